@@ -1,0 +1,75 @@
+/**
+ * The one place that reads process.env. Everything else receives a typed Config.
+ */
+import { resolve } from 'node:path';
+import { QihuangError } from '@qihuang/contracts';
+
+export interface ModelQuickStart {
+  baseUrl: string;
+  name: string;
+  apiKey?: string;
+  location: 'on-premises' | 'cloud';
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  demo: boolean;
+  logLevel: string;
+  bodyLimitBytes: number;
+  adminPassword?: string;
+  model?: ModelQuickStart;
+  gatewayConfigFile?: string;
+  corsOrigins: string[];
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, key: string, fallback: number, min: number, max: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new QihuangError('invalid-input', `${key} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: Env, key: string, fallback: boolean): boolean {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new QihuangError('invalid-input', `${key} must be 1 or 0 (true/false), got "${raw}"`);
+}
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const location = env.QIHUANG_MODEL_LOCATION ?? 'on-premises';
+  if (location !== 'on-premises' && location !== 'cloud') {
+    throw new QihuangError('invalid-input', `QIHUANG_MODEL_LOCATION must be "on-premises" or "cloud", got "${location}"`);
+  }
+  const baseUrl = env.QIHUANG_MODEL_BASE_URL;
+  const config: Config = {
+    port: integer(env, 'PORT', 8080, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir: resolve(env.QIHUANG_DATA_DIR || '.qihuang'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    demo: flag(env, 'QIHUANG_DEMO', true),
+    logLevel: env.QIHUANG_LOG_LEVEL || env.LOG_LEVEL || 'info',
+    bodyLimitBytes: integer(env, 'QIHUANG_BODY_LIMIT', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    adminPassword: env.QIHUANG_ADMIN_PASSWORD || undefined,
+    gatewayConfigFile: env.QIHUANG_GATEWAY_CONFIG || undefined,
+    corsOrigins: (env.QIHUANG_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    model: baseUrl
+      ? {
+          baseUrl,
+          name: env.QIHUANG_MODEL_NAME || 'default',
+          apiKey: env.QIHUANG_MODEL_API_KEY || undefined,
+          location,
+        }
+      : undefined,
+  };
+  return { ...config, ...overrides };
+}
