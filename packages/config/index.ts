@@ -32,7 +32,10 @@ function integer(env: Env, key: string, fallback: number, min: number, max: numb
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new QihuangError('invalid-input', `${key} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    throw new QihuangError(
+      'invalid-input',
+      `${key} must be a whole number from ${min} to ${max}, got "${raw}"`,
+    );
   }
   return value;
 }
@@ -48,7 +51,10 @@ function flag(env: Env, key: string, fallback: boolean): boolean {
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const location = env.QIHUANG_MODEL_LOCATION ?? 'on-premises';
   if (location !== 'on-premises' && location !== 'cloud') {
-    throw new QihuangError('invalid-input', `QIHUANG_MODEL_LOCATION must be "on-premises" or "cloud", got "${location}"`);
+    throw new QihuangError(
+      'invalid-input',
+      `QIHUANG_MODEL_LOCATION must be "on-premises" or "cloud", got "${location}"`,
+    );
   }
   const baseUrl = env.QIHUANG_MODEL_BASE_URL;
   const config: Config = {
@@ -61,7 +67,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     bodyLimitBytes: integer(env, 'QIHUANG_BODY_LIMIT', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     adminPassword: env.QIHUANG_ADMIN_PASSWORD || undefined,
     gatewayConfigFile: env.QIHUANG_GATEWAY_CONFIG || undefined,
-    corsOrigins: (env.QIHUANG_CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.QIHUANG_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     model: baseUrl
       ? {
           baseUrl,

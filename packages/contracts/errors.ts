@@ -78,5 +78,6 @@ export function isQihuangError(error: unknown): error is QihuangError {
   return error instanceof QihuangError;
 }
 
-export const invalidInput = (message: string, issues?: Issue[]) => new QihuangError('invalid-input', message, { issues });
+export const invalidInput = (message: string, issues?: Issue[]) =>
+  new QihuangError('invalid-input', message, { issues });
 export const notFound = (message: string) => new QihuangError('not-found', message);

@@ -1,0 +1,101 @@
+/** Home BP monitoring (HBPM) protocol averaging (REFERENCE §2.3) compared with §2.2 thresholds. Pure. */
+import type { BpReading, BpValue, Explanation, Guideline } from './types.ts';
+import { epochMs, inWindow, localDay, localHour, parseClock } from './time.ts';
+import { isHigh, thresholdsFor } from './thresholds.ts';
+import { mean } from './variability.ts';
+
+export interface HbpmOptions {
+  guideline: Guideline;
+  /** Protocol length in local calendar days ending on `endDay` (default 7; §2.3 "3–7 days, preferably 7"). */
+  days?: number;
+  /** Discard the first day of the window (default true; §2.3 ESH and China "取后6天"). */
+  discardFirstDay?: boolean;
+  /** Minimum readings after discarding (default 12; §2.3 ESH practice guideline minimum, UNVERIFIED). */
+  minReadings?: number;
+  /** Minimum days with data after discarding (default 3; §2.3). */
+  minDays?: number;
+  /** UTC offset (minutes) used to assign readings to local days (default 0). */
+  utcOffsetMinutes?: number;
+  /** Local date YYYY-MM-DD closing the window (default: the day of the latest reading). */
+  endDate?: string;
+  /** Morning window, default 04:00–12:00 (§2.3 morning: within 1 h of waking, before drugs/breakfast). */
+  morning?: [string, string];
+  /** Evening window, default 18:00–04:00 (§2.3 evening: before supper / at bedtime). */
+  evening?: [string, string];
+}
+
+export interface HbpmSummary extends Explanation {
+  guideline: Guideline;
+  sufficient: boolean;
+  readingsUsed: number;
+  daysUsed: number;
+  discardedDay?: string;
+  mean?: BpValue;
+  morningMean?: BpValue;
+  eveningMean?: BpValue;
+  high?: boolean;
+  threshold: BpValue;
+  readingIds: string[];
+}
+
+function avg(rs: readonly BpReading[]): BpValue | undefined {
+  if (!rs.length) return undefined;
+  return { sbp: mean(rs.map((r) => r.sbp)), dbp: mean(rs.map((r) => r.dbp)) };
+}
+
+function dayLabel(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function summarizeHbpm(readings: readonly BpReading[], options: HbpmOptions): HbpmSummary {
+  const offset = options.utcOffsetMinutes ?? 0;
+  const days = options.days ?? 7; // §2.3 preferably 7 days
+  const minReadings = options.minReadings ?? 12; // §2.3 ≥12 readings (UNVERIFIED)
+  const minDays = options.minDays ?? 3; // §2.3 at least 3 days
+  const [ms, me] = (options.morning ?? ['04:00', '12:00']).map(parseClock) as [number, number];
+  const [es, ee] = (options.evening ?? ['18:00', '04:00']).map(parseClock) as [number, number];
+  const dated = readings.map((r) => ({ r, t: epochMs(r.time) })).filter((x) => Number.isFinite(x.t));
+  const lastDay = options.endDate
+    ? Math.floor(Date.parse(`${options.endDate}T00:00:00Z`) / 86_400_000)
+    : Math.max(...dated.map((x) => localDay(x.t, offset)));
+  const firstDay = lastDay - days + 1;
+  const inWindowReadings = dated.filter((x) => {
+    const d = localDay(x.t, offset);
+    return d >= firstDay && d <= lastDay;
+  });
+  const presentDays = [...new Set(inWindowReadings.map((x) => localDay(x.t, offset)))].sort((a, b) => a - b);
+  const discard = (options.discardFirstDay ?? true) && presentDays.length > 1 ? presentDays[0] : undefined;
+  const used = inWindowReadings
+    .filter((x) => localDay(x.t, offset) !== discard)
+    .sort((a, b) => a.t - b.t || a.r.id.localeCompare(b.r.id));
+  const usedReadings = used.map((x) => x.r);
+  const daysUsed = new Set(used.map((x) => localDay(x.t, offset))).size;
+  const sufficient = usedReadings.length >= minReadings && daysUsed >= minDays;
+  const threshold = thresholdsFor(options.guideline).home;
+  const m = avg(usedReadings);
+  const high = m && sufficient ? isHigh(m, threshold) : undefined;
+  const fmt = (v?: BpValue) => (v ? `${v.sbp.toFixed(1)}/${v.dbp.toFixed(1)}` : '—');
+  const summary: HbpmSummary = {
+    guideline: options.guideline,
+    sufficient,
+    readingsUsed: usedReadings.length,
+    daysUsed,
+    threshold,
+    readingIds: usedReadings.map((r) => r.id),
+    rule: `mean of days 2–${days} (first day discarded), ≥${minReadings} readings on ≥${minDays} days; high if ≥${threshold.sbp}/${threshold.dbp}`,
+    source: `REFERENCE §2.3, §${options.guideline === 'acc-aha-2017' ? '2.1' : '2.2'}`,
+    inputs: { readings: readings.length, days, utcOffsetMinutes: offset, guideline: options.guideline },
+    display: {
+      zh: `家庭血压均值 ${fmt(m)} mmHg(${daysUsed} 天 ${usedReadings.length} 次)${!sufficient ? ',数据不足' : high ? ',高于家庭血压诊断阈值' : ',未达家庭血压诊断阈值'}`,
+      en: `Home BP mean ${fmt(m)} mmHg (${usedReadings.length} readings on ${daysUsed} days)${!sufficient ? ', insufficient data' : high ? ', above the home threshold' : ', below the home threshold'}`,
+    },
+  };
+  if (discard !== undefined) summary.discardedDay = dayLabel(discard);
+  if (m) summary.mean = m;
+  const morning = avg(used.filter((x) => inWindow(localHour(x.t, offset), ms, me)).map((x) => x.r));
+  const evening = avg(used.filter((x) => inWindow(localHour(x.t, offset), es, ee)).map((x) => x.r));
+  if (morning) summary.morningMean = morning;
+  if (evening) summary.eveningMean = evening;
+  if (high !== undefined) summary.high = high;
+  return summary;
+}
