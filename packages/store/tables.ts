@@ -58,5 +58,5 @@ export interface StoreTables {
   fhir_date: FhirDateTable;
   fhir_reference: FhirReferenceTable;
   fhir_quantity: FhirQuantityTable;
-  kv_setting: { key: string; value: JSONColumnType<unknown>; updated_at: Generated<Date> };
+  kv_setting: { key: string; value: ColumnType<unknown, string, string>; updated_at: Generated<Date> };
 }
