@@ -1,14 +1,14 @@
 /**
  * Vite config of the web console. Run from the repository root: `npm run build:web` (output apps/web/dist,
  * served by apps/server at `/` with SPA fallback). `npx vite --config apps/web/vite.config.ts` serves it in
- * development with /auth, /admin, /fhir, /api proxied to a running server (QIHUANG_WEB_PROXY, default :3000).
+ * development with /auth, /admin, /fhir, /api proxied to a running server (QIHUANG_WEB_PROXY, default :8080).
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const target = process.env.QIHUANG_WEB_PROXY ?? 'http://127.0.0.1:3000';
+const target = process.env.QIHUANG_WEB_PROXY ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
   root,

@@ -11,7 +11,7 @@ export const CONDITIONS = {
     label: { en: 'pregnancy', zh: '妊娠' },
     icd10: ['Z33', 'O'], // Z33 pregnant state; chapter XV O00–O99
     snomed: ['77386006'], // Pregnancy (finding)
-    keywords: ['pregnan', '妊娠', '怀孕', '孕'],
+    keywords: ['pregnan', '妊娠', '怀孕', '孕期'],
   },
   gout: {
     id: 'gout',

@@ -187,11 +187,11 @@ export type InteractionSeverity = 'contraindicated' | 'major' | 'moderate';
 
 export interface InteractionRule {
   id: string;
-  /** 2 or 3 members; each must be matched by a different medication. */
-  members: DrugSelector[];
+  /** 2 or 3 members, each "any of" these selectors; each member must be matched by a different medication. */
+  members: DrugSelector[][];
   severity: InteractionSeverity;
   /** Report as this finding type (default 'interaction'); ACEi + ARB is a guideline problem. */
-  findingType?: 'interaction' | 'guideline';
+  findingType?: 'interaction' | 'guideline' | 'lab';
   /** Only when the patient has one of these conditions (e.g. aliskiren + ACEi in diabetes). */
   onlyWithCondition?: ConditionSet;
   /** Dose cap: fire only when the capped drug's daily dose exceeds maxDaily (or is unknown). */

@@ -76,6 +76,8 @@ export type DatePrefix = 'eq' | 'ne' | 'gt' | 'lt' | 'ge' | 'le' | 'sa' | 'eb' |
 export interface TokenValue {
   system?: string | null;
   code?: string;
+  /** Only with the `:text` modifier: the search text, normalised like strings (match TokenRow.text). */
+  text?: string;
 }
 /** Date value as the range [start, end) — same conventions as DateRow (UTC, end exclusive). */
 export interface DateValue {
@@ -94,15 +96,24 @@ export interface ReferenceValue {
   /** Set for absolute URLs / urn:uuid values that are not `…/Type/id` on our own base. */
   url?: string;
 }
+/**
+ * `low`/`high`: the implicit precision range of the value as written, [low, high) — `100` → [99.5, 100.5),
+ * `5.40` → [5.395, 5.405). Used by `eq`/`ne`; other prefixes compare with `value` (see README).
+ */
 export interface QuantityValue {
   prefix: DatePrefix;
   value: number;
-  system?: string | null;
+  low: number;
+  high: number;
+  /** undefined = any system; a `value||code` search leaves it undefined. */
+  system?: string;
   code?: string;
 }
 export interface NumberValue {
   prefix: DatePrefix;
   value: number;
+  low: number;
+  high: number;
 }
 export interface UriValue {
   value: string;

@@ -1,6 +1,15 @@
 import type { Command } from 'commander';
+import { registerBp } from './bp.ts';
+import { registerImport } from './import.ts';
+import { registerRenal } from './renal.ts';
+import { registerRisk } from './risk.ts';
+import { registerServe } from './serve.ts';
 
 /** One line per command. Keep this list sorted. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerBp(program);
+  registerImport(program);
+  registerRenal(program);
+  registerRisk(program);
+  registerServe(program);
 }

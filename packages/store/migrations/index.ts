@@ -4,7 +4,11 @@
  */
 import type { Migration } from 'kysely';
 import * as fhirStore from './0001-fhir-store.ts';
+import * as identity from '../../identity/migrations/0100-identity.ts';
+import * as audit from '../../audit/migrations/0110-audit.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-fhir-store': fhirStore,
+  '0100-identity': identity,
+  '0110-audit': audit,
 };

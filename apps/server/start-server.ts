@@ -1,0 +1,47 @@
+/**
+ * Starts the server: configuration → database (migrated) → first-start admin and demo data → HTTP listener,
+ * with graceful shutdown on SIGINT/SIGTERM (stop accepting, finish requests, close the database).
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import type { Config } from '@qihuang/config';
+import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
+import { openDatabase } from '@qihuang/store';
+import { createLogger } from './logging.ts';
+import { buildApp } from './build-app.ts';
+
+export const VERSION = '0.1.0';
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  log.info({ database: database.kind, location: database.location }, 'database ready');
+  const built = await buildApp({ config, database, log, version: VERSION });
+  if (config.demo) {
+    const { seedDemoData } = await import('@qihuang/demo');
+    const result = await seedDemoData(built.repository, { requestId: 'seed', principal: SYSTEM_PRINCIPAL }, new Date());
+    if (result.seeded) log.info({ resources: result.summary?.resources, homeReadings: result.homeReadings, rejected: result.summary?.rejected.length }, 'demo data loaded');
+  }
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: built.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  log.info({ url }, 'listening');
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      log.info('shutting down');
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await built.close();
+      await database.close();
+      log.info('stopped');
+      log.flush?.();
+    })());
+  return { url, close };
+}

@@ -1,0 +1,116 @@
+/** Routes. Pages a role may not use are not routed for it (the server refuses them anyway). */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AuthProvider, can, homePath, useAuth } from './auth/auth-context.tsx';
+import type { Me } from './api/index.ts';
+import { Layout } from './components/layout.tsx';
+import { Loading } from './components/states.tsx';
+import { SignInPage } from './features/sign-in/sign-in-page.tsx';
+import { PatientListPage } from './features/patients/patient-list-page.tsx';
+import { PatientChartPage } from './features/patient-chart/patient-chart-page.tsx';
+import { AlertsPage } from './features/blood-pressure/alerts-page.tsx';
+import { AuditPage } from './features/audit/audit-page.tsx';
+import { UsersPage } from './features/admin/users-page.tsx';
+import { ApiKeysPage } from './features/admin/api-keys-page.tsx';
+import { NotFoundPage } from './features/not-found-page.tsx';
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me, checking } = useAuth();
+  const location = useLocation();
+  if (checking) return <Loading />;
+  if (!me) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/signin' : `/signin?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+function RequireRole({ allow, children }: { allow: (role: Me['role']) => boolean; children: ReactNode }) {
+  const { me } = useAuth();
+  if (!me) return null;
+  return allow(me.role) ? <>{children}</> : <Navigate to={homePath(me)} replace />;
+}
+
+function Home() {
+  const { me } = useAuth();
+  return me ? <Navigate to={homePath(me)} replace /> : null;
+}
+
+/** After client-side navigation, move focus to the main region so keyboard and screen-reader users follow. */
+function FocusOnNavigate() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: false });
+  }, [pathname]);
+  return null;
+}
+
+export function App() {
+  return (
+    <AuthProvider>
+      <BrowserRouter>
+        <FocusOnNavigate />
+        <Routes>
+          <Route path="/signin" element={<SignInPage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <Layout />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<Home />} />
+            <Route
+              path="patients"
+              element={
+                <RequireRole allow={can.searchPatients}>
+                  <PatientListPage />
+                </RequireRole>
+              }
+            />
+            <Route path="patients/:id" element={<PatientChartPage section="overview" />} />
+            <Route path="patients/:id/blood-pressure" element={<PatientChartPage section="blood-pressure" />} />
+            <Route
+              path="alerts"
+              element={
+                <RequireRole allow={can.alerts}>
+                  <AlertsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="audit"
+              element={
+                <RequireRole allow={can.audit}>
+                  <AuditPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="admin/users"
+              element={
+                <RequireRole allow={can.admin}>
+                  <UsersPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="admin/api-keys"
+              element={
+                <RequireRole allow={can.admin}>
+                  <ApiKeysPage />
+                </RequireRole>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </AuthProvider>
+  );
+}

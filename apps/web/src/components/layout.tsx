@@ -1,0 +1,71 @@
+/** Console frame: skip link, header with navigation for the user's role, language switch, sign-out. */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { can, useAuth } from '../auth/auth-context.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+function NavItem({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <li>
+      <NavLink to={to} className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}>
+        {children}
+      </NavLink>
+    </li>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const { me, signOut } = useAuth();
+  const navigate = useNavigate();
+  if (!me) return null;
+  const role = me.role;
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            岐
+          </span>
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <nav aria-label={t('app.mainNav')}>
+          <ul className="nav">
+            {can.searchPatients(role) && <NavItem to="/patients">{t('nav.patients')}</NavItem>}
+            {role === 'patient' && me.patientId && (
+              <NavItem to={`/patients/${encodeURIComponent(me.patientId)}`}>{t('nav.myChart')}</NavItem>
+            )}
+            {can.alerts(role) && <NavItem to="/alerts">{t('nav.alerts')}</NavItem>}
+            {can.audit(role) && <NavItem to="/audit">{t('nav.audit')}</NavItem>}
+            {can.admin(role) && <NavItem to="/admin/users">{t('nav.users')}</NavItem>}
+            {can.admin(role) && <NavItem to="/admin/api-keys">{t('nav.apiKeys')}</NavItem>}
+          </ul>
+        </nav>
+        <div className="topbar-end">
+          <span className="who" data-testid="current-user">
+            {t('app.signedInAs', { name: me.displayName || me.username, role: t(`roles.${role}`) })}
+          </span>
+          <LanguageSwitch />
+          <button
+            type="button"
+            className="button ghost"
+            onClick={() => {
+              void signOut().then(() => navigate('/signin', { replace: true }));
+            }}
+          >
+            {t('app.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,204 @@
+/** Blood-pressure page of the chart: guideline choice, summary tiles, trend with thresholds, morning/evening. */
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { bp as bpApi, fhir, GUIDELINE_IDS, isApiError, type BilingualText, type BpAssessment, type GuidelineId } from '../../api/index.ts';
+import { Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { useAsync } from '../../lib/use-async.ts';
+import { BpChart } from './bp-chart.tsx';
+import { THRESHOLDS, extractVitals, isHigh, morningEvening, type PeriodMean } from './bp-readings.ts';
+import { useGuideline } from './guideline-preference.ts';
+
+type Range = '30' | '90' | 'all';
+const DAY_MS = 86_400_000;
+
+function pick(text: BilingualText | undefined, lang: string): string | undefined {
+  if (!text) return undefined;
+  return lang === 'zh-CN' ? text.zh || text.en : text.en || text.zh;
+}
+
+function round(v: number | undefined): string {
+  return v === undefined || !Number.isFinite(v) ? '—' : String(Math.round(v));
+}
+
+export default function BloodPressurePage({ patientId }: { patientId: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [guideline, setGuideline] = useGuideline();
+  const [range, setRange] = useState<Range>('90');
+  const vitals = useAsync((s) => fhir.vitalSigns(patientId, s), [patientId]);
+  const assessment = useAsync((s) => bpApi.assessment(patientId, guideline, s), [patientId, guideline]);
+
+  const all = useMemo(
+    () => (vitals.status === 'success' ? extractVitals(vitals.data.items) : { bp: [], hr: [] }),
+    [vitals.status, vitals.data],
+  );
+  const shown = useMemo(() => {
+    if (range === 'all' || all.bp.length === 0) return all;
+    const last = Math.max(all.bp[all.bp.length - 1]?.ms ?? 0, all.hr[all.hr.length - 1]?.ms ?? 0);
+    const from = last - Number(range) * DAY_MS;
+    return { bp: all.bp.filter((p) => p.ms >= from), hr: all.hr.filter((p) => p.ms >= from) };
+  }, [all, range]);
+  const thresholds = THRESHOLDS[guideline];
+  const split = useMemo(() => morningEvening(shown.bp), [shown.bp]);
+
+  return (
+    <div className="bp-page">
+      <div className="toolbar">
+        <div className="field inline">
+          <label htmlFor="bp-guideline">{t('bp.guideline')}</label>
+          <select id="bp-guideline" value={guideline} onChange={(e) => setGuideline(e.target.value as GuidelineId)}>
+            {GUIDELINE_IDS.map((g) => (
+              <option key={g} value={g}>
+                {t(`bp.guidelines.${g}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field inline">
+          <label htmlFor="bp-range">{t('bp.range')}</label>
+          <select id="bp-range" value={range} onChange={(e) => setRange(e.target.value as Range)}>
+            <option value="30">{t('bp.range30')}</option>
+            <option value="90">{t('bp.range90')}</option>
+            <option value="all">{t('bp.rangeAll')}</option>
+          </select>
+        </div>
+      </div>
+
+      <section aria-labelledby="bp-summary-title" className="card">
+        <h2 id="bp-summary-title">{t('bp.summary')}</h2>
+        {assessment.status === 'loading' && <Loading />}
+        {assessment.status === 'error' &&
+          (isApiError(assessment.error) && (assessment.error.status === 404 || assessment.error.status === 501) ? (
+            <p className="notice" role="status">
+              {t('bp.assessmentUnavailable')}
+            </p>
+          ) : (
+            <ErrorState error={assessment.error} onRetry={assessment.reload} />
+          ))}
+        {assessment.status === 'success' && <SummaryTiles assessment={assessment.data} lang={lang} />}
+      </section>
+
+      <section aria-labelledby="bp-trend-title" className="card">
+        <h2 id="bp-trend-title">{t('vitals.chartTitle')}</h2>
+        {vitals.status === 'loading' && <Loading />}
+        {vitals.status === 'error' && <ErrorState error={vitals.error} onRetry={vitals.reload} />}
+        {vitals.status === 'success' &&
+          (shown.bp.length === 0 ? (
+            <Empty>{t('vitals.noBp')}</Empty>
+          ) : (
+            <BpChart bp={shown.bp} hr={shown.hr} thresholds={thresholds} height={360} />
+          ))}
+      </section>
+
+      {vitals.status === 'success' && shown.bp.length > 0 && (
+        <section aria-labelledby="bp-split-title" className="card">
+          <h2 id="bp-split-title">{t('bp.morningEvening')}</h2>
+          <div className="table-wrap">
+            <table className="data-table" data-testid="bp-split">
+              <thead>
+                <tr>
+                  <th scope="col">{t('bp.period')}</th>
+                  <th scope="col">{t('bp.count')}</th>
+                  <th scope="col">
+                    {t('bp.mean')} {t('vitals.systolic')}/{t('vitals.diastolic')} (mmHg)
+                  </th>
+                  <th scope="col">
+                    {t('bp.mean')} {t('vitals.heartRate')}
+                  </th>
+                  <th scope="col">{t('common.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <SplitRow label={t('bp.morning')} value={split.morning} home={thresholds.home} />
+                <SplitRow label={t('bp.evening')} value={split.evening} home={thresholds.home} />
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function SplitRow({ label, value, home }: { label: string; value: PeriodMean; home: { sbp: number; dbp: number } }) {
+  const { t } = useTranslation();
+  const high = value.n > 0 && isHigh(value, home);
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td className="num">{value.n}</td>
+      <td className="num">{value.n ? `${round(value.sbp)}/${round(value.dbp)}` : t('bp.noReadingsPeriod')}</td>
+      <td className="num">{round(value.heartRate)}</td>
+      <td>
+        {value.n > 0 && (
+          <span className={high ? 'badge badge-high' : 'badge badge-ok'}>
+            {high ? t('bp.aboveHome') : t('bp.belowHome')} ({home.sbp}/{home.dbp})
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function num(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+function SummaryTiles({ assessment, lang }: { assessment: BpAssessment; lang: string }) {
+  const { t } = useTranslation();
+  const { office, home, dipping, risk } = assessment;
+  const homeSbp = num(home?.meanSbp) ?? num(home?.mean?.sbp);
+  const homeDbp = num(home?.meanDbp) ?? num(home?.mean?.dbp);
+  const riskValue = num(risk?.tenYearRisk);
+  const riskPercent = riskValue === undefined ? undefined : riskValue <= 1 ? riskValue * 100 : riskValue;
+  const dip = num(dipping?.dipPercent);
+  const ratio = num(dipping?.nightDayRatio);
+  const homeCategory = pick(home?.display, lang) ?? home?.category;
+  const homeFacts = [
+    num(home?.readingsUsed) !== undefined ? t('bp.readings', { count: num(home?.readingsUsed) }) : '',
+    num(home?.daysUsed) !== undefined ? t('bp.days', { count: num(home?.daysUsed) }) : '',
+  ].filter(Boolean);
+
+  return (
+    <div className="tiles" data-testid="bp-tiles">
+      <div className={`tile ${home?.high ? 'tile-alert' : ''}`}>
+        <h3>{t('bp.hbpmAverage')}</h3>
+        {homeSbp !== undefined && homeDbp !== undefined ? (
+          <>
+            <p className="tile-value">
+              {round(homeSbp)}/{round(homeDbp)} <small>mmHg</small>
+            </p>
+            <p className="tile-meta">{[homeCategory, ...homeFacts].filter(Boolean).join(' · ')}</p>
+          </>
+        ) : (
+          <p className="tile-meta">{home?.sufficient === false ? t('bp.insufficient') : t('bp.notAssessed')}</p>
+        )}
+      </div>
+      <div className="tile">
+        <h3>{t('bp.officeCategory')}</h3>
+        <p className="tile-value tile-text">{pick(office?.display, lang) ?? office?.category ?? t('bp.notAssessed')}</p>
+        {num(office?.meanSbp) !== undefined && (
+          <p className="tile-meta">
+            {round(num(office?.meanSbp))}/{round(num(office?.meanDbp))} mmHg
+          </p>
+        )}
+      </div>
+      <div className="tile">
+        <h3>{t('bp.dipping')}</h3>
+        <p className="tile-value tile-text">{pick(dipping?.display, lang) ?? dipping?.dippingClass ?? t('bp.notAssessed')}</p>
+        {(dip !== undefined || ratio !== undefined) && (
+          <p className="tile-meta">
+            {[dip !== undefined ? `${dip.toFixed(1)}%` : '', ratio !== undefined ? t('bp.ratio', { value: ratio.toFixed(2) }) : '']
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+        )}
+      </div>
+      <div className="tile">
+        <h3>{t('bp.risk')}</h3>
+        <p className="tile-value">{riskPercent !== undefined ? `${riskPercent.toFixed(1)}%` : <span className="tile-text">{t('bp.notAssessed')}</span>}</p>
+        {(pick(risk?.display, lang) ?? risk?.model) && <p className="tile-meta">{pick(risk?.display, lang) ?? risk?.model}</p>}
+      </div>
+    </div>
+  );
+}

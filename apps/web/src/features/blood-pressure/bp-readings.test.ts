@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Observation } from '@medplum/fhirtypes';
+import { THRESHOLDS, clockHour, extractVitals, isHigh, morningEvening } from './bp-readings.ts';
+
+const loinc = (code: string) => ({ coding: [{ system: 'http://loinc.org', code }] });
+const mmHg = (value: number) => ({ value, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' });
+
+function bpObs(id: string, time: string, sbp: number, dbp: number, panel = '85354-9'): Observation {
+  return {
+    resourceType: 'Observation',
+    id,
+    status: 'final',
+    code: loinc(panel),
+    effectiveDateTime: time,
+    component: [
+      { code: loinc('8480-6'), valueQuantity: mmHg(sbp) },
+      { code: loinc('8462-4'), valueQuantity: mmHg(dbp) },
+    ],
+  };
+}
+
+describe('extractVitals', () => {
+  it('reads the REFERENCE §8.3 example and the older 55284-4 panel, sorted by time', () => {
+    const hr: Observation = {
+      resourceType: 'Observation',
+      status: 'final',
+      code: loinc('8867-4'),
+      effectiveDateTime: '2026-01-15T09:30:00+08:00',
+      valueQuantity: { value: 72, unit: '/min' },
+    };
+    const { bp, hr: rates } = extractVitals([
+      bpObs('b', '2026-01-16T20:00:00+08:00', 130, 80, '55284-4'),
+      bpObs('a', '2026-01-15T09:30:00+08:00', 142, 88),
+      hr,
+      { ...bpObs('x', '2026-01-17T08:00:00+08:00', 200, 120), status: 'entered-in-error' },
+    ]);
+    expect(bp.map((p) => [p.id, p.sbp, p.dbp, p.localHour])).toEqual([
+      ['a', 142, 88, 9],
+      ['b', 130, 80, 20],
+    ]);
+    expect(bp[0]?.heartRate).toBe(72);
+    expect(rates.map((r) => r.value)).toEqual([72]);
+  });
+
+  it('skips panels missing a component', () => {
+    const o = bpObs('a', '2026-01-15T09:30:00+08:00', 142, 88);
+    o.component = o.component?.slice(0, 1);
+    expect(extractVitals([o]).bp).toEqual([]);
+  });
+});
+
+describe('morningEvening', () => {
+  it('splits by the reading’s own local clock (04–12 morning, 18–04 evening)', () => {
+    const { bp } = extractVitals([
+      bpObs('m1', '2026-01-15T07:00:00+08:00', 140, 90),
+      bpObs('m2', '2026-01-16T11:59:00+08:00', 130, 80),
+      bpObs('d', '2026-01-16T14:00:00+08:00', 200, 100),
+      bpObs('e1', '2026-01-16T22:00:00+08:00', 120, 70),
+      bpObs('e2', '2026-01-17T02:00:00+08:00', 124, 74),
+    ]);
+    const split = morningEvening(bp);
+    expect(split.morning).toMatchObject({ n: 2, sbp: 135, dbp: 85 });
+    expect(split.evening).toMatchObject({ n: 2, sbp: 122, dbp: 72 });
+  });
+  it('clockHour ignores the browser time zone', () => {
+    expect(clockHour('2026-01-15T23:10:00-05:00')).toBe(23);
+  });
+});
+
+describe('THRESHOLDS', () => {
+  it('match REFERENCE §2.1/§2.2 rows', () => {
+    expect(THRESHOLDS['acc-aha-2017']).toEqual({ office: { sbp: 130, dbp: 80 }, home: { sbp: 130, dbp: 80 } });
+    expect(THRESHOLDS['esh-2023'].home).toEqual({ sbp: 135, dbp: 85 });
+    expect(THRESHOLDS['china-2018'].office).toEqual({ sbp: 140, dbp: 90 });
+    // "and/or": one component at threshold is enough (REFERENCE conventions).
+    expect(isHigh({ sbp: 120, dbp: 85 }, THRESHOLDS['esh-2023'].home)).toBe(true);
+    expect(isHigh({ sbp: 134, dbp: 84 }, THRESHOLDS['esh-2023'].home)).toBe(false);
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * Blood-pressure and heart-rate readings out of vital-signs Observations (REFERENCE §8.1, §8.3), the
+ * morning/evening split of home readings (REFERENCE §2.3) and per-guideline chart thresholds (§1, §2).
+ * Pure: no I/O, no clock.
+ */
+import type { Observation } from '@medplum/fhirtypes';
+import type { GuidelineId } from '../../api/index.ts';
+
+const LOINC = 'http://loinc.org';
+// REFERENCE §8.1: 85354-9 is the FHIR R4 bp profile panel; 55284-4 the older panel still seen in data;
+// 35094-2 and 55417-0 are also in the VitalSignsBPPanel value set.
+export const BP_PANEL_CODES = ['85354-9', '55284-4', '35094-2', '55417-0'];
+export const SYSTOLIC = '8480-6'; // REFERENCE §8.1 Systolic blood pressure
+export const DIASTOLIC = '8462-4'; // REFERENCE §8.1 Diastolic blood pressure
+export const HEART_RATE = '8867-4'; // REFERENCE §8.1 Heart rate
+// REFERENCE §8.1 note: home setting carried by the MeasurementSetting extension, SNOMED CT 264362003 "Dwelling".
+const DWELLING = '264362003';
+
+export type Setting = 'home' | 'office' | 'unknown';
+
+export interface BpPoint {
+  id: string;
+  time: string;
+  ms: number;
+  /** Clock hour in the reading's own UTC offset (the patient's local time), 0–23. */
+  localHour: number;
+  sbp: number;
+  dbp: number;
+  heartRate?: number;
+  setting: Setting;
+}
+
+export interface HrPoint {
+  time: string;
+  ms: number;
+  value: number;
+}
+
+function hasCode(codes: { system?: string; code?: string }[] | undefined, wanted: readonly string[]): boolean {
+  return (codes ?? []).some((c) => (c.system === undefined || c.system === LOINC) && wanted.includes(c.code ?? ''));
+}
+
+function effectiveTime(o: Observation): string | undefined {
+  return o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.effectiveInstant ?? o.issued;
+}
+
+/** Hour as written in an ISO 8601 dateTime (its own offset); falls back to UTC for odd inputs. */
+export function clockHour(time: string): number {
+  const m = /T(\d{2}):/.exec(time);
+  if (m) return Number(m[1]);
+  return new Date(time).getUTCHours();
+}
+
+function settingOf(o: Observation): Setting {
+  const ext = (o.extension ?? []).find((e) => /measurementsetting/i.test(e.url));
+  const codes = ext?.valueCodeableConcept?.coding ?? [];
+  if (codes.some((c) => c.code === DWELLING)) return 'home';
+  if (codes.length > 0) return 'office';
+  const cls = o.encounter?.reference ? 'office' : undefined;
+  return cls ?? 'unknown';
+}
+
+function isUsable(o: Observation): boolean {
+  return o.status !== 'entered-in-error' && o.status !== 'cancelled';
+}
+
+function componentValue(o: Observation, code: string): number | undefined {
+  const c = (o.component ?? []).find((x) => hasCode(x.code?.coding, [code]));
+  const v = c?.valueQuantity?.value;
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+export function extractVitals(observations: readonly Observation[]): { bp: BpPoint[]; hr: HrPoint[] } {
+  const bp: BpPoint[] = [];
+  const hr: HrPoint[] = [];
+  for (const o of observations) {
+    if (!isUsable(o)) continue;
+    const time = effectiveTime(o);
+    if (!time) continue;
+    const ms = Date.parse(time);
+    if (!Number.isFinite(ms)) continue;
+    if (hasCode(o.code?.coding, BP_PANEL_CODES)) {
+      const sbp = componentValue(o, SYSTOLIC);
+      const dbp = componentValue(o, DIASTOLIC);
+      if (sbp === undefined || dbp === undefined) continue;
+      bp.push({
+        id: o.id ?? `${time}-${sbp}-${dbp}`,
+        time,
+        ms,
+        localHour: clockHour(time),
+        sbp,
+        dbp,
+        heartRate: componentValue(o, HEART_RATE),
+        setting: settingOf(o),
+      });
+    } else if (hasCode(o.code?.coding, [HEART_RATE])) {
+      const v = o.valueQuantity?.value;
+      if (typeof v === 'number' && Number.isFinite(v)) hr.push({ time, ms, value: v });
+    }
+  }
+  bp.sort((a, b) => a.ms - b.ms);
+  hr.sort((a, b) => a.ms - b.ms);
+  // Heart rate recorded as a separate Observation at the same moment as a BP reading belongs to it.
+  const hrByMs = new Map(hr.map((h) => [h.ms, h.value]));
+  for (const p of bp) if (p.heartRate === undefined && hrByMs.has(p.ms)) p.heartRate = hrByMs.get(p.ms);
+  for (const p of bp)
+    if (p.heartRate !== undefined && !hrByMs.has(p.ms)) hr.push({ time: p.time, ms: p.ms, value: p.heartRate });
+  hr.sort((a, b) => a.ms - b.ms);
+  return { bp, hr };
+}
+
+export interface PeriodMean {
+  n: number;
+  sbp?: number;
+  dbp?: number;
+  heartRate?: number;
+}
+
+function meanOf(xs: readonly number[]): number | undefined {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
+}
+
+function summarize(points: readonly BpPoint[]): PeriodMean {
+  const hr = points.map((p) => p.heartRate).filter((v): v is number => v !== undefined);
+  return {
+    n: points.length,
+    sbp: meanOf(points.map((p) => p.sbp)),
+    dbp: meanOf(points.map((p) => p.dbp)),
+    heartRate: meanOf(hr),
+  };
+}
+
+/**
+ * Morning 04:00–12:00 and evening 18:00–04:00 in the reading's local time — the blood-pressure engine's
+ * default HBPM windows (REFERENCE §2.3: morning within 1 h of waking before drugs; evening before supper or
+ * at bedtime). Office readings are left out when the setting is known.
+ */
+export function morningEvening(points: readonly BpPoint[]): { morning: PeriodMean; evening: PeriodMean } {
+  const home = points.filter((p) => p.setting !== 'office');
+  const morning = home.filter((p) => p.localHour >= 4 && p.localHour < 12);
+  const evening = home.filter((p) => p.localHour >= 18 || p.localHour < 4);
+  return { morning: summarize(morning), evening: summarize(evening) };
+}
+
+export interface Threshold {
+  sbp: number;
+  dbp: number;
+}
+
+export interface GuidelineThresholds {
+  office: Threshold;
+  home: Threshold;
+}
+
+/** Chart lines per guideline (a reading is high if SBP ≥ sbp or DBP ≥ dbp). */
+export const THRESHOLDS: Record<GuidelineId, GuidelineThresholds> = {
+  'acc-aha-2017': {
+    office: { sbp: 130, dbp: 80 }, // REFERENCE §1.1 ACC/AHA 2017 stage 1 hypertension ≥130/80
+    home: { sbp: 130, dbp: 80 }, // REFERENCE §2.1 Table 11: HBPM 130/80 ↔ office 130/80
+  },
+  'esh-2023': {
+    office: { sbp: 140, dbp: 90 }, // REFERENCE §1.2 / §2.2 ESH 2023 office hypertension ≥140/90
+    home: { sbp: 135, dbp: 85 }, // REFERENCE §2.2 ESH 2023 HBPM ≥135/85
+  },
+  'china-2018': {
+    office: { sbp: 140, dbp: 90 }, // REFERENCE §1.3 / §2.2 China 2018 hypertension ≥140/90
+    home: { sbp: 135, dbp: 85 }, // REFERENCE §2.2 China 2018 HBPM ≥135/85
+  },
+};
+
+export function isHigh(value: { sbp?: number; dbp?: number }, t: Threshold): boolean {
+  return (value.sbp ?? 0) >= t.sbp || (value.dbp ?? 0) >= t.dbp;
+}

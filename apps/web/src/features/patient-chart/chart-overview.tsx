@@ -1,0 +1,179 @@
+/** Overview: problems, medications, allergies, recent encounters and vital signs with the BP/HR trend. */
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Observation } from '@medplum/fhirtypes';
+import { fhir } from '../../api/index.ts';
+import { Empty, Loading } from '../../components/states.tsx';
+import { codeText, formatDate, formatPeriod, quantityText, referenceText } from '../../lib/format.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import { BP_PANEL_CODES, DIASTOLIC, SYSTOLIC, THRESHOLDS, extractVitals } from '../blood-pressure/bp-readings.ts';
+import { useGuideline } from '../blood-pressure/guideline-preference.ts';
+import { SectionCard } from './section-card.tsx';
+
+const BpChart = lazy(() => import('../blood-pressure/bp-chart.tsx'));
+
+export function ChartOverview({ patientId }: { patientId: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const conditions = useAsync((s) => fhir.conditions(patientId, s), [patientId]);
+  const medications = useAsync((s) => fhir.medications(patientId, s), [patientId]);
+  const allergies = useAsync((s) => fhir.allergies(patientId, s), [patientId]);
+  const encounters = useAsync((s) => fhir.encounters(patientId, s), [patientId]);
+  const vitals = useAsync((s) => fhir.vitalSigns(patientId, s), [patientId]);
+  const [guideline] = useGuideline();
+
+  return (
+    <div className="chart-grid">
+      <SectionCard id="sec-vitals" title={t('chart.observations')} state={vitals} className="span-2">
+        {(page) => {
+          const { bp, hr } = extractVitals(page.items);
+          if (page.items.length === 0) return <Empty>{t('chart.noObservations')}</Empty>;
+          return (
+            <>
+              {bp.length > 0 ? (
+                <Suspense fallback={<Loading />}>
+                  <BpChart bp={bp} hr={hr} thresholds={THRESHOLDS[guideline]} height={300} />
+                </Suspense>
+              ) : (
+                <Empty>{t('vitals.noBp')}</Empty>
+              )}
+              <LatestValues observations={page.items} />
+            </>
+          );
+        }}
+      </SectionCard>
+
+      <SectionCard id="sec-problems" title={t('chart.problems')} state={conditions}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('chart.noProblems')}</Empty>
+          ) : (
+            <ul className="item-list">
+              {page.items.map((c) => (
+                <li key={c.id}>
+                  <span className="item-title">{codeText(c.code)}</span>
+                  <span className="item-meta">
+                    {[codeText(c.clinicalStatus), c.onsetDateTime ? `${t('chart.onset')} ${formatDate(c.onsetDateTime, lang)}` : c.onsetString ?? '']
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </SectionCard>
+
+      <SectionCard id="sec-meds" title={t('chart.medications')} state={medications}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('chart.noMedications')}</Empty>
+          ) : (
+            <ul className="item-list">
+              {page.items.map((m) => (
+                <li key={m.id}>
+                  <span className="item-title">
+                    {codeText(m.medicationCodeableConcept) || referenceText(m.medicationReference)}
+                  </span>
+                  <span className="item-meta">
+                    {[m.dosageInstruction?.[0]?.text, m.status, formatDate(m.authoredOn, lang)].filter(Boolean).join(' · ')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </SectionCard>
+
+      <SectionCard id="sec-allergies" title={t('chart.allergies')} state={allergies}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('chart.noKnownAllergies')}</Empty>
+          ) : (
+            <ul className="item-list">
+              {page.items.map((a) => (
+                <li key={a.id} className={a.criticality === 'high' ? 'critical' : undefined}>
+                  <span className="item-title">{codeText(a.code)}</span>
+                  <span className="item-meta">
+                    {[
+                      a.criticality ? `${t('chart.criticality')}: ${a.criticality}` : '',
+                      a.reaction?.[0]?.manifestation?.map(codeText).join(', ')
+                        ? `${t('chart.reaction')}: ${a.reaction?.[0]?.manifestation?.map(codeText).join(', ')}`
+                        : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </SectionCard>
+
+      <SectionCard id="sec-encounters" title={t('chart.encounters')} state={encounters}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>{t('chart.noEncounters')}</Empty>
+          ) : (
+            <ul className="item-list">
+              {page.items.map((e) => (
+                <li key={e.id}>
+                  <span className="item-title">
+                    {codeText(e.type?.[0]) || e.class?.display || e.class?.code || t('chart.encounters')}
+                  </span>
+                  <span className="item-meta">
+                    {[formatPeriod(e.period, lang), codeText(e.reasonCode?.[0]), e.status].filter(Boolean).join(' · ')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </SectionCard>
+    </div>
+  );
+}
+
+/** Most recent value per observation code (input is sorted newest first). */
+function LatestValues({ observations }: { observations: readonly Observation[] }) {
+  const { t, i18n } = useTranslation();
+  const seen = new Set<string>();
+  const latest: Observation[] = [];
+  for (const o of observations) {
+    const key = o.code?.coding?.[0]?.code ?? codeText(o.code);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    latest.push(o);
+  }
+  const value = (o: Observation) => {
+    if (o.code?.coding?.some((c) => BP_PANEL_CODES.includes(c.code ?? ''))) {
+      const get = (code: string) => o.component?.find((c) => c.code?.coding?.some((x) => x.code === code))?.valueQuantity?.value;
+      return `${get(SYSTOLIC) ?? '?'}/${get(DIASTOLIC) ?? '?'} mmHg`;
+    }
+    return quantityText(o.valueQuantity) || o.valueString || codeText(o.valueCodeableConcept);
+  };
+  return (
+    <div className="table-wrap">
+      <table className="data-table compact">
+        <caption>{t('chart.latestObservations')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('chart.observation')}</th>
+            <th scope="col">{t('chart.value')}</th>
+            <th scope="col">{t('chart.recorded')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {latest.slice(0, 10).map((o) => (
+            <tr key={o.id}>
+              <td>{codeText(o.code)}</td>
+              <td className="num">{value(o)}</td>
+              <td>{formatDate(o.effectiveDateTime ?? o.effectivePeriod?.start, i18n.language, true)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/** A patient's chart: banner, section tabs, overview or blood pressure. 403/404 on the Patient → refusal. */
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useParams } from 'react-router-dom';
+import type { Patient } from '@medplum/fhirtypes';
+import { fhir, isApiError } from '../../api/index.ts';
+import { can, homePath, useAuth } from '../../auth/auth-context.tsx';
+import { ErrorState, Loading, Refusal } from '../../components/states.tsx';
+import { ageYears, formatDate, identifierText, patientName } from '../../lib/format.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import { ChartOverview } from './chart-overview.tsx';
+
+const BloodPressurePage = lazy(() => import('../blood-pressure/blood-pressure-page.tsx'));
+
+export type ChartSection = 'overview' | 'blood-pressure';
+
+export function PatientChartPage({ section }: { section: ChartSection }) {
+  const { t, i18n } = useTranslation();
+  const { me } = useAuth();
+  const { id = '' } = useParams();
+  const patient = useAsync((signal) => fhir.patient(id, signal), [id]);
+
+  if (patient.status === 'loading') return <Loading />;
+  if (patient.status === 'error') {
+    if (isApiError(patient.error) && patient.error.isRefusal) return <Refusal home={me ? homePath(me) : '/'} />;
+    return <ErrorState error={patient.error} onRetry={patient.reload} />;
+  }
+  const p = patient.data;
+  const name = patientName(p, i18n.language);
+  const base = `/patients/${encodeURIComponent(id)}`;
+
+  return (
+    <section className="page chart-page" aria-labelledby="chart-title">
+      {me && can.searchPatients(me.role) && (
+        <p className="breadcrumb">
+          <NavLink to="/patients">← {t('chart.backToList')}</NavLink>
+        </p>
+      )}
+      <PatientBanner patient={p} name={name} />
+      <nav aria-label={t('chart.tabs')} className="tabs">
+        <NavLink end to={base} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
+          {t('chart.overview')}
+        </NavLink>
+        <NavLink to={`${base}/blood-pressure`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
+          {t('chart.bloodPressure')}
+        </NavLink>
+      </nav>
+      {section === 'overview' ? (
+        <ChartOverview patientId={id} />
+      ) : (
+        <Suspense fallback={<Loading />}>
+          <BloodPressurePage patientId={id} />
+        </Suspense>
+      )}
+    </section>
+  );
+}
+
+function PatientBanner({ patient, name }: { patient: Patient; name: string }) {
+  const { t, i18n } = useTranslation();
+  const age = ageYears(patient.birthDate);
+  const mrn = identifierText(patient.identifier);
+  const phone = patient.telecom?.find((c) => c.system === 'phone')?.value;
+  const address = patient.address?.[0];
+  const addressText = address?.text ?? [address?.state, address?.city, address?.district, ...(address?.line ?? [])].filter(Boolean).join(' ');
+  return (
+    <header className="patient-banner" data-testid="patient-banner">
+      <h1 id="chart-title">{name}</h1>
+      <dl className="banner-facts">
+        <div>
+          <dt>{t('patients.gender')}</dt>
+          <dd>{t(`gender.${patient.gender ?? 'unknown'}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('patients.birthDate')}</dt>
+          <dd>
+            {formatDate(patient.birthDate, i18n.language) || t('common.none')}
+            {age !== undefined ? ` (${t('chart.ageYears', { count: age })})` : ''}
+          </dd>
+        </div>
+        {mrn && (
+          <div>
+            <dt>{t('chart.mrn')}</dt>
+            <dd className="mono">{mrn}</dd>
+          </div>
+        )}
+        {phone && (
+          <div>
+            <dt>{t('chart.phone')}</dt>
+            <dd>{phone}</dd>
+          </div>
+        )}
+        {addressText && (
+          <div>
+            <dt>{t('chart.address')}</dt>
+            <dd>{addressText}</dd>
+          </div>
+        )}
+      </dl>
+    </header>
+  );
+}

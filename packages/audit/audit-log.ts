@@ -1,0 +1,145 @@
+/**
+ * Appending to the tamper-evident audit trail. `append` runs inside the caller's transaction: the entry
+ * commits or rolls back with the change it records, and the chain head's row lock (taken by
+ * `UPDATE … RETURNING`) orders concurrent appenders on PostgreSQL until that transaction ends, so sequence
+ * numbers stay gap-free and each entry links to the one before. Append last in a transaction to keep that
+ * lock short.
+ */
+import { sql } from 'kysely';
+import type { AuditRecord, RequestContext } from '@qihuang/contracts';
+import { canonicalJson, entryHash, type ChainedContent } from './canonical.ts';
+import type { AnyKysely } from './tables.ts';
+
+export interface AuditEntry extends ChainedContent {
+  hash: string;
+}
+
+export interface AuditLog {
+  /**
+   * Append one entry. `executor` is the caller's Kysely transaction (preferred) or the database (then the
+   * append runs in a transaction of its own).
+   */
+  append(executor: AnyKysely, ctx: RequestContext, record: AuditRecord): Promise<AuditEntry>;
+}
+
+export interface AuditLogOptions {
+  clock?: () => Date;
+}
+
+const MAX_TEXT = 4096;
+const MAX_DETAIL = 16 * 1024;
+
+const clip = (value: string | undefined | null, max = MAX_TEXT): string | null =>
+  value === undefined || value === null ? null : value.length > max ? value.slice(0, max) : value;
+
+function patientIds(ids: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const id of ids) {
+    if (typeof id !== 'string' || id === '') continue;
+    out.add(id.startsWith('Patient/') ? id.slice('Patient/'.length) : id);
+  }
+  return [...out].map((id) => id.slice(0, 256));
+}
+
+function detailText(detail: Record<string, unknown> | undefined): string | null {
+  if (detail === undefined) return null;
+  let text: string;
+  try {
+    text = canonicalJson(detail);
+  } catch {
+    text = canonicalJson({ unserialisable: true });
+  }
+  return text.length > MAX_DETAIL ? canonicalJson({ truncated: true, bytes: text.length }) : text;
+}
+
+export function createAuditLog(options: AuditLogOptions = {}): AuditLog {
+  const clock = options.clock ?? (() => new Date());
+  const log: AuditLog = {
+    async append(executor, ctx, record) {
+      if (!executor.isTransaction) {
+        return executor.transaction().execute((trx) => log.append(trx, ctx, record));
+      }
+      const head = await sql<{ seq: number | string; hash: string }>`
+        update audit_chain_head set seq = seq + 1 where id = 1 returning seq, hash`.execute(executor);
+      const row = head.rows[0];
+      if (!row) throw new Error('audit_chain_head is missing (migration 0110-audit not applied?)');
+      const principal = ctx.principal;
+      const content: ChainedContent = {
+        seq: Number(row.seq),
+        recorded: clock().toISOString(),
+        action: record.action,
+        outcome: record.outcome,
+        principalId: clip(principal.id, 256) ?? '',
+        principalKind: principal.kind,
+        username: clip(principal.username, 256) ?? '',
+        role: principal.role,
+        resourceType: clip(record.resourceType, 64),
+        resourceId: clip(record.resourceId, 256),
+        query: clip(record.query),
+        patientIds: patientIds(record.patientIds ?? []),
+        clientAddress: clip(ctx.clientAddress, 128),
+        requestId: clip(ctx.requestId, 256) ?? '',
+        detail: detailText(record.detail),
+        prevHash: row.hash,
+      };
+      const hash = entryHash(content);
+      await sql`
+        with entry as (
+          insert into audit_entry (seq, recorded_at, action, outcome, principal_id, principal_kind, username,
+            role, resource_type, resource_id, query, patient_ids, client_address, request_id, detail,
+            prev_hash, hash)
+          values (${content.seq}, ${content.recorded}, ${content.action}, ${content.outcome},
+            ${content.principalId}, ${content.principalKind}, ${content.username}, ${content.role},
+            ${content.resourceType}, ${content.resourceId}, ${content.query}, ${content.patientIds}::text[],
+            ${content.clientAddress}, ${content.requestId}, ${content.detail}, ${content.prevHash}, ${hash})
+          returning hash
+        )
+        update audit_chain_head set hash = (select hash from entry) where id = 1`.execute(executor);
+      return { ...content, hash };
+    },
+  };
+  return log;
+}
+
+/** Row of audit_entry (as selected by rowColumns) to the chained content + hash. */
+export interface AuditEntryRow {
+  seq: number | string;
+  recorded_at: Date | string;
+  action: string;
+  outcome: string;
+  principal_id: string;
+  principal_kind: string;
+  username: string;
+  role: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  query: string | null;
+  patient_ids: string[];
+  client_address: string | null;
+  request_id: string;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export function rowToEntry(r: AuditEntryRow): AuditEntry {
+  return {
+    seq: Number(r.seq),
+    recorded: (r.recorded_at instanceof Date ? r.recorded_at : new Date(r.recorded_at)).toISOString(),
+    action: r.action,
+    outcome: r.outcome,
+    principalId: r.principal_id,
+    principalKind: r.principal_kind,
+    username: r.username,
+    role: r.role,
+    resourceType: r.resource_type,
+    resourceId: r.resource_id,
+    query: r.query,
+    patientIds: r.patient_ids,
+    clientAddress: r.client_address,
+    requestId: r.request_id,
+    detail: r.detail,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * First-start demo data: the committed Synthea patients (data/synthea-r4, Apache-2.0, synthetic) plus a
+ * seeded synthetic home blood-pressure series and a home cuff (Device) per patient. Idempotent: a setting
+ * records that it ran, and every resource is written by stable id.
+ */
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import type { RequestContext } from '@qihuang/contracts';
+import { collectFiles, importFiles, repositoryTarget, type ImportSummary } from '@qihuang/importer';
+import { processTransaction, type FhirRepository } from '@qihuang/store';
+import { generateHomeBpSeries, HOME_BP_PROFILES } from './home-bp-series.ts';
+
+export const DEMO_DATA_DIR = fileURLToPath(new URL('./data/synthea-r4/', import.meta.url));
+const SEED_KEY = 'demo-seeded-v1';
+
+export interface SeedResult {
+  seeded: boolean;
+  summary?: ImportSummary;
+  homeReadings?: number;
+}
+
+export async function seedDemoData(repo: FhirRepository, ctx: RequestContext, now: Date): Promise<SeedResult> {
+  const done = await repo.db.selectFrom('kv_setting').select('key').where('key', '=', SEED_KEY).executeTakeFirst();
+  if (done) return { seeded: false };
+  const summary = await importFiles(repositoryTarget(repo, ctx), collectFiles([DEMO_DATA_DIR]));
+  const { rows: patients } = await sql<{ id: string }>`select id from fhir_resource where resource_type = 'Patient' and deleted = false order by id`.execute(repo.db);
+  const endDate = now.toISOString().slice(0, 10);
+  let homeReadings = 0;
+  for (const [index, { id }] of patients.entries()) {
+    const profile = HOME_BP_PROFILES[index % HOME_BP_PROFILES.length]!;
+    const series = generateHomeBpSeries({ patientId: id, seed: 1000 + index, profile, endDate, days: 30 });
+    const deviceId = `demo-cuff-${id}`.slice(0, 64);
+    const device = {
+      resourceType: 'Device',
+      id: deviceId,
+      status: 'active',
+      manufacturer: 'Qihuang demo (synthetic)',
+      deviceName: [{ name: 'Home blood-pressure cuff (synthetic demo)', type: 'user-friendly-name' }],
+      patient: { reference: `Patient/${id}` },
+    };
+    const entries = [device, ...series.observations].map((resource) => ({
+      resource,
+      request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` },
+    }));
+    await processTransaction(repo, ctx, { resourceType: 'Bundle', type: 'transaction', entry: entries });
+    homeReadings += series.readings.length;
+  }
+  await repo.db.insertInto('kv_setting').values({ key: SEED_KEY, value: JSON.stringify({ at: now.toISOString(), files: summary.files }) }).execute();
+  return { seeded: true, summary, homeReadings };
+}

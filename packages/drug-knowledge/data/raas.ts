@@ -1,0 +1,35 @@
+import type { DrugEntry } from '../types.ts';
+import { drug, mg, renal } from './helpers.ts';
+
+/** ACE inhibitors, ARBs, ARNI, renin inhibitor. Names/ATC: REFERENCE §5.1; doses §5.1 / §5.1a; renal §5.3. */
+const compatibleBreastfeeding = { level: 'compatible', text: { en: 'Usable while breastfeeding (NICE NG133)', zh: '哺乳期可用（NICE NG133）' }, source: 'nice-ng133' } as const;
+const arbLactation = { level: 'caution', text: { en: 'Insufficient evidence in breastfeeding (NICE NG133)', zh: '哺乳期证据不足（NICE NG133）' }, source: 'nice-ng133' } as const;
+
+export const RAAS_DRUGS: DrugEntry[] = [
+  // REFERENCE §5.1: captopril 12.5–150 mg/d (2–3 doses)
+  drug('captopril', 'captopril', '卡托普利', ['acei'], { atc: ['C09AA01'], rxnorm: ['1998'] }, { brands: [{ en: 'Capoten', zh: '开博通' }], strengths: ['12.5 mg', '25 mg'], dose: mg([12.5, 150], undefined, [2, 3], 'ref-5.1'), lactation: compatibleBreastfeeding, renal: [renal('acei-crcl30', 'CrCl', 30, 'reduce-dose', 'CrCl ≤30: start at a reduced dose', 'CrCl≤30：减量起始', 'ref-5.3')] }),
+  // REFERENCE §5.1a: enalapril max 40 mg/d
+  drug('enalapril', 'enalapril', '依那普利', ['acei'], { atc: ['C09AA02'], rxnorm: ['3827'] }, { salts: [{ en: 'maleate', zh: '马来酸' }], brands: [{ en: 'Vasotec', zh: '悦宁定' }, { en: 'Renitec' }], strengths: ['5 mg', '10 mg', '20 mg'], dose: mg([5, 40], 40, [1, 2], 'ref-5.1a'), lactation: compatibleBreastfeeding, renal: [renal('acei-crcl30', 'CrCl', 30, 'reduce-dose', 'CrCl ≤30: start at a reduced dose', 'CrCl≤30：减量起始', 'ref-5.3')] }),
+  // REFERENCE §5.1a: lisinopril usual 20–40, labelled limit 80 mg; §5.3 CrCl 10–30 max 40
+  drug('lisinopril', 'lisinopril', '赖诺普利', ['acei'], { atc: ['C09AA03'], rxnorm: ['29046'] }, { salts: [{ en: 'dihydrate' }], brands: [{ en: 'Zestril', zh: '捷赐瑞' }, { en: 'Prinivil' }], strengths: ['5 mg', '10 mg', '20 mg'], dose: mg([10, 40], 80, [1], 'ref-5.1a'), renal: [renal('lisinopril-crcl30', 'CrCl', 30, 'reduce-dose', 'CrCl 10–30: start 5 mg, max 40 mg/day', 'CrCl 10–30：起始5 mg，最大40 mg/日', 'label-lisinopril', { atLeast: 10, maxDaily: 40 }), renal('lisinopril-crcl10', 'CrCl', 10, 'reduce-dose', 'CrCl <10 or haemodialysis: start 2.5 mg', 'CrCl<10或血液透析：起始2.5 mg', 'label-lisinopril', { maxDaily: 40 })] }),
+  // REFERENCE §5.1a/§5.3: benazepril label limit 80 mg; GFR <30 max 40 mg
+  drug('benazepril', 'benazepril', '贝那普利', ['acei'], { atc: ['C09AA07'], rxnorm: ['18867'] }, { salts: [{ en: 'hydrochloride', zh: '盐酸' }], brands: [{ en: 'Lotensin', zh: '洛汀新' }], strengths: ['5 mg', '10 mg', '20 mg'], dose: mg([10, 40], 80, [1, 2], 'ref-5.1a'), renal: [renal('benazepril-egfr30', 'eGFR', 30, 'reduce-dose', 'GFR <30: start 5 mg, max 40 mg/day', 'GFR<30：起始5 mg，最大40 mg/日', 'ref-5.3', { maxDaily: 40 })] }),
+  drug('fosinopril', 'fosinopril', '福辛普利', ['acei'], { atc: ['C09AA09'] }, { salts: [{ en: 'sodium', zh: '钠' }], brands: [{ en: 'Monopril', zh: '蒙诺' }], strengths: ['10 mg', '20 mg'], dose: mg([10, 40], undefined, [1], 'ref-5.1') }),
+  // REFERENCE §5.1a: perindopril erbumine 4–8, label max 16 mg (UNVERIFIED)
+  drug('perindopril', 'perindopril', '培哚普利', ['acei'], { atc: ['C09AA04'] }, { salts: [{ en: 'erbumine', zh: '叔丁胺' }, { en: 'arginine', zh: '精氨酸' }], brands: [{ en: 'Aceon' }, { en: 'Coversyl', zh: '雅施达' }], strengths: ['4 mg', '8 mg'], dose: mg([4, 16], 16, [1], 'ref-5.1a', { note: 'erbumine; arginine salt doses differ' }), renal: [renal('acei-crcl30', 'CrCl', 30, 'reduce-dose', 'CrCl <30: reduce dose', 'CrCl<30：减量', 'ref-5.1a')] }),
+  // REFERENCE §5.1a: ramipril max 20 mg/d
+  drug('ramipril', 'ramipril', '雷米普利', ['acei'], { atc: ['C09AA05'], rxnorm: ['35296'] }, { brands: [{ en: 'Altace' }, { en: 'Tritace', zh: '瑞泰' }], strengths: ['2.5 mg', '5 mg', '10 mg'], dose: mg([2.5, 20], 20, [1, 2], 'ref-5.1a'), renal: [renal('ramipril-crcl40', 'CrCl', 40, 'reduce-dose', 'CrCl <40: start 1.25 mg (UNVERIFIED)', 'CrCl<40：起始1.25 mg（未核实）', 'ref-5.1a')] }),
+  drug('imidapril', 'imidapril', '咪达普利', ['acei'], { atc: ['C09AA16'] }, { salts: [{ en: 'hydrochloride', zh: '盐酸' }], brands: [{ en: 'Tanatril', zh: '达爽' }], strengths: ['5 mg', '10 mg'], dose: mg([5, 10], undefined, [1], 'ref-5.1', { note: 'China label 5–10 mg qd (UNVERIFIED)' }) }),
+  // ARBs — REFERENCE §5.1a maxima
+  drug('losartan', 'losartan', '氯沙坦', ['arb'], { atc: ['C09CA01'], rxnorm: ['52175'] }, { salts: [{ en: 'potassium', zh: '钾' }], brands: [{ en: 'Cozaar', zh: '科素亚' }], strengths: ['50 mg', '100 mg'], dose: mg([25, 100], 100, [1, 2], 'ref-5.1a'), lactation: arbLactation }),
+  drug('valsartan', 'valsartan', '缬沙坦', ['arb'], { atc: ['C09CA03'], rxnorm: ['69749'] }, { brands: [{ en: 'Diovan', zh: '代文' }], strengths: ['80 mg', '160 mg'], dose: mg([80, 320], 320, [1], 'ref-5.1a'), lactation: arbLactation }),
+  drug('irbesartan', 'irbesartan', '厄贝沙坦', ['arb'], { atc: ['C09CA04'], rxnorm: ['83818'] }, { brands: [{ en: 'Avapro' }, { en: 'Aprovel', zh: '安博维' }], strengths: ['75 mg', '150 mg', '300 mg'], dose: mg([150, 300], 300, [1], 'ref-5.1a'), lactation: arbLactation }),
+  drug('candesartan', 'candesartan', '坎地沙坦', ['arb'], { atc: ['C09CA06'], rxnorm: ['214354'] }, { salts: [{ en: 'cilexetil', zh: '酯' }], brands: [{ en: 'Atacand', zh: '必洛斯' }], strengths: ['4 mg', '8 mg', '16 mg', '32 mg'], dose: mg([8, 32], 32, [1], 'ref-5.1a'), lactation: arbLactation }),
+  drug('telmisartan', 'telmisartan', '替米沙坦', ['arb'], { atc: ['C09CA07'], rxnorm: ['73494'] }, { brands: [{ en: 'Micardis', zh: '美卡素' }], strengths: ['40 mg', '80 mg'], dose: mg([20, 80], 80, [1], 'ref-5.1a'), lactation: arbLactation }),
+  drug('olmesartan', 'olmesartan', '奥美沙坦', ['arb'], { atc: ['C09CA08'], rxnorm: ['321064'] }, { salts: [{ en: 'medoxomil', zh: '酯' }], brands: [{ en: 'Benicar' }, { en: 'Olmetec', zh: '傲坦' }], strengths: ['20 mg', '40 mg'], dose: mg([20, 40], 40, [1], 'ref-5.1a'), lactation: arbLactation }),
+  drug('azilsartan', 'azilsartan', '阿齐沙坦', ['arb'], { atc: ['C09CA09'], rxnorm: ['1091643'] }, { salts: [{ en: 'medoxomil', zh: '酯' }], brands: [{ en: 'Edarbi' }], strengths: ['40 mg', '80 mg'], dose: mg([40, 80], 80, [1], 'ref-5.1'), lactation: arbLactation }),
+  drug('allisartan', 'allisartan isoproxil', '阿利沙坦酯', ['arb'], {}, { synonyms: ['allisartan', '阿利沙坦'], brands: [{ zh: '信立坦' }], strengths: ['240 mg'], dose: mg([240, 240], undefined, [1], 'ref-5.1', { note: 'China label 240 mg qd (UNVERIFIED)' }), lactation: arbLactation }),
+  // ARNI and renin inhibitor
+  drug('sacubitril-valsartan', 'sacubitril/valsartan', '沙库巴曲缬沙坦', ['arni'], { atc: ['C09DX04'] }, { components: ['valsartan'], synonyms: ['sacubitril-valsartan', 'sacubitril and valsartan', '沙库巴曲/缬沙坦'], salts: [{ en: 'sodium', zh: '钠' }], brands: [{ en: 'Entresto', zh: '诺欣妥' }], strengths: ['50 mg', '100 mg', '200 mg'], dose: mg([200, 400], undefined, [1, 2], 'ref-5.1', { note: 'China HTN 200–400 mg/d (UNVERIFIED)' }) }),
+  drug('aliskiren', 'aliskiren', '阿利吉仑', ['renin-inhibitor'], { atc: ['C09XA02'], rxnorm: ['325646'] }, { salts: [{ en: 'hemifumarate', zh: '富马酸' }], brands: [{ en: 'Tekturna' }, { en: 'Rasilez', zh: '锐思力' }], strengths: ['150 mg', '300 mg'], dose: mg([150, 300], undefined, [1], 'ref-5.1') }),
+];

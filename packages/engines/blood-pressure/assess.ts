@@ -1,0 +1,69 @@
+/** Full assessment of one patient's home series: HBPM protocol mean, phenotype, target check, variability, alerts. */
+import type { BpReading, BpValue, Guideline } from './types.ts';
+import { classifyOfficeBp, type Classification } from './classify.ts';
+import { summarizeHbpm, type HbpmSummary } from './hbpm.ts';
+import { classifyPhenotype, type PhenotypeResult } from './phenotype.ts';
+import { checkTarget, type TargetCheck, type TargetPopulation } from './targets.ts';
+import { evaluateAlerts, type Alert, type AlertConfig, type PreviousAlert } from './alerts.ts';
+import { variability, type Variability } from './variability.ts';
+import { epochMs } from './time.ts';
+
+export interface AssessInput {
+  readings: readonly BpReading[];
+  guideline: Guideline;
+  now: string;
+  utcOffsetMinutes?: number;
+  population?: TargetPopulation;
+  /** Office BP (mean), if known: enables white-coat/masked classification. */
+  office?: BpValue;
+  treated?: boolean;
+  alertConfig?: Partial<AlertConfig>;
+  previousAlerts?: readonly PreviousAlert[];
+}
+
+export interface Assessment {
+  guideline: Guideline;
+  now: string;
+  readings: number;
+  hbpm: HbpmSummary;
+  /** Classification of the HBPM mean with the office table — informative only (home thresholds differ, §2.2). */
+  homeMeanClassification?: Classification;
+  officeClassification?: Classification;
+  phenotype?: PhenotypeResult;
+  target?: TargetCheck;
+  variability?: { sbp: Variability; dbp: Variability };
+  alerts: Alert[];
+}
+
+export function assessHomeSeries(input: AssessInput): Assessment {
+  const offset = input.utcOffsetMinutes ?? 0;
+  const nowMs = epochMs(input.now);
+  const past = input.readings.filter((r) => epochMs(r.time) <= nowMs);
+  const hbpm = summarizeHbpm(past, { guideline: input.guideline, utcOffsetMinutes: offset });
+  const population = input.population ?? { age: 50 };
+  const result: Assessment = { guideline: input.guideline, now: input.now, readings: past.length, hbpm, alerts: [] };
+  const target = checkTarget(hbpm.mean ?? { sbp: NaN, dbp: NaN }, input.guideline, population);
+  if (hbpm.mean) {
+    result.homeMeanClassification = classifyOfficeBp(hbpm.mean, input.guideline);
+    result.target = target;
+    const ids = new Set(hbpm.readingIds);
+    const window = past.filter((r) => ids.has(r.id)).sort((a, b) => epochMs(a.time) - epochMs(b.time));
+    result.variability = { sbp: variability(window.map((r) => r.sbp)), dbp: variability(window.map((r) => r.dbp)) };
+  }
+  if (input.office) {
+    result.officeClassification = classifyOfficeBp(input.office, input.guideline);
+    if (hbpm.mean && hbpm.sufficient) {
+      result.phenotype = classifyPhenotype({ guideline: input.guideline, office: input.office, treated: input.treated ?? false, home: hbpm.mean });
+    }
+  }
+  const t = target.target;
+  result.alerts = evaluateAlerts({
+    readings: past,
+    now: input.now,
+    guideline: input.guideline,
+    target: { sbp: t.sbp, dbp: t.dbp ?? Infinity },
+    ...(input.alertConfig ? { config: input.alertConfig } : {}),
+    ...(input.previousAlerts ? { previous: input.previousAlerts } : {}),
+  });
+  return result;
+}

@@ -1,0 +1,85 @@
+/** China 2018 hypertension CV risk stratification (REFERENCE §3.4; cell values UNVERIFIED against the primary text). */
+import type { Text } from './types.ts';
+
+export type ChinaRiskLevel = 'low' | 'medium' | 'medium-high' | 'high' | 'high-very-high' | 'very-high';
+export type BpColumn = 'high-normal' | 'grade-1' | 'grade-2' | 'grade-3';
+
+export interface ChinaStratificationInput {
+  sbp: number;
+  dbp: number;
+  /** Number of other CV risk factors (§3.4 list: age men >55 / women >65, smoking, IGT/IFG, dyslipidaemia, family history, obesity, homocysteine). */
+  riskFactors: number;
+  targetOrganDamage?: boolean;
+  /** CKD stage 3 (row 3) */
+  ckdStage3?: boolean;
+  diabetesWithoutComplications?: boolean;
+  /** Established CVD / clinical complications (row 4). */
+  clinicalComplications?: boolean;
+  /** CKD stage ≥4 (row 4). */
+  ckdStage4Plus?: boolean;
+  diabetesWithComplications?: boolean;
+}
+
+export interface ChinaStratification {
+  /** undefined = not stratified (below 130/85, §10.6 RS8). */
+  level?: ChinaRiskLevel;
+  column?: BpColumn;
+  row: 0 | 1 | 2 | 3;
+  rule: string;
+  source: string;
+  inputs: ChinaStratificationInput;
+  display: Text;
+}
+
+// §3.4 BP columns; the first column is SBP 130–139 and/or DBP 85–89, narrower than 正常高值.
+export function bpColumn(sbp: number, dbp: number): BpColumn | undefined {
+  if (sbp >= 180 || dbp >= 110) return 'grade-3'; // §3.4 / §1.3 grade 3
+  if (sbp >= 160 || dbp >= 100) return 'grade-2'; // §1.3 grade 2
+  if (sbp >= 140 || dbp >= 90) return 'grade-1'; // §1.3 grade 1
+  if (sbp >= 130 || dbp >= 85) return 'high-normal'; // §3.4 130–139 / 85–89
+  return undefined;
+}
+
+// §3.4 table: rows × columns [high-normal, grade 1, grade 2, grade 3]. Row 0 high-normal cell is "—" (not stratified).
+const TABLE: (ChinaRiskLevel | undefined)[][] = [
+  [undefined, 'low', 'medium', 'high'], // no other risk factors
+  ['low', 'medium', 'medium-high', 'very-high'], // 1–2 risk factors
+  ['medium-high', 'high', 'high', 'very-high'], // ≥3 RFs, TOD, CKD 3, diabetes without complications
+  ['high-very-high', 'very-high', 'very-high', 'very-high'], // clinical complications, CKD ≥4, diabetes with complications
+];
+const COLS: BpColumn[] = ['high-normal', 'grade-1', 'grade-2', 'grade-3'];
+
+const LEVEL_TEXT: Record<ChinaRiskLevel, Text> = {
+  low: { zh: '低危', en: 'low risk' },
+  medium: { zh: '中危', en: 'medium risk' },
+  'medium-high': { zh: '中/高危', en: 'medium–high risk' },
+  high: { zh: '高危', en: 'high risk' },
+  'high-very-high': { zh: '高/很高危', en: 'high–very high risk' },
+  'very-high': { zh: '很高危', en: 'very high risk' },
+};
+
+export function stratifyChina2018(input: ChinaStratificationInput): ChinaStratification {
+  const row: 0 | 1 | 2 | 3 =
+    input.clinicalComplications || input.ckdStage4Plus || input.diabetesWithComplications
+      ? 3
+      : input.riskFactors >= 3 || input.targetOrganDamage || input.ckdStage3 || input.diabetesWithoutComplications
+        ? 2
+        : input.riskFactors >= 1
+          ? 1
+          : 0;
+  const column = bpColumn(input.sbp, input.dbp);
+  const level = column ? TABLE[row]?.[COLS.indexOf(column)] : undefined;
+  const rowText = ['no other risk factors', '1–2 risk factors', '≥3 risk factors / TOD / CKD 3 / diabetes', 'clinical complications / CKD ≥4 / diabetes with complications'][row];
+  const result: ChinaStratification = {
+    row,
+    rule: `${column ?? 'below 130/85'} × ${rowText}`,
+    source: 'REFERENCE §3.4 (China 2018; cells UNVERIFIED)',
+    inputs: input,
+    display: level
+      ? { zh: `心血管风险分层:${LEVEL_TEXT[level].zh}`, en: `Cardiovascular risk stratification: ${LEVEL_TEXT[level].en}` }
+      : { zh: '血压低于130/85 mmHg 或无对应分层,未分层', en: 'Not stratified (below 130/85 mmHg or no table cell)' },
+  };
+  if (column) result.column = column;
+  if (level) result.level = level;
+  return result;
+}

@@ -1,0 +1,5 @@
+export interface Text {
+  zh: string;
+  en: string;
+}
+export type Sex = 'female' | 'male';

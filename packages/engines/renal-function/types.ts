@@ -1,0 +1,4 @@
+export interface Text {
+  zh: string;
+  en: string;
+}

@@ -1,0 +1,76 @@
+/**
+ * Builds the gateway configuration from the platform Config (quick start: QIHUANG_MODEL_*) and the optional
+ * gateway config file (JSON text or an already parsed object). Fails fast, naming the bad field.
+ */
+import { QihuangError, type Issue } from '@qihuang/contracts';
+import type { Config } from '@qihuang/config';
+import type { z } from 'zod';
+import { gatewayConfigSchema, type GatewayConfig, type GatewayConfigInput } from './gateway-config-schema.ts';
+
+/** Scenario names that the quick-start provider serves until the config file says otherwise. */
+export const quickStartScenarios = ['clinical-copilot', 'record-writer', 'rx-explainer', 'embed-zh'] as const;
+export const quickStartProviderId = 'default';
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, part) => {
+    if (typeof part === 'number') return `${out}[${part}]`;
+    return out ? `${out}.${String(part)}` : String(part);
+  }, '');
+}
+
+export function configIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((issue) => ({
+    severity: 'error',
+    code: 'invalid',
+    message: `${pathOf(issue.path) || '(root)'}: ${issue.message}`,
+    expression: [pathOf(issue.path)],
+  }));
+}
+
+/** Validates a gateway config object; throws QihuangError('invalid-input') naming the first bad field. */
+export function parseGatewayConfig(input: unknown, source = 'gateway config'): GatewayConfig {
+  const result = gatewayConfigSchema.safeParse(input ?? {});
+  if (!result.success) {
+    const issues = configIssues(result.error);
+    throw new QihuangError('invalid-input', `${source}: ${issues.map((i) => i.message).join('; ')}`, { issues });
+  }
+  return result.data;
+}
+
+export function gatewayConfigFrom(config: Config, fileContents?: unknown): GatewayConfig {
+  let input: unknown = fileContents ?? {};
+  const source = config.gatewayConfigFile ? `gateway config ${config.gatewayConfigFile}` : 'gateway config';
+  if (typeof input === 'string') {
+    try {
+      input = input.trim() ? JSON.parse(input) : {};
+    } catch (error) {
+      throw new QihuangError('invalid-input', `${source}: not valid JSON (${(error as Error).message})`);
+    }
+  }
+  const file = parseGatewayConfig(input, source);
+  if (file.providers.length > 0 || !config.model) return file;
+
+  const model = config.model;
+  const quickStart: GatewayConfigInput = {
+    ...(input as object),
+    providers: [
+      {
+        id: quickStartProviderId,
+        kind: 'openai-compatible',
+        baseUrl: model.baseUrl,
+        model: model.name,
+        location: model.location,
+        ...(model.apiKey ? { apiKey: { value: model.apiKey } } : {}),
+        capabilities: { chat: true, reasoning: true, vision: true, embeddings: true, tools: true },
+      },
+    ],
+    virtualModels: [
+      ...file.virtualModels.filter((v) => v.targets.every((t) => t.provider === quickStartProviderId)),
+      ...quickStartScenarios
+        .filter((name) => !file.virtualModels.some((v) => v.name === name))
+        .map((name) => ({ name, targets: [{ provider: quickStartProviderId }] })),
+    ],
+    fallbackModel: quickStartProviderId,
+  };
+  return parseGatewayConfig(quickStart, 'QIHUANG_MODEL_BASE_URL quick start');
+}

@@ -1,0 +1,3 @@
+export * from './de-identify.ts';
+export * from './placeholder-vault.ts';
+export { isValidChineseIdCard } from './identifier-patterns.ts';

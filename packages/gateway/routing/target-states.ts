@@ -1,0 +1,47 @@
+/** Live state of every provider: its circuit breaker and the last health check. */
+import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.ts';
+
+export type TargetStatus = 'up' | 'degraded' | 'open-circuit' | 'down' | 'unknown';
+
+export interface TargetState {
+  breaker: CircuitBreaker;
+  health: 'up' | 'down' | 'unknown';
+  lastCheckedAt?: number;
+  lastError?: string;
+}
+
+export class TargetStates {
+  private readonly states = new Map<string, TargetState>();
+
+  constructor(private breakerOptions: CircuitBreakerOptions) {}
+
+  get(providerId: string): TargetState {
+    let state = this.states.get(providerId);
+    if (!state) {
+      state = { breaker: new CircuitBreaker(this.breakerOptions), health: 'unknown' };
+      this.states.set(providerId, state);
+    }
+    return state;
+  }
+
+  configure(options: CircuitBreakerOptions): void {
+    this.breakerOptions = options;
+    for (const state of this.states.values()) state.breaker.options = options;
+  }
+
+  forget(providerId: string): void {
+    this.states.delete(providerId);
+  }
+
+  status(providerId: string): TargetStatus {
+    const state = this.get(providerId);
+    if (state.breaker.state === 'open') return 'open-circuit';
+    if (state.health === 'down' && state.breaker.state === 'closed' && state.breaker.consecutiveFailures === 0) {
+      return 'down';
+    }
+    if (state.breaker.state === 'half-open' || state.breaker.consecutiveFailures > 0 || state.health === 'down') {
+      return 'degraded';
+    }
+    return state.health === 'up' ? 'up' : 'unknown';
+  }
+}

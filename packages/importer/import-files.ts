@@ -1,0 +1,145 @@
+/**
+ * Loads FHIR Bundles (transaction, batch, collection), single resources and Bulk Data NDJSON into the store.
+ * Each Bundle is one transaction: a bad one is reported with its file and reason and leaves nothing behind;
+ * the rest goes on. POSTs with `urn:uuid:` fullUrls keep that uuid as id, and unchanged content writes no new
+ * version, so importing the same files twice creates no duplicates.
+ */
+import { createReadStream, readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { isQihuangError, type RequestContext } from '@qihuang/contracts';
+import { processTransaction, type BundleEntry, type FhirRepository, type FhirResource } from '@qihuang/store';
+
+export interface ImportRejection {
+  file: string;
+  line?: number;
+  reason: string;
+}
+
+export interface ImportSummary {
+  files: number;
+  resources: number;
+  written: number;
+  unchanged: number;
+  byType: Record<string, number>;
+  rejected: ImportRejection[];
+  seconds: number;
+}
+
+export interface ImportTarget {
+  /** Runs one transaction Bundle; returns counts. */
+  transaction(bundle: Record<string, unknown>, options: { checkReferences: boolean }): Promise<{ written: number; byType: Record<string, number>; total: number }>;
+}
+
+export function repositoryTarget(repo: FhirRepository, ctx: RequestContext): ImportTarget {
+  return {
+    async transaction(bundle, options) {
+      const result = await processTransaction(repo, ctx, bundle, { idsFromFullUrl: true, checkReferences: options.checkReferences });
+      const total = ((bundle.entry as unknown[] | undefined) ?? []).length;
+      return { written: result.written, byType: countTypes(bundle), total };
+    },
+  };
+}
+
+function countTypes(bundle: Record<string, unknown>): Record<string, number> {
+  const byType: Record<string, number> = {};
+  for (const entry of (bundle.entry as BundleEntry[] | undefined) ?? []) {
+    const type = entry.resource?.resourceType;
+    if (type) byType[type] = (byType[type] ?? 0) + 1;
+  }
+  return byType;
+}
+
+const reason = (error: unknown) => (isQihuangError(error) || error instanceof Error ? error.message : String(error));
+
+/** A collection, batch or single resource becomes a transaction of upserts. */
+export function toTransaction(input: Record<string, unknown>): Record<string, unknown> {
+  if (input.resourceType === 'Bundle') {
+    const entries = (input.entry as BundleEntry[] | undefined) ?? [];
+    if (input.type === 'transaction') return input;
+    return { resourceType: 'Bundle', type: 'transaction', entry: entries.map((e) => asUpsert(e.resource, e.fullUrl)) };
+  }
+  return { resourceType: 'Bundle', type: 'transaction', entry: [asUpsert(input as FhirResource, undefined)] };
+}
+
+function asUpsert(resource: FhirResource | undefined, fullUrl: string | undefined): BundleEntry {
+  if (!resource) return { fullUrl, request: { method: 'POST', url: 'Bundle' } };
+  if (typeof resource.id === 'string') return { fullUrl, resource, request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` } };
+  return { fullUrl, resource, request: { method: 'POST', url: String(resource.resourceType) } };
+}
+
+export interface ImportOptions {
+  onProgress?: (event: { file: string; filesDone: number; filesTotal: number; resources: number }) => void;
+  ndjsonChunk?: number;
+}
+
+export async function importFiles(target: ImportTarget, files: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+  const started = performance.now();
+  const summary: ImportSummary = { files: files.length, resources: 0, written: 0, unchanged: 0, byType: {}, rejected: [], seconds: 0 };
+  const record = (result: { written: number; byType: Record<string, number>; total: number }) => {
+    summary.resources += result.total;
+    summary.written += result.written;
+    summary.unchanged += result.total - result.written;
+    for (const [type, n] of Object.entries(result.byType)) summary.byType[type] = (summary.byType[type] ?? 0) + n;
+  };
+  for (const [index, file] of files.entries()) {
+    const ext = extname(file).toLowerCase();
+    if (ext === '.ndjson' || ext === '.jsonl') {
+      await importNdjson(target, file, options.ndjsonChunk ?? 500, summary, record);
+    } else {
+      try {
+        const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        if (!parsed || typeof parsed !== 'object' || typeof parsed.resourceType !== 'string') throw new Error('not a FHIR resource or Bundle (no resourceType)');
+        record(await target.transaction(toTransaction(parsed), { checkReferences: true }));
+      } catch (error) {
+        summary.rejected.push({ file, reason: reason(error) });
+      }
+    }
+    options.onProgress?.({ file, filesDone: index + 1, filesTotal: files.length, resources: summary.resources });
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+async function importNdjson(
+  target: ImportTarget,
+  file: string,
+  chunkSize: number,
+  summary: ImportSummary,
+  record: (r: { written: number; byType: Record<string, number>; total: number }) => void,
+): Promise<void> {
+  let chunk: { line: number; resource: FhirResource }[] = [];
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    const current = chunk;
+    chunk = [];
+    const bundle = { resourceType: 'Bundle', type: 'transaction', entry: current.map((c) => asUpsert(c.resource, undefined)) };
+    try {
+      record(await target.transaction(bundle, { checkReferences: false }));
+    } catch {
+      // Find the bad line(s): retry one by one so that good lines are not lost with a bad one.
+      for (const item of current) {
+        try {
+          record(await target.transaction({ resourceType: 'Bundle', type: 'transaction', entry: [asUpsert(item.resource, undefined)] }, { checkReferences: false }));
+        } catch (error) {
+          summary.rejected.push({ file, line: item.line, reason: reason(error) });
+        }
+      }
+    }
+  };
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const text of lines) {
+    lineNumber++;
+    if (!text.trim()) continue;
+    try {
+      const resource = JSON.parse(text) as FhirResource;
+      if (!resource || typeof resource.resourceType !== 'string') throw new Error('not a FHIR resource (no resourceType)');
+      chunk.push({ line: lineNumber, resource });
+    } catch (error) {
+      summary.rejected.push({ file, line: lineNumber, reason: `invalid JSON line: ${reason(error)}` });
+    }
+    if (chunk.length >= chunkSize) await flush();
+  }
+  await flush();
+}

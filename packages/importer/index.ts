@@ -1,0 +1,3 @@
+export * from './collect-files.ts';
+export * from './import-files.ts';
+export * from './http-target.ts';
