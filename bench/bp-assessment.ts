@@ -8,7 +8,13 @@ import { assessHomeSeries } from '@qihuang/engines/blood-pressure';
 import { generateHomeBpSeries } from '@qihuang/demo';
 
 const iterations = Number(process.argv[2] ?? 2000);
-const series = generateHomeBpSeries({ patientId: 'bench-1', seed: 42, profile: 'uncontrolled', endDate: '2026-11-25', days: 365 });
+const series = generateHomeBpSeries({
+  patientId: 'bench-1',
+  seed: 42,
+  profile: 'uncontrolled',
+  endDate: '2026-11-25',
+  days: 365,
+});
 const input = {
   readings: series.readings,
   guideline: 'china-2018' as const,

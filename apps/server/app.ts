@@ -33,6 +33,7 @@ export interface AppDeps {
   authenticate?: MiddlewareHandler<AppEnv>;
   auditEvents?: FhirRouteDeps['auditEvents'];
   mounts?: Mount[];
+  readiness?: { ready: boolean };
   /** Serves the web console (static files) for paths no route claimed. */
   console?: MiddlewareHandler;
 }
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/readyz', async (c) => {
     try {
       await deps.repository.db.selectFrom('fhir_resource').select('id').limit(1).execute();
+      if (deps.readiness && !deps.readiness.ready) return c.json({ status: 'starting', database: deps.database.kind, detail: 'loading demo data' }, 503);
       return c.json({ status: 'ready', database: deps.database.kind });
     } catch {
       return c.json({ status: 'unavailable', database: deps.database.kind }, 503);

@@ -22,12 +22,15 @@ export interface BuiltApp {
   app: Hono<AppEnv>;
   repository: FhirRepository;
   close(): Promise<void>;
+  /** /readyz answers 503 while not ready (e.g. demo data still loading). */
+  setReady(ready: boolean): void;
 }
 
 export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const { config, database, log } = options;
   const repository = new FhirRepository(database.db, { clock: options.clock });
   const mounts: Mount[] = [];
+  const readiness = { ready: true };
   const app = createApp({
     database,
     repository,
@@ -37,6 +40,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     corsOrigins: config.corsOrigins,
     mounts,
     console: consoleMiddleware(),
+    readiness,
   });
-  return { app, repository, close: async () => undefined };
+  return { app, repository, close: async () => undefined, setReady: (ready) => void (readiness.ready = ready) };
 }

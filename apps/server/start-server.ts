@@ -21,11 +21,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   log.info({ database: database.kind, location: database.location }, 'database ready');
   const built = await buildApp({ config, database, log, version: VERSION });
-  if (config.demo) {
-    const { seedDemoData } = await import('@qihuang/demo');
-    const result = await seedDemoData(built.repository, { requestId: 'seed', principal: SYSTEM_PRINCIPAL }, new Date());
-    if (result.seeded) log.info({ resources: result.summary?.resources, homeReadings: result.homeReadings, rejected: result.summary?.rejected.length }, 'demo data loaded');
-  }
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: built.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
@@ -33,11 +28,27 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   log.info({ url }, 'listening');
+  let seeding: Promise<void> = Promise.resolve();
+  if (config.demo) {
+    // Demo data loads after the listener is up, so the console answers at once; /readyz waits for it.
+    built.setReady(false);
+    seeding = (async () => {
+      const { seedDemoData } = await import('@qihuang/demo');
+      const started = performance.now();
+      const result = await seedDemoData(built.repository, { requestId: 'seed', principal: SYSTEM_PRINCIPAL }, new Date());
+      if (result.seeded) {
+        log.info({ resources: result.summary?.resources, homeReadings: result.homeReadings, rejected: result.summary?.rejected.length, seconds: Math.round((performance.now() - started) / 100) / 10 }, 'demo data loaded');
+      }
+    })()
+      .catch((error: unknown) => log.error({ err: error }, 'demo data could not be loaded'))
+      .finally(() => built.setReady(true));
+  }
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       log.info('shutting down');
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await seeding;
       await built.close();
       await database.close();
       log.info('stopped');

@@ -21,6 +21,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 900,
   },
   server: {
-    proxy: Object.fromEntries(['/auth', '/admin', '/fhir', '/api', '/readyz'].map((p) => [p, { target }])),
+    proxy: Object.fromEntries(
+      ['/auth', '/admin', '/fhir', '/api', '/readyz', '/healthz'].map((p) => [p, { target }]),
+    ),
   },
 });

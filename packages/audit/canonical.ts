@@ -28,9 +28,13 @@ export function canonicalJson(value: unknown): string {
         .sort();
       return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
     }
-    default:
+    case 'undefined':
+    case 'bigint':
+    case 'function':
+    case 'symbol':
       throw new TypeError(`canonicalJson: cannot serialise ${typeof value}`);
   }
+  throw new TypeError('canonicalJson: unreachable');
 }
 
 /** The hashed content of one entry, as stored (detail is already canonical JSON text or null). */

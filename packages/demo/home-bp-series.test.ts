@@ -9,7 +9,9 @@ describe('synthetic home BP series', () => {
     const a = generateHomeBpSeries({ ...opts, profile: 'controlled' });
     const b = generateHomeBpSeries({ ...opts, profile: 'controlled' });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-    expect(generateHomeBpSeries({ ...opts, seed: 8, profile: 'controlled' }).readings[0]?.sbp).not.toBeUndefined();
+    expect(
+      generateHomeBpSeries({ ...opts, seed: 8, profile: 'controlled' }).readings[0]?.sbp,
+    ).not.toBeUndefined();
     expect(mulberry32(1)()).toBe(mulberry32(1)());
   });
   it('60 days × morning/evening × 2 readings, with heart rate, as FHIR BP + HR Observations', () => {
@@ -22,7 +24,14 @@ describe('synthetic home BP series', () => {
   });
   it('re-ingesting the generated Observations yields the same reading ids (idempotent)', () => {
     const s = generateHomeBpSeries({ ...opts, profile: 'uncontrolled', days: 10 });
-    const back = ingest(JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: s.observations.map((resource) => ({ resource })) }), { now: '2026-04-01T00:00:00Z' });
+    const back = ingest(
+      JSON.stringify({
+        resourceType: 'Bundle',
+        type: 'collection',
+        entry: s.observations.map((resource) => ({ resource })),
+      }),
+      { now: '2026-04-01T00:00:00Z' },
+    );
     expect(back.rejected).toBe(0);
     expect(back.readings.map((r) => r.id)).toEqual(s.readings.map((r) => r.id));
     expect(back.readings.every((r) => r.heartRate !== undefined)).toBe(true);
@@ -34,13 +43,27 @@ describe('synthetic home BP series', () => {
     ['masked', 'masked-hypertension'],
   ] as const)('profile %s looks like %s under China 2018', (profile, phenotype) => {
     const s = generateHomeBpSeries({ ...opts, profile });
-    const a = assessHomeSeries({ readings: s.readings, guideline: 'china-2018', now: '2026-03-31T23:30:00+08:00', utcOffsetMinutes: 480, office: s.office });
+    const a = assessHomeSeries({
+      readings: s.readings,
+      guideline: 'china-2018',
+      now: '2026-03-31T23:30:00+08:00',
+      utcOffsetMinutes: 480,
+      office: s.office,
+    });
     expect(a.phenotype?.phenotype).toBe(phenotype);
-    expect(classifyPhenotype({ guideline: 'china-2018', treated: false, office: s.office, home: a.hbpm.mean! }).phenotype).toBe(phenotype);
+    expect(
+      classifyPhenotype({ guideline: 'china-2018', treated: false, office: s.office, home: a.hbpm.mean! })
+        .phenotype,
+    ).toBe(phenotype);
   });
   it('crisis-episode raises a crisis alert', () => {
     const s = generateHomeBpSeries({ ...opts, profile: 'crisis-episode' });
-    const a = assessHomeSeries({ readings: s.readings, guideline: 'china-2018', now: '2026-03-30T23:30:00+08:00', utcOffsetMinutes: 480 });
+    const a = assessHomeSeries({
+      readings: s.readings,
+      guideline: 'china-2018',
+      now: '2026-03-30T23:30:00+08:00',
+      utcOffsetMinutes: 480,
+    });
     expect(a.alerts.map((x) => x.kind)).toContain('crisis');
     expect(HOME_BP_PROFILES).toHaveLength(5);
   });

@@ -3,10 +3,22 @@
  * describes no real person. Same inputs → same output (no Math.random, no clock).
  */
 import type { Observation } from '@medplum/fhirtypes';
-import { stableId, toFhirBpObservation, toFhirHeartRateObservation, type BpReading, type BpValue } from '@qihuang/engines/blood-pressure';
+import {
+  stableId,
+  toFhirBpObservation,
+  toFhirHeartRateObservation,
+  type BpReading,
+  type BpValue,
+} from '@qihuang/engines/blood-pressure';
 
 export type HomeBpProfile = 'controlled' | 'uncontrolled' | 'white-coat' | 'masked' | 'crisis-episode';
-export const HOME_BP_PROFILES: readonly HomeBpProfile[] = ['controlled', 'uncontrolled', 'white-coat', 'masked', 'crisis-episode'];
+export const HOME_BP_PROFILES: readonly HomeBpProfile[] = [
+  'controlled',
+  'uncontrolled',
+  'white-coat',
+  'masked',
+  'crisis-episode',
+];
 
 export interface HomeBpSeriesOptions {
   patientId: string;
@@ -77,13 +89,19 @@ export function generateHomeBpSeries(options: HomeBpSeriesOptions): HomeBpSeries
     const dayStart = endMidnightUtc - d * 86_400_000;
     const dayNoise = gaussian(rand) * 4;
     const crisis = options.profile === 'crisis-episode' && d <= 2 && d >= 1;
-    for (const [hour, bump] of [[7, 5], [21, 0]] as const) {
+    for (const [hour, bump] of [
+      [7, 5],
+      [21, 0],
+    ] as const) {
       const start = dayStart + hour * 3_600_000 + Math.floor(rand() * 40) * 60_000;
       for (let k = 0; k < per; k++) {
         const ms = start + k * 60_000;
         let sbp = p.home.sbp + bump + dayNoise + gaussian(rand) * 6 - k * 2;
         let dbp = p.home.dbp + bump / 2 + dayNoise / 2 + gaussian(rand) * 4 - k;
-        if (crisis) (sbp += 42), (dbp += 32);
+        if (crisis) {
+          sbp += 42;
+          dbp += 32;
+        }
         sbp = Math.round(sbp);
         dbp = Math.min(Math.round(dbp), sbp - 20);
         const utc = new Date(ms).toISOString();

@@ -1,3 +1,10 @@
 /** Demo data generation (seeded, synthetic). */
-export { generateHomeBpSeries, mulberry32, HOME_BP_PROFILES, type HomeBpProfile, type HomeBpSeries, type HomeBpSeriesOptions } from './home-bp-series.ts';
+export {
+  generateHomeBpSeries,
+  mulberry32,
+  HOME_BP_PROFILES,
+  type HomeBpProfile,
+  type HomeBpSeries,
+  type HomeBpSeriesOptions,
+} from './home-bp-series.ts';
 export { seedDemoData, DEMO_DATA_DIR, type SeedResult } from './seed.ts';

@@ -19,11 +19,23 @@ export interface SeedResult {
   homeReadings?: number;
 }
 
-export async function seedDemoData(repo: FhirRepository, ctx: RequestContext, now: Date): Promise<SeedResult> {
-  const done = await repo.db.selectFrom('kv_setting').select('key').where('key', '=', SEED_KEY).executeTakeFirst();
+export async function seedDemoData(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  now: Date,
+): Promise<SeedResult> {
+  const done = await repo.db
+    .selectFrom('kv_setting')
+    .select('key')
+    .where('key', '=', SEED_KEY)
+    .executeTakeFirst();
   if (done) return { seeded: false };
   const summary = await importFiles(repositoryTarget(repo, ctx), collectFiles([DEMO_DATA_DIR]));
-  const { rows: patients } = await sql<{ id: string }>`select id from fhir_resource where resource_type = 'Patient' and deleted = false order by id`.execute(repo.db);
+  const { rows: patients } = await sql<{
+    id: string;
+  }>`select id from fhir_resource where resource_type = 'Patient' and deleted = false order by id`.execute(
+    repo.db,
+  );
   const endDate = now.toISOString().slice(0, 10);
   let homeReadings = 0;
   for (const [index, { id }] of patients.entries()) {
@@ -45,6 +57,9 @@ export async function seedDemoData(repo: FhirRepository, ctx: RequestContext, no
     await processTransaction(repo, ctx, { resourceType: 'Bundle', type: 'transaction', entry: entries });
     homeReadings += series.readings.length;
   }
-  await repo.db.insertInto('kv_setting').values({ key: SEED_KEY, value: JSON.stringify({ at: now.toISOString(), files: summary.files }) }).execute();
+  await repo.db
+    .insertInto('kv_setting')
+    .values({ key: SEED_KEY, value: JSON.stringify({ at: now.toISOString(), files: summary.files }) })
+    .execute();
   return { seeded: true, summary, homeReadings };
 }

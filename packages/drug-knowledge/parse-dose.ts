@@ -34,7 +34,7 @@ const UNIT: Record<string, { unit: string; toMg?: number }> = {
   meq: { unit: 'mEq' },
 };
 
-const AMOUNT = /(\d+(?:\.\d+)?)\s*(mg|毫克|mcg|µg|μg|ug|微克|ml|毫升|mmol|meq|iu|单位|g|克)(?![a-z])/gi;
+const AMOUNT = /(\d+(?:\.\d+)?)\s*(mg|毫克|mcg|µg|μg|ug|微克|ml|毫升|mmol|meq|iu|单位|g|克)(?![a-z])(\s*\/\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|l|毫升)(?![a-z]))?/gi;
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 半: 0.5 };
 const COUNT = /(\d+(?:\.\d+)?|[一二两三四半])\s*(片|粒|袋|支|tabs?|tablets?|caps?|capsules?)(?![a-z])/i;
 
@@ -76,7 +76,8 @@ export function parseDose(raw: string): ParsedDose {
   const amounts: Quantity[] = [];
   for (const m of text.matchAll(AMOUNT)) {
     const unit = UNIT[m[2]!.toLowerCase()]?.unit ?? m[2]!;
-    amounts.push({ value: Number(m[1]), unit });
+    // A concentration (mg/mL) is not a dose: keep it with its per-volume unit.
+    amounts.push({ value: Number(m[1]), unit: m[3] ? `${unit}/mL` : unit });
   }
   const result: ParsedDose = { amounts };
   const first = amounts[0];

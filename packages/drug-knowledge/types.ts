@@ -198,6 +198,8 @@ export interface InteractionRule {
   doseCap?: { drug: string; maxDaily: number; unit: 'mg' };
   /** Lab gate: fire only when the lab is above the threshold; with the lab missing, fire as `missingSeverity`. */
   labGate?: { lab: 'potassium'; above: number; missingSeverity: 'info' | 'none' };
+  /** Rule ids this rule replaces when both fire on the same (or a subset of the same) medications. */
+  supersedes?: string[];
   mechanism: Bilingual;
   management: Bilingual;
   summary: Bilingual;

@@ -1,8 +1,14 @@
-import type { CapabilityStatement, CapabilityStatementRest, CapabilityStatementRestResource, ResourceType } from '@medplum/fhirtypes';
+import type {
+  CapabilityStatement,
+  CapabilityStatementRest,
+  CapabilityStatementRestResource,
+  ResourceType,
+} from '@medplum/fhirtypes';
 import { RESOURCE_TYPE_LIST } from './resource-types.ts';
 import { SEARCH_PARAMETERS } from './search-parameters.ts';
 
-export type TypeInteraction = 'read' | 'vread' | 'update' | 'delete' | 'history-instance' | 'history-type' | 'create' | 'search-type';
+export type TypeInteraction =
+  'read' | 'vread' | 'update' | 'delete' | 'history-instance' | 'history-type' | 'create' | 'search-type';
 
 export interface CapabilityOptions {
   /** Base URL of the FHIR endpoint, e.g. https://host/fhir/R4 */
@@ -29,7 +35,16 @@ export interface CapabilityOptions {
   security?: CapabilityStatementRest['security'];
 }
 
-const ALL: readonly TypeInteraction[] = ['read', 'vread', 'update', 'delete', 'history-instance', 'history-type', 'create', 'search-type'];
+const ALL: readonly TypeInteraction[] = [
+  'read',
+  'vread',
+  'update',
+  'delete',
+  'history-instance',
+  'history-type',
+  'create',
+  'search-type',
+];
 /** Types that are not stored as such (operation inputs/outputs). */
 const NOT_STORED = new Set(['Parameters', 'OperationOutcome']);
 
@@ -43,7 +58,8 @@ export function capabilityStatement(options: CapabilityOptions): CapabilityState
     const revincludes: string[] = [];
     for (const source of types) {
       for (const p of Object.values(SEARCH_PARAMETERS[source] ?? {})) {
-        if (p.type === 'reference' && (!p.targets || p.targets.includes(type))) revincludes.push(`${source}:${p.code}`);
+        if (p.type === 'reference' && (!p.targets || p.targets.includes(type)))
+          revincludes.push(`${source}:${p.code}`);
       }
     }
     const resource: CapabilityStatementRestResource = {
@@ -64,11 +80,15 @@ export function capabilityStatement(options: CapabilityOptions): CapabilityState
           ? `http://hl7.org/fhir/SearchParameter/Resource-${p.code.slice(1)}`
           : `http://hl7.org/fhir/SearchParameter/${type}-${p.code}`,
         type: p.type,
-        documentation: p.paths.map((path) => `${type}.${path}`).join(' | ') + (p.targets ? ` (${p.targets.join(', ')})` : ''),
+        documentation:
+          p.paths.map((path) => `${type}.${path}`).join(' | ') +
+          (p.targets ? ` (${p.targets.join(', ')})` : ''),
       })),
     };
     if (type === 'Patient') {
-      resource.operation = [{ name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything' }];
+      resource.operation = [
+        { name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything' },
+      ];
     }
     return resource;
   });
@@ -97,7 +117,11 @@ export function capabilityStatement(options: CapabilityOptions): CapabilityState
         searchParam: [
           { name: '_count', type: 'number', documentation: 'Page size, default 20, max 1000' },
           { name: '_offset', type: 'number', documentation: 'Offset of the first entry' },
-          { name: '_sort', type: 'string', documentation: 'Comma list; "-" prefix = descending; date/string/token params' },
+          {
+            name: '_sort',
+            type: 'string',
+            documentation: 'Comma list; "-" prefix = descending; date/string/token params',
+          },
           { name: '_summary', type: 'token', documentation: 'count only' },
           { name: '_total', type: 'token', documentation: 'none | estimate | accurate' },
           { name: '_elements', type: 'string' },

@@ -63,7 +63,10 @@ function toMs(v: string): number {
 }
 
 /** Evaluates a DateCondition against a row in memory (reference implementation for the SQL translation). */
-export function evaluateDateCondition(condition: DateCondition, row: Pick<DateRow, 'start' | 'end'>): boolean {
+export function evaluateDateCondition(
+  condition: DateCondition,
+  row: Pick<DateRow, 'start' | 'end'>,
+): boolean {
   switch (condition.kind) {
     case 'compare': {
       const a = toMs(row[condition.column]);

@@ -36,7 +36,8 @@ export function valuesAtPath(root: unknown, path: string): unknown[] {
 function elementValues(resource: unknown, def: SearchParameterDefinition): unknown[] {
   const out: unknown[] = [];
   for (const path of def.paths) {
-    for (const v of valuesAtPath(resource, path)) if (!def.where || (isObject(v) && def.where(v))) out.push(v);
+    for (const v of valuesAtPath(resource, path))
+      if (!def.where || (isObject(v) && def.where(v))) out.push(v);
   }
   return out;
 }
@@ -47,14 +48,18 @@ function tokenRows(param: string, v: unknown, def: SearchParameterDefinition, ou
   if (typeof v === 'string') out.push({ param, system: def.system ?? null, code: v });
   else if (typeof v === 'boolean') out.push({ param, system: null, code: String(v) });
   else if (isObject(v)) {
-    if (Array.isArray(v['coding']) || (typeof v['text'] === 'string' && v['code'] === undefined && v['value'] === undefined)) {
+    if (
+      Array.isArray(v['coding']) ||
+      (typeof v['text'] === 'string' && v['code'] === undefined && v['value'] === undefined)
+    ) {
       // CodeableConcept
       const text = str(v['text']);
       const codings = (v['coding'] as unknown[] | undefined) ?? [];
       for (const c of codings) {
         if (isObject(c)) out.push(codingRow(param, c, text));
       }
-      if (codings.length === 0 && text) out.push({ param, system: null, code: null, text: normaliseString(text) });
+      if (codings.length === 0 && text)
+        out.push({ param, system: null, code: null, text: normaliseString(text) });
     } else if ('value' in v && !('code' in v)) {
       // Identifier, or ContactPoint whose `system` is a kind (phone, email …), not a URI → system null.
       const system = str(v['system']);
@@ -71,7 +76,12 @@ function tokenRows(param: string, v: unknown, def: SearchParameterDefinition, ou
 
 function codingRow(param: string, c: Json, conceptText: string | null): TokenRow {
   const text = conceptText ?? str(c['display']);
-  return { param, system: str(c['system']), code: str(c['code']), ...(text ? { text: normaliseString(text) } : {}) };
+  return {
+    param,
+    system: str(c['system']),
+    code: str(c['code']),
+    ...(text ? { text: normaliseString(text) } : {}),
+  };
 }
 
 const NAME_PARTS = ['text', 'family', 'given', 'prefix', 'suffix'];
@@ -82,7 +92,12 @@ function stringRows(param: string, v: unknown, out: StringRow[]): void {
     const value = normaliseString(v);
     if (value) out.push({ param, value });
   } else if (isObject(v)) {
-    const parts = 'family' in v || 'given' in v ? NAME_PARTS : ADDRESS_PARTS.some((p) => p in v) ? ADDRESS_PARTS : NAME_PARTS;
+    const parts =
+      'family' in v || 'given' in v
+        ? NAME_PARTS
+        : ADDRESS_PARTS.some((p) => p in v)
+          ? ADDRESS_PARTS
+          : NAME_PARTS;
     for (const part of parts) {
       const x = v[part];
       for (const s of Array.isArray(x) ? x : [x]) if (typeof s === 'string') stringRows(param, s, out);
@@ -123,7 +138,13 @@ function referenceRows(def: SearchParameterDefinition, v: unknown, out: Referenc
 
 function quantityRows(param: string, v: unknown, out: QuantityRow[]): void {
   if (isObject(v) && typeof v['value'] === 'number') {
-    out.push({ param, value: v['value'], system: str(v['system']), code: str(v['code']), unit: str(v['unit']) });
+    out.push({
+      param,
+      value: v['value'],
+      system: str(v['system']),
+      code: str(v['code']),
+      unit: str(v['unit']),
+    });
   }
 }
 
@@ -171,7 +192,10 @@ export function extractIndexRows(resource: { resourceType: string }): IndexRows 
 }
 
 /** Reference rows of the given params only (used for compartments). */
-export function extractReferenceRows(resource: { resourceType: string }, codes: readonly string[]): ReferenceRow[] {
+export function extractReferenceRows(
+  resource: { resourceType: string },
+  codes: readonly string[],
+): ReferenceRow[] {
   const out: ReferenceRow[] = [];
   const params = SEARCH_PARAMETERS[resource.resourceType];
   if (!params) return out;

@@ -14,8 +14,20 @@ export {
 export { extractIndexRows, emptyIndexRows, valuesAtPath } from './index-rows.ts';
 export { PATIENT_COMPARTMENT, patientCompartmentIds } from './patient-compartment.ts';
 export { parseSearch, splitEscaped, DEFAULT_COUNT, MAX_COUNT } from './parse-search.ts';
-export { dateRangeCondition, dateMatchesPredicate, evaluateDateCondition, type DateCondition } from './date-conditions.ts';
-export { dateRange, normaliseString, parseReference, NEG_INFINITY, POS_INFINITY, ID_RE } from './fhir-values.ts';
+export {
+  dateRangeCondition,
+  dateMatchesPredicate,
+  evaluateDateCondition,
+  type DateCondition,
+} from './date-conditions.ts';
+export {
+  dateRange,
+  normaliseString,
+  parseReference,
+  NEG_INFINITY,
+  POS_INFINITY,
+  ID_RE,
+} from './fhir-values.ts';
 export { validateResource, assertValidResource, type ValidateOptions } from './validate-resource.ts';
 export { loadFhirDefinitions, fhirDefinitionsLoadMs } from './definitions.ts';
 export { expandValueSet } from './value-sets.ts';

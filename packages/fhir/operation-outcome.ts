@@ -3,10 +3,37 @@ import { isQihuangError, type ErrorCode, type Issue } from '@qihuang/contracts';
 
 /** R4 IssueType codes (valueset-issue-type). */
 export const ISSUE_TYPES = new Set([
-  'invalid', 'structure', 'required', 'value', 'invariant', 'security', 'login', 'unknown', 'expired', 'forbidden',
-  'suppressed', 'processing', 'not-supported', 'duplicate', 'multiple-matches', 'not-found', 'deleted', 'too-long',
-  'code-invalid', 'extension', 'too-costly', 'business-rule', 'conflict', 'transient', 'lock-error', 'no-store',
-  'exception', 'timeout', 'incomplete', 'throttled', 'informational',
+  'invalid',
+  'structure',
+  'required',
+  'value',
+  'invariant',
+  'security',
+  'login',
+  'unknown',
+  'expired',
+  'forbidden',
+  'suppressed',
+  'processing',
+  'not-supported',
+  'duplicate',
+  'multiple-matches',
+  'not-found',
+  'deleted',
+  'too-long',
+  'code-invalid',
+  'extension',
+  'too-costly',
+  'business-rule',
+  'conflict',
+  'transient',
+  'lock-error',
+  'no-store',
+  'exception',
+  'timeout',
+  'incomplete',
+  'throttled',
+  'informational',
 ]);
 
 /** IssueType for an error without issues of its own. */
@@ -55,16 +82,29 @@ export function operationOutcome(
   else if (isQihuangError(source)) {
     issues = source.issues.length
       ? source.issues.map(toIssue)
-      : [{ severity: 'error', code: ERROR_ISSUE_TYPE[source.code], details: { text: source.message }, diagnostics: source.message }];
+      : [
+          {
+            severity: 'error',
+            code: ERROR_ISSUE_TYPE[source.code],
+            details: { text: source.message },
+            diagnostics: source.message,
+          },
+        ];
   } else {
     const text = options.exposeMessage && source instanceof Error ? source.message : 'Internal server error';
     issues = [{ severity: 'error', code: 'exception', details: { text } }];
   }
-  if (issues.length === 0) issues = [{ severity: 'information', code: 'informational', details: { text: 'All OK' } }];
+  if (issues.length === 0)
+    issues = [{ severity: 'information', code: 'informational', details: { text: 'All OK' } }];
   return { resourceType: 'OperationOutcome', ...(options.id ? { id: options.id } : {}), issue: issues };
 }
 
 /** An informational OperationOutcome (e.g. for successful DELETE or `$validate` with no issues). */
 export function informationOutcome(message: string): OperationOutcome {
-  return { resourceType: 'OperationOutcome', issue: [{ severity: 'information', code: 'informational', details: { text: message }, diagnostics: message }] };
+  return {
+    resourceType: 'OperationOutcome',
+    issue: [
+      { severity: 'information', code: 'informational', details: { text: message }, diagnostics: message },
+    ],
+  };
 }

@@ -59,17 +59,25 @@ export function splitEscaped(value: string, sep: string): string[] {
 
 function splitPrefix(raw: string): { prefix: DatePrefix; rest: string } {
   const p = raw.slice(0, 2);
-  if (/^[a-z]{2}/.test(raw) && (PREFIXES as readonly string[]).includes(p)) return { prefix: p as DatePrefix, rest: raw.slice(2) };
+  if (/^[a-z]{2}/.test(raw) && (PREFIXES as readonly string[]).includes(p))
+    return { prefix: p as DatePrefix, rest: raw.slice(2) };
   return { prefix: 'eq', rest: raw };
 }
 
 function parseDate(param: string, raw: string): DateValue {
   const { prefix, rest } = splitPrefix(raw);
   if (/^[a-z]{2}/.test(raw) && prefix === 'eq' && !raw.startsWith('eq')) {
-    fail(`Invalid prefix '${raw.slice(0, 2)}' in ${param}=${raw}: expected one of ${PREFIXES.join(', ')}`, param);
+    fail(
+      `Invalid prefix '${raw.slice(0, 2)}' in ${param}=${raw}: expected one of ${PREFIXES.join(', ')}`,
+      param,
+    );
   }
   const range = dateRange(rest);
-  if (!range) fail(`Invalid date '${rest}' in ${param}: expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss[.sss]][Z|±hh:mm]`, param);
+  if (!range)
+    fail(
+      `Invalid date '${rest}' in ${param}: expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss[.sss]][Z|±hh:mm]`,
+      param,
+    );
   return { prefix, ...range };
 }
 
@@ -86,13 +94,19 @@ function parseNumberText(param: string, text: string): { value: number; low: num
 
 function parseNumber(param: string, raw: string): NumberValue {
   const { prefix, rest } = splitPrefix(raw);
-  if (/^[a-z]/.test(raw) && prefix === 'eq' && !raw.startsWith('eq')) fail(`Invalid prefix in ${param}=${raw}`, param);
+  if (/^[a-z]/i.test(raw) && prefix === 'eq' && !raw.startsWith('eq')) {
+    fail(
+      `Invalid number '${raw}' in ${param}: expected [prefix]number, prefix one of ${PREFIXES.join(', ')}`,
+      param,
+    );
+  }
   return { prefix, ...parseNumberText(param, rest) };
 }
 
 function parseQuantity(param: string, raw: string): QuantityValue {
   const [num = '', system, code, ...extra] = splitEscaped(raw, '|');
-  if (extra.length > 0) fail(`Invalid quantity '${raw}' in ${param}: expected [prefix]number[|system|code]`, param);
+  if (extra.length > 0)
+    fail(`Invalid quantity '${raw}' in ${param}: expected [prefix]number[|system|code]`, param);
   const n = parseNumber(param, num);
   return { ...n, ...(system ? { system } : {}), ...(code ? { code } : {}) };
 }
@@ -110,7 +124,12 @@ function parseToken(param: string, raw: string, modifier: SearchModifier | undef
   return { system: system === '' ? null : system, ...(code ? { code } : {}) };
 }
 
-function parseReferenceValue(def: SearchParameterDefinition, param: string, raw: string, typeModifier?: string): ReferenceValue {
+function parseReferenceValue(
+  def: SearchParameterDefinition,
+  param: string,
+  raw: string,
+  typeModifier?: string,
+): ReferenceValue {
   if (!raw) fail(`Empty reference value in ${param}`, param);
   const single = def.targets?.length === 1 ? def.targets[0] : undefined;
   let result: ReferenceValue;
@@ -126,8 +145,10 @@ function parseReferenceValue(def: SearchParameterDefinition, param: string, raw:
     } else fail(`Invalid reference '${raw}' in ${param}: expected id, Type/id or an absolute URL`, param);
   }
   if (result.targetType) {
-    if (!isResourceType(result.targetType)) fail(`Unknown resource type '${result.targetType}' in ${param}`, param);
-    if (typeModifier && result.targetType !== typeModifier) fail(`Reference '${raw}' does not match ${param}`, param);
+    if (!isResourceType(result.targetType))
+      fail(`Unknown resource type '${result.targetType}' in ${param}`, param);
+    if (typeModifier && result.targetType !== typeModifier)
+      fail(`Reference '${raw}' does not match ${param}`, param);
     if (def.targets && !def.targets.includes(result.targetType)) {
       fail(`${param} cannot refer to ${result.targetType} (allowed: ${def.targets.join(', ')})`, param);
     }
@@ -144,8 +165,10 @@ function parseInclude(resourceType: string, key: string, raw: string, reverse: b
   const parts = raw.split(':');
   const [sourceType = '', param = '', targetType, ...extra] = parts;
   const iterate = key.endsWith(':iterate') || key.endsWith(':recurse');
-  if (raw === '*' || param === '*') fail(`${key}=${raw}: wildcard includes are not supported`, key, 'not-supported');
-  if (extra.length > 0 || !sourceType || !param) fail(`Invalid ${key} '${raw}': expected Type:param[:TargetType]`, key);
+  if (raw === '*' || param === '*')
+    fail(`${key}=${raw}: wildcard includes are not supported`, key, 'not-supported');
+  if (extra.length > 0 || !sourceType || !param)
+    fail(`Invalid ${key} '${raw}': expected Type:param[:TargetType]`, key);
   if (!isResourceType(sourceType)) fail(`Unknown resource type '${sourceType}' in ${key}`, key);
   if (!reverse && !iterate && sourceType !== resourceType) {
     fail(`${key}=${raw}: source type must be ${resourceType} (use _include:iterate for others)`, key);
@@ -155,7 +178,8 @@ function parseInclude(resourceType: string, key: string, raw: string, reverse: b
   if (def.type !== 'reference') fail(`${key}=${raw}: '${param}' is not a reference parameter`, key);
   if (targetType !== undefined) {
     if (!isResourceType(targetType)) fail(`Unknown resource type '${targetType}' in ${key}`, key);
-    if (def.targets && !def.targets.includes(targetType)) fail(`${sourceType}:${param} cannot refer to ${targetType}`, key);
+    if (def.targets && !def.targets.includes(targetType))
+      fail(`${sourceType}:${param} cannot refer to ${targetType}`, key);
   }
   if (reverse && !iterate && def.targets && !def.targets.includes(resourceType)) {
     fail(`${key}=${raw}: ${sourceType}:${param} cannot refer to ${resourceType}`, key);
@@ -167,14 +191,32 @@ function parseInclude(resourceType: string, key: string, raw: string, reverse: b
  * Parses FHIR search parameters for `resourceType` (strict: unknown parameters and bad values throw
  * QihuangError('invalid-input') with an issue whose expression names the parameter). See README.md.
  */
-export function parseSearch(resourceType: string, params: URLSearchParams | Iterable<readonly [string, string]>): ParsedSearch {
+export function parseSearch(
+  resourceType: string,
+  params: URLSearchParams | Iterable<readonly [string, string]>,
+): ParsedSearch {
   const defs = SEARCH_PARAMETERS[resourceType];
   if (!defs || !isResourceType(resourceType)) {
     throw new QihuangError('not-found', `Unknown resource type '${resourceType}'`, {
-      issues: [{ severity: 'error', code: 'not-supported', message: `Unknown resource type '${resourceType}'`, expression: [resourceType] }],
+      issues: [
+        {
+          severity: 'error',
+          code: 'not-supported',
+          message: `Unknown resource type '${resourceType}'`,
+          expression: [resourceType],
+        },
+      ],
     });
   }
-  const result: ParsedSearch = { resourceType, filters: [], count: DEFAULT_COUNT, offset: 0, sort: [], includes: [], revincludes: [] };
+  const result: ParsedSearch = {
+    resourceType,
+    filters: [],
+    count: DEFAULT_COUNT,
+    offset: 0,
+    sort: [],
+    includes: [],
+    revincludes: [],
+  };
   for (const [key, raw] of params) {
     if (IGNORED.has(key)) continue;
     switch (key) {
@@ -186,7 +228,8 @@ export function parseSearch(resourceType: string, params: URLSearchParams | Iter
         continue;
       case '_summary':
         if (raw === 'count') result.summary = 'count';
-        else if (raw !== 'false') fail(`_summary=${raw} is not supported (only count, false)`, key, 'not-supported');
+        else if (raw !== 'false')
+          fail(`_summary=${raw} is not supported (only count, false)`, key, 'not-supported');
         continue;
       case '_total':
         if (raw === 'none') result.total = 'none';
@@ -197,7 +240,13 @@ export function parseSearch(resourceType: string, params: URLSearchParams | Iter
         result.sort.push(...parseSort(defs, raw));
         continue;
       case '_elements':
-        result.elements = [...(result.elements ?? []), ...raw.split(',').map((s) => s.trim()).filter(Boolean)];
+        result.elements = [
+          ...(result.elements ?? []),
+          ...raw
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ];
         continue;
     }
     if (key === '_include' || key.startsWith('_include:')) {
@@ -219,12 +268,18 @@ function parseSort(defs: Readonly<Record<string, SearchParameterDefinition>>, ra
     const param = descending ? part.slice(1) : part;
     const def = defs[param];
     if (!def) fail(`Unknown sort parameter '${param}'`, '_sort', 'not-supported');
-    if (!SORTABLE.has(def.type)) fail(`Cannot sort by '${param}' (type ${def.type})`, '_sort', 'not-supported');
+    if (!SORTABLE.has(def.type))
+      fail(`Cannot sort by '${param}' (type ${def.type})`, '_sort', 'not-supported');
     return { param, descending };
   });
 }
 
-function parseFilter(resourceType: string, defs: Readonly<Record<string, SearchParameterDefinition>>, key: string, raw: string): Filter {
+function parseFilter(
+  resourceType: string,
+  defs: Readonly<Record<string, SearchParameterDefinition>>,
+  key: string,
+  raw: string,
+): Filter {
   const colon = key.indexOf(':');
   const code = colon < 0 ? key : key.slice(0, colon);
   const modifierText = colon < 0 ? undefined : key.slice(colon + 1);
@@ -235,31 +290,51 @@ function parseFilter(resourceType: string, defs: Readonly<Record<string, SearchP
   let typeModifier: string | undefined;
   if (modifierText !== undefined) {
     if (def.type === 'reference' && /^[A-Z]/.test(modifierText)) {
-      if (!isResourceType(modifierText)) fail(`Unknown resource type modifier '${modifierText}' on ${code}`, key);
-      if (def.targets && !def.targets.includes(modifierText)) fail(`${code} cannot refer to ${modifierText}`, key);
+      if (!isResourceType(modifierText))
+        fail(`Unknown resource type modifier '${modifierText}' on ${code}`, key);
+      if (def.targets && !def.targets.includes(modifierText))
+        fail(`${code} cannot refer to ${modifierText}`, key);
       typeModifier = modifierText;
     } else if (MODIFIERS[def.type]?.includes(modifierText)) {
       modifier = modifierText as SearchModifier;
-    } else fail(`Modifier ':${modifierText}' is not supported on ${def.type} parameter '${code}'`, key, 'not-supported');
+    } else
+      fail(
+        `Modifier ':${modifierText}' is not supported on ${def.type} parameter '${code}'`,
+        key,
+        'not-supported',
+      );
   }
   const base = { param: code, ...(modifier ? { modifier } : {}) };
   if (modifier === 'missing') {
     if (raw !== 'true' && raw !== 'false') fail(`Invalid ${key} '${raw}': expected true or false`, key);
     return { ...base, type: def.type, missing: raw === 'true', values: [] } as Filter;
   }
-  const parts = def.type === 'token' || def.type === 'quantity' || def.type === 'reference' || def.type === 'string' || def.type === 'uri'
-    ? splitEscapedKeep(raw)
-    : splitEscaped(raw, ',');
+  const parts =
+    def.type === 'token' ||
+    def.type === 'quantity' ||
+    def.type === 'reference' ||
+    def.type === 'string' ||
+    def.type === 'uri'
+      ? splitEscapedKeep(raw)
+      : splitEscaped(raw, ',');
   if (parts.some((p) => p === '')) fail(`Empty value in ${key}=${raw}`, key);
   switch (def.type) {
     case 'token':
       return { ...base, type: 'token', values: parts.map((p) => parseToken(key, p, modifier)) };
     case 'string':
-      return { ...base, type: 'string', values: parts.map((p): StringValue => ({ value: normaliseString(unescape(p)), raw: unescape(p) })) };
+      return {
+        ...base,
+        type: 'string',
+        values: parts.map((p): StringValue => ({ value: normaliseString(unescape(p)), raw: unescape(p) })),
+      };
     case 'date':
       return { ...base, type: 'date', values: parts.map((p) => parseDate(key, p)) };
     case 'reference':
-      return { ...base, type: 'reference', values: parts.map((p) => parseReferenceValue(def, key, unescape(p), typeModifier)) };
+      return {
+        ...base,
+        type: 'reference',
+        values: parts.map((p) => parseReferenceValue(def, key, unescape(p), typeModifier)),
+      };
     case 'quantity':
       return { ...base, type: 'quantity', values: parts.map((p) => parseQuantity(key, p)) };
     case 'number':

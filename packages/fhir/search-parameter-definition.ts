@@ -38,7 +38,11 @@ export const date = (code: string, p: string | string[]): SearchParameterDefinit
   type: 'date',
   paths: paths(p),
 });
-export const reference = (code: string, p: string | string[], targets?: string[]): SearchParameterDefinition => ({
+export const reference = (
+  code: string,
+  p: string | string[],
+  targets?: string[],
+): SearchParameterDefinition => ({
   code,
   type: 'reference',
   paths: paths(p),

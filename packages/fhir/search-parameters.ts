@@ -54,7 +54,11 @@ const person = (): SearchParameterDefinition[] => [
 const SPECIFIC: Record<string, SearchParameterDefinition[]> = {
   Patient: [
     ...person(),
-    reference('general-practitioner', 'generalPractitioner', ['Practitioner', 'Organization', 'PractitionerRole']),
+    reference('general-practitioner', 'generalPractitioner', [
+      'Practitioner',
+      'Organization',
+      'PractitionerRole',
+    ]),
     reference('organization', 'managingOrganization', ['Organization']),
     reference('link', 'link.other', ['Patient', 'RelatedPerson']),
     date('death-date', 'deceasedDateTime'),
@@ -993,11 +997,7 @@ const SPECIFIC: Record<string, SearchParameterDefinition[]> = {
     reference('reporter', 'reporter'),
     reference('evaluated-resource', 'evaluatedResource'),
   ],
-  MolecularSequence: [
-    token('identifier', 'identifier'),
-    patient('patient'),
-    token('type', 'type'),
-  ],
+  MolecularSequence: [token('identifier', 'identifier'), patient('patient'), token('type', 'type')],
   RequestGroup: [
     token('identifier', 'identifier'),
     patient(),
@@ -1040,11 +1040,7 @@ const SPECIFIC: Record<string, SearchParameterDefinition[]> = {
     token('category', 'category'),
     token('status', 'status'),
   ],
-  Bundle: [
-    token('identifier', 'identifier'),
-    token('type', 'type'),
-    date('timestamp', 'timestamp'),
-  ],
+  Bundle: [token('identifier', 'identifier'), token('type', 'type'), date('timestamp', 'timestamp')],
 };
 
 function withCommon(list: SearchParameterDefinition[]): Readonly<Record<string, SearchParameterDefinition>> {
@@ -1060,8 +1056,11 @@ function withCommon(list: SearchParameterDefinition[]): Readonly<Record<string, 
  * resourceType → param code → definition, for EVERY R4 resource type (types without specific params get
  * the common ones: `_id`, `_lastUpdated`, `_tag`, `_security`, `_profile`, `_source`).
  */
-export const SEARCH_PARAMETERS: Readonly<Record<string, Readonly<Record<string, SearchParameterDefinition>>>> =
-  Object.freeze(Object.fromEntries(RESOURCE_TYPE_LIST.map((type) => [type, withCommon(SPECIFIC[type] ?? [])])));
+export const SEARCH_PARAMETERS: Readonly<
+  Record<string, Readonly<Record<string, SearchParameterDefinition>>>
+> = Object.freeze(
+  Object.fromEntries(RESOURCE_TYPE_LIST.map((type) => [type, withCommon(SPECIFIC[type] ?? [])])),
+);
 
 /**
  * Types with search parameters of their own (beyond the common ones). Every RESOURCE_TYPES member can still
@@ -1070,6 +1069,9 @@ export const SEARCH_PARAMETERS: Readonly<Record<string, Readonly<Record<string, 
 export const SEARCHABLE_TYPES: ReadonlySet<string> = new Set(Object.keys(SPECIFIC).sort());
 
 /** The definition of `code` on `resourceType`, or undefined. */
-export function getSearchParameter(resourceType: string, code: string): SearchParameterDefinition | undefined {
+export function getSearchParameter(
+  resourceType: string,
+  code: string,
+): SearchParameterDefinition | undefined {
   return SEARCH_PARAMETERS[resourceType]?.[code];
 }

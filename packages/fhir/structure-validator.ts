@@ -1,4 +1,9 @@
-import { tryGetDataType, validationRegexes, type InternalSchemaElement, type InternalTypeSchema } from '@medplum/core';
+import {
+  tryGetDataType,
+  validationRegexes,
+  type InternalSchemaElement,
+  type InternalTypeSchema,
+} from '@medplum/core';
 import type { Issue } from '@qihuang/contracts';
 import { ID_RE } from './fhir-values.ts';
 import { isResourceType } from './resource-types.ts';
@@ -60,7 +65,8 @@ function compile(typeName: string): CompiledType | null {
     if (name.includes('.')) continue; // profile-style nested keys never appear in base definitions
     if (name.endsWith('[x]')) {
       const base = name.slice(0, -3);
-      for (const t of element.type) keys.set(base + t.code.charAt(0).toUpperCase() + t.code.slice(1), { name, element, type: t.code });
+      for (const t of element.type)
+        keys.set(base + t.code.charAt(0).toUpperCase() + t.code.slice(1), { name, element, type: t.code });
     } else {
       keys.set(name, { name, element, type: element.type[0]?.code ?? 'Element' });
     }
@@ -101,15 +107,24 @@ export class StructureValidator {
     }
     const type = resource['resourceType'];
     if (typeof type !== 'string' || !isResourceType(type)) {
-      this.error('invalid', `Unknown resourceType ${JSON.stringify(type)}`, path ? `${path}.resourceType` : 'resourceType');
+      this.error(
+        'invalid',
+        `Unknown resourceType ${JSON.stringify(type)}`,
+        path ? `${path}.resourceType` : 'resourceType',
+      );
       return;
     }
     const root = path || type;
     const id = resource['id'];
     if (id !== undefined && (typeof id !== 'string' || !ID_RE.test(id))) {
-      this.error('invalid', `Invalid id ${JSON.stringify(id)}: expected 1-64 characters [A-Za-z0-9-.]`, `${root}.id`);
+      this.error(
+        'invalid',
+        `Invalid id ${JSON.stringify(id)}: expected 1-64 characters [A-Za-z0-9-.]`,
+        `${root}.id`,
+      );
     }
-    if (contained && id === undefined) this.error('required', 'Contained resource must have an id', `${root}.id`);
+    if (contained && id === undefined)
+      this.error('required', 'Contained resource must have an id', `${root}.id`);
     const ids = new Set<string>();
     if (Array.isArray(resource['contained'])) {
       for (const c of resource['contained']) if (isObject(c) && typeof c['id'] === 'string') ids.add(c['id']);
@@ -135,7 +150,8 @@ export class StructureValidator {
       if (key === 'resourceType' && isResource) continue;
       if (key.startsWith('_')) {
         const slot = type.keys.get(key.slice(1));
-        if (!slot || !(slot.type in PRIMITIVE_JSON)) this.error('structure', `Invalid additional property "${key}"`, `${path}.${key}`);
+        if (!slot || !(slot.type in PRIMITIVE_JSON))
+          this.error('structure', `Invalid additional property "${key}"`, `${path}.${key}`);
         continue; // primitive extensions: id + extension only, not checked further
       }
       const slot = type.keys.get(key);
@@ -144,7 +160,8 @@ export class StructureValidator {
         continue;
       }
       if (slot.name.endsWith('[x]')) {
-        if (seenChoice.has(slot.name)) this.error('structure', `More than one value for ${slot.name}`, `${path}.${key}`);
+        if (seenChoice.has(slot.name))
+          this.error('structure', `More than one value for ${slot.name}`, `${path}.${key}`);
         seenChoice.add(slot.name);
       }
       this.validateProperty(v, slot, `${path}.${key}`, value, key);
@@ -155,7 +172,11 @@ export class StructureValidator {
     for (const { name, element } of type.required) {
       if (name.endsWith('[x]')) {
         const base = name.slice(0, -3);
-        if (!element.type.some((t) => value[base + t.code.charAt(0).toUpperCase() + t.code.slice(1)] !== undefined)) {
+        if (
+          !element.type.some(
+            (t) => value[base + t.code.charAt(0).toUpperCase() + t.code.slice(1)] !== undefined,
+          )
+        ) {
           this.error('required', `Missing required property ${name}`, `${path}.${name}`);
         }
       } else if (value[name] === undefined && value[`_${name}`] === undefined) {
@@ -202,7 +223,8 @@ export class StructureValidator {
     const jsonType = PRIMITIVE_JSON[type];
     if (jsonType) {
       this.validatePrimitive(v, type, jsonType, path);
-      if (typeof v === 'string' && slot.element.binding?.strength === 'required') this.checkCode(v, slot, path);
+      if (typeof v === 'string' && slot.element.binding?.strength === 'required')
+        this.checkCode(v, slot, path);
       return;
     }
     if (type === 'Resource') {
@@ -217,14 +239,24 @@ export class StructureValidator {
     this.validateObject(v, type, path);
     if (slot.element.binding?.strength === 'required') {
       if (type === 'Coding') this.checkCodings([v], slot, path);
-      else if (type === 'CodeableConcept' && Array.isArray(v['coding'])) this.checkCodings(v['coding'], slot, `${path}.coding`);
+      else if (type === 'CodeableConcept' && Array.isArray(v['coding']))
+        this.checkCodings(v['coding'], slot, `${path}.coding`);
     }
     if (type === 'Reference') this.checkReference(v, slot, path);
   }
 
-  private validatePrimitive(v: unknown, type: string, jsonType: 'string' | 'number' | 'boolean', path: string): void {
+  private validatePrimitive(
+    v: unknown,
+    type: string,
+    jsonType: 'string' | 'number' | 'boolean',
+    path: string,
+  ): void {
     if (typeof v !== jsonType) {
-      this.error('structure', `Invalid JSON type: expected ${jsonType} (${type}), got ${v === null ? 'null' : typeof v}`, path);
+      this.error(
+        'structure',
+        `Invalid JSON type: expected ${jsonType} (${type}), got ${v === null ? 'null' : typeof v}`,
+        path,
+      );
       return;
     }
     if (jsonType === 'string') {
@@ -233,15 +265,21 @@ export class StructureValidator {
       else if (s.length > 1024 * 1024) this.error('structure', 'String larger than 1 MB', path);
       else {
         const re = validationRegexes[type];
-        if (re && !re.test(s)) this.error('structure', `Invalid ${type} format: ${JSON.stringify(s.slice(0, 80))}`, path);
+        if (re && !re.test(s))
+          this.error('structure', `Invalid ${type} format: ${JSON.stringify(s.slice(0, 80))}`, path);
       }
     } else if (jsonType === 'number') {
       const n = v as number;
       if (!Number.isFinite(n)) this.error('structure', 'Invalid numeric value', path);
-      else if ((type === 'integer' || type === 'positiveInt' || type === 'unsignedInt') && !Number.isInteger(n)) {
+      else if (
+        (type === 'integer' || type === 'positiveInt' || type === 'unsignedInt') &&
+        !Number.isInteger(n)
+      ) {
         this.error('structure', `Expected an integer (${type})`, path);
-      } else if (type === 'positiveInt' && n <= 0) this.error('structure', 'Expected a positive integer', path);
-      else if (type === 'unsignedInt' && n < 0) this.error('structure', 'Expected a non-negative integer', path);
+      } else if (type === 'positiveInt' && n <= 0)
+        this.error('structure', 'Expected a positive integer', path);
+      else if (type === 'unsignedInt' && n < 0)
+        this.error('structure', 'Expected a non-negative integer', path);
     }
   }
 
@@ -251,7 +289,11 @@ export class StructureValidator {
     if (!expansion) return;
     for (const codes of expansion.values()) if (codes.has(code)) return;
     const vs = url?.split('|')[0] ?? '';
-    this.error('code-invalid', `Invalid code ${JSON.stringify(code)}: not in required value set ${vs} (${listCodes(expansion)})`, path);
+    this.error(
+      'code-invalid',
+      `Invalid code ${JSON.stringify(code)}: not in required value set ${vs} (${listCodes(expansion)})`,
+      path,
+    );
   }
 
   private checkCodings(codings: unknown[], slot: Slot, path: string): void {
@@ -270,11 +312,20 @@ export class StructureValidator {
       const code = c['code'];
       if (typeof code === 'string' && !codes.has(code)) {
         const p = path.endsWith('.coding') ? `${path}[${i}].code` : `${path}.code`;
-        this.error('code-invalid', `Invalid code ${JSON.stringify(code)} for ${c['system']}: not in required value set ${vs} (${listCodes(expansion)})`, p);
+        this.error(
+          'code-invalid',
+          `Invalid code ${JSON.stringify(code)} for ${c['system']}: not in required value set ${vs} (${listCodes(expansion)})`,
+          p,
+        );
       }
     });
     if (withSystem > 0 && fromValueSet === 0) {
-      this.error('code-invalid', `No coding from required value set ${vs} (systems: ${[...expansion.keys()].join(', ')})`, path);
+      const p = path.endsWith('.coding') ? path.slice(0, -'.coding'.length) : path;
+      this.error(
+        'code-invalid',
+        `No coding from required value set ${vs} (systems: ${[...expansion.keys()].join(', ')})`,
+        p,
+      );
     }
   }
 
@@ -288,20 +339,28 @@ export class StructureValidator {
       const id = reference.slice(1);
       const ids = this.containedIds[this.containedIds.length - 1];
       const outer = this.containedIds[0];
-      if (id && !ids?.has(id) && !outer?.has(id)) this.error('invalid', `Contained reference ${reference} does not match a contained resource`, p);
+      if (id && !ids?.has(id) && !outer?.has(id))
+        this.error('invalid', `Contained reference ${reference} does not match a contained resource`, p);
       return;
     }
     if (reference.startsWith('urn:uuid:') || reference.startsWith('urn:oid:')) {
       if (!this.options.inTransaction && this.bundleDepth === 0) {
-        this.error('invalid', `Reference ${reference}: urn: references are only allowed inside a Bundle or transaction`, p);
+        this.error(
+          'invalid',
+          `Reference ${reference}: urn: references are only allowed inside a Bundle or transaction`,
+          p,
+        );
       } else if (!validationRegexes[reference.startsWith('urn:uuid:') ? 'uuid' : 'oid']?.test(reference)) {
         this.error('invalid', `Invalid ${reference.slice(0, 8)} reference ${JSON.stringify(reference)}`, p);
       }
       return;
     }
     if (/^[a-z][a-z0-9+.-]*:/i.test(reference)) {
-      if (!/^https?:\/\/\S+$/.test(reference)) this.error('invalid', `Invalid absolute reference ${JSON.stringify(reference)}`, p);
-      const m = /\/([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}(\/_history\/[A-Za-z0-9\-.]{1,64})?$/.exec(reference);
+      if (!/^https?:\/\/\S+$/.test(reference))
+        this.error('invalid', `Invalid absolute reference ${JSON.stringify(reference)}`, p);
+      const m = /\/([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}(\/_history\/[A-Za-z0-9\-.]{1,64})?$/.exec(
+        reference,
+      );
       if (m && isResourceType(m[1])) targetType = m[1];
     } else {
       const q = reference.indexOf('?');
@@ -311,11 +370,16 @@ export class StructureValidator {
           this.error('invalid', `Conditional reference ${reference} is only allowed in a transaction`, p);
           return;
         }
-        if (!isResourceType(targetType)) this.error('invalid', `Unknown resource type in reference ${JSON.stringify(reference)}`, p);
+        if (!isResourceType(targetType))
+          this.error('invalid', `Unknown resource type in reference ${JSON.stringify(reference)}`, p);
       } else {
         const m = /^([A-Za-z]+)\/([^/]+)(\/_history\/([^/]+))?$/.exec(reference);
         if (!m) {
-          this.error('invalid', `Invalid reference ${JSON.stringify(reference)}: expected Type/id, an absolute URL, urn:uuid: or #id`, p);
+          this.error(
+            'invalid',
+            `Invalid reference ${JSON.stringify(reference)}: expected Type/id, an absolute URL, urn:uuid: or #id`,
+            p,
+          );
           return;
         }
         targetType = m[1] ?? '';

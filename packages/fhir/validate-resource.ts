@@ -32,15 +32,28 @@ export interface ValidateOptions {
  */
 export function validateResource(resource: unknown, options: ValidateOptions = {}): Issue[] {
   loadFhirDefinitions();
-  const walker = new StructureValidator({ inTransaction: options.inTransaction ?? false, warnings: options.warnings ?? false });
+  const walker = new StructureValidator({
+    inTransaction: options.inTransaction ?? false,
+    warnings: options.warnings ?? false,
+  });
   walker.validateResource(resource, '');
   const issues = walker.issues;
   const r = resource as { resourceType?: unknown; id?: unknown };
   if (options.forUpdateId !== undefined && typeof r?.resourceType === 'string') {
     if (r.id === undefined) {
-      issues.push({ severity: 'error', code: 'required', message: `Resource id is required for update (expected "${options.forUpdateId}")`, expression: [`${r.resourceType}.id`] });
+      issues.push({
+        severity: 'error',
+        code: 'required',
+        message: `Resource id is required for update (expected "${options.forUpdateId}")`,
+        expression: [`${r.resourceType}.id`],
+      });
     } else if (r.id !== options.forUpdateId) {
-      issues.push({ severity: 'error', code: 'invalid', message: `Resource id "${String(r.id)}" does not match the id in the URL "${options.forUpdateId}"`, expression: [`${r.resourceType}.id`] });
+      issues.push({
+        severity: 'error',
+        code: 'invalid',
+        message: `Resource id "${String(r.id)}" does not match the id in the URL "${options.forUpdateId}"`,
+        expression: [`${r.resourceType}.id`],
+      });
     }
   }
   if (options.invariants && issues.length === 0) issues.push(...invariantIssues(resource as Resource));
@@ -55,12 +68,14 @@ function invariantIssues(resource: Resource): Issue[] {
     if (!(error instanceof OperationOutcomeError)) throw error;
     raw = error.outcome.issue ?? [];
   }
-  return raw.filter((i) => i.severity === 'error' || i.severity === 'fatal').map((i) => ({
-    severity: 'error' as const,
-    code: i.code,
-    message: i.details?.text ?? i.diagnostics ?? 'Invalid',
-    ...(i.expression ? { expression: i.expression } : {}),
-  }));
+  return raw
+    .filter((i) => i.severity === 'error' || i.severity === 'fatal')
+    .map((i) => ({
+      severity: 'error' as const,
+      code: i.code,
+      message: i.details?.text ?? i.diagnostics ?? 'Invalid',
+      ...(i.expression ? { expression: i.expression } : {}),
+    }));
 }
 
 /** Throws QihuangError('invalid-resource', 'Resource failed validation: <first error>', { issues }) if invalid. */

@@ -240,21 +240,19 @@ export function userView(row: UserRow): UserView {
   };
 }
 
-type KeyRow = IdentityTables['identity_api_key'] extends infer _T
-  ? {
-      id: string;
-      name: string;
-      prefix: string;
-      scopes: string[];
-      allowed_models: string[];
-      rate_limit: number | null;
-      created_by: string;
-      created_at: Date | string;
-      expires_at: Date | string | null;
-      revoked_at: Date | string | null;
-      last_used_at: Date | string | null;
-    }
-  : never;
+type KeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  allowed_models: string[];
+  rate_limit: number | null;
+  created_by: string;
+  created_at: Date | string;
+  expires_at: Date | string | null;
+  revoked_at: Date | string | null;
+  last_used_at: Date | string | null;
+};
 const KEY_COLUMNS = [
   'id',
   'name',

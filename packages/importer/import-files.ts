@@ -90,7 +90,10 @@ export async function importFiles(target: ImportTarget, files: string[], options
       try {
         const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
         if (!parsed || typeof parsed !== 'object' || typeof parsed.resourceType !== 'string') throw new Error('not a FHIR resource or Bundle (no resourceType)');
-        record(await target.transaction(toTransaction(parsed), { checkReferences: true }));
+        // A transaction Bundle is self-contained and its references are checked; collections and single
+        // resources (like Bulk Data files) may reference what other files bring, so they are not.
+        const isTransaction = parsed.resourceType === 'Bundle' && parsed.type === 'transaction';
+        record(await target.transaction(toTransaction(parsed), { checkReferences: isTransaction }));
       } catch (error) {
         summary.rejected.push({ file, reason: reason(error) });
       }

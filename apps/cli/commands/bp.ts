@@ -2,7 +2,15 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { QihuangError } from '@qihuang/contracts';
-import { assessHomeSeries, classifyOfficeBp, GUIDELINES, ingest, isGuideline, offsetOf, type Guideline } from '@qihuang/engines/blood-pressure';
+import {
+  assessHomeSeries,
+  classifyOfficeBp,
+  GUIDELINES,
+  ingest,
+  isGuideline,
+  offsetOf,
+  type Guideline,
+} from '@qihuang/engines/blood-pressure';
 
 export type Opts = Record<string, unknown>;
 
@@ -23,7 +31,8 @@ export function num(o: Opts, name: string, min: number, max: number, required = 
 export function choice<T extends string>(o: Opts, name: string, values: readonly T[], fallback?: T): T {
   const raw = o[name] ?? fallback;
   if (raw === undefined) throw bad(`--${kebab(name)} is required (${values.join('|')})`);
-  if (typeof raw !== 'string' || !(values as readonly string[]).includes(raw)) throw bad(`--${kebab(name)} must be one of ${values.join('|')}, got "${String(raw)}"`);
+  if (typeof raw !== 'string' || !(values as readonly string[]).includes(raw))
+    throw bad(`--${kebab(name)} must be one of ${values.join('|')}, got "${String(raw)}"`);
   return raw as T;
 }
 
@@ -62,11 +71,19 @@ export async function run(opts: Opts, compute: (o: Opts) => unknown): Promise<vo
       line++;
       try {
         const parsed: unknown = JSON.parse(raw);
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw bad('line must be a JSON object');
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+          throw bad('line must be a JSON object');
         process.stdout.write(`${JSON.stringify(compute(parsed as Opts))}\n`);
       } catch (error) {
-        const code = error instanceof QihuangError ? error.code : error instanceof SyntaxError ? 'invalid-input' : 'internal';
-        process.stdout.write(`${JSON.stringify({ line, error: { code, message: error instanceof Error ? error.message : String(error) } })}\n`);
+        const code =
+          error instanceof QihuangError
+            ? error.code
+            : error instanceof SyntaxError
+              ? 'invalid-input'
+              : 'internal';
+        process.stdout.write(
+          `${JSON.stringify({ line, error: { code, message: error instanceof Error ? error.message : String(error) } })}\n`,
+        );
       }
     }
     return;
@@ -122,18 +139,35 @@ export function assessFromOptions(o: Opts) {
     utcOffsetMinutes: offset,
     population,
     treated: yesNo(o, 'treated', false),
-    ...(officeSbp !== undefined && officeDbp !== undefined ? { office: { sbp: officeSbp, dbp: officeDbp } } : {}),
+    ...(officeSbp !== undefined && officeDbp !== undefined
+      ? { office: { sbp: officeSbp, dbp: officeDbp } }
+      : {}),
   });
   const { records: _records, readings: _readings, ...ingestion } = parsed;
+  const parts = [
+    {
+      zh: `读数:接受 ${parsed.accepted},拒绝 ${parsed.rejected}`,
+      en: `Records: ${parsed.accepted} accepted, ${parsed.rejected} rejected`,
+    },
+    assessment.hbpm.display,
+    ...(assessment.target ? [assessment.target.display] : []),
+    ...(assessment.phenotype ? [assessment.phenotype.display] : []),
+    ...assessment.alerts.map((a) => a.display),
+  ];
   return {
     ingestion: { ...ingestion, rejections: parsed.records.filter((r) => r.status === 'rejected') },
     ...assessment,
-    display: assessment.hbpm.display,
+    display: {
+      zh: parts.map((d) => d.zh).join('\n'),
+      en: parts.map((d) => d.en).join('\n'),
+    },
   };
 }
 
 export function registerBp(program: Command): void {
-  const bp = program.command('bp').description('Blood pressure: office classification and home-series assessment');
+  const bp = program
+    .command('bp')
+    .description('Blood pressure: office classification and home-series assessment');
   bp.command('classify')
     .description('Classify an office BP under a guideline')
     .option('--sbp <mmHg>', 'systolic BP')
@@ -159,5 +193,7 @@ export function registerBp(program: Command): void {
     .option('--office-dbp <mmHg>')
     .option('--json', 'JSON output')
     .option('--batch', 'read one JSON object of options (with "file") per stdin line')
-    .action((file: string | undefined, opts: Opts) => run(file === undefined ? opts : { ...opts, file }, assessFromOptions));
+    .action((file: string | undefined, opts: Opts) =>
+      run(file === undefined ? opts : { ...opts, file }, assessFromOptions),
+    );
 }

@@ -14,7 +14,9 @@ const base = (o: Opts) => {
 };
 
 export function registerRenal(program: Command): void {
-  const renal = program.command('renal').description('Renal function: CKD-EPI 2021 eGFR, Cockcroft–Gault, KDIGO stage');
+  const renal = program
+    .command('renal')
+    .description('Renal function: CKD-EPI 2021 eGFR, Cockcroft–Gault, KDIGO stage');
   const common = (c: Command) =>
     c
       .option('--creatinine <value>', 'serum creatinine')
@@ -23,10 +25,12 @@ export function registerRenal(program: Command): void {
       .option('--sex <sex>', 'female|male')
       .option('--json', 'JSON output')
       .option('--batch', 'read one JSON object of options per stdin line');
-  common(renal.command('egfr').description('eGFR by CKD-EPI 2021 (race-free) with KDIGO G stage')).action((o: Opts) =>
-    run(o, (x) => egfrCkdEpi2021(base(x))),
+  common(renal.command('egfr').description('eGFR by CKD-EPI 2021 (race-free) with KDIGO G stage')).action(
+    (o: Opts) => run(o, (x) => egfrCkdEpi2021(base(x))),
   );
   common(renal.command('crcl').description('Creatinine clearance by Cockcroft–Gault'))
     .option('--weight <kg>', 'body weight (kg)')
-    .action((o: Opts) => run(o, (x) => cockcroftGault({ ...base(x), weightKg: num(x, 'weight', 1, 400) as number })));
+    .action((o: Opts) =>
+      run(o, (x) => cockcroftGault({ ...base(x), weightKg: num(x, 'weight', 1, 400) as number })),
+    );
 }

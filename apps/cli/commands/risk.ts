@@ -51,26 +51,55 @@ function china2018(o: Opts) {
   });
 }
 
-const io = (c: Command) => c.option('--json', 'JSON output').option('--batch', 'read one JSON object of options per stdin line');
+const io = (c: Command) =>
+  c.option('--json', 'JSON output').option('--batch', 'read one JSON object of options per stdin line');
 
 export function registerRisk(program: Command): void {
-  const risk = program.command('risk').description('Cardiovascular risk: PCE 2013, PREVENT, China 2018 stratification');
+  const risk = program
+    .command('risk')
+    .description('Cardiovascular risk: PCE 2013, PREVENT, China 2018 stratification');
   io(risk.command('pce').description('10-year ASCVD risk, 2013 Pooled Cohort Equations'))
-    .option('--age <years>').option('--sex <sex>', 'female|male').option('--race <race>', 'white|african-american|other')
-    .option('--tc <mg/dL>', 'total cholesterol').option('--hdl <mg/dL>').option('--sbp <mmHg>')
-    .option('--treated <yes|no>').option('--smoker <yes|no>').option('--diabetes <yes|no>')
+    .option('--age <years>')
+    .option('--sex <sex>', 'female|male')
+    .option('--race <race>', 'white|african-american|other')
+    .option('--tc <mg/dL>', 'total cholesterol')
+    .option('--hdl <mg/dL>')
+    .option('--sbp <mmHg>')
+    .option('--treated <yes|no>')
+    .option('--smoker <yes|no>')
+    .option('--diabetes <yes|no>')
     .action((o: Opts) => run(o, pce));
   io(risk.command('prevent').description('10-year total CVD / ASCVD / HF risk, AHA PREVENT base models'))
-    .option('--age <years>').option('--sex <sex>', 'female|male').option('--tc <mg/dL>').option('--hdl <mg/dL>')
-    .option('--sbp <mmHg>').option('--egfr <mL/min/1.73m2>').option('--bmi <kg/m2>', 'enables the HF model')
-    .option('--treated <yes|no>').option('--statin <yes|no>').option('--smoker <yes|no>').option('--diabetes <yes|no>')
+    .option('--age <years>')
+    .option('--sex <sex>', 'female|male')
+    .option('--tc <mg/dL>')
+    .option('--hdl <mg/dL>')
+    .option('--sbp <mmHg>')
+    .option('--egfr <mL/min/1.73m2>')
+    .option('--bmi <kg/m2>', 'enables the HF model')
+    .option('--treated <yes|no>')
+    .option('--statin <yes|no>')
+    .option('--smoker <yes|no>')
+    .option('--diabetes <yes|no>')
     .action((o: Opts) => run(o, prevent));
   io(risk.command('china-2018').description('China 2018 hypertension risk stratification (cells UNVERIFIED)'))
-    .option('--sbp <mmHg>').option('--dbp <mmHg>').option('--risk-factors <n>')
-    .option('--organ-damage <yes|no>').option('--ckd3 <yes|no>').option('--diabetes <yes|no>', 'diabetes without complications')
-    .option('--complications <yes|no>', 'established CVD').option('--ckd4 <yes|no>').option('--diabetes-complications <yes|no>')
+    .option('--sbp <mmHg>')
+    .option('--dbp <mmHg>')
+    .option('--risk-factors <n>')
+    .option('--organ-damage <yes|no>')
+    .option('--ckd3 <yes|no>')
+    .option('--diabetes <yes|no>', 'diabetes without complications')
+    .option('--complications <yes|no>', 'established CVD')
+    .option('--ckd4 <yes|no>')
+    .option('--diabetes-complications <yes|no>')
     .action((o: Opts) => run(o, china2018));
-  risk.command('china-par').description('China-PAR (not implemented: coefficients UNVERIFIED, REFERENCE §3.3)').action(() => {
-    throw new QihuangError('not-supported', 'China-PAR is not implemented: REFERENCE §3.3 has no verified coefficients');
-  });
+  risk
+    .command('china-par')
+    .description('China-PAR (not implemented: coefficients UNVERIFIED, REFERENCE §3.3)')
+    .action(() => {
+      throw new QihuangError(
+        'not-supported',
+        'China-PAR is not implemented: REFERENCE §3.3 has no verified coefficients',
+      );
+    });
 }

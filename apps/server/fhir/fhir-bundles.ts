@@ -18,7 +18,8 @@ export function searchsetBundle(options: {
     url.searchParams.set('_count', String(count));
     return url.toString();
   };
-  const hasMore = total !== undefined ? offset + matches.length < total : matches.length === count;
+  const summaryOnly = selfUrl.searchParams.get('_summary') === 'count';
+  const hasMore = !summaryOnly && (total !== undefined ? offset + matches.length < total : matches.length === count);
   if (hasMore && count > 0) link.push({ relation: 'next', url: page(offset + count) });
   if (offset > 0) link.push({ relation: 'previous', url: page(Math.max(0, offset - count)) });
   return {

@@ -74,7 +74,10 @@ export function App() {
               }
             />
             <Route path="patients/:id" element={<PatientChartPage section="overview" />} />
-            <Route path="patients/:id/blood-pressure" element={<PatientChartPage section="blood-pressure" />} />
+            <Route
+              path="patients/:id/blood-pressure"
+              element={<PatientChartPage section="blood-pressure" />}
+            />
             <Route
               path="alerts"
               element={
@@ -92,7 +95,7 @@ export function App() {
               }
             />
             <Route
-              path="admin/users"
+              path="users"
               element={
                 <RequireRole allow={can.admin}>
                   <UsersPage />
@@ -100,7 +103,7 @@ export function App() {
               }
             />
             <Route
-              path="admin/api-keys"
+              path="api-keys"
               element={
                 <RequireRole allow={can.admin}>
                   <ApiKeysPage />

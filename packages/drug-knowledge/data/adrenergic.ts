@@ -1,16 +1,17 @@
-import type { DrugEntry } from '../types.ts';
+import { CONDITIONS } from '../conditions.ts';
+import type { ContraindicationFact, DrugEntry } from '../types.ts';
 import { drug, mg, renal } from './helpers.ts';
 
 /** β-blockers, α1-blockers, central agents, direct vasodilators. REFERENCE §5.1/§5.1a/§5.2/§5.3. */
 const preferredInPregnancy = { level: 'preferred', text: { en: 'Preferred antihypertensive in pregnancy', zh: '妊娠期首选降压药之一' }, source: 'ref-5.2-pregnancy' } as const;
 const nice = { level: 'compatible', text: { en: 'Usable while breastfeeding (NICE NG133)', zh: '哺乳期可用（NICE NG133）' }, source: 'nice-ng133' } as const;
-const nonSelectiveAsthma = {
+const nonSelectiveAsthma: ContraindicationFact = {
   id: 'nonselective-bb-asthma',
-  condition: { id: 'asthma', label: { en: 'asthma', zh: '哮喘' }, icd10: ['J45', 'J46'], snomed: ['195967001'], keywords: ['asthma', '哮喘'] },
+  condition: CONDITIONS.asthma,
   severity: 'contraindicated',
   text: { en: 'Asthma: non-selective β-blockers contraindicated', zh: '哮喘：禁用非选择性β受体阻滞剂' },
   source: 'ref-5.2',
-} as const;
+};
 
 export const ADRENERGIC_DRUGS: DrugEntry[] = [
   // REFERENCE §5.1a: atenolol max 100 mg/d; §5.3 CrCl 15–35 max 50, <15 max 25 (UNVERIFIED)

@@ -33,8 +33,8 @@ export const COMBINATION_DRUGS: DrugEntry[] = [
   spc('enalapril-hydrochlorothiazide', 'enalapril/hydrochlorothiazide', '依那普利氢氯噻嗪', ['enalapril', 'hydrochlorothiazide'], ['acei', 'thiazide'], [{ en: 'Vaseretic' }]),
   spc('bisoprolol-hydrochlorothiazide', 'bisoprolol/hydrochlorothiazide', '比索洛尔氢氯噻嗪', ['bisoprolol', 'hydrochlorothiazide'], ['beta-blocker', 'thiazide'], [{ en: 'Ziac' }]),
   spc('amlodipine-atorvastatin', 'amlodipine/atorvastatin', '氨氯地平阿托伐他汀钙', ['amlodipine', 'atorvastatin'], ['ccb-dhp', 'statin'], [{ en: 'Caduet', zh: '多达一' }], ['氨氯地平阿托伐他汀']),
-  spc('amoxicillin-clavulanate', 'amoxicillin/clavulanate', '阿莫西林克拉维酸钾', ['amoxicillin'], ['penicillin'], [{ en: 'Augmentin', zh: '安灭菌' }], ['amoxicillin-clavulanate', 'amoxicillin clavulanate', 'co-amoxiclav', 'amoxicillin and clavulanate potassium', '阿莫西林克拉维酸', '阿莫西林/克拉维酸钾']),
-  spc('piperacillin-tazobactam', 'piperacillin/tazobactam', '哌拉西林他唑巴坦', ['piperacillin'], ['penicillin'], [{ en: 'Zosyn', zh: '特治星' }, { en: 'Tazocin' }]),
+  spc('amoxicillin-clavulanate', 'amoxicillin/clavulanate', '阿莫西林克拉维酸钾', ['amoxicillin', 'clavulanic-acid'], ['penicillin'], [{ en: 'Augmentin', zh: '安灭菌' }], ['amoxicillin-clavulanate', 'amoxicillin clavulanate', 'co-amoxiclav', 'amoxicillin and clavulanate potassium', '阿莫西林克拉维酸', '阿莫西林/克拉维酸钾']),
+  spc('piperacillin-tazobactam', 'piperacillin/tazobactam', '哌拉西林他唑巴坦', ['piperacillin', 'tazobactam'], ['penicillin'], [{ en: 'Zosyn', zh: '特治星' }, { en: 'Tazocin' }]),
 ];
 
 /** Known product-level RxCUIs (clinical drug, SCD) that map to an entry. */

@@ -1,3 +1,4 @@
+import { CONDITIONS } from '../conditions.ts';
 import type { DrugEntry } from '../types.ts';
 import { drug, mg, renal } from './helpers.ts';
 
@@ -22,7 +23,7 @@ export const DIURETIC_DRUGS: DrugEntry[] = [
     strengths: ['20 mg', '25 mg'],
     dose: mg([25, 100], undefined, [1, 2], 'ref-5.1a'),
     renal: [renal('spironolactone-egfr30', 'eGFR', 30, 'avoid', 'eGFR <30: avoid spironolactone (hyperkalaemia)', 'eGFR<30：避免使用螺内酯（高钾风险）', 'label-spironolactone')],
-    contraindications: [{ id: 'spironolactone-addison', condition: { id: 'addison', label: { en: 'Addison disease', zh: '艾迪生病' }, icd10: ['E27.1', 'E27.2'], snomed: ['363732003'], keywords: ['addison', '艾迪生'] }, severity: 'contraindicated', text: { en: 'Addison disease', zh: '艾迪生病' }, source: 'label-spironolactone' }],
+    contraindications: [{ id: 'spironolactone-addison', condition: CONDITIONS.addison, severity: 'contraindicated', text: { en: 'Addison disease', zh: '艾迪生病' }, source: 'label-spironolactone' }],
     pregnancy: { level: 'avoid', text: { en: 'Stop when pregnancy is planned or detected (anti-androgenic)', zh: '计划妊娠或妊娠时应停用（抗雄激素作用）' }, source: 'ref-5.2-pregnancy' },
   }),
   // REFERENCE §5.3: eplerenone HTN label — CrCl ≤50 contraindicated (UNVERIFIED numbers)

@@ -30,10 +30,19 @@ describe('alerts', () => {
     expect(alerts[0]?.display.zh).toContain('192/118');
   });
   it('crisis is de-duplicated by reading; configurable threshold', () => {
-    const rs = [...series(14, () => 125), { id: 'bad', time: '2026-03-10T21:00:00+08:00', sbp: 192, dbp: 118 }];
-    const previous = [{ kind: 'crisis' as const, raisedAt: '2026-03-10T21:05:00+08:00', readingIds: ['bad'] }];
+    const rs = [
+      ...series(14, () => 125),
+      { id: 'bad', time: '2026-03-10T21:00:00+08:00', sbp: 192, dbp: 118 },
+    ];
+    const previous = [
+      { kind: 'crisis' as const, raisedAt: '2026-03-10T21:05:00+08:00', readingIds: ['bad'] },
+    ];
     expect(evaluateAlerts({ ...base, readings: rs, previous })).toEqual([]);
-    const strict = evaluateAlerts({ ...base, readings: series(3, () => 175), config: { crisis: { sbp: 170, dbp: 110, lookbackHours: 24 } } });
+    const strict = evaluateAlerts({
+      ...base,
+      readings: series(3, () => 175),
+      config: { crisis: { sbp: 170, dbp: 110, lookbackHours: 24 } },
+    });
     expect(strict.some((a) => a.kind === 'crisis')).toBe(true);
   });
   it('sustained rise above target, de-duplicated within 24 h', () => {
@@ -42,11 +51,27 @@ describe('alerts', () => {
     expect(a.map((x) => x.kind)).toEqual(['sustained-above-target']);
     expect(a[0]?.readingIds.length).toBe(14);
     expect(a[0]?.values.meanSbp).toBe(150);
-    expect(evaluateAlerts({ ...base, readings: rs, previous: [{ kind: 'sustained-above-target', raisedAt: '2026-03-10T08:00:00+08:00' }] })).toEqual([]);
-    expect(evaluateAlerts({ ...base, readings: rs, previous: [{ kind: 'sustained-above-target', raisedAt: '2026-03-09T08:00:00+08:00' }] })).toHaveLength(1);
+    expect(
+      evaluateAlerts({
+        ...base,
+        readings: rs,
+        previous: [{ kind: 'sustained-above-target', raisedAt: '2026-03-10T08:00:00+08:00' }],
+      }),
+    ).toEqual([]);
+    expect(
+      evaluateAlerts({
+        ...base,
+        readings: rs,
+        previous: [{ kind: 'sustained-above-target', raisedAt: '2026-03-09T08:00:00+08:00' }],
+      }),
+    ).toHaveLength(1);
   });
   it('rapid rise', () => {
-    const a = evaluateAlerts({ ...base, target: { sbp: 200, dbp: 200 }, readings: series(14, (d) => (d <= 3 ? 150 : 125)) });
+    const a = evaluateAlerts({
+      ...base,
+      target: { sbp: 200, dbp: 200 },
+      readings: series(14, (d) => (d <= 3 ? 150 : 125)),
+    });
     expect(a.map((x) => x.kind)).toEqual(['rapid-rise']);
     expect(a[0]?.values.deltaSbp).toBe(25);
   });

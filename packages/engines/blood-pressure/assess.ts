@@ -41,19 +41,33 @@ export function assessHomeSeries(input: AssessInput): Assessment {
   const past = input.readings.filter((r) => epochMs(r.time) <= nowMs);
   const hbpm = summarizeHbpm(past, { guideline: input.guideline, utcOffsetMinutes: offset });
   const population = input.population ?? { age: 50 };
-  const result: Assessment = { guideline: input.guideline, now: input.now, readings: past.length, hbpm, alerts: [] };
+  const result: Assessment = {
+    guideline: input.guideline,
+    now: input.now,
+    readings: past.length,
+    hbpm,
+    alerts: [],
+  };
   const target = checkTarget(hbpm.mean ?? { sbp: NaN, dbp: NaN }, input.guideline, population);
   if (hbpm.mean) {
     result.homeMeanClassification = classifyOfficeBp(hbpm.mean, input.guideline);
     result.target = target;
     const ids = new Set(hbpm.readingIds);
     const window = past.filter((r) => ids.has(r.id)).sort((a, b) => epochMs(a.time) - epochMs(b.time));
-    result.variability = { sbp: variability(window.map((r) => r.sbp)), dbp: variability(window.map((r) => r.dbp)) };
+    result.variability = {
+      sbp: variability(window.map((r) => r.sbp)),
+      dbp: variability(window.map((r) => r.dbp)),
+    };
   }
   if (input.office) {
     result.officeClassification = classifyOfficeBp(input.office, input.guideline);
     if (hbpm.mean && hbpm.sufficient) {
-      result.phenotype = classifyPhenotype({ guideline: input.guideline, office: input.office, treated: input.treated ?? false, home: hbpm.mean });
+      result.phenotype = classifyPhenotype({
+        guideline: input.guideline,
+        office: input.office,
+        treated: input.treated ?? false,
+        home: hbpm.mean,
+      });
     }
   }
   const t = target.target;

@@ -44,18 +44,47 @@ describe('REFERENCE §10.1 office classification', () => {
 
 describe('boundaries under every guideline', () => {
   const table: [Guideline, number, number, string][] = [
-    ['acc-aha-2017', 119, 79, 'normal'], ['acc-aha-2017', 120, 79, 'elevated'], ['acc-aha-2017', 129, 79, 'elevated'],
-    ['acc-aha-2017', 130, 79, 'stage-1'], ['acc-aha-2017', 119, 80, 'stage-1'], ['acc-aha-2017', 130, 80, 'stage-1'],
-    ['acc-aha-2017', 139, 89, 'stage-1'], ['acc-aha-2017', 140, 89, 'stage-2'], ['acc-aha-2017', 139, 90, 'stage-2'],
-    ['acc-aha-2017', 140, 90, 'stage-2'], ['acc-aha-2017', 180, 120, 'stage-2'],
-    ['esh-2023', 119, 79, 'optimal'], ['esh-2023', 120, 79, 'normal'], ['esh-2023', 119, 80, 'normal'], ['esh-2023', 130, 80, 'high-normal'],
-    ['esh-2023', 129, 84, 'normal'], ['esh-2023', 129, 85, 'high-normal'], ['esh-2023', 139, 89, 'high-normal'], ['esh-2023', 140, 90, 'grade-1'],
-    ['esh-2023', 159, 99, 'grade-1'], ['esh-2023', 160, 99, 'grade-2'], ['esh-2023', 159, 100, 'grade-2'], ['esh-2023', 179, 109, 'grade-2'],
-    ['esh-2023', 180, 109, 'grade-3'], ['esh-2023', 179, 110, 'grade-3'], ['esh-2023', 180, 120, 'grade-3'],
-    ['china-2018', 119, 79, 'normal'], ['china-2018', 120, 79, 'high-normal'], ['china-2018', 119, 80, 'high-normal'], ['china-2018', 130, 80, 'high-normal'],
-    ['china-2018', 139, 89, 'high-normal'], ['china-2018', 140, 89, 'grade-1'], ['china-2018', 139, 90, 'grade-1'], ['china-2018', 140, 90, 'grade-1'],
-    ['china-2018', 159, 99, 'grade-1'], ['china-2018', 160, 100, 'grade-2'], ['china-2018', 179, 109, 'grade-2'], ['china-2018', 180, 110, 'grade-3'],
-    ['china-2018', 180, 120, 'grade-3'], ['china-2024', 140, 90, 'grade-1'], ['china-2024', 180, 110, 'grade-3'],
+    ['acc-aha-2017', 119, 79, 'normal'],
+    ['acc-aha-2017', 120, 79, 'elevated'],
+    ['acc-aha-2017', 129, 79, 'elevated'],
+    ['acc-aha-2017', 130, 79, 'stage-1'],
+    ['acc-aha-2017', 119, 80, 'stage-1'],
+    ['acc-aha-2017', 130, 80, 'stage-1'],
+    ['acc-aha-2017', 139, 89, 'stage-1'],
+    ['acc-aha-2017', 140, 89, 'stage-2'],
+    ['acc-aha-2017', 139, 90, 'stage-2'],
+    ['acc-aha-2017', 140, 90, 'stage-2'],
+    ['acc-aha-2017', 180, 120, 'stage-2'],
+    ['esh-2023', 119, 79, 'optimal'],
+    ['esh-2023', 120, 79, 'normal'],
+    ['esh-2023', 119, 80, 'normal'],
+    ['esh-2023', 130, 80, 'high-normal'],
+    ['esh-2023', 129, 84, 'normal'],
+    ['esh-2023', 129, 85, 'high-normal'],
+    ['esh-2023', 139, 89, 'high-normal'],
+    ['esh-2023', 140, 90, 'grade-1'],
+    ['esh-2023', 159, 99, 'grade-1'],
+    ['esh-2023', 160, 99, 'grade-2'],
+    ['esh-2023', 159, 100, 'grade-2'],
+    ['esh-2023', 179, 109, 'grade-2'],
+    ['esh-2023', 180, 109, 'grade-3'],
+    ['esh-2023', 179, 110, 'grade-3'],
+    ['esh-2023', 180, 120, 'grade-3'],
+    ['china-2018', 119, 79, 'normal'],
+    ['china-2018', 120, 79, 'high-normal'],
+    ['china-2018', 119, 80, 'high-normal'],
+    ['china-2018', 130, 80, 'high-normal'],
+    ['china-2018', 139, 89, 'high-normal'],
+    ['china-2018', 140, 89, 'grade-1'],
+    ['china-2018', 139, 90, 'grade-1'],
+    ['china-2018', 140, 90, 'grade-1'],
+    ['china-2018', 159, 99, 'grade-1'],
+    ['china-2018', 160, 100, 'grade-2'],
+    ['china-2018', 179, 109, 'grade-2'],
+    ['china-2018', 180, 110, 'grade-3'],
+    ['china-2018', 180, 120, 'grade-3'],
+    ['china-2024', 140, 90, 'grade-1'],
+    ['china-2024', 180, 110, 'grade-3'],
   ];
   it.each(table)('%s %i/%i → %s', (g, sbp, dbp, category) => {
     expect(classifyOfficeBp({ sbp, dbp }, g).category).toBe(category);
@@ -73,9 +102,15 @@ describe('boundaries under every guideline', () => {
 
   it('emergency vs urgency needs organ-damage input', () => {
     expect(classifyOfficeBp({ sbp: 200, dbp: 130 }, 'acc-aha-2017').crisisType).toBe('unknown');
-    expect(classifyOfficeBp({ sbp: 200, dbp: 130 }, 'acc-aha-2017', { acuteOrganDamage: true }).crisisType).toBe('emergency');
-    expect(classifyOfficeBp({ sbp: 200, dbp: 130 }, 'china-2018', { acuteOrganDamage: false }).crisisType).toBe('urgency');
-    expect(classifyOfficeBp({ sbp: 150, dbp: 90 }, 'china-2018', { acuteOrganDamage: true }).crisisType).toBeUndefined();
+    expect(
+      classifyOfficeBp({ sbp: 200, dbp: 130 }, 'acc-aha-2017', { acuteOrganDamage: true }).crisisType,
+    ).toBe('emergency');
+    expect(
+      classifyOfficeBp({ sbp: 200, dbp: 130 }, 'china-2018', { acuteOrganDamage: false }).crisisType,
+    ).toBe('urgency');
+    expect(
+      classifyOfficeBp({ sbp: 150, dbp: 90 }, 'china-2018', { acuteOrganDamage: true }).crisisType,
+    ).toBeUndefined();
   });
 
   it('explains itself in zh and en with rule, source and inputs', () => {
@@ -91,11 +126,17 @@ describe('boundaries under every guideline', () => {
 describe('property: classification is monotone in SBP and DBP', () => {
   it.each(GUIDELINES)('%s', (g) => {
     fc.assert(
-      fc.property(fc.integer({ min: 60, max: 260 }), fc.integer({ min: 30, max: 160 }), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 }), (s, d, ds, dd) => {
-        const lo = classifyOfficeBp({ sbp: s, dbp: d }, g);
-        const hi = classifyOfficeBp({ sbp: s + ds, dbp: d + dd }, g);
-        return hi.rank >= lo.rank && (!lo.crisis || hi.crisis) && (!lo.hypertension || hi.hypertension);
-      }),
+      fc.property(
+        fc.integer({ min: 60, max: 260 }),
+        fc.integer({ min: 30, max: 160 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 40 }),
+        (s, d, ds, dd) => {
+          const lo = classifyOfficeBp({ sbp: s, dbp: d }, g);
+          const hi = classifyOfficeBp({ sbp: s + ds, dbp: d + dd }, g);
+          return hi.rank >= lo.rank && (!lo.crisis || hi.crisis) && (!lo.hypertension || hi.hypertension);
+        },
+      ),
     );
   });
 });

@@ -12,12 +12,16 @@ export function splitCsvLine(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') out.push(cur), (cur = '');
-    else cur += ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out.map((s) => s.trim());
@@ -43,7 +47,8 @@ export function parseCsv(text: string): FhirParsed[] {
       return v === '' ? undefined : v;
     };
     const unit = (get('unit') ?? 'mmHg').toLowerCase();
-    if (unit !== 'mmhg' && unit !== 'kpa') return reject(index, 'bad-unit', `unsupported unit "${get('unit')}"`);
+    if (unit !== 'mmhg' && unit !== 'kpa')
+      return reject(index, 'bad-unit', `unsupported unit "${get('unit')}"`);
     const num = (name: string): number | undefined | null => {
       const v = get(name);
       if (v === undefined) return undefined;

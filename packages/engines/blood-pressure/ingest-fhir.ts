@@ -8,10 +8,16 @@ export const SBP_CODE = '8480-6'; // §8.1
 export const DBP_CODE = '8462-4'; // §8.1
 export const HR_CODE = '8867-4'; // §8.1 (UNVERIFIED there; standard FHIR vital-signs code)
 
-export type FhirParsed = { kind: 'bp'; candidate: Candidate } | { kind: 'hr'; candidate: Candidate } | Rejection;
+export type FhirParsed =
+  { kind: 'bp'; candidate: Candidate } | { kind: 'hr'; candidate: Candidate } | Rejection;
 
-function hasCode(cc: { coding?: { system?: string; code?: string }[] } | undefined, codes: readonly string[]): boolean {
-  return (cc?.coding ?? []).some((c) => (c.system === undefined || c.system === LOINC) && c.code !== undefined && codes.includes(c.code));
+function hasCode(
+  cc: { coding?: { system?: string; code?: string }[] } | undefined,
+  codes: readonly string[],
+): boolean {
+  return (cc?.coding ?? []).some(
+    (c) => (c.system === undefined || c.system === LOINC) && c.code !== undefined && codes.includes(c.code),
+  );
 }
 
 /** Quantity → mmHg; undefined value → NaN; unsupported unit → string error. */
@@ -23,12 +29,15 @@ function mmHg(q: Quantity | undefined): number | string | undefined {
   return `unsupported unit "${unit}"`;
 }
 
-function refId(ref: { reference?: string; identifier?: { value?: string }; display?: string } | undefined): string | undefined {
+function refId(
+  ref: { reference?: string; identifier?: { value?: string }; display?: string } | undefined,
+): string | undefined {
   return ref?.reference ?? ref?.identifier?.value ?? undefined;
 }
 
 export function parseFhirObservation(obs: Observation, index: number): FhirParsed {
-  if (obs.status === 'entered-in-error' || obs.status === 'cancelled') return reject(index, 'not-a-reading', `status ${obs.status}`);
+  if (obs.status === 'entered-in-error' || obs.status === 'cancelled')
+    return reject(index, 'not-a-reading', `status ${obs.status}`);
   const time = obs.effectiveDateTime ?? obs.effectivePeriod?.start ?? obs.effectiveInstant;
   const base: Candidate = { index };
   if (time) base.time = time;
@@ -40,7 +49,8 @@ export function parseFhirObservation(obs: Observation, index: number): FhirParse
     const comp = (code: string) => (obs.component ?? []).find((c) => hasCode(c.code, [code]));
     const s = mmHg(comp(SBP_CODE)?.valueQuantity);
     const d = mmHg(comp(DBP_CODE)?.valueQuantity);
-    if (typeof s === 'string' || typeof d === 'string') return reject(index, 'bad-unit', (typeof s === 'string' ? s : d) as string);
+    if (typeof s === 'string' || typeof d === 'string')
+      return reject(index, 'bad-unit', (typeof s === 'string' ? s : d) as string);
     const hr = (obs.component ?? []).find((c) => hasCode(c.code, [HR_CODE]))?.valueQuantity?.value;
     const candidate: Candidate = { ...base };
     if (s !== undefined) candidate.sbp = s;
@@ -51,10 +61,15 @@ export function parseFhirObservation(obs: Observation, index: number): FhirParse
   if (hasCode(obs.code, [HR_CODE])) {
     const q = obs.valueQuantity;
     if (!q || q.value === undefined) return reject(index, 'missing-value', 'heart rate value missing');
-    if (q.code && q.code !== '/min') return reject(index, 'bad-unit', `unsupported heart-rate unit "${q.code}"`);
+    if (q.code && q.code !== '/min')
+      return reject(index, 'bad-unit', `unsupported heart-rate unit "${q.code}"`);
     return { kind: 'hr', candidate: { ...base, heartRate: q.value } };
   }
-  return reject(index, 'unsupported', 'Observation code is neither a BP panel (85354-9/55284-4) nor heart rate (8867-4)');
+  return reject(
+    index,
+    'unsupported',
+    'Observation code is neither a BP panel (85354-9/55284-4) nor heart rate (8867-4)',
+  );
 }
 
 /** Flattens a Bundle, a single resource or an array into resources (no validation beyond resourceType). */

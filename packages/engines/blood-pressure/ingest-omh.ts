@@ -10,11 +10,18 @@ interface OmhBody {
   systolic_blood_pressure?: UnitValue;
   diastolic_blood_pressure?: UnitValue;
   heart_rate?: UnitValue;
-  effective_time_frame?: { date_time?: string; time_interval?: { start_date_time?: string; end_date_time?: string } };
+  effective_time_frame?: {
+    date_time?: string;
+    time_interval?: { start_date_time?: string; end_date_time?: string };
+  };
   descriptive_statistic?: string;
 }
 interface OmhDataPoint {
-  header?: { schema_id?: { name?: string }; acquisition_provenance?: { source_name?: string }; user_id?: string };
+  header?: {
+    schema_id?: { name?: string };
+    acquisition_provenance?: { source_name?: string };
+    user_id?: string;
+  };
   body?: OmhBody;
 }
 
@@ -45,12 +52,19 @@ export function parseOmh(item: unknown, index: number): FhirParsed {
   const device = dp.header?.acquisition_provenance?.source_name;
   if (device) c.deviceId = device;
   if (dp.header?.user_id) c.patientId = dp.header.user_id;
-  if (body.descriptive_statistic) return reject(index, 'not-a-reading', `descriptive statistic "${body.descriptive_statistic}" is not a single reading`);
-  if (tf?.time_interval && !tf.time_interval.start_date_time) return reject(index, 'missing-time', 'time interval without an exact start time');
+  if (body.descriptive_statistic)
+    return reject(
+      index,
+      'not-a-reading',
+      `descriptive statistic "${body.descriptive_statistic}" is not a single reading`,
+    );
+  if (tf?.time_interval && !tf.time_interval.start_date_time)
+    return reject(index, 'missing-time', 'time interval without an exact start time');
   if (body.systolic_blood_pressure !== undefined || body.diastolic_blood_pressure !== undefined) {
     const s = value(body.systolic_blood_pressure, ['mmHg']);
     const d = value(body.diastolic_blood_pressure, ['mmHg']);
-    if (typeof s === 'string' || typeof d === 'string') return reject(index, 'bad-unit', (typeof s === 'string' ? s : d) as string);
+    if (typeof s === 'string' || typeof d === 'string')
+      return reject(index, 'bad-unit', (typeof s === 'string' ? s : d) as string);
     if (s !== undefined) c.sbp = s;
     if (d !== undefined) c.dbp = d;
     const hr = value(body.heart_rate, ['beats/min']);

@@ -7,11 +7,24 @@ import { kpaToMmHg } from './plausibility.ts';
 import { toFhirBpObservation, toFhirHeartRateObservation } from './to-fhir.ts';
 
 const NOW = '2026-01-10T00:00:00Z';
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8');
 
-function bpObs(sbp: number | undefined, dbp: number | undefined, time = '2026-01-02T07:05:00+08:00', extra: Record<string, unknown> = {}) {
+function bpObs(
+  sbp: number | undefined,
+  dbp: number | undefined,
+  time = '2026-01-02T07:05:00+08:00',
+  extra: Record<string, unknown> = {},
+) {
   const comp = (code: string, value: number | undefined, unit = 'mm[Hg]') =>
-    value === undefined ? [] : [{ code: { coding: [{ system: 'http://loinc.org', code }] }, valueQuantity: { value, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: unit } }];
+    value === undefined
+      ? []
+      : [
+          {
+            code: { coding: [{ system: 'http://loinc.org', code }] },
+            valueQuantity: { value, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: unit },
+          },
+        ];
   return {
     resourceType: 'Observation',
     status: 'final',
@@ -23,21 +36,43 @@ function bpObs(sbp: number | undefined, dbp: number | undefined, time = '2026-01
     ...extra,
   };
 }
-const bundle = (resources: unknown[]) => JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) });
+const bundle = (resources: unknown[]) =>
+  JSON.stringify({
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: resources.map((resource) => ({ resource })),
+  });
 
 describe('FHIR ingestion', () => {
   it('Bundle with BP panel, older panel 55284-4 and heart rate 8867-4', () => {
-    const old = { ...bpObs(140, 90, '2026-01-02T21:00:00+08:00'), code: { coding: [{ system: 'http://loinc.org', code: '55284-4' }] } };
-    const hr = { resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] }, effectiveDateTime: '2026-01-02T07:05:30+08:00', valueQuantity: { value: 66, code: '/min' } };
+    const old = {
+      ...bpObs(140, 90, '2026-01-02T21:00:00+08:00'),
+      code: { coding: [{ system: 'http://loinc.org', code: '55284-4' }] },
+    };
+    const hr = {
+      resourceType: 'Observation',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] },
+      effectiveDateTime: '2026-01-02T07:05:30+08:00',
+      valueQuantity: { value: 66, code: '/min' },
+    };
     const res = ingest(bundle([bpObs(130, 85), old, hr]), { now: NOW });
     expect(res.format).toBe('fhir');
     expect(res.accepted).toBe(2);
-    expect(res.readings[0]).toMatchObject({ sbp: 130, dbp: 85, heartRate: 66, deviceId: 'Device/cuff-1', patientId: 'Patient/p1' });
+    expect(res.readings[0]).toMatchObject({
+      sbp: 130,
+      dbp: 85,
+      heartRate: 66,
+      deviceId: 'Device/cuff-1',
+      patientId: 'Patient/p1',
+    });
     expect(res.readings[1]).toMatchObject({ sbp: 140, dbp: 90 });
     expect(res.records[2]).toMatchObject({ status: 'heart-rate', attachedTo: res.readings[0]?.id });
   });
   it('NDJSON and a single resource', () => {
-    const nd = [bpObs(120, 80), bpObs(121, 81, '2026-01-03T07:00:00+08:00')].map((o) => JSON.stringify(o)).join('\n');
+    const nd = [bpObs(120, 80), bpObs(121, 81, '2026-01-03T07:00:00+08:00')]
+      .map((o) => JSON.stringify(o))
+      .join('\n');
     expect(detectFormat(nd)).toBe('ndjson');
     expect(ingest(nd, { now: NOW }).accepted).toBe(2);
     expect(ingest(JSON.stringify(bpObs(120, 80)), { now: NOW }).accepted).toBe(1);
@@ -45,13 +80,26 @@ describe('FHIR ingestion', () => {
   it('kPa components are converted to mmHg', () => {
     const o = bpObs(undefined, undefined);
     o.component = [
-      { code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] }, valueQuantity: { value: 16, unit: 'kPa', system: 'http://unitsofmeasure.org', code: 'kPa' } },
-      { code: { coding: [{ system: 'http://loinc.org', code: '8462-4' }] }, valueQuantity: { value: 10.7, unit: 'kPa', system: 'http://unitsofmeasure.org', code: 'kPa' } },
+      {
+        code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] },
+        valueQuantity: { value: 16, unit: 'kPa', system: 'http://unitsofmeasure.org', code: 'kPa' },
+      },
+      {
+        code: { coding: [{ system: 'http://loinc.org', code: '8462-4' }] },
+        valueQuantity: { value: 10.7, unit: 'kPa', system: 'http://unitsofmeasure.org', code: 'kPa' },
+      },
     ];
     expect(ingest(JSON.stringify(o), { now: NOW }).readings[0]).toMatchObject({ sbp: 120, dbp: 80.3 });
   });
   it('a batch with one bad record gives per-record results', () => {
-    const res = ingest(bundle([bpObs(130, 85), bpObs(80, 95, '2026-01-03T07:00:00+08:00'), bpObs(125, 82, '2026-01-04T07:00:00+08:00')]), { now: NOW });
+    const res = ingest(
+      bundle([
+        bpObs(130, 85),
+        bpObs(80, 95, '2026-01-03T07:00:00+08:00'),
+        bpObs(125, 82, '2026-01-04T07:00:00+08:00'),
+      ]),
+      { now: NOW },
+    );
     expect(res.records.map((r) => r.status)).toEqual(['accepted', 'rejected', 'accepted']);
     expect(res.records[1]).toMatchObject({ index: 2, code: 'dbp-not-below-sbp' });
     expect(res.rejected).toBe(1);
@@ -67,15 +115,32 @@ describe('plausibility rules', () => {
     ['future time', bpObs(120, 80, '2026-02-01T07:00:00+08:00'), 'future-time'],
     ['missing component', bpObs(120, undefined), 'missing-value'],
     ['missing time', bpObs(120, 80, ''), 'missing-time'],
-    ['bad unit', { ...bpObs(120, 80), component: [{ code: { coding: [{ code: '8480-6' }] }, valueQuantity: { value: 120, code: 'cm[H2O]' } }] }, 'bad-unit'],
+    [
+      'bad unit',
+      {
+        ...bpObs(120, 80),
+        component: [
+          { code: { coding: [{ code: '8480-6' }] }, valueQuantity: { value: 120, code: 'cm[H2O]' } },
+        ],
+      },
+      'bad-unit',
+    ],
     ['entered in error', { ...bpObs(120, 80), status: 'entered-in-error' }, 'not-a-reading'],
-    ['unsupported code', { ...bpObs(120, 80), code: { coding: [{ system: 'http://loinc.org', code: '8310-5' }] } }, 'unsupported'],
+    [
+      'unsupported code',
+      { ...bpObs(120, 80), code: { coding: [{ system: 'http://loinc.org', code: '8310-5' }] } },
+      'unsupported',
+    ],
   ])('%s', (_n, obs, code) => {
     expect(one(obs)).toMatchObject({ status: 'rejected', code });
   });
   it('re-sync duplicates and conflicting duplicates', () => {
     const res = ingest(bundle([bpObs(130, 85), bpObs(130, 85), bpObs(131, 85)]), { now: NOW });
-    expect(res.records.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['accepted', 'duplicate', 'conflicting-duplicate']);
+    expect(res.records.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
+      'accepted',
+      'duplicate',
+      'conflicting-duplicate',
+    ]);
   });
   it('kPa conversion factor (1 mmHg = 133.322387415 Pa)', () => {
     expect(kpaToMmHg(13.332)).toBe(100);
@@ -88,12 +153,36 @@ describe('Open mHealth and CSV', () => {
     const res = ingest(fixture('omh-bp.json'), { now: NOW });
     expect(res.format).toBe('omh');
     expect(res.readings).toHaveLength(1);
-    expect(res.readings[0]).toMatchObject({ sbp: 142, dbp: 91, heartRate: 77, deviceId: 'cuff-2', patientId: 'Patient/p2' });
+    expect(res.readings[0]).toMatchObject({
+      sbp: 142,
+      dbp: 91,
+      heartRate: 77,
+      deviceId: 'cuff-2',
+      patientId: 'Patient/p2',
+    });
   });
   it('OMH bare body, statistic and missing time', () => {
-    const body = (extra: object) => ({ systolic_blood_pressure: { value: 160, unit: 'mmHg' }, diastolic_blood_pressure: { value: 60, unit: 'mmHg' }, ...extra });
-    const res = ingest(JSON.stringify([body({ effective_time_frame: { date_time: '2013-02-05T07:25:00Z' } }), body({ descriptive_statistic: 'maximum', effective_time_frame: { date_time: '2013-02-05T07:25:00Z' } }), body({})]), { now: NOW });
-    expect(res.records.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['accepted', 'not-a-reading', 'missing-time']);
+    const body = (extra: object) => ({
+      systolic_blood_pressure: { value: 160, unit: 'mmHg' },
+      diastolic_blood_pressure: { value: 60, unit: 'mmHg' },
+      ...extra,
+    });
+    const res = ingest(
+      JSON.stringify([
+        body({ effective_time_frame: { date_time: '2013-02-05T07:25:00Z' } }),
+        body({
+          descriptive_statistic: 'maximum',
+          effective_time_frame: { date_time: '2013-02-05T07:25:00Z' },
+        }),
+        body({}),
+      ]),
+      { now: NOW },
+    );
+    expect(res.records.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
+      'accepted',
+      'not-a-reading',
+      'missing-time',
+    ]);
   });
   it('CSV with kPa row and a non-numeric row', () => {
     const res = ingest(fixture('home-bp.csv'), { now: NOW });
@@ -104,12 +193,35 @@ describe('Open mHealth and CSV', () => {
   });
   it('property: parsing the same batch twice yields identical identifiers', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ s: fc.integer({ min: 100, max: 200 }), d: fc.integer({ min: 50, max: 95 }), m: fc.integer({ min: 0, max: 50_000 }) }), { maxLength: 30 }), (rows) => {
-        const csv = ['time,sbp,dbp,device_id', ...rows.map((r) => `${new Date(Date.parse('2025-12-01T00:00:00Z') + r.m * 60_000).toISOString()},${r.s},${r.d},dev`)].join('\n');
-        const a = ingest(csv, { now: NOW });
-        const b = ingest(csv, { now: NOW });
-        return JSON.stringify(a.readings.map((r) => r.id)) === JSON.stringify(b.readings.map((r) => r.id)) && a.readings.every((r) => toFhirBpObservation(r).identifier?.[0]?.value === toFhirBpObservation(b.readings.find((x) => x.id === r.id)!).identifier?.[0]?.value);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            s: fc.integer({ min: 100, max: 200 }),
+            d: fc.integer({ min: 50, max: 95 }),
+            m: fc.integer({ min: 0, max: 50_000 }),
+          }),
+          { maxLength: 30 },
+        ),
+        (rows) => {
+          const csv = [
+            'time,sbp,dbp,device_id',
+            ...rows.map(
+              (r) =>
+                `${new Date(Date.parse('2025-12-01T00:00:00Z') + r.m * 60_000).toISOString()},${r.s},${r.d},dev`,
+            ),
+          ].join('\n');
+          const a = ingest(csv, { now: NOW });
+          const b = ingest(csv, { now: NOW });
+          return (
+            JSON.stringify(a.readings.map((r) => r.id)) === JSON.stringify(b.readings.map((r) => r.id)) &&
+            a.readings.every(
+              (r) =>
+                toFhirBpObservation(r).identifier?.[0]?.value ===
+                toFhirBpObservation(b.readings.find((x) => x.id === r.id)!).identifier?.[0]?.value,
+            )
+          );
+        },
+      ),
     );
   });
 });
@@ -120,10 +232,16 @@ describe('to FHIR', () => {
     const obs = toFhirBpObservation(reading!);
     expect(obs.code.coding?.[0]?.code).toBe('85354-9');
     expect(obs.category?.[0]?.coding?.[0]?.code).toBe('vital-signs');
-    expect(obs.component?.map((c) => [c.code.coding?.[0]?.code, c.valueQuantity?.code])).toEqual([['8480-6', 'mm[Hg]'], ['8462-4', 'mm[Hg]']]);
+    expect(obs.component?.map((c) => [c.code.coding?.[0]?.code, c.valueQuantity?.code])).toEqual([
+      ['8480-6', 'mm[Hg]'],
+      ['8462-4', 'mm[Hg]'],
+    ]);
     expect(obs.subject?.reference).toBe('Patient/p1');
     expect(obs.device).toEqual({ identifier: { value: 'cuff-1' } });
-    expect(obs.identifier?.[0]).toEqual({ system: 'urn:qihuang:bp-reading', value: 'cuff-1|2026-01-01T23:05:00.000Z' });
+    expect(obs.identifier?.[0]).toEqual({
+      system: 'urn:qihuang:bp-reading',
+      value: 'cuff-1|2026-01-01T23:05:00.000Z',
+    });
     expect(toFhirHeartRateObservation(reading!)?.valueQuantity).toMatchObject({ value: 72, code: '/min' });
     const again = ingest(JSON.stringify(obs), { now: NOW }).readings[0];
     expect(again).toMatchObject({ sbp: 138, dbp: 88, time: reading!.time });

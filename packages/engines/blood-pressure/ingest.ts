@@ -46,7 +46,9 @@ export function detectFormat(text: string): IngestFormat {
       return 'ndjson';
     }
   }
-  throw new Error('unrecognised input: expected FHIR JSON/NDJSON, Open mHealth JSON or CSV with a header row');
+  throw new Error(
+    'unrecognised input: expected FHIR JSON/NDJSON, Open mHealth JSON or CSV with a header row',
+  );
 }
 
 function parseJsonLines(text: string): FhirParsed[] {
@@ -64,9 +66,14 @@ function parseJsonLines(text: string): FhirParsed[] {
 
 function fromJson(item: unknown, index: number): FhirParsed {
   if (!item || typeof item !== 'object') return reject(index, 'malformed', 'not a JSON object');
-  if ((item as { resourceType?: string }).resourceType === 'Observation') return parseFhirObservation(item as Observation, index);
+  if ((item as { resourceType?: string }).resourceType === 'Observation')
+    return parseFhirObservation(item as Observation, index);
   if (isOmh(item)) return parseOmh(item, index);
-  return reject(index, 'unsupported', `unsupported resource ${(item as { resourceType?: string }).resourceType ?? '(no resourceType)'}`);
+  return reject(
+    index,
+    'unsupported',
+    `unsupported resource ${(item as { resourceType?: string }).resourceType ?? '(no resourceType)'}`,
+  );
 }
 
 function parse(text: string, format: IngestFormat): FhirParsed[] {
@@ -95,8 +102,15 @@ export function ingest(text: string, options: IngestOptions): IngestResult {
   if (!Number.isFinite(now)) throw new Error(`invalid now "${options.now}"`);
   const parsed = parse(text, format);
   const seen = new Map<string, BpReading>();
-  const withPatient = (c: Candidate): Candidate => (c.patientId || !options.patientId ? c : { ...c, patientId: options.patientId });
-  const records: IngestRecord[] = parsed.map((p) => ('status' in p ? p : p.kind === 'bp' ? check(withPatient(p.candidate), now, seen) : hrRecord(p.candidate, now)));
+  const withPatient = (c: Candidate): Candidate =>
+    c.patientId || !options.patientId ? c : { ...c, patientId: options.patientId };
+  const records: IngestRecord[] = parsed.map((p) =>
+    'status' in p
+      ? p
+      : p.kind === 'bp'
+        ? check(withPatient(p.candidate), now, seen)
+        : hrRecord(p.candidate, now),
+  );
   const readings = records.filter((r): r is Accepted => r.status === 'accepted').map((r) => r.reading);
   attachHeartRates(records, readings);
   return {
@@ -110,9 +124,12 @@ export function ingest(text: string, options: IngestOptions): IngestResult {
 
 function hrRecord(c: Candidate, now: number): HeartRateRecord | Rejection {
   const hr = c.heartRate as number;
-  if (!c.time || !Number.isFinite(Date.parse(c.time))) return reject(c.index, 'missing-time', 'measurement time is required');
-  if (hr < PLAUSIBLE.heartRate.min || hr > PLAUSIBLE.heartRate.max) return reject(c.index, 'implausible', `heart rate ${hr} outside plausible range`);
-  if (Date.parse(c.time) > now + PLAUSIBLE.futureSkewMinutes * 60_000) return reject(c.index, 'future-time', `time ${c.time} is after now`);
+  if (!c.time || !Number.isFinite(Date.parse(c.time)))
+    return reject(c.index, 'missing-time', 'measurement time is required');
+  if (hr < PLAUSIBLE.heartRate.min || hr > PLAUSIBLE.heartRate.max)
+    return reject(c.index, 'implausible', `heart rate ${hr} outside plausible range`);
+  if (Date.parse(c.time) > now + PLAUSIBLE.futureSkewMinutes * 60_000)
+    return reject(c.index, 'future-time', `time ${c.time} is after now`);
   return { index: c.index, status: 'heart-rate', time: c.time, heartRate: hr };
 }
 
@@ -120,7 +137,9 @@ function attachHeartRates(records: IngestRecord[], readings: BpReading[]): void 
   for (const r of records) {
     if (r.status !== 'heart-rate') continue;
     const t = Date.parse(r.time);
-    const match = readings.find((b) => b.heartRate === undefined && Math.abs(Date.parse(b.time) - t) <= 120_000);
+    const match = readings.find(
+      (b) => b.heartRate === undefined && Math.abs(Date.parse(b.time) - t) <= 120_000,
+    );
     if (match) {
       match.heartRate = r.heartRate;
       r.attachedTo = match.id;

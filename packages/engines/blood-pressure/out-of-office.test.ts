@@ -13,7 +13,12 @@ const r = (id: string, time: string, sbp: number, dbp: number): BpReading => ({ 
 function week(base = { sbp: 128, dbp: 79 }): BpReading[] {
   const out: BpReading[] = [];
   for (let d = 1; d <= 7; d++) {
-    for (const [h, k] of [['07', 0], ['07', 1], ['21', 2], ['21', 3]] as const) {
+    for (const [h, k] of [
+      ['07', 0],
+      ['07', 1],
+      ['21', 2],
+      ['21', 3],
+    ] as const) {
       const v = d === 1 ? { sbp: 200, dbp: 120 } : base;
       out.push(r(`d${d}-${k}`, `2026-01-0${d}T${h}:0${k}:00+08:00`, v.sbp, v.dbp));
     }
@@ -46,28 +51,53 @@ describe('HBPM protocol (REFERENCE §2.3) and OOB1', () => {
     expect(s.mean).toEqual({ sbp: 128, dbp: 79 });
   });
   it('home thresholds per guideline at the boundary', () => {
-    expect(summarizeHbpm(week({ sbp: 135, dbp: 80 }), { guideline: 'esh-2023', utcOffsetMinutes: 480 }).high).toBe(true);
-    expect(summarizeHbpm(week({ sbp: 134, dbp: 84 }), { guideline: 'china-2018', utcOffsetMinutes: 480 }).high).toBe(false);
-    expect(summarizeHbpm(week({ sbp: 130, dbp: 70 }), { guideline: 'acc-aha-2017', utcOffsetMinutes: 480 }).high).toBe(true);
-    expect(summarizeHbpm(week({ sbp: 129, dbp: 79 }), { guideline: 'acc-aha-2017', utcOffsetMinutes: 480 }).high).toBe(false);
+    expect(
+      summarizeHbpm(week({ sbp: 135, dbp: 80 }), { guideline: 'esh-2023', utcOffsetMinutes: 480 }).high,
+    ).toBe(true);
+    expect(
+      summarizeHbpm(week({ sbp: 134, dbp: 84 }), { guideline: 'china-2018', utcOffsetMinutes: 480 }).high,
+    ).toBe(false);
+    expect(
+      summarizeHbpm(week({ sbp: 130, dbp: 70 }), { guideline: 'acc-aha-2017', utcOffsetMinutes: 480 }).high,
+    ).toBe(true);
+    expect(
+      summarizeHbpm(week({ sbp: 129, dbp: 79 }), { guideline: 'acc-aha-2017', utcOffsetMinutes: 480 }).high,
+    ).toBe(false);
   });
   it('property: averaging is independent of input order', () => {
     const readings = week();
     fc.assert(
-      fc.property(fc.shuffledSubarray(readings, { minLength: readings.length, maxLength: readings.length }), (shuffled) => {
-        const a = summarizeHbpm(readings, { guideline: 'china-2018', utcOffsetMinutes: 480 });
-        const b = summarizeHbpm(shuffled, { guideline: 'china-2018', utcOffsetMinutes: 480 });
-        return JSON.stringify(a) === JSON.stringify(b);
-      }),
+      fc.property(
+        fc.shuffledSubarray(readings, { minLength: readings.length, maxLength: readings.length }),
+        (shuffled) => {
+          const a = summarizeHbpm(readings, { guideline: 'china-2018', utcOffsetMinutes: 480 });
+          const b = summarizeHbpm(shuffled, { guideline: 'china-2018', utcOffsetMinutes: 480 });
+          return JSON.stringify(a) === JSON.stringify(b);
+        },
+      ),
     );
   });
 });
 
 describe('thresholds (REFERENCE §2.1, §2.2) at exact boundaries', () => {
-  const cases: ['acc-aha-2017' | 'esh-2023' | 'china-2018', 'home' | 'day' | 'night' | '24h', number, number][] = [
-    ['acc-aha-2017', 'home', 130, 80], ['acc-aha-2017', 'day', 130, 80], ['acc-aha-2017', 'night', 110, 65], ['acc-aha-2017', '24h', 125, 75],
-    ['esh-2023', 'home', 135, 85], ['esh-2023', 'day', 135, 85], ['esh-2023', 'night', 120, 70], ['esh-2023', '24h', 130, 80],
-    ['china-2018', 'home', 135, 85], ['china-2018', 'day', 135, 85], ['china-2018', 'night', 120, 70], ['china-2018', '24h', 130, 80],
+  const cases: [
+    'acc-aha-2017' | 'esh-2023' | 'china-2018',
+    'home' | 'day' | 'night' | '24h',
+    number,
+    number,
+  ][] = [
+    ['acc-aha-2017', 'home', 130, 80],
+    ['acc-aha-2017', 'day', 130, 80],
+    ['acc-aha-2017', 'night', 110, 65],
+    ['acc-aha-2017', '24h', 125, 75],
+    ['esh-2023', 'home', 135, 85],
+    ['esh-2023', 'day', 135, 85],
+    ['esh-2023', 'night', 120, 70],
+    ['esh-2023', '24h', 130, 80],
+    ['china-2018', 'home', 135, 85],
+    ['china-2018', 'day', 135, 85],
+    ['china-2018', 'night', 120, 70],
+    ['china-2018', '24h', 130, 80],
   ];
   it.each(cases)('%s %s %i/%i', (g, s, sbp, dbp) => {
     const t = thresholdsFor(g)[s];
@@ -81,19 +111,38 @@ describe('thresholds (REFERENCE §2.1, §2.2) at exact boundaries', () => {
 describe('white-coat / masked (REFERENCE §2.5, §10.2)', () => {
   it('OOB1 white-coat under ESH, China and ACC/AHA', () => {
     for (const g of ['esh-2023', 'china-2018', 'acc-aha-2017'] as const) {
-      expect(classifyPhenotype({ guideline: g, treated: false, office: { sbp: 146, dbp: 92 }, home: { sbp: 128, dbp: 79 } }).phenotype).toBe('white-coat-hypertension');
+      expect(
+        classifyPhenotype({
+          guideline: g,
+          treated: false,
+          office: { sbp: 146, dbp: 92 },
+          home: { sbp: 128, dbp: 79 },
+        }).phenotype,
+      ).toBe('white-coat-hypertension');
     }
   });
   it('OOB2 masked (daytime ABPM)', () => {
     for (const g of ['esh-2023', 'china-2018', 'acc-aha-2017'] as const) {
-      const p = classifyPhenotype({ guideline: g, treated: false, office: { sbp: 128, dbp: 78 }, day: { sbp: 138, dbp: 86 } });
+      const p = classifyPhenotype({
+        guideline: g,
+        treated: false,
+        office: { sbp: 128, dbp: 78 },
+        day: { sbp: 138, dbp: 86 },
+      });
       expect(p.phenotype).toBe('masked-hypertension');
       expect(p.highSettings).toEqual(['day']);
     }
   });
   it('OOB3 masked uncontrolled (treated)', () => {
     for (const g of ['esh-2023', 'acc-aha-2017'] as const) {
-      expect(classifyPhenotype({ guideline: g, treated: true, office: { sbp: 124, dbp: 76 }, home: { sbp: 137, dbp: 84 } }).phenotype).toBe('masked-uncontrolled-hypertension');
+      expect(
+        classifyPhenotype({
+          guideline: g,
+          treated: true,
+          office: { sbp: 124, dbp: 76 },
+          home: { sbp: 137, dbp: 84 },
+        }).phenotype,
+      ).toBe('masked-uncontrolled-hypertension');
     }
   });
   it('OOB4 24-h 127/77 is guideline-dependent', () => {
@@ -101,8 +150,22 @@ describe('white-coat / masked (REFERENCE §2.5, §10.2)', () => {
     expect(isHigh({ sbp: 127, dbp: 77 }, thresholdsFor('esh-2023')['24h'])).toBe(false);
   });
   it('treated matrix: white-coat effect and controlled', () => {
-    expect(classifyPhenotype({ guideline: 'china-2018', treated: true, office: { sbp: 150, dbp: 90 }, home: { sbp: 125, dbp: 75 } }).phenotype).toBe('white-coat-effect');
-    expect(classifyPhenotype({ guideline: 'china-2018', treated: true, office: { sbp: 130, dbp: 80 }, home: { sbp: 125, dbp: 75 } }).phenotype).toBe('controlled-hypertension');
+    expect(
+      classifyPhenotype({
+        guideline: 'china-2018',
+        treated: true,
+        office: { sbp: 150, dbp: 90 },
+        home: { sbp: 125, dbp: 75 },
+      }).phenotype,
+    ).toBe('white-coat-effect');
+    expect(
+      classifyPhenotype({
+        guideline: 'china-2018',
+        treated: true,
+        office: { sbp: 130, dbp: 80 },
+        home: { sbp: 125, dbp: 75 },
+      }).phenotype,
+    ).toBe('controlled-hypertension');
   });
 });
 
@@ -141,7 +204,14 @@ describe('ABPM summary', () => {
     for (let h = 0; h < 24; h++) {
       for (const m of ['00', '30']) {
         const night = h < 6;
-        rs.push(r(`${h}-${m}`, `2026-01-01T${String(h).padStart(2, '0')}:${m}:00Z`, night ? 110 : h < 8 ? 135 : 130, night ? 65 : 80));
+        rs.push(
+          r(
+            `${h}-${m}`,
+            `2026-01-01T${String(h).padStart(2, '0')}:${m}:00Z`,
+            night ? 110 : h < 8 ? 135 : 130,
+            night ? 65 : 80,
+          ),
+        );
       }
     }
     const s = summarizeAbpm(rs, { guideline: 'esh-2023' });

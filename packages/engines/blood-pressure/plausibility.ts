@@ -62,7 +62,12 @@ export interface Candidate {
   patientId?: string;
 }
 
-export const reject = (index: number, code: RejectCode, reason: string): Rejection => ({ index, status: 'rejected', code, reason });
+export const reject = (index: number, code: RejectCode, reason: string): Rejection => ({
+  index,
+  status: 'rejected',
+  code,
+  reason,
+});
 
 export const REJECT_TEXT: Record<RejectCode, Text> = {
   malformed: { zh: '记录格式错误', en: 'malformed record' },
@@ -74,7 +79,10 @@ export const REJECT_TEXT: Record<RejectCode, Text> = {
   'dbp-not-below-sbp': { zh: '舒张压不低于收缩压', en: 'diastolic not below systolic' },
   'future-time': { zh: '测量时间晚于当前时间', en: 'measurement time in the future' },
   duplicate: { zh: '重复记录(重新同步)', en: 'duplicate record (re-sync)' },
-  'conflicting-duplicate': { zh: '同一设备同一时间的数值不一致', en: 'same device and time with different values' },
+  'conflicting-duplicate': {
+    zh: '同一设备同一时间的数值不一致',
+    en: 'same device and time with different values',
+  },
   'not-a-reading': { zh: '不是单次测量(统计值)', en: 'not a single measurement (statistic)' },
 };
 
@@ -85,7 +93,8 @@ export function check(c: Candidate, now: number, seen: Map<string, BpReading>): 
   }
   if (!c.time) return reject(c.index, 'missing-time', 'measurement time is required');
   const t = Date.parse(c.time);
-  if (!Number.isFinite(t) || !/T\d{2}:\d{2}/.test(c.time)) return reject(c.index, 'missing-time', `unparseable time "${c.time}"`);
+  if (!Number.isFinite(t) || !/T\d{2}:\d{2}/.test(c.time))
+    return reject(c.index, 'missing-time', `unparseable time "${c.time}"`);
   for (const [name, value, lim] of [
     ['SBP', c.sbp, PLAUSIBLE.sbp],
     ['DBP', c.dbp, PLAUSIBLE.dbp],
@@ -96,7 +105,8 @@ export function check(c: Candidate, now: number, seen: Map<string, BpReading>): 
     }
   }
   if (c.dbp >= c.sbp) return reject(c.index, 'dbp-not-below-sbp', `DBP ${c.dbp} ≥ SBP ${c.sbp}`);
-  if (t > now + PLAUSIBLE.futureSkewMinutes * 60_000) return reject(c.index, 'future-time', `time ${c.time} is after now`);
+  if (t > now + PLAUSIBLE.futureSkewMinutes * 60_000)
+    return reject(c.index, 'future-time', `time ${c.time} is after now`);
   const utc = new Date(t).toISOString();
   const key = `${c.patientId ?? ''}|${c.deviceId ?? ''}|${utc}`;
   const reading: BpReading = { id: stableId(key), time: c.time, sbp: c.sbp, dbp: c.dbp };

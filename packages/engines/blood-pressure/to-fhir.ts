@@ -5,7 +5,17 @@ import { DBP_CODE, HR_CODE, LOINC, SBP_CODE } from './ingest-fhir.ts';
 
 export const READING_IDENTIFIER_SYSTEM = 'urn:qihuang:bp-reading'; // value = device id | UTC time
 const UCUM = 'http://unitsofmeasure.org';
-const VITAL_SIGNS = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs', display: 'Vital Signs' }] }]; // §8.3 VSCat
+const VITAL_SIGNS = [
+  {
+    coding: [
+      {
+        system: 'http://terminology.hl7.org/CodeSystem/observation-category',
+        code: 'vital-signs',
+        display: 'Vital Signs',
+      },
+    ],
+  },
+]; // §8.3 VSCat
 
 const mmHg = (value: number) => ({ value, unit: 'mmHg', system: UCUM, code: 'mm[Hg]' }); // §8.2 UCUM mm[Hg]
 
@@ -32,11 +42,21 @@ export function toFhirBpObservation(r: BpReading, options: ToFhirOptions = {}): 
     identifier: [{ system: READING_IDENTIFIER_SYSTEM, value: readingIdentifierValue(r) }],
     status: 'final',
     category: VITAL_SIGNS,
-    code: { coding: [{ system: LOINC, code: '85354-9', display: 'Blood pressure panel with all children optional' }] }, // §8.1
+    code: {
+      coding: [
+        { system: LOINC, code: '85354-9', display: 'Blood pressure panel with all children optional' },
+      ],
+    }, // §8.1
     effectiveDateTime: r.time,
     component: [
-      { code: { coding: [{ system: LOINC, code: SBP_CODE, display: 'Systolic blood pressure' }] }, valueQuantity: mmHg(r.sbp) }, // §8.3
-      { code: { coding: [{ system: LOINC, code: DBP_CODE, display: 'Diastolic blood pressure' }] }, valueQuantity: mmHg(r.dbp) }, // §8.3
+      {
+        code: { coding: [{ system: LOINC, code: SBP_CODE, display: 'Systolic blood pressure' }] },
+        valueQuantity: mmHg(r.sbp),
+      }, // §8.3
+      {
+        code: { coding: [{ system: LOINC, code: DBP_CODE, display: 'Diastolic blood pressure' }] },
+        valueQuantity: mmHg(r.dbp),
+      }, // §8.3
     ],
   };
   if (patient) obs.subject = { reference: patient.includes('/') ? patient : `Patient/${patient}` };
@@ -45,7 +65,10 @@ export function toFhirBpObservation(r: BpReading, options: ToFhirOptions = {}): 
 }
 
 /** Heart-rate vital-sign Observation (LOINC 8867-4, UCUM /min; §8.1, §8.2) for a reading that carries one. */
-export function toFhirHeartRateObservation(r: BpReading, options: ToFhirOptions = {}): Observation | undefined {
+export function toFhirHeartRateObservation(
+  r: BpReading,
+  options: ToFhirOptions = {},
+): Observation | undefined {
   if (r.heartRate === undefined) return undefined;
   const bp = toFhirBpObservation(r, options);
   return {

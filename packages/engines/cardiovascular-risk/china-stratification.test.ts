@@ -16,8 +16,16 @@ describe('China 2018 risk stratification (REFERENCE §3.4, §10.6)', () => {
     expect(stratifyChina2018(input).level).toBe(level);
   });
   it('column boundaries 130/85, 140/90, 160/100, 180/110 and the composite cells', () => {
-    const lvl = (sbp: number, dbp: number, o: Partial<ChinaStratificationInput> = {}) => stratifyChina2018({ sbp, dbp, riskFactors: 1, ...o }).level;
-    expect([lvl(129, 84), lvl(130, 70), lvl(120, 85), lvl(140, 80), lvl(160, 80), lvl(120, 110)]).toEqual([undefined, 'low', 'low', 'medium', 'medium-high', 'very-high']);
+    const lvl = (sbp: number, dbp: number, o: Partial<ChinaStratificationInput> = {}) =>
+      stratifyChina2018({ sbp, dbp, riskFactors: 1, ...o }).level;
+    expect([lvl(129, 84), lvl(130, 70), lvl(120, 85), lvl(140, 80), lvl(160, 80), lvl(120, 110)]).toEqual([
+      undefined,
+      'low',
+      'low',
+      'medium',
+      'medium-high',
+      'very-high',
+    ]);
     expect(lvl(130, 85, { ckdStage4Plus: true })).toBe('high-very-high');
     expect(lvl(130, 85, { riskFactors: 3 })).toBe('medium-high');
     expect(stratifyChina2018({ sbp: 132, dbp: 80, riskFactors: 0 }).level).toBeUndefined(); // "—" cell

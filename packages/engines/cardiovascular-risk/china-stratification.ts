@@ -62,22 +62,36 @@ export function stratifyChina2018(input: ChinaStratificationInput): ChinaStratif
   const row: 0 | 1 | 2 | 3 =
     input.clinicalComplications || input.ckdStage4Plus || input.diabetesWithComplications
       ? 3
-      : input.riskFactors >= 3 || input.targetOrganDamage || input.ckdStage3 || input.diabetesWithoutComplications
+      : input.riskFactors >= 3 ||
+          input.targetOrganDamage ||
+          input.ckdStage3 ||
+          input.diabetesWithoutComplications
         ? 2
         : input.riskFactors >= 1
           ? 1
           : 0;
   const column = bpColumn(input.sbp, input.dbp);
   const level = column ? TABLE[row]?.[COLS.indexOf(column)] : undefined;
-  const rowText = ['no other risk factors', '1–2 risk factors', '≥3 risk factors / TOD / CKD 3 / diabetes', 'clinical complications / CKD ≥4 / diabetes with complications'][row];
+  const rowText = [
+    'no other risk factors',
+    '1–2 risk factors',
+    '≥3 risk factors / TOD / CKD 3 / diabetes',
+    'clinical complications / CKD ≥4 / diabetes with complications',
+  ][row];
   const result: ChinaStratification = {
     row,
     rule: `${column ?? 'below 130/85'} × ${rowText}`,
     source: 'REFERENCE §3.4 (China 2018; cells UNVERIFIED)',
     inputs: input,
     display: level
-      ? { zh: `心血管风险分层:${LEVEL_TEXT[level].zh}`, en: `Cardiovascular risk stratification: ${LEVEL_TEXT[level].en}` }
-      : { zh: '血压低于130/85 mmHg 或无对应分层,未分层', en: 'Not stratified (below 130/85 mmHg or no table cell)' },
+      ? {
+          zh: `心血管风险分层:${LEVEL_TEXT[level].zh}`,
+          en: `Cardiovascular risk stratification: ${LEVEL_TEXT[level].en}`,
+        }
+      : {
+          zh: '血压低于130/85 mmHg 或无对应分层,未分层',
+          en: 'Not stratified (below 130/85 mmHg or no table cell)',
+        },
   };
   if (column) result.column = column;
   if (level) result.level = level;

@@ -33,17 +33,93 @@ export interface PceResult {
 }
 
 interface Coef {
-  lnAge: number; lnAge2: number; lnTc: number; lnAgeLnTc: number; lnHdl: number; lnAgeLnHdl: number;
-  lnTreated: number; lnAgeLnTreated: number; lnUntreated: number; lnAgeLnUntreated: number;
-  smoker: number; lnAgeSmoker: number; diabetes: number; mean: number; s10: number;
+  lnAge: number;
+  lnAge2: number;
+  lnTc: number;
+  lnAgeLnTc: number;
+  lnHdl: number;
+  lnAgeLnHdl: number;
+  lnTreated: number;
+  lnAgeLnTreated: number;
+  lnUntreated: number;
+  lnAgeLnUntreated: number;
+  smoker: number;
+  lnAgeSmoker: number;
+  diabetes: number;
+  mean: number;
+  s10: number;
 }
 
 // REFERENCE §3.1 coefficient table (Goff 2013 Table A); white-female ln untreated SBP 1.957, white-male ln age × ln HDL 1.769.
 const COEF: Record<'wf' | 'af' | 'wm' | 'am', Coef> = {
-  wf: { lnAge: -29.799, lnAge2: 4.884, lnTc: 13.54, lnAgeLnTc: -3.114, lnHdl: -13.578, lnAgeLnHdl: 3.149, lnTreated: 2.019, lnAgeLnTreated: 0, lnUntreated: 1.957, lnAgeLnUntreated: 0, smoker: 7.574, lnAgeSmoker: -1.665, diabetes: 0.661, mean: -29.18, s10: 0.9665 }, // §3.1 white female
-  af: { lnAge: 17.114, lnAge2: 0, lnTc: 0.94, lnAgeLnTc: 0, lnHdl: -18.92, lnAgeLnHdl: 4.475, lnTreated: 29.291, lnAgeLnTreated: -6.432, lnUntreated: 27.82, lnAgeLnUntreated: -6.087, smoker: 0.691, lnAgeSmoker: 0, diabetes: 0.874, mean: 86.61, s10: 0.9533 }, // §3.1 African-American female
-  wm: { lnAge: 12.344, lnAge2: 0, lnTc: 11.853, lnAgeLnTc: -2.664, lnHdl: -7.99, lnAgeLnHdl: 1.769, lnTreated: 1.797, lnAgeLnTreated: 0, lnUntreated: 1.764, lnAgeLnUntreated: 0, smoker: 7.837, lnAgeSmoker: -1.795, diabetes: 0.658, mean: 61.18, s10: 0.9144 }, // §3.1 white male
-  am: { lnAge: 2.469, lnAge2: 0, lnTc: 0.302, lnAgeLnTc: 0, lnHdl: -0.307, lnAgeLnHdl: 0, lnTreated: 1.916, lnAgeLnTreated: 0, lnUntreated: 1.809, lnAgeLnUntreated: 0, smoker: 0.549, lnAgeSmoker: 0, diabetes: 0.645, mean: 19.54, s10: 0.8954 }, // §3.1 African-American male
+  wf: {
+    lnAge: -29.799,
+    lnAge2: 4.884,
+    lnTc: 13.54,
+    lnAgeLnTc: -3.114,
+    lnHdl: -13.578,
+    lnAgeLnHdl: 3.149,
+    lnTreated: 2.019,
+    lnAgeLnTreated: 0,
+    lnUntreated: 1.957,
+    lnAgeLnUntreated: 0,
+    smoker: 7.574,
+    lnAgeSmoker: -1.665,
+    diabetes: 0.661,
+    mean: -29.18,
+    s10: 0.9665,
+  }, // §3.1 white female
+  af: {
+    lnAge: 17.114,
+    lnAge2: 0,
+    lnTc: 0.94,
+    lnAgeLnTc: 0,
+    lnHdl: -18.92,
+    lnAgeLnHdl: 4.475,
+    lnTreated: 29.291,
+    lnAgeLnTreated: -6.432,
+    lnUntreated: 27.82,
+    lnAgeLnUntreated: -6.087,
+    smoker: 0.691,
+    lnAgeSmoker: 0,
+    diabetes: 0.874,
+    mean: 86.61,
+    s10: 0.9533,
+  }, // §3.1 African-American female
+  wm: {
+    lnAge: 12.344,
+    lnAge2: 0,
+    lnTc: 11.853,
+    lnAgeLnTc: -2.664,
+    lnHdl: -7.99,
+    lnAgeLnHdl: 1.769,
+    lnTreated: 1.797,
+    lnAgeLnTreated: 0,
+    lnUntreated: 1.764,
+    lnAgeLnUntreated: 0,
+    smoker: 7.837,
+    lnAgeSmoker: -1.795,
+    diabetes: 0.658,
+    mean: 61.18,
+    s10: 0.9144,
+  }, // §3.1 white male
+  am: {
+    lnAge: 2.469,
+    lnAge2: 0,
+    lnTc: 0.302,
+    lnAgeLnTc: 0,
+    lnHdl: -0.307,
+    lnAgeLnHdl: 0,
+    lnTreated: 1.916,
+    lnAgeLnTreated: 0,
+    lnUntreated: 1.809,
+    lnAgeLnUntreated: 0,
+    smoker: 0.549,
+    lnAgeSmoker: 0,
+    diabetes: 0.645,
+    mean: 19.54,
+    s10: 0.8954,
+  }, // §3.1 African-American male
 };
 
 // §3.1 input ranges used by the ACC/AHA calculator (values outside → not computed).
@@ -67,7 +143,11 @@ export function pceCategory(risk: number): RiskCategory {
 export function pooledCohortRisk(input: PceInput): PceResult {
   for (const [k, [lo, hi]] of Object.entries(RANGES)) {
     const v = input[k as keyof typeof RANGES];
-    if (!Number.isFinite(v) || v < lo || v > hi) throw new QihuangError('invalid-input', `${k} must be ${lo}–${hi} for the Pooled Cohort Equations (REFERENCE §3.1)`);
+    if (!Number.isFinite(v) || v < lo || v > hi)
+      throw new QihuangError(
+        'invalid-input',
+        `${k} must be ${lo}–${hi} for the Pooled Cohort Equations (REFERENCE §3.1)`,
+      );
   }
   // §3.1: "other" races use the White equations (Goff 2013 text; CVrisk maps other → White).
   const aa = input.race === 'african-american';
@@ -77,11 +157,21 @@ export function pooledCohortRisk(input: PceInput): PceResult {
   const lt = Math.log(input.totalCholesterol);
   const lh = Math.log(input.hdl);
   const ls = Math.log(input.sbp);
-  const sbpTerm = input.treatedHypertension ? c.lnTreated * ls + c.lnAgeLnTreated * la * ls : c.lnUntreated * ls + c.lnAgeLnUntreated * la * ls;
+  const sbpTerm = input.treatedHypertension
+    ? c.lnTreated * ls + c.lnAgeLnTreated * la * ls
+    : c.lnUntreated * ls + c.lnAgeLnUntreated * la * ls;
   const smoke = input.smoker ? 1 : 0;
   const sum =
-    c.lnAge * la + c.lnAge2 * la * la + c.lnTc * lt + c.lnAgeLnTc * la * lt + c.lnHdl * lh + c.lnAgeLnHdl * la * lh +
-    sbpTerm + c.smoker * smoke + c.lnAgeSmoker * la * smoke + c.diabetes * (input.diabetes ? 1 : 0);
+    c.lnAge * la +
+    c.lnAge2 * la * la +
+    c.lnTc * lt +
+    c.lnAgeLnTc * la * lt +
+    c.lnHdl * lh +
+    c.lnAgeLnHdl * la * lh +
+    sbpTerm +
+    c.smoker * smoke +
+    c.lnAgeSmoker * la * smoke +
+    c.diabetes * (input.diabetes ? 1 : 0);
   const risk = 1 - c.s10 ** Math.exp(sum - c.mean); // §3.1 Risk10 = 1 − S10^exp(IndSum − MeanSum)
   const category = pceCategory(risk);
   const group = `${aa ? 'African-American' : 'White'} ${input.sex}`;

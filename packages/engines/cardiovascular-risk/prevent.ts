@@ -32,22 +32,148 @@ export interface PreventResult {
 type Terms = Record<string, number>;
 // §3.2 10-year total CVD base model.
 const CVD: Record<Sex, Terms> = {
-  female: { a: 0.7939329, nhdl: 0.0305239, hdl: -0.1606857, sbpL: -0.2394003, sbpH: 0.3600781, dm: 0.8667604, smk: 0.5360739, egfL: 0.6045917, egfH: 0.0433769, ht: 0.3151672, st: -0.1477655, htSbpH: -0.0663612, stNhdl: 0.1197879, aNhdl: -0.0819715, aHdl: 0.0306769, aSbpH: -0.0946348, aDm: -0.27057, aSmk: -0.078715, aEgfL: -0.1637806, c: -3.307728 },
-  male: { a: 0.7688528, nhdl: 0.0736174, hdl: -0.0954431, sbpL: -0.4347345, sbpH: 0.3362658, dm: 0.7692857, smk: 0.4386871, egfL: 0.5378979, egfH: 0.0164827, ht: 0.288879, st: -0.1337349, htSbpH: -0.0475924, stNhdl: 0.150273, aNhdl: -0.0517874, aHdl: 0.0191169, aSbpH: -0.1049477, aDm: -0.2251948, aSmk: -0.0895067, aEgfL: -0.1543702, c: -3.031168 },
+  female: {
+    a: 0.7939329,
+    nhdl: 0.0305239,
+    hdl: -0.1606857,
+    sbpL: -0.2394003,
+    sbpH: 0.3600781,
+    dm: 0.8667604,
+    smk: 0.5360739,
+    egfL: 0.6045917,
+    egfH: 0.0433769,
+    ht: 0.3151672,
+    st: -0.1477655,
+    htSbpH: -0.0663612,
+    stNhdl: 0.1197879,
+    aNhdl: -0.0819715,
+    aHdl: 0.0306769,
+    aSbpH: -0.0946348,
+    aDm: -0.27057,
+    aSmk: -0.078715,
+    aEgfL: -0.1637806,
+    c: -3.307728,
+  },
+  male: {
+    a: 0.7688528,
+    nhdl: 0.0736174,
+    hdl: -0.0954431,
+    sbpL: -0.4347345,
+    sbpH: 0.3362658,
+    dm: 0.7692857,
+    smk: 0.4386871,
+    egfL: 0.5378979,
+    egfH: 0.0164827,
+    ht: 0.288879,
+    st: -0.1337349,
+    htSbpH: -0.0475924,
+    stNhdl: 0.150273,
+    aNhdl: -0.0517874,
+    aHdl: 0.0191169,
+    aSbpH: -0.1049477,
+    aDm: -0.2251948,
+    aSmk: -0.0895067,
+    aEgfL: -0.1543702,
+    c: -3.031168,
+  },
 };
 // §3.2 10-year ASCVD base model.
 const ASCVD: Record<Sex, Terms> = {
-  female: { a: 0.719883, nhdl: 0.1176967, hdl: -0.151185, sbpL: -0.0835358, sbpH: 0.3592852, dm: 0.8348585, smk: 0.4831078, egfL: 0.4864619, egfH: 0.0397779, ht: 0.2265309, st: -0.0592374, htSbpH: -0.0395762, stNhdl: 0.0844423, aNhdl: -0.0567839, aHdl: 0.0325692, aSbpH: -0.1035985, aDm: -0.2417542, aSmk: -0.0791142, aEgfL: -0.1671492, c: -3.819975 },
-  male: { a: 0.7099847, nhdl: 0.1658663, hdl: -0.1144285, sbpL: -0.2837212, sbpH: 0.3239977, dm: 0.7189597, smk: 0.3956973, egfL: 0.3690075, egfH: 0.0203619, ht: 0.2036522, st: -0.0865581, htSbpH: -0.0322916, stNhdl: 0.114563, aNhdl: -0.0300005, aHdl: 0.0232747, aSbpH: -0.0927024, aDm: -0.2018525, aSmk: -0.0970527, aEgfL: -0.1217081, c: -3.500655 },
+  female: {
+    a: 0.719883,
+    nhdl: 0.1176967,
+    hdl: -0.151185,
+    sbpL: -0.0835358,
+    sbpH: 0.3592852,
+    dm: 0.8348585,
+    smk: 0.4831078,
+    egfL: 0.4864619,
+    egfH: 0.0397779,
+    ht: 0.2265309,
+    st: -0.0592374,
+    htSbpH: -0.0395762,
+    stNhdl: 0.0844423,
+    aNhdl: -0.0567839,
+    aHdl: 0.0325692,
+    aSbpH: -0.1035985,
+    aDm: -0.2417542,
+    aSmk: -0.0791142,
+    aEgfL: -0.1671492,
+    c: -3.819975,
+  },
+  male: {
+    a: 0.7099847,
+    nhdl: 0.1658663,
+    hdl: -0.1144285,
+    sbpL: -0.2837212,
+    sbpH: 0.3239977,
+    dm: 0.7189597,
+    smk: 0.3956973,
+    egfL: 0.3690075,
+    egfH: 0.0203619,
+    ht: 0.2036522,
+    st: -0.0865581,
+    htSbpH: -0.0322916,
+    stNhdl: 0.114563,
+    aNhdl: -0.0300005,
+    aHdl: 0.0232747,
+    aSbpH: -0.0927024,
+    aDm: -0.2018525,
+    aSmk: -0.0970527,
+    aEgfL: -0.1217081,
+    c: -3.500655,
+  },
 };
 // §3.2 10-year heart-failure base model (no cholesterol/statin terms; BMI terms).
 const HF: Record<Sex, Terms> = {
-  female: { a: 0.8998235, sbpL: -0.4559771, sbpH: 0.3576505, dm: 1.038346, smk: 0.583916, bmiL: -0.0072294, bmiH: 0.2997706, egfL: 0.7451638, egfH: 0.0557087, ht: 0.3534442, htSbpH: -0.0981511, aSbpH: -0.0946663, aDm: -0.3581041, aSmk: -0.1159453, aBmiH: -0.003878, aEgfL: -0.1884289, c: -4.310409 },
-  male: { a: 0.8972642, sbpL: -0.6811466, sbpH: 0.3634461, dm: 0.923776, smk: 0.5023736, bmiL: -0.0485841, bmiH: 0.3726929, egfL: 0.6926917, egfH: 0.0251827, ht: 0.2980922, htSbpH: -0.0497731, aSbpH: -0.1289201, aDm: -0.3040924, aSmk: -0.1401688, aBmiH: 0.0068126, aEgfL: -0.1797778, c: -3.946391 },
+  female: {
+    a: 0.8998235,
+    sbpL: -0.4559771,
+    sbpH: 0.3576505,
+    dm: 1.038346,
+    smk: 0.583916,
+    bmiL: -0.0072294,
+    bmiH: 0.2997706,
+    egfL: 0.7451638,
+    egfH: 0.0557087,
+    ht: 0.3534442,
+    htSbpH: -0.0981511,
+    aSbpH: -0.0946663,
+    aDm: -0.3581041,
+    aSmk: -0.1159453,
+    aBmiH: -0.003878,
+    aEgfL: -0.1884289,
+    c: -4.310409,
+  },
+  male: {
+    a: 0.8972642,
+    sbpL: -0.6811466,
+    sbpH: 0.3634461,
+    dm: 0.923776,
+    smk: 0.5023736,
+    bmiL: -0.0485841,
+    bmiH: 0.3726929,
+    egfL: 0.6926917,
+    egfH: 0.0251827,
+    ht: 0.2980922,
+    htSbpH: -0.0497731,
+    aSbpH: -0.1289201,
+    aDm: -0.3040924,
+    aSmk: -0.1401688,
+    aBmiH: 0.0068126,
+    aEgfL: -0.1797778,
+    c: -3.946391,
+  },
 };
 
 // §3.2 input ranges (preventr/Stata validation).
-const RANGES = { age: [30, 79], totalCholesterol: [130, 320], hdl: [20, 100], sbp: [90, 200], egfr: [15, 140] } as const;
+const RANGES = {
+  age: [30, 79],
+  totalCholesterol: [130, 320],
+  hdl: [20, 100],
+  sbp: [90, 200],
+  egfr: [15, 140],
+} as const;
 
 /** Transformed predictors (§3.2). */
 function predictors(x: PreventInput): Terms {
@@ -66,9 +192,29 @@ function predictors(x: PreventInput): Terms {
   const ht = x.antihypertensive ? 1 : 0;
   const st = x.statin ? 1 : 0;
   return {
-    a, nhdl, hdl, sbpL, sbpH, dm, smk, egfL, egfH, ht, st, bmiL, bmiH,
-    htSbpH: ht * sbpH, stNhdl: st * nhdl, aNhdl: a * nhdl, aHdl: a * hdl, aSbpH: a * sbpH, aDm: a * dm,
-    aSmk: a * smk, aEgfL: a * egfL, aBmiH: a * bmiH, c: 1,
+    a,
+    nhdl,
+    hdl,
+    sbpL,
+    sbpH,
+    dm,
+    smk,
+    egfL,
+    egfH,
+    ht,
+    st,
+    bmiL,
+    bmiH,
+    htSbpH: ht * sbpH,
+    stNhdl: st * nhdl,
+    aNhdl: a * nhdl,
+    aHdl: a * hdl,
+    aSbpH: a * sbpH,
+    aDm: a * dm,
+    aSmk: a * smk,
+    aEgfL: a * egfL,
+    aBmiH: a * bmiH,
+    c: 1,
   };
 }
 
@@ -81,9 +227,11 @@ function logistic(coef: Terms, p: Terms): number {
 export function preventRisk(input: PreventInput): PreventResult {
   for (const [k, [lo, hi]] of Object.entries(RANGES)) {
     const v = input[k as keyof typeof RANGES];
-    if (!Number.isFinite(v) || v < lo || v > hi) throw new QihuangError('invalid-input', `${k} must be ${lo}–${hi} for PREVENT (REFERENCE §3.2)`);
+    if (!Number.isFinite(v) || v < lo || v > hi)
+      throw new QihuangError('invalid-input', `${k} must be ${lo}–${hi} for PREVENT (REFERENCE §3.2)`);
   }
-  if (input.bmi !== undefined && !(input.bmi >= 18.5 && input.bmi < 40)) throw new QihuangError('invalid-input', 'bmi must be 18.5–39.9 for PREVENT (REFERENCE §3.2)');
+  if (input.bmi !== undefined && !(input.bmi >= 18.5 && input.bmi < 40))
+    throw new QihuangError('invalid-input', 'bmi must be 18.5–39.9 for PREVENT (REFERENCE §3.2)');
   const p = predictors(input);
   const cvd = logistic(CVD[input.sex], p);
   const ascvd = logistic(ASCVD[input.sex], p);

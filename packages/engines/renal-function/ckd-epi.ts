@@ -34,9 +34,12 @@ export interface EgfrResult {
 }
 
 function validate(input: EgfrInput): void {
-  if (!(input.creatinine > 0)) throw new QihuangError('invalid-input', 'creatinine must be a positive number');
-  if (!(input.age >= 18 && input.age <= 120)) throw new QihuangError('invalid-input', 'age must be 18–120 years (adult equation)');
-  if (input.sex !== 'female' && input.sex !== 'male') throw new QihuangError('invalid-input', 'sex must be female or male');
+  if (!(input.creatinine > 0))
+    throw new QihuangError('invalid-input', 'creatinine must be a positive number');
+  if (!(input.age >= 18 && input.age <= 120))
+    throw new QihuangError('invalid-input', 'age must be 18–120 years (adult equation)');
+  if (input.sex !== 'female' && input.sex !== 'male')
+    throw new QihuangError('invalid-input', 'sex must be female or male');
 }
 
 export function egfrCkdEpi2021(input: EgfrInput): EgfrResult {
@@ -83,14 +86,18 @@ export interface CrClResult {
 
 export function cockcroftGault(input: CrClInput): CrClResult {
   validate(input);
-  if (!(input.weightKg > 0 && input.weightKg < 400)) throw new QihuangError('invalid-input', 'weight must be 0–400 kg');
+  if (!(input.weightKg > 0 && input.weightKg < 400))
+    throw new QihuangError('invalid-input', 'weight must be 0–400 kg');
   const scr = creatinineMgDl(input.creatinine, input.unit);
-  const crcl = ((140 - input.age) * input.weightKg) / (72 * scr) * (input.sex === 'female' ? 0.85 : 1); // §4.2 Cockcroft–Gault
+  const crcl = (((140 - input.age) * input.weightKg) / (72 * scr)) * (input.sex === 'female' ? 0.85 : 1); // §4.2 Cockcroft–Gault
   return {
     crcl,
     rule: '(140 − age) × weight / (72 × Scr) × 0.85[female]',
     source: 'REFERENCE §4.2',
     inputs: { ...input, creatinineMgDl: scr },
-    display: { zh: `肌酐清除率 ${crcl.toFixed(1)} mL/min(Cockcroft–Gault)`, en: `Creatinine clearance ${crcl.toFixed(1)} mL/min (Cockcroft–Gault)` },
+    display: {
+      zh: `肌酐清除率 ${crcl.toFixed(1)} mL/min(Cockcroft–Gault)`,
+      en: `Creatinine clearance ${crcl.toFixed(1)} mL/min (Cockcroft–Gault)`,
+    },
   };
 }

@@ -21,7 +21,10 @@ describe('CKD-EPI 2021 (REFERENCE §4.1, §10.5)', () => {
     expect(r.stage).toBe(stage);
   });
   it('µmol/L input (÷88.4) gives the same result', () => {
-    expect(egfrCkdEpi2021({ creatinine: 1.2 * 88.4, unit: 'umol/L', age: 55, sex: 'male' }).egfr).toBeCloseTo(71.42, 2);
+    expect(egfrCkdEpi2021({ creatinine: 1.2 * 88.4, unit: 'umol/L', age: 55, sex: 'male' }).egfr).toBeCloseTo(
+      71.42,
+      2,
+    );
   });
   it('rejects non-adults and non-positive creatinine', () => {
     expect(() => egfrCkdEpi2021({ creatinine: 1, unit: 'mg/dL', age: 17, sex: 'male' })).toThrow();
@@ -41,13 +44,26 @@ describe('Cockcroft–Gault (REFERENCE §4.2, §10.5)', () => {
 
 describe('KDIGO (REFERENCE §4.3)', () => {
   it('G boundaries (half-open)', () => {
-    expect([90, 89.99, 60, 59.99, 45, 44.99, 30, 29.99, 15, 14.99].map((v) => kdigoGfrStage(v).stage)).toEqual(['G1', 'G2', 'G2', 'G3a', 'G3a', 'G3b', 'G3b', 'G4', 'G4', 'G5']);
+    expect(
+      [90, 89.99, 60, 59.99, 45, 44.99, 30, 29.99, 15, 14.99].map((v) => kdigoGfrStage(v).stage),
+    ).toEqual(['G1', 'G2', 'G2', 'G3a', 'G3a', 'G3b', 'G3b', 'G4', 'G4', 'G5']);
   });
   it('A boundaries: 300 mg/g is A2, >300 A3', () => {
     expect([29, 30, 300, 301].map((v) => kdigoAlbuminuriaStage(v))).toEqual(['A1', 'A2', 'A2', 'A3']);
-    expect([2.9, 3, 30, 30.1].map((v) => kdigoAlbuminuriaStage(v, 'mg/mmol'))).toEqual(['A1', 'A2', 'A2', 'A3']);
+    expect([2.9, 3, 30, 30.1].map((v) => kdigoAlbuminuriaStage(v, 'mg/mmol'))).toEqual([
+      'A1',
+      'A2',
+      'A2',
+      'A3',
+    ]);
   });
   it('heat map', () => {
-    expect([kdigoRisk('G1', 'A1'), kdigoRisk('G2', 'A2'), kdigoRisk('G3a', 'A2'), kdigoRisk('G3b', 'A1'), kdigoRisk('G4', 'A1')]).toEqual(['low', 'moderately-increased', 'high', 'high', 'very-high']);
+    expect([
+      kdigoRisk('G1', 'A1'),
+      kdigoRisk('G2', 'A2'),
+      kdigoRisk('G3a', 'A2'),
+      kdigoRisk('G3b', 'A1'),
+      kdigoRisk('G4', 'A1'),
+    ]).toEqual(['low', 'moderately-increased', 'high', 'high', 'very-high']);
   });
 });

@@ -83,6 +83,11 @@ export async function rawRequest(path: string, options: RequestOptions = {}): Pr
     }
     throw err;
   }
+  // An API path answered by the console's SPA fallback means the route does not exist on this server.
+  const type = response.headers.get('content-type') ?? '';
+  if (type.startsWith('text/html') && !(options.accept ?? '').includes('html')) {
+    throw new ApiError(404, 'not-found', `No API route for ${options.method ?? 'GET'} ${path}`);
+  }
   return response;
 }
 

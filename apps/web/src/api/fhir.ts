@@ -43,7 +43,11 @@ export async function searchNext<T extends Resource>(next: string, signal?: Abor
   return toPage(await request<Bundle<T>>(next, { accept: FHIR_JSON, signal }));
 }
 
-export function read<T extends Resource>(type: T['resourceType'], id: string, signal?: AbortSignal): Promise<T> {
+export function read<T extends Resource>(
+  type: T['resourceType'],
+  id: string,
+  signal?: AbortSignal,
+): Promise<T> {
   return request<T>(`${BASE}/${type}/${encodeURIComponent(id)}`, { accept: FHIR_JSON, signal });
 }
 
@@ -58,12 +62,22 @@ export const fhir = {
     search<AllergyIntolerance>('AllergyIntolerance', { patient: id }, signal),
   encounters: (id: string, signal?: AbortSignal) =>
     search<Encounter>('Encounter', { patient: id, _sort: '-date', _count: 10 }, signal),
-  vitalSigns: (id: string, signal?: AbortSignal) =>
-    search<Observation>(
+  /** Newest first; `pages` > 1 follows next links (200 per page) for longer trends. */
+  vitalSigns: async (id: string, signal?: AbortSignal, pages = 1): Promise<Page<Observation>> => {
+    const first = await search<Observation>(
       'Observation',
       { patient: id, category: 'vital-signs', _sort: '-date', _count: 200 },
       signal,
-    ),
+    );
+    const items = [...first.items];
+    let next = first.next;
+    for (let i = 1; i < pages && next; i++) {
+      const more = await searchNext<Observation>(next, signal);
+      items.push(...more.items);
+      next = more.next;
+    }
+    return { items, total: first.total, next };
+  },
   auditEvents: (query: RequestOptions['query'], signal?: AbortSignal) =>
     search<AuditEvent>('AuditEvent', query, signal),
 };

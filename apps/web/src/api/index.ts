@@ -4,4 +4,11 @@ export { tokenStore } from './token-store.ts';
 export { ROLES, fetchMe, login, logout, type Me, type Role } from './auth.ts';
 export { fhir, searchNext, type Page } from './fhir.ts';
 export { admin, type ApiKey, type CreatedApiKey, type NewUser, type User } from './admin.ts';
-export { bp, GUIDELINE_IDS, type BpAlert, type BpAssessment, type BilingualText, type GuidelineId } from './bp.ts';
+export {
+  bp,
+  GUIDELINE_IDS,
+  type BpAlert,
+  type BpAssessment,
+  type BilingualText,
+  type GuidelineId,
+} from './bp.ts';

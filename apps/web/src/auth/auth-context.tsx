@@ -1,6 +1,14 @@
 /** Who is signed in. The token is in sessionStorage; `me` is fetched from /auth/me on start and sign-in. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { fetchMe, login as apiLogin, logout as apiLogout, onUnauthorized, tokenStore, type Me, type Role } from '../api/index.ts';
+import {
+  fetchMe,
+  login as apiLogin,
+  logout as apiLogout,
+  onUnauthorized,
+  tokenStore,
+  type Me,
+  type Role,
+} from '../api/index.ts';
 
 interface AuthValue {
   me: Me | null;
@@ -52,7 +60,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setMe(null);
   }, []);
 
-  const value = useMemo(() => ({ me, checking, expired, signIn, signOut }), [me, checking, expired, signIn, signOut]);
+  const value = useMemo(
+    () => ({ me, checking, expired, signIn, signOut }),
+    [me, checking, expired, signIn, signOut],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

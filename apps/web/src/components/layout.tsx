@@ -43,8 +43,8 @@ export function Layout() {
             )}
             {can.alerts(role) && <NavItem to="/alerts">{t('nav.alerts')}</NavItem>}
             {can.audit(role) && <NavItem to="/audit">{t('nav.audit')}</NavItem>}
-            {can.admin(role) && <NavItem to="/admin/users">{t('nav.users')}</NavItem>}
-            {can.admin(role) && <NavItem to="/admin/api-keys">{t('nav.apiKeys')}</NavItem>}
+            {can.admin(role) && <NavItem to="/users">{t('nav.users')}</NavItem>}
+            {can.admin(role) && <NavItem to="/api-keys">{t('nav.apiKeys')}</NavItem>}
           </ul>
         </nav>
         <div className="topbar-end">

@@ -40,9 +40,11 @@ export function Refusal({ home }: { home: string }) {
   const { t } = useTranslation();
   return (
     <section className="refusal" data-testid="refusal" aria-labelledby="refusal-title">
-      <div className="refusal-icon" aria-hidden="true">
-        ⛔
-      </div>
+      <svg className="refusal-icon" aria-hidden="true" viewBox="0 0 24 24" width="44" height="44">
+        <rect x="4" y="10" width="16" height="11" rx="2" fill="none" stroke="currentColor" strokeWidth="2" />
+        <path d="M8 10V7a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" strokeWidth="2" />
+        <circle cx="12" cy="15.5" r="1.6" fill="currentColor" />
+      </svg>
       <h1 id="refusal-title">{t('refusal.title')}</h1>
       <p>{t('refusal.body')}</p>
       <Link className="button" to={home}>

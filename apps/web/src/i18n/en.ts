@@ -162,7 +162,8 @@ export const en = {
     days: '{{count}} days',
     insufficient: 'Not enough home readings for a protocol average',
     notAssessed: 'Not assessed',
-    assessmentUnavailable: 'The blood-pressure assessment service is not available yet. Readings are still shown below.',
+    assessmentUnavailable:
+      'The blood-pressure assessment service is not available yet. Readings are still shown below.',
     morningEvening: 'Morning and evening',
     morning: 'Morning (04:00–12:00)',
     evening: 'Evening (18:00–04:00)',
@@ -222,7 +223,7 @@ export const en = {
     create: 'Create user',
     username: 'Username',
     password: 'Password',
-    passwordHint: 'At least 12 characters.',
+    passwordHint: 'At least 8 characters.',
     role: 'Role',
     displayName: 'Display name',
     patientId: 'Patient ID',

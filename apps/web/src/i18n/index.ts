@@ -6,9 +6,10 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
+import { detectLanguage, LANGUAGES, type Language } from './detect-language.ts';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { detectLanguage, LANGUAGES, type Language };
+
 const STORAGE_KEY = 'qihuang.lang';
 
 function stored(): Language | undefined {
@@ -18,16 +19,6 @@ function stored(): Language | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The browser's first preference that we support: any zh-* → zh-CN, any en-* → en; default English. */
-export function detectLanguage(preferences: readonly string[]): Language {
-  for (const tag of preferences) {
-    const lower = tag.toLowerCase();
-    if (lower === 'zh' || lower.startsWith('zh-')) return 'zh-CN';
-    if (lower === 'en' || lower.startsWith('en-')) return 'en';
-  }
-  return 'en';
 }
 
 function initialLanguage(): Language {

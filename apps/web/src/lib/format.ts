@@ -33,12 +33,17 @@ export function patientName(patient: Patient | undefined, lang: string): string 
   const names = patient?.name ?? [];
   const chinese = names.find((n) => isChinese(formatName(n)));
   const official = names.find((n) => n.use === 'official') ?? names[0];
-  const chosen = lang === 'zh-CN' ? (chinese ?? official) : (names.find((n) => !isChinese(formatName(n))) ?? official);
+  const chosen =
+    lang === 'zh-CN' ? (chinese ?? official) : (names.find((n) => !isChinese(formatName(n))) ?? official);
   return formatName(chosen) || patient?.id || '';
 }
 
+/** Medical record number first (identifier type MR), then an official/usual one, then the first. */
 export function identifierText(identifiers: Identifier[] | undefined): string {
-  const id = identifiers?.find((i) => i.use === 'official' || i.use === 'usual') ?? identifiers?.[0];
+  const id =
+    identifiers?.find((i) => i.type?.coding?.some((c) => c.code === 'MR')) ??
+    identifiers?.find((i) => i.use === 'official' || i.use === 'usual') ??
+    identifiers?.[0];
   return id?.value ?? '';
 }
 
@@ -63,18 +68,26 @@ export function ageYears(birthDate: string | undefined, now: Date = new Date()):
   return age;
 }
 
-/** FHIR date or dateTime → localized text. Date-only values stay date-only; no time-zone shifting of dates. */
-export function formatDate(value: string | undefined, lang: string, withTime = false): string {
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * FHIR date or dateTime → "YYYY-MM-DD[ HH:mm]" in the browser's time zone, the same in both languages
+ * (unambiguous on a ward). Date-only values stay as written.
+ */
+export function formatDate(value: string | undefined, _lang?: string, withTime = false): string {
   if (!value) return '';
   if (/^\d{4}(-\d{2})?(-\d{2})?$/.test(value)) return value;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(lang, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    ...(withTime ? { hour: '2-digit', minute: '2-digit', hour12: false } : {}),
-  }).format(date);
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return value;
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return withTime ? `${date} ${pad(d.getHours())}:${pad(d.getMinutes())}` : date;
+}
+
+/** A reading's time as the patient's own clock showed it (the offset written in the value), "YYYY-MM-DD HH:mm". */
+export function formatReadingTime(value: string | undefined): string {
+  if (!value) return '';
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value);
+  return m ? `${m[1]} ${m[2]}` : formatDate(value, undefined, true);
 }
 
 export function formatPeriod(period: Period | undefined, lang: string): string {

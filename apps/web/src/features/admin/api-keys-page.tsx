@@ -104,7 +104,13 @@ export function ApiKeysPage() {
         <h2 id="create-key-title">{t('apiKeys.create')}</h2>
         <div className="field">
           <label htmlFor="key-name">{t('apiKeys.name')}</label>
-          <input id="key-name" required autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            id="key-name"
+            required
+            autoComplete="off"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="key-scopes">{t('apiKeys.scopes')}</label>
@@ -161,10 +167,16 @@ export function ApiKeysPage() {
                     <tr key={k.id} className={s !== 'active' ? 'row-muted' : undefined}>
                       <th scope="row">{k.name}</th>
                       <td className="mono">{k.scopes.join(' ')}</td>
-                      <td className="nowrap">{k.expiresAt ? formatDate(k.expiresAt, lang) : t('common.none')}</td>
-                      <td className="nowrap">{k.lastUsedAt ? formatDate(k.lastUsedAt, lang, true) : t('apiKeys.never')}</td>
+                      <td className="nowrap">
+                        {k.expiresAt ? formatDate(k.expiresAt, lang) : t('common.none')}
+                      </td>
+                      <td className="nowrap">
+                        {k.lastUsedAt ? formatDate(k.lastUsedAt, lang, true) : t('apiKeys.never')}
+                      </td>
                       <td>
-                        <span className={s === 'active' ? 'badge badge-ok' : 'badge badge-muted'}>{t(`apiKeys.${s}`)}</span>
+                        <span className={s === 'active' ? 'badge badge-ok' : 'badge badge-muted'}>
+                          {t(`apiKeys.${s}`)}
+                        </span>
                       </td>
                       <td>
                         {s !== 'revoked' && (

@@ -80,6 +80,7 @@ export function UsersPage() {
             type="password"
             required
             autoComplete="new-password"
+            minLength={8}
             aria-describedby="new-password-hint"
             value={form.password}
             onChange={(e) => setForm({ ...form, password: e.target.value })}
@@ -88,7 +89,11 @@ export function UsersPage() {
         </div>
         <div className="field">
           <label htmlFor="new-role">{t('users.role')}</label>
-          <select id="new-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+          <select
+            id="new-role"
+            value={form.role}
+            onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`roles.${r}`)}
@@ -181,59 +186,65 @@ export function UsersPage() {
                         </span>
                       </td>
                       <td className="nowrap">{formatDate(u.createdAt, i18n.language)}</td>
-                      <td className="row-actions">
-                        <button
-                          type="button"
-                          className="button small secondary"
-                          disabled={self}
-                          onClick={() => void update(u, { disabled: !u.disabled })}
-                        >
-                          {u.disabled ? t('users.enable') : t('users.disable')}
-                        </button>
-                        {resetFor === u.id ? (
-                          <form
-                            className="inline-form"
-                            onSubmit={(e) => {
-                              e.preventDefault();
-                              void update(u, { password: newPassword }).then((ok) => {
-                                if (ok) {
-                                  setResetFor(null);
-                                  setNewPassword('');
-                                }
-                              });
-                            }}
-                          >
-                            <label className="visually-hidden" htmlFor={`pw-${u.id}`}>
-                              {t('users.newPassword', { name: u.username })}
-                            </label>
-                            <input
-                              id={`pw-${u.id}`}
-                              type="password"
-                              autoComplete="new-password"
-                              autoFocus
-                              required
-                              value={newPassword}
-                              onChange={(e) => setNewPassword(e.target.value)}
-                            />
-                            <button type="submit" className="button small primary">
-                              {t('common.save')}
-                            </button>
-                            <button type="button" className="button small ghost" onClick={() => setResetFor(null)}>
-                              {t('common.cancel')}
-                            </button>
-                          </form>
-                        ) : (
+                      <td>
+                        <div className="row-actions">
                           <button
                             type="button"
-                            className="button small ghost"
-                            onClick={() => {
-                              setNewPassword('');
-                              setResetFor(u.id);
-                            }}
+                            className="button small secondary"
+                            disabled={self}
+                            onClick={() => void update(u, { disabled: !u.disabled })}
                           >
-                            {t('users.resetPassword')}
+                            {u.disabled ? t('users.enable') : t('users.disable')}
                           </button>
-                        )}
+                          {resetFor === u.id ? (
+                            <form
+                              className="inline-form"
+                              onSubmit={(e) => {
+                                e.preventDefault();
+                                void update(u, { password: newPassword }).then((ok) => {
+                                  if (ok) {
+                                    setResetFor(null);
+                                    setNewPassword('');
+                                  }
+                                });
+                              }}
+                            >
+                              <label className="visually-hidden" htmlFor={`pw-${u.id}`}>
+                                {t('users.newPassword', { name: u.username })}
+                              </label>
+                              <input
+                                id={`pw-${u.id}`}
+                                type="password"
+                                autoComplete="new-password"
+                                autoFocus
+                                required
+                                value={newPassword}
+                                onChange={(e) => setNewPassword(e.target.value)}
+                              />
+                              <button type="submit" className="button small primary">
+                                {t('common.save')}
+                              </button>
+                              <button
+                                type="button"
+                                className="button small ghost"
+                                onClick={() => setResetFor(null)}
+                              >
+                                {t('common.cancel')}
+                              </button>
+                            </form>
+                          ) : (
+                            <button
+                              type="button"
+                              className="button small ghost"
+                              onClick={() => {
+                                setNewPassword('');
+                                setResetFor(u.id);
+                              }}
+                            >
+                              {t('users.resetPassword')}
+                            </button>
+                          )}
+                        </div>
                       </td>
                     </tr>
                   );

@@ -28,16 +28,22 @@ function fromParams(params: URLSearchParams): Filters {
   };
 }
 
+/** "To date" is inclusive for the user: events before the start of the next day. */
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 function toQuery(f: Filters): Record<string, string | string[] | number | undefined> {
   const patient = f.patient.trim();
-  const dates = [f.from ? `ge${f.from}` : '', f.to ? `le${f.to}` : ''].filter(Boolean);
+  const dates = [f.from ? `ge${f.from}` : '', f.to ? `lt${nextDay(f.to)}` : ''].filter(Boolean);
   return {
     patient: patient ? (patient.startsWith('Patient/') ? patient : `Patient/${patient}`) : undefined,
     agent: f.agent.trim() || undefined,
     date: dates.length ? dates : undefined,
     action: f.action || undefined,
     _count: 50,
-    _sort: '-date',
   };
 }
 
@@ -71,7 +77,6 @@ export function AuditPage() {
     try {
       const query = toQuery(applied);
       delete query._count;
-      delete query._sort;
       const blob = await admin.exportAudit(query);
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
@@ -143,7 +148,12 @@ export function AuditPage() {
           >
             {t('audit.reset')}
           </button>
-          <button type="button" className="button secondary" disabled={exporting} onClick={() => void exportNdjson()}>
+          <button
+            type="button"
+            className="button secondary"
+            disabled={exporting}
+            onClick={() => void exportNdjson()}
+          >
             {exporting ? t('audit.exporting') : t('audit.export')}
           </button>
         </div>
@@ -181,16 +191,27 @@ export function AuditPage() {
                     return (
                       <tr key={e.id ?? i} className={outcome !== '0' ? 'row-warn' : undefined}>
                         <td className="nowrap">{formatDate(e.recorded, lang, true)}</td>
-                        <td>{e.action ? `${e.action} ${ACTIONS.includes(e.action) ? t(`audit.actions.${e.action}`) : ''}` : ''}</td>
                         <td>
-                          {[e.type?.display ?? e.type?.code, ...(e.subtype ?? []).map((s) => s.display ?? s.code)]
+                          {e.action
+                            ? `${e.action} ${ACTIONS.includes(e.action) ? t(`audit.actions.${e.action}`) : ''}`
+                            : ''}
+                        </td>
+                        <td>
+                          {[
+                            e.type?.display ?? e.type?.code,
+                            ...(e.subtype ?? []).map((s) => s.display ?? s.code),
+                          ]
                             .filter(Boolean)
                             .join(' / ')}
                         </td>
                         <td>{agent?.name ?? referenceText(agent?.who) ?? ''}</td>
                         <td className="mono">
                           {(e.entity ?? [])
-                            .map((en) => referenceText(en.what) || codeText(en.type ? { coding: [en.type] } : undefined))
+                            .map(
+                              (en) =>
+                                referenceText(en.what) ||
+                                codeText(en.type ? { coding: [en.type] } : undefined),
+                            )
                             .filter(Boolean)
                             .join(', ')}
                         </td>
@@ -210,7 +231,8 @@ export function AuditPage() {
                 className="button secondary"
                 onClick={() => {
                   void searchNext<AuditEvent>(next).then(
-                    (more) => setExtra((prev) => ({ items: [...prev.items, ...more.items], next: more.next })),
+                    (more) =>
+                      setExtra((prev) => ({ items: [...prev.items, ...more.items], next: more.next })),
                     (err: unknown) => setExportError(err),
                   );
                 }}

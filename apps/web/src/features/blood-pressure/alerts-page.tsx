@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { bp, isApiError, type BpAlert } from '../../api/index.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatReadingTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 
 const SEVERITY_ORDER = ['critical', 'high', 'moderate', 'low', 'info'];
@@ -41,7 +41,10 @@ export function AlertsPage() {
     alerts.status === 'success'
       ? alerts.data
           .filter((a) => !done.has(a.id))
-          .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || b.createdAt.localeCompare(a.createdAt))
+          .sort(
+            (a, b) =>
+              severityRank(a.severity) - severityRank(b.severity) || b.createdAt.localeCompare(a.createdAt),
+          )
       : [];
 
   return (
@@ -65,10 +68,17 @@ export function AlertsPage() {
         ) : (
           <ul className="alert-list" data-testid="alert-list">
             {list.map((a) => {
-              const summary = lang === 'zh-CN' ? a.summary?.zh || a.summary?.en : a.summary?.en || a.summary?.zh;
-              const severity = SEVERITY_ORDER.includes(a.severity) ? t(`alerts.severities.${a.severity}`) : a.severity;
+              const summary =
+                lang === 'zh-CN' ? a.summary?.zh || a.summary?.en : a.summary?.en || a.summary?.zh;
+              const severity = SEVERITY_ORDER.includes(a.severity)
+                ? t(`alerts.severities.${a.severity}`)
+                : a.severity;
               return (
-                <li key={a.id} className={`alert-item severity-${a.severity}`} aria-labelledby={`alert-${a.id}`}>
+                <li
+                  key={a.id}
+                  className={`alert-item severity-${a.severity}`}
+                  aria-labelledby={`alert-${a.id}`}
+                >
                   <div className="alert-head">
                     <span className={`badge badge-${a.severity}`}>{severity}</span>
                     <h2 id={`alert-${a.id}`} className="alert-patient">
@@ -87,7 +97,10 @@ export function AlertsPage() {
                       {a.readings
                         .slice(0, 6)
                         .map((r) =>
-                          [r.sbp !== undefined && r.dbp !== undefined ? `${r.sbp}/${r.dbp}` : '', r.time ? formatDate(r.time, lang, true) : '']
+                          [
+                            r.sbp !== undefined && r.dbp !== undefined ? `${r.sbp}/${r.dbp}` : '',
+                            r.time ? formatReadingTime(r.time) : '',
+                          ]
                             .filter(Boolean)
                             .join(' @ '),
                         )

@@ -1,7 +1,15 @@
 /** Blood-pressure page of the chart: guideline choice, summary tiles, trend with thresholds, morning/evening. */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bp as bpApi, fhir, GUIDELINE_IDS, isApiError, type BilingualText, type BpAssessment, type GuidelineId } from '../../api/index.ts';
+import {
+  bp as bpApi,
+  fhir,
+  GUIDELINE_IDS,
+  isApiError,
+  type BilingualText,
+  type BpAssessment,
+  type GuidelineId,
+} from '../../api/index.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { BpChart } from './bp-chart.tsx';
@@ -25,7 +33,7 @@ export default function BloodPressurePage({ patientId }: { patientId: string }) 
   const lang = i18n.language;
   const [guideline, setGuideline] = useGuideline();
   const [range, setRange] = useState<Range>('90');
-  const vitals = useAsync((s) => fhir.vitalSigns(patientId, s), [patientId]);
+  const vitals = useAsync((s) => fhir.vitalSigns(patientId, s, 5), [patientId]);
   const assessment = useAsync((s) => bpApi.assessment(patientId, guideline, s), [patientId, guideline]);
 
   const all = useMemo(
@@ -46,7 +54,11 @@ export default function BloodPressurePage({ patientId }: { patientId: string }) 
       <div className="toolbar">
         <div className="field inline">
           <label htmlFor="bp-guideline">{t('bp.guideline')}</label>
-          <select id="bp-guideline" value={guideline} onChange={(e) => setGuideline(e.target.value as GuidelineId)}>
+          <select
+            id="bp-guideline"
+            value={guideline}
+            onChange={(e) => setGuideline(e.target.value as GuidelineId)}
+          >
             {GUIDELINE_IDS.map((g) => (
               <option key={g} value={g}>
                 {t(`bp.guidelines.${g}`)}
@@ -68,7 +80,8 @@ export default function BloodPressurePage({ patientId }: { patientId: string }) 
         <h2 id="bp-summary-title">{t('bp.summary')}</h2>
         {assessment.status === 'loading' && <Loading />}
         {assessment.status === 'error' &&
-          (isApiError(assessment.error) && (assessment.error.status === 404 || assessment.error.status === 501) ? (
+          (isApiError(assessment.error) &&
+          (assessment.error.status === 404 || assessment.error.status === 501) ? (
             <p className="notice" role="status">
               {t('bp.assessmentUnavailable')}
             </p>
@@ -120,14 +133,24 @@ export default function BloodPressurePage({ patientId }: { patientId: string }) 
   );
 }
 
-function SplitRow({ label, value, home }: { label: string; value: PeriodMean; home: { sbp: number; dbp: number } }) {
+function SplitRow({
+  label,
+  value,
+  home,
+}: {
+  label: string;
+  value: PeriodMean;
+  home: { sbp: number; dbp: number };
+}) {
   const { t } = useTranslation();
   const high = value.n > 0 && isHigh(value, home);
   return (
     <tr>
       <th scope="row">{label}</th>
       <td className="num">{value.n}</td>
-      <td className="num">{value.n ? `${round(value.sbp)}/${round(value.dbp)}` : t('bp.noReadingsPeriod')}</td>
+      <td className="num">
+        {value.n ? `${round(value.sbp)}/${round(value.dbp)}` : t('bp.noReadingsPeriod')}
+      </td>
       <td className="num">{round(value.heartRate)}</td>
       <td>
         {value.n > 0 && (
@@ -171,12 +194,16 @@ function SummaryTiles({ assessment, lang }: { assessment: BpAssessment; lang: st
             <p className="tile-meta">{[homeCategory, ...homeFacts].filter(Boolean).join(' · ')}</p>
           </>
         ) : (
-          <p className="tile-meta">{home?.sufficient === false ? t('bp.insufficient') : t('bp.notAssessed')}</p>
+          <p className="tile-meta">
+            {home?.sufficient === false ? t('bp.insufficient') : t('bp.notAssessed')}
+          </p>
         )}
       </div>
       <div className="tile">
         <h3>{t('bp.officeCategory')}</h3>
-        <p className="tile-value tile-text">{pick(office?.display, lang) ?? office?.category ?? t('bp.notAssessed')}</p>
+        <p className="tile-value tile-text">
+          {pick(office?.display, lang) ?? office?.category ?? t('bp.notAssessed')}
+        </p>
         {num(office?.meanSbp) !== undefined && (
           <p className="tile-meta">
             {round(num(office?.meanSbp))}/{round(num(office?.meanDbp))} mmHg
@@ -185,10 +212,15 @@ function SummaryTiles({ assessment, lang }: { assessment: BpAssessment; lang: st
       </div>
       <div className="tile">
         <h3>{t('bp.dipping')}</h3>
-        <p className="tile-value tile-text">{pick(dipping?.display, lang) ?? dipping?.dippingClass ?? t('bp.notAssessed')}</p>
+        <p className="tile-value tile-text">
+          {pick(dipping?.display, lang) ?? dipping?.dippingClass ?? t('bp.notAssessed')}
+        </p>
         {(dip !== undefined || ratio !== undefined) && (
           <p className="tile-meta">
-            {[dip !== undefined ? `${dip.toFixed(1)}%` : '', ratio !== undefined ? t('bp.ratio', { value: ratio.toFixed(2) }) : '']
+            {[
+              dip !== undefined ? `${dip.toFixed(1)}%` : '',
+              ratio !== undefined ? t('bp.ratio', { value: ratio.toFixed(2) }) : '',
+            ]
               .filter(Boolean)
               .join(' · ')}
           </p>
@@ -196,8 +228,16 @@ function SummaryTiles({ assessment, lang }: { assessment: BpAssessment; lang: st
       </div>
       <div className="tile">
         <h3>{t('bp.risk')}</h3>
-        <p className="tile-value">{riskPercent !== undefined ? `${riskPercent.toFixed(1)}%` : <span className="tile-text">{t('bp.notAssessed')}</span>}</p>
-        {(pick(risk?.display, lang) ?? risk?.model) && <p className="tile-meta">{pick(risk?.display, lang) ?? risk?.model}</p>}
+        <p className="tile-value">
+          {riskPercent !== undefined ? (
+            `${riskPercent.toFixed(1)}%`
+          ) : (
+            <span className="tile-text">{t('bp.notAssessed')}</span>
+          )}
+        </p>
+        {(pick(risk?.display, lang) ?? risk?.model) && (
+          <p className="tile-meta">{pick(risk?.display, lang) ?? risk?.model}</p>
+        )}
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { echarts } from './echarts-setup.ts';
 import type { BpPoint, GuidelineThresholds, HrPoint } from './bp-readings.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatReadingTime } from '../../lib/format.ts';
 
 const COLORS = { sbp: '#b42318', dbp: '#1d4ed8', hr: '#6b7280', office: '#9a3412', home: '#0f766e' };
 
@@ -20,30 +20,42 @@ export function BpChart({ bp, hr, thresholds, height = 320 }: Props) {
   const [showTable, setShowTable] = useState(false);
   const lang = i18n.language;
 
-  const sameLines = thresholds && thresholds.home.sbp === thresholds.office.sbp && thresholds.home.dbp === thresholds.office.dbp;
+  const sameLines =
+    thresholds &&
+    thresholds.home.sbp === thresholds.office.sbp &&
+    thresholds.home.dbp === thresholds.office.dbp;
 
   const option = useMemo(() => {
-    const line = (value: number, color: string, label: string) => ({
+    const line = (
+      value: number,
+      color: string,
+      label: string,
+      position: 'insideEndTop' | 'insideEndBottom',
+    ) => ({
       yAxis: value,
       lineStyle: { color, type: 'dashed' as const, width: 1.5 },
-      label: { formatter: label, color, position: 'insideEndTop' as const, fontSize: 11 },
+      label: { formatter: label, color, position, fontSize: 11 },
     });
-    const sbpLines = thresholds
-      ? [
-          line(thresholds.office.sbp, COLORS.office, `${sameLines ? '' : t('vitals.officeThreshold')} ${thresholds.office.sbp}`),
-          ...(sameLines ? [] : [line(thresholds.home.sbp, COLORS.home, `${t('vitals.homeThreshold')} ${thresholds.home.sbp}`)]),
-        ]
-      : [];
-    const dbpLines = thresholds
-      ? [
-          line(thresholds.office.dbp, COLORS.office, `${sameLines ? '' : t('vitals.officeThreshold')} ${thresholds.office.dbp}`),
-          ...(sameLines ? [] : [line(thresholds.home.dbp, COLORS.home, `${t('vitals.homeThreshold')} ${thresholds.home.dbp}`)]),
-        ]
-      : [];
+    const officeLabel = (v: number) => (sameLines ? String(v) : `${t('vitals.officeThreshold')} ${v}`);
+    const homeLabel = (v: number) => `${t('vitals.homeThreshold')} ${v}`;
+    const linesFor = (key: 'sbp' | 'dbp') =>
+      thresholds
+        ? [
+            line(thresholds.office[key], COLORS.office, officeLabel(thresholds.office[key]), 'insideEndTop'),
+            ...(sameLines
+              ? []
+              : [
+                  line(thresholds.home[key], COLORS.home, homeLabel(thresholds.home[key]), 'insideEndBottom'),
+                ]),
+          ]
+        : [];
+    const sbpLines = linesFor('sbp');
+    const dbpLines = linesFor('dbp');
     const markLine = (data: ReturnType<typeof line>[]) =>
       data.length ? { silent: true, symbol: 'none', data } : undefined;
-    const minBp = Math.min(50, ...bp.map((p) => p.dbp - 10));
-    const maxBp = Math.max(170, ...bp.map((p) => p.sbp + 10));
+    // Axis bounds on a 20 mmHg grid that always shows the threshold lines.
+    const minBp = Math.floor(Math.min(60, ...bp.map((p) => p.dbp - 5)) / 20) * 20;
+    const maxBp = Math.ceil(Math.max(160, ...bp.map((p) => p.sbp + 5)) / 20) * 20;
     return {
       animation: false,
       aria: { enabled: true, decal: { show: false } },
@@ -55,9 +67,28 @@ export function BpChart({ bp, hr, thresholds, height = 320 }: Props) {
         trigger: 'axis',
         valueFormatter: (v: unknown) => (typeof v === 'number' ? String(Math.round(v)) : String(v)),
       },
-      xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+      xAxis: {
+        type: 'time',
+        axisLabel: {
+          hideOverlap: true,
+          formatter: {
+            year: '{yyyy}',
+            month: '{MM}-{dd}',
+            day: '{MM}-{dd}',
+            hour: '{HH}:{mm}',
+            minute: '{HH}:{mm}',
+          },
+        },
+      },
       yAxis: [
-        { type: 'value', name: t('vitals.bpAxis'), min: Math.floor(minBp / 10) * 10, max: Math.ceil(maxBp / 10) * 10, splitLine: { lineStyle: { color: '#eef0f3' } } },
+        {
+          type: 'value',
+          name: t('vitals.bpAxis'),
+          min: minBp,
+          max: maxBp,
+          interval: 20,
+          splitLine: { lineStyle: { color: '#eef0f3' } },
+        },
         { type: 'value', name: t('vitals.hrAxis'), min: 40, max: 140, splitLine: { show: false } },
       ],
       dataZoom: bp.length > 30 ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }] : [],
@@ -121,7 +152,11 @@ export function BpChart({ bp, hr, thresholds, height = 320 }: Props) {
           </li>
           {thresholds && (
             <li>
-              <span className="swatch swatch-dashed" style={{ borderColor: COLORS.office }} aria-hidden="true" />
+              <span
+                className="swatch swatch-dashed"
+                style={{ borderColor: COLORS.office }}
+                aria-hidden="true"
+              />
               {t('vitals.threshold', {
                 label: sameLines ? '' : t('vitals.officeThreshold'),
                 sbp: thresholds.office.sbp,
@@ -131,7 +166,11 @@ export function BpChart({ bp, hr, thresholds, height = 320 }: Props) {
           )}
           {thresholds && !sameLines && (
             <li>
-              <span className="swatch swatch-dashed" style={{ borderColor: COLORS.home }} aria-hidden="true" />
+              <span
+                className="swatch swatch-dashed"
+                style={{ borderColor: COLORS.home }}
+                aria-hidden="true"
+              />
               {t('vitals.threshold', {
                 label: t('vitals.homeThreshold'),
                 sbp: thresholds.home.sbp,
@@ -140,7 +179,12 @@ export function BpChart({ bp, hr, thresholds, height = 320 }: Props) {
             </li>
           )}
         </ul>
-        <button type="button" className="link-button" aria-expanded={showTable} onClick={() => setShowTable((v) => !v)}>
+        <button
+          type="button"
+          className="link-button"
+          aria-expanded={showTable}
+          onClick={() => setShowTable((v) => !v)}
+        >
           {showTable ? t('vitals.hideTable') : t('vitals.showTable')}
         </button>
       </figcaption>
@@ -167,7 +211,7 @@ function ReadingsTable({ bp }: { bp: readonly BpPoint[] }) {
         <tbody>
           {[...bp].reverse().map((p) => (
             <tr key={p.id}>
-              <td>{formatDate(p.time, i18n.language, true)}</td>
+              <td>{formatReadingTime(p.time)}</td>
               <td className="num">{p.sbp}</td>
               <td className="num">{p.dbp}</td>
               <td className="num">{p.heartRate ?? ''}</td>

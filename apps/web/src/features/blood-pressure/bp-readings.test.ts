@@ -3,7 +3,12 @@ import type { Observation } from '@medplum/fhirtypes';
 import { THRESHOLDS, clockHour, extractVitals, isHigh, morningEvening } from './bp-readings.ts';
 
 const loinc = (code: string) => ({ coding: [{ system: 'http://loinc.org', code }] });
-const mmHg = (value: number) => ({ value, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' });
+const mmHg = (value: number) => ({
+  value,
+  unit: 'mmHg',
+  system: 'http://unitsofmeasure.org',
+  code: 'mm[Hg]',
+});
 
 function bpObs(id: string, time: string, sbp: number, dbp: number, panel = '85354-9'): Observation {
   return {
@@ -69,7 +74,10 @@ describe('morningEvening', () => {
 
 describe('THRESHOLDS', () => {
   it('match REFERENCE §2.1/§2.2 rows', () => {
-    expect(THRESHOLDS['acc-aha-2017']).toEqual({ office: { sbp: 130, dbp: 80 }, home: { sbp: 130, dbp: 80 } });
+    expect(THRESHOLDS['acc-aha-2017']).toEqual({
+      office: { sbp: 130, dbp: 80 },
+      home: { sbp: 130, dbp: 80 },
+    });
     expect(THRESHOLDS['esh-2023'].home).toEqual({ sbp: 135, dbp: 85 });
     expect(THRESHOLDS['china-2018'].office).toEqual({ sbp: 140, dbp: 90 });
     // "and/or": one component at threshold is enough (REFERENCE conventions).

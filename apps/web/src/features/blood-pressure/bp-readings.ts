@@ -36,8 +36,13 @@ export interface HrPoint {
   value: number;
 }
 
-function hasCode(codes: { system?: string; code?: string }[] | undefined, wanted: readonly string[]): boolean {
-  return (codes ?? []).some((c) => (c.system === undefined || c.system === LOINC) && wanted.includes(c.code ?? ''));
+function hasCode(
+  codes: { system?: string; code?: string }[] | undefined,
+  wanted: readonly string[],
+): boolean {
+  return (codes ?? []).some(
+    (c) => (c.system === undefined || c.system === LOINC) && wanted.includes(c.code ?? ''),
+  );
 }
 
 function effectiveTime(o: Observation): string | undefined {
@@ -104,7 +109,8 @@ export function extractVitals(observations: readonly Observation[]): { bp: BpPoi
   const hrByMs = new Map(hr.map((h) => [h.ms, h.value]));
   for (const p of bp) if (p.heartRate === undefined && hrByMs.has(p.ms)) p.heartRate = hrByMs.get(p.ms);
   for (const p of bp)
-    if (p.heartRate !== undefined && !hrByMs.has(p.ms)) hr.push({ time: p.time, ms: p.ms, value: p.heartRate });
+    if (p.heartRate !== undefined && !hrByMs.has(p.ms))
+      hr.push({ time: p.time, ms: p.ms, value: p.heartRate });
   hr.sort((a, b) => a.ms - b.ms);
   return { bp, hr };
 }

@@ -6,7 +6,13 @@ import { fhir } from '../../api/index.ts';
 import { Empty, Loading } from '../../components/states.tsx';
 import { codeText, formatDate, formatPeriod, quantityText, referenceText } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
-import { BP_PANEL_CODES, DIASTOLIC, SYSTOLIC, THRESHOLDS, extractVitals } from '../blood-pressure/bp-readings.ts';
+import {
+  BP_PANEL_CODES,
+  DIASTOLIC,
+  SYSTOLIC,
+  THRESHOLDS,
+  extractVitals,
+} from '../blood-pressure/bp-readings.ts';
 import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import { SectionCard } from './section-card.tsx';
 
@@ -53,7 +59,12 @@ export function ChartOverview({ patientId }: { patientId: string }) {
                 <li key={c.id}>
                   <span className="item-title">{codeText(c.code)}</span>
                   <span className="item-meta">
-                    {[codeText(c.clinicalStatus), c.onsetDateTime ? `${t('chart.onset')} ${formatDate(c.onsetDateTime, lang)}` : c.onsetString ?? '']
+                    {[
+                      codeText(c.clinicalStatus),
+                      c.onsetDateTime
+                        ? `${t('chart.onset')} ${formatDate(c.onsetDateTime, lang)}`
+                        : (c.onsetString ?? ''),
+                    ]
                       .filter(Boolean)
                       .join(' · ')}
                   </span>
@@ -76,7 +87,9 @@ export function ChartOverview({ patientId }: { patientId: string }) {
                     {codeText(m.medicationCodeableConcept) || referenceText(m.medicationReference)}
                   </span>
                   <span className="item-meta">
-                    {[m.dosageInstruction?.[0]?.text, m.status, formatDate(m.authoredOn, lang)].filter(Boolean).join(' · ')}
+                    {[m.dosageInstruction?.[0]?.text, m.status, formatDate(m.authoredOn, lang)]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </span>
                 </li>
               ))}
@@ -123,7 +136,9 @@ export function ChartOverview({ patientId }: { patientId: string }) {
                     {codeText(e.type?.[0]) || e.class?.display || e.class?.code || t('chart.encounters')}
                   </span>
                   <span className="item-meta">
-                    {[formatPeriod(e.period, lang), codeText(e.reasonCode?.[0]), e.status].filter(Boolean).join(' · ')}
+                    {[formatPeriod(e.period, lang), codeText(e.reasonCode?.[0]), e.status]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </span>
                 </li>
               ))}
@@ -148,7 +163,8 @@ function LatestValues({ observations }: { observations: readonly Observation[] }
   }
   const value = (o: Observation) => {
     if (o.code?.coding?.some((c) => BP_PANEL_CODES.includes(c.code ?? ''))) {
-      const get = (code: string) => o.component?.find((c) => c.code?.coding?.some((x) => x.code === code))?.valueQuantity?.value;
+      const get = (code: string) =>
+        o.component?.find((c) => c.code?.coding?.some((x) => x.code === code))?.valueQuantity?.value;
       return `${get(SYSTOLIC) ?? '?'}/${get(DIASTOLIC) ?? '?'} mmHg`;
     }
     return quantityText(o.valueQuantity) || o.valueString || codeText(o.valueCodeableConcept);

@@ -22,7 +22,8 @@ export function PatientChartPage({ section }: { section: ChartSection }) {
 
   if (patient.status === 'loading') return <Loading />;
   if (patient.status === 'error') {
-    if (isApiError(patient.error) && patient.error.isRefusal) return <Refusal home={me ? homePath(me) : '/'} />;
+    if (isApiError(patient.error) && patient.error.isRefusal)
+      return <Refusal home={me ? homePath(me) : '/'} />;
     return <ErrorState error={patient.error} onRetry={patient.reload} />;
   }
   const p = patient.data;
@@ -41,7 +42,10 @@ export function PatientChartPage({ section }: { section: ChartSection }) {
         <NavLink end to={base} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
           {t('chart.overview')}
         </NavLink>
-        <NavLink to={`${base}/blood-pressure`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
+        <NavLink
+          to={`${base}/blood-pressure`}
+          className={({ isActive }) => (isActive ? 'tab active' : 'tab')}
+        >
           {t('chart.bloodPressure')}
         </NavLink>
       </nav>
@@ -62,7 +66,9 @@ function PatientBanner({ patient, name }: { patient: Patient; name: string }) {
   const mrn = identifierText(patient.identifier);
   const phone = patient.telecom?.find((c) => c.system === 'phone')?.value;
   const address = patient.address?.[0];
-  const addressText = address?.text ?? [address?.state, address?.city, address?.district, ...(address?.line ?? [])].filter(Boolean).join(' ');
+  const addressText =
+    address?.text ??
+    [address?.state, address?.city, address?.district, ...(address?.line ?? [])].filter(Boolean).join(' ');
   return (
     <header className="patient-banner" data-testid="patient-banner">
       <h1 id="chart-title">{name}</h1>

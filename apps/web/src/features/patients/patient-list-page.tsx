@@ -104,7 +104,10 @@ export function PatientListPage() {
                     return (
                       <tr key={p.id}>
                         <th scope="row">
-                          <Link to={`/patients/${encodeURIComponent(p.id ?? '')}`} aria-label={t('patients.open', { name })}>
+                          <Link
+                            to={`/patients/${encodeURIComponent(p.id ?? '')}`}
+                            aria-label={t('patients.open', { name })}
+                          >
                             {name}
                           </Link>
                         </th>
@@ -121,7 +124,12 @@ export function PatientListPage() {
           )}
           {moreError ? <ErrorState error={moreError} onRetry={() => void loadMore()} /> : null}
           {next && (
-            <button type="button" className="button secondary" disabled={moreBusy} onClick={() => void loadMore()}>
+            <button
+              type="button"
+              className="button secondary"
+              disabled={moreBusy}
+              onClick={() => void loadMore()}
+            >
               {moreBusy ? t('common.loading') : t('patients.loadMore')}
             </button>
           )}

@@ -7,7 +7,9 @@ import { LanguageSwitch } from '../../components/language-switch.tsx';
 
 /** Only same-app paths are accepted as a post-sign-in destination. */
 function safeNext(value: string | null): string | null {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/signin') ? value : null;
+  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/signin')
+    ? value
+    : null;
 }
 
 export function SignInPage() {
@@ -74,7 +76,11 @@ export function SignInPage() {
             {error}
           </div>
         )}
-        <form onSubmit={(e) => void submit(e)} noValidate aria-describedby={error ? 'signin-error' : undefined}>
+        <form
+          onSubmit={(e) => void submit(e)}
+          noValidate
+          aria-describedby={error ? 'signin-error' : undefined}
+        >
           <div className="field">
             <label htmlFor="signin-username">{t('signIn.username')}</label>
             <input

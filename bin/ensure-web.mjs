@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Builds the web console (apps/web → apps/web/dist) when it is missing or older than its sources.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const root = new URL('..', import.meta.url).pathname;
+const web = join(root, 'apps/web');
+const dist = join(web, 'dist/index.html');
+if (!existsSync(join(web, 'vite.config.ts'))) process.exit(0);
+
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules' || entry.name === 'e2e') continue;
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+if (existsSync(dist) && statSync(dist).mtimeMs >= newest(web)) process.exit(0);
+console.error('Building the web console (apps/web) …');
+const result = spawnSync('npx', ['vite', 'build', '--config', join(web, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+process.exit(result.status ?? 1);

@@ -1,0 +1,54 @@
+import { makeFinding } from '../finding.ts';
+import type { Finding } from '../types.ts';
+import type { CheckContext } from './context.ts';
+
+const GROUP_SOURCE: Record<string, string> = { nsaid: 'label-nsaid-ere', 'ace-inhibitor': 'ref-5.2', penicillin: 'label-amoxicillin' };
+
+/** Documented allergy: same drug or same allergy group → critical; cross-sensitivity per the group table. */
+export function checkAllergy(ctx: CheckContext): Finding[] {
+  const out: Finding[] = [];
+  const allergens = ctx.patient.allergies.map((a) => ({ a, m: ctx.kb.matchAllergen(a) }));
+  for (const med of ctx.meds) {
+    if (!med.subject || !med.drug) continue;
+    const ids = new Set(med.units.map((u) => u.drug.id).concat(med.drug.id));
+    for (const { a, m } of allergens) {
+      const label = a.text ?? a.codes?.find((c) => c.display)?.display ?? a.codes?.[0]?.code ?? 'allergy';
+      const sameDrug = m.drugIds.find((id) => ids.has(id));
+      const sameGroup = m.groups.find((g) => med.allergyGroups.includes(g));
+      if (sameDrug || sameGroup) {
+        const what = sameDrug ? (ctx.kb.getDrug(sameDrug)?.names ?? { en: sameDrug, zh: sameDrug }) : { en: `${sameGroup} group`, zh: `${sameGroup}类` };
+        out.push(
+          makeFinding({
+            ruleId: sameDrug ? 'allergy-same-drug' : `allergy-group-${sameGroup}`,
+            type: 'allergy',
+            severity: 'critical',
+            summary: { en: `Allergy: ${med.label} — patient has a recorded allergy to ${label}`, zh: `过敏：${med.drug.names.zh}——患者有“${label}”过敏记录` },
+            detail: { en: `${med.label} belongs to the same ${what.en} as the recorded allergen (${label}).`, zh: `${med.drug.names.zh}与过敏原（${label}）属同一${what.zh}。` },
+            meds: [med],
+            facts: [`allergy:${label}`, sameDrug ? `drug:${sameDrug}` : `group:${sameGroup}`],
+            source: GROUP_SOURCE[sameGroup ?? ''] ?? 'label-beta-lactam',
+          }),
+        );
+        continue;
+      }
+      const cross = ctx.kb.allergyGroups
+        .filter((g) => m.groups.includes(g.id))
+        .flatMap((g) => g.crossTo ?? [])
+        .find((x) => med.allergyGroups.includes(x.group));
+      if (!cross) continue;
+      out.push(
+        makeFinding({
+          ruleId: `allergy-cross-${cross.group}`,
+          type: 'allergy',
+          severity: cross.severity,
+          summary: { en: `Cross-sensitivity: ${med.label} with recorded ${label} allergy`, zh: `交叉过敏：${med.drug.names.zh}，患者有“${label}”过敏记录` },
+          detail: cross.text,
+          meds: [med],
+          facts: [`allergy:${label}`, `cross:${cross.group}`],
+          source: cross.source,
+        }),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+/** GET /v1/models: virtual models and configured providers the caller may use, with each target's state. */
+import type { Principal } from '../governance/gateway-auth.ts';
+import { isModelAllowed } from '../governance/gateway-auth.ts';
+import type { GatewayRuntime } from '../runtime/gateway-runtime.ts';
+import type { TargetStatus } from '../routing/target-states.ts';
+
+export interface ModelTargetView {
+  provider: string;
+  location: 'on-premises' | 'cloud';
+  status: TargetStatus;
+}
+
+export interface ModelView {
+  id: string;
+  object: 'model';
+  created: number;
+  owned_by: string;
+  qihuang: {
+    kind: 'virtual' | 'provider';
+    description?: string;
+    status: TargetStatus;
+    capabilities?: Record<string, unknown>;
+    targets: ModelTargetView[];
+  };
+}
+
+function overall(statuses: TargetStatus[]): TargetStatus {
+  if (statuses.some((s) => s === 'up' || s === 'unknown') && statuses.every((s) => s === 'up' || s === 'unknown')) {
+    return statuses.includes('up') ? 'up' : 'unknown';
+  }
+  if (statuses.some((s) => s === 'up' || s === 'degraded' || s === 'unknown')) return 'degraded';
+  return statuses.includes('open-circuit') ? 'open-circuit' : 'down';
+}
+
+export function listModels(runtime: GatewayRuntime, principal: Principal): { object: 'list'; data: ModelView[] } {
+  const config = runtime.config;
+  const view = (id: string): ModelTargetView | undefined => {
+    const provider = config.providers.find((p) => p.id === id);
+    return provider && { provider: provider.id, location: provider.location, status: runtime.states.status(provider.id) };
+  };
+  const data: ModelView[] = [];
+  for (const model of config.virtualModels) {
+    if (!isModelAllowed(principal, model.name)) continue;
+    const targets = model.targets.map((t) => view(t.provider)).filter((t): t is ModelTargetView => t !== undefined);
+    data.push({
+      id: model.name,
+      object: 'model',
+      created: 0,
+      owned_by: 'qihuang',
+      qihuang: {
+        kind: 'virtual',
+        ...(model.description ? { description: model.description } : {}),
+        status: overall(targets.map((t) => t.status)),
+        targets,
+      },
+    });
+  }
+  for (const provider of config.providers) {
+    if (!isModelAllowed(principal, provider.id)) continue;
+    const target = view(provider.id)!;
+    data.push({
+      id: provider.id,
+      object: 'model',
+      created: 0,
+      owned_by: provider.kind,
+      qihuang: { kind: 'provider', status: target.status, capabilities: provider.capabilities, targets: [target] },
+    });
+  }
+  return { object: 'list', data };
+}

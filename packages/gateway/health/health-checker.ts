@@ -1,0 +1,62 @@
+/**
+ * Periodic health checks of every provider (GET <baseUrl>/models by default). The interval is injectable;
+ * `stop()` ends the timer. Results feed `/v1/models` and the admin health view.
+ */
+import type { ProviderConfig } from '../config/gateway-config-schema.ts';
+import { quirksOf } from '../providers/provider-registry.ts';
+import type { TargetStates } from '../routing/target-states.ts';
+import type { UpstreamTransport } from '../upstream/upstream-transport.ts';
+
+export interface HealthCheckerOptions {
+  providers: () => readonly ProviderConfig[];
+  states: TargetStates;
+  transport: UpstreamTransport;
+  headersFor: (provider: ProviderConfig) => Record<string, string>;
+  now: () => number;
+  timeoutMs?: number;
+}
+
+export class HealthChecker {
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly options: HealthCheckerOptions) {}
+
+  async checkProvider(provider: ProviderConfig): Promise<boolean> {
+    const state = this.options.states.get(provider.id);
+    const url = provider.baseUrl.replace(/\/+$/, '') + quirksOf(provider.kind).healthPath;
+    try {
+      const res = await this.options.transport({
+        method: 'GET',
+        url,
+        headers: this.options.headersFor(provider),
+        headersTimeoutMs: this.options.timeoutMs ?? 5000,
+      });
+      await res.text();
+      state.health = res.status < 400 ? 'up' : 'down';
+      state.lastError = res.status < 400 ? undefined : `health check answered ${res.status}`;
+    } catch (error) {
+      state.health = 'down';
+      state.lastError = (error as Error).message;
+    }
+    state.lastCheckedAt = this.options.now();
+    return state.health === 'up';
+  }
+
+  async checkAll(): Promise<void> {
+    await Promise.all(this.options.providers().map((p) => this.checkProvider(p)));
+  }
+
+  /** Checks now, then every `intervalMs` (0 = never). */
+  start(intervalMs: number): void {
+    this.stop();
+    void this.checkAll();
+    if (intervalMs <= 0) return;
+    this.timer = setInterval(() => void this.checkAll(), intervalMs);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}

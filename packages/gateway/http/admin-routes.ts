@@ -1,0 +1,172 @@
+/**
+ * Administration of the gateway, mounted by the server at /admin/gateway: providers and virtual models
+ * (validated like the config file; API keys never returned), usage summaries, target health.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { configIssues } from '../config/gateway-config-from.ts';
+import type { GatewayConfig, ProviderConfig } from '../config/gateway-config-schema.ts';
+import type { GatewayAuth, Principal } from '../governance/gateway-auth.ts';
+import type { GatewayRuntime } from '../runtime/gateway-runtime.ts';
+import { usageDimensions, type UsageDimension } from '../usage/usage-store.ts';
+import { GatewayError } from './gateway-error.ts';
+import { errorResponse } from './gateway-routes.ts';
+import { bearerOf } from './request-context.ts';
+
+export interface GatewayAdminRoutesDeps {
+  runtime: GatewayRuntime;
+  /** Defaults to the runtime's auth. */
+  auth?: GatewayAuth;
+  /** Who may administer the gateway (default: role "admin"). */
+  isAdmin?: (principal: Principal) => boolean;
+}
+
+const REDACTED = '********';
+
+export function redactProvider(provider: ProviderConfig): ProviderConfig {
+  if (provider.apiKey && 'value' in provider.apiKey) return { ...provider, apiKey: { value: REDACTED } };
+  return provider;
+}
+
+export function redactConfig(config: GatewayConfig): GatewayConfig {
+  return { ...config, providers: config.providers.map(redactProvider) };
+}
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+const usageQuerySchema = z.object({
+  groupBy: z
+    .string()
+    .default('day')
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(usageDimensions)).min(1)),
+  from: day.optional(),
+  to: day.optional(),
+  keyId: z.string().optional(),
+  model: z.string().optional(),
+  scenario: z.string().optional(),
+});
+
+async function readJson(request: Request): Promise<Record<string, unknown>> {
+  try {
+    const body: unknown = await request.json();
+    if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  throw new GatewayError('invalid-input', 'the request body must be a JSON object', { openAiCode: 'invalid_json' });
+}
+
+export function createGatewayAdminRoutes({ runtime, auth = runtime.auth, isAdmin = (p) => p.role === 'admin' }: GatewayAdminRoutesDeps): Hono {
+  const app = new Hono();
+  app.onError((error) => errorResponse(error));
+
+  app.use('*', async function requireAdmin(c, next) {
+    const principal = await auth.authenticate(bearerOf(c));
+    if (!principal) throw new GatewayError('unauthenticated', 'missing or invalid credentials', { openAiCode: 'invalid_api_key' });
+    if (!isAdmin(principal)) throw new GatewayError('forbidden', 'gateway administration needs the admin role', { openAiCode: 'forbidden' });
+    await next();
+  });
+
+  const update = async (edit: (config: GatewayConfig) => GatewayConfig) => {
+    try {
+      return await runtime.setConfig(edit(runtime.config));
+    } catch (error) {
+      if (error instanceof z.ZodError) throw new GatewayError('invalid-input', configIssues(error)[0]!.message);
+      throw error;
+    }
+  };
+
+  app.get('/config', (c) => c.json(redactConfig(runtime.config)));
+
+  app.get('/providers', (c) =>
+    c.json({ data: runtime.config.providers.map((p) => ({ ...redactProvider(p), status: runtime.states.status(p.id) })) }),
+  );
+  app.get('/providers/:id', (c) => {
+    const provider = runtime.config.providers.find((p) => p.id === c.req.param('id'));
+    if (!provider) throw new GatewayError('not-found', `no provider "${c.req.param('id')}"`);
+    return c.json({ ...redactProvider(provider), status: runtime.states.status(provider.id) });
+  });
+  app.put('/providers/:id', async (c) => {
+    const id = c.req.param('id');
+    const body: Record<string, unknown> = { ...(await readJson(c.req.raw)), id };
+    const existing = runtime.config.providers.find((p) => p.id === id);
+    const apiKey = body.apiKey as { value?: string } | undefined;
+    if (apiKey?.value === REDACTED) body.apiKey = existing?.apiKey; // a GET round-trip keeps the stored key
+    const next = await update((config) => ({
+      ...config,
+      providers: existing
+        ? config.providers.map((p) => (p.id === id ? (body as unknown as ProviderConfig) : p))
+        : [...config.providers, body as unknown as ProviderConfig],
+    }));
+    return c.json(redactProvider(next.providers.find((p) => p.id === id)!), existing ? 200 : 201);
+  });
+  app.delete('/providers/:id', async (c) => {
+    const id = c.req.param('id');
+    if (!runtime.config.providers.some((p) => p.id === id)) throw new GatewayError('not-found', `no provider "${id}"`);
+    const users = runtime.config.virtualModels.filter((v) => v.targets.some((t) => t.provider === id)).map((v) => v.name);
+    if (users.length > 0) throw new GatewayError('conflict', `provider "${id}" is a target of: ${users.join(', ')}`);
+    await update((config) => ({
+      ...config,
+      providers: config.providers.filter((p) => p.id !== id),
+      fallbackModel: config.fallbackModel === id ? undefined : config.fallbackModel,
+    }));
+    return c.body(null, 204);
+  });
+
+  app.get('/virtual-models', (c) => c.json({ data: runtime.config.virtualModels }));
+  app.put('/virtual-models/:name', async (c) => {
+    const name = c.req.param('name');
+    const body = { ...(await readJson(c.req.raw)), name } as unknown as GatewayConfig['virtualModels'][number];
+    const exists = runtime.config.virtualModels.some((v) => v.name === name);
+    const next = await update((config) => ({
+      ...config,
+      virtualModels: exists ? config.virtualModels.map((v) => (v.name === name ? body : v)) : [...config.virtualModels, body],
+    }));
+    return c.json(next.virtualModels.find((v) => v.name === name)!, exists ? 200 : 201);
+  });
+  app.delete('/virtual-models/:name', async (c) => {
+    const name = c.req.param('name');
+    if (!runtime.config.virtualModels.some((v) => v.name === name)) throw new GatewayError('not-found', `no virtual model "${name}"`);
+    await update((config) => ({
+      ...config,
+      virtualModels: config.virtualModels.filter((v) => v.name !== name),
+      fallbackModel: config.fallbackModel === name ? undefined : config.fallbackModel,
+    }));
+    return c.body(null, 204);
+  });
+
+  app.get('/usage', async (c) => {
+    const parsed = usageQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) {
+      throw new GatewayError('invalid-input', configIssues(parsed.error).map((i) => i.message).join('; '), {
+        issues: configIssues(parsed.error),
+      });
+    }
+    await runtime.usage.flush();
+    const rows = await runtime.usageStore.summarize({ ...parsed.data, groupBy: parsed.data.groupBy as UsageDimension[] });
+    return c.json({ groupBy: parsed.data.groupBy, data: rows, droppedRecords: runtime.usage.dropped });
+  });
+
+  app.get('/health', (c) =>
+    c.json({
+      data: runtime.config.providers.map((p) => {
+        const state = runtime.states.get(p.id);
+        return {
+          provider: p.id,
+          location: p.location,
+          status: runtime.states.status(p.id),
+          circuit: state.breaker.state,
+          consecutiveFailures: state.breaker.consecutiveFailures,
+          health: state.health,
+          lastCheckedAt: state.lastCheckedAt ? new Date(state.lastCheckedAt).toISOString() : null,
+          lastError: state.lastError ?? null,
+        };
+      }),
+    }),
+  );
+  app.post('/health/check', async (c) => {
+    await runtime.health.checkAll();
+    return c.json({ checked: runtime.config.providers.length });
+  });
+  return app;
+}

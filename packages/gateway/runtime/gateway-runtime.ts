@@ -1,0 +1,144 @@
+/**
+ * The gateway's live state, created once at start-up and shared by the /v1 and /admin/gateway routes: the
+ * current configuration, target states (circuit breakers, health), rate limits, and the batch writers that
+ * keep usage and audit writes off the hot path. `close()` flushes them on shutdown.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ApiKeySource, GatewayConfig, ProviderConfig } from '../config/gateway-config-schema.ts';
+import { parseGatewayConfig } from '../config/gateway-config-from.ts';
+import type { AuditSink, GatewayAuditEvent } from '../audit/audit-sink.ts';
+import type { GatewayAuth } from '../governance/gateway-auth.ts';
+import { RateLimiter } from '../governance/rate-limiter.ts';
+import { HealthChecker } from '../health/health-checker.ts';
+import { TargetStates } from '../routing/target-states.ts';
+import { BatchWriter } from '../usage/batch-writer.ts';
+import type { UsageRecord, UsageStore } from '../usage/usage-store.ts';
+import { nodeHttpTransport, type UpstreamTransport } from '../upstream/upstream-transport.ts';
+
+/** Looks up a key stored outside the config (environment variable or secret store). */
+export type SecretResolver = (source: { env: string } | { secret: string }) => string | undefined;
+
+export interface GatewayRuntimeOptions {
+  config: GatewayConfig;
+  auth: GatewayAuth;
+  audit: AuditSink;
+  usageStore: UsageStore;
+  /** Resolves `apiKey: {env}` / `{secret}`; the server passes a resolver backed by its Config/secret store. */
+  secrets?: SecretResolver;
+  transport?: UpstreamTransport;
+  now?: () => number;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  newRequestId?: () => string;
+  batching?: { flushIntervalMs?: number; maxBatch?: number; maxBuffered?: number };
+  /** Persists configuration edits made through the admin API. */
+  onConfigChange?: (config: GatewayConfig) => Promise<void>;
+  /** Receives operational warnings (never request bodies nor keys). */
+  warn?: (message: string, details?: Record<string, unknown>) => void;
+}
+
+export class GatewayRuntime {
+  private current: GatewayConfig;
+  readonly states: TargetStates;
+  readonly limiter: RateLimiter;
+  readonly usage: BatchWriter<UsageRecord>;
+  readonly auditLog: BatchWriter<GatewayAuditEvent>;
+  readonly transport: UpstreamTransport;
+  readonly health: HealthChecker;
+  readonly now: () => number;
+  readonly random: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly newRequestId: () => string;
+  readonly auth: GatewayAuth;
+  readonly usageStore: UsageStore;
+  private readonly urls = new WeakMap<ProviderConfig, { chat: string; embeddings: string }>();
+
+  constructor(readonly options: GatewayRuntimeOptions) {
+    this.current = options.config;
+    this.auth = options.auth;
+    this.usageStore = options.usageStore;
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.newRequestId = options.newRequestId ?? randomUUID;
+    this.transport = options.transport ?? nodeHttpTransport();
+    this.states = new TargetStates(options.config.circuitBreaker);
+    this.limiter = new RateLimiter(this.now);
+    const warn = options.warn ?? (() => undefined);
+    const batching = options.batching ?? {};
+    this.usage = new BatchWriter((records) => options.usageStore.append(records), {
+      ...batching,
+      onError: (error, dropped) => warn('gateway usage write failed', { dropped, error: (error as Error).message }),
+    });
+    this.auditLog = new BatchWriter(
+      async (events) => {
+        for (const event of events) await options.audit.record(event);
+      },
+      { ...batching, onError: (error, dropped) => warn('gateway audit write failed', { dropped, error: (error as Error).message }) },
+    );
+    this.health = new HealthChecker({
+      providers: () => this.current.providers,
+      states: this.states,
+      transport: this.transport,
+      headersFor: (provider) => this.headersFor(provider),
+      now: this.now,
+    });
+  }
+
+  get config(): GatewayConfig {
+    return this.current;
+  }
+
+  /** Replaces the configuration (validated again); circuit state of removed providers is forgotten. */
+  async setConfig(input: unknown): Promise<GatewayConfig> {
+    const next = parseGatewayConfig(input);
+    for (const provider of this.current.providers) {
+      if (!next.providers.some((p) => p.id === provider.id)) this.states.forget(provider.id);
+    }
+    this.states.configure(next.circuitBreaker);
+    this.current = next;
+    await this.options.onConfigChange?.(next);
+    return next;
+  }
+
+  apiKeyOf(source: ApiKeySource | undefined): string | undefined {
+    if (!source) return undefined;
+    if ('value' in source) return source.value;
+    return this.options.secrets?.(source);
+  }
+
+  headersFor(provider: ProviderConfig, stream = false): Record<string, string> {
+    const headers: Record<string, string> = { ...provider.headers, 'content-type': 'application/json' };
+    if (stream) headers.accept = 'text/event-stream';
+    const key = this.apiKeyOf(provider.apiKey);
+    if (key) headers.authorization = `Bearer ${key}`;
+    return headers;
+  }
+
+  urlsOf(provider: ProviderConfig): { chat: string; embeddings: string } {
+    let urls = this.urls.get(provider);
+    if (!urls) {
+      const base = provider.baseUrl.replace(/\/+$/, '');
+      urls = { chat: `${base}/chat/completions`, embeddings: `${base}/embeddings` };
+      this.urls.set(provider, urls);
+    }
+    return urls;
+  }
+
+  /** Starts periodic health checks (interval from the config unless given). */
+  startHealthChecks(intervalMs = this.current.healthCheck.intervalMs): void {
+    this.health.start(intervalMs);
+  }
+
+  async flush(): Promise<void> {
+    await Promise.all([this.usage.flush(), this.auditLog.flush()]);
+  }
+
+  /** Stops health checks and flushes usage and audit buffers. */
+  async close(): Promise<void> {
+    this.health.stop();
+    await Promise.all([this.usage.close(), this.auditLog.close()]);
+  }
+}
+
+export const createGatewayRuntime = (options: GatewayRuntimeOptions) => new GatewayRuntime(options);

@@ -1,0 +1,52 @@
+/** Identity and access control: users, tokens, API keys, SMART scopes, the authenticate middleware. */
+export {
+  accessLevel,
+  allows,
+  EXPLICIT_ONLY_TYPES,
+  hasScope,
+  isValidScope,
+  parseScope,
+  READ_ONLY_TYPES,
+  requireAccess,
+  requireRole,
+  ROLE_MODELS,
+  ROLE_SCOPES,
+  type AccessMode,
+  type ParsedScope,
+  type Permission,
+  type ScopeContext,
+} from './scopes.ts';
+export {
+  createIdentity,
+  DEFAULT_CACHE_TTL_MS,
+  DEFAULT_THROTTLE,
+  DEFAULT_TOKEN_TTL_SECONDS,
+  ensureInitialAdmin,
+  ROLES,
+  USER_ROLES,
+  userPrincipal,
+  type ApiKeyView,
+  type Identity,
+  type IdentityOptions,
+  type InitialAdminResult,
+  type LoginResult,
+  type NewApiKey,
+  type NewUser,
+  type ThrottlePolicy,
+  type UserPatch,
+  type UserView,
+} from './identity.ts';
+export {
+  authenticate,
+  createAdminRoutes,
+  createAuthRoutes,
+  errorResponse,
+  gatewayAuthFrom,
+  resolvePrincipal,
+  type AuthEnv,
+  type AuthenticateDeps,
+  type GatewayCaller,
+  type RouteDeps,
+} from './routes.ts';
+export { hashPassword, verifyPassword } from './passwords.ts';
+export { identityDb, type AnyKysely, type IdentityTables } from './tables.ts';
