@@ -39,15 +39,29 @@ export interface AppDeps {
 }
 
 /** Shape of errors outside FHIR and /v1: `{ "error": { "code", "message" } }`. */
-export function jsonError(error: unknown): { status: number; body: { error: { code: string; message: string; issues?: unknown } }; headers: Record<string, string> } {
+export function jsonError(error: unknown): {
+  status: number;
+  body: { error: { code: string; message: string; issues?: unknown } };
+  headers: Record<string, string>;
+} {
   if (error instanceof QihuangError) {
     return {
       status: error.status,
-      body: { error: { code: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) } },
+      body: {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.issues.length ? { issues: error.issues } : {}),
+        },
+      },
       headers: error.headers,
     };
   }
-  return { status: 500, body: { error: { code: 'internal', message: 'Internal error; see the server log with this request id' } }, headers: {} };
+  return {
+    status: 500,
+    body: { error: { code: 'internal', message: 'Internal error; see the server log with this request id' } },
+    headers: {},
+  };
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -65,17 +79,49 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.header('X-Request-Id', requestId);
     const path = new URL(c.req.url).pathname;
     if (path !== '/healthz' && path !== '/readyz') {
-      log.info({ method: c.req.method, path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, user: c.get('principal')?.username }, 'request');
+      log.info(
+        {
+          method: c.req.method,
+          path,
+          status: c.res.status,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+          user: c.get('principal')?.username,
+        },
+        'request',
+      );
     }
   });
-  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"], connectSrc: ["'self'"], frameAncestors: ["'none'"] } }));
-  app.use('*', cors({ origin: (origin) => (deps.corsOrigins.includes(origin) ? origin : null), credentials: false, allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Exist', 'X-Request-Id'], exposeHeaders: ['ETag', 'Location', 'Last-Modified', 'X-Request-Id'] }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (deps.corsOrigins.includes(origin) ? origin : null),
+      credentials: false,
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Exist', 'X-Request-Id'],
+      exposeHeaders: ['ETag', 'Location', 'Last-Modified', 'X-Request-Id'],
+    }),
+  );
   app.use(
     '*',
     bodyLimit({
       maxSize: deps.bodyLimitBytes,
       onError: () => {
-        throw new QihuangError('too-large', `The request body is larger than the limit of ${deps.bodyLimitBytes} bytes`);
+        throw new QihuangError(
+          'too-large',
+          `The request body is larger than the limit of ${deps.bodyLimitBytes} bytes`,
+        );
       },
     }),
   );
@@ -84,7 +130,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/readyz', async (c) => {
     try {
       await deps.repository.db.selectFrom('fhir_resource').select('id').limit(1).execute();
-      if (deps.readiness && !deps.readiness.ready) return c.json({ status: 'starting', database: deps.database.kind, detail: 'loading demo data' }, 503);
+      if (deps.readiness && !deps.readiness.ready)
+        return c.json({ status: 'starting', database: deps.database.kind, detail: 'loading demo data' }, 503);
       return c.json({ status: 'ready', database: deps.database.kind });
     } catch {
       return c.json({ status: 'unavailable', database: deps.database.kind }, 503);
@@ -103,14 +150,34 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('/fhir/*', authenticate);
   for (const mount of mounts) if (!mount.public) app.use(`${mount.path}/*`, authenticate);
 
-  app.route('/fhir/R4', createFhirRoutes({ repository: deps.repository, auditEvents: deps.auditEvents, softwareVersion: deps.version }));
+  app.route(
+    '/fhir/R4',
+    createFhirRoutes({
+      repository: deps.repository,
+      auditEvents: deps.auditEvents,
+      softwareVersion: deps.version,
+    }),
+  );
   for (const mount of mounts) app.route(mount.path, mount.routes as Hono<AppEnv>);
 
   if (deps.console) app.use('*', deps.console);
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
     if (path.startsWith('/fhir/')) {
-      return c.body(JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found', diagnostics: `No FHIR route for ${c.req.method} ${path}` }] }), 404, { 'Content-Type': 'application/fhir+json' });
+      return c.body(
+        JSON.stringify({
+          resourceType: 'OperationOutcome',
+          issue: [
+            {
+              severity: 'error',
+              code: 'not-found',
+              diagnostics: `No FHIR route for ${c.req.method} ${path}`,
+            },
+          ],
+        }),
+        404,
+        { 'Content-Type': 'application/fhir+json' },
+      );
     }
     return c.json({ error: { code: 'not-found', message: `No route for ${c.req.method} ${path}` } }, 404);
   });
@@ -120,13 +187,40 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (shaped.status >= 500) c.get('log')?.error({ err: error }, 'request failed');
     if (path.startsWith('/fhir/')) {
       return c.body(
-        JSON.stringify({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: shaped.status === 401 ? 'login' : shaped.status === 403 ? 'forbidden' : shaped.status === 413 ? 'too-costly' : 'processing', diagnostics: shaped.body.error.message }] }),
+        JSON.stringify({
+          resourceType: 'OperationOutcome',
+          issue: [
+            {
+              severity: 'error',
+              code:
+                shaped.status === 401
+                  ? 'login'
+                  : shaped.status === 403
+                    ? 'forbidden'
+                    : shaped.status === 413
+                      ? 'too-costly'
+                      : 'processing',
+              diagnostics: shaped.body.error.message,
+            },
+          ],
+        }),
         shaped.status as 400,
         { 'Content-Type': 'application/fhir+json', ...shaped.headers },
       );
     }
     if (path.startsWith('/v1/')) {
-      return c.json({ error: { message: shaped.body.error.message, type: shaped.body.error.code, code: shaped.body.error.code, param: null } }, shaped.status as 400, shaped.headers);
+      return c.json(
+        {
+          error: {
+            message: shaped.body.error.message,
+            type: shaped.body.error.code,
+            code: shaped.body.error.code,
+            param: null,
+          },
+        },
+        shaped.status as 400,
+        shaped.headers,
+      );
     }
     return c.json(shaped.body, shaped.status as 400, shaped.headers);
   });

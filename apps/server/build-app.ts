@@ -42,5 +42,10 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     console: consoleMiddleware(),
     readiness,
   });
-  return { app, repository, close: async () => undefined, setReady: (ready) => void (readiness.ready = ready) };
+  return {
+    app,
+    repository,
+    close: async () => undefined,
+    setReady: (ready) => void (readiness.ready = ready),
+  };
 }

@@ -24,7 +24,8 @@ export function consoleMiddleware(dist: string = DIST): MiddlewareHandler {
     if (!file.startsWith(dist)) return next();
     const candidate = existsSync(file) && statSync(file).isFile() ? file : join(dist, 'index.html');
     if (!existsSync(candidate)) {
-      if (path === '/') return c.text('The web console is not built. Run `npm run build:web` (npm start does this).', 503);
+      if (path === '/')
+        return c.text('The web console is not built. Run `npm run build:web` (npm start does this).', 503);
       return next();
     }
     if (extname(path) && candidate.endsWith('index.html') && path !== '/') return next();

@@ -6,7 +6,15 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'qihuang' },
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.apiKey', '*.api_key', '*.token', '*.access_token'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        '*.password',
+        '*.apiKey',
+        '*.api_key',
+        '*.token',
+        '*.access_token',
+      ],
       censor: '[redacted]',
     },
   });

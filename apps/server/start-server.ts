@@ -35,9 +35,21 @@ export async function startServer(config: Config): Promise<RunningServer> {
     seeding = (async () => {
       const { seedDemoData } = await import('@qihuang/demo');
       const started = performance.now();
-      const result = await seedDemoData(built.repository, { requestId: 'seed', principal: SYSTEM_PRINCIPAL }, new Date());
+      const result = await seedDemoData(
+        built.repository,
+        { requestId: 'seed', principal: SYSTEM_PRINCIPAL },
+        new Date(),
+      );
       if (result.seeded) {
-        log.info({ resources: result.summary?.resources, homeReadings: result.homeReadings, rejected: result.summary?.rejected.length, seconds: Math.round((performance.now() - started) / 100) / 10 }, 'demo data loaded');
+        log.info(
+          {
+            resources: result.summary?.resources,
+            homeReadings: result.homeReadings,
+            rejected: result.summary?.rejected.length,
+            seconds: Math.round((performance.now() - started) / 100) / 10,
+          },
+          'demo data loaded',
+        );
       }
     })()
       .catch((error: unknown) => log.error({ err: error }, 'demo data could not be loaded'))

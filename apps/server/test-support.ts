@@ -10,7 +10,11 @@ export interface TestApp extends BuiltApp {
   closeAll(): Promise<void>;
 }
 
-export async function createTestApp(kind: DatabaseKind, overrides: Partial<Config> = {}, clock?: () => Date): Promise<TestApp> {
+export async function createTestApp(
+  kind: DatabaseKind,
+  overrides: Partial<Config> = {},
+  clock?: () => Date,
+): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const config = loadConfig({ QIHUANG_DEMO: '0' }, overrides);
   const built = await buildApp({ config, database, log: pino({ level: 'silent' }), version: 'test', clock });
@@ -19,8 +23,15 @@ export async function createTestApp(kind: DatabaseKind, overrides: Partial<Confi
     request: (path, init = {}) => {
       const { json, ...rest } = init;
       const headers = new Headers(rest.headers);
-      if (json !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/fhir+json');
-      return Promise.resolve(built.app.request(`http://localhost${path}`, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body }));
+      if (json !== undefined && !headers.has('content-type'))
+        headers.set('content-type', 'application/fhir+json');
+      return Promise.resolve(
+        built.app.request(`http://localhost${path}`, {
+          ...rest,
+          headers,
+          body: json !== undefined ? JSON.stringify(json) : rest.body,
+        }),
+      );
     },
     closeAll: async () => {
       await built.close();

@@ -285,6 +285,17 @@ const list: Source[] = [
     citation: 'Lanoxin US label §2 (renal dose adjustment) and §7',
   },
   {
+    id: 'nice-ng133',
+    label: 'NICE NG133 (breastfeeding)',
+    citation:
+      'NICE NG133 Hypertension in pregnancy §1.6: enalapril/captopril usable in breastfeeding; insufficient evidence for ARBs; nifedipine, amlodipine, labetalol, atenolol, metoprolol usable',
+  },
+  {
+    id: 'bnf-lactation',
+    label: 'BNF (breastfeeding)',
+    citation: 'British National Formulary monographs, breast-feeding section (lithium: avoid; fluoroquinolones: avoid)',
+  },
+  {
     id: 'formulary',
     label: 'Hospital formulary',
     citation: 'Local hospital formulary CSV (loaded at start-up)',

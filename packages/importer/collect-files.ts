@@ -23,6 +23,7 @@ export function collectFiles(paths: string[]): string[] {
     }
   };
   for (const path of paths) visit(path, true);
-  const rank = (file: string) => (/(Organization|Practitioner|Location|Medication)\./.test(file) ? 0 : /Patient\./.test(file) ? 1 : 2);
+  const rank = (file: string) =>
+    /(Organization|Practitioner|Location|Medication)\./.test(file) ? 0 : /Patient\./.test(file) ? 1 : 2;
   return out.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }

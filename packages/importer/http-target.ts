@@ -2,23 +2,40 @@
 import { QihuangError } from '@qihuang/contracts';
 import type { ImportTarget } from './import-files.ts';
 
-export function httpTarget(serverUrl: string, token: string | undefined, fetchImpl: typeof fetch = fetch): ImportTarget {
+export function httpTarget(
+  serverUrl: string,
+  token: string | undefined,
+  fetchImpl: typeof fetch = fetch,
+): ImportTarget {
   const base = serverUrl.replace(/\/+$/, '').replace(/\/fhir\/R4$/, '');
   return {
     async transaction(bundle) {
       const response = await fetchImpl(`${base}/fhir/R4`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/fhir+json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'Content-Type': 'application/fhir+json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify(bundle),
       });
-      const body = (await response.json().catch(() => ({}))) as { issue?: { diagnostics?: string }[]; entry?: { response?: { status?: string } }[] };
+      const body = (await response.json().catch(() => ({}))) as {
+        issue?: { diagnostics?: string }[];
+        entry?: { response?: { status?: string } }[];
+      };
       if (!response.ok) {
-        throw new QihuangError('invalid-input', `server answered ${response.status}: ${body.issue?.map((i) => i.diagnostics).join('; ') ?? ''}`);
+        throw new QihuangError(
+          'invalid-input',
+          `server answered ${response.status}: ${body.issue?.map((i) => i.diagnostics).join('; ') ?? ''}`,
+        );
       }
       const entries = (bundle.entry as { resource?: { resourceType?: string } }[] | undefined) ?? [];
       const byType: Record<string, number> = {};
-      for (const e of entries) if (e.resource?.resourceType) byType[e.resource.resourceType] = (byType[e.resource.resourceType] ?? 0) + 1;
-      const written = (body.entry ?? []).filter((e) => e.response?.status?.startsWith('201') || e.response?.status?.startsWith('200')).length;
+      for (const e of entries)
+        if (e.resource?.resourceType)
+          byType[e.resource.resourceType] = (byType[e.resource.resourceType] ?? 0) + 1;
+      const written = (body.entry ?? []).filter(
+        (e) => e.response?.status?.startsWith('201') || e.response?.status?.startsWith('200'),
+      ).length;
       return { written, byType, total: entries.length };
     },
   };

@@ -28,13 +28,19 @@ export interface ImportSummary {
 
 export interface ImportTarget {
   /** Runs one transaction Bundle; returns counts. */
-  transaction(bundle: Record<string, unknown>, options: { checkReferences: boolean }): Promise<{ written: number; byType: Record<string, number>; total: number }>;
+  transaction(
+    bundle: Record<string, unknown>,
+    options: { checkReferences: boolean },
+  ): Promise<{ written: number; byType: Record<string, number>; total: number }>;
 }
 
 export function repositoryTarget(repo: FhirRepository, ctx: RequestContext): ImportTarget {
   return {
     async transaction(bundle, options) {
-      const result = await processTransaction(repo, ctx, bundle, { idsFromFullUrl: true, checkReferences: options.checkReferences });
+      const result = await processTransaction(repo, ctx, bundle, {
+        idsFromFullUrl: true,
+        checkReferences: options.checkReferences,
+      });
       const total = ((bundle.entry as unknown[] | undefined) ?? []).length;
       return { written: result.written, byType: countTypes(bundle), total };
     },
@@ -50,21 +56,27 @@ function countTypes(bundle: Record<string, unknown>): Record<string, number> {
   return byType;
 }
 
-const reason = (error: unknown) => (isQihuangError(error) || error instanceof Error ? error.message : String(error));
+const reason = (error: unknown) =>
+  isQihuangError(error) || error instanceof Error ? error.message : String(error);
 
 /** A collection, batch or single resource becomes a transaction of upserts. */
 export function toTransaction(input: Record<string, unknown>): Record<string, unknown> {
   if (input.resourceType === 'Bundle') {
     const entries = (input.entry as BundleEntry[] | undefined) ?? [];
     if (input.type === 'transaction') return input;
-    return { resourceType: 'Bundle', type: 'transaction', entry: entries.map((e) => asUpsert(e.resource, e.fullUrl)) };
+    return {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: entries.map((e) => asUpsert(e.resource, e.fullUrl)),
+    };
   }
   return { resourceType: 'Bundle', type: 'transaction', entry: [asUpsert(input as FhirResource, undefined)] };
 }
 
 function asUpsert(resource: FhirResource | undefined, fullUrl: string | undefined): BundleEntry {
   if (!resource) return { fullUrl, request: { method: 'POST', url: 'Bundle' } };
-  if (typeof resource.id === 'string') return { fullUrl, resource, request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` } };
+  if (typeof resource.id === 'string')
+    return { fullUrl, resource, request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` } };
   return { fullUrl, resource, request: { method: 'POST', url: String(resource.resourceType) } };
 }
 
@@ -73,14 +85,27 @@ export interface ImportOptions {
   ndjsonChunk?: number;
 }
 
-export async function importFiles(target: ImportTarget, files: string[], options: ImportOptions = {}): Promise<ImportSummary> {
+export async function importFiles(
+  target: ImportTarget,
+  files: string[],
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const started = performance.now();
-  const summary: ImportSummary = { files: files.length, resources: 0, written: 0, unchanged: 0, byType: {}, rejected: [], seconds: 0 };
+  const summary: ImportSummary = {
+    files: files.length,
+    resources: 0,
+    written: 0,
+    unchanged: 0,
+    byType: {},
+    rejected: [],
+    seconds: 0,
+  };
   const record = (result: { written: number; byType: Record<string, number>; total: number }) => {
     summary.resources += result.total;
     summary.written += result.written;
     summary.unchanged += result.total - result.written;
-    for (const [type, n] of Object.entries(result.byType)) summary.byType[type] = (summary.byType[type] ?? 0) + n;
+    for (const [type, n] of Object.entries(result.byType))
+      summary.byType[type] = (summary.byType[type] ?? 0) + n;
   };
   for (const [index, file] of files.entries()) {
     const ext = extname(file).toLowerCase();
@@ -89,7 +114,8 @@ export async function importFiles(target: ImportTarget, files: string[], options
     } else {
       try {
         const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-        if (!parsed || typeof parsed !== 'object' || typeof parsed.resourceType !== 'string') throw new Error('not a FHIR resource or Bundle (no resourceType)');
+        if (!parsed || typeof parsed !== 'object' || typeof parsed.resourceType !== 'string')
+          throw new Error('not a FHIR resource or Bundle (no resourceType)');
         // A transaction Bundle is self-contained and its references are checked; collections and single
         // resources (like Bulk Data files) may reference what other files bring, so they are not.
         const isTransaction = parsed.resourceType === 'Bundle' && parsed.type === 'transaction';
@@ -98,7 +124,12 @@ export async function importFiles(target: ImportTarget, files: string[], options
         summary.rejected.push({ file, reason: reason(error) });
       }
     }
-    options.onProgress?.({ file, filesDone: index + 1, filesTotal: files.length, resources: summary.resources });
+    options.onProgress?.({
+      file,
+      filesDone: index + 1,
+      filesTotal: files.length,
+      resources: summary.resources,
+    });
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
@@ -116,14 +147,23 @@ async function importNdjson(
     if (chunk.length === 0) return;
     const current = chunk;
     chunk = [];
-    const bundle = { resourceType: 'Bundle', type: 'transaction', entry: current.map((c) => asUpsert(c.resource, undefined)) };
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: current.map((c) => asUpsert(c.resource, undefined)),
+    };
     try {
       record(await target.transaction(bundle, { checkReferences: false }));
     } catch {
       // Find the bad line(s): retry one by one so that good lines are not lost with a bad one.
       for (const item of current) {
         try {
-          record(await target.transaction({ resourceType: 'Bundle', type: 'transaction', entry: [asUpsert(item.resource, undefined)] }, { checkReferences: false }));
+          record(
+            await target.transaction(
+              { resourceType: 'Bundle', type: 'transaction', entry: [asUpsert(item.resource, undefined)] },
+              { checkReferences: false },
+            ),
+          );
         } catch (error) {
           summary.rejected.push({ file, line: item.line, reason: reason(error) });
         }
@@ -137,7 +177,8 @@ async function importNdjson(
     if (!text.trim()) continue;
     try {
       const resource = JSON.parse(text) as FhirResource;
-      if (!resource || typeof resource.resourceType !== 'string') throw new Error('not a FHIR resource (no resourceType)');
+      if (!resource || typeof resource.resourceType !== 'string')
+        throw new Error('not a FHIR resource (no resourceType)');
       chunk.push({ line: lineNumber, resource });
     } catch (error) {
       summary.rejected.push({ file, line: lineNumber, reason: `invalid JSON line: ${reason(error)}` });

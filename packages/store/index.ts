@@ -1,7 +1,23 @@
 export * from './database.ts';
 export type * from './tables.ts';
 export { migrateToLatest } from './migrations/migrator.ts';
-export { FhirRepository, sameContent, parseETag, type RepositoryOptions, type WriteOutcome, type HistoryEntry, type FhirResource } from './fhir-repository/fhir-repository.ts';
-export { processTransaction, processBatch, assertBundle, type Bundle, type BundleEntry, type TransactionSummary, type ProcessOptions } from './fhir-repository/bundle-processor.ts';
+export {
+  FhirRepository,
+  sameContent,
+  parseETag,
+  type RepositoryOptions,
+  type WriteOutcome,
+  type HistoryEntry,
+  type FhirResource,
+} from './fhir-repository/fhir-repository.ts';
+export {
+  processTransaction,
+  processBatch,
+  assertBundle,
+  type Bundle,
+  type BundleEntry,
+  type TransactionSummary,
+  type ProcessOptions,
+} from './fhir-repository/bundle-processor.ts';
 export { compartmentOf, type RepositoryHooks, type AccessMode } from './fhir-repository/access.ts';
 export type { StoredRow, SearchResult } from './search/search-executor.ts';

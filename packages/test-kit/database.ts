@@ -51,19 +51,21 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
 }
 
 /** A fresh, empty PostgreSQL database URL (for tests that need several connections to one database). */
-export async function createPostgresTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!POSTGRES_TEST_URL) throw new Error('No PostgreSQL test server (QIHUANG_TEST_POSTGRES_URL)');
+export async function createPostgresTestDatabase(
+  adminUrl: string | undefined = POSTGRES_TEST_URL,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!adminUrl) throw new Error('No PostgreSQL test server (QIHUANG_TEST_POSTGRES_URL)');
   const name = `qh_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_TEST_URL });
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(POSTGRES_TEST_URL);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     drop: async () => {
-      const dropper = new pg.Client({ connectionString: POSTGRES_TEST_URL });
+      const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();

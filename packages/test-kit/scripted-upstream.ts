@@ -261,7 +261,10 @@ export async function startScriptedUpstream(options: ScriptedUpstreamOptions = {
         choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
         ...extra,
       };
-      res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+      const text = `data: ${JSON.stringify(chunk)}\n\n`;
+      // When a drop is scripted, wait until each event left the process so the cut happens mid-stream.
+      if (dropAfter !== undefined) await new Promise<void>((resolve) => res.write(text, () => resolve()));
+      else res.write(text);
       sent += 1;
       if (delay > 0) await sleep(delay);
     };

@@ -2,50 +2,81 @@ import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '@qihuang/config';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
-import { collectFiles, httpTarget, importFiles, repositoryTarget, type ImportSummary } from '@qihuang/importer';
+import {
+  collectFiles,
+  httpTarget,
+  importFiles,
+  repositoryTarget,
+  type ImportSummary,
+} from '@qihuang/importer';
 import { FhirRepository, openDatabase } from '@qihuang/store';
 
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('Load FHIR Bundles (transaction, batch, collection), resources and Bulk Data NDJSON files or folders')
+    .description(
+      'Load FHIR Bundles (transaction, batch, collection), resources and Bulk Data NDJSON files or folders',
+    )
     .argument('<paths...>', 'files or folders (.json, .ndjson)')
     .option('--server <url>', 'import through a running server instead of opening the database directly')
     .option('--token <token>', 'bearer token or API key for --server (or QIHUANG_TOKEN)')
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'no progress bar')
-    .action(async (paths: string[], options: { server?: string; token?: string; json?: boolean; progress: boolean }) => {
-      const files = collectFiles(paths);
-      const bar = options.progress && !options.json && process.stderr.isTTY ? new SingleBar({ format: 'importing [{bar}] {value}/{total} files | {resources} resources | {file}' }, Presets.shades_classic) : undefined;
-      bar?.start(files.length, 0, { resources: 0, file: '' });
-      const onProgress = (e: { file: string; filesDone: number; resources: number }) => bar?.update(e.filesDone, { resources: e.resources, file: e.file.split('/').pop() });
-      let summary: ImportSummary;
-      if (options.server) {
-        summary = await importFiles(httpTarget(options.server, options.token ?? process.env.QIHUANG_TOKEN), files, { onProgress });
-      } else {
-        const config = loadConfig();
-        const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-        try {
-          const repo = new FhirRepository(database.db);
-          const { createAuditHook } = await import('../../server/audit-hook.ts');
-          const hooked = new FhirRepository(database.db, { audit: await createAuditHook(database) });
-          void repo;
-          summary = await importFiles(repositoryTarget(hooked, { requestId: `import-${process.pid}`, principal: SYSTEM_PRINCIPAL }), files, { onProgress });
-        } finally {
-          await database.close();
+    .action(
+      async (
+        paths: string[],
+        options: { server?: string; token?: string; json?: boolean; progress: boolean },
+      ) => {
+        const files = collectFiles(paths);
+        const bar =
+          options.progress && !options.json && process.stderr.isTTY
+            ? new SingleBar(
+                { format: 'importing [{bar}] {value}/{total} files | {resources} resources | {file}' },
+                Presets.shades_classic,
+              )
+            : undefined;
+        bar?.start(files.length, 0, { resources: 0, file: '' });
+        const onProgress = (e: { file: string; filesDone: number; resources: number }) =>
+          bar?.update(e.filesDone, { resources: e.resources, file: e.file.split('/').pop() });
+        let summary: ImportSummary;
+        if (options.server) {
+          summary = await importFiles(
+            httpTarget(options.server, options.token ?? process.env.QIHUANG_TOKEN),
+            files,
+            { onProgress },
+          );
+        } else {
+          const config = loadConfig();
+          const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+          try {
+            const repo = new FhirRepository(database.db);
+            const { createAuditHook } = await import('../../server/audit-hook.ts');
+            const hooked = new FhirRepository(database.db, { audit: await createAuditHook(database) });
+            void repo;
+            summary = await importFiles(
+              repositoryTarget(hooked, { requestId: `import-${process.pid}`, principal: SYSTEM_PRINCIPAL }),
+              files,
+              { onProgress },
+            );
+          } finally {
+            await database.close();
+          }
         }
-      }
-      bar?.stop();
-      if (options.json) console.log(JSON.stringify(summary, null, 2));
-      else printSummary(summary);
-      if (summary.rejected.length > 0) process.exitCode = 1;
-    });
+        bar?.stop();
+        if (options.json) console.log(JSON.stringify(summary, null, 2));
+        else printSummary(summary);
+        if (summary.rejected.length > 0) process.exitCode = 1;
+      },
+    );
 }
 
 function printSummary(s: ImportSummary): void {
   const rate = s.seconds > 0 ? Math.round(s.resources / s.seconds) : 0;
-  console.log(`Imported ${s.files} file(s): ${s.resources} resources (${s.written} written, ${s.unchanged} unchanged) in ${s.seconds.toFixed(1)} s (${rate}/s)`);
-  for (const [type, n] of Object.entries(s.byType).sort(([, a], [, b]) => b - a)) console.log(`  ${type.padEnd(28)} ${n}`);
+  console.log(
+    `Imported ${s.files} file(s): ${s.resources} resources (${s.written} written, ${s.unchanged} unchanged) in ${s.seconds.toFixed(1)} s (${rate}/s)`,
+  );
+  for (const [type, n] of Object.entries(s.byType).sort(([, a], [, b]) => b - a))
+    console.log(`  ${type.padEnd(28)} ${n}`);
   if (s.rejected.length) {
     console.log(`Rejected ${s.rejected.length}:`);
     for (const r of s.rejected) console.log(`  ${r.file}${r.line ? `:${r.line}` : ''}: ${r.reason}`);

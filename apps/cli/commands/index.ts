@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAudit } from './audit.ts';
 import { registerBp } from './bp.ts';
 import { registerImport } from './import.ts';
 import { registerRenal } from './renal.ts';
@@ -7,6 +8,7 @@ import { registerServe } from './serve.ts';
 
 /** One line per command. Keep this list sorted. */
 export function registerCommands(program: Command): void {
+  registerAudit(program);
   registerBp(program);
   registerImport(program);
   registerRenal(program);

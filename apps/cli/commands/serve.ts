@@ -5,7 +5,9 @@ import { startServer } from '../../server/start-server.ts';
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('Start the Qihuang server (FHIR API, gateway, console). Settings from PORT, HOST, QIHUANG_DATA_DIR, DATABASE_URL, QIHUANG_DEMO …')
+    .description(
+      'Start the Qihuang server (FHIR API, gateway, console). Settings from PORT, HOST, QIHUANG_DATA_DIR, DATABASE_URL, QIHUANG_DEMO …',
+    )
     .option('-p, --port <port>', 'port to listen on (PORT, default 8080)')
     .option('--host <host>', 'address to bind (HOST, default 127.0.0.1)')
     .option('--data-dir <dir>', 'embedded database directory (QIHUANG_DATA_DIR, default ./.qihuang)')

@@ -19,7 +19,8 @@ export function searchsetBundle(options: {
     return url.toString();
   };
   const summaryOnly = selfUrl.searchParams.get('_summary') === 'count';
-  const hasMore = !summaryOnly && (total !== undefined ? offset + matches.length < total : matches.length === count);
+  const hasMore =
+    !summaryOnly && (total !== undefined ? offset + matches.length < total : matches.length === count);
   if (hasMore && count > 0) link.push({ relation: 'next', url: page(offset + count) });
   if (offset > 0) link.push({ relation: 'previous', url: page(Math.max(0, offset - count)) });
   return {
@@ -28,13 +29,26 @@ export function searchsetBundle(options: {
     ...(total !== undefined ? { total } : {}),
     link,
     entry: [
-      ...matches.map((row) => ({ fullUrl: `${base}/${row.resource_type}/${row.id}`, resource: row.content, search: { mode: 'match' } })),
-      ...included.map((row) => ({ fullUrl: `${base}/${row.resource_type}/${row.id}`, resource: row.content, search: { mode: 'include' } })),
+      ...matches.map((row) => ({
+        fullUrl: `${base}/${row.resource_type}/${row.id}`,
+        resource: row.content,
+        search: { mode: 'match' },
+      })),
+      ...included.map((row) => ({
+        fullUrl: `${base}/${row.resource_type}/${row.id}`,
+        resource: row.content,
+        search: { mode: 'include' },
+      })),
     ],
   };
 }
 
-export function historyBundle(base: string, selfUrl: URL, total: number, entries: HistoryEntry[]): Record<string, unknown> {
+export function historyBundle(
+  base: string,
+  selfUrl: URL,
+  total: number,
+  entries: HistoryEntry[],
+): Record<string, unknown> {
   return {
     resourceType: 'Bundle',
     type: 'history',
@@ -43,7 +57,10 @@ export function historyBundle(base: string, selfUrl: URL, total: number, entries
     entry: entries.map((e) => ({
       fullUrl: `${base}/${e.resource_type}/${e.id}`,
       ...(e.content ? { resource: e.content } : {}),
-      request: { method: e.method, url: e.method === 'POST' ? e.resource_type : `${e.resource_type}/${e.id}` },
+      request: {
+        method: e.method,
+        url: e.method === 'POST' ? e.resource_type : `${e.resource_type}/${e.id}`,
+      },
       response: {
         status: e.method === 'POST' ? '201' : e.deleted ? '204' : '200',
         etag: `W/"${e.version_id}"`,

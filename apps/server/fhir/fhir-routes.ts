@@ -28,10 +28,13 @@ function fhirJson(c: Context, body: unknown, status = 200, headers: Record<strin
 async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (type && !/json/i.test(type)) {
-    throw new QihuangError('invalid-input', `Content-Type must be application/fhir+json, got "${type}"`, { status: 415 });
+    throw new QihuangError('invalid-input', `Content-Type must be application/fhir+json, got "${type}"`, {
+      status: 415,
+    });
   }
   const text = await c.req.text();
-  if (!text.trim()) throw new QihuangError('invalid-input', 'The request body is empty; a FHIR JSON resource is required');
+  if (!text.trim())
+    throw new QihuangError('invalid-input', 'The request body is empty; a FHIR JSON resource is required');
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -44,7 +47,9 @@ async function readJson(c: Context): Promise<unknown> {
 function assertType(type: string): void {
   if (!isResourceType(type)) {
     throw new QihuangError('not-found', `Unknown resource type "${type}"`, {
-      issues: [{ severity: 'error', code: 'not-supported', message: `Resource type ${type} is not supported` }],
+      issues: [
+        { severity: 'error', code: 'not-supported', message: `Resource type ${type} is not supported` },
+      ],
     });
   }
 }
@@ -75,20 +80,27 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
   app.onError((error, c) => {
     const status = error instanceof QihuangError ? error.status : 500;
     if (status >= 500) c.get('log')?.error({ err: error }, 'FHIR request failed');
-    const outcome = operationOutcome(error instanceof QihuangError ? error : new QihuangError('internal', 'Internal error; see the server log with this request id'));
+    const outcome = operationOutcome(
+      error instanceof QihuangError
+        ? error
+        : new QihuangError('internal', 'Internal error; see the server log with this request id'),
+    );
     const headers = error instanceof QihuangError ? error.headers : {};
     return fhirJson(c, outcome, status, headers);
   });
 
   app.get('/metadata', (c) =>
-    fhirJson(c, capabilityStatement({
+    fhirJson(
+      c,
+      capabilityStatement({
         baseUrl: baseUrl(c),
         software: { name: 'Qihuang', version: deps.softwareVersion },
         date: STARTED,
         conditionalCreate: true,
         conditionalUpdate: true,
         security: deps.security,
-      })),
+      }),
+    ),
   );
 
   app.post('/', async (c) => {
@@ -106,11 +118,22 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
     params.delete('_pretty');
     const offset = Number(params.get('_offset') ?? 0) || 0;
     params.delete('_offset');
-    const result = await repository.search(requestContext(c), type, [...params.entries(), ['_offset', String(offset)]]);
+    const result = await repository.search(requestContext(c), type, [
+      ...params.entries(),
+      ['_offset', String(offset)],
+    ]);
     const selfUrl = new URL(c.req.url);
     return fhirJson(
       c,
-      searchsetBundle({ base: baseUrl(c), selfUrl, total: result.total, matches: result.matches, included: result.included, count: result.parsed.count, offset: result.parsed.offset }),
+      searchsetBundle({
+        base: baseUrl(c),
+        selfUrl,
+        total: result.total,
+        matches: result.matches,
+        included: result.included,
+        count: result.parsed.count,
+        offset: result.parsed.offset,
+      }),
     );
   };
 
@@ -125,17 +148,32 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
     const type = c.req.param('type');
     assertType(type);
     const { count, offset } = pagingParams(c);
-    const result = await repository.history(requestContext(c), type, undefined, { count, offset, since: c.req.query('_since') });
+    const result = await repository.history(requestContext(c), type, undefined, {
+      count,
+      offset,
+      since: c.req.query('_since'),
+    });
     return fhirJson(c, historyBundle(baseUrl(c), new URL(c.req.url), result.total, result.entries));
   });
 
   app.get('/Patient/:id/$everything', async (c) => {
     const { count, offset } = pagingParams(c);
     const id = c.req.param('id');
-    const result = await repository.everything(requestContext(c), id, { count: c.req.query('_count') ? count : 1000, offset });
+    const result = await repository.everything(requestContext(c), id, {
+      count: c.req.query('_count') ? count : 1000,
+      offset,
+    });
     return fhirJson(
       c,
-      searchsetBundle({ base: baseUrl(c), selfUrl: new URL(c.req.url), total: result.total, matches: result.rows, included: [], count: c.req.query('_count') ? count : 1000, offset }),
+      searchsetBundle({
+        base: baseUrl(c),
+        selfUrl: new URL(c.req.url),
+        total: result.total,
+        matches: result.rows,
+        included: [],
+        count: c.req.query('_count') ? count : 1000,
+        offset,
+      }),
     );
   });
 
@@ -147,7 +185,10 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
     const result = await repository.create(requestContext(c), body, { ifNoneExist, resourceType: type });
     const { resource } = result;
     const version = (resource.meta as { versionId?: string }).versionId;
-    const headers = { ...versionHeaders(resource), Location: `${baseUrl(c)}/${type}/${resource.id}/_history/${version}` };
+    const headers = {
+      ...versionHeaders(resource),
+      Location: `${baseUrl(c)}/${type}/${resource.id}/_history/${version}`,
+    };
     return fhirJson(c, resource, result.created ? 201 : 200, headers);
   });
 
@@ -156,7 +197,11 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
     const type = c.req.param('type');
     assertType(type);
     const query = new URL(c.req.url).search;
-    if (!query) throw new QihuangError('invalid-input', 'PUT needs an id (/Type/id) or search parameters (conditional update)');
+    if (!query)
+      throw new QihuangError(
+        'invalid-input',
+        'PUT needs an id (/Type/id) or search parameters (conditional update)',
+      );
     const body = await readJson(c);
     const ctx = requestContext(c);
     const result = await processTransaction(repository, ctx, {
@@ -165,7 +210,12 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
       entry: [{ resource: body as FhirResource, request: { method: 'PUT', url: `${type}${query}` } }],
     });
     const entry = (result.bundle.entry as { resource: FhirResource; response: { status: string } }[])[0]!;
-    return fhirJson(c, entry.resource, entry.response.status.startsWith('201') ? 201 : 200, versionHeaders(entry.resource));
+    return fhirJson(
+      c,
+      entry.resource,
+      entry.response.status.startsWith('201') ? 201 : 200,
+      versionHeaders(entry.resource),
+    );
   });
 
   app.get('/:type/:id', async (c) => {
@@ -179,7 +229,9 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
     const type = c.req.param('type');
     assertType(type);
     const body = await readJson(c);
-    const result = await repository.update(requestContext(c), type, c.req.param('id'), body, { ifMatch: c.req.header('if-match') });
+    const result = await repository.update(requestContext(c), type, c.req.param('id'), body, {
+      ifMatch: c.req.header('if-match'),
+    });
     const headers = versionHeaders(result.resource);
     if (result.created) headers.Location = `${baseUrl(c)}/${type}/${result.resource.id}/_history/1`;
     return fhirJson(c, result.resource, result.created ? 201 : 200, headers);
@@ -196,7 +248,11 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
     const type = c.req.param('type');
     assertType(type);
     const { count, offset } = pagingParams(c);
-    const result = await repository.history(requestContext(c), type, c.req.param('id'), { count, offset, since: c.req.query('_since') });
+    const result = await repository.history(requestContext(c), type, c.req.param('id'), {
+      count,
+      offset,
+      since: c.req.query('_since'),
+    });
     return fhirJson(c, historyBundle(baseUrl(c), new URL(c.req.url), result.total, result.entries));
   });
 

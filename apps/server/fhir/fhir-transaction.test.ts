@@ -2,12 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
 import { createTestApp, type TestApp } from '../test-support.ts';
 
-const count = async (t: TestApp, query: string) => ((await (await t.request(`/fhir/R4/${query}${query.includes('?') ? '&' : '?'}_summary=count`)).json()) as { total: number }).total;
+const count = async (t: TestApp, query: string) =>
+  (
+    (await (await t.request(`/fhir/R4/${query}${query.includes('?') ? '&' : '?'}_summary=count`)).json()) as {
+      total: number;
+    }
+  ).total;
 
 function observationEntries(n: number, patientUrl: string) {
   return Array.from({ length: n }, (_, i) => ({
     fullUrl: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-    resource: { resourceType: 'Observation', status: 'final', code: { text: `reading ${i}` }, subject: { reference: patientUrl }, valueQuantity: { value: i, unit: 'mmHg' } },
+    resource: {
+      resourceType: 'Observation',
+      status: 'final',
+      code: { text: `reading ${i}` },
+      subject: { reference: patientUrl },
+      valueQuantity: { value: i, unit: 'mmHg' },
+    },
     request: { method: 'POST', url: 'Observation' },
   }));
 }
@@ -24,11 +35,21 @@ describe.each(DATABASE_KINDS)('FHIR transactions on %s', (kind) => {
     const bundle = {
       resourceType: 'Bundle',
       type: 'transaction',
-      entry: [{ fullUrl: patientUrl, resource: { resourceType: 'Patient', name: [{ family: 'Txn' }] }, request: { method: 'POST', url: 'Patient' } }, ...observationEntries(3, patientUrl)],
+      entry: [
+        {
+          fullUrl: patientUrl,
+          resource: { resourceType: 'Patient', name: [{ family: 'Txn' }] },
+          request: { method: 'POST', url: 'Patient' },
+        },
+        ...observationEntries(3, patientUrl),
+      ],
     };
     const response = await t.request('/fhir/R4', { method: 'POST', json: bundle });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { type: string; entry: { response: { status: string; location: string } }[] };
+    const body = (await response.json()) as {
+      type: string;
+      entry: { response: { status: string; location: string } }[];
+    };
     expect(body.type).toBe('transaction-response');
     expect(body.entry.every((e) => e.response.status.startsWith('201'))).toBe(true);
     const patientId = body.entry[0]!.response.location.split('/')[1]!;
@@ -41,7 +62,18 @@ describe.each(DATABASE_KINDS)('FHIR transactions on %s', (kind) => {
     const patientUrl = 'urn:uuid:22222222-2222-4222-8222-222222222222';
     for (const e of entries) e.resource.subject.reference = patientUrl;
     (entries[9]!.resource as Record<string, unknown>).status = 'not-a-status';
-    const bundle = { resourceType: 'Bundle', type: 'transaction', entry: [{ fullUrl: patientUrl, resource: { resourceType: 'Patient', name: [{ family: 'Rollback' }] }, request: { method: 'POST', url: 'Patient' } }, ...entries] };
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [
+        {
+          fullUrl: patientUrl,
+          resource: { resourceType: 'Patient', name: [{ family: 'Rollback' }] },
+          request: { method: 'POST', url: 'Patient' },
+        },
+        ...entries,
+      ],
+    };
     const response = await t.request('/fhir/R4', { method: 'POST', json: bundle });
     expect([400, 422]).toContain(response.status);
     const outcome = (await response.json()) as { resourceType: string; issue: { expression?: string[] }[] };
@@ -52,34 +84,62 @@ describe.each(DATABASE_KINDS)('FHIR transactions on %s', (kind) => {
   });
 
   it('rejects broken references: an unknown urn:uuid and a missing Type/id', async () => {
-    const dangling = { resourceType: 'Bundle', type: 'transaction', entry: observationEntries(1, 'urn:uuid:99999999-9999-4999-8999-999999999999') };
+    const dangling = {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: observationEntries(1, 'urn:uuid:99999999-9999-4999-8999-999999999999'),
+    };
     const r1 = await t.request('/fhir/R4', { method: 'POST', json: dangling });
     expect(r1.status).toBe(400);
     expect(JSON.stringify(await r1.json())).toContain('Bundle.entry[0].resource.subject');
-    const missing = { resourceType: 'Bundle', type: 'transaction', entry: observationEntries(1, 'Patient/does-not-exist') };
+    const missing = {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: observationEntries(1, 'Patient/does-not-exist'),
+    };
     const r2 = await t.request('/fhir/R4', { method: 'POST', json: missing });
     expect(r2.status).toBe(400);
     expect(JSON.stringify(await r2.json())).toContain('does not exist');
   });
 
   it('conditional create and conditional update inside a transaction', async () => {
-    const patient = { resourceType: 'Patient', identifier: [{ system: 'urn:mrn', value: 'COND-1' }], name: [{ family: 'Cond' }] };
+    const patient = {
+      resourceType: 'Patient',
+      identifier: [{ system: 'urn:mrn', value: 'COND-1' }],
+      name: [{ family: 'Cond' }],
+    };
     const bundle = (ref: string) => ({
       resourceType: 'Bundle',
       type: 'transaction',
       entry: [
-        { fullUrl: ref, resource: patient, request: { method: 'POST', url: 'Patient', ifNoneExist: 'identifier=urn:mrn|COND-1' } },
+        {
+          fullUrl: ref,
+          resource: patient,
+          request: { method: 'POST', url: 'Patient', ifNoneExist: 'identifier=urn:mrn|COND-1' },
+        },
         ...observationEntries(1, ref),
       ],
     });
-    await t.request('/fhir/R4', { method: 'POST', json: bundle('urn:uuid:33333333-3333-4333-8333-333333333333') });
-    await t.request('/fhir/R4', { method: 'POST', json: bundle('urn:uuid:44444444-4444-4444-8444-444444444444') });
+    await t.request('/fhir/R4', {
+      method: 'POST',
+      json: bundle('urn:uuid:33333333-3333-4333-8333-333333333333'),
+    });
+    await t.request('/fhir/R4', {
+      method: 'POST',
+      json: bundle('urn:uuid:44444444-4444-4444-8444-444444444444'),
+    });
     expect(await count(t, 'Patient?identifier=urn:mrn|COND-1')).toBe(1);
-    const update = await t.request('/fhir/R4/Patient?identifier=urn:mrn|COND-1', { method: 'PUT', json: { ...patient, gender: 'female' } });
+    const update = await t.request('/fhir/R4/Patient?identifier=urn:mrn|COND-1', {
+      method: 'PUT',
+      json: { ...patient, gender: 'female' },
+    });
     expect(update.status).toBe(200);
     expect(((await update.json()) as { meta: { versionId: string } }).meta.versionId).toBe('2');
     expect(await count(t, 'Patient?identifier=urn:mrn|COND-1&gender=female')).toBe(1);
-    const create = await t.request('/fhir/R4/Patient?identifier=urn:mrn|COND-NEW', { method: 'PUT', json: { ...patient, identifier: [{ system: 'urn:mrn', value: 'COND-NEW' }] } });
+    const create = await t.request('/fhir/R4/Patient?identifier=urn:mrn|COND-NEW', {
+      method: 'PUT',
+      json: { ...patient, identifier: [{ system: 'urn:mrn', value: 'COND-NEW' }] },
+    });
     expect(create.status).toBe(201);
   });
 
@@ -88,13 +148,19 @@ describe.each(DATABASE_KINDS)('FHIR transactions on %s', (kind) => {
       resourceType: 'Bundle',
       type: 'batch',
       entry: [
-        { resource: { resourceType: 'Patient', name: [{ family: 'BatchOk' }] }, request: { method: 'POST', url: 'Patient' } },
+        {
+          resource: { resourceType: 'Patient', name: [{ family: 'BatchOk' }] },
+          request: { method: 'POST', url: 'Patient' },
+        },
         { resource: { resourceType: 'Patient', gender: 'man' }, request: { method: 'POST', url: 'Patient' } },
         { request: { method: 'GET', url: 'Patient?family=BatchOk' } },
       ],
     };
     const response = await t.request('/fhir/R4', { method: 'POST', json: batch });
-    const body = (await response.json()) as { type: string; entry: { response: { status: string; outcome?: unknown } }[] };
+    const body = (await response.json()) as {
+      type: string;
+      entry: { response: { status: string; outcome?: unknown } }[];
+    };
     expect(body.type).toBe('batch-response');
     expect(body.entry.map((e) => e.response.status.slice(0, 3))).toEqual(['201', '422', '200']);
   });

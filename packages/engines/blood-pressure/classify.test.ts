@@ -113,6 +113,10 @@ describe('boundaries under every guideline', () => {
     ).toBeUndefined();
   });
 
+  it('rejects non-numeric input', () => {
+    expect(() => classifyOfficeBp({ sbp: NaN, dbp: 80 }, 'esh-2023')).toThrow(/positive numbers/);
+  });
+
   it('explains itself in zh and en with rule, source and inputs', () => {
     const r = classifyOfficeBp({ sbp: 140, dbp: 85 }, 'china-2018');
     expect(r.source).toBe('REFERENCE §1.3');

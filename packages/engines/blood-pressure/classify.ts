@@ -1,4 +1,5 @@
 /** Office BP classification per guideline (REFERENCE §1.1–§1.5). Pure. */
+import { QihuangError } from '@qihuang/contracts';
 import type { BpValue, Explanation, Guideline, Text } from './types.ts';
 
 export type AccAhaCategory = 'normal' | 'elevated' | 'stage-1' | 'stage-2';
@@ -107,6 +108,9 @@ export function classifyOfficeBp(
   guideline: Guideline,
   options: ClassifyOptions = {},
 ): Classification {
+  if (!Number.isFinite(bp.sbp) || !Number.isFinite(bp.dbp) || bp.sbp <= 0 || bp.dbp <= 0) {
+    throw new QihuangError('invalid-input', `BP values must be positive numbers, got ${bp.sbp}/${bp.dbp}`);
+  }
   const bands = bandsFor(guideline);
   const index = bands.findIndex((b) => bp.sbp >= b.sbp || bp.dbp >= b.dbp);
   const hit = index >= 0 ? bands[index] : undefined;

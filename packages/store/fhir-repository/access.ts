@@ -16,7 +16,7 @@ export interface RepositoryHooks {
 }
 
 export function compartmentOf(principal: Principal): string | undefined {
-  return principal.role === 'patient' ? principal.patientId ?? '\u0000no-patient' : undefined;
+  return principal.role === 'patient' ? (principal.patientId ?? '\u0000no-patient') : undefined;
 }
 
 /** A resource outside the caller's compartment answers 404, so ids cannot be probed. */
@@ -26,6 +26,7 @@ export function assertInCompartment(
 ): void {
   const patientId = compartmentOf(principal);
   if (patientId === undefined) return;
-  const inside = row.compartments.includes(patientId) || (row.resource_type === 'Patient' && row.id === patientId);
+  const inside =
+    row.compartments.includes(patientId) || (row.resource_type === 'Patient' && row.id === patientId);
   if (!inside) throw new QihuangError('not-found', `${row.resource_type}/${row.id} is not known`);
 }

@@ -47,7 +47,13 @@ export interface TransactionSummary {
 }
 
 type Planned =
-  | { index: number; kind: 'write'; resource: FhirResource & { id: string }; ifMatch?: string; fullUrl?: string }
+  | {
+      index: number;
+      kind: 'write';
+      resource: FhirResource & { id: string };
+      ifMatch?: string;
+      fullUrl?: string;
+    }
   | { index: number; kind: 'existing'; resource: FhirResource & { id: string } }
   | { index: number; kind: 'delete'; type: string; id: string };
 
@@ -60,17 +66,50 @@ function fail(index: number, message: string, path = 'request', code = 'invalid'
 }
 
 export function assertBundle(input: unknown, types: string[]): Bundle {
-  if (!input || typeof input !== 'object' || (input as { resourceType?: unknown }).resourceType !== 'Bundle') {
-    throw new QihuangError('invalid-input', 'The body must be a Bundle', { issues: [{ severity: 'error', code: 'structure', message: 'resourceType must be Bundle', expression: ['Bundle'] }] });
+  if (
+    !input ||
+    typeof input !== 'object' ||
+    (input as { resourceType?: unknown }).resourceType !== 'Bundle'
+  ) {
+    throw new QihuangError('invalid-input', 'The body must be a Bundle', {
+      issues: [
+        {
+          severity: 'error',
+          code: 'structure',
+          message: 'resourceType must be Bundle',
+          expression: ['Bundle'],
+        },
+      ],
+    });
   }
   const bundle = input as Bundle;
   if (!types.includes(bundle.type)) {
-    throw new QihuangError('invalid-input', `Bundle.type must be one of ${types.join(', ')}, got "${String(bundle.type)}"`, {
-      issues: [{ severity: 'error', code: 'value', message: 'unsupported Bundle.type', expression: ['Bundle.type'] }],
-    });
+    throw new QihuangError(
+      'invalid-input',
+      `Bundle.type must be one of ${types.join(', ')}, got "${String(bundle.type)}"`,
+      {
+        issues: [
+          {
+            severity: 'error',
+            code: 'value',
+            message: 'unsupported Bundle.type',
+            expression: ['Bundle.type'],
+          },
+        ],
+      },
+    );
   }
   if (bundle.entry !== undefined && !Array.isArray(bundle.entry)) {
-    throw new QihuangError('invalid-input', 'Bundle.entry must be an array', { issues: [{ severity: 'error', code: 'structure', message: 'Bundle.entry must be an array', expression: ['Bundle.entry'] }] });
+    throw new QihuangError('invalid-input', 'Bundle.entry must be an array', {
+      issues: [
+        {
+          severity: 'error',
+          code: 'structure',
+          message: 'Bundle.entry must be an array',
+          expression: ['Bundle.entry'],
+        },
+      ],
+    });
   }
   return bundle;
 }
@@ -95,26 +134,40 @@ export async function processTransaction(
     // Pass 1: identities.
     for (const [index, entry] of entries.entries()) {
       const request = entry.request;
-      if (!request || typeof request.method !== 'string' || typeof request.url !== 'string') fail(index, 'request.method and request.url are required');
+      if (!request || typeof request.method !== 'string' || typeof request.url !== 'string')
+        fail(index, 'request.method and request.url are required');
       const method = request.method.toUpperCase();
       const { type, id, query } = splitUrl(request.url);
       if (!isResourceType(type)) fail(index, `unknown resource type "${type}" in request.url`, 'request.url');
       if (method === 'DELETE') {
         repo.authorize(ctx, type, 'write');
-        const targets = id ? [id] : (await repo.conditionalMatches(trx, ctx, type, query ?? '')).map((r) => r.id);
+        const targets = id
+          ? [id]
+          : (await repo.conditionalMatches(trx, ctx, type, query ?? '')).map((r) => r.id);
         for (const target of targets) planned.push({ index, kind: 'delete', type, id: target });
         continue;
       }
-      if (method === 'GET') fail(index, 'GET entries are not supported inside a transaction; use a batch', 'request.method');
+      if (method === 'GET')
+        fail(index, 'GET entries are not supported inside a transaction; use a batch', 'request.method');
       const resource = entry.resource;
-      if (!resource || typeof resource !== 'object') fail(index, 'a resource is required for POST and PUT', 'resource', 'required');
-      if (resource.resourceType !== type) fail(index, `resource type ${String(resource.resourceType)} does not match request.url ${request.url}`, 'resource.resourceType');
+      if (!resource || typeof resource !== 'object')
+        fail(index, 'a resource is required for POST and PUT', 'resource', 'required');
+      if (resource.resourceType !== type)
+        fail(
+          index,
+          `resource type ${String(resource.resourceType)} does not match request.url ${request.url}`,
+          'resource.resourceType',
+        );
       repo.authorize(ctx, type, 'write');
       let targetId: string;
       if (method === 'POST') {
         if (request.ifNoneExist) {
           const matches = await repo.conditionalMatches(trx, ctx, type, request.ifNoneExist);
-          if (matches.length > 1) throw new QihuangError('precondition-failed', `Bundle.entry[${index}]: ifNoneExist "${request.ifNoneExist}" matches ${matches.length} resources`);
+          if (matches.length > 1)
+            throw new QihuangError(
+              'precondition-failed',
+              `Bundle.entry[${index}]: ifNoneExist "${request.ifNoneExist}" matches ${matches.length} resources`,
+            );
           if (matches.length === 1) {
             const existing = matches[0]!.content as FhirResource & { id: string };
             if (entry.fullUrl) refMap.set(entry.fullUrl, `${type}/${existing.id}`);
@@ -122,36 +175,64 @@ export async function processTransaction(
             continue;
           }
         }
-        const fromUrl = options.idsFromFullUrl && entry.fullUrl?.startsWith('urn:uuid:') ? entry.fullUrl.slice(9) : undefined;
+        const fromUrl =
+          options.idsFromFullUrl && entry.fullUrl?.startsWith('urn:uuid:')
+            ? entry.fullUrl.slice(9)
+            : undefined;
         targetId = fromUrl && ID_RE.test(fromUrl) ? fromUrl : repo.generateId();
       } else if (method === 'PUT') {
         if (id) {
           targetId = id;
         } else {
           const matches = await repo.conditionalMatches(trx, ctx, type, query ?? '');
-          if (matches.length > 1) throw new QihuangError('precondition-failed', `Bundle.entry[${index}]: conditional update "${request.url}" matches ${matches.length} resources`);
-          targetId = matches[0]?.id ?? (typeof resource.id === 'string' && ID_RE.test(resource.id) ? resource.id : repo.generateId());
+          if (matches.length > 1)
+            throw new QihuangError(
+              'precondition-failed',
+              `Bundle.entry[${index}]: conditional update "${request.url}" matches ${matches.length} resources`,
+            );
+          targetId =
+            matches[0]?.id ??
+            (typeof resource.id === 'string' && ID_RE.test(resource.id) ? resource.id : repo.generateId());
         }
       } else {
-        fail(index, `method ${method} is not supported (POST, PUT, DELETE)`, 'request.method', 'not-supported');
+        fail(
+          index,
+          `method ${method} is not supported (POST, PUT, DELETE)`,
+          'request.method',
+          'not-supported',
+        );
       }
       if (entry.fullUrl) refMap.set(entry.fullUrl, `${type}/${targetId}`);
-      planned.push({ index, kind: 'write', resource: { ...resource, id: targetId }, ifMatch: request.ifMatch, fullUrl: entry.fullUrl });
+      planned.push({
+        index,
+        kind: 'write',
+        resource: { ...resource, id: targetId },
+        ifMatch: request.ifMatch,
+        fullUrl: entry.fullUrl,
+      });
     }
 
     // Pass 2: rewrite references, collect the ones that must already exist.
     const external = new Map<string, { index: number; path: string }>();
-    const inBundle = new Set(planned.flatMap((p) => (p.kind === 'delete' ? [] : [`${p.resource.resourceType}/${p.resource.id}`])));
+    const inBundle = new Set(
+      planned.flatMap((p) => (p.kind === 'delete' ? [] : [`${p.resource.resourceType}/${p.resource.id}`])),
+    );
     for (const p of planned) {
       if (p.kind !== 'write') continue;
       rewriteReferences(p.resource, p.resource.resourceType, (reference, path) => {
         const mapped = refMap.get(reference);
         if (mapped) return mapped;
         if (reference.startsWith('urn:uuid:') || reference.startsWith('urn:oid:')) {
-          fail(p.index, `reference "${reference}" at ${path} points at no entry of this transaction`, `resource.${path.split('.').slice(1).join('.')}`, 'not-found');
+          fail(
+            p.index,
+            `reference "${reference}" at ${path} points at no entry of this transaction`,
+            `resource.${path.split('.').slice(1).join('.')}`,
+            'not-found',
+          );
         }
         const match = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(\/_history\/.*)?$/.exec(reference);
-        if (match && !inBundle.has(`${match[1]}/${match[2]}`)) external.set(`${match[1]}/${match[2]}`, { index: p.index, path });
+        if (match && !inBundle.has(`${match[1]}/${match[2]}`))
+          external.set(`${match[1]}/${match[2]}`, { index: p.index, path });
         return reference;
       });
     }
@@ -161,17 +242,30 @@ export async function processTransaction(
     for (const p of planned) {
       if (p.kind !== 'write') continue;
       for (const issue of validateResource(p.resource)) {
-        issues.push({ ...issue, expression: (issue.expression ?? [p.resource.resourceType]).map((e) => `Bundle.entry[${p.index}].resource.${e.split('.').slice(1).join('.') || e}`.replace(/\.$/, '')) });
+        issues.push({
+          ...issue,
+          expression: (issue.expression ?? [p.resource.resourceType]).map((e) =>
+            `Bundle.entry[${p.index}].resource.${e.split('.').slice(1).join('.') || e}`.replace(/\.$/, ''),
+          ),
+        });
       }
     }
     if (issues.length) {
-      throw new QihuangError('invalid-resource', `Transaction rejected: ${issues.length} problem(s); first: ${issues[0]!.expression?.[0] ?? ''} ${issues[0]!.message}`, { issues });
+      throw new QihuangError(
+        'invalid-resource',
+        `Transaction rejected: ${issues.length} problem(s); first: ${issues[0]!.expression?.[0] ?? ''} ${issues[0]!.message}`,
+        { issues },
+      );
     }
     if (options.checkReferences !== false) await assertReferencesExist(trx, external);
 
     // Pass 4: write.
     const writes = planned.filter((p): p is Extract<Planned, { kind: 'write' }> => p.kind === 'write');
-    const prepared = await repo.prepareUpdates(trx, ctx, writes.map((w) => ({ resource: w.resource, ifMatch: w.ifMatch })));
+    const prepared = await repo.prepareUpdates(
+      trx,
+      ctx,
+      writes.map((w) => ({ resource: w.resource, ifMatch: w.ifMatch })),
+    );
     const versioned: VersionedWrite[] = [];
     const results = new Map<number, { status: string; resource: FhirResource & { id: string } }>();
     prepared.forEach((result, i) => {
@@ -179,17 +273,35 @@ export async function processTransaction(
       if (result.kind === 'unchanged') results.set(w.index, { status: '200 OK', resource: result.current });
       else {
         versioned.push(result.write);
-        results.set(w.index, { status: result.write.existed ? '200 OK' : '201 Created', resource: result.write.resource });
+        results.set(w.index, {
+          status: result.write.existed ? '200 OK' : '201 Created',
+          resource: result.write.resource,
+        });
       }
     });
     const deletes = planned.filter((p): p is Extract<Planned, { kind: 'delete' }> => p.kind === 'delete');
     if (deletes.length) {
       const keys = deletes.map((d) => sql`(${d.type}, ${d.id})`);
-      const { rows } = await sql<{ resource_type: string; id: string; version_id: number; deleted: boolean; compartments: string[] }>`
-        select resource_type, id, version_id, deleted, compartments from fhir_resource where (resource_type, id) in (${sql.join(keys)}) for update`.execute(trx);
+      const { rows } = await sql<{
+        resource_type: string;
+        id: string;
+        version_id: number;
+        deleted: boolean;
+        compartments: string[];
+      }>`
+        select resource_type, id, version_id, deleted, compartments from fhir_resource where (resource_type, id) in (${sql.join(keys)}) for update`.execute(
+        trx,
+      );
       for (const row of rows) {
         assertInCompartment(ctx.principal, row);
-        if (!row.deleted) versioned.push({ resource: { resourceType: row.resource_type, id: row.id }, versionId: row.version_id + 1, lastUpdated: repo.now(), method: 'DELETE', existed: true });
+        if (!row.deleted)
+          versioned.push({
+            resource: { resourceType: row.resource_type, id: row.id },
+            versionId: row.version_id + 1,
+            lastUpdated: repo.now(),
+            method: 'DELETE',
+            existed: true,
+          });
       }
     }
     await writeVersions(trx, versioned);
@@ -200,7 +312,8 @@ export async function processTransaction(
       byType[v.resource.resourceType] = (byType[v.resource.resourceType] ?? 0) + 1;
       if (v.resource.resourceType === 'Patient') patientIds.add(v.resource.id);
     }
-    for (const row of planned) if (row.kind === 'write') for (const p of compartmentIdsOf(row.resource)) patientIds.add(p);
+    for (const row of planned)
+      if (row.kind === 'write') for (const p of compartmentIdsOf(row.resource)) patientIds.add(p);
     await repo.audit(trx, ctx, {
       action: 'transaction',
       outcome: 'success',
@@ -217,11 +330,24 @@ export async function processTransaction(
         return {
           fullUrl: `${resource.resourceType}/${resource.id}`,
           resource,
-          response: { status: result.status, location: `${resource.resourceType}/${resource.id}/_history/${version}`, etag: `W/"${version}"`, lastModified: (resource.meta as { lastUpdated?: string } | undefined)?.lastUpdated },
+          response: {
+            status: result.status,
+            location: `${resource.resourceType}/${resource.id}/_history/${version}`,
+            etag: `W/"${version}"`,
+            lastModified: (resource.meta as { lastUpdated?: string } | undefined)?.lastUpdated,
+          },
         };
       }
       const existing = planned.find((p) => p.index === index && p.kind === 'existing');
-      if (existing && existing.kind === 'existing') return { fullUrl: `${existing.resource.resourceType}/${existing.resource.id}`, resource: existing.resource, response: { status: '200 OK', location: `${existing.resource.resourceType}/${existing.resource.id}` } };
+      if (existing && existing.kind === 'existing')
+        return {
+          fullUrl: `${existing.resource.resourceType}/${existing.resource.id}`,
+          resource: existing.resource,
+          response: {
+            status: '200 OK',
+            location: `${existing.resource.resourceType}/${existing.resource.id}`,
+          },
+        };
       return { response: { status: '204 No Content' } };
     });
     return {
@@ -237,21 +363,38 @@ function compartmentIdsOf(resource: FhirResource & { id: string }): string[] {
   return resource.resourceType === 'Patient' ? [resource.id] : patientCompartmentIds(resource);
 }
 
-async function assertReferencesExist(trx: Kysely<StoreTables>, external: Map<string, { index: number; path: string }>) {
+async function assertReferencesExist(
+  trx: Kysely<StoreTables>,
+  external: Map<string, { index: number; path: string }>,
+) {
   if (external.size === 0) return;
   const keys = [...external.keys()].map((k) => {
     const [type, id] = k.split('/');
     return sql`(${type}, ${id})`;
   });
-  const { rows } = await sql<{ k: string }>`select resource_type || '/' || id as k from fhir_resource where deleted = false and (resource_type, id) in (${sql.join(keys)})`.execute(trx);
+  const { rows } = await sql<{
+    k: string;
+  }>`select resource_type || '/' || id as k from fhir_resource where deleted = false and (resource_type, id) in (${sql.join(keys)})`.execute(
+    trx,
+  );
   const found = new Set(rows.map((r) => r.k));
   for (const [key, where] of external) {
-    if (!found.has(key)) fail(where.index, `reference "${key}" at ${where.path} points at a resource that does not exist`, `resource.${where.path.split('.').slice(1).join('.')}`, 'not-found');
+    if (!found.has(key))
+      fail(
+        where.index,
+        `reference "${key}" at ${where.path} points at a resource that does not exist`,
+        `resource.${where.path.split('.').slice(1).join('.')}`,
+        'not-found',
+      );
   }
 }
 
 /** Walks every `reference` string in a resource (contained resources included) and replaces it. */
-export function rewriteReferences(node: unknown, path: string, replace: (reference: string, path: string) => string): void {
+export function rewriteReferences(
+  node: unknown,
+  path: string,
+  replace: (reference: string, path: string) => string,
+): void {
   if (Array.isArray(node)) {
     node.forEach((item, i) => rewriteReferences(item, `${path}[${i}]`, replace));
     return;
@@ -267,7 +410,11 @@ export function rewriteReferences(node: unknown, path: string, replace: (referen
   }
 }
 
-export async function processBatch(repo: FhirRepository, ctx: RequestContext, input: unknown): Promise<Record<string, unknown>> {
+export async function processBatch(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  input: unknown,
+): Promise<Record<string, unknown>> {
   const bundle = assertBundle(input, ['batch']);
   const out: Record<string, unknown>[] = [];
   for (const [index, entry] of (bundle.entry ?? []).entries()) {
@@ -282,10 +429,22 @@ export async function processBatch(repo: FhirRepository, ctx: RequestContext, in
           out.push({ resource, response: { status: '200 OK' } });
         } else {
           const result = await repo.search(ctx, type, new URLSearchParams(query ?? ''));
-          out.push({ resource: { resourceType: 'Bundle', type: 'searchset', total: result.total, entry: result.matches.map((m) => ({ resource: m.content })) }, response: { status: '200 OK' } });
+          out.push({
+            resource: {
+              resourceType: 'Bundle',
+              type: 'searchset',
+              total: result.total,
+              entry: result.matches.map((m) => ({ resource: m.content })),
+            },
+            response: { status: '200 OK' },
+          });
         }
       } else {
-        const single = await processTransaction(repo, ctx, { resourceType: 'Bundle', type: 'transaction', entry: [entry] });
+        const single = await processTransaction(repo, ctx, {
+          resourceType: 'Bundle',
+          type: 'transaction',
+          entry: [entry],
+        });
         const first = (single.bundle.entry as Record<string, unknown>[])[0]!;
         out.push(first);
       }

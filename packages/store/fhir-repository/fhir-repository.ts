@@ -7,7 +7,12 @@ import { sql, type Kysely } from 'kysely';
 import { QihuangError, type AuditRecord, type RequestContext } from '@qihuang/contracts';
 import { assertValidResource, parseSearch, patientCompartmentIds, type ParsedSearch } from '@qihuang/fhir';
 import type { StoreTables } from '../tables.ts';
-import { compartmentCondition, executeSearch, type SearchResult, type StoredRow } from '../search/search-executor.ts';
+import {
+  compartmentCondition,
+  executeSearch,
+  type SearchResult,
+  type StoredRow,
+} from '../search/search-executor.ts';
 import { assertInCompartment, compartmentOf, type AccessMode, type RepositoryHooks } from './access.ts';
 import { writeVersions, type FhirResource, type VersionedWrite } from './index-writer.ts';
 
@@ -49,13 +54,20 @@ export function sameContent(a: FhirResource, b: FhirResource): boolean {
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([x], [y]) =>
+      x < y ? -1 : x > y ? 1 : 0,
+    );
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
 }
 
-export function withMeta(resource: FhirResource, id: string, versionId: number, lastUpdated: string): FhirResource & { id: string } {
+export function withMeta(
+  resource: FhirResource,
+  id: string,
+  versionId: number,
+  lastUpdated: string,
+): FhirResource & { id: string } {
   return { ...resource, id, meta: { ...(resource.meta ?? {}), versionId: String(versionId), lastUpdated } };
 }
 
@@ -98,7 +110,8 @@ export class FhirRepository {
       .executeTakeFirst();
     if (!row) throw new QihuangError('not-found', `${resourceType}/${id} is not known`);
     assertInCompartment(ctx.principal, row);
-    if (row.deleted) throw new QihuangError('gone', `${resourceType}/${id} was deleted (version ${row.version_id})`);
+    if (row.deleted)
+      throw new QihuangError('gone', `${resourceType}/${id} was deleted (version ${row.version_id})`);
     const resource = row.content as FhirResource;
     await this.audit(this.db, ctx, {
       action: 'read',
@@ -110,10 +123,16 @@ export class FhirRepository {
     return resource;
   }
 
-  async vread(ctx: RequestContext, resourceType: string, id: string, versionId: string): Promise<FhirResource> {
+  async vread(
+    ctx: RequestContext,
+    resourceType: string,
+    id: string,
+    versionId: string,
+  ): Promise<FhirResource> {
     this.authorize(ctx, resourceType, 'read');
     const version = Number(versionId);
-    if (!Number.isInteger(version) || version < 1) throw new QihuangError('invalid-input', `Version "${versionId}" is not a version number`);
+    if (!Number.isInteger(version) || version < 1)
+      throw new QihuangError('invalid-input', `Version "${versionId}" is not a version number`);
     const current = await this.db
       .selectFrom('fhir_resource')
       .select(['resource_type', 'id', 'compartments'])
@@ -130,26 +149,59 @@ export class FhirRepository {
       .where('version_id', '=', version)
       .executeTakeFirst();
     if (!row) throw new QihuangError('not-found', `${resourceType}/${id} has no version ${versionId}`);
-    if (row.deleted || !row.content) throw new QihuangError('gone', `${resourceType}/${id} version ${versionId} is a deletion`);
-    await this.audit(this.db, ctx, { action: 'vread', outcome: 'success', resourceType, resourceId: id, patientIds: current.compartments });
+    if (row.deleted || !row.content)
+      throw new QihuangError('gone', `${resourceType}/${id} version ${versionId} is a deletion`);
+    await this.audit(this.db, ctx, {
+      action: 'vread',
+      outcome: 'success',
+      resourceType,
+      resourceId: id,
+      patientIds: current.compartments,
+    });
     return row.content as FhirResource;
   }
 
-  async create(ctx: RequestContext, resource: unknown, options: { ifNoneExist?: string; resourceType?: string } = {}): Promise<WriteOutcome> {
+  async create(
+    ctx: RequestContext,
+    resource: unknown,
+    options: { ifNoneExist?: string; resourceType?: string } = {},
+  ): Promise<WriteOutcome> {
     const checked = this.checkResource(resource, options.resourceType);
     this.authorize(ctx, checked.resourceType, 'write');
     return this.db.transaction().execute(async (trx) => {
       if (options.ifNoneExist) {
         const existing = await this.conditionalMatches(trx, ctx, checked.resourceType, options.ifNoneExist);
         if (existing.length > 1) {
-          throw new QihuangError('precondition-failed', `If-None-Exist "${options.ifNoneExist}" matches ${existing.length} resources`);
+          throw new QihuangError(
+            'precondition-failed',
+            `If-None-Exist "${options.ifNoneExist}" matches ${existing.length} resources`,
+          );
         }
-        if (existing.length === 1) return { resource: existing[0]!.content as FhirResource & { id: string }, created: false, changed: false };
+        if (existing.length === 1)
+          return {
+            resource: existing[0]!.content as FhirResource & { id: string },
+            created: false,
+            changed: false,
+          };
       }
       const stored = withMeta(checked, this.newId(), 1, this.now());
       this.assertPatientOwnsWrite(ctx, stored);
-      await writeVersions(trx, [{ resource: stored, versionId: 1, lastUpdated: stored.meta!.lastUpdated as string, method: 'POST', existed: false }]);
-      await this.audit(trx, ctx, { action: 'create', outcome: 'success', resourceType: stored.resourceType, resourceId: stored.id, patientIds: compartments(stored) });
+      await writeVersions(trx, [
+        {
+          resource: stored,
+          versionId: 1,
+          lastUpdated: stored.meta!.lastUpdated as string,
+          method: 'POST',
+          existed: false,
+        },
+      ]);
+      await this.audit(trx, ctx, {
+        action: 'create',
+        outcome: 'success',
+        resourceType: stored.resourceType,
+        resourceId: stored.id,
+        patientIds: compartments(stored),
+      });
       return { resource: stored, created: true, changed: true };
     });
   }
@@ -164,7 +216,9 @@ export class FhirRepository {
     const checked = this.checkResource(resource, resourceType, id);
     this.authorize(ctx, resourceType, 'write');
     return this.db.transaction().execute(async (trx) => {
-      const [write] = await this.prepareUpdates(trx, ctx, [{ resource: { ...checked, id }, ifMatch: options.ifMatch }]);
+      const [write] = await this.prepareUpdates(trx, ctx, [
+        { resource: { ...checked, id }, ifMatch: options.ifMatch },
+      ]);
       if (!write) throw new QihuangError('internal', 'update prepared nothing');
       if (write.kind === 'unchanged') return { resource: write.current, created: false, changed: false };
       await writeVersions(trx, [write.write]);
@@ -187,10 +241,21 @@ export class FhirRepository {
     trx: Kysely<StoreTables>,
     ctx: RequestContext,
     items: { resource: FhirResource & { id: string }; ifMatch?: string }[],
-  ): Promise<({ kind: 'write'; write: VersionedWrite } | { kind: 'unchanged'; current: FhirResource & { id: string } })[]> {
+  ): Promise<
+    (
+      { kind: 'write'; write: VersionedWrite } | { kind: 'unchanged'; current: FhirResource & { id: string } }
+    )[]
+  > {
     if (items.length === 0) return [];
     const keys = items.map((i) => sql`(${i.resource.resourceType}, ${i.resource.id})`);
-    const { rows } = await sql<{ resource_type: string; id: string; version_id: number; deleted: boolean; content: FhirResource | null; compartments: string[] }>`
+    const { rows } = await sql<{
+      resource_type: string;
+      id: string;
+      version_id: number;
+      deleted: boolean;
+      content: FhirResource | null;
+      compartments: string[];
+    }>`
       select resource_type, id, version_id, deleted, content, compartments from fhir_resource
       where (resource_type, id) in (${sql.join(keys)}) for update`.execute(trx);
     const existing = new Map(rows.map((r) => [`${r.resource_type}/${r.id}`, r]));
@@ -213,7 +278,16 @@ export class FhirRepository {
       const versionId = (current?.version_id ?? 0) + 1;
       const stored = withMeta(resource, resource.id, versionId, lastUpdated);
       this.assertPatientOwnsWrite(ctx, stored);
-      return { kind: 'write' as const, write: { resource: stored, versionId, lastUpdated, method: 'PUT' as const, existed: current !== undefined } };
+      return {
+        kind: 'write' as const,
+        write: {
+          resource: stored,
+          versionId,
+          lastUpdated,
+          method: 'PUT' as const,
+          existed: current !== undefined,
+        },
+      };
     });
   }
 
@@ -232,12 +306,25 @@ export class FhirRepository {
       if (current.deleted) return;
       const versionId = current.version_id + 1;
       const resource = { resourceType, id } as FhirResource & { id: string };
-      await writeVersions(trx, [{ resource, versionId, lastUpdated: this.now(), method: 'DELETE', existed: true }]);
-      await this.audit(trx, ctx, { action: 'delete', outcome: 'success', resourceType, resourceId: id, patientIds: current.compartments });
+      await writeVersions(trx, [
+        { resource, versionId, lastUpdated: this.now(), method: 'DELETE', existed: true },
+      ]);
+      await this.audit(trx, ctx, {
+        action: 'delete',
+        outcome: 'success',
+        resourceType,
+        resourceId: id,
+        patientIds: current.compartments,
+      });
     });
   }
 
-  async search(ctx: RequestContext, resourceType: string, params: URLSearchParams | [string, string][], executor?: Kysely<StoreTables>): Promise<SearchResult & { parsed: ParsedSearch }> {
+  async search(
+    ctx: RequestContext,
+    resourceType: string,
+    params: URLSearchParams | [string, string][],
+    executor?: Kysely<StoreTables>,
+  ): Promise<SearchResult & { parsed: ParsedSearch }> {
     this.authorize(ctx, resourceType, 'read');
     const parsed = parseSearch(resourceType, params);
     for (const rule of [...parsed.includes, ...parsed.revincludes]) {
@@ -246,13 +333,26 @@ export class FhirRepository {
     }
     const result = await executeSearch(executor ?? this.db, parsed, compartmentOf(ctx.principal));
     const patientIds = new Set<string>();
-    for (const row of [...result.matches, ...result.included]) for (const p of row.compartments) patientIds.add(p);
+    for (const row of [...result.matches, ...result.included])
+      for (const p of row.compartments) patientIds.add(p);
     const query = new URLSearchParams(params as [string, string][]).toString();
-    await this.audit(executor ?? this.db, ctx, { action: 'search', outcome: 'success', resourceType, query, patientIds: [...patientIds], detail: { total: result.total, returned: result.matches.length } });
+    await this.audit(executor ?? this.db, ctx, {
+      action: 'search',
+      outcome: 'success',
+      resourceType,
+      query,
+      patientIds: [...patientIds],
+      detail: { total: result.total, returned: result.matches.length },
+    });
     return { ...result, parsed };
   }
 
-  async conditionalMatches(trx: Kysely<StoreTables>, ctx: RequestContext, resourceType: string, query: string): Promise<StoredRow[]> {
+  async conditionalMatches(
+    trx: Kysely<StoreTables>,
+    ctx: RequestContext,
+    resourceType: string,
+    query: string,
+  ): Promise<StoredRow[]> {
     const params = new URLSearchParams(query.startsWith('?') ? query.slice(1) : query);
     params.set('_count', '2');
     const parsed = parseSearch(resourceType, params);
@@ -269,50 +369,112 @@ export class FhirRepository {
     this.authorize(ctx, resourceType, 'read');
     const patientId = compartmentOf(ctx.principal);
     if (id !== undefined) {
-      const current = await this.db.selectFrom('fhir_resource').select(['resource_type', 'id', 'compartments']).where('resource_type', '=', resourceType).where('id', '=', id).executeTakeFirst();
+      const current = await this.db
+        .selectFrom('fhir_resource')
+        .select(['resource_type', 'id', 'compartments'])
+        .where('resource_type', '=', resourceType)
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (!current) throw new QihuangError('not-found', `${resourceType}/${id} is not known`);
       assertInCompartment(ctx.principal, current);
     }
     const since = options.since ? sql`and h.last_updated >= ${options.since}::timestamptz` : sql``;
     const idCondition = id !== undefined ? sql`and h.id = ${id}` : sql``;
     // A patient sees the history of resources currently in their compartment.
-    const compartment = patientId === undefined ? sql`` : sql`and exists (select 1 from fhir_resource r where r.resource_type = h.resource_type and r.id = h.id and ${compartmentCondition(patientId)})`;
-    const { rows: count } = await sql<{ n: number }>`select count(*)::int as n from fhir_history h where h.resource_type = ${resourceType} ${idCondition} ${since} ${compartment}`.execute(this.db);
-    const { rows } = await sql<HistoryEntry>`select h.* from fhir_history h where h.resource_type = ${resourceType} ${idCondition} ${since} ${compartment}
-      order by h.last_updated desc, h.version_id desc limit ${options.count} offset ${options.offset}`.execute(this.db);
-    await this.audit(this.db, ctx, { action: 'history', outcome: 'success', resourceType, resourceId: id, patientIds: patientId ? [patientId] : [] });
+    const compartment =
+      patientId === undefined
+        ? sql``
+        : sql`and exists (select 1 from fhir_resource r where r.resource_type = h.resource_type and r.id = h.id and ${compartmentCondition(patientId)})`;
+    const { rows: count } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from fhir_history h where h.resource_type = ${resourceType} ${idCondition} ${since} ${compartment}`.execute(
+      this.db,
+    );
+    const { rows } =
+      await sql<HistoryEntry>`select h.* from fhir_history h where h.resource_type = ${resourceType} ${idCondition} ${since} ${compartment}
+      order by h.last_updated desc, h.version_id desc limit ${options.count} offset ${options.offset}`.execute(
+        this.db,
+      );
+    await this.audit(this.db, ctx, {
+      action: 'history',
+      outcome: 'success',
+      resourceType,
+      resourceId: id,
+      patientIds: patientId ? [patientId] : [],
+    });
     return { total: count[0]?.n ?? 0, entries: rows };
   }
 
   /** Patient/{id}/$everything: the patient and every resource in their compartment. */
-  async everything(ctx: RequestContext, patientId: string, options: { count: number; offset: number }): Promise<{ total: number; rows: StoredRow[] }> {
+  async everything(
+    ctx: RequestContext,
+    patientId: string,
+    options: { count: number; offset: number },
+  ): Promise<{ total: number; rows: StoredRow[] }> {
     const patient = await this.read(ctx, 'Patient', patientId);
     void patient;
     const { rows: count } = await sql<{ n: number }>`select count(*)::int as n from fhir_resource r
-      where r.deleted = false and (r.compartments @> ARRAY[${patientId}]::text[] or (r.resource_type = 'Patient' and r.id = ${patientId}))`.execute(this.db);
-    const { rows } = await sql<StoredRow>`select r.resource_type, r.id, r.version_id, r.last_updated, r.content, r.compartments from fhir_resource r
+      where r.deleted = false and (r.compartments @> ARRAY[${patientId}]::text[] or (r.resource_type = 'Patient' and r.id = ${patientId}))`.execute(
+      this.db,
+    );
+    const { rows } =
+      await sql<StoredRow>`select r.resource_type, r.id, r.version_id, r.last_updated, r.content, r.compartments from fhir_resource r
       where r.deleted = false and (r.compartments @> ARRAY[${patientId}]::text[] or (r.resource_type = 'Patient' and r.id = ${patientId}))
-      order by (r.resource_type = 'Patient') desc, r.resource_type, r.id limit ${options.count} offset ${options.offset}`.execute(this.db);
+      order by (r.resource_type = 'Patient') desc, r.resource_type, r.id limit ${options.count} offset ${options.offset}`.execute(
+        this.db,
+      );
     const types = new Set(rows.map((r) => r.resource_type));
     for (const type of types) this.authorize(ctx, type, 'read');
-    await this.audit(this.db, ctx, { action: 'operation', outcome: 'success', resourceType: 'Patient', resourceId: patientId, query: '$everything', patientIds: [patientId] });
+    await this.audit(this.db, ctx, {
+      action: 'operation',
+      outcome: 'success',
+      resourceType: 'Patient',
+      resourceId: patientId,
+      query: '$everything',
+      patientIds: [patientId],
+    });
     return { total: count[0]?.n ?? 0, rows };
   }
 
   checkResource(resource: unknown, expectedType?: string, expectedId?: string): FhirResource {
     if (!resource || typeof resource !== 'object' || Array.isArray(resource)) {
-      throw new QihuangError('invalid-input', 'The body must be a FHIR resource (a JSON object with resourceType)');
+      throw new QihuangError(
+        'invalid-input',
+        'The body must be a FHIR resource (a JSON object with resourceType)',
+      );
     }
     const r = resource as FhirResource;
     if (expectedType !== undefined && r.resourceType !== expectedType) {
-      throw new QihuangError('invalid-input', `resourceType "${String(r.resourceType)}" does not match the URL (${expectedType})`, {
-        issues: [{ severity: 'error', code: 'invalid', message: 'resourceType does not match the URL', expression: ['resourceType'] }],
-      });
+      throw new QihuangError(
+        'invalid-input',
+        `resourceType "${String(r.resourceType)}" does not match the URL (${expectedType})`,
+        {
+          issues: [
+            {
+              severity: 'error',
+              code: 'invalid',
+              message: 'resourceType does not match the URL',
+              expression: ['resourceType'],
+            },
+          ],
+        },
+      );
     }
     if (expectedId !== undefined && r.id !== expectedId) {
-      throw new QihuangError('invalid-input', `Resource id "${String(r.id)}" does not match the URL id "${expectedId}"`, {
-        issues: [{ severity: 'error', code: 'invalid', message: 'id must match the URL', expression: [`${expectedType}.id`] }],
-      });
+      throw new QihuangError(
+        'invalid-input',
+        `Resource id "${String(r.id)}" does not match the URL id "${expectedId}"`,
+        {
+          issues: [
+            {
+              severity: 'error',
+              code: 'invalid',
+              message: 'id must match the URL',
+              expression: [`${expectedType}.id`],
+            },
+          ],
+        },
+      );
     }
     assertValidResource(r);
     return r;
@@ -323,7 +485,10 @@ export class FhirRepository {
     const patientId = compartmentOf(ctx.principal);
     if (patientId === undefined) return;
     if (!compartments(resource).includes(patientId)) {
-      throw new QihuangError('forbidden', `A patient may only write resources about themselves (${resource.resourceType})`);
+      throw new QihuangError(
+        'forbidden',
+        `A patient may only write resources about themselves (${resource.resourceType})`,
+      );
     }
   }
 }

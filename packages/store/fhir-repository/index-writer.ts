@@ -6,7 +6,11 @@ import type { Kysely } from 'kysely';
 import { extractIndexRows, patientCompartmentIds } from '@qihuang/fhir';
 import type { StoreTables } from '../tables.ts';
 
-export type FhirResource = Record<string, unknown> & { resourceType: string; id?: string; meta?: Record<string, unknown> };
+export type FhirResource = Record<string, unknown> & {
+  resourceType: string;
+  id?: string;
+  meta?: Record<string, unknown>;
+};
 
 export interface VersionedWrite {
   resource: FhirResource & { id: string };
@@ -88,7 +92,11 @@ async function replaceIndexRows(db: Kysely<StoreTables>, writes: VersionedWrite[
     }
     for (const table of INDEX_TABLES) {
       for (const [type, ids] of byType) {
-        await db.deleteFrom(table).where('resource_type', '=', type).where('resource_id', 'in', ids).execute();
+        await db
+          .deleteFrom(table)
+          .where('resource_type', '=', type)
+          .where('resource_id', 'in', ids)
+          .execute();
       }
     }
   }
@@ -106,12 +114,18 @@ async function replaceIndexRows(db: Kysely<StoreTables>, writes: VersionedWrite[
     for (const s of rows.strings) strings.push({ ...owner, param: s.param, value: s.value });
     for (const d of rows.dates) dates.push({ ...owner, param: d.param, start_at: d.start, end_at: d.end });
     for (const r of rows.references) {
-      references.push({ ...owner, param: r.param, target_type: r.targetType, target_id: r.targetId ?? r.url });
+      references.push({
+        ...owner,
+        param: r.param,
+        target_type: r.targetType,
+        target_id: r.targetId ?? r.url,
+      });
     }
     for (const q of rows.quantities) {
       quantities.push({ ...owner, param: q.param, value: q.value, system: q.system, code: q.code ?? q.unit });
     }
-    for (const n of rows.numbers) quantities.push({ ...owner, param: n.param, value: n.value, system: null, code: null });
+    for (const n of rows.numbers)
+      quantities.push({ ...owner, param: n.param, value: n.value, system: null, code: null });
   }
   for (const part of chunks(tokens)) await db.insertInto('fhir_token').values(part).execute();
   for (const part of chunks(strings)) await db.insertInto('fhir_string').values(part).execute();

@@ -5,9 +5,9 @@
  *
  * Date semantics (row range [rs, re), value range [vs, ve), both end-exclusive; FHIR R4 §3.1.1.4.2,
  * simplified as most servers do):
- *   eq: rs >= vs and re <= ve   ne: not eq   gt: re > ve   lt: rs < vs   ge: re > vs   le: rs < ve
- *   sa: rs >= ve   eb: re <= vs   ap: ranges overlap (value widened by 10 % of its distance from now is not
- *   applied — ap is treated as overlap)
+ *   eq: rs >= vs and re <= ve   ne: not eq   gt: re > ve   lt: rs < vs   ge: gt or eq   le: lt or eq
+ *   sa: rs >= ve   eb: re <= vs   ap: ranges overlap (the 10 % widening of the spec is not applied)
+ * (the same table as packages/fhir/README.md)
  */
 import { sql, type RawBuilder } from 'kysely';
 import { QihuangError } from '@qihuang/contracts';
@@ -15,7 +15,8 @@ import type { DatePrefix, Filter } from '@qihuang/fhir';
 
 type Condition = RawBuilder<unknown>;
 
-const or = (parts: Condition[]): Condition => (parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`);
+const or = (parts: Condition[]): Condition =>
+  parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
 
 function dateCondition(prefix: DatePrefix, rs: Condition, re: Condition, vs: string, ve: string): Condition {
   switch (prefix) {
@@ -28,9 +29,9 @@ function dateCondition(prefix: DatePrefix, rs: Condition, re: Condition, vs: str
     case 'lt':
       return sql`${rs} < ${vs}::timestamptz`;
     case 'ge':
-      return sql`${re} > ${vs}::timestamptz`;
+      return sql`(${re} > ${ve}::timestamptz or (${rs} >= ${vs}::timestamptz and ${re} <= ${ve}::timestamptz))`;
     case 'le':
-      return sql`${rs} < ${ve}::timestamptz`;
+      return sql`(${rs} < ${vs}::timestamptz or (${rs} >= ${vs}::timestamptz and ${re} <= ${ve}::timestamptz))`;
     case 'sa':
       return sql`${rs} >= ${ve}::timestamptz`;
     case 'eb':
@@ -77,7 +78,8 @@ function exists(table: string, param: string, condition: Condition): Condition {
 
 export function filterCondition(filter: Filter): Condition {
   if (filter.modifier === 'missing') {
-    if (filter.param === '_id' || filter.param === '_lastUpdated') return sql`${filter.missing ? sql`false` : sql`true`}`;
+    if (filter.param === '_id' || filter.param === '_lastUpdated')
+      return sql`${filter.missing ? sql`false` : sql`true`}`;
     const table = tableFor(filter.type);
     const present = exists(table, filter.param, sql`true`);
     return filter.missing ? sql`not ${present}` : present;
@@ -87,7 +89,17 @@ export function filterCondition(filter: Filter): Condition {
     return ids.length ? sql`r.id in (${sql.join(ids)})` : sql`false`;
   }
   if (filter.param === '_lastUpdated' && filter.type === 'date') {
-    return or(filter.values.map((v) => dateCondition(v.prefix, sql`r.last_updated`, sql`r.last_updated + interval '1 millisecond'`, v.start, v.end)));
+    return or(
+      filter.values.map((v) =>
+        dateCondition(
+          v.prefix,
+          sql`r.last_updated`,
+          sql`r.last_updated + interval '1 millisecond'`,
+          v.start,
+          v.end,
+        ),
+      ),
+    );
   }
   switch (filter.type) {
     case 'token': {
@@ -106,14 +118,23 @@ export function filterCondition(filter: Filter): Condition {
       const t = 'fhir_string';
       const matches = filter.values.map((v) => {
         if (filter.modifier === 'exact') return sql`${sql.ref(`${t}.value`)} = ${v.value}`;
-        if (filter.modifier === 'contains') return sql`${sql.ref(`${t}.value`)} like ${'%' + escapeLike(v.value) + '%'}`;
+        if (filter.modifier === 'contains')
+          return sql`${sql.ref(`${t}.value`)} like ${'%' + escapeLike(v.value) + '%'}`;
         return sql`${sql.ref(`${t}.value`)} like ${escapeLike(v.value) + '%'}`;
       });
       return exists(t, filter.param, or(matches));
     }
     case 'date': {
       const t = 'fhir_date';
-      return exists(t, filter.param, or(filter.values.map((v) => dateCondition(v.prefix, sql.ref(`${t}.start_at`), sql.ref(`${t}.end_at`), v.start, v.end))));
+      return exists(
+        t,
+        filter.param,
+        or(
+          filter.values.map((v) =>
+            dateCondition(v.prefix, sql.ref(`${t}.start_at`), sql.ref(`${t}.end_at`), v.start, v.end),
+          ),
+        ),
+      );
     }
     case 'reference': {
       const t = 'fhir_reference';
@@ -131,14 +152,19 @@ export function filterCondition(filter: Filter): Condition {
       const matches = filter.values.map((v) => {
         const parts: Condition[] = [numberCondition(v.prefix, sql.ref(`${t}.value`), v.value)];
         if (v.code !== undefined) parts.push(sql`${sql.ref(`${t}.code`)} = ${v.code}`);
-        if (v.system !== undefined && v.system !== null) parts.push(sql`${sql.ref(`${t}.system`)} = ${v.system}`);
+        if (v.system !== undefined && v.system !== null)
+          parts.push(sql`${sql.ref(`${t}.system`)} = ${v.system}`);
         return sql`(${sql.join(parts, sql` and `)})`;
       });
       return exists(t, filter.param, or(matches));
     }
     case 'number': {
       const t = 'fhir_quantity';
-      return exists(t, filter.param, or(filter.values.map((v) => numberCondition(v.prefix, sql.ref(`${t}.value`), v.value))));
+      return exists(
+        t,
+        filter.param,
+        or(filter.values.map((v) => numberCondition(v.prefix, sql.ref(`${t}.value`), v.value))),
+      );
     }
     case 'uri': {
       const t = 'fhir_token';
@@ -146,7 +172,10 @@ export function filterCondition(filter: Filter): Condition {
     }
     default: {
       const unknown: never = filter;
-      throw new QihuangError('invalid-input', `Unsupported search parameter type in ${JSON.stringify(unknown)}`);
+      throw new QihuangError(
+        'invalid-input',
+        `Unsupported search parameter type in ${JSON.stringify(unknown)}`,
+      );
     }
   }
 }
@@ -177,7 +206,14 @@ export function sortExpression(param: string, type: Filter['type'], descending: 
   if (param === '_id') return sql`r.id`;
   if (param === '_lastUpdated') return sql`r.last_updated`;
   const table = tableFor(type);
-  const column = type === 'date' ? (descending ? 'end_at' : 'start_at') : type === 'token' || type === 'uri' ? 'code' : 'value';
+  const column =
+    type === 'date'
+      ? descending
+        ? 'end_at'
+        : 'start_at'
+      : type === 'token' || type === 'uri'
+        ? 'code'
+        : 'value';
   const agg = descending ? sql`max` : sql`min`;
   return sql`(select ${agg}(${sql.ref(`s.${column}`)}) from ${sql.table(table)} as s where s.resource_type = r.resource_type and s.resource_id = r.id and s.param = ${param})`;
 }

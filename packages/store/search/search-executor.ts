@@ -56,7 +56,9 @@ export async function executeSearch(
   const where = whereClause(search, patientId);
   let total: number | undefined;
   if (search.summary === 'count' || search.total !== 'none') {
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from fhir_resource r where ${where}`.execute(db);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from fhir_resource r where ${where}`.execute(db);
     total = rows[0]?.n ?? 0;
   }
   if (search.summary === 'count') return { total, matches: [], included: [] };
@@ -95,7 +97,9 @@ async function resolveIncludes(
     }
   };
   for (const rule of search.includes) {
-    const sources = [...matches, ...out].filter((m) => rule.sourceType === '*' || m.resource_type === rule.sourceType);
+    const sources = [...matches, ...out].filter(
+      (m) => rule.sourceType === '*' || m.resource_type === rule.sourceType,
+    );
     if (sources.length === 0) continue;
     add(await includeTargets(db, rule, sources, patientId));
   }
@@ -105,7 +109,12 @@ async function resolveIncludes(
   return out;
 }
 
-async function includeTargets(db: Kysely<StoreTables>, rule: IncludeRule, sources: StoredRow[], patientId: string | undefined) {
+async function includeTargets(
+  db: Kysely<StoreTables>,
+  rule: IncludeRule,
+  sources: StoredRow[],
+  patientId: string | undefined,
+) {
   const ids = sources.map((s) => s.id);
   const targetType = rule.targetType ? sql`and x.target_type = ${rule.targetType}` : sql``;
   const { rows } = await sql<StoredRow>`select ${COLUMNS} from fhir_resource r
@@ -116,7 +125,12 @@ async function includeTargets(db: Kysely<StoreTables>, rule: IncludeRule, source
   return rows;
 }
 
-async function revincludeSources(db: Kysely<StoreTables>, rule: IncludeRule, targets: StoredRow[], patientId: string | undefined) {
+async function revincludeSources(
+  db: Kysely<StoreTables>,
+  rule: IncludeRule,
+  targets: StoredRow[],
+  patientId: string | undefined,
+) {
   const ids = targets.map((t) => t.id);
   const { rows } = await sql<StoredRow>`select ${COLUMNS} from fhir_resource r
     where r.resource_type = ${rule.sourceType} and r.deleted = false and ${compartmentCondition(patientId)}

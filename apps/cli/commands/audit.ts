@@ -1,0 +1,83 @@
+/**
+ * `qihuang audit verify [--json]` — check the audit trail's hash chain (exit 0 intact, 1 with the first bad
+ * entry named). `qihuang audit export [--patient ID] [--since DATE]` — NDJSON AuditEvent resources to stdout.
+ */
+import type { Command } from 'commander';
+import { loadConfig } from '@qihuang/config';
+import { QihuangError, SYSTEM_PRINCIPAL } from '@qihuang/contracts';
+import { openDatabase } from '@qihuang/store';
+import { createAuditLog, exportAuditNdjson, verifyAuditChain } from '@qihuang/audit';
+
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (process.stdout.write(text)) resolve();
+    else process.stdout.once('drain', resolve).once('error', reject);
+  });
+}
+
+export function registerAudit(program: Command): void {
+  const audit = program.command('audit').description('Tamper-evident audit trail: verify the hash chain, export entries');
+
+  audit
+    .command('verify')
+    .description('Check every audit entry against the hash chain; exit 1 naming the first entry that was edited, deleted, inserted or reordered')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const result = await withDatabase((database) =>
+        verifyAuditChain(database.db, {
+          onProgress: options.json || !process.stderr.isTTY
+            ? undefined
+            : ({ checked, total }) => process.stderr.write(`\rchecked ${checked} / ${total}`),
+        }),
+      );
+      if (!options.json && process.stderr.isTTY) process.stderr.write('\n');
+      if (options.json) {
+        console.log(JSON.stringify(result));
+      } else if (result.ok) {
+        console.log(`audit chain intact: ${result.checked} entries, head ${result.head.seq} ${result.head.hash} (${result.elapsedMs} ms)`);
+      } else {
+        console.log(`audit chain BROKEN at entry ${result.firstBad?.seq} (${result.firstBad?.problem}): ${result.firstBad?.message}`);
+      }
+      process.exitCode = result.ok ? 0 : 1;
+    });
+
+  audit
+    .command('export')
+    .description('Write audit entries as NDJSON AuditEvent resources to stdout (oldest first)')
+    .option('--patient <id>', 'only entries touching this patient')
+    .option('--since <date>', 'only entries recorded at or after this date/time (ISO 8601)')
+    .action(async (options: { patient?: string; since?: string }) => {
+      if (options.since && Number.isNaN(new Date(options.since).getTime())) {
+        throw new QihuangError('invalid-input', `--since: not a date "${options.since}"`);
+      }
+      await withDatabase(async (database) => {
+        // The export itself is audited, like the HTTP export.
+        await createAuditLog().append(
+          database.db,
+          { requestId: `cli-${process.pid}`, principal: { ...SYSTEM_PRINCIPAL, username: 'cli' } },
+          {
+            action: 'export',
+            outcome: 'success',
+            resourceType: 'AuditEvent',
+            query: new URLSearchParams({ ...(options.patient ? { patient: options.patient } : {}), ...(options.since ? { since: options.since } : {}) }).toString() || undefined,
+            patientIds: options.patient ? [options.patient] : [],
+          },
+        );
+        await exportAuditNdjson(
+          database.db,
+          { ...(options.patient ? { patient: options.patient } : {}), ...(options.since ? { since: options.since } : {}) },
+          writeOut,
+        );
+      });
+    });
+}
