@@ -7,8 +7,9 @@ import type { Config } from '@qihuang/config';
 import { FhirRepository, type Database } from '@qihuang/store';
 import { createApp, type Mount } from './app.ts';
 import { consoleMiddleware } from './console-static.ts';
-import type { Hono } from 'hono';
-import type { AppEnv } from './context.ts';
+import type { Context, Hono } from 'hono';
+import { BP_OPENAPI, createBpRoutes } from '@qihuang/bp-monitoring';
+import { requestContext, type AppEnv } from './context.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -31,6 +32,13 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const repository = new FhirRepository(database.db, { clock: options.clock });
   const mounts: Mount[] = [];
   const readiness = { ready: true };
+  const context = (c: unknown) => requestContext(c as Context<AppEnv>);
+  const clock = options.clock;
+  mounts.push({
+    path: '/api/bp',
+    routes: createBpRoutes({ repository, context, clock }),
+    openapi: BP_OPENAPI,
+  });
   const app = createApp({
     database,
     repository,

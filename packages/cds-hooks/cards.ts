@@ -11,9 +11,17 @@ export const OVERRIDE_REASON_SYSTEM = 'urn:qihuang:cds-hooks:override-reason';
 export const OVERRIDE_REASONS: Record<'en' | 'zh', CdsCoding[]> = {
   en: [
     { system: OVERRIDE_REASON_SYSTEM, code: 'benefit-outweighs-risk', display: 'Benefit outweighs risk' },
-    { system: OVERRIDE_REASON_SYSTEM, code: 'already-tolerated', display: 'Patient already tolerates this regimen' },
+    {
+      system: OVERRIDE_REASON_SYSTEM,
+      code: 'already-tolerated',
+      display: 'Patient already tolerates this regimen',
+    },
     { system: OVERRIDE_REASON_SYSTEM, code: 'will-monitor', display: 'Will monitor (labs / vitals)' },
-    { system: OVERRIDE_REASON_SYSTEM, code: 'not-applicable', display: 'Alert not applicable to this patient' },
+    {
+      system: OVERRIDE_REASON_SYSTEM,
+      code: 'not-applicable',
+      display: 'Alert not applicable to this patient',
+    },
   ],
   zh: [
     { system: OVERRIDE_REASON_SYSTEM, code: 'benefit-outweighs-risk', display: '获益大于风险' },
@@ -52,7 +60,12 @@ export interface CardOptions {
 /** One finding → one card: summary ≤139 chars, indicator = severity, source with label/url/topic, suggestions. */
 export function findingToCard(finding: Finding, options: CardOptions): CdsCard {
   const { locale } = options;
-  const orders = finding.evidence.orders.map((o) => `- ${o.draft ? (locale === 'zh' ? '草稿' : 'draft') : locale === 'zh' ? '在用' : 'active'}: ${o.text} (\`${o.id}\`)`).join('\n');
+  const orders = finding.evidence.orders
+    .map(
+      (o) =>
+        `- ${o.draft ? (locale === 'zh' ? '草稿' : 'draft') : locale === 'zh' ? '在用' : 'active'}: ${o.text} (\`${o.id}\`)`,
+    )
+    .join('\n');
   const detail = [
     finding.detail[locale],
     '',
@@ -62,14 +75,27 @@ export function findingToCard(finding: Finding, options: CardOptions): CdsCard {
     '',
     `**${locale === 'zh' ? '来源' : 'Source'}**: ${finding.source.citation}`,
   ].join('\n');
-  const suggestions = suggestionsFor(finding, options.drafts as Map<string, Resource & { id?: string }>, locale, options.uuid);
+  const suggestions = suggestionsFor(
+    finding,
+    options.drafts as Map<string, Resource & { id?: string }>,
+    locale,
+    options.uuid,
+  );
   const url = finding.source.url ?? options.sourceUrl;
   const card: CdsCard = {
     uuid: options.uuid(),
     summary: truncate(finding.summary[locale]),
     detail,
     indicator: finding.severity,
-    source: { label: finding.source.label, ...(url ? { url } : {}), topic: { system: 'urn:qihuang:rx-review:finding-type', code: finding.type, display: TYPE_LABEL[finding.type][locale] } },
+    source: {
+      label: finding.source.label,
+      ...(url ? { url } : {}),
+      topic: {
+        system: 'urn:qihuang:rx-review:finding-type',
+        code: finding.type,
+        display: TYPE_LABEL[finding.type][locale],
+      },
+    },
     overrideReasons: OVERRIDE_REASONS[locale],
     extension: { 'qihuang-finding-id': finding.id, 'qihuang-rule-id': finding.ruleId },
   };

@@ -6,10 +6,11 @@ import type { HookRequest } from './request.ts';
 export function fillTemplate(template: string, request: HookRequest): string {
   return template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_m, path: string) => {
     const ctx = request.context as Record<string, unknown>;
-    const value =
-      path.startsWith('context.') ? ctx[path.slice('context.'.length)]
-      : path === 'userPractitionerId' || path === 'userPractitionerRoleId' || path === 'userPatientId' ? String(ctx.userId ?? '').split('/')[1]
-      : undefined;
+    const value = path.startsWith('context.')
+      ? ctx[path.slice('context.'.length)]
+      : path === 'userPractitionerId' || path === 'userPractitionerRoleId' || path === 'userPatientId'
+        ? String(ctx.userId ?? '').split('/')[1]
+        : undefined;
     return encodeURIComponent(String(value ?? ''));
   });
 }
@@ -26,7 +27,11 @@ export interface GatherResult {
  * key (a null value means "the client found nothing"), otherwise a GET on `fhirServer` with the bearer token
  * through the injected fetch. Without either source for the patient, the call is refused (412).
  */
-export async function gatherResources(request: HookRequest, templates: Record<string, string>, fetchFn: typeof fetch): Promise<GatherResult> {
+export async function gatherResources(
+  request: HookRequest,
+  templates: Record<string, string>,
+  fetchFn: typeof fetch,
+): Promise<GatherResult> {
   const resources: Resource[] = [];
   const fromPrefetch: string[] = [];
   const fetched: string[] = [];
@@ -38,7 +43,11 @@ export async function gatherResources(request: HookRequest, templates: Record<st
       continue;
     }
     if (!request.fhirServer) {
-      if (key === 'patient') throw new QihuangError('precondition-failed', 'no prefetch for "patient" and no fhirServer to fetch it from');
+      if (key === 'patient')
+        throw new QihuangError(
+          'precondition-failed',
+          'no prefetch for "patient" and no fhirServer to fetch it from',
+        );
       continue;
     }
     const url = `${request.fhirServer.replace(/\/$/, '')}/${fillTemplate(template, request)}`;
@@ -50,7 +59,8 @@ export async function gatherResources(request: HookRequest, templates: Record<st
     } catch (cause) {
       throw new QihuangError('upstream-error', `FHIR server unreachable while fetching "${key}"`, { cause });
     }
-    if (!response.ok) throw new QihuangError('upstream-error', `FHIR server answered ${response.status} for "${key}"`);
+    if (!response.ok)
+      throw new QihuangError('upstream-error', `FHIR server answered ${response.status} for "${key}"`);
     resources.push((await response.json()) as Resource);
     fetched.push(key);
   }

@@ -4,5 +4,12 @@ export { discovery, SERVICE_TABLE, PRESCRIPTION_PREFETCH, findService } from './
 export { findingToCard, OVERRIDE_REASONS, SUMMARY_LIMIT, truncate } from './cards.ts';
 export { parseHookRequest, parseFeedback, type HookRequest } from './request.ts';
 export { gatherResources, fillTemplate } from './fhir-data.ts';
-export { createMemoryCardState, createMemoryFeedbackSink, type CardStateStore, type CardRef, type FeedbackSink, type FeedbackRecord } from './state.ts';
+export {
+  createMemoryCardState,
+  createMemoryFeedbackSink,
+  type CardStateStore,
+  type CardRef,
+  type FeedbackSink,
+  type FeedbackRecord,
+} from './state.ts';
 export type * from './types.ts';

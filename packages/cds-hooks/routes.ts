@@ -2,12 +2,22 @@ import { Hono } from 'hono';
 import type { Bundle } from '@medplum/fhirtypes';
 import { isQihuangError, QihuangError } from '@qihuang/contracts';
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
-import { buildReviewInput, resourcesOf, reviewPrescriptions, type Severity } from '@qihuang/engines/prescription-review';
+import {
+  buildReviewInput,
+  resourcesOf,
+  reviewPrescriptions,
+  type Severity,
+} from '@qihuang/engines/prescription-review';
 import { findingToCard } from './cards.ts';
 import { gatherResources } from './fhir-data.ts';
 import { parseFeedback, parseHookRequest } from './request.ts';
 import { discovery, findService, PRESCRIPTION_PREFETCH } from './services.ts';
-import { createMemoryCardState, createMemoryFeedbackSink, type CardStateStore, type FeedbackSink } from './state.ts';
+import {
+  createMemoryCardState,
+  createMemoryFeedbackSink,
+  type CardStateStore,
+  type FeedbackSink,
+} from './state.ts';
 import type { CdsCard, CdsResponse } from './types.ts';
 
 /** Per-hospital settings (alert-fatigue controls). */
@@ -34,7 +44,13 @@ export interface CdsHooksDeps {
 
 /** CDS error shape: `{"error": {"code", "message", "issues"?}}` with the QihuangError status. */
 function errorBody(error: QihuangError) {
-  return { error: { code: error.code, message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) } };
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.issues.length ? { issues: error.issues } : {}),
+    },
+  };
 }
 
 async function readJson(request: Request): Promise<unknown> {
@@ -67,10 +83,17 @@ export function createCdsHooksRoutes(deps: CdsHooksDeps): Hono {
     if (!service) throw new QihuangError('not-found', `no CDS service "${c.req.param('id')}"`);
     const request = parseHookRequest(await readJson(c.req.raw), service.hook);
     const gathered = await gatherResources(request, PRESCRIPTION_PREFETCH, fetchFn);
-    const draftOrders = resourcesOf(request.context.draftOrders as unknown as Bundle | undefined).filter((r) => r.resourceType === 'MedicationRequest');
+    const draftOrders = resourcesOf(request.context.draftOrders as unknown as Bundle | undefined).filter(
+      (r) => r.resourceType === 'MedicationRequest',
+    );
     const input = buildReviewInput(gathered.resources, { now: now(), draftOrders });
-    if (service.scope === 'drafts' && input.drafts.length === 0) return c.json({ cards: [] } satisfies CdsResponse);
-    const result = reviewPrescriptions(input, deps.kb, { severityThreshold: config.severityThreshold, suppress: config.suppress, scope: service.scope });
+    if (service.scope === 'drafts' && input.drafts.length === 0)
+      return c.json({ cards: [] } satisfies CdsResponse);
+    const result = reviewPrescriptions(input, deps.kb, {
+      severityThreshold: config.severityThreshold,
+      suppress: config.suppress,
+      scope: service.scope,
+    });
     const selections = new Set(request.context.selections ?? []);
     const patientId = request.context.patientId;
     const drafts = new Map(draftOrders.map((r) => [`${r.resourceType}/${r.id}`, r]));
@@ -81,10 +104,20 @@ export function createCdsHooksRoutes(deps: CdsHooksDeps): Hono {
       if (selections.size && !finding.evidence.orders.some((o) => selections.has(o.id))) continue;
       // No repeat of a card the clinician overrode for this patient and these orders.
       if (await state.isOverridden(patientId, finding.id)) continue;
-      const card = findingToCard(finding, { locale: config.locale, uuid, drafts, ...(config.sourceUrl ? { sourceUrl: config.sourceUrl } : {}) });
+      const card = findingToCard(finding, {
+        locale: config.locale,
+        uuid,
+        drafts,
+        ...(config.sourceUrl ? { sourceUrl: config.sourceUrl } : {}),
+      });
       if (summaries.has(card.summary)) continue;
       summaries.add(card.summary);
-      await state.rememberCard(card.uuid!, { serviceId: service.id, patientId, findingId: finding.id, suggestionIds: (card.suggestions ?? []).map((s) => s.uuid!) });
+      await state.rememberCard(card.uuid!, {
+        serviceId: service.id,
+        patientId,
+        findingId: finding.id,
+        suggestionIds: (card.suggestions ?? []).map((s) => s.uuid!),
+      });
       cards.push(card);
     }
     return c.json({ cards } satisfies CdsResponse);
@@ -105,8 +138,17 @@ export function createCdsHooksRoutes(deps: CdsHooksDeps): Hono {
         outcomeTimestamp: item.outcomeTimestamp,
         receivedAt: now().toISOString(),
         ...(ref ? { findingId: ref.findingId, patientId: ref.patientId } : {}),
-        ...(item.acceptedSuggestions ? { acceptedSuggestions: item.acceptedSuggestions.map((s) => s.id) } : {}),
-        ...(reason ? { overrideReason: { ...reason.reason, ...(reason.userComment ? { userComment: reason.userComment } : {}) } } : {}),
+        ...(item.acceptedSuggestions
+          ? { acceptedSuggestions: item.acceptedSuggestions.map((s) => s.id) }
+          : {}),
+        ...(reason
+          ? {
+              overrideReason: {
+                ...reason.reason,
+                ...(reason.userComment ? { userComment: reason.userComment } : {}),
+              },
+            }
+          : {}),
       });
     }
     return c.body(null, 200);

@@ -2,7 +2,15 @@ import { LOINC } from '@qihuang/engines/prescription-review';
 import type { HookId, ServiceDefinition } from './types.ts';
 
 /** Prefetch templates shared by the prescription-review services (REFERENCE §9.1; LOINC per §8.1 and the engine). */
-const LAB_CODES = [LOINC.creatinineMass, LOINC.creatinineMoles, ...LOINC.egfr, ...LOINC.potassium, ...LOINC.bpPanel, LOINC.bodyWeight, LOINC.pregnancyStatus]
+const LAB_CODES = [
+  LOINC.creatinineMass,
+  LOINC.creatinineMoles,
+  ...LOINC.egfr,
+  ...LOINC.potassium,
+  ...LOINC.bpPanel,
+  LOINC.bodyWeight,
+  LOINC.pregnancyStatus,
+]
   .map((c) => `http://loinc.org|${c}`)
   .join(',');
 
@@ -26,16 +34,45 @@ interface ServiceRow {
 
 /** The service table; the discovery document is built from it. */
 export const SERVICE_TABLE: readonly ServiceRow[] = [
-  { id: 'qihuang-rx-review-order-select', hook: 'order-select', title: 'Prescription review (前置审方) — order select', description: 'Reviews the selected draft medication orders against the patient’s medications, allergies, conditions, renal function and potassium: interactions, duplication, dose, renal/hepatic adjustment, allergy, contraindication, pregnancy and guideline fit.', scope: 'drafts' },
-  { id: 'qihuang-rx-review-order-sign', hook: 'order-sign', title: 'Prescription review (前置审方) — order sign', description: 'Reviews all draft medication orders at signing: interactions, duplication, dose, renal/hepatic adjustment, allergy, contraindication, pregnancy and guideline fit, each finding with its source.', scope: 'drafts' },
-  { id: 'qihuang-rx-review-patient-view', hook: 'patient-view', title: 'Medication regimen review (用药重整)', description: 'Reviews the patient’s active medications when the chart is opened and reports problems that need action.', scope: 'all' },
+  {
+    id: 'qihuang-rx-review-order-select',
+    hook: 'order-select',
+    title: 'Prescription review (前置审方) — order select',
+    description:
+      'Reviews the selected draft medication orders against the patient’s medications, allergies, conditions, renal function and potassium: interactions, duplication, dose, renal/hepatic adjustment, allergy, contraindication, pregnancy and guideline fit.',
+    scope: 'drafts',
+  },
+  {
+    id: 'qihuang-rx-review-order-sign',
+    hook: 'order-sign',
+    title: 'Prescription review (前置审方) — order sign',
+    description:
+      'Reviews all draft medication orders at signing: interactions, duplication, dose, renal/hepatic adjustment, allergy, contraindication, pregnancy and guideline fit, each finding with its source.',
+    scope: 'drafts',
+  },
+  {
+    id: 'qihuang-rx-review-patient-view',
+    hook: 'patient-view',
+    title: 'Medication regimen review (用药重整)',
+    description:
+      'Reviews the patient’s active medications when the chart is opened and reports problems that need action.',
+    scope: 'all',
+  },
 ];
 
-export const USAGE_REQUIREMENTS = 'Needs the prefetch keys listed, or fhirServer with fhirAuthorization allowing read of Patient, Condition, AllergyIntolerance, Observation, MedicationRequest and MedicationStatement.';
+export const USAGE_REQUIREMENTS =
+  'Needs the prefetch keys listed, or fhirServer with fhirAuthorization allowing read of Patient, Condition, AllergyIntolerance, Observation, MedicationRequest and MedicationStatement.';
 
 export function discovery(): { services: ServiceDefinition[] } {
   return {
-    services: SERVICE_TABLE.map((s) => ({ hook: s.hook, title: s.title, description: s.description, id: s.id, prefetch: { ...PRESCRIPTION_PREFETCH }, usageRequirements: USAGE_REQUIREMENTS })),
+    services: SERVICE_TABLE.map((s) => ({
+      hook: s.hook,
+      title: s.title,
+      description: s.description,
+      id: s.id,
+      prefetch: { ...PRESCRIPTION_PREFETCH },
+      usageRequirements: USAGE_REQUIREMENTS,
+    })),
   };
 }
 

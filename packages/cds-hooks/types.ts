@@ -40,7 +40,13 @@ export interface CdsCard {
   suggestions?: CdsSuggestion[];
   selectionBehavior?: 'at-most-one' | 'any';
   overrideReasons?: CdsCoding[];
-  links?: { label: string; url: string; type: 'absolute' | 'smart'; appContext?: string; autolaunchable?: boolean }[];
+  links?: {
+    label: string;
+    url: string;
+    type: 'absolute' | 'smart';
+    appContext?: string;
+    autolaunchable?: boolean;
+  }[];
   extension?: Record<string, unknown>;
 }
 

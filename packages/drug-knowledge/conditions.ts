@@ -42,7 +42,10 @@ export const CONDITIONS = {
   },
   avBlockHighGrade: {
     id: 'av-block-2-3',
-    label: { en: '2nd/3rd-degree AV block or sick sinus syndrome', zh: '二/三度房室传导阻滞或病态窦房结综合征' },
+    label: {
+      en: '2nd/3rd-degree AV block or sick sinus syndrome',
+      zh: '二/三度房室传导阻滞或病态窦房结综合征',
+    },
     icd10: ['I44.1', 'I44.2', 'I49.5'],
     snomed: ['27885002'], // Complete atrioventricular block
     keywords: ['av block', 'heart block', '房室传导阻滞', 'sick sinus', '病态窦房结'],
@@ -58,7 +61,13 @@ export const CONDITIONS = {
     label: { en: 'heart failure with reduced ejection fraction', zh: '射血分数降低的心力衰竭' },
     icd10: ['I50.2'], // ICD-10-CM systolic (congestive) heart failure
     snomed: ['703272007'], // Heart failure with reduced ejection fraction
-    keywords: ['hfref', 'reduced ejection fraction', 'systolic heart failure', '射血分数降低', '收缩性心力衰竭'],
+    keywords: [
+      'hfref',
+      'reduced ejection fraction',
+      'systolic heart failure',
+      '射血分数降低',
+      '收缩性心力衰竭',
+    ],
   },
   diabetes: {
     id: 'diabetes',
@@ -115,7 +124,12 @@ export interface ConditionLike {
   text?: string;
 }
 
-const ICD10_SYSTEMS = ['http://hl7.org/fhir/sid/icd-10', 'http://hl7.org/fhir/sid/icd-10-cm', 'icd-10', 'icd10'];
+const ICD10_SYSTEMS = [
+  'http://hl7.org/fhir/sid/icd-10',
+  'http://hl7.org/fhir/sid/icd-10-cm',
+  'icd-10',
+  'icd10',
+];
 const SNOMED = 'http://snomed.info/sct';
 
 function isIcd10(system: string | undefined): boolean {

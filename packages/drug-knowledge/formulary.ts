@@ -77,7 +77,18 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-export const FORMULARY_COLUMNS = ['code', 'name', 'generic', 'strength', 'form', 'route', 'brand_zh', 'brand_en', 'atc', 'rxnorm'] as const;
+export const FORMULARY_COLUMNS = [
+  'code',
+  'name',
+  'generic',
+  'strength',
+  'form',
+  'route',
+  'brand_zh',
+  'brand_en',
+  'atc',
+  'rxnorm',
+] as const;
 
 export function loadFormularyCsv(csv: string, resolve: DrugResolver): FormularyLoadResult {
   const rows = parseCsv(csv);
@@ -112,7 +123,14 @@ export function loadFormularyCsv(csv: string, resolve: DrugResolver): FormularyL
       if (!amount) return errors.push({ line, message: `cannot read strength "${strength}"` });
       item.strength = amount;
     }
-    const optional: [keyof FormularyItem, string][] = [['form', 'form'], ['route', 'route'], ['brandZh', 'brand_zh'], ['brandEn', 'brand_en'], ['atc', 'atc'], ['rxnorm', 'rxnorm']];
+    const optional: [keyof FormularyItem, string][] = [
+      ['form', 'form'],
+      ['route', 'route'],
+      ['brandZh', 'brand_zh'],
+      ['brandEn', 'brand_en'],
+      ['atc', 'atc'],
+      ['rxnorm', 'rxnorm'],
+    ];
     for (const [key, col] of optional) {
       const v = get(col);
       if (v) (item as unknown as Record<string, string>)[key] = v;

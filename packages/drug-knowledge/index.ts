@@ -8,7 +8,14 @@ export { ALLERGY_GROUPS } from './allergy-groups.ts';
 export { BUILT_IN_DRUGS } from './data/index.ts';
 export { parseDose, parseFrequency, toMg, type ParsedDose, type Quantity } from './parse-dose.ts';
 export { normalizeName, type MatchKind } from './name-index.ts';
-export { loadFormularyCsv, parseCsv, FORMULARY_COLUMNS, type FormularyItem, type FormularyLoadResult, type FormularyRowError } from './formulary.ts';
+export {
+  loadFormularyCsv,
+  parseCsv,
+  FORMULARY_COLUMNS,
+  type FormularyItem,
+  type FormularyLoadResult,
+  type FormularyRowError,
+} from './formulary.ts';
 export { parseLocalRules, localRulesSchema, EMPTY_LOCAL_RULES, type LocalRules } from './local-rules.ts';
 export {
   createDrugKnowledgeBase,

@@ -37,7 +37,11 @@ describe('drug matching (Chinese / English, generic, brand, salt, codes)', () =>
     ['盐酸二甲双胍片 0.5g', 'metformin', 'salt'],
     ['Entresto 97/103 mg', 'sacubitril-valsartan', 'brand'],
     ['阿莫西林克拉维酸钾片', 'amoxicillin-clavulanate', 'generic'],
-    ['Amoxicillin 120 MG/ML / clavulanate potassium 8.58 MG/ML Oral Suspension', 'amoxicillin-clavulanate', 'generic'],
+    [
+      'Amoxicillin 120 MG/ML / clavulanate potassium 8.58 MG/ML Oral Suspension',
+      'amoxicillin-clavulanate',
+      'generic',
+    ],
     ['左氧氟沙星片', 'levofloxacin', 'generic'],
     ['拜新同', 'nifedipine', 'brand'],
     ['地尔硫卓缓释胶囊', 'diltiazem', 'synonym'],
@@ -55,10 +59,17 @@ describe('drug matching (Chinese / English, generic, brand, salt, codes)', () =>
 
   it('looks up RxNorm and ATC codes', () => {
     expect(kb.lookupCode('http://www.nlm.nih.gov/research/umls/rxnorm', '17767')?.id).toBe('amlodipine');
-    expect(kb.lookupCode('http://www.nlm.nih.gov/research/umls/rxnorm', '617993')?.id).toBe('amoxicillin-clavulanate');
+    expect(kb.lookupCode('http://www.nlm.nih.gov/research/umls/rxnorm', '617993')?.id).toBe(
+      'amoxicillin-clavulanate',
+    );
     expect(kb.lookupCode('http://www.whocc.no/atc', 'C09AA03')?.id).toBe('lisinopril');
     expect(kb.lookupCode('http://www.nlm.nih.gov/research/umls/rxnorm', '999999999')).toBeUndefined();
-    expect(kb.matchCodings([{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '29046' }], 'lisinopril 20 mg qd')?.parsed.doseMg).toBe(20);
+    expect(
+      kb.matchCodings(
+        [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '29046' }],
+        'lisinopril 20 mg qd',
+      )?.parsed.doseMg,
+    ).toBe(20);
   });
 
   it('lookupName is exact', () => {
@@ -68,7 +79,9 @@ describe('drug matching (Chinese / English, generic, brand, salt, codes)', () =>
 
   it('matches allergens to drugs and groups', () => {
     expect(kb.matchAllergen({ text: '青霉素' }).groups).toContain('penicillin');
-    expect(kb.matchAllergen({ codes: [{ system: 'http://snomed.info/sct', code: '91936005' }] }).groups).toEqual(['penicillin']);
+    expect(
+      kb.matchAllergen({ codes: [{ system: 'http://snomed.info/sct', code: '91936005' }] }).groups,
+    ).toEqual(['penicillin']);
     expect(kb.matchAllergen({ text: 'sulfa drugs' }).groups).toContain('sulfonamide');
   });
 });
@@ -101,7 +114,15 @@ describe('data integrity and provenance', () => {
   it('has unique ids and a known source for every fact', () => {
     expect(ids.size).toBe(BUILT_IN_DRUGS.length);
     for (const d of BUILT_IN_DRUGS) {
-      const sources = [d.source, d.dose?.source, d.pregnancy?.source, d.lactation?.source, ...(d.renal ?? []).map((r) => r.source), ...(d.hepatic ?? []).map((h) => h.source), ...(d.contraindications ?? []).map((c) => c.source)];
+      const sources = [
+        d.source,
+        d.dose?.source,
+        d.pregnancy?.source,
+        d.lactation?.source,
+        ...(d.renal ?? []).map((r) => r.source),
+        ...(d.hepatic ?? []).map((h) => h.source),
+        ...(d.contraindications ?? []).map((c) => c.source),
+      ];
       for (const s of sources) if (s !== undefined) expect(SOURCES[s], `${d.id}: ${s}`).toBeDefined();
       for (const c of d.components ?? []) expect(ids.has(c), `${d.id} component ${c}`).toBe(true);
       for (const a of d.atc ?? []) expect(a).toMatch(/^[A-Z]\d\d[A-Z]{0,2}\d{0,2}$/);
@@ -111,16 +132,46 @@ describe('data integrity and provenance', () => {
   });
 
   it('interaction selectors name existing drugs and classes', () => {
-    const check = (s: DrugSelector) => ('drug' in s ? ids.has(s.drug) : 'class' in s ? s.class in DRUG_CLASSES : true);
-    for (const r of INTERACTIONS) for (const m of r.members) for (const s of m) expect(check(s), `${r.id}`).toBe(true);
+    const check = (s: DrugSelector) =>
+      'drug' in s ? ids.has(s.drug) : 'class' in s ? s.class in DRUG_CLASSES : true;
+    for (const r of INTERACTIONS)
+      for (const m of r.members) for (const s of m) expect(check(s), `${r.id}`).toBe(true);
   });
 
   it('covers the required drug classes', () => {
     const classes = new Set(BUILT_IN_DRUGS.flatMap((d) => d.classes));
-    for (const c of ['acei', 'arb', 'arni', 'ccb-dhp', 'ccb-non-dhp', 'thiazide', 'thiazide-like', 'loop', 'mra', 'beta-blocker', 'alpha-blocker', 'central-alpha2', 'statin', 'antiplatelet', 'biguanide', 'sglt2i', 'nsaid', 'potassium-supplement', 'lithium', 'pde5i', 'nitrate', 'penicillin', 'cephalosporin', 'macrolide', 'fluoroquinolone'] as const) {
+    for (const c of [
+      'acei',
+      'arb',
+      'arni',
+      'ccb-dhp',
+      'ccb-non-dhp',
+      'thiazide',
+      'thiazide-like',
+      'loop',
+      'mra',
+      'beta-blocker',
+      'alpha-blocker',
+      'central-alpha2',
+      'statin',
+      'antiplatelet',
+      'biguanide',
+      'sglt2i',
+      'nsaid',
+      'potassium-supplement',
+      'lithium',
+      'pde5i',
+      'nitrate',
+      'penicillin',
+      'cephalosporin',
+      'macrolide',
+      'fluoroquinolone',
+    ] as const) {
       expect(classes.has(c), c).toBe(true);
     }
-    expect(BUILT_IN_DRUGS.filter((d) => d.components && d.components.length > 1).length).toBeGreaterThanOrEqual(10);
+    expect(
+      BUILT_IN_DRUGS.filter((d) => d.components && d.components.length > 1).length,
+    ).toBeGreaterThanOrEqual(10);
   });
 
   it('amlodipine maximum matches REFERENCE §5.1a (10 mg/day) and simvastatin cap §6 row 6 (20 mg)', () => {

@@ -92,6 +92,16 @@ export function createDrugKnowledgeBase(options: DrugKnowledgeOptions = {}): Dru
   const index = new NameIndex(keys);
   const combos = drugs.filter((d) => d.components && d.components.length > 1);
   const cache = new Map<string, DrugMatch | undefined>();
+  const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const groupMatchers = ALLERGY_GROUPS.map((g) => {
+    const latin = g.names.filter((n) => /[a-z]/.test(n));
+    const re = latin.length ? new RegExp(`\\b(?:${latin.map(escape).join('|')})s?\\b`) : undefined;
+    const cjk = g.names.filter((n) => !/[a-z]/.test(n));
+    return {
+      id: g.id,
+      test: (norm: string) => (re?.test(norm) ?? false) || cjk.some((n) => norm.includes(n)),
+    };
+  });
 
   const ingredients = (drug: DrugEntry): DrugEntry[] =>
     drug.components ? drug.components.map((id) => byId.get(id)).filter((d): d is DrugEntry => !!d) : [drug];
@@ -106,7 +116,9 @@ export function createDrugKnowledgeBase(options: DrugKnowledgeOptions = {}): Dru
       let drug = byId.get(primary.drugId)!;
       let also = ids.slice(1).map((id) => byId.get(id)!);
       if (ids.length > 1) {
-        const combo = combos.find((c) => c.components!.length === ids.length && c.components!.every((x) => ids.includes(x)));
+        const combo = combos.find(
+          (c) => c.components!.length === ids.length && c.components!.every((x) => ids.includes(x)),
+        );
         if (combo) {
           drug = combo;
           also = [];
@@ -114,7 +126,14 @@ export function createDrugKnowledgeBase(options: DrugKnowledgeOptions = {}): Dru
         }
       }
       const item = [...byLocal.values()].find((i) => normalizeName(i.name) === primary.key);
-      result = { drug, matchedOn: primary.kind, matchedText: primary.key, also, parsed: parseDose(text), ...(item ? { formularyItem: item } : {}) };
+      result = {
+        drug,
+        matchedOn: primary.kind,
+        matchedText: primary.key,
+        also,
+        parsed: parseDose(text),
+        ...(item ? { formularyItem: item } : {}),
+      };
     }
     if (cache.size > 5000) cache.clear();
     cache.set(text, result);
@@ -135,7 +154,9 @@ export function createDrugKnowledgeBase(options: DrugKnowledgeOptions = {}): Dru
     return item ? byId.get(item.drugId) : undefined;
   }
 
-  const classesOf = (drug: DrugEntry): DrugClassId[] => [...new Set([...drug.classes, ...ingredients(drug).flatMap((i) => i.classes)])];
+  const classesOf = (drug: DrugEntry): DrugClassId[] => [
+    ...new Set([...drug.classes, ...ingredients(drug).flatMap((i) => i.classes)]),
+  ];
 
   return {
     version: options.version ?? DRUG_KNOWLEDGE_VERSION,
@@ -157,7 +178,14 @@ export function createDrugKnowledgeBase(options: DrugKnowledgeOptions = {}): Dru
         const d = lookupCode(c.system, c.code);
         if (d) {
           const local = byLocal.get(c.code);
-          return { drug: d, matchedOn: 'code', matchedText: c.code, also: [], parsed: parseDose(text ?? c.display ?? local?.name ?? ''), ...(local ? { formularyItem: local } : {}) };
+          return {
+            drug: d,
+            matchedOn: 'code',
+            matchedText: c.code,
+            also: [],
+            parsed: parseDose(text ?? c.display ?? local?.name ?? ''),
+            ...(local ? { formularyItem: local } : {}),
+          };
         }
       }
       for (const t of [text, ...codings.map((c) => c.display)]) {
@@ -186,19 +214,20 @@ export function createDrugKnowledgeBase(options: DrugKnowledgeOptions = {}): Dru
         const d = lookupCode(c.system?.includes('snomed') ? 'snomed' : c.system, c.code);
         if (d) drugIds.add(d.id);
       }
-      const texts = [allergy.text, ...(allergy.codes ?? []).map((c) => c.display)].filter((t): t is string => !!t);
+      const texts = [allergy.text, ...(allergy.codes ?? []).map((c) => c.display)].filter(
+        (t): t is string => !!t,
+      );
       for (const t of texts) {
         const norm = normalizeName(t);
-        for (const g of ALLERGY_GROUPS) {
-          if (g.names.some((n) => norm === n || (/[a-z]/.test(n) ? new RegExp(`\\b${n}s?\\b`).test(norm) : norm.includes(n)))) groups.add(g.id);
-        }
+        for (const g of groupMatchers) if (g.test(norm)) groups.add(g.id);
         for (const h of index.search(t)) drugIds.add(h.drugId);
       }
       // A named drug brings its specific groups (never the broad 'beta-lactam', which would over-alert).
       for (const id of drugIds) {
         const d = byId.get(id);
         if (!d) continue;
-        for (const c of d.classes) for (const g of DRUG_CLASSES[c].allergyGroups ?? []) if (g !== 'beta-lactam') groups.add(g);
+        for (const c of d.classes)
+          for (const g of DRUG_CLASSES[c].allergyGroups ?? []) if (g !== 'beta-lactam') groups.add(g);
       }
       return { drugIds: [...drugIds], groups: [...groups] };
     },

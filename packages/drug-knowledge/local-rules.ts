@@ -20,7 +20,12 @@ export function parseLocalRules(json: unknown): LocalRules {
   const parsed = localRulesSchema.safeParse(json);
   if (!parsed.success) {
     throw new QihuangError('invalid-input', 'invalid local rules file', {
-      issues: parsed.error.issues.map((i) => ({ severity: 'error', code: 'invalid', message: i.message, expression: [i.path.join('.')] })),
+      issues: parsed.error.issues.map((i) => ({
+        severity: 'error',
+        code: 'invalid',
+        message: i.message,
+        expression: [i.path.join('.')],
+      })),
     });
   }
   return parsed.data;

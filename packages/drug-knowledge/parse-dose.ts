@@ -34,7 +34,8 @@ const UNIT: Record<string, { unit: string; toMg?: number }> = {
   meq: { unit: 'mEq' },
 };
 
-const AMOUNT = /(\d+(?:\.\d+)?)\s*(mg|毫克|mcg|µg|μg|ug|微克|ml|毫升|mmol|meq|iu|单位|g|克)(?![a-z])(\s*\/\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|l|毫升)(?![a-z]))?/gi;
+const AMOUNT =
+  /(\d+(?:\.\d+)?)\s*(mg|毫克|mcg|µg|μg|ug|微克|ml|毫升|mmol|meq|iu|单位|g|克)(?![a-z])(\s*\/\s*(?:\d+(?:\.\d+)?\s*)?(?:ml|l|毫升)(?![a-z]))?/gi;
 const CN_NUM: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 半: 0.5 };
 const COUNT = /(\d+(?:\.\d+)?|[一二两三四半])\s*(片|粒|袋|支|tabs?|tablets?|caps?|capsules?)(?![a-z])/i;
 

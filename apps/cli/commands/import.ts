@@ -2,14 +2,7 @@ import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '@qihuang/config';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
-import {
-  collectFiles,
-  httpTarget,
-  importFiles,
-  repositoryTarget,
-  type ImportSummary,
-} from '@qihuang/importer';
-import { FhirRepository, openDatabase } from '@qihuang/store';
+import type { ImportSummary } from '@qihuang/importer';
 
 export function registerImport(program: Command): void {
   program
@@ -27,6 +20,7 @@ export function registerImport(program: Command): void {
         paths: string[],
         options: { server?: string; token?: string; json?: boolean; progress: boolean },
       ) => {
+        const { collectFiles, httpTarget, importFiles, repositoryTarget } = await import('@qihuang/importer');
         const files = collectFiles(paths);
         const bar =
           options.progress && !options.json && process.stderr.isTTY
@@ -47,12 +41,11 @@ export function registerImport(program: Command): void {
           );
         } else {
           const config = loadConfig();
+          const { FhirRepository, openDatabase } = await import('@qihuang/store');
           const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
           try {
-            const repo = new FhirRepository(database.db);
             const { createAuditHook } = await import('../../server/audit-hook.ts');
             const hooked = new FhirRepository(database.db, { audit: await createAuditHook(database) });
-            void repo;
             summary = await importFiles(
               repositoryTarget(hooked, { requestId: `import-${process.pid}`, principal: SYSTEM_PRINCIPAL }),
               files,

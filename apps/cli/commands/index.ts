@@ -4,6 +4,7 @@ import { registerBp } from './bp.ts';
 import { registerImport } from './import.ts';
 import { registerRenal } from './renal.ts';
 import { registerRisk } from './risk.ts';
+import { registerRx } from './rx.ts';
 import { registerServe } from './serve.ts';
 
 /** One line per command. Keep this list sorted. */
@@ -13,5 +14,6 @@ export function registerCommands(program: Command): void {
   registerImport(program);
   registerRenal(program);
   registerRisk(program);
+  registerRx(program);
   registerServe(program);
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '@qihuang/config';
-import { startServer } from '../../server/start-server.ts';
 
 export function registerServe(program: Command): void {
   program
@@ -18,6 +17,8 @@ export function registerServe(program: Command): void {
       if (options.host) env.HOST = options.host;
       if (options.dataDir) env.QIHUANG_DATA_DIR = options.dataDir;
       if (!options.demo) env.QIHUANG_DEMO = '0';
+      // Loaded on demand so that other commands start fast.
+      const { startServer } = await import('../../server/start-server.ts');
       const server = await startServer(loadConfig(env));
       const stop = () => {
         void server.close().then(() => process.exit(0));

@@ -48,13 +48,17 @@ export interface FhirReviewOptions {
 export function resourcesOf(input: Bundle | Resource[] | undefined | null): Resource[] {
   if (!input) return [];
   if (Array.isArray(input)) return input.flatMap((r) => (r.resourceType === 'Bundle' ? resourcesOf(r) : [r]));
-  if (input.resourceType === 'Bundle') return (input.entry ?? []).flatMap((e) => (e.resource ? resourcesOf([e.resource]) : []));
+  if (input.resourceType === 'Bundle')
+    return (input.entry ?? []).flatMap((e) => (e.resource ? resourcesOf([e.resource]) : []));
   return [input];
 }
 
-const codings = (cc: CodeableConcept | undefined): Coding[] => (cc?.coding ?? []).map((c) => ({ system: c.system, code: c.code, display: c.display }));
-const hasLoinc = (o: Observation, codes: readonly string[]) => (o.code?.coding ?? []).some((c) => c.system === 'http://loinc.org' && !!c.code && codes.includes(c.code));
-const when = (o: Observation) => o.effectiveDateTime ?? o.effectivePeriod?.end ?? o.effectivePeriod?.start ?? o.issued ?? '';
+const codings = (cc: CodeableConcept | undefined): Coding[] =>
+  (cc?.coding ?? []).map((c) => ({ system: c.system, code: c.code, display: c.display }));
+const hasLoinc = (o: Observation, codes: readonly string[]) =>
+  (o.code?.coding ?? []).some((c) => c.system === 'http://loinc.org' && !!c.code && codes.includes(c.code));
+const when = (o: Observation) =>
+  o.effectiveDateTime ?? o.effectivePeriod?.end ?? o.effectivePeriod?.start ?? o.issued ?? '';
 
 function ageAt(birthDate: string | undefined, now: Date): number | undefined {
   if (!birthDate || !/^\d{4}/.test(birthDate)) return undefined;
@@ -67,11 +71,16 @@ function ageAt(birthDate: string | undefined, now: Date): number | undefined {
 function latest(observations: Observation[], now: Date): Observation | undefined {
   const limit = now.toISOString();
   return observations
-    .filter((o) => !['entered-in-error', 'cancelled'].includes(o.status) && (when(o) === '' || when(o) <= limit))
+    .filter(
+      (o) => !['entered-in-error', 'cancelled'].includes(o.status) && (when(o) === '' || when(o) <= limit),
+    )
     .sort((a, b) => when(b).localeCompare(when(a)))[0];
 }
 
-function labValue(o: Observation | undefined, convert?: (value: number, unit: string) => number): LabValue | undefined {
+function labValue(
+  o: Observation | undefined,
+  convert?: (value: number, unit: string) => number,
+): LabValue | undefined {
   const q = o?.valueQuantity;
   if (!o || typeof q?.value !== 'number') return undefined;
   const value = convert ? convert(q.value, (q.code ?? q.unit ?? '').toLowerCase()) : q.value;
@@ -82,7 +91,15 @@ function labValue(o: Observation | undefined, convert?: (value: number, unit: st
 function timesPerDay(dosage: Dosage | undefined): number | undefined {
   const r = dosage?.timing?.repeat;
   if (!r?.frequency) return undefined;
-  const days: Record<string, number> = { s: 1 / 86400, min: 1 / 1440, h: 1 / 24, d: 1, wk: 7, mo: 30, a: 365 };
+  const days: Record<string, number> = {
+    s: 1 / 86400,
+    min: 1 / 1440,
+    h: 1 / 24,
+    d: 1,
+    wk: 7,
+    mo: 30,
+    a: 365,
+  };
   const period = (r.period ?? 1) * (days[r.periodUnit ?? 'd'] ?? 1);
   return r.frequency / period;
 }
@@ -94,13 +111,20 @@ function medication(
   dosage: Dosage | undefined,
   meds: Map<string, Medication>,
 ): MedicationInput {
-  const referenced = ref?.reference ? meds.get(ref.reference.replace(/^#/, '')) ?? meds.get(ref.reference) : undefined;
+  const referenced = ref?.reference
+    ? (meds.get(ref.reference.replace(/^#/, '')) ?? meds.get(ref.reference))
+    : undefined;
   const cc = concept ?? referenced?.code;
-  const text = [cc?.text ?? cc?.coding?.find((c) => c.display)?.display ?? ref?.display, dosage?.text].filter(Boolean).join(' ');
+  const text = [cc?.text ?? cc?.coding?.find((c) => c.display)?.display ?? ref?.display, dosage?.text]
+    .filter(Boolean)
+    .join(' ');
   const out: MedicationInput = { id, codes: codings(cc) };
   if (text) out.text = text;
-  const dq = dosage?.doseAndRate?.[0]?.doseQuantity ?? (dosage as { doseQuantity?: { value?: number; unit?: string; code?: string } } | undefined)?.doseQuantity;
-  if (typeof dq?.value === 'number' && (dq.code ?? dq.unit)) out.dose = { value: dq.value, unit: (dq.code ?? dq.unit)! };
+  const dq =
+    dosage?.doseAndRate?.[0]?.doseQuantity ??
+    (dosage as { doseQuantity?: { value?: number; unit?: string; code?: string } } | undefined)?.doseQuantity;
+  if (typeof dq?.value === 'number' && (dq.code ?? dq.unit))
+    out.dose = { value: dq.value, unit: (dq.code ?? dq.unit)! };
   const tpd = timesPerDay(dosage);
   if (tpd !== undefined) out.timesPerDay = tpd;
   const route = dosage?.route?.text ?? dosage?.route?.coding?.[0]?.display;
@@ -114,7 +138,8 @@ export function buildReviewInput(resources: Resource[], options: FhirReviewOptio
   const meds = new Map<string, Medication>();
   for (const r of [...all, ...draftList]) {
     if (r.resourceType === 'Medication' && r.id) meds.set(`Medication/${r.id}`, r).set(r.id, r);
-    for (const c of (r as { contained?: Resource[] }).contained ?? []) if (c.resourceType === 'Medication' && c.id) meds.set(c.id, c);
+    for (const c of (r as { contained?: Resource[] }).contained ?? [])
+      if (c.resourceType === 'Medication' && c.id) meds.set(c.id, c);
   }
   const patient = all.find((r): r is Patient => r.resourceType === 'Patient');
   const obs = all.filter((r): r is Observation => r.resourceType === 'Observation');
@@ -128,7 +153,8 @@ export function buildReviewInput(resources: Resource[], options: FhirReviewOptio
   for (const c of all.filter((r): r is Condition => r.resourceType === 'Condition')) {
     const clinical = c.clinicalStatus?.coding?.[0]?.code;
     const verification = c.verificationStatus?.coding?.[0]?.code;
-    if ((clinical && INACTIVE_CLINICAL.has(clinical)) || (verification && REFUTED.has(verification))) continue;
+    if ((clinical && INACTIVE_CLINICAL.has(clinical)) || (verification && REFUTED.has(verification)))
+      continue;
     ctx.conditions.push({ codes: codings(c.code), ...(c.code?.text ? { text: c.code.text } : {}) });
   }
   for (const a of all.filter((r): r is AllergyIntolerance => r.resourceType === 'AllergyIntolerance')) {
@@ -136,27 +162,70 @@ export function buildReviewInput(resources: Resource[], options: FhirReviewOptio
     const verification = a.verificationStatus?.coding?.[0]?.code;
     if ((clinical && clinical !== 'active') || (verification && REFUTED.has(verification))) continue;
     const text = a.code?.text ?? a.code?.coding?.find((c) => c.display)?.display;
-    ctx.allergies.push({ codes: codings(a.code), ...(text ? { text } : {}), ...(a.criticality ? { criticality: a.criticality } : {}) });
+    ctx.allergies.push({
+      codes: codings(a.code),
+      ...(text ? { text } : {}),
+      ...(a.criticality ? { criticality: a.criticality } : {}),
+    });
   }
 
-  const scrMass = labValue(latest(obs.filter((o) => hasLoinc(o, [LOINC.creatinineMass])), options.now), (v, u) => (u.includes('umol') || u.includes('µmol') ? v / UMOL_PER_MG_DL : v));
-  const scrMoles = labValue(latest(obs.filter((o) => hasLoinc(o, [LOINC.creatinineMoles])), options.now), (v) => v / UMOL_PER_MG_DL);
-  const scr = [scrMass, scrMoles].filter((x): x is LabValue => !!x).sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''))[0];
+  const scrMass = labValue(
+    latest(
+      obs.filter((o) => hasLoinc(o, [LOINC.creatinineMass])),
+      options.now,
+    ),
+    (v, u) => (u.includes('umol') || u.includes('µmol') ? v / UMOL_PER_MG_DL : v),
+  );
+  const scrMoles = labValue(
+    latest(
+      obs.filter((o) => hasLoinc(o, [LOINC.creatinineMoles])),
+      options.now,
+    ),
+    (v) => v / UMOL_PER_MG_DL,
+  );
+  const scr = [scrMass, scrMoles]
+    .filter((x): x is LabValue => !!x)
+    .sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''))[0];
   if (scr) ctx.labs.creatinine = { ...scr, value: Math.round(scr.value * 100) / 100 };
-  const egfr = labValue(latest(obs.filter((o) => hasLoinc(o, LOINC.egfr)), options.now));
+  const egfr = labValue(
+    latest(
+      obs.filter((o) => hasLoinc(o, LOINC.egfr)),
+      options.now,
+    ),
+  );
   if (egfr) ctx.labs.egfr = egfr;
-  const k = labValue(latest(obs.filter((o) => hasLoinc(o, LOINC.potassium)), options.now));
+  const k = labValue(
+    latest(
+      obs.filter((o) => hasLoinc(o, LOINC.potassium)),
+      options.now,
+    ),
+  );
   if (k) ctx.labs.potassium = k;
-  const weight = labValue(latest(obs.filter((o) => hasLoinc(o, [LOINC.bodyWeight])), options.now), (v, u) => (u === '[lb_av]' || u === 'lb' ? v * 0.45359237 : v));
+  const weight = labValue(
+    latest(
+      obs.filter((o) => hasLoinc(o, [LOINC.bodyWeight])),
+      options.now,
+    ),
+    (v, u) => (u === '[lb_av]' || u === 'lb' ? v * 0.45359237 : v),
+  );
   if (weight) ctx.weightKg = Math.round(weight.value * 10) / 10;
-  const bp = latest(obs.filter((o) => hasLoinc(o, LOINC.bpPanel)), options.now);
-  const comp = (code: string) => bp?.component?.find((c) => c.code.coding?.some((x) => x.code === code))?.valueQuantity?.value;
+  const bp = latest(
+    obs.filter((o) => hasLoinc(o, LOINC.bpPanel)),
+    options.now,
+  );
+  const comp = (code: string) =>
+    bp?.component?.find((c) => c.code.coding?.some((x) => x.code === code))?.valueQuantity?.value;
   const sbp = comp(LOINC.systolic);
   const dbp = comp(LOINC.diastolic);
-  if (sbp !== undefined && dbp !== undefined) ctx.bp = { systolic: sbp, diastolic: dbp, ...(bp && when(bp) ? { at: when(bp) } : {}) };
-  const preg = latest(obs.filter((o) => hasLoinc(o, [LOINC.pregnancyStatus])), options.now);
+  if (sbp !== undefined && dbp !== undefined)
+    ctx.bp = { systolic: sbp, diastolic: dbp, ...(bp && when(bp) ? { at: when(bp) } : {}) };
+  const preg = latest(
+    obs.filter((o) => hasLoinc(o, [LOINC.pregnancyStatus])),
+    options.now,
+  );
   const pregCode = preg?.valueCodeableConcept?.coding?.map((c) => c.code);
-  if (pregCode?.includes('77386006')) ctx.pregnant = true; // SNOMED Pregnant
+  if (pregCode?.includes('77386006'))
+    ctx.pregnant = true; // SNOMED Pregnant
   else if (pregCode?.includes('60001007')) ctx.pregnant = false; // SNOMED Not pregnant
 
   const drafts: MedicationInput[] = [];
@@ -165,13 +234,23 @@ export function buildReviewInput(resources: Resource[], options: FhirReviewOptio
     const key = `${r.resourceType}/${r.id ?? `unidentified-${index}`}`;
     if (r.resourceType === 'MedicationRequest') {
       const mr = r as MedicationRequest;
-      const m = medication(key, mr.medicationCodeableConcept, mr.medicationReference, mr.dosageInstruction?.[0], meds);
+      const m = medication(
+        key,
+        mr.medicationCodeableConcept,
+        mr.medicationReference,
+        mr.dosageInstruction?.[0],
+        meds,
+      );
       if (draftList.includes(r) || mr.status === 'draft') {
         if (!drafts.some((d) => d.id === key)) drafts.push(m);
-      } else if ((mr.status === 'active' || mr.status === 'on-hold') && !draftIds.has(key)) ctx.medications.push(m);
+      } else if ((mr.status === 'active' || mr.status === 'on-hold') && !draftIds.has(key))
+        ctx.medications.push(m);
     } else if (r.resourceType === 'MedicationStatement') {
       const ms = r as MedicationStatement;
-      if (ms.status === 'active' || ms.status === 'intended') ctx.medications.push(medication(key, ms.medicationCodeableConcept, ms.medicationReference, ms.dosage?.[0], meds));
+      if (ms.status === 'active' || ms.status === 'intended')
+        ctx.medications.push(
+          medication(key, ms.medicationCodeableConcept, ms.medicationReference, ms.dosage?.[0], meds),
+        );
     }
   }
   return { patient: ctx, drafts };

@@ -24,7 +24,10 @@ export function makeFinding(d: FindingDraft): Finding {
     summary: d.summary,
     detail: d.detail,
     drugs: [...new Set(d.meds.map((m) => m.label))],
-    evidence: { orders: d.meds.map((m) => ({ id: m.input.id, text: m.text, draft: m.draft })), facts: d.facts },
+    evidence: {
+      orders: d.meds.map((m) => ({ id: m.input.id, text: m.text, draft: m.draft })),
+      facts: d.facts,
+    },
     source: { id: src.id, label: src.label, citation: src.citation, ...(src.url ? { url: src.url } : {}) },
   };
 }
@@ -36,10 +39,11 @@ export const ACTION_SEVERITY = {
   caution: 'info',
 } as const satisfies Record<string, Severity>;
 
-export const INTERACTION_SEVERITY = { contraindicated: 'critical', major: 'warning', moderate: 'info' } as const satisfies Record<
-  string,
-  Severity
->;
+export const INTERACTION_SEVERITY = {
+  contraindicated: 'critical',
+  major: 'warning',
+  moderate: 'info',
+} as const satisfies Record<string, Severity>;
 
 export const names = (meds: ResolvedMedication[]) => ({
   en: meds.map((m) => m.label).join(' + '),

@@ -1,12 +1,30 @@
-import { parseDose, parseFrequency, toMg, type DrugClassId, type DrugEntry, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import {
+  parseDose,
+  parseFrequency,
+  toMg,
+  type DrugClassId,
+  type DrugEntry,
+  type DrugKnowledgeBase,
+} from '@qihuang/drug-knowledge';
 import { cockcroftGault, egfrCkdEpi2021 } from '@qihuang/engines/renal-function';
 import type { MedicationInput, PatientContext, RenalStatus, ResolvedMedication } from './types.ts';
 
 function describe(input: MedicationInput): string {
-  return input.text ?? input.codes?.find((c) => c.display)?.display ?? input.codes?.[0]?.code ?? input.drugId ?? input.id;
+  return (
+    input.text ??
+    input.codes?.find((c) => c.display)?.display ??
+    input.codes?.[0]?.code ??
+    input.drugId ??
+    input.id
+  );
 }
 
-export function resolveMedication(kb: DrugKnowledgeBase, input: MedicationInput, draft: boolean, subject: boolean): ResolvedMedication {
+export function resolveMedication(
+  kb: DrugKnowledgeBase,
+  input: MedicationInput,
+  draft: boolean,
+  subject: boolean,
+): ResolvedMedication {
   const text = describe(input);
   const byId = input.drugId ? kb.getDrug(input.drugId) : undefined;
   const match = byId ? undefined : kb.matchCodings(input.codes ?? [], input.text);
@@ -22,12 +40,19 @@ export function resolveMedication(kb: DrugKnowledgeBase, input: MedicationInput,
     // An entry with classes its ingredients do not carry (ARNI) is also a unit of its own.
     const covered = new Set(units.flatMap((u) => [...u.classes]));
     if (drug.components && drug.classes.some((c) => !covered.has(c))) {
-      units.push({ drug, classes: new Set(drug.classes.filter((c) => !covered.has(c))), tags: new Set(drug.tags ?? []) });
+      units.push({
+        drug,
+        classes: new Set(drug.classes.filter((c) => !covered.has(c))),
+        tags: new Set(drug.tags ?? []),
+      });
     }
   }
   const classes = new Set<DrugClassId>(units.flatMap((u) => [...u.classes]));
   const doseMg = input.dose ? toMg(input.dose) : drug?.components ? undefined : parsed.doseMg;
-  const timesPerDay = input.timesPerDay ?? (input.frequency ? parseFrequency(input.frequency) : undefined) ?? parsed.timesPerDay;
+  const timesPerDay =
+    input.timesPerDay ??
+    (input.frequency ? parseFrequency(input.frequency) : undefined) ??
+    parsed.timesPerDay;
   const resolved: ResolvedMedication = {
     input,
     draft,
@@ -45,7 +70,12 @@ export function resolveMedication(kb: DrugKnowledgeBase, input: MedicationInput,
   return resolved;
 }
 
-export function resolveAll(kb: DrugKnowledgeBase, patient: PatientContext, drafts: MedicationInput[], scope: 'drafts' | 'all'): ResolvedMedication[] {
+export function resolveAll(
+  kb: DrugKnowledgeBase,
+  patient: PatientContext,
+  drafts: MedicationInput[],
+  scope: 'drafts' | 'all',
+): ResolvedMedication[] {
   return [
     ...patient.medications.map((m) => resolveMedication(kb, m, false, scope === 'all')),
     ...drafts.map((m) => resolveMedication(kb, m, true, true)),
@@ -67,7 +97,12 @@ export function renalStatus(patient: PatientContext): RenalStatus {
       egfr = egfrCkdEpi2021(input).egfrRounded;
       basis.push(`eGFR ${egfr} (CKD-EPI 2021 from creatinine ${scr} mg/dL)`);
     }
-    if (crcl === undefined && patient.weightKg !== undefined && patient.weightKg > 0 && patient.weightKg < 400) {
+    if (
+      crcl === undefined &&
+      patient.weightKg !== undefined &&
+      patient.weightKg > 0 &&
+      patient.weightKg < 400
+    ) {
       crcl = Math.round(cockcroftGault({ ...input, weightKg: patient.weightKg }).crcl);
       basis.push(`CrCl ${crcl} (Cockcroft–Gault)`);
     }

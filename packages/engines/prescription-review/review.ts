@@ -9,7 +9,13 @@ import { checkInteractions } from './checks/interactions.ts';
 import { checkLabs } from './checks/labs.ts';
 import { checkHepatic, checkRenal } from './checks/organ.ts';
 import { renalStatus, resolveAll } from './resolve.ts';
-import { SEVERITY_RANK, type Finding, type ReviewInput, type ReviewOptions, type ReviewResult } from './types.ts';
+import {
+  SEVERITY_RANK,
+  type Finding,
+  type ReviewInput,
+  type ReviewOptions,
+  type ReviewResult,
+} from './types.ts';
 
 /** The checks, in report order. */
 export const CHECKS = [
@@ -30,14 +36,25 @@ export const CHECKS = [
  * Pure prescription review: same input, same knowledge base, same options → same findings, in the same order
  * (critical first, then by check order). No I/O, no clock.
  */
-export function reviewPrescriptions(input: ReviewInput, kb: DrugKnowledgeBase, options: ReviewOptions = {}): ReviewResult {
+export function reviewPrescriptions(
+  input: ReviewInput,
+  kb: DrugKnowledgeBase,
+  options: ReviewOptions = {},
+): ReviewResult {
   const meds = resolveAll(kb, input.patient, input.drafts, options.scope ?? 'drafts');
   const ctx: CheckContext = { kb, patient: input.patient, meds, renal: renalStatus(input.patient) };
   let findings = CHECKS.flatMap((check) => check(ctx));
 
   // A single-drug lab finding is redundant when a lab-gated combination finding names the same medication.
   const labCombos = findings.filter((f) => f.type === 'lab' && f.evidence.orders.length > 1);
-  findings = findings.filter((f) => !(f.type === 'lab' && f.evidence.orders.length === 1 && labCombos.some((c) => c.evidence.orders.some((o) => o.id === f.evidence.orders[0]!.id))));
+  findings = findings.filter(
+    (f) =>
+      !(
+        f.type === 'lab' &&
+        f.evidence.orders.length === 1 &&
+        labCombos.some((c) => c.evidence.orders.some((o) => o.id === f.evidence.orders[0]!.id))
+      ),
+  );
 
   // Local rules: severity overrides, then suppression; then the caller's threshold and suppression list.
   const overrides = kb.localRules.severityOverrides;
@@ -45,12 +62,18 @@ export function reviewPrescriptions(input: ReviewInput, kb: DrugKnowledgeBase, o
   const suppressed = new Set([...kb.localRules.suppressRules, ...(options.suppress ?? [])]);
   const threshold = SEVERITY_RANK[options.severityThreshold ?? 'info'];
   findings = findings.filter(
-    (f) => !suppressed.has(f.ruleId) && !suppressed.has(f.id) && !suppressed.has(`type:${f.type}`) && SEVERITY_RANK[f.severity] >= threshold,
+    (f) =>
+      !suppressed.has(f.ruleId) &&
+      !suppressed.has(f.id) &&
+      !suppressed.has(`type:${f.type}`) &&
+      SEVERITY_RANK[f.severity] >= threshold,
   );
   // De-duplicate by id, keeping the first (most specific check order).
   const seen = new Set<string>();
   findings = findings.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
   const order = new Map(findings.map((f, i) => [f, i]));
-  findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || order.get(a)! - order.get(b)!);
+  findings.sort(
+    (a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || order.get(a)! - order.get(b)!,
+  );
   return { findings, knowledgeVersion: kb.version };
 }

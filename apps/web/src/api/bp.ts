@@ -9,42 +9,73 @@ export interface BilingualText {
   en: string;
 }
 
-export interface OfficeAssessment {
-  category?: string;
+interface BpValue {
+  sbp: number;
+  dbp: number;
+}
+
+/** An engine result with its bilingual label (rule/source/inputs also present, not rendered here). */
+export interface Explained {
   display?: BilingualText;
-  meanSbp?: number;
-  meanDbp?: number;
+  rule?: string;
+  source?: string;
   [key: string]: unknown;
 }
 
-export interface HomeAssessment {
+export interface Classification extends Explained {
+  category?: string;
+  hypertension?: boolean;
+  crisis?: boolean;
+}
+
+export interface HbpmSummary extends Explained {
+  sufficient?: boolean;
+  readingsUsed?: number;
+  daysUsed?: number;
+  mean?: BpValue;
+  morningMean?: BpValue;
+  eveningMean?: BpValue;
+  high?: boolean;
+  threshold?: BpValue;
+}
+
+/** `office`: the last visit's mean and its class (server) or just a class (minimal contract). */
+export interface OfficeAssessment extends Classification {
+  mean?: BpValue;
+  readings?: number;
+  date?: string;
+  classification?: Classification;
+  meanSbp?: number;
+  meanDbp?: number;
+}
+
+/** `home`: the engine's home-series assessment (hbpm, classes, phenotype, target) or a flat summary. */
+export interface HomeAssessment extends Explained {
+  hbpm?: HbpmSummary;
+  homeMeanClassification?: Classification;
+  officeClassification?: Classification;
+  phenotype?: Explained & { phenotype?: string };
+  target?: Explained & { met?: boolean };
   meanSbp?: number;
   meanDbp?: number;
   category?: string;
-  display?: BilingualText;
   high?: boolean;
   sufficient?: boolean;
   readingsUsed?: number;
   daysUsed?: number;
-  mean?: { sbp: number; dbp: number };
-  morningMean?: { sbp: number; dbp: number };
-  eveningMean?: { sbp: number; dbp: number };
-  [key: string]: unknown;
 }
 
-export interface DippingAssessment {
+export interface DippingAssessment extends Explained {
   dipPercent?: number;
   nightDayRatio?: number;
   dippingClass?: string;
-  display?: BilingualText;
-  [key: string]: unknown;
 }
 
-export interface RiskAssessment {
+export interface RiskAssessment extends Explained {
+  /** Fraction (0.0205 = 2.05 %). */
   tenYearRisk?: number;
-  display?: BilingualText;
-  model?: string;
-  [key: string]: unknown;
+  pce?: Explained & { tenYearRisk?: number; category?: string };
+  missing?: string[];
 }
 
 export interface BpAssessment {
@@ -60,11 +91,16 @@ export interface BpAlert {
   id: string;
   patientId: string;
   patientName?: string;
+  status?: string;
   kind: string;
   severity: string;
   summary: BilingualText;
   createdAt: string;
-  readings: Array<{ time?: string; sbp?: number; dbp?: number; heartRate?: number; [key: string]: unknown }>;
+  /** Ids of the triggering readings (server) or reading objects. */
+  readings: Array<string | { time?: string; sbp?: number; dbp?: number; [key: string]: unknown }>;
+  values?: Record<string, number>;
+  rule?: string;
+  source?: string;
 }
 
 export const bp = {

@@ -161,6 +161,9 @@ export const en = {
     readings: '{{count}} readings',
     days: '{{count}} days',
     insufficient: 'Not enough home readings for a protocol average',
+    phenotype: 'Phenotype and target',
+    dippingNeedsAbpm: 'Needs ambulatory (24-h) monitoring',
+    riskMissing: 'Missing: {{items}}',
     notAssessed: 'Not assessed',
     assessmentUnavailable:
       'The blood-pressure assessment service is not available yet. Readings are still shown below.',
@@ -193,7 +196,21 @@ export const en = {
     acknowledging: 'Acknowledging…',
     acknowledged: 'Alert acknowledged.',
     openChart: 'Open chart',
-    severities: { critical: 'Critical', high: 'High', moderate: 'Moderate', low: 'Low', info: 'Info' },
+    severities: {
+      critical: 'Critical',
+      high: 'High',
+      warning: 'Warning',
+      moderate: 'Moderate',
+      low: 'Low',
+      info: 'Info',
+    },
+    kinds: {
+      crisis: 'Severe BP',
+      'sustained-above-target': 'Above target',
+      'rapid-rise': 'Rapid rise',
+      'rapid-fall': 'Rapid fall',
+      'missed-measurements': 'Missed measurements',
+    },
     unavailable: 'The alert service is not available on this server yet.',
   },
   audit: {

@@ -2,7 +2,21 @@ import { makeFinding } from '../finding.ts';
 import type { Finding } from '../types.ts';
 import type { CheckContext } from './context.ts';
 
-const GROUP_SOURCE: Record<string, string> = { nsaid: 'label-nsaid-ere', 'ace-inhibitor': 'ref-5.2', penicillin: 'label-amoxicillin' };
+const GROUP_LABEL: Record<string, { en: string; zh: string }> = {
+  penicillin: { en: 'penicillin class', zh: '青霉素类' },
+  cephalosporin: { en: 'cephalosporin class', zh: '头孢菌素类' },
+  nsaid: { en: 'NSAID class', zh: '非甾体抗炎药' },
+  'ace-inhibitor': { en: 'ACE inhibitor class', zh: 'ACEI类' },
+  macrolide: { en: 'macrolide class', zh: '大环内酯类' },
+  fluoroquinolone: { en: 'fluoroquinolone class', zh: '氟喹诺酮类' },
+  sulfonamide: { en: 'sulfonamide class', zh: '磺胺类' },
+};
+
+const GROUP_SOURCE: Record<string, string> = {
+  nsaid: 'label-nsaid-ere',
+  'ace-inhibitor': 'ref-5.2',
+  penicillin: 'label-amoxicillin',
+};
 
 /** Documented allergy: same drug or same allergy group → critical; cross-sensitivity per the group table. */
 export function checkAllergy(ctx: CheckContext): Finding[] {
@@ -16,14 +30,22 @@ export function checkAllergy(ctx: CheckContext): Finding[] {
       const sameDrug = m.drugIds.find((id) => ids.has(id));
       const sameGroup = m.groups.find((g) => med.allergyGroups.includes(g));
       if (sameDrug || sameGroup) {
-        const what = sameDrug ? (ctx.kb.getDrug(sameDrug)?.names ?? { en: sameDrug, zh: sameDrug }) : { en: `${sameGroup} group`, zh: `${sameGroup}类` };
+        const what = sameDrug
+          ? (ctx.kb.getDrug(sameDrug)?.names ?? { en: sameDrug, zh: sameDrug })
+          : (GROUP_LABEL[sameGroup!] ?? { en: `${sameGroup} group`, zh: `${sameGroup}类` });
         out.push(
           makeFinding({
             ruleId: sameDrug ? 'allergy-same-drug' : `allergy-group-${sameGroup}`,
             type: 'allergy',
             severity: 'critical',
-            summary: { en: `Allergy: ${med.label} — patient has a recorded allergy to ${label}`, zh: `过敏：${med.drug.names.zh}——患者有“${label}”过敏记录` },
-            detail: { en: `${med.label} belongs to the same ${what.en} as the recorded allergen (${label}).`, zh: `${med.drug.names.zh}与过敏原（${label}）属同一${what.zh}。` },
+            summary: {
+              en: `Allergy: ${med.label} — patient has a recorded allergy to ${label}`,
+              zh: `过敏：${med.drug.names.zh}——患者有“${label}”过敏记录`,
+            },
+            detail: {
+              en: `${med.label} is the same drug or class (${what.en}) as the recorded allergen (${label}).`,
+              zh: `${med.drug.names.zh}与过敏原（${label}）属同一药物或类别（${what.zh}）。`,
+            },
             meds: [med],
             facts: [`allergy:${label}`, sameDrug ? `drug:${sameDrug}` : `group:${sameGroup}`],
             source: GROUP_SOURCE[sameGroup ?? ''] ?? 'label-beta-lactam',
@@ -41,7 +63,10 @@ export function checkAllergy(ctx: CheckContext): Finding[] {
           ruleId: `allergy-cross-${cross.group}`,
           type: 'allergy',
           severity: cross.severity,
-          summary: { en: `Cross-sensitivity: ${med.label} with recorded ${label} allergy`, zh: `交叉过敏：${med.drug.names.zh}，患者有“${label}”过敏记录` },
+          summary: {
+            en: `Cross-sensitivity: ${med.label} with recorded ${label} allergy`,
+            zh: `交叉过敏：${med.drug.names.zh}，患者有“${label}”过敏记录`,
+          },
           detail: cross.text,
           meds: [med],
           facts: [`allergy:${label}`, `cross:${cross.group}`],

@@ -10,7 +10,8 @@ import type { CheckContext } from './context.ts';
 export function checkDuplication(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   const byIngredient = new Map<string, ResolvedMedication[]>();
-  for (const med of ctx.meds) for (const u of med.units) byIngredient.set(u.drug.id, [...(byIngredient.get(u.drug.id) ?? []), med]);
+  for (const med of ctx.meds)
+    for (const u of med.units) byIngredient.set(u.drug.id, [...(byIngredient.get(u.drug.id) ?? []), med]);
   const sameIngredientPairs = new Set<string>();
   for (const [id, list] of byIngredient) {
     const meds = [...new Set(list)];
@@ -22,8 +23,14 @@ export function checkDuplication(ctx: CheckContext): Finding[] {
         ruleId: `duplicate-ingredient-${id}`,
         type: 'duplication',
         severity: 'critical',
-        summary: { en: `Duplicate ${drug.names.en}: ordered ${meds.length} times (${meds.map((m) => m.text).join('; ')})`, zh: `${drug.names.zh}重复用药：共${meds.length}个医嘱（${meds.map((m) => m.text).join('；')}）` },
-        detail: { en: `The same ingredient (${drug.names.en}) appears in more than one order, e.g. under different brand names or inside a combination pill; this doubles the dose.`, zh: `同一成分（${drug.names.zh}）出现在多个医嘱中（如不同商品名或复方制剂），会导致剂量叠加。` },
+        summary: {
+          en: `Duplicate ${drug.names.en}: ordered ${meds.length} times (${meds.map((m) => m.text).join('; ')})`,
+          zh: `${drug.names.zh}重复用药：共${meds.length}个医嘱（${meds.map((m) => m.text).join('；')}）`,
+        },
+        detail: {
+          en: `The same ingredient (${drug.names.en}) appears in more than one order, e.g. under different brand names or inside a combination pill; this doubles the dose.`,
+          zh: `同一成分（${drug.names.zh}）出现在多个医嘱中（如不同商品名或复方制剂），会导致剂量叠加。`,
+        },
         meds,
         facts: [`ingredient:${id}`],
         source: drug.source,
@@ -35,15 +42,23 @@ export function checkDuplication(ctx: CheckContext): Finding[] {
     const meds = ctx.meds.filter((m) => m.classes.has(cls.id));
     if (meds.length < 2 || !meds.some((m) => m.subject)) continue;
     // Pairs that are the same ingredient were already reported.
-    const distinct = meds.filter((a) => meds.some((b) => a !== b && !sameIngredientPairs.has(`${a.input.id}|${b.input.id}`)));
+    const distinct = meds.filter((a) =>
+      meds.some((b) => a !== b && !sameIngredientPairs.has(`${a.input.id}|${b.input.id}`)),
+    );
     if (distinct.length < 2) continue;
     out.push(
       makeFinding({
         ruleId: `duplicate-class-${cls.id}`,
         type: 'duplication',
         severity: 'warning',
-        summary: { en: `Therapeutic duplication: ${distinct.length} ${cls.names.en}s (${distinct.map((m) => m.label).join(', ')})`, zh: `同类药物重复：${distinct.length}种${cls.names.zh}（${distinct.map((m) => m.drug?.names.zh ?? m.text).join('、')}）` },
-        detail: { en: `Two or more drugs of the same class (${cls.names.en}) add adverse effects without clear benefit; keep one unless intended.`, zh: `同类（${cls.names.zh}）药物联用增加不良反应而获益不明确，除非有意为之，应保留其一。` },
+        summary: {
+          en: `Therapeutic duplication: ${distinct.length} ${cls.names.en}s (${distinct.map((m) => m.label).join(', ')})`,
+          zh: `同类药物重复：${distinct.length}种${cls.names.zh}（${distinct.map((m) => m.drug?.names.zh ?? m.text).join('、')}）`,
+        },
+        detail: {
+          en: `Two or more drugs of the same class (${cls.names.en}) add adverse effects without clear benefit; keep one unless intended.`,
+          zh: `同类（${cls.names.zh}）药物联用增加不良反应而获益不明确，除非有意为之，应保留其一。`,
+        },
         meds: distinct,
         facts: [`class:${cls.id}`, ...(cls.atcPrefixes ?? []).map((p) => `atc:${p}`)],
         source: cls.source,
@@ -51,23 +66,32 @@ export function checkDuplication(ctx: CheckContext): Finding[] {
     );
   }
   // ATC level 4 (5 characters) for drugs with no class in common (catches classes not modelled above).
-  const atc = (m: ResolvedMedication) => (m.drug ? ctx.kb.atcOf(m.drug).map((c) => c.slice(0, 5)) : []);
+  const atcByMed = new Map(
+    ctx.meds.map((m) => [m, m.drug ? [...new Set(ctx.kb.atcOf(m.drug).map((c) => c.slice(0, 5)))] : []]),
+  );
+  const atc = (m: ResolvedMedication) => atcByMed.get(m) ?? [];
   const reported = new Set<string>();
   for (const a of ctx.meds) {
     for (const b of ctx.meds) {
       if (a === b || !(a.subject || b.subject) || !a.drug || !b.drug || a.drug.id === b.drug.id) continue;
-      if ([...a.classes].some((c) => b.classes.has(c))) continue;
       const shared = atc(a).find((x) => atc(b).includes(x));
+      if (!shared || [...a.classes].some((c) => b.classes.has(c))) continue;
       const key = [a.input.id, b.input.id].sort().join('+');
-      if (!shared || reported.has(key)) continue;
+      if (reported.has(key)) continue;
       reported.add(key);
       out.push(
         makeFinding({
           ruleId: `duplicate-atc-${shared}`,
           type: 'duplication',
           severity: 'warning',
-          summary: { en: `Possible duplication: ${a.label} and ${b.label} share ATC group ${shared}`, zh: `可能重复用药：${a.drug.names.zh}与${b.drug.names.zh}同属ATC ${shared}` },
-          detail: { en: `Both drugs belong to WHO ATC group ${shared}.`, zh: `两药同属WHO ATC分组${shared}。` },
+          summary: {
+            en: `Possible duplication: ${a.label} and ${b.label} share ATC group ${shared}`,
+            zh: `可能重复用药：${a.drug.names.zh}与${b.drug.names.zh}同属ATC ${shared}`,
+          },
+          detail: {
+            en: `Both drugs belong to WHO ATC group ${shared}.`,
+            zh: `两药同属WHO ATC分组${shared}。`,
+          },
           meds: [a, b],
           facts: [`atc:${shared}`],
           source: 'who-atc',

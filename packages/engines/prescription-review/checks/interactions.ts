@@ -30,10 +30,16 @@ function assignments(rule: InteractionRule, units: Unit[]): Unit[][] {
 }
 
 export function checkInteractions(ctx: CheckContext): Finding[] {
-  const units: Unit[] = ctx.meds.flatMap((med) => med.units.map((u) => ({ med, drugId: u.drug.id, classes: u.classes as Set<string>, tags: u.tags })));
+  const units: Unit[] = ctx.meds.flatMap((med) =>
+    med.units.map((u) => ({ med, drugId: u.drug.id, classes: u.classes as Set<string>, tags: u.tags })),
+  );
   const found: { finding: Finding; medIds: Set<string> }[] = [];
   for (const rule of ctx.kb.interactions) {
-    if (rule.onlyWithCondition && !ctx.patient.conditions.some((c) => conditionMatches(rule.onlyWithCondition!, c))) continue;
+    if (
+      rule.onlyWithCondition &&
+      !ctx.patient.conditions.some((c) => conditionMatches(rule.onlyWithCondition!, c))
+    )
+      continue;
     const seen = new Set<string>();
     for (const chosen of assignments(rule, units)) {
       const meds = [...new Set(chosen.map((u) => u.med))];
@@ -41,7 +47,10 @@ export function checkInteractions(ctx: CheckContext): Finding[] {
         // A single combination product satisfying a rule by itself is the product's design, not an interaction.
         continue;
       }
-      const key = meds.map((m) => m.input.id).sort().join('+');
+      const key = meds
+        .map((m) => m.input.id)
+        .sort()
+        .join('+');
       if (seen.has(key)) continue;
       seen.add(key);
       let severity: Severity = INTERACTION_SEVERITY[rule.severity];
@@ -53,7 +62,10 @@ export function checkInteractions(ctx: CheckContext): Finding[] {
         facts.push(`dose-cap:${rule.doseCap.drug}≤${rule.doseCap.maxDaily}mg/day`);
         if (capped.dailyMg === undefined) {
           severity = 'info';
-          extra = { en: ' (daily dose unknown: confirm it is within the cap)', zh: '（日剂量未知：请确认未超过上限）' };
+          extra = {
+            en: ' (daily dose unknown: confirm it is within the cap)',
+            zh: '（日剂量未知：请确认未超过上限）',
+          };
         } else {
           extra = { en: ` (ordered ${capped.dailyMg} mg/day)`, zh: `（当前${capped.dailyMg} mg/日）` };
         }
@@ -63,7 +75,10 @@ export function checkInteractions(ctx: CheckContext): Finding[] {
         if (k === undefined) {
           if (rule.labGate.missingSeverity === 'none') continue;
           severity = rule.labGate.missingSeverity;
-          extra = { en: ' No recent potassium result: check K⁺ and creatinine.', zh: '无近期血钾结果：请检测血钾和肌酐。' };
+          extra = {
+            en: ' No recent potassium result: check K⁺ and creatinine.',
+            zh: '无近期血钾结果：请检测血钾和肌酐。',
+          };
           facts.push('lab:potassium=missing');
         } else if (k <= rule.labGate.above) continue;
         else {
@@ -74,9 +89,10 @@ export function checkInteractions(ctx: CheckContext): Finding[] {
         }
       }
       const n = names(meds);
-      const summary = rule.labGate && ctx.patient.labs.potassium === undefined
-        ? { en: `${n.en}: check potassium (hyperkalaemia risk)`, zh: `${n.zh}：请检测血钾（高钾血症风险）` }
-        : rule.summary;
+      const summary =
+        rule.labGate && ctx.patient.labs.potassium === undefined
+          ? { en: `${n.en}: check potassium (hyperkalaemia risk)`, zh: `${n.zh}：请检测血钾（高钾血症风险）` }
+          : rule.summary;
       const finding = makeFinding({
         ruleId: rule.id,
         type: rule.findingType ?? 'interaction',
@@ -95,6 +111,16 @@ export function checkInteractions(ctx: CheckContext): Finding[] {
   }
   // A superseding rule (e.g. triple whammy over NSAID + ACEi) replaces the lesser finding on the same medications.
   return found
-    .filter((a) => !found.some((b) => b !== a && (ctx.kb.interactions.find((r) => r.id === b.finding.ruleId)?.supersedes ?? []).includes(a.finding.ruleId) && [...a.medIds].every((id) => b.medIds.has(id))))
+    .filter(
+      (a) =>
+        !found.some(
+          (b) =>
+            b !== a &&
+            (ctx.kb.interactions.find((r) => r.id === b.finding.ruleId)?.supersedes ?? []).includes(
+              a.finding.ruleId,
+            ) &&
+            [...a.medIds].every((id) => b.medIds.has(id)),
+        ),
+    )
     .map((x) => x.finding);
 }

@@ -14,17 +14,29 @@ export function checkLabs(ctx: CheckContext): Finding[] {
       for (const f of u.drug.labs ?? []) facts.set(f.id, f);
     }
     for (const f of facts.values()) {
-      const lab = f.lab === 'potassium' ? ctx.patient.labs.potassium : f.lab === 'egfr' ? ctx.patient.labs.egfr : ctx.patient.labs.creatinine;
+      const lab =
+        f.lab === 'potassium'
+          ? ctx.patient.labs.potassium
+          : f.lab === 'egfr'
+            ? ctx.patient.labs.egfr
+            : ctx.patient.labs.creatinine;
       if (!lab) continue;
-      const hit = (f.above !== undefined && lab.value > f.above) || (f.below !== undefined && lab.value < f.below);
+      const hit =
+        (f.above !== undefined && lab.value > f.above) || (f.below !== undefined && lab.value < f.below);
       if (!hit) continue;
       out.push(
         makeFinding({
           ruleId: f.id,
           type: 'lab',
           severity: f.severity,
-          summary: { en: `${med.label}: ${f.lab} ${lab.value} — ${f.text.en}`, zh: `${med.drug?.names.zh ?? med.text}：${f.lab === 'potassium' ? '血钾' : f.lab} ${lab.value}——${f.text.zh}` },
-          detail: { en: `${f.text.en}. Latest ${f.lab} ${lab.value}${lab.at ? ` (${lab.at})` : ''}.`, zh: `${f.text.zh}。最近结果${lab.value}${lab.at ? `（${lab.at}）` : ''}。` },
+          summary: {
+            en: `${med.label}: ${f.lab} ${lab.value} — ${f.text.en}`,
+            zh: `${med.drug?.names.zh ?? med.text}：${f.lab === 'potassium' ? '血钾' : f.lab} ${lab.value}——${f.text.zh}`,
+          },
+          detail: {
+            en: `${f.text.en}. Latest ${f.lab} ${lab.value}${lab.at ? ` (${lab.at})` : ''}.`,
+            zh: `${f.text.zh}。最近结果${lab.value}${lab.at ? `（${lab.at}）` : ''}。`,
+          },
           meds: [med],
           facts: [`lab:${f.lab}=${lab.value}`, `rule:${f.id}`],
           source: f.source,

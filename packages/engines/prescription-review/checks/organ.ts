@@ -26,7 +26,12 @@ export function checkRenal(ctx: CheckContext): Finding[] {
       for (const fact of u.drug.renal ?? []) {
         if (seen.has(fact.id)) continue;
         const value = fact.measure === 'CrCl' ? (crcl ?? egfr) : (egfr ?? crcl);
-        if (value === undefined || !(value < fact.below) || (fact.atLeast !== undefined && value < fact.atLeast)) continue;
+        if (
+          value === undefined ||
+          !(value < fact.below) ||
+          (fact.atLeast !== undefined && value < fact.atLeast)
+        )
+          continue;
         // A dose already within the renal cap needs no alert (alert fatigue).
         if (fact.action === 'reduce-dose' && withinCap(med, fact.maxDaily)) continue;
         seen.add(fact.id);
@@ -37,14 +42,26 @@ export function checkRenal(ctx: CheckContext): Finding[] {
   return out;
 }
 
-function renalFinding(med: ResolvedMedication, n: { en: string; zh: string }, fact: RenalFact, value: number, basis: string[]): Finding {
+function renalFinding(
+  med: ResolvedMedication,
+  n: { en: string; zh: string },
+  fact: RenalFact,
+  value: number,
+  basis: string[],
+): Finding {
   const measure = fact.measure === 'CrCl' ? 'CrCl' : 'eGFR';
   return makeFinding({
     ruleId: fact.id,
     type: 'renal',
     severity: ACTION_SEVERITY[fact.action],
-    summary: { en: `${n.en} at ${measure} ${value}: ${ACTION_TEXT[fact.action].en}`, zh: `${n.zh}（${measure} ${value}）：${ACTION_TEXT[fact.action].zh}` },
-    detail: { en: `${fact.text.en}. Renal function: ${basis.join('; ')}.${fact.maxDaily !== undefined && med.dailyMg !== undefined ? ` Ordered ${med.dailyMg} mg/day.` : ''}`, zh: `${fact.text.zh}。肾功能：${basis.join('；')}。` },
+    summary: {
+      en: `${n.en} at ${measure} ${value}: ${ACTION_TEXT[fact.action].en}`,
+      zh: `${n.zh}（${measure} ${value}）：${ACTION_TEXT[fact.action].zh}`,
+    },
+    detail: {
+      en: `${fact.text.en}. Renal function: ${basis.join('; ')}.${fact.maxDaily !== undefined && med.dailyMg !== undefined ? ` Ordered ${med.dailyMg} mg/day.` : ''}`,
+      zh: `${fact.text.zh}。肾功能：${basis.join('；')}。`,
+    },
     meds: [med],
     facts: [`renal:${fact.id}`, `${measure}=${value}`],
     source: fact.source,
@@ -55,7 +72,11 @@ const LEVEL = { mild: 1, moderate: 2, severe: 3 } as const;
 
 /** Hepatic rules; impairment level from the context or, failing that, a liver-disease condition (→ moderate). */
 export function checkHepatic(ctx: CheckContext): Finding[] {
-  const level = ctx.patient.hepaticImpairment ?? (ctx.patient.conditions.some((c) => conditionMatches(CONDITIONS.activeLiverDisease, c)) ? 'moderate' : undefined);
+  const level =
+    ctx.patient.hepaticImpairment ??
+    (ctx.patient.conditions.some((c) => conditionMatches(CONDITIONS.activeLiverDisease, c))
+      ? 'moderate'
+      : undefined);
   if (!level) return [];
   const out: Finding[] = [];
   for (const med of ctx.meds) {
@@ -70,12 +91,20 @@ export function checkHepatic(ctx: CheckContext): Finding[] {
   return out;
 }
 
-function hepaticFinding(med: ResolvedMedication, n: { en: string; zh: string }, fact: HepaticFact, level: string): Finding {
+function hepaticFinding(
+  med: ResolvedMedication,
+  n: { en: string; zh: string },
+  fact: HepaticFact,
+  level: string,
+): Finding {
   return makeFinding({
     ruleId: fact.id,
     type: 'hepatic',
     severity: ACTION_SEVERITY[fact.action],
-    summary: { en: `${n.en} with ${level} hepatic impairment: ${ACTION_TEXT[fact.action].en}`, zh: `${n.zh}（肝功能不全）：${ACTION_TEXT[fact.action].zh}` },
+    summary: {
+      en: `${n.en} with ${level} hepatic impairment: ${ACTION_TEXT[fact.action].en}`,
+      zh: `${n.zh}（肝功能不全）：${ACTION_TEXT[fact.action].zh}`,
+    },
     detail: { en: fact.text.en, zh: fact.text.zh },
     meds: [med],
     facts: [`hepatic:${fact.id}`, `hepatic-impairment=${level}`],

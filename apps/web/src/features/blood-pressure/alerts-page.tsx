@@ -7,7 +7,8 @@ import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate, formatReadingTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 
-const SEVERITY_ORDER = ['critical', 'high', 'moderate', 'low', 'info'];
+const SEVERITY_ORDER = ['critical', 'high', 'warning', 'moderate', 'low', 'info'];
+const KINDS = ['crisis', 'sustained-above-target', 'rapid-rise', 'rapid-fall', 'missed-measurements'];
 
 function severityRank(s: string): number {
   const i = SEVERITY_ORDER.indexOf(s);
@@ -87,26 +88,12 @@ export function AlertsPage() {
                       </Link>
                     </h2>
                     <span className="muted">
-                      {a.kind} · {formatDate(a.createdAt, lang, true)}
+                      {KINDS.includes(a.kind) ? t(`alerts.kinds.${a.kind}`) : a.kind} ·{' '}
+                      {formatDate(a.createdAt, lang, true)}
                     </span>
                   </div>
                   <p className="alert-summary">{summary}</p>
-                  {a.readings?.length > 0 && (
-                    <p className="alert-readings">
-                      <span className="muted">{t('alerts.readings')}: </span>
-                      {a.readings
-                        .slice(0, 6)
-                        .map((r) =>
-                          [
-                            r.sbp !== undefined && r.dbp !== undefined ? `${r.sbp}/${r.dbp}` : '',
-                            r.time ? formatReadingTime(r.time) : '',
-                          ]
-                            .filter(Boolean)
-                            .join(' @ '),
-                        )
-                        .join('; ')}
-                    </p>
-                  )}
+                  <AlertEvidence alert={a} />
                   <div className="alert-actions">
                     <button
                       type="button"
@@ -124,5 +111,40 @@ export function AlertsPage() {
           </ul>
         ))}
     </section>
+  );
+}
+
+/** What triggered the alert: reading values (objects) or the engine's `values`, and how many readings. */
+function AlertEvidence({ alert }: { alert: BpAlert }) {
+  const { t } = useTranslation();
+  const objects = (alert.readings ?? []).filter(
+    (r): r is Exclude<BpAlert['readings'][number], string> => typeof r === 'object' && r !== null,
+  );
+  const parts = objects
+    .slice(0, 6)
+    .map((r) =>
+      [
+        r.sbp !== undefined && r.dbp !== undefined ? `${r.sbp}/${r.dbp}` : '',
+        r.time ? formatReadingTime(r.time) : '',
+      ]
+        .filter(Boolean)
+        .join(' @ '),
+    );
+  const values = Object.entries(alert.values ?? {})
+    .filter(([, v]) => typeof v === 'number' && Number.isFinite(v))
+    .map(([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toFixed(1)}`);
+  const count = alert.readings?.length ?? 0;
+  if (parts.length === 0 && values.length === 0 && count === 0) return null;
+  return (
+    <p className="alert-readings">
+      {parts.length > 0 && (
+        <>
+          <span className="muted">{t('alerts.readings')}: </span>
+          {parts.join('; ')}
+        </>
+      )}
+      {parts.length === 0 && values.length > 0 && <span className="mono">{values.join(' · ')}</span>}
+      {parts.length === 0 && count > 0 && <span className="muted"> ({t('bp.readings', { count })})</span>}
+    </p>
   );
 }

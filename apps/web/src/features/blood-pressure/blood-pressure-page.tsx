@@ -1,5 +1,5 @@
 /** Blood-pressure page of the chart: guideline choice, summary tiles, trend with thresholds, morning/evening. */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   bp as bpApi,
@@ -167,78 +167,140 @@ function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
+function Tile({
+  title,
+  value,
+  meta,
+  alert,
+  testId,
+}: {
+  title: string;
+  value: ReactNode;
+  meta?: ReactNode;
+  alert?: boolean;
+  testId?: string;
+}) {
+  return (
+    <div className={`tile ${alert ? 'tile-alert' : ''}`} data-testid={testId}>
+      <h3>{title}</h3>
+      <p className="tile-value">{value}</p>
+      {meta ? <p className="tile-meta">{meta}</p> : null}
+    </div>
+  );
+}
+
+/** Renders whatever the assessment carries: the server's engine report or the minimal contract shape. */
 function SummaryTiles({ assessment, lang }: { assessment: BpAssessment; lang: string }) {
   const { t } = useTranslation();
   const { office, home, dipping, risk } = assessment;
-  const homeSbp = num(home?.meanSbp) ?? num(home?.mean?.sbp);
-  const homeDbp = num(home?.meanDbp) ?? num(home?.mean?.dbp);
-  const riskValue = num(risk?.tenYearRisk);
-  const riskPercent = riskValue === undefined ? undefined : riskValue <= 1 ? riskValue * 100 : riskValue;
+  const hbpm = home?.hbpm;
+  const homeSbp = num(hbpm?.mean?.sbp) ?? num(home?.meanSbp);
+  const homeDbp = num(hbpm?.mean?.dbp) ?? num(home?.meanDbp);
+  const sufficient = hbpm?.sufficient ?? home?.sufficient;
+  const homeHigh = hbpm?.high ?? home?.high;
+  const readingsUsed = num(hbpm?.readingsUsed) ?? num(home?.readingsUsed);
+  const daysUsed = num(hbpm?.daysUsed) ?? num(home?.daysUsed);
+  const homeClass =
+    pick(home?.homeMeanClassification?.display, lang) ?? pick(home?.display, lang) ?? home?.category;
+
+  const officeClass = office?.classification ?? home?.officeClassification ?? office;
+  const officeText = pick(officeClass?.display, lang) ?? officeClass?.category;
+  const officeSbp = num(office?.mean?.sbp) ?? num(office?.meanSbp);
+  const officeDbp = num(office?.mean?.dbp) ?? num(office?.meanDbp);
+
+  const riskFraction = num(risk?.pce?.tenYearRisk) ?? num(risk?.tenYearRisk);
+  const riskPercent =
+    riskFraction === undefined ? undefined : riskFraction <= 1 ? riskFraction * 100 : riskFraction;
+  const riskText = pick(risk?.pce?.display, lang) ?? pick(risk?.display, lang);
+
   const dip = num(dipping?.dipPercent);
   const ratio = num(dipping?.nightDayRatio);
-  const homeCategory = pick(home?.display, lang) ?? home?.category;
-  const homeFacts = [
-    num(home?.readingsUsed) !== undefined ? t('bp.readings', { count: num(home?.readingsUsed) }) : '',
-    num(home?.daysUsed) !== undefined ? t('bp.days', { count: num(home?.daysUsed) }) : '',
-  ].filter(Boolean);
+  const notAssessed = <span className="tile-text">{t('bp.notAssessed')}</span>;
 
   return (
     <div className="tiles" data-testid="bp-tiles">
-      <div className={`tile ${home?.high ? 'tile-alert' : ''}`}>
-        <h3>{t('bp.hbpmAverage')}</h3>
-        {homeSbp !== undefined && homeDbp !== undefined ? (
-          <>
-            <p className="tile-value">
+      <Tile
+        testId="tile-hbpm"
+        title={t('bp.hbpmAverage')}
+        alert={homeHigh === true}
+        value={
+          homeSbp !== undefined && homeDbp !== undefined ? (
+            <>
               {round(homeSbp)}/{round(homeDbp)} <small>mmHg</small>
-            </p>
-            <p className="tile-meta">{[homeCategory, ...homeFacts].filter(Boolean).join(' · ')}</p>
-          </>
-        ) : (
-          <p className="tile-meta">
-            {home?.sufficient === false ? t('bp.insufficient') : t('bp.notAssessed')}
-          </p>
-        )}
-      </div>
-      <div className="tile">
-        <h3>{t('bp.officeCategory')}</h3>
-        <p className="tile-value tile-text">
-          {pick(office?.display, lang) ?? office?.category ?? t('bp.notAssessed')}
-        </p>
-        {num(office?.meanSbp) !== undefined && (
-          <p className="tile-meta">
-            {round(num(office?.meanSbp))}/{round(num(office?.meanDbp))} mmHg
-          </p>
-        )}
-      </div>
-      <div className="tile">
-        <h3>{t('bp.dipping')}</h3>
-        <p className="tile-value tile-text">
-          {pick(dipping?.display, lang) ?? dipping?.dippingClass ?? t('bp.notAssessed')}
-        </p>
-        {(dip !== undefined || ratio !== undefined) && (
-          <p className="tile-meta">
-            {[
-              dip !== undefined ? `${dip.toFixed(1)}%` : '',
-              ratio !== undefined ? t('bp.ratio', { value: ratio.toFixed(2) }) : '',
-            ]
-              .filter(Boolean)
-              .join(' · ')}
-          </p>
-        )}
-      </div>
-      <div className="tile">
-        <h3>{t('bp.risk')}</h3>
-        <p className="tile-value">
-          {riskPercent !== undefined ? (
-            `${riskPercent.toFixed(1)}%`
+            </>
           ) : (
-            <span className="tile-text">{t('bp.notAssessed')}</span>
-          )}
-        </p>
-        {(pick(risk?.display, lang) ?? risk?.model) && (
-          <p className="tile-meta">{pick(risk?.display, lang) ?? risk?.model}</p>
-        )}
-      </div>
+            <span className="tile-text">
+              {sufficient === false ? t('bp.insufficient') : t('bp.notAssessed')}
+            </span>
+          )
+        }
+        meta={[
+          homeClass,
+          readingsUsed !== undefined ? t('bp.readings', { count: readingsUsed }) : '',
+          daysUsed !== undefined ? t('bp.days', { count: daysUsed }) : '',
+          sufficient === false && homeSbp !== undefined ? t('bp.insufficient') : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      />
+      <Tile
+        testId="tile-category"
+        title={t('bp.officeCategory')}
+        alert={officeClass?.crisis === true}
+        value={officeText ? <span className="tile-text">{officeText}</span> : notAssessed}
+        meta={[
+          officeSbp !== undefined && officeDbp !== undefined
+            ? `${round(officeSbp)}/${round(officeDbp)} mmHg`
+            : '',
+          office?.date ?? '',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      />
+      {home?.phenotype?.display || home?.target?.display ? (
+        <Tile
+          testId="tile-phenotype"
+          title={t('bp.phenotype')}
+          alert={home?.target?.met === false}
+          value={
+            <span className="tile-text">{pick(home?.phenotype?.display, lang) ?? t('bp.notAssessed')}</span>
+          }
+          meta={pick(home?.target?.display, lang)}
+        />
+      ) : null}
+      <Tile
+        testId="tile-dipping"
+        title={t('bp.dipping')}
+        value={
+          (pick(dipping?.display, lang) ?? dipping?.dippingClass) ? (
+            <span className="tile-text">{pick(dipping?.display, lang) ?? dipping?.dippingClass}</span>
+          ) : (
+            notAssessed
+          )
+        }
+        meta={
+          dipping
+            ? [
+                dip !== undefined ? `${dip.toFixed(1)}%` : '',
+                ratio !== undefined ? t('bp.ratio', { value: ratio.toFixed(2) }) : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')
+            : t('bp.dippingNeedsAbpm')
+        }
+      />
+      <Tile
+        testId="tile-risk"
+        title={t('bp.risk')}
+        value={riskPercent !== undefined ? `${riskPercent.toFixed(1)}%` : notAssessed}
+        meta={
+          riskPercent !== undefined
+            ? riskText
+            : risk?.missing?.length
+              ? t('bp.riskMissing', { items: risk.missing.join(', ') })
+              : undefined
+        }
+      />
     </div>
   );
 }

@@ -1,0 +1,131 @@
+/**
+ * `qihuang rx review FILE [--json]` — prescription review (前置审方) of a CDS Hooks request (with prefetch) or a
+ * FHIR Bundle holding the patient context and draft MedicationRequests. Exit 0 with findings; bad input exit 2.
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { QihuangError } from '@qihuang/contracts';
+import { parseHookRequest, type HookId } from '@qihuang/cds-hooks';
+import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import {
+  buildReviewInput,
+  resourcesOf,
+  reviewPrescriptions,
+  type Finding,
+  type ReviewResult,
+  type Severity,
+} from '@qihuang/engines/prescription-review';
+
+const HOOKS: HookId[] = ['order-sign', 'order-select', 'patient-view'];
+const SEVERITIES: Severity[] = ['info', 'warning', 'critical'];
+
+export interface RxReviewOptions {
+  threshold?: Severity;
+  now?: Date;
+}
+
+/** Reviews a parsed file (CDS Hooks request or FHIR Bundle). Throws QihuangError('invalid-input') on bad input. */
+export function reviewDocument(doc: unknown, options: RxReviewOptions = {}): ReviewResult {
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    throw new QihuangError(
+      'invalid-input',
+      'file must hold a JSON object (CDS Hooks request or FHIR Bundle)',
+    );
+  const obj = doc as Record<string, unknown>;
+  const now = options.now ?? new Date();
+  const kb = createDrugKnowledgeBase();
+  let input;
+  let scope: 'drafts' | 'all' = 'drafts';
+  if (typeof obj.hook === 'string') {
+    if (!HOOKS.includes(obj.hook as HookId))
+      throw new QihuangError(
+        'invalid-input',
+        `unsupported hook "${obj.hook}" (expected ${HOOKS.join(', ')})`,
+      );
+    const request = parseHookRequest(obj, obj.hook as HookId);
+    if (!request.prefetch)
+      throw new QihuangError(
+        'invalid-input',
+        'CDS Hooks request has no prefetch (the CLI does not call FHIR servers)',
+      );
+    const resources = Object.values(request.prefetch).filter(
+      (v): v is Resource => !!v && typeof v === 'object',
+    );
+    const draftOrders = resourcesOf(request.context.draftOrders as unknown as Bundle | undefined).filter(
+      (r) => r.resourceType === 'MedicationRequest',
+    );
+    input = buildReviewInput(resources, { now, draftOrders });
+    if (request.hook === 'patient-view') scope = 'all';
+  } else if (obj.resourceType === 'Bundle') {
+    input = buildReviewInput([obj as unknown as Bundle], { now });
+    if (!input.patient.id) throw new QihuangError('invalid-input', 'Bundle has no Patient resource');
+    if (input.drafts.length === 0)
+      throw new QihuangError(
+        'invalid-input',
+        'Bundle has no draft MedicationRequest (status "draft") to review',
+      );
+  } else {
+    throw new QihuangError(
+      'invalid-input',
+      'file is neither a CDS Hooks request (no "hook") nor a FHIR Bundle',
+    );
+  }
+  return reviewPrescriptions(input, kb, { severityThreshold: options.threshold ?? 'info', scope });
+}
+
+function readDocument(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new QihuangError('invalid-input', `cannot read file "${file}"`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new QihuangError('invalid-input', `"${file}" is not valid JSON`);
+  }
+}
+
+function human(findings: Finding[], locale: 'zh' | 'en'): string {
+  if (findings.length === 0) return locale === 'zh' ? '未发现问题。' : 'No findings.';
+  return findings
+    .map(
+      (f) =>
+        `[${f.severity.toUpperCase()}] ${f.type}: ${f.summary[locale]}\n    ${f.evidence.orders.map((o) => `${o.draft ? '*' : ' '}${o.text}`).join(' | ')}\n    source: ${f.source.label}`,
+    )
+    .join('\n');
+}
+
+export function registerRx(program: Command): void {
+  const rx = program.command('rx').description('Prescription review (前置审方)');
+  rx.command('review')
+    .description('Review draft medication orders in a CDS Hooks request (with prefetch) or a FHIR Bundle')
+    .argument(
+      '<file>',
+      'JSON file: CDS Hooks request with prefetch, or FHIR Bundle with Patient + draft MedicationRequests',
+    )
+    .option('--json', 'JSON output: {"findings": [...]}')
+    .option('--threshold <severity>', 'minimum severity: info|warning|critical', 'info')
+    .option('--locale <locale>', 'zh|en (human output)', 'zh')
+    .option('--now <iso>', 'reference time for age (default: now)')
+    .action((file: string, o: { json?: boolean; threshold: string; locale: string; now?: string }) => {
+      if (!SEVERITIES.includes(o.threshold as Severity))
+        throw new QihuangError('invalid-input', `--threshold must be one of ${SEVERITIES.join(', ')}`);
+      if (o.locale !== 'zh' && o.locale !== 'en')
+        throw new QihuangError('invalid-input', '--locale must be zh or en');
+      const now = o.now ? new Date(o.now) : undefined;
+      if (now && Number.isNaN(now.getTime()))
+        throw new QihuangError('invalid-input', '--now must be an ISO date-time');
+      const result = reviewDocument(readDocument(file), {
+        threshold: o.threshold as Severity,
+        ...(now ? { now } : {}),
+      });
+      console.log(
+        o.json
+          ? JSON.stringify({ findings: result.findings, knowledgeVersion: result.knowledgeVersion }, null, 2)
+          : human(result.findings, o.locale),
+      );
+    });
+}

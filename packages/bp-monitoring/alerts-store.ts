@@ -1,0 +1,222 @@
+/**
+ * Engine alerts stored as FHIR Flag resources (one per alert key, so re-evaluation never duplicates), listed
+ * across patients for the clinicians' inbox and acknowledged with who and when (the Flag becomes inactive).
+ */
+import { QihuangError, type RequestContext } from '@qihuang/contracts';
+import { stableId, type Alert, type PreviousAlert } from '@qihuang/engines/blood-pressure';
+import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
+
+export const ALERT_CODE_SYSTEM = 'urn:qihuang:bp-alert';
+const ALERT_EXTENSION = 'urn:qihuang:bp-alert-detail';
+const ACK_EXTENSION = 'urn:qihuang:acknowledged';
+
+export interface StoredAlert {
+  id: string;
+  patientId: string;
+  patientName?: string;
+  status: 'active' | 'inactive';
+  kind: string;
+  severity: string;
+  summary: { zh: string; en: string };
+  createdAt: string;
+  readings: string[];
+  values: Record<string, number>;
+  rule: string;
+  source: string;
+  acknowledged?: { by: string; at: string };
+}
+
+export function alertFlagId(patientId: string, key: string): string {
+  return `alert-${stableId(`${patientId}|${key}`).slice(3)}`;
+}
+
+export function toFlag(patientId: string, alert: Alert): FhirResource {
+  return {
+    resourceType: 'Flag',
+    id: alertFlagId(patientId, alert.key),
+    status: 'active',
+    category: [
+      {
+        coding: [
+          {
+            system: 'http://terminology.hl7.org/CodeSystem/flag-category',
+            code: 'clinical',
+            display: 'Clinical',
+          },
+        ],
+      },
+    ],
+    code: { coding: [{ system: ALERT_CODE_SYSTEM, code: alert.kind }], text: alert.display.en },
+    subject: { reference: `Patient/${patientId}` },
+    period: { start: alert.raisedAt },
+    extension: [
+      {
+        url: ALERT_EXTENSION,
+        valueString: JSON.stringify({
+          key: alert.key,
+          severity: alert.severity,
+          readingIds: alert.readingIds,
+          values: alert.values,
+          rule: alert.rule,
+          source: alert.source,
+          display: alert.display,
+        }),
+      },
+    ],
+  };
+}
+
+function detail(flag: FhirResource): {
+  key?: string;
+  severity?: string;
+  readingIds?: string[];
+  values?: Record<string, number>;
+  rule?: string;
+  source?: string;
+  display?: { zh: string; en: string };
+} {
+  const ext = (flag.extension as { url: string; valueString?: string }[] | undefined)?.find(
+    (e) => e.url === ALERT_EXTENSION,
+  );
+  try {
+    return ext?.valueString ? (JSON.parse(ext.valueString) as ReturnType<typeof detail>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function fromFlag(flag: FhirResource, patientName?: string): StoredAlert {
+  const d = detail(flag);
+  const ack = (flag.extension as { url: string; valueString?: string }[] | undefined)?.find(
+    (e) => e.url === ACK_EXTENSION,
+  );
+  const subject = (flag.subject as { reference?: string } | undefined)?.reference ?? '';
+  return {
+    id: String(flag.id),
+    patientId: subject.replace(/^Patient\//, ''),
+    ...(patientName ? { patientName } : {}),
+    status: flag.status === 'active' ? 'active' : 'inactive',
+    kind: (flag.code as { coding?: { code?: string }[] }).coding?.[0]?.code ?? 'unknown',
+    severity: d.severity ?? 'warning',
+    summary: d.display ?? {
+      zh: String((flag.code as { text?: string }).text ?? ''),
+      en: String((flag.code as { text?: string }).text ?? ''),
+    },
+    createdAt: String((flag.period as { start?: string } | undefined)?.start ?? ''),
+    readings: d.readingIds ?? [],
+    values: d.values ?? {},
+    rule: d.rule ?? '',
+    source: d.source ?? '',
+    ...(ack?.valueString ? { acknowledged: JSON.parse(ack.valueString) as { by: string; at: string } } : {}),
+  };
+}
+
+/** Previous alerts of a patient (for the engine's de-duplication). */
+export async function previousAlerts(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  patientId: string,
+): Promise<PreviousAlert[]> {
+  const result = await repo.search(ctx, 'Flag', [
+    ['patient', patientId],
+    ['code', `${ALERT_CODE_SYSTEM}|`],
+    ['_count', '1000'],
+    ['_total', 'none'],
+  ]);
+  return result.matches.map((m) => {
+    const flag = m.content as FhirResource;
+    const d = detail(flag);
+    return {
+      kind: ((flag.code as { coding?: { code?: string }[] }).coding?.[0]?.code ??
+        'crisis') as PreviousAlert['kind'],
+      raisedAt: String((flag.period as { start?: string }).start),
+      ...(d.readingIds ? { readingIds: d.readingIds } : {}),
+    };
+  });
+}
+
+/** Stores new alerts; existing ones (same key) are left as they are — acknowledged alerts stay acknowledged. */
+export async function saveAlerts(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  patientId: string,
+  alerts: Alert[],
+): Promise<number> {
+  if (alerts.length === 0) return 0;
+  const flags = alerts.map((alert) => toFlag(patientId, alert));
+  const existing = await repo.search(ctx, 'Flag', [
+    ['_id', flags.map((f) => String(f.id)).join(',')],
+    ['_count', '1000'],
+    ['_total', 'none'],
+  ]);
+  const known = new Set(existing.matches.map((m) => m.id));
+  const fresh = flags.filter((f) => !known.has(String(f.id)));
+  if (fresh.length === 0) return 0;
+  await processTransaction(repo, ctx, {
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: fresh.map((resource) => ({ resource, request: { method: 'PUT', url: `Flag/${resource.id}` } })),
+  });
+  return fresh.length;
+}
+
+export async function listAlerts(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  options: { status?: 'active' | 'inactive' | 'all'; patientId?: string; count?: number },
+): Promise<StoredAlert[]> {
+  const params: [string, string][] = [
+    ['code', `${ALERT_CODE_SYSTEM}|`],
+    ['_count', String(options.count ?? 200)],
+    ['_sort', '-_lastUpdated'],
+    ['_include', 'Flag:patient'],
+  ];
+  if (options.status !== 'all') params.push(['status', options.status ?? 'active']);
+  if (options.patientId) params.push(['patient', options.patientId]);
+  const result = await repo.search(ctx, 'Flag', params);
+  const names = new Map<string, string>();
+  for (const row of result.included) {
+    if (row.resource_type !== 'Patient') continue;
+    const name = (row.content.name as { given?: string[]; family?: string }[] | undefined)?.[0];
+    if (name) names.set(row.id, [...(name.given ?? []), name.family].filter(Boolean).join(' '));
+  }
+  const order = { critical: 0, warning: 1, info: 2 } as Record<string, number>;
+  return result.matches
+    .map((m) =>
+      fromFlag(
+        m.content as FhirResource,
+        names.get(
+          String((m.content.subject as { reference?: string }).reference ?? '').replace(/^Patient\//, ''),
+        ),
+      ),
+    )
+    .sort(
+      (a, b) => (order[a.severity] ?? 3) - (order[b.severity] ?? 3) || b.createdAt.localeCompare(a.createdAt),
+    );
+}
+
+export async function acknowledgeAlert(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  id: string,
+  now: string,
+): Promise<StoredAlert> {
+  const flag = await repo.read(ctx, 'Flag', id);
+  if ((flag.code as { coding?: { system?: string }[] }).coding?.[0]?.system !== ALERT_CODE_SYSTEM)
+    throw new QihuangError('not-found', `Alert ${id} is not known`);
+  if (flag.status !== 'active') return fromFlag(flag);
+  const extensions = ((flag.extension as { url: string }[] | undefined) ?? []).filter(
+    (e) => e.url !== ACK_EXTENSION,
+  );
+  const updated = {
+    ...flag,
+    status: 'inactive',
+    period: { ...(flag.period as object), end: now },
+    extension: [
+      ...extensions,
+      { url: ACK_EXTENSION, valueString: JSON.stringify({ by: ctx.principal.username, at: now }) },
+    ],
+  };
+  const result = await repo.update(ctx, 'Flag', id, updated);
+  return fromFlag(result.resource);
+}

@@ -1,0 +1,153 @@
+/**
+ * A patient's blood-pressure assessment from the store: the engine's home-series assessment (HBPM mean,
+ * phenotype, target, variability, alerts), the office classification, 10-year risk and renal function
+ * where the data allow, and the series for the chart. Pure engines decide; this module only gathers inputs.
+ */
+import type { RequestContext } from '@qihuang/contracts';
+import {
+  assessHomeSeries,
+  classifyOfficeBp,
+  isGuideline,
+  type Assessment,
+  type BpValue,
+  type Classification,
+  type Guideline,
+  type PreviousAlert,
+} from '@qihuang/engines/blood-pressure';
+import { pooledCohortRisk, type PceResult } from '@qihuang/engines/cardiovascular-risk';
+import { egfrCkdEpi2021, type EgfrResult } from '@qihuang/engines/renal-function';
+import { QihuangError } from '@qihuang/contracts';
+import type { FhirRepository } from '@qihuang/store';
+import { loadPatientContext, type PatientContext } from './patient-context.ts';
+
+export interface BpReport {
+  patient: { id: string; name?: string; age?: number; sex?: string };
+  guideline: Guideline;
+  now: string;
+  home: Assessment;
+  office?: { mean: BpValue; readings: number; date: string; classification: Classification };
+  risk?: { pce?: PceResult; missing?: string[] };
+  renal?: EgfrResult;
+  series: { time: string; sbp: number; dbp: number; heartRate?: number; setting: 'home' | 'office' }[];
+}
+
+export function parseGuideline(value: string | undefined): Guideline {
+  const guideline = value ?? 'china-2018';
+  if (!isGuideline(guideline))
+    throw new QihuangError(
+      'invalid-input',
+      `Unknown guideline "${guideline}" (acc-aha-2017, esh-2023, china-2018, china-2024)`,
+    );
+  return guideline;
+}
+
+function lastVisitMean(
+  context: PatientContext,
+): { mean: BpValue; readings: number; date: string } | undefined {
+  if (context.office.length === 0) return undefined;
+  const sorted = [...context.office].sort((a, b) => Date.parse(b.time) - Date.parse(a.time));
+  const day = sorted[0]!.time.slice(0, 10);
+  const visit = sorted.filter((r) => r.time.slice(0, 10) === day);
+  const mean = (k: 'sbp' | 'dbp') => visit.reduce((s, r) => s + r[k], 0) / visit.length;
+  return { mean: { sbp: mean('sbp'), dbp: mean('dbp') }, readings: visit.length, date: day };
+}
+
+/** mg/dL from a lab value in mg/dL or mmol/L: mmol/L × 38.67 (REFERENCE §3.1 "Unit conversion", factor marked UNVERIFIED there). */
+function cholesterolMgDl(lab: { value: number; unit: string } | undefined): number | undefined {
+  if (!lab) return undefined;
+  return /mmol/i.test(lab.unit) ? lab.value * 38.67 : lab.value;
+}
+
+export function riskFor(context: PatientContext, sbp: number | undefined): BpReport['risk'] {
+  const missing: string[] = [];
+  const tc = cholesterolMgDl(context.labs.totalCholesterol);
+  const hdl = cholesterolMgDl(context.labs.hdl);
+  if (context.age === undefined) missing.push('age');
+  if (!context.sex) missing.push('sex');
+  if (tc === undefined) missing.push('total cholesterol');
+  if (hdl === undefined) missing.push('HDL cholesterol');
+  if (sbp === undefined) missing.push('systolic BP');
+  if (missing.length) return { missing };
+  if (context.age! < 40 || context.age! > 79) return { missing: ['age 40–79 (PCE range, REFERENCE §3.1)'] };
+  try {
+    return {
+      pce: pooledCohortRisk({
+        age: context.age!,
+        sex: context.sex!,
+        race: 'other', // race is not recorded in the store; PCE "other" uses the white equations (§3.1)
+        // Out-of-range inputs are not computed (REFERENCE §3.1 calculator ranges): the engine throws, we report it.
+        totalCholesterol: tc!,
+        hdl: hdl!,
+        sbp: sbp!,
+        treatedHypertension: context.treated,
+        smoker: context.smoker ?? false,
+        diabetes: context.diabetes,
+      }),
+    };
+  } catch (error) {
+    return { missing: [(error as Error).message] };
+  }
+}
+
+export async function assessPatient(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  patientId: string,
+  options: {
+    guideline: Guideline;
+    now: string;
+    from?: string;
+    to?: string;
+    previousAlerts?: PreviousAlert[];
+  },
+): Promise<BpReport> {
+  const context = await loadPatientContext(repo, ctx, patientId, options);
+  const office = lastVisitMean(context);
+  const home = assessHomeSeries({
+    readings: context.home,
+    guideline: options.guideline,
+    now: options.now,
+    utcOffsetMinutes: 480,
+    population: { age: context.age ?? 50, diabetes: context.diabetes, ckd: context.ckd },
+    ...(office ? { office: office.mean } : {}),
+    treated: context.treated,
+    ...(options.previousAlerts ? { previousAlerts: options.previousAlerts } : {}),
+  });
+  const creatinine = context.labs.creatinine;
+  let renal: EgfrResult | undefined;
+  if (creatinine && context.age !== undefined && context.sex && context.age >= 18) {
+    try {
+      renal = egfrCkdEpi2021({
+        creatinine: creatinine.value,
+        unit: /umol|µmol/i.test(creatinine.unit) ? 'umol/L' : 'mg/dL',
+        age: context.age,
+        sex: context.sex,
+      });
+    } catch {
+      renal = undefined;
+    }
+  }
+  const sbpForRisk = office?.mean.sbp ?? home.hbpm.mean?.sbp;
+  const series = [
+    ...context.home.map((r) => ({
+      time: r.time,
+      sbp: r.sbp,
+      dbp: r.dbp,
+      ...(r.heartRate ? { heartRate: r.heartRate } : {}),
+      setting: 'home' as const,
+    })),
+    ...context.office.map((r) => ({ time: r.time, sbp: r.sbp, dbp: r.dbp, setting: 'office' as const })),
+  ].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  return {
+    patient: { id: patientId, name: context.name, age: context.age, sex: context.sex },
+    guideline: options.guideline,
+    now: options.now,
+    home,
+    ...(office
+      ? { office: { ...office, classification: classifyOfficeBp(office.mean, options.guideline) } }
+      : {}),
+    risk: riskFor(context, sbpForRisk),
+    ...(renal ? { renal } : {}),
+    series,
+  };
+}

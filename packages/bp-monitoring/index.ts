@@ -1,0 +1,13 @@
+/** Blood-pressure monitoring service: the hypertension engines over the FHIR store (upload, assess, risk, alerts). */
+export { createBpRoutes, BP_OPENAPI, type BpRouteDeps } from './bp-routes.ts';
+export { uploadReadings, deviceResourceId, type UploadResult } from './upload-readings.ts';
+export { assessPatient, parseGuideline, riskFor, type BpReport } from './assess-patient.ts';
+export { loadPatientContext, ageAt, type PatientContext } from './patient-context.ts';
+export {
+  listAlerts,
+  acknowledgeAlert,
+  saveAlerts,
+  previousAlerts,
+  type StoredAlert,
+} from './alerts-store.ts';
+export { storeRiskAssessment } from './risk-assessment.ts';

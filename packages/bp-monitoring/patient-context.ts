@@ -1,0 +1,187 @@
+/**
+ * Reads what the engines need about one patient from the FHIR store, through the repository (so access
+ * control and audit apply): demographics, BP observations (home vs office), labs, conditions, smoking.
+ * Office readings are BP observations taken in an Encounter; everything else counts as out-of-office.
+ */
+import type { RequestContext } from '@qihuang/contracts';
+import { ingest, type BpReading } from '@qihuang/engines/blood-pressure';
+import type { FhirRepository, FhirResource } from '@qihuang/store';
+
+// LOINC codes: REFERENCE §8.1 (BP panel 85354-9; legacy Synthea panel 55284-4).
+export const BP_PANEL_CODES = ['85354-9', '55284-4'];
+const LABS = {
+  totalCholesterol: '2093-3', // Cholesterol [Mass/volume] in Serum or Plasma
+  hdl: '2085-9', // HDL cholesterol
+  creatinine: '2160-0', // Creatinine [Mass/volume] in Serum or Plasma
+  potassium: '2823-3',
+  smoking: '72166-2', // Tobacco smoking status
+} as const;
+// SNOMED CT: REFERENCE §8.4 (diabetes 44054006, CKD 709044004/431855005…); ICD-10 E10–E14, N18.
+const DIABETES = /^(44054006|73211009|46635009|E1[0-4])/;
+const CKD = /^(709044004|431855005|431856006|433144002|431857002|46177005|N18)/;
+
+export interface LabValue {
+  value: number;
+  unit: string;
+  date: string;
+}
+
+export interface PatientContext {
+  patientId: string;
+  name?: string;
+  sex?: 'female' | 'male';
+  birthDate?: string;
+  age?: number;
+  home: BpReading[];
+  office: BpReading[];
+  labs: Partial<Record<keyof typeof LABS, LabValue>>;
+  smoker?: boolean;
+  diabetes: boolean;
+  ckd: boolean;
+  treated: boolean;
+  conditions: { code?: string; display?: string }[];
+}
+
+async function searchAll(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  type: string,
+  params: [string, string][],
+  max = 5000,
+): Promise<FhirResource[]> {
+  const out: FhirResource[] = [];
+  for (let offset = 0; offset < max; offset += 1000) {
+    const result = await repo.search(ctx, type, [
+      ...params,
+      ['_count', '1000'],
+      ['_offset', String(offset)],
+      ['_total', 'none'],
+    ]);
+    out.push(...result.matches.map((m) => m.content as FhirResource));
+    if (result.matches.length < 1000) break;
+  }
+  return out;
+}
+
+export function ageAt(birthDate: string, now: string): number {
+  const b = new Date(birthDate);
+  const n = new Date(now);
+  let age = n.getUTCFullYear() - b.getUTCFullYear();
+  if (
+    n.getUTCMonth() < b.getUTCMonth() ||
+    (n.getUTCMonth() === b.getUTCMonth() && n.getUTCDate() < b.getUTCDate())
+  )
+    age--;
+  return age;
+}
+
+function readings(resources: FhirResource[], now: string, patientId: string): BpReading[] {
+  if (resources.length === 0) return [];
+  const bundle = {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: resources.map((resource) => ({ resource })),
+  };
+  return ingest(JSON.stringify(bundle), { now, format: 'fhir', patientId: `Patient/${patientId}` }).readings;
+}
+
+function codes(resource: FhirResource): string[] {
+  const code = resource.code as { coding?: { code?: string }[] } | undefined;
+  return (code?.coding ?? []).map((c) => c.code ?? '');
+}
+
+export async function loadPatientContext(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  patientId: string,
+  options: { now: string; from?: string; to?: string },
+): Promise<PatientContext> {
+  const patient = await repo.read(ctx, 'Patient', patientId);
+  const dateParams: [string, string][] = [];
+  if (options.from) dateParams.push(['date', `ge${options.from}`]);
+  if (options.to) dateParams.push(['date', `le${options.to}`]);
+  const bp = await searchAll(repo, ctx, 'Observation', [
+    ['patient', patientId],
+    ['code', BP_PANEL_CODES.map((c) => `http://loinc.org|${c}`).join(',')],
+    ...dateParams,
+  ]);
+  const office = bp.filter((o) => o.encounter !== undefined);
+  const home = bp.filter((o) => o.encounter === undefined);
+  const labs: PatientContext['labs'] = {};
+  const labResources = await searchAll(
+    repo,
+    ctx,
+    'Observation',
+    [
+      ['patient', patientId],
+      [
+        'code',
+        Object.values(LABS)
+          .map((c) => `http://loinc.org|${c}`)
+          .join(','),
+      ],
+      ['_sort', '-date'],
+    ],
+    1000,
+  );
+  let smoker: boolean | undefined;
+  for (const [key, code] of Object.entries(LABS) as [keyof typeof LABS, string][]) {
+    const latest = labResources.find((o) => codes(o).includes(code));
+    if (!latest) continue;
+    if (key === 'smoking') {
+      const value = (
+        latest.valueCodeableConcept as { coding?: { code?: string; display?: string }[] } | undefined
+      )?.coding?.[0];
+      // SNOMED 449868002 current every day smoker, 428041000124106 current some day smoker, 77176002 smoker.
+      smoker =
+        ['449868002', '428041000124106', '77176002', '65568007'].includes(value?.code ?? '') ||
+        /current/i.test(value?.display ?? '');
+      continue;
+    }
+    const quantity = latest.valueQuantity as { value?: number; unit?: string; code?: string } | undefined;
+    if (typeof quantity?.value === 'number') {
+      labs[key] = {
+        value: quantity.value,
+        unit: quantity.code ?? quantity.unit ?? '',
+        date: String(latest.effectiveDateTime ?? ''),
+      };
+    }
+  }
+  const conditions = await searchAll(repo, ctx, 'Condition', [['patient', patientId]], 1000);
+  const active = conditions.filter((c) => {
+    const status = (c.clinicalStatus as { coding?: { code?: string }[] } | undefined)?.coding?.[0]?.code;
+    return status === undefined || status === 'active' || status === 'recurrence' || status === 'relapse';
+  });
+  const activeCodes = active.flatMap(codes);
+  const medications = await searchAll(
+    repo,
+    ctx,
+    'MedicationRequest',
+    [
+      ['patient', patientId],
+      ['status', 'active'],
+    ],
+    1000,
+  );
+  const name = (patient.name as { given?: string[]; family?: string; text?: string }[] | undefined)?.[0];
+  const gender = patient.gender === 'female' || patient.gender === 'male' ? patient.gender : undefined;
+  const birthDate = typeof patient.birthDate === 'string' ? patient.birthDate : undefined;
+  return {
+    patientId,
+    name: name ? (name.text ?? [...(name.given ?? []), name.family].filter(Boolean).join(' ')) : undefined,
+    sex: gender,
+    birthDate,
+    age: birthDate ? ageAt(birthDate, options.now) : undefined,
+    home: readings(home, options.now, patientId),
+    office: readings(office, options.now, patientId),
+    labs,
+    smoker,
+    diabetes: activeCodes.some((c) => DIABETES.test(c)),
+    ckd: activeCodes.some((c) => CKD.test(c)),
+    treated: medications.length > 0,
+    conditions: active.map((c) => {
+      const coding = (c.code as { coding?: { code?: string; display?: string }[] } | undefined)?.coding?.[0];
+      return { code: coding?.code, display: coding?.display };
+    }),
+  };
+}
