@@ -74,6 +74,9 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
   const { store, suite, signal } = options;
   const clock = options.clock ?? (() => new Date());
   let run: RunRecord;
+  const needsClient = (t: TargetSpec) => {
+    if (t.kind === 'model' && !options.client) throw new QihuangError('invalid-input', 'A model target needs a chat client');
+  };
   if (options.resumeRunId) {
     const existing = await store.getRun(options.resumeRunId);
     if (!existing) throw new QihuangError('not-found', `No run ${options.resumeRunId}`);
@@ -83,10 +86,12 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
     if (options.target && hashOf(targetFingerprint(options.target)) !== hashOf(targetFingerprint(existing.target))) {
       throw new QihuangError('invalid-input', `Run ${existing.id} used another target (${JSON.stringify(targetFingerprint(existing.target))})`);
     }
+    needsClient(existing.target);
     run = existing;
     await store.updateRun(run.id, { status: 'running', error: null });
   } else {
     if (!options.target) throw new QihuangError('invalid-input', 'A target is required');
+    needsClient(options.target);
     const generation: GenerationConfig = {
       temperature: options.generation?.temperature ?? 0,
       seed: options.generation?.seed ?? DEFAULT_SEED,
@@ -112,7 +117,6 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
   }
   const target = run.target;
   options.onStart?.(run);
-  if (target.kind === 'model' && !options.client) throw new QihuangError('invalid-input', 'A model target needs a chat client');
 
   const items = suite.items.slice(0, run.itemCount);
   const finished = await store.finishedItemIds(run.id);
