@@ -12,8 +12,25 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+
+// autocannon ships no types; the part used here.
+interface CannonResult {
+  latency: { p50: number; p99: number };
+  requests: { average: number; total: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
+  url: string;
+  method: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+  body: string;
+}) => Promise<CannonResult>;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const role = process.argv[2];
@@ -55,6 +72,7 @@ function runUpstream(): void {
     });
   });
   server.keepAliveTimeout = 60_000;
+  process.on('disconnect', () => process.exit(0));
   server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }));
 }
 
@@ -84,6 +102,8 @@ async function runGateway(upstreamUrl: string): Promise<void> {
   const app = new Hono().route('/v1', gateway.createGatewayRoutes({ runtime }));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => process.send!({ port: info.port }));
   (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 60_000;
+  process.on('SIGINT', () => process.exit(0)); // lets --cpu-prof write its profile
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (message: { type: string }) => {
     if (message.type !== 'stats') return;
     void runtime.flush().then(() => {
@@ -96,6 +116,7 @@ async function runGateway(upstreamUrl: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------
 // Load generation and reporting.
 interface Target {
+  errors?: number;
   name: string;
   url: string;
   headers: Record<string, string>;
@@ -103,7 +124,7 @@ interface Target {
 }
 
 const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
 
@@ -132,11 +153,14 @@ function once(agent: Agent, target: Target, body: string): Promise<[number, numb
         if (!first) first = Number(process.hrtime.bigint() - start) / 1e6;
       });
       res.on('end', () => {
-        if (res.statusCode !== 200) reject(new Error(`${target.name} answered ${res.statusCode}`));
-        else resolve([first, Number(process.hrtime.bigint() - start) / 1e6]);
+        if (res.statusCode !== 200) {
+          target.errors = (target.errors ?? 0) + 1;
+          resolve([NaN, NaN]);
+        } else resolve([first, Number(process.hrtime.bigint() - start) / 1e6]);
       });
     });
     req.on('error', reject);
+    req.setTimeout(10_000, () => req.destroy(new Error(`${target.name}: no answer within 10 s`)));
     req.end(body);
   });
 }
@@ -168,7 +192,8 @@ async function concurrentStream(target: Target, clients: number, ms: number): Pr
     }),
   );
   agent.destroy();
-  return { ttfb, rps: ttfb.length / ((Date.now() - started) / 1000) };
+  const ok = ttfb.filter((t) => !Number.isNaN(t)).length;
+  return { ttfb, rps: ok / ((Date.now() - started) / 1000) };
 }
 
 async function cannon(target: Target, seconds: number): Promise<{ p50: number; p99: number; rps: number; errors: number; requests: number }> {
@@ -221,8 +246,9 @@ async function startPortkey(upstreamUrl: string): Promise<Target | undefined> {
   const port = await freePort();
   const proc = spawn(process.execPath, ['node_modules/@portkey-ai/gateway/build/start-server.js', `--port=${port}`, '--headless'], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'ignore'],
   });
+  process.once('exit', () => proc.kill());
   const target: Target = {
     name: 'Portkey 1.15',
     url: `http://127.0.0.1:${port}/v1`,
@@ -232,8 +258,12 @@ async function startPortkey(upstreamUrl: string): Promise<Target | undefined> {
   const agent = new Agent({ keepAlive: false });
   for (let i = 0; i < 100; i++) {
     try {
-      await once(agent, target, bodyOf(false));
-      return target;
+      const [first] = await once(agent, target, bodyOf(false));
+      if (!Number.isNaN(first)) {
+        target.errors = 0;
+        return target;
+      }
+      await new Promise((r) => setTimeout(r, 200));
     } catch {
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -268,7 +298,8 @@ async function main(): Promise<void> {
 
   const upstream = await startChild(['bin/run-ts.mjs', 'bench/gateway.ts', 'upstream']);
   const upstreamUrl = `http://127.0.0.1:${upstream.port}/v1`;
-  const ours = await startChild(['bin/run-ts.mjs', 'bench/gateway.ts', 'gateway', upstreamUrl]);
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const ours = await startChild([...profile, 'bin/run-ts.mjs', 'bench/gateway.ts', 'gateway', upstreamUrl]);
   const targets: Target[] = [
     { name: 'direct (upstream)', url: upstreamUrl, headers: { authorization: 'Bearer sk-bench' } },
     { name: 'Qihuang gateway', url: `http://127.0.0.1:${ours.port}/v1`, headers: { authorization: 'Bearer sk-bench' }, proc: ours.proc },
@@ -280,6 +311,7 @@ async function main(): Promise<void> {
   const raw: Record<string, Record<string, number>> = {};
   for (const target of targets) {
     const r: Record<string, number> = {};
+    console.log(`… ${target.name}`);
     const seqPlain = await sequential(target, n, false);
     r.seqP50 = percentile(seqPlain.total, 50);
     r.seqP99 = percentile(seqPlain.total, 99);
@@ -306,6 +338,7 @@ async function main(): Promise<void> {
     r.c50TtftP50 = percentile(stream50.ttfb, 50);
     r.c50TtftP99 = percentile(stream50.ttfb, 99);
     r.streamRps = stream50.rps;
+    r.loopErrors = target.errors ?? 0;
     raw[target.name] = r;
   }
 
@@ -321,7 +354,7 @@ async function main(): Promise<void> {
       '50 clients TTFT p50 / p99 (ms)': `${f(r.c50TtftP50!, 1)} / ${f(r.c50TtftP99!, 1)}`,
       'max req/s (non-stream)': f(r.rps!, 0),
       'req/s (stream)': f(r.streamRps!, 0),
-      'non-2xx/errors': String(r.errors),
+      'non-2xx/errors': `${r.errors} (load) / ${r.loopErrors} (loops)`,
       'CPU µs/req (process)': f(r.procCpuPerRequestUs!, 0),
     };
   }
@@ -343,8 +376,9 @@ async function main(): Promise<void> {
   }
   console.log(`Total bench time ${f((Date.now() - benchStarted) / 1000, 0)} s`);
 
-  for (const target of targets) target.proc?.kill();
+  for (const target of targets) target.proc?.kill('SIGINT');
   upstream.proc.kill();
+  await new Promise((r) => setTimeout(r, 500));
   process.exit(0);
 }
 

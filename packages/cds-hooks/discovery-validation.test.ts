@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CdsCard } from './index.ts';
-import { app, expectValidCard, fixture, post, shared, SHARED, SIGN } from './testing.ts';
+import { app, fixture, post, shared, SHARED, SIGN } from './testing.ts';
 
 describe('discovery', () => {
   it('lists the three services built from the table', async () => {
@@ -94,4 +93,3 @@ describe('request validation', () => {
     expect((await post(app(), SIGN, body)).status).toBe(412);
   });
 });
-

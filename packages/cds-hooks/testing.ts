@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
-import { createCdsHooksRoutes, createMemoryFeedbackSink, type CdsCard, type CdsHooksDeps } from './index.ts';
+import { createCdsHooksRoutes, type CdsCard, type CdsHooksDeps } from './index.ts';
 
 export const kb = createDrugKnowledgeBase();
 export const fixture = (name: string) =>
@@ -46,4 +46,3 @@ export function expectValidCard(card: CdsCard) {
     }
   }
 }
-

@@ -316,11 +316,11 @@ export interface Identity {
   /** Revoke one session token (logout). */
   logout(token: string): Promise<void>;
   revokeUserTokens(executor: AnyKysely, userId: string): Promise<number>;
-  getUser(id: string): Promise<UserView | undefined>;
-  listUsers(): Promise<UserView[]>;
+  getUser(id: string, executor?: AnyKysely): Promise<UserView | undefined>;
+  listUsers(executor?: AnyKysely): Promise<UserView[]>;
   createUser(executor: AnyKysely, input: NewUser): Promise<UserView>;
   updateUser(executor: AnyKysely, id: string, patch: UserPatch): Promise<UserView>;
-  listApiKeys(): Promise<ApiKeyView[]>;
+  listApiKeys(executor?: AnyKysely): Promise<ApiKeyView[]>;
   /** The key itself is in `key` and is returned only here. */
   createApiKey(executor: AnyKysely, input: NewApiKey, createdBy: string): Promise<ApiKeyView & { key: string }>;
   revokeApiKey(executor: AnyKysely, id: string): Promise<ApiKeyView>;
@@ -549,13 +549,13 @@ export function createIdentity(options: IdentityOptions): Identity {
     revokeUserTokens,
     forget,
 
-    async getUser(id) {
-      const row = await db.selectFrom('identity_user').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
+    async getUser(id, executor = options.db) {
+      const row = await identityDb(executor).selectFrom('identity_user').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
       return row ? userView(row) : undefined;
     },
 
-    async listUsers() {
-      const rows = await db.selectFrom('identity_user').select(USER_COLUMNS).orderBy('username').execute();
+    async listUsers(executor = options.db) {
+      const rows = await identityDb(executor).selectFrom('identity_user').select(USER_COLUMNS).orderBy('username').execute();
       return rows.map(userView);
     },
 
@@ -627,8 +627,8 @@ export function createIdentity(options: IdentityOptions): Identity {
       return userView(row);
     },
 
-    async listApiKeys() {
-      const rows = await db.selectFrom('identity_api_key').select(KEY_COLUMNS).orderBy('created_at', 'desc').execute();
+    async listApiKeys(executor = options.db) {
+      const rows = await identityDb(executor).selectFrom('identity_api_key').select(KEY_COLUMNS).orderBy('created_at', 'desc').execute();
       return rows.map(apiKeyView);
     },
 

@@ -268,8 +268,8 @@ export function createAdminRoutes(deps: RouteDeps): Hono<AuthEnv> {
   };
 
   app.get('/users', admin, async (c) => {
-    const users = await audited(c, { resourceType: 'User', detail: { operation: 'users.list' } }, () =>
-      identity.listUsers(),
+    const users = await audited(c, { resourceType: 'User', detail: { operation: 'users.list' } }, (trx) =>
+      identity.listUsers(trx),
     );
     return c.json(users);
   });
@@ -315,7 +315,7 @@ export function createAdminRoutes(deps: RouteDeps): Hono<AuthEnv> {
       c,
       { resourceType: 'User', resourceId: id, detail: { operation: 'users.revoke-tokens' } },
       async (trx) => {
-        if (!(await identity.getUser(id))) throw new QihuangError('not-found', `No user ${id}`);
+        if (!(await identity.getUser(id, trx))) throw new QihuangError('not-found', `No user ${id}`);
         return identity.revokeUserTokens(trx, id);
       },
     );
@@ -323,8 +323,8 @@ export function createAdminRoutes(deps: RouteDeps): Hono<AuthEnv> {
   });
 
   app.get('/api-keys', admin, async (c) => {
-    const keys = await audited(c, { resourceType: 'ApiKey', detail: { operation: 'api-keys.list' } }, () =>
-      identity.listApiKeys(),
+    const keys = await audited(c, { resourceType: 'ApiKey', detail: { operation: 'api-keys.list' } }, (trx) =>
+      identity.listApiKeys(trx),
     );
     return c.json(keys);
   });

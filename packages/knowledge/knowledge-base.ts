@@ -1,7 +1,7 @@
 /**
  * The knowledge base over the database: collections with access lists, idempotent document ingestion
- * (content hash), keyword retrieval ranked in SQL (BM25-style: per-term IDF × saturating ts_rank × length
- * normalisation), optional dense retrieval (pgvector, injected embedder) fused by reciprocal rank, and an
+ * (content hash), keyword retrieval ranked in SQL (BM25: per-term IDF from kb_term, term frequency from
+ * ts_rank_cd, length normalisation), optional dense retrieval (pgvector, injected embedder) fused by reciprocal rank, and an
  * optional rerank hook.
  */
 import { createHash } from 'node:crypto';
@@ -65,6 +65,10 @@ export interface ProgressEvent {
 export const DEFAULT_ALLOWED_ROLES: Role[] = ['clinician', 'nurse', 'pharmacist', 'service'];
 
 const RRF_K = 60;
+// BM25 parameters (Robertson/Spärck Jones defaults). Term frequency comes from ts_rank_cd of a one-term query,
+// which is 0.1 × occurrences with the default weights.
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
 /** Query terms used to score (rarest first). */
 const MAX_SCORING_TERMS = 16;
 /** Candidate rows are those containing one of the rarest terms whose document frequencies add up to this. */
@@ -435,9 +439,9 @@ export class KnowledgeBase {
     const match = candidates.join(' | ');
     const rows = await sql<PassageRow>`
       select c.id, c.title, c.text, c.section, c.page, c.document_id, d.filename as document, k.name as collection,
-        (select sum(ts_rank(c.tsv, q.tq) * q.idf)
-           from unnest(${known.map((t) => t.tq)}::tsquery[], ${known.map((t) => t.idf)}::float8[]) as q(tq, idf))
-        / (0.5 + 0.5 * c.ntoks / ${avgdl}::float8) as score
+        (select sum(q.idf * f.tf * ${BM25_K1 + 1}::float8 / (f.tf + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * c.ntoks / ${avgdl}::float8)))
+           from unnest(${known.map((t) => t.tq)}::tsquery[], ${known.map((t) => t.idf)}::float8[]) as q(tq, idf),
+                lateral (select ts_rank_cd(c.tsv, q.tq) * 10 as tf) as f) as score
       from kb_chunk c
       join kb_document d on d.id = c.document_id
       join kb_collection k on k.id = c.collection_id

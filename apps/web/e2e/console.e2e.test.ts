@@ -45,231 +45,231 @@ function freePort(): Promise<number> {
   });
 }
 
-describe.skipIf(!existsSync(CHROMIUM))(
-  'web console in a browser (skipped: /usr/bin/chromium not installed)',
-  () => {
-    let server: ChildProcess | undefined;
-    let serverOutput = '';
-    let dataDir = '';
-    let base = '';
-    let browser: Browser | undefined;
-    let adminToken = '';
-    let patientA: PatientInfo;
-    let patientB: PatientInfo;
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM) {
+  console.warn(`console.e2e: skipped — ${CHROMIUM} is absent (apt-get install -y chromium fonts-noto-cjk)`);
+}
 
-    async function api<T>(path: string, init: RequestInit = {}, token = adminToken): Promise<T> {
-      const response = await fetch(`${base}${path}`, {
-        ...init,
-        headers: {
-          Accept: 'application/json',
-          ...(init.body ? { 'Content-Type': 'application/json' } : {}),
-          ...(token ? { Authorization: `Bearer ${token}` } : {}),
-          ...(init.headers as Record<string, string> | undefined),
-        },
-      });
-      const text = await response.text();
-      if (!response.ok)
-        throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status}: ${text.slice(0, 300)}`);
-      return (text ? JSON.parse(text) : undefined) as T;
-    }
+describe.skipIf(!HAS_CHROMIUM)('web console in a browser (needs /usr/bin/chromium)', () => {
+  let server: ChildProcess | undefined;
+  let serverOutput = '';
+  let dataDir = '';
+  let base = '';
+  let browser: Browser | undefined;
+  let adminToken = '';
+  let patientA: PatientInfo;
+  let patientB: PatientInfo;
 
-    async function waitForReady(timeoutMs: number): Promise<void> {
-      const deadline = Date.now() + timeoutMs;
-      while (Date.now() < deadline) {
-        if (server?.exitCode !== null && server?.exitCode !== undefined) {
-          throw new Error(`server exited with ${server.exitCode}:\n${serverOutput.slice(-3000)}`);
-        }
-        try {
-          const res = await fetch(`${base}/readyz`);
-          if (res.status === 200) return;
-        } catch {
-          // not listening yet
-        }
-        await new Promise((r) => setTimeout(r, 500));
+  async function api<T>(path: string, init: RequestInit = {}, token = adminToken): Promise<T> {
+    const response = await fetch(`${base}${path}`, {
+      ...init,
+      headers: {
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(init.headers as Record<string, string> | undefined),
+      },
+    });
+    const text = await response.text();
+    if (!response.ok)
+      throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status}: ${text.slice(0, 300)}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async function waitForReady(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (server?.exitCode !== null && server?.exitCode !== undefined) {
+        throw new Error(`server exited with ${server.exitCode}:\n${serverOutput.slice(-3000)}`);
       }
-      throw new Error(`server not ready after ${timeoutMs / 1000}s:\n${serverOutput.slice(-3000)}`);
-    }
-
-    async function newPage(locale: string): Promise<{ context: BrowserContext; page: Page }> {
-      const context = await browser!.newContext({ locale, viewport: { width: 1366, height: 900 } });
-      const page = await context.newPage();
-      return { context, page };
-    }
-
-    async function signIn(page: Page, username: string, password: string): Promise<void> {
-      await page.goto(`${base}/`);
-      await page.locator('#signin-username').fill(username);
-      await page.locator('#signin-password').fill(password);
-      await page.locator('form button[type="submit"]').click();
-      await page.locator('header.topbar').waitFor({ timeout: 30_000 });
-    }
-
-    beforeAll(async () => {
-      if (!existsSync(DIST_INDEX)) {
-        const build = spawnSync(
-          process.execPath,
-          ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts'],
-          {
-            cwd: ROOT,
-            encoding: 'utf8',
-          },
-        );
-        if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
+      try {
+        const res = await fetch(`${base}/readyz`);
+        if (res.status === 200) return;
+      } catch {
+        // not listening yet
       }
-      const port = await freePort();
-      base = `http://127.0.0.1:${port}`;
-      dataDir = mkdtempSync(join(tmpdir(), 'qihuang-e2e-'));
-      server = spawn(process.execPath, ['bin/qihuang.mjs', 'serve'], {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          QIHUANG_DATA_DIR: dataDir,
-          QIHUANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
-          QIHUANG_DEMO: '1',
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error(`server not ready after ${timeoutMs / 1000}s:\n${serverOutput.slice(-3000)}`);
+  }
+
+  async function newPage(locale: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser!.newContext({ locale, viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    return { context, page };
+  }
+
+  async function signIn(page: Page, username: string, password: string): Promise<void> {
+    await page.goto(`${base}/`);
+    await page.locator('#signin-username').fill(username);
+    await page.locator('#signin-password').fill(password);
+    await page.locator('form button[type="submit"]').click();
+    await page.locator('header.topbar').waitFor({ timeout: 30_000 });
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(DIST_INDEX)) {
+      const build = spawnSync(
+        process.execPath,
+        ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const collect = (chunk: Buffer) => {
-        serverOutput = (serverOutput + chunk.toString('utf8')).slice(-20_000);
-      };
-      server.stdout?.on('data', collect);
-      server.stderr?.on('data', collect);
-      await waitForReady(120_000);
-
-      const login = await api<{ access_token: string }>('/auth/login', {
-        method: 'POST',
-        body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-      });
-      adminToken = login.access_token;
-
-      // Two demo patients; A must have blood-pressure readings for the chart.
-      const bundle = await api<FhirBundle>('/fhir/R4/Patient?_count=20&_sort=family');
-      const patients = (bundle.entry ?? [])
-        .map((e) => e.resource as { id?: string; name?: Array<{ family?: string }> } | undefined)
-        .filter((p): p is { id: string; name?: Array<{ family?: string }> } => Boolean(p?.id))
-        .map((p) => ({ id: p.id, family: p.name?.find((n) => n.family)?.family ?? '' }))
-        .filter((p) => p.family.length > 0);
-      expect(patients.length, 'demo data should contain at least two named patients').toBeGreaterThanOrEqual(
-        2,
       );
-      let withBp: PatientInfo | undefined;
-      for (const p of patients) {
-        const obs = await api<FhirBundle>(
-          `/fhir/R4/Observation?patient=${encodeURIComponent(p.id)}&category=vital-signs&_sort=-date&_count=50`,
-        );
-        const hasBp = (obs.entry ?? []).some((e) =>
-          ((e.resource?.code as { coding?: Array<{ code?: string }> } | undefined)?.coding ?? []).some((c) =>
-            BP_PANELS.includes(c.code ?? ''),
-          ),
-        );
-        if (hasBp) {
-          withBp = p;
-          break;
-        }
+      if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
+    }
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    dataDir = mkdtempSync(join(tmpdir(), 'qihuang-e2e-'));
+    server = spawn(process.execPath, ['bin/qihuang.mjs', 'serve'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        QIHUANG_DATA_DIR: dataDir,
+        QIHUANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        QIHUANG_DEMO: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const collect = (chunk: Buffer) => {
+      serverOutput = (serverOutput + chunk.toString('utf8')).slice(-20_000);
+    };
+    server.stdout?.on('data', collect);
+    server.stderr?.on('data', collect);
+    await waitForReady(120_000);
+
+    const login = await api<{ access_token: string }>('/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    adminToken = login.access_token;
+
+    // Two demo patients; A must have blood-pressure readings for the chart.
+    const bundle = await api<FhirBundle>('/fhir/R4/Patient?_count=20&_sort=family');
+    const patients = (bundle.entry ?? [])
+      .map((e) => e.resource as { id?: string; name?: Array<{ family?: string }> } | undefined)
+      .filter((p): p is { id: string; name?: Array<{ family?: string }> } => Boolean(p?.id))
+      .map((p) => ({ id: p.id, family: p.name?.find((n) => n.family)?.family ?? '' }))
+      .filter((p) => p.family.length > 0);
+    expect(patients.length, 'demo data should contain at least two named patients').toBeGreaterThanOrEqual(2);
+    let withBp: PatientInfo | undefined;
+    for (const p of patients) {
+      const obs = await api<FhirBundle>(
+        `/fhir/R4/Observation?patient=${encodeURIComponent(p.id)}&category=vital-signs&_sort=-date&_count=50`,
+      );
+      const hasBp = (obs.entry ?? []).some((e) =>
+        ((e.resource?.code as { coding?: Array<{ code?: string }> } | undefined)?.coding ?? []).some((c) =>
+          BP_PANELS.includes(c.code ?? ''),
+        ),
+      );
+      if (hasBp) {
+        withBp = p;
+        break;
       }
-      expect(withBp, 'a demo patient with blood-pressure Observations').toBeDefined();
-      patientA = withBp!;
-      patientB = patients.find((p) => p.id !== patientA.id)!;
+    }
+    expect(withBp, 'a demo patient with blood-pressure Observations').toBeDefined();
+    patientA = withBp!;
+    patientB = patients.find((p) => p.id !== patientA.id)!;
 
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
-    }, 240_000);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  }, 240_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      if (server && server.exitCode === null) {
-        const exited = new Promise((r) => server!.once('exit', r));
-        server.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-        if (server.exitCode === null) server.kill('SIGKILL');
-      }
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
 
-    it('admin finds a patient, sees the BP chart, and switches zh-CN → en', async () => {
-      const { context, page } = await newPage('zh-CN');
-      try {
-        await signIn(page, 'admin', ADMIN_PASSWORD);
-        // Chinese is the default for a browser that asks for it.
-        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
-        await expect.poll(() => page.locator('nav[aria-label="主导航"]').textContent()).toContain('患者');
+  it('admin finds a patient, sees the BP chart, and switches zh-CN → en', async () => {
+    const { context, page } = await newPage('zh-CN');
+    try {
+      await signIn(page, 'admin', ADMIN_PASSWORD);
+      // Chinese is the default for a browser that asks for it.
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
+      await expect.poll(() => page.locator('nav[aria-label="主导航"]').textContent()).toContain('患者');
 
-        await page.goto(`${base}/patients`);
-        await page.getByLabel('按姓名搜索患者').fill(patientA.family);
-        await page.getByRole('button', { name: '搜索', exact: true }).click();
-        const link = page.locator(
-          `[data-testid="patient-results"] a[href="/patients/${encodeURIComponent(patientA.id)}"]`,
-        );
-        await link.waitFor({ timeout: 30_000 });
-        await page.screenshot({ path: join(SHOTS, 'qihuang-e2e-patients-zh.png'), fullPage: true });
-        await link.click();
+      await page.goto(`${base}/patients`);
+      await page.getByLabel('按姓名搜索患者').fill(patientA.family);
+      await page.getByRole('button', { name: '搜索', exact: true }).click();
+      const link = page.locator(
+        `[data-testid="patient-results"] a[href="/patients/${encodeURIComponent(patientA.id)}"]`,
+      );
+      await link.waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(SHOTS, 'qihuang-e2e-patients-zh.png'), fullPage: true });
+      await link.click();
 
-        await page.locator('[data-testid="patient-banner"] h1').waitFor();
-        await page.locator('[data-testid="bp-chart"] canvas').first().waitFor({ timeout: 30_000 });
-        const legend = page.locator('[data-testid="bp-legend"]');
-        await expect.poll(() => legend.textContent()).toContain('收缩压');
-        expect(await legend.textContent()).toContain('舒张压');
-        await page.screenshot({ path: join(SHOTS, 'qihuang-e2e-chart-zh.png'), fullPage: true });
+      await page.locator('[data-testid="patient-banner"] h1').waitFor();
+      await page.locator('[data-testid="bp-chart"] canvas').first().waitFor({ timeout: 30_000 });
+      const legend = page.locator('[data-testid="bp-legend"]');
+      await expect.poll(() => legend.textContent()).toContain('收缩压');
+      expect(await legend.textContent()).toContain('舒张压');
+      await page.screenshot({ path: join(SHOTS, 'qihuang-e2e-chart-zh.png'), fullPage: true });
 
-        await page.getByTestId('language-switch').click();
-        await expect.poll(() => legend.textContent()).toContain('Systolic');
-        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-        expect(await page.locator('nav[aria-label="Main navigation"]').textContent()).toContain('Patients');
-        expect(await page.evaluate(() => localStorage.getItem('qihuang.lang'))).toBe('en');
-        await page.screenshot({ path: join(SHOTS, 'qihuang-e2e-chart-en.png'), fullPage: true });
+      await page.getByTestId('language-switch').click();
+      await expect.poll(() => legend.textContent()).toContain('Systolic');
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+      expect(await page.locator('nav[aria-label="Main navigation"]').textContent()).toContain('Patients');
+      expect(await page.evaluate(() => localStorage.getItem('qihuang.lang'))).toBe('en');
+      await page.screenshot({ path: join(SHOTS, 'qihuang-e2e-chart-en.png'), fullPage: true });
 
-        await page.getByRole('link', { name: 'Blood pressure', exact: true }).click();
-        await page.locator('[data-testid="bp-chart"] canvas').first().waitFor({ timeout: 30_000 });
-        await page.screenshot({ path: join(SHOTS, 'qihuang-e2e-bp-en.png'), fullPage: true });
+      await page.getByRole('link', { name: 'Blood pressure', exact: true }).click();
+      await page.locator('[data-testid="bp-chart"] canvas').first().waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(SHOTS, 'qihuang-e2e-bp-en.png'), fullPage: true });
 
-        // The choice is remembered across reloads.
-        await page.reload();
-        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
-      } finally {
-        await context.close();
-      }
-    }, 120_000);
+      // The choice is remembered across reloads.
+      await page.reload();
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 
-    it("a patient user opening another patient's chart URL sees a refusal", async () => {
-      const username = `e2e-patient-${Date.now()}`;
-      await api('/admin/users', {
-        method: 'POST',
-        body: JSON.stringify({
-          username,
-          password: PATIENT_PASSWORD,
-          role: 'patient',
-          patientId: patientA.id,
-        }),
-      });
-      const { context, page } = await newPage('en-US');
-      try {
-        await signIn(page, username, PATIENT_PASSWORD);
-        // A patient lands on their own chart.
-        await page.locator('[data-testid="patient-banner"] h1').waitFor({ timeout: 30_000 });
-        expect(new URL(page.url()).pathname).toBe(`/patients/${encodeURIComponent(patientA.id)}`);
+  it("a patient user opening another patient's chart URL sees a refusal", async () => {
+    const username = `e2e-patient-${Date.now()}`;
+    await api('/admin/users', {
+      method: 'POST',
+      body: JSON.stringify({
+        username,
+        password: PATIENT_PASSWORD,
+        role: 'patient',
+        patientId: patientA.id,
+      }),
+    });
+    const { context, page } = await newPage('en-US');
+    try {
+      await signIn(page, username, PATIENT_PASSWORD);
+      // A patient lands on their own chart.
+      await page.locator('[data-testid="patient-banner"] h1').waitFor({ timeout: 30_000 });
+      expect(new URL(page.url()).pathname).toBe(`/patients/${encodeURIComponent(patientA.id)}`);
 
-        await page.goto(`${base}/patients/${encodeURIComponent(patientB.id)}`);
-        const refusal = page.getByTestId('refusal');
-        await refusal.waitFor({ timeout: 30_000 });
-        expect(await refusal.textContent()).toContain('not available to you');
-        expect(await page.locator('[data-testid="patient-banner"]').count()).toBe(0);
-        await page.screenshot({ path: join(SHOTS, 'qihuang-e2e-refusal-en.png'), fullPage: true });
-      } finally {
-        await context.close();
-      }
-    }, 120_000);
-  },
-);
+      await page.goto(`${base}/patients/${encodeURIComponent(patientB.id)}`);
+      const refusal = page.getByTestId('refusal');
+      await refusal.waitFor({ timeout: 30_000 });
+      expect(await refusal.textContent()).toContain('not available to you');
+      expect(await page.locator('[data-testid="patient-banner"]').count()).toBe(0);
+      await page.screenshot({ path: join(SHOTS, 'qihuang-e2e-refusal-en.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});

@@ -9,7 +9,6 @@ function patient(p: Partial<PatientContext> = {}): PatientContext {
 }
 let n = 0;
 const med = (text: string): MedicationInput => ({ id: `MedicationRequest/${++n}`, text });
-const icd = (code: string) => ({ codes: [{ system: 'http://hl7.org/fhir/sid/icd-10', code }] });
 const review = (p: PatientContext, drafts: string[]) =>
   reviewPrescriptions({ patient: p, drafts: drafts.map(med) }, kb).findings;
 

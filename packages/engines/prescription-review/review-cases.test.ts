@@ -31,17 +31,20 @@ const CASES: Case[] = [
     expect: [{ type: 'guideline', severity: 'warning', ruleId: 'acei-arb' }],
   },
   {
-    name: 'ACEi + spironolactone with K⁺ 5.4',
+    name: 'ACEi + spironolactone (draft) with K⁺ 5.4',
     source: 'REFERENCE §6 row 3, §5.3 (K⁺ >5.0: do not start MRA)',
     patient: patient({ medications: [med('enalapril 10 mg bid')], labs: { potassium: { value: 5.4 } } }),
     drafts: ['螺内酯片 20mg qd'],
-    expect: [{ type: 'lab', severity: 'warning', ruleId: 'raas-potassium' }],
+    expect: [{ type: 'lab', severity: 'critical', ruleId: 'raas-potassium' }],
   },
   {
-    name: 'ARB + spironolactone with K⁺ 5.4',
-    source: 'REFERENCE §6 row 3',
-    patient: patient({ medications: [med('valsartan 80 mg qd')], labs: { potassium: { value: 5.4 } } }),
-    drafts: ['spironolactone 25 mg daily'],
+    name: 'ARB (draft) added to spironolactone with K⁺ 5.4',
+    source: 'REFERENCE §6 row 3 (major: warning)',
+    patient: patient({
+      medications: [med('spironolactone 25 mg daily')],
+      labs: { potassium: { value: 5.4 } },
+    }),
+    drafts: ['valsartan 80 mg qd'],
     expect: [{ type: 'lab', severity: 'warning', ruleId: 'raas-potassium' }],
   },
   {

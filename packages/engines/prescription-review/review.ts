@@ -45,16 +45,22 @@ export function reviewPrescriptions(
   const ctx: CheckContext = { kb, patient: input.patient, meds, renal: renalStatus(input.patient) };
   let findings = CHECKS.flatMap((check) => check(ctx));
 
-  // A single-drug lab finding is redundant when a lab-gated combination finding names the same medication.
+  // A single-drug lab finding is redundant when a lab-gated combination finding names the same medication; the
+  // combination keeps the higher severity of the two (e.g. K⁺ >5.0 with a draft MRA stays critical).
+  const covered = (single: Finding, combo: Finding) =>
+    single.type === 'lab' &&
+    single.evidence.orders.length === 1 &&
+    combo.evidence.orders.some((o) => o.id === single.evidence.orders[0]!.id);
   const labCombos = findings.filter((f) => f.type === 'lab' && f.evidence.orders.length > 1);
-  findings = findings.filter(
-    (f) =>
-      !(
-        f.type === 'lab' &&
-        f.evidence.orders.length === 1 &&
-        labCombos.some((c) => c.evidence.orders.some((o) => o.id === f.evidence.orders[0]!.id))
-      ),
-  );
+  findings = findings
+    .map((f) => {
+      if (!labCombos.includes(f)) return f;
+      const top = findings
+        .filter((s) => covered(s, f))
+        .reduce((max, s) => (SEVERITY_RANK[s.severity] > SEVERITY_RANK[max] ? s.severity : max), f.severity);
+      return top === f.severity ? f : { ...f, severity: top };
+    })
+    .filter((f) => !labCombos.some((c) => covered(f, c)));
 
   // Local rules: severity overrides, then suppression; then the caller's threshold and suppression list.
   const overrides = kb.localRules.severityOverrides;

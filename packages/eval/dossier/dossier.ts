@@ -256,7 +256,7 @@ export async function isApprovedFor(db: AnyKysely, model: string, scenario: stri
     .where('model', '=', model)
     .where('status', '=', 'approved')
     .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', now)]))
-    .where((eb) => eb.or([eb.val(scenario).eq(eb.fn.any('scenarios')), eb.val('*').eq(eb.fn.any('scenarios'))]))
+    .where((eb) => eb.or([eb(eb.val(scenario), '=', eb.fn.any('scenarios')), eb(eb.val('*'), '=', eb.fn.any('scenarios'))]))
     .limit(1)
     .executeTakeFirst();
   return !!row;

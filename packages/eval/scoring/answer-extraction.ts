@@ -21,14 +21,17 @@ export function stripThinking(text: string): string {
   return out.trim();
 }
 
-const LETTER_SEQ = String.raw`([A-J](?:\s*(?:[、,，/和及&]|and|\s)\s*[A-J])*)`;
+const LETTER_SEQ = String.raw`([A-J](?:\s*(?:[、,，/和及&]|and)?\s*[A-J])*)`;
+
+/** Case-insensitive cue words while option letters stay upper-case ("answer is a beta-blocker" is no "A"). */
+const ci = (words: string) => words.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 
 // Strong cue followed by the letter(s). Order matters: most explicit first.
 const LETTER_RULES: [string, RegExp][] = [
   ['boxed', new RegExp(String.raw`\\boxed\{\s*\(?${LETTER_SEQ}\)?\s*\}`, 'g')],
-  ['zh-answer', new RegExp(String.raw`(?:正确答案|最佳答案|最终答案|参考答案|答案|答)\s*(?:应该|应|就)?\s*(?:是|为|选|选择)?\s*[:：]?\s*(?:选项)?\s*[(（【\[*]*\s*${LETTER_SEQ}(?![A-Za-z])`, 'g')],
+  ['zh-answer', new RegExp(String.raw`(?:正确答案|最佳答案|最终答案|参考答案|答案|答)[】\]]?\s*(?:应该|应|就)?\s*(?:是|为|选|选择)?\s*[:：]?\s*(?:选项)?\s*[(（【\[*]*\s*${LETTER_SEQ}(?![A-Za-z])`, 'g')],
   ['zh-choose', new RegExp(String.raw`(?:故选|应选|选择|首选|选项|选)\s*[:：]?\s*[(（【\[*]*\s*${LETTER_SEQ}(?![A-Za-z])`, 'g')],
-  ['en-answer', new RegExp(String.raw`(?:final answer|correct answer|best answer|correct option|answer|option|choice)\s*(?:is|would be|should be|:)?\s*[:：]?\s*(?:option\s*)?[(\[*]*\s*${LETTER_SEQ}(?![A-Za-z])`, 'gi')],
+  ['en-answer', new RegExp(String.raw`${ci('(?:final answer|correct answer|best answer|correct option|answer|option|choice)')}\s*(?:${ci('is|would be|should be')})?\s*[:：]?\s*(?:${ci('option')}\s*)?[(\[*]*\s*${LETTER_SEQ}(?![A-Za-z])`, 'g')],
   ['zh-item', /([A-J])\s*项(?:正确|为正确|是正确)/g],
   ['bold', new RegExp(String.raw`\*\*\s*[(\[]?${LETTER_SEQ}[)\].:：]?\s*\*\*`, 'g')],
 ];

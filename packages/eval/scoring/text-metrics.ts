@@ -4,7 +4,7 @@
  */
 
 export function tokenize(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{Script=Han}]|[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []);
+  return (text.toLowerCase().match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:['’](?:(?!\p{Script=Han})\p{L})+)?/gu) ?? []);
 }
 
 export interface Prf {

@@ -55,6 +55,8 @@ export function gatewayCallOf(c: Context, principal: Principal, body: Json, newR
     audience: audience === 'patient' ? 'patient' : audience === 'clinician' ? 'clinician' : undefined,
     patient: c.req.header(HEADERS.patient) || undefined,
     known: { names: names(c.req.header(HEADERS.patientNames)) },
-    signal: c.req.raw.signal,
+    // Only streams need to notice a client leaving before the first byte (creating the signal has a cost);
+    // once streaming, cancelling the response stream stops the upstream call.
+    signal: body.stream === true ? c.req.raw.signal : undefined,
   };
 }

@@ -80,20 +80,22 @@ export function AlertsPage() {
                   className={`alert-item severity-${a.severity}`}
                   aria-labelledby={`alert-${a.id}`}
                 >
-                  <div className="alert-head">
-                    <span className={`badge badge-${a.severity}`}>{severity}</span>
-                    <h2 id={`alert-${a.id}`} className="alert-patient">
-                      <Link to={`/patients/${encodeURIComponent(a.patientId)}/blood-pressure`}>
-                        {a.patientName || a.patientId}
-                      </Link>
-                    </h2>
-                    <span className="muted">
-                      {KINDS.includes(a.kind) ? t(`alerts.kinds.${a.kind}`) : a.kind} ·{' '}
-                      {formatDate(a.createdAt, lang, true)}
-                    </span>
+                  <div className="alert-body">
+                    <div className="alert-head">
+                      <span className={`badge badge-${a.severity}`}>{severity}</span>
+                      <h2 id={`alert-${a.id}`} className="alert-patient">
+                        <Link to={`/patients/${encodeURIComponent(a.patientId)}/blood-pressure`}>
+                          {a.patientName || a.patientId}
+                        </Link>
+                      </h2>
+                      <span className="muted">
+                        {KINDS.includes(a.kind) ? t(`alerts.kinds.${a.kind}`) : a.kind} ·{' '}
+                        {formatDate(a.createdAt, lang, true)}
+                      </span>
+                    </div>
+                    <p className="alert-summary">{summary}</p>
+                    <AlertEvidence alert={a} />
                   </div>
-                  <p className="alert-summary">{summary}</p>
-                  <AlertEvidence alert={a} />
                   <div className="alert-actions">
                     <button
                       type="button"
@@ -114,13 +116,12 @@ export function AlertsPage() {
   );
 }
 
-/** What triggered the alert: reading values (objects) or the engine's `values`, and how many readings. */
+/** What triggered the alert: the readings (values and times when sent as objects, else how many). */
 function AlertEvidence({ alert }: { alert: BpAlert }) {
   const { t } = useTranslation();
-  const objects = (alert.readings ?? []).filter(
-    (r): r is Exclude<BpAlert['readings'][number], string> => typeof r === 'object' && r !== null,
-  );
-  const parts = objects
+  const readings = alert.readings ?? [];
+  const parts = readings
+    .filter((r): r is Exclude<BpAlert['readings'][number], string> => typeof r === 'object' && r !== null)
     .slice(0, 6)
     .map((r) =>
       [
@@ -130,21 +131,18 @@ function AlertEvidence({ alert }: { alert: BpAlert }) {
         .filter(Boolean)
         .join(' @ '),
     );
-  const values = Object.entries(alert.values ?? {})
-    .filter(([, v]) => typeof v === 'number' && Number.isFinite(v))
-    .map(([k, v]) => `${k} ${Number.isInteger(v) ? v : v.toFixed(1)}`);
-  const count = alert.readings?.length ?? 0;
-  if (parts.length === 0 && values.length === 0 && count === 0) return null;
+  const v = alert.values ?? {};
+  const pair =
+    !alert.summary && typeof v.sbp === 'number' && typeof v.dbp === 'number'
+      ? `${Math.round(v.sbp)}/${Math.round(v.dbp)} mmHg`
+      : '';
+  if (parts.length === 0 && !pair && readings.length === 0) return null;
   return (
     <p className="alert-readings">
-      {parts.length > 0 && (
-        <>
-          <span className="muted">{t('alerts.readings')}: </span>
-          {parts.join('; ')}
-        </>
-      )}
-      {parts.length === 0 && values.length > 0 && <span className="mono">{values.join(' · ')}</span>}
-      {parts.length === 0 && count > 0 && <span className="muted"> ({t('bp.readings', { count })})</span>}
+      <span className="muted">{t('alerts.readings')}: </span>
+      {parts.length > 0
+        ? parts.join('; ')
+        : [pair, t('bp.readings', { count: readings.length })].filter(Boolean).join(' · ')}
     </p>
   );
 }

@@ -17,6 +17,27 @@ import { THRESHOLDS, extractVitals, isHigh, morningEvening, type PeriodMean } fr
 import { useGuideline } from './guideline-preference.ts';
 
 type Range = '30' | '90' | 'all';
+const PHENOTYPES = [
+  'sustained-normotension',
+  'sustained-hypertension',
+  'masked-hypertension',
+  'white-coat-hypertension',
+  'controlled-hypertension',
+  'uncontrolled-hypertension',
+  'masked-uncontrolled-hypertension',
+  'white-coat-effect',
+];
+const CATEGORIES = [
+  'normal',
+  'elevated',
+  'stage-1',
+  'stage-2',
+  'optimal',
+  'high-normal',
+  'grade-1',
+  'grade-2',
+  'grade-3',
+];
 const DAY_MS = 86_400_000;
 
 function pick(text: BilingualText | undefined, lang: string): string | undefined {
@@ -200,11 +221,16 @@ function SummaryTiles({ assessment, lang }: { assessment: BpAssessment; lang: st
   const homeHigh = hbpm?.high ?? home?.high;
   const readingsUsed = num(hbpm?.readingsUsed) ?? num(home?.readingsUsed);
   const daysUsed = num(hbpm?.daysUsed) ?? num(home?.daysUsed);
-  const homeClass =
-    pick(home?.homeMeanClassification?.display, lang) ?? pick(home?.display, lang) ?? home?.category;
+  const homeThreshold = hbpm?.threshold;
+  const homeStatus =
+    homeHigh === undefined
+      ? (pick(home?.display, lang) ?? home?.category)
+      : `${homeHigh ? t('bp.aboveHome') : t('bp.belowHome')}${homeThreshold ? ` (${homeThreshold.sbp}/${homeThreshold.dbp})` : ''}`;
 
   const officeClass = office?.classification ?? home?.officeClassification ?? office;
-  const officeText = pick(officeClass?.display, lang) ?? officeClass?.category;
+  // The category's own label; the engine's display sentence repeats unrounded means.
+  const officeText =
+    categoryLabel(officeClass?.category) ?? pick(officeClass?.display, lang) ?? officeClass?.category;
   const officeSbp = num(office?.mean?.sbp) ?? num(office?.meanSbp);
   const officeDbp = num(office?.mean?.dbp) ?? num(office?.meanDbp);
 
@@ -216,6 +242,9 @@ function SummaryTiles({ assessment, lang }: { assessment: BpAssessment; lang: st
   const dip = num(dipping?.dipPercent);
   const ratio = num(dipping?.nightDayRatio);
   const notAssessed = <span className="tile-text">{t('bp.notAssessed')}</span>;
+  function categoryLabel(category: string | undefined): string | undefined {
+    return category && CATEGORIES.includes(category) ? t(`bp.categories.${category}`) : undefined;
+  }
 
   return (
     <div className="tiles" data-testid="bp-tiles">
@@ -235,7 +264,7 @@ function SummaryTiles({ assessment, lang }: { assessment: BpAssessment; lang: st
           )
         }
         meta={[
-          homeClass,
+          homeStatus,
           readingsUsed !== undefined ? t('bp.readings', { count: readingsUsed }) : '',
           daysUsed !== undefined ? t('bp.days', { count: daysUsed }) : '',
           sufficient === false && homeSbp !== undefined ? t('bp.insufficient') : '',
@@ -253,6 +282,7 @@ function SummaryTiles({ assessment, lang }: { assessment: BpAssessment; lang: st
             ? `${round(officeSbp)}/${round(officeDbp)} mmHg`
             : '',
           office?.date ?? '',
+          officeClass?.crisis ? t('bp.crisis') : '',
         ]
           .filter(Boolean)
           .join(' · ')}
@@ -263,7 +293,11 @@ function SummaryTiles({ assessment, lang }: { assessment: BpAssessment; lang: st
           title={t('bp.phenotype')}
           alert={home?.target?.met === false}
           value={
-            <span className="tile-text">{pick(home?.phenotype?.display, lang) ?? t('bp.notAssessed')}</span>
+            <span className="tile-text">
+              {home?.phenotype?.phenotype && PHENOTYPES.includes(home.phenotype.phenotype)
+                ? t(`bp.phenotypes.${home.phenotype.phenotype}`)
+                : (pick(home?.phenotype?.display, lang) ?? t('bp.notAssessed'))}
+            </span>
           }
           meta={pick(home?.target?.display, lang)}
         />

@@ -1,0 +1,23 @@
+/** The check table: one line per check. A check plugs in by implementing GuardCheck and adding a line here. */
+import type { GuardCheck } from '../types.ts';
+import { attribution } from './attribution/index.ts';
+import { bpTarget } from './bp-target/index.ts';
+import { bpThreshold } from './bp-threshold/index.ts';
+import { citation } from './citation/index.ts';
+import { doseRange } from './dose-range/index.ts';
+import { drugCondition } from './drug-condition/index.ts';
+import { gfrCategory } from './gfr-category/index.ts';
+import { interaction } from './interaction/index.ts';
+import { renalDose } from './renal-dose/index.ts';
+
+export const CHECKS: readonly GuardCheck[] = [
+  citation, // cited passages exist
+  attribution, // numbers / names are in the cited passage
+  doseRange, // @qihuang/drug-knowledge usual / max doses
+  renalDose, // drug renal rules × patient eGFR / CrCl (@qihuang/engines/renal-function)
+  bpThreshold, // @qihuang/engines/blood-pressure classification
+  bpTarget, // @qihuang/engines/blood-pressure targets
+  gfrCategory, // @qihuang/engines/renal-function KDIGO
+  interaction, // drug-knowledge interaction rules + preferred combinations
+  drugCondition, // drug-knowledge contraindications / pregnancy
+];

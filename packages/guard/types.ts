@@ -1,0 +1,174 @@
+import type { DrugEntry, DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import type { Guideline } from '@qihuang/engines/blood-pressure';
+
+/** A passage the answer was given, cited in the answer as [id]. */
+export interface GuardPassage {
+  id: string;
+  title?: string;
+  text: string;
+}
+
+export interface PatientContext {
+  age?: number;
+  sex?: 'female' | 'male';
+  weightKg?: number;
+  creatinine?: { value: number; unit: 'mg/dL' | 'umol/L' };
+  /** mL/min/1.73 m² (computed from creatinine with CKD-EPI 2021 when absent). */
+  egfr?: number;
+  /** mL/min (computed with Cockcroft–Gault when creatinine, age, sex and weight are given). */
+  crcl?: number;
+  /** Free-text or coded condition names (matched against the drug knowledge base's condition keywords). */
+  conditions?: string[];
+  pregnant?: boolean;
+}
+
+export type ClaimKind =
+  | 'dose'
+  | 'bp-threshold'
+  | 'bp-target'
+  | 'lab-threshold'
+  | 'interaction'
+  | 'drug-condition'
+  | 'attribution'
+  | 'citation';
+
+export type VerdictKind = 'supported' | 'contradicted' | 'unverifiable';
+
+export interface Evidence {
+  /** Where the fact comes from: a passage id, a drug knowledge source label, an engine rule. */
+  source: string;
+  text: string;
+}
+
+export interface Verdict {
+  verdict: VerdictKind;
+  evidence: Evidence[];
+  /** One sentence for people: why. */
+  reason: string;
+}
+
+/** A drug (or drug class) named in the answer. */
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  drug?: DrugEntry;
+  /** Class id when the mention names a class (ACEI, β受体阻滞剂 …). */
+  classId?: string;
+}
+
+export interface DoseData {
+  drug: DrugEntry;
+  /** mg per administration (or per day when `perDay`), low end of a range. */
+  amountMg: number;
+  /** High end of a stated range (mg). */
+  amountMaxMg?: number;
+  perDay: boolean;
+  timesPerDay?: number;
+  /** The sentence states a maximum ("最大剂量 …", "maximum …", "不超过 …"). */
+  statesMaximum: boolean;
+  raw: string;
+}
+
+export interface BpData {
+  guideline?: Guideline;
+  category: string;
+  sbp?: [number, number | undefined];
+  dbp?: [number, number | undefined];
+  /** "≥140/90", "starts at", "from": lower bound only. */
+  lowerBoundOnly: boolean;
+}
+
+export interface TargetData {
+  guideline?: Guideline;
+  sbp: number;
+  dbp?: number;
+  population: { age?: number; diabetes?: boolean; ckd?: boolean; proteinuria?: boolean; tolerated?: boolean };
+}
+
+export interface InteractionData {
+  a: Mention;
+  b: Mention;
+  /** The answer says the combination is safe (true) or harmful / to be avoided (false). */
+  safe: boolean;
+}
+
+export interface DrugConditionData {
+  mention: Mention;
+  conditionId: string;
+  conditionLabel: string;
+  safe: boolean;
+}
+
+export interface AttributionData {
+  citations: string[];
+  numbers: string[];
+  mentions: Mention[];
+}
+
+export interface Claim {
+  /** The sentence (or part) that makes the claim. */
+  text: string;
+  kind: ClaimKind;
+  /** Character offsets of the sentence in the answer. */
+  start: number;
+  end: number;
+  citations: string[];
+  dose?: DoseData;
+  bp?: BpData;
+  target?: TargetData;
+  lab?: { stage: string; low: number; high?: number };
+  interaction?: InteractionData;
+  condition?: DrugConditionData;
+  attribution?: AttributionData;
+  citation?: string;
+}
+
+export interface CheckContext {
+  drugs: DrugKnowledgeBase;
+  passages: Map<string, GuardPassage>;
+  patient?: PatientContext & { egfr?: number; crcl?: number };
+  guideline?: Guideline;
+}
+
+/** One check: looks at claims of the kinds it knows and returns a verdict, or undefined to abstain. */
+export interface GuardCheck {
+  id: string;
+  kinds: ClaimKind[];
+  check(claim: Claim, context: CheckContext): Verdict | undefined;
+}
+
+export interface CheckedClaim {
+  text: string;
+  kind: ClaimKind;
+  verdict: VerdictKind;
+  evidence: Evidence[];
+  reason: string;
+  /** Check ids that gave a verdict. */
+  checks: string[];
+  start: number;
+  end: number;
+  citations: string[];
+}
+
+export type Policy = 'block' | 'annotate' | 'revise';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+/** Asks the model once (the gateway supplies it). */
+export type CompleteFn = (messages: ChatMessage[]) => Promise<string>;
+
+export interface GuardResult {
+  claims: CheckedClaim[];
+  summary: { total: number; supported: number; contradicted: number; unverifiable: number; text: string };
+  /** What happened: pass (nothing contradicted), annotated, blocked or revised. */
+  action: 'pass' | 'annotate' | 'block' | 'revise';
+  /** The answer to show: original (pass), annotated, revised, or empty when blocked. */
+  answer: string;
+  notes: string[];
+  /** For revise: the verdicts on the revised answer. */
+  revision?: { claims: CheckedClaim[]; contradicted: number };
+}

@@ -1,0 +1,24 @@
+/** Knowledge base: ingestion (md, txt, html, pdf, docx), Chinese/English segmentation, cited retrieval. */
+export * from './types.ts';
+export {
+  KnowledgeBase,
+  createKnowledgeBase,
+  canSearch,
+  canManage,
+  fuse,
+  collectionIdFor,
+  documentIdFor,
+  DEFAULT_ALLOWED_ROLES,
+  type AnyDb,
+  type KnowledgeBaseDeps,
+  type CreateCollectionInput,
+  type IngestInput,
+  type SearchInput,
+} from './knowledge-base.ts';
+export { parseDocument, formatOf, parseMarkdown, parsePlainText, htmlToMarkdown, type Block, type DocumentFormat, type ParsedDocument } from './parse.ts';
+export { chunkBlocks, type Chunk, type ChunkOptions } from './chunk.ts';
+export { tokenize, queryTerms, segmentWords, addDictionaryWords, medicalDictionary, stemEnglish } from './segment.ts';
+export { createKnowledgeRoutes, type KnowledgeRouteDeps } from './routes.ts';
+export { loadKnowledgePacks, GUIDELINE_COLLECTION, DRUG_COLLECTION, type LoadPacksOptions } from './packs/index.ts';
+export { drugMonographsMarkdown, drugMonograph } from './packs/drug-monographs.ts';
+export { importKnowledgeGraph, type ImportKgOptions, type ImportKgSummary } from './import-kg.ts';
