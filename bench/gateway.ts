@@ -43,7 +43,14 @@ function runUpstream(): void {
     object: 'chat.completion',
     created: 1764115200,
     model: 'bench-model',
-    choices: [{ index: 0, message: { role: 'assistant', content: '血压控制在目标范围内，建议继续目前的治疗方案并定期复查。' }, finish_reason: 'stop', logprobs: null }],
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: '血压控制在目标范围内，建议继续目前的治疗方案并定期复查。' },
+        finish_reason: 'stop',
+        logprobs: null,
+      },
+    ],
     usage: { prompt_tokens: 42, completion_tokens: 28, total_tokens: 70 },
   });
   const event = (delta: object, finish: string | null = null) =>
@@ -55,7 +62,9 @@ function runUpstream(): void {
     req.on('data', (part: Buffer) => parts.push(part));
     req.on('end', () => {
       if (req.method === 'GET') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"object":"list","data":[{"id":"bench-model","object":"model"}]}');
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"object":"list","data":[{"id":"bench-model","object":"model"}]}');
         return;
       }
       const body = Buffer.concat(parts).toString('utf8');
@@ -86,11 +95,21 @@ async function runGateway(upstreamUrl: string): Promise<void> {
   let audited = 0;
   const runtime = gateway.createGatewayRuntime({
     config: gateway.parseGatewayConfig({
-      providers: [{ id: 'bench', kind: 'vllm', baseUrl: upstreamUrl, model: 'bench-model', location: 'on-premises' }],
+      providers: [
+        { id: 'bench', kind: 'vllm', baseUrl: upstreamUrl, model: 'bench-model', location: 'on-premises' },
+      ],
       virtualModels: [{ name: 'clinical-copilot', targets: [{ provider: 'bench' }] }],
     }),
     auth: gateway.createStaticGatewayAuth([
-      { key: 'sk-bench', principal: { id: 'bench-key', kind: 'key', allowedModels: ['clinical-copilot'], rateLimit: { rpm: 1e9, tpm: 1e12 } } },
+      {
+        key: 'sk-bench',
+        principal: {
+          id: 'bench-key',
+          kind: 'key',
+          allowedModels: ['clinical-copilot'],
+          rateLimit: { rpm: 1e9, tpm: 1e12 },
+        },
+      },
     ]),
     audit: {
       record: async () => {
@@ -100,7 +119,9 @@ async function runGateway(upstreamUrl: string): Promise<void> {
     usageStore,
   });
   const app = new Hono().route('/v1', gateway.createGatewayRoutes({ runtime }));
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => process.send!({ port: info.port }));
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+    process.send!({ port: info.port }),
+  );
   (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 60_000;
   process.on('SIGINT', () => process.exit(0)); // lets --cpu-prof write its profile
   process.on('disconnect', () => process.exit(0));
@@ -133,7 +154,10 @@ const bodyOf = (stream: boolean) =>
     model: 'clinical-copilot',
     messages: [
       { role: 'system', content: '你是心血管专科临床助手。' },
-      { role: 'user', content: '患者男，58岁，血压 128/78 mmHg，服用氨氯地平 5 mg qd，目前方案是否需要调整？' },
+      {
+        role: 'user',
+        content: '患者男，58岁，血压 128/78 mmHg，服用氨氯地平 5 mg qd，目前方案是否需要调整？',
+      },
     ],
     ...(stream ? { stream: true } : {}),
   });
@@ -145,7 +169,11 @@ function once(agent: Agent, target: Target, body: string): Promise<[number, numb
     const req = request(`${target.url}/chat/completions`, {
       method: 'POST',
       agent,
-      headers: { ...target.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      headers: {
+        ...target.headers,
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+      },
     });
     req.on('response', (res: IncomingMessage) => {
       let first = 0;
@@ -165,7 +193,11 @@ function once(agent: Agent, target: Target, body: string): Promise<[number, numb
   });
 }
 
-async function sequential(target: Target, n: number, stream: boolean): Promise<{ ttfb: number[]; total: number[] }> {
+async function sequential(
+  target: Target,
+  n: number,
+  stream: boolean,
+): Promise<{ ttfb: number[]; total: number[] }> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const body = bodyOf(stream);
   for (let i = 0; i < Math.min(300, n); i++) await once(agent, target, body); // warm-up
@@ -180,7 +212,11 @@ async function sequential(target: Target, n: number, stream: boolean): Promise<{
   return { ttfb, total };
 }
 
-async function concurrentStream(target: Target, clients: number, ms: number): Promise<{ ttfb: number[]; rps: number }> {
+async function concurrentStream(
+  target: Target,
+  clients: number,
+  ms: number,
+): Promise<{ ttfb: number[]; rps: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const body = bodyOf(true);
   const ttfb: number[] = [];
@@ -196,7 +232,10 @@ async function concurrentStream(target: Target, clients: number, ms: number): Pr
   return { ttfb, rps: ok / ((Date.now() - started) / 1000) };
 }
 
-async function cannon(target: Target, seconds: number): Promise<{ p50: number; p99: number; rps: number; errors: number; requests: number }> {
+async function cannon(
+  target: Target,
+  seconds: number,
+): Promise<{ p50: number; p99: number; rps: number; errors: number; requests: number }> {
   const result = await autocannon({
     url: `${target.url}/chat/completions`,
     method: 'POST',
@@ -244,15 +283,23 @@ async function freePort(): Promise<number> {
 
 async function startPortkey(upstreamUrl: string): Promise<Target | undefined> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['node_modules/@portkey-ai/gateway/build/start-server.js', `--port=${port}`, '--headless'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
+  const proc = spawn(
+    process.execPath,
+    ['node_modules/@portkey-ai/gateway/build/start-server.js', `--port=${port}`, '--headless'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'ignore'],
+    },
+  );
   process.once('exit', () => proc.kill());
   const target: Target = {
     name: 'Portkey 1.15',
     url: `http://127.0.0.1:${port}/v1`,
-    headers: { authorization: 'Bearer sk-bench', 'x-portkey-provider': 'openai', 'x-portkey-custom-host': upstreamUrl },
+    headers: {
+      authorization: 'Bearer sk-bench',
+      'x-portkey-provider': 'openai',
+      'x-portkey-custom-host': upstreamUrl,
+    },
     proc,
   };
   const agent = new Agent({ keepAlive: false });
@@ -273,7 +320,9 @@ async function startPortkey(upstreamUrl: string): Promise<Target | undefined> {
   return undefined;
 }
 
-async function gatewayStats(proc: ChildProcess): Promise<{ cpuMicros: number; audited: number; usageRecords: number }> {
+async function gatewayStats(
+  proc: ChildProcess,
+): Promise<{ cpuMicros: number; audited: number; usageRecords: number }> {
   return new Promise((resolve) => {
     proc.once('message', (m: { cpuMicros: number; audited: number; usageRecords: number }) => resolve(m));
     proc.send({ type: 'stats' });
@@ -298,11 +347,18 @@ async function main(): Promise<void> {
 
   const upstream = await startChild(['bin/run-ts.mjs', 'bench/gateway.ts', 'upstream']);
   const upstreamUrl = `http://127.0.0.1:${upstream.port}/v1`;
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
   const ours = await startChild([...profile, 'bin/run-ts.mjs', 'bench/gateway.ts', 'gateway', upstreamUrl]);
   const targets: Target[] = [
     { name: 'direct (upstream)', url: upstreamUrl, headers: { authorization: 'Bearer sk-bench' } },
-    { name: 'Qihuang gateway', url: `http://127.0.0.1:${ours.port}/v1`, headers: { authorization: 'Bearer sk-bench' }, proc: ours.proc },
+    {
+      name: 'Qihuang gateway',
+      url: `http://127.0.0.1:${ours.port}/v1`,
+      headers: { authorization: 'Bearer sk-bench' },
+      proc: ours.proc,
+    },
   ];
   const portkey = args.has('no-portkey') ? undefined : await startPortkey(upstreamUrl);
   if (portkey) targets.push(portkey);
@@ -360,19 +416,26 @@ async function main(): Promise<void> {
   }
   const names = Object.keys(rows);
   const metrics = Object.keys(rows[names[0]!]!);
-  console.log(`\nGateway benchmark — ${new Date().toISOString()}, node ${process.version}, ${seconds}s load runs, ${n} sequential requests\n`);
+  console.log(
+    `\nGateway benchmark — ${new Date().toISOString()}, node ${process.version}, ${seconds}s load runs, ${n} sequential requests\n`,
+  );
   console.log(`| metric | ${names.join(' | ')} |`);
   console.log(`|---|${names.map(() => '---').join('|')}|`);
-  for (const metric of metrics) console.log(`| ${metric} | ${names.map((name) => rows[name]![metric]).join(' | ')} |`);
+  for (const metric of metrics)
+    console.log(`| ${metric} | ${names.map((name) => rows[name]![metric]).join(' | ')} |`);
   const oursRaw = raw['Qihuang gateway']!;
   console.log(
     `\nQihuang gateway CPU per request (process.cpuUsage, audit + usage on): ${f(oursRaw.cpuPerRequestUs!, 0)} µs; ` +
       `audit events ${oursRaw.audited}, usage records ${oursRaw.usageRecords}`,
   );
-  console.log(`Added latency p50 (sequential, non-streaming): ${f(oursRaw.seqP50! - direct.seqP50!, 3)} ms (target ≤ 0.5 ms)`);
+  console.log(
+    `Added latency p50 (sequential, non-streaming): ${f(oursRaw.seqP50! - direct.seqP50!, 3)} ms (target ≤ 0.5 ms)`,
+  );
   if (portkey) {
     const pk = raw[portkey.name]!;
-    console.log(`Throughput vs Portkey: ${f(oursRaw.rps! / pk.rps!, 1)}× (target ≥ 5×); Portkey added p50 ${f(pk.seqP50! - direct.seqP50!, 3)} ms`);
+    console.log(
+      `Throughput vs Portkey: ${f(oursRaw.rps! / pk.rps!, 1)}× (target ≥ 5×); Portkey added p50 ${f(pk.seqP50! - direct.seqP50!, 3)} ms`,
+    );
   }
   console.log(`Total bench time ${f((Date.now() - benchStarted) / 1000, 0)} s`);
 

@@ -8,9 +8,19 @@ import { canonicalEntry, entryHash, GENESIS_HASH, type ChainedContent } from './
 import { canonicalSql, verifyAuditChain } from './verify.ts';
 import { exportAuditNdjson, parseAuditDateParams, searchAuditEvents } from './fhir-view.ts';
 
-const clinician: Principal = { id: 'u-1', kind: 'user', username: 'dr.li', role: 'clinician', scopes: ['user/*.*'] };
+const clinician: Principal = {
+  id: 'u-1',
+  kind: 'user',
+  username: 'dr.li',
+  role: 'clinician',
+  scopes: ['user/*.*'],
+};
 const nurse: Principal = { id: 'u-2', kind: 'user', username: 'nurse.wang', role: 'nurse', scopes: [] };
-const ctx = (principal: Principal, n = 1): RequestContext => ({ requestId: `req-${n}`, principal, clientAddress: '10.1.2.3' });
+const ctx = (principal: Principal, n = 1): RequestContext => ({
+  requestId: `req-${n}`,
+  principal,
+  clientAddress: '10.1.2.3',
+});
 const read = (patient: string, id: string): AuditRecord => ({
   action: 'read',
   outcome: 'success',
@@ -57,7 +67,10 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
 
     it('chains entries with gap-free sequence numbers and verifies', async () => {
       const first = await audit.append(database.db, ctx(clinician), read('p1', 'o1'));
-      const second = await audit.append(database.db, ctx(nurse, 2), { ...read('Patient/p2', 'o2'), detail: { status: 200, b: [1] } });
+      const second = await audit.append(database.db, ctx(nurse, 2), {
+        ...read('Patient/p2', 'o2'),
+        detail: { status: 200, b: [1] },
+      });
       expect(first.seq).toBe(1);
       expect(first.prevHash).toBe(GENESIS_HASH);
       expect(second.seq).toBe(2);
@@ -86,7 +99,9 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
     it('serialises concurrent appends into one gap-free chain', async () => {
       await Promise.all(
         Array.from({ length: 25 }, (_, i) =>
-          database.db.transaction().execute((trx) => audit.append(trx, ctx(clinician, i), read('p1', `c${i}`))),
+          database.db
+            .transaction()
+            .execute((trx) => audit.append(trx, ctx(clinician, i), read('p1', `c${i}`))),
         ),
       );
       const result = await verifyAuditChain(database.db, { batchSize: 7 });
@@ -96,29 +111,50 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
     it('reports progress while streaming in batches', async () => {
       await reset(12);
       const progress: number[] = [];
-      const result = await verifyAuditChain(database.db, { batchSize: 5, onProgress: (p) => progress.push(p.checked) });
+      const result = await verifyAuditChain(database.db, {
+        batchSize: 5,
+        onProgress: (p) => progress.push(p.checked),
+      });
       expect(result.ok).toBe(true);
       expect(progress).toEqual([5, 10, 12]);
     });
 
     it('builds the same canonical text in SQL as in TypeScript, for awkward strings too', async () => {
-      const awkward = 'quote " backslash \\ nl \n tab \t cr \r bell \u0007 unit \u001f del \u007f 中文 😀 \u2028 / </script>';
+      const awkward =
+        'quote " backslash \\ nl \n tab \t cr \r bell \u0007 unit \u001f del \u007f 中文 😀 \u2028 / </script>';
       const entry = await audit.append(
         database.db,
         { requestId: awkward, principal: { ...clinician, username: awkward }, clientAddress: awkward },
-        { action: 'search', outcome: 'failure', resourceType: 'Patient', query: awkward, patientIds: [awkward, 'p"1'], detail: { [awkward]: awkward } },
+        {
+          action: 'search',
+          outcome: 'failure',
+          resourceType: 'Patient',
+          query: awkward,
+          patientIds: [awkward, 'p"1'],
+          detail: { [awkward]: awkward },
+        },
       );
-      const { rows } = await sql<{ canonical: string }>`select ${canonicalSql} as canonical from audit_entry where seq = ${entry.seq}`.execute(database.db);
+      const { rows } = await sql<{
+        canonical: string;
+      }>`select ${canonicalSql} as canonical from audit_entry where seq = ${entry.seq}`.execute(database.db);
       expect(rows[0]?.canonical).toBe(canonicalEntry(entry));
-      const bare = await audit.append(database.db, { requestId: 'r', principal: SYSTEM_PRINCIPAL }, { action: 'login', outcome: 'success', patientIds: [] });
-      const again = await sql<{ canonical: string }>`select ${canonicalSql} as canonical from audit_entry where seq = ${bare.seq}`.execute(database.db);
+      const bare = await audit.append(
+        database.db,
+        { requestId: 'r', principal: SYSTEM_PRINCIPAL },
+        { action: 'login', outcome: 'success', patientIds: [] },
+      );
+      const again = await sql<{
+        canonical: string;
+      }>`select ${canonicalSql} as canonical from audit_entry where seq = ${bare.seq}`.execute(database.db);
       expect(again.rows[0]?.canonical).toBe(canonicalEntry(bare));
       expect((await verifyAuditChain(database.db)).ok).toBe(true);
     });
 
     it('refuses UPDATE and DELETE on entries (append-only trigger)', async () => {
       await audit.append(database.db, ctx(clinician), read('p1', 'o1'));
-      await expect(sql`update audit_entry set action = 'delete'`.execute(database.db)).rejects.toThrow(/append-only/);
+      await expect(sql`update audit_entry set action = 'delete'`.execute(database.db)).rejects.toThrow(
+        /append-only/,
+      );
       await expect(sql`delete from audit_entry`.execute(database.db)).rejects.toThrow(/append-only/);
     });
   });
@@ -135,7 +171,9 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
     });
 
     it('notices a sub-millisecond change of the recorded time', async () => {
-      await tamper(sql`update audit_entry set recorded_at = recorded_at + interval '1 microsecond' where seq = 6`);
+      await tamper(
+        sql`update audit_entry set recorded_at = recorded_at + interval '1 microsecond' where seq = 6`,
+      );
       expect((await verifyAuditChain(database.db)).firstBad).toMatchObject({ seq: 6, problem: 'edited' });
     });
 
@@ -150,11 +188,26 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
     });
 
     it('names an entry written around the log, even with a correct hash', async () => {
-      const last = (await sql<{ hash: string }>`select hash from audit_entry where seq = 10`.execute(database.db)).rows[0]!;
+      const last = (
+        await sql<{ hash: string }>`select hash from audit_entry where seq = 10`.execute(database.db)
+      ).rows[0]!;
       const forged: ChainedContent = {
-        seq: 11, recorded: '2026-03-01T09:00:00.000Z', action: 'read', outcome: 'success', principalId: 'u-1',
-        principalKind: 'user', username: 'dr.li', role: 'clinician', resourceType: 'Observation', resourceId: 'x',
-        query: null, patientIds: [], clientAddress: null, requestId: 'forged', detail: null, prevHash: last.hash,
+        seq: 11,
+        recorded: '2026-03-01T09:00:00.000Z',
+        action: 'read',
+        outcome: 'success',
+        principalId: 'u-1',
+        principalKind: 'user',
+        username: 'dr.li',
+        role: 'clinician',
+        resourceType: 'Observation',
+        resourceId: 'x',
+        query: null,
+        patientIds: [],
+        clientAddress: null,
+        requestId: 'forged',
+        detail: null,
+        prevHash: last.hash,
       };
       await sql`insert into audit_entry (seq, recorded_at, action, outcome, principal_id, principal_kind, username, role,
           resource_type, resource_id, query, patient_ids, client_address, request_id, detail, prev_hash, hash)
@@ -186,12 +239,18 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
       const { rows } = await sql<AuditEntryRow>`select * from audit_entry where seq = 5`.execute(database.db);
       const content: ChainedContent = { ...rowToEntry(rows[0]!), action: 'delete' };
       await tamper(sql`update audit_entry set action = 'delete', hash = ${entryHash(content)} where seq = 5`);
-      expect((await verifyAuditChain(database.db)).firstBad).toMatchObject({ seq: 6, problem: 'broken-link' });
+      expect((await verifyAuditChain(database.db)).firstBad).toMatchObject({
+        seq: 6,
+        problem: 'broken-link',
+      });
     });
 
     it('notices a chain head that does not match the last entry', async () => {
       await sql`update audit_chain_head set hash = ${'f'.repeat(64)}`.execute(database.db);
-      expect((await verifyAuditChain(database.db)).firstBad).toMatchObject({ seq: 10, problem: 'head-mismatch' });
+      expect((await verifyAuditChain(database.db)).firstBad).toMatchObject({
+        seq: 10,
+        problem: 'head-mismatch',
+      });
     });
   });
 
@@ -212,34 +271,67 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
         source: { observer: { display: 'Qihuang' } },
       });
       const agent = (event.agent as Record<string, unknown>[])[0];
-      expect(agent).toMatchObject({ requestor: true, who: { identifier: { value: 'u-1' }, display: 'dr.li' }, network: { address: '10.1.2.3', type: '2' } });
+      expect(agent).toMatchObject({
+        requestor: true,
+        who: { identifier: { value: 'u-1' }, display: 'dr.li' },
+        network: { address: '10.1.2.3', type: '2' },
+      });
       expect(event.entity).toEqual([
         expect.objectContaining({ what: { reference: 'Observation/obs-9' } }),
-        expect.objectContaining({ what: { reference: 'Patient/p0' }, role: expect.objectContaining({ code: '1' }) }),
+        expect.objectContaining({
+          what: { reference: 'Patient/p0' },
+          role: expect.objectContaining({ code: '1' }),
+        }),
       ]);
     });
 
     it('searches by patient, agent, date, action, with paging', async () => {
-      expect((await searchAuditEvents(database.db, { patient: 'Patient/p1', count: 10, offset: 0 })).total).toBe(3);
-      expect((await searchAuditEvents(database.db, { agent: 'nurse.wang', count: 10, offset: 0 })).total).toBe(4);
+      expect(
+        (await searchAuditEvents(database.db, { patient: 'Patient/p1', count: 10, offset: 0 })).total,
+      ).toBe(3);
+      expect(
+        (await searchAuditEvents(database.db, { agent: 'nurse.wang', count: 10, offset: 0 })).total,
+      ).toBe(4);
       expect((await searchAuditEvents(database.db, { agent: 'u-1', count: 10, offset: 0 })).total).toBe(5);
       const dates = parseAuditDateParams(['ge2026-03-01T08:03:00Z', 'lt2026-03-01T08:06:00Z']);
       expect((await searchAuditEvents(database.db, { ...dates, count: 10, offset: 0 })).total).toBe(3);
-      expect((await searchAuditEvents(database.db, { ...parseAuditDateParams(['2026-03-01']), count: 10, offset: 0 })).total).toBe(9);
-      expect((await searchAuditEvents(database.db, { ...parseAuditDateParams(['le2026-02']), count: 10, offset: 0 })).total).toBe(0);
+      expect(
+        (
+          await searchAuditEvents(database.db, {
+            ...parseAuditDateParams(['2026-03-01']),
+            count: 10,
+            offset: 0,
+          })
+        ).total,
+      ).toBe(9);
+      expect(
+        (
+          await searchAuditEvents(database.db, {
+            ...parseAuditDateParams(['le2026-02']),
+            count: 10,
+            offset: 0,
+          })
+        ).total,
+      ).toBe(0);
       expect((await searchAuditEvents(database.db, { action: 'R', count: 10, offset: 0 })).total).toBe(9);
       expect((await searchAuditEvents(database.db, { action: 'C', count: 10, offset: 0 })).total).toBe(0);
       expect((await searchAuditEvents(database.db, { action: 'read', count: 10, offset: 0 })).total).toBe(9);
       const page = await searchAuditEvents(database.db, { count: 4, offset: 4 });
       expect(page.resources.map((r) => r.id)).toEqual(['5', '4', '3', '2']);
-      await expect(searchAuditEvents(database.db, { action: 'X', count: 1, offset: 0 })).rejects.toThrow(/action/);
+      await expect(searchAuditEvents(database.db, { action: 'X', count: 1, offset: 0 })).rejects.toThrow(
+        /action/,
+      );
     });
 
     it('exports NDJSON, oldest first, with filters', async () => {
       const lines: string[] = [];
-      const n = await exportAuditNdjson(database.db, { patient: 'p2', since: '2026-03-01T08:03:00Z' }, (line) => {
-        lines.push(line);
-      });
+      const n = await exportAuditNdjson(
+        database.db,
+        { patient: 'p2', since: '2026-03-01T08:03:00Z' },
+        (line) => {
+          lines.push(line);
+        },
+      );
       expect(n).toBe(2);
       expect(lines.map((l) => JSON.parse(l).id)).toEqual(['5', '8']);
       expect(lines.every((l) => l.endsWith('\n'))).toBe(true);

@@ -37,7 +37,14 @@ describe('canonicalEntry', () => {
   it('is canonicalJson of the entry (detail parsed), byte for byte', () => {
     const generic = canonicalJson({ ...entry, detail: JSON.parse(entry.detail!) });
     expect(canonicalEntry(entry)).toBe(generic);
-    const nulls = { ...entry, detail: null, resourceType: null, resourceId: null, clientAddress: null, query: 'a=\u0001' };
+    const nulls = {
+      ...entry,
+      detail: null,
+      resourceType: null,
+      resourceId: null,
+      clientAddress: null,
+      query: 'a=\u0001',
+    };
     expect(canonicalEntry(nulls)).toBe(canonicalJson(nulls));
   });
   it('hashes with sha256 over the canonical text', () => {

@@ -16,22 +16,85 @@ const EVENT_TYPE = 'http://terminology.hl7.org/CodeSystem/audit-event-type';
 type Coding = { system: string; code: string; display?: string };
 
 /** AuditEvent.action (C/R/U/D/E) and type/subtype per internal action. */
-export const ACTION_CODES: Record<AuditAction, { code: 'C' | 'R' | 'U' | 'D' | 'E'; type: Coding; subtype: Coding }> = {
-  read: { code: 'R', type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' }, subtype: { system: REST, code: 'read' } },
-  vread: { code: 'R', type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' }, subtype: { system: REST, code: 'vread' } },
-  search: { code: 'E', type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' }, subtype: { system: REST, code: 'search-type' } },
-  history: { code: 'R', type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' }, subtype: { system: REST, code: 'history-instance' } },
-  create: { code: 'C', type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' }, subtype: { system: REST, code: 'create' } },
-  update: { code: 'U', type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' }, subtype: { system: REST, code: 'update' } },
-  delete: { code: 'D', type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' }, subtype: { system: REST, code: 'delete' } },
-  operation: { code: 'E', type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' }, subtype: { system: REST, code: 'operation' } },
-  transaction: { code: 'E', type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' }, subtype: { system: REST, code: 'transaction' } },
-  login: { code: 'E', type: { system: DCM, code: '110114', display: 'User Authentication' }, subtype: { system: DCM, code: '110122', display: 'Login' } },
-  logout: { code: 'E', type: { system: DCM, code: '110114', display: 'User Authentication' }, subtype: { system: DCM, code: '110123', display: 'Logout' } },
-  admin: { code: 'E', type: { system: DCM, code: '110136', display: 'Security Roles Changed' }, subtype: { system: `${QH}/CodeSystem/audit-action`, code: 'admin' } },
-  'model-call': { code: 'E', type: { system: `${QH}/CodeSystem/audit-action`, code: 'model-call', display: 'Model call' }, subtype: { system: `${QH}/CodeSystem/audit-action`, code: 'model-call' } },
-  export: { code: 'R', type: { system: DCM, code: '110106', display: 'Export' }, subtype: { system: `${QH}/CodeSystem/audit-action`, code: 'export' } },
-  'cds-feedback': { code: 'C', type: { system: `${QH}/CodeSystem/audit-action`, code: 'cds-feedback', display: 'CDS feedback' }, subtype: { system: `${QH}/CodeSystem/audit-action`, code: 'cds-feedback' } },
+export const ACTION_CODES: Record<
+  AuditAction,
+  { code: 'C' | 'R' | 'U' | 'D' | 'E'; type: Coding; subtype: Coding }
+> = {
+  read: {
+    code: 'R',
+    type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' },
+    subtype: { system: REST, code: 'read' },
+  },
+  vread: {
+    code: 'R',
+    type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' },
+    subtype: { system: REST, code: 'vread' },
+  },
+  search: {
+    code: 'E',
+    type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' },
+    subtype: { system: REST, code: 'search-type' },
+  },
+  history: {
+    code: 'R',
+    type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' },
+    subtype: { system: REST, code: 'history-instance' },
+  },
+  create: {
+    code: 'C',
+    type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' },
+    subtype: { system: REST, code: 'create' },
+  },
+  update: {
+    code: 'U',
+    type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' },
+    subtype: { system: REST, code: 'update' },
+  },
+  delete: {
+    code: 'D',
+    type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' },
+    subtype: { system: REST, code: 'delete' },
+  },
+  operation: {
+    code: 'E',
+    type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' },
+    subtype: { system: REST, code: 'operation' },
+  },
+  transaction: {
+    code: 'E',
+    type: { system: EVENT_TYPE, code: 'rest', display: 'RESTful Operation' },
+    subtype: { system: REST, code: 'transaction' },
+  },
+  login: {
+    code: 'E',
+    type: { system: DCM, code: '110114', display: 'User Authentication' },
+    subtype: { system: DCM, code: '110122', display: 'Login' },
+  },
+  logout: {
+    code: 'E',
+    type: { system: DCM, code: '110114', display: 'User Authentication' },
+    subtype: { system: DCM, code: '110123', display: 'Logout' },
+  },
+  admin: {
+    code: 'E',
+    type: { system: DCM, code: '110136', display: 'Security Roles Changed' },
+    subtype: { system: `${QH}/CodeSystem/audit-action`, code: 'admin' },
+  },
+  'model-call': {
+    code: 'E',
+    type: { system: `${QH}/CodeSystem/audit-action`, code: 'model-call', display: 'Model call' },
+    subtype: { system: `${QH}/CodeSystem/audit-action`, code: 'model-call' },
+  },
+  export: {
+    code: 'R',
+    type: { system: DCM, code: '110106', display: 'Export' },
+    subtype: { system: `${QH}/CodeSystem/audit-action`, code: 'export' },
+  },
+  'cds-feedback': {
+    code: 'C',
+    type: { system: `${QH}/CodeSystem/audit-action`, code: 'cds-feedback', display: 'CDS feedback' },
+    subtype: { system: `${QH}/CodeSystem/audit-action`, code: 'cds-feedback' },
+  },
 };
 
 export type AuditEventResource = Record<string, unknown> & { resourceType: 'AuditEvent'; id: string };
@@ -47,16 +110,28 @@ export function toAuditEvent(entry: AuditEntry): AuditEventResource {
   if (entry.resourceType || entry.query) {
     entities.push({
       ...(entry.resourceType
-        ? { what: { reference: entry.resourceId ? `${entry.resourceType}/${entry.resourceId}` : entry.resourceType } }
+        ? {
+            what: {
+              reference: entry.resourceId ? `${entry.resourceType}/${entry.resourceId}` : entry.resourceType,
+            },
+          }
         : {}),
-      type: { system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type', code: '2', display: 'System Object' },
+      type: {
+        system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type',
+        code: '2',
+        display: 'System Object',
+      },
       ...(entry.query ? { query: Buffer.from(entry.query, 'utf8').toString('base64') } : {}),
     });
   }
   for (const patientId of entry.patientIds) {
     entities.push({
       what: { reference: `Patient/${patientId}` },
-      type: { system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type', code: '1', display: 'Person' },
+      type: {
+        system: 'http://terminology.hl7.org/CodeSystem/audit-entity-type',
+        code: '1',
+        display: 'Person',
+      },
       role: { system: 'http://terminology.hl7.org/CodeSystem/object-role', code: '1', display: 'Patient' },
     });
   }
@@ -66,7 +141,8 @@ export function toAuditEvent(entry: AuditEntry): AuditEventResource {
     { url: `${QH}/StructureDefinition/audit-previous-hash`, valueString: entry.prevHash },
     { url: `${QH}/StructureDefinition/request-id`, valueString: entry.requestId },
   ];
-  if (entry.detail) extension.push({ url: `${QH}/StructureDefinition/audit-detail`, valueString: entry.detail });
+  if (entry.detail)
+    extension.push({ url: `${QH}/StructureDefinition/audit-detail`, valueString: entry.detail });
   return {
     resourceType: 'AuditEvent',
     id: String(entry.seq),
@@ -81,7 +157,11 @@ export function toAuditEvent(entry: AuditEntry): AuditEventResource {
         type: {
           coding: [
             entry.principalKind === 'user'
-              ? { system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'IRCP', display: 'information recipient' }
+              ? {
+                  system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
+                  code: 'IRCP',
+                  display: 'information recipient',
+                }
               : { system: DCM, code: '110150', display: 'Application' },
           ],
         },
@@ -97,7 +177,13 @@ export function toAuditEvent(entry: AuditEntry): AuditEventResource {
     ],
     source: {
       observer: { display: 'Qihuang' },
-      type: [{ system: 'http://terminology.hl7.org/CodeSystem/security-source-type', code: '4', display: 'Application Server' }],
+      type: [
+        {
+          system: 'http://terminology.hl7.org/CodeSystem/security-source-type',
+          code: '4',
+          display: 'Application Server',
+        },
+      ],
     },
     ...(entities.length ? { entity: entities } : {}),
   };
@@ -127,7 +213,8 @@ export interface AuditSearchOptions extends AuditSearchFilters {
 
 function instant(value: Date | string, name: string): Date {
   const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) throw new QihuangError('invalid-input', `${name}: not a date "${String(value)}"`);
+  if (Number.isNaN(date.getTime()))
+    throw new QihuangError('invalid-input', `${name}: not a date "${String(value)}"`);
   return date;
 }
 
@@ -135,10 +222,9 @@ function instant(value: Date | string, name: string): Date {
  * FHIR `date` search values with prefixes (eq, ge, le, gt, lt; partial dates 2026, 2026-03, 2026-03-01, or
  * full instants) to the filter bounds.
  */
-export function parseAuditDateParams(values: readonly string[]): Pick<
-  AuditSearchFilters,
-  'dateFrom' | 'dateTo' | 'dateAfter' | 'dateBefore'
-> {
+export function parseAuditDateParams(
+  values: readonly string[],
+): Pick<AuditSearchFilters, 'dateFrom' | 'dateTo' | 'dateAfter' | 'dateBefore'> {
   const out: ReturnType<typeof parseAuditDateParams> = {};
   for (const raw of values) {
     const match = /^(eq|ge|le|gt|lt)?(\d{4}(?:-\d{2}(?:-\d{2}(?:T.+)?)?)?)$/.exec(raw.trim());
@@ -177,11 +263,15 @@ function dateRange(text: string): { start: Date; end: Date } {
 
 function actionNames(action: string): string[] {
   const names = new Set<string>();
-  for (const part of action.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of action
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     if (/^[CRUDE]$/.test(part)) {
       for (const [name, codes] of Object.entries(ACTION_CODES)) if (codes.code === part) names.add(name);
     } else if (part in ACTION_CODES) names.add(part);
-    else throw new QihuangError('invalid-input', `action: unknown "${part}" (C, R, U, D, E or an action name)`);
+    else
+      throw new QihuangError('invalid-input', `action: unknown "${part}" (C, R, U, D, E or an action name)`);
   }
   return [...names];
 }
@@ -198,7 +288,8 @@ function conditions(filters: AuditSearchFilters): Expression<SqlBool>[] {
   if (filters.dateFrom) where.push(sql<SqlBool>`recorded_at >= ${instant(filters.dateFrom, 'dateFrom')}`);
   if (filters.dateTo) where.push(sql<SqlBool>`recorded_at <= ${instant(filters.dateTo, 'dateTo')}`);
   if (filters.dateAfter) where.push(sql<SqlBool>`recorded_at > ${instant(filters.dateAfter, 'dateAfter')}`);
-  if (filters.dateBefore) where.push(sql<SqlBool>`recorded_at < ${instant(filters.dateBefore, 'dateBefore')}`);
+  if (filters.dateBefore)
+    where.push(sql<SqlBool>`recorded_at < ${instant(filters.dateBefore, 'dateBefore')}`);
   if (filters.action) {
     const names = actionNames(filters.action);
     where.push(names.length ? sql<SqlBool>`action = any(${names}::text[])` : sql<SqlBool>`false`);
@@ -222,7 +313,9 @@ export async function searchAuditEvents(
     sql<{ n: number }>`select count(*)::int as n from audit_entry ${where}`.execute(adb),
     count === 0
       ? Promise.resolve({ rows: [] as AuditEntryRow[] })
-      : sql<AuditEntryRow>`select * from audit_entry ${where} order by seq desc limit ${count} offset ${offset}`.execute(adb),
+      : sql<AuditEntryRow>`select * from audit_entry ${where} order by seq desc limit ${count} offset ${offset}`.execute(
+          adb,
+        ),
   ]);
   return {
     total: Number(totalResult.rows[0]?.n ?? 0),

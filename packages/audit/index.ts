@@ -1,5 +1,11 @@
 /** Tamper-evident audit trail: hash-chained entries, verification, FHIR AuditEvent view, NDJSON export. */
-export { createAuditLog, rowToEntry, type AuditEntry, type AuditLog, type AuditLogOptions } from './audit-log.ts';
+export {
+  createAuditLog,
+  rowToEntry,
+  type AuditEntry,
+  type AuditLog,
+  type AuditLogOptions,
+} from './audit-log.ts';
 export { canonicalJson, canonicalEntry, entryHash, GENESIS_HASH, type ChainedContent } from './canonical.ts';
 export { verifyAuditChain, type AuditProblem, type AuditVerifyResult, type VerifyOptions } from './verify.ts';
 export {
@@ -12,4 +18,10 @@ export {
   type AuditSearchFilters,
   type AuditSearchOptions,
 } from './fhir-view.ts';
-export { auditDb, type AnyKysely, type AuditTables, type AuditEntryTable, type AuditChainHeadTable } from './tables.ts';
+export {
+  auditDb,
+  type AnyKysely,
+  type AuditTables,
+  type AuditEntryTable,
+  type AuditChainHeadTable,
+} from './tables.ts';

@@ -79,18 +79,25 @@ interface Row {
   canonical: string;
 }
 
-export async function verifyAuditChain(db: AnyKysely, options: VerifyOptions = {}): Promise<AuditVerifyResult> {
+export async function verifyAuditChain(
+  db: AnyKysely,
+  options: VerifyOptions = {},
+): Promise<AuditVerifyResult> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 20_000;
   const readHead = async () => {
-    const row = (await sql<{ seq: number | string; hash: string }>`
-      select seq, hash from audit_chain_head where id = 1`.execute(db)).rows[0];
+    const row = (
+      await sql<{ seq: number | string; hash: string }>`
+      select seq, hash from audit_chain_head where id = 1`.execute(db)
+    ).rows[0];
     return { seq: Number(row?.seq ?? 0), hash: row?.hash ?? GENESIS_HASH };
   };
   const fetch = async (after: number) =>
-    (await sql<Row>`
+    (
+      await sql<Row>`
       select seq, prev_hash, hash, ${canonicalSql} as canonical
-      from audit_entry where seq > ${after} order by seq limit ${batchSize}`.execute(db)).rows;
+      from audit_entry where seq > ${after} order by seq limit ${batchSize}`.execute(db)
+    ).rows;
 
   let head = await readHead();
   const initialHead = head;
@@ -139,7 +146,11 @@ export async function verifyAuditChain(db: AnyKysely, options: VerifyOptions = {
       if (!selfOk || !linkOk) {
         await pending?.catch(() => undefined);
         if (!selfOk && linkOk) {
-          return result({ seq, problem: 'edited', message: `entry ${seq} was edited (its content does not match its hash)` });
+          return result({
+            seq,
+            problem: 'edited',
+            message: `entry ${seq} was edited (its content does not match its hash)`,
+          });
         }
         if (!selfOk) {
           return result({

@@ -26,6 +26,7 @@ export type { ProviderQuirks } from './providers/provider-quirks.ts';
 export {
   StaticGatewayAuth,
   createStaticGatewayAuth,
+  quickStartGatewayAuth,
   type GatewayAuth,
   type Principal,
   type StaticKey,

@@ -120,6 +120,7 @@ const TARGET_VALUE = /(?:<|＜|低于|小于|below|under|less than)\s*(\d{2,3})(
 
 // ── doses ────────────────────────────────────────────────────────────────────────────────────────────────
 const AMOUNT = /(\d+(?:\.\d+)?)(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d+(?:\.\d+)?))?\s*(mg|毫克|mcg|µg|μg|ug|微克|g|克)(?![a-z])/i;
+const AMOUNT_ALL = new RegExp(AMOUNT.source, 'gi');
 const UNIT_NAME: Record<string, string> = { 毫克: 'mg', 微克: 'mcg', µg: 'mcg', μg: 'mcg', ug: 'mcg', 克: 'g' };
 const PER_DAY_AFTER = /^\s*(?:\/\s*(?:日|天|d|day)\b|\/\s*(?:日|天)|per day|a day|daily dose|每日|每天)/i;
 const PER_DAY_BEFORE = /(每日|每天|日)(总)?剂量|daily dose|total daily|per day|一日量|日量/i;
@@ -129,7 +130,7 @@ const MAXIMUM = /最大(日)?剂量|最高(日)?剂量|不超过|不宜超过|�
 const UNSAFE =
   /(should not|must not|never|do not|don't|cannot|can't|shouldn't)\s+(be\s+)?(combined|combine|co-?administer|used|use|given|give|prescribed|taken|started)|\bavoid|contraindicat|not recommended|not safe|unsafe|dangerous|harmful|serious interaction|major interaction|禁止|禁忌|禁用|不宜|不应|不可|不能|避免|不推荐|不建议|慎用|不安全|有害|危险|严重相互作用/i;
 const SAFE =
-  /(can|may|could)\s+(be\s+)?(safely\s+)?(combined|used together|co-?administered|given together|taken together|used|given|prescribed)|safe(ly)?\s+(to\s+)?(combine|use|co-?administer|together|in combination)|\b(is|are)\s+safe\b|no (clinically )?(significant |relevant |known |meaningful |important )?interaction|without (any )?interaction|preferred combination|recommended combination|可以(安全)?(地)?(联用|合用|联合|同服|一起|同时|使用|用于|服用)|可(安全)?(联用|合用|同服|使用|用于)|安全(联用|合用|使用|用于)|无(明显|显著)?(的)?相互作用|没有(明显)?(的)?相互作用|不存在相互作用|推荐(联用|联合)|优选.{0,4}联合|首选/i;
+  /(can|may|could)\s+(be\s+)?(safely\s+)?(combined|used together|co-?administered|given together|taken together|used|given|prescribed)|safe(ly)?\s+(to\s+)?(combine|use|co-?administer|together|in combination)|\b(is|are)\s+safe\b|no (clinically )?(significant |relevant |known |meaningful |important )?interaction|without (any )?interaction|preferred combination|recommended combination|可以(安全)?(地)?(联用|合用|联合|同服|一起|同时|使用|用于|服用)|可(安全)?(联用|合用|同服|使用|用于)|安全(联用|合用|使用|用于)|无(明显|显著)?(的)?相互作用|没有(明显)?(的)?相互作用|不存在相互作用|推荐的?(联用|联合)|优选.{0,4}联合|首选|可选用|可选择|选用|is preferred|are preferred|preferred (in|during|for)|first-line/i;
 
 export function polarity(text: string): 'safe' | 'unsafe' | undefined {
   if (UNSAFE.test(text)) return 'unsafe';
@@ -144,6 +145,14 @@ const CONDITION_KEYS: { id: string; label: string; keys: string[] }[] = Object.v
 }));
 
 const YEAR = /^(19|20)\d\d$/;
+
+/** Doses per day; English multi-dose phrases first (the shared parser reads "three times daily" as daily). */
+function frequencyOf(text: string): number | undefined {
+  if (/\b(twice|two times)\s+(a |per )?(day|daily)\b|\bb\.?i\.?d\b|\bq12h\b/i.test(text)) return 2;
+  if (/\b(three|3) times\s+(a |per )?(day|daily)\b|\bt\.?i\.?d\b|\bq8h\b/i.test(text)) return 3;
+  if (/\b(four|4) times\s+(a |per )?(day|daily)\b|\bq\.?i\.?d\b|\bq6h\b/i.test(text)) return 4;
+  return parseFrequency(text);
+}
 
 export function numbersIn(text: string): string[] {
   const t = stripCitations(text).normalize('NFKC');
@@ -172,33 +181,39 @@ export function extractClaims(answer: string, kb: DrugKnowledgeBase, contextGuid
     const drugs = mentions.filter((m) => m.drug);
 
     // Doses: an amount after a drug name, before the next drug name.
-    drugs.forEach((m, i) => {
+    for (const m of drugs) {
       const next = mentions.find((x) => x.start > m.start);
-      const segment = text.slice(m.end, next && next !== m ? next.start : text.length);
-      const a = AMOUNT.exec(segment);
-      if (!a || !m.drug) return;
-      const unit = UNIT_NAME[a[3] as string] ?? (a[3] as string).toLowerCase();
-      const lo = toMg({ value: Number(a[1]), unit });
-      const hi = a[2] ? toMg({ value: Number(a[2]), unit }) : undefined;
-      if (lo === undefined) return;
-      const before = segment.slice(0, a.index);
-      const after = segment.slice((a.index as number) + a[0].length);
-      const times = parseFrequency(segment);
-      claims.push({
-        ...base,
-        kind: 'dose',
-        dose: {
-          drug: m.drug,
-          amountMg: lo,
-          ...(hi !== undefined ? { amountMaxMg: hi } : {}),
-          perDay: PER_DAY_AFTER.test(after) || PER_DAY_BEFORE.test(before) || MAXIMUM.test(before),
-          ...(times !== undefined ? { timesPerDay: times } : {}),
-          statesMaximum: MAXIMUM.test(before) || MAXIMUM.test(text.slice(0, m.start)),
-          raw: `${m.text}${segment.slice(0, (a.index as number) + a[0].length)}`.trim(),
-        },
-      });
-      void i;
-    });
+      const segment = text.slice(m.end, next ? next.start : text.length);
+      let prevEnd = 0;
+      for (const a of segment.matchAll(AMOUNT_ALL)) {
+        const unit = UNIT_NAME[a[3] as string] ?? (a[3] as string).toLowerCase();
+        const lo = toMg({ value: Number(a[1]), unit });
+        const hi = a[2] ? toMg({ value: Number(a[2]), unit }) : undefined;
+        const at = a.index as number;
+        const before = segment.slice(prevEnd, at);
+        const after = segment.slice(at + a[0].length);
+        prevEnd = at + a[0].length;
+        if (lo === undefined || !m.drug) continue;
+        const first = before === segment.slice(0, at);
+        // Frequency belongs to the clause of this amount.
+        const clauseEnd = after.search(/[，,；;。]/);
+        const times = frequencyOf(`${before}${a[0]}${clauseEnd < 0 ? after : after.slice(0, clauseEnd)}`);
+        const statesMaximum = MAXIMUM.test(before) || (first && MAXIMUM.test(text.slice(0, m.start)));
+        claims.push({
+          ...base,
+          kind: 'dose',
+          dose: {
+            drug: m.drug,
+            amountMg: lo,
+            ...(hi !== undefined ? { amountMaxMg: hi } : {}),
+            perDay: PER_DAY_AFTER.test(after) || PER_DAY_BEFORE.test(before) || statesMaximum,
+            ...(times !== undefined ? { timesPerDay: times } : {}),
+            statesMaximum,
+            raw: `${m.text}${segment.slice(0, prevEnd)}`.trim(),
+          },
+        });
+      }
+    }
 
     // BP thresholds and targets.
     const guideline = guidelineIn(text) ?? contextGuideline;
@@ -236,28 +251,37 @@ export function extractClaims(answer: string, kb: DrugKnowledgeBase, contextGuid
     }
 
     // KDIGO GFR categories.
-    const g = /\b(G[1-5][ab]?)\b[^。.;；\d]{0,16}?(\d{1,3})(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d{1,3}))?/i.exec(text);
-    if (g && /eGFR|GFR|肾小球滤过率|KDIGO/i.test(text)) {
-      claims.push({ ...base, kind: 'lab-threshold', lab: { stage: (g[1] as string).replace(/^g/, 'G'), low: Number(g[2]), ...(g[3] ? { high: Number(g[3]) } : {}) } });
-    }
+    const gfr = gfrClaim(text);
+    if (gfr && /eGFR|GFR|肾小球滤过率|KDIGO/i.test(text)) claims.push({ ...base, kind: 'lab-threshold', lab: gfr });
 
-    // Interactions and drug–condition statements.
-    const pol = polarity(text);
+    // Interactions and drug–condition statements: polarity is read per clause (，；), so "可选用拉贝洛尔，禁用
+    // ACEI" gives each drug its own polarity; a clause without one inherits the sentence's if unambiguous.
     const entities = dedupeEntities(mentions);
-    if (pol && entities.length >= 2) {
-      for (let i = 0; i < entities.length; i++) {
-        for (let j = i + 1; j < entities.length; j++) {
-          claims.push({ ...base, kind: 'interaction', interaction: { a: entities[i] as Mention, b: entities[j] as Mention, safe: pol === 'safe' } });
-        }
+    const clauses = clausesOf(text);
+    const sentencePolarity = (() => {
+      const ps = new Set(clauses.map((c) => polarity(c.text)).filter(Boolean));
+      return ps.size === 1 ? [...ps][0] : undefined;
+    })();
+    const polarityAt = (m: Mention) => {
+      const clause = clauses.find((c) => m.start >= c.start && m.start < c.end);
+      return (clause && polarity(clause.text)) ?? sentencePolarity;
+    };
+    const clauseOf = (m: Mention) => clauses.findIndex((c) => m.start >= c.start && m.start < c.end);
+    for (let i = 0; i < entities.length; i++) {
+      for (let j = i + 1; j < entities.length; j++) {
+        const a = entities[i] as Mention;
+        const b = entities[j] as Mention;
+        const same = clauseOf(a) === clauseOf(b);
+        const pol = same ? polarityAt(a) : entities.length === 2 ? sentencePolarity : undefined;
+        if (pol) claims.push({ ...base, kind: 'interaction', interaction: { a, b, safe: pol === 'safe' } });
       }
     }
-    if (pol && entities.length >= 1) {
-      const lower = text.toLowerCase();
-      for (const c of CONDITION_KEYS) {
-        if (!c.keys.some((k) => k && lower.includes(k))) continue;
-        for (const e of entities) {
-          claims.push({ ...base, kind: 'drug-condition', condition: { mention: e, conditionId: c.id, conditionLabel: c.label, safe: pol === 'safe' } });
-        }
+    const lower = text.toLowerCase();
+    for (const c of CONDITION_KEYS) {
+      if (!c.keys.some((k) => k && lower.includes(k))) continue;
+      for (const e of entities) {
+        const pol = polarityAt(e);
+        if (pol) claims.push({ ...base, kind: 'drug-condition', condition: { mention: e, conditionId: c.id, conditionLabel: c.label, safe: pol === 'safe' } });
       }
     }
 
@@ -270,6 +294,31 @@ export function extractClaims(answer: string, kb: DrugKnowledgeBase, contextGuid
     }
   }
   return claims;
+}
+
+const GFR_RANGE = String.raw`(\d{1,3})(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d{1,3}))?`;
+const STAGE_FIRST = new RegExp(String.raw`\b(G[1-5][ab]?)(?![\w])[^。;；\d]{0,16}?${GFR_RANGE}`, 'i');
+const RANGE_FIRST = new RegExp(String.raw`(?:eGFR|GFR|肾小球滤过率)\s*(?:of|为|:|：)?\s*${GFR_RANGE}[^。;；\d]{0,24}?\b(G[1-5][ab]?)(?![\w])`, 'i');
+
+function gfrClaim(text: string): { stage: string; low: number; high?: number } | undefined {
+  const t = text.normalize('NFKC');
+  const a = STAGE_FIRST.exec(t);
+  if (a) return { stage: `G${(a[1] as string).slice(1)}`, low: Number(a[2]), ...(a[3] ? { high: Number(a[3]) } : {}) };
+  const b = RANGE_FIRST.exec(t);
+  if (b) return { stage: `G${(b[3] as string).slice(1)}`, low: Number(b[1]), ...(b[2] ? { high: Number(b[2]) } : {}) };
+  return undefined;
+}
+
+function clausesOf(text: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || '，,；;：:'.includes(text[i] as string) || /^\s(but|while|whereas|however)\b/i.test(text.slice(i, i + 9))) {
+      if (i > start) out.push({ text: text.slice(start, i), start, end: i });
+      start = i + 1;
+    }
+  }
+  return out;
 }
 
 function dedupeEntities(mentions: Mention[]): Mention[] {

@@ -15,7 +15,15 @@ import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyAgainstDummy, verifyPas
 import { isValidScope, parseScope, ROLE_MODELS, ROLE_SCOPES } from './scopes.ts';
 import { identityDb, type AnyKysely, type IdentityTables } from './tables.ts';
 
-export const ROLES: readonly Role[] = ['admin', 'clinician', 'nurse', 'pharmacist', 'auditor', 'patient', 'service'];
+export const ROLES: readonly Role[] = [
+  'admin',
+  'clinician',
+  'nurse',
+  'pharmacist',
+  'auditor',
+  'patient',
+  'service',
+];
 /** Roles a person can sign in with (service = API keys). */
 export const USER_ROLES = ['admin', 'clinician', 'nurse', 'pharmacist', 'auditor', 'patient'] as const;
 
@@ -128,7 +136,9 @@ function cacheFor(db: object): TokenCache {
 export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 
 const unauthenticated = (message = 'Invalid or expired access token') =>
-  new QihuangError('unauthenticated', message, { headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
+  new QihuangError('unauthenticated', message, {
+    headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+  });
 
 const USERNAME = /^[a-z0-9][a-z0-9._@-]{0,63}$/;
 export const normaliseUsername = (username: string): string => username.trim().toLowerCase();
@@ -322,7 +332,11 @@ export interface Identity {
   updateUser(executor: AnyKysely, id: string, patch: UserPatch): Promise<UserView>;
   listApiKeys(executor?: AnyKysely): Promise<ApiKeyView[]>;
   /** The key itself is in `key` and is returned only here. */
-  createApiKey(executor: AnyKysely, input: NewApiKey, createdBy: string): Promise<ApiKeyView & { key: string }>;
+  createApiKey(
+    executor: AnyKysely,
+    input: NewApiKey,
+    createdBy: string,
+  ): Promise<ApiKeyView & { key: string }>;
   revokeApiKey(executor: AnyKysely, id: string): Promise<ApiKeyView>;
   /** Drop cached lookups of a user (or key) in this process. */
   forget(id: string): void;
@@ -355,7 +369,16 @@ export function createIdentity(options: IdentityOptions): Identity {
     if (token.startsWith('qh_')) {
       const key = await db
         .selectFrom('identity_api_key')
-        .select(['id', 'name', 'scopes', 'allowed_models', 'rate_limit', 'expires_at', 'revoked_at', 'last_used_at'])
+        .select([
+          'id',
+          'name',
+          'scopes',
+          'allowed_models',
+          'rate_limit',
+          'expires_at',
+          'revoked_at',
+          'last_used_at',
+        ])
         .where('key_hash', '=', hash)
         .executeTakeFirst();
       if (!key || key.revoked_at !== null) throw unauthenticated();
@@ -524,7 +547,13 @@ export function createIdentity(options: IdentityOptions): Identity {
       const expires = new Date(now.getTime() + tokenTtlSeconds * 1000);
       await db
         .insertInto('identity_token')
-        .values({ token_hash: sha256(token), user_id: known.id, created_at: now, expires_at: expires, revoked_at: null })
+        .values({
+          token_hash: sha256(token),
+          user_id: known.id,
+          created_at: now,
+          expires_at: expires,
+          revoked_at: null,
+        })
         .execute();
       // Housekeeping: this user's tokens that expired more than a day ago.
       await db
@@ -550,21 +579,35 @@ export function createIdentity(options: IdentityOptions): Identity {
     forget,
 
     async getUser(id, executor = options.db) {
-      const row = await identityDb(executor).selectFrom('identity_user').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
+      const row = await identityDb(executor)
+        .selectFrom('identity_user')
+        .select(USER_COLUMNS)
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row ? userView(row) : undefined;
     },
 
     async listUsers(executor = options.db) {
-      const rows = await identityDb(executor).selectFrom('identity_user').select(USER_COLUMNS).orderBy('username').execute();
+      const rows = await identityDb(executor)
+        .selectFrom('identity_user')
+        .select(USER_COLUMNS)
+        .orderBy('username')
+        .execute();
       return rows.map(userView);
     },
 
     async createUser(executor, input) {
       if (input.role === 'patient' && !input.patientId) {
-        throw new QihuangError('invalid-input', 'patientId: a patient user must be linked to a Patient resource');
+        throw new QihuangError(
+          'invalid-input',
+          'patientId: a patient user must be linked to a Patient resource',
+        );
       }
       if (input.role !== 'patient' && input.patientId) {
-        throw new QihuangError('invalid-input', 'patientId: only patient users are linked to a Patient resource');
+        throw new QihuangError(
+          'invalid-input',
+          'patientId: only patient users are linked to a Patient resource',
+        );
       }
       const now = clock();
       const row = await identityDb(executor)
@@ -599,14 +642,24 @@ export function createIdentity(options: IdentityOptions): Identity {
       const role = patch.role ?? current.role;
       const patientId = patch.patientId === undefined ? current.patient_id : patch.patientId;
       if (role === 'patient' && !patientId) {
-        throw new QihuangError('invalid-input', 'patientId: a patient user must be linked to a Patient resource');
+        throw new QihuangError(
+          'invalid-input',
+          'patientId: a patient user must be linked to a Patient resource',
+        );
       }
       if (role !== 'patient' && patientId) {
-        throw new QihuangError('invalid-input', 'patientId: only patient users are linked to a Patient resource');
+        throw new QihuangError(
+          'invalid-input',
+          'patientId: only patient users are linked to a Patient resource',
+        );
       }
-      const losesAdmin = current.role === 'admin' && !current.disabled && (role !== 'admin' || patch.disabled === true);
+      const losesAdmin =
+        current.role === 'admin' && !current.disabled && (role !== 'admin' || patch.disabled === true);
       if (losesAdmin && (await adminCount(edb, id)) === 0) {
-        throw new QihuangError('conflict', 'This is the last active admin: create or enable another admin first');
+        throw new QihuangError(
+          'conflict',
+          'This is the last active admin: create or enable another admin first',
+        );
       }
       const row = await edb
         .updateTable('identity_user')
@@ -628,7 +681,11 @@ export function createIdentity(options: IdentityOptions): Identity {
     },
 
     async listApiKeys(executor = options.db) {
-      const rows = await identityDb(executor).selectFrom('identity_api_key').select(KEY_COLUMNS).orderBy('created_at', 'desc').execute();
+      const rows = await identityDb(executor)
+        .selectFrom('identity_api_key')
+        .select(KEY_COLUMNS)
+        .orderBy('created_at', 'desc')
+        .execute();
       return rows.map(apiKeyView);
     },
 
@@ -695,7 +752,10 @@ export async function ensureInitialAdmin(
   const idb = identityDb(db);
   const any = await idb.selectFrom('identity_user').select('id').limit(1).executeTakeFirst();
   if (any) return { created: false, username: 'admin' };
-  if (options.password !== undefined && (options.password.length < PASSWORD_MIN || options.password.length > PASSWORD_MAX)) {
+  if (
+    options.password !== undefined &&
+    (options.password.length < PASSWORD_MIN || options.password.length > PASSWORD_MAX)
+  ) {
     throw new QihuangError(
       'invalid-input',
       `QIHUANG_ADMIN_PASSWORD must have ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`,

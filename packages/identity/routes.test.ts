@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { Database } from '@qihuang/store';
@@ -30,7 +30,11 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
   let adminToken = '';
   const users: Record<string, { id: string; password: string }> = {};
 
-  async function call(method: string, path: string, options: { token?: string; body?: unknown; address?: string } = {}) {
+  async function call(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown; address?: string } = {},
+  ) {
     const headers: Record<string, string> = { 'x-test-address': options.address ?? '192.0.2.1' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -49,7 +53,10 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
   }
   async function createUser(username: string, role: string, extra: Record<string, unknown> = {}) {
     const password = `${username}-password`;
-    const res = await call('POST', '/admin/users', { token: adminToken, body: { username, password, role, ...extra } });
+    const res = await call('POST', '/admin/users', {
+      token: adminToken,
+      body: { username, password, role, ...extra },
+    });
     expect(res.status).toBe(201);
     const user = (await res.json()) as { id: string };
     users[username] = { id: user.id, password };
@@ -57,8 +64,16 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
   }
   const auditRows = async (action: string) =>
     (
-      await sql<{ username: string; outcome: string; detail: string | null; principal_id: string; client_address: string | null }>`
-        select username, outcome, detail, principal_id, client_address from audit_entry where action = ${action} order by seq`.execute(database.db)
+      await sql<{
+        username: string;
+        outcome: string;
+        detail: string | null;
+        principal_id: string;
+        client_address: string | null;
+      }>`
+        select username, outcome, detail, principal_id, client_address from audit_entry where action = ${action} order by seq`.execute(
+        database.db,
+      )
     ).rows;
 
   beforeAll(async () => {
@@ -87,10 +102,17 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
   afterAll(async () => {
     await database?.close();
   });
+  // Tests move the clock past the token lifetime: start each with a fresh admin session.
+  beforeEach(async () => {
+    adminToken = await tokenFor('admin', adminPassword);
+  });
 
   describe('initial admin', () => {
     it('does nothing once a user exists', async () => {
-      expect(await ensureInitialAdmin(database.db, { password: 'another-password' })).toEqual({ created: false, username: 'admin' });
+      expect(await ensureInitialAdmin(database.db, { password: 'another-password' })).toEqual({
+        created: false,
+        username: 'admin',
+      });
     });
     it('uses the given password on an empty database', async () => {
       await expect(
@@ -98,13 +120,20 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
           await sql`delete from identity_user`.execute(trx);
           const result = await ensureInitialAdmin(trx, { password: 'from-the-environment' });
           expect(result).toEqual({ created: true, username: 'admin' });
-          const row = (await sql<{ password_hash: string; role: string }>`select password_hash, role from identity_user`.execute(trx)).rows[0];
+          const row = (
+            await sql<{
+              password_hash: string;
+              role: string;
+            }>`select password_hash, role from identity_user`.execute(trx)
+          ).rows[0];
           expect(row?.role).toBe('admin');
           expect(row?.password_hash).toMatch(/^\$argon2id\$/);
           throw new Error('roll back');
         }),
       ).rejects.toThrow('roll back');
-      await expect(ensureInitialAdmin(database.db, { password: 'short' })).resolves.toMatchObject({ created: false });
+      await expect(ensureInitialAdmin(database.db, { password: 'short' })).resolves.toMatchObject({
+        created: false,
+      });
     });
   });
 
@@ -114,7 +143,11 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toBe('no-store');
       const body = (await res.json()) as Record<string, unknown>;
-      expect(body).toEqual({ access_token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), token_type: 'Bearer', expires_in: 3600 });
+      expect(body).toEqual({
+        access_token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        token_type: 'Bearer',
+        expires_in: 3600,
+      });
       const token = body.access_token as string;
       const rows = (await sql`select * from identity_token`.execute(database.db)).rows;
       expect(JSON.stringify(rows)).not.toContain(token);
@@ -134,17 +167,27 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
         allowedModels: '*',
       });
       const patient = await call('GET', '/auth/me', { token: await tokenFor('patient.sun') });
-      expect(await patient.json()).toMatchObject({ role: 'patient', patientId: 'pat-1', scopes: ['patient/*.read', 'patient/Observation.write'] });
+      expect(await patient.json()).toMatchObject({
+        role: 'patient',
+        patientId: 'pat-1',
+        scopes: ['patient/*.read', 'patient/Observation.write'],
+      });
     });
 
     it('refuses wrong passwords and unknown users alike, and audits both', async () => {
       const wrong = await login('nurse.wang', 'not-the-password', '203.0.113.9');
       expect(wrong.status).toBe(401);
-      expect(await wrong.json()).toEqual({ error: { code: 'unauthenticated', message: 'Wrong username or password' } });
+      expect(await wrong.json()).toEqual({
+        error: { code: 'unauthenticated', message: 'Wrong username or password' },
+      });
       const unknown = await login('nobody', 'whatever-password', '203.0.113.9');
       expect(unknown.status).toBe(401);
-      expect(await unknown.json()).toEqual({ error: { code: 'unauthenticated', message: 'Wrong username or password' } });
-      const failures = (await auditRows('login')).filter((r) => r.outcome === 'failure' && r.client_address === '203.0.113.9');
+      expect(await unknown.json()).toEqual({
+        error: { code: 'unauthenticated', message: 'Wrong username or password' },
+      });
+      const failures = (await auditRows('login')).filter(
+        (r) => r.outcome === 'failure' && r.client_address === '203.0.113.9',
+      );
       expect(failures.map((r) => [r.username, r.principal_id])).toEqual([
         ['nurse.wang', users['nurse.wang']!.id],
         ['anonymous', 'anonymous'],
@@ -155,7 +198,8 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
 
     it('throttles an account after 5 failures (429 + Retry-After) until the window passes', async () => {
       await createUser('throttled', 'nurse');
-      for (let i = 0; i < 5; i++) expect((await login('throttled', 'wrong-password', `203.0.113.${i + 20}`)).status).toBe(401);
+      for (let i = 0; i < 5; i++)
+        expect((await login('throttled', 'wrong-password', `203.0.113.${i + 20}`)).status).toBe(401);
       const limited = await login('throttled', 'wrong-password', '203.0.113.30');
       expect(limited.status).toBe(429);
       expect(await limited.json()).toMatchObject({ error: { code: 'rate-limited' } });
@@ -163,7 +207,9 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
       // Even the right password waits.
       expect((await login('throttled', 'throttled-password', '203.0.113.31')).status).toBe(429);
       advance(10 * 60_000);
-      expect(Number((await login('throttled', 'throttled-password', '203.0.113.32')).headers.get('retry-after'))).toBe(300);
+      expect(
+        Number((await login('throttled', 'throttled-password', '203.0.113.32')).headers.get('retry-after')),
+      ).toBe(300);
       advance(5 * 60_000 + 1000);
       expect((await login('throttled', 'throttled-password', '203.0.113.33')).status).toBe(200);
       const throttled = (await auditRows('login')).filter((r) => r.detail?.includes('throttled'));
@@ -179,7 +225,8 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
     });
 
     it('throttles a client address after 20 failures, whatever the account', async () => {
-      for (let i = 0; i < 20; i++) expect((await login(`guess${i}`, 'wrong-password', '198.51.100.66')).status).toBe(401);
+      for (let i = 0; i < 20; i++)
+        expect((await login(`guess${i}`, 'wrong-password', '198.51.100.66')).status).toBe(401);
       const limited = await login('admin', adminPassword, '198.51.100.66');
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -188,7 +235,11 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
 
     it('validates the body', async () => {
       expect((await call('POST', '/auth/login', { body: { username: 'x' } })).status).toBe(400);
-      const res = await app.request('/auth/login', { method: 'POST', body: 'not json', headers: { 'content-type': 'application/json' } });
+      const res = await app.request('/auth/login', {
+        method: 'POST',
+        body: 'not json',
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.status).toBe(400);
     });
   });
@@ -217,7 +268,9 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
       const token = await tokenFor('pharm.chen');
       const other = await tokenFor('pharm.chen');
       expect((await call('GET', '/auth/me', { token })).status).toBe(200);
-      const res = await call('POST', `/admin/users/${users['pharm.chen']!.id}/revoke-tokens`, { token: adminToken });
+      const res = await call('POST', `/admin/users/${users['pharm.chen']!.id}/revoke-tokens`, {
+        token: adminToken,
+      });
       expect(res.status).toBe(200);
       expect(((await res.json()) as { revoked: number }).revoked).toBeGreaterThanOrEqual(2);
       expect((await call('GET', '/auth/me', { token })).status).toBe(401);
@@ -235,24 +288,51 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
     it('are shown once, stored hashed, scoped, and record last use at most once a minute', async () => {
       const res = await call('POST', '/admin/api-keys', {
         token: adminToken,
-        body: { name: 'lab-interface', scopes: ['system/Observation.write', 'system/Patient.read'], allowedModels: ['clinical-default'], rateLimit: 60 },
+        body: {
+          name: 'lab-interface',
+          scopes: ['system/Observation.write', 'system/Patient.read'],
+          allowedModels: ['clinical-default'],
+          rateLimit: 60,
+        },
       });
       expect(res.status).toBe(201);
-      const created = (await res.json()) as { id: string; key: string; prefix: string; scopes: string[]; revoked: boolean };
+      const created = (await res.json()) as {
+        id: string;
+        key: string;
+        prefix: string;
+        scopes: string[];
+        revoked: boolean;
+      };
       expect(created.key).toMatch(/^qh_[A-Za-z0-9_-]{43}$/);
-      expect(created).toMatchObject({ name: 'lab-interface', revoked: false, prefix: created.key.slice(0, 9), allowedModels: ['clinical-default'], rateLimit: 60 });
+      expect(created).toMatchObject({
+        name: 'lab-interface',
+        revoked: false,
+        prefix: created.key.slice(0, 9),
+        allowedModels: ['clinical-default'],
+        rateLimit: 60,
+      });
       const listed = await (await call('GET', '/admin/api-keys', { token: adminToken })).json();
       expect(JSON.stringify(listed)).not.toContain(created.key);
       expect(JSON.stringify(listed)).not.toContain('hash');
-      const rows = (await sql`select * from identity_api_key where id = ${created.id}`.execute(database.db)).rows;
+      const rows = (await sql`select * from identity_api_key where id = ${created.id}`.execute(database.db))
+        .rows;
       expect(JSON.stringify(rows)).not.toContain(created.key);
       expect((rows[0] as { key_hash: string }).key_hash).toBe(sha256(created.key));
 
       const me = await call('GET', '/auth/me', { token: created.key });
       expect(me.status).toBe(200);
-      expect(await me.json()).toMatchObject({ id: created.id, role: 'service', scopes: ['system/Observation.write', 'system/Patient.read'], allowedModels: ['clinical-default'] });
+      expect(await me.json()).toMatchObject({
+        id: created.id,
+        role: 'service',
+        scopes: ['system/Observation.write', 'system/Patient.read'],
+        allowedModels: ['clinical-default'],
+      });
       const lastUsed = async () =>
-        (await sql<{ last_used_at: Date | null }>`select last_used_at from identity_api_key where id = ${created.id}`.execute(database.db)).rows[0]?.last_used_at?.toISOString();
+        (
+          await sql<{
+            last_used_at: Date | null;
+          }>`select last_used_at from identity_api_key where id = ${created.id}`.execute(database.db)
+        ).rows[0]?.last_used_at?.toISOString();
       const first = now.toISOString();
       expect(await lastUsed()).toBe(first);
       advance(30_000);
@@ -263,19 +343,31 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
       expect(await lastUsed()).toBe(now.toISOString());
 
       const gateway = await gatewayAuthFrom(deps).authenticate(`Bearer ${created.key}`);
-      expect(gateway).toMatchObject({ id: created.id, kind: 'key', role: 'service', allowedModels: ['clinical-default'], rateLimit: 60 });
+      expect(gateway).toMatchObject({
+        id: created.id,
+        kind: 'key',
+        role: 'service',
+        allowedModels: ['clinical-default'],
+        rateLimit: 60,
+      });
 
       const revoke = await call('DELETE', `/admin/api-keys/${created.id}`, { token: adminToken });
       expect(revoke.status).toBe(200);
       expect(await revoke.json()).toMatchObject({ id: created.id, revoked: true });
       expect((await call('GET', '/auth/me', { token: created.key })).status).toBe(401);
-      await expect(gatewayAuthFrom(deps).authenticate(created.key)).rejects.toMatchObject({ code: 'unauthenticated' });
+      await expect(gatewayAuthFrom(deps).authenticate(created.key)).rejects.toMatchObject({
+        code: 'unauthenticated',
+      });
     });
 
     it('expire', async () => {
       const res = await call('POST', '/admin/api-keys', {
         token: adminToken,
-        body: { name: 'short-lived', scopes: ['system/*.read'], expiresAt: new Date(now.getTime() + HOUR).toISOString() },
+        body: {
+          name: 'short-lived',
+          scopes: ['system/*.read'],
+          expiresAt: new Date(now.getTime() + HOUR).toISOString(),
+        },
       });
       const { key } = (await res.json()) as { key: string };
       expect((await call('GET', '/auth/me', { token: key })).status).toBe(200);
@@ -299,17 +391,67 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
   });
 
   describe('every route: 401 without or with a dead token, 403 for the wrong role, OK for the right one', () => {
-    const routes: { method: string; path: () => string; body?: () => unknown; wrong?: string; right: string; ok: number }[] = [
+    const routes: {
+      method: string;
+      path: () => string;
+      body?: () => unknown;
+      wrong?: string;
+      right: string;
+      ok: number;
+    }[] = [
       { method: 'GET', path: () => '/auth/me', right: 'nurse.wang', ok: 200 },
       { method: 'POST', path: () => '/auth/logout', right: 'nurse.wang', ok: 204 },
       { method: 'GET', path: () => '/admin/users', wrong: 'dr.li', right: 'admin', ok: 200 },
-      { method: 'POST', path: () => '/admin/users', body: () => ({ username: `u${Math.random().toString(36).slice(2, 8)}`, password: 'long-enough-1', role: 'nurse' }), wrong: 'auditor.zhao', right: 'admin', ok: 201 },
-      { method: 'PATCH', path: () => `/admin/users/${users['dr.li']!.id}`, body: () => ({ displayName: '李医生' }), wrong: 'dr.li', right: 'admin', ok: 200 },
-      { method: 'POST', path: () => `/admin/users/${users['patient.sun']!.id}/revoke-tokens`, wrong: 'patient.sun', right: 'admin', ok: 200 },
+      {
+        method: 'POST',
+        path: () => '/admin/users',
+        body: () => ({
+          username: `u${Math.random().toString(36).slice(2, 8)}`,
+          password: 'long-enough-1',
+          role: 'nurse',
+        }),
+        wrong: 'auditor.zhao',
+        right: 'admin',
+        ok: 201,
+      },
+      {
+        method: 'PATCH',
+        path: () => `/admin/users/${users['dr.li']!.id}`,
+        body: () => ({ displayName: '李医生' }),
+        wrong: 'dr.li',
+        right: 'admin',
+        ok: 200,
+      },
+      {
+        method: 'POST',
+        path: () => `/admin/users/${users['patient.sun']!.id}/revoke-tokens`,
+        wrong: 'patient.sun',
+        right: 'admin',
+        ok: 200,
+      },
       { method: 'GET', path: () => '/admin/api-keys', wrong: 'pharm.chen', right: 'admin', ok: 200 },
-      { method: 'POST', path: () => '/admin/api-keys', body: () => ({ name: 'k', scopes: ['system/*.read'] }), wrong: 'dr.li', right: 'admin', ok: 201 },
-      { method: 'DELETE', path: () => '/admin/api-keys/no-such-key', wrong: 'nurse.wang', right: 'admin', ok: 404 },
-      { method: 'GET', path: () => '/admin/audit/export', wrong: 'nurse.wang', right: 'auditor.zhao', ok: 200 },
+      {
+        method: 'POST',
+        path: () => '/admin/api-keys',
+        body: () => ({ name: 'k', scopes: ['system/*.read'] }),
+        wrong: 'dr.li',
+        right: 'admin',
+        ok: 201,
+      },
+      {
+        method: 'DELETE',
+        path: () => '/admin/api-keys/no-such-key',
+        wrong: 'nurse.wang',
+        right: 'admin',
+        ok: 404,
+      },
+      {
+        method: 'GET',
+        path: () => '/admin/audit/export',
+        wrong: 'nurse.wang',
+        right: 'auditor.zhao',
+        ok: 200,
+      },
     ];
 
     it.each(routes)('$method $path', async (route) => {
@@ -319,11 +461,15 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
 
       const expiring = await tokenFor(route.right, route.right === 'admin' ? adminPassword : undefined);
       advance(3600_000);
-      expect((await call(route.method, route.path(), { token: expiring, body: route.body?.() })).status).toBe(401);
+      expect((await call(route.method, route.path(), { token: expiring, body: route.body?.() })).status).toBe(
+        401,
+      );
 
       const revoked = await tokenFor(route.right, route.right === 'admin' ? adminPassword : undefined);
       expect((await call('POST', '/auth/logout', { token: revoked })).status).toBe(204);
-      expect((await call(route.method, route.path(), { token: revoked, body: route.body?.() })).status).toBe(401);
+      expect((await call(route.method, route.path(), { token: revoked, body: route.body?.() })).status).toBe(
+        401,
+      );
 
       if (route.wrong) {
         const wrong = await tokenFor(route.wrong);
@@ -340,29 +486,53 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
 
   describe('user administration', () => {
     it('links patient users to a Patient and refuses bad input', async () => {
-      const missing = await call('POST', '/admin/users', { token: adminToken, body: { username: 'pat2', password: 'long-enough-1', role: 'patient' } });
+      const missing = await call('POST', '/admin/users', {
+        token: adminToken,
+        body: { username: 'pat2', password: 'long-enough-1', role: 'patient' },
+      });
       expect(missing.status).toBe(400);
-      const linkedNurse = await call('POST', '/admin/users', { token: adminToken, body: { username: 'n2', password: 'long-enough-1', role: 'nurse', patientId: 'p' } });
+      const linkedNurse = await call('POST', '/admin/users', {
+        token: adminToken,
+        body: { username: 'n2', password: 'long-enough-1', role: 'nurse', patientId: 'p' },
+      });
       expect(linkedNurse.status).toBe(400);
-      const duplicate = await call('POST', '/admin/users', { token: adminToken, body: { username: 'DR.LI', password: 'long-enough-1', role: 'nurse' } });
+      const duplicate = await call('POST', '/admin/users', {
+        token: adminToken,
+        body: { username: 'DR.LI', password: 'long-enough-1', role: 'nurse' },
+      });
       expect(duplicate.status).toBe(409);
-      const short = await call('POST', '/admin/users', { token: adminToken, body: { username: 'n3', password: 'short', role: 'nurse' } });
+      const short = await call('POST', '/admin/users', {
+        token: adminToken,
+        body: { username: 'n3', password: 'short', role: 'nurse' },
+      });
       expect(short.status).toBe(400);
-      const extra = await call('PATCH', `/admin/users/${users['dr.li']!.id}`, { token: adminToken, body: { passwordHash: 'x' } });
+      const extra = await call('PATCH', `/admin/users/${users['dr.li']!.id}`, {
+        token: adminToken,
+        body: { passwordHash: 'x' },
+      });
       expect(extra.status).toBe(400);
-      expect((await call('PATCH', '/admin/users/nope', { token: adminToken, body: { disabled: true } })).status).toBe(404);
+      expect(
+        (await call('PATCH', '/admin/users/nope', { token: adminToken, body: { disabled: true } })).status,
+      ).toBe(404);
     });
 
     it('never returns password hashes', async () => {
       const list = await (await call('GET', '/admin/users', { token: adminToken })).text();
       expect(list).not.toMatch(/argon2|password/i);
-      expect(JSON.parse(list)).toEqual(expect.arrayContaining([expect.objectContaining({ username: 'dr.li', role: 'clinician', disabled: false })]));
+      expect(JSON.parse(list)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ username: 'dr.li', role: 'clinician', disabled: false }),
+        ]),
+      );
     });
 
     it('disabling a user ends their sessions and sign-in', async () => {
       await createUser('leaver', 'clinician');
       const token = await tokenFor('leaver');
-      const res = await call('PATCH', `/admin/users/${users.leaver!.id}`, { token: adminToken, body: { disabled: true } });
+      const res = await call('PATCH', `/admin/users/${users.leaver!.id}`, {
+        token: adminToken,
+        body: { disabled: true },
+      });
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ disabled: true });
       expect((await call('GET', '/auth/me', { token })).status).toBe(401);
@@ -372,26 +542,49 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
     it('a new password ends old sessions; a role change applies at once', async () => {
       await createUser('changer', 'nurse');
       const token = await tokenFor('changer');
-      await call('PATCH', `/admin/users/${users.changer!.id}`, { token: adminToken, body: { role: 'pharmacist' } });
+      await call('PATCH', `/admin/users/${users.changer!.id}`, {
+        token: adminToken,
+        body: { role: 'pharmacist' },
+      });
       expect(await (await call('GET', '/auth/me', { token })).json()).toMatchObject({ role: 'pharmacist' });
-      await call('PATCH', `/admin/users/${users.changer!.id}`, { token: adminToken, body: { password: 'a-brand-new-one' } });
+      await call('PATCH', `/admin/users/${users.changer!.id}`, {
+        token: adminToken,
+        body: { password: 'a-brand-new-one' },
+      });
       expect((await call('GET', '/auth/me', { token })).status).toBe(401);
       expect((await login('changer', 'changer-password')).status).toBe(401);
       expect((await login('changer', 'a-brand-new-one')).status).toBe(200);
     });
 
     it('keeps at least one active admin', async () => {
-      const admins = (await (await call('GET', '/admin/users', { token: adminToken })).json()) as { id: string; role: string }[];
+      const admins = (await (await call('GET', '/admin/users', { token: adminToken })).json()) as {
+        id: string;
+        role: string;
+      }[];
       const self = admins.find((u) => u.role === 'admin')!;
-      const res = await call('PATCH', `/admin/users/${self.id}`, { token: adminToken, body: { role: 'clinician' } });
+      const res = await call('PATCH', `/admin/users/${self.id}`, {
+        token: adminToken,
+        body: { role: 'clinician' },
+      });
       expect(res.status).toBe(409);
-      expect((await call('PATCH', `/admin/users/${self.id}`, { token: adminToken, body: { disabled: true } })).status).toBe(409);
+      expect(
+        (await call('PATCH', `/admin/users/${self.id}`, { token: adminToken, body: { disabled: true } }))
+          .status,
+      ).toBe(409);
     });
 
     it('audits every admin action, including refusals', async () => {
       const rows = await auditRows('admin');
       const operations = rows.map((r) => JSON.parse(r.detail ?? '{}').operation as string);
-      for (const op of ['users.create', 'users.update', 'users.list', 'users.revoke-tokens', 'api-keys.create', 'api-keys.list', 'api-keys.revoke']) {
+      for (const op of [
+        'users.create',
+        'users.update',
+        'users.list',
+        'users.revoke-tokens',
+        'api-keys.create',
+        'api-keys.list',
+        'api-keys.revoke',
+      ]) {
         expect(operations).toContain(op);
       }
       expect(rows.some((r) => r.outcome === 'failure' && r.detail?.includes('conflict'))).toBe(true);
@@ -407,11 +600,16 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
       });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('application/x-ndjson');
-      const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { resourceType: string; action: string });
+      const lines = (await res.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { resourceType: string; action: string });
       expect(lines.length).toBeGreaterThan(10);
       expect(lines.every((l) => l.resourceType === 'AuditEvent' && l.action === 'E')).toBe(true);
       expect((await auditRows('export')).map((r) => r.username)).toContain('auditor.zhao');
-      const bad = await app.request('/admin/audit/export?date=yesterday', { headers: { authorization: `Bearer ${token}` } });
+      const bad = await app.request('/admin/audit/export?date=yesterday', {
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(bad.status).toBe(400);
     });
 
@@ -421,11 +619,22 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
       custom.use('*', authenticate({ db: database.db, clock }));
       custom.get('/who', (c) => c.json(c.get('principal')));
       custom.onError((error, c) => c.json({ status: (error as { status?: number }).status }, 500));
-      expect(await (await custom.request('/who', { headers: { authorization: `Bearer ${token}` } })).json()).toMatchObject({ username: 'dr.li', role: 'clinician' });
+      expect(
+        await (await custom.request('/who', { headers: { authorization: `Bearer ${token}` } })).json(),
+      ).toMatchObject({ username: 'dr.li', role: 'clinician' });
       expect(await (await custom.request('/who')).json()).toEqual({ status: 401 });
-      await expect(resolvePrincipal(database.db, `Bearer ${token}`, { clock })).resolves.toMatchObject({ id: users['dr.li']!.id, kind: 'user' });
-      await expect(resolvePrincipal(database.db, undefined)).rejects.toMatchObject({ code: 'unauthenticated' });
-      expect(await gatewayAuthFrom({ db: database.db, clock }).authenticate(token)).toMatchObject({ kind: 'user', role: 'clinician', allowedModels: '*' });
+      await expect(resolvePrincipal(database.db, `Bearer ${token}`, { clock })).resolves.toMatchObject({
+        id: users['dr.li']!.id,
+        kind: 'user',
+      });
+      await expect(resolvePrincipal(database.db, undefined)).rejects.toMatchObject({
+        code: 'unauthenticated',
+      });
+      expect(await gatewayAuthFrom({ db: database.db, clock }).authenticate(token)).toMatchObject({
+        kind: 'user',
+        role: 'clinician',
+        allowedModels: '*',
+      });
     });
 
     it('cached lookups stay well under a millisecond', async () => {

@@ -13,7 +13,12 @@ import {
   type Principal,
   type RequestContext,
 } from '@qihuang/contracts';
-import { exportAuditNdjson, parseAuditDateParams, type AuditLog, type AuditSearchFilters } from '@qihuang/audit';
+import {
+  exportAuditNdjson,
+  parseAuditDateParams,
+  type AuditLog,
+  type AuditSearchFilters,
+} from '@qihuang/audit';
 import {
   createIdentity,
   NewUserSchema,
@@ -55,7 +60,9 @@ export interface RouteDeps extends AuthenticateDeps {
   clientAddress?: (c: Context) => string | undefined;
 }
 
-function identityOf(deps: AuthenticateDeps & { tokenTtlSeconds?: number; throttle?: Partial<ThrottlePolicy> }): Identity {
+function identityOf(
+  deps: AuthenticateDeps & { tokenTtlSeconds?: number; throttle?: Partial<ThrottlePolicy> },
+): Identity {
   return (
     deps.identity ??
     createIdentity({
@@ -160,7 +167,13 @@ async function jsonBody(c: Context): Promise<unknown> {
 const LoginSchema = z.object({ username: z.string().max(256), password: z.string().max(1024) });
 
 /** Someone not signed in (failed sign-in for an unknown account). */
-const ANONYMOUS: Principal = { id: 'anonymous', kind: 'system', username: 'anonymous', role: 'service', scopes: [] };
+const ANONYMOUS: Principal = {
+  id: 'anonymous',
+  kind: 'system',
+  username: 'anonymous',
+  role: 'service',
+  scopes: [],
+};
 
 /** Mounted at /auth. */
 export function createAuthRoutes(deps: RouteDeps): Hono<AuthEnv> {
@@ -185,7 +198,11 @@ export function createAuthRoutes(deps: RouteDeps): Hono<AuthEnv> {
       const principal: Principal = result.userId
         ? { id: result.userId, kind: 'user', username, role: result.role ?? 'service', scopes: [] }
         : ANONYMOUS;
-      await deps.audit.append(deps.db, requestContext(c, deps, principal), record('failure', { reason: result.reason }));
+      await deps.audit.append(
+        deps.db,
+        requestContext(c, deps, principal),
+        record('failure', { reason: result.reason }),
+      );
       if (result.reason === 'throttled') {
         throw new QihuangError('rate-limited', 'Too many failed sign-ins: try again later', {
           headers: { 'Retry-After': String(result.retryAfter) },
@@ -201,7 +218,10 @@ export function createAuthRoutes(deps: RouteDeps): Hono<AuthEnv> {
   app.post('/logout', auth, async (c) => {
     const principal = c.get('principal');
     if (principal.kind !== 'user') {
-      throw new QihuangError('invalid-input', 'Only session tokens sign out; an administrator revokes API keys');
+      throw new QihuangError(
+        'invalid-input',
+        'Only session tokens sign out; an administrator revokes API keys',
+      );
     }
     await identity.logout(c.req.header('authorization') ?? '');
     await deps.audit.append(deps.db, requestContext(c, deps, principal), {
@@ -331,7 +351,8 @@ export function createAdminRoutes(deps: RouteDeps): Hono<AuthEnv> {
 
   app.post('/api-keys', admin, async (c) => {
     const body = await jsonBody(c);
-    const name = typeof body === 'object' && body && 'name' in body ? String(body.name).slice(0, 100) : undefined;
+    const name =
+      typeof body === 'object' && body && 'name' in body ? String(body.name).slice(0, 100) : undefined;
     const created = await audited(
       c,
       { resourceType: 'ApiKey', detail: { operation: 'api-keys.create', name } },
@@ -383,7 +404,8 @@ function exportFilters(c: Context): AuditSearchFilters & { since?: string } {
   };
   const since = q('since');
   if (since) {
-    if (Number.isNaN(new Date(since).getTime())) throw new QihuangError('invalid-input', `since: not a date "${since}"`);
+    if (Number.isNaN(new Date(since).getTime()))
+      throw new QihuangError('invalid-input', `since: not a date "${since}"`);
     filters.since = since;
   }
   return filters;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { QihuangError, SYSTEM_PRINCIPAL, type Principal, type Role } from '@qihuang/contracts';
-import { accessLevel, allows, parseScope, requireAccess, requireRole, ROLE_SCOPES, type AccessMode } from './scopes.ts';
+import {
+  accessLevel,
+  allows,
+  parseScope,
+  requireAccess,
+  requireRole,
+  ROLE_SCOPES,
+  type AccessMode,
+} from './scopes.ts';
 
 const as = (role: Role, extra: Partial<Principal> = {}): Principal => ({
   id: role,
@@ -86,7 +94,13 @@ describe('allows (role table)', () => {
   });
 
   it('needs the whole v1 set for the coarse modes, one letter for the fine ones', () => {
-    const key: Principal = { id: 'k', kind: 'key', username: 'k', role: 'service', scopes: ['system/Observation.r', 'system/Patient.c'] };
+    const key: Principal = {
+      id: 'k',
+      kind: 'key',
+      username: 'k',
+      role: 'service',
+      scopes: ['system/Observation.r', 'system/Patient.c'],
+    };
     expect(allows(key, 'Observation', 'read')).toBe(false);
     expect(allows(key, 'Observation', 'search')).toBe(false);
     expect(allows(key, 'Patient', 'create')).toBe(true);

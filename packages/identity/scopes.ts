@@ -101,7 +101,9 @@ export function accessLevel(
   for (const raw of principal.scopes) {
     const scope = parseScope(raw);
     if (!scope) continue;
-    if (scope.resourceType === '*' ? EXPLICIT_ONLY_TYPES.has(resourceType) : scope.resourceType !== resourceType) {
+    if (
+      scope.resourceType === '*' ? EXPLICIT_ONLY_TYPES.has(resourceType) : scope.resourceType !== resourceType
+    ) {
       continue;
     }
     if (!needed.every((p) => scope.permissions.has(p))) continue;

@@ -21,7 +21,8 @@ describe('scripted upstream', () => {
 
   it('answers queued replies in order, then the default (echo)', async () => {
     upstream.enqueue({ content: 'one' }, { content: 'two', reasoningContent: 'why' });
-    const ask = () => client.chat.completions.create({ model: 'm1', messages: [{ role: 'user', content: 'echo me' }] });
+    const ask = () =>
+      client.chat.completions.create({ model: 'm1', messages: [{ role: 'user', content: 'echo me' }] });
     expect((await ask()).choices[0]?.message.content).toBe('one');
     const second = await ask();
     expect(second.choices[0]?.message).toMatchObject({ content: 'two', reasoning_content: 'why' });
@@ -32,13 +33,19 @@ describe('scripted upstream', () => {
 
   it('matches rules by request, with a use limit', async () => {
     upstream.when((r) => r.body.model === 'm2', { content: 'for m2' }, { times: 1 });
-    const ask = (model: string) => client.chat.completions.create({ model, messages: [{ role: 'user', content: 'x' }] });
+    const ask = (model: string) =>
+      client.chat.completions.create({ model, messages: [{ role: 'user', content: 'x' }] });
     expect((await ask('m2')).choices[0]?.message.content).toBe('for m2');
     expect((await ask('m2')).choices[0]?.message.content).toBe('x');
   });
 
   it('streams content, reasoning and tool calls in chunks, with usage on request', async () => {
-    upstream.enqueue({ reasoningContent: 'abcdef', content: '<think>t</think>hello', toolCalls: [{ name: 'f', arguments: '{"a":1}' }], stream: { chunkSize: 2, delayMs: 1 } });
+    upstream.enqueue({
+      reasoningContent: 'abcdef',
+      content: '<think>t</think>hello',
+      toolCalls: [{ name: 'f', arguments: '{"a":1}' }],
+      stream: { chunkSize: 2, delayMs: 1 },
+    });
     const stream = await client.chat.completions.create({
       model: 'm1',
       messages: [{ role: 'user', content: 'x' }],
@@ -50,13 +57,24 @@ describe('scripted upstream', () => {
     let args = '';
     let usage = false;
     for await (const chunk of stream) {
-      const delta = chunk.choices[0]?.delta as { content?: string; reasoning_content?: string; tool_calls?: { function?: { arguments?: string } }[] } | undefined;
+      const delta = chunk.choices[0]?.delta as
+        | {
+            content?: string;
+            reasoning_content?: string;
+            tool_calls?: { function?: { arguments?: string } }[];
+          }
+        | undefined;
       content += delta?.content ?? '';
       reasoning += delta?.reasoning_content ?? '';
       args += delta?.tool_calls?.[0]?.function?.arguments ?? '';
       if (chunk.usage) usage = true;
     }
-    expect({ content, reasoning, args, usage }).toEqual({ content: '<think>t</think>hello', reasoning: 'abcdef', args: '{"a":1}', usage: true });
+    expect({ content, reasoning, args, usage }).toEqual({
+      content: '<think>t</think>hello',
+      reasoning: 'abcdef',
+      args: '{"a":1}',
+      usage: true,
+    });
   });
 
   it('sends error statuses with Retry-After', async () => {
@@ -71,7 +89,11 @@ describe('scripted upstream', () => {
 
   it('drops a stream mid-way', async () => {
     upstream.enqueue({ content: 'abcdefghij', stream: { chunkSize: 1, dropAfterChunks: 3 } });
-    const stream = await client.chat.completions.create({ model: 'm1', messages: [{ role: 'user', content: 'x' }], stream: true });
+    const stream = await client.chat.completions.create({
+      model: 'm1',
+      messages: [{ role: 'user', content: 'x' }],
+      stream: true,
+    });
     let text = '';
     const error = await (async () => {
       for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
@@ -83,7 +105,11 @@ describe('scripted upstream', () => {
   it('returns embeddings (float) and delays on request', async () => {
     upstream.enqueue({ delayMs: 50 });
     const started = Date.now();
-    const result = await client.embeddings.create({ model: 'm1', input: ['a', 'b'], encoding_format: 'float' });
+    const result = await client.embeddings.create({
+      model: 'm1',
+      input: ['a', 'b'],
+      encoding_format: 'float',
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
     expect(result.data.map((d) => d.embedding.length)).toEqual([8, 8]);
     expect(result.usage.prompt_tokens).toBeGreaterThan(0);

@@ -104,7 +104,11 @@ export interface ScriptedUpstream {
   /** Queue replies consumed one per model request, in order. */
   enqueue(...replies: ReplySource[]): void;
   /** Reply to matching requests (first matching rule wins). `times` limits how often the rule applies. */
-  when(matcher: (request: ReceivedRequest) => boolean, reply: ReplySource, options?: { times?: number }): void;
+  when(
+    matcher: (request: ReceivedRequest) => boolean,
+    reply: ReplySource,
+    options?: { times?: number },
+  ): void;
   /** The reply used when no rule matches and the queue is empty. */
   setDefault(reply: ReplySource): void;
   /** When false, GET /v1/models answers 503 (for health checks). */
@@ -155,7 +159,9 @@ function defaultEmbedding(input: string): number[] {
   return vector.map((x) => x / norm);
 }
 
-export async function startScriptedUpstream(options: ScriptedUpstreamOptions = {}): Promise<ScriptedUpstream> {
+export async function startScriptedUpstream(
+  options: ScriptedUpstreamOptions = {},
+): Promise<ScriptedUpstream> {
   const models = options.models ?? ['scripted-model'];
   const requests: ReceivedRequest[] = [];
   let queue: ReplySource[] = [];
@@ -213,7 +219,9 @@ export async function startScriptedUpstream(options: ScriptedUpstreamOptions = {
               : estimateTokens(content) + estimateTokens(reasoning ?? ''),
             total_tokens: 0,
             completion_tokens_details: {
-              reasoning_tokens: reply.usage ? (reply.usage.reasoning_tokens ?? 0) : estimateTokens(reasoning ?? ''),
+              reasoning_tokens: reply.usage
+                ? (reply.usage.reasoning_tokens ?? 0)
+                : estimateTokens(reasoning ?? ''),
             },
           };
     if (usage) usage.total_tokens = usage.prompt_tokens + usage.completion_tokens;
@@ -224,7 +232,10 @@ export async function startScriptedUpstream(options: ScriptedUpstreamOptions = {
     }));
 
     if (body.stream !== true) {
-      const message: Record<string, unknown> = { role: 'assistant', content: toolCalls.length && !content ? null : content };
+      const message: Record<string, unknown> = {
+        role: 'assistant',
+        content: toolCalls.length && !content ? null : content,
+      };
       if (reasoning !== undefined) message[reasoningField] = reasoning;
       if (toolCalls.length) message.tool_calls = toolCallObjects;
       res.writeHead(200, { 'content-type': 'application/json', ...reply.headers });
@@ -273,7 +284,11 @@ export async function startScriptedUpstream(options: ScriptedUpstreamOptions = {
       for (const piece of chunks(reasoning ?? '', size)) await send({ [reasoningField]: piece });
       for (const piece of chunks(content, size)) await send({ content: piece });
       for (const [index, call] of toolCallObjects.entries()) {
-        await send({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } }] });
+        await send({
+          tool_calls: [
+            { index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } },
+          ],
+        });
         for (const piece of chunks(call.function.arguments, size)) {
           await send({ tool_calls: [{ index, function: { arguments: piece } }] });
         }
@@ -281,7 +296,9 @@ export async function startScriptedUpstream(options: ScriptedUpstreamOptions = {
       await send({}, finishReason);
       if (usage && body.stream_options?.include_usage) {
         if (dropAfter !== undefined && sent >= dropAfter) throw new Error('drop');
-        res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`);
+        res.write(
+          `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [], usage })}\n\n`,
+        );
       }
       res.end('data: [DONE]\n\n');
     } catch {
@@ -334,7 +351,12 @@ export async function startScriptedUpstream(options: ScriptedUpstreamOptions = {
     if (req.method === 'GET' && route.endsWith('/models')) {
       if (!healthy) return sendError(res, { errorMessage: 'scripted upstream unhealthy' }, 503);
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ object: 'list', data: models.map((id) => ({ id, object: 'model', owned_by: 'scripted' })) }));
+      res.end(
+        JSON.stringify({
+          object: 'list',
+          data: models.map((id) => ({ id, object: 'model', owned_by: 'scripted' })),
+        }),
+      );
       return;
     }
     const isChat = req.method === 'POST' && route.endsWith('/chat/completions');

@@ -8,7 +8,9 @@ import { QihuangError, SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { openDatabase } from '@qihuang/store';
 import { createAuditLog, exportAuditNdjson, verifyAuditChain } from '@qihuang/audit';
 
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -26,27 +28,36 @@ function writeOut(text: string): Promise<void> {
 }
 
 export function registerAudit(program: Command): void {
-  const audit = program.command('audit').description('Tamper-evident audit trail: verify the hash chain, export entries');
+  const audit = program
+    .command('audit')
+    .description('Tamper-evident audit trail: verify the hash chain, export entries');
 
   audit
     .command('verify')
-    .description('Check every audit entry against the hash chain; exit 1 naming the first entry that was edited, deleted, inserted or reordered')
+    .description(
+      'Check every audit entry against the hash chain; exit 1 naming the first entry that was edited, deleted, inserted or reordered',
+    )
     .option('--json', 'print the result as JSON')
     .action(async (options: { json?: boolean }) => {
       const result = await withDatabase((database) =>
         verifyAuditChain(database.db, {
-          onProgress: options.json || !process.stderr.isTTY
-            ? undefined
-            : ({ checked, total }) => process.stderr.write(`\rchecked ${checked} / ${total}`),
+          onProgress:
+            options.json || !process.stderr.isTTY
+              ? undefined
+              : ({ checked, total }) => process.stderr.write(`\rchecked ${checked} / ${total}`),
         }),
       );
       if (!options.json && process.stderr.isTTY) process.stderr.write('\n');
       if (options.json) {
         console.log(JSON.stringify(result));
       } else if (result.ok) {
-        console.log(`audit chain intact: ${result.checked} entries, head ${result.head.seq} ${result.head.hash} (${result.elapsedMs} ms)`);
+        console.log(
+          `audit chain intact: ${result.checked} entries, head ${result.head.seq} ${result.head.hash} (${result.elapsedMs} ms)`,
+        );
       } else {
-        console.log(`audit chain BROKEN at entry ${result.firstBad?.seq} (${result.firstBad?.problem}): ${result.firstBad?.message}`);
+        console.log(
+          `audit chain BROKEN at entry ${result.firstBad?.seq} (${result.firstBad?.problem}): ${result.firstBad?.message}`,
+        );
       }
       process.exitCode = result.ok ? 0 : 1;
     });
@@ -69,13 +80,20 @@ export function registerAudit(program: Command): void {
             action: 'export',
             outcome: 'success',
             resourceType: 'AuditEvent',
-            query: new URLSearchParams({ ...(options.patient ? { patient: options.patient } : {}), ...(options.since ? { since: options.since } : {}) }).toString() || undefined,
+            query:
+              new URLSearchParams({
+                ...(options.patient ? { patient: options.patient } : {}),
+                ...(options.since ? { since: options.since } : {}),
+              }).toString() || undefined,
             patientIds: options.patient ? [options.patient] : [],
           },
         );
         await exportAuditNdjson(
           database.db,
-          { ...(options.patient ? { patient: options.patient } : {}), ...(options.since ? { since: options.since } : {}) },
+          {
+            ...(options.patient ? { patient: options.patient } : {}),
+            ...(options.since ? { since: options.since } : {}),
+          },
           writeOut,
         );
       });

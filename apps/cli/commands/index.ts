@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.ts';
 import { registerBp } from './bp.ts';
+import { registerEval } from './eval.ts';
+import { registerGuard } from './guard.ts';
 import { registerImport } from './import.ts';
+import { registerKb } from './kb.ts';
 import { registerRenal } from './renal.ts';
 import { registerRisk } from './risk.ts';
 import { registerRx } from './rx.ts';
@@ -11,7 +14,10 @@ import { registerServe } from './serve.ts';
 export function registerCommands(program: Command): void {
   registerAudit(program);
   registerBp(program);
+  registerEval(program);
+  registerGuard(program);
   registerImport(program);
+  registerKb(program);
   registerRenal(program);
   registerRisk(program);
   registerRx(program);

@@ -13,7 +13,7 @@ const BUNDLE = 'packages/engines/prescription-review/fixtures/patient-bundle.jso
 const REQUEST = 'packages/cds-hooks/fixtures/order-sign-request.json';
 const NOW = ['--now', '2026-11-26T00:00:00Z'];
 
-describe('qihuang rx review (spawned CLI)', () => {
+describe('qihuang rx review (spawned CLI)', { timeout: 180_000 }, () => {
   it('FHIR Bundle --json → exit 0 with findings', () => {
     const r = cli(['rx', 'review', BUNDLE, '--json', ...NOW]);
     expect(r.status).toBe(0);
@@ -58,16 +58,16 @@ describe('qihuang rx review (spawned CLI)', () => {
 });
 
 describe('reviewDocument', () => {
-  it('rejects a request without prefetch and a Bundle without drafts', () => {
-    expect(() =>
+  it('rejects a request without prefetch and a Bundle without drafts', async () => {
+    await expect(
       reviewDocument({
         hook: 'order-sign',
         hookInstance: 'x',
         context: { userId: 'Practitioner/1', patientId: 'p', draftOrders: { resourceType: 'Bundle' } },
       }),
-    ).toThrow(/prefetch/);
-    expect(() =>
+    ).rejects.toThrow(/prefetch/);
+    await expect(
       reviewDocument({ resourceType: 'Bundle', entry: [{ resource: { resourceType: 'Patient', id: 'p' } }] }),
-    ).toThrow(/draft/);
+    ).rejects.toThrow(/draft/);
   });
 });

@@ -6,16 +6,8 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { QihuangError } from '@qihuang/contracts';
-import { parseHookRequest, type HookId } from '@qihuang/cds-hooks';
-import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
-import {
-  buildReviewInput,
-  resourcesOf,
-  reviewPrescriptions,
-  type Finding,
-  type ReviewResult,
-  type Severity,
-} from '@qihuang/engines/prescription-review';
+import type { HookId } from '@qihuang/cds-hooks';
+import type { Finding, ReviewResult, Severity } from '@qihuang/engines/prescription-review';
 
 const HOOKS: HookId[] = ['order-sign', 'order-select', 'patient-view'];
 const SEVERITIES: Severity[] = ['info', 'warning', 'critical'];
@@ -26,7 +18,7 @@ export interface RxReviewOptions {
 }
 
 /** Reviews a parsed file (CDS Hooks request or FHIR Bundle). Throws QihuangError('invalid-input') on bad input. */
-export function reviewDocument(doc: unknown, options: RxReviewOptions = {}): ReviewResult {
+export async function reviewDocument(doc: unknown, options: RxReviewOptions = {}): Promise<ReviewResult> {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc))
     throw new QihuangError(
       'invalid-input',
@@ -34,6 +26,16 @@ export function reviewDocument(doc: unknown, options: RxReviewOptions = {}): Rev
     );
   const obj = doc as Record<string, unknown>;
   const now = options.now ?? new Date();
+  // Lazy imports keep `qihuang --help` and other commands fast (CLI convention).
+  const [
+    { parseHookRequest },
+    { createDrugKnowledgeBase },
+    { buildReviewInput, resourcesOf, reviewPrescriptions },
+  ] = await Promise.all([
+    import('@qihuang/cds-hooks'),
+    import('@qihuang/drug-knowledge'),
+    import('@qihuang/engines/prescription-review'),
+  ]);
   const kb = createDrugKnowledgeBase();
   let input;
   let scope: 'drafts' | 'all' = 'drafts';
@@ -110,7 +112,7 @@ export function registerRx(program: Command): void {
     .option('--threshold <severity>', 'minimum severity: info|warning|critical', 'info')
     .option('--locale <locale>', 'zh|en (human output)', 'zh')
     .option('--now <iso>', 'reference time for age (default: now)')
-    .action((file: string, o: { json?: boolean; threshold: string; locale: string; now?: string }) => {
+    .action(async (file: string, o: { json?: boolean; threshold: string; locale: string; now?: string }) => {
       if (!SEVERITIES.includes(o.threshold as Severity))
         throw new QihuangError('invalid-input', `--threshold must be one of ${SEVERITIES.join(', ')}`);
       if (o.locale !== 'zh' && o.locale !== 'en')
@@ -118,7 +120,7 @@ export function registerRx(program: Command): void {
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime()))
         throw new QihuangError('invalid-input', '--now must be an ISO date-time');
-      const result = reviewDocument(readDocument(file), {
+      const result = await reviewDocument(readDocument(file), {
         threshold: o.threshold as Severity,
         ...(now ? { now } : {}),
       });

@@ -5,6 +5,7 @@
  * (item, target, config) hash across runs.
  */
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { QihuangError } from '@qihuang/contracts';
 import { hashOf } from '../canonical-json.ts';
 import { callHttpTarget } from '../targets/http-target.ts';
@@ -217,6 +218,8 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
     }
   };
   const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, 256));
+  // Each in-flight request (target and grader) listens on the one signal.
+  if (signal) setMaxListeners(2 * concurrency + 10, signal);
   await Promise.all(Array.from({ length: Math.min(concurrency, todo.length || 1) }, worker));
 
   if (failure !== undefined) {

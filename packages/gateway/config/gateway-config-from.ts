@@ -32,7 +32,9 @@ export function parseGatewayConfig(input: unknown, source = 'gateway config'): G
   const result = gatewayConfigSchema.safeParse(input ?? {});
   if (!result.success) {
     const issues = configIssues(result.error);
-    throw new QihuangError('invalid-input', `${source}: ${issues.map((i) => i.message).join('; ')}`, { issues });
+    throw new QihuangError('invalid-input', `${source}: ${issues.map((i) => i.message).join('; ')}`, {
+      issues,
+    });
   }
   return result.data;
 }

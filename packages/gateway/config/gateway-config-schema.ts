@@ -37,7 +37,13 @@ export const providerSchema = z
     model: z.string().min(1),
     apiKey: apiKeySourceSchema.optional(),
     location: locationSchema,
-    capabilities: capabilitiesSchema.default({ chat: true, reasoning: false, vision: false, embeddings: false, tools: true }),
+    capabilities: capabilitiesSchema.default({
+      chat: true,
+      reasoning: false,
+      vision: false,
+      embeddings: false,
+      tools: true,
+    }),
     limits: z
       .object({
         /** Timeout per attempt, ms (response headers and, when not streaming, the whole body). */
@@ -131,14 +137,22 @@ export const gatewayConfigSchema = z
     const ids = new Set<string>();
     config.providers.forEach((provider, index) => {
       if (ids.has(provider.id)) {
-        ctx.addIssue({ code: 'custom', path: ['providers', index, 'id'], message: `duplicate provider id "${provider.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['providers', index, 'id'],
+          message: `duplicate provider id "${provider.id}"`,
+        });
       }
       ids.add(provider.id);
     });
     const names = new Set<string>();
     config.virtualModels.forEach((model, index) => {
       if (names.has(model.name)) {
-        ctx.addIssue({ code: 'custom', path: ['virtualModels', index, 'name'], message: `duplicate virtual model "${model.name}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['virtualModels', index, 'name'],
+          message: `duplicate virtual model "${model.name}"`,
+        });
       }
       names.add(model.name);
       model.targets.forEach((target, t) => {
@@ -151,8 +165,16 @@ export const gatewayConfigSchema = z
         }
       });
     });
-    if (config.fallbackModel !== undefined && !names.has(config.fallbackModel) && !ids.has(config.fallbackModel)) {
-      ctx.addIssue({ code: 'custom', path: ['fallbackModel'], message: `unknown model "${config.fallbackModel}"` });
+    if (
+      config.fallbackModel !== undefined &&
+      !names.has(config.fallbackModel) &&
+      !ids.has(config.fallbackModel)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fallbackModel'],
+        message: `unknown model "${config.fallbackModel}"`,
+      });
     }
   });
 

@@ -21,10 +21,20 @@ const errorOf = (fn: () => unknown) => {
 describe('gatewayConfigFrom', () => {
   it('quick start: one provider from QIHUANG_MODEL_* serves every scenario', () => {
     const config = gatewayConfigFrom(
-      loadConfig({ QIHUANG_MODEL_BASE_URL: 'http://10.0.0.5:8000/v1', QIHUANG_MODEL_NAME: 'qwen2.5-72b', QIHUANG_MODEL_API_KEY: 'k' }),
+      loadConfig({
+        QIHUANG_MODEL_BASE_URL: 'http://10.0.0.5:8000/v1',
+        QIHUANG_MODEL_NAME: 'qwen2.5-72b',
+        QIHUANG_MODEL_API_KEY: 'k',
+      }),
     );
     expect(config.providers).toEqual([
-      expect.objectContaining({ id: 'default', baseUrl: 'http://10.0.0.5:8000/v1', model: 'qwen2.5-72b', location: 'on-premises', apiKey: { value: 'k' } }),
+      expect.objectContaining({
+        id: 'default',
+        baseUrl: 'http://10.0.0.5:8000/v1',
+        model: 'qwen2.5-72b',
+        location: 'on-premises',
+        apiKey: { value: 'k' },
+      }),
     ]);
     expect(config.virtualModels.map((v) => v.name)).toEqual([...quickStartScenarios]);
     expect(config.fallbackModel).toBe('default');
@@ -32,7 +42,16 @@ describe('gatewayConfigFrom', () => {
 
   it('the config file wins over the quick start once it declares providers', () => {
     const file = JSON.stringify({
-      providers: [{ id: 'r1', kind: 'vllm', baseUrl: 'http://gpu1:8000/v1', model: 'deepseek-r1', location: 'on-premises', apiKey: { env: 'R1_KEY' } }],
+      providers: [
+        {
+          id: 'r1',
+          kind: 'vllm',
+          baseUrl: 'http://gpu1:8000/v1',
+          model: 'deepseek-r1',
+          location: 'on-premises',
+          apiKey: { env: 'R1_KEY' },
+        },
+      ],
       virtualModels: [{ name: 'clinical-copilot', targets: [{ provider: 'r1' }] }],
     });
     const config = gatewayConfigFrom(loadConfig({ QIHUANG_MODEL_BASE_URL: 'http://x:1/v1' }), file);
@@ -46,15 +65,28 @@ describe('gatewayConfigFrom', () => {
 
   it('names the bad field', () => {
     const error = errorOf(() =>
-      parseGatewayConfig({ providers: [{ id: 'a', kind: 'vllm', baseUrl: 'not a url', model: 'm', location: 'on-premises' }] }),
+      parseGatewayConfig({
+        providers: [{ id: 'a', kind: 'vllm', baseUrl: 'not a url', model: 'm', location: 'on-premises' }],
+      }),
     );
     expect(error.code).toBe('invalid-input');
     expect(error.message).toContain('providers[0].baseUrl');
-    expect(errorOf(() => parseGatewayConfig({ providers: [{ id: 'a', kind: 'nope', baseUrl: 'http://x', model: 'm', location: 'moon' }] })).message).toMatch(
+    expect(
+      errorOf(() =>
+        parseGatewayConfig({
+          providers: [{ id: 'a', kind: 'nope', baseUrl: 'http://x', model: 'm', location: 'moon' }],
+        }),
+      ).message,
+    ).toMatch(
       /providers\[0\]\.kind.*providers\[0\]\.location|providers\[0\]\.location.*providers\[0\]\.kind/,
     );
     expect(
-      errorOf(() => parseGatewayConfig({ providers: [], virtualModels: [{ name: 'x', targets: [{ provider: 'ghost' }] }] })).message,
+      errorOf(() =>
+        parseGatewayConfig({
+          providers: [],
+          virtualModels: [{ name: 'x', targets: [{ provider: 'ghost' }] }],
+        }),
+      ).message,
     ).toContain('virtualModels[0].targets[0].provider: unknown provider "ghost"');
     expect(errorOf(() => gatewayConfigFrom(loadConfig({}), '{oops')).message).toContain('not valid JSON');
   });
@@ -73,7 +105,11 @@ describe('no model configured', () => {
       const response = await app.request(path, {
         method: 'POST',
         headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
-        body: JSON.stringify({ model: 'clinical-copilot', messages: [{ role: 'user', content: 'x' }], input: 'x' }),
+        body: JSON.stringify({
+          model: 'clinical-copilot',
+          messages: [{ role: 'user', content: 'x' }],
+          input: 'x',
+        }),
       });
       expect(response.status).toBe(503);
       const body = (await response.json()) as { error: { code: string; message: string; type: string } };

@@ -12,8 +12,16 @@ describe('patient identifiers never reach a cloud model', () => {
         virtualModels: [
           { name: 'cloud-writer', targets: [{ provider: 'cloud' }] },
           { name: 'local-writer', targets: [{ provider: 'local' }] },
-          { name: 'cloud-refused', targets: [{ provider: 'cloud' }], cloud: { mode: 'refuse', allowImages: false } },
-          { name: 'cloud-then-local', targets: [{ provider: 'cloud' }, { provider: 'local' }], cloud: { mode: 'refuse', allowImages: false } },
+          {
+            name: 'cloud-refused',
+            targets: [{ provider: 'cloud' }],
+            cloud: { mode: 'refuse', allowImages: false },
+          },
+          {
+            name: 'cloud-then-local',
+            targets: [{ provider: 'cloud' }, { provider: 'local' }],
+            cloud: { mode: 'refuse', allowImages: false },
+          },
           { name: 'embed-cloud', targets: [{ provider: 'cloud' }] },
         ],
       }),
@@ -24,34 +32,42 @@ describe('patient identifiers never reach a cloud model', () => {
 
   const cloudText = () => JSON.stringify(h.upstreams.cloud!.modelRequests().map((r) => r.body));
 
-  it.each(clinicalNotes.map((n) => [n.id, n] as const))('%s: de-identified to the cloud, restored in the answer', async (_id, note) => {
-    h.upstreams.cloud!.setDefault({ content: '摘要：', echo: true }); // the model repeats the placeholders it saw
-    const answer = await h.client().chat.completions.create({
-      model: 'cloud-writer',
-      messages: [{ role: 'user', content: note.text }],
-    });
-    const sent = cloudText();
-    for (const identifier of note.identifiers) expect(sent, identifier).not.toContain(identifier);
-    for (const clinical of note.keep) expect(sent, clinical).toContain(clinical);
-    expect(answer.choices[0]?.message.content).toBe(`摘要：${note.text}`);
-  });
+  it.each(clinicalNotes.map((n) => [n.id, n] as const))(
+    '%s: de-identified to the cloud, restored in the answer',
+    async (_id, note) => {
+      h.upstreams.cloud!.setDefault({ content: '摘要：', echo: true }); // the model repeats the placeholders it saw
+      const answer = await h.client().chat.completions.create({
+        model: 'cloud-writer',
+        messages: [{ role: 'user', content: note.text }],
+      });
+      const sent = cloudText();
+      for (const identifier of note.identifiers) expect(sent, identifier).not.toContain(identifier);
+      for (const clinical of note.keep) expect(sent, clinical).toContain(clinical);
+      expect(answer.choices[0]?.message.content).toBe(`摘要：${note.text}`);
+    },
+  );
 
-  it.each(clinicalNotes.map((n) => [n.id, n] as const))('%s: restored in a stream whose chunks split placeholders', async (_id, note) => {
-    h.upstreams.cloud!.setDefault({ echo: true, reasoningContent: '', stream: { chunkSize: 3 } });
-    const stream = await h.client().chat.completions.create({
-      model: 'cloud-writer',
-      messages: [{ role: 'user', content: note.text }],
-      stream: true,
-    });
-    let text = '';
-    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-    expect(text).toBe(note.text);
-    for (const identifier of note.identifiers) expect(cloudText(), identifier).not.toContain(identifier);
-  });
+  it.each(clinicalNotes.map((n) => [n.id, n] as const))(
+    '%s: restored in a stream whose chunks split placeholders',
+    async (_id, note) => {
+      h.upstreams.cloud!.setDefault({ echo: true, reasoningContent: '', stream: { chunkSize: 3 } });
+      const stream = await h.client().chat.completions.create({
+        model: 'cloud-writer',
+        messages: [{ role: 'user', content: note.text }],
+        stream: true,
+      });
+      let text = '';
+      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+      expect(text).toBe(note.text);
+      for (const identifier of note.identifiers) expect(cloudText(), identifier).not.toContain(identifier);
+    },
+  );
 
   it('on-premises targets receive the original text', async () => {
     const note = clinicalNotes[0]!;
-    await h.client().chat.completions.create({ model: 'local-writer', messages: [{ role: 'user', content: note.text }] });
+    await h
+      .client()
+      .chat.completions.create({ model: 'local-writer', messages: [{ role: 'user', content: note.text }] });
     expect(h.upstreams.local!.modelRequests()[0]!.body.messages[0].content).toBe(note.text);
   });
 
@@ -66,18 +82,27 @@ describe('patient identifiers never reach a cloud model', () => {
         stream: { chunkSize: 4 },
       };
     });
-    const messages: OpenAI.ChatCompletionMessageParam[] = [{ role: 'user', content: '患者赵敏，电话13766668888，请预约复诊。' }];
+    const messages: OpenAI.ChatCompletionMessageParam[] = [
+      { role: 'user', content: '患者赵敏，电话13766668888，请预约复诊。' },
+    ];
     const answer = await h.client().chat.completions.create({ model: 'cloud-writer', messages });
-    const message = answer.choices[0]!.message as OpenAI.ChatCompletionMessage & { reasoning_content?: string };
+    const message = answer.choices[0]!.message as OpenAI.ChatCompletionMessage & {
+      reasoning_content?: string;
+    };
     const call = message.tool_calls![0] as OpenAI.ChatCompletionMessageFunctionToolCall;
     expect(JSON.parse(call.function.arguments)).toEqual({ patient: '赵敏', phone: '13766668888' });
     expect(message.reasoning_content).toBe('需要为赵敏预约');
 
-    const stream = await h.client().chat.completions.create({ model: 'cloud-writer', messages, stream: true });
+    const stream = await h
+      .client()
+      .chat.completions.create({ model: 'cloud-writer', messages, stream: true });
     let args = '';
     let reasoning = '';
     for await (const chunk of stream) {
-      const delta = chunk.choices[0]?.delta as { reasoning_content?: string; tool_calls?: { function?: { arguments?: string } }[] };
+      const delta = chunk.choices[0]?.delta as {
+        reasoning_content?: string;
+        tool_calls?: { function?: { arguments?: string } }[];
+      };
       args += delta?.tool_calls?.[0]?.function?.arguments ?? '';
       reasoning += delta?.reasoning_content ?? '';
     }
@@ -89,7 +114,12 @@ describe('patient identifiers never reach a cloud model', () => {
 
   it('de-identifies names the caller supplies (header and request field) and audits the patient', async () => {
     await h
-      .client(undefined, { defaultHeaders: { 'x-qihuang-patient': 'Patient/778', 'x-qihuang-patient-names': encodeURIComponent('孙悟空') } })
+      .client(undefined, {
+        defaultHeaders: {
+          'x-qihuang-patient': 'Patient/778',
+          'x-qihuang-patient-names': encodeURIComponent('孙悟空'),
+        },
+      })
       .chat.completions.create({
         model: 'cloud-writer',
         messages: [{ role: 'user', content: '孙悟空血压偏高；随访编号 FU-2024-0031。' }],
@@ -102,12 +132,20 @@ describe('patient identifiers never reach a cloud model', () => {
     expect(sent).not.toHaveProperty('qihuang');
     await h.runtime.flush();
     const event = h.audit.events.at(-1)!;
-    expect(event).toMatchObject({ patient: 'Patient/778', location: 'cloud', deidentified: { PATIENT_NAME: 1, IDENTIFIER: 1 } });
+    expect(event).toMatchObject({
+      patient: 'Patient/778',
+      location: 'cloud',
+      deidentified: { PATIENT_NAME: 1, IDENTIFIER: 1 },
+    });
     expect(JSON.stringify(event)).not.toContain('孙悟空'); // no prompt stored by default
   });
 
   it('de-identifies embedding input for a cloud target', async () => {
-    await h.client().embeddings.create({ model: 'embed-cloud', input: '患者张三，电话13812345678', encoding_format: 'float' });
+    await h.client().embeddings.create({
+      model: 'embed-cloud',
+      input: '患者张三，电话13812345678',
+      encoding_format: 'float',
+    });
     const input = h.upstreams.cloud!.modelRequests()[0]!.body.input as string;
     expect(input).toBe('患者[PATIENT_NAME_1]，电话[PHONE_1]');
   });
@@ -119,7 +157,10 @@ describe('patient identifiers never reach a cloud model', () => {
       .catch((e: unknown) => e)) as InstanceType<typeof OpenAI.APIError>;
     expect(error.status).toBe(403);
     expect(error.code).toBe('cloud_refused');
-    const answer = await h.client().chat.completions.create({ model: 'cloud-then-local', messages: [{ role: 'user', content: '患者张三' }] });
+    const answer = await h.client().chat.completions.create({
+      model: 'cloud-then-local',
+      messages: [{ role: 'user', content: '患者张三' }],
+    });
     expect(answer.choices[0]?.message.content).toBe('患者张三');
     expect(h.upstreams.cloud!.modelRequests()).toHaveLength(0);
   });
@@ -129,7 +170,12 @@ describe('patient identifiers never reach a cloud model', () => {
       .client()
       .chat.completions.create({
         model: 'cloud-writer',
-        messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } }] }],
+        messages: [
+          {
+            role: 'user',
+            content: [{ type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } }],
+          },
+        ],
       })
       .catch((e: unknown) => e)) as InstanceType<typeof OpenAI.APIError>;
     expect(error.status).toBe(403);

@@ -5,13 +5,16 @@ import { isValidChineseIdCard } from './identifier-patterns.ts';
 import { PlaceholderVault, StreamingRestorer } from './placeholder-vault.ts';
 
 describe('de-identification of clinical notes', () => {
-  it.each(clinicalNotes.map((n) => [n.id, n] as const))('%s: hides every identifier, keeps clinical content, restores', (_id, note) => {
-    const vault = new PlaceholderVault();
-    const [out] = deidentifyTexts([note.text], vault);
-    for (const identifier of note.identifiers) expect(out, identifier).not.toContain(identifier);
-    for (const clinical of note.keep) expect(out, clinical).toContain(clinical);
-    expect(vault.restore(out!)).toBe(note.text);
-  });
+  it.each(clinicalNotes.map((n) => [n.id, n] as const))(
+    '%s: hides every identifier, keeps clinical content, restores',
+    (_id, note) => {
+      const vault = new PlaceholderVault();
+      const [out] = deidentifyTexts([note.text], vault);
+      for (const identifier of note.identifiers) expect(out, identifier).not.toContain(identifier);
+      for (const clinical of note.keep) expect(out, clinical).toContain(clinical);
+      expect(vault.restore(out!)).toBe(note.text);
+    },
+  );
 
   it('uses consistent placeholders across messages, including bare later mentions', () => {
     const vault = new PlaceholderVault();
@@ -21,12 +24,20 @@ describe('de-identification of clinical notes', () => {
 
   it('replaces caller-supplied names and identifiers even without cues', () => {
     const vault = new PlaceholderVault();
-    const [out] = deidentifyTexts(['刘建国血压偏高，编号 HX-99812。'], vault, { names: ['刘建国'], identifiers: ['HX-99812'] });
+    const [out] = deidentifyTexts(['刘建国血压偏高，编号 HX-99812。'], vault, {
+      names: ['刘建国'],
+      identifiers: ['HX-99812'],
+    });
     expect(out).toBe('[PATIENT_NAME_1]血压偏高，编号 [IDENTIFIER_1]。');
   });
 
   it('does not take clinical words for names', () => {
-    const texts = ['患者高血压病史10年，平素规律服药。', '患者于昨日入院，时有头晕。', '患者全身乏力。', 'Patient reports chest pain; wife reports snoring.'];
+    const texts = [
+      '患者高血压病史10年，平素规律服药。',
+      '患者于昨日入院，时有头晕。',
+      '患者全身乏力。',
+      'Patient reports chest pain; wife reports snoring.',
+    ];
     for (const text of texts) expect(findIdentifiers(text), text).toEqual([]);
   });
 
@@ -38,16 +49,36 @@ describe('de-identification of clinical notes', () => {
   });
 
   it('recognises phone formats: CN mobile, landline, US', () => {
-    const found = findIdentifiers('手机 +86 138-1234-5678，座机 (021)62345678，US (415) 555-0100 或 415.555.0199').map((f) => f.value);
-    expect(found).toEqual(expect.arrayContaining(['+86 138-1234-5678', '(021)62345678', '(415) 555-0100', '415.555.0199']));
+    const found = findIdentifiers(
+      '手机 +86 138-1234-5678，座机 (021)62345678，US (415) 555-0100 或 415.555.0199',
+    ).map((f) => f.value);
+    expect(found).toEqual(
+      expect.arrayContaining(['+86 138-1234-5678', '(021)62345678', '(415) 555-0100', '415.555.0199']),
+    );
   });
 
   it('de-identifies chat messages: string content, text parts and tool-call arguments', () => {
     const vault = new PlaceholderVault();
     const messages = [
       { role: 'system', content: '你是临床助手。' },
-      { role: 'user', content: [{ type: 'text', text: '患者李四，电话13900001111' }, { type: 'image_url', image_url: { url: 'x' } }] },
-      { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '{"phone":"13900001111","name":"李四"}' } }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', text: '患者李四，电话13900001111' },
+          { type: 'image_url', image_url: { url: 'x' } },
+        ],
+      },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          {
+            id: 'c1',
+            type: 'function',
+            function: { name: 'f', arguments: '{"phone":"13900001111","name":"李四"}' },
+          },
+        ],
+      },
       { role: 'tool', tool_call_id: 'c1', content: '李四 最近一次随访 2024-05-01' },
     ];
     const out = deidentifyChatMessages(messages, vault) as typeof messages;
@@ -72,6 +103,6 @@ describe('StreamingRestorer', () => {
 
   it('leaves unknown placeholders alone', () => {
     const vault = new PlaceholderVault();
-    expect(new StreamingRestorer(vault).push('[PATIENT_NAME_9] x') ).toBe('[PATIENT_NAME_9] x');
+    expect(new StreamingRestorer(vault).push('[PATIENT_NAME_9] x')).toBe('[PATIENT_NAME_9] x');
   });
 });

@@ -45,7 +45,10 @@ const WORDY_START = /^[A-Za-z0-9]/;
 const WORDY_END = /[A-Za-z0-9]$/;
 
 /** Builds a function replacing every occurrence of the given values with consistent placeholders. */
-function replacerFor(values: Map<string, IdentifierCategory>, vault: PlaceholderVault): (text: string) => string {
+function replacerFor(
+  values: Map<string, IdentifierCategory>,
+  vault: PlaceholderVault,
+): (text: string) => string {
   if (values.size === 0) return (text) => text;
   const sorted = [...values.keys()].sort((a, b) => b.length - a.length);
   const source = sorted
@@ -55,11 +58,16 @@ function replacerFor(values: Map<string, IdentifierCategory>, vault: Placeholder
     })
     .join('|');
   const regex = new RegExp(source, 'g');
-  return (text) => text.replace(regex, (match) => vault.placeholderFor(match, values.get(match) ?? 'IDENTIFIER'));
+  return (text) =>
+    text.replace(regex, (match) => vault.placeholderFor(match, values.get(match) ?? 'IDENTIFIER'));
 }
 
 /** Replaces identifiers in a set of texts that belong together (one request), consistently. */
-export function deidentifyTexts(texts: readonly string[], vault: PlaceholderVault, known: KnownIdentifiers = {}): string[] {
+export function deidentifyTexts(
+  texts: readonly string[],
+  vault: PlaceholderVault,
+  known: KnownIdentifiers = {},
+): string[] {
   const values = new Map<string, IdentifierCategory>();
   const add = (value: string, category: IdentifierCategory) => {
     const v = value.trim();
@@ -68,7 +76,8 @@ export function deidentifyTexts(texts: readonly string[], vault: PlaceholderVaul
   for (const name of known.names ?? []) {
     add(name, 'PATIENT_NAME');
     const parts = name.trim().split(/\s+/);
-    if (parts.length > 1 && parts[parts.length - 1]!.length >= 3) add(parts[parts.length - 1]!, 'PATIENT_NAME');
+    if (parts.length > 1 && parts[parts.length - 1]!.length >= 3)
+      add(parts[parts.length - 1]!, 'PATIENT_NAME');
   }
   for (const identifier of known.identifiers ?? []) add(identifier, 'IDENTIFIER');
   for (const text of texts) for (const found of findIdentifiers(text)) add(found.value, found.category);
@@ -96,7 +105,8 @@ function mapMessageTexts(messages: readonly unknown[], edit: (text: string) => s
           : part,
       );
     }
-    if (typeof message.reasoning_content === 'string') message.reasoning_content = edit(message.reasoning_content);
+    if (typeof message.reasoning_content === 'string')
+      message.reasoning_content = edit(message.reasoning_content);
     if (Array.isArray(message.tool_calls)) {
       message.tool_calls = message.tool_calls.map((call: unknown) => {
         const fn = (call as Json | null)?.function as Json | undefined;
@@ -123,16 +133,22 @@ export function deidentifyChatMessages(
   return mapMessageTexts(messages, () => replaced[i++]!);
 }
 
-export function deidentifyEmbeddingInput(input: unknown, vault: PlaceholderVault, known: KnownIdentifiers = {}): unknown {
+export function deidentifyEmbeddingInput(
+  input: unknown,
+  vault: PlaceholderVault,
+  known: KnownIdentifiers = {},
+): unknown {
   if (typeof input === 'string') return deidentifyTexts([input], vault, known)[0];
-  if (Array.isArray(input) && input.every((x) => typeof x === 'string')) return deidentifyTexts(input, vault, known);
+  if (Array.isArray(input) && input.every((x) => typeof x === 'string'))
+    return deidentifyTexts(input, vault, known);
   return input; // token arrays carry no readable text to de-identify
 }
 
 /** Restores placeholders in a non-streaming chat completion's messages (content, reasoning, tool calls). */
 export function restoreChatMessage(message: Json, vault: PlaceholderVault): void {
   if (typeof message.content === 'string') message.content = vault.restore(message.content);
-  if (typeof message.reasoning_content === 'string') message.reasoning_content = vault.restore(message.reasoning_content);
+  if (typeof message.reasoning_content === 'string')
+    message.reasoning_content = vault.restore(message.reasoning_content);
   if (Array.isArray(message.tool_calls)) {
     for (const call of message.tool_calls as Json[]) {
       const fn = call?.function as Json | undefined;

@@ -6,14 +6,50 @@ const WORD = "[A-Z][a-z'’-]+";
 const FULL = `(${WORD}(?:\\s+[A-Z]\\.)?(?:\\s+${WORD}){1,2})`;
 
 const TITLE = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx)\\.?\\s+(${WORD}(?:\\s+${WORD})?)`, 'g');
-const LABEL = new RegExp(`\\b(?:[Pp]atient(?:'s)?(?:\\s+[Nn]ame)?|[Nn]ame|Pt)\\s*:\\s*(${WORD}(?:\\s+[A-Z]\\.)?(?:\\s+${WORD}){0,2})`, 'g');
+const LABEL = new RegExp(
+  `\\b(?:[Pp]atient(?:'s)?(?:\\s+[Nn]ame)?|[Nn]ame|Pt)\\s*:\\s*(${WORD}(?:\\s+[A-Z]\\.)?(?:\\s+${WORD}){0,2})`,
+  'g',
+);
 const NAMED = new RegExp(`\\b(?:[Pp]atient|[Nn]amed|[Cc]alled)\\s+(?:is\\s+)?${FULL}`, 'g');
 // Case-insensitive cue words, case-sensitive names (no inline regex modifiers on Node 20).
 const either = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
-const RELATIVE_CUES = ['son', 'daughter', 'wife', 'husband', 'mother', 'father', 'spouse', 'partner', 'brother', 'sister', 'next of kin', 'emergency contact', 'guardian', 'caregiver'];
-const RELATIVE = new RegExp(`\\b(?:${RELATIVE_CUES.map(either).join('|')})(?:\\s*\\([^)]*\\))?[:,]?\\s+${FULL}`, 'g');
+const RELATIVE_CUES = [
+  'son',
+  'daughter',
+  'wife',
+  'husband',
+  'mother',
+  'father',
+  'spouse',
+  'partner',
+  'brother',
+  'sister',
+  'next of kin',
+  'emergency contact',
+  'guardian',
+  'caregiver',
+];
+const RELATIVE = new RegExp(
+  `\\b(?:${RELATIVE_CUES.map(either).join('|')})(?:\\s*\\([^)]*\\))?[:,]?\\s+${FULL}`,
+  'g',
+);
 
-const NOT_NAMES = new Set(['The', 'This', 'He', 'She', 'Patient', 'Name', 'History', 'Unknown', 'None', 'Denies', 'Reports', 'Is', 'Was', 'Has']);
+const NOT_NAMES = new Set([
+  'The',
+  'This',
+  'He',
+  'She',
+  'Patient',
+  'Name',
+  'History',
+  'Unknown',
+  'None',
+  'Denies',
+  'Reports',
+  'Is',
+  'Was',
+  'Has',
+]);
 
 export interface FoundEnglishName {
   value: string;

@@ -42,13 +42,20 @@ const US_STREET =
 
 export const identifierPatterns: readonly IdentifierPattern[] = [
   // Resident ID card (身份证), with cue: any 15/18 digits; without: 18 digits with a valid checksum.
-  { category: 'ID_CARD', regex: /(?:身份证|公民身份号码|居民身份证)(?:号码|号)?[：:\s]*(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g },
   {
     category: 'ID_CARD',
-    regex: /(?<![\dA-Za-z])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])(?![\dA-Za-z])/g,
+    regex: /(?:身份证|公民身份号码|居民身份证)(?:号码|号)?[：:\s]*(\d{17}[\dXx]|\d{15})(?![\dA-Za-z])/g,
+  },
+  {
+    category: 'ID_CARD',
+    regex:
+      /(?<![\dA-Za-z])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])(?![\dA-Za-z])/g,
     validate: isValidChineseIdCard,
   },
-  { category: 'PASSPORT', regex: /(?:护照|Passport)(?:号码|号|\s*(?:No\.?|Number|#))?[：:\s]*([A-Za-z]{0,2}\d{6,9})\b/gi },
+  {
+    category: 'PASSPORT',
+    regex: /(?:护照|Passport)(?:号码|号|\s*(?:No\.?|Number|#))?[：:\s]*([A-Za-z]{0,2}\d{6,9})\b/gi,
+  },
   { category: 'PASSPORT', regex: /(?<![\dA-Za-z])([EG]\d{8})(?![\dA-Za-z])/g },
   { category: 'SSN', regex: /(?<![\d-])(\d{3}-\d{2}-\d{4})(?![\d-])/g },
   { category: 'SSN', regex: /(?:SSN|Social Security (?:No\.?|Number))[:#\s]*(\d{9})\b/gi },
@@ -73,14 +80,27 @@ export const identifierPatterns: readonly IdentifierPattern[] = [
   // Phones: CN mobile, CN landline, US; and anything after a phone cue.
   { category: 'PHONE', regex: /(?<![\d-])((?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2})(?![\d-])/g },
   { category: 'PHONE', regex: /(?<![\d-])((?:\(0\d{2,3}\)|0\d{2,3})[-\s]?\d{7,8}(?:-\d{1,5})?)(?![\d-])/g },
-  { category: 'PHONE', regex: /(?<![\d-])((?:\+1[-.\s]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[-.\s])\d{3}[-.\s]\d{4})(?![\d-])/g },
-  { category: 'PHONE', regex: /(?:电话|手机|联系电话|联系方式|Tel|Phone|Mobile|Cell)[：:\s]*(\+?[\d(][\d\s()-]{5,18}\d)/gi },
+  {
+    category: 'PHONE',
+    regex: /(?<![\d-])((?:\+1[-.\s]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[-.\s])\d{3}[-.\s]\d{4})(?![\d-])/g,
+  },
+  {
+    category: 'PHONE',
+    regex: /(?:电话|手机|联系电话|联系方式|Tel|Phone|Mobile|Cell)[：:\s]*(\+?[\d(][\d\s()-]{5,18}\d)/gi,
+  },
   {
     category: 'BIRTH_DATE',
-    regex: new RegExp(`(?:出生日期|出生年月日?|生日|出生于|生于|DOB|D\\.O\\.B\\.?|Date of Birth|Birth\\s?date|Born(?: on)?)[：:\\s]*(${DATE})`, 'gi'),
+    regex: new RegExp(
+      `(?:出生日期|出生年月日?|生日|出生于|生于|DOB|D\\.O\\.B\\.?|Date of Birth|Birth\\s?date|Born(?: on)?)[：:\\s]*(${DATE})`,
+      'gi',
+    ),
   },
   // Addresses: cue + free text up to punctuation (Chinese), structured Chinese, US street addresses.
-  { category: 'ADDRESS', regex: /(?:家庭住址|现住址|户籍地址|居住地址|住址|地址|家住|现住|居住于|住在)[：:\s]*([^，。；;,\n\s][^，。；;,\n]{3,59})/g },
+  {
+    category: 'ADDRESS',
+    regex:
+      /(?:家庭住址|现住址|户籍地址|居住地址|住址|地址|家住|现住|居住于|住在)[：:\s]*([^，。；;,\n\s][^，。；;,\n]{3,59})/g,
+  },
   { category: 'ADDRESS', regex: new RegExp(`(${CN_ADMIN}${CN_STREET})`, 'g') },
   { category: 'ADDRESS', regex: new RegExp(`(${CN_ADMIN_ONLY})`, 'g') },
   { category: 'ADDRESS', regex: new RegExp(`(${US_STREET})`, 'g') },

@@ -65,7 +65,12 @@ export class StreamingRestorer {
     const all = this.held + text;
     this.held = '';
     const open = all.lastIndexOf('[');
-    if (open !== -1 && all.indexOf(']', open) === -1 && all.length - open <= 40 && /^\[[A-Z0-9_]*$/.test(all.slice(open))) {
+    if (
+      open !== -1 &&
+      all.indexOf(']', open) === -1 &&
+      all.length - open <= 40 &&
+      /^\[[A-Z0-9_]*$/.test(all.slice(open))
+    ) {
       this.held = all.slice(open);
       return this.vault.restore(all.slice(0, open));
     }

@@ -60,3 +60,20 @@ export function isModelAllowed(principal: Principal, ...names: string[]): boolea
   if (allowed === undefined || allowed === '*') return true;
   return names.some((name) => allowed.includes(name));
 }
+
+/**
+ * Quick start before the identity package is wired: one admin-set key (e.g. from the server's Config) that
+ * may call every model and administer the gateway. No key → nobody is admitted.
+ */
+export function quickStartGatewayAuth(adminKey: string | undefined): StaticGatewayAuth {
+  return new StaticGatewayAuth(
+    adminKey
+      ? [
+          {
+            key: adminKey,
+            principal: { id: 'quick-start-admin', kind: 'key', role: 'admin', allowedModels: '*' },
+          },
+        ]
+      : [],
+  );
+}

@@ -55,16 +55,32 @@ export class RateLimiter {
     const c = this.counters_(principal, now);
     const toNextMinute = String(Math.max(1, Math.ceil(((c.minute + 1) * 60_000 - now) / 1000)));
     if (rateLimit?.rpm !== undefined && c.requests >= rateLimit.rpm) {
-      throw limited(`rate limit reached: ${rateLimit.rpm} requests per minute`, 'rate_limit_exceeded', toNextMinute);
+      throw limited(
+        `rate limit reached: ${rateLimit.rpm} requests per minute`,
+        'rate_limit_exceeded',
+        toNextMinute,
+      );
     }
     if (rateLimit?.tpm !== undefined && c.tokens >= rateLimit.tpm) {
-      throw limited(`rate limit reached: ${rateLimit.tpm} tokens per minute`, 'rate_limit_exceeded', toNextMinute);
+      throw limited(
+        `rate limit reached: ${rateLimit.tpm} tokens per minute`,
+        'rate_limit_exceeded',
+        toNextMinute,
+      );
     }
     if (budget?.tokensPerDay !== undefined && c.dayTokens >= budget.tokensPerDay) {
-      throw limited(`daily token budget of ${budget.tokensPerDay} exhausted`, 'budget_exceeded', String(secondsToNextUtcDay(now)));
+      throw limited(
+        `daily token budget of ${budget.tokensPerDay} exhausted`,
+        'budget_exceeded',
+        String(secondsToNextUtcDay(now)),
+      );
     }
     if (budget?.tokensPerMonth !== undefined && c.monthTokens >= budget.tokensPerMonth) {
-      throw limited(`monthly token budget of ${budget.tokensPerMonth} exhausted`, 'budget_exceeded', String(secondsToNextUtcMonth(now)));
+      throw limited(
+        `monthly token budget of ${budget.tokensPerMonth} exhausted`,
+        'budget_exceeded',
+        String(secondsToNextUtcMonth(now)),
+      );
     }
     c.requests += 1;
   }

@@ -53,9 +53,11 @@ export const estimateTokens = (chars: number) => Math.ceil(chars / 4);
 export function outcomeOfError(error: unknown): { outcome: UsageRecord['outcome']; errorCode: string } {
   if (error instanceof GatewayError || isQihuangError(error)) {
     const code = error instanceof GatewayError ? error.openAiCode : error.code;
-    if (error.code === 'rate-limited' && code !== 'upstream_rate_limited') return { outcome: 'rate-limited', errorCode: code };
+    if (error.code === 'rate-limited' && code !== 'upstream_rate_limited')
+      return { outcome: 'rate-limited', errorCode: code };
     if (error.code === 'forbidden') return { outcome: 'refused', errorCode: code };
-    if (error.code === 'invalid-input' || error.code === 'not-found') return { outcome: 'client-error', errorCode: code };
+    if (error.code === 'invalid-input' || error.code === 'not-found')
+      return { outcome: 'client-error', errorCode: code };
     return { outcome: 'error', errorCode: code };
   }
   return { outcome: 'error', errorCode: 'internal' };
@@ -107,7 +109,11 @@ export function recordCall(runtime: GatewayRuntime, ctx: CallContext, result: Ca
     type: ctx.endpoint === 'chat' ? 'gateway.chat' : 'gateway.embeddings',
     at,
     requestId: ctx.call.requestId,
-    principal: { id: principal.id, kind: principal.kind, ...(principal.role ? { role: principal.role } : {}) },
+    principal: {
+      id: principal.id,
+      kind: principal.kind,
+      ...(principal.role ? { role: principal.role } : {}),
+    },
     model: ctx.model,
     scenario: ctx.scenario,
     target: target?.id ?? null,
@@ -120,7 +126,8 @@ export function recordCall(runtime: GatewayRuntime, ctx: CallContext, result: Ca
   };
   if (ctx.call.patient) event.patient = ctx.call.patient;
   if (result.errorCode) event.errorCode = result.errorCode;
-  if (result.deidentified && Object.keys(result.deidentified).length > 0) event.deidentified = result.deidentified;
+  if (result.deidentified && Object.keys(result.deidentified).length > 0)
+    event.deidentified = result.deidentified;
   if (policy.storeReasoning && result.reasoning) event.reasoning = result.reasoning.slice(0, MAX_AUDIT_TEXT);
   if (policy.storePrompts) {
     event.prompt = ctx.prompt;

@@ -21,12 +21,21 @@ import {
   type CallContext,
   type CallOutcome,
 } from './call-accounting.ts';
-import { mergeKnown, takeExtension, type GatewayCall, type GatewayResult, type Json } from './gateway-call.ts';
+import {
+  mergeKnown,
+  takeExtension,
+  type GatewayCall,
+  type GatewayResult,
+  type Json,
+} from './gateway-call.ts';
 import { chatNeeds, planRoute, resolveAllowedRoute } from './plan-route.ts';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
-export async function handleChatCompletion(runtime: GatewayRuntime, call: GatewayCall): Promise<GatewayResult> {
+export async function handleChatCompletion(
+  runtime: GatewayRuntime,
+  call: GatewayCall,
+): Promise<GatewayResult> {
   const startedAt = runtime.now();
   const { body, patient, known: bodyKnown } = takeExtension(call.body);
   const scoped: GatewayCall = { ...call, patient: call.patient ?? patient };
@@ -42,7 +51,10 @@ export async function handleChatCompletion(runtime: GatewayRuntime, call: Gatewa
   const trace: FailoverTrace = { attempts: 0 };
   try {
     if (!Array.isArray(body.messages) || body.messages.length === 0) {
-      throw new GatewayError('invalid-input', 'messages must be a non-empty array', { param: 'messages', openAiCode: 'invalid_value' });
+      throw new GatewayError('invalid-input', 'messages must be a non-empty array', {
+        param: 'messages',
+        openAiCode: 'invalid_value',
+      });
     }
     const route = resolveAllowedRoute(runtime, scoped.principal, body.model);
     ctx.scenario = route.scenario;
@@ -69,7 +81,8 @@ export async function handleChatCompletion(runtime: GatewayRuntime, call: Gatewa
         out.stream_options = { ...(body.stream_options as Json | undefined), include_usage: true };
       }
       if (!stream && quirks.nonStreamingDefaults) {
-        for (const [key, value] of Object.entries(quirks.nonStreamingDefaults)) if (!(key in out)) out[key] = value;
+        for (const [key, value] of Object.entries(quirks.nonStreamingDefaults))
+          if (!(key in out)) out[key] = value;
       }
       return JSON.stringify(out);
     };
@@ -101,7 +114,12 @@ export async function handleChatCompletion(runtime: GatewayRuntime, call: Gatewa
         trace,
       );
       const isCloud = target.provider.location === 'cloud';
-      const finished = finishCompletion(text, quirksOf(target.provider.kind), isCloud ? vault : undefined, stripReasoning);
+      const finished = finishCompletion(
+        text,
+        quirksOf(target.provider.kind),
+        isCloud ? vault : undefined,
+        stripReasoning,
+      );
       const promptChars = JSON.stringify(body.messages).length;
       recordCall(runtime, ctx, {
         outcome: 'success',
@@ -110,13 +128,23 @@ export async function handleChatCompletion(runtime: GatewayRuntime, call: Gatewa
         tokens: tokensFromUsage(finished.usage, () => {
           const prompt = estimateTokens(promptChars);
           const completion = estimateTokens(finished.contentChars + finished.reasoning.length);
-          return { prompt, completion, reasoning: estimateTokens(finished.reasoning.length), total: prompt + completion, estimated: true };
+          return {
+            prompt,
+            completion,
+            reasoning: estimateTokens(finished.reasoning.length),
+            total: prompt + completion,
+            estimated: true,
+          };
         }),
         reasoning: finished.reasoning,
         answer: finished.answer,
         deidentified: isCloud ? vault?.categories() : undefined,
       });
-      return { status: 200, headers: { ...JSON_HEADERS, 'x-qihuang-target': target.provider.id }, body: finished.text };
+      return {
+        status: 200,
+        headers: { ...JSON_HEADERS, 'x-qihuang-target': target.provider.id },
+        body: finished.text,
+      };
     }
 
     const { value: opened, target } = await callWithFailover(
@@ -143,7 +171,13 @@ export async function handleChatCompletion(runtime: GatewayRuntime, call: Gatewa
         tokens: tokensFromUsage(transform.usage, () => {
           const prompt = estimateTokens(promptChars);
           const completion = estimateTokens(transform.contentChars + transform.reasoningChars);
-          return { prompt, completion, reasoning: estimateTokens(transform.reasoningChars), total: prompt + completion, estimated: true };
+          return {
+            prompt,
+            completion,
+            reasoning: estimateTokens(transform.reasoningChars),
+            total: prompt + completion,
+            estimated: true,
+          };
         }),
         reasoning: transform.reasoning,
         answer: transform.answer,
@@ -164,7 +198,9 @@ export async function handleChatCompletion(runtime: GatewayRuntime, call: Gatewa
     recordCall(runtime, ctx, {
       ...outcomeOfError(error),
       attempts: trace.attempts,
-      target: trace.lastTarget ? { id: trace.lastTarget.provider.id, location: trace.lastTarget.provider.location } : null,
+      target: trace.lastTarget
+        ? { id: trace.lastTarget.provider.id, location: trace.lastTarget.provider.location }
+        : null,
     });
     throw error;
   }
@@ -189,7 +225,9 @@ export function finishCompletion(
   try {
     json = JSON.parse(text) as Json;
   } catch {
-    throw new GatewayError('upstream-error', 'the model server sent an answer that is not JSON', { openAiCode: 'upstream_invalid_response' });
+    throw new GatewayError('upstream-error', 'the model server sent an answer that is not JSON', {
+      openAiCode: 'upstream_invalid_response',
+    });
   }
   let changed = false;
   let reasoning = '';
@@ -208,7 +246,8 @@ export function finishCompletion(
       const split = splitThinkTags(message.content);
       if (split) {
         message.content = split.content;
-        message.reasoning_content = ((message.reasoning_content as string | undefined) ?? '') + split.reasoning;
+        message.reasoning_content =
+          ((message.reasoning_content as string | undefined) ?? '') + split.reasoning;
         changed = true;
       }
     }
@@ -223,7 +262,13 @@ export function finishCompletion(
       changed = true;
     }
   }
-  return { text: changed ? JSON.stringify(json) : text, usage: json.usage, reasoning, answer, contentChars: answer.length };
+  return {
+    text: changed ? JSON.stringify(json) : text,
+    usage: json.usage,
+    reasoning,
+    answer,
+    contentChars: answer.length,
+  };
 }
 
 /** Pipes the upstream stream through the transform; mid-stream failures end in a clean SSE error event. */
@@ -267,7 +312,9 @@ function relayStream(
             if (result.done) {
               let tail = transform.push(decoder.decode());
               const complete = transform.sawDone || transform.sawFinish;
-              tail += complete ? transform.end() : transform.fail('the model server ended the stream before the answer was complete');
+              tail += complete
+                ? transform.end()
+                : transform.fail('the model server ended the stream before the answer was complete');
               if (tail) controller.enqueue(encoder.encode(tail));
               done = true;
               finish(complete ? 'success' : 'error', complete ? undefined : 'upstream_stream_incomplete');
@@ -285,7 +332,10 @@ function relayStream(
       } catch (error) {
         done = true;
         opened.response.cancel();
-        const message = (error as Error).message === 'aborted' ? 'the model server closed the stream mid-way' : (error as Error).message;
+        const message =
+          (error as Error).message === 'aborted'
+            ? 'the model server closed the stream mid-way'
+            : (error as Error).message;
         controller.enqueue(encoder.encode(transform.fail(`stream interrupted: ${message}`)));
         finish('error', 'upstream_stream_error');
         controller.close();

@@ -6,7 +6,13 @@ import { callWithFailover, type FailoverTrace } from '../routing/call-with-failo
 import type { RouteTarget } from '../routing/resolve-route.ts';
 import type { GatewayRuntime } from '../runtime/gateway-runtime.ts';
 import { postForText } from '../upstream/upstream-call.ts';
-import { estimateTokens, outcomeOfError, recordCall, tokensFromUsage, type CallContext } from './call-accounting.ts';
+import {
+  estimateTokens,
+  outcomeOfError,
+  recordCall,
+  tokensFromUsage,
+  type CallContext,
+} from './call-accounting.ts';
 import { mergeKnown, takeExtension, type GatewayCall, type GatewayResult } from './gateway-call.ts';
 import { planRoute, resolveAllowedRoute } from './plan-route.ts';
 
@@ -28,11 +34,21 @@ export async function handleEmbeddings(runtime: GatewayRuntime, call: GatewayCal
   const { body, patient, known: bodyKnown } = takeExtension(call.body);
   const scoped: GatewayCall = { ...call, patient: call.patient ?? patient };
   const model = typeof body.model === 'string' ? body.model : '';
-  const ctx: CallContext = { call: scoped, endpoint: 'embeddings', stream: false, model, scenario: model, startedAt };
+  const ctx: CallContext = {
+    call: scoped,
+    endpoint: 'embeddings',
+    stream: false,
+    model,
+    scenario: model,
+    startedAt,
+  };
   const trace: FailoverTrace = { attempts: 0 };
   try {
     if (body.input === undefined || body.input === null || body.input === '') {
-      throw new GatewayError('invalid-input', 'input must be a string or an array', { param: 'input', openAiCode: 'invalid_value' });
+      throw new GatewayError('invalid-input', 'input must be a string or an array', {
+        param: 'input',
+        openAiCode: 'invalid_value',
+      });
     }
     const route = resolveAllowedRoute(runtime, scoped.principal, body.model);
     ctx.scenario = route.scenario;
@@ -83,12 +99,18 @@ export async function handleEmbeddings(runtime: GatewayRuntime, call: GatewayCal
       }),
       deidentified: target.provider.location === 'cloud' ? vault?.categories() : undefined,
     });
-    return { status: 200, headers: { 'content-type': 'application/json', 'x-qihuang-target': target.provider.id }, body: text };
+    return {
+      status: 200,
+      headers: { 'content-type': 'application/json', 'x-qihuang-target': target.provider.id },
+      body: text,
+    };
   } catch (error) {
     recordCall(runtime, ctx, {
       ...outcomeOfError(error),
       attempts: trace.attempts,
-      target: trace.lastTarget ? { id: trace.lastTarget.provider.id, location: trace.lastTarget.provider.location } : null,
+      target: trace.lastTarget
+        ? { id: trace.lastTarget.provider.id, location: trace.lastTarget.provider.location }
+        : null,
     });
     throw error;
   }

@@ -33,7 +33,8 @@ export function takeExtension(body: Json): { body: Json; patient?: string; known
   if (!('qihuang' in body)) return { body, known: {} };
   const { qihuang, ...rest } = body;
   const ext = (qihuang && typeof qihuang === 'object' ? qihuang : {}) as Json;
-  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+  const strings = (value: unknown) =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   return {
     body: rest,
     patient: typeof ext.patient === 'string' ? ext.patient : undefined,

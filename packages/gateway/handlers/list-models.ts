@@ -25,23 +25,37 @@ export interface ModelView {
 }
 
 function overall(statuses: TargetStatus[]): TargetStatus {
-  if (statuses.some((s) => s === 'up' || s === 'unknown') && statuses.every((s) => s === 'up' || s === 'unknown')) {
+  if (
+    statuses.some((s) => s === 'up' || s === 'unknown') &&
+    statuses.every((s) => s === 'up' || s === 'unknown')
+  ) {
     return statuses.includes('up') ? 'up' : 'unknown';
   }
   if (statuses.some((s) => s === 'up' || s === 'degraded' || s === 'unknown')) return 'degraded';
   return statuses.includes('open-circuit') ? 'open-circuit' : 'down';
 }
 
-export function listModels(runtime: GatewayRuntime, principal: Principal): { object: 'list'; data: ModelView[] } {
+export function listModels(
+  runtime: GatewayRuntime,
+  principal: Principal,
+): { object: 'list'; data: ModelView[] } {
   const config = runtime.config;
   const view = (id: string): ModelTargetView | undefined => {
     const provider = config.providers.find((p) => p.id === id);
-    return provider && { provider: provider.id, location: provider.location, status: runtime.states.status(provider.id) };
+    return (
+      provider && {
+        provider: provider.id,
+        location: provider.location,
+        status: runtime.states.status(provider.id),
+      }
+    );
   };
   const data: ModelView[] = [];
   for (const model of config.virtualModels) {
     if (!isModelAllowed(principal, model.name)) continue;
-    const targets = model.targets.map((t) => view(t.provider)).filter((t): t is ModelTargetView => t !== undefined);
+    const targets = model.targets
+      .map((t) => view(t.provider))
+      .filter((t): t is ModelTargetView => t !== undefined);
     data.push({
       id: model.name,
       object: 'model',
@@ -63,7 +77,12 @@ export function listModels(runtime: GatewayRuntime, principal: Principal): { obj
       object: 'model',
       created: 0,
       owned_by: provider.kind,
-      qihuang: { kind: 'provider', status: target.status, capabilities: provider.capabilities, targets: [target] },
+      qihuang: {
+        kind: 'provider',
+        status: target.status,
+        capabilities: provider.capabilities,
+        targets: [target],
+      },
     });
   }
   return { object: 'list', data };

@@ -23,34 +23,56 @@ export function resolveAllowedRoute(runtime: GatewayRuntime, principal: Principa
   const config = runtime.config;
   if (config.providers.length === 0) throw modelNotConfigured();
   if (typeof model !== 'string' || model === '') {
-    throw new GatewayError('invalid-input', 'you must provide a model parameter', { param: 'model', openAiCode: 'invalid_value' });
+    throw new GatewayError('invalid-input', 'you must provide a model parameter', {
+      param: 'model',
+      openAiCode: 'invalid_value',
+    });
   }
   const route = resolveRoute(config, model);
   if (!route || !isModelAllowed(principal, route.name, route.requested)) {
     // Unknown and forbidden look the same, so keys cannot probe which models exist.
-    throw new GatewayError('not-found', `The model \`${model}\` does not exist or you do not have access to it.`, {
-      param: 'model',
-      openAiCode: 'model_not_found',
-    });
+    throw new GatewayError(
+      'not-found',
+      `The model \`${model}\` does not exist or you do not have access to it.`,
+      {
+        param: 'model',
+        openAiCode: 'model_not_found',
+      },
+    );
   }
   return route;
 }
 
 export function planRoute(runtime: GatewayRuntime, route: Route, needs: Needs): RoutePlan {
-  const ordered = route.strategy === 'weighted' ? weightedOrder(route.targets, runtime.random) : route.targets;
+  const ordered =
+    route.strategy === 'weighted' ? weightedOrder(route.targets, runtime.random) : route.targets;
   const capable = ordered.filter(({ provider: { capabilities: c } }) =>
-    needs.endpoint === 'embeddings' ? c.embeddings : c.chat && (!needs.images || c.vision) && (!needs.tools || c.tools),
+    needs.endpoint === 'embeddings'
+      ? c.embeddings
+      : c.chat && (!needs.images || c.vision) && (!needs.tools || c.tools),
   );
   if (capable.length === 0) {
-    const what = needs.endpoint === 'embeddings' ? 'embeddings' : needs.images ? 'images (vision)' : needs.tools ? 'tools' : 'chat';
-    throw new GatewayError('invalid-input', `model \`${route.requested}\` has no target that supports ${what}`, {
-      param: 'model',
-      openAiCode: 'unsupported_capability',
-    });
+    const what =
+      needs.endpoint === 'embeddings'
+        ? 'embeddings'
+        : needs.images
+          ? 'images (vision)'
+          : needs.tools
+            ? 'tools'
+            : 'chat';
+    throw new GatewayError(
+      'invalid-input',
+      `model \`${route.requested}\` has no target that supports ${what}`,
+      {
+        param: 'model',
+        openAiCode: 'unsupported_capability',
+      },
+    );
   }
   const allowed = capable.filter(
     ({ provider }) =>
-      provider.location !== 'cloud' || (route.cloud.mode !== 'refuse' && (!needs.images || route.cloud.allowImages)),
+      provider.location !== 'cloud' ||
+      (route.cloud.mode !== 'refuse' && (!needs.images || route.cloud.allowImages)),
   );
   if (allowed.length === 0) {
     throw new GatewayError(
@@ -69,7 +91,10 @@ export function chatNeeds(body: any): Needs {
   let images = false;
   if (Array.isArray(body.messages)) {
     for (const message of body.messages) {
-      if (Array.isArray(message?.content) && message.content.some((p: { type?: string }) => p?.type === 'image_url')) {
+      if (
+        Array.isArray(message?.content) &&
+        message.content.some((p: { type?: string }) => p?.type === 'image_url')
+      ) {
         images = true;
         break;
       }

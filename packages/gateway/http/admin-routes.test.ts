@@ -4,10 +4,13 @@ import { ADMIN_KEY, startHarness, type Harness } from '../test-support/gateway-h
 describe('/admin/gateway', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ config: () => ({ virtualModels: [{ name: 'clinical-copilot', targets: [{ provider: 'local' }] }] }) });
+    h = await startHarness({
+      config: () => ({ virtualModels: [{ name: 'clinical-copilot', targets: [{ provider: 'local' }] }] }),
+    });
   });
   afterAll(() => h.close());
-  const admin = (path: string, init: RequestInit = {}) => h.fetch(`/admin/gateway${path}`, { ...init, key: ADMIN_KEY });
+  const admin = (path: string, init: RequestInit = {}) =>
+    h.fetch(`/admin/gateway${path}`, { ...init, key: ADMIN_KEY });
 
   it('adds a provider and a virtual model, which the API serves at once; never returns a literal key', async () => {
     const put = await admin('/providers/ollama-local', {
@@ -22,9 +25,14 @@ describe('/admin/gateway', () => {
     });
     expect(put.status).toBe(201);
     expect(JSON.stringify(await put.json())).not.toContain('secret-literal');
-    const vm = await admin('/virtual-models/rx-explainer', { method: 'PUT', body: JSON.stringify({ targets: [{ provider: 'ollama-local' }] }) });
+    const vm = await admin('/virtual-models/rx-explainer', {
+      method: 'PUT',
+      body: JSON.stringify({ targets: [{ provider: 'ollama-local' }] }),
+    });
     expect(vm.status).toBe(201);
-    const answer = await h.client().chat.completions.create({ model: 'rx-explainer', messages: [{ role: 'user', content: '你好' }] });
+    const answer = await h
+      .client()
+      .chat.completions.create({ model: 'rx-explainer', messages: [{ role: 'user', content: '你好' }] });
     expect(answer.choices[0]?.message.content).toBe('你好');
     const last = h.upstreams.local!.modelRequests().at(-1)!;
     expect(last.body.model).toBe('qwen3:8b');
@@ -34,7 +42,10 @@ describe('/admin/gateway', () => {
   });
 
   it('rejects an invalid provider naming the field, and deleting a provider still in use', async () => {
-    const bad = await admin('/providers/x', { method: 'PUT', body: JSON.stringify({ kind: 'vllm', baseUrl: 'ftp://x', model: 'm', location: 'on-premises' }) });
+    const bad = await admin('/providers/x', {
+      method: 'PUT',
+      body: JSON.stringify({ kind: 'vllm', baseUrl: 'ftp://x', model: 'm', location: 'on-premises' }),
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('baseUrl');
     const del = await admin('/providers/local', { method: 'DELETE' });
@@ -44,11 +55,15 @@ describe('/admin/gateway', () => {
   it('reports target health and runs checks on demand', async () => {
     h.upstreams.local!.setHealthy(false);
     await admin('/health/check', { method: 'POST' });
-    const health = (await admin('/health').then((r) => r.json())) as { data: { provider: string; health: string; status: string }[] };
+    const health = (await admin('/health').then((r) => r.json())) as {
+      data: { provider: string; health: string; status: string }[];
+    };
     expect(health.data.find((d) => d.provider === 'local')).toMatchObject({ health: 'down', status: 'down' });
     h.upstreams.local!.setHealthy(true);
     await admin('/health/check', { method: 'POST' });
-    const again = (await admin('/health').then((r) => r.json())) as { data: { provider: string; status: string }[] };
+    const again = (await admin('/health').then((r) => r.json())) as {
+      data: { provider: string; status: string }[];
+    };
     expect(again.data.find((d) => d.provider === 'local')?.status).toBe('up');
   });
 

@@ -37,7 +37,12 @@ const usageQuerySchema = z.object({
   groupBy: z
     .string()
     .default('day')
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(usageDimensions)).min(1)),
   from: day.optional(),
   to: day.optional(),
@@ -53,17 +58,29 @@ async function readJson(request: Request): Promise<Record<string, unknown>> {
   } catch {
     // fall through
   }
-  throw new GatewayError('invalid-input', 'the request body must be a JSON object', { openAiCode: 'invalid_json' });
+  throw new GatewayError('invalid-input', 'the request body must be a JSON object', {
+    openAiCode: 'invalid_json',
+  });
 }
 
-export function createGatewayAdminRoutes({ runtime, auth = runtime.auth, isAdmin = (p) => p.role === 'admin' }: GatewayAdminRoutesDeps): Hono {
+export function createGatewayAdminRoutes({
+  runtime,
+  auth = runtime.auth,
+  isAdmin = (p) => p.role === 'admin',
+}: GatewayAdminRoutesDeps): Hono {
   const app = new Hono();
   app.onError((error) => errorResponse(error));
 
   app.use('*', async function requireAdmin(c, next) {
     const principal = await auth.authenticate(bearerOf(c));
-    if (!principal) throw new GatewayError('unauthenticated', 'missing or invalid credentials', { openAiCode: 'invalid_api_key' });
-    if (!isAdmin(principal)) throw new GatewayError('forbidden', 'gateway administration needs the admin role', { openAiCode: 'forbidden' });
+    if (!principal)
+      throw new GatewayError('unauthenticated', 'missing or invalid credentials', {
+        openAiCode: 'invalid_api_key',
+      });
+    if (!isAdmin(principal))
+      throw new GatewayError('forbidden', 'gateway administration needs the admin role', {
+        openAiCode: 'forbidden',
+      });
     await next();
   });
 
@@ -71,7 +88,8 @@ export function createGatewayAdminRoutes({ runtime, auth = runtime.auth, isAdmin
     try {
       return await runtime.setConfig(edit(runtime.config));
     } catch (error) {
-      if (error instanceof z.ZodError) throw new GatewayError('invalid-input', configIssues(error)[0]!.message);
+      if (error instanceof z.ZodError)
+        throw new GatewayError('invalid-input', configIssues(error)[0]!.message);
       throw error;
     }
   };
@@ -79,7 +97,12 @@ export function createGatewayAdminRoutes({ runtime, auth = runtime.auth, isAdmin
   app.get('/config', (c) => c.json(redactConfig(runtime.config)));
 
   app.get('/providers', (c) =>
-    c.json({ data: runtime.config.providers.map((p) => ({ ...redactProvider(p), status: runtime.states.status(p.id) })) }),
+    c.json({
+      data: runtime.config.providers.map((p) => ({
+        ...redactProvider(p),
+        status: runtime.states.status(p.id),
+      })),
+    }),
   );
   app.get('/providers/:id', (c) => {
     const provider = runtime.config.providers.find((p) => p.id === c.req.param('id'));
@@ -102,9 +125,13 @@ export function createGatewayAdminRoutes({ runtime, auth = runtime.auth, isAdmin
   });
   app.delete('/providers/:id', async (c) => {
     const id = c.req.param('id');
-    if (!runtime.config.providers.some((p) => p.id === id)) throw new GatewayError('not-found', `no provider "${id}"`);
-    const users = runtime.config.virtualModels.filter((v) => v.targets.some((t) => t.provider === id)).map((v) => v.name);
-    if (users.length > 0) throw new GatewayError('conflict', `provider "${id}" is a target of: ${users.join(', ')}`);
+    if (!runtime.config.providers.some((p) => p.id === id))
+      throw new GatewayError('not-found', `no provider "${id}"`);
+    const users = runtime.config.virtualModels
+      .filter((v) => v.targets.some((t) => t.provider === id))
+      .map((v) => v.name);
+    if (users.length > 0)
+      throw new GatewayError('conflict', `provider "${id}" is a target of: ${users.join(', ')}`);
     await update((config) => ({
       ...config,
       providers: config.providers.filter((p) => p.id !== id),
@@ -116,17 +143,26 @@ export function createGatewayAdminRoutes({ runtime, auth = runtime.auth, isAdmin
   app.get('/virtual-models', (c) => c.json({ data: runtime.config.virtualModels }));
   app.put('/virtual-models/:name', async (c) => {
     const name = c.req.param('name');
-    const body = { ...(await readJson(c.req.raw)), name } as unknown as GatewayConfig['virtualModels'][number];
+    const body = {
+      ...(await readJson(c.req.raw)),
+      name,
+    } as unknown as GatewayConfig['virtualModels'][number];
     const exists = runtime.config.virtualModels.some((v) => v.name === name);
     const next = await update((config) => ({
       ...config,
-      virtualModels: exists ? config.virtualModels.map((v) => (v.name === name ? body : v)) : [...config.virtualModels, body],
+      virtualModels: exists
+        ? config.virtualModels.map((v) => (v.name === name ? body : v))
+        : [...config.virtualModels, body],
     }));
-    return c.json(next.virtualModels.find((v) => v.name === name)!, exists ? 200 : 201);
+    return c.json(
+      next.virtualModels.find((v) => v.name === name)!,
+      exists ? 200 : 201,
+    );
   });
   app.delete('/virtual-models/:name', async (c) => {
     const name = c.req.param('name');
-    if (!runtime.config.virtualModels.some((v) => v.name === name)) throw new GatewayError('not-found', `no virtual model "${name}"`);
+    if (!runtime.config.virtualModels.some((v) => v.name === name))
+      throw new GatewayError('not-found', `no virtual model "${name}"`);
     await update((config) => ({
       ...config,
       virtualModels: config.virtualModels.filter((v) => v.name !== name),
@@ -138,12 +174,21 @@ export function createGatewayAdminRoutes({ runtime, auth = runtime.auth, isAdmin
   app.get('/usage', async (c) => {
     const parsed = usageQuerySchema.safeParse(c.req.query());
     if (!parsed.success) {
-      throw new GatewayError('invalid-input', configIssues(parsed.error).map((i) => i.message).join('; '), {
-        issues: configIssues(parsed.error),
-      });
+      throw new GatewayError(
+        'invalid-input',
+        configIssues(parsed.error)
+          .map((i) => i.message)
+          .join('; '),
+        {
+          issues: configIssues(parsed.error),
+        },
+      );
     }
     await runtime.usage.flush();
-    const rows = await runtime.usageStore.summarize({ ...parsed.data, groupBy: parsed.data.groupBy as UsageDimension[] });
+    const rows = await runtime.usageStore.summarize({
+      ...parsed.data,
+      groupBy: parsed.data.groupBy as UsageDimension[],
+    });
     return c.json({ groupBy: parsed.data.groupBy, data: rows, droppedRecords: runtime.usage.dropped });
   });
 

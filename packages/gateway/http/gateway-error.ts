@@ -9,7 +9,11 @@ export class GatewayError extends QihuangError {
   readonly openAiCode: string;
   readonly param: string | null;
 
-  constructor(code: ErrorCode, message: string, options: QihuangErrorOptions & { openAiCode?: string; param?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: QihuangErrorOptions & { openAiCode?: string; param?: string } = {},
+  ) {
     super(code, message, options);
     this.openAiCode = options.openAiCode ?? code;
     this.param = options.param ?? null;
@@ -32,7 +36,11 @@ export interface OpenAiErrorBody {
   error: { message: string; type: string; code: string | null; param: string | null };
 }
 
-export function toOpenAiError(error: unknown): { status: number; body: OpenAiErrorBody; headers: Record<string, string> } {
+export function toOpenAiError(error: unknown): {
+  status: number;
+  body: OpenAiErrorBody;
+  headers: Record<string, string>;
+} {
   if (error instanceof GatewayError || isQihuangError(error)) {
     const gatewayError = error instanceof GatewayError ? error : undefined;
     return {
@@ -51,7 +59,9 @@ export function toOpenAiError(error: unknown): { status: number; body: OpenAiErr
   return {
     status: 500,
     headers: {},
-    body: { error: { message: 'internal gateway error', type: 'server_error', code: 'internal', param: null } },
+    body: {
+      error: { message: 'internal gateway error', type: 'server_error', code: 'internal', param: null },
+    },
   };
 }
 

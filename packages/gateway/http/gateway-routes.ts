@@ -38,7 +38,9 @@ export function createGatewayRoutes({ runtime }: GatewayRoutesDeps): Hono<Env> {
   const app = new Hono<Env>();
   app.onError((error) => errorResponse(error));
   app.notFound((c) =>
-    errorResponse(new GatewayError('not-found', `no route ${c.req.method} ${c.req.path}`, { openAiCode: 'unknown_url' })),
+    errorResponse(
+      new GatewayError('not-found', `no route ${c.req.method} ${c.req.path}`, { openAiCode: 'unknown_url' }),
+    ),
   );
 
   app.use('*', async function authenticate(c, next) {
@@ -55,7 +57,9 @@ export function createGatewayRoutes({ runtime }: GatewayRoutesDeps): Hono<Env> {
   const modelCall = (handler: (runtime: GatewayRuntime, call: GatewayCall) => Promise<GatewayResult>) =>
     async function handle(c: Context<Env>) {
       const body = await jsonBody(c);
-      return respond(await handler(runtime, gatewayCallOf(c, c.get('principal'), body, runtime.newRequestId)));
+      return respond(
+        await handler(runtime, gatewayCallOf(c, c.get('principal'), body, runtime.newRequestId)),
+      );
     };
 
   app.post('/chat/completions', modelCall(handleChatCompletion));
@@ -64,10 +68,14 @@ export function createGatewayRoutes({ runtime }: GatewayRoutesDeps): Hono<Env> {
   app.get('/models/:id', (c) => {
     const model = listModels(runtime, c.get('principal')).data.find((m) => m.id === c.req.param('id'));
     if (!model) {
-      throw new GatewayError('not-found', `The model \`${c.req.param('id')}\` does not exist or you do not have access to it.`, {
-        openAiCode: 'model_not_found',
-        param: 'model',
-      });
+      throw new GatewayError(
+        'not-found',
+        `The model \`${c.req.param('id')}\` does not exist or you do not have access to it.`,
+        {
+          openAiCode: 'model_not_found',
+          param: 'model',
+        },
+      );
     }
     return c.json(model, 200 as ContentfulStatusCode);
   });

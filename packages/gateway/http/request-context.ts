@@ -24,10 +24,14 @@ export async function jsonBody(c: Context): Promise<Json> {
   try {
     body = await c.req.json();
   } catch {
-    throw new GatewayError('invalid-input', 'the request body is not valid JSON', { openAiCode: 'invalid_json' });
+    throw new GatewayError('invalid-input', 'the request body is not valid JSON', {
+      openAiCode: 'invalid_json',
+    });
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new GatewayError('invalid-input', 'the request body must be a JSON object', { openAiCode: 'invalid_json' });
+    throw new GatewayError('invalid-input', 'the request body must be a JSON object', {
+      openAiCode: 'invalid_json',
+    });
   }
   return body as Json;
 }
@@ -46,7 +50,12 @@ function names(header: string | undefined): string[] {
     .filter(Boolean);
 }
 
-export function gatewayCallOf(c: Context, principal: Principal, body: Json, newRequestId: () => string): GatewayCall {
+export function gatewayCallOf(
+  c: Context,
+  principal: Principal,
+  body: Json,
+  newRequestId: () => string,
+): GatewayCall {
   const audience = c.req.header(HEADERS.audience);
   return {
     principal,

@@ -29,8 +29,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('gateway_usage_day_format', sql`day ~ '^\\d{4}-\\d{2}-\\d{2}$'`)
     .execute();
   await db.schema.createIndex('gateway_usage_day_idx').on('gateway_usage').columns(['day']).execute();
-  await db.schema.createIndex('gateway_usage_key_day_idx').on('gateway_usage').columns(['key_id', 'day']).execute();
-  await db.schema.createIndex('gateway_usage_scenario_day_idx').on('gateway_usage').columns(['scenario', 'day']).execute();
+  await db.schema
+    .createIndex('gateway_usage_key_day_idx')
+    .on('gateway_usage')
+    .columns(['key_id', 'day'])
+    .execute();
+  await db.schema
+    .createIndex('gateway_usage_scenario_day_idx')
+    .on('gateway_usage')
+    .columns(['scenario', 'day'])
+    .execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

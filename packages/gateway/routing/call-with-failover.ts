@@ -58,7 +58,10 @@ export interface FailoverTrace {
   lastTarget?: RouteTarget;
 }
 
-export async function callWithFailover<T>(options: FailoverOptions<T>, trace: FailoverTrace = { attempts: 0 }): Promise<FailoverResult<T>> {
+export async function callWithFailover<T>(
+  options: FailoverOptions<T>,
+  trace: FailoverTrace = { attempts: 0 },
+): Promise<FailoverResult<T>> {
   const { states, retry, now } = options;
   let lastFailure: UpstreamFailure | undefined;
   let skippedOpen = 0;
@@ -67,7 +70,8 @@ export async function callWithFailover<T>(options: FailoverOptions<T>, trace: Fa
   for (const target of options.targets) {
     const breaker = states.get(target.provider.id).breaker;
     for (let attempt = 1; attempt <= retry.attempts; attempt++) {
-      if (options.signal?.aborted) throw new GatewayError('unavailable', 'client closed the request', { openAiCode: 'client_closed' });
+      if (options.signal?.aborted)
+        throw new GatewayError('unavailable', 'client closed the request', { openAiCode: 'client_closed' });
       const remaining = options.deadline - now();
       if (remaining <= 0) {
         throw new GatewayError('upstream-error', 'the model did not answer within the request timeout', {
@@ -112,10 +116,14 @@ export async function callWithFailover<T>(options: FailoverOptions<T>, trace: Fa
   }
 
   if (!lastFailure && skippedOpen > 0) {
-    throw new GatewayError('unavailable', 'every target of this model is failing (circuit open); try again later', {
-      openAiCode: 'targets_unavailable',
-      headers: { 'retry-after': String(Math.max(1, Math.ceil(earliestProbe / 1000))) },
-    });
+    throw new GatewayError(
+      'unavailable',
+      'every target of this model is failing (circuit open); try again later',
+      {
+        openAiCode: 'targets_unavailable',
+        headers: { 'retry-after': String(Math.max(1, Math.ceil(earliestProbe / 1000))) },
+      },
+    );
   }
   if (lastFailure?.status === 429) {
     throw new GatewayError('rate-limited', 'the model servers are rate limiting; try again later', {

@@ -42,7 +42,10 @@ describe('backoff', () => {
 
 describe('weightedOrder', () => {
   it('picks the first target in proportion to weight and keeps the rest as fallbacks', () => {
-    const targets = [{ id: 'a', weight: 3 }, { id: 'b', weight: 1 }];
+    const targets = [
+      { id: 'a', weight: 3 },
+      { id: 'b', weight: 1 },
+    ];
     expect(weightedOrder(targets, () => 0.1).map((t) => t.id)).toEqual(['a', 'b']);
     expect(weightedOrder(targets, () => 0.8).map((t) => t.id)).toEqual(['b', 'a']);
   });

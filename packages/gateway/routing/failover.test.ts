@@ -11,7 +11,9 @@ async function failoverHarness(extra: Parameters<typeof startHarness>[0] = {}): 
     config: () => ({
       retry: { attempts: 2, backoffMs: 1, maxBackoffMs: 50 },
       circuitBreaker: { failureThreshold: 3, cooldownMs: 60_000 },
-      virtualModels: [{ name: 'clinical-copilot', targets: [{ provider: 'primary' }, { provider: 'replica' }] }],
+      virtualModels: [
+        { name: 'clinical-copilot', targets: [{ provider: 'primary' }, { provider: 'replica' }] },
+      ],
     }),
     ...extra,
   });
@@ -60,14 +62,18 @@ describe('retries, failover and circuit breaker', () => {
     await ask(h);
     await ask(h);
     expect(h.upstreams.primary!.modelRequests()).toHaveLength(3); // skipped while open
-    const models = await h.fetch('/v1/models').then((r) => r.json() as Promise<{ data: { id: string; qihuang: { status: string } }[] }>);
+    const models = await h
+      .fetch('/v1/models')
+      .then((r) => r.json() as Promise<{ data: { id: string; qihuang: { status: string } }[] }>);
     expect(models.data.find((m) => m.id === 'primary')?.qihuang.status).toBe('open-circuit');
     expect(models.data.find((m) => m.id === 'clinical-copilot')?.qihuang.status).toBe('degraded');
 
     h.upstreams.primary!.setDefault({ content: 'primary is back' });
     now += 61_000; // cooldown over: one probe goes through and closes the circuit
     expect((await ask(h)).choices[0]?.message.content).toBe('primary is back');
-    const after = await h.fetch('/v1/models').then((r) => r.json() as Promise<{ data: { id: string; qihuang: { status: string } }[] }>);
+    const after = await h
+      .fetch('/v1/models')
+      .then((r) => r.json() as Promise<{ data: { id: string; qihuang: { status: string } }[] }>);
     expect(after.data.find((m) => m.id === 'primary')?.qihuang.status).not.toBe('open-circuit');
   });
 
@@ -87,7 +93,10 @@ describe('retries, failover and circuit breaker', () => {
 
   it('times out a slow target and fails over; the whole request has a deadline', async () => {
     h = await startHarness({
-      upstreams: { slow: { location: 'on-premises', limits: { timeoutMs: 150 } }, fast: { location: 'on-premises' } },
+      upstreams: {
+        slow: { location: 'on-premises', limits: { timeoutMs: 150 } },
+        fast: { location: 'on-premises' },
+      },
       config: () => ({
         retry: { attempts: 1, backoffMs: 1, maxBackoffMs: 10 },
         virtualModels: [
@@ -102,7 +111,9 @@ describe('retries, failover and circuit breaker', () => {
     expect((await ask(h)).choices[0]?.message.content).toBe('fast');
     expect(Date.now() - started).toBeLessThan(1500);
 
-    const error = (await ask(h, 'only-slow').catch((e: unknown) => e)) as InstanceType<typeof OpenAI.APIError>;
+    const error = (await ask(h, 'only-slow').catch((e: unknown) => e)) as InstanceType<
+      typeof OpenAI.APIError
+    >;
     expect(error.status).toBe(504);
     expect(error.code).toBe('timeout');
   });
@@ -123,7 +134,10 @@ describe('retries, failover and circuit breaker', () => {
 
   it('reports a stream cut mid-way as a clean error to the client and still records usage', async () => {
     h = await failoverHarness();
-    h.upstreams.primary!.enqueue({ content: '这是一个很长的回答，会在中途断开连接。', stream: { chunkSize: 2, dropAfterChunks: 4, delayMs: 5 } });
+    h.upstreams.primary!.enqueue({
+      content: '这是一个很长的回答，会在中途断开连接。',
+      stream: { chunkSize: 2, dropAfterChunks: 4, delayMs: 5 },
+    });
     const stream = await h.client().chat.completions.create({
       model: 'clinical-copilot',
       messages: [{ role: 'user', content: 'x' }],
@@ -139,7 +153,12 @@ describe('retries, failover and circuit breaker', () => {
     expect(h.upstreams.replica!.modelRequests()).toHaveLength(0); // no failover after the first byte
     await h.runtime.flush();
     const record = h.usage.records.at(-1)!;
-    expect(record).toMatchObject({ outcome: 'error', errorCode: 'upstream_stream_error', target: 'primary', stream: true });
+    expect(record).toMatchObject({
+      outcome: 'error',
+      errorCode: 'upstream_stream_error',
+      target: 'primary',
+      stream: true,
+    });
     expect(record.completionTokens).toBeGreaterThan(0);
     expect(record.estimated).toBe(true);
   });
@@ -150,7 +169,16 @@ describe('retries, failover and circuit breaker', () => {
     h = await startHarness({
       upstreams: { a: { location: 'on-premises' }, b: { location: 'on-premises' } },
       config: () => ({
-        virtualModels: [{ name: 'clinical-copilot', strategy: 'weighted', targets: [{ provider: 'a', weight: 3 }, { provider: 'b', weight: 1 }] }],
+        virtualModels: [
+          {
+            name: 'clinical-copilot',
+            strategy: 'weighted',
+            targets: [
+              { provider: 'a', weight: 3 },
+              { provider: 'b', weight: 1 },
+            ],
+          },
+        ],
       }),
       runtime: { random },
     });

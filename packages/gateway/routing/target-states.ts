@@ -36,10 +36,18 @@ export class TargetStates {
   status(providerId: string): TargetStatus {
     const state = this.get(providerId);
     if (state.breaker.state === 'open') return 'open-circuit';
-    if (state.health === 'down' && state.breaker.state === 'closed' && state.breaker.consecutiveFailures === 0) {
+    if (
+      state.health === 'down' &&
+      state.breaker.state === 'closed' &&
+      state.breaker.consecutiveFailures === 0
+    ) {
       return 'down';
     }
-    if (state.breaker.state === 'half-open' || state.breaker.consecutiveFailures > 0 || state.health === 'down') {
+    if (
+      state.breaker.state === 'half-open' ||
+      state.breaker.consecutiveFailures > 0 ||
+      state.health === 'down'
+    ) {
       return 'degraded';
     }
     return state.health === 'up' ? 'up' : 'unknown';

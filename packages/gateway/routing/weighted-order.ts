@@ -2,7 +2,10 @@
  * Orders targets for weighted load balancing: weighted sampling without replacement, so the first target is
  * chosen in proportion to its weight and the remaining ones stay available as fallbacks.
  */
-export function weightedOrder<T extends { weight: number }>(targets: readonly T[], random: () => number): T[] {
+export function weightedOrder<T extends { weight: number }>(
+  targets: readonly T[],
+  random: () => number,
+): T[] {
   const pool = [...targets];
   const out: T[] = [];
   while (pool.length > 0) {

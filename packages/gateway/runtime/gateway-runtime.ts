@@ -68,13 +68,18 @@ export class GatewayRuntime {
     const batching = options.batching ?? {};
     this.usage = new BatchWriter((records) => options.usageStore.append(records), {
       ...batching,
-      onError: (error, dropped) => warn('gateway usage write failed', { dropped, error: (error as Error).message }),
+      onError: (error, dropped) =>
+        warn('gateway usage write failed', { dropped, error: (error as Error).message }),
     });
     this.auditLog = new BatchWriter(
       async (events) => {
         for (const event of events) await options.audit.record(event);
       },
-      { ...batching, onError: (error, dropped) => warn('gateway audit write failed', { dropped, error: (error as Error).message }) },
+      {
+        ...batching,
+        onError: (error, dropped) =>
+          warn('gateway audit write failed', { dropped, error: (error as Error).message }),
+      },
     );
     this.health = new HealthChecker({
       providers: () => this.current.providers,

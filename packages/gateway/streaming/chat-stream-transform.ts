@@ -122,7 +122,8 @@ export class ChatStreamTransform {
     let changed = false;
     for (const field of this.renamed) {
       if (typeof delta[field] === 'string') {
-        delta.reasoning_content = ((delta.reasoning_content as string | undefined) ?? '') + (delta[field] as string);
+        delta.reasoning_content =
+          ((delta.reasoning_content as string | undefined) ?? '') + (delta[field] as string);
         delete delta[field];
         changed = true;
       }
@@ -130,7 +131,8 @@ export class ChatStreamTransform {
     if (state.splitter && !state.splitter.passthrough && typeof delta.content === 'string') {
       const split = state.splitter.push(delta.content);
       delta.content = split.content;
-      if (split.reasoning) delta.reasoning_content = ((delta.reasoning_content as string | undefined) ?? '') + split.reasoning;
+      if (split.reasoning)
+        delta.reasoning_content = ((delta.reasoning_content as string | undefined) ?? '') + split.reasoning;
       changed = true;
     }
     if (state.content && typeof delta.content === 'string' && delta.content) {
@@ -213,7 +215,11 @@ export class ChatStreamTransform {
       this.collect(delta);
       if (this.options.stripReasoning) delete delta.reasoning_content;
       if (isEmptyDelta({ delta })) continue;
-      const chunk = { ...this.meta, object: 'chat.completion.chunk', choices: [{ index, delta, finish_reason: null }] };
+      const chunk = {
+        ...this.meta,
+        object: 'chat.completion.chunk',
+        choices: [{ index, delta, finish_reason: null }],
+      };
       out += `data: ${JSON.stringify(chunk)}\n\n`;
     }
     return out;

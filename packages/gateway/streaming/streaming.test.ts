@@ -58,22 +58,46 @@ describe('ChatStreamTransform', () => {
     `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 
   it('forwards untouched events byte for byte', () => {
-    const t = new ChatStreamTransform({ quirks: deepseekProvider, stripReasoning: false, clientWantsUsage: true, collectAnswer: false });
+    const t = new ChatStreamTransform({
+      quirks: deepseekProvider,
+      stripReasoning: false,
+      clientWantsUsage: true,
+      collectAnswer: false,
+    });
     const input = chunk({ content: 'hello' }) + chunk({}, 'stop') + 'data: [DONE]\n\n';
     expect(t.push(input)).toBe(input);
   });
 
   it('captures and hides usage the client did not ask for', () => {
-    const t = new ChatStreamTransform({ quirks: deepseekProvider, stripReasoning: false, clientWantsUsage: false, collectAnswer: false });
+    const t = new ChatStreamTransform({
+      quirks: deepseekProvider,
+      stripReasoning: false,
+      clientWantsUsage: false,
+      collectAnswer: false,
+    });
     const usage = { prompt_tokens: 3, completion_tokens: 4, total_tokens: 7 };
-    const out = t.push(chunk({ content: 'x' }) + `data: ${JSON.stringify({ id: 'c', choices: [], usage })}\n\n` + 'data: [DONE]\n\n');
+    const out = t.push(
+      chunk({ content: 'x' }) +
+        `data: ${JSON.stringify({ id: 'c', choices: [], usage })}\n\n` +
+        'data: [DONE]\n\n',
+    );
     expect(out).not.toContain('usage');
     expect(t.usage).toEqual(usage);
   });
 
   it('drops chunks that become empty after stripping reasoning', () => {
-    const t = new ChatStreamTransform({ quirks: qwenProvider, stripReasoning: true, clientWantsUsage: false, collectAnswer: true });
-    const out = t.push(chunk({ role: 'assistant', content: '' }) + chunk({ content: '<think>secret' }) + chunk({ content: '</think>ok' }) + chunk({}, 'stop'));
+    const t = new ChatStreamTransform({
+      quirks: qwenProvider,
+      stripReasoning: true,
+      clientWantsUsage: false,
+      collectAnswer: true,
+    });
+    const out = t.push(
+      chunk({ role: 'assistant', content: '' }) +
+        chunk({ content: '<think>secret' }) +
+        chunk({ content: '</think>ok' }) +
+        chunk({}, 'stop'),
+    );
     expect(out).not.toContain('secret');
     expect(out.match(/^data: /gm)).toHaveLength(3);
     expect(t.reasoning).toBe('secret');

@@ -10,10 +10,18 @@ import { startScriptedUpstream, type ScriptedUpstream } from '../../test-kit/scr
 import { MemoryAuditSink } from '../audit/audit-sink.ts';
 import { parseGatewayConfig } from '../config/gateway-config-from.ts';
 import type { GatewayConfigInput } from '../config/gateway-config-schema.ts';
-import { createStaticGatewayAuth, type Principal, type StaticGatewayAuth } from '../governance/gateway-auth.ts';
+import {
+  createStaticGatewayAuth,
+  type Principal,
+  type StaticGatewayAuth,
+} from '../governance/gateway-auth.ts';
 import { createGatewayAdminRoutes } from '../http/admin-routes.ts';
 import { createGatewayRoutes } from '../http/gateway-routes.ts';
-import { createGatewayRuntime, type GatewayRuntime, type GatewayRuntimeOptions } from '../runtime/gateway-runtime.ts';
+import {
+  createGatewayRuntime,
+  type GatewayRuntime,
+  type GatewayRuntimeOptions,
+} from '../runtime/gateway-runtime.ts';
 import { MemoryUsageStore } from '../usage/usage-store.ts';
 
 export const ADMIN_KEY = 'sk-test-admin';
@@ -34,7 +42,10 @@ export interface Harness {
 
 export interface HarnessOptions {
   /** Upstream name → location; a provider with the same id is declared for each. */
-  upstreams?: Record<string, { location: 'on-premises' | 'cloud'; kind?: string; capabilities?: object; limits?: object }>;
+  upstreams?: Record<
+    string,
+    { location: 'on-premises' | 'cloud'; kind?: string; capabilities?: object; limits?: object }
+  >;
   config?: (providers: GatewayConfigInput['providers']) => Omit<GatewayConfigInput, 'providers'> & {
     providers?: GatewayConfigInput['providers'];
   };
@@ -45,7 +56,8 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const specs = options.upstreams ?? { local: { location: 'on-premises' } };
   const upstreams: Record<string, ScriptedUpstream> = {};
-  for (const name of Object.keys(specs)) upstreams[name] = await startScriptedUpstream({ models: [`${name}-model`] });
+  for (const name of Object.keys(specs))
+    upstreams[name] = await startScriptedUpstream({ models: [`${name}-model`] });
   const providers = Object.entries(specs).map(([id, spec]) => ({
     id,
     kind: (spec.kind ?? 'openai-compatible') as 'openai-compatible',
@@ -53,7 +65,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     model: `${id}-model`,
     location: spec.location,
     apiKey: { env: `${id.toUpperCase()}_KEY` },
-    capabilities: { chat: true, reasoning: true, vision: true, embeddings: true, tools: true, ...spec.capabilities },
+    capabilities: {
+      chat: true,
+      reasoning: true,
+      vision: true,
+      embeddings: true,
+      tools: true,
+      ...spec.capabilities,
+    },
     limits: spec.limits ?? {},
   }));
   const extra = options.config?.(providers) ?? {};
@@ -98,7 +117,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const { key = USER_KEY, ...rest } = init;
       return fetch(`${url}${path}`, {
         ...rest,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...(rest.headers as object) },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${key}`,
+          ...(rest.headers as object),
+        },
       });
     },
     close: async () => {

@@ -5,7 +5,12 @@
  */
 import { parseRetryAfterMs } from '../routing/backoff.ts';
 import { UpstreamFailure, dispositionOf } from '../routing/call-with-failover.ts';
-import { UpstreamConnectionError, type UpstreamResponse, type UpstreamTransport } from './upstream-transport.ts';
+import {
+  UpstreamConnectionError,
+  coarse,
+  type UpstreamResponse,
+  type UpstreamTransport,
+} from './upstream-transport.ts';
 
 export interface AttemptRequest {
   transport: UpstreamTransport;
@@ -21,8 +26,17 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () =>
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       onTimeout();
-      reject(new UpstreamFailure(`no complete answer within ${ms} ms`, 'retry', undefined, undefined, undefined, true));
-    }, ms);
+      reject(
+        new UpstreamFailure(
+          `no complete answer within ${ms} ms`,
+          'retry',
+          undefined,
+          undefined,
+          undefined,
+          true,
+        ),
+      );
+    }, coarse(ms));
     promise.then(
       (value) => {
         clearTimeout(timer);
@@ -36,11 +50,17 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () =>
   });
 }
 
-function failureOf(status: number, text: string, retryAfter: string | undefined, now: number): UpstreamFailure {
+function failureOf(
+  status: number,
+  text: string,
+  retryAfter: string | undefined,
+  now: number,
+): UpstreamFailure {
   let upstreamError: UpstreamFailure['upstreamError'];
   try {
     const parsed = JSON.parse(text) as { error?: unknown };
-    if (parsed.error && typeof parsed.error === 'object') upstreamError = parsed.error as UpstreamFailure['upstreamError'];
+    if (parsed.error && typeof parsed.error === 'object')
+      upstreamError = parsed.error as UpstreamFailure['upstreamError'];
     else if (typeof parsed.error === 'string') upstreamError = { message: parsed.error };
   } catch {
     upstreamError = undefined;
@@ -57,7 +77,14 @@ function failureOf(status: number, text: string, retryAfter: string | undefined,
 function connectionFailure(error: unknown): UpstreamFailure {
   if (error instanceof UpstreamFailure) return error;
   const timeout = error instanceof UpstreamConnectionError && error.timeout;
-  return new UpstreamFailure((error as Error).message || 'connection failed', 'retry', undefined, undefined, undefined, timeout);
+  return new UpstreamFailure(
+    (error as Error).message || 'connection failed',
+    'retry',
+    undefined,
+    undefined,
+    undefined,
+    timeout,
+  );
 }
 
 export async function postForText(request: AttemptRequest): Promise<string> {
@@ -82,7 +109,8 @@ export async function postForText(request: AttemptRequest): Promise<string> {
   } catch (error) {
     throw connectionFailure(error);
   }
-  if (response.status >= 400) throw failureOf(response.status, text, response.header('retry-after'), request.now());
+  if (response.status >= 400)
+    throw failureOf(response.status, text, response.header('retry-after'), request.now());
   return text;
 }
 

@@ -1,6 +1,12 @@
 /** Usage records in PostgreSQL / PGlite (table `gateway_usage`, migration 0200-gateway-usage). */
 import { sql, type Kysely } from 'kysely';
-import { usageDimensions, type UsageQuery, type UsageRecord, type UsageStore, type UsageSummaryRow } from './usage-store.ts';
+import {
+  usageDimensions,
+  type UsageQuery,
+  type UsageRecord,
+  type UsageStore,
+  type UsageSummaryRow,
+} from './usage-store.ts';
 
 export interface GatewayUsageTable {
   at: Date | string;
@@ -73,15 +79,17 @@ export class KyselyUsageStore implements UsageStore {
 
   async summarize(query: UsageQuery): Promise<UsageSummaryRow[]> {
     const dims = usageDimensions.filter((d) => query.groupBy.includes(d));
-    let q = this.db.selectFrom('gateway_usage').select([
-      sql<number>`count(*)::int`.as('requests'),
-      sql<number>`count(*) filter (where outcome <> 'success')::int`.as('errors'),
-      sql<number>`coalesce(sum(prompt_tokens), 0)::float8`.as('promptTokens'),
-      sql<number>`coalesce(sum(completion_tokens), 0)::float8`.as('completionTokens'),
-      sql<number>`coalesce(sum(reasoning_tokens), 0)::float8`.as('reasoningTokens'),
-      sql<number>`coalesce(sum(total_tokens), 0)::float8`.as('totalTokens'),
-      sql<number>`coalesce(round(avg(latency_ms)), 0)::float8`.as('avgLatencyMs'),
-    ]);
+    let q = this.db
+      .selectFrom('gateway_usage')
+      .select([
+        sql<number>`count(*)::int`.as('requests'),
+        sql<number>`count(*) filter (where outcome <> 'success')::int`.as('errors'),
+        sql<number>`coalesce(sum(prompt_tokens), 0)::float8`.as('promptTokens'),
+        sql<number>`coalesce(sum(completion_tokens), 0)::float8`.as('completionTokens'),
+        sql<number>`coalesce(sum(reasoning_tokens), 0)::float8`.as('reasoningTokens'),
+        sql<number>`coalesce(sum(total_tokens), 0)::float8`.as('totalTokens'),
+        sql<number>`coalesce(round(avg(latency_ms)), 0)::float8`.as('avgLatencyMs'),
+      ]);
     for (const d of dims) q = q.select(sql.ref(COLUMN[d]).as(d)).groupBy(COLUMN[d]).orderBy(COLUMN[d]);
     if (query.from) q = q.where('day', '>=', query.from);
     if (query.to) q = q.where('day', '<=', query.to);

@@ -34,7 +34,17 @@ const record = (over: Partial<UsageRecord>): UsageRecord => ({
 const records = [
   record({}),
   record({ keyId: 'k2', latencyMs: 300 }),
-  record({ day: '2026-11-26', at: '2026-11-26T01:00:00.000Z', scenario: 'rx-explainer', model: 'rx-explainer', outcome: 'error', totalTokens: 0, promptTokens: 0, completionTokens: 0, reasoningTokens: 0 }),
+  record({
+    day: '2026-11-26',
+    at: '2026-11-26T01:00:00.000Z',
+    scenario: 'rx-explainer',
+    model: 'rx-explainer',
+    outcome: 'error',
+    totalTokens: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+    reasoningTokens: 0,
+  }),
 ];
 
 function storeContract(name: string, open: () => Promise<{ store: UsageStore; close(): Promise<void> }>) {
@@ -49,13 +59,35 @@ function storeContract(name: string, open: () => Promise<{ store: UsageStore; cl
 
     it('groups by day', async () => {
       expect(await store.summarize({ groupBy: ['day'] })).toEqual([
-        { day: '2026-11-25', requests: 2, errors: 0, promptTokens: 20, completionTokens: 10, reasoningTokens: 4, totalTokens: 30, avgLatencyMs: 200 },
-        { day: '2026-11-26', requests: 1, errors: 1, promptTokens: 0, completionTokens: 0, reasoningTokens: 0, totalTokens: 0, avgLatencyMs: 100 },
+        {
+          day: '2026-11-25',
+          requests: 2,
+          errors: 0,
+          promptTokens: 20,
+          completionTokens: 10,
+          reasoningTokens: 4,
+          totalTokens: 30,
+          avgLatencyMs: 200,
+        },
+        {
+          day: '2026-11-26',
+          requests: 1,
+          errors: 1,
+          promptTokens: 0,
+          completionTokens: 0,
+          reasoningTokens: 0,
+          totalTokens: 0,
+          avgLatencyMs: 100,
+        },
       ]);
     });
 
     it('groups by key and scenario with filters', async () => {
-      const rows = await store.summarize({ groupBy: ['key', 'scenario'], from: '2026-11-25', to: '2026-11-25' });
+      const rows = await store.summarize({
+        groupBy: ['key', 'scenario'],
+        from: '2026-11-25',
+        to: '2026-11-25',
+      });
       expect(rows.map((r) => [r.key, r.scenario, r.requests])).toEqual([
         ['k1', 'clinical-copilot', 1],
         ['k2', 'clinical-copilot', 1],
@@ -69,13 +101,18 @@ function storeContract(name: string, open: () => Promise<{ store: UsageStore; cl
   });
 }
 
-storeContract('MemoryUsageStore', async () => ({ store: new MemoryUsageStore(), close: async () => undefined }));
+storeContract('MemoryUsageStore', async () => ({
+  store: new MemoryUsageStore(),
+  close: async () => undefined,
+}));
 
 storeContract('KyselyUsageStore on PGlite', async () => {
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const pglite = await PGlite.create();
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite)) }) });
+  const db = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new pg.Pool(createPgConfig(pglite)) }),
+  });
   await up(db);
   return {
     store: new KyselyUsageStore(db),
@@ -115,7 +152,11 @@ describe.skipIf(!POSTGRES_URL)('on PostgreSQL', () => {
 describe('BatchWriter', () => {
   it('batches, bounds the buffer and flushes on close', async () => {
     const written: number[][] = [];
-    const writer = new BatchWriter<number>(async (items) => void written.push(items), { maxBatch: 3, flushIntervalMs: 10_000, maxBuffered: 5 });
+    const writer = new BatchWriter<number>(async (items) => void written.push(items), {
+      maxBatch: 3,
+      flushIntervalMs: 10_000,
+      maxBuffered: 5,
+    });
     writer.push(1);
     writer.push(2);
     expect(written).toEqual([]);

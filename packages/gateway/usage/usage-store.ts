@@ -125,7 +125,10 @@ export class MemoryUsageStore implements UsageStore {
       group.latency += record.latencyMs;
     }
     return [...groups.values()]
-      .map(({ row, latency }) => ({ ...row, avgLatencyMs: row.requests ? Math.round(latency / row.requests) : 0 }))
+      .map(({ row, latency }) => ({
+        ...row,
+        avgLatencyMs: row.requests ? Math.round(latency / row.requests) : 0,
+      }))
       .sort((a, b) => sortKey(a, query).localeCompare(sortKey(b, query)));
   }
 }

@@ -1,5 +1,5 @@
 /** Numbers and drug names in a sentence that cites [id] must appear in the cited passage(s). */
-import { namesOf } from '../../mentions.ts';
+import { findMentions, namesOf } from '../../mentions.ts';
 import type { GuardCheck, Verdict } from '../../types.ts';
 
 function passageNumbers(text: string): Set<string> {
@@ -20,7 +20,12 @@ export const attribution: GuardCheck = {
     const lower = text.normalize('NFKC').toLowerCase();
     const numbers = passageNumbers(text);
     const missingNumbers = a.numbers.filter((n) => !numbers.has(n));
-    const missingDrugs = a.mentions.filter((m) => m.drug && !namesOf(m.drug).some((n) => lower.includes(n))).map((m) => m.text);
+    // A drug counts as named when the passage names it or one of its classes (a class-level statement).
+    const passageClasses = new Set(findMentions(text, context.drugs).map((m) => m.classId).filter(Boolean));
+    const missingDrugs = a.mentions
+      .filter((m) => m.drug && !namesOf(m.drug).some((n) => lower.includes(n)))
+      .filter((m) => !context.drugs.classesOf(m.drug!).some((c) => passageClasses.has(c)))
+      .map((m) => m.text);
     const ids = a.citations.map((c) => `[${c}]`).join('');
     const evidence = cited.map((p) => ({ source: p.id, text: p.text.length > 160 ? `${p.text.slice(0, 160)}…` : p.text }));
     if (missingNumbers.length || missingDrugs.length) {
