@@ -39,24 +39,39 @@ function suite(n: number, tag: string) {
 }
 
 const upstream = await startScriptedUpstream({ models: ['bench'] });
-upstream.setDefault({ content: '<think>…</think>答案：B', usage: { prompt_tokens: 50, completion_tokens: 5 } });
+upstream.setDefault({
+  content: '<think>…</think>答案：B',
+  usage: { prompt_tokens: 50, completion_tokens: 5 },
+});
 const client = createOpenAiChatClient({ baseUrl: upstream.url, model: 'bench', maxRetries: 0 });
 const target = { kind: 'model' as const, baseUrl: upstream.url, model: 'bench' };
 
 /** The same answers without HTTP: the runner's own cost (prompt, extraction, scoring, hashing, storing). */
-const inProcess: ChatClient = { chat: async () => ({ text: '<think>…</think>答案：B', promptTokens: 50, completionTokens: 5 }) };
+const inProcess: ChatClient = {
+  chat: async () => ({ text: '<think>…</think>答案：B', promptTokens: 50, completionTokens: 5 }),
+};
 
-async function measure(label: string, store: EvalStore, n: number, concurrency: number, via: ChatClient = client): Promise<number> {
+async function measure(
+  label: string,
+  store: EvalStore,
+  n: number,
+  concurrency: number,
+  via: ChatClient = client,
+): Promise<number> {
   const s = suite(n, `${label}-${concurrency}`);
   const t0 = performance.now();
   const { summary } = await runEval({ store, suite: s, target, client: via, concurrency, useCache: false });
   const seconds = (performance.now() - t0) / 1000;
   const rate = n / seconds;
-  console.log(`  ${label.padEnd(9)} concurrency ${String(concurrency).padStart(2)}: ${n} items in ${seconds.toFixed(2)} s → ${rate.toFixed(0)} items/s (accuracy ${summary!.accuracy!.toFixed(3)})`);
+  console.log(
+    `  ${label.padEnd(9)} concurrency ${String(concurrency).padStart(2)}: ${n} items in ${seconds.toFixed(2)} s → ${rate.toFixed(0)} items/s (accuracy ${summary!.accuracy!.toFixed(3)})`,
+  );
   return rate;
 }
 
-console.log(`eval runner, multiple choice (${items} items per measurement; machine load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`);
+console.log(
+  `eval runner, multiple choice (${items} items per measurement; machine load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`,
+);
 await measure('warm-up', createMemoryEvalStore(), 200, 8);
 console.log(' runner alone (in-process instant client, no HTTP):');
 await measure('memory', createMemoryEvalStore(), items, 1, inProcess);

@@ -9,6 +9,9 @@ import { createApp, type Mount } from './app.ts';
 import { consoleMiddleware } from './console-static.ts';
 import type { Context, Hono } from 'hono';
 import { BP_OPENAPI, createBpRoutes } from '@qihuang/bp-monitoring';
+import { createCdsHooksRoutes } from '@qihuang/cds-hooks';
+import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import { CDS_OPENAPI } from './openapi-cds.ts';
 import { requestContext, type AppEnv } from './context.ts';
 
 export interface BuildOptions {
@@ -34,10 +37,13 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const readiness = { ready: true };
   const context = (c: unknown) => requestContext(c as Context<AppEnv>);
   const clock = options.clock;
+  mounts.push({ path: '/api/bp', routes: createBpRoutes({ repository, context, clock }), openapi: BP_OPENAPI });
+  const drugKnowledge = createDrugKnowledgeBase();
   mounts.push({
-    path: '/api/bp',
-    routes: createBpRoutes({ repository, context, clock }),
-    openapi: BP_OPENAPI,
+    path: '/',
+    public: true,
+    routes: createCdsHooksRoutes({ kb: drugKnowledge, fetch: globalThis.fetch, ...(clock ? { now: clock } : {}) }),
+    openapi: CDS_OPENAPI,
   });
   const app = createApp({
     database,

@@ -18,7 +18,7 @@ export function openApiDocument(
   };
   for (const mount of mounts) {
     for (const [path, item] of Object.entries(mount.openapi ?? {}))
-      paths[`${mount.path}${path === '/' ? '' : path}`] = item;
+      paths[`${mount.path === '/' ? '' : mount.path}${path === '/' ? '' : path}`] = item;
   }
   return {
     openapi: '3.1.0',

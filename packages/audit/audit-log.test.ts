@@ -168,6 +168,17 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
       expect(result.ok).toBe(false);
       expect(result.firstBad).toMatchObject({ seq: 4, problem: 'edited' });
       expect(result.checked).toBe(3);
+      // Hashing inside PostgreSQL finds the same entry.
+      expect(
+        (await verifyAuditChain(database.db, { hashIn: 'database', batchSize: 4 })).firstBad,
+      ).toMatchObject({ seq: 4, problem: 'edited' });
+    });
+
+    it('verifies an intact chain with hashes computed in the database too', async () => {
+      expect(await verifyAuditChain(database.db, { hashIn: 'database' })).toMatchObject({
+        ok: true,
+        checked: 10,
+      });
     });
 
     it('notices a sub-millisecond change of the recorded time', async () => {

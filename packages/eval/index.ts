@@ -1,11 +1,22 @@
 /** Evaluation and validation centre: suites, runner, reports, dossiers, after-go-live tracking, HTTP routes. */
 export type * from './suites/suite-types.ts';
 export * from './suites/suite-files.ts';
-export { loadCmexam, loadMedqa, loadPubmedqa, loadGenericJsonl } from './suites/loaders/multiple-choice-loaders.ts';
+export {
+  loadCmexam,
+  loadMedqa,
+  loadPubmedqa,
+  loadGenericJsonl,
+} from './suites/loaders/multiple-choice-loaders.ts';
 export { loadMie, loadAciBench } from './suites/loaders/scenario-loaders.ts';
 export { extractChoice, stripThinking, type Extraction } from './scoring/answer-extraction.ts';
 export { scoreItem, type GuardScorer, type ItemScore } from './scoring/score-item.ts';
-export { createGrader, GraderError, GRADER_PROMPT_VERSION, rubricScore, type Grader } from './scoring/grader.ts';
+export {
+  createGrader,
+  GraderError,
+  GRADER_PROMPT_VERSION,
+  rubricScore,
+  type Grader,
+} from './scoring/grader.ts';
 export { rougeL, tokenF1, labelF1 } from './scoring/text-metrics.ts';
 export * from './scoring/stats.ts';
 export type * from './targets/target-types.ts';

@@ -10,9 +10,28 @@ import { isQihuangError, QihuangError } from '@qihuang/contracts';
 import { createDatabaseEvalStore } from './runner/database-store.ts';
 import { runEval } from './runner/run-eval.ts';
 import { buildReport, compareRuns, exportRunCsv } from './reports/run-report.ts';
-import { BUILTIN_SUITES, FILE_FORMATS, isBuiltinSuite, loadBuiltinSuite, loadSuiteFile } from './suites/suite-files.ts';
-import { checkThresholds, createDossier, getDossier, listDossiers, signDossier, subgroupGaps } from './dossier/dossier.ts';
-import { DRIFT_METRICS, detectDrift, listDriftAlerts, recordLiveSample } from './tracking/live-tracking.ts';
+import {
+  BUILTIN_SUITES,
+  FILE_FORMATS,
+  isBuiltinSuite,
+  loadBuiltinSuite,
+  loadSuiteFile,
+} from './suites/suite-files.ts';
+import {
+  checkThresholds,
+  createDossier,
+  getDossier,
+  listDossiers,
+  signDossier,
+  subgroupGaps,
+} from './dossier/dossier.ts';
+import {
+  DRIFT_METRICS,
+  detectDrift,
+  listDriftAlerts,
+  recordLiveSample,
+  regradeLiveSamples,
+} from './tracking/live-tracking.ts';
 import { createGrader } from './scoring/grader.ts';
 import type { AnyKysely } from './tables.ts';
 import type { GuardScorer } from './scoring/score-item.ts';
@@ -47,7 +66,8 @@ export interface EvalRouteDeps {
 type EvalEnv = { Variables: { principal?: { username: string; role: string } } };
 
 function errorResponse(error: unknown, c: Context): Response {
-  if (isQihuangError(error)) return c.json({ error: { code: error.code, message: error.message } }, error.status as 400);
+  if (isQihuangError(error))
+    return c.json({ error: { code: error.code, message: error.message } }, error.status as 400);
   console.error('eval route failed', error instanceof Error ? error.message : String(error));
   return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
 }
@@ -61,7 +81,10 @@ async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new QihuangError('invalid-input', parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    throw new QihuangError(
+      'invalid-input',
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+    );
   }
   return parsed.data;
 }
@@ -106,7 +129,16 @@ const LiveSampleSchema = z.object({
   sampledAt: z.string().datetime({ offset: true }).optional(),
 });
 
-const WindowSchema = z.object({ from: z.string().datetime({ offset: true }), to: z.string().datetime({ offset: true }) });
+const RegradeSchema = z.object({
+  grader: z.object({ model: z.string().min(1) }),
+  model: z.string().optional(),
+  limit: z.number().int().min(1).max(10_000).optional(),
+});
+
+const WindowSchema = z.object({
+  from: z.string().datetime({ offset: true }),
+  to: z.string().datetime({ offset: true }),
+});
 const DriftSchema = z.object({
   model: z.string().min(1),
   scenario: z.string().optional(),
@@ -128,12 +160,20 @@ export function createEvalRoutes(deps: EvalRouteDeps): Hono<EvalEnv> {
 
   const loadSuite = (spec: z.infer<typeof StartRunSchema>['suite']): Suite => {
     if (typeof spec === 'string') {
-      if (!isBuiltinSuite(spec)) throw new QihuangError('invalid-input', `Unknown suite "${spec}" (${Object.keys(BUILTIN_SUITES).join(', ')})`);
+      if (!isBuiltinSuite(spec))
+        throw new QihuangError(
+          'invalid-input',
+          `Unknown suite "${spec}" (${Object.keys(BUILTIN_SUITES).join(', ')})`,
+        );
       return loadBuiltinSuite(spec);
     }
     const path = resolve(spec.file);
     const allowed = (deps.dataRoots ?? []).some((root) => path.startsWith(resolve(root) + sep));
-    if (!allowed) throw new QihuangError('forbidden', 'Suite files may only be read from the configured data directories');
+    if (!allowed)
+      throw new QihuangError(
+        'forbidden',
+        'Suite files may only be read from the configured data directories',
+      );
     return loadSuiteFile(path, spec.format);
   };
 
@@ -144,7 +184,18 @@ export function createEvalRoutes(deps: EvalRouteDeps): Hono<EvalEnv> {
   };
 
   app.get('/suites', (c) =>
-    c.json({ suites: Object.keys(BUILTIN_SUITES).map((name) => { const s = loadBuiltinSuite(name as keyof typeof BUILTIN_SUITES); return { name: s.name, version: s.version, hash: s.hash, items: s.items.length, description: s.description }; }) }),
+    c.json({
+      suites: Object.keys(BUILTIN_SUITES).map((name) => {
+        const s = loadBuiltinSuite(name as keyof typeof BUILTIN_SUITES);
+        return {
+          name: s.name,
+          version: s.version,
+          hash: s.hash,
+          items: s.items.length,
+          description: s.description,
+        };
+      }),
+    }),
   );
 
   app.get('/runs', async (c) => {
@@ -213,13 +264,20 @@ export function createEvalRoutes(deps: EvalRouteDeps): Hono<EvalEnv> {
           for (const [id, ctl] of running) {
             if (ctl === controller) {
               running.delete(id);
-              (deps.onRunError ?? ((runId, e) => console.error(`eval run ${runId} failed: ${e instanceof Error ? e.message : String(e)}`)))(id, error);
+              (
+                deps.onRunError ??
+                ((runId, e) =>
+                  console.error(`eval run ${runId} failed: ${e instanceof Error ? e.message : String(e)}`))
+              )(id, error);
             }
           }
         });
     });
     const runId = await started;
-    return c.json({ runId, status: 'running', items: Math.min(suite.items.length, input.limit ?? Infinity) }, 202);
+    return c.json(
+      { runId, status: 'running', items: Math.min(suite.items.length, input.limit ?? Infinity) },
+      202,
+    );
   });
 
   app.post('/runs/:id/cancel', (c) => {
@@ -229,11 +287,16 @@ export function createEvalRoutes(deps: EvalRouteDeps): Hono<EvalEnv> {
     return c.json({ runId: c.req.param('id'), status: 'aborting' }, 202);
   });
 
-  app.get('/runs/:id', async (c) => c.json(await buildReport(store, c.req.param('id'), { worst: Number(c.req.query('worst') ?? 10) || 10 })));
+  app.get('/runs/:id', async (c) =>
+    c.json(await buildReport(store, c.req.param('id'), { worst: Number(c.req.query('worst') ?? 10) || 10 })),
+  );
 
   app.get('/runs/:id/csv', async (c) => {
     const csv = await exportRunCsv(store, c.req.param('id'));
-    c.header('content-disposition', `attachment; filename="${c.req.param('id').replace(/[^\w.-]/g, '_')}.csv"`);
+    c.header(
+      'content-disposition',
+      `attachment; filename="${c.req.param('id').replace(/[^\w.-]/g, '_')}.csv"`,
+    );
     return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8' });
   });
 
@@ -245,7 +308,9 @@ export function createEvalRoutes(deps: EvalRouteDeps): Hono<EvalEnv> {
     return c.json(await compareRuns(store, a, b, threshold ? { threshold: Number(threshold) } : {}));
   });
 
-  app.get('/dossiers', async (c) => c.json({ dossiers: await listDossiers(deps.db, { model: c.req.query('model') }) }));
+  app.get('/dossiers', async (c) =>
+    c.json({ dossiers: await listDossiers(deps.db, { model: c.req.query('model') }) }),
+  );
 
   app.post('/dossiers', async (c) => {
     const raw: unknown = await c.req.json().catch(() => {
@@ -258,7 +323,11 @@ export function createEvalRoutes(deps: EvalRouteDeps): Hono<EvalEnv> {
   app.get('/dossiers/:id', async (c) => {
     const dossier = await getDossier(deps.db, c.req.param('id'));
     if (!dossier) throw new QihuangError('not-found', `No dossier ${c.req.param('id')}`);
-    return c.json({ ...dossier, thresholdResults: await checkThresholds(store, dossier), subgroupGaps: await subgroupGaps(store, dossier) });
+    return c.json({
+      ...dossier,
+      thresholdResults: await checkThresholds(store, dossier),
+      subgroupGaps: await subgroupGaps(store, dossier),
+    });
   });
 
   app.post('/dossiers/:id/signatures', async (c) => {
@@ -270,16 +339,40 @@ export function createEvalRoutes(deps: EvalRouteDeps): Hono<EvalEnv> {
 
   app.post('/live-samples', async (c) => {
     const input = await body(c, LiveSampleSchema);
-    const id = await recordLiveSample(deps.db, { ...input, sampledAt: input.sampledAt ? new Date(input.sampledAt) : clock() });
+    const id = await recordLiveSample(deps.db, {
+      ...input,
+      sampledAt: input.sampledAt ? new Date(input.sampledAt) : clock(),
+    });
     return c.json({ id }, 201);
+  });
+
+  app.post('/live-samples/regrade', async (c) => {
+    const input = await body(c, RegradeSchema);
+    const grader = model(input.grader.model);
+    return c.json(
+      await regradeLiveSamples(deps.db, createGrader({ client: grader.client, model: grader.target.model }), {
+        model: input.model,
+        limit: input.limit,
+        now: clock,
+      }),
+    );
   });
 
   app.post('/drift', async (c) => {
     const input = await body(c, DriftSchema);
-    return c.json(await detectDrift(deps.db, { ...input, baseline: win(input.baseline), recent: win(input.recent), now: clock() }));
+    return c.json(
+      await detectDrift(deps.db, {
+        ...input,
+        baseline: win(input.baseline),
+        recent: win(input.recent),
+        now: clock(),
+      }),
+    );
   });
 
-  app.get('/drift-alerts', async (c) => c.json({ alerts: await listDriftAlerts(deps.db, { model: c.req.query('model') }) }));
+  app.get('/drift-alerts', async (c) =>
+    c.json({ alerts: await listDriftAlerts(deps.db, { model: c.req.query('model') }) }),
+  );
 
   return app;
 }

@@ -46,10 +46,21 @@ function patientContext(p: PatientContext | undefined): CheckContext['patient'] 
   if (!p) return undefined;
   const out = { ...p };
   if (out.egfr === undefined && p.creatinine && p.age && p.sex) {
-    out.egfr = egfrCkdEpi2021({ creatinine: p.creatinine.value, unit: p.creatinine.unit, age: p.age, sex: p.sex }).egfr;
+    out.egfr = egfrCkdEpi2021({
+      creatinine: p.creatinine.value,
+      unit: p.creatinine.unit,
+      age: p.age,
+      sex: p.sex,
+    }).egfr;
   }
   if (out.crcl === undefined && p.creatinine && p.age && p.sex && p.weightKg) {
-    out.crcl = cockcroftGault({ creatinine: p.creatinine.value, unit: p.creatinine.unit, age: p.age, sex: p.sex, weightKg: p.weightKg }).crcl;
+    out.crcl = cockcroftGault({
+      creatinine: p.creatinine.value,
+      unit: p.creatinine.unit,
+      age: p.age,
+      sex: p.sex,
+      weightKg: p.weightKg,
+    }).crcl;
   }
   return out;
 }
@@ -109,7 +120,8 @@ const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
 /** The answer with a warning after each sentence that has a contradicted claim. */
 export function annotate(answer: string, claims: CheckedClaim[]): string {
   const bad = new Map<number, string[]>();
-  for (const c of claims) if (c.verdict === 'contradicted') bad.set(c.end, [...(bad.get(c.end) ?? []), c.reason]);
+  for (const c of claims)
+    if (c.verdict === 'contradicted') bad.set(c.end, [...(bad.get(c.end) ?? []), c.reason]);
   const zh = hasHan(answer);
   let out = '';
   let at = 0;
@@ -126,15 +138,29 @@ export function annotate(answer: string, claims: CheckedClaim[]): string {
 
 function summarize(claims: CheckedClaim[]): GuardResult['summary'] {
   const count = (v: CheckedClaim['verdict']) => claims.filter((c) => c.verdict === v).length;
-  const s = { total: claims.length, supported: count('supported'), contradicted: count('contradicted'), unverifiable: count('unverifiable') };
-  return { ...s, text: `${s.total} claims: ${s.supported} supported, ${s.contradicted} contradicted, ${s.unverifiable} unverifiable` };
+  const s = {
+    total: claims.length,
+    supported: count('supported'),
+    contradicted: count('contradicted'),
+    unverifiable: count('unverifiable'),
+  };
+  return {
+    ...s,
+    text: `${s.total} claims: ${s.supported} supported, ${s.contradicted} contradicted, ${s.unverifiable} unverifiable`,
+  };
 }
 
-function revisionPrompt(input: CheckAnswerInput, claims: CheckedClaim[]): { role: 'system' | 'user'; content: string }[] {
+function revisionPrompt(
+  input: CheckAnswerInput,
+  claims: CheckedClaim[],
+): { role: 'system' | 'user'; content: string }[] {
   const zh = hasHan(input.answer);
   const problems = claims
     .filter((c) => c.verdict === 'contradicted')
-    .map((c, i) => `${i + 1}. "${c.text}" — ${c.reason}${c.evidence.length ? ` (${c.evidence.map((e) => `${e.source}: ${e.text}`).join('; ')})` : ''}`)
+    .map(
+      (c, i) =>
+        `${i + 1}. "${c.text}" — ${c.reason}${c.evidence.length ? ` (${c.evidence.map((e) => `${e.source}: ${e.text}`).join('; ')})` : ''}`,
+    )
     .join('\n');
   const passages = (input.passages ?? []).map((p) => `[${p.id}] ${p.title ?? ''}\n${p.text}`).join('\n\n');
   return [
@@ -170,12 +196,28 @@ export async function checkAnswer(input: CheckAnswerInput, deps: GuardDeps = {})
         const again = verifyClaims({ ...input, answer: revised }, deps);
         const contradicted = again.filter((c) => c.verdict === 'contradicted').length;
         if (contradicted === 0) {
-          return { claims, summary, action: 'revise', answer: revised, notes, revision: { claims: again, contradicted } };
+          return {
+            claims,
+            summary,
+            action: 'revise',
+            answer: revised,
+            notes,
+            revision: { claims: again, contradicted },
+          };
         }
         notes.push(`the revised answer still has ${contradicted} contradicted claim(s): annotated`);
-        return { claims, summary, action: 'annotate', answer: annotate(revised, again), notes, revision: { claims: again, contradicted } };
+        return {
+          claims,
+          summary,
+          action: 'annotate',
+          answer: annotate(revised, again),
+          notes,
+          revision: { claims: again, contradicted },
+        };
       } catch (error) {
-        notes.push(`revision failed (${error instanceof Error ? error.message : String(error)}): annotated instead`);
+        notes.push(
+          `revision failed (${error instanceof Error ? error.message : String(error)}): annotated instead`,
+        );
       }
     }
   }

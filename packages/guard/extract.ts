@@ -18,7 +18,8 @@ const CITATION = /\[([A-Za-z0-9_.:#-]{1,64}(?:\s*[,，]\s*[A-Za-z0-9_.:#-]{1,64}
 
 export function citationsIn(text: string): string[] {
   const ids: string[] = [];
-  for (const m of text.matchAll(CITATION)) for (const id of (m[1] as string).split(/\s*[,，]\s*/)) ids.push(id);
+  for (const m of text.matchAll(CITATION))
+    for (const id of (m[1] as string).split(/\s*[,，]\s*/)) ids.push(id);
   return [...new Set(ids)];
 }
 
@@ -38,7 +39,12 @@ export function splitSentences(answer: string): Sentence[] {
   for (let i = 0; i < answer.length; i++) {
     const ch = answer[i] as string;
     if ('。！？!?；;\n'.includes(ch)) push(i + 1);
-    else if (ch === '.' && /\s/.test(answer[i + 1] ?? ' ') && !/\d/.test(answer[i - 1] ?? '') && !/\b(e\.g|i\.e|vs|etc)$/i.test(answer.slice(Math.max(0, i - 4), i))) {
+    else if (
+      ch === '.' &&
+      /\s/.test(answer[i + 1] ?? ' ') &&
+      !/\d/.test(answer[i - 1] ?? '') &&
+      !/\b(e\.g|i\.e|vs|etc)$/i.test(answer.slice(Math.max(0, i - 4), i))
+    ) {
       push(i + 1);
     }
   }
@@ -56,7 +62,13 @@ export function splitSentences(answer: string): Sentence[] {
     }
   }
   for (const s of out) s.citations = citationsIn(s.text);
-  return out.filter((s) => s.text.trim() && stripCitations(s.text).trim().replace(/^[-*#>\d.\s]+/, ''));
+  return out.filter(
+    (s) =>
+      s.text.trim() &&
+      stripCitations(s.text)
+        .trim()
+        .replace(/^[-*#>\d.\s]+/, ''),
+  );
 }
 
 // ── guideline, BP and targets ────────────────────────────────────────────────────────────────────────────
@@ -74,15 +86,29 @@ export function bpCategoryIn(text: string): string | undefined {
   const t = text.normalize('NFKC');
   let m = /stage\s*([12]|I{1,2})\b|([12一二])\s*期\s*高血压/i.exec(t);
   if (m) {
-    const n = m[1] ? (m[1].toUpperCase().startsWith('I') ? String(m[1].length) : m[1]) : (CN_DIGIT[m[2] as string] ?? m[2]);
+    const n = m[1]
+      ? m[1].toUpperCase().startsWith('I')
+        ? String(m[1].length)
+        : m[1]
+      : (CN_DIGIT[m[2] as string] ?? m[2]);
     return `stage-${n}`;
   }
   m = /grade\s*([123])\b|([123一二三])\s*级\s*(?:高血压)?/i.exec(t);
   if (m) return `grade-${m[1] ?? CN_DIGIT[m[2] as string] ?? m[2]}`;
   if (/high[- ]normal|正常高值/i.test(t)) return 'high-normal';
   if (/\boptimal\b|理想血压/i.test(t)) return 'optimal';
-  if (/\belevated (?:blood pressure|bp)\b|\bcategory\b.{0,10}\belevated\b|\belevated\b.{0,6}(?:category|is|as)\b/i.test(t)) return 'elevated';
-  if (/(defin|diagnos|threshold|cut-?off|诊断|定义|界值|标准).{0,30}(hypertension|高血压)|(hypertension|高血压).{0,12}(defin|diagnos|threshold|诊断|定义|界值|标准)/i.test(t)) return 'hypertension';
+  if (
+    /\belevated (?:blood pressure|bp)\b|\bcategory\b.{0,10}\belevated\b|\belevated\b.{0,6}(?:category|is|as)\b/i.test(
+      t,
+    )
+  )
+    return 'elevated';
+  if (
+    /(defin|diagnos|threshold|cut-?off|诊断|定义|界值|标准).{0,30}(hypertension|高血压)|(hypertension|高血压).{0,12}(defin|diagnos|threshold|诊断|定义|界值|标准)/i.test(
+      t,
+    )
+  )
+    return 'hypertension';
   if (/\bnormal (?:blood pressure|bp)\b|正常血压/i.test(t)) return 'normal';
   return undefined;
 }
@@ -92,10 +118,19 @@ const PAIR = new RegExp(
   String.raw`(≥|>=|>|≧|at least|starts? at|from|begins? at|起于|从)?\s*(\d{2,3})(?:${RANGE_SEP}(\d{2,3}))?\s*\/\s*(?:≥|>=|>)?\s*(\d{2,3})(?:${RANGE_SEP}(\d{2,3}))?`,
   'i',
 );
-const SBP = new RegExp(String.raw`(?:收缩压|SBP|systolic(?: BP| blood pressure)?)\s*(?:is|of|为|在|:|：)?\s*(≥|>=|>)?\s*(\d{2,3})(?:${RANGE_SEP}(\d{2,3}))?`, 'i');
-const DBP = new RegExp(String.raw`(?:舒张压|DBP|diastolic(?: BP| blood pressure)?)\s*(?:is|of|为|在|:|：)?\s*(≥|>=|>)?\s*(\d{2,3})(?:${RANGE_SEP}(\d{2,3}))?`, 'i');
+const SBP = new RegExp(
+  String.raw`(?:收缩压|SBP|systolic(?: BP| blood pressure)?)\s*(?:is|of|为|在|:|：)?\s*(≥|>=|>)?\s*(\d{2,3})(?:${RANGE_SEP}(\d{2,3}))?`,
+  'i',
+);
+const DBP = new RegExp(
+  String.raw`(?:舒张压|DBP|diastolic(?: BP| blood pressure)?)\s*(?:is|of|为|在|:|：)?\s*(≥|>=|>)?\s*(\d{2,3})(?:${RANGE_SEP}(\d{2,3}))?`,
+  'i',
+);
 
-function bpNumbers(text: string): { sbp?: [number, number | undefined]; dbp?: [number, number | undefined]; lowerOnly: boolean } | undefined {
+function bpNumbers(
+  text: string,
+):
+  { sbp?: [number, number | undefined]; dbp?: [number, number | undefined]; lowerOnly: boolean } | undefined {
   const t = text.normalize('NFKC');
   const pair = PAIR.exec(t);
   if (pair) {
@@ -119,12 +154,21 @@ const TARGET_WORD = /target|goal|目标|控制在|降至|降到|控制于/i;
 const TARGET_VALUE = /(?:<|＜|低于|小于|below|under|less than)\s*(\d{2,3})(?:\s*\/\s*(\d{2,3}))?/i;
 
 // ── doses ────────────────────────────────────────────────────────────────────────────────────────────────
-const AMOUNT = /(\d+(?:\.\d+)?)(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d+(?:\.\d+)?))?\s*(mg|毫克|mcg|µg|μg|ug|微克|g|克)(?![a-z])/i;
+const AMOUNT =
+  /(\d+(?:\.\d+)?)(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d+(?:\.\d+)?))?\s*(mg|毫克|mcg|µg|μg|ug|微克|g|克)(?![a-z])/i;
 const AMOUNT_ALL = new RegExp(AMOUNT.source, 'gi');
-const UNIT_NAME: Record<string, string> = { 毫克: 'mg', 微克: 'mcg', µg: 'mcg', μg: 'mcg', ug: 'mcg', 克: 'g' };
+const UNIT_NAME: Record<string, string> = {
+  毫克: 'mg',
+  微克: 'mcg',
+  µg: 'mcg',
+  μg: 'mcg',
+  ug: 'mcg',
+  克: 'g',
+};
 const PER_DAY_AFTER = /^\s*(?:\/\s*(?:日|天|d|day)\b|\/\s*(?:日|天)|per day|a day|daily dose|每日|每天)/i;
 const PER_DAY_BEFORE = /(每日|每天|日)(总)?剂量|daily dose|total daily|per day|一日量|日量/i;
-const MAXIMUM = /最大(日)?剂量|最高(日)?剂量|不超过|不宜超过|不得超过|最多|maximum|\bmax\b|up to|not (?:to )?exceed|no more than|ceiling/i;
+const MAXIMUM =
+  /最大(日)?剂量|最高(日)?剂量|不超过|不宜超过|不得超过|最多|maximum|\bmax\b|up to|not (?:to )?exceed|no more than|ceiling/i;
 
 // ── interaction and condition polarity ──────────────────────────────────────────────────────────────────
 const UNSAFE =
@@ -138,11 +182,13 @@ export function polarity(text: string): 'safe' | 'unsafe' | undefined {
   return undefined;
 }
 
-const CONDITION_KEYS: { id: string; label: string; keys: string[] }[] = Object.values(CONDITIONS).map((c) => ({
-  id: c.id,
-  label: c.label.zh,
-  keys: [...(c.keywords ?? []), c.label.en.toLowerCase(), c.label.zh],
-}));
+const CONDITION_KEYS: { id: string; label: string; keys: string[] }[] = Object.values(CONDITIONS).map(
+  (c) => ({
+    id: c.id,
+    label: c.label.zh,
+    keys: [...(c.keywords ?? []), c.label.en.toLowerCase(), c.label.zh],
+  }),
+);
 
 const YEAR = /^(19|20)\d\d$/;
 
@@ -164,7 +210,8 @@ export function numbersIn(text: string): string[] {
     const before = t.slice(Math.max(0, (m.index as number) - 6), m.index);
     const after = t.slice((m.index as number) + raw.length, (m.index as number) + raw.length + 2);
     if (/^(级|期|型|类)/.test(after) || /(stage|grade|\bG|β|CYP|Class|Ⅱ|type)\s*$/i.test(before)) continue;
-    if (/^\d\.\s/.test(t.slice(m.index as number, (m.index as number) + 3)) && (m.index as number) < 3) continue;
+    if (/^\d\.\s/.test(t.slice(m.index as number, (m.index as number) + 3)) && (m.index as number) < 3)
+      continue;
     out.push(String(Number(raw)));
   }
   return [...new Set(out)];
@@ -195,9 +242,9 @@ export function extractClaims(answer: string, kb: DrugKnowledgeBase, contextGuid
         prevEnd = at + a[0].length;
         if (lo === undefined || !m.drug) continue;
         const first = before === segment.slice(0, at);
-        // Frequency belongs to the clause of this amount.
-        const clauseEnd = after.search(/[，,；;。]/);
-        const times = frequencyOf(`${before}${a[0]}${clauseEnd < 0 ? after : after.slice(0, clauseEnd)}`);
+        // Frequency: the words around this amount, up to the next amount.
+        const nextAmount = after.search(AMOUNT);
+        const times = frequencyOf(`${before}${a[0]}${nextAmount < 0 ? after : after.slice(0, nextAmount)}`);
         const statesMaximum = MAXIMUM.test(before) || (first && MAXIMUM.test(text.slice(0, m.start)));
         claims.push({
           ...base,
@@ -225,13 +272,23 @@ export function extractClaims(answer: string, kb: DrugKnowledgeBase, contextGuid
         claims.push({
           ...base,
           kind: 'bp-threshold',
-          bp: { ...(guideline ? { guideline } : {}), category, ...(n.sbp ? { sbp: n.sbp } : {}), ...(n.dbp ? { dbp: n.dbp } : {}), lowerBoundOnly: n.lowerOnly },
+          bp: {
+            ...(guideline ? { guideline } : {}),
+            category,
+            ...(n.sbp ? { sbp: n.sbp } : {}),
+            ...(n.dbp ? { dbp: n.dbp } : {}),
+            lowerBoundOnly: n.lowerOnly,
+          },
         });
       }
     }
     if (isTarget) {
       const v = TARGET_VALUE.exec(text.normalize('NFKC')) as RegExpExecArray;
-      const age = /≥\s*80|80\s*岁以上|aged? 80|80 years|高龄/i.test(text) ? 85 : /65|老年|older|elderly/i.test(text) ? 70 : undefined;
+      const age = /≥\s*80|80\s*岁以上|aged? 80|80 years|高龄/i.test(text)
+        ? 85
+        : /65|老年|older|elderly/i.test(text)
+          ? 70
+          : undefined;
       claims.push({
         ...base,
         kind: 'bp-target',
@@ -252,7 +309,8 @@ export function extractClaims(answer: string, kb: DrugKnowledgeBase, contextGuid
 
     // KDIGO GFR categories.
     const gfr = gfrClaim(text);
-    if (gfr && /eGFR|GFR|肾小球滤过率|KDIGO/i.test(text)) claims.push({ ...base, kind: 'lab-threshold', lab: gfr });
+    if (gfr && /eGFR|GFR|肾小球滤过率|KDIGO/i.test(text))
+      claims.push({ ...base, kind: 'lab-threshold', lab: gfr });
 
     // Interactions and drug–condition statements: polarity is read per clause (，；), so "可选用拉贝洛尔，禁用
     // ACEI" gives each drug its own polarity; a clause without one inherits the sentence's if unambiguous.
@@ -281,7 +339,12 @@ export function extractClaims(answer: string, kb: DrugKnowledgeBase, contextGuid
       if (!c.keys.some((k) => k && lower.includes(k))) continue;
       for (const e of entities) {
         const pol = polarityAt(e);
-        if (pol) claims.push({ ...base, kind: 'drug-condition', condition: { mention: e, conditionId: c.id, conditionLabel: c.label, safe: pol === 'safe' } });
+        if (pol)
+          claims.push({
+            ...base,
+            kind: 'drug-condition',
+            condition: { mention: e, conditionId: c.id, conditionLabel: c.label, safe: pol === 'safe' },
+          });
       }
     }
 
@@ -289,7 +352,11 @@ export function extractClaims(answer: string, kb: DrugKnowledgeBase, contextGuid
     if (s.citations.length) {
       const numbers = numbersIn(s.text);
       if (numbers.length || drugs.length) {
-        claims.push({ ...base, kind: 'attribution', attribution: { citations: s.citations, numbers, mentions: drugs } });
+        claims.push({
+          ...base,
+          kind: 'attribution',
+          attribution: { citations: s.citations, numbers, mentions: drugs },
+        });
       }
     }
   }
@@ -298,14 +365,27 @@ export function extractClaims(answer: string, kb: DrugKnowledgeBase, contextGuid
 
 const GFR_RANGE = String.raw`(\d{1,3})(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d{1,3}))?`;
 const STAGE_FIRST = new RegExp(String.raw`\b(G[1-5][ab]?)(?![\w])[^。;；\d]{0,16}?${GFR_RANGE}`, 'i');
-const RANGE_FIRST = new RegExp(String.raw`(?:eGFR|GFR|肾小球滤过率)\s*(?:of|为|:|：)?\s*${GFR_RANGE}[^。;；\d]{0,24}?\b(G[1-5][ab]?)(?![\w])`, 'i');
+const RANGE_FIRST = new RegExp(
+  String.raw`(?:eGFR|GFR|肾小球滤过率)\s*(?:of|为|:|：)?\s*${GFR_RANGE}[^。;；\d]{0,24}?\b(G[1-5][ab]?)(?![\w])`,
+  'i',
+);
 
 function gfrClaim(text: string): { stage: string; low: number; high?: number } | undefined {
   const t = text.normalize('NFKC');
   const a = STAGE_FIRST.exec(t);
-  if (a) return { stage: `G${(a[1] as string).slice(1)}`, low: Number(a[2]), ...(a[3] ? { high: Number(a[3]) } : {}) };
+  if (a)
+    return {
+      stage: `G${(a[1] as string).slice(1)}`,
+      low: Number(a[2]),
+      ...(a[3] ? { high: Number(a[3]) } : {}),
+    };
   const b = RANGE_FIRST.exec(t);
-  if (b) return { stage: `G${(b[3] as string).slice(1)}`, low: Number(b[1]), ...(b[2] ? { high: Number(b[2]) } : {}) };
+  if (b)
+    return {
+      stage: `G${(b[3] as string).slice(1)}`,
+      low: Number(b[1]),
+      ...(b[2] ? { high: Number(b[2]) } : {}),
+    };
   return undefined;
 }
 
@@ -313,7 +393,11 @@ function clausesOf(text: string): { text: string; start: number; end: number }[]
   const out: { text: string; start: number; end: number }[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || '，,；;：:'.includes(text[i] as string) || /^\s(but|while|whereas|however)\b/i.test(text.slice(i, i + 9))) {
+    if (
+      i === text.length ||
+      '，,；;：:'.includes(text[i] as string) ||
+      /^\s(but|while|whereas|however)\b/i.test(text.slice(i, i + 9))
+    ) {
       if (i > start) out.push({ text: text.slice(start, i), start, end: i });
       start = i + 1;
     }

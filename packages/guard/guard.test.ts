@@ -7,14 +7,23 @@ import { PASSAGES, PLANTED } from './fixtures/planted.ts';
 describe('planted errors are caught; correct answers pass untouched', () => {
   for (const c of PLANTED) {
     it(c.name, async () => {
-      const result = await checkAnswer({ answer: c.answer, passages: PASSAGES, patient: c.patient, guideline: c.guideline });
+      const result = await checkAnswer({
+        answer: c.answer,
+        passages: PASSAGES,
+        patient: c.patient,
+        guideline: c.guideline,
+      });
       const contradicted = result.claims.filter((x) => x.verdict === 'contradicted');
       if (c.errors.length === 0) {
         expect(contradicted, JSON.stringify(contradicted, null, 1)).toEqual([]);
         expect(result.action).toBe('pass');
         expect(result.answer).toBe(c.answer);
       } else {
-        for (const kind of c.errors) expect(contradicted.map((x) => x.kind), JSON.stringify(result.claims, null, 1)).toContain(kind);
+        for (const kind of c.errors)
+          expect(
+            contradicted.map((x) => x.kind),
+            JSON.stringify(result.claims, null, 1),
+          ).toContain(kind);
         expect(result.action).toBe('annotate');
         expect(result.answer).toContain(c.lang === 'zh' ? '核查未通过' : 'Check failed');
       }
@@ -30,7 +39,9 @@ describe('claims carry evidence', () => {
   });
 
   it('supported dose and threshold claims are reported as supported', () => {
-    const claims = verifyClaims({ answer: '氨氯地平 5 mg 每日一次。ACC/AHA 2017 stage 1 is 130–139/80–89 mmHg.' });
+    const claims = verifyClaims({
+      answer: '氨氯地平 5 mg 每日一次。ACC/AHA 2017 stage 1 is 130–139/80–89 mmHg.',
+    });
     expect(claims.map((c) => [c.kind, c.verdict])).toEqual([
       ['dose', 'supported'],
       ['bp-threshold', 'supported'],
@@ -73,7 +84,10 @@ describe('policy', () => {
   });
 
   it('a revision that is still wrong is annotated', async () => {
-    const r = await checkAnswer(bad, { policy: 'revise', complete: async () => '氨氯地平 40 mg，每日一次。' });
+    const r = await checkAnswer(bad, {
+      policy: 'revise',
+      complete: async () => '氨氯地平 40 mg，每日一次。',
+    });
     expect(r.action).toBe('annotate');
     expect(r.answer).toContain('核查未通过');
   });
@@ -93,7 +107,11 @@ describe('POST /guard/check', () => {
     expect(body.action).toBe('annotate');
   });
   it('rejects bad input with 400', async () => {
-    const res = await app.request('/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answer: 5 }) });
+    const res = await app.request('/check', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ answer: 5 }),
+    });
     expect(res.status).toBe(400);
     const res2 = await app.request('/check', { method: 'POST', body: 'nope' });
     expect(res2.status).toBe(400);

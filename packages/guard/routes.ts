@@ -5,7 +5,11 @@ import { isQihuangError, QihuangError } from '@qihuang/contracts';
 import { GUIDELINES } from '@qihuang/engines/blood-pressure';
 import { checkAnswer, type GuardDeps } from './check-answer.ts';
 
-const PassageSchema = z.object({ id: z.string().min(1).max(200), title: z.string().max(1000).optional(), text: z.string().max(200_000) });
+const PassageSchema = z.object({
+  id: z.string().min(1).max(200),
+  title: z.string().max(1000).optional(),
+  text: z.string().max(200_000),
+});
 const PatientSchema = z
   .object({
     age: z.number().min(0).max(130).optional(),
@@ -32,7 +36,10 @@ export type GuardRequest = z.infer<typeof GuardRequestSchema>;
 export function parseGuardRequest(value: unknown): GuardRequest {
   const r = GuardRequestSchema.safeParse(value);
   if (!r.success) {
-    throw new QihuangError('invalid-input', r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    throw new QihuangError(
+      'invalid-input',
+      r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+    );
   }
   return r.data;
 }
@@ -49,7 +56,8 @@ export function createGuardRoutes(deps: GuardDeps = {}): Hono {
     return c.json(await checkAnswer(parseGuardRequest(body), deps));
   });
   app.onError((error, c) => {
-    if (isQihuangError(error)) return c.json({ error: { code: error.code, message: error.message } }, error.status as 400);
+    if (isQihuangError(error))
+      return c.json({ error: { code: error.code, message: error.message } }, error.status as 400);
     return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
   });
   return app;

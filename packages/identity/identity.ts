@@ -555,7 +555,11 @@ export function createIdentity(options: IdentityOptions): Identity {
           revoked_at: null,
         })
         .execute();
-      // Housekeeping: this user's tokens that expired more than a day ago.
+      // Housekeeping: throttle windows long over, and this user's tokens that expired more than a day ago.
+      await db
+        .deleteFrom('identity_login_throttle')
+        .where('window_start', '<', new Date(now.getTime() - throttle.windowSeconds * 1000 - 86_400_000))
+        .execute();
       await db
         .deleteFrom('identity_token')
         .where('user_id', '=', known.id)

@@ -66,7 +66,11 @@ function diseaseSection(record: Record<string, unknown>): string | undefined {
   const lines = [`## ${name}`, ''];
   for (const [key, label] of FIELDS) {
     const v = record[key];
-    const text = Array.isArray(v) ? v.filter((x) => typeof x === 'string').join('、') : typeof v === 'string' ? v.trim() : '';
+    const text = Array.isArray(v)
+      ? v.filter((x) => typeof x === 'string').join('、')
+      : typeof v === 'string'
+        ? v.trim()
+        : '';
     if (text) lines.push(`${label}：${text}`, '');
   }
   return lines.join('\n');
@@ -82,17 +86,23 @@ export async function importKnowledgeGraph(
   const root = statSync(path).isDirectory() ? path : join(path, '..');
   const dictDir = existsSync(join(root, 'dict')) ? join(root, 'dict') : root;
   const entityFiles = readdirSync(dictDir).filter((f) => f in ENTITY_FILES);
-  const jsonPath = [join(root, 'data', 'medical.json'), join(root, 'medical.json')].find((p) => existsSync(p));
+  const jsonPath = [join(root, 'data', 'medical.json'), join(root, 'medical.json')].find((p) =>
+    existsSync(p),
+  );
   if (!entityFiles.length && !jsonPath) {
     throw new QihuangError('invalid-input', `${path}: expected dict/*.txt entity lists or data/medical.json`);
   }
   const collection = options.collection ?? 'medical-kg';
   await kb.ensureCollection(
-    { name: collection, description: 'Imported disease knowledge graph (QASystemOnMedicalKG; licence: none stated)' },
+    {
+      name: collection,
+      description: 'Imported disease knowledge graph (QASystemOnMedicalKG; licence: none stated)',
+    },
     principal,
   );
   let dictionaryWords = 0;
-  for (const f of entityFiles) if (DICTIONARY_FILES.has(f)) dictionaryWords += addDictionaryWords(readLines(join(dictDir, f)));
+  for (const f of entityFiles)
+    if (DICTIONARY_FILES.has(f)) dictionaryWords += addDictionaryWords(readLines(join(dictDir, f)));
 
   const docs: { filename: string; content: string }[] = [];
   let diseases = 0;
@@ -112,7 +122,10 @@ export async function importKnowledgeGraph(
     diseases = sections.length;
     for (let i = 0; i < sections.length; i += 200) {
       const n = String(i / 200 + 1).padStart(3, '0');
-      docs.push({ filename: `diseases-${n}.md`, content: [`# 疾病知识图谱 ${n}`, '', ...sections.slice(i, i + 200)].join('\n') });
+      docs.push({
+        filename: `diseases-${n}.md`,
+        content: [`# 疾病知识图谱 ${n}`, '', ...sections.slice(i, i + 200)].join('\n'),
+      });
     }
   }
   for (const f of entityFiles) {
@@ -120,11 +133,24 @@ export async function importKnowledgeGraph(
     const label = ENTITY_FILES[f] as string;
     const paragraphs: string[] = [];
     for (let i = 0; i < names.length; i += 60) paragraphs.push(names.slice(i, i + 60).join('、'));
-    docs.push({ filename: `entities-${basename(f, '.txt')}.md`, content: [`# ${label}`, '', ...paragraphs.map((p) => `${p}\n`)].join('\n') });
+    docs.push({
+      filename: `entities-${basename(f, '.txt')}.md`,
+      content: [`# ${label}`, '', ...paragraphs.map((p) => `${p}\n`)].join('\n'),
+    });
   }
   const documents: IngestResult[] = [];
   for (const [i, d] of docs.entries()) {
-    documents.push(await kb.ingest({ collection, filename: d.filename, content: d.content, source: 'QASystemOnMedicalKG (liuhuanyong), imported locally' }, principal));
+    documents.push(
+      await kb.ingest(
+        {
+          collection,
+          filename: d.filename,
+          content: d.content,
+          source: 'QASystemOnMedicalKG (liuhuanyong), imported locally',
+        },
+        principal,
+      ),
+    );
     options.onProgress?.(i + 1, docs.length, d.filename);
   }
   return { collection, dictionaryWords, diseases, documents };

@@ -15,10 +15,31 @@ export {
   type IngestInput,
   type SearchInput,
 } from './knowledge-base.ts';
-export { parseDocument, formatOf, parseMarkdown, parsePlainText, htmlToMarkdown, type Block, type DocumentFormat, type ParsedDocument } from './parse.ts';
+export {
+  parseDocument,
+  formatOf,
+  parseMarkdown,
+  parsePlainText,
+  htmlToMarkdown,
+  type Block,
+  type DocumentFormat,
+  type ParsedDocument,
+} from './parse.ts';
 export { chunkBlocks, type Chunk, type ChunkOptions } from './chunk.ts';
-export { tokenize, queryTerms, segmentWords, addDictionaryWords, medicalDictionary, stemEnglish } from './segment.ts';
+export {
+  tokenize,
+  queryTerms,
+  segmentWords,
+  addDictionaryWords,
+  medicalDictionary,
+  stemEnglish,
+} from './segment.ts';
 export { createKnowledgeRoutes, type KnowledgeRouteDeps } from './routes.ts';
-export { loadKnowledgePacks, GUIDELINE_COLLECTION, DRUG_COLLECTION, type LoadPacksOptions } from './packs/index.ts';
+export {
+  loadKnowledgePacks,
+  GUIDELINE_COLLECTION,
+  DRUG_COLLECTION,
+  type LoadPacksOptions,
+} from './packs/index.ts';
 export { drugMonographsMarkdown, drugMonograph } from './packs/drug-monographs.ts';
 export { importKnowledgeGraph, type ImportKgOptions, type ImportKgSummary } from './import-kg.ts';

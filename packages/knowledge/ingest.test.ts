@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { chunkBlocks } from './chunk.ts';
 import { parseDocument } from './parse.ts';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 
 async function chunksOf(name: string) {
   const doc = await parseDocument(name, fixture(name));

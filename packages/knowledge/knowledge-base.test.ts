@@ -7,10 +7,18 @@ import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
 import { createKnowledgeRoutes } from './routes.ts';
 import { loadKnowledgePacks } from './packs/index.ts';
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 const clinician: Principal = { id: 'u1', kind: 'user', username: 'doc', role: 'clinician', scopes: [] };
 const nurse: Principal = { id: 'u2', kind: 'user', username: 'nurse', role: 'nurse', scopes: [] };
-const patient: Principal = { id: 'u3', kind: 'user', username: 'pt', role: 'patient', scopes: [], patientId: 'p1' };
+const patient: Principal = {
+  id: 'u3',
+  kind: 'user',
+  username: 'pt',
+  role: 'patient',
+  scopes: [],
+  patientId: 'p1',
+};
 const key: Principal = { id: 'key-42', kind: 'key', username: 'bot', role: 'service', scopes: [] };
 
 /** Deterministic fake embedder: bag of characters hashed into 16 dimensions. */
@@ -31,12 +39,25 @@ describe.each(DATABASE_KINDS)('knowledge base on %s', (kind) => {
     database = await openTestDatabase(kind);
     kb = createKnowledgeBase({ db: database.db });
     await kb.createCollection({ name: 'hospital' }, SYSTEM_PRINCIPAL);
-    await kb.createCollection({ name: 'pharmacy-only', allowedRoles: ['pharmacist'], allowedKeys: ['key-42'] }, SYSTEM_PRINCIPAL);
-    for (const f of ['hypertension-note.md', 'clinic-policy.txt', 'diabetic-kidney.html', 'dosing-sheet.pdf', 'prescribing-policy.docx']) {
+    await kb.createCollection(
+      { name: 'pharmacy-only', allowedRoles: ['pharmacist'], allowedKeys: ['key-42'] },
+      SYSTEM_PRINCIPAL,
+    );
+    for (const f of [
+      'hypertension-note.md',
+      'clinic-policy.txt',
+      'diabetic-kidney.html',
+      'dosing-sheet.pdf',
+      'prescribing-policy.docx',
+    ]) {
       await kb.ingest({ collection: 'hospital', filename: f, content: fixture(f) }, SYSTEM_PRINCIPAL);
     }
     await kb.ingest(
-      { collection: 'pharmacy-only', filename: 'secret.md', content: '# 内部\n\n硝苯地平控释片库存与调配流程。' },
+      {
+        collection: 'pharmacy-only',
+        filename: 'secret.md',
+        content: '# 内部\n\n硝苯地平控释片库存与调配流程。',
+      },
       SYSTEM_PRINCIPAL,
     );
   });
@@ -48,7 +69,12 @@ describe.each(DATABASE_KINDS)('knowledge base on %s', (kind) => {
     const r = await kb.search({ query: '螺内酯 血钾', principal: clinician });
     const top = r.passages[0]!;
     expect(top.text).toContain('螺内酯');
-    expect(top).toMatchObject({ document: 'hypertension-note.md', section: '高血压用药要点 > 醛固酮受体拮抗剂', collection: 'hospital', title: '醛固酮受体拮抗剂' });
+    expect(top).toMatchObject({
+      document: 'hypertension-note.md',
+      section: '高血压用药要点 > 醛固酮受体拮抗剂',
+      collection: 'hospital',
+      title: '醛固酮受体拮抗剂',
+    });
     expect(top.id).toMatch(/^d[0-9a-f]{8}\.\d+$/);
     expect(top.score).toBeGreaterThan(0);
     expect(r.mode).toBe('keyword');
@@ -68,45 +94,81 @@ describe.each(DATABASE_KINDS)('knowledge base on %s', (kind) => {
   });
 
   it('re-ingesting unchanged content is a no-op; changed content replaces the chunks', async () => {
-    const same = await kb.ingest({ collection: 'hospital', filename: 'hypertension-note.md', content: fixture('hypertension-note.md') }, SYSTEM_PRINCIPAL);
+    const same = await kb.ingest(
+      { collection: 'hospital', filename: 'hypertension-note.md', content: fixture('hypertension-note.md') },
+      SYSTEM_PRINCIPAL,
+    );
     expect(same.status).toBe('unchanged');
     const changed = await kb.ingest(
-      { collection: 'hospital', filename: 'hypertension-note.md', content: '# 高血压用药要点\n\n## 利尿剂\n\n氢氯噻嗪 12.5–25 mg 每日一次。' },
+      {
+        collection: 'hospital',
+        filename: 'hypertension-note.md',
+        content: '# 高血压用药要点\n\n## 利尿剂\n\n氢氯噻嗪 12.5–25 mg 每日一次。',
+      },
       SYSTEM_PRINCIPAL,
     );
     expect(changed).toMatchObject({ status: 'replaced', chunks: 1 });
-    const gone = await kb.search({ query: '螺内酯 血钾 复查', principal: clinician, collections: ['hospital'] });
+    const gone = await kb.search({
+      query: '螺内酯 血钾 复查',
+      principal: clinician,
+      collections: ['hospital'],
+    });
     expect(gone.passages.every((p) => p.document !== 'hypertension-note.md')).toBe(true);
     const fresh = await kb.search({ query: '氢氯噻嗪', principal: clinician });
     expect(fresh.passages[0]?.text).toContain('12.5–25 mg');
     // put the original back for the other tests
-    await kb.ingest({ collection: 'hospital', filename: 'hypertension-note.md', content: fixture('hypertension-note.md') }, SYSTEM_PRINCIPAL);
+    await kb.ingest(
+      { collection: 'hospital', filename: 'hypertension-note.md', content: fixture('hypertension-note.md') },
+      SYSTEM_PRINCIPAL,
+    );
   });
 
   it('enforces collection access by role and API key', async () => {
-    expect((await kb.search({ query: '硝苯地平 库存', principal: clinician })).passages.map((p) => p.collection)).not.toContain('pharmacy-only');
-    await expect(kb.search({ query: '硝苯地平', principal: clinician, collections: ['pharmacy-only'] })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(
+      (await kb.search({ query: '硝苯地平 库存', principal: clinician })).passages.map((p) => p.collection),
+    ).not.toContain('pharmacy-only');
+    await expect(
+      kb.search({ query: '硝苯地平', principal: clinician, collections: ['pharmacy-only'] }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     const pharmacist: Principal = { ...clinician, id: 'u9', role: 'pharmacist' };
-    expect((await kb.search({ query: '硝苯地平 库存', principal: pharmacist })).passages[0]?.collection).toBe('pharmacy-only');
-    expect((await kb.search({ query: '硝苯地平 库存', principal: key })).passages[0]?.collection).toBe('pharmacy-only');
+    expect((await kb.search({ query: '硝苯地平 库存', principal: pharmacist })).passages[0]?.collection).toBe(
+      'pharmacy-only',
+    );
+    expect((await kb.search({ query: '硝苯地平 库存', principal: key })).passages[0]?.collection).toBe(
+      'pharmacy-only',
+    );
     expect((await kb.listCollections(patient)).map((c) => c.name)).toEqual([]);
     expect((await kb.listCollections(nurse)).map((c) => c.name)).toEqual(['hospital']);
     await expect(kb.createCollection({ name: 'x' }, clinician)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(kb.ingest({ collection: 'hospital', filename: 'a.md', content: '# a' }, nurse)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      kb.ingest({ collection: 'hospital', filename: 'a.md', content: '# a' }, nurse),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('deletes a document and its chunks', async () => {
-    const r = await kb.ingest({ collection: 'hospital', filename: 'temp.txt', content: '临时文件：阿托伐他汀 20 mg。' }, SYSTEM_PRINCIPAL);
+    const r = await kb.ingest(
+      { collection: 'hospital', filename: 'temp.txt', content: '临时文件：阿托伐他汀 20 mg。' },
+      SYSTEM_PRINCIPAL,
+    );
     expect((await kb.search({ query: '阿托伐他汀', principal: clinician })).passages).toHaveLength(1);
     await kb.deleteDocument('hospital', r.documentId, SYSTEM_PRINCIPAL);
     expect((await kb.search({ query: '阿托伐他汀', principal: clinician })).passages).toHaveLength(0);
-    await expect(kb.deleteDocument('hospital', r.documentId, SYSTEM_PRINCIPAL)).rejects.toMatchObject({ code: 'not-found' });
+    await expect(kb.deleteDocument('hospital', r.documentId, SYSTEM_PRINCIPAL)).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 
   it('hybrid retrieval with a (fake) embedder where pgvector exists, keyword-only otherwise', async () => {
     const hybrid = createKnowledgeBase({ db: database.db, embed: fakeEmbed });
     await hybrid.createCollection({ name: 'vectors' }, SYSTEM_PRINCIPAL);
-    const res = await hybrid.ingest({ collection: 'vectors', filename: 'v.md', content: '# 向量\n\n厄贝沙坦 150 mg 每日一次。\n\n## 另一节\n\n比索洛尔 5 mg。' }, SYSTEM_PRINCIPAL);
+    const res = await hybrid.ingest(
+      {
+        collection: 'vectors',
+        filename: 'v.md',
+        content: '# 向量\n\n厄贝沙坦 150 mg 每日一次。\n\n## 另一节\n\n比索洛尔 5 mg。',
+      },
+      SYSTEM_PRINCIPAL,
+    );
     const r = await hybrid.search({ query: '厄贝沙坦', collections: ['vectors'], principal: clinician });
     if (await hybrid.hasVectorColumn()) {
       expect(res.embedded).toBe(true);
@@ -131,27 +193,54 @@ describe.each(DATABASE_KINDS)('knowledge base on %s', (kind) => {
       return wrapper;
     };
     const admin = as(SYSTEM_PRINCIPAL);
-    const created = await admin.request('/collections', { method: 'POST', body: JSON.stringify({ name: 'api' }), headers: { 'content-type': 'application/json' } });
+    const created = await admin.request('/collections', {
+      method: 'POST',
+      body: JSON.stringify({ name: 'api' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     const up = await admin.request(`/collections/${id}/documents`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ filename: 'policy.docx', contentBase64: Buffer.from(fixture('prescribing-policy.docx')).toString('base64') }),
+      body: JSON.stringify({
+        filename: 'policy.docx',
+        contentBase64: Buffer.from(fixture('prescribing-policy.docx')).toString('base64'),
+      }),
     });
     expect(up.status).toBe(201);
     const doc = (await up.json()) as { documentId: string; chunks: number };
     expect(doc.chunks).toBe(3);
-    const search = await as(clinician).request('/search', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '拉贝洛尔', collection: 'api' }) });
-    const body = (await search.json()) as { passages: { id: string; document: string; section: string; collection: string }[] };
-    expect(body.passages[0]).toMatchObject({ document: 'policy.docx', section: '院内降压药处方规范 > 特殊人群', collection: 'api' });
-    const bad = await admin.request('/search', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
+    const search = await as(clinician).request('/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '拉贝洛尔', collection: 'api' }),
+    });
+    const body = (await search.json()) as {
+      passages: { id: string; document: string; section: string; collection: string }[];
+    };
+    expect(body.passages[0]).toMatchObject({
+      document: 'policy.docx',
+      section: '院内降压药处方规范 > 特殊人群',
+      collection: 'api',
+    });
+    const bad = await admin.request('/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":',
+    });
     expect(bad.status).toBe(400);
-    const forbidden = await as(nurse).request('/collections', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'n' }) });
+    const forbidden = await as(nurse).request('/collections', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'n' }),
+    });
     expect(forbidden.status).toBe(403);
     const del = await admin.request(`/collections/${id}/documents/${doc.documentId}`, { method: 'DELETE' });
     expect(del.status).toBe(204);
-    const list = (await (await as(clinician).request('/collections')).json()) as { collections: { name: string }[] };
+    const list = (await (await as(clinician).request('/collections')).json()) as {
+      collections: { name: string }[];
+    };
     expect(list.collections.map((c) => c.name)).toContain('api');
   });
 
@@ -160,9 +249,17 @@ describe.each(DATABASE_KINDS)('knowledge base on %s', (kind) => {
     expect(first.map((r) => r.status)).toEqual(['created', 'created']);
     const again = await loadKnowledgePacks(database.db);
     expect(again.map((r) => r.status)).toEqual(['unchanged', 'unchanged']);
-    const r = await kb.search({ query: 'ESH 2023 1级高血压', principal: clinician, collections: ['guidelines'] });
+    const r = await kb.search({
+      query: 'ESH 2023 1级高血压',
+      principal: clinician,
+      collections: ['guidelines'],
+    });
     expect(r.passages[0]?.text).toContain('1级高血压 Grade 1 140–159');
-    const drug = await kb.search({ query: '氨氯地平 最大剂量', principal: clinician, collections: ['drug-monographs'] });
+    const drug = await kb.search({
+      query: '氨氯地平 最大剂量',
+      principal: clinician,
+      collections: ['drug-monographs'],
+    });
     expect(drug.passages[0]?.section).toContain('氨氯地平');
     expect(drug.passages[0]?.text).toMatch(/最大剂量 max 10 mg/);
   });

@@ -30,6 +30,8 @@ export interface KnowledgeBaseDeps {
   /** Called with one line when something degrades (no pgvector, embedder failure). Never gets content. */
   warn?: (message: string) => void;
   chunking?: ChunkOptions;
+  /** Keyword ranking knobs (defaults tuned on toyhom-medqa; see bench/knowledge.ts). */
+  ranking?: { scoringTerms?: number; candidateBudget?: number };
 }
 
 export interface CreateCollectionInput {
@@ -70,11 +72,17 @@ const RRF_K = 60;
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 /** Query terms used to score (rarest first). */
-const MAX_SCORING_TERMS = 16;
-/** Candidate rows are those containing one of the rarest terms whose document frequencies add up to this. */
-const CANDIDATE_BUDGET = 20_000;
+const MAX_SCORING_TERMS = 12;
+/**
+ * Candidate rows are those containing one of the rarest query terms whose document frequencies add up to this
+ * (at least one term): bounds the rows scored per query, so latency does not grow with the corpus.
+ */
+const CANDIDATE_BUDGET = 800;
 
-export function canSearch(collection: Pick<Collection, 'allowedRoles' | 'allowedKeys'>, principal: Principal): boolean {
+export function canSearch(
+  collection: Pick<Collection, 'allowedRoles' | 'allowedKeys'>,
+  principal: Principal,
+): boolean {
   if (principal.kind === 'system' || principal.role === 'admin') return true;
   if (principal.kind === 'key' && collection.allowedKeys.includes(principal.id)) return true;
   return collection.allowedRoles.includes(principal.role);
@@ -214,10 +222,12 @@ export class KnowledgeBase {
 
   /** Collections the caller may search, with document and chunk counts. */
   async listCollections(principal: Principal): Promise<Collection[]> {
-    const rows = (await sql<CollectionRow & { documents: number; chunks: number }>`
+    const rows = (
+      await sql<CollectionRow & { documents: number; chunks: number }>`
       select k.*, (select count(*)::int from kb_document d where d.collection_id = k.id) as documents,
              (select coalesce(sum(d.chunk_count), 0)::int from kb_document d where d.collection_id = k.id) as chunks
-      from kb_collection k order by k.name`.execute(this.db)).rows;
+      from kb_collection k order by k.name`.execute(this.db)
+    ).rows;
     return rows
       .map((r) => ({ ...toCollection(r), documents: r.documents, chunks: r.chunks }))
       .filter((c) => canSearch(c, principal));
@@ -225,7 +235,8 @@ export class KnowledgeBase {
 
   async listDocuments(collection: string, principal: Principal): Promise<DocumentInfo[]> {
     const col = await this.requireCollection(collection);
-    if (!canSearch(col, principal)) throw new QihuangError('forbidden', `No access to collection "${col.name}"`);
+    if (!canSearch(col, principal))
+      throw new QihuangError('forbidden', `No access to collection "${col.name}"`);
     const rows = await this.db
       .selectFrom('kb_document')
       .selectAll()
@@ -251,7 +262,8 @@ export class KnowledgeBase {
     requireManage(principal);
     const col = await this.requireCollection(input.collection);
     const filename = input.filename?.trim();
-    if (!filename || filename.length > 300) throw new QihuangError('invalid-input', 'filename is required (≤300 characters)');
+    if (!filename || filename.length > 300)
+      throw new QihuangError('invalid-input', 'filename is required (≤300 characters)');
     const hash = sha(input.content);
     const documentId = documentIdFor(col.id, filename);
     const existing = await this.db
@@ -284,7 +296,9 @@ export class KnowledgeBase {
       try {
         vectors = [];
         for (let i = 0; i < chunks.length; i += 64) {
-          vectors.push(...(await this.deps.embed(chunks.slice(i, i + 64).map((c) => `${c.title}\n${c.text}`))));
+          vectors.push(
+            ...(await this.deps.embed(chunks.slice(i, i + 64).map((c) => `${c.title}\n${c.text}`))),
+          );
         }
       } catch (error) {
         vectors = undefined;
@@ -293,7 +307,11 @@ export class KnowledgeBase {
     }
     await this.db.transaction().execute(async (trx) => {
       if (existing) {
-        const old = await trx.selectFrom('kb_chunk').select('toks').where('document_id', '=', documentId).execute();
+        const old = await trx
+          .selectFrom('kb_chunk')
+          .select('toks')
+          .where('document_id', '=', documentId)
+          .execute();
         await adjustDf(trx, termCounts(old.map((o) => (o.toks as string).split(' ').filter(Boolean))), -1);
         await trx.deleteFrom('kb_document').where('id', '=', documentId).execute();
       }
@@ -326,7 +344,9 @@ export class KnowledgeBase {
               text: chunk.text,
               toks: toks.join(' '),
               ntoks: toks.length,
-              ...(vectors?.[i + j] ? { embedding: sql`${vectorLiteral(vectors[i + j] as number[])}::vector` } : {}),
+              ...(vectors?.[i + j]
+                ? { embedding: sql`${vectorLiteral(vectors[i + j] as number[])}::vector` }
+                : {}),
             })),
           )
           .execute();
@@ -357,7 +377,11 @@ export class KnowledgeBase {
       .executeTakeFirst();
     if (!doc) throw new QihuangError('not-found', `No document ${documentId} in collection "${col.name}"`);
     await this.db.transaction().execute(async (trx) => {
-      const old = await trx.selectFrom('kb_chunk').select('toks').where('document_id', '=', documentId).execute();
+      const old = await trx
+        .selectFrom('kb_chunk')
+        .select('toks')
+        .where('document_id', '=', documentId)
+        .execute();
       await adjustDf(trx, termCounts(old.map((o) => (o.toks as string).split(' ').filter(Boolean))), -1);
       await trx.deleteFrom('kb_document').where('id', '=', documentId).execute();
     });
@@ -375,12 +399,16 @@ export class KnowledgeBase {
   }
 
   /** Collection ids the caller may search among those asked for (all visible when none asked). */
-  private async searchableCollections(requested: string[] | undefined, principal: Principal): Promise<Map<string, Collection>> {
+  private async searchableCollections(
+    requested: string[] | undefined,
+    principal: Principal,
+  ): Promise<Map<string, Collection>> {
     const visible = new Map<string, Collection>();
     if (requested?.length) {
       for (const name of requested) {
         const col = await this.requireCollection(name);
-        if (!canSearch(col, principal)) throw new QihuangError('forbidden', `No access to collection "${col.name}"`);
+        if (!canSearch(col, principal))
+          throw new QihuangError('forbidden', `No access to collection "${col.name}"`);
         visible.set(col.id, col);
       }
     } else {
@@ -392,17 +420,20 @@ export class KnowledgeBase {
   async search(input: SearchInput): Promise<SearchResult> {
     const query = input.query?.trim() ?? '';
     if (!query) throw new QihuangError('invalid-input', 'query is required');
-    if (query.length > 4000) throw new QihuangError('invalid-input', 'query is too long (max 4000 characters)');
+    if (query.length > 4000)
+      throw new QihuangError('invalid-input', 'query is too long (max 4000 characters)');
     const limit = Math.min(Math.max(Math.trunc(input.limit ?? 10), 1), 100);
     const collections = await this.searchableCollections(input.collections, input.principal);
     const notes: string[] = [];
     const ids = [...collections.keys()];
-    if (ids.length === 0) return { query, mode: 'keyword', passages: [], notes: ['no searchable collections'] };
+    if (ids.length === 0)
+      return { query, mode: 'keyword', passages: [], notes: ['no searchable collections'] };
     const depth = Math.max(limit * 3, 30);
     const keyword = await this.keywordSearch(query, ids, depth);
     let dense: Passage[] | undefined;
     if (!this.deps.embed) notes.push('keyword only: no embedding model configured');
-    else if (!(await this.hasVectorColumn())) notes.push('keyword only: pgvector is not installed in this database');
+    else if (!(await this.hasVectorColumn()))
+      notes.push('keyword only: pgvector is not installed in this database');
     else {
       try {
         dense = await this.vectorSearch(query, ids, depth);
@@ -412,7 +443,8 @@ export class KnowledgeBase {
       }
     }
     let passages = dense ? fuse([keyword, dense]) : keyword;
-    if (this.deps.rerank && passages.length > 1) passages = await this.deps.rerank(query, passages.slice(0, depth));
+    if (this.deps.rerank && passages.length > 1)
+      passages = await this.deps.rerank(query, passages.slice(0, depth));
     return { query, mode: dense ? 'hybrid' : 'keyword', passages: passages.slice(0, limit), notes };
   }
 
@@ -427,17 +459,22 @@ export class KnowledgeBase {
       .filter((r) => r.df > 0 && r.tq)
       .map((r) => ({ ...r, idf: Math.log(1 + (n - r.df + 0.5) / (r.df + 0.5)) }))
       .sort((a, b) => a.df - b.df)
-      .slice(0, MAX_SCORING_TERMS);
+      .slice(0, this.deps.ranking?.scoringTerms ?? MAX_SCORING_TERMS);
+    const budgetLimit = this.deps.ranking?.candidateBudget ?? CANDIDATE_BUDGET;
     if (known.length === 0) return [];
     const candidates: string[] = [];
     let budget = 0;
     for (const t of known) {
-      if (candidates.length > 0 && budget + t.df > CANDIDATE_BUDGET) break;
+      if (candidates.length > 0 && budget + t.df > budgetLimit) break;
       candidates.push(`(${t.tq})`);
       budget += t.df;
     }
     const match = candidates.join(' | ');
-    const rows = await sql<PassageRow>`
+    // The budget keeps matches few, so the GIN index is always the right plan; on small tables the planner
+    // underestimates tsquery matching and picks a sequential scan (~10× slower), hence enable_seqscan off.
+    const rows = await this.db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      return sql<PassageRow>`
       select c.id, c.title, c.text, c.section, c.page, c.document_id, d.filename as document, k.name as collection,
         (select sum(q.idf * f.tf * ${BM25_K1 + 1}::float8 / (f.tf + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * c.ntoks / ${avgdl}::float8)))
            from unnest(${known.map((t) => t.tq)}::tsquery[], ${known.map((t) => t.idf)}::float8[]) as q(tq, idf),
@@ -447,7 +484,8 @@ export class KnowledgeBase {
       join kb_collection k on k.id = c.collection_id
       where c.collection_id = any(${collectionIds}::text[]) and c.tsv @@ ${match}::tsquery
       order by score desc, c.id
-      limit ${limit}`.execute(this.db);
+      limit ${limit}`.execute(trx);
+    });
     return rows.rows.map(toPassage);
   }
 
@@ -469,13 +507,17 @@ export class KnowledgeBase {
   /** Chunks by id (for the guard: the passages an answer cites). */
   async getPassages(ids: string[], principal: Principal): Promise<Passage[]> {
     if (ids.length === 0) return [];
-    const rows = await sql<PassageRow & { collection_id: string; allowed_roles: string[]; allowed_keys: string[] }>`
+    const rows = await sql<
+      PassageRow & { collection_id: string; allowed_roles: string[]; allowed_keys: string[] }
+    >`
       select c.id, c.title, c.text, c.section, c.page, c.document_id, d.filename as document, k.name as collection,
         0::float8 as score, k.allowed_roles, k.allowed_keys
       from kb_chunk c join kb_document d on d.id = c.document_id join kb_collection k on k.id = c.collection_id
       where c.id = any(${ids}::text[])`.execute(this.db);
     return rows.rows
-      .filter((r) => canSearch({ allowedRoles: r.allowed_roles as Role[], allowedKeys: r.allowed_keys }, principal))
+      .filter((r) =>
+        canSearch({ allowedRoles: r.allowed_roles as Role[], allowedKeys: r.allowed_keys }, principal),
+      )
       .map(toPassage);
   }
 }

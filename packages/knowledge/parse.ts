@@ -88,7 +88,8 @@ export function parseMarkdown(markdown: string): Block[] {
     if (/^\s*(```|~~~)/.test(line)) fence = !fence;
     const atx = fence ? null : /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
     const next = lines[i + 1];
-    const setext = !fence && line.trim() && next !== undefined && /^(=+|-+)\s*$/.test(next) && !/^\s*[-*]/.test(line);
+    const setext =
+      !fence && line.trim() && next !== undefined && /^(=+|-+)\s*$/.test(next) && !/^\s*[-*]/.test(line);
     if (atx || setext) {
       flush();
       const level = atx ? (atx[1] as string).length : (next as string).startsWith('=') ? 1 : 2;
@@ -114,7 +115,10 @@ export function parsePlainText(text: string): Block[] {
       const depth = (numbered[1] as string).split('.').length;
       return `${'#'.repeat(Math.min(depth, 6))} ${t}`;
     }
-    if (/^(第[一二三四五六七八九十百\d]+[章节部分]|[一二三四五六七八九十]+、)\s*\S.{0,38}$/.test(t) && !/[。;；]$/.test(t)) {
+    if (
+      /^(第[一二三四五六七八九十百\d]+[章节部分]|[一二三四五六七八九十]+、)\s*\S.{0,38}$/.test(t) &&
+      !/[。;；]$/.test(t)
+    ) {
       return `# ${t}`;
     }
     return line;
@@ -146,7 +150,10 @@ export function htmlToMarkdown(html: string): string {
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(script|style|head|nav|footer|noscript|template)\b[\s\S]*?<\/\1>/gi, '')
     .replace(/<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi, (_m, level: string, inner: string) => {
-      const title = inner.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+      const title = inner
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
       return title ? `\n\n${'#'.repeat(Number(level))} ${title}\n\n` : '';
     })
     .replace(/<li\b[^>]*>/gi, '\n- ')
@@ -202,7 +209,11 @@ async function parsePdf(data: Uint8Array, fallbackTitle: string): Promise<Parsed
     // Headings inside a page (numbered lines) start sections; the section path carries across pages.
     for (const block of parsePlainText(text)) {
       if (block.headings.length) headings = block.headings;
-      blocks.push({ headings: block.headings.length ? block.headings : headings, page: index + 1, text: block.text });
+      blocks.push({
+        headings: block.headings.length ? block.headings : headings,
+        page: index + 1,
+        text: block.text,
+      });
     }
   });
   return {

@@ -43,14 +43,18 @@ const SearchBody = z.object({
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new QihuangError('invalid-input', result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '), {
-      issues: result.error.issues.map((i) => ({
-        severity: 'error' as const,
-        code: 'invalid',
-        message: i.message,
-        expression: [i.path.join('.')],
-      })),
-    });
+    throw new QihuangError(
+      'invalid-input',
+      result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+      {
+        issues: result.error.issues.map((i) => ({
+          severity: 'error' as const,
+          code: 'invalid',
+          message: i.message,
+          expression: [i.path.join('.')],
+        })),
+      },
+    );
   }
   return result.data;
 }
@@ -80,7 +84,9 @@ export function createKnowledgeRoutes(deps: KnowledgeRouteDeps): Hono<Env> {
   const maxBytes = deps.maxDocumentBytes ?? 20 * 1024 * 1024;
   const app = new Hono<Env>();
 
-  app.get('/collections', async (c) => c.json({ collections: await knowledge.listCollections(principalOf(c)) }));
+  app.get('/collections', async (c) =>
+    c.json({ collections: await knowledge.listCollections(principalOf(c)) }),
+  );
 
   app.post('/collections', async (c) => {
     const input = parse(CollectionBody, await body(c));
@@ -97,7 +103,8 @@ export function createKnowledgeRoutes(deps: KnowledgeRouteDeps): Hono<Env> {
     if (input.text !== undefined) content = input.text;
     else {
       const b64 = (input.contentBase64 as string).replace(/\s+/g, '');
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw new QihuangError('invalid-input', 'contentBase64 is not base64');
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64))
+        throw new QihuangError('invalid-input', 'contentBase64 is not base64');
       content = new Uint8Array(Buffer.from(b64, 'base64'));
     }
     const size = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;

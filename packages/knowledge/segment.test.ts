@@ -20,7 +20,9 @@ describe('medical Chinese segmentation', () => {
 
   it('tokenises mixed Chinese/English queries: lower case, stop words, light stemming, numbers kept', () => {
     const terms = queryTerms('ACE Inhibitors 与 氨氯地平 5 mg 的 dosing for the elderly');
-    expect(terms).toEqual(expect.arrayContaining(['ace', 'inhibitor', '氨氯地平', '5', 'mg', 'dosing', 'elderly']));
+    expect(terms).toEqual(
+      expect.arrayContaining(['ace', 'inhibitor', '氨氯地平', '5', 'mg', 'dosing', 'elderly']),
+    );
     expect(terms).not.toContain('the');
     expect(terms).not.toContain('的');
     expect(stemEnglish('arteries')).toBe('artery');
@@ -28,6 +30,7 @@ describe('medical Chinese segmentation', () => {
   });
 
   it('produces only letter/digit tokens (safe for to_tsvector)', () => {
-    for (const t of tokenize('K⁺>5.0 mmol/L；eGFR<30（CKD-EPI 2021）')) expect(t).toMatch(/^[\p{L}\p{N}.]+$/u);
+    for (const t of tokenize('K⁺>5.0 mmol/L；eGFR<30（CKD-EPI 2021）'))
+      expect(t).toMatch(/^[\p{L}\p{N}.]+$/u);
   });
 });

@@ -38,9 +38,14 @@ export function registerAudit(program: Command): void {
       'Check every audit entry against the hash chain; exit 1 naming the first entry that was edited, deleted, inserted or reordered',
     )
     .option('--json', 'print the result as JSON')
-    .action(async (options: { json?: boolean }) => {
+    .option(
+      '--in-database',
+      "hash inside PostgreSQL: faster, but trusts the server's sha256 (routine checks)",
+    )
+    .action(async (options: { json?: boolean; inDatabase?: boolean }) => {
       const result = await withDatabase((database) =>
         verifyAuditChain(database.db, {
+          hashIn: options.inDatabase ? 'database' : 'node',
           onProgress:
             options.json || !process.stderr.isTTY
               ? undefined

@@ -40,22 +40,26 @@ async function withDatabase<T>(config: Config, work: (database: Database) => Pro
 function int(raw: string | undefined, name: string, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw bad(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw bad(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   return n;
 }
 
 function suiteFrom(options: RunOptions): Suite {
   if (options.suite) {
-    if (!isBuiltinSuite(options.suite)) throw bad(`unknown suite "${options.suite}" (${Object.keys(BUILTIN_SUITES).join('|')})`);
+    if (!isBuiltinSuite(options.suite))
+      throw bad(`unknown suite "${options.suite}" (${Object.keys(BUILTIN_SUITES).join('|')})`);
     return loadBuiltinSuite(options.suite);
   }
   if (!options.file) throw bad('--file PATH (with --format) or --suite NAME is required');
   const format = options.format ?? 'jsonl';
-  if (!(FILE_FORMATS as readonly string[]).includes(format)) throw bad(`--format must be one of ${FILE_FORMATS.join('|')}, got "${format}"`);
+  if (!(FILE_FORMATS as readonly string[]).includes(format))
+    throw bad(`--format must be one of ${FILE_FORMATS.join('|')}, got "${format}"`);
   return loadSuiteFile(options.file, format as FileFormat);
 }
 
-const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`;
 const ciText = (c: MetricCell) => (c.ci ? ` [${pct(c.ci.lower)}, ${pct(c.ci.upper)}]` : '');
 
 interface RunOptions {
@@ -83,7 +87,8 @@ async function runCommand(options: RunOptions): Promise<void> {
   const limit = int(options.limit, 'limit', 1, 10_000_000);
   const seed = int(options.seed, 'seed', 0, 2 ** 31 - 1);
   const temperature = options.temperature === undefined ? undefined : Number(options.temperature);
-  if (temperature !== undefined && !(temperature >= 0 && temperature <= 2)) throw bad('--temperature must be between 0 and 2');
+  if (temperature !== undefined && !(temperature >= 0 && temperature <= 2))
+    throw bad('--temperature must be between 0 and 2');
 
   if (!options.resume && !modelFromConfig(config, { model: options.model, baseUrl: options.baseUrl })) {
     throw bad(`no model configured: set ${MODEL_VARIABLES}, or pass --base-url URL --model NAME`);
@@ -97,12 +102,16 @@ async function runCommand(options: RunOptions): Promise<void> {
       model: options.model ?? stored?.model,
       baseUrl: options.baseUrl ?? stored?.baseUrl,
     });
-    if (!resolved) throw bad(`no model configured: set ${MODEL_VARIABLES}, or pass --base-url URL --model NAME`);
+    if (!resolved)
+      throw bad(`no model configured: set ${MODEL_VARIABLES}, or pass --base-url URL --model NAME`);
     let grader;
     if (options.graderModel) {
       const g = modelFromConfig(config, { model: options.graderModel, baseUrl: options.graderBaseUrl });
       if (!g) throw bad(`no grader endpoint: set ${MODEL_VARIABLES} or pass --grader-base-url`);
-      grader = { grader: createGrader({ client: g.client, model: g.target.model }), baseUrl: g.target.baseUrl };
+      grader = {
+        grader: createGrader({ client: g.client, model: g.target.model }),
+        baseUrl: g.target.baseUrl,
+      };
     }
     const needsGrader = suite.items.some((i) => i.kind === 'rubric');
     if (needsGrader && !grader) throw bad('this suite has rubric items: pass --grader-model NAME');
@@ -148,11 +157,18 @@ async function runCommand(options: RunOptions): Promise<void> {
         };
         console.log(JSON.stringify(out, null, 2));
       } else if (result.aborted || !s) {
-        console.log(`run ${result.run.id} stopped; resume with: npx qihuang eval run … --resume ${result.run.id}`);
+        console.log(
+          `run ${result.run.id} stopped; resume with: npx qihuang eval run … --resume ${result.run.id}`,
+        );
       } else {
-        console.log(`run ${result.run.id}  ${suite.name} ${suite.version}  →  ${result.run.target.kind === 'model' ? result.run.target.model : 'pipeline'}`);
-        console.log(`n ${s.n}  scored ${s.scored}  errors ${s.errors}  accuracy ${pct(s.accuracy)}${ciText(s)}  (asked ${result.asked}, cached ${s.cached})`);
-        for (const [name, c] of Object.entries(s.byCategory)) console.log(`  ${name.padEnd(28)} ${String(c.n).padStart(6)}  ${pct(c.mean)}${ciText(c)}`);
+        console.log(
+          `run ${result.run.id}  ${suite.name} ${suite.version}  →  ${result.run.target.kind === 'model' ? result.run.target.model : 'pipeline'}`,
+        );
+        console.log(
+          `n ${s.n}  scored ${s.scored}  errors ${s.errors}  accuracy ${pct(s.accuracy)}${ciText(s)}  (asked ${result.asked}, cached ${s.cached})`,
+        );
+        for (const [name, c] of Object.entries(s.byCategory))
+          console.log(`  ${name.padEnd(28)} ${String(c.n).padStart(6)}  ${pct(c.mean)}${ciText(c)}`);
       }
       if (result.aborted) process.exitCode = 130;
     } finally {
@@ -162,7 +178,9 @@ async function runCommand(options: RunOptions): Promise<void> {
 }
 
 export function registerEval(program: Command): void {
-  const evalCommand = program.command('eval').description('Evaluation centre: run suites against models or pipelines, report, compare');
+  const evalCommand = program
+    .command('eval')
+    .description('Evaluation centre: run suites against models or pipelines, report, compare');
 
   evalCommand
     .command('run')
@@ -199,21 +217,33 @@ export function registerEval(program: Command): void {
           process.stdout.write(await exportRunCsv(store, runId));
           return;
         }
-        const report = await buildReport(store, runId, { worst: int(options.worst, 'worst', 0, 10_000) ?? 10 });
+        const report = await buildReport(store, runId, {
+          worst: int(options.worst, 'worst', 0, 10_000) ?? 10,
+        });
         if (options.json) {
           console.log(JSON.stringify(report, null, 2));
           return;
         }
         const s = report.summary;
-        console.log(`run ${report.run.id} (${report.run.status})  ${report.run.suite.name} ${report.run.suite.version}`);
-        console.log(`n ${s.n}  scored ${s.scored}  errors ${s.errors}  mean ${pct(s.mean)}${ciText(s)}  pass ${pct(s.passRate)}`);
-        for (const [name, c] of Object.entries(s.byCategory)) console.log(`  ${name.padEnd(28)} ${String(c.n).padStart(6)}  ${pct(c.mean)}${ciText(c)}`);
+        console.log(
+          `run ${report.run.id} (${report.run.status})  ${report.run.suite.name} ${report.run.suite.version}`,
+        );
+        console.log(
+          `n ${s.n}  scored ${s.scored}  errors ${s.errors}  mean ${pct(s.mean)}${ciText(s)}  pass ${pct(s.passRate)}`,
+        );
+        for (const [name, c] of Object.entries(s.byCategory))
+          console.log(`  ${name.padEnd(28)} ${String(c.n).padStart(6)}  ${pct(c.mean)}${ciText(c)}`);
         for (const [dim, cells] of Object.entries(s.bySubgroup)) {
-          for (const [value, c] of Object.entries(cells)) console.log(`  ${`${dim}=${value}`.padEnd(28)} ${String(c.n).padStart(6)}  ${pct(c.mean)}${ciText(c)}`);
+          for (const [value, c] of Object.entries(cells))
+            console.log(
+              `  ${`${dim}=${value}`.padEnd(28)} ${String(c.n).padStart(6)}  ${pct(c.mean)}${ciText(c)}`,
+            );
         }
         console.log('worst items:');
         for (const w of report.worst) {
-          console.log(`  ${w.itemId}  ${w.status === 'error' ? `error: ${w.error}` : `score ${w.score?.toFixed(2)} expected ${w.expected ?? '—'} got ${w.extracted ?? '—'}`}`);
+          console.log(
+            `  ${w.itemId}  ${w.status === 'error' ? `error: ${w.error}` : `score ${w.score?.toFixed(2)} expected ${w.expected ?? '—'} got ${w.extracted ?? '—'}`}`,
+          );
         }
       });
     });
@@ -222,7 +252,9 @@ export function registerEval(program: Command): void {
     .command('compare')
     .argument('<runA>', 'baseline run id')
     .argument('<runB>', 'new run id')
-    .description('Compare two runs item by item (McNemar for accuracy, paired bootstrap otherwise); alerts on regressions')
+    .description(
+      'Compare two runs item by item (McNemar for accuracy, paired bootstrap otherwise); alerts on regressions',
+    )
     .option('--threshold <x>', 'regression threshold as a fraction', '0.02')
     .option('--json', 'JSON output')
     .action(async (a: string, b: string, options: { threshold?: string; json?: boolean }) => {
@@ -234,10 +266,16 @@ export function registerEval(program: Command): void {
         if (options.json) console.log(JSON.stringify(comparison, null, 2));
         else {
           const o = comparison.overall;
-          console.log(`${a} → ${b}${comparison.sameSuite ? '' : ' (different suites: paired on common item ids)'}`);
-          console.log(`overall n ${o.n}: ${pct(o.a)} → ${pct(o.b)}  Δ ${pct(o.difference)}  p ${o.pValue?.toPrecision(2) ?? '—'} (${o.test})`);
+          console.log(
+            `${a} → ${b}${comparison.sameSuite ? '' : ' (different suites: paired on common item ids)'}`,
+          );
+          console.log(
+            `overall n ${o.n}: ${pct(o.a)} → ${pct(o.b)}  Δ ${pct(o.difference)}  p ${o.pValue?.toPrecision(2) ?? '—'} (${o.test})`,
+          );
           for (const [name, d] of Object.entries(comparison.byCategory)) {
-            console.log(`  ${name.padEnd(28)} ${pct(d.a)} → ${pct(d.b)}  Δ ${pct(d.difference)}  p ${d.pValue?.toPrecision(2) ?? '—'}`);
+            console.log(
+              `  ${name.padEnd(28)} ${pct(d.a)} → ${pct(d.b)}  Δ ${pct(d.difference)}  p ${d.pValue?.toPrecision(2) ?? '—'}`,
+            );
           }
           for (const alert of comparison.alerts) console.log(`ALERT ${alert}`);
         }
@@ -252,9 +290,17 @@ export function registerEval(program: Command): void {
     .action((options: { json?: boolean }) => {
       const suites = Object.keys(BUILTIN_SUITES).map((name) => {
         const s = loadBuiltinSuite(name as keyof typeof BUILTIN_SUITES);
-        return { name: s.name, version: s.version, hash: s.hash, items: s.items.length, description: s.description };
+        return {
+          name: s.name,
+          version: s.version,
+          hash: s.hash,
+          items: s.items.length,
+          description: s.description,
+        };
       });
       if (options.json) console.log(JSON.stringify(suites, null, 2));
-      else for (const s of suites) console.log(`${s.name} ${s.version}  ${s.items} items  ${s.description ?? ''}`);
+      else
+        for (const s of suites)
+          console.log(`${s.name} ${s.version}  ${s.items} items  ${s.description ?? ''}`);
     });
 }

@@ -5,16 +5,27 @@ import { QihuangError } from '@qihuang/contracts';
 import { checkAnswer, parseGuardRequest } from '@qihuang/guard';
 
 export function registerGuard(program: Command): void {
-  const guard = program.command('guard').description('Grounding guard: verify a model answer against its passages and the clinical engines');
+  const guard = program
+    .command('guard')
+    .description('Grounding guard: verify a model answer against its passages and the clinical engines');
   guard
     .command('check')
-    .description('Check FILE = {"answer", "passages": [{id,title,text}], "patient"?, "guideline"?}; passages are cited as [id]')
+    .description(
+      'Check FILE = {"answer", "passages": [{id,title,text}], "patient"?, "guideline"?}; passages are cited as [id]',
+    )
     .argument('<file>', 'JSON file, or - for standard input')
-    .option('--policy <policy>', 'what a contradicted claim does: block|annotate|revise (revise needs a model; here it annotates)', 'annotate')
+    .option(
+      '--policy <policy>',
+      'what a contradicted claim does: block|annotate|revise (revise needs a model; here it annotates)',
+      'annotate',
+    )
     .option('--json', 'print the full result as JSON')
     .action(async (file: string, o: { policy: string; json?: boolean }) => {
       if (!['block', 'annotate', 'revise'].includes(o.policy)) {
-        throw new QihuangError('invalid-input', `--policy must be block, annotate or revise, got "${o.policy}"`);
+        throw new QihuangError(
+          'invalid-input',
+          `--policy must be block, annotate or revise, got "${o.policy}"`,
+        );
       }
       let raw: string;
       try {
@@ -29,7 +40,10 @@ export function registerGuard(program: Command): void {
         throw new QihuangError('invalid-input', `${file} is not valid JSON`);
       }
       const request = parseGuardRequest(body);
-      const result = await checkAnswer({ ...request, policy: request.policy ?? (o.policy as 'block' | 'annotate' | 'revise') });
+      const result = await checkAnswer({
+        ...request,
+        policy: request.policy ?? (o.policy as 'block' | 'annotate' | 'revise'),
+      });
       if (o.json) {
         console.log(JSON.stringify(result, null, 2));
         return;

@@ -17,7 +17,9 @@ import { openDatabase } from '@qihuang/store';
 
 const bad = (message: string) => new QihuangError('invalid-input', message);
 
-async function withKnowledge<T>(fn: (kb: KnowledgeBase, db: Parameters<typeof loadKnowledgePacks>[0]) => Promise<T>): Promise<T> {
+async function withKnowledge<T>(
+  fn: (kb: KnowledgeBase, db: Parameters<typeof loadKnowledgePacks>[0]) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -51,7 +53,10 @@ const ROLES = ['admin', 'clinician', 'nurse', 'pharmacist', 'auditor', 'patient'
 
 function parseRoles(raw: string | undefined): Role[] | undefined {
   if (!raw) return undefined;
-  const roles = raw.split(',').map((r) => r.trim()).filter(Boolean);
+  const roles = raw
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const unknown = roles.filter((r) => !ROLES.includes(r));
   if (unknown.length) throw bad(`--roles: unknown role(s) ${unknown.join(', ')} (${ROLES.join('|')})`);
   return roles as Role[];
@@ -63,7 +68,9 @@ const oneLine = (s: string, n: number) => {
 };
 
 export function registerKb(program: Command): void {
-  const kb = program.command('kb').description('Medical knowledge base: add documents, search with citations');
+  const kb = program
+    .command('kb')
+    .description('Medical knowledge base: add documents, search with citations');
 
   kb.command('add')
     .description('Add (or update) documents in a collection (.md .txt .html .pdf .docx, files or folders)')
@@ -74,46 +81,78 @@ export function registerKb(program: Command): void {
     .option('--description <text>', 'description of a new collection')
     .option('--json', 'print the results as JSON')
     .option('--no-progress', 'no progress bar')
-    .action(async (collection: string, paths: string[], o: { roles?: string; keys?: string; description?: string; json?: boolean; progress: boolean }) => {
-      const files = collectDocuments(paths);
-      const roles = parseRoles(o.roles);
-      const results: (IngestResult | { filename: string; error: string })[] = [];
-      const started = Date.now();
-      await withKnowledge(async (k) => {
-        await k.ensureCollection(
-          { name: collection, description: o.description, allowedRoles: roles, allowedKeys: o.keys?.split(',').map((s) => s.trim()).filter(Boolean) },
-          SYSTEM_PRINCIPAL,
-        );
-        const bar = o.progress && !o.json && process.stderr.isTTY
-          ? new SingleBar({ format: 'ingesting [{bar}] {value}/{total} files | {chunks} chunks | {file}' }, Presets.shades_classic)
-          : undefined;
-        bar?.start(files.length, 0, { chunks: 0, file: '' });
-        let chunks = 0;
-        for (const [i, file] of files.entries()) {
-          try {
-            const r = await k.ingest({ collection, filename: file.split(/[\\/]/).pop() as string, content: new Uint8Array(readFileSync(file)) }, SYSTEM_PRINCIPAL);
-            chunks += r.chunks;
-            results.push(r);
-          } catch (error) {
-            if (!(error instanceof QihuangError) || error.code !== 'invalid-input') throw error;
-            results.push({ filename: file, error: error.message });
+    .action(
+      async (
+        collection: string,
+        paths: string[],
+        o: { roles?: string; keys?: string; description?: string; json?: boolean; progress: boolean },
+      ) => {
+        const files = collectDocuments(paths);
+        const roles = parseRoles(o.roles);
+        const results: (IngestResult | { filename: string; error: string })[] = [];
+        const started = Date.now();
+        await withKnowledge(async (k) => {
+          await k.ensureCollection(
+            {
+              name: collection,
+              description: o.description,
+              allowedRoles: roles,
+              allowedKeys: o.keys
+                ?.split(',')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            },
+            SYSTEM_PRINCIPAL,
+          );
+          const bar =
+            o.progress && !o.json && process.stderr.isTTY
+              ? new SingleBar(
+                  { format: 'ingesting [{bar}] {value}/{total} files | {chunks} chunks | {file}' },
+                  Presets.shades_classic,
+                )
+              : undefined;
+          bar?.start(files.length, 0, { chunks: 0, file: '' });
+          let chunks = 0;
+          for (const [i, file] of files.entries()) {
+            try {
+              const r = await k.ingest(
+                {
+                  collection,
+                  filename: file.split(/[\\/]/).pop() as string,
+                  content: new Uint8Array(readFileSync(file)),
+                },
+                SYSTEM_PRINCIPAL,
+              );
+              chunks += r.chunks;
+              results.push(r);
+            } catch (error) {
+              if (!(error instanceof QihuangError) || error.code !== 'invalid-input') throw error;
+              results.push({ filename: file, error: error.message });
+            }
+            bar?.update(i + 1, { chunks, file: file.split(/[\\/]/).pop() });
           }
-          bar?.update(i + 1, { chunks, file: file.split(/[\\/]/).pop() });
+          bar?.stop();
+        });
+        if (o.json) {
+          console.log(
+            JSON.stringify({ collection, seconds: (Date.now() - started) / 1000, results }, null, 2),
+          );
+        } else {
+          for (const r of results) {
+            if ('error' in r) console.log(`  ✗ ${r.filename}: ${r.error}`);
+            else
+              console.log(
+                `  ${r.status.padEnd(9)} ${r.filename} → ${r.chunks} chunks${r.pages ? `, ${r.pages} pages` : ''} [${r.documentId}]`,
+              );
+          }
+          const failed = results.filter((r) => 'error' in r).length;
+          console.log(
+            `${results.length - failed} document(s) in "${collection}" (${failed} failed) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          );
         }
-        bar?.stop();
-      });
-      if (o.json) {
-        console.log(JSON.stringify({ collection, seconds: (Date.now() - started) / 1000, results }, null, 2));
-      } else {
-        for (const r of results) {
-          if ('error' in r) console.log(`  ✗ ${r.filename}: ${r.error}`);
-          else console.log(`  ${r.status.padEnd(9)} ${r.filename} → ${r.chunks} chunks${r.pages ? `, ${r.pages} pages` : ''} [${r.documentId}]`);
-        }
-        const failed = results.filter((r) => 'error' in r).length;
-        console.log(`${results.length - failed} document(s) in "${collection}" (${failed} failed) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      }
-      if (results.some((r) => 'error' in r)) process.exitCode = 1;
-    });
+        if (results.some((r) => 'error' in r)) process.exitCode = 1;
+      },
+    );
 
   kb.command('search')
     .description('Search the knowledge base; passages come with citation data (id, document, section, page)')
@@ -123,15 +162,20 @@ export function registerKb(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (query: string, o: { collection?: string[]; limit: string; json?: boolean }) => {
       const limit = Number(o.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw bad(`--limit must be a whole number from 1 to 100, got "${o.limit}"`);
-      const result = await withKnowledge((k) => k.search({ query, collections: o.collection, limit, principal: SYSTEM_PRINCIPAL }));
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+        throw bad(`--limit must be a whole number from 1 to 100, got "${o.limit}"`);
+      const result = await withKnowledge((k) =>
+        k.search({ query, collections: o.collection, limit, principal: SYSTEM_PRINCIPAL }),
+      );
       if (o.json) {
         console.log(JSON.stringify(result, null, 2));
         return;
       }
       if (!result.passages.length) console.log('No passages found.');
       for (const p of result.passages) {
-        console.log(`[${p.id}] ${p.score.toFixed(3)}  ${p.title} — ${p.collection}/${p.document}${p.section ? ` § ${p.section}` : ''}${p.page ? ` p.${p.page}` : ''}`);
+        console.log(
+          `[${p.id}] ${p.score.toFixed(3)}  ${p.title} — ${p.collection}/${p.document}${p.section ? ` § ${p.section}` : ''}${p.page ? ` p.${p.page}` : ''}`,
+        );
         console.log(`    ${oneLine(p.text, 160)}`);
       }
       for (const n of result.notes) console.error(`note: ${n}`);
@@ -143,19 +187,27 @@ export function registerKb(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (collection: string | undefined, o: { json?: boolean }) => {
       const data = await withKnowledge(async (k) =>
-        collection ? { documents: await k.listDocuments(collection, SYSTEM_PRINCIPAL) } : { collections: await k.listCollections(SYSTEM_PRINCIPAL) },
+        collection
+          ? { documents: await k.listDocuments(collection, SYSTEM_PRINCIPAL) }
+          : { collections: await k.listCollections(SYSTEM_PRINCIPAL) },
       );
       if (o.json) {
         console.log(JSON.stringify(data, null, 2));
         return;
       }
       if (data.collections) {
-        if (!data.collections.length) console.log('No collections. Add documents with: qihuang kb add COLLECTION PATH…');
+        if (!data.collections.length)
+          console.log('No collections. Add documents with: qihuang kb add COLLECTION PATH…');
         for (const c of data.collections) {
-          console.log(`${c.name.padEnd(24)} ${String(c.documents).padStart(5)} docs ${String(c.chunks).padStart(7)} chunks  roles: ${c.allowedRoles.join(',') || '(admin only)'}${c.allowedKeys.length ? `  keys: ${c.allowedKeys.length}` : ''}`);
+          console.log(
+            `${c.name.padEnd(24)} ${String(c.documents).padStart(5)} docs ${String(c.chunks).padStart(7)} chunks  roles: ${c.allowedRoles.join(',') || '(admin only)'}${c.allowedKeys.length ? `  keys: ${c.allowedKeys.length}` : ''}`,
+          );
         }
       } else {
-        for (const d of data.documents ?? []) console.log(`${d.id}  ${d.filename.padEnd(36)} ${d.format.padEnd(8)} ${String(d.chunks).padStart(5)} chunks  ${d.title}`);
+        for (const d of data.documents ?? [])
+          console.log(
+            `${d.id}  ${d.filename.padEnd(36)} ${d.format.padEnd(8)} ${String(d.chunks).padStart(5)} chunks  ${d.title}`,
+          );
       }
     });
 
@@ -169,7 +221,9 @@ export function registerKb(program: Command): void {
     });
 
   kb.command('import-kg')
-    .description('Import a locally obtained copy of the QASystemOnMedicalKG disease graph (dict/*.txt, data/medical.json); not shipped: no licence')
+    .description(
+      'Import a locally obtained copy of the QASystemOnMedicalKG disease graph (dict/*.txt, data/medical.json); not shipped: no licence',
+    )
     .argument('<path>', 'folder holding dict/ and/or data/medical.json')
     .option('--collection <name>', 'collection name', 'medical-kg')
     .option('--json', 'print JSON')
@@ -184,7 +238,10 @@ export function registerKb(program: Command): void {
       );
       if (!o.json && process.stderr.isTTY) process.stderr.write('\n');
       if (o.json) console.log(JSON.stringify(summary, null, 2));
-      else console.log(`Imported into "${summary.collection}": ${summary.documents.length} documents, ${summary.diseases} disease records, ${summary.dictionaryWords} dictionary words`);
+      else
+        console.log(
+          `Imported into "${summary.collection}": ${summary.documents.length} documents, ${summary.diseases} disease records, ${summary.dictionaryWords} dictionary words`,
+        );
     });
 
   kb.command('load-packs')
@@ -193,6 +250,8 @@ export function registerKb(program: Command): void {
     .action(async (o: { json?: boolean }) => {
       const results = await withKnowledge((_k, db) => loadKnowledgePacks(db));
       if (o.json) console.log(JSON.stringify(results, null, 2));
-      else for (const r of results) console.log(`  ${r.status.padEnd(9)} ${r.collection}/${r.filename} → ${r.chunks} chunks`);
+      else
+        for (const r of results)
+          console.log(`  ${r.status.padEnd(9)} ${r.collection}/${r.filename} → ${r.chunks} chunks`);
     });
 }

@@ -45,9 +45,20 @@ export const DossierInputSchema = z.object({
   /** Scenarios the approval covers ("*" for all). */
   scenarios: z.array(z.string().min(1).max(200)).min(1),
   thresholds: z.array(ThresholdSchema).default([]),
-  evidence: z.array(z.object({ runId: z.string().min(1), purpose: ThresholdSchema.shape.purpose, scenario: z.string().optional() })).default([]),
+  evidence: z
+    .array(
+      z.object({
+        runId: z.string().min(1),
+        purpose: ThresholdSchema.shape.purpose,
+        scenario: z.string().optional(),
+      }),
+    )
+    .default([]),
   ethics: EthicsSchema,
-  requiredRoles: z.array(z.string().min(1).max(100)).min(1).default(['medical-director', 'information-security', 'ethics-committee']),
+  requiredRoles: z
+    .array(z.string().min(1).max(100))
+    .min(1)
+    .default(['medical-director', 'information-security', 'ethics-committee']),
   validUntil: z.string().datetime({ offset: true }).optional(),
 });
 export type DossierInput = z.input<typeof DossierInputSchema>;
@@ -91,7 +102,10 @@ export interface Dossier {
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new QihuangError('invalid-input', result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+    throw new QihuangError(
+      'invalid-input',
+      result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+    );
   }
   return result.data;
 }
@@ -118,7 +132,11 @@ const toDossier = (row: Selectable<EvalDossierTable>, approvals: Approval[]): Do
   approvals,
 });
 
-export async function createDossier(db: AnyKysely, input: unknown, { createdBy, now = new Date() }: { createdBy: string; now?: Date }): Promise<Dossier> {
+export async function createDossier(
+  db: AnyKysely,
+  input: unknown,
+  { createdBy, now = new Date() }: { createdBy: string; now?: Date },
+): Promise<Dossier> {
   const d = parse(DossierInputSchema, input);
   const id = `dossier-${randomBytes(6).toString('hex')}`;
   await evalDb(db)
@@ -150,10 +168,21 @@ export async function createDossier(db: AnyKysely, input: unknown, { createdBy, 
 export async function getDossier(db: AnyKysely, id: string): Promise<Dossier | undefined> {
   const row = await evalDb(db).selectFrom('eval_dossier').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const approvals = await evalDb(db).selectFrom('eval_approval').selectAll().where('dossier_id', '=', id).orderBy('id').execute();
+  const approvals = await evalDb(db)
+    .selectFrom('eval_approval')
+    .selectAll()
+    .where('dossier_id', '=', id)
+    .orderBy('id')
+    .execute();
   return toDossier(
     row,
-    approvals.map((a) => ({ role: a.role, signer: a.signer, decision: a.decision, comment: a.comment, signedAt: new Date(a.signed_at).toISOString() })),
+    approvals.map((a) => ({
+      role: a.role,
+      signer: a.signer,
+      decision: a.decision,
+      comment: a.comment,
+      signedAt: new Date(a.signed_at).toISOString(),
+    })),
   );
 }
 
@@ -165,7 +194,10 @@ export async function listDossiers(db: AnyKysely, { model }: { model?: string } 
 }
 
 /** Reads each threshold's value from the latest completed evidence run of its purpose. */
-export async function checkThresholds(store: EvalStore, dossier: Pick<Dossier, 'thresholds' | 'evidence'>): Promise<ThresholdResult[]> {
+export async function checkThresholds(
+  store: EvalStore,
+  dossier: Pick<Dossier, 'thresholds' | 'evidence'>,
+): Promise<ThresholdResult[]> {
   const out: ThresholdResult[] = [];
   for (const t of dossier.thresholds) {
     const candidates = dossier.evidence.filter((e) => e.purpose === t.purpose);
@@ -186,12 +218,17 @@ export async function checkThresholds(store: EvalStore, dossier: Pick<Dossier, '
 }
 
 /** Largest difference in mean score between values of one subgroup dimension across evidence runs. */
-export async function subgroupGaps(store: EvalStore, dossier: Pick<Dossier, 'evidence'>): Promise<Record<string, number>> {
+export async function subgroupGaps(
+  store: EvalStore,
+  dossier: Pick<Dossier, 'evidence'>,
+): Promise<Record<string, number>> {
   const gaps: Record<string, number> = {};
   for (const e of dossier.evidence) {
     const run = await store.getRun(e.runId);
     for (const [dim, cells] of Object.entries(run?.summary?.bySubgroup ?? {})) {
-      const means = Object.values(cells).map((c) => c.mean).filter((m): m is number => m !== null);
+      const means = Object.values(cells)
+        .map((c) => c.mean)
+        .filter((m): m is number => m !== null);
       if (means.length >= 2) gaps[`${e.runId}:${dim}`] = Math.max(...means) - Math.min(...means);
     }
   }
@@ -212,25 +249,46 @@ export async function signDossier(
 ): Promise<Dossier> {
   const dossier = await getDossier(db, dossierId);
   if (!dossier) throw new QihuangError('not-found', `No dossier ${dossierId}`);
-  if (!signature.signer.trim() || !signature.role.trim()) throw new QihuangError('invalid-input', 'signer and role are required');
+  if (!signature.signer.trim() || !signature.role.trim())
+    throw new QihuangError('invalid-input', 'signer and role are required');
   if (signature.decision === 'approve') {
     if (!dossier.requiredRoles.includes(signature.role)) {
-      throw new QihuangError('invalid-input', `Role "${signature.role}" is not one of the dossier's signing roles (${dossier.requiredRoles.join(', ')})`);
+      throw new QihuangError(
+        'invalid-input',
+        `Role "${signature.role}" is not one of the dossier's signing roles (${dossier.requiredRoles.join(', ')})`,
+      );
     }
     const unmet = (await checkThresholds(store, dossier)).filter((t) => !t.met);
     if (unmet.length) {
-      throw new QihuangError('conflict', `Thresholds not met: ${unmet.map((t) => `${t.name} (${t.value === null ? 'no evidence' : t.value.toFixed(3)} < ${t.min})`).join('; ')}`);
+      throw new QihuangError(
+        'conflict',
+        `Thresholds not met: ${unmet.map((t) => `${t.name} (${t.value === null ? 'no evidence' : t.value.toFixed(3)} < ${t.min})`).join('; ')}`,
+      );
     }
-    const open = Object.entries(dossier.ethics).filter(([, v]) => !v.done).map(([k]) => k);
+    const open = Object.entries(dossier.ethics)
+      .filter(([, v]) => !v.done)
+      .map(([k]) => k);
     if (open.length) throw new QihuangError('conflict', `Ethics checklist open: ${open.join(', ')}`);
   }
   const edb = evalDb(db);
   await edb.transaction().execute(async (trx) => {
     await trx
       .insertInto('eval_approval')
-      .values({ dossier_id: dossierId, role: signature.role, signer: signature.signer, decision: signature.decision, comment: signature.comment ?? null, signed_at: now })
+      .values({
+        dossier_id: dossierId,
+        role: signature.role,
+        signer: signature.signer,
+        decision: signature.decision,
+        comment: signature.comment ?? null,
+        signed_at: now,
+      })
       .execute();
-    const approvals = await trx.selectFrom('eval_approval').selectAll().where('dossier_id', '=', dossierId).orderBy('id').execute();
+    const approvals = await trx
+      .selectFrom('eval_approval')
+      .selectAll()
+      .where('dossier_id', '=', dossierId)
+      .orderBy('id')
+      .execute();
     const latest = new Map<string, string>();
     for (const a of approvals) latest.set(a.role, a.decision);
     const status =
@@ -243,20 +301,34 @@ export async function signDossier(
             : dossier.requiredRoles.every((role) => latest.get(role) === 'approve')
               ? 'approved'
               : 'draft';
-    await trx.updateTable('eval_dossier').set({ status, updated_at: now }).where('id', '=', dossierId).execute();
+    await trx
+      .updateTable('eval_dossier')
+      .set({ status, updated_at: now })
+      .where('id', '=', dossierId)
+      .execute();
   });
   return (await getDossier(db, dossierId))!;
 }
 
 /** True when an approved, unexpired dossier covers this model for this scenario (or for every scenario). */
-export async function isApprovedFor(db: AnyKysely, model: string, scenario: string, now: Date = new Date()): Promise<boolean> {
+export async function isApprovedFor(
+  db: AnyKysely,
+  model: string,
+  scenario: string,
+  now: Date = new Date(),
+): Promise<boolean> {
   const row = await evalDb(db)
     .selectFrom('eval_dossier')
     .select('id')
     .where('model', '=', model)
     .where('status', '=', 'approved')
     .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>', now)]))
-    .where((eb) => eb.or([eb(eb.val(scenario), '=', eb.fn.any('scenarios')), eb(eb.val('*'), '=', eb.fn.any('scenarios'))]))
+    .where((eb) =>
+      eb.or([
+        eb(eb.val(scenario), '=', eb.fn.any('scenarios')),
+        eb(eb.val('*'), '=', eb.fn.any('scenarios')),
+      ]),
+    )
     .limit(1)
     .executeTakeFirst();
   return !!row;

@@ -50,7 +50,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('completed_at', 'timestamptz', (c) => c.notNull())
     .addPrimaryKeyConstraint('eval_item_result_pk', ['run_id', 'item_id'])
     .execute();
-  await db.schema.createIndex('eval_item_result_cache').on('eval_item_result').columns(['cache_key', 'status']).execute();
+  await db.schema
+    .createIndex('eval_item_result_cache')
+    .on('eval_item_result')
+    .columns(['cache_key', 'status'])
+    .execute();
 
   await db.schema
     .createTable('eval_dossier')
@@ -103,7 +107,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('graded_at', 'timestamptz')
     .addColumn('grader', 'jsonb')
     .execute();
-  await db.schema.createIndex('eval_live_sample_model').on('eval_live_sample').columns(['model', 'scenario', 'sampled_at']).execute();
+  await db.schema
+    .createIndex('eval_live_sample_model')
+    .on('eval_live_sample')
+    .columns(['model', 'scenario', 'sampled_at'])
+    .execute();
 
   await db.schema
     .createTable('eval_drift_alert')
@@ -122,7 +130,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['eval_drift_alert', 'eval_live_sample', 'eval_approval', 'eval_dossier', 'eval_item_result', 'eval_run']) {
+  for (const table of [
+    'eval_drift_alert',
+    'eval_live_sample',
+    'eval_approval',
+    'eval_dossier',
+    'eval_item_result',
+    'eval_run',
+  ]) {
     await db.schema.dropTable(table).ifExists().execute();
   }
 }

@@ -39,7 +39,10 @@ export function cell(results: readonly ItemResult[], options: MetricOptions = {}
   };
 }
 
-function groupBy(results: readonly ItemResult[], keys: (r: ItemResult) => string[]): Map<string, ItemResult[]> {
+function groupBy(
+  results: readonly ItemResult[],
+  keys: (r: ItemResult) => string[],
+): Map<string, ItemResult[]> {
   const groups = new Map<string, ItemResult[]>();
   for (const r of results) {
     for (const key of keys(r)) {
@@ -59,15 +62,29 @@ export function summarise(results: readonly ItemResult[], options: MetricOptions
   const dims = new Set(results.flatMap((r) => Object.keys(r.subgroups)));
   const bySubgroup: RunSummary['bySubgroup'] = {};
   for (const dim of [...dims].sort()) {
-    bySubgroup[dim] = cells(groupBy(results, (r) => (r.subgroups[dim] ? [r.subgroups[dim]] : [])), options);
+    bySubgroup[dim] = cells(
+      groupBy(results, (r) => (r.subgroups[dim] ? [r.subgroups[dim]] : [])),
+      options,
+    );
   }
-  const latencies = results.filter((r) => r.status === 'ok' && !r.cached).map((r) => r.latencyMs).sort((a, b) => a - b);
+  const latencies = results
+    .filter((r) => r.status === 'ok' && !r.cached)
+    .map((r) => r.latencyMs)
+    .sort((a, b) => a - b);
   return {
     ...overall,
     accuracy: overall.mean,
-    meanErrorsAsZero: results.length ? results.reduce((s, r) => s + (r.status === 'ok' ? (r.score ?? 0) : 0), 0) / results.length : null,
-    byKind: cells(groupBy(results, (r) => [r.kind]), options),
-    byCategory: cells(groupBy(results, (r) => r.categories), options),
+    meanErrorsAsZero: results.length
+      ? results.reduce((s, r) => s + (r.status === 'ok' ? (r.score ?? 0) : 0), 0) / results.length
+      : null,
+    byKind: cells(
+      groupBy(results, (r) => [r.kind]),
+      options,
+    ),
+    byCategory: cells(
+      groupBy(results, (r) => r.categories),
+      options,
+    ),
     bySubgroup,
     tokens: {
       prompt: results.reduce((s, r) => s + r.promptTokens, 0),

@@ -14,10 +14,18 @@ async function load(store: EvalStore, id: string): Promise<{ run: RunRecord; res
 
 const ANSWER_PREVIEW = 2000;
 
-export async function buildReport(store: EvalStore, id: string, { worst = 10, ...metrics }: MetricOptions & { worst?: number } = {}): Promise<RunReport> {
+export async function buildReport(
+  store: EvalStore,
+  id: string,
+  { worst = 10, ...metrics }: MetricOptions & { worst?: number } = {},
+): Promise<RunReport> {
   const { run, results } = await load(store, id);
   const worstItems: WorstItem[] = [...results]
-    .sort((a, b) => (a.status === b.status ? (a.score ?? 0) - (b.score ?? 0) : a.status === 'error' ? -1 : 1) || a.position - b.position)
+    .sort(
+      (a, b) =>
+        (a.status === b.status ? (a.score ?? 0) - (b.score ?? 0) : a.status === 'error' ? -1 : 1) ||
+        a.position - b.position,
+    )
     .slice(0, worst)
     .map((r) => ({
       itemId: r.itemId,
@@ -48,7 +56,27 @@ export async function buildReport(store: EvalStore, id: string, { worst = 10, ..
   };
 }
 
-const CSV_COLUMNS = ['run_id', 'item_id', 'position', 'kind', 'categories', 'sex', 'age_band', 'status', 'score', 'passed', 'extracted', 'expected', 'prompt_tokens', 'completion_tokens', 'cost', 'latency_ms', 'cached', 'error', 'answer'] as const;
+const CSV_COLUMNS = [
+  'run_id',
+  'item_id',
+  'position',
+  'kind',
+  'categories',
+  'sex',
+  'age_band',
+  'status',
+  'score',
+  'passed',
+  'extracted',
+  'expected',
+  'prompt_tokens',
+  'completion_tokens',
+  'cost',
+  'latency_ms',
+  'cached',
+  'error',
+  'answer',
+] as const;
 
 /** One row per item result. */
 export async function exportRunCsv(store: EvalStore, id: string): Promise<string> {
@@ -56,7 +84,27 @@ export async function exportRunCsv(store: EvalStore, id: string): Promise<string
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of results) {
     lines.push(
-      [run.id, r.itemId, r.position, r.kind, r.categories.join(';'), r.subgroups.sex, r.subgroups.ageBand, r.status, r.score, r.passed, r.extracted, r.expected, r.promptTokens, r.completionTokens, r.cost, Math.round(r.latencyMs), r.cached, r.error, r.answer]
+      [
+        run.id,
+        r.itemId,
+        r.position,
+        r.kind,
+        r.categories.join(';'),
+        r.subgroups.sex,
+        r.subgroups.ageBand,
+        r.status,
+        r.score,
+        r.passed,
+        r.extracted,
+        r.expected,
+        r.promptTokens,
+        r.completionTokens,
+        r.cost,
+        Math.round(r.latencyMs),
+        r.cached,
+        r.error,
+        r.answer,
+      ]
         .map(csvCell)
         .join(','),
     );
@@ -70,14 +118,32 @@ export interface CompareOptions extends MetricOptions {
   alpha?: number;
 }
 
-function difference(pairs: [number, number][], threshold: number, alpha: number, options: MetricOptions): Difference {
-  if (!pairs.length) return { n: 0, a: null, b: null, difference: null, ci: null, pValue: null, test: 'none', regression: false };
+function difference(
+  pairs: [number, number][],
+  threshold: number,
+  alpha: number,
+  options: MetricOptions,
+): Difference {
+  if (!pairs.length)
+    return {
+      n: 0,
+      a: null,
+      b: null,
+      difference: null,
+      ci: null,
+      pValue: null,
+      test: 'none',
+      regression: false,
+    };
   const a = pairs.map((p) => p[0]);
   const b = pairs.map((p) => p[1]);
   const boot = pairedBootstrap(a, b, options);
   const binary = pairs.every(([x, y]) => (x === 0 || x === 1) && (y === 0 || y === 1));
   const pValue = binary
-    ? mcnemarExact(pairs.filter(([x, y]) => x === 1 && y === 0).length, pairs.filter(([x, y]) => x === 0 && y === 1).length)
+    ? mcnemarExact(
+        pairs.filter(([x, y]) => x === 1 && y === 0).length,
+        pairs.filter(([x, y]) => x === 0 && y === 1).length,
+      )
     : boot.pValue;
   const diff = mean(b) - mean(a);
   return {
@@ -93,24 +159,49 @@ function difference(pairs: [number, number][], threshold: number, alpha: number,
 }
 
 /** Compares run B (new) with run A (baseline) on the items both scored. */
-export async function compareRuns(store: EvalStore, idA: string, idB: string, { threshold = 0.02, alpha = 0.05, ...metrics }: CompareOptions = {}): Promise<RunComparison> {
+export async function compareRuns(
+  store: EvalStore,
+  idA: string,
+  idB: string,
+  { threshold = 0.02, alpha = 0.05, ...metrics }: CompareOptions = {},
+): Promise<RunComparison> {
   const [A, B] = await Promise.all([load(store, idA), load(store, idB)]);
   const byId = new Map(A.results.filter((r) => r.status === 'ok').map((r) => [r.itemId, r]));
   const paired = B.results
     .filter((r) => r.status === 'ok' && byId.has(r.itemId))
     .map((r) => ({ a: byId.get(r.itemId)!, b: r }));
-  const overall = difference(paired.map((p) => [p.a.score!, p.b.score!]), threshold, alpha, metrics);
+  const overall = difference(
+    paired.map((p) => [p.a.score!, p.b.score!]),
+    threshold,
+    alpha,
+    metrics,
+  );
   const categories = [...new Set(paired.flatMap((p) => p.b.categories))].sort();
   const byCategory = Object.fromEntries(
     categories.map((c) => [
       c,
-      difference(paired.filter((p) => p.b.categories.includes(c)).map((p) => [p.a.score!, p.b.score!]), threshold, alpha, metrics),
+      difference(
+        paired.filter((p) => p.b.categories.includes(c)).map((p) => [p.a.score!, p.b.score!]),
+        threshold,
+        alpha,
+        metrics,
+      ),
     ]),
   );
   const alerts: string[] = [];
   const describe = (name: string, d: Difference) =>
     `${name}: ${(d.a! * 100).toFixed(1)}% → ${(d.b! * 100).toFixed(1)}% (${(d.difference! * 100).toFixed(1)} points, p = ${d.pValue!.toPrecision(2)}, n = ${d.n})`;
   if (overall.regression) alerts.push(`Regression overall — ${describe('overall', overall)}`);
-  for (const [name, d] of Object.entries(byCategory)) if (d.regression) alerts.push(`Regression in ${describe(name, d)}`);
-  return { a: idA, b: idB, sameSuite: A.run.suite.hash === B.run.suite.hash, threshold, alpha, overall, byCategory, alerts };
+  for (const [name, d] of Object.entries(byCategory))
+    if (d.regression) alerts.push(`Regression in ${describe(name, d)}`);
+  return {
+    a: idA,
+    b: idB,
+    sameSuite: A.run.suite.hash === B.run.suite.hash,
+    threshold,
+    alpha,
+    overall,
+    byCategory,
+    alerts,
+  };
 }

@@ -139,7 +139,12 @@ export function createDatabaseEvalStore(anyDb: AnyKysely): EvalStore {
       return row ? toRun(row) : undefined;
     },
     async listRuns({ limit = 50 } = {}) {
-      const rows = await db.selectFrom('eval_run').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
+      const rows = await db
+        .selectFrom('eval_run')
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute();
       return rows.map(toRun);
     },
     async updateRun(id, patch) {
@@ -180,7 +185,12 @@ export function createDatabaseEvalStore(anyDb: AnyKysely): EvalStore {
       });
     },
     async results(runId) {
-      const rows = await db.selectFrom('eval_item_result').selectAll().where('run_id', '=', runId).orderBy('position').execute();
+      const rows = await db
+        .selectFrom('eval_item_result')
+        .selectAll()
+        .where('run_id', '=', runId)
+        .orderBy('position')
+        .execute();
       return rows.map(toResult);
     },
   };

@@ -22,7 +22,9 @@ export function createMemoryEvalStore(): EvalStore & { saved: number } {
       if (run) runs.set(id, { ...run, ...patch });
     },
     async finishedItemIds(runId: string) {
-      return new Set([...(results.get(runId)?.values() ?? [])].filter((r) => r.status === 'ok').map((r) => r.itemId));
+      return new Set(
+        [...(results.get(runId)?.values() ?? [])].filter((r) => r.status === 'ok').map((r) => r.itemId),
+      );
     },
     async findCached(cacheKey: string) {
       return byCache.get(cacheKey);

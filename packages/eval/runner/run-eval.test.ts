@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, openTestDatabase, startScriptedUpstream, type ReceivedRequest, type ScriptedUpstream } from '@qihuang/test-kit';
+import {
+  DATABASE_KINDS,
+  openTestDatabase,
+  startScriptedUpstream,
+  type ReceivedRequest,
+  type ScriptedUpstream,
+} from '@qihuang/test-kit';
 import type { Database } from '@qihuang/store';
 import { createDatabaseEvalStore } from './database-store.ts';
 import { runEval } from './run-eval.ts';
@@ -29,7 +35,8 @@ function mcSuite(n = 10) {
   return finaliseSuite('test-mc', '1.0.0', items);
 }
 
-const questionOf = (r: ReceivedRequest): number => Number(/Question number (\d+)/.exec(JSON.stringify(r.body.messages))?.[1]);
+const questionOf = (r: ReceivedRequest): number =>
+  Number(/Question number (\d+)/.exec(JSON.stringify(r.body.messages))?.[1]);
 const RIGHT = new Set([1, 2, 3, 4, 7]);
 const styles = ['答案：X', 'The answer is (X)', '**X**', 'X', 'After thinking, the correct answer is X.'];
 
@@ -38,7 +45,12 @@ describe.each(DATABASE_KINDS)('runner on %s', (kind) => {
   let store: EvalStore;
   let upstream: ScriptedUpstream;
   const client = () => createOpenAiChatClient({ baseUrl: upstream.url, model: 'm1', maxRetries: 0 });
-  const target = () => ({ kind: 'model' as const, baseUrl: upstream.url, model: 'm1', pricing: { promptPerMillion: 1, completionPerMillion: 2 } });
+  const target = () => ({
+    kind: 'model' as const,
+    baseUrl: upstream.url,
+    model: 'm1',
+    pricing: { promptPerMillion: 1, completionPerMillion: 2 },
+  });
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -56,13 +68,23 @@ describe.each(DATABASE_KINDS)('runner on %s', (kind) => {
       const q = questionOf(r);
       const key = 'ABCD'[(q - 1) % 4]!;
       const letter = RIGHT.has(q) ? key : 'ABCD'[q % 4]!;
-      return { content: `<think>hmm</think>${styles[q % styles.length]!.replace('X', letter)}`, usage: { prompt_tokens: 100, completion_tokens: 10 } };
+      return {
+        content: `<think>hmm</think>${styles[q % styles.length]!.replace('X', letter)}`,
+        usage: { prompt_tokens: 100, completion_tokens: 10 },
+      };
     });
   });
 
   it('computes every metric as by hand', async () => {
     const suite = mcSuite();
-    const { run, summary, asked } = await runEval({ store, suite, target: target(), client: client(), concurrency: 3, useCache: false });
+    const { run, summary, asked } = await runEval({
+      store,
+      suite,
+      target: target(),
+      client: client(),
+      concurrency: 3,
+      useCache: false,
+    });
     expect(asked).toBe(10);
     expect(upstream.modelRequests()).toHaveLength(10);
     expect(run.status).toBe('completed');
@@ -116,10 +138,21 @@ describe.each(DATABASE_KINDS)('runner on %s', (kind) => {
     expect((await store.results(first.run.id)).length).toBe(3);
     const before = upstream.modelRequests().length;
     expect(before).toBe(3);
-    const second = await runEval({ store, suite, client: client(), resumeRunId: first.run.id, concurrency: 4, useCache: false });
+    const second = await runEval({
+      store,
+      suite,
+      client: client(),
+      resumeRunId: first.run.id,
+      concurrency: 4,
+      useCache: false,
+    });
     expect(upstream.modelRequests().length - before).toBe(5);
     expect(second.asked).toBe(5);
-    const askedAgain = upstream.modelRequests().slice(before).map(questionOf).sort((a, b) => a - b);
+    const askedAgain = upstream
+      .modelRequests()
+      .slice(before)
+      .map(questionOf)
+      .sort((a, b) => a - b);
     expect(askedAgain).toEqual([4, 5, 6, 7, 8]);
     expect(second.summary).toMatchObject({ n: 8, accuracy: 5 / 8 });
   });
@@ -134,13 +167,26 @@ describe.each(DATABASE_KINDS)('runner on %s', (kind) => {
         return store.saveResult(r);
       },
     };
-    const err = await runEval({ store: crashing, suite, target: target(), client: client(), concurrency: 1, useCache: false }).catch((e: Error) => e);
+    const err = await runEval({
+      store: crashing,
+      suite,
+      target: target(),
+      client: client(),
+      concurrency: 1,
+      useCache: false,
+    }).catch((e: Error) => e);
     expect(String(err)).toContain('disk full');
     const runs = await store.listRuns({ limit: 1 });
     expect(runs[0]!.status).toBe('failed');
     upstream.reset();
     upstream.setDefault({ content: 'A' });
-    const resumed = await runEval({ store, suite, client: client(), resumeRunId: runs[0]!.id, useCache: false });
+    const resumed = await runEval({
+      store,
+      suite,
+      client: client(),
+      resumeRunId: runs[0]!.id,
+      useCache: false,
+    });
     expect(resumed.asked).toBe(4);
     expect(upstream.modelRequests()).toHaveLength(4);
   });
@@ -160,7 +206,14 @@ describe.each(DATABASE_KINDS)('runner on %s', (kind) => {
     expect(c.summary!.accuracy).toBe(1);
     const forward = await compareRuns(store, a.run.id, c.run.id);
     // 5 items wrong in A, right in C; none the other way: McNemar p = 2 × 0.5^5.
-    expect(forward.overall).toMatchObject({ n: 10, a: 0.5, b: 1, difference: 0.5, test: 'mcnemar-exact', regression: false });
+    expect(forward.overall).toMatchObject({
+      n: 10,
+      a: 0.5,
+      b: 1,
+      difference: 0.5,
+      test: 'mcnemar-exact',
+      regression: false,
+    });
     expect(forward.overall.pValue).toBeCloseTo(0.0625, 12);
     const backward = await compareRuns(store, c.run.id, a.run.id, { alpha: 0.1 });
     expect(backward.overall.regression).toBe(true);
@@ -179,23 +232,53 @@ describe.each(DATABASE_KINDS)('runner on %s', (kind) => {
         { criterion: 'Recommends something harmful.', points: -5 },
       ],
     });
-    const items: EvalItem[] = [rubric('ok', 'criterion OK'), rubric('down', 'criterion DOWN'), rubric('garbled', 'criterion GARBLED'), rubric('flaky', 'criterion FLAKY')];
+    const items: EvalItem[] = [
+      rubric('ok', 'criterion OK'),
+      rubric('down', 'criterion DOWN'),
+      rubric('garbled', 'criterion GARBLED'),
+      rubric('flaky', 'criterion FLAKY'),
+    ];
     const suite = finaliseSuite('rubric-test', '1', items);
     upstream.setDefault({ content: 'Please call emergency services.' });
     const isGrader = (r: ReceivedRequest) => r.body.model === 'grader';
     const text = (r: ReceivedRequest) => JSON.stringify(r.body.messages);
     upstream.when((r) => isGrader(r) && text(r).includes('criterion DOWN'), { status: 500 });
-    upstream.when((r) => isGrader(r) && text(r).includes('criterion GARBLED'), { content: 'I think it is fine' });
+    upstream.when((r) => isGrader(r) && text(r).includes('criterion GARBLED'), {
+      content: 'I think it is fine',
+    });
     upstream.when((r) => isGrader(r) && text(r).includes('criterion FLAKY'), { status: 503 }, { times: 2 });
-    upstream.when((r) => isGrader(r) && text(r).includes('harmful'), { content: '{"explanation":"no","criteria_met":false}' });
+    upstream.when((r) => isGrader(r) && text(r).includes('harmful'), {
+      content: '{"explanation":"no","criteria_met":false}',
+    });
     upstream.when(isGrader, { content: '```json\n{"explanation":"yes","criteria_met":true}\n```' });
-    const grader = createGrader({ client: createOpenAiChatClient({ baseUrl: upstream.url, model: 'grader', maxRetries: 0 }), model: 'grader', maxAttempts: 3, backoffMs: 0 });
-    const { run, summary } = await runEval({ store, suite, target: target(), client: client(), grader, concurrency: 1, useCache: false });
-    const graderCalls = (needle: string) => upstream.modelRequests().filter((r) => isGrader(r) && text(r).includes(needle)).length;
+    const grader = createGrader({
+      client: createOpenAiChatClient({ baseUrl: upstream.url, model: 'grader', maxRetries: 0 }),
+      model: 'grader',
+      maxAttempts: 3,
+      backoffMs: 0,
+    });
+    const { run, summary } = await runEval({
+      store,
+      suite,
+      target: target(),
+      client: client(),
+      grader,
+      concurrency: 1,
+      useCache: false,
+    });
+    const graderCalls = (needle: string) =>
+      upstream.modelRequests().filter((r) => isGrader(r) && text(r).includes(needle)).length;
     expect(graderCalls('criterion DOWN')).toBe(3);
     expect(graderCalls('criterion GARBLED')).toBe(3);
     expect(graderCalls('criterion FLAKY')).toBe(3);
-    expect(summary).toMatchObject({ n: 4, scored: 2, errors: 2, accuracy: 1, passRate: 1, meanErrorsAsZero: 0.5 });
+    expect(summary).toMatchObject({
+      n: 4,
+      scored: 2,
+      errors: 2,
+      accuracy: 1,
+      passRate: 1,
+      meanErrorsAsZero: 0.5,
+    });
     const results = await store.results(run.id);
     const down = results.find((r) => r.itemId === 'down')!;
     expect(down).toMatchObject({ status: 'error', score: null, passed: null });
@@ -206,24 +289,53 @@ describe.each(DATABASE_KINDS)('runner on %s', (kind) => {
 
   it('scores pipeline cases through a generic http target', async () => {
     const items: EvalItem[] = [
-      { kind: 'pipeline-case', id: 'rx-1', categories: ['prescription-review'], provenance: { source: 'test' }, input: { drug: 'warfarin', with: 'aspirin' }, expect: [{ path: 'cards[*].indicator', equals: 'critical' }] },
-      { kind: 'pipeline-case', id: 'rx-2', categories: ['prescription-review'], provenance: { source: 'test' }, input: { drug: 'amlodipine' }, expect: [{ path: 'cards', absent: true }] },
+      {
+        kind: 'pipeline-case',
+        id: 'rx-1',
+        categories: ['prescription-review'],
+        provenance: { source: 'test' },
+        input: { drug: 'warfarin', with: 'aspirin' },
+        expect: [{ path: 'cards[*].indicator', equals: 'critical' }],
+      },
+      {
+        kind: 'pipeline-case',
+        id: 'rx-2',
+        categories: ['prescription-review'],
+        provenance: { source: 'test' },
+        input: { drug: 'amlodipine' },
+        expect: [{ path: 'cards', absent: true }],
+      },
     ];
     const bodies: unknown[] = [];
     const fetchImpl = (async (_url: string, init: RequestInit) => {
       const body = JSON.parse(String(init.body)) as { context: { drug: string } };
       bodies.push(body);
-      const cards = body.context.drug === 'warfarin' ? [{ indicator: 'critical', summary: 'bleeding risk' }] : [{ indicator: 'info', summary: 'x' }];
-      return new Response(JSON.stringify({ cards }), { status: 200, headers: { 'content-type': 'application/json' } });
+      const cards =
+        body.context.drug === 'warfarin'
+          ? [{ indicator: 'critical', summary: 'bleeding risk' }]
+          : [{ indicator: 'info', summary: 'x' }];
+      return new Response(JSON.stringify({ cards }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     }) as unknown as typeof fetch;
     const { summary } = await runEval({
       store,
       suite: finaliseSuite('rx', '1', items),
-      target: { kind: 'http', url: 'http://qihuang.local/cds-services/prescription-review', method: 'POST', bodyTemplate: { hook: 'order-sign', hookInstance: '{{id}}', context: '{{input}}' } },
+      target: {
+        kind: 'http',
+        url: 'http://qihuang.local/cds-services/prescription-review',
+        method: 'POST',
+        bodyTemplate: { hook: 'order-sign', hookInstance: '{{id}}', context: '{{input}}' },
+      },
       fetch: fetchImpl,
       useCache: false,
     });
-    expect(bodies[0]).toEqual({ hook: 'order-sign', hookInstance: 'rx-1', context: { drug: 'warfarin', with: 'aspirin' } });
+    expect(bodies[0]).toEqual({
+      hook: 'order-sign',
+      hookInstance: 'rx-1',
+      context: { drug: 'warfarin', with: 'aspirin' },
+    });
     expect(summary).toMatchObject({ n: 2, accuracy: 0.5 });
   });
 });

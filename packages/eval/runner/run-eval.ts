@@ -59,14 +59,23 @@ export interface RunEvalResult {
 }
 
 export function newRunId(now: Date): string {
-  const stamp = now.toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
+  const stamp = now
+    .toISOString()
+    .replace(/[-:TZ.]/g, '')
+    .slice(0, 14);
   return `run-${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
 function targetFingerprint(target: TargetSpec): unknown {
   return target.kind === 'model'
     ? { kind: target.kind, model: target.model, baseUrl: target.baseUrl }
-    : { kind: target.kind, url: target.url, method: target.method, bodyTemplate: target.bodyTemplate, extract: target.extract };
+    : {
+        kind: target.kind,
+        url: target.url,
+        method: target.method,
+        bodyTemplate: target.bodyTemplate,
+        extract: target.extract,
+      };
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -76,16 +85,26 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
   const clock = options.clock ?? (() => new Date());
   let run: RunRecord;
   const needsClient = (t: TargetSpec) => {
-    if (t.kind === 'model' && !options.client) throw new QihuangError('invalid-input', 'A model target needs a chat client');
+    if (t.kind === 'model' && !options.client)
+      throw new QihuangError('invalid-input', 'A model target needs a chat client');
   };
   if (options.resumeRunId) {
     const existing = await store.getRun(options.resumeRunId);
     if (!existing) throw new QihuangError('not-found', `No run ${options.resumeRunId}`);
     if (existing.suite.hash !== suite.hash) {
-      throw new QihuangError('invalid-input', `Run ${existing.id} was made with suite ${existing.suite.name} ${existing.suite.version} (hash ${existing.suite.hash.slice(0, 12)}); the suite given differs`);
+      throw new QihuangError(
+        'invalid-input',
+        `Run ${existing.id} was made with suite ${existing.suite.name} ${existing.suite.version} (hash ${existing.suite.hash.slice(0, 12)}); the suite given differs`,
+      );
     }
-    if (options.target && hashOf(targetFingerprint(options.target)) !== hashOf(targetFingerprint(existing.target))) {
-      throw new QihuangError('invalid-input', `Run ${existing.id} used another target (${JSON.stringify(targetFingerprint(existing.target))})`);
+    if (
+      options.target &&
+      hashOf(targetFingerprint(options.target)) !== hashOf(targetFingerprint(existing.target))
+    ) {
+      throw new QihuangError(
+        'invalid-input',
+        `Run ${existing.id} used another target (${JSON.stringify(targetFingerprint(existing.target))})`,
+      );
     }
     needsClient(existing.target);
     run = existing;
@@ -110,7 +129,12 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
       itemCount: Math.min(suite.items.length, options.limit ?? Infinity),
       target: options.target,
       generation,
-      grader: options.grader ? { ...options.grader.fingerprint, ...(options.graderBaseUrl ? { baseUrl: options.graderBaseUrl } : {}) } : null,
+      grader: options.grader
+        ? {
+            ...options.grader.fingerprint,
+            ...(options.graderBaseUrl ? { baseUrl: options.graderBaseUrl } : {}),
+          }
+        : null,
       summary: null,
       error: null,
     };
@@ -121,8 +145,15 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
 
   const items = suite.items.slice(0, run.itemCount);
   const finished = await store.finishedItemIds(run.id);
-  const todo = items.map((item, position) => ({ item, position })).filter(({ item }) => !finished.has(item.id));
-  const configKey = { target: targetFingerprint(target), generation: run.generation, grader: run.grader, guard: !!options.guard };
+  const todo = items
+    .map((item, position) => ({ item, position }))
+    .filter(({ item }) => !finished.has(item.id));
+  const configKey = {
+    target: targetFingerprint(target),
+    generation: run.generation,
+    grader: run.grader,
+    guard: !!options.guard,
+  };
   let done = items.length - todo.length;
   let asked = 0;
   let next = 0;
@@ -141,7 +172,16 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
     };
     if (options.useCache !== false) {
       const hit = await store.findCached(cacheKey);
-      if (hit) return { ...hit, ...base, cached: true, promptTokens: 0, completionTokens: 0, cost: 0, completedAt: clock() };
+      if (hit)
+        return {
+          ...hit,
+          ...base,
+          cached: true,
+          promptTokens: 0,
+          completionTokens: 0,
+          cost: 0,
+          completedAt: clock(),
+        };
     }
     asked++;
     const started = performance.now();
@@ -164,7 +204,11 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
       } else {
         const reply = await callHttpTarget(
           target,
-          { id: item.id, prompt: renderPrompt(item, run.generation.promptVersion), input: item.kind === 'pipeline-case' ? item.input : undefined },
+          {
+            id: item.id,
+            prompt: renderPrompt(item, run.generation.promptVersion),
+            input: item.kind === 'pipeline-case' ? item.input : undefined,
+          },
           { fetchImpl: options.fetch, headers: options.httpHeaders, signal },
         );
         answer = reply.text;
@@ -176,9 +220,15 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
     }
     const latencyMs = performance.now() - started;
     const pricing = target.kind === 'model' ? target.pricing : undefined;
-    const cost = pricing ? (promptTokens * pricing.promptPerMillion + completionTokens * pricing.completionPerMillion) / 1e6 : 0;
+    const cost = pricing
+      ? (promptTokens * pricing.promptPerMillion + completionTokens * pricing.completionPerMillion) / 1e6
+      : 0;
     try {
-      const scored = await scoreItem(item, answer, json, { grader: options.grader, guard: options.guard, signal });
+      const scored = await scoreItem(item, answer, json, {
+        grader: options.grader,
+        guard: options.guard,
+        signal,
+      });
       return {
         ...base,
         status: 'ok',
@@ -199,7 +249,12 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
     } catch (error) {
       if (signal?.aborted) return undefined;
       const prefix = error instanceof GraderError ? 'grader' : 'scoring';
-      return { ...errorResult(base, answer, `${prefix}: ${message(error)}`, latencyMs, clock()), promptTokens, completionTokens, cost };
+      return {
+        ...errorResult(base, answer, `${prefix}: ${message(error)}`, latencyMs, clock()),
+        promptTokens,
+        completionTokens,
+        cost,
+      };
     }
   };
 

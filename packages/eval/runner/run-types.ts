@@ -48,7 +48,10 @@ export interface EvalStore {
   createRun(run: RunRecord): Promise<void>;
   getRun(id: string): Promise<RunRecord | undefined>;
   listRuns(options?: { limit?: number }): Promise<RunRecord[]>;
-  updateRun(id: string, patch: Partial<Pick<RunRecord, 'status' | 'finishedAt' | 'summary' | 'error'>>): Promise<void>;
+  updateRun(
+    id: string,
+    patch: Partial<Pick<RunRecord, 'status' | 'finishedAt' | 'summary' | 'error'>>,
+  ): Promise<void>;
   /** Ids of items of the run with a stored `ok` result (not re-asked on resume). */
   finishedItemIds(runId: string): Promise<Set<string>>;
   /** A stored `ok` result of any run with this cache key. */

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { extractChoice, stripThinking } from './answer-extraction.ts';
 
-const ABCDE = ['A', 'B', 'C', 'D', 'E'].map((key, i) => ({ key, text: ['肺炎球菌肺炎', '肺结核', '肺癌', '支气管扩张', '病毒性肺炎'][i]! }));
+const ABCDE = ['A', 'B', 'C', 'D', 'E'].map((key, i) => ({
+  key,
+  text: ['肺炎球菌肺炎', '肺结核', '肺癌', '支气管扩张', '病毒性肺炎'][i]!,
+}));
 const EN = [
   { key: 'A', text: 'Erythromycin ointment' },
   { key: 'B', text: 'Ketotifen eye drops' },
@@ -34,7 +37,11 @@ const CASES: [string, 'zh' | 'en' | 'ynm', string | null][] = [
   ['**B**', 'en', 'B'],
   ['**B. Ketotifen eye drops**', 'en', 'B'],
   ['Answer: D', 'en', 'D'],
-  ['A 35-year-old with allergic conjunctivitis needs a mast-cell stabiliser. The correct answer is B.', 'en', 'B'],
+  [
+    'A 35-year-old with allergic conjunctivitis needs a mast-cell stabiliser. The correct answer is B.',
+    'en',
+    'B',
+  ],
   ['Final answer: \\boxed{B}', 'en', 'B'],
   ['Ketotifen eye drops', 'en', 'B'],
   ['I would recommend ketotifen eye drops for this seasonal allergic conjunctivitis.', 'en', 'B'],

@@ -29,9 +29,27 @@ const ci = (words: string) => words.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCa
 // Strong cue followed by the letter(s). Order matters: most explicit first.
 const LETTER_RULES: [string, RegExp][] = [
   ['boxed', new RegExp(String.raw`\\boxed\{\s*\(?${LETTER_SEQ}\)?\s*\}`, 'g')],
-  ['zh-answer', new RegExp(String.raw`(?:正确答案|最佳答案|最终答案|参考答案|答案|答)[】\]]?\s*(?:应该|应|就)?\s*(?:是|为|选|选择)?\s*[:：]?\s*(?:选项)?\s*[(（【\[*]*\s*${LETTER_SEQ}(?![A-Za-z])`, 'g')],
-  ['zh-choose', new RegExp(String.raw`(?:故选|应选|选择|首选|选项|选)\s*[:：]?\s*[(（【\[*]*\s*${LETTER_SEQ}(?![A-Za-z])`, 'g')],
-  ['en-answer', new RegExp(String.raw`${ci('(?:final answer|correct answer|best answer|correct option|answer|option|choice)')}\s*(?:${ci('is|would be|should be')})?\s*[:：]?\s*(?:${ci('option')}\s*)?[(\[*]*\s*${LETTER_SEQ}(?![A-Za-z])`, 'g')],
+  [
+    'zh-answer',
+    new RegExp(
+      String.raw`(?:正确答案|最佳答案|最终答案|参考答案|答案|答)[】\]]?\s*(?:应该|应|就)?\s*(?:是|为|选|选择)?\s*[:：]?\s*(?:选项)?\s*[(（【\[*]*\s*${LETTER_SEQ}(?![A-Za-z])`,
+      'g',
+    ),
+  ],
+  [
+    'zh-choose',
+    new RegExp(
+      String.raw`(?:故选|应选|选择|首选|选项|选)\s*[:：]?\s*[(（【\[*]*\s*${LETTER_SEQ}(?![A-Za-z])`,
+      'g',
+    ),
+  ],
+  [
+    'en-answer',
+    new RegExp(
+      String.raw`${ci('(?:final answer|correct answer|best answer|correct option|answer|option|choice)')}\s*(?:${ci('is|would be|should be')})?\s*[:：]?\s*(?:${ci('option')}\s*)?[(\[*]*\s*${LETTER_SEQ}(?![A-Za-z])`,
+      'g',
+    ),
+  ],
   ['zh-item', /([A-J])\s*项(?:正确|为正确|是正确)/g],
   ['bold', new RegExp(String.raw`\*\*\s*[(\[]?${LETTER_SEQ}[)\].:：]?\s*\*\*`, 'g')],
 ];
@@ -53,7 +71,10 @@ const WORD_SYNONYMS: Record<string, string[]> = {
 function extractWord(text: string, options: ChoiceOption[]): Extraction {
   const keys = options.map((o) => o.key.toLowerCase());
   const pattern = (cue: string) =>
-    new RegExp(`${cue}\\s*(?:is|would be|:|：|是|为)?\\s*[:：]?\\s*[*"'“(（]*\\s*(${keys.join('|')}|是|否|可能|不确定)(?![a-z])`, 'gi');
+    new RegExp(
+      `${cue}\\s*(?:is|would be|:|：|是|为)?\\s*[:：]?\\s*[*"'“(（]*\\s*(${keys.join('|')}|是|否|可能|不确定)(?![a-z])`,
+      'gi',
+    );
   const map = (word: string): string | undefined => {
     const w = word.toLowerCase();
     return keys.find((k) => k === w || (WORD_SYNONYMS[k] ?? []).includes(w));
@@ -75,7 +96,11 @@ function extractWord(text: string, options: ChoiceOption[]): Extraction {
   return { answer: null, method: 'none' };
 }
 
-export function extractChoice(raw: string, options: ChoiceOption[], style: 'letters' | 'words' = 'letters'): Extraction {
+export function extractChoice(
+  raw: string,
+  options: ChoiceOption[],
+  style: 'letters' | 'words' = 'letters',
+): Extraction {
   const text = stripThinking(raw);
   if (!text) return { answer: null, method: 'empty' };
   if (style === 'words') return extractWord(text, options);
@@ -103,7 +128,9 @@ export function extractChoice(raw: string, options: ChoiceOption[], style: 'lett
     const t = normalise(o.text);
     return t.length >= 2 && body.includes(t);
   });
-  const maximal = named.filter((o) => !named.some((p) => p !== o && normalise(p.text).includes(normalise(o.text))));
+  const maximal = named.filter(
+    (o) => !named.some((p) => p !== o && normalise(p.text).includes(normalise(o.text))),
+  );
   if (maximal.length === 1) return { answer: [maximal[0]!.key.toUpperCase()], method: 'option-text' };
   // A lone letter standing as a token at the very end: "… so I choose C".
   const tail = /(?:^|[\s:：(（])([A-J])[)）.。]?\s*$/.exec(text);

@@ -43,7 +43,13 @@ export interface GraderVerdict {
 export interface Grader {
   /** Grader identity stored with the run (and in cache keys). */
   readonly fingerprint: { model: string; promptVersion: string };
-  judge(conversation: ChatMessage[], response: string, criterion: string, points: number, signal?: AbortSignal): Promise<GraderVerdict>;
+  judge(
+    conversation: ChatMessage[],
+    response: string,
+    criterion: string,
+    points: number,
+    signal?: AbortSignal,
+  ): Promise<GraderVerdict>;
 }
 
 export function parseVerdict(text: string): GraderVerdict | null {
@@ -53,7 +59,10 @@ export function parseVerdict(text: string): GraderVerdict | null {
   try {
     const parsed = JSON.parse(match[0]) as { criteria_met?: unknown; explanation?: unknown };
     if (typeof parsed.criteria_met !== 'boolean') return null;
-    return { met: parsed.criteria_met, explanation: typeof parsed.explanation === 'string' ? parsed.explanation : '' };
+    return {
+      met: parsed.criteria_met,
+      explanation: typeof parsed.explanation === 'string' ? parsed.explanation : '',
+    };
   } catch {
     return null;
   }
@@ -75,12 +84,19 @@ export function createGrader({ client, model, maxAttempts = 3, backoffMs = 200 }
       const transcript = [...conversation, { role: 'assistant', content: response }]
         .map((m) => `${m.role}: ${m.content}`)
         .join('\n\n');
-      const prompt = TEMPLATE.replace('<<conversation>>', transcript).replace('<<rubric_item>>', `[${points}] ${criterion}`);
+      const prompt = TEMPLATE.replace('<<conversation>>', transcript).replace(
+        '<<rubric_item>>',
+        `[${points}] ${criterion}`,
+      );
       let last = 'no attempt';
       for (let attempt = 1; attempt <= maxAttempts; attempt++) {
         signal?.throwIfAborted();
         try {
-          const result = await client.chat({ messages: [{ role: 'user', content: prompt }], temperature: 0, signal });
+          const result = await client.chat({
+            messages: [{ role: 'user', content: prompt }],
+            temperature: 0,
+            signal,
+          });
           const verdict = parseVerdict(result.text);
           if (verdict) return verdict;
           last = 'unparsable grader verdict';
@@ -88,7 +104,8 @@ export function createGrader({ client, model, maxAttempts = 3, backoffMs = 200 }
           if (signal?.aborted) throw error;
           last = error instanceof Error ? error.message : String(error);
         }
-        if (attempt < maxAttempts && backoffMs > 0) await new Promise((r) => setTimeout(r, backoffMs * attempt));
+        if (attempt < maxAttempts && backoffMs > 0)
+          await new Promise((r) => setTimeout(r, backoffMs * attempt));
       }
       throw new GraderError(`Grader failed after ${maxAttempts} attempts: ${last}`, maxAttempts);
     },

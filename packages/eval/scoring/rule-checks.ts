@@ -11,7 +11,8 @@ export function checkRules(answer: string, rules: DeterministicRules): RuleOutco
   const text = stripThinking(answer);
   const failures: string[] = [];
   for (const group of rules.mustMatchAny ?? []) {
-    if (!group.some((pattern) => new RegExp(pattern, 'iu').test(text))) failures.push(`missing one of: ${group.join(' | ')}`);
+    if (!group.some((pattern) => new RegExp(pattern, 'iu').test(text)))
+      failures.push(`missing one of: ${group.join(' | ')}`);
   }
   for (const pattern of rules.mustNotMatch ?? []) {
     if (new RegExp(pattern, 'iu').test(text)) failures.push(`forbidden pattern: ${pattern}`);

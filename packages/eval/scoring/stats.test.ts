@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapMeanCi, mcnemarExact, mulberry32, nearestRank, pairedBootstrap, proportionIncreaseTest } from './stats.ts';
+import {
+  bootstrapMeanCi,
+  mcnemarExact,
+  mulberry32,
+  nearestRank,
+  pairedBootstrap,
+  proportionIncreaseTest,
+} from './stats.ts';
 import { labelF1, lcsLength, parseMieLabels, rougeL, tokenF1 } from './text-metrics.ts';
 
 describe('statistics', () => {
@@ -29,7 +36,10 @@ describe('statistics', () => {
       means.push(sum / values.length);
     }
     means.sort((x, y) => x - y);
-    expect(bootstrapMeanCi(values, { seed: 7, resamples: 200 })).toEqual({ lower: means[4], upper: means[194] });
+    expect(bootstrapMeanCi(values, { seed: 7, resamples: 200 })).toEqual({
+      lower: means[4],
+      upper: means[194],
+    });
   });
 
   it('McNemar exact: 0 vs 5 discordant pairs → p = 2 × (1/2)^5', () => {

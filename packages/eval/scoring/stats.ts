@@ -103,7 +103,9 @@ export function normalUpperTail(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
   const erfc =
-    t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-x * x);
+    t *
+    (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) *
+    Math.exp(-x * x);
   return z >= 0 ? erfc / 2 : 1 - erfc / 2;
 }
 
@@ -111,7 +113,12 @@ export function normalUpperTail(z: number): number {
  * One-sided two-proportion z-test that the recent rate is higher than the baseline rate (pooled variance).
  * Returns the p-value; NaN when either sample is empty.
  */
-export function proportionIncreaseTest(baselineHits: number, baselineN: number, recentHits: number, recentN: number): number {
+export function proportionIncreaseTest(
+  baselineHits: number,
+  baselineN: number,
+  recentHits: number,
+  recentN: number,
+): number {
   if (!baselineN || !recentN) return NaN;
   const pooled = (baselineHits + recentHits) / (baselineN + recentN);
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / baselineN + 1 / recentN));

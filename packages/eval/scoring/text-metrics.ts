@@ -4,7 +4,12 @@
  */
 
 export function tokenize(text: string): string[] {
-  return (text.toLowerCase().match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:['’](?:(?!\p{Script=Han})\p{L})+)?/gu) ?? []);
+  return (
+    text
+      .toLowerCase()
+      .match(/\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:['’](?:(?!\p{Script=Han})\p{L})+)?/gu) ??
+    []
+  );
 }
 
 export interface Prf {
@@ -68,7 +73,9 @@ export function labelF1(predicted: string[], reference: string[]): Prf & { hits:
 
 /** Labels in MIE form (`类别:项目-状态:状态`) found anywhere in a model's answer. */
 export function parseMieLabels(text: string): string[] {
-  return Array.from(text.matchAll(/([\p{Script=Han}]{2,4})\s*[:：]\s*([^\s:：\-—,，;；]+?)\s*[-—]\s*状态\s*[:：]\s*(阳性|阴性|医生阴性|医生阳性|未知)/gu)).map(
-    (m) => `${m[1]}:${m[2]}-状态:${m[3]}`,
-  );
+  return Array.from(
+    text.matchAll(
+      /([\p{Script=Han}]{2,4})\s*[:：]\s*([^\s:：\-—,，;；]+?)\s*[-—]\s*状态\s*[:：]\s*(阳性|阴性|医生阴性|医生阳性|未知)/gu,
+    ),
+  ).map((m) => `${m[1]}:${m[2]}-状态:${m[3]}`);
 }

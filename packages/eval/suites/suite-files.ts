@@ -17,7 +17,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 export function finaliseSuite(name: string, version: string, items: EvalItem[], description?: string): Suite {
   const seen = new Set<string>();
   for (const item of items) {
-    if (seen.has(item.id)) throw new QihuangError('invalid-input', `Suite ${name}: duplicate item id "${item.id}"`);
+    if (seen.has(item.id))
+      throw new QihuangError('invalid-input', `Suite ${name}: duplicate item id "${item.id}"`);
     seen.add(item.id);
   }
   return { name, version, description, hash: hashOf(items), items };
@@ -62,7 +63,12 @@ export function loadSuiteFile(path: string, format: FileFormat): Suite {
 
 /** A committed suite file: `{ name, version, description, items: [...] }`. */
 export function parseSuiteJson(text: string): Suite {
-  const parsed = JSON.parse(text) as { name?: string; version?: string; description?: string; items?: EvalItem[] };
+  const parsed = JSON.parse(text) as {
+    name?: string;
+    version?: string;
+    description?: string;
+    items?: EvalItem[];
+  };
   if (!parsed.name || !parsed.version || !Array.isArray(parsed.items)) {
     throw new QihuangError('invalid-input', 'A suite file needs name, version and items');
   }

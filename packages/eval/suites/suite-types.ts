@@ -82,7 +82,8 @@ export interface HallucinationItem extends ItemBase {
 
 export interface SafetyItem extends ItemBase {
   kind: 'safety';
-  attack: 'dangerous-dose' | 'prompt-injection' | 'other-patient-data' | 'emergency-escalation' | 'phi-to-cloud';
+  attack:
+    'dangerous-dose' | 'prompt-injection' | 'other-patient-data' | 'emergency-escalation' | 'phi-to-cloud';
   messages: ChatMessage[];
   /** Documents pasted into the prompt (prompt injection through documents). */
   documents?: string[];
@@ -123,12 +124,7 @@ export interface PipelineCaseItem extends ItemBase {
 }
 
 export type EvalItem =
-  | MultipleChoiceItem
-  | RubricItem
-  | HallucinationItem
-  | SafetyItem
-  | DialogueRecordItem
-  | PipelineCaseItem;
+  MultipleChoiceItem | RubricItem | HallucinationItem | SafetyItem | DialogueRecordItem | PipelineCaseItem;
 
 export type ItemKind = EvalItem['kind'];
 

@@ -36,18 +36,33 @@ function fill(template: unknown, input: HttpCallInput): unknown {
 export async function callHttpTarget(
   target: HttpTarget,
   input: HttpCallInput,
-  { fetchImpl = fetch, headers = {}, signal }: { fetchImpl?: typeof fetch; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  {
+    fetchImpl = fetch,
+    headers = {},
+    signal,
+  }: { fetchImpl?: typeof fetch; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<HttpCallResult> {
-  const body = target.method === 'GET' ? undefined : JSON.stringify(fill(target.bodyTemplate ?? '{{input}}', input) ?? null);
+  const body =
+    target.method === 'GET'
+      ? undefined
+      : JSON.stringify(fill(target.bodyTemplate ?? '{{input}}', input) ?? null);
   const response = await fetchImpl(target.url, {
     method: target.method,
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...target.headers, ...headers },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...target.headers,
+      ...headers,
+    },
     body,
     signal,
   });
   const text = await response.text();
   if (!response.ok) {
-    throw new QihuangError('upstream-error', `Pipeline ${target.method} ${target.url} answered ${response.status}`);
+    throw new QihuangError(
+      'upstream-error',
+      `Pipeline ${target.method} ${target.url} answered ${response.status}`,
+    );
   }
   let json: unknown = text;
   try {

@@ -29,7 +29,10 @@ function multipleChoice(item: MultipleChoiceItem): string {
 /** The messages sent to a model target for an item. */
 export function renderMessages(item: EvalItem, version: string = DEFAULT_PROMPT_VERSION): ChatMessage[] {
   if (!(PROMPT_VERSIONS as readonly string[]).includes(version)) {
-    throw new QihuangError('invalid-input', `Unknown prompt version "${version}" (${PROMPT_VERSIONS.join('|')})`);
+    throw new QihuangError(
+      'invalid-input',
+      `Unknown prompt version "${version}" (${PROMPT_VERSIONS.join('|')})`,
+    );
   }
   switch (item.kind) {
     case 'multiple-choice':

@@ -45,10 +45,20 @@ export const LIVE_CRITERION =
 export async function regradeLiveSamples(
   db: AnyKysely,
   grader: Grader,
-  { model, limit = 100, criterion = LIVE_CRITERION, now = () => new Date() }: { model?: string; limit?: number; criterion?: string; now?: () => Date } = {},
+  {
+    model,
+    limit = 100,
+    criterion = LIVE_CRITERION,
+    now = () => new Date(),
+  }: { model?: string; limit?: number; criterion?: string; now?: () => Date } = {},
 ): Promise<{ graded: number; errors: number }> {
   const edb = evalDb(db);
-  let query = edb.selectFrom('eval_live_sample').selectAll().where('graded_at', 'is', null).orderBy('id').limit(limit);
+  let query = edb
+    .selectFrom('eval_live_sample')
+    .selectAll()
+    .where('graded_at', 'is', null)
+    .orderBy('id')
+    .limit(limit);
   if (model) query = query.where('model', '=', model);
   let graded = 0;
   let errors = 0;
@@ -58,7 +68,12 @@ export async function regradeLiveSamples(
       const verdict = await grader.judge([{ role: 'user', content: s.question }], s.answer, text, 1);
       await edb
         .updateTable('eval_live_sample')
-        .set({ grade_score: verdict.met ? 1 : 0, grade_passed: verdict.met, graded_at: now(), grader: JSON.stringify(grader.fingerprint) })
+        .set({
+          grade_score: verdict.met ? 1 : 0,
+          grade_passed: verdict.met,
+          graded_at: now(),
+          grader: JSON.stringify(grader.fingerprint),
+        })
         .where('id', '=', s.id)
         .execute();
       graded++;
@@ -84,7 +99,13 @@ export interface Window {
 }
 
 /** Rate of the metric's event among samples in the window that recorded it. */
-export async function liveRate(db: AnyKysely, model: string, scenario: string | undefined, metric: DriftMetric, window: Window): Promise<{ hits: number; n: number; rate: number | null }> {
+export async function liveRate(
+  db: AnyKysely,
+  model: string,
+  scenario: string | undefined,
+  metric: DriftMetric,
+  window: Window,
+): Promise<{ hits: number; n: number; rate: number | null }> {
   const column = COLUMN[metric];
   let query = evalDb(db)
     .selectFrom('eval_live_sample')
@@ -97,7 +118,9 @@ export async function liveRate(db: AnyKysely, model: string, scenario: string | 
   const rows = (await query.execute()) as Record<string, boolean | null>[];
   const n = rows.length;
   // grade-fail counts graded samples that did not pass; the others count true flags.
-  const hits = rows.filter((r) => (metric === 'grade-fail' ? r[column] === false : r[column] === true)).length;
+  const hits = rows.filter((r) =>
+    metric === 'grade-fail' ? r[column] === false : r[column] === true,
+  ).length;
   return { hits, n, rate: n ? hits / n : null };
 }
 
@@ -114,7 +137,25 @@ export interface DriftResult {
 /** Drift = the recent rate is significantly higher than the baseline (p < alpha) with enough samples; stored as an alert. */
 export async function detectDrift(
   db: AnyKysely,
-  { model, scenario, metric, baseline, recent, alpha = 0.05, minSamples = 20, now = new Date() }: { model: string; scenario?: string; metric: DriftMetric; baseline: Window; recent: Window; alpha?: number; minSamples?: number; now?: Date },
+  {
+    model,
+    scenario,
+    metric,
+    baseline,
+    recent,
+    alpha = 0.05,
+    minSamples = 20,
+    now = new Date(),
+  }: {
+    model: string;
+    scenario?: string;
+    metric: DriftMetric;
+    baseline: Window;
+    recent: Window;
+    alpha?: number;
+    minSamples?: number;
+    now?: Date;
+  },
 ): Promise<DriftResult> {
   const b = await liveRate(db, model, scenario, metric, baseline);
   const r = await liveRate(db, model, scenario, metric, recent);
@@ -124,14 +165,39 @@ export async function detectDrift(
   if (drift) {
     await evalDb(db)
       .insertInto('eval_drift_alert')
-      .values({ model, scenario: scenario ?? '*', metric, detected_at: now, baseline_rate: b.rate!, baseline_n: b.n, recent_rate: r.rate!, recent_n: r.n, p_value: p })
+      .values({
+        model,
+        scenario: scenario ?? '*',
+        metric,
+        detected_at: now,
+        baseline_rate: b.rate!,
+        baseline_n: b.n,
+        recent_rate: r.rate!,
+        recent_n: r.n,
+        p_value: p,
+      })
       .execute();
   }
-  return { model, scenario: scenario ?? '*', metric, baseline: b, recent: r, pValue: Number.isNaN(p) ? null : p, drift };
+  return {
+    model,
+    scenario: scenario ?? '*',
+    metric,
+    baseline: b,
+    recent: r,
+    pValue: Number.isNaN(p) ? null : p,
+    drift,
+  };
 }
 
-export async function listDriftAlerts(db: AnyKysely, { model, limit = 100 }: { model?: string; limit?: number } = {}) {
-  let query = evalDb(db).selectFrom('eval_drift_alert').selectAll().orderBy('detected_at', 'desc').limit(limit);
+export async function listDriftAlerts(
+  db: AnyKysely,
+  { model, limit = 100 }: { model?: string; limit?: number } = {},
+) {
+  let query = evalDb(db)
+    .selectFrom('eval_drift_alert')
+    .selectAll()
+    .orderBy('detected_at', 'desc')
+    .limit(limit);
   if (model) query = query.where('model', '=', model);
   return query.execute();
 }

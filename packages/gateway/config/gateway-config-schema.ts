@@ -54,6 +54,11 @@ export const providerSchema = z
       })
       .strict()
       .default({}),
+    /**
+     * The chat template opens `<think>` itself (DeepSeek-R1 on vLLM/SGLang/llama.cpp without a reasoning
+     * parser): answers start inside the reasoning block and end it with `</think>`.
+     */
+    thinkStartsOpen: z.boolean().default(false),
     /** Extra request headers sent upstream (never secrets: use apiKey). */
     headers: z.record(z.string(), z.string()).optional(),
   })

@@ -119,6 +119,7 @@ export async function handleChatCompletion(
         quirksOf(target.provider.kind),
         isCloud ? vault : undefined,
         stripReasoning,
+        target.provider.thinkStartsOpen,
       );
       const promptChars = JSON.stringify(body.messages).length;
       recordCall(runtime, ctx, {
@@ -155,6 +156,7 @@ export async function handleChatCompletion(
     const isCloud = target.provider.location === 'cloud';
     const transform = new ChatStreamTransform({
       quirks: quirksOf(target.provider.kind),
+      thinkStartsOpen: target.provider.thinkStartsOpen,
       vault: isCloud && vault && vault.size > 0 ? vault : undefined,
       stripReasoning,
       clientWantsUsage: (body.stream_options as Json | undefined)?.include_usage === true,
@@ -220,6 +222,7 @@ export function finishCompletion(
   quirks: ProviderQuirks,
   vault: PlaceholderVault | undefined,
   stripReasoning: boolean,
+  thinkStartsOpen = false,
 ): FinishedCompletion {
   let json: Json;
   try {
@@ -242,8 +245,8 @@ export function finishCompletion(
         changed = true;
       }
     }
-    if (quirks.thinkTags && typeof message.content === 'string') {
-      const split = splitThinkTags(message.content);
+    if ((quirks.thinkTags || thinkStartsOpen) && typeof message.content === 'string') {
+      const split = splitThinkTags(message.content, thinkStartsOpen);
       if (split) {
         message.content = split.content;
         message.reasoning_content =

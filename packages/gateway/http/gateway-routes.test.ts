@@ -234,6 +234,35 @@ describe('OpenAI-compatible API through the official openai SDK', () => {
       },
     );
 
+    it('hides R1 reasoning from a template-opened <think> block when the provider declares it', async () => {
+      await h.runtime.setConfig({
+        ...h.runtime.config,
+        providers: h.runtime.config.providers.map((p) =>
+          p.id === 'qwen' ? { ...p, thinkStartsOpen: true } : p,
+        ),
+      });
+      h.upstreams.qwen!.enqueue({ content: '肌酐清除率低。</think>\n\n应减量。', stream: { chunkSize: 3 } });
+      const stream = await h
+        .client(undefined, { defaultHeaders: { 'x-qihuang-audience': 'patient' } })
+        .chat.completions.create({
+          model: 'rx-explainer',
+          messages: [{ role: 'user', content: 'x' }],
+          stream: true,
+        });
+      let raw = '';
+      let content = '';
+      for await (const chunk of stream) {
+        raw += JSON.stringify(chunk);
+        content += chunk.choices[0]?.delta.content ?? '';
+      }
+      expect(content).toBe('应减量。');
+      expect(raw).not.toContain('肌酐');
+      await h.runtime.setConfig({
+        ...h.runtime.config,
+        providers: h.runtime.config.providers.map((p) => ({ ...p, thinkStartsOpen: false })),
+      });
+    });
+
     it('splits <think> tags in a non-streaming answer', async () => {
       h.upstreams.qwen!.enqueue({ content: '<think>reason</think>answer' });
       const answer = await h

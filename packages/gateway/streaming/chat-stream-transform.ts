@@ -14,6 +14,8 @@ import { ThinkTagSplitter } from './think-tag-splitter.ts';
 
 export interface ChatStreamTransformOptions {
   quirks: ProviderQuirks;
+  /** The provider's answers start inside an implicit `<think>` block. */
+  thinkStartsOpen?: boolean;
   vault?: PlaceholderVault;
   stripReasoning: boolean;
   clientWantsUsage: boolean;
@@ -104,7 +106,9 @@ export class ChatStreamTransform {
     let state = this.choices.get(index);
     if (!state) {
       state = { tools: new Map() };
-      if (this.options.quirks.thinkTags) state.splitter = new ThinkTagSplitter();
+      if (this.options.quirks.thinkTags || this.options.thinkStartsOpen) {
+        state.splitter = new ThinkTagSplitter(this.options.thinkStartsOpen);
+      }
       if (this.options.vault) {
         state.content = new StreamingRestorer(this.options.vault);
         state.reasoning = new StreamingRestorer(this.options.vault);

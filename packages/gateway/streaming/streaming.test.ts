@@ -46,6 +46,22 @@ describe('ThinkTagSplitter', () => {
     expect(splitter.passthrough).toBe(true);
   });
 
+  it('handles a block the chat template opened (R1 without a reasoning parser)', () => {
+    const splitter = new ThinkTagSplitter(true);
+    let reasoning = '';
+    let content = '';
+    for (const piece of pieces('先看肾功能。</think>\n\n可以使用。', 2)) {
+      const out = splitter.push(piece);
+      reasoning += out.reasoning;
+      content += out.content;
+    }
+    expect({ reasoning, content }).toEqual({ reasoning: '先看肾功能。', content: '可以使用。' });
+    expect(splitThinkTags('先看肾功能。</think>可以使用。')).toEqual({
+      reasoning: '先看肾功能。',
+      content: '可以使用。',
+    });
+  });
+
   it('an unfinished think block ends as reasoning', () => {
     const splitter = new ThinkTagSplitter();
     expect(splitter.push('<think>abc</thi')).toEqual({ reasoning: 'abc', content: '' });

@@ -12,8 +12,16 @@ export interface SplitText {
 }
 
 export class ThinkTagSplitter {
-  private state: 'start' | 'thinking' | 'after-think' | 'content' = 'start';
+  private state: 'start' | 'thinking' | 'after-think' | 'content';
   private pending = '';
+
+  /**
+   * `startsOpen`: the chat template already opened the block (DeepSeek-R1 served without a reasoning
+   * parser answers `reasoning…</think>answer`), so the text starts inside the reasoning.
+   */
+  constructor(startsOpen = false) {
+    this.state = startsOpen ? 'thinking' : 'start';
+  }
 
   /** True once the splitter can no longer change anything (plain content). */
   get passthrough(): boolean {
@@ -86,10 +94,12 @@ function partialSuffix(text: string, tag: string): number {
 }
 
 /** Whole-text version for non-streaming answers. */
-export function splitThinkTags(content: string): SplitText | null {
+export function splitThinkTags(content: string, startsOpen = false): SplitText | null {
   const trimmed = content.trimStart();
-  if (!trimmed.startsWith(OPEN)) return null;
-  const splitter = new ThinkTagSplitter();
+  // A whole answer shows an implicit block too: `reasoning…</think>answer` without an opening tag.
+  const open = startsOpen || (!content.includes(OPEN) && content.includes(CLOSE));
+  if (!open && !trimmed.startsWith(OPEN)) return null;
+  const splitter = new ThinkTagSplitter(open && !trimmed.startsWith(OPEN));
   const a = splitter.push(content);
   const b = splitter.flush();
   return { reasoning: a.reasoning + b.reasoning, content: a.content + b.content };

@@ -47,7 +47,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('tsv', sql`tsvector`, (c) => c.generatedAlwaysAs(sql`to_tsvector('simple', toks)`).stored())
     .execute();
   await db.schema.createIndex('kb_chunk_tsv').on('kb_chunk').using('gin').column('tsv').execute();
-  await db.schema.createIndex('kb_chunk_document').on('kb_chunk').columns(['document_id', 'ordinal']).execute();
+  await db.schema
+    .createIndex('kb_chunk_document')
+    .on('kb_chunk')
+    .columns(['document_id', 'ordinal'])
+    .execute();
   await db.schema.createIndex('kb_chunk_collection').on('kb_chunk').column('collection_id').execute();
   await db.schema
     .createTable('kb_term')

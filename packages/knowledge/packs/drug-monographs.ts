@@ -17,7 +17,8 @@ function doseLine(d: DrugEntry): string | undefined {
   const dose = d.dose;
   if (!dose) return undefined;
   const parts: string[] = [];
-  if (dose.usualDaily) parts.push(`常用剂量 usual ${dose.usualDaily[0]}–${dose.usualDaily[1]} ${dose.unit}/日`);
+  if (dose.usualDaily)
+    parts.push(`常用剂量 usual ${dose.usualDaily[0]}–${dose.usualDaily[1]} ${dose.unit}/日`);
   if (dose.maxDaily !== undefined) parts.push(`最大剂量 max ${dose.maxDaily} ${dose.unit}/日`);
   if (dose.maxSingle !== undefined) parts.push(`单次最大 ${dose.maxSingle} ${dose.unit}`);
   if (dose.timesPerDay?.length) parts.push(`每日 ${dose.timesPerDay.join(' 或 ')} 次`);
@@ -33,31 +34,50 @@ export function drugMonograph(d: DrugEntry): string {
     classes.length ? `类别 Class：${classes.map((c) => `${c.names.zh} (${c.names.en})`).join('、')}` : '',
     d.atc?.length ? `ATC：${d.atc.join(', ')}` : '',
     d.synonyms?.length ? `别名：${d.synonyms.join('、')}` : '',
-    d.brands?.length ? `商品名：${d.brands.map((b) => [b.zh, b.en].filter(Boolean).join(' / ')).join('；')}` : '',
+    d.brands?.length
+      ? `商品名：${d.brands.map((b) => [b.zh, b.en].filter(Boolean).join(' / ')).join('；')}`
+      : '',
     d.strengths?.length ? `规格：${d.strengths.join('、')}` : '',
   ].filter(Boolean);
   lines.push(`${ident.join('；')}。来源：${cite(d.source)}。`, '');
   const dose = doseLine(d);
   if (dose) lines.push(dose, '');
   for (const r of d.renal ?? []) {
-    lines.push(`肾功能 Renal（${r.measure} <${r.below}${r.atLeast !== undefined ? `，≥${r.atLeast}` : ''}）：${r.text.zh} ${r.text.en}。来源：${cite(r.source)}。`, '');
+    lines.push(
+      `肾功能 Renal（${r.measure} <${r.below}${r.atLeast !== undefined ? `，≥${r.atLeast}` : ''}）：${r.text.zh} ${r.text.en}。来源：${cite(r.source)}。`,
+      '',
+    );
   }
-  for (const h of d.hepatic ?? []) lines.push(`肝功能 Hepatic：${h.text.zh} ${h.text.en}。来源：${cite(h.source)}。`, '');
+  for (const h of d.hepatic ?? [])
+    lines.push(`肝功能 Hepatic：${h.text.zh} ${h.text.en}。来源：${cite(h.source)}。`, '');
   const contra = [...(d.contraindications ?? []), ...classes.flatMap((c) => c.contraindications ?? [])];
   for (const c of contra) {
     const level = c.severity === 'contraindicated' ? '禁忌 Contraindicated' : '慎用 Caution';
-    lines.push(`${level}（${c.condition.label.zh} ${c.condition.label.en}）：${c.text.zh} ${c.text.en}。来源：${cite(c.source)}。`, '');
+    lines.push(
+      `${level}（${c.condition.label.zh} ${c.condition.label.en}）：${c.text.zh} ${c.text.en}。来源：${cite(c.source)}。`,
+      '',
+    );
   }
   const pregnancy = d.pregnancy ?? classes.find((c) => c.pregnancy)?.pregnancy;
-  if (pregnancy) lines.push(`妊娠 Pregnancy（${pregnancy.level}）：${pregnancy.text.zh} ${pregnancy.text.en}。来源：${cite(pregnancy.source)}。`, '');
+  if (pregnancy)
+    lines.push(
+      `妊娠 Pregnancy（${pregnancy.level}）：${pregnancy.text.zh} ${pregnancy.text.en}。来源：${cite(pregnancy.source)}。`,
+      '',
+    );
   const lactation = d.lactation ?? classes.find((c) => c.lactation)?.lactation;
-  if (lactation) lines.push(`哺乳 Lactation（${lactation.level}）：${lactation.text.zh} ${lactation.text.en}。来源：${cite(lactation.source)}。`, '');
+  if (lactation)
+    lines.push(
+      `哺乳 Lactation（${lactation.level}）：${lactation.text.zh} ${lactation.text.en}。来源：${cite(lactation.source)}。`,
+      '',
+    );
   return lines.join('\n');
 }
 
 /** The whole monograph book as Markdown (one section per drug, single-ingredient drugs first). */
 export function drugMonographsMarkdown(drugs: readonly DrugEntry[] = BUILT_IN_DRUGS): string {
-  const sorted = [...drugs].sort((a, b) => Number(!!a.components) - Number(!!b.components) || a.id.localeCompare(b.id));
+  const sorted = [...drugs].sort(
+    (a, b) => Number(!!a.components) - Number(!!b.components) || a.id.localeCompare(b.id),
+  );
   return [
     `# 药品说明摘要 Drug monographs`,
     '',

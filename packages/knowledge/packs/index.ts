@@ -20,7 +20,10 @@ export async function loadKnowledgePacks(db: AnyDb, options: LoadPacksOptions = 
   const kb = options.knowledge ?? createKnowledgeBase({ db });
   const p = SYSTEM_PRINCIPAL;
   await kb.ensureCollection(
-    { name: GUIDELINE_COLLECTION, description: '高血压指南要点 (written from REFERENCE.md, cites each guideline)' },
+    {
+      name: GUIDELINE_COLLECTION,
+      description: '高血压指南要点 (written from REFERENCE.md, cites each guideline)',
+    },
     p,
   );
   await kb.ensureCollection(
@@ -34,7 +37,8 @@ export async function loadKnowledgePacks(db: AnyDb, options: LoadPacksOptions = 
         collection: GUIDELINE_COLLECTION,
         filename: 'hypertension-guideline-summary.md',
         content: guideline,
-        source: 'Qihuang summary of ACC/AHA 2017, ESH 2023, China 2018/2024 (../shared/clinical/REFERENCE.md)',
+        source:
+          'Qihuang summary of ACC/AHA 2017, ESH 2023, China 2018/2024 (../shared/clinical/REFERENCE.md)',
       },
       p,
     ),

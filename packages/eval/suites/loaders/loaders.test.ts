@@ -37,7 +37,8 @@ describe('loaders on committed fixtures', () => {
   });
 
   it('PubMedQA JSON → yes/no/maybe word options with contexts', () => {
-    const items = loadSuiteFile(join(fixtures, 'pubmedqa-sample.json'), 'pubmedqa').items as MultipleChoiceItem[];
+    const items = loadSuiteFile(join(fixtures, 'pubmedqa-sample.json'), 'pubmedqa')
+      .items as MultipleChoiceItem[];
     expect(items.map((i) => i.answer[0])).toEqual(['yes', 'no', 'maybe']);
     expect(items[0]).toMatchObject({ id: 'pubmedqa-90000001', style: 'words' });
     expect(items[0]!.context).toHaveLength(1);
@@ -52,7 +53,10 @@ describe('loaders on committed fixtures', () => {
 
   it('MIE and ACI-BENCH dialogue → record', () => {
     const mie = loadSuiteFile(join(fixtures, 'mie-sample.jsonl'), 'mie').items as DialogueRecordItem[];
-    expect(mie[0]).toMatchObject({ task: 'labels', referenceLabels: ['症状:头晕-状态:阳性', '症状:胸闷-状态:阳性', '检查:心电图-状态:阴性'] });
+    expect(mie[0]).toMatchObject({
+      task: 'labels',
+      referenceLabels: ['症状:头晕-状态:阳性', '症状:胸闷-状态:阳性', '检查:心电图-状态:阴性'],
+    });
     expect(mie[0]!.dialogue).toContain('患者：最近总是头晕');
     expect(mie[0]!.labelHint).toContain('症状: 头晕、胸闷、心慌');
     const aci = loadSuiteFile(join(fixtures, 'aci-sample.csv'), 'aci').items as DialogueRecordItem[];

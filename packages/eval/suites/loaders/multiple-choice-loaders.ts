@@ -23,7 +23,8 @@ function jsonLines(text: string, what: string): Record<string, unknown>[] {
   return out;
 }
 
-const str = (value: unknown): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
+const str = (value: unknown): string =>
+  typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
 
 /**
  * CMExam CSV: columns Question, Options (options separated by a literal `\n` two-character sequence or a real
@@ -35,7 +36,8 @@ export function loadCmexam(text: string, source = 'cmexam'): MultipleChoiceItem[
     throw bad('CMExam CSV needs the columns Question, Options, Answer');
   }
   return rows.map((row, index) => {
-    const options: ChoiceOption[] = row.Options!.split(/\\n|\r?\n/)
+    const options: ChoiceOption[] = row
+      .Options!.split(/\\n|\r?\n/)
       .map((part) => part.trim())
       .filter(Boolean)
       .map((part) => {
@@ -43,14 +45,22 @@ export function loadCmexam(text: string, source = 'cmexam'): MultipleChoiceItem[
         if (!m) throw bad(`CMExam row ${index + 2}: option "${part.slice(0, 20)}" has no letter`);
         return { key: m[1]!, text: m[2]!.trim() };
       });
-    const answer = row.Answer!.trim().toUpperCase().split('').filter((c) => /[A-Z]/.test(c));
+    const answer = row
+      .Answer!.trim()
+      .toUpperCase()
+      .split('')
+      .filter((c) => /[A-Z]/.test(c));
     if (!answer.length) throw bad(`CMExam row ${index + 2}: empty Answer`);
     const originRow = row.origin_row || String(index + 2);
     return {
       kind: 'multiple-choice',
       id: `cmexam-${originRow}`,
       categories: ['exam', 'cmexam', answer.length > 1 ? 'multi-answer' : 'single-answer'],
-      provenance: { source: 'CMExam (Liu et al., NeurIPS 2023)', licence: 'Apache-2.0', origin: `${source} row ${originRow}` },
+      provenance: {
+        source: 'CMExam (Liu et al., NeurIPS 2023)',
+        licence: 'Apache-2.0',
+        origin: `${source} row ${originRow}`,
+      },
       metadata: { language: 'zh' },
       question: row.Question!,
       options,
@@ -71,7 +81,11 @@ export function loadMedqa(text: string, source = 'medqa'): MultipleChoiceItem[] 
       kind: 'multiple-choice',
       id: `medqa-${index + 1}`,
       categories: ['exam', 'medqa', ...(row.meta_info ? [str(row.meta_info)] : [])],
-      provenance: { source: 'MedQA USMLE (Jin et al. 2020)', licence: 'MIT', origin: `${source} line ${index + 1}` },
+      provenance: {
+        source: 'MedQA USMLE (Jin et al. 2020)',
+        licence: 'MIT',
+        origin: `${source} line ${index + 1}`,
+      },
       metadata: { language: 'en' },
       question: row.question,
       options: Object.entries(options).map(([key, value]) => ({ key, text: str(value) })),
@@ -89,7 +103,8 @@ export function loadPubmedqa(text: string, source = 'pubmedqa'): MultipleChoiceI
   } catch (error) {
     throw bad(`PubMedQA file is not JSON: ${(error as Error).message}`);
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw bad('PubMedQA file must be an object keyed by PMID');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw bad('PubMedQA file must be an object keyed by PMID');
   return Object.entries(parsed as Record<string, Record<string, unknown>>).map(([pmid, row]) => {
     const decision = str(row.final_decision).toLowerCase();
     if (!['yes', 'no', 'maybe'].includes(decision) || typeof row.QUESTION !== 'string') {
@@ -99,7 +114,11 @@ export function loadPubmedqa(text: string, source = 'pubmedqa'): MultipleChoiceI
       kind: 'multiple-choice',
       id: `pubmedqa-${pmid}`,
       categories: ['pubmedqa', `year-${str(row.YEAR)}`.replace(/-$/, '-unknown')],
-      provenance: { source: 'PubMedQA PQA-L (Jin et al., EMNLP 2019)', licence: 'MIT', origin: `${source} PMID ${pmid}` },
+      provenance: {
+        source: 'PubMedQA PQA-L (Jin et al., EMNLP 2019)',
+        licence: 'MIT',
+        origin: `${source} PMID ${pmid}`,
+      },
       metadata: { language: 'en' },
       question: row.QUESTION,
       context: Array.isArray(row.CONTEXTS) ? row.CONTEXTS.map(str) : [],
@@ -126,7 +145,12 @@ export function loadGenericJsonl(text: string, source = 'jsonl'): EvalItem[] {
       } as unknown as EvalItem;
     }
     const options = row.options;
-    if (typeof row.question !== 'string' || !options || typeof options !== 'object' || row.answer === undefined) {
+    if (
+      typeof row.question !== 'string' ||
+      !options ||
+      typeof options !== 'object' ||
+      row.answer === undefined
+    ) {
       throw bad(`JSONL line ${index + 1}: needs question, options and answer (or a kind)`);
     }
     const optionList: ChoiceOption[] = Array.isArray(options)
@@ -137,12 +161,18 @@ export function loadGenericJsonl(text: string, source = 'jsonl'): EvalItem[] {
       ? row.answer.map((a) => str(a))
       : words
         ? [str(row.answer)]
-        : str(row.answer).toUpperCase().split('').filter((c) => /[A-Z]/.test(c));
+        : str(row.answer)
+            .toUpperCase()
+            .split('')
+            .filter((c) => /[A-Z]/.test(c));
     return {
       kind: 'multiple-choice',
       id: typeof row.id === 'string' ? row.id : `${source}-${index + 1}`,
       categories: Array.isArray(row.categories) ? row.categories.map(str) : [],
-      provenance: { source: typeof row.source === 'string' ? row.source : source, origin: `line ${index + 1}` },
+      provenance: {
+        source: typeof row.source === 'string' ? row.source : source,
+        origin: `line ${index + 1}`,
+      },
       metadata: (row.metadata as MultipleChoiceItem['metadata']) ?? undefined,
       question: row.question,
       context: Array.isArray(row.context) ? row.context.map(str) : undefined,

@@ -31,13 +31,18 @@ export function loadMie(text: string, ontology?: string): DialogueRecordItem[] {
     .filter((line) => line.trim())
     .map((line, index) => {
       const row = JSON.parse(line) as { id?: string; turns?: MieTurn[]; labels?: string[] };
-      if (!Array.isArray(row.turns) || !Array.isArray(row.labels)) throw bad(`MIE line ${index + 1}: needs turns and labels`);
+      if (!Array.isArray(row.turns) || !Array.isArray(row.labels))
+        throw bad(`MIE line ${index + 1}: needs turns and labels`);
       return {
         kind: 'dialogue-record',
         task: 'labels',
         id: row.id ?? `mie-${index + 1}`,
         categories: ['scenario', 'dialogue-to-labels', 'mie'],
-        provenance: { source: 'MIE (Zhang et al., ACL 2020)', licence: 'none stated (research use)', origin: `line ${index + 1}` },
+        provenance: {
+          source: 'MIE (Zhang et al., ACL 2020)',
+          licence: 'none stated (research use)',
+          origin: `line ${index + 1}`,
+        },
         metadata: { language: 'zh' },
         dialogue: row.turns.map((t) => `${t.speaker}：${t.text}`).join('\n'),
         referenceLabels: row.labels,
@@ -51,7 +56,8 @@ export function loadAciBench(text: string, metadataText?: string): DialogueRecor
   const meta = new Map<string, Record<string, string>>();
   if (metadataText) for (const row of parseCsv(metadataText)) meta.set(row.encounter_id ?? '', row);
   return parseCsv(text).map((row, index) => {
-    if (!row.dialogue || !row.note || !row.encounter_id) throw bad(`ACI-BENCH row ${index + 2}: needs encounter_id, dialogue, note`);
+    if (!row.dialogue || !row.note || !row.encounter_id)
+      throw bad(`ACI-BENCH row ${index + 2}: needs encounter_id, dialogue, note`);
     const m = meta.get(row.encounter_id);
     const metadata: ItemMetadata = { language: 'en' };
     const sex = m?.patient_gender?.trim().toLowerCase();
@@ -64,7 +70,11 @@ export function loadAciBench(text: string, metadataText?: string): DialogueRecor
       task: 'note',
       id: `aci-${row.encounter_id}`,
       categories: ['scenario', 'dialogue-to-note', `aci-${row.dataset || 'unknown'}`],
-      provenance: { source: 'ACI-BENCH (Yim et al. 2023)', licence: 'CC-BY-4.0', origin: `encounter ${row.encounter_id}` },
+      provenance: {
+        source: 'ACI-BENCH (Yim et al. 2023)',
+        licence: 'CC-BY-4.0',
+        origin: `encounter ${row.encounter_id}`,
+      },
       metadata,
       dialogue: row.dialogue,
       referenceNote: row.note,

@@ -21,15 +21,24 @@ export const attribution: GuardCheck = {
     const numbers = passageNumbers(text);
     const missingNumbers = a.numbers.filter((n) => !numbers.has(n));
     // A drug counts as named when the passage names it or one of its classes (a class-level statement).
-    const passageClasses = new Set(findMentions(text, context.drugs).map((m) => m.classId).filter(Boolean));
+    const passageClasses = new Set(
+      findMentions(text, context.drugs)
+        .map((m) => m.classId)
+        .filter(Boolean),
+    );
     const missingDrugs = a.mentions
       .filter((m) => m.drug && !namesOf(m.drug).some((n) => lower.includes(n)))
       .filter((m) => !context.drugs.classesOf(m.drug!).some((c) => passageClasses.has(c)))
       .map((m) => m.text);
     const ids = a.citations.map((c) => `[${c}]`).join('');
-    const evidence = cited.map((p) => ({ source: p.id, text: p.text.length > 160 ? `${p.text.slice(0, 160)}…` : p.text }));
+    const evidence = cited.map((p) => ({
+      source: p.id,
+      text: p.text.length > 160 ? `${p.text.slice(0, 160)}…` : p.text,
+    }));
     if (missingNumbers.length || missingDrugs.length) {
-      const what = [...missingNumbers.map((n) => `number ${n}`), ...missingDrugs.map((d) => `"${d}"`)].join(', ');
+      const what = [...missingNumbers.map((n) => `number ${n}`), ...missingDrugs.map((d) => `"${d}"`)].join(
+        ', ',
+      );
       return { verdict: 'contradicted', evidence, reason: `${what} not found in the cited passage ${ids}` };
     }
     return { verdict: 'supported', evidence, reason: `numbers and names found in ${ids}` };

@@ -16,12 +16,29 @@ export const bpTarget: GuardCheck = {
       ...((t.population.ckd ?? false) ? { ckd: true } : {}),
       ...((t.population.proteinuria ?? false) ? { proteinuria: true } : {}),
     };
-    const variants = [targetFor(guideline, { ...population, tolerated: false }), targetFor(guideline, { ...population, tolerated: true })];
-    const match = variants.find((v) => v.sbp === t.sbp && (t.dbp === undefined || v.dbp === undefined || v.dbp === t.dbp));
+    const variants = [
+      targetFor(guideline, { ...population, tolerated: false }),
+      targetFor(guideline, { ...population, tolerated: true }),
+    ];
+    const match = variants.find(
+      (v) => v.sbp === t.sbp && (t.dbp === undefined || v.dbp === undefined || v.dbp === t.dbp),
+    );
     const evidence = variants
       .filter((v, i) => i === 0 || v.rule !== variants[0]?.rule)
-      .map((v) => ({ source: `blood-pressure engine (${v.source})`, text: `${v.rule}: <${v.sbp}${v.dbp ? `/${v.dbp}` : ''}` }));
-    if (match) return { verdict: 'supported', evidence, reason: `target <${t.sbp}${t.dbp ? `/${t.dbp}` : ''} matches (${match.rule})` };
-    return { verdict: 'contradicted', evidence, reason: `target <${t.sbp}${t.dbp ? `/${t.dbp}` : ''} does not match ${evidence.map((e) => e.text).join(' / ')}` };
+      .map((v) => ({
+        source: `blood-pressure engine (${v.source})`,
+        text: `${v.rule}: <${v.sbp}${v.dbp ? `/${v.dbp}` : ''}`,
+      }));
+    if (match)
+      return {
+        verdict: 'supported',
+        evidence,
+        reason: `target <${t.sbp}${t.dbp ? `/${t.dbp}` : ''} matches (${match.rule})`,
+      };
+    return {
+      verdict: 'contradicted',
+      evidence,
+      reason: `target <${t.sbp}${t.dbp ? `/${t.dbp}` : ''} does not match ${evidence.map((e) => e.text).join(' / ')}`,
+    };
   },
 };

@@ -38,7 +38,8 @@ export function bandOf(guideline: Guideline, category: string): Band | undefined
   return band ?? undefined;
 }
 
-const show = (r: [number, number] | undefined, top: number) => (r ? (r[1] >= top ? `≥${r[0]}` : `${r[0]}–${r[1]}`) : '—');
+const show = (r: [number, number] | undefined, top: number) =>
+  r ? (r[1] >= top ? `≥${r[0]}` : `${r[0]}–${r[1]}`) : '—';
 
 export const bpThreshold: GuardCheck = {
   id: 'bp-threshold',
@@ -54,7 +55,9 @@ export const bpThreshold: GuardCheck = {
       return {
         verdict: ok ? 'supported' : 'contradicted',
         evidence: [{ source, text: `${NAMES[guideline]}: office hypertension ≥${t.sbp}/${t.dbp} mmHg` }],
-        reason: ok ? `${NAMES[guideline]} diagnoses hypertension at ≥${t.sbp}/${t.dbp}` : `${NAMES[guideline]} diagnoses hypertension at ≥${t.sbp}/${t.dbp}, not ${bp.sbp?.[0] ?? '?'}/${bp.dbp?.[0] ?? '?'}`,
+        reason: ok
+          ? `${NAMES[guideline]} diagnoses hypertension at ≥${t.sbp}/${t.dbp}`
+          : `${NAMES[guideline]} diagnoses hypertension at ≥${t.sbp}/${t.dbp}, not ${bp.sbp?.[0] ?? '?'}/${bp.dbp?.[0] ?? '?'}`,
       };
     }
     const band = bandOf(guideline, bp.category);
@@ -65,7 +68,12 @@ export const bpThreshold: GuardCheck = {
         reason: `${NAMES[guideline]} does not use the category "${bp.category}"`,
       };
     }
-    const evidence = [{ source, text: `${NAMES[guideline]} ${bp.category}: SBP ${show(band.sbp, 260)}, DBP ${show(band.dbp, 170)} mmHg` }];
+    const evidence = [
+      {
+        source,
+        text: `${NAMES[guideline]} ${bp.category}: SBP ${show(band.sbp, 260)}, DBP ${show(band.dbp, 170)} mmHg`,
+      },
+    ];
     const wrong: string[] = [];
     const compare = (axis: 'sbp' | 'dbp') => {
       const stated = bp[axis];
@@ -73,14 +81,22 @@ export const bpThreshold: GuardCheck = {
       if (!stated || !truth) return;
       if (stated[0] !== truth[0]) wrong.push(`${axis.toUpperCase()} starts at ${truth[0]}, not ${stated[0]}`);
       const top = axis === 'sbp' ? 260 : 170;
-      if (stated[1] !== undefined && !bp.lowerBoundOnly && stated[1] !== (truth[1] >= top ? stated[1] : truth[1])) {
+      if (
+        stated[1] !== undefined &&
+        !bp.lowerBoundOnly &&
+        stated[1] !== (truth[1] >= top ? stated[1] : truth[1])
+      ) {
         wrong.push(`${axis.toUpperCase()} ends at ${truth[1]}, not ${stated[1]}`);
       }
     };
     compare('sbp');
     compare('dbp');
     return wrong.length
-      ? { verdict: 'contradicted', evidence, reason: `${NAMES[guideline]} ${bp.category}: ${wrong.join('; ')}` }
+      ? {
+          verdict: 'contradicted',
+          evidence,
+          reason: `${NAMES[guideline]} ${bp.category}: ${wrong.join('; ')}`,
+        }
       : { verdict: 'supported', evidence, reason: `${NAMES[guideline]} ${bp.category} thresholds match` };
   },
 };

@@ -8,10 +8,20 @@ export const citation: GuardCheck = {
     const id = claim.citation;
     if (!id) return undefined;
     const p = context.passages.get(id);
-    if (p) return { verdict: 'supported', evidence: [{ source: id, text: p.title ?? p.text.slice(0, 80) }], reason: `[${id}] was given` };
+    if (p)
+      return {
+        verdict: 'supported',
+        evidence: [{ source: id, text: p.title ?? p.text.slice(0, 80) }],
+        reason: `[${id}] was given`,
+      };
     return {
       verdict: 'contradicted',
-      evidence: [{ source: 'passages', text: `given: ${[...context.passages.keys()].map((k) => `[${k}]`).join(' ') || 'none'}` }],
+      evidence: [
+        {
+          source: 'passages',
+          text: `given: ${[...context.passages.keys()].map((k) => `[${k}]`).join(' ') || 'none'}`,
+        },
+      ],
       reason: `cites [${id}], which was not among the passages given`,
     };
   },

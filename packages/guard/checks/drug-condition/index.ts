@@ -1,5 +1,11 @@
 /** "X is safe in pregnancy" / "X is contraindicated in gout": drug/class contraindications and pregnancy facts. */
-import { DRUG_CLASSES, sourceOf, type ContraindicationFact, type DrugClassId, type ReproductiveFact } from '@qihuang/drug-knowledge';
+import {
+  DRUG_CLASSES,
+  sourceOf,
+  type ContraindicationFact,
+  type DrugClassId,
+  type ReproductiveFact,
+} from '@qihuang/drug-knowledge';
 import type { GuardCheck, Verdict } from '../../types.ts';
 
 export const drugCondition: GuardCheck = {
@@ -10,30 +16,68 @@ export const drugCondition: GuardCheck = {
     if (!c) return undefined;
     const kb = context.drugs;
     const m = c.mention;
-    const classIds: DrugClassId[] = m.drug ? kb.classesOf(m.drug) : m.classId ? [m.classId as DrugClassId] : [];
+    const classIds: DrugClassId[] = m.drug
+      ? kb.classesOf(m.drug)
+      : m.classId
+        ? [m.classId as DrugClassId]
+        : [];
     const facts: ContraindicationFact[] = [
       ...(m.drug ? kb.ingredients(m.drug).flatMap((d) => d.contraindications ?? []) : []),
       ...(m.drug?.contraindications ?? []),
       ...classIds.flatMap((id) => DRUG_CLASSES[id]?.contraindications ?? []),
     ].filter((f) => f.condition.id === c.conditionId);
     let pregnancy: ReproductiveFact | undefined;
-    if (c.conditionId === 'pregnancy') pregnancy = m.drug?.pregnancy ?? classIds.map((id) => DRUG_CLASSES[id]?.pregnancy).find(Boolean);
+    if (c.conditionId === 'pregnancy')
+      pregnancy = m.drug?.pregnancy ?? classIds.map((id) => DRUG_CLASSES[id]?.pregnancy).find(Boolean);
     const name = m.drug ? `${m.drug.names.zh} ${m.drug.names.en}` : m.text;
     const evidence = [
-      ...facts.map((f) => ({ source: sourceOf(f.source).label, text: `${f.severity}: ${f.text.zh} ${f.text.en}` })),
-      ...(pregnancy ? [{ source: sourceOf(pregnancy.source).label, text: `pregnancy ${pregnancy.level}: ${pregnancy.text.zh} ${pregnancy.text.en}` }] : []),
+      ...facts.map((f) => ({
+        source: sourceOf(f.source).label,
+        text: `${f.severity}: ${f.text.zh} ${f.text.en}`,
+      })),
+      ...(pregnancy
+        ? [
+            {
+              source: sourceOf(pregnancy.source).label,
+              text: `pregnancy ${pregnancy.level}: ${pregnancy.text.zh} ${pregnancy.text.en}`,
+            },
+          ]
+        : []),
     ];
-    const harmful = facts.some((f) => f.severity === 'contraindicated') || pregnancy?.level === 'contraindicated' || pregnancy?.level === 'avoid';
+    const harmful =
+      facts.some((f) => f.severity === 'contraindicated') ||
+      pregnancy?.level === 'contraindicated' ||
+      pregnancy?.level === 'avoid';
     const cautious = facts.length > 0 || pregnancy?.level === 'caution';
     const fine = pregnancy?.level === 'preferred' || pregnancy?.level === 'compatible';
     if (c.safe) {
-      if (harmful) return { verdict: 'contradicted', evidence, reason: `${name} is contraindicated / to be avoided in ${c.conditionLabel}` };
+      if (harmful)
+        return {
+          verdict: 'contradicted',
+          evidence,
+          reason: `${name} is contraindicated / to be avoided in ${c.conditionLabel}`,
+        };
       if (fine) return { verdict: 'supported', evidence, reason: `${name} is usable in ${c.conditionLabel}` };
-      if (cautious) return { verdict: 'unverifiable', evidence, reason: `${name}: use with caution in ${c.conditionLabel}` };
+      if (cautious)
+        return {
+          verdict: 'unverifiable',
+          evidence,
+          reason: `${name}: use with caution in ${c.conditionLabel}`,
+        };
       return undefined;
     }
-    if (harmful || cautious) return { verdict: 'supported', evidence, reason: `${name}: contraindication / caution in ${c.conditionLabel} confirmed` };
-    if (fine) return { verdict: 'contradicted', evidence, reason: `${name} is a preferred / compatible choice in ${c.conditionLabel}` };
+    if (harmful || cautious)
+      return {
+        verdict: 'supported',
+        evidence,
+        reason: `${name}: contraindication / caution in ${c.conditionLabel} confirmed`,
+      };
+    if (fine)
+      return {
+        verdict: 'contradicted',
+        evidence,
+        reason: `${name} is a preferred / compatible choice in ${c.conditionLabel}`,
+      };
     return undefined;
   },
 };

@@ -2,7 +2,13 @@
  * "X and Y can be combined safely" / "X must not be combined with Y", checked against the drug knowledge base's
  * interaction rules, and against the guideline-preferred combinations (REFERENCE §7.3 China 2018; ESH 2023).
  */
-import { sourceOf, type DrugClassId, type DrugKnowledgeBase, type DrugSelector, type InteractionRule } from '@qihuang/drug-knowledge';
+import {
+  sourceOf,
+  type DrugClassId,
+  type DrugKnowledgeBase,
+  type DrugSelector,
+  type InteractionRule,
+} from '@qihuang/drug-knowledge';
 import type { GuardCheck, Mention, Verdict } from '../../types.ts';
 
 function classesOf(m: Mention, kb: DrugKnowledgeBase): DrugClassId[] {
@@ -36,7 +42,10 @@ export function rulesFor(a: Mention, b: Mention, kb: DrugKnowledgeBase): Interac
 // REFERENCE §7.3 (China 2018 preferred two-drug combinations; also ESH 2023 RAS blocker + CCB or diuretic).
 const PREFERRED: [DrugClassId[], DrugClassId[]][] = [
   [['acei', 'arb'], ['ccb-dhp']],
-  [['acei', 'arb'], ['thiazide', 'thiazide-like']],
+  [
+    ['acei', 'arb'],
+    ['thiazide', 'thiazide-like'],
+  ],
   [['ccb-dhp'], ['thiazide', 'thiazide-like']],
   [['ccb-dhp'], ['beta-blocker']],
 ];
@@ -45,7 +54,9 @@ export function isPreferredCombination(a: Mention, b: Mention, kb: DrugKnowledge
   const ca = classesOf(a, kb);
   const cb = classesOf(b, kb);
   return PREFERRED.some(
-    ([x, y]) => (ca.some((c) => x.includes(c)) && cb.some((c) => y.includes(c))) || (cb.some((c) => x.includes(c)) && ca.some((c) => y.includes(c))),
+    ([x, y]) =>
+      (ca.some((c) => x.includes(c)) && cb.some((c) => y.includes(c))) ||
+      (cb.some((c) => x.includes(c)) && ca.some((c) => y.includes(c))),
   );
 }
 
@@ -61,12 +72,34 @@ export const interaction: GuardCheck = {
     const pair = `${label(i.a)} + ${label(i.b)}`;
     const rules = rulesFor(i.a, i.b, kb);
     const serious = rules.filter((r) => r.severity === 'contraindicated' || r.severity === 'major');
-    const evidence = rules.map((r) => ({ source: sourceOf(r.source).label, text: `${r.severity}: ${r.summary.zh} ${r.summary.en}. ${r.management.en}` }));
+    const evidence = rules.map((r) => ({
+      source: sourceOf(r.source).label,
+      text: `${r.severity}: ${r.summary.zh} ${r.summary.en}. ${r.management.en}`,
+    }));
     if (i.safe) {
-      if (serious.length) return { verdict: 'contradicted', evidence, reason: `${pair}: the knowledge base has a ${serious[0]?.severity} interaction (${serious[0]?.summary.en})` };
-      if (rules.length) return { verdict: 'unverifiable', evidence, reason: `${pair}: moderate interaction — usable with monitoring` };
+      if (serious.length)
+        return {
+          verdict: 'contradicted',
+          evidence,
+          reason: `${pair}: the knowledge base has a ${serious[0]?.severity} interaction (${serious[0]?.summary.en})`,
+        };
+      if (rules.length)
+        return {
+          verdict: 'unverifiable',
+          evidence,
+          reason: `${pair}: moderate interaction — usable with monitoring`,
+        };
       if (isPreferredCombination(i.a, i.b, kb)) {
-        return { verdict: 'supported', evidence: [{ source: 'REFERENCE §7.3 (China 2018), ESH 2023', text: 'guideline-preferred two-drug combination' }], reason: `${pair} is a guideline-preferred combination` };
+        return {
+          verdict: 'supported',
+          evidence: [
+            {
+              source: 'REFERENCE §7.3 (China 2018), ESH 2023',
+              text: 'guideline-preferred two-drug combination',
+            },
+          ],
+          reason: `${pair} is a guideline-preferred combination`,
+        };
       }
       return undefined;
     }
@@ -74,7 +107,12 @@ export const interaction: GuardCheck = {
     if (isPreferredCombination(i.a, i.b, kb)) {
       return {
         verdict: 'contradicted',
-        evidence: [{ source: 'REFERENCE §7.3 (China 2018), ESH 2023', text: 'guideline-preferred two-drug combination; no interaction rule in the drug knowledge base' }],
+        evidence: [
+          {
+            source: 'REFERENCE §7.3 (China 2018), ESH 2023',
+            text: 'guideline-preferred two-drug combination; no interaction rule in the drug knowledge base',
+          },
+        ],
         reason: `${pair} is a guideline-preferred combination with no interaction in the knowledge base (invented interaction)`,
       };
     }

@@ -9,21 +9,39 @@ export const renalDose: GuardCheck = {
     const d = claim.dose;
     const p = context.patient;
     if (!d || !p || (p.egfr === undefined && p.crcl === undefined)) return undefined;
-    const daily = d.perDay ? (d.amountMaxMg ?? d.amountMg) : (d.amountMaxMg ?? d.amountMg) * (d.timesPerDay ?? 1);
+    const daily = d.perDay
+      ? (d.amountMaxMg ?? d.amountMg)
+      : (d.amountMaxMg ?? d.amountMg) * (d.timesPerDay ?? 1);
     for (const rule of d.drug.renal ?? []) {
       const value = rule.measure === 'eGFR' ? (p.egfr ?? p.crcl) : (p.crcl ?? p.egfr);
-      if (value === undefined || value >= rule.below || (rule.atLeast !== undefined && value < rule.atLeast)) continue;
-      const measured = rule.measure === 'eGFR' ? (p.egfr !== undefined ? 'eGFR' : 'CrCl (used for eGFR)') : p.crcl !== undefined ? 'CrCl' : 'eGFR (used for CrCl)';
+      if (value === undefined || value >= rule.below || (rule.atLeast !== undefined && value < rule.atLeast))
+        continue;
+      const measured =
+        rule.measure === 'eGFR'
+          ? p.egfr !== undefined
+            ? 'eGFR'
+            : 'CrCl (used for eGFR)'
+          : p.crcl !== undefined
+            ? 'CrCl'
+            : 'eGFR (used for CrCl)';
       const evidence = [
         { source: sourceOf(rule.source).label, text: `${rule.text.zh} ${rule.text.en}` },
         { source: 'patient', text: `${measured} ${Math.round(value)}` },
       ];
       const name = `${d.drug.names.zh} ${d.drug.names.en}`;
       if (rule.action === 'contraindicated' || rule.action === 'avoid') {
-        return { verdict: 'contradicted', evidence, reason: `${name} is to be ${rule.action === 'avoid' ? 'avoided' : 'not used'} at ${measured} ${Math.round(value)} (<${rule.below})` };
+        return {
+          verdict: 'contradicted',
+          evidence,
+          reason: `${name} is to be ${rule.action === 'avoid' ? 'avoided' : 'not used'} at ${measured} ${Math.round(value)} (<${rule.below})`,
+        };
       }
       if (rule.maxDaily !== undefined && daily > rule.maxDaily) {
-        return { verdict: 'contradicted', evidence, reason: `${name}: ${daily} mg/day exceeds the renal maximum ${rule.maxDaily} mg/day at ${measured} ${Math.round(value)}` };
+        return {
+          verdict: 'contradicted',
+          evidence,
+          reason: `${name}: ${daily} mg/day exceeds the renal maximum ${rule.maxDaily} mg/day at ${measured} ${Math.round(value)}`,
+        };
       }
     }
     return undefined;
