@@ -9,10 +9,10 @@ export default defineConfig({
   },
   test: {
     include: ['packages/**/*.test.ts', 'apps/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'apps/web/**'],
+    exclude: ['**/node_modules/**', 'apps/web/dist/**'],
     globalSetup: ['packages/test-kit/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
     pool: 'forks',
     maxWorkers: 2,
   },

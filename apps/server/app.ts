@@ -16,7 +16,9 @@ import { openApiDocument, type OpenApiPaths } from './openapi.ts';
 
 export interface Mount {
   path: string;
-  routes: Hono<AppEnv> | Hono;
+  // Each package's route factory has its own Env type; the mount does not care which.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  routes: Hono<any, any, any>;
   /** Whether the mount requires authentication (default true). */
   public?: boolean;
   openapi?: OpenApiPaths;

@@ -1,18 +1,33 @@
 /**
- * Wires the packages into one app: repository with access and audit hooks, and every mount. The only place
- * that knows all route families.
+ * Wires the packages into one app: the FHIR repository with access and audit hooks, identity, and every
+ * mount. The only place that knows all route families.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
+import { createAuditLog, parseAuditDateParams, searchAuditEvents, type AuditLog } from '@qihuang/audit';
+import { BP_OPENAPI, createBpRoutes } from '@qihuang/bp-monitoring';
+import { createCdsHooksRoutes } from '@qihuang/cds-hooks';
 import type { Config } from '@qihuang/config';
+import { QihuangError, type RequestContext } from '@qihuang/contracts';
+import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import { createEvalRoutes, modelFromConfig } from '@qihuang/eval';
+import {
+  authenticate,
+  createAdminRoutes,
+  createAuthRoutes,
+  createIdentity,
+  requireAccess,
+  requireRole,
+  type Identity,
+} from '@qihuang/identity';
 import { FhirRepository, type Database } from '@qihuang/store';
 import { createApp, type Mount } from './app.ts';
 import { consoleMiddleware } from './console-static.ts';
-import type { Context, Hono } from 'hono';
-import { BP_OPENAPI, createBpRoutes } from '@qihuang/bp-monitoring';
-import { createCdsHooksRoutes } from '@qihuang/cds-hooks';
-import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
-import { CDS_OPENAPI } from './openapi-cds.ts';
 import { requestContext, type AppEnv } from './context.ts';
+import { CDS_OPENAPI } from './openapi-cds.ts';
+import { AUTH_OPENAPI } from './openapi-auth.ts';
+import { wireGateway } from './wire-gateway.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -20,31 +35,114 @@ export interface BuildOptions {
   log: Logger;
   version: string;
   clock?: () => Date;
+  /** 'disabled' = every caller is the local system user (tests of FHIR semantics only; never the server). */
+  authentication?: 'required' | 'disabled';
 }
 
 export interface BuiltApp {
   app: Hono<AppEnv>;
   repository: FhirRepository;
+  identity: Identity;
+  audit: AuditLog;
   close(): Promise<void>;
   /** /readyz answers 503 while not ready (e.g. demo data still loading). */
   setReady(ready: boolean): void;
 }
 
 export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
-  const { config, database, log } = options;
-  const repository = new FhirRepository(database.db, { clock: options.clock });
-  const mounts: Mount[] = [];
-  const readiness = { ready: true };
-  const context = (c: unknown) => requestContext(c as Context<AppEnv>);
-  const clock = options.clock;
-  mounts.push({ path: '/api/bp', routes: createBpRoutes({ repository, context, clock }), openapi: BP_OPENAPI });
-  const drugKnowledge = createDrugKnowledgeBase();
-  mounts.push({
-    path: '/',
-    public: true,
-    routes: createCdsHooksRoutes({ kb: drugKnowledge, fetch: globalThis.fetch, ...(clock ? { now: clock } : {}) }),
-    openapi: CDS_OPENAPI,
+  const { config, database, log, clock } = options;
+  const db = database.db;
+  const audit = createAuditLog({ clock });
+  const identity = createIdentity({ db, clock });
+  const repository = new FhirRepository(db, {
+    clock,
+    authorize: (principal, resourceType, mode) => void requireAccess(principal, resourceType, mode),
+    audit: async (executor, ctx, record) => void (await audit.append(executor, ctx, record)),
   });
+  const required = options.authentication !== 'disabled';
+  const authn = required
+    ? (authenticate({ db, clock, identity }) as unknown as MiddlewareHandler<AppEnv>)
+    : undefined;
+  const context = (c: unknown) => requestContext(c as Context<AppEnv>);
+  const readiness = { ready: true };
+  const mounts: Mount[] = [];
+
+  mounts.push({
+    path: '/auth',
+    public: true,
+    routes: createAuthRoutes({ db, clock, identity, audit }),
+    openapi: AUTH_OPENAPI.auth,
+  });
+  mounts.push({
+    path: '/api/bp',
+    routes: createBpRoutes({ repository, context, clock }),
+    openapi: BP_OPENAPI,
+  });
+
+  // CDS Hooks: discovery is public; calls and feedback need a caller; feedback goes to the audit log.
+  const cdsContext = new AsyncLocalStorage<RequestContext>();
+  const cds = new Hono<AppEnv>();
+  if (authn) {
+    cds.use('/cds-services/:id', authn);
+    cds.use('/cds-services/:id/*', authn);
+  }
+  cds.use('/cds-services/:id/*', async (c, next) => cdsContext.run(context(c), next));
+  cds.route(
+    '/',
+    createCdsHooksRoutes({
+      kb: createDrugKnowledgeBase(),
+      fetch: globalThis.fetch,
+      ...(clock ? { now: clock } : {}),
+      feedbackSink: {
+        record: async (entry) => {
+          const ctx = cdsContext.getStore();
+          if (!ctx) return;
+          await audit.append(db, ctx, {
+            action: 'cds-feedback',
+            outcome: 'success',
+            patientIds: entry.patientId ? [entry.patientId] : [],
+            detail: {
+              service: entry.serviceId,
+              card: entry.card,
+              outcome: entry.outcome,
+              finding: entry.findingId,
+              overrideReason: entry.overrideReason?.code ?? entry.overrideReason?.display,
+            },
+          });
+        },
+      },
+    }),
+  );
+  mounts.push({ path: '/', public: true, routes: cds, openapi: CDS_OPENAPI });
+
+  // Evaluation centre: admins and clinicians run and review evaluations; auditors may read reports.
+  const evaluation = new Hono<AppEnv>();
+  evaluation.use('*', async (c, next) => {
+    const principal = c.get('principal');
+    if (c.req.method === 'GET') requireRole(principal, 'admin', 'clinician', 'auditor');
+    else requireRole(principal, 'admin', 'clinician');
+    await next();
+  });
+  evaluation.route(
+    '/',
+    createEvalRoutes({
+      db,
+      resolveModel: (name) => modelFromConfig(config, { model: name }),
+      ...(clock ? { clock } : {}),
+    }),
+  );
+  mounts.push({ path: '/eval', routes: evaluation });
+
+  const gateway = await wireGateway({ config, database, identity, audit, log });
+  mounts.push(...gateway.mounts);
+  // Mounted last so that /admin/gateway/* reaches the gateway's own admin routes first.
+  mounts.push({
+    path: '/admin',
+    public: true,
+    routes: createAdminRoutes({ db, clock, identity, audit }),
+    openapi: AUTH_OPENAPI.admin,
+  });
+
   const app = createApp({
     database,
     repository,
@@ -52,6 +150,52 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     version: options.version,
     bodyLimitBytes: config.bodyLimitBytes,
     corsOrigins: config.corsOrigins,
+    ...(authn ? { authenticate: authn } : {}),
+    auditEvents: async (c) => {
+      requireRole(c.get('principal'), 'auditor', 'admin');
+      const q = new URL(c.req.url).searchParams;
+      for (const key of q.keys()) {
+        if (!['patient', 'agent', 'date', 'action', '_count', '_offset', '_format'].includes(key)) {
+          throw new QihuangError(
+            'invalid-input',
+            `Unknown AuditEvent search parameter "${key}" (patient, agent, date, action, _count)`,
+          );
+        }
+      }
+      const count = Math.min(Number(q.get('_count') ?? 50) || 50, 1000);
+      const offset = Number(q.get('_offset') ?? 0) || 0;
+      const result = await searchAuditEvents(db, {
+        ...(q.get('patient') ? { patient: q.get('patient')! } : {}),
+        ...(q.get('agent') ? { agent: q.get('agent')! } : {}),
+        ...(q.get('action') ? { action: q.get('action')! } : {}),
+        ...parseAuditDateParams(q.getAll('date')),
+        count,
+        offset,
+      });
+      await audit.append(db, context(c), {
+        action: 'search',
+        outcome: 'success',
+        resourceType: 'AuditEvent',
+        query: q.toString(),
+        patientIds: [],
+      });
+      const base = `${new URL(c.req.url).origin}/fhir/R4`;
+      const next =
+        offset + result.resources.length < result.total
+          ? [{ relation: 'next', url: withOffset(c.req.url, offset + count, count) }]
+          : [];
+      return {
+        resourceType: 'Bundle',
+        type: 'searchset',
+        total: result.total,
+        link: [{ relation: 'self', url: c.req.url }, ...next],
+        entry: result.resources.map((r) => ({
+          fullUrl: `${base}/AuditEvent/${r.id}`,
+          resource: r,
+          search: { mode: 'match' },
+        })),
+      };
+    },
     mounts,
     console: consoleMiddleware(),
     readiness,
@@ -59,7 +203,18 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   return {
     app,
     repository,
-    close: async () => undefined,
+    identity,
+    audit,
+    close: async () => {
+      await gateway.runtime.close();
+    },
     setReady: (ready) => void (readiness.ready = ready),
   };
+}
+
+function withOffset(url: string, offset: number, count: number): string {
+  const next = new URL(url);
+  next.searchParams.set('_offset', String(offset));
+  next.searchParams.set('_count', String(count));
+  return next.toString();
 }

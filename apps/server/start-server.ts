@@ -5,6 +5,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from '@qihuang/config';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
+import { ensureInitialAdmin } from '@qihuang/identity';
 import { openDatabase } from '@qihuang/store';
 import { createLogger } from './logging.ts';
 import { buildApp } from './build-app.ts';
@@ -21,6 +22,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   log.info({ database: database.kind, location: database.location }, 'database ready');
   const built = await buildApp({ config, database, log, version: VERSION });
+  const admin = await ensureInitialAdmin(database.db, { password: config.adminPassword });
+  if (admin.created && admin.generatedPassword) {
+    // Printed once, on the console only (never into the structured log).
+    process.stderr.write(
+      `\n  First start: created user "admin" with password  ${admin.generatedPassword}\n  Sign in at the console and change it; set QIHUANG_ADMIN_PASSWORD to choose it instead.\n\n`,
+    );
+  } else if (admin.created) {
+    log.info('created user admin with the password from QIHUANG_ADMIN_PASSWORD');
+  }
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: built.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });

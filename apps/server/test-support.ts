@@ -14,10 +14,18 @@ export async function createTestApp(
   kind: DatabaseKind,
   overrides: Partial<Config> = {},
   clock?: () => Date,
+  authentication: 'required' | 'disabled' = 'disabled',
 ): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const config = loadConfig({ QIHUANG_DEMO: '0' }, overrides);
-  const built = await buildApp({ config, database, log: pino({ level: 'silent' }), version: 'test', clock });
+  const built = await buildApp({
+    config,
+    database,
+    log: pino({ level: 'silent' }),
+    version: 'test',
+    clock,
+    authentication,
+  });
   return {
     ...built,
     request: (path, init = {}) => {

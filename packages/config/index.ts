@@ -48,6 +48,15 @@ function flag(env: Env, key: string, fallback: boolean): boolean {
   throw new QihuangError('invalid-input', `${key} must be 1 or 0 (true/false), got "${raw}"`);
 }
 
+/**
+ * Reads a secret named in configuration (e.g. a model provider's `apiKey: {"env": "DEEPSEEK_API_KEY"}`) from the
+ * environment. Kept here so that process.env is read in this module only.
+ */
+export function readSecretFromEnv(name: string, env: Env = process.env): string | undefined {
+  const value = env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const location = env.QIHUANG_MODEL_LOCATION ?? 'on-premises';
   if (location !== 'on-premises' && location !== 'cloud') {

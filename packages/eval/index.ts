@@ -21,6 +21,7 @@ export { rougeL, tokenF1, labelF1 } from './scoring/text-metrics.ts';
 export * from './scoring/stats.ts';
 export type * from './targets/target-types.ts';
 export { createOpenAiChatClient } from './targets/openai-chat-client.ts';
+export { createNodeChatClient, ChatHttpError } from './targets/node-chat-client.ts';
 export { modelFromConfig, requireModel, MODEL_VARIABLES } from './targets/config-target.ts';
 export { runEval, type RunEvalOptions, type RunEvalResult } from './runner/run-eval.ts';
 export type { EvalStore, ItemResult, RunRecord } from './runner/run-types.ts';

@@ -4,9 +4,11 @@
  * Errors are `{"error":{"code","message"}}` with the QihuangError's status.
  */
 import { resolve, sep } from 'node:path';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
-import { isQihuangError, QihuangError } from '@qihuang/contracts';
+import { QihuangError } from '@qihuang/contracts';
+import { body, errorResponse, type EvalEnv } from './http-helpers.ts';
+import { registerGovernanceRoutes } from './governance-routes.ts';
 import { createDatabaseEvalStore } from './runner/database-store.ts';
 import { runEval } from './runner/run-eval.ts';
 import { buildReport, compareRuns, exportRunCsv } from './reports/run-report.ts';
@@ -17,21 +19,6 @@ import {
   loadBuiltinSuite,
   loadSuiteFile,
 } from './suites/suite-files.ts';
-import {
-  checkThresholds,
-  createDossier,
-  getDossier,
-  listDossiers,
-  signDossier,
-  subgroupGaps,
-} from './dossier/dossier.ts';
-import {
-  DRIFT_METRICS,
-  detectDrift,
-  listDriftAlerts,
-  recordLiveSample,
-  regradeLiveSamples,
-} from './tracking/live-tracking.ts';
 import { createGrader } from './scoring/grader.ts';
 import type { AnyKysely } from './tables.ts';
 import type { GuardScorer } from './scoring/score-item.ts';
@@ -63,32 +50,6 @@ export interface EvalRouteDeps {
   onRunError?: (runId: string, error: unknown) => void;
 }
 
-type EvalEnv = { Variables: { principal?: { username: string; role: string } } };
-
-function errorResponse(error: unknown, c: Context): Response {
-  if (isQihuangError(error))
-    return c.json({ error: { code: error.code, message: error.message } }, error.status as 400);
-  console.error('eval route failed', error instanceof Error ? error.message : String(error));
-  return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
-}
-
-async function body<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  let raw: unknown;
-  try {
-    raw = await c.req.json();
-  } catch {
-    throw new QihuangError('invalid-input', 'The request body must be JSON');
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new QihuangError(
-      'invalid-input',
-      parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
-    );
-  }
-  return parsed.data;
-}
-
 const StartRunSchema = z.object({
   suite: z.union([z.string(), z.object({ file: z.string(), format: z.enum(FILE_FORMATS) })]),
   target: z.union([
@@ -110,46 +71,6 @@ const StartRunSchema = z.object({
   resume: z.string().optional(),
   label: z.string().max(200).optional(),
 });
-
-const SignatureSchema = z.object({
-  role: z.string().min(1).max(100),
-  signer: z.string().min(1).max(200).optional(),
-  decision: z.enum(['approve', 'reject', 'revoke']),
-  comment: z.string().max(4000).optional(),
-});
-
-const LiveSampleSchema = z.object({
-  model: z.string().min(1),
-  scenario: z.string().min(1),
-  question: z.string(),
-  answer: z.string(),
-  reference: z.string().optional(),
-  guardContradicted: z.boolean().optional(),
-  reviewOverridden: z.boolean().optional(),
-  sampledAt: z.string().datetime({ offset: true }).optional(),
-});
-
-const RegradeSchema = z.object({
-  grader: z.object({ model: z.string().min(1) }),
-  model: z.string().optional(),
-  limit: z.number().int().min(1).max(10_000).optional(),
-});
-
-const WindowSchema = z.object({
-  from: z.string().datetime({ offset: true }),
-  to: z.string().datetime({ offset: true }),
-});
-const DriftSchema = z.object({
-  model: z.string().min(1),
-  scenario: z.string().optional(),
-  metric: z.enum(DRIFT_METRICS),
-  baseline: WindowSchema,
-  recent: WindowSchema,
-  alpha: z.number().gt(0).lt(1).optional(),
-  minSamples: z.number().int().min(1).optional(),
-});
-
-const win = (w: { from: string; to: string }) => ({ from: new Date(w.from), to: new Date(w.to) });
 
 export function createEvalRoutes(deps: EvalRouteDeps): Hono<EvalEnv> {
   const store = createDatabaseEvalStore(deps.db);
@@ -308,71 +229,7 @@ export function createEvalRoutes(deps: EvalRouteDeps): Hono<EvalEnv> {
     return c.json(await compareRuns(store, a, b, threshold ? { threshold: Number(threshold) } : {}));
   });
 
-  app.get('/dossiers', async (c) =>
-    c.json({ dossiers: await listDossiers(deps.db, { model: c.req.query('model') }) }),
-  );
-
-  app.post('/dossiers', async (c) => {
-    const raw: unknown = await c.req.json().catch(() => {
-      throw new QihuangError('invalid-input', 'The request body must be JSON');
-    });
-    const createdBy = c.get('principal')?.username ?? 'anonymous';
-    return c.json(await createDossier(deps.db, raw, { createdBy, now: clock() }), 201);
-  });
-
-  app.get('/dossiers/:id', async (c) => {
-    const dossier = await getDossier(deps.db, c.req.param('id'));
-    if (!dossier) throw new QihuangError('not-found', `No dossier ${c.req.param('id')}`);
-    return c.json({
-      ...dossier,
-      thresholdResults: await checkThresholds(store, dossier),
-      subgroupGaps: await subgroupGaps(store, dossier),
-    });
-  });
-
-  app.post('/dossiers/:id/signatures', async (c) => {
-    const input = await body(c, SignatureSchema);
-    const signer = c.get('principal')?.username ?? input.signer;
-    if (!signer) throw new QihuangError('invalid-input', 'signer is required');
-    return c.json(await signDossier(deps.db, store, c.req.param('id'), { ...input, signer }, clock()), 201);
-  });
-
-  app.post('/live-samples', async (c) => {
-    const input = await body(c, LiveSampleSchema);
-    const id = await recordLiveSample(deps.db, {
-      ...input,
-      sampledAt: input.sampledAt ? new Date(input.sampledAt) : clock(),
-    });
-    return c.json({ id }, 201);
-  });
-
-  app.post('/live-samples/regrade', async (c) => {
-    const input = await body(c, RegradeSchema);
-    const grader = model(input.grader.model);
-    return c.json(
-      await regradeLiveSamples(deps.db, createGrader({ client: grader.client, model: grader.target.model }), {
-        model: input.model,
-        limit: input.limit,
-        now: clock,
-      }),
-    );
-  });
-
-  app.post('/drift', async (c) => {
-    const input = await body(c, DriftSchema);
-    return c.json(
-      await detectDrift(deps.db, {
-        ...input,
-        baseline: win(input.baseline),
-        recent: win(input.recent),
-        now: clock(),
-      }),
-    );
-  });
-
-  app.get('/drift-alerts', async (c) =>
-    c.json({ alerts: await listDriftAlerts(deps.db, { model: c.req.query('model') }) }),
-  );
+  registerGovernanceRoutes(app, { db: deps.db, store, clock, model });
 
   return app;
 }

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL, type Principal } from '@qihuang/contracts';
 import { DATABASE_KINDS, openTestDatabase } from '@qihuang/test-kit';
@@ -6,6 +8,8 @@ import type { Database } from '@qihuang/store';
 import { createKnowledgeBase, type KnowledgeBase } from './knowledge-base.ts';
 import { createKnowledgeRoutes } from './routes.ts';
 import { loadKnowledgePacks } from './packs/index.ts';
+import { importKnowledgeGraph } from './import-kg.ts';
+import { segmentWords } from './segment.ts';
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
@@ -262,5 +266,34 @@ describe.each(DATABASE_KINDS)('knowledge base on %s', (kind) => {
     });
     expect(drug.passages[0]?.section).toContain('氨氯地平');
     expect(drug.passages[0]?.text).toMatch(/最大剂量 max 10 mg/);
+  });
+
+  it('imports a locally obtained knowledge graph (dict lists + disease records) without shipping it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qh-kg-'));
+    mkdirSync(join(dir, 'dict'));
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'dict', 'disease.txt'), '肾性骨营养不良\n高血压性心脏病\n');
+    writeFileSync(join(dir, 'dict', 'deny.txt'), '不\n没\n');
+    writeFileSync(
+      join(dir, 'data', 'medical.json'),
+      `${JSON.stringify({ name: '高血压性心脏病', desc: '长期血压升高导致左心室肥厚。', cure_way: ['降压治疗'], common_drug: ['缬沙坦胶囊'] })}\n`,
+    );
+    const summary = await importKnowledgeGraph(kb, dir, SYSTEM_PRINCIPAL, { collection: `kg-${kind}` });
+    expect(summary.diseases).toBe(1); // dictionary words are added once per process (the second database kind adds none)
+    expect(summary.documents.map((d) => d.filename).sort()).toEqual([
+      'diseases-001.md',
+      'entities-disease.md',
+    ]);
+    expect(segmentWords('肾性骨营养不良')).toEqual(['肾性骨营养不良']);
+    const r = await kb.search({
+      query: '高血压性心脏病 常用药',
+      principal: clinician,
+      collections: [`kg-${kind}`],
+    });
+    expect(r.passages[0]).toMatchObject({ section: expect.stringContaining('高血压性心脏病') });
+    expect(r.passages[0]?.text).toContain('缬沙坦胶囊');
+    await expect(importKnowledgeGraph(kb, join(dir, 'nope'), SYSTEM_PRINCIPAL)).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
   });
 });

@@ -78,6 +78,10 @@ const MAX_SCORING_TERMS = 12;
  * (at least one term): bounds the rows scored per query, so latency does not grow with the corpus.
  */
 const CANDIDATE_BUDGET = 800;
+/** Hard cap on rows scored (when even the rarest query term is common, e.g. a two-word query). */
+const MAX_CANDIDATES = 1_500;
+/** Below this many chunks the keyword query forces the GIN index (see keywordSearch). */
+const SMALL_CORPUS = 30_000;
 
 export function canSearch(
   collection: Pick<Collection, 'allowedRoles' | 'allowedKeys'>,
@@ -412,7 +416,8 @@ export class KnowledgeBase {
         visible.set(col.id, col);
       }
     } else {
-      for (const col of await this.listCollections(principal)) visible.set(col.id, col);
+      const rows = (await this.db.selectFrom('kb_collection').selectAll().execute()) as CollectionRow[];
+      for (const col of rows.map(toCollection)) if (canSearch(col, principal)) visible.set(col.id, col);
     }
     return visible;
   }
@@ -470,22 +475,37 @@ export class KnowledgeBase {
       budget += t.df;
     }
     const match = candidates.join(' | ');
-    // The budget keeps matches few, so the GIN index is always the right plan; on small tables the planner
-    // underestimates tsquery matching and picks a sequential scan (~10× slower), hence enable_seqscan off.
-    const rows = await this.db.transaction().execute(async (trx) => {
-      await sql`set local enable_seqscan = off`.execute(trx);
-      return sql<PassageRow>`
-      select c.id, c.title, c.text, c.section, c.page, c.document_id, d.filename as document, k.name as collection,
-        (select sum(q.idf * f.tf * ${BM25_K1 + 1}::float8 / (f.tf + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * c.ntoks / ${avgdl}::float8)))
-           from unnest(${known.map((t) => t.tq)}::tsquery[], ${known.map((t) => t.idf)}::float8[]) as q(tq, idf),
-                lateral (select ts_rank_cd(c.tsv, q.tq) * 10 as tf) as f) as score
-      from kb_chunk c
+    const run = async (db: AnyDb) =>
+      sql<PassageRow>`
+      with cand as materialized (
+        select c.id, c.tsv, c.ntoks from kb_chunk c
+        where c.collection_id = any(${collectionIds}::text[]) and c.tsv @@ ${match}::tsquery
+        limit ${MAX_CANDIDATES}
+      ), scored as (
+        select cand.id,
+          (select sum(q.idf * f.tf * ${BM25_K1 + 1}::float8 / (f.tf + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * cand.ntoks / ${avgdl}::float8)))
+             from unnest(${known.map((t) => t.tq)}::tsquery[], ${known.map((t) => t.idf)}::float8[]) as q(tq, idf),
+                  lateral (select ts_rank_cd(cand.tsv, q.tq) * 10 as tf) as f) as score
+        from cand
+        order by score desc, cand.id
+        limit ${limit}
+      )
+      select c.id, c.title, c.text, c.section, c.page, c.document_id, d.filename as document, k.name as collection, s.score
+      from scored s
+      join kb_chunk c on c.id = s.id
       join kb_document d on d.id = c.document_id
       join kb_collection k on k.id = c.collection_id
-      where c.collection_id = any(${collectionIds}::text[]) and c.tsv @@ ${match}::tsquery
-      order by score desc, c.id
-      limit ${limit}`.execute(trx);
-    });
+      order by s.score desc, c.id`.execute(db);
+    // Small corpora: the planner underestimates tsquery matching and picks a sequential scan (~10× slower than
+    // the GIN index for the few rows the budget lets through), so turn that off for this query. Large corpora
+    // get the index anyway and save the extra round trips.
+    const rows =
+      n < SMALL_CORPUS
+        ? await this.db.transaction().execute(async (trx) => {
+            await sql`set local enable_seqscan = off`.execute(trx);
+            return run(trx);
+          })
+        : await run(this.db);
     return rows.rows.map(toPassage);
   }
 

@@ -178,6 +178,19 @@ export function createDatabaseEvalStore(anyDb: AnyKysely): EvalStore {
         .executeTakeFirst();
       return row ? toResult(row) : undefined;
     },
+    async findCachedMany(cacheKeys) {
+      const found = new Map<string, ItemResult>();
+      for (let i = 0; i < cacheKeys.length; i += 1000) {
+        const rows = await db
+          .selectFrom('eval_item_result')
+          .selectAll()
+          .where('cache_key', 'in', cacheKeys.slice(i, i + 1000))
+          .where('status', '=', 'ok')
+          .execute();
+        for (const row of rows) if (!found.has(row.cache_key)) found.set(row.cache_key, toResult(row));
+      }
+      return found;
+    },
     saveResult(result) {
       return new Promise<void>((resolve, reject) => {
         pending.push({ row: toRow(result), resolve, reject });

@@ -159,8 +159,14 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
   let next = 0;
   let failure: unknown;
 
+  const cacheKeys = new Map(todo.map(({ item }) => [item.id, hashOf({ item, config: configKey })]));
+  const prefetched =
+    options.useCache !== false && store.findCachedMany
+      ? await store.findCachedMany([...cacheKeys.values()])
+      : undefined;
+
   const execute = async (item: EvalItem, position: number): Promise<ItemResult | undefined> => {
-    const cacheKey = hashOf({ item, config: configKey });
+    const cacheKey = cacheKeys.get(item.id)!;
     const base = {
       runId: run.id,
       itemId: item.id,
@@ -171,7 +177,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
       subgroups: subgroupsOf(item.metadata),
     };
     if (options.useCache !== false) {
-      const hit = await store.findCached(cacheKey);
+      const hit = prefetched ? prefetched.get(cacheKey) : await store.findCached(cacheKey);
       if (hit)
         return {
           ...hit,

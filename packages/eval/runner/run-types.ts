@@ -56,6 +56,8 @@ export interface EvalStore {
   finishedItemIds(runId: string): Promise<Set<string>>;
   /** A stored `ok` result of any run with this cache key. */
   findCached(cacheKey: string): Promise<ItemResult | undefined>;
+  /** Bulk form of findCached (one query per chunk instead of one per item). */
+  findCachedMany?(cacheKeys: string[]): Promise<Map<string, ItemResult>>;
   /** Persists one result (resolves once it is durable; concurrent saves are written together). */
   saveResult(result: ItemResult): Promise<void>;
   results(runId: string): Promise<ItemResult[]>;

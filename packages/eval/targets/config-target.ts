@@ -2,6 +2,7 @@
 import type { Config } from '@qihuang/config';
 import { QihuangError } from '@qihuang/contracts';
 import { createOpenAiChatClient } from './openai-chat-client.ts';
+import { createNodeChatClient } from './node-chat-client.ts';
 import type { ResolvedModel } from '../routes.ts';
 
 export const MODEL_VARIABLES =
@@ -13,6 +14,8 @@ export interface ModelChoice {
   /** OpenAI-compatible base URL overriding the configured one. */
   baseUrl?: string;
   apiKey?: string;
+  /** `node` (default: lean keep-alive client) or `openai-sdk`. */
+  transport?: 'node' | 'openai-sdk';
 }
 
 /** Undefined when neither the config nor the choice names a base URL. */
@@ -34,7 +37,11 @@ export function modelFromConfig(
       model,
       ...(sameEndpoint && config.model ? { location: config.model.location } : {}),
     },
-    client: createOpenAiChatClient({ baseUrl, model, apiKey }),
+    client: (choice.transport === 'openai-sdk' ? createOpenAiChatClient : createNodeChatClient)({
+      baseUrl,
+      model,
+      apiKey,
+    }),
   };
 }
 

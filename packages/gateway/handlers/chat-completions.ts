@@ -84,6 +84,14 @@ export async function handleChatCompletion(
         for (const [key, value] of Object.entries(quirks.nonStreamingDefaults))
           if (!(key in out)) out[key] = value;
       }
+      const cap = target.provider.limits.maxOutputTokens;
+      if (cap !== undefined) {
+        // The provider's output limit caps whatever the client asked for (or applies when it asked nothing).
+        const field =
+          'max_completion_tokens' in out && !('max_tokens' in out) ? 'max_completion_tokens' : 'max_tokens';
+        const asked = out[field];
+        if (typeof asked !== 'number' || asked > cap) out[field] = cap;
+      }
       return JSON.stringify(out);
     };
     const stripReasoning = scoped.audience === 'patient' || scoped.principal.stripReasoning === true;

@@ -153,6 +153,35 @@ describe('OpenAI-compatible API through the official openai SDK', () => {
     expect(copilot.qihuang.targets[0]).toMatchObject({ provider: 'local', location: 'on-premises' });
   });
 
+  it("caps max_tokens at the provider's maxOutputTokens", async () => {
+    await h.runtime.setConfig({
+      ...h.runtime.config,
+      providers: h.runtime.config.providers.map((p) =>
+        p.id === 'local' ? { ...p, limits: { maxOutputTokens: 256 } } : p,
+      ),
+    });
+    const ask = (extra: object) =>
+      h.client().chat.completions.create({
+        model: 'clinical-copilot',
+        messages: [{ role: 'user', content: 'x' }],
+        ...extra,
+      });
+    await ask({});
+    await ask({ max_tokens: 4096 });
+    await ask({ max_completion_tokens: 100 });
+    expect(
+      h.upstreams.local!.modelRequests().map((r) => [r.body.max_tokens, r.body.max_completion_tokens]),
+    ).toEqual([
+      [256, undefined],
+      [256, undefined],
+      [undefined, 100],
+    ]);
+    await h.runtime.setConfig({
+      ...h.runtime.config,
+      providers: h.runtime.config.providers.map((p) => ({ ...p, limits: {} })),
+    });
+  });
+
   it('lets a client name a configured model (provider id or upstream model name)', async () => {
     h.upstreams.r1!.enqueue({ content: 'a' }, { content: 'b' });
     const byId = await h

@@ -191,7 +191,7 @@ export function AuditPage() {
                     return (
                       <tr key={e.id ?? i} className={outcome !== '0' ? 'row-warn' : undefined}>
                         <td className="nowrap">{formatDate(e.recorded, lang, true)}</td>
-                        <td>
+                        <td className="nowrap">
                           {e.action
                             ? `${e.action} ${ACTIONS.includes(e.action) ? t(`audit.actions.${e.action}`) : ''}`
                             : ''}
@@ -206,14 +206,15 @@ export function AuditPage() {
                         </td>
                         <td>{agent?.name ?? referenceText(agent?.who) ?? ''}</td>
                         <td className="mono">
-                          {(e.entity ?? [])
-                            .map(
-                              (en) =>
-                                referenceText(en.what) ||
-                                codeText(en.type ? { coding: [en.type] } : undefined),
-                            )
-                            .filter(Boolean)
-                            .join(', ')}
+                          <EntityList
+                            refs={(e.entity ?? [])
+                              .map(
+                                (en) =>
+                                  referenceText(en.what) ||
+                                  codeText(en.type ? { coding: [en.type] } : undefined),
+                              )
+                              .filter(Boolean)}
+                          />
                         </td>
                         <td>
                           {outcomeKnown ? t(`audit.outcomes.${outcome}`) : outcome}
@@ -243,5 +244,16 @@ export function AuditPage() {
           </>
         ))}
     </section>
+  );
+}
+
+/** The first few records an event touched, then "+N" (a search can touch a whole page of patients). */
+function EntityList({ refs }: { refs: string[] }) {
+  const shown = refs.slice(0, 3).join(', ');
+  return (
+    <span title={refs.length > 3 ? refs.join('\n') : undefined}>
+      {shown}
+      {refs.length > 3 ? <span className="muted"> +{refs.length - 3}</span> : null}
+    </span>
   );
 }

@@ -1,0 +1,173 @@
+/**
+ * The model gateway inside the server: configuration (admin edits stored in the database win over the file,
+ * which wins over the QIHUANG_MODEL_* quick start), identity-backed keys, usage in PostgreSQL/PGlite, and every
+ * call appended to the audit log.
+ */
+import { readFileSync } from 'node:fs';
+import type { Logger } from 'pino';
+import { readSecretFromEnv, type Config } from '@qihuang/config';
+import { QihuangError, isQihuangError, type Role } from '@qihuang/contracts';
+import type { AuditLog } from '@qihuang/audit';
+import {
+  KyselyUsageStore,
+  createGatewayAdminRoutes,
+  createGatewayRoutes,
+  createGatewayRuntime,
+  gatewayConfigFrom,
+  type GatewayAuth,
+  type GatewayRuntime,
+} from '@qihuang/gateway';
+import { gatewayAuthFrom, type Identity } from '@qihuang/identity';
+import type { Database } from '@qihuang/store';
+import type { Mount } from './app.ts';
+
+const SETTING = 'gateway-config';
+
+export interface WiredGateway {
+  runtime: GatewayRuntime;
+  mounts: Mount[];
+}
+
+async function storedConfig(database: Database): Promise<unknown> {
+  const row = await database.db
+    .selectFrom('kv_setting')
+    .select('value')
+    .where('key', '=', SETTING)
+    .executeTakeFirst();
+  return row?.value;
+}
+
+export async function wireGateway(options: {
+  config: Config;
+  database: Database;
+  identity: Identity;
+  audit: AuditLog;
+  log: Logger;
+}): Promise<WiredGateway> {
+  const { config, database, identity, audit, log } = options;
+  let source: unknown = await storedConfig(database);
+  if (source === undefined && config.gatewayConfigFile) {
+    try {
+      source = readFileSync(config.gatewayConfigFile, 'utf8');
+    } catch (error) {
+      throw new QihuangError(
+        'invalid-input',
+        `QIHUANG_GATEWAY_CONFIG: cannot read ${config.gatewayConfigFile} (${(error as Error).message})`,
+      );
+    }
+  }
+  const gatewayConfig = gatewayConfigFrom(config, source);
+  const callers = gatewayAuthFrom(identity);
+  const auth: GatewayAuth = {
+    async authenticate(bearer) {
+      try {
+        const caller = await callers.authenticate(bearer);
+        return {
+          id: caller.id,
+          kind: caller.kind === 'key' ? 'key' : 'user',
+          role: caller.role,
+          allowedModels: caller.allowedModels,
+          ...(caller.rateLimit ? { rateLimit: { rpm: caller.rateLimit } } : {}),
+          // Patient-facing callers never see model reasoning (it stays in the audit record).
+          stripReasoning: caller.role === ('patient' satisfies Role),
+        };
+      } catch (error) {
+        if (isQihuangError(error) && error.code === 'unauthenticated') return null;
+        throw error;
+      }
+    },
+  };
+  const runtime = createGatewayRuntime({
+    config: gatewayConfig,
+    auth,
+    usageStore: new KyselyUsageStore(database.db),
+    secrets: (ref) =>
+      'env' in ref
+        ? readSecretFromEnv(ref.env)
+        : readSecretFromEnv(`QIHUANG_SECRET_${ref.secret.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`),
+    onConfigChange: async (next) => {
+      await database.db
+        .insertInto('kv_setting')
+        .values({ key: SETTING, value: JSON.stringify(next) })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({ value: JSON.stringify(next), updated_at: new Date() }),
+        )
+        .execute();
+    },
+    warn: (message, details) => log.warn(details ?? {}, message),
+    audit: {
+      async record(event) {
+        await audit.append(
+          database.db,
+          {
+            requestId: event.requestId,
+            principal: {
+              id: event.principal.id,
+              kind: event.principal.kind,
+              username: event.principal.id,
+              role: (event.principal.role ?? 'service') as Role,
+              scopes: [],
+            },
+          },
+          {
+            action: 'model-call',
+            outcome: event.outcome === 'success' ? 'success' : 'failure',
+            patientIds: event.patient ? [event.patient] : [],
+            detail: {
+              type: event.type,
+              model: event.model,
+              scenario: event.scenario,
+              target: event.target,
+              location: event.location,
+              attempts: event.attempts,
+              outcome: event.outcome,
+              ...(event.errorCode ? { errorCode: event.errorCode } : {}),
+              tokens: event.tokens,
+              latencyMs: event.latencyMs,
+              reasoningStripped: event.reasoningStripped,
+              ...(event.reasoning ? { reasoning: event.reasoning } : {}),
+              ...(event.deidentified ? { deidentified: event.deidentified } : {}),
+              ...(event.prompt !== undefined ? { prompt: event.prompt, answer: event.answer } : {}),
+            },
+          },
+        );
+      },
+    },
+  });
+  return {
+    runtime,
+    mounts: [
+      { path: '/v1', public: true, routes: createGatewayRoutes({ runtime }), openapi: GATEWAY_OPENAPI },
+      { path: '/admin/gateway', public: true, routes: createGatewayAdminRoutes({ runtime }) },
+    ],
+  };
+}
+
+const GATEWAY_OPENAPI = {
+  '/chat/completions': {
+    post: {
+      summary:
+        'OpenAI-compatible chat completions (streaming over SSE, tools, images); model = virtual model or configured model',
+      tags: ['gateway'],
+      responses: {
+        '200': { description: 'chat completion or SSE stream' },
+        '429': { description: 'rate limit or budget (Retry-After)' },
+        '503': { description: 'no model configured / all targets down' },
+      },
+    },
+  },
+  '/embeddings': {
+    post: {
+      summary: 'OpenAI-compatible embeddings',
+      tags: ['gateway'],
+      responses: { '200': { description: 'embeddings' } },
+    },
+  },
+  '/models': {
+    get: {
+      summary: 'Virtual and configured models with each target state (up, degraded, open circuit)',
+      tags: ['gateway'],
+      responses: { '200': { description: 'model list' } },
+    },
+  },
+};
