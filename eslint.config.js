@@ -21,14 +21,36 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'fs', 'http', 'https', 'net', 'pg', 'kysely', '@electric-sql/*', 'hono', 'hono/*'] },
+        {
+          patterns: [
+            'node:*',
+            'fs',
+            'http',
+            'https',
+            'net',
+            'pg',
+            'kysely',
+            '@electric-sql/*',
+            'hono',
+            'hono/*',
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'fetch', 'process', 'setTimeout', 'setInterval'],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Engines take "now" as an argument.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Engines take "now" as an argument.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Engines are deterministic.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Engines take "now" as an argument.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Engines take "now" as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Engines are deterministic.',
+        },
       ],
     },
   },

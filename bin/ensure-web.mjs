@@ -21,5 +21,9 @@ function newest(dir) {
 
 if (existsSync(dist) && statSync(dist).mtimeMs >= newest(web)) process.exit(0);
 console.error('Building the web console (apps/web) …');
-const result = spawnSync('npx', ['vite', 'build', '--config', join(web, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(
+  'npx',
+  ['vite', 'build', '--config', join(web, 'vite.config.ts'), '--logLevel', 'warn'],
+  { cwd: root, stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

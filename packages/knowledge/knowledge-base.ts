@@ -80,8 +80,6 @@ const MAX_SCORING_TERMS = 12;
 const CANDIDATE_BUDGET = 800;
 /** Hard cap on rows scored (when even the rarest query term is common, e.g. a two-word query). */
 const MAX_CANDIDATES = 1_500;
-/** Below this many chunks the keyword query forces the GIN index (see keywordSearch). */
-const SMALL_CORPUS = 30_000;
 
 export function canSearch(
   collection: Pick<Collection, 'allowedRoles' | 'allowedKeys'>,
@@ -496,16 +494,12 @@ export class KnowledgeBase {
       join kb_document d on d.id = c.document_id
       join kb_collection k on k.id = c.collection_id
       order by s.score desc, c.id`.execute(db);
-    // Small corpora: the planner underestimates tsquery matching and picks a sequential scan (~10× slower than
-    // the GIN index for the few rows the budget lets through), so turn that off for this query. Large corpora
-    // get the index anyway and save the extra round trips.
-    const rows =
-      n < SMALL_CORPUS
-        ? await this.db.transaction().execute(async (trx) => {
-            await sql`set local enable_seqscan = off`.execute(trx);
-            return run(trx);
-          })
-        : await run(this.db);
+    // The budget and cap keep the matched rows few, so the GIN index is always the right plan; the planner
+    // underestimates tsquery matching (and the LIMIT invites a sequential scan), so turn that off here.
+    const rows = await this.db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      return run(trx);
+    });
     return rows.rows.map(toPassage);
   }
 
