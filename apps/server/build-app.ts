@@ -12,6 +12,8 @@ import type { Config } from '@qihuang/config';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { createEvalRoutes, modelFromConfig } from '@qihuang/eval';
+import { createGuardRoutes } from '@qihuang/guard';
+import { createKnowledgeBase, createKnowledgeRoutes, type KnowledgeBase } from '@qihuang/knowledge';
 import {
   authenticate,
   createAdminRoutes,
@@ -26,7 +28,7 @@ import { createApp, type Mount } from './app.ts';
 import { consoleMiddleware } from './console-static.ts';
 import { requestContext, type AppEnv } from './context.ts';
 import { CDS_OPENAPI } from './openapi-cds.ts';
-import { AUTH_OPENAPI } from './openapi-auth.ts';
+import { AUTH_OPENAPI, KNOWLEDGE_OPENAPI } from './openapi-auth.ts';
 import { wireGateway } from './wire-gateway.ts';
 
 export interface BuildOptions {
@@ -43,6 +45,7 @@ export interface BuiltApp {
   app: Hono<AppEnv>;
   repository: FhirRepository;
   identity: Identity;
+  knowledge: KnowledgeBase;
   audit: AuditLog;
   close(): Promise<void>;
   /** /readyz answers 503 while not ready (e.g. demo data still loading). */
@@ -79,6 +82,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     openapi: BP_OPENAPI,
   });
 
+  const drugKnowledge = createDrugKnowledgeBase();
   // CDS Hooks: discovery is public; calls and feedback need a caller; feedback goes to the audit log.
   const cdsContext = new AsyncLocalStorage<RequestContext>();
   const cds = new Hono<AppEnv>();
@@ -90,7 +94,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   cds.route(
     '/',
     createCdsHooksRoutes({
-      kb: createDrugKnowledgeBase(),
+      kb: drugKnowledge,
       fetch: globalThis.fetch,
       ...(clock ? { now: clock } : {}),
       feedbackSink: {
@@ -132,6 +136,16 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     }),
   );
   mounts.push({ path: '/eval', routes: evaluation });
+
+  // Knowledge base (keyword search always; vectors when an embedding model and pgvector are available) and the
+  // grounding guard, checking answers against the drug knowledge base and the engines.
+  const knowledge = createKnowledgeBase({ db, warn: (message: string) => log.warn(message) });
+  mounts.push({ path: '/kb', routes: createKnowledgeRoutes({ knowledge }), openapi: KNOWLEDGE_OPENAPI.kb });
+  mounts.push({
+    path: '/guard',
+    routes: createGuardRoutes({ drugs: drugKnowledge, policy: 'annotate' }),
+    openapi: KNOWLEDGE_OPENAPI.guard,
+  });
 
   const gateway = await wireGateway({ config, database, identity, audit, log });
   mounts.push(...gateway.mounts);
@@ -204,6 +218,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     app,
     repository,
     identity,
+    knowledge,
     audit,
     close: async () => {
       await gateway.runtime.close();

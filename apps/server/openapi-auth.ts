@@ -80,3 +80,50 @@ export const AUTH_OPENAPI = {
     },
   },
 };
+
+/** Knowledge base and grounding guard (routes defined by packages/knowledge and packages/guard). */
+export const KNOWLEDGE_OPENAPI = {
+  kb: {
+    '/collections': {
+      get: {
+        summary: 'Collections the caller may search',
+        tags: ['knowledge'],
+        responses: { '200': { description: 'collections' } },
+      },
+      post: {
+        summary: 'Create a collection with its allowed roles and keys (admin)',
+        tags: ['knowledge'],
+        responses: { '201': { description: 'collection' } },
+      },
+    },
+    '/collections/{id}/documents': {
+      post: {
+        summary: 'Add or replace a document (Markdown, text, HTML, PDF, DOCX as base64)',
+        tags: ['knowledge'],
+        responses: { '201': { description: 'ingested' } },
+      },
+    },
+    '/search': {
+      post: {
+        summary:
+          'Search passages (Chinese and English; keyword, and vector fusion when configured) with citation data',
+        tags: ['knowledge'],
+        responses: {
+          '200': { description: '{ passages: [{ id, title, text, document, section, page, score }] }' },
+        },
+      },
+    },
+  },
+  guard: {
+    '/check': {
+      post: {
+        summary:
+          "Check an answer's claims (doses, thresholds, interactions, citations) against the knowledge and the engines",
+        tags: ['guard'],
+        responses: {
+          '200': { description: '{ claims: [{ text, kind, verdict, evidence }], summary, action }' },
+        },
+      },
+    },
+  },
+};

@@ -23,6 +23,8 @@ export interface Config {
   model?: ModelQuickStart;
   gatewayConfigFile?: string;
   corsOrigins: string[];
+  /** Bearer token or API key the CLI uses against a running server (QIHUANG_TOKEN). */
+  token?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -76,6 +78,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     bodyLimitBytes: integer(env, 'QIHUANG_BODY_LIMIT', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     adminPassword: env.QIHUANG_ADMIN_PASSWORD || undefined,
     gatewayConfigFile: env.QIHUANG_GATEWAY_CONFIG || undefined,
+    token: env.QIHUANG_TOKEN || undefined,
     corsOrigins: (env.QIHUANG_CORS_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())

@@ -83,6 +83,23 @@ function asUpsert(resource: FhirResource | undefined, fullUrl: string | undefine
 export interface ImportOptions {
   onProgress?: (event: { file: string; filesDone: number; filesTotal: number; resources: number }) => void;
   ndjsonChunk?: number;
+  /** Files imported at once (each file's transactions stay in order). PostgreSQL: 4; embedded: 1. */
+  concurrency?: number;
+}
+
+/** Deadlocks and serialization failures between concurrent transactions are retried (PostgreSQL 40P01/40001). */
+async function withRetry<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code =
+        (error as { code?: string; cause?: { code?: string } }).code ??
+        (error as { cause?: { code?: string } }).cause?.code;
+      if (attempt >= attempts || (code !== '40P01' && code !== '40001')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
 }
 
 export async function importFiles(
@@ -107,7 +124,39 @@ export async function importFiles(
     for (const [type, n] of Object.entries(result.byType))
       summary.byType[type] = (summary.byType[type] ?? 0) + n;
   };
-  for (const [index, file] of files.entries()) {
+  const retrying: ImportTarget = {
+    transaction: (bundle, opts) => withRetry(() => target.transaction(bundle, opts)),
+  };
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      await importFile(retrying, file, options, summary, record);
+      options.onProgress?.({
+        file,
+        filesDone: ++done,
+        filesTotal: files.length,
+        resources: summary.resources,
+      });
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 1, files.length)) }, worker),
+  );
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+async function importFile(
+  target: ImportTarget,
+  file: string,
+  options: ImportOptions,
+  summary: ImportSummary,
+  record: (r: { written: number; byType: Record<string, number>; total: number }) => void,
+): Promise<void> {
+  void options.onProgress;
+  {
     const ext = extname(file).toLowerCase();
     if (ext === '.ndjson' || ext === '.jsonl') {
       await importNdjson(target, file, options.ndjsonChunk ?? 500, summary, record);
@@ -124,15 +173,7 @@ export async function importFiles(
         summary.rejected.push({ file, reason: reason(error) });
       }
     }
-    options.onProgress?.({
-      file,
-      filesDone: index + 1,
-      filesTotal: files.length,
-      resources: summary.resources,
-    });
   }
-  summary.seconds = (performance.now() - started) / 1000;
-  return summary;
 }
 
 async function importNdjson(

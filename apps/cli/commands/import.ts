@@ -13,12 +13,13 @@ export function registerImport(program: Command): void {
     .argument('<paths...>', 'files or folders (.json, .ndjson)')
     .option('--server <url>', 'import through a running server instead of opening the database directly')
     .option('--token <token>', 'bearer token or API key for --server (or QIHUANG_TOKEN)')
+    .option('--concurrency <n>', 'files imported at once on PostgreSQL or through a server (default 4)')
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'no progress bar')
     .action(
       async (
         paths: string[],
-        options: { server?: string; token?: string; json?: boolean; progress: boolean },
+        options: { server?: string; token?: string; concurrency?: string; json?: boolean; progress: boolean },
       ) => {
         const { collectFiles, httpTarget, importFiles, repositoryTarget } = await import('@qihuang/importer');
         const files = collectFiles(paths);
@@ -35,9 +36,9 @@ export function registerImport(program: Command): void {
         let summary: ImportSummary;
         if (options.server) {
           summary = await importFiles(
-            httpTarget(options.server, options.token ?? process.env.QIHUANG_TOKEN),
+            httpTarget(options.server, options.token ?? loadConfig().token),
             files,
-            { onProgress },
+            { onProgress, concurrency: Number(options.concurrency ?? 4) },
           );
         } else {
           const config = loadConfig();
@@ -49,7 +50,11 @@ export function registerImport(program: Command): void {
             summary = await importFiles(
               repositoryTarget(hooked, { requestId: `import-${process.pid}`, principal: SYSTEM_PRINCIPAL }),
               files,
-              { onProgress },
+              // The embedded database has one connection: more files at once would only queue.
+              {
+                onProgress,
+                concurrency: database.kind === 'postgres' ? Number(options.concurrency ?? 4) : 1,
+              },
             );
           } finally {
             await database.close();

@@ -2,7 +2,7 @@
  * Writes current versions, history rows and search-index rows for many resources in a few multi-row
  * statements (the import path depends on this being set-based, not row-by-row).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { extractIndexRows, patientCompartmentIds } from '@qihuang/fhir';
 import type { StoreTables } from '../tables.ts';
 
@@ -22,7 +22,7 @@ export interface VersionedWrite {
 }
 
 const INDEX_TABLES = ['fhir_token', 'fhir_string', 'fhir_date', 'fhir_reference', 'fhir_quantity'] as const;
-const CHUNK = 1000;
+const CHUNK = 5000;
 
 function chunks<T>(rows: T[]): T[][] {
   const out: T[][] = [];
@@ -32,48 +32,42 @@ function chunks<T>(rows: T[]): T[][] {
 
 export async function writeVersions(db: Kysely<StoreTables>, writes: VersionedWrite[]): Promise<void> {
   if (writes.length === 0) return;
-  const current = writes.map((w) => ({
-    resource_type: w.resource.resourceType,
-    id: w.resource.id,
-    version_id: w.versionId,
-    last_updated: w.lastUpdated,
-    deleted: w.method === 'DELETE',
-    content: w.method === 'DELETE' ? null : JSON.stringify(w.resource),
-    compartments: w.method === 'DELETE' ? [] : compartmentsOf(w.resource),
-  }));
-  for (const part of chunks(current)) {
-    await db
-      .insertInto('fhir_resource')
-      .values(part)
-      .onConflict((oc) =>
-        oc.columns(['resource_type', 'id']).doUpdateSet((eb) => ({
-          version_id: eb.ref('excluded.version_id'),
-          last_updated: eb.ref('excluded.last_updated'),
-          deleted: eb.ref('excluded.deleted'),
-          content: eb.ref('excluded.content'),
-          compartments: eb.ref('excluded.compartments'),
-        })),
-      )
-      .execute();
-  }
+  // Rows in key order, so that concurrent transactions touching shared resources (the same Organization in
+  // two bundles) lock them in the same order and cannot deadlock.
+  writes = [...writes].sort(
+    (a, b) => cmp(a.resource.resourceType, b.resource.resourceType) || cmp(a.resource.id, b.resource.id),
+  );
+  // Set-based writes: one statement per table with unnest() over column arrays — a handful of bound
+  // parameters however many rows, instead of thousands (faster to build, send and plan).
   for (const part of chunks(writes)) {
-    await db
-      .insertInto('fhir_history')
-      .values(
-        part.map((w) => ({
-          resource_type: w.resource.resourceType,
-          id: w.resource.id,
-          version_id: w.versionId,
-          last_updated: w.lastUpdated,
-          deleted: w.method === 'DELETE',
-          method: w.method,
-          content: w.method === 'DELETE' ? null : JSON.stringify(w.resource),
-        })),
-      )
-      .execute();
+    const types = part.map((w) => w.resource.resourceType);
+    const ids = part.map((w) => w.resource.id);
+    const versions = part.map((w) => w.versionId);
+    const updated = part.map((w) => w.lastUpdated);
+    const deleted = part.map((w) => w.method === 'DELETE');
+    const contents = part.map((w) => (w.method === 'DELETE' ? null : JSON.stringify(w.resource)));
+    const compartments = part.map((w) => (w.method === 'DELETE' ? '' : compartmentsOf(w.resource).join(SEP)));
+    const methods = part.map((w) => w.method);
+    await sql`insert into fhir_resource (resource_type, id, version_id, last_updated, deleted, content, compartments)
+      select t, i, v, u, d, c::jsonb, string_to_array(p, ${SEP})
+      from unnest(${types}::text[], ${ids}::text[], ${versions}::bigint[], ${updated}::timestamptz[], ${deleted}::boolean[], ${contents}::text[], ${compartments}::text[]) as x(t, i, v, u, d, c, p)
+      on conflict (resource_type, id) do update set version_id = excluded.version_id, last_updated = excluded.last_updated,
+        deleted = excluded.deleted, content = excluded.content, compartments = excluded.compartments`.execute(
+      db,
+    );
+    await sql`insert into fhir_history (resource_type, id, version_id, last_updated, deleted, method, content)
+      select t, i, v, u, d, m, c::jsonb
+      from unnest(${types}::text[], ${ids}::text[], ${versions}::bigint[], ${updated}::timestamptz[], ${deleted}::boolean[], ${methods}::text[], ${contents}::text[]) as x(t, i, v, u, d, m, c)`.execute(
+      db,
+    );
   }
   await replaceIndexRows(db, writes);
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Separator of patient ids inside one array element (ids are [A-Za-z0-9-.], so it never occurs in them). */
+const SEP = '\u001f';
 
 function compartmentsOf(resource: FhirResource & { id: string }): string[] {
   const ids = new Set(patientCompartmentIds(resource));
@@ -127,9 +121,34 @@ async function replaceIndexRows(db: Kysely<StoreTables>, writes: VersionedWrite[
     for (const n of rows.numbers)
       quantities.push({ ...owner, param: n.param, value: n.value, system: null, code: null });
   }
-  for (const part of chunks(tokens)) await db.insertInto('fhir_token').values(part).execute();
-  for (const part of chunks(strings)) await db.insertInto('fhir_string').values(part).execute();
-  for (const part of chunks(dates)) await db.insertInto('fhir_date').values(part).execute();
-  for (const part of chunks(references)) await db.insertInto('fhir_reference').values(part).execute();
-  for (const part of chunks(quantities)) await db.insertInto('fhir_quantity').values(part).execute();
+  for (const part of chunks(tokens)) {
+    await sql`insert into fhir_token (resource_type, resource_id, param, system, code)
+      select * from unnest(${part.map((r) => r.resource_type)}::text[], ${part.map((r) => r.resource_id)}::text[], ${part.map((r) => r.param)}::text[], ${part.map((r) => r.system)}::text[], ${part.map((r) => r.code)}::text[])`.execute(
+      db,
+    );
+  }
+  for (const part of chunks(strings)) {
+    await sql`insert into fhir_string (resource_type, resource_id, param, value)
+      select * from unnest(${part.map((r) => r.resource_type)}::text[], ${part.map((r) => r.resource_id)}::text[], ${part.map((r) => r.param)}::text[], ${part.map((r) => r.value)}::text[])`.execute(
+      db,
+    );
+  }
+  for (const part of chunks(dates)) {
+    await sql`insert into fhir_date (resource_type, resource_id, param, start_at, end_at)
+      select * from unnest(${part.map((r) => r.resource_type)}::text[], ${part.map((r) => r.resource_id)}::text[], ${part.map((r) => r.param)}::text[], ${part.map((r) => r.start_at)}::timestamptz[], ${part.map((r) => r.end_at)}::timestamptz[])`.execute(
+      db,
+    );
+  }
+  for (const part of chunks(references)) {
+    await sql`insert into fhir_reference (resource_type, resource_id, param, target_type, target_id)
+      select * from unnest(${part.map((r) => r.resource_type)}::text[], ${part.map((r) => r.resource_id)}::text[], ${part.map((r) => r.param)}::text[], ${part.map((r) => r.target_type)}::text[], ${part.map((r) => r.target_id)}::text[])`.execute(
+      db,
+    );
+  }
+  for (const part of chunks(quantities)) {
+    await sql`insert into fhir_quantity (resource_type, resource_id, param, value, system, code)
+      select * from unnest(${part.map((r) => r.resource_type)}::text[], ${part.map((r) => r.resource_id)}::text[], ${part.map((r) => r.param)}::text[], ${part.map((r) => r.value)}::numeric[], ${part.map((r) => r.system)}::text[], ${part.map((r) => r.code)}::text[])`.execute(
+      db,
+    );
+  }
 }
