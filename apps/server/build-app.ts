@@ -14,6 +14,7 @@ import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { createEvalRoutes, modelFromConfig } from '@qihuang/eval';
 import { createGuardRoutes } from '@qihuang/guard';
 import { createKnowledgeBase, createKnowledgeRoutes, type KnowledgeBase } from '@qihuang/knowledge';
+import { createPharmacyReviewRoutes, PHARMACY_OPENAPI } from '@qihuang/pharmacy-review';
 import {
   authenticate,
   createAdminRoutes,
@@ -83,6 +84,11 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   });
 
   const drugKnowledge = createDrugKnowledgeBase();
+  mounts.push({
+    path: '/api/pharmacy',
+    routes: createPharmacyReviewRoutes({ repository, context, drugs: drugKnowledge, clock }),
+    openapi: PHARMACY_OPENAPI,
+  });
   // CDS Hooks: discovery is public; calls and feedback need a caller; feedback goes to the audit log.
   const cdsContext = new AsyncLocalStorage<RequestContext>();
   const cds = new Hono<AppEnv>();

@@ -22,7 +22,7 @@ export default defineConfig({
   },
   server: {
     proxy: Object.fromEntries(
-      ['/auth', '/admin', '/fhir', '/api', '/readyz', '/healthz'].map((p) => [p, { target }]),
+      ['/auth', '/admin', '/fhir', '/api', '/eval', '/v1', '/readyz', '/healthz'].map((p) => [p, { target }]),
     ),
   },
 });

@@ -143,6 +143,46 @@ describe.each(DATABASE_KINDS)('FHIR transactions on %s', (kind) => {
     expect(create.status).toBe(201);
   });
 
+  it('writes a transaction of 1,200 entries (and updates them all again) in one go', async () => {
+    const entry = Array.from({ length: 1200 }, (_, i) => ({
+      resource: {
+        resourceType: 'Observation',
+        id: `bulk-${i}`,
+        status: 'final',
+        code: { text: 'bulk' },
+        valueQuantity: { value: i, unit: 'mmHg' },
+      },
+      request: { method: 'PUT', url: `Observation/bulk-${i}` },
+    }));
+    expect(
+      (
+        await t.request('/fhir/R4', {
+          method: 'POST',
+          json: { resourceType: 'Bundle', type: 'transaction', entry },
+        })
+      ).status,
+    ).toBe(200);
+    for (const e of entry) e.resource.valueQuantity.value += 1;
+    expect(
+      (
+        await t.request('/fhir/R4', {
+          method: 'POST',
+          json: { resourceType: 'Bundle', type: 'transaction', entry },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await t.request('/fhir/R4/Observation?code:text=bulk')).status).toBe(400); // unsupported modifier: refused, not ignored
+    expect(
+      await count(
+        t,
+        `Observation?_id=${entry
+          .slice(0, 600)
+          .map((e) => e.resource.id)
+          .join(',')}`,
+      ),
+    ).toBe(600);
+  });
+
   it('processes a batch entry by entry, reporting each outcome', async () => {
     const batch = {
       resourceType: 'Bundle',

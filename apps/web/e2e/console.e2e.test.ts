@@ -272,4 +272,42 @@ describe.skipIf(!HAS_CHROMIUM)('web console in a browser (needs /usr/bin/chromiu
       await context.close();
     }
   }, 120_000);
+
+  it('admin opens the model gateway page and the evaluation page', async () => {
+    const { context, page } = await newPage('en-US');
+    try {
+      await signIn(page, 'admin', ADMIN_PASSWORD);
+      await page
+        .locator('nav[aria-label="Main navigation"]')
+        .getByRole('link', { name: 'Model gateway' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Model gateway' }).waitFor({ timeout: 30_000 });
+      // Either providers are listed or the page explains how to configure a model.
+      await page
+        .locator('[data-testid="providers-table"], [data-testid="gateway-not-configured"]')
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await page.getByTestId('gateway-usage').getByRole('heading', { name: 'Usage' }).waitFor();
+      await page
+        .getByTestId('gateway-usage')
+        .locator('[data-testid="usage-table"], .state-empty')
+        .first()
+        .waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('gateway-page').locator('.state-error').count()).toBe(0);
+      await page.screenshot({ path: join(SHOTS, 'qihuang-e2e-gateway-en.png'), fullPage: true });
+
+      await page
+        .locator('nav[aria-label="Main navigation"]')
+        .getByRole('link', { name: 'Evaluation' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Evaluation' }).waitFor({ timeout: 30_000 });
+      await page
+        .locator('[data-testid="eval-runs-table"], [data-testid="evaluation-page"] .state-empty')
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await page.getByLabel('Test suite').waitFor({ timeout: 30_000 });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

@@ -13,6 +13,10 @@ import { AuditPage } from './features/audit/audit-page.tsx';
 import { UsersPage } from './features/admin/users-page.tsx';
 import { ApiKeysPage } from './features/admin/api-keys-page.tsx';
 import { NotFoundPage } from './features/not-found-page.tsx';
+import { GatewayPage } from './features/gateway/gateway-page.tsx';
+import { EvaluationPage } from './features/evaluation/evaluation-page.tsx';
+import { PharmacyPage } from './features/pharmacy/pharmacy-page.tsx';
+import { canReviewPrescriptions } from './features/pharmacy/pharmacy-api.ts';
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, checking } = useAuth();
@@ -107,6 +111,30 @@ export function App() {
               element={
                 <RequireRole allow={can.admin}>
                   <ApiKeysPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="gateway"
+              element={
+                <RequireRole allow={can.admin}>
+                  <GatewayPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="evaluation/*"
+              element={
+                <RequireRole allow={can.evaluation}>
+                  <EvaluationPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="pharmacy"
+              element={
+                <RequireRole allow={canReviewPrescriptions}>
+                  <PharmacyPage />
                 </RequireRole>
               }
             />

@@ -9,7 +9,7 @@ import { QihuangError, isQihuangError, type Issue, type RequestContext } from '@
 import { isResourceType, operationOutcome, patientCompartmentIds, validateResource } from '@qihuang/fhir';
 import type { StoreTables } from '../tables.ts';
 import { assertInCompartment } from './access.ts';
-import type { FhirRepository, FhirResource } from './fhir-repository.ts';
+import { keyList, type FhirRepository, type FhirResource } from './fhir-repository.ts';
 import { writeVersions, type VersionedWrite } from './index-writer.ts';
 
 export interface BundleEntryRequest {
@@ -281,7 +281,7 @@ export async function processTransaction(
     });
     const deletes = planned.filter((p): p is Extract<Planned, { kind: 'delete' }> => p.kind === 'delete');
     if (deletes.length) {
-      const keys = deletes.map((d) => sql`(${d.type}, ${d.id})`);
+      const keys = keyList(deletes.map((d) => [d.type, d.id]));
       const { rows } = await sql<{
         resource_type: string;
         id: string;
@@ -289,7 +289,7 @@ export async function processTransaction(
         deleted: boolean;
         compartments: string[];
       }>`
-        select resource_type, id, version_id, deleted, compartments from fhir_resource where (resource_type, id) in (${sql.join(keys)}) for update`.execute(
+        select resource_type, id, version_id, deleted, compartments from fhir_resource where (resource_type, id) in (${keys}) order by resource_type, id for update`.execute(
         trx,
       );
       for (const row of rows) {
@@ -368,13 +368,10 @@ async function assertReferencesExist(
   external: Map<string, { index: number; path: string }>,
 ) {
   if (external.size === 0) return;
-  const keys = [...external.keys()].map((k) => {
-    const [type, id] = k.split('/');
-    return sql`(${type}, ${id})`;
-  });
+  const keys = keyList([...external.keys()].map((k) => k.split('/') as [string, string]));
   const { rows } = await sql<{
     k: string;
-  }>`select resource_type || '/' || id as k from fhir_resource where deleted = false and (resource_type, id) in (${sql.join(keys)})`.execute(
+  }>`select resource_type || '/' || id as k from fhir_resource where deleted = false and (resource_type, id) in (${keys})`.execute(
     trx,
   );
   const found = new Set(rows.map((r) => r.k));

@@ -247,7 +247,7 @@ export class FhirRepository {
     )[]
   > {
     if (items.length === 0) return [];
-    const keys = items.map((i) => sql`(${i.resource.resourceType}, ${i.resource.id})`);
+    const keys = keyList(items.map((i) => [i.resource.resourceType, i.resource.id]));
     const { rows } = await sql<{
       resource_type: string;
       id: string;
@@ -257,7 +257,7 @@ export class FhirRepository {
       compartments: string[];
     }>`
       select resource_type, id, version_id, deleted, content, compartments from fhir_resource
-      where (resource_type, id) in (${sql.join(keys)}) for update`.execute(trx);
+      where (resource_type, id) in (${keys}) order by resource_type, id for update`.execute(trx);
     const existing = new Map(rows.map((r) => [`${r.resource_type}/${r.id}`, r]));
     const lastUpdated = this.now();
     return items.map(({ resource, ifMatch }) => {
@@ -497,6 +497,14 @@ function compartments(resource: FhirResource & { id: string }): string[] {
   const ids = new Set(patientCompartmentIds(resource));
   if (resource.resourceType === 'Patient') ids.add(resource.id);
   return [...ids];
+}
+
+/**
+ * `(type, id) in (…)` as one pair of array parameters: a long literal list of row values crashes the embedded
+ * database's parser (WASM stack) beyond a few hundred pairs, and is slower to plan on PostgreSQL too.
+ */
+export function keyList(pairs: [string, string][]) {
+  return sql`select * from unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[])`;
 }
 
 export function parseETag(value: string): string {

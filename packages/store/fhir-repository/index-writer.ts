@@ -89,7 +89,7 @@ async function replaceIndexRows(db: Kysely<StoreTables>, writes: VersionedWrite[
         await db
           .deleteFrom(table)
           .where('resource_type', '=', type)
-          .where('resource_id', 'in', ids)
+          .where('resource_id', '=', sql<string>`any(${ids}::text[])`)
           .execute();
       }
     }

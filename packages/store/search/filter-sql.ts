@@ -76,7 +76,34 @@ function exists(table: string, param: string, condition: Condition): Condition {
   return sql`exists (select 1 from ${sql.table(table)} where ${owner(table)} and ${sql.ref(`${table}.param`)} = ${param} and ${condition})`;
 }
 
+const SUPPORTED_MODIFIERS: Record<Filter['type'], (string | undefined)[]> = {
+  token: [undefined, 'missing', 'not'],
+  string: [undefined, 'missing', 'exact', 'contains'],
+  date: [undefined, 'missing'],
+  reference: [undefined, 'missing'],
+  quantity: [undefined, 'missing'],
+  number: [undefined, 'missing'],
+  uri: [undefined, 'missing'],
+};
+
 export function filterCondition(filter: Filter): Condition {
+  if (!SUPPORTED_MODIFIERS[filter.type].includes(filter.modifier)) {
+    // Never silently ignore a modifier: an unsupported one would widen the search.
+    throw new QihuangError(
+      'invalid-input',
+      `The modifier :${filter.modifier} is not supported for ${filter.param} (${filter.type})`,
+      {
+        issues: [
+          {
+            severity: 'error',
+            code: 'not-supported',
+            message: `modifier :${filter.modifier} is not supported`,
+            expression: [filter.param],
+          },
+        ],
+      },
+    );
+  }
   if (filter.modifier === 'missing') {
     if (filter.param === '_id' || filter.param === '_lastUpdated')
       return sql`${filter.missing ? sql`false` : sql`true`}`;
@@ -86,7 +113,7 @@ export function filterCondition(filter: Filter): Condition {
   }
   if (filter.param === '_id' && filter.type === 'token') {
     const ids = filter.values.map((v) => v.code).filter((c): c is string => typeof c === 'string');
-    return ids.length ? sql`r.id in (${sql.join(ids)})` : sql`false`;
+    return ids.length ? sql`r.id = any(${ids}::text[])` : sql`false`;
   }
   if (filter.param === '_lastUpdated' && filter.type === 'date') {
     return or(

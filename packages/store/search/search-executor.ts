@@ -120,7 +120,7 @@ async function includeTargets(
   const { rows } = await sql<StoredRow>`select ${COLUMNS} from fhir_resource r
     where r.deleted = false and ${compartmentCondition(patientId)} and (r.resource_type, r.id) in (
       select x.target_type, x.target_id from fhir_reference x
-      where x.resource_type = ${sources[0]!.resource_type} and x.param = ${rule.param} and x.resource_id in (${sql.join(ids)}) ${targetType})
+      where x.resource_type = ${sources[0]!.resource_type} and x.param = ${rule.param} and x.resource_id = any(${ids}::text[]) ${targetType})
     limit 5000`.execute(db);
   return rows;
 }
@@ -135,7 +135,7 @@ async function revincludeSources(
   const { rows } = await sql<StoredRow>`select ${COLUMNS} from fhir_resource r
     where r.resource_type = ${rule.sourceType} and r.deleted = false and ${compartmentCondition(patientId)}
       and r.id in (select x.resource_id from fhir_reference x where x.resource_type = ${rule.sourceType}
-        and x.param = ${rule.param} and x.target_type = ${targets[0]!.resource_type} and x.target_id in (${sql.join(ids)}))
+        and x.param = ${rule.param} and x.target_type = ${targets[0]!.resource_type} and x.target_id = any(${ids}::text[]))
     limit 5000`.execute(db);
   return rows;
 }

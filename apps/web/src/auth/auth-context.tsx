@@ -79,6 +79,7 @@ export const can = {
   alerts: (role: Role) => ['admin', 'clinician', 'nurse'].includes(role),
   audit: (role: Role) => role === 'admin' || role === 'auditor',
   admin: (role: Role) => role === 'admin',
+  evaluation: (role: Role) => ['admin', 'clinician', 'auditor'].includes(role),
 };
 
 /** Where a user lands after sign-in. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { can, useAuth } from '../auth/auth-context.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { canReviewPrescriptions } from '../features/pharmacy/pharmacy-api.ts';
 
 function NavItem({ to, children }: { to: string; children: ReactNode }) {
   return (
@@ -45,6 +46,9 @@ export function Layout() {
             {can.audit(role) && <NavItem to="/audit">{t('nav.audit')}</NavItem>}
             {can.admin(role) && <NavItem to="/users">{t('nav.users')}</NavItem>}
             {can.admin(role) && <NavItem to="/api-keys">{t('nav.apiKeys')}</NavItem>}
+            {can.admin(role) && <NavItem to="/gateway">{t('nav.gateway')}</NavItem>}
+            {can.evaluation(role) && <NavItem to="/evaluation">{t('nav.evaluation')}</NavItem>}
+            {canReviewPrescriptions(role) && <NavItem to="/pharmacy">{t('nav.pharmacy')}</NavItem>}
           </ul>
         </nav>
         <div className="topbar-end">

@@ -1,0 +1,355 @@
+/**
+ * Pharmacist review queue (前置审方): incoming orders with the review engine's findings, approve (with
+ * optional override reasons) or return with a reason, and the daily report.
+ */
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import {
+  pharmacy,
+  type DailyReport,
+  type QueueItem,
+  type QueueStatus,
+  type ReviewFinding,
+  type Severity,
+} from './pharmacy-api.ts';
+
+const STATUSES: QueueStatus[] = ['pending', 'approved', 'returned', 'all'];
+const SEVERITIES: Severity[] = ['critical', 'warning', 'info'];
+const today = () => new Date().toISOString().slice(0, 10);
+
+function bilingual(text: { zh: string; en: string } | undefined, lang: string): string {
+  if (!text) return '';
+  return lang === 'zh-CN' ? text.zh || text.en : text.en || text.zh;
+}
+
+export function PharmacyPage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<QueueStatus>('pending');
+  const [date, setDate] = useState(today);
+  const [tick, setTick] = useState(0);
+  const [message, setMessage] = useState('');
+  const queue = useAsync((s) => pharmacy.queue(status, s), [status, tick]);
+  const report = useAsync((s) => pharmacy.report(date, s), [date, tick]);
+  const [acting, setActing] = useState<{ item: QueueItem; action: 'approve' | 'return' } | null>(null);
+
+  return (
+    <section className="page" aria-labelledby="pharmacy-title">
+      <h1 id="pharmacy-title">{t('pharmacy.title')}</h1>
+      <p className="muted">{t('pharmacy.intro')}</p>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {message}
+      </p>
+      <div className="toolbar">
+        <label>
+          {t('pharmacy.statusFilter')}{' '}
+          <select value={status} onChange={(e) => setStatus(e.target.value as QueueStatus)}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`pharmacy.statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {queue.status === 'loading' && <Loading />}
+      {queue.status === 'error' && <ErrorState error={queue.error} onRetry={queue.reload} />}
+      {queue.status === 'success' &&
+        (queue.data.length === 0 ? (
+          <Empty>{t('pharmacy.empty')}</Empty>
+        ) : (
+          <ul className="alert-list" data-testid="pharmacy-queue">
+            {queue.data.map((item) => (
+              <QueueEntry key={item.id} item={item} onAct={(action) => setActing({ item, action })} />
+            ))}
+          </ul>
+        ))}
+      {acting && (
+        <ReviewDialog
+          item={acting.item}
+          action={acting.action}
+          onClose={(done) => {
+            setActing(null);
+            if (done) {
+              setMessage(done === 'approve' ? t('pharmacy.approvedMessage') : t('pharmacy.returnedMessage'));
+              setTick((n) => n + 1);
+            }
+          }}
+        />
+      )}
+      <h2 id="pharmacy-report-title">{t('pharmacy.report.title')}</h2>
+      <label>
+        {t('pharmacy.report.date')}{' '}
+        <input type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+      </label>
+      {report.status === 'loading' && <Loading />}
+      {report.status === 'error' && <ErrorState error={report.error} onRetry={report.reload} />}
+      {report.status === 'success' && <Report report={report.data} />}
+    </section>
+  );
+}
+
+function SeverityBadge({ severity }: { severity: Severity }) {
+  const { t } = useTranslation();
+  return <span className={`badge badge-${severity}`}>{t(`pharmacy.severities.${severity}`)}</span>;
+}
+
+function QueueEntry({ item, onAct }: { item: QueueItem; onAct: (action: 'approve' | 'return') => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const headingId = `rx-${item.id}`;
+  return (
+    <li className={`alert-item severity-${item.severity ?? 'ok'}`} aria-labelledby={headingId}>
+      <div className="alert-body">
+        <div className="alert-head">
+          {item.severity ? (
+            <SeverityBadge severity={item.severity} />
+          ) : (
+            <span className="badge badge-ok">{t('pharmacy.noFindings')}</span>
+          )}
+          <h2 id={headingId} className="alert-patient">
+            {item.medication} — {item.patient.name || item.patient.id || t('pharmacy.unknownPatient')}
+          </h2>
+          <span className="muted">
+            {item.dosage ? `${item.dosage} · ` : ''}
+            {item.authoredOn ? formatDate(item.authoredOn, lang, true) : ''}
+            {item.requester ? ` · ${item.requester}` : ''}
+          </span>
+        </div>
+        {item.review.state !== 'pending' && (
+          <p>
+            <strong>{t(`pharmacy.statuses.${item.review.state}`)}</strong>
+            {item.review.by ? ` · ${item.review.by}` : ''}
+            {item.review.at ? ` · ${formatDate(item.review.at, lang, true)}` : ''}
+            {item.review.reason ? ` · ${item.review.reason}` : ''}
+          </p>
+        )}
+        {item.findings.length > 0 && (
+          <ul className="finding-list">
+            {item.findings.map((f) => (
+              <FindingView
+                key={f.id}
+                finding={f}
+                override={item.review.findings.find((r) => r.id === f.id)?.override}
+              />
+            ))}
+          </ul>
+        )}
+      </div>
+      {item.review.state === 'pending' && (
+        <div className="alert-actions">
+          <button
+            type="button"
+            className="button primary"
+            aria-describedby={headingId}
+            onClick={() => onAct('approve')}
+          >
+            {t('pharmacy.approve')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            aria-describedby={headingId}
+            onClick={() => onAct('return')}
+          >
+            {t('pharmacy.return')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function FindingView({ finding, override }: { finding: ReviewFinding; override?: string | undefined }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <li>
+      <SeverityBadge severity={finding.severity} /> <strong>{bilingual(finding.summary, lang)}</strong>
+      <p>{bilingual(finding.detail, lang)}</p>
+      <p className="muted">
+        {t('pharmacy.source')}:{' '}
+        {finding.source.url ? (
+          <a href={finding.source.url} target="_blank" rel="noreferrer">
+            {finding.source.label}
+          </a>
+        ) : (
+          finding.source.label
+        )}{' '}
+        — {finding.source.citation}
+      </p>
+      {override && (
+        <p>
+          {t('pharmacy.overrideReason')}: {override}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function ReviewDialog({
+  item,
+  action,
+  onClose,
+}: {
+  item: QueueItem;
+  action: 'approve' | 'return';
+  onClose: (done?: 'approve' | 'return') => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const reasonId = useId();
+  const [reason, setReason] = useState('');
+  const [overrides, setOverrides] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [missing, setMissing] = useState(false);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (action === 'return' && !reason.trim()) {
+      setMissing(true);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      if (action === 'approve') await pharmacy.approve(item.id, overrides, reason.trim() || undefined);
+      else await pharmacy.returnOrder(item.id, reason.trim());
+      onClose(action);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const serious = item.findings.filter((f) => f.severity !== 'info');
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <form onSubmit={(e) => void submit(e)}>
+        <h2 id={titleId}>
+          {action === 'approve' ? t('pharmacy.approveTitle') : t('pharmacy.returnTitle')}: {item.medication}
+        </h2>
+        {error ? <ErrorState error={error} /> : null}
+        <label htmlFor={reasonId}>
+          {action === 'approve' ? t('pharmacy.noteOptional') : t('pharmacy.reasonRequired')}
+        </label>
+        <textarea
+          id={reasonId}
+          value={reason}
+          required={action === 'return'}
+          aria-invalid={missing || undefined}
+          aria-describedby={missing ? `${reasonId}-error` : undefined}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setMissing(false);
+          }}
+          rows={3}
+          autoFocus
+        />
+        {missing && (
+          <p id={`${reasonId}-error`} role="alert" className="error">
+            {t('pharmacy.reasonMissing')}
+          </p>
+        )}
+        {action === 'approve' &&
+          serious.map((f) => (
+            <div key={f.id}>
+              <label htmlFor={`${reasonId}-${f.id}`}>
+                {t('pharmacy.overrideFor', { finding: bilingual(f.summary, lang) })}
+              </label>
+              <input
+                id={`${reasonId}-${f.id}`}
+                type="text"
+                value={overrides[f.id] ?? ''}
+                onChange={(e) => setOverrides((prev) => ({ ...prev, [f.id]: e.target.value }))}
+              />
+            </div>
+          ))}
+        <div className="alert-actions">
+          <button type="submit" className="button primary" disabled={busy}>
+            {busy
+              ? t('pharmacy.saving')
+              : action === 'approve'
+                ? t('pharmacy.approve')
+                : t('pharmacy.return')}
+          </button>
+          <button type="button" className="button" onClick={() => onClose()}>
+            {t('pharmacy.cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
+const percent = (n: number) => `${(n * 100).toFixed(1)}%`;
+
+function Report({ report }: { report: DailyReport }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="pharmacy-report">
+      <dl className="facts">
+        <dt>{t('pharmacy.report.reviewed')}</dt>
+        <dd>{report.reviewed}</dd>
+        <dt>{t('pharmacy.report.approved')}</dt>
+        <dd>{report.approved}</dd>
+        <dt>{t('pharmacy.report.returned')}</dt>
+        <dd>{report.returned}</dd>
+        <dt>{t('pharmacy.report.returnRate')}</dt>
+        <dd>{percent(report.returnRate)}</dd>
+        <dt>{t('pharmacy.report.overrideRate')}</dt>
+        <dd>
+          {percent(report.overrideRate)} ({report.overridden}/{report.flagged})
+        </dd>
+      </dl>
+      {report.findings.byType.length === 0 ? (
+        <Empty>{t('pharmacy.report.noFindings')}</Empty>
+      ) : (
+        <table>
+          <caption>{t('pharmacy.report.byType')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('pharmacy.report.type')}</th>
+              {SEVERITIES.map((s) => (
+                <th key={s} scope="col">
+                  {t(`pharmacy.severities.${s}`)}
+                </th>
+              ))}
+              <th scope="col">{t('pharmacy.report.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.findings.byType.map((row) => (
+              <tr key={row.type}>
+                <th scope="row">{t(`pharmacy.types.${row.type}`, { defaultValue: row.type })}</th>
+                {SEVERITIES.map((s) => (
+                  <td key={s}>{row[s]}</td>
+                ))}
+                <td>{row.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

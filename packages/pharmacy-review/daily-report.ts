@@ -1,0 +1,63 @@
+/** The pharmacist's daily report, computed from the review extensions of the orders reviewed that day (UTC). */
+import type { FindingType, Severity } from '@qihuang/engines/prescription-review';
+import type { ReviewRecord } from './review-state.ts';
+
+export interface DailyReport {
+  date: string;
+  /** Orders reviewed (approved + returned) that day. */
+  reviewed: number;
+  approved: number;
+  returned: number;
+  /** returned / reviewed (0 when nothing was reviewed), rounded to 4 decimals. */
+  returnRate: number;
+  /** Reviewed orders with at least one warning or critical finding. */
+  flagged: number;
+  /** Approved orders with at least one warning or critical finding (approved despite it). */
+  overridden: number;
+  /** overridden / flagged (0 when nothing was flagged), rounded to 4 decimals. */
+  overrideRate: number;
+  findings: {
+    total: number;
+    bySeverity: Record<Severity, number>;
+    byType: { type: FindingType; total: number; info: number; warning: number; critical: number }[];
+  };
+}
+
+const rate = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 10000) / 10000);
+
+export function dailyReport(date: string, records: ReviewRecord[]): DailyReport {
+  const reviewed = records.filter(
+    (r) => (r.state === 'approved' || r.state === 'returned') && r.at?.startsWith(date),
+  );
+  const serious = (r: ReviewRecord) => r.findings.some((f) => f.severity !== 'info');
+  const approved = reviewed.filter((r) => r.state === 'approved').length;
+  const returned = reviewed.length - approved;
+  const flagged = reviewed.filter(serious).length;
+  const overridden = reviewed.filter((r) => r.state === 'approved' && serious(r)).length;
+  const bySeverity: Record<Severity, number> = { info: 0, warning: 0, critical: 0 };
+  const byType = new Map<FindingType, DailyReport['findings']['byType'][number]>();
+  let total = 0;
+  for (const f of reviewed.flatMap((r) => r.findings)) {
+    total++;
+    bySeverity[f.severity]++;
+    const row = byType.get(f.type) ?? { type: f.type, total: 0, info: 0, warning: 0, critical: 0 };
+    row.total++;
+    row[f.severity]++;
+    byType.set(f.type, row);
+  }
+  return {
+    date,
+    reviewed: reviewed.length,
+    approved,
+    returned,
+    returnRate: rate(returned, reviewed.length),
+    flagged,
+    overridden,
+    overrideRate: rate(overridden, flagged),
+    findings: {
+      total,
+      bySeverity,
+      byType: [...byType.values()].sort((a, b) => b.total - a.total || a.type.localeCompare(b.type)),
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/** Pharmacist review queue (前置审方): queue with review findings, approve/return, daily report. */
+export {
+  createPharmacyReviewRoutes,
+  PHARMACY_OPENAPI,
+  type PharmacyReviewRouteDeps,
+  type QueueItem,
+} from './pharmacy-routes.ts';
+export { dailyReport, type DailyReport } from './daily-report.ts';
+export {
+  REVIEW_EXTENSION,
+  readReview,
+  withReview,
+  type ReviewRecord,
+  type ReviewState,
+  type ReviewedFinding,
+} from './review-state.ts';
+export { loadChart, reviewOrder, type PatientChart } from './review-order.ts';

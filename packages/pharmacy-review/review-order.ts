@@ -1,0 +1,125 @@
+/**
+ * Runs the prescription-review engine for one order: reads the patient's chart through the repository (so
+ * access control and audit apply) — Patient, Conditions, AllergyIntolerances, the Observations the engine uses
+ * (labs, weight, BP, pregnancy), active MedicationRequests and MedicationStatements — and reviews the order as
+ * the draft.
+ */
+import type { Resource } from '@medplum/fhirtypes';
+import type { RequestContext } from '@qihuang/contracts';
+import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import {
+  LOINC,
+  buildReviewInput,
+  reviewPrescriptions,
+  type ReviewResult,
+} from '@qihuang/engines/prescription-review';
+import type { FhirRepository, FhirResource } from '@qihuang/store';
+
+const OBSERVATION_CODES = [
+  LOINC.creatinineMass,
+  LOINC.creatinineMoles,
+  ...LOINC.egfr,
+  ...LOINC.potassium,
+  ...LOINC.bpPanel,
+  LOINC.bodyWeight,
+  LOINC.pregnancyStatus,
+].map((code) => `http://loinc.org|${code}`);
+
+export async function searchAll(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  type: string,
+  params: [string, string][],
+  max = 5000,
+): Promise<FhirResource[]> {
+  const out: FhirResource[] = [];
+  for (let offset = 0; offset < max; offset += 1000) {
+    const result = await repo.search(ctx, type, [
+      ...params,
+      ['_count', '1000'],
+      ['_offset', String(offset)],
+      ['_total', 'none'],
+    ]);
+    out.push(...result.matches.map((m) => m.content as FhirResource));
+    if (result.matches.length < 1000) break;
+  }
+  return out;
+}
+
+export function patientIdOf(order: FhirResource): string | undefined {
+  const ref = (order as { subject?: { reference?: string } }).subject?.reference;
+  return ref?.startsWith('Patient/') ? ref.slice('Patient/'.length) : undefined;
+}
+
+export interface PatientChart {
+  patient?: FhirResource;
+  resources: FhirResource[];
+}
+
+export async function loadChart(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  patientId: string,
+): Promise<PatientChart> {
+  const byPatient: [string, string][] = [['patient', patientId]];
+  const patient = await repo.read(ctx, 'Patient', patientId).catch(() => undefined);
+  const [conditions, allergies, observations, requests, statements] = await Promise.all([
+    searchAll(repo, ctx, 'Condition', byPatient),
+    searchAll(repo, ctx, 'AllergyIntolerance', byPatient),
+    searchAll(repo, ctx, 'Observation', [...byPatient, ['code', OBSERVATION_CODES.join(',')]]),
+    searchAll(repo, ctx, 'MedicationRequest', [...byPatient, ['status', 'active,on-hold']]),
+    searchAll(repo, ctx, 'MedicationStatement', [...byPatient, ['status', 'active,intended']]),
+  ]);
+  return {
+    ...(patient ? { patient } : {}),
+    resources: [
+      ...(patient ? [patient] : []),
+      ...conditions,
+      ...allergies,
+      ...observations,
+      ...requests,
+      ...statements,
+    ],
+  };
+}
+
+export function reviewOrder(
+  order: FhirResource,
+  chart: PatientChart,
+  drugs: DrugKnowledgeBase,
+  now: Date,
+): ReviewResult {
+  // The order itself is the draft, even when it is already active (it is then left out of the regimen).
+  const others = chart.resources.filter(
+    (r) => !(r.resourceType === 'MedicationRequest' && r.id === order.id),
+  );
+  const input = buildReviewInput(others as unknown as Resource[], {
+    now,
+    draftOrders: [order as unknown as Resource],
+  });
+  return reviewPrescriptions(input, drugs);
+}
+
+export function patientName(patient: FhirResource | undefined): string | undefined {
+  const names = (patient as { name?: { text?: string; family?: string; given?: string[] }[] } | undefined)
+    ?.name;
+  const n = names?.[0];
+  if (!n) return undefined;
+  if (n.text) return n.text;
+  return [...(n.given ?? []), n.family].filter(Boolean).join(' ') || undefined;
+}
+
+export function medicationText(order: FhirResource): string {
+  const mr = order as {
+    medicationCodeableConcept?: { text?: string; coding?: { display?: string; code?: string }[] };
+    medicationReference?: { display?: string; reference?: string };
+  };
+  return (
+    mr.medicationCodeableConcept?.text ??
+    mr.medicationCodeableConcept?.coding?.find((c) => c.display)?.display ??
+    mr.medicationReference?.display ??
+    mr.medicationCodeableConcept?.coding?.[0]?.code ??
+    mr.medicationReference?.reference ??
+    ''
+  );
+}
