@@ -7,7 +7,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { createAuditLog, parseAuditDateParams, searchAuditEvents, type AuditLog } from '@qihuang/audit';
 import { BP_OPENAPI, createBpRoutes } from '@qihuang/bp-monitoring';
-import { createCdsHooksRoutes } from '@qihuang/cds-hooks';
+import { createCdsHooksRoutes, createDatabaseCardState } from '@qihuang/cds-hooks';
 import type { Config } from '@qihuang/config';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
@@ -101,6 +101,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     '/',
     createCdsHooksRoutes({
       kb: drugKnowledge,
+      state: createDatabaseCardState(db),
       fetch: globalThis.fetch,
       ...(clock ? { now: clock } : {}),
       feedbackSink: {

@@ -13,3 +13,4 @@ export {
   type FeedbackRecord,
 } from './state.ts';
 export type * from './types.ts';
+export { createDatabaseCardState } from './database-card-state.ts';
