@@ -42,25 +42,14 @@ export interface PatientContext {
   conditions: { code?: string; display?: string }[];
 }
 
-async function searchAll(
+function searchAll(
   repo: FhirRepository,
   ctx: RequestContext,
   type: string,
   params: [string, string][],
   max = 5000,
 ): Promise<FhirResource[]> {
-  const out: FhirResource[] = [];
-  for (let offset = 0; offset < max; offset += 1000) {
-    const result = await repo.search(ctx, type, [
-      ...params,
-      ['_count', '1000'],
-      ['_offset', String(offset)],
-      ['_total', 'none'],
-    ]);
-    out.push(...result.matches.map((m) => m.content as FhirResource));
-    if (result.matches.length < 1000) break;
-  }
-  return out;
+  return repo.searchAll(ctx, type, params, max);
 }
 
 export function ageAt(birthDate: string, now: string): number {

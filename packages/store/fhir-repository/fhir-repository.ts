@@ -347,6 +347,27 @@ export class FhirRepository {
     return { ...result, parsed };
   }
 
+  /** Every match of a search (in pages of 1,000, up to `max`), as resources. */
+  async searchAll(
+    ctx: RequestContext,
+    resourceType: string,
+    params: [string, string][],
+    max = 5000,
+  ): Promise<FhirResource[]> {
+    const out: FhirResource[] = [];
+    for (let offset = 0; offset < max; offset += 1000) {
+      const result = await this.search(ctx, resourceType, [
+        ...params,
+        ['_count', '1000'],
+        ['_offset', String(offset)],
+        ['_total', 'none'],
+      ]);
+      out.push(...result.matches.map((m) => m.content as FhirResource));
+      if (result.matches.length < 1000) break;
+    }
+    return out;
+  }
+
   async conditionalMatches(
     trx: Kysely<StoreTables>,
     ctx: RequestContext,
