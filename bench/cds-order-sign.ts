@@ -25,7 +25,7 @@ const server = spawn('node', ['bin/qihuang.mjs', 'serve', '--port', '0', '--no-d
     QIHUANG_DATA_DIR: dataDir,
     QIHUANG_ADMIN_PASSWORD: 'bench-admin-password',
     QIHUANG_LOG_LEVEL: 'info',
-    DATABASE_URL: '',
+    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
   },
 });
 let output = '';

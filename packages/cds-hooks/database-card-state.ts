@@ -1,19 +1,73 @@
 /**
  * Alert-fatigue state in the database, so that an overridden card stays suppressed across restarts and server
  * replicas, and feedback can name the card's finding whichever replica issued it.
+ *
+ * Kept off the hot path: a patient's overrides are read once and cached for `cacheMs` (another replica's new
+ * override is seen within that time; this replica's at once), and issued cards are written in batches
+ * (`flushMs`) — lookups see unflushed cards too.
  */
 import { sql, type Kysely } from 'kysely';
 import type { CardRef, CardStateStore } from './state.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any application database that ran migration 0500
-export function createDatabaseCardState(db: Kysely<any>): CardStateStore {
-  return {
-    async rememberCard(uuid, ref) {
+export interface DatabaseCardStateOptions {
+  cacheMs?: number;
+  flushMs?: number;
+  now?: () => number;
+}
+
+export function createDatabaseCardState(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any application database that ran migration 0500
+  db: Kysely<any>,
+  options: DatabaseCardStateOptions = {},
+): CardStateStore & { flush(): Promise<void> } {
+  const cacheMs = options.cacheMs ?? 5000;
+  const flushMs = options.flushMs ?? 100;
+  const now = options.now ?? (() => Date.now());
+  const overrides = new Map<string, { ids: Set<string>; at: number }>();
+  let pending = new Map<string, CardRef>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+
+  const flush = async (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (pending.size === 0) return flushing;
+    const batch = pending;
+    pending = new Map();
+    const entries = [...batch.entries()];
+    flushing = flushing.then(async () => {
       await sql`insert into cds_card (uuid, service_id, patient_id, finding_id, suggestion_ids)
-        values (${uuid}, ${ref.serviceId}, ${ref.patientId}, ${ref.findingId}, ${JSON.stringify(ref.suggestionIds)}::jsonb)
+        select u, s, p, f, g::jsonb from unnest(${entries.map((e) => e[0])}::text[], ${entries.map((e) => e[1].serviceId)}::text[],
+          ${entries.map((e) => e[1].patientId)}::text[], ${entries.map((e) => e[1].findingId)}::text[],
+          ${entries.map((e) => JSON.stringify(e[1].suggestionIds))}::text[]) as x(u, s, p, f, g)
         on conflict (uuid) do nothing`.execute(db);
+    });
+    return flushing;
+  };
+
+  async function overriddenFor(patientId: string): Promise<Set<string>> {
+    const cached = overrides.get(patientId);
+    if (cached && now() - cached.at < cacheMs) return cached.ids;
+    const { rows } = await sql<{
+      finding_id: string;
+    }>`select finding_id from cds_override where patient_id = ${patientId}`.execute(db);
+    const ids = new Set(rows.map((r) => r.finding_id));
+    if (overrides.size > 10_000) overrides.clear();
+    overrides.set(patientId, { ids, at: now() });
+    return ids;
+  }
+
+  return {
+    flush,
+    rememberCard(uuid, ref) {
+      pending.set(uuid, ref);
+      if (pending.size >= 500) void flush();
+      else timer ??= setTimeout(() => void flush(), flushMs);
     },
     async lookupCard(uuid) {
+      const unflushed = pending.get(uuid);
+      if (unflushed) return unflushed;
+      await flushing;
       const { rows } = await sql<{
         service_id: string;
         patient_id: string;
@@ -37,13 +91,10 @@ export function createDatabaseCardState(db: Kysely<any>): CardStateStore {
       await sql`insert into cds_override (patient_id, finding_id) values (${patientId}, ${findingId}) on conflict do nothing`.execute(
         db,
       );
+      overrides.get(patientId)?.ids.add(findingId);
     },
     async isOverridden(patientId, findingId) {
-      const { rows } =
-        await sql`select 1 from cds_override where patient_id = ${patientId} and finding_id = ${findingId}`.execute(
-          db,
-        );
-      return rows.length > 0;
+      return (await overriddenFor(patientId)).has(findingId);
     },
   };
 }
