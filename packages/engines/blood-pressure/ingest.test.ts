@@ -249,7 +249,8 @@ describe('to FHIR', () => {
 });
 
 // The shared Open mHealth test documents may be absent on a fresh clone (../shared/data is not in the repo).
-const OMH = '/work/shared/data/openmhealth-bp/test-data/omh/blood-pressure';
+const OMH = new URL('../../../../shared/data/openmhealth-bp/test-data/omh/blood-pressure', import.meta.url)
+  .pathname;
 describe.skipIf(!existsSync(OMH))('Open mHealth shouldPass documents (shared data)', () => {
   it('every shouldPass blood-pressure document parses to a record', () => {
     for (const v of readdirSync(OMH)) {
