@@ -84,6 +84,9 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   });
 
   const drugKnowledge = createDrugKnowledgeBase();
+  const cardState = createDatabaseCardState(db, {
+    onError: (error) => log.error({ err: error }, 'CDS card state could not be written'),
+  });
   mounts.push({
     path: '/api/pharmacy',
     routes: createPharmacyReviewRoutes({ repository, context, drugs: drugKnowledge, clock }),
@@ -101,7 +104,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     '/',
     createCdsHooksRoutes({
       kb: drugKnowledge,
-      state: createDatabaseCardState(db),
+      state: cardState,
       fetch: globalThis.fetch,
       ...(clock ? { now: clock } : {}),
       feedbackSink: {
@@ -228,6 +231,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     knowledge,
     audit,
     close: async () => {
+      await cardState.flush();
       await gateway.runtime.close();
     },
     setReady: (ready) => void (readiness.ready = ready),

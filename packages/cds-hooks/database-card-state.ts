@@ -10,6 +10,8 @@ import { sql, type Kysely } from 'kysely';
 import type { CardRef, CardStateStore } from './state.ts';
 
 export interface DatabaseCardStateOptions {
+  /** Receives a failed batch write (the cards' feedback then cannot name their finding); never throws. */
+  onError?: (error: unknown) => void;
   cacheMs?: number;
   flushMs?: number;
   now?: () => number;
@@ -36,11 +38,15 @@ export function createDatabaseCardState(
     pending = new Map();
     const entries = [...batch.entries()];
     flushing = flushing.then(async () => {
-      await sql`insert into cds_card (uuid, service_id, patient_id, finding_id, suggestion_ids)
+      try {
+        await sql`insert into cds_card (uuid, service_id, patient_id, finding_id, suggestion_ids)
         select u, s, p, f, g::jsonb from unnest(${entries.map((e) => e[0])}::text[], ${entries.map((e) => e[1].serviceId)}::text[],
           ${entries.map((e) => e[1].patientId)}::text[], ${entries.map((e) => e[1].findingId)}::text[],
           ${entries.map((e) => JSON.stringify(e[1].suggestionIds))}::text[]) as x(u, s, p, f, g)
         on conflict (uuid) do nothing`.execute(db);
+      } catch (error) {
+        options.onError?.(error);
+      }
     });
     return flushing;
   };
@@ -62,7 +68,10 @@ export function createDatabaseCardState(
     rememberCard(uuid, ref) {
       pending.set(uuid, ref);
       if (pending.size >= 500) void flush();
-      else timer ??= setTimeout(() => void flush(), flushMs);
+      else if (!timer) {
+        timer = setTimeout(() => void flush(), flushMs);
+        timer.unref?.();
+      }
     },
     async lookupCard(uuid) {
       const unflushed = pending.get(uuid);
