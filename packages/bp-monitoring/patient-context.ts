@@ -16,7 +16,10 @@ const LABS = {
   potassium: '2823-3',
   smoking: '72166-2', // Tobacco smoking status
 } as const;
-// SNOMED CT: REFERENCE §8.4 (diabetes 44054006, CKD 709044004/431855005…); ICD-10 E10–E14, N18.
+// Condition codes that set the treatment-target population. NOT from REFERENCE.md (its §8.4 lists only the
+// hypertension codes): SNOMED CT concepts as Synthea codes them (diabetes 44054006 type 2, 73211009,
+// 46635009; CKD 709044004 and the stage concepts 431855005–433144002, 46177005) and ICD-10 blocks E10–E14
+// (diabetes) and N18 (CKD) from ../shared/data/icd10. Unverified against a terminology server.
 const DIABETES = /^(44054006|73211009|46635009|E1[0-4])/;
 const CKD = /^(709044004|431855005|431856006|433144002|431857002|46177005|N18)/;
 
@@ -121,7 +124,8 @@ export async function loadPatientContext(
       const value = (
         latest.valueCodeableConcept as { coding?: { code?: string; display?: string }[] } | undefined
       )?.coding?.[0];
-      // SNOMED 449868002 current every day smoker, 428041000124106 current some day smoker, 77176002 smoker.
+      // Smoking status answers as Synthea / US Core code them (SNOMED 449868002 every-day smoker,
+      // 428041000124106 some-day smoker, 77176002 smoker, 65568007 cigarette smoker); not in REFERENCE.md.
       smoker =
         ['449868002', '428041000124106', '77176002', '65568007'].includes(value?.code ?? '') ||
         /current/i.test(value?.display ?? '');
