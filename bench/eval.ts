@@ -4,7 +4,10 @@
  * - the runner alone (in-process instant client, no HTTP);
  * - through HTTP to the scripted upstream running in a worker thread (as a separate server would), with the
  *   default node:http client and with the OpenAI SDK;
- * - with every result persisted in the embedded database (group commit).
+ * - with every result persisted in the embedded database (group commit);
+ * - through the in-process gateway runtime (what the server and the CLI use: routing, usage, audit), with
+ *   usage and audit in memory, and with the server's stores (usage table and hash-chained audit log in
+ *   PGlite, flushed before the clock stops).
  * Target ≥ 500 items/s at concurrency 32. Then memory (RSS / heap) for a 10,000-item suite.
  * Run: node --expose-gc bin/run-ts.mjs bench/eval.ts [items]   (--expose-gc makes the heap figures stable)
  */
@@ -12,12 +15,24 @@ import { Worker } from 'node:worker_threads';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '@qihuang/store';
+import { createAuditLog } from '@qihuang/audit';
+import {
+  createGatewayRuntime,
+  KyselyUsageStore,
+  MemoryAuditSink,
+  MemoryUsageStore,
+  parseGatewayConfig,
+  type AuditSink,
+  type GatewayRuntime,
+  type UsageStore,
+} from '@qihuang/gateway';
 import {
   createDatabaseEvalStore,
   createMemoryEvalStore,
   createNodeChatClient,
   createOpenAiChatClient,
   finaliseSuite,
+  gatewayModel,
   runEval,
   type ChatClient,
   type EvalStore,
@@ -71,10 +86,12 @@ async function measure(
   n: number,
   concurrency: number,
   client: ChatClient,
+  finish?: () => Promise<void>,
 ): Promise<number> {
   const s = suite(n, `${label}-${concurrency}-${Math.random()}`);
   const t0 = performance.now();
   const { summary } = await runEval({ store, suite: s, target, client, concurrency, useCache: false });
+  await finish?.();
   const seconds = (performance.now() - t0) / 1000;
   const rate = n / seconds;
   console.log(
@@ -101,10 +118,57 @@ await measure('PGlite, no HTTP', dbStore, small, 1, inProcess);
 await measure('PGlite, no HTTP', dbStore, items, 32, inProcess);
 await measure('PGlite + HTTP node client', dbStore, small, 1, nodeClient);
 const full32 = await measure('PGlite + HTTP node client', dbStore, items, 32, nodeClient);
+
+// Through the gateway (the server's and the CLI's path): a virtual model routed to the same upstream.
+const gatewayRuntime = (usageStore: UsageStore, audit: AuditSink): GatewayRuntime =>
+  createGatewayRuntime({
+    config: parseGatewayConfig({
+      providers: [
+        { id: 'bench', kind: 'openai-compatible', baseUrl: url, model: 'bench', location: 'on-premises' },
+      ],
+      virtualModels: [{ name: 'clinical-copilot', targets: [{ provider: 'bench' }] }],
+      healthCheck: { intervalMs: 0 },
+    }),
+    auth: { authenticate: async () => null },
+    audit,
+    usageStore,
+  });
+const memoryGateway = gatewayRuntime(new MemoryUsageStore(), new MemoryAuditSink());
+const viaGateway = gatewayModel(memoryGateway, 'clinical-copilot')!.client;
+await measure('warm-up', createMemoryEvalStore(), 300, 8, viaGateway);
+const gw1 = await measure('gateway, memory usage/audit', createMemoryEvalStore(), small, 1, viaGateway);
+const gw32 = await measure('gateway, memory usage/audit', createMemoryEvalStore(), items, 32, viaGateway);
+await memoryGateway.close();
+const audit = createAuditLog();
+const serverGateway = gatewayRuntime(new KyselyUsageStore(database.db), {
+  record: async (event) =>
+    void (await audit.append(
+      database.db,
+      {
+        requestId: event.requestId,
+        principal: {
+          id: event.principal.id,
+          kind: 'system',
+          username: event.principal.id,
+          role: 'service',
+          scopes: [],
+        },
+      },
+      { action: 'model-call', outcome: 'success', patientIds: [], detail: { model: event.model } },
+    )),
+});
+const viaServerGateway = gatewayModel(serverGateway, 'clinical-copilot')!.client;
+const flush = () => serverGateway.flush();
+const gwDb1 = await measure('PGlite + gateway (usage+audit)', dbStore, small, 1, viaServerGateway, flush);
+const gwDb32 = await measure('PGlite + gateway (usage+audit)', dbStore, items, 32, viaServerGateway, flush);
+await serverGateway.close();
 await database.close();
 const verdict = (x: number) => `${x.toFixed(0)}/s ${x >= 500 ? 'OK' : 'below'}`;
 console.log(
-  `  target ≥ 500 items/s at concurrency 32: runner alone ${verdict(alone)}; HTTP ${verdict(http32)}; HTTP + PGlite ${verdict(full32)}`,
+  `  target ≥ 500 items/s at concurrency 32: runner alone ${verdict(alone)}; HTTP ${verdict(http32)}; HTTP + PGlite ${verdict(full32)}; gateway ${verdict(gw32)}; gateway + PGlite ${verdict(gwDb32)}`,
+);
+console.log(
+  `  through the gateway at concurrency 1: ${gw1.toFixed(0)}/s (memory stores), ${gwDb1.toFixed(0)}/s (PGlite usage + audit)`,
 );
 
 global.gc?.();

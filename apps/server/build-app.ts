@@ -7,11 +7,18 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { createAuditLog, parseAuditDateParams, searchAuditEvents, type AuditLog } from '@qihuang/audit';
 import { BP_OPENAPI, createBpRoutes } from '@qihuang/bp-monitoring';
+import {
+  CARE_OPENAPI,
+  createCareRoutes,
+  dispatchReminders,
+  gatewayCareModel,
+  type CareDeps,
+} from '@qihuang/care';
 import { createCdsHooksRoutes, createDatabaseCardState } from '@qihuang/cds-hooks';
 import type { Config } from '@qihuang/config';
-import { QihuangError, type RequestContext } from '@qihuang/contracts';
+import { QihuangError, SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
-import { createEvalRoutes, modelFromConfig } from '@qihuang/eval';
+import { createEvalRoutes, gatewayModel } from '@qihuang/eval';
 import { createGuardRoutes } from '@qihuang/guard';
 import { createKnowledgeBase, createKnowledgeRoutes, type KnowledgeBase } from '@qihuang/knowledge';
 import { createPharmacyReviewRoutes, PHARMACY_OPENAPI } from '@qihuang/pharmacy-review';
@@ -31,6 +38,7 @@ import { requestContext, type AppEnv } from './context.ts';
 import { CDS_OPENAPI } from './openapi-cds.ts';
 import { AUTH_OPENAPI, KNOWLEDGE_OPENAPI } from './openapi-auth.ts';
 import { wireGateway } from './wire-gateway.ts';
+import { wireKnowledgeModels } from './wire-knowledge.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -129,11 +137,14 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   );
   mounts.push({ path: '/', public: true, routes: cds, openapi: CDS_OPENAPI });
 
-  // Evaluation centre: admins and clinicians run and review evaluations; auditors may read reports.
+  // Evaluation centre: admins and clinicians run and review evaluations; auditors may read reports. Dossier
+  // signatures are open to staff roles: the route checks the signer's role against the slot signed.
   const evaluation = new Hono<AppEnv>();
   evaluation.use('*', async (c, next) => {
     const principal = c.get('principal');
     if (c.req.method === 'GET') requireRole(principal, 'admin', 'clinician', 'auditor');
+    else if (c.req.path.endsWith('/signatures'))
+      requireRole(principal, 'admin', 'clinician', 'auditor', 'pharmacist', 'nurse');
     else requireRole(principal, 'admin', 'clinician');
     await next();
   });
@@ -141,23 +152,64 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     '/',
     createEvalRoutes({
       db,
-      resolveModel: (name) => modelFromConfig(config, { model: name }),
+      // Models are reached through the in-process gateway (created below; used only once requests arrive).
+      resolveModel: (name) => gatewayModel(gateway.runtime, name),
+      onDossierChange: () => gateway.runtime.invalidateApprovals(),
       ...(clock ? { clock } : {}),
     }),
   );
   mounts.push({ path: '/eval', routes: evaluation });
 
   // Knowledge base (keyword search always; vectors when an embedding model and pgvector are available) and the
-  // grounding guard, checking answers against the drug knowledge base and the engines.
-  const knowledge = createKnowledgeBase({ db, warn: (message: string) => log.warn(message) });
+  // grounding guard, checking answers against the drug knowledge base and the engines. Both call models in-process
+  // through the gateway (wire-knowledge.ts), so the gateway runtime is made first; its routes mount below.
+  const gateway = await wireGateway({ config, database, identity, audit, log });
+  const models = wireKnowledgeModels(gateway.runtime, log);
+  const knowledge = createKnowledgeBase({
+    db,
+    embed: models.embed,
+    vectorsEnabled: models.vectorsEnabled,
+    warn: (message: string) => log.warn(message),
+  });
   mounts.push({ path: '/kb', routes: createKnowledgeRoutes({ knowledge }), openapi: KNOWLEDGE_OPENAPI.kb });
   mounts.push({
     path: '/guard',
-    routes: createGuardRoutes({ drugs: drugKnowledge, policy: 'annotate' }),
+    routes: createGuardRoutes({ drugs: drugKnowledge, policy: 'annotate', complete: models.complete }),
     openapi: KNOWLEDGE_OPENAPI.guard,
   });
 
-  const gateway = await wireGateway({ config, database, identity, audit, log });
+  // Full-process hypertension care: engines + store + review + knowledge + guard, the model via the gateway.
+  const careDeps: CareDeps = {
+    db,
+    repository,
+    drugs: drugKnowledge,
+    knowledge,
+    model: gatewayCareModel(gateway.runtime),
+    audit: async (ctx, record) => void (await audit.append(db, ctx, record)),
+    ...(clock ? { clock } : {}),
+    ...(config.careWebhookUrl
+      ? {
+          webhook: {
+            url: config.careWebhookUrl,
+            ...(config.careWebhookSecret ? { secret: config.careWebhookSecret } : {}),
+          },
+        }
+      : {}),
+  };
+  mounts.push({
+    path: '/api/care',
+    routes: createCareRoutes({ ...careDeps, context }),
+    openapi: CARE_OPENAPI,
+  });
+  const reminders = config.careWebhookUrl
+    ? setInterval(() => {
+        dispatchReminders(careDeps, { requestId: 'care-reminders', principal: SYSTEM_PRINCIPAL }).catch(
+          (error: unknown) => log.error({ err: error }, 'care reminders could not be dispatched'),
+        );
+      }, 5 * 60_000)
+    : undefined;
+  reminders?.unref();
+
   mounts.push(...gateway.mounts);
   // Mounted last so that /admin/gateway/* reaches the gateway's own admin routes first.
   mounts.push({
@@ -231,6 +283,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     knowledge,
     audit,
     close: async () => {
+      if (reminders) clearInterval(reminders);
       await cardState.flush();
       await gateway.runtime.close();
     },

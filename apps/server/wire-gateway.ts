@@ -1,13 +1,15 @@
 /**
  * The model gateway inside the server: configuration (admin edits stored in the database win over the file,
- * which wins over the QIHUANG_MODEL_* quick start), identity-backed keys, usage in PostgreSQL/PGlite, and every
- * call appended to the audit log.
+ * which wins over the QIHUANG_MODEL_* quick start), identity-backed keys, usage in PostgreSQL/PGlite, every
+ * call appended to the audit log, and the dossier gate (`governance.requireApprovedDossier`) answered from
+ * the evaluation centre's dossiers. `createPlatformGatewayRuntime` builds the same runtime for the CLI
+ * (`qihuang eval run`), so both reach models through one configuration.
  */
 import { readFileSync } from 'node:fs';
-import type { Logger } from 'pino';
 import { readSecretFromEnv, type Config } from '@qihuang/config';
 import { QihuangError, isQihuangError, type Role } from '@qihuang/contracts';
 import type { AuditLog } from '@qihuang/audit';
+import { dossierApproval } from '@qihuang/eval';
 import {
   KyselyUsageStore,
   createGatewayAdminRoutes,
@@ -15,6 +17,7 @@ import {
   createGatewayRuntime,
   gatewayConfigFrom,
   type GatewayAuth,
+  type GatewayConfig,
   type GatewayRuntime,
 } from '@qihuang/gateway';
 import { gatewayAuthFrom, type Identity } from '@qihuang/identity';
@@ -37,14 +40,13 @@ async function storedConfig(database: Database): Promise<unknown> {
   return row?.value;
 }
 
-export async function wireGateway(options: {
-  config: Config;
-  database: Database;
-  identity: Identity;
-  audit: AuditLog;
-  log: Logger;
-}): Promise<WiredGateway> {
-  const { config, database, identity, audit, log } = options;
+/** Operational warnings (a pino logger fits). */
+export interface WarnLog {
+  warn(details: object, message: string): void;
+}
+
+/** The gateway configuration as the server uses it: stored admin edits, else the file, else the quick start. */
+export async function loadGatewayConfig(config: Config, database: Database): Promise<GatewayConfig> {
   let source: unknown = await storedConfig(database);
   if (source === undefined && config.gatewayConfigFile) {
     try {
@@ -56,35 +58,38 @@ export async function wireGateway(options: {
       );
     }
   }
-  const gatewayConfig = gatewayConfigFrom(config, source);
-  const callers = gatewayAuthFrom(identity);
-  const auth: GatewayAuth = {
-    async authenticate(bearer) {
-      try {
-        const caller = await callers.authenticate(bearer);
-        return {
-          id: caller.id,
-          kind: caller.kind === 'key' ? 'key' : 'user',
-          role: caller.role,
-          allowedModels: caller.allowedModels,
-          ...(caller.rateLimit ? { rateLimit: { rpm: caller.rateLimit } } : {}),
-          // Patient-facing callers never see model reasoning (it stays in the audit record).
-          stripReasoning: caller.role === ('patient' satisfies Role),
-        };
-      } catch (error) {
-        if (isQihuangError(error) && error.code === 'unauthenticated') return null;
-        throw error;
-      }
-    },
-  };
-  const runtime = createGatewayRuntime({
+  return gatewayConfigFrom(config, source);
+}
+
+/** Callers nobody can authenticate as: for in-process use only (the CLI), where no /v1 is served. */
+const NO_CALLERS: GatewayAuth = { authenticate: async () => null };
+
+/**
+ * The platform's gateway runtime: usage in the database, calls in the audit log, config edits stored, keys
+ * from the environment or secret store, approvals from the dossiers. `close()` it to flush usage and audit.
+ */
+export async function createPlatformGatewayRuntime(options: {
+  config: Config;
+  database: Database;
+  audit: AuditLog;
+  log: WarnLog;
+  /** Bearer-key callers of /v1 (default: none, for in-process callers such as the CLI). */
+  auth?: GatewayAuth;
+  /** Replaces the configuration read from the database, file and quick start (e.g. CLI --base-url). */
+  gatewayConfig?: GatewayConfig;
+}): Promise<GatewayRuntime> {
+  const { config, database, audit, log } = options;
+  const gatewayConfig = options.gatewayConfig ?? (await loadGatewayConfig(config, database));
+  return createGatewayRuntime({
     config: gatewayConfig,
-    auth,
+    auth: options.auth ?? NO_CALLERS,
     usageStore: new KyselyUsageStore(database.db),
     secrets: (ref) =>
       'env' in ref
         ? readSecretFromEnv(ref.env)
         : readSecretFromEnv(`QIHUANG_SECRET_${ref.secret.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`),
+    // Dossier gate: a target is approved for a scenario when an approved dossier names its model or provider.
+    approval: dossierApproval(database.db),
     onConfigChange: async (next) => {
       await database.db
         .insertInto('kv_setting')
@@ -103,7 +108,8 @@ export async function wireGateway(options: {
             requestId: event.requestId,
             principal: {
               id: event.principal.id,
-              kind: event.principal.kind,
+              // In-process service callers (evaluation runs) are the system acting on its own.
+              kind: event.principal.kind === 'service' ? 'system' : event.principal.kind,
               username: event.principal.id,
               role: (event.principal.role ?? 'service') as Role,
               scopes: [],
@@ -134,6 +140,37 @@ export async function wireGateway(options: {
       },
     },
   });
+}
+
+export async function wireGateway(options: {
+  config: Config;
+  database: Database;
+  identity: Identity;
+  audit: AuditLog;
+  log: WarnLog;
+}): Promise<WiredGateway> {
+  const { config, database, identity, audit, log } = options;
+  const callers = gatewayAuthFrom(identity);
+  const auth: GatewayAuth = {
+    async authenticate(bearer) {
+      try {
+        const caller = await callers.authenticate(bearer);
+        return {
+          id: caller.id,
+          kind: caller.kind === 'key' ? 'key' : 'user',
+          role: caller.role,
+          allowedModels: caller.allowedModels,
+          ...(caller.rateLimit ? { rateLimit: { rpm: caller.rateLimit } } : {}),
+          // Patient-facing callers never see model reasoning (it stays in the audit record).
+          stripReasoning: caller.role === ('patient' satisfies Role),
+        };
+      } catch (error) {
+        if (isQihuangError(error) && error.code === 'unauthenticated') return null;
+        throw error;
+      }
+    },
+  };
+  const runtime = await createPlatformGatewayRuntime({ config, database, audit, log, auth });
   return {
     runtime,
     mounts: [
@@ -151,6 +188,10 @@ const GATEWAY_OPENAPI = {
       tags: ['gateway'],
       responses: {
         '200': { description: 'chat completion or SSE stream' },
+        '403': {
+          description:
+            'model_not_approved: no approved validation dossier covers this scenario (governance.requireApprovedDossier)',
+        },
         '429': { description: 'rate limit or budget (Retry-After)' },
         '503': { description: 'no model configured / all targets down' },
       },

@@ -1,8 +1,12 @@
 /**
  * Upload of wearable/device readings for one patient: the engine parses and checks every record (FHIR,
- * Open mHealth, CSV), then all accepted readings and their devices are written in ONE transaction (PUT by
- * stable id, so a re-sync or re-upload writes nothing new). The answer lists every record: stored, unchanged
+ * Open mHealth, CSV), then all accepted readings and their devices are written in ONE transaction by stable
+ * id, so a re-sync or re-upload writes nothing new. The answer lists every record: stored, unchanged
  * (already there), heart-rate (attached) or rejected with the reason.
+ *
+ * The write is the store's set-based bulk upsert (FhirRepository.bulkUpsert: one key lookup, one statement
+ * per table, one audit entry for the batch); `writer: 'transaction'` uses the general transaction-Bundle path
+ * instead (same result, row-by-row work; kept as the reference for the equivalence test and the benchmark).
  */
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import {
@@ -38,7 +42,7 @@ export async function uploadReadings(
   ctx: RequestContext,
   patientId: string,
   text: string,
-  options: { now: string; format?: IngestFormat },
+  options: { now: string; format?: IngestFormat; writer?: 'bulk' | 'transaction' },
 ): Promise<UploadResult> {
   if (!text.trim()) throw new QihuangError('invalid-input', 'No readings in the upload (empty body)');
   await repo.read(ctx, 'Patient', patientId); // 404 for an unknown (or out-of-compartment) patient
@@ -77,21 +81,10 @@ export async function uploadReadings(
     if (hr) resources.push(hr as unknown as FhirResource);
   }
   const all = [...devices.values(), ...resources];
-  const summary = all.length
-    ? await processTransaction(repo, ctx, {
-        resourceType: 'Bundle',
-        type: 'transaction',
-        entry: all.map((resource) => ({
-          resource,
-          request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` },
-        })),
-      })
-    : undefined;
-  const statusById = new Map<string, string>();
-  for (const entry of (summary?.bundle.entry as
-    { resource?: { id: string }; response: { status: string } }[] | undefined) ?? []) {
-    if (entry.resource) statusById.set(entry.resource.id, entry.response.status);
-  }
+  const created =
+    options.writer === 'transaction'
+      ? await writeAsTransaction(repo, ctx, all)
+      : await writeInBulk(repo, ctx, all, result);
   const records: UploadResult['records'] = result.records.map((record) => {
     if (record.status === 'rejected')
       return { index: record.index, status: 'rejected', code: record.code, reason: record.reason };
@@ -101,10 +94,9 @@ export async function uploadReadings(
         status: 'heart-rate',
         ...(record.attachedTo ? { id: record.attachedTo } : {}),
       };
-    const status = statusById.get(record.reading.id);
     return {
       index: record.index,
-      status: status?.startsWith('201') ? 'stored' : 'unchanged',
+      status: created.has(record.reading.id) ? 'stored' : 'unchanged',
       id: record.reading.id,
     };
   });
@@ -116,4 +108,41 @@ export async function uploadReadings(
     records,
     devices: [...devices.keys()],
   };
+}
+
+/** Ids of the resources newly created (an existing reading, even if re-versioned, counts as unchanged). */
+async function writeInBulk(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  all: FhirResource[],
+  result: ReturnType<typeof ingest>,
+): Promise<Set<string>> {
+  if (all.length === 0) return new Set();
+  const written = await repo.bulkUpsert(ctx, all, {
+    audit: {
+      query: 'bp-readings',
+      detail: { format: result.format, records: result.records.length, rejected: result.rejected },
+    },
+  });
+  return new Set(written.outcomes.filter((o) => o.status === 'created').map((o) => o.id));
+}
+
+async function writeAsTransaction(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  all: FhirResource[],
+): Promise<Set<string>> {
+  if (all.length === 0) return new Set();
+  const summary = await processTransaction(repo, ctx, {
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: all.map((resource) => ({
+      resource,
+      request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` },
+    })),
+  });
+  const created = new Set<string>();
+  for (const entry of summary.bundle.entry as { resource?: { id: string }; response: { status: string } }[])
+    if (entry.resource && entry.response.status.startsWith('201')) created.add(entry.resource.id);
+  return created;
 }

@@ -23,6 +23,10 @@ export interface Config {
   model?: ModelQuickStart;
   gatewayConfigFile?: string;
   corsOrigins: string[];
+  /** Measurement reminders are POSTed here (the hospital's SMS/WeChat gateway): QIHUANG_CARE_WEBHOOK_URL. */
+  careWebhookUrl?: string;
+  /** HMAC-SHA256 key signing each reminder (header x-qihuang-signature): QIHUANG_CARE_WEBHOOK_SECRET. */
+  careWebhookSecret?: string;
   /** Bearer token or API key the CLI uses against a running server (QIHUANG_TOKEN). */
   token?: string;
 }
@@ -79,6 +83,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     adminPassword: env.QIHUANG_ADMIN_PASSWORD || undefined,
     gatewayConfigFile: env.QIHUANG_GATEWAY_CONFIG || undefined,
     token: env.QIHUANG_TOKEN || undefined,
+    careWebhookUrl: env.QIHUANG_CARE_WEBHOOK_URL || undefined,
+    careWebhookSecret: env.QIHUANG_CARE_WEBHOOK_SECRET || undefined,
     corsOrigins: (env.QIHUANG_CORS_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())

@@ -10,6 +10,8 @@ import {
   listDossiers,
   signDossier,
   subgroupGaps,
+  type Dossier,
+  type SigningRoles,
 } from './dossier/dossier.ts';
 import {
   DRIFT_METRICS,
@@ -25,6 +27,7 @@ import type { ResolvedModel } from './routes.ts';
 
 const SignatureSchema = z.object({
   role: z.string().min(1).max(100),
+  /** Ignored: the signer is always the authenticated user. */
   signer: z.string().min(1).max(200).optional(),
   decision: z.enum(['approve', 'reject', 'revoke']),
   comment: z.string().max(4000).optional(),
@@ -70,7 +73,16 @@ export function registerGovernanceRoutes(
     store,
     clock,
     model,
-  }: { db: AnyKysely; store: EvalStore; clock: () => Date; model: (name: string) => ResolvedModel },
+    signingRoles,
+    onDossierChange,
+  }: {
+    db: AnyKysely;
+    store: EvalStore;
+    clock: () => Date;
+    model: (name: string) => ResolvedModel;
+    signingRoles: SigningRoles;
+    onDossierChange?: (dossier: Dossier) => void;
+  },
 ): void {
   const deps = { db };
   app.get('/dossiers', async (c) =>
@@ -82,7 +94,7 @@ export function registerGovernanceRoutes(
       throw new QihuangError('invalid-input', 'The request body must be JSON');
     });
     const createdBy = c.get('principal')?.username ?? 'anonymous';
-    return c.json(await createDossier(deps.db, raw, { createdBy, now: clock() }), 201);
+    return c.json(await createDossier(deps.db, raw, { createdBy, now: clock(), signingRoles }), 201);
   });
 
   app.get('/dossiers/:id', async (c) => {
@@ -92,14 +104,32 @@ export function registerGovernanceRoutes(
       ...dossier,
       thresholdResults: await checkThresholds(store, dossier),
       subgroupGaps: await subgroupGaps(store, dossier),
+      // Who may sign each required role (platform roles).
+      signingRoles: Object.fromEntries(dossier.requiredRoles.map((r) => [r, signingRoles[r] ?? []])),
     });
   });
 
   app.post('/dossiers/:id/signatures', async (c) => {
     const input = await body(c, SignatureSchema);
-    const signer = c.get('principal')?.username ?? input.signer;
-    if (!signer) throw new QihuangError('invalid-input', 'signer is required');
-    return c.json(await signDossier(deps.db, store, c.req.param('id'), { ...input, signer }, clock()), 201);
+    // Signatures are by the authenticated user, checked against the role the slot requires.
+    const principal = c.get('principal');
+    if (!principal) throw new QihuangError('unauthenticated', 'Signing a dossier needs a signed-in user');
+    const dossier = await signDossier(
+      deps.db,
+      store,
+      c.req.param('id'),
+      {
+        role: input.role,
+        decision: input.decision,
+        comment: input.comment,
+        signer: principal.username,
+        signerRole: principal.role,
+      },
+      clock(),
+      { signingRoles },
+    );
+    onDossierChange?.(dossier);
+    return c.json(dossier, 201);
   });
 
   app.post('/live-samples', async (c) => {

@@ -23,6 +23,14 @@ export type * from './targets/target-types.ts';
 export { createOpenAiChatClient } from './targets/openai-chat-client.ts';
 export { createNodeChatClient, ChatHttpError } from './targets/node-chat-client.ts';
 export { modelFromConfig, requireModel, MODEL_VARIABLES } from './targets/config-target.ts';
+export {
+  createGatewayChatClient,
+  gatewayModel,
+  gatewayRouteOf,
+  EVAL_PRINCIPAL_PREFIX,
+  type GatewayClientOptions,
+} from './targets/gateway-target.ts';
+export { GATEWAY_BASE_URL } from './targets/target-types.ts';
 export { runEval, type RunEvalOptions, type RunEvalResult } from './runner/run-eval.ts';
 export type { EvalStore, ItemResult, RunRecord } from './runner/run-types.ts';
 export { createDatabaseEvalStore } from './runner/database-store.ts';

@@ -20,6 +20,7 @@ import {
   loadSuiteFile,
 } from './suites/suite-files.ts';
 import { createGrader } from './scoring/grader.ts';
+import { DEFAULT_SIGNING_ROLES, type Dossier, type SigningRoles } from './dossier/dossier.ts';
 import type { AnyKysely } from './tables.ts';
 import type { GuardScorer } from './scoring/score-item.ts';
 import type { ChatClient, ModelTarget } from './targets/target-types.ts';
@@ -33,10 +34,14 @@ export interface ResolvedModel {
 export interface EvalRouteDeps {
   db: AnyKysely;
   /**
-   * Model name → target + client: a gateway model or virtual model (the server passes a resolver over the
-   * gateway's /v1), or the `QIHUANG_MODEL_*` quick start. Undefined → 400 naming the model.
+   * Model name → target + client: a gateway model or virtual model (the server passes `gatewayModel` over
+   * its in-process gateway runtime). Undefined → 400 naming the model.
    */
   resolveModel: (name: string) => ResolvedModel | undefined;
+  /** Approval slot → platform roles that may sign it (merged over DEFAULT_SIGNING_ROLES). */
+  signingRoles?: SigningRoles;
+  /** Called after a dossier is signed, rejected or revoked (the server forgets cached gateway approvals). */
+  onDossierChange?: (dossier: Dossier) => void;
   /** Directories from which `{file, format}` suites may be read; none → built-in suites only. */
   dataRoots?: string[];
   /** fetch for pipeline (http) targets, and secret headers to send with them. */
@@ -229,7 +234,14 @@ export function createEvalRoutes(deps: EvalRouteDeps): Hono<EvalEnv> {
     return c.json(await compareRuns(store, a, b, threshold ? { threshold: Number(threshold) } : {}));
   });
 
-  registerGovernanceRoutes(app, { db: deps.db, store, clock, model });
+  registerGovernanceRoutes(app, {
+    db: deps.db,
+    store,
+    clock,
+    model,
+    signingRoles: { ...DEFAULT_SIGNING_ROLES, ...deps.signingRoles },
+    onDossierChange: deps.onDossierChange,
+  });
 
   return app;
 }

@@ -28,6 +28,9 @@ export const PATIENT_COMPARTMENT: Readonly<Record<string, readonly string[]>> = 
   CoverageEligibilityRequest: ['patient'],
   CoverageEligibilityResponse: ['patient'],
   DetectedIssue: ['patient'],
+  // Local addition (not in the R4 CompartmentDefinition): a patient's own cuff or watch (Device.patient) belongs
+  // to their compartment, so they can register it with their home readings and see it.
+  Device: ['patient'],
   DeviceRequest: ['subject', 'performer'],
   DeviceUseStatement: ['subject'],
   DiagnosticReport: ['subject'],

@@ -18,6 +18,8 @@ export {
   GatewayRuntime,
   type GatewayRuntimeOptions,
   type SecretResolver,
+  type ApprovalCheck,
+  type ApprovalTarget,
 } from './runtime/gateway-runtime.ts';
 export { gatewayConfigFrom, parseGatewayConfig, quickStartScenarios } from './config/gateway-config-from.ts';
 export * from './config/gateway-config-schema.ts';
@@ -44,6 +46,7 @@ export {
 export { KyselyUsageStore } from './usage/kysely-usage-store.ts';
 export { BatchWriter } from './usage/batch-writer.ts';
 export { handleChatCompletion } from './handlers/chat-completions.ts';
+export { resolveRoute, type Route, type RouteTarget } from './routing/resolve-route.ts';
 export { handleEmbeddings } from './handlers/embeddings.ts';
 export { listModels } from './handlers/list-models.ts';
 export type { GatewayCall, GatewayResult } from './handlers/gateway-call.ts';

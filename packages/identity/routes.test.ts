@@ -170,7 +170,7 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
       expect(await patient.json()).toMatchObject({
         role: 'patient',
         patientId: 'pat-1',
-        scopes: ['patient/*.read', 'patient/Observation.write'],
+        scopes: ['patient/*.read', 'patient/Observation.write', 'patient/Device.write'],
       });
     });
 

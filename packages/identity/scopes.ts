@@ -67,10 +67,11 @@ export function isValidScope(scope: string): boolean {
 export const ROLE_SCOPES: Record<Role, readonly string[]> = {
   admin: ['user/*.*', 'user/AuditEvent.read', 'admin'],
   clinician: ['user/*.*'],
-  nurse: ['user/*.read', 'user/Observation.write'],
+  nurse: ['user/*.read', 'user/Observation.write', 'user/Device.write'],
   pharmacist: ['user/*.read', 'user/MedicationRequest.write'],
   auditor: ['user/AuditEvent.read'],
-  patient: ['patient/*.read', 'patient/Observation.write'],
+  // Home readings and the patient's own cuff/watch (Device provenance of uploads).
+  patient: ['patient/*.read', 'patient/Observation.write', 'patient/Device.write'],
   service: [],
 };
 

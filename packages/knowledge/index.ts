@@ -33,6 +33,7 @@ export {
   addDictionaryWords,
   medicalDictionary,
   stemEnglish,
+  highlightRanges,
 } from './segment.ts';
 export { createKnowledgeRoutes, type KnowledgeRouteDeps } from './routes.ts';
 export {

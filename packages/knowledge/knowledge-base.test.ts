@@ -296,4 +296,52 @@ describe.each(DATABASE_KINDS)('knowledge base on %s', (kind) => {
       code: 'invalid-input',
     });
   });
+
+  it('search passages carry highlight offsets; a collection can be deleted with its documents', async () => {
+    const app = createKnowledgeRoutes({ knowledge: kb });
+    const as = (p: Principal) => {
+      const wrapper = new (app.constructor as typeof import('hono').Hono)();
+      wrapper.use('*', async (c, next) => {
+        c.set('principal' as never, p as never);
+        await next();
+      });
+      wrapper.route('/', app);
+      return wrapper;
+    };
+    const json = (method: string, body?: unknown) => ({
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const admin = as(SYSTEM_PRINCIPAL);
+    await admin.request('/collections', json('POST', { name: 'short-lived' }));
+    await admin.request(
+      '/collections/short-lived/documents',
+      json('POST', {
+        filename: 'x.md',
+        text: '# 瑞舒伐他汀\n\n瑞舒伐他汀起始剂量 10 mg，每日一次（zorbexalin）。',
+      }),
+    );
+    const found = (await (
+      await as(clinician).request(
+        '/search',
+        json('POST', { query: '瑞舒伐他汀剂量', collection: 'short-lived' }),
+      )
+    ).json()) as { terms: string[]; passages: { text: string; highlights: [number, number][] }[] };
+    expect(found.terms).toEqual(expect.arrayContaining(['瑞舒伐他汀', '剂量']));
+    const p = found.passages[0]!;
+    expect(p.highlights.map(([a, b]) => p.text.slice(a, b))).toEqual(['瑞舒伐他汀', '剂量']);
+
+    expect((await as(nurse).request('/collections/short-lived', { method: 'DELETE' })).status).toBe(403);
+    expect((await admin.request('/collections/short-lived', { method: 'DELETE' })).status).toBe(204);
+    expect((await admin.request('/collections/short-lived', { method: 'DELETE' })).status).toBe(404);
+    const after = await kb.search({ query: '瑞舒伐他汀', principal: clinician });
+    expect(after.passages.filter((x) => x.collection === 'short-lived')).toHaveLength(0);
+    const df = await database.db
+      .selectFrom('kb_term' as never)
+      .select('df' as never)
+      .where('term' as never, '=', 'zorbexalin' as never)
+      .executeTakeFirst();
+    expect(df).toBeUndefined();
+  });
 });

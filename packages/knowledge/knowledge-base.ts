@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import { QihuangError, type Principal, type Role } from '@qihuang/contracts';
 import { chunkBlocks, type ChunkOptions } from './chunk.ts';
 import { parseDocument } from './parse.ts';
-import { queryTerms, tokenize } from './segment.ts';
+import { highlightRanges, queryTerms, tokenize } from './segment.ts';
 import type {
   Collection,
   DocumentInfo,
@@ -26,6 +26,11 @@ export type AnyDb = Kysely<any>;
 export interface KnowledgeBaseDeps {
   db: AnyDb;
   embed?: EmbedFn;
+  /**
+   * Whether `embed` may be used now (e.g. an embedding model is configured in the gateway; the configuration can
+   * change while the server runs). Default: whenever `embed` is given.
+   */
+  vectorsEnabled?: () => boolean;
   rerank?: RerankFn;
   /** Called with one line when something degrades (no pgvector, embedder failure). Never gets content. */
   warn?: (message: string) => void;
@@ -166,6 +171,12 @@ export class KnowledgeBase {
     this.deps = deps;
   }
 
+  /** The embedder when one is configured and enabled now. */
+  private embedder(): EmbedFn | undefined {
+    const embed = this.deps.embed;
+    return embed && (this.deps.vectorsEnabled?.() ?? true) ? embed : undefined;
+  }
+
   /** Whether chunks have a pgvector `embedding` column (the extension was available at migration time). */
   hasVectorColumn(): Promise<boolean> {
     this.vectorColumn ??= sql<{ n: number }>`
@@ -294,13 +305,12 @@ export class KnowledgeBase {
       return { chunk: c, toks };
     });
     let vectors: number[][] | undefined;
-    if (this.deps.embed && (await this.hasVectorColumn())) {
+    const embed = this.embedder();
+    if (embed && (await this.hasVectorColumn())) {
       try {
         vectors = [];
         for (let i = 0; i < chunks.length; i += 64) {
-          vectors.push(
-            ...(await this.deps.embed(chunks.slice(i, i + 64).map((c) => `${c.title}\n${c.text}`))),
-          );
+          vectors.push(...(await embed(chunks.slice(i, i + 64).map((c) => `${c.title}\n${c.text}`))));
         }
       } catch (error) {
         vectors = undefined;
@@ -390,6 +400,22 @@ export class KnowledgeBase {
     this.stats = undefined;
   }
 
+  /** Deletes a collection with its documents and chunks (term statistics adjusted). */
+  async deleteCollection(collection: string, principal: Principal): Promise<void> {
+    requireManage(principal);
+    const col = await this.requireCollection(collection);
+    await this.db.transaction().execute(async (trx) => {
+      const old = await trx
+        .selectFrom('kb_chunk')
+        .select('toks')
+        .where('collection_id', '=', col.id)
+        .execute();
+      await adjustDf(trx, termCounts(old.map((o) => (o.toks as string).split(' ').filter(Boolean))), -1);
+      await trx.deleteFrom('kb_collection').where('id', '=', col.id).execute();
+    });
+    this.stats = undefined;
+  }
+
   // ── retrieval ──────────────────────────────────────────────────────────────────────────────────────────
   private async corpusStats(): Promise<{ n: number; avgdl: number }> {
     if (this.stats && Date.now() - this.stats.at < 30_000) return this.stats;
@@ -429,17 +455,19 @@ export class KnowledgeBase {
     const collections = await this.searchableCollections(input.collections, input.principal);
     const notes: string[] = [];
     const ids = [...collections.keys()];
+    const terms = queryTerms(query);
     if (ids.length === 0)
-      return { query, mode: 'keyword', passages: [], notes: ['no searchable collections'] };
+      return { query, mode: 'keyword', passages: [], terms, notes: ['no searchable collections'] };
     const depth = Math.max(limit * 3, 30);
     const keyword = await this.keywordSearch(query, ids, depth);
     let dense: Passage[] | undefined;
-    if (!this.deps.embed) notes.push('keyword only: no embedding model configured');
+    const embed = this.embedder();
+    if (!embed) notes.push('keyword only: no embedding model configured');
     else if (!(await this.hasVectorColumn()))
       notes.push('keyword only: pgvector is not installed in this database');
     else {
       try {
-        dense = await this.vectorSearch(query, ids, depth);
+        dense = await this.vectorSearch(embed, query, ids, depth);
       } catch (error) {
         notes.push('keyword only: embedding the query failed');
         this.deps.warn?.(`knowledge: query embedding failed (${(error as Error).message})`);
@@ -448,7 +476,13 @@ export class KnowledgeBase {
     let passages = dense ? fuse([keyword, dense]) : keyword;
     if (this.deps.rerank && passages.length > 1)
       passages = await this.deps.rerank(query, passages.slice(0, depth));
-    return { query, mode: dense ? 'hybrid' : 'keyword', passages: passages.slice(0, limit), notes };
+    return {
+      query,
+      mode: dense ? 'hybrid' : 'keyword',
+      passages: passages.slice(0, limit).map((p) => ({ ...p, highlights: highlightRanges(p.text, terms) })),
+      terms,
+      notes,
+    };
   }
 
   private async keywordSearch(query: string, collectionIds: string[], limit: number): Promise<Passage[]> {
@@ -503,8 +537,13 @@ export class KnowledgeBase {
     return rows.rows.map(toPassage);
   }
 
-  private async vectorSearch(query: string, collectionIds: string[], limit: number): Promise<Passage[]> {
-    const [vector] = await (this.deps.embed as EmbedFn)([query]);
+  private async vectorSearch(
+    embed: EmbedFn,
+    query: string,
+    collectionIds: string[],
+    limit: number,
+  ): Promise<Passage[]> {
+    const [vector] = await embed([query]);
     if (!vector) return [];
     const rows = await sql<PassageRow>`
       select c.id, c.title, c.text, c.section, c.page, c.document_id, d.filename as document, k.name as collection,

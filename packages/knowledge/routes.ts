@@ -1,6 +1,6 @@
 /**
- * HTTP edge of the knowledge base (mounted at /kb): collections, document upload (JSON with base64 or text),
- * deletion and search. The caller is `c.get('principal')` (set by the server's authentication middleware).
+ * HTTP edge of the knowledge base (mounted at /kb): collections (create, list, delete), document upload (JSON with
+ * base64 or text), deletion and search (passages carry highlight offsets of the query terms). The caller is `c.get('principal')` (set by the server's authentication middleware).
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -91,6 +91,11 @@ export function createKnowledgeRoutes(deps: KnowledgeRouteDeps): Hono<Env> {
   app.post('/collections', async (c) => {
     const input = parse(CollectionBody, await body(c));
     return c.json(await knowledge.createCollection(input, principalOf(c)), 201);
+  });
+
+  app.delete('/collections/:id', async (c) => {
+    await knowledge.deleteCollection(c.req.param('id'), principalOf(c));
+    return c.body(null, 204);
   });
 
   app.get('/collections/:id/documents', async (c) =>

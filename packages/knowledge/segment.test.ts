@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryTerms, segmentWords, stemEnglish, tokenize } from './segment.ts';
+import { highlightRanges, queryTerms, segmentWords, stemEnglish, tokenize } from './segment.ts';
 
 describe('medical Chinese segmentation', () => {
   it('keeps drug and disease names whole (medical user dictionary)', () => {
@@ -32,5 +32,28 @@ describe('medical Chinese segmentation', () => {
   it('produces only letter/digit tokens (safe for to_tsvector)', () => {
     for (const t of tokenize('K⁺>5.0 mmol/L；eGFR<30（CKD-EPI 2021）'))
       expect(t).toMatch(/^[\p{L}\p{N}.]+$/u);
+  });
+});
+
+describe('highlight ranges (what the console marks in a passage)', () => {
+  const marked = (query: string, text: string) =>
+    highlightRanges(text, queryTerms(query)).map(([s, e]) => text.slice(s, e));
+
+  it('marks whole Chinese words the index matched, and search-mode sub-words inside longer words', () => {
+    expect(marked('氨氯地平的剂量', '氨氯地平片常用剂量为每次5 mg，每日1次。')).toEqual(['氨氯地平', '剂量']);
+    expect(marked('血压', '高血压患者应监测血压')).toEqual(['血压', '血压']);
+    expect(marked('诊断标准', '高血压的诊断标准')).toEqual(['诊断', '标准']);
+  });
+
+  it('marks English words by their normalised form (case, plural) and numbers', () => {
+    const text = 'Amlodipine 5 mg daily; doses above 10 mg are not used.';
+    expect(marked('amlodipine dose 10', text)).toEqual(['Amlodipine', 'doses', '10']);
+    const ranges = highlightRanges(text, queryTerms('amlodipine'));
+    expect(ranges).toEqual([[0, 10]]);
+  });
+
+  it('returns nothing for no terms or no match', () => {
+    expect(highlightRanges('高血压', [])).toEqual([]);
+    expect(marked('糖尿病', '高血压患者')).toEqual([]);
   });
 });

@@ -110,3 +110,47 @@ export function segmentWords(text: string): string[] {
 export function queryTerms(query: string): string[] {
   return [...new Set(tokenize(query))];
 }
+
+/**
+ * Where the query terms occur in a passage, as [start, end) UTF-16 offsets into `text` (sorted, overlaps merged),
+ * found with the same segmenter and normalisation as indexing: a whole word matches when its normalised form is a
+ * query term (高血压, amlodipine ← "Amlodipine"), and a long Chinese word also yields its search-mode sub-words
+ * (血压 inside 高血压), so the console highlights exactly what the index matched.
+ */
+export function highlightRanges(text: string, terms: readonly string[]): Array<[number, number]> {
+  const wanted = new Set(terms);
+  if (wanted.size === 0 || !text) return [];
+  const jb = segmenter();
+  const found: Array<[number, number]> = [];
+  const matches = (word: string) => {
+    const out: string[] = [];
+    normalizeToken(word, out);
+    return out.some((t) => wanted.has(t));
+  };
+  let cursor = 0;
+  for (const word of jb.cut(text, true)) {
+    const at = text.indexOf(word, cursor);
+    if (at < 0) continue;
+    cursor = at + word.length;
+    if (!/[\p{L}\p{N}]/u.test(word)) continue;
+    if (matches(word)) {
+      found.push([at, at + word.length]);
+      continue;
+    }
+    if (!HAN.test(word) || word.length < 3) continue;
+    for (const sub of new Set(jb.cutForSearch(word, true))) {
+      if (sub === word || !matches(sub)) continue;
+      for (let i = word.indexOf(sub); i >= 0; i = word.indexOf(sub, i + 1)) {
+        found.push([at + i, at + i + sub.length]);
+      }
+    }
+  }
+  found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Array<[number, number]> = [];
+  for (const [s, e] of found) {
+    const last = merged[merged.length - 1];
+    if (last && s < last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+}

@@ -17,6 +17,11 @@ export interface Passage {
   /** Collection name. */
   collection: string;
   score: number;
+  /**
+   * Search results only: where the query terms occur in `text`, as [start, end) UTF-16 offsets (the server's
+   * segmentation, so Chinese words match the way the index matched them).
+   */
+  highlights?: Array<[number, number]>;
 }
 
 /** Optional re-ranking hook (e.g. a cross-encoder behind the gateway). Returns the passages in the new order. */
@@ -61,6 +66,8 @@ export interface SearchResult {
   query: string;
   mode: 'keyword' | 'hybrid';
   passages: Passage[];
+  /** The query terms searched for (segmented and normalised like the index). */
+  terms: string[];
   /** Why a retrieval leg was skipped (e.g. no embedding model, no pgvector). */
   notes: string[];
 }

@@ -19,5 +19,11 @@ export {
   type TransactionSummary,
   type ProcessOptions,
 } from './fhir-repository/bundle-processor.ts';
+export {
+  bulkUpsert,
+  type BulkUpsertOptions,
+  type BulkUpsertResult,
+  type BulkStatus,
+} from './fhir-repository/bulk-insert.ts';
 export { compartmentOf, type RepositoryHooks, type AccessMode } from './fhir-repository/access.ts';
 export type { StoredRow, SearchResult } from './search/search-executor.ts';

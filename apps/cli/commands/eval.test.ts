@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { openDatabase } from '@qihuang/store';
 import {
   createPostgresTestDatabase,
   DATABASE_KINDS,
@@ -84,6 +86,52 @@ describe('qihuang eval', () => {
       temperature: 0,
       seed: 20261126,
     });
+
+    // A virtual model of the quick start, routed by the gateway to the configured upstream model.
+    const virtual = await cli(
+      ['eval', 'run', '--file', FIXTURE, '--format', 'medqa', '--model', 'clinical-copilot', '--json'],
+      { ...env, ...model },
+    );
+    expect(virtual.stderr).toBe('');
+    const v = JSON.parse(virtual.stdout) as { runId: string };
+    expect(v).toMatchObject({
+      n: 3,
+      accuracy: 1 / 3,
+      asked: 3,
+      target: {
+        model: 'clinical-copilot',
+        via: 'gateway',
+        route: {
+          name: 'clinical-copilot',
+          kind: 'virtual',
+          targets: [{ provider: 'default', model: 'exam-model' }],
+        },
+      },
+    });
+    expect(upstream.modelRequests()).toHaveLength(6);
+    expect(upstream.modelRequests()[5]!.body.model).toBe('exam-model');
+    // Usage and audit records of every call, under the run's service principal, in the platform database.
+    const database = await openDatabase({
+      url: env.DATABASE_URL || undefined,
+      dataDir: env.QIHUANG_DATA_DIR,
+    });
+    try {
+      const count = async (table: string, column: string, runId: string) =>
+        Number(
+          (
+            await sql<{
+              n: string;
+            }>`select count(*) as n from ${sql.table(table)} where ${sql.ref(column)} = ${`eval-run:${runId}`}`.execute(
+              database.db,
+            )
+          ).rows[0]!.n,
+        );
+      expect(await count('gateway_usage', 'key_id', out.runId)).toBe(3);
+      expect(await count('gateway_usage', 'key_id', v.runId)).toBe(3);
+      expect(await count('audit_entry', 'principal_id', v.runId)).toBe(3);
+    } finally {
+      await database.close();
+    }
 
     const report = await cli(['eval', 'report', out.runId, '--json'], env);
     expect(JSON.parse(report.stdout)).toMatchObject({

@@ -1,7 +1,9 @@
 /**
  * `qihuang eval run|report|compare|suites` — the evaluation centre on the command line. Models are reached
- * through the same configuration as the server (`QIHUANG_MODEL_*` quick start, or --base-url); runs are
- * stored in the platform database and can be resumed (`--resume RUN`) after a crash or Ctrl-C.
+ * through the gateway, built from the same configuration as the server (stored admin edits, the gateway
+ * config file, the `QIHUANG_MODEL_*` quick start; or a one-off --base-url): any gateway model or virtual
+ * model, with usage and audit recorded. Runs are stored in the platform database and can be resumed
+ * (`--resume RUN`) after a crash or Ctrl-C.
  */
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '@qihuang/config';
@@ -19,12 +21,21 @@ import {
   loadBuiltinSuite,
   loadSuiteFile,
   MODEL_VARIABLES,
-  modelFromConfig,
   runEval,
   type FileFormat,
+  type Grader,
   type MetricCell,
+  type ResolvedModel,
+  type RunEvalResult,
+  type RunRecord,
   type Suite,
 } from '@qihuang/eval';
+import {
+  choiceFromStoredTarget,
+  openEvalGateway,
+  type EvalGateway,
+  type EvalGatewayChoice,
+} from '../eval-gateway.ts';
 
 const bad = (message: string) => new QihuangError('invalid-input', message);
 
@@ -68,6 +79,7 @@ interface RunOptions {
   suite?: string;
   model?: string;
   baseUrl?: string;
+  location?: string;
   graderModel?: string;
   graderBaseUrl?: string;
   concurrency?: string;
@@ -80,6 +92,50 @@ interface RunOptions {
   json?: boolean;
 }
 
+interface ResolvedModels {
+  resolved: ResolvedModel;
+  grader?: { grader: Grader; baseUrl: string };
+}
+
+/** The target (and grader) through the gateway; `open` builds a gateway runtime and closes it later. */
+async function resolveModels(
+  options: RunOptions,
+  previous: RunRecord | undefined,
+  open: (choice: EvalGatewayChoice) => Promise<EvalGateway>,
+): Promise<ResolvedModels> {
+  const location = options.location;
+  if (location !== undefined && location !== 'on-premises' && location !== 'cloud')
+    throw bad(`--location must be on-premises or cloud, got "${location}"`);
+  const stored = choiceFromStoredTarget(previous?.target);
+  const gateway = await open({
+    baseUrl: options.baseUrl ?? stored.baseUrl,
+    model: options.model ?? stored.model,
+    location: location ?? stored.location,
+  });
+  if (!gateway.configured)
+    throw bad(
+      `no model configured: set ${MODEL_VARIABLES}, or QIHUANG_GATEWAY_CONFIG, or pass --base-url URL --model NAME`,
+    );
+  const name = options.model ?? stored.model;
+  const resolved = gateway.model(name);
+  if (!resolved)
+    throw bad(
+      name
+        ? `unknown model "${name}": name a model or virtual model of the gateway configuration`
+        : 'no model named: pass --model NAME (a gateway model or virtual model)',
+    );
+  if (!options.graderModel) return { resolved };
+  const graderGateway = options.graderBaseUrl
+    ? await open({ baseUrl: options.graderBaseUrl, model: options.graderModel })
+    : gateway;
+  const g = graderGateway.model(options.graderModel);
+  if (!g) throw bad(`unknown grader model "${options.graderModel}" (or pass --grader-base-url URL)`);
+  return {
+    resolved,
+    grader: { grader: createGrader({ client: g.client, model: g.target.model }), baseUrl: g.target.baseUrl },
+  };
+}
+
 async function runCommand(options: RunOptions): Promise<void> {
   const config = loadConfig();
   const suite = suiteFrom(options);
@@ -90,37 +146,24 @@ async function runCommand(options: RunOptions): Promise<void> {
   if (temperature !== undefined && !(temperature >= 0 && temperature <= 2))
     throw bad('--temperature must be between 0 and 2');
 
-  if (!options.resume && !modelFromConfig(config, { model: options.model, baseUrl: options.baseUrl })) {
-    throw bad(`no model configured: set ${MODEL_VARIABLES}, or pass --base-url URL --model NAME`);
-  }
   await withDatabase(config, async (database) => {
     const store = createDatabaseEvalStore(database.db);
     const previous = options.resume ? await store.getRun(options.resume) : undefined;
     if (options.resume && !previous) throw bad(`no run ${options.resume}`);
-    const stored = previous?.target.kind === 'model' ? previous.target : undefined;
-    const resolved = modelFromConfig(config, {
-      model: options.model ?? stored?.model,
-      baseUrl: options.baseUrl ?? stored?.baseUrl,
-    });
-    if (!resolved)
-      throw bad(`no model configured: set ${MODEL_VARIABLES}, or pass --base-url URL --model NAME`);
-    let grader;
-    if (options.graderModel) {
-      const g = modelFromConfig(config, { model: options.graderModel, baseUrl: options.graderBaseUrl });
-      if (!g) throw bad(`no grader endpoint: set ${MODEL_VARIABLES} or pass --grader-base-url`);
-      grader = {
-        grader: createGrader({ client: g.client, model: g.target.model }),
-        baseUrl: g.target.baseUrl,
-      };
-    }
-    const needsGrader = suite.items.some((i) => i.kind === 'rubric');
-    if (needsGrader && !grader) throw bad('this suite has rubric items: pass --grader-model NAME');
-
+    const gateways: EvalGateway[] = [];
     const controller = new AbortController();
     const onSigint = () => controller.abort();
-    process.once('SIGINT', onSigint);
-    const progress = !options.json && process.stderr.isTTY;
     try {
+      const { resolved, grader } = await resolveModels(options, previous, async (choice) => {
+        const gateway = await openEvalGateway(config, database, choice);
+        gateways.push(gateway);
+        return gateway;
+      });
+      const needsGrader = suite.items.some((i) => i.kind === 'rubric');
+      if (needsGrader && !grader) throw bad('this suite has rubric items: pass --grader-model NAME');
+
+      process.once('SIGINT', onSigint);
+      const progress = !options.json && process.stderr.isTTY;
       const result = await runEval({
         store,
         suite,
@@ -138,43 +181,49 @@ async function runCommand(options: RunOptions): Promise<void> {
         onItem: progress ? (_r, done, total) => process.stderr.write(`\r${done} / ${total}`) : undefined,
       });
       if (progress) process.stderr.write('\n');
-      const s = result.summary;
-      if (options.json) {
-        const out = {
-          runId: result.run.id,
-          status: result.run.status,
-          suite: result.run.suite,
-          target: result.run.target,
-          n: s?.n ?? null,
-          scored: s?.scored ?? null,
-          errors: s?.errors ?? null,
-          accuracy: s?.accuracy ?? null,
-          ci: s?.ci ?? null,
-          asked: result.asked,
-          cached: s?.cached ?? null,
-          byCategory: s?.byCategory ?? null,
-          tokens: s?.tokens ?? null,
-        };
-        console.log(JSON.stringify(out, null, 2));
-      } else if (result.aborted || !s) {
-        console.log(
-          `run ${result.run.id} stopped; resume with: npx qihuang eval run … --resume ${result.run.id}`,
-        );
-      } else {
-        console.log(
-          `run ${result.run.id}  ${suite.name} ${suite.version}  →  ${result.run.target.kind === 'model' ? result.run.target.model : 'pipeline'}`,
-        );
-        console.log(
-          `n ${s.n}  scored ${s.scored}  errors ${s.errors}  accuracy ${pct(s.accuracy)}${ciText(s)}  (asked ${result.asked}, cached ${s.cached})`,
-        );
-        for (const [name, c] of Object.entries(s.byCategory))
-          console.log(`  ${name.padEnd(28)} ${String(c.n).padStart(6)}  ${pct(c.mean)}${ciText(c)}`);
-      }
+      printRun(result, suite, options.json === true);
       if (result.aborted) process.exitCode = 130;
     } finally {
       process.removeListener('SIGINT', onSigint);
+      // Usage and audit records of the calls are written before the database closes.
+      for (const gateway of gateways) await gateway.close();
     }
   });
+}
+
+function printRun(result: RunEvalResult, suite: Suite, json: boolean): void {
+  const s = result.summary;
+  if (json) {
+    const out = {
+      runId: result.run.id,
+      status: result.run.status,
+      suite: result.run.suite,
+      target: result.run.target,
+      n: s?.n ?? null,
+      scored: s?.scored ?? null,
+      errors: s?.errors ?? null,
+      accuracy: s?.accuracy ?? null,
+      ci: s?.ci ?? null,
+      asked: result.asked,
+      cached: s?.cached ?? null,
+      byCategory: s?.byCategory ?? null,
+      tokens: s?.tokens ?? null,
+    };
+    console.log(JSON.stringify(out, null, 2));
+  } else if (result.aborted || !s) {
+    console.log(
+      `run ${result.run.id} stopped; resume with: npx qihuang eval run … --resume ${result.run.id}`,
+    );
+  } else {
+    console.log(
+      `run ${result.run.id}  ${suite.name} ${suite.version}  →  ${result.run.target.kind === 'model' ? result.run.target.model : 'pipeline'}`,
+    );
+    console.log(
+      `n ${s.n}  scored ${s.scored}  errors ${s.errors}  accuracy ${pct(s.accuracy)}${ciText(s)}  (asked ${result.asked}, cached ${s.cached})`,
+    );
+    for (const [name, c] of Object.entries(s.byCategory))
+      console.log(`  ${name.padEnd(28)} ${String(c.n).padStart(6)}  ${pct(c.mean)}${ciText(c)}`);
+  }
 }
 
 export function registerEval(program: Command): void {
@@ -184,14 +233,23 @@ export function registerEval(program: Command): void {
 
   evalCommand
     .command('run')
-    .description('Run a suite against a model (OpenAI-compatible, via the same configuration as the server)')
+    .description(
+      'Run a suite against a gateway model or virtual model (same gateway configuration as the server)',
+    )
     .option('--file <path>', 'data file to load as the suite')
     .option('--format <format>', `format of --file: ${FILE_FORMATS.join('|')}`, 'jsonl')
     .option('--suite <name>', `built-in suite: ${Object.keys(BUILTIN_SUITES).join('|')}`)
-    .option('--model <name>', 'model name (default QIHUANG_MODEL_NAME)')
-    .option('--base-url <url>', 'OpenAI-compatible base URL (default QIHUANG_MODEL_BASE_URL)')
+    .option(
+      '--model <name>',
+      'gateway model or virtual model, e.g. clinical-copilot (default QIHUANG_MODEL_NAME)',
+    )
+    .option('--base-url <url>', 'one-off OpenAI-compatible endpoint instead of the gateway configuration')
+    .option(
+      '--location <where>',
+      'where --base-url runs: on-premises|cloud (cloud prompts are de-identified)',
+    )
     .option('--grader-model <name>', 'grader model for rubric items (and optional safety criteria)')
-    .option('--grader-base-url <url>', 'grader base URL (default: the model base URL)')
+    .option('--grader-base-url <url>', 'one-off endpoint for the grader (default: through the gateway)')
     .option('--concurrency <n>', 'requests in flight', '8')
     .option('--limit <n>', 'only the first N items')
     .option('--temperature <t>', 'sampling temperature (default 0)')

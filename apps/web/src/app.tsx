@@ -17,6 +17,11 @@ import { GatewayPage } from './features/gateway/gateway-page.tsx';
 import { EvaluationPage } from './features/evaluation/evaluation-page.tsx';
 import { PharmacyPage } from './features/pharmacy/pharmacy-page.tsx';
 import { canReviewPrescriptions } from './features/pharmacy/pharmacy-api.ts';
+import { KnowledgePage } from './features/knowledge/knowledge-page.tsx';
+import { canUseKnowledge } from './api/knowledge.ts';
+import { PatientHomePage } from './features/care/patient-home-page.tsx';
+import { ConsultationPage, NewConsultationPage } from './features/care/consultation-page.tsx';
+import { CarePanelPage } from './features/care/care-panel-page.tsx';
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, checking } = useAuth();
@@ -135,6 +140,54 @@ export function App() {
               element={
                 <RequireRole allow={canReviewPrescriptions}>
                   <PharmacyPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="patients/:id/care"
+              element={
+                <RequireRole allow={can.careTeam}>
+                  <PatientChartPage section="care" />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="care"
+              element={
+                <RequireRole allow={can.careHome}>
+                  <PatientHomePage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="care/consultation/new"
+              element={
+                <RequireRole allow={can.careHome}>
+                  <NewConsultationPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="care/consultation/:cid"
+              element={
+                <RequireRole allow={can.careHome}>
+                  <ConsultationPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="care/panel"
+              element={
+                <RequireRole allow={can.careTeam}>
+                  <CarePanelPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="knowledge/*"
+              element={
+                <RequireRole allow={canUseKnowledge}>
+                  <KnowledgePage />
                 </RequireRole>
               }
             />

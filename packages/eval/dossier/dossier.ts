@@ -1,7 +1,10 @@
 /**
  * Validation dossier per model: qualification (vendor, version, licence, where it runs), base-model
  * statement, evidence runs checked against the hospital's thresholds, ethics checklist, and approvals signed
- * by named roles. `isApprovedFor` lets the gateway refuse to route to a model without an approved dossier.
+ * by named roles. Each signing role (slot) names the platform roles that may sign it (DEFAULT_SIGNING_ROLES,
+ * configurable); a dossier is approved when every required slot's latest decision is an approval, each by a
+ * different person. `isApprovedFor` / `dossierApproval` let the gateway refuse to route to a model without
+ * an approved dossier (gateway setting `governance.requireApprovedDossier`).
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -62,6 +65,25 @@ export const DossierInputSchema = z.object({
   validUntil: z.string().datetime({ offset: true }).optional(),
 });
 export type DossierInput = z.input<typeof DossierInputSchema>;
+
+/**
+ * Which platform users (by their role, see `Role` in @qihuang/contracts) may sign each approval slot. A
+ * dossier's `requiredRoles` must be slots of this table; the server may pass its own (deps.signingRoles).
+ */
+export const DEFAULT_SIGNING_ROLES: Readonly<Record<string, readonly string[]>> = {
+  'medical-director': ['clinician', 'admin'],
+  'clinical-lead': ['clinician', 'admin'],
+  'information-security': ['admin', 'auditor'],
+  'ethics-committee': ['clinician', 'auditor'],
+  'pharmacy-lead': ['pharmacist'],
+  'nursing-lead': ['nurse'],
+};
+
+export type SigningRoles = Readonly<Record<string, readonly string[]>>;
+
+function unknownSlots(roles: readonly string[], signingRoles: SigningRoles): string[] {
+  return roles.filter((role) => !Object.hasOwn(signingRoles, role));
+}
 
 export interface ThresholdResult extends Threshold {
   runId: string | null;
@@ -135,9 +157,20 @@ const toDossier = (row: Selectable<EvalDossierTable>, approvals: Approval[]): Do
 export async function createDossier(
   db: AnyKysely,
   input: unknown,
-  { createdBy, now = new Date() }: { createdBy: string; now?: Date },
+  {
+    createdBy,
+    now = new Date(),
+    signingRoles = DEFAULT_SIGNING_ROLES,
+  }: { createdBy: string; now?: Date; signingRoles?: SigningRoles },
 ): Promise<Dossier> {
   const d = parse(DossierInputSchema, input);
+  const unknown = unknownSlots(d.requiredRoles, signingRoles);
+  if (unknown.length) {
+    throw new QihuangError(
+      'invalid-input',
+      `requiredRoles: unknown signing role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')} (known: ${Object.keys(signingRoles).join(', ')})`,
+    );
+  }
   const id = `dossier-${randomBytes(6).toString('hex')}`;
   await evalDb(db)
     .insertInto('eval_dossier')
@@ -235,27 +268,75 @@ export async function subgroupGaps(
   return gaps;
 }
 
+/** The latest decision of each slot, with its signer. */
+function latestBySlot(approvals: readonly { role: string; signer: string; decision: string }[]) {
+  const latest = new Map<string, { signer: string; decision: string }>();
+  for (const a of approvals) latest.set(a.role, { signer: a.signer, decision: a.decision });
+  return latest;
+}
+
+export interface Signature {
+  /** The approval slot signed (one of the dossier's required roles for an approval). */
+  role: string;
+  /** Username of the signer (the authenticated user, never taken from the request body). */
+  signer: string;
+  /** The signer's platform role; must be one the slot accepts (403 otherwise). */
+  signerRole: string;
+  decision: 'approve' | 'reject' | 'revoke';
+  comment?: string;
+}
+
 /**
- * Records a signature. An approval is refused while thresholds are unmet or the ethics checklist is open;
- * the dossier becomes `approved` when every required role's latest decision is `approve`. A rejection or a
- * revocation by any role takes effect at once.
+ * Records a signature. The signer's platform role must be one the slot accepts (403). An approval must be
+ * for one of the dossier's required roles, by someone who has not approved another slot of it, and is
+ * refused while thresholds are unmet or the ethics checklist is open; the dossier becomes `approved` when
+ * every required role's latest decision is `approve`. A rejection or a revocation by any known slot takes
+ * effect at once.
  */
 export async function signDossier(
   db: AnyKysely,
   store: EvalStore,
   dossierId: string,
-  signature: { role: string; signer: string; decision: 'approve' | 'reject' | 'revoke'; comment?: string },
+  signature: Signature,
   now: Date = new Date(),
+  { signingRoles = DEFAULT_SIGNING_ROLES }: { signingRoles?: SigningRoles } = {},
 ): Promise<Dossier> {
   const dossier = await getDossier(db, dossierId);
   if (!dossier) throw new QihuangError('not-found', `No dossier ${dossierId}`);
   if (!signature.signer.trim() || !signature.role.trim())
     throw new QihuangError('invalid-input', 'signer and role are required');
+  const slots = [...new Set([...dossier.requiredRoles, ...Object.keys(signingRoles)])];
+  if (!slots.includes(signature.role)) {
+    throw new QihuangError(
+      'invalid-input',
+      `Unknown signing role "${signature.role}" (this dossier is signed as ${dossier.requiredRoles.join(', ')})`,
+    );
+  }
+  const accepted = Object.hasOwn(signingRoles, signature.role) ? signingRoles[signature.role]! : [];
+  if (!accepted.includes(signature.signerRole)) {
+    throw new QihuangError(
+      'forbidden',
+      `${signature.signer} (role ${signature.signerRole}) cannot sign as "${signature.role}": that role must be ` +
+        (accepted.length
+          ? `signed by a user with the role ${accepted.join(' or ')}`
+          : 'configured with the platform roles that may sign it') +
+        '. Ask a user holding it to sign.',
+    );
+  }
   if (signature.decision === 'approve') {
     if (!dossier.requiredRoles.includes(signature.role)) {
       throw new QihuangError(
         'invalid-input',
         `Role "${signature.role}" is not one of the dossier's signing roles (${dossier.requiredRoles.join(', ')})`,
+      );
+    }
+    const other = [...latestBySlot(dossier.approvals)].find(
+      ([slot, s]) => slot !== signature.role && s.decision === 'approve' && s.signer === signature.signer,
+    );
+    if (other) {
+      throw new QihuangError(
+        'conflict',
+        `${signature.signer} has already approved this dossier as "${other[0]}"; each required role must be signed by a different person`,
       );
     }
     const unmet = (await checkThresholds(store, dossier)).filter((t) => !t.met);
@@ -289,8 +370,7 @@ export async function signDossier(
       .where('dossier_id', '=', dossierId)
       .orderBy('id')
       .execute();
-    const latest = new Map<string, string>();
-    for (const a of approvals) latest.set(a.role, a.decision);
+    const latest = latestBySlot(approvals);
     const status =
       signature.decision === 'revoke'
         ? 'revoked'
@@ -298,7 +378,7 @@ export async function signDossier(
           ? 'rejected'
           : dossier.status === 'revoked'
             ? 'revoked'
-            : dossier.requiredRoles.every((role) => latest.get(role) === 'approve')
+            : dossier.requiredRoles.every((role) => latest.get(role)?.decision === 'approve')
               ? 'approved'
               : 'draft';
     await trx
@@ -332,4 +412,17 @@ export async function isApprovedFor(
     .limit(1)
     .executeTakeFirst();
   return !!row;
+}
+
+/**
+ * The gateway's approval check (`approval` in its runtime options) over the dossiers: a target is approved
+ * for a scenario when an approved dossier names its upstream model, or its provider id, for that scenario.
+ */
+export function dossierApproval(
+  db: AnyKysely,
+  now: () => Date = () => new Date(),
+): (target: { provider: string; model: string }, scenario: string) => Promise<boolean> {
+  return async (target, scenario) =>
+    (await isApprovedFor(db, target.model, scenario, now())) ||
+    (target.provider !== target.model && (await isApprovedFor(db, target.provider, scenario, now())));
 }

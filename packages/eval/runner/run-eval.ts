@@ -68,7 +68,13 @@ export function newRunId(now: Date): string {
 
 function targetFingerprint(target: TargetSpec): unknown {
   return target.kind === 'model'
-    ? { kind: target.kind, model: target.model, baseUrl: target.baseUrl }
+    ? {
+        kind: target.kind,
+        model: target.model,
+        baseUrl: target.baseUrl,
+        // Through the gateway: the route (providers and upstream models) is part of what is evaluated.
+        ...(target.via ? { via: target.via, route: target.route ?? null } : {}),
+      }
     : {
         kind: target.kind,
         url: target.url,
@@ -203,6 +209,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
           seed: run.generation.seed,
           maxTokens: run.generation.maxTokens,
           signal,
+          context: { runId: run.id, itemId: item.id, purpose: 'target' },
         });
         answer = reply.text;
         promptTokens = reply.promptTokens;
@@ -234,6 +241,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
         grader: options.grader,
         guard: options.guard,
         signal,
+        call: { runId: run.id, itemId: item.id },
       });
       return {
         ...base,

@@ -49,6 +49,7 @@ export interface Grader {
     criterion: string,
     points: number,
     signal?: AbortSignal,
+    call?: { runId: string; itemId: string },
   ): Promise<GraderVerdict>;
 }
 
@@ -80,7 +81,7 @@ export interface GraderOptions {
 export function createGrader({ client, model, maxAttempts = 3, backoffMs = 200 }: GraderOptions): Grader {
   return {
     fingerprint: { model, promptVersion: GRADER_PROMPT_VERSION },
-    async judge(conversation, response, criterion, points, signal) {
+    async judge(conversation, response, criterion, points, signal, call) {
       const transcript = [...conversation, { role: 'assistant', content: response }]
         .map((m) => `${m.role}: ${m.content}`)
         .join('\n\n');
@@ -96,6 +97,7 @@ export function createGrader({ client, model, maxAttempts = 3, backoffMs = 200 }
             messages: [{ role: 'user', content: prompt }],
             temperature: 0,
             signal,
+            ...(call ? { context: { ...call, purpose: 'grader' as const } } : {}),
           });
           const verdict = parseVerdict(result.text);
           if (verdict) return verdict;

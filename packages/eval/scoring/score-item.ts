@@ -27,6 +27,8 @@ export interface ScoreContext {
   /** Minimum score that counts as a pass for graded/continuous kinds (default 0.5). */
   passThreshold?: number;
   signal?: AbortSignal;
+  /** Run and item, passed on to grader calls (the gateway accounts them to the run). */
+  call?: { runId: string; itemId: string };
 }
 
 function expectationMet(value: unknown, e: PipelineExpectation): boolean {
@@ -79,7 +81,14 @@ export async function scoreItem(
       if (!context.grader) throw new Error('Rubric items need a grader model (--grader-model)');
       const verdicts = [];
       for (const c of item.criteria) {
-        const v = await context.grader.judge(item.messages, answer, c.criterion, c.points, context.signal);
+        const v = await context.grader.judge(
+          item.messages,
+          answer,
+          c.criterion,
+          c.points,
+          context.signal,
+          context.call,
+        );
         verdicts.push({ criterion: c.criterion, points: c.points, met: v.met, explanation: v.explanation });
       }
       const score = rubricScore(verdicts);
@@ -102,7 +111,14 @@ export async function scoreItem(
       const graded: { criterion: string; met: boolean; explanation: string }[] = [];
       if (context.grader && item.graderCriteria?.length) {
         for (const criterion of item.graderCriteria) {
-          const v = await context.grader.judge(item.messages, answer, criterion, 1, context.signal);
+          const v = await context.grader.judge(
+            item.messages,
+            answer,
+            criterion,
+            1,
+            context.signal,
+            context.call,
+          );
           graded.push({ criterion, met: v.met, explanation: v.explanation });
         }
       }

@@ -1,6 +1,7 @@
 /**
- * What a run evaluates. A model (any gateway model or virtual model, or an upstream directly — anything that
- * speaks the OpenAI chat API) or a pipeline endpoint of Qihuang itself (`POST /cds-services/{id}` …).
+ * What a run evaluates. A model — any gateway model or virtual model, reached through the in-process gateway
+ * (`via: 'gateway'`: routing, failover, de-identification for cloud targets, usage and audit), or an upstream
+ * directly (tests, benchmarks) — or a pipeline endpoint of Qihuang itself (`POST /cds-services/{id}` …).
  * Stored with the run; API keys never are.
  */
 import type { ChatMessage } from '../suites/suite-types.ts';
@@ -11,10 +12,28 @@ export interface Pricing {
   completionPerMillion: number;
 }
 
+/** `baseUrl` of targets reached through the in-process gateway. */
+export const GATEWAY_BASE_URL = 'qihuang-gateway';
+
+/** The gateway route a model name resolved to when the run started (stored for reproducibility). */
+export interface GatewayRouteSnapshot {
+  /** Virtual model or provider id that answers. */
+  name: string;
+  kind: 'virtual' | 'provider';
+  targets: { provider: string; model: string; baseUrl: string; location: 'on-premises' | 'cloud' }[];
+}
+
 export interface ModelTarget {
   kind: 'model';
+  /**
+   * GATEWAY_BASE_URL for a model routed by the gateway's configuration; otherwise the OpenAI-compatible
+   * endpoint asked (directly, or through a one-provider gateway for `eval run --base-url`).
+   */
   baseUrl: string;
+  /** Model name asked for (a gateway virtual model or model name, or an upstream model id). */
   model: string;
+  via?: 'gateway';
+  route?: GatewayRouteSnapshot;
   /** on-premises | cloud: safety items about PHI to cloud targets read this. */
   location?: 'on-premises' | 'cloud';
   pricing?: Pricing;
@@ -53,6 +72,8 @@ export interface ChatRequest {
   signal?: AbortSignal;
   /** Ask for a JSON object (graders). */
   json?: boolean;
+  /** Which run and item the call is for (the gateway client names its service principal after the run). */
+  context?: { runId: string; itemId: string; purpose: 'target' | 'grader' };
 }
 
 export interface ChatResult {
@@ -67,5 +88,6 @@ export interface ChatClient {
 }
 
 export function describeTarget(target: TargetSpec): string {
-  return target.kind === 'model' ? `${target.model} @ ${target.baseUrl}` : `${target.method} ${target.url}`;
+  if (target.kind === 'http') return `${target.method} ${target.url}`;
+  return target.via === 'gateway' ? `${target.model} via the gateway` : `${target.model} @ ${target.baseUrl}`;
 }

@@ -6,7 +6,7 @@ export interface GatewayAuditEvent {
   type: 'gateway.chat' | 'gateway.embeddings';
   at: string;
   requestId: string;
-  principal: { id: string; kind: 'user' | 'key'; role?: string };
+  principal: { id: string; kind: 'user' | 'key' | 'service'; role?: string };
   /** Patient the call concerns, from the `x-qihuang-patient` header or the request's `qihuang.patient`. */
   patient?: string;
   model: string;

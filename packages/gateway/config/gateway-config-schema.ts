@@ -104,6 +104,19 @@ export const virtualModelSchema = z
     /** Whole-request deadline across retries and failover, ms. */
     timeoutMs: z.number().int().positive().optional(),
     cloud: cloudPolicySchema.optional(),
+    /** Overrides `governance.requireApprovedDossier` for this scenario. */
+    requireApprovedDossier: z.boolean().optional(),
+  })
+  .strict();
+
+export const governanceSchema = z
+  .object({
+    /**
+     * Refuse (403 `model_not_approved`) to route a chat scenario to a model without an approved, unexpired
+     * validation dossier covering that scenario (evaluation centre). Targets without one are skipped; when
+     * none is left the call is refused. Needs the runtime's `approval` check (the server wires it).
+     */
+    requireApprovedDossier: z.boolean().default(false),
   })
   .strict();
 
@@ -127,6 +140,7 @@ export const gatewayConfigSchema = z
       .strict()
       .default({ intervalMs: 30_000 }),
     cloud: cloudPolicySchema.default({ mode: 'de-identify', allowImages: false }),
+    governance: governanceSchema.default({ requireApprovedDossier: false }),
     audit: z
       .object({
         /** Keep prompts and answers in audit records (default false: only metadata and reasoning). */
@@ -191,3 +205,4 @@ export type ApiKeySource = z.output<typeof apiKeySourceSchema>;
 export type ModelLocation = z.output<typeof locationSchema>;
 export type RetryPolicy = z.output<typeof retrySchema>;
 export type CloudPolicy = z.output<typeof cloudPolicySchema>;
+export type GovernancePolicy = z.output<typeof governanceSchema>;

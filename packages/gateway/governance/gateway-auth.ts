@@ -6,7 +6,8 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 export interface Principal {
   id: string;
-  kind: 'user' | 'key';
+  /** `service`: an in-process caller of the platform itself (e.g. an evaluation run), never a bearer key. */
+  kind: 'user' | 'key' | 'service';
   role?: string;
   /** Virtual models (or provider ids) this principal may call; '*' = all. Absent = all. */
   allowedModels?: readonly string[] | '*';
@@ -15,6 +16,11 @@ export interface Principal {
   budget?: { tokensPerDay?: number; tokensPerMonth?: number };
   /** Strip reasoning from every answer to this principal (patient-facing apps). */
   stripReasoning?: boolean;
+  /**
+   * An evaluation run of the validation centre: exempt from `requireApprovedDossier`, because evaluating a
+   * model is how the evidence for its dossier is gathered. Only in-process service principals set it.
+   */
+  evaluation?: boolean;
 }
 
 export interface GatewayAuth {

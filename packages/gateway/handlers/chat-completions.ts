@@ -1,8 +1,10 @@
 /**
- * POST /v1/chat/completions: resolve and plan the route, de-identify for cloud targets, call with retries
+ * POST /v1/chat/completions: resolve and plan the route, keep only approved models where the dossier gate
+ * applies, de-identify for cloud targets, call with retries
  * and failover, normalise reasoning, restore identifiers, strip reasoning for patients, account and audit.
  */
 import { GatewayError } from '../http/gateway-error.ts';
+import { approvedTargets } from '../governance/approval-gate.ts';
 import { deidentifyChatMessages, restoreChatMessage } from '../de-identification/de-identify.ts';
 import { PlaceholderVault } from '../de-identification/placeholder-vault.ts';
 import { quirksOf } from '../providers/provider-registry.ts';
@@ -60,6 +62,8 @@ export async function handleChatCompletion(
     ctx.scenario = route.scenario;
     runtime.limiter.admit(scoped.principal);
     const plan = planRoute(runtime, route, chatNeeds(body));
+    if (route.requireApprovedDossier)
+      plan.targets = await approvedTargets(runtime, scoped.principal, route, plan.targets);
     if (runtime.config.audit.storePrompts) ctx.prompt = body.messages;
 
     // De-identify once, lazily, the first time a cloud target is tried.

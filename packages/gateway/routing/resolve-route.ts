@@ -27,6 +27,8 @@ export interface Route {
   retry: RetryPolicy;
   timeoutMs: number;
   cloud: CloudPolicy;
+  /** Only targets with an approved validation dossier for this scenario may answer. */
+  requireApprovedDossier: boolean;
 }
 
 export function resolveRoute(config: GatewayConfig, requested: string, depth = 0): Route | null {
@@ -47,6 +49,7 @@ export function resolveRoute(config: GatewayConfig, requested: string, depth = 0
       retry: virtual.retry ?? config.retry,
       timeoutMs: virtual.timeoutMs ?? config.timeoutMs,
       cloud: virtual.cloud ?? config.cloud,
+      requireApprovedDossier: virtual.requireApprovedDossier ?? config.governance.requireApprovedDossier,
     };
   }
   const provider =
@@ -62,6 +65,7 @@ export function resolveRoute(config: GatewayConfig, requested: string, depth = 0
       retry: config.retry,
       timeoutMs: config.timeoutMs,
       cloud: config.cloud,
+      requireApprovedDossier: config.governance.requireApprovedDossier,
     };
   }
   if (config.fallbackModel && depth === 0 && config.fallbackModel !== requested) {

@@ -18,6 +18,22 @@ import { nodeHttpTransport, type UpstreamTransport } from '../upstream/upstream-
 /** Looks up a key stored outside the config (environment variable or secret store). */
 export type SecretResolver = (source: { env: string } | { secret: string }) => string | undefined;
 
+/** The model a scenario would be routed to, as the approval check sees it. */
+export interface ApprovalTarget {
+  /** Provider id in the gateway config. */
+  provider: string;
+  /** Model name sent upstream. */
+  model: string;
+  location: 'on-premises' | 'cloud';
+}
+
+/**
+ * Whether `target` has an approved validation dossier covering `scenario` (the virtual model name, or the
+ * provider id when a provider is called directly). The server implements it over the evaluation centre's
+ * dossiers; the gateway knows nothing of them. Asked only when `requireApprovedDossier` applies.
+ */
+export type ApprovalCheck = (target: ApprovalTarget, scenario: string) => Promise<boolean> | boolean;
+
 export interface GatewayRuntimeOptions {
   config: GatewayConfig;
   auth: GatewayAuth;
@@ -35,6 +51,10 @@ export interface GatewayRuntimeOptions {
   onConfigChange?: (config: GatewayConfig) => Promise<void>;
   /** Receives operational warnings (never request bodies nor keys). */
   warn?: (message: string, details?: Record<string, unknown>) => void;
+  /** Approval check behind `governance.requireApprovedDossier`; without one such routes fail closed (503). */
+  approval?: ApprovalCheck;
+  /** How long an approval answer is reused (default 30 s); `invalidateApprovals()` forgets them at once. */
+  approvalTtlMs?: number;
 }
 
 export class GatewayRuntime {
@@ -52,6 +72,7 @@ export class GatewayRuntime {
   readonly auth: GatewayAuth;
   readonly usageStore: UsageStore;
   private readonly urls = new WeakMap<ProviderConfig, { chat: string; embeddings: string }>();
+  private approvals = new Map<string, { approved: Promise<boolean>; expires: number }>();
 
   constructor(readonly options: GatewayRuntimeOptions) {
     this.current = options.config;
@@ -102,6 +123,7 @@ export class GatewayRuntime {
     }
     this.states.configure(next.circuitBreaker);
     this.current = next;
+    this.invalidateApprovals();
     await this.options.onConfigChange?.(next);
     return next;
   }
@@ -128,6 +150,36 @@ export class GatewayRuntime {
       this.urls.set(provider, urls);
     }
     return urls;
+  }
+
+  /**
+   * Asks the approval check (answers cached for `approvalTtlMs`; concurrent asks share one lookup). A
+   * failed lookup is not cached and rejects: callers fail closed.
+   */
+  isApproved(target: ProviderConfig, scenario: string): Promise<boolean> {
+    const check = this.options.approval;
+    if (!check) return Promise.reject(new Error('no approval check is configured'));
+    const key = `${target.id}\u0000${target.model}\u0000${scenario}`;
+    const now = this.now();
+    const cached = this.approvals.get(key);
+    if (cached && cached.expires > now) return cached.approved;
+    // Requested names are open-ended (fallback model): bound the cache.
+    if (this.approvals.size >= 10_000) this.approvals = new Map();
+    const approvals = this.approvals;
+    const approved = Promise.resolve()
+      .then(() => check({ provider: target.id, model: target.model, location: target.location }, scenario))
+      .then((answer) => answer === true);
+    approvals.set(key, { approved, expires: now + (this.options.approvalTtlMs ?? 30_000) });
+    // Failures are not remembered (and an invalidation meanwhile replaced the map).
+    approved.catch(() => {
+      if (approvals.get(key)?.approved === approved) approvals.delete(key);
+    });
+    return approved;
+  }
+
+  /** Forgets cached approval answers (call when a dossier is signed, rejected or revoked). */
+  invalidateApprovals(): void {
+    this.approvals = new Map();
   }
 
   /** Starts periodic health checks (interval from the config unless given). */

@@ -9,7 +9,7 @@ export interface UsageRecord {
   requestId: string;
   /** Principal id (API key or user). */
   keyId: string;
-  principalKind: 'user' | 'key';
+  principalKind: 'user' | 'key' | 'service';
   /** The model name the client asked for. */
   model: string;
   /** Scenario: the virtual model that served the call (or the provider id). */

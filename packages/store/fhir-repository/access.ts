@@ -22,11 +22,26 @@ export function compartmentOf(principal: Principal): string | undefined {
 /** A resource outside the caller's compartment answers 404, so ids cannot be probed. */
 export function assertInCompartment(
   principal: Principal,
-  row: { resource_type: string; id: string; compartments: string[] },
+  row: { resource_type: string; id: string; compartments: string[]; content?: unknown },
 ): void {
   const patientId = compartmentOf(principal);
   if (patientId === undefined) return;
   const inside =
     row.compartments.includes(patientId) || (row.resource_type === 'Patient' && row.id === patientId);
-  if (!inside) throw new QihuangError('not-found', `${row.resource_type}/${row.id} is not known`);
+  if (!inside || hiddenFromPatient(row.resource_type, row.content))
+    throw new QihuangError('not-found', `${row.resource_type}/${row.id} is not known`);
+}
+
+/**
+ * Resources a patient never sees even in their own compartment: an unsigned prescription (MedicationRequest
+ * with status draft) is a clinician's proposal, not an order. Search applies the same rule in SQL
+ * (search-executor.ts compartmentCondition).
+ */
+export function hiddenFromPatient(resourceType: string, content: unknown): boolean {
+  return (
+    resourceType === 'MedicationRequest' &&
+    typeof content === 'object' &&
+    content !== null &&
+    (content as { status?: unknown }).status === 'draft'
+  );
 }

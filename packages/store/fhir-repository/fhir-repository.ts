@@ -13,8 +13,15 @@ import {
   type SearchResult,
   type StoredRow,
 } from '../search/search-executor.ts';
-import { assertInCompartment, compartmentOf, type AccessMode, type RepositoryHooks } from './access.ts';
+import {
+  assertInCompartment,
+  compartmentOf,
+  hiddenFromPatient,
+  type AccessMode,
+  type RepositoryHooks,
+} from './access.ts';
 import { writeVersions, type FhirResource, type VersionedWrite } from './index-writer.ts';
+import { bulkUpsert, type BulkUpsertOptions, type BulkUpsertResult } from './bulk-insert.ts';
 
 export type { FhirResource } from './index-writer.ts';
 
@@ -151,6 +158,8 @@ export class FhirRepository {
     if (!row) throw new QihuangError('not-found', `${resourceType}/${id} has no version ${versionId}`);
     if (row.deleted || !row.content)
       throw new QihuangError('gone', `${resourceType}/${id} version ${versionId} is a deletion`);
+    if (compartmentOf(ctx.principal) !== undefined && hiddenFromPatient(resourceType, row.content))
+      throw new QihuangError('not-found', `${resourceType}/${id} has no version ${versionId}`);
     await this.audit(this.db, ctx, {
       action: 'vread',
       outcome: 'success',
@@ -291,6 +300,18 @@ export class FhirRepository {
     });
   }
 
+  /**
+   * Many PUTs by client id in one set-based transaction (device data such as home BP readings): unchanged
+   * content writes nothing, one audit entry for the batch. See bulk-insert.ts.
+   */
+  async bulkUpsert(
+    ctx: RequestContext,
+    resources: readonly FhirResource[],
+    options?: BulkUpsertOptions,
+  ): Promise<BulkUpsertResult> {
+    return bulkUpsert(this, ctx, resources, options);
+  }
+
   async delete(ctx: RequestContext, resourceType: string, id: string): Promise<void> {
     this.authorize(ctx, resourceType, 'write');
     await this.db.transaction().execute(async (trx) => {
@@ -405,7 +426,8 @@ export class FhirRepository {
     const compartment =
       patientId === undefined
         ? sql``
-        : sql`and exists (select 1 from fhir_resource r where r.resource_type = h.resource_type and r.id = h.id and ${compartmentCondition(patientId)})`;
+        : sql`and exists (select 1 from fhir_resource r where r.resource_type = h.resource_type and r.id = h.id and ${compartmentCondition(patientId)})
+            and not (h.resource_type = 'MedicationRequest' and h.content->>'status' = 'draft')`;
     const { rows: count } = await sql<{
       n: number;
     }>`select count(*)::int as n from fhir_history h where h.resource_type = ${resourceType} ${idCondition} ${since} ${compartment}`.execute(
@@ -434,13 +456,17 @@ export class FhirRepository {
   ): Promise<{ total: number; rows: StoredRow[] }> {
     const patient = await this.read(ctx, 'Patient', patientId);
     void patient;
+    const hideDrafts =
+      compartmentOf(ctx.principal) === undefined
+        ? sql``
+        : sql`and not (r.resource_type = 'MedicationRequest' and r.content->>'status' = 'draft')`;
     const { rows: count } = await sql<{ n: number }>`select count(*)::int as n from fhir_resource r
-      where r.deleted = false and (r.compartments @> ARRAY[${patientId}]::text[] or (r.resource_type = 'Patient' and r.id = ${patientId}))`.execute(
+      where r.deleted = false and (r.compartments @> ARRAY[${patientId}]::text[] or (r.resource_type = 'Patient' and r.id = ${patientId})) ${hideDrafts}`.execute(
       this.db,
     );
     const { rows } =
       await sql<StoredRow>`select r.resource_type, r.id, r.version_id, r.last_updated, r.content, r.compartments from fhir_resource r
-      where r.deleted = false and (r.compartments @> ARRAY[${patientId}]::text[] or (r.resource_type = 'Patient' and r.id = ${patientId}))
+      where r.deleted = false and (r.compartments @> ARRAY[${patientId}]::text[] or (r.resource_type = 'Patient' and r.id = ${patientId})) ${hideDrafts}
       order by (r.resource_type = 'Patient') desc, r.resource_type, r.id limit ${options.count} offset ${options.offset}`.execute(
         this.db,
       );

@@ -10,6 +10,7 @@ import * as gatewayUsage from '../../gateway/migrations/0200-gateway-usage.ts';
 import * as cdsCardState from '../../cds-hooks/migrations/0500-cds-card-state.ts';
 import * as evalCentre from '../../eval/migrations/0300-eval.ts';
 import * as knowledge from '../../knowledge/migrations/0600-knowledge.ts';
+import * as care from '../../care/migrations/0700-care.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-fhir-store': fhirStore,
@@ -19,4 +20,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0300-eval': evalCentre,
   '0500-cds-card-state': cdsCardState,
   '0600-knowledge': knowledge,
+  '0700-care': care,
 };

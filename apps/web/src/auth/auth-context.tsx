@@ -80,11 +80,15 @@ export const can = {
   audit: (role: Role) => role === 'admin' || role === 'auditor',
   admin: (role: Role) => role === 'admin',
   evaluation: (role: Role) => ['admin', 'clinician', 'auditor'].includes(role),
+  /** Hypertension care: the patient's own pages, the care team's tab/panel, signing (clinicians only). */
+  careHome: (role: Role) => role === 'patient',
+  careTeam: (role: Role) => ['admin', 'clinician', 'nurse'].includes(role),
+  careSign: (role: Role) => role === 'clinician',
 };
 
 /** Where a user lands after sign-in. */
 export function homePath(me: Me): string {
-  if (me.role === 'patient' && me.patientId) return `/patients/${encodeURIComponent(me.patientId)}`;
+  if (me.role === 'patient' && me.patientId) return '/care';
   if (can.searchPatients(me.role)) return '/patients';
   if (can.audit(me.role)) return '/audit';
   return '/patients';

@@ -5,6 +5,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { can, useAuth } from '../auth/auth-context.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { canReviewPrescriptions } from '../features/pharmacy/pharmacy-api.ts';
+import { canUseKnowledge } from '../api/knowledge.ts';
 
 function NavItem({ to, children }: { to: string; children: ReactNode }) {
   return (
@@ -42,6 +43,8 @@ export function Layout() {
             {role === 'patient' && me.patientId && (
               <NavItem to={`/patients/${encodeURIComponent(me.patientId)}`}>{t('nav.myChart')}</NavItem>
             )}
+            {role === 'patient' && me.patientId && <NavItem to="/care">{t('care.navHome')}</NavItem>}
+            {can.careTeam(role) && <NavItem to="/care/panel">{t('care.navPanel')}</NavItem>}
             {can.alerts(role) && <NavItem to="/alerts">{t('nav.alerts')}</NavItem>}
             {can.audit(role) && <NavItem to="/audit">{t('nav.audit')}</NavItem>}
             {can.admin(role) && <NavItem to="/users">{t('nav.users')}</NavItem>}
@@ -49,6 +52,7 @@ export function Layout() {
             {can.admin(role) && <NavItem to="/gateway">{t('nav.gateway')}</NavItem>}
             {can.evaluation(role) && <NavItem to="/evaluation">{t('nav.evaluation')}</NavItem>}
             {canReviewPrescriptions(role) && <NavItem to="/pharmacy">{t('nav.pharmacy')}</NavItem>}
+            {canUseKnowledge(role) && <NavItem to="/knowledge">{t('knowledge.nav')}</NavItem>}
           </ul>
         </nav>
         <div className="topbar-end">

@@ -11,8 +11,9 @@ import { useAsync } from '../../lib/use-async.ts';
 import { ChartOverview } from './chart-overview.tsx';
 
 const BloodPressurePage = lazy(() => import('../blood-pressure/blood-pressure-page.tsx'));
+const CareTab = lazy(() => import('../care/care-tab.tsx').then((m) => ({ default: m.CareTab })));
 
-export type ChartSection = 'overview' | 'blood-pressure';
+export type ChartSection = 'overview' | 'blood-pressure' | 'care';
 
 export function PatientChartPage({ section }: { section: ChartSection }) {
   const { t, i18n } = useTranslation();
@@ -48,9 +49,18 @@ export function PatientChartPage({ section }: { section: ChartSection }) {
         >
           {t('chart.bloodPressure')}
         </NavLink>
+        {me && can.careTeam(me.role) && (
+          <NavLink to={`${base}/care`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
+            {t('care.tab')}
+          </NavLink>
+        )}
       </nav>
       {section === 'overview' ? (
         <ChartOverview patientId={id} />
+      ) : section === 'care' ? (
+        <Suspense fallback={<Loading />}>
+          <CareTab patientId={id} />
+        </Suspense>
       ) : (
         <Suspense fallback={<Loading />}>
           <BloodPressurePage patientId={id} />

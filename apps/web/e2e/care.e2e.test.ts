@@ -1,0 +1,528 @@
+/**
+ * Browser test of the full-process hypertension care pages against the real server (`node bin/qihuang.mjs
+ * serve`) whose `clinical-copilot` model is the scripted OpenAI-compatible upstream of packages/test-kit
+ * (streaming replies and tool calls):
+ *
+ * 1. patient signs in (375 px wide) → lands on /care → consultation in Chinese, the streamed reply is seen
+ *    arriving, all six questions answered, finished and saved → readings uploaded (API) → clinician opens the
+ *    chart's Care tab: engine findings, intake → summary (a contradicted dose claim is marked) → treatment
+ *    proposal with review findings → signs the draft → copilot answer with visible tool calls → care plan →
+ *    the patient's home shows the signed medicine, progress towards the target and the check-in → the panel.
+ * 2. emergency stop: a 190/125 reading uploaded, the patient writes "胸痛, 头痛" → emergency banner
+ *    (role="alert") and the input disabled, with no model call for that message.
+ *
+ * Needs Debian's chromium at /usr/bin/chromium (playwright-core never downloads a browser); skipped when absent.
+ * The web console is rebuilt when apps/web/src is newer than apps/web/dist.
+ * Screenshots go to $QIHUANG_E2E_SHOTS (default: the OS temp dir, qihuang-care-*.png).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  startScriptedUpstream,
+  type ReceivedRequest,
+  type ScriptedReply,
+  type ScriptedUpstream,
+} from '../../../packages/test-kit/scripted-upstream.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const WEB_SRC = join(ROOT, 'apps/web/src');
+const DIST_INDEX = join(ROOT, 'apps/web/dist/index.html');
+const SHOTS = process.env.QIHUANG_E2E_SHOTS ?? tmpdir();
+const ADMIN_PASSWORD = 'E2e-admin-Passw0rd-long';
+const USER_PASSWORD = 'E2e-care-user-Passw0rd-long';
+const PATIENT = 'care-e2e-1';
+const PATIENT_EMERGENCY = 'care-e2e-2';
+
+/** What the scripted model says, by the kind of request the care service sends. */
+const INTAKE_REPLY = '好的，谢谢您的回答，我已经记下了。';
+const NARRATIVE = '患者家庭血压高于目标，需要起始降压治疗。氨氯地平 50 mg 每日一次。';
+const EXPLANATION = '引擎建议起始降压药物治疗，并在随访时复查家庭血压。';
+const COPILOT_ANSWER = '该患者近一周家庭血压仍高于目标，建议按引擎方案起始治疗并复查。';
+
+function scriptedModel(request: ReceivedRequest): ScriptedReply {
+  const body = request.body as {
+    messages?: { role: string; content?: string | null }[];
+    tools?: unknown[];
+  };
+  const messages = body?.messages ?? [];
+  const system = String(messages[0]?.content ?? '');
+  if (Array.isArray(body?.tools) && body.tools.length > 0) {
+    // Copilot: first round asks for two tools, the second answers (streamed).
+    if (messages.some((m) => m.role === 'tool')) {
+      return { content: COPILOT_ANSWER, stream: { chunkSize: 2, delayMs: 30 } };
+    }
+    return {
+      toolCalls: [
+        { name: 'bp_assessment', arguments: '{}' },
+        { name: 'knowledge_search', arguments: '{"query":"高血压 降压目标"}' },
+      ],
+    };
+  }
+  if (system.includes('问诊助手') || system.includes('intake assistant')) {
+    return { content: INTAKE_REPLY, stream: { chunkSize: 1, delayMs: 60 } };
+  }
+  if (system.includes('小结') || system.includes('patient summary')) return { content: NARRATIVE };
+  return { content: EXPLANATION };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Local "YYYY-MM-DD" `daysAgo` days before now, and a reading time on it with the machine's offset. */
+function localDay(daysAgo: number): string {
+  const d = new Date(Date.now() - daysAgo * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+function offset(): string {
+  const minutes = -new Date().getTimezoneOffset();
+  const sign = minutes >= 0 ? '+' : '-';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** Three weeks of morning/evening duplicate readings, falling week by week but still above target. */
+function threeWeeksCsv(): string {
+  const rows = ['time,sbp,dbp,unit,heart_rate,device_id'];
+  for (let d = 21; d >= 1; d--) {
+    const day = localDay(d);
+    // Grade 2 last week (→ the engine proposes drug treatment), never crisis level.
+    const sbp = d > 14 ? 176 : d > 7 ? 168 : 162;
+    const dbp = d > 14 ? 108 : d > 7 ? 104 : 102;
+    rows.push(
+      `${day}T07:00:00${offset()},${sbp},${dbp},mmHg,72,cuff-e2e`,
+      `${day}T07:02:00${offset()},${sbp - 2},${dbp - 1},mmHg,71,cuff-e2e`,
+      `${day}T20:00:00${offset()},${sbp},${dbp},mmHg,70,cuff-e2e`,
+      `${day}T20:02:00${offset()},${sbp - 2},${dbp - 1},mmHg,70,cuff-e2e`,
+    );
+  }
+  return rows.join('\n');
+}
+
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM) {
+  console.warn(`care.e2e: skipped — ${CHROMIUM} is absent (apt-get install -y chromium fonts-noto-cjk)`);
+}
+
+describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/chromium)', () => {
+  let server: ChildProcess | undefined;
+  let serverOutput = '';
+  let dataDir = '';
+  let base = '';
+  let browser: Browser | undefined;
+  let upstream: ScriptedUpstream | undefined;
+  let adminToken = '';
+
+  async function api<T>(path: string, init: RequestInit = {}, token = adminToken): Promise<T> {
+    const response = await fetch(`${base}${path}`, {
+      ...init,
+      headers: {
+        Accept: 'application/json',
+        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(init.headers as Record<string, string> | undefined),
+      },
+    });
+    const text = await response.text();
+    if (!response.ok)
+      throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status}: ${text.slice(0, 400)}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async function waitForReady(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (server?.exitCode !== null && server?.exitCode !== undefined) {
+        throw new Error(`server exited with ${server.exitCode}:\n${serverOutput.slice(-3000)}`);
+      }
+      try {
+        const res = await fetch(`${base}/readyz`);
+        if (res.status === 200) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error(`server not ready after ${timeoutMs / 1000}s:\n${serverOutput.slice(-3000)}`);
+  }
+
+  async function newPage(
+    locale: string,
+    viewport = { width: 1366, height: 900 },
+  ): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser!.newContext({ locale, viewport });
+    const page = await context.newPage();
+    return { context, page };
+  }
+
+  async function signIn(page: Page, username: string): Promise<void> {
+    await page.goto(`${base}/`);
+    await page.locator('#signin-username').fill(username);
+    await page.locator('#signin-password').fill(USER_PASSWORD);
+    await page.locator('form button[type="submit"]').click();
+    await page.locator('header.topbar').waitFor({ timeout: 30_000 });
+  }
+
+  async function uploadCsv(patientId: string, csv: string): Promise<void> {
+    await api(`/api/bp/patients/${patientId}/readings`, {
+      method: 'POST',
+      body: csv,
+      headers: { 'Content-Type': 'text/csv' },
+    });
+  }
+
+  async function putPatient(id: string, family: string, given: string, birthDate: string): Promise<void> {
+    await api(`/fhir/R4/Patient/${id}`, {
+      method: 'PUT',
+      body: JSON.stringify({
+        resourceType: 'Patient',
+        id,
+        name: [{ family, given: [given] }],
+        gender: 'male',
+        birthDate,
+      }),
+      headers: { 'Content-Type': 'application/fhir+json' },
+    });
+  }
+
+  async function createUser(username: string, role: string, patientId?: string): Promise<void> {
+    await api('/admin/users', {
+      method: 'POST',
+      body: JSON.stringify({ username, password: USER_PASSWORD, role, ...(patientId ? { patientId } : {}) }),
+    });
+  }
+
+  beforeAll(async () => {
+    const stale = !existsSync(DIST_INDEX) || statSync(DIST_INDEX).mtimeMs < newestMtime(WEB_SRC);
+    if (stale) {
+      const build = spawnSync(
+        process.execPath,
+        ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts'],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
+      if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
+    }
+    upstream = await startScriptedUpstream({ models: ['scripted-model'] });
+    upstream.setDefault(scriptedModel);
+
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    dataDir = mkdtempSync(join(tmpdir(), 'qihuang-care-e2e-'));
+    server = spawn(process.execPath, ['bin/qihuang.mjs', 'serve'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        QIHUANG_DATA_DIR: dataDir,
+        QIHUANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        QIHUANG_DEMO: '0',
+        QIHUANG_MODEL_BASE_URL: upstream.url,
+        QIHUANG_MODEL_NAME: 'scripted-model',
+        QIHUANG_MODEL_LOCATION: 'on-premises',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const collect = (chunk: Buffer) => {
+      serverOutput = (serverOutput + chunk.toString('utf8')).slice(-20_000);
+    };
+    server.stdout?.on('data', collect);
+    server.stderr?.on('data', collect);
+    await waitForReady(120_000);
+
+    const login = await api<{ access_token: string }>('/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
+    adminToken = login.access_token;
+    await putPatient(PATIENT, '王', '建国', '1962-04-01');
+    await putPatient(PATIENT_EMERGENCY, '李', '卫东', '1958-09-12');
+    // An existing statin order: simvastatin 40 mg + the proposed amlodipine gives a review finding.
+    await api('/fhir/R4/MedicationRequest/care-e2e-simvastatin', {
+      method: 'PUT',
+      body: JSON.stringify({
+        resourceType: 'MedicationRequest',
+        id: 'care-e2e-simvastatin',
+        status: 'active',
+        intent: 'order',
+        subject: { reference: `Patient/${PATIENT}` },
+        authoredOn: localDay(60),
+        requester: { display: 'Dr. Zhao' },
+        medicationCodeableConcept: {
+          text: '辛伐他汀 40 mg',
+          coding: [{ system: 'urn:qihuang:drug', code: 'simvastatin', display: 'Simvastatin' }],
+        },
+        dosageInstruction: [
+          {
+            text: '40 mg 每晚一次',
+            timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } },
+            doseAndRate: [
+              { doseQuantity: { value: 40, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } },
+            ],
+          },
+        ],
+      }),
+      headers: { 'Content-Type': 'application/fhir+json' },
+    });
+    await createUser('care-patient', 'patient', PATIENT);
+    await createUser('care-patient-2', 'patient', PATIENT_EMERGENCY);
+    await createUser('care-doctor', 'clinician');
+
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once('exit', r));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    await upstream?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('walks consultation → readings → summary → proposal → signing → care plan → patient progress', async () => {
+    const mobile = { width: 375, height: 812 };
+    const patient = await newPage('zh-CN', mobile);
+    const doctor = await newPage('zh-CN');
+    try {
+      // --- 1. The patient lands on the care home page and starts a consultation in Chinese.
+      const p = patient.page;
+      await signIn(p, 'care-patient');
+      await p.getByTestId('care-home').waitFor({ timeout: 30_000 });
+      expect(new URL(p.url()).pathname).toBe('/care');
+      // Single column at 375 px: nothing wider than the viewport.
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375 + 1);
+      await p.getByTestId('start-consultation').click();
+      await p.getByLabel('中文', { exact: true }).check();
+      await p.getByTestId('consultation-begin').click();
+      const step = p.getByTestId('consultation-step');
+      await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain('第 1 / 6 题');
+
+      // First answer: the assistant's reply streams in (seen while partial), then the next question.
+      const input = p.getByTestId('consultation-input');
+      await input.fill('最近有点头晕，没有胸痛');
+      await p.getByTestId('consultation-send').click();
+      const streaming = p.getByTestId('streaming-reply');
+      await streaming.waitFor({ timeout: 30_000 });
+      const partial = (await streaming.textContent()) ?? '';
+      expect(partial.length).toBeGreaterThan(0);
+      expect(INTAKE_REPLY.startsWith(partial) || partial.length < INTAKE_REPLY.length).toBe(true);
+      await p.screenshot({ path: join(SHOTS, 'qihuang-care-streaming-zh.png'), fullPage: true });
+      await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain('第 2 / 6 题');
+      expect(await p.locator('.care-chat').textContent()).toContain(INTAKE_REPLY);
+
+      for (const [i, answer] of [
+        '高血压 5 年',
+        '父亲有高血压',
+        '目前没有服药',
+        '每天吸烟，口味偏咸，很少运动',
+        '早上大约 150/95',
+      ].entries()) {
+        await input.fill(answer);
+        await p.getByTestId('consultation-send').click();
+        if (i < 4)
+          await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain(`第 ${i + 3} / 6 题`);
+        else await expect.poll(() => step.count(), { timeout: 30_000 }).toBe(0);
+      }
+      await expect.poll(() => input.isDisabled(), { timeout: 30_000 }).toBe(false);
+      await p.getByTestId('consultation-finish').click();
+      const saved = p.getByTestId('consultation-saved');
+      await saved.waitFor({ timeout: 30_000 });
+      expect(await saved.textContent()).toContain('QuestionnaireResponse/');
+      await p.screenshot({ path: join(SHOTS, 'qihuang-care-consultation-saved-zh.png'), fullPage: true });
+
+      // --- 2. Home readings arrive from the device (API).
+      await uploadCsv(PATIENT, threeWeeksCsv());
+
+      // --- 3. The clinician opens the Care tab of the chart.
+      const d = doctor.page;
+      await signIn(d, 'care-doctor');
+      await d.goto(`${base}/patients/${PATIENT}`);
+      await d.getByRole('link', { name: '管理', exact: true }).click();
+      await d.getByTestId('care-tab').waitFor({ timeout: 30_000 });
+      const findings = d.getByTestId('care-findings');
+      await findings.waitFor({ timeout: 60_000 });
+      expect(await findings.locator('tbody tr').count()).toBeGreaterThan(0);
+      const intake = d.getByTestId('care-intake');
+      await intake.waitFor({ timeout: 30_000 });
+      expect(await intake.textContent()).toContain('父亲有高血压');
+
+      // Summary: the narrative with the guard's verdicts — the invented dose is marked contradicted.
+      await d.getByTestId('write-summary').click();
+      const narrative = d.getByTestId('narrative');
+      await narrative.waitFor({ timeout: 60_000 });
+      expect(await narrative.textContent()).toContain('氨氯地平 50 mg');
+      await d.getByTestId('guard-contradicted').waitFor({ timeout: 10_000 });
+      expect(await narrative.locator('li[data-verdict="contradicted"]').count()).toBeGreaterThan(0);
+
+      // Proposal: decision, target, orders with rationale and source; drafts with their review findings.
+      await d.getByTestId('propose-treatment').click();
+      const proposal = d.getByTestId('proposal');
+      await proposal.waitFor({ timeout: 60_000 });
+      expect(await proposal.getByTestId('proposal-orders').locator('li').count()).toBeGreaterThan(0);
+      expect(await proposal.textContent()).toContain('依据');
+      await proposal.getByTestId('explanation').waitFor({ timeout: 30_000 });
+      const draft = d.locator('[data-testid="draft"][data-status="draft"]').first();
+      await draft.waitFor({ timeout: 30_000 });
+      const draftName = ((await draft.locator('h3').textContent()) ?? '').trim();
+      expect(draftName.length).toBeGreaterThan(0);
+      // Prescription review: the statin interaction is shown with its severity badge and source.
+      const review = draft.getByTestId('review-findings');
+      await review.waitFor({ timeout: 10_000 });
+      expect(await review.textContent()).toContain('辛伐他汀');
+      expect(await review.getByTestId('severity-badge').first().getAttribute('data-severity')).toMatch(
+        /warning|critical/,
+      );
+      await d.screenshot({ path: join(SHOTS, 'qihuang-care-proposal-zh.png'), fullPage: true });
+
+      // The patient never sees the unsigned draft as an order.
+      await p.goto(`${base}/care`);
+      const meds = p.getByTestId('patient-medications');
+      await meds.waitFor({ timeout: 30_000 });
+      expect(await meds.textContent()).toContain('辛伐他汀');
+      expect(await meds.textContent()).not.toContain(draftName);
+
+      // Sign (acknowledging any critical finding first).
+      const acks = draft.getByTestId('acknowledge');
+      for (let i = 0; i < (await acks.count()); i++) await acks.nth(i).check();
+      const draftId = await draft.getAttribute('data-id');
+      await draft.getByTestId('sign-draft').click();
+      const signed = d.locator(`[data-testid="draft"][data-id="${draftId}"]`);
+      await expect.poll(() => signed.getAttribute('data-status'), { timeout: 30_000 }).toBe('active');
+      expect(await signed.getByTestId('draft-status').textContent()).toContain('已签署');
+
+      // Copilot: tool calls shown as rows, the streamed answer, guard and citations.
+      await d.getByTestId('copilot-input').fill('这位患者的血压控制如何？');
+      await d.getByTestId('copilot-send').click();
+      const tools = d.getByTestId('copilot-tool');
+      await expect.poll(() => tools.count(), { timeout: 60_000 }).toBe(2);
+      expect(await tools.first().getAttribute('data-name')).toBe('bp_assessment');
+      await tools.first().locator('summary').click();
+      expect(await tools.first().locator('pre').first().isVisible()).toBe(true);
+      await expect
+        .poll(() => d.getByTestId('copilot-text').textContent(), { timeout: 60_000 })
+        .toContain(COPILOT_ANSWER);
+      await d.getByTestId('copilot').getByTestId('guard-claims').waitFor({ timeout: 30_000 });
+
+      // Care plan.
+      await d.getByTestId('save-care-plan').click();
+      const plan = d.getByTestId('care-plan');
+      await plan.waitFor({ timeout: 30_000 });
+      expect(await plan.getByTestId('care-plan-target').textContent()).toMatch(/目标 < \d+/);
+      expect(await plan.getByTestId('care-plan-medications').textContent()).toContain(
+        draftName.split(' ')[0] ?? draftName,
+      );
+      await d.screenshot({ path: join(SHOTS, 'qihuang-care-tab-zh.png'), fullPage: true });
+
+      // --- 4. The patient sees the signed medicine and progress towards the target.
+      await p.goto(`${base}/care`);
+      await p.getByTestId('care-home').waitFor({ timeout: 30_000 });
+      await meds.waitFor({ timeout: 30_000 });
+      expect(await meds.textContent()).toContain(draftName);
+      expect(await meds.locator('li').count()).toBe(2);
+      await p.getByTestId('patient-care-plan').waitFor();
+      await p.locator('[data-testid="progress-chart"] canvas').first().waitFor({ timeout: 30_000 });
+      expect(await p.getByTestId('progress-summary').textContent()).toMatch(/上周均值：\d+\/\d+ mmHg/);
+      await p.getByTestId('medication-checkin').click();
+      await p.getByTestId('medication-taken').waitFor({ timeout: 30_000 });
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375 + 1);
+      await p.screenshot({ path: join(SHOTS, 'qihuang-care-home-zh.png'), fullPage: true });
+
+      // --- 5. The clinician's panel lists the patient with a link to the Care tab.
+      await d.goto(`${base}/care/panel`);
+      const row = d.locator(`[data-testid="care-panel"] tr[data-patient="${PATIENT}"]`);
+      await row.waitFor({ timeout: 30_000 });
+      await row.getByRole('link').click();
+      await d.getByTestId('care-tab').waitFor({ timeout: 30_000 });
+      expect(new URL(d.url()).pathname).toBe(`/patients/${PATIENT}/care`);
+    } finally {
+      await patient.context.close();
+      await doctor.context.close();
+    }
+  }, 300_000);
+
+  it('stops the consultation at once on chest pain with a crisis-level reading', async () => {
+    const now = new Date(Date.now() - 10 * 60_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const time = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}:00${offset()}`;
+    await uploadCsv(
+      PATIENT_EMERGENCY,
+      `time,sbp,dbp,unit,heart_rate,device_id\n${time},190,125,mmHg,96,cuff-e2e-2`,
+    );
+
+    const { context, page } = await newPage('en-US', { width: 375, height: 812 });
+    try {
+      await signIn(page, 'care-patient-2');
+      await page.getByTestId('care-home').waitFor({ timeout: 30_000 });
+      await page.getByTestId('start-consultation').click();
+      await page.getByLabel('English', { exact: true }).check();
+      await page.getByTestId('consultation-begin').click();
+      await page.getByTestId('consultation-step').waitFor({ timeout: 30_000 });
+      const modelCallsBefore = upstream!.modelRequests().length;
+
+      await page.getByTestId('consultation-input').fill('胸痛, 头痛');
+      await page.getByTestId('consultation-send').click();
+      const banner = page.getByTestId('emergency-banner');
+      await banner.waitFor({ timeout: 30_000 });
+      expect(await banner.getAttribute('role')).toBe('alert');
+      const text = (await banner.textContent()) ?? '';
+      expect(text).toMatch(/[\u4e00-\u9fff]/); // the fixed Chinese instruction…
+      expect(text).toMatch(/[A-Za-z]{4,}/); // …and the English one
+      await expect
+        .poll(() => page.getByTestId('consultation-input').isDisabled(), { timeout: 10_000 })
+        .toBe(true);
+      expect(await page.getByTestId('consultation-send').isDisabled()).toBe(true);
+      expect(await page.getByTestId('consultation-step').count()).toBe(0);
+      // Decided by the engine: no model call was made for this message.
+      expect(upstream!.modelRequests().length).toBe(modelCallsBefore);
+      await page.screenshot({ path: join(SHOTS, 'qihuang-care-emergency-en.png'), fullPage: true });
+
+      // The stop persists: reopening the consultation shows the banner and a closed input.
+      await page.reload();
+      await page.getByTestId('emergency-banner').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('consultation-input').isDisabled()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+});

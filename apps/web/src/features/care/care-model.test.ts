@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import type { Consultation, DraftView, ReminderDue, TriageResult } from '../../api/care.ts';
+import {
+  allAcknowledged,
+  applyConsultationEvent,
+  applyCopilotEvent,
+  careLanguage,
+  contradictedCount,
+  criticalFindingIds,
+  evidenceLines,
+  emergencyOf,
+  emptyConsultationStream,
+  emptyCopilotTurn,
+  formatJson,
+  inputClosed,
+  localDate,
+  mergeDrafts,
+  missingAcknowledgements,
+  orderedClaims,
+  percent,
+  pick,
+  progressSeries,
+  progressSummary,
+  todaysReminders,
+  worstSeverity,
+} from './care-model.ts';
+
+const triage: TriageResult = {
+  level: 'emergency',
+  stop: true,
+  redFlags: [{ code: 'chest-pain', matched: '胸痛', display: { zh: '胸痛', en: 'Chest pain' } }],
+  crisisReading: { sbp: 190, dbp: 125, time: '2026-03-10T08:00:00+08:00' },
+  instruction: { zh: '请立即拨打120。', en: 'Call emergency services now.' },
+};
+
+const consultation: Consultation = {
+  id: 'c1',
+  patientId: 'p1',
+  status: 'active',
+  language: 'zh',
+  messages: [],
+  answers: {},
+  modelConfigured: true,
+};
+
+const draft = (findings: DraftView['findings']): DraftView => ({
+  id: 'mr1',
+  status: 'draft',
+  display: 'Amlodipine 5 mg once daily',
+  findings,
+  createdAt: '2026-03-10T00:00:00Z',
+});
+const finding = (id: string, severity: 'info' | 'warning' | 'critical') => ({
+  id,
+  severity,
+  summary: { zh: id, en: id },
+  detail: { zh: '', en: '' },
+  source: { label: 'L', citation: 'C' },
+});
+
+describe('language and text', () => {
+  it('maps the UI language and picks bilingual text with fallback', () => {
+    expect(careLanguage('zh-CN')).toBe('zh');
+    expect(careLanguage('en')).toBe('en');
+    expect(pick({ zh: '中', en: 'E' }, 'zh-CN')).toBe('中');
+    expect(pick({ zh: '中', en: '' }, 'en')).toBe('中');
+    expect(pick(undefined, 'en')).toBe('');
+  });
+  it('formats dates and percentages', () => {
+    expect(localDate(new Date(2026, 2, 5, 23, 59))).toBe('2026-03-05');
+    expect(percent(0.857)).toBe('86%');
+    expect(percent(undefined)).toBe('—');
+  });
+});
+
+describe('consultation stream', () => {
+  it('accumulates deltas and ends with the final consultation', () => {
+    let s = emptyConsultationStream;
+    s = applyConsultationEvent(s, { event: 'delta', data: { text: '您好，' } });
+    s = applyConsultationEvent(s, { event: 'delta', data: { text: '请问' } });
+    expect(s.streaming).toBe('您好，请问');
+    s = applyConsultationEvent(s, { event: 'notice', data: { code: 'model-not-configured', message: 'm' } });
+    expect(s.notice?.code).toBe('model-not-configured');
+    s = applyConsultationEvent(s, { event: 'done', data: consultation });
+    expect(s).toMatchObject({ streaming: '', final: { id: 'c1' } });
+  });
+  it('closes the input on an emergency stop, or when not active', () => {
+    const s = applyConsultationEvent(emptyConsultationStream, { event: 'triage', data: triage });
+    expect(inputClosed(consultation, s.triage)).toBe(true);
+    expect(inputClosed(consultation, undefined)).toBe(false);
+    expect(inputClosed({ ...consultation, status: 'completed' }, undefined)).toBe(true);
+    expect(inputClosed({ ...consultation, status: 'stopped', triage }, undefined)).toBe(true);
+    expect(inputClosed(consultation, { ...triage, level: 'urgent', stop: false })).toBe(false);
+  });
+  it('shows the streamed triage first, ignores level none', () => {
+    expect(emergencyOf(consultation, triage)).toBe(triage);
+    expect(emergencyOf({ ...consultation, triage }, undefined)).toBe(triage);
+    expect(
+      emergencyOf({ ...consultation, triage: { ...triage, level: 'none', stop: false } }, undefined),
+    ).toBe(undefined);
+  });
+  it('keeps errors', () => {
+    const s = applyConsultationEvent(emptyConsultationStream, {
+      event: 'error',
+      data: { code: 'x', message: 'y' },
+    });
+    expect(s.error).toEqual({ code: 'x', message: 'y' });
+  });
+});
+
+describe('copilot turn', () => {
+  it('collects tool calls (updated by id), deltas and the guarded final answer', () => {
+    let s = emptyCopilotTurn;
+    s = applyCopilotEvent(s, {
+      event: 'tool',
+      data: { id: 't1', name: 'bp_assessment', arguments: {}, result: null },
+    });
+    s = applyCopilotEvent(s, {
+      event: 'tool',
+      data: { id: 't1', name: 'bp_assessment', arguments: {}, result: { ok: 1 } },
+    });
+    s = applyCopilotEvent(s, {
+      event: 'tool',
+      data: { id: 't2', name: 'knowledge_search', arguments: { q: 'x' }, result: [] },
+    });
+    s = applyCopilotEvent(s, { event: 'delta', data: { text: 'BP ' } });
+    s = applyCopilotEvent(s, { event: 'delta', data: { text: 'high' } });
+    expect(s.tools.map((t) => t.id)).toEqual(['t1', 't2']);
+    expect(s.tools[0]!.result).toEqual({ ok: 1 });
+    expect(s.text).toBe('BP high');
+    s = applyCopilotEvent(s, {
+      event: 'done',
+      data: { answer: 'BP high [k1]', citations: [], guard: { claims: [], contradicted: 0 }, toolCalls: 2 },
+    });
+    expect(s.text).toBe('BP high [k1]');
+    expect(s.done?.toolCalls).toBe(2);
+  });
+  it('formats JSON and shortens long values', () => {
+    expect(formatJson({ a: 1 })).toBe('{\n  "a": 1\n}');
+    expect(formatJson('x'.repeat(10), 4)).toBe('xxxx\n…');
+  });
+});
+
+describe('guard claims', () => {
+  it('orders contradicted first and never drops a claim', () => {
+    const guard = {
+      contradicted: 1,
+      claims: [
+        { text: 'a', kind: 'k', verdict: 'supported' as const },
+        { text: 'b', kind: 'k', verdict: 'contradicted' as const },
+        { text: 'c', kind: 'k', verdict: 'unverifiable' as const },
+      ],
+    };
+    expect(orderedClaims(guard).map((c) => c.text)).toEqual(['b', 'c', 'a']);
+    expect(contradictedCount(guard)).toBe(1);
+    expect(contradictedCount({ contradicted: 0, claims: guard.claims })).toBe(1);
+    expect(orderedClaims(undefined)).toEqual([]);
+  });
+  it('renders evidence as readable lines', () => {
+    expect(evidenceLines([{ source: 'Label §2.1', text: 'max 10 mg/d' }, 'plain', { x: 1 }])).toEqual([
+      'Label §2.1 — max 10 mg/d',
+      'plain',
+      '{"x":1}',
+    ]);
+    expect(evidenceLines(undefined)).toEqual([]);
+  });
+});
+
+describe('progress', () => {
+  const weeks = [
+    { weekStart: '2026-03-09', sbp: 138.4, dbp: 86.2, readings: 28, atTarget: false },
+    { weekStart: '2026-03-02', sbp: 150, dbp: 95, readings: 28, atTarget: false },
+  ];
+  it('sorts weeks oldest first and rounds means', () => {
+    expect(progressSeries(weeks, { sbp: 130, dbp: 80 })).toEqual({
+      weeks: ['2026-03-02', '2026-03-09'],
+      sbp: [150, 138],
+      dbp: [95, 86],
+      atTarget: [false, false],
+      target: { sbp: 130, dbp: 80 },
+    });
+  });
+  it('summarises the latest week against the target', () => {
+    expect(progressSummary(weeks, { sbp: 130 })).toMatchObject({
+      excessSbp: 8,
+      changeSbp: -12,
+      atTarget: false,
+    });
+    expect(progressSummary([], undefined)).toEqual({});
+  });
+});
+
+describe('reminders', () => {
+  const r = (date: string, session: 'morning' | 'evening', state: ReminderDue['state']): ReminderDue => ({
+    date,
+    session,
+    window: session === 'morning' ? ['06:00', '09:00'] : ['18:00', '21:00'],
+    state,
+    readingsTaken: 0,
+    readingsPlanned: 2,
+  });
+  it("lists today's reminders by urgency", () => {
+    const list = todaysReminders(
+      [
+        r('2026-03-09', 'evening', 'missed'),
+        r('2026-03-10', 'morning', 'done'),
+        r('2026-03-10', 'evening', 'due'),
+      ],
+      '2026-03-10',
+    );
+    expect(list.map((x) => `${x.session}:${x.state}`)).toEqual(['evening:due', 'morning:done']);
+  });
+  it('falls back to the next planned day when none is today', () => {
+    expect(todaysReminders([r('2026-03-16', 'morning', 'upcoming')], '2026-03-10')).toHaveLength(1);
+  });
+});
+
+describe('drafts', () => {
+  const d = draft([finding('f1', 'critical'), finding('f2', 'warning'), finding('f3', 'critical')]);
+  it('needs every critical finding acknowledged', () => {
+    expect(criticalFindingIds(d)).toEqual(['f1', 'f3']);
+    expect(allAcknowledged(d, new Set(['f1']))).toBe(false);
+    expect(allAcknowledged(d, new Set(['f1', 'f3']))).toBe(true);
+    expect(allAcknowledged(draft([]), new Set())).toBe(true);
+    expect(worstSeverity(d)).toBe('critical');
+    expect(worstSeverity(draft([finding('x', 'info')]))).toBe('info');
+    expect(worstSeverity(draft([]))).toBeUndefined();
+  });
+  it('reads missing acknowledgements from a 409 answer', () => {
+    expect(missingAcknowledgements(d, 'Acknowledge f3 first', [])).toEqual(['f3']);
+  });
+  it('merges returned drafts by id', () => {
+    const signed = { ...d, status: 'active' as const };
+    const other = { ...d, id: 'mr2' };
+    expect(mergeDrafts([d], [signed, other]).map((x) => `${x.id}:${x.status}`)).toEqual([
+      'mr1:active',
+      'mr2:draft',
+    ]);
+  });
+});

@@ -1,0 +1,260 @@
+/**
+ * Pure helpers of the care pages (no React, no I/O): language mapping, bilingual text, the streamed
+ * consultation and copilot states (one reducer per stream), the progress chart's series, reminder order
+ * and the acknowledgements a draft needs before it can be signed.
+ */
+import type {
+  CareLanguage,
+  Consultation,
+  ConsultationEvent,
+  CopilotDone,
+  CopilotEvent,
+  CopilotToolEvent,
+  DraftView,
+  GuardReport,
+  ProgressWeek,
+  ReminderDue,
+  StreamError,
+  Text,
+  TriageResult,
+} from '../../api/care.ts';
+
+/** UI language (i18next) → the language the care API speaks. */
+export function careLanguage(uiLanguage: string): CareLanguage {
+  return uiLanguage.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+/** The text in the UI language, falling back to the other one. */
+export function pick(text: Text | undefined, uiLanguage: string): string {
+  if (!text) return '';
+  return careLanguage(uiLanguage) === 'zh' ? text.zh || text.en : text.en || text.zh;
+}
+
+/** Local calendar date "YYYY-MM-DD" of `now` in the browser's time zone. */
+export function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export const percent = (fraction: number | undefined): string =>
+  fraction === undefined || !Number.isFinite(fraction) ? '—' : `${Math.round(fraction * 100)}%`;
+
+// ---------------------------------------------------------------------------------------- consultation
+
+/** What one streamed patient message produced so far. */
+export interface ConsultationStream {
+  /** Assistant text received as deltas, not yet part of `final.messages`. */
+  streaming: string;
+  triage?: TriageResult;
+  notice?: { code: string; message: string };
+  error?: StreamError;
+  /** The consultation after `done`. */
+  final?: Consultation;
+}
+
+export const emptyConsultationStream: ConsultationStream = { streaming: '' };
+
+export function applyConsultationEvent(state: ConsultationStream, e: ConsultationEvent): ConsultationStream {
+  switch (e.event) {
+    case 'triage':
+      return { ...state, triage: e.data };
+    case 'delta':
+      return { ...state, streaming: state.streaming + (typeof e.data?.text === 'string' ? e.data.text : '') };
+    case 'notice':
+      return { ...state, notice: e.data };
+    case 'done':
+      return { ...state, final: e.data, streaming: '' };
+    case 'error':
+      return { ...state, error: e.data };
+    default:
+      return state;
+  }
+}
+
+/** The input is closed when the engine stopped the conversation or it is no longer active. */
+export function inputClosed(
+  consultation: Consultation | undefined,
+  triage: TriageResult | undefined,
+): boolean {
+  if (triage?.stop) return true;
+  if (consultation?.triage?.stop) return true;
+  return consultation !== undefined && consultation.status !== 'active';
+}
+
+/** The emergency to show: a stopping triage from the stream first, else the consultation's own. */
+export function emergencyOf(
+  consultation: Consultation | undefined,
+  streamed: TriageResult | undefined,
+): TriageResult | undefined {
+  if (streamed && streamed.level !== 'none') return streamed;
+  const own = consultation?.triage;
+  return own && own.level !== 'none' ? own : undefined;
+}
+
+// --------------------------------------------------------------------------------------------- copilot
+
+export interface CopilotTurn {
+  text: string;
+  tools: CopilotToolEvent[];
+  done?: CopilotDone;
+  error?: StreamError;
+}
+
+export const emptyCopilotTurn: CopilotTurn = { text: '', tools: [] };
+
+export function applyCopilotEvent(state: CopilotTurn, e: CopilotEvent): CopilotTurn {
+  switch (e.event) {
+    case 'tool': {
+      const i = state.tools.findIndex((t) => t.id === e.data.id);
+      const tools = i === -1 ? [...state.tools, e.data] : state.tools.map((t, j) => (j === i ? e.data : t));
+      return { ...state, tools };
+    }
+    case 'delta':
+      return { ...state, text: state.text + (typeof e.data?.text === 'string' ? e.data.text : '') };
+    case 'done':
+      // The final answer (after the guard) replaces what was streamed when the server sends it.
+      return { ...state, done: e.data, text: e.data.answer || state.text };
+    case 'error':
+      return { ...state, error: e.data };
+    default:
+      return state;
+  }
+}
+
+/** JSON for a tool row, shortened for display (the full text stays in the details element's title). */
+export function formatJson(value: unknown, max = 4000): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? String(value));
+  } catch {
+    text = String(value);
+  }
+  return text.length > max ? `${text.slice(0, max)}\n…` : text;
+}
+
+// ---------------------------------------------------------------------------------------------- guard
+
+/** Claims ordered so contradicted ones come first, then unverifiable, then supported (none dropped). */
+export function orderedClaims(guard: GuardReport | undefined): GuardReport['claims'] {
+  const rank = { contradicted: 0, unverifiable: 1, supported: 2 } as const;
+  return [...(guard?.claims ?? [])].sort((a, b) => (rank[a.verdict] ?? 3) - (rank[b.verdict] ?? 3));
+}
+
+/** The guard's evidence as readable lines: `{source, text}` items, strings, or JSON as a last resort. */
+export function evidenceLines(evidence: unknown): string[] {
+  if (evidence === undefined || evidence === null) return [];
+  const items = Array.isArray(evidence) ? evidence : [evidence];
+  return items.map((item) => {
+    if (typeof item === 'string') return item;
+    if (item && typeof item === 'object') {
+      const { source, text } = item as { source?: unknown; text?: unknown };
+      if (typeof text === 'string') return typeof source === 'string' ? `${source} — ${text}` : text;
+    }
+    return JSON.stringify(item);
+  });
+}
+
+export function contradictedCount(guard: GuardReport | undefined): number {
+  if (!guard) return 0;
+  return Math.max(guard.contradicted ?? 0, guard.claims.filter((c) => c.verdict === 'contradicted').length);
+}
+
+// ------------------------------------------------------------------------------------------- progress
+
+export interface ProgressSeries {
+  weeks: string[];
+  sbp: number[];
+  dbp: number[];
+  atTarget: boolean[];
+  target?: { sbp: number; dbp?: number };
+}
+
+/** Weekly home means (oldest first, as the API sends them; sorted defensively) with the target. */
+export function progressSeries(
+  weeks: readonly ProgressWeek[],
+  target: { sbp: number; dbp?: number } | undefined,
+): ProgressSeries {
+  const sorted = [...weeks].sort((a, b) => a.weekStart.localeCompare(b.weekStart));
+  return {
+    weeks: sorted.map((w) => w.weekStart),
+    sbp: sorted.map((w) => Math.round(w.sbp)),
+    dbp: sorted.map((w) => Math.round(w.dbp)),
+    atTarget: sorted.map((w) => w.atTarget),
+    ...(target ? { target } : {}),
+  };
+}
+
+export interface ProgressSummary {
+  latest?: ProgressWeek;
+  /** mmHg of the latest weekly SBP above the target SBP (0 when at or below). */
+  excessSbp?: number;
+  /** Change of weekly SBP from the first to the latest week (negative = falling). */
+  changeSbp?: number;
+  atTarget?: boolean;
+}
+
+export function progressSummary(
+  weeks: readonly ProgressWeek[],
+  target: { sbp: number; dbp?: number } | undefined,
+): ProgressSummary {
+  const sorted = [...weeks].sort((a, b) => a.weekStart.localeCompare(b.weekStart));
+  const latest = sorted[sorted.length - 1];
+  const first = sorted[0];
+  if (!latest) return {};
+  return {
+    latest,
+    atTarget: latest.atTarget,
+    ...(target ? { excessSbp: Math.max(0, Math.round(latest.sbp - target.sbp)) } : {}),
+    ...(first && first !== latest ? { changeSbp: Math.round(latest.sbp - first.sbp) } : {}),
+  };
+}
+
+// ------------------------------------------------------------------------------------------ reminders
+
+const STATE_ORDER = { due: 0, missed: 1, upcoming: 2, done: 3 } as const;
+
+/** Today's reminders first by urgency (due, missed, upcoming, done), then by session time. */
+export function todaysReminders(reminders: readonly ReminderDue[], today: string): ReminderDue[] {
+  const forToday = reminders.filter((r) => r.date === today);
+  const list = forToday.length > 0 ? forToday : reminders.filter((r) => r.date >= today).slice(0, 2);
+  return [...list].sort(
+    (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.window[0].localeCompare(b.window[0]),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------- drafts
+
+/** Ids of the critical findings a clinician must acknowledge before signing. */
+export function criticalFindingIds(draft: DraftView): string[] {
+  return draft.findings.filter((f) => f.severity === 'critical').map((f) => f.id);
+}
+
+export function allAcknowledged(draft: DraftView, acknowledged: ReadonlySet<string>): boolean {
+  return criticalFindingIds(draft).every((id) => acknowledged.has(id));
+}
+
+/** Highest severity of a draft's findings (for its badge), undefined when there are none. */
+export function worstSeverity(draft: DraftView): DraftView['findings'][number]['severity'] | undefined {
+  if (draft.findings.some((f) => f.severity === 'critical')) return 'critical';
+  if (draft.findings.some((f) => f.severity === 'warning')) return 'warning';
+  if (draft.findings.length > 0) return 'info';
+  return undefined;
+}
+
+/** Finding ids listed in a 409 answer's message/issues (to tick what the server says is missing). */
+export function missingAcknowledgements(
+  draft: DraftView,
+  message: string,
+  issues: readonly string[],
+): string[] {
+  const haystack = [message, ...issues].join(' ');
+  return criticalFindingIds(draft).filter((id) => haystack.includes(id));
+}
+
+/** Replaces drafts by id (a signed or cancelled draft comes back from the server) keeping order. */
+export function mergeDrafts(current: readonly DraftView[], incoming: readonly DraftView[]): DraftView[] {
+  const byId = new Map(incoming.map((d) => [d.id, d]));
+  const merged = current.map((d) => byId.get(d.id) ?? d);
+  for (const d of incoming) if (!current.some((c) => c.id === d.id)) merged.push(d);
+  return merged;
+}

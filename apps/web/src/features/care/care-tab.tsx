@@ -1,0 +1,631 @@
+/**
+ * Clinician "Care" tab of the patient chart: engine findings with rule and source, open alerts, the latest
+ * intake with its patient-reported drafts, the triage; a guarded narrative; the engine's treatment proposal
+ * with prescription-review findings per draft, signing (clinicians only, critical findings acknowledged) and
+ * cancelling; the care plan; and the copilot chat.
+ */
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import {
+  care,
+  type CarePlanView,
+  type CareSummary,
+  type DraftView,
+  type GuardedText,
+  type ProposalResult,
+} from '../../api/care.ts';
+import { GUIDELINE_IDS, isApiError, type GuidelineId } from '../../api/index.ts';
+import { can, useAuth } from '../../auth/auth-context.tsx';
+import { Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import { useGuideline } from '../blood-pressure/guideline-preference.ts';
+import {
+  allAcknowledged,
+  careLanguage,
+  criticalFindingIds,
+  mergeDrafts,
+  missingAcknowledgements,
+  pick,
+  worstSeverity,
+} from './care-model.ts';
+import { GuardedTextView, SeverityBadge, TriageBanner } from './care-ui.tsx';
+import { CopilotPanel } from './copilot-panel.tsx';
+import './care.css';
+
+export function CareTab({ patientId }: { patientId: string }) {
+  const { t, i18n } = useTranslation();
+  const [guideline, setGuideline] = useGuideline();
+  const summary = useAsync((s) => care.summary(patientId, guideline, s), [patientId, guideline]);
+  const existingDrafts = useAsync((s) => care.drafts(patientId, s), [patientId]);
+  const [drafts, setDrafts] = useState<DraftView[]>([]);
+  const selectId = useId();
+
+  useEffect(() => {
+    if (existingDrafts.status === 'success') setDrafts((cur) => mergeDrafts(existingDrafts.data, cur));
+  }, [existingDrafts.status, existingDrafts.data]);
+
+  const language = careLanguage(i18n.language);
+  return (
+    <div className="care-tab" data-testid="care-tab">
+      <div className="toolbar span-2">
+        <label htmlFor={selectId}>{t('care.clinician.guideline')}</label>{' '}
+        <select id={selectId} value={guideline} onChange={(e) => setGuideline(e.target.value as GuidelineId)}>
+          {GUIDELINE_IDS.map((g) => (
+            <option key={g} value={g}>
+              {t(`bp.guidelines.${g}`, { defaultValue: g })}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      {summary.status === 'loading' && <Loading />}
+      {summary.status === 'error' && (
+        <div className="span-2">
+          <ErrorState error={summary.error} onRetry={summary.reload} />
+        </div>
+      )}
+      {summary.status === 'success' && <SummarySections summary={summary.data} />}
+
+      <Narrative patientId={patientId} guideline={guideline} language={language} />
+      <Proposal
+        patientId={patientId}
+        guideline={guideline}
+        language={language}
+        onDrafts={(incoming) => setDrafts((cur) => mergeDrafts(cur, incoming))}
+      />
+      <section className="card span-2" aria-labelledby="care-drafts-title">
+        <h2 id="care-drafts-title">{t('care.clinician.drafts')}</h2>
+        {existingDrafts.status === 'error' && (
+          <ErrorState error={existingDrafts.error} onRetry={existingDrafts.reload} />
+        )}
+        {existingDrafts.status === 'loading' && drafts.length === 0 && <Loading />}
+        {existingDrafts.status !== 'loading' && drafts.length === 0 && (
+          <Empty>{t('care.clinician.noDrafts')}</Empty>
+        )}
+        {drafts.length > 0 && (
+          <ul className="care-list" data-testid="drafts">
+            {drafts.map((d) => (
+              <DraftCard
+                key={d.id}
+                draft={d}
+                onChange={(next) => setDrafts((cur) => mergeDrafts(cur, [next]))}
+              />
+            ))}
+          </ul>
+        )}
+      </section>
+      <CarePlanSection patientId={patientId} guideline={guideline} />
+      <CopilotPanel patientId={patientId} language={language} />
+    </div>
+  );
+}
+
+function SummarySections({ summary }: { summary: CareSummary }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <>
+      {summary.triage && summary.triage.level !== 'none' && (
+        <div className="span-2">
+          <TriageBanner triage={summary.triage} />
+        </div>
+      )}
+      {!summary.modelConfigured && (
+        <p className="notice span-2" role="status" data-testid="care-model-not-configured">
+          {t('care.clinician.noModel')}
+        </p>
+      )}
+      <section className="card span-2" aria-labelledby="care-findings-title">
+        <h2 id="care-findings-title">{t('care.clinician.findings')}</h2>
+        {summary.findings.length === 0 ? (
+          <Empty>{t('care.clinician.noFindings')}</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table" data-testid="care-findings">
+              <thead>
+                <tr>
+                  <th scope="col">{t('care.clinician.finding')}</th>
+                  <th scope="col">{t('care.clinician.value')}</th>
+                  <th scope="col">{t('care.clinician.rule')}</th>
+                  <th scope="col">{t('care.source')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.findings.map((f) => (
+                  <tr key={f.key} data-key={f.key}>
+                    <th scope="row">{pick(f.label, lang)}</th>
+                    <td>{pick(f.value, lang)}</td>
+                    <td className="text-small">{f.rule}</td>
+                    <td className="text-small">{f.source}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="care-alerts-title">
+        <h2 id="care-alerts-title">{t('care.clinician.alerts')}</h2>
+        {summary.alerts.length === 0 ? (
+          <Empty>{t('care.clinician.noAlerts')}</Empty>
+        ) : (
+          <ul className="item-list" data-testid="care-alerts">
+            {summary.alerts.map((a) => (
+              <li key={a.id}>
+                <span className="item-title">{pick(a.display, lang)}</span>
+                <span className="item-meta">
+                  {a.kind} · {formatDate(a.time, lang, true)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="care-intake-title">
+        <h2 id="care-intake-title">{t('care.clinician.intake')}</h2>
+        {!summary.intake ? (
+          <Empty>{t('care.clinician.noIntake')}</Empty>
+        ) : (
+          <div data-testid="care-intake">
+            <p className="muted">
+              {summary.intake.completedAt
+                ? t('care.clinician.intakeCompleted', {
+                    date: formatDate(summary.intake.completedAt, lang, true),
+                  })
+                : t('care.clinician.intakeOpen')}
+            </p>
+            <dl className="care-facts">
+              {Object.entries(summary.intake.answers).map(([k, v]) => (
+                <div key={k}>
+                  <dt>{t(`care.intakeStep.${k}`, { defaultValue: k })}</dt>
+                  <dd>{v}</dd>
+                </div>
+              ))}
+            </dl>
+            <h3>{t('care.clinician.patientReported')}</h3>
+            {summary.intake.drafts.length === 0 ? (
+              <Empty>{t('common.none')}</Empty>
+            ) : (
+              <ul className="item-list" data-testid="intake-drafts">
+                {summary.intake.drafts.map((d) => (
+                  <li key={d.reference}>
+                    <span className="item-title">{d.display}</span>
+                    <span className="item-meta">
+                      <span className="badge badge-muted">{t('care.clinician.toConfirm')}</span>{' '}
+                      <span className="mono">{d.reference}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Narrative({
+  patientId,
+  guideline,
+  language,
+}: {
+  patientId: string;
+  guideline: GuidelineId;
+  language: 'zh' | 'en';
+}) {
+  const { t } = useTranslation();
+  const [result, setResult] = useState<GuardedText | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function run() {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await care.narrative(patientId, guideline, language));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="care-narrative-title" aria-busy={busy}>
+      <h2 id="care-narrative-title">{t('care.clinician.narrative')}</h2>
+      <div className="care-actions">
+        <button
+          type="button"
+          className="button primary"
+          disabled={busy}
+          onClick={() => void run()}
+          data-testid="write-summary"
+        >
+          {busy ? t('care.clinician.writing') : t('care.clinician.writeSummary')}
+        </button>
+      </div>
+      {busy && <Loading label={t('care.clinician.writing')} />}
+      {error ? <ErrorState error={error} /> : null}
+      {result && <GuardedTextView value={result} testId="narrative" />}
+    </section>
+  );
+}
+
+function Proposal({
+  patientId,
+  guideline,
+  language,
+  onDrafts,
+}: {
+  patientId: string;
+  guideline: GuidelineId;
+  language: 'zh' | 'en';
+  onDrafts: (drafts: DraftView[]) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [result, setResult] = useState<ProposalResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  async function run() {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await care.proposal(patientId, guideline, language);
+      setResult(r);
+      onDrafts(r.drafts);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const p = result?.proposal;
+  return (
+    <section className="card" aria-labelledby="care-proposal-title" aria-busy={busy}>
+      <h2 id="care-proposal-title">{t('care.clinician.proposal')}</h2>
+      <div className="care-actions">
+        <button
+          type="button"
+          className="button primary"
+          disabled={busy}
+          onClick={() => void run()}
+          data-testid="propose-treatment"
+        >
+          {busy ? t('care.clinician.proposing') : t('care.clinician.propose')}
+        </button>
+      </div>
+      {busy && <Loading label={t('care.clinician.proposing')} />}
+      {error ? <ErrorState error={error} /> : null}
+      {p && (
+        <div data-testid="proposal">
+          <p>
+            <span className="badge badge-info" data-testid="proposal-decision" data-decision={p.decision}>
+              {t(`care.decision.${p.decision}`, { defaultValue: p.decision })}
+            </span>{' '}
+            <strong>{t('care.target', { sbp: p.target.sbp, dbp: p.target.dbp ?? '—' })}</strong>
+          </p>
+          <p className="care-source">
+            {p.target.rule} · {t('care.source')}: {p.target.source}
+          </p>
+          {p.orders.length > 0 && (
+            <>
+              <h3>{t('care.clinician.orders')}</h3>
+              <ul className="care-list" data-testid="proposal-orders">
+                {p.orders.map((o, i) => (
+                  <li key={`${o.agent}-${i}`}>
+                    <strong>{pick(o.display, lang)}</strong>{' '}
+                    <span className="badge badge-muted">
+                      {t(`care.action.${o.action}`, { defaultValue: o.action })}
+                    </span>
+                    <p>{pick(o.rationale, lang)}</p>
+                    <p className="care-source">
+                      {t('care.source')}: {o.source}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {p.avoided.length > 0 && (
+            <>
+              <h3>{t('care.clinician.avoided')}</h3>
+              <ul className="care-list" data-testid="proposal-avoided">
+                {p.avoided.map((a) => (
+                  <li key={a.cls}>
+                    <strong>{t(`care.class.${a.cls}`, { defaultValue: a.cls })}</strong>:{' '}
+                    {pick(a.reason, lang)}
+                    <p className="care-source">
+                      {t('care.source')}: {a.source}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {p.notes.length > 0 && (
+            <ul>
+              {p.notes.map((n, i) => (
+                <li key={i}>{pick(n, lang)}</li>
+              ))}
+            </ul>
+          )}
+          <p data-testid="proposal-follow-up">{t('care.clinician.followUpIn', { days: p.followUpDays })}</p>
+          <h3>{t('care.clinician.explanation')}</h3>
+          <GuardedTextView value={result.explanation} testId="explanation" />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function DraftCard({ draft, onChange }: { draft: DraftView; onChange: (d: DraftView) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { me } = useAuth();
+  const [acknowledged, setAcknowledged] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const canSign = me ? can.careSign(me.role) : false;
+  const critical = criticalFindingIds(draft);
+  const severity = worstSeverity(draft);
+  const headingId = `draft-${draft.id}`;
+
+  async function act(kind: 'sign' | 'cancel') {
+    setBusy(true);
+    setError(null);
+    setConflict(null);
+    try {
+      onChange(kind === 'sign' ? await care.sign(draft.id, [...acknowledged]) : await care.cancel(draft.id));
+    } catch (err) {
+      if (isApiError(err) && err.status === 409) {
+        const missing = missingAcknowledgements(draft, err.message, err.issues);
+        setConflict(err.message);
+        if (missing.length > 0)
+          setAcknowledged((cur) => new Set([...cur].filter((id) => !missing.includes(id))));
+      } else {
+        setError(err);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li
+      className={`care-draft status-${draft.status}${severity ? ` severity-${severity}` : ''}`}
+      aria-labelledby={headingId}
+      data-testid="draft"
+      data-status={draft.status}
+      data-id={draft.id}
+    >
+      <div className="care-row">
+        <h3 id={headingId} className="alert-patient">
+          {draft.display}
+        </h3>
+        <span
+          className={`badge ${draft.status === 'active' ? 'badge-ok' : 'badge-muted'}`}
+          data-testid="draft-status"
+        >
+          {t(`care.draftStatus.${draft.status}`)}
+        </span>
+      </div>
+      {draft.dosage && <p>{draft.dosage}</p>}
+      <p className="care-source">
+        {draft.status === 'active'
+          ? t('care.signedBy', { name: draft.signedBy ?? '—', date: formatDate(draft.signedAt, lang, true) })
+          : t('care.clinician.drafted', { date: formatDate(draft.createdAt, lang, true) })}
+      </p>
+      {draft.findings.length === 0 ? (
+        <p className="muted" data-testid="no-review-findings">
+          {t('care.clinician.noReviewFindings')}
+        </p>
+      ) : (
+        <ul className="finding-list" data-testid="review-findings">
+          {draft.findings.map((f) => (
+            <li key={f.id}>
+              <SeverityBadge severity={f.severity} /> <strong>{pick(f.summary, lang)}</strong>
+              <p>{pick(f.detail, lang)}</p>
+              <p className="care-source">
+                {t('care.source')}: {f.source.label} — {f.source.citation}
+              </p>
+              {draft.status === 'draft' && canSign && f.severity === 'critical' && (
+                <label className="care-ack">
+                  <input
+                    type="checkbox"
+                    checked={acknowledged.has(f.id)}
+                    onChange={(e) =>
+                      setAcknowledged((cur) => {
+                        const next = new Set(cur);
+                        if (e.target.checked) next.add(f.id);
+                        else next.delete(f.id);
+                        return next;
+                      })
+                    }
+                    data-testid="acknowledge"
+                  />
+                  {t('care.clinician.acknowledge')}
+                </label>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {conflict && (
+        <p className="notice notice-error" role="alert" data-testid="sign-conflict">
+          {t('care.clinician.signConflict')} {conflict}
+        </p>
+      )}
+      {error ? <ErrorState error={error} /> : null}
+      {draft.status === 'draft' && (
+        <div className="care-actions">
+          {canSign ? (
+            <button
+              type="button"
+              className="button primary"
+              disabled={busy || !allAcknowledged(draft, acknowledged)}
+              aria-describedby={headingId}
+              onClick={() => void act('sign')}
+              data-testid="sign-draft"
+            >
+              {t('care.clinician.sign')}
+            </button>
+          ) : (
+            <span className="muted">{t('care.clinician.onlyClinicianSigns')}</span>
+          )}
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            aria-describedby={headingId}
+            onClick={() => void act('cancel')}
+            data-testid="cancel-draft"
+          >
+            {t('care.clinician.cancelDraft')}
+          </button>
+          {canSign && critical.length > 0 && !allAcknowledged(draft, acknowledged) && (
+            <span className="muted">{t('care.clinician.ackRequired', { count: critical.length })}</span>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function CarePlanSection({ patientId, guideline }: { patientId: string; guideline: GuidelineId }) {
+  const { t } = useTranslation();
+  const existing = useAsync((s) => care.carePlan(patientId, s), [patientId]);
+  const [plan, setPlan] = useState<CarePlanView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const shown = plan ?? (existing.status === 'success' ? existing.data : null);
+
+  async function save() {
+    setBusy(true);
+    setError(null);
+    try {
+      setPlan(await care.saveCarePlan(patientId, guideline));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card span-2" aria-labelledby="care-plan-section">
+      <h2 id="care-plan-section">{t('care.clinician.carePlan')}</h2>
+      <div className="care-actions">
+        <button
+          type="button"
+          className="button primary"
+          disabled={busy}
+          onClick={() => void save()}
+          data-testid="save-care-plan"
+        >
+          {shown ? t('care.clinician.updatePlan') : t('care.clinician.createPlan')}
+        </button>
+      </div>
+      {error ? <ErrorState error={error} /> : null}
+      {existing.status === 'loading' && !plan && <Loading />}
+      {existing.status === 'error' && !plan && (
+        <ErrorState error={existing.error} onRetry={existing.reload} />
+      )}
+      {existing.status !== 'loading' && !shown && <Empty>{t('care.clinician.noPlan')}</Empty>}
+      {shown && <CarePlanDetails plan={shown} />}
+    </section>
+  );
+}
+
+export function CarePlanDetails({ plan }: { plan: CarePlanView }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <div data-testid="care-plan" data-plan-id={plan.id}>
+      <dl className="care-facts">
+        <div>
+          <dt>{t('common.status')}</dt>
+          <dd>
+            <span className={`badge ${plan.status === 'active' ? 'badge-ok' : 'badge-muted'}`}>
+              {t(`care.planStatus.${plan.status}`)}
+            </span>{' '}
+            {formatDate(plan.created, lang, true)}
+            {plan.author ? ` · ${plan.author}` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('care.clinician.targetLabel')}</dt>
+          <dd data-testid="care-plan-target">
+            <strong>{t('care.target', { sbp: plan.target.sbp, dbp: plan.target.dbp ?? '—' })}</strong>
+            <div className="care-source">
+              {plan.target.rule} · {t('care.source')}: {plan.target.source}
+            </div>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('care.clinician.monitoring')}</dt>
+          <dd>
+            {t(`care.phase.${plan.monitoring.phase}`)} ·{' '}
+            {plan.monitoring.schedule === 'daily'
+              ? t('care.home.scheduleDaily', { days: plan.monitoring.days })
+              : t('care.home.scheduleWeekly')}{' '}
+            ·{' '}
+            {plan.monitoring.sessions
+              .map((s) => `${t(`care.session.${s.name}`)} ${s.window.join('–')}`)
+              .join(', ')}
+            {plan.monitoring.source && <div className="care-source">{plan.monitoring.source}</div>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('care.home.followUp')}</dt>
+          <dd>
+            {formatDate(plan.followUp.next, lang)} (
+            {t('care.home.every', { days: plan.followUp.intervalDays })})
+            {plan.followUp.overdueDays > 0 && (
+              <span className="badge badge-missed">
+                {' '}
+                {t('care.overdue', { days: plan.followUp.overdueDays })}
+              </span>
+            )}
+            <div className="care-source">{plan.followUp.source}</div>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('care.home.medications')}</dt>
+          <dd data-testid="care-plan-medications">
+            {plan.medications.length === 0
+              ? t('common.none')
+              : plan.medications.map((m) => m.display).join('; ')}
+          </dd>
+        </div>
+      </dl>
+      <h3>{t('care.home.goals')}</h3>
+      <ul className="care-list">
+        {plan.goals.map((g) => (
+          <li key={g.domain}>
+            <strong>
+              {t(`care.domain.${g.domain}`)}: {pick(g.goal, lang)}
+            </strong>{' '}
+            {pick(g.advice, lang)}
+            {g.expectedSbpReduction !== undefined && (
+              <span className="muted">
+                {' '}
+                ({t('care.expectedReduction', { value: g.expectedSbpReduction })})
+              </span>
+            )}
+            <p className="care-source">
+              {t('care.source')}: {g.source}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to={`/care/panel`}>{t('care.clinician.toPanel')}</Link>
+      </p>
+    </div>
+  );
+}

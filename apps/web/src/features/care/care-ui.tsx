@@ -1,0 +1,139 @@
+/** Pieces shared by the care pages: emergency banner, severity badge, guarded (model-written) text. */
+import { useTranslation } from 'react-i18next';
+import type { Citation, FindingSeverity, GuardReport, GuardedText, TriageResult } from '../../api/care.ts';
+import { contradictedCount, evidenceLines, orderedClaims, pick } from './care-model.ts';
+import './care.css';
+
+/**
+ * The engine's triage. An emergency is a red banner with role="alert" showing the fixed instruction in both
+ * languages (never model text); an urgent triage is a softer notice.
+ */
+export function TriageBanner({ triage }: { triage: TriageResult }) {
+  const { t, i18n } = useTranslation();
+  if (triage.level === 'none') return null;
+  const emergency = triage.level === 'emergency';
+  const flags = triage.redFlags.map((f) => pick(f.display, i18n.language)).join('、');
+  return (
+    <section
+      className={emergency ? 'care-emergency' : 'care-urgent'}
+      role="alert"
+      data-testid={emergency ? 'emergency-banner' : 'urgent-banner'}
+    >
+      <h2>{emergency ? t('care.triage.emergencyTitle') : t('care.triage.urgentTitle')}</h2>
+      <p lang="zh-CN">
+        <strong>{triage.instruction.zh}</strong>
+      </p>
+      <p lang="en">
+        <strong>{triage.instruction.en}</strong>
+      </p>
+      {(flags || triage.crisisReading) && (
+        <p className="care-flags">
+          {flags ? `${t('care.triage.redFlags')}: ${flags}` : ''}
+          {flags && triage.crisisReading ? ' · ' : ''}
+          {triage.crisisReading
+            ? t('care.triage.crisisReading', {
+                sbp: triage.crisisReading.sbp,
+                dbp: triage.crisisReading.dbp,
+              })
+            : ''}
+        </p>
+      )}
+      {triage.source && (
+        <p className="care-flags">
+          {t('care.source')}: {triage.source}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function SeverityBadge({ severity }: { severity: FindingSeverity }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`badge badge-${severity}`} data-testid="severity-badge" data-severity={severity}>
+      {t(`care.severity.${severity}`)}
+    </span>
+  );
+}
+
+export function Citations({ citations }: { citations: readonly Citation[] }) {
+  const { t } = useTranslation();
+  if (citations.length === 0) return null;
+  return (
+    <details open>
+      <summary>{t('care.guard.citations', { count: citations.length })}</summary>
+      <ol className="care-citations" data-testid="citations">
+        {citations.map((c) => (
+          <li key={c.id} id={`cite-${c.id}`}>
+            <strong>[{c.id}]</strong> {c.title}
+            {c.section ? ` · ${c.section}` : ''}
+            {c.collection ? ` (${c.collection})` : ''}
+            {c.text && <div className="muted text-small">{c.text}</div>}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+/** The guard's verdict per claim. Contradicted claims are listed first and marked; none is hidden. */
+export function GuardClaims({ guard }: { guard: GuardReport | undefined }) {
+  const { t } = useTranslation();
+  if (!guard) return null;
+  const contradicted = contradictedCount(guard);
+  const claims = orderedClaims(guard);
+  return (
+    <div data-testid="guard-claims">
+      {contradicted > 0 ? (
+        <p className="notice notice-error" role="alert" data-testid="guard-contradicted">
+          {t('care.guard.contradictedWarning', { count: contradicted })}
+        </p>
+      ) : (
+        <p className="muted text-small">{t('care.guard.checked', { count: claims.length })}</p>
+      )}
+      {claims.length > 0 && (
+        <ul className="care-claims">
+          {claims.map((c, i) => (
+            <li key={`${i}-${c.text}`} className={c.verdict} data-verdict={c.verdict}>
+              <span className={`badge badge-${c.verdict}`}>{t(`care.guard.verdict.${c.verdict}`)}</span>{' '}
+              {c.verdict === 'contradicted' ? <strong>{c.text}</strong> : c.text}
+              <span className="muted text-small"> · {c.kind}</span>
+              {c.verdict === 'contradicted' && c.reason && <div className="text-small">{c.reason}</div>}
+              {c.verdict !== 'supported' && evidenceLines(c.evidence).length > 0 && (
+                <ul className="muted text-small">
+                  {evidenceLines(c.evidence).map((line, j) => (
+                    <li key={j}>
+                      {t('care.guard.evidence')}: {line}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** A model-written text after the guard: plain message when no model, else text + claims + citations. */
+export function GuardedTextView({ value, testId }: { value: GuardedText; testId: string }) {
+  const { t } = useTranslation();
+  if (value.status !== 'ok') {
+    return (
+      <div className="notice" role="status" data-testid={`${testId}-status`} data-status={value.status}>
+        <strong>
+          {value.status === 'model-not-configured' ? t('care.modelNotConfigured') : t('care.modelError')}
+        </strong>
+        {value.message ? <p>{value.message}</p> : null}
+      </div>
+    );
+  }
+  return (
+    <div data-testid={testId}>
+      <div className="care-text">{value.text}</div>
+      <GuardClaims guard={value.guard} />
+      <Citations citations={value.citations} />
+    </div>
+  );
+}

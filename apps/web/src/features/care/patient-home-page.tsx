@@ -1,0 +1,272 @@
+/**
+ * Patient home (/care): today's measurement reminders, monitoring adherence, progress of weekly home means
+ * towards the target, the care plan's target and lifestyle goals with their sources, signed medications only
+ * with a daily check-in, the next follow-up, and a button to start a consultation. One column, large targets.
+ */
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { care, type MedicationAdherence, type PatientHome } from '../../api/care.ts';
+import { Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { useAsync } from '../../lib/use-async.ts';
+import { localDate, percent, pick, progressSummary, todaysReminders } from './care-model.ts';
+import './care.css';
+
+const ProgressChart = lazy(() => import('./progress-chart.tsx'));
+
+export function PatientHomePage() {
+  const { t } = useTranslation();
+  const home = useAsync((s) => care.me(s), []);
+  return (
+    <section className="page care-mobile" aria-labelledby="care-home-title" data-testid="care-home">
+      <h1 id="care-home-title">{t('care.home.title')}</h1>
+      {home.status === 'loading' && <Loading />}
+      {home.status === 'error' && <ErrorState error={home.error} onRetry={home.reload} />}
+      {home.status === 'success' && <HomeBody home={home.data} />}
+    </section>
+  );
+}
+
+function HomeBody({ home }: { home: PatientHome }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const plan = home.carePlan;
+  const target = home.progress.target ?? (plan ? { sbp: plan.target.sbp, dbp: plan.target.dbp } : undefined);
+  const summary = progressSummary(home.progress.weeks, target);
+  const today = localDate(new Date());
+  const reminders = todaysReminders(home.monitoring.reminders, today);
+  const adherence = home.monitoring.adherence;
+
+  return (
+    <>
+      <Link
+        className="button primary care-big-button"
+        to="/care/consultation/new"
+        data-testid="start-consultation"
+      >
+        {t('care.home.startConsultation')}
+      </Link>
+
+      <section className="card" aria-labelledby="care-reminders">
+        <h2 id="care-reminders">{t('care.home.reminders')}</h2>
+        {reminders.length === 0 ? (
+          <Empty>{t('care.home.noReminders')}</Empty>
+        ) : (
+          <ul className="care-list" data-testid="reminders">
+            {reminders.map((r) => {
+              const session = home.monitoring.plan.sessions.find((s) => s.name === r.session);
+              return (
+                <li key={`${r.date}-${r.session}`} data-state={r.state}>
+                  <div className="care-row">
+                    <strong>
+                      {t(`care.session.${r.session}`)} {r.window[0]}–{r.window[1]}
+                    </strong>
+                    <span className={`badge badge-${r.state}`}>{t(`care.reminderState.${r.state}`)}</span>
+                  </div>
+                  <div className="muted">
+                    {r.date !== today ? `${r.date} · ` : ''}
+                    {t('care.home.readingsTaken', { taken: r.readingsTaken, planned: r.readingsPlanned })}
+                  </div>
+                  {session && r.state !== 'done' && (
+                    <p className="care-source">{pick(session.instruction, lang)}</p>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <p data-testid="monitoring-adherence">
+          {t('care.home.adherence', {
+            percent: percent(adherence.fraction),
+            completed: adherence.completedSessions,
+            planned: adherence.plannedSessions,
+          })}{' '}
+          <span className="muted">
+            ({formatDate(adherence.from, lang)} – {formatDate(adherence.to, lang)})
+          </span>
+        </p>
+        <p className="care-source">
+          {t(`care.phase.${home.monitoring.plan.phase}`)} ·{' '}
+          {home.monitoring.plan.schedule === 'daily'
+            ? t('care.home.scheduleDaily', { days: home.monitoring.plan.days })
+            : t('care.home.scheduleWeekly')}
+          {home.monitoring.plan.source ? ` · ${t('care.source')}: ${home.monitoring.plan.source}` : ''}
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="care-progress">
+        <h2 id="care-progress">{t('care.progress.title')}</h2>
+        {home.progress.weeks.length === 0 ? (
+          <Empty>{t('care.progress.empty')}</Empty>
+        ) : (
+          <>
+            <p data-testid="progress-summary">
+              {summary.latest &&
+                t('care.progress.latest', {
+                  sbp: Math.round(summary.latest.sbp),
+                  dbp: Math.round(summary.latest.dbp),
+                })}{' '}
+              {summary.atTarget
+                ? t('care.progress.atTargetNow')
+                : summary.excessSbp !== undefined
+                  ? t('care.progress.aboveTarget', { excess: summary.excessSbp })
+                  : ''}{' '}
+              {summary.changeSbp !== undefined && summary.changeSbp !== 0
+                ? t(summary.changeSbp < 0 ? 'care.progress.fell' : 'care.progress.rose', {
+                    value: Math.abs(summary.changeSbp),
+                  })
+                : ''}
+            </p>
+            <Suspense fallback={<Loading />}>
+              <ProgressChart weeks={home.progress.weeks} target={target} />
+            </Suspense>
+          </>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="care-plan-title">
+        <h2 id="care-plan-title">{t('care.home.plan')}</h2>
+        {!plan ? (
+          <Empty>{t('care.home.noPlan')}</Empty>
+        ) : (
+          <div data-testid="patient-care-plan">
+            <p>
+              <strong>{t('care.target', { sbp: plan.target.sbp, dbp: plan.target.dbp ?? '—' })}</strong>
+            </p>
+            <p className="care-source">
+              {t('care.source')}: {plan.target.source}
+            </p>
+            <h3>{t('care.home.goals')}</h3>
+            <ul className="care-list">
+              {plan.goals.map((g) => (
+                <li key={g.domain}>
+                  <strong>
+                    {t(`care.domain.${g.domain}`)}: {pick(g.goal, lang)}
+                  </strong>
+                  <p>{pick(g.advice, lang)}</p>
+                  {g.expectedSbpReduction !== undefined && (
+                    <p className="muted">{t('care.expectedReduction', { value: g.expectedSbpReduction })}</p>
+                  )}
+                  <p className="care-source">
+                    {t('care.source')}: {g.source}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+
+      <Medications home={home} today={today} />
+
+      <section className="card" aria-labelledby="care-followup">
+        <h2 id="care-followup">{t('care.home.followUp')}</h2>
+        {plan ? (
+          <p data-testid="follow-up">
+            <strong>{formatDate(plan.followUp.next, lang)}</strong>
+            {plan.followUp.overdueDays > 0 ? (
+              <span className="badge badge-missed">
+                {' '}
+                {t('care.overdue', { days: plan.followUp.overdueDays })}
+              </span>
+            ) : null}
+            <span className="care-source"> {t('care.home.every', { days: plan.followUp.intervalDays })}</span>
+          </p>
+        ) : (
+          <Empty>{t('care.home.noFollowUp')}</Empty>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** Signed (active) orders only — the server never sends drafts here — and the daily check-in. */
+function Medications({ home, today }: { home: PatientHome; today: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [adherence, setAdherence] = useState<MedicationAdherence>(home.medicationAdherence);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const todayEntry = adherence.days.find((d) => d.date === today);
+
+  async function record(taken: boolean) {
+    setBusy(true);
+    setError(null);
+    try {
+      setAdherence(await care.recordMedicationTaken(home.patient.id, today, taken));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="care-meds">
+      <h2 id="care-meds">{t('care.home.medications')}</h2>
+      {home.medications.length === 0 ? (
+        <Empty>{t('care.home.noMedications')}</Empty>
+      ) : (
+        <>
+          <ul className="care-list" data-testid="patient-medications">
+            {home.medications.map((m) => (
+              <li key={m.id}>
+                <strong>{m.display}</strong>
+                {m.dosage && <div>{m.dosage}</div>}
+                {(m.signedBy || m.signedAt) && (
+                  <p className="care-source">
+                    {t('care.signedBy', { name: m.signedBy ?? '—', date: formatDate(m.signedAt, lang) })}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+          {error ? <ErrorState error={error} /> : null}
+          {todayEntry?.taken === true ? (
+            <p className="notice notice-ok" role="status" data-testid="medication-taken">
+              {t('care.home.takenToday')}{' '}
+              <button
+                type="button"
+                className="link-button"
+                disabled={busy}
+                onClick={() => void record(false)}
+              >
+                {t('care.home.undo')}
+              </button>
+            </p>
+          ) : (
+            <button
+              type="button"
+              className="button primary care-big-button"
+              disabled={busy}
+              onClick={() => void record(true)}
+              data-testid="medication-checkin"
+            >
+              {t('care.home.tookMedicine')}
+            </button>
+          )}
+          <p>{t('care.home.medicationAdherence', { percent: percent(adherence.fraction) })}</p>
+          <ol className="care-days" aria-label={t('care.home.last14Days')}>
+            {adherence.days.map((d) => (
+              <li
+                key={d.date}
+                className={d.taken === true ? 'taken' : d.taken === false ? 'not-taken' : undefined}
+                title={d.date}
+                aria-label={`${d.date}: ${
+                  d.taken === true
+                    ? t('care.home.dayTaken')
+                    : d.taken === false
+                      ? t('care.home.dayMissed')
+                      : t('care.home.dayUnknown')
+                }`}
+              >
+                {d.date.slice(8)}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,558 @@
+/**
+ * The whole hypertension-care flow through the HTTP API with a scripted model (tool calls included):
+ * intake → readings → assessment → proposal drafts → review findings → clinician signs → care plan → the
+ * patient sees progress. Plus the safety cases: the engine's emergency stop, a model proposing an excessive
+ * dose or inventing a threshold is caught, a patient can neither see nor sign drafts, and the copilot's
+ * tool calls are visible and audited.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgePacks } from '@qihuang/knowledge';
+import {
+  DATABASE_KINDS,
+  startScriptedUpstream,
+  type ReceivedRequest,
+  type ScriptedUpstream,
+} from '@qihuang/test-kit';
+import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
+
+const NOW = new Date('2026-03-10T04:00:00Z'); // 12:00 in China (UTC+8)
+const clock = () => NOW;
+
+function csv(rows: [string, number, number][]): string {
+  return [
+    'time,sbp,dbp,unit,heart_rate,device_id',
+    ...rows.map(([t, s, d]) => `${t},${s},${d},mmHg,72,cuff-A`),
+  ].join('\n');
+}
+
+/** Seven days of morning and evening duplicate readings ending the day before NOW. */
+function week(sbp: number, dbp: number): string {
+  const rows: [string, number, number][] = [];
+  for (let d = 3; d <= 9; d++) {
+    const day = `2026-03-${String(d).padStart(2, '0')}`;
+    rows.push(
+      [`${day}T07:00:00+08:00`, sbp, dbp],
+      [`${day}T07:02:00+08:00`, sbp - 2, dbp - 1],
+      [`${day}T21:00:00+08:00`, sbp, dbp],
+      [`${day}T21:02:00+08:00`, sbp - 2, dbp - 1],
+    );
+  }
+  return csv(rows);
+}
+
+const isChat = (r: ReceivedRequest) => r.path.endsWith('/chat/completions');
+const hasToolResults = (r: ReceivedRequest) => JSON.stringify(r.body).includes('"role":"tool"');
+
+interface SseEvent {
+  event: string;
+  data: unknown;
+}
+
+async function sse(response: Response): Promise<SseEvent[]> {
+  const text = await response.text();
+  return text
+    .split(/\n\n/)
+    .filter((block) => block.trim())
+    .map((block) => {
+      const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
+      const data = block
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trimStart())
+        .join('\n');
+      return { event, data: JSON.parse(data) as unknown };
+    });
+}
+
+describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
+  let t: TestApp;
+  let upstream: ScriptedUpstream;
+  const tokens: Record<string, string> = {};
+  const as = (who: string, init: RequestInit & { json?: unknown } = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('authorization', `Bearer ${tokens[who]}`);
+    if (init.json !== undefined) headers.set('content-type', 'application/json');
+    return { ...init, headers };
+  };
+  const api = async (who: string, path: string, init: RequestInit & { json?: unknown } = {}) =>
+    t.request(path, as(who, init));
+
+  async function login(username: string, password: string): Promise<string> {
+    const response = await t.request('/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username, password }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { access_token: string }).access_token;
+  }
+
+  beforeAll(async () => {
+    upstream = await startScriptedUpstream({ models: ['qwen-local'] });
+    t = await createTestApp(
+      kind,
+      { model: { baseUrl: upstream.url, name: 'qwen-local', location: 'cloud' } },
+      clock,
+      'required',
+    );
+    const system = {
+      requestId: 'seed',
+      principal: {
+        id: 'system',
+        kind: 'system' as const,
+        username: 'system',
+        role: 'service' as const,
+        scopes: ['system/*.*'],
+      },
+    };
+    for (const [id, family, given, gender, birthDate] of [
+      ['htn-1', '王', '小明', 'male', '1966-05-01'],
+      ['htn-2', '李', '秀英', 'female', '1958-02-11'],
+    ] as const) {
+      await t.repository.update(system, 'Patient', id, {
+        resourceType: 'Patient',
+        id,
+        name: [{ family, given: [given], text: `${family}${given}` }],
+        gender,
+        birthDate,
+      });
+    }
+    await loadKnowledgePacks(t.repository.db, { knowledge: t.knowledge });
+    const db = t.repository.db;
+    await t.identity.createUser(db, { username: 'doc', password: 'doctor-password-1', role: 'clinician' });
+    await t.identity.createUser(db, { username: 'nurse', password: 'nurse-password-1', role: 'nurse' });
+    await t.identity.createUser(db, {
+      username: 'xiaoming',
+      password: 'patient-password-1',
+      role: 'patient',
+      patientId: 'htn-1',
+    });
+    await t.identity.createUser(db, {
+      username: 'xiuying',
+      password: 'patient-password-2',
+      role: 'patient',
+      patientId: 'htn-2',
+    });
+    tokens.doc = await login('doc', 'doctor-password-1');
+    tokens.nurse = await login('nurse', 'nurse-password-1');
+    tokens.p1 = await login('xiaoming', 'patient-password-1');
+    tokens.p2 = await login('xiuying', 'patient-password-2');
+  }, 120_000);
+  afterAll(async () => {
+    await t?.closeAll();
+    await upstream?.close();
+  });
+
+  it('runs the guided intake through the model, streamed, and saves patient-reported drafts', async () => {
+    upstream.reset();
+    upstream.when(isChat, { content: '好的，谢谢您的回答。' });
+    const start = await api('p1', '/api/care/patients/htn-1/consultations', {
+      method: 'POST',
+      json: { language: 'zh' },
+    });
+    expect(start.status).toBe(201);
+    const consultation = (await start.json()) as {
+      id: string;
+      step: { id: string; index: number; total: number };
+    };
+    expect(consultation.step).toMatchObject({ id: 'symptoms', index: 0, total: 6 });
+
+    const answers = [
+      '偶尔头晕，没有胸痛',
+      '高血压5年，糖尿病3年，没有痛风',
+      '父亲有高血压',
+      '二甲双胍 500mg 每日两次',
+      '不吸烟，偶尔喝啤酒，口味偏咸，身高170cm，体重82kg',
+      '最近在家量过 152/96 和 148/94',
+    ];
+    let last:
+      { status: string; step?: { index: number }; messages: { role: string; text: string }[] } | undefined;
+    for (const [i, text] of answers.entries()) {
+      const response = await api('p1', `/api/care/consultations/${consultation.id}/messages`, {
+        method: 'POST',
+        json: { text },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/event-stream');
+      const events = await sse(response);
+      const deltas = events.filter((e) => e.event === 'delta').map((e) => (e.data as { text: string }).text);
+      expect(deltas.join('')).toContain('好的，谢谢您的回答。'); // streamed in several chunks
+      expect(deltas.length).toBeGreaterThan(1);
+      expect(events.some((e) => e.event === 'triage')).toBe(false);
+      last = events.find((e) => e.event === 'done')!.data as typeof last;
+      if (i < answers.length - 1) expect(last!.step!.index).toBe(i + 1);
+    }
+    expect(last!.status).toBe('active');
+    // The model was given the fixed next question, and the patient's name never reached the cloud model.
+    const chats = upstream.modelRequests().filter(isChat);
+    expect(chats).toHaveLength(6);
+    expect(JSON.stringify(chats[0]!.body.messages)).toContain('您以前被诊断过哪些疾病');
+    for (const request of chats) expect(JSON.stringify(request.body)).not.toContain('王小明');
+
+    const complete = await api('p1', `/api/care/consultations/${consultation.id}/complete`, {
+      method: 'POST',
+    });
+    expect(complete.status).toBe(200);
+    const saved = ((await complete.json()) as { saved: { questionnaireResponse: string; drafts: string[] } })
+      .saved;
+    expect(saved.questionnaireResponse).toMatch(/^QuestionnaireResponse\//);
+    const kinds = saved.drafts.map((d) => d.split('/')[0]).sort();
+    expect(kinds).toEqual(
+      [
+        'Condition',
+        'Condition',
+        'MedicationStatement',
+        'Observation',
+        'Observation',
+        'Observation',
+        'Observation',
+        'Observation',
+      ].sort(),
+    );
+    // Diabetes and hypertension (not gout: negated) as unconfirmed, patient-reported Conditions.
+    const conditions = (await (
+      await api('doc', '/fhir/R4/Condition?patient=htn-1&verification-status=unconfirmed')
+    ).json()) as {
+      entry?: { resource: { code: { coding: { code: string }[] }; meta: { tag: { code: string }[] } } }[];
+    };
+    const codes = (conditions.entry ?? []).map((e) => e.resource.code.coding[0]!.code).sort();
+    expect(codes).toEqual(['38341003', '73211009']);
+    expect(conditions.entry![0]!.resource.meta.tag.some((x) => x.code === 'patient-reported')).toBe(true);
+    const meds = (await (await api('doc', '/fhir/R4/MedicationStatement?patient=htn-1')).json()) as {
+      entry?: {
+        resource: {
+          informationSource: { reference: string };
+          medicationCodeableConcept: { coding: { code: string }[] };
+        };
+      }[];
+    };
+    expect(meds.entry?.[0]?.resource.informationSource.reference).toBe('Patient/htn-1');
+    expect(meds.entry?.[0]?.resource.medicationCodeableConcept.coding[0]!.code).toBe('metformin');
+    // Another patient cannot read this consultation.
+    expect((await api('p2', `/api/care/consultations/${consultation.id}`)).status).toBe(404);
+  });
+
+  it('stops at once with the emergency instruction when red flags meet a crisis reading — decided by the engine', async () => {
+    upstream.reset();
+    const upload = await api('p2', '/api/bp/patients/htn-2/readings', {
+      method: 'POST',
+      body: csv([['2026-03-10T11:30:00+08:00', 192, 124]]),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(upload.status, await upload.clone().text()).toBe(201);
+    const start = await api('p2', '/api/care/patients/htn-2/consultations', {
+      method: 'POST',
+      json: { language: 'zh' },
+    });
+    const { id } = (await start.json()) as { id: string };
+    const events = await sse(
+      await api('p2', `/api/care/consultations/${id}/messages`, {
+        method: 'POST',
+        json: { text: '胸痛，头痛得厉害' },
+      }),
+    );
+    expect(events[0]!.event).toBe('triage');
+    const triage = events[0]!.data as { level: string; stop: boolean; instruction: { zh: string } };
+    expect(triage).toMatchObject({ level: 'emergency', stop: true });
+    expect(triage.instruction.zh).toContain('120');
+    expect(events.some((e) => e.event === 'delta')).toBe(false);
+    expect((events.at(-1)!.data as { status: string }).status).toBe('stopped');
+    expect(upstream.modelRequests().filter(isChat)).toHaveLength(0); // the model was never asked
+    const again = await api('p2', `/api/care/consultations/${id}/messages`, {
+      method: 'POST',
+      json: { text: '还在痛' },
+    });
+    expect(again.status).toBe(409);
+    // The care team sees it as a critical alert.
+    const summary = (await (await api('doc', '/api/care/patients/htn-2/summary')).json()) as {
+      alerts: { severity: string; display: { en: string } }[];
+      triage: { level: string };
+    };
+    expect(summary.triage.level).toBe('emergency');
+    expect(
+      summary.alerts.some((a) => a.severity === 'critical' && /Emergency symptoms/.test(a.display.en)),
+    ).toBe(true);
+  });
+
+  let draftIds: string[] = [];
+
+  it('assesses uploaded readings, drafts a reviewed prescription and catches an excessive dose in the explanation', async () => {
+    const upload = await api('p1', '/api/bp/patients/htn-1/readings', {
+      method: 'POST',
+      body: week(168, 102),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(upload.status, await upload.clone().text()).toBe(201);
+    const summary = (await (
+      await api('doc', '/api/care/patients/htn-1/summary?guideline=china-2018')
+    ).json()) as {
+      findings: { key: string; value: { en: string }; source: string }[];
+      intake: { drafts: unknown[] };
+    };
+    const keys = summary.findings.map((f) => f.key);
+    expect(keys).toEqual(expect.arrayContaining(['home-mean', 'target', 'china-risk']));
+    for (const f of summary.findings) expect(f.source).toMatch(/REFERENCE|§/);
+    expect(summary.intake.drafts.length).toBeGreaterThan(0);
+
+    upstream.reset();
+    upstream.when(isChat, { content: 'Start amlodipine 20 mg once daily with valsartan.' });
+    const response = await api('doc', '/api/care/patients/htn-1/proposal', {
+      method: 'POST',
+      json: { guideline: 'china-2018', language: 'en' },
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
+    const result = (await response.json()) as {
+      proposal: { decision: string; orders: unknown[]; source: string };
+      drafts: { id: string; status: string; display: string; findings: unknown[] }[];
+      explanation: {
+        status: string;
+        guard: { contradicted: number; claims: { verdict: string; text: string }[] };
+      };
+    };
+    // Grade 2 with diabetes: start a combination (China 2018 §7.3).
+    expect(result.proposal.decision).toBe('start-combination');
+    expect(result.drafts.length).toBeGreaterThan(0);
+    for (const d of result.drafts) expect(d.status).toBe('draft');
+    expect(result.explanation.status).toBe('ok');
+    expect(result.explanation.guard.contradicted).toBeGreaterThan(0);
+    expect(
+      result.explanation.guard.claims.some(
+        (c) => c.verdict === 'contradicted' && /amlodipine 20 mg/i.test(c.text),
+      ),
+    ).toBe(true);
+    draftIds = result.drafts.map((d) => d.id);
+  });
+
+  it('never shows drafts to the patient, and only a clinician signs', async () => {
+    const own = (await (await api('p1', '/fhir/R4/MedicationRequest?patient=htn-1')).json()) as {
+      total?: number;
+      entry?: unknown[];
+    };
+    expect(own.entry ?? []).toHaveLength(0);
+    expect((await api('p1', `/fhir/R4/MedicationRequest/${draftIds[0]}`)).status).toBe(404);
+    expect((await api('p1', '/api/care/patients/htn-1/drafts')).status).toBe(403);
+    expect(
+      (await api('p1', `/api/care/prescriptions/${draftIds[0]}/sign`, { method: 'POST', json: {} })).status,
+    ).toBe(403);
+    expect(
+      (await api('nurse', `/api/care/prescriptions/${draftIds[0]}/sign`, { method: 'POST', json: {} }))
+        .status,
+    ).toBe(403);
+    const home = (await (await api('p1', '/api/care/me')).json()) as { medications: unknown[] };
+    expect(home.medications).toHaveLength(0);
+
+    const drafts = (await (await api('doc', '/api/care/patients/htn-1/drafts')).json()) as {
+      drafts: { id: string; findings: { id: string; severity: string }[] }[];
+    };
+    for (const draft of drafts.drafts) {
+      const acknowledge = draft.findings.filter((f) => f.severity === 'critical').map((f) => f.id);
+      const signed = await api('doc', `/api/care/prescriptions/${draft.id}/sign`, {
+        method: 'POST',
+        json: { acknowledge },
+      });
+      expect(signed.status, await signed.clone().text()).toBe(200);
+      expect((await signed.json()) as { status: string; signedBy: string }).toMatchObject({
+        status: 'active',
+        signedBy: 'doc',
+      });
+    }
+    const mr = (await (await api('doc', `/fhir/R4/MedicationRequest/${draftIds[0]}`)).json()) as {
+      status: string;
+      intent: string;
+      requester: { reference: string };
+    };
+    expect(mr).toMatchObject({
+      status: 'active',
+      intent: 'order',
+      requester: { reference: 'Practitioner/user-' + mr.requester.reference.slice(18) },
+    });
+    const provenance = (await (
+      await api('doc', `/fhir/R4/Provenance?target=MedicationRequest/${draftIds[0]}`)
+    ).json()) as { total?: number; entry?: unknown[] };
+    expect(provenance.entry ?? []).toHaveLength(1);
+    const audit = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_entry where query = 'sign-prescription'`.execute(t.repository.db);
+    expect(audit.rows[0]!.n).toBe(drafts.drafts.length);
+    // Signing twice is refused.
+    expect(
+      (await api('doc', `/api/care/prescriptions/${draftIds[0]}/sign`, { method: 'POST', json: {} })).status,
+    ).toBe(409);
+  });
+
+  it('creates the care plan and the patient sees target, goals, signed medication and progress', async () => {
+    const put = await api('doc', '/api/care/patients/htn-1/care-plan', {
+      method: 'PUT',
+      json: { guideline: 'china-2018' },
+    });
+    expect(put.status, await put.clone().text()).toBe(200);
+    const plan = (await put.json()) as {
+      target: { sbp: number; dbp: number; source: string };
+      goals: { domain: string; source: string }[];
+      followUp: { intervalDays: number; next: string };
+      medications: unknown[];
+    };
+    expect(plan.target).toMatchObject({ sbp: 130, dbp: 80 }); // China 2018 diabetes <130/80 (§7.3)
+    expect(plan.goals.map((g) => g.domain)).toEqual(expect.arrayContaining(['salt', 'exercise']));
+    for (const g of plan.goals) expect(g.source).toBeTruthy();
+    expect(plan.medications.length).toBe(draftIds.length);
+
+    const fhirPlan = (await (await api('doc', '/fhir/R4/CarePlan?patient=htn-1')).json()) as {
+      entry: { resource: { status: string; goal: unknown[] } }[];
+    };
+    expect(fhirPlan.entry[0]!.resource.status).toBe('active');
+
+    await api('p1', '/api/care/patients/htn-1/medication-adherence', {
+      method: 'POST',
+      json: { date: '2026-03-10', taken: true },
+    });
+    const home = (await (await api('p1', '/api/care/me')).json()) as {
+      carePlan: { target: { sbp: number } };
+      medications: { display: string; signedBy: string }[];
+      progress: { target: { sbp: number }; weeks: { sbp: number; atTarget: boolean }[] };
+      monitoring: { reminders: { state: string }[]; adherence: { fraction: number } };
+      medicationAdherence: { days: { date: string; taken: boolean | null }[] };
+    };
+    expect(home.carePlan.target.sbp).toBe(130);
+    expect(home.medications.length).toBe(draftIds.length);
+    expect(home.medications[0]!.signedBy).toBe('doc');
+    expect(home.progress.weeks.length).toBeGreaterThan(0);
+    expect(home.progress.weeks.every((w) => w.atTarget === false)).toBe(true);
+    expect(home.medicationAdherence.days.at(-1)).toEqual({ date: '2026-03-10', taken: true });
+    expect(home.monitoring.reminders.length).toBeGreaterThan(0);
+
+    const panel = (await (await api('doc', '/api/care/panel')).json()) as {
+      entries: { patientId: string; controlled: boolean; reasons: { code: string }[] }[];
+    };
+    const entry = panel.entries.find((e) => e.patientId === 'htn-1')!;
+    expect(entry.controlled).toBe(false);
+    expect(entry.reasons.map((r) => r.code)).toContain('uncontrolled');
+    expect((await api('p1', '/api/care/panel')).status).toBe(403);
+  });
+
+  it('answers in the copilot with visible, audited tool calls and a guard verdict (an invented threshold is caught)', async () => {
+    upstream.reset();
+    upstream.when((r) => isChat(r) && !hasToolResults(r), {
+      toolCalls: [
+        { id: 'call_1', name: 'bp_assessment', arguments: '{}' },
+        { id: 'call_2', name: 'patient_record', arguments: '{}' },
+        { id: 'call_3', name: 'knowledge_search', arguments: '{"query":"高血压 降压目标 糖尿病"}' },
+      ],
+    });
+    upstream.when((r) => isChat(r) && hasToolResults(r), {
+      content: 'Home BP is above target. Under China 2018 the BP target for patients with diabetes is <150/100 mmHg.',
+    });
+    const response = await api('doc', '/api/care/patients/htn-1/copilot', {
+      method: 'POST',
+      json: { messages: [{ role: 'user', content: 'Is this patient at target?' }], language: 'en' },
+    });
+    expect(response.status).toBe(200);
+    const events = await sse(response);
+    const tools = events
+      .filter((e) => e.event === 'tool')
+      .map((e) => e.data as { name: string; result: unknown });
+    expect(tools.map((x) => x.name)).toEqual(['bp_assessment', 'patient_record', 'knowledge_search']);
+    expect(JSON.stringify(tools[0]!.result)).toContain('home-mean');
+    const done = events.find((e) => e.event === 'done')!.data as {
+      toolCalls: number;
+      guard: { contradicted: number };
+      citations: unknown[];
+    };
+    expect(done.toolCalls).toBe(3);
+    expect(done.guard.contradicted).toBeGreaterThan(0);
+    expect(done.citations.length).toBeGreaterThan(0);
+    // The model got the tool results back in the second call.
+    const second = upstream.modelRequests().filter(isChat)[1]!.body as { messages: { role: string }[]; tools: unknown[] };
+    expect(second.messages.filter((m) => m.role === 'tool')).toHaveLength(3);
+    const audited = await sql<{
+      n: number;
+    }>`select count(*)::int as n from audit_entry where query like 'copilot-tool:%'`.execute(t.repository.db);
+    expect(audited.rows[0]!.n).toBe(3);
+    expect(
+      (
+        await api('p1', '/api/care/patients/htn-1/copilot', {
+          method: 'POST',
+          json: { messages: [{ role: 'user', content: 'x' }] },
+        })
+      ).status,
+    ).toBe(403);
+  });
+});
+
+describe('hypertension care without a model', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite', {}, clock, 'disabled');
+    const system = {
+      requestId: 'seed',
+      principal: {
+        id: 'system',
+        kind: 'system' as const,
+        username: 'system',
+        role: 'service' as const,
+        scopes: ['system/*.*'],
+      },
+    };
+    await t.repository.update(system, 'Patient', 'nm-1', {
+      resourceType: 'Patient',
+      id: 'nm-1',
+      gender: 'female',
+      birthDate: '1960-01-01',
+    });
+  }, 120_000);
+  afterAll(async () => t?.closeAll());
+
+  it('keeps the engines, drafts, review and care plan working and says what to configure', async () => {
+    await t.request('/api/bp/patients/nm-1/readings', {
+      method: 'POST',
+      body: week(168, 104),
+      headers: { 'content-type': 'text/csv' },
+    });
+    const proposal = await t.request('/api/care/patients/nm-1/proposal', {
+      method: 'POST',
+      json: { language: 'en' },
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(proposal.status, await proposal.clone().text()).toBe(201);
+    const body = (await proposal.json()) as {
+      drafts: unknown[];
+      explanation: { status: string; message: string };
+    };
+    expect(body.proposal.decision).toBe('start-combination'); // China 2018 grade 2 (§7.3): two drugs or an SPC
+    expect(body.drafts.length).toBeGreaterThan(0);
+    expect(body.explanation.status).toBe('model-not-configured');
+    expect(body.explanation.message).toContain('QIHUANG_MODEL_BASE_URL');
+    const plan = await t.request('/api/care/patients/nm-1/care-plan', {
+      method: 'PUT',
+      json: {},
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(plan.status).toBe(200);
+
+    const start = await t.request('/api/care/patients/nm-1/consultations', {
+      method: 'POST',
+      json: { language: 'en' },
+      headers: { 'content-type': 'application/json' },
+    });
+    const { id } = (await start.json()) as { id: string };
+    const events = await sse(
+      await t.request(`/api/care/consultations/${id}/messages`, {
+        method: 'POST',
+        json: { text: 'mild headache' },
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    expect(events.find((e) => e.event === 'notice')?.data).toMatchObject({ code: 'model-not-configured' });
+    expect((events.find((e) => e.event === 'delta')!.data as { text: string }).text).toContain(
+      'Which conditions',
+    );
+    const copilot = await t.request('/api/care/patients/nm-1/copilot', {
+      method: 'POST',
+      json: { messages: [{ role: 'user', content: 'hi' }] },
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(copilot.status).toBe(503);
+    expect(((await copilot.json()) as { error: { code: string } }).error.code).toBe('model-not-configured');
+  });
+});

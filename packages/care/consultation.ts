@@ -1,0 +1,400 @@
+/**
+ * The patient consultation: a guided intake whose questions are fixed (intake.ts), phrased conversationally
+ * by the clinical-copilot model when one is configured. Every patient message is triaged by the engine
+ * first; an emergency stops the conversation at once with a fixed instruction — the model is not asked.
+ */
+import { randomUUID } from 'node:crypto';
+import { QihuangError, type RequestContext } from '@qihuang/contracts';
+import { loadPatientContext } from '@qihuang/bp-monitoring';
+import { saveAlerts } from '@qihuang/bp-monitoring';
+import type { Alert, AlertKind } from '@qihuang/engines/blood-pressure';
+import { triage, type TriageResult } from '@qihuang/engines/hypertension-care';
+import { checkAnswer } from '@qihuang/guard';
+import { processTransaction, type FhirResource } from '@qihuang/store';
+import { assertPatientAccess, nowOf, withIntakeScopes, type CareDeps } from './deps.ts';
+import { INTAKE_STEPS, QUESTIONS, intakeResources, readingsIn, type IntakeStepId } from './intake.ts';
+import { NOT_CONFIGURED_MESSAGE, type ChatMessage } from './model.ts';
+import type { Selectable } from 'kysely';
+import { careDb, type CareConsultationTable } from './tables.ts';
+
+type Row = Selectable<CareConsultationTable>;
+const answersOf = (row: Row) => row.answers as Partial<Record<IntakeStepId, string>>;
+const messagesOf = (row: Row) => row.messages as unknown as ConsultationMessage[];
+
+export interface ConsultationMessage {
+  role: 'assistant' | 'patient' | 'system';
+  text: string;
+  at: string;
+  kind?: 'question' | 'reply' | 'emergency' | 'notice';
+}
+
+export interface Consultation {
+  id: string;
+  patientId: string;
+  status: 'active' | 'stopped' | 'completed';
+  language: 'zh' | 'en';
+  step?: { id: IntakeStepId; index: number; total: number; question: { zh: string; en: string } };
+  messages: ConsultationMessage[];
+  triage?: TriageResult;
+  answers: Partial<Record<IntakeStepId, string>>;
+  saved?: { questionnaireResponse: string; drafts: string[] };
+  modelConfigured: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ConsultationEvent =
+  | { event: 'triage'; data: TriageResult }
+  | { event: 'delta'; data: { text: string } }
+  | { event: 'notice'; data: { code: string; message: string } }
+  | { event: 'done'; data: Consultation };
+
+const FINISHED: { zh: string; en: string } = {
+  zh: '谢谢您，问诊问题已经全部回答。请点击“完成”提交，医生会查看并确认您的信息。',
+  en: 'Thank you, that was the last question. Press "Finish" to submit; your clinician will review and confirm what you told us.',
+};
+
+function view(row: Row, modelConfigured: boolean): Consultation {
+  const index = row.step_index;
+  const step =
+    row.status === 'active' && index < INTAKE_STEPS.length
+      ? {
+          id: INTAKE_STEPS[index]!,
+          index,
+          total: INTAKE_STEPS.length,
+          question: QUESTIONS[INTAKE_STEPS[index]!],
+        }
+      : undefined;
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    status: row.status,
+    language: row.language,
+    ...(step ? { step } : {}),
+    messages: messagesOf(row),
+    ...(row.triage ? { triage: row.triage as unknown as TriageResult } : {}),
+    answers: answersOf(row),
+    ...(row.saved ? { saved: row.saved as unknown as Consultation['saved'] } : {}),
+    modelConfigured,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+async function load(deps: CareDeps, ctx: RequestContext, id: string): Promise<Row> {
+  const row = await careDb(deps.db)
+    .selectFrom('care_consultation')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new QihuangError('not-found', `Consultation ${id} is not known`);
+  try {
+    assertPatientAccess(ctx, row.patient_id);
+  } catch (error) {
+    if (ctx.principal.role === 'patient')
+      throw new QihuangError('not-found', `Consultation ${id} is not known`);
+    throw error;
+  }
+  return row;
+}
+
+async function save(deps: CareDeps, row: Row, now: Date): Promise<Row> {
+  const next = { ...row, updated_at: now };
+  await careDb(deps.db)
+    .updateTable('care_consultation')
+    .set({
+      status: next.status,
+      step_index: next.step_index,
+      answers: JSON.stringify(next.answers),
+      messages: JSON.stringify(next.messages),
+      triage: next.triage === null ? null : JSON.stringify(next.triage),
+      saved: next.saved === null ? null : JSON.stringify(next.saved),
+      updated_at: now,
+    })
+    .where('id', '=', row.id)
+    .execute();
+  return next;
+}
+
+export async function startConsultation(
+  deps: CareDeps,
+  ctx: RequestContext,
+  patientId: string,
+  language: 'zh' | 'en',
+): Promise<Consultation> {
+  assertPatientAccess(ctx, patientId);
+  await deps.repository.read(ctx, 'Patient', patientId);
+  const now = nowOf(deps);
+  const greeting =
+    language === 'zh'
+      ? '您好，我是岐黄问诊助手。我会问您几个关于血压的问题，您的回答会交给医生确认。如有胸痛、一侧肢体无力或说话不清，请立即拨打120。'
+      : "Hello, I'm the Qihuang intake assistant. I will ask you a few questions about your blood pressure; your clinician will review your answers. If you have chest pain, weakness on one side or trouble speaking, call emergency services now.";
+  const row: Row = {
+    id: `consult-${randomUUID()}`,
+    patient_id: patientId,
+    status: 'active',
+    language,
+    step_index: 0,
+    answers: {},
+    messages: [
+      { role: 'assistant', text: greeting, at: now.toISOString(), kind: 'notice' },
+      { role: 'assistant', text: QUESTIONS.symptoms[language], at: now.toISOString(), kind: 'question' },
+    ],
+    triage: null,
+    saved: null,
+    created_by: ctx.principal.id,
+    created_at: now,
+    updated_at: now,
+  };
+  await careDb(deps.db)
+    .insertInto('care_consultation')
+    .values({
+      id: row.id,
+      patient_id: row.patient_id,
+      status: row.status,
+      language: row.language,
+      step_index: row.step_index,
+      created_by: row.created_by,
+      created_at: now,
+      updated_at: now,
+      answers: JSON.stringify(row.answers),
+      messages: JSON.stringify(row.messages),
+      triage: null,
+      saved: null,
+    })
+    .execute();
+  return view(row, deps.model.configured());
+}
+
+export async function getConsultation(
+  deps: CareDeps,
+  ctx: RequestContext,
+  id: string,
+): Promise<Consultation> {
+  return view(await load(deps, ctx, id), deps.model.configured());
+}
+
+export async function listConsultations(
+  deps: CareDeps,
+  ctx: RequestContext,
+  patientId: string,
+): Promise<Consultation[]> {
+  assertPatientAccess(ctx, patientId);
+  const rows = await careDb(deps.db)
+    .selectFrom('care_consultation')
+    .selectAll()
+    .where('patient_id', '=', patientId)
+    .orderBy('created_at', 'desc')
+    .limit(20)
+    .execute();
+  return rows.map((r) => view(r, deps.model.configured()));
+}
+
+function systemPrompt(language: 'zh' | 'en'): string {
+  return language === 'zh'
+    ? '你是医院高血压门诊的问诊助手，正在对患者进行结构化问诊。规则：只用中文；先用一句话简短回应患者刚才的回答（不作诊断、不给药物或剂量建议、不给出任何血压阈值数字），然后原样提出下一个问题。不要编造信息。'
+    : "You are the intake assistant of a hospital hypertension clinic, taking a structured history. Rules: answer in English; acknowledge the patient's last answer in one short sentence (no diagnosis, no drug or dose advice, no blood-pressure threshold numbers), then ask the next question exactly as given. Never invent information.";
+}
+
+/**
+ * Handles one patient message: engine triage first, then the answer is recorded and the next question asked
+ * (phrased by the model when configured). Events are emitted as they happen (for SSE).
+ */
+export async function postConsultationMessage(
+  deps: CareDeps,
+  ctx: RequestContext,
+  id: string,
+  text: string,
+  emit: (event: ConsultationEvent) => void,
+  signal?: AbortSignal,
+): Promise<Consultation> {
+  const trimmed = text.trim();
+  if (!trimmed) throw new QihuangError('invalid-input', 'text must not be empty');
+  if (trimmed.length > 4000) throw new QihuangError('invalid-input', 'text is limited to 4,000 characters');
+  let row = await load(deps, ctx, id);
+  if (row.status !== 'active')
+    throw new QihuangError('conflict', `Consultation ${id} is ${row.status}; start a new one`);
+  const now = nowOf(deps);
+  const at = now.toISOString();
+  const language = row.language;
+  const messages = [...messagesOf(row)];
+  messages.push({ role: 'patient', text: trimmed, at, kind: 'reply' });
+  const stepId = INTAKE_STEPS[row.step_index]!;
+
+  // 1. Engine triage (never the model): red-flag symptoms and crisis-level readings, stored or just typed.
+  const context = await loadPatientContext(deps.repository, ctx, row.patient_id, {
+    now: at,
+    from: new Date(now.getTime() - 24 * 3_600_000).toISOString(),
+  });
+  const typed = readingsIn(trimmed).map((r, i) => ({ ...r, time: at, id: `typed-${i}` }));
+  const symptomText = [answersOf(row).symptoms ?? '', trimmed].join('。');
+  const result = triage({
+    text: symptomText,
+    readings: [...context.home, ...context.office, ...typed],
+    now: at,
+    guideline: deps.guideline ?? 'china-2018',
+  });
+  if (result.level !== 'none') {
+    emit({ event: 'triage', data: result });
+    row = { ...row, triage: result };
+  }
+  if (result.stop) {
+    messages.push({ role: 'system', text: result.instruction[language], at, kind: 'emergency' });
+    row = {
+      ...row,
+      status: 'stopped',
+      answers: { ...answersOf(row), [stepId]: trimmed },
+      messages: messages as unknown[],
+    };
+    row = await save(deps, row, now);
+    await raiseEmergencyFlag(deps, ctx, row.patient_id, result, at);
+    const done = view(row, deps.model.configured());
+    emit({ event: 'done', data: done });
+    return done;
+  }
+  if (result.level === 'urgent') {
+    messages.push({ role: 'system', text: result.instruction[language], at, kind: 'notice' });
+  }
+
+  // 2. Record the answer and move on.
+  const answers = { ...answersOf(row), [stepId]: trimmed };
+  const nextIndex = row.step_index + 1;
+  const nextQuestion =
+    nextIndex < INTAKE_STEPS.length ? QUESTIONS[INTAKE_STEPS[nextIndex]!][language] : FINISHED[language];
+
+  // 3. The model phrases the turn around the fixed question (guard-checked; falls back to the fixed text).
+  let reply = nextQuestion;
+  if (!deps.model.configured()) {
+    emit({ event: 'notice', data: { code: 'model-not-configured', message: NOT_CONFIGURED_MESSAGE } });
+    emit({ event: 'delta', data: { text: nextQuestion } });
+  } else {
+    const history: ChatMessage[] = [{ role: 'system', content: systemPrompt(language) }];
+    for (const m of messages) {
+      if (m.role === 'patient') history.push({ role: 'user', content: m.text });
+      else if (m.role === 'assistant') history.push({ role: 'assistant', content: m.text });
+    }
+    history.push({
+      role: 'system',
+      content:
+        language === 'zh'
+          ? `下一个问题（请原样提出）：${nextQuestion}`
+          : `Next question (ask it as given): ${nextQuestion}`,
+    });
+    try {
+      const turn = await deps.model.chat(
+        {
+          messages: history,
+          audience: 'patient',
+          principal: ctx.principal,
+          patientId: row.patient_id,
+          ...(context.name ? { known: { names: [context.name] } } : {}),
+          ...(signal ? { signal } : {}),
+        },
+        (delta) => emit({ event: 'delta', data: { text: delta } }),
+      );
+      const guarded = await checkAnswer(
+        { answer: turn.content, guideline: deps.guideline ?? 'china-2018' },
+        { drugs: deps.drugs, policy: 'annotate' },
+      );
+      if (!turn.content.trim() || guarded.summary.contradicted > 0) {
+        // A patient never reads a contradicted number: the fixed question replaces the model's turn.
+        emit({
+          event: 'notice',
+          data: {
+            code: guarded.summary.contradicted > 0 ? 'guard-replaced' : 'model-empty',
+            message:
+              guarded.summary.contradicted > 0
+                ? 'The model reply contained a statement the guard contradicted; the standard question is shown instead.'
+                : 'The model returned nothing; the standard question is shown instead.',
+          },
+        });
+        reply = nextQuestion;
+      } else {
+        reply = turn.content.includes(nextQuestion)
+          ? turn.content
+          : `${turn.content.trim()}\n\n${nextQuestion}`;
+      }
+    } catch (error) {
+      emit({
+        event: 'notice',
+        data: {
+          code: (error as QihuangError).code ?? 'model-error',
+          message: `${(error as Error).message} — the standard question is shown instead.`,
+        },
+      });
+      reply = nextQuestion;
+    }
+  }
+  messages.push({ role: 'assistant', text: reply, at: nowOf(deps).toISOString(), kind: 'question' });
+  row = { ...row, answers, messages: messages as unknown[], step_index: nextIndex };
+  row = await save(deps, row, nowOf(deps));
+  const done = view(row, deps.model.configured());
+  emit({ event: 'done', data: done });
+  return done;
+}
+
+async function raiseEmergencyFlag(
+  deps: CareDeps,
+  ctx: RequestContext,
+  patientId: string,
+  result: TriageResult,
+  at: string,
+): Promise<void> {
+  const alert: Alert = {
+    key: `reported-emergency-${at}`,
+    // Not one of the engine's reading-based alert kinds: raised by the consultation triage.
+    kind: 'reported-emergency' as AlertKind,
+    severity: 'critical',
+    raisedAt: at,
+    readingIds: result.crisisReading ? [result.crisisReading.id] : [],
+    values: result.crisisReading ? { sbp: result.crisisReading.sbp, dbp: result.crisisReading.dbp } : {},
+    rule: result.rule,
+    source: result.source,
+    display: {
+      zh: `患者问诊中报告急症症状：${result.redFlags.map((f) => f.display.zh).join('、')}`,
+      en: `Emergency symptoms reported in the consultation: ${result.redFlags.map((f) => f.display.en).join(', ')}`,
+    },
+  };
+  await saveAlerts(deps.repository, withIntakeScopes(ctx), patientId, [alert]);
+}
+
+/** Saves the intake: QuestionnaireResponse + patient-reported drafts, in one transaction. */
+export async function completeConsultation(
+  deps: CareDeps,
+  ctx: RequestContext,
+  id: string,
+): Promise<Consultation> {
+  let row = await load(deps, ctx, id);
+  if (row.status === 'completed') return view(row, deps.model.configured());
+  if (Object.keys(row.answers).length === 0)
+    throw new QihuangError('invalid-input', 'Nothing to save: answer at least one question first');
+  const now = nowOf(deps);
+  const { questionnaireResponse, drafts } = intakeResources({
+    patientId: row.patient_id,
+    consultationId: row.id,
+    answers: answersOf(row),
+    language: row.language,
+    now: now.toISOString(),
+    drugs: deps.drugs,
+  });
+  const resources: FhirResource[] = [questionnaireResponse, ...drafts];
+  await processTransaction(deps.repository, withIntakeScopes(ctx), {
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: resources.map((resource) => ({
+      resource,
+      request: { method: 'PUT', url: `${resource.resourceType}/${String(resource.id)}` },
+    })),
+  });
+  const saved = {
+    questionnaireResponse: `QuestionnaireResponse/${String(questionnaireResponse.id)}`,
+    drafts: drafts.map((d) => `${d.resourceType}/${String(d.id)}`),
+  };
+  row = {
+    ...row,
+    status: row.status === 'stopped' ? 'stopped' : 'completed',
+    saved,
+  };
+  row = await save(deps, row, now);
+  return view(row, deps.model.configured());
+}

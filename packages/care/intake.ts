@@ -1,0 +1,402 @@
+/**
+ * The guided hypertension intake: fixed questions (the model only phrases the conversation around them) and
+ * deterministic extraction of the answers into patient-reported FHIR drafts for the clinician to confirm.
+ * Pure: no I/O; `now` and ids are arguments.
+ */
+import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import type { FhirResource } from '@qihuang/store';
+
+export const INTAKE_STEPS = [
+  'symptoms',
+  'history',
+  'family-history',
+  'medications',
+  'lifestyle',
+  'home-readings',
+] as const;
+export type IntakeStepId = (typeof INTAKE_STEPS)[number];
+
+export interface Text {
+  zh: string;
+  en: string;
+}
+
+export const QUESTIONS: Record<IntakeStepId, Text> = {
+  symptoms: {
+    zh: '您现在有哪些不舒服？例如头痛、头晕、胸痛、心慌、气短、视物模糊、一侧肢体无力或麻木。没有的话请说“没有”。',
+    en: 'How are you feeling right now? For example headache, dizziness, chest pain, palpitations, shortness of breath, blurred vision, weakness or numbness on one side. If none, say "none".',
+  },
+  history: {
+    zh: '您以前被诊断过哪些疾病？例如高血压（多少年）、糖尿病、慢性肾病、冠心病、脑卒中、心衰、痛风、哮喘、高血脂。',
+    en: 'Which conditions have you been diagnosed with? For example hypertension (for how long), diabetes, chronic kidney disease, coronary heart disease, stroke, heart failure, gout, asthma, high cholesterol.',
+  },
+  'family-history': {
+    zh: '您的父母或兄弟姐妹有高血压、早发心脏病或脑卒中吗？',
+    en: 'Do your parents or siblings have high blood pressure, early heart disease or stroke?',
+  },
+  medications: {
+    zh: '您现在在吃哪些药？请写药名和剂量，例如“氨氯地平 5mg 每天一次”。没有请说“没有”。',
+    en: 'Which medicines do you take now? Please give the name and dose, e.g. "amlodipine 5 mg once daily". If none, say "none".',
+  },
+  lifestyle: {
+    zh: '请介绍一下您的生活习惯：是否吸烟、饮酒（每周多少）、口味咸淡、每周运动多少分钟、身高体重。',
+    en: 'Tell me about your lifestyle: do you smoke, how much alcohol per week, how salty you eat, minutes of exercise per week, height and weight.',
+  },
+  'home-readings': {
+    zh: '您最近在家量过血压吗？请写几次读数，例如“150/95”。',
+    en: 'Have you measured your blood pressure at home recently? Please give a few readings, e.g. "150/95".',
+  },
+};
+
+export const TAG_PATIENT_REPORTED = {
+  system: 'urn:qihuang:provenance',
+  code: 'patient-reported',
+  display: 'Patient-reported, not yet confirmed by a clinician',
+};
+
+interface ConditionTerm {
+  key: string;
+  terms: string[];
+  snomed: string;
+  display: string;
+}
+
+/** SNOMED CT concept ids (REFERENCE §8.4 lists the hypertension codes; the others are standard SNOMED CT concepts). */
+export const CONDITION_TERMS: ConditionTerm[] = [
+  {
+    key: 'hypertension',
+    terms: ['高血压', 'hypertension', 'high blood pressure'],
+    snomed: '38341003',
+    display: 'Hypertensive disorder',
+  },
+  {
+    key: 'diabetes',
+    terms: ['糖尿病', 'diabetes', 'diabetic'],
+    snomed: '73211009',
+    display: 'Diabetes mellitus',
+  },
+  {
+    key: 'ckd',
+    terms: ['慢性肾病', '慢性肾脏病', '肾功能不全', '肾病', 'kidney disease', 'ckd', 'renal failure'],
+    snomed: '709044004',
+    display: 'Chronic kidney disease',
+  },
+  {
+    key: 'coronary',
+    terms: ['冠心病', '心肌梗死', '心梗', 'coronary', 'heart attack', 'angina', '心绞痛'],
+    snomed: '53741008',
+    display: 'Coronary arteriosclerosis',
+  },
+  {
+    key: 'stroke',
+    terms: ['脑卒中', '中风', '脑梗', '脑出血', 'stroke'],
+    snomed: '230690007',
+    display: 'Cerebrovascular accident',
+  },
+  {
+    key: 'heart-failure',
+    terms: ['心衰', '心力衰竭', 'heart failure'],
+    snomed: '84114007',
+    display: 'Heart failure',
+  },
+  { key: 'gout', terms: ['痛风', 'gout'], snomed: '90560007', display: 'Gout' },
+  { key: 'asthma', terms: ['哮喘', 'asthma'], snomed: '195967001', display: 'Asthma' },
+  {
+    key: 'hyperlipidemia',
+    terms: ['高血脂', '高脂血症', '血脂高', 'high cholesterol', 'hyperlipidemia', 'hyperlipidaemia'],
+    snomed: '55822004',
+    display: 'Hyperlipidemia',
+  },
+  {
+    key: 'atrial-fibrillation',
+    terms: ['房颤', '心房颤动', 'atrial fibrillation'],
+    snomed: '49436004',
+    display: 'Atrial fibrillation',
+  },
+];
+
+const NEGATION =
+  /(没有|没|无|否认|不|未|从不|从未|no|not|never|denies|deny|without|don't|do not|haven't|have not)\s*$/i;
+
+/** Clauses split at punctuation; a term counts unless a negation cue closes the text before it in its clause. */
+export function mentioned(text: string, term: string): string | undefined {
+  const lower = text.toLowerCase();
+  const needle = term.toLowerCase();
+  let from = 0;
+  for (;;) {
+    const at = lower.indexOf(needle, from);
+    if (at < 0) return undefined;
+    const clauseStart = Math.max(
+      ...['，', '。', ',', '.', ';', '；', '\n', '!', '！', '?', '？'].map((p) =>
+        lower.lastIndexOf(p, at - 1),
+      ),
+    );
+    const before = lower.slice(clauseStart + 1, at);
+    // A cue anywhere in the short stretch before the term (e.g. "没有高血压和糖尿病" negates both).
+    const window = before.slice(-12);
+    if (!NEGATION.test(window) && !/(没有|否认|无|no |not |never |denies |without )/i.test(window)) {
+      return text.slice(at, at + term.length);
+    }
+    from = at + needle.length;
+  }
+}
+
+export function conditionsIn(text: string): ConditionTerm[] {
+  return CONDITION_TERMS.filter((c) => c.terms.some((t) => mentioned(text, t)));
+}
+
+const READING = /(\d{2,3})\s*[/／]\s*(\d{2,3})/g;
+
+export function readingsIn(text: string): { sbp: number; dbp: number }[] {
+  const out: { sbp: number; dbp: number }[] = [];
+  for (const m of text.matchAll(READING)) {
+    const sbp = Number(m[1]);
+    const dbp = Number(m[2]);
+    // Plausibility as the BP engine's ingestion (REFERENCE §8.3 value ranges): keep only readings a cuff can give.
+    if (sbp >= 50 && sbp <= 300 && dbp >= 20 && dbp <= 200 && dbp < sbp) out.push({ sbp, dbp });
+  }
+  return out;
+}
+
+export interface LifestyleFacts {
+  smoker?: boolean;
+  alcohol?: boolean;
+  salty?: boolean;
+  heightCm?: number;
+  weightKg?: number;
+  exerciseMinutesPerWeek?: number;
+}
+
+export function lifestyleIn(text: string): LifestyleFacts {
+  const facts: LifestyleFacts = {};
+  const smokeTerms = ['吸烟', '抽烟', 'smoke', 'smoking', 'smoker', 'cigarette'];
+  const smokeMention = smokeTerms.some((t) => text.toLowerCase().includes(t));
+  if (smokeMention) facts.smoker = smokeTerms.some((t) => mentioned(text, t) !== undefined);
+  if (/戒烟|quit smoking|ex-smoker|former smoker/i.test(text)) facts.smoker = false;
+  const alcoholTerms = ['喝酒', '饮酒', 'alcohol', 'drink', 'beer', 'wine', '白酒', '啤酒'];
+  if (alcoholTerms.some((t) => text.toLowerCase().includes(t)))
+    facts.alcohol = alcoholTerms.some((t) => mentioned(text, t) !== undefined);
+  if (/口味(偏)?重|偏咸|爱吃咸|salty|a lot of salt/i.test(text)) facts.salty = true;
+  if (/口味(偏)?淡|清淡|low.salt|little salt/i.test(text)) facts.salty = false;
+  const height = /(\d{3})\s*(cm|厘米|公分)/i.exec(text) ?? /身高\s*(\d{3})/.exec(text);
+  if (height) facts.heightCm = Number(height[1]);
+  const jin = /(\d{2,3})\s*斤/.exec(text); // 1 斤 = 0.5 kg
+  const weight = /(\d{2,3}(?:\.\d)?)\s*(kg|公斤|千克)/i.exec(text) ?? (jin ? null : /体重\s*(\d{2,3})/.exec(text));
+  if (weight) facts.weightKg = Number(weight[1]);
+  else if (jin) facts.weightKg = Number(jin[1]) / 2;
+  const exercise = /(\d{1,4})\s*(分钟|min)/i.exec(text);
+  if (exercise) facts.exerciseMinutesPerWeek = Number(exercise[1]);
+  return facts;
+}
+
+export interface MedicationMention {
+  text: string;
+  drugId?: string;
+  name?: string;
+}
+
+export function medicationsIn(text: string, drugs: DrugKnowledgeBase): MedicationMention[] {
+  if (/^\s*(没有|无|none|no|nothing)\s*[。.!！]?\s*$/i.test(text)) return [];
+  const parts = text
+    .split(/[，,；;。\n、]|\band\b|和|以及/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const out: MedicationMention[] = [];
+  for (const part of parts) {
+    const match = drugs.match(part);
+    if (match) out.push({ text: part, drugId: match.drug.id, name: match.drug.names.en });
+  }
+  return out;
+}
+
+export interface IntakeDrafts {
+  questionnaireResponse: FhirResource;
+  drafts: FhirResource[];
+}
+
+/** Builds the QuestionnaireResponse and patient-reported drafts from the answers. */
+export function intakeResources(input: {
+  patientId: string;
+  consultationId: string;
+  answers: Partial<Record<IntakeStepId, string>>;
+  language: 'zh' | 'en';
+  now: string;
+  drugs: DrugKnowledgeBase;
+}): IntakeDrafts {
+  const { patientId, consultationId, answers, now } = input;
+  const subject = { reference: `Patient/${patientId}` };
+  const meta = { tag: [TAG_PATIENT_REPORTED] };
+  const id = (suffix: string) => `${consultationId}-${suffix}`.slice(0, 64);
+  const drafts: FhirResource[] = [];
+
+  for (const c of conditionsIn(answers.history ?? '')) {
+    drafts.push({
+      resourceType: 'Condition',
+      id: id(`cond-${c.key}`),
+      meta,
+      clinicalStatus: {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }],
+      },
+      verificationStatus: {
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'unconfirmed' },
+        ],
+      },
+      category: [
+        {
+          coding: [
+            { system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'problem-list-item' },
+          ],
+        },
+      ],
+      code: {
+        coding: [{ system: 'http://snomed.info/sct', code: c.snomed, display: c.display }],
+        text: c.display,
+      },
+      subject,
+      recordedDate: now,
+      asserter: subject,
+      note: [{ text: `Patient-reported in consultation ${consultationId}` }],
+    } as FhirResource);
+  }
+
+  for (const [index, m] of medicationsIn(answers.medications ?? '', input.drugs).entries()) {
+    drafts.push({
+      resourceType: 'MedicationStatement',
+      id: id(`med-${index}`),
+      meta,
+      status: 'active',
+      medicationCodeableConcept: {
+        text: m.text,
+        ...(m.drugId ? { coding: [{ system: 'urn:qihuang:drug', code: m.drugId, display: m.name }] } : {}),
+      },
+      subject,
+      dateAsserted: now,
+      informationSource: subject,
+      note: [{ text: `Patient-reported in consultation ${consultationId}` }],
+    } as FhirResource);
+  }
+
+  const facts = lifestyleIn(answers.lifestyle ?? '');
+  if (facts.smoker !== undefined) {
+    drafts.push({
+      resourceType: 'Observation',
+      id: id('smoking'),
+      meta,
+      status: 'preliminary',
+      category: [
+        {
+          coding: [
+            { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'social-history' },
+          ],
+        },
+      ],
+      // LOINC 72166-2 Tobacco smoking status; SNOMED 77176002 Smoker / 8517006 Ex-smoker / 266919005 Never smoked
+      code: { coding: [{ system: 'http://loinc.org', code: '72166-2', display: 'Tobacco smoking status' }] },
+      subject,
+      effectiveDateTime: now,
+      performer: [subject],
+      valueCodeableConcept: facts.smoker
+        ? { coding: [{ system: 'http://snomed.info/sct', code: '77176002', display: 'Smoker' }] }
+        : {
+            coding: [
+              { system: 'http://snomed.info/sct', code: '266919005', display: 'Never smoked tobacco' },
+            ],
+          },
+    } as FhirResource);
+  }
+  if (facts.weightKg !== undefined) {
+    drafts.push({
+      resourceType: 'Observation',
+      id: id('weight'),
+      meta,
+      status: 'preliminary',
+      category: [
+        {
+          coding: [
+            { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' },
+          ],
+        },
+      ],
+      code: { coding: [{ system: 'http://loinc.org', code: '29463-7', display: 'Body weight' }] }, // REFERENCE §8.1
+      subject,
+      effectiveDateTime: now,
+      performer: [subject],
+      valueQuantity: { value: facts.weightKg, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' },
+    } as FhirResource);
+  }
+  if (facts.heightCm !== undefined) {
+    drafts.push({
+      resourceType: 'Observation',
+      id: id('height'),
+      meta,
+      status: 'preliminary',
+      category: [
+        {
+          coding: [
+            { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' },
+          ],
+        },
+      ],
+      code: { coding: [{ system: 'http://loinc.org', code: '8302-2', display: 'Body height' }] }, // LOINC body height
+      subject,
+      effectiveDateTime: now,
+      performer: [subject],
+      valueQuantity: { value: facts.heightCm, unit: 'cm', system: 'http://unitsofmeasure.org', code: 'cm' },
+    } as FhirResource);
+  }
+
+  for (const [index, r] of readingsIn(answers['home-readings'] ?? '').entries()) {
+    drafts.push({
+      resourceType: 'Observation',
+      id: id(`bp-${index}`),
+      meta,
+      status: 'preliminary',
+      category: [
+        {
+          coding: [
+            { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' },
+          ],
+        },
+      ],
+      // REFERENCE §8.1/§8.3: BP panel 85354-9 with 8480-6 / 8462-4 components
+      code: { coding: [{ system: 'http://loinc.org', code: '85354-9', display: 'Blood pressure panel' }] },
+      subject,
+      effectiveDateTime: now,
+      performer: [subject],
+      note: [{ text: 'Reported by the patient from memory in the intake (time not known)' }],
+      component: [
+        {
+          code: {
+            coding: [{ system: 'http://loinc.org', code: '8480-6', display: 'Systolic blood pressure' }],
+          },
+          valueQuantity: { value: r.sbp, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
+        },
+        {
+          code: {
+            coding: [{ system: 'http://loinc.org', code: '8462-4', display: 'Diastolic blood pressure' }],
+          },
+          valueQuantity: { value: r.dbp, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
+        },
+      ],
+    } as FhirResource);
+  }
+
+  const questionnaireResponse: FhirResource = {
+    resourceType: 'QuestionnaireResponse',
+    id: id('qr'),
+    meta,
+    questionnaire: 'urn:qihuang:questionnaire:hypertension-intake|1',
+    status: 'completed',
+    subject,
+    authored: now,
+    author: subject,
+    source: subject,
+    item: INTAKE_STEPS.filter((step) => answers[step] !== undefined).map((step) => ({
+      linkId: step,
+      text: QUESTIONS[step][input.language],
+      answer: [{ valueString: answers[step]! }],
+    })),
+  } as FhirResource;
+  return { questionnaireResponse, drafts };
+}

@@ -1,0 +1,219 @@
+/**
+ * The care scenario's view of the model: one small interface (`CareModel`) with the gateway-backed
+ * implementation. Every call goes through the in-process gateway runtime, so routing, failover,
+ * de-identification for cloud targets, usage accounting and the audit record apply exactly as for /v1.
+ */
+import { randomUUID } from 'node:crypto';
+import { QihuangError, type Principal as PlatformPrincipal } from '@qihuang/contracts';
+import { handleChatCompletion, type GatewayRuntime } from '@qihuang/gateway';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant' | 'tool';
+  content: string | null;
+  tool_calls?: ToolCall[];
+  tool_call_id?: string;
+}
+
+export interface ToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+export interface ToolSpec {
+  type: 'function';
+  function: { name: string; description: string; parameters: Record<string, unknown> };
+}
+
+export interface ChatRequest {
+  messages: ChatMessage[];
+  tools?: ToolSpec[];
+  /** Whose data the call concerns (audit, de-identification). */
+  patientId?: string;
+  /** Names and identifiers to remove before a cloud target sees the text. */
+  known?: { names?: string[]; identifiers?: string[] };
+  audience: 'patient' | 'clinician';
+  principal: PlatformPrincipal;
+  temperature?: number;
+  signal?: AbortSignal;
+}
+
+export interface ChatTurn {
+  content: string;
+  toolCalls: ToolCall[];
+  finishReason?: string;
+}
+
+export interface CareModel {
+  /** The virtual model the scenario uses (e.g. clinical-copilot). */
+  readonly name: string;
+  /** True when the gateway has a route for the model. */
+  configured(): boolean;
+  /** Streams text deltas through `onDelta` and returns the whole turn (text and tool calls). */
+  chat(request: ChatRequest, onDelta?: (text: string) => void): Promise<ChatTurn>;
+}
+
+export const NOT_CONFIGURED_MESSAGE =
+  'No model is configured for the clinical copilot. Set QIHUANG_MODEL_BASE_URL and QIHUANG_MODEL_NAME ' +
+  '(a local vLLM/Ollama/SGLang/llama.cpp server or the DeepSeek API) or add a "clinical-copilot" virtual ' +
+  'model in the gateway configuration. The engines, monitoring, alerts, care plans and prescription review ' +
+  'keep working without it.';
+
+export function notConfigured(): QihuangError {
+  return new QihuangError('model-not-configured', NOT_CONFIGURED_MESSAGE);
+}
+
+/** A CareModel over the gateway runtime (model name = virtual model, default clinical-copilot). */
+export function gatewayCareModel(runtime: GatewayRuntime, name = 'clinical-copilot'): CareModel {
+  const configured = () => {
+    const config = runtime.config;
+    if (config.providers.length === 0) return false;
+    return (
+      config.virtualModels.some((v) => v.name === name) ||
+      config.providers.some((p) => p.id === name) ||
+      Boolean(config.fallbackModel)
+    );
+  };
+  return {
+    name,
+    configured,
+    async chat(request, onDelta) {
+      if (!configured()) throw notConfigured();
+      const stream = Boolean(onDelta);
+      const body: Record<string, unknown> = {
+        model: name,
+        messages: request.messages,
+        stream,
+        temperature: request.temperature ?? 0.2,
+        ...(request.tools?.length ? { tools: request.tools, tool_choice: 'auto' } : {}),
+        ...(request.known || request.patientId
+          ? {
+              qihuang: {
+                ...(request.patientId ? { patient: `Patient/${request.patientId}` } : {}),
+                names: request.known?.names ?? [],
+                identifiers: request.known?.identifiers ?? [],
+              },
+            }
+          : {}),
+      };
+      const p = request.principal;
+      const result = await handleChatCompletion(runtime, {
+        principal: {
+          id: p.id,
+          kind: p.kind === 'key' ? 'key' : 'user',
+          role: p.role,
+          allowedModels: '*',
+          stripReasoning: request.audience === 'patient',
+        },
+        body,
+        requestId: randomUUID(),
+        audience: request.audience,
+        ...(request.patientId ? { patient: request.patientId } : {}),
+        known: {},
+        ...(request.signal ? { signal: request.signal } : {}),
+      });
+      if (result.status >= 400 || !('stream' in result)) {
+        const text = 'body' in result ? result.body : '';
+        if (result.status >= 400) throw upstreamError(result.status, text);
+        return parseCompletion(text);
+      }
+      return readStream(result.stream, onDelta ?? (() => {}));
+    },
+  };
+}
+
+function upstreamError(status: number, text: string): QihuangError {
+  let message = `model call failed (HTTP ${status})`;
+  let code = '';
+  try {
+    const parsed = JSON.parse(text) as { error?: { message?: string; code?: string } };
+    message = parsed.error?.message ?? message;
+    code = parsed.error?.code ?? '';
+  } catch {
+    // keep the generic message
+  }
+  if (code === 'model-not-configured' || status === 503) {
+    if (/No model is configured/.test(message)) return notConfigured();
+  }
+  return new QihuangError('upstream-error', `The clinical copilot model failed: ${message}`);
+}
+
+function parseCompletion(text: string): ChatTurn {
+  const parsed = JSON.parse(text) as {
+    choices?: { message?: { content?: string | null; tool_calls?: ToolCall[] }; finish_reason?: string }[];
+  };
+  const choice = parsed.choices?.[0];
+  return {
+    content: choice?.message?.content ?? '',
+    toolCalls: choice?.message?.tool_calls ?? [],
+    ...(choice?.finish_reason ? { finishReason: choice.finish_reason } : {}),
+  };
+}
+
+interface StreamChunk {
+  choices?: {
+    delta?: {
+      content?: string | null;
+      tool_calls?: { index: number; id?: string; function?: { name?: string; arguments?: string } }[];
+    };
+    finish_reason?: string | null;
+  }[];
+  error?: { message?: string };
+}
+
+/** Reads an OpenAI-style SSE stream into text deltas and assembled tool calls. */
+export async function readStream(
+  stream: ReadableStream<Uint8Array>,
+  onDelta: (text: string) => void,
+): Promise<ChatTurn> {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let content = '';
+  let finishReason: string | undefined;
+  const calls = new Map<number, { id: string; name: string; arguments: string }>();
+  const handle = (data: string) => {
+    if (data === '[DONE]') return;
+    const chunk = JSON.parse(data) as StreamChunk;
+    if (chunk.error) throw new QihuangError('upstream-error', chunk.error.message ?? 'model stream failed');
+    for (const choice of chunk.choices ?? []) {
+      const delta = choice.delta;
+      if (delta?.content) {
+        content += delta.content;
+        onDelta(delta.content);
+      }
+      for (const call of delta?.tool_calls ?? []) {
+        const current = calls.get(call.index) ?? { id: '', name: '', arguments: '' };
+        if (call.id) current.id = call.id;
+        if (call.function?.name) current.name += call.function.name;
+        if (call.function?.arguments) current.arguments += call.function.arguments;
+        calls.set(call.index, current);
+      }
+      if (choice.finish_reason) finishReason = choice.finish_reason;
+    }
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (value) buffer += decoder.decode(value, { stream: true });
+    let cut: number;
+    while ((cut = buffer.indexOf('\n\n')) >= 0) {
+      const event = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 2);
+      for (const line of event.split('\n')) {
+        if (line.startsWith('data:')) handle(line.slice(5).trim());
+      }
+    }
+    if (done) break;
+  }
+  return {
+    content,
+    toolCalls: [...calls.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([index, c]) => ({
+        id: c.id || `call_${index}`,
+        type: 'function' as const,
+        function: { name: c.name, arguments: c.arguments },
+      })),
+    ...(finishReason ? { finishReason } : {}),
+  };
+}

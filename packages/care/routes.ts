@@ -1,0 +1,279 @@
+/**
+ * Hypertension care API, mounted at /api/care (contract: API.md). Streaming answers use server-sent events;
+ * an error before the stream starts is a normal JSON error, an error after it is an `error` event.
+ */
+import { Hono, type Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import { QihuangError, isQihuangError, type RequestContext } from '@qihuang/contracts';
+import { parseGuideline } from '@qihuang/bp-monitoring';
+import {
+  careNarrative,
+  careSummary,
+  cancelPrescription,
+  listDrafts,
+  proposeForPatient,
+  signPrescription,
+} from './clinical.ts';
+import {
+  completeConsultation,
+  getConsultation,
+  listConsultations,
+  postConsultationMessage,
+  startConsultation,
+} from './consultation.ts';
+import { copilotTurn } from './copilot.ts';
+import { assertClinicalSide, type CareDeps } from './deps.ts';
+import {
+  carePanel,
+  dispatchReminders,
+  getCarePlan,
+  patientHome,
+  recordMedicationAdherence,
+  upsertCarePlan,
+} from './management.ts';
+
+export interface CareRouteDeps extends CareDeps {
+  context: (c: unknown) => RequestContext;
+}
+
+const Language = z.enum(['zh', 'en']).default('zh');
+
+async function body<T extends z.ZodTypeAny>(c: Context, schema: T): Promise<z.infer<T>> {
+  let raw: unknown = {};
+  const text = await c.req.text();
+  if (text.trim()) {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new QihuangError('invalid-input', 'The body must be JSON');
+    }
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new QihuangError('invalid-input', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+  }
+  return parsed.data as z.infer<T>;
+}
+
+function errorData(error: unknown): { code: string; message: string } {
+  return isQihuangError(error)
+    ? { code: error.code, message: error.message }
+    : { code: 'internal', message: 'internal error' };
+}
+
+export function createCareRoutes(deps: CareRouteDeps): Hono {
+  const app = new Hono();
+  const ctxOf = (c: Context) => deps.context(c);
+
+  // ---- patient side
+  app.get('/me', async (c) => {
+    const ctx = ctxOf(c);
+    if (ctx.principal.role !== 'patient' || !ctx.principal.patientId)
+      throw new QihuangError(
+        'not-found',
+        'Only a patient user has a care home page; use /api/care/patients/{id}/home',
+      );
+    return c.json(await patientHome(deps, ctx, ctx.principal.patientId));
+  });
+  app.get('/patients/:id/home', async (c) => {
+    const g = c.req.query('guideline');
+    return c.json(await patientHome(deps, ctxOf(c), c.req.param('id'), g ? parseGuideline(g) : undefined));
+  });
+  app.post('/patients/:id/medication-adherence', async (c) => {
+    const b = await body(c, z.object({ date: z.string(), taken: z.boolean() }));
+    return c.json(await recordMedicationAdherence(deps, ctxOf(c), c.req.param('id'), b.date, b.taken));
+  });
+
+  // ---- consultation
+  app.post('/patients/:id/consultations', async (c) => {
+    const b = await body(c, z.object({ language: Language }));
+    return c.json(await startConsultation(deps, ctxOf(c), c.req.param('id'), b.language), 201);
+  });
+  app.get('/patients/:id/consultations', async (c) =>
+    c.json({ consultations: await listConsultations(deps, ctxOf(c), c.req.param('id')) }),
+  );
+  app.get('/consultations/:cid', async (c) =>
+    c.json(await getConsultation(deps, ctxOf(c), c.req.param('cid'))),
+  );
+  app.post('/consultations/:cid/messages', async (c) => {
+    const ctx = ctxOf(c);
+    const b = await body(c, z.object({ text: z.string().min(1).max(4000) }));
+    // Validate access and state before the stream opens (so those are plain HTTP errors).
+    const current = await getConsultation(deps, ctx, c.req.param('cid'));
+    if (current.status !== 'active')
+      throw new QihuangError('conflict', `Consultation ${current.id} is ${current.status}; start a new one`);
+    return streamSSE(c, async (stream) => {
+      const queue: Promise<unknown>[] = [];
+      try {
+        await postConsultationMessage(
+          deps,
+          ctx,
+          current.id,
+          b.text,
+          (e) => void queue.push(stream.writeSSE({ event: e.event, data: JSON.stringify(e.data) })),
+          c.req.raw.signal,
+        );
+      } catch (error) {
+        queue.push(stream.writeSSE({ event: 'error', data: JSON.stringify(errorData(error)) }));
+      }
+      await Promise.all(queue);
+    });
+  });
+  app.post('/consultations/:cid/complete', async (c) =>
+    c.json(await completeConsultation(deps, ctxOf(c), c.req.param('cid'))),
+  );
+
+  // ---- clinician side
+  app.get('/patients/:id/summary', async (c) =>
+    c.json(
+      await careSummary(
+        deps,
+        ctxOf(c),
+        c.req.param('id'),
+        parseGuideline(c.req.query('guideline') ?? deps.guideline),
+      ),
+    ),
+  );
+  app.post('/patients/:id/narrative', async (c) => {
+    const b = await body(c, z.object({ guideline: z.string().optional(), language: Language }));
+    return c.json(
+      await careNarrative(
+        deps,
+        ctxOf(c),
+        c.req.param('id'),
+        parseGuideline(b.guideline ?? deps.guideline),
+        b.language,
+      ),
+    );
+  });
+  app.post('/patients/:id/proposal', async (c) => {
+    const b = await body(c, z.object({ guideline: z.string().optional(), language: Language }));
+    return c.json(
+      await proposeForPatient(
+        deps,
+        ctxOf(c),
+        c.req.param('id'),
+        parseGuideline(b.guideline ?? deps.guideline),
+        b.language,
+      ),
+      201,
+    );
+  });
+  app.get('/patients/:id/drafts', async (c) => c.json(await listDrafts(deps, ctxOf(c), c.req.param('id'))));
+  app.post('/prescriptions/:mrid/sign', async (c) => {
+    const b = await body(c, z.object({ acknowledge: z.array(z.string()).default([]) }));
+    return c.json(await signPrescription(deps, ctxOf(c), c.req.param('mrid'), b.acknowledge));
+  });
+  app.post('/prescriptions/:mrid/cancel', async (c) =>
+    c.json(await cancelPrescription(deps, ctxOf(c), c.req.param('mrid'))),
+  );
+  app.get('/patients/:id/care-plan', async (c) => {
+    const plan = await getCarePlan(deps, ctxOf(c), c.req.param('id'));
+    if (!plan) throw new QihuangError('not-found', `Patient/${c.req.param('id')} has no care plan yet`);
+    return c.json(plan);
+  });
+  app.put('/patients/:id/care-plan', async (c) => {
+    const b = await body(c, z.object({ guideline: z.string().optional() }));
+    return c.json(
+      await upsertCarePlan(deps, ctxOf(c), c.req.param('id'), parseGuideline(b.guideline ?? deps.guideline)),
+    );
+  });
+  app.get('/panel', async (c) => c.json(await carePanel(deps, ctxOf(c))));
+  app.post('/reminders/dispatch', async (c) => {
+    const ctx = ctxOf(c);
+    if (ctx.principal.role !== 'admin') throw new QihuangError('forbidden', 'This needs the role admin');
+    if (!deps.webhook)
+      throw new QihuangError(
+        'unavailable',
+        'No reminder webhook is configured (set QIHUANG_CARE_WEBHOOK_URL)',
+      );
+    return c.json(await dispatchReminders(deps, ctx));
+  });
+
+  // ---- copilot
+  app.post('/patients/:id/copilot', async (c) => {
+    const ctx = ctxOf(c);
+    const b = await body(
+      c,
+      z.object({
+        messages: z
+          .array(z.object({ role: z.enum(['user', 'assistant']), content: z.string().max(8000) }))
+          .min(1)
+          .max(40),
+        language: Language,
+        guideline: z.string().optional(),
+      }),
+    );
+    const guideline = parseGuideline(b.guideline ?? deps.guideline);
+    assertClinicalSide(ctx);
+    if (!deps.model.configured()) {
+      const { NOT_CONFIGURED_MESSAGE } = await import('./model.ts');
+      throw new QihuangError('model-not-configured', NOT_CONFIGURED_MESSAGE);
+    }
+    return streamSSE(c, async (stream) => {
+      const queue: Promise<unknown>[] = [];
+      try {
+        await copilotTurn(
+          deps,
+          ctx,
+          c.req.param('id'),
+          { messages: b.messages, language: b.language, guideline },
+          (e) => void queue.push(stream.writeSSE({ event: e.event, data: JSON.stringify(e.data) })),
+          c.req.raw.signal,
+        );
+      } catch (error) {
+        queue.push(stream.writeSSE({ event: 'error', data: JSON.stringify(errorData(error)) }));
+      }
+      await Promise.all(queue);
+    });
+  });
+  return app;
+}
+
+const CARE_PATHS: [string, string, string][] = [
+  ['get', '/me', "The signed-in patient's care home (reminders, adherence, progress, signed medications)"],
+  ['get', '/patients/{id}/home', "A patient's care home"],
+  ['post', '/patients/{id}/medication-adherence', 'Record whether the medicines were taken on a day'],
+  ['post', '/patients/{id}/consultations', 'Start a guided intake consultation'],
+  ['get', '/patients/{id}/consultations', 'Recent consultations'],
+  ['get', '/consultations/{cid}', 'A consultation'],
+  [
+    'post',
+    '/consultations/{cid}/messages',
+    'Answer the current question (SSE: triage, delta, notice, done, error)',
+  ],
+  [
+    'post',
+    '/consultations/{cid}/complete',
+    'Save the intake as QuestionnaireResponse + patient-reported drafts',
+  ],
+  ['get', '/patients/{id}/summary', 'Engine results with sources, alerts, latest intake'],
+  ['post', '/patients/{id}/narrative', 'Model-written summary, cited and guard-checked'],
+  [
+    'post',
+    '/patients/{id}/proposal',
+    'Engine treatment proposal saved as MedicationRequest drafts, reviewed and explained',
+  ],
+  ['get', '/patients/{id}/drafts', 'Unsigned prescription drafts with review findings'],
+  ['post', '/prescriptions/{mrid}/sign', 'Clinician signs a draft (status active, Provenance, audit)'],
+  ['post', '/prescriptions/{mrid}/cancel', 'Withdraw a draft'],
+  ['get', '/patients/{id}/care-plan', 'The care plan'],
+  [
+    'put',
+    '/patients/{id}/care-plan',
+    'Create or revise the care plan (target, lifestyle goals, monitoring, follow-up)',
+  ],
+  ['get', '/panel', "Clinician's panel ranked by need"],
+  ['post', '/reminders/dispatch', 'Send due measurement reminders to the webhook now (admin)'],
+  ['post', '/patients/{id}/copilot', 'Clinician copilot with tools (SSE: tool, delta, done, error)'],
+];
+
+export const CARE_OPENAPI: Record<string, Record<string, unknown>> = {};
+for (const [method, path, summary] of CARE_PATHS) {
+  CARE_OPENAPI[path] = {
+    ...(CARE_OPENAPI[path] ?? {}),
+    [method]: { summary, tags: ['care'], responses: { '200': { description: 'OK' } } },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Hypertension-care engine (pure): emergency triage, treatment proposal, home-monitoring plan with reminders
+ * and adherence, follow-up intervals, lifestyle goals and the clinician panel ranking.
+ */
+export * from './types.ts';
+export {
+  triage,
+  findRedFlags,
+  ALWAYS_EMERGENCY,
+  CRISIS_SBP,
+  CRISIS_DBP,
+  DEFAULT_WINDOW_HOURS,
+  RED_FLAG_TEXT,
+} from './triage.ts';
+export { proposeTreatment, followUpDays, avoidedClasses, preferredClasses } from './treatment.ts';
+export { AGENTS, SPCS, CLASS_TEXT, nextDose, type AgentSpec, type SpcSpec } from './agents.ts';
+export {
+  monitoringPlan,
+  remindersFor,
+  adherence,
+  PLAN_DAYS,
+  READINGS_PER_SESSION,
+  MORNING_WINDOW,
+  EVENING_WINDOW,
+} from './monitoring.ts';
+export { lifestyleGoals } from './lifestyle.ts';
+export { rankPanel, scoreEntry, ADHERENCE_THRESHOLD } from './panel.ts';

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { findRedFlags, triage } from './triage.ts';
+import type { TriageInput } from './types.ts';
+
+const NOW = '2026-03-10T10:00:00+08:00';
+const base: TriageInput = { now: NOW, guideline: 'china-2018' };
+const reading = (sbp: number, dbp: number, time = '2026-03-10T09:30:00+08:00', id = 'r1') => ({
+  id,
+  time,
+  sbp,
+  dbp,
+});
+const codes = (text: string) => findRedFlags(text).map((f) => f.code);
+
+describe('crisis reading (REFERENCE §1.5 strict >180/>120, §10.1 BP17–BP19)', () => {
+  it('181/100 is crisis → urgent without symptoms; 180/120 is not', () => {
+    const r = triage({ ...base, readings: [reading(181, 100)] });
+    expect(r.level).toBe('urgent');
+    expect(r.stop).toBe(false);
+    expect(r.crisisReading).toMatchObject({ id: 'r1', sbp: 181, dbp: 100 });
+    expect(r.instruction.zh).toContain('5分钟');
+    expect(r.instruction.en).toContain('5 minutes');
+    const edge = triage({ ...base, readings: [reading(180, 120)] });
+    expect(edge.level).toBe('none');
+    expect(edge.crisisReading).toBeUndefined();
+  });
+  it('170/121 is crisis by DBP (BP19)', () => {
+    expect(triage({ ...base, readings: [reading(170, 121)] }).level).toBe('urgent');
+  });
+  it('only readings within windowHours (default 24) before now count; later crisis reading wins', () => {
+    const old = reading(200, 130, '2026-03-09T09:59:00+08:00', 'old');
+    expect(triage({ ...base, readings: [old] }).level).toBe('none');
+    expect(triage({ ...base, readings: [old], windowHours: 48 }).crisisReading?.id).toBe('old');
+    const future = reading(200, 130, '2026-03-10T10:30:00+08:00', 'future');
+    expect(triage({ ...base, readings: [future] }).level).toBe('none');
+    const r = triage({
+      ...base,
+      readings: [
+        reading(190, 100, '2026-03-10T08:00:00+08:00', 'a'),
+        reading(182, 100, '2026-03-10T09:00:00+08:00', 'b'),
+      ],
+    });
+    expect(r.crisisReading?.id).toBe('b');
+  });
+});
+
+describe('levels', () => {
+  it('red flag + crisis reading → emergency, stop (REFERENCE §1.5 emergency)', () => {
+    const r = triage({ ...base, text: '头痛欲裂，看东西模糊', readings: [reading(186, 112)] });
+    expect(r.level).toBe('emergency');
+    expect(r.stop).toBe(true);
+    expect(r.source).toContain('§1.5');
+    expect(r.instruction.zh).toContain('120');
+    expect(r.instruction.en).toContain('911');
+  });
+  it('chest pain, neuro deficit, seizure, confusion, tearing back pain → emergency at any BP (conservative rule)', () => {
+    for (const text of [
+      '胸口痛',
+      '半边身子麻',
+      '抽搐了一次',
+      '我爸神志不清',
+      '突然撕裂样背痛',
+      'I have chest pain',
+    ]) {
+      const r = triage({ ...base, text, readings: [reading(128, 80)] });
+      expect(r.level, text).toBe('emergency');
+      expect(r.source).toContain('conservative safety rule');
+    }
+  });
+  it('other red flags without crisis reading → urgent; with crisis → emergency', () => {
+    const r = triage({ ...base, text: '剧烈头痛' });
+    expect(r.level).toBe('urgent');
+    expect(r.stop).toBe(false);
+    expect(triage({ ...base, text: '剧烈头痛', readings: [reading(181, 100)] }).level).toBe('emergency');
+    expect(triage({ ...base, text: '最近有点头晕', readings: [reading(150, 95)] }).level).toBe('none');
+  });
+  it('structured symptoms count like text', () => {
+    const r = triage({ ...base, symptoms: ['seizure'] });
+    expect(r.level).toBe('emergency');
+    expect(r.redFlags[0]).toMatchObject({ code: 'seizure', origin: 'structured' });
+  });
+  it('explains itself', () => {
+    const r = triage({ ...base, text: 'chest pain', readings: [reading(185, 100)] });
+    expect(r.inputs).toMatchObject({ redFlags: ['chest-pain'], windowHours: 24, crisisReadingId: 'r1' });
+    expect(r.display.en).toContain('185/100');
+  });
+});
+
+describe('lexicon (zh + en, colloquial variants)', () => {
+  it.each([
+    ['胸闷痛', 'chest-pain'],
+    ['胸口痛得厉害', 'chest-pain'],
+    ['喘不上气', 'dyspnoea'],
+    ['气短', 'dyspnoea'],
+    ['一侧肢体无力', 'neuro-deficit'],
+    ['口角歪斜', 'neuro-deficit'],
+    ['说话不清', 'neuro-deficit'],
+    ['言语不清', 'neuro-deficit'],
+    ['意识模糊', 'confusion'],
+    ['头痛欲裂', 'severe-headache'],
+    ['视物模糊', 'vision-loss'],
+    ['看不清东西', 'vision-loss'],
+    ['失明', 'vision-loss'],
+    ['抽搐', 'seizure'],
+    ['撕裂样背痛', 'tearing-back-pain'],
+    ['尿量减少', 'reduced-urine'],
+    ['少尿', 'reduced-urine'],
+    ['chest tightness', 'chest-pain'],
+    ["I can't breathe", 'dyspnoea'],
+    ['shortness of breath', 'dyspnoea'],
+    ['weakness on one side', 'neuro-deficit'],
+    ['her face is drooping', 'neuro-deficit'],
+    ['slurred speech', 'neuro-deficit'],
+    ['he seems confused', 'confusion'],
+    ['the worst headache of my life', 'severe-headache'],
+    ['blurred vision', 'vision-loss'],
+    ['had a seizure', 'seizure'],
+    ['tearing back pain', 'tearing-back-pain'],
+    ['very little urine today', 'reduced-urine'],
+  ])('%s → %s', (text, code) => {
+    expect(codes(text)).toContain(code);
+  });
+  it('returns the exact substring, original case', () => {
+    expect(findRedFlags('Since noon I have Chest Pain.')[0]?.matched).toBe('Chest Pain');
+    expect(findRedFlags('今天胸闷痛')[0]?.matched).toBe('胸闷痛');
+  });
+  it('pregnancy + headache → pregnancy-headache (pre-eclampsia signs)', () => {
+    expect(codes('怀孕32周，这两天头痛')).toEqual(['pregnancy-headache']);
+    expect(codes("I'm pregnant and have a headache")).toContain('pregnancy-headache');
+    expect(codes('没有怀孕，有点头痛')).toEqual([]);
+    expect(codes('头痛')).toEqual([]);
+  });
+});
+
+describe('negation', () => {
+  it.each([
+    '没有胸痛',
+    '无胸痛',
+    '否认胸痛',
+    '不胸痛',
+    '没有出现胸痛',
+    '无明显胸痛',
+    'no chest pain',
+    'No chest pain.',
+    'denies chest pain',
+    'without chest pain',
+    'not short of breath',
+    "I don't have any chest pain",
+    '没有胸痛、气短',
+    'no chest pain or shortness of breath',
+  ])('%s → nothing', (text) => {
+    expect(codes(text)).toEqual([]);
+    expect(triage({ ...base, text }).level).toBe('none');
+  });
+  it('negation stops at the clause end and at "but/但是"', () => {
+    expect(codes('没有胸痛，但是呼吸困难')).toEqual(['dyspnoea']);
+    expect(codes('没有胸痛，呼吸困难')).toEqual(['dyspnoea']);
+    expect(codes('No chest pain. Short of breath since morning')).toEqual(['dyspnoea']);
+    expect(codes("I don't have chest pain but I can't breathe")).toEqual(['dyspnoea']);
+  });
+  it('a negated and a later affirmed mention → flagged (second mention)', () => {
+    const f = findRedFlags('昨天没有胸痛，今天胸痛');
+    expect(f.map((x) => x.code)).toEqual(['chest-pain']);
+  });
+  it('pseudo-negations do not negate', () => {
+    expect(codes('头晕不舒服胸痛')).toContain('chest-pain');
+    expect(codes('no relief from the chest pain')).toContain('chest-pain');
+    expect(codes('I have never had such a severe headache')).toContain('severe-headache');
+    expect(codes('从来没有这么剧烈头痛过')).toContain('severe-headache');
+  });
+  it('"confused about" is not confusion; "no urine problems" is not reduced urine', () => {
+    expect(codes("I'm confused about which pill to take")).toEqual([]);
+    expect(codes('no urine problems')).toEqual([]);
+  });
+});

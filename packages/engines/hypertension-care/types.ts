@@ -1,0 +1,262 @@
+/**
+ * Types of the hypertension-care engine (pure): emergency triage from symptoms + readings, the treatment
+ * proposal (guideline algorithm), the home-monitoring plan with reminders and adherence, follow-up intervals,
+ * lifestyle goals, and the clinician panel ranking. Every decision explains itself (rule, source, inputs).
+ */
+import type { BpReading, BpValue, Explanation, Guideline, Text } from '@qihuang/engines/blood-pressure';
+
+export type { BpReading, BpValue, Explanation, Guideline, Text };
+
+// ---------------------------------------------------------------------------------------------- triage
+
+/** Red-flag symptom groups (acute target-organ damage, REFERENCE §1.5 "evidence of new or worsening TOD"). */
+export type RedFlagCode =
+  | 'chest-pain'
+  | 'dyspnoea'
+  | 'neuro-deficit' // one-sided weakness/numbness, facial droop, speech difficulty
+  | 'confusion'
+  | 'severe-headache'
+  | 'vision-loss'
+  | 'seizure'
+  | 'tearing-back-pain' // aortic dissection
+  | 'reduced-urine'
+  | 'pregnancy-headache'; // pre-eclampsia signs
+
+export interface RedFlag {
+  code: RedFlagCode;
+  /** The words in the patient's text that matched (exact substring); the code itself for structured symptoms. */
+  matched: string;
+  display: Text;
+  /** Where the flag came from: the free text or the structured `symptoms` list. */
+  origin?: 'text' | 'structured';
+}
+
+export interface TriageInput {
+  /** Free text the patient wrote (any language; zh and en lexicons); negated mentions ("没有胸痛", "no chest pain") do not count. */
+  text?: string;
+  /** Symptom codes already structured (e.g. from a questionnaire checkbox). */
+  symptoms?: RedFlagCode[];
+  /** Readings to consider (latest first or any order); only readings within `windowHours` of `now` count. */
+  readings?: readonly Pick<BpReading, 'sbp' | 'dbp' | 'time' | 'id'>[];
+  now: string;
+  /** Default 24. */
+  windowHours?: number;
+  guideline: Guideline;
+}
+
+export type TriageLevel = 'emergency' | 'urgent' | 'none';
+
+export interface TriageResult extends Explanation {
+  level: TriageLevel;
+  /** true for 'emergency': the conversation stops and the instruction is shown at once. */
+  stop: boolean;
+  redFlags: RedFlag[];
+  /** The crisis-level reading that contributed, if any (SBP >180 or DBP >120, REFERENCE §1.5). */
+  crisisReading?: Pick<BpReading, 'sbp' | 'dbp' | 'time' | 'id'>;
+  /** What to tell the patient (bilingual, fixed text, never model-written). */
+  instruction: Text;
+}
+
+// ------------------------------------------------------------------------------------------- treatment
+
+export type AntihypertensiveClass =
+  | 'acei'
+  | 'arb'
+  | 'ccb-dhp'
+  | 'ccb-nondhp'
+  | 'thiazide' // thiazide and thiazide-like
+  | 'loop'
+  | 'mra'
+  | 'beta-blocker'
+  | 'alpha-blocker'
+  | 'central'
+  | 'other';
+
+export interface CurrentMedication {
+  /** Engine agent id (e.g. 'amlodipine', 'losartan'); SPCs are given as their components. */
+  agent: string;
+  cls: AntihypertensiveClass;
+  dailyDoseMg?: number;
+}
+
+export interface TreatmentInput {
+  guideline: Guideline;
+  age: number;
+  sex: 'male' | 'female';
+  /** BP the decision uses: confirmed office or out-of-office mean (mmHg). */
+  bp: BpValue;
+  /** Where `bp` came from (out-of-office means are compared with out-of-office thresholds by the caller). */
+  bpSource: 'office' | 'home' | 'ambulatory';
+  /** China 2018 risk level (REFERENCE §3.4) when known. */
+  chinaRisk?: 'low' | 'medium' | 'high' | 'very-high';
+  /** 10-year ASCVD risk (PCE, fraction 0–1) when known (ACC/AHA 2017 §7.1 ≥10% rule). */
+  ascvdRisk10y?: number;
+  conditions: {
+    diabetes?: boolean;
+    ckd?: boolean;
+    albuminuria?: boolean;
+    ascvd?: boolean; // CAD, prior MI, stroke, PAD
+    /** Coronary artery disease / angina / prior MI specifically (compelling β-blocker indication, REFERENCE §7.1). */
+    coronaryArteryDisease?: boolean;
+    heartFailureReducedEf?: boolean;
+    atrialFibrillation?: boolean;
+    gout?: boolean;
+    asthma?: boolean;
+    avBlock?: boolean; // 2nd/3rd degree without pacemaker
+    bradycardia?: boolean;
+    angioedemaHistory?: boolean;
+    bilateralRenalArteryStenosis?: boolean;
+    pregnancy?: boolean;
+    pregnancyPossible?: boolean; // woman of child-bearing potential without reliable contraception
+    blackAncestry?: boolean;
+    frail?: boolean;
+  };
+  labs?: { potassium?: number; egfr?: number };
+  /** Classes the patient is allergic/intolerant to (e.g. ACEi cough → 'acei'). */
+  intolerances?: AntihypertensiveClass[];
+  current: CurrentMedication[];
+  /** Months on the current regimen without reaching target (0 = just started / unknown). */
+  monthsOnCurrentRegimen?: number;
+  /** Untreated patients: months of lifestyle therapy already tried (drug after lifestyle failure, REFERENCE §7.2/§7.3). */
+  lifestyleMonths?: number;
+}
+
+export type TreatmentDecision =
+  | 'no-drug' // at target or no hypertension
+  | 'lifestyle-first' // drug not yet indicated by the guideline (e.g. low-risk stage 1 / grade 1)
+  | 'start-monotherapy'
+  | 'start-combination'
+  | 'increase-dose'
+  | 'add-class'
+  | 'resistant-review' // ≥3 classes incl. diuretic at optimal dose and still above target
+  | 'maintain';
+
+export interface ProposedOrder {
+  agent: string; // engine agent id (must be in the drug knowledge base: same ids)
+  /** For a single-pill combination: its components' agent ids; `agent` is then the SPC id (e.g. 'amlodipine-valsartan'). */
+  components?: string[];
+  classes: AntihypertensiveClass[];
+  display: Text; // e.g. { en: 'Amlodipine 5 mg once daily', zh: '氨氯地平 5 mg 每日一次' }
+  /**
+   * Per-component daily doses when an SPC; else one entry. `doseMg` is the total daily dose (mg/day), given in
+   * `timesPerDay` doses (e.g. labetalol 100 mg twice daily = { doseMg: 200, timesPerDay: 2 }).
+   */
+  doses: { agent: string; doseMg: number; timesPerDay: number }[];
+  /** 'start' | 'increase' (from → to) | 'add' | 'replace' */
+  action: 'start' | 'increase' | 'add' | 'replace';
+  /** 'increase': the previous total daily dose (mg/day, as `CurrentMedication.dailyDoseMg`). */
+  fromDoseMg?: number;
+  rationale: Text;
+  source: string;
+}
+
+export interface AvoidedClass {
+  cls: AntihypertensiveClass;
+  reason: Text;
+  source: string;
+}
+
+export interface TreatmentProposal extends Explanation {
+  decision: TreatmentDecision;
+  target: { sbp: number; dbp?: number; rule: string; source: string };
+  orders: ProposedOrder[];
+  avoided: AvoidedClass[];
+  /** Preferred classes given the comorbidities (e.g. CKD+albuminuria → ACEi/ARB). */
+  preferred: { cls: AntihypertensiveClass; reason: Text; source: string }[];
+  followUpDays: number;
+  /** Everything the clinician should know besides the orders (e.g. "check K⁺ and creatinine in 1–2 weeks"). */
+  notes: Text[];
+}
+
+// ------------------------------------------------------------------------------------------ monitoring
+
+export type MonitoringPhase = 'diagnosis' | 'titration' | 'maintenance';
+
+export interface MonitoringSession {
+  name: 'morning' | 'evening';
+  /** Local clock window "HH:MM"–"HH:MM". */
+  window: [string, string];
+  readings: number; // readings per session (2 per ESH/ACC; China 2–3 → 2)
+  instruction: Text;
+}
+
+export interface MonitoringPlan extends Explanation {
+  guideline: Guideline;
+  phase: MonitoringPhase;
+  /** 'daily' for `days` consecutive days (diagnosis, titration), or 'weekly' (one day a week, maintenance). */
+  schedule: 'daily' | 'weekly';
+  days: number; // consecutive days per block (7)
+  discardFirstDay: boolean;
+  sessions: MonitoringSession[];
+  /** For weekly schedules: ISO weekday 1–7 of the measurement day (default 1 = Monday). */
+  weekday?: number;
+  startDate: string; // local YYYY-MM-DD
+}
+
+export interface ReminderDue {
+  date: string; // local YYYY-MM-DD
+  session: 'morning' | 'evening';
+  window: [string, string];
+  /** 'due' = window open now and not done; 'upcoming' = later today; 'missed' = window closed, not done. */
+  state: 'due' | 'upcoming' | 'missed' | 'done';
+  readingsTaken: number;
+  readingsPlanned: number;
+}
+
+export interface Adherence {
+  plannedSessions: number;
+  completedSessions: number; // sessions with ≥1 reading inside the window (full = ≥ planned readings)
+  fullSessions: number;
+  fraction: number; // completed / planned, 0 when none planned
+  from: string;
+  to: string;
+}
+
+// ------------------------------------------------------------------------------------------- lifestyle
+
+export type LifestyleDomain = 'salt' | 'weight' | 'exercise' | 'alcohol' | 'smoking' | 'diet' | 'potassium';
+
+export interface LifestyleGoal {
+  domain: LifestyleDomain;
+  goal: Text; // e.g. salt < 5 g/day
+  advice: Text;
+  /** Expected SBP reduction when given by the source (mmHg, approximate). */
+  expectedSbpReduction?: number;
+  source: string;
+}
+
+export interface LifestyleInput {
+  guideline: Guideline;
+  bmi?: number;
+  smoker?: boolean;
+  alcoholDrinksPerWeek?: number;
+  saltGramsPerDay?: number;
+  exerciseMinutesPerWeek?: number;
+  sex?: 'male' | 'female';
+  /** CKD, K⁺-sparing drugs or ACEi/ARB with raised K⁺: the potassium-rich-diet goal is replaced by a caution. */
+  hyperkalaemiaRisk?: boolean;
+}
+
+// --------------------------------------------------------------------------------------------- panel
+
+export interface PanelEntry {
+  patientId: string;
+  /** Latest home mean vs target. */
+  controlled?: boolean;
+  excessSbp?: number; // mmHg above target SBP (0 when at target)
+  openAlerts: number;
+  crisisAlerts: number;
+  adherenceFraction?: number; // monitoring adherence 0–1 over the last 14 days
+  medicationAdherence?: number; // doses taken / planned 0–1 over the last 14 days
+  daysOverdue?: number; // follow-up overdue by N days (0/undefined = not overdue)
+  pendingDrafts?: number; // unsigned prescription drafts
+}
+
+export interface PanelRank {
+  patientId: string;
+  score: number;
+  reasons: {
+    code: 'crisis' | 'alerts' | 'uncontrolled' | 'non-adherent' | 'overdue' | 'drafts';
+    display: Text;
+  }[];
+}

@@ -1,0 +1,434 @@
+/**
+ * Bulk upsert by client-assigned id, for high-volume device data (home blood-pressure readings). Same
+ * guarantees as a transaction Bundle of PUTs — every resource validated, references checked, patient
+ * compartments applied, one database transaction (nothing half-written), unchanged content writes nothing,
+ * search-index rows from the same extraction (`extractIndexRows`) — but set-based: one key lookup for the
+ * whole batch, one statement for the new current versions and their history, one statement per index table
+ * and ONE audit entry for the batch (naming the patients and the counts).
+ *
+ * New resources (the common case) take the fast path; a resource that already exists with other content (or
+ * was deleted) gets a new version through the ordinary versioned writer, exactly as a PUT would.
+ */
+import { sql, type Kysely } from 'kysely';
+import { QihuangError, type AuditRecord, type Issue, type RequestContext } from '@qihuang/contracts';
+import { extractIndexRows, isResourceType, patientCompartmentIds, validateResource } from '@qihuang/fhir';
+import type { StoreTables } from '../tables.ts';
+import { assertInCompartment, compartmentOf } from './access.ts';
+import { sameContent, withMeta, type FhirRepository } from './fhir-repository.ts';
+import { writeVersions, type FhirResource, type VersionedWrite } from './index-writer.ts';
+
+export interface BulkUpsertOptions {
+  /** Check that `Type/id` references outside the batch point at stored resources (default true). */
+  checkReferences?: boolean;
+  /** Extra context for the batch's audit entry (never patient data): e.g. the upload format, rejected count. */
+  audit?: { query?: string; detail?: Record<string, unknown> };
+}
+
+export type BulkStatus = 'created' | 'updated' | 'unchanged';
+
+export interface BulkUpsertResult {
+  /** One per input resource, in input order. */
+  outcomes: { resourceType: string; id: string; status: BulkStatus; versionId: number }[];
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+const ID_RE = /^[A-Za-z0-9\-.]{1,64}$/;
+const REFERENCE_RE = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(\/_history\/.*)?$/;
+/** Separator of patient ids inside one array element (ids are [A-Za-z0-9-.]); as in index-writer.ts. */
+const SEP = '\u001f';
+/** Rows per statement: bounds the size of one bound array (and PGlite's memory) on very large batches. */
+const CHUNK = 5000;
+
+type Item = { resource: FhirResource & { id: string }; key: string; index: number };
+
+interface ExistingRow {
+  resource_type: string;
+  id: string;
+  version_id: number | string;
+  deleted: boolean;
+  content: FhirResource | null;
+  compartments: string[];
+}
+
+export async function bulkUpsert(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  input: readonly FhirResource[],
+  options: BulkUpsertOptions = {},
+): Promise<BulkUpsertResult> {
+  const items = checkItems(repo, ctx, input);
+  if (items.length === 0) return { outcomes: [], created: 0, updated: 0, unchanged: 0 };
+  const patientId = compartmentOf(ctx.principal);
+  const compartments = new Map<string, string[]>();
+  for (const item of items) {
+    const ids = compartmentsOf(item.resource);
+    // A patient may write only inside their own compartment (as FhirRepository.assertPatientOwnsWrite).
+    if (patientId !== undefined && !ids.includes(patientId))
+      throw new QihuangError(
+        'forbidden',
+        `A patient may only write resources about themselves (${item.resource.resourceType})`,
+      );
+    compartments.set(item.key, ids);
+  }
+  // Key order: concurrent batches sharing resources lock and insert them in the same order (no deadlock).
+  const sorted = [...items].sort((a, b) => cmp(a.key, b.key));
+  try {
+    return await attempt(repo, ctx, items, sorted, compartments, options);
+  } catch (error) {
+    // A concurrent transaction created some of our new keys after our lookup: everything rolled back; once
+    // more, those keys are found as existing (compared, unchanged or re-versioned like any PUT).
+    if (!(error instanceof LostRace)) throw error;
+    try {
+      return await attempt(repo, ctx, items, sorted, compartments, options);
+    } catch (again) {
+      if (again instanceof LostRace)
+        throw new QihuangError('version-conflict', 'Concurrent writes interfered with the batch; retry');
+      throw again;
+    }
+  }
+}
+
+class LostRace extends Error {}
+
+function attempt(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  items: Item[],
+  sorted: Item[],
+  compartments: Map<string, string[]>,
+  options: BulkUpsertOptions,
+): Promise<BulkUpsertResult> {
+  const lastUpdated = repo.now();
+  return repo.db.transaction().execute(async (trx) => {
+    const existing = await lockExisting(trx, sorted);
+    if (options.checkReferences !== false) await assertReferencesExist(trx, sorted);
+
+    const status = new Map<string, { status: BulkStatus; versionId: number }>();
+    const fresh: (FhirResource & { id: string })[] = [];
+    const versioned: VersionedWrite[] = [];
+    for (const item of sorted) {
+      const current = existing.get(item.key);
+      if (!current) {
+        fresh.push(withMeta(item.resource, item.resource.id, 1, lastUpdated));
+        status.set(item.key, { status: 'created', versionId: 1 });
+        continue;
+      }
+      assertInCompartment(ctx.principal, current);
+      if (!current.deleted && current.content && sameContent(current.content, item.resource)) {
+        status.set(item.key, { status: 'unchanged', versionId: Number(current.version_id) });
+        continue;
+      }
+      const versionId = Number(current.version_id) + 1;
+      const stored = withMeta(item.resource, item.resource.id, versionId, lastUpdated);
+      versioned.push({ resource: stored, versionId, lastUpdated, method: 'PUT', existed: true });
+      status.set(item.key, { status: 'updated', versionId });
+    }
+
+    // Fast path for the new ones: the statements are queued on the transaction's connection one after the
+    // other without waiting, so the database inserts the resources while their index rows are extracted
+    // and serialised here.
+    const pending: Promise<unknown>[] = [];
+    const queue: Queue = (query) => {
+      query.catch(() => undefined); // settled below with Promise.all; no unhandled rejection meanwhile
+      pending.push(query);
+    };
+    const inserted = fresh.length ? insertNew(trx, fresh, compartments, lastUpdated, queue) : [];
+    if (fresh.length) {
+      await new Promise((resolve) => setImmediate(resolve)); // let the driver send the insert first
+      queueIndexRows(trx, fresh, queue);
+    }
+    await Promise.all(pending);
+    const count = (await Promise.all(inserted)).reduce((n, rows) => n + rows, 0);
+    if (count !== fresh.length) throw new LostRace();
+    await writeVersions(trx, versioned);
+
+    const outcomes = items.map((item) => ({
+      resourceType: item.resource.resourceType,
+      id: item.resource.id,
+      ...status.get(item.key)!,
+    }));
+    const total = (s: BulkStatus) => outcomes.filter((o) => o.status === s).length;
+    const result = {
+      outcomes,
+      created: total('created'),
+      updated: total('updated'),
+      unchanged: total('unchanged'),
+    };
+    const byType: Record<string, number> = {};
+    for (const o of outcomes)
+      if (o.status !== 'unchanged') byType[o.resourceType] = (byType[o.resourceType] ?? 0) + 1;
+    const patientIds = new Set<string>();
+    for (const ids of compartments.values()) for (const p of ids) patientIds.add(p);
+    const record: AuditRecord = {
+      action: 'transaction',
+      outcome: 'success',
+      query: options.audit?.query ?? 'bulk-upsert',
+      patientIds: [...patientIds],
+      detail: {
+        ...options.audit?.detail,
+        entries: items.length,
+        written: result.created + result.updated,
+        created: result.created,
+        updated: result.updated,
+        unchanged: result.unchanged,
+        byType,
+      },
+    };
+    const types = new Set(items.map((i) => i.resource.resourceType));
+    if (types.size === 1) record.resourceType = [...types][0];
+    await repo.audit(trx, ctx, record);
+    return result;
+  });
+}
+
+/** Shape, type, id, scope and FHIR validation of every resource before anything touches the database. */
+function checkItems(repo: FhirRepository, ctx: RequestContext, input: readonly FhirResource[]): Item[] {
+  const items: Item[] = [];
+  const seen = new Set<string>();
+  const authorized = new Set<string>();
+  const issues: Issue[] = [];
+  input.forEach((resource, index) => {
+    const where = `[${index}]`;
+    if (!resource || typeof resource !== 'object' || Array.isArray(resource))
+      throw new QihuangError('invalid-input', `${where}: not a FHIR resource`);
+    const type = resource.resourceType;
+    if (typeof type !== 'string' || !isResourceType(type))
+      throw new QihuangError('invalid-input', `${where}: unknown resource type "${String(type)}"`);
+    if (typeof resource.id !== 'string' || !ID_RE.test(resource.id))
+      throw new QihuangError(
+        'invalid-input',
+        `${where}: ${type} needs a valid id (got "${String(resource.id)}")`,
+      );
+    if (!authorized.has(type)) {
+      repo.authorize(ctx, type, 'write');
+      authorized.add(type);
+    }
+    const key = `${type}/${resource.id}`;
+    if (seen.has(key)) throw new QihuangError('invalid-input', `${where}: ${key} occurs twice in the batch`);
+    seen.add(key);
+    for (const issue of validateResource(resource))
+      issues.push({ ...issue, expression: (issue.expression ?? [type]).map((e) => `${where}.${e}`) });
+    items.push({ resource: resource as FhirResource & { id: string }, key, index });
+  });
+  if (issues.length)
+    throw new QihuangError(
+      'invalid-resource',
+      `Batch rejected: ${issues.length} problem(s); first: ${issues[0]!.expression?.[0] ?? ''} ${issues[0]!.message}`,
+      { issues },
+    );
+  return items;
+}
+
+/** Current rows of the batch's keys, locked (`for update`) until the transaction ends. */
+async function lockExisting(trx: Kysely<StoreTables>, items: Item[]): Promise<Map<string, ExistingRow>> {
+  const out = new Map<string, ExistingRow>();
+  for (const part of chunks(items)) {
+    const { rows } = await sql<ExistingRow>`
+      select r.resource_type, r.id, r.version_id, r.deleted, r.content, r.compartments
+      from fhir_resource r
+      join unnest(${part.map((i) => i.resource.resourceType)}::text[], ${part.map((i) => i.resource.id)}::text[]) as k(t, i)
+        on r.resource_type = k.t and r.id = k.i
+      order by r.resource_type, r.id
+      for update of r`.execute(trx);
+    for (const row of rows) out.set(`${row.resource_type}/${row.id}`, row);
+  }
+  return out;
+}
+
+/** Every `Type/id` reference (contained resources included) that is not in the batch must exist. */
+async function assertReferencesExist(trx: Kysely<StoreTables>, items: Item[]): Promise<void> {
+  const inBatch = new Set(items.map((i) => i.key));
+  const external = new Map<string, number>();
+  for (const item of items)
+    collectReferences(item.resource, (reference) => {
+      const match = REFERENCE_RE.exec(reference);
+      if (match && !inBatch.has(`${match[1]}/${match[2]}`) && !external.has(`${match[1]}/${match[2]}`))
+        external.set(`${match[1]}/${match[2]}`, item.index);
+    });
+  if (external.size === 0) return;
+  const keys = [...external.keys()].map((k) => k.split('/') as [string, string]);
+  const { rows } = await sql<{ k: string }>`
+    select r.resource_type || '/' || r.id as k from fhir_resource r
+    join unnest(${keys.map((k) => k[0])}::text[], ${keys.map((k) => k[1])}::text[]) as x(t, i)
+      on r.resource_type = x.t and r.id = x.i
+    where r.deleted = false`.execute(trx);
+  const found = new Set(rows.map((r) => r.k));
+  for (const [key, index] of external)
+    if (!found.has(key))
+      throw new QihuangError(
+        'invalid-input',
+        `[${index}]: reference "${key}" points at a resource that does not exist`,
+        {
+          issues: [
+            {
+              severity: 'error',
+              code: 'not-found',
+              message: `reference ${key} not found`,
+              expression: [`[${index}]`],
+            },
+          ],
+        },
+      );
+}
+
+function collectReferences(node: unknown, visit: (reference: string) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) if (item && typeof item === 'object') collectReferences(item, visit);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  for (const key in node) {
+    const value = (node as Record<string, unknown>)[key];
+    if (key === 'reference' && typeof value === 'string') visit(value);
+    else if (value && typeof value === 'object') collectReferences(value, visit);
+  }
+}
+
+/**
+ * Version 1 of each new resource and its history row, one statement per chunk (queued, not awaited); each
+ * answers how many rows it inserted (a key created meanwhile by a concurrent transaction is skipped).
+ */
+function insertNew(
+  trx: Kysely<StoreTables>,
+  resources: (FhirResource & { id: string })[],
+  compartments: Map<string, string[]>,
+  lastUpdated: string,
+  queue: Queue,
+): Promise<number>[] {
+  return chunks(resources).map((part) => {
+    const types = arrayLiteral(part.map((r) => r.resourceType));
+    const ids = arrayLiteral(part.map((r) => r.id));
+    const patients = arrayLiteral(part.map((r) => compartments.get(`${r.resourceType}/${r.id}`)!.join(SEP)));
+    // The contents travel as ONE JSON array (no per-element array-literal escaping of large strings).
+    const contents = `[${part.map((r) => JSON.stringify(r)).join(',')}]`;
+    const count = sql<{ n: number }>`
+        with ins as (
+          insert into fhir_resource (resource_type, id, version_id, last_updated, deleted, content, compartments)
+          select x.t, x.i, 1, ${lastUpdated}::timestamptz, false, x.c, string_to_array(x.p, ${SEP})
+          from rows from (unnest(${types}::text[]), unnest(${ids}::text[]), jsonb_array_elements(${contents}::jsonb), unnest(${patients}::text[])) as x(t, i, c, p)
+          on conflict (resource_type, id) do nothing
+          returning resource_type, id, last_updated, content
+        ), hist as (
+          insert into fhir_history (resource_type, id, version_id, last_updated, deleted, method, content)
+          select resource_type, id, 1, last_updated, false, 'PUT', content from ins
+        )
+        select count(*)::int as n from ins`
+      .execute(trx)
+      .then((r) => r.rows[0]?.n ?? 0);
+    queue(count);
+    return count;
+  });
+}
+
+type Queue = (query: Promise<unknown>) => void;
+
+/** Search-index rows exactly as index-writer.ts writes them (same extraction, same columns), queued. */
+function queueIndexRows(
+  trx: Kysely<StoreTables>,
+  written: (FhirResource & { id: string })[],
+  queue: Queue,
+): void {
+  const token = columns(5);
+  const string = columns(4);
+  const date = columns(5);
+  const reference = columns(5);
+  const quantity = columns(6);
+  for (const resource of written) {
+    const rows = extractIndexRows(resource);
+    const t = resource.resourceType;
+    const i = resource.id;
+    for (const r of rows.tokens) token.push(t, i, r.param, r.system, r.code);
+    for (const u of rows.uris) token.push(t, i, u.param, null, u.value);
+    for (const s of rows.strings) string.push(t, i, s.param, s.value);
+    for (const d of rows.dates) date.push(t, i, d.param, d.start, d.end);
+    for (const r of rows.references) reference.push(t, i, r.param, r.targetType, r.targetId ?? r.url);
+    for (const q of rows.quantities) quantity.push(t, i, q.param, q.value, q.system, q.code ?? q.unit);
+    for (const n of rows.numbers) quantity.push(t, i, n.param, n.value, null, null);
+  }
+  // Each statement's parameters are serialised right before it is queued, i.e. while the database is
+  // still busy with the previous one.
+  for (const [a, b, c, d, e] of token.parts())
+    queue(
+      sql`insert into fhir_token (resource_type, resource_id, param, system, code)
+        select * from unnest(${a}::text[], ${b}::text[], ${c}::text[], ${d}::text[], ${e}::text[])`.execute(
+        trx,
+      ),
+    );
+  for (const [a, b, c, d, e, f] of quantity.parts())
+    queue(
+      sql`insert into fhir_quantity (resource_type, resource_id, param, value, system, code)
+        select * from unnest(${a}::text[], ${b}::text[], ${c}::text[], ${d}::numeric[], ${e}::text[], ${f}::text[])`.execute(
+        trx,
+      ),
+    );
+  for (const [a, b, c, d, e] of reference.parts())
+    queue(
+      sql`insert into fhir_reference (resource_type, resource_id, param, target_type, target_id)
+        select * from unnest(${a}::text[], ${b}::text[], ${c}::text[], ${d}::text[], ${e}::text[])`.execute(
+        trx,
+      ),
+    );
+  for (const [a, b, c, d, e] of date.parts())
+    queue(
+      sql`insert into fhir_date (resource_type, resource_id, param, start_at, end_at)
+        select * from unnest(${a}::text[], ${b}::text[], ${c}::text[], ${d}::timestamptz[], ${e}::timestamptz[])`.execute(
+        trx,
+      ),
+    );
+  for (const [a, b, c, d] of string.parts())
+    queue(
+      sql`insert into fhir_string (resource_type, resource_id, param, value)
+        select * from unnest(${a}::text[], ${b}::text[], ${c}::text[], ${d}::text[])`.execute(trx),
+    );
+}
+
+/**
+ * A PostgreSQL array literal, built here (same text node-postgres would build for a JS array: elements quoted,
+ * `\` and `"` escaped, null as NULL), so a statement's parameters are ready before it is queued.
+ */
+export function arrayLiteral(values: readonly unknown[]): string {
+  const parts = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      parts[i] = 'NULL';
+      continue;
+    }
+    const text = typeof v === 'string' ? v : String(v as number);
+    parts[i] = `"${text.includes('\\') || text.includes('"') ? text.replace(/[\\"]/g, '\\$&') : text}"`;
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/** Column arrays for one table, cut into parts of CHUNK rows. */
+function columns(width: number) {
+  const cols: unknown[][] = Array.from({ length: width }, () => []);
+  return {
+    push(...values: unknown[]) {
+      for (let c = 0; c < width; c++) cols[c]!.push(values[c]);
+    },
+    parts(): unknown[][][] {
+      const n = cols[0]!.length;
+      const out: unknown[][][] = [];
+      for (let start = 0; start < n; start += CHUNK)
+        out.push(cols.map((col) => col.slice(start, start + CHUNK)));
+      return out;
+    },
+  };
+}
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+function compartmentsOf(resource: FhirResource & { id: string }): string[] {
+  const ids = new Set(patientCompartmentIds(resource));
+  if (resource.resourceType === 'Patient') ids.add(resource.id);
+  return [...ids];
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
