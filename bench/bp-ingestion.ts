@@ -1,12 +1,21 @@
 /**
- * Ingestion throughput of home BP readings through the API (CSV uploads of 1,000 readings, parsed, checked,
- * stored as FHIR Observations with their device in one transaction each) on PostgreSQL and PGlite.
+ * Ingestion throughput of home BP readings (CSV uploads, parsed, checked, stored as FHIR Observations — BP panel
+ * plus heart rate — with their device, in one transaction per upload) on PostgreSQL and PGlite.
  * Target: >= 20,000 readings/s on PostgreSQL in batches.
- *   node bin/run-ts.mjs bench/bp-ingestion.ts [--batches 20] [--batch-size 1000] [--kinds postgres,pglite]
+ *
+ *   after:  POST /api/bp/patients/:id/readings (the API; set-based FhirRepository.bulkUpsert)
+ *   before: the same upload written through the general transaction-Bundle path (what the API used until the
+ *           bulk path), called in-process — uploadReadings(…, { writer: 'transaction' })
+ *   re-upload: the "after" batches sent again (all duplicates, nothing written)
+ * Batches of both paths alternate (each its own patient) so that load on the shared machine hits both alike.
+ *
+ *   node bin/run-ts.mjs bench/bp-ingestion.ts [--batches 10] [--batch-size 1000] [--kinds postgres,pglite]
+ *     [--paths before,after]
  */
 import pino from 'pino';
 import { loadConfig } from '@qihuang/config';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
+import { uploadReadings } from '@qihuang/bp-monitoring';
 import { openDatabase, type Database, type DatabaseKind } from '@qihuang/store';
 import { createPostgresTestDatabase, openTestDatabase } from '@qihuang/test-kit';
 import { loadFhirDefinitions } from '@qihuang/fhir';
@@ -15,9 +24,12 @@ import { buildApp } from '../apps/server/build-app.ts';
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
-const batches = Number(args.get('batches') ?? 20);
+const batches = Number(args.get('batches') ?? 10);
 const size = Number(args.get('batch-size') ?? 1000);
 const kinds = (args.get('kinds') ?? 'postgres,pglite').split(',') as DatabaseKind[];
+const paths = new Set((args.get('paths') ?? 'before,after').split(','));
+const NOW = new Date('2026-11-01T00:00:00Z');
+const ctx = { requestId: 'bench', principal: SYSTEM_PRINCIPAL };
 
 async function open(kind: DatabaseKind): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (kind === 'pglite') return { database: await openTestDatabase('pglite'), drop: async () => undefined };
@@ -37,6 +49,8 @@ function csv(batch: number): string {
   return rows.join('\n');
 }
 
+const rate = (n: number, ms: number) => Math.round(n / (ms / 1000));
+
 loadFhirDefinitions();
 for (const kind of kinds) {
   const { database, drop } = await open(kind);
@@ -46,30 +60,69 @@ for (const kind of kinds) {
     log: pino({ level: 'silent' }),
     version: 'bench',
     authentication: 'disabled',
-    clock: () => new Date('2026-11-01T00:00:00Z'),
+    clock: () => NOW,
   });
-  await built.repository.update({ requestId: 'b', principal: SYSTEM_PRINCIPAL }, 'Patient', 'bp-bench', {
-    resourceType: 'Patient',
-    id: 'bp-bench',
-    gender: 'male',
-    birthDate: '1960-01-01',
-  });
+  for (const id of ['bp-before', 'bp-after'])
+    await built.repository.update(ctx, 'Patient', id, {
+      resourceType: 'Patient',
+      id,
+      gender: 'male',
+      birthDate: '1960-01-01',
+    });
   const bodies = Array.from({ length: batches }, (_, b) => csv(b));
-  let stored = 0;
-  const t0 = performance.now();
-  for (const body of bodies) {
-    const response = await built.app.request('http://localhost/api/bp/patients/bp-bench/readings', {
+  const post = async (body: string) => {
+    const response = await built.app.request('http://localhost/api/bp/patients/bp-after/readings', {
       method: 'POST',
       headers: { 'content-type': 'text/csv' },
       body,
     });
-    const result = (await response.json()) as { stored: number };
-    stored += result.stored;
+    if (response.status >= 300 && response.status !== 200) throw new Error(await response.text());
+    return (await response.json()) as { stored: number; unchanged: number };
+  };
+  // Warm-up (JIT, definitions, plans) on a third patient, not counted.
+  await built.repository.update(ctx, 'Patient', 'bp-warm', { resourceType: 'Patient', id: 'bp-warm' });
+  await uploadReadings(built.repository, ctx, 'bp-warm', csv(batches + 1), { now: NOW.toISOString() });
+
+  const total = { before: { n: 0, ms: 0 }, after: { n: 0, ms: 0 }, again: { n: 0, ms: 0 } };
+  for (const body of bodies) {
+    if (paths.has('before')) {
+      const t0 = performance.now();
+      const result = await uploadReadings(built.repository, ctx, 'bp-before', body, {
+        now: NOW.toISOString(),
+        format: 'csv',
+        writer: 'transaction',
+      });
+      total.before.ms += performance.now() - t0;
+      total.before.n += result.stored;
+    }
+    if (paths.has('after')) {
+      const t0 = performance.now();
+      const result = await post(body);
+      total.after.ms += performance.now() - t0;
+      total.after.n += result.stored;
+    }
   }
-  const seconds = (performance.now() - t0) / 1000;
-  console.log(
-    `[${kind}] ${stored} readings (+ heart rate Observations) in ${batches} uploads of ${size}: ${seconds.toFixed(2)} s = ${Math.round(stored / seconds)} readings/s`,
-  );
+  if (paths.has('after'))
+    for (const body of bodies) {
+      const t0 = performance.now();
+      const result = await post(body);
+      total.again.ms += performance.now() - t0;
+      total.again.n += result.unchanged;
+    }
+  const line = (label: string, t: { n: number; ms: number }) =>
+    console.log(
+      `[${kind}] ${label.padEnd(46)} ${String(t.n).padStart(7)} readings in ${(t.ms / 1000).toFixed(2).padStart(6)} s = ${String(rate(t.n, t.ms)).padStart(6)} readings/s`,
+    );
+  console.log(`[${kind}] ${batches} uploads of ${size} readings (each + heart-rate Observation)`);
+  if (paths.has('before')) line('before: transaction-Bundle write path', total.before);
+  if (paths.has('after')) {
+    line('after:  API POST …/readings, bulk upsert', total.after);
+    line('re-upload of the same batches (all unchanged)', total.again);
+  }
+  if (paths.has('before') && paths.has('after'))
+    console.log(
+      `[${kind}] speed-up ${(rate(total.after.n, total.after.ms) / rate(total.before.n, total.before.ms)).toFixed(1)}x (target on PostgreSQL: 20,000 readings/s)`,
+    );
   await built.close();
   await database.close();
   await drop();

@@ -16,16 +16,14 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '@qihuang/store';
 import { createAuditLog } from '@qihuang/audit';
+import { loadConfig } from '@qihuang/config';
 import {
   createGatewayRuntime,
-  KyselyUsageStore,
   MemoryAuditSink,
   MemoryUsageStore,
   parseGatewayConfig,
-  type AuditSink,
-  type GatewayRuntime,
-  type UsageStore,
 } from '@qihuang/gateway';
+import { createPlatformGatewayRuntime } from '../apps/server/wire-gateway.ts';
 import {
   createDatabaseEvalStore,
   createMemoryEvalStore,
@@ -120,42 +118,31 @@ await measure('PGlite + HTTP node client', dbStore, small, 1, nodeClient);
 const full32 = await measure('PGlite + HTTP node client', dbStore, items, 32, nodeClient);
 
 // Through the gateway (the server's and the CLI's path): a virtual model routed to the same upstream.
-const gatewayRuntime = (usageStore: UsageStore, audit: AuditSink): GatewayRuntime =>
-  createGatewayRuntime({
-    config: parseGatewayConfig({
-      providers: [
-        { id: 'bench', kind: 'openai-compatible', baseUrl: url, model: 'bench', location: 'on-premises' },
-      ],
-      virtualModels: [{ name: 'clinical-copilot', targets: [{ provider: 'bench' }] }],
-      healthCheck: { intervalMs: 0 },
-    }),
-    auth: { authenticate: async () => null },
-    audit,
-    usageStore,
-  });
-const memoryGateway = gatewayRuntime(new MemoryUsageStore(), new MemoryAuditSink());
+const memoryGateway = createGatewayRuntime({
+  config: parseGatewayConfig({
+    providers: [
+      { id: 'bench', kind: 'openai-compatible', baseUrl: url, model: 'bench', location: 'on-premises' },
+    ],
+    virtualModels: [{ name: 'clinical-copilot', targets: [{ provider: 'bench' }] }],
+    healthCheck: { intervalMs: 0 },
+  }),
+  auth: { authenticate: async () => null },
+  audit: new MemoryAuditSink(),
+  usageStore: new MemoryUsageStore(),
+});
 const viaGateway = gatewayModel(memoryGateway, 'clinical-copilot')!.client;
 await measure('warm-up', createMemoryEvalStore(), 300, 8, viaGateway);
 const gw1 = await measure('gateway, memory usage/audit', createMemoryEvalStore(), small, 1, viaGateway);
 const gw32 = await measure('gateway, memory usage/audit', createMemoryEvalStore(), items, 32, viaGateway);
 await memoryGateway.close();
-const audit = createAuditLog();
-const serverGateway = gatewayRuntime(new KyselyUsageStore(database.db), {
-  record: async (event) =>
-    void (await audit.append(
-      database.db,
-      {
-        requestId: event.requestId,
-        principal: {
-          id: event.principal.id,
-          kind: 'system',
-          username: event.principal.id,
-          role: 'service',
-          scopes: [],
-        },
-      },
-      { action: 'model-call', outcome: 'success', patientIds: [], detail: { model: event.model } },
-    )),
+
+// The server's own wiring (apps/server/wire-gateway.ts): usage table, hash-chained audit log, dossier gate.
+const serverGateway = await createPlatformGatewayRuntime({
+  config: loadConfig({}),
+  database,
+  audit: createAuditLog(),
+  log: { warn: (details, message) => console.warn(message, details) },
+  gatewayConfig: memoryGateway.config,
 });
 const viaServerGateway = gatewayModel(serverGateway, 'clinical-copilot')!.client;
 const flush = () => serverGateway.flush();

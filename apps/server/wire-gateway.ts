@@ -16,6 +16,7 @@ import {
   createGatewayRoutes,
   createGatewayRuntime,
   gatewayConfigFrom,
+  type GatewayAuditEvent,
   type GatewayAuth,
   type GatewayConfig,
   type GatewayRuntime,
@@ -61,6 +62,49 @@ export async function loadGatewayConfig(config: Config, database: Database): Pro
   return gatewayConfigFrom(config, source);
 }
 
+/** Audit entries written per transaction when the gateway flushes a batch of calls. */
+const AUDIT_CHUNK = 100;
+
+/** One gateway call as an entry of the platform audit log. */
+function auditAppender(audit: AuditLog) {
+  return (executor: Parameters<AuditLog['append']>[0], event: GatewayAuditEvent) =>
+    audit.append(
+      executor,
+      {
+        requestId: event.requestId,
+        principal: {
+          id: event.principal.id,
+          // In-process service callers (evaluation runs) are the system acting on its own.
+          kind: event.principal.kind === 'service' ? 'system' : event.principal.kind,
+          username: event.principal.id,
+          role: (event.principal.role ?? 'service') as Role,
+          scopes: [],
+        },
+      },
+      {
+        action: 'model-call',
+        outcome: event.outcome === 'success' ? 'success' : 'failure',
+        patientIds: event.patient ? [event.patient] : [],
+        detail: {
+          type: event.type,
+          model: event.model,
+          scenario: event.scenario,
+          target: event.target,
+          location: event.location,
+          attempts: event.attempts,
+          outcome: event.outcome,
+          ...(event.errorCode ? { errorCode: event.errorCode } : {}),
+          tokens: event.tokens,
+          latencyMs: event.latencyMs,
+          reasoningStripped: event.reasoningStripped,
+          ...(event.reasoning ? { reasoning: event.reasoning } : {}),
+          ...(event.deidentified ? { deidentified: event.deidentified } : {}),
+          ...(event.prompt !== undefined ? { prompt: event.prompt, answer: event.answer } : {}),
+        },
+      },
+    );
+}
+
 /** Callers nobody can authenticate as: for in-process use only (the CLI), where no /v1 is served. */
 const NO_CALLERS: GatewayAuth = { authenticate: async () => null };
 
@@ -80,6 +124,7 @@ export async function createPlatformGatewayRuntime(options: {
 }): Promise<GatewayRuntime> {
   const { config, database, audit, log } = options;
   const gatewayConfig = options.gatewayConfig ?? (await loadGatewayConfig(config, database));
+  const appendEvent = auditAppender(audit);
   return createGatewayRuntime({
     config: gatewayConfig,
     auth: options.auth ?? NO_CALLERS,
@@ -101,42 +146,16 @@ export async function createPlatformGatewayRuntime(options: {
     },
     warn: (message, details) => log.warn(details ?? {}, message),
     audit: {
-      async record(event) {
-        await audit.append(
-          database.db,
-          {
-            requestId: event.requestId,
-            principal: {
-              id: event.principal.id,
-              // In-process service callers (evaluation runs) are the system acting on its own.
-              kind: event.principal.kind === 'service' ? 'system' : event.principal.kind,
-              username: event.principal.id,
-              role: (event.principal.role ?? 'service') as Role,
-              scopes: [],
-            },
-          },
-          {
-            action: 'model-call',
-            outcome: event.outcome === 'success' ? 'success' : 'failure',
-            patientIds: event.patient ? [event.patient] : [],
-            detail: {
-              type: event.type,
-              model: event.model,
-              scenario: event.scenario,
-              target: event.target,
-              location: event.location,
-              attempts: event.attempts,
-              outcome: event.outcome,
-              ...(event.errorCode ? { errorCode: event.errorCode } : {}),
-              tokens: event.tokens,
-              latencyMs: event.latencyMs,
-              reasoningStripped: event.reasoningStripped,
-              ...(event.reasoning ? { reasoning: event.reasoning } : {}),
-              ...(event.deidentified ? { deidentified: event.deidentified } : {}),
-              ...(event.prompt !== undefined ? { prompt: event.prompt, answer: event.answer } : {}),
-            },
-          },
-        );
+      record: async (event) => void (await appendEvent(database.db, event)),
+      // One transaction per chunk of a batch: far fewer commits than one per call, while the audit chain
+      // head's row lock (which orders every appender) is held only briefly.
+      async recordBatch(events) {
+        for (let i = 0; i < events.length; i += AUDIT_CHUNK) {
+          const chunk = events.slice(i, i + AUDIT_CHUNK);
+          await database.db.transaction().execute(async (trx) => {
+            for (const event of chunk) await appendEvent(trx, event);
+          });
+        }
       },
     },
   });

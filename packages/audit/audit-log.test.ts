@@ -108,6 +108,30 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
       expect(result).toMatchObject({ ok: true, checked: 25, head: { seq: 25 } });
     });
 
+    it('group-commits concurrent appends outside a transaction, each caller getting its own durable entry', async () => {
+      let transactions = 0;
+      const counted = new Proxy(database.db, {
+        get(target, key, receiver) {
+          if (key === 'transaction') transactions++;
+          const value = Reflect.get(target, key, receiver) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      const entries = await Promise.all(
+        Array.from({ length: 450 }, (_, i) =>
+          audit.append(counted, ctx(i % 2 ? clinician : nurse, i), read(`p${i % 4}`, `g${i}`)),
+        ),
+      );
+      // In call order, gap-free, each linked to the one before.
+      expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 450 }, (_, i) => i + 1));
+      for (let i = 1; i < entries.length; i++) expect(entries[i]!.prevHash).toBe(entries[i - 1]!.hash);
+      expect(entries[17]!.resourceId).toBe('g17');
+      const result = await verifyAuditChain(database.db, { batchSize: 100 });
+      expect(result).toMatchObject({ ok: true, checked: 450, head: { seq: 450 } });
+      // One transaction for the first entry, then the rest in groups of at most 200: 1 + 3.
+      expect(transactions).toBe(4);
+    });
+
     it('reports progress while streaming in batches', async () => {
       await reset(12);
       const progress: number[] = [];

@@ -52,36 +52,134 @@ function detailText(detail: Record<string, unknown> | undefined): string | null 
   return text.length > MAX_DETAIL ? canonicalJson({ truncated: true, bytes: text.length }) : text;
 }
 
+interface Pending {
+  ctx: RequestContext;
+  record: AuditRecord;
+  recorded: string;
+  resolve: (entry: AuditEntry) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Entries per group commit (17 parameters each, far below PostgreSQL's 65,535 limit). */
+const GROUP_MAX = 200;
+
+function contentOf(
+  ctx: RequestContext,
+  record: AuditRecord,
+  seq: number,
+  recorded: string,
+  prevHash: string,
+): ChainedContent {
+  const principal = ctx.principal;
+  return {
+    seq,
+    recorded,
+    action: record.action,
+    outcome: record.outcome,
+    principalId: clip(principal.id, 256) ?? '',
+    principalKind: principal.kind,
+    username: clip(principal.username, 256) ?? '',
+    role: principal.role,
+    resourceType: clip(record.resourceType, 64),
+    resourceId: clip(record.resourceId, 256),
+    query: clip(record.query),
+    patientIds: patientIds(record.patientIds ?? []),
+    clientAddress: clip(ctx.clientAddress, 128),
+    requestId: clip(ctx.requestId, 256) ?? '',
+    detail: detailText(record.detail),
+    prevHash,
+  };
+}
+
+const rowOf = (c: ChainedContent, hash: string) => ({
+  seq: c.seq,
+  recorded_at: c.recorded,
+  action: c.action,
+  outcome: c.outcome,
+  principal_id: c.principalId,
+  principal_kind: c.principalKind,
+  username: c.username,
+  role: c.role,
+  resource_type: c.resourceType,
+  resource_id: c.resourceId,
+  query: c.query,
+  patient_ids: c.patientIds,
+  client_address: c.clientAddress,
+  request_id: c.requestId,
+  detail: c.detail,
+  prev_hash: c.prevHash,
+  hash,
+});
+
+/**
+ * Appends that are not part of a write (reads, searches, logins, model calls) are group-committed: appends
+ * arriving while a commit is in flight wait for the next one and are written together — one chain-head
+ * update and one multi-row insert for the group — so concurrent readers no longer queue one by one on the
+ * chain head's row lock. Each caller still gets its entry only after it is durable.
+ */
 export function createAuditLog(options: AuditLogOptions = {}): AuditLog {
   const clock = options.clock ?? (() => new Date());
+  const queues = new WeakMap<AnyKysely, { pending: Pending[]; flushing: boolean }>();
+
+  async function flush(db: AnyKysely, queue: { pending: Pending[]; flushing: boolean }): Promise<void> {
+    queue.flushing = true;
+    try {
+      while (queue.pending.length > 0) {
+        const group = queue.pending.splice(0, GROUP_MAX);
+        try {
+          const entries = await db.transaction().execute(async (trx) => {
+            const head = await sql<{ seq: number | string; hash: string }>`
+              update audit_chain_head set seq = seq + ${group.length} where id = 1 returning seq, hash`.execute(
+              trx,
+            );
+            const row = head.rows[0];
+            if (!row) throw new Error('audit_chain_head is missing (migration 0110-audit not applied?)');
+            let seq = Number(row.seq) - group.length;
+            let prev = row.hash;
+            const out: AuditEntry[] = [];
+            for (const p of group) {
+              const content = contentOf(p.ctx, p.record, ++seq, p.recorded, prev);
+              const hash = entryHash(content);
+              out.push({ ...content, hash });
+              prev = hash;
+            }
+            await trx
+              .insertInto('audit_entry')
+              .values(out.map((e) => rowOf(e, e.hash)))
+              .execute();
+            await sql`update audit_chain_head set hash = ${prev} where id = 1`.execute(trx);
+            return out;
+          });
+          group.forEach((p, i) => p.resolve(entries[i]!));
+        } catch (error) {
+          for (const p of group) p.reject(error);
+        }
+      }
+    } finally {
+      queue.flushing = false;
+    }
+  }
+
   const log: AuditLog = {
     async append(executor, ctx, record) {
       if (!executor.isTransaction) {
-        return executor.transaction().execute((trx) => log.append(trx, ctx, record));
+        let queue = queues.get(executor);
+        if (!queue) {
+          queue = { pending: [], flushing: false };
+          queues.set(executor, queue);
+        }
+        const q = queue;
+        const entry = new Promise<AuditEntry>((resolve, reject) =>
+          q.pending.push({ ctx, record, recorded: clock().toISOString(), resolve, reject }),
+        );
+        if (!q.flushing) void flush(executor, q);
+        return entry;
       }
       const head = await sql<{ seq: number | string; hash: string }>`
         update audit_chain_head set seq = seq + 1 where id = 1 returning seq, hash`.execute(executor);
       const row = head.rows[0];
       if (!row) throw new Error('audit_chain_head is missing (migration 0110-audit not applied?)');
-      const principal = ctx.principal;
-      const content: ChainedContent = {
-        seq: Number(row.seq),
-        recorded: clock().toISOString(),
-        action: record.action,
-        outcome: record.outcome,
-        principalId: clip(principal.id, 256) ?? '',
-        principalKind: principal.kind,
-        username: clip(principal.username, 256) ?? '',
-        role: principal.role,
-        resourceType: clip(record.resourceType, 64),
-        resourceId: clip(record.resourceId, 256),
-        query: clip(record.query),
-        patientIds: patientIds(record.patientIds ?? []),
-        clientAddress: clip(ctx.clientAddress, 128),
-        requestId: clip(ctx.requestId, 256) ?? '',
-        detail: detailText(record.detail),
-        prevHash: row.hash,
-      };
+      const content = contentOf(ctx, record, Number(row.seq), clock().toISOString(), row.hash);
       const hash = entryHash(content);
       await sql`
         with entry as (

@@ -441,7 +441,8 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
       ],
     });
     upstream.when((r) => isChat(r) && hasToolResults(r), {
-      content: 'Home BP is above target. Under China 2018 the BP target for patients with diabetes is <150/100 mmHg.',
+      content:
+        'Home BP is above target. Under China 2018 the BP target for patients with diabetes is <150/100 mmHg.',
     });
     const response = await api('doc', '/api/care/patients/htn-1/copilot', {
       method: 'POST',
@@ -463,7 +464,10 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
     expect(done.guard.contradicted).toBeGreaterThan(0);
     expect(done.citations.length).toBeGreaterThan(0);
     // The model got the tool results back in the second call.
-    const second = upstream.modelRequests().filter(isChat)[1]!.body as { messages: { role: string }[]; tools: unknown[] };
+    const second = upstream.modelRequests().filter(isChat)[1]!.body as {
+      messages: { role: string }[];
+      tools: unknown[];
+    };
     expect(second.messages.filter((m) => m.role === 'tool')).toHaveLength(3);
     const audited = await sql<{
       n: number;
@@ -516,6 +520,7 @@ describe('hypertension care without a model', () => {
     });
     expect(proposal.status, await proposal.clone().text()).toBe(201);
     const body = (await proposal.json()) as {
+      proposal: { decision: string };
       drafts: unknown[];
       explanation: { status: string; message: string };
     };

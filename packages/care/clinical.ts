@@ -5,7 +5,7 @@
  */
 import type { Resource } from '@medplum/fhirtypes';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
-import { assessPatient, listAlerts, loadPatientContext, type BpReport } from '@qihuang/bp-monitoring';
+import { assessPatient, listAlerts, type BpReport } from '@qihuang/bp-monitoring';
 import type { DrugClassId } from '@qihuang/drug-knowledge';
 import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
 import { stratifyChina2018 } from '@qihuang/engines/cardiovascular-risk';
@@ -506,6 +506,7 @@ export function treatmentInput(
       diabetes: c.conditions.has('diabetes'),
       ckd: c.conditions.has('ckd') || (egfr !== undefined && egfr < 60),
       ascvd: c.conditions.has('coronary') || c.conditions.has('stroke'),
+      coronaryArteryDisease: c.conditions.has('coronary'),
       heartFailureReducedEf: c.conditions.has('heart-failure'),
       atrialFibrillation: c.conditions.has('atrial-fibrillation'),
       gout: c.conditions.has('gout'),

@@ -98,12 +98,14 @@ function systemPrompt(language: 'zh' | 'en'): string {
 async function runTool(
   deps: CareDeps,
   ctx: RequestContext,
-  c: ClinicalContext,
+  chart: () => Promise<ClinicalContext>,
   guideline: Guideline,
   name: string,
   args: Record<string, unknown>,
   passages: Map<string, Passage>,
 ): Promise<unknown> {
+  const needsChart = ['bp_assessment', 'patient_record', 'review_prescription', 'treatment_proposal'];
+  const c = needsChart.includes(name) ? await chart() : undefined!;
   switch (name) {
     case 'bp_assessment':
       return {
@@ -199,7 +201,10 @@ export async function copilotTurn(
   if (!deps.model.configured()) throw new QihuangError('model-not-configured', NOT_CONFIGURED_MESSAGE);
   if (input.messages.length === 0 || input.messages.at(-1)?.role !== 'user')
     throw new QihuangError('invalid-input', 'messages must end with a user message');
-  const c = await clinicalContext(deps, ctx, patientId, input.guideline);
+  // The patient's chart is loaded once per turn, by the first tool that needs it (knowledge search does not).
+  let loaded: Promise<ClinicalContext> | undefined;
+  const chart = () => (loaded ??= clinicalContext(deps, ctx, patientId, input.guideline));
+  await deps.repository.read(ctx, 'Patient', patientId); // 404 / 403 before the model is asked anything
   const passages = new Map<string, Passage>();
   const messages: ChatMessage[] = [
     { role: 'system', content: systemPrompt(input.language) },
@@ -215,7 +220,7 @@ export async function copilotTurn(
         audience: 'clinician',
         principal: ctx.principal,
         patientId,
-        ...(c.report.patient.name ? { known: { names: [c.report.patient.name] } } : {}),
+        ...(loaded ? { known: { names: [(await chart()).report.patient.name ?? ''].filter(Boolean) } } : {}),
         ...(signal ? { signal } : {}),
       },
       (text) => emit({ event: 'delta', data: { text } }),
@@ -233,7 +238,7 @@ export async function copilotTurn(
         args = call.function.arguments
           ? (JSON.parse(call.function.arguments) as Record<string, unknown>)
           : {};
-        result = await runTool(deps, ctx, c, input.guideline, call.function.name, args, passages);
+        result = await runTool(deps, ctx, chart, input.guideline, call.function.name, args, passages);
       } catch (error) {
         result = { error: (error as Error).message };
       }
@@ -252,6 +257,7 @@ export async function copilotTurn(
     if (round === MAX_ROUNDS - 1) answer = turn.content;
   }
   const given = [...passages.values()];
+  const c = await chart();
   const guarded = await checkAnswer(
     {
       answer,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { validateResource } from '@qihuang/fhir';
-import { conditionsIn, intakeResources, lifestyleIn, medicationsIn, mentioned, readingsIn } from './intake.ts';
+import {
+  conditionsIn,
+  intakeResources,
+  lifestyleIn,
+  medicationsIn,
+  mentioned,
+  readingsIn,
+} from './intake.ts';
 
 const drugs = createDrugKnowledgeBase();
 

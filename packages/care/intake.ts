@@ -181,7 +181,8 @@ export function lifestyleIn(text: string): LifestyleFacts {
   const height = /(\d{3})\s*(cm|厘米|公分)/i.exec(text) ?? /身高\s*(\d{3})/.exec(text);
   if (height) facts.heightCm = Number(height[1]);
   const jin = /(\d{2,3})\s*斤/.exec(text); // 1 斤 = 0.5 kg
-  const weight = /(\d{2,3}(?:\.\d)?)\s*(kg|公斤|千克)/i.exec(text) ?? (jin ? null : /体重\s*(\d{2,3})/.exec(text));
+  const weight =
+    /(\d{2,3}(?:\.\d)?)\s*(kg|公斤|千克)/i.exec(text) ?? (jin ? null : /体重\s*(\d{2,3})/.exec(text));
   if (weight) facts.weightKg = Number(weight[1]);
   else if (jin) facts.weightKg = Number(jin[1]) / 2;
   const exercise = /(\d{1,4})\s*(分钟|min)/i.exec(text);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { verifyAuditChain } from '@qihuang/audit';
 import { openDatabase } from '@qihuang/store';
 import {
   createPostgresTestDatabase,
@@ -129,6 +130,8 @@ describe('qihuang eval', () => {
       expect(await count('gateway_usage', 'key_id', out.runId)).toBe(3);
       expect(await count('gateway_usage', 'key_id', v.runId)).toBe(3);
       expect(await count('audit_entry', 'principal_id', v.runId)).toBe(3);
+      // Written in batches (one transaction per chunk), the hash chain stays intact.
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true });
     } finally {
       await database.close();
     }

@@ -10,6 +10,8 @@
  *    the patient's home shows the signed medicine, progress towards the target and the check-in → the panel.
  * 2. emergency stop: a 190/125 reading uploaded, the patient writes "胸痛, 头痛" → emergency banner
  *    (role="alert") and the input disabled, with no model call for that message.
+ * 3. a second server without a model: the intake continues with the fixed questions and says what to
+ *    configure; the narrative and the copilot say so plainly; the care plan still works.
  *
  * Needs Debian's chromium at /usr/bin/chromium (playwright-core never downloads a browser); skipped when absent.
  * The web console is rebuilt when apps/web/src is newer than apps/web/dist.
@@ -129,139 +131,187 @@ if (!HAS_CHROMIUM) {
   console.warn(`care.e2e: skipped — ${CHROMIUM} is absent (apt-get install -y chromium fonts-noto-cjk)`);
 }
 
+interface Stack {
+  base: string;
+  adminToken: string;
+  /** JSON API call as admin (or with `token`); throws on a non-2xx answer. */
+  api: <T>(path: string, init?: RequestInit, token?: string) => Promise<T>;
+  stop: () => Promise<void>;
+}
+
+function ensureWebBuilt(): void {
+  const stale = !existsSync(DIST_INDEX) || statSync(DIST_INDEX).mtimeMs < newestMtime(WEB_SRC);
+  if (!stale) return;
+  const build = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+/** `node bin/qihuang.mjs serve` on a free port with an empty data directory (no demo data). */
+async function startServer(extraEnv: Record<string, string>): Promise<Stack> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'qihuang-care-e2e-'));
+  let output = '';
+  const server: ChildProcess = spawn(process.execPath, ['bin/qihuang.mjs', 'serve'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      QIHUANG_DATA_DIR: dataDir,
+      QIHUANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      QIHUANG_DEMO: '0',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-20_000);
+  };
+  server.stdout?.on('data', collect);
+  server.stderr?.on('data', collect);
+  const stop = async () => {
+    if (server.exitCode === null) {
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (server.exitCode !== null) {
+      await stop();
+      throw new Error(`server exited with ${server.exitCode}:\n${output.slice(-3000)}`);
+    }
+    try {
+      if ((await fetch(`${base}/readyz`)).status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`server not ready after 120s:\n${output.slice(-3000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+
+  const stack: Stack = {
+    base,
+    adminToken: '',
+    stop,
+    api: async <T>(path: string, init: RequestInit = {}, token?: string): Promise<T> => {
+      const bearer = token ?? stack.adminToken;
+      const response = await fetch(`${base}${path}`, {
+        ...init,
+        headers: {
+          Accept: 'application/json',
+          ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+          ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
+          ...(init.headers as Record<string, string> | undefined),
+        },
+      });
+      const text = await response.text();
+      if (!response.ok)
+        throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status}: ${text.slice(0, 400)}`);
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+  };
+  const login = await stack.api<{ access_token: string }>('/auth/login', {
+    method: 'POST',
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  stack.adminToken = login.access_token;
+  return stack;
+}
+
+function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+async function newPage(
+  browser: Browser,
+  locale: string,
+  viewport = { width: 1366, height: 900 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale, viewport });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+async function signIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.locator('#signin-username').fill(username);
+  await page.locator('#signin-password').fill(USER_PASSWORD);
+  await page.locator('form button[type="submit"]').click();
+  await page.locator('header.topbar').waitFor({ timeout: 30_000 });
+}
+
+async function putPatient(stack: Stack, id: string, family: string, given: string, birthDate: string) {
+  await stack.api(`/fhir/R4/Patient/${id}`, {
+    method: 'PUT',
+    body: JSON.stringify({
+      resourceType: 'Patient',
+      id,
+      name: [{ family, given: [given] }],
+      gender: 'male',
+      birthDate,
+    }),
+    headers: { 'Content-Type': 'application/fhir+json' },
+  });
+}
+
+async function createUser(stack: Stack, username: string, role: string, patientId?: string) {
+  await stack.api('/admin/users', {
+    method: 'POST',
+    body: JSON.stringify({ username, password: USER_PASSWORD, role, ...(patientId ? { patientId } : {}) }),
+  });
+}
+
 describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/chromium)', () => {
-  let server: ChildProcess | undefined;
-  let serverOutput = '';
-  let dataDir = '';
+  let stack: Stack | undefined;
   let base = '';
   let browser: Browser | undefined;
   let upstream: ScriptedUpstream | undefined;
-  let adminToken = '';
 
-  async function api<T>(path: string, init: RequestInit = {}, token = adminToken): Promise<T> {
-    const response = await fetch(`${base}${path}`, {
-      ...init,
-      headers: {
-        Accept: 'application/json',
-        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        ...(init.headers as Record<string, string> | undefined),
-      },
-    });
-    const text = await response.text();
-    if (!response.ok)
-      throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status}: ${text.slice(0, 400)}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  async function waitForReady(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (server?.exitCode !== null && server?.exitCode !== undefined) {
-        throw new Error(`server exited with ${server.exitCode}:\n${serverOutput.slice(-3000)}`);
-      }
-      try {
-        const res = await fetch(`${base}/readyz`);
-        if (res.status === 200) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    throw new Error(`server not ready after ${timeoutMs / 1000}s:\n${serverOutput.slice(-3000)}`);
-  }
-
-  async function newPage(
-    locale: string,
-    viewport = { width: 1366, height: 900 },
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser!.newContext({ locale, viewport });
-    const page = await context.newPage();
-    return { context, page };
-  }
-
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(`${base}/`);
-    await page.locator('#signin-username').fill(username);
-    await page.locator('#signin-password').fill(USER_PASSWORD);
-    await page.locator('form button[type="submit"]').click();
-    await page.locator('header.topbar').waitFor({ timeout: 30_000 });
-  }
-
-  async function uploadCsv(patientId: string, csv: string): Promise<void> {
-    await api(`/api/bp/patients/${patientId}/readings`, {
+  const uploadCsv = async (patientId: string, csv: string) =>
+    stack!.api(`/api/bp/patients/${patientId}/readings`, {
       method: 'POST',
       body: csv,
       headers: { 'Content-Type': 'text/csv' },
     });
-  }
-
-  async function putPatient(id: string, family: string, given: string, birthDate: string): Promise<void> {
-    await api(`/fhir/R4/Patient/${id}`, {
-      method: 'PUT',
-      body: JSON.stringify({
-        resourceType: 'Patient',
-        id,
-        name: [{ family, given: [given] }],
-        gender: 'male',
-        birthDate,
-      }),
-      headers: { 'Content-Type': 'application/fhir+json' },
-    });
-  }
-
-  async function createUser(username: string, role: string, patientId?: string): Promise<void> {
-    await api('/admin/users', {
-      method: 'POST',
-      body: JSON.stringify({ username, password: USER_PASSWORD, role, ...(patientId ? { patientId } : {}) }),
-    });
-  }
 
   beforeAll(async () => {
-    const stale = !existsSync(DIST_INDEX) || statSync(DIST_INDEX).mtimeMs < newestMtime(WEB_SRC);
-    if (stale) {
-      const build = spawnSync(
-        process.execPath,
-        ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts'],
-        { cwd: ROOT, encoding: 'utf8' },
-      );
-      if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
-    }
+    ensureWebBuilt();
     upstream = await startScriptedUpstream({ models: ['scripted-model'] });
     upstream.setDefault(scriptedModel);
-
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    dataDir = mkdtempSync(join(tmpdir(), 'qihuang-care-e2e-'));
-    server = spawn(process.execPath, ['bin/qihuang.mjs', 'serve'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        QIHUANG_DATA_DIR: dataDir,
-        QIHUANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        QIHUANG_DEMO: '0',
-        QIHUANG_MODEL_BASE_URL: upstream.url,
-        QIHUANG_MODEL_NAME: 'scripted-model',
-        QIHUANG_MODEL_LOCATION: 'on-premises',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    stack = await startServer({
+      QIHUANG_MODEL_BASE_URL: upstream.url,
+      QIHUANG_MODEL_NAME: 'scripted-model',
+      QIHUANG_MODEL_LOCATION: 'on-premises',
     });
-    const collect = (chunk: Buffer) => {
-      serverOutput = (serverOutput + chunk.toString('utf8')).slice(-20_000);
-    };
-    server.stdout?.on('data', collect);
-    server.stderr?.on('data', collect);
-    await waitForReady(120_000);
-
-    const login = await api<{ access_token: string }>('/auth/login', {
-      method: 'POST',
-      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-    });
-    adminToken = login.access_token;
-    await putPatient(PATIENT, '王', '建国', '1962-04-01');
-    await putPatient(PATIENT_EMERGENCY, '李', '卫东', '1958-09-12');
+    base = stack.base;
+    const api = stack.api;
+    await putPatient(stack, PATIENT, '王', '建国', '1962-04-01');
+    await putPatient(stack, PATIENT_EMERGENCY, '李', '卫东', '1958-09-12');
     // An existing statin order: simvastatin 40 mg + the proposed amlodipine gives a review finding.
     await api('/fhir/R4/MedicationRequest/care-e2e-simvastatin', {
       method: 'PUT',
@@ -289,45 +339,27 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
       }),
       headers: { 'Content-Type': 'application/fhir+json' },
     });
-    await createUser('care-patient', 'patient', PATIENT);
-    await createUser('care-patient-2', 'patient', PATIENT_EMERGENCY);
-    await createUser('care-doctor', 'clinician');
+    await createUser(stack, 'care-patient', 'patient', PATIENT);
+    await createUser(stack, 'care-patient-2', 'patient', PATIENT_EMERGENCY);
+    await createUser(stack, 'care-doctor', 'clinician');
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
+    await stack?.stop();
     await upstream?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
   it('walks consultation → readings → summary → proposal → signing → care plan → patient progress', async () => {
     const mobile = { width: 375, height: 812 };
-    const patient = await newPage('zh-CN', mobile);
-    const doctor = await newPage('zh-CN');
+    const patient = await newPage(browser!, 'zh-CN', mobile);
+    const doctor = await newPage(browser!, 'zh-CN');
     try {
       // --- 1. The patient lands on the care home page and starts a consultation in Chinese.
       const p = patient.page;
-      await signIn(p, 'care-patient');
+      await signIn(p, base, 'care-patient');
       await p.getByTestId('care-home').waitFor({ timeout: 30_000 });
       expect(new URL(p.url()).pathname).toBe('/care');
       // Single column at 375 px: nothing wider than the viewport.
@@ -376,7 +408,7 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
 
       // --- 3. The clinician opens the Care tab of the chart.
       const d = doctor.page;
-      await signIn(d, 'care-doctor');
+      await signIn(d, base, 'care-doctor');
       await d.goto(`${base}/patients/${PATIENT}`);
       await d.getByRole('link', { name: '管理', exact: true }).click();
       await d.getByTestId('care-tab').waitFor({ timeout: 30_000 });
@@ -490,9 +522,9 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
       `time,sbp,dbp,unit,heart_rate,device_id\n${time},190,125,mmHg,96,cuff-e2e-2`,
     );
 
-    const { context, page } = await newPage('en-US', { width: 375, height: 812 });
+    const { context, page } = await newPage(browser!, 'en-US', { width: 375, height: 812 });
     try {
-      await signIn(page, 'care-patient-2');
+      await signIn(page, base, 'care-patient-2');
       await page.getByTestId('care-home').waitFor({ timeout: 30_000 });
       await page.getByTestId('start-consultation').click();
       await page.getByLabel('English', { exact: true }).check();
@@ -523,6 +555,68 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
       expect(await page.getByTestId('consultation-input').isDisabled()).toBe(true);
     } finally {
       await context.close();
+    }
+  }, 180_000);
+});
+
+describe.skipIf(!HAS_CHROMIUM)('hypertension care without a model (needs /usr/bin/chromium)', () => {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    stack = await startServer({ QIHUANG_MODEL_BASE_URL: '' });
+    await putPatient(stack, PATIENT, '张', '伟', '1966-02-03');
+    await createUser(stack, 'care-patient', 'patient', PATIENT);
+    await createUser(stack, 'care-doctor', 'clinician');
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  }, 60_000);
+
+  it('the intake continues with fixed questions and the model-backed parts say what to configure', async () => {
+    const base = stack!.base;
+    const patient = await newPage(browser!, 'en-US', { width: 375, height: 812 });
+    const doctor = await newPage(browser!, 'en-US');
+    try {
+      const p = patient.page;
+      await signIn(p, base, 'care-patient');
+      await p.getByTestId('start-consultation').click();
+      await p.getByLabel('English', { exact: true }).check();
+      await p.getByTestId('consultation-begin').click();
+      const step = p.getByTestId('consultation-step');
+      await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain('Question 1 of 6');
+      await p.getByTestId('model-not-configured').waitFor({ timeout: 30_000 });
+      await p.getByTestId('consultation-input').fill('none');
+      await p.getByTestId('consultation-send').click();
+      await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain('Question 2 of 6');
+      expect(await p.getByTestId('model-not-configured').textContent()).toContain('standard questions');
+      expect(await p.getByTestId('consultation-input').isDisabled()).toBe(false);
+      await p.screenshot({ path: join(SHOTS, 'qihuang-care-no-model-en.png'), fullPage: true });
+
+      const d = doctor.page;
+      await signIn(d, base, 'care-doctor');
+      await d.goto(`${base}/patients/${PATIENT}/care`);
+      await d.getByTestId('care-model-not-configured').waitFor({ timeout: 60_000 });
+      await d.getByTestId('write-summary').click();
+      const status = d.getByTestId('narrative-status');
+      await status.waitFor({ timeout: 60_000 });
+      expect(await status.getAttribute('data-status')).toBe('model-not-configured');
+      expect(await status.textContent()).toContain('QIHUANG_MODEL_BASE_URL');
+      await d.getByTestId('copilot-input').fill('How is the blood pressure?');
+      await d.getByTestId('copilot-send').click();
+      const refused = d.getByTestId('copilot-error');
+      await refused.waitFor({ timeout: 30_000 });
+      expect(await refused.getAttribute('data-code')).toBe('model-not-configured');
+      // The engines still work: the care plan can be created.
+      await d.getByTestId('save-care-plan').click();
+      await d.getByTestId('care-plan').waitFor({ timeout: 30_000 });
+    } finally {
+      await patient.context.close();
+      await doctor.context.close();
     }
   }, 180_000);
 });

@@ -258,9 +258,11 @@ describe.skipIf(!HAS_CHROMIUM)('web console in a browser (needs /usr/bin/chromiu
     const { context, page } = await newPage('en-US');
     try {
       await signIn(page, username, PATIENT_PASSWORD);
-      // A patient lands on their own chart.
+      // A patient lands on their own care home page, and can open their own chart.
+      await page.getByTestId('care-home').waitFor({ timeout: 30_000 });
+      expect(new URL(page.url()).pathname).toBe('/care');
+      await page.goto(`${base}/patients/${encodeURIComponent(patientA.id)}`);
       await page.locator('[data-testid="patient-banner"] h1').waitFor({ timeout: 30_000 });
-      expect(new URL(page.url()).pathname).toBe(`/patients/${encodeURIComponent(patientA.id)}`);
 
       await page.goto(`${base}/patients/${encodeURIComponent(patientB.id)}`);
       const refusal = page.getByTestId('refusal');

@@ -178,8 +178,10 @@ function displayText(bp: BpValue, label: Text, ish: boolean, idh: boolean, crisi
     idh ? 'isolated diastolic hypertension' : '',
     crisis ? 'severe elevation: assess for hypertensive emergency vs urgency' : '',
   ];
+  // Means (HBPM, visit) are shown to one decimal; the classification itself used the exact values.
+  const v = (x: number) => String(Math.round(x * 10) / 10);
   return {
-    zh: `${bp.sbp}/${bp.dbp} mmHg:${zh.filter(Boolean).join(',')}`,
-    en: `${bp.sbp}/${bp.dbp} mmHg: ${en.filter(Boolean).join('; ')}`,
+    zh: `${v(bp.sbp)}/${v(bp.dbp)} mmHg:${zh.filter(Boolean).join(',')}`,
+    en: `${v(bp.sbp)}/${v(bp.dbp)} mmHg: ${en.filter(Boolean).join('; ')}`,
   };
 }

@@ -19,6 +19,9 @@ import type {
   TreatmentProposal,
 } from './types.ts';
 
+/** One decimal for display (means); decisions use the exact values. */
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
 type Cls = AntihypertensiveClass;
 type Risk = 'low' | 'medium' | 'high' | 'very-high';
 type Preferred = TreatmentProposal['preferred'][number];
@@ -1184,8 +1187,8 @@ export function proposeTreatment(input: TreatmentInput): TreatmentProposal {
       targetMet: met,
     },
     display: {
-      zh: `${SOURCE_TITLE[g]}:血压 ${input.bp.sbp}/${input.bp.dbp} mmHg,目标 ${targetText}(${met ? '已达标' : '未达标'})。${d.zh}${core.orders.length ? `:${orderText('zh')}` : ''}。${core.followUp.days}天后随访。`,
-      en: `${TITLE_EN[g]}: BP ${input.bp.sbp}/${input.bp.dbp} mmHg vs target ${targetText} (${met ? 'at target' : 'above target'}). ${d.en.charAt(0).toUpperCase()}${d.en.slice(1)}${core.orders.length ? `: ${orderText('en')}` : ''}. Follow up in ${core.followUp.days} days.`,
+      zh: `${SOURCE_TITLE[g]}:血压 ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg,目标 ${targetText}(${met ? '已达标' : '未达标'})。${d.zh}${core.orders.length ? `:${orderText('zh')}` : ''}。${core.followUp.days}天后随访。`,
+      en: `${TITLE_EN[g]}: BP ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg vs target ${targetText} (${met ? 'at target' : 'above target'}). ${d.en.charAt(0).toUpperCase()}${d.en.slice(1)}${core.orders.length ? `: ${orderText('en')}` : ''}. Follow up in ${core.followUp.days} days.`,
     },
   };
 }

@@ -30,6 +30,8 @@ export interface GatewayAuditEvent {
 
 export interface AuditSink {
   record(event: GatewayAuditEvent): Promise<void>;
+  /** Optional: records a batch at once (e.g. in one database transaction); `record` is used otherwise. */
+  recordBatch?(events: GatewayAuditEvent[]): Promise<void>;
 }
 
 /** Keeps events in memory (tests, quick start without a database). Bounded. */

@@ -94,7 +94,8 @@ export class GatewayRuntime {
     });
     this.auditLog = new BatchWriter(
       async (events) => {
-        for (const event of events) await options.audit.record(event);
+        if (options.audit.recordBatch) await options.audit.recordBatch(events);
+        else for (const event of events) await options.audit.record(event);
       },
       {
         ...batching,

@@ -673,6 +673,8 @@ export const en = {
       savedQuestionnaire: 'Questionnaire',
       savedDrafts: 'Patient-reported entries to confirm ({{count}})',
       answers: 'Your answers',
+      fallbackNotice:
+        "The assistant's reply could not be used this time; the standard question is shown instead.",
     },
     clinician: {
       guideline: 'Guideline',

@@ -663,6 +663,7 @@ export const zhCN: Messages = {
       savedQuestionnaire: '问卷',
       savedDrafts: '待确认的患者自述条目（{{count}}）',
       answers: '您的回答',
+      fallbackNotice: '本次助手回复未能使用，已改为显示标准问题。',
     },
     clinician: {
       guideline: '指南',

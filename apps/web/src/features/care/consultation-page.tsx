@@ -191,12 +191,11 @@ function Chat({ initial }: { initial: Consultation }) {
       {modelMissing && (
         <p className="notice" role="status" data-testid="model-not-configured">
           {t('care.consultation.noModel')}
-          {notice?.code === 'model-not-configured' && notice.message ? ` ${notice.message}` : ''}
         </p>
       )}
       {notice && notice.code !== 'model-not-configured' && (
-        <p className="notice" role="status" data-testid="consultation-notice">
-          {notice.message}
+        <p className="notice" role="status" data-testid="consultation-notice" data-code={notice.code}>
+          {t('care.consultation.fallbackNotice')}
         </p>
       )}
       {step && consultation.status === 'active' && !emergency?.stop && (
