@@ -56,6 +56,8 @@ export interface BuiltApp {
   identity: Identity;
   knowledge: KnowledgeBase;
   audit: AuditLog;
+  /** The hypertension-care service's dependencies (demo seeding uses them). */
+  care: CareDeps;
   close(): Promise<void>;
   /** /readyz answers 503 while not ready (e.g. demo data still loading). */
   setReady(ready: boolean): void;
@@ -282,6 +284,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     identity,
     knowledge,
     audit,
+    care: careDeps,
     close: async () => {
       if (reminders) clearInterval(reminders);
       await cardState.flush();

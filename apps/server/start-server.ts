@@ -50,7 +50,24 @@ export async function startServer(config: Config): Promise<RunningServer> {
         { requestId: 'seed', principal: SYSTEM_PRINCIPAL },
         new Date(),
       );
+      // Knowledge packs (guideline summary, drug monographs): re-ingesting unchanged documents is skipped.
+      const { loadKnowledgePacks } = await import('@qihuang/knowledge');
+      await loadKnowledgePacks(database.db, { knowledge: built.knowledge });
       if (result.seeded) {
+        const { seedCareDemo } = await import('./demo-care.ts');
+        const accounts = await seedCareDemo({
+          repository: built.repository,
+          identity: built.identity,
+          care: built.care,
+        });
+        if (accounts) {
+          // Printed once, on the console only (never into the structured log).
+          process.stderr.write(
+            `\n  Demo accounts: clinician "${accounts.clinician.username}" / ${accounts.clinician.password}` +
+              `   patient "${accounts.patient.username}" / ${accounts.patient.password}` +
+              ` (Patient/${accounts.patient.patientId}); ${accounts.carePlans} demo care plans\n\n`,
+          );
+        }
         log.info(
           {
             resources: result.summary?.resources,

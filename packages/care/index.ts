@@ -12,7 +12,16 @@ export {
   type CareModel,
   type ChatTurn,
 } from './model.ts';
-export { dispatchReminders, type ReminderDispatch } from './management.ts';
+export {
+  dispatchReminders,
+  carePanel,
+  upsertCarePlan,
+  getCarePlan,
+  patientHome,
+  type ReminderDispatch,
+  type CarePlanView,
+  type PatientHome,
+} from './management.ts';
 export {
   INTAKE_STEPS,
   QUESTIONS,
