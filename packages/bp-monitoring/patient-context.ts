@@ -161,7 +161,7 @@ export async function loadPatientContext(
   const birthDate = typeof patient.birthDate === 'string' ? patient.birthDate : undefined;
   return {
     patientId,
-    name: name ? (name.text ?? [...(name.given ?? []), name.family].filter(Boolean).join(' ')) : undefined,
+    name: name ? (name.text ?? displayName(name)) : undefined,
     sex: gender,
     birthDate,
     age: birthDate ? ageAt(birthDate, options.now) : undefined,
@@ -177,4 +177,11 @@ export async function loadPatientContext(
       return { code: coding?.code, display: coding?.display };
     }),
   };
+}
+
+/** "Given Family" for Western names; family name first and no space for Chinese, Japanese and Korean names. */
+export function displayName(name: { given?: string[]; family?: string }): string | undefined {
+  const cjk = /[\u3400-\u9fff\uac00-\ud7af]/.test(name.family ?? '');
+  const parts = cjk ? [name.family, ...(name.given ?? [])] : [...(name.given ?? []), name.family];
+  return parts.filter(Boolean).join(cjk ? '' : ' ') || undefined;
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.ts';
 import { registerBp } from './bp.ts';
+import { registerCare } from './care.ts';
 import { registerEval } from './eval.ts';
 import { registerGuard } from './guard.ts';
 import { registerImport } from './import.ts';
@@ -14,6 +15,7 @@ import { registerServe } from './serve.ts';
 export function registerCommands(program: Command): void {
   registerAudit(program);
   registerBp(program);
+  registerCare(program);
   registerEval(program);
   registerGuard(program);
   registerImport(program);

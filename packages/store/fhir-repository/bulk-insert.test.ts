@@ -303,13 +303,13 @@ describe.each(DATABASE_KINDS)('FhirRepository.bulkUpsert on %s', (kind) => {
     await expect(bulk.bulkUpsert(patientCtx, [bp(600, 'p1', 'dev-1')])).rejects.toMatchObject({
       code: 'forbidden',
     });
-    // A Device is not in the Patient compartment: a patient cannot write one (as with a single PUT).
-    await expect(bulk.bulkUpsert(patientCtx, batch(3, 'p2', 'dev-2'))).rejects.toMatchObject({
-      code: 'forbidden',
-    });
-    await bulk.bulkUpsert(ctx, [device('dev-2', 'p2')]);
-    const own = await bulk.bulkUpsert(patientCtx, batch(3, 'p2', 'dev-2').slice(1));
-    expect(own.created).toBe(6);
+    // Another patient's device (in p1's compartment) is out of bounds too, even next to own readings.
+    await expect(
+      bulk.bulkUpsert(patientCtx, [device('dev-9', 'p1'), ...batch(1, 'p2', 'dev-9').slice(1)]),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    // Their own cuff (Device.patient, in their compartment) and its readings are fine.
+    const own = await bulk.bulkUpsert(patientCtx, batch(3, 'p2', 'dev-2'));
+    expect(own.created).toBe(7);
     const row = await bulk.db
       .selectFrom('fhir_resource')
       .select('compartments')
