@@ -81,7 +81,7 @@ export function registerCare(program: Command): void {
         bpSource: 'office',
         ...input,
         guideline: guidelineOf(input),
-      } as Parameters<typeof proposeTreatment>[0]);
+      } as unknown as Parameters<typeof proposeTreatment>[0]);
       if (o.json) process.stdout.write(`${JSON.stringify(proposal, null, 2)}\n`);
       else process.stdout.write(`${proposal.display.en}\n${proposal.display.zh}\n`);
     });
