@@ -48,9 +48,12 @@ upstream.when(
 
 const { database, drop } = await open();
 const built = await buildApp({
-  config: loadConfig({ QIHUANG_DEMO: '0' }, {
-    model: { baseUrl: upstream.url, name: 'bench-model', location: 'on-premises' },
-  }),
+  config: loadConfig(
+    { QIHUANG_DEMO: '0' },
+    {
+      model: { baseUrl: upstream.url, name: 'bench-model', location: 'on-premises' },
+    },
+  ),
   database,
   log: pino({ level: 'silent' }),
   version: 'bench',
@@ -86,12 +89,16 @@ async function turn(patient: string): Promise<{ total: number; tools: number }> 
   const response = await built.app.request(`http://localhost/api/care/patients/${patient}/copilot`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ messages: [{ role: 'user', content: 'Is this patient at target?' }], language: 'en' }),
+    body: JSON.stringify({
+      messages: [{ role: 'user', content: 'Is this patient at target?' }],
+      language: 'en',
+    }),
   });
   const text = await response.text();
   const total = performance.now() - t0;
   const tools = (text.match(/event: tool/g) ?? []).length;
-  if (tools !== 3 || !text.includes('event: done')) throw new Error(`unexpected copilot answer: ${text.slice(0, 400)}`);
+  if (tools !== 3 || !text.includes('event: done'))
+    throw new Error(`unexpected copilot answer: ${text.slice(0, 400)}`);
   return { total, tools };
 }
 
@@ -105,7 +112,9 @@ async function modelOnly(): Promise<number> {
       body: JSON.stringify({
         model: 'bench-model',
         stream: true,
-        messages: withTool ? [{ role: 'tool', content: '{}', tool_call_id: 'x' }] : [{ role: 'user', content: 'x' }],
+        messages: withTool
+          ? [{ role: 'tool', content: '{}', tool_call_id: 'x' }]
+          : [{ role: 'user', content: 'x' }],
       }),
     });
     await r.text();
@@ -163,7 +172,9 @@ for (const concurrency of [2, 4, 8, 16, 32, 64]) {
     }),
   );
   if (p95 > 2 * baseline) {
-    console.log(JSON.stringify({ bench: 'care-copilot', db: kind, p95DoublesAtConcurrentPatients: concurrency }));
+    console.log(
+      JSON.stringify({ bench: 'care-copilot', db: kind, p95DoublesAtConcurrentPatients: concurrency }),
+    );
     break;
   }
 }

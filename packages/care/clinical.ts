@@ -30,6 +30,7 @@ import { loadChart, type PatientChart } from '@qihuang/pharmacy-review';
 import { processTransaction, type FhirResource } from '@qihuang/store';
 import { assertClinicalSide, assertSigner, nowOf, type CareDeps } from './deps.ts';
 import { CONDITION_TERMS } from './intake.ts';
+import { reviewRecommendedDrugs } from './drug-safety.ts';
 import { NOT_CONFIGURED_MESSAGE } from './model.ts';
 import { careDb } from './tables.ts';
 
@@ -350,7 +351,15 @@ export async function guardedModelText(
   deps: CareDeps,
   ctx: RequestContext,
   c: ClinicalContext,
-  options: { guideline: Guideline; system: string; facts: unknown; query: string; patientId: string },
+  options: {
+    guideline: Guideline;
+    system: string;
+    facts: unknown;
+    query: string;
+    patientId: string;
+    /** Drug ids whose review findings are shown elsewhere (the engine's own drafts). */
+    exclude?: ReadonlySet<string>;
+  },
 ): Promise<GuardedText> {
   const passages = await passagesFor(deps, ctx, options.query);
   const citations = passages.map((p) => ({
@@ -391,11 +400,20 @@ export async function guardedModelText(
     },
     { drugs: deps.drugs, policy: 'annotate' },
   );
+  // Drugs the model recommends are reviewed against this patient (engine-proposed drugs are reviewed with
+  // their drafts already).
+  const unsafe = reviewRecommendedDrugs(text, c.chart.resources, deps.drugs, nowOf(deps), options.exclude);
+  const claims = [...result.claims, ...unsafe];
+  const contradicted = result.summary.contradicted + unsafe.length;
   return {
     status: 'ok',
     text,
     citations,
-    guard: { claims: result.claims, contradicted: result.summary.contradicted, summary: result.summary },
+    guard: {
+      claims,
+      contradicted,
+      summary: { ...result.summary, total: claims.length, contradicted },
+    },
   };
 }
 
@@ -699,9 +717,11 @@ export async function proposeForPatient(
   }
   const findings = reviewDrafts(deps, c.chart, drafts, now);
   const views = drafts.map((d) => draftView(d, findings));
+  const proposed = new Set(proposal.orders.flatMap((o) => [o.agent, ...(o.components ?? [])]));
   const explanation = await guardedModelText(deps, ctx, c, {
     guideline,
     patientId,
+    exclude: proposed,
     query:
       language === 'zh'
         ? `高血压 药物治疗 ${proposal.orders.map((o) => o.display.zh).join(' ')}`

@@ -11,6 +11,7 @@ import { checkAnswer, type GuardResult } from '@qihuang/guard';
 import type { Passage } from '@qihuang/knowledge';
 import { clinicalContext, summaryFindings, treatmentInput, type ClinicalContext } from './clinical.ts';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
+import { reviewRecommendedDrugs } from './drug-safety.ts';
 import { NOT_CONFIGURED_MESSAGE, type ChatMessage, type ToolSpec } from './model.ts';
 import { proposeTreatment } from '@qihuang/engines/hypertension-care';
 
@@ -271,12 +272,15 @@ export async function copilotTurn(
     },
     { drugs: deps.drugs, policy: 'annotate' },
   );
+  const unsafe = reviewRecommendedDrugs(answer, c.chart.resources, deps.drugs, nowOf(deps));
+  const claims = [...guarded.claims, ...unsafe];
+  const contradicted = guarded.summary.contradicted + unsafe.length;
   emit({
     event: 'done',
     data: {
       answer,
       citations: given.map((p) => ({ id: p.id, title: p.title, section: p.section, text: p.text })),
-      guard: { claims: guarded.claims, contradicted: guarded.summary.contradicted, summary: guarded.summary },
+      guard: { claims, contradicted, summary: { ...guarded.summary, total: claims.length, contradicted } },
       toolCalls,
     },
   });
