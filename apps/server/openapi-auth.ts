@@ -96,7 +96,26 @@ export const KNOWLEDGE_OPENAPI = {
         responses: { '201': { description: 'collection' } },
       },
     },
+    '/collections/{id}': {
+      delete: {
+        summary: 'Delete a collection with its documents and passages (admin)',
+        tags: ['knowledge'],
+        responses: { '204': { description: 'deleted' } },
+      },
+    },
+    '/collections/{id}/documents/{docId}': {
+      delete: {
+        summary: 'Delete a document and its passages',
+        tags: ['knowledge'],
+        responses: { '204': { description: 'deleted' } },
+      },
+    },
     '/collections/{id}/documents': {
+      get: {
+        summary: 'Documents of a collection with passage counts',
+        tags: ['knowledge'],
+        responses: { '200': { description: 'documents' } },
+      },
       post: {
         summary: 'Add or replace a document (Markdown, text, HTML, PDF, DOCX as base64)',
         tags: ['knowledge'],
@@ -109,7 +128,10 @@ export const KNOWLEDGE_OPENAPI = {
           'Search passages (Chinese and English; keyword, and vector fusion when configured) with citation data',
         tags: ['knowledge'],
         responses: {
-          '200': { description: '{ passages: [{ id, title, text, document, section, page, score }] }' },
+          '200': {
+            description:
+              '{ terms, passages: [{ id, title, text, document, section, page, score, highlights: [[start, end]] }] }',
+          },
         },
       },
     },

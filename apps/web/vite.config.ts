@@ -22,7 +22,19 @@ export default defineConfig({
   },
   server: {
     proxy: Object.fromEntries(
-      ['/auth', '/admin', '/fhir', '/api', '/eval', '/v1', '/readyz', '/healthz'].map((p) => [p, { target }]),
+      [
+        '/auth',
+        '/admin',
+        '/fhir',
+        '/api',
+        '/eval',
+        '/kb',
+        '/guard',
+        '/cds-services',
+        '/v1',
+        '/readyz',
+        '/healthz',
+      ].map((p) => [p, { target }]),
     ),
   },
 });
