@@ -17,7 +17,7 @@ import {
 import { pooledCohortRisk, type PceResult } from '@qihuang/engines/cardiovascular-risk';
 import { egfrCkdEpi2021, type EgfrResult } from '@qihuang/engines/renal-function';
 import { QihuangError } from '@qihuang/contracts';
-import type { FhirRepository } from '@qihuang/store';
+import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { loadPatientContext, type PatientContext } from './patient-context.ts';
 
 export interface BpReport {
@@ -99,6 +99,8 @@ export async function assessPatient(
     from?: string;
     to?: string;
     previousAlerts?: PreviousAlert[];
+    /** The patient's resources already read (FhirRepository.patientResources with CONTEXT_OBSERVATION_CODES). */
+    preloaded?: readonly FhirResource[];
   },
 ): Promise<BpReport> {
   const context = await loadPatientContext(repo, ctx, patientId, options);

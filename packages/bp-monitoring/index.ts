@@ -2,7 +2,13 @@
 export { createBpRoutes, BP_OPENAPI, type BpRouteDeps } from './bp-routes.ts';
 export { uploadReadings, deviceResourceId, type UploadResult } from './upload-readings.ts';
 export { assessPatient, parseGuideline, riskFor, type BpReport } from './assess-patient.ts';
-export { loadPatientContext, ageAt, type PatientContext } from './patient-context.ts';
+export {
+  loadPatientContext,
+  ageAt,
+  displayName,
+  CONTEXT_OBSERVATION_CODES,
+  type PatientContext,
+} from './patient-context.ts';
 export {
   listAlerts,
   acknowledgeAlert,

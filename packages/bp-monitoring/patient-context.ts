@@ -3,7 +3,7 @@
  * control and audit apply): demographics, BP observations (home vs office), labs, conditions, smoking.
  * Office readings are BP observations taken in an Encounter; everything else counts as out-of-office.
  */
-import type { RequestContext } from '@qihuang/contracts';
+import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { ingest, type BpReading } from '@qihuang/engines/blood-pressure';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 
@@ -86,36 +86,122 @@ export async function loadPatientContext(
   repo: FhirRepository,
   ctx: RequestContext,
   patientId: string,
-  options: { now: string; from?: string; to?: string },
+  options: {
+    now: string;
+    from?: string;
+    to?: string;
+    /** The patient's resources already read (FhirRepository.patientResources): no further reads. */
+    preloaded?: readonly FhirResource[];
+  },
 ): Promise<PatientContext> {
-  const patient = await repo.read(ctx, 'Patient', patientId);
+  const [patient, bp, labResources, conditions, medications] = options.preloaded
+    ? fromPreloaded(options.preloaded, patientId, options)
+    : await loadResources(repo, ctx, patientId, options);
+  return contextFrom(patientId, patient, bp, labResources, conditions, medications, options.now);
+}
+
+/** LOINC codes the context reads: BP panels and the labs (for FhirRepository.patientResources). */
+export const CONTEXT_OBSERVATION_CODES: readonly string[] = [...BP_PANEL_CODES, ...Object.values(LABS)];
+
+const effective = (o: FhirResource): string => {
+  const r = o as {
+    effectiveDateTime?: string;
+    effectivePeriod?: { start?: string; end?: string };
+    issued?: string;
+  };
+  return r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.effectivePeriod?.end ?? r.issued ?? '';
+};
+
+type Loaded = [FhirResource, FhirResource[], FhirResource[], FhirResource[], FhirResource[]];
+
+function fromPreloaded(
+  resources: readonly FhirResource[],
+  patientId: string,
+  options: { from?: string; to?: string },
+): Loaded {
+  const patient = resources.find((r) => r.resourceType === 'Patient' && r.id === patientId);
+  if (!patient) throw new QihuangError('not-found', `Patient/${patientId} is not known`);
+  const from = options.from ? Date.parse(options.from) : -Infinity;
+  const to = options.to ? Date.parse(options.to) : Infinity;
+  const observations = resources.filter((r) => r.resourceType === 'Observation');
+  const bp = observations.filter((o) => {
+    if (!codes(o).some((c) => BP_PANEL_CODES.includes(c))) return false;
+    const t = Date.parse(effective(o));
+    return Number.isNaN(t) || (t >= from && t <= to);
+  });
+  const labCodes = Object.values(LABS) as string[];
+  const labs = observations
+    .filter((o) => codes(o).some((c) => labCodes.includes(c)))
+    .sort((a, b) => effective(b).localeCompare(effective(a)));
+  const conditions = resources.filter((r) => r.resourceType === 'Condition');
+  const medications = resources.filter(
+    (r) => r.resourceType === 'MedicationRequest' && (r as { status?: string }).status === 'active',
+  );
+  return [patient, bp, labs, conditions, medications];
+}
+
+async function loadResources(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  patientId: string,
+  options: { from?: string; to?: string },
+): Promise<Loaded> {
   const dateParams: [string, string][] = [];
   if (options.from) dateParams.push(['date', `ge${options.from}`]);
   if (options.to) dateParams.push(['date', `le${options.to}`]);
-  const bp = await searchAll(repo, ctx, 'Observation', [
-    ['patient', patientId],
-    ['code', BP_PANEL_CODES.map((c) => `http://loinc.org|${c}`).join(',')],
-    ...dateParams,
+  // Independent reads run together: on PostgreSQL they use several pool connections, and their audit
+  // entries are written in one group commit.
+  const [patient, bp, labResources, conditions, medications] = await Promise.all([
+    repo.read(ctx, 'Patient', patientId),
+    searchAll(repo, ctx, 'Observation', [
+      ['patient', patientId],
+      ['code', BP_PANEL_CODES.map((c) => `http://loinc.org|${c}`).join(',')],
+      ...dateParams,
+    ]),
+    searchAll(
+      repo,
+      ctx,
+      'Observation',
+      [
+        ['patient', patientId],
+        [
+          'code',
+          Object.values(LABS)
+            .map((c) => `http://loinc.org|${c}`)
+            .join(','),
+        ],
+        ['_sort', '-date'],
+      ],
+      1000,
+    ),
+    searchAll(repo, ctx, 'Condition', [['patient', patientId]], 1000),
+    searchAll(
+      repo,
+      ctx,
+      'MedicationRequest',
+      [
+        ['patient', patientId],
+        ['status', 'active'],
+      ],
+      1000,
+    ),
   ]);
+  return [patient, bp, labResources, conditions, medications];
+}
+
+function contextFrom(
+  patientId: string,
+  patient: FhirResource,
+  bp: FhirResource[],
+  labResources: FhirResource[],
+  conditions: FhirResource[],
+  medications: FhirResource[],
+  now: string,
+): PatientContext {
+  const options = { now };
   const office = bp.filter((o) => o.encounter !== undefined);
   const home = bp.filter((o) => o.encounter === undefined);
   const labs: PatientContext['labs'] = {};
-  const labResources = await searchAll(
-    repo,
-    ctx,
-    'Observation',
-    [
-      ['patient', patientId],
-      [
-        'code',
-        Object.values(LABS)
-          .map((c) => `http://loinc.org|${c}`)
-          .join(','),
-      ],
-      ['_sort', '-date'],
-    ],
-    1000,
-  );
   let smoker: boolean | undefined;
   for (const [key, code] of Object.entries(LABS) as [keyof typeof LABS, string][]) {
     const latest = labResources.find((o) => codes(o).includes(code));
@@ -140,22 +226,11 @@ export async function loadPatientContext(
       };
     }
   }
-  const conditions = await searchAll(repo, ctx, 'Condition', [['patient', patientId]], 1000);
   const active = conditions.filter((c) => {
     const status = (c.clinicalStatus as { coding?: { code?: string }[] } | undefined)?.coding?.[0]?.code;
     return status === undefined || status === 'active' || status === 'recurrence' || status === 'relapse';
   });
   const activeCodes = active.flatMap(codes);
-  const medications = await searchAll(
-    repo,
-    ctx,
-    'MedicationRequest',
-    [
-      ['patient', patientId],
-      ['status', 'active'],
-    ],
-    1000,
-  );
   const name = (patient.name as { given?: string[]; family?: string; text?: string }[] | undefined)?.[0];
   const gender = patient.gender === 'female' || patient.gender === 'male' ? patient.gender : undefined;
   const birthDate = typeof patient.birthDate === 'string' ? patient.birthDate : undefined;

@@ -5,7 +5,7 @@
  */
 import type { Resource } from '@medplum/fhirtypes';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
-import { assessPatient, listAlerts, type BpReport } from '@qihuang/bp-monitoring';
+import { assessPatient, CONTEXT_OBSERVATION_CODES, listAlerts, type BpReport } from '@qihuang/bp-monitoring';
 import type { DrugClassId } from '@qihuang/drug-knowledge';
 import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
 import { stratifyChina2018 } from '@qihuang/engines/cardiovascular-risk';
@@ -19,6 +19,7 @@ import {
   type TriageResult,
 } from '@qihuang/engines/hypertension-care';
 import {
+  LOINC,
   buildReviewInput,
   reviewPrescriptions,
   type Finding,
@@ -99,6 +100,28 @@ export interface ClinicalContext {
   conditions: Set<string>;
 }
 
+const CHART_TYPES = [
+  'Patient',
+  'Condition',
+  'AllergyIntolerance',
+  'Observation',
+  'MedicationRequest',
+  'MedicationStatement',
+] as const;
+/** BP panels and labs for the assessment, plus what prescription review reads (REFERENCE §8.1 LOINC). */
+const CHART_OBSERVATION_CODES = [
+  ...new Set([
+    ...CONTEXT_OBSERVATION_CODES,
+    LOINC.creatinineMass,
+    LOINC.creatinineMoles,
+    ...LOINC.egfr,
+    ...LOINC.potassium,
+    LOINC.bodyWeight,
+    LOINC.pregnancyStatus,
+    '8302-2', // body height (care plan BMI)
+  ]),
+];
+
 export async function clinicalContext(
   deps: CareDeps,
   ctx: RequestContext,
@@ -106,10 +129,27 @@ export async function clinicalContext(
   guideline: Guideline,
 ): Promise<ClinicalContext> {
   const now = nowOf(deps);
-  const [report, chart] = await Promise.all([
-    assessPatient(deps.repository, ctx, patientId, { guideline, now: now.toISOString() }),
-    loadChart(deps.repository, ctx, patientId),
-  ]);
+  // One read of the patient's chart (one query, one audit entry) serves the BP assessment and the review.
+  const resources = await deps.repository.patientResources(ctx, patientId, CHART_TYPES, {
+    observationCodes: CHART_OBSERVATION_CODES,
+  });
+  const report = await assessPatient(deps.repository, ctx, patientId, {
+    guideline,
+    now: now.toISOString(),
+    // 90 days cover the HBPM window, the alert rules and the office visits that matter for a decision.
+    from: new Date(now.getTime() - 90 * 86_400_000).toISOString(),
+    preloaded: resources,
+  });
+  const patient = resources.find((r) => r.resourceType === 'Patient');
+  const chart: PatientChart = {
+    ...(patient ? { patient } : {}),
+    resources: resources.filter((r) => {
+      const status = (r as { status?: string }).status ?? '';
+      if (r.resourceType === 'MedicationRequest') return status === 'active' || status === 'on-hold';
+      if (r.resourceType === 'MedicationStatement') return status === 'active' || status === 'intended';
+      return true;
+    }),
+  };
   const review = buildReviewInput(chart.resources as unknown as Resource[], { now }).patient;
   const conditions = new Set<string>();
   for (const c of review.conditions) {

@@ -197,15 +197,16 @@ export async function copilotTurn(
   },
   emit: (event: CopilotEvent) => void,
   signal?: AbortSignal,
+  preloaded?: ClinicalContext,
 ): Promise<void> {
   assertClinicalSide(ctx);
   if (!deps.model.configured()) throw new QihuangError('model-not-configured', NOT_CONFIGURED_MESSAGE);
   if (input.messages.length === 0 || input.messages.at(-1)?.role !== 'user')
     throw new QihuangError('invalid-input', 'messages must end with a user message');
-  // The patient's chart is loaded once per turn, by the first tool that needs it (knowledge search does not).
-  let loaded: Promise<ClinicalContext> | undefined;
-  const chart = () => (loaded ??= clinicalContext(deps, ctx, patientId, input.guideline));
-  await deps.repository.read(ctx, 'Patient', patientId); // 404 / 403 before the model is asked anything
+  // The patient's chart is read once per turn (one query, one audit entry), before the model is asked
+  // anything, so an unknown patient or a refused read ends the turn at once.
+  const loaded = preloaded ?? (await clinicalContext(deps, ctx, patientId, input.guideline));
+  const chart = () => Promise.resolve(loaded);
   const passages = new Map<string, Passage>();
   const messages: ChatMessage[] = [
     { role: 'system', content: systemPrompt(input.language) },
@@ -213,6 +214,7 @@ export async function copilotTurn(
   ];
   let toolCalls = 0;
   let answer = '';
+  const audits: Promise<void>[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const turn = await deps.model.chat(
       {
@@ -221,7 +223,7 @@ export async function copilotTurn(
         audience: 'clinician',
         principal: ctx.principal,
         patientId,
-        ...(loaded ? { known: { names: [(await chart()).report.patient.name ?? ''].filter(Boolean) } } : {}),
+        ...(loaded.report.patient.name ? { known: { names: [loaded.report.patient.name] } } : {}),
         ...(signal ? { signal } : {}),
       },
       (text) => emit({ event: 'delta', data: { text } }),
@@ -243,20 +245,24 @@ export async function copilotTurn(
       } catch (error) {
         result = { error: (error as Error).message };
       }
-      await deps.audit(ctx, {
-        action: 'operation',
-        outcome: (result as { error?: unknown }).error ? 'failure' : 'success',
-        resourceType: 'Patient',
-        resourceId: patientId,
-        query: `copilot-tool:${call.function.name}`,
-        patientIds: [patientId],
-        detail: { tool: call.function.name, arguments: args },
-      });
+      // Recorded alongside the next model call; the turn ends only once every record is durable.
+      audits.push(
+        deps.audit(ctx, {
+          action: 'operation',
+          outcome: (result as { error?: unknown }).error ? 'failure' : 'success',
+          resourceType: 'Patient',
+          resourceId: patientId,
+          query: `copilot-tool:${call.function.name}`,
+          patientIds: [patientId],
+          detail: { tool: call.function.name, arguments: args },
+        }),
+      );
       emit({ event: 'tool', data: { id: call.id, name: call.function.name, arguments: args, result } });
       messages.push({ role: 'tool', tool_call_id: call.id, content: JSON.stringify(result) });
     }
     if (round === MAX_ROUNDS - 1) answer = turn.content;
   }
+  await Promise.all(audits);
   const given = [...passages.values()];
   const c = await chart();
   const guarded = await checkAnswer(

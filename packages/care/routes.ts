@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { QihuangError, isQihuangError, type RequestContext } from '@qihuang/contracts';
 import { parseGuideline } from '@qihuang/bp-monitoring';
 import {
+  clinicalContext,
   careNarrative,
   careSummary,
   cancelPrescription,
@@ -213,6 +214,8 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
       const { NOT_CONFIGURED_MESSAGE } = await import('./model.ts');
       throw new QihuangError('model-not-configured', NOT_CONFIGURED_MESSAGE);
     }
+    // The chart is read before the stream opens: an unknown patient is a plain 404.
+    const chart = await clinicalContext(deps, ctx, c.req.param('id'), guideline);
     return streamSSE(c, async (stream) => {
       const queue: Promise<unknown>[] = [];
       try {
@@ -223,6 +226,7 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
           { messages: b.messages, language: b.language, guideline },
           (e) => void queue.push(stream.writeSSE({ event: e.event, data: JSON.stringify(e.data) })),
           c.req.raw.signal,
+          chart,
         );
       } catch (error) {
         queue.push(stream.writeSSE({ event: 'error', data: JSON.stringify(errorData(error)) }));

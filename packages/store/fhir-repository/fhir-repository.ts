@@ -448,6 +448,54 @@ export class FhirRepository {
     return { total: count[0]?.n ?? 0, entries: rows };
   }
 
+  /**
+   * One patient's chart for a server-side view (the care summary, the copilot): the current resources of the
+   * given types in the patient's compartment, Observations limited to the given codes, in one query with one
+   * audit entry. Access rules are those of search (scopes per type, the patient's own compartment, drafts
+   * hidden from patients).
+   */
+  async patientResources(
+    ctx: RequestContext,
+    patientId: string,
+    types: readonly string[],
+    options: { observationCodes?: readonly string[] } = {},
+  ): Promise<FhirResource[]> {
+    for (const type of types) this.authorize(ctx, type, 'read');
+    const own = compartmentOf(ctx.principal);
+    if (own !== undefined && own !== patientId)
+      throw new QihuangError('not-found', `Patient/${patientId} is not known`);
+    const codes = options.observationCodes;
+    const observationFilter = codes
+      ? sql`and (r.resource_type <> 'Observation' or exists (select 1 from fhir_token t
+          where t.resource_type = 'Observation' and t.resource_id = r.id and t.param = 'code'
+            and t.code = any(${[...codes]}::text[])))`
+      : sql``;
+    const { rows } = await sql<{ content: FhirResource; compartments: string[] }>`
+      select r.content, r.compartments from fhir_resource r
+      where r.deleted = false and r.resource_type = any(${[...types]}::text[])
+        and (r.compartments @> ARRAY[${patientId}]::text[] or (r.resource_type = 'Patient' and r.id = ${patientId}))
+        ${own === undefined ? sql`` : sql`and not (r.resource_type = 'MedicationRequest' and r.content->>'status' = 'draft')`}
+        ${observationFilter}
+      order by r.resource_type, r.id`.execute(this.db);
+    if (
+      !rows.some((r) => r.content.resourceType === 'Patient' && r.content.id === patientId) &&
+      types.includes('Patient')
+    )
+      throw new QihuangError('not-found', `Patient/${patientId} is not known`);
+    await this.audit(this.db, ctx, {
+      action: 'search',
+      outcome: 'success',
+      query: new URLSearchParams([
+        ['patient', patientId],
+        ['_type', types.join(',')],
+        ...(codes ? [['code', codes.join(',')] as [string, string]] : []),
+      ]).toString(),
+      patientIds: [patientId],
+      detail: { returned: rows.length },
+    });
+    return rows.map((r) => r.content);
+  }
+
   /** Patient/{id}/$everything: the patient and every resource in their compartment. */
   async everything(
     ctx: RequestContext,

@@ -1,0 +1,32 @@
+import pino from 'pino';
+import { loadConfig } from '@qihuang/config';
+import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
+import { loadKnowledgePacks } from '@qihuang/knowledge';
+import { openTestDatabase, startScriptedUpstream } from '@qihuang/test-kit';
+import { buildApp } from '../apps/server/build-app.ts';
+import { assessPatient } from '@qihuang/bp-monitoring';
+import { loadChart } from '@qihuang/pharmacy-review';
+import { checkAnswer } from '@qihuang/guard';
+import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
+
+const upstream = await startScriptedUpstream({ models: ['m'] });
+const database = await openTestDatabase('pglite');
+const built = await buildApp({ config: loadConfig({ QIHUANG_DEMO: '0' }, { model: { baseUrl: upstream.url, name: 'm', location: 'on-premises' } }), database, log: pino({ level: 'silent' }), version: 'b', authentication: 'disabled' });
+const ctx = { requestId: 'b', principal: SYSTEM_PRINCIPAL };
+await loadKnowledgePacks(database.db, { knowledge: built.knowledge });
+await built.repository.update(ctx, 'Patient', 'p', { resourceType: 'Patient', id: 'p', gender: 'male', birthDate: '1960-01-01' });
+const rows = ['time,sbp,dbp,unit,heart_rate,device_id'];
+for (let d = 1; d <= 14; d++) { const day = `2026-11-${String(d).padStart(2, '0')}`; rows.push(`${day}T07:00:00+08:00,150,95,mmHg,70,c`, `${day}T21:00:00+08:00,148,92,mmHg,70,c`); }
+await built.app.request('http://localhost/api/bp/patients/p/readings', { method: 'POST', body: rows.join('\n'), headers: { 'content-type': 'text/csv' } });
+const time = async (label: string, f: () => Promise<unknown>) => { for (let i = 0; i < 3; i++) await f(); const t = performance.now(); for (let i = 0; i < 20; i++) await f(); console.log(label, ((performance.now() - t) / 20).toFixed(2), 'ms'); };
+const drugs = createDrugKnowledgeBase();
+await time('assessPatient', () => assessPatient(built.repository, ctx, 'p', { guideline: 'china-2018', now: new Date().toISOString() }));
+await time('loadChart', () => loadChart(built.repository, ctx, 'p'));
+await time('kb search', () => built.knowledge.search({ query: '高血压 降压目标', limit: 4, principal: SYSTEM_PRINCIPAL }));
+await time('read patient', () => built.repository.read(ctx, 'Patient', 'p'));
+await time('search Condition', () => built.repository.search(ctx, 'Condition', [['patient', 'p']]));
+await time('audit append', () => built.audit.append(database.db, ctx, { action: 'operation', outcome: 'success', patientIds: ['p'] }));
+await time('guard', () => checkAnswer({ answer: 'Home BP 152/95 mmHg is above the target of <140/90 mmHg. [x]', guideline: 'china-2018' }, { drugs }));
+await time('select 1', () => database.db.selectNoFrom((eb) => eb.lit(1).as('x')).execute());
+await time('copilot turn', async () => { upstream.reset(); upstream.when((r) => !JSON.stringify(r.body).includes('"role":"tool"'), { toolCalls: [ { name: 'bp_assessment', arguments: '{}' }, { name: 'patient_record', arguments: '{}' }, { name: 'knowledge_search', arguments: '{"query":"高血压 降压目标"}' } ] }); upstream.setDefault({ content: 'ok' }); const r = await built.app.request('http://localhost/api/care/patients/p/copilot', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: 'x' }] }) }); await r.text(); });
+await built.close(); await database.close(); await upstream.close();
