@@ -18,7 +18,9 @@ const root = join(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'qihuang-cds-bench-'));
 const body = readFileSync(join(root, 'packages/cds-hooks/fixtures/order-sign-request.json'), 'utf8');
 
-const server = spawn('node', ['bin/qihuang.mjs', 'serve', '--port', '0', '--no-demo'], {
+// BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server process.
+const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const server = spawn('node', [...nodeArgs, 'bin/qihuang.mjs', 'serve', '--port', '0', '--no-demo'], {
   cwd: root,
   env: {
     ...process.env,

@@ -395,11 +395,15 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
       goals: { domain: string; source: string }[];
       followUp: { intervalDays: number; next: string };
       medications: unknown[];
+      careTeam: { reference: string; display: string }[];
     };
     expect(plan.target).toMatchObject({ sbp: 130, dbp: 80 }); // China 2018 diabetes <130/80 (§7.3)
     expect(plan.goals.map((g) => g.domain)).toEqual(expect.arrayContaining(['salt', 'exercise']));
     for (const g of plan.goals) expect(g.source).toBeTruthy();
     expect(plan.medications.length).toBe(draftIds.length);
+    expect(plan.careTeam).toEqual([
+      { reference: expect.stringMatching(/^Practitioner\/user-/), display: 'doc' },
+    ]);
 
     const fhirPlan = (await (await api('doc', '/fhir/R4/CarePlan?patient=htn-1')).json()) as {
       entry: { resource: { status: string; goal: unknown[] } }[];
@@ -432,6 +436,13 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
     expect(entry.controlled).toBe(false);
     expect(entry.reasons.map((r) => r.code)).toContain('uncontrolled');
     expect((await api('p1', '/api/care/panel')).status).toBe(403);
+    // The clinician who set the plan is on the patient's care team: their own panel lists the patient.
+    const mine = (await (await api('doc', '/api/care/panel?mine=1')).json()) as {
+      entries: { patientId: string }[];
+    };
+    expect(mine.entries.map((e) => e.patientId)).toContain('htn-1');
+    const nurses = (await (await api('nurse', '/api/care/panel?mine=1')).json()) as { entries: unknown[] };
+    expect(nurses.entries).toHaveLength(0);
   });
 
   it('answers in the copilot with visible, audited tool calls and a guard verdict (an invented threshold is caught)', async () => {

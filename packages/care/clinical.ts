@@ -804,7 +804,7 @@ function patientOf(resource: FhirResource): string {
 }
 
 /** The Practitioner resource standing for a signed-in clinician (created on first signature). */
-async function practitionerFor(
+export async function practitionerFor(
   deps: CareDeps,
   ctx: RequestContext,
 ): Promise<{ reference: string; display: string }> {

@@ -24,7 +24,7 @@ import {
   type ReminderDue,
 } from '@qihuang/engines/hypertension-care';
 import type { FhirResource } from '@qihuang/store';
-import { PROPOSAL_TAG, SIGNATURE_EXTENSION } from './clinical.ts';
+import { PROPOSAL_TAG, SIGNATURE_EXTENSION, practitionerFor } from './clinical.ts';
 import { addDays, assertClinicalSide, assertPatientAccess, localDay, nowOf, type CareDeps } from './deps.ts';
 import { careDb } from './tables.ts';
 
@@ -46,6 +46,8 @@ export interface CarePlanView {
   monitoring: MonitoringPlan;
   followUp: { next: string; intervalDays: number; source: string; overdueDays: number };
   medications: { id: string; display: string }[];
+  /** The patient's care team: clinicians who set or revised the plan (their panel lists the patient first). */
+  careTeam: { reference: string; display: string }[];
 }
 
 export interface PatientHome {
@@ -176,6 +178,12 @@ export async function upsertCarePlan(
   );
   const follow = followUpDays(guideline, changed || controlled === false);
   const author = ctx.principal.username;
+  const previous = await getCarePlan(deps, ctx, patientId);
+  const careTeam = [...(previous?.careTeam ?? [])];
+  if (ctx.principal.kind === 'user') {
+    const me = await practitionerFor(deps, ctx);
+    if (!careTeam.some((m) => m.reference === me.reference)) careTeam.push(me);
+  }
   const view: CarePlanView = {
     id: carePlanId(patientId),
     status: 'active',
@@ -197,6 +205,7 @@ export async function upsertCarePlan(
       overdueDays: 0,
     },
     medications: medications.map((m) => ({ id: m.id, display: m.display })),
+    careTeam,
   };
   const subject = { reference: `Patient/${patientId}` };
   const goalResources = [
@@ -261,7 +270,21 @@ export async function upsertCarePlan(
     period: { start: today },
     created: view.created,
     author: { display: author },
-    contained: goalResources,
+    contained: [
+      ...goalResources,
+      ...(careTeam.length
+        ? [
+            {
+              resourceType: 'CareTeam',
+              id: 'care-team',
+              status: 'active',
+              subject,
+              participant: careTeam.map((member) => ({ member })),
+            },
+          ]
+        : []),
+    ],
+    ...(careTeam.length ? { careTeam: [{ reference: '#care-team' }] } : {}),
     goal: goalResources.map((g) => ({ reference: `#${g.id}` })),
     activity: [
       {
@@ -453,7 +476,11 @@ export type PanelRow = PanelRank & {
 };
 
 /** The clinician's panel: patients with an active care plan, ranked by need. */
-export async function carePanel(deps: CareDeps, ctx: RequestContext): Promise<{ entries: PanelRow[] }> {
+export async function carePanel(
+  deps: CareDeps,
+  ctx: RequestContext,
+  options: { mine?: boolean } = {},
+): Promise<{ entries: PanelRow[] }> {
   assertClinicalSide(ctx);
   const now = nowOf(deps);
   const offset = deps.utcOffsetMinutes ?? 480;
@@ -482,6 +509,7 @@ export async function carePanel(deps: CareDeps, ctx: RequestContext): Promise<{ 
   for (const plan of ours) {
     const view = viewOf(plan, today);
     if (!view) continue;
+    if (options.mine && !(view.careTeam ?? []).some((m) => m.display === ctx.principal.username)) continue;
     const patientId = ((plan as { subject?: { reference?: string } }).subject?.reference ?? '').replace(
       'Patient/',
       '',

@@ -181,7 +181,9 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
       await upsertCarePlan(deps, ctxOf(c), c.req.param('id'), parseGuideline(b.guideline ?? deps.guideline)),
     );
   });
-  app.get('/panel', async (c) => c.json(await carePanel(deps, ctxOf(c))));
+  app.get('/panel', async (c) =>
+    c.json(await carePanel(deps, ctxOf(c), { mine: ['1', 'true'].includes(c.req.query('mine') ?? '') })),
+  );
   app.post('/reminders/dispatch', async (c) => {
     const ctx = ctxOf(c);
     if (ctx.principal.role !== 'admin' && ctx.principal.kind !== 'system')

@@ -519,8 +519,8 @@ export const care = {
   saveCarePlan: (patientId: string, guideline: GuidelineId) =>
     request<CarePlanView>(`${p(patientId)}/care-plan`, { method: 'PUT', body: { guideline } }),
 
-  panel: async (signal?: AbortSignal) =>
-    (await request<{ entries: PanelEntry[] }>('/api/care/panel', { signal })).entries,
+  panel: async (signal?: AbortSignal, mine = false) =>
+    (await request<{ entries: PanelEntry[] }>(`/api/care/panel${mine ? '?mine=1' : ''}`, { signal })).entries,
 
   copilot: (
     patientId: string,

@@ -735,6 +735,7 @@ export const en = {
       toolCalls: '{{count}} tool call(s)',
     },
     panel: {
+      mine: 'Only my care team’s patients',
       title: 'Care panel',
       intro:
         'Patients with a care plan, ranked by need (crisis, alerts, uncontrolled, non-adherent, overdue, drafts).',

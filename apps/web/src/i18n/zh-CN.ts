@@ -724,6 +724,7 @@ export const zhCN: Messages = {
       toolCalls: '{{count}} 次工具调用',
     },
     panel: {
+      mine: '只看我负责的患者',
       title: '管理看板',
       intro: '有管理计划的患者，按需要程度排序（危急、预警、未达标、依从性差、随访逾期、待签草稿）。',
       empty: '尚无有管理计划的患者。',

@@ -1,4 +1,5 @@
 /** Clinician panel (/care/panel): patients with a care plan, ranked by need, each linked to the chart's Care tab. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { care, type PanelEntry } from '../../api/care.ts';
@@ -19,11 +20,16 @@ const REASON_BADGE: Record<PanelEntry['reasons'][number]['code'], string> = {
 export function CarePanelPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const panel = useAsync((s) => care.panel(s), []);
+  const [mine, setMine] = useState(false);
+  const panel = useAsync((s) => care.panel(s, mine), [mine]);
   return (
     <section className="page" aria-labelledby="care-panel-title">
       <h1 id="care-panel-title">{t('care.panel.title')}</h1>
       <p className="muted">{t('care.panel.intro')}</p>
+      <label className="inline-check">
+        <input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} />{' '}
+        {t('care.panel.mine')}
+      </label>
       {panel.status === 'loading' && <Loading />}
       {panel.status === 'error' && <ErrorState error={panel.error} onRetry={panel.reload} />}
       {panel.status === 'success' &&
