@@ -134,6 +134,7 @@ export function createKnowledgeRoutes(deps: KnowledgeRouteDeps): Hono<Env> {
       collections: collections.length ? collections : undefined,
       limit: input.limit,
       principal: principalOf(c),
+      highlight: true,
     });
     return c.json(result);
   });

@@ -165,7 +165,7 @@ export function registerKb(program: Command): void {
       if (!Number.isInteger(limit) || limit < 1 || limit > 100)
         throw bad(`--limit must be a whole number from 1 to 100, got "${o.limit}"`);
       const result = await withKnowledge((k) =>
-        k.search({ query, collections: o.collection, limit, principal: SYSTEM_PRINCIPAL }),
+        k.search({ query, collections: o.collection, limit, principal: SYSTEM_PRINCIPAL, highlight: true }),
       );
       if (o.json) {
         console.log(JSON.stringify(result, null, 2));
