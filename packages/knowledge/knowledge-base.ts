@@ -36,7 +36,7 @@ export interface KnowledgeBaseDeps {
   warn?: (message: string) => void;
   chunking?: ChunkOptions;
   /** Keyword ranking knobs (defaults tuned on toyhom-medqa; see bench/knowledge.ts). */
-  ranking?: { scoringTerms?: number; candidateBudget?: number };
+  ranking?: { scoringTerms?: number; candidateBudget?: number; preselect?: number };
 }
 
 export interface CreateCollectionInput {
@@ -90,6 +90,8 @@ const MAX_SCORING_TERMS = 12;
 const CANDIDATE_BUDGET = 800;
 /** Hard cap on rows scored (when even the rarest query term is common, e.g. a two-word query). */
 const MAX_CANDIDATES = 1_500;
+/** Candidates kept by a one-call rank before the per-term BM25 (tuned on toyhom-medqa, bench/knowledge.ts). */
+const PRESELECT = 150;
 
 export function canSearch(
   collection: Pick<Collection, 'allowedRoles' | 'allowedKeys'>,
@@ -505,6 +507,7 @@ export class KnowledgeBase {
       .sort((a, b) => a.df - b.df)
       .slice(0, this.deps.ranking?.scoringTerms ?? MAX_SCORING_TERMS);
     const budgetLimit = this.deps.ranking?.candidateBudget ?? CANDIDATE_BUDGET;
+    const preselect = this.deps.ranking?.preselect ?? PRESELECT;
     if (known.length === 0) return [];
     const candidates: string[] = [];
     let budget = 0;
@@ -520,12 +523,17 @@ export class KnowledgeBase {
         select c.id, c.tsv, c.ntoks from kb_chunk c
         where c.collection_id = any(${collectionIds}::text[]) and c.tsv @@ ${match}::tsquery
         limit ${MAX_CANDIDATES}
+      ), pre as materialized (
+        -- One cheap rank per candidate (the OR of the scoring terms) keeps the per-term BM25 below to the best few.
+        select cand.id, cand.tsv, cand.ntoks from cand
+        order by ts_rank(cand.tsv, ${known.map((t) => `(${t.tq})`).join(' | ')}::tsquery) desc
+        limit ${preselect}
       ), scored as (
         select cand.id,
           (select sum(q.idf * f.tf * ${BM25_K1 + 1}::float8 / (f.tf + ${BM25_K1}::float8 * (${1 - BM25_B}::float8 + ${BM25_B}::float8 * cand.ntoks / ${avgdl}::float8)))
              from unnest(${known.map((t) => t.tq)}::tsquery[], ${known.map((t) => t.idf)}::float8[]) as q(tq, idf),
                   lateral (select ts_rank_cd(cand.tsv, q.tq) * 10 as tf) as f) as score
-        from cand
+        from pre as cand
         order by score desc, cand.id
         limit ${limit}
       )
