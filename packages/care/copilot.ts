@@ -99,14 +99,12 @@ function systemPrompt(language: 'zh' | 'en'): string {
 async function runTool(
   deps: CareDeps,
   ctx: RequestContext,
-  chart: () => Promise<ClinicalContext>,
+  c: ClinicalContext,
   guideline: Guideline,
   name: string,
   args: Record<string, unknown>,
   passages: Map<string, Passage>,
 ): Promise<unknown> {
-  const needsChart = ['bp_assessment', 'patient_record', 'review_prescription', 'treatment_proposal'];
-  const c = needsChart.includes(name) ? await chart() : undefined!;
   switch (name) {
     case 'bp_assessment':
       return {
@@ -206,7 +204,6 @@ export async function copilotTurn(
   // The patient's chart is read once per turn (one query, one audit entry), before the model is asked
   // anything, so an unknown patient or a refused read ends the turn at once.
   const loaded = preloaded ?? (await clinicalContext(deps, ctx, patientId, input.guideline));
-  const chart = () => Promise.resolve(loaded);
   const passages = new Map<string, Passage>();
   const messages: ChatMessage[] = [
     { role: 'system', content: systemPrompt(input.language) },
@@ -241,7 +238,7 @@ export async function copilotTurn(
         args = call.function.arguments
           ? (JSON.parse(call.function.arguments) as Record<string, unknown>)
           : {};
-        result = await runTool(deps, ctx, chart, input.guideline, call.function.name, args, passages);
+        result = await runTool(deps, ctx, loaded, input.guideline, call.function.name, args, passages);
       } catch (error) {
         result = { error: (error as Error).message };
       }
@@ -264,7 +261,7 @@ export async function copilotTurn(
   }
   await Promise.all(audits);
   const given = [...passages.values()];
-  const c = await chart();
+  const c = loaded;
   const guarded = await checkAnswer(
     {
       answer,
