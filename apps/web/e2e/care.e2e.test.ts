@@ -17,14 +17,17 @@
  * The web console is rebuilt when apps/web/src is newer than apps/web/dist.
  * Screenshots go to $QIHUANG_E2E_SHOTS (default: the OS temp dir, qihuang-care-*.png).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  HAS_CHROMIUM,
+  SHOTS,
+  ensureWebBuild,
+  launchBrowser,
+  startServer as startTestServer,
+  warnIfNoChromium,
+} from './support.ts';
 import {
   startScriptedUpstream,
   type ReceivedRequest,
@@ -32,11 +35,6 @@ import {
   type ScriptedUpstream,
 } from '../../../packages/test-kit/scripted-upstream.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const WEB_SRC = join(ROOT, 'apps/web/src');
-const DIST_INDEX = join(ROOT, 'apps/web/dist/index.html');
-const SHOTS = process.env.QIHUANG_E2E_SHOTS ?? tmpdir();
 const ADMIN_PASSWORD = 'E2e-admin-Passw0rd-long';
 const USER_PASSWORD = 'E2e-care-user-Passw0rd-long';
 const PATIENT = 'care-e2e-1';
@@ -74,27 +72,6 @@ function scriptedModel(request: ReceivedRequest): ScriptedReply {
   return { content: EXPLANATION };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 /** Local "YYYY-MM-DD" `daysAgo` days before now, and a reading time on it with the machine's offset. */
 function localDay(daysAgo: number): string {
   const d = new Date(Date.now() - daysAgo * 86_400_000);
@@ -126,10 +103,7 @@ function threeWeeksCsv(): string {
   return rows.join('\n');
 }
 
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-if (!HAS_CHROMIUM) {
-  console.warn(`care.e2e: skipped — ${CHROMIUM} is absent (apt-get install -y chromium fonts-noto-cjk)`);
-}
+warnIfNoChromium('care.e2e');
 
 interface Stack {
   base: string;
@@ -139,68 +113,13 @@ interface Stack {
   stop: () => Promise<void>;
 }
 
-function ensureWebBuilt(): void {
-  const stale = !existsSync(DIST_INDEX) || statSync(DIST_INDEX).mtimeMs < newestMtime(WEB_SRC);
-  if (!stale) return;
-  const build = spawnSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
-}
-
 /** `node bin/qihuang.mjs serve` on a free port with an empty data directory (no demo data). */
 async function startServer(extraEnv: Record<string, string>): Promise<Stack> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'qihuang-care-e2e-'));
-  let output = '';
-  const server: ChildProcess = spawn(process.execPath, ['bin/qihuang.mjs', 'serve'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      QIHUANG_DATA_DIR: dataDir,
-      QIHUANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      QIHUANG_DEMO: '0',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-20_000);
-  };
-  server.stdout?.on('data', collect);
-  server.stderr?.on('data', collect);
-  const stop = async () => {
-    if (server.exitCode === null) {
-      const exited = new Promise((r) => server.once('exit', r));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (server.exitCode !== null) {
-      await stop();
-      throw new Error(`server exited with ${server.exitCode}:\n${output.slice(-3000)}`);
-    }
-    try {
-      if ((await fetch(`${base}/readyz`)).status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`server not ready after 120s:\n${output.slice(-3000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  const server = await startTestServer(
+    { QIHUANG_ADMIN_PASSWORD: ADMIN_PASSWORD, QIHUANG_DEMO: '0', ...extraEnv },
+    { dataDirPrefix: 'qihuang-care-e2e-' },
+  );
+  const { base, stop } = server;
 
   const stack: Stack = {
     base,
@@ -229,22 +148,6 @@ async function startServer(extraEnv: Record<string, string>): Promise<Stack> {
   });
   stack.adminToken = login.access_token;
   return stack;
-}
-
-function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
 }
 
 async function newPage(
@@ -300,7 +203,7 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
     });
 
   beforeAll(async () => {
-    ensureWebBuilt();
+    ensureWebBuild();
     upstream = await startScriptedUpstream({ models: ['scripted-model'] });
     upstream.setDefault(scriptedModel);
     stack = await startServer({
@@ -343,7 +246,7 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
     await createUser(stack, 'care-patient-2', 'patient', PATIENT_EMERGENCY);
     await createUser(stack, 'care-doctor', 'clinician');
 
-    browser = await launchChromium();
+    browser = await launchBrowser();
   }, 300_000);
 
   afterAll(async () => {
@@ -564,12 +467,12 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care without a model (needs /usr/bi
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    ensureWebBuilt();
+    ensureWebBuild();
     stack = await startServer({ QIHUANG_MODEL_BASE_URL: '' });
     await putPatient(stack, PATIENT, '张', '伟', '1966-02-03');
     await createUser(stack, 'care-patient', 'patient', PATIENT);
     await createUser(stack, 'care-doctor', 'clinician');
-    browser = await launchChromium();
+    browser = await launchBrowser();
   }, 300_000);
 
   afterAll(async () => {

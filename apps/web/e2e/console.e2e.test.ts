@@ -7,19 +7,19 @@
  * never downloads a browser. Skipped, with this reason, when that binary is absent.
  * Screenshots go to $QIHUANG_E2E_SHOTS (default: the OS temp dir, qihuang-e2e-*.png).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  HAS_CHROMIUM,
+  SHOTS,
+  ensureWebBuild,
+  launchBrowser,
+  startServer,
+  warnIfNoChromium,
+  type TestServer,
+} from './support.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const DIST_INDEX = join(ROOT, 'apps/web/dist/index.html');
-const SHOTS = process.env.QIHUANG_E2E_SHOTS ?? tmpdir();
 const ADMIN_PASSWORD = 'E2e-admin-Passw0rd-long';
 const PATIENT_PASSWORD = 'E2e-patient-Passw0rd-long';
 const BP_PANELS = ['85354-9', '55284-4'];
@@ -33,27 +33,10 @@ interface PatientInfo {
   family: string;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-if (!HAS_CHROMIUM) {
-  console.warn(`console.e2e: skipped — ${CHROMIUM} is absent (apt-get install -y chromium fonts-noto-cjk)`);
-}
+warnIfNoChromium('console.e2e');
 
 describe.skipIf(!HAS_CHROMIUM)('web console in a browser (needs /usr/bin/chromium)', () => {
-  let server: ChildProcess | undefined;
-  let serverOutput = '';
-  let dataDir = '';
+  let server: TestServer | undefined;
   let base = '';
   let browser: Browser | undefined;
   let adminToken = '';
@@ -76,23 +59,6 @@ describe.skipIf(!HAS_CHROMIUM)('web console in a browser (needs /usr/bin/chromiu
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  async function waitForReady(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (server?.exitCode !== null && server?.exitCode !== undefined) {
-        throw new Error(`server exited with ${server.exitCode}:\n${serverOutput.slice(-3000)}`);
-      }
-      try {
-        const res = await fetch(`${base}/readyz`);
-        if (res.status === 200) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    throw new Error(`server not ready after ${timeoutMs / 1000}s:\n${serverOutput.slice(-3000)}`);
-  }
-
   async function newPage(locale: string): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser!.newContext({ locale, viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
@@ -108,38 +74,9 @@ describe.skipIf(!HAS_CHROMIUM)('web console in a browser (needs /usr/bin/chromiu
   }
 
   beforeAll(async () => {
-    if (!existsSync(DIST_INDEX)) {
-      const build = spawnSync(
-        process.execPath,
-        ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts'],
-        {
-          cwd: ROOT,
-          encoding: 'utf8',
-        },
-      );
-      if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
-    }
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    dataDir = mkdtempSync(join(tmpdir(), 'qihuang-e2e-'));
-    server = spawn(process.execPath, ['bin/qihuang.mjs', 'serve'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        QIHUANG_DATA_DIR: dataDir,
-        QIHUANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        QIHUANG_DEMO: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const collect = (chunk: Buffer) => {
-      serverOutput = (serverOutput + chunk.toString('utf8')).slice(-20_000);
-    };
-    server.stdout?.on('data', collect);
-    server.stderr?.on('data', collect);
-    await waitForReady(120_000);
+    ensureWebBuild();
+    server = await startServer({ QIHUANG_ADMIN_PASSWORD: ADMIN_PASSWORD, QIHUANG_DEMO: '1' });
+    base = server.base;
 
     const login = await api<{ access_token: string }>('/auth/login', {
       method: 'POST',
@@ -174,30 +111,12 @@ describe.skipIf(!HAS_CHROMIUM)('web console in a browser (needs /usr/bin/chromiu
     patientA = withBp!;
     patientB = patients.find((p) => p.id !== patientA.id)!;
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
   }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
   }, 60_000);
 
   it('admin finds a patient, sees the BP chart, and switches zh-CN → en', async () => {

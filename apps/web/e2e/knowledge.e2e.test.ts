@@ -8,19 +8,20 @@
  * is missing or older than the console sources. Screenshots go to $QIHUANG_E2E_SHOTS (default: the OS temp dir).
  * Run alone: `npx vitest run apps/web/e2e/knowledge.e2e.test.ts`.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import {
+  HAS_CHROMIUM,
+  SHOTS,
+  ensureWebBuild,
+  launchBrowser,
+  startServer,
+  warnIfNoChromium,
+  type TestServer,
+} from './support.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const DIST_INDEX = join(ROOT, 'apps/web/dist/index.html');
-const SHOTS = process.env.QIHUANG_E2E_SHOTS ?? tmpdir();
 const ADMIN_PASSWORD = 'E2e-admin-Passw0rd-long';
 
 const FIXTURE = `# 氨氯地平用药说明
@@ -36,113 +37,28 @@ const FIXTURE = `# 氨氯地平用药说明
 /** The planted error: ten times the maximum single dose. */
 const WRONG_ANSWER = '高血压患者可服用氨氯地平，每次50 mg，每日1次。';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Newest modification time under a folder (the console sources). */
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }
-  return latest;
-}
-
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-if (!HAS_CHROMIUM) {
-  console.warn(`knowledge.e2e: skipped — ${CHROMIUM} is absent (apt-get install -y chromium fonts-noto-cjk)`);
-}
+warnIfNoChromium('knowledge.e2e');
 
 describe.skipIf(!HAS_CHROMIUM)('knowledge pages in a browser (needs /usr/bin/chromium)', () => {
-  let server: ChildProcess | undefined;
-  let serverOutput = '';
-  let dataDir = '';
+  let server: TestServer | undefined;
   let base = '';
+  let dataDir = '';
   let browser: Browser | undefined;
 
-  async function waitForReady(timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      if (server?.exitCode !== null && server?.exitCode !== undefined) {
-        throw new Error(`server exited with ${server.exitCode}:\n${serverOutput.slice(-3000)}`);
-      }
-      try {
-        if ((await fetch(`${base}/readyz`)).status === 200) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    throw new Error(`server not ready after ${timeoutMs / 1000}s:\n${serverOutput.slice(-3000)}`);
-  }
-
   beforeAll(async () => {
-    const stale =
-      !existsSync(DIST_INDEX) || statSync(DIST_INDEX).mtimeMs < newest(join(ROOT, 'apps/web/src'));
-    if (stale) {
-      const build = spawnSync(
-        process.execPath,
-        ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts'],
-        { cwd: ROOT, encoding: 'utf8' },
-      );
-      if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
-    }
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    dataDir = mkdtempSync(join(tmpdir(), 'qihuang-kb-e2e-'));
-    server = spawn(process.execPath, ['bin/qihuang.mjs', 'serve'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        QIHUANG_DATA_DIR: dataDir,
-        QIHUANG_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        QIHUANG_DEMO: '0',
-        QIHUANG_MODEL_BASE_URL: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const collect = (chunk: Buffer) => {
-      serverOutput = (serverOutput + chunk.toString('utf8')).slice(-20_000);
-    };
-    server.stdout?.on('data', collect);
-    server.stderr?.on('data', collect);
-    await waitForReady(120_000);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    ensureWebBuild();
+    server = await startServer(
+      { QIHUANG_ADMIN_PASSWORD: ADMIN_PASSWORD, QIHUANG_DEMO: '0', QIHUANG_MODEL_BASE_URL: '' },
+      { dataDirPrefix: 'qihuang-kb-e2e-' },
+    );
+    base = server.base;
+    dataDir = server.dataDir;
+    browser = await launchBrowser();
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
   }, 60_000);
 
   it('create collection → upload Markdown → Chinese search with highlights → guard marks a wrong dose', async () => {
