@@ -81,16 +81,6 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
   const api = async (who: string, path: string, init: RequestInit & { json?: unknown } = {}) =>
     t.request(path, as(who, init));
 
-  async function login(username: string, password: string): Promise<string> {
-    const response = await t.request('/auth/login', {
-      method: 'POST',
-      body: JSON.stringify({ username, password }),
-      headers: { 'content-type': 'application/json' },
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { access_token: string }).access_token;
-  }
-
   beforeAll(async () => {
     upstream = await startScriptedUpstream({ models: ['qwen-local'] });
     t = await createTestApp(
@@ -122,25 +112,20 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
       });
     }
     await loadKnowledgePacks(t.repository.db, { knowledge: t.knowledge });
-    const db = t.repository.db;
-    await t.identity.createUser(db, { username: 'doc', password: 'doctor-password-1', role: 'clinician' });
-    await t.identity.createUser(db, { username: 'nurse', password: 'nurse-password-1', role: 'nurse' });
-    await t.identity.createUser(db, {
+    tokens.doc = await t.userToken({ username: 'doc', password: 'doctor-password-1', role: 'clinician' });
+    tokens.nurse = await t.userToken({ username: 'nurse', password: 'nurse-password-1', role: 'nurse' });
+    tokens.p1 = await t.userToken({
       username: 'xiaoming',
       password: 'patient-password-1',
       role: 'patient',
       patientId: 'htn-1',
     });
-    await t.identity.createUser(db, {
+    tokens.p2 = await t.userToken({
       username: 'xiuying',
       password: 'patient-password-2',
       role: 'patient',
       patientId: 'htn-2',
     });
-    tokens.doc = await login('doc', 'doctor-password-1');
-    tokens.nurse = await login('nurse', 'nurse-password-1');
-    tokens.p1 = await login('xiaoming', 'patient-password-1');
-    tokens.p2 = await login('xiuying', 'patient-password-2');
   }, 120_000);
   afterAll(async () => {
     await t?.closeAll();

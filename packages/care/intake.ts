@@ -4,6 +4,7 @@
  * Pure: no I/O; `now` and ids are arguments.
  */
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import { PLAUSIBLE } from '@qihuang/engines/blood-pressure';
 import type { FhirResource } from '@qihuang/store';
 
 export const INTAKE_STEPS = [
@@ -152,8 +153,9 @@ export function readingsIn(text: string): { sbp: number; dbp: number }[] {
   for (const m of text.matchAll(READING)) {
     const sbp = Number(m[1]);
     const dbp = Number(m[2]);
-    // Plausibility as the BP engine's ingestion (REFERENCE §8.3 value ranges): keep only readings a cuff can give.
-    if (sbp >= 50 && sbp <= 300 && dbp >= 20 && dbp <= 200 && dbp < sbp) out.push({ sbp, dbp });
+    // The BP engine's ingestion limits (one definition, packages/engines/blood-pressure/plausibility.ts).
+    const { sbp: s, dbp: d } = PLAUSIBLE;
+    if (sbp >= s.min && sbp <= s.max && dbp >= d.min && dbp <= d.max && dbp < sbp) out.push({ sbp, dbp });
   }
   return out;
 }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { QihuangError } from '@qihuang/contracts';
-import { GUIDELINES, isGuideline, type Guideline } from '@qihuang/engines/blood-pressure';
+import { GUIDELINES, PLAUSIBLE, isGuideline, type Guideline } from '@qihuang/engines/blood-pressure';
 import { num, run, type Opts } from './bp.ts';
 
 const bad = (message: string) => new QihuangError('invalid-input', message);
@@ -34,8 +34,9 @@ export function registerCare(program: Command): void {
     .action(async (o: Opts) => {
       const { triage } = await import('@qihuang/engines/hypertension-care');
       await run(o, (x) => {
-        const sbp = num(x, 'sbp', 50, 300, false); // plausibility limits as bp classify
-        const dbp = num(x, 'dbp', 20, 200, false);
+        // The engine's plausibility limits (packages/engines/blood-pressure/plausibility.ts).
+        const sbp = num(x, 'sbp', PLAUSIBLE.sbp.min, PLAUSIBLE.sbp.max, false);
+        const dbp = num(x, 'dbp', PLAUSIBLE.dbp.min, PLAUSIBLE.dbp.max, false);
         if ((sbp === undefined) !== (dbp === undefined)) throw bad('give both --sbp and --dbp, or neither');
         if (sbp !== undefined && dbp !== undefined && dbp >= sbp)
           throw bad(`--dbp (${dbp}) must be below --sbp (${sbp})`);

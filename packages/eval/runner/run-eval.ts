@@ -151,7 +151,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
 
   const items = suite.items.slice(0, run.itemCount);
   const finished = await store.finishedItemIds(run.id);
-  const todo = items
+  const remaining = items
     .map((item, position) => ({ item, position }))
     .filter(({ item }) => !finished.has(item.id));
   const configKey = {
@@ -160,12 +160,12 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
     grader: run.grader,
     guard: !!options.guard,
   };
-  let done = items.length - todo.length;
+  let done = items.length - remaining.length;
   let asked = 0;
   let next = 0;
   let failure: unknown;
 
-  const cacheKeys = new Map(todo.map(({ item }) => [item.id, hashOf({ item, config: configKey })]));
+  const cacheKeys = new Map(remaining.map(({ item }) => [item.id, hashOf({ item, config: configKey })]));
   const prefetched =
     options.useCache !== false && store.findCachedMany
       ? await store.findCachedMany([...cacheKeys.values()])
@@ -273,8 +273,8 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
   };
 
   const worker = async () => {
-    while (!signal?.aborted && failure === undefined && next < todo.length) {
-      const { item, position } = todo[next++]!;
+    while (!signal?.aborted && failure === undefined && next < remaining.length) {
+      const { item, position } = remaining[next++]!;
       try {
         const result = await execute(item, position);
         if (!result) return;
@@ -289,7 +289,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalResult> {
   const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, 256));
   // Each in-flight request (target and grader) listens on the one signal.
   if (signal) setMaxListeners(2 * concurrency + 10, signal);
-  await Promise.all(Array.from({ length: Math.min(concurrency, todo.length || 1) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, remaining.length || 1) }, worker));
 
   if (failure !== undefined) {
     await store.updateRun(run.id, { status: 'failed', error: message(failure) }).catch(() => undefined);

@@ -6,10 +6,8 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import {
   care,
-  type CarePlanView,
   type CareSummary,
   type DraftView,
   type GuardedText,
@@ -20,6 +18,7 @@ import { can, useAuth } from '../../auth/auth-context.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { useAction } from '../../lib/use-action.ts';
 import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import {
   allAcknowledged,
@@ -31,6 +30,7 @@ import {
   worstSeverity,
 } from './care-model.ts';
 import { GuardedTextView, SeverityBadge, TriageBanner } from './care-ui.tsx';
+import { CarePlanSection } from './care-plan-section.tsx';
 import { CopilotPanel } from './copilot-panel.tsx';
 import './care.css';
 
@@ -219,20 +219,9 @@ function Narrative({
   language: 'zh' | 'en';
 }) {
   const { t } = useTranslation();
-  const [result, setResult] = useState<GuardedText | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  async function run() {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await care.narrative(patientId, guideline, language));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { result, busy, error, run } = useAction<GuardedText>(() =>
+    care.narrative(patientId, guideline, language),
+  );
   return (
     <section className="card" aria-labelledby="care-narrative-title" aria-busy={busy}>
       <h2 id="care-narrative-title">{t('care.clinician.narrative')}</h2>
@@ -267,22 +256,11 @@ function Proposal({
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const [result, setResult] = useState<ProposalResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  async function run() {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await care.proposal(patientId, guideline, language);
-      setResult(r);
-      onDrafts(r.drafts);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { result, busy, error, run } = useAction<ProposalResult>(async () => {
+    const r = await care.proposal(patientId, guideline, language);
+    onDrafts(r.drafts);
+    return r;
+  });
   const p = result?.proposal;
   return (
     <section className="card" aria-labelledby="care-proposal-title" aria-busy={busy}>
@@ -493,139 +471,5 @@ function DraftCard({ draft, onChange }: { draft: DraftView; onChange: (d: DraftV
         </div>
       )}
     </li>
-  );
-}
-
-function CarePlanSection({ patientId, guideline }: { patientId: string; guideline: GuidelineId }) {
-  const { t } = useTranslation();
-  const existing = useAsync((s) => care.carePlan(patientId, s), [patientId]);
-  const [plan, setPlan] = useState<CarePlanView | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const shown = plan ?? (existing.status === 'success' ? existing.data : null);
-
-  async function save() {
-    setBusy(true);
-    setError(null);
-    try {
-      setPlan(await care.saveCarePlan(patientId, guideline));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <section className="card span-2" aria-labelledby="care-plan-section">
-      <h2 id="care-plan-section">{t('care.clinician.carePlan')}</h2>
-      <div className="care-actions">
-        <button
-          type="button"
-          className="button primary"
-          disabled={busy}
-          onClick={() => void save()}
-          data-testid="save-care-plan"
-        >
-          {shown ? t('care.clinician.updatePlan') : t('care.clinician.createPlan')}
-        </button>
-      </div>
-      {error ? <ErrorState error={error} /> : null}
-      {existing.status === 'loading' && !plan && <Loading />}
-      {existing.status === 'error' && !plan && (
-        <ErrorState error={existing.error} onRetry={existing.reload} />
-      )}
-      {existing.status !== 'loading' && !shown && <Empty>{t('care.clinician.noPlan')}</Empty>}
-      {shown && <CarePlanDetails plan={shown} />}
-    </section>
-  );
-}
-
-export function CarePlanDetails({ plan }: { plan: CarePlanView }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  return (
-    <div data-testid="care-plan" data-plan-id={plan.id}>
-      <dl className="care-facts">
-        <div>
-          <dt>{t('common.status')}</dt>
-          <dd>
-            <span className={`badge ${plan.status === 'active' ? 'badge-ok' : 'badge-muted'}`}>
-              {t(`care.planStatus.${plan.status}`)}
-            </span>{' '}
-            {formatDate(plan.created, lang, true)}
-            {plan.author ? ` · ${plan.author}` : ''}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('care.clinician.targetLabel')}</dt>
-          <dd data-testid="care-plan-target">
-            <strong>{t('care.target', { sbp: plan.target.sbp, dbp: plan.target.dbp ?? '—' })}</strong>
-            <div className="care-source">
-              {plan.target.rule} · {t('care.source')}: {plan.target.source}
-            </div>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('care.clinician.monitoring')}</dt>
-          <dd>
-            {t(`care.phase.${plan.monitoring.phase}`)} ·{' '}
-            {plan.monitoring.schedule === 'daily'
-              ? t('care.home.scheduleDaily', { days: plan.monitoring.days })
-              : t('care.home.scheduleWeekly')}{' '}
-            ·{' '}
-            {plan.monitoring.sessions
-              .map((s) => `${t(`care.session.${s.name}`)} ${s.window.join('–')}`)
-              .join(', ')}
-            {plan.monitoring.source && <div className="care-source">{plan.monitoring.source}</div>}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('care.home.followUp')}</dt>
-          <dd>
-            {formatDate(plan.followUp.next, lang)} (
-            {t('care.home.every', { days: plan.followUp.intervalDays })})
-            {plan.followUp.overdueDays > 0 && (
-              <span className="badge badge-missed">
-                {' '}
-                {t('care.overdue', { days: plan.followUp.overdueDays })}
-              </span>
-            )}
-            <div className="care-source">{plan.followUp.source}</div>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('care.home.medications')}</dt>
-          <dd data-testid="care-plan-medications">
-            {plan.medications.length === 0
-              ? t('common.none')
-              : plan.medications.map((m) => m.display).join('; ')}
-          </dd>
-        </div>
-      </dl>
-      <h3>{t('care.home.goals')}</h3>
-      <ul className="care-list">
-        {plan.goals.map((g) => (
-          <li key={g.domain}>
-            <strong>
-              {t(`care.domain.${g.domain}`)}: {pick(g.goal, lang)}
-            </strong>{' '}
-            {pick(g.advice, lang)}
-            {g.expectedSbpReduction !== undefined && (
-              <span className="muted">
-                {' '}
-                ({t('care.expectedReduction', { value: g.expectedSbpReduction })})
-              </span>
-            )}
-            <p className="care-source">
-              {t('care.source')}: {g.source}
-            </p>
-          </li>
-        ))}
-      </ul>
-      <p>
-        <Link to={`/care/panel`}>{t('care.clinician.toPanel')}</Link>
-      </p>
-    </div>
   );
 }
