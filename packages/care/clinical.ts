@@ -538,6 +538,8 @@ export function treatmentInput(
   if (!bp) return undefined;
   const s = chinaStratification(c, bp.bp);
   const level = s.level;
+  // The §3.4 table has split cells ("中/高危", "高/很高危"); the treatment rules (§7.3) take the higher level,
+  // so drug treatment is never delayed by a split cell (documented choice).
   const chinaRisk =
     level === 'low'
       ? 'low'
