@@ -24,7 +24,7 @@ import {
   type ReminderDue,
 } from '@qihuang/engines/hypertension-care';
 import type { FhirResource } from '@qihuang/store';
-import { PROPOSAL_TAG, SIGNATURE_EXTENSION, practitionerFor } from './clinical.ts';
+import { PROPOSAL_TAG, SIGNATURE_EXTENSION, practitionerFor } from './prescriptions.ts';
 import { addDays, assertClinicalSide, assertPatientAccess, localDay, nowOf, type CareDeps } from './deps.ts';
 import { careDb } from './tables.ts';
 

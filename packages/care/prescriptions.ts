@@ -1,0 +1,519 @@
+/**
+ * Prescription drafts: the engine's guideline proposal saved as MedicationRequest drafts, reviewed together
+ * against the chart, explained by the model (guard-checked); signing by a clinician (active order, requester
+ * Practitioner, Provenance, audit) or withdrawal. Nothing the model writes becomes an order.
+ */
+import type { Resource } from '@medplum/fhirtypes';
+import { QihuangError, type RequestContext } from '@qihuang/contracts';
+import type { DrugClassId } from '@qihuang/drug-knowledge';
+import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
+import {
+  proposeTreatment,
+  type AntihypertensiveClass,
+  type CurrentMedication,
+  type ProposedOrder,
+  type TreatmentInput,
+  type TreatmentProposal,
+} from '@qihuang/engines/hypertension-care';
+import { buildReviewInput, reviewPrescriptions, type Finding } from '@qihuang/engines/prescription-review';
+import { loadChart, type PatientChart } from '@qihuang/pharmacy-review';
+import { processTransaction, type FhirResource } from '@qihuang/store';
+import {
+  chinaStratification,
+  clinicalContext,
+  decisionBp,
+  guardedModelText,
+  type ClinicalContext,
+  type GuardedText,
+} from './clinical.ts';
+import { assertClinicalSide, assertSigner, nowOf, type CareDeps } from './deps.ts';
+
+export const PROPOSAL_TAG = { system: 'urn:qihuang:care', code: 'treatment-proposal' };
+const SIGNATURE_EXTENSION = 'urn:qihuang:signed';
+const RATIONALE_EXTENSION = 'urn:qihuang:proposal-rationale';
+
+export interface DraftView {
+  id: string;
+  status: string;
+  display: string;
+  dosage?: string;
+  findings: {
+    id: string;
+    severity: Finding['severity'];
+    summary: Text;
+    detail: Text;
+    source: { label: string; citation: string };
+  }[];
+  rationale?: Text;
+  createdAt: string;
+  signedBy?: string;
+  signedAt?: string;
+}
+
+const CLASS_MAP: Partial<Record<DrugClassId, AntihypertensiveClass>> = {
+  acei: 'acei',
+  arb: 'arb',
+  'ccb-dhp': 'ccb-dhp',
+  'ccb-non-dhp': 'ccb-nondhp',
+  thiazide: 'thiazide',
+  'thiazide-like': 'thiazide',
+  loop: 'loop',
+  mra: 'mra',
+  'beta-blocker': 'beta-blocker',
+  'alpha-blocker': 'alpha-blocker',
+  'central-alpha2': 'central',
+  vasodilator: 'other',
+  'renin-inhibitor': 'other',
+  arni: 'other',
+  'k-sparing': 'other',
+};
+
+function currentMedications(deps: CareDeps, c: ClinicalContext): CurrentMedication[] {
+  const out: CurrentMedication[] = [];
+  for (const m of c.review.medications) {
+    const match = m.drugId ? deps.drugs.getDrug(m.drugId) : deps.drugs.match(m.text ?? '')?.drug;
+    if (!match) continue;
+    const parts = match.components?.length
+      ? match.components.map((id) => deps.drugs.getDrug(id)).filter((d) => d !== undefined)
+      : [match];
+    for (const part of parts) {
+      const cls = deps.drugs
+        .classesOf(part)
+        .map((x) => CLASS_MAP[x])
+        .find((x) => x !== undefined);
+      if (!cls) continue;
+      const dose = m.dose && /mg/i.test(m.dose.unit) && !match.components ? m.dose.value : undefined;
+      out.push({
+        agent: part.id,
+        cls,
+        ...(dose !== undefined ? { dailyDoseMg: dose * (m.timesPerDay ?? 1) } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+export function treatmentInput(
+  deps: CareDeps,
+  c: ClinicalContext,
+  guideline: Guideline,
+): TreatmentInput | undefined {
+  const bp = decisionBp(c.report);
+  if (!bp) return undefined;
+  const s = chinaStratification(c, bp.bp);
+  const level = s.level;
+  // The §3.4 table has split cells ("中/高危", "高/很高危"); the treatment rules (§7.3) take the higher level,
+  // so drug treatment is never delayed by a split cell (documented choice).
+  const chinaRisk =
+    level === 'low'
+      ? 'low'
+      : level === 'medium'
+        ? 'medium'
+        : level === 'medium-high' || level === 'high'
+          ? 'high'
+          : level
+            ? 'very-high'
+            : undefined;
+  const egfr = c.report.renal?.egfr;
+  const potassium = c.review.labs.potassium?.value;
+  const sex = c.report.patient.sex === 'female' ? 'female' : 'male';
+  const pce = c.report.risk?.pce as { tenYearRisk?: number } | undefined;
+  return {
+    guideline,
+    age: c.report.patient.age ?? 50,
+    sex,
+    bp: bp.bp,
+    bpSource: bp.source,
+    ...(chinaRisk ? { chinaRisk } : {}),
+    ...(pce?.tenYearRisk !== undefined ? { ascvdRisk10y: pce.tenYearRisk } : {}),
+    conditions: {
+      diabetes: c.conditions.has('diabetes'),
+      ckd: c.conditions.has('ckd') || (egfr !== undefined && egfr < 60),
+      ascvd: c.conditions.has('coronary') || c.conditions.has('stroke'),
+      coronaryArteryDisease: c.conditions.has('coronary'),
+      heartFailureReducedEf: c.conditions.has('heart-failure'),
+      atrialFibrillation: c.conditions.has('atrial-fibrillation'),
+      gout: c.conditions.has('gout'),
+      asthma: c.conditions.has('asthma'),
+      ...(c.review.pregnant ? { pregnancy: true } : {}),
+    },
+    labs: {
+      ...(potassium !== undefined ? { potassium } : {}),
+      ...(egfr !== undefined ? { egfr } : {}),
+    },
+    current: currentMedications(deps, c),
+  };
+}
+
+const FREQ: Record<number, { zh: string; en: string; code: string }> = {
+  1: { zh: '每日一次', en: 'once daily', code: 'QD' },
+  2: { zh: '每日两次', en: 'twice daily', code: 'BID' },
+  3: { zh: '每日三次', en: 'three times daily', code: 'TID' },
+};
+
+function medicationRequestFor(
+  patientId: string,
+  order: ProposedOrder,
+  proposalId: string,
+  index: number,
+  now: string,
+  deps: CareDeps,
+): FhirResource {
+  const drug = deps.drugs.getDrug(order.agent);
+  const atc = drug ? deps.drugs.atcOf(drug)[0] : undefined;
+  const first = order.doses[0]!;
+  const single = order.doses.length === 1;
+  const strength = order.doses.map((d) => `${d.doseMg} mg`).join('/');
+  const name = drug?.names.en ?? order.agent;
+  const times = first.timesPerDay;
+  const freq = FREQ[times] ?? { zh: `每日${times}次`, en: `${times} times daily`, code: '' };
+  const perDose = single ? first.doseMg / times : undefined;
+  return {
+    resourceType: 'MedicationRequest',
+    id: `${proposalId}-${index}`,
+    meta: { tag: [PROPOSAL_TAG] },
+    status: 'draft',
+    intent: 'proposal',
+    medicationCodeableConcept: {
+      text: `${name} ${single ? `${perDose} mg` : strength}`,
+      coding: [
+        ...(atc ? [{ system: 'http://www.whocc.no/atc', code: atc, display: name }] : []),
+        { system: 'urn:qihuang:drug', code: order.agent, display: name },
+      ],
+    },
+    subject: { reference: `Patient/${patientId}` },
+    authoredOn: now,
+    reasonCode: [
+      {
+        coding: [{ system: 'http://snomed.info/sct', code: '38341003', display: 'Hypertensive disorder' }], // REFERENCE §8.4
+      },
+    ],
+    dosageInstruction: [
+      {
+        text: `${single ? `${perDose} mg` : `${strength} (1 tablet)`} ${freq.en}`,
+        timing: { repeat: { frequency: times, period: 1, periodUnit: 'd' } },
+        route: { coding: [{ system: 'http://snomed.info/sct', code: '26643006', display: 'Oral route' }] },
+        ...(single
+          ? {
+              doseAndRate: [
+                {
+                  doseQuantity: {
+                    value: perDose,
+                    unit: 'mg',
+                    system: 'http://unitsofmeasure.org',
+                    code: 'mg',
+                  },
+                },
+              ],
+            }
+          : {}),
+      },
+    ],
+    note: [{ text: `Engine proposal (${order.source}): ${order.rationale.en}` }],
+    extension: [{ url: RATIONALE_EXTENSION, valueString: JSON.stringify(order.rationale) }],
+  } as FhirResource;
+}
+
+function draftView(resource: FhirResource, findings: Finding[]): DraftView {
+  const mr = resource as unknown as {
+    id: string;
+    status: string;
+    authoredOn?: string;
+    medicationCodeableConcept?: { text?: string };
+    dosageInstruction?: { text?: string }[];
+    extension?: { url: string; valueString?: string }[];
+    meta?: { lastUpdated?: string };
+  };
+  const signature = mr.extension?.find((e) => e.url === SIGNATURE_EXTENSION)?.valueString;
+  const signed = signature ? (JSON.parse(signature) as { by: string; at: string }) : undefined;
+  const rationale = mr.extension?.find((e) => e.url === RATIONALE_EXTENSION)?.valueString;
+  const id = mr.id;
+  return {
+    id,
+    status: mr.status,
+    display: mr.medicationCodeableConcept?.text ?? '',
+    ...(mr.dosageInstruction?.[0]?.text ? { dosage: mr.dosageInstruction[0].text } : {}),
+    findings: findings
+      .filter((f) => f.evidence.orders.some((o) => o.id === `MedicationRequest/${id}` || o.id === id))
+      .map((f) => ({
+        id: f.id,
+        severity: f.severity,
+        summary: { zh: f.summary.zh, en: f.summary.en },
+        detail: { zh: f.detail.zh, en: f.detail.en },
+        source: { label: f.source.label, citation: f.source.citation },
+      })),
+    ...(rationale ? { rationale: JSON.parse(rationale) as Text } : {}),
+    createdAt: mr.authoredOn ?? mr.meta?.lastUpdated ?? '',
+    ...(signed ? { signedBy: signed.by, signedAt: signed.at } : {}),
+  };
+}
+
+/** Reviews the given drafts together against the chart (interactions between drafts included). */
+function reviewDrafts(deps: CareDeps, chart: PatientChart, drafts: FhirResource[], now: Date): Finding[] {
+  if (drafts.length === 0) return [];
+  const ids = new Set(drafts.map((d) => String(d.id)));
+  const others = chart.resources.filter(
+    (r) => !(r.resourceType === 'MedicationRequest' && ids.has(String(r.id))),
+  );
+  const input = buildReviewInput(others as unknown as Resource[], {
+    now,
+    draftOrders: drafts as unknown as Resource[],
+  });
+  return reviewPrescriptions(input, deps.drugs).findings;
+}
+
+async function pendingDrafts(
+  deps: CareDeps,
+  ctx: RequestContext,
+  patientId: string,
+): Promise<FhirResource[]> {
+  return deps.repository.searchAll(ctx, 'MedicationRequest', [
+    ['patient', patientId],
+    ['status', 'draft'],
+  ]);
+}
+
+export interface ProposalResult {
+  proposal: TreatmentProposal;
+  drafts: DraftView[];
+  explanation: GuardedText;
+}
+
+export async function proposeForPatient(
+  deps: CareDeps,
+  ctx: RequestContext,
+  patientId: string,
+  guideline: Guideline,
+  language: 'zh' | 'en',
+): Promise<ProposalResult> {
+  assertClinicalSide(ctx);
+  const c = await clinicalContext(deps, ctx, patientId, guideline);
+  const input = treatmentInput(deps, c, guideline);
+  if (!input)
+    throw new QihuangError(
+      'invalid-input',
+      'No blood-pressure readings to base a proposal on: upload home readings or record an office visit first',
+    );
+  const proposal = proposeTreatment(input);
+  const now = nowOf(deps);
+  const proposalId = `htn-${now.getTime().toString(36)}`;
+  // Earlier unsigned proposals are withdrawn: only the latest proposal waits for signature.
+  const stale = (await pendingDrafts(deps, ctx, patientId)).filter((d) =>
+    (d.meta as { tag?: { code?: string }[] } | undefined)?.tag?.some((t) => t.code === PROPOSAL_TAG.code),
+  );
+  const drafts = proposal.orders.map((order, index) =>
+    medicationRequestFor(patientId, order, proposalId, index, now.toISOString(), deps),
+  );
+  const entries = [
+    ...stale.map((d) => ({
+      resource: { ...d, status: 'cancelled' },
+      request: { method: 'PUT', url: `MedicationRequest/${String(d.id)}` },
+    })),
+    ...drafts.map((d) => ({
+      resource: d,
+      request: { method: 'PUT', url: `MedicationRequest/${String(d.id)}` },
+    })),
+  ];
+  if (entries.length > 0) {
+    await processTransaction(deps.repository, ctx, {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: entries,
+    });
+  }
+  const findings = reviewDrafts(deps, c.chart, drafts, now);
+  const views = drafts.map((d) => draftView(d, findings));
+  const proposed = new Set(proposal.orders.flatMap((o) => [o.agent, ...(o.components ?? [])]));
+  const explanation = await guardedModelText(deps, ctx, c, {
+    guideline,
+    patientId,
+    exclude: proposed,
+    query:
+      language === 'zh'
+        ? `高血压 药物治疗 ${proposal.orders.map((o) => o.display.zh).join(' ')}`
+        : `hypertension drug treatment ${proposal.orders.map((o) => o.display.en).join(' ')}`,
+    facts: {
+      decision: proposal.decision,
+      target: proposal.target,
+      orders: proposal.orders.map((o) => ({
+        order: o.display[language],
+        rationale: o.rationale[language],
+        source: o.source,
+      })),
+      avoided: proposal.avoided.map((a) => ({ class: a.cls, reason: a.reason[language], source: a.source })),
+      reviewFindings: findings.map((f) => ({ severity: f.severity, summary: f.summary[language] })),
+      followUpDays: proposal.followUpDays,
+    },
+    system:
+      language === 'zh'
+        ? '你是高血压专科的临床助手。请向医生解释下面这份由指南引擎生成的治疗建议草稿（不超过200字，Markdown）：为什么选这些药、避免了哪些药、需要监测什么。只使用给出的引擎结果和文献段落中的数字，引用段落写 [id]。这是草稿，由医生决定并签署。'
+        : 'You are a hypertension clinical assistant. Explain to the clinician the treatment draft below, produced by the guideline engine (≤150 words, Markdown): why these drugs, which were avoided, what to monitor. Use only numbers from the engine results and passages; cite passages as [id]. It is a draft the clinician decides on and signs.',
+  });
+  return { proposal, drafts: views, explanation };
+}
+
+export async function listDrafts(
+  deps: CareDeps,
+  ctx: RequestContext,
+  patientId: string,
+): Promise<{ drafts: DraftView[] }> {
+  assertClinicalSide(ctx);
+  const drafts = await pendingDrafts(deps, ctx, patientId);
+  const chart = await loadChart(deps.repository, ctx, patientId);
+  const findings = reviewDrafts(deps, chart, drafts, nowOf(deps));
+  return { drafts: drafts.map((d) => draftView(d, findings)) };
+}
+
+function patientOf(resource: FhirResource): string {
+  const ref = (resource as { subject?: { reference?: string } }).subject?.reference ?? '';
+  return ref.replace(/^Patient\//, '');
+}
+
+/** The Practitioner resource standing for a signed-in clinician (created on first signature). */
+export async function practitionerFor(
+  deps: CareDeps,
+  ctx: RequestContext,
+): Promise<{ reference: string; display: string }> {
+  const p = ctx.principal;
+  const id = `user-${p.id}`.replace(/[^A-Za-z0-9\-.]/g, '-').slice(0, 64);
+  const existing = await deps.repository.read(ctx, 'Practitioner', id).catch(() => undefined);
+  if (!existing) {
+    await deps.repository.update(ctx, 'Practitioner', id, {
+      resourceType: 'Practitioner',
+      id,
+      active: true,
+      identifier: [{ system: 'urn:qihuang:user', value: p.username }],
+      name: [{ text: p.username }],
+    });
+  }
+  return { reference: `Practitioner/${id}`, display: p.username };
+}
+
+export async function signPrescription(
+  deps: CareDeps,
+  ctx: RequestContext,
+  id: string,
+  acknowledge: string[],
+): Promise<DraftView> {
+  assertSigner(ctx);
+  const resource = await deps.repository.read(ctx, 'MedicationRequest', id);
+  const status = (resource as { status?: string }).status;
+  if (status !== 'draft')
+    throw new QihuangError('conflict', `MedicationRequest/${id} is ${status}; only a draft can be signed`);
+  const patientId = patientOf(resource);
+  const now = nowOf(deps);
+  const chart = await loadChart(deps.repository, ctx, patientId);
+  const findings = reviewDrafts(deps, chart, [resource], now);
+  const critical = findings.filter((f) => f.severity === 'critical' && !acknowledge.includes(f.id));
+  if (critical.length > 0) {
+    throw new QihuangError(
+      'conflict',
+      `Acknowledge the critical review findings before signing: ${critical.map((f) => f.summary.en).join('; ')}`,
+      {
+        issues: critical.map((f) => ({
+          severity: 'error' as const,
+          code: 'business-rule',
+          message: `${f.id}: ${f.summary.en}`,
+        })),
+      },
+    );
+  }
+  const signer = await practitionerFor(deps, ctx);
+  const at = now.toISOString();
+  const extension = [
+    ...((resource as { extension?: { url: string }[] }).extension ?? []).filter(
+      (e) => e.url !== SIGNATURE_EXTENSION,
+    ),
+    {
+      url: SIGNATURE_EXTENSION,
+      valueString: JSON.stringify({ by: signer.display, at, acknowledged: acknowledge }),
+    },
+  ];
+  const signed = {
+    ...resource,
+    status: 'active',
+    intent: 'order',
+    authoredOn: at,
+    requester: signer,
+    extension,
+  } as FhirResource;
+  await processTransaction(deps.repository, ctx, {
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: [
+      { resource: signed, request: { method: 'PUT', url: `MedicationRequest/${id}` } },
+      {
+        resource: {
+          resourceType: 'Provenance',
+          target: [{ reference: `MedicationRequest/${id}` }],
+          recorded: at,
+          activity: {
+            coding: [
+              {
+                system: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation',
+                code: 'UPDATE',
+                display: 'revise',
+              },
+            ],
+            text: 'Clinician signed the prescription draft',
+          },
+          agent: [
+            {
+              type: {
+                coding: [
+                  {
+                    system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type',
+                    code: 'author',
+                  },
+                ],
+              },
+              who: signer,
+            },
+          ],
+          signature: [
+            {
+              type: [
+                {
+                  system: 'urn:iso-astm:E1762-95:2013',
+                  code: '1.2.840.10065.1.12.1.1',
+                  display: "Author's Signature",
+                },
+              ],
+              when: at,
+              who: signer,
+            },
+          ],
+        },
+        request: { method: 'POST', url: 'Provenance' },
+      },
+    ],
+  });
+  await deps.audit(ctx, {
+    action: 'operation',
+    outcome: 'success',
+    resourceType: 'MedicationRequest',
+    resourceId: id,
+    query: 'sign-prescription',
+    patientIds: [patientId],
+    detail: { signer: signer.reference, acknowledged: acknowledge, findings: findings.map((f) => f.id) },
+  });
+  return draftView(signed, findings);
+}
+
+export async function cancelPrescription(
+  deps: CareDeps,
+  ctx: RequestContext,
+  id: string,
+): Promise<DraftView> {
+  assertClinicalSide(ctx);
+  if (ctx.principal.role === 'nurse')
+    throw new QihuangError('forbidden', 'Only a clinician can withdraw a draft');
+  const resource = await deps.repository.read(ctx, 'MedicationRequest', id);
+  if ((resource as { status?: string }).status !== 'draft')
+    throw new QihuangError('conflict', `MedicationRequest/${id} is not a draft`);
+  const cancelled = { ...resource, status: 'cancelled' } as FhirResource;
+  await deps.repository.update(ctx, 'MedicationRequest', id, cancelled);
+  return draftView(cancelled, []);
+}
+
+export { draftView, reviewDrafts, SIGNATURE_EXTENSION };
