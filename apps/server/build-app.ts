@@ -6,7 +6,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { createAuditLog, parseAuditDateParams, searchAuditEvents, type AuditLog } from '@qihuang/audit';
-import { BP_OPENAPI, createBpRoutes } from '@qihuang/bp-monitoring';
+import {
+  BP_OPENAPI,
+  createBpRoutes,
+  createReadingProjector,
+  type ReadingProjector,
+} from '@qihuang/bp-monitoring';
 import {
   CARE_OPENAPI,
   createCareRoutes,
@@ -58,6 +63,8 @@ export interface BuiltApp {
   audit: AuditLog;
   /** The hypertension-care service's dependencies (demo seeding uses them). */
   care: CareDeps;
+  /** Projects uploaded BP readings into FHIR Observations (drain() waits for all). */
+  bpProjector: ReadingProjector;
   close(): Promise<void>;
   /** /readyz answers 503 while not ready (e.g. demo data still loading). */
   setReady(ready: boolean): void;
@@ -87,9 +94,15 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     routes: createAuthRoutes({ db, clock, identity, audit }),
     openapi: AUTH_OPENAPI.auth,
   });
+  // Large uploads are projected into FHIR Observations in the background; every 5 s it also picks up
+  // readings another replica left pending.
+  const bpProjector = createReadingProjector(repository, {
+    intervalMs: 5000,
+    onError: (error) => log.error({ err: error }, 'BP readings could not be projected into FHIR; will retry'),
+  });
   mounts.push({
     path: '/api/bp',
-    routes: createBpRoutes({ repository, context, clock }),
+    routes: createBpRoutes({ repository, context, clock, projector: bpProjector }),
     openapi: BP_OPENAPI,
   });
 
@@ -285,8 +298,10 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     knowledge,
     audit,
     care: careDeps,
+    bpProjector,
     close: async () => {
       if (reminders) clearInterval(reminders);
+      await bpProjector.stop();
       await cardState.flush();
       await gateway.runtime.close();
     },

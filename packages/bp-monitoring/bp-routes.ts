@@ -9,12 +9,20 @@ import type { FhirRepository } from '@qihuang/store';
 import { acknowledgeAlert, listAlerts, previousAlerts, saveAlerts } from './alerts-store.ts';
 import { assessPatient, parseGuideline } from './assess-patient.ts';
 import { storeRiskAssessment } from './risk-assessment.ts';
-import { uploadReadings } from './upload-readings.ts';
+import type { ReadingProjector } from './projector.ts';
+import { INLINE_PROJECTION_LIMIT, uploadReadings } from './upload-readings.ts';
 
 export interface BpRouteDeps {
   repository: FhirRepository;
   context: (c: unknown) => RequestContext;
   clock?: () => Date;
+  /**
+   * The server's background projector of readings into FHIR Observations. With it, an upload of more than
+   * `inlineProjectionLimit` readings answers once they are stored and leaves the FHIR projection to it;
+   * without it, every upload is projected before the answer.
+   */
+  projector?: ReadingProjector;
+  inlineProjectionLimit?: number;
 }
 
 const FORMATS = new Set(['fhir', 'ndjson', 'omh', 'csv']);
@@ -47,10 +55,13 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
 
   app.post('/patients/:id/readings', async (c) => {
     const text = await c.req.text();
+    const limit = deps.inlineProjectionLimit ?? INLINE_PROJECTION_LIMIT;
     const result = await uploadReadings(deps.repository, deps.context(c), c.req.param('id'), text, {
       now: now(),
       format: formatOf(c.req.query('format'), c.req.header('content-type')),
+      projection: deps.projector ? { background: limit } : 'inline',
     });
+    if (result.projection.pending > 0) deps.projector?.kick();
     return c.json(result, result.stored > 0 ? 201 : 200);
   });
 
@@ -109,9 +120,15 @@ export const BP_OPENAPI = {
       summary: 'Upload BP readings (FHIR Bundle/NDJSON, Open mHealth JSON or CSV); answers per record',
       tags: ['blood-pressure'],
       parameters: [{ name: 'format', in: 'query', schema: { enum: ['fhir', 'ndjson', 'omh', 'csv'] } }],
+      description:
+        'Each record answers stored (new), updated (re-sent with other values: a new version), unchanged, ' +
+        'heart-rate (attached to its BP reading) or rejected with a code and reason; nothing is half-written. ' +
+        'Readings are kept in the home-reading store and written as FHIR Observations (BP panel, heart rate): ' +
+        'before the answer for an upload of up to 1,000 readings, else by the background projector ' +
+        '(`projection.pending` in the answer). The assessment counts pending readings already.',
       responses: {
         '201': { description: 'some readings stored' },
-        '200': { description: 'nothing new' },
+        '200': { description: 'nothing new (updated or unchanged only)' },
         '400': { description: 'unreadable upload' },
       },
     },

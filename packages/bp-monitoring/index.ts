@@ -1,6 +1,20 @@
 /** Blood-pressure monitoring service: the hypertension engines over the FHIR store (upload, assess, risk, alerts). */
 export { createBpRoutes, BP_OPENAPI, type BpRouteDeps } from './bp-routes.ts';
-export { uploadReadings, deviceResourceId, type UploadResult } from './upload-readings.ts';
+export {
+  uploadReadings,
+  deviceResourceId,
+  INLINE_PROJECTION_LIMIT,
+  type UploadResult,
+  type UploadOptions,
+} from './upload-readings.ts';
+export {
+  createReadingProjector,
+  projectPending,
+  projectAll,
+  PROJECTION_CHUNK,
+  type ReadingProjector,
+} from './projector.ts';
+export { pendingReadings, upsertReadings, type ReadingStatus } from './reading-store.ts';
 export { assessPatient, parseGuideline, riskFor, type BpReport } from './assess-patient.ts';
 export {
   loadPatientContext,

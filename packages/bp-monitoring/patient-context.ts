@@ -6,9 +6,14 @@
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { ingest, type BpReading } from '@qihuang/engines/blood-pressure';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
+import { pendingReadings } from './reading-store.ts';
 
 // LOINC codes: REFERENCE §8.1 (BP panel 85354-9; legacy Synthea panel 55284-4).
 export const BP_PANEL_CODES = ['85354-9', '55284-4'];
+// Heart rate (8867-4, §8.1): read with the BP panels; the engine attaches each to its BP reading (same device,
+// within 2 minutes), as it does on upload.
+const HEART_RATE = '8867-4';
+const VITALS = [...BP_PANEL_CODES, HEART_RATE];
 const LABS = {
   totalCholesterol: '2093-3', // Cholesterol [Mass/volume] in Serum or Plasma
   hdl: '2085-9', // HDL cholesterol
@@ -94,14 +99,32 @@ export async function loadPatientContext(
     preloaded?: readonly FhirResource[];
   },
 ): Promise<PatientContext> {
-  const [patient, bp, labResources, conditions, medications] = options.preloaded
-    ? fromPreloaded(options.preloaded, patientId, options)
-    : await loadResources(repo, ctx, patientId, options);
-  return contextFrom(patientId, patient, bp, labResources, conditions, medications, options.now);
+  const [[patient, bp, labResources, conditions, medications], pending] = await Promise.all([
+    options.preloaded
+      ? fromPreloaded(options.preloaded, patientId, options)
+      : loadResources(repo, ctx, patientId, options),
+    // Uploaded readings whose Observations the projector has not written yet (projector.ts): counted now.
+    pendingReadings(repo.db, patientId, options),
+  ]);
+  // A pending reading's Observation id is the reading's id: an older projected version gives way to it.
+  const ids = new Set(pending.flatMap((r) => [r.id, `hr-${r.id.slice(3)}`]));
+  const projected = ids.size ? bp.filter((o) => !ids.has(o.id ?? '')) : bp;
+  const context = contextFrom(
+    patientId,
+    patient,
+    projected,
+    labResources,
+    conditions,
+    medications,
+    options.now,
+  );
+  if (pending.length === 0) return context;
+  const home = [...context.home, ...pending].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  return { ...context, home };
 }
 
 /** LOINC codes the context reads: BP panels and the labs (for FhirRepository.patientResources). */
-export const CONTEXT_OBSERVATION_CODES: readonly string[] = [...BP_PANEL_CODES, ...Object.values(LABS)];
+export const CONTEXT_OBSERVATION_CODES: readonly string[] = [...VITALS, ...Object.values(LABS)];
 
 const effective = (o: FhirResource): string => {
   const r = o as {
@@ -125,7 +148,7 @@ function fromPreloaded(
   const to = options.to ? Date.parse(options.to) : Infinity;
   const observations = resources.filter((r) => r.resourceType === 'Observation');
   const bp = observations.filter((o) => {
-    if (!codes(o).some((c) => BP_PANEL_CODES.includes(c))) return false;
+    if (!codes(o).some((c) => VITALS.includes(c))) return false;
     const t = Date.parse(effective(o));
     return Number.isNaN(t) || (t >= from && t <= to);
   });
@@ -153,11 +176,13 @@ async function loadResources(
   // entries are written in one group commit.
   const [patient, bp, labResources, conditions, medications] = await Promise.all([
     repo.read(ctx, 'Patient', patientId),
-    searchAll(repo, ctx, 'Observation', [
-      ['patient', patientId],
-      ['code', BP_PANEL_CODES.map((c) => `http://loinc.org|${c}`).join(',')],
-      ...dateParams,
-    ]),
+    searchAll(
+      repo,
+      ctx,
+      'Observation',
+      [['patient', patientId], ['code', VITALS.map((c) => `http://loinc.org|${c}`).join(',')], ...dateParams],
+      20_000,
+    ), // years of 4 readings a day, each with its heart rate
     searchAll(
       repo,
       ctx,

@@ -1,36 +1,53 @@
 /**
  * Upload of wearable/device readings for one patient: the engine parses and checks every record (FHIR,
- * Open mHealth, CSV), then all accepted readings and their devices are written in ONE transaction by stable
- * id, so a re-sync or re-upload writes nothing new. The answer lists every record: stored, unchanged
- * (already there), heart-rate (attached) or rejected with the reason.
+ * Open mHealth, CSV); then, in ONE transaction, the accepted readings go into the home-reading store
+ * (reading-store.ts: one set-based upsert by stable id), the patient's cuffs and watches are written as FHIR
+ * Devices, and one audit entry records the upload. Nothing is half-written: a failure rolls it all back.
  *
- * The write is the store's set-based bulk upsert (FhirRepository.bulkUpsert: one key lookup, one statement
- * per table, one audit entry for the batch); `writer: 'transaction'` uses the general transaction-Bundle path
- * instead (same result, row-by-row work; kept as the reference for the equivalence test and the benchmark).
+ * Every reading is also a FHIR Observation (BP panel, and heart rate when measured), projected from the store
+ * (projector.ts): right after the upload, in the request, for an upload of up to `inlineLimit` readings (a cuff
+ * or watch sync), or by the server's background projector for a larger one — the answer's `projection.pending`
+ * says how many are not in FHIR yet. The assessment counts pending readings already.
+ *
+ * The answer lists every record: stored (new), updated (the same reading re-sent with other values: a new
+ * version), unchanged (already there), heart-rate (attached to its BP reading) or rejected with the reason.
  */
-import { QihuangError, type RequestContext } from '@qihuang/contracts';
-import {
-  ingest,
-  stableId,
-  toFhirBpObservation,
-  toFhirHeartRateObservation,
-  type IngestFormat,
-} from '@qihuang/engines/blood-pressure';
-import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
+import { sql, type Kysely } from 'kysely';
+import { isQihuangError, QihuangError, type AuditRecord, type RequestContext } from '@qihuang/contracts';
+import { ingest, stableId, type IngestFormat } from '@qihuang/engines/blood-pressure';
+import type { FhirRepository, FhirResource } from '@qihuang/store';
+import { projectAll } from './projector.ts';
+import { upsertReadings, type ReadingStatus, type StoredReading } from './reading-store.ts';
+
+/** Uploads up to this many readings are projected into FHIR before the answer (default). */
+export const INLINE_PROJECTION_LIMIT = 1000;
 
 export interface UploadResult {
   format: IngestFormat;
   stored: number;
+  updated: number;
   unchanged: number;
   rejected: number;
   records: {
     index: number;
-    status: 'stored' | 'unchanged' | 'rejected' | 'heart-rate';
+    status: ReadingStatus | 'rejected' | 'heart-rate';
     id?: string;
     code?: string;
     reason?: string;
   }[];
   devices: string[];
+  /** FHIR Observations for this upload's new and updated readings: written already, or still pending. */
+  projection: { projected: number; pending: number };
+}
+
+export interface UploadOptions {
+  now: string;
+  format?: IngestFormat;
+  /**
+   * 'inline' (default): project into FHIR before answering; `{ background: n }`: only when at most n readings
+   * were stored or updated, else leave it to the server's projector (which the caller kicks).
+   */
+  projection?: 'inline' | { background: number };
 }
 
 export function deviceResourceId(patientId: string, deviceIdentifier: string): string {
@@ -42,9 +59,11 @@ export async function uploadReadings(
   ctx: RequestContext,
   patientId: string,
   text: string,
-  options: { now: string; format?: IngestFormat; writer?: 'bulk' | 'transaction' },
+  options: UploadOptions,
 ): Promise<UploadResult> {
   if (!text.trim()) throw new QihuangError('invalid-input', 'No readings in the upload (empty body)');
+  repo.authorize(ctx, 'Observation', 'write');
+  repo.authorize(ctx, 'Device', 'write');
   await repo.read(ctx, 'Patient', patientId); // 404 for an unknown (or out-of-compartment) patient
   let result;
   try {
@@ -53,7 +72,7 @@ export async function uploadReadings(
     throw new QihuangError('invalid-input', `Could not read the upload: ${(error as Error).message}`);
   }
   const devices = new Map<string, FhirResource>();
-  const resources: FhirResource[] = [];
+  const readings: StoredReading[] = [];
   for (const reading of result.readings) {
     if (reading.patientId && reading.patientId !== `Patient/${patientId}`) {
       throw new QihuangError(
@@ -75,16 +94,65 @@ export async function uploadReadings(
         patient: { reference: `Patient/${patientId}` },
       });
     }
-    const linked = { ...reading, patientId: `Patient/${patientId}`, deviceId: `Device/${deviceId}` };
-    resources.push(toFhirBpObservation(linked) as unknown as FhirResource);
-    const hr = toFhirHeartRateObservation(linked);
-    if (hr) resources.push(hr as unknown as FhirResource);
+    readings.push({
+      id: reading.id,
+      time: reading.time,
+      sbp: reading.sbp,
+      dbp: reading.dbp,
+      ...(reading.heartRate === undefined ? {} : { heartRate: reading.heartRate }),
+      deviceId,
+    });
   }
-  const all = [...devices.values(), ...resources];
-  const created =
-    options.writer === 'transaction'
-      ? await writeAsTransaction(repo, ctx, all)
-      : await writeInBulk(repo, ctx, all, result);
+
+  const write = () =>
+    repo.db.transaction().execute(async (trx) => {
+      await assertDevicesKnown(trx, patientId, readings, devices);
+      const written = await upsertReadings(trx, patientId, readings, repo.now());
+      const deviceWrites = devices.size
+        ? await repo.bulkUpsert(ctx, [...devices.values()], { transaction: trx, audit: false })
+        : undefined;
+      const count = (s: ReadingStatus) => [...written.values()].filter((v) => v === s).length;
+      const record: AuditRecord = {
+        action: 'transaction',
+        outcome: 'success',
+        resourceType: 'Observation',
+        query: 'bp-readings',
+        patientIds: [patientId],
+        detail: {
+          format: result.format,
+          records: result.records.length,
+          rejected: result.rejected,
+          stored: count('stored'),
+          updated: count('updated'),
+          unchanged: count('unchanged'),
+          devicesWritten: (deviceWrites?.created ?? 0) + (deviceWrites?.updated ?? 0),
+        },
+      };
+      await repo.audit(trx, ctx, record);
+      return written;
+    });
+  let status = new Map<string, ReadingStatus>();
+  if (readings.length) {
+    try {
+      status = await write();
+    } catch (error) {
+      // A parallel upload created the same new Device first: all rolled back; once more, it is found.
+      if (!(isQihuangError(error) && error.code === 'version-conflict')) throw error;
+      status = await write();
+    }
+  }
+
+  const changed = [...status].filter(([, s]) => s !== 'unchanged').map(([id]) => id);
+  let projected = 0;
+  const inline =
+    options.projection === undefined ||
+    options.projection === 'inline' ||
+    changed.length <= options.projection.background;
+  if (changed.length && inline) {
+    // Another projector may hold some of them (SKIP LOCKED): those it finishes, and they stay counted pending.
+    projected = await projectAll(repo, ctx, { patientId, ids: changed });
+  }
+
   const records: UploadResult['records'] = result.records.map((record) => {
     if (record.status === 'rejected')
       return { index: record.index, status: 'rejected', code: record.code, reason: record.reason };
@@ -96,53 +164,49 @@ export async function uploadReadings(
       };
     return {
       index: record.index,
-      status: created.has(record.reading.id) ? 'stored' : 'unchanged',
+      status: status.get(record.reading.id) ?? 'unchanged',
       id: record.reading.id,
     };
   });
+  const total = (s: UploadResult['records'][number]['status']) =>
+    records.filter((r) => r.status === s).length;
   return {
     format: result.format,
-    stored: records.filter((r) => r.status === 'stored').length,
-    unchanged: records.filter((r) => r.status === 'unchanged').length,
-    rejected: records.filter((r) => r.status === 'rejected').length,
+    stored: total('stored'),
+    updated: total('updated'),
+    unchanged: total('unchanged'),
+    rejected: total('rejected'),
     records,
     devices: [...devices.keys()],
+    projection: { projected, pending: changed.length - projected },
   };
 }
 
-/** Ids of the resources newly created (an existing reading, even if re-versioned, counts as unchanged). */
-async function writeInBulk(
-  repo: FhirRepository,
-  ctx: RequestContext,
-  all: FhirResource[],
-  result: ReturnType<typeof ingest>,
-): Promise<Set<string>> {
-  if (all.length === 0) return new Set();
-  const written = await repo.bulkUpsert(ctx, all, {
-    audit: {
-      query: 'bp-readings',
-      detail: { format: result.format, records: result.records.length, rejected: result.rejected },
-    },
-  });
-  return new Set(written.outcomes.filter((o) => o.status === 'created').map((o) => o.id));
-}
-
-async function writeAsTransaction(
-  repo: FhirRepository,
-  ctx: RequestContext,
-  all: FhirResource[],
-): Promise<Set<string>> {
-  if (all.length === 0) return new Set();
-  const summary = await processTransaction(repo, ctx, {
-    resourceType: 'Bundle',
-    type: 'transaction',
-    entry: all.map((resource) => ({
-      resource,
-      request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` },
-    })),
-  });
-  const created = new Set<string>();
-  for (const entry of summary.bundle.entry as { resource?: { id: string }; response: { status: string } }[])
-    if (entry.resource && entry.response.status.startsWith('201')) created.add(entry.resource.id);
-  return created;
+/**
+ * A reading that names an existing `Device/…` must name one that is stored and is this patient's (or no one's):
+ * checked here, because the Observation that references it is written later by the projector.
+ */
+async function assertDevicesKnown(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the store's transaction
+  trx: Kysely<any>,
+  patientId: string,
+  readings: readonly StoredReading[],
+  written: ReadonlyMap<string, FhirResource>,
+): Promise<void> {
+  const named = [...new Set(readings.map((r) => r.deviceId))].filter((id) => !written.has(id));
+  if (named.length === 0) return;
+  const { rows } = await sql<{ id: string; content: { patient?: { reference?: string } } }>`
+    select id, content from fhir_resource
+    where resource_type = 'Device' and id = any(${named}::text[]) and not deleted`.execute(trx);
+  const found = new Map(rows.map((r) => [r.id, r.content]));
+  for (const id of named) {
+    const device = found.get(id);
+    if (!device) throw new QihuangError('invalid-input', `Device/${id} is not known; nothing was stored`);
+    const owner = device.patient?.reference;
+    if (owner && owner !== `Patient/${patientId}`)
+      throw new QihuangError(
+        'invalid-input',
+        `Device/${id} belongs to ${owner}, not Patient/${patientId}; nothing was stored`,
+      );
+  }
 }

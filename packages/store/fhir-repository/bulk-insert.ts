@@ -9,7 +9,7 @@
  * New resources (the common case) take the fast path; a resource that already exists with other content (or
  * was deleted) gets a new version through the ordinary versioned writer, exactly as a PUT would.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { QihuangError, type AuditRecord, type Issue, type RequestContext } from '@qihuang/contracts';
 import { extractIndexRows, isResourceType, patientCompartmentIds, validateResource } from '@qihuang/fhir';
 import type { StoreTables } from '../tables.ts';
@@ -20,8 +20,16 @@ import { writeVersions, type FhirResource, type VersionedWrite } from './index-w
 export interface BulkUpsertOptions {
   /** Check that `Type/id` references outside the batch point at stored resources (default true). */
   checkReferences?: boolean;
-  /** Extra context for the batch's audit entry (never patient data): e.g. the upload format, rejected count. */
-  audit?: { query?: string; detail?: Record<string, unknown> };
+  /**
+   * Extra context for the batch's audit entry (never patient data): e.g. the upload format, rejected count.
+   * `false`: no entry here — only with `transaction`, whose owner writes one entry for the whole change.
+   */
+  audit?: { query?: string; detail?: Record<string, unknown> } | false;
+  /**
+   * Run inside this open transaction (the caller's other writes commit or roll back with the batch). A lost
+   * race for a new id then fails the caller's transaction ('version-conflict') instead of being retried here.
+   */
+  transaction?: Transaction<StoreTables>;
 }
 
 export type BulkStatus = 'created' | 'updated' | 'unchanged';
@@ -74,6 +82,17 @@ export async function bulkUpsert(
   }
   // Key order: concurrent batches sharing resources lock and insert them in the same order (no deadlock).
   const sorted = [...items].sort((a, b) => cmp(a.key, b.key));
+  if (options.audit === false && !options.transaction)
+    throw new QihuangError('internal', "bulkUpsert without an audit entry needs the caller's transaction");
+  if (options.transaction) {
+    try {
+      return await attemptIn(options.transaction, repo, ctx, items, sorted, compartments, options);
+    } catch (error) {
+      if (error instanceof LostRace)
+        throw new QihuangError('version-conflict', 'Concurrent writes interfered with the batch; retry');
+      throw error;
+    }
+  }
   try {
     return await attempt(repo, ctx, items, sorted, compartments, options);
   } catch (error) {
@@ -100,87 +119,99 @@ function attempt(
   compartments: Map<string, string[]>,
   options: BulkUpsertOptions,
 ): Promise<BulkUpsertResult> {
+  return repo.db
+    .transaction()
+    .execute((trx) => attemptIn(trx, repo, ctx, items, sorted, compartments, options));
+}
+
+async function attemptIn(
+  trx: Transaction<StoreTables>,
+  repo: FhirRepository,
+  ctx: RequestContext,
+  items: Item[],
+  sorted: Item[],
+  compartments: Map<string, string[]>,
+  options: BulkUpsertOptions,
+): Promise<BulkUpsertResult> {
   const lastUpdated = repo.now();
-  return repo.db.transaction().execute(async (trx) => {
-    const existing = await lockExisting(trx, sorted);
-    if (options.checkReferences !== false) await assertReferencesExist(trx, sorted);
+  const existing = await lockExisting(trx, sorted);
+  if (options.checkReferences !== false) await assertReferencesExist(trx, sorted);
 
-    const status = new Map<string, { status: BulkStatus; versionId: number }>();
-    const fresh: (FhirResource & { id: string })[] = [];
-    const versioned: VersionedWrite[] = [];
-    for (const item of sorted) {
-      const current = existing.get(item.key);
-      if (!current) {
-        fresh.push(withMeta(item.resource, item.resource.id, 1, lastUpdated));
-        status.set(item.key, { status: 'created', versionId: 1 });
-        continue;
-      }
-      assertInCompartment(ctx.principal, current);
-      if (!current.deleted && current.content && sameContent(current.content, item.resource)) {
-        status.set(item.key, { status: 'unchanged', versionId: Number(current.version_id) });
-        continue;
-      }
-      const versionId = Number(current.version_id) + 1;
-      const stored = withMeta(item.resource, item.resource.id, versionId, lastUpdated);
-      versioned.push({ resource: stored, versionId, lastUpdated, method: 'PUT', existed: true });
-      status.set(item.key, { status: 'updated', versionId });
+  const status = new Map<string, { status: BulkStatus; versionId: number }>();
+  const fresh: (FhirResource & { id: string })[] = [];
+  const versioned: VersionedWrite[] = [];
+  for (const item of sorted) {
+    const current = existing.get(item.key);
+    if (!current) {
+      fresh.push(withMeta(item.resource, item.resource.id, 1, lastUpdated));
+      status.set(item.key, { status: 'created', versionId: 1 });
+      continue;
     }
-
-    // Fast path for the new ones: the statements are queued on the transaction's connection one after the
-    // other without waiting, so the database inserts the resources while their index rows are extracted
-    // and serialised here.
-    const pending: Promise<unknown>[] = [];
-    const queue: Queue = (query) => {
-      query.catch(() => undefined); // settled below with Promise.all; no unhandled rejection meanwhile
-      pending.push(query);
-    };
-    const inserted = fresh.length ? insertNew(trx, fresh, compartments, lastUpdated, queue) : [];
-    if (fresh.length) {
-      await new Promise((resolve) => setImmediate(resolve)); // let the driver send the insert first
-      queueIndexRows(trx, fresh, queue);
+    assertInCompartment(ctx.principal, current);
+    if (!current.deleted && current.content && sameContent(current.content, item.resource)) {
+      status.set(item.key, { status: 'unchanged', versionId: Number(current.version_id) });
+      continue;
     }
-    await Promise.all(pending);
-    const count = (await Promise.all(inserted)).reduce((n, rows) => n + rows, 0);
-    if (count !== fresh.length) throw new LostRace();
-    await writeVersions(trx, versioned);
+    const versionId = Number(current.version_id) + 1;
+    const stored = withMeta(item.resource, item.resource.id, versionId, lastUpdated);
+    versioned.push({ resource: stored, versionId, lastUpdated, method: 'PUT', existed: true });
+    status.set(item.key, { status: 'updated', versionId });
+  }
 
-    const outcomes = items.map((item) => ({
-      resourceType: item.resource.resourceType,
-      id: item.resource.id,
-      ...status.get(item.key)!,
-    }));
-    const total = (s: BulkStatus) => outcomes.filter((o) => o.status === s).length;
-    const result = {
-      outcomes,
-      created: total('created'),
-      updated: total('updated'),
-      unchanged: total('unchanged'),
-    };
-    const byType: Record<string, number> = {};
-    for (const o of outcomes)
-      if (o.status !== 'unchanged') byType[o.resourceType] = (byType[o.resourceType] ?? 0) + 1;
-    const patientIds = new Set<string>();
-    for (const ids of compartments.values()) for (const p of ids) patientIds.add(p);
-    const record: AuditRecord = {
-      action: 'transaction',
-      outcome: 'success',
-      query: options.audit?.query ?? 'bulk-upsert',
-      patientIds: [...patientIds],
-      detail: {
-        ...options.audit?.detail,
-        entries: items.length,
-        written: result.created + result.updated,
-        created: result.created,
-        updated: result.updated,
-        unchanged: result.unchanged,
-        byType,
-      },
-    };
-    const types = new Set(items.map((i) => i.resource.resourceType));
-    if (types.size === 1) record.resourceType = [...types][0];
-    await repo.audit(trx, ctx, record);
-    return result;
-  });
+  // Fast path for the new ones: the statements are queued on the transaction's connection one after the
+  // other without waiting, so the database inserts the resources while their index rows are extracted
+  // and serialised here.
+  const pending: Promise<unknown>[] = [];
+  const queue: Queue = (query) => {
+    query.catch(() => undefined); // settled below with Promise.all; no unhandled rejection meanwhile
+    pending.push(query);
+  };
+  const inserted = fresh.length ? insertNew(trx, fresh, compartments, lastUpdated, queue) : [];
+  if (fresh.length) {
+    await new Promise((resolve) => setImmediate(resolve)); // let the driver send the insert first
+    queueIndexRows(trx, fresh, queue);
+  }
+  await Promise.all(pending);
+  const count = (await Promise.all(inserted)).reduce((n, rows) => n + rows, 0);
+  if (count !== fresh.length) throw new LostRace();
+  await writeVersions(trx, versioned);
+
+  const outcomes = items.map((item) => ({
+    resourceType: item.resource.resourceType,
+    id: item.resource.id,
+    ...status.get(item.key)!,
+  }));
+  const total = (s: BulkStatus) => outcomes.filter((o) => o.status === s).length;
+  const result = {
+    outcomes,
+    created: total('created'),
+    updated: total('updated'),
+    unchanged: total('unchanged'),
+  };
+  const byType: Record<string, number> = {};
+  for (const o of outcomes)
+    if (o.status !== 'unchanged') byType[o.resourceType] = (byType[o.resourceType] ?? 0) + 1;
+  const patientIds = new Set<string>();
+  for (const ids of compartments.values()) for (const p of ids) patientIds.add(p);
+  const record: AuditRecord = {
+    action: 'transaction',
+    outcome: 'success',
+    query: (options.audit ? options.audit.query : undefined) ?? 'bulk-upsert',
+    patientIds: [...patientIds],
+    detail: {
+      ...(options.audit ? options.audit.detail : undefined),
+      entries: items.length,
+      written: result.created + result.updated,
+      created: result.created,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      byType,
+    },
+  };
+  const types = new Set(items.map((i) => i.resource.resourceType));
+  if (types.size === 1) record.resourceType = [...types][0];
+  if (options.audit !== false) await repo.audit(trx, ctx, record);
+  return result;
 }
 
 /** Shape, type, id, scope and FHIR validation of every resource before anything touches the database. */

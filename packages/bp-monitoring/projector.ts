@@ -1,0 +1,144 @@
+/**
+ * Projection of stored readings into the FHIR store: each pending reading becomes its BP-panel Observation
+ * (and heart-rate Observation) through FhirRepository.bulkUpsert — validated, indexed for search, versioned,
+ * audited — and is marked projected in the same transaction. Rows are claimed with FOR UPDATE SKIP LOCKED, so
+ * any number of server replicas (and the upload request itself) can project at once without doing the same
+ * reading twice; a projection that fails rolls back and leaves its readings pending for the next run.
+ */
+import { sql, type Transaction } from 'kysely';
+import { SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
+import { toFhirBpObservation, toFhirHeartRateObservation } from '@qihuang/engines/blood-pressure';
+import type { FhirRepository, FhirResource, StoreTables } from '@qihuang/store';
+import { readingOf, type ReadingRow } from './reading-store.ts';
+
+/** Readings per projection transaction (two Observations each): keeps each pause of the event loop short. */
+export const PROJECTION_CHUNK = 500;
+
+export interface ProjectOptions {
+  /** Only this patient's readings … */
+  patientId?: string;
+  /** … with these ids (an upload projecting what it just stored). */
+  ids?: readonly string[];
+  limit?: number;
+}
+
+/** Projects up to `limit` pending readings in one transaction; answers how many it projected. */
+export async function projectPending(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  options: ProjectOptions = {},
+): Promise<number> {
+  const limit = options.limit ?? PROJECTION_CHUNK;
+  return repo.db.transaction().execute(async (trx) => {
+    const ids = options.ids ? [...options.ids] : null;
+    const { rows } = await sql<ReadingRow>`
+      select patient_id, id, device_id, time, sbp, dbp, heart_rate, version from bp_reading
+      where pending
+        and (${options.patientId ?? null}::text is null or patient_id = ${options.patientId ?? null})
+        and (${ids}::text[] is null or id = any(${ids}::text[]))
+      order by patient_id, effective_at
+      limit ${limit}
+      for update skip locked`.execute(trx);
+    if (rows.length === 0) return 0;
+    await writeObservations(repo, ctx, trx, rows);
+    await sql`update bp_reading as r set pending = false
+      from unnest(${rows.map((r) => r.patient_id)}::text[], ${rows.map((r) => r.id)}::text[]) as x(patient_id, id)
+      where r.patient_id = x.patient_id and r.id = x.id`.execute(trx);
+    return rows.length;
+  });
+}
+
+async function writeObservations(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  trx: Transaction<StoreTables>,
+  rows: ReadingRow[],
+): Promise<void> {
+  const resources: FhirResource[] = [];
+  for (const row of rows) {
+    const reading = readingOf(row);
+    resources.push(toFhirBpObservation(reading) as unknown as FhirResource);
+    const hr = toFhirHeartRateObservation(reading);
+    if (hr) resources.push(hr as unknown as FhirResource);
+  }
+  await repo.bulkUpsert(ctx, resources, {
+    transaction: trx,
+    audit: { query: 'bp-projection', detail: { readings: rows.length } },
+  });
+}
+
+/** Projects until nothing is pending (or `max` readings); answers how many. */
+export async function projectAll(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  options: ProjectOptions & { max?: number } = {},
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const room = options.max === undefined ? undefined : options.max - total;
+    if (room !== undefined && room <= 0) return total;
+    const n = await projectPending(repo, ctx, {
+      ...options,
+      limit: Math.min(options.limit ?? PROJECTION_CHUNK, room ?? Infinity),
+    });
+    total += n;
+    if (n === 0) return total;
+  }
+}
+
+export interface ReadingProjector {
+  /** Start projecting now (after an upload left readings pending); returns at once. */
+  kick(): void;
+  /** Projects everything pending; resolves with the count (for start-up, tests and the CLI). */
+  drain(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The server's background projector: runs on kick() and every `intervalMs` (which also picks up readings left
+ * by another replica that stopped mid-way). Errors are reported and retried on the next round.
+ */
+export function createReadingProjector(
+  repo: FhirRepository,
+  options: { intervalMs?: number; onError?: (error: unknown) => void; chunk?: number } = {},
+): ReadingProjector {
+  const ctx: RequestContext = { requestId: 'bp-projection', principal: SYSTEM_PRINCIPAL };
+  let running: Promise<number> | undefined;
+  let again = false;
+  let stopped = false;
+  const run = (): Promise<number> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let total = 0;
+      do {
+        again = false;
+        try {
+          total += await projectAll(repo, ctx, { limit: options.chunk ?? PROJECTION_CHUNK });
+        } catch (error) {
+          options.onError?.(error);
+          break;
+        }
+      } while (again && !stopped);
+      return total;
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
+  const timer = options.intervalMs ? setInterval(() => void run(), options.intervalMs) : undefined;
+  timer?.unref();
+  return {
+    kick: () => {
+      if (!stopped) void run();
+    },
+    drain: run,
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
