@@ -29,6 +29,11 @@ export interface BpReport {
   risk?: { pce?: PceResult; missing?: string[] };
   renal?: EgfrResult;
   series: { time: string; sbp: number; dbp: number; heartRate?: number; setting: 'home' | 'office' }[];
+  /**
+   * Readings of a recent large upload counted here but not yet written as FHIR Observations (seconds behind;
+   * FHIR searches and the chart, which reads them, show them once written). Absent when none.
+   */
+  pendingProjection?: number;
 }
 
 export function parseGuideline(value: string | undefined): Guideline {
@@ -151,5 +156,6 @@ export async function assessPatient(
     risk: riskFor(context, sbpForRisk),
     ...(renal ? { renal } : {}),
     series,
+    ...(context.pendingProjection ? { pendingProjection: context.pendingProjection } : {}),
   };
 }

@@ -42,6 +42,8 @@ export interface PatientContext {
   age?: number;
   home: BpReading[];
   office: BpReading[];
+  /** Of `home`: uploaded readings whose FHIR Observations are not written yet (projector.ts). */
+  pendingProjection: number;
   labs: Partial<Record<keyof typeof LABS, LabValue>>;
   smoker?: boolean;
   diabetes: boolean;
@@ -120,7 +122,7 @@ export async function loadPatientContext(
   );
   if (pending.length === 0) return context;
   const home = [...context.home, ...pending].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
-  return { ...context, home };
+  return { ...context, home, pendingProjection: pending.length };
 }
 
 /** LOINC codes the context reads: BP panels and the labs (for FhirRepository.patientResources). */
@@ -267,6 +269,7 @@ function contextFrom(
     age: birthDate ? ageAt(birthDate, options.now) : undefined,
     home: readings(home, options.now, patientId),
     office: readings(office, options.now, patientId),
+    pendingProjection: 0,
     labs,
     smoker,
     diabetes: activeCodes.some((c) => DIABETES.test(c)),

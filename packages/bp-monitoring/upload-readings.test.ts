@@ -118,10 +118,12 @@ describe.each(DATABASE_KINDS)('uploadReadings (reading store + FHIR projection) 
     expect(await observations('bg')).toHaveLength(0);
     const pending = await loadPatientContext(repo, ctx, 'bg', { now: NOW });
     expect(pending.home).toHaveLength(319);
+    expect(pending.pendingProjection).toBe(319);
 
     expect(await projectAll(repo, ctx, { limit: 100 })).toBe(319);
     expect(await projectAll(repo, ctx)).toBe(0);
     const projected = await loadPatientContext(repo, ctx, 'bg', { now: NOW });
+    expect(projected.pendingProjection).toBe(0);
     const values = (home: typeof pending.home) =>
       home
         .map((r) => [r.time, r.sbp, r.dbp, r.heartRate])

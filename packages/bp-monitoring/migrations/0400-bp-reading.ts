@@ -28,7 +28,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The projector's queue and the assessment's "not yet in FHIR" lookup: only pending rows are in it. (Reads
   // of a patient's series go through FHIR search; no index on all rows by time, which would slow every upload.)
-  await sql`create index bp_reading_pending on bp_reading (patient_id, effective_at) where pending`.execute(db);
+  await sql`create index bp_reading_pending on bp_reading (patient_id, effective_at) where pending`.execute(
+    db,
+  );
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see up()
