@@ -54,15 +54,20 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
   const now = () => (deps.clock ?? (() => new Date()))().toISOString();
 
   app.post('/patients/:id/readings', async (c) => {
-    const text = await c.req.text();
-    const limit = deps.inlineProjectionLimit ?? INLINE_PROJECTION_LIMIT;
-    const result = await uploadReadings(deps.repository, deps.context(c), c.req.param('id'), text, {
-      now: now(),
-      format: formatOf(c.req.query('format'), c.req.header('content-type')),
-      projection: deps.projector ? { background: limit } : 'inline',
-    });
-    if (result.projection.pending > 0) deps.projector?.kick();
-    return c.json(result, result.stored > 0 ? 201 : 200);
+    const release = deps.projector?.hold();
+    try {
+      const text = await c.req.text();
+      const limit = deps.inlineProjectionLimit ?? INLINE_PROJECTION_LIMIT;
+      const result = await uploadReadings(deps.repository, deps.context(c), c.req.param('id'), text, {
+        now: now(),
+        format: formatOf(c.req.query('format'), c.req.header('content-type')),
+        projection: deps.projector ? { background: limit } : 'inline',
+      });
+      if (result.projection.pending > 0) deps.projector?.kick();
+      return c.json(result, result.stored > 0 ? 201 : 200);
+    } finally {
+      release?.();
+    }
   });
 
   app.get('/patients/:id/assessment', async (c) => {

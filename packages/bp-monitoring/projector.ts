@@ -89,6 +89,12 @@ export async function projectAll(
 export interface ReadingProjector {
   /** Start projecting now (after an upload left readings pending); returns at once. */
   kick(): void;
+  /**
+   * An upload is being handled: the projector waits between its chunks until none is (at most `maxDeferMs`
+   * at a time), so that accepting readings comes first and projection uses the idle time. Call the returned
+   * function when done.
+   */
+  hold(): () => void;
   /** Projects everything pending; resolves with the count (for start-up, tests and the CLI). */
   drain(): Promise<number>;
   stop(): Promise<void>;
@@ -100,12 +106,24 @@ export interface ReadingProjector {
  */
 export function createReadingProjector(
   repo: FhirRepository,
-  options: { intervalMs?: number; onError?: (error: unknown) => void; chunk?: number } = {},
+  options: {
+    intervalMs?: number;
+    onError?: (error: unknown) => void;
+    chunk?: number;
+    maxDeferMs?: number;
+  } = {},
 ): ReadingProjector {
   const ctx: RequestContext = { requestId: 'bp-projection', principal: SYSTEM_PRINCIPAL };
+  const maxDeferMs = options.maxDeferMs ?? 2000;
   let running: Promise<number> | undefined;
   let again = false;
   let stopped = false;
+  let holds = 0;
+  const idle = async (): Promise<void> => {
+    const until = Date.now() + maxDeferMs;
+    while (holds > 0 && !stopped && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+  };
   const run = (): Promise<number> => {
     if (running) {
       again = true;
@@ -116,7 +134,12 @@ export function createReadingProjector(
       do {
         again = false;
         try {
-          total += await projectAll(repo, ctx, { limit: options.chunk ?? PROJECTION_CHUNK });
+          for (;;) {
+            await idle();
+            const n = await projectPending(repo, ctx, { limit: options.chunk ?? PROJECTION_CHUNK });
+            total += n;
+            if (n === 0 || stopped) break;
+          }
         } catch (error) {
           options.onError?.(error);
           break;
@@ -133,6 +156,14 @@ export function createReadingProjector(
   return {
     kick: () => {
       if (!stopped) void run();
+    },
+    hold: () => {
+      holds++;
+      let released = false;
+      return () => {
+        if (!released) holds--;
+        released = true;
+      };
     },
     drain: run,
     async stop() {

@@ -50,7 +50,9 @@ export async function upsertReadings(
   for (const r of readings) status.set(r.id, 'unchanged');
   for (let start = 0; start < readings.length; start += CHUNK) {
     const chunk = readings.slice(start, start + CHUNK);
-    const { rows } = await sql<{ id: string; version: number }>`
+    // The changed ids come back as two arrays in one row (cheaper to send and parse than a row per reading).
+    const { rows } = await sql<{ stored: string[] | null; updated: string[] | null }>`
+      with written as (
       insert into bp_reading as r (patient_id, id, device_id, time, effective_at, sbp, dbp, heart_rate, version, pending, received_at)
       select ${patientId}, x.id, x.device_id, x.time, x.time::timestamptz, x.sbp, x.dbp, x.heart_rate, 1, true, ${receivedAt}::timestamptz
       from unnest(${chunk.map((r) => r.id)}::text[], ${chunk.map((r) => r.deviceId)}::text[],
@@ -62,8 +64,11 @@ export async function upsertReadings(
         version = r.version + 1, pending = true, received_at = excluded.received_at
       where (r.device_id, r.time, r.sbp, r.dbp, r.heart_rate)
         is distinct from (excluded.device_id, excluded.time, excluded.sbp, excluded.dbp, excluded.heart_rate)
-      returning r.id, r.version`.execute(executor);
-    for (const row of rows) status.set(row.id, Number(row.version) === 1 ? 'stored' : 'updated');
+      returning r.id, r.version)
+      select array_agg(id) filter (where version = 1) as stored,
+        array_agg(id) filter (where version > 1) as updated from written`.execute(executor);
+    for (const id of rows[0]?.stored ?? []) status.set(id, 'stored');
+    for (const id of rows[0]?.updated ?? []) status.set(id, 'updated');
   }
   return status;
 }
