@@ -54,9 +54,24 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server ends (restart, failover, pg_terminate_backend, a dropped database) is an
+  // 'error' event on the pool: without a listener it would end the process. The pool replaces the connection;
+  // a query in flight on it fails on its own. Reported unless we are closing.
+  let closing = false;
+  pool.on('error', (error) => {
+    if (!closing) console.error(`[qihuang] idle PostgreSQL connection lost: ${error.message}`);
+  });
   const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
   await sql`select 1`.execute(db);
-  return { db, kind: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    location: redactUrl(url),
+    close: () => {
+      closing = true;
+      return db.destroy();
+    },
+  };
 }
 
 async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
