@@ -17,7 +17,9 @@ import {
   type ReceivedRequest,
   type ScriptedUpstream,
 } from '@qihuang/test-kit';
+import { SYSTEM_PRINCIPAL, type AuditRecord, type RequestContext } from '@qihuang/contracts';
 import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
+import { postConsultationMessage, startConsultation } from './consultation.ts';
 
 const NOW = new Date('2026-03-10T04:00:00Z'); // 12:00 in China (UTC+8)
 const clock = () => NOW;
@@ -261,6 +263,40 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
     expect(
       summary.alerts.some((a) => a.severity === 'critical' && /Emergency symptoms/.test(a.display.en)),
     ).toBe(true);
+  });
+
+  it('when the care team cannot be alerted (Flag write fails twice), the patient is told so and it is audited', async () => {
+    let attempts = 0;
+    const repository = new Proxy(t.care.repository, {
+      get(target, key, receiver) {
+        if (key === 'search')
+          return (ctx: RequestContext, type: string, params: [string, string][]) => {
+            if (type === 'Flag') {
+              attempts++;
+              throw new Error('database unavailable');
+            }
+            return target.search(ctx, type, params);
+          };
+        const value: unknown = Reflect.get(target, key, receiver);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const audited: AuditRecord[] = [];
+    const deps = {
+      ...t.care,
+      repository,
+      audit: async (_: RequestContext, r: AuditRecord) => void audited.push(r),
+    };
+    const ctx = { requestId: 'alert-fails', principal: SYSTEM_PRINCIPAL };
+    const started = await startConsultation(deps, ctx, 'htn-2', 'en');
+    const done = await postConsultationMessage(deps, ctx, started.id, 'crushing chest pain', () => undefined);
+    expect(done.status).toBe('stopped');
+    expect(attempts).toBe(2);
+    expect(done.careTeamAlerted).toBe(false);
+    expect(done.messages.at(-1)!.text).toMatch(/could not alert your care team/);
+    expect(audited).toContainEqual(
+      expect.objectContaining({ query: 'care-emergency-alert', outcome: 'failure', patientIds: ['htn-2'] }),
+    );
   });
 
   let draftIds: string[] = [];

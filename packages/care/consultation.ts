@@ -38,6 +38,11 @@ export interface Consultation {
   triage?: TriageResult;
   answers: Partial<Record<IntakeStepId, string>>;
   saved?: { questionnaireResponse: string; drafts: string[] };
+  /**
+   * After an emergency stop: whether the critical Flag for the care team was written. `false` only when it
+   * could not be (twice); the patient is then told that no one was alerted automatically.
+   */
+  careTeamAlerted?: boolean;
   modelConfigured: boolean;
   createdAt: string;
   updatedAt: string;
@@ -48,6 +53,12 @@ export type ConsultationEvent =
   | { event: 'delta'; data: { text: string } }
   | { event: 'notice'; data: { code: string; message: string } }
   | { event: 'done'; data: Consultation };
+
+/** When the care team's Flag could not be written after an emergency stop. */
+const NOT_ALERTED: { zh: string; en: string } = {
+  zh: '系统未能自动通知您的医护团队。请立即拨打120急救电话，或请身边的人帮忙。',
+  en: 'The system could not alert your care team automatically. Call emergency services (120) now, or ask someone near you for help.',
+};
 
 const FINISHED: { zh: string; en: string } = {
   zh: '谢谢您，问诊问题已经全部回答。请点击“完成”提交，医生会查看并确认您的信息。',
@@ -247,8 +258,33 @@ export async function postConsultationMessage(
       messages: messages as unknown[],
     };
     row = await save(deps, row, now);
-    await raiseEmergencyFlag(deps, ctx, row.patient_id, result, at);
-    const done = view(row, deps.model.configured());
+    let alerted = await raiseEmergencyFlag(deps, ctx, row.patient_id, result, at).then(
+      () => true,
+      () => false,
+    );
+    // One retry (a transient database error); the patient already has the instruction (triage event).
+    if (!alerted)
+      alerted = await raiseEmergencyFlag(deps, ctx, row.patient_id, result, at).then(
+        () => true,
+        () => false,
+      );
+    if (!alerted) {
+      messages.push({ role: 'system', text: NOT_ALERTED[language], at, kind: 'emergency' });
+      row = await save(deps, { ...row, messages: messages as unknown[] }, now).catch(() => ({
+        ...row,
+        messages: messages as unknown[],
+      }));
+      await deps
+        .audit(ctx, {
+          action: 'operation',
+          query: 'care-emergency-alert',
+          outcome: 'failure',
+          patientIds: [row.patient_id],
+          detail: { consultation: row.id, rule: result.rule },
+        })
+        .catch(() => undefined);
+    }
+    const done = { ...view(row, deps.model.configured()), careTeamAlerted: alerted };
     emit({ event: 'done', data: done });
     return done;
   }
