@@ -84,6 +84,8 @@ export interface BpAssessment {
   home?: HomeAssessment;
   dipping?: DippingAssessment;
   risk?: RiskAssessment;
+  /** Readings of a large upload counted here but not yet written as FHIR Observations (not on the chart yet). */
+  pendingProjection?: number;
   [key: string]: unknown;
 }
 

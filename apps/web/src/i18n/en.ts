@@ -162,6 +162,7 @@ export const en = {
     dipping: 'Nocturnal dipping',
     risk: '10-year CV risk',
     readings: '{{count}} readings',
+    pendingProjection: '{{count}} uploaded readings are still being added to the chart',
     days: '{{count}} days',
     insufficient: 'Not enough home readings for a protocol average',
     phenotype: 'Phenotype and target',

@@ -164,6 +164,7 @@ export const zhCN: Messages = {
     dipping: '夜间血压下降',
     risk: '10 年心血管风险',
     readings: '{{count}} 次测量',
+    pendingProjection: '{{count}} 条新上传的测量值正在写入图表',
     days: '{{count}} 天',
     insufficient: '家庭测量次数不足，无法按方案计算均值',
     phenotype: '表型与目标',

@@ -266,6 +266,9 @@ function SummaryTiles({ assessment, lang }: { assessment: BpAssessment; lang: st
         meta={[
           homeStatus,
           readingsUsed !== undefined ? t('bp.readings', { count: readingsUsed }) : '',
+          assessment.pendingProjection
+            ? t('bp.pendingProjection', { count: assessment.pendingProjection })
+            : '',
           daysUsed !== undefined ? t('bp.days', { count: daysUsed }) : '',
           sufficient === false && homeSbp !== undefined ? t('bp.insufficient') : '',
         ]
