@@ -1,83 +1,261 @@
 /**
- * CDS Hooks order-sign over HTTP with prefetch: the real server in its own process (embedded database), 50
- * concurrent clients in this process for 10 s, each request timed; p50/p95/p99 and throughput.
+ * CDS Hooks order-sign over HTTP with prefetch: the real server in its own process (embedded database, or
+ * PostgreSQL with BENCH_DATABASE_URL), `--clients` closed-loop clients in this process for `--seconds`, each
+ * request timed and its response checked (200 with `cards`); p50/p95/p99 and throughput.
  * Target: p95 <= 20 ms at 50 concurrent clients.
- *   node bin/run-ts.mjs bench/cds-order-sign.ts [--clients 50] [--seconds 10]
+ *
+ * The load generator is kept lean so that it measures the server, not itself (it shares the cores): node:http
+ * with one keep-alive socket per client, the body read once. The second line reports where the CPU went in the
+ * measured window, per request: the server process (user and kernel time), on PostgreSQL the backends serving
+ * it, and this client; and how busy the machine was ("other" is everything else running on it).
+ *
+ *   node bin/run-ts.mjs bench/cds-order-sign.ts [--clients 50] [--seconds 10] [--warmup 2]
+ *   BENCH_DATABASE_URL=postgres://… node bin/run-ts.mjs bench/cds-order-sign.ts   # server on PostgreSQL
+ * BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server process.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
 const clients = Number(args.get('clients') ?? 50);
 const seconds = Number(args.get('seconds') ?? 10);
+const warmup = Number(args.get('warmup') ?? 2);
 const root = join(import.meta.dirname, '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'qihuang-cds-bench-'));
-const body = readFileSync(join(root, 'packages/cds-hooks/fixtures/order-sign-request.json'), 'utf8');
+const body = readFileSync(join(root, 'packages/cds-hooks/fixtures/order-sign-request.json'));
 
-// BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server process.
+/** A free port: the server is told which one, so that its log can go to a file rather than through this process. */
+const port = await new Promise<number>((resolve) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const address = probe.address();
+    probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+  });
+});
+// On PostgreSQL the server's connections carry this application_name, so that their backends' CPU can be found.
+const APPLICATION_NAME = 'qihuang-cds-bench';
+const databaseUrl = process.env.BENCH_DATABASE_URL
+  ? `${process.env.BENCH_DATABASE_URL}${process.env.BENCH_DATABASE_URL.includes('?') ? '&' : '?'}application_name=${APPLICATION_NAME}`
+  : '';
+const pgClient = process.env.BENCH_DATABASE_URL
+  ? new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL })
+  : undefined;
+const logFile = join(dataDir, 'server.log');
+const logFd = openSync(logFile, 'a');
 const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-const server = spawn('node', [...nodeArgs, 'bin/qihuang.mjs', 'serve', '--port', '0', '--no-demo'], {
+const server = spawn('node', [...nodeArgs, 'bin/qihuang.mjs', 'serve', '--port', String(port), '--no-demo'], {
   cwd: root,
+  stdio: ['ignore', logFd, logFd],
   env: {
     ...process.env,
-    QIHUANG_DATA_DIR: dataDir,
+    QIHUANG_DATA_DIR: join(dataDir, 'db'),
     QIHUANG_ADMIN_PASSWORD: 'bench-admin-password',
     QIHUANG_LOG_LEVEL: 'info',
-    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+    DATABASE_URL: databaseUrl,
   },
 });
-let output = '';
-const url = await new Promise<string>((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 120_000);
-  const onData = (d: Buffer) => {
-    output += d.toString();
-    const match = /"url":"(http:[^"]+)","msg":"listening"/.exec(output);
-    if (match) {
-      clearTimeout(timer);
-      resolve(match[1]!);
-    }
-  };
-  server.stdout.on('data', onData);
-  server.stderr.on('data', onData);
-});
-try {
-  const login = await fetch(`${url}/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'bench-admin-password' }),
+const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+
+const agent = new Agent({ keepAlive: true, maxSockets: clients });
+function call(
+  method: string,
+  path: string,
+  headers: Record<string, string | number>,
+  payload?: Buffer,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ agent, host: '127.0.0.1', port, method, path, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
   });
-  const token = ((await login.json()) as { access_token: string }).access_token;
-  const discovery = (await (await fetch(`${url}/cds-services`)).json()) as {
+}
+
+/** Ready = the server logged "listening" and /readyz answers 200. */
+async function waitForServer(): Promise<void> {
+  const deadline = performance.now() + 120_000;
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
+  for (;;) {
+    if (exitCode !== undefined)
+      throw new Error(`server exited (${exitCode}):\n${readFileSync(logFile, 'utf8')}`);
+    if (performance.now() > deadline)
+      throw new Error(`server did not start:\n${readFileSync(logFile, 'utf8')}`);
+    if (readFileSync(logFile, 'utf8').includes('"msg":"listening"')) {
+      const ready = await call('GET', '/readyz', {}).catch(() => undefined);
+      if (ready?.status === 200) return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+// CPU accounting from /proc (Linux): the server process (and any it started), and the whole machine.
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim() || 100);
+interface ProcCpu {
+  ppid: number;
+  /** CPU ms in user mode and in the kernel. */
+  user: number;
+  system: number;
+}
+function procStat(pid: number): ProcCpu | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After "pid (comm) ": state ppid … utime (field 14) stime (15), counted from the state field as 0.
+    return {
+      ppid: Number(fields[1]),
+      user: Number(fields[11]) * TICK_MS,
+      system: Number(fields[12]) * TICK_MS,
+    };
+  } catch {
+    return undefined;
+  }
+}
+/** CPU ms of the server process and any processes it started. */
+function serverCpu(): { user: number; system: number } {
+  const stats = new Map<number, ProcCpu>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = procStat(Number(name));
+    if (stat) stats.set(Number(name), stat);
+  }
+  const tree = new Set([server.pid!]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, stat] of stats) {
+      if (tree.has(pid) || !tree.has(stat.ppid)) continue;
+      tree.add(pid);
+      grew = true;
+    }
+  }
+  const total = { user: 0, system: 0 };
+  for (const pid of tree) {
+    total.user += stats.get(pid)?.user ?? 0;
+    total.system += stats.get(pid)?.system ?? 0;
+  }
+  return total;
+}
+/**
+ * PostgreSQL: CPU ms of the backends serving this server's connections (found by application_name in
+ * pg_stat_activity), per backend pid.
+ */
+async function databaseCpu(): Promise<Map<number, number>> {
+  const cpu = new Map<number, number>();
+  if (!pgClient) return cpu;
+  const { rows } = await pgClient.query<{ pid: number }>(
+    'select pid from pg_stat_activity where application_name = $1',
+    [APPLICATION_NAME],
+  );
+  for (const { pid } of rows) {
+    const stat = procStat(pid);
+    if (stat) cpu.set(pid, stat.user + stat.system);
+  }
+  return cpu;
+}
+const sumDelta = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+/** Busy and total CPU ms of the whole machine (all cores). */
+function machineCpuMs(): { busy: number; total: number } {
+  const values = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = values.slice(0, 8).reduce((a, b) => a + b, 0); // user … steal (guest is inside user)
+  const idle = values[3]! + values[4]!; // idle + iowait
+  return { busy: (total - idle) * TICK_MS, total: total * TICK_MS };
+}
+const clientCpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
+try {
+  await waitForServer();
+  await pgClient?.connect();
+  const login = await call(
+    'POST',
+    '/auth/login',
+    { 'content-type': 'application/json' },
+    Buffer.from(JSON.stringify({ username: 'admin', password: 'bench-admin-password' })),
+  );
+  const token = (JSON.parse(login.text) as { access_token: string }).access_token;
+  const discovery = JSON.parse((await call('GET', '/cds-services', {})).text) as {
     services: { id: string; hook: string }[];
   };
-  const service = discovery.services.find((s) => s.hook === 'order-sign')!.id;
-  const headers = { 'content-type': 'application/json', Authorization: `Bearer ${token}` };
-  const call = async () => {
-    const t0 = performance.now();
-    const response = await fetch(`${url}/cds-services/${service}`, { method: 'POST', headers, body });
-    const cards = (await response.json()) as { cards?: unknown[] };
-    if (response.status !== 200 || !cards.cards) throw new Error(`status ${response.status}`);
-    return performance.now() - t0;
+  const path = `/cds-services/${discovery.services.find((s) => s.hook === 'order-sign')!.id}`;
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': body.length,
+    authorization: `Bearer ${token}`,
   };
-  for (let i = 0; i < 200; i++) await call(); // warm-up
+  const one = async () => {
+    const t0 = performance.now();
+    const response = await call('POST', path, headers, body);
+    const elapsed = performance.now() - t0;
+    if (response.status !== 200) throw new Error(`status ${response.status}: ${response.text.slice(0, 200)}`);
+    if (!Array.isArray((JSON.parse(response.text) as { cards?: unknown }).cards))
+      throw new Error(`no cards: ${response.text.slice(0, 200)}`);
+    return elapsed;
+  };
+  const run = async (ms: number, times?: number[]) => {
+    const end = performance.now() + ms;
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (performance.now() < end) {
+          const elapsed = await one();
+          times?.push(elapsed);
+        }
+      }),
+    );
+  };
+  await run(warmup * 1000); // warm-up: JIT, connections, caches
+
   const times: number[] = [];
-  const end = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < end) times.push(await call());
-    }),
-  );
+  const before = {
+    server: serverCpu(),
+    database: await databaseCpu(),
+    client: clientCpuMs(),
+    machine: machineCpuMs(),
+    t: performance.now(),
+  };
+  await run(seconds * 1000, times);
+  const wall = performance.now() - before.t;
+  const after = { server: serverCpu(), client: clientCpuMs(), machine: machineCpuMs() };
+  const database = sumDelta(before.database, await databaseCpu());
+  const serverUser = after.server.user - before.server.user;
+  const serverSystem = after.server.system - before.server.system;
+  const server = serverUser + serverSystem;
+  const client = after.client - before.client;
+  const busy = after.machine.busy - before.machine.busy;
+  const total = after.machine.total - before.machine.total;
+
   const sorted = times.sort((a, b) => a - b);
   const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(2);
+  const n = sorted.length;
+  const share = (ms: number) => `${Math.round((100 * ms) / total)}%`;
   console.log(
-    `order-sign with prefetch, ${clients} concurrent clients, ${seconds} s: ${sorted.length} requests = ${Math.round(sorted.length / seconds)} req/s; p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms (target p95 <= 20 ms)`,
+    `order-sign with prefetch, ${clients} concurrent clients, ${seconds} s: ${n} requests = ${Math.round(n / (wall / 1000))} req/s; p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, p99 ${p(0.99)} ms (target p95 <= 20 ms)`,
+  );
+  const perRequest = (ms: number) => `${(ms / n).toFixed(2)} ms`;
+  console.log(
+    `  CPU per request: server ${perRequest(server)} (user ${perRequest(serverUser)}, kernel ${perRequest(serverSystem)})` +
+      `${pgClient ? `, PostgreSQL backends ${perRequest(database)}` : ''}, client ${perRequest(client)}; ` +
+      `machine ${Math.round(total / wall)} cores ${share(busy)} busy (server ${share(server)}, ` +
+      `${pgClient ? `PostgreSQL ${share(database)}, ` : ''}client ${share(client)}, other ${share(Math.max(0, busy - server - client - database))})`,
   );
 } finally {
+  await pgClient?.end().catch(() => undefined);
+  agent.destroy();
   server.kill('SIGTERM');
-  await new Promise((resolve) => server.on('exit', resolve));
+  await exited;
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -2,7 +2,7 @@
  * The one HTTP server: mounts every route family (FHIR, auth, admin, gateway, CDS Hooks, engines, console)
  * with request ids, structured logs, security headers, CORS, body limits and one error shape per mount.
  */
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
@@ -66,6 +66,60 @@ export function jsonError(error: unknown): {
   };
 }
 
+/**
+ * Sets a header on the final response. `c.res.headers.set` keeps @hono/node-server's lightweight response (its
+ * body is written straight to the socket); `c.header()` after the handler would first copy the response into a
+ * full web Response whose body is then streamed. Falls back to `c.header()` when the headers are immutable (a
+ * Response from fetch).
+ */
+function setHeader(c: Context, name: string, value: string, append = false): void {
+  try {
+    if (append) c.res.headers.append(name, value);
+    else c.res.headers.set(name, value);
+  } catch {
+    c.header(name, value, append ? { append: true } : undefined);
+  }
+}
+
+/**
+ * Hono's `cors` for preflight (OPTIONS) requests; for the others the same headers — Access-Control-Allow-Origin
+ * when the origin is allowed, Access-Control-Expose-Headers, Vary: Origin — set after the handler. (Hono's sets the
+ * first two on `c.res` before the handler, which makes every response a copied, streamed web Response.)
+ */
+function fastCors(
+  options: { origin: (origin: string) => string | null; exposeHeaders: string[] },
+  preflight: MiddlewareHandler,
+): MiddlewareHandler {
+  const expose = options.exposeHeaders.join(',');
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS') return preflight(c, next);
+    const allowOrigin = options.origin(c.req.header('origin') || '');
+    await next();
+    if (allowOrigin) setHeader(c, 'Access-Control-Allow-Origin', allowOrigin);
+    setHeader(c, 'Access-Control-Expose-Headers', expose);
+    setHeader(c, 'Vary', 'Origin', true);
+  };
+}
+
+/**
+ * Hono's `bodyLimit`, except that a request with a Content-Length (and no Transfer-Encoding) is checked on the
+ * header alone, as Hono's does, but without touching `c.req.raw.body`: that getter turns @hono/node-server's
+ * lightweight request into a web Request with a stream, and the handler's `c.req.text()` then reads the body
+ * through web streams instead of straight from the socket.
+ */
+function fastBodyLimit(maxSize: number, limiter: MiddlewareHandler): MiddlewareHandler {
+  return async (c, next) => {
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD') return next(); // no body (Hono's: `!c.req.raw.body`)
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (parseInt(length || '0', 10) > maxSize) return limiter(c, next);
+      return next();
+    }
+    return limiter(c, next);
+  };
+}
+
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const local: Principal = { ...SYSTEM_PRINCIPAL, id: 'local', username: 'local', kind: 'system' };
@@ -78,7 +132,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     c.set('log', log);
     const started = performance.now();
     await next();
-    c.header('X-Request-Id', requestId);
+    setHeader(c, 'X-Request-Id', requestId);
     const path = new URL(c.req.url).pathname;
     if (path !== '/healthz' && path !== '/readyz') {
       log.info(
@@ -106,26 +160,29 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       },
     }),
   );
+  // CORS and the body limit as Hono's middlewares, with a fast path for the common case that leaves the request
+  // and response objects of @hono/node-server lightweight (see fastCors, fastBodyLimit).
+  const corsOptions = {
+    origin: (origin: string) => (deps.corsOrigins.includes(origin) ? origin : null),
+    credentials: false,
+    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Exist', 'X-Request-Id'],
+    exposeHeaders: ['ETag', 'Location', 'Last-Modified', 'X-Request-Id'],
+  };
+  app.use('*', fastCors(corsOptions, cors(corsOptions)));
   app.use(
     '*',
-    cors({
-      origin: (origin) => (deps.corsOrigins.includes(origin) ? origin : null),
-      credentials: false,
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Exist', 'X-Request-Id'],
-      exposeHeaders: ['ETag', 'Location', 'Last-Modified', 'X-Request-Id'],
-    }),
-  );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: deps.bodyLimitBytes,
-      onError: () => {
-        throw new QihuangError(
-          'too-large',
-          `The request body is larger than the limit of ${deps.bodyLimitBytes} bytes`,
-        );
-      },
-    }),
+    fastBodyLimit(
+      deps.bodyLimitBytes,
+      bodyLimit({
+        maxSize: deps.bodyLimitBytes,
+        onError: () => {
+          throw new QihuangError(
+            'too-large',
+            `The request body is larger than the limit of ${deps.bodyLimitBytes} bytes`,
+          );
+        },
+      }),
+    ),
   );
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));

@@ -32,6 +32,7 @@ export const OVERRIDE_REASONS: Record<'en' | 'zh', CdsCoding[]> = {
 };
 
 export function truncate(text: string, limit = SUMMARY_LIMIT): string {
+  if (text.length <= limit) return text; // never more characters than UTF-16 units
   const chars = [...text];
   return chars.length <= limit ? text : `${chars.slice(0, limit - 1).join('')}…`;
 }

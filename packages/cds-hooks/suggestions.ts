@@ -47,6 +47,39 @@ function newOrder(
   };
 }
 
+/**
+ * The draft with its first dosage instruction set to `mg` once daily. Copies only what changes (the draft itself,
+ * its dosage list and first instruction; the rest is shared with the draft, which is not changed): the JSON is
+ * that of a deep clone with those fields set, keys in the same order.
+ */
+function withDose(target: Draft, mg: number): Draft {
+  const text = `${mg} mg once daily`;
+  const doseAndRate = [
+    { doseQuantity: { value: mg, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } },
+  ];
+  const source = target.dosageInstruction;
+  const head: unknown = Array.isArray(source) ? source[0] : undefined;
+  if (
+    (source !== undefined && source !== null && !Array.isArray(source)) ||
+    (head !== undefined && head !== null && (typeof head !== 'object' || Array.isArray(head)))
+  ) {
+    // Not FHIR (dosage not a list of objects): the general path, a deep clone changed in place.
+    const updated = structuredClone(target);
+    const first = ((updated.dosageInstruction as unknown as Record<number, object>)[0] ??= {}) as {
+      text?: string;
+      doseAndRate?: typeof doseAndRate;
+    };
+    first.text = text;
+    first.doseAndRate = doseAndRate;
+    return updated;
+  }
+  const list = source ?? [];
+  return {
+    ...target,
+    dosageInstruction: [{ ...(list[0] ?? {}), text, doseAndRate }, ...list.slice(1)],
+  };
+}
+
 function drafts(finding: Finding, byId: Map<string, Draft>): Draft[] {
   return finding.evidence.orders
     .filter((o) => o.draft)
@@ -73,13 +106,7 @@ export function suggestionsFor(
       )
     : undefined;
   if (capped && target?.id) {
-    const updated = structuredClone(target) as Draft;
-    const di = (updated.dosageInstruction ??= [{}]);
-    const first = (di[0] ??= {});
-    first.text = `${capped.mg} mg once daily`;
-    first.doseAndRate = [
-      { doseQuantity: { value: capped.mg, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } },
-    ];
+    const updated = withDose(target, capped.mg);
     out.push({
       label: capped.label[locale],
       uuid: uuid(),

@@ -46,13 +46,52 @@ export interface DrugKnowledgeBase {
   getDrug(id: string): DrugEntry | undefined;
   lookupCode(system: string | undefined, code: string): DrugEntry | undefined;
   lookupName(name: string): DrugEntry | undefined;
+  /** Memoised by text: the result is shared between calls; treat it as read-only. */
   match(text: string): DrugMatch | undefined;
+  /** Memoised by codings and text (bounded): the result is shared between calls; treat it as read-only. */
   matchCodings(codings: Coding[], text?: string): DrugMatch | undefined;
   ingredients(drug: DrugEntry): DrugEntry[];
   classesOf(drug: DrugEntry): DrugClassId[];
   allergyGroupsOf(drug: DrugEntry): string[];
   atcOf(drug: DrugEntry): string[];
+  /** Memoised by text and codings (bounded): the result is shared between calls; treat it as read-only. */
   matchAllergen(allergy: { text?: string; codes?: Coding[] }): AllergenMatch;
+}
+
+/** Entries kept by each memo of a knowledge base (oldest dropped first). */
+export const MEMO_LIMIT = 5000;
+
+/**
+ * A bounded memo owned by one knowledge base (no module-level state): the knowledge base is immutable once built,
+ * so a lookup's result depends only on its input. Oldest entry dropped first once `limit` is reached.
+ */
+function memo<T>(limit = MEMO_LIMIT): (key: string, compute: () => T) => T {
+  const entries = new Map<string, T>();
+  return (key, compute) => {
+    if (entries.has(key)) return entries.get(key)!;
+    const value = compute();
+    if (entries.size >= limit) entries.delete(entries.keys().next().value!);
+    entries.set(key, value);
+    return value;
+  };
+}
+
+/**
+ * Memo key of a lookup input (text and each coding's system, code, display). Injective: strings are
+ * length-prefixed, so '' stays apart from absent and "123" from 123 (the lookups treat them differently); null and
+ * undefined give the same key, as the lookups treat them alike.
+ */
+function codingsKey(text: string | undefined, codings: readonly Coding[]): string {
+  let key = keyPart(text);
+  for (const c of codings) key += `|${keyPart(c.system)}${keyPart(c.code)}${keyPart(c.display)}`;
+  return key;
+}
+
+function keyPart(value: unknown): string {
+  if (typeof value === 'string') return `${value.length}:${value}`;
+  if (value === undefined || value === null) return '-';
+  const json = String(JSON.stringify(value));
+  return `j${json.length}:${json}`;
 }
 
 export interface DrugKnowledgeOptions {
@@ -92,6 +131,8 @@ export function createDrugKnowledgeBase(options: DrugKnowledgeOptions = {}): Dru
   const index = new NameIndex(keys);
   const combos = drugs.filter((d) => d.components && d.components.length > 1);
   const cache = new Map<string, DrugMatch | undefined>();
+  const codingsMemo = memo<DrugMatch | undefined>();
+  const allergenMemo = memo<AllergenMatch>();
   const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const groupMatchers = ALLERGY_GROUPS.map((g) => {
     const latin = g.names.filter((n) => /[a-z]/.test(n));
@@ -172,28 +213,8 @@ export function createDrugKnowledgeBase(options: DrugKnowledgeOptions = {}): Dru
       return k ? byId.get(k.drugId) : undefined;
     },
     match,
-    matchCodings(codings, text) {
-      for (const c of codings) {
-        if (!c.code) continue;
-        const d = lookupCode(c.system, c.code);
-        if (d) {
-          const local = byLocal.get(c.code);
-          return {
-            drug: d,
-            matchedOn: 'code',
-            matchedText: c.code,
-            also: [],
-            parsed: parseDose(text ?? c.display ?? local?.name ?? ''),
-            ...(local ? { formularyItem: local } : {}),
-          };
-        }
-      }
-      for (const t of [text, ...codings.map((c) => c.display)]) {
-        const m = t ? match(t) : undefined;
-        if (m) return m;
-      }
-      return undefined;
-    },
+    matchCodings: (codings, text) =>
+      codingsMemo(codingsKey(text, codings), () => matchCodings(codings, text)),
     ingredients,
     classesOf,
     allergyGroupsOf: (drug) => {
@@ -205,31 +226,57 @@ export function createDrugKnowledgeBase(options: DrugKnowledgeOptions = {}): Dru
       return [...groups];
     },
     atcOf: (drug) => [...new Set([...(drug.atc ?? []), ...ingredients(drug).flatMap((i) => i.atc ?? [])])],
-    matchAllergen(allergy) {
-      const drugIds = new Set<string>();
-      const groups = new Set<string>();
-      for (const c of allergy.codes ?? []) {
-        if (!c.code) continue;
-        for (const g of ALLERGY_GROUPS) if (g.snomed?.includes(c.code)) groups.add(g.id);
-        const d = lookupCode(c.system?.includes('snomed') ? 'snomed' : c.system, c.code);
-        if (d) drugIds.add(d.id);
-      }
-      const texts = [allergy.text, ...(allergy.codes ?? []).map((c) => c.display)].filter(
-        (t): t is string => !!t,
-      );
-      for (const t of texts) {
-        const norm = normalizeName(t);
-        for (const g of groupMatchers) if (g.test(norm)) groups.add(g.id);
-        for (const h of index.search(t)) drugIds.add(h.drugId);
-      }
-      // A named drug brings its specific groups (never the broad 'beta-lactam', which would over-alert).
-      for (const id of drugIds) {
-        const d = byId.get(id);
-        if (!d) continue;
-        for (const c of d.classes)
-          for (const g of DRUG_CLASSES[c].allergyGroups ?? []) if (g !== 'beta-lactam') groups.add(g);
-      }
-      return { drugIds: [...drugIds], groups: [...groups] };
-    },
+    matchAllergen: (allergy) =>
+      allergenMemo(codingsKey(allergy.text, allergy.codes ?? []), () => matchAllergen(allergy)),
   };
+
+  function matchCodings(codings: Coding[], text?: string): DrugMatch | undefined {
+    for (const c of codings) {
+      if (!c.code) continue;
+      const d = lookupCode(c.system, c.code);
+      if (d) {
+        const local = byLocal.get(c.code);
+        return {
+          drug: d,
+          matchedOn: 'code',
+          matchedText: c.code,
+          also: [],
+          parsed: parseDose(text ?? c.display ?? local?.name ?? ''),
+          ...(local ? { formularyItem: local } : {}),
+        };
+      }
+    }
+    for (const t of [text, ...codings.map((c) => c.display)]) {
+      const m = t ? match(t) : undefined;
+      if (m) return m;
+    }
+    return undefined;
+  }
+
+  function matchAllergen(allergy: { text?: string; codes?: Coding[] }): AllergenMatch {
+    const drugIds = new Set<string>();
+    const groups = new Set<string>();
+    for (const c of allergy.codes ?? []) {
+      if (!c.code) continue;
+      for (const g of ALLERGY_GROUPS) if (g.snomed?.includes(c.code)) groups.add(g.id);
+      const d = lookupCode(c.system?.includes('snomed') ? 'snomed' : c.system, c.code);
+      if (d) drugIds.add(d.id);
+    }
+    const texts = [allergy.text, ...(allergy.codes ?? []).map((c) => c.display)].filter(
+      (t): t is string => !!t,
+    );
+    for (const t of texts) {
+      const norm = normalizeName(t);
+      for (const g of groupMatchers) if (g.test(norm)) groups.add(g.id);
+      for (const h of index.search(t)) drugIds.add(h.drugId);
+    }
+    // A named drug brings its specific groups (never the broad 'beta-lactam', which would over-alert).
+    for (const id of drugIds) {
+      const d = byId.get(id);
+      if (!d) continue;
+      for (const c of d.classes)
+        for (const g of DRUG_CLASSES[c].allergyGroups ?? []) if (g !== 'beta-lactam') groups.add(g);
+    }
+    return { drugIds: [...drugIds], groups: [...groups] };
+  }
 }

@@ -55,9 +55,16 @@ export function keysForDrug(drug: DrugEntry, kindOverride?: MatchKind): NameKey[
   return out;
 }
 
-/** Longest-first, non-overlapping name search. Latin keys need word boundaries; Chinese keys do not. */
+/**
+ * Longest-first, non-overlapping name search. Latin keys need word boundaries; Chinese keys do not.
+ *
+ * Keys are bucketed by their first UTF-16 unit, so a search looks only at the keys that can start at each
+ * position of the text instead of scanning the text once per key; the candidates are then taken in the same
+ * order as a per-key scan would find them (key order, then position), so the result is the same.
+ */
 export class NameIndex {
   private readonly keys: NameKey[];
+  private readonly byFirst = new Map<string, { key: NameKey; rank: number }[]>();
 
   constructor(keys: NameKey[]) {
     const seen = new Set<string>();
@@ -69,6 +76,12 @@ export class NameIndex {
         return true;
       })
       .sort((a, b) => b.key.length - a.key.length || a.key.localeCompare(b.key));
+    this.keys.forEach((key, rank) => {
+      const first = key.key[0]!;
+      const bucket = this.byFirst.get(first);
+      if (bucket) bucket.push({ key, rank });
+      else this.byFirst.set(first, [{ key, rank }]);
+    });
   }
 
   /** Exact name lookup (whole string). */
@@ -79,20 +92,22 @@ export class NameIndex {
 
   search(text: string): NameHit[] {
     const hay = normalizeName(text);
+    // Every occurrence of every key, as (key rank, position).
+    const found: { key: NameKey; rank: number; at: number }[] = [];
+    for (let at = 0; at < hay.length; at++) {
+      const bucket = this.byFirst.get(hay[at]!);
+      if (!bucket) continue;
+      for (const { key, rank } of bucket) if (hay.startsWith(key.key, at)) found.push({ key, rank, at });
+    }
+    found.sort((a, b) => a.rank - b.rank || a.at - b.at);
     const taken: [number, number][] = [];
     const hits: NameHit[] = [];
-    for (const k of this.keys) {
-      let from = 0;
-      for (;;) {
-        const at = hay.indexOf(k.key, from);
-        if (at < 0) break;
-        from = at + 1;
-        const end = at + k.key.length;
-        if (k.latin && (isLetter(hay[at - 1]) || isLetter(hay[end]))) continue;
-        if (taken.some(([s, e]) => at < e && end > s)) continue;
-        taken.push([at, end]);
-        hits.push({ ...k, start: at, end });
-      }
+    for (const { key: k, at } of found) {
+      const end = at + k.key.length;
+      if (k.latin && (isLetter(hay[at - 1]) || isLetter(hay[end]))) continue;
+      if (taken.some(([s, e]) => at < e && end > s)) continue;
+      taken.push([at, end]);
+      hits.push({ ...k, start: at, end });
     }
     return hits.sort((a, b) => a.start - b.start);
   }

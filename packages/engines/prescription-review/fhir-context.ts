@@ -45,12 +45,27 @@ export interface FhirReviewOptions {
   lactating?: boolean;
 }
 
+/** The resources in a Bundle or list, Bundles inside it flattened (entries in order). */
 export function resourcesOf(input: Bundle | Resource[] | undefined | null): Resource[] {
-  if (!input) return [];
-  if (Array.isArray(input)) return input.flatMap((r) => (r.resourceType === 'Bundle' ? resourcesOf(r) : [r]));
-  if (input.resourceType === 'Bundle')
-    return (input.entry ?? []).flatMap((e) => (e.resource ? resourcesOf([e.resource]) : []));
-  return [input];
+  const out: Resource[] = [];
+  collectResources(input, out);
+  return out;
+}
+
+function collectResources(input: Bundle | Resource[] | undefined | null, out: Resource[]): void {
+  if (!input) return;
+  if (Array.isArray(input)) {
+    // forEach skips holes, as flatMap did.
+    input.forEach((r) => (r.resourceType === 'Bundle' ? collectResources(r, out) : out.push(r)));
+    return;
+  }
+  if (input.resourceType === 'Bundle') {
+    (input.entry ?? []).forEach((e) => {
+      if (e.resource) collectResources([e.resource], out);
+    });
+    return;
+  }
+  out.push(input);
 }
 
 const codings = (cc: CodeableConcept | undefined): Coding[] =>
@@ -68,13 +83,27 @@ function ageAt(birthDate: string | undefined, now: Date): number | undefined {
   return age;
 }
 
-function latest(observations: Observation[], now: Date): Observation | undefined {
-  const limit = now.toISOString();
-  return observations
-    .filter(
-      (o) => !['entered-in-error', 'cancelled'].includes(o.status) && (when(o) === '' || when(o) <= limit),
-    )
-    .sort((a, b) => when(b).localeCompare(when(a)))[0];
+/**
+ * The latest usable observation at `limit` (ISO time): not entered-in-error/cancelled, not after `limit`; of
+ * equally late ones the first (as a stable descending sort would give).
+ */
+function latest(observations: Observation[], limit: string): Observation | undefined {
+  let best: Observation | undefined;
+  let bestWhen = '';
+  for (const o of observations) {
+    if (o.status === 'entered-in-error' || o.status === 'cancelled') continue;
+    const at = when(o);
+    if (at !== '' && at > limit) continue;
+    if (best === undefined || at.localeCompare(bestWhen) > 0) {
+      best = o;
+      bestWhen = at;
+    }
+  }
+  return best;
+}
+
+function componentValue(o: Observation | undefined, code: string): number | undefined {
+  return o?.component?.find((c) => c.code.coding?.some((x) => x.code === code))?.valueQuantity?.value;
 }
 
 function labValue(
@@ -143,6 +172,7 @@ export function buildReviewInput(resources: Resource[], options: FhirReviewOptio
   }
   const patient = all.find((r): r is Patient => r.resourceType === 'Patient');
   const obs = all.filter((r): r is Observation => r.resourceType === 'Observation');
+  const limit = options.now.toISOString();
   const ctx: PatientContext = { conditions: [], allergies: [], medications: [], labs: {} };
   if (patient?.id) ctx.id = patient.id;
   const age = ageAt(patient?.birthDate, options.now);
@@ -172,14 +202,14 @@ export function buildReviewInput(resources: Resource[], options: FhirReviewOptio
   const scrMass = labValue(
     latest(
       obs.filter((o) => hasLoinc(o, [LOINC.creatinineMass])),
-      options.now,
+      limit,
     ),
     (v, u) => (u.includes('umol') || u.includes('µmol') ? v / UMOL_PER_MG_DL : v),
   );
   const scrMoles = labValue(
     latest(
       obs.filter((o) => hasLoinc(o, [LOINC.creatinineMoles])),
-      options.now,
+      limit,
     ),
     (v) => v / UMOL_PER_MG_DL,
   );
@@ -190,38 +220,36 @@ export function buildReviewInput(resources: Resource[], options: FhirReviewOptio
   const egfr = labValue(
     latest(
       obs.filter((o) => hasLoinc(o, LOINC.egfr)),
-      options.now,
+      limit,
     ),
   );
   if (egfr) ctx.labs.egfr = egfr;
   const k = labValue(
     latest(
       obs.filter((o) => hasLoinc(o, LOINC.potassium)),
-      options.now,
+      limit,
     ),
   );
   if (k) ctx.labs.potassium = k;
   const weight = labValue(
     latest(
       obs.filter((o) => hasLoinc(o, [LOINC.bodyWeight])),
-      options.now,
+      limit,
     ),
     (v, u) => (u === '[lb_av]' || u === 'lb' ? v * 0.45359237 : v),
   );
   if (weight) ctx.weightKg = Math.round(weight.value * 10) / 10;
   const bp = latest(
     obs.filter((o) => hasLoinc(o, LOINC.bpPanel)),
-    options.now,
+    limit,
   );
-  const comp = (code: string) =>
-    bp?.component?.find((c) => c.code.coding?.some((x) => x.code === code))?.valueQuantity?.value;
-  const sbp = comp(LOINC.systolic);
-  const dbp = comp(LOINC.diastolic);
+  const sbp = componentValue(bp, LOINC.systolic);
+  const dbp = componentValue(bp, LOINC.diastolic);
   if (sbp !== undefined && dbp !== undefined)
     ctx.bp = { systolic: sbp, diastolic: dbp, ...(bp && when(bp) ? { at: when(bp) } : {}) };
   const preg = latest(
     obs.filter((o) => hasLoinc(o, [LOINC.pregnancyStatus])),
-    options.now,
+    limit,
   );
   const pregCode = preg?.valueCodeableConcept?.coding?.map((c) => c.code);
   if (pregCode?.includes('77386006'))
@@ -230,6 +258,7 @@ export function buildReviewInput(resources: Resource[], options: FhirReviewOptio
 
   const drafts: MedicationInput[] = [];
   const draftIds = new Set(draftList.map((r) => `${r.resourceType}/${r.id}`));
+  const draftSet = new Set(draftList);
   for (const [index, r] of [...all, ...draftList].entries()) {
     const key = `${r.resourceType}/${r.id ?? `unidentified-${index}`}`;
     if (r.resourceType === 'MedicationRequest') {
@@ -241,7 +270,7 @@ export function buildReviewInput(resources: Resource[], options: FhirReviewOptio
         mr.dosageInstruction?.[0],
         meds,
       );
-      if (draftList.includes(r) || mr.status === 'draft') {
+      if (draftSet.has(r) || mr.status === 'draft') {
         if (!drafts.some((d) => d.id === key)) drafts.push(m);
       } else if ((mr.status === 'active' || mr.status === 'on-hold') && !draftIds.has(key))
         ctx.medications.push(m);

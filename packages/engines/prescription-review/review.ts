@@ -32,6 +32,15 @@ export const CHECKS = [
   checkGuideline,
 ] as const satisfies readonly ((ctx: CheckContext) => Finding[])[];
 
+/** A single-drug lab finding whose medication a lab-gated combination finding also names. */
+function covered(single: Finding, combo: Finding): boolean {
+  return (
+    single.type === 'lab' &&
+    single.evidence.orders.length === 1 &&
+    combo.evidence.orders.some((o) => o.id === single.evidence.orders[0]!.id)
+  );
+}
+
 /**
  * Pure prescription review: same input, same knowledge base, same options → same findings, in the same order
  * (critical first, then by check order). No I/O, no clock.
@@ -47,10 +56,6 @@ export function reviewPrescriptions(
 
   // A single-drug lab finding is redundant when a lab-gated combination finding names the same medication; the
   // combination keeps the higher severity of the two (e.g. K⁺ >5.0 with a draft MRA stays critical).
-  const covered = (single: Finding, combo: Finding) =>
-    single.type === 'lab' &&
-    single.evidence.orders.length === 1 &&
-    combo.evidence.orders.some((o) => o.id === single.evidence.orders[0]!.id);
   const labCombos = findings.filter((f) => f.type === 'lab' && f.evidence.orders.length > 1);
   findings = findings
     .map((f) => {

@@ -69,12 +69,12 @@ export function checkDuplication(ctx: CheckContext): Finding[] {
   const atcByMed = new Map(
     ctx.meds.map((m) => [m, m.drug ? [...new Set(ctx.kb.atcOf(m.drug).map((c) => c.slice(0, 5)))] : []]),
   );
-  const atc = (m: ResolvedMedication) => atcByMed.get(m) ?? [];
   const reported = new Set<string>();
   for (const a of ctx.meds) {
     for (const b of ctx.meds) {
       if (a === b || !(a.subject || b.subject) || !a.drug || !b.drug || a.drug.id === b.drug.id) continue;
-      const shared = atc(a).find((x) => atc(b).includes(x));
+      const atcB = atcByMed.get(b) ?? [];
+      const shared = (atcByMed.get(a) ?? []).find((x) => atcB.includes(x));
       if (!shared || [...a.classes].some((c) => b.classes.has(c))) continue;
       const key = [a.input.id, b.input.id].sort().join('+');
       if (reported.has(key)) continue;

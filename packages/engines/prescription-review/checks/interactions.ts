@@ -15,18 +15,42 @@ function selects(sel: DrugSelector, u: Unit): boolean {
 function assignments(rule: InteractionRule, units: Unit[]): Unit[][] {
   const candidates = rule.members.map((anyOf) => units.filter((u) => anyOf.some((s) => selects(s, u))));
   const out: Unit[][] = [];
-  const walk = (i: number, chosen: Unit[]) => {
-    if (i === candidates.length) {
-      if (chosen.some((u) => u.med.subject)) out.push(chosen);
-      return;
-    }
-    for (const u of candidates[i]!) {
-      if (chosen.some((c) => c.drugId === u.drugId || (c.med === u.med && c.drugId === u.drugId))) continue;
-      walk(i + 1, [...chosen, u]);
-    }
-  };
-  walk(0, []);
+  walk(candidates, 0, [], out);
   return out;
+}
+
+function walk(candidates: Unit[][], i: number, chosen: Unit[], out: Unit[][]): void {
+  if (i === candidates.length) {
+    if (chosen.some((u) => u.med.subject)) out.push(chosen);
+    return;
+  }
+  for (const u of candidates[i]!) {
+    if (chosen.some((c) => c.drugId === u.drugId || (c.med === u.med && c.drugId === u.drugId))) continue;
+    walk(candidates, i + 1, [...chosen, u], out);
+  }
+}
+
+/** Classes, drugs and tags of the units present: a rule with a member none of them can fill cannot apply. */
+interface Present {
+  classes: Set<string>;
+  drugs: Set<string>;
+  tags: Set<string>;
+}
+
+function presentIn(units: Unit[]): Present {
+  const present: Present = { classes: new Set(), drugs: new Set(), tags: new Set() };
+  for (const u of units) {
+    for (const c of u.classes) present.classes.add(c);
+    present.drugs.add(u.drugId);
+    for (const t of u.tags) present.tags.add(t);
+  }
+  return present;
+}
+
+function possible(sel: DrugSelector, present: Present): boolean {
+  if ('class' in sel) return present.classes.has(sel.class);
+  if ('drug' in sel) return present.drugs.has(sel.drug);
+  return present.tags.has(sel.tag);
 }
 
 export function checkInteractions(ctx: CheckContext): Finding[] {
@@ -34,7 +58,10 @@ export function checkInteractions(ctx: CheckContext): Finding[] {
     med.units.map((u) => ({ med, drugId: u.drug.id, classes: u.classes as Set<string>, tags: u.tags })),
   );
   const found: { finding: Finding; medIds: Set<string> }[] = [];
+  const present = presentIn(units);
   for (const rule of ctx.kb.interactions) {
+    // Quick rejection (no assignment can exist), before the condition gate and the assignment search.
+    if (!rule.members.every((anyOf) => anyOf.some((sel) => possible(sel, present)))) continue;
     if (
       rule.onlyWithCondition &&
       !ctx.patient.conditions.some((c) => conditionMatches(rule.onlyWithCondition!, c))
