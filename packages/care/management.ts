@@ -5,6 +5,7 @@
  * through the hospital's webhook.
  */
 import { createHmac } from 'node:crypto';
+import { sql } from 'kysely';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { listAlerts, loadPatientContext, type PatientContext } from '@qihuang/bp-monitoring';
 import { checkTarget, targetFor, type BpReading, type Guideline } from '@qihuang/engines/blood-pressure';
@@ -584,14 +585,16 @@ export async function dispatchReminders(deps: CareDeps, ctx: RequestContext): Pr
       (r) => r.state === 'due' && r.date === today,
     );
     for (const reminder of due) {
-      const delivered = await careDb(deps.db)
-        .selectFrom('care_reminder_delivery')
-        .select('status')
-        .where('patient_id', '=', patientId)
-        .where('day', '=', reminder.date)
-        .where('session', '=', reminder.session)
-        .executeTakeFirst();
-      if (delivered?.status === 'sent') {
+      // Claim the session before sending, so that server replicas (or an overlapping `care remind`) send it
+      // once: a new row, a failed one, or a claim left 'sending' for over 5 minutes by a replica that died.
+      const { rows: claimed } = await sql<{ status: string }>`
+        insert into care_reminder_delivery (patient_id, day, session, status, detail, sent_at)
+        values (${patientId}, ${reminder.date}, ${reminder.session}, 'sending', null, now())
+        on conflict (patient_id, day, session) do update set status = 'sending', detail = null, sent_at = now()
+        where care_reminder_delivery.status = 'failed'
+          or (care_reminder_delivery.status = 'sending' and care_reminder_delivery.sent_at < now() - interval '5 minutes')
+        returning status`.execute(deps.db);
+      if (claimed.length === 0) {
         result.skipped++;
         continue;
       }
@@ -629,11 +632,11 @@ export async function dispatchReminders(deps: CareDeps, ctx: RequestContext): Pr
         detail = (error as Error).message;
       }
       await careDb(deps.db)
-        .insertInto('care_reminder_delivery')
-        .values({ patient_id: patientId, day: reminder.date, session: reminder.session, status, detail })
-        .onConflict((oc) =>
-          oc.columns(['patient_id', 'day', 'session']).doUpdateSet({ status, detail, sent_at: new Date() }),
-        )
+        .updateTable('care_reminder_delivery')
+        .set({ status, detail, sent_at: new Date() })
+        .where('patient_id', '=', patientId)
+        .where('day', '=', reminder.date)
+        .where('session', '=', reminder.session)
         .execute();
       if (status === 'sent') result.sent++;
       else result.failed++;

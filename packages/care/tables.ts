@@ -32,7 +32,7 @@ export interface CareReminderDeliveryTable {
   patient_id: string;
   day: string;
   session: string;
-  status: 'sent' | 'failed';
+  status: 'sending' | 'sent' | 'failed';
   detail: string | null;
   sent_at: Timestamp;
 }
