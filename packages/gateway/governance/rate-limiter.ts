@@ -1,6 +1,8 @@
 /**
  * Requests and tokens per minute, and token budgets per day and month, per principal — in memory, on the
- * hot path without I/O. Windows are fixed, aligned to the minute / UTC day / UTC month.
+ * hot path without I/O. Windows are fixed, aligned to the minute / UTC day / UTC month. Budgets are also
+ * merged from the usage store (GatewayRuntime.syncBudget), so that they hold across restarts and replicas;
+ * per-minute limits are per process.
  */
 import { GatewayError } from '../http/gateway-error.ts';
 import type { Principal } from './gateway-auth.ts';
@@ -92,6 +94,33 @@ export class RateLimiter {
     c.tokens += tokens;
     c.dayTokens += tokens;
     c.monthTokens += tokens;
+  }
+
+  /**
+   * Merges today's and this month's totals as the shared usage store has them (every replica's flushed
+   * usage): a counter only grows, so this replica's own not-yet-flushed tokens are not lost.
+   */
+  syncTotals(principalId: string, totals: { day: string; dayTokens: number; monthTokens: number }): void {
+    const now = this.now();
+    const day = dayOf(now);
+    if (totals.day !== day) return; // the period turned while the totals were read
+    let c = this.counters.get(principalId);
+    if (!c) {
+      c = {
+        minute: Math.floor(now / 60_000),
+        requests: 0,
+        tokens: 0,
+        day,
+        dayTokens: 0,
+        month: day.slice(0, 7),
+        monthTokens: 0,
+      };
+      this.counters.set(principalId, c);
+    }
+    if (c.day !== day) Object.assign(c, { day, dayTokens: 0 });
+    if (c.month !== day.slice(0, 7)) Object.assign(c, { month: day.slice(0, 7), monthTokens: 0 });
+    c.dayTokens = Math.max(c.dayTokens, totals.dayTokens);
+    c.monthTokens = Math.max(c.monthTokens, totals.monthTokens);
   }
 
   /** Seeds today's and this month's totals (e.g. from the usage store at start-up). */

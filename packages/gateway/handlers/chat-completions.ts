@@ -60,6 +60,7 @@ export async function handleChatCompletion(
     }
     const route = resolveAllowedRoute(runtime, scoped.principal, body.model);
     ctx.scenario = route.scenario;
+    await runtime.syncBudget(scoped.principal);
     runtime.limiter.admit(scoped.principal);
     const plan = planRoute(runtime, route, chatNeeds(body));
     if (route.requireApprovedDossier)

@@ -52,6 +52,7 @@ export async function handleEmbeddings(runtime: GatewayRuntime, call: GatewayCal
     }
     const route = resolveAllowedRoute(runtime, scoped.principal, body.model);
     ctx.scenario = route.scenario;
+    await runtime.syncBudget(scoped.principal);
     runtime.limiter.admit(scoped.principal);
     const plan = planRoute(runtime, route, { endpoint: 'embeddings', images: false, tools: false });
     let vault: PlaceholderVault | undefined;

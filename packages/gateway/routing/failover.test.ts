@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { startHarness, type Harness } from '../test-support/gateway-harness.ts';
+import type { UsageRecord } from '../usage/usage-store.ts';
 
 const ask = (h: Harness, model = 'clinical-copilot', client = h.client()) =>
   client.chat.completions.create({ model, messages: [{ role: 'user', content: '胸痛怎么办？' }] });
@@ -241,6 +242,51 @@ describe('rate limits and budgets', () => {
     const retryAfter = Number(response.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(86_400);
+  });
+
+  it('a budget holds across restarts and replicas: totals in the usage store count, merged every budgetSyncMs', async () => {
+    let now = Date.parse('2026-03-10T08:00:00Z');
+    h = await startHarness({
+      config: () => ({ virtualModels: [{ name: 'clinical-copilot', targets: [{ provider: 'local' }] }] }),
+      principal: { budget: { tokensPerDay: 1000, tokensPerMonth: 5000 } },
+      runtime: { now: () => now, budgetSyncMs: 10_000 },
+    });
+    const used = (day: string, totalTokens: number, keyId = 'user-key'): UsageRecord => ({
+      at: `${day}T07:00:00Z`,
+      day,
+      requestId: `r-${day}-${totalTokens}`,
+      keyId,
+      principalKind: 'key',
+      model: 'clinical-copilot',
+      scenario: 'clinical-copilot',
+      target: 'local',
+      location: 'on-premises',
+      endpoint: 'chat',
+      stream: false,
+      promptTokens: totalTokens,
+      completionTokens: 0,
+      reasoningTokens: 0,
+      totalTokens,
+      estimated: false,
+      latencyMs: 10,
+      ttftMs: null,
+      outcome: 'success',
+      errorCode: null,
+    });
+    // Earlier this month (another replica, or before a restart): 4,200 tokens; today 600; another key 10,000.
+    await h.usage.append([
+      used('2026-03-02', 4200),
+      used('2026-03-10', 600),
+      used('2026-03-10', 10_000, 'other'),
+    ]);
+    expect((await ask(h)).choices[0]?.message.content).toBeDefined(); // 600 of 1,000 today, 4,800 of 5,000
+    // Another replica's usage arrives in the store: seen after budgetSyncMs.
+    await h.usage.append([used('2026-03-10', 300)]);
+    now += 11_000;
+    const error = (await ask(h).catch((e: unknown) => e)) as InstanceType<typeof OpenAI.APIError>;
+    expect(error.status).toBe(429);
+    expect(error.code).toBe('budget_exceeded'); // 5,100 of 5,000 this month
+    expect(h.upstreams.local!.modelRequests()).toHaveLength(1);
   });
 
   it('scopes keys to virtual models', async () => {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApiKeySource, GatewayConfig, ProviderConfig } from '../config/gateway-config-schema.ts';
 import { parseGatewayConfig } from '../config/gateway-config-from.ts';
 import type { AuditSink, GatewayAuditEvent } from '../audit/audit-sink.ts';
-import type { GatewayAuth } from '../governance/gateway-auth.ts';
+import type { GatewayAuth, Principal } from '../governance/gateway-auth.ts';
 import { RateLimiter } from '../governance/rate-limiter.ts';
 import { HealthChecker } from '../health/health-checker.ts';
 import { TargetStates } from '../routing/target-states.ts';
@@ -55,6 +55,8 @@ export interface GatewayRuntimeOptions {
   approval?: ApprovalCheck;
   /** How long an approval answer is reused (default 30 s); `invalidateApprovals()` forgets them at once. */
   approvalTtlMs?: number;
+  /** How often a budgeted principal's totals are merged from the usage store (default 15 s). */
+  budgetSyncMs?: number;
 }
 
 export class GatewayRuntime {
@@ -73,6 +75,7 @@ export class GatewayRuntime {
   readonly usageStore: UsageStore;
   private readonly urls = new WeakMap<ProviderConfig, { chat: string; embeddings: string }>();
   private approvals = new Map<string, { approved: Promise<boolean>; expires: number }>();
+  private budgetSyncs = new Map<string, { at: number; pending?: Promise<void> }>();
 
   constructor(readonly options: GatewayRuntimeOptions) {
     this.current = options.config;
@@ -186,6 +189,38 @@ export class GatewayRuntime {
   /** Starts periodic health checks (interval from the config unless given). */
   startHealthChecks(intervalMs = this.current.healthCheck.intervalMs): void {
     this.health.start(intervalMs);
+  }
+
+  /**
+   * Before admitting a call of a principal with a token budget: merges its totals for today and this month
+   * from the usage store (all replicas write there) at most every `budgetSyncMs` (default 15 s), so a budget
+   * holds across restarts and server replicas (within the sync interval and the usage flush delay). A failed
+   * read is reported and the local counters are used.
+   */
+  async syncBudget(principal: Principal): Promise<void> {
+    if (!principal.budget) return;
+    const now = this.now();
+    const last = this.budgetSyncs.get(principal.id);
+    if (last?.pending) return last.pending;
+    if (last && now - last.at < (this.options.budgetSyncMs ?? 15_000)) return;
+    const day = new Date(now).toISOString().slice(0, 10);
+    const pending = this.usageStore
+      .summarize({ groupBy: ['day'], from: `${day.slice(0, 7)}-01`, to: day, keyId: principal.id })
+      .then((rows) => {
+        this.limiter.syncTotals(principal.id, {
+          day,
+          dayTokens: rows.find((r) => r.day === day)?.totalTokens ?? 0,
+          monthTokens: rows.reduce((sum, r) => sum + r.totalTokens, 0),
+        });
+      })
+      .catch((error: unknown) =>
+        (this.options.warn ?? (() => undefined))('gateway budget totals could not be read', {
+          error: (error as Error).message,
+        }),
+      )
+      .finally(() => this.budgetSyncs.set(principal.id, { at: now }));
+    this.budgetSyncs.set(principal.id, { at: now, pending });
+    return pending;
   }
 
   async flush(): Promise<void> {
