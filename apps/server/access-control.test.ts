@@ -1,3 +1,4 @@
+import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 /**
  * Access control across the whole server (issue: identity, access control, audit): every route family
  * answers 401 without or with a revoked/expired token, 403 with the wrong scope or role, and works with the
@@ -31,16 +32,7 @@ describe.each(DATABASE_KINDS)('access control on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind, {}, clock, 'required');
     const db = t.repository.db;
-    const system = {
-      requestId: 'seed',
-      principal: {
-        id: 'system',
-        kind: 'system' as const,
-        username: 'system',
-        role: 'service' as const,
-        scopes: ['system/*.*'],
-      },
-    };
+    const system = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };
     const patient = (id: string, family: string) => ({
       resourceType: 'Patient',
       id,

@@ -5,9 +5,6 @@
  * dose or inventing a threshold is caught, a patient can neither see nor sign drafts, and the copilot's
  * tool calls are visible and audited.
  */
-import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgePacks } from '@qihuang/knowledge';
@@ -20,55 +17,13 @@ import {
 import { SYSTEM_PRINCIPAL, type AuditRecord, type RequestContext } from '@qihuang/contracts';
 import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
 import { postConsultationMessage, startConsultation } from './consultation.ts';
+import { csv, sse, week } from './care-test-support.ts';
 
 const NOW = new Date('2026-03-10T04:00:00Z'); // 12:00 in China (UTC+8)
 const clock = () => NOW;
 
-function csv(rows: [string, number, number][]): string {
-  return [
-    'time,sbp,dbp,unit,heart_rate,device_id',
-    ...rows.map(([t, s, d]) => `${t},${s},${d},mmHg,72,cuff-A`),
-  ].join('\n');
-}
-
-/** Seven days of morning and evening duplicate readings ending the day before NOW. */
-function week(sbp: number, dbp: number): string {
-  const rows: [string, number, number][] = [];
-  for (let d = 3; d <= 9; d++) {
-    const day = `2026-03-${String(d).padStart(2, '0')}`;
-    rows.push(
-      [`${day}T07:00:00+08:00`, sbp, dbp],
-      [`${day}T07:02:00+08:00`, sbp - 2, dbp - 1],
-      [`${day}T21:00:00+08:00`, sbp, dbp],
-      [`${day}T21:02:00+08:00`, sbp - 2, dbp - 1],
-    );
-  }
-  return csv(rows);
-}
-
 const isChat = (r: ReceivedRequest) => r.path.endsWith('/chat/completions');
 const hasToolResults = (r: ReceivedRequest) => JSON.stringify(r.body).includes('"role":"tool"');
-
-interface SseEvent {
-  event: string;
-  data: unknown;
-}
-
-async function sse(response: Response): Promise<SseEvent[]> {
-  const text = await response.text();
-  return text
-    .split(/\n\n/)
-    .filter((block) => block.trim())
-    .map((block) => {
-      const event = /^event: (.*)$/m.exec(block)?.[1] ?? 'message';
-      const data = block
-        .split('\n')
-        .filter((l) => l.startsWith('data:'))
-        .map((l) => l.slice(5).trimStart())
-        .join('\n');
-      return { event, data: JSON.parse(data) as unknown };
-    });
-}
 
 describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
   let t: TestApp;
@@ -91,16 +46,7 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
       clock,
       'required',
     );
-    const system = {
-      requestId: 'seed',
-      principal: {
-        id: 'system',
-        kind: 'system' as const,
-        username: 'system',
-        role: 'service' as const,
-        scopes: ['system/*.*'],
-      },
-    };
+    const system = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };
     for (const [id, family, given, gender, birthDate] of [
       ['htn-1', '王', '小明', 'male', '1966-05-01'],
       ['htn-2', '李', '秀英', 'female', '1958-02-11'],
@@ -516,181 +462,5 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
         })
       ).status,
     ).toBe(403);
-  });
-});
-
-describe('hypertension care without a model', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp('pglite', {}, clock, 'disabled');
-    const system = {
-      requestId: 'seed',
-      principal: {
-        id: 'system',
-        kind: 'system' as const,
-        username: 'system',
-        role: 'service' as const,
-        scopes: ['system/*.*'],
-      },
-    };
-    await t.repository.update(system, 'Patient', 'nm-1', {
-      resourceType: 'Patient',
-      id: 'nm-1',
-      gender: 'female',
-      birthDate: '1960-01-01',
-    });
-  }, 120_000);
-  afterAll(async () => t?.closeAll());
-
-  it('keeps the engines, drafts, review and care plan working and says what to configure', async () => {
-    await t.request('/api/bp/patients/nm-1/readings', {
-      method: 'POST',
-      body: week(168, 104),
-      headers: { 'content-type': 'text/csv' },
-    });
-    const proposal = await t.request('/api/care/patients/nm-1/proposal', {
-      method: 'POST',
-      json: { language: 'en' },
-      headers: { 'content-type': 'application/json' },
-    });
-    expect(proposal.status, await proposal.clone().text()).toBe(201);
-    const body = (await proposal.json()) as {
-      proposal: { decision: string };
-      drafts: unknown[];
-      explanation: { status: string; message: string };
-    };
-    expect(body.proposal.decision).toBe('start-combination'); // China 2018 grade 2 (§7.3): two drugs or an SPC
-    expect(body.drafts.length).toBeGreaterThan(0);
-    expect(body.explanation.status).toBe('model-not-configured');
-    expect(body.explanation.message).toContain('QIHUANG_MODEL_BASE_URL');
-    const plan = await t.request('/api/care/patients/nm-1/care-plan', {
-      method: 'PUT',
-      json: {},
-      headers: { 'content-type': 'application/json' },
-    });
-    expect(plan.status).toBe(200);
-
-    const start = await t.request('/api/care/patients/nm-1/consultations', {
-      method: 'POST',
-      json: { language: 'en' },
-      headers: { 'content-type': 'application/json' },
-    });
-    const { id } = (await start.json()) as { id: string };
-    const events = await sse(
-      await t.request(`/api/care/consultations/${id}/messages`, {
-        method: 'POST',
-        json: { text: 'mild headache' },
-        headers: { 'content-type': 'application/json' },
-      }),
-    );
-    expect(events.find((e) => e.event === 'notice')?.data).toMatchObject({ code: 'model-not-configured' });
-    expect((events.find((e) => e.event === 'delta')!.data as { text: string }).text).toContain(
-      'Which conditions',
-    );
-    const copilot = await t.request('/api/care/patients/nm-1/copilot', {
-      method: 'POST',
-      json: { messages: [{ role: 'user', content: 'hi' }] },
-      headers: { 'content-type': 'application/json' },
-    });
-    expect(copilot.status).toBe(503);
-    expect(((await copilot.json()) as { error: { code: string } }).error.code).toBe('model-not-configured');
-  });
-});
-
-describe('measurement reminders through the webhook', () => {
-  let t: TestApp;
-  let server: Server;
-  const received: { body: Record<string, unknown>; signature: string | undefined }[] = [];
-  // Monday 2026-03-09 07:30 in China: the morning window of a daily plan is open.
-  let now = new Date('2026-03-08T23:30:00Z');
-
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      let text = '';
-      req.on('data', (c: Buffer) => (text += c.toString()));
-      req.on('end', () => {
-        received.push({
-          body: JSON.parse(text) as Record<string, unknown>,
-          signature: req.headers['x-qihuang-signature'] as string | undefined,
-        });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
-    t = await createTestApp(
-      'pglite',
-      { careWebhookUrl: `http://127.0.0.1:${port}/hook`, careWebhookSecret: 'shared-secret' },
-      () => now,
-      'disabled',
-    );
-    const system = {
-      requestId: 'seed',
-      principal: {
-        id: 'system',
-        kind: 'system' as const,
-        username: 'system',
-        role: 'service' as const,
-        scopes: ['system/*.*'],
-      },
-    };
-    await t.repository.update(system, 'Patient', 'rm-1', {
-      resourceType: 'Patient',
-      id: 'rm-1',
-      gender: 'male',
-      birthDate: '1970-01-01',
-    });
-  }, 120_000);
-  afterAll(async () => {
-    await t?.closeAll();
-    await new Promise((resolve) => server?.close(resolve));
-  });
-
-  it('sends each due session once, signed, and records the delivery', async () => {
-    const plan = await t.request('/api/care/patients/rm-1/care-plan', {
-      method: 'PUT',
-      json: {},
-      headers: { 'content-type': 'application/json' },
-    });
-    expect(plan.status).toBe(200);
-    expect(((await plan.json()) as { monitoring: { schedule: string } }).monitoring.schedule).toBe('daily');
-    // Two dispatches at once (two server replicas): the session is claimed before sending, so it goes once.
-    const [first, second] = await Promise.all([
-      t.request('/api/care/reminders/dispatch', { method: 'POST' }),
-      t.request('/api/care/reminders/dispatch', { method: 'POST' }),
-    ]);
-    const counts = [
-      (await first.json()) as { sent: number; skipped: number },
-      (await second.json()) as { sent: number; skipped: number },
-    ];
-    expect(counts.map((c) => c.sent).sort()).toEqual([0, 1]);
-    expect(counts.map((c) => c.skipped).sort()).toEqual([0, 1]);
-    expect(received).toHaveLength(1);
-    expect(received[0]!.body).toMatchObject({
-      type: 'bp-measurement-reminder',
-      patient: 'Patient/rm-1',
-      session: 'morning',
-      date: '2026-03-09',
-    });
-    const expected = createHmac('sha256', 'shared-secret')
-      .update(JSON.stringify(received[0]!.body))
-      .digest('hex');
-    expect(received[0]!.signature).toBe(`sha256=${expected}`);
-    // Same window again: nothing new is sent.
-    const again = await t.request('/api/care/reminders/dispatch', { method: 'POST' });
-    expect(await again.json()).toEqual({ sent: 0, failed: 0, skipped: 1 });
-    // Readings taken: the session is done, no reminder.
-    now = new Date('2026-03-09T11:00:00Z'); // 19:00 local, evening window open
-    await t.request('/api/bp/patients/rm-1/readings', {
-      method: 'POST',
-      body: csv([
-        ['2026-03-09T18:55:00+08:00', 142, 90],
-        ['2026-03-09T18:57:00+08:00', 140, 88],
-      ]),
-      headers: { 'content-type': 'text/csv' },
-    });
-    const evening = await t.request('/api/care/reminders/dispatch', { method: 'POST' });
-    expect(await evening.json()).toEqual({ sent: 0, failed: 0, skipped: 0 });
-    expect(received).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 /**
  * Pharmacist review queue over the whole server (authentication required): the queue shows an ACEi+ARB
  * interaction for a losartan order when the patient takes lisinopril; approve/return write the review state;
@@ -54,16 +55,7 @@ describe.each(DATABASE_KINDS)('pharmacy review API on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind, {}, clock, 'required');
     const db = t.repository.db;
-    const system = {
-      requestId: 'seed',
-      principal: {
-        id: 'system',
-        kind: 'system' as const,
-        username: 'system',
-        role: 'service' as const,
-        scopes: ['system/*.*'],
-      },
-    };
+    const system = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };
     const order = (id: string, pid: string, text: string, authoredOn: string, status = 'draft') => ({
       resourceType: 'MedicationRequest',
       id,

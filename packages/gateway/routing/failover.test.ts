@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { startHarness, type Harness } from '../test-support/gateway-harness.ts';
-import type { UsageRecord } from '../usage/usage-store.ts';
+import { usageRecord } from '../test-support/usage-record.ts';
 
 const ask = (h: Harness, model = 'clinical-copilot', client = h.client()) =>
   client.chat.completions.create({ model, messages: [{ role: 'user', content: '胸痛怎么办？' }] });
@@ -251,28 +251,8 @@ describe('rate limits and budgets', () => {
       principal: { budget: { tokensPerDay: 1000, tokensPerMonth: 5000 } },
       runtime: { now: () => now, budgetSyncMs: 10_000 },
     });
-    const used = (day: string, totalTokens: number, keyId = 'user-key'): UsageRecord => ({
-      at: `${day}T07:00:00Z`,
-      day,
-      requestId: `r-${day}-${totalTokens}`,
-      keyId,
-      principalKind: 'key',
-      model: 'clinical-copilot',
-      scenario: 'clinical-copilot',
-      target: 'local',
-      location: 'on-premises',
-      endpoint: 'chat',
-      stream: false,
-      promptTokens: totalTokens,
-      completionTokens: 0,
-      reasoningTokens: 0,
-      totalTokens,
-      estimated: false,
-      latencyMs: 10,
-      ttftMs: null,
-      outcome: 'success',
-      errorCode: null,
-    });
+    const used = (day: string, totalTokens: number, keyId = 'user-key') =>
+      usageRecord({ day, at: `${day}T07:00:00Z`, requestId: `r-${day}-${totalTokens}`, keyId, totalTokens });
     // Earlier this month (another replica, or before a restart): 4,200 tokens; today 600; another key 10,000.
     await h.usage.append([
       used('2026-03-02', 4200),

@@ -4,32 +4,11 @@ import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { BatchWriter } from './batch-writer.ts';
 import { KyselyUsageStore } from './kysely-usage-store.ts';
-import { MemoryUsageStore, type UsageRecord, type UsageStore } from './usage-store.ts';
+import { MemoryUsageStore, type UsageStore } from './usage-store.ts';
 import { down, up } from '../migrations/0200-gateway-usage.ts';
+import { usageRecord } from '../test-support/usage-record.ts';
 
-const record = (over: Partial<UsageRecord>): UsageRecord => ({
-  at: '2026-11-25T10:00:00.000Z',
-  day: '2026-11-25',
-  requestId: 'r',
-  keyId: 'k1',
-  principalKind: 'key',
-  model: 'clinical-copilot',
-  scenario: 'clinical-copilot',
-  target: 'local',
-  location: 'on-premises',
-  endpoint: 'chat',
-  stream: false,
-  promptTokens: 10,
-  completionTokens: 5,
-  reasoningTokens: 2,
-  totalTokens: 15,
-  estimated: false,
-  latencyMs: 100,
-  ttftMs: null,
-  outcome: 'success',
-  errorCode: null,
-  ...over,
-});
+const record = usageRecord;
 
 const records = [
   record({}),

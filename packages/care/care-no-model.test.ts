@@ -1,0 +1,80 @@
+/**
+ * Hypertension care with no model configured: the engines, monitoring, alerts, care plans, drafts and review
+ * keep working; the intake falls back to the fixed questions with a notice; model-backed parts say what to set.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
+import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
+import { sse, week } from './care-test-support.ts';
+
+const NOW = new Date('2026-03-10T04:00:00Z'); // 12:00 in China (UTC+8), as in care-api.test.ts
+const clock = () => NOW;
+
+describe('hypertension care without a model', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp('pglite', {}, clock, 'disabled');
+    const system = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };
+    await t.repository.update(system, 'Patient', 'nm-1', {
+      resourceType: 'Patient',
+      id: 'nm-1',
+      gender: 'female',
+      birthDate: '1960-01-01',
+    });
+  }, 120_000);
+  afterAll(async () => t?.closeAll());
+
+  it('keeps the engines, drafts, review and care plan working and says what to configure', async () => {
+    await t.request('/api/bp/patients/nm-1/readings', {
+      method: 'POST',
+      body: week(168, 104),
+      headers: { 'content-type': 'text/csv' },
+    });
+    const proposal = await t.request('/api/care/patients/nm-1/proposal', {
+      method: 'POST',
+      json: { language: 'en' },
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(proposal.status, await proposal.clone().text()).toBe(201);
+    const body = (await proposal.json()) as {
+      proposal: { decision: string };
+      drafts: unknown[];
+      explanation: { status: string; message: string };
+    };
+    expect(body.proposal.decision).toBe('start-combination'); // China 2018 grade 2 (§7.3): two drugs or an SPC
+    expect(body.drafts.length).toBeGreaterThan(0);
+    expect(body.explanation.status).toBe('model-not-configured');
+    expect(body.explanation.message).toContain('QIHUANG_MODEL_BASE_URL');
+    const plan = await t.request('/api/care/patients/nm-1/care-plan', {
+      method: 'PUT',
+      json: {},
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(plan.status).toBe(200);
+
+    const start = await t.request('/api/care/patients/nm-1/consultations', {
+      method: 'POST',
+      json: { language: 'en' },
+      headers: { 'content-type': 'application/json' },
+    });
+    const { id } = (await start.json()) as { id: string };
+    const events = await sse(
+      await t.request(`/api/care/consultations/${id}/messages`, {
+        method: 'POST',
+        json: { text: 'mild headache' },
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    expect(events.find((e) => e.event === 'notice')?.data).toMatchObject({ code: 'model-not-configured' });
+    expect((events.find((e) => e.event === 'delta')!.data as { text: string }).text).toContain(
+      'Which conditions',
+    );
+    const copilot = await t.request('/api/care/patients/nm-1/copilot', {
+      method: 'POST',
+      json: { messages: [{ role: 'user', content: 'hi' }] },
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(copilot.status).toBe(503);
+    expect(((await copilot.json()) as { error: { code: string } }).error.code).toBe('model-not-configured');
+  });
+});
