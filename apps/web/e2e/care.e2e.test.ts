@@ -19,15 +19,19 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { HAS_CHROMIUM, SHOTS, ensureWebBuild, launchBrowser, warnIfNoChromium } from './support.ts';
 import {
-  HAS_CHROMIUM,
-  SHOTS,
-  ensureWebBuild,
-  launchBrowser,
-  startServer as startTestServer,
-  warnIfNoChromium,
-} from './support.ts';
+  createUser,
+  localDay,
+  newPage,
+  offset,
+  putPatient,
+  signIn,
+  startServer,
+  threeWeeksCsv,
+  type Stack,
+} from './care-stack.ts';
 import {
   startScriptedUpstream,
   type ReceivedRequest,
@@ -35,8 +39,6 @@ import {
   type ScriptedUpstream,
 } from '../../../packages/test-kit/scripted-upstream.ts';
 
-const ADMIN_PASSWORD = 'E2e-admin-Passw0rd-long';
-const USER_PASSWORD = 'E2e-care-user-Passw0rd-long';
 const PATIENT = 'care-e2e-1';
 const PATIENT_EMERGENCY = 'care-e2e-2';
 
@@ -73,121 +75,7 @@ function scriptedModel(request: ReceivedRequest): ScriptedReply {
 }
 
 /** Local "YYYY-MM-DD" `daysAgo` days before now, and a reading time on it with the machine's offset. */
-function localDay(daysAgo: number): string {
-  const d = new Date(Date.now() - daysAgo * 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-function offset(): string {
-  const minutes = -new Date().getTimezoneOffset();
-  const sign = minutes >= 0 ? '+' : '-';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
-/** Three weeks of morning/evening duplicate readings, falling week by week but still above target. */
-function threeWeeksCsv(): string {
-  const rows = ['time,sbp,dbp,unit,heart_rate,device_id'];
-  for (let d = 21; d >= 1; d--) {
-    const day = localDay(d);
-    // Grade 2 last week (→ the engine proposes drug treatment), never crisis level.
-    const sbp = d > 14 ? 176 : d > 7 ? 168 : 162;
-    const dbp = d > 14 ? 108 : d > 7 ? 104 : 102;
-    rows.push(
-      `${day}T07:00:00${offset()},${sbp},${dbp},mmHg,72,cuff-e2e`,
-      `${day}T07:02:00${offset()},${sbp - 2},${dbp - 1},mmHg,71,cuff-e2e`,
-      `${day}T20:00:00${offset()},${sbp},${dbp},mmHg,70,cuff-e2e`,
-      `${day}T20:02:00${offset()},${sbp - 2},${dbp - 1},mmHg,70,cuff-e2e`,
-    );
-  }
-  return rows.join('\n');
-}
-
 warnIfNoChromium('care.e2e');
-
-interface Stack {
-  base: string;
-  adminToken: string;
-  /** JSON API call as admin (or with `token`); throws on a non-2xx answer. */
-  api: <T>(path: string, init?: RequestInit, token?: string) => Promise<T>;
-  stop: () => Promise<void>;
-}
-
-/** `node bin/qihuang.mjs serve` on a free port with an empty data directory (no demo data). */
-async function startServer(extraEnv: Record<string, string>): Promise<Stack> {
-  const server = await startTestServer(
-    { QIHUANG_ADMIN_PASSWORD: ADMIN_PASSWORD, QIHUANG_DEMO: '0', ...extraEnv },
-    { dataDirPrefix: 'qihuang-care-e2e-' },
-  );
-  const { base, stop } = server;
-
-  const stack: Stack = {
-    base,
-    adminToken: '',
-    stop,
-    api: async <T>(path: string, init: RequestInit = {}, token?: string): Promise<T> => {
-      const bearer = token ?? stack.adminToken;
-      const response = await fetch(`${base}${path}`, {
-        ...init,
-        headers: {
-          Accept: 'application/json',
-          ...(init.body ? { 'Content-Type': 'application/json' } : {}),
-          ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
-          ...(init.headers as Record<string, string> | undefined),
-        },
-      });
-      const text = await response.text();
-      if (!response.ok)
-        throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status}: ${text.slice(0, 400)}`);
-      return (text ? JSON.parse(text) : undefined) as T;
-    },
-  };
-  const login = await stack.api<{ access_token: string }>('/auth/login', {
-    method: 'POST',
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  stack.adminToken = login.access_token;
-  return stack;
-}
-
-async function newPage(
-  browser: Browser,
-  locale: string,
-  viewport = { width: 1366, height: 900 },
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale, viewport });
-  const page = await context.newPage();
-  return { context, page };
-}
-
-async function signIn(page: Page, base: string, username: string): Promise<void> {
-  await page.goto(`${base}/`);
-  await page.locator('#signin-username').fill(username);
-  await page.locator('#signin-password').fill(USER_PASSWORD);
-  await page.locator('form button[type="submit"]').click();
-  await page.locator('header.topbar').waitFor({ timeout: 30_000 });
-}
-
-async function putPatient(stack: Stack, id: string, family: string, given: string, birthDate: string) {
-  await stack.api(`/fhir/R4/Patient/${id}`, {
-    method: 'PUT',
-    body: JSON.stringify({
-      resourceType: 'Patient',
-      id,
-      name: [{ family, given: [given] }],
-      gender: 'male',
-      birthDate,
-    }),
-    headers: { 'Content-Type': 'application/fhir+json' },
-  });
-}
-
-async function createUser(stack: Stack, username: string, role: string, patientId?: string) {
-  await stack.api('/admin/users', {
-    method: 'POST',
-    body: JSON.stringify({ username, password: USER_PASSWORD, role, ...(patientId ? { patientId } : {}) }),
-  });
-}
 
 describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/chromium)', () => {
   let stack: Stack | undefined;

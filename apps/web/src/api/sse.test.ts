@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SseParser, parseEventData, readSseStream, type SseEvent } from './care.ts';
+import { SseParser, parseEventData, readSseStream, type SseEvent } from './sse.ts';
 
 function feed(chunks: string[]): SseEvent[] {
   const parser = new SseParser();
