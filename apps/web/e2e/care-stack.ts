@@ -3,9 +3,9 @@
  * API helper, users and patients, sign-in, and readings dated relative to today in the browser's time zone.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer as startTestServer } from './support.ts';
+import { E2E_ADMIN_PASSWORD, startServer as startTestServer } from './support.ts';
 
-export const ADMIN_PASSWORD = 'E2e-admin-Passw0rd-long';
+export const ADMIN_PASSWORD = E2E_ADMIN_PASSWORD;
 export const USER_PASSWORD = 'E2e-care-user-Passw0rd-long';
 
 export function localDay(daysAgo: number): string {

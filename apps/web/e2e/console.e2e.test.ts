@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
+  E2E_ADMIN_PASSWORD,
   HAS_CHROMIUM,
   SHOTS,
   ensureWebBuild,
@@ -20,7 +21,7 @@ import {
   type TestServer,
 } from './support.ts';
 
-const ADMIN_PASSWORD = 'E2e-admin-Passw0rd-long';
+const ADMIN_PASSWORD = E2E_ADMIN_PASSWORD;
 const PATIENT_PASSWORD = 'E2e-patient-Passw0rd-long';
 const BP_PANELS = ['85354-9', '55284-4'];
 

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
+  E2E_ADMIN_PASSWORD,
   HAS_CHROMIUM,
   SHOTS,
   ensureWebBuild,
@@ -22,7 +23,7 @@ import {
   type TestServer,
 } from './support.ts';
 
-const ADMIN_PASSWORD = 'E2e-admin-Passw0rd-long';
+const ADMIN_PASSWORD = E2E_ADMIN_PASSWORD;
 
 const FIXTURE = `# 氨氯地平用药说明
 

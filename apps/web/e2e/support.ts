@@ -127,3 +127,6 @@ export function launchBrowser(): Promise<Browser> {
     ],
   });
 }
+
+/** The admin password every browser test's server starts with (QIHUANG_ADMIN_PASSWORD). */
+export const E2E_ADMIN_PASSWORD = 'E2e-admin-Passw0rd-long';

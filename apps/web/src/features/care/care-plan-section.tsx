@@ -7,7 +7,7 @@ import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useAction } from '../../lib/use-action.ts';
-import { pick } from './care-model.ts';
+import { LifestyleGoals } from './care-ui.tsx';
 
 export function CarePlanSection({ patientId, guideline }: { patientId: string; guideline: GuidelineId }) {
   const { t } = useTranslation();
@@ -108,25 +108,7 @@ export function CarePlanDetails({ plan }: { plan: CarePlanView }) {
         </div>
       </dl>
       <h3>{t('care.home.goals')}</h3>
-      <ul className="care-list">
-        {plan.goals.map((g) => (
-          <li key={g.domain}>
-            <strong>
-              {t(`care.domain.${g.domain}`)}: {pick(g.goal, lang)}
-            </strong>{' '}
-            {pick(g.advice, lang)}
-            {g.expectedSbpReduction !== undefined && (
-              <span className="muted">
-                {' '}
-                ({t('care.expectedReduction', { value: g.expectedSbpReduction })})
-              </span>
-            )}
-            <p className="care-source">
-              {t('care.source')}: {g.source}
-            </p>
-          </li>
-        ))}
-      </ul>
+      <LifestyleGoals goals={plan.goals} lang={lang} />
       <p>
         <Link to={`/care/panel`}>{t('care.clinician.toPanel')}</Link>
       </p>

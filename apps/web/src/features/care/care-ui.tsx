@@ -1,6 +1,13 @@
 /** Pieces shared by the care pages: emergency banner, severity badge, guarded (model-written) text. */
 import { useTranslation } from 'react-i18next';
-import type { Citation, FindingSeverity, GuardReport, GuardedText, TriageResult } from '../../api/care.ts';
+import type {
+  Citation,
+  FindingSeverity,
+  GuardReport,
+  GuardedText,
+  LifestyleGoal,
+  TriageResult,
+} from '../../api/care.ts';
 import { contradictedCount, evidenceLines, orderedClaims, pick } from './care-model.ts';
 import './care.css';
 
@@ -135,5 +142,28 @@ export function GuardedTextView({ value, testId }: { value: GuardedText; testId:
       <GuardClaims guard={value.guard} />
       <Citations citations={value.citations} />
     </div>
+  );
+}
+
+/** The care plan's lifestyle goals, each with its advice, expected SBP reduction and source (clinician and patient views). */
+export function LifestyleGoals({ goals, lang }: { goals: readonly LifestyleGoal[]; lang: string }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="care-list">
+      {goals.map((g) => (
+        <li key={g.domain}>
+          <strong>
+            {t(`care.domain.${g.domain}`)}: {pick(g.goal, lang)}
+          </strong>
+          <p>{pick(g.advice, lang)}</p>
+          {g.expectedSbpReduction !== undefined && (
+            <p className="muted">{t('care.expectedReduction', { value: g.expectedSbpReduction })}</p>
+          )}
+          <p className="care-source">
+            {t('care.source')}: {g.source}
+          </p>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -11,6 +11,7 @@ import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { localDate, percent, pick, progressSummary, todaysReminders } from './care-model.ts';
+import { LifestyleGoals } from './care-ui.tsx';
 import './care.css';
 
 const ProgressChart = lazy(() => import('./progress-chart.tsx'));
@@ -138,22 +139,7 @@ function HomeBody({ home }: { home: PatientHome }) {
               {t('care.source')}: {plan.target.source}
             </p>
             <h3>{t('care.home.goals')}</h3>
-            <ul className="care-list">
-              {plan.goals.map((g) => (
-                <li key={g.domain}>
-                  <strong>
-                    {t(`care.domain.${g.domain}`)}: {pick(g.goal, lang)}
-                  </strong>
-                  <p>{pick(g.advice, lang)}</p>
-                  {g.expectedSbpReduction !== undefined && (
-                    <p className="muted">{t('care.expectedReduction', { value: g.expectedSbpReduction })}</p>
-                  )}
-                  <p className="care-source">
-                    {t('care.source')}: {g.source}
-                  </p>
-                </li>
-              ))}
-            </ul>
+            <LifestyleGoals goals={plan.goals} lang={lang} />
           </div>
         )}
       </section>
