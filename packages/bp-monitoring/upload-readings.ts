@@ -12,7 +12,6 @@
  * The answer lists every record: stored (new), updated (the same reading re-sent with other values: a new
  * version), unchanged (already there), heart-rate (attached to its BP reading) or rejected with the reason.
  */
-import { sql, type Kysely } from 'kysely';
 import { isQihuangError, QihuangError, type AuditRecord, type RequestContext } from '@qihuang/contracts';
 import { ingest, stableId, type IngestFormat } from '@qihuang/engines/blood-pressure';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
@@ -104,9 +103,9 @@ export async function uploadReadings(
     });
   }
 
+  await assertDevicesKnown(repo, ctx, patientId, readings, devices);
   const write = () =>
     repo.db.transaction().execute(async (trx) => {
-      await assertDevicesKnown(trx, patientId, readings, devices);
       const written = await upsertReadings(trx, patientId, readings, repo.now());
       const deviceWrites = devices.size
         ? await repo.bulkUpsert(ctx, [...devices.values()], { transaction: trx, audit: false })
@@ -183,25 +182,24 @@ export async function uploadReadings(
 }
 
 /**
- * A reading that names an existing `Device/…` must name one that is stored and is this patient's (or no one's):
- * checked here, because the Observation that references it is written later by the projector.
+ * A reading that names an existing `Device/…` must name one this caller can read (a patient: only their own)
+ * and that is this patient's or no one's: checked here, through the repository (access control, audit),
+ * because the Observation that references it is written later by the projector.
  */
 async function assertDevicesKnown(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the store's transaction
-  trx: Kysely<any>,
+  repo: FhirRepository,
+  ctx: RequestContext,
   patientId: string,
   readings: readonly StoredReading[],
   written: ReadonlyMap<string, FhirResource>,
 ): Promise<void> {
   const named = [...new Set(readings.map((r) => r.deviceId))].filter((id) => !written.has(id));
-  if (named.length === 0) return;
-  const { rows } = await sql<{ id: string; content: { patient?: { reference?: string } } }>`
-    select id, content from fhir_resource
-    where resource_type = 'Device' and id = any(${named}::text[]) and not deleted`.execute(trx);
-  const found = new Map(rows.map((r) => [r.id, r.content]));
   for (const id of named) {
-    const device = found.get(id);
-    if (!device) throw new QihuangError('invalid-input', `Device/${id} is not known; nothing was stored`);
+    const device = (await repo.read(ctx, 'Device', id).catch((error: unknown) => {
+      if (isQihuangError(error) && (error.code === 'not-found' || error.code === 'gone'))
+        throw new QihuangError('invalid-input', `Device/${id} is not known; nothing was stored`);
+      throw error;
+    })) as { patient?: { reference?: string } };
     const owner = device.patient?.reference;
     if (owner && owner !== `Patient/${patientId}`)
       throw new QihuangError(
