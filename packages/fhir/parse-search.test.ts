@@ -147,6 +147,25 @@ describe('parseSearch', () => {
     expect(error(() => parse('Observation', '_count=-1')).issues[0]?.expression).toEqual(['_count']);
   });
 
+  it('_sort: repeated keys collapse (first direction wins), more than 3 distinct keys is a 400 naming _sort', () => {
+    const repeated = Array.from({ length: 500 }, () => 'date').join(',');
+    expect(parse('Observation', `_sort=${repeated}`).sort).toEqual([{ param: 'date', descending: false }]);
+    expect(parse('Observation', '_sort=-date,code,date&_sort=-code,_id,-_id').sort).toEqual([
+      { param: 'date', descending: true },
+      { param: 'code', descending: false },
+      { param: '_id', descending: false },
+    ]);
+    const tooMany = error(() => parse('Observation', '_sort=date,code,_id,status'));
+    expect(tooMany.code).toBe('invalid-input');
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.message).toMatch(/at most 3/);
+    expect(tooMany.issues[0]?.expression).toEqual(['_sort']);
+    // Across repeated _sort parameters too.
+    expect(
+      error(() => parse('Observation', '_sort=date,code&_sort=_id&_sort=status')).issues[0]?.expression,
+    ).toEqual(['_sort']);
+  });
+
   it('_include / _revinclude', () => {
     const s = parse(
       'Observation',

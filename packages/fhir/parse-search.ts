@@ -20,6 +20,11 @@ import type {
 
 export const DEFAULT_COUNT = 20;
 export const MAX_COUNT = 1000;
+/**
+ * Distinct `_sort` keys allowed in one search. Each key is an ORDER BY term over an index table; more than a
+ * few never changes a page a person reads, and an unbounded list was a denial of service (issue 15 item 4).
+ */
+export const MAX_SORT_KEYS = 3;
 
 const PREFIXES: readonly DatePrefix[] = ['eq', 'ne', 'gt', 'lt', 'ge', 'le', 'sa', 'eb', 'ap'];
 const IGNORED = new Set(['_format', '_pretty']);
@@ -237,7 +242,7 @@ export function parseSearch(
         else fail(`Invalid _total '${raw}': expected none, estimate or accurate`, key);
         continue;
       case '_sort':
-        result.sort.push(...parseSort(defs, raw));
+        result.sort = mergeSort(result.sort, parseSort(defs, raw));
         continue;
       case '_elements':
         result.elements = [
@@ -272,6 +277,25 @@ function parseSort(defs: Readonly<Record<string, SearchParameterDefinition>>, ra
       fail(`Cannot sort by '${param}' (type ${def.type})`, '_sort', 'not-supported');
     return { param, descending };
   });
+}
+
+/**
+ * Adds sort keys, dropping a key already present (the first occurrence and its direction win: a later key on
+ * the same parameter can never change the order), and refuses more than MAX_SORT_KEYS distinct keys.
+ */
+function mergeSort(current: SortRule[], added: SortRule[]): SortRule[] {
+  const out = [...current];
+  for (const rule of added) {
+    if (out.some((r) => r.param === rule.param)) continue;
+    if (out.length >= MAX_SORT_KEYS)
+      fail(
+        `_sort accepts at most ${MAX_SORT_KEYS} distinct keys (got more: ${[...out, rule].map((r) => r.param).join(', ')}, …)`,
+        '_sort',
+        'too-costly',
+      );
+    out.push(rule);
+  }
+  return out;
 }
 
 function parseFilter(
