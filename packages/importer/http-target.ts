@@ -1,6 +1,22 @@
-/** Import into a running server (`--server URL`): each transaction is POSTed to its FHIR endpoint. */
+/**
+ * Import into a running server (`--server URL`): each transaction is POSTed to its FHIR endpoint. The bundles
+ * carry stable ids (PUTs, stable-ids.ts), so a rerun after a crash or a second import writes nothing twice; an
+ * entry the server reports as unchanged (an informational outcome, no new version) is counted as unchanged.
+ */
 import { QihuangError } from '@qihuang/contracts';
 import type { ImportTarget } from './import-files.ts';
+
+interface ResponseEntry {
+  response?: {
+    status?: string;
+    outcome?: { issue?: { severity?: string; diagnostics?: string }[] };
+  };
+}
+
+const isUnchanged = (entry: ResponseEntry) =>
+  entry.response?.outcome?.issue?.some(
+    (i) => i.severity === 'information' && i.diagnostics?.startsWith('unchanged'),
+  ) === true;
 
 export function httpTarget(
   serverUrl: string,
@@ -20,7 +36,7 @@ export function httpTarget(
       });
       const body = (await response.json().catch(() => ({}))) as {
         issue?: { diagnostics?: string }[];
-        entry?: { response?: { status?: string } }[];
+        entry?: ResponseEntry[];
       };
       if (!response.ok) {
         throw new QihuangError(
@@ -33,9 +49,10 @@ export function httpTarget(
       for (const e of entries)
         if (e.resource?.resourceType)
           byType[e.resource.resourceType] = (byType[e.resource.resourceType] ?? 0) + 1;
-      const written = (body.entry ?? []).filter(
-        (e) => e.response?.status?.startsWith('201') || e.response?.status?.startsWith('200'),
-      ).length;
+      const written = (body.entry ?? []).filter((e) => {
+        const status = e.response?.status ?? '';
+        return status.startsWith('201') || (status.startsWith('200') && !isUnchanged(e));
+      }).length;
       return { written, byType, total: entries.length };
     },
   };

@@ -1,14 +1,16 @@
 /**
  * Loads FHIR Bundles (transaction, batch, collection), single resources and Bulk Data NDJSON into the store.
  * Each Bundle is one transaction: a bad one is reported with its file and reason and leaves nothing behind;
- * the rest goes on. POSTs with `urn:uuid:` fullUrls keep that uuid as id, and unchanged content writes no new
- * version, so importing the same files twice creates no duplicates.
+ * the rest goes on. Every create is sent as a PUT by a stable id (stable-ids.ts: the `urn:uuid:` of its fullUrl,
+ * else its own id, else one derived from its content) and unchanged content writes no new version, so importing
+ * the same files twice — into the database or through a server, after a crash or not — creates no duplicates.
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isQihuangError, type RequestContext } from '@qihuang/contracts';
 import { processTransaction, type BundleEntry, type FhirRepository, type FhirResource } from '@qihuang/store';
+import { StableIds, withStableIds } from './stable-ids.ts';
 
 export interface ImportRejection {
   file: string;
@@ -59,18 +61,22 @@ function countTypes(bundle: Record<string, unknown>): Record<string, number> {
 const reason = (error: unknown) =>
   isQihuangError(error) || error instanceof Error ? error.message : String(error);
 
-/** A collection, batch or single resource becomes a transaction of upserts. */
+/** A collection, batch or single resource becomes a transaction of upserts; every create gets a stable id. */
 export function toTransaction(input: Record<string, unknown>): Record<string, unknown> {
   if (input.resourceType === 'Bundle') {
-    const entries = (input.entry as BundleEntry[] | undefined) ?? [];
-    if (input.type === 'transaction') return input;
-    return {
+    if (input.type === 'transaction') return withStableIds(input);
+    const entries = Array.isArray(input.entry) ? (input.entry as BundleEntry[]) : [];
+    return withStableIds({
       resourceType: 'Bundle',
       type: 'transaction',
-      entry: entries.map((e) => asUpsert(e.resource, e.fullUrl)),
-    };
+      entry: entries.map((e) => asUpsert(e?.resource, e?.fullUrl)),
+    });
   }
-  return { resourceType: 'Bundle', type: 'transaction', entry: [asUpsert(input as FhirResource, undefined)] };
+  return withStableIds({
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: [asUpsert(input as FhirResource, undefined)],
+  });
 }
 
 function asUpsert(resource: FhirResource | undefined, fullUrl: string | undefined): BundleEntry {
@@ -183,16 +189,13 @@ async function importNdjson(
   summary: ImportSummary,
   record: (r: { written: number; byType: Record<string, number>; total: number }) => void,
 ): Promise<void> {
-  let chunk: { line: number; resource: FhirResource }[] = [];
+  let chunk: { line: number; entry: BundleEntry }[] = [];
+  const ids = new StableIds(); // one per file, so that a rerun derives the same ids
   const flush = async () => {
     if (chunk.length === 0) return;
     const current = chunk;
     chunk = [];
-    const bundle = {
-      resourceType: 'Bundle',
-      type: 'transaction',
-      entry: current.map((c) => asUpsert(c.resource, undefined)),
-    };
+    const bundle = { resourceType: 'Bundle', type: 'transaction', entry: current.map((c) => c.entry) };
     try {
       record(await target.transaction(bundle, { checkReferences: false }));
     } catch {
@@ -201,7 +204,7 @@ async function importNdjson(
         try {
           record(
             await target.transaction(
-              { resourceType: 'Bundle', type: 'transaction', entry: [asUpsert(item.resource, undefined)] },
+              { resourceType: 'Bundle', type: 'transaction', entry: [item.entry] },
               { checkReferences: false },
             ),
           );
@@ -220,7 +223,7 @@ async function importNdjson(
       const resource = JSON.parse(text) as FhirResource;
       if (!resource || typeof resource.resourceType !== 'string')
         throw new Error('not a FHIR resource (no resourceType)');
-      chunk.push({ line: lineNumber, resource });
+      chunk.push({ line: lineNumber, entry: ids.entry(asUpsert(resource, undefined)) });
     } catch (error) {
       summary.rejected.push({ file, line: lineNumber, reason: `invalid JSON line: ${reason(error)}` });
     }

@@ -1,3 +1,4 @@
 export * from './collect-files.ts';
 export * from './import-files.ts';
 export * from './http-target.ts';
+export * from './stable-ids.ts';

@@ -59,6 +59,12 @@ type Planned =
 
 const ID_RE = /^[A-Za-z0-9\-.]{1,64}$/;
 
+/** The outcome of a transaction entry whose content equals the stored version (nothing was written). */
+const UNCHANGED_OUTCOME = {
+  resourceType: 'OperationOutcome',
+  issue: [{ severity: 'information', code: 'informational', diagnostics: 'unchanged: no new version' }],
+} as const;
+
 function fail(index: number, message: string, path = 'request', code = 'invalid'): never {
   throw new QihuangError('invalid-input', `Bundle.entry[${index}]: ${message}`, {
     issues: [{ severity: 'error', code, message, expression: [`Bundle.entry[${index}].${path}`] }],
@@ -267,10 +273,14 @@ export async function processTransaction(
       writes.map((w) => ({ resource: w.resource, ifMatch: w.ifMatch })),
     );
     const versioned: VersionedWrite[] = [];
-    const results = new Map<number, { status: string; resource: FhirResource & { id: string } }>();
+    const results = new Map<
+      number,
+      { status: string; resource: FhirResource & { id: string }; unchanged?: boolean }
+    >();
     prepared.forEach((result, i) => {
       const w = writes[i]!;
-      if (result.kind === 'unchanged') results.set(w.index, { status: '200 OK', resource: result.current });
+      if (result.kind === 'unchanged')
+        results.set(w.index, { status: '200 OK', resource: result.current, unchanged: true });
       else {
         versioned.push(result.write);
         results.set(w.index, {
@@ -335,6 +345,8 @@ export async function processTransaction(
             location: `${resource.resourceType}/${resource.id}/_history/${version}`,
             etag: `W/"${version}"`,
             lastModified: (resource.meta as { lastUpdated?: string } | undefined)?.lastUpdated,
+            // Same content as stored: no new version (importers count it as unchanged).
+            ...(result.unchanged ? { outcome: UNCHANGED_OUTCOME } : {}),
           },
         };
       }
