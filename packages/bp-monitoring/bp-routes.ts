@@ -6,8 +6,9 @@ import { Hono } from 'hono';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import type { IngestFormat } from '@qihuang/engines/blood-pressure';
 import type { FhirRepository } from '@qihuang/store';
-import { acknowledgeAlert, listAlerts, previousAlerts, saveAlerts } from './alerts-store.ts';
+import { acknowledgeAlert, listAlerts } from './alerts-store.ts';
 import { assessPatient, parseGuideline } from './assess-patient.ts';
+import { raiseAlerts } from './raise-alerts.ts';
 import { storeRiskAssessment } from './risk-assessment.ts';
 import type { ReadingProjector } from './projector.ts';
 import { INLINE_PROJECTION_LIMIT, uploadReadings } from './upload-readings.ts';
@@ -58,12 +59,19 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
     try {
       const text = await c.req.text();
       const limit = deps.inlineProjectionLimit ?? INLINE_PROJECTION_LIMIT;
-      const result = await uploadReadings(deps.repository, deps.context(c), c.req.param('id'), text, {
-        now: now(),
+      const ctx = deps.context(c);
+      const at = now();
+      const patientId = c.req.param('id');
+      const result = await uploadReadings(deps.repository, ctx, patientId, text, {
+        now: at,
         format: formatOf(c.req.query('format'), c.req.header('content-type')),
         projection: deps.projector ? { background: limit } : 'inline',
       });
       if (result.projection.pending > 0) deps.projector?.kick();
+      // Alerts are raised now, as the system (the uploader may not write Flags), not when someone looks.
+      // Unchanged re-sends are evaluated too: a retry after a failed evaluation raises what it missed.
+      if (result.stored + result.updated + result.unchanged > 0)
+        await raiseAlerts(deps.repository, patientId, { now: at, cause: ctx });
       return c.json(result, result.stored > 0 ? 201 : 200);
     } finally {
       release?.();
@@ -71,17 +79,14 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
   });
 
   app.get('/patients/:id/assessment', async (c) => {
-    const ctx = deps.context(c);
-    const patientId = c.req.param('id');
-    const report = await assessPatient(deps.repository, ctx, patientId, {
+    // Reads only: alert Flags are stored when readings arrive (raise-alerts.ts), never here. The report lists
+    // what the engine finds over the window (not de-duplicated against stored Flags).
+    const report = await assessPatient(deps.repository, deps.context(c), c.req.param('id'), {
       guideline: parseGuideline(c.req.query('guideline')),
       now: now(),
       from: day(c.req.query('from'), 'from'),
       to: day(c.req.query('to'), 'to'),
-      previousAlerts: await previousAlerts(deps.repository, ctx, patientId),
     });
-    if (c.req.query('alerts') !== 'none')
-      await saveAlerts(deps.repository, ctx, patientId, report.home.alerts);
     return c.json(report);
   });
 
@@ -130,7 +135,9 @@ export const BP_OPENAPI = {
         'heart-rate (attached to its BP reading) or rejected with a code and reason; nothing is half-written. ' +
         'Readings are kept in the home-reading store and written as FHIR Observations (BP panel, heart rate): ' +
         'before the answer for an upload of up to 1,000 readings, else by the background projector ' +
-        '(`projection.pending` in the answer). The assessment counts pending readings already.',
+        '(`projection.pending` in the answer). The assessment counts pending readings already. Alert Flags ' +
+        '(crisis, sustained above target …) are evaluated and stored before the answer, as the system, audited. ' +
+        'A body that is not valid JSON (nor NDJSON), when JSON is expected, answers 400 and stores nothing.',
       responses: {
         '201': { description: 'some readings stored' },
         '200': { description: 'nothing new (updated or unchanged only)' },
@@ -152,6 +159,9 @@ export const BP_OPENAPI = {
         { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
         { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
       ],
+      description:
+        'Reads only. Alert Flags are raised when readings arrive (upload, projection), as the system; the ' +
+        "report's `home.alerts` lists what the engine finds over the window asked for.",
       responses: { '200': { description: 'assessment' } },
     },
   },

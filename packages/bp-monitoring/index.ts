@@ -31,3 +31,4 @@ export {
   type StoredAlert,
 } from './alerts-store.ts';
 export { storeRiskAssessment } from './risk-assessment.ts';
+export { raiseAlerts, ALERT_GUIDELINE, type RaiseAlertsOptions } from './raise-alerts.ts';

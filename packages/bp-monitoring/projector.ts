@@ -9,6 +9,7 @@ import { sql, type Transaction } from 'kysely';
 import { SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import { toFhirBpObservation, toFhirHeartRateObservation } from '@qihuang/engines/blood-pressure';
 import type { FhirRepository, FhirResource, StoreTables } from '@qihuang/store';
+import { raiseAlerts } from './raise-alerts.ts';
 import { readingOf, type ReadingRow } from './reading-store.ts';
 
 /** Readings per projection transaction (two Observations each): keeps each pause of the event loop short. */
@@ -20,6 +21,8 @@ export interface ProjectOptions {
   /** … with these ids (an upload projecting what it just stored). */
   ids?: readonly string[];
   limit?: number;
+  /** Called after each committed projection with the patients whose readings it wrote (alert evaluation). */
+  onProjected?: (patientIds: readonly string[]) => Promise<void>;
 }
 
 /** Projects up to `limit` pending readings in one transaction; answers how many it projected. */
@@ -29,7 +32,8 @@ export async function projectPending(
   options: ProjectOptions = {},
 ): Promise<number> {
   const limit = options.limit ?? PROJECTION_CHUNK;
-  return repo.db.transaction().execute(async (trx) => {
+  const patients = new Set<string>();
+  const n = await repo.db.transaction().execute(async (trx) => {
     const ids = options.ids ? [...options.ids] : null;
     const { rows } = await sql<ReadingRow>`
       select patient_id, id, device_id, time, sbp, dbp, heart_rate, version from bp_reading
@@ -40,12 +44,15 @@ export async function projectPending(
       limit ${limit}
       for update skip locked`.execute(trx);
     if (rows.length === 0) return 0;
+    for (const row of rows) patients.add(row.patient_id);
     await writeObservations(repo, ctx, trx, rows);
     await sql`update bp_reading as r set pending = false
       from unnest(${rows.map((r) => r.patient_id)}::text[], ${rows.map((r) => r.id)}::text[]) as x(patient_id, id)
       where r.patient_id = x.patient_id and r.id = x.id`.execute(trx);
     return rows.length;
   });
+  if (patients.size) await options.onProjected?.([...patients]);
+  return n;
 }
 
 async function writeObservations(
@@ -102,7 +109,8 @@ export interface ReadingProjector {
 
 /**
  * The server's background projector: runs on kick() and every `intervalMs` (which also picks up readings left
- * by another replica that stopped mid-way). Errors are reported and retried on the next round.
+ * by another replica that stopped mid-way). After each chunk it raises the alerts of the patients it wrote
+ * readings for (raise-alerts.ts, as the system). Errors are reported and retried on the next round.
  */
 export function createReadingProjector(
   repo: FhirRepository,
@@ -115,6 +123,14 @@ export function createReadingProjector(
 ): ReadingProjector {
   const ctx: RequestContext = { requestId: 'bp-projection', principal: SYSTEM_PRINCIPAL };
   const maxDeferMs = options.maxDeferMs ?? 2000;
+  const evaluate = async (patientIds: readonly string[]): Promise<void> => {
+    for (const patientId of patientIds) {
+      // One patient's failure (reported) does not keep the others' alerts back; the readings are in FHIR.
+      await raiseAlerts(repo, patientId, { now: repo.now(), cause: ctx }).catch(
+        (error: unknown) => void options.onError?.(error),
+      );
+    }
+  };
   let running: Promise<number> | undefined;
   let again = false;
   let stopped = false;
@@ -136,7 +152,10 @@ export function createReadingProjector(
         try {
           for (;;) {
             await idle();
-            const n = await projectPending(repo, ctx, { limit: options.chunk ?? PROJECTION_CHUNK });
+            const n = await projectPending(repo, ctx, {
+              limit: options.chunk ?? PROJECTION_CHUNK,
+              onProjected: evaluate,
+            });
             total += n;
             if (n === 0 || stopped) break;
           }

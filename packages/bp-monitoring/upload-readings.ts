@@ -13,7 +13,7 @@
  * version), unchanged (already there), heart-rate (attached to its BP reading) or rejected with the reason.
  */
 import { isQihuangError, QihuangError, type AuditRecord, type RequestContext } from '@qihuang/contracts';
-import { ingest, stableId, type IngestFormat } from '@qihuang/engines/blood-pressure';
+import { detectFormat, ingest, stableId, type IngestFormat } from '@qihuang/engines/blood-pressure';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { projectAll } from './projector.ts';
 import { upsertReadings, type ReadingStatus, type StoredReading } from './reading-store.ts';
@@ -66,8 +66,12 @@ export async function uploadReadings(
   await repo.read(ctx, 'Patient', patientId); // 404 for an unknown (or out-of-compartment) patient
   let result;
   try {
-    result = ingest(text, { now: options.now, format: options.format, patientId: `Patient/${patientId}` });
+    const format = options.format ?? detectFormat(text);
+    result = ingest(text, { now: options.now, format, patientId: `Patient/${patientId}` });
+    // Checked only when nothing was accepted: a large valid upload is not parsed twice.
+    if (result.readings.length === 0) assertSomeJson(text, format);
   } catch (error) {
+    if (isQihuangError(error)) throw error;
     throw new QihuangError('invalid-input', `Could not read the upload: ${(error as Error).message}`);
   }
   const devices = new Map<string, FhirResource>();
@@ -179,6 +183,29 @@ export async function uploadReadings(
     devices: [...devices.keys()],
     projection: { projected, pending: changed.length - projected },
   };
+}
+
+/**
+ * A JSON upload (FHIR, Open mHealth, NDJSON) of which not even one line is JSON is a malformed request (400,
+ * nothing stored), not one rejected record. NDJSON with some bad lines still answers per line. The parser's
+ * message is not repeated: it quotes the body.
+ */
+function assertSomeJson(text: string, format: IngestFormat): void {
+  if (format === 'csv') return;
+  const parses = (s: string) => {
+    try {
+      JSON.parse(s);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (parses(text)) return;
+  if (text.split(/\r?\n/).some((line) => line.trim() !== '' && parses(line))) return;
+  throw new QihuangError(
+    'invalid-input',
+    'The upload is not valid JSON (nor NDJSON, one JSON object per line); nothing was stored',
+  );
 }
 
 /**
