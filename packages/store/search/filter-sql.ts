@@ -227,20 +227,3 @@ function tableFor(type: Filter['type']): string {
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
-
-/** The ORDER BY expression for a sort parameter (lowest value for ascending, highest for descending). */
-export function sortExpression(param: string, type: Filter['type'], descending: boolean): Condition {
-  if (param === '_id') return sql`r.id`;
-  if (param === '_lastUpdated') return sql`r.last_updated`;
-  const table = tableFor(type);
-  const column =
-    type === 'date'
-      ? descending
-        ? 'end_at'
-        : 'start_at'
-      : type === 'token' || type === 'uri'
-        ? 'code'
-        : 'value';
-  const agg = descending ? sql`max` : sql`min`;
-  return sql`(select ${agg}(${sql.ref(`s.${column}`)}) from ${sql.table(table)} as s where s.resource_type = r.resource_type and s.resource_id = r.id and s.param = ${param})`;
-}

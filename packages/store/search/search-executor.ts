@@ -6,7 +6,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { QihuangError } from '@qihuang/contracts';
 import { SEARCH_PARAMETERS, type IncludeRule, type ParsedSearch } from '@qihuang/fhir';
 import type { StoreTables } from '../tables.ts';
-import { filterCondition, sortExpression } from './filter-sql.ts';
+import { filterCondition } from './filter-sql.ts';
+import { pageQuery } from './sort-sql.ts';
 
 export interface StoredRow {
   resource_type: string;
@@ -49,6 +50,12 @@ function paramType(resourceType: string, param: string) {
   return definition.type;
 }
 
+/** The statement selecting the page of matches (sorted, limited): see sort-sql.ts. */
+export function pageSql(search: ParsedSearch, patientId: string | undefined): RawBuilder<StoredRow> {
+  const keys = search.sort.map((s) => ({ ...s, type: paramType(search.resourceType, s.param) }));
+  return pageQuery(search, keys, whereClause(search, patientId), COLUMNS) as RawBuilder<StoredRow>;
+}
+
 export async function executeSearch(
   db: Kysely<StoreTables>,
   search: ParsedSearch,
@@ -64,16 +71,7 @@ export async function executeSearch(
   }
   if (search.summary === 'count') return { total, matches: [], included: [] };
 
-  const order = search.sort.length
-    ? sql.join(
-        search.sort.map((s) => {
-          const expression = sortExpression(s.param, paramType(search.resourceType, s.param), s.descending);
-          return s.descending ? sql`${expression} desc nulls last` : sql`${expression} asc nulls last`;
-        }),
-      )
-    : sql`r.last_updated desc`;
-  const { rows: matches } = await sql<StoredRow>`select ${COLUMNS} from fhir_resource r where ${where}
-    order by ${order}, r.id limit ${search.count} offset ${search.offset}`.execute(db);
+  const { rows: matches } = await pageSql(search, patientId).execute(db);
 
   const included = await resolveIncludes(db, search, matches, patientId);
   return { total, matches, included };
