@@ -182,7 +182,16 @@ export async function getConsultation(
   ctx: RequestContext,
   id: string,
 ): Promise<Consultation> {
-  return view(await load(deps, ctx, id), deps.model.configured());
+  const row = await load(deps, ctx, id);
+  // A transcript is patient data: each read is audited with the patient, like a FHIR read.
+  await deps.audit(ctx, {
+    action: 'read',
+    outcome: 'success',
+    resourceType: 'Consultation',
+    resourceId: row.id,
+    patientIds: [row.patient_id],
+  });
+  return view(row, deps.model.configured());
 }
 
 export async function listConsultations(
@@ -198,6 +207,14 @@ export async function listConsultations(
     .orderBy('created_at', 'desc')
     .limit(20)
     .execute();
+  await deps.audit(ctx, {
+    action: 'search',
+    outcome: 'success',
+    resourceType: 'Consultation',
+    query: `patient=${encodeURIComponent(patientId)}`,
+    patientIds: [patientId],
+    detail: { count: rows.length },
+  });
   return rows.map((r) => view(r, deps.model.configured()));
 }
 
