@@ -11,6 +11,11 @@ export interface FhirResourceTable {
   deleted: boolean;
   content: JSONColumnType<Record<string, unknown>> | null;
   compartments: string[];
+  /**
+   * Who created the resource (first version; kept across versions): `Patient/<id>` for a patient principal,
+   * `<kind>/<principal id>` otherwise. Null for rows written before authors were recorded (unknown author).
+   */
+  author: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface FhirHistoryTable {
@@ -21,6 +26,8 @@ export interface FhirHistoryTable {
   deleted: boolean;
   method: 'POST' | 'PUT' | 'DELETE';
   content: JSONColumnType<Record<string, unknown>> | null;
+  /** Patients whose compartment this version was filed under (a deletion: those of the version it deleted). */
+  compartments: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 interface IndexBase {

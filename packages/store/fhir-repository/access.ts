@@ -19,6 +19,19 @@ export function compartmentOf(principal: Principal): string | undefined {
   return principal.role === 'patient' ? (principal.patientId ?? '\u0000no-patient') : undefined;
 }
 
+/**
+ * Whether a resource filed under these compartments is in the patient's compartment as the patient sees it:
+ * a Patient record only when it is the patient's own (another patient's record linking to theirs via
+ * Patient.link is in their compartment by the R4 definition, but is not theirs to see); any other type when
+ * it is filed under the patient. Search applies the same rule in SQL (search-executor.ts compartmentCondition).
+ */
+export function inPatientCompartment(
+  patientId: string,
+  row: { resource_type: string; id: string; compartments: readonly string[] },
+): boolean {
+  return row.resource_type === 'Patient' ? row.id === patientId : row.compartments.includes(patientId);
+}
+
 /** A resource outside the caller's compartment answers 404, so ids cannot be probed. */
 export function assertInCompartment(
   principal: Principal,
@@ -26,10 +39,18 @@ export function assertInCompartment(
 ): void {
   const patientId = compartmentOf(principal);
   if (patientId === undefined) return;
-  const inside =
-    row.compartments.includes(patientId) || (row.resource_type === 'Patient' && row.id === patientId);
-  if (!inside || hiddenFromPatient(row.resource_type, row.content))
+  if (!inPatientCompartment(patientId, row) || hiddenFromPatient(row.resource_type, row.content))
     throw new QihuangError('not-found', `${row.resource_type}/${row.id} is not known`);
+}
+
+/**
+ * The author recorded on the resources a principal creates (fhir_resource.author): `Patient/<id>` for a
+ * patient (whichever of its accounts writes), `<kind>/<id>` (user/…, key/…, system/…) for everyone else.
+ */
+export function authorOf(principal: Principal): string {
+  return principal.role === 'patient'
+    ? `Patient/${principal.patientId ?? ''}`
+    : `${principal.kind}/${principal.id}`;
 }
 
 /**

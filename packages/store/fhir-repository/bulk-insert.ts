@@ -11,9 +11,15 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { QihuangError, type AuditRecord, type Issue, type RequestContext } from '@qihuang/contracts';
-import { extractIndexRows, isResourceType, patientCompartmentIds, validateResource } from '@qihuang/fhir';
+import { extractIndexRows, isResourceType, validateResource } from '@qihuang/fhir';
 import type { StoreTables } from '../tables.ts';
-import { assertInCompartment, compartmentOf } from './access.ts';
+import { assertInCompartment } from './access.ts';
+import {
+  assertPatientMayChange,
+  assertPatientMayWrite,
+  compartmentsOf,
+  resolveAuthor,
+} from './patient-writes.ts';
 import { sameContent, withMeta, type FhirRepository } from './fhir-repository.ts';
 import { writeVersions, type FhirResource, type VersionedWrite } from './index-writer.ts';
 
@@ -30,6 +36,13 @@ export interface BulkUpsertOptions {
    * race for a new id then fails the caller's transaction ('version-conflict') instead of being retried here.
    */
   transaction?: Transaction<StoreTables>;
+  /**
+   * The author recorded on the resources this batch creates (fhir_resource.author; default the principal's
+   * own, `authorOf` in access.ts): a service writing for a patient names the patient (`Patient/<id>`), e.g.
+   * the BP projector filing home readings, so the patient may later correct them. A patient principal may
+   * name only itself. Resources that already exist keep their author.
+   */
+  author?: string | ((resource: FhirResource) => string | undefined);
 }
 
 export type BulkStatus = 'created' | 'updated' | 'unchanged';
@@ -58,6 +71,7 @@ interface ExistingRow {
   deleted: boolean;
   content: FhirResource | null;
   compartments: string[];
+  author: string | null;
 }
 
 export async function bulkUpsert(
@@ -68,25 +82,22 @@ export async function bulkUpsert(
 ): Promise<BulkUpsertResult> {
   const items = checkItems(repo, ctx, input);
   if (items.length === 0) return { outcomes: [], created: 0, updated: 0, unchanged: 0 };
-  const patientId = compartmentOf(ctx.principal);
   const compartments = new Map<string, string[]>();
+  const authors = new Map<string, string>();
   for (const item of items) {
-    const ids = compartmentsOf(item.resource);
-    // A patient may write only inside their own compartment (as FhirRepository.assertPatientOwnsWrite).
-    if (patientId !== undefined && !ids.includes(patientId))
-      throw new QihuangError(
-        'forbidden',
-        `A patient may only write resources about themselves (${item.resource.resourceType})`,
-      );
-    compartments.set(item.key, ids);
+    // A patient writes only about itself alone, attributed to itself (patient-writes.ts).
+    assertPatientMayWrite(ctx.principal, item.resource);
+    compartments.set(item.key, compartmentsOf(item.resource));
+    authors.set(item.key, resolveAuthor(ctx.principal, options.author, item.resource));
   }
   // Key order: concurrent batches sharing resources lock and insert them in the same order (no deadlock).
   const sorted = [...items].sort((a, b) => cmp(a.key, b.key));
+  const batch: Batch = { items, sorted, compartments, authors };
   if (options.audit === false && !options.transaction)
     throw new QihuangError('internal', "bulkUpsert without an audit entry needs the caller's transaction");
   if (options.transaction) {
     try {
-      return await attemptIn(options.transaction, repo, ctx, items, sorted, compartments, options);
+      return await attemptIn(options.transaction, repo, ctx, batch, options);
     } catch (error) {
       if (error instanceof LostRace)
         throw new QihuangError('version-conflict', 'Concurrent writes interfered with the batch; retry');
@@ -94,13 +105,13 @@ export async function bulkUpsert(
     }
   }
   try {
-    return await attempt(repo, ctx, items, sorted, compartments, options);
+    return await attempt(repo, ctx, batch, options);
   } catch (error) {
     // A concurrent transaction created some of our new keys after our lookup: everything rolled back; once
     // more, those keys are found as existing (compared, unchanged or re-versioned like any PUT).
     if (!(error instanceof LostRace)) throw error;
     try {
-      return await attempt(repo, ctx, items, sorted, compartments, options);
+      return await attempt(repo, ctx, batch, options);
     } catch (again) {
       if (again instanceof LostRace)
         throw new QihuangError('version-conflict', 'Concurrent writes interfered with the batch; retry');
@@ -111,26 +122,28 @@ export async function bulkUpsert(
 
 class LostRace extends Error {}
 
+/** The checked batch: items in input order and in key order, each one's compartments and author. */
+interface Batch {
+  items: Item[];
+  sorted: Item[];
+  compartments: Map<string, string[]>;
+  authors: Map<string, string>;
+}
+
 function attempt(
   repo: FhirRepository,
   ctx: RequestContext,
-  items: Item[],
-  sorted: Item[],
-  compartments: Map<string, string[]>,
+  batch: Batch,
   options: BulkUpsertOptions,
 ): Promise<BulkUpsertResult> {
-  return repo.db
-    .transaction()
-    .execute((trx) => attemptIn(trx, repo, ctx, items, sorted, compartments, options));
+  return repo.db.transaction().execute((trx) => attemptIn(trx, repo, ctx, batch, options));
 }
 
 async function attemptIn(
   trx: Transaction<StoreTables>,
   repo: FhirRepository,
   ctx: RequestContext,
-  items: Item[],
-  sorted: Item[],
-  compartments: Map<string, string[]>,
+  { items, sorted, compartments, authors }: Batch,
   options: BulkUpsertOptions,
 ): Promise<BulkUpsertResult> {
   const lastUpdated = repo.now();
@@ -152,6 +165,7 @@ async function attemptIn(
       status.set(item.key, { status: 'unchanged', versionId: Number(current.version_id) });
       continue;
     }
+    assertPatientMayChange(ctx.principal, current);
     const versionId = Number(current.version_id) + 1;
     const stored = withMeta(item.resource, item.resource.id, versionId, lastUpdated);
     versioned.push({ resource: stored, versionId, lastUpdated, method: 'PUT', existed: true });
@@ -166,7 +180,7 @@ async function attemptIn(
     query.catch(() => undefined); // settled below with Promise.all; no unhandled rejection meanwhile
     pending.push(query);
   };
-  const inserted = fresh.length ? insertNew(trx, fresh, compartments, lastUpdated, queue) : [];
+  const inserted = fresh.length ? insertNew(trx, fresh, compartments, authors, lastUpdated, queue) : [];
   if (fresh.length) {
     await new Promise((resolve) => setImmediate(resolve)); // let the driver send the insert first
     queueIndexRows(trx, fresh, queue);
@@ -257,7 +271,7 @@ async function lockExisting(trx: Kysely<StoreTables>, items: Item[]): Promise<Ma
   const out = new Map<string, ExistingRow>();
   for (const part of chunks(items)) {
     const { rows } = await sql<ExistingRow>`
-      select r.resource_type, r.id, r.version_id, r.deleted, r.content, r.compartments
+      select r.resource_type, r.id, r.version_id, r.deleted, r.content, r.compartments, r.author
       from fhir_resource r
       join unnest(${part.map((i) => i.resource.resourceType)}::text[], ${part.map((i) => i.resource.id)}::text[]) as k(t, i)
         on r.resource_type = k.t and r.id = k.i
@@ -325,6 +339,7 @@ function insertNew(
   trx: Kysely<StoreTables>,
   resources: (FhirResource & { id: string })[],
   compartments: Map<string, string[]>,
+  authors: Map<string, string | null>,
   lastUpdated: string,
   queue: Queue,
 ): Promise<number>[] {
@@ -334,16 +349,17 @@ function insertNew(
     const patients = arrayLiteral(part.map((r) => compartments.get(`${r.resourceType}/${r.id}`)!.join(SEP)));
     // The contents travel as ONE JSON array (no per-element array-literal escaping of large strings).
     const contents = `[${part.map((r) => JSON.stringify(r)).join(',')}]`;
+    const writers = arrayLiteral(part.map((r) => authors.get(`${r.resourceType}/${r.id}`) ?? null));
     const count = sql<{ n: number }>`
         with ins as (
-          insert into fhir_resource (resource_type, id, version_id, last_updated, deleted, content, compartments)
-          select x.t, x.i, 1, ${lastUpdated}::timestamptz, false, x.c, string_to_array(x.p, ${SEP})
-          from rows from (unnest(${types}::text[]), unnest(${ids}::text[]), jsonb_array_elements(${contents}::jsonb), unnest(${patients}::text[])) as x(t, i, c, p)
+          insert into fhir_resource (resource_type, id, version_id, last_updated, deleted, content, compartments, author)
+          select x.t, x.i, 1, ${lastUpdated}::timestamptz, false, x.c, string_to_array(x.p, ${SEP}), x.a
+          from rows from (unnest(${types}::text[]), unnest(${ids}::text[]), jsonb_array_elements(${contents}::jsonb), unnest(${patients}::text[]), unnest(${writers}::text[])) as x(t, i, c, p, a)
           on conflict (resource_type, id) do nothing
-          returning resource_type, id, last_updated, content
+          returning resource_type, id, last_updated, content, compartments
         ), hist as (
-          insert into fhir_history (resource_type, id, version_id, last_updated, deleted, method, content)
-          select resource_type, id, 1, last_updated, false, 'PUT', content from ins
+          insert into fhir_history (resource_type, id, version_id, last_updated, deleted, method, content, compartments)
+          select resource_type, id, 1, last_updated, false, 'PUT', content, compartments from ins
         )
         select count(*)::int as n from ins`
       .execute(trx)
@@ -454,12 +470,6 @@ function chunks<T>(rows: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
   return out;
-}
-
-function compartmentsOf(resource: FhirResource & { id: string }): string[] {
-  const ids = new Set(patientCompartmentIds(resource));
-  if (resource.resourceType === 'Patient') ids.add(resource.id);
-  return [...ids];
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -9,6 +9,7 @@ import { QihuangError, isQihuangError, type Issue, type RequestContext } from '@
 import { isResourceType, operationOutcome, patientCompartmentIds, validateResource } from '@qihuang/fhir';
 import type { StoreTables } from '../tables.ts';
 import { assertInCompartment } from './access.ts';
+import { assertPatientMayChange } from './patient-writes.ts';
 import { keyList, type FhirRepository, type FhirResource } from './fhir-repository.ts';
 import { writeVersions, type VersionedWrite } from './index-writer.ts';
 
@@ -298,12 +299,14 @@ export async function processTransaction(
         version_id: number;
         deleted: boolean;
         compartments: string[];
+        author: string | null;
       }>`
-        select resource_type, id, version_id, deleted, compartments from fhir_resource where (resource_type, id) in (${keys}) order by resource_type, id for update`.execute(
+        select resource_type, id, version_id, deleted, compartments, author from fhir_resource where (resource_type, id) in (${keys}) order by resource_type, id for update`.execute(
         trx,
       );
       for (const row of rows) {
         assertInCompartment(ctx.principal, row);
+        if (!row.deleted) assertPatientMayChange(ctx.principal, row);
         if (!row.deleted)
           versioned.push({
             resource: { resourceType: row.resource_type, id: row.id },

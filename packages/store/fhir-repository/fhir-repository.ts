@@ -4,26 +4,24 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { QihuangError, type AuditRecord, type RequestContext } from '@qihuang/contracts';
-import { assertValidResource, parseSearch, patientCompartmentIds, type ParsedSearch } from '@qihuang/fhir';
+import { QihuangError, isQihuangError, type AuditRecord, type RequestContext } from '@qihuang/contracts';
+import { assertValidResource, parseSearch, type ParsedSearch } from '@qihuang/fhir';
 import type { StoreTables } from '../tables.ts';
-import {
-  compartmentCondition,
-  executeSearch,
-  type SearchResult,
-  type StoredRow,
-} from '../search/search-executor.ts';
+import { executeSearch, type SearchResult, type StoredRow } from '../search/search-executor.ts';
 import {
   assertInCompartment,
+  authorOf,
   compartmentOf,
-  hiddenFromPatient,
   type AccessMode,
   type RepositoryHooks,
 } from './access.ts';
 import { writeVersions, type FhirResource, type VersionedWrite } from './index-writer.ts';
 import { bulkUpsert, type BulkUpsertOptions, type BulkUpsertResult } from './bulk-insert.ts';
+import { everything, history, patientResources, vread, type HistoryEntry } from './chart-reads.ts';
+import { assertPatientMayChange, assertPatientMayWrite, compartmentsOf } from './patient-writes.ts';
 
 export type { FhirResource } from './index-writer.ts';
+export type { HistoryEntry } from './chart-reads.ts';
 
 export interface RepositoryOptions extends RepositoryHooks {
   clock?: () => Date;
@@ -35,16 +33,6 @@ export interface WriteOutcome {
   created: boolean;
   /** false when an update carried the same content as the current version (no new version written). */
   changed: boolean;
-}
-
-export interface HistoryEntry {
-  resource_type: string;
-  id: string;
-  version_id: number;
-  last_updated: Date;
-  deleted: boolean;
-  method: string;
-  content: Record<string, unknown> | null;
 }
 
 const stripMeta = (resource: FhirResource) => {
@@ -95,6 +83,17 @@ export class FhirRepository {
     this.options.authorize?.(ctx.principal, resourceType, mode);
   }
 
+  /** Whether `authorize` lets the principal through (false where it answers 'forbidden'). */
+  allows(ctx: RequestContext, resourceType: string, mode: AccessMode): boolean {
+    try {
+      this.authorize(ctx, resourceType, mode);
+      return true;
+    } catch (error) {
+      if (isQihuangError(error) && error.code === 'forbidden') return false;
+      throw error;
+    }
+  }
+
   async audit(executor: Kysely<StoreTables>, ctx: RequestContext, record: AuditRecord): Promise<void> {
     await this.options.audit?.(executor, ctx, record);
   }
@@ -130,44 +129,9 @@ export class FhirRepository {
     return resource;
   }
 
-  async vread(
-    ctx: RequestContext,
-    resourceType: string,
-    id: string,
-    versionId: string,
-  ): Promise<FhirResource> {
-    this.authorize(ctx, resourceType, 'read');
-    const version = Number(versionId);
-    if (!Number.isInteger(version) || version < 1)
-      throw new QihuangError('invalid-input', `Version "${versionId}" is not a version number`);
-    const current = await this.db
-      .selectFrom('fhir_resource')
-      .select(['resource_type', 'id', 'compartments'])
-      .where('resource_type', '=', resourceType)
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!current) throw new QihuangError('not-found', `${resourceType}/${id} is not known`);
-    assertInCompartment(ctx.principal, current);
-    const row = await this.db
-      .selectFrom('fhir_history')
-      .selectAll()
-      .where('resource_type', '=', resourceType)
-      .where('id', '=', id)
-      .where('version_id', '=', version)
-      .executeTakeFirst();
-    if (!row) throw new QihuangError('not-found', `${resourceType}/${id} has no version ${versionId}`);
-    if (row.deleted || !row.content)
-      throw new QihuangError('gone', `${resourceType}/${id} version ${versionId} is a deletion`);
-    if (compartmentOf(ctx.principal) !== undefined && hiddenFromPatient(resourceType, row.content))
-      throw new QihuangError('not-found', `${resourceType}/${id} has no version ${versionId}`);
-    await this.audit(this.db, ctx, {
-      action: 'vread',
-      outcome: 'success',
-      resourceType,
-      resourceId: id,
-      patientIds: current.compartments,
-    });
-    return row.content as FhirResource;
+  /** A version, checked against the compartment it was filed under (chart-reads.ts). */
+  vread(ctx: RequestContext, resourceType: string, id: string, versionId: string): Promise<FhirResource> {
+    return vread(this, ctx, resourceType, id, versionId);
   }
 
   async create(
@@ -194,7 +158,7 @@ export class FhirRepository {
           };
       }
       const stored = withMeta(checked, this.newId(), 1, this.now());
-      this.assertPatientOwnsWrite(ctx, stored);
+      assertPatientMayWrite(ctx.principal, stored);
       await writeVersions(trx, [
         {
           resource: stored,
@@ -202,6 +166,7 @@ export class FhirRepository {
           lastUpdated: stored.meta!.lastUpdated as string,
           method: 'POST',
           existed: false,
+          author: authorOf(ctx.principal),
         },
       ]);
       await this.audit(trx, ctx, {
@@ -209,7 +174,7 @@ export class FhirRepository {
         outcome: 'success',
         resourceType: stored.resourceType,
         resourceId: stored.id,
-        patientIds: compartments(stored),
+        patientIds: compartmentsOf(stored),
       });
       return { resource: stored, created: true, changed: true };
     });
@@ -236,15 +201,15 @@ export class FhirRepository {
         outcome: 'success',
         resourceType,
         resourceId: id,
-        patientIds: compartments(write.write.resource),
+        patientIds: compartmentsOf(write.write.resource),
       });
       return { resource: write.write.resource, created: !write.write.existed, changed: true };
     });
   }
 
   /**
-   * Versions for a set of PUTs (by id), checking If-Match and the patient compartment. Unchanged content
-   * produces no new version — re-importing the same data is a no-op.
+   * Versions for a set of PUTs (by id), checking If-Match and the patient boundaries (patient-writes.ts).
+   * Unchanged content produces no new version — re-importing the same data is a no-op.
    */
   async prepareUpdates(
     trx: Kysely<StoreTables>,
@@ -264,8 +229,9 @@ export class FhirRepository {
       deleted: boolean;
       content: FhirResource | null;
       compartments: string[];
+      author: string | null;
     }>`
-      select resource_type, id, version_id, deleted, content, compartments from fhir_resource
+      select resource_type, id, version_id, deleted, content, compartments, author from fhir_resource
       where (resource_type, id) in (${keys}) order by resource_type, id for update`.execute(trx);
     const existing = new Map(rows.map((r) => [`${r.resource_type}/${r.id}`, r]));
     const lastUpdated = this.now();
@@ -286,7 +252,8 @@ export class FhirRepository {
       }
       const versionId = (current?.version_id ?? 0) + 1;
       const stored = withMeta(resource, resource.id, versionId, lastUpdated);
-      this.assertPatientOwnsWrite(ctx, stored);
+      if (current) assertPatientMayChange(ctx.principal, current);
+      assertPatientMayWrite(ctx.principal, stored);
       return {
         kind: 'write' as const,
         write: {
@@ -295,6 +262,7 @@ export class FhirRepository {
           lastUpdated,
           method: 'PUT' as const,
           existed: current !== undefined,
+          author: authorOf(ctx.principal),
         },
       };
     });
@@ -325,6 +293,7 @@ export class FhirRepository {
       if (!current) throw new QihuangError('not-found', `${resourceType}/${id} is not known`);
       assertInCompartment(ctx.principal, current);
       if (current.deleted) return;
+      assertPatientMayChange(ctx.principal, current);
       const versionId = current.version_id + 1;
       const resource = { resourceType, id } as FhirResource & { id: string };
       await writeVersions(trx, [
@@ -352,7 +321,16 @@ export class FhirRepository {
       if (rule.targetType) this.authorize(ctx, rule.targetType, 'read');
       this.authorize(ctx, rule.sourceType, 'read');
     }
-    const result = await executeSearch(executor ?? this.db, parsed, compartmentOf(ctx.principal));
+    const found = await executeSearch(executor ?? this.db, parsed, compartmentOf(ctx.principal));
+    // An `_include` without a target type (`Observation:subject`) can reach types the caller's scopes do not
+    // cover: those rows are dropped and the search answers with the rest (a named target type was checked
+    // above and refused instead).
+    const readable = new Map<string, boolean>();
+    const mayRead = (type: string) => {
+      if (!readable.has(type)) readable.set(type, this.allows(ctx, type, 'read'));
+      return readable.get(type)!;
+    };
+    const result = { ...found, included: found.included.filter((row) => mayRead(row.resource_type)) };
     const patientIds = new Set<string>();
     for (const row of [...result.matches, ...result.included])
       for (const p of row.compartments) patientIds.add(p);
@@ -402,133 +380,33 @@ export class FhirRepository {
     return result.matches;
   }
 
-  async history(
+  /** History of a type or an instance; a patient sees only versions filed under its compartment. */
+  history(
     ctx: RequestContext,
     resourceType: string,
     id: string | undefined,
     options: { count: number; offset: number; since?: string },
   ): Promise<{ total: number; entries: HistoryEntry[] }> {
-    this.authorize(ctx, resourceType, 'read');
-    const patientId = compartmentOf(ctx.principal);
-    if (id !== undefined) {
-      const current = await this.db
-        .selectFrom('fhir_resource')
-        .select(['resource_type', 'id', 'compartments'])
-        .where('resource_type', '=', resourceType)
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!current) throw new QihuangError('not-found', `${resourceType}/${id} is not known`);
-      assertInCompartment(ctx.principal, current);
-    }
-    const since = options.since ? sql`and h.last_updated >= ${options.since}::timestamptz` : sql``;
-    const idCondition = id !== undefined ? sql`and h.id = ${id}` : sql``;
-    // A patient sees the history of resources currently in their compartment.
-    const compartment =
-      patientId === undefined
-        ? sql``
-        : sql`and exists (select 1 from fhir_resource r where r.resource_type = h.resource_type and r.id = h.id and ${compartmentCondition(patientId)})
-            and not (h.resource_type = 'MedicationRequest' and h.content->>'status' = 'draft')`;
-    const { rows: count } = await sql<{
-      n: number;
-    }>`select count(*)::int as n from fhir_history h where h.resource_type = ${resourceType} ${idCondition} ${since} ${compartment}`.execute(
-      this.db,
-    );
-    const { rows } =
-      await sql<HistoryEntry>`select h.* from fhir_history h where h.resource_type = ${resourceType} ${idCondition} ${since} ${compartment}
-      order by h.last_updated desc, h.version_id desc limit ${options.count} offset ${options.offset}`.execute(
-        this.db,
-      );
-    await this.audit(this.db, ctx, {
-      action: 'history',
-      outcome: 'success',
-      resourceType,
-      resourceId: id,
-      patientIds: patientId ? [patientId] : [],
-    });
-    return { total: count[0]?.n ?? 0, entries: rows };
+    return history(this, ctx, resourceType, id, options);
   }
 
-  /**
-   * One patient's chart for a server-side view (the care summary, the copilot): the current resources of the
-   * given types in the patient's compartment, Observations limited to the given codes, in one query with one
-   * audit entry. Access rules are those of search (scopes per type, the patient's own compartment, drafts
-   * hidden from patients).
-   */
-  async patientResources(
+  /** One patient's chart for a server-side view, in one query with one audit entry (chart-reads.ts). */
+  patientResources(
     ctx: RequestContext,
     patientId: string,
     types: readonly string[],
     options: { observationCodes?: readonly string[] } = {},
   ): Promise<FhirResource[]> {
-    for (const type of types) this.authorize(ctx, type, 'read');
-    const own = compartmentOf(ctx.principal);
-    if (own !== undefined && own !== patientId)
-      throw new QihuangError('not-found', `Patient/${patientId} is not known`);
-    const codes = options.observationCodes;
-    const observationFilter = codes
-      ? sql`and (r.resource_type <> 'Observation' or exists (select 1 from fhir_token t
-          where t.resource_type = 'Observation' and t.resource_id = r.id and t.param = 'code'
-            and t.code = any(${[...codes]}::text[])))`
-      : sql``;
-    const { rows } = await sql<{ content: FhirResource; compartments: string[] }>`
-      select r.content, r.compartments from fhir_resource r
-      where r.deleted = false and r.resource_type = any(${[...types]}::text[])
-        and (r.compartments @> ARRAY[${patientId}]::text[] or (r.resource_type = 'Patient' and r.id = ${patientId}))
-        ${own === undefined ? sql`` : sql`and not (r.resource_type = 'MedicationRequest' and r.content->>'status' = 'draft')`}
-        ${observationFilter}
-      order by r.resource_type, r.id`.execute(this.db);
-    if (
-      !rows.some((r) => r.content.resourceType === 'Patient' && r.content.id === patientId) &&
-      types.includes('Patient')
-    )
-      throw new QihuangError('not-found', `Patient/${patientId} is not known`);
-    await this.audit(this.db, ctx, {
-      action: 'search',
-      outcome: 'success',
-      query: new URLSearchParams([
-        ['patient', patientId],
-        ['_type', types.join(',')],
-        ...(codes ? [['code', codes.join(',')] as [string, string]] : []),
-      ]).toString(),
-      patientIds: [patientId],
-      detail: { returned: rows.length },
-    });
-    return rows.map((r) => r.content);
+    return patientResources(this, ctx, patientId, types, options);
   }
 
-  /** Patient/{id}/$everything: the patient and every resource in their compartment. */
-  async everything(
+  /** Patient/{id}/$everything (chart-reads.ts); a patient principal only on its own id. */
+  everything(
     ctx: RequestContext,
     patientId: string,
     options: { count: number; offset: number },
   ): Promise<{ total: number; rows: StoredRow[] }> {
-    const patient = await this.read(ctx, 'Patient', patientId);
-    void patient;
-    const hideDrafts =
-      compartmentOf(ctx.principal) === undefined
-        ? sql``
-        : sql`and not (r.resource_type = 'MedicationRequest' and r.content->>'status' = 'draft')`;
-    const { rows: count } = await sql<{ n: number }>`select count(*)::int as n from fhir_resource r
-      where r.deleted = false and (r.compartments @> ARRAY[${patientId}]::text[] or (r.resource_type = 'Patient' and r.id = ${patientId})) ${hideDrafts}`.execute(
-      this.db,
-    );
-    const { rows } =
-      await sql<StoredRow>`select r.resource_type, r.id, r.version_id, r.last_updated, r.content, r.compartments from fhir_resource r
-      where r.deleted = false and (r.compartments @> ARRAY[${patientId}]::text[] or (r.resource_type = 'Patient' and r.id = ${patientId})) ${hideDrafts}
-      order by (r.resource_type = 'Patient') desc, r.resource_type, r.id limit ${options.count} offset ${options.offset}`.execute(
-        this.db,
-      );
-    const types = new Set(rows.map((r) => r.resource_type));
-    for (const type of types) this.authorize(ctx, type, 'read');
-    await this.audit(this.db, ctx, {
-      action: 'operation',
-      outcome: 'success',
-      resourceType: 'Patient',
-      resourceId: patientId,
-      query: '$everything',
-      patientIds: [patientId],
-    });
-    return { total: count[0]?.n ?? 0, rows };
+    return everything(this, ctx, patientId, options);
   }
 
   checkResource(resource: unknown, expectedType?: string, expectedId?: string): FhirResource {
@@ -574,24 +452,6 @@ export class FhirRepository {
     assertValidResource(r);
     return r;
   }
-
-  /** A patient may write only inside their own compartment (e.g. home readings about themselves). */
-  private assertPatientOwnsWrite(ctx: RequestContext, resource: FhirResource & { id: string }): void {
-    const patientId = compartmentOf(ctx.principal);
-    if (patientId === undefined) return;
-    if (!compartments(resource).includes(patientId)) {
-      throw new QihuangError(
-        'forbidden',
-        `A patient may only write resources about themselves (${resource.resourceType})`,
-      );
-    }
-  }
-}
-
-function compartments(resource: FhirResource & { id: string }): string[] {
-  const ids = new Set(patientCompartmentIds(resource));
-  if (resource.resourceType === 'Patient') ids.add(resource.id);
-  return [...ids];
 }
 
 /**

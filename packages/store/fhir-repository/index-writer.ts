@@ -19,6 +19,11 @@ export interface VersionedWrite {
   method: 'POST' | 'PUT' | 'DELETE';
   /** true when the resource existed before (its index rows must be replaced). */
   existed: boolean;
+  /**
+   * Who creates the resource (`authorOf` in access.ts): recorded when this write creates the row, ignored
+   * when the row exists (the author of the first version is kept across versions, deletions included).
+   */
+  author?: string | null;
 }
 
 const INDEX_TABLES = ['fhir_token', 'fhir_string', 'fhir_date', 'fhir_reference', 'fhir_quantity'] as const;
@@ -48,16 +53,20 @@ export async function writeVersions(db: Kysely<StoreTables>, writes: VersionedWr
     const contents = part.map((w) => (w.method === 'DELETE' ? null : JSON.stringify(w.resource)));
     const compartments = part.map((w) => (w.method === 'DELETE' ? '' : compartmentsOf(w.resource).join(SEP)));
     const methods = part.map((w) => w.method);
-    await sql`insert into fhir_resource (resource_type, id, version_id, last_updated, deleted, content, compartments)
-      select t, i, v, u, d, c::jsonb, string_to_array(p, ${SEP})
-      from unnest(${types}::text[], ${ids}::text[], ${versions}::bigint[], ${updated}::timestamptz[], ${deleted}::boolean[], ${contents}::text[], ${compartments}::text[]) as x(t, i, v, u, d, c, p)
-      on conflict (resource_type, id) do update set version_id = excluded.version_id, last_updated = excluded.last_updated,
-        deleted = excluded.deleted, content = excluded.content, compartments = excluded.compartments`.execute(
+    const authors = part.map((w) => w.author ?? null);
+    // History first: a deletion is filed under the compartments of the version it deletes (still current).
+    await sql`insert into fhir_history (resource_type, id, version_id, last_updated, deleted, method, content, compartments)
+      select t, i, v, u, d, m, c::jsonb, case when d
+        then coalesce((select r.compartments from fhir_resource r where r.resource_type = t and r.id = i), '{}')
+        else string_to_array(p, ${SEP}) end
+      from unnest(${types}::text[], ${ids}::text[], ${versions}::bigint[], ${updated}::timestamptz[], ${deleted}::boolean[], ${methods}::text[], ${contents}::text[], ${compartments}::text[]) as x(t, i, v, u, d, m, c, p)`.execute(
       db,
     );
-    await sql`insert into fhir_history (resource_type, id, version_id, last_updated, deleted, method, content)
-      select t, i, v, u, d, m, c::jsonb
-      from unnest(${types}::text[], ${ids}::text[], ${versions}::bigint[], ${updated}::timestamptz[], ${deleted}::boolean[], ${methods}::text[], ${contents}::text[]) as x(t, i, v, u, d, m, c)`.execute(
+    await sql`insert into fhir_resource (resource_type, id, version_id, last_updated, deleted, content, compartments, author)
+      select t, i, v, u, d, c::jsonb, string_to_array(p, ${SEP}), a
+      from unnest(${types}::text[], ${ids}::text[], ${versions}::bigint[], ${updated}::timestamptz[], ${deleted}::boolean[], ${contents}::text[], ${compartments}::text[], ${authors}::text[]) as x(t, i, v, u, d, c, p, a)
+      on conflict (resource_type, id) do update set version_id = excluded.version_id, last_updated = excluded.last_updated,
+        deleted = excluded.deleted, content = excluded.content, compartments = excluded.compartments`.execute(
       db,
     );
   }

@@ -4,6 +4,7 @@
  */
 import type { Migration } from 'kysely';
 import * as fhirStore from './0001-fhir-store.ts';
+import * as fhirAuthorHistoryCompartments from './0002-fhir-author-history-compartments.ts';
 import * as identity from '../../identity/migrations/0100-identity.ts';
 import * as audit from '../../audit/migrations/0110-audit.ts';
 import * as gatewayUsage from '../../gateway/migrations/0200-gateway-usage.ts';
@@ -15,6 +16,7 @@ import * as care from '../../care/migrations/0700-care.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-fhir-store': fhirStore,
+  '0002-fhir-author-history-compartments': fhirAuthorHistoryCompartments,
   '0100-identity': identity,
   '0110-audit': audit,
   '0200-gateway-usage': gatewayUsage,

@@ -28,8 +28,9 @@ const COLUMNS = sql`r.resource_type, r.id, r.version_id, r.last_updated, r.conte
 
 export function compartmentCondition(patientId: string | undefined): RawBuilder<unknown> {
   if (patientId === undefined) return sql`true`;
-  // Unsigned prescriptions (MedicationRequest status draft) are never shown to a patient (see access.ts).
-  return sql`((r.compartments @> ARRAY[${patientId}]::text[] or (r.resource_type = 'Patient' and r.id = ${patientId})) and not (r.resource_type = 'MedicationRequest' and r.content->>'status' = 'draft'))`;
+  // Unsigned prescriptions (MedicationRequest status draft) are never shown to a patient, nor another patient's
+  // record even when it links to theirs (see access.ts hiddenFromPatient and inPatientCompartment).
+  return sql`(((r.resource_type <> 'Patient' and r.compartments @> ARRAY[${patientId}]::text[]) or (r.resource_type = 'Patient' and r.id = ${patientId})) and not (r.resource_type = 'MedicationRequest' and r.content->>'status' = 'draft'))`;
 }
 
 function whereClause(search: ParsedSearch, patientId: string | undefined): RawBuilder<unknown> {
