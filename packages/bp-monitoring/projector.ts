@@ -71,6 +71,9 @@ async function writeObservations(
   await repo.bulkUpsert(ctx, resources, {
     transaction: trx,
     audit: { query: 'bp-projection', detail: { readings: rows.length } },
+    // Home readings are the patient's own record, whoever projects them (the uploader or the background
+    // projector): the patient may correct them by re-uploading (issue 15 item 3).
+    author: (resource) => (resource.subject as { reference?: string } | undefined)?.reference,
   });
 }
 
