@@ -80,6 +80,21 @@ describe('allows (role table)', () => {
     expect(allows(principal, type, mode)).toBe(expected);
   });
 
+  it('grants the knowledge scope only when named: no wildcard and no role covers Knowledge', () => {
+    const key = (scopes: string[]): Principal => ({
+      id: 'k',
+      kind: 'key',
+      username: 'k',
+      role: 'service',
+      scopes,
+    });
+    expect(allows(key(['system/Knowledge.write']), 'Knowledge', 'write')).toBe(true);
+    expect(allows(key(['system/*.*']), 'Knowledge', 'write')).toBe(false);
+    expect(allows(key([]), 'Knowledge', 'write')).toBe(false);
+    for (const role of ['clinician', 'nurse', 'pharmacist', 'patient'] as const)
+      expect(allows(as(role, { patientId: 'p1' }), 'Knowledge', 'write')).toBe(false);
+  });
+
   it('never lets anyone write AuditEvent, not even system/*.*', () => {
     expect(allows(SYSTEM_PRINCIPAL, 'AuditEvent', 'write')).toBe(false);
     expect(allows(SYSTEM_PRINCIPAL, 'AuditEvent', 'create')).toBe(false);

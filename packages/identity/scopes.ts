@@ -36,8 +36,11 @@ const MODE_PERMISSIONS: Record<AccessMode, readonly Permission[]> = {
 const SCOPE = /^(patient|user|system)\/(\*|[A-Z][A-Za-z]{0,63})\.(read|write|\*|c?r?u?d?s?)$/;
 const RESOURCE_TYPE = /^[A-Z][A-Za-z]{0,63}$/;
 
-/** Resource types that wildcard scopes (`*`) do not cover: they need a scope naming them. */
-export const EXPLICIT_ONLY_TYPES: ReadonlySet<string> = new Set(['AuditEvent']);
+/**
+ * Resource types that wildcard scopes (`*`) do not cover: they need a scope naming them. `Knowledge` is not a
+ * FHIR type: `system/Knowledge.write` is the API-key scope for managing knowledge collections (packages/knowledge).
+ */
+export const EXPLICIT_ONLY_TYPES: ReadonlySet<string> = new Set(['AuditEvent', 'Knowledge']);
 /** Resource types nobody writes through FHIR (the audit log writes AuditEvent itself). */
 export const READ_ONLY_TYPES: ReadonlySet<string> = new Set(['AuditEvent']);
 

@@ -3,8 +3,6 @@ export * from './types.ts';
 export {
   KnowledgeBase,
   createKnowledgeBase,
-  canSearch,
-  canManage,
   fuse,
   collectionIdFor,
   documentIdFor,
@@ -15,6 +13,13 @@ export {
   type IngestInput,
   type SearchInput,
 } from './knowledge-base.ts';
+export {
+  canSearch,
+  canManage,
+  requireManage,
+  KNOWLEDGE_WRITE_SCOPE,
+  BUILT_IN_COLLECTIONS,
+} from './access.ts';
 export {
   parseDocument,
   formatOf,

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { QihuangError, type Principal, type Role } from '@qihuang/contracts';
+import { canSearch, requireManage } from './access.ts';
 import { chunkBlocks, type ChunkOptions } from './chunk.ts';
 import { parseDocument } from './parse.ts';
 import { highlightRanges, queryTerms, tokenize } from './segment.ts';
@@ -92,25 +93,6 @@ const CANDIDATE_BUDGET = 800;
 const MAX_CANDIDATES = 1_500;
 /** Candidates kept by a one-call rank before the per-term BM25 (tuned on toyhom-medqa, bench/knowledge.ts). */
 const PRESELECT = 150;
-
-export function canSearch(
-  collection: Pick<Collection, 'allowedRoles' | 'allowedKeys'>,
-  principal: Principal,
-): boolean {
-  if (principal.kind === 'system' || principal.role === 'admin') return true;
-  if (principal.kind === 'key' && collection.allowedKeys.includes(principal.id)) return true;
-  return collection.allowedRoles.includes(principal.role);
-}
-
-export function canManage(principal: Principal): boolean {
-  return principal.kind === 'system' || principal.role === 'admin' || principal.role === 'service';
-}
-
-function requireManage(principal: Principal): void {
-  if (!canManage(principal)) {
-    throw new QihuangError('forbidden', 'Managing knowledge collections needs the admin or service role');
-  }
-}
 
 const sha = (text: string | Uint8Array, n?: number) => {
   const hex = createHash('sha256').update(text).digest('hex');
@@ -201,6 +183,7 @@ export class KnowledgeBase {
     if (!name || name.length > 100 || /[\u0000-\u001f]/.test(name)) {
       throw new QihuangError('invalid-input', 'Collection name must be 1–100 printable characters');
     }
+    requireManage(principal, name);
     const roles = input.allowedRoles ?? DEFAULT_ALLOWED_ROLES;
     const bad = roles.filter((r) => !ROLES.includes(r));
     if (bad.length) throw new QihuangError('invalid-input', `Unknown role(s): ${bad.join(', ')}`);
@@ -281,6 +264,7 @@ export class KnowledgeBase {
   async ingest(input: IngestInput, principal: Principal): Promise<IngestResult> {
     requireManage(principal);
     const col = await this.requireCollection(input.collection);
+    requireManage(principal, col.name);
     const filename = input.filename?.trim();
     if (!filename || filename.length > 300)
       throw new QihuangError('invalid-input', 'filename is required (≤300 characters)');
@@ -388,6 +372,7 @@ export class KnowledgeBase {
   async deleteDocument(collection: string, documentId: string, principal: Principal): Promise<void> {
     requireManage(principal);
     const col = await this.requireCollection(collection);
+    requireManage(principal, col.name);
     const doc = await this.db
       .selectFrom('kb_document')
       .select('id')
@@ -411,6 +396,7 @@ export class KnowledgeBase {
   async deleteCollection(collection: string, principal: Principal): Promise<void> {
     requireManage(principal);
     const col = await this.requireCollection(collection);
+    requireManage(principal, col.name);
     await this.db.transaction().execute(async (trx) => {
       const old = await trx
         .selectFrom('kb_chunk')

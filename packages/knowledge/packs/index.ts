@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
+import { DRUG_COLLECTION, GUIDELINE_COLLECTION } from '../access.ts';
 import { createKnowledgeBase, type AnyDb, type KnowledgeBase } from '../knowledge-base.ts';
 import type { IngestResult } from '../types.ts';
 import { drugMonographsMarkdown } from './drug-monographs.ts';
 
-export const GUIDELINE_COLLECTION = 'guidelines';
-export const DRUG_COLLECTION = 'drug-monographs';
+export { DRUG_COLLECTION, GUIDELINE_COLLECTION };
 
 export interface LoadPacksOptions {
   knowledge?: KnowledgeBase;
