@@ -204,4 +204,53 @@ describe.each(DATABASE_KINDS)('FHIR transactions on %s', (kind) => {
     expect(body.type).toBe('batch-response');
     expect(body.entry.map((e) => e.response.status.slice(0, 3))).toEqual(['201', '422', '200']);
   });
+
+  it.each(['transaction', 'batch'])(
+    'refuses a %s with a duplicate fullUrl (400, nothing stored)',
+    async (type) => {
+      const before = await count(t, 'Patient?family=DupFullUrl');
+      const fullUrl = 'urn:uuid:22222222-2222-4222-8222-222222222222';
+      const entry = {
+        fullUrl,
+        resource: { resourceType: 'Patient', name: [{ family: 'DupFullUrl' }] },
+        request: { method: 'POST', url: 'Patient' },
+      };
+      const response = await t.request('/fhir/R4', {
+        method: 'POST',
+        json: { resourceType: 'Bundle', type, entry: [entry, { ...entry }] },
+      });
+      expect(response.status).toBe(400);
+      const outcome = (await response.json()) as {
+        resourceType: string;
+        issue: { diagnostics: string; expression: string[] }[];
+      };
+      expect(outcome.resourceType).toBe('OperationOutcome');
+      expect(outcome.issue[0]).toMatchObject({
+        diagnostics: 'fullUrl duplicates Bundle.entry[0].fullUrl',
+        expression: ['Bundle.entry[1].fullUrl'],
+      });
+      expect(await count(t, 'Patient?family=DupFullUrl')).toBe(before);
+    },
+  );
+
+  it.each(['transaction', 'batch'])(
+    'refuses a %s with a null entry or a non-string request field (400, nothing stored)',
+    async (type) => {
+      const before = await count(t, 'Patient?family=NullEntry');
+      const good = {
+        resource: { resourceType: 'Patient', name: [{ family: 'NullEntry' }] },
+        request: { method: 'POST', url: 'Patient' },
+      };
+      for (const bad of [null, { request: { method: 'POST', url: 7 } }, { request: 'POST Patient' }]) {
+        const response = await t.request('/fhir/R4', {
+          method: 'POST',
+          json: { resourceType: 'Bundle', type, entry: [good, bad] },
+        });
+        expect(response.status, JSON.stringify(bad)).toBe(400);
+        const outcome = (await response.json()) as { issue: { expression: string[] }[] };
+        expect(outcome.issue[0]!.expression[0]).toMatch(/^Bundle\.entry\[1\]/);
+      }
+      expect(await count(t, 'Patient?family=NullEntry')).toBe(before);
+    },
+  );
 });

@@ -12,6 +12,9 @@ import { assertInCompartment } from './access.ts';
 import { assertPatientMayChange } from './patient-writes.ts';
 import { keyList, type FhirRepository, type FhirResource } from './fhir-repository.ts';
 import { writeVersions, type VersionedWrite } from './index-writer.ts';
+import { assertBundle, fail, rewriteReferences } from './bundle-checks.ts';
+
+export { assertBundle, rewriteReferences };
 
 export interface BundleEntryRequest {
   method: string;
@@ -65,61 +68,6 @@ const UNCHANGED_OUTCOME = {
   resourceType: 'OperationOutcome',
   issue: [{ severity: 'information', code: 'informational', diagnostics: 'unchanged: no new version' }],
 } as const;
-
-function fail(index: number, message: string, path = 'request', code = 'invalid'): never {
-  throw new QihuangError('invalid-input', `Bundle.entry[${index}]: ${message}`, {
-    issues: [{ severity: 'error', code, message, expression: [`Bundle.entry[${index}].${path}`] }],
-  });
-}
-
-export function assertBundle(input: unknown, types: string[]): Bundle {
-  if (
-    !input ||
-    typeof input !== 'object' ||
-    (input as { resourceType?: unknown }).resourceType !== 'Bundle'
-  ) {
-    throw new QihuangError('invalid-input', 'The body must be a Bundle', {
-      issues: [
-        {
-          severity: 'error',
-          code: 'structure',
-          message: 'resourceType must be Bundle',
-          expression: ['Bundle'],
-        },
-      ],
-    });
-  }
-  const bundle = input as Bundle;
-  if (!types.includes(bundle.type)) {
-    throw new QihuangError(
-      'invalid-input',
-      `Bundle.type must be one of ${types.join(', ')}, got "${String(bundle.type)}"`,
-      {
-        issues: [
-          {
-            severity: 'error',
-            code: 'value',
-            message: 'unsupported Bundle.type',
-            expression: ['Bundle.type'],
-          },
-        ],
-      },
-    );
-  }
-  if (bundle.entry !== undefined && !Array.isArray(bundle.entry)) {
-    throw new QihuangError('invalid-input', 'Bundle.entry must be an array', {
-      issues: [
-        {
-          severity: 'error',
-          code: 'structure',
-          message: 'Bundle.entry must be an array',
-          expression: ['Bundle.entry'],
-        },
-      ],
-    });
-  }
-  return bundle;
-}
 
 function splitUrl(url: string): { type: string; id?: string; query?: string } {
   const [path = '', query] = url.replace(/^\//, '').split('?', 2);
@@ -401,27 +349,6 @@ async function assertReferencesExist(
   }
 }
 
-/** Walks every `reference` string in a resource (contained resources included) and replaces it. */
-export function rewriteReferences(
-  node: unknown,
-  path: string,
-  replace: (reference: string, path: string) => string,
-): void {
-  if (Array.isArray(node)) {
-    node.forEach((item, i) => rewriteReferences(item, `${path}[${i}]`, replace));
-    return;
-  }
-  if (!node || typeof node !== 'object') return;
-  const record = node as Record<string, unknown>;
-  for (const [key, value] of Object.entries(record)) {
-    if (key === 'reference' && typeof value === 'string' && !value.startsWith('#')) {
-      record[key] = replace(value, `${path}.reference`);
-    } else if (value && typeof value === 'object') {
-      rewriteReferences(value, `${path}.${key}`, replace);
-    }
-  }
-}
-
 export async function processBatch(
   repo: FhirRepository,
   ctx: RequestContext,
@@ -432,7 +359,13 @@ export async function processBatch(
   for (const [index, entry] of (bundle.entry ?? []).entries()) {
     try {
       const request = entry.request;
-      if (!request?.method || !request.url) fail(index, 'request.method and request.url are required');
+      if (
+        !request?.method ||
+        !request.url ||
+        typeof request.method !== 'string' ||
+        typeof request.url !== 'string'
+      )
+        fail(index, 'request.method and request.url are required');
       const { type, id, query } = splitUrl(request.url);
       const method = request.method.toUpperCase();
       if (method === 'GET') {
