@@ -25,7 +25,8 @@ export function valuesAtPath(root: unknown, path: string): unknown[] {
           }
         }
       }
-      if (Array.isArray(value)) next.push(...value);
+      if (Array.isArray(value))
+        for (const v of value) next.push(v); // no spread: arrays may be huge
       else if (value !== undefined && value !== null) next.push(value);
     }
     current = next;

@@ -51,6 +51,9 @@ interface CompiledType {
 
 const compiled = new Map<string, CompiledType | null>();
 
+/** Deepest nesting of objects walked; deeper input is one error, not a stack overflow (R4 resources need < 40). */
+export const MAX_VALIDATION_DEPTH = 128;
+
 function compile(typeName: string): CompiledType | null {
   const hit = compiled.get(typeName);
   if (hit !== undefined) return hit;
@@ -91,6 +94,8 @@ export class StructureValidator {
   /** Stack of contained ids of the enclosing resources (for `#id` references). */
   private readonly containedIds: Set<string>[] = [];
   private bundleDepth = 0;
+  private depth = 0;
+  private tooDeep = false;
 
   constructor(options: WalkOptions) {
     this.options = options;
@@ -137,6 +142,21 @@ export class StructureValidator {
   }
 
   private validateObject(value: Json, typeName: string, path: string, isResource = false): void {
+    if (this.depth >= MAX_VALIDATION_DEPTH) {
+      if (!this.tooDeep)
+        this.error('structure', `Nested deeper than ${MAX_VALIDATION_DEPTH} levels`, path.slice(0, 200));
+      this.tooDeep = true;
+      return;
+    }
+    this.depth++;
+    try {
+      this.walkObject(value, typeName, path, isResource);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private walkObject(value: Json, typeName: string, path: string, isResource: boolean): void {
     const type = compile(typeName);
     if (!type) {
       this.error('structure', `Unknown data type ${typeName}`, path);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { QihuangError } from '@qihuang/contracts';
 import { assertValidResource, validateResource } from './validate-resource.ts';
 import { loadFhirDefinitions } from './definitions.ts';
+import { valuesAtPath } from './index-rows.ts';
 
 const fixture = (name: string) =>
   JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8'));
@@ -222,6 +223,32 @@ describe('validateResource: rejects', () => {
     ]);
     expect(validateResource({})).toMatchObject([{ code: 'invalid' }]);
     expect(validateResource('x')).toMatchObject([{ code: 'structure' }]);
+  });
+
+  it('nesting beyond the depth limit is one structure error, not a stack overflow (issue 15 item 12)', () => {
+    const nest = (levels: number) => {
+      let extension: Record<string, unknown> = { url: 'http://example.org/x', valueString: 'x' };
+      for (let i = 0; i < levels; i++) extension = { url: 'http://example.org/x', extension: [extension] };
+      return { resourceType: 'Patient', extension: [extension] };
+    };
+    const issues = validateResource(nest(3000));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ code: 'structure', message: 'Nested deeper than 128 levels' });
+    expect(validateResource(nest(60))).toEqual([]);
+    // contained resources nest through Resource, not an element type
+    let basic: Record<string, unknown> = { resourceType: 'Basic', id: 'c', code: { text: 'x' } };
+    for (let i = 0; i < 2000; i++)
+      basic = { resourceType: 'Basic', id: `c${i}`, code: { text: 'x' }, contained: [basic] };
+    expect(validateResource(basic).some((i) => i.message === 'Nested deeper than 128 levels')).toBe(true);
+  });
+
+  it('a 200,000-element array is validated and indexed without spreading it onto the stack', () => {
+    const patient = {
+      resourceType: 'Patient',
+      name: Array.from({ length: 200_000 }, (_, i) => ({ family: `f${i}` })),
+    };
+    expect(validateResource(patient)).toEqual([]);
+    expect(valuesAtPath(patient, 'name.family')).toHaveLength(200_000);
   });
 
   it('invariants on request (medplum FHIRPath)', () => {
