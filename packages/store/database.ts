@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.ts';
+import { guardPool } from './guarded-pool.ts';
+import { startPgliteWorker } from './pglite-remote.ts';
 import { migrateToLatest } from './migrations/migrator.ts';
 import type { StoreTables } from './tables.ts';
 
@@ -31,6 +33,17 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** Pool size for PostgreSQL (default 10). */
   poolSize?: number;
+  /**
+   * Longest a statement may run, in ms (default: no limit). PostgreSQL: `statement_timeout` of every pooled
+   * connection (migrations run without it). Embedded database: only with `pgliteWorker`, where the caller stops
+   * waiting (PGlite cannot interrupt a statement). Either way the caller gets a QihuangError 'unavailable'.
+   */
+  statementTimeoutMs?: number;
+  /**
+   * Run the embedded database in a worker thread (pglite-worker.mjs), so that its statements never block this
+   * thread's event loop (`serve`). Default false: in process (tests, CLI commands).
+   */
+  pgliteWorker?: boolean;
 }
 
 // pg returns int8 and numeric as strings; bigint versions fit in a JS number for our purposes.
@@ -38,8 +51,19 @@ pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1700, (value) => Number(value));
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.url && options.statementTimeoutMs && options.migrate !== false) {
+    // Migrations (an index build on a big table) are not held to the statement timeout of requests.
+    const unlimited = await openPostgres(options.url, 1, undefined);
+    try {
+      await migrateToLatest(unlimited.db);
+    } finally {
+      await unlimited.close();
+    }
+    options = { ...options, migrate: false };
+  }
+  if (!options.url && options.pgliteWorker) return openPgliteWorker(options);
   const database = options.url
-    ? await openPostgres(options.url, options.poolSize ?? 10)
+    ? await openPostgres(options.url, options.poolSize ?? 10, options.statementTimeoutMs)
     : await openPglite(options);
   if (options.migrate !== false) {
     try {
@@ -52,8 +76,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return database;
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  statementTimeoutMs: number | undefined,
+): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+  });
   // An idle connection the server ends (restart, failover, pg_terminate_backend, a dropped database) is an
   // 'error' event on the pool: without a listener it would end the process. The pool replaces the connection;
   // a query in flight on it fails on its own. Reported unless we are closing.
@@ -61,7 +93,11 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   pool.on('error', (error) => {
     if (!closing) console.error(`[qihuang] idle PostgreSQL connection lost: ${error.message}`);
   });
-  const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
+  const guarded = guardPool(pool, {
+    statementTimeoutMs,
+    cancel: (processId) => cancelBackend(url, processId),
+  });
+  const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool: guarded }) });
   await sql`select 1`.execute(db);
   return {
     db,
@@ -72,6 +108,17 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       return db.destroy();
     },
   };
+}
+
+/** Cancels the statement a backend runs, from a connection of its own (the pool may be exhausted). */
+async function cancelBackend(url: string, processId: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query('select pg_cancel_backend($1)', [processId]);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
@@ -90,7 +137,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   try {
     const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, vector } });
     const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
-    const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool: guardPool(pool, {}) }) });
     return {
       db,
       kind: 'pglite',
@@ -101,6 +148,47 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
         lock?.release();
       },
     };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/** The embedded database in a worker thread (see pglite-remote.ts); same lock, same Database. */
+async function openPgliteWorker(options: OpenDatabaseOptions): Promise<Database> {
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  let lock: DirectoryLock | undefined;
+  let dataDir: string | undefined;
+  if (!options.memory) {
+    if (!options.dataDir) throw new Error('openDatabase: dataDir or memory or url is required');
+    mkdirSync(options.dataDir, { recursive: true });
+    lock = acquireDirectoryLock(options.dataDir);
+    dataDir = join(options.dataDir, 'pgdata');
+  }
+  try {
+    const remote = await startPgliteWorker(dataDir);
+    // createPgConfig duck-types its argument: execProtocolStream and waitReady are all it uses.
+    const config = createPgConfig(remote as unknown as Parameters<typeof createPgConfig>[0]);
+    const pool = new pg.Pool(config as pg.PoolConfig);
+    // The wait limit applies once the migrations are done (they are not held to a request's timeout).
+    const limits = { statementTimeoutMs: options.statementTimeoutMs, waitLimit: false };
+    const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool: guardPool(pool, limits) }) });
+    const close = async () => {
+      try {
+        await db.destroy();
+        await remote.close();
+      } finally {
+        lock?.release();
+      }
+    };
+    try {
+      if (options.migrate !== false) await migrateToLatest(db);
+    } catch (error) {
+      await close();
+      throw error;
+    }
+    limits.waitLimit = options.statementTimeoutMs !== undefined;
+    return { db, kind: 'pglite', location: options.memory ? 'memory' : (options.dataDir ?? ''), close };
   } catch (error) {
     lock?.release();
     throw error;
@@ -128,7 +216,7 @@ export async function openEmbeddedFromDump(dump: Blob): Promise<Database> {
   const { vector } = await import('@electric-sql/pglite-pgvector');
   const pglite = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm, vector } });
   const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
-  const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool: guardPool(pool, {}) }) });
   await migrateToLatest(db);
   return {
     db,

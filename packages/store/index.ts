@@ -27,3 +27,4 @@ export {
 } from './fhir-repository/bulk-insert.ts';
 export { compartmentOf, type RepositoryHooks, type AccessMode } from './fhir-repository/access.ts';
 export type { StoredRow, SearchResult } from './search/search-executor.ts';
+export { runWithAbortSignal, currentAbortSignal } from './request-scope.ts';

@@ -1,0 +1,119 @@
+/**
+ * The connection pool Kysely sees: node-postgres's, with every statement guarded (issue 15 item 4):
+ *  - a statement cut off by the statement timeout (PostgreSQL: `statement_timeout`, error 57014) or cancelled
+ *    becomes a QihuangError 'unavailable' (503 with an OperationOutcome at the FHIR edge), never a 500;
+ *  - when the HTTP request it runs for is aborted (client disconnect, request-scope.ts), the statement is
+ *    cancelled on PostgreSQL (`pg_cancel_backend` for the connection's backend, from a separate connection) and
+ *    no further statement of that request starts;
+ *  - optionally (the PGlite worker, which cannot interrupt a statement and ignores statement_timeout) the
+ *    caller stops waiting after the timeout; the statement itself runs to its end in the worker.
+ * The connection is handed back only after a cancel was delivered, so a cancel never reaches the next user.
+ */
+import type pg from 'pg';
+import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import { QihuangError } from '@qihuang/contracts';
+import { currentAbortSignal } from './request-scope.ts';
+
+export interface GuardOptions {
+  /** The statement timeout in force, in ms (for the error message, and for `waitLimit`). */
+  statementTimeoutMs?: number;
+  /** Stop waiting for a statement after statementTimeoutMs (PGlite worker: nothing else enforces it). */
+  waitLimit?: boolean;
+  /** Cancels what the backend with this process id is running (PostgreSQL). */
+  cancel?: (processId: number) => Promise<void>;
+}
+
+export function timeoutError(timeoutMs: number | undefined): QihuangError {
+  const message = `The database statement took longer than the limit${timeoutMs ? ` of ${timeoutMs} ms` : ''} (QIHUANG_STATEMENT_TIMEOUT_MS); narrow the request (filters, fewer _sort keys, a smaller _count) and try again`;
+  return new QihuangError('unavailable', message, {
+    issues: [{ severity: 'error', code: 'timeout', message }],
+  });
+}
+
+function cancelledError(): QihuangError {
+  const message = 'The request was cancelled: the client closed the connection';
+  return new QihuangError('unavailable', message, {
+    issues: [{ severity: 'error', code: 'incomplete', message }],
+  });
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw cancelledError();
+}
+
+export function guardPool(pool: pg.Pool, options: GuardOptions): PostgresPool {
+  return {
+    connect: async () => {
+      throwIfAborted(currentAbortSignal());
+      const client = await pool.connect();
+      return guardClient(client, options);
+    },
+    end: () => pool.end(),
+  };
+}
+
+function guardClient(client: pg.PoolClient, options: GuardOptions): PostgresPoolClient {
+  function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
+  function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+  function query<R>(
+    sqlOrCursor: string | PostgresCursor<R>,
+    parameters?: ReadonlyArray<unknown>,
+  ): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
+    if (typeof sqlOrCursor !== 'string') {
+      return client.query(sqlOrCursor as unknown as pg.Submittable) as unknown as PostgresCursor<R>;
+    }
+    return run<R>(client, sqlOrCursor, parameters ?? [], options);
+  }
+  return { query, release: (destroy?: boolean) => client.release(destroy) };
+}
+
+async function run<R>(
+  client: pg.PoolClient,
+  text: string,
+  parameters: ReadonlyArray<unknown>,
+  options: GuardOptions,
+): Promise<PostgresQueryResult<R>> {
+  const signal = currentAbortSignal();
+  throwIfAborted(signal);
+  let cancelled = false;
+  let cancelling: Promise<void> | undefined;
+  let stopWaiting: ((error: QihuangError) => void) | undefined;
+  const onAbort = () => {
+    cancelled = true;
+    const processId = (client as unknown as { processID?: number | null }).processID;
+    if (options.cancel && processId) cancelling = options.cancel(processId).catch(() => undefined);
+    else stopWaiting?.(cancelledError());
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const running = client.query(text, parameters as unknown[]) as unknown as Promise<PostgresQueryResult<R>>;
+    const limit = options.waitLimit ? options.statementTimeoutMs : undefined;
+    if (!limit && !signal) return await running;
+    // The statement cannot be interrupted here: the caller stops waiting, the result is dropped.
+    running.catch(() => undefined);
+    return await new Promise<PostgresQueryResult<R>>((resolve, reject) => {
+      stopWaiting = reject;
+      if (limit) timer = setTimeout(() => reject(timeoutError(options.statementTimeoutMs)), limit);
+      running.then(resolve, reject);
+    });
+  } catch (error) {
+    throw mapError(error, cancelled, options.statementTimeoutMs);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+    if (cancelling) await cancelling;
+  }
+}
+
+function mapError(error: unknown, cancelled: boolean, timeoutMs: number | undefined): unknown {
+  if (error instanceof QihuangError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code !== '57014') return error; // query_canceled
+  const message = error instanceof Error ? error.message : '';
+  if (/statement timeout/i.test(message)) return timeoutError(timeoutMs);
+  if (cancelled) return cancelledError();
+  return new QihuangError('unavailable', 'The database statement was cancelled; try again', {
+    issues: [{ severity: 'error', code: 'transient', message: 'statement cancelled' }],
+  });
+}
