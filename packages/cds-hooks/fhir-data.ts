@@ -1,5 +1,6 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { QihuangError } from '@qihuang/contracts';
+import type { FhirReader } from './fhir-source.ts';
 import type { HookRequest } from './request.ts';
 
 /** Replaces prefetch tokens ({{context.patientId}}, {{userPractitionerId}} …) with values from the request. */
@@ -24,17 +25,20 @@ export interface GatherResult {
 
 /**
  * Collects the FHIR data named by the service's prefetch templates: the request's `prefetch` when it holds the
- * key (a null value means "the client found nothing"), otherwise a GET on `fhirServer` with the bearer token
- * through the injected fetch. Without either source for the patient, the call is refused (412).
+ * key (a null value means "the client found nothing"), otherwise a read through `open()` — the reader for the
+ * request's `fhirServer` (fhir-source.ts: this platform in-process, or an allow-listed server), created only
+ * when some key is missing, so a refused `fhirServer` matters only when it would be used. Without either source
+ * for the patient, the call is refused (412).
  */
 export async function gatherResources(
   request: HookRequest,
   templates: Record<string, string>,
-  fetchFn: typeof fetch,
+  open: () => FhirReader,
 ): Promise<GatherResult> {
   const resources: Resource[] = [];
   const fromPrefetch: string[] = [];
   const fetched: string[] = [];
+  let read: FhirReader | undefined;
   for (const [key, template] of Object.entries(templates)) {
     if (request.prefetch && key in request.prefetch) {
       const value = request.prefetch[key];
@@ -50,18 +54,8 @@ export async function gatherResources(
         );
       continue;
     }
-    const url = `${request.fhirServer.replace(/\/$/, '')}/${fillTemplate(template, request)}`;
-    const headers: Record<string, string> = { accept: 'application/fhir+json' };
-    if (request.fhirAuthorization) headers.authorization = `Bearer ${request.fhirAuthorization.access_token}`;
-    let response: Response;
-    try {
-      response = await fetchFn(url, { headers });
-    } catch (cause) {
-      throw new QihuangError('upstream-error', `FHIR server unreachable while fetching "${key}"`, { cause });
-    }
-    if (!response.ok)
-      throw new QihuangError('upstream-error', `FHIR server answered ${response.status} for "${key}"`);
-    resources.push((await response.json()) as Resource);
+    read ??= open();
+    resources.push((await read(fillTemplate(template, request))) as Resource);
     fetched.push(key);
   }
   return { resources, fromPrefetch, fetched };

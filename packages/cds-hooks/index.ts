@@ -4,6 +4,7 @@ export { discovery, SERVICE_TABLE, PRESCRIPTION_PREFETCH, findService } from './
 export { findingToCard, OVERRIDE_REASONS, SUMMARY_LIMIT, truncate } from './cards.ts';
 export { parseHookRequest, parseFeedback, type HookRequest } from './request.ts';
 export { gatherResources, fillTemplate } from './fhir-data.ts';
+export { fhirSource, normaliseBase, type FhirReader, type OwnFhir } from './fhir-source.ts';
 export {
   createMemoryCardState,
   createMemoryFeedbackSink,

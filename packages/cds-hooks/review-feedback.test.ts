@@ -58,7 +58,9 @@ describe('order-sign review', () => {
       scope: 'user/*.read',
       subject: 'qihuang',
     };
-    const viaFetch = (await (await post(app({ fetch: fakeFetch }), SIGN, body)).json()) as {
+    const viaFetch = (await (
+      await post(app({ fetch: fakeFetch, fhirServers: ['https://fhir.example.org/R4'] }), SIGN, body)
+    ).json()) as {
       cards: CdsCard[];
     };
     expect(calls).toHaveLength(6);
@@ -72,7 +74,10 @@ describe('order-sign review', () => {
     delete body.prefetch;
     body.fhirServer = 'https://fhir.example.org/R4';
     const res = await post(
-      app({ fetch: (async () => new Response('no', { status: 500 })) as typeof fetch }),
+      app({
+        fetch: (async () => new Response('no', { status: 500 })) as typeof fetch,
+        fhirServers: ['https://fhir.example.org/R4'],
+      }),
       SIGN,
       body,
     );

@@ -10,6 +10,7 @@ import {
 } from '@qihuang/engines/prescription-review';
 import { findingToCard } from './cards.ts';
 import { gatherResources } from './fhir-data.ts';
+import { fhirSource, type OwnFhir } from './fhir-source.ts';
 import { parseFeedback, parseHookRequest } from './request.ts';
 import { discovery, findService, PRESCRIPTION_PREFETCH } from './services.ts';
 import {
@@ -33,8 +34,15 @@ export interface CdsHooksConfig {
 
 export interface CdsHooksDeps {
   kb: DrugKnowledgeBase;
-  /** Used only when a prefetch key is missing and the request names a fhirServer. */
+  /** Used only when a prefetch key is missing and the request names an allow-listed fhirServer. */
   fetch?: typeof fetch;
+  /**
+   * Remote FHIR base URLs a request's `fhirServer` may name (QIHUANG_CDS_FHIR_SERVERS); any other is refused
+   * (403) without a request. Default: none.
+   */
+  fhirServers?: readonly string[];
+  /** The platform's own FHIR API: always allowed as `fhirServer`, read in-process as the caller. */
+  ownFhir?: OwnFhir;
   feedbackSink?: FeedbackSink;
   state?: CardStateStore;
   uuid?: () => string;
@@ -82,7 +90,13 @@ export function createCdsHooksRoutes(deps: CdsHooksDeps): Hono {
     const service = findService(c.req.param('id'));
     if (!service) throw new QihuangError('not-found', `no CDS service "${c.req.param('id')}"`);
     const request = parseHookRequest(await readJson(c.req.raw), service.hook);
-    const gathered = await gatherResources(request, PRESCRIPTION_PREFETCH, fetchFn);
+    const gathered = await gatherResources(request, PRESCRIPTION_PREFETCH, () =>
+      fhirSource(request.fhirServer!, request.fhirAuthorization?.access_token, c.req.raw, {
+        allowed: deps.fhirServers ?? [],
+        fetch: fetchFn,
+        ...(deps.ownFhir ? { own: deps.ownFhir } : {}),
+      }),
+    );
     const draftOrders = resourcesOf(request.context.draftOrders as unknown as Bundle | undefined).filter(
       (r) => r.resourceType === 'MedicationRequest',
     );
