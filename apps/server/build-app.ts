@@ -129,6 +129,17 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
       kb: drugKnowledge,
       state: cardState,
       fetch: globalThis.fetch,
+      // fhirServer: only allow-listed servers are fetched; this platform's own FHIR is read in-process as the caller.
+      fhirServers: config.cdsFhirServers,
+      ownFhir: {
+        path: '/fhir/R4',
+        read: async (relativeUrl, request) => {
+          const authorization = request.headers.get('authorization');
+          return app.request(`/fhir/R4/${relativeUrl}`, {
+            headers: { accept: 'application/fhir+json', ...(authorization ? { authorization } : {}) },
+          });
+        },
+      },
       ...(clock ? { now: clock } : {}),
       feedbackSink: {
         record: async (entry) => {

@@ -23,6 +23,8 @@ export interface Config {
   model?: ModelQuickStart;
   gatewayConfigFile?: string;
   corsOrigins: string[];
+  /** FHIR servers (base URLs) a CDS Hooks call's `fhirServer` may name: QIHUANG_CDS_FHIR_SERVERS, comma-separated. */
+  cdsFhirServers: string[];
   /** Measurement reminders are POSTed here (the hospital's SMS/WeChat gateway): QIHUANG_CARE_WEBHOOK_URL. */
   careWebhookUrl?: string;
   /** HMAC-SHA256 key signing each reminder (header x-qihuang-signature): QIHUANG_CARE_WEBHOOK_SECRET. */
@@ -52,6 +54,32 @@ function flag(env: Env, key: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   throw new QihuangError('invalid-input', `${key} must be 1 or 0 (true/false), got "${raw}"`);
+}
+
+/** Comma-separated http(s) URLs without credentials, query or fragment. */
+function urlList(env: Env, key: string): string[] {
+  const urls = (env[key] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const raw of urls) {
+    let url: URL | undefined;
+    try {
+      url = new URL(raw);
+    } catch {
+      url = undefined;
+    }
+    if (
+      !url ||
+      !['http:', 'https:'].includes(url.protocol) ||
+      url.username ||
+      url.password ||
+      url.search ||
+      url.hash
+    )
+      throw new QihuangError('invalid-input', `${key} must list http(s) base URLs, got "${raw}"`);
+  }
+  return urls;
 }
 
 /**
@@ -85,6 +113,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     token: env.QIHUANG_TOKEN || undefined,
     careWebhookUrl: env.QIHUANG_CARE_WEBHOOK_URL || undefined,
     careWebhookSecret: env.QIHUANG_CARE_WEBHOOK_SECRET || undefined,
+    cdsFhirServers: urlList(env, 'QIHUANG_CDS_FHIR_SERVERS'),
     corsOrigins: (env.QIHUANG_CORS_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())
