@@ -3,6 +3,7 @@
  * with graceful shutdown on SIGINT/SIGTERM (stop accepting, finish requests, close the database).
  */
 import { serve, type ServerType } from '@hono/node-server';
+import { createCheckpointWriter } from '@qihuang/audit';
 import type { Config } from '@qihuang/config';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { ensureInitialAdmin } from '@qihuang/identity';
@@ -31,6 +32,33 @@ export async function startServer(config: Config): Promise<RunningServer> {
   } else if (admin.created) {
     log.info('created user admin with the password from QIHUANG_ADMIN_PASSWORD');
   }
+  if (admin.created) {
+    // Audited like any user creation: a store with users and an empty audit chain fails `audit verify`.
+    await built.audit.append(
+      database.db,
+      { requestId: 'start', principal: SYSTEM_PRINCIPAL },
+      {
+        action: 'admin',
+        outcome: 'success',
+        resourceType: 'User',
+        patientIds: [],
+        detail: { operation: 'users.create-initial-admin' },
+      },
+    );
+  }
+  const checkpoints =
+    config.auditCheckpointFile || config.auditCheckpointUrl
+      ? createCheckpointWriter({
+          db: database.db,
+          file: config.auditCheckpointFile,
+          webhookUrl: config.auditCheckpointUrl,
+          intervalMs: config.auditCheckpointIntervalSeconds * 1000,
+          onError: (target, error) =>
+            log.warn({ target, reason: (error as Error).message }, 'audit checkpoint not written (retried)'),
+        })
+      : undefined;
+  checkpoints?.start();
+  void checkpoints?.writeNow().catch(() => undefined); // anchor the head at start-up too
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: built.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
@@ -88,6 +116,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       log.info('shutting down');
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await seeding;
+      await checkpoints?.stop(); // the last head, before the database closes
       await built.close();
       await database.close();
       log.info('stopped');

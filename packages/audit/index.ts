@@ -7,6 +7,19 @@ export {
   type AuditLogOptions,
 } from './audit-log.ts';
 export { canonicalJson, canonicalEntry, entryHash, GENESIS_HASH, type ChainedContent } from './canonical.ts';
+export {
+  parseCheckpoint,
+  parseCheckpointFile,
+  readChainHead,
+  unauditedData,
+  type AuditCheckpoint,
+} from './checkpoints.ts';
+export {
+  createCheckpointWriter,
+  type CheckpointTimer,
+  type CheckpointWriter,
+  type CheckpointWriterOptions,
+} from './checkpoint-writer.ts';
 export { verifyAuditChain, type AuditProblem, type AuditVerifyResult, type VerifyOptions } from './verify.ts';
 export {
   ACTION_CODES,

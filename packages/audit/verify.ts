@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { GENESIS_HASH } from './canonical.ts';
+import { readChainHead, unauditedData, type AuditCheckpoint } from './checkpoints.ts';
 import type { AnyKysely } from './tables.ts';
 
 export type AuditProblem =
@@ -28,7 +29,13 @@ export type AuditProblem =
   /** The entry is intact but its previous-hash link does not match the entry before it. */
   | 'broken-link'
   /** The last entry's hash differs from the chain head. */
-  | 'head-mismatch';
+  | 'head-mismatch'
+  /** The chain ends before an entry a checkpoint recorded: newest entries deleted and the head moved back. */
+  | 'rewound'
+  /** The entry at a checkpoint's position has another hash: the chain was rewritten from there or before. */
+  | 'checkpoint-mismatch'
+  /** No entries, but the store holds FHIR resources or users: the whole chain was deleted. */
+  | 'empty-chain';
 
 export interface AuditVerifyResult {
   ok: boolean;
@@ -40,6 +47,8 @@ export interface AuditVerifyResult {
    */
   head: { seq: number; hash: string };
   firstBad?: { seq: number; problem: AuditProblem; message: string };
+  /** Checkpoints checked (when some were given). */
+  checkpoints?: number;
   elapsedMs: number;
 }
 
@@ -53,6 +62,11 @@ export interface VerifyOptions {
    * checks and 'node' for the authoritative one.
    */
   hashIn?: 'node' | 'database';
+  /**
+   * Chain heads recorded outside the database (checkpoint file, `--expect-head`): each must still be in the
+   * chain with the same hash. Without them, deleting the newest entries and moving the head back is invisible.
+   */
+  checkpoints?: readonly AuditCheckpoint[];
 }
 
 /**
@@ -95,13 +109,17 @@ export async function verifyAuditChain(
 ): Promise<AuditVerifyResult> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 20_000;
-  const readHead = async () => {
-    const row = (
-      await sql<{ seq: number | string; hash: string }>`
-      select seq, hash from audit_chain_head where id = 1`.execute(db)
-    ).rows[0];
-    return { seq: Number(row?.seq ?? 0), hash: row?.hash ?? GENESIS_HASH };
-  };
+  const readHead = () => readChainHead(db);
+  const expected = new Map<number, AuditCheckpoint>();
+  let lastCheckpoint: AuditCheckpoint | undefined;
+  for (const c of options.checkpoints ?? []) {
+    const seen = expected.get(c.seq);
+    if (seen && seen.hash !== c.hash) {
+      // Two checkpoints disagree about one entry: at most one of them can hold.
+      expected.set(c.seq, { ...c, hash: '' });
+    } else if (c.seq > 0) expected.set(c.seq, c);
+    if (!lastCheckpoint || c.seq > lastCheckpoint.seq) lastCheckpoint = c;
+  }
   const inDatabase = options.hashIn === 'database';
   const fetch = async (after: number) =>
     (inDatabase
@@ -124,6 +142,7 @@ export async function verifyAuditChain(
     checked,
     head,
     ...(firstBad ? { firstBad } : {}),
+    ...(options.checkpoints ? { checkpoints: options.checkpoints.length } : {}),
     elapsedMs: Math.round(performance.now() - started),
   });
 
@@ -185,6 +204,15 @@ export async function verifyAuditChain(
           message: `entry ${seq} does not link to entry ${seq - 1} (entry ${seq - 1} was rewritten, or entries were inserted or removed before ${seq})`,
         });
       }
+      const checkpoint = expected.get(seq);
+      if (checkpoint && checkpoint.hash !== row.hash) {
+        await pending?.catch(() => undefined);
+        return result({
+          seq,
+          problem: 'checkpoint-mismatch',
+          message: `entry ${seq} does not have the hash a checkpoint recorded${checkpoint.at ? ` at ${checkpoint.at}` : ''}: the chain was rewritten from entry ${seq} or before`,
+        });
+      }
       prevHash = row.hash;
       expectedSeq = seq + 1;
       checked++;
@@ -213,6 +241,22 @@ export async function verifyAuditChain(
       problem: 'head-mismatch',
       message: `entry ${head.seq} does not match the hash recorded in the chain head`,
     });
+  }
+  if (lastCheckpoint && lastCheckpoint.seq > checked) {
+    return result({
+      seq: lastCheckpoint.seq,
+      problem: 'rewound',
+      message: `a checkpoint${lastCheckpoint.at ? ` taken at ${lastCheckpoint.at}` : ''} recorded entry ${lastCheckpoint.seq} but the chain ends at ${checked}: ${checked + 1 === lastCheckpoint.seq ? `entry ${checked + 1} was` : `entries ${checked + 1}–${lastCheckpoint.seq} were`} deleted and the chain head moved back`,
+    });
+  }
+  if (checked === 0) {
+    const data = await unauditedData(db);
+    if (data.length)
+      return result({
+        seq: 1,
+        problem: 'empty-chain',
+        message: `the audit chain is empty but the store holds ${data.join(' and ')}: the chain was deleted`,
+      });
   }
   return result();
 }

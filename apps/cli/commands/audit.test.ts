@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,25 +27,31 @@ function cli(
   });
 }
 
+/** A database for the CLI. The embedded one is single-process: every handle is closed before the CLI runs. */
+async function cliDatabase(kind: (typeof DATABASE_KINDS)[number]) {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'qihuang-audit-cli-'));
+    return {
+      dir,
+      env: { QIHUANG_DATA_DIR: dir, DATABASE_URL: '' } as Record<string, string>,
+      open: () => openDatabase({ dataDir: dir }),
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const server = await createPostgresTestDatabase();
+  return {
+    dir: mkdtempSync(join(tmpdir(), 'qihuang-audit-cli-')),
+    env: { DATABASE_URL: server.url } as Record<string, string>,
+    open: () => openDatabase({ url: server.url, poolSize: 2 }),
+    cleanup: server.drop,
+  };
+}
+
 describe.each(DATABASE_KINDS)('qihuang audit on %s', (kind) => {
   it('verify exits 0 when intact and 1 naming the first bad entry; export writes NDJSON', async () => {
-    // The embedded database is single-process: every handle here is closed before the CLI runs.
-    let env: Record<string, string>;
-    let open: () => Promise<Database>;
-    let cleanup: () => Promise<void>;
-    if (kind === 'pglite') {
-      const dir = mkdtempSync(join(tmpdir(), 'qihuang-audit-cli-'));
-      env = { QIHUANG_DATA_DIR: dir, DATABASE_URL: '' };
-      open = () => openDatabase({ dataDir: dir });
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    } else {
-      const server = await createPostgresTestDatabase();
-      env = { DATABASE_URL: server.url };
-      open = () => openDatabase({ url: server.url, poolSize: 2 });
-      cleanup = server.drop;
-    }
+    const { env, open, cleanup } = await cliDatabase(kind);
     try {
-      let database = await open();
+      let database: Database = await open();
       const audit = createAuditLog();
       for (let i = 1; i <= 5; i++) {
         await audit.append(
@@ -99,4 +105,63 @@ describe.each(DATABASE_KINDS)('qihuang audit on %s', (kind) => {
       await cleanup();
     }
   }, 240_000);
+
+  it('verify --expect-head and --checkpoints catch a truncate-and-rewind the chain alone misses', async () => {
+    const { dir, env, open, cleanup } = await cliDatabase(kind);
+    try {
+      let database: Database = await open();
+      const audit = createAuditLog();
+      for (let i = 1; i <= 5; i++)
+        await audit.append(
+          database.db,
+          {
+            requestId: `r${i}`,
+            principal: { id: 'u1', kind: 'user', username: 'a', role: 'admin', scopes: [] },
+          },
+          { action: 'read', outcome: 'success', patientIds: [] },
+        );
+      const hashes = (
+        await sql<{ seq: string; hash: string }>`select seq, hash from audit_entry order by seq`.execute(
+          database.db,
+        )
+      ).rows.map((r) => r.hash);
+      await database.close();
+
+      const head = await cli(['audit', 'verify', '--expect-head', `5:${hashes[4]}`], env);
+      expect(head.code, head.stdout).toBe(0);
+      expect(head.stdout).toMatch(/1 checkpoint\(s\) hold/);
+      expect(head.stdout).toContain(`head 5:${hashes[4]}`); // printed in the form --expect-head takes
+      const file = join(dir, 'checkpoints.ndjson');
+      writeFileSync(
+        file,
+        `{"seq":2,"hash":"${hashes[1]}","at":"2026-03-01T08:00:00.000Z"}\n{"seq":5,"hash":"${hashes[4]}","at":"2026-03-01T09:00:00.000Z"}\n`,
+      );
+      expect((await cli(['audit', 'verify', '--checkpoints', file], env)).code).toBe(0);
+
+      // Two statements: cut entries 4–5, move the head back to 3.
+      database = await open();
+      await sql`alter table audit_entry disable trigger audit_entry_append_only`.execute(database.db);
+      await sql`delete from audit_entry where seq > 3`.execute(database.db);
+      await sql`update audit_chain_head set seq = 3, hash = ${hashes[2]!} where id = 1`.execute(database.db);
+      await database.close();
+
+      expect((await cli(['audit', 'verify'], env)).code).toBe(0); // the chain alone cannot tell
+      const rewound = await cli(['audit', 'verify', '--expect-head', `5:${hashes[4]}`, '--json'], env);
+      expect(rewound.code).toBe(1);
+      expect(JSON.parse(rewound.stdout)).toMatchObject({
+        ok: false,
+        firstBad: { seq: 5, problem: 'rewound' },
+      });
+      const fromFile = await cli(['audit', 'verify', '--checkpoints', file], env);
+      expect(fromFile.code).toBe(1);
+      expect(fromFile.stdout).toMatch(/BROKEN at entry 5 \(rewound\).*2026-03-01T09:00:00.000Z/);
+
+      const malformed = await cli(['audit', 'verify', '--expect-head', '5'], env);
+      expect(malformed.code).toBe(2);
+      expect(malformed.stderr).toMatch(/SEQ:HASH/);
+    } finally {
+      await cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 400_000);
 });

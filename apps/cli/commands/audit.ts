@@ -1,12 +1,36 @@
 /**
- * `qihuang audit verify [--json]` — check the audit trail's hash chain (exit 0 intact, 1 with the first bad
- * entry named). `qihuang audit export [--patient ID] [--since DATE]` — NDJSON AuditEvent resources to stdout.
+ * `qihuang audit verify [--json] [--expect-head SEQ:HASH] [--checkpoints FILE]` — check the audit trail's hash
+ * chain, and that it still holds each chain head recorded outside the database (exit 0 intact, 1 with the first
+ * bad entry named, 2 for a malformed checkpoint). `qihuang audit export [--patient ID] [--since DATE]` — NDJSON AuditEvent resources to stdout.
  */
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '@qihuang/config';
 import { QihuangError, SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { openDatabase } from '@qihuang/store';
-import { createAuditLog, exportAuditNdjson, verifyAuditChain } from '@qihuang/audit';
+import {
+  createAuditLog,
+  exportAuditNdjson,
+  parseCheckpoint,
+  parseCheckpointFile,
+  verifyAuditChain,
+  type AuditCheckpoint,
+} from '@qihuang/audit';
+
+function readCheckpoints(options: { expectHead?: string; checkpoints?: string }): AuditCheckpoint[] {
+  const out: AuditCheckpoint[] = [];
+  if (options.expectHead) out.push(parseCheckpoint(options.expectHead, '--expect-head'));
+  if (options.checkpoints) {
+    let text: string;
+    try {
+      text = readFileSync(options.checkpoints, 'utf8');
+    } catch {
+      throw new QihuangError('invalid-input', `--checkpoints: cannot read ${options.checkpoints}`);
+    }
+    out.push(...parseCheckpointFile(text, options.checkpoints));
+  }
+  return out;
+}
 
 async function withDatabase<T>(
   work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
@@ -39,33 +63,51 @@ export function registerAudit(program: Command): void {
     )
     .option('--json', 'print the result as JSON')
     .option(
+      '--expect-head <seq:hash>',
+      'a chain head kept outside the database (as printed by verify): fail unless the chain still holds it',
+    )
+    .option(
+      '--checkpoints <file>',
+      'file of chain-head checkpoints (QIHUANG_AUDIT_CHECKPOINT_FILE): fail unless the chain holds every one',
+    )
+    .option(
       '--in-database',
       "hash inside PostgreSQL: faster, but trusts the server's sha256 (routine checks)",
     )
-    .action(async (options: { json?: boolean; inDatabase?: boolean }) => {
-      const result = await withDatabase((database) =>
-        verifyAuditChain(database.db, {
-          hashIn: options.inDatabase ? 'database' : 'node',
-          onProgress:
-            options.json || !process.stderr.isTTY
-              ? undefined
-              : ({ checked, total }) => process.stderr.write(`\rchecked ${checked} / ${total}`),
-        }),
-      );
-      if (!options.json && process.stderr.isTTY) process.stderr.write('\n');
-      if (options.json) {
-        console.log(JSON.stringify(result));
-      } else if (result.ok) {
-        console.log(
-          `audit chain intact: ${result.checked} entries, head ${result.head.seq} ${result.head.hash} (${result.elapsedMs} ms)`,
+    .action(
+      async (options: {
+        json?: boolean;
+        inDatabase?: boolean;
+        expectHead?: string;
+        checkpoints?: string;
+      }) => {
+        const checkpoints = readCheckpoints(options);
+        const result = await withDatabase((database) =>
+          verifyAuditChain(database.db, {
+            hashIn: options.inDatabase ? 'database' : 'node',
+            ...(checkpoints.length || options.checkpoints ? { checkpoints } : {}),
+            onProgress:
+              options.json || !process.stderr.isTTY
+                ? undefined
+                : ({ checked, total }) => process.stderr.write(`\rchecked ${checked} / ${total}`),
+          }),
         );
-      } else {
-        console.log(
-          `audit chain BROKEN at entry ${result.firstBad?.seq} (${result.firstBad?.problem}): ${result.firstBad?.message}`,
-        );
-      }
-      process.exitCode = result.ok ? 0 : 1;
-    });
+        if (!options.json && process.stderr.isTTY) process.stderr.write('\n');
+        if (options.json) {
+          console.log(JSON.stringify(result));
+        } else if (result.ok) {
+          const held = result.checkpoints !== undefined ? `, ${result.checkpoints} checkpoint(s) hold` : '';
+          console.log(
+            `audit chain intact: ${result.checked} entries, head ${result.head.seq}:${result.head.hash}${held} (${result.elapsedMs} ms)`,
+          );
+        } else {
+          console.log(
+            `audit chain BROKEN at entry ${result.firstBad?.seq} (${result.firstBad?.problem}): ${result.firstBad?.message}`,
+          );
+        }
+        process.exitCode = result.ok ? 0 : 1;
+      },
+    );
 
   audit
     .command('export')
