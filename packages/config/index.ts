@@ -31,6 +31,12 @@ export interface Config {
   careWebhookSecret?: string;
   /** Bearer token or API key the CLI uses against a running server (QIHUANG_TOKEN). */
   token?: string;
+  /** Audit chain-head checkpoints: appended to this file (QIHUANG_AUDIT_CHECKPOINT_FILE) … */
+  auditCheckpointFile?: string;
+  /** … and/or POSTed here (QIHUANG_AUDIT_CHECKPOINT_URL) … */
+  auditCheckpointUrl?: string;
+  /** … every this many seconds (QIHUANG_AUDIT_CHECKPOINT_INTERVAL, default 3600). */
+  auditCheckpointIntervalSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -113,6 +119,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     token: env.QIHUANG_TOKEN || undefined,
     careWebhookUrl: env.QIHUANG_CARE_WEBHOOK_URL || undefined,
     careWebhookSecret: env.QIHUANG_CARE_WEBHOOK_SECRET || undefined,
+    auditCheckpointFile: env.QIHUANG_AUDIT_CHECKPOINT_FILE
+      ? resolve(env.QIHUANG_AUDIT_CHECKPOINT_FILE)
+      : undefined,
+    auditCheckpointUrl: env.QIHUANG_AUDIT_CHECKPOINT_URL || undefined,
+    auditCheckpointIntervalSeconds: integer(env, 'QIHUANG_AUDIT_CHECKPOINT_INTERVAL', 3600, 10, 7 * 86400),
     cdsFhirServers: urlList(env, 'QIHUANG_CDS_FHIR_SERVERS'),
     corsOrigins: (env.QIHUANG_CORS_ORIGINS ?? '')
       .split(',')
