@@ -55,7 +55,10 @@ describe.each(DATABASE_KINDS)('patient writes on %s', (kind) => {
     const other = observation('x', 'p2', { performer: [{ reference: 'Patient/p1' }] });
     const reverse = observation('x', 'p1', { performer: [{ reference: 'Patient/p2' }] });
     const elsewhere = observation('x', 'p1', { focus: [{ reference: 'Patient/p2' }] });
-    for (const resource of [other, reverse, elsewhere]) {
+    const absolute = observation('x', 'p1', {
+      hasMember: [{ reference: 'https://other.example/fhir/Patient/p2' }],
+    });
+    for (const resource of [other, reverse, elsewhere, absolute]) {
       await expect(repo.create(P1, resource)).rejects.toMatchObject(forbidden);
       await expect(repo.update(P1, 'Observation', 'x', resource)).rejects.toMatchObject(forbidden);
       await expect(
@@ -145,6 +148,7 @@ describe.each(DATABASE_KINDS)('patient writes on %s', (kind) => {
   it('cannot attribute its own write to someone else (item 3)', async () => {
     const attributed: Record<string, unknown>[] = [
       observation('a1', 'p1', { performer: [{ reference: 'Practitioner/dr' }] }),
+      observation('a1', 'p1', { performer: [{ display: 'Dr Wang' }] }),
       {
         resourceType: 'Condition',
         id: 'c1',
