@@ -154,6 +154,46 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
       expect(rows.some((r) => (r as { token_hash: string }).token_hash === sha256(token))).toBe(true);
     });
 
+    it('takes credentials only as application/json: 415 for text/plain, forms or no content type', async () => {
+      const body = JSON.stringify({ username: 'dr.li', password: 'dr.li-password' });
+      const post = (headers: Record<string, string>, content: string | URLSearchParams = body) =>
+        app.request('/auth/login', {
+          method: 'POST',
+          headers: { 'x-test-address': '192.0.2.77', ...headers },
+          body: content,
+        });
+      const before = (await auditRows('login')).length;
+      for (const type of [
+        'text/plain',
+        'text/plain;charset=UTF-8',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/jsonp',
+      ]) {
+        const res = await post({ 'content-type': type });
+        expect(res.status, type).toBe(415);
+        expect(await res.json()).toEqual({
+          error: {
+            code: 'invalid-input',
+            message: 'Sign-in takes a JSON body (Content-Type: application/json)',
+          },
+        });
+      }
+      expect((await post({})).status).toBe(415);
+      expect(
+        (
+          await post(
+            { 'content-type': 'application/x-www-form-urlencoded' },
+            new URLSearchParams({ username: 'dr.li', password: 'dr.li-password' }),
+          )
+        ).status,
+      ).toBe(415);
+      // Refused before any credential check: nothing audited, no failure counted.
+      expect((await auditRows('login')).length).toBe(before);
+      expect((await post({ 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
+      expect((await post({ 'content-type': 'Application/JSON' })).status).toBe(200);
+    });
+
     it('answers /auth/me', async () => {
       const token = await tokenFor('dr.li');
       const res = await call('GET', '/auth/me', { token });

@@ -183,6 +183,13 @@ export function createAuthRoutes(deps: RouteDeps): Hono<AuthEnv> {
   const auth = authenticate({ ...deps, identity });
 
   app.post('/login', async (c) => {
+    // Credentials only as JSON: a text/plain or form post is a "simple" cross-site request a page elsewhere
+    // could send without a CORS preflight (login CSRF, password spraying from browsers).
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json')
+      throw new QihuangError('invalid-input', 'Sign-in takes a JSON body (Content-Type: application/json)', {
+        status: 415,
+      });
     const body = parseWith(LoginSchema, await jsonBody(c));
     const address = clientAddressOf(c, deps);
     const result = await identity.login(body.username, body.password, address);
