@@ -1,11 +1,13 @@
 /**
  * First-start demo data: the committed Synthea patients (data/synthea-r4, Apache-2.0, synthetic) plus a
- * seeded synthetic home blood-pressure series and a home cuff (Device) per patient. Idempotent: a setting
+ * seeded synthetic home blood-pressure series and a home cuff (Device) per patient, whose BP alerts are raised as
+ * the series is written. Idempotent: a setting
  * records that it ran, and every resource is written by stable id.
  */
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { RequestContext } from '@qihuang/contracts';
+import { raiseAlerts } from '@qihuang/bp-monitoring';
 import { collectFiles, importFiles, repositoryTarget, type ImportSummary } from '@qihuang/importer';
 import { processTransaction, type FhirRepository } from '@qihuang/store';
 import { generateHomeBpSeries, HOME_BP_PROFILES } from './home-bp-series.ts';
@@ -55,6 +57,8 @@ export async function seedDemoData(
       request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` },
     }));
     await processTransaction(repo, ctx, { resourceType: 'Bundle', type: 'transaction', entry: entries });
+    // Alerts are raised when readings are written (the assessment GET writes nothing).
+    await raiseAlerts(repo, id, { now: now.toISOString(), cause: ctx });
     homeReadings += series.readings.length;
   }
   await repo.db
