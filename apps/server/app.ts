@@ -13,6 +13,7 @@ import type { Database, FhirRepository } from '@qihuang/store';
 import type { AppEnv } from './context.ts';
 import { createFhirRoutes, type FhirRouteDeps } from './fhir/fhir-routes.ts';
 import { openApiDocument, type OpenApiPaths } from './openapi.ts';
+import { requestAbort } from './request-abort.ts';
 
 export interface Mount {
   path: string;
@@ -185,6 +186,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     ),
   );
 
+  // A client that disconnects cancels the database statement running for it (packages/store/request-scope.ts).
+  app.use('*', requestAbort);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {

@@ -20,7 +20,13 @@ export interface RunningServer {
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    // No request holds the database past the timeout; the embedded one never blocks the event loop.
+    statementTimeoutMs: config.statementTimeoutMs || undefined,
+    pgliteWorker: config.pgliteWorker,
+  });
   log.info({ database: database.kind, location: database.location }, 'database ready');
   const built = await buildApp({ config, database, log, version: VERSION });
   const admin = await ensureInitialAdmin(database.db, { password: config.adminPassword });

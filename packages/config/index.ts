@@ -31,6 +31,13 @@ export interface Config {
   careWebhookSecret?: string;
   /** Bearer token or API key the CLI uses against a running server (QIHUANG_TOKEN). */
   token?: string;
+  /**
+   * Longest a database statement of the server may run, in ms (QIHUANG_STATEMENT_TIMEOUT_MS, default 30000;
+   * 0 = no limit). Past it the request answers 503 with an OperationOutcome (docs/decisions/0003-…).
+   */
+  statementTimeoutMs: number;
+  /** The embedded database in a worker thread, never blocking the server (QIHUANG_PGLITE_WORKER, default 1). */
+  pgliteWorker: boolean;
   /** Audit chain-head checkpoints: appended to this file (QIHUANG_AUDIT_CHECKPOINT_FILE) … */
   auditCheckpointFile?: string;
   /** … and/or POSTed here (QIHUANG_AUDIT_CHECKPOINT_URL) … */
@@ -117,6 +124,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     adminPassword: env.QIHUANG_ADMIN_PASSWORD || undefined,
     gatewayConfigFile: env.QIHUANG_GATEWAY_CONFIG || undefined,
     token: env.QIHUANG_TOKEN || undefined,
+    statementTimeoutMs: integer(env, 'QIHUANG_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    pgliteWorker: flag(env, 'QIHUANG_PGLITE_WORKER', true),
     careWebhookUrl: env.QIHUANG_CARE_WEBHOOK_URL || undefined,
     careWebhookSecret: env.QIHUANG_CARE_WEBHOOK_SECRET || undefined,
     auditCheckpointFile: env.QIHUANG_AUDIT_CHECKPOINT_FILE
