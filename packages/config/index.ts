@@ -33,7 +33,7 @@ export interface Config {
   token?: string;
   /**
    * Longest a database statement of the server may run, in ms (QIHUANG_STATEMENT_TIMEOUT_MS, default 30000;
-   * 0 = no limit). Past it the request answers 503 with an OperationOutcome (docs/decisions/0003-…).
+   * 0 = no limit). Past it the request answers 503 with an OperationOutcome (docs/decisions/0004-…).
    */
   statementTimeoutMs: number;
   /** The embedded database in a worker thread, never blocking the server (QIHUANG_PGLITE_WORKER, default 1). */

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { QihuangError } from '@qihuang/contracts';
+import { loadConfig } from './index.ts';
+
+describe('statement timeout and PGlite worker settings', () => {
+  it('default to 30 s and the worker on; read from the environment; bad values refused', () => {
+    expect(loadConfig({})).toMatchObject({ statementTimeoutMs: 30_000, pgliteWorker: true });
+    expect(loadConfig({ QIHUANG_STATEMENT_TIMEOUT_MS: '1500', QIHUANG_PGLITE_WORKER: '0' })).toMatchObject({
+      statementTimeoutMs: 1500,
+      pgliteWorker: false,
+    });
+    expect(loadConfig({ QIHUANG_STATEMENT_TIMEOUT_MS: '0' }).statementTimeoutMs).toBe(0);
+    expect(() => loadConfig({ QIHUANG_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(QihuangError);
+    expect(() => loadConfig({ QIHUANG_STATEMENT_TIMEOUT_MS: '30s' })).toThrow(/QIHUANG_STATEMENT_TIMEOUT_MS/);
+    expect(() => loadConfig({ QIHUANG_PGLITE_WORKER: 'maybe' })).toThrow(/QIHUANG_PGLITE_WORKER/);
+  });
+});
