@@ -12,6 +12,8 @@ import { QihuangError, SYSTEM_PRINCIPAL, type Principal } from '@qihuang/contrac
 import type { Database, FhirRepository } from '@qihuang/store';
 import type { AppEnv } from './context.ts';
 import { createFhirRoutes, type FhirRouteDeps } from './fhir/fhir-routes.ts';
+import { inputGuard, type InputLimits } from './input-guard.ts';
+import { safeError } from './logging.ts';
 import { openApiDocument, type OpenApiPaths } from './openapi.ts';
 import { requestAbort } from './request-abort.ts';
 
@@ -39,6 +41,8 @@ export interface AppDeps {
   readiness?: { ready: boolean };
   /** Serves the web console (static files) for paths no route claimed. */
   console?: MiddlewareHandler;
+  /** JSON nesting and array limits of the input guard (default DEFAULT_INPUT_LIMITS). */
+  inputLimits?: InputLimits;
 }
 
 /** Shape of errors outside FHIR and /v1: `{ "error": { "code", "message" } }`. */
@@ -124,6 +128,10 @@ function fastBodyLimit(maxSize: number, limiter: MiddlewareHandler): MiddlewareH
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const local: Principal = { ...SYSTEM_PRINCIPAL, id: 'local', username: 'local', kind: 'system' };
+  const mounts = deps.mounts ?? [];
+  // Route families that answer with data (patient data among it): never stored by a browser or a proxy.
+  const apiPrefixes = ['/fhir', '/cds-services', ...mounts.map((m) => m.path).filter((p) => p !== '/')];
+  const isApi = (path: string) => apiPrefixes.some((p) => path === p || path.startsWith(`${p}/`));
 
   app.use('*', async (c, next) => {
     const incoming = c.req.header('x-request-id');
@@ -135,6 +143,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
     setHeader(c, 'X-Request-Id', requestId);
     const path = new URL(c.req.url).pathname;
+    // Every response is `no-store` except the console's static files, which set their own caching.
+    if (isApi(path) || !c.res.headers.has('cache-control')) setHeader(c, 'Cache-Control', 'no-store');
     if (path !== '/healthz' && path !== '/readyz') {
       log.info(
         {
@@ -186,6 +196,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     ),
   );
 
+  // Malformed encodings, NUL, lone surrogates, out-of-range integers, deep or huge JSON: a 4xx before any
+  // handler (or authentication) sees the request.
+  app.use('*', inputGuard(deps.inputLimits));
+
   // A client that disconnects cancels the database statement running for it (packages/store/request-scope.ts).
   app.use('*', requestAbort);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
@@ -199,7 +213,6 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       return c.json({ status: 'unavailable', database: deps.database.kind }, 503);
     }
   });
-  const mounts = deps.mounts ?? [];
   app.get('/openapi.json', (c) => c.json(openApiDocument(deps.version, mounts)));
 
   const authenticate: MiddlewareHandler<AppEnv> =
@@ -246,7 +259,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError((error, c) => {
     const path = new URL(c.req.url).pathname;
     const shaped = jsonError(error);
-    if (shaped.status >= 500) c.get('log')?.error({ err: error }, 'request failed');
+    // Class, code, SQLSTATE and stack frames only (the request id is on the logger): never the message,
+    // a database error's where/detail or a body, which can quote patient data.
+    if (shaped.status >= 500) c.get('log')?.error({ error: safeError(error) }, 'request failed');
     if (path.startsWith('/fhir/')) {
       return c.body(
         JSON.stringify({

@@ -19,7 +19,13 @@ const TYPES: Record<string, string> = {
 export function consoleMiddleware(dist: string = DIST): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const path = decodeURIComponent(new URL(c.req.url).pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      return next(); // a malformed encoding names no file (the input guard answers 400 before this)
+    }
+    if (path.includes('\0')) return next();
     const file = normalize(join(dist, path));
     if (!file.startsWith(dist)) return next();
     const candidate = existsSync(file) && statSync(file).isFile() ? file : join(dist, 'index.html');

@@ -7,6 +7,7 @@ import { QihuangError, type AuditRecord } from '@qihuang/contracts';
 import { capabilityStatement, isResourceType, operationOutcome } from '@qihuang/fhir';
 import { processBatch, processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
 import { requestContext, type AppEnv } from '../context.ts';
+import { safeError } from '../logging.ts';
 import { historyBundle, searchsetBundle } from './fhir-bundles.ts';
 
 const STARTED = new Date().toISOString();
@@ -67,6 +68,40 @@ function baseUrl(c: Context): string {
   return `${url.origin}/fhir/R4`;
 }
 
+/** `_since` as the store needs it: an instant (or a date), or a 400 — never a database cast error. */
+function sinceParam(c: Context): string | undefined {
+  const since = c.req.query('_since');
+  if (since === undefined) return undefined;
+  if (!isInstant(since))
+    throw new QihuangError(
+      'invalid-input',
+      '_since must be an instant (YYYY-MM-DDThh:mm:ss[.sss]Z or ±hh:mm) or a date (YYYY-MM-DD)',
+      { issues: [{ severity: 'error', code: 'value', message: 'invalid _since', expression: ['_since'] }] },
+    );
+  return since;
+}
+
+const INSTANT_RE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2})))?$/;
+
+export function isInstant(value: string): boolean {
+  const m = INSTANT_RE.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false;
+  if (m[4] !== undefined && (Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59)) return false;
+  if (m[8] !== undefined && (Number(m[8]) > 14 || Number(m[9]) > 59)) return false;
+  return true;
+}
+
+/** Version ids are integers the database holds; a larger number names no version (404, not a cast error). */
+function versionParam(vid: string, type: string, id: string): string {
+  if (/^\d+$/.test(vid) && Number(vid) > 2_147_483_647)
+    throw new QihuangError('not-found', `${type}/${id} has no version ${vid.slice(0, 24)}`);
+  return vid;
+}
+
 function pagingParams(c: Context): { count: number; offset: number } {
   const count = Math.min(Math.max(Number(c.req.query('_count') ?? 50) || 50, 1), 1000);
   const offset = Math.max(Number(c.req.query('_offset') ?? 0) || 0, 0);
@@ -79,7 +114,7 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
 
   app.onError((error, c) => {
     const status = error instanceof QihuangError ? error.status : 500;
-    if (status >= 500) c.get('log')?.error({ err: error }, 'FHIR request failed');
+    if (status >= 500) c.get('log')?.error({ error: safeError(error) }, 'FHIR request failed');
     const outcome = operationOutcome(
       error instanceof QihuangError
         ? error
@@ -151,7 +186,7 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
     const result = await repository.history(requestContext(c), type, undefined, {
       count,
       offset,
-      since: c.req.query('_since'),
+      since: sinceParam(c),
     });
     return fhirJson(c, historyBundle(baseUrl(c), new URL(c.req.url), result.total, result.entries));
   });
@@ -251,7 +286,7 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
     const result = await repository.history(requestContext(c), type, c.req.param('id'), {
       count,
       offset,
-      since: c.req.query('_since'),
+      since: sinceParam(c),
     });
     return fhirJson(c, historyBundle(baseUrl(c), new URL(c.req.url), result.total, result.entries));
   });
@@ -259,7 +294,9 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
   app.get('/:type/:id/_history/:vid', async (c) => {
     const type = c.req.param('type');
     assertType(type);
-    const resource = await repository.vread(requestContext(c), type, c.req.param('id'), c.req.param('vid'));
+    const id = c.req.param('id');
+    const vid = versionParam(c.req.param('vid'), type, id);
+    const resource = await repository.vread(requestContext(c), type, id, vid);
     return fhirJson(c, resource, 200, versionHeaders(resource));
   });
 
