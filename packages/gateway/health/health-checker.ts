@@ -1,6 +1,7 @@
 /**
  * Periodic health checks of every provider (GET <baseUrl>/models by default). The interval is injectable;
- * `stop()` ends the timer. Results feed `/v1/models` and the admin health view.
+ * `stop()` ends the timer. Results feed `/v1/models` and the admin health view; a target found up whose circuit
+ * is open is moved to half-open, so the next request probes it.
  */
 import type { ProviderConfig } from '../config/gateway-config-schema.ts';
 import { quirksOf } from '../providers/provider-registry.ts';
@@ -34,6 +35,8 @@ export class HealthChecker {
       await res.text();
       state.health = res.status < 400 ? 'up' : 'down';
       state.lastError = res.status < 400 ? undefined : `health check answered ${res.status}`;
+      // Up again: the next request may probe an open circuit now instead of after the cooldown.
+      if (state.health === 'up') state.breaker.allowProbe();
     } catch (error) {
       state.health = 'down';
       state.lastError = (error as Error).message;

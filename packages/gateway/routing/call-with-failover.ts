@@ -58,40 +58,60 @@ export interface FailoverTrace {
   lastTarget?: RouteTarget;
 }
 
+type TargetOutcome<T> = { done: FailoverResult<T> } | 'busy' | 'open' | 'failed';
+
+/** Resolves when one of the probes settles, or at the deadline, or when the client goes away. */
+function firstProbeSettled(probes: Promise<void>[], waitMs: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    // A real timer: the injected clock may stand still in tests, and a probe always settles (attempt timeout).
+    const timer = setTimeout(done, Math.max(0, waitMs));
+    signal?.addEventListener('abort', done, { once: true });
+    for (const probe of probes) void probe.then(done);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
+
 export async function callWithFailover<T>(
   options: FailoverOptions<T>,
   trace: FailoverTrace = { attempts: 0 },
 ): Promise<FailoverResult<T>> {
   const { states, retry, now } = options;
   let lastFailure: UpstreamFailure | undefined;
-  let skippedOpen = 0;
-  let earliestProbe = Number.POSITIVE_INFINITY;
 
-  for (const target of options.targets) {
+  /** Throws when the client went away or the deadline passed; otherwise the time left (ms). */
+  const remainingOrThrow = (): number => {
+    if (options.signal?.aborted)
+      throw new GatewayError('unavailable', 'client closed the request', { openAiCode: 'client_closed' });
+    const remaining = options.deadline - now();
+    if (remaining <= 0) {
+      throw new GatewayError('upstream-error', 'the model did not answer within the request timeout', {
+        status: 504,
+        openAiCode: 'timeout',
+      });
+    }
+    return remaining;
+  };
+
+  /** Retries on one target; 'busy' when its half-open probe is running elsewhere, 'open' when skipped. */
+  const tryTarget = async (target: RouteTarget, early: boolean): Promise<TargetOutcome<T>> => {
     const breaker = states.get(target.provider.id).breaker;
     for (let attempt = 1; attempt <= retry.attempts; attempt++) {
-      if (options.signal?.aborted)
-        throw new GatewayError('unavailable', 'client closed the request', { openAiCode: 'client_closed' });
-      const remaining = options.deadline - now();
-      if (remaining <= 0) {
-        throw new GatewayError('upstream-error', 'the model did not answer within the request timeout', {
-          status: 504,
-          openAiCode: 'timeout',
-        });
-      }
-      if (!breaker.tryAcquire(now())) {
-        if (attempt === 1) {
-          skippedOpen += 1;
-          earliestProbe = Math.min(earliestProbe, breaker.retryAfterMs(now()));
-        }
-        break;
+      const remaining = remainingOrThrow();
+      const acquired = early && attempt === 1 ? breaker.tryAcquireEarly(now()) : breaker.tryAcquire(now());
+      if (!acquired) {
+        if (attempt > 1) return 'failed';
+        return breaker.state === 'half-open' && breaker.probeSettled() ? 'busy' : 'open';
       }
       trace.attempts += 1;
       trace.lastTarget = target;
       try {
         const value = await options.attempt(target, Math.min(options.attemptTimeoutMs(target), remaining));
         breaker.recordSuccess();
-        return { value, target, attempts: trace.attempts };
+        return { done: { value, target, attempts: trace.attempts } };
       } catch (error) {
         const failure =
           error instanceof UpstreamFailure ? error : new UpstreamFailure((error as Error).message, 'retry');
@@ -106,22 +126,56 @@ export async function callWithFailover<T>(
         }
         breaker.recordFailure(now());
         lastFailure = failure;
-        if (failure.disposition === 'next-target' || attempt === retry.attempts) break;
-        if (failure.retryAfterMs !== undefined && failure.retryAfterMs > retry.maxBackoffMs) break;
+        if (failure.disposition === 'next-target' || attempt === retry.attempts) return 'failed';
+        if (failure.retryAfterMs !== undefined && failure.retryAfterMs > retry.maxBackoffMs) return 'failed';
         const delay = backoffDelayMs(attempt, retry, failure.retryAfterMs);
-        if (now() + delay >= options.deadline) break;
+        if (now() + delay >= options.deadline) return 'failed';
         await options.sleep(delay);
       }
     }
+    return 'failed';
+  };
+
+  const busy: RouteTarget[] = [];
+  const open: RouteTarget[] = [];
+  const settle = (target: RouteTarget, outcome: TargetOutcome<T>) => {
+    if (outcome === 'busy') busy.push(target);
+    else if (outcome === 'open') open.push(target);
+    return typeof outcome === 'object' ? outcome.done : undefined;
+  };
+  for (const target of options.targets) {
+    const done = settle(target, await tryTarget(target, false));
+    if (done) return done;
+  }
+  // A half-open target whose probe another request is running: wait for that probe instead of failing.
+  while (busy.length > 0) {
+    const probes = busy.flatMap((t) => states.get(t.provider.id).breaker.probeSettled() ?? []);
+    if (probes.length === busy.length) await firstProbeSettled(probes, remainingOrThrow(), options.signal);
+    for (const target of busy.splice(0)) {
+      if (states.get(target.provider.id).breaker.probeSettled()) {
+        busy.push(target); // still running
+        continue;
+      }
+      const done = settle(target, await tryTarget(target, false));
+      if (done) return done;
+    }
+  }
+  // No target answered and the others are open: probe them now rather than wait out the whole cooldown
+  // (at most one probe per target and probe interval, however many requests arrive).
+  for (const target of open.splice(0)) {
+    const outcome = await tryTarget(target, true);
+    if (outcome === 'open' || outcome === 'busy') open.push(target);
+    if (typeof outcome === 'object') return outcome.done;
   }
 
-  if (!lastFailure && skippedOpen > 0) {
+  if (!lastFailure && open.length > 0) {
+    const waitMs = Math.min(...open.map((t) => states.get(t.provider.id).breaker.nextProbeInMs(now())));
     throw new GatewayError(
       'unavailable',
       'every target of this model is failing (circuit open); try again later',
       {
         openAiCode: 'targets_unavailable',
-        headers: { 'retry-after': String(Math.max(1, Math.ceil(earliestProbe / 1000))) },
+        headers: { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) },
       },
     );
   }
