@@ -76,8 +76,10 @@ function idsOfType(world: SecurityWorld, p: Principal, type: string): Value[] {
         return [{ value: 'sec-unknown', target: 'none' }];
     }
   };
-  const linked: Value[] =
-    type === 'Patient'
+  // C (linked to A) matters to patients only; staff and keys see it like any other patient.
+  const linked: Value[] = !p.patient
+    ? []
+    : type === 'Patient'
       ? [{ value: C.id, target: 'linked', what: 'patient' }]
       : type === 'Observation'
         ? [{ value: world.cObservation, target: 'linked', what: 'creatinine' }]
@@ -216,7 +218,7 @@ function fhirPlans(world: SecurityWorld, p: Principal, route: Route): Plan[] {
   const patients: Value[] = [
     { value: p.own.id, target: 'own' },
     { value: p.other.id, target: 'other' },
-    { value: C.id, target: 'linked' },
+    ...(p.patient ? [{ value: C.id, target: 'linked' as const }] : []),
   ];
   if (key === 'GET /fhir/R4/metadata') add('/fhir/R4/metadata', 'none');
   else if (key === 'POST /fhir/R4') {

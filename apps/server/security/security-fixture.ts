@@ -333,7 +333,7 @@ export async function createSecurityWorld(kind: DatabaseKind): Promise<SecurityW
     victimKeyId: victimKey.id,
     collectionId: collection.id,
     cdsServices: discovery.services.map((s) => s.id),
-    auth: (p) => (p.token ? { Authorization: `Bearer ${p.token}` } : {}),
+    auth: (p): Record<string, string> => (p.token ? { Authorization: `Bearer ${p.token}` } : {}),
   };
 }
 
