@@ -15,8 +15,8 @@ export default tseslint.config(
     },
   },
   {
-    // Engines are pure: no I/O, no clock, no globals (docs/decisions/0001-architecture.md).
-    files: ['packages/engines/**/*.ts'],
+    // Engines and the clinical-language package are pure: no I/O, no clock, no globals (docs/decisions/0001-architecture.md).
+    files: ['packages/engines/**/*.ts', 'packages/clinical-language/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

@@ -10,6 +10,7 @@ import { registerRenal } from './renal.ts';
 import { registerRisk } from './risk.ts';
 import { registerRx } from './rx.ts';
 import { registerServe } from './serve.ts';
+import { registerText } from './text.ts';
 
 /** One line per command. Keep this list sorted. */
 export function registerCommands(program: Command): void {
@@ -24,4 +25,5 @@ export function registerCommands(program: Command): void {
   registerRisk(program);
   registerRx(program);
   registerServe(program);
+  registerText(program);
 }

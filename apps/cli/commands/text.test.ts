@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['bin/qihuang.mjs', ...args], { cwd: ROOT }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('qihuang text analyze', () => {
+  it('prints concepts with codes, span and modifiers (--json)', async () => {
+    const r = await cli([
+      'text',
+      'analyze',
+      '--text',
+      '无缘无故胸口疼，糖尿病没有，高压190低压125',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.emergency).toBe(true);
+    expect(out.concepts[0]).toMatchObject({
+      concept: 'chest-pain',
+      span: [4, 7],
+      codes: { snomed: '29857009', icd10: 'R07.4' },
+      modifiers: {
+        negated: false,
+        historical: false,
+        hypothetical: false,
+        experiencer: 'patient',
+        uncertain: false,
+      },
+    });
+    expect(out.concepts[1]).toMatchObject({ concept: 'diabetes', modifiers: { negated: true } });
+    expect(out.vitals[0]).toMatchObject({ kind: 'bp', sbp: 190, dbp: 125 });
+  }, 120_000);
+
+  it('text output, --help, and bad input exits 2 with one line', async () => {
+    const r = await cli(['text', 'analyze', '--text', 'my mother had a stroke 5 years ago']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('stroke (condition)');
+    expect(r.stdout).toContain('historical, experiencer=other');
+    const help = await cli(['text', 'analyze', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--batch');
+    const bad = await cli(['text', 'analyze', '--text', '  ']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  }, 120_000);
+
+  it('--batch reads NDJSON and answers one JSON line per input line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qh-text-'));
+    const file = join(dir, 'in.ndjson');
+    writeFileSync(file, '{"id":"a","text":"chest pain? no"}\n"我妈说话不清楚"\nnot json\n');
+    const r = await cli(['text', 'analyze', '--batch', file]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({
+      id: 'a',
+      emergency: false,
+      concepts: [{ concept: 'chest-pain', modifiers: { negated: true } }],
+    });
+    expect(lines[1]).toMatchObject({ emergency: true, concepts: [{ modifiers: { experiencer: 'other' } }] });
+    expect(lines[2]).toMatchObject({ line: 3, error: { code: 'invalid-input' } });
+    const missing = await cli(['text', 'analyze', '--batch', join(dir, 'nope.ndjson')]);
+    expect(missing.code).toBe(2);
+  }, 120_000);
+});

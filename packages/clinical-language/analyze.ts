@@ -1,0 +1,114 @@
+/** analyze(text): concepts with codes, spans and modifiers, and vital signs (pure, deterministic). */
+import { DEFAULT_ALERT_CONFIG } from '@qihuang/engines/blood-pressure';
+import { assignModifiers, type Target } from './context.ts';
+import { LEXICON } from './lexicon/index.ts';
+import { candidates, compile, resolve } from './match.ts';
+import { normalize, toOriginal } from './normalize.ts';
+import { TRIGGERS } from './rules.ts';
+import type { Analysis, Concept, Mention, RedFlagCode, Vital } from './types.ts';
+import { findVitals } from './vitals.ts';
+
+/** English cue words from the rules join the typo vocabulary ("denys" → "denies" is not attempted: 5+ letters only). */
+const CUE_WORDS = TRIGGERS.flatMap((r) => r.re.match(/[a-z]{5,}/g) ?? []);
+const COMPILED = compile(LEXICON, CUE_WORDS);
+
+export function analyze(text: string): Analysis {
+  const n = normalize(text, COMPILED.typos);
+  const found = resolve(candidates(n.norm, COMPILED));
+  const raw = findVitals(n.norm);
+  const targets: Target[] = [
+    ...found.map((c) => ({
+      start: c.start,
+      end: c.end,
+      kind: c.concept.kind,
+      ...(c.concept.redFlag ? { redFlag: c.concept.redFlag } : {}),
+    })),
+    ...raw.map((v) => ({ start: v.start, end: v.end, kind: 'finding' as const })),
+  ];
+  const ctx = assignModifiers(n.norm, targets);
+  const mentions: Mention[] = found.map((c, i) => {
+    const { modifiers, cues } = ctx[i] as (typeof ctx)[number];
+    if (c.infixNegation) {
+      modifiers.negated = true;
+      cues.push(`negated:${c.infixNegation}`);
+    }
+    const span = toOriginal(n, c.start, c.end);
+    return {
+      ...span,
+      concept: c.concept.id,
+      kind: c.concept.kind,
+      codes: c.concept.codes,
+      ...(c.concept.redFlag ? { redFlag: c.concept.redFlag } : {}),
+      emergency: c.concept.emergency === true,
+      text: text.slice(span.start, span.end),
+      modifiers,
+      cues,
+    };
+  });
+  const vitals: Vital[] = raw.map((v, i) => {
+    const { modifiers, cues } = ctx[found.length + i] as (typeof ctx)[number];
+    const span = toOriginal(n, v.start, v.end);
+    return { ...v, ...span, text: text.slice(span.start, span.end), modifiers, cues };
+  });
+  return { text, mentions, vitals };
+}
+
+/** Not negated, not past, not hypothetical: happening now to the writer or to someone with them. */
+export function isCurrent(m: { modifiers: Mention['modifiers'] }): boolean {
+  return !m.modifiers.negated && !m.modifiers.historical && !m.modifiers.hypothetical;
+}
+
+/** REFERENCE §1.5 crisis reading: SBP >180 or DBP >120 (strict), the blood-pressure engine's crisis alert threshold. */
+export function isCrisisVital(v: Vital): boolean {
+  const { sbp, dbp } = DEFAULT_ALERT_CONFIG.crisis; // REFERENCE §1.5 >180/120
+  return v.kind === 'bp' && v.plausible && ((v.sbp ?? 0) > sbp || (v.dbp ?? 0) > dbp);
+}
+
+export interface EmergencyCall {
+  emergency: boolean;
+  /** Current red flags (any experiencer; uncertain mentions count — a possible stroke is treated as one). */
+  redFlags: Mention[];
+  /** Current red flags that are emergencies by themselves. */
+  emergencies: Mention[];
+  /** Current crisis readings written in the text. */
+  crisis: Vital[];
+  rule: string;
+}
+
+/**
+ * The package's own emergency reading of a message: an affirmed, current emergency concept, or a current crisis
+ * reading together with a current red flag (REFERENCE §1.5: severe BP + acute target-organ-damage symptom).
+ */
+export function emergencyCall(a: Analysis): EmergencyCall {
+  const redFlags = a.mentions.filter((m) => m.redFlag !== undefined && isCurrent(m));
+  const emergencies = redFlags.filter((m) => m.emergency);
+  const crisis = a.vitals.filter((v) => isCrisisVital(v) && isCurrent(v));
+  if (emergencies.length)
+    return {
+      emergency: true,
+      redFlags,
+      emergencies,
+      crisis,
+      rule: 'current emergency concept (REFERENCE §1.5 TOD symptom)',
+    };
+  if (crisis.length && redFlags.length)
+    return {
+      emergency: true,
+      redFlags,
+      emergencies,
+      crisis,
+      rule: 'crisis reading + current red flag (REFERENCE §1.5)',
+    };
+  return { emergency: false, redFlags, emergencies, crisis, rule: 'no current emergency concept' };
+}
+
+/** Red-flag codes of current mentions, in first-mention order. */
+export function currentRedFlagCodes(a: Analysis): RedFlagCode[] {
+  const out: RedFlagCode[] = [];
+  for (const m of a.mentions) if (m.redFlag && isCurrent(m) && !out.includes(m.redFlag)) out.push(m.redFlag);
+  return out;
+}
+
+export function conceptById(id: string): Concept | undefined {
+  return LEXICON.find((c) => c.id === id);
+}

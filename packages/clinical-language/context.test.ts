@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from './analyze.ts';
+import { TRIGGERS } from './rules.ts';
+import type { Modifiers } from './types.ts';
+
+type Flag = 'negated' | 'historical' | 'hypothetical' | 'other' | 'uncertain';
+
+function flags(m: Modifiers): Flag[] {
+  const out: Flag[] = [];
+  if (m.negated) out.push('negated');
+  if (m.historical) out.push('historical');
+  if (m.hypothetical) out.push('hypothetical');
+  if (m.experiencer === 'other') out.push('other');
+  if (m.uncertain) out.push('uncertain');
+  return out;
+}
+
+function flagsOf(text: string, concept: string): Flag[] {
+  const m = analyze(text).mentions.find((x) => x.concept === concept);
+  if (!m) throw new Error(`"${text}": ${concept} not found`);
+  return flags(m.modifiers);
+}
+
+/**
+ * One row per rule in TRIGGERS (same order): a positive case where the rule sets its modifier, and a
+ * pseudo-trigger / out-of-scope case where the same cue (or a look-alike) must not.
+ */
+const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] }[] = [
+  { flag: 'negated', pos: ['没有胸痛', 'chest-pain'], pseudo: ['无缘无故胸口疼', 'chest-pain'] },
+  { flag: 'negated', pos: ['不头晕', 'dizziness'], pseudo: ['不停地胸口疼', 'chest-pain'] },
+  {
+    flag: 'negated',
+    pos: ["I don't have chest pain", 'chest-pain'],
+    pseudo: ['not only a headache', 'headache'],
+  },
+  { flag: 'negated', pos: ['胸痛？没有', 'chest-pain'], pseudo: ['胸痛没有缓解', 'chest-pain'] },
+  {
+    flag: 'negated',
+    pos: ['chest pain: none', 'chest-pain'],
+    pseudo: ['chest pain: no relief', 'chest-pain'],
+  },
+  { flag: 'historical', pos: ['小时候有过癫痫', 'epilepsy'], pseudo: ['吃药之前胸口疼', 'chest-pain'] },
+  {
+    flag: 'historical',
+    pos: ['我爸有中风病史', 'stroke'],
+    pseudo: ['头痛得要命，从来没有这么痛过', 'thunderclap-headache'],
+  },
+  {
+    flag: 'historical',
+    pos: ['history of stroke', 'stroke'],
+    pseudo: ['family history of stroke', 'stroke'],
+  },
+  {
+    flag: 'historical',
+    pos: ['chest pain last week', 'chest-pain'],
+    pseudo: ['chest pain and the headache went away', 'chest-pain'],
+  },
+  { flag: 'historical', pos: ['多年的头痛', 'headache'], pseudo: ['多年的高血压', 'hypertension'] },
+  {
+    flag: 'historical',
+    pos: ['脑梗后遗症，说话一直不太清楚', 'speech-difficulty'],
+    pseudo: ['中风后遗症，今天胸口疼', 'chest-pain'],
+  },
+  {
+    flag: 'historical',
+    pos: ['左手一直没劲，老毛病了', 'limb-weakness'],
+    pseudo: ['胸口疼，老毛病了', 'chest-pain'],
+  },
+  {
+    flag: 'historical',
+    pos: ['前几天胸闷，今天已经好了', 'chest-pain'],
+    pseudo: ['胸闷，头晕已经好了', 'chest-pain'],
+  },
+  { flag: 'historical', pos: ['头痛好多年了', 'headache'], pseudo: ['高血压好多年了', 'hypertension'] },
+  {
+    flag: 'historical',
+    pos: ['blind in one eye since childhood', 'sudden-vision-loss'],
+    pseudo: ['hypertension for years', 'hypertension'],
+  },
+  {
+    flag: 'hypothetical',
+    pos: ['如果胸痛怎么办', 'chest-pain'],
+    pseudo: ['我注意到说话不清楚', 'speech-difficulty'],
+  },
+  { flag: 'hypothetical', pos: ['中风有什么症状', 'stroke'], pseudo: ['胸口疼是怎么回事', 'chest-pain'] },
+  {
+    flag: 'hypothetical',
+    pos: ['if I get chest pain', 'chest-pain'],
+    pseudo: ["I don't know if it's chest pain", 'chest-pain'],
+  },
+  {
+    flag: 'uncertain',
+    pos: ['好像说话不清楚', 'speech-difficulty'],
+    pseudo: ['他尽可能描述了胸口疼', 'chest-pain'],
+  },
+  {
+    flag: 'uncertain',
+    pos: ['应该是胸闷吧', 'chest-pain'],
+    pseudo: ['胸口闷得像压了块石头一样', 'chest-pain'],
+  },
+  {
+    flag: 'uncertain',
+    pos: ['maybe a stroke', 'stroke'],
+    pseudo: ['I might as well say my chest hurts', 'chest-pain'],
+  },
+  { flag: 'other', pos: ['我妈说话不清楚', 'speech-difficulty'], pseudo: ['其他症状：胸痛', 'chest-pain'] },
+  { flag: 'other', pos: ['高血压家族史', 'hypertension'], pseudo: ['高血压病史', 'hypertension'] },
+  {
+    flag: 'other',
+    pos: ["my mother can't lift her arm", 'limb-weakness'],
+    pseudo: ['she says my speech is slurred', 'speech-difficulty'],
+  },
+  {
+    flag: 'other',
+    pos: ['stroke runs in my family', 'stroke'],
+    pseudo: ['chest pain and my family is here', 'chest-pain'],
+  },
+];
+
+describe('context modifier rules', () => {
+  it('has a positive and a pseudo-trigger case for every rule', () => {
+    expect(RULE_CASES.length).toBe(TRIGGERS.length);
+    TRIGGERS.forEach((rule, i) => {
+      const flag = rule.category === 'experiencer' ? 'other' : rule.category;
+      expect(RULE_CASES[i]?.flag, `rule ${i} (${rule.re.slice(0, 30)})`).toBe(flag);
+    });
+  });
+
+  RULE_CASES.forEach(({ flag, pos, pseudo }, i) => {
+    it(`rule ${i} (${flag}): "${pos[0]}" sets it, "${pseudo[0]}" does not`, () => {
+      expect(flagsOf(pos[0], pos[1])).toContain(flag);
+      expect(flagsOf(pseudo[0], pseudo[1])).not.toContain(flag);
+    });
+  });
+});
+
+describe('pseudo-triggers and terminators', () => {
+  it('idioms with a negation character do not negate', () => {
+    for (const text of [
+      '无缘无故胸口疼',
+      '无诱因胸痛',
+      '无明显诱因胸闷',
+      '不知不觉胸口就闷了',
+      '没想到胸口疼起来',
+      '毫无征兆地说不出话',
+    ])
+      expect(
+        analyze(text).mentions.some((m) => m.emergency && !m.modifiers.negated),
+        text,
+      ).toBe(true);
+    expect(flagsOf('Not only do I have a headache, my chest hurts too', 'chest-pain')).toEqual([]);
+    expect(flagsOf('for no reason my chest started hurting', 'chest-pain')).toEqual([]);
+  });
+
+  it('a terminator ends the scope', () => {
+    expect(flagsOf('没有发烧，但是胸口疼', 'chest-pain')).toEqual([]);
+    expect(flagsOf('没有头痛但胸闷', 'chest-pain')).toEqual([]);
+    expect(flagsOf('no fever but chest pain', 'chest-pain')).toEqual([]);
+    expect(flagsOf('以前中风过，今天胸口疼', 'chest-pain')).toEqual([]);
+    expect(flagsOf('我妈头晕，我也头晕', 'dizziness')).toEqual(['other']);
+    expect(analyze('我妈头晕，我也头晕').mentions.map((m) => flags(m.modifiers))).toEqual([['other'], []]);
+  });
+
+  it('negation spreads over a list but not over a clause break', () => {
+    expect(analyze('没有胸痛、气短和头晕').mentions.every((m) => m.modifiers.negated)).toBe(true);
+    expect(flagsOf('没有胸痛。说话不清楚', 'speech-difficulty')).toEqual([]);
+  });
+
+  it('negation inside the phrase ("头不疼", "胸口一点也不闷") and "X没事"', () => {
+    expect(flagsOf('头不疼', 'headache')).toEqual(['negated']);
+    expect(flagsOf('胸口一点也不闷', 'chest-pain')).toEqual(['negated']);
+    expect(flagsOf('胸口倒是没事', 'chest-pain')).toEqual(['negated']);
+  });
+
+  it('negation wins over history, a recurrence makes a past mention current', () => {
+    expect(flagsOf('没有中风过', 'stroke')).toEqual(['negated']);
+    expect(flagsOf('以前有过胸痛，现在又痛了', 'chest-pain')).toEqual([]);
+  });
+
+  it('a caregiver about someone with them now: experiencer other, not historical', () => {
+    expect(flagsOf('我爸突然说话不清楚了', 'speech-difficulty')).toEqual(['other']);
+    expect(flagsOf('My dad had a stroke 5 years ago', 'stroke')).toEqual(['historical', 'other']);
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * ConText-style modifier assignment (pure): each concept or vital mention gets negated / historical /
+ * hypothetical / experiencer / uncertain from the rules in rules.ts, with pseudo-triggers masking cues, cues
+ * inside a concept's own words ignored ("说不出话", "叫不醒"), scopes ending at clause breaks (sentence breaks
+ * for the experiencer) and at terminators, and a unit window between cue and concept.
+ */
+import type { ConceptKind, Modifiers, Span } from './types.ts';
+import {
+  CLAUSE_BREAK,
+  DEFAULT_WINDOW,
+  PSEUDO,
+  RECURRENCE,
+  SENTENCE_BREAK,
+  TERMINATORS,
+  TRIGGERS,
+  type Category,
+  type TriggerRule,
+} from './rules.ts';
+
+export interface Target extends Span {
+  kind: ConceptKind;
+  redFlag?: string;
+}
+
+interface Cue extends Span {
+  rule: TriggerRule;
+  text: string;
+}
+
+const CATEGORIES: readonly Category[] = ['negated', 'historical', 'hypothetical', 'experiencer', 'uncertain'];
+
+const compiled = {
+  forward: TRIGGERS.filter((r) => r.direction === 'forward').map((rule) => ({
+    rule,
+    re: new RegExp(rule.re, 'g'),
+  })),
+  // Backward rules are anchored at the concept's end: sticky expressions without the leading "^".
+  backward: TRIGGERS.filter((r) => r.direction === 'backward').map((rule) => ({
+    rule,
+    re: new RegExp(rule.re.replace(/^\^/, ''), 'y'),
+  })),
+  pseudo: PSEUDO.map((p) => ({ categories: p.categories, re: new RegExp(p.re, 'g') })),
+  terminators: TERMINATORS.map((t) => ({ categories: t.categories, re: new RegExp(t.re, 'g') })),
+};
+
+/** Units between two positions: one per Chinese character, one per Latin word or number. */
+export function units(s: string): number {
+  let n = 0;
+  for (const m of s.matchAll(/[\u3400-\u9fff]|[a-z0-9']+/g)) n += m[0] ? 1 : 0;
+  return n;
+}
+
+const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
+const applies = (rule: TriggerRule, t: Target): boolean =>
+  (!rule.kinds || rule.kinds.includes(t.kind)) &&
+  (!rule.redFlags || (t.redFlag !== undefined && rule.redFlags.includes(t.redFlag)));
+
+export interface ContextResult {
+  modifiers: Modifiers;
+  cues: string[];
+}
+
+/** Modifiers for every target (same order). `norm` is the normalised text the spans refer to. */
+export function assignModifiers(norm: string, targets: readonly Target[]): ContextResult[] {
+  const pseudo: { categories: readonly Category[]; span: Span }[] = [];
+  for (const p of compiled.pseudo)
+    for (const m of norm.matchAll(p.re))
+      pseudo.push({ categories: p.categories, span: { start: m.index, end: m.index + m[0].length } });
+  const terms: { categories: readonly Category[]; span: Span }[] = [];
+  for (const t of compiled.terminators)
+    for (const m of norm.matchAll(t.re))
+      terms.push({ categories: t.categories, span: { start: m.index, end: m.index + m[0].length } });
+  const cues: Cue[] = [];
+  for (const { rule, re } of compiled.forward) {
+    for (const m of norm.matchAll(re)) {
+      if (!m[0]) continue;
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (pseudo.some((p) => p.categories.includes(rule.category) && overlaps(p.span, span))) continue;
+      if (targets.some((t) => overlaps(t, span))) continue;
+      cues.push({ ...span, rule, text: m[0] });
+    }
+  }
+
+  // Prefix counts: clause breaks, sentence breaks and units up to each position (O(1) range queries).
+  const clause = new Int32Array(norm.length + 1);
+  const sentence = new Int32Array(norm.length + 1);
+  const unit = new Int32Array(norm.length + 1);
+  for (let i = 0; i < norm.length; i++) {
+    const ch = norm.charAt(i);
+    clause[i + 1] = (clause[i] as number) + (CLAUSE_BREAK.test(ch) ? 1 : 0);
+    const sb = ch === '.' ? !/\d/.test(norm.charAt(i + 1)) : SENTENCE_BREAK.test(ch);
+    sentence[i + 1] = (sentence[i] as number) + (sb ? 1 : 0);
+    const word = /[a-z0-9']/.test(ch);
+    const starts = /[\u3400-\u9fff]/.test(ch) || (word && !/[a-z0-9']/.test(norm.charAt(i - 1) || ' '));
+    unit[i + 1] = (unit[i] as number) + (starts ? 1 : 0);
+  }
+  const count = (arr: Int32Array, a: number, b: number): number => (arr[b] as number) - (arr[a] as number);
+  const breakBetween = (a: number, b: number, re: RegExp): boolean =>
+    b > a && count(re === SENTENCE_BREAK ? sentence : clause, a, b) > 0;
+  const unitsBetween = (a: number, b: number): number => (b > a ? count(unit, a, b) : 0);
+  const terminated = (a: number, b: number, cat: Category): boolean =>
+    terms.some((t) => t.categories.includes(cat) && t.span.start >= a && t.span.end <= b);
+
+  return targets.map((target) => {
+    const mods: Modifiers = {
+      negated: false,
+      historical: false,
+      hypothetical: false,
+      experiencer: 'patient',
+      uncertain: false,
+    };
+    const why: string[] = [];
+    const set = (cat: Category, cue: string) => {
+      if (cat === 'experiencer') mods.experiencer = 'other';
+      else mods[cat] = true;
+      why.push(`${cat}:${cue.trim()}`);
+    };
+    for (const cat of CATEGORIES) {
+      // Before the term.
+      for (const cue of cues) {
+        if (cue.rule.category !== cat || cue.end > target.start) continue;
+        if (!applies(cue.rule, target)) continue;
+        const scopeBreak = cat === 'experiencer' || cue.rule.sentence ? SENTENCE_BREAK : CLAUSE_BREAK;
+        if (breakBetween(cue.end, target.start, scopeBreak)) continue;
+        if (!cue.rule.sentence && terminated(cue.end, target.start, cat)) continue;
+        if (
+          cue.rule.sentence &&
+          targets.some((t) => t !== target && t.start >= cue.end && t.end <= target.start)
+        )
+          continue;
+        const window = cue.rule.window ?? DEFAULT_WINDOW[cat];
+        if (unitsBetween(cue.end, target.start) > window) continue;
+        set(cat, cue.text);
+        break;
+      }
+      if ((cat === 'experiencer' ? mods.experiencer === 'other' : mods[cat]) === true) continue;
+      // After the term.
+      for (const { rule, re } of compiled.backward) {
+        if (rule.category !== cat) continue;
+        if (!applies(rule, target)) continue;
+        re.lastIndex = target.end;
+        const m = re.exec(norm);
+        if (!m) continue;
+        const cueEnd = target.end + m[0].length;
+        const gap = { start: target.end, end: cueEnd };
+        if (pseudo.some((p) => p.categories.includes(cat) && overlaps(p.span, gap))) continue;
+        if (!rule.adjacent) {
+          // The cue belongs to the nearest concept: none may start in between, and no terminator either.
+          if (targets.some((t) => t !== target && t.start >= gap.start && t.start < gap.end)) continue;
+          if (!rule.sentence && terminated(gap.start, gap.end, cat)) continue;
+          if (cat !== 'experiencer' && !rule.sentence && breakBetween(gap.start, gap.end - 1, CLAUSE_BREAK))
+            continue;
+          if (unitsBetween(gap.start, gap.end) > (rule.window ?? DEFAULT_WINDOW[cat])) continue;
+        }
+        set(cat, m[0]);
+        break;
+      }
+    }
+    // Negation wins over history ("没有中风过", "以前没有胸痛" = never had it).
+    if (mods.negated && mods.historical) mods.historical = false;
+    // "以前胸痛过，现在又痛了": a later recurrence in the same sentence makes the mention current again.
+    if (mods.historical) {
+      const after = norm.slice(target.end);
+      const sentenceEnd = after.search(SENTENCE_BREAK);
+      const sentence = sentenceEnd < 0 ? after : after.slice(0, sentenceEnd);
+      if (RECURRENCE.test(sentence)) {
+        mods.historical = false;
+        why.push('current:recurrence');
+      }
+    }
+    return { modifiers: mods, cues: why };
+  });
+}

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate, parseCorpus } from './eval.ts';
+
+// The labelled corpus (written for this package): sizes and format; the tuning part is a regression guard.
+// Figures for both parts come from `npm run bench -- clinical-language` (an eval, not a timed test).
+const dir = join(import.meta.dirname, 'corpus');
+const tuning = parseCorpus(readFileSync(join(dir, 'tuning.txt'), 'utf8'));
+const heldout = parseCorpus(readFileSync(join(dir, 'heldout.txt'), 'utf8'));
+
+describe('labelled corpus', () => {
+  it('has ≥400 messages (zh ≥250, en ≥100, some mixed), a quarter held out', () => {
+    const all = [...tuning, ...heldout];
+    expect(all.length).toBeGreaterThanOrEqual(400);
+    expect(all.filter((i) => i.lang === 'zh').length).toBeGreaterThanOrEqual(250);
+    expect(all.filter((i) => i.lang === 'en').length).toBeGreaterThanOrEqual(100);
+    expect(all.filter((i) => i.lang === 'mixed').length).toBeGreaterThan(5);
+    expect(heldout.length / all.length).toBeGreaterThanOrEqual(0.25);
+    expect(new Set(all.map((i) => i.text)).size).toBe(all.length);
+  });
+
+  it('tuning part: no missed emergency, false emergencies ≤5 %, modifier F1 ≥0.95', () => {
+    const r = evaluate(tuning);
+    expect(r.errors.filter((e) => e.what === 'missed emergency')).toEqual([]);
+    expect(r.falseEmergencyRate).toBeLessThanOrEqual(0.05);
+    expect(r.modifier.micro.f1).toBeGreaterThanOrEqual(0.95);
+  });
+});

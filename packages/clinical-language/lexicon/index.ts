@@ -1,0 +1,18 @@
+/** The concept lexicon: every concept with its surface forms, codes, clinical meaning and sources. */
+import type { Concept } from '../types.ts';
+import { CONDITION_CONCEPTS, DRUG_CONCEPTS } from './conditions.ts';
+import { EMERGENCY_CONCEPTS } from './emergency.ts';
+import { EMERGENCY_CONCEPTS_2 } from './emergency2.ts';
+import { SYMPTOM_CONCEPTS } from './symptoms.ts';
+
+export { SOURCES, type Source } from './sources.ts';
+
+export const LEXICON: readonly Concept[] = [
+  ...EMERGENCY_CONCEPTS,
+  ...EMERGENCY_CONCEPTS_2,
+  ...SYMPTOM_CONCEPTS,
+  ...CONDITION_CONCEPTS,
+  ...DRUG_CONCEPTS,
+];
+
+export const CONCEPTS_BY_ID: ReadonlyMap<string, Concept> = new Map(LEXICON.map((c) => [c.id, c]));

@@ -1,0 +1,148 @@
+/** Concept matching on normalised text: Chinese surface forms by table look-up, English as whole words, gap patterns. */
+import type { Concept, Span } from './types.ts';
+import { normalize, TypoCorrector } from './normalize.ts';
+
+export interface Candidate extends Span {
+  concept: Concept;
+  /** Set when the term was written with the negation inside it ("头不疼", "胸口一点也不闷"). */
+  infixNegation?: string;
+}
+
+interface Compiled {
+  concepts: readonly Concept[];
+  /** First character → Chinese forms starting with it, longest first. */
+  zhByFirst: Map<string, { form: string; concept: Concept }[]>;
+  zhExact: Map<string, Concept>;
+  en: { concept: Concept; re: RegExp }[];
+  patterns: { concept: Concept; re: RegExp }[];
+  notFollowedBy: Map<string, RegExp>;
+  typos: TypoCorrector;
+}
+
+const escape = (s: string): string =>
+  s
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/'/g, "'?")
+    .replace(/\s+/g, '\\s+')
+    .replace(/-/g, '[-\\s]?');
+
+/** Real English words that are one or two edits from a lexicon word and must not be "corrected". */
+export const COMMON_WORDS = (
+  'cheat chess chests strike stoke strokes tried tries blink bland blond heave heavenly there three their ' +
+  'these those where which while whole whose about above after again against along among around because ' +
+  'before being below between could doing during every first found great having later maybe might never ' +
+  'night other place right since small still thing think thought through today under until using visit ' +
+  'water weeks where while whole world would write wrong years young sleep sleeping speed spend sense ' +
+  'seize since siege taken taking talked talks walked walks tired tires tight tighter sight sights light ' +
+  'lights fight might eight weigh weight heart hearts beats beat breast breasts breed bread brain brains ' +
+  'blood bloody sugar sugars pressure press pressed dress stress stressed chased chance change charge cheese ' +
+  'check checked checking morning evening lately early going doing feeling feels felt fever flush fluid ' +
+  'numbers number member members mother mothers father fathers brother brothers sister sisters daughter ' +
+  'husband husbands friend friends family doctor doctors nurse nurses hospital clinic medicine medicines ' +
+  'tablet tablets pills stopped started starts almost always sometimes often usually really little ' +
+  'better worse worst badly terrible horrible awful pretty quite very shaky shake shaking shook ' +
+  'speak speaks spoke spoken speaking sleepy cough coughs could couldn should shouldn would wouldn ' +
+  'vision visions blurry blurred double trouble troubled bubble struggle standing stand stands ' +
+  'slept slipped slurp slope lopsided crooked drooping droopy dropped dropping drops ' +
+  'seeing seems seemed feels spots spotted point points faint faints paint paints fainted painted ' +
+  'blind blinded blinds breath breathe breathing breathes breathed chest chests tearing tears ripping ' +
+  'weaker weakly weakness numbly dizzy dizzier'
+).split(/\s+/);
+
+export function compile(concepts: readonly Concept[], extraVocab: readonly string[]): Compiled {
+  const zhByFirst = new Map<string, { form: string; concept: Concept }[]>();
+  const zhExact = new Map<string, Concept>();
+  const en: Compiled['en'] = [];
+  const patterns: Compiled['patterns'] = [];
+  const notFollowedBy = new Map<string, RegExp>();
+  const vocab = new Set<string>(extraVocab);
+  for (const c of concepts) {
+    for (const raw of c.zh) {
+      const form = normalize(raw).norm;
+      if (!zhExact.has(form)) zhExact.set(form, c);
+      const list = zhByFirst.get(form.charAt(0)) ?? [];
+      list.push({ form, concept: c });
+      zhByFirst.set(form.charAt(0), list);
+    }
+    if (c.en.length) {
+      const forms = [...c.en].map((f) => normalize(f).norm).sort((a, b) => b.length - a.length);
+      for (const f of forms) for (const w of f.match(/[a-z]+/g) ?? []) vocab.add(w);
+      en.push({
+        concept: c,
+        re: new RegExp(`(?<![a-z])(?:${forms.map(escape).join('|')})(?:s|es)?(?![a-z])`, 'g'),
+      });
+    }
+    for (const p of c.patterns ?? []) patterns.push({ concept: c, re: new RegExp(p, 'g') });
+    if (c.notFollowedBy) notFollowedBy.set(c.id, new RegExp(c.notFollowedBy));
+  }
+  for (const list of zhByFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
+  return {
+    concepts,
+    zhByFirst,
+    zhExact,
+    en,
+    patterns,
+    notFollowedBy,
+    typos: new TypoCorrector(vocab, COMMON_WORDS),
+  };
+}
+
+const BODY = '(头|胸口|胸|心口|手|脚|腿|胳膊|背|后背|腰|肚子|眼睛|嘴|脸)';
+const INFIX = new RegExp(
+  `${BODY}(也|都|倒|并|一点也|一点都|从来)?(不|没|没有|不再)(疼|痛|闷|晕|麻|胀|肿|模糊|难受|发紧|紧|歪|斜)`,
+  'g',
+);
+
+/** "胸口倒是没事" / "也不晕": the body part or symptom said to be fine. */
+const FINE =
+  /(?:(胸口|心口|头)(?:倒是|倒|也|都|还)?(?:没事|挺好|正常|没问题))|(?<![头眼发])(?:也|都|倒)?不(晕)/g;
+const FINE_DEFAULT: Record<string, string> = { 胸口: '胸口疼', 心口: '心口疼', 头: '头疼' };
+
+/** All candidate matches, before overlap resolution. */
+export function candidates(norm: string, c: Compiled): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < norm.length; i++) {
+    const list = c.zhByFirst.get(norm.charAt(i));
+    if (!list) continue;
+    for (const { form, concept } of list) {
+      if (norm.startsWith(form, i)) out.push({ start: i, end: i + form.length, concept });
+    }
+  }
+  if (/[a-z]/.test(norm)) {
+    for (const { concept, re } of c.en) {
+      for (const m of norm.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, concept });
+    }
+  }
+  for (const { concept, re } of c.patterns) {
+    for (const m of norm.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, concept });
+  }
+  for (const m of norm.matchAll(FINE)) {
+    const concept = c.zhExact.get(m[2] ? '头晕' : (FINE_DEFAULT[m[1] ?? ''] ?? ''));
+    if (concept) out.push({ start: m.index, end: m.index + m[0].length, concept, infixNegation: m[0] });
+  }
+  for (const m of norm.matchAll(INFIX)) {
+    const concept = c.zhExact.get(`${m[1]}${m[4]}`);
+    if (concept)
+      out.push({ start: m.index, end: m.index + m[0].length, concept, infixNegation: m[3] as string });
+  }
+  return out.filter((x) => {
+    const nf = c.notFollowedBy.get(x.concept.id);
+    return !nf || !nf.test(norm.slice(x.end));
+  });
+}
+
+/** Longest match wins; a match inside a longer kept one is dropped; partial overlaps of different concepts stay. */
+export function resolve(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort(
+    (a, b) => a.start - b.start || b.end - a.end || Number(!!b.infixNegation) - Number(!!a.infixNegation),
+  );
+  const kept: Candidate[] = [];
+  for (const x of sorted) {
+    if (kept.some((k) => k.start <= x.start && k.end >= x.end)) continue;
+    if (kept.some((k) => k.concept === x.concept && k.start < x.end && x.start < k.end)) continue;
+    kept.push(x);
+  }
+  return kept;
+}
+
+export type { Compiled };

@@ -1,0 +1,173 @@
+/**
+ * Text normalisation with an offset map back to the original text (pure):
+ * full-width → half-width, traditional → simplified for the characters the lexicon and the modifier rules use,
+ * lower case, typographic apostrophes, spaces inside Chinese removed and runs of spaces collapsed, and English
+ * typos corrected (words of 5+ letters within edit distance 1, or 2 for 8+ letters, of a lexicon word).
+ */
+
+export interface Normalized {
+  /** Normalised text. */
+  norm: string;
+  /** `origin[i]` = index in the original text of normalised character i; `origin[norm.length]` = text.length. */
+  origin: number[];
+}
+
+// Traditional → simplified pairs for the characters of the lexicon and the rules (pairs: trad, simp).
+const TRAD_PAIRS =
+  '頭头悶闷說说話话邊边氣气視视東东發发樣样後后癲癫癇痫暈晕識识認认腦脑風风壓压塊块臉脸無无沒没緣缘誘诱' +
+  '歲岁過过經经會会萬万嗎吗爺爷媽妈親亲兒儿婦妇腎肾臟脏脹胀緊紧難难動动勁劲腳脚講讲齒齿語语嘔呕噁恶癱瘫' +
+  '瘓痪歷历時时從从來来記记憶忆塗涂麼么現现們们個个隻只側侧體体張张開开閉闭聽听燒烧熱热藥药帶带這这還还' +
+  '壞坏變变鬆松裡里裏里嚴严厲厉劇剧絞绞紮扎錯错亂乱醫医診诊斷断確确懷怀擔担憂忧預预險险縮缩測测幹干乾干' +
+  '並并夠够嗆呛嚥咽穩稳頸颈項项飯饭歡欢們们傷伤瘡疮腫肿鳴鸣冒冒睏困覺觉陣阵種种麵面雙双腿腿僅仅貓猫紀纪' +
+  '舊旧適适問问題题應应該该辦办幾几點点钟钟鐘钟晚晚頓顿壓压呼呼吸吸難难喪丧淚泪媳媳婦妇爸爸姐姐' +
+  '爺爷奶奶鄰邻朋朋傳传遺遗屬属稱称筷筷掉掉東东臂臂擡抬舉举聲声輕轻導导致致慮虑極极歪歪蓋盖撕撕裂裂' +
+  '聽听懂懂結结巴巴楚楚糊糊覺觉瘋疯羊羊癲癫驚惊厥厥沫沫泡泡紫紫腫肿脖脖腫肿廁厕尿尿減减顯显糖糖脂脂' +
+  '衛卫醫医療疗護护療疗藥药劑剂雖虽然然於于為为與与對对沒没灣湾義义務务產产娠娠孕孕';
+
+const TRAD = new Map<string, string>();
+for (let i = 0; i + 1 < TRAD_PAIRS.length; i += 2) {
+  const t = TRAD_PAIRS.charAt(i);
+  const s = TRAD_PAIRS.charAt(i + 1);
+  if (t !== s) TRAD.set(t, s);
+}
+
+const isCjk = (c: string): boolean => /[\u3400-\u9fff\uf900-\ufaff]/.test(c);
+
+function mapChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
+  else if (code === 0x3000) ch = ' ';
+  else if (ch === '\u2018' || ch === '\u2019' || ch === '\u02bc' || ch === '`') ch = "'";
+  else if (ch === '\u201c' || ch === '\u201d') ch = '"';
+  else if (ch === '\u2014' || ch === '\u2013' || ch === '\u2212') ch = '-';
+  else if (ch === '\u3001') return '、';
+  return TRAD.get(ch) ?? ch.toLowerCase();
+}
+
+/** Optimal-string-alignment distance (substitution, insertion, deletion, adjacent transposition), capped. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+      const prev = rows[i - 1] as number[];
+      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1))
+        v = Math.min(v, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      row.push(v);
+      if (v < best) best = v;
+    }
+    rows.push(row);
+    if (i > 0 && best > max) return max + 1;
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
+/**
+ * Typo corrector over a vocabulary (lexicon and cue words). `common` lists real English words that must never be
+ * "corrected" into a vocabulary word (e.g. strike → stroke, tried → tired).
+ */
+export class TypoCorrector {
+  private readonly vocab: Set<string>;
+  private readonly byFirst = new Map<string, string[]>();
+  private readonly common: Set<string>;
+
+  constructor(words: Iterable<string>, common: Iterable<string>) {
+    this.vocab = new Set([...words].filter((w) => w.length >= 4));
+    this.common = new Set(common);
+    for (const w of this.vocab) {
+      const list = this.byFirst.get(w.charAt(0)) ?? [];
+      list.push(w);
+      this.byFirst.set(w.charAt(0), list);
+    }
+  }
+
+  correct(word: string): string {
+    if (word.length < 5 || this.vocab.has(word) || this.common.has(word)) return word;
+    const max = word.length >= 8 ? 2 : 1;
+    let best = word;
+    let bestD = max + 1;
+    let tie = false;
+    for (const cand of this.byFirst.get(word.charAt(0)) ?? []) {
+      if (cand.length < 5) continue;
+      const d = editDistance(word, cand, max);
+      if (d < bestD) {
+        best = cand;
+        bestD = d;
+        tie = false;
+      } else if (d === bestD && d <= max && cand !== best) tie = true;
+    }
+    return bestD <= max && !tie ? best : word;
+  }
+}
+
+/** Normalises `text`; `typos` (optional) corrects English words. */
+export function normalize(text: string, typos?: TypoCorrector): Normalized {
+  const chars: string[] = [];
+  const origin: number[] = [];
+  let pendingSpace = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = mapChar(text.charAt(i));
+    if (/\s/.test(ch)) {
+      if (pendingSpace < 0) pendingSpace = i;
+      continue;
+    }
+    if (pendingSpace >= 0) {
+      const prev = chars[chars.length - 1];
+      // Spaces inside Chinese ("胸 口 痛") are dropped; elsewhere a run of spaces becomes one space.
+      if (prev !== undefined && !(isCjk(prev) && isCjk(ch))) {
+        chars.push(' ');
+        origin.push(pendingSpace);
+      }
+      pendingSpace = -1;
+    }
+    chars.push(ch);
+    origin.push(i);
+  }
+  let norm = chars.join('');
+  let map = origin;
+  if (typos && /[a-z]{5}/.test(norm)) {
+    const out: string[] = [];
+    const omap: number[] = [];
+    let last = 0;
+    for (const m of norm.matchAll(/[a-z]{5,}/g)) {
+      const fixed = typos.correct(m[0]);
+      if (fixed === m[0]) continue;
+      for (let k = last; k < m.index; k++) {
+        out.push(norm.charAt(k));
+        omap.push(map[k] as number);
+      }
+      const s = map[m.index] as number;
+      const e = (map[m.index + m[0].length - 1] as number) + 1;
+      for (let k = 0; k < fixed.length; k++) {
+        out.push(fixed.charAt(k));
+        omap.push(Math.min(s + k, e - 1));
+      }
+      last = m.index + m[0].length;
+    }
+    if (out.length || last) {
+      for (let k = last; k < norm.length; k++) {
+        out.push(norm.charAt(k));
+        omap.push(map[k] as number);
+      }
+      norm = out.join('');
+      map = omap;
+    }
+  }
+  map.push(text.length);
+  return { norm, origin: map };
+}
+
+/** Original-text span of a normalised span. */
+export function toOriginal(n: Normalized, start: number, end: number): { start: number; end: number } {
+  const s = n.origin[start] as number;
+  const e = end > start ? (n.origin[end - 1] as number) + 1 : s;
+  return { start: s, end: e };
+}

@@ -1,0 +1,247 @@
+/**
+ * Context-modifier rules as data (ConText-style: triggers with a direction and a scope, pseudo-triggers that
+ * look like triggers but are not, terminators that end a scope). Anchors: NegEx (Chapman et al. 2001) and
+ * ConText (Harkema, Dowling, Thornblade, Chapman 2009); the rule set is this package's own, written for patient
+ * messages in Chinese and English. Regular expressions run on normalised text (lower case, half-width).
+ * Windows are in units (one Chinese character or one Latin word); operational choices, not clinical numbers.
+ */
+export type Category = 'negated' | 'historical' | 'hypothetical' | 'experiencer' | 'uncertain';
+
+export interface TriggerRule {
+  category: Category;
+  /** forward: applies to concepts after the cue; backward: to concepts before it. */
+  direction: 'forward' | 'backward';
+  re: string;
+  /** Maximum distance in units between cue and concept (default per category). */
+  window?: number;
+  /** Backward rule that must follow the concept directly (may cross `?`, `:`, `-`). */
+  adjacent?: boolean;
+  /** Apply only to these concept kinds (e.g. "since childhood" dates a symptom, not a chronic condition). */
+  kinds?: readonly ('red-flag' | 'symptom' | 'condition' | 'drug' | 'finding')[];
+  /** Apply only to concepts with these red-flag codes. */
+  redFlags?: readonly string[];
+  /** Scope: the sentence instead of the clause (commas do not end it), and terminators do not apply. */
+  sentence?: boolean;
+}
+
+export interface ScopeRule {
+  categories: readonly Category[];
+  re: string;
+}
+
+const FAMILY_ZH =
+  '(?:爸爸|爸|妈妈|妈|父亲|母亲|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹)';
+const FAMILY_EN =
+  '(?:mother|mom|mum|father|dad|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?|parents?|uncle|aunt|family|friend|neighbou?r|partner|kids?|child|children|boyfriend|girlfriend|cousin|spouse|relatives?|in-laws?|coworker|colleague)';
+const CJK_NUM = '(?:\\d+|[一二两三四五六七八九十几半多]+)';
+const EN_NUM = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of)';
+
+export const DEFAULT_WINDOW: Record<Category, number> = {
+  negated: 8,
+  historical: 14,
+  hypothetical: 14,
+  experiencer: 200,
+  uncertain: 10,
+};
+
+export const TRIGGERS: readonly TriggerRule[] = [
+  // ---- negation, before the term
+  {
+    category: 'negated',
+    direction: 'forward',
+    re: '(?:从来没有|从来没|从没有|从没|从未|并没有|并无|都没有|也没有|没有|没|无|未|否认|不再|没再|未再|未见|不是|无明显)',
+  },
+  { category: 'negated', direction: 'forward', re: '不', window: 1 },
+  {
+    category: 'negated',
+    direction: 'forward',
+    re: "\\b(?:no|not|never|denies|deny|denied|denying|without|none of|negative for|free of|neither|nor|no longer|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t)\\b",
+    window: 5,
+  },
+  // ---- negation, after the term ("胸痛？没有", "糖尿病没有", "chest pain: none")
+  {
+    category: 'negated',
+    direction: 'backward',
+    adjacent: true,
+    re: '^\\s*[?:\\-]?\\s*(?:也|都|倒是|倒|并|是|就|呢|嘛)?\\s*(?:从来没有|从来没|没有过|没有|没|无|未|否认|不明显|没感觉|不存在)(?!缓解|好转|减轻|停|好|消|退|改善|见好|过多久|多久|怎么|办法|法|力|劲|知觉|反应|吃|喝|人|想到|事)',
+  },
+  {
+    category: 'negated',
+    direction: 'backward',
+    adjacent: true,
+    re: '^\\s*(?:[?:\\-]\\s*(?:no|none|nope|negative|denied|denies|nil|not really)|,?\\s*(?:none|not at all|not anymore))\\b',
+  },
+  // ---- history / resolved / long-standing
+  {
+    category: 'historical',
+    direction: 'forward',
+    re: `(?:(?<=^|[,.。!?;:\\n\\s我他她妈爸])(?:以前|之前|从前|过去)|曾经|小时候|年轻时|年轻的时候|去年|前年|上个月|上周|上星期|上礼拜|前些年|早年|那年|有过|得过|患过|发过|犯过|曾有|既往|${CJK_NUM}(?:年|个月|个星期|周|礼拜)(?:前|以前|之前))`,
+  },
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: `^\\s*(?:过|病史|史|后遗症|走的|去世|过世|死的|是${CJK_NUM}(?:年|个月)前|${CJK_NUM}(?:年|个月|个星期)前|已经好了|早就好了|好了|没了|已经没了|已愈|治好了|看过了|已经看过|过去了|消失了|缓解了|已缓解|已经缓解|那是以前|是以前的事|是小时候)`,
+    window: 8,
+  },
+  {
+    category: 'historical',
+    direction: 'forward',
+    re: `(?<!family )\\b(?:history of|hx of|h/o|previously|in the past|used to|as a child|as a kid|when i was (?:young|younger|a child|a kid)|last (?:year|month|week)|back in \\d{4}|in \\d{4}|(?:${EN_NUM} )?(?:years?|months?|weeks?) ago|died of|died from|passed away from|passed away of)\\b`,
+  },
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: `^[^.!?;]{0,40}?\\b(?:(?:${EN_NUM} )?(?:years?|months?|weeks?) ago|as a young (?:man|woman)|in the past|as a (?:child|kid)|when i was (?:young|younger|a child|a kid)|years back|back in \\d{4}|in \\d{4}|last (?:year|month|week)|went away|(?:is|has|had) gone|has resolved|resolved|cleared up|got better)\\b`,
+    window: 10,
+  },
+  {
+    category: 'historical',
+    direction: 'forward',
+    re: '(?:从小|自小|天生|先天|老毛病|多年的|好多年的)',
+    kinds: ['red-flag', 'symptom'],
+  },
+  // Long-standing deficits ("脑梗后遗症，说话一直不太清楚"): sentence scope, stroke-type and vision deficits only.
+  {
+    category: 'historical',
+    direction: 'forward',
+    re: '(?:后遗症|从小|自小|天生|先天|老毛病)',
+    redFlags: ['neuro-deficit', 'vision-loss'],
+    sentence: true,
+    window: 20,
+  },
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: `^[^。!?;\\n]{0,14}?(?:从小就|从小|好多年了|好几年了|多年了|${CJK_NUM}年了|老毛病了?|一直都这样|一直这样|后遗症)`,
+    redFlags: ['neuro-deficit', 'vision-loss'],
+    sentence: true,
+    window: 14,
+  },
+  // Resolved later in the sentence ("前几天胸闷，今天已经好了").
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: '^[^。!?;\\n]{0,10}?(?:已经好了|早就好了|已经没了|已经消失了|已经缓解了|已经不(?:疼|痛|闷)了|现在好了|现在不(?:疼|痛|闷)了)',
+    sentence: true,
+    window: 10,
+  },
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: `^[^,.。!?;\\n]{0,12}?(?:从小就|从小|好多年了|好几年了|多年了|${CJK_NUM}年了|老毛病|一直都这样|一直这样)`,
+    kinds: ['red-flag', 'symptom'],
+    window: 12,
+  },
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: '^[^.!?;]{0,30}?\\b(?:since (?:childhood|birth|i was (?:a child|a kid|young|born))|for (?:many |several )?years|all my life|long-standing|always been)\\b',
+    kinds: ['red-flag', 'symptom'],
+    window: 10,
+  },
+  // ---- hypothetical
+  {
+    category: 'hypothetical',
+    direction: 'forward',
+    re: '(?:如果|假如|假设|要是|万一|一旦|倘若|若是|若|如出现|怕会|怕|害怕|担心会|担心|预防|防止|避免|以防|以免|会不会(?!是)|会导致|会引起|导致|引起|容易|警惕|留意|注意观察|注意)',
+  },
+  {
+    category: 'hypothetical',
+    direction: 'backward',
+    re: '^\\s*(?:(?:的时候|时)[^,.。!?;\\n]{0,4}(?:怎么|如何|咋)|的话|的症状|有什么症状|有哪些症状|是什么症状|的表现|有哪些表现|有什么表现|的征兆|的先兆|的风险|风险|的危险|的可能性|的早期)',
+  },
+  {
+    category: 'hypothetical',
+    direction: 'forward',
+    re: '\\b(?:if|in case|what if|should i get|worried about|worried that|afraid of|scared of|fear of|prevent|preventing|prevention|avoid|risk of|risk for|at risk|signs of|symptoms of|warning signs|could cause|can cause|cause a|lead to|leads to|watch for|watch out for|look out for|when to call|chance of|unless|how do i know|what does .{1,20} feel like)\\b',
+    window: 8,
+  },
+  // ---- uncertainty
+  {
+    category: 'uncertain',
+    direction: 'forward',
+    re: '(?:可能|好像|好象|似乎|也许|大概|或许|不确定|说不准|说不清是不是|有点像|像是|疑似|怀疑|是不是|会不会是|不知道是不是|感觉像|估计|貌似|不知是否)',
+  },
+  { category: 'uncertain', direction: 'backward', re: '^\\s*(?:吧|吗\\?)', window: 3 },
+  {
+    category: 'uncertain',
+    direction: 'forward',
+    re: "\\b(?:maybe|might|might be|possibly|perhaps|probably|not sure|i think|i guess|seems?|seemed|kind of|sort of|unsure|could be|wondering if|wonder if|whether|not certain|possible|suspect|i'm not sure|think it'?s)\\b",
+    window: 8,
+  },
+  // ---- experiencer (someone other than the writer)
+  {
+    category: 'experiencer',
+    direction: 'forward',
+    re: `(?:${FAMILY_ZH}|(?<!其)[他她](?!们家)|家族史|家族里|家里有人|遗传)`,
+  },
+  { category: 'experiencer', direction: 'backward', re: '^\\s*(?:家族史|遗传|是家族遗传)', window: 4 },
+  {
+    category: 'experiencer',
+    direction: 'forward',
+    re: `\\b(?:my ${FAMILY_EN}|(?:he|she|his|her|him)|family history|family members?|relatives?|the patient)\\b`,
+  },
+  {
+    category: 'experiencer',
+    direction: 'backward',
+    re: '^[^.!?;]{0,20}?\\b(?:runs in (?:my|the|our) family|in my family|family history)\\b',
+    window: 8,
+  },
+];
+
+/** Pseudo-triggers: contain a cue but do not negate / hypothesise (idioms and verb phrases). */
+export const PSEUDO: readonly ScopeRule[] = [
+  {
+    categories: ['negated'],
+    re: '(?:无缘无故|无明显诱因|无诱因|无明显原因|无原因|无端|无意中|无意间|无论|无法|无力|无奈|毫无征兆|毫无预兆|不知不觉|没想到|没料到|未曾想|不停|不断|不止|不住|止不住|不适|不舒服|不得劲|不对劲|不太对|不对|不行|不了|不好|不得了|不见好|不缓解|不减轻|不退|不消|不仅|不光|不但|不只|不单|不管|不论|不能|不敢|不清楚|不知道|不确定|不一会儿|不一会|不久|不到|不大一会|不小心|不由得|忍不住|差不多|不少|不太清楚|受不了|吃不下|不想|不一样|不同|不得不|不然|要不|没缓解|没有缓解|未缓解|无缓解|没好|没有好转|未好转|无好转|未见好转|没减轻|没有减轻|未减轻|没退|没消|没停|没有停|从来没有这么|从没这么|没这么|没有这么|从来没这么|没有过这么|从来没有过这样|从没有过这样|从未这么|从未有过这样|没办法|没法|没过多久|没多久|没一会儿|没一会|没几分钟|没几天|没什么原因|没有原因|没有诱因|没有征兆|没有任何征兆|没有预兆|没有任何预兆|没有任何原因|有没有|没事|没(?:有)?(?:吃|喝|按时|注意|在意|当回事|管|睡好|休息好|测|量|去|来得及|人))',
+  },
+  { categories: ['negated'], re: '是不是' },
+  {
+    categories: ['uncertain'],
+    re: '(?:不可能|尽可能|\\b(?:might as well|no doubt|without (?:a )?doubt|for sure|definitely)\\b)',
+  },
+  {
+    categories: ['negated', 'historical'],
+    re: '(?:从来|从)?(?:没有|没|未)(?:有过|过)?(?:这么|这样|如此)[^,.。!?;]{0,4}过',
+  },
+  {
+    categories: ['negated'],
+    re: "\\b(?:not only|not just|no relief|not relieved|no better|not better|no improvement|not improving|not getting better|no doubt|no idea|no reason|for no reason|no warning|without (?:any )?warning|without (?:any )?reason|no matter|not long|not until|not stopping|not going away|not gone|won'?t stop|doesn'?t stop|don'?t know|didn'?t know|never (?:had|felt|been|experienced)[^,.;!?]{0,40}(?:like this|this bad|so bad|before)|nothing (?:helps|works)|can'?t stop|couldn'?t stop|no change|not sure|not certain|didn'?t take|haven'?t taken|forgot)\\b",
+  },
+  {
+    categories: ['hypothetical'],
+    re: "\\b(?:(?:don'?t know|didn'?t know|doesn'?t know|not sure|wondering|wonder|no idea) (?:if|whether))\\b",
+  },
+  { categories: ['hypothetical'], re: '(?:注意到|引起了注意)' },
+];
+
+/** Terminators: a scope of these categories does not cross them. */
+export const TERMINATORS: readonly ScopeRule[] = [
+  {
+    categories: ['negated', 'uncertain', 'hypothetical', 'historical'],
+    re: '(?:但是|但|可是|不过|然而|却|只是|就是|而是|反而|结果|然后|后来|之后|以后|接着|现在|目前|今天|今早|今晚|刚才|刚刚|突然|这会儿|此刻|还有|而且|并且|同时|另外|此外)',
+  },
+  { categories: ['negated'], re: '(?:就|才)' },
+  { categories: ['negated', 'historical'], re: '(?:又|再次)' },
+  {
+    categories: ['negated', 'uncertain', 'hypothetical', 'historical'],
+    re: '\\b(?:but|however|although|though|yet|except|still|now|right now|today|tonight|this morning|suddenly|apart from|aside from|plus|then|which|who|again|currently|at the moment)\\b',
+  },
+  { categories: ['negated'], re: "\\b(?:i have|i'?ve got|i'?m having|i feel|i am)\\b" },
+  {
+    categories: ['experiencer'],
+    re: '(?:(?<![和跟陪带叫让给替帮])我(?!的?(?:爸|妈|父|母|家|老伴|老公|老婆|爱人|丈夫|妻子|媳妇|儿|女|孩|爷|奶|外公|外婆|姥|哥|姐|弟|妹|叔|姨|舅|姑|公公|婆婆|岳|邻居|朋友|同事|们家))|自己|本人)',
+  },
+  {
+    categories: ['experiencer'],
+    re: "\\b(?:i|i'm|i've|i'd|me|myself|my own)\\b|\\bmy (?!(?:mother|mom|mum|father|dad|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?|parents?|uncle|aunt|family|friend|neighbou?r|partner|kids?|child|boyfriend|girlfriend|cousin|spouse)\\b)",
+  },
+];
+
+/** Clause breaks (negation, uncertainty, hypothesis and history scopes end here). */
+export const CLAUSE_BREAK = /[,.。!?;:\n]/;
+/** Sentence breaks (experiencer scope). A dot between digits is a decimal point. */
+export const SENTENCE_BREAK = /[。!?\n]|\.(?!\d)/;
+/** A later "again / 又…" in the same sentence makes a historical mention current ("以前胸痛过，现在又痛了"). */
+export const RECURRENCE =
+  /(?:又|再次|再)(?:犯|发作|开始|痛|疼|闷|来了|出现)|\b(?:again|came back|is back|it's back|back again|recurr\w*)\b/;
