@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- clinical-language`: the clinical-language package on its own labelled corpus (tuning and
  * held-out parts reported separately): emergency sensitivity (target ≥98 %), false-emergency rate (≤5 %),
- * modifier F1 (≥0.95), and analysis time p95 per 200-character message (≤1 ms). `--errors` lists the misses.
+ * modifier F1 (≥0.95), and analysis time p95 per 200-character message (≤1 ms). `--errors` lists the tuning
+ * part's misses (never the held-out parts').
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -22,7 +23,9 @@ function report(name: string, r: EvalReport): boolean {
       `modifier F1 ${m.micro.f1.toFixed(3)} (neg ${m.neg.f1.toFixed(3)}, hist ${m.hist.f1.toFixed(3)}, hyp ${m.hyp.f1.toFixed(3)}, ` +
       `experiencer ${m.fam.f1.toFixed(3)}, unc ${m.unc.f1.toFixed(3)}); labelled concepts found ${r.conceptsFound}/${r.labelledConcepts}`,
   );
-  if (showErrors) for (const e of r.errors) console.log(`  line ${e.line}: ${e.what} — ${e.text}`);
+  // Errors are listed for the tuning part only: the held-out parts are never used to tune.
+  if (showErrors && name === 'tuning')
+    for (const e of r.errors) console.log(`  line ${e.line}: ${e.what} — ${e.text}`);
   return r.sensitivity >= 0.98 && r.falseEmergencyRate <= 0.05 && m.micro.f1 >= 0.95;
 }
 
@@ -30,9 +33,12 @@ const tuning = parseCorpus(readFileSync(join(dir, 'tuning.txt'), 'utf8'));
 const heldout = parseCorpus(readFileSync(join(dir, 'heldout.txt'), 'utf8'));
 const okT = report('tuning', evaluate(tuning));
 const okH = report('held-out', evaluate(heldout));
+// A second held-out part, written after the first evaluation round; never used to tune.
+const heldout2 = parseCorpus(readFileSync(join(dir, 'heldout-2.txt'), 'utf8'));
+const okH2 = report('held-out 2', evaluate(heldout2));
 
 // Timing: messages of 200 characters built from the corpus texts, each analysed many times.
-const texts = [...tuning, ...heldout].map((i) => i.text);
+const texts = [...tuning, ...heldout, ...heldout2].map((i) => i.text);
 const messages: string[] = [];
 for (let i = 0; i < 200; i++) {
   let s = '';
@@ -62,4 +68,4 @@ console.log(
     `(median of 9 runs per message, 200 messages; raw per-run p95 ${q(raw, 0.95).toFixed(3)} ms; ` +
     `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores; target p95 ≤ 1 ms)`,
 );
-console.log(okT && okH && p95 <= 1 ? 'targets met' : 'targets NOT met');
+console.log(okT && okH && okH2 && p95 <= 1 ? 'targets met' : 'targets NOT met');

@@ -5,7 +5,7 @@ import { LEXICON } from './lexicon/index.ts';
 import { candidates, compile, resolve } from './match.ts';
 import { normalize, toOriginal } from './normalize.ts';
 import { TRIGGERS } from './rules.ts';
-import type { Analysis, Concept, Mention, RedFlagCode, Vital } from './types.ts';
+import type { Analysis, Concept, ConceptKind, Mention, Modifiers, RedFlagCode, Vital } from './types.ts';
 import { findVitals } from './vitals.ts';
 
 /** English cue words from the rules join the typo vocabulary ("denys" → "denies" is not attempted: 5+ letters only). */
@@ -51,6 +51,27 @@ export function analyze(text: string): Analysis {
     return { ...v, ...span, text: text.slice(span.start, span.end), modifiers, cues };
   });
   return { text, mentions, vitals };
+}
+
+/**
+ * Modifiers of spans the caller found itself (e.g. a drug name matched by the drug knowledge base), read with the
+ * same rules and with the lexicon's concepts in view. Spans are on the original text.
+ */
+export function modifiersAt(
+  text: string,
+  spans: readonly { start: number; end: number; kind: ConceptKind }[],
+): { modifiers: Modifiers; cues: string[] }[] {
+  const n = normalize(text, COMPILED.typos);
+  const toNorm = (pos: number): number => {
+    const i = n.origin.findIndex((o) => o >= pos);
+    return i < 0 ? n.norm.length : Math.min(i, n.norm.length);
+  };
+  const found = resolve(candidates(n.norm, COMPILED));
+  const extra: Target[] = spans.map((s) => ({ start: toNorm(s.start), end: toNorm(s.end), kind: s.kind }));
+  const others = found
+    .filter((c) => !extra.some((e) => c.start < e.end && e.start < c.end))
+    .map((c) => ({ start: c.start, end: c.end, kind: c.concept.kind }));
+  return assignModifiers(n.norm, [...extra, ...others]).slice(0, extra.length);
 }
 
 /** Not negated, not past, not hypothetical: happening now to the writer or to someone with them. */

@@ -182,3 +182,12 @@ describe('pseudo-triggers and terminators', () => {
     expect(flagsOf('My dad had a stroke 5 years ago', 'stroke')).toEqual(['historical', 'other']);
   });
 });
+
+describe('relatives', () => {
+  it('the nearest experiencer cue names the relative', async () => {
+    const { relativeOf } = await import('./relatives.ts');
+    const a = analyze('父亲高血压，母亲糖尿病，my grandma had a stroke');
+    expect(a.mentions.map((m) => relativeOf(m).code)).toEqual(['FTH', 'MTH', 'GRMTH']);
+    expect(relativeOf(analyze('家族史：高血压').mentions[0] ?? { cues: [] }).code).toBe('FAMMEMB');
+  });
+});

@@ -96,6 +96,8 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
     unit[i + 1] = (unit[i] as number) + (starts ? 1 : 0);
   }
   const count = (arr: Int32Array, a: number, b: number): number => (arr[b] as number) - (arr[a] as number);
+  // Nearest cue first ("父亲高血压，母亲糖尿病": 糖尿病 is the mother's).
+  cues.sort((a, b) => b.end - a.end);
   const breakBetween = (a: number, b: number, re: RegExp): boolean =>
     b > a && count(re === SENTENCE_BREAK ? sentence : clause, a, b) > 0;
   const unitsBetween = (a: number, b: number): number => (b > a ? count(unit, a, b) : 0);

@@ -11,10 +11,12 @@ export {
   isCrisisVital,
   currentRedFlagCodes,
   conceptById,
+  modifiersAt,
   type EmergencyCall,
 } from './analyze.ts';
 export { LEXICON, CONCEPTS_BY_ID, SOURCES, type Source } from './lexicon/index.ts';
 export { normalize, editDistance, type Normalized } from './normalize.ts';
 export { parseNumber } from './numbers.ts';
+export { relativeOf, FAMILY_MEMBER, type Relationship } from './relatives.ts';
 export { MGDL_PER_MMOLL, PLAUSIBLE_GLUCOSE } from './vitals.ts';
 export { TRIGGERS, PSEUDO, TERMINATORS, type Category } from './rules.ts';

@@ -93,10 +93,11 @@ export function findVitals(norm: string): RawVital[] {
       .charAt(0);
     const before = norm.slice(Math.max(0, (m.index as number) - 15), m.index);
     const context = BP_CONTEXT.test(before) || /mmhg|毫米汞柱|kpa|千帕/.test(m[0]);
-    // Slash or "over" pairs are read as BP when plausible; dashes, colons and 比 need BP words nearby (dates, times).
+    // Slash, dash and "over" pairs are read as BP when plausible (numbers below 20, as in dates and times, are
+    // never readings); colons and 比 need BP words nearby.
     const v = bp(at(m), a, b, kpa);
     if (!v) continue;
-    if (context || ((sep === '/' || sep === 'o' || sep === '\\') && v.plausible)) push(v);
+    if (context || ((sep === '/' || sep === 'o' || sep === '\\' || sep === '-') && v.plausible)) push(v);
   }
   for (const m of norm.matchAll(RE.single)) {
     const value = parseNumber(m[2] ?? '');
