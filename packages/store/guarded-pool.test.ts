@@ -41,6 +41,18 @@ describe.each(DATABASE_KINDS)('statement guard on %s', (kind) => {
     const { rows } = await sql<{ n: number }>`select 1 as n`.execute(database.db);
     expect(rows).toEqual([{ n: 1 }]);
   });
+
+  it('work that outlives its request (a timer set during it) is not refused when the request is aborted later', async () => {
+    const controller = new AbortController();
+    let later: Promise<unknown> = Promise.resolve();
+    await runWithAbortSignal(controller.signal, async () => {
+      later = new Promise((resolve) => setTimeout(resolve, 50)).then(() =>
+        sql<{ n: number }>`select 3 as n`.execute(database.db),
+      );
+    });
+    controller.abort();
+    await expect(later).resolves.toMatchObject({ rows: [{ n: 3 }] });
+  });
 });
 
 describe.skipIf(!DATABASE_KINDS.includes('postgres'))('statement guard on PostgreSQL', () => {
