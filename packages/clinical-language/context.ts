@@ -149,7 +149,9 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
         if (pseudo.some((p) => p.categories.includes(cat) && overlaps(p.span, gap))) continue;
         if (!rule.adjacent) {
           // The cue belongs to the nearest concept: none may start in between, and no terminator either.
-          if (targets.some((t) => t !== target && t.start >= gap.start && t.start < gap.end)) continue;
+          // A concept inside the cue itself ("since my stroke") does not count.
+          const cueStart = m.groups?.cue ? cueEnd - m.groups.cue.length : cueEnd;
+          if (targets.some((t) => t !== target && t.start >= gap.start && t.start < cueStart)) continue;
           if (!rule.sentence && terminated(gap.start, gap.end, cat)) continue;
           if (cat !== 'experiencer' && !rule.sentence && breakBetween(gap.start, gap.end - 1, CLAUSE_BREAK))
             continue;

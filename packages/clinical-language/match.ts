@@ -93,10 +93,19 @@ const INFIX = new RegExp(
   'g',
 );
 
-/** "胸口倒是没事" / "也不晕": the body part or symptom said to be fine. */
-const FINE =
-  /(?:(胸口|心口|头)(?:倒是|倒|也|都|还)?(?:没事|挺好|正常|没问题))|(?<![头眼发])(?:也|都|倒)?不(晕)/g;
-const FINE_DEFAULT: Record<string, string> = { 胸口: '胸口疼', 心口: '心口疼', 头: '头疼' };
+/**
+ * Said to be fine ("胸口倒是没事", "也不晕", "手脚都能动", "说话也正常", "人很清醒"): the concept, negated.
+ * Each row: expression → a surface form of the concept it denies.
+ */
+const FINE: readonly [RegExp, string][] = [
+  [/胸口(?:倒是|倒|也|都|还)?(?:没事|挺好|正常|没问题)/g, '胸口疼'],
+  [/心口(?:倒是|倒|也|都|还)?(?:没事|挺好|正常|没问题)/g, '心口疼'],
+  [/(?<![胸心])头(?:倒是|倒|也|都|还)?(?:没事|挺好|正常|没问题)/g, '头疼'],
+  [/(?<![头眼发])(?:也|都|倒)?不晕/g, '头晕'],
+  [/(?:手脚|胳膊腿|手|腿)(?:都|也|还)?(?:能动|有劲|有力|灵活|正常)/g, '一侧肢体无力'],
+  [/(?:说话|讲话|口齿|言语)(?:也|都|还|很|挺)?(?:正常|清楚|清晰|利索|流利)/g, '说话不清'],
+  [/(?:人|神志|意识)(?:很|挺|都|也|还)?(?:清醒|清楚)/g, '意识模糊'],
+];
 
 /** All candidate matches, before overlap resolution. */
 export function candidates(norm: string, c: Compiled): Candidate[] {
@@ -116,9 +125,11 @@ export function candidates(norm: string, c: Compiled): Candidate[] {
   for (const { concept, re } of c.patterns) {
     for (const m of norm.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, concept });
   }
-  for (const m of norm.matchAll(FINE)) {
-    const concept = c.zhExact.get(m[2] ? '头晕' : (FINE_DEFAULT[m[1] ?? ''] ?? ''));
-    if (concept) out.push({ start: m.index, end: m.index + m[0].length, concept, infixNegation: m[0] });
+  for (const [re, form] of FINE) {
+    const concept = c.zhExact.get(form);
+    if (!concept) continue;
+    for (const m of norm.matchAll(re))
+      out.push({ start: m.index, end: m.index + m[0].length, concept, infixNegation: m[0] });
   }
   for (const m of norm.matchAll(INFIX)) {
     const concept = c.zhExact.get(`${m[1]}${m[4]}`);

@@ -91,7 +91,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'backward',
-    re: `^[^.!?;]{0,40}?\\b(?:(?:${EN_NUM} )?(?:years?|months?|weeks?) ago|as a young (?:man|woman)|in the past|as a (?:child|kid)|when i was (?:young|younger|a child|a kid)|years back|back in \\d{4}|in \\d{4}|last (?:year|month|week)|went away|(?:is|has|had) gone|has resolved|resolved|cleared up|got better)\\b`,
+    re: `^[^.!?;]{0,40}?\\b(?:(?:${EN_NUM} )?(?:years?|months?|weeks?) ago|as a young (?:man|woman)|when (?:he|she|i) was (?:\\d+|young|younger|a child|a kid)|at (?:the )?age (?:of )?\\d+|aged \\d+|in the past|as a (?:child|kid)|when i was (?:young|younger|a child|a kid)|years back|back in \\d{4}|in \\d{4}|last (?:year|month|week)|went away|(?:is|has|had) gone|has resolved|resolved|cleared up|got better)\\b`,
     window: 10,
   },
   {
@@ -104,7 +104,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'forward',
-    re: '(?:后遗症|从小|自小|天生|先天|老毛病)',
+    re: '(?:后遗症|从小|自小|小时候|天生|先天|老毛病|受过伤|多年)',
     redFlags: ['neuro-deficit', 'vision-loss'],
     sentence: true,
     window: 20,
@@ -135,7 +135,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'backward',
-    re: '^[^.!?;]{0,30}?\\b(?:since (?:childhood|birth|i was (?:a child|a kid|young|born))|for (?:many |several )?years|all my life|long-standing|always been)\\b',
+    re: '^[^.!?;]{0,30}?\\b(?<cue>since (?:childhood|birth|i was (?:a child|a kid|young|born)|(?:my|his|her|the) (?:stroke|accident|injury|surgery|operation))|for (?:many |several )?years|all my life|long-standing|always been)\\b',
     kinds: ['red-flag', 'symptom'],
     window: 10,
   },
@@ -179,7 +179,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'experiencer',
     direction: 'forward',
-    re: `\\b(?:my ${FAMILY_EN}|(?:he|she|his|her|him)|family history|family members?|relatives?|the patient)\\b`,
+    re: `\\b(?:(?:my|our) ${FAMILY_EN}|(?:he|she|his|her|him)|mom|mum|dad|grandma|grandpa|granny|grandad|family history|family members?|relatives?|the patient)\\b`,
   },
   {
     category: 'experiencer',

@@ -73,6 +73,11 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       'winded',
       'breathing is hard',
     ],
+    patterns: [
+      `(?:躺|平躺|躺平|躺下)${G}{0,3}?(?:就|也)?喘`,
+      `呼吸${G}{0,3}?(?:费劲|费力|困难|急促|不畅|不过来|不上来)`,
+      "\\bcan'?t get (?:enough )?air\\b",
+    ],
     sources: ['ref-1.5', 'aha-heart-attack', 'patient-education'],
   },
   {
@@ -131,6 +136,11 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       'out of it',
       'talking nonsense',
       'delirious',
+    ],
+    patterns: [
+      '不认(?:识|得)(?:我|人|家里人|家人|自己)',
+      '问[^,.。!?;:\\n]{0,8}?(?:答不上|说不上来|答非所问)',
+      "\\b(?:doesn'?t|does not|didn'?t|can'?t|cannot) (?:know|recogni[sz]e|tell (?:us|me)) (?:who|where|what day)\\b",
     ],
     notFollowedBy: '^\\s*(?:about|by|over|as to|regarding|with|on|whether|if|which|what|how|when)\\b',
     sources: ['ref-1.5'],
