@@ -24,6 +24,7 @@ interface Outcome {
   principal: Principal;
   plan: Plan;
   status: number;
+  cacheControl: string;
   serverError?: string;
   leaks: string[];
   types: string[];
@@ -98,6 +99,7 @@ describe.each(DATABASE_KINDS)('access matrix on %s', (kind) => {
           principal: p,
           plan,
           status: response.status,
+          cacheControl: response.headers.get('cache-control') ?? '',
           ...(serverError ? { serverError } : {}),
           leaks: leaksIn(p, world, text),
           types,
@@ -139,7 +141,7 @@ describe.each(DATABASE_KINDS)('access matrix on %s', (kind) => {
     expect(wrong.map((o) => describeOutcome(o))).toEqual([]);
   });
 
-  it("a patient never receives the other patient's identifiers or names, nor the linked chart (items 2, 13)", () => {
+  it("a patient never receives the other patient's identifiers, names or resources, nor the linked chart, nor earlier versions filed under the other patient (items 2, 13)", () => {
     const leaking = outcomes.filter((o) => o.leaks.length);
     expect(leaking.map((o) => describeOutcome(o, o.leaks.join(', ')))).toEqual([]);
   });
@@ -172,6 +174,13 @@ describe.each(DATABASE_KINDS)('access matrix on %s', (kind) => {
       );
     });
     expect(wrong.map((o) => describeOutcome(o, o.types.join(',')))).toEqual([]);
+  });
+
+  it('patient data is never cached: FHIR and /api answers carry Cache-Control: no-store (item 14)', () => {
+    const wrong = outcomes.filter(
+      (o) => /^\/(fhir|api)\//.test(o.plan.url) && o.status < 300 && !/no-store/.test(o.cacheControl),
+    );
+    expect(wrong.map((o) => describeOutcome(o, `cache-control "${o.cacheControl}"`))).toEqual([]);
   });
 
   it('a refused write changes nothing', () => {

@@ -66,7 +66,12 @@ function idsOfType(world: SecurityWorld, p: Principal, type: string): Value[] {
       case 'Observation':
         return [
           { value: d.creatinine, target, what: 'creatinine' },
-          ...(target === 'own' ? [{ value: d.homeReading, target, what: 'home' }] : []),
+          ...(target === 'own'
+            ? [
+                { value: d.homeReading, target, what: 'home' },
+                { value: d.moved, target, what: 'moved' },
+              ]
+            : []),
         ];
       case 'Flag':
         return [{ value: d.flag, target, what: 'flag' }];

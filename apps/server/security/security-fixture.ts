@@ -67,6 +67,8 @@ export interface PatientData {
   flag: string;
   draft: string;
   consultation: string;
+  /** Recorded by the clinician in the other patient's chart, then moved into this one (history spans both). */
+  moved: string;
   carePlanReady: boolean;
 }
 
@@ -243,6 +245,21 @@ export async function createSecurityWorld(kind: DatabaseKind): Promise<SecurityW
     });
     if (readings.status >= 300)
       console.warn(`[security] seed: BP upload for ${p.id} answered ${readings.status}`);
+    // Filed under the other patient first, then corrected to this one: its version 1 is the other's (item 13).
+    const elsewhere = p === A ? B : A;
+    const moved = await post(
+      '/fhir/R4/Observation',
+      observation(elsewhere.id, 'Practitioner/sec-dr', '2345-7', 6.1, 'mmol/L'),
+      staff,
+    );
+    await json(
+      await t.request(`/fhir/R4/Observation/${moved.id}`, {
+        method: 'PUT',
+        headers: staff,
+        json: observation(p.id, 'Practitioner/sec-dr', '2345-7', 6.1, 'mmol/L', moved.id),
+      }),
+      'moved observation',
+    );
     const consultation = await post(
       `/api/care/patients/${p.id}/consultations`,
       { language: 'en' },
@@ -259,6 +276,7 @@ export async function createSecurityWorld(kind: DatabaseKind): Promise<SecurityW
       flag: flag.id,
       draft: draft.id,
       consultation: consultation.id,
+      moved: moved.id,
       carePlanReady: plan.status < 300,
     };
   }
