@@ -86,3 +86,92 @@ describe('intake extraction', () => {
     expect((questionnaireResponse as unknown as { item: unknown[] }).item).toHaveLength(5);
   });
 });
+
+describe('intake reads negation, history, hypothesis and family (issue 16)', () => {
+  const build = (answers: Parameters<typeof intakeResources>[0]['answers'], familyHistory = false) =>
+    intakeResources({
+      patientId: 'p1',
+      consultationId: 'consult-2',
+      answers,
+      language: 'zh',
+      now: '2026-03-10T04:00:00Z',
+      drugs,
+      familyHistory,
+    });
+  const conditionCodes = (drafts: { resourceType: string }[]) =>
+    drafts
+      .filter((d) => d.resourceType === 'Condition')
+      .map((d) => {
+        const c = d as unknown as {
+          code: { coding: { code: string }[] };
+          clinicalStatus: { coding: { code: string }[] };
+        };
+        return `${c.code.coding[0]?.code}:${c.clinicalStatus.coding[0]?.code}`;
+      });
+
+  it('"高血压5年，糖尿病没有" creates no Diabetes', () => {
+    expect(conditionsIn('高血压5年，糖尿病没有').map((c) => c.key)).toEqual(['hypertension']);
+    const { drafts } = build({ history: '高血压5年，糖尿病没有' });
+    expect(conditionCodes(drafts)).toEqual(['38341003:active']);
+  });
+
+  it.each([
+    ['如果得了糖尿病怎么办', []],
+    ['可能有点血糖高，没查过', []],
+    ['我爸有高血压，我有糖尿病', ['diabetes']],
+    ['hypertension for 5 years, no diabetes', ['hypertension']],
+    ['my mother has diabetes', []],
+  ])('active conditions in %s', (text, keys) => {
+    expect(conditionsIn(text).map((c) => c.key)).toEqual(keys);
+  });
+
+  it('a past condition is recorded as inactive, not active', () => {
+    const { drafts } = build({ history: '以前得过脑梗，现在有高血压' });
+    expect(conditionCodes(drafts).sort()).toEqual(['230690007:inactive', '38341003:active']);
+  });
+
+  it('relatives’ conditions: FamilyMemberHistory when enabled, otherwise not at all; never the patient’s Condition', () => {
+    const answers = {
+      history: '我爸有高血压，我有糖尿病',
+      'family-history': '父亲高血压，母亲糖尿病，兄弟姐妹没有',
+    };
+    const off = build(answers);
+    expect(off.drafts.some((d) => d.resourceType === 'FamilyMemberHistory')).toBe(false);
+    expect(conditionCodes(off.drafts)).toEqual(['73211009:active']);
+    const on = build(answers, true);
+    const fmh = on.drafts.filter((d) => d.resourceType === 'FamilyMemberHistory') as unknown as {
+      relationship: { coding: { code: string }[] };
+      condition: { code: { coding: { code: string }[] } }[];
+    }[];
+    expect(
+      fmh.map((f) => `${f.relationship.coding[0]?.code}:${f.condition[0]?.code.coding[0]?.code}`),
+    ).toEqual(['FTH:38341003', 'MTH:73211009']);
+    for (const r of [on.questionnaireResponse, ...on.drafts]) {
+      expect(validateResource(r).filter((i) => i.severity === 'error')).toEqual([]);
+      expect(JSON.stringify(r)).toContain('patient-reported');
+    }
+    for (const c of on.drafts.filter((d) => d.resourceType === 'Condition'))
+      expect(JSON.stringify(c)).toContain('"unconfirmed"');
+  });
+
+  it('medicines: denied, hypothetical and relatives’ are left out; past ones are completed', () => {
+    expect(medicationsIn('没吃阿司匹林，在吃氨氯地平', drugs).map((m) => `${m.drugId}:${m.status}`)).toEqual([
+      'amlodipine:active',
+    ]);
+    expect(
+      medicationsIn('以前吃过硝苯地平，现在吃缬沙坦', drugs).map((m) => `${m.drugId}:${m.status}`),
+    ).toEqual(['nifedipine:completed', 'valsartan:active']);
+    expect(medicationsIn('我妈吃缬沙坦', drugs)).toEqual([]);
+    expect(medicationsIn('如果血压高就吃卡托普利', drugs)).toEqual([]);
+    const { drafts } = build({ medications: '以前吃过硝苯地平，现在吃缬沙坦' });
+    expect(drafts.map((d) => (d as unknown as { status: string }).status)).toEqual(['completed', 'active']);
+  });
+
+  it('readings in any common form; relatives’, hypothetical and (by default) past ones are left out', () => {
+    expect(readingsIn('高压150低压95')).toEqual([{ sbp: 150, dbp: 95 }]);
+    expect(readingsIn('血压 150 over 95')).toEqual([{ sbp: 150, dbp: 95 }]);
+    expect(readingsIn('我妈血压200/120')).toEqual([]);
+    expect(readingsIn('以前最高200/120')).toEqual([]);
+    expect(readingsIn('以前最高200/120', { includePast: true })).toEqual([{ sbp: 200, dbp: 120 }]);
+  });
+});

@@ -1,8 +1,12 @@
 /**
  * The guided hypertension intake: fixed questions (the model only phrases the conversation around them) and
  * deterministic extraction of the answers into patient-reported FHIR drafts for the clinician to confirm.
- * Pure: no I/O; `now` and ids are arguments.
+ * Pure: no I/O; `now` and ids are arguments. The answers are read with @qihuang/clinical-language: negated,
+ * hypothetical, uncertain and family items never become the patient's active Condition or current
+ * MedicationStatement ("高血压5年，糖尿病没有" creates no Diabetes); past conditions are recorded as inactive,
+ * past medicines as completed; everything stays patient-reported / unconfirmed until a clinician confirms it.
  */
+import { analyze, FAMILY_MEMBER, modifiersAt, relativeOf, type Modifiers } from '@qihuang/clinical-language';
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { PLAUSIBLE } from '@qihuang/engines/blood-pressure';
 import type { FhirResource } from '@qihuang/store';
@@ -119,7 +123,10 @@ export const CONDITION_TERMS: ConditionTerm[] = [
 const NEGATION =
   /(没有|没|无|否认|不|未|从不|从未|no|not|never|denies|deny|without|don't|do not|haven't|have not)\s*$/i;
 
-/** Clauses split at punctuation; a term counts unless a negation cue closes the text before it in its clause. */
+/**
+ * Clauses split at punctuation; a term counts unless a negation cue closes the text before it in its clause.
+ * Kept for simple term checks (lifestyle answers); conditions and medicines use the clinical-language reading.
+ */
 export function mentioned(text: string, term: string): string | undefined {
   const lower = text.toLowerCase();
   const needle = term.toLowerCase();
@@ -142,20 +149,83 @@ export function mentioned(text: string, term: string): string | undefined {
   }
 }
 
-export function conditionsIn(text: string): ConditionTerm[] {
-  return CONDITION_TERMS.filter((c) => c.terms.some((t) => mentioned(text, t)));
+/** Lexicon concepts (@qihuang/clinical-language) → the intake's condition keys (the other ids are the keys). */
+const CONDITION_ALIAS: Record<string, string> = {
+  angina: 'coronary',
+  'myocardial-infarction': 'coronary',
+  'mi-now': 'coronary',
+  'stroke-now': 'stroke',
+};
+
+export type ConditionStatus = 'active' | 'inactive' | 'family';
+
+export interface ConditionFinding {
+  term: ConditionTerm;
+  status: ConditionStatus;
+  /** The words in the answer. */
+  text: string;
+  /** For family items: HL7 v3 RoleCode of the relative when named (else FAMMEMB). */
+  relationship?: { code: string; display: string };
 }
 
-const READING = /(\d{2,3})\s*[/／]\s*(\d{2,3})/g;
+/** What a mention says about the patient now: skip (denied, hypothetical, unsure), family, inactive or active. */
+function statusOf(mod: Modifiers): ConditionStatus | 'skip' {
+  if (mod.negated || mod.hypothetical || mod.uncertain) return 'skip';
+  if (mod.experiencer === 'other') return 'family';
+  return mod.historical ? 'inactive' : 'active';
+}
 
-export function readingsIn(text: string): { sbp: number; dbp: number }[] {
+/**
+ * Conditions named in an answer, each with what it is: the patient's current condition (active), a past one
+ * (inactive), or a relative's (family). Negated, hypothetical and uncertain mentions are left out.
+ * `family: true` reads every mention as a relative's (the family-history question).
+ */
+export function conditionFindings(text: string, options: { family?: boolean } = {}): ConditionFinding[] {
+  const out: ConditionFinding[] = [];
+  for (const m of analyze(text).mentions) {
+    const key = CONDITION_ALIAS[m.concept] ?? m.concept;
+    const term = CONDITION_TERMS.find((c) => c.key === key);
+    if (!term) continue;
+    let status = statusOf(m.modifiers);
+    if (status === 'skip') continue;
+    if (options.family) status = 'family';
+    if (out.some((f) => f.term.key === term.key && f.status === status)) continue;
+    out.push({
+      term,
+      status,
+      text: m.text,
+      ...(status === 'family' ? { relationship: relativeOf(m) } : {}),
+    });
+  }
+  return out;
+}
+
+/** The patient's own current conditions (affirmed, not past, not about a relative). */
+export function conditionsIn(text: string): ConditionTerm[] {
+  return conditionFindings(text)
+    .filter((f) => f.status === 'active')
+    .map((f) => f.term);
+}
+
+/**
+ * Blood-pressure readings written in a message, in any common form (152/96, 高压150低压95, 150 over 95, kPa),
+ * within the BP engine's plausibility limits. Readings about someone else, negated or hypothetical ones are left
+ * out; past ones ("以前最高200/120") too unless `includePast` (home readings recalled in the intake).
+ */
+export function readingsIn(
+  text: string,
+  options: { includePast?: boolean } = {},
+): { sbp: number; dbp: number }[] {
   const out: { sbp: number; dbp: number }[] = [];
-  for (const m of text.matchAll(READING)) {
-    const sbp = Number(m[1]);
-    const dbp = Number(m[2]);
+  for (const v of analyze(text).vitals) {
+    if (v.kind !== 'bp' || v.sbp === undefined || v.dbp === undefined || !v.plausible) continue;
+    const m = v.modifiers;
+    if (m.negated || m.hypothetical || m.experiencer === 'other') continue;
+    if (m.historical && !options.includePast) continue;
     // The BP engine's ingestion limits (one definition, packages/engines/blood-pressure/plausibility.ts).
     const { sbp: s, dbp: d } = PLAUSIBLE;
-    if (sbp >= s.min && sbp <= s.max && dbp >= d.min && dbp <= d.max && dbp < sbp) out.push({ sbp, dbp });
+    if (v.sbp >= s.min && v.sbp <= s.max && v.dbp >= d.min && v.dbp <= d.max && v.dbp < v.sbp)
+      out.push({ sbp: v.sbp, dbp: v.dbp });
   }
   return out;
 }
@@ -196,18 +266,41 @@ export interface MedicationMention {
   text: string;
   drugId?: string;
   name?: string;
+  /** active: taken now; completed: taken in the past ("以前吃过"). */
+  status: 'active' | 'completed';
 }
 
+/**
+ * Medicines named in the answer, matched against the drug knowledge base; each name is read in the context of
+ * the whole answer: denied, hypothetical, uncertain and relatives' medicines are left out.
+ */
 export function medicationsIn(text: string, drugs: DrugKnowledgeBase): MedicationMention[] {
   if (/^\s*(没有|无|none|no|nothing)\s*[。.!！]?\s*$/i.test(text)) return [];
-  const parts = text
-    .split(/[，,；;。\n、]|\band\b|和|以及/)
-    .map((p) => p.trim())
-    .filter(Boolean);
   const out: MedicationMention[] = [];
-  for (const part of parts) {
-    const match = drugs.match(part);
-    if (match) out.push({ text: part, drugId: match.drug.id, name: match.drug.names.en });
+  let last = 0;
+  const parts: { part: string; offset: number }[] = [];
+  for (const m of text.matchAll(/[，,；;。\n、]|\band\b|和|以及/g)) {
+    parts.push({ part: text.slice(last, m.index), offset: last });
+    last = m.index + m[0].length;
+  }
+  parts.push({ part: text.slice(last), offset: last });
+  for (const { part, offset } of parts) {
+    const trimmed = part.trim();
+    const match = trimmed ? drugs.match(trimmed) : undefined;
+    if (!match) continue;
+    const at = part.toLowerCase().indexOf(match.matchedText.toLowerCase());
+    const start = offset + Math.max(0, at);
+    const end = at >= 0 ? start + match.matchedText.length : offset + part.length;
+    const status = statusOf(
+      (modifiersAt(text, [{ start, end, kind: 'drug' }])[0] as { modifiers: Modifiers }).modifiers,
+    );
+    if (status === 'skip' || status === 'family') continue;
+    out.push({
+      text: trimmed,
+      drugId: match.drug.id,
+      name: match.drug.names.en,
+      status: status === 'inactive' ? 'completed' : 'active',
+    });
   }
   return out;
 }
@@ -225,6 +318,11 @@ export function intakeResources(input: {
   language: 'zh' | 'en';
   now: string;
   drugs: DrugKnowledgeBase;
+  /**
+   * Also draft FamilyMemberHistory for relatives' conditions (needs the patient/FamilyMemberHistory.write scope);
+   * off by default: the family-history answer is then kept in the QuestionnaireResponse only.
+   */
+  familyHistory?: boolean;
 }): IntakeDrafts {
   const { patientId, consultationId, answers, now } = input;
   const subject = { reference: `Patient/${patientId}` };
@@ -232,13 +330,14 @@ export function intakeResources(input: {
   const id = (suffix: string) => `${consultationId}-${suffix}`.slice(0, 64);
   const drafts: FhirResource[] = [];
 
-  for (const c of conditionsIn(answers.history ?? '')) {
+  const history = conditionFindings(answers.history ?? '');
+  for (const { term: c, status } of history.filter((f) => f.status !== 'family')) {
     drafts.push({
       resourceType: 'Condition',
-      id: id(`cond-${c.key}`),
+      id: id(`cond-${c.key}${status === 'inactive' ? '-past' : ''}`),
       meta,
       clinicalStatus: {
-        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }],
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: status }],
       },
       verificationStatus: {
         coding: [
@@ -263,12 +362,43 @@ export function intakeResources(input: {
     } as FhirResource);
   }
 
+  if (input.familyHistory) {
+    const family = [
+      ...history.filter((f) => f.status === 'family'),
+      ...conditionFindings(answers['family-history'] ?? '', { family: true }),
+    ];
+    for (const f of family) {
+      const rel = f.relationship ?? FAMILY_MEMBER;
+      if (drafts.some((d) => d.id === id(`fmh-${f.term.key}-${rel.code}`))) continue;
+      drafts.push({
+        resourceType: 'FamilyMemberHistory',
+        id: id(`fmh-${f.term.key}-${rel.code}`),
+        meta,
+        status: 'partial',
+        patient: subject,
+        date: now,
+        relationship: {
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', ...rel }],
+        },
+        condition: [
+          {
+            code: {
+              coding: [{ system: 'http://snomed.info/sct', code: f.term.snomed, display: f.term.display }],
+              text: f.text,
+            },
+          },
+        ],
+        note: [{ text: `Patient-reported in consultation ${consultationId}` }],
+      } as FhirResource);
+    }
+  }
+
   for (const [index, m] of medicationsIn(answers.medications ?? '', input.drugs).entries()) {
     drafts.push({
       resourceType: 'MedicationStatement',
       id: id(`med-${index}`),
       meta,
-      status: 'active',
+      status: m.status,
       medicationCodeableConcept: {
         text: m.text,
         ...(m.drugId ? { coding: [{ system: 'urn:qihuang:drug', code: m.drugId, display: m.name }] } : {}),
@@ -280,25 +410,24 @@ export function intakeResources(input: {
     } as FhirResource);
   }
 
+  const observation = (suffix: string, category: string, code: string, display: string) => ({
+    resourceType: 'Observation',
+    id: id(suffix),
+    meta,
+    status: 'preliminary',
+    category: [
+      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: category }] },
+    ],
+    code: { coding: [{ system: 'http://loinc.org', code, display }] },
+    subject,
+    effectiveDateTime: now,
+    performer: [subject],
+  });
   const facts = lifestyleIn(answers.lifestyle ?? '');
   if (facts.smoker !== undefined) {
     drafts.push({
-      resourceType: 'Observation',
-      id: id('smoking'),
-      meta,
-      status: 'preliminary',
-      category: [
-        {
-          coding: [
-            { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'social-history' },
-          ],
-        },
-      ],
       // LOINC 72166-2 Tobacco smoking status; SNOMED 77176002 Smoker / 8517006 Ex-smoker / 266919005 Never smoked
-      code: { coding: [{ system: 'http://loinc.org', code: '72166-2', display: 'Tobacco smoking status' }] },
-      subject,
-      effectiveDateTime: now,
-      performer: [subject],
+      ...observation('smoking', 'social-history', '72166-2', 'Tobacco smoking status'),
       valueCodeableConcept: facts.smoker
         ? { coding: [{ system: 'http://snomed.info/sct', code: '77176002', display: 'Smoker' }] }
         : {
@@ -310,63 +439,21 @@ export function intakeResources(input: {
   }
   if (facts.weightKg !== undefined) {
     drafts.push({
-      resourceType: 'Observation',
-      id: id('weight'),
-      meta,
-      status: 'preliminary',
-      category: [
-        {
-          coding: [
-            { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' },
-          ],
-        },
-      ],
-      code: { coding: [{ system: 'http://loinc.org', code: '29463-7', display: 'Body weight' }] }, // REFERENCE §8.1
-      subject,
-      effectiveDateTime: now,
-      performer: [subject],
+      ...observation('weight', 'vital-signs', '29463-7', 'Body weight'), // REFERENCE §8.1
       valueQuantity: { value: facts.weightKg, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' },
     } as FhirResource);
   }
   if (facts.heightCm !== undefined) {
     drafts.push({
-      resourceType: 'Observation',
-      id: id('height'),
-      meta,
-      status: 'preliminary',
-      category: [
-        {
-          coding: [
-            { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' },
-          ],
-        },
-      ],
-      code: { coding: [{ system: 'http://loinc.org', code: '8302-2', display: 'Body height' }] }, // LOINC body height
-      subject,
-      effectiveDateTime: now,
-      performer: [subject],
+      ...observation('height', 'vital-signs', '8302-2', 'Body height'), // LOINC body height
       valueQuantity: { value: facts.heightCm, unit: 'cm', system: 'http://unitsofmeasure.org', code: 'cm' },
     } as FhirResource);
   }
 
-  for (const [index, r] of readingsIn(answers['home-readings'] ?? '').entries()) {
+  for (const [index, r] of readingsIn(answers['home-readings'] ?? '', { includePast: true }).entries()) {
     drafts.push({
-      resourceType: 'Observation',
-      id: id(`bp-${index}`),
-      meta,
-      status: 'preliminary',
-      category: [
-        {
-          coding: [
-            { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' },
-          ],
-        },
-      ],
       // REFERENCE §8.1/§8.3: BP panel 85354-9 with 8480-6 / 8462-4 components
-      code: { coding: [{ system: 'http://loinc.org', code: '85354-9', display: 'Blood pressure panel' }] },
-      subject,
-      effectiveDateTime: now,
-      performer: [subject],
+      ...observation(`bp-${index}`, 'vital-signs', '85354-9', 'Blood pressure panel'),
       note: [{ text: 'Reported by the patient from memory in the intake (time not known)' }],
       component: [
         {

@@ -206,7 +206,7 @@ export const PSEUDO: readonly ScopeRule[] = [
   },
   {
     categories: ['negated'],
-    re: "\\b(?:not only|not just|no relief|not relieved|no better|not better|no improvement|not improving|not getting better|no doubt|no idea|no reason|for no reason|no warning|without (?:any )?warning|without (?:any )?reason|no matter|not long|not until|not stopping|not going away|not gone|won'?t stop|doesn'?t stop|don'?t know|didn'?t know|never (?:had|felt|been|experienced)[^,.;!?]{0,40}(?:like this|this bad|so bad|before)|nothing (?:helps|works)|can'?t stop|couldn'?t stop|no change|not sure|not certain|didn'?t take|haven'?t taken|forgot)\\b",
+    re: "\\b(?:not only|not just|no relief|not relieved|no better|not better|no improvement|not improving|not getting better|no doubt|no idea|no reason|for no reason|no warning|without (?:any )?warning|without (?:any )?reason|no matter|not long|not until|not stopping|not going away|not gone|won'?t stop|doesn'?t stop|don'?t know|didn'?t know|never (?:had|felt|been|experienced)[^,.;!?]{0,40}(?:like this|this bad|so bad|before)|never (?:had|felt|experienced) (?:such|so|anything like)|nothing (?:helps|works)|can'?t stop|couldn'?t stop|no change|not sure|not certain|didn'?t take|haven'?t taken|forgot)\\b",
   },
   {
     categories: ['hypothetical'],

@@ -173,3 +173,68 @@ describe('negation', () => {
     expect(codes('no urine problems')).toEqual([]);
   });
 });
+
+describe('clinical-language reading (issue 16): colloquial, idioms, typos, caregivers, history', () => {
+  it.each([
+    '说话不利索',
+    '一边手脚没劲',
+    "I can't move my right arm",
+    '无缘无故胸口疼',
+    '无诱因胸痛',
+    '不知不觉胸口就闷得慌',
+    '胸口像压了块石头',
+    '看东西重影',
+    '喘不上气',
+    '叫不醒',
+    '后背撕裂样痛',
+    'I have cheast pain',
+    '好像说话有点不清楚',
+    "my mother can't lift her arm",
+    '我爸刚才说话不清楚了，嘴也歪了',
+  ])('%s → emergency', (text) => {
+    const r = triage({ ...base, text });
+    expect(r.level, text).toBe('emergency');
+    expect(r.instruction.zh).toContain('120');
+  });
+
+  it('a caregiver about someone with them now gets the same call-120 instruction', () => {
+    const self = triage({ ...base, text: "I can't lift my arm" });
+    const mum = triage({ ...base, text: "my mother can't lift her arm" });
+    expect(mum.level).toBe('emergency');
+    expect(mum.instruction).toEqual(self.instruction);
+    expect(mum.rule).toContain('someone with the writer');
+  });
+
+  it.each([
+    '小时候有过癫痫',
+    '上周胸痛已经看过了，现在不痛',
+    '胸痛？没有',
+    'chest pain: none',
+    'blind in one eye since childhood',
+    '我爸去年中风了',
+    '我爸有中风病史',
+    'my mother died of a heart attack',
+    '如果中风了怎么办',
+    'What are the signs of a stroke?',
+    '高血压5年，糖尿病没有',
+    '脑梗后遗症，说话一直不太清楚，好几年了',
+  ])('%s → no emergency', (text) => {
+    expect(triage({ ...base, text }).level, text).not.toBe('emergency');
+  });
+
+  it('BP written in the text counts like a reading (REFERENCE §1.5)', () => {
+    for (const text of [
+      '高压190低压125，头痛得厉害',
+      '收缩压200舒张压130，看东西模糊',
+      '190 over 125 and a terrible headache',
+    ]) {
+      const r = triage({ ...base, text });
+      expect(r.level, text).toBe('emergency');
+      expect(r.display.en).toMatch(/\d+\/\d+ mmHg/);
+    }
+    expect(triage({ ...base, text: '高压190低压125' }).level).toBe('urgent');
+    expect(triage({ ...base, text: '190-125，没有不舒服' }).level).toBe('urgent');
+    expect(triage({ ...base, text: '以前最高200/130' }).level).toBe('none');
+    expect(triage({ ...base, text: '血压180/120，头痛得厉害' }).level).toBe('urgent'); // 180/120 is not crisis (§10.1)
+  });
+});

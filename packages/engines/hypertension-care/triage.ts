@@ -1,14 +1,19 @@
 /**
- * Emergency triage (pure): red-flag symptoms from the patient's own words (zh + en lexicons with negation
- * handling) and recent readings → emergency / urgent / none, with a fixed bilingual instruction.
+ * Emergency triage (pure): red-flag symptoms from the patient's own words (read by @qihuang/clinical-language:
+ * coded concepts with negation, history, hypothesis, experiencer and uncertainty) and recent readings →
+ * emergency / urgent / none, with a fixed bilingual instruction.
  *
  * Rules (REFERENCE §1.5): a hypertensive emergency is a severe BP elevation (>180/120) with evidence of new or
  * worsening target-organ damage; severe elevation without it is urgency. Emergency vs urgency cannot be decided
  * from BP alone, so symptoms decide. Conservative safety rule (documented choice, not a guideline number):
  * stroke-type neurological deficit, chest pain, seizure, confusion and tearing back pain are emergencies at any
  * BP — they are acute target-organ-damage symptoms (REFERENCE §1.5) that need emergency care whatever the
- * reading says, and a missing or old reading must not delay that.
+ * reading says, and a missing or old reading must not delay that. The lexicon marks which concepts these are
+ * (`emergency`; also breathlessness, sudden vision loss and a thunderclap headache). A caregiver writing about
+ * someone with them now gets the same instruction; family history and past events do not trigger. A BP written
+ * in the text (高压190低压125, 190 over 125, kPa) counts like a reading for the §1.5 rules.
  */
+import { analyze, isCrisisVital, isCurrent } from '@qihuang/clinical-language';
 import { epochMs, MS } from '../blood-pressure/time.ts';
 import type {
   BpReading,
@@ -54,414 +59,66 @@ export const RED_FLAG_TEXT: Record<RedFlagCode, Text> = {
   'pregnancy-headache': { zh: '妊娠期头痛', en: 'headache in pregnancy' },
 };
 
-/** Lexicon: Chinese terms match as substrings; English terms as whole words (case-insensitive, optional plural s). */
-interface Lexicon {
-  zh: readonly string[];
-  en: readonly string[];
-  /** A mention followed by this (e.g. "confused about my pills") is not the symptom. */
-  notFollowedBy?: RegExp;
-}
-
-const LEXICON: Record<Exclude<RedFlagCode, 'pregnancy-headache'>, Lexicon> = {
-  'chest-pain': {
-    zh: [
-      '胸痛',
-      '胸口痛',
-      '胸口疼',
-      '胸疼',
-      '胸闷痛',
-      '胸闷',
-      '胸部疼痛',
-      '胸部痛',
-      '心口痛',
-      '心口疼',
-      '胸口发紧',
-      '胸口闷',
-      '胸口压',
-    ],
-    en: [
-      'chest pain',
-      'chest tightness',
-      'tight chest',
-      'chest pressure',
-      'pain in my chest',
-      'pain in the chest',
-      'chest hurts',
-      'chest is tight',
-    ],
-  },
-  dyspnoea: {
-    zh: [
-      '呼吸困难',
-      '喘不上气',
-      '喘不过气',
-      '气短',
-      '气促',
-      '憋气',
-      '透不过气',
-      '上不来气',
-      '呼吸急促',
-      '无法呼吸',
-      '喘不动',
-    ],
-    en: [
-      'shortness of breath',
-      'short of breath',
-      "can't breathe",
-      'cannot breathe',
-      'can not breathe',
-      'difficulty breathing',
-      'trouble breathing',
-      'hard to breathe',
-      'breathless',
-      'breathlessness',
-      'out of breath',
-      'dyspnea',
-      'dyspnoea',
-    ],
-  },
-  'neuro-deficit': {
-    zh: [
-      '一侧肢体无力',
-      '单侧肢体无力',
-      '一侧无力',
-      '半边身子麻',
-      '半边身子没力',
-      '半边身体麻',
-      '半身麻木',
-      '半身不遂',
-      '半边身子不能动',
-      '口角歪斜',
-      '口眼歪斜',
-      '嘴歪',
-      '说话不清',
-      '言语不清',
-      '口齿不清',
-      '讲话不清',
-      '说不出话',
-      '一侧手脚无力',
-      '一侧手脚麻',
-    ],
-    en: [
-      'one-sided weakness',
-      'one sided weakness',
-      'weakness on one side',
-      'numbness on one side',
-      'numb on one side',
-      'weak on one side',
-      'face drooping',
-      'facial droop',
-      'face droop',
-      'drooping face',
-      'face is drooping',
-      'slurred speech',
-      'slurring',
-      'trouble speaking',
-      'difficulty speaking',
-      "can't speak",
-      'cannot speak',
-      "can't talk",
-    ],
-  },
-  confusion: {
-    zh: ['意识模糊', '神志不清', '意识不清', '意识障碍', '昏迷', '叫不醒', '不认人'],
-    en: [
-      'confusion',
-      'confused',
-      'disoriented',
-      'disorientated',
-      'unresponsive',
-      'unconscious',
-      'altered mental',
-    ],
-    notFollowedBy: /^\s*(about|by|over|as to|regarding|with|on|whether|if|which|what|how|when)\b/,
-  },
-  'severe-headache': {
-    zh: [
-      '剧烈头痛',
-      '剧烈的头痛',
-      '头痛欲裂',
-      '头剧痛',
-      '头痛得厉害',
-      '头疼得厉害',
-      '头痛得要命',
-      '头疼得要命',
-      '头特别痛',
-      '头特别疼',
-      '爆炸样头痛',
-      '炸裂样头痛',
-    ],
-    en: [
-      'severe headache',
-      'worst headache',
-      'terrible headache',
-      'splitting headache',
-      'thunderclap headache',
-      'excruciating headache',
-      'worst head pain',
-      'head is exploding',
-    ],
-  },
-  'vision-loss': {
-    zh: [
-      '视物模糊',
-      '看不清',
-      '看不见',
-      '失明',
-      '视力模糊',
-      '视力下降',
-      '眼前发黑',
-      '复视',
-      '视物重影',
-      '眼睛模糊',
-    ],
-    en: [
-      'blurred vision',
-      'blurry vision',
-      'vision loss',
-      'loss of vision',
-      'lost vision',
-      'lost my vision',
-      "can't see",
-      'cannot see',
-      'double vision',
-      'blind',
-    ],
-  },
-  seizure: {
-    zh: ['抽搐', '抽风', '惊厥', '癫痫发作', '羊角风'],
-    en: ['seizure', 'convulsion', 'convulsing'],
-  },
-  'tearing-back-pain': {
-    zh: [
-      '撕裂样背痛',
-      '撕裂样疼痛',
-      '撕裂样胸背痛',
-      '撕裂样痛',
-      '撕裂般的背痛',
-      '撕裂般的疼',
-      '背部撕裂',
-      '撕裂痛',
-      '刀割样背痛',
-    ],
-    en: ['tearing back pain', 'tearing pain', 'ripping pain', 'tearing chest pain', 'tearing sensation'],
-  },
-  'reduced-urine': {
-    zh: ['少尿', '尿量减少', '尿少', '无尿', '尿很少', '尿量很少', '没有尿', '不排尿', '尿不出'],
-    en: [
-      'little urine',
-      'reduced urine',
-      'decreased urine',
-      'low urine output',
-      'no urine',
-      'not urinating',
-      "can't urinate",
-      'cannot urinate',
-      'hardly any urine',
-      'urinating less',
-      'peeing less',
-      'not peeing',
-    ],
-    notFollowedBy: /^\s*(problem|issue|infection|test|leak|sample)/,
-  },
-};
-
-const PREGNANCY: Lexicon = {
-  zh: ['怀孕', '妊娠', '孕期', '孕妇', '孕周', '有孕'],
-  en: ['pregnant', 'pregnancy'],
-};
-const HEADACHE: Lexicon = {
-  zh: ['头痛', '头疼', '头很痛', '头很疼', '头部疼痛', '头胀痛'],
-  en: ['headache', 'head pain', 'head hurts', 'head is pounding'],
-};
-
-// Negation (NegEx-style, documented choice): a cue within a short window before the term, in the same clause,
-// negates it. Clauses end at punctuation and at contrastive/additive connectives ("but", "and", 但, 和 …) — the
-// additive ones are cut conservatively: "denies chest pain and shortness of breath" still flags the dyspnoea.
-const CLAUSE_BREAK = /[。，,.;；!！?？\n\r:：]/;
-const ZH_TERMINATORS = [
-  '但是',
-  '但',
-  '可是',
-  '不过',
-  '然而',
-  '而且',
-  '并且',
-  '还有',
-  '和',
-  '却',
-  '只是',
-  '同时',
+/** Red-flag codes in the order they are reported. */
+const CODE_ORDER: readonly Exclude<RedFlagCode, 'pregnancy-headache'>[] = [
+  'chest-pain',
+  'dyspnoea',
+  'neuro-deficit',
+  'confusion',
+  'severe-headache',
+  'vision-loss',
+  'seizure',
+  'tearing-back-pain',
+  'reduced-urine',
 ];
-const EN_TERMINATORS = /\b(but|however|although|though|yet|except|and|still|apart from|aside from|plus)\b/gi;
-const ZH_CUES = ['没有', '没', '无', '否认', '不', '未', '并无', '从未', '不再'];
-/** Phrases that contain a cue but do not negate (the cue is ignored inside them). */
-const ZH_PSEUDO = [
-  '不停',
-  '不断',
-  '不止',
-  '不适',
-  '不舒服',
-  '不行',
-  '不了',
-  '不住',
-  '不好',
-  '不得',
-  '不能',
-  '无法',
-  '没法',
-  '无力',
-  '止不住',
-  '没缓解',
-  '不缓解',
-  '没有缓解',
-  '未缓解',
-  '无缓解',
-  '不见好',
-  '没好',
-  '没有好转',
-  '无好转',
-  '未好转',
-  '从来没有这么',
-  '从没这么',
-  '没这么',
-  '从未这么',
-  '没有这么',
-  '从来没这么',
-  '不知道',
-  '不清楚',
-  '不确定',
-];
-const EN_CUES =
-  /\b(no|not|denies|deny|denied|denying|without|never|none|negative for|free of|don't|doesn't|didn't|haven't|hasn't|hadn't|isn't|aren't|wasn't|weren't|dont|doesnt|didnt|havent|hasnt)\b/gi;
-const EN_PSEUDO =
-  /\b(no relief|not relieved|no better|not better|no improvement|not improving|not only|not just|not sure|no doubt|not certain|never had such|never had this|never felt like this|never felt this|never been this|never been so|never this bad|don't know|doesn't stop|won't stop|not stopping|not going away|not gone)\b/gi;
-/** Window before the term: CJK characters / English words. Operational choice (NegEx uses ~5 words). */
-const ZH_WINDOW_CHARS = 6;
-const EN_WINDOW_WORDS = 4;
 
-interface Span {
-  start: number;
-  end: number;
+interface TextReading {
+  flags: RedFlag[];
+  /** Codes of current mentions that are emergencies by themselves (lexicon `emergency`, REFERENCE §1.5 TOD). */
+  emergencyCodes: Set<RedFlagCode>;
+  /** An emergency concerns someone other than the writer (a caregiver writing about them, now). */
+  caregiver: boolean;
+  /** A current crisis reading written in the text ("高压190低压125", "190 over 125", kPa …). */
+  crisis?: { sbp?: number; dbp?: number; text: string };
 }
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+/**
+ * Reads the text with @qihuang/clinical-language: red flags that are affirmed and current (not negated, not past
+ * or long-standing, not hypothetical); uncertain mentions count ("好像说话不清楚"), and so do mentions about someone
+ * with the writer now ("my mother can't lift her arm"); family history and past events do not.
+ */
+function readText(text: string): TextReading {
+  const a = analyze(text);
+  const current = a.mentions.filter((m) => m.redFlag !== undefined && isCurrent(m));
+  const flags: RedFlag[] = [];
+  for (const code of CODE_ORDER) {
+    const m = current.find((x) => x.redFlag === code);
+    if (m) flags.push({ code, matched: m.text, display: RED_FLAG_TEXT[code], origin: 'text' });
+  }
+  const pregnant = a.mentions.some((m) => m.concept === 'pregnancy' && isCurrent(m));
+  const headache = a.mentions.find(
+    (m) => (m.concept === 'headache' || m.redFlag === 'severe-headache') && isCurrent(m),
+  );
+  if (pregnant && headache)
+    flags.push({
+      code: 'pregnancy-headache',
+      matched: headache.text,
+      display: RED_FLAG_TEXT['pregnancy-headache'],
+      origin: 'text',
+    });
+  const emergencies = current.filter((m) => m.emergency);
+  const crisis = a.vitals.find((v) => isCrisisVital(v) && isCurrent(v));
+  return {
+    flags,
+    emergencyCodes: new Set(emergencies.map((m) => m.redFlag as RedFlagCode)),
+    caregiver: emergencies.some((m) => m.modifiers.experiencer === 'other'),
+    ...(crisis ? { crisis: { sbp: crisis.sbp, dbp: crisis.dbp, text: crisis.text } } : {}),
+  };
 }
 
-/** Straight apostrophes and lower case; same length as the input so indices map back to the original text. */
-function normalize(text: string): string {
-  return text.replace(/[\u2018\u2019\u02BC]/g, "'").toLowerCase();
-}
-
-function occurrences(norm: string, lex: Lexicon): Span[] {
-  const out: Span[] = [];
-  for (const term of lex.zh) {
-    let i = norm.indexOf(term);
-    while (i >= 0) {
-      out.push({ start: i, end: i + term.length });
-      i = norm.indexOf(term, i + 1);
-    }
-  }
-  for (const term of lex.en) {
-    const re = new RegExp(`(?<![a-z])${escapeRegex(term)}s?(?![a-z])`, 'g');
-    for (const m of norm.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
-  }
-  // Longest match first at the same start, then by position.
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
-}
-
-/** Start of the clause containing `pos` (after the last break or terminator before it). */
-function clauseStart(norm: string, pos: number): number {
-  let start = 0;
-  for (let i = pos - 1; i >= 0; i--) {
-    if (CLAUSE_BREAK.test(norm.charAt(i))) {
-      start = i + 1;
-      break;
-    }
-  }
-  const before = norm.slice(start, pos);
-  for (const t of ZH_TERMINATORS) {
-    const k = before.lastIndexOf(t);
-    if (k >= 0) start = Math.max(start, start + k + t.length);
-  }
-  for (const m of before.matchAll(EN_TERMINATORS)) start = Math.max(start, start + m.index + m[0].length);
-  return start;
-}
-
-function coveredBy(spans: readonly Span[], s: Span): boolean {
-  return spans.some((p) => p.start <= s.start && p.end >= s.end);
-}
-
-function isNegated(norm: string, term: Span): boolean {
-  const cStart = clauseStart(norm, term.start);
-  const pre = norm.slice(cStart, term.start);
-  if (!pre.trim()) return false;
-  const zhPseudo: Span[] = [];
-  for (const p of ZH_PSEUDO) {
-    let i = norm.indexOf(p);
-    while (i >= 0) {
-      zhPseudo.push({ start: i, end: i + p.length });
-      i = norm.indexOf(p, i + 1);
-    }
-  }
-  // Chinese cues: inside the last ZH_WINDOW_CHARS characters before the term (same clause).
-  const zhFrom = Math.max(cStart, term.start - ZH_WINDOW_CHARS);
-  const zhPre = norm.slice(zhFrom, term.start);
-  for (const cue of ZH_CUES) {
-    let i = zhPre.indexOf(cue);
-    while (i >= 0) {
-      const span = { start: zhFrom + i, end: zhFrom + i + cue.length };
-      if (!coveredBy(zhPseudo, span)) return true;
-      i = zhPre.indexOf(cue, i + 1);
-    }
-  }
-  // English cues: among the last EN_WINDOW_WORDS words before the term (same clause).
-  const words = [...pre.matchAll(/[a-z']+/g)];
-  const first = words.length > EN_WINDOW_WORDS ? words[words.length - EN_WINDOW_WORDS] : words[0];
-  if (!first) return false;
-  const enFrom = cStart + first.index;
-  const enPre = norm.slice(enFrom, term.start);
-  const enPseudo: Span[] = [...norm.matchAll(EN_PSEUDO)].map((m) => ({
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
-  for (const m of enPre.matchAll(EN_CUES)) {
-    const span = { start: enFrom + m.index, end: enFrom + m.index + m[0].length };
-    if (!coveredBy(enPseudo, span)) return true;
-  }
-  return false;
-}
-
-/** First non-negated mention of the lexicon in the text, as the exact original substring. */
-function firstAffirmed(text: string, norm: string, lex: Lexicon): string | undefined {
-  for (const span of occurrences(norm, lex)) {
-    if (lex.notFollowedBy?.test(norm.slice(span.end))) continue;
-    if (!isNegated(norm, span)) return text.slice(span.start, span.end);
-  }
-  return undefined;
-}
-
-/** Red flags named in free text (negated mentions excluded), in lexicon order. */
+/** Red flags named in free text (affirmed, current mentions only), in a fixed code order. */
 export function findRedFlags(text: string): RedFlag[] {
-  const norm = normalize(text);
-  const out: RedFlag[] = [];
-  for (const code of Object.keys(LEXICON) as (keyof typeof LEXICON)[]) {
-    const matched = firstAffirmed(text, norm, LEXICON[code]);
-    if (matched !== undefined) out.push({ code, matched, display: RED_FLAG_TEXT[code], origin: 'text' });
-  }
-  if (firstAffirmed(text, norm, PREGNANCY) !== undefined) {
-    const headache =
-      firstAffirmed(text, norm, HEADACHE) ?? firstAffirmed(text, norm, LEXICON['severe-headache']);
-    if (headache !== undefined)
-      out.push({
-        code: 'pregnancy-headache',
-        matched: headache,
-        display: RED_FLAG_TEXT['pregnancy-headache'],
-        origin: 'text',
-      });
-  }
-  return out;
+  return readText(text).flags;
 }
 
 const INSTRUCTIONS = {
@@ -511,31 +168,41 @@ export function triage(input: TriageInput): TriageResult {
   const nowMs = epochMs(input.now);
   if (!Number.isFinite(nowMs)) throw new RangeError(`triage: invalid now ${input.now}`);
   const windowHours = input.windowHours ?? DEFAULT_WINDOW_HOURS;
-  const flags = input.text ? findRedFlags(input.text) : [];
+  const read = input.text ? readText(input.text) : undefined;
+  const flags = read ? [...read.flags] : [];
   for (const code of input.symptoms ?? []) {
     if (!flags.some((f) => f.code === code))
       flags.push({ code, matched: code, display: RED_FLAG_TEXT[code], origin: 'structured' });
   }
   const { crisis, considered } = latestCrisis(input.readings ?? [], nowMs, windowHours);
-  const always = flags.filter((f) => ALWAYS_EMERGENCY.includes(f.code));
+  // A crisis value written in the text counts like a reading (REFERENCE §1.5), when no reading is one.
+  const textCrisis = crisis ? undefined : read?.crisis;
+  const always = flags.filter((f) =>
+    f.origin === 'structured' ? ALWAYS_EMERGENCY.includes(f.code) : read?.emergencyCodes.has(f.code),
+  );
+  const caregiver = read?.caregiver ? ' (about someone with the writer now: same instruction)' : '';
 
   let level: TriageLevel;
   let rule: string;
   let source: string;
   let instruction: Text;
-  if (flags.length && crisis) {
+  if (flags.length && (crisis || textCrisis)) {
     level = 'emergency';
-    rule = `red-flag symptom + reading SBP >${CRISIS_SBP} or DBP >${CRISIS_DBP} within ${windowHours} h → hypertensive emergency`;
+    rule = crisis
+      ? `red-flag symptom + reading SBP >${CRISIS_SBP} or DBP >${CRISIS_DBP} within ${windowHours} h → hypertensive emergency${caregiver}`
+      : `red-flag symptom + BP written in the message above ${CRISIS_SBP}/${CRISIS_DBP} → hypertensive emergency${caregiver}`;
     source = 'REFERENCE §1.5 (severe BP + acute target-organ damage)';
     instruction = INSTRUCTIONS.emergency;
   } else if (always.length) {
     level = 'emergency';
-    rule = `${always.map((f) => f.code).join(', ')} at any BP → emergency`;
+    rule = `${always.map((f) => f.code).join(', ')} at any BP → emergency${caregiver}`;
     source = 'conservative safety rule; REFERENCE §1.5 TOD symptoms';
     instruction = INSTRUCTIONS.emergency;
-  } else if (crisis) {
+  } else if (crisis || textCrisis) {
     level = 'urgent';
-    rule = `reading SBP >${CRISIS_SBP} or DBP >${CRISIS_DBP} within ${windowHours} h without red-flag symptoms → urgency (re-measure after 5 min rest, contact care team today)`;
+    rule = crisis
+      ? `reading SBP >${CRISIS_SBP} or DBP >${CRISIS_DBP} within ${windowHours} h without red-flag symptoms → urgency (re-measure after 5 min rest, contact care team today)`
+      : `BP written in the message above ${CRISIS_SBP}/${CRISIS_DBP} without red-flag symptoms → urgency (re-measure after 5 min rest, contact care team today)`;
     source = 'REFERENCE §1.5 (hypertensive urgency)';
     instruction = INSTRUCTIONS.urgentCrisis;
   } else if (flags.length) {
@@ -550,7 +217,11 @@ export function triage(input: TriageInput): TriageResult {
     instruction = INSTRUCTIONS.none;
   }
 
-  const bp = crisis ? `${crisis.sbp}/${crisis.dbp} mmHg` : '';
+  const bp = crisis
+    ? `${crisis.sbp}/${crisis.dbp} mmHg`
+    : textCrisis
+      ? `${textCrisis.sbp ?? '?'}/${textCrisis.dbp ?? '?'} mmHg`
+      : '';
   const zhFlags = flags.map((f) => f.display.zh).join('、');
   const enFlags = flags.map((f) => f.display.en).join(', ');
   const display: Text =
