@@ -77,7 +77,7 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
       if (!m[0]) continue;
       const span = { start: m.index, end: m.index + m[0].length };
       if (pseudo.some((p) => p.categories.includes(rule.category) && overlaps(p.span, span))) continue;
-      if (targets.some((t) => overlaps(t, span))) continue;
+      if (targets.some((t) => t.start <= span.start && span.end <= t.end)) continue; // a cue inside a concept's own words
       cues.push({ ...span, rule, text: m[0] });
     }
   }

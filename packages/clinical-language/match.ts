@@ -24,7 +24,9 @@ const escape = (s: string): string =>
     .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
     .replace(/'/g, "'?")
     .replace(/\s+/g, '\\s+')
-    .replace(/-/g, '[-\\s]?');
+    .replace(/-/g, '[-\\s]?')
+    // Caregivers write about someone else: "can't catch my breath" also reads "can't catch his breath".
+    .replace(/\bmy\b/g, '(?:my|his|her|their|your)');
 
 /** Real English words that are one or two edits from a lexicon word and must not be "corrected". */
 export const COMMON_WORDS = (
@@ -102,6 +104,8 @@ const FINE: readonly [RegExp, string][] = [
   [/心口(?:倒是|倒|也|都|还)?(?:没事|挺好|正常|没问题)/g, '心口疼'],
   [/(?<![胸心])头(?:倒是|倒|也|都|还)?(?:没事|挺好|正常|没问题)/g, '头疼'],
   [/(?<![头眼发])(?:也|都|倒)?不晕/g, '头晕'],
+  [/(?:也|都|倒)?不(?:喘|憋)/g, '憋气'],
+  [/(?:从来)?没(?:有)?抽(?:过|搐|风)(?!烟)/g, '抽搐'],
   [/(?:手脚|胳膊腿|手|腿)(?:都|也|还)?(?:能动|有劲|有力|灵活|正常)/g, '一侧肢体无力'],
   [/(?:说话|讲话|口齿|言语)(?:也|都|还|很|挺)?(?:正常|清楚|清晰|利索|流利)/g, '说话不清'],
   [/(?:人|神志|意识)(?:很|挺|都|也|还)?(?:清醒|清楚)/g, '意识模糊'],

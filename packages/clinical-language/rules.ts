@@ -30,7 +30,8 @@ export interface ScopeRule {
 }
 
 const FAMILY_ZH =
-  '(?:爸爸|爸|妈妈|妈|父亲|母亲|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹)';
+  '(?:爸爸|爸|妈妈|妈|父亲|母亲|爹|娘|闺女|老太婆|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹)';
+const FAMILY_ZH_SHORT = '(?<=我|俺)(?:弟|哥|姐|妹|儿|姑娘)';
 const FAMILY_EN =
   '(?:mother|mom|mum|father|dad|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?|parents?|uncle|aunt|family|friend|neighbou?r|partner|kids?|child|children|boyfriend|girlfriend|cousin|spouse|relatives?|in-laws?|coworker|colleague)';
 const CJK_NUM = '(?:\\d+|[一二两三四五六七八九十几半多]+)';
@@ -86,7 +87,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'forward',
-    re: `(?<!family )\\b(?:history of|hx of|h/o|previously|in the past|used to|as a child|as a kid|when i was (?:young|younger|a child|a kid)|last (?:year|month|week)|back in \\d{4}|in \\d{4}|(?:${EN_NUM} )?(?:years?|months?|weeks?) ago|died of|died from|passed away from|passed away of)\\b`,
+    re: `(?<!family )\\b(?:history of|hx of|h/o|previously|in the past|used to|as a child|as a kid|when i was (?:young|younger|a child|a kid)|last (?:year|month|week)|back in \\d{4}|in \\d{4}|(?:${EN_NUM} )?(?:years?|months?|weeks?) ago|died of|died from|passed away from|passed away of|my late|our late)\\b`,
   },
   {
     category: 'historical',
@@ -173,13 +174,13 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'experiencer',
     direction: 'forward',
-    re: `(?:${FAMILY_ZH}|(?<!其)[他她](?!们家)|家族史|家族里|家里有人|遗传)`,
+    re: `(?:${FAMILY_ZH}|${FAMILY_ZH_SHORT}|(?<!其)[他她](?!们家)|家族史|家族里|家里有人|遗传)`,
   },
   { category: 'experiencer', direction: 'backward', re: '^\\s*(?:家族史|遗传|是家族遗传)', window: 4 },
   {
     category: 'experiencer',
     direction: 'forward',
-    re: `\\b(?:(?:my|our) ${FAMILY_EN}|(?:he|she|his|her|him)|mom|mum|dad|grandma|grandpa|granny|grandad|family history|family members?|relatives?|the patient)\\b`,
+    re: `\\b(?:(?:my|our) (?:late )?${FAMILY_EN}|(?:he|she|his|her|him)|mom|mum|dad|grandma|grandpa|granny|grandad|family history|family members?|relatives?|the patient)\\b`,
   },
   {
     category: 'experiencer',
@@ -213,6 +214,7 @@ export const PSEUDO: readonly ScopeRule[] = [
     re: "\\b(?:(?:don'?t know|didn'?t know|doesn'?t know|not sure|wondering|wonder|no idea) (?:if|whether))\\b",
   },
   { categories: ['hypothetical'], re: '(?:注意到|引起了注意)' },
+  { categories: ['experiencer'], re: `${FAMILY_ZH}(?:问|想问|让我问|帮我问|叫我问)` },
 ];
 
 /** Terminators: a scope of these categories does not cross them. */

@@ -91,7 +91,7 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
     ],
     patterns: [
       `(?:胸|心口|心窝|胸前)(?:口|部)?${G}{0,5}?(?:痛|疼|闷|压|紧|堵|憋|揪|绞|难受)`,
-      `\\bchest\\b[^,.;!?]{0,20}\\b(?:hurts?|hurting|pains?|ache|aching|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|burning)\\b`,
+      `\\bchest\\b[^,.;!?]{0,30}\\b(?:hurts?|hurting|pains?|ache|aching|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|burning)\\b`,
       `\\b(?:pain|pressure|tightness|squeezing|heaviness|ache|weight)\\b[^,.;!?]{0,12}\\bchest\\b`,
       `\\b(?:clutching|holding|grabbing) (?:my|his|her|their) chest\\b`,
     ],
@@ -172,7 +172,7 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       'torn apart',
     ],
     patterns: [
-      `(?:后背|背部|背|胸背)${G}{0,6}?(?:撕|裂开|刀割|刀扎|剧痛)`,
+      `(?:后背|背部|背上|背|胸背)${G}{0,6}?(?:撕|裂开|刀割|刀子割|刀扎|刀绞|剧痛)`,
       `\\b(?:tear\\w*|rip\\w*)\\b[^,.;!?]{0,25}\\b(?:back|chest|shoulder blades?)\\b`,
       `\\b(?:back|chest)\\b[^,.;!?]{0,20}\\b(?:tearing|ripping|torn|ripped)\\b`,
       `\\bpain\\b[^,.;!?]{0,20}\\b(?:through|into|to) ${EN_WHO} back\\b`,
@@ -300,6 +300,8 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       `\\b(?:arm|leg|hand|side)s?\\b[^,.;!?]{0,15}\\b(?:went|gone|going|goes|is|feels?|felt)\\s+(?:suddenly\\s+)?(?:limp|numb|weak|dead|heavy|floppy)\\b`,
       `\\b(?:arm|leg|hand)s?\\b[^,.;!?]{0,10}\\bsuddenly\\b[^,.;!?]{0,10}\\b(?:limp|numb|weak|dead|heavy|floppy)\\b`,
       `\\b(?:leg|knee)s? gave (?:out|way)\\b`,
+      `\\b(?:arm|leg|hand)s?\\b[^,.;!?]{0,15}\\b(?:like lead|like a dead weight)\\b`,
+      `\\bcan'?t (?:hold|grip|grab) (?:my|a|the|his|her) (?:phone|cup|pen|spoon|fork|glass|chopsticks)\\b`,
       `\\b(?:can'?t|cannot|can not|unable to|couldn'?t|could not)\\s+(?:lift|raise|move|feel|use|grip with)\\s+${EN_WHO}\\s+(?:(?:right|left)\\s+)?(?:arm|hand|leg|side)s?\\b`,
       `\\b(?:right|left|one)\\s+(?:arm|hand|leg|side)\\b[^,.;!?]{0,20}\\b(?:weak\\w*|numb\\w*|dead|heavy|limp|floppy|useless|paraly\\w*|gave out|won'?t move|not moving|tingl\\w*)`,
       `\\b(?:weak\\w*|numb\\w*|tingl\\w*)\\b[^,.;!?]{0,12}\\b(?:right|left|one)\\s+(?:side|arm|leg|hand)\\b`,
@@ -349,6 +351,10 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       '说话乱七八糟',
       '词不达意',
       '说话结巴了',
+      '打嘟噜',
+      '舌头大了',
+      '嘴瓢',
+      '说话漏风',
       '舌头打结',
     ],
     en: [
@@ -371,6 +377,7 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       'aphasia',
       'dysarthria',
       'sounds drunk',
+      'gibberish',
       'slurs',
     ],
     patterns: [
@@ -399,7 +406,11 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       '走路歪歪扭扭',
       '走路发飘',
       '往一边倒',
+      '站不住',
+      '站都站不住',
     ],
+
+    patterns: [`走路${G}{0,3}?(?:像喝醉|打晃|发飘|打偏)`],
     en: [
       'lost my balance',
       'losing my balance',
@@ -444,6 +455,7 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       '视野缺了一块',
       '半边看不见',
       '一个看成两个',
+      '看成两个',
     ],
     en: [
       'double vision',
@@ -458,12 +470,15 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       'vision went black',
       'curtain over my eye',
       'half my vision',
+      'two of everything',
+      'seeing two',
       'suddenly blind',
       "suddenly can't see",
     ],
     patterns: [
       `(?:看东西|视野|眼前)${G}{0,4}?(?:一半|少了一块|缺了一块|缺一块)`,
       `眼${G}{0,4}?(?:挡|遮|拉)${G}{0,4}?(?:布|帘|东西)`,
+      `(?:眼睛|眼前|眼)一黑${G}{0,4}?看不见`,
     ],
     sources: ['befast', 'ref-1.5'],
   },

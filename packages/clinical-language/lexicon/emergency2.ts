@@ -43,6 +43,9 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       '气不够用',
       '喘粗气',
       '喘不上来',
+      '上气不接下气',
+      '喘不过来气',
+      '喘不过来',
     ],
     en: [
       'shortness of breath',
@@ -72,6 +75,8 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       'woke up gasping',
       'winded',
       'breathing is hard',
+      'barely breathe',
+      'hardly breathe',
     ],
     patterns: [
       `(?:躺|平躺|躺平|躺下)${G}{0,3}?(?:就|也)?喘`,
@@ -129,6 +134,7 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       'disoriented',
       'disorientated',
       'not making sense',
+      'not making any sense',
       "doesn't recognize",
       "doesn't recognise",
       "doesn't know where",
@@ -166,6 +172,8 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       '人事不省',
       '叫也不醒',
     ],
+
+    patterns: ['(?:叫|喊)[^,.。!?;:\\n]{0,4}?不(?:答应|应|醒)'],
     en: [
       'unresponsive',
       'unconscious',
@@ -175,6 +183,9 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       'hard to wake',
       'not responding',
       'not waking up',
+      "won't respond",
+      "doesn't respond",
+      "isn't responding",
     ],
     sources: ['ref-1.5'],
   },
@@ -196,6 +207,8 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       '一下子倒了',
       '倒在地上',
       '栽倒',
+      '倒地不起',
+      '突然倒地',
     ],
     en: [
       'passed out',
@@ -312,7 +325,9 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       'head feels like it is exploding',
       "head feels like it's going to explode",
     ],
-    patterns: [`头${G}{0,4}?(?:炸|裂开|剧痛|疼得厉害|痛得厉害|疼得要命|痛得要命|疼死|痛死|难忍|受不了)`],
+    patterns: [
+      `(?:头|脑壳|脑袋)${G}{0,4}?(?:炸|裂开|剧痛|疼得厉害|痛得厉害|疼得要命|痛得要命|疼死|痛死|要死|难忍|受不了)`,
+    ],
     sources: ['ref-1.5', 'preeclampsia'],
   },
   {

@@ -107,6 +107,7 @@ export const SYMPTOM_CONCEPTS: readonly Concept[] = [
       '特别累',
       '好累',
       '老是累',
+      '有点累',
     ],
     ['tired', 'fatigue', 'exhausted', 'no energy', 'worn out', 'fatigued'],
   ),
