@@ -22,6 +22,7 @@ export function analyze(text: string): Analysis {
       end: c.end,
       kind: c.concept.kind,
       ...(c.concept.redFlag ? { redFlag: c.concept.redFlag } : {}),
+      ...(c.gap ? { gap: true } : {}),
     })),
     ...raw.map((v) => ({ start: v.start, end: v.end, kind: 'finding' as const })),
   ];

@@ -20,11 +20,15 @@ import {
 export interface Target extends Span {
   kind: ConceptKind;
   redFlag?: string;
+  /** Matched by a gap pattern: a cue inside the gap ("右手好像没劲", "右眼从小就看不见") modifies this concept. */
+  gap?: boolean;
 }
 
 interface Cue extends Span {
   rule: TriggerRule;
   text: string;
+  /** The pattern-matched concept whose gap holds the cue. */
+  inside?: Target;
 }
 
 const CATEGORIES: readonly Category[] = ['negated', 'historical', 'hypothetical', 'experiencer', 'uncertain'];
@@ -77,8 +81,11 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
       if (!m[0]) continue;
       const span = { start: m.index, end: m.index + m[0].length };
       if (pseudo.some((p) => p.categories.includes(rule.category) && overlaps(p.span, span))) continue;
-      if (targets.some((t) => t.start <= span.start && span.end <= t.end)) continue; // a cue inside a concept's own words
-      cues.push({ ...span, rule, text: m[0] });
+      // A cue inside a concept's own words is no cue ("说不出话"), except in the gap of a pattern match.
+      const inside = targets.find((t) => t.start <= span.start && span.end <= t.end);
+      // (Negation characters never stand in a gap, so a negation cue inside a concept is part of its words.)
+      if (inside && (!inside.gap || rule.category === 'negated')) continue;
+      cues.push({ ...span, rule, text: m[0], ...(inside ? { inside } : {}) });
     }
   }
 
@@ -121,8 +128,12 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
     for (const cat of CATEGORIES) {
       // Before the term.
       for (const cue of cues) {
-        if (cue.rule.category !== cat || cue.end > target.start) continue;
-        if (!applies(cue.rule, target)) continue;
+        if (cue.rule.category !== cat || !applies(cue.rule, target)) continue;
+        if (cue.inside === target) {
+          set(cat, cue.text);
+          break;
+        }
+        if (cue.end > target.start) continue;
         const scopeBreak = cat === 'experiencer' || cue.rule.sentence ? SENTENCE_BREAK : CLAUSE_BREAK;
         if (breakBetween(cue.end, target.start, scopeBreak)) continue;
         if (!cue.rule.sentence && terminated(cue.end, target.start, cat)) continue;

@@ -6,12 +6,15 @@ export interface Candidate extends Span {
   concept: Concept;
   /** Set when the term was written with the negation inside it ("头不疼", "胸口一点也不闷"). */
   infixNegation?: string;
+  /** Found by a gap pattern (not a literal surface form). */
+  gap?: boolean;
 }
 
 interface Compiled {
   concepts: readonly Concept[];
   /** First character → Chinese forms starting with it, longest first. */
   zhByFirst: Map<string, { form: string; concept: Concept }[]>;
+  /** Exact surface form (Chinese or English) → concept. */
   zhExact: Map<string, Concept>;
   en: { concept: Concept; re: RegExp }[];
   patterns: { concept: Concept; re: RegExp }[];
@@ -69,6 +72,7 @@ export function compile(concepts: readonly Concept[], extraVocab: readonly strin
     if (c.en.length) {
       const forms = [...c.en].map((f) => normalize(f).norm).sort((a, b) => b.length - a.length);
       for (const f of forms) for (const w of f.match(/[a-z]+/g) ?? []) vocab.add(w);
+      for (const f of forms) if (!zhExact.has(f)) zhExact.set(f, c);
       en.push({
         concept: c,
         re: new RegExp(`(?<![a-z])(?:${forms.map(escape).join('|')})(?:s|es)?(?![a-z])`, 'g'),
@@ -89,7 +93,7 @@ export function compile(concepts: readonly Concept[], extraVocab: readonly strin
   };
 }
 
-const BODY = '(头|胸口|胸|心口|手|脚|腿|胳膊|背|后背|腰|肚子|眼睛|嘴|脸)';
+const BODY = '(头|胸前区|胸口|胸|心口|手|脚|腿|胳膊|背|后背|腰|肚子|眼睛|嘴|脸)';
 const INFIX = new RegExp(
   `${BODY}(也|都|倒|并|一点也|一点都|从来)?(不|没|没有|不再)(疼|痛|闷|晕|麻|胀|肿|模糊|难受|发紧|紧|歪|斜)`,
   'g',
@@ -104,6 +108,8 @@ const FINE: readonly [RegExp, string][] = [
   [/心口(?:倒是|倒|也|都|还)?(?:没事|挺好|正常|没问题)/g, '心口疼'],
   [/(?<![胸心])头(?:倒是|倒|也|都|还)?(?:没事|挺好|正常|没问题)/g, '头疼'],
   [/(?<![头眼发])(?:也|都|倒)?不晕/g, '头晕'],
+  [/(?:喘气|呼吸)(?:也|都|还|很)?(?:正常|顺畅|没问题)/g, '呼吸困难'],
+  [/\b(?:speech|talking)\b (?:is|was|seems) (?:normal|fine|clear|ok)\b/g, 'slurred speech'],
   [/(?:也|都|倒)?不(?:喘|憋)/g, '憋气'],
   [/(?:从来)?没(?:有)?抽(?:过|搐|风)(?!烟)/g, '抽搐'],
   [/(?:手脚|胳膊腿|手|腿)(?:都|也|还)?(?:能动|有劲|有力|灵活|正常)/g, '一侧肢体无力'],
@@ -127,7 +133,8 @@ export function candidates(norm: string, c: Compiled): Candidate[] {
     }
   }
   for (const { concept, re } of c.patterns) {
-    for (const m of norm.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, concept });
+    for (const m of norm.matchAll(re))
+      out.push({ start: m.index, end: m.index + m[0].length, concept, gap: true });
   }
   for (const [re, form] of FINE) {
     const concept = c.zhExact.get(form);

@@ -12,7 +12,7 @@ const G = '[^,.。!?;:\\n不没无未别但却和及与、]';
 const SIDE = '(?:一侧|单侧|一边|半边|左边|右边|左侧|右侧|左半边|右半边|半拉|一只|一条|左|右)';
 const LIMB = '(?:身子|身体|肢体|手脚|胳膊腿|胳膊|胳臂|手臂|手|腿|脚|半身)';
 const WEAK =
-  '(?:一点(?:劲|力气?)(?:都|也)?没(?:有)?|无力|没劲|没力|没有力|没力气|没有力气|使不上劲|使不上力|用不上劲|不听使唤|不能动|动不了|抬不起|举不起|拿不住|握不住|发软|软了|麻木|发麻|麻了|没知觉|没有知觉|没感觉|瘫了)';
+  '(?:一点(?:劲|力气?)(?:都|也)?没(?:有)?|不(?:太|怎么|大)(?:听使唤|灵活|好使)|无力|没劲|没力|没有力|没力气|没有力气|使不上劲|使不上力|用不上劲|不听使唤|不能动|动不了|抬不起|举不起|拿不住|握不住|发软|软了|麻木|发麻|麻了|没知觉|没有知觉|没感觉|瘫了)';
 const EN_WHO = "(?:my|his|her|their|the|mum's|mom's|dad's)";
 
 export const EMERGENCY_CONCEPTS: readonly Concept[] = [
@@ -62,6 +62,8 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       '胸部不适',
       '心前区疼痛',
       '心前区痛',
+      '胸前区疼痛',
+      '胸前区痛',
       '胸口像针扎',
       '胸口揪着疼',
       '胸口绞痛',
@@ -300,6 +302,7 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       `\\b(?:arm|leg|hand|side)s?\\b[^,.;!?]{0,15}\\b(?:went|gone|going|goes|is|feels?|felt)\\s+(?:suddenly\\s+)?(?:limp|numb|weak|dead|heavy|floppy)\\b`,
       `\\b(?:arm|leg|hand)s?\\b[^,.;!?]{0,10}\\bsuddenly\\b[^,.;!?]{0,10}\\b(?:limp|numb|weak|dead|heavy|floppy)\\b`,
       `\\b(?:leg|knee)s? gave (?:out|way)\\b`,
+      `\\b(?:arm|one)\\b[^,.;!?]{0,12}\\bdrifts?\\b|\\bdrift(?:s|ing)? down\\b`,
       `\\b(?:arm|leg|hand)s?\\b[^,.;!?]{0,15}\\b(?:like lead|like a dead weight)\\b`,
       `\\bcan'?t (?:hold|grip|grab) (?:my|a|the|his|her) (?:phone|cup|pen|spoon|fork|glass|chopsticks)\\b`,
       `\\b(?:can'?t|cannot|can not|unable to|couldn'?t|could not)\\s+(?:lift|raise|move|feel|use|grip with)\\s+${EN_WHO}\\s+(?:(?:right|left)\\s+)?(?:arm|hand|leg|side)s?\\b`,
@@ -479,6 +482,8 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       `(?:看东西|视野|眼前)${G}{0,4}?(?:一半|少了一块|缺了一块|缺一块)`,
       `眼${G}{0,4}?(?:挡|遮|拉)${G}{0,4}?(?:布|帘|东西)`,
       `(?:眼睛|眼前|眼)一黑${G}{0,4}?看不见`,
+      `(?:左眼|右眼|一只眼|眼睛|眼前)${G}{0,4}?看不(?:见|到)`,
+      '眼前(?:突然)?一片黑',
     ],
     sources: ['befast', 'ref-1.5'],
   },

@@ -46,6 +46,8 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       '上气不接下气',
       '喘不过来气',
       '喘不过来',
+      '憋得厉害',
+      '憋得难受',
     ],
     en: [
       'shortness of breath',
@@ -77,6 +79,8 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       'breathing is hard',
       'barely breathe',
       'hardly breathe',
+      "can't get a breath",
+      "feel like i'm drowning",
     ],
     patterns: [
       `(?:躺|平躺|躺平|躺下)${G}{0,3}?(?:就|也)?喘`,
@@ -186,6 +190,7 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       "won't respond",
       "doesn't respond",
       "isn't responding",
+      "won't answer",
     ],
     sources: ['ref-1.5'],
   },
@@ -251,7 +256,10 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       'foaming at the mouth',
       'fitting',
     ],
-    patterns: ['癫痫(?:又)?(?:犯|发作)'],
+    patterns: [
+      '\\b(?:body|arms?|legs?)\\b[^,.;!?]{0,10}\\b(?:jerking|twitching|shaking uncontrollably)\\b',
+      '癫痫(?:又)?(?:犯|发作)',
+    ],
     sources: ['ref-1.5'],
   },
   {

@@ -71,6 +71,7 @@ export const SYMPTOM_CONCEPTS: readonly Concept[] = [
       'skipped beats',
       'heart is racing',
     ],
+    ['\\bheart\\b[^,.;!?]{0,10}\\bskipp?(?:ed|ing)\\b'],
   ),
   sym(
     'nausea',
