@@ -78,6 +78,11 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
     pseudo: ['hypertension for years', 'hypertension'],
   },
   {
+    flag: 'historical',
+    pos: ['my mother had a stroke at 65', 'stroke'],
+    pseudo: ['a stroke at 10 am today', 'stroke'],
+  },
+  {
     flag: 'hypothetical',
     pos: ['如果胸痛怎么办', 'chest-pain'],
     pseudo: ['我注意到说话不清楚', 'speech-difficulty'],

@@ -140,11 +140,18 @@ export const TRIGGERS: readonly TriggerRule[] = [
     kinds: ['red-flag', 'symptom'],
     window: 10,
   },
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: "^[^.!?;]{0,30}?\\b(?:at (?:the )?(?:age )?\\d{2}|in (?:his|her|my) (?:\\d0s|forties|fifties|sixties|seventies|eighties))\\b(?! ?(?:am|pm|o'?clock|:|minutes?|mins?|hours?))",
+    kinds: ['condition'],
+    window: 10,
+  },
   // ---- hypothetical
   {
     category: 'hypothetical',
     direction: 'forward',
-    re: '(?:如果|假如|假设|要是|万一|一旦|倘若|若是|若|如出现|怕会|怕|害怕|担心会|担心|预防|防止|避免|以防|以免|会不会(?!是)|会导致|会引起|导致|引起|容易|警惕|留意|注意观察|注意)',
+    re: '(?:怎么判断|如何判断|怎么区分|如何识别|怎么识别|听说|据说|听人说|如果|假如|假设|要是|万一|一旦|倘若|若是|若|如出现|怕会|怕|害怕|担心会|担心|预防|防止|避免|以防|以免|会不会(?!是)|会导致|会引起|导致|引起|容易|警惕|留意|注意观察|注意)',
   },
   {
     category: 'hypothetical',

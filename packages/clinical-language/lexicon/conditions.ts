@@ -66,7 +66,7 @@ export const CONDITION_CONCEPTS: readonly Concept[] = [
     'stroke',
     ['脑卒中', 'stroke'],
     { snomed: '230690007', icd10: 'I64' },
-    ['脑卒中', '中风', '卒中', '脑梗', '脑梗塞', '脑梗死', '脑出血', '脑溢血', '脑血栓'],
+    ['脑卒中', '中风', '卒中', '脑梗', '脑梗塞', '脑梗死', '脑出血', '脑溢血', '脑血栓', '中过风', '中风过'],
     ['stroke', 'cva', 'brain bleed'],
     ['intake', 'befast'],
   ),

@@ -47,6 +47,8 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       '喘不过来气',
       '喘不过来',
       '憋得厉害',
+      '躺不下',
+      '躺不下去',
       '憋得难受',
     ],
     en: [
@@ -83,6 +85,8 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       "feel like i'm drowning",
     ],
     patterns: [
+      `(?:只能)?坐着${G}{0,2}?喘`,
+      `喘得${G}{0,3}?(?:说不了话|说不出话|说不出来)`,
       `(?:躺|平躺|躺平|躺下)${G}{0,3}?(?:就|也)?喘`,
       `呼吸${G}{0,3}?(?:费劲|费力|困难|急促|不畅|不过来|不上来)`,
       "\\bcan'?t get (?:enough )?air\\b",
@@ -129,6 +133,8 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       '糊里糊涂',
       '迷迷糊糊',
       '犯糊涂',
+      '颠三倒四',
+      '认不得人',
       '不知道自己在哪',
       '人有点懵',
     ],
@@ -214,6 +220,7 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       '栽倒',
       '倒地不起',
       '突然倒地',
+      'went limp',
     ],
     en: [
       'passed out',
@@ -255,6 +262,7 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       'had a fit',
       'foaming at the mouth',
       'fitting',
+      'eyes rolled back',
     ],
     patterns: [
       '\\b(?:body|arms?|legs?)\\b[^,.;!?]{0,10}\\b(?:jerking|twitching|shaking uncontrollably)\\b',

@@ -3,6 +3,7 @@ import type { Concept } from '../types.ts';
 import { CONDITION_CONCEPTS, DRUG_CONCEPTS } from './conditions.ts';
 import { EMERGENCY_CONCEPTS } from './emergency.ts';
 import { EMERGENCY_CONCEPTS_2 } from './emergency2.ts';
+import { EMERGENCY_CONCEPTS_3 } from './emergency3.ts';
 import { SYMPTOM_CONCEPTS } from './symptoms.ts';
 
 export { SOURCES, type Source } from './sources.ts';
@@ -10,6 +11,7 @@ export { SOURCES, type Source } from './sources.ts';
 export const LEXICON: readonly Concept[] = [
   ...EMERGENCY_CONCEPTS,
   ...EMERGENCY_CONCEPTS_2,
+  ...EMERGENCY_CONCEPTS_3,
   ...SYMPTOM_CONCEPTS,
   ...CONDITION_CONCEPTS,
   ...DRUG_CONCEPTS,
