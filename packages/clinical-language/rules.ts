@@ -76,12 +76,12 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'forward',
-    re: `(?:(?<=^|[,.。!?;:\\n\\s我他她妈爸])(?:以前|之前|从前|过去)|曾经|小时候|年轻时|年轻的时候|去年|前年|上个月|上周|上星期|上礼拜|前些年|早年|那年|有过|得过|患过|发过|犯过|曾有|既往|${CJK_NUM}(?:年|个月|个星期|周|礼拜)(?:前|以前|之前))`,
+    re: `(?:(?<=^|[,.。!?;:\\n\\s我他她妈爸])(?:以前|之前|从前|过去)|曾经|小时候|年轻时|年轻的时候|去年|前年|上个月|上周|上星期|上礼拜|前些年|早年|那年|有过|得过|患过|发过|犯过|曾有|既往|${CJK_NUM}(?:年|个月|个星期|周|礼拜)(?:前|以前|之前)|${CJK_NUM}岁(?:的时候|时|那年|就))`,
   },
   {
     category: 'historical',
     direction: 'backward',
-    re: `^\\s*(?:过|病史|史|后遗症|走的|去世|过世|死的|是${CJK_NUM}(?:年|个月)前|${CJK_NUM}(?:年|个月|个星期)前|已经好了|早就好了|好了|没了|已经没了|已愈|治好了|看过了|已经看过|过去了|消失了|缓解了|已缓解|已经缓解|那是以前|是以前的事|是小时候)`,
+    re: `^\\s*(?:过|病史|史|后遗症|走的|去世|过世|死的|是${CJK_NUM}(?:年|个月)前|${CJK_NUM}(?:年|个月|个星期)前|已经好了|早就好了|好了|没了|已经没了|已愈|治好了|看过了|已经看过|过去了|消失了|缓解了|已缓解|已经缓解|那是以前|是以前的事|是小时候|是(?:去年|前年|上个月|上周|很久以前|好多年前)的事)`,
     window: 8,
   },
   {
@@ -161,7 +161,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'hypothetical',
     direction: 'forward',
-    re: '\\b(?:if|in case|what if|should i get|worried about|worried that|afraid of|scared of|fear of|prevent|preventing|prevention|avoid|risk of|risk for|at risk|signs of|symptoms of|warning signs|could cause|can cause|cause a|lead to|leads to|watch for|watch out for|look out for|when to call|chance of|unless|how do i know|what does .{1,20} feel like)\\b',
+    re: '\\b(?:causes?|if|in case|what if|should i get|worried about|worried that|afraid of|scared of|fear of|prevent|preventing|prevention|avoid|risk of|risk for|at risk|signs of|symptoms of|warning signs|could cause|can cause|cause a|lead to|leads to|watch for|watch out for|look out for|when to call|chance of|unless|how do i know|what does .{1,20} feel like)\\b',
     window: 8,
   },
   // ---- uncertainty

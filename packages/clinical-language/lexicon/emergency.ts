@@ -12,7 +12,7 @@ const G = '[^,.。!?;:\\n不没无未别但却和及与、]';
 const SIDE = '(?:一侧|单侧|一边|半边|左边|右边|左侧|右侧|左半边|右半边|半拉|一只|一条|左|右)';
 const LIMB = '(?:身子|身体|肢体|手脚|胳膊腿|胳膊|胳臂|手臂|手|腿|脚|半身)';
 const WEAK =
-  '(?:抬不高|举不高|一点(?:劲|力气?)(?:都|也)?没(?:有)?|不(?:太|怎么|大)(?:听使唤|灵活|好使)|无力|没劲|没力|没有力|没力气|没有力气|使不上劲|使不上力|用不上劲|不听使唤|不能动|动不了|抬不起|举不起|拿不住|握不住|发软|软了|麻木|发麻|麻了|没知觉|没有知觉|没感觉|瘫了)';
+  '(?:麻(?!烦)|抬不高|举不高|一点(?:劲|力气?)(?:都|也)?没(?:有)?|不(?:太|怎么|大)(?:听使唤|灵活|好使)|无力|没劲|没力|没有力|没力气|没有力气|使不上劲|使不上力|用不上劲|不听使唤|不能动|动不了|抬不起|举不起|拿不住|握不住|发软|软了|麻木|发麻|麻了|没知觉|没有知觉|没感觉|瘫了)';
 const EN_WHO = "(?:my|his|her|their|the|mum's|mom's|dad's)";
 
 export const EMERGENCY_CONCEPTS: readonly Concept[] = [
@@ -92,9 +92,9 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       'chest heaviness',
     ],
     patterns: [
-      `(?:胸|心口|心窝|胸前)(?:口|部)?${G}{0,5}?(?:痛|疼|闷|压|紧|堵|憋|揪|绞|难受)`,
-      `\\bchest\\b[^,.;!?]{0,30}\\b(?:hurts?|hurting|pains?|ache|aching|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|burning)\\b`,
-      `\\b(?:pain|pressure|tightness|squeezing|heaviness|ache|weight|crushing|burning)\\b[^,.;!?]{0,18}\\bchest\\b`,
+      `(?:胸|心口|心窝|胸前)(?:口|部)?${G}{0,5}?(?:痛|疼|闷|压|紧|堵|憋|揪|绞|难受|踩|勒|沉)`,
+      `\\bchest\\b[^,.;!?]{0,30}\\b(?:hurts?|hurting|pains?|ache|aching|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|killing|stabbing|burning)\\b`,
+      `\\b(?:pain|pressure|tightness|squeezing|heaviness|ache|weight|crushing|burning|band)\\b[^,.;!?]{0,24}\\bchest\\b`,
       `\\b(?:clutching|holding|grabbing) (?:my|his|her|their) chest\\b`,
     ],
     sources: ['ref-1.5', 'aha-heart-attack'],
@@ -302,6 +302,8 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       `(?:一边|半边|一侧|单侧)${G}{0,2}?${WEAK}`,
       '(?:手|手指头?)[^,.。!?;:\\n]{0,3}?不(?:灵活|灵便|听话)',
       '扣子[^,.。!?;:\\n]{0,2}?扣不上',
+      `拿(?:东西|杯子|碗|筷子)${G}{0,2}?(?:老掉|总掉|掉了|往下掉)`,
+      `\\b(?:hand|arm|leg)\\b[^,.;!?]{0,10}\\bclumsy\\b`,
       `\\b(?:arm|leg|hand|side)s?\\b[^,.;!?]{0,15}\\b(?:went|gone|going|goes|is|feels?|felt)\\s+(?:suddenly\\s+)?(?:limp|numb|weak|dead|heavy|floppy)\\b`,
       `\\b(?:arm|leg|hand)s?\\b[^,.;!?]{0,10}\\bsuddenly\\b[^,.;!?]{0,10}\\b(?:limp|numb|weak|dead|heavy|floppy)\\b`,
       `\\b(?:leg|knee)s? gave (?:out|way)\\b`,
@@ -309,7 +311,7 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       `\\b(?:arm|leg|hand)s?\\b[^,.;!?]{0,15}\\b(?:like lead|like a dead weight)\\b`,
       `\\bcan'?t (?:hold|grip|grab) (?:my|a|the|his|her) (?:phone|cup|pen|spoon|fork|glass|chopsticks)\\b`,
       `\\b(?:can'?t|cannot|can not|unable to|couldn'?t|could not)\\s+(?:lift|raise|move|feel|use|grip with)\\s+${EN_WHO}\\s+(?:(?:right|left)\\s+)?(?:arm|hand|leg|side)s?\\b`,
-      `\\b(?:right|left|one)\\s+(?:arm|hand|leg|side)\\b[^,.;!?]{0,20}\\b(?:weak\\w*|numb\\w*|dead|heavy|limp|floppy|useless|paraly\\w*|gave out|won'?t move|not moving|tingl\\w*)`,
+      `\\b(?:right|left|one)\\s+(?:arm|hand|leg|side)\\b[^,.;!?]{0,20}\\b(?:weak\\w*|numb\\w*|dead|heavy|limp|floppy|useless|paraly\\w*|hanging|dangling|gave out|won'?t move|not moving|tingl\\w*)`,
       `\\b(?:weak\\w*|numb\\w*|tingl\\w*)\\b[^,.;!?]{0,12}\\b(?:right|left|one)\\s+(?:side|arm|leg|hand)\\b`,
       `\\b(?:keep|kept|keeps) dropping\\b|\\bdropping (?:things|stuff|everything)\\b`,
       `\\b(?:arm|hand|leg)s? (?:won'?t|will not|doesn'?t|does not) (?:move|work|lift)\\b`,
@@ -364,6 +366,9 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       '舌头打结',
       '不会说话了',
       '说不了话',
+      'trouble talking',
+      'difficulty talking',
+      'hard to talk',
     ],
     en: [
       'slurred speech',

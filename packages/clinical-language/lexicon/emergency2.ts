@@ -49,6 +49,8 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       '憋得厉害',
       '躺不下',
       '躺不下去',
+      '吸不进气',
+      '吸不上气',
       '憋得难受',
     ],
     en: [
@@ -82,6 +84,8 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       'barely breathe',
       'hardly breathe',
       "can't get a breath",
+      'breathing really fast',
+      'breathing very fast',
       "feel like i'm drowning",
     ],
     patterns: [
@@ -183,7 +187,10 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       '叫也不醒',
     ],
 
-    patterns: ['(?:叫|喊)[^,.。!?;:\\n]{0,4}?不(?:答应|应|醒)'],
+    patterns: [
+      '(?:叫|喊)[^,.。!?;:\\n]{0,4}?不(?:答应|应|醒)',
+      '(?:叫|喊)[^,.。!?;:\\n]{0,6}?没(?:有)?(?:反应|动静)',
+    ],
     en: [
       'unresponsive',
       'unconscious',
@@ -265,6 +272,7 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       'eyes rolled back',
     ],
     patterns: [
+      '抽(?:了)?[^,.。!?;:\\n]{0,5}?分钟',
       '\\b(?:body|arms?|legs?)\\b[^,.;!?]{0,10}\\b(?:jerking|twitching|shaking uncontrollably)\\b',
       '癫痫(?:又)?(?:犯|发作)',
     ],
@@ -337,6 +345,7 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       'blinding headache',
       'horrible headache',
       'awful headache',
+      'pounding headache',
       'really bad headache',
       'head feels like it is exploding',
       "head feels like it's going to explode",

@@ -46,7 +46,7 @@ export const SYMPTOM_CONCEPTS: readonly Concept[] = [
       '头很疼',
     ],
     ['headache', 'head pain', 'head hurts', 'head is pounding', 'head aches', 'migraine', 'headaches'],
-    ['头[^,.。!?;:\\n不没无未别但却和及与、胸心背腰腹肚手脚腿]{0,3}?(?:疼|痛|胀|闷)'],
+    ['头[^,.。!?;:\\n不没无未别但却和及与、胸心背腰腹肚手脚腿]{0,3}?(?:疼|痛|胀|闷|沉)'],
   ),
   sym(
     'dizziness',
@@ -71,7 +71,7 @@ export const SYMPTOM_CONCEPTS: readonly Concept[] = [
       'skipped beats',
       'heart is racing',
     ],
-    ['\\bheart\\b[^,.;!?]{0,10}\\bskipp?(?:ed|ing)\\b'],
+    ['\\bheart\\b[^,.;!?]{0,10}\\b(?:skipp?(?:ed|ing)|flutter\\w*|racing|pounding)\\b'],
   ),
   sym(
     'nausea',
