@@ -110,6 +110,8 @@ const FINE: readonly [RegExp, string][] = [
   [/(?<![头眼发])(?:也|都|倒)?不晕/g, '头晕'],
   [/(?:喘气|呼吸)(?:也|都|还|很)?(?:正常|顺畅|没问题)/g, '呼吸困难'],
   [/胸(?:口|部)?(?:没有|没|无)压迫感/g, '胸部压迫感'],
+  [/胸口(?:也|都|倒)?(?:没有|没)(?:发憋|憋|发闷|发紧)/g, '胸口闷'],
+  [/(?:手|腿|脚|胳膊)(?:也|都)?(?:没有|没)(?:麻木|发麻|无力)/g, '一侧肢体无力'],
   [/\bcan move (?:both|my|all|his|her) (?:arms|legs|limbs|everything)(?: fine)?\b/g, 'weakness on one side'],
   [/\bface (?:is|looks) (?:normal|fine|symmetrical)\b/g, 'face drooping'],
   [/\b(?:speech|talking)\b (?:is|was|seems) (?:normal|fine|clear|ok)\b/g, 'slurred speech'],

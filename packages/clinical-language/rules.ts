@@ -81,7 +81,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'backward',
-    re: `^\\s*(?:过|病史|史|后遗症|走的|去世|过世|死的|是${CJK_NUM}(?:年|个月)前|${CJK_NUM}(?:年|个月|个星期)前|已经好了|早就好了|好了|没了|已经没了|已愈|治好了|看过了|已经看过|过去了|消失了|缓解了|已缓解|已经缓解|那是以前|是以前的事|是小时候|是(?:去年|前年|上个月|上周|很久以前|好多年前)的事)`,
+    re: `^\\s*(?:过|病史|史|后遗症|走的|去世|过世|死的|是${CJK_NUM}(?:年|个月)前|${CJK_NUM}(?:年|个月|个星期)前|已经好了|早就好了|早就没了|早没了|早就不(?:疼|痛|闷)了|好了|没了|已经没了|已愈|治好了|看过了|已经看过|过去了|消失了|缓解了|已缓解|已经缓解|那是以前|是以前的事|是小时候|是(?:去年|前年|上个月|上周|很久以前|好多年前)的事)`,
     window: 8,
   },
   {
@@ -161,7 +161,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'hypothetical',
     direction: 'forward',
-    re: '\\b(?:causes?|if|in case|what if|should i get|worried about|worried that|afraid of|scared of|fear of|prevent|preventing|prevention|avoid|risk of|risk for|at risk|signs of|symptoms of|warning signs|could cause|can cause|cause a|lead to|leads to|watch for|watch out for|look out for|when to call|chance of|unless|how do i know|what does .{1,20} feel like)\\b',
+    re: '\\b(?:causes?|worry about|should i worry|if|in case|what if|should i get|worried about|worried that|afraid of|scared of|fear of|prevent|preventing|prevention|avoid|risk of|risk for|at risk|signs of|symptoms of|warning signs|could cause|can cause|cause a|lead to|leads to|watch for|watch out for|look out for|when to call|chance of|unless|how do i know|what does .{1,20} feel like)\\b',
     window: 8,
   },
   // ---- uncertainty
@@ -203,7 +203,7 @@ export const PSEUDO: readonly ScopeRule[] = [
     categories: ['negated'],
     re: '(?:无缘无故|无明显诱因|无诱因|无明显原因|无原因|无端|无意中|无意间|无论|无法|无力|无奈|毫无征兆|毫无预兆|不知不觉|没想到|没料到|未曾想|不停|不断|不止|不住|止不住|不适|不舒服|不得劲|不对劲|不太对|不对|不行|不了|不好|不得了|不见好|不缓解|不减轻|不退|不消|不仅|不光|不但|不只|不单|不管|不论|不能|不敢|不清楚|不知道|不确定|不一会儿|不一会|不久|不到|不大一会|不小心|不由得|忍不住|差不多|不少|不太清楚|受不了|吃不下|不想|不一样|不同|不得不|不然|要不|没缓解|没有缓解|未缓解|无缓解|没好|没有好转|未好转|无好转|未见好转|没减轻|没有减轻|未减轻|没退|没消|没停|没有停|从来没有这么|从没这么|没这么|没有这么|从来没这么|没有过这么|从来没有过这样|从没有过这样|从未这么|从未有过这样|没办法|没法|没过多久|没多久|没一会儿|没一会|没几分钟|没几天|没什么原因|没有原因|没有诱因|没有征兆|没有任何征兆|没有预兆|没有任何预兆|没有任何原因|有没有|没事|没(?:有)?(?:按时)?(?:吃|喝)(?:药|降压药|饭|东西|早饭|午饭|晚饭|酒)|没(?:有)?(?:按时|注意|在意|当回事|管|睡好|休息好|测|量|去|来得及|人))',
   },
-  { categories: ['negated'], re: '是不是' },
+  { categories: ['negated'], re: '(?:是不是|会不会)' },
   {
     categories: ['uncertain'],
     re: '(?:不可能|尽可能|\\b(?:might as well|no doubt|without (?:a )?doubt|for sure|definitely)\\b)',

@@ -92,9 +92,9 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       'chest heaviness',
     ],
     patterns: [
-      `(?:胸|心口|心窝|胸前)(?:口|部)?${G}{0,5}?(?:痛|疼|闷|压|紧|堵|憋|揪|绞|难受|踩|勒|沉)`,
+      `(?:胸|心口|心窝|胸前|心脏)(?:口|部)?${G}{0,5}?(?:痛|疼|闷|压|紧|堵|憋|揪|绞|难受|踩|勒|沉)`,
       `\\bchest\\b[^,.;!?]{0,30}\\b(?:hurts?|hurting|pains?|ache|aching|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|killing|stabbing|burning)\\b`,
-      `\\b(?:pain|pressure|tightness|squeezing|heaviness|ache|weight|crushing|burning|band)\\b[^,.;!?]{0,24}\\bchest\\b`,
+      `\\b(?:pain|pressure|tightness|squeezing|heaviness|ache|weight|crushing|burning|band|vise|vice)\\b[^,.;!?]{0,24}\\b(?:chest|breastbone|sternum)\\b`,
       `\\b(?:clutching|holding|grabbing) (?:my|his|her|their) chest\\b`,
     ],
     sources: ['ref-1.5', 'aha-heart-attack'],
@@ -232,6 +232,8 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
     patterns: [
       `(?:嘴|嘴巴|嘴角|口角|脸|面部)${G}{0,4}?(?:歪|斜|偏|耷拉|下垂|不对称)`,
       '(?:笑|脸|嘴)[^,.。!?;:\\n]{0,4}?不对称',
+      `(?:左边|右边|一边|半边|左|右)(?:嘴角|嘴|脸)${G}{0,2}?麻`,
+      `喝水${G}{0,2}?漏`,
       `(?:嘴|嘴巴|嘴角|口角)${G}{0,4}?(?:往外漏|漏饭|漏水|往下掉|流口水)`,
       `(?:饭|水|汤)${G}{0,2}?(?:从嘴角|从嘴里)?往外(?:漏|掉|流)`,
       `(?:半边|左|右|一边|一侧)(?:脸|面部)${G}{0,3}?(?:木|麻|没知觉|没感觉|不能动|僵)`,
@@ -272,6 +274,8 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       '拖着腿',
       '半边身子',
       '半边身体',
+      '半身发麻',
+      '半身麻',
     ],
     en: [
       'one-sided weakness',
@@ -303,6 +307,8 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       '(?:手|手指头?)[^,.。!?;:\\n]{0,3}?不(?:灵活|灵便|听话)',
       '扣子[^,.。!?;:\\n]{0,2}?扣不上',
       `拿(?:东西|杯子|碗|筷子)${G}{0,2}?(?:老掉|总掉|掉了|往下掉)`,
+      `腿${G}{0,2}?拖(?:地|着)`,
+      "\\bcan'?t make a fist\\b",
       `\\b(?:hand|arm|leg)\\b[^,.;!?]{0,10}\\bclumsy\\b`,
       `\\b(?:arm|leg|hand|side)s?\\b[^,.;!?]{0,15}\\b(?:went|gone|going|goes|is|feels?|felt)\\s+(?:suddenly\\s+)?(?:limp|numb|weak|dead|heavy|floppy)\\b`,
       `\\b(?:arm|leg|hand)s?\\b[^,.;!?]{0,10}\\bsuddenly\\b[^,.;!?]{0,10}\\b(?:limp|numb|weak|dead|heavy|floppy)\\b`,
@@ -394,7 +400,7 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       'slurs',
     ],
     patterns: [
-      `(?:说话|讲话|吐字|口齿|言语|发音|说的话)${G}{0,3}?(?:不清|不太清|不大清|含糊|不利索|不利落|费劲|困难|不灵|别扭|奇怪|不对劲)`,
+      `(?:说话|讲话|吐字|口齿|言语|发音|说的话)${G}{0,3}?(?:不清|不太清|不大清|含糊|含混|不利索|不利落|费劲|困难|不灵|别扭|奇怪|不对劲)`,
       `\\b(?:speech|talking|words|voice|speaking)\\b[^,.;!?]{0,22}\\b(?:slurr?\\w*|garbled|jumbled|funny|strange|weird|thick|mushy|wrong)\\b`,
       `\\bslurr\\w*`,
       `听不懂${G}{0,6}?(?:说话|说的话|讲话|话)`,

@@ -189,7 +189,7 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
 
     patterns: [
       '(?:叫|喊)[^,.。!?;:\\n]{0,4}?不(?:答应|应|醒)',
-      '(?:叫|喊)[^,.。!?;:\\n]{0,6}?没(?:有)?(?:反应|动静)',
+      '(?:叫|喊|跟[^,.。]{0,3}说话|问)[^,.。!?;:\\n]{0,6}?没(?:有)?(?:反应|动静)',
     ],
     en: [
       'unresponsive',
@@ -258,6 +258,7 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       '全身抽',
       '浑身抽',
       '口吐白沫',
+      '翻白眼',
       '四肢抽动',
     ],
     en: [
@@ -272,6 +273,7 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       'eyes rolled back',
     ],
     patterns: [
+      '手脚抽(?!筋)',
       '抽(?:了)?[^,.。!?;:\\n]{0,5}?分钟',
       '\\b(?:body|arms?|legs?)\\b[^,.;!?]{0,10}\\b(?:jerking|twitching|shaking uncontrollably)\\b',
       '癫痫(?:又)?(?:犯|发作)',
@@ -311,6 +313,7 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       '剧烈头痛',
       '剧烈的头痛',
       '头痛欲裂',
+      '头疼欲裂',
       '头剧痛',
       '头痛得厉害',
       '头疼得厉害',
@@ -377,7 +380,10 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       '看东西发黑',
       '看东西花',
     ],
-    patterns: [`(?:看东西|看字|眼睛|视力|视物)${G}{0,3}?(?:模糊|不清|发花|花了|发黑)`],
+    patterns: [
+      '\\b(?:everything|things|vision)\\b[^,.;!?]{0,12}\\b(?:blurry|blurred|fuzzy)\\b',
+      `(?:看东西|看字|眼睛|视力|视物)${G}{0,3}?(?:模糊|不清|发花|花了|发黑)`,
+    ],
     en: [
       'blurred vision',
       'blurry vision',

@@ -76,6 +76,7 @@ export const EMERGENCY_CONCEPTS_3: readonly Concept[] = [
     en: [
       'double vision',
       'seeing double',
+      'see double',
       'lost vision',
       'lost my vision',
       'loss of vision',
