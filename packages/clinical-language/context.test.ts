@@ -196,3 +196,10 @@ describe('relatives', () => {
     expect(relativeOf(analyze('家族史：高血压').mentions[0] ?? { cues: [] }).code).toBe('FAMMEMB');
   });
 });
+
+describe('transient stroke signs (TIA)', () => {
+  it('a stroke sign that went away later in the sentence is not "resolved"', () => {
+    expect(flagsOf('刚才说话不清楚，现在已经好了', 'speech-difficulty')).toEqual([]);
+    expect(flagsOf('前几天胸闷，今天已经好了', 'chest-pain')).toEqual(['historical']);
+  });
+});

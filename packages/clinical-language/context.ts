@@ -58,6 +58,7 @@ const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.e
 
 const applies = (rule: TriggerRule, t: Target): boolean =>
   (!rule.kinds || rule.kinds.includes(t.kind)) &&
+  (!rule.notRedFlags || t.redFlag === undefined || !rule.notRedFlags.includes(t.redFlag)) &&
   (!rule.redFlags || (t.redFlag !== undefined && rule.redFlags.includes(t.redFlag)));
 
 export interface ContextResult {

@@ -78,9 +78,15 @@ export class TypoCorrector {
   private readonly vocab: Set<string>;
   private readonly byFirst = new Map<string, string[]>();
   private readonly common: Set<string>;
+  private readonly inflected: Set<string>;
 
   constructor(words: Iterable<string>, common: Iterable<string>) {
-    this.vocab = new Set([...words].filter((w) => w.length >= 4));
+    // Inflections of a vocabulary word are words, not typos ("drooped" is not "dropped").
+    const base = [...words].filter((w) => w.length >= 4);
+    this.vocab = new Set(base);
+    this.inflected = new Set(
+      base.flatMap((w) => [`${w}s`, `${w}es`, `${w}ed`, `${w}d`, `${w}ing`, `${w}er`, `${w}ly`]),
+    );
     this.common = new Set(common);
     for (const w of this.vocab) {
       const list = this.byFirst.get(w.charAt(0)) ?? [];
@@ -90,7 +96,8 @@ export class TypoCorrector {
   }
 
   correct(word: string): string {
-    if (word.length < 5 || this.vocab.has(word) || this.common.has(word)) return word;
+    if (word.length < 5 || this.vocab.has(word) || this.common.has(word) || this.inflected.has(word))
+      return word;
     const max = word.length >= 8 ? 2 : 1;
     let best = word;
     let bestD = max + 1;

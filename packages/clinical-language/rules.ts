@@ -20,6 +20,8 @@ export interface TriggerRule {
   kinds?: readonly ('red-flag' | 'symptom' | 'condition' | 'drug' | 'finding')[];
   /** Apply only to concepts with these red-flag codes. */
   redFlags?: readonly string[];
+  /** Never apply to concepts with these red-flag codes. */
+  notRedFlags?: readonly string[];
   /** Scope: the sentence instead of the clause (commas do not end it), and terminators do not apply. */
   sentence?: boolean;
 }
@@ -30,7 +32,7 @@ export interface ScopeRule {
 }
 
 const FAMILY_ZH =
-  '(?:爸爸|爸|妈妈|妈|父亲|母亲|爹|娘|闺女|老太婆|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹)';
+  '(?:爸爸|爸|妈妈|妈|父亲|母亲|爹|娘|闺女|老太婆|侄子|侄女|外甥|孙子|孙女|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹)';
 const FAMILY_ZH_SHORT = '(?<=我|俺)(?:弟|哥|姐|妹|儿|姑娘)';
 const FAMILY_EN =
   '(?:mother|mom|mum|father|dad|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?|parents?|uncle|aunt|family|friend|neighbou?r|partner|kids?|child|children|boyfriend|girlfriend|cousin|spouse|relatives?|in-laws?|coworker|colleague)';
@@ -81,7 +83,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'backward',
-    re: `^\\s*(?:过|病史|史|后遗症|走的|去世|过世|死的|是${CJK_NUM}(?:年|个月)前|${CJK_NUM}(?:年|个月|个星期)前|已经好了|早就好了|早就没了|早没了|早就不(?:疼|痛|闷)了|好了|没了|已经没了|已愈|治好了|看过了|已经看过|过去了|消失了|缓解了|已缓解|已经缓解|那是以前|是以前的事|是小时候|是(?:去年|前年|上个月|上周|很久以前|好多年前)的事)`,
+    re: `^\\s*(?:过(?![去来])|病史|史|后遗症|走的|去世|过世|死的|是${CJK_NUM}(?:年|个月)前|${CJK_NUM}(?:年|个月|个星期)前|已经好了|早就好了|早就没了|早没了|早就不(?:疼|痛|闷)了|好了|没了|已经没了|已愈|治好了|看过了|已经看过|过去了|消失了|缓解了|已缓解|已经缓解|那是以前|是以前的事|是小时候|是(?:去年|前年|上个月|上周|很久以前|好多年前)的事)`,
     window: 8,
   },
   {
@@ -123,6 +125,8 @@ export const TRIGGERS: readonly TriggerRule[] = [
     category: 'historical',
     direction: 'backward',
     re: '^[^。!?;\\n]{0,10}?(?:已经好了|早就好了|已经没了|已经消失了|已经缓解了|已经不(?:疼|痛|闷)了|现在好了|现在不(?:疼|痛|闷)了)',
+    // A stroke sign that went away is a TIA: still call 120 (BE-FAST, 中风120), so it is not "resolved".
+    notRedFlags: ['neuro-deficit', 'vision-loss'],
     sentence: true,
     window: 10,
   },
@@ -156,7 +160,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'hypothetical',
     direction: 'backward',
-    re: '^\\s*(?:(?:的时候|时)[^,.。!?;\\n]{0,4}(?:怎么|如何|咋|能吃|可以吃|该吃|要吃|能用|可以用)|的话|的症状|有什么症状|有哪些症状|是什么症状|的表现|有哪些表现|有什么表现|的征兆|的先兆|的风险|风险|的危险|的可能性|的早期)',
+    re: '^\\s*(?:(?:前|之前)?(?:有)?(?:什么|哪些)(?:征兆|先兆|症状|表现)|(?:的时候|时)[^,.。!?;\\n]{0,4}(?:怎么|如何|咋|能吃|可以吃|该吃|要吃|能用|可以用)|的话|的症状|有什么症状|有哪些症状|是什么症状|的表现|有哪些表现|有什么表现|的征兆|的先兆|的风险|风险|的危险|的可能性|的早期)',
   },
   {
     category: 'hypothetical',
@@ -228,9 +232,10 @@ export const PSEUDO: readonly ScopeRule[] = [
 export const TERMINATORS: readonly ScopeRule[] = [
   {
     categories: ['negated', 'uncertain', 'hypothetical', 'historical'],
-    re: '(?:但是|但|可是|不过|然而|却|只是|就是|而是|反而|结果|然后|后来|之后|以后|接着|现在|目前|今天|今早|今晚|刚才|刚刚|突然|这会儿|此刻|还有|而且|并且|同时|另外|此外)',
+    re: '(?:但是|但|可是|不过|然而|却|只是|就是|而是|反而|结果|然后|后来|接着|现在|目前|今天|今早|今晚|刚才|刚刚|突然|这会儿|此刻|还有|而且|并且|同时|另外|此外)',
   },
   { categories: ['negated'], re: '(?:就|才)' },
+  { categories: ['negated', 'uncertain', 'historical'], re: '(?:之后|以后)' },
   { categories: ['negated', 'historical'], re: '(?:又|再次)' },
   {
     categories: ['negated', 'uncertain', 'hypothetical', 'historical'],

@@ -105,7 +105,7 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
     zh: ['爬楼气短', '上楼气短', '爬楼就喘', '上楼就喘', '走快了喘', '走快了气短'],
     en: ['short of breath on exertion', 'breathless on exertion'],
     patterns: [
-      `(?:爬楼|上楼|爬坡|走快|快走|运动|干活|跑步)[^,.。!?;\\n]{0,6}(?:气短|喘|气促|气急|上不来气)`,
+      `(?:爬楼|上楼|爬坡|爬山|走快|快走|运动|干活|跑步)[^,.。!?;\\n]{0,6}(?:气短|喘|气促|气急|上不来气)`,
       `\\b(?:climbing stairs|stairs|exercise|exercising|exertion|walking uphill|running)\\b[^,.;!?]{0,20}\\b(?:short of breath|breathless|out of breath|winded)\\b`,
       `\\b(?:short of breath|breathless|out of breath|winded)\\b[^,.;!?]{0,10}\\b(?:on|when|after)\\b[^,.;!?]{0,12}\\b(?:stairs|exert\\w*|exercis\\w*|walk\\w* uphill|running)\\b`,
     ],
@@ -158,6 +158,8 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       'delirious',
     ],
     patterns: [
+      '叫醒[^,.。!?;:\\n]{0,3}?又睡',
+      '说话(?:也|很|有点)?乱',
       '不认(?:识|得)(?:我|人|家里人|家人|自己)',
       '问[^,.。!?;:\\n]{0,8}?(?:答不上|说不上来|答非所问)',
       "\\b(?:doesn'?t|does not|didn'?t|can'?t|cannot) (?:know|recogni[sz]e|tell (?:us|me)) (?:who|where|what day)\\b",
@@ -381,6 +383,7 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       '看东西花',
     ],
     patterns: [
+      '\\beyes?\\b[^,.;!?]{0,12}\\b(?:blurry|blurred|fuzzy)\\b',
       '\\b(?:everything|things|vision)\\b[^,.;!?]{0,12}\\b(?:blurry|blurred|fuzzy)\\b',
       `(?:看东西|看字|眼睛|视力|视物)${G}{0,3}?(?:模糊|不清|发花|花了|发黑)`,
     ],
