@@ -36,7 +36,7 @@ import {
   requireRole,
   type Identity,
 } from '@qihuang/identity';
-import { FhirRepository, type Database } from '@qihuang/store';
+import { analyzeGrownTables, FhirRepository, type Database } from '@qihuang/store';
 import { createApp, type Mount } from './app.ts';
 import { consoleMiddleware } from './console-static.ts';
 import { requestContext, type AppEnv } from './context.ts';
@@ -235,6 +235,14 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
       }, 5 * 60_000)
     : undefined;
   reminders?.unref();
+  // Planner statistics after writes that grew the FHIR tables (imports, transactions, seeding): the embedded
+  // database never runs autovacuum (packages/store/table-statistics.ts).
+  const statistics = setInterval(() => {
+    analyzeGrownTables(db).catch((error: unknown) =>
+      log.warn({ err: error }, 'planner statistics could not be refreshed'),
+    );
+  }, 60_000);
+  statistics.unref();
 
   mounts.push(...gateway.mounts);
   // Mounted last so that /admin/gateway/* reaches the gateway's own admin routes first.
@@ -312,6 +320,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     bpProjector,
     close: async () => {
       if (reminders) clearInterval(reminders);
+      clearInterval(statistics);
       await bpProjector.stop();
       await cardState.flush();
       await gateway.runtime.close();

@@ -7,7 +7,7 @@ import { createCheckpointWriter } from '@qihuang/audit';
 import type { Config } from '@qihuang/config';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { ensureInitialAdmin } from '@qihuang/identity';
-import { openDatabase } from '@qihuang/store';
+import { analyzeGrownTables, openDatabase } from '@qihuang/store';
 import { createLogger } from './logging.ts';
 import { buildApp } from './build-app.ts';
 
@@ -84,6 +84,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
         { requestId: 'seed', principal: SYSTEM_PRINCIPAL },
         new Date(),
       );
+      // Planner statistics for the seeded tables (packages/store/table-statistics.ts).
+      await analyzeGrownTables(database.db);
       // Knowledge packs (guideline summary, drug monographs): re-ingesting unchanged documents is skipped.
       const { loadKnowledgePacks } = await import('@qihuang/knowledge');
       await loadKnowledgePacks(database.db, { knowledge: built.knowledge });

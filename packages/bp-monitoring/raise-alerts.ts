@@ -8,12 +8,19 @@
  */
 import { SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import type { Guideline } from '@qihuang/engines/blood-pressure';
-import type { FhirRepository } from '@qihuang/store';
+import { analyzeGrownTables, type FhirRepository } from '@qihuang/store';
 import { previousAlerts, saveAlerts } from './alerts-store.ts';
 import { assessPatient } from './assess-patient.ts';
 
 /** Guideline the write-time evaluation uses (the assessment's default as well). */
 export const ALERT_GUIDELINE: Guideline = 'china-2018';
+
+/**
+ * Readings older than this are not read for alerting (operational choice, not a guideline number): it covers the
+ * longest look-back of the alert rules (rapid change: 3 + 7 days; sustained: 7 days; DEFAULT_ALERT_CONFIG) with a
+ * margin, and keeps the cost of an upload independent of how many years of readings the patient has.
+ */
+export const ALERT_WINDOW_DAYS = 31;
 
 export interface RaiseAlertsOptions {
   now: string;
@@ -33,9 +40,13 @@ export async function raiseAlerts(
     principal: SYSTEM_PRINCIPAL,
     ...(options.cause?.clientAddress ? { clientAddress: options.cause.clientAddress } : {}),
   };
+  // Readings just written may have grown the search tables past what the planner knows (table-statistics.ts).
+  await analyzeGrownTables(repo.db);
+  const from = new Date(Date.parse(options.now) - ALERT_WINDOW_DAYS * 86_400_000).toISOString();
   const report = await assessPatient(repo, ctx, patientId, {
     guideline: options.guideline ?? ALERT_GUIDELINE,
     now: options.now,
+    from,
     previousAlerts: await previousAlerts(repo, ctx, patientId),
   });
   return saveAlerts(repo, ctx, patientId, report.home.alerts);

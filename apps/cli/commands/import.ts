@@ -42,7 +42,7 @@ export function registerImport(program: Command): void {
           );
         } else {
           const config = loadConfig();
-          const { FhirRepository, openDatabase } = await import('@qihuang/store');
+          const { FhirRepository, analyzeGrownTables, openDatabase } = await import('@qihuang/store');
           const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
           try {
             const { createAuditHook } = await import('../../server/audit-hook.ts');
@@ -56,6 +56,8 @@ export function registerImport(program: Command): void {
                 concurrency: database.kind === 'postgres' ? Number(options.concurrency ?? 4) : 1,
               },
             );
+            // Planner statistics for what was loaded (the embedded database never runs autovacuum).
+            await analyzeGrownTables(database.db);
           } finally {
             await database.close();
           }
