@@ -235,7 +235,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   );
   for (const mount of mounts) app.route(mount.path, mount.routes as Hono<AppEnv>);
 
-  if (deps.console) app.use('*', deps.console);
+  if (deps.console) {
+    // The console's single-page fallback never answers under an API prefix: an unknown API path is a 404 in
+    // that API's shape, not 200 with the console's HTML.
+    const apiPrefixes = [
+      ...new Set(['/fhir', '/api', '/cds-services', '/.well-known', ...mounts.map((m) => m.path)]),
+    ].filter((p) => p !== '/');
+    const consoleFiles = deps.console;
+    app.use('*', (c, next) => {
+      const path = c.req.path;
+      return apiPrefixes.some((p) => path === p || path.startsWith(`${p}/`)) ? next() : consoleFiles(c, next);
+    });
+  }
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;
     if (path.startsWith('/fhir/')) {

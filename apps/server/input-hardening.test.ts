@@ -18,6 +18,8 @@ interface Case {
   path: string;
   body?: string;
   type?: string;
+  /** Extra request headers (e.g. If-None-Exist, a search carried in a header). */
+  headers?: Record<string, string>;
   who?: Who;
   shape: Shape;
   /** Expected status when it must be exact (default: any 4xx). */
@@ -86,6 +88,19 @@ const CASES: Case[] = [
     shape: 'fhir',
     who: 'aud',
   },
+  // A search carried in a header reaches the same parser as the query string.
+  ...[
+    ['If-None-Exist with NUL', 'code=%00'],
+    ['If-None-Exist _offset > bigint', '_offset=99999999999999999999'],
+  ].map(([name, query]) => ({
+    name: name!,
+    method: 'POST',
+    path: '/fhir/R4/Patient',
+    type: FHIR,
+    headers: { 'If-None-Exist': query! },
+    body: JSON.stringify({ resourceType: 'Patient', name: [{ family: 'Conditional' }] }),
+    shape: 'fhir' as const,
+  })),
   // FHIR: NUL and malformed encodings in ids and search strings
   { name: 'FHIR search NUL in name', path: '/fhir/R4/Patient?name=Zhang%00', shape: 'fhir' },
   { name: 'FHIR search NUL in token', path: '/fhir/R4/Observation?identifier=%00|%00', shape: 'fhir' },
@@ -412,7 +427,7 @@ describe.each(DATABASE_KINDS)('input hardening on %s', (kind) => {
 
   it.each(CASES)('$name → 4xx in the mount’s shape, nothing changed', async (c) => {
     const before = await snapshot();
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...c.headers };
     const token = tokens[c.who ?? 'doc'];
     if (token) headers.Authorization = `Bearer ${token}`;
     if (c.type) headers['content-type'] = c.type;

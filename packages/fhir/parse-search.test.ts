@@ -207,6 +207,24 @@ describe('parseSearch', () => {
     expect(error(() => parse('Nope', '')).code).toBe('not-found');
   });
 
+  it('refuses NUL and row numbers beyond the database integer, whoever calls (If-None-Exist, bundles, CLI)', () => {
+    const error = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return e as QihuangError;
+      }
+      throw new Error('expected an error');
+    };
+    expect(error(() => parseSearch('Observation', [['code', '\0']])).code).toBe('invalid-input');
+    expect(error(() => parseSearch('Observation', [['co\0de', 'x']])).code).toBe('invalid-input');
+    expect(error(() => parseSearch('Observation', [['_offset', '99999999999999999999']])).code).toBe(
+      'invalid-input',
+    );
+    expect(error(() => parseSearch('Observation', [['_count', '2147483648']])).code).toBe('invalid-input');
+    expect(parseSearch('Observation', [['_offset', '2147483647']]).offset).toBe(2147483647);
+  });
+
   it('accepts [key, value] pairs', () => {
     expect(parseSearch('Patient', [['gender', 'male']]).filters).toEqual([
       { param: 'gender', type: 'token', values: [{ code: 'male' }] },

@@ -161,9 +161,14 @@ function parseReferenceValue(
   return result;
 }
 
+/** Largest `_count`/`_offset` accepted: the database's int4 (a bigger one cannot be a row number here). */
+const MAX_INTEGER = 2_147_483_647;
+
 function parseInteger(param: string, raw: string): number {
   if (!/^\d+$/.test(raw)) fail(`Invalid ${param} '${raw}': expected a non-negative integer`, param);
-  return Number(raw);
+  const value = Number(raw);
+  if (value > MAX_INTEGER) fail(`Invalid ${param}: larger than ${MAX_INTEGER}`, param);
+  return value;
 }
 
 function parseInclude(resourceType: string, key: string, raw: string, reverse: boolean): IncludeRule {
@@ -223,6 +228,8 @@ export function parseSearch(
     revincludes: [],
   };
   for (const [key, raw] of params) {
+    // Every caller (HTTP, If-None-Exist, bundle entries, the CLI) meets the same rule: the database refuses NUL.
+    if (key.includes('\0') || raw.includes('\0')) fail('A search parameter may not contain NUL', key || '?');
     if (IGNORED.has(key)) continue;
     switch (key) {
       case '_count':

@@ -121,19 +121,20 @@ async function cancelBackend(url: string, processId: number): Promise<void> {
   }
 }
 
+/** The embedded database's directory, locked for this process (none for an in-memory database). */
+function lockDataDir(options: OpenDatabaseOptions): { lock?: DirectoryLock; dataDir?: string } {
+  if (options.memory) return {};
+  if (!options.dataDir) throw new Error('openDatabase: dataDir or memory or url is required');
+  mkdirSync(options.dataDir, { recursive: true });
+  return { lock: acquireDirectoryLock(options.dataDir), dataDir: join(options.dataDir, 'pgdata') };
+}
+
 async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { vector } = await import('@electric-sql/pglite-pgvector');
-  let lock: DirectoryLock | undefined;
-  let dataDir: string | undefined;
-  if (!options.memory) {
-    if (!options.dataDir) throw new Error('openDatabase: dataDir or memory or url is required');
-    mkdirSync(options.dataDir, { recursive: true });
-    lock = acquireDirectoryLock(options.dataDir);
-    dataDir = join(options.dataDir, 'pgdata');
-  }
+  const { lock, dataDir } = lockDataDir(options);
   try {
     const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, vector } });
     const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
@@ -157,14 +158,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
 /** The embedded database in a worker thread (see pglite-remote.ts); same lock, same Database. */
 async function openPgliteWorker(options: OpenDatabaseOptions): Promise<Database> {
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
-  let lock: DirectoryLock | undefined;
-  let dataDir: string | undefined;
-  if (!options.memory) {
-    if (!options.dataDir) throw new Error('openDatabase: dataDir or memory or url is required');
-    mkdirSync(options.dataDir, { recursive: true });
-    lock = acquireDirectoryLock(options.dataDir);
-    dataDir = join(options.dataDir, 'pgdata');
-  }
+  const { lock, dataDir } = lockDataDir(options);
   try {
     const remote = await startPgliteWorker(dataDir);
     // createPgConfig duck-types its argument: execProtocolStream and waitReady are all it uses.

@@ -233,6 +233,26 @@ describe.each(DATABASE_KINDS)('FHIR transactions on %s', (kind) => {
     },
   );
 
+  it('refuses a transaction that changes one resource twice (two PUTs to a new id; PUT and DELETE): 400, nothing stored', async () => {
+    const put = (family: string) => ({
+      resource: { resourceType: 'Patient', id: 'twice-1', name: [{ family }] },
+      request: { method: 'PUT', url: 'Patient/twice-1' },
+    });
+    for (const second of [put('TwiceB'), { request: { method: 'DELETE', url: 'Patient/twice-1' } }]) {
+      const response = await t.request('/fhir/R4', {
+        method: 'POST',
+        json: { resourceType: 'Bundle', type: 'transaction', entry: [put('TwiceA'), second] },
+      });
+      expect(response.status).toBe(400);
+      const outcome = (await response.json()) as { issue: { diagnostics: string; expression: string[] }[] };
+      expect(outcome.issue[0]).toMatchObject({
+        diagnostics: 'Patient/twice-1 is already changed by Bundle.entry[0]',
+        expression: ['Bundle.entry[1].request.url'],
+      });
+    }
+    expect((await t.request('/fhir/R4/Patient/twice-1')).status).toBe(404);
+  });
+
   it.each(['transaction', 'batch'])(
     'refuses a %s with a null entry or a non-string request field (400, nothing stored)',
     async (type) => {

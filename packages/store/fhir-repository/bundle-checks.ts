@@ -66,6 +66,7 @@ export function assertBundle(input: unknown, types: string[]): Bundle {
     });
   }
   const fullUrls = new Map<string, number>();
+  const targets = new Map<string, number>();
   for (const [index, entry] of (bundle.entry ?? []).entries()) {
     if (!entry || typeof entry !== 'object' || Array.isArray(entry))
       fail(index, 'an entry must be an object', '', 'structure');
@@ -81,6 +82,16 @@ export function assertBundle(input: unknown, types: string[]): Bundle {
         assertSafeQuery(index, r['url'].split('?', 2)[1] ?? '', 'request.url');
       if (typeof r['ifNoneExist'] === 'string')
         assertSafeQuery(index, r['ifNoneExist'], 'request.ifNoneExist');
+      // A transaction names each resource once (FHIR R4 transaction rules): two PUTs or a PUT and a DELETE of
+      // one Type/id would depend on processing order.
+      const target =
+        typeof r['url'] === 'string' ? /^\/?([A-Z][A-Za-z]+\/[^/?]+)$/.exec(r['url'])?.[1] : undefined;
+      if (bundle.type === 'transaction' && target && r['method'] !== 'GET' && r['method'] !== 'HEAD') {
+        const first = targets.get(target);
+        if (first !== undefined)
+          fail(index, `${target} is already changed by Bundle.entry[${first}]`, 'request.url', 'invariant');
+        targets.set(target, index);
+      }
     }
     if (fullUrl !== undefined) {
       if (typeof fullUrl !== 'string') fail(index, 'fullUrl must be a string', 'fullUrl', 'structure');
