@@ -5,6 +5,7 @@
  * $everything; an API key with only Observation read gets no Patient through an untyped `_include`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
 import { createTestApp, type TestApp } from './test-support.ts';
@@ -125,5 +126,31 @@ describe.each(DATABASE_KINDS)('patient boundaries over HTTP on %s', (kind) => {
     expect(keys(bundle).filter((k) => !k.startsWith('Observation/'))).toEqual([]);
     const typed = await call(observationKey, '/Observation?_include=Observation:subject:Patient');
     expect(typed.status).toBe(403);
+  });
+
+  it('audits refused attempts on another record (403 and 404), without naming the other patient', async () => {
+    const failures = async () => {
+      const { rows } = await sql<{ action: string; resource_id: string | null; patient_ids: string[] }>`
+        select action, resource_id, patient_ids from audit_entry
+        where outcome = 'failure' and username = 'anna' order by seq`.execute(t.repository.db);
+      return rows;
+    };
+    const before = (await failures()).length;
+    expect((await call(anna, '/Observation/ob')).status).toBe(404);
+    expect((await call(anna, '/Observation/ob', { method: 'DELETE' })).status).toBe(404);
+    const json = reading('pb', { performer: [{ reference: 'Patient/pa' }] });
+    expect((await call(anna, '/Observation', { method: 'POST', json })).status).toBe(403);
+    // Appends outside a transaction are group-committed: wait for the three entries.
+    let rows = await failures();
+    for (let i = 0; i < 50 && rows.length < before + 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      rows = await failures();
+    }
+    expect(rows.slice(before).map((r) => [r.action, r.resource_id])).toEqual([
+      ['read', 'ob'],
+      ['delete', 'ob'],
+      ['create', null],
+    ]);
+    expect(rows.slice(before).every((r) => r.patient_ids.length === 0)).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import { processBatch, processTransaction, type FhirRepository, type FhirResourc
 import { requestContext, type AppEnv } from '../context.ts';
 import { safeError } from '../logging.ts';
 import { historyBundle, searchsetBundle } from './fhir-bundles.ts';
+import { auditRefusal } from './refusal-audit.ts';
 
 const STARTED = new Date().toISOString();
 
@@ -112,9 +113,13 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
   const { repository } = deps;
   const app = new Hono<AppEnv>();
 
-  app.onError((error, c) => {
+  app.onError(async (error, c) => {
     const status = error instanceof QihuangError ? error.status : 500;
     if (status >= 500) c.get('log')?.error({ error: safeError(error) }, 'FHIR request failed');
+    if (error instanceof QihuangError)
+      await auditRefusal(repository, c, status, error.code).catch((auditError: unknown) =>
+        c.get('log')?.error({ error: safeError(auditError) }, 'refused request could not be audited'),
+      );
     const outcome = operationOutcome(
       error instanceof QihuangError
         ? error
