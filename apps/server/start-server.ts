@@ -61,6 +61,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
           intervalMs: config.auditCheckpointIntervalSeconds * 1000,
           onError: (target, error) =>
             log.warn({ target, reason: (error as Error).message }, 'audit checkpoint not written (retried)'),
+          onRewound: (previous, head) =>
+            log.error(
+              { checkpointSeq: previous.seq, headSeq: head.seq },
+              'audit chain head moved back behind an exported checkpoint: entries were removed (run audit verify --checkpoints)',
+            ),
         })
       : undefined;
   checkpoints?.start();

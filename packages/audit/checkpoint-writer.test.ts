@@ -127,6 +127,35 @@ describe.each(DATABASE_KINDS)('audit checkpoint writer on %s', (kind) => {
     expect(result.firstBad).toMatchObject({ seq: 6, problem: 'rewound' });
   });
 
+  it('reports at once when the head moves back behind a checkpoint it took', async () => {
+    const file = join(dir, `${kind}-rewound.ndjson`);
+    const rewound: [number, number][] = [];
+    const writer = createCheckpointWriter({
+      db: database.db,
+      file,
+      intervalMs: 1000,
+      timer: manualTimer().timer,
+      onRewound: (previous, head) => rewound.push([previous.seq, head.seq]),
+    });
+    await append(2);
+    const taken = await writer.writeNow();
+    expect(taken).toBeDefined();
+    await sql`alter table audit_entry disable trigger audit_entry_append_only`.execute(database.db);
+    await sql`delete from audit_entry where seq > ${taken!.seq - 1}`.execute(database.db);
+    await sql`alter table audit_entry enable trigger audit_entry_append_only`.execute(database.db);
+    const { rows } = await sql<{ seq: number; hash: string }>`
+      select seq, hash from audit_entry order by seq desc limit 1`.execute(database.db);
+    await sql`update audit_chain_head set seq = ${rows[0]!.seq}, hash = ${rows[0]!.hash} where id = 1`.execute(
+      database.db,
+    );
+    await writer.writeNow();
+    expect(rewound).toEqual([[taken!.seq, taken!.seq - 1]]);
+    expect(parseCheckpointFile(readFileSync(file, 'utf8')).map((c) => c.seq)).toEqual([
+      taken!.seq,
+      taken!.seq - 1,
+    ]);
+  });
+
   it('does nothing without a file or webhook', async () => {
     const { timer, state } = manualTimer();
     const writer = createCheckpointWriter({ db: database.db, intervalMs: 1000, timer });

@@ -27,6 +27,11 @@ export interface CheckpointWriterOptions {
   appendLine?: (file: string, line: string) => Promise<void>;
   /** A failed write (reported without data values; retried at the next tick). */
   onError?: (target: 'file' | 'webhook', error: unknown) => void;
+  /**
+   * The chain head is behind a checkpoint this writer took (entries were deleted and the head moved back):
+   * reported at once, and the lower head is still written, so the file shows both.
+   */
+  onRewound?: (previous: AuditCheckpoint, head: { seq: number; hash: string }) => void;
   /** Timeout of one webhook call. */
   webhookTimeoutMs?: number;
 }
@@ -59,6 +64,7 @@ export function createCheckpointWriter(options: CheckpointWriterOptions): Checkp
   ];
   /** Last checkpoint each target received. */
   const last = new Map<'file' | 'webhook', string>();
+  let highest: AuditCheckpoint | undefined;
   let handle: unknown;
   let running: Promise<AuditCheckpoint | undefined> | undefined;
 
@@ -79,11 +85,13 @@ export function createCheckpointWriter(options: CheckpointWriterOptions): Checkp
 
   async function write(): Promise<AuditCheckpoint | undefined> {
     const head = await readChainHead(options.db);
+    if (highest && head.seq < highest.seq) options.onRewound?.(highest, head);
     if (head.seq === 0) return undefined; // nothing to anchor yet
     const key = `${head.seq}:${head.hash}`;
     const due = targets.filter((t) => last.get(t) !== key);
     if (due.length === 0) return undefined;
     const checkpoint: AuditCheckpoint = { seq: head.seq, hash: head.hash, at: clock().toISOString() };
+    if (!highest || checkpoint.seq > highest.seq) highest = checkpoint;
     let wrote = false;
     for (const target of due) {
       try {
