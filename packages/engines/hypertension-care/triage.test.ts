@@ -49,7 +49,8 @@ describe('levels', () => {
     const r = triage({ ...base, text: '头痛欲裂，看东西模糊', readings: [reading(186, 112)] });
     expect(r.level).toBe('emergency');
     expect(r.stop).toBe(true);
-    expect(r.source).toContain('§1.5');
+    expect(r.source).toContain('ACC/AHA 2017 §11.2');
+    expect(r.source).not.toMatch(/REFERENCE|UNVERIFIED/);
     expect(r.instruction.zh).toContain('120');
     expect(r.instruction.en).toContain('911');
   });

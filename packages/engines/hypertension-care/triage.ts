@@ -31,6 +31,8 @@ type ReadingLike = Pick<BpReading, 'sbp' | 'dbp' | 'time' | 'id'>;
 // Same threshold for every guideline, as the blood-pressure engine's crisis alert (alerts.ts DEFAULT_ALERT_CONFIG).
 export const CRISIS_SBP = 180; // REFERENCE §1.5 ">180"
 export const CRISIS_DBP = 120; // REFERENCE §1.5 ">120"
+/** The guidelines behind the crisis rules, as a user sees them cited (REFERENCE §1.5 table rows). */
+export const GUIDELINES_CRISIS = 'ACC/AHA 2017 §11.2; China 2018 hypertension guideline';
 /** Default look-back for readings (hours). Operational choice (same as the crisis alert look-back). */
 export const DEFAULT_WINDOW_HOURS = 24;
 
@@ -191,29 +193,29 @@ export function triage(input: TriageInput): TriageResult {
     rule = crisis
       ? `red-flag symptom + reading SBP >${CRISIS_SBP} or DBP >${CRISIS_DBP} within ${windowHours} h → hypertensive emergency${caregiver}`
       : `red-flag symptom + BP written in the message above ${CRISIS_SBP}/${CRISIS_DBP} → hypertensive emergency${caregiver}`;
-    source = 'REFERENCE §1.5 (severe BP + acute target-organ damage)';
+    source = `${GUIDELINES_CRISIS}: hypertensive emergency`; // REFERENCE §1.5
     instruction = INSTRUCTIONS.emergency;
   } else if (always.length) {
     level = 'emergency';
     rule = `${always.map((f) => f.code).join(', ')} at any BP → emergency${caregiver}`;
-    source = 'conservative safety rule; REFERENCE §1.5 TOD symptoms';
+    source = `conservative safety rule; ${GUIDELINES_CRISIS}: acute target-organ damage symptoms`; // REFERENCE §1.5
     instruction = INSTRUCTIONS.emergency;
   } else if (crisis || textCrisis) {
     level = 'urgent';
     rule = crisis
       ? `reading SBP >${CRISIS_SBP} or DBP >${CRISIS_DBP} within ${windowHours} h without red-flag symptoms → urgency (re-measure after 5 min rest, contact care team today)`
       : `BP written in the message above ${CRISIS_SBP}/${CRISIS_DBP} without red-flag symptoms → urgency (re-measure after 5 min rest, contact care team today)`;
-    source = 'REFERENCE §1.5 (hypertensive urgency)';
+    source = `${GUIDELINES_CRISIS}: hypertensive urgency`; // REFERENCE §1.5
     instruction = INSTRUCTIONS.urgentCrisis;
   } else if (flags.length) {
     level = 'urgent';
     rule = 'red-flag symptom without a crisis reading → contact care team today';
-    source = 'conservative safety rule; REFERENCE §1.5 TOD symptoms';
+    source = `conservative safety rule; ${GUIDELINES_CRISIS}: acute target-organ damage symptoms`; // REFERENCE §1.5
     instruction = INSTRUCTIONS.urgentSymptom;
   } else {
     level = 'none';
     rule = 'no red-flag symptom and no crisis reading';
-    source = 'REFERENCE §1.5';
+    source = GUIDELINES_CRISIS; // REFERENCE §1.5
     instruction = INSTRUCTIONS.none;
   }
 
