@@ -1,0 +1,98 @@
+/**
+ * Treatment step "explanation": the notes every proposal carries (contraindicated current agents, labs after
+ * RAS/diuretic changes, pregnancy, edition notes, out-of-office BP) and the one-line display. Pure.
+ */
+import { AGENTS } from '../agents.ts';
+import type { Text, TreatmentDecision, TreatmentInput } from '../types.ts';
+import { avoidedClasses } from './contraindications.ts';
+import type { Cls, Core, Ctx } from './orders.ts';
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+const DECISION_TEXT: Record<TreatmentDecision, Text> = {
+  'no-drug': { zh: '暂不需要药物', en: 'no drug needed' },
+  'lifestyle-first': { zh: '先生活方式干预', en: 'lifestyle first' },
+  'start-monotherapy': { zh: '起始单药治疗', en: 'start one drug' },
+  'start-combination': { zh: '起始两药联合', en: 'start a two-drug combination' },
+  'increase-dose': { zh: '增加剂量', en: 'increase dose' },
+  'add-class': { zh: '加用另一类药物', en: 'add another class' },
+  'resistant-review': { zh: '难治性高血压评估', en: 'resistant-hypertension review' },
+  maintain: { zh: '维持现有治疗', en: 'maintain current treatment' },
+};
+
+/** The proposal's one-line summary in both languages. */
+export function proposalDisplay(
+  input: TreatmentInput,
+  ctx: Ctx,
+  core: Core,
+  target: { sbp: number; dbp?: number },
+  met: boolean,
+): Text {
+  const targetText = `<${target.sbp}${target.dbp === undefined ? '' : `/${target.dbp}`}`;
+  const orderText = (k: 'zh' | 'en') => core.orders.map((o) => o.display[k]).join(k === 'zh' ? ';' : '; ');
+  const d = DECISION_TEXT[core.decision];
+  const title = ctx.edition.title;
+  return {
+    zh: `${title.zh}:血压 ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg,目标 ${targetText}(${met ? '已达标' : '未达标'})。${d.zh}${core.orders.length ? `:${orderText('zh')}` : ''}。${core.followUp.days}天后随访。`,
+    en: `${title.en}: BP ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg vs target ${targetText} (${met ? 'at target' : 'above target'}). ${d.en.charAt(0).toUpperCase()}${d.en.slice(1)}${core.orders.length ? `: ${orderText('en')}` : ''}. Follow up in ${core.followUp.days} days.`,
+  };
+}
+
+export function commonNotes(input: TreatmentInput, ctx: Ctx, core: Core): Text[] {
+  const notes: Text[] = [];
+  const c = input.conditions;
+  // Current agents that are now contraindicated
+  const avoided = avoidedClasses(input);
+  for (const m of input.current) {
+    const hits = avoided.filter((a) => a.cls === m.cls && a.source !== 'REFERENCE §6 row 1');
+    if (!hits.length) continue;
+    const name = AGENTS[m.agent]?.name ?? { zh: m.agent, en: m.agent };
+    notes.push({
+      zh: `请复核正在使用的${name.zh}:${hits.map((h) => h.reason.zh).join(';')}`,
+      en: `Review current ${name.en}: ${hits.map((h) => h.reason.en).join('; ')}`,
+    });
+  }
+  if (input.current.some((m) => m.cls === 'acei') && input.current.some((m) => m.cls === 'arb'))
+    notes.push({
+      zh: 'ACEI与ARB同时使用:不推荐,请停用其一',
+      en: 'ACE inhibitor and ARB together: not recommended — stop one',
+    }); // §6 row 1
+  // K⁺/creatinine after starting or increasing RAS blockers / diuretics (§6 row 3 "within 1 week–1 month"; §5.2)
+  const labClasses: readonly Cls[] = ['acei', 'arb', 'thiazide', 'loop', 'mra'];
+  if (
+    core.orders.some(
+      (o) => o.classes.some((x) => labClasses.includes(x)) && !o.classes.every((x) => x === 'mra'),
+    )
+  )
+    notes.push({
+      zh: '开始或加量ACEI/ARB/利尿剂后1–2周复查血钾和肌酐(肌酐升高≤30%可接受)',
+      en: 'Check K⁺ and creatinine 1–2 weeks after starting or increasing an ACE inhibitor/ARB/diuretic (a creatinine rise up to 30% is acceptable)',
+    });
+  if (core.orders.some((o) => o.classes.includes('arb')) && c.angioedemaHistory)
+    notes.push({
+      zh: 'ACEI相关血管性水肿史:ARB可谨慎使用',
+      en: 'Prior ACE-inhibitor angioedema: ARB may be used with caution',
+    }); // §5.2 ARB cautions
+  if (core.orders.some((o) => o.components))
+    notes.push({
+      zh: '单片复方制剂:请按本院目录确认可用规格',
+      en: 'Single-pill combination: confirm the strength is available in the local formulary',
+    });
+  if (ctx.pregnant)
+    notes.push({
+      zh: '妊娠期:仅用拉贝洛尔、长效硝苯地平或甲基多巴,与产科共同管理;妊娠期血压目标未在REFERENCE中给出,以上目标为一般人群目标',
+      en: 'Pregnancy: labetalol, long-acting nifedipine or methyldopa only, co-managed with obstetrics; pregnancy-specific targets are not in REFERENCE — the general target is shown',
+    }); // §5.2 pregnancy
+  notes.push(...ctx.edition.notes(input));
+  if (input.bpSource !== 'office')
+    notes.push({
+      zh: `决策所用血压来自${input.bpSource === 'home' ? '家庭' : '动态'}血压,目标比较由调用方负责对应阈值`,
+      en: `BP used is a ${input.bpSource} mean: compare it with out-of-office thresholds (REFERENCE §2.1/§2.2)`,
+    });
+  if (core.decision !== 'maintain' && core.decision !== 'no-drug')
+    notes.push({
+      zh: '同时进行生活方式干预(限盐、减重、运动、限酒、戒烟)',
+      en: 'Lifestyle measures alongside (salt, weight, exercise, alcohol, smoking)',
+    });
+  return notes;
+}
