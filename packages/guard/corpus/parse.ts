@@ -1,0 +1,57 @@
+/** Reads the guard's labelled answer sets (tuning.txt, heldout.txt) and their passages (passages.txt). */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isGuideline, type Guideline } from '@qihuang/engines/blood-pressure';
+import type { ClaimKind, GuardPassage, PatientContext } from '../types.ts';
+
+export interface CorpusItem {
+  id: string;
+  lang: 'zh' | 'en';
+  /** undefined: a correct answer (must pass); else the kind of its one planted error. */
+  error?: ClaimKind;
+  /** REFERENCE sections the facts come from. */
+  sources: string[];
+  answer: string;
+  patient?: PatientContext;
+  guideline?: Guideline;
+}
+
+export function parseCorpus(text: string): CorpusItem[] {
+  const out: CorpusItem[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const head = /^\[(\w+)\]\s+(zh|en)\s+(\S+)\s+(\S+)(.*)$/.exec(lines[i] as string);
+    if (!head) continue;
+    const answer = (lines[i + 1] ?? '').trim();
+    const rest = head[5] ?? '';
+    const g = /guideline=(\S+)/.exec(rest)?.[1];
+    const p = /patient=(\{.*\})/.exec(rest)?.[1];
+    out.push({
+      id: head[1] as string,
+      lang: head[2] as 'zh' | 'en',
+      ...(head[3] === 'ok' ? {} : { error: head[3] as ClaimKind }),
+      sources: (head[4] as string).split(','),
+      answer,
+      ...(p ? { patient: JSON.parse(p) as PatientContext } : {}),
+      ...(g && isGuideline(g) ? { guideline: g } : {}),
+    });
+    i++;
+  }
+  return out;
+}
+
+export function parsePassages(text: string): GuardPassage[] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => {
+      const [id, title, ...body] = l.split(' | ');
+      return { id: (id as string).trim(), title: (title ?? '').trim(), text: body.join(' | ').trim() };
+    });
+}
+
+const dir = import.meta.dirname;
+export const loadCorpus = (name: 'tuning' | 'heldout'): CorpusItem[] =>
+  parseCorpus(readFileSync(join(dir, `${name}.txt`), 'utf8'));
+export const loadPassages = (): GuardPassage[] =>
+  parsePassages(readFileSync(join(dir, 'passages.txt'), 'utf8'));
