@@ -29,6 +29,11 @@ export interface Config {
   careWebhookUrl?: string;
   /** HMAC-SHA256 key signing each reminder (header x-qihuang-signature): QIHUANG_CARE_WEBHOOK_SECRET. */
   careWebhookSecret?: string;
+  /**
+   * A critical BP alert not closed with an action within this many minutes is escalated (webhook, FHIR
+   * Communication, console): QIHUANG_BP_ALERT_ESCALATE_MINUTES, default 15 (docs/decisions, issue 17).
+   */
+  bpAlertEscalateMinutes: number;
   /** Bearer token or API key the CLI uses against a running server (QIHUANG_TOKEN). */
   token?: string;
   /**
@@ -128,6 +133,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     pgliteWorker: flag(env, 'QIHUANG_PGLITE_WORKER', true),
     careWebhookUrl: env.QIHUANG_CARE_WEBHOOK_URL || undefined,
     careWebhookSecret: env.QIHUANG_CARE_WEBHOOK_SECRET || undefined,
+    bpAlertEscalateMinutes: integer(env, 'QIHUANG_BP_ALERT_ESCALATE_MINUTES', 15, 1, 1440),
     auditCheckpointFile: env.QIHUANG_AUDIT_CHECKPOINT_FILE
       ? resolve(env.QIHUANG_AUDIT_CHECKPOINT_FILE)
       : undefined,
