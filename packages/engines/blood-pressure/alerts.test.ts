@@ -49,7 +49,7 @@ describe('alerts', () => {
     const rs = series(14, () => 150);
     const a = evaluateAlerts({ ...base, readings: rs });
     expect(a.map((x) => x.kind)).toEqual(['sustained-above-target']);
-    expect(a[0]?.readingIds.length).toBe(14);
+    expect(a[0]?.readingIds.length).toBe(11); // HBPM protocol: 7-day window, first day discarded (§2.3)
     expect(a[0]?.values.meanSbp).toBe(150);
     expect(
       evaluateAlerts({

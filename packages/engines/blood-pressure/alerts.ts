@@ -1,5 +1,6 @@
 /** Alert rules over a home-monitoring series (pure; `now` is an input). Thresholds are configurable. */
 import type { BpReading, BpValue, Guideline, Text } from './types.ts';
+import { summarizeHbpm } from './hbpm.ts';
 import { epochMs, MS } from './time.ts';
 import { mean } from './variability.ts';
 
@@ -9,8 +10,12 @@ export type AlertKind =
 export interface AlertConfig {
   /** Crisis: SBP > sbp or DBP > dbp (default 180/120, REFERENCE §1.5 strict ">180/120"). */
   crisis: { sbp: number; dbp: number; lookbackHours: number };
-  /** Sustained: mean of the last `days` days at/above target with ≥ minReadings readings. */
-  sustained: { days: number; minReadings: number };
+  /**
+   * Sustained: the HBPM protocol mean (REFERENCE §2.3: window of `days` local days ending today, first day
+   * discarded unless `discardFirstDay` is false, sufficient with ≥ minReadings readings or ≥ minDays days) is
+   * at/above the target.
+   */
+  sustained: { days: number; minReadings: number; minDays?: number; discardFirstDay?: boolean };
   /** Rapid change: mean SBP of the last `recentDays` vs the `baselineDays` before, change ≥ sbpDelta. */
   rapidChange: { recentDays: number; baselineDays: number; sbpDelta: number; minReadings: number };
   /** Missed: no reading for more than `hours`. */
@@ -22,7 +27,7 @@ export interface AlertConfig {
 // Defaults: crisis per REFERENCE §1.5; the others are operational choices (not guideline numbers), configurable.
 export const DEFAULT_ALERT_CONFIG: AlertConfig = {
   crisis: { sbp: 180, dbp: 120, lookbackHours: 24 }, // §1.5 >180/120
-  sustained: { days: 7, minReadings: 12 }, // §2.3 HBPM 7-day window, ≥12 readings (UNVERIFIED)
+  sustained: { days: 7, minReadings: 12, minDays: 3, discardFirstDay: true }, // §2.3 HBPM 7 days, ≥12 readings or ≥3 days
   rapidChange: { recentDays: 3, baselineDays: 7, sbpDelta: 20, minReadings: 4 }, // operational choice
   missed: { hours: 48 }, // operational choice
   dedupHours: 24, // operational choice
@@ -56,6 +61,8 @@ export interface AlertInput {
   guideline: Guideline;
   config?: Partial<AlertConfig>;
   previous?: readonly PreviousAlert[];
+  /** UTC offset (minutes) that assigns readings to the patient's local days for the HBPM protocol (default 0). */
+  utcOffsetMinutes?: number;
 }
 
 export function evaluateAlerts(input: AlertInput): Alert[] {
@@ -90,22 +97,34 @@ export function evaluateAlerts(input: AlertInput): Alert[] {
     });
   }
 
-  const recent = since(cfg.sustained.days * MS.DAY);
-  if (recent.length >= cfg.sustained.minReadings) {
-    const m = { sbp: mean(recent.map((x) => x.r.sbp)), dbp: mean(recent.map((x) => x.r.dbp)) };
+  const offset = input.utcOffsetMinutes ?? 0;
+  const hbpm = summarizeHbpm(
+    rs.map((x) => x.r),
+    {
+      guideline: input.guideline,
+      days: cfg.sustained.days,
+      minReadings: cfg.sustained.minReadings,
+      ...(cfg.sustained.minDays === undefined ? {} : { minDays: cfg.sustained.minDays }),
+      discardFirstDay: cfg.sustained.discardFirstDay ?? true,
+      utcOffsetMinutes: offset,
+      endDate: new Date(now + offset * MS.MINUTE).toISOString().slice(0, 10),
+    },
+  );
+  if (hbpm.sufficient && hbpm.mean) {
+    const m = hbpm.mean;
     if (m.sbp >= input.target.sbp || m.dbp >= input.target.dbp) {
       out.push({
         ...base,
-        source: 'REFERENCE §2.3, §7.4',
+        source: 'ESH 2023 / 中国高血压防治指南 2018 home BP protocol; treatment target',
         key: `sustained-above-target:${day}`,
         kind: 'sustained-above-target',
         severity: 'warning',
-        readingIds: recent.map((x) => x.r.id),
+        readingIds: hbpm.readingIds,
         values: { meanSbp: m.sbp, meanDbp: m.dbp, targetSbp: input.target.sbp, targetDbp: input.target.dbp },
-        rule: `mean of last ${cfg.sustained.days} days ≥ target <${input.target.sbp}/${input.target.dbp}`,
+        rule: `HBPM protocol mean of the last ${cfg.sustained.days} days ≥ target <${input.target.sbp}/${input.target.dbp}`,
         display: {
-          zh: `近 ${cfg.sustained.days} 天平均血压 ${m.sbp.toFixed(0)}/${m.dbp.toFixed(0)} mmHg,未达目标 <${input.target.sbp}/${input.target.dbp}`,
-          en: `Mean BP over ${cfg.sustained.days} days ${m.sbp.toFixed(0)}/${m.dbp.toFixed(0)} mmHg is above target <${input.target.sbp}/${input.target.dbp}`,
+          zh: `近 ${cfg.sustained.days} 天家庭血压均值 ${m.sbp.toFixed(0)}/${m.dbp.toFixed(0)} mmHg,未达目标 <${input.target.sbp}/${input.target.dbp}`,
+          en: `Home BP mean over ${cfg.sustained.days} days ${m.sbp.toFixed(0)}/${m.dbp.toFixed(0)} mmHg is above target <${input.target.sbp}/${input.target.dbp}`,
         },
       });
     }

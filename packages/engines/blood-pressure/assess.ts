@@ -40,7 +40,8 @@ export function assessHomeSeries(input: AssessInput): Assessment {
   const nowMs = epochMs(input.now);
   const past = input.readings.filter((r) => epochMs(r.time) <= nowMs);
   const hbpm = summarizeHbpm(past, { guideline: input.guideline, utcOffsetMinutes: offset });
-  const population = input.population ?? { age: 50 };
+  // Unknown age stays unknown (the target says what is missing); never a default age.
+  const population = input.population ?? {};
   const result: Assessment = {
     guideline: input.guideline,
     now: input.now,
@@ -48,7 +49,8 @@ export function assessHomeSeries(input: AssessInput): Assessment {
     hbpm,
     alerts: [],
   };
-  const target = checkTarget(hbpm.mean ?? { sbp: NaN, dbp: NaN }, input.guideline, population);
+  // The home mean is compared with the home target derived from the office target (REFERENCE §2.1, §2.2).
+  const target = checkTarget(hbpm.mean ?? { sbp: NaN, dbp: NaN }, input.guideline, population, 'home');
   if (hbpm.mean) {
     result.homeMeanClassification = classifyOfficeBp(hbpm.mean, input.guideline);
     result.target = target;
@@ -78,6 +80,7 @@ export function assessHomeSeries(input: AssessInput): Assessment {
     target: { sbp: t.sbp, dbp: t.dbp ?? Infinity },
     ...(input.alertConfig ? { config: input.alertConfig } : {}),
     ...(input.previousAlerts ? { previous: input.previousAlerts } : {}),
+    utcOffsetMinutes: offset,
   });
   return result;
 }

@@ -10,9 +10,13 @@ export interface HbpmOptions {
   days?: number;
   /** Discard the first day of the window (default true; §2.3 ESH and China "取后6天"). */
   discardFirstDay?: boolean;
-  /** Minimum readings after discarding (default 12; §2.3 ESH practice guideline minimum, UNVERIFIED). */
+  /**
+   * Sufficient data = at least `minReadings` readings OR at least `minDays` days with data, after discarding
+   * (REFERENCE §2.3: "require ≥12 readings (ESH practice guideline minimum, UNVERIFIED) or at least 3 days").
+   * Default 12.
+   */
   minReadings?: number;
-  /** Minimum days with data after discarding (default 3; §2.3). */
+  /** Default 3 (§2.3 "or at least 3 days of data"). */
   minDays?: number;
   /** UTC offset (minutes) used to assign readings to local days (default 0). */
   utcOffsetMinutes?: number;
@@ -70,7 +74,8 @@ export function summarizeHbpm(readings: readonly BpReading[], options: HbpmOptio
     .sort((a, b) => a.t - b.t || a.r.id.localeCompare(b.r.id));
   const usedReadings = used.map((x) => x.r);
   const daysUsed = new Set(used.map((x) => localDay(x.t, offset))).size;
-  const sufficient = usedReadings.length >= minReadings && daysUsed >= minDays;
+  // §2.3 "≥12 readings … or at least 3 days of data" (either suffices)
+  const sufficient = usedReadings.length > 0 && (usedReadings.length >= minReadings || daysUsed >= minDays);
   const threshold = thresholdsFor(options.guideline).home;
   const m = avg(usedReadings);
   const high = m && sufficient ? isHigh(m, threshold) : undefined;
@@ -82,7 +87,7 @@ export function summarizeHbpm(readings: readonly BpReading[], options: HbpmOptio
     daysUsed,
     threshold,
     readingIds: usedReadings.map((r) => r.id),
-    rule: `mean of days 2–${days} (first day discarded), ≥${minReadings} readings on ≥${minDays} days; high if ≥${threshold.sbp}/${threshold.dbp}`,
+    rule: `mean of days 2–${days} (first day discarded), ≥${minReadings} readings or ≥${minDays} days; high if ≥${threshold.sbp}/${threshold.dbp}`,
     source: `REFERENCE §2.3, §${options.guideline === 'acc-aha-2017' ? '2.1' : '2.2'}`,
     inputs: { readings: readings.length, days, utcOffsetMinutes: offset, guideline: options.guideline },
     display: {

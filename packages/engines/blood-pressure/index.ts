@@ -23,7 +23,14 @@ export {
 } from './abpm.ts';
 export { variability, mean, type Variability } from './variability.ts';
 export { classifyPhenotype, type Phenotype, type PhenotypeInput, type PhenotypeResult } from './phenotype.ts';
-export { targetFor, checkTarget, type Target, type TargetCheck, type TargetPopulation } from './targets.ts';
+export {
+  targetFor,
+  checkTarget,
+  equivalentOutOfOffice,
+  type Target,
+  type TargetCheck,
+  type TargetPopulation,
+} from './targets.ts';
 export {
   evaluateAlerts,
   DEFAULT_ALERT_CONFIG,
@@ -60,5 +67,5 @@ export {
   READING_IDENTIFIER_SYSTEM,
   type ToFhirOptions,
 } from './to-fhir.ts';
-export { offsetOf } from './time.ts';
+export { offsetOf, zoneOffsetMinutes, isTimeZone, zonedHour } from './time.ts';
 export { stableId } from './stable-id.ts';

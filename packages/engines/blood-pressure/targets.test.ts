@@ -5,7 +5,7 @@ import { checkTarget, targetFor } from './targets.ts';
 describe('treatment targets (REFERENCE §7.4)', () => {
   it.each([
     ['acc-aha-2017', { age: 50 }, 130, 80],
-    ['acc-aha-2017', { age: 70 }, 130, undefined],
+    ['acc-aha-2017', { age: 70 }, 130, 80], // ≥65 SBP <130; DBP <80 of the general goal kept (issue 17)
     ['acc-aha-2017', { age: 50, diabetes: true }, 130, 80],
     ['acc-aha-2017', { age: 50, ckd: true }, 130, 80],
     ['esh-2023', { age: 50 }, 130, 80],
@@ -32,6 +32,6 @@ describe('treatment targets (REFERENCE §7.4)', () => {
     expect(c.met).toBe(false);
     expect(c.excess).toEqual({ sbp: 1, dbp: 0 });
     expect(c.display.zh).toContain('未达标');
-    expect(checkTarget({ sbp: 129, dbp: 95 }, 'acc-aha-2017', { age: 70 }).met).toBe(true); // SBP-only target ≥65
+    expect(checkTarget({ sbp: 129, dbp: 95 }, 'acc-aha-2017', { age: 70 }).met).toBe(false); // ≥65: DBP 95 is stage 2, not at target
   });
 });

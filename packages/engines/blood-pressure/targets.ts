@@ -1,11 +1,17 @@
-/** Treatment-target check per population and guideline (REFERENCE §7.1–§7.4; largely UNVERIFIED there). */
+/**
+ * Treatment targets per population and guideline (REFERENCE §7.1–§7.4; largely UNVERIFIED there), and the
+ * equivalent home / ambulatory targets derived from the office target (REFERENCE §2.1 Table 11, §2.2).
+ * `source` strings are user-facing: they name the guideline and section, never the internal reference.
+ */
+import type { Setting } from './thresholds.ts';
 import type { BpValue, Explanation, Guideline } from './types.ts';
 
 export interface TargetPopulation {
-  age: number;
+  /** Unknown age stays unknown: the target is the one for adults <65 and says the age is missing. */
+  age?: number;
   diabetes?: boolean;
   ckd?: boolean;
-  /** CKD with proteinuria/albuminuria (China 2018 <130/80). */
+  /** Albuminuria/proteinuria (with or without a CKD flag: albuminuria is itself a CKD marker, KDIGO). */
   proteinuria?: boolean;
   /** Use the "if tolerated" (more intensive) target where the guideline gives one. */
   tolerated?: boolean;
@@ -17,6 +23,10 @@ export interface Target {
   dbp?: number;
   /** ESH ≥80: SBP band lower bound (below it is "over-treated"? reported only). */
   sbpLowerAdvisory?: number;
+  /** Where the limits apply (default office); home/ambulatory limits are derived from the office target. */
+  setting?: Setting;
+  /** Inputs the choice needed but did not get (e.g. ['age']). */
+  missing?: string[];
   rule: string;
   source: string;
 }
@@ -28,49 +38,59 @@ export interface TargetCheck extends Explanation {
   excess: BpValue;
 }
 
-/** Chooses the target (§7.4 summary table). */
-export function targetFor(guideline: Guideline, p: TargetPopulation): Target {
+/** The office target (§7.4 summary table). */
+function officeTarget(guideline: Guideline, p: TargetPopulation): Target {
+  const age = p.age;
+  // Albuminuria is a CKD marker (KDIGO 2012 §4.3 A categories): the CKD/albuminuria target applies without a CKD flag.
+  const ckd = !!(p.ckd || p.proteinuria);
   switch (guideline) {
-    case 'acc-aha-2017':
-      if (p.age >= 65 && !p.diabetes && !p.ckd)
-        return { sbp: 130, rule: 'age ≥65: SBP <130', source: 'REFERENCE §7.1, §7.4' }; // §7.1 older adults SBP <130
+    case 'acc-aha-2017': {
+      const s = 'ACC/AHA 2017 (BP goals; Figure 4)';
+      if (age !== undefined && age >= 65 && !p.diabetes && !ckd)
+        // §7.1 older adults ≥65: SBP <130; the DBP goal <80 of the general target still applies (stage 2 by DBP is not "at target")
+        return { sbp: 130, dbp: 80, rule: 'age ≥65: SBP <130 (DBP <80 from the general goal)', source: s };
       return {
         sbp: 130,
         dbp: 80,
-        rule: p.diabetes || p.ckd ? 'diabetes/CKD: <130/80' : 'general: <130/80',
-        source: 'REFERENCE §7.1, §7.4',
+        rule: p.diabetes || ckd ? 'diabetes/CKD/albuminuria: <130/80' : 'general: <130/80',
+        source: s,
       }; // §7.1 <130/80
-    case 'esh-2023':
-      if (p.diabetes || p.ckd)
-        return {
-          sbp: 130,
-          dbp: 80,
-          rule: 'diabetes/CKD: <130/80 if tolerated',
-          source: 'REFERENCE §7.2, §7.4',
-        }; // §7.2
-      if (p.age >= 80)
+    }
+    case 'esh-2023': {
+      const s = 'ESH 2023 (office BP targets)';
+      // Decision 0005: the ≥80 age band takes precedence over the diabetes/CKD target (which is "if tolerated").
+      if (age !== undefined && age >= 80)
         return {
           sbp: 150,
           dbp: 80,
           sbpLowerAdvisory: p.tolerated ? 130 : 140,
-          rule: 'age ≥80: SBP 140–150 (130–139 if tolerated), DBP <80',
-          source: 'REFERENCE §7.2, §7.4',
+          rule: `age ≥80: SBP 140–150 (130–139 if tolerated), DBP <80${p.diabetes || ckd ? ' — age band before the diabetes/CKD target' : ''}`,
+          source: s,
         }; // §7.2 ≥80
-      if (p.age >= 65)
+      if (p.diabetes || ckd)
+        return { sbp: 130, dbp: 80, rule: 'diabetes/CKD/albuminuria: <130/80 if tolerated', source: s }; // §7.2
+      if (age !== undefined && age >= 65)
         return p.tolerated
-          ? { sbp: 130, dbp: 80, rule: 'age 65–79 if tolerated: <130/80', source: 'REFERENCE §7.2' } // §7.2 65–79 tolerated
-          : { sbp: 140, dbp: 80, rule: 'age 65–79: <140/80', source: 'REFERENCE §7.2, §7.4' }; // §7.2 65–79
-      return { sbp: 130, dbp: 80, rule: 'age 18–64: <130/80', source: 'REFERENCE §7.2, §7.4' }; // §7.2 18–64
+          ? { sbp: 130, dbp: 80, rule: 'age 65–79 if tolerated: <130/80', source: s } // §7.2 65–79 tolerated
+          : { sbp: 140, dbp: 80, rule: 'age 65–79: <140/80', source: s }; // §7.2 65–79
+      return { sbp: 130, dbp: 80, rule: 'age 18–64: <130/80', source: s }; // §7.2 18–64
+    }
     case 'china-2018':
     case 'china-2024': {
-      const s = `REFERENCE §7.3, §7.4${guideline === 'china-2024' ? ' (2024 targets UNVERIFIED; 2018 values used)' : ''}`;
+      // china-2024: 2024 targets UNVERIFIED in REFERENCE §7.3; the 2018 values are used and cited.
+      const s = '中国高血压防治指南 2018 (降压目标)';
+      // Decision 0005: the ≥80 band (<150/90) takes precedence over the diabetes/CKD target (<130/80).
+      if (age !== undefined && age >= 80)
+        return {
+          sbp: 150,
+          dbp: 90,
+          rule: `≥80 岁 <150/90${p.diabetes || ckd ? '(年龄目标优先于糖尿病/CKD目标)' : ''}`,
+          source: s,
+        }; // §7.3 ≥80
       if (p.diabetes) return { sbp: 130, dbp: 80, rule: '糖尿病 <130/80', source: s }; // §7.3 diabetes
-      if (p.ckd)
-        return p.proteinuria
-          ? { sbp: 130, dbp: 80, rule: 'CKD 有蛋白尿 <130/80', source: s } // §7.3 CKD with proteinuria
-          : { sbp: 140, dbp: 90, rule: 'CKD 无蛋白尿 <140/90', source: s }; // §7.3 CKD without proteinuria
-      if (p.age >= 80) return { sbp: 150, dbp: 90, rule: '≥80 岁 <150/90', source: s }; // §7.3 ≥80
-      if (p.age >= 65)
+      if (p.proteinuria) return { sbp: 130, dbp: 80, rule: 'CKD/蛋白尿 <130/80', source: s }; // §7.3 CKD with proteinuria
+      if (p.ckd) return { sbp: 140, dbp: 90, rule: 'CKD 无蛋白尿 <140/90', source: s }; // §7.3 CKD without proteinuria
+      if (age !== undefined && age >= 65)
         return p.tolerated
           ? { sbp: 140, dbp: 90, rule: '65–79 岁 能耐受 <140/90', source: s } // §7.3 65–79 tolerated
           : { sbp: 150, dbp: 90, rule: '65–79 岁 <150/90', source: s }; // §7.3 65–79
@@ -81,23 +101,125 @@ export function targetFor(guideline: Guideline, p: TargetPopulation): Target {
   }
 }
 
-export function checkTarget(bp: BpValue, guideline: Guideline, population: TargetPopulation): TargetCheck {
-  const target = targetFor(guideline, population);
+// ------------------------------------------------------------------------------ office ↔ out-of-office
+
+type OutSetting = Exclude<Setting, 'office'>;
+/**
+ * REFERENCE §2.1 ACC/AHA 2017 Table 11 (corresponding office / HBPM / daytime / night-time / 24-h values) [V2],
+ * read per component. The 140/90 row equals the ESH 2023 and China 2018/2024 out-of-office thresholds (§2.2).
+ */
+const SBP_ROWS: readonly [number, Record<OutSetting, number>][] = [
+  [120, { home: 120, day: 120, night: 100, '24h': 115 }], // §2.1 row 120/80
+  [130, { home: 130, day: 130, night: 110, '24h': 125 }], // §2.1 row 130/80
+  [140, { home: 135, day: 135, night: 120, '24h': 130 }], // §2.1 row 140/90 (= §2.2)
+  [160, { home: 145, day: 145, night: 140, '24h': 145 }], // §2.1 row 160/100
+];
+const DBP_ROWS: readonly [number, Record<OutSetting, number>][] = [
+  [80, { home: 80, day: 80, night: 65, '24h': 75 }], // §2.1 rows 120/80 and 130/80
+  [90, { home: 85, day: 85, night: 70, '24h': 80 }], // §2.1 row 140/90 (= §2.2)
+  [100, { home: 90, day: 90, night: 85, '24h': 90 }], // §2.1 row 160/100
+];
+
+/**
+ * Piecewise-linear reading of the table (decision record 0005): exact on a row, linear between two rows,
+ * constant offset from the nearest row outside the table.
+ */
+function lookup(
+  rows: readonly [number, Record<OutSetting, number>][],
+  office: number,
+  setting: OutSetting,
+): number {
+  const first = rows[0]!;
+  const last = rows[rows.length - 1]!;
+  if (office <= first[0]) return first[1][setting] + (office - first[0]);
+  if (office >= last[0]) return last[1][setting] + (office - last[0]);
+  for (let i = 1; i < rows.length; i++) {
+    const [x1, y1] = rows[i]!;
+    const [x0, y0] = rows[i - 1]!;
+    if (office <= x1) return y0[setting] + ((office - x0) * (y1[setting] - y0[setting])) / (x1 - x0);
+  }
+  return last[1][setting];
+}
+
+/** The out-of-office value corresponding to an office BP (REFERENCE §2.1 Table 11, §2.2). */
+export function equivalentOutOfOffice(office: BpValue, setting: OutSetting): BpValue;
+export function equivalentOutOfOffice(
+  office: { sbp: number; dbp?: number },
+  setting: OutSetting,
+): { sbp: number; dbp?: number };
+export function equivalentOutOfOffice(
+  office: { sbp: number; dbp?: number },
+  setting: OutSetting,
+): { sbp: number; dbp?: number } {
+  return {
+    sbp: lookup(SBP_ROWS, office.sbp, setting),
+    ...(office.dbp === undefined ? {} : { dbp: lookup(DBP_ROWS, office.dbp, setting) }),
+  };
+}
+
+const SETTING_NAME: Record<OutSetting, string> = {
+  home: 'home',
+  day: 'daytime ambulatory',
+  night: 'night-time ambulatory',
+  '24h': '24-h ambulatory',
+};
+const EQUIVALENCE_SOURCE: Record<Guideline, string> = {
+  'acc-aha-2017': 'ACC/AHA 2017 Table 11 (corresponding office, home and ambulatory values)',
+  'esh-2023': 'ESH 2023 out-of-office thresholds; ACC/AHA 2017 Table 11 equivalence',
+  'china-2018': '中国高血压防治指南 2018 诊室外血压标准; ACC/AHA 2017 Table 11 equivalence',
+  'china-2024': '中国高血压防治指南 2024 诊室外血压标准; ACC/AHA 2017 Table 11 equivalence',
+};
+
+/**
+ * The treatment target for a population in a setting: `office` (default) is the guideline's target; home,
+ * daytime, night-time and 24-h targets are the office target converted by the equivalence table. This is the
+ * one function every caller (engine, care service, tiles, panel, guard) uses.
+ */
+export function targetFor(guideline: Guideline, p: TargetPopulation, setting: Setting = 'office'): Target {
+  const office = officeTarget(guideline, p);
+  const missing = p.age === undefined ? ['age'] : undefined;
+  const withMissing = (t: Target): Target =>
+    missing ? { ...t, missing, rule: `${t.rule} (age unknown: target for adults <65 shown)` } : t;
+  if (setting === 'office') return withMissing({ ...office, source: `${office.source}` });
+  const v = equivalentOutOfOffice(office, setting);
+  const t = (x: number) => Math.round(x * 10) / 10;
+  return withMissing({
+    sbp: t(v.sbp),
+    ...(v.dbp === undefined ? {} : { dbp: t(v.dbp) }),
+    setting,
+    rule: `${SETTING_NAME[setting]} equivalent of the office target <${office.sbp}${office.dbp === undefined ? '' : `/${office.dbp}`} (${office.rule})`,
+    source: `${office.source}; ${EQUIVALENCE_SOURCE[guideline]}`,
+  });
+}
+
+export function checkTarget(
+  bp: BpValue,
+  guideline: Guideline,
+  population: TargetPopulation,
+  setting: Setting = 'office',
+): TargetCheck {
+  const target = targetFor(guideline, population, setting);
   const sbpOver = Math.max(0, bp.sbp - target.sbp + (bp.sbp >= target.sbp ? 1 : 0));
   const dbpOver =
     target.dbp === undefined ? 0 : Math.max(0, bp.dbp - target.dbp + (bp.dbp >= target.dbp ? 1 : 0));
   const met = bp.sbp < target.sbp && (target.dbp === undefined || bp.dbp < target.dbp);
   const t = `<${target.sbp}${target.dbp === undefined ? '' : `/${target.dbp}`}`;
+  const where =
+    setting === 'office'
+      ? { zh: '', en: '' }
+      : setting === 'home'
+        ? { zh: '家庭', en: 'home ' }
+        : { zh: '动态', en: 'ambulatory ' };
   return {
     met,
     target,
     excess: { sbp: sbpOver, dbp: dbpOver },
     rule: target.rule,
     source: target.source,
-    inputs: { sbp: bp.sbp, dbp: bp.dbp, guideline, ...population },
+    inputs: { sbp: bp.sbp, dbp: bp.dbp, guideline, setting, ...population },
     display: {
-      zh: `血压 ${bp.sbp.toFixed(0)}/${bp.dbp.toFixed(0)} mmHg,目标 ${t}:${met ? '已达标' : '未达标'}`,
-      en: `BP ${bp.sbp.toFixed(0)}/${bp.dbp.toFixed(0)} mmHg vs target ${t}: ${met ? 'at target' : 'above target'}`,
+      zh: `${where.zh}血压 ${bp.sbp.toFixed(0)}/${bp.dbp.toFixed(0)} mmHg,${where.zh}目标 ${t}:${met ? '已达标' : '未达标'}`,
+      en: `${where.en ? where.en.charAt(0).toUpperCase() + where.en.slice(1) : ''}BP ${bp.sbp.toFixed(0)}/${bp.dbp.toFixed(0)} mmHg vs ${where.en}target ${t}: ${met ? 'at target' : 'above target'}`,
     },
   };
 }

@@ -13,9 +13,13 @@ export {
   RED_FLAG_TEXT,
 } from './triage.ts';
 export { proposeTreatment, followUpDays, avoidedClasses, preferredClasses } from './treatment.ts';
+export { GUIDELINE_EDITIONS, editionFor } from './guidelines/registry.ts';
+export type { GuidelineEdition } from './guidelines/types.ts';
 export { AGENTS, SPCS, CLASS_TEXT, nextDose, type AgentSpec, type SpcSpec } from './agents.ts';
 export {
   monitoringPlan,
+  hbpmWindow,
+  WEEKLY_WINDOW_WEEKS,
   remindersFor,
   adherence,
   PLAN_DAYS,

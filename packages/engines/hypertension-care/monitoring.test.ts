@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adherence, monitoringPlan, remindersFor } from './monitoring.ts';
+import { evaluateAlerts, summarizeHbpm } from '@qihuang/engines/blood-pressure';
+import { adherence, hbpmWindow, monitoringPlan, remindersFor } from './monitoring.ts';
 
 const OFFSET = 480; // UTC+08:00
 const at = (local: string) => ({ time: `${local}+08:00` });
@@ -116,5 +117,42 @@ describe('adherence (fractions computed by hand)', () => {
       plannedSessions: 0,
       fraction: 0,
     });
+  });
+});
+
+describe('the weekly maintenance plan produces an assessment (issue 17; REFERENCE §2.3 "≥12 readings or ≥3 days")', () => {
+  it.each([
+    ['maintenance', 21, false],
+    ['titration', 7, true],
+  ] as const)('%s → HBPM window %i days, discard first day %s', (phase, days, discard) => {
+    const plan = monitoringPlan('china-2018', phase, '2026-03-02');
+    expect(hbpmWindow(plan)).toEqual({ days, discardFirstDay: discard });
+  });
+  it('three weekly measurement days (Mondays, 2 × 2 readings) → sufficient mean and a sustained alert', () => {
+    const plan = monitoringPlan('china-2018', 'maintenance', '2026-03-02');
+    const readings = ['2026-03-02', '2026-03-09', '2026-03-16'].flatMap((d, i) =>
+      ['07:00', '07:01', '20:00', '20:01'].map((t, k) => ({
+        id: `w${i}-${k}`,
+        time: `${d}T${t}:00+08:00`,
+        sbp: 146,
+        dbp: 88,
+      })),
+    );
+    const s = summarizeHbpm(readings, {
+      guideline: 'china-2018',
+      utcOffsetMinutes: OFFSET,
+      ...hbpmWindow(plan),
+    });
+    expect(s.sufficient).toBe(true);
+    expect(s.mean).toEqual({ sbp: 146, dbp: 88 });
+    const alerts = evaluateAlerts({
+      readings,
+      now: '2026-03-16T22:00:00+08:00',
+      guideline: 'china-2018',
+      target: { sbp: 135, dbp: 85 },
+      utcOffsetMinutes: OFFSET,
+      config: { sustained: { minReadings: 12, minDays: 3, ...hbpmWindow(plan) } },
+    });
+    expect(alerts.map((a) => a.kind)).toContain('sustained-above-target');
   });
 });

@@ -128,6 +128,20 @@ export function monitoringPlan(
   };
 }
 
+/** Weekly plans: the HBPM window spans this many weekly measurement days (REFERENCE §2.3 "at least 3 days"). */
+export const WEEKLY_WINDOW_WEEKS = 3;
+
+/**
+ * The HBPM averaging window that fits a plan: daily blocks → the plan's days with the first day discarded
+ * (§2.3); weekly plans → 3 weeks (3 measurement days, 12 readings at 2 × 2 a day) without a discarded day (a
+ * weekly day is not a "first day of a block"). Pass it to `summarizeHbpm` / the sustained-alert config.
+ */
+export function hbpmWindow(plan: MonitoringPlan): { days: number; discardFirstDay: boolean } {
+  return plan.schedule === 'weekly'
+    ? { days: WEEKLY_WINDOW_WEEKS * 7, discardFirstDay: false } // §2.3 ≥3 days of data
+    : { days: plan.days, discardFirstDay: plan.discardFirstDay };
+}
+
 /** Plan measurement days (day numbers) within [from, to]. */
 function planDays(plan: MonitoringPlan, from: number, to: number): number[] {
   const start = dayOfDate(plan.startDate, 'plan.startDate');

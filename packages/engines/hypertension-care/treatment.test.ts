@@ -2,6 +2,7 @@ import { BUILT_IN_DRUGS } from '@qihuang/drug-knowledge';
 import { describe, expect, it } from 'vitest';
 import { AGENTS, SPCS } from './agents.ts';
 import { followUpDays, proposeTreatment } from './treatment.ts';
+import { ACEI_ARB_SOURCE } from './treatment/contraindications.ts';
 import type { CurrentMedication, TreatmentInput } from './types.ts';
 
 function input(over: Partial<TreatmentInput> = {}): TreatmentInput {
@@ -197,7 +198,7 @@ describe('contraindications (REFERENCE §5.2, §5.3, §6)', () => {
   });
   it('gout → thiazide avoided, never proposed', () => {
     const p = proposeTreatment(input({ conditions: { gout: true } }));
-    expect(p.avoided.find((a) => a.cls === 'thiazide')?.source).toContain('§5.2');
+    expect(p.avoided.find((a) => a.cls === 'thiazide')?.source).toContain('中国高血压防治指南 2018');
     const add = proposeTreatment(
       input({
         bp: { sbp: 150, dbp: 95 },
@@ -259,14 +260,32 @@ describe('contraindications (REFERENCE §5.2, §5.3, §6)', () => {
         current: [med('lisinopril', 'acei', 40), med('amlodipine', 'ccb-dhp', 10)],
       }),
     );
-    expect(p.avoided.find((a) => a.cls === 'arb')?.source).toBe('REFERENCE §6 row 1');
+    expect(p.avoided.find((a) => a.cls === 'arb')?.source).toBe(ACEI_ARB_SOURCE);
     expect(p.decision).toBe('add-class');
     expect(p.orders[0]).toMatchObject({ agent: 'hydrochlorothiazide', action: 'add' });
     expect(classesOf(p)).not.toContain('arb');
   });
-  it('current agent now contraindicated → review note', () => {
+  it('current agent now contraindicated → never "maintain": K⁺ 5.8 on losartan 50 → reduce (issue 17)', () => {
     const p = proposeTreatment(
       input({ bp: { sbp: 130, dbp: 80 }, labs: { potassium: 5.8 }, current: [med('losartan', 'arb', 50)] }),
+    );
+    expect(p.decision).toBe('change-regimen');
+    expect(p.orders[0]).toMatchObject({
+      action: 'reduce',
+      agent: 'losartan',
+      fromDoseMg: 50,
+      doses: [{ doseMg: 25 }],
+    });
+  });
+  it('caution only (possible pregnancy) on losartan → review note, regimen kept', () => {
+    const p = proposeTreatment(
+      input({
+        sex: 'female',
+        age: 30,
+        bp: { sbp: 130, dbp: 80 },
+        conditions: { pregnancyPossible: true },
+        current: [med('losartan', 'arb', 50)],
+      }),
     );
     expect(p.decision).toBe('maintain');
     expect(p.notes.some((n) => n.en.startsWith('Review current Losartan'))).toBe(true);

@@ -10,12 +10,14 @@
  */
 import { targetFor } from '@qihuang/engines/blood-pressure';
 import { editionFor } from './guidelines/registry.ts';
-import { avoidedClasses, preferredClasses } from './treatment/contraindications.ts';
+import { avoidedWithKind, preferredClasses } from './treatment/contraindications.ts';
 import { commonNotes, proposalDisplay } from './treatment/explanation.ts';
+import { followUpDays } from './treatment/follow-up.ts';
 import { untreated } from './treatment/initiation.ts';
-import type { Ctx } from './treatment/orders.ts';
+import type { Core, Ctx } from './treatment/orders.ts';
+import { reviewRegimen } from './treatment/regimen-review.ts';
 import { treated } from './treatment/titration.ts';
-import type { TreatmentInput, TreatmentProposal } from './types.ts';
+import type { Text, TreatmentInput, TreatmentProposal } from './types.ts';
 
 export { avoidedClasses, preferredClasses } from './treatment/contraindications.ts';
 export { followUpDays } from './treatment/follow-up.ts';
@@ -24,26 +26,65 @@ export function proposeTreatment(input: TreatmentInput): TreatmentProposal {
   const g = input.guideline;
   const c = input.conditions;
   const t = targetFor(g, { age: input.age, diabetes: c.diabetes, ckd: c.ckd, proteinuria: c.albuminuria });
-  const avoided = avoidedClasses(input);
+  const edition = editionFor(g);
+  const withKind = avoidedWithKind(input);
+  const avoided = withKind.map(({ cls, reason, source }) => ({ cls, reason, source }));
   const avoid = new Set(avoided.map((a) => a.cls));
   const preferred = preferredClasses(input).filter((p) => !avoid.has(p.cls));
+  const age = input.age;
   const ctx: Ctx = {
     input,
     g,
-    edition: editionFor(g),
+    edition,
+    avoided: withKind,
     avoid,
     onBoard: new Set(input.current.map((m) => m.cls)),
     preferred,
-    pregnant: !!c.pregnancy,
-    lowStart: input.age >= 75 || !!c.frail, // §5.1a amlodipine 2.5 mg "small, fragile or elderly" (≥75: engine choice)
+    pregnant: !!(c.pregnancy || c.pregnancyPlanned),
+    // §5.1a amlodipine 2.5 mg "small, fragile or elderly" (≥75: engine choice); unknown age is not assumed elderly
+    lowStart: (age !== undefined && age >= 75) || !!c.frail,
     ...(input.labs?.egfr === undefined ? {} : { egfr: input.labs.egfr }),
     ...(input.labs?.potassium === undefined ? {} : { k: input.labs.potassium }),
   };
   const met = input.bp.sbp < t.sbp && (t.dbp === undefined || input.bp.dbp < t.dbp);
   // mmHg above the target limit (target "<130" → limit 130); REFERENCE §7.1/§7.3 ">20/10 above target"
   const over = { sbp: input.bp.sbp - t.sbp, dbp: t.dbp === undefined ? 0 : input.bp.dbp - t.dbp };
-  const core = input.current.length ? treated(input, ctx, met) : untreated(input, ctx, met, over);
-  const notes = [...core.notes, ...commonNotes(input, ctx, core)];
+  const review = input.current.length ? reviewRegimen(ctx) : undefined;
+  const core: Core = review?.orders.length
+    ? {
+        decision: 'change-regimen',
+        orders: review.orders,
+        notes: review.notes,
+        rule: 'a current agent is contraindicated, above its K⁺ limit or above its renal maximum → stop, reduce or replace it first',
+        source: [...new Set(review.orders.map((o) => o.source))].join('; '),
+        followUp: followUpDays(g, true),
+      }
+    : input.current.length
+      ? treated(input, ctx, met)
+      : untreated(input, ctx, met, over);
+  const first: Text[] = [];
+  // §1.5 crisis-range BP: emergency vs urgency needs a target-organ assessment before any ordinary start
+  const crisis = edition.crisis.test(input.bp);
+  const urgent = crisis
+    ? {
+        rule: `${edition.crisis.rule}: assess for acute target-organ damage (hypertensive emergency vs urgency) before an ordinary start`,
+        source: edition.crisis.source,
+        display: {
+          zh: `血压 ${input.bp.sbp}/${input.bp.dbp} mmHg 达危象范围(${edition.crisis.rule}):先评估有无急性靶器官损害(高血压急症还是亚急症),再决定常规起始治疗;急症需立即转诊/急诊处理`,
+          en: `BP ${input.bp.sbp}/${input.bp.dbp} mmHg is in the crisis range (${edition.crisis.rule}): assess for acute target-organ damage (hypertensive emergency vs urgency) before an ordinary start; an emergency needs immediate referral`,
+        },
+      }
+    : undefined;
+  if (urgent) first.push(urgent.display);
+  const missing: ('age' | 'sex')[] = [];
+  if (age === undefined) missing.push('age');
+  if (input.sex === undefined) missing.push('sex');
+  if (missing.length)
+    first.push({
+      zh: `${missing.map((m) => (m === 'age' ? '年龄' : '性别')).join('、')}未知:未使用默认值;目标与起始剂量按未知处理,请补充后重新评估`,
+      en: `${missing.join(' and ')} unknown: no default was assumed; targets and start doses treat it as unknown — add it and re-assess`,
+    });
+  const notes = [...first, ...core.notes, ...commonNotes(input, ctx, core)];
   return {
     decision: core.decision,
     target: { sbp: t.sbp, ...(t.dbp === undefined ? {} : { dbp: t.dbp }), rule: t.rule, source: t.source },
@@ -76,5 +117,7 @@ export function proposeTreatment(input: TreatmentInput): TreatmentProposal {
       targetMet: met,
     },
     display: proposalDisplay(input, ctx, core, t, met),
+    ...(missing.length ? { missing } : {}),
+    ...(urgent ? { urgent } : {}),
   };
 }

@@ -81,8 +81,10 @@ export interface CurrentMedication {
 
 export interface TreatmentInput {
   guideline: Guideline;
-  age: number;
-  sex: 'male' | 'female';
+  /** Unknown stays unknown: omit it (never a default); the proposal lists it in `missing`. */
+  age?: number;
+  /** Unknown stays unknown: omit it; the proposal lists it in `missing`. */
+  sex?: 'male' | 'female';
   /** BP the decision uses: confirmed office or out-of-office mean (mmHg). */
   bp: BpValue;
   /** Where `bp` came from (out-of-office means are compared with out-of-office thresholds by the caller). */
@@ -102,12 +104,20 @@ export interface TreatmentInput {
     atrialFibrillation?: boolean;
     gout?: boolean;
     asthma?: boolean;
-    avBlock?: boolean; // 2nd/3rd degree without pacemaker
+    /** 2nd/3rd-degree AV block or sick sinus without a pacemaker (β-blocker, non-DHP CCB contraindicated, §5.2). */
+    avBlock?: boolean;
+    /** Marked bradycardia (HR <50–60; β-blocker, non-DHP CCB, §5.2). */
     bradycardia?: boolean;
+    /** History of angioedema (any ACEi, hereditary or idiopathic; ACEi contraindicated, §5.2). */
     angioedemaHistory?: boolean;
+    /** Bilateral renal artery stenosis or stenosis of a solitary kidney (ACEi/ARB contraindicated, §5.2). */
     bilateralRenalArteryStenosis?: boolean;
     pregnancy?: boolean;
-    pregnancyPossible?: boolean; // woman of child-bearing potential without reliable contraception
+    /** Pregnancy planned: treated like pregnancy for drug choice (ACEi/ARB/MRA/aliskiren stopped, §5.2). */
+    pregnancyPlanned?: boolean;
+    /** Woman of child-bearing potential without reliable contraception (ACEi/ARB avoided for new starts, §5.2). */
+    pregnancyPossible?: boolean;
+    /** Black ancestry (ACC/AHA 2017: thiazide or CCB first without HF/CKD, §7.1). */
     blackAncestry?: boolean;
     frail?: boolean;
   };
@@ -129,6 +139,7 @@ export type TreatmentDecision =
   | 'increase-dose'
   | 'add-class'
   | 'resistant-review' // ≥3 classes incl. diuretic at optimal dose and still above target
+  | 'change-regimen' // a current agent is contraindicated or above its renal maximum: stop / reduce / replace
   | 'maintain';
 
 export interface ProposedOrder {
@@ -142,10 +153,15 @@ export interface ProposedOrder {
    * `timesPerDay` doses (e.g. labetalol 100 mg twice daily = { doseMg: 200, timesPerDay: 2 }).
    */
   doses: { agent: string; doseMg: number; timesPerDay: number }[];
-  /** 'start' | 'increase' (from → to) | 'add' | 'replace' */
-  action: 'start' | 'increase' | 'add' | 'replace';
-  /** 'increase': the previous total daily dose (mg/day, as `CurrentMedication.dailyDoseMg`). */
+  /**
+   * 'start' | 'increase' (from → to) | 'add' | 'replace' (instead of `replaces`) | 'stop' (a current agent, `doses`
+   * empty) | 'reduce' (a current agent, from → to).
+   */
+  action: 'start' | 'increase' | 'add' | 'replace' | 'stop' | 'reduce';
+  /** 'increase' / 'reduce' / 'stop': the current total daily dose (mg/day, as `CurrentMedication.dailyDoseMg`). */
   fromDoseMg?: number;
+  /** 'replace': the current agent this order replaces. */
+  replaces?: string;
   rationale: Text;
   source: string;
 }
@@ -166,6 +182,10 @@ export interface TreatmentProposal extends Explanation {
   followUpDays: number;
   /** Everything the clinician should know besides the orders (e.g. "check K⁺ and creatinine in 1–2 weeks"). */
   notes: Text[];
+  /** Inputs the decision needed but did not get ('age', 'sex'); never replaced by defaults. */
+  missing?: ('age' | 'sex')[];
+  /** Crisis-range office BP: assess hypertensive emergency vs urgency before any ordinary start (REFERENCE §1.5). */
+  urgent?: { rule: string; source: string; display: Text };
 }
 
 // ------------------------------------------------------------------------------------------ monitoring

@@ -3,7 +3,7 @@
  * typed object (one folder per edition), registered in `registry.ts`. Adding an edition = one new folder + one
  * registry row (plus the blood-pressure engine's classification/target tables for that edition).
  */
-import type { Guideline, Text, TreatmentDecision, TreatmentInput } from '../types.ts';
+import type { BpValue, Guideline, Text, TreatmentDecision, TreatmentInput } from '../types.ts';
 
 export interface FollowUp {
   days: number;
@@ -55,6 +55,8 @@ export interface GuidelineEdition {
   addClassFirst(input: TreatmentInput, classesOnBoard: number): boolean;
   /** Text of the add-a-class step. */
   addStep(classesOnBoard: number): AddStep;
+  /** Crisis range for an office BP (REFERENCE §1.5): assess emergency vs urgency before an ordinary start. */
+  crisis: { test(bp: BpValue): boolean; rule: string; source: string };
   /** Edition-specific notes appended to every proposal. */
   notes(input: TreatmentInput): Text[];
 }

@@ -4,7 +4,7 @@
  */
 import { AGENTS } from '../agents.ts';
 import type { Text, TreatmentDecision, TreatmentInput } from '../types.ts';
-import { avoidedClasses } from './contraindications.ts';
+import { avoidedWithKind } from './contraindications.ts';
 import type { Cls, Core, Ctx } from './orders.ts';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -17,6 +17,10 @@ const DECISION_TEXT: Record<TreatmentDecision, Text> = {
   'increase-dose': { zh: '增加剂量', en: 'increase dose' },
   'add-class': { zh: '加用另一类药物', en: 'add another class' },
   'resistant-review': { zh: '难治性高血压评估', en: 'resistant-hypertension review' },
+  'change-regimen': {
+    zh: '调整现有用药(停用/减量/替换)',
+    en: 'change the current regimen (stop / reduce / replace)',
+  },
   maintain: { zh: '维持现有治疗', en: 'maintain current treatment' },
 };
 
@@ -41,10 +45,10 @@ export function proposalDisplay(
 export function commonNotes(input: TreatmentInput, ctx: Ctx, core: Core): Text[] {
   const notes: Text[] = [];
   const c = input.conditions;
-  // Current agents that are now contraindicated
-  const avoided = avoidedClasses(input);
+  // Current agents with a caution (contraindications and K⁺ rules become stop/reduce orders, regimen-review.ts)
+  const avoided = avoidedWithKind(input).filter((a) => a.kind === 'caution');
   for (const m of input.current) {
-    const hits = avoided.filter((a) => a.cls === m.cls && a.source !== 'REFERENCE §6 row 1');
+    const hits = avoided.filter((a) => a.cls === m.cls);
     if (!hits.length) continue;
     const name = AGENTS[m.agent]?.name ?? { zh: m.agent, en: m.agent };
     notes.push({
@@ -59,14 +63,31 @@ export function commonNotes(input: TreatmentInput, ctx: Ctx, core: Core): Text[]
     }); // §6 row 1
   // K⁺/creatinine after starting or increasing RAS blockers / diuretics (§6 row 3 "within 1 week–1 month"; §5.2)
   const labClasses: readonly Cls[] = ['acei', 'arb', 'thiazide', 'loop', 'mra'];
+  const startsOrIncreases = core.orders.filter((o) => o.action !== 'stop' && o.action !== 'reduce');
   if (
-    core.orders.some(
+    startsOrIncreases.some(
       (o) => o.classes.some((x) => labClasses.includes(x)) && !o.classes.every((x) => x === 'mra'),
     )
   )
     notes.push({
       zh: '开始或加量ACEI/ARB/利尿剂后1–2周复查血钾和肌酐(肌酐升高≤30%可接受)',
       en: 'Check K⁺ and creatinine 1–2 weeks after starting or increasing an ACE inhibitor/ARB/diuretic (a creatinine rise up to 30% is acceptable)',
+    });
+  // §5.3 spironolactone: K⁺ and creatinine at 1 week, 1 month, then periodically; §6 row 3 MRA + ACEi/ARB (hyperkalaemia)
+  const mraIncreased = core.orders.some((o) => o.action === 'increase' && o.classes.includes('mra'));
+  const mraWithRas =
+    input.current.some((m) => m.cls === 'mra') &&
+    input.current.some((m) => m.cls === 'acei' || m.cls === 'arb');
+  const mraNoteGiven = core.notes.some((n) => n.en.includes('after starting spironolactone'));
+  if (mraIncreased)
+    notes.push({
+      zh: '螺内酯加量后1周、1个月复查血钾和肌酐,之后定期复查',
+      en: 'Check K⁺ and creatinine 1 week and 1 month after increasing spironolactone, then periodically',
+    });
+  else if (mraWithRas && !mraNoteGiven && !core.orders.some((o) => o.classes.includes('mra')))
+    notes.push({
+      zh: '醛固酮受体拮抗剂与ACEI/ARB合用:高钾血症风险,定期复查血钾和肌酐',
+      en: 'MRA with an ACE inhibitor/ARB: hyperkalaemia risk — check K⁺ and creatinine regularly',
     });
   if (core.orders.some((o) => o.classes.includes('arb')) && c.angioedemaHistory)
     notes.push({

@@ -4,6 +4,7 @@
  */
 import { AGENTS, CLASS_TEXT, SPCS, type AgentSpec, type SpcSpec } from '../agents.ts';
 import type { FollowUp, GuidelineEdition } from '../guidelines/types.ts';
+import type { Avoided } from './contraindications.ts';
 import type {
   AntihypertensiveClass,
   Guideline,
@@ -21,6 +22,8 @@ export interface Ctx {
   input: TreatmentInput;
   g: Guideline;
   edition: GuidelineEdition;
+  /** Avoided classes with the kind of reason (contraindication, potassium, caution, combination). */
+  avoided: Avoided[];
   avoid: Set<Cls>;
   onBoard: Set<Cls>;
   preferred: Preferred[];
@@ -129,6 +132,12 @@ export function agentFor(cls: Cls, ctx: Ctx, withDiuretic: boolean): Pick | unde
   switch (cls) {
     case 'acei': {
       const spec = agentSpec('lisinopril');
+      if (ctx.egfr !== undefined && ctx.egfr < 10)
+        return {
+          spec,
+          dailyMg: 2.5,
+          source: 'Zestril/Prinivil US label: CrCl <10 or haemodialysis, start 2.5 mg',
+        }; // §5.3 lisinopril CrCl <10: start 2.5 mg (eGFR used as proxy) [V1]
       if (ctx.egfr !== undefined && ctx.egfr < 30)
         return {
           spec,
@@ -242,6 +251,14 @@ export function pickPair(ctx: Ctx): [Cls, Cls] | undefined {
   const c = ctx.input.conditions;
   const bbPreferred = ctx.preferred.some((p) => p.cls === 'beta-blocker');
   if (c.heartFailureReducedEf && ok(ras) && ok('beta-blocker')) return [ras, 'beta-blocker']; // §7.1 HFrEF
+  if (bbPreferred && ok('beta-blocker')) {
+    // §7.1 compelling indication (ischaemic heart disease / post-MI, arrhythmia): the β-blocker stays in the pair.
+    // China 2018 lists DHP CCB + β-blocker among preferred pairs and ACEi/ARB + β-blocker as not routine (§7.3).
+    const partners: (Cls | undefined)[] = ctx.edition.ccbBetaBlockerPair
+      ? ['ccb-dhp', ras]
+      : [ras, 'ccb-dhp'];
+    for (const p of partners) if (ok(p)) return [p, 'beta-blocker'];
+  }
   const candidates: [Cls | undefined, Cls | undefined][] = [
     [ras, 'ccb-dhp'], // §7.2/§7.3 RAS + DHP CCB
     [ras, diuretic], // §7.2/§7.3 RAS + thiazide

@@ -6,6 +6,7 @@
 import { AGENTS, nextDose, type AgentSpec } from '../agents.ts';
 import type { CurrentMedication, ProposedOrder, Text, TreatmentInput } from '../types.ts';
 import { followUpDays } from './follow-up.ts';
+import { renalCap } from './renal.ts';
 import {
   agentFor,
   classSequence,
@@ -36,12 +37,21 @@ function pickIncrease(ctx: Ctx): Increase | undefined {
   );
   for (const med of meds) {
     if (ctx.avoid.has(med.cls) || med.dailyDoseMg === undefined) continue;
+    // §5.3 (ESH 2023): spironolactone in resistant hypertension only with K⁺ ≤4.5 and eGFR >45 — the same gate for
+    // up-titration (K⁺ 4.9 / eGFR 40 on an ARB is not increased).
+    if (med.cls === 'mra' && !mraCriteriaMet(ctx)) continue;
     const spec = AGENTS[med.agent];
     if (!spec) continue;
     const to = nextDose(spec, med.dailyDoseMg);
-    if (to !== undefined) return { med, spec, from: med.dailyDoseMg, to };
+    const cap = renalCap(med.agent, ctx.egfr); // §5.3 renal maximum from the drug facts
+    if (to !== undefined && (!cap || to <= cap.maxDailyMg)) return { med, spec, from: med.dailyDoseMg, to };
   }
   return undefined;
+}
+
+/** §5.3 spironolactone in resistant hypertension: K⁺ ≤4.5 and eGFR >45 (both known). */
+export function mraCriteriaMet(ctx: Ctx): boolean {
+  return ctx.k !== undefined && ctx.k <= 4.5 && ctx.egfr !== undefined && ctx.egfr > 45;
 }
 
 function rank(order: readonly Cls[], cls: Cls): number {

@@ -78,6 +78,11 @@ export const ACC_AHA_2017: GuidelineEdition = {
   thiazideAgent: 'chlorthalidone', // §7.1 chlorthalidone preferred [V1]
   aceiFirstInCkd: true, // §7.1 CKD stage 3+ or albuminuria: ACEi (ARB if not tolerated)
   ccbBetaBlockerPair: false,
+  crisis: {
+    test: (bp) => bp.sbp > 180 || bp.dbp > 120, // §1.5 ACC/AHA 2017 §11.2 ">180/120" (strict, §10.1 BP17/BP18)
+    rule: 'SBP >180 or DBP >120',
+    source: 'ACC/AHA 2017 §11.2 (hypertensive crises)',
+  },
   addClassFirst: () => false,
   addStep: () => ({ step: 'add the next preferred class', zhSuffix: '' }),
   notes: () => [],

@@ -124,6 +124,11 @@ export const CHINA_2018: GuidelineEdition = {
   thiazideAgent: 'hydrochlorothiazide',
   aceiFirstInCkd: false,
   ccbBetaBlockerPair: true, // §7.3 DHP CCB + β-blocker is a preferred pair
+  crisis: {
+    test: (bp) => bp.sbp > 180 || bp.dbp > 120, // §1.5 China 2018 高血压急症 "一般 >180/120" (wording UNVERIFIED)
+    rule: 'SBP >180 or DBP >120',
+    source: '中国高血压防治指南 2018 (高血压急症和亚急症)',
+  },
   addClassFirst: () => false,
   addStep: () => ({ step: 'add the next preferred class', zhSuffix: '' }),
   notes: () => [],

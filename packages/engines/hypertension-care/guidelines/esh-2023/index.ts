@@ -12,7 +12,7 @@ function initiation({ input }: InitiationArgs): Initiation {
   const make = initiationMaker(notes);
   const lifestyleMonths = input.lifestyleMonths ?? 0;
   const s = 'REFERENCE §7.2';
-  const old = input.age >= 80; // §7.2 age ≥80
+  const old = input.age !== undefined && input.age >= 80; // §7.2 age ≥80 (unknown age: not assumed old)
   const monoOk = old || !!c.frail; // §7.2 monotherapy for very old (≥80) or frail
   const highRisk = !!(
     c.ascvd ||
@@ -128,8 +128,14 @@ export const ESH_2023: GuidelineEdition = {
   thiazideAgent: 'hydrochlorothiazide',
   aceiFirstInCkd: false,
   ccbBetaBlockerPair: false,
+  crisis: {
+    test: (bp) => bp.sbp >= 180 || bp.dbp >= 110, // §1.5 ESH 2023 emergency "usually grade 3, ≥180/110" (wording UNVERIFIED; grade 3 [V2])
+    rule: 'SBP ≥180 or DBP ≥110 (grade 3)',
+    source: 'ESH 2023 (grade 3 hypertension; hypertensive emergencies)',
+  },
   // §7.2 ESH: step 1 dual → step 2 triple combination (add a class before up-titrating), except age ≥80/frail
-  addClassFirst: (input, n) => !(input.age >= 80 || !!input.conditions.frail) && n < 3,
+  addClassFirst: (input, n) =>
+    !((input.age !== undefined && input.age >= 80) || !!input.conditions.frail) && n < 3,
   addStep: (n) =>
     n >= 2
       ? {

@@ -1,0 +1,205 @@
+/**
+ * Treatment step "regimen review": current agents that are now contraindicated or above their renal maximum are
+ * never simply maintained — the engine proposes stop (+ replace) or reduce, with reasons (REFERENCE §5.2, §5.3,
+ * §6). Pure.
+ */
+import { AGENTS, CLASS_TEXT, type AgentSpec } from '../agents.ts';
+import type { CurrentMedication, ProposedOrder, Text } from '../types.ts';
+import { renalCap } from './renal.ts';
+import {
+  agentFor,
+  classSequence,
+  covered,
+  DIURETIC,
+  fmt,
+  RAS,
+  singleOrder,
+  type Cls,
+  type Ctx,
+} from './orders.ts';
+
+export interface RegimenReview {
+  orders: ProposedOrder[];
+  notes: Text[];
+  /** Agents stopped (their classes are no longer on board). */
+  stopped: Set<string>;
+}
+
+/** §5.3 potassium thresholds: K⁺ ≥6.0 → stop and treat (common practice, UNVERIFIED in REFERENCE). */
+const K_STOP = 6.0;
+
+function nameOf(m: CurrentMedication): Text {
+  return AGENTS[m.agent]?.name ?? { zh: m.agent, en: m.agent };
+}
+
+function stopOrder(m: CurrentMedication, reason: Text, source: string): ProposedOrder {
+  const n = nameOf(m);
+  return {
+    agent: m.agent,
+    classes: [m.cls],
+    display: { zh: `停用${n.zh}`, en: `Stop ${n.en}` },
+    doses: [],
+    action: 'stop',
+    ...(m.dailyDoseMg === undefined ? {} : { fromDoseMg: m.dailyDoseMg }),
+    rationale: reason,
+    source,
+  };
+}
+
+function reduceOrder(
+  m: CurrentMedication,
+  spec: AgentSpec,
+  to: number,
+  reason: Text,
+  source: string,
+): ProposedOrder {
+  const per = (x: number) => fmt(x / spec.timesPerDay);
+  const o = singleOrder(spec, to, 'reduce', reason, source);
+  return {
+    ...o,
+    display: {
+      zh: `${spec.name.zh} 减量至 ${per(to)} mg(原 ${per(m.dailyDoseMg ?? to)} mg)`,
+      en: `${spec.name.en} reduce to ${per(to)} mg (from ${per(m.dailyDoseMg ?? to)} mg)`,
+    },
+    fromDoseMg: m.dailyDoseMg ?? to,
+  };
+}
+
+/** The highest ladder dose strictly below `dose` (and ≤ `cap` when given). */
+function lowerStep(spec: AgentSpec, dose: number, cap = Infinity): number | undefined {
+  const lower = spec.ladder.filter((d) => d < dose && d <= cap);
+  return lower.length ? lower[lower.length - 1] : undefined;
+}
+
+/** Same-role alternative first (ACEi ↔ ARB, thiazide → loop), then the edition's class sequence. */
+function replacementClass(
+  m: CurrentMedication,
+  ctx: Ctx,
+  onBoard: Set<Cls>,
+  taken: Set<Cls>,
+): Cls | undefined {
+  const ok = (c: Cls) => !ctx.avoid.has(c) && !taken.has(c) && !covered(c, onBoard);
+  if (!ctx.pregnant) {
+    if (RAS.includes(m.cls)) {
+      const alt: Cls = m.cls === 'acei' ? 'arb' : 'acei';
+      if (ok(alt)) return alt;
+    }
+    if (DIURETIC.includes(m.cls) && m.cls !== 'loop' && ok('loop') && ctx.egfr !== undefined && ctx.egfr < 30)
+      return 'loop'; // §5.3 eGFR <30: loop diuretic instead of a thiazide
+  }
+  return classSequence(ctx).find(ok);
+}
+
+export function reviewRegimen(ctx: Ctx): RegimenReview {
+  const orders: ProposedOrder[] = [];
+  const notes: Text[] = [];
+  const stopped = new Set<string>();
+  const replaceFor: CurrentMedication[] = [];
+  const k = ctx.k;
+  for (const m of ctx.input.current) {
+    const hits = ctx.avoided.filter((a) => a.cls === m.cls);
+    const ci = hits.filter((a) => a.kind === 'contraindication');
+    const kHits = hits.filter((a) => a.kind === 'potassium');
+    const spec = AGENTS[m.agent];
+    if (ci.length) {
+      const reason: Text = {
+        zh: `正在使用的${nameOf(m).zh}现有禁忌:${ci.map((h) => h.reason.zh).join(';')}`,
+        en: `Current ${nameOf(m).en} is now contraindicated: ${ci.map((h) => h.reason.en).join('; ')}`,
+      };
+      orders.push(stopOrder(m, reason, ci.map((h) => h.source).join('; ')));
+      stopped.add(m.agent);
+      replaceFor.push(m);
+      continue;
+    }
+    if (kHits.length && k !== undefined) {
+      const lower = spec && m.dailyDoseMg !== undefined ? lowerStep(spec, m.dailyDoseMg) : undefined;
+      const source = kHits.map((h) => h.source).join('; ');
+      if (k >= K_STOP || lower === undefined || !spec) {
+        // §5.3 K⁺ ≥6.0 → stop and treat; at the lowest dose a reduction is not possible → stop
+        orders.push(
+          stopOrder(
+            m,
+            {
+              zh: `K⁺ ${k} mmol/L:停用${nameOf(m).zh}${k >= K_STOP ? '并处理高钾血症' : '(已为最低剂量)'}`,
+              en: `K⁺ ${k} mmol/L: stop ${nameOf(m).en}${k >= K_STOP ? ' and treat the hyperkalaemia' : ' (already at the lowest dose)'}`,
+            },
+            source,
+          ),
+        );
+        stopped.add(m.agent);
+        replaceFor.push(m);
+      } else {
+        // §5.3 K⁺ >5.5 (MRA >5.0) → reduce or stop: one dose step down; §6 row 3 look for other K⁺ sources
+        notes.push({
+          zh: `减量后复查血钾和肌酐;排查其他升钾因素(补钾、含钾代盐、NSAIDs、保钾利尿剂)`,
+          en: `Recheck K⁺ and creatinine after the reduction; look for other K⁺ sources (supplements, K⁺ salt substitutes, NSAIDs, K⁺-sparing diuretics)`,
+        });
+        orders.push(
+          reduceOrder(
+            m,
+            spec,
+            lower,
+            {
+              zh: `K⁺ ${k} mmol/L 升高:${spec.name.zh}减量,复查血钾`,
+              en: `K⁺ ${k} mmol/L raised: reduce ${spec.name.en} one step and recheck K⁺`,
+            },
+            source,
+          ),
+        );
+      }
+      continue;
+    }
+    const cap = renalCap(m.agent, ctx.egfr);
+    if (cap && spec && m.dailyDoseMg !== undefined && m.dailyDoseMg > cap.maxDailyMg) {
+      const to = lowerStep(spec, m.dailyDoseMg, cap.maxDailyMg) ?? cap.maxDailyMg;
+      orders.push(
+        reduceOrder(
+          m,
+          spec,
+          to,
+          {
+            zh: `eGFR ${ctx.egfr}:${cap.text.zh},${spec.name.zh}减量`,
+            en: `eGFR ${ctx.egfr}: ${cap.text.en} — reduce ${spec.name.en}`,
+          },
+          cap.source,
+        ),
+      );
+    }
+  }
+  // Replacements for stopped agents (one per stopped agent, never a class already on board or avoided).
+  const onBoard = new Set<Cls>(ctx.input.current.filter((m) => !stopped.has(m.agent)).map((m) => m.cls));
+  const taken = new Set<Cls>();
+  const withDiuretic = [...onBoard].some((c) => DIURETIC.includes(c));
+  for (const m of replaceFor) {
+    const cls = replacementClass(m, ctx, onBoard, taken);
+    const pick = cls ? agentFor(cls, ctx, withDiuretic) : undefined;
+    if (!cls || !pick) {
+      notes.push({
+        zh: `${nameOf(m).zh}停用后无可用的替代一线药物:请专科评估`,
+        en: `No allowed first-line replacement for ${nameOf(m).en}: specialist review`,
+      });
+      continue;
+    }
+    taken.add(cls);
+    onBoard.add(cls);
+    orders.push({
+      ...singleOrder(
+        pick.spec,
+        pick.dailyMg,
+        'replace',
+        {
+          zh: `替代${nameOf(m).zh}:${CLASS_TEXT[cls].zh}`,
+          en: `Replaces ${nameOf(m).en}: ${CLASS_TEXT[cls].en}`,
+        },
+        pick.source,
+      ),
+      replaces: m.agent,
+    });
+  }
+  if (orders.length)
+    notes.push({
+      zh: '调整方案后复查血压;若仍未达标,随访时再加强治疗',
+      en: 'Re-check BP after the change; intensify at follow-up if still above target',
+    });
+  return { orders, notes, stopped };
+}
