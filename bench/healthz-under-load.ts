@@ -8,9 +8,10 @@
  *   node bin/run-ts.mjs bench/healthz-under-load.ts [--clients 10] [--seconds 20] [--kinds postgres,pglite]
  *     [--worker 1]  (0: the embedded database in the server's thread, as before the worker)
  *     [--timeout-ms 30000]  (QIHUANG_STATEMENT_TIMEOUT_MS of the server)
+ *     [--cpu-prof DIR]  (write a V8 CPU profile of the server process to DIR: what the server's thread spends on)
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ const seconds = Number(args.get('seconds') ?? 20);
 const kinds = (args.get('kinds') ?? 'postgres,pglite').split(',');
 const worker = args.get('worker') ?? '1';
 const timeoutMs = args.get('timeout-ms') ?? '30000';
+const cpuProf = args.get('cpu-prof');
 const root = join(import.meta.dirname, '..');
 const ADMIN_PASSWORD = 'bench-admin-password';
 
@@ -45,6 +47,32 @@ const freePort = () =>
     });
   });
 
+/**
+ * CPU seconds (user + system) used so far by the processes whose pid passes `pick` (Linux /proc; 0 elsewhere):
+ * who used the two shared cores during the run — the server, the database, this load generator.
+ */
+function cpuSeconds(pick: (pid: number, command: string) => boolean): number {
+  let ticks = 0;
+  try {
+    for (const name of readdirSync('/proc')) {
+      const pid = Number(name);
+      if (!Number.isInteger(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        if (!pick(pid, command)) continue;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of proc(5))
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    return 0;
+  }
+  return ticks / 100; // USER_HZ
+}
+
 const quantile = (sorted: number[], q: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
 const ms = (n: number) => `${Math.round(n * 10) / 10} ms`;
@@ -60,7 +88,8 @@ async function run(kind: string): Promise<void> {
   const port = await freePort();
   const logFile = join(dir, 'server.log');
   const logFd = openSync(logFile, 'a');
-  const server = spawn('node', ['bin/qihuang.mjs', 'serve', '--port', String(port)], {
+  const profile = cpuProf ? ['--cpu-prof', '--cpu-prof-dir', cpuProf] : [];
+  const server = spawn('node', [...profile, 'bin/qihuang.mjs', 'serve', '--port', String(port)], {
     cwd: root,
     stdio: ['ignore', logFd, logFd],
     env: {
@@ -112,14 +141,26 @@ async function run(kind: string): Promise<void> {
         .join(' ')}`,
     );
 
+    const serverPid = server.pid ?? -1;
+    const cpu = () => ({
+      server: cpuSeconds((pid) => pid === serverPid),
+      database: cpuSeconds((_, command) => command === 'postgres'),
+      bench: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+    });
+    const cpuBefore = cpu();
+    let answerChars = 0;
     const end = performance.now() + seconds * 1000;
     const searchTimes: number[] = [];
     const statuses = new Map<number, number>();
     const loops = Array.from({ length: clients }, async (_, i) => {
       for (let n = i; performance.now() < end; n++) {
         const t = performance.now();
-        const { status } = await call('GET', HEAVY[n % HEAVY.length]!, auth).catch(() => ({ status: 0 }));
+        const { status, text } = await call('GET', HEAVY[n % HEAVY.length]!, auth).catch(() => ({
+          status: 0,
+          text: '',
+        }));
         searchTimes.push(performance.now() - t);
+        answerChars += text.length;
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
     });
@@ -135,6 +176,7 @@ async function run(kind: string): Promise<void> {
       }
     })();
     await Promise.all([...loops, probe]);
+    const cpuAfter = cpu();
     health.sort((a, b) => a - b);
     searchTimes.sort((a, b) => a - b);
     console.log(
@@ -148,6 +190,10 @@ async function run(kind: string): Promise<void> {
         .join(' ')}; load average after ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
+    );
+    const used = (key: keyof typeof cpuBefore) => `${(cpuAfter[key] - cpuBefore[key]).toFixed(1)} s`;
+    console.log(
+      `  CPU during the run: server ${used('server')}, ${kind === 'postgres' ? `PostgreSQL processes ${used('database')} (every database on this machine), ` : ''}load generator ${used('bench')}; answers ${(answerChars / 1e6).toFixed(0)} M characters`,
     );
     console.log(`  target /healthz p99 <= 100 ms: ${quantile(health, 0.99) <= 100 ? 'met' : 'NOT met'}`);
   } finally {

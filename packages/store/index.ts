@@ -26,6 +26,6 @@ export {
   type BulkStatus,
 } from './fhir-repository/bulk-insert.ts';
 export { compartmentOf, type RepositoryHooks, type AccessMode } from './fhir-repository/access.ts';
-export type { StoredRow, SearchResult } from './search/search-executor.ts';
+export type { StoredRow, StoredJsonRow, SearchResult } from './search/search-executor.ts';
 export { runWithAbortSignal, currentAbortSignal } from './request-scope.ts';
 export { analyzeGrownTables, SEARCH_TABLES, type AnalyzeOptions } from './table-statistics.ts';

@@ -1,16 +1,27 @@
-/** Builds searchset and history Bundles with absolute fullUrls and paging links. */
-import type { HistoryEntry, StoredRow } from '@qihuang/store';
+/**
+ * Builds searchset and history Bundles with absolute fullUrls and paging links.
+ *
+ * The searchset answer of the API is built as text (`searchsetBundleJson`): each resource is the database's
+ * JSON text spliced in unparsed. Parsing 1,000-row pages into objects and serialising them again held the
+ * server's thread for ten concurrent clients long enough to delay `/healthz` past 100 ms (issue 15,
+ * docs/decisions/0004). `searchsetBundle` builds the same Bundle as an object (same keys, same order); tests
+ * check that both agree.
+ */
+import type { HistoryEntry, StoredJsonRow, StoredRow } from '@qihuang/store';
 
-export function searchsetBundle(options: {
+interface SearchsetOptions<Row> {
   base: string;
   selfUrl: URL;
   total?: number;
-  matches: StoredRow[];
-  included: StoredRow[];
+  matches: Row[];
+  included: Row[];
   count: number;
   offset: number;
-}): Record<string, unknown> {
-  const { base, selfUrl, total, matches, included, count, offset } = options;
+}
+
+/** Bundle.link of a searchset: self, then next and previous pages (`_offset` / `_count`). */
+function searchsetLinks(options: SearchsetOptions<unknown>): { relation: string; url: string }[] {
+  const { selfUrl, total, matches, count, offset } = options;
   const link = [{ relation: 'self', url: selfUrl.toString() }];
   const page = (newOffset: number) => {
     const url = new URL(selfUrl);
@@ -23,11 +34,16 @@ export function searchsetBundle(options: {
     !summaryOnly && (total !== undefined ? offset + matches.length < total : matches.length === count);
   if (hasMore && count > 0) link.push({ relation: 'next', url: page(offset + count) });
   if (offset > 0) link.push({ relation: 'previous', url: page(Math.max(0, offset - count)) });
+  return link;
+}
+
+export function searchsetBundle(options: SearchsetOptions<StoredRow>): Record<string, unknown> {
+  const { base, total, matches, included } = options;
   return {
     resourceType: 'Bundle',
     type: 'searchset',
     ...(total !== undefined ? { total } : {}),
-    link,
+    link: searchsetLinks(options),
     entry: [
       ...matches.map((row) => ({
         fullUrl: `${base}/${row.resource_type}/${row.id}`,
@@ -41,6 +57,22 @@ export function searchsetBundle(options: {
       })),
     ],
   };
+}
+
+/**
+ * The searchset Bundle as JSON text, with each row's resource text (`json`, from the database, valid JSON)
+ * spliced in as it is. Everything else is serialised with JSON.stringify; keys in the order of
+ * `searchsetBundle`.
+ */
+export function searchsetBundleJson(options: SearchsetOptions<StoredJsonRow>): string {
+  const { base, total, matches, included } = options;
+  const parts: string[] = [];
+  const entry = (row: StoredJsonRow, mode: string) =>
+    `{"fullUrl":${JSON.stringify(`${base}/${row.resource_type}/${row.id}`)},"resource":${row.json},"search":{"mode":"${mode}"}}`;
+  for (const row of matches) parts.push(entry(row, 'match'));
+  for (const row of included) parts.push(entry(row, 'include'));
+  const head = `{"resourceType":"Bundle","type":"searchset",${total !== undefined ? `"total":${JSON.stringify(total)},` : ''}"link":${JSON.stringify(searchsetLinks(options))}`;
+  return `${head},"entry":[${parts.join(',')}]}`;
 }
 
 export function historyBundle(

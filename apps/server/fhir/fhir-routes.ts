@@ -8,7 +8,7 @@ import { capabilityStatement, isResourceType, operationOutcome } from '@qihuang/
 import { processBatch, processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
 import { requestContext, type AppEnv } from '../context.ts';
 import { safeError } from '../logging.ts';
-import { historyBundle, searchsetBundle } from './fhir-bundles.ts';
+import { historyBundle, searchsetBundle, searchsetBundleJson } from './fhir-bundles.ts';
 import { auditRefusal } from './refusal-audit.ts';
 
 const STARTED = new Date().toISOString();
@@ -158,23 +158,23 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
     params.delete('_pretty');
     const offset = Number(params.get('_offset') ?? 0) || 0;
     params.delete('_offset');
-    const result = await repository.search(requestContext(c), type, [
+    // Resources as the database's JSON text, spliced into the Bundle unparsed (fhir-bundles.ts), and sent as
+    // bytes encoded once (a string body is measured for Content-Length and then encoded again to be written).
+    const result = await repository.searchJson(requestContext(c), type, [
       ...params.entries(),
       ['_offset', String(offset)],
     ]);
     const selfUrl = new URL(c.req.url);
-    return fhirJson(
-      c,
-      searchsetBundle({
-        base: baseUrl(c),
-        selfUrl,
-        total: result.total,
-        matches: result.matches,
-        included: result.included,
-        count: result.parsed.count,
-        offset: result.parsed.offset,
-      }),
-    );
+    const bundle = searchsetBundleJson({
+      base: baseUrl(c),
+      selfUrl,
+      total: result.total,
+      matches: result.matches,
+      included: result.included,
+      count: result.parsed.count,
+      offset: result.parsed.offset,
+    });
+    return c.body(Buffer.from(bundle), 200, { 'Content-Type': FHIR_JSON });
   };
 
   app.get('/:type', (c) => search(c, c.req.param('type'), new URL(c.req.url).searchParams));

@@ -7,7 +7,13 @@ import { sql, type Kysely } from 'kysely';
 import { QihuangError, isQihuangError, type AuditRecord, type RequestContext } from '@qihuang/contracts';
 import { assertValidResource, parseSearch, type ParsedSearch } from '@qihuang/fhir';
 import type { StoreTables } from '../tables.ts';
-import { executeSearch, type SearchResult, type StoredRow } from '../search/search-executor.ts';
+import {
+  executeSearch,
+  type SearchResult,
+  type StoredJsonRow,
+  type StoredRow,
+} from '../search/search-executor.ts';
+import { searchAs } from './search-reads.ts';
 import {
   assertInCompartment,
   authorOf,
@@ -315,35 +321,19 @@ export class FhirRepository {
     params: URLSearchParams | [string, string][],
     executor?: Kysely<StoreTables>,
   ): Promise<SearchResult & { parsed: ParsedSearch }> {
-    this.authorize(ctx, resourceType, 'read');
-    const parsed = parseSearch(resourceType, params);
-    for (const rule of [...parsed.includes, ...parsed.revincludes]) {
-      if (rule.targetType) this.authorize(ctx, rule.targetType, 'read');
-      this.authorize(ctx, rule.sourceType, 'read');
-    }
-    const found = await executeSearch(executor ?? this.db, parsed, compartmentOf(ctx.principal));
-    // An `_include` without a target type (`Observation:subject`) can reach types the caller's scopes do not
-    // cover: those rows are dropped and the search answers with the rest (a named target type was checked
-    // above and refused instead).
-    const readable = new Map<string, boolean>();
-    const mayRead = (type: string) => {
-      if (!readable.has(type)) readable.set(type, this.allows(ctx, type, 'read'));
-      return readable.get(type)!;
-    };
-    const result = { ...found, included: found.included.filter((row) => mayRead(row.resource_type)) };
-    const patientIds = new Set<string>();
-    for (const row of [...result.matches, ...result.included])
-      for (const p of row.compartments) patientIds.add(p);
-    const query = new URLSearchParams(params as [string, string][]).toString();
-    await this.audit(executor ?? this.db, ctx, {
-      action: 'search',
-      outcome: 'success',
-      resourceType,
-      query,
-      patientIds: [...patientIds],
-      detail: { total: result.total, returned: result.matches.length },
-    });
-    return { ...result, parsed };
+    return searchAs(this, ctx, resourceType, params, 'object', executor);
+  }
+
+  /**
+   * The same search (access, includes, audit) with each resource as the database's JSON text, never parsed:
+   * for answers that pass the resources through (the HTTP searchset Bundle, fhir-bundles.ts).
+   */
+  async searchJson(
+    ctx: RequestContext,
+    resourceType: string,
+    params: URLSearchParams | [string, string][],
+  ): Promise<SearchResult<StoredJsonRow> & { parsed: ParsedSearch }> {
+    return searchAs(this, ctx, resourceType, params, 'json');
   }
 
   /** Every match of a search (in pages of 1,000, up to `max`), as resources. */

@@ -18,13 +18,39 @@ export interface StoredRow {
   compartments: string[];
 }
 
-export interface SearchResult {
-  total?: number;
-  matches: StoredRow[];
-  included: StoredRow[];
+/**
+ * A row whose resource is the database's JSON text (`content::text`), never parsed in this process: for
+ * answers that only pass resources through (the searchset Bundle of the HTTP API). Parsing and re-serialising
+ * 1,000-row pages for ten clients at once held the server's thread long enough to delay `/healthz` (issue 15,
+ * docs/decisions/0004).
+ */
+export interface StoredJsonRow {
+  resource_type: string;
+  id: string;
+  compartments: string[];
+  /** The resource as JSON text (PostgreSQL's jsonb output: `{"a": 1}`, key order as stored). */
+  json: string;
 }
 
-const COLUMNS = sql`r.resource_type, r.id, r.version_id, r.last_updated, r.content, r.compartments`;
+/** `object`: rows with the parsed `content` (StoredRow); `json`: rows with the JSON text (StoredJsonRow). */
+export type RowShape = 'object' | 'json';
+export type RowOf<S extends RowShape> = S extends 'json' ? StoredJsonRow : StoredRow;
+
+export interface SearchResult<Row = StoredRow> {
+  total?: number;
+  matches: Row[];
+  included: Row[];
+}
+
+interface Keyed {
+  resource_type: string;
+  id: string;
+}
+
+const COLUMNS: Record<RowShape, RawBuilder<unknown>> = {
+  object: sql`r.resource_type, r.id, r.version_id, r.last_updated, r.content, r.compartments`,
+  json: sql`r.resource_type, r.id, r.compartments, r.content::text as json`,
+};
 
 export function compartmentCondition(patientId: string | undefined): RawBuilder<unknown> {
   if (patientId === undefined) return sql`true`;
@@ -52,16 +78,22 @@ function paramType(resourceType: string, param: string) {
 }
 
 /** The statement selecting the page of matches (sorted, limited): see sort-sql.ts. */
-export function pageSql(search: ParsedSearch, patientId: string | undefined): RawBuilder<StoredRow> {
+export function pageSql<S extends RowShape = 'object'>(
+  search: ParsedSearch,
+  patientId: string | undefined,
+  shape: S = 'object' as S,
+): RawBuilder<RowOf<S>> {
   const keys = search.sort.map((s) => ({ ...s, type: paramType(search.resourceType, s.param) }));
-  return pageQuery(search, keys, whereClause(search, patientId), COLUMNS) as RawBuilder<StoredRow>;
+  return pageQuery(search, keys, whereClause(search, patientId), COLUMNS[shape]) as RawBuilder<RowOf<S>>;
 }
 
-export async function executeSearch(
+/** The search's total (unless `_total=none`), page of matches and included rows, in the given row shape. */
+export async function executeSearch<S extends RowShape = 'object'>(
   db: Kysely<StoreTables>,
   search: ParsedSearch,
   patientId: string | undefined,
-): Promise<SearchResult> {
+  shape: S = 'object' as S,
+): Promise<SearchResult<RowOf<S>>> {
   const where = whereClause(search, patientId);
   let total: number | undefined;
   if (search.summary === 'count' || search.total !== 'none') {
@@ -72,22 +104,23 @@ export async function executeSearch(
   }
   if (search.summary === 'count') return { total, matches: [], included: [] };
 
-  const { rows: matches } = await pageSql(search, patientId).execute(db);
+  const { rows: matches } = await pageSql(search, patientId, shape).execute(db);
 
-  const included = await resolveIncludes(db, search, matches, patientId);
+  const included = await resolveIncludes(db, search, matches, patientId, COLUMNS[shape]);
   return { total, matches, included };
 }
 
-async function resolveIncludes(
+async function resolveIncludes<Row extends Keyed>(
   db: Kysely<StoreTables>,
   search: ParsedSearch,
-  matches: StoredRow[],
+  matches: Row[],
   patientId: string | undefined,
-): Promise<StoredRow[]> {
+  columns: RawBuilder<unknown>,
+): Promise<Row[]> {
   if (matches.length === 0 || (search.includes.length === 0 && search.revincludes.length === 0)) return [];
   const seen = new Set(matches.map((m) => `${m.resource_type}/${m.id}`));
-  const out: StoredRow[] = [];
-  const add = (rows: StoredRow[]) => {
+  const out: Row[] = [];
+  const add = (rows: Row[]) => {
     for (const row of rows) {
       const key = `${row.resource_type}/${row.id}`;
       if (!seen.has(key)) {
@@ -101,23 +134,24 @@ async function resolveIncludes(
       (m) => rule.sourceType === '*' || m.resource_type === rule.sourceType,
     );
     if (sources.length === 0) continue;
-    add(await includeTargets(db, rule, sources, patientId));
+    add(await includeTargets<Row>(db, rule, sources, patientId, columns));
   }
   for (const rule of search.revincludes) {
-    add(await revincludeSources(db, rule, matches, patientId));
+    add(await revincludeSources<Row>(db, rule, matches, patientId, columns));
   }
   return out;
 }
 
-async function includeTargets(
+async function includeTargets<Row>(
   db: Kysely<StoreTables>,
   rule: IncludeRule,
-  sources: StoredRow[],
+  sources: Keyed[],
   patientId: string | undefined,
+  columns: RawBuilder<unknown>,
 ) {
   const ids = sources.map((s) => s.id);
   const targetType = rule.targetType ? sql`and x.target_type = ${rule.targetType}` : sql``;
-  const { rows } = await sql<StoredRow>`select ${COLUMNS} from fhir_resource r
+  const { rows } = await sql<Row>`select ${columns} from fhir_resource r
     where r.deleted = false and ${compartmentCondition(patientId)} and (r.resource_type, r.id) in (
       select x.target_type, x.target_id from fhir_reference x
       where x.resource_type = ${sources[0]!.resource_type} and x.param = ${rule.param} and x.resource_id = any(${ids}::text[]) ${targetType})
@@ -125,14 +159,15 @@ async function includeTargets(
   return rows;
 }
 
-async function revincludeSources(
+async function revincludeSources<Row>(
   db: Kysely<StoreTables>,
   rule: IncludeRule,
-  targets: StoredRow[],
+  targets: Keyed[],
   patientId: string | undefined,
+  columns: RawBuilder<unknown>,
 ) {
   const ids = targets.map((t) => t.id);
-  const { rows } = await sql<StoredRow>`select ${COLUMNS} from fhir_resource r
+  const { rows } = await sql<Row>`select ${columns} from fhir_resource r
     where r.resource_type = ${rule.sourceType} and r.deleted = false and ${compartmentCondition(patientId)}
       and r.id in (select x.resource_id from fhir_reference x where x.resource_type = ${rule.sourceType}
         and x.param = ${rule.param} and x.target_type = ${targets[0]!.resource_type} and x.target_id = any(${ids}::text[]))
