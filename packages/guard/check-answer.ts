@@ -9,6 +9,7 @@ import { isGuideline, type Guideline } from '@qihuang/engines/blood-pressure';
 import { cockcroftGault, egfrCkdEpi2021 } from '@qihuang/engines/renal-function';
 import { CHECKS } from './checks/index.ts';
 import { extractClaims } from './extract.ts';
+import { forUsers } from './honesty.ts';
 import type {
   CheckContext,
   CheckedClaim,
@@ -82,7 +83,7 @@ export function verifyClaims(input: CheckAnswerInput, deps: GuardDeps = {}): Che
   };
   const checks = deps.checks ?? CHECKS;
   const claims: CheckedClaim[] = [];
-  for (const claim of extractClaims(input.answer, drugs, input.guideline)) {
+  for (const claim of extractClaims(input.answer, drugs, input.guideline, input.patient)) {
     let verdict: CheckedClaim['verdict'] = 'unverifiable';
     let reason = '';
     const evidence: Evidence[] = [];
@@ -104,8 +105,8 @@ export function verifyClaims(input: CheckAnswerInput, deps: GuardDeps = {}): Che
       text: claim.text,
       kind: claim.kind,
       verdict,
-      evidence,
-      reason: reason || 'no check could verify this claim',
+      evidence: evidence.map((e) => ({ source: forUsers(e.source), text: forUsers(e.text) })),
+      reason: forUsers(reason || 'no check could verify this claim'),
       checks: ids,
       start: claim.start,
       end: claim.end,

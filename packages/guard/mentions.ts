@@ -2,51 +2,9 @@
  * Finds drug and drug-class names in an answer (Chinese and English), longest first, non-overlapping. Latin
  * names need word boundaries (a plural s is allowed); Chinese names do not.
  */
-import {
-  DRUG_CLASSES,
-  type DrugClassId,
-  type DrugEntry,
-  type DrugKnowledgeBase,
-} from '@qihuang/drug-knowledge';
+import type { DrugClassId, DrugEntry, DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import type { Mention } from './types.ts';
-
-// Common abbreviations and Chinese names for classes (in addition to DRUG_CLASSES names).
-const CLASS_ALIASES: Partial<Record<DrugClassId, string[]>> = {
-  acei: ['acei', 'ace inhibitor', 'ace-inhibitor', 'ace抑制剂', '血管紧张素转换酶抑制剂', '普利类'],
-  arb: ['arb', 'angiotensin receptor blocker', '血管紧张素受体拮抗剂', '血管紧张素ii受体拮抗剂', '沙坦类'],
-  arni: ['arni', '血管紧张素受体脑啡肽酶抑制剂'],
-  'ccb-dhp': [
-    'dihydropyridine ccb',
-    'dihydropyridine',
-    '二氢吡啶类钙通道阻滞剂',
-    '二氢吡啶类ccb',
-    '二氢吡啶类钙拮抗剂',
-    '地平类',
-  ],
-  'ccb-non-dhp': [
-    'non-dihydropyridine ccb',
-    'non-dihydropyridine',
-    '非二氢吡啶类钙通道阻滞剂',
-    '非二氢吡啶类ccb',
-  ],
-  'beta-blocker': [
-    'beta-blocker',
-    'beta blocker',
-    'β-blocker',
-    'β blocker',
-    'β受体阻滞剂',
-    'β阻滞剂',
-    '洛尔类',
-  ],
-  thiazide: ['thiazide', 'thiazide diuretic', '噻嗪类利尿剂', '噻嗪类'],
-  mra: ['mra', 'mineralocorticoid receptor antagonist', '醛固酮受体拮抗剂', '盐皮质激素受体拮抗剂'],
-  loop: ['loop diuretic', '袢利尿剂'],
-  nsaid: ['nsaid', 'nsaids', '非甾体抗炎药'],
-  statin: ['statin', '他汀类', '他汀'],
-  nitrate: ['nitrate', 'nitrates', '硝酸酯类', '硝酸酯'],
-  pde5i: ['pde-5 inhibitor', 'pde5 inhibitor', 'pde5抑制剂'],
-  'potassium-supplement': ['potassium supplement', '补钾', '钾补充剂'],
-};
+import { classNames } from './vocabulary.ts';
 
 interface Key {
   key: string;
@@ -76,14 +34,7 @@ function keysFor(kb: DrugKnowledgeBase): Map<string, Key[]> {
       add(b.zh, { drug: d });
     }
   }
-  for (const [id, cls] of Object.entries(DRUG_CLASSES) as [
-    DrugClassId,
-    (typeof DRUG_CLASSES)[DrugClassId],
-  ][]) {
-    add(cls.names.en, { classId: id });
-    add(cls.names.zh, { classId: id });
-    for (const a of CLASS_ALIASES[id] ?? []) add(a, { classId: id });
-  }
+  for (const c of classNames()) add(c.name, { classId: c.classId });
   const byFirst = new Map<string, Key[]>();
   for (const k of keys) {
     const first = k.key[0] as string;

@@ -1,5 +1,5 @@
 import type { DrugEntry, DrugKnowledgeBase } from '@qihuang/drug-knowledge';
-import type { Guideline } from '@qihuang/engines/blood-pressure';
+import type { Guideline, Setting } from '@qihuang/engines/blood-pressure';
 
 /** A passage the answer was given, cited in the answer as [id]. */
 export interface GuardPassage {
@@ -20,6 +20,8 @@ export interface PatientContext {
   /** Free-text or coded condition names (matched against the drug knowledge base's condition keywords). */
   conditions?: string[];
   pregnant?: boolean;
+  /** Serum potassium, mmol/L. */
+  potassium?: number;
 }
 
 export type ClaimKind =
@@ -30,7 +32,9 @@ export type ClaimKind =
   | 'interaction'
   | 'drug-condition'
   | 'attribution'
-  | 'citation';
+  | 'citation'
+  /** A medical statement the guard reads but has no check for: always listed, always unverifiable. */
+  | 'assertion';
 
 export type VerdictKind = 'supported' | 'contradicted' | 'unverifiable';
 
@@ -68,15 +72,23 @@ export interface DoseData {
   /** The sentence states a maximum ("最大剂量 …", "maximum …", "不超过 …"). */
   statesMaximum: boolean;
   raw: string;
+  /** Other drugs named in the sentence (for dose caps in combination, e.g. simvastatin with amlodipine). */
+  with?: Mention[];
 }
 
 export interface BpData {
   guideline?: Guideline;
+  /** 'hypertension' (diagnostic threshold) or a category id of the blood-pressure engine (grade-1, stage-2 …). */
   category: string;
+  setting: Setting;
+  /** A reading said to be in the category; the category's range; or its lower threshold. */
+  form: 'reading' | 'range' | 'threshold';
   sbp?: [number, number | undefined];
   dbp?: [number, number | undefined];
   /** "≥140/90", "starts at", "from": lower bound only. */
   lowerBoundOnly: boolean;
+  /** A reading said NOT to be hypertension ("below the threshold", "未达到"). */
+  negated?: boolean;
 }
 
 export interface TargetData {
@@ -87,10 +99,14 @@ export interface TargetData {
 }
 
 export interface InteractionData {
-  a: Mention;
-  b: Mention;
+  /** Two or more drugs/classes said to be combined (the patient's current medicines included). */
+  members: Mention[];
   /** The answer says the combination is safe (true) or harmful / to be avoided (false). */
   safe: boolean;
+  /** Context the rules need: potassium (mmol/L), eGFR, and daily doses (mg) by drug id. */
+  potassium?: number;
+  egfr?: number;
+  dailyMg: Record<string, number>;
 }
 
 export interface DrugConditionData {
@@ -98,6 +114,8 @@ export interface DrugConditionData {
   conditionId: string;
   conditionLabel: string;
   safe: boolean;
+  /** A renal statement ("eGFR 25 可以使用二甲双胍"): the measure and value stated or known. */
+  renal?: { measure: 'eGFR' | 'CrCl'; value: number };
 }
 
 export interface AttributionData {
@@ -117,11 +135,16 @@ export interface Claim {
   dose?: DoseData;
   bp?: BpData;
   target?: TargetData;
-  lab?: { stage: string; low: number; high?: number };
+  /** KDIGO GFR category with a value ("eGFR 38 is G3b"), a range ("G4 is 15–29"), "≥90" or "below 15". */
+  lab?: { stage: string; low: number; high?: number; form: 'value' | 'range' | 'at-least' | 'below' };
   interaction?: InteractionData;
   condition?: DrugConditionData;
   attribution?: AttributionData;
   citation?: string;
+  /** Patient values the answer stated or carried (used with the request's patient context). */
+  context?: { egfr?: number; crcl?: number; potassium?: number };
+  /** What an unverifiable assertion is about (e.g. "drug", "blood pressure"). */
+  assertion?: string;
 }
 
 export interface CheckContext {

@@ -1,6 +1,6 @@
 /** The check table: one line per check. A check plugs in by implementing GuardCheck and adding a line here. */
 import type { GuardCheck } from '../types.ts';
-import { attribution } from './attribution/index.ts';
+import { assertion } from './assertion/index.ts';
 import { bpTarget } from './bp-target/index.ts';
 import { bpThreshold } from './bp-threshold/index.ts';
 import { citation } from './citation/index.ts';
@@ -11,13 +11,13 @@ import { interaction } from './interaction/index.ts';
 import { renalDose } from './renal-dose/index.ts';
 
 export const CHECKS: readonly GuardCheck[] = [
-  citation, // cited passages exist
-  attribution, // numbers / names are in the cited passage
+  citation, // cited passage given, and it states what the sentence says (same drugs, numbers, polarity)
   doseRange, // @qihuang/drug-knowledge usual / max doses
   renalDose, // drug renal rules × patient eGFR / CrCl (@qihuang/engines/renal-function)
   bpThreshold, // @qihuang/engines/blood-pressure classification
   bpTarget, // @qihuang/engines/blood-pressure targets
   gfrCategory, // @qihuang/engines/renal-function KDIGO
   interaction, // drug-knowledge interaction rules + preferred combinations
-  drugCondition, // drug-knowledge contraindications / pregnancy
+  drugCondition, // drug-knowledge contraindications / pregnancy / renal use
+  assertion, // medical statements with no check: listed as unverifiable
 ];

@@ -226,9 +226,9 @@ const TARGETS: [G, number | undefined, boolean, string, string, string][] = [
   // guideline, age, tolerated, correct, wrong, source
   ['esh', 55, false, '130/80', '140/90', '§7.2'],
   ['esh', 45, false, '130/80', '120/70', '§7.2'],
-  ['esh', 70, false, '140/80', '130/70', '§7.2'],
+  ['esh', 70, false, '140/80', '150/90', '§7.2'], // 130/70 would be in the UNVERIFIED 'if tolerated' zone
   ['esh', 75, false, '140/80', '150/90', '§7.2'],
-  ['cn', undefined, false, '140/90', '130/80', '§7.3'],
+  ['cn', undefined, false, '140/90', '150/90', '§7.3'], // 130/80 is the 'if tolerated' target, not wrong
   ['cn', undefined, true, '130/80', '120/70', '§7.3'],
   ['cn', 70, false, '150/90', '130/80', '§7.3'],
   ['cn', 85, false, '150/90', '140/90', '§7.3'],

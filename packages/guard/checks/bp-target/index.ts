@@ -1,44 +1,81 @@
-/** Treatment targets stated for a guideline and population, checked against the blood-pressure engine. */
-import { targetFor, type TargetPopulation } from '@qihuang/engines/blood-pressure';
+/**
+ * Treatment targets stated for a guideline and population, checked against the blood-pressure engine (targetFor).
+ * Only targets REFERENCE §7 marks as verified can contradict a claim; the others give "unverifiable" with a
+ * neutral reason. Without a known age the age bands are tried in turn.
+ */
+import {
+  targetFor,
+  type Guideline,
+  type Target,
+  type TargetPopulation,
+} from '@qihuang/engines/blood-pressure';
 import type { GuardCheck, Verdict } from '../../types.ts';
+import { GUIDELINE_NAME } from '../bp-threshold/index.ts';
+import { targetVerified } from './verified.ts';
+
+const SOURCE: Record<Guideline, string> = {
+  'acc-aha-2017': 'ACC/AHA 2017 §8.1.5',
+  'esh-2023': 'ESH 2023 BP targets',
+  'china-2018': '中国高血压防治指南2018 降压目标',
+  'china-2024': '中国高血压防治指南2024 降压目标',
+};
+
+const show = (t: { sbp: number; dbp?: number }) => `<${t.sbp}${t.dbp ? `/${t.dbp}` : ''}`;
 
 export const bpTarget: GuardCheck = {
   id: 'bp-target',
   kinds: ['bp-target'],
   check(claim, context): Verdict | undefined {
     const t = claim.target;
-    const guideline = t?.guideline ?? context.guideline;
-    if (!t || !guideline) return undefined;
-    const p = context.patient;
-    const population: TargetPopulation = {
-      age: t.population.age ?? p?.age ?? 50,
-      ...((t.population.diabetes ?? false) ? { diabetes: true } : {}),
-      ...((t.population.ckd ?? false) ? { ckd: true } : {}),
-      ...((t.population.proteinuria ?? false) ? { proteinuria: true } : {}),
-    };
-    const variants = [
-      targetFor(guideline, { ...population, tolerated: false }),
-      targetFor(guideline, { ...population, tolerated: true }),
-    ];
-    const match = variants.find(
-      (v) => v.sbp === t.sbp && (t.dbp === undefined || v.dbp === undefined || v.dbp === t.dbp),
-    );
-    const evidence = variants
-      .filter((v, i) => i === 0 || v.rule !== variants[0]?.rule)
-      .map((v) => ({
-        source: `blood-pressure engine (${v.source})`,
-        text: `${v.rule}: <${v.sbp}${v.dbp ? `/${v.dbp}` : ''}`,
-      }));
-    if (match)
+    const g = t?.guideline ?? context.guideline;
+    if (!t || !g) return undefined;
+    const ages = t.population.age !== undefined ? [t.population.age] : [50, 70, 85];
+    const variants: { target: Target; tolerated: boolean; verified: boolean; compareDbp: boolean }[] = [];
+    for (const age of ages)
+      for (const tolerated of [false, true]) {
+        const p: TargetPopulation = {
+          age,
+          ...(t.population.diabetes ? { diabetes: true } : {}),
+          ...(t.population.ckd ? { ckd: true } : {}),
+          ...(t.population.proteinuria ? { proteinuria: true } : {}),
+          tolerated,
+        };
+        const target = targetFor(g, p);
+        if (variants.some((v) => v.target.rule === target.rule)) continue;
+        variants.push({ target, tolerated, ...targetVerified(g, target.rule) });
+      }
+    const name = GUIDELINE_NAME[g];
+    const evidence = variants.map((v) => ({
+      source: SOURCE[g],
+      text: `${v.target.rule}: ${show(v.target)}`,
+    }));
+    const matches = (v: (typeof variants)[number]) =>
+      v.target.sbp === t.sbp &&
+      (!v.compareDbp || t.dbp === undefined || v.target.dbp === undefined || v.target.dbp === t.dbp);
+    const hit = variants.find(matches);
+    if (hit)
+      return hit.verified
+        ? { verdict: 'supported', evidence, reason: `${name}: ${hit.target.rule}` }
+        : {
+            verdict: 'unverifiable',
+            evidence,
+            reason: `${name}: no verified guideline value to check this target against`,
+          };
+    // No match: contradicted when every candidate is verified, or when the stated target is looser than the
+    // verified usual target (the unverified options are all "if tolerated", i.e. stricter).
+    const base = variants.filter((v) => !v.tolerated);
+    const allVerified = variants.every((v) => v.verified);
+    const looser = base.length > 0 && base.every((v) => v.verified && t.sbp > v.target.sbp);
+    if (allVerified || looser)
       return {
-        verdict: 'supported',
+        verdict: 'contradicted',
         evidence,
-        reason: `target <${t.sbp}${t.dbp ? `/${t.dbp}` : ''} matches (${match.rule})`,
+        reason: `${name} target is ${variants.map((v) => `${show(v.target)} (${v.target.rule})`).join(' or ')}, not ${show(t)}`,
       };
     return {
-      verdict: 'contradicted',
+      verdict: 'unverifiable',
       evidence,
-      reason: `target <${t.sbp}${t.dbp ? `/${t.dbp}` : ''} does not match ${evidence.map((e) => e.text).join(' / ')}`,
+      reason: `${name}: no verified guideline value to check this target against`,
     };
   },
 };

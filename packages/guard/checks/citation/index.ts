@@ -1,5 +1,13 @@
-/** Every [id] the answer cites must be one of the passages it was given. */
+/**
+ * A sentence citing [id]: the passage must have been given (else contradicted), and it must state what the
+ * sentence says — same drugs, numbers (with their qualifiers) and polarity — to be `supported`; a passage that
+ * states otherwise makes it `contradicted`; a passage that says nothing about it leaves it `unverifiable`.
+ */
+import { stripCitations } from '../../sentences.ts';
 import type { GuardCheck, Verdict } from '../../types.ts';
+import { compare, passageUnits, read, type Reading } from './statement.ts';
+
+const units = new WeakMap<object, Reading[]>();
 
 export const citation: GuardCheck = {
   id: 'citation',
@@ -8,21 +16,33 @@ export const citation: GuardCheck = {
     const id = claim.citation;
     if (!id) return undefined;
     const p = context.passages.get(id);
-    if (p)
+    if (!p)
       return {
-        verdict: 'supported',
-        evidence: [{ source: id, text: p.title ?? p.text.slice(0, 80) }],
-        reason: `[${id}] was given`,
+        verdict: 'contradicted',
+        evidence: [
+          {
+            source: 'passages',
+            text: `given: ${[...context.passages.keys()].map((k) => `[${k}]`).join(' ') || 'none'}`,
+          },
+        ],
+        reason: `cites [${id}], which was not among the passages given`,
       };
-    return {
-      verdict: 'contradicted',
-      evidence: [
-        {
-          source: 'passages',
-          text: `given: ${[...context.passages.keys()].map((k) => `[${k}]`).join(' ') || 'none'}`,
-        },
-      ],
-      reason: `cites [${id}], which was not among the passages given`,
-    };
+    let u = units.get(p);
+    if (!u) {
+      u = passageUnits(p.text, context.drugs);
+      units.set(p, u);
+    }
+    // Only the part of the sentence before this marker (and after the previous one) is attributed to [id].
+    const marker = claim.text.indexOf(`[${id}`);
+    const prev = marker > 0 ? claim.text.lastIndexOf(']', marker) : -1;
+    const own = marker > 0 ? claim.text.slice(prev + 1, marker) : claim.text;
+    const r = compare(read(stripCitations(own.trim() ? own : claim.text), context.drugs), u);
+    const evidence = [
+      {
+        source: `[${id}]${p.title ? ` ${p.title}` : ''}`,
+        text: r.unit ?? (p.text.length > 160 ? `${p.text.slice(0, 160)}…` : p.text),
+      },
+    ];
+    return { verdict: r.verdict, evidence, reason: `[${id}]: ${r.reason}` };
   },
 };

@@ -6,7 +6,50 @@ import {
   type DrugClassId,
   type ReproductiveFact,
 } from '@qihuang/drug-knowledge';
-import type { GuardCheck, Verdict } from '../../types.ts';
+import { NEUTRAL, renalVerified } from '../../honesty.ts';
+import type { CheckContext, DrugConditionData, GuardCheck, Verdict } from '../../types.ts';
+
+/** "eGFR 25 可以使用二甲双胍": the drug's renal rules at the stated value. */
+function renalUse(c: DrugConditionData, context: CheckContext): Verdict | undefined {
+  const drug = c.mention.drug;
+  const r = c.renal;
+  if (!drug || !r) return undefined;
+  const name = `${drug.names.zh} ${drug.names.en}`;
+  const rules = (drug.renal ?? []).filter(
+    (x) =>
+      (x.measure === r.measure || true) &&
+      r.value < x.below &&
+      (x.atLeast === undefined || r.value >= x.atLeast),
+  );
+  const evidence = rules.map((x) => ({
+    source: sourceOf(x.source).label,
+    text: `${x.text.zh} ${x.text.en}`,
+  }));
+  const blocking = rules.filter((x) => x.action === 'contraindicated' || x.action === 'avoid');
+  if (c.safe) {
+    if (blocking.length)
+      return renalVerified(drug, blocking[0]!)
+        ? { verdict: 'contradicted', evidence, reason: `${name} is not to be used at ${c.conditionLabel}` }
+        : { verdict: 'unverifiable', evidence, reason: `${name}: ${NEUTRAL}` };
+    if (rules.length)
+      return {
+        verdict: 'unverifiable',
+        evidence,
+        reason: `${name}: dose adjustment or caution at ${c.conditionLabel}`,
+      };
+    return (drug.renal ?? []).length
+      ? { verdict: 'supported', evidence: [], reason: `${name}: no renal restriction at ${c.conditionLabel}` }
+      : { verdict: 'unverifiable', evidence: [], reason: `${name}: no renal rule to check against` };
+  }
+  if (rules.length)
+    return { verdict: 'supported', evidence, reason: `${name}: restricted at ${c.conditionLabel}` };
+  void context;
+  return {
+    verdict: 'unverifiable',
+    evidence: [],
+    reason: `${name}: no renal restriction known at ${c.conditionLabel}`,
+  };
+}
 
 export const drugCondition: GuardCheck = {
   id: 'drug-condition',
@@ -14,6 +57,7 @@ export const drugCondition: GuardCheck = {
   check(claim, context): Verdict | undefined {
     const c = claim.condition;
     if (!c) return undefined;
+    if (c.renal) return renalUse(c, context);
     const kb = context.drugs;
     const m = c.mention;
     const classIds: DrugClassId[] = m.drug

@@ -1,6 +1,8 @@
-/** KDIGO GFR categories stated with their eGFR range, checked against the renal-function engine. */
+/** KDIGO GFR categories stated with an eGFR value, range or bound, checked with the renal-function engine. */
 import { kdigoGfrStage } from '@qihuang/engines/renal-function';
 import type { GuardCheck, Verdict } from '../../types.ts';
+
+const SOURCE = 'KDIGO 2012 CKD guideline, GFR categories';
 
 export const gfrCategory: GuardCheck = {
   id: 'gfr-category',
@@ -8,21 +10,37 @@ export const gfrCategory: GuardCheck = {
   check(claim): Verdict | undefined {
     const lab = claim.lab;
     if (!lab) return undefined;
-    const values = [lab.low, ...(lab.high !== undefined ? [lab.high] : [])];
-    const stages = values.map((v) => kdigoGfrStage(v).stage as string);
-    const ok = stages.every((s) => s === lab.stage);
-    const evidence = [
-      {
-        source: 'renal-function engine: KDIGO 2012/2024 (REFERENCE §4.3)',
-        text: values.map((v, i) => `eGFR ${v} → ${stages[i]}`).join('; '),
-      },
-    ];
+    const st = (v: number) => kdigoGfrStage(v).stage as string;
+    let ok: boolean;
+    let shown: string;
+    switch (lab.form) {
+      case 'value':
+        ok = st(lab.low) === lab.stage;
+        shown = `eGFR ${lab.low} → ${st(lab.low)}`;
+        break;
+      case 'range': {
+        const hi = lab.high as number;
+        // the range must lie in the category and reach its edges (G2 is 60–89, not 30–59 or 70–80)
+        ok =
+          st(lab.low) === lab.stage &&
+          st(hi) === lab.stage &&
+          st(lab.low - 1) !== lab.stage &&
+          st(hi + 1) !== lab.stage;
+        shown = `eGFR ${lab.low} → ${st(lab.low)}; ${hi} → ${st(hi)}`;
+        break;
+      }
+      case 'at-least':
+        ok = st(lab.low) === lab.stage && st(lab.low - 0.5) !== lab.stage && st(200) === lab.stage;
+        shown = `eGFR ${lab.low} → ${st(lab.low)}; ${lab.low - 1} → ${st(lab.low - 1)}`;
+        break;
+      case 'below':
+        ok = st(lab.low - 0.5) === lab.stage && st(lab.low) !== lab.stage && st(0) === lab.stage;
+        shown = `eGFR ${lab.low - 1} → ${st(lab.low - 1)}; ${lab.low} → ${st(lab.low)}`;
+        break;
+    }
+    const evidence = [{ source: SOURCE, text: shown }];
     return ok
-      ? { verdict: 'supported', evidence, reason: `${lab.stage} covers ${values.join('–')}` }
-      : {
-          verdict: 'contradicted',
-          evidence,
-          reason: `${values.join('–')} is not ${lab.stage} (${stages.join(', ')})`,
-        };
+      ? { verdict: 'supported', evidence, reason: `KDIGO ${lab.stage}: ${shown}` }
+      : { verdict: 'contradicted', evidence, reason: `KDIGO: ${shown}, not ${lab.stage}` };
   },
 };

@@ -1,45 +1,16 @@
 /**
- * "X and Y can be combined safely" / "X must not be combined with Y", checked against the drug knowledge base's
- * interaction rules, and against the guideline-preferred combinations (REFERENCE §7.3 China 2018; ESH 2023).
+ * "X and Y can be combined safely" / "avoid adding Z to X and Y": the drugs named (with the patient's current
+ * medicines) against the drug knowledge base's interaction rules, two- and three-drug, with potassium and dose
+ * gates (rules.ts), and against the guideline-preferred combinations (an "interaction" between two drugs of a
+ * preferred combination is invented).
  */
-import {
-  sourceOf,
-  type DrugClassId,
-  type DrugKnowledgeBase,
-  type DrugSelector,
-  type InteractionRule,
-} from '@qihuang/drug-knowledge';
+import { sourceOf, type DrugClassId, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import type { GuardCheck, Mention, Verdict } from '../../types.ts';
+import { applyRules, classesOf } from './rules.ts';
 
-function classesOf(m: Mention, kb: DrugKnowledgeBase): DrugClassId[] {
-  if (m.drug) return kb.classesOf(m.drug);
-  return m.classId ? [m.classId as DrugClassId] : [];
-}
-
-function selectorMatches(sel: DrugSelector, m: Mention, kb: DrugKnowledgeBase): boolean {
-  if ('class' in sel) return classesOf(m, kb).includes(sel.class);
-  if ('drug' in sel) {
-    if (m.drug) return m.drug.id === sel.drug || kb.ingredients(m.drug).some((d) => d.id === sel.drug);
-    const d = kb.getDrug(sel.drug);
-    return !!d && !!m.classId && d.classes.includes(m.classId as DrugClassId);
-  }
-  if (!m.drug) return false;
-  return [m.drug, ...kb.ingredients(m.drug)].some((d) => (d.tags ?? []).includes(sel.tag));
-}
-
-export function rulesFor(a: Mention, b: Mention, kb: DrugKnowledgeBase): InteractionRule[] {
-  return kb.interactions.filter((rule) => {
-    if (rule.members.length !== 2) return false;
-    const [x, y] = rule.members as [DrugSelector[], DrugSelector[]];
-    const ax = x.some((s) => selectorMatches(s, a, kb));
-    const by = y.some((s) => selectorMatches(s, b, kb));
-    const ay = y.some((s) => selectorMatches(s, a, kb));
-    const bx = x.some((s) => selectorMatches(s, b, kb));
-    return (ax && by) || (ay && bx);
-  });
-}
-
-// REFERENCE §7.3 (China 2018 preferred two-drug combinations; also ESH 2023 RAS blocker + CCB or diuretic).
+// REFERENCE §7.3 (China 2018 preferred two-drug combinations; ESH 2023 RAS blocker + CCB or diuretic, §7.2).
+// §7.3 marks the list details UNVERIFIED, but the five first-line classes "can be used … in combination" is
+// [V2] (§7.3), so "must never be combined" for these pairs is contradicted by a verified statement.
 const PREFERRED: [DrugClassId[], DrugClassId[]][] = [
   [['acei', 'arb'], ['ccb-dhp']],
   [
@@ -60,7 +31,8 @@ export function isPreferredCombination(a: Mention, b: Mention, kb: DrugKnowledge
   );
 }
 
-const label = (m: Mention) => (m.drug ? `${m.drug.names.zh} ${m.drug.names.en}` : m.text);
+const label = (m: Mention) => (m.drug ? m.drug.names.en : m.text);
+const SOURCE_PREFERRED = '中国高血压防治指南2018 优化联合方案; ESH 2023';
 
 export const interaction: GuardCheck = {
   id: 'interaction',
@@ -69,53 +41,79 @@ export const interaction: GuardCheck = {
     const i = claim.interaction;
     if (!i) return undefined;
     const kb = context.drugs;
-    const pair = `${label(i.a)} + ${label(i.b)}`;
-    const rules = rulesFor(i.a, i.b, kb);
-    const serious = rules.filter((r) => r.severity === 'contraindicated' || r.severity === 'major');
-    const evidence = rules.map((r) => ({
-      source: sourceOf(r.source).label,
-      text: `${r.severity}: ${r.summary.zh} ${r.summary.en}. ${r.management.en}`,
+    const potassium = i.potassium ?? context.patient?.potassium;
+    const applied = applyRules(i.members, kb, {
+      ...(potassium !== undefined ? { potassium } : {}),
+      dailyMg: i.dailyMg,
+      conditions: [],
+    });
+    const names = i.members.map(label).join(' + ');
+    const evidence = applied.map((a) => ({
+      source:
+        sourceOf(a.rule.source)
+          .label.replace(/REFERENCE\s*§[\d.a-z]+\s*/gi, '')
+          .trim() || 'drug knowledge base',
+      text: `${a.rule.severity}: ${a.rule.summary.en}${a.gate ? ` (${a.gate})` : ''}. ${a.rule.management.en}`,
     }));
+    const live = applied.filter((a) => a.severity !== 'none');
+    const serious = live.filter((a) => a.severity === 'contraindicated' || a.severity === 'major');
     if (i.safe) {
-      if (serious.length)
+      if (serious.length) {
+        const s = serious[0]!;
         return {
           verdict: 'contradicted',
           evidence,
-          reason: `${pair}: the knowledge base has a ${serious[0]?.severity} interaction (${serious[0]?.summary.en})`,
+          reason: `${s.members.map(label).join(' + ')}: ${s.rule.summary.en}${s.gate ? ` (${s.gate})` : ''}`,
         };
-      if (rules.length)
+      }
+      if (live.length)
         return {
           verdict: 'unverifiable',
           evidence,
-          reason: `${pair}: moderate interaction — usable with monitoring`,
+          reason: `${names}: usable with monitoring (${live[0]!.rule.summary.en})`,
         };
-      if (isPreferredCombination(i.a, i.b, kb)) {
+      if (applied.length)
         return {
           verdict: 'supported',
-          evidence: [
-            {
-              source: 'REFERENCE §7.3 (China 2018), ESH 2023',
-              text: 'guideline-preferred two-drug combination',
-            },
-          ],
-          reason: `${pair} is a guideline-preferred combination`,
+          evidence,
+          reason: `${names}: ${applied.map((a) => a.gate).join('; ')}`,
         };
-      }
-      return undefined;
+      const pairs = i.members.flatMap((a, x) => i.members.slice(x + 1).map((b) => [a, b] as const));
+      if (pairs.length && pairs.every(([a, b]) => isPreferredCombination(a, b, kb)))
+        return {
+          verdict: 'supported',
+          evidence: [{ source: SOURCE_PREFERRED, text: 'guideline-preferred combination' }],
+          reason: `${names} is a guideline-preferred combination`,
+        };
+      return {
+        verdict: 'unverifiable',
+        evidence: [],
+        reason: `${names}: no interaction rule to check against`,
+      };
     }
-    if (rules.length) return { verdict: 'supported', evidence, reason: `${pair}: ${rules[0]?.summary.en}` };
-    if (isPreferredCombination(i.a, i.b, kb)) {
+    if (live.length)
+      return { verdict: 'supported', evidence, reason: `${names}: ${live[0]!.rule.summary.en}` };
+    if (applied.length)
+      return {
+        verdict: 'unverifiable',
+        evidence,
+        reason: `${names}: ${applied.map((a) => a.gate).join('; ')}`,
+      };
+    if (i.members.length === 2 && isPreferredCombination(i.members[0]!, i.members[1]!, kb))
       return {
         verdict: 'contradicted',
         evidence: [
           {
-            source: 'REFERENCE §7.3 (China 2018), ESH 2023',
-            text: 'guideline-preferred two-drug combination; no interaction rule in the drug knowledge base',
+            source: SOURCE_PREFERRED,
+            text: 'guideline-preferred two-drug combination; no interaction in the drug knowledge base',
           },
         ],
-        reason: `${pair} is a guideline-preferred combination with no interaction in the knowledge base (invented interaction)`,
+        reason: `${names} is a guideline-preferred combination with no known interaction`,
       };
-    }
-    return undefined;
+    return {
+      verdict: 'unverifiable',
+      evidence: [],
+      reason: `${names}: no interaction rule to check against`,
+    };
   },
 };

@@ -1,5 +1,6 @@
 /** Dose claims against the drug's renal rules and the patient's renal function (eGFR / creatinine clearance). */
 import { sourceOf } from '@qihuang/drug-knowledge';
+import { NEUTRAL, renalVerified } from '../../honesty.ts';
 import type { GuardCheck, Verdict } from '../../types.ts';
 
 export const renalDose: GuardCheck = {
@@ -7,8 +8,9 @@ export const renalDose: GuardCheck = {
   kinds: ['dose'],
   check(claim, context): Verdict | undefined {
     const d = claim.dose;
-    const p = context.patient;
-    if (!d || !p || (p.egfr === undefined && p.crcl === undefined)) return undefined;
+    // Patient values from the request, else those the answer itself states ("CrCl 18 mL/min").
+    const p = { ...(claim.context ?? {}), ...(context.patient ?? {}) } as { egfr?: number; crcl?: number };
+    if (!d || (p.egfr === undefined && p.crcl === undefined)) return undefined;
     const daily = d.perDay
       ? (d.amountMaxMg ?? d.amountMg)
       : (d.amountMaxMg ?? d.amountMg) * (d.timesPerDay ?? 1);
@@ -29,6 +31,12 @@ export const renalDose: GuardCheck = {
         { source: 'patient', text: `${measured} ${Math.round(value)}` },
       ];
       const name = `${d.drug.names.zh} ${d.drug.names.en}`;
+      const applies =
+        rule.action === 'contraindicated' ||
+        rule.action === 'avoid' ||
+        (rule.maxDaily !== undefined && daily > rule.maxDaily);
+      if (applies && !renalVerified(d.drug, rule))
+        return { verdict: 'unverifiable', evidence, reason: `${name}: ${NEUTRAL}` };
       if (rule.action === 'contraindicated' || rule.action === 'avoid') {
         return {
           verdict: 'contradicted',

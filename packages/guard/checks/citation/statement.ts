@@ -1,0 +1,203 @@
+/**
+ * Does a cited passage state what the sentence says? Both are read into slots — a number with its unit and the
+ * words that qualify it (whose dose, which population, which setting, which category, a maximum or a start) —
+ * plus the drugs/classes named and the polarity (safe / to avoid). The sentence is:
+ * - contradicted when the passage gives a different number for the best-matching slot, or the opposite polarity
+ *   for the same drugs;
+ * - supported when every number and drug of the sentence is found in the passage with the same qualifiers and
+ *   polarity;
+ * - unverifiable otherwise (the passage says nothing about it).
+ */
+import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import { findMentions } from '../../mentions.ts';
+import { polarity } from '../../polarity.ts';
+
+// Qualifiers (zh/en) and their weight in matching a number to the passage's number.
+const ANCHORS: [string, RegExp, number][] = [
+  ['older', /older|elderly|老年|高龄/i, 2],
+  ['potassium', /potassium|K\+|K⁺|血钾|钾/i, 2],
+  ['egfr', /eGFR|\bGFR|肾小球滤过率/i, 2],
+  ['crcl', /CrCl|creatinine clearance|肌酐清除率/i, 2],
+  ['night', /night|nocturnal|夜间/i, 2],
+  ['home', /\bhome\b|家庭/i, 2],
+  ['24h', /24[- ]?(?:h\b|hour)|24\s*小时/i, 2],
+  ['day', /daytime|白天/i, 2],
+  ['general', /general|most adults|一般/i, 2],
+  ['tolerated', /tolerat|耐受/i, 2],
+  ['max', /\bmax|maximum|up to|not exceed|no more than|不超过|最大|最高|increased? to|增加到|加至/i, 1],
+  ['start', /start|initial|起始|开始/i, 1],
+  ['below', /below|under|less than|<|＜|低于|以下|小于/i, 1],
+  ['above', /above|over|more than|>|≥|高于|以上|大于/i, 1],
+];
+const CATEGORY = /stage\s*([12])|grade\s*([123])|([123])\s*级|(?<![A-Za-z0-9])(G[1-5][ab]?)(?![A-Za-z0-9])/gi;
+
+interface Slot {
+  value: number;
+  unit?: string;
+  anchors: Map<string, number>;
+}
+
+function unitOf(after: string): string | undefined {
+  const m = /^\s*(mg|mmHg|mmol|mL\/min|%|岁|years?|weeks?|周|days?|天|months?|个?月)/i.exec(after);
+  if (!m) return undefined;
+  const u = (m[1] as string).toLowerCase();
+  if (/^(岁|year)/.test(u)) return 'y';
+  if (/^(week|周)/.test(u)) return 'w';
+  if (/^(day|天)/.test(u)) return 'd';
+  if (/^(month|个?月)/.test(u)) return 'm';
+  return u;
+}
+
+function anchorsIn(text: string, entities: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [key, re, w] of ANCHORS) if (re.test(text)) out.set(key, w);
+  for (const m of text.matchAll(CATEGORY)) {
+    const grade = m[2] ?? m[3];
+    const key = m[1] ? `s${m[1]}` : grade ? `g${grade}` : (m[4] as string).toUpperCase();
+    out.set(`cat:${key}`, 3);
+  }
+  for (const e of entities) out.set(`e:${e}`, 1);
+  return out;
+}
+
+const clean = (t: string) =>
+  t
+    .normalize('NFKC')
+    .replace(/m[lL]\s*\/\s*min\s*\/\s*1[.,]73\s*m\s*(?:2|²)/g, 'mL/min')
+    .replace(/K⁺/g, 'K+');
+
+export interface Reading {
+  slots: Slot[];
+  entities: Set<string>;
+  polarity?: 'safe' | 'unsafe';
+  text: string;
+}
+
+function drugIds(text: string, kb: DrugKnowledgeBase): string[] {
+  return [...new Set(findMentions(text, kb).map((m) => m.drug?.id ?? m.classId ?? ''))].filter(Boolean);
+}
+
+function entityIds(text: string, kb: DrugKnowledgeBase): string[] {
+  const ids: string[] = [];
+  for (const m of findMentions(text, kb)) {
+    if (m.drug) ids.push(m.drug.id, ...kb.classesOf(m.drug));
+    else if (m.classId) ids.push(m.classId);
+  }
+  return [...new Set(ids)];
+}
+
+/** Reads one sentence or passage unit. */
+export function read(raw: string, kb: DrugKnowledgeBase, inherit: string[] = []): Reading {
+  const text = clean(raw);
+  const slots: Slot[] = [];
+  const unitDrugs = drugIds(text, kb);
+  for (const clause of text.split(/[，,:：]|\band\b|(?<=\S);/)) {
+    const own = drugIds(clause, kb);
+    const entities = own.length ? own : unitDrugs.length ? unitDrugs.slice(0, 1) : inherit.slice(0, 1);
+    let prev = 0;
+    for (const m of clause.matchAll(/\d+(?:\.\d+)?/g)) {
+      const at = m.index as number;
+      const rawN = m[0];
+      const after = clause.slice(at + rawN.length);
+      const before = clause.slice(Math.max(0, at - 8), at);
+      const skip =
+        /^(19|20)\d\d$/.test(rawN) ||
+        /^(级|期|型|类|[ab]\b)/.test(after) ||
+        /(stage|grade|\bG|β|CYP|type)\s*$/i.test(before) ||
+        /^\s*[-–]?\s*(?:h\b|hour|小时)/i.test(after);
+      if (skip) continue;
+      const segment = clause.slice(prev, at);
+      prev = at + rawN.length;
+      let anchors = anchorsIn(segment, []);
+      if (![...anchors.values()].some((w) => w >= 2)) {
+        const tail = anchorsIn(clause.slice(at + rawN.length), []);
+        for (const [k, w] of tail) if (!anchors.has(k)) anchors.set(k, w);
+      }
+      const withEntities = anchorsIn('', entities);
+      anchors = new Map([...anchors, ...withEntities]);
+      // a number right after "/" shares the anchors of the number before it (120/80)
+      const unit = unitOf(after);
+      slots.push({ value: Number(rawN), ...(unit ? { unit } : {}), anchors });
+    }
+  }
+  const pol = polarity(text);
+  return {
+    slots,
+    entities: new Set(entityIds(text, kb)),
+    ...(pol ? { polarity: pol } : {}),
+    text: raw.trim(),
+  };
+}
+
+function score(a: Slot, b: Slot): number {
+  if (a.unit && b.unit && a.unit !== b.unit) return -1;
+  let s = 0;
+  for (const [k, w] of a.anchors) if (b.anchors.has(k)) s += w;
+  return s;
+}
+
+export interface Comparison {
+  verdict: 'supported' | 'contradicted' | 'unverifiable';
+  reason: string;
+  unit?: string;
+}
+
+export function compare(claim: Reading, passage: Reading[]): Comparison {
+  const all = passage.flatMap((u) => u.slots);
+  const missing: number[] = [];
+  for (const slot of claim.slots) {
+    const scored = all.map((p) => ({ p, s: score(slot, p) })).filter((x) => x.s >= 0);
+    const exact = scored.filter((x) => x.p.value === slot.value);
+    const best = Math.max(0, ...scored.map((x) => x.s));
+    if (best >= 2) {
+      const top = scored.filter((x) => x.s === best);
+      if (top.some((x) => x.p.value === slot.value)) continue;
+      if (exact.some((x) => x.s >= best - 1 && x.s > 0)) continue;
+      const unit = passage.find((u) => u.slots.includes(top[0]!.p));
+      return {
+        verdict: 'contradicted',
+        reason: `the passage gives ${top.map((x) => x.p.value).join('/')} here, not ${slot.value}`,
+        ...(unit ? { unit: unit.text } : {}),
+      };
+    }
+    if (!exact.length) missing.push(slot.value);
+  }
+  // Polarity for the same drugs.
+  if (claim.polarity && claim.entities.size) {
+    const overlap = (u: Reading) =>
+      [...claim.entities].filter((e) => u.entities.has(e)).length -
+      0.1 * [...u.entities].filter((e) => !claim.entities.has(e)).length;
+    const best = [...passage].sort((a, b) => overlap(b) - overlap(a))[0];
+    if (
+      best &&
+      overlap(best) > 0.5 &&
+      best.polarity &&
+      best.polarity !== claim.polarity &&
+      overlap(best) >= Math.min(2, claim.entities.size) - 0.5
+    )
+      return {
+        verdict: 'contradicted',
+        reason: `the passage says ${best.polarity === 'unsafe' ? 'to avoid it' : 'it can be used'}`,
+        unit: best.text,
+      };
+  }
+  const passageEntities = new Set(passage.flatMap((u) => [...u.entities]));
+  const missingEntities = [...claim.entities].filter((e) => !passageEntities.has(e));
+  if (missing.length || missingEntities.length)
+    return {
+      verdict: 'unverifiable',
+      reason: `the passage does not state ${missing.length ? missing.join(', ') : 'this'}`,
+    };
+  if (!claim.slots.length && !claim.entities.size)
+    return { verdict: 'unverifiable', reason: 'nothing to compare' };
+  return { verdict: 'supported', reason: 'the passage states it' };
+}
+
+/** Passage units (sentences). */
+export function passageUnits(text: string, kb: DrugKnowledgeBase): Reading[] {
+  const first = drugIds(clean(text), kb);
+  return text
+    .split(/(?<=[。！？!?；;])|(?<=\.)\s+/)
+    .filter((s) => s.trim())
+    .map((s) => read(s, kb, first));
+}

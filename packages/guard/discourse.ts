@@ -1,0 +1,97 @@
+/**
+ * What an answer has established so far (carried from sentence to sentence): the guideline named, the patient's
+ * age and conditions, potassium, eGFR/CrCl, and the medicines the patient takes. Starts from the request's
+ * patient context and guideline; a sentence that names a new value replaces the old one.
+ */
+import type { Guideline } from '@qihuang/engines/blood-pressure';
+import type { Mention, PatientContext } from './types.ts';
+
+export interface Discourse {
+  guideline?: Guideline;
+  age?: number;
+  diabetes?: boolean;
+  ckd?: boolean;
+  proteinuria?: boolean;
+  /** mmol/L */
+  potassium?: number;
+  egfr?: number;
+  crcl?: number;
+  /** Medicines the answer says the patient takes ("正在服用…", "is on …"). */
+  current: Mention[];
+}
+
+export function startDiscourse(
+  patient: PatientContext | undefined,
+  guideline: Guideline | undefined,
+): Discourse {
+  const conditions = (patient?.conditions ?? []).join(' ').toLowerCase();
+  return {
+    ...(guideline ? { guideline } : {}),
+    ...(patient?.age !== undefined ? { age: patient.age } : {}),
+    ...(/diabet|糖尿病/.test(conditions) ? { diabetes: true } : {}),
+    ...(/\bckd\b|chronic kidney|慢性肾/.test(conditions) ? { ckd: true } : {}),
+    ...(/proteinuria|albuminuria|蛋白尿/.test(conditions) ? { proteinuria: true } : {}),
+    ...(patient?.potassium !== undefined ? { potassium: patient.potassium } : {}),
+    ...(patient?.egfr !== undefined ? { egfr: patient.egfr } : {}),
+    ...(patient?.crcl !== undefined ? { crcl: patient.crcl } : {}),
+    current: [],
+  };
+}
+
+const NUM = String.raw`(\d+(?:\.\d+)?)`;
+
+/** Age stated in a sentence ("a 58-year-old", "患者82岁", "aged 65–79", "80岁以上", "≥80"). */
+export function ageIn(text: string): number | undefined {
+  const t = text.normalize('NFKC');
+  let m =
+    /(?:aged?|年龄)\s*(\d{2})\s*(?:[–—~-]|to|至)\s*(\d{2})(?!\d)|(\d{2})\s*(?:[–—~-]|至)\s*(\d{2})\s*(?:岁|years)/i.exec(
+      t,
+    );
+  if (m) return Math.round((Number(m[1] ?? m[3]) + Number(m[2] ?? m[4])) / 2);
+  m =
+    /(?:aged?\s*|年龄\s*)(?:≥|>=)\s*(\d{2})(?!\d)|(?:≥|>=|over|above)\s*(\d{2})(?!\d)\s*(?:岁|years)|(\d{2})(?!\d)\s*(?:岁|years(?: of age)?|-year-olds?)?\s*(?:及|或)?(?:以上|or older|and older|or over|and over)/i.exec(
+      t,
+    );
+  if (m) return Number(m[1] ?? m[2] ?? m[3]) + 5;
+  m = /(\d{2})[- ]year[- ]old|(\d{2})(?!\d)\s*岁|aged?\s*(\d{2})(?!\d)|(\d{2}) years old/i.exec(t);
+  if (m) return Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
+  if (/高龄/.test(t)) return 85;
+  return undefined;
+}
+
+export function potassiumIn(text: string): number | undefined {
+  const m = new RegExp(
+    String.raw`(?:potassium|K\+|K⁺|serum K|血钾|钾)[^0-9。;；]{0,24}?${NUM}\s*(?:mmol|mEq)`,
+    'i',
+  ).exec(text.normalize('NFKC').replace(/K⁺/g, 'K+'));
+  return m ? Number(m[1]) : undefined;
+}
+
+export function renalIn(text: string): { egfr?: number; crcl?: number } {
+  const t = text.normalize('NFKC').replace(/mL\/min\/1\.73\s*m(?:2|²)/gi, 'mL/min');
+  const e = new RegExp(String.raw`(?:eGFR|GFR|肾小球滤过率)[^0-9。;；]{0,16}?${NUM}`, 'i').exec(t);
+  const c = new RegExp(
+    String.raw`(?:CrCl|creatinine clearance|肌酐清除率)[^0-9。;；]{0,16}?${NUM}`,
+    'i',
+  ).exec(t);
+  return { ...(e ? { egfr: Number(e[1]) } : {}), ...(c ? { crcl: Number(c[1]) } : {}) };
+}
+
+export const TAKES =
+  /\b(takes?|taking|is on|are on|already on|currently on|receiv\w+|on treatment with)\b|正在服用|正在用|在服用|服用|已用|长期用|目前用/i;
+
+/** Updates the discourse with what a sentence states; returns nothing. */
+export function absorb(d: Discourse, text: string): void {
+  const age = ageIn(text);
+  if (age !== undefined) d.age = age;
+  if (/diabet|糖尿病/i.test(text) && !/\bno diabetes|without diabetes|无糖尿病|没有糖尿病/i.test(text))
+    d.diabetes = true;
+  if (/\bCKD\b|chronic kidney disease|慢性肾脏病|慢性肾病/i.test(text)) d.ckd = true;
+  if (/proteinuria|albuminuria|蛋白尿/i.test(text) && !/without proteinuria|无蛋白尿|没有蛋白尿/i.test(text))
+    d.proteinuria = true;
+  const k = potassiumIn(text);
+  if (k !== undefined) d.potassium = k;
+  const r = renalIn(text);
+  if (r.egfr !== undefined) d.egfr = r.egfr;
+  if (r.crcl !== undefined) d.crcl = r.crcl;
+}

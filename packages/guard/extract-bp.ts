@@ -1,0 +1,263 @@
+/**
+ * Blood-pressure statements in one sentence: a reading stated with its category ("150/95 mmHg is grade 1
+ * hypertension"), a category's range or threshold ("grade 2 is 160–179/100–109", "home hypertension starts at
+ * ≥135/85"), each with its setting (office, home, daytime, night-time, 24-h); and treatment targets, with or
+ * without the word "target" ("降至140/90 mmHg以下", "treat to below 130/80"). The guideline and population come
+ * from the sentence, else from the discourse (earlier sentences, the request).
+ */
+import type { Guideline, Setting } from '@qihuang/engines/blood-pressure';
+import { analyze } from '@qihuang/clinical-language';
+import { ageIn, type Discourse } from './discourse.ts';
+import type { BpData, TargetData } from './types.ts';
+
+export function guidelineIn(text: string): Guideline | undefined {
+  if (/ACC\s*\/\s*AHA\s*(?:\(?\s*)?2017|2017\s*(?:年\s*)?ACC\s*\/\s*AHA/i.test(text)) return 'acc-aha-2017';
+  if (/ESH\s*2023|2023\s*(?:年\s*)?ESH/i.test(text)) return 'esh-2023';
+  if (/(中国|China|Chinese).{0,16}2024|2024.{0,12}(中国|China|Chinese)/i.test(text)) return 'china-2024';
+  if (/(中国|China|Chinese).{0,16}2018|2018.{0,12}(中国|China|Chinese)/i.test(text)) return 'china-2018';
+  return undefined;
+}
+
+const CN_DIGIT: Record<string, string> = { 一: '1', 二: '2', 三: '3' };
+
+interface CategoryHit {
+  category: string;
+  negated: boolean;
+}
+
+/** Category words in a sentence, in order. */
+export function categoriesIn(text: string): CategoryHit[] {
+  const t = text.normalize('NFKC');
+  const hits: { at: number; category: string }[] = [];
+  for (const m of t.matchAll(/stage\s*([12]|I{1,2})\b|([12一二])\s*期\s*高血压/gi)) {
+    const n = m[1]
+      ? m[1].toUpperCase().startsWith('I')
+        ? String(m[1].length)
+        : m[1]
+      : (CN_DIGIT[m[2] as string] ?? m[2]);
+    hits.push({ at: m.index as number, category: `stage-${n}` });
+  }
+  for (const m of t.matchAll(/grade\s*([123])\b|([123一二三])\s*级\s*(?:高血压)?/gi))
+    hits.push({ at: m.index as number, category: `grade-${m[1] ?? CN_DIGIT[m[2] as string] ?? m[2]}` });
+  for (const m of t.matchAll(/high[- ]normal|正常高值/gi))
+    hits.push({ at: m.index as number, category: 'high-normal' });
+  for (const m of t.matchAll(/\boptimal\b|理想血压/gi))
+    hits.push({ at: m.index as number, category: 'optimal' });
+  for (const m of t.matchAll(/\belevated (?:blood pressure|bp)\b|血压升高/gi))
+    hits.push({ at: m.index as number, category: 'elevated' });
+  for (const m of t.matchAll(
+    /(?<!high[- ])\bnormal (?:blood pressure|bp|category)\b|(?<!high[- ])\bnormal\b(?= range| category)|正常血压/gi,
+  ))
+    hits.push({ at: m.index as number, category: 'normal' });
+  for (const m of t.matchAll(/hypertension|hypertensive|高血压/gi))
+    if (!hits.some((h) => Math.abs(h.at - (m.index as number)) < 14))
+      hits.push({ at: m.index as number, category: 'hypertension' });
+  return hits
+    .sort((a, b) => a.at - b.at)
+    .map((h) => ({
+      category: h.category,
+      negated:
+        /(\bnot( yet)?( in)?( the)?|\bno longer|isn't|不属于|不是|未达到|尚未|没有达到|不算)\s*(a |an )?$/i.test(
+          t.slice(Math.max(0, h.at - 14), h.at),
+        ),
+    }));
+}
+
+const SETTINGS: [Setting, RegExp][] = [
+  ['night', /night|nocturnal|asleep|sleep-time|夜间|睡眠/i],
+  ['24h', /24[- ]?(?:h\b|hour)|24\s*小时|全天/i],
+  ['day', /daytime|day-time|awake|白天|日间/i],
+  ['home', /\bhome\b|HBPM|self-measured|家庭|家测|自测|在家/i],
+  ['office', /office|clinic|诊室|门诊/i],
+];
+
+/** The setting named closest before `at` in the sentence (else right after the value; else office). */
+function settingAt(text: string, at: number): Setting {
+  let best: { s: Setting; pos: number } | undefined;
+  let next: { s: Setting; pos: number } | undefined;
+  for (const [s, re] of SETTINGS) {
+    for (const m of text.matchAll(new RegExp(re.source, 'gi'))) {
+      const pos = m.index as number;
+      if (pos <= at && (!best || pos > best.pos)) best = { s, pos };
+      if (pos > at && pos - at < 40 && (!next || pos < next.pos)) next = { s, pos };
+    }
+  }
+  if (best) return best.s;
+  if (next) return next.s;
+  if (/ambulatory|ABPM|动态血压/i.test(text)) return '24h';
+  return 'office';
+}
+
+const RANGE = String.raw`\s*(?:[–—\-~～]|to|至|到)\s*`;
+const PAIR = new RegExp(
+  String.raw`(<|＜|≤)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?\s*\/\s*(<|＜|≥|>=|>)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?(?!\d)`,
+  'g',
+);
+const THRESHOLD_BEFORE =
+  /(≥|>=|≧|＞|>|at least|starts? at|begins? at|from|threshold(?: of| is| at)?|cut-?off|起点|为≥|标准为|mean of ≥)\s*(?:a |the )?(?:mean |average )?(?:of )?$/i;
+const THRESHOLD_AFTER =
+  /^\s*(?:mmHg)?\s*(?:or (?:more|higher|above)|and above|及以上|以上|或以上|或更高|起)/i;
+const TARGET_BEFORE =
+  /(?:<|＜|below|under|less than|lower than|低于|小于|降至|降到|控制在|控制于|降低至|降低到|达到|目标(?:值|血压)?(?:为|是)?|goal (?:of|is)|target (?:of|is))\s*(?:an? )?(?:office )?(?:BP )?(?:of )?$/i;
+const TARGET_AFTER = /^\s*(?:mmHg)?\s*(?:以下|之下)/i;
+const TARGET_WORD =
+  /target|goal|\baim\b|treat(?:ed)? to|lower(?:ed|ing)?\b|bring|reduc(?:e|ed|ing)|目标|控制在|降至|降到|控制于|降低至|降低到|应降|以下/i;
+const SBP_ONLY =
+  /(?:systolic|SBP|收缩压)[^0-9。;；]{0,24}?(?:<|＜|below|under|less than|低于|小于)\s*(\d{2,3})(?!\d|\s*\/)|(?:<|＜|below|under)\s*(\d{2,3})\s*(?:mmHg)?\s*(?:systolic|SBP|收缩压)/i;
+
+export interface BpClaimParts {
+  bp: BpData[];
+  targets: TargetData[];
+}
+
+function population(text: string, d: Discourse): TargetData['population'] {
+  const age =
+    ageIn(text) ?? (/general|most (?:adults|patients)|一般(?:高血压)?患者/i.test(text) ? 50 : d.age);
+  return {
+    ...(age !== undefined ? { age } : {}),
+    ...(/diabet|糖尿病/i.test(text) || d.diabetes ? { diabetes: true } : {}),
+    ...(/\bCKD\b|chronic kidney|慢性肾脏病|慢性肾病|肾病/i.test(text) || d.ckd ? { ckd: true } : {}),
+    ...(/proteinuria|albuminuria|蛋白尿/i.test(text) && !/无蛋白尿|without proteinuria/i.test(text)
+      ? { proteinuria: true }
+      : d.proteinuria
+        ? { proteinuria: true }
+        : {}),
+    ...(/tolerat|耐受/i.test(text) ? { tolerated: true } : {}),
+  };
+}
+
+/** BP claims of one sentence (text without citation markers). */
+export function bpClaims(text: string, d: Discourse): BpClaimParts {
+  const out: BpClaimParts = { bp: [], targets: [] };
+  const t = text.normalize('NFKC');
+  if (!/\d{2,3}/.test(t)) return out;
+  const guideline = guidelineIn(t) ?? d.guideline;
+  const cats = categoriesIn(t);
+  const affirmed = cats.filter((c) => !c.negated);
+  const specific = affirmed.find((c) => c.category !== 'hypertension');
+  const generic = cats.find((c) => c.category === 'hypertension');
+  const isTargetSentence = TARGET_WORD.test(t);
+  const withG = guideline ? { guideline } : {};
+
+  // Values: pairs first, then separate systolic / diastolic statements.
+  const values: {
+    at: number;
+    end: number;
+    sbp: [number, number | undefined];
+    dbp?: [number, number | undefined];
+    dbpUpperOnly: boolean;
+    lead?: string;
+  }[] = [];
+  for (const m of t.matchAll(PAIR)) {
+    const sbp = Number(m[2]);
+    const dbp = Number(m[5]);
+    if (sbp < 70 || sbp > 260 || dbp < 30 || dbp > 170 || sbp <= dbp) continue;
+    values.push({
+      at: m.index as number,
+      end: (m.index as number) + m[0].length,
+      sbp: [sbp, m[3] ? Number(m[3]) : undefined],
+      dbp: [dbp, m[6] ? Number(m[6]) : undefined],
+      dbpUpperOnly: m[4] === '<' || m[4] === '＜',
+      ...(m[1] ? { lead: m[1] } : {}),
+    });
+  }
+  if (!values.length) {
+    const sys =
+      /(?:收缩压|SBP|systolic(?: BP| blood pressure)?)\s*(?:is|of|为|在|:|：)?\s*(≥|>=)?\s*(\d{2,3})(?:\s*mmHg)?(?:RANGEX)?/i;
+    const s1 =
+      new RegExp(sys.source.replace('(?:RANGEX)?', `(?:${RANGE}(\\d{2,3}))?`), 'i').exec(t) ??
+      new RegExp(String.raw`(≥|>=)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?\s*mmHg\s*(?:systolic|SBP)`, 'i').exec(
+        t,
+      );
+    const d1 =
+      new RegExp(
+        String.raw`(?:舒张压|DBP|diastolic(?: BP| blood pressure)?)\s*(?:is|of|为|在|:|：)?\s*(≥|>=)?\s*(\d{2,3})(?:\s*mmHg)?(?:${RANGE}(\d{2,3}))?`,
+        'i',
+      ).exec(t) ??
+      new RegExp(String.raw`(≥|>=)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?\s*mmHg\s*(?:diastolic|DBP)`, 'i').exec(
+        t,
+      );
+    if (s1 && d1 && !isTargetSentence) {
+      values.push({
+        at: Math.min(s1.index, d1.index),
+        end: Math.max(s1.index + s1[0].length, d1.index + d1[0].length),
+        sbp: [Number(s1[2]), s1[3] ? Number(s1[3]) : undefined],
+        dbp: [Number(d1[2]), d1[3] ? Number(d1[3]) : undefined],
+        dbpUpperOnly: false,
+        ...(s1[1] || d1[1] ? { lead: '≥' } : {}),
+      });
+    }
+  }
+
+  for (const v of values) {
+    const before = t.slice(Math.max(0, v.at - 40), v.at);
+    const after = t.slice(v.end, v.end + 14);
+    const isRange = v.sbp[1] !== undefined || v.dbp?.[1] !== undefined;
+    const isThreshold =
+      !isRange &&
+      (v.lead === '≥' ||
+        THRESHOLD_BEFORE.test(before) ||
+        THRESHOLD_AFTER.test(after) ||
+        /≥|>=/.test(t.slice(v.at, v.end)));
+    const isTarget =
+      !isRange &&
+      !isThreshold &&
+      isTargetSentence &&
+      (v.lead === '<' || v.lead === '＜' || TARGET_BEFORE.test(before) || TARGET_AFTER.test(after));
+    if (isTarget) {
+      out.targets.push({
+        ...withG,
+        sbp: v.sbp[0],
+        ...(v.dbp ? { dbp: v.dbp[0] } : {}),
+        population: population(t, d),
+      });
+      continue;
+    }
+    const setting = settingAt(t, v.at);
+    const category =
+      specific?.category ??
+      (generic ? 'hypertension' : /threshold|阈值|诊断|标准/i.test(t) ? 'hypertension' : undefined);
+    if (!category) continue;
+    const form: BpData['form'] = isRange ? 'range' : isThreshold ? 'threshold' : 'reading';
+    const negated =
+      form === 'reading' &&
+      category === 'hypertension' &&
+      (cats.some((c) => c.category === 'hypertension' && c.negated) ||
+        /\b(?:is|are|remains?|stays?|falls?)\s+(?:still\s+)?(?:below|under)\b|not (?:yet )?(?:reach|meet|hypertens)|未达到|未超过|低于|没有达到|不到/i.test(
+          t.slice(v.end),
+        ));
+    if (form === 'reading' && !specific && !generic && !/threshold|阈值/i.test(t)) continue;
+    out.bp.push({
+      ...withG,
+      category,
+      setting,
+      form,
+      sbp: v.sbp,
+      ...(v.dbp && !v.dbpUpperOnly ? { dbp: v.dbp } : {}),
+      lowerBoundOnly: form !== 'range',
+      ...(negated ? { negated: true } : {}),
+    });
+  }
+
+  // Systolic-only targets ("a systolic target below 130 mmHg").
+  if (!out.targets.length && isTargetSentence) {
+    const s = SBP_ONLY.exec(t);
+    if (s) out.targets.push({ ...withG, sbp: Number(s[1] ?? s[2]), population: population(t, d) });
+  }
+  // Readings the clinical-language package finds that the patterns above missed (e.g. "高压150低压95").
+  if (!values.length && (specific || generic) && !isTargetSentence && /高压|低压|上压|下压|over/i.test(t)) {
+    for (const v of analyze(t).vitals) {
+      if (v.kind !== 'bp' || v.sbp === undefined || v.dbp === undefined) continue;
+      out.bp.push({
+        ...withG,
+        category: specific?.category ?? 'hypertension',
+        setting: settingAt(t, v.start),
+        form: 'reading',
+        sbp: [v.sbp, undefined],
+        dbp: [v.dbp, undefined],
+        lowerBoundOnly: true,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,232 @@
+/**
+ * Drug statements in one sentence: doses (amount after a drug name), combinations of two or more drugs with
+ * the patient's current medicines, potassium, eGFR and doses, drug–condition statements, and renal statements
+ * ("eGFR 25 可以使用二甲双胍"). A list of classes is not a combination claim. Mentions the clinical-language
+ * package reads as negated or hypothetical ("if you were to take …") make no claim.
+ */
+import { CONDITIONS, parseFrequency, toMg, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import type { Discourse } from './discourse.ts';
+import { TAKES, renalIn } from './discourse.ts';
+import { CLASS_LIST, COMBINATION, polarity } from './polarity.ts';
+import type { DoseData, DrugConditionData, InteractionData, Mention } from './types.ts';
+
+const AMOUNT =
+  /(\d+(?:\.\d+)?)(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d+(?:\.\d+)?))?\s*(mg|毫克|mcg|µg|μg|ug|微克|g|克)(?![a-z])/i;
+const AMOUNT_ALL = new RegExp(AMOUNT.source, 'gi');
+const UNIT_NAME: Record<string, string> = {
+  毫克: 'mg',
+  微克: 'mcg',
+  µg: 'mcg',
+  μg: 'mcg',
+  ug: 'mcg',
+  克: 'g',
+};
+const PER_DAY_AFTER =
+  /^\s*(?:\/\s*(?:日|天|d|day)\b|\/\s*(?:日|天)|per day|a day|daily dose|每日|每天|\s*daily(?! dose)(?!\s*(?:and|,)))/i;
+const PER_DAY_BEFORE =
+  /(每日|每天|日)(总)?剂量|daily dose|total daily|per day|一日量|日量|每日$|每天$|daily$/i;
+const MAXIMUM =
+  /最大(日)?剂量|最大|最高(日)?剂量|不超过|不宜超过|不得超过|最多|maximum|\bmax\b|up to|not (?:to )?exceed|no more than|ceiling|or less|可用至|可加量至|加量至|加至|增加到|增至|titrated? (?:up )?to|increased? to|可加到/i;
+
+/** Doses per day; English multi-dose phrases first (the shared parser reads "three times daily" as daily). */
+function frequencyOf(text: string): number | undefined {
+  if (/\b(twice|two times)\s+(a |per )?(day|daily)\b|\bb\.?i\.?d\b|\bq12h\b/i.test(text)) return 2;
+  if (/\b(three|3) times\s+(a |per )?(day|daily)\b|\bt\.?i\.?d\b|\bq8h\b/i.test(text)) return 3;
+  if (/\b(four|4) times\s+(a |per )?(day|daily)\b|\bq\.?i\.?d\b|\bq6h\b/i.test(text)) return 4;
+  if (/\bonce\s+(a |per )?(day|daily)\b/i.test(text)) return 1;
+  return parseFrequency(text);
+}
+
+export function doseClaims(text: string, mentions: Mention[]): DoseData[] {
+  const out: DoseData[] = [];
+  for (const [idx, m] of mentions.entries()) {
+    if (!m.drug) continue;
+    const next = mentions.find((x) => x.start > m.start);
+    // "辛伐他汀与氨氯地平合用时每日不超过 20 mg": the amount belongs to the subject before "与/和".
+    const prev = mentions[idx - 1];
+    const owner =
+      prev?.drug &&
+      /^\s*(?:与|和|跟|同)\s*$/.test(text.slice(prev.end, m.start)) &&
+      /合用|联用|同服|合并/.test(text.slice(m.end, next ? next.start : text.length))
+        ? prev
+        : m;
+    const segment = text.slice(m.end, next ? next.start : text.length);
+    let prevEnd = 0;
+    for (const a of segment.matchAll(AMOUNT_ALL)) {
+      const unit = UNIT_NAME[a[3] as string] ?? (a[3] as string).toLowerCase();
+      const lo = toMg({ value: Number(a[1]), unit });
+      const hi = a[2] ? toMg({ value: Number(a[2]), unit }) : undefined;
+      const at = a.index as number;
+      const before = segment.slice(prevEnd, at);
+      const after = segment.slice(at + a[0].length);
+      prevEnd = at + a[0].length;
+      if (lo === undefined) continue;
+      const first = before === segment.slice(0, at);
+      const nextAmount = after.search(AMOUNT);
+      const local = `${a[0]}${nextAmount < 0 ? after : after.slice(0, nextAmount)}`;
+      const times =
+        frequencyOf(nextAmount < 0 ? `${before}${local}` : local) ?? (first ? undefined : undefined);
+      const statesMaximum = MAXIMUM.test(before) || (first && MAXIMUM.test(text.slice(0, m.start)));
+      const explicitTimes = frequencyOf(local);
+      out.push({
+        drug: owner.drug as NonNullable<Mention['drug']>,
+        with: mentions.filter((x) => x !== owner),
+        amountMg: lo,
+        ...(hi !== undefined ? { amountMaxMg: hi } : {}),
+        perDay:
+          PER_DAY_AFTER.test(after) ||
+          PER_DAY_BEFORE.test(before.trim()) ||
+          (statesMaximum && (explicitTimes === undefined || explicitTimes === 1)),
+        ...(times !== undefined ? { timesPerDay: times } : {}),
+        statesMaximum,
+        raw: `${m.text}${segment.slice(0, prevEnd)}`.trim(),
+      });
+    }
+  }
+  return out;
+}
+
+function clausesOf(text: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (
+      i === text.length ||
+      '，,；;：:'.includes(text[i] as string) ||
+      /^\s(but|while|whereas|however|unlike)\b/i.test(text.slice(i, i + 9))
+    ) {
+      if (i > start) out.push({ text: text.slice(start, i), start, end: i });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** One entity per drug / class; a drug named right after its class ("ACE inhibitors such as enalapril") merges. */
+export function dedupeEntities(mentions: Mention[], kb: DrugKnowledgeBase): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const key = m.drug ? `d:${m.drug.id}` : `c:${m.classId}`;
+    if (out.some((x) => (x.drug ? `d:${x.drug.id}` : `c:${x.classId}`) === key)) continue;
+    const prev = out[out.length - 1];
+    if (
+      m.drug &&
+      prev?.classId &&
+      kb.classesOf(m.drug).includes(prev.classId as never) &&
+      m.start - prev.end < 24
+    ) {
+      out[out.length - 1] = m;
+      continue;
+    }
+    if (
+      m.classId &&
+      prev?.drug &&
+      kb.classesOf(prev.drug).includes(m.classId as never) &&
+      m.start - prev.end < 24
+    )
+      continue;
+    out.push(m);
+  }
+  return out;
+}
+
+const CONDITION_KEYS = Object.values(CONDITIONS)
+  .filter((c) => c.id !== 'hypertension')
+  .map((c) => ({
+    id: c.id,
+    label: c.label.zh,
+    keys: [...(c.keywords ?? []), c.label.en.toLowerCase(), c.label.zh],
+  }));
+
+export interface DrugClaims {
+  interactions: InteractionData[];
+  conditions: DrugConditionData[];
+}
+
+export function drugClaims(
+  text: string,
+  mentions: Mention[],
+  kb: DrugKnowledgeBase,
+  d: Discourse,
+  doses: DoseData[],
+): DrugClaims {
+  const out: DrugClaims = { interactions: [], conditions: [] };
+  const entities = dedupeEntities(mentions, kb);
+  const clauses = clausesOf(text);
+  const clauseOf = (m: Mention) => clauses.find((c) => m.start >= c.start && m.start < c.end);
+  const pols = clauses.map((c) => polarity(c.text));
+  const distinct = new Set(pols.filter(Boolean));
+  const sentencePolarity = distinct.size === 1 ? [...distinct][0] : undefined;
+  const polarityAt = (m: Mention) => {
+    const c = clauseOf(m);
+    return (c && polarity(c.text)) ?? sentencePolarity;
+  };
+  const dailyMg: Record<string, number> = {};
+  for (const x of doses)
+    dailyMg[x.drug.id] = x.perDay
+      ? (x.amountMaxMg ?? x.amountMg)
+      : (x.amountMaxMg ?? x.amountMg) * (x.timesPerDay ?? 1);
+
+  // Medicines the patient takes (this sentence or earlier ones).
+  const takesHere = entities.filter((e) => {
+    const c = clauseOf(e);
+    return c && TAKES.test(c.text) && !polarity(c.text);
+  });
+  const classCount = entities.filter((e) => e.classId).length;
+  const isList = entities.length >= 3 && classCount >= 3 && CLASS_LIST.test(text);
+  const isOptions = /\bor\b|或|、/.test(text) && !COMBINATION.test(text);
+
+  const combo = COMBINATION.test(text);
+  if (!isList && !isOptions) {
+    // Per polarity: the entities said to be safe / harmful, plus the patient's current medicines.
+    for (const pol of ['safe', 'unsafe'] as const) {
+      const polar = entities.filter((e) => polarityAt(e) === pol && !takesHere.includes(e));
+      if (!polar.length || (!combo && !takesHere.length)) continue;
+      const members = [...polar, ...takesHere];
+      if (combo) for (const c of d.current) if (!members.some((x) => same(x, c))) members.push(c);
+      if (members.length < 2) continue;
+      out.interactions.push({
+        members,
+        safe: pol === 'safe',
+        ...(d.potassium !== undefined ? { potassium: d.potassium } : {}),
+        ...(d.egfr !== undefined ? { egfr: d.egfr } : {}),
+        dailyMg,
+      });
+    }
+  }
+  if (takesHere.length && !sentencePolarity)
+    for (const e of takesHere) if (!d.current.some((c) => same(c, e))) d.current.push(e);
+
+  // Drug–condition statements (polarity per clause).
+  const lower = text.toLowerCase();
+  for (const c of CONDITION_KEYS) {
+    if (!c.keys.some((k) => k && lower.includes(k))) continue;
+    for (const e of entities) {
+      const pol = polarityAt(e);
+      if (pol && !takesHere.includes(e))
+        out.conditions.push({ mention: e, conditionId: c.id, conditionLabel: c.label, safe: pol === 'safe' });
+    }
+  }
+  // Renal statements: a drug said usable / not usable at a stated (or known) eGFR / CrCl.
+  const r = renalIn(text);
+  if (r.egfr !== undefined || r.crcl !== undefined) {
+    for (const e of entities) {
+      const pol = polarityAt(e);
+      if (!e.drug || !pol) continue;
+      out.conditions.push({
+        mention: e,
+        conditionId: 'renal',
+        conditionLabel: r.egfr !== undefined ? `eGFR ${r.egfr}` : `CrCl ${r.crcl}`,
+        safe: pol === 'safe',
+        renal:
+          r.egfr !== undefined
+            ? { measure: 'eGFR', value: r.egfr }
+            : { measure: 'CrCl', value: r.crcl as number },
+      });
+    }
+  }
+  return out;
+}
+
+const same = (a: Mention, b: Mention) =>
+  a.drug && b.drug ? a.drug.id === b.drug.id : !a.drug && !b.drug && a.classId === b.classId;

@@ -1,0 +1,61 @@
+/**
+ * KDIGO GFR categories stated with an eGFR value or range (REFERENCE §4.3), in Chinese or English. The unit
+ * "mL/min/1.73 m²" is removed first so its digits are never read as values; each category token is paired with
+ * the nearest eGFR expression in its own clause.
+ */
+export interface GfrStatement {
+  stage: string;
+  low: number;
+  high?: number;
+  form: 'value' | 'range' | 'at-least' | 'below';
+}
+
+const UNIT = /m[lL]\s*\/\s*min(?:\s*(?:\/|per)\s*1[.,]73\s*(?:m\s*(?:2|²|\^2)|平方米))?/g;
+const STAGE = /(?<![A-Za-z0-9])(G[1-5][ab]?)(?![A-Za-z0-9])/gi;
+const STAGE_TEST = /(?<![A-Za-z0-9])G[1-5][ab]?(?![A-Za-z0-9])/i;
+const EXPR =
+  /(≥|>=|≧|at least|above|over|以上|大于等于|<|＜|below|under|less than|低于|小于)?\s*(\d{1,3}(?:\.\d+)?)(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d{1,3}(?:\.\d+)?))?\s*(以上|以下|or (?:more|above|higher)|or below)?/gi;
+
+export function gfrStatements(text: string): GfrStatement[] {
+  const t = text.normalize('NFKC').replace(UNIT, ' ');
+  if (!/GFR|KDIGO|肾小球滤过率|\bG[1-5]/i.test(t)) return [];
+  const out: GfrStatement[] = [];
+  const clauses = t.split(/[,，;；。]|\band\b|而|，/);
+  for (let ci = 0; ci < clauses.length; ci++) {
+    let clause = clauses[ci] as string;
+    // "With an eGFR of 95, the KDIGO category is G2": a stage-only clause takes the previous clause's value.
+    if (ci > 0 && !/\d/.test(clause.replace(STAGE, '')) && !STAGE_TEST.test(clauses[ci - 1] as string))
+      clause = `${clauses[ci - 1]} ${clause}`;
+    const stages = [...clause.matchAll(STAGE)].map((m) => ({
+      at: m.index as number,
+      end: (m.index as number) + m[0].length,
+      stage: `G${(m[1] as string).slice(1).toLowerCase()}`,
+    }));
+    if (stages.length !== 1) continue;
+    const s = stages[0]!;
+    const exprs = [...clause.matchAll(EXPR)]
+      .filter((m) => !(m.index! >= s.at && m.index! < s.end))
+      .filter((m) => {
+        const v = Number(m[2]);
+        return (
+          v >= 0 && v <= 200 && !/^\s*(?:mmol|mg|mmHg|%|岁|years)/i.test(clause.slice(m.index! + m[0].length))
+        );
+      });
+    if (!exprs.length) continue;
+    // nearest expression after the stage, else before it
+    const after = exprs.find((m) => m.index! >= s.end);
+    const m = after ?? exprs[exprs.length - 1]!;
+    const pre = (m[1] ?? '').toLowerCase();
+    const post = (m[4] ?? '').toLowerCase();
+    const low = Number(m[2]);
+    if (m[3]) out.push({ stage: fixCase(s.stage), low, high: Number(m[3]), form: 'range' });
+    else if (/≥|>=|≧|at least|above|over|以上|大于/.test(pre) || /以上|more|above|higher/.test(post))
+      out.push({ stage: fixCase(s.stage), low, form: 'at-least' });
+    else if (/<|＜|below|under|less|低于|小于/.test(pre) || /以下|below/.test(post))
+      out.push({ stage: fixCase(s.stage), low, form: 'below' });
+    else out.push({ stage: fixCase(s.stage), low, form: 'value' });
+  }
+  return out;
+}
+
+const fixCase = (s: string) => s.replace(/^g/, 'G');
