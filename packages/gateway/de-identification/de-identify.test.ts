@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { clinicalNotes } from './fixtures/clinical-notes.ts';
-import { deidentifyChatMessages, deidentifyTexts, findIdentifiers } from './de-identify.ts';
-import { isValidChineseIdCard } from './identifier-patterns.ts';
+import { isValidChineseIdCard } from '@qihuang/deid';
+import { deidentifyChatMessages, deidentifyTexts, detectPhi } from './de-identify.ts';
 import { PlaceholderVault, StreamingRestorer } from './placeholder-vault.ts';
+
+const findIdentifiers = (text: string) =>
+  detectPhi(text).map((s) => ({ value: s.text, category: s.category }));
 
 describe('de-identification of clinical notes', () => {
   it.each(clinicalNotes.map((n) => [n.id, n] as const))(

@@ -1,89 +1,13 @@
 /**
- * De-identification of requests bound for cloud models, and restoration of the answers. Pure functions:
- * detection collects identifier values from every text of the request first, then every occurrence of each
- * value is replaced by its placeholder, so a name found in one message is also hidden where it appears bare.
+ * De-identification of requests bound for cloud models, and restoration of the answers: the OpenAI request
+ * shapes (message text, text parts, tool-call arguments, earlier reasoning, embedding input) over the pure
+ * `@qihuang/deid` package, which finds the identifiers, replaces them consistently across every text of the
+ * request and shifts dates by one offset per request.
  */
-import { findChineseNames } from './chinese-names.ts';
-import { findEnglishNames } from './english-names.ts';
-import { identifierPatterns } from './identifier-patterns.ts';
-import { PlaceholderVault, type IdentifierCategory } from './placeholder-vault.ts';
+import { deidentifyTexts, type KnownIdentifiers } from '@qihuang/deid';
+import type { PlaceholderVault } from './placeholder-vault.ts';
 
-/** Identifiers the caller already knows (patient context): always replaced. */
-export interface KnownIdentifiers {
-  names?: readonly string[];
-  identifiers?: readonly string[];
-}
-
-export interface FoundIdentifier {
-  value: string;
-  category: IdentifierCategory;
-}
-
-/** Finds identifier values in one text (no replacement). */
-export function findIdentifiers(text: string): FoundIdentifier[] {
-  const found: FoundIdentifier[] = [];
-  for (const pattern of identifierPatterns) {
-    pattern.regex.lastIndex = 0;
-    for (const match of text.matchAll(pattern.regex)) {
-      const value = (match[1] ?? match[0]).trim();
-      if (value.length < 2) continue;
-      if (pattern.validate && !pattern.validate(value)) continue;
-      found.push({ value, category: pattern.category });
-    }
-  }
-  for (const name of findChineseNames(text)) {
-    found.push({ value: name.value, category: name.relative ? 'RELATIVE_NAME' : 'PATIENT_NAME' });
-  }
-  for (const name of findEnglishNames(text)) {
-    found.push({ value: name.value, category: name.relative ? 'RELATIVE_NAME' : 'PATIENT_NAME' });
-  }
-  return found;
-}
-
-const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const WORDY_START = /^[A-Za-z0-9]/;
-const WORDY_END = /[A-Za-z0-9]$/;
-
-/** Builds a function replacing every occurrence of the given values with consistent placeholders. */
-function replacerFor(
-  values: Map<string, IdentifierCategory>,
-  vault: PlaceholderVault,
-): (text: string) => string {
-  if (values.size === 0) return (text) => text;
-  const sorted = [...values.keys()].sort((a, b) => b.length - a.length);
-  const source = sorted
-    .map((value) => {
-      const escaped = escapeRegex(value);
-      return `${WORDY_START.test(value) ? '(?<![A-Za-z0-9])' : ''}${escaped}${WORDY_END.test(value) ? '(?![A-Za-z0-9])' : ''}`;
-    })
-    .join('|');
-  const regex = new RegExp(source, 'g');
-  return (text) =>
-    text.replace(regex, (match) => vault.placeholderFor(match, values.get(match) ?? 'IDENTIFIER'));
-}
-
-/** Replaces identifiers in a set of texts that belong together (one request), consistently. */
-export function deidentifyTexts(
-  texts: readonly string[],
-  vault: PlaceholderVault,
-  known: KnownIdentifiers = {},
-): string[] {
-  const values = new Map<string, IdentifierCategory>();
-  const add = (value: string, category: IdentifierCategory) => {
-    const v = value.trim();
-    if (v.length >= 2 && !values.has(v)) values.set(v, category);
-  };
-  for (const name of known.names ?? []) {
-    add(name, 'PATIENT_NAME');
-    const parts = name.trim().split(/\s+/);
-    if (parts.length > 1 && parts[parts.length - 1]!.length >= 3)
-      add(parts[parts.length - 1]!, 'PATIENT_NAME');
-  }
-  for (const identifier of known.identifiers ?? []) add(identifier, 'IDENTIFIER');
-  for (const text of texts) for (const found of findIdentifiers(text)) add(found.value, found.category);
-  const replace = replacerFor(values, vault);
-  return texts.map(replace);
-}
+export { deidentifyTexts, detectPhi, type KnownIdentifiers } from '@qihuang/deid';
 
 // ---- OpenAI request shapes ---------------------------------------------------------------------------
 

@@ -1,3 +1,3 @@
 export * from './de-identify.ts';
 export * from './placeholder-vault.ts';
-export { isValidChineseIdCard } from './identifier-patterns.ts';
+export { isValidChineseIdCard } from '@qihuang/deid';

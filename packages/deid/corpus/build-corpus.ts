@@ -1,0 +1,65 @@
+/**
+ * Turns a marked-up corpus file (`[[TYPE:text]]` around every identifier, `### id | lang | kind` before each
+ * note, `%` comment lines) into notes with exact spans. `node bin/run-ts.mjs packages/deid/corpus/build-corpus.ts`
+ * rewrites the JSON files; a test checks they are in sync with the marked-up text.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS_TYPES, type CorpusFile, type CorpusNote, type CorpusType } from './corpus-types.ts';
+
+const MARK = /\[\[([A-Z_]+):([^\]]+)\]\]/g;
+
+export function parseMarked(marked: string): { header: string[]; notes: CorpusNote[] } {
+  const header: string[] = [];
+  const notes: CorpusNote[] = [];
+  let current: { id: string; lang: 'zh' | 'en'; kind: string; lines: string[] } | undefined;
+  const finish = () => {
+    if (!current) return;
+    const raw = current.lines.join('\n').replace(/^\n+|\n+$/g, '');
+    const spans: CorpusNote['spans'] = [];
+    let text = '';
+    let last = 0;
+    for (const m of raw.matchAll(MARK)) {
+      const type = m[1] as CorpusType;
+      if (!CORPUS_TYPES.includes(type)) throw new Error(`${current.id}: unknown type ${m[1]}`);
+      text += raw.slice(last, m.index);
+      spans.push({ type, start: text.length, end: text.length + m[2]!.length, text: m[2]! });
+      text += m[2]!;
+      last = m.index! + m[0].length;
+    }
+    text += raw.slice(last);
+    if (text.includes('[[') || text.includes(']]')) throw new Error(`${current.id}: broken markup`);
+    notes.push({ id: current.id, lang: current.lang, kind: current.kind, text, spans });
+  };
+  for (const line of marked.split('\n')) {
+    if (line.startsWith('%')) {
+      header.push(line.replace(/^%\s?/, ''));
+      continue;
+    }
+    const head = /^### (\S+) \| (zh|en) \| (.+)$/.exec(line);
+    if (head) {
+      finish();
+      current = { id: head[1]!, lang: head[2] as 'zh' | 'en', kind: head[3]!, lines: [] };
+    } else current?.lines.push(line);
+  }
+  finish();
+  return { header, notes };
+}
+
+export function buildCorpusFile(marked: string, part: CorpusFile['part']): CorpusFile {
+  const { header, notes } = parseMarked(marked);
+  return { part, header, notes };
+}
+
+export const CORPUS_DIR = import.meta.dirname;
+export const PARTS = { 'held-out': 'held-out', tuning: 'tuning' } as const;
+
+if (process.argv[1] === import.meta.filename) {
+  for (const part of Object.values(PARTS)) {
+    const file = buildCorpusFile(readFileSync(join(CORPUS_DIR, `${part}.marked.txt`), 'utf8'), part);
+    writeFileSync(join(CORPUS_DIR, `${part}.json`), `${JSON.stringify(file, null, 1)}\n`);
+    console.log(
+      `${part}: ${file.notes.length} notes, ${file.notes.reduce((n, x) => n + x.spans.length, 0)} identifiers`,
+    );
+  }
+}

@@ -1,0 +1,249 @@
+/**
+ * Dates (Safe Harbor item C: every element of a date except the year) — found, parsed, shifted by the
+ * request's offset in days and written back in the shape they were written (2025年3月5日, 2025-03-05,
+ * 03/05/2025, March 5, 2025, 3月5日 …). The same functions shift answers back, so intervals stay right.
+ */
+import type { PhiSpan } from './types.ts';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const MONTH_RE =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAY_RE = '(?:(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?';
+
+/** A reference year for dates written without one (a leap year, so 2月29日 exists). */
+const NO_YEAR = 2000;
+
+interface DateForm {
+  regex: RegExp;
+  /** Parts from a match: year (undefined when absent), month (1–12), day (undefined: month precision). */
+  parse: (m: RegExpExecArray) => { y?: number; mo: number; d?: number } | undefined;
+  /** Writes a shifted date in the same shape as the match. */
+  format: (m: RegExpExecArray, y: number, mo: number, d: number) => string;
+}
+
+/** Zero-padded style: a part written with a leading zero (Chinese forms), or always (ISO). */
+const zeroStyle = (...parts: (string | undefined)[]) => parts.some((p) => p !== undefined && /^0\d$/.test(p));
+/** US numeric forms: padded when a part has a leading zero or both are two digits (12/19/2025). */
+const usStyle = (a: string, b: string) => zeroStyle(a, b) || (a.length === 2 && b.length === 2);
+const two = (padded: boolean, n: number) => (padded && n < 10 ? `0${n}` : String(n));
+const monthName = (like: string, mo: number) => {
+  const full = MONTHS[mo - 1]!;
+  if (like.length <= 3) return full.slice(0, 3);
+  if (like === 'Sept') return mo === 9 ? 'Sept' : full.slice(0, 3);
+  return full;
+};
+const weekdayOf = (y: number, mo: number, d: number) =>
+  WEEKDAYS[new Date(Date.UTC(y, mo - 1, d)).getUTCDay()]!;
+const withWeekday = (m: RegExpExecArray, group: number, y: number, mo: number, d: number, rest: string) => {
+  if (!m[group]) return rest;
+  const sep = m[0].slice(m[group]!.length + 3).match(/^,?\s+/)?.[0] ?? ' ';
+  return `${weekdayOf(y, mo, d)}${sep}${rest}`;
+};
+
+const FORMS: DateForm[] = [
+  // 2025年3月5日 / 2025年3月5号 / 2025年3月
+  {
+    regex: /(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*([日号]))?/g,
+    parse: (m) => ({ y: +m[1]!, mo: +m[2]!, ...(m[3] ? { d: +m[3] } : {}) }),
+    format: (m, y, mo, d) => {
+      const z = zeroStyle(m[2], m[3]);
+      return `${y}年${two(z, mo)}月${m[3] ? `${two(z, d)}${m[4]}` : ''}`;
+    },
+  },
+  // 2025-03-05, 2025/03/05, 2025.03.05
+  {
+    regex: /(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/g,
+    parse: (m) => ({ y: +m[1]!, mo: +m[3]!, d: +m[4]! }),
+    format: (m, y, mo, d) => {
+      const z = zeroStyle(m[3], m[4]) || (m[3]!.length === 2 && m[4]!.length === 2);
+      return `${y}${m[2]}${two(z, mo)}${m[2]}${two(z, d)}`;
+    },
+  },
+  // 03/05/2025, 3-5-2025 (month first, US)
+  {
+    regex: /(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d])/g,
+    parse: (m) => ({ y: +m[4]!, mo: +m[1]!, d: +m[3]! }),
+    format: (m, y, mo, d) => {
+      const z = usStyle(m[1]!, m[3]!);
+      return `${two(z, mo)}${m[2]}${two(z, d)}${m[2]}${y}`;
+    },
+  },
+  // [Thursday,] March 5[, 2025]
+  {
+    regex: new RegExp(
+      `\\b${WEEKDAY_RE}${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?(?![:/])`,
+      'g',
+    ),
+    parse: (m) => ({ ...(m[4] ? { y: +m[4] } : {}), mo: monthIndex(m[2]!), d: +m[3]! }),
+    format: (m, y, mo, d) => {
+      const dot = m[0].includes(`${m[2]}.`) ? '.' : '';
+      const core = `${monthName(m[2]!, mo)}${dot} ${d}${m[4] ? `${m[0].match(/\d(?:st|nd|rd|th)?(,?\s+)\d{4}/)?.[1] ?? ', '}${y}` : ''}`;
+      return withWeekday(m, 1, y, mo, d, core);
+    },
+  },
+  // 5 March 2025
+  {
+    regex: new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE}\\.?,?\\s+(\\d{4})\\b`, 'g'),
+    parse: (m) => ({ y: +m[3]!, mo: monthIndex(m[2]!), d: +m[1]! }),
+    format: (m, y, mo, d) => `${d} ${monthName(m[2]!, mo)} ${y}`,
+  },
+  // March 2025 (month precision)
+  {
+    regex: new RegExp(`\\b${MONTH_RE}\\.?,?\\s+(\\d{4})\\b`, 'g'),
+    parse: (m) => ({ y: +m[2]!, mo: monthIndex(m[1]!) }),
+    format: (m, y, mo) => `${monthName(m[1]!, mo)} ${y}`,
+  },
+  // 3月5日 / 3月5号 (no year)
+  {
+    regex: /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*([日号])/g,
+    parse: (m) => ({ mo: +m[1]!, d: +m[2]! }),
+    format: (m, _y, mo, d) => `${two(zeroStyle(m[1], m[2]), mo)}月${two(zeroStyle(m[1], m[2]), d)}${m[3]}`,
+  },
+  // 今年3月 / 去年11月 / 于3月 (a month, not "3月后" = three months later)
+  {
+    regex: /(?<=(?:今年|去年|明年|前年|于|在)\s*)(\d{1,2})月(?![\d份后前内余来底初中末])/g,
+    parse: (m) => ({ mo: +m[1]! }),
+    format: (m, _y, mo) => `${two(zeroStyle(m[1]), mo)}月`,
+  },
+  // Monday 5/12, on 5/12 (no year; a weekday or "on/since" before it, so 150/90 is never a date)
+  {
+    regex:
+      /\b(?:(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?<=\b(?:on|since|from|until|by)\s+))(\d{1,2})\/(\d{1,2})(?![\d/])/g,
+    parse: (m) => ({ mo: +m[2]!, d: +m[3]! }),
+    format: (m, y, mo, d) => {
+      const z = usStyle(m[2]!, m[3]!);
+      return withWeekday(m, 1, y, mo, d, `${two(z, mo)}/${two(z, d)}`);
+    },
+  },
+];
+
+function monthIndex(word: string): number {
+  return MONTHS.findIndex((m) => m.startsWith(word.slice(0, 3))) + 1;
+}
+
+export interface FoundDate extends PhiSpan {
+  form: number;
+  y?: number;
+  mo: number;
+  d?: number;
+}
+
+const valid = (y: number, mo: number, d: number | undefined) => {
+  if (mo < 1 || mo > 12) return false;
+  if (d === undefined) return true;
+  const last = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d >= 1 && d <= last;
+};
+
+/** Dates in a text (the earlier form wins where two overlap). */
+export function findDates(text: string): FoundDate[] {
+  const found: FoundDate[] = [];
+  const taken: [number, number][] = [];
+  FORMS.forEach((form, index) => {
+    form.regex.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = form.regex.exec(text))) {
+      const parts = form.parse(m);
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!parts || !valid(parts.y ?? NO_YEAR, parts.mo, parts.d)) continue;
+      if (parts.y !== undefined && (parts.y < 1880 || parts.y > 2200)) continue;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      taken.push([start, end]);
+      found.push({ category: 'DATE', start, end, text: m[0], form: index, ...parts });
+    }
+  });
+  return found.sort((a, b) => a.start - b.start);
+}
+
+const DAY = 86_400_000;
+
+/** A month-precision date moves by whole months: one month for shifts of 15 days or more (exactly invertible). */
+const monthDelta = (days: number) => (days >= 15 ? 1 : days <= -15 ? -1 : 0);
+
+function shifted(date: FoundDate, days: number): Date {
+  if (date.d === undefined) return new Date(Date.UTC(date.y ?? NO_YEAR, date.mo - 1 + monthDelta(days), 1));
+  return new Date(Date.UTC(date.y ?? NO_YEAR, date.mo - 1, date.d) + days * DAY);
+}
+
+/** Shifts one parsed date by `days` and writes it in its original shape. */
+export function shiftDate(date: FoundDate, days: number): string {
+  const form = FORMS[date.form]!;
+  const m = new RegExp(form.regex.source, form.regex.flags.replace('g', '')).exec(date.text);
+  if (!m) return date.text;
+  const t = shifted(date, days);
+  return form.format(m, t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+/** The year a date lands in after a shift (undefined for dates written without a year). */
+export function shiftedYear(date: FoundDate, days: number): number | undefined {
+  return date.y === undefined ? undefined : shifted(date, days).getUTCFullYear();
+}
+
+/** Rewrites every date in a text shifted by `days` (used to shift answers back). */
+export function shiftDatesIn(text: string, days: number): string {
+  if (days === 0 || !/\d/.test(text)) return text;
+  const dates = findDates(text);
+  if (dates.length === 0) return text;
+  let out = '';
+  let last = 0;
+  for (const date of dates) {
+    out += text.slice(last, date.start) + shiftDate(date, days);
+    last = date.end;
+  }
+  return out + text.slice(last);
+}
+
+/**
+ * Chooses the request's shift: a non-zero offset within ±maxDays that keeps the year of every dated
+ * mention (Safe Harbor keeps the year), picked by `seed`. When no offset keeps every year (dates near
+ * New Year on both sides), the smallest-magnitude offsets are tried in order and the year may move.
+ */
+export function chooseShift(dates: readonly FoundDate[], seed: number, maxDays = 30): number {
+  const candidates: number[] = [];
+  for (let d = 1; d <= maxDays; d++) candidates.push(d, -d);
+  const keeping = candidates.filter((s) =>
+    dates.every((date) => shiftedYear(date, s) === (date.y ?? undefined)),
+  );
+  const pool = keeping.length ? keeping : candidates;
+  return pool[Math.abs(Math.trunc(seed)) % pool.length]!;
+}
+
+/** The end of a text that could still be (part of) a date: weekday, month name, digits and separators. */
+const DATE_TAIL = new RegExp(
+  `(?:\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)[a-z]*,?\\s*)?(?:\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s*)?[\\d年月日号/.,\\s-]*$`,
+);
+const WORD_TAIL = /\b[A-Z][a-z]{0,8}$/;
+
+/**
+ * Streaming: the index from which the end of `text` could still be (part of) a date — held back until the
+ * next chunk so a date split across chunks is shifted whole — or `text.length`.
+ */
+export function dateTailStart(text: string): number {
+  const word = WORD_TAIL.exec(text);
+  if (word && MONTHS.concat(WEEKDAYS).some((m) => m.startsWith(word[0]))) {
+    const before = DATE_TAIL.exec(text.slice(0, word.index));
+    return before && /\d|[A-Z]/.test(before[0]) && /^(?:[A-Z]|\d)/.test(before[0])
+      ? before.index
+      : word.index;
+  }
+  const tail = DATE_TAIL.exec(text);
+  if (!tail || !/\d|[A-Z]/.test(tail[0])) return text.length;
+  // Start at a digit or a month/weekday word, not at leading separators; never hold more than 40 characters.
+  const lead = tail[0].search(/\d|[A-Z]/);
+  return Math.max(tail.index + lead, text.length - 40);
+}

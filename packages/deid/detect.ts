@@ -1,0 +1,152 @@
+/**
+ * Finds every identifier in a set of texts that belong together (one request, one record). Pure.
+ * 1. each recognizer proposes spans (numbers and codes, dates, ages over 89, names, addresses, employers);
+ * 2. values of names and codes found anywhere are looked for everywhere (a name found after 患者 is also
+ *    hidden where it stands alone, in any text of the set), with caller-supplied names and identifiers;
+ * 3. overlapping spans are merged (the longest names the category).
+ */
+import { findDates } from './dates.ts';
+import { findOldAges } from './recognizers/ages.ts';
+import { findAddresses } from './recognizers/addresses.ts';
+import { collect } from './recognizers/collect.ts';
+import { findEmployers } from './recognizers/employers.ts';
+import { familyNameOf, findEnglishNames, givenNameOf } from './recognizers/en-names.ts';
+import { numberRules } from './recognizers/numbers.ts';
+import { findChineseNames } from './recognizers/zh-names.ts';
+import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
+
+/** Spans proposed by the recognizers for one text (before propagation and merging). */
+export function recognize(text: string): PhiSpan[] {
+  const out: PhiSpan[] = [];
+  collect(text, numberRules, out);
+  for (const date of findDates(text))
+    out.push({ category: 'DATE', start: date.start, end: date.end, text: date.text });
+  findOldAges(text, out);
+  if (/[\u4e00-\u9fa5]/.test(text)) findChineseNames(text, out);
+  if (/[A-Z][a-z]/.test(text)) findEnglishNames(text, out);
+  findAddresses(text, out);
+  findEmployers(text, out);
+  return out;
+}
+
+const LATIN = /[A-Za-z0-9]/;
+const NAME_CATEGORIES = new Set<PhiCategory>(['PATIENT_NAME', 'RELATIVE_NAME', 'CLINICIAN_NAME']);
+/** Among spans covering the same text, the more specific category wins. */
+const RANK: PhiCategory[] = [
+  'IDENTIFIER',
+  'ID_CARD',
+  'SSN',
+  'PASSPORT',
+  'MRN',
+  'ADMISSION_NO',
+  'INSURANCE_NO',
+  'LICENSE_NO',
+  'ACCOUNT_NO',
+  'VEHICLE',
+  'DEVICE',
+  'EMAIL',
+  'URL',
+  'IP',
+  'WECHAT',
+  'QQ',
+  'FAX',
+  'PHONE',
+  'ZIP',
+  'DATE',
+  'AGE',
+  'CLINICIAN_NAME',
+  'RELATIVE_NAME',
+  'PATIENT_NAME',
+  'EMPLOYER',
+  'ADDRESS',
+];
+
+/** Values to look for everywhere, from the recognised spans and the caller. */
+export function valuesToPropagate(
+  spans: readonly PhiSpan[],
+  known: KnownIdentifiers = {},
+): Map<string, PhiCategory> {
+  const values = new Map<string, PhiCategory>();
+  const add = (value: string, category: PhiCategory) => {
+    const v = value.trim();
+    const min = LATIN.test(v) ? 3 : 2;
+    if (v.length >= min && !values.has(v)) values.set(v, category);
+  };
+  for (const name of known.names ?? []) {
+    add(name, 'PATIENT_NAME');
+    const family = familyNameOf(name.trim());
+    if (family) add(family, 'PATIENT_NAME');
+  }
+  for (const identifier of known.identifiers ?? []) add(identifier, 'IDENTIFIER');
+  for (const span of spans) {
+    if (!PROPAGATED.has(span.category)) continue;
+    add(span.text, span.category);
+    if (NAME_CATEGORIES.has(span.category) && LATIN.test(span.text)) {
+      const family = familyNameOf(span.text);
+      if (family) add(family, span.category);
+      const given = givenNameOf(span.text);
+      if (given) add(given, span.category);
+    }
+  }
+  return values;
+}
+
+const escapeRegex = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A regex finding every occurrence of the values (latin values on word boundaries). */
+export function occurrencesRegex(values: ReadonlyMap<string, PhiCategory>): RegExp | undefined {
+  if (values.size === 0) return undefined;
+  const source = [...values.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(
+      (v) =>
+        `${LATIN.test(v[0]!) ? '(?<![A-Za-z0-9])' : ''}${escapeRegex(v)}${LATIN.test(v[v.length - 1]!) ? '(?![A-Za-z0-9])' : ''}`,
+    )
+    .join('|');
+  return new RegExp(source, 'g');
+}
+
+/** Merges overlapping spans; the longest span's category wins (ties: the more specific one). */
+export function mergeSpans(text: string, spans: PhiSpan[]): PhiSpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: PhiSpan[] = [];
+  for (const span of sorted) {
+    const last = out[out.length - 1];
+    if (!last || span.start >= last.end) {
+      out.push({ ...span });
+      continue;
+    }
+    const lastLen = last.end - last.start;
+    const spanLen = span.end - span.start;
+    if (
+      spanLen > lastLen ||
+      (spanLen === lastLen && RANK.indexOf(span.category) < RANK.indexOf(last.category))
+    )
+      last.category = span.category;
+    if (span.end > last.end) last.end = span.end;
+    last.text = text.slice(last.start, last.end);
+  }
+  return out;
+}
+
+/** Identifiers in each text of a set, propagated across the set and merged. */
+export function detectPhiInTexts(texts: readonly string[], known: KnownIdentifiers = {}): PhiSpan[][] {
+  const proposed = texts.map(recognize);
+  const values = valuesToPropagate(proposed.flat(), known);
+  const regex = occurrencesRegex(values);
+  return texts.map((text, i) => {
+    const spans = proposed[i]!;
+    if (regex) {
+      regex.lastIndex = 0;
+      for (const m of text.matchAll(regex)) {
+        spans.push({ category: values.get(m[0])!, start: m.index, end: m.index + m[0].length, text: m[0] });
+      }
+    }
+    return mergeSpans(text, spans);
+  });
+}
+
+/** Identifiers in one text. */
+export function detectPhi(text: string, known: KnownIdentifiers = {}): PhiSpan[] {
+  return detectPhiInTexts([text], known)[0]!;
+}

@@ -1,0 +1,62 @@
+/**
+ * Addresses (Safe Harbor item B: street address, city, county, precinct, ZIP — every subdivision smaller
+ * than a state/province). Chinese: province → city → district/county → town/street office → road and door
+ * number → building, unit, floor and room (省/市/区/县/街道/路/号/栋/单元/室), with or without the
+ * administrative part; or any text after an address cue (住址/家住). US: number and street, unit, city,
+ * state (the ZIP is its own span, generalised separately).
+ */
+import type { PhiSpan } from '../types.ts';
+
+const PROVINCES =
+  '北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门';
+// A place-name character: CJK, but not words that typically precede an address (住在, 位于, 来自 …).
+const P = '(?:(?![在住于到从自是为和与及的了者家址居现位来前往我们送他她，。；])[\\u4e00-\\u9fa5])';
+const NUM = '(?:\\d+|[一二三四五六七八九十百零]+)';
+const PROVINCE = `(?:${PROVINCES})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?`;
+const CITY = `${P}{2,6}?(?:市|州|盟|地区)`;
+const DISTRICT = `${P}{1,6}?(?:区|县|旗)`;
+const TOWN = `${P}{1,6}?(?:镇|乡|街道)`;
+const ADMIN = `(?:${PROVINCE})?(?:${CITY})?(?:${DISTRICT})?(?:${TOWN})?`;
+const ROAD = `${P}{1,10}?(?:路|街|大街|大道|道|巷|弄|胡同|里)(?:[东西南北中]段|[一二三四五六七八九]段)?`;
+const DOOR = `${NUM}(?:号院|号楼|号|弄|栋|幢)`;
+/** Building, unit, floor, room after the door number: "华美欧大厦2栋1单元1203室", "5号楼2门401", "A座2801室". */
+const UNIT = `(?:${NUM}|[A-Z])(?:号楼|号院|栋|幢|座|单元|门|层|楼|室|号|区)`;
+const BUILDING = `(?:[\\u4e00-\\u9fa5]{1,10}?(?=(?:${NUM}|[A-Z])(?:号楼|栋|幢|座|单元)))`;
+const TAIL = `(?:${BUILDING}?${UNIT})*(?:${NUM}室?)?`;
+
+const STREET_ADDRESS = new RegExp(`(${ADMIN}${ROAD}${DOOR}${TAIL})`, 'dg');
+/** City and district named, then any place name with a number: "北京市朝阳区望京西园四区412号楼3单元202". */
+const ADMIN_PLACE = new RegExp(`((?:${PROVINCE})?${CITY}${DISTRICT}${P}{1,12}?${DOOR}${TAIL})`, 'dg');
+const ADMIN_ONLY = new RegExp(
+  `((?:${PROVINCES})(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区)?${P}{2,6}?市${P}{1,6}?(?:区|县))`,
+  'dg',
+);
+const CUED =
+  /(?:家庭住址|现住址|户籍地址|居住地址|通讯地址|联系地址|住址|地址|家住|现住|居住于|住在)[：:\s]*([^，。；;,\n\s　：:（(][^，。；;,\n\s　：:（(]{3,59})/dg;
+
+const US_STREET =
+  '(?:(?:[A-Z][A-Za-z]+[ \\t]){1,4}(?:Living|Home|Center|Apartments|Manor|Village|Residence|Tower|Plaza),[ \\t]+)?' +
+  '\\b\\d{1,6}[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:[A-Z][A-Za-z]+[ \\t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Circle|Highway|Hwy|Parkway|Pkwy|Square|Sq)\\b\\.?' +
+  '(?:,?[ \\t]+(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|#)\\.?[ \\t]*[A-Za-z0-9-]+)?' +
+  '(?:,[ \\t]*[A-Z][a-z]+(?:[ \\t]+[A-Z][a-z]+)*)?(?:,?[ \\t]*(?:A[LKZR]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\\b)?';
+const US_ADDRESS = new RegExp(`(${US_STREET})`, 'dg');
+const PO_BOX = /\b(P\.?\s?O\.?\s+Box\s+\d+)/dg;
+
+const ZH_RULES = [STREET_ADDRESS, ADMIN_PLACE, ADMIN_ONLY, CUED];
+const EN_RULES = [US_ADDRESS, PO_BOX];
+
+export function findAddresses(text: string, out: PhiSpan[]): void {
+  // Cheap gates first: most texts have no door number or no street-number pattern at all.
+  const rules = [
+    ...(/[号址住市]/.test(text) ? ZH_RULES : []),
+    ...(/\d[ \t]+[A-Z]|Box/.test(text) ? EN_RULES : []),
+  ];
+  for (const regex of rules) {
+    regex.lastIndex = 0;
+    for (const m of text.matchAll(regex)) {
+      const [start, end] = m.indices![1]!;
+      if (end - start < 4) continue;
+      out.push({ category: 'ADDRESS', start, end, text: text.slice(start, end) });
+    }
+  }
+}

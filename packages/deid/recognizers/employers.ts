@@ -1,0 +1,39 @@
+/**
+ * Employers of the patient or a relative (Safe Harbor §164.514(b)(2)(i) lists identifiers "of the
+ * individual or of relatives, employers, or household members"; i2b2 2014 annotates them as ORGANIZATION).
+ * Found by context: 工作单位/单位/就职于/在…工作/到…上班/系…退休, "works at", "employed by". Hospitals and
+ * health services are not employers here (they are where the note was written and stay).
+ */
+import type { PhiSpan } from '../types.ts';
+
+const ORG_SUFFIX =
+  '股份有限公司|集团有限公司|有限责任公司|有限公司|公司|集团|工厂|厂|中学|小学|学校|大学|学院|幼儿园|研究所|研究院|设计院|局|银行|出版社|报社|电视台|派出所|法院|检察院|事务所|车队';
+const ORG = `([\\u4e00-\\u9fa5A-Za-z0-9（）()]{2,30}(?:${ORG_SUFFIX}))`;
+const ZH = [
+  new RegExp(`(?:工作单位|就职单位|所在单位|(?:^|\\n)\\s*单位)[：:\\s]*${ORG}`, 'dg'),
+  new RegExp(
+    `(?:就职于|任职于|供职于|受雇于|在|到|系)${ORG}(?=(?:工作|上班|任职|就职|退休|当|做|任|的|\\s*[，,。]?\\s*(?:职业|职务)))`,
+    'dg',
+  ),
+];
+const EN_ORG = "((?:[A-Z][\\w&'.-]*)(?:[ \\t]+(?:(?:and|of|&|the|for)[ \\t]+)?[A-Z][\\w&'.-]*){0,6})";
+const EN = [
+  new RegExp(
+    `\\b(?:[Ww]orks?|[Ww]orked|[Ww]orking|[Ee]mployed|[Ee]mployee)(?:[ \\t]+(?:nights|days|part-time|full-time|shifts))?[ \\t]+(?:at|for|by|with)[ \\t]+${EN_ORG}`,
+    'dg',
+  ),
+  new RegExp(`\\b(?:[Ee]mployer|[Oo]ccupation at|[Ww]orkplace)[ \\t]*:[ \\t]*${EN_ORG}`, 'dg'),
+];
+const NOT_ORG = /^(?:Home|Night|Nights|The|A|An|Hospital|Clinic|Our|This)$/;
+
+export function findEmployers(text: string, out: PhiSpan[]): void {
+  for (const regex of [...ZH, ...EN]) {
+    regex.lastIndex = 0;
+    for (const m of text.matchAll(regex)) {
+      const [start, end] = m.indices![1]!;
+      const value = text.slice(start, end).replace(/[ \t.]+$/, '');
+      if (NOT_ORG.test(value) || /医院|卫生|诊所|社区/.test(value)) continue;
+      out.push({ category: 'EMPLOYER', start, end: start + value.length, text: value });
+    }
+  }
+}

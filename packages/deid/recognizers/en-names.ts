@@ -1,0 +1,154 @@
+/**
+ * English personal names by context (as Philter and Presidio's context words do): titles (Mr., Mrs., Dr.),
+ * labels (Patient:, Name:, Re:), relatives (wife, son, next of kin …), self-introductions ("this is …"),
+ * signatures ("Regards, …", "…, MD") and a name followed by an age or a record number. Words are
+ * capitalised; name parts are separated by spaces or tabs, never by a line break.
+ */
+import type { PhiCategory, PhiSpan } from '../types.ts';
+
+const PART = "[A-Z][a-z]+(?:['’][A-Z]?[a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]['’][A-Z][a-z]+";
+const INITIAL = '[A-Z]\\.';
+/** One to three name words, an optional middle initial. */
+const FULL = `((?:${PART})(?:[ \\t]+(?:${INITIAL}|${PART})){0,3})`;
+/** Two or more words (for weaker contexts). */
+const FULL2 = `((?:${PART})(?:[ \\t]+(?:${INITIAL}|${PART})){1,3})`;
+const either = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
+
+const rules: { regex: RegExp; category: PhiCategory }[] = [
+  { regex: new RegExp(`\\b(?:Dr|Doctor|Prof)\\.?[ \\t]+${FULL}`, 'dg'), category: 'CLINICIAN_NAME' },
+  { regex: new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx)\\.?[ \\t]+${FULL}`, 'dg'), category: 'PATIENT_NAME' },
+  {
+    regex: new RegExp(
+      `\\b(?:[Pp]atient(?:'s)?(?:[ \\t]+[Nn]ame)?|[Nn]ame|Pt|Re|RE|Patient name|Subject)[ \\t]*:[ \\t]*${FULL}`,
+      'dg',
+    ),
+    category: 'PATIENT_NAME',
+  },
+  {
+    regex: new RegExp(`\\b(?:[Pp]atient|[Nn]amed|[Cc]alled)[ \\t]+(?:is[ \\t]+)?${FULL2}`, 'dg'),
+    category: 'PATIENT_NAME',
+  },
+  {
+    regex: new RegExp(`\\b(?:[Tt]his is|[Ii]t'?s|I am|I'm|[Mm]y name is)[ \\t]+${FULL2}`, 'dg'),
+    category: 'PATIENT_NAME',
+  },
+  {
+    regex: new RegExp(
+      `\\b(?:${[
+        'son',
+        'daughter',
+        'wife',
+        'husband',
+        'mother',
+        'father',
+        'spouse',
+        'partner',
+        'brother',
+        'sister',
+        'grandson',
+        'granddaughter',
+        'niece',
+        'nephew',
+        'next of kin',
+        'emergency contact',
+        'guardian',
+        'caregiver',
+        'friend',
+        'fiancée?',
+      ]
+        .map(either)
+        .join('|')})(?:[ \\t]*\\([^)\\n]*\\))?[:,]?[ \\t]+${FULL}`,
+      'dg',
+    ),
+    category: 'RELATIVE_NAME',
+  },
+  {
+    regex: new RegExp(
+      `\\b(?:Attending|Resident|Nurse|RN|Social worker|Case manager|Pharmacist|Physician|Surgeon|Referring(?: physician)?|Signed|Electronically signed by|Dictated by|Seen by|Provider)[ \\t]*:?[ \\t]+(?!Dr\\b)${FULL2}`,
+      'dg',
+    ),
+    category: 'CLINICIAN_NAME',
+  },
+  // Signatures: "Anthony Russo, MD", "Regards, Mark Ellis", "— Teresa Kowalski".
+  {
+    regex: new RegExp(`${FULL2},?[ \\t]+(?:MD|M\\.D\\.|DO|RN|NP|PA-C|PharmD|PhD|MBBS|FACC)\\b`, 'dg'),
+    category: 'CLINICIAN_NAME',
+  },
+  {
+    regex: new RegExp(
+      `\\b(?:Thanks|Thank you|Regards|Sincerely|Best(?: regards| wishes)?|Cheers|Yours(?: truly)?)[,.]?[ \\t\\n]+${FULL2}`,
+      'dg',
+    ),
+    category: 'PATIENT_NAME',
+  },
+  {
+    regex: new RegExp(`(?:^|\\n)[ \\t]*[—–-]+[ \\t]*${FULL2}[ \\t]*(?=\\n|$)`, 'dg'),
+    category: 'PATIENT_NAME',
+  },
+  { regex: new RegExp(`[—–][ \\t]*${FULL2}(?=[ \\t]*(?:\\n|$|,))`, 'dg'), category: 'PATIENT_NAME' },
+  // A name followed by its age, sex or record number: "Olivia Bennett, 39,", "Raymond Okafor, a 91-year-old",
+  // "Luis Fernando Ortega (MRN", "Jerome Whitfield (DOB".
+  {
+    regex: new RegExp(
+      `${FULL2}(?=,?[ \\t]+(?:a[ \\t]+)?\\d{1,3}(?:[ \\t]*(?:y/?o|yo|years?|-year-old|,|[ \\t]+[MF]\\b))|[ \\t]*\\((?:MRN|DOB|Medical|age|aged)\\b)`,
+      'dg',
+    ),
+    category: 'PATIENT_NAME',
+  },
+  {
+    regex: new RegExp(
+      `\\b(?:[Ff]ollow-up|[Vv]isit|[Rr]eferral|[Cc]onsult(?:ation)?|[Nn]ote|[Ss]ummary)[ \\t]+(?:for|of)[ \\t]+${FULL2}`,
+      'dg',
+    ),
+    category: 'PATIENT_NAME',
+  },
+];
+
+/** Capitalised words that are not names even where a name is expected. */
+const NOT_NAMES = new Set(
+  (
+    'The This That He She His Her They Patient Name History Unknown None Denies Reports Is Was Has Had Not No Yes ' +
+    'Home Hospital Clinic Center Department Discharge Summary Admission Date Note Progress Plan Assessment ' +
+    'Follow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July ' +
+    'August September October November December Mrs Mr Ms Dr Re Hi Hello Dear Good Morning Thanks Also And Or ' +
+    'Renal Endocrinology Cardiology Nephrology Sleep Medicine Telehealth Video Primary Care Hypertension Emergency ' +
+    'ED Unit Apt Street Road Avenue'
+  ).split(' '),
+);
+
+export function findEnglishNames(text: string, out: PhiSpan[]): void {
+  for (const { regex, category } of rules) {
+    regex.lastIndex = 0;
+    for (const m of text.matchAll(regex)) {
+      let [start, end] = m.indices![1]!;
+      const words = m[1]!.split(/([ \t]+)/);
+      // Trim non-name words at either end.
+      while (words.length && NOT_NAMES.has(words[0]!.replace(/\.$/, ''))) {
+        start += words[0]!.length + (words[1]?.length ?? 0);
+        words.splice(0, 2);
+      }
+      while (words.length && NOT_NAMES.has(words[words.length - 1]!.replace(/\.$/, ''))) {
+        end -= words[words.length - 1]!.length + (words[words.length - 2]?.length ?? 0);
+        words.splice(-2, 2);
+      }
+      if (!words.length || end <= start) continue;
+      out.push({ category, start, end, text: text.slice(start, end) });
+    }
+  }
+}
+
+/** The family name of a found full name ("Harold J. Whitaker" → "Whitaker"), also hidden where it stands alone. */
+export function familyNameOf(name: string): string | undefined {
+  const words = name.split(/[ \t]+/).filter((w) => !/^[A-Z]\.$/.test(w));
+  if (words.length < 2) return undefined;
+  const last = words[words.length - 1]!;
+  return last.length >= 3 && !NOT_NAMES.has(last) ? last : undefined;
+}
+
+/** The given name ("Harold J. Whitaker" → "Harold"). */
+export function givenNameOf(name: string): string | undefined {
+  const words = name.split(/[ \t]+/);
+  if (words.length < 2) return undefined;
+  const first = words[0]!;
+  return /^[A-Z][a-z]{2,}$/.test(first) && !NOT_NAMES.has(first) ? first : undefined;
+}

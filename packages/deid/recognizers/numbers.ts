@@ -1,0 +1,132 @@
+/**
+ * Numbers and codes that identify a person (Safe Harbor items D–O and R, and their Chinese forms): ID cards,
+ * passports, SSN, health plan and record numbers, bank accounts, licences, vehicles, devices, phones, fax,
+ * e-mail, URLs, IPs, WeChat/QQ, ZIP codes. Cue-based rules catch codes without a fixed format (病历号:, MRN:).
+ * Patterns follow the shapes Microsoft Presidio's predefined recognizers use (phone, e-mail, URL, IP, SSN,
+ * credit card with Luhn), extended with Chinese formats.
+ */
+import { isLuhnValid, isPlausibleOldIdCard, isValidChineseIdCard } from '../checksums.ts';
+import type { PhiCategory } from '../types.ts';
+import type { PatternRule } from './collect.ts';
+
+/** A code after a cue: letters, digits and dashes, at least one digit. */
+const CODE = '([A-Za-z]{0,4}-?\\d[\\dA-Za-z-]{2,24}[\\dA-Za-z]|\\d{4})';
+const SEP = '[：:#＃\\s]*(?:是|为|is|was|No\\.?|Number|#)?[：:#\\s]*';
+
+const cue = (words: string, category: PhiCategory, code = CODE): PatternRule => ({
+  category,
+  regex: new RegExp(`(?:${words})${SEP}${code}(?![\\dA-Za-z])`, 'gd'),
+});
+
+const before = (text: string, start: number, n = 24) => text.slice(Math.max(0, start - n), start);
+const FAX_CUE = /(?:fax(?:ed)?|传真)(?:\s+\w+){0,2}\s*[:：#]?\s*$/i;
+const relabelFax = (text: string, start: number): PhiCategory | undefined =>
+  FAX_CUE.test(before(text, start)) ? 'FAX' : undefined;
+
+// Provinces' one-character abbreviations on licence plates (GA 36-2018).
+const PLATE_PROVINCE = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
+const PLATE_CHAR = '[A-HJ-NP-Z0-9]';
+
+export const numberRules: readonly PatternRule[] = [
+  // 身份证: with a cue any 18/15-digit number; without, 18 digits with a valid GB 11643 check character.
+  cue(
+    '身份证号码|身份证号|身份证|公民身份号码|证件号码|证件号|ID card',
+    'ID_CARD',
+    '(\\d{17}[\\dXx]|\\d{15})',
+  ),
+  {
+    category: 'ID_CARD',
+    regex:
+      /(?<![\dA-Za-z])([1-8]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])(?![\dA-Za-z])/dg,
+    validate: isValidChineseIdCard,
+  },
+  {
+    category: 'ID_CARD',
+    regex: /(?:身份证|证件)[^\d\n]{0,6}(\d{15})(?!\d)/dg,
+    validate: isPlausibleOldIdCard,
+  },
+  cue('护照号码|护照号|护照|Passport', 'PASSPORT', '([A-Za-z]{0,2}\\d{6,9})'),
+  { category: 'PASSPORT', regex: /(?<![\dA-Za-z])([EG]\d{8})(?![\dA-Za-z])/dg },
+  { category: 'SSN', regex: /(?<![\d-])((?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4})(?![\d-])/dg },
+  cue('SSN|Social Security(?: No\\.?| Number)?', 'SSN', '(\\d{9}|\\d{3}[- ]\\d{2}[- ]\\d{4})'),
+  cue(
+    '社保卡号|社保号|社会保障卡号|社会保障号码?|医保卡号|医保账号|医保号|医保卡|医保|医疗保险号|新农合号|参保号|' +
+      'Insurance (?:ID|No\\.?|Number)|Member ID|Medicare (?:No\\.?|Number|ID)|Medicaid (?:ID|No\\.?|Number)|Health plan (?:ID|number)|Policy (?:No\\.?|Number)',
+    'INSURANCE_NO',
+  ),
+  cue(
+    '病历号|住院号|门诊号|病案号|就诊卡号|就诊号|档案号|体检编号|签约编号|预约号|检查号|登记号|ID号|' +
+      'MRN|Medical Record (?:Number|No\\.?)|Hospital (?:Number|No\\.?)|Chart (?:Number|No\\.?)|Record (?:Number|No\\.?)',
+    'MRN',
+  ),
+  cue(
+    '入院号|住院流水号|入院登记号|Admission (?:Number|No\\.?|ID)|Encounter (?:Number|No\\.?|ID)|Visit (?:Number|No\\.?|ID)',
+    'ADMISSION_NO',
+  ),
+  cue(
+    '银行卡号|银行卡|银行账号|(?<![诊保医])卡号|(?<![保])账号|[Aa]ccount(?: No\\.?| Number| #)?|Bank account[^:\\n]{0,30}',
+    'ACCOUNT_NO',
+  ),
+  // Bank cards without a cue: 16–19 digits passing the Luhn check, UnionPay/Visa/Mastercard prefixes.
+  {
+    category: 'ACCOUNT_NO',
+    regex: /(?<![\dA-Za-z])((?:62|4\d|5[1-5])\d{14,17})(?![\dA-Za-z])/dg,
+    validate: (v) => isLuhnValid(v) && !isValidChineseIdCard(v),
+  },
+  cue(
+    "驾驶证号|驾驶证|驾照号|驾照|执业证号|资格证号|证书编号|[Dd]river'?s licen[cs]e(?: No\\.?| number| #)?|licen[cs]e #|DL ?#|[Mm]edallion",
+    'LICENSE_NO',
+    '([A-Za-z]{0,2}-?[\\dA-Za-z][\\dA-Za-z-]{2,22}[\\dA-Za-z])',
+  ),
+  {
+    category: 'VEHICLE',
+    regex: new RegExp(
+      `(?<![A-Za-z])([${PLATE_PROVINCE}][A-HJ-NP-Z][·•．.\\s]?(?:[DF]${PLATE_CHAR}{5}|${PLATE_CHAR}{5}[DF]?))(?![A-Za-z0-9])`,
+      'dg',
+    ),
+  },
+  cue('车牌号码|车牌号|车牌|plate(?: number| No\\.?)?|VIN', 'VEHICLE', '([A-Z0-9][A-Z0-9-]{3,16})'),
+  {
+    category: 'VEHICLE',
+    regex: /(?<![A-Z0-9])((?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17})(?![A-Z0-9])/dg,
+  },
+  cue(
+    '序列号|设备号|设备编号|[Ss]erial(?: number| No\\.?| #)?|S/N|SN[:：#]|IMEI|UDI',
+    'DEVICE',
+    '([A-Za-z0-9][A-Za-z0-9-]{4,30}[A-Za-z0-9])',
+  ),
+  { category: 'EMAIL', regex: /([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/dg },
+  { category: 'URL', regex: /((?:https?:\/\/|www\.)[^\s<>"'，。；、）)]+[^\s<>"'，。；、）).,;:!?])/dg },
+  {
+    category: 'IP',
+    regex: /(?<![\d.])((?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d))(?![\d.]*\d)/dg,
+  },
+  { category: 'IP', regex: /(?<![\w:])((?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4})(?![\w:])/dg },
+  cue('微信号|微信|WeChat(?: ID)?|wxid', 'WECHAT', '([A-Za-z][-_A-Za-z0-9]{5,19})'),
+  cue('QQ号码|QQ号|QQ', 'QQ', '([1-9]\\d{4,10})'),
+  // Phones: CN mobile, CN landline, US/international; anything after a phone cue. Fax by its cue.
+  {
+    category: 'PHONE',
+    regex: /(?<![\d-])((?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2})(?![\d-])/dg,
+    relabel: relabelFax,
+  },
+  {
+    category: 'PHONE',
+    regex: /(?<![\d-])((?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3})[-\s]?\d{7,8}(?:-\d{1,5})?)(?![\d-])/dg,
+    relabel: relabelFax,
+  },
+  {
+    category: 'PHONE',
+    regex: /(?<![\d-])((?:\+1[-.\s]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[-.\s])\d{3}[-.\s]\d{4})(?![\d-])/dg,
+    relabel: relabelFax,
+  },
+  {
+    category: 'PHONE',
+    regex:
+      /(?:电话|手机|联系方式|座机|传真|Tel|Phone|Mobile|Cell|[Tt]ext me at|[Cc]all me at|reached at|[Ff]ax(?:ed)?(?: \w+){0,2})[：:\s]*(\+?[\d(（][\d\s()（）-]{5,18}\d)/dg,
+    relabel: relabelFax,
+  },
+  // ZIP: after a US state code (first three digits kept, see generalizeZip); 邮编 with its cue.
+  { category: 'ZIP', regex: /\b[A-Z]{2}\s+(\d{5})(?:-\d{4})?\b/dg },
+  cue('邮编|邮政编码|ZIP(?: code)?|Zip(?: code)?', 'ZIP', '(\\d{5,6})'),
+];

@@ -1,0 +1,99 @@
+/**
+ * Chinese personal names. A name is a surname (table, incl. compound surnames) and one or two given-name
+ * characters, accepted when its context says it is a name:
+ * - a cue before it: 患者/姓名/受检者 (patient), 家属/其子/丈夫/联系人 (relative), 主治医师/护士/术者 (clinician),
+ *   我叫/我是 (the writer);
+ * - what follows it: a sex or age (陈志强，男，61岁 — also at the start of a note without any cue), a title
+ *   (先生, 女士, 老人, 医生, 主任), a relation (之子, 的女儿);
+ * Words that start with a surname character (高血压, 平素, 明天 …) are rejected.
+ */
+import type { PhiCategory, PhiSpan } from '../types.ts';
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
+
+// Characters that end a name (words that commonly follow one).
+const STOP =
+  '因于在是男女主诉既往现年岁以今昨自由被与和及的了为等入出来去到患病诊说称反述之先老医护院科室床号性体曾有无经近均已将把对向从陪同替代签要想也都就还再又讲问请您你我他她它们这那个今日周时分次例';
+// Characters that do not occur in given names but follow surname characters in clinical text.
+const NOT_GIVEN = '血压糖症痛炎癌瘤肿咳喘晕吐泻疼酸胀麻痒尿便脉率热龄危险素常规身下期效果量药片粒支剂克毫升';
+const NOT_NAMES = new Set(
+  (
+    '平素 平时 时有 时常 常规 常年 向来 何时 全身 余下 高龄 高危 方可 方才 安静 明显 明日 明天 成人 成年 单侧 双侧 车祸 ' +
+    '关节 管理 应用 和缓 连续 连日 华法 左侧 左心 左室 石膏 白天 白细胞 黄疸 黎明 上级 上周 上次 上午 下午 ' +
+    '本人 家属 甘油 甘露 谷丙 谷草 尿酸 钙通 钾离 钠盐 吉非 利尿 利伐 利格 利多 苏打 卡托 阿司 阿托 阿利 ' +
+    '氨氯 贝那 培哚 厄贝 缬沙 奥美 坎地 替格 美托 比索 卡维 呋塞 托拉 螺内 达格 恩格 二甲 胰岛 ' +
+    '司机 工人 职员 教师 退休 农民 保姆 干部 学生 无业 个体 商人 医生 护士 主任 ' +
+    '于是 于今 向日 安排 安全 康复 戴上 包括 宁可 常用 明确 乔丹 江湖 海鲜 海带 宫颈 强化 平稳 ' +
+    '雷米 程度 程序 胡萝 文化 文献 任何 和平 华北 华南 金水 武侯 鼓楼 南开 南山 朝阳 海淀'
+  ).split(' '),
+);
+
+const given = `(?:(?![${STOP}${NOT_GIVEN}])[\\u4e00-\\u9fa5])`;
+const surname = `(?:${COMPOUND_SURNAMES.join('|')}|[${SINGLE_SURNAMES}])`;
+const NAME = `(${surname}${given}{1,2})`;
+
+const PATIENT_CUES =
+  '患者姓名|患者|病人|病患|患儿|姓名|病者|产妇|孕妇|就诊者|受检者|被会诊患者|随访对象|签约居民|服务对象|我叫|我是|本人';
+const RELATIVE_CUES =
+  '家属|其子|其女|其妻|其夫|其孙女?|其母|其父|儿子|女儿|丈夫|妻子|爱人|老伴|配偶|父亲|母亲|我爸爸?|我妈妈?|我父亲|我母亲|' +
+  '儿媳|女婿|孙子|孙女|外孙女?|哥哥|姐姐|弟弟|妹妹|联系人|紧急联系人|监护人|陪护|陪同人|陪诊人|保姆|代诉人|病史陈述者|病史提供者';
+const CLINICIAN_CUES =
+  '主治医师|主治医生|主管医师|主管医生|上级医师|住院医师|经治医师|接诊医师|接诊医生|值班医师|值班医生|会诊医师|转诊医生|申请医生|' +
+  '家庭医生|社区医生|签名医生|医师签名|医生签名|记录者|记录人|术者|助手|麻醉医师|主刀|护士|责任护士|药师|审核药师|审方药师|医师|医生';
+
+const cued = (cues: string) => new RegExp(`(?:${cues})(?:姓名)?[：:\\s]*${NAME}`, 'dg');
+const PATIENT_CUE = cued(PATIENT_CUES);
+const RELATIVE_CUE = cued(RELATIVE_CUES);
+const CLINICIAN_CUE = cued(CLINICIAN_CUES);
+const NAMED_CUE = new RegExp(`(?:我|爸爸?|妈妈?|父亲|母亲|他|她|名字)叫${NAME}`, 'dg');
+// A name followed by sex or age: "陈志强，男，61岁", "司马德明　男　76岁", "赵玉兰 92岁".
+const SEX_AFTER = new RegExp(
+  `${NAME}(?=[，,、\\s　]*(?:[（(]?[男女][）)]?[，,\\s　。]|\\d{1,3}岁|[（(][男女]))`,
+  'dg',
+);
+const RELATION_AFTER = new RegExp(
+  `${NAME}(?=(?:的|之)(?:子|女|妻|夫|母|父|孙|孙女|爱人|丈夫|妻子|儿子|女儿|家属))`,
+  'dg',
+);
+const RELATION_BEFORE = new RegExp(`之(?:子|女|妻|夫|母|父|孙|孙女)${NAME}`, 'dg');
+const TITLE = new RegExp(
+  `(?<![主全专内外床治诊级区庭班科院管])(${surname}${given}{0,2}?)(先生|女士|小姐|老先生|老太太|老人|阿姨|大爷|大妈|医生|大夫|主任|护士长|护士|老师)`,
+  'dg',
+);
+const CLINICIAN_TITLES = new Set(['医生', '大夫', '主任', '护士长', '护士']);
+
+function accept(name: string): boolean {
+  return !NOT_NAMES.has(name) && !NOT_NAMES.has(name.slice(0, 2));
+}
+
+export function findChineseNames(text: string, out: PhiSpan[]): void {
+  const add = (regex: RegExp, category: PhiCategory) => {
+    regex.lastIndex = 0;
+    for (const m of text.matchAll(regex)) {
+      const name = m[1]!;
+      if (!accept(name)) continue;
+      const [start, end] = m.indices![1]!;
+      out.push({ category, start, end, text: name });
+    }
+  };
+  add(CLINICIAN_CUE, 'CLINICIAN_NAME');
+  add(PATIENT_CUE, 'PATIENT_NAME');
+  add(RELATIVE_CUE, 'RELATIVE_NAME');
+  add(NAMED_CUE, 'PATIENT_NAME');
+  add(SEX_AFTER, 'PATIENT_NAME');
+  add(RELATION_AFTER, 'PATIENT_NAME');
+  add(RELATION_BEFORE, 'RELATIVE_NAME');
+  TITLE.lastIndex = 0;
+  for (const m of text.matchAll(TITLE)) {
+    const name = m[1]!;
+    if (!accept(name)) continue;
+    const clinician = CLINICIAN_TITLES.has(m[2]!);
+    // A bare surname ("张先生", "刘医生") is replaced together with its title: "张" alone would hit words.
+    const [start, end] = name.length === 1 ? m.indices![0]! : m.indices![1]!;
+    out.push({
+      category: clinician ? 'CLINICIAN_NAME' : 'PATIENT_NAME',
+      start,
+      end,
+      text: text.slice(start, end),
+    });
+  }
+}
