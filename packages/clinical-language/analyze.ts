@@ -1,7 +1,7 @@
 /** analyze(text): concepts with codes, spans and modifiers, and vital signs (pure, deterministic). */
 import { DEFAULT_ALERT_CONFIG } from '@qihuang/engines/blood-pressure';
 import { assignModifiers, type Target } from './context.ts';
-import { LEXICON } from './lexicon/index.ts';
+import { CONCEPTS_BY_ID, LEXICON } from './lexicon/index.ts';
 import { candidates, compile, resolve } from './match.ts';
 import { normalize, toOriginal } from './normalize.ts';
 import { TRIGGERS } from './rules.ts';
@@ -9,7 +9,8 @@ import type { Analysis, Concept, ConceptKind, Mention, Modifiers, RedFlagCode, V
 import { findVitals } from './vitals.ts';
 
 /** English cue words from the rules join the typo vocabulary ("denys" → "denies" is not attempted: 5+ letters only). */
-const CUE_WORDS = TRIGGERS.flatMap((r) => r.re.match(/[a-z]{5,}/g) ?? []);
+// (Whole words only: "neighbou" of "neighbou?r" is no word, and would "correct" neighbour.)
+const CUE_WORDS = TRIGGERS.flatMap((r) => r.re.match(/(?<![a-z])[a-z]{5,}(?![a-z?])/g) ?? []);
 const COMPILED = compile(LEXICON, CUE_WORDS);
 
 export function analyze(text: string): Analysis {
@@ -21,6 +22,7 @@ export function analyze(text: string): Analysis {
       start: c.start,
       end: c.end,
       kind: c.concept.kind,
+      concept: c.concept.id,
       ...(c.concept.redFlag ? { redFlag: c.concept.redFlag } : {}),
       ...(c.gap ? { gap: true } : {}),
     })),
@@ -75,9 +77,17 @@ export function modifiersAt(
   return assignModifiers(n.norm, [...extra, ...others]).slice(0, extra.length);
 }
 
-/** Not negated, not past, not hypothetical: happening now to the writer or to someone with them. */
+/**
+ * Not negated, not past, not hypothetical, not about someone in a report: happening now to the writer or to
+ * someone with them.
+ */
 export function isCurrent(m: { modifiers: Mention['modifiers'] }): boolean {
-  return !m.modifiers.negated && !m.modifiers.historical && !m.modifiers.hypothetical;
+  return (
+    !m.modifiers.negated &&
+    !m.modifiers.historical &&
+    !m.modifiers.hypothetical &&
+    m.modifiers.remote !== true
+  );
 }
 
 /** REFERENCE §1.5 crisis reading: SBP >180 or DBP >120 (strict), the blood-pressure engine's crisis alert threshold. */
@@ -88,6 +98,8 @@ export function isCrisisVital(v: Vital): boolean {
 
 export interface EmergencyCall {
   emergency: boolean;
+  /** Current mentions that are target-organ-damage signs together with a crisis reading (concept `crisisSign`). */
+  crisisSigns?: Mention[];
   /** Current red flags (any experiencer; uncertain mentions count — a possible stroke is treated as one). */
   redFlags: Mention[];
   /** Current red flags that are emergencies by themselves. */
@@ -113,13 +125,17 @@ export function emergencyCall(a: Analysis): EmergencyCall {
       crisis,
       rule: 'current emergency concept (REFERENCE §1.5 TOD symptom)',
     };
-  if (crisis.length && redFlags.length)
+  const signs = a.mentions.filter((m) => CONCEPTS_BY_ID.get(m.concept)?.crisisSign === true && isCurrent(m));
+  if (crisis.length && (redFlags.length || signs.length))
     return {
       emergency: true,
       redFlags,
       emergencies,
       crisis,
-      rule: 'crisis reading + current red flag (REFERENCE §1.5)',
+      ...(signs.length ? { crisisSigns: signs } : {}),
+      rule: redFlags.length
+        ? 'crisis reading + current red flag (REFERENCE §1.5)'
+        : 'crisis reading + back pain or numbness (REFERENCE §1.5; AHA hypertensive crisis)',
     };
   return { emergency: false, redFlags, emergencies, crisis, rule: 'no current emergency concept' };
 }

@@ -28,6 +28,7 @@ function flagsOf(text: string, concept: string): Flag[] {
 const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] }[] = [
   { flag: 'negated', pos: ['没有胸痛', 'chest-pain'], pseudo: ['无缘无故胸口疼', 'chest-pain'] },
   { flag: 'negated', pos: ['不头晕', 'dizziness'], pseudo: ['不停地胸口疼', 'chest-pain'] },
+  { flag: 'negated', pos: ['冇胸口痛', 'chest-pain'], pseudo: ['手脚冇力', 'limb-weakness'] },
   {
     flag: 'negated',
     pos: ["I don't have chest pain", 'chest-pain'],
@@ -39,6 +40,7 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
     pos: ['chest pain: none', 'chest-pain'],
     pseudo: ['chest pain: no relief', 'chest-pain'],
   },
+  { flag: 'negated', pos: ['胸痛（-），头晕（+）', 'chest-pain'], pseudo: ['胸痛（+）', 'chest-pain'] },
   { flag: 'historical', pos: ['小时候有过癫痫', 'epilepsy'], pseudo: ['吃药之前胸口疼', 'chest-pain'] },
   {
     flag: 'historical',
@@ -65,6 +67,12 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
     flag: 'historical',
     pos: ['左手一直没劲，老毛病了', 'limb-weakness'],
     pseudo: ['胸口疼，老毛病了', 'chest-pain'],
+  },
+  { flag: 'historical', pos: ['爷爷中风三年了', 'stroke'], pseudo: ['高血压三年了', 'hypertension'] },
+  {
+    flag: 'historical',
+    pos: ['had chest pain on Tuesday but it settled', 'chest-pain'],
+    pseudo: ["chest pain, it hasn't settled", 'chest-pain'],
   },
   {
     flag: 'historical',
@@ -201,5 +209,36 @@ describe('transient stroke signs (TIA)', () => {
   it('a stroke sign that went away later in the sentence is not "resolved"', () => {
     expect(flagsOf('刚才说话不清楚，现在已经好了', 'speech-difficulty')).toEqual([]);
     expect(flagsOf('前几天胸闷，今天已经好了', 'chest-pain')).toEqual(['historical']);
+    expect(flagsOf('前天胸口疼了一下，后来就好了', 'chest-pain')).toEqual(['historical']);
+    expect(flagsOf('说话不清楚，后来就好了', 'speech-difficulty')).toEqual([]);
+  });
+});
+
+describe("third-party reports and someone else's relative (remote: never current)", () => {
+  const remote = (text: string, concept: string) =>
+    analyze(text).mentions.find((m) => m.concept === concept)?.modifiers.remote === true;
+  it('a person in a news report, article or video is remote; a reported general statement is hypothetical', () => {
+    expect(remote('新闻说有人胸痛猝死', 'chest-pain')).toBe(true);
+    expect(remote('I read about someone who had a stroke', 'stroke')).toBe(true);
+    expect(remote('网上视频里有个老人突然说不出话', 'speech-difficulty')).toBe(true);
+    expect(flagsOf('电视上说胸痛要打120', 'chest-pain')).toEqual(['hypothetical']);
+    expect(remote('同事的爸爸中风了', 'stroke-now')).toBe(true);
+    expect(remote("my coworker's father had a stroke", 'stroke')).toBe(true);
+  });
+  it("the writer's own words end a report; a bystander or a relative with the writer is not remote", () => {
+    expect(flagsOf('看了新闻，我现在胸口疼', 'chest-pain')).toEqual([]);
+    expect(flagsOf('看到新闻很紧张，胸口疼', 'chest-pain')).toEqual([]);
+    expect(remote('旁边有人晕倒了', 'syncope')).toBe(false);
+    expect(flagsOf('旁边有人晕倒了', 'syncope')).toEqual(['other']);
+    expect(remote('朋友的妈妈晕倒了，就在我家', 'syncope')).toBe(false);
+    expect(remote("my friend's dad collapsed, he is here with me", 'syncope')).toBe(false);
+  });
+});
+
+describe('pseudo-triggers added for uncertainty', () => {
+  it('"怎么知道是不是" asks how to tell; a simile with 好像 is no doubt', () => {
+    expect(flagsOf('怎么知道是不是心衰引起的喘不上气', 'dyspnoea')).toEqual(['hypothetical']);
+    expect(flagsOf('胸口好像有块大石头压着', 'chest-pain')).toEqual([]);
+    expect(flagsOf('好像中风了', 'stroke-now')).toEqual(['uncertain']);
   });
 });

@@ -7,7 +7,10 @@
 import type { ConceptKind, Modifiers, Span } from './types.ts';
 import {
   CLAUSE_BREAK,
+  COPRESENT,
   DEFAULT_WINDOW,
+  REMOTE_PERSON,
+  REPORT,
   PSEUDO,
   RECURRENCE,
   SENTENCE_BREAK,
@@ -20,6 +23,8 @@ import {
 export interface Target extends Span {
   kind: ConceptKind;
   redFlag?: string;
+  /** The lexicon concept id (rules may name concepts). */
+  concept?: string;
   /** Matched by a gap pattern: a cue inside the gap ("右手好像没劲", "右眼从小就看不见") modifies this concept. */
   gap?: boolean;
 }
@@ -39,9 +44,13 @@ const compiled = {
     re: new RegExp(rule.re, 'g'),
   })),
   // Backward rules are anchored at the concept's end: sticky expressions without the leading "^".
-  backward: TRIGGERS.filter((r) => r.direction === 'backward').map((rule) => ({
+  backward: TRIGGERS.filter((r) => r.direction === 'backward').map((rule, index) => ({
     rule,
+    index,
     re: new RegExp(rule.re.replace(/^\^/, ''), 'y'),
+    // The cue without its anchored gap prefix: when it occurs nowhere in the text, the rule cannot match
+    // (a speed-up only; the anchored expression decides).
+    presence: new RegExp(rule.re.replace(/^\^(?:\\s\*|\[\^[^\]]*\]\{0,\d+\}\?)?/, '')),
   })),
   pseudo: PSEUDO.map((p) => ({ categories: p.categories, re: new RegExp(p.re, 'g') })),
   terminators: TERMINATORS.map((t) => ({ categories: t.categories, re: new RegExp(t.re, 'g') })),
@@ -58,6 +67,7 @@ const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.e
 
 const applies = (rule: TriggerRule, t: Target): boolean =>
   (!rule.kinds || rule.kinds.includes(t.kind)) &&
+  (!rule.concepts || (t.concept !== undefined && rule.concepts.includes(t.concept))) &&
   (!rule.notRedFlags || t.redFlag === undefined || !rule.notRedFlags.includes(t.redFlag)) &&
   (!rule.redFlags || (t.redFlag !== undefined && rule.redFlags.includes(t.redFlag)));
 
@@ -111,6 +121,23 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
   const unitsBetween = (a: number, b: number): number => (b > a ? count(unit, a, b) : 0);
   const terminated = (a: number, b: number, cat: Category): boolean =>
     terms.some((t) => t.categories.includes(cat) && t.span.start >= a && t.span.end <= b);
+  const reports = [...norm.matchAll(REPORT)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const remotePeople = [...norm.matchAll(REMOTE_PERSON)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  /** The sentence around a position (for co-presence). */
+  const sentenceAt = (pos: number): string => {
+    let a = pos;
+    while (a > 0 && !SENTENCE_BREAK.test(norm.charAt(a - 1))) a--;
+    let b = pos;
+    while (b < norm.length && !SENTENCE_BREAK.test(norm.charAt(b))) b++;
+    return norm.slice(a, b);
+  };
+
+  const present: (boolean | undefined)[] = [];
+  const cuePresent = (b: (typeof compiled.backward)[number]): boolean =>
+    (present[b.index] ??= b.presence.test(norm));
 
   return targets.map((target) => {
     const mods: Modifiers = {
@@ -121,9 +148,13 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
       uncertain: false,
     };
     const why: string[] = [];
-    const set = (cat: Category, cue: string) => {
-      if (cat === 'experiencer') mods.experiencer = 'other';
-      else mods[cat] = true;
+    /** Where the cue that made the experiencer someone else starts (forward cues). */
+    let otherAt = -1;
+    const set = (cat: Category, cue: string, at = -1) => {
+      if (cat === 'experiencer') {
+        mods.experiencer = 'other';
+        otherAt = at;
+      } else mods[cat] = true;
       why.push(`${cat}:${cue.trim()}`);
     };
     for (const cat of CATEGORIES) {
@@ -131,7 +162,7 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
       for (const cue of cues) {
         if (cue.rule.category !== cat || !applies(cue.rule, target)) continue;
         if (cue.inside === target) {
-          set(cat, cue.text);
+          set(cat, cue.text, cue.start);
           break;
         }
         if (cue.end > target.start) continue;
@@ -145,14 +176,15 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
           continue;
         const window = cue.rule.window ?? DEFAULT_WINDOW[cat];
         if (unitsBetween(cue.end, target.start) > window) continue;
-        set(cat, cue.text);
+        set(cat, cue.text, cue.start);
         break;
       }
       if ((cat === 'experiencer' ? mods.experiencer === 'other' : mods[cat]) === true) continue;
       // After the term.
-      for (const { rule, re } of compiled.backward) {
+      for (const b of compiled.backward) {
+        const { rule, re } = b;
         if (rule.category !== cat) continue;
-        if (!applies(rule, target)) continue;
+        if (!applies(rule, target) || !cuePresent(b)) continue;
         re.lastIndex = target.end;
         const m = re.exec(norm);
         if (!m) continue;
@@ -172,6 +204,32 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
         set(cat, m[0]);
         break;
       }
+    }
+    // Reports (news, articles, videos): someone in the report is not with the writer (remote); a reported
+    // general statement is hypothetical. The writer's own words ("我", "I") end a report's scope.
+    const inSentence = (s: Span, window: number) =>
+      s.end <= target.start &&
+      !breakBetween(s.end, target.start, SENTENCE_BREAK) &&
+      !terminated(s.end, target.start, 'experiencer') &&
+      unitsBetween(s.end, target.start) <= window;
+    const report = reports.filter((r) => inSentence(r, 30)).pop();
+    if (report && mods.experiencer === 'other' && otherAt >= report.start) {
+      mods.remote = true;
+      why.push(`remote:${norm.slice(report.start, report.end)}`);
+    } else if (
+      report &&
+      !mods.hypothetical &&
+      !breakBetween(report.end, target.start, CLAUSE_BREAK) &&
+      !terminated(report.end, target.start, 'hypothetical')
+    ) {
+      mods.hypothetical = true;
+      why.push(`hypothetical:${norm.slice(report.start, report.end)}`);
+    }
+    // Someone else's relative ("同事的爸爸中风了"), unless with the writer now.
+    const person = remotePeople.filter((r) => inSentence(r, 20)).pop();
+    if (person && mods.experiencer === 'other' && !mods.remote && !COPRESENT.test(sentenceAt(target.start))) {
+      mods.remote = true;
+      why.push(`remote:${norm.slice(person.start, person.end)}`);
     }
     // Negation wins over history ("没有中风过", "以前没有胸痛" = never had it).
     if (mods.negated && mods.historical) mods.historical = false;

@@ -69,6 +69,15 @@ describe('lexicon entries', () => {
       ).toContain(id);
   });
 
+  it('back pain and numbness are crisis signs: an emergency only with a crisis reading (AHA hypertensive crisis)', async () => {
+    const { emergencyCall } = await import('./analyze.ts');
+    expect(LEXICON.filter((c) => c.crisisSign).map((c) => c.id)).toEqual(['numbness', 'back-pain']);
+    expect(emergencyCall(analyze('血压200/125，后背疼')).emergency).toBe(true);
+    expect(emergencyCall(analyze('BP 210/100 and my hands are numb')).emergency).toBe(true);
+    expect(emergencyCall(analyze('后背疼，手麻')).emergency).toBe(false);
+    expect(emergencyCall(analyze('血压200/125，没有后背疼')).emergency).toBe(false);
+  });
+
   it('does not read look-alikes as concepts', () => {
     for (const text of [
       '我很心疼我妈',

@@ -17,7 +17,7 @@ interface Compiled {
   /** Exact surface form (Chinese or English) → concept. */
   zhExact: Map<string, Concept>;
   en: { concept: Concept; re: RegExp }[];
-  patterns: { concept: Concept; re: RegExp }[];
+  patterns: { concept: Concept; re: RegExp; first?: readonly string[] }[];
   notFollowedBy: Map<string, RegExp>;
   typos: TypoCorrector;
 }
@@ -78,7 +78,10 @@ export function compile(concepts: readonly Concept[], extraVocab: readonly strin
         re: new RegExp(`(?<![a-z])(?:${forms.map(escape).join('|')})(?:s|es)?(?![a-z])`, 'g'),
       });
     }
-    for (const p of c.patterns ?? []) patterns.push({ concept: c, re: new RegExp(p, 'g') });
+    for (const p of c.patterns ?? []) {
+      const first = firstChars(p);
+      patterns.push({ concept: c, re: new RegExp(p, 'g'), ...(first ? { first } : {}) });
+    }
     if (c.notFollowedBy) notFollowedBy.set(c.id, new RegExp(c.notFollowedBy));
   }
   for (const list of zhByFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
@@ -112,7 +115,12 @@ const FINE: readonly [RegExp, string][] = [
   [/胸(?:口|部)?(?:没有|没|无)压迫感/g, '胸部压迫感'],
   [/胸口(?:也|都|倒)?(?:没有|没)(?:发憋|憋|发闷|发紧)/g, '胸口闷'],
   [/(?:手|腿|脚|胳膊)(?:也|都)?(?:没有|没)(?:麻木|发麻|无力)/g, '一侧肢体无力'],
-  [/\bcan move (?:both|my|all|his|her) (?:arms|legs|limbs|everything)(?: fine)?\b/g, 'weakness on one side'],
+  [
+    /\b(?:can )?move (?:both|all|all of) (?:my |his |her )?(?:arms|legs|limbs)(?: fine)?\b/g,
+    'weakness on one side',
+  ],
+  [/\bcan move (?:my|his|her) (?:arms|legs|limbs|everything)(?: fine)?\b/g, 'weakness on one side'],
+  [/\bcan (?:speak|talk) (?:fine|normally|clearly|ok|okay|properly)\b/g, 'slurred speech'],
   [/\bface (?:is|looks) (?:normal|fine|symmetrical)\b/g, 'face drooping'],
   [/\b(?:speech|talking)\b (?:is|was|seems) (?:normal|fine|clear|ok)\b/g, 'slurred speech'],
   [/(?:也|都|倒)?不(?:喘|憋)/g, '憋气'],
@@ -122,9 +130,57 @@ const FINE: readonly [RegExp, string][] = [
   [/(?:人|神志|意识)(?:很|挺|都|也|还)?(?:清醒|清楚)/g, '意识模糊'],
 ];
 
+const LITERAL = /^[\u3400-\u9fffa-z]$/;
+
+/**
+ * The characters a match of a pattern must start with, when the pattern begins with a literal or a group of
+ * literal alternatives ("(?:胸|心口|心窝)…", "走路…", "\\b(?:chest|pain)…"); undefined when it cannot tell. Used
+ * to skip patterns whose first characters do not occur in the text (a speed-up only).
+ */
+export function firstChars(src: string): string[] | undefined {
+  let rest = src.startsWith('\\b') ? src.slice(2) : src;
+  if (LITERAL.test(rest.charAt(0)) && !/^[^(]?[?*{]/.test(rest.slice(1, 2))) return [rest.charAt(0)];
+  if (!rest.startsWith('(?:')) return undefined;
+  let depth = 0;
+  let end = -1;
+  for (let i = 0; i < rest.length; i++) {
+    const ch = rest.charAt(i);
+    if (ch === '\\') i++;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0 || /^[?*{]/.test(rest.charAt(end + 1))) return undefined;
+  rest = rest.slice(3, end);
+  const alternatives: string[] = [];
+  depth = 0;
+  let from = 0;
+  for (let i = 0; i <= rest.length; i++) {
+    const ch = rest.charAt(i);
+    if (ch === '\\') i++;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if ((ch === '|' || i === rest.length) && depth === 0) {
+      alternatives.push(rest.slice(from, i));
+      from = i + 1;
+    }
+  }
+  const out = new Set<string>();
+  for (const a of alternatives) {
+    const f = a.charAt(0);
+    // The first character must be required: a literal not followed by ?, * or {0,…}.
+    if (!LITERAL.test(f) || /^[?*{]/.test(a.charAt(1))) return undefined;
+    out.add(f);
+  }
+  return [...out];
+}
+
 /** All candidate matches, before overlap resolution. */
 export function candidates(norm: string, c: Compiled): Candidate[] {
   const out: Candidate[] = [];
+  const chars = new Set(norm);
   for (let i = 0; i < norm.length; i++) {
     const list = c.zhByFirst.get(norm.charAt(i));
     if (!list) continue;
@@ -137,7 +193,8 @@ export function candidates(norm: string, c: Compiled): Candidate[] {
       for (const m of norm.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, concept });
     }
   }
-  for (const { concept, re } of c.patterns) {
+  for (const { concept, re, first } of c.patterns) {
+    if (first && !first.some((ch) => chars.has(ch))) continue;
     for (const m of norm.matchAll(re))
       out.push({ start: m.index, end: m.index + m[0].length, concept, gap: true });
   }

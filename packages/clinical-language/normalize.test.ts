@@ -28,6 +28,17 @@ describe('tolerant matching', () => {
     expect(analyze('shortnes of breth').mentions[0]?.concept).toBe('dyspnoea');
   });
 
+  it("Chinese input-method typos of the lexicon's words (whole phrases, same length)", () => {
+    expect(analyze('凶口疼').mentions[0]?.concept).toBe('chest-pain');
+    expect(analyze('我好像中疯了').mentions[0]?.concept).toBe('stroke-now');
+    expect(analyze('说话不情楚').mentions[0]?.text).toBe('说话不情楚');
+    expect(analyze('凶手').mentions).toEqual([]);
+  });
+
+  it('cue words are whole words ("neighbour" is not "corrected")', () => {
+    expect(analyze('my neighbour has chest pain').mentions[0]?.modifiers.experiencer).toBe('other');
+  });
+
   it('real words are not "corrected" into symptoms', () => {
     expect(analyze('a lucky strike').mentions).toEqual([]);
     expect(analyze('I tried to call').mentions).toEqual([]);

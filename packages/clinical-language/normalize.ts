@@ -31,6 +31,41 @@ for (let i = 0; i + 1 < TRAD_PAIRS.length; i += 2) {
   if (t !== s) TRAD.set(t, s);
 }
 
+/**
+ * Chinese input-method typos (homophones and look-alikes of the lexicon's words), replaced by the intended
+ * characters; every pair has the same length so offsets stay one to one. Only whole phrases, never single
+ * characters (凶 alone is a real word).
+ */
+const ZH_TYPOS: readonly [string, string][] = [
+  ['凶口', '胸口'],
+  ['胸囗', '胸口'],
+  ['凶闷', '胸闷'],
+  ['凶痛', '胸痛'],
+  ['中疯', '中风'],
+  ['脑埂', '脑梗'],
+  ['脑梗赛', '脑梗塞'],
+  ['昏谜', '昏迷'],
+  ['抽蓄', '抽搐'],
+  ['抽畜', '抽搐'],
+  ['头痛欲列', '头痛欲裂'],
+  ['头疼欲列', '头疼欲裂'],
+  ['呼吸困男', '呼吸困难'],
+  ['不情楚', '不清楚'],
+  ['不清处', '不清楚'],
+  ['喘不上起', '喘不上气'],
+  ['口角歪邪', '口角歪斜'],
+  ['嘴外了', '嘴歪了'],
+  ['穿不上气', '喘不上气'],
+  ['穿不过气', '喘不过气'],
+  ['半身不随', '半身不遂'],
+  ['云倒了', '晕倒了'],
+  ['偏摊', '偏瘫'],
+  ['钟风', '中风'],
+  ['不青楚', '不清楚'],
+];
+const ZH_TYPO_RE = new RegExp(ZH_TYPOS.map(([t]) => t).join('|'), 'g');
+const ZH_TYPO_MAP = new Map(ZH_TYPOS);
+
 const isCjk = (c: string): boolean => /[\u3400-\u9fff\uf900-\ufaff]/.test(c);
 
 function mapChar(ch: string): string {
@@ -139,6 +174,7 @@ export function normalize(text: string, typos?: TypoCorrector): Normalized {
     origin.push(i);
   }
   let norm = chars.join('');
+  norm = norm.replace(ZH_TYPO_RE, (t) => ZH_TYPO_MAP.get(t) ?? t);
   let map = origin;
   if (typos && /[a-z]{5}/.test(norm)) {
     const out: string[] = [];

@@ -18,6 +18,8 @@ export interface TriggerRule {
   adjacent?: boolean;
   /** Apply only to these concept kinds (e.g. "since childhood" dates a symptom, not a chronic condition). */
   kinds?: readonly ('red-flag' | 'symptom' | 'condition' | 'drug' | 'finding')[];
+  /** Apply only to these lexicon concepts. */
+  concepts?: readonly string[];
   /** Apply only to concepts with these red-flag codes. */
   redFlags?: readonly string[];
   /** Never apply to concepts with these red-flag codes. */
@@ -32,10 +34,15 @@ export interface ScopeRule {
 }
 
 const FAMILY_ZH =
-  '(?:爸爸|爸|妈妈|妈|父亲|母亲|爹|娘|闺女|老太婆|侄子|侄女|外甥|孙子|孙女|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹)';
-const FAMILY_ZH_SHORT = '(?<=我|俺)(?:弟|哥|姐|妹|儿|姑娘)';
+  '(?:爸爸|爸|妈妈|妈|父亲|母亲|爹|娘|闺女|老太婆|侄子|侄女|外甥|孙子|孙女|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹|男朋友|女朋友|男友|女友|室友|舍友|那口子|外孙女|外孙|孙儿|[大二三小](?:哥|姐|弟|妹)|(?<=我|俺)对象)';
+const FAMILY_ZH_SHORT = '(?:弟|哥|姐|妹|儿|姑娘)(?<=[我俺](?:弟|哥|姐|妹|儿|姑娘))';
 const FAMILY_EN =
-  '(?:mother|mom|mum|father|dad|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?|parents?|uncle|aunt|family|friend|neighbou?r|partner|kids?|child|children|boyfriend|girlfriend|cousin|spouse|relatives?|in-laws?|coworker|colleague)';
+  '(?:mother|mom|mum|father|dad|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?|parents?|uncle|aunt|family|friend|neighbou?r|partner|kids?|child|children|boyfriend|girlfriend|cousin|spouse|relatives?|in-laws?|coworker|colleague|nephew|niece|grandson|granddaughter|grandchild|grandkids?|auntie|aunty|nan|nana|nanna|granny|gran|stepmom|stepdad|stepmother|stepfather|fianc[eé]e?|roommate|flatmate|housemate|siblings?|twin|baby|toddler|teenager|boss)';
+/** Someone unnamed ("有人", "一个老人", "someone", "a man"): another person, a bystander or one in a report. */
+const PERSON_ZH =
+  '(?:有人|有个人|有一个人|一(?<!我一|自己一)个人(?!在家|住)|那个人|这个人|[老小](?<![\\u4e00-\\u9fff][老小])[王李张刘陈杨黄赵周吴徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋杜叶程魏苏吕丁沈钟姜崔谭陆范汪廖金贾夏邹熊孟秦邱侯江薛段雷龙黎陶贺郝顾龚邵钱戴严莫孔汤康乔赖]|某人|别人|一位|一名|男子|女子|路人|网友|(?:有个|一个|有位|一位)(?:老人|老太太|老大爷|大爷|大妈|小伙子?|姑娘|孩子|男的|女的))';
+const PERSON_EN =
+  "(?:someone|somebody|(?<!i'?m |i am )(?:a|an old|an elderly) (?:man|woman|guy|lady|person|kid|child|boy|girl|gentleman)|people)";
 const CJK_NUM = '(?:\\d+|[一二两三四五六七八九十几半多]+)';
 const EN_NUM = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of)';
 
@@ -52,13 +59,15 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'negated',
     direction: 'forward',
-    re: '(?:从来没有|从来没|从没有|从没|从未|并没有|并无|都没有|也没有|没有|没|无|未|否认|不再|没再|未再|未见|不是|无明显)',
+    re: '(?:从来没有|从来没|从没有|从没|从未|并没有|并无|都没有|也没有|没有|没|无|未|否认|不再|没再|未再|未见|不是|无明显|不觉得|不感觉|不感到|排除了|已排除|排除)',
   },
   { category: 'negated', direction: 'forward', re: '不', window: 1 },
+  // Cantonese 冇 (no) / 唔 (not): "冇胸口痛", "唔系好痛".
+  { category: 'negated', direction: 'forward', re: '(?:冇|唔)', window: 2 },
   {
     category: 'negated',
     direction: 'forward',
-    re: "\\b(?:no|not|never|denies|deny|denied|denying|without|none of|negative for|free of|neither|nor|no longer|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t)\\b",
+    re: "\\b(?:no|not|never|denies|deny|denied|denying|without|none of|negative for|free of|neither|nor|no longer|ruled out|rules out|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t)\\b",
     window: 5,
   },
   // ---- negation, after the term ("胸痛？没有", "糖尿病没有", "chest pain: none")
@@ -72,29 +81,36 @@ export const TRIGGERS: readonly TriggerRule[] = [
     category: 'negated',
     direction: 'backward',
     adjacent: true,
-    re: '^\\s*(?:[?:\\-]\\s*(?:no|none|nope|negative|denied|denies|nil|not really)|,?\\s*(?:none|not at all|not anymore))\\b',
+    re: '^\\s*(?:[?:\\-]\\s*(?:no|none|nope|negative|denied|denies|nil|not really)|,?\\s*(?:none|not at all|not anymore)|(?:was|has been|is|were) (?:ruled out|excluded))\\b',
+  },
+  // Clinical notation "胸痛(-)", "胸痛（阴性）", "脑梗已排除".
+  {
+    category: 'negated',
+    direction: 'backward',
+    adjacent: true,
+    re: '^\\s*(?:\\(\\s*[-−]\\s*\\)|\\(\\s*阴性\\s*\\)|阴性|已排除|已除外|排除)',
   },
   // ---- history / resolved / long-standing
   {
     category: 'historical',
     direction: 'forward',
-    re: `(?:(?<=^|[,.。!?;:\\n\\s我他她妈爸])(?:以前|之前|从前|过去)|曾经|小时候|年轻时|年轻的时候|去年|前年|上个月|上周|上星期|上礼拜|前些年|早年|那年|有过|得过|患过|发过|犯过|曾有|既往|${CJK_NUM}(?:年|个月|个星期|周|礼拜)(?:前|以前|之前)|${CJK_NUM}岁(?:的时候|时|那年|就))`,
+    re: `(?:(?:以前|之前|从前(?![胸额面边])|过去)(?<=(?:^|[,.。!?;:\\n\\s我他她妈爸])(?:以前|之前|从前|过去))|曾经|小时候|年轻时|年轻的时候|去年|前年|上个月|上周|上星期|上礼拜|前些年|早年|那年|有过|得过|患过|发过|犯过|曾有|曾患|曾因|曾诊断|曾行|曾发生|既往|上个星期|上个礼拜|上次|上回|前几年|(?:19|20)\\d{2}年|${CJK_NUM}(?:年|个月|个星期|周|礼拜)(?:前|以前|之前)|${CJK_NUM}岁(?:的时候|时|那年|就))`,
   },
   {
     category: 'historical',
     direction: 'backward',
-    re: `^\\s*(?:过(?![去来])|病史|史|后遗症|走的|去世|过世|死的|是${CJK_NUM}(?:年|个月)前|${CJK_NUM}(?:年|个月|个星期)前|已经好了|早就好了|早就没了|早没了|早就不(?:疼|痛|闷)了|好了|没了|已经没了|已愈|治好了|看过了|已经看过|过去了|消失了|缓解了|已缓解|已经缓解|那是以前|是以前的事|是小时候|是(?:去年|前年|上个月|上周|很久以前|好多年前)的事)`,
+    re: `^\\s*(?:过(?![去来])|病史|史|后遗症|走的|去世|过世|死的|是${CJK_NUM}(?:年|个月)前|${CJK_NUM}(?:年|个月|个星期)前|已经好了|早就好了|早就没了|早没了|已消失|已经消失|早没事了|早就不(?:疼|痛|闷)了|好了|没了|已经没了|已愈|治好了|看过了|已经看过|过去了|消失了|缓解了|已缓解|已经缓解|那是以前|是以前的事|是小时候|是(?:去年|前年|上个月|上周|很久以前|好多年前)的事)`,
     window: 8,
   },
   {
     category: 'historical',
     direction: 'forward',
-    re: `(?<!family )\\b(?:history of|hx of|h/o|previously|in the past|used to|as a child|as a kid|when i was (?:young|younger|a child|a kid)|last (?:year|month|week)|back in \\d{4}|in \\d{4}|(?:${EN_NUM} )?(?:years?|months?|weeks?) ago|died of|died from|passed away from|passed away of|my late|our late)\\b`,
+    re: `(?<!family )\\b(?:history of|hx of|h/o|previously|previous|prior|recovered from|recovering from|in the past|used to|as a child|as a kid|when i was (?:young|younger|a child|a kid)|last (?:year|month|week)|back in \\d{4}|in \\d{4}|(?:${EN_NUM} )?(?:years?|months?|weeks?) ago|died of|died from|passed away from|passed away of|my late|our late)\\b`,
   },
   {
     category: 'historical',
     direction: 'backward',
-    re: `^[^.!?;]{0,40}?\\b(?:(?:${EN_NUM} )?(?:years?|months?|weeks?) ago|as a young (?:man|woman)|when (?:he|she|i) was (?:\\d+|young|younger|a child|a kid)|at (?:the )?age (?:of )?\\d+|aged \\d+|in the past|as a (?:child|kid)|when i was (?:young|younger|a child|a kid)|years back|back in \\d{4}|in \\d{4}|last (?:year|month|week)|went away|(?:is|has|had) gone|has resolved|resolved|cleared up|got better)\\b`,
+    re: `^[^.!?;]{0,40}?\\b(?:(?:${EN_NUM} )?(?:years?|months?|weeks?) ago|as a young (?:man|woman)|when (?:he|she|i) was (?:\\d+|young|younger|a child|a kid)|at (?:the )?age (?:of )?\\d+|aged \\d+|in the past|as a (?:child|kid)|when i was (?:young|younger|a child|a kid)|years back|before (?:he|she|they) (?:died|passed(?: away)?)|back in \\d{4}|in \\d{4}|last (?:year|month|week)|went away|(?:is|has|had) gone|has resolved|resolved|cleared up|got better)\\b`,
     window: 10,
   },
   {
@@ -107,7 +123,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'forward',
-    re: '(?:后遗症|从小|自小|小时候|天生|先天|老毛病|受过伤|多年)',
+    re: '(?:后遗症|从小|自小|小时候|天生|先天|老毛病|受过伤|多年|(?:中风|脑梗塞|脑梗死|脑梗|卒中|脑出血|脑溢血)(?:以后|之后|后))',
     redFlags: ['neuro-deficit', 'vision-loss'],
     sentence: true,
     window: 20,
@@ -120,11 +136,29 @@ export const TRIGGERS: readonly TriggerRule[] = [
     sentence: true,
     window: 14,
   },
+  // An event N years ago ("中风三年了", "心梗两年多了"): for events, "N years" dates them (not for conditions
+  // such as 高血压5年, which are still present).
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: `^\\s*(?:已经|都)?(?:有)?${CJK_NUM}(?:年|个月|多年)(?:多)?了`,
+    concepts: ['stroke', 'myocardial-infarction', 'tia'],
+    window: 8,
+  },
+  // English: resolved later in the sentence ("had chest pain on Tuesday but it settled").
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: "^[^.!?;\\n]{0,40}?\\b(?:(?:it|that|which|the pain|the pressure) (?:has |had )?(?:settled|eased off|eased|passed|gone away|went away|resolved|cleared up)|(?:it'?s|it is|it was) gone now)\\b",
+    notRedFlags: ['neuro-deficit', 'vision-loss'],
+    sentence: true,
+    window: 14,
+  },
   // Resolved later in the sentence ("前几天胸闷，今天已经好了").
   {
     category: 'historical',
     direction: 'backward',
-    re: '^[^。!?;\\n]{0,10}?(?:已经好了|早就好了|已经没了|已经消失了|已经缓解了|已经不(?:疼|痛|闷)了|现在好了|现在不(?:疼|痛|闷)了)',
+    re: '^[^。!?;\\n]{0,10}?(?:后来(?:就)?好了|后来(?:就)?没事了|后来就不(?:疼|痛|闷)了|过了?一会儿?(?:就)?好了|休息(?:了)?(?:一下|一会儿?)?就好了|已经好了|早就好了|已经没了|已经消失了|已经缓解了|已经不(?:疼|痛|闷)了|现在好了|现在不(?:疼|痛|闷)了|现在没事了|已经没事了)',
     // A stroke sign that went away is a TIA: still call 120 (BE-FAST, 中风120), so it is not "resolved".
     notRedFlags: ['neuro-deficit', 'vision-loss'],
     sentence: true,
@@ -155,7 +189,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'hypothetical',
     direction: 'forward',
-    re: '(?:怎么判断|如何判断|怎么区分|如何识别|怎么识别|听说|据说|听人说|如果|假如|假设|要是|万一|一旦|倘若|若是|若|如出现|怕会|怕|害怕|担心会|担心|预防|防止|避免|以防|以免|会不会(?!是)|会导致|会引起|导致|引起|容易|警惕|留意|注意观察|注意)',
+    re: '(?:怎么知道|如何知道|怎么判断|如何判断|怎么区分|如何识别|怎么识别|听说|据说|听人说|如果|假如|假设|要是|万一|一旦|倘若|若是|若|如出现|怕会|怕|害怕|担心会|担心|预防|防止|避免|以防|以免|会不会(?!是)|会(?=[^,.。!?;\\n]{1,8}吗)|会导致|会引起|导致|引起|容易|警惕|留意|注意观察|注意)',
   },
   {
     category: 'hypothetical',
@@ -165,33 +199,33 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'hypothetical',
     direction: 'forward',
-    re: '\\b(?:causes?|worry about|should i worry|if|in case|what if|should i get|worried about|worried that|afraid of|scared of|fear of|prevent|preventing|prevention|avoid|risk of|risk for|at risk|signs of|symptoms of|warning signs|could cause|can cause|cause a|lead to|leads to|watch for|watch out for|look out for|when to call|chance of|unless|how do i know|what does .{1,20} feel like)\\b',
+    re: '\\b(?:causes?|worry about|should i worry|if|in case|what if|should i get|worried about|worried that|afraid of|scared of|fear of|prevent|preventing|prevention|avoid|risk of|risk for|at risk|signs of|symptoms of|warning signs|could cause|can cause|cause a|lead to|leads to|watch for|watch out for|look out for|when to call|chance of|unless|in the event of|how would i (?:know|recogni[sz]e|tell|spot)|how (?:to|do you|can i) (?:recogni[sz]e|spot|tell)|how do i know|what (?:does|do|would) (?:a |an |the )?(?=[^,.;!?]{1,25} (?:feel|look|sound) like))\\b',
     window: 8,
   },
   // ---- uncertainty
   {
     category: 'uncertain',
     direction: 'forward',
-    re: '(?:可能|好像|好象|似乎|也许|大概|或许|不确定|说不准|说不清是不是|有点像|像是|疑似|怀疑|是不是|会不会是|不知道是不是|感觉像|估计|貌似|不知是否)',
+    re: '(?:可能|好像|好象|似乎|也许|大概|或许|不确定|算不算|说不准|说不清是不是|有点像|像是|疑似|怀疑|是不是|会不会是|不知道是不是|感觉像|估计|貌似|不知是否)',
   },
   { category: 'uncertain', direction: 'backward', re: '^\\s*(?:吧|吗\\?)', window: 3 },
   {
     category: 'uncertain',
     direction: 'forward',
-    re: "\\b(?:maybe|might|might be|possibly|perhaps|probably|not sure|i think|i guess|seems?|seemed|kind of|sort of|unsure|could be|wondering if|wonder if|whether|not certain|possible|suspect|i'm not sure|think it'?s)\\b",
+    re: "\\b(?:maybe|might|might be|possibly|perhaps|probably|not sure|i think|i guess|seems?|seemed|kind of|sort of|unsure|could be|wondering if|wonder if|whether|not certain|possible|suspect|suspected|i'm not sure|think it'?s)\\b",
     window: 8,
   },
   // ---- experiencer (someone other than the writer)
   {
     category: 'experiencer',
     direction: 'forward',
-    re: `(?:${FAMILY_ZH}|${FAMILY_ZH_SHORT}|(?<!其)[他她](?!们家)|家族史|家族里|家里有人|遗传)`,
+    re: `(?:${FAMILY_ZH}|${FAMILY_ZH_SHORT}|${PERSON_ZH}|[他她](?<!其[他她])(?!们家)|家族史|家族里|家里有人|遗传)`,
   },
   { category: 'experiencer', direction: 'backward', re: '^\\s*(?:家族史|遗传|是家族遗传)', window: 4 },
   {
     category: 'experiencer',
     direction: 'forward',
-    re: `\\b(?:(?:my|our) (?:late )?${FAMILY_EN}|(?:he|she|his|her|him)|mom|mum|dad|grandma|grandpa|granny|grandad|family history|family members?|relatives?|the patient)\\b`,
+    re: `\\b(?:(?:my|our) (?:late )?${FAMILY_EN}s?|${PERSON_EN}|(?:he|she|his|her|him)|mom|mum|dad|grandma|grandpa|granny|grandad|family history|family members?|relatives?|the patient)\\b`,
   },
   {
     category: 'experiencer',
@@ -207,10 +241,14 @@ export const PSEUDO: readonly ScopeRule[] = [
     categories: ['negated'],
     re: '(?:无缘无故|无明显诱因|无诱因|无明显原因|无原因|无端|无意中|无意间|无论|无法|无力|无奈|毫无征兆|毫无预兆|不知不觉|没想到|没料到|未曾想|不停|不断|不止|不住|止不住|不适|不舒服|不得劲|不对劲|不太对|不对|不行|不了|不好|不得了|不见好|不缓解|不减轻|不退|不消|不仅|不光|不但|不只|不单|不管|不论|不能|不敢|不清楚|不知道|不确定|不一会儿|不一会|不久|不到|不大一会|不小心|不由得|忍不住|差不多|不少|不太清楚|受不了|吃不下|不想|不一样|不同|不得不|不然|要不|没缓解|没有缓解|未缓解|无缓解|没好|没有好转|未好转|无好转|未见好转|没减轻|没有减轻|未减轻|没退|没消|没停|没有停|从来没有这么|从没这么|没这么|没有这么|从来没这么|没有过这么|从来没有过这样|从没有过这样|从未这么|从未有过这样|没办法|没法|没过多久|没多久|没一会儿|没一会|没几分钟|没几天|没什么原因|没有原因|没有诱因|没有征兆|没有任何征兆|没有预兆|没有任何预兆|没有任何原因|有没有|没事|没(?:有)?(?:按时)?(?:吃|喝)(?:药|降压药|饭|东西|早饭|午饭|晚饭|酒)|没(?:有)?(?:按时|注意|在意|当回事|管|睡好|休息好|测|量|去|来得及|人))',
   },
-  { categories: ['negated'], re: '(?:是不是|会不会)' },
+  {
+    categories: ['negated'],
+    re: '(?:是不是|会不会|算不算|要不要|能不能|该不该|用不用|需不需要|严不严重|对不对)',
+  },
   {
     categories: ['uncertain'],
-    re: '(?:不可能|尽可能|\\b(?:might as well|no doubt|without (?:a )?doubt|for sure|definitely)\\b)',
+    // "怎么知道是不是…" asks how to tell (hypothetical); "好像有块石头压着" is a simile, not a doubt.
+    re: '(?:(?:怎么|如何|咋)(?:知道|判断|区分|分辨|看出)(?:是不是|是否)|(?:好像|好象|像是|感觉像)(?=[^,.。!?;\\n]{0,8}(?:一样|似的|石头|压着|被))|不可能|尽可能|\\b(?:might as well|no doubt|without (?:a )?doubt|for sure|definitely)\\b)',
   },
   {
     categories: ['negated', 'historical'],
@@ -244,11 +282,11 @@ export const TERMINATORS: readonly ScopeRule[] = [
   { categories: ['negated'], re: "\\b(?:i have|i'?ve got|i'?m having|i feel|i am)\\b" },
   {
     categories: ['experiencer'],
-    re: '(?:(?<![和跟陪带叫让给替帮])我(?!的?(?:爸|妈|父|母|家|老伴|老公|老婆|爱人|丈夫|妻子|媳妇|儿|女|孩|爷|奶|外公|外婆|姥|哥|姐|弟|妹|叔|姨|舅|姑|公公|婆婆|岳|邻居|朋友|同事|们家))|自己|本人)',
+    re: '(?:(?<![和跟陪带叫让给替帮])我(?!的?(?:爸|妈|父|母|家|老伴|老公|老婆|爱人|丈夫|妻子|媳妇|儿|女|孩|爷|奶|外公|外婆|外孙|孙|姥|哥|姐|弟|妹|叔|姨|舅|姑|公公|婆婆|岳|邻居|朋友|同事|对象|男朋友|女朋友|男友|女友|室友|舍友|那口子|大哥|二哥|大姐|二姐|们家))|自己|本人)',
   },
   {
     categories: ['experiencer'],
-    re: "\\b(?:i|i'm|i've|i'd|me|myself|my own)\\b|\\bmy (?!(?:mother|mom|mum|father|dad|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?|parents?|uncle|aunt|family|friend|neighbou?r|partner|kids?|child|boyfriend|girlfriend|cousin|spouse)\\b)",
+    re: `\\b(?:i|i'm|i've|i'd|me|myself|my own)\\b|(?<!\\b(?:at|in|from|of|on|to|near|with) )\\bmy (?!(?:late )?${FAMILY_EN}s?\\b)`,
   },
 ];
 
@@ -259,3 +297,18 @@ export const SENTENCE_BREAK = /[。!?\n]|\.(?!\d)/;
 /** A later "again / 又…" in the same sentence makes a historical mention current ("以前胸痛过，现在又痛了"). */
 export const RECURRENCE =
   /(?:又|再次|再)(?:犯|发作|开始|痛|疼|闷|来了|出现)|\b(?:again|came back|is back|it's back|back again|recurr\w*)\b/;
+
+/**
+ * Third-party reports (news, articles, videos, posts): a mention of someone in a report is not someone with the
+ * writer (`remote`, never an emergency); a reported general statement ("电视上说胸痛要打120") is hypothetical.
+ */
+export const REPORT =
+  /(?:新闻|报道|报纸|电视剧|电影里|小说里|电视上|电视里|网上|网络上|朋友圈|抖音|快手|微博|微信群|视频里|视频上|视频中|文章|公众号|节目里|节目上)|\b(?:read about|reading about|heard about|the news|a news|an article|a story|a video|a report|a post|a documentary|on tv|on television|on facebook|on the internet)\b/g;
+/** Someone else's relative ("同事的爸爸", "my coworker's father"): not someone with the writer, unless co-present. */
+export const REMOTE_PERSON = new RegExp(
+  `(?:朋友|同事|邻居|同学|熟人|领导|老板|网友|别人)(?:家)?的${FAMILY_ZH}|\\b(?:friend|coworker|co-worker|colleague|neighbou?r|classmate|boss)'?s ${FAMILY_EN}\\b`,
+  'g',
+);
+/** Co-presence: the person is with the writer now (a caregiver's message, not a report). */
+export const COPRESENT =
+  /在我(?:家|这|这里|旁边|身边|跟前)|(?:跟|和)我在一起|就在我|我(?:陪|守)着|我在(?:旁边|身边|他家|她家)|\b(?:with me|next to me|here with|in front of me|i'?m with (?:him|her|them))\b/;

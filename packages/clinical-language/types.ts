@@ -26,7 +26,8 @@ export type SourceId =
   | 'patient-education'
   | 'ref-5.1'
   | 'ref-8.4'
-  | 'intake';
+  | 'intake'
+  | 'aha-crisis';
 
 export interface Codes {
   /** SNOMED CT concept id (http://snomed.info/sct), only where the code is certain. */
@@ -46,6 +47,11 @@ export interface Concept {
   redFlag?: RedFlagCode;
   /** An affirmed, current mention is an emergency by itself (call 120), whatever the reading. */
   emergency?: boolean;
+  /**
+   * With a crisis reading (>180/120), an affirmed current mention is a sign of target-organ damage, like a red
+   * flag (AHA "Hypertensive crisis: when you should call 911": back pain, numbness).
+   */
+  crisisSign?: boolean;
   /** Chinese surface forms (simplified; matched after normalisation). */
   zh: readonly string[];
   /** English surface forms (lower case; whole words; typos tolerated on words of 5+ letters). */
@@ -65,6 +71,11 @@ export interface Modifiers {
   hypothetical: boolean;
   experiencer: Experiencer;
   uncertain: boolean;
+  /**
+   * Someone not with the writer: a person in a news report, article or video, or someone else's relative
+   * ("同事的爸爸中风了"). Set only when true; such a mention is never current (no emergency, nothing recorded).
+   */
+  remote?: boolean;
 }
 
 export interface Span {

@@ -28,6 +28,9 @@ describe('blood pressure in every common form', () => {
     ['systolic 195 diastolic 118', [195, 118]],
     ['top number 170 bottom number 100', [170, 100]],
     ['150/95 mmHg', [150, 95]],
+    ['血压量了是一百九十五的一百一', [195, 110]],
+    ['血压195，110', [195, 110]],
+    ['血压二百一十，一百二', [210, 120]],
   ])('%s', (text, expected) => {
     expect(bp(text)).toEqual([expected]);
   });
@@ -36,6 +39,16 @@ describe('blood pressure in every common form', () => {
     const v = analyze('血压24/16kPa').vitals[0];
     expect(v).toMatchObject({ kind: 'bp', writtenUnit: 'kPa', sbp: kpaToMmHg(24), dbp: kpaToMmHg(16) });
     expect(v?.sbp).toBeCloseTo(180, 0); // 24 kPa × 7.50062 = 180.0 mmHg
+  });
+
+  it('one number after a BP word is the systolic ("血压200多", "血压高到190了"), never a rate or a count', () => {
+    expect(bp('血压200多，头疼')).toEqual([[200, undefined]]);
+    expect(bp('血压高到190了')).toEqual([[190, undefined]]);
+    expect(bp('blood pressure is 210')).toEqual([[210, undefined]]);
+    expect(bp('血压150，心率110')).toEqual([[150, undefined]]);
+    expect(bp('血压7天没量')).toEqual([]);
+    expect(bp('血压90')).toEqual([]);
+    expect(emergencyCall(analyze('血压200多，头疼得厉害，说话也不清楚')).emergency).toBe(true);
   });
 
   it('one side only ("高压190")', () => {

@@ -10,11 +10,11 @@ import type { Span, Vital } from './types.ts';
 export type RawVital = Omit<Vital, 'text' | 'modifiers' | 'cues'>;
 
 const N = '(\\d{1,3}(?:\\.\\d+)?|[零一二两三四五六七八九十百点]{1,7})';
-const SEP = '\\s*(?:/|\\\\|-|~|:|比|over|on)\\s*';
+const SEP = '\\s*(?:/|\\\\|-|~|:|比|的|over|on)\\s*';
 const KPA = '\\s*(kpa|千帕)';
 const MMHG = '\\s*(?:mmhg|mm hg|毫米汞柱)';
-const HI = '(?:高压|上压|收缩压|高的|上面的?|systolic|top number|top)';
-const LO = '(?:低压|下压|舒张压|低的|下面的?|diastolic|bottom number|bottom)';
+const HI = '(?:高压|上压|收缩压|高的|上面的?|systolic|sbp|top number|top)';
+const LO = '(?:低压|下压|舒张压|低的|下面的?|diastolic|dbp|bottom number|bottom)';
 const IS = "\\s*(?:是|为|有|到了|到|达|:|is|was|of|at|reads?|'s)?\\s*";
 const BP_CONTEXT = /(?:血压|高压|低压|bp|blood pressure|pressure|mmhg|量了|测了|reading)/;
 
@@ -27,7 +27,15 @@ const RE = {
   labelled: new RegExp(`${HI}${IS}${N}(${KPA})?[^。!?\\n\\d]{0,12}?${LO}${IS}${N}(${KPA})?`, 'g'),
   labelledRev: new RegExp(`${LO}${IS}${N}(${KPA})?[^。!?\\n\\d]{0,12}?${HI}${IS}${N}(${KPA})?`, 'g'),
   pair: new RegExp(`(?<![\\d.])${N}${SEP}${N}(?![\\d])(?:${KPA}|${MMHG})?`, 'g'),
-  spaced: new RegExp(`(?:血压|bp|blood pressure)${IS}${N}\\s+${N}(?![\\d])(?:${KPA}|${MMHG})?`, 'g'),
+  spaced: new RegExp(
+    `(?:血压|bp|blood pressure)${IS}${N}(?:\\s+|\\s*[,，、]\\s*)${N}(?![\\d]|\\s*(?:次|bpm|岁|斤|kg|公斤|mg|mmol|分钟|min))(?:${KPA}|${MMHG})?`,
+    'g',
+  ),
+  // "血压200多", "血压高到190了", "blood pressure is 210": one number after a BP word is the systolic.
+  bare: new RegExp(
+    `(?:血压|bp|blood pressure)${IS}(?:(?:量了?|测了?)(?:一下)?|(?:高|升|飙)(?:到|至)了?|都|已经|还是|又)?${IS}${N}(多|几)?(?![\\d]|\\s*(?:次|bpm|岁|斤|kg|公斤|mg|mmol|分钟|min|天|年|%)|\\s*(?:/|\\\\|-|~|比|的|over)\\s*[\\d一二两三四五六七八九])`,
+    'g',
+  ),
   single: new RegExp(`(${HI}|${LO})${IS}${N}(${KPA})?`, 'g'),
   hr: new RegExp(
     `(?:心率|脉搏|心跳|脉率|pulse|heart rate|hr)${IS}${N}\\s*(?:次/分|次每分|次|bpm|/min|beats)?|(?<![\\d.])(\\d{2,3})\\s*(?:bpm|次/分|beats per minute)`,
@@ -98,6 +106,12 @@ export function findVitals(norm: string): RawVital[] {
     const v = bp(at(m), a, b, kpa);
     if (!v) continue;
     if (context || ((sep === '/' || sep === 'o' || sep === '\\' || sep === '-') && v.plausible)) push(v);
+  }
+  for (const m of norm.matchAll(RE.bare)) {
+    const value = parseNumber(m[1] ?? '');
+    // Only a systolic-sized number (≥100) alone is read as a reading; operational choice, not a clinical number.
+    if (value === undefined || value < 100) continue;
+    push(bp(at(m), value, undefined, false));
   }
   for (const m of norm.matchAll(RE.single)) {
     const value = parseNumber(m[2] ?? '');

@@ -32,6 +32,7 @@ export const CONDITION_CONCEPTS: readonly Concept[] = [
     ['高血压', '血压高', '高血压病', '血压偏高'],
     ['hypertension', 'high blood pressure', 'high bp', 'hbp'],
     ['ref-8.4', 'intake'],
+    ['血压(?:也|都|一直|一向|有点|比较|很|挺)高'],
   ),
   cond(
     'diabetes',

@@ -5,8 +5,21 @@ import { EMERGENCY_CONCEPTS } from './emergency.ts';
 import { EMERGENCY_CONCEPTS_2 } from './emergency2.ts';
 import { EMERGENCY_CONCEPTS_3 } from './emergency3.ts';
 import { SYMPTOM_CONCEPTS } from './symptoms.ts';
+import { VARIANTS } from './variants.ts';
 
 export { SOURCES, type Source } from './sources.ts';
+
+/** A concept row with its extra forms from variants.ts. */
+function withVariants(c: Concept): Concept {
+  const v = VARIANTS[c.id];
+  if (!v) return c;
+  return {
+    ...c,
+    zh: [...c.zh, ...(v.zh ?? [])],
+    en: [...c.en, ...(v.en ?? [])],
+    ...(c.patterns || v.patterns ? { patterns: [...(c.patterns ?? []), ...(v.patterns ?? [])] } : {}),
+  };
+}
 
 export const LEXICON: readonly Concept[] = [
   ...EMERGENCY_CONCEPTS,
@@ -15,6 +28,6 @@ export const LEXICON: readonly Concept[] = [
   ...SYMPTOM_CONCEPTS,
   ...CONDITION_CONCEPTS,
   ...DRUG_CONCEPTS,
-];
+].map(withVariants);
 
 export const CONCEPTS_BY_ID: ReadonlyMap<string, Concept> = new Map(LEXICON.map((c) => [c.id, c]));

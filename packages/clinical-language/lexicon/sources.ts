@@ -77,6 +77,14 @@ export const SOURCES: Record<SourceId, Source> = {
     citation: '../shared/clinical/REFERENCE.md §8.4 (SNOMED CT 38341003), §8.5 (ICD-10 I10)',
     used: 'hypertension codes',
   },
+  'aha-crisis': {
+    id: 'aha-crisis',
+    title:
+      'American Heart Association, "Hypertensive Crisis: When You Should Call 911 for High Blood Pressure" (patient page, heart.org)',
+    citation:
+      'AHA patient education: call 911 if blood pressure is 180/120 or higher with chest pain, shortness of breath, back pain, numbness, weakness, change in vision or difficulty speaking',
+    used: 'back pain and numbness as target-organ-damage signs together with a crisis reading (crisisSign)',
+  },
   intake: {
     id: 'intake',
     title: 'Qihuang intake condition list',

@@ -9,6 +9,7 @@ const sym = (
   zh: string[],
   en: string[],
   patterns?: string[],
+  crisisSign = false,
 ): Concept => ({
   id,
   kind: 'symptom',
@@ -17,7 +18,8 @@ const sym = (
   zh,
   en,
   ...(patterns ? { patterns } : {}),
-  sources: ['patient-education'],
+  ...(crisisSign ? { crisisSign: true } : {}),
+  sources: crisisSign ? ['patient-education', 'aha-crisis'] : ['patient-education'],
 });
 
 export const SYMPTOM_CONCEPTS: readonly Concept[] = [
@@ -179,6 +181,8 @@ export const SYMPTOM_CONCEPTS: readonly Concept[] = [
     { snomed: '44077006', icd10: 'R20.0' },
     ['手麻', '脚麻', '手脚发麻', '手指发麻', '麻木', '发麻'],
     ['numbness', 'numb', 'tingling', 'pins and needles'],
+    ['(?:手|脚|手指|脚趾|腿|胳膊)[^,.。!?;:\\n不没无未别但却和及与、]{0,3}?(?:发麻|麻)(?!烦)'],
+    true, // AHA hypertensive crisis page: numbness with ≥180/120 → call 911
   ),
   sym(
     'back-pain',
@@ -187,6 +191,8 @@ export const SYMPTOM_CONCEPTS: readonly Concept[] = [
     { snomed: '161891005', icd10: 'M54.9' },
     ['背痛', '背疼', '后背疼', '后背痛', '腰痛', '腰疼'],
     ['back pain', 'backache', 'back hurts', 'sore back'],
+    undefined,
+    true, // AHA hypertensive crisis page: back pain with ≥180/120 → call 911
   ),
   sym(
     'abdominal-pain',

@@ -239,3 +239,33 @@ describe('clinical-language reading (issue 16): colloquial, idioms, typos, careg
     expect(triage({ ...base, text: '血压180/120，头痛得厉害' }).level).toBe('urgent'); // 180/120 is not crisis (§10.1)
   });
 });
+
+describe('third-party reports and crisis signs (issue 16 items 1, 4)', () => {
+  it.each([
+    '新闻说有人胸痛猝死',
+    'I read about someone who had a stroke',
+    '看到报道说一个人中风了',
+    '同事的爸爸中风了',
+    "my coworker's father had a stroke",
+  ])('%s → no red flag, level none', (text) => {
+    const r = triage({ ...base, text });
+    expect(r.level).toBe('none');
+    expect(r.redFlags).toEqual([]);
+  });
+
+  it('the writer or a bystander with them still gets the call-120 instruction', () => {
+    expect(triage({ ...base, text: '看了新闻，我现在胸口疼' }).level).toBe('emergency');
+    expect(triage({ ...base, text: '旁边有人晕倒了' }).level).toBe('emergency');
+    expect(triage({ ...base, text: '朋友的妈妈晕倒了，就在我家' }).level).toBe('emergency');
+  });
+
+  it('back pain or numbness with a crisis reading is an emergency (AHA hypertensive-crisis page); alone it is not', () => {
+    const r = triage({ ...base, text: '后背疼', readings: [reading(200, 125)] });
+    expect(r.level).toBe('emergency');
+    expect(r.display.zh).toContain('背痛');
+    expect(r.display.en).toContain('200/125 mmHg');
+    expect(triage({ ...base, text: '血压195/110，手脚发麻' }).level).toBe('emergency');
+    expect(triage({ ...base, text: '后背疼，手麻' }).level).toBe('none');
+    expect(triage({ ...base, text: '血压200/125，没有后背疼' }).level).toBe('urgent');
+  });
+});

@@ -13,7 +13,7 @@
  * someone with them now gets the same instruction; family history and past events do not trigger. A BP written
  * in the text (高压190低压125, 190 over 125, kPa) counts like a reading for the §1.5 rules.
  */
-import { analyze, isCrisisVital, isCurrent } from '@qihuang/clinical-language';
+import { analyze, CONCEPTS_BY_ID, isCrisisVital, isCurrent } from '@qihuang/clinical-language';
 import { epochMs, MS } from '../blood-pressure/time.ts';
 import type {
   BpReading,
@@ -82,6 +82,11 @@ interface TextReading {
   caregiver: boolean;
   /** A current crisis reading written in the text ("高压190低压125", "190 over 125", kPa …). */
   crisis?: { sbp?: number; dbp?: number; text: string };
+  /**
+   * Current back pain or numbness: with a crisis reading these are target-organ-damage signs like red flags
+   * (REFERENCE §1.5; AHA hypertensive-crisis patient page: back pain, numbness → call 911).
+   */
+  crisisSigns: Text[];
 }
 
 /**
@@ -110,7 +115,14 @@ function readText(text: string): TextReading {
     });
   const emergencies = current.filter((m) => m.emergency);
   const crisis = a.vitals.find((v) => isCrisisVital(v) && isCurrent(v));
+  const crisisSigns: Text[] = [];
+  for (const m of a.mentions) {
+    const concept = CONCEPTS_BY_ID.get(m.concept);
+    if (concept?.crisisSign && isCurrent(m) && !crisisSigns.some((t) => t.en === concept.display.en))
+      crisisSigns.push(concept.display);
+  }
   return {
+    crisisSigns,
     flags,
     emergencyCodes: new Set(emergencies.map((m) => m.redFlag as RedFlagCode)),
     caregiver: emergencies.some((m) => m.modifiers.experiencer === 'other'),
@@ -188,11 +200,14 @@ export function triage(input: TriageInput): TriageResult {
   let rule: string;
   let source: string;
   let instruction: Text;
-  if (flags.length && (crisis || textCrisis)) {
+  const signs = read?.crisisSigns ?? [];
+  if ((flags.length || signs.length) && (crisis || textCrisis)) {
     level = 'emergency';
-    rule = crisis
-      ? `red-flag symptom + reading SBP >${CRISIS_SBP} or DBP >${CRISIS_DBP} within ${windowHours} h → hypertensive emergency${caregiver}`
-      : `red-flag symptom + BP written in the message above ${CRISIS_SBP}/${CRISIS_DBP} → hypertensive emergency${caregiver}`;
+    rule = !flags.length
+      ? `back pain or numbness + ${crisis ? `reading within ${windowHours} h` : 'BP written in the message'} above ${CRISIS_SBP}/${CRISIS_DBP} → hypertensive emergency${caregiver}`
+      : crisis
+        ? `red-flag symptom + reading SBP >${CRISIS_SBP} or DBP >${CRISIS_DBP} within ${windowHours} h → hypertensive emergency${caregiver}`
+        : `red-flag symptom + BP written in the message above ${CRISIS_SBP}/${CRISIS_DBP} → hypertensive emergency${caregiver}`;
     source = `${GUIDELINES_CRISIS}: hypertensive emergency`; // REFERENCE §1.5
     instruction = INSTRUCTIONS.emergency;
   } else if (always.length) {
@@ -224,8 +239,10 @@ export function triage(input: TriageInput): TriageResult {
     : textCrisis
       ? `${textCrisis.sbp ?? '?'}/${textCrisis.dbp ?? '?'} mmHg`
       : '';
-  const zhFlags = flags.map((f) => f.display.zh).join('、');
-  const enFlags = flags.map((f) => f.display.en).join(', ');
+  // Back pain / numbness are named only when they made the call (with a crisis reading).
+  const shown = level === 'emergency' && !flags.length ? signs : [];
+  const zhFlags = [...flags.map((f) => f.display.zh), ...shown.map((t) => t.zh)].join('、');
+  const enFlags = [...flags.map((f) => f.display.en), ...shown.map((t) => t.en)].join(', ');
   const display: Text =
     level === 'emergency'
       ? {
