@@ -1,4 +1,5 @@
 /** ABPM summaries, nocturnal dipping, morning surge and load (REFERENCE §2.2, §2.4, §2.6). Pure. */
+import { DIPPING_SOURCE, OUT_OF_OFFICE_SOURCE, VARIABILITY_SOURCE } from './citations.ts';
 import type { BpReading, BpValue, Explanation, Guideline, Text } from './types.ts';
 import { epochMs, inWindow, localHour, parseClock } from './time.ts';
 import { isHigh, thresholdsFor } from './thresholds.ts';
@@ -71,7 +72,7 @@ export function classifyDipping(daySbp: number, nightSbp: number): Dipping {
     nightDayRatio,
     dippingClass,
     rule: 'dip = (day SBP − night SBP) / day SBP × 100; >20 extreme, 10–20 dipper, 0–<10 non-dipper, <0 reverse',
-    source: 'REFERENCE §2.4',
+    source: DIPPING_SOURCE, // REFERENCE §2.4
     inputs: { daySbp, nightSbp },
     display: {
       zh: `夜间血压下降率 ${dipPercent.toFixed(1)}%:${label.zh}`,
@@ -113,7 +114,7 @@ export function summarizeAbpm(readings: readonly BpReading[], options: AbpmOptio
     day: period(dayR, th.day),
     night: period(nightR, th.night),
     valid: dayR.length >= 20 && nightR.length >= 7, // §2.4 validity (UNVERIFIED)
-    source: `REFERENCE §${options.guideline === 'acc-aha-2017' ? '2.1' : '2.2'}, §2.4, §2.6`,
+    source: `${OUT_OF_OFFICE_SOURCE[options.guideline]}; ${DIPPING_SOURCE}; ${VARIABILITY_SOURCE}`, // REFERENCE §2.1/§2.2, §2.4, §2.6
   };
   if (summary.day.mean && summary.night.mean)
     summary.dipping = classifyDipping(summary.day.mean.sbp, summary.night.mean.sbp);

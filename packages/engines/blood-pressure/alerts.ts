@@ -1,5 +1,6 @@
 /** Alert rules over a home-monitoring series (pure; `now` is an input). Thresholds are configurable. */
 import type { BpReading, BpValue, Guideline, Text } from './types.ts';
+import { HBPM_SOURCE } from './citations.ts';
 import { summarizeHbpm } from './hbpm.ts';
 import { epochMs, MS } from './time.ts';
 import { mean } from './variability.ts';
@@ -75,7 +76,8 @@ export function evaluateAlerts(input: AlertInput): Alert[] {
   const since = (ms: number, until = now) => rs.filter((x) => x.t > until - ms && x.t <= until);
   const day = input.now.slice(0, 10);
   const out: Alert[] = [];
-  const base = { raisedAt: input.now, source: 'REFERENCE §1.5' };
+  // REFERENCE §1.5: the crisis alert uses the strict >180/120 of ACC/AHA 2017 §11.2 and China 2018 for every guideline
+  const base = { raisedAt: input.now, source: 'ACC/AHA 2017 §11.2; 中国高血压防治指南 2018 (高血压急症)' };
 
   const severe = since(cfg.crisis.lookbackHours * MS.HOUR).filter(
     (x) => x.r.sbp > cfg.crisis.sbp || x.r.dbp > cfg.crisis.dbp,
@@ -115,7 +117,7 @@ export function evaluateAlerts(input: AlertInput): Alert[] {
     if (m.sbp >= input.target.sbp || m.dbp >= input.target.dbp) {
       out.push({
         ...base,
-        source: 'ESH 2023 / 中国高血压防治指南 2018 home BP protocol; treatment target',
+        source: `${HBPM_SOURCE[input.guideline]}; treatment target`, // REFERENCE §2.3, §7.4
         key: `sustained-above-target:${day}`,
         kind: 'sustained-above-target',
         severity: 'warning',
@@ -159,7 +161,7 @@ export function evaluateAlerts(input: AlertInput): Alert[] {
   if (gapHours > cfg.missed.hours) {
     out.push({
       ...base,
-      source: 'operational rule (configurable); HBPM schedule REFERENCE §2.3',
+      source: 'operational rule (configurable); home monitoring schedule', // HBPM schedule REFERENCE §2.3
       key: `missed-measurements:${day}`,
       kind: 'missed-measurements',
       severity: 'info',

@@ -1,4 +1,5 @@
 /** Office BP classification per guideline (REFERENCE §1.1–§1.5). Pure. */
+import { CLASSIFICATION_SOURCE, CRISIS_SOURCE } from './citations.ts';
 import { QihuangError } from '@qihuang/contracts';
 import type { BpValue, Explanation, Guideline, Text } from './types.ts';
 
@@ -127,7 +128,7 @@ export function classifyOfficeBp(
     category === 'normal' && guideline === 'esh-2023'
       ? ESH_NORMAL_LABEL
       : (LABELS[category] ?? { zh: category, en: category });
-  const source = `REFERENCE §${SECTION[guideline]}`;
+  const source = CLASSIFICATION_SOURCE[guideline]; // REFERENCE §1.1–§1.4
   const result: Classification = {
     guideline,
     category,
@@ -153,17 +154,10 @@ export function classifyOfficeBp(
         : options.acuteOrganDamage === false
           ? 'urgency'
           : 'unknown';
-    result.source += ', §1.5';
+    result.source += `; ${CRISIS_SOURCE[guideline]}`; // REFERENCE §1.5
   }
   return result;
 }
-
-const SECTION: Record<Guideline, string> = {
-  'acc-aha-2017': '1.1',
-  'esh-2023': '1.2',
-  'china-2018': '1.3',
-  'china-2024': '1.4',
-};
 
 function displayText(bp: BpValue, label: Text, ish: boolean, idh: boolean, crisis: boolean): Text {
   const zh = [

@@ -2,6 +2,7 @@
 import type { BpReading, BpValue, Explanation, Guideline } from './types.ts';
 import { epochMs, inWindow, localDay, localHour, parseClock } from './time.ts';
 import { isHigh, thresholdsFor } from './thresholds.ts';
+import { HBPM_SOURCE, OUT_OF_OFFICE_SOURCE } from './citations.ts';
 import { mean } from './variability.ts';
 
 export interface HbpmOptions {
@@ -88,7 +89,7 @@ export function summarizeHbpm(readings: readonly BpReading[], options: HbpmOptio
     threshold,
     readingIds: usedReadings.map((r) => r.id),
     rule: `mean of days 2–${days} (first day discarded), ≥${minReadings} readings or ≥${minDays} days; high if ≥${threshold.sbp}/${threshold.dbp}`,
-    source: `REFERENCE §2.3, §${options.guideline === 'acc-aha-2017' ? '2.1' : '2.2'}`,
+    source: `${HBPM_SOURCE[options.guideline]}; ${OUT_OF_OFFICE_SOURCE[options.guideline]}`, // REFERENCE §2.3, §2.1/§2.2
     inputs: { readings: readings.length, days, utcOffsetMinutes: offset, guideline: options.guideline },
     display: {
       zh: `家庭血压均值 ${fmt(m)} mmHg(${daysUsed} 天 ${usedReadings.length} 次)${!sufficient ? ',数据不足' : high ? ',高于家庭血压诊断阈值' : ',未达家庭血压诊断阈值'}`,

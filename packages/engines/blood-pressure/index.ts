@@ -27,6 +27,7 @@ export {
   targetFor,
   checkTarget,
   equivalentOutOfOffice,
+  officeEquivalent,
   type Target,
   type TargetCheck,
   type TargetPopulation,

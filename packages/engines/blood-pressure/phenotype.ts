@@ -1,4 +1,5 @@
 /** White-coat / masked hypertension from office vs out-of-office BP (REFERENCE §2.5 with §2.1/§2.2 thresholds). */
+import { OUT_OF_OFFICE_SOURCE, PHENOTYPE_SOURCE } from './citations.ts';
 import type { BpValue, Explanation, Guideline, Text } from './types.ts';
 import { isHigh, thresholdsFor, type Setting } from './thresholds.ts';
 
@@ -76,7 +77,7 @@ export function classifyPhenotype(input: PhenotypeInput): PhenotypeResult {
     outOfOfficeHigh,
     highSettings,
     rule: `${input.treated ? 'treated' : 'untreated'} matrix: office ${officeHigh ? '≥' : '<'}${th.office.sbp}/${th.office.dbp}, out-of-office ${outOfOfficeHigh ? `high (${highSettings.join(', ')})` : 'below thresholds'}`,
-    source: `REFERENCE §2.5, §${input.guideline === 'acc-aha-2017' ? '2.1' : '2.2'}`,
+    source: `${PHENOTYPE_SOURCE[input.guideline]}; ${OUT_OF_OFFICE_SOURCE[input.guideline]}`, // REFERENCE §2.5, §2.1/§2.2
     inputs: { ...input },
     display: { zh: `诊室与诊室外血压对比:${label.zh}`, en: `Office vs out-of-office: ${label.en}` },
   };

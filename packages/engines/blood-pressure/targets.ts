@@ -121,24 +121,30 @@ const DBP_ROWS: readonly [number, Record<OutSetting, number>][] = [
 ];
 
 /**
- * Piecewise-linear reading of the table (decision record 0005): exact on a row, linear between two rows,
- * constant offset from the nearest row outside the table.
+ * Piecewise-linear reading of a column pair (decision record 0005): exact on a row, linear between two rows,
+ * constant offset from the nearest row outside the table. Both columns increase, so it is invertible.
  */
-function lookup(
-  rows: readonly [number, Record<OutSetting, number>][],
-  office: number,
-  setting: OutSetting,
-): number {
-  const first = rows[0]!;
-  const last = rows[rows.length - 1]!;
-  if (office <= first[0]) return first[1][setting] + (office - first[0]);
-  if (office >= last[0]) return last[1][setting] + (office - last[0]);
-  for (let i = 1; i < rows.length; i++) {
-    const [x1, y1] = rows[i]!;
-    const [x0, y0] = rows[i - 1]!;
-    if (office <= x1) return y0[setting] + ((office - x0) * (y1[setting] - y0[setting])) / (x1 - x0);
+function piecewise(points: readonly (readonly [number, number])[], x: number): number {
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  if (x <= first[0]) return first[1] + (x - first[0]);
+  if (x >= last[0]) return last[1] + (x - last[0]);
+  for (let i = 1; i < points.length; i++) {
+    const [x1, y1] = points[i]!;
+    const [x0, y0] = points[i - 1]!;
+    if (x <= x1) return y0 + ((x - x0) * (y1 - y0)) / (x1 - x0);
   }
-  return last[1][setting];
+  return last[1];
+}
+
+function column(
+  rows: readonly [number, Record<OutSetting, number>][],
+  setting: OutSetting,
+  inverse: boolean,
+) {
+  return rows.map(([office, v]) =>
+    inverse ? ([v[setting], office] as const) : ([office, v[setting]] as const),
+  );
 }
 
 /** The out-of-office value corresponding to an office BP (REFERENCE §2.1 Table 11, §2.2). */
@@ -152,8 +158,16 @@ export function equivalentOutOfOffice(
   setting: OutSetting,
 ): { sbp: number; dbp?: number } {
   return {
-    sbp: lookup(SBP_ROWS, office.sbp, setting),
-    ...(office.dbp === undefined ? {} : { dbp: lookup(DBP_ROWS, office.dbp, setting) }),
+    sbp: piecewise(column(SBP_ROWS, setting, false), office.sbp),
+    ...(office.dbp === undefined ? {} : { dbp: piecewise(column(DBP_ROWS, setting, false), office.dbp) }),
+  };
+}
+
+/** The office BP corresponding to an out-of-office mean (the inverse of `equivalentOutOfOffice`). */
+export function officeEquivalent(value: BpValue, setting: OutSetting): BpValue {
+  return {
+    sbp: piecewise(column(SBP_ROWS, setting, true), value.sbp),
+    dbp: piecewise(column(DBP_ROWS, setting, true), value.dbp),
   };
 }
 

@@ -38,7 +38,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '氨氯地平',
       [2.5, 5, 10],
       1,
-      'REFERENCE §5.1a amlodipine 5 mg qd (2.5 mg elderly/fragile), max 10 mg',
+      'US label: amlodipine 5 mg qd (2.5 mg elderly/fragile), max 10 mg',
     ), // §5.1a [V2]
     agent(
       'nifedipine',
@@ -47,7 +47,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '硝苯地平控释片',
       [30, 60, 90, 120],
       1,
-      'REFERENCE §5.1a nifedipine ER 30–60 mg qd, max 120 mg',
+      'US label: nifedipine ER 30–60 mg qd, max 120 mg',
     ), // §5.1a [V1]
     agent(
       'felodipine',
@@ -56,7 +56,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '非洛地平缓释片',
       [2.5, 5, 10],
       1,
-      'REFERENCE §5.1 felodipine 2.5–10 mg/d',
+      'ACC/AHA 2017 Table 18: felodipine 2.5–10 mg/d',
     ), // §5.1 Table 18
     // --- ARB
     agent(
@@ -66,7 +66,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '氯沙坦',
       [25, 50, 100],
       1,
-      'REFERENCE §5.1a losartan 50 mg qd, max 100 mg/d',
+      'US label: losartan 50 mg qd, max 100 mg/d',
     ), // §5.1a [V2]
     agent(
       'valsartan',
@@ -75,7 +75,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '缬沙坦',
       [80, 160, 320],
       1,
-      'REFERENCE §5.1a valsartan 80–160 mg qd, max 320 mg/d',
+      'US label: valsartan 80–160 mg qd, max 320 mg/d',
     ), // §5.1a [V2]
     agent(
       'telmisartan',
@@ -84,7 +84,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '替米沙坦',
       [20, 40, 80],
       1,
-      'REFERENCE §5.1a telmisartan 40 mg qd, max 80 mg',
+      'US label: telmisartan 40 mg qd, max 80 mg',
     ), // §5.1a [V2]
     agent(
       'irbesartan',
@@ -93,7 +93,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '厄贝沙坦',
       [150, 300],
       1,
-      'REFERENCE §5.1a irbesartan 150 mg qd, max 300 mg',
+      'US label: irbesartan 150 mg qd, max 300 mg',
     ), // §5.1a
     agent(
       'olmesartan',
@@ -102,7 +102,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '奥美沙坦酯',
       [20, 40],
       1,
-      'REFERENCE §5.1a olmesartan 20 mg qd, max 40 mg',
+      'US label: olmesartan 20 mg qd, max 40 mg',
     ), // §5.1a
     agent(
       'candesartan',
@@ -111,7 +111,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '坎地沙坦',
       [8, 16, 32],
       1,
-      'REFERENCE §5.1a candesartan 16 mg qd (8–32), max 32 mg',
+      'US label: candesartan 16 mg qd (8–32), max 32 mg',
     ), // §5.1a
     // --- ACEi
     agent(
@@ -121,7 +121,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '赖诺普利',
       [5, 10, 20, 40],
       1,
-      'REFERENCE §5.1a lisinopril 10 mg qd (5 mg if on a diuretic), practical max 40 mg',
+      'US label: lisinopril 10 mg qd (5 mg if on a diuretic), practical max 40 mg',
     ), // §5.1a [V1]
     agent(
       'enalapril',
@@ -130,7 +130,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '依那普利',
       [2.5, 5, 10, 20, 40],
       1,
-      'REFERENCE §5.1a enalapril 5 mg qd (2.5 mg if on a diuretic), max 40 mg/d',
+      'US label: enalapril 5 mg qd (2.5 mg if on a diuretic), max 40 mg/d',
     ), // §5.1a [V2]
     agent(
       'benazepril',
@@ -139,7 +139,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '贝那普利',
       [5, 10, 20, 40],
       1,
-      'REFERENCE §5.1a benazepril 10 mg qd (5 mg if on a diuretic), 20–40 mg',
+      'US label: benazepril 10 mg qd (5 mg if on a diuretic), 20–40 mg',
     ), // §5.1a [V1]
     agent(
       'ramipril',
@@ -148,7 +148,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '雷米普利',
       [2.5, 5, 10, 20],
       1,
-      'REFERENCE §5.1a ramipril 2.5 mg qd, max 20 mg/d',
+      'US label: ramipril 2.5 mg qd, max 20 mg/d',
     ), // §5.1a
     agent(
       'perindopril',
@@ -157,7 +157,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '培哚普利',
       [4, 8],
       1,
-      'REFERENCE §5.1a perindopril erbumine 4–8 mg (16 mg label max UNVERIFIED)',
+      'US label: perindopril erbumine 4–8 mg' /* §5.1a; 16 mg label max UNVERIFIED */,
     ), // §5.1a [V1 4–8]
     // --- thiazide / thiazide-like
     agent(
@@ -167,7 +167,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '氢氯噻嗪',
       [12.5, 25, 50],
       1,
-      'REFERENCE §5.1a hydrochlorothiazide 12.5–25 mg qd, max 50 mg/d',
+      'US label: hydrochlorothiazide 12.5–25 mg qd, max 50 mg/d',
     ), // §5.1a [V2]
     agent(
       'chlorthalidone',
@@ -176,7 +176,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '氯噻酮',
       [12.5, 25],
       1,
-      'REFERENCE §5.1 chlorthalidone 12.5–25 mg/d (ACC/AHA Table 18)',
+      'ACC/AHA 2017 Table 18: chlorthalidone 12.5–25 mg/d',
     ), // §5.1
     agent(
       'indapamide',
@@ -185,7 +185,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '吲达帕胺',
       [1.25, 2.5, 5],
       1,
-      'REFERENCE §5.1a indapamide 1.25 mg qd, max 5 mg/d',
+      'US label: indapamide 1.25 mg qd, max 5 mg/d',
     ), // §5.1a [V2]
     // --- loop, MRA
     agent(
@@ -195,7 +195,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '呋塞米',
       [40, 80],
       2,
-      'REFERENCE §5.1 furosemide 20–80 mg/d in 2 doses; loop preferred at eGFR <30 (§5.3)',
+      'ACC/AHA 2017 Table 18: furosemide 20–80 mg/d in 2 doses; loop preferred at eGFR <30 (ACC/AHA 2017 §9.3)',
     ), // §5.1
     agent(
       'spironolactone',
@@ -204,7 +204,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '螺内酯',
       [25, 50, 100],
       1,
-      'REFERENCE §5.1a spironolactone 25–100 mg/d; resistant HTN §5.3',
+      'spironolactone 25–100 mg/d (ACC/AHA 2017 Table 18)' /* §5.1a [V2 for range]; resistant HTN §5.3 */,
     ), // §5.1a [V2 range]
     // --- β-blockers
     agent(
@@ -214,7 +214,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '比索洛尔',
       [2.5, 5, 10],
       1,
-      'REFERENCE §5.1 bisoprolol 2.5–10 mg qd',
+      'ACC/AHA 2017 Table 18: bisoprolol 2.5–10 mg qd',
     ), // §5.1 ✓J
     agent(
       'metoprolol-succinate',
@@ -223,7 +223,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '琥珀酸美托洛尔缓释片',
       [50, 100, 200],
       1,
-      'REFERENCE §5.1 metoprolol succinate 50–200 mg qd',
+      'ACC/AHA 2017 Table 18: metoprolol succinate 50–200 mg qd',
     ), // §5.1 (label max 400 UNVERIFIED)
     agent(
       'atenolol',
@@ -232,7 +232,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '阿替洛尔',
       [25, 50, 100],
       1,
-      'REFERENCE §5.1a atenolol 50 mg qd, max 100 mg/d',
+      'US label: atenolol 50 mg qd, max 100 mg/d',
     ), // §5.1a [V2]
     agent(
       'nebivolol',
@@ -241,7 +241,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '奈必洛尔',
       [5, 10, 20, 40],
       1,
-      'REFERENCE §5.1a nebivolol 5 mg qd, max 40 mg/d',
+      'US label: nebivolol 5 mg qd, max 40 mg/d',
     ), // §5.1a [V1]
     agent(
       'carvedilol',
@@ -250,7 +250,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '卡维地洛',
       [12.5, 25, 50],
       2,
-      'REFERENCE §5.1a carvedilol 6.25 mg bid, max 50 mg/d',
+      'US label: carvedilol 6.25 mg bid, max 50 mg/d',
     ), // §5.1a [V1]
     agent(
       'labetalol',
@@ -259,7 +259,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '拉贝洛尔',
       [200, 400, 800],
       2,
-      'REFERENCE §5.1a labetalol 100 mg bid, usual 200–800 mg/d',
+      'US label: labetalol 100 mg bid, usual 200–800 mg/d',
     ), // §5.1a, §5.2 pregnancy
     // --- centrally acting
     agent(
@@ -269,7 +269,7 @@ export const AGENTS: Readonly<Record<string, AgentSpec>> = Object.fromEntries(
       '甲基多巴',
       [500, 1000],
       2,
-      'REFERENCE §5.1 methyldopa 250–1000 mg/d in 2 doses',
+      'ACC/AHA 2017 Table 18: methyldopa 250–1000 mg/d in 2 doses',
     ), // §5.1, §5.2 pregnancy
   ].map((a) => [a.id, a]),
 );
@@ -293,8 +293,7 @@ export const SPCS: readonly SpcSpec[] = [
       { agent: 'valsartan', doseMg: 80 }, // §5.1a valsartan start 80 mg
     ],
     classes: ['ccb-dhp', 'arb'],
-    source:
-      'REFERENCE §5.1a component start doses (amlodipine 5 mg, valsartan 80 mg); SPC id drug-knowledge combinations',
+    source: 'US label start doses of the components (amlodipine 5 mg, valsartan 80 mg)',
   },
   {
     id: 'amlodipine-benazepril',
@@ -304,8 +303,7 @@ export const SPCS: readonly SpcSpec[] = [
       { agent: 'benazepril', doseMg: 10 }, // §5.1a benazepril start 10 mg
     ],
     classes: ['ccb-dhp', 'acei'],
-    source:
-      'REFERENCE §5.1a component start doses (amlodipine 5 mg, benazepril 10 mg); SPC id drug-knowledge combinations',
+    source: 'US label start doses of the components (amlodipine 5 mg, benazepril 10 mg)',
   },
   {
     id: 'losartan-hydrochlorothiazide',
@@ -315,8 +313,7 @@ export const SPCS: readonly SpcSpec[] = [
       { agent: 'hydrochlorothiazide', doseMg: 12.5 }, // §5.1a HCTZ start 12.5 mg
     ],
     classes: ['arb', 'thiazide'],
-    source:
-      'REFERENCE §5.1a component start doses (losartan 50 mg, hydrochlorothiazide 12.5 mg); SPC id drug-knowledge combinations',
+    source: 'US label start doses of the components (losartan 50 mg, hydrochlorothiazide 12.5 mg)',
   },
 ];
 

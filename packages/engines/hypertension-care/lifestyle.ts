@@ -15,9 +15,10 @@ function familyOf(g: Guideline): Family {
 }
 
 const SRC: Record<Family, string> = {
-  acc: 'ACC/AHA 2017 Table 15 (not in REFERENCE; UNVERIFIED)',
-  esh: 'ESH 2023 lifestyle section (not in REFERENCE; UNVERIFIED)',
-  china: '中国高血压防治指南2018 生活方式干预 (not in REFERENCE; UNVERIFIED)',
+  // Not in REFERENCE (UNVERIFIED): the guideline tables by name, numbers as commonly reproduced (see the header).
+  acc: 'ACC/AHA 2017 Table 15 (nonpharmacological interventions)',
+  esh: 'ESH 2023 (lifestyle interventions)',
+  china: '中国高血压防治指南 2018 (生活方式干预)',
 };
 
 // Goal thresholds (all UNVERIFIED, see the header)

@@ -14,7 +14,7 @@ describe('monitoringPlan (REFERENCE §2.3)', () => {
         ['morning', 2],
         ['evening', 2],
       ]);
-      expect(p.source).toContain('§2.3');
+      expect(p.source).toContain('中国高血压防治指南 2018');
     }
     expect(monitoringPlan('china-2018', 'diagnosis', '2026-03-02').sessions[0]?.instruction.zh).toContain(
       '服药前',

@@ -83,10 +83,10 @@ export function monitoringPlan(
   const china = guideline === 'china-2018' || guideline === 'china-2024';
   if (phase === 'maintenance') {
     const source = china
-      ? 'REFERENCE §2.3 China 2018 "血压控制良好者每周1天"'
+      ? '中国高血压防治指南 2018 (家庭血压监测)' // REFERENCE §2.3 "血压控制良好者每周1天" (wording UNVERIFIED)
       : guideline === 'acc-aha-2017'
-        ? 'REFERENCE §2.3 ACC/AHA 2017 "weekly readings"'
-        : 'REFERENCE §2.3 (ESH gives no maintenance rhythm; China 2018 / ACC/AHA weekly used)';
+        ? 'ACC/AHA 2017 (home BP monitoring: weekly readings)' // REFERENCE §2.3 (wording UNVERIFIED)
+        : 'ESH 2023 gives no maintenance rhythm: weekly readings (clinician judgement)'; // REFERENCE §2.3
     return {
       guideline,
       phase,
@@ -106,10 +106,10 @@ export function monitoringPlan(
     };
   }
   const source = china
-    ? 'REFERENCE §2.3 China 2018 "连续测量7天,取后6天"'
+    ? '中国高血压防治指南 2018 (家庭血压监测: 连续测量7天,取后6天)' // REFERENCE §2.3 (wording UNVERIFIED)
     : guideline === 'esh-2023'
-      ? 'REFERENCE §2.3 ESH 2023 (7 days, morning + evening, 2 readings, discard day 1)'
-      : 'REFERENCE §2.3 ACC/AHA 2017 (≥2 readings morning + evening, ideally a week) with the ESH/China first-day discard';
+      ? 'ESH 2023 (home BP monitoring: 7 days, morning + evening, 2 readings, first day discarded)' // REFERENCE §2.3
+      : 'ACC/AHA 2017 (home BP monitoring: ≥2 readings morning and evening, ideally a week); first day discarded as in ESH 2023'; // REFERENCE §2.3
   return {
     guideline,
     phase,

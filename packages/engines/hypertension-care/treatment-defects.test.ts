@@ -290,3 +290,17 @@ describe('ESH / China 82-year-old with diabetes: the age band takes precedence (
     expect(p.target).toMatchObject({ sbp, dbp });
   });
 });
+
+describe('home and ambulatory means are judged against the derived target (REFERENCE §2.1–§2.2, issue 17 item 5)', () => {
+  it.each([
+    ['china-2018', 'home', { sbp: 138, dbp: 88 }, false, 135, 85],
+    ['china-2018', 'home', { sbp: 130, dbp: 80 }, true, 135, 85],
+    ['esh-2023', 'home', { sbp: 136, dbp: 78 }, false, 130, 80], // age 50: office <130/80 → home <130/80
+    ['acc-aha-2017', 'ambulatory', { sbp: 128, dbp: 78 }, true, 130, 80],
+  ] as const)('%s %s %o → at target %s (target <%i/%i)', (guideline, bpSource, bp, met, sbp, dbp) => {
+    const p = proposeTreatment(input({ guideline, bpSource, bp }));
+    expect(p.inputs.targetMet).toBe(met);
+    expect(p.target).toMatchObject({ sbp, dbp });
+    if (!met) expect(p.decision).not.toBe('no-drug');
+  });
+});

@@ -405,6 +405,8 @@ describe('followUpDays (REFERENCE §7.4)', () => {
     expect(followUpDays('esh-2023', false).days).toBe(90);
     expect(followUpDays('china-2018', true).days).toBe(28);
     expect(followUpDays('china-2024', false).days).toBe(90);
-    expect(followUpDays('esh-2023', true).source).toContain('UNVERIFIED');
+    expect(followUpDays('esh-2023', true).source).toBe(
+      'clinician judgement: follow up 4 weeks after a start or change',
+    ); // REFERENCE §7.4 UNVERIFIED
   });
 });

@@ -8,7 +8,7 @@
  * Steps (one module each, in `treatment/`): contraindications, initiation, titration, follow-up, explanation.
  * What differs per guideline edition lives in `guidelines/<edition>/` behind `guidelines/registry.ts`.
  */
-import { targetFor } from '@qihuang/engines/blood-pressure';
+import { officeEquivalent, targetFor } from '@qihuang/engines/blood-pressure';
 import { editionFor } from './guidelines/registry.ts';
 import { avoidedWithKind, preferredClasses } from './treatment/contraindications.ts';
 import { commonNotes, proposalDisplay } from './treatment/explanation.ts';
@@ -22,10 +22,25 @@ import type { Text, TreatmentInput, TreatmentProposal } from './types.ts';
 export { avoidedClasses, preferredClasses } from './treatment/contraindications.ts';
 export { followUpDays } from './treatment/follow-up.ts';
 
-export function proposeTreatment(input: TreatmentInput): TreatmentProposal {
-  const g = input.guideline;
-  const c = input.conditions;
-  const t = targetFor(g, { age: input.age, diabetes: c.diabetes, ckd: c.ckd, proteinuria: c.albuminuria });
+/** The setting a `bpSource` is compared in: home mean → home target, ambulatory mean → daytime target. */
+const SETTING = { office: 'office', home: 'home', ambulatory: 'day' } as const;
+
+export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
+  const g = given.guideline;
+  const c = given.conditions;
+  const population = {
+    ...(given.age === undefined ? {} : { age: given.age }),
+    diabetes: c.diabetes,
+    ckd: c.ckd,
+    proteinuria: c.albuminuria,
+  };
+  // Out-of-office means are compared with the out-of-office target derived from the office target; the decision
+  // steps (classification, ">20/10 above target", ≥160/100) run on the office-equivalent BP (REFERENCE §2.1, §2.2).
+  const setting = SETTING[given.bpSource];
+  const input: TreatmentInput =
+    setting === 'office' ? given : { ...given, bp: officeEquivalent(given.bp, setting) };
+  const t = targetFor(g, population);
+  const shown = setting === 'office' ? t : targetFor(g, population, setting);
   const edition = editionFor(g);
   const withKind = avoidedWithKind(input);
   const avoided = withKind.map(({ cls, reason, source }) => ({ cls, reason, source }));
@@ -64,30 +79,35 @@ export function proposeTreatment(input: TreatmentInput): TreatmentProposal {
       : untreated(input, ctx, met, over);
   const first: Text[] = [];
   // §1.5 crisis-range BP: emergency vs urgency needs a target-organ assessment before any ordinary start
-  const crisis = edition.crisis.test(input.bp);
+  const crisis = edition.crisis.test(given.bp);
   const urgent = crisis
     ? {
         rule: `${edition.crisis.rule}: assess for acute target-organ damage (hypertensive emergency vs urgency) before an ordinary start`,
         source: edition.crisis.source,
         display: {
-          zh: `血压 ${input.bp.sbp}/${input.bp.dbp} mmHg 达危象范围(${edition.crisis.rule}):先评估有无急性靶器官损害(高血压急症还是亚急症),再决定常规起始治疗;急症需立即转诊/急诊处理`,
-          en: `BP ${input.bp.sbp}/${input.bp.dbp} mmHg is in the crisis range (${edition.crisis.rule}): assess for acute target-organ damage (hypertensive emergency vs urgency) before an ordinary start; an emergency needs immediate referral`,
+          zh: `血压 ${given.bp.sbp}/${given.bp.dbp} mmHg 达危象范围(${edition.crisis.rule}):先评估有无急性靶器官损害(高血压急症还是亚急症),再决定常规起始治疗;急症需立即转诊/急诊处理`,
+          en: `BP ${given.bp.sbp}/${given.bp.dbp} mmHg is in the crisis range (${edition.crisis.rule}): assess for acute target-organ damage (hypertensive emergency vs urgency) before an ordinary start; an emergency needs immediate referral`,
         },
       }
     : undefined;
   if (urgent) first.push(urgent.display);
   const missing: ('age' | 'sex')[] = [];
   if (age === undefined) missing.push('age');
-  if (input.sex === undefined) missing.push('sex');
+  if (given.sex === undefined) missing.push('sex');
   if (missing.length)
     first.push({
       zh: `${missing.map((m) => (m === 'age' ? '年龄' : '性别')).join('、')}未知:未使用默认值;目标与起始剂量按未知处理,请补充后重新评估`,
       en: `${missing.join(' and ')} unknown: no default was assumed; targets and start doses treat it as unknown — add it and re-assess`,
     });
-  const notes = [...first, ...core.notes, ...commonNotes(input, ctx, core)];
+  const notes = [...first, ...core.notes, ...commonNotes(given, ctx, core, shown)];
   return {
     decision: core.decision,
-    target: { sbp: t.sbp, ...(t.dbp === undefined ? {} : { dbp: t.dbp }), rule: t.rule, source: t.source },
+    target: {
+      sbp: shown.sbp,
+      ...(shown.dbp === undefined ? {} : { dbp: shown.dbp }),
+      rule: shown.rule,
+      source: shown.source,
+    },
     orders: core.orders,
     avoided,
     preferred,
@@ -97,11 +117,12 @@ export function proposeTreatment(input: TreatmentInput): TreatmentProposal {
     source: `${core.source}; follow-up ${core.followUp.source}`,
     inputs: {
       guideline: g,
-      age: input.age,
-      sex: input.sex,
-      sbp: input.bp.sbp,
-      dbp: input.bp.dbp,
-      bpSource: input.bpSource,
+      age: given.age,
+      sex: given.sex,
+      sbp: given.bp.sbp,
+      dbp: given.bp.dbp,
+      bpSource: given.bpSource,
+      ...(setting === 'office' ? {} : { officeEquivalent: input.bp }),
       ...(input.chinaRisk ? { chinaRisk: input.chinaRisk } : {}),
       ...(input.ascvdRisk10y === undefined ? {} : { ascvdRisk10y: input.ascvdRisk10y }),
       conditions: Object.fromEntries(Object.entries(c).filter(([, v]) => v === true)),
@@ -116,7 +137,7 @@ export function proposeTreatment(input: TreatmentInput): TreatmentProposal {
       ...(input.lifestyleMonths === undefined ? {} : { lifestyleMonths: input.lifestyleMonths }),
       targetMet: met,
     },
-    display: proposalDisplay(input, ctx, core, t, met),
+    display: proposalDisplay(given, ctx, core, shown, met),
     ...(missing.length ? { missing } : {}),
     ...(urgent ? { urgent } : {}),
   };

@@ -42,7 +42,12 @@ export function proposalDisplay(
   };
 }
 
-export function commonNotes(input: TreatmentInput, ctx: Ctx, core: Core): Text[] {
+export function commonNotes(
+  input: TreatmentInput,
+  ctx: Ctx,
+  core: Core,
+  target: { sbp: number; dbp?: number; source: string },
+): Text[] {
   const notes: Text[] = [];
   const c = input.conditions;
   // Current agents with a caution (contraindications and K⁺ rules become stop/reduce orders, regimen-review.ts)
@@ -101,15 +106,19 @@ export function commonNotes(input: TreatmentInput, ctx: Ctx, core: Core): Text[]
     });
   if (ctx.pregnant)
     notes.push({
-      zh: '妊娠期:仅用拉贝洛尔、长效硝苯地平或甲基多巴,与产科共同管理;妊娠期血压目标未在REFERENCE中给出,以上目标为一般人群目标',
-      en: 'Pregnancy: labetalol, long-acting nifedipine or methyldopa only, co-managed with obstetrics; pregnancy-specific targets are not in REFERENCE — the general target is shown',
+      zh: '妊娠期:仅用拉贝洛尔、长效硝苯地平或甲基多巴,与产科共同管理;此处未给出妊娠期专用血压目标,以上为一般人群目标',
+      en: 'Pregnancy: labetalol, long-acting nifedipine or methyldopa only, co-managed with obstetrics; pregnancy-specific BP targets are not given here — the general target is shown',
     }); // §5.2 pregnancy
   notes.push(...ctx.edition.notes(input));
-  if (input.bpSource !== 'office')
+  if (input.bpSource !== 'office') {
+    // REFERENCE §2.1 Table 11 / §2.2: out-of-office means against the equivalent out-of-office target
+    const tt = `<${target.sbp}${target.dbp === undefined ? '' : `/${target.dbp}`}`;
+    const home = input.bpSource === 'home';
     notes.push({
-      zh: `决策所用血压来自${input.bpSource === 'home' ? '家庭' : '动态'}血压,目标比较由调用方负责对应阈值`,
-      en: `BP used is a ${input.bpSource} mean: compare it with out-of-office thresholds (REFERENCE §2.1/§2.2)`,
+      zh: `决策所用血压为${home ? '家庭' : '动态(日间)'}血压均值:与由诊室目标换算的${home ? '家庭' : '日间动态'}血压目标 ${tt} mmHg 比较(${target.source})`,
+      en: `BP used is a ${home ? 'home' : 'daytime ambulatory'} mean: compared with the ${home ? 'home' : 'daytime ambulatory'} target ${tt} mmHg derived from the office target (${target.source})`,
     });
+  }
   if (core.decision !== 'maintain' && core.decision !== 'no-drug')
     notes.push({
       zh: '同时进行生活方式干预(限盐、减重、运动、限酒、戒烟)',

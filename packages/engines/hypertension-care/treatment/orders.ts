@@ -142,10 +142,9 @@ export function agentFor(cls: Cls, ctx: Ctx, withDiuretic: boolean): Pick | unde
         return {
           spec,
           dailyMg: 5,
-          source: 'REFERENCE §5.3 lisinopril CrCl 10–30: start 5 mg (eGFR used as proxy)',
+          source: 'Zestril/Prinivil US label: CrCl 10–30, start 5 mg', // §5.3 [V1] (eGFR used as proxy)
         }; // §5.3
-      if (withDiuretic)
-        return { spec, dailyMg: 5, source: 'REFERENCE §5.1a lisinopril 5 mg if on a diuretic' }; // §5.1a
+      if (withDiuretic) return { spec, dailyMg: 5, source: 'US label: lisinopril 5 mg if on a diuretic' }; // §5.1a
       return { spec, dailyMg: 10, source: spec.source }; // §5.1a lisinopril 10 mg qd
     }
     case 'arb': {
@@ -155,21 +154,21 @@ export function agentFor(cls: Cls, ctx: Ctx, withDiuretic: boolean): Pick | unde
     case 'ccb-dhp': {
       if (ctx.pregnant) {
         const spec = agentSpec('nifedipine');
-        return { spec, dailyMg: 30, source: `${spec.source}; §5.2 pregnancy (long-acting nifedipine)` }; // §5.1a 30 mg
+        return { spec, dailyMg: 30, source: `${spec.source}; pregnancy: ACC/AHA 2017 §10.2.1` }; // §5.1a 30 mg; §5.2
       }
       const spec = agentSpec('amlodipine');
       return ctx.lowStart
         ? {
             spec,
             dailyMg: 2.5,
-            source: 'REFERENCE §5.1a amlodipine 2.5 mg if small, fragile or elderly (age ≥75 or frail)',
+            source: 'US label: amlodipine 2.5 mg if small, fragile or elderly (age ≥75 or frail)', // §5.1a [V2]
           } // §5.1a 2.5 mg
         : { spec, dailyMg: 5, source: spec.source }; // §5.1a 5 mg
     }
     case 'thiazide': {
       if (ctx.edition.thiazideAgent === 'chlorthalidone') {
         const spec = agentSpec('chlorthalidone');
-        return { spec, dailyMg: 12.5, source: `${spec.source}; §7.1 chlorthalidone preferred [V1]` }; // §5.1 12.5 mg
+        return { spec, dailyMg: 12.5, source: `${spec.source}; chlorthalidone preferred (ACC/AHA 2017)` }; // §5.1 12.5 mg; §7.1 [V1]
       }
       const spec = agentSpec('hydrochlorothiazide');
       return { spec, dailyMg: 12.5, source: spec.source }; // §5.1a 12.5 mg
@@ -180,19 +179,19 @@ export function agentFor(cls: Cls, ctx: Ctx, withDiuretic: boolean): Pick | unde
     }
     case 'mra': {
       const spec = agentSpec('spironolactone');
-      return { spec, dailyMg: 25, source: `${spec.source}; §7.2 ESH step 3` }; // §5.1a 25 mg
+      return { spec, dailyMg: 25, source: `${spec.source}; ESH 2023 step 3 (resistant hypertension)` }; // §5.1a 25 mg; §7.2
     }
     case 'beta-blocker': {
       if (ctx.pregnant) {
         const spec = agentSpec('labetalol');
-        return { spec, dailyMg: 200, source: `${spec.source}; §5.2 pregnancy (labetalol)` }; // §5.1a 100 mg bid
+        return { spec, dailyMg: 200, source: `${spec.source}; pregnancy: ACC/AHA 2017 §10.2.1` }; // §5.1a 100 mg bid; §5.2
       }
       const spec = agentSpec('bisoprolol');
       return { spec, dailyMg: 2.5, source: spec.source }; // §5.1 2.5 mg
     }
     case 'central': {
       const spec = agentSpec('methyldopa');
-      return { spec, dailyMg: 500, source: `${spec.source}; §5.2 pregnancy (methyldopa)` }; // §5.1 250 mg bid
+      return { spec, dailyMg: 500, source: `${spec.source}; pregnancy: ACC/AHA 2017 §10.2.1` }; // §5.1 250 mg bid; §5.2
     }
     case 'ccb-nondhp':
     case 'alpha-blocker':

@@ -68,7 +68,7 @@ export function treated(input: TreatmentInput, ctx: Ctx, met: boolean): Core {
       orders: [],
       notes,
       rule: 'on treatment and at target → maintain regimen',
-      source: `${ctx.edition.treatmentSource}, §7.4`,
+      source: ctx.edition.treatmentSource, // REFERENCE §7.1–§7.4
       followUp: followUpDays(g, false),
     };
   // §7.1: if not at goal → assess adherence, then intensify
@@ -95,7 +95,7 @@ export function treated(input: TreatmentInput, ctx: Ctx, met: boolean): Core {
       orders: [singleOrder(i.spec, i.to, 'increase', rationale, i.spec.source, i.from)],
       notes,
       rule: `above target on ${[...classes].join('+')}: increase ${i.med.agent} below its maximum before adding a class`,
-      source: `${ctx.edition.treatmentSource} stepped approach, §5.1/§5.1a doses`,
+      source: `${ctx.edition.treatmentSource}; ${i.spec.source}`, // stepped approach; §5.1/§5.1a doses
       followUp: followUpDays(g, true),
     };
   };
@@ -198,7 +198,8 @@ function resistantReview(input: TreatmentInput, ctx: Ctx, notes: Text[], eligibl
     orders,
     notes,
     rule,
-    source: 'REFERENCE §7.4 resistant definition, §7.2 step 3, §5.3 spironolactone',
+    // REFERENCE §7.4 resistant definition, §7.2 step 3, §5.3 spironolactone (K⁺ ≤4.5 / eGFR >45: ESH 2023, UNVERIFIED)
+    source: 'ACC/AHA 2017; ESH 2023 (resistant hypertension)',
     followUp: followUpDays(g, true),
   };
 }

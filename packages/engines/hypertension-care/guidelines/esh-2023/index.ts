@@ -11,7 +11,7 @@ function initiation({ input }: InitiationArgs): Initiation {
   const notes: Text[] = [];
   const make = initiationMaker(notes);
   const lifestyleMonths = input.lifestyleMonths ?? 0;
-  const s = 'REFERENCE §7.2';
+  const s = 'ESH 2023 (drug treatment initiation)'; // REFERENCE §7.2
   const old = input.age !== undefined && input.age >= 80; // §7.2 age ≥80 (unknown age: not assumed old)
   const monoOk = old || !!c.frail; // §7.2 monotherapy for very old (≥80) or frail
   const highRisk = !!(
@@ -111,18 +111,21 @@ function initiation({ input }: InitiationArgs): Initiation {
 export const ESH_2023: GuidelineEdition = {
   id: 'esh-2023',
   title: { zh: 'ESH 2023', en: 'ESH 2023' },
-  treatmentSource: 'REFERENCE §7.2',
+  treatmentSource: 'ESH 2023 (drug treatment strategy)', // REFERENCE §7.2
   followUp: {
     changed: {
       days: 28,
-      source: 'REFERENCE §7.4 ESH "2–4 weeks–2 months" after start/change, 4 weeks chosen (UNVERIFIED)',
+      // REFERENCE §7.4 ESH "2–4 weeks–2 months" (UNVERIFIED): users see the engine's choice only
+      source: 'clinician judgement: follow up 4 weeks after a start or change',
     }, // §7.4
     controlled: {
       days: 90,
-      source: 'REFERENCE §7.4 ESH "3–6 months" when controlled, lower bound (UNVERIFIED)',
+      // REFERENCE §7.4 ESH "3–6 months" when controlled (UNVERIFIED)
+      source: 'clinician judgement: follow up every 3 months once controlled',
     }, // §7.4
     // §7.2 ESH grade 1 low–moderate risk lifestyle 3–6 months
-    lifestyle: { days: 90, source: 'REFERENCE §7.2 "3–6 months", lower bound' },
+    // REFERENCE §7.2 lifestyle 3–6 months (duration UNVERIFIED)
+    lifestyle: { days: 90, source: 'clinician judgement: re-assess after 3 months of lifestyle measures' },
   },
   initiation,
   thiazideAgent: 'hydrochlorothiazide',
