@@ -43,6 +43,8 @@ export interface AppDeps {
   console?: MiddlewareHandler;
   /** JSON nesting and array limits of the input guard (default DEFAULT_INPUT_LIMITS). */
   inputLimits?: InputLimits;
+  /** Post-commit observers of FHIR writes (fhir-routes.ts). */
+  writeObservers?: FhirRouteDeps['writeObservers'];
 }
 
 /** Shape of errors outside FHIR and /v1: `{ "error": { "code", "message" } }`. */
@@ -231,6 +233,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       repository: deps.repository,
       auditEvents: deps.auditEvents,
       softwareVersion: deps.version,
+      ...(deps.writeObservers ? { writeObservers: deps.writeObservers } : {}),
     }),
   );
   for (const mount of mounts) app.route(mount.path, mount.routes as Hono<AppEnv>);

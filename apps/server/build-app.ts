@@ -8,8 +8,14 @@ import type { Logger } from 'pino';
 import { createAuditLog, parseAuditDateParams, searchAuditEvents, type AuditLog } from '@qihuang/audit';
 import {
   BP_OPENAPI,
+  createAlertEvaluator,
+  createAlertHub,
+  createAlertNotifier,
   createBpRoutes,
   createReadingProjector,
+  type AlertEvaluator,
+  type AlertHub,
+  type AlertNotifier,
   type ReadingProjector,
 } from '@qihuang/bp-monitoring';
 import {
@@ -65,6 +71,8 @@ export interface BuiltApp {
   care: CareDeps;
   /** Projects uploaded BP readings into FHIR Observations (drain() waits for all). */
   bpProjector: ReadingProjector;
+  /** BP alerts acted on when readings arrive: evaluation (with retry), notification and escalation. */
+  bpAlerts: { evaluator: AlertEvaluator; notifier: AlertNotifier; hub: AlertHub };
   close(): Promise<void>;
   /** /readyz answers 503 while not ready (e.g. demo data still loading). */
   setReady(ready: boolean): void;
@@ -96,13 +104,45 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   });
   // Large uploads are projected into FHIR Observations in the background; every 5 s it also picks up
   // readings another replica left pending.
+  // BP alerts on every write path (issue 17): evaluation with a retry queue, then the care team is told
+  // (console stream, webhook, FHIR Communication) and unclosed critical alerts are escalated; both sweep every 5 s.
+  const alertHub = createAlertHub();
+  const alertNotifier = createAlertNotifier(repository, {
+    hub: alertHub,
+    escalateAfterMinutes: config.bpAlertEscalateMinutes,
+    ...(config.careWebhookUrl
+      ? {
+          webhook: {
+            url: config.careWebhookUrl,
+            ...(config.careWebhookSecret ? { secret: config.careWebhookSecret } : {}),
+          },
+        }
+      : {}),
+    ...(clock ? { clock } : {}),
+    onError: (error) => log.error({ err: error }, 'BP alert notification failed; will retry'),
+  });
+  const alertEvaluator = createAlertEvaluator(repository, {
+    onRaised: () => alertNotifier.kick(),
+    onError: (error) => log.error({ err: error }, 'BP alert evaluation failed; queued for retry'),
+  });
+  alertEvaluator.start(5000);
+  alertNotifier.start(5000);
   const bpProjector = createReadingProjector(repository, {
     intervalMs: 5000,
     onError: (error) => log.error({ err: error }, 'BP readings could not be projected into FHIR; will retry'),
+    evaluate: (patientIds, cause) => alertEvaluator.evaluate(patientIds, cause),
   });
   mounts.push({
     path: '/api/bp',
-    routes: createBpRoutes({ repository, context, clock, projector: bpProjector }),
+    routes: createBpRoutes({
+      repository,
+      context,
+      clock,
+      projector: bpProjector,
+      evaluator: alertEvaluator,
+      hub: alertHub,
+      escalateAfterMinutes: config.bpAlertEscalateMinutes,
+    }),
     openapi: BP_OPENAPI,
   });
 
@@ -307,6 +347,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
       };
     },
     mounts,
+    writeObservers: [alertEvaluator.observer],
     console: consoleMiddleware(),
     readiness,
   });
@@ -318,10 +359,13 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     audit,
     care: careDeps,
     bpProjector,
+    bpAlerts: { evaluator: alertEvaluator, notifier: alertNotifier, hub: alertHub },
     close: async () => {
       if (reminders) clearInterval(reminders);
       clearInterval(statistics);
       await bpProjector.stop();
+      await alertEvaluator.stop();
+      await alertNotifier.stop();
       await cardState.flush();
       await gateway.runtime.close();
     },

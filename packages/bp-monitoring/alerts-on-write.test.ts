@@ -78,6 +78,8 @@ describe.each(DATABASE_KINDS)('BP alerts on write on %s', (kind) => {
     ]);
     expect(new Set(audited.rows.map((r) => r.request_id)).size).toBe(1);
 
+    // The care team's notification (a FHIR Communication) is written by the notifier, not by a GET.
+    await t.bpAlerts.notifier.sweep();
     const before = await counts();
     for (const token of [nurse, patient]) {
       const response = await t.request('/api/bp/patients/aw-p1/assessment', { headers: auth(token) });
@@ -117,6 +119,7 @@ describe.each(DATABASE_KINDS)('BP alerts on write on %s', (kind) => {
   });
 
   it('answers 400 to unparseable JSON and stores nothing', async () => {
+    await t.bpAlerts.notifier.sweep();
     const before = await counts();
     for (const body of ['{"resourceType": "Bundle", "entry": [', '[{"sbp": 150,', '{not json at all}']) {
       const response = await t.request('/api/bp/patients/aw-p3/readings', {

@@ -2,13 +2,14 @@
  * Engine alerts stored as FHIR Flag resources (one per alert key, so re-evaluation never duplicates), listed
  * across patients for the clinicians' inbox and acknowledged with who and when (the Flag becomes inactive).
  */
-import { QihuangError, type RequestContext } from '@qihuang/contracts';
+import type { RequestContext } from '@qihuang/contracts';
 import { stableId, type Alert, type PreviousAlert } from '@qihuang/engines/blood-pressure';
 import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
+import { recordNotices } from './alert-notices.ts';
 
 export const ALERT_CODE_SYSTEM = 'urn:qihuang:bp-alert';
 const ALERT_EXTENSION = 'urn:qihuang:bp-alert-detail';
-const ACK_EXTENSION = 'urn:qihuang:acknowledged';
+export const ACK_EXTENSION = 'urn:qihuang:acknowledged';
 
 export interface StoredAlert {
   id: string;
@@ -23,7 +24,16 @@ export interface StoredAlert {
   values: Record<string, number>;
   rule: string;
   source: string;
-  acknowledged?: { by: string; at: string };
+  /** Who closed it and when, with the recorded action (alert-actions.ts; older Flags have by/at only). */
+  acknowledged?: {
+    by: string;
+    at: string;
+    contactedBy?: string;
+    contactedAt?: string;
+    method?: string;
+    patientReached?: boolean;
+    action?: string;
+  };
 }
 
 export function alertFlagId(patientId: string, key: string): string {
@@ -107,7 +117,9 @@ export function fromFlag(flag: FhirResource, patientName?: string): StoredAlert 
     values: d.values ?? {},
     rule: d.rule ?? '',
     source: d.source ?? '',
-    ...(ack?.valueString ? { acknowledged: JSON.parse(ack.valueString) as { by: string; at: string } } : {}),
+    ...(ack?.valueString
+      ? { acknowledged: (JSON.parse(ack.valueString) as StoredAlert['acknowledged'])! }
+      : {}),
   };
 }
 
@@ -152,6 +164,15 @@ export async function saveAlerts(
   const known = new Set(existing.matches.map((m) => m.id));
   const fresh = flags.filter((f) => !known.has(String(f.id)));
   if (fresh.length === 0) return 0;
+  // The care team's notices first (alert-notices.ts): a Flag never exists without one.
+  await recordNotices(
+    repo,
+    ctx,
+    patientId,
+    alerts
+      .map((alert) => ({ flagId: alertFlagId(patientId, alert.key), alert }))
+      .filter((a) => !known.has(a.flagId)),
+  );
   await processTransaction(repo, ctx, {
     resourceType: 'Bundle',
     type: 'transaction',
@@ -193,30 +214,4 @@ export async function listAlerts(
     .sort(
       (a, b) => (order[a.severity] ?? 3) - (order[b.severity] ?? 3) || b.createdAt.localeCompare(a.createdAt),
     );
-}
-
-export async function acknowledgeAlert(
-  repo: FhirRepository,
-  ctx: RequestContext,
-  id: string,
-  now: string,
-): Promise<StoredAlert> {
-  const flag = await repo.read(ctx, 'Flag', id);
-  if ((flag.code as { coding?: { system?: string }[] }).coding?.[0]?.system !== ALERT_CODE_SYSTEM)
-    throw new QihuangError('not-found', `Alert ${id} is not known`);
-  if (flag.status !== 'active') return fromFlag(flag);
-  const extensions = ((flag.extension as { url: string }[] | undefined) ?? []).filter(
-    (e) => e.url !== ACK_EXTENSION,
-  );
-  const updated = {
-    ...flag,
-    status: 'inactive',
-    period: { ...(flag.period as object), end: now },
-    extension: [
-      ...extensions,
-      { url: ACK_EXTENSION, valueString: JSON.stringify({ by: ctx.principal.username, at: now }) },
-    ],
-  };
-  const result = await repo.update(ctx, 'Flag', id, updated);
-  return fromFlag(result.resource);
 }

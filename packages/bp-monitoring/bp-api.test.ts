@@ -151,7 +151,20 @@ describe.each(DATABASE_KINDS)('blood-pressure API on %s', (kind) => {
         (a) => a.kind === 'sustained-above-target',
       ),
     ).toHaveLength(1);
-    const ack = await t.request(`/api/bp/alerts/${sustained[0]!.id}/acknowledge`, { method: 'POST' });
+    // Acknowledging needs the action taken (issue 17 item 3): without it, 400 and nothing changes.
+    const bare = await t.request(`/api/bp/alerts/${sustained[0]!.id}/acknowledge`, { method: 'POST' });
+    expect(bare.status).toBe(400);
+    const ack = await t.request(`/api/bp/alerts/${sustained[0]!.id}/acknowledge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        contactedBy: 'Nurse Wang',
+        contactedAt: NOW.toISOString(),
+        method: 'phone',
+        patientReached: true,
+        action: 'Reviewed home readings by phone; follow-up visit booked',
+      }),
+    });
     expect(((await ack.json()) as { status: string; acknowledged: { by: string } }).status).toBe('inactive');
     expect(
       ((await (await t.request('/api/bp/alerts')).json()) as { id: string }[]).map((a) => a.id),

@@ -6,9 +6,13 @@ import { Hono } from 'hono';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import type { IngestFormat } from '@qihuang/engines/blood-pressure';
 import type { FhirRepository } from '@qihuang/store';
-import { acknowledgeAlert, listAlerts } from './alerts-store.ts';
+import { createAlertEvaluator, type AlertEvaluator } from './alert-evaluator.ts';
+import type { AlertHub } from './alert-notifier.ts';
+import { ALERT_OPENAPI, createAlertRoutes } from './alert-routes.ts';
 import { assessPatient, parseGuideline } from './assess-patient.ts';
-import { raiseAlerts } from './raise-alerts.ts';
+import { ALERT_GUIDELINE } from './raise-alerts.ts';
+import { crisisAdvice, patientLanguage } from './reading-advice.ts';
+import { recentReadings } from './recent-readings.ts';
 import { storeRiskAssessment } from './risk-assessment.ts';
 import type { ReadingProjector } from './projector.ts';
 import { INLINE_PROJECTION_LIMIT, uploadReadings } from './upload-readings.ts';
@@ -24,6 +28,12 @@ export interface BpRouteDeps {
    */
   projector?: ReadingProjector;
   inlineProjectionLimit?: number;
+  /** Alert evaluation with retry (alert-evaluator.ts); default: one made for these routes. */
+  evaluator?: AlertEvaluator;
+  /** Live alert events for the console (alert-notifier.ts). */
+  hub?: AlertHub;
+  /** Minutes within which a critical alert should be closed (escalation time; default 15). */
+  escalateAfterMinutes?: number;
 }
 
 const FORMATS = new Set(['fhir', 'ndjson', 'omh', 'csv']);
@@ -53,6 +63,7 @@ function day(value: string | undefined, name: string): string | undefined {
 export function createBpRoutes(deps: BpRouteDeps): Hono {
   const app = new Hono();
   const now = () => (deps.clock ?? (() => new Date()))().toISOString();
+  const evaluator = deps.evaluator ?? createAlertEvaluator(deps.repository);
 
   app.post('/patients/:id/readings', async (c) => {
     const release = deps.projector?.hold();
@@ -69,10 +80,22 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
       });
       if (result.projection.pending > 0) deps.projector?.kick();
       // Alerts are raised now, as the system (the uploader may not write Flags), not when someone looks.
-      // Unchanged re-sends are evaluated too: a retry after a failed evaluation raises what it missed.
-      if (result.stored + result.updated + result.unchanged > 0)
-        await raiseAlerts(deps.repository, patientId, { now: at, cause: ctx });
-      return c.json(result, result.stored > 0 ? 201 : 200);
+      // Unchanged re-sends are evaluated too: a retry after a failed evaluation raises what it missed. If the
+      // evaluation fails, the readings stay stored: the answer says `pending` and the evaluator retries.
+      const alertEvaluation =
+        result.stored + result.updated + result.unchanged > 0
+          ? await evaluator.evaluate([patientId], ctx)
+          : 'done';
+      const { crisis, ...answer } = result;
+      const advice = crisisAdvice(
+        crisis,
+        ALERT_GUIDELINE,
+        patientLanguage(c.req.query('lang'), c.req.header('accept-language')),
+      );
+      return c.json(
+        { ...answer, alertEvaluation, ...(advice ? { advice } : {}) },
+        result.stored > 0 ? 201 : 200,
+      );
     } finally {
       release?.();
     }
@@ -105,20 +128,22 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
     return c.json(stored, 201);
   });
 
-  app.get('/alerts', async (c) => {
-    const status = c.req.query('status') ?? 'active';
-    if (!['active', 'inactive', 'all'].includes(status))
-      throw new QihuangError('invalid-input', 'status must be active, inactive or all');
-    return c.json(
-      await listAlerts(deps.repository, deps.context(c), {
-        status: status as 'active',
-        patientId: c.req.query('patient'),
-      }),
-    );
+  app.get('/patients/:id/readings', async (c) => {
+    const days = Number(c.req.query('days') ?? 14);
+    if (!Number.isInteger(days) || days < 1 || days > 366)
+      throw new QihuangError('invalid-input', 'days must be a whole number from 1 to 366');
+    return c.json(await recentReadings(deps.repository, deps.context(c), c.req.param('id'), now(), days));
   });
 
-  app.post('/alerts/:id/acknowledge', async (c) =>
-    c.json(await acknowledgeAlert(deps.repository, deps.context(c), c.req.param('id'), now())),
+  app.route(
+    '/',
+    createAlertRoutes({
+      repository: deps.repository,
+      context: deps.context,
+      now,
+      ...(deps.hub ? { hub: deps.hub } : {}),
+      targetMinutes: deps.escalateAfterMinutes ?? 15,
+    }),
   );
 
   return app;
@@ -136,13 +161,22 @@ export const BP_OPENAPI = {
         'Readings are kept in the home-reading store and written as FHIR Observations (BP panel, heart rate): ' +
         'before the answer for an upload of up to 1,000 readings, else by the background projector ' +
         '(`projection.pending` in the answer). The assessment counts pending readings already. Alert Flags ' +
-        '(crisis, sustained above target …) are evaluated and stored before the answer, as the system, audited. ' +
+        '(crisis, sustained above target …) are evaluated and stored before the answer, as the system, audited; ' +
+        '`alertEvaluation` is `done`, or `pending` when evaluation failed (the readings are stored; it is ' +
+        'retried in the background). Each record has its `category` (crisis, high, normal); a crisis-range ' +
+        'reading adds `advice` for the patient in their language (`lang` or Accept-Language: zh-CN, en). ' +
         'A body that is not valid JSON (nor NDJSON), when JSON is expected, answers 400 and stores nothing.',
       responses: {
         '201': { description: 'some readings stored' },
         '200': { description: 'nothing new (updated or unchanged only)' },
         '400': { description: 'unreadable upload' },
       },
+    },
+    get: {
+      summary: "The patient's BP readings of the last `days` days (default 14), newest first, with category",
+      tags: ['blood-pressure'],
+      parameters: [{ name: 'days', in: 'query', schema: { type: 'integer' } }],
+      responses: { '200': { description: 'readings' } },
     },
   },
   '/patients/{id}/assessment': {
@@ -172,22 +206,5 @@ export const BP_OPENAPI = {
       responses: { '201': { description: 'RiskAssessment' } },
     },
   },
-  '/alerts': {
-    get: {
-      summary: 'Alerts inbox across patients (FHIR Flags)',
-      tags: ['blood-pressure'],
-      parameters: [
-        { name: 'status', in: 'query', schema: { enum: ['active', 'inactive', 'all'] } },
-        { name: 'patient', in: 'query', schema: { type: 'string' } },
-      ],
-      responses: { '200': { description: 'alerts' } },
-    },
-  },
-  '/alerts/{id}/acknowledge': {
-    post: {
-      summary: 'Acknowledge an alert',
-      tags: ['blood-pressure'],
-      responses: { '200': { description: 'acknowledged alert' } },
-    },
-  },
+  ...ALERT_OPENAPI,
 };

@@ -23,12 +23,29 @@ export {
   CONTEXT_OBSERVATION_CODES,
   type PatientContext,
 } from './patient-context.ts';
-export {
-  listAlerts,
-  acknowledgeAlert,
-  saveAlerts,
-  previousAlerts,
-  type StoredAlert,
-} from './alerts-store.ts';
+export { listAlerts, saveAlerts, previousAlerts, type StoredAlert } from './alerts-store.ts';
 export { storeRiskAssessment } from './risk-assessment.ts';
 export { raiseAlerts, ALERT_GUIDELINE, type RaiseAlertsOptions } from './raise-alerts.ts';
+export {
+  createAlertEvaluator,
+  bpReadingPatient,
+  type AlertEvaluator,
+  type EvaluationOutcome,
+} from './alert-evaluator.ts';
+export {
+  createAlertHub,
+  createAlertNotifier,
+  type AlertHub,
+  type AlertEvent,
+  type AlertNotifier,
+  type AlertWebhook,
+} from './alert-notifier.ts';
+export { closeAlert, parseAlertAction, CONTACT_METHODS, type AlertAction } from './alert-actions.ts';
+export { alertTimeliness, percentile, type TimelinessReport } from './alert-timeliness.ts';
+export {
+  crisisAdvice,
+  readingCategory,
+  patientLanguage,
+  type CrisisAdvice,
+  type ReadingCategory,
+} from './reading-advice.ts';

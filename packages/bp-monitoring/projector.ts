@@ -122,11 +122,17 @@ export function createReadingProjector(
     onError?: (error: unknown) => void;
     chunk?: number;
     maxDeferMs?: number;
+    /** Alert evaluation of the patients whose readings were projected (the server's evaluator, which retries). */
+    evaluate?: (patientIds: readonly string[], cause: RequestContext) => Promise<unknown>;
   } = {},
 ): ReadingProjector {
   const ctx: RequestContext = { requestId: 'bp-projection', principal: SYSTEM_PRINCIPAL };
   const maxDeferMs = options.maxDeferMs ?? 2000;
   const evaluate = async (patientIds: readonly string[]): Promise<void> => {
+    if (options.evaluate) {
+      await options.evaluate(patientIds, ctx).catch((error: unknown) => void options.onError?.(error));
+      return;
+    }
     for (const patientId of patientIds) {
       // One patient's failure (reported) does not keep the others' alerts back; the readings are in FHIR.
       await raiseAlerts(repo, patientId, { now: repo.now(), cause: ctx }).catch(

@@ -16,6 +16,8 @@ import { isQihuangError, QihuangError, type AuditRecord, type RequestContext } f
 import { detectFormat, ingest, stableId, type IngestFormat } from '@qihuang/engines/blood-pressure';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { projectAll } from './projector.ts';
+import { ALERT_GUIDELINE } from './raise-alerts.ts';
+import { readingCategory, type ReadingCategory } from './reading-advice.ts';
 import { upsertReadings, type ReadingStatus, type StoredReading } from './reading-store.ts';
 
 /** Uploads up to this many readings are projected into FHIR before the answer (default). */
@@ -33,7 +35,11 @@ export interface UploadResult {
     id?: string;
     code?: string;
     reason?: string;
+    /** For colouring: crisis / high / normal under the alert guideline (reading-advice.ts). */
+    category?: ReadingCategory;
   }[];
+  /** The crisis-range readings of this upload (values for the patient's advice). */
+  crisis: { id: string; time: string; sbp: number; dbp: number }[];
   devices: string[];
   /** FHIR Observations for this upload's new and updated readings: written already, or still pending. */
   projection: { projected: number; pending: number };
@@ -156,6 +162,7 @@ export async function uploadReadings(
     projected = await projectAll(repo, ctx, { patientId, ids: changed });
   }
 
+  const crisis: UploadResult['crisis'] = [];
   const records: UploadResult['records'] = result.records.map((record) => {
     if (record.status === 'rejected')
       return { index: record.index, status: 'rejected', code: record.code, reason: record.reason };
@@ -165,10 +172,16 @@ export async function uploadReadings(
         status: 'heart-rate',
         ...(record.attachedTo ? { id: record.attachedTo } : {}),
       };
+    const category = readingCategory(record.reading, ALERT_GUIDELINE);
+    if (category === 'crisis') {
+      const { id, time, sbp, dbp } = record.reading;
+      crisis.push({ id, time, sbp, dbp });
+    }
     return {
       index: record.index,
       status: status.get(record.reading.id) ?? 'unchanged',
       id: record.reading.id,
+      category,
     };
   });
   const total = (s: UploadResult['records'][number]['status']) =>
@@ -182,6 +195,7 @@ export async function uploadReadings(
     records,
     devices: [...devices.keys()],
     projection: { projected, pending: changed.length - projected },
+    crisis,
   };
 }
 

@@ -10,6 +10,7 @@ import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isQihuangError, type RequestContext } from '@qihuang/contracts';
 import { processTransaction, type BundleEntry, type FhirRepository, type FhirResource } from '@qihuang/store';
+import { notifyWritten, writtenInBundle, type WriteObserver } from '@qihuang/store/write-observer';
 import { StableIds, withStableIds } from './stable-ids.ts';
 
 export interface ImportRejection {
@@ -36,13 +37,22 @@ export interface ImportTarget {
   ): Promise<{ written: number; byType: Record<string, number>; total: number }>;
 }
 
-export function repositoryTarget(repo: FhirRepository, ctx: RequestContext): ImportTarget {
+/**
+ * Imports straight into the database. `observers` run after each committed transaction (BP alert evaluation,
+ * issue 17); one that cannot finish keeps its own retry state, the import goes on.
+ */
+export function repositoryTarget(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  observers: readonly WriteObserver[] = [],
+): ImportTarget {
   return {
     async transaction(bundle, options) {
       const result = await processTransaction(repo, ctx, bundle, {
         idsFromFullUrl: true,
         checkReferences: options.checkReferences,
       });
+      await notifyWritten(observers, ctx, writtenInBundle(result.bundle));
       const total = ((bundle.entry as unknown[] | undefined) ?? []).length;
       return { written: result.written, byType: countTypes(bundle), total };
     },

@@ -47,8 +47,16 @@ export function registerImport(program: Command): void {
           try {
             const { createAuditHook } = await import('../../server/audit-hook.ts');
             const hooked = new FhirRepository(database.db, { audit: await createAuditHook(database) });
+            // BP readings among the imported resources raise their alerts now (issue 17); what is still
+            // queued when the import ends is evaluated before exit, or else by the server's sweeper.
+            const { createAlertEvaluator } = await import('@qihuang/bp-monitoring');
+            const alerts = createAlertEvaluator(hooked, {
+              onError: () => undefined, // queued and retried; the import goes on
+            });
             summary = await importFiles(
-              repositoryTarget(hooked, { requestId: `import-${process.pid}`, principal: SYSTEM_PRINCIPAL }),
+              repositoryTarget(hooked, { requestId: `import-${process.pid}`, principal: SYSTEM_PRINCIPAL }, [
+                alerts.observer,
+              ]),
               files,
               // The embedded database has one connection: more files at once would only queue.
               {
@@ -58,6 +66,8 @@ export function registerImport(program: Command): void {
             );
             // Planner statistics for what was loaded (the embedded database never runs autovacuum).
             await analyzeGrownTables(database.db);
+            await alerts.drain();
+            await alerts.stop();
           } finally {
             await database.close();
           }

@@ -6,6 +6,12 @@ import { Hono, type Context } from 'hono';
 import { QihuangError, type AuditRecord } from '@qihuang/contracts';
 import { capabilityStatement, isResourceType, operationOutcome } from '@qihuang/fhir';
 import { processBatch, processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
+import {
+  notifyWritten,
+  writtenInBundle,
+  type WriteObserver,
+  type WrittenResource,
+} from '@qihuang/store/write-observer';
 import { requestContext, type AppEnv } from '../context.ts';
 import { safeError } from '../logging.ts';
 import { historyBundle, searchsetBundle, searchsetBundleJson } from './fhir-bundles.ts';
@@ -21,6 +27,12 @@ export interface FhirRouteDeps {
   auditEvents?: (c: Context<AppEnv>) => Promise<Record<string, unknown>>;
   softwareVersion: string;
   security?: Parameters<typeof capabilityStatement>[0]['security'];
+  /**
+   * Called after every committed create, update, conditional write, batch and transaction (e.g. BP alert
+   * evaluation, issue 17). A follow-up that could not finish is retried by its owner; the write stands and the
+   * answer carries `X-Qihuang-Alert-Evaluation: pending`.
+   */
+  writeObservers?: readonly WriteObserver[];
 }
 
 function fhirJson(c: Context, body: unknown, status = 200, headers: Record<string, string> = {}) {
@@ -112,6 +124,13 @@ function pagingParams(c: Context): { count: number; offset: number } {
 export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
   const { repository } = deps;
   const app = new Hono<AppEnv>();
+  const observe = async (c: Context<AppEnv>, written: WrittenResource[]): Promise<Record<string, string>> => {
+    const outcome = await notifyWritten(deps.writeObservers ?? [], requestContext(c), written);
+    return outcome ? { 'X-Qihuang-Alert-Evaluation': outcome } : {};
+  };
+  const one = (resource: FhirResource): WrittenResource[] => [
+    { resourceType: resource.resourceType, id: String(resource.id), resource },
+  ];
 
   app.onError(async (error, c) => {
     const status = error instanceof QihuangError ? error.status : 500;
@@ -146,9 +165,12 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
   app.post('/', async (c) => {
     const body = (await readJson(c)) as { type?: string };
     const ctx = requestContext(c);
-    if (body?.type === 'batch') return fhirJson(c, await processBatch(repository, ctx, body));
+    if (body?.type === 'batch') {
+      const batch = await processBatch(repository, ctx, body);
+      return fhirJson(c, batch, 200, await observe(c, writtenInBundle(batch)));
+    }
     const result = await processTransaction(repository, ctx, body);
-    return fhirJson(c, result.bundle);
+    return fhirJson(c, result.bundle, 200, await observe(c, writtenInBundle(result.bundle)));
   });
 
   const search = async (c: Context<AppEnv>, type: string, params: URLSearchParams) => {
@@ -228,6 +250,7 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
     const headers = {
       ...versionHeaders(resource),
       Location: `${baseUrl(c)}/${type}/${resource.id}/_history/${version}`,
+      ...(result.created ? await observe(c, one(resource)) : {}),
     };
     return fhirJson(c, resource, result.created ? 201 : 200, headers);
   });
@@ -250,12 +273,10 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
       entry: [{ resource: body as FhirResource, request: { method: 'PUT', url: `${type}${query}` } }],
     });
     const entry = (result.bundle.entry as { resource: FhirResource; response: { status: string } }[])[0]!;
-    return fhirJson(
-      c,
-      entry.resource,
-      entry.response.status.startsWith('201') ? 201 : 200,
-      versionHeaders(entry.resource),
-    );
+    return fhirJson(c, entry.resource, entry.response.status.startsWith('201') ? 201 : 200, {
+      ...versionHeaders(entry.resource),
+      ...(await observe(c, writtenInBundle(result.bundle))),
+    });
   });
 
   app.get('/:type/:id', async (c) => {
@@ -272,7 +293,7 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
     const result = await repository.update(requestContext(c), type, c.req.param('id'), body, {
       ifMatch: c.req.header('if-match'),
     });
-    const headers = versionHeaders(result.resource);
+    const headers = { ...versionHeaders(result.resource), ...(await observe(c, one(result.resource))) };
     if (result.created) headers.Location = `${baseUrl(c)}/${type}/${result.resource.id}/_history/1`;
     return fhirJson(c, result.resource, result.created ? 201 : 200, headers);
   });

@@ -1,0 +1,190 @@
+/**
+ * Closing an alert (危急值闭环): only with a recorded action — who contacted the patient, when, how, and what
+ * was done. The Flag becomes inactive and the action is kept as FHIR: a completed `Task` (the follow-up), a
+ * `Communication` (the contact with the patient) and a `Provenance` naming the person who recorded it, in one
+ * transaction; the person's own audit entry records the closing. A request without a complete action is a 400
+ * and changes nothing. Acknowledging is closing: there is no acknowledgement without an action.
+ */
+import { QihuangError, SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
+import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
+import { sql } from 'kysely';
+import { ACK_EXTENSION, ALERT_CODE_SYSTEM, fromFlag, type StoredAlert } from './alerts-store.ts';
+
+export const CONTACT_METHODS = ['phone', 'sms', 'wechat', 'video', 'in-person', 'other'] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+
+export interface AlertAction {
+  /** Who contacted the patient (name as the team knows them). */
+  contactedBy: string;
+  /** When (ISO date-time with offset). */
+  contactedAt: string;
+  method: ContactMethod;
+  /** Whether the patient (or their carer) was reached. */
+  patientReached: boolean;
+  /** What was done (advice given, emergency referral, medication change, visit booked …). */
+  action: string;
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Checks the body; every missing or malformed field is named in the 400. */
+export function parseAlertAction(body: unknown, now: string): AlertAction {
+  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const issues: { field: string; message: string }[] = [];
+  const text = (field: string, max: number) => {
+    const v = b[field];
+    if (typeof v !== 'string' || v.trim().length < 2) issues.push({ field, message: `${field} is required` });
+    else if (v.length > max) issues.push({ field, message: `${field} is longer than ${max} characters` });
+    return typeof v === 'string' ? v.trim() : '';
+  };
+  const contactedBy = text('contactedBy', 200);
+  const action = text('action', 2000);
+  const contactedAt = typeof b.contactedAt === 'string' ? b.contactedAt : '';
+  if (!DATE_TIME.test(contactedAt) || Number.isNaN(Date.parse(contactedAt)))
+    issues.push({ field: 'contactedAt', message: 'contactedAt must be a date-time with its offset' });
+  else if (Date.parse(contactedAt) > Date.parse(now) + 5 * 60_000)
+    issues.push({ field: 'contactedAt', message: 'contactedAt is in the future' });
+  if (!CONTACT_METHODS.includes(b.method as ContactMethod))
+    issues.push({ field: 'method', message: `method must be one of ${CONTACT_METHODS.join(', ')}` });
+  if (typeof b.patientReached !== 'boolean')
+    issues.push({ field: 'patientReached', message: 'patientReached must be true or false' });
+  if (issues.length)
+    throw new QihuangError(
+      'invalid-input',
+      `An alert is closed only with the action taken: ${issues.map((i) => i.message).join('; ')}`,
+      {
+        issues: issues.map((i) => ({
+          severity: 'error' as const,
+          code: 'required',
+          message: i.message,
+          expression: [i.field],
+        })),
+      },
+    );
+  return {
+    contactedBy,
+    contactedAt,
+    method: b.method as ContactMethod,
+    patientReached: b.patientReached as boolean,
+    action,
+  };
+}
+
+/** Closes an active alert with the recorded action; answers the alert as it now is. */
+export async function closeAlert(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  id: string,
+  body: unknown,
+  now: string,
+): Promise<StoredAlert> {
+  // The care team, or a hospital system acting for it (service principal, e.g. a call-centre integration).
+  if (!['clinician', 'nurse', 'admin', 'service'].includes(ctx.principal.role))
+    throw new QihuangError('forbidden', 'Alerts are closed by the care team (clinician, nurse)');
+  const action = parseAlertAction(body, now);
+  const flag = await repo.read(ctx, 'Flag', id);
+  if ((flag.code as { coding?: { system?: string }[] }).coding?.[0]?.system !== ALERT_CODE_SYSTEM)
+    throw new QihuangError('not-found', `Alert ${id} is not known`);
+  if (flag.status !== 'active') throw new QihuangError('version-conflict', `Alert ${id} is closed already`);
+  const patient = String((flag.subject as { reference?: string }).reference ?? '');
+  const patientId = patient.replace(/^Patient\//, '');
+  const who = `${ctx.principal.kind}/${ctx.principal.username}`;
+  const acknowledged = { by: ctx.principal.username, at: now, ...action };
+  const updated: FhirResource = {
+    ...flag,
+    status: 'inactive',
+    period: { ...(flag.period as object), end: now },
+    extension: [
+      ...((flag.extension as { url: string }[] | undefined) ?? []).filter((e) => e.url !== ACK_EXTENSION),
+      { url: ACK_EXTENSION, valueString: JSON.stringify(acknowledged) },
+    ],
+  };
+  const task: FhirResource = {
+    resourceType: 'Task',
+    id: `cv-task-${id}`,
+    status: 'completed',
+    intent: 'order',
+    priority: 'stat',
+    code: {
+      coding: [{ system: 'urn:qihuang:bp-alert-action', code: 'alert-follow-up' }],
+      text: 'BP alert follow-up',
+    },
+    focus: { reference: `Flag/${id}` },
+    for: { reference: patient },
+    authoredOn: now,
+    lastModified: now,
+    executionPeriod: {
+      start: (flag.period as { start?: string } | undefined)?.start ?? now,
+      end: action.contactedAt,
+    },
+    owner: { display: action.contactedBy },
+    businessStatus: { text: action.patientReached ? 'patient reached' : 'patient not reached' },
+    note: [{ text: action.action, authorString: action.contactedBy, time: action.contactedAt }],
+  };
+  const communication: FhirResource = {
+    resourceType: 'Communication',
+    id: `cv-contact-${id}`,
+    status: action.patientReached ? 'completed' : 'not-done',
+    ...(action.patientReached ? {} : { statusReason: { text: 'patient not reached' } }),
+    category: [
+      {
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/communication-category', code: 'notification' },
+        ],
+      },
+    ],
+    medium: [{ text: action.method }],
+    subject: { reference: patient },
+    about: [{ reference: `Flag/${id}` }, { reference: `Task/cv-task-${id}` }],
+    sent: action.contactedAt,
+    recipient: [{ reference: patient }],
+    sender: { display: action.contactedBy },
+    payload: [{ contentString: action.action }],
+  };
+  const provenance: FhirResource = {
+    resourceType: 'Provenance',
+    id: `cv-prov-${id}`,
+    target: [
+      { reference: `Flag/${id}` },
+      { reference: `Task/cv-task-${id}` },
+      { reference: `Communication/cv-contact-${id}` },
+    ],
+    recorded: now,
+    activity: {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation', code: 'UPDATE' }],
+    },
+    agent: [
+      {
+        type: {
+          coding: [
+            { system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'author' },
+          ],
+        },
+        who: { display: who },
+      },
+    ],
+  };
+  // Written as the system (a nurse may not write Flags or Tasks by scope); the person is named in the
+  // Provenance and in their own audit entry below, under the same request id.
+  const system: RequestContext = { ...ctx, principal: SYSTEM_PRINCIPAL };
+  await processTransaction(repo, system, {
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: [updated, task, communication, provenance].map((resource) => ({
+      resource,
+      request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` },
+    })),
+  });
+  await sql`update bp_alert_notice set acknowledged_at = ${now}::timestamptz, acknowledged_by = ${who}
+    where flag_id = ${id} and acknowledged_at is null`.execute(repo.db);
+  await repo.audit(repo.db, ctx, {
+    action: 'operation',
+    outcome: 'success',
+    resourceType: 'Flag',
+    resourceId: id,
+    query: 'bp-alert-close',
+    patientIds: [patientId],
+    detail: { method: action.method, patientReached: action.patientReached },
+  });
+  return fromFlag(updated);
+}

@@ -1,0 +1,61 @@
+/**
+ * A patient's recent BP readings with their category (for the patient's phone page: colours, and the crisis
+ * box while a crisis reading of the last 24 hours is on screen). Read through FHIR as the caller (a patient
+ * sees only their own), newest first.
+ */
+import type { RequestContext } from '@qihuang/contracts';
+import type { FhirRepository } from '@qihuang/store';
+import { ALERT_GUIDELINE } from './raise-alerts.ts';
+import { readingCategory, type ReadingCategory } from './reading-advice.ts';
+
+export interface RecentReading {
+  id: string;
+  time: string;
+  sbp: number;
+  dbp: number;
+  category: ReadingCategory;
+}
+
+type Coded = { coding?: { system?: string; code?: string }[] };
+const valueOf = (components: { code?: Coded; valueQuantity?: { value?: number } }[], code: string) =>
+  components.find((c) => c.code?.coding?.some((x) => x.code === code))?.valueQuantity?.value;
+
+export async function recentReadings(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  patientId: string,
+  now: string,
+  days: number,
+): Promise<{ guideline: string; readings: RecentReading[] }> {
+  await repo.read(ctx, 'Patient', patientId); // 404 for an unknown or other patient
+  const from = new Date(Date.parse(now) - days * 86_400_000).toISOString();
+  const result = await repo.search(ctx, 'Observation', [
+    ['patient', patientId],
+    ['code', 'http://loinc.org|85354-9'],
+    ['date', `ge${from}`],
+    ['_sort', '-date'],
+    ['_count', '200'],
+    ['_total', 'none'],
+  ]);
+  const readings: RecentReading[] = [];
+  for (const match of result.matches) {
+    const o = match.content as {
+      status?: string;
+      effectiveDateTime?: string;
+      component?: { code?: Coded; valueQuantity?: { value?: number } }[];
+    };
+    if (o.status === 'entered-in-error' || !o.effectiveDateTime) continue;
+    // REFERENCE §8.1 LOINC: 8480-6 systolic, 8462-4 diastolic.
+    const sbp = valueOf(o.component ?? [], '8480-6');
+    const dbp = valueOf(o.component ?? [], '8462-4');
+    if (typeof sbp !== 'number' || typeof dbp !== 'number' || sbp <= 0 || dbp <= 0) continue;
+    readings.push({
+      id: match.id,
+      time: o.effectiveDateTime,
+      sbp,
+      dbp,
+      category: readingCategory({ sbp, dbp }, ALERT_GUIDELINE),
+    });
+  }
+  return { guideline: ALERT_GUIDELINE, readings };
+}
