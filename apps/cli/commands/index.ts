@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerAudit } from './audit.ts';
 import { registerBp } from './bp.ts';
 import { registerCare } from './care.ts';
+import { registerDeid } from './deid.ts';
 import { registerEval } from './eval.ts';
 import { registerGuard } from './guard.ts';
 import { registerImport } from './import.ts';
@@ -17,6 +18,7 @@ export function registerCommands(program: Command): void {
   registerAudit(program);
   registerBp(program);
   registerCare(program);
+  registerDeid(program);
   registerEval(program);
   registerGuard(program);
   registerImport(program);
