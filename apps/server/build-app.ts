@@ -12,6 +12,8 @@ import {
   createAlertHub,
   createAlertNotifier,
   createBpRoutes,
+  createAbpmRoutes,
+  ABPM_OPENAPI,
   createReadingProjector,
   type AlertEvaluator,
   type AlertHub,
@@ -24,6 +26,7 @@ import {
   dispatchReminders,
   gatewayCareModel,
   type CareDeps,
+  type CareSettings,
 } from '@qihuang/care';
 import { createCdsHooksRoutes, createDatabaseCardState } from '@qihuang/cds-hooks';
 import type { Config } from '@qihuang/config';
@@ -145,6 +148,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     }),
     openapi: BP_OPENAPI,
   });
+  mounts.push({ path: '/api/abpm', routes: createAbpmRoutes({ repository, context, clock, timeZone: config.timeZone }), openapi: ABPM_OPENAPI }); // prettier-ignore
 
   const drugKnowledge = createDrugKnowledgeBase();
   const cardState = createDatabaseCardState(db, {
@@ -245,8 +249,10 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   });
 
   // Full-process hypertension care: engines + store + review + knowledge + guard, the model via the gateway.
-  const careDeps: CareDeps = {
+  const careDeps: CareDeps & CareSettings = {
     db,
+    timeZone: config.timeZone,
+    officeWindowMonths: config.officeBpWindowMonths,
     repository,
     drugs: drugKnowledge,
     knowledge,

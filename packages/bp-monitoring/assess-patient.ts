@@ -106,15 +106,25 @@ export async function assessPatient(
     previousAlerts?: PreviousAlert[];
     /** The patient's resources already read (FhirRepository.patientResources with CONTEXT_OBSERVATION_CODES). */
     preloaded?: readonly FhirResource[];
+    /** Local time zone of the readings, minutes east of UTC (morning/evening, days; default 480, China). */
+    utcOffsetMinutes?: number;
+    /** Office readings older than this instant are not classified (data currency, issue 17 item 4). */
+    officeSince?: string;
   },
 ): Promise<BpReport> {
-  const context = await loadPatientContext(repo, ctx, patientId, options);
+  const loaded = await loadPatientContext(repo, ctx, patientId, options);
+  // Office readings older than 12 months (default; QIHUANG_OFFICE_BP_WINDOW_MONTHS via the care service) are not
+  // classified: a 1979 visit is no basis for today's category (issue 17 item 4).
+  const defaultSince = new Date(options.now);
+  defaultSince.setUTCMonth(defaultSince.getUTCMonth() - 12);
+  const since = Date.parse(options.officeSince ?? defaultSince.toISOString());
+  const context = { ...loaded, office: loaded.office.filter((r) => Date.parse(r.time) >= since) };
   const office = lastVisitMean(context);
   const home = assessHomeSeries({
     readings: context.home,
     guideline: options.guideline,
     now: options.now,
-    utcOffsetMinutes: 480,
+    utcOffsetMinutes: options.utcOffsetMinutes ?? 480,
     population: { age: context.age ?? 50, diabetes: context.diabetes, ckd: context.ckd },
     ...(office ? { office: office.mean } : {}),
     treated: context.treated,

@@ -49,3 +49,5 @@ export {
   type CrisisAdvice,
   type ReadingCategory,
 } from './reading-advice.ts';
+export { analyseAbpm, readAbpm, ABPM_METHOD, ABPM_TAG, type AbpmResult } from './abpm-analysis.ts';
+export { createAbpmRoutes, ABPM_OPENAPI, type AbpmRouteDeps } from './abpm-routes.ts';

@@ -262,7 +262,13 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
     };
     const keys = summary.findings.map((f) => f.key);
     expect(keys).toEqual(expect.arrayContaining(['home-mean', 'target', 'china-risk']));
-    for (const f of summary.findings) expect(f.source).toMatch(/REFERENCE|§/);
+    // Sources name the published guideline or paper, never the internal reference (issue 17 item 5).
+    for (const f of summary.findings) {
+      expect(f.source).toMatch(
+        /ACC\/AHA|ESH|Chinese Hypertension Guidelines|中国高血压防治指南|KDIGO|CKD-EPI|Pooled Cohort/,
+      );
+      expect(f.source).not.toMatch(/REFERENCE|UNVERIFIED/);
+    }
     expect(summary.intake.drafts.length).toBeGreaterThan(0);
 
     upstream.reset();

@@ -23,6 +23,11 @@ import { CONDITION_TERMS } from './intake.ts';
 import { reviewRecommendedDrugs } from './drug-safety.ts';
 import { NOT_CONFIGURED_MESSAGE } from './model.ts';
 import { careDb } from './tables.ts';
+import { chartFactors, FACTOR_OBSERVATION_CODES, type ChartFactors } from './chart-factors.ts';
+import { citeSource } from './citations.ts';
+import { measuredOnly, reportedBp, type ReportedBp } from './measured.ts';
+import { ageAtDeath, deceasedOf } from './patient-status.ts';
+import { careSettings } from './settings.ts';
 
 export interface SummaryFinding {
   key: string;
@@ -33,7 +38,20 @@ export interface SummaryFinding {
 }
 
 export interface CareSummary {
-  patient: { id: string; name?: string; age?: number; sex?: string };
+  /** A deceased patient carries `deceased` and no current age (ageAtDeath when the dates are known). */
+  patient: {
+    id: string;
+    name?: string;
+    age?: number;
+    sex?: string;
+    deceased?: { date?: string; ageAtDeath?: number };
+  };
+  /** The latest measured BP (device or clinic), never a value the patient recalled. */
+  latestMeasured?: { time: string; sbp: number; dbp: number; setting: 'home' | 'office' };
+  /** BP the patient recalled in an intake, labelled apart (time = when reported). */
+  patientReported?: ReportedBp[];
+  /** Zone the readings were bucketed in (morning/evening, days). */
+  timeZone: string;
   guideline: Guideline;
   findings: SummaryFinding[];
   alerts: { id: string; kind: string; display: Text; time: string; severity: string }[];
@@ -65,6 +83,11 @@ export interface ClinicalContext {
   chart: PatientChart;
   review: ReviewPatient;
   conditions: Set<string>;
+  deceased?: { date?: string; ageAtDeath?: number };
+  reported: ReportedBp[];
+  timeZone: string;
+  /** Engine inputs and China 2018 risk factors read from coded Conditions and Observations (chart-factors.ts). */
+  factors: ChartFactors;
 }
 
 const CHART_TYPES = [
@@ -74,6 +97,7 @@ const CHART_TYPES = [
   'Observation',
   'MedicationRequest',
   'MedicationStatement',
+  'FamilyMemberHistory',
 ] as const;
 /** BP panels and labs for the assessment, plus what prescription review reads (REFERENCE §8.1 LOINC). */
 const CHART_OBSERVATION_CODES = [
@@ -86,6 +110,7 @@ const CHART_OBSERVATION_CODES = [
     LOINC.bodyWeight,
     LOINC.pregnancyStatus,
     '8302-2', // body height (care plan BMI)
+    ...FACTOR_OBSERVATION_CODES, // UACR, lipids, glucose, BMI, waist, homocysteine, pregnancy intention
   ]),
 ];
 
@@ -100,14 +125,29 @@ export async function clinicalContext(
   const resources = await deps.repository.patientResources(ctx, patientId, CHART_TYPES, {
     observationCodes: CHART_OBSERVATION_CODES,
   });
+  const patient = resources.find((r) => r.resourceType === 'Patient');
+  const settings = careSettings(deps, patient);
   const report = await assessPatient(deps.repository, ctx, patientId, {
     guideline,
     now: now.toISOString(),
     // 90 days cover the HBPM window, the alert rules and the office visits that matter for a decision.
     from: new Date(now.getTime() - 90 * 86_400_000).toISOString(),
-    preloaded: resources,
+    // Measured readings only: BP recalled in an intake is shown apart (measured.ts).
+    preloaded: measuredOnly(resources),
+    utcOffsetMinutes: settings.utcOffsetMinutes,
+    officeSince: settings.officeSince,
   });
-  const patient = resources.find((r) => r.resourceType === 'Patient');
+  const death = deceasedOf(patient);
+  const deceased = death
+    ? (() => {
+        const birthDate = (patient as { birthDate?: string } | undefined)?.birthDate;
+        const age = ageAtDeath(birthDate, death);
+        return {
+          ...(death.date ? { date: death.date } : {}),
+          ...(age !== undefined ? { ageAtDeath: age } : {}),
+        };
+      })()
+    : undefined;
   const chart: PatientChart = {
     ...(patient ? { patient } : {}),
     resources: resources.filter((r) => {
@@ -131,30 +171,47 @@ export async function clinicalContext(
         conditions.add(term.key);
     }
   }
-  return { report, chart, review, conditions };
+  const factors = chartFactors(resources, {
+    ...(report.patient.age !== undefined ? { age: report.patient.age } : {}),
+    ...(report.patient.sex ? { sex: report.patient.sex } : {}),
+  });
+  if (conditions.has('hyperlipidemia') && !factors.chinaRiskFactors.some((x) => x.key === 'dyslipidaemia'))
+    factors.chinaRiskFactors.push({ key: 'dyslipidaemia', label: { zh: '血脂异常', en: 'dyslipidaemia' } }); // §3.4
+  return {
+    report,
+    chart,
+    review,
+    conditions,
+    factors,
+    ...(deceased ? { deceased } : {}),
+    reported: reportedBp(resources),
+    timeZone: settings.timeZone,
+  };
 }
 
 function fmtBp(v: { sbp: number; dbp: number }): string {
   return `${Math.round(v.sbp)}/${Math.round(v.dbp)} mmHg`;
 }
 
-/** China 2018 stratification inputs from the chart (REFERENCE §3.4 risk-factor list). */
+/** China 2018 stratification inputs from the chart: every REFERENCE §3.4 risk factor, TOD and complication. */
 export function chinaStratification(c: ClinicalContext, bp: { sbp: number; dbp: number }) {
-  const age = c.report.patient.age ?? 0;
-  const sex = c.report.patient.sex;
-  let riskFactors = 0;
-  if ((sex === 'male' && age > 55) || (sex === 'female' && age > 65)) riskFactors++; // §3.4 age men >55 / women >65
-  if (c.conditions.has('hyperlipidemia')) riskFactors++; // §3.4 dyslipidaemia
+  const f = c.factors;
   const egfr = c.report.renal?.egfr;
   return stratifyChina2018({
     sbp: bp.sbp,
     dbp: bp.dbp,
-    riskFactors,
+    riskFactors: f.chinaRiskFactors.length,
+    targetOrganDamage: f.targetOrganDamage, // §3.4 TOD (LVH, UACR ≥30 mg/g)
     ckdStage3: egfr !== undefined && egfr >= 30 && egfr < 60, // §4.3 G3a/G3b
     ckdStage4Plus: egfr !== undefined && egfr < 30, // §4.3 G4–G5
-    diabetesWithoutComplications: c.conditions.has('diabetes'),
+    diabetesWithoutComplications: c.conditions.has('diabetes') && !f.conditions.has('diabetes-complications'),
+    diabetesWithComplications: f.conditions.has('diabetes-complications'),
     clinicalComplications:
-      c.conditions.has('coronary') || c.conditions.has('stroke') || c.conditions.has('heart-failure'),
+      c.conditions.has('coronary') ||
+      c.conditions.has('stroke') ||
+      c.conditions.has('heart-failure') ||
+      c.conditions.has('atrial-fibrillation') || // §3.4 heart disease includes AF
+      f.clinicalComplications.length > 0,
   });
 }
 
@@ -187,10 +244,11 @@ export function summaryFindings(c: ClinicalContext): SummaryFinding[] {
   }
   const classification = report.office?.classification ?? h.homeMeanClassification;
   if (classification) {
+    const date = report.office?.date;
     out.push({
       key: 'classification',
       label: report.office
-        ? { zh: '诊室血压分级', en: 'Office BP classification' }
+        ? { zh: `诊室血压分级（${date}）`, en: `Office BP classification (${date})` }
         : { zh: '血压分级（家庭均值，仅供参考）', en: 'Classification (home mean, informative)' },
       value: classification.display,
       rule: classification.rule,
@@ -221,7 +279,10 @@ export function summaryFindings(c: ClinicalContext): SummaryFinding[] {
     out.push({
       key: 'china-risk',
       label: { zh: '心血管风险分层（中国2018）', en: 'CV risk stratification (China 2018)' },
-      value: s.display,
+      value: {
+        zh: `${s.display.zh}（危险因素 ${c.factors.chinaRiskFactors.length} 个${c.factors.chinaRiskFactors.length ? `：${c.factors.chinaRiskFactors.map((f) => f.label.zh).join('、')}` : ''}）`,
+        en: `${s.display.en} (${c.factors.chinaRiskFactors.length} risk factor${c.factors.chinaRiskFactors.length === 1 ? '' : 's'}${c.factors.chinaRiskFactors.length ? `: ${c.factors.chinaRiskFactors.map((f) => f.label.en).join(', ')}` : ''})`,
+      },
       rule: s.rule,
       source: s.source,
     });
@@ -244,7 +305,7 @@ export function summaryFindings(c: ClinicalContext): SummaryFinding[] {
         en: `Not computed: missing ${report.risk.missing.join(', ')}`,
       },
       rule: 'PCE needs age, sex, total and HDL cholesterol, SBP, treatment, smoking and diabetes',
-      source: 'REFERENCE §3.1',
+      source: citeSource('REFERENCE §3.1'),
     });
   }
   if (report.renal) {
@@ -293,10 +354,20 @@ export async function careSummary(
       ),
     };
   }
+  const { age, ...identity } = c.report.patient;
+  const latest = c.report.series.at(-1);
   return {
-    patient: c.report.patient,
+    // The dead are not given an age as if alive (issue 17 item 4).
+    patient: c.deceased
+      ? { ...identity, deceased: c.deceased }
+      : { ...identity, ...(age !== undefined ? { age } : {}) },
+    ...(latest
+      ? { latestMeasured: { time: latest.time, sbp: latest.sbp, dbp: latest.dbp, setting: latest.setting } }
+      : {}),
+    ...(c.reported.length ? { patientReported: c.reported } : {}),
+    timeZone: c.timeZone,
     guideline,
-    findings: summaryFindings(c),
+    findings: summaryFindings(c).map((f) => ({ ...f, source: citeSource(f.source) })),
     alerts: alerts.map((a) => ({
       id: a.id,
       kind: a.kind,

@@ -12,16 +12,12 @@ export {
   type CareModel,
   type ChatTurn,
 } from './model.ts';
-export {
-  dispatchReminders,
-  carePanel,
-  upsertCarePlan,
-  getCarePlan,
-  patientHome,
-  type ReminderDispatch,
-  type CarePlanView,
-  type PatientHome,
-} from './management.ts';
+export { upsertCarePlan, getCarePlan, type CarePlanView, type PatientHome } from './management.ts';
+export { patientHome } from './patient-home.ts';
+export { carePanel } from './panel.ts';
+export { dispatchReminders, type ReminderDispatch } from './reminders.ts';
+export type { CareSettings } from './settings.ts';
+export { citeSource } from './citations.ts';
 export {
   INTAKE_STEPS,
   QUESTIONS,

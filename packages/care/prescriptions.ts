@@ -27,6 +27,7 @@ import {
   type GuardedText,
 } from './clinical.ts';
 import { assertClinicalSide, assertSigner, nowOf, type CareDeps } from './deps.ts';
+import { assertAlive } from './patient-status.ts';
 
 export const PROPOSAL_TAG = { system: 'urn:qihuang:care', code: 'treatment-proposal' };
 const SIGNATURE_EXTENSION = 'urn:qihuang:signed';
@@ -135,7 +136,18 @@ export function treatmentInput(
       atrialFibrillation: c.conditions.has('atrial-fibrillation'),
       gout: c.conditions.has('gout'),
       asthma: c.conditions.has('asthma'),
-      ...(c.review.pregnant ? { pregnancy: true } : {}),
+      ...(c.review.pregnant || c.factors.conditions.has('pregnancy') ? { pregnancy: true } : {}),
+      // Chart-coded conditions the engine weighs (REFERENCE §5.2 contraindications, §7.3 albuminuria target).
+      ...(c.factors.albuminuria ? { albuminuria: true } : {}),
+      ...(c.factors.conditions.has('av-block') ? { avBlock: true } : {}),
+      ...(c.factors.conditions.has('bradycardia') ? { bradycardia: true } : {}),
+      ...(c.factors.conditions.has('angioedema') ? { angioedemaHistory: true } : {}),
+      ...(c.factors.conditions.has('renal-artery-stenosis') ? { bilateralRenalArteryStenosis: true } : {}),
+      // "Planned/detected" pregnancy (§5.2): a documented plan or intention counts as pregnancy possible.
+      ...(c.factors.conditions.has('pregnancy-planned') || c.factors.pregnancyIntended
+        ? { pregnancyPossible: true }
+        : {}),
+      ...(c.factors.blackAncestry ? { blackAncestry: true } : {}),
     },
     labs: {
       ...(potassium !== undefined ? { potassium } : {}),
@@ -288,6 +300,7 @@ export async function proposeForPatient(
 ): Promise<ProposalResult> {
   assertClinicalSide(ctx);
   const c = await clinicalContext(deps, ctx, patientId, guideline);
+  assertAlive(patientId, c.chart.patient);
   const input = treatmentInput(deps, c, guideline);
   if (!input)
     throw new QihuangError(

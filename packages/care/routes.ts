@@ -18,14 +18,11 @@ import {
 } from './consultation.ts';
 import { copilotTurn } from './copilot.ts';
 import { assertClinicalSide, type CareDeps } from './deps.ts';
-import {
-  carePanel,
-  dispatchReminders,
-  getCarePlan,
-  patientHome,
-  recordMedicationAdherence,
-  upsertCarePlan,
-} from './management.ts';
+import { getCarePlan, upsertCarePlan } from './management.ts';
+import { patientHome, recordMedicationAdherence } from './patient-home.ts';
+import { carePanel } from './panel.ts';
+import { dispatchReminders } from './reminders.ts';
+import { publicAnswer } from './citations.ts';
 
 export interface CareRouteDeps extends CareDeps {
   context: (c: unknown) => RequestContext;
@@ -57,6 +54,11 @@ function errorData(error: unknown): { code: string; message: string } {
     : { code: 'internal', message: 'internal error' };
 }
 
+/** Every care answer passes citeSource: users see guideline names, never internal reference remarks. */
+function json(c: Context, value: unknown, status?: 200 | 201) {
+  return c.json(publicAnswer(value) as object, status ?? 200);
+}
+
 export function createCareRoutes(deps: CareRouteDeps): Hono {
   const app = new Hono();
   const ctxOf = (c: Context) => deps.context(c);
@@ -69,27 +71,27 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
         'not-found',
         'Only a patient user has a care home page; use /api/care/patients/{id}/home',
       );
-    return c.json(await patientHome(deps, ctx, ctx.principal.patientId));
+    return json(c, await patientHome(deps, ctx, ctx.principal.patientId));
   });
   app.get('/patients/:id/home', async (c) => {
     const g = c.req.query('guideline');
-    return c.json(await patientHome(deps, ctxOf(c), c.req.param('id'), g ? parseGuideline(g) : undefined));
+    return json(c, await patientHome(deps, ctxOf(c), c.req.param('id'), g ? parseGuideline(g) : undefined));
   });
   app.post('/patients/:id/medication-adherence', async (c) => {
     const b = await body(c, z.object({ date: z.string(), taken: z.boolean() }));
-    return c.json(await recordMedicationAdherence(deps, ctxOf(c), c.req.param('id'), b.date, b.taken));
+    return json(c, await recordMedicationAdherence(deps, ctxOf(c), c.req.param('id'), b.date, b.taken));
   });
 
   // ---- consultation
   app.post('/patients/:id/consultations', async (c) => {
     const b = await body(c, z.object({ language: Language }));
-    return c.json(await startConsultation(deps, ctxOf(c), c.req.param('id'), b.language), 201);
+    return json(c, await startConsultation(deps, ctxOf(c), c.req.param('id'), b.language), 201);
   });
   app.get('/patients/:id/consultations', async (c) =>
-    c.json({ consultations: await listConsultations(deps, ctxOf(c), c.req.param('id')) }),
+    json(c, { consultations: await listConsultations(deps, ctxOf(c), c.req.param('id')) }),
   );
   app.get('/consultations/:cid', async (c) =>
-    c.json(await getConsultation(deps, ctxOf(c), c.req.param('cid'))),
+    json(c, await getConsultation(deps, ctxOf(c), c.req.param('cid'))),
   );
   app.post('/consultations/:cid/messages', async (c) => {
     const ctx = ctxOf(c);
@@ -106,7 +108,8 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
           ctx,
           current.id,
           b.text,
-          (e) => void queue.push(stream.writeSSE({ event: e.event, data: JSON.stringify(e.data) })),
+          (e) =>
+            void queue.push(stream.writeSSE({ event: e.event, data: JSON.stringify(publicAnswer(e.data)) })),
           c.req.raw.signal,
         );
       } catch (error) {
@@ -116,12 +119,13 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
     });
   });
   app.post('/consultations/:cid/complete', async (c) =>
-    c.json(await completeConsultation(deps, ctxOf(c), c.req.param('cid'))),
+    json(c, await completeConsultation(deps, ctxOf(c), c.req.param('cid'))),
   );
 
   // ---- clinician side
   app.get('/patients/:id/summary', async (c) =>
-    c.json(
+    json(
+      c,
       await careSummary(
         deps,
         ctxOf(c),
@@ -132,7 +136,8 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
   );
   app.post('/patients/:id/narrative', async (c) => {
     const b = await body(c, z.object({ guideline: z.string().optional(), language: Language }));
-    return c.json(
+    return json(
+      c,
       await careNarrative(
         deps,
         ctxOf(c),
@@ -144,7 +149,8 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
   });
   app.post('/patients/:id/proposal', async (c) => {
     const b = await body(c, z.object({ guideline: z.string().optional(), language: Language }));
-    return c.json(
+    return json(
+      c,
       await proposeForPatient(
         deps,
         ctxOf(c),
@@ -155,27 +161,28 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
       201,
     );
   });
-  app.get('/patients/:id/drafts', async (c) => c.json(await listDrafts(deps, ctxOf(c), c.req.param('id'))));
+  app.get('/patients/:id/drafts', async (c) => json(c, await listDrafts(deps, ctxOf(c), c.req.param('id'))));
   app.post('/prescriptions/:mrid/sign', async (c) => {
     const b = await body(c, z.object({ acknowledge: z.array(z.string()).default([]) }));
-    return c.json(await signPrescription(deps, ctxOf(c), c.req.param('mrid'), b.acknowledge));
+    return json(c, await signPrescription(deps, ctxOf(c), c.req.param('mrid'), b.acknowledge));
   });
   app.post('/prescriptions/:mrid/cancel', async (c) =>
-    c.json(await cancelPrescription(deps, ctxOf(c), c.req.param('mrid'))),
+    json(c, await cancelPrescription(deps, ctxOf(c), c.req.param('mrid'))),
   );
   app.get('/patients/:id/care-plan', async (c) => {
     const plan = await getCarePlan(deps, ctxOf(c), c.req.param('id'));
     if (!plan) throw new QihuangError('not-found', `Patient/${c.req.param('id')} has no care plan yet`);
-    return c.json(plan);
+    return json(c, plan);
   });
   app.put('/patients/:id/care-plan', async (c) => {
     const b = await body(c, z.object({ guideline: z.string().optional() }));
-    return c.json(
+    return json(
+      c,
       await upsertCarePlan(deps, ctxOf(c), c.req.param('id'), parseGuideline(b.guideline ?? deps.guideline)),
     );
   });
   app.get('/panel', async (c) =>
-    c.json(await carePanel(deps, ctxOf(c), { mine: ['1', 'true'].includes(c.req.query('mine') ?? '') })),
+    json(c, await carePanel(deps, ctxOf(c), { mine: ['1', 'true'].includes(c.req.query('mine') ?? '') })),
   );
   app.post('/reminders/dispatch', async (c) => {
     const ctx = ctxOf(c);
@@ -186,7 +193,7 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
         'unavailable',
         'No reminder webhook is configured (set QIHUANG_CARE_WEBHOOK_URL)',
       );
-    return c.json(await dispatchReminders(deps, ctx));
+    return json(c, await dispatchReminders(deps, ctx));
   });
 
   // ---- copilot
@@ -219,7 +226,8 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
           ctx,
           c.req.param('id'),
           { messages: b.messages, language: b.language, guideline },
-          (e) => void queue.push(stream.writeSSE({ event: e.event, data: JSON.stringify(e.data) })),
+          (e) =>
+            void queue.push(stream.writeSSE({ event: e.event, data: JSON.stringify(publicAnswer(e.data)) })),
           c.req.raw.signal,
           chart,
         );

@@ -34,6 +34,11 @@ export interface Config {
    * Communication, console): QIHUANG_BP_ALERT_ESCALATE_MINUTES, default 15 (docs/decisions, issue 17).
    */
   bpAlertEscalateMinutes: number;
+  /** IANA time zone of the hospital: readings are bucketed (morning/evening, days) in it unless the Patient
+   * names their own (QIHUANG_TIME_ZONE, default Asia/Shanghai). */
+  timeZone: string;
+  /** Office BP older than this many months is not classified (QIHUANG_OFFICE_BP_WINDOW_MONTHS, default 12). */
+  officeBpWindowMonths: number;
   /** Bearer token or API key the CLI uses against a running server (QIHUANG_TOKEN). */
   token?: string;
   /**
@@ -52,6 +57,15 @@ export interface Config {
 }
 
 type Env = Record<string, string | undefined>;
+
+function timeZone(value: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    throw new QihuangError('invalid-input', `QIHUANG_TIME_ZONE must be an IANA time zone, got "${value}"`);
+  }
+  return value;
+}
 
 function integer(env: Env, key: string, fallback: number, min: number, max: number): number {
   const raw = env[key];
@@ -134,6 +148,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     careWebhookUrl: env.QIHUANG_CARE_WEBHOOK_URL || undefined,
     careWebhookSecret: env.QIHUANG_CARE_WEBHOOK_SECRET || undefined,
     bpAlertEscalateMinutes: integer(env, 'QIHUANG_BP_ALERT_ESCALATE_MINUTES', 15, 1, 1440),
+    timeZone: timeZone(env.QIHUANG_TIME_ZONE || 'Asia/Shanghai'),
+    officeBpWindowMonths: integer(env, 'QIHUANG_OFFICE_BP_WINDOW_MONTHS', 12, 1, 600),
     auditCheckpointFile: env.QIHUANG_AUDIT_CHECKPOINT_FILE
       ? resolve(env.QIHUANG_AUDIT_CHECKPOINT_FILE)
       : undefined,

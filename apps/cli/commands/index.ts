@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAbpm } from './abpm.ts';
 import { registerAudit } from './audit.ts';
 import { registerBp } from './bp.ts';
 import { registerCare } from './care.ts';
@@ -15,6 +16,7 @@ import { registerText } from './text.ts';
 
 /** One line per command. Keep this list sorted. */
 export function registerCommands(program: Command): void {
+  registerAbpm(program);
   registerAudit(program);
   registerBp(program);
   registerCare(program);

@@ -37,3 +37,45 @@ export function inWindow(h: number, start: number, end: number): boolean {
 }
 
 export const MS = { MINUTE, HOUR: 60 * MINUTE, DAY };
+
+/**
+ * Minutes east of UTC of an IANA time zone at an instant (Asia/Shanghai → 480; DST zones change over the
+ * year). Pure: the zone and the instant are passed in; the zone rules come from the runtime's tz data.
+ */
+export function zoneOffsetMinutes(timeZone: string, ms: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const local = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return Math.round((local - Math.floor(ms / 1000) * 1000) / MINUTE);
+}
+
+/** True when the name is an IANA time zone the runtime knows. */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Local clock hour (0–23) of an ISO time in a zone given as minutes east of UTC, whatever offset it was written with. */
+export function zonedHour(time: string, offsetMinutes: number): number {
+  return Math.floor(localHour(epochMs(time), offsetMinutes));
+}

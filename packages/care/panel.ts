@@ -1,0 +1,105 @@
+/**
+ * The clinician's panel: patients with an active care plan, ranked by need. Home means are judged against
+ * the plan's home-BP target; deceased patients are left out (issue 17 items 4, 5).
+ */
+import type { RequestContext } from '@qihuang/contracts';
+import { listAlerts } from '@qihuang/bp-monitoring';
+import { adherence, rankPanel, type PanelEntry, type PanelRank } from '@qihuang/engines/hypertension-care';
+import { addDays, assertClinicalSide, localDay, nowOf, type CareDeps } from './deps.ts';
+import { CARE_PLAN_CATEGORY, meanOf, viewOf } from './management.ts';
+import { medicationAdherence } from './patient-home.ts';
+import { PROPOSAL_TAG } from './prescriptions.ts';
+import { atTarget } from './home-targets.ts';
+import { deceasedOf } from './patient-status.ts';
+import { careSettings } from './settings.ts';
+import { measuredContext } from './measured.ts';
+
+export type PanelRow = PanelRank & {
+  name?: string;
+  controlled?: boolean;
+  excessSbp?: number;
+  openAlerts: number;
+  adherenceFraction?: number;
+  medicationAdherence?: number;
+  daysOverdue?: number;
+  pendingDrafts: number;
+};
+
+/** The clinician's panel: patients with an active care plan, ranked by need. */
+export async function carePanel(
+  deps: CareDeps,
+  ctx: RequestContext,
+  options: { mine?: boolean } = {},
+): Promise<{ entries: PanelRow[] }> {
+  assertClinicalSide(ctx);
+  const now = nowOf(deps);
+  const offset = careSettings(deps).utcOffsetMinutes;
+  const today = localDay(now, offset);
+  const plans = await deps.repository.searchAll(ctx, 'CarePlan', [['status', 'active']], 2000);
+  const ours = plans.filter((p) =>
+    (p as { category?: { coding?: { code?: string }[] }[] }).category?.some((c) =>
+      c.coding?.some((x) => x.code === CARE_PLAN_CATEGORY.code),
+    ),
+  );
+  const alerts = await listAlerts(deps.repository, ctx, { status: 'active', count: 1000 });
+  const drafts = await deps.repository.searchAll(ctx, 'MedicationRequest', [['status', 'draft']], 5000);
+  const draftsBy = new Map<string, number>();
+  for (const d of drafts) {
+    if (
+      !(d.meta as { tag?: { code?: string }[] } | undefined)?.tag?.some((t) => t.code === PROPOSAL_TAG.code)
+    )
+      continue;
+    const patient = ((d as { subject?: { reference?: string } }).subject?.reference ?? '').replace(
+      'Patient/',
+      '',
+    );
+    draftsBy.set(patient, (draftsBy.get(patient) ?? 0) + 1);
+  }
+  const entries: (PanelEntry & { name?: string })[] = [];
+  for (const plan of ours) {
+    const view = viewOf(plan, today);
+    if (!view) continue;
+    if (options.mine && !(view.careTeam ?? []).some((m) => m.display === ctx.principal.username)) continue;
+    const patientId = ((plan as { subject?: { reference?: string } }).subject?.reference ?? '').replace(
+      'Patient/',
+      '',
+    );
+    const measured = await measuredContext(deps, ctx, patientId, {
+      now: now.toISOString(),
+      from: new Date(now.getTime() - 14 * 86_400_000).toISOString(),
+    }).catch(() => undefined);
+    // Deceased patients (or a plan whose patient is gone) are not on a panel of people to follow up.
+    if (!measured || deceasedOf(measured.patient)) continue;
+    const { context } = measured;
+    const past = context.home.filter((r) => Date.parse(r.time) <= now.getTime());
+    const mean = meanOf(past);
+    // Home readings against the home target (REFERENCE §2.1–2.2), the same rule as the tiles and the plan.
+    const excess = mean ? Math.max(0, Math.round(mean.sbp - view.homeTarget.sbp)) : undefined;
+    const controlled = mean ? atTarget(mean, view.homeTarget) : undefined;
+    const from = [view.monitoring.startDate, addDays(today, -13)].sort().at(-1)!;
+    const adh = adherence(view.monitoring, past, from, today, offset);
+    const patientAlerts = alerts.filter((a) => a.patientId === patientId);
+    const meds = await medicationAdherence(deps, patientId, today);
+    const recorded = meds.days.filter((d) => d.taken !== null).length;
+    entries.push({
+      patientId,
+      ...(context.name ? { name: context.name } : {}),
+      ...(controlled !== undefined ? { controlled } : {}),
+      ...(excess !== undefined ? { excessSbp: excess } : {}),
+      openAlerts: patientAlerts.length,
+      crisisAlerts: patientAlerts.filter((a) => a.severity === 'critical').length,
+      adherenceFraction: adh.fraction,
+      ...(view.medications.length > 0 && recorded > 0 ? { medicationAdherence: meds.fraction } : {}),
+      daysOverdue: view.followUp.overdueDays,
+      pendingDrafts: draftsBy.get(patientId) ?? 0,
+    });
+  }
+  const ranks = rankPanel(entries);
+  const byId = new Map(entries.map((e) => [e.patientId, e]));
+  return {
+    entries: ranks.map((r) => {
+      const e = byId.get(r.patientId)!;
+      return { ...e, ...r, openAlerts: e.openAlerts, pendingDrafts: e.pendingDrafts ?? 0 };
+    }),
+  };
+}

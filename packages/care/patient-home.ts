@@ -1,0 +1,150 @@
+/**
+ * The patient's home page: reminders, measurement adherence, weekly progress of home readings against the
+ * home-BP target (never the office target), signed medications, medication check-ins. A deceased patient's
+ * page is labelled and carries no reminders (issue 17 items 4, 5).
+ */
+import { QihuangError, type RequestContext } from '@qihuang/contracts';
+import { targetFor, type BpReading, type Guideline } from '@qihuang/engines/blood-pressure';
+import { adherence, monitoringPlan, remindersFor } from '@qihuang/engines/hypertension-care';
+import { addDays, assertPatientAccess, localDay, nowOf, type CareDeps } from './deps.ts';
+import { activeMedications, getCarePlan, meanOf, type PatientHome } from './management.ts';
+import { atTarget, homeTargetFor } from './home-targets.ts';
+import { deceasedOf } from './patient-status.ts';
+import { careSettings } from './settings.ts';
+import { measuredContext } from './measured.ts';
+import { careDb } from './tables.ts';
+
+/** Weekly home means (local weeks starting Monday), oldest first. */
+export function weeklyProgress(
+  readings: readonly BpReading[],
+  offset: number,
+  target: { sbp: number; dbp?: number } | undefined,
+): PatientHome['progress']['weeks'] {
+  const weeks = new Map<string, BpReading[]>();
+  for (const r of readings) {
+    const day = localDay(new Date(r.time), offset);
+    const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+    const start = addDays(day, -weekday);
+    weeks.set(start, [...(weeks.get(start) ?? []), r]);
+  }
+  return [...weeks.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([weekStart, rs]) => {
+      const m = meanOf(rs)!;
+      const sbp = Math.round(m.sbp * 10) / 10;
+      const dbp = Math.round(m.dbp * 10) / 10;
+      return {
+        weekStart,
+        sbp,
+        dbp,
+        readings: rs.length,
+        atTarget: target ? atTarget({ sbp, dbp }, target) : false,
+      };
+    });
+}
+
+export async function medicationAdherence(
+  deps: CareDeps,
+  patientId: string,
+  today: string,
+): Promise<PatientHome['medicationAdherence']> {
+  const from = addDays(today, -13);
+  const rows = await careDb(deps.db)
+    .selectFrom('care_medication_adherence')
+    .select(['day', 'taken'])
+    .where('patient_id', '=', patientId)
+    .where('day', '>=', from)
+    .where('day', '<=', today)
+    .execute();
+  const byDay = new Map(rows.map((r) => [r.day, r.taken]));
+  const days = Array.from({ length: 14 }, (_, i) => {
+    const date = addDays(from, i);
+    return { date, taken: byDay.has(date) ? byDay.get(date)! : null };
+  });
+  const taken = days.filter((d) => d.taken === true).length;
+  return { fraction: Math.round((taken / 14) * 1000) / 1000, days };
+}
+
+export async function recordMedicationAdherence(
+  deps: CareDeps,
+  ctx: RequestContext,
+  patientId: string,
+  date: string,
+  taken: boolean,
+): Promise<PatientHome['medicationAdherence']> {
+  assertPatientAccess(ctx, patientId);
+  const offset = careSettings(deps).utcOffsetMinutes;
+  const today = localDay(nowOf(deps), offset);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
+    throw new QihuangError('invalid-input', `date must be YYYY-MM-DD, got "${date}"`);
+  if (date > today) throw new QihuangError('invalid-input', `date ${date} is in the future`);
+  if (date < addDays(today, -13))
+    throw new QihuangError('invalid-input', 'Only the last 14 days can be recorded');
+  await careDb(deps.db)
+    .insertInto('care_medication_adherence')
+    .values({
+      patient_id: patientId,
+      day: date,
+      taken,
+      recorded_by: ctx.principal.id,
+      recorded_at: new Date(),
+    })
+    .onConflict((oc) =>
+      oc.columns(['patient_id', 'day']).doUpdateSet({ taken, recorded_by: ctx.principal.id }),
+    )
+    .execute();
+  return medicationAdherence(deps, patientId, today);
+}
+
+export async function patientHome(
+  deps: CareDeps,
+  ctx: RequestContext,
+  patientId: string,
+  guidelineOverride?: Guideline,
+): Promise<PatientHome> {
+  assertPatientAccess(ctx, patientId);
+  const now = nowOf(deps);
+  const { context, patient, reported } = await measuredContext(deps, ctx, patientId, {
+    now: now.toISOString(),
+    from: new Date(now.getTime() - 84 * 86_400_000).toISOString(),
+  });
+  const offset = careSettings(deps, patient).utcOffsetMinutes;
+  const today = localDay(now, offset);
+  const deceased = deceasedOf(patient);
+  const carePlan = await getCarePlan(deps, ctx, patientId);
+  const guideline = guidelineOverride ?? carePlan?.guideline ?? deps.guideline ?? 'china-2018';
+  const medications = await activeMedications(deps, ctx, patientId);
+  // No age is assumed when unknown: the general (youngest) band is the target the guideline gives then.
+  const office =
+    carePlan?.target ??
+    targetFor(guideline, { age: context.age ?? 18, diabetes: context.diabetes, ckd: context.ckd });
+  const home = carePlan?.homeTarget ?? homeTargetFor(office, guideline);
+  const plan =
+    carePlan?.monitoring ??
+    monitoringPlan(
+      guideline,
+      medications.length > 0 || context.treated ? 'titration' : 'diagnosis',
+      addDays(today, -6),
+    );
+  const past = context.home.filter((r) => Date.parse(r.time) <= now.getTime());
+  // The dead are sent no reminders (issue 17 item 4).
+  const reminders = deceased ? [] : remindersFor(plan, past, now.toISOString(), offset);
+  const from = [plan.startDate, addDays(today, -13)].sort().at(-1)!;
+  const adh = adherence(plan, past, from, today, offset);
+  return {
+    patient: { id: patientId, ...(context.name ? { name: context.name } : {}) },
+    ...(deceased ? { deceased: deceased.date ? { date: deceased.date } : {} } : {}),
+    modelConfigured: deps.model.configured(),
+    guideline,
+    ...(carePlan ? { carePlan } : {}),
+    monitoring: { plan, reminders, adherence: adh },
+    progress: {
+      target: { sbp: home.sbp, ...(home.dbp !== undefined ? { dbp: home.dbp } : {}) },
+      officeTarget: { sbp: office.sbp, ...(office.dbp !== undefined ? { dbp: office.dbp } : {}) },
+      weeks: weeklyProgress(past, offset, home),
+    },
+    ...(reported.length ? { reportedBp: reported } : {}),
+    medications,
+    medicationAdherence: await medicationAdherence(deps, patientId, today),
+  };
+}
