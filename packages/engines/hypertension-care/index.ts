@@ -11,6 +11,8 @@ export {
   CRISIS_DBP,
   DEFAULT_WINDOW_HOURS,
   RED_FLAG_TEXT,
+  raiseTriage,
+  higherLevel,
 } from './triage.ts';
 export { proposeTreatment, followUpDays, avoidedClasses, preferredClasses } from './treatment.ts';
 export { GUIDELINE_EDITIONS, editionFor } from './guidelines/registry.ts';

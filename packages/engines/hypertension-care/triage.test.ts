@@ -269,3 +269,28 @@ describe('third-party reports and crisis signs (issue 16 items 1, 4)', () => {
     expect(triage({ ...base, text: '血压200/125，没有后背疼' }).level).toBe('urgent');
   });
 });
+
+describe('a second opinion can only raise the engine level (issue 16 item 2)', () => {
+  const by = { zh: '模型第二意见', en: "the model's second opinion" };
+  it('raises none → emergency with the fixed emergency instruction; the rule names the engine level', async () => {
+    const { raiseTriage, higherLevel } = await import('./triage.ts');
+    const engine = triage({ ...base, text: '头有点晕' });
+    expect(engine.level).toBe('none');
+    const raised = raiseTriage(engine, 'emergency', by);
+    expect(raised).toMatchObject({ level: 'emergency', stop: true });
+    expect(raised.instruction).toEqual(triage({ ...base, text: '胸痛' }).instruction);
+    expect(raised.rule).toMatch(/^engine: none .* raised to emergency by the model's second opinion/);
+    expect(raised.inputs).toMatchObject({ engineLevel: 'none' });
+    expect(raised.display.zh).toContain('引擎判断：未发现紧急情况');
+    expect(higherLevel('urgent', 'none')).toBe('urgent');
+  });
+  it('never lowers: an emergency stays an emergency, a lower or equal level changes nothing', async () => {
+    const { raiseTriage } = await import('./triage.ts');
+    const emergency = triage({ ...base, text: '胸痛' });
+    expect(raiseTriage(emergency, 'none', by)).toBe(emergency);
+    expect(raiseTriage(emergency, 'urgent', by)).toBe(emergency);
+    const urgent = triage({ ...base, readings: [reading(200, 110)] });
+    expect(raiseTriage(urgent, 'urgent', by)).toBe(urgent);
+    expect(raiseTriage(urgent, 'emergency', by).level).toBe('emergency');
+  });
+});

@@ -275,3 +275,42 @@ export function triage(input: TriageInput): TriageResult {
     display,
   };
 }
+
+const LEVEL_RANK: Record<TriageLevel, number> = { none: 0, urgent: 1, emergency: 2 };
+
+/** The higher of two triage levels. */
+export function higherLevel(a: TriageLevel, b: TriageLevel): TriageLevel {
+  return LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a;
+}
+
+/**
+ * The engine's result raised to `level` by a second opinion (e.g. a model's). Only ever raises: a lower or equal
+ * level returns the engine's result unchanged. The instruction stays the fixed text of the new level; the rule and
+ * source say that the engine decided `result.level` and who raised it.
+ */
+export function raiseTriage(result: TriageResult, level: TriageLevel, by: Text): TriageResult {
+  if (LEVEL_RANK[level] <= LEVEL_RANK[result.level]) return result;
+  const instruction = level === 'emergency' ? INSTRUCTIONS.emergency : INSTRUCTIONS.urgentSymptom;
+  const zhFlags = result.redFlags.map((f) => f.display.zh).join('、');
+  const enFlags = result.redFlags.map((f) => f.display.en).join(', ');
+  const display: Text =
+    level === 'emergency'
+      ? {
+          zh: `紧急（${by.zh}提高；引擎判断：${result.level === 'urgent' ? '需当日处理' : '未发现紧急情况'}）${zhFlags ? `:${zhFlags}` : ''}`,
+          en: `Emergency (raised by ${by.en}; engine: ${result.level === 'urgent' ? 'urgent' : 'no emergency'})${enFlags ? `: ${enFlags}` : ''}`,
+        }
+      : {
+          zh: `需当日处理（${by.zh}提高；引擎判断：未发现紧急情况）${zhFlags ? `:${zhFlags}` : ''}`,
+          en: `Urgent (today) (raised by ${by.en}; engine: no emergency)${enFlags ? `: ${enFlags}` : ''}`,
+        };
+  return {
+    ...result,
+    level,
+    stop: level === 'emergency',
+    instruction,
+    rule: `engine: ${result.level} (${result.rule}); raised to ${level} by ${by.en} — a second opinion can only raise the engine's level`,
+    source: `${result.source}; ${by.en}`,
+    inputs: { ...result.inputs, engineLevel: result.level, raisedBy: by.en },
+    display,
+  };
+}
