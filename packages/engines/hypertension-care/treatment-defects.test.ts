@@ -99,6 +99,25 @@ describe('contraindicated current drugs are never "maintain": stop / replace / r
     for (const o of p.orders.filter((x) => x.action !== 'start' && x.action !== 'add'))
       expect(o.rationale.en.length).toBeGreaterThan(10);
   });
+  it.each([
+    [5.3, 'maintain', []],
+    [5.7, 'change-regimen', ['reduce spironolactone']],
+    [6.2, 'change-regimen', ['stop spironolactone']],
+  ] as const)(
+    'spironolactone 50 mg + amlodipine at K⁺ %s → %s (§5.3: >5.0 no new start, >5.5 reduce, ≥6.0 stop)',
+    (k, decision, expected) => {
+      const p = proposeTreatment(
+        input({
+          bp: { sbp: 132, dbp: 82 },
+          labs: { potassium: k, egfr: 70 },
+          current: [med('amlodipine', 'ccb-dhp', 10), med('spironolactone', 'mra', 50)],
+        }),
+      );
+      expect(p.decision).toBe(decision);
+      expect(actions(p).slice(0, expected.length)).toEqual(expected);
+      if (!expected.length) expect(p.notes.some((n) => n.en.includes('K⁺'))).toBe(true);
+    },
+  );
   it('the reduce order names the new dose and where it came from', () => {
     const p = proposeTreatment(
       input({

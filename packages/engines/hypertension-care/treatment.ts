@@ -99,7 +99,8 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
       zh: `${missing.map((m) => (m === 'age' ? '年龄' : '性别')).join('、')}未知:未使用默认值;目标与起始剂量按未知处理,请补充后重新评估`,
       en: `${missing.join(' and ')} unknown: no default was assumed; targets and start doses treat it as unknown — add it and re-assess`,
     });
-  const notes = [...first, ...core.notes, ...commonNotes(given, ctx, core, shown)];
+  const reviewNotes = review && !review.orders.length ? review.notes : [];
+  const notes = [...first, ...core.notes, ...reviewNotes, ...commonNotes(given, ctx, core, shown)];
   return {
     decision: core.decision,
     target: {

@@ -27,6 +27,8 @@ export interface RegimenReview {
 
 /** §5.3 potassium thresholds: K⁺ ≥6.0 → stop and treat (common practice, UNVERIFIED in REFERENCE). */
 const K_STOP = 6.0;
+/** §5.3: K⁺ >5.5 → reduce or stop a RAAS blocker or MRA. */
+const K_REDUCE = 5.5;
 
 function nameOf(m: CurrentMedication): Text {
   return AGENTS[m.agent]?.name ?? { zh: m.agent, en: m.agent };
@@ -109,6 +111,14 @@ export function reviewRegimen(ctx: Ctx): RegimenReview {
       orders.push(stopOrder(m, reason, ci.map((h) => h.source).join('; ')));
       stopped.add(m.agent);
       replaceFor.push(m);
+      continue;
+    }
+    // §5.3 potassium thresholds: >5.0 no new MRA (a current MRA is kept with a note); >5.5 reduce/stop; ≥6.0 stop
+    if (kHits.length && k !== undefined && k <= K_REDUCE) {
+      notes.push({
+        zh: `K⁺ ${k} mmol/L >5.0:${nameOf(m).zh}不加量,复查血钾和肌酐`,
+        en: `K⁺ ${k} mmol/L >5.0: do not increase ${nameOf(m).en}; recheck K⁺ and creatinine`,
+      });
       continue;
     }
     if (kHits.length && k !== undefined) {
