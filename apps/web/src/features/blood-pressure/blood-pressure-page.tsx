@@ -12,6 +12,7 @@ import {
 } from '../../api/index.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { useAsync } from '../../lib/use-async.ts';
+import { AbpmCard } from './abpm-card.tsx';
 import { BpChart } from './bp-chart.tsx';
 import { THRESHOLDS, extractVitals, isHigh, morningEvening, type PeriodMean } from './bp-readings.ts';
 import { useGuideline } from './guideline-preference.ts';
@@ -111,6 +112,8 @@ export default function BloodPressurePage({ patientId }: { patientId: string }) 
           ))}
         {assessment.status === 'success' && <SummaryTiles assessment={assessment.data} lang={lang} />}
       </section>
+
+      <AbpmCard patientId={patientId} lang={lang} />
 
       <section aria-labelledby="bp-trend-title" className="card">
         <h2 id="bp-trend-title">{t('vitals.chartTitle')}</h2>

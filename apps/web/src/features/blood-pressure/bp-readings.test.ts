@@ -67,8 +67,11 @@ describe('morningEvening', () => {
     expect(split.morning).toMatchObject({ n: 2, sbp: 135, dbp: 85 });
     expect(split.evening).toMatchObject({ n: 2, sbp: 122, dbp: 72 });
   });
-  it('clockHour ignores the browser time zone', () => {
-    expect(clockHour('2026-01-15T23:10:00-05:00')).toBe(23);
+  it('clockHour reads the hour in the patient zone, whatever offset the time was sent with (issue 17 item 4)', () => {
+    expect(clockHour('2026-03-08T23:30:00Z')).toBe(7); // 07:30 in China: a morning reading, not evening
+    expect(clockHour('2026-01-15T23:10:00-05:00')).toBe(12);
+    expect(clockHour('2026-01-15T23:10:00-05:00', -300)).toBe(23);
+    expect(clockHour('2026-01-15T07:10:00')).toBe(7);
   });
 });
 

@@ -49,11 +49,20 @@ function effectiveTime(o: Observation): string | undefined {
   return o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.effectiveInstant ?? o.issued;
 }
 
-/** Hour as written in an ISO 8601 dateTime (its own offset); falls back to UTC for odd inputs. */
-export function clockHour(time: string): number {
+/** Hospital time zone offset, minutes east of UTC (Asia/Shanghai, the server's default QIHUANG_TIME_ZONE). */
+export const DEFAULT_UTC_OFFSET_MINUTES = 480;
+
+/**
+ * Clock hour (0–23) of an ISO 8601 dateTime in the patient's zone (minutes east of UTC): a reading sent in
+ * UTC ("Z") at 23:30 is a 07:30 morning reading in China, not an evening one (issue 17 item 4). Times without
+ * an offset are taken as already local.
+ */
+export function clockHour(time: string, offsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): number {
   const m = /T(\d{2}):/.exec(time);
-  if (m) return Number(m[1]);
-  return new Date(time).getUTCHours();
+  if (m && !/(Z|[+-]\d{2}:?\d{2})$/.test(time)) return Number(m[1]);
+  const ms = Date.parse(time);
+  if (Number.isNaN(ms)) return m ? Number(m[1]) : 0;
+  return new Date(ms + offsetMinutes * 60_000).getUTCHours();
 }
 
 function settingOf(o: Observation): Setting {

@@ -1,0 +1,111 @@
+/** ABPM summary in the BP tab (issue 17 item 6): 24 h / day / night means, dipping, phenotype, guideline named. */
+import { request } from '../../api/client.ts';
+import { isApiError } from '../../api/index.ts';
+import { useAsync } from '../../lib/use-async.ts';
+
+interface Period {
+  n: number;
+  mean?: { sbp: number; dbp: number };
+  high?: boolean;
+  threshold: { sbp: number; dbp: number };
+}
+interface AbpmView {
+  guidelineName: string;
+  sources: string[];
+  readings: number;
+  start: string;
+  end: string;
+  summary: {
+    '24h': Period;
+    day: Period;
+    night: Period;
+    valid: boolean;
+    dipping?: { dipPercent: number; display: { zh: string; en: string } };
+  };
+  phenotype?: { display: { zh: string; en: string } };
+}
+
+const TEXT = {
+  zh: {
+    title: '24 小时动态血压',
+    none: '尚无动态血压记录',
+    h24: '24 小时',
+    day: '白天',
+    night: '夜间',
+    dip: '夜间下降',
+    phen: '表型',
+    src: '依据',
+    invalid: '读数不足，结果仅供参考',
+    high: '偏高',
+  },
+  en: {
+    title: '24-hour ambulatory BP',
+    none: 'No ambulatory recording yet',
+    h24: '24 h',
+    day: 'Day',
+    night: 'Night',
+    dip: 'Nocturnal dip',
+    phen: 'Phenotype',
+    src: 'Guideline',
+    invalid: 'Too few readings: informative only',
+    high: 'high',
+  },
+};
+
+export function AbpmCard({ patientId, lang }: { patientId: string; lang: string }) {
+  const zh = lang === 'zh-CN';
+  const T = zh ? TEXT.zh : TEXT.en;
+  const abpm = useAsync(
+    (signal) => request<AbpmView>(`/api/abpm/patients/${encodeURIComponent(patientId)}/abpm`, { signal }),
+    [patientId],
+  );
+  const row = (label: string, p: Period) => (
+    <tr key={label}>
+      <th scope="row">{label}</th>
+      <td className="num">{p.n}</td>
+      <td className="num">{p.mean ? `${Math.round(p.mean.sbp)}/${Math.round(p.mean.dbp)}` : '—'}</td>
+      <td>
+        {p.mean && (
+          <span className={p.high ? 'badge badge-high' : 'badge badge-ok'}>
+            {p.high ? `${T.high} ` : ''}({p.threshold.sbp}/{p.threshold.dbp})
+          </span>
+        )}
+      </td>
+    </tr>
+  );
+  return (
+    <section aria-labelledby="bp-abpm-title" className="card" data-testid="bp-abpm">
+      <h2 id="bp-abpm-title">{T.title}</h2>
+      {abpm.status === 'error' && isApiError(abpm.error) && abpm.error.status === 404 && <p>{T.none}</p>}
+      {abpm.status === 'success' && (
+        <>
+          <p className="tile-meta">
+            {abpm.data.start.slice(0, 16)} – {abpm.data.end.slice(0, 16)} · {abpm.data.readings}
+            {abpm.data.summary.valid ? '' : ` · ${T.invalid}`}
+          </p>
+          <table className="data-table">
+            <tbody>
+              {row(T.h24, abpm.data.summary['24h'])}
+              {row(T.day, abpm.data.summary.day)}
+              {row(T.night, abpm.data.summary.night)}
+            </tbody>
+          </table>
+          {abpm.data.summary.dipping && (
+            <p>
+              {T.dip}: {abpm.data.summary.dipping.dipPercent.toFixed(1)}% —{' '}
+              {zh ? abpm.data.summary.dipping.display.zh : abpm.data.summary.dipping.display.en}
+            </p>
+          )}
+          {abpm.data.phenotype && (
+            <p>
+              {T.phen}: {zh ? abpm.data.phenotype.display.zh : abpm.data.phenotype.display.en}
+            </p>
+          )}
+          <p className="tile-meta">
+            {T.src}: {abpm.data.sources.join('; ')}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
