@@ -118,6 +118,22 @@ describe('contraindicated current drugs are never "maintain": stop / replace / r
       if (!expected.length) expect(p.notes.some((n) => n.en.includes('K⁺'))).toBe(true);
     },
   );
+  it.each([
+    ['no CKD → keep the ARB, stop lisinopril', {}, 'lisinopril'],
+    ['ACC/AHA with CKD → keep the ACE inhibitor, stop losartan', { ckd: true }, 'losartan'],
+  ] as const)('ACEi + ARB together (§6 row 1, harm): %s', (_n, conditions, stopped) => {
+    const p = proposeTreatment(
+      input({
+        guideline: 'acc-aha-2017',
+        bp: { sbp: 128, dbp: 78 },
+        conditions,
+        labs: { potassium: 4.4, egfr: 50 },
+        current: [med('lisinopril', 'acei', 20), med('losartan', 'arb', 50)],
+      }),
+    );
+    expect(p.decision).toBe('change-regimen');
+    expect(actions(p)).toEqual([`stop ${stopped}`]);
+  });
   it('the reduce order names the new dose and where it came from', () => {
     const p = proposeTreatment(
       input({

@@ -5,6 +5,7 @@
  */
 import { AGENTS, CLASS_TEXT, type AgentSpec } from '../agents.ts';
 import type { CurrentMedication, ProposedOrder, Text } from '../types.ts';
+import { ACEI_ARB_SOURCE } from './contraindications.ts';
 import { renalCap } from './renal.ts';
 import {
   agentFor,
@@ -98,7 +99,27 @@ export function reviewRegimen(ctx: Ctx): RegimenReview {
   const stopped = new Set<string>();
   const replaceFor: CurrentMedication[] = [];
   const k = ctx.k;
+  // §6 row 1: ACEi + ARB together is harmful (ACC/AHA 2017 Class III) — keep one RAS blocker: the ACEi where the
+  // edition prefers it in CKD/albuminuria (ACC/AHA), otherwise the ARB (the engine's usual choice), stop the other.
+  const c = ctx.input.conditions;
+  const current = ctx.input.current;
+  const bothRas = current.some((m) => m.cls === 'acei') && current.some((m) => m.cls === 'arb');
+  const keepRas: Cls = ctx.edition.aceiFirstInCkd && (c.ckd || c.albuminuria) ? 'acei' : 'arb';
   for (const m of ctx.input.current) {
+    if (bothRas && RAS.includes(m.cls) && m.cls !== keepRas) {
+      orders.push(
+        stopOrder(
+          m,
+          {
+            zh: `ACEI与ARB不联用:停用${nameOf(m).zh},保留${CLASS_TEXT[keepRas].zh}`,
+            en: `ACE inhibitor and ARB must not be combined: stop ${nameOf(m).en}, keep the ${CLASS_TEXT[keepRas].en}`,
+          },
+          ACEI_ARB_SOURCE,
+        ),
+      );
+      stopped.add(m.agent);
+      continue; // the RAS role stays covered: no replacement
+    }
     const hits = ctx.avoided.filter((a) => a.cls === m.cls);
     const ci = hits.filter((a) => a.kind === 'contraindication');
     const kHits = hits.filter((a) => a.kind === 'potassium');
