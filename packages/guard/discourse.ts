@@ -42,6 +42,8 @@ const NUM = String.raw`(\d+(?:\.\d+)?)`;
 
 /** Age stated in a sentence ("a 58-year-old", "患者82岁", "aged 65–79", "80岁以上", "≥80"). */
 export function ageIn(text: string): number | undefined {
+  if (!/\d{2}/.test(text) && !/高龄/.test(text)) return undefined;
+  if (!/岁|year|aged?|年龄|older|over|and over|以上|≥|>=|高龄/i.test(text)) return undefined;
   const t = text.normalize('NFKC');
   let m =
     /(?:aged?|年龄)\s*(\d{2})\s*(?:[–—~-]|to|至)\s*(\d{2})(?!\d)|(\d{2})\s*(?:[–—~-]|至)\s*(\d{2})\s*(?:岁|years)/i.exec(
@@ -59,21 +61,24 @@ export function ageIn(text: string): number | undefined {
   return undefined;
 }
 
+const POTASSIUM = new RegExp(
+  String.raw`(?:potassium|K\+|serum K|血钾|钾)[^0-9。;；]{0,24}?${NUM}\s*(?:mmol|mEq)`,
+  'i',
+);
+const EGFR = new RegExp(String.raw`(?:eGFR|GFR|肾小球滤过率)[^0-9。;；]{0,16}?${NUM}`, 'i');
+const CRCL = new RegExp(String.raw`(?:CrCl|creatinine clearance|肌酐清除率)[^0-9。;；]{0,16}?${NUM}`, 'i');
+
 export function potassiumIn(text: string): number | undefined {
-  const m = new RegExp(
-    String.raw`(?:potassium|K\+|K⁺|serum K|血钾|钾)[^0-9。;；]{0,24}?${NUM}\s*(?:mmol|mEq)`,
-    'i',
-  ).exec(text.normalize('NFKC').replace(/K⁺/g, 'K+'));
+  if (!/钾|potassium|K\+|K⁺|serum K/i.test(text)) return undefined;
+  const m = POTASSIUM.exec(text.normalize('NFKC').replace(/K⁺/g, 'K+'));
   return m ? Number(m[1]) : undefined;
 }
 
 export function renalIn(text: string): { egfr?: number; crcl?: number } {
+  if (!/GFR|肾小球滤过率|CrCl|clearance|肌酐清除率/i.test(text)) return {};
   const t = text.normalize('NFKC').replace(/mL\/min\/1\.73\s*m(?:2|²)/gi, 'mL/min');
-  const e = new RegExp(String.raw`(?:eGFR|GFR|肾小球滤过率)[^0-9。;；]{0,16}?${NUM}`, 'i').exec(t);
-  const c = new RegExp(
-    String.raw`(?:CrCl|creatinine clearance|肌酐清除率)[^0-9。;；]{0,16}?${NUM}`,
-    'i',
-  ).exec(t);
+  const e = EGFR.exec(t);
+  const c = CRCL.exec(t);
   return { ...(e ? { egfr: Number(e[1]) } : {}), ...(c ? { crcl: Number(c[1]) } : {}) };
 }
 

@@ -23,6 +23,7 @@ const CN_DIGIT: Record<string, string> = { 一: '1', 二: '2', 三: '3' };
 interface CategoryHit {
   category: string;
   negated: boolean;
+  at: number;
 }
 
 /** Category words in a sentence, in order. */
@@ -43,7 +44,9 @@ export function categoriesIn(text: string): CategoryHit[] {
     hits.push({ at: m.index as number, category: 'high-normal' });
   for (const m of t.matchAll(/\boptimal\b|理想血压/gi))
     hits.push({ at: m.index as number, category: 'optimal' });
-  for (const m of t.matchAll(/\belevated (?:blood pressure|bp)\b|血压升高/gi))
+  for (const m of t.matchAll(
+    /\belevated\b(?!\s+(?:risk|potassium|k\b|creatinine|levels?|liver|glucose|blood sugar|heart))|血压升高/gi,
+  ))
     hits.push({ at: m.index as number, category: 'elevated' });
   for (const m of t.matchAll(
     /(?<!high[- ])\bnormal (?:blood pressure|bp|category)\b|(?<!high[- ])\bnormal\b(?= range| category)|正常血压/gi,
@@ -55,6 +58,7 @@ export function categoriesIn(text: string): CategoryHit[] {
   return hits
     .sort((a, b) => a.at - b.at)
     .map((h) => ({
+      at: h.at,
       category: h.category,
       negated:
         /(\bnot( yet)?( in)?( the)?|\bno longer|isn't|不属于|不是|未达到|尚未|没有达到|不算)\s*(a |an )?$/i.test(
@@ -64,11 +68,11 @@ export function categoriesIn(text: string): CategoryHit[] {
 }
 
 const SETTINGS: [Setting, RegExp][] = [
-  ['night', /night|nocturnal|asleep|sleep-time|夜间|睡眠/i],
-  ['24h', /24[- ]?(?:h\b|hour)|24\s*小时|全天/i],
-  ['day', /daytime|day-time|awake|白天|日间/i],
-  ['home', /\bhome\b|HBPM|self-measured|家庭|家测|自测|在家/i],
-  ['office', /office|clinic|诊室|门诊/i],
+  ['night', /night|nocturnal|asleep|sleep-time|夜间|睡眠/gi],
+  ['24h', /24[- ]?(?:h\b|hour)|24\s*小时|全天/gi],
+  ['day', /daytime|day-time|awake|白天|日间/gi],
+  ['home', /\bhome\b|HBPM|self-measured|家庭|家测|自测|在家/gi],
+  ['office', /office|clinic|诊室|门诊/gi],
 ];
 
 /** The setting named closest before `at` in the sentence (else right after the value; else office). */
@@ -76,7 +80,7 @@ function settingAt(text: string, at: number): Setting {
   let best: { s: Setting; pos: number } | undefined;
   let next: { s: Setting; pos: number } | undefined;
   for (const [s, re] of SETTINGS) {
-    for (const m of text.matchAll(new RegExp(re.source, 'gi'))) {
+    for (const m of text.matchAll(re)) {
       const pos = m.index as number;
       if (pos <= at && (!best || pos > best.pos)) best = { s, pos };
       if (pos > at && pos - at < 40 && (!next || pos < next.pos)) next = { s, pos };
@@ -129,8 +133,13 @@ function population(text: string, d: Discourse): TargetData['population'] {
 /** BP claims of one sentence (text without citation markers). */
 export function bpClaims(text: string, d: Discourse): BpClaimParts {
   const out: BpClaimParts = { bp: [], targets: [] };
+  if (
+    !/\d{2,3}\s*\/\s*[<≥>＜=]*\s*\d{2,3}|收缩压|舒张压|systolic|diastolic|SBP|DBP|高压|低压|\d\s*over\s*\d/i.test(
+      text,
+    )
+  )
+    return out;
   const t = text.normalize('NFKC');
-  if (!/\d{2,3}/.test(t)) return out;
   const guideline = guidelineIn(t) ?? d.guideline;
   const cats = categoriesIn(t);
   const affirmed = cats.filter((c) => !c.negated);
@@ -198,7 +207,8 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
       (v.lead === '≥' ||
         THRESHOLD_BEFORE.test(before) ||
         THRESHOLD_AFTER.test(after) ||
-        /≥|>=/.test(t.slice(v.at, v.end)));
+        /≥|>=/.test(t.slice(v.at, v.end)) ||
+        (/threshold|cut-?off|诊断标准|诊断阈值|标准为|标准是/i.test(before) && !specific));
     const isTarget =
       !isRange &&
       !isThreshold &&
@@ -214,7 +224,13 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
       continue;
     }
     const setting = settingAt(t, v.at);
+    // Several readings in one sentence: each takes the category named right after it (before the next value).
+    const nextValue = values.find((w) => w.at > v.at)?.at ?? t.length;
+    const own =
+      affirmed.find((c) => c.category !== 'hypertension' && c.at >= v.end && c.at < nextValue) ??
+      [...affirmed].reverse().find((c) => c.category !== 'hypertension' && c.at < v.at);
     const category =
+      own?.category ??
       specific?.category ??
       (generic ? 'hypertension' : /threshold|阈值|诊断|标准/i.test(t) ? 'hypertension' : undefined);
     if (!category) continue;
@@ -245,7 +261,12 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
     if (s) out.targets.push({ ...withG, sbp: Number(s[1] ?? s[2]), population: population(t, d) });
   }
   // Readings the clinical-language package finds that the patterns above missed (e.g. "高压150低压95").
-  if (!values.length && (specific || generic) && !isTargetSentence && /高压|低压|上压|下压|over/i.test(t)) {
+  if (
+    !values.length &&
+    (specific || generic) &&
+    !isTargetSentence &&
+    /高压|低压|上压|下压|\d\s*over\s*\d/i.test(t)
+  ) {
     for (const v of analyze(t).vitals) {
       if (v.kind !== 'bp' || v.sbp === undefined || v.dbp === undefined) continue;
       out.bp.push({

@@ -176,7 +176,7 @@ export function drugClaims(
   const isList = entities.length >= 3 && classCount >= 3 && CLASS_LIST.test(text);
   const isOptions = /\bor\b|或|、/.test(text) && !COMBINATION.test(text);
 
-  const combo = COMBINATION.test(text);
+  const combo = COMBINATION.test(text) || TAKES.test(text);
   if (!isList && !isOptions) {
     // Per polarity: the entities said to be safe / harmful, plus the patient's current medicines.
     for (const pol of ['safe', 'unsafe'] as const) {
@@ -185,13 +185,16 @@ export function drugClaims(
       const members = [...polar, ...takesHere];
       if (combo) for (const c of d.current) if (!members.some((x) => same(x, c))) members.push(c);
       if (members.length < 2) continue;
-      out.interactions.push({
-        members,
-        safe: pol === 'safe',
-        ...(d.potassium !== undefined ? { potassium: d.potassium } : {}),
-        ...(d.egfr !== undefined ? { egfr: d.egfr } : {}),
-        dailyMg,
-      });
+      for (const set of alternatives(members, text)) {
+        if (set.length < 2) continue;
+        out.interactions.push({
+          members: set,
+          safe: pol === 'safe',
+          ...(d.potassium !== undefined ? { potassium: d.potassium } : {}),
+          ...(d.egfr !== undefined ? { egfr: d.egfr } : {}),
+          dailyMg,
+        });
+      }
     }
   }
   if (takesHere.length && !sentencePolarity)
@@ -226,6 +229,25 @@ export function drugClaims(
     }
   }
   return out;
+}
+
+/**
+ * "ACEI/ARB 联合 CCB", "an ACE inhibitor or ARB plus a thiazide": names joined by "/", "或", "or" are
+ * alternatives, not a combination — one member set per choice.
+ */
+function alternatives(members: Mention[], text: string): Mention[][] {
+  const sorted = [...members].sort((a, b) => a.start - b.start);
+  const groups: Mention[][] = [];
+  for (const m of sorted) {
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && prev.end <= m.start && /^\s*(?:\/|或|或者|or)\s*$/i.test(text.slice(prev.end, m.start)))
+      last!.push(m);
+    else groups.push([m]);
+  }
+  let sets: Mention[][] = [[]];
+  for (const g of groups) sets = sets.flatMap((s) => g.map((m) => [...s, m])).slice(0, 8);
+  return sets;
 }
 
 const same = (a: Mention, b: Mention) =>

@@ -30,7 +30,15 @@ export function extractClaims(
 ): Claim[] {
   const claims: Claim[] = [];
   const d = startDiscourse(patient, contextGuideline);
-  for (const s of splitSentences(answer)) {
+  const sentences = splitSentences(answer);
+  // Laboratory values belong to the patient wherever the answer states them ("… can be added. K⁺ is 5.9.").
+  const labs = startDiscourse(undefined, undefined);
+  for (const s of sentences)
+    if (/钾|potassium|K\+|K⁺|GFR|CrCl|clearance|肌酐清除率/i.test(s.text)) absorb(labs, s.text);
+  if (d.potassium === undefined && labs.potassium !== undefined) d.potassium = labs.potassium;
+  if (d.egfr === undefined && labs.egfr !== undefined) d.egfr = labs.egfr;
+  if (d.crcl === undefined && labs.crcl !== undefined) d.crcl = labs.crcl;
+  for (const s of sentences) {
     const text = stripCitations(s.text);
     const g = guidelineIn(text);
     if (g) d.guideline = g;

@@ -15,7 +15,7 @@ interface Key {
 
 const cache = new WeakMap<DrugKnowledgeBase, Map<string, Key[]>>();
 
-/** Keys grouped by first character, longest first. */
+/** Keys grouped by their first two characters, longest first. */
 function keysFor(kb: DrugKnowledgeBase): Map<string, Key[]> {
   const hit = cache.get(kb);
   if (hit) return hit;
@@ -37,8 +37,10 @@ function keysFor(kb: DrugKnowledgeBase): Map<string, Key[]> {
   for (const c of classNames()) add(c.name, { classId: c.classId });
   const byFirst = new Map<string, Key[]>();
   for (const k of keys) {
-    const first = k.key[0] as string;
-    byFirst.set(first, [...(byFirst.get(first) ?? []), k]);
+    const first = k.key.slice(0, 2);
+    const list = byFirst.get(first);
+    if (list) list.push(k);
+    else byFirst.set(first, [k]);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.key.length - a.key.length);
   cache.set(kb, byFirst);
@@ -56,7 +58,7 @@ export function findMentions(text: string, kb: DrugKnowledgeBase): Mention[] {
   const found: Mention[] = [];
   let i = 0;
   while (i < hay.length) {
-    const candidates = index.get(hay[i] as string);
+    const candidates = index.get(hay.slice(i, i + 2));
     let matched = 0;
     if (candidates && !(isLatin(hay[i]) && isLatin(hay[i - 1]))) {
       for (const k of candidates) {
