@@ -14,7 +14,14 @@ import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { AbpmCard } from './abpm-card.tsx';
 import { BpChart } from './bp-chart.tsx';
-import { THRESHOLDS, extractVitals, isHigh, morningEvening, type PeriodMean } from './bp-readings.ts';
+import {
+  THRESHOLDS,
+  extractVitals,
+  isHigh,
+  morningEvening,
+  phenotypeVerdict,
+  type PeriodMean,
+} from './bp-readings.ts';
 import { useGuideline } from './guideline-preference.ts';
 
 type Range = '30' | '90' | 'all';
@@ -40,6 +47,10 @@ const CATEGORIES = [
   'grade-3',
 ];
 const DAY_MS = 86_400_000;
+const VERDICT_TEXT = {
+  zh: { 'at-target': '家庭血压已达标', 'above-target': '家庭血压未达标' },
+  en: { 'at-target': 'Home BP at target', 'above-target': 'Home BP above target' },
+} as const;
 
 function pick(text: BilingualText | undefined, lang: string): string | undefined {
   if (!text) return undefined;
@@ -242,6 +253,11 @@ function SummaryTiles({ assessment, lang }: { assessment: BpAssessment; lang: st
     riskFraction === undefined ? undefined : riskFraction <= 1 ? riskFraction * 100 : riskFraction;
   const riskText = pick(risk?.pce?.display, lang) ?? pick(risk?.display, lang);
 
+  // One verdict per tile: the target check decides where the phenotype name would contradict it.
+  const { phenotype: shownPhenotype, verdict } = phenotypeVerdict(
+    home?.phenotype?.phenotype,
+    home?.target?.met,
+  );
   const dip = num(dipping?.dipPercent);
   const ratio = num(dipping?.nightDayRatio);
   const notAssessed = <span className="tile-text">{t('bp.notAssessed')}</span>;
@@ -300,9 +316,13 @@ function SummaryTiles({ assessment, lang }: { assessment: BpAssessment; lang: st
           alert={home?.target?.met === false}
           value={
             <span className="tile-text">
-              {home?.phenotype?.phenotype && PHENOTYPES.includes(home.phenotype.phenotype)
-                ? t(`bp.phenotypes.${home.phenotype.phenotype}`)
-                : (pick(home?.phenotype?.display, lang) ?? t('bp.notAssessed'))}
+              {shownPhenotype && PHENOTYPES.includes(shownPhenotype)
+                ? t(`bp.phenotypes.${shownPhenotype}`)
+                : shownPhenotype
+                  ? (pick(home?.phenotype?.display, lang) ?? t('bp.notAssessed'))
+                  : verdict
+                    ? VERDICT_TEXT[lang === 'zh-CN' ? 'zh' : 'en'][verdict]
+                    : t('bp.notAssessed')}
             </span>
           }
           meta={pick(home?.target?.display, lang)}

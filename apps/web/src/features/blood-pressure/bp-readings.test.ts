@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '@medplum/fhirtypes';
-import { THRESHOLDS, clockHour, extractVitals, isHigh, morningEvening } from './bp-readings.ts';
+import {
+  THRESHOLDS,
+  clockHour,
+  extractVitals,
+  isHigh,
+  morningEvening,
+  phenotypeVerdict,
+} from './bp-readings.ts';
 
 const loinc = (code: string) => ({ coding: [{ system: 'http://loinc.org', code }] });
 const mmHg = (value: number) => ({
@@ -86,5 +93,22 @@ describe('THRESHOLDS', () => {
     // "and/or": one component at threshold is enough (REFERENCE conventions).
     expect(isHigh({ sbp: 120, dbp: 85 }, THRESHOLDS['esh-2023'].home)).toBe(true);
     expect(isHigh({ sbp: 134, dbp: 84 }, THRESHOLDS['esh-2023'].home)).toBe(false);
+  });
+});
+
+describe('phenotypeVerdict: a tile never says "uncontrolled" and "at target" at once (issue 17 item 5)', () => {
+  it.each([
+    ['uncontrolled-hypertension', true, undefined, 'at-target'],
+    ['masked-uncontrolled-hypertension', true, undefined, 'at-target'],
+    ['controlled-hypertension', false, undefined, 'above-target'],
+    ['uncontrolled-hypertension', false, 'uncontrolled-hypertension', 'above-target'],
+    ['controlled-hypertension', true, 'controlled-hypertension', 'at-target'],
+    ['white-coat-effect', true, 'white-coat-effect', 'at-target'],
+    ['sustained-hypertension', undefined, 'sustained-hypertension', undefined],
+  ] as const)('%s with target met %s', (phenotype, met, shown, verdict) => {
+    const v = phenotypeVerdict(phenotype, met);
+    expect(v.phenotype).toBe(shown);
+    expect(v.verdict).toBe(verdict);
+    expect(v.verdict === 'at-target' && /uncontrolled/.test(v.phenotype ?? '')).toBe(false);
   });
 });

@@ -186,3 +186,25 @@ export const THRESHOLDS: Record<GuidelineId, GuidelineThresholds> = {
 export function isHigh(value: { sbp?: number; dbp?: number }, t: Threshold): boolean {
   return (value.sbp ?? 0) >= t.sbp || (value.dbp ?? 0) >= t.dbp;
 }
+
+/** Phenotypes whose name states a control status (REFERENCE §2.5 treated matrix). */
+const SAYS_UNCONTROLLED = new Set(['uncontrolled-hypertension', 'masked-uncontrolled-hypertension']);
+const SAYS_CONTROLLED = new Set(['controlled-hypertension']);
+
+/**
+ * What the phenotype tile may say: one verdict only (issue 17 item 5). The phenotype is judged on the
+ * out-of-office hypertension threshold, the target on the (age-specific) home target: where they disagree —
+ * e.g. an 82-year-old at 138/86 is above 135/85 but below the home target — the target check decides and the
+ * phenotype name that contradicts it is not shown.
+ */
+export function phenotypeVerdict(
+  phenotype: string | undefined,
+  targetMet: boolean | undefined,
+): { phenotype?: string; verdict?: 'at-target' | 'above-target' } {
+  const verdict = targetMet === undefined ? undefined : targetMet ? 'at-target' : 'above-target';
+  if (!phenotype) return verdict ? { verdict } : {};
+  const conflict =
+    (targetMet === true && SAYS_UNCONTROLLED.has(phenotype)) ||
+    (targetMet === false && SAYS_CONTROLLED.has(phenotype));
+  return { ...(conflict ? {} : { phenotype }), ...(verdict ? { verdict } : {}) };
+}
