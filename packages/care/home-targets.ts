@@ -2,46 +2,16 @@
  * Home (HBPM) and ambulatory targets derived from the office target by the equivalence table (issue 17
  * item 5): the same rule for the care plan, the patient's progress, the panel and the tiles.
  *
- * Local adapter until the engine's own function lands in @qihuang/engines/blood-pressure (the engine team
- * derives the same table); switch the import then and keep these tests.
+ * The conversion is the engine's (equivalentOutOfOffice: REFERENCE §2.1 ACC/AHA 2017 Table 11 rows, linear
+ * between rows); here it is applied to the target a care plan stored, so an old plan gets the same rule.
  */
-import type { Guideline } from '@qihuang/engines/blood-pressure';
+import { equivalentOutOfOffice, type Guideline } from '@qihuang/engines/blood-pressure';
 
 export interface BpTarget {
   sbp: number;
   dbp?: number;
   rule: string;
   source: string;
-}
-
-// REFERENCE §2.1 (ACC/AHA 2017 Table 11) rows office → HBPM: 120/80 → 120/80, 130/80 → 130/80,
-// 140/90 → 135/85, 160/100 → 145/90. REFERENCE §2.2: ESH 2023 and China 2018/2024 use the same home
-// threshold 135/85 for office 140/90, so one table serves every guideline.
-const SBP_ROWS: [number, number][] = [
-  [120, 120],
-  [130, 130],
-  [140, 135],
-  [160, 145],
-];
-const DBP_ROWS: [number, number][] = [
-  [80, 80],
-  [90, 85],
-  [100, 90],
-];
-
-/**
- * Office value → home value on the table; between rows linear (office 150 → home 140), outside the table
- * shifted by the nearest row's difference (a documented choice: the table has no rows beyond 120–160).
- */
-function onTable(rows: [number, number][], office: number): number {
-  if (office <= rows[0]![0]) return office - (rows[0]![0] - rows[0]![1]);
-  for (let i = 1; i < rows.length; i++) {
-    const [o1, h1] = rows[i]!;
-    const [o0, h0] = rows[i - 1]!;
-    if (office <= o1) return Math.round(h0 + ((office - o0) * (h1 - h0)) / (o1 - o0));
-  }
-  const [o, h] = rows[rows.length - 1]!;
-  return office - (o - h);
 }
 
 const TABLE_SOURCE: Record<Guideline, string> = {
@@ -53,8 +23,10 @@ const TABLE_SOURCE: Record<Guideline, string> = {
 
 /** The home-BP target equivalent to an office target (met when home SBP < sbp and DBP < dbp). */
 export function homeTargetFor(office: BpTarget, guideline: Guideline): BpTarget {
-  const sbp = onTable(SBP_ROWS, office.sbp);
-  const dbp = office.dbp === undefined ? undefined : onTable(DBP_ROWS, office.dbp);
+  const v = equivalentOutOfOffice(office, 'home');
+  const round = (x: number) => Math.round(x * 10) / 10;
+  const sbp = round(v.sbp);
+  const dbp = v.dbp === undefined ? undefined : round(v.dbp);
   return {
     sbp,
     ...(dbp !== undefined ? { dbp } : {}),
