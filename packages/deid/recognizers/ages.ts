@@ -4,33 +4,34 @@
  */
 import type { PhiSpan } from '../types.ts';
 
-const OLD = '(9\\d|1[0-2]\\d)';
-const ZH = new RegExp(`(?<![\\d.])${OLD}\\s*(?:周岁|岁)(?!以[上下]|余)`, 'dg');
-const EN = [
-  new RegExp(
-    `(?<![\\d.])${OLD}(?=[- ]years?[- ]old|\\s*(?:y/?o|yo|y\\.o\\.)\\b|-year-old|\\s+years? of age)`,
-    'dg',
-  ),
-  new RegExp(
-    `\\b(?:[Aa]ged?|[Aa]ge:|is|turned|turns)\\s+${OLD}\\b(?![/%.,]\\d|\\s*(?:%|/|mg|mmHg|bpm|kg|lb|mL|beats|percent|pounds|mm))`,
-    'dg',
-  ),
-];
+const OLD = '(?:9\\d|1[0-2]\\d)';
+const ZH_OLD =
+  '(?:九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|一?十[一二三四五六七八九]?|二十)?)';
+const ZH = new RegExp(`(?<![\\d.])(?:${OLD}|${ZH_OLD})\\s*(?:周岁|岁)(?!以[上下]|余)`, 'dg');
+/** "93-year-old", "93 years old", "93 y/o", "93 y.o.", "93 years of age": the span includes the unit. */
+const EN_UNIT = new RegExp(
+  `(?<![\\d.])${OLD}(?:[- ]years?[- ]old|\\s*(?:y/?o|yo|y\\.o\\.?)(?![A-Za-z])|\\s+years? of age)`,
+  'dg',
+);
+/** "aged 93", "Age: 93", "is 97", "turned 99": the number only. */
+const EN_CUE = new RegExp(
+  `\\b(?:[Aa]ged?|[Aa]ge:|is|turned|turns)\\s+(${OLD})\\b(?![/%.,]\\d|\\s*(?:%|/|mg|mmHg|bpm|kg|lb|mL|beats|percent|pounds|mm|-year|\\s*y/?o|\\s*years))`,
+  'dg',
+);
 
 export function findOldAges(text: string, out: PhiSpan[]): void {
-  for (const regex of [ZH, ...EN]) {
+  for (const regex of [ZH, EN_UNIT, EN_CUE]) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
-      const [start, end] = regex === ZH ? m.indices![0]! : m.indices![1]!;
+      const [start, end] = m.indices![1] ?? m.indices![0]!;
       out.push({ category: 'AGE', start, end, text: text.slice(start, end) });
     }
   }
 }
 
-/** "92岁" → "90岁以上", "93" → "90 or older" ("90+" inside "93-year-old"). */
-export function groupAge(value: string, text: string, end: number): string {
-  if (/[岁]/.test(value)) return '90岁以上';
-  return /^[- ](?:years?[- ]old|year-old)|^\s*(?:y\/?o|yo|y\.o\.)/.test(text.slice(end, end + 12))
-    ? '90+'
-    : '90 or older';
+/** "92岁" → "90岁以上", "93" → "90 or older", "93-year-old" → "90+-year-old", "91 y/o" → "90+ y/o". */
+export function groupAge(value: string): string {
+  if (/岁$/.test(value)) return '90岁以上';
+  const unit = /^\d+(\D.*)$/.exec(value);
+  return unit ? `90+${unit[1]}` : '90 or older';
 }

@@ -5,6 +5,7 @@
  * capitalised; name parts are separated by spaces or tabs, never by a line break.
  */
 import type { PhiCategory, PhiSpan } from '../types.ts';
+import { EN_FIRST_NAMES } from './given-names.ts';
 
 const PART = "[A-Z][a-z]+(?:['’][A-Z]?[a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]['’][A-Z][a-z]+";
 const INITIAL = '[A-Z]\\.';
@@ -90,7 +91,7 @@ const rules: { regex: RegExp; category: PhiCategory }[] = [
   // "Luis Fernando Ortega (MRN", "Jerome Whitfield (DOB".
   {
     regex: new RegExp(
-      `${FULL2}(?=,?[ \\t]+(?:a[ \\t]+)?\\d{1,3}(?:[ \\t]*(?:y/?o|yo|years?|-year-old|,|[ \\t]+[MF]\\b))|[ \\t]*\\((?:MRN|DOB|Medical|age|aged)\\b)`,
+      `${FULL2}(?=,?[ \\t]+(?:(?:is|was)[ \\t]+)?(?:a[ \\t]+|an[ \\t]+)?\\d{1,3}(?:[ \\t]*(?:y/?o|yo|years?|-year-old|,|[ \\t]+[MF]\\b))|[ \\t]*\\((?:MRN|DOB|Medical|age|aged)\\b)`,
       'dg',
     ),
     category: 'PATIENT_NAME',
@@ -103,6 +104,9 @@ const rules: { regex: RegExp; category: PhiCategory }[] = [
     category: 'PATIENT_NAME',
   },
 ];
+
+/** A common first name and a capitalised family name, without any cue ("Mary Johnson reports …"). */
+const FIRST_LAST = new RegExp(`\\b([A-Z][a-z]+)[ \\t]+(?:[A-Z]\\.[ \\t]+)?(?:${PART})\\b`, 'dg');
 
 /** Capitalised words that are not names even where a name is expected. */
 const NOT_NAMES = new Set(
@@ -117,6 +121,13 @@ const NOT_NAMES = new Set(
 );
 
 export function findEnglishNames(text: string, out: PhiSpan[]): void {
+  FIRST_LAST.lastIndex = 0;
+  for (const m of text.matchAll(FIRST_LAST)) {
+    if (!EN_FIRST_NAMES.has(m[1]!)) continue;
+    const last = m[0].split(/[ \t]+/).pop()!;
+    if (NOT_NAMES.has(last)) continue;
+    out.push({ category: 'PATIENT_NAME', start: m.index, end: m.index + m[0].length, text: m[0] });
+  }
   for (const { regex, category } of rules) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {

@@ -8,6 +8,7 @@
  * Words that start with a surname character (高血压, 平素, 明天 …) are rejected.
  */
 import type { PhiCategory, PhiSpan } from '../types.ts';
+import { ZH_GIVEN_CHARS } from './given-names.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
 
 // Characters that end a name (words that commonly follow one).
@@ -32,7 +33,7 @@ const surname = `(?:${COMPOUND_SURNAMES.join('|')}|[${SINGLE_SURNAMES}])`;
 const NAME = `(${surname}${given}{1,2})`;
 
 const PATIENT_CUES =
-  '患者姓名|患者|病人|病患|患儿|姓名|病者|产妇|孕妇|就诊者|受检者|被会诊患者|随访对象|签约居民|服务对象|我叫|我是|本人';
+  '\\d+\\s*床|患者姓名|患者|病人|病患|患儿|姓名|病者|产妇|孕妇|就诊者|受检者|被会诊患者|随访对象|签约居民|服务对象|我叫|我是|本人';
 const RELATIVE_CUES =
   '家属|其子|其女|其妻|其夫|其孙女?|其母|其父|儿子|女儿|丈夫|妻子|爱人|老伴|配偶|父亲|母亲|我爸爸?|我妈妈?|我父亲|我母亲|' +
   '儿媳|女婿|孙子|孙女|外孙女?|哥哥|姐姐|弟弟|妹妹|联系人|紧急联系人|监护人|陪护|陪同人|陪诊人|保姆|代诉人|病史陈述者|病史提供者';
@@ -44,7 +45,15 @@ const cued = (cues: string) => new RegExp(`(?:${cues})(?:姓名)?[：:\\s]*${NAM
 const PATIENT_CUE = cued(PATIENT_CUES);
 const RELATIVE_CUE = cued(RELATIVE_CUES);
 const CLINICIAN_CUE = cued(CLINICIAN_CUES);
-const NAMED_CUE = new RegExp(`(?:我|爸爸?|妈妈?|父亲|母亲|他|她|名字)叫${NAME}`, 'dg');
+const NAMED_CUE = new RegExp(`(?:叫做|叫|名为|名叫)${NAME}`, 'dg');
+/**
+ * No cue: a surname and two common given-name characters standing between punctuation (or the start) and
+ * a word that typically follows a patient in a note (血压, 诉, 今日 …): "，王建国血压控制…".
+ */
+const BARE = new RegExp(
+  `(?<=^|[\\s，。；：、,.;:（(）)]|今日|今晨|昨日|昨晚|次日|嘱|告知|通知|协助|查看)(${surname}[${ZH_GIVEN_CHARS}]{2})(?=血压|血糖|血钾|心率|体温|诉|自诉|述|今|昨|夜间|晨起|于|因|已|仍|病情|目前|现|近|无|未|服用|规律|入院|出院|复诊|随访|[，。；、\\s])`,
+  'dg',
+);
 // A name followed by sex or age: "陈志强，男，61岁", "司马德明　男　76岁", "赵玉兰 92岁".
 const SEX_AFTER = new RegExp(
   `${NAME}(?=[，,、\\s　]*(?:[（(]?[男女][）)]?[，,\\s　。]|\\d{1,3}岁|[（(][男女]))`,
@@ -52,6 +61,11 @@ const SEX_AFTER = new RegExp(
 );
 const RELATION_AFTER = new RegExp(
   `${NAME}(?=(?:的|之)(?:子|女|妻|夫|母|父|孙|孙女|爱人|丈夫|妻子|儿子|女儿|家属))`,
+  'dg',
+);
+/** "常德（其子）", "黄志明（之子）": a relative named before the relation in brackets. */
+const RELATION_BRACKET = new RegExp(
+  `${NAME}(?=[（(](?:其|之)?(?:子|女|妻|夫|母|父|孙|孙女|孙子|儿子|女儿|丈夫|妻子|爱人|儿媳|女婿|外孙女?|侄子|侄女|哥哥|姐姐|弟弟|妹妹)[）)])`,
   'dg',
 );
 const RELATION_BEFORE = new RegExp(`之(?:子|女|妻|夫|母|父|孙|孙女)${NAME}`, 'dg');
@@ -82,6 +96,8 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
   add(SEX_AFTER, 'PATIENT_NAME');
   add(RELATION_AFTER, 'PATIENT_NAME');
   add(RELATION_BEFORE, 'RELATIVE_NAME');
+  add(BARE, 'PATIENT_NAME');
+  add(RELATION_BRACKET, 'RELATIVE_NAME');
   TITLE.lastIndex = 0;
   for (const m of text.matchAll(TITLE)) {
     const name = m[1]!;
