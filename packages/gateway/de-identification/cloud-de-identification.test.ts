@@ -63,6 +63,30 @@ describe('patient identifiers never reach a cloud model', () => {
     },
   );
 
+  it('issue 18: the two identifiers that used to leak never reach the cloud; dates come back unshifted in a stream', async () => {
+    const note =
+      '门诊病历：陈志强，男，61岁，1961年3月5日出生。2025年5月12日初诊，2025年5月26日复诊。92岁的母亲同住。';
+    h.upstreams.cloud!.setDefault({ echo: true, reasoningContent: '', stream: { chunkSize: 2 } });
+    const stream = await h.client().chat.completions.create({
+      model: 'cloud-writer',
+      messages: [{ role: 'user', content: note }],
+      stream: true,
+    });
+    let text = '';
+    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    expect(text).toBe(note);
+    const sent = h.upstreams.cloud!.modelRequests()[0]!.body.messages[0].content as string;
+    for (const leaked of ['陈志强', '1961年3月5日', '2025年5月12日', '92岁'])
+      expect(sent).not.toContain(leaked);
+    // one shift for the whole request: the 14-day interval survives, the years are kept
+    const [first, second] = [...sent.matchAll(/2025年(\d+)月(\d+)日/g)].map(
+      (m) => Date.UTC(2025, Number(m[1]) - 1, Number(m[2])) / 86_400_000,
+    );
+    expect(second! - first!).toBe(14);
+    expect(sent).toMatch(/1961年\d+月\d+日出生/);
+    expect(sent).toContain('90岁以上');
+  });
+
   it('on-premises targets receive the original text', async () => {
     const note = clinicalNotes[0]!;
     await h
