@@ -22,7 +22,9 @@ import { csv, sse, week } from './care-test-support.ts';
 const NOW = new Date('2026-03-10T04:00:00Z'); // 12:00 in China (UTC+8)
 const clock = () => NOW;
 
-const isChat = (r: ReceivedRequest) => r.path.endsWith('/chat/completions');
+// Conversation and copilot turns (the triage second opinion, second-opinion.test.ts, is counted apart).
+const isChat = (r: ReceivedRequest) =>
+  r.path.endsWith('/chat/completions') && !JSON.stringify(r.body).includes('TRIAGE-SECOND-OPINION');
 const hasToolResults = (r: ReceivedRequest) => JSON.stringify(r.body).includes('"role":"tool"');
 
 describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
@@ -444,11 +446,14 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
     expect(JSON.stringify(tools[0]!.result)).toContain('home-mean');
     const done = events.find((e) => e.event === 'done')!.data as {
       toolCalls: number;
-      guard: { contradicted: number };
+      guard: { contradicted: number; claims: { text: string; verdict: string }[] };
       citations: unknown[];
     };
     expect(done.toolCalls).toBe(3);
-    expect(done.guard.contradicted).toBeGreaterThan(0);
+    // The invented target is flagged: contradicted, or unverifiable where the guard holds the China 2018
+    // target as not verified against the primary text (guard, issue 18) — never supported.
+    const invented = done.guard.claims.find((c) => c.text.includes('<150/100'))!;
+    expect(['contradicted', 'unverifiable']).toContain(invented.verdict);
     expect(done.citations.length).toBeGreaterThan(0);
     // The model got the tool results back in the second call.
     const second = upstream.modelRequests().filter(isChat)[1]!.body as {
