@@ -13,10 +13,13 @@ interface Key {
   classId?: DrugClassId;
 }
 
-const cache = new WeakMap<DrugKnowledgeBase, Map<string, Key[]>>();
+const cache = new WeakMap<DrugKnowledgeBase, Map<number, Key[]>>();
+
+/** Index key of the two characters at `i` (UTF-16 code units). */
+const pairAt = (s: string, i: number) => s.charCodeAt(i) * 65536 + (s.charCodeAt(i + 1) || 0);
 
 /** Keys grouped by their first two characters, longest first. */
-function keysFor(kb: DrugKnowledgeBase): Map<string, Key[]> {
+function keysFor(kb: DrugKnowledgeBase): Map<number, Key[]> {
   const hit = cache.get(kb);
   if (hit) return hit;
   const keys: Key[] = [];
@@ -35,9 +38,9 @@ function keysFor(kb: DrugKnowledgeBase): Map<string, Key[]> {
     }
   }
   for (const c of classNames()) add(c.name, { classId: c.classId });
-  const byFirst = new Map<string, Key[]>();
+  const byFirst = new Map<number, Key[]>();
   for (const k of keys) {
-    const first = k.key.slice(0, 2);
+    const first = pairAt(k.key, 0);
     const list = byFirst.get(first);
     if (list) list.push(k);
     else byFirst.set(first, [k]);
@@ -58,7 +61,7 @@ export function findMentions(text: string, kb: DrugKnowledgeBase): Mention[] {
   const found: Mention[] = [];
   let i = 0;
   while (i < hay.length) {
-    const candidates = index.get(hay.slice(i, i + 2));
+    const candidates = index.get(pairAt(hay, i));
     let matched = 0;
     if (candidates && !(isLatin(hay[i]) && isLatin(hay[i - 1]))) {
       for (const k of candidates) {

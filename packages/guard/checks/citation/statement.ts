@@ -152,7 +152,6 @@ export function compare(claim: Reading, passage: Reading[]): Comparison {
     if (best >= 2) {
       const top = scored.filter((x) => x.s === best);
       if (top.some((x) => x.p.value === slot.value)) continue;
-      if (exact.some((x) => x.s >= best - 1 && x.s > 0)) continue;
       const unit = passage.find((u) => u.slots.includes(top[0]!.p));
       return {
         verdict: 'contradicted',
