@@ -23,7 +23,11 @@ const med = (agent: string, cls: CurrentMedication['cls'], dailyDoseMg?: number)
   cls,
   ...(dailyDoseMg === undefined ? {} : { dailyDoseMg }),
 });
-const actions = (p: ReturnType<typeof proposeTreatment>) => p.orders.map((o) => `${o.action} ${o.agent}`);
+/** Stops first (they are listed in `stops`, not in `orders`), then the orders. */
+const actions = (p: ReturnType<typeof proposeTreatment>) => [
+  ...p.stops.map((s) => `stop ${s.agent}`),
+  ...p.orders.map((o) => `${o.action} ${o.agent}`),
+];
 
 describe('contraindicated current drugs are never "maintain": stop / replace / reduce (REFERENCE §5.2, §5.3)', () => {
   it.each([
@@ -146,6 +150,21 @@ describe('contraindicated current drugs are never "maintain": stop / replace / r
     expect(p.orders[0]?.rationale.en).toContain('5.9');
     expect(p.notes.some((n) => n.en.includes('K⁺'))).toBe(true);
   });
+  it('orders stay prescribable (every order has a dose, callers turn them into drafts); stops are separate', () => {
+    const p = proposeTreatment(
+      input({
+        sex: 'female',
+        age: 30,
+        conditions: { pregnancy: true },
+        current: [med('losartan', 'arb', 50)],
+      }),
+    );
+    expect(p.orders.every((o) => o.doses.length > 0)).toBe(true);
+    expect(p.stops).toHaveLength(1);
+    expect(p.stops[0]?.rationale.en).toMatch(/Pregnancy/);
+    expect(p.display.en).toMatch(/Stop Losartan/);
+    expect(proposeTreatment(input()).stops).toEqual([]);
+  });
   it('a replacement names the agent it replaces', () => {
     const p = proposeTreatment(
       input({
@@ -206,9 +225,9 @@ describe('planning pregnancy (REFERENCE §5.2: stop ACEi/ARB when pregnancy is p
       }),
     );
     expect(p.avoided.map((a) => a.cls)).toEqual(expect.arrayContaining(['acei', 'arb']));
-    expect(p.orders.map((o) => o.agent)).toEqual(expect.arrayContaining([...agents]));
+    expect(actions(p).map((x) => x.split(' ')[1])).toEqual(expect.arrayContaining([...agents]));
     expect(p.orders.flatMap((o) => o.classes)).not.toContain('thiazide');
-    if (current.length) expect(p.orders[0]).toMatchObject({ action: 'stop', agent: 'losartan' });
+    if (current.length) expect(p.stops[0]).toMatchObject({ agent: 'losartan', cls: 'arb', fromDoseMg: 50 });
   });
 });
 

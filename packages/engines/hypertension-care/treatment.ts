@@ -65,18 +65,20 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
   // mmHg above the target limit (target "<130" → limit 130); REFERENCE §7.1/§7.3 ">20/10 above target"
   const over = { sbp: input.bp.sbp - t.sbp, dbp: t.dbp === undefined ? 0 : input.bp.dbp - t.dbp };
   const review = input.current.length ? reviewRegimen(ctx) : undefined;
-  const core: Core = review?.orders.length
-    ? {
-        decision: 'change-regimen',
-        orders: review.orders,
-        notes: review.notes,
-        rule: 'a current agent is contraindicated, above its K⁺ limit or above its renal maximum → stop, reduce or replace it first',
-        source: [...new Set(review.orders.map((o) => o.source))].join('; '),
-        followUp: followUpDays(g, true),
-      }
-    : input.current.length
-      ? treated(input, ctx, met)
-      : untreated(input, ctx, met, over);
+  const core: Core =
+    review && (review.orders.length || review.stops.length)
+      ? {
+          decision: 'change-regimen',
+          orders: review.orders,
+          stops: review.stops,
+          notes: review.notes,
+          rule: 'a current agent is contraindicated, above its K⁺ limit or above its renal maximum → stop, reduce or replace it first',
+          source: [...new Set([...review.stops, ...review.orders].map((o) => o.source))].join('; '),
+          followUp: followUpDays(g, true),
+        }
+      : input.current.length
+        ? treated(input, ctx, met)
+        : untreated(input, ctx, met, over);
   const first: Text[] = [];
   // §1.5 crisis-range BP: emergency vs urgency needs a target-organ assessment before any ordinary start
   const crisis = edition.crisis.test(given.bp);
@@ -99,7 +101,7 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
       zh: `${missing.map((m) => (m === 'age' ? '年龄' : '性别')).join('、')}未知:未使用默认值;目标与起始剂量按未知处理,请补充后重新评估`,
       en: `${missing.join(' and ')} unknown: no default was assumed; targets and start doses treat it as unknown — add it and re-assess`,
     });
-  const reviewNotes = review && !review.orders.length ? review.notes : [];
+  const reviewNotes = review && core.decision !== 'change-regimen' ? review.notes : [];
   const notes = [...first, ...core.notes, ...reviewNotes, ...commonNotes(given, ctx, core, shown)];
   return {
     decision: core.decision,
@@ -110,6 +112,7 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
       source: shown.source,
     },
     orders: core.orders,
+    stops: core.stops ?? [],
     avoided,
     preferred,
     followUpDays: core.followUp.days,

@@ -154,14 +154,25 @@ export interface ProposedOrder {
    */
   doses: { agent: string; doseMg: number; timesPerDay: number }[];
   /**
-   * 'start' | 'increase' (from → to) | 'add' | 'replace' (instead of `replaces`) | 'stop' (a current agent, `doses`
-   * empty) | 'reduce' (a current agent, from → to).
+   * 'start' | 'increase' (from → to) | 'add' | 'replace' (takes the place of `replaces`, which is in `stops`) |
+   * 'reduce' (a current agent, from → to). Every order has at least one dose: callers turn orders into drafts.
    */
-  action: 'start' | 'increase' | 'add' | 'replace' | 'stop' | 'reduce';
-  /** 'increase' / 'reduce' / 'stop': the current total daily dose (mg/day, as `CurrentMedication.dailyDoseMg`). */
+  action: 'start' | 'increase' | 'add' | 'replace' | 'reduce';
+  /** 'increase' / 'reduce': the current total daily dose (mg/day, as `CurrentMedication.dailyDoseMg`). */
   fromDoseMg?: number;
   /** 'replace': the current agent this order replaces. */
   replaces?: string;
+  rationale: Text;
+  source: string;
+}
+
+/** A current agent to stop (never a prescription draft: listed apart from `orders`). */
+export interface StopOrder {
+  agent: string;
+  cls: AntihypertensiveClass;
+  /** The current total daily dose when known (mg/day). */
+  fromDoseMg?: number;
+  display: Text; // e.g. { en: 'Stop Losartan', zh: '停用氯沙坦' }
   rationale: Text;
   source: string;
 }
@@ -176,6 +187,8 @@ export interface TreatmentProposal extends Explanation {
   decision: TreatmentDecision;
   target: { sbp: number; dbp?: number; rule: string; source: string };
   orders: ProposedOrder[];
+  /** Current agents to stop (contraindicated, K⁺ ≥6.0, ACEi + ARB); replacements are in `orders` ('replace'). */
+  stops: StopOrder[];
   avoided: AvoidedClass[];
   /** Preferred classes given the comorbidities (e.g. CKD+albuminuria → ACEi/ARB). */
   preferred: { cls: AntihypertensiveClass; reason: Text; source: string }[];

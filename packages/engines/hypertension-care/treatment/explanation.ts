@@ -33,12 +33,13 @@ export function proposalDisplay(
   met: boolean,
 ): Text {
   const targetText = `<${target.sbp}${target.dbp === undefined ? '' : `/${target.dbp}`}`;
-  const orderText = (k: 'zh' | 'en') => core.orders.map((o) => o.display[k]).join(k === 'zh' ? ';' : '; ');
+  const all = [...(core.stops ?? []), ...core.orders];
+  const orderText = (k: 'zh' | 'en') => all.map((o) => o.display[k]).join(k === 'zh' ? ';' : '; ');
   const d = DECISION_TEXT[core.decision];
   const title = ctx.edition.title;
   return {
-    zh: `${title.zh}:血压 ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg,目标 ${targetText}(${met ? '已达标' : '未达标'})。${d.zh}${core.orders.length ? `:${orderText('zh')}` : ''}。${core.followUp.days}天后随访。`,
-    en: `${title.en}: BP ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg vs target ${targetText} (${met ? 'at target' : 'above target'}). ${d.en.charAt(0).toUpperCase()}${d.en.slice(1)}${core.orders.length ? `: ${orderText('en')}` : ''}. Follow up in ${core.followUp.days} days.`,
+    zh: `${title.zh}:血压 ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg,目标 ${targetText}(${met ? '已达标' : '未达标'})。${d.zh}${all.length ? `:${orderText('zh')}` : ''}。${core.followUp.days}天后随访。`,
+    en: `${title.en}: BP ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg vs target ${targetText} (${met ? 'at target' : 'above target'}). ${d.en.charAt(0).toUpperCase()}${d.en.slice(1)}${all.length ? `: ${orderText('en')}` : ''}. Follow up in ${core.followUp.days} days.`,
   };
 }
 
@@ -68,7 +69,7 @@ export function commonNotes(
     }); // §6 row 1
   // K⁺/creatinine after starting or increasing RAS blockers / diuretics (§6 row 3 "within 1 week–1 month"; §5.2)
   const labClasses: readonly Cls[] = ['acei', 'arb', 'thiazide', 'loop', 'mra'];
-  const startsOrIncreases = core.orders.filter((o) => o.action !== 'stop' && o.action !== 'reduce');
+  const startsOrIncreases = core.orders.filter((o) => o.action !== 'reduce');
   if (
     startsOrIncreases.some(
       (o) => o.classes.some((x) => labClasses.includes(x)) && !o.classes.every((x) => x === 'mra'),

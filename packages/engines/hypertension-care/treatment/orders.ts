@@ -9,6 +9,7 @@ import type {
   AntihypertensiveClass,
   Guideline,
   ProposedOrder,
+  StopOrder,
   Text,
   TreatmentDecision,
   TreatmentInput,
@@ -37,6 +38,8 @@ export interface Ctx {
 export interface Core {
   decision: TreatmentDecision;
   orders: ProposedOrder[];
+  /** Current agents to stop (regimen review). */
+  stops?: StopOrder[];
   notes: Text[];
   rule: string;
   source: string;

@@ -4,7 +4,7 @@
  * §6). Pure.
  */
 import { AGENTS, CLASS_TEXT, type AgentSpec } from '../agents.ts';
-import type { CurrentMedication, ProposedOrder, Text } from '../types.ts';
+import type { CurrentMedication, ProposedOrder, StopOrder, Text } from '../types.ts';
 import { ACEI_ARB_SOURCE } from './contraindications.ts';
 import { renalCap } from './renal.ts';
 import {
@@ -21,6 +21,7 @@ import {
 
 export interface RegimenReview {
   orders: ProposedOrder[];
+  stops: StopOrder[];
   notes: Text[];
   /** Agents stopped (their classes are no longer on board). */
   stopped: Set<string>;
@@ -35,15 +36,13 @@ function nameOf(m: CurrentMedication): Text {
   return AGENTS[m.agent]?.name ?? { zh: m.agent, en: m.agent };
 }
 
-function stopOrder(m: CurrentMedication, reason: Text, source: string): ProposedOrder {
+function stopOrder(m: CurrentMedication, reason: Text, source: string): StopOrder {
   const n = nameOf(m);
   return {
     agent: m.agent,
-    classes: [m.cls],
-    display: { zh: `停用${n.zh}`, en: `Stop ${n.en}` },
-    doses: [],
-    action: 'stop',
+    cls: m.cls,
     ...(m.dailyDoseMg === undefined ? {} : { fromDoseMg: m.dailyDoseMg }),
+    display: { zh: `停用${n.zh}`, en: `Stop ${n.en}` },
     rationale: reason,
     source,
   };
@@ -95,6 +94,7 @@ function replacementClass(
 
 export function reviewRegimen(ctx: Ctx): RegimenReview {
   const orders: ProposedOrder[] = [];
+  const stops: StopOrder[] = [];
   const notes: Text[] = [];
   const stopped = new Set<string>();
   const replaceFor: CurrentMedication[] = [];
@@ -107,7 +107,7 @@ export function reviewRegimen(ctx: Ctx): RegimenReview {
   const keepRas: Cls = ctx.edition.aceiFirstInCkd && (c.ckd || c.albuminuria) ? 'acei' : 'arb';
   for (const m of ctx.input.current) {
     if (bothRas && RAS.includes(m.cls) && m.cls !== keepRas) {
-      orders.push(
+      stops.push(
         stopOrder(
           m,
           {
@@ -129,7 +129,7 @@ export function reviewRegimen(ctx: Ctx): RegimenReview {
         zh: `正在使用的${nameOf(m).zh}现有禁忌:${ci.map((h) => h.reason.zh).join(';')}`,
         en: `Current ${nameOf(m).en} is now contraindicated: ${ci.map((h) => h.reason.en).join('; ')}`,
       };
-      orders.push(stopOrder(m, reason, ci.map((h) => h.source).join('; ')));
+      stops.push(stopOrder(m, reason, ci.map((h) => h.source).join('; ')));
       stopped.add(m.agent);
       replaceFor.push(m);
       continue;
@@ -147,7 +147,7 @@ export function reviewRegimen(ctx: Ctx): RegimenReview {
       const source = kHits.map((h) => h.source).join('; ');
       if (k >= K_STOP || lower === undefined || !spec) {
         // §5.3 K⁺ ≥6.0 → stop and treat; at the lowest dose a reduction is not possible → stop
-        orders.push(
+        stops.push(
           stopOrder(
             m,
             {
@@ -227,10 +227,10 @@ export function reviewRegimen(ctx: Ctx): RegimenReview {
       replaces: m.agent,
     });
   }
-  if (orders.length)
+  if (orders.length || stops.length)
     notes.push({
       zh: '调整方案后复查血压;若仍未达标,随访时再加强治疗',
       en: 'Re-check BP after the change; intensify at follow-up if still above target',
     });
-  return { orders, notes, stopped };
+  return { orders, stops, notes, stopped };
 }
