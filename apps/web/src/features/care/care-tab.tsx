@@ -32,6 +32,7 @@ import {
 import { GuardedTextView, SeverityBadge, TriageBanner } from './care-ui.tsx';
 import { CarePlanSection } from './care-plan-section.tsx';
 import { CopilotPanel } from './copilot-panel.tsx';
+import { DeceasedBanner, MeasuredCard, type CurrencyFields } from './measured-card.tsx';
 import './care.css';
 
 export function CareTab({ patientId }: { patientId: string }) {
@@ -112,6 +113,7 @@ function SummarySections({ summary }: { summary: CareSummary }) {
           <TriageBanner triage={summary.triage} />
         </div>
       )}
+      <DeceasedBanner summary={summary as CareSummary & CurrencyFields} lang={lang} />
       {!summary.modelConfigured && (
         <p className="notice span-2" role="status" data-testid="care-model-not-configured">
           {t('care.clinician.noModel')}
@@ -146,6 +148,8 @@ function SummarySections({ summary }: { summary: CareSummary }) {
           </div>
         )}
       </section>
+
+      <MeasuredCard summary={summary as CareSummary & CurrencyFields} lang={lang} />
 
       <section className="card" aria-labelledby="care-alerts-title">
         <h2 id="care-alerts-title">{t('care.clinician.alerts')}</h2>
