@@ -15,6 +15,7 @@ describe('dates', () => {
     ['3/5/2025 visit', '3/12/2025', 7],
     ['2024年11月因高血压急症', '2024年12月', 20],
     ['born 4 July 1950', '14 July 1950', 10],
+    ['the 3rd of March 2025', '11th of March 2025', 8],
   ])('%s → %s (shift %i days), and back', (text, shifted, days) => {
     const [date] = findDates(text);
     expect(date).toBeDefined();

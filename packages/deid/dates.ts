@@ -95,11 +95,11 @@ const FORMS: DateForm[] = [
       return withWeekday(m, 1, y, mo, d, core);
     },
   },
-  // 5 March 2025
+  // 5 March 2025, 3rd of March 2025
   {
-    regex: new RegExp(`\\b(\\d{1,2})\\s+${MONTH_RE}\\.?,?\\s+(\\d{4})\\b`, 'g'),
-    parse: (m) => ({ y: +m[3]!, mo: monthIndex(m[2]!), d: +m[1]! }),
-    format: (m, y, mo, d) => `${d} ${monthName(m[2]!, mo)} ${y}`,
+    regex: new RegExp(`\\b(\\d{1,2})(st|nd|rd|th)?\\s+(of\\s+)?${MONTH_RE}\\.?,?\\s+(\\d{4})\\b`, 'g'),
+    parse: (m) => ({ y: +m[5]!, mo: monthIndex(m[4]!), d: +m[1]! }),
+    format: (m, y, mo, d) => `${d}${m[2] ? ordinal(d) : ''} ${m[3] ?? ''}${monthName(m[4]!, mo)} ${y}`,
   },
   // March 2025 (month precision)
   {
@@ -130,6 +130,11 @@ const FORMS: DateForm[] = [
     },
   },
 ];
+
+function ordinal(d: number): string {
+  if (d % 100 >= 11 && d % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][d % 10] ?? 'th';
+}
 
 function monthIndex(word: string): number {
   return MONTHS.findIndex((m) => m.startsWith(word.slice(0, 3))) + 1;

@@ -20,6 +20,11 @@ describe('detectPhi', () => {
     expect(found('主治医师：吴海峰。')).toEqual([['CLINICIAN_NAME', '吴海峰']]);
     expect(found('请问刘医生今天出诊吗')).toEqual([['CLINICIAN_NAME', '刘医生']]);
     expect(found('我爸爸叫宁德胜，今年80岁')).toEqual([['PATIENT_NAME', '宁德胜']]);
+    expect(found('3床李秀英今晨血压176/96mmHg。王建国血压控制可。')).toEqual([
+      ['PATIENT_NAME', '李秀英'],
+      ['PATIENT_NAME', '王建国'],
+    ]);
+    expect(found('质控医师：萧炎')).toEqual([['CLINICIAN_NAME', '萧炎']]);
   });
 
   it('does not take drug, disease or everyday clinical words for names', () => {
@@ -32,6 +37,10 @@ describe('detectPhi', () => {
       'Evaluate for Cushing syndrome, Addison disease and Graves disease; Parkinson disease stable.',
       'Continue lisinopril 20 mg and metoprolol 50 mg twice daily. BP 150/90, HR 72, SpO2 is 97%.',
       '3月后复查，2周后复诊，72岁，血钾4.3mmol/L。',
+      '患者于睡眠中突然憋醒；该产妇曾孕4产2；溃疡性结肠炎患者容易并发中毒性巨结肠；该孕妇尚未临产。',
+      '医师查房记录完整率；许可事项变更是指注册地址、主要负责人、经营范围的变更。',
+      'Drug classes are listed in Phansalkar Table 2 and Table 7; see Section 3.',
+      'DOI 10.1161/01.cir.0000437741.48606.98',
     ])
       expect(found(text), text).toEqual([]);
   });

@@ -27,12 +27,19 @@ const TAIL = `(?:${BUILDING}?${UNIT})*(?:${NUM}室?)?`;
 const STREET_ADDRESS = new RegExp(`(${ADMIN}${ROAD}${DOOR}${TAIL})`, 'dg');
 /** City and district named, then any place name with a number: "北京市朝阳区望京西园四区412号楼3单元202". */
 const ADMIN_PLACE = new RegExp(`((?:${PROVINCE})?${CITY}${DISTRICT}${P}{1,12}?${DOOR}${TAIL})`, 'dg');
+/** Rural: county/district (and town), then village and group: "太康县马头镇王庄村3组". */
+const VILLAGE = new RegExp(
+  `((?:${PROVINCE})?(?:${CITY})?${DISTRICT}(?:${TOWN})?${P}{1,8}?(?:村|屯)(?:${NUM}(?:组|队|社|号))*)`,
+  'dg',
+);
 const ADMIN_ONLY = new RegExp(
   `((?:${PROVINCES})(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区)?${P}{2,6}?市${P}{1,6}?(?:区|县))`,
   'dg',
 );
 const CUED =
-  /(?:家庭住址|现住址|户籍地址|居住地址|通讯地址|联系地址|住址|地址|家住|现住|居住于|住在)[：:\s]*([^，。；;,\n\s　：:（(][^，。；;,\n\s　：:（(]{3,59})/dg;
+  /(?:家庭住址|现住址|户籍地址|居住地址|通讯地址|联系地址|住址|地址|家住|现住|居住于|住在)[：:\s]*([^，。；;,、\n\s　：:（(][^，。；;,、\n\s　：:（(]{3,59})/dg;
+/** What a cued address must contain: a place level or a number (not "地址、经营范围…"). */
+const PLACE_MARK = /[省市区县镇乡村路街道巷弄号楼栋室\d]/;
 
 const US_STREET =
   '(?:(?:[A-Z][A-Za-z]+[ \\t]){1,4}(?:Living|Home|Center|Apartments|Manor|Village|Residence|Tower|Plaza),[ \\t]+)?' +
@@ -42,13 +49,13 @@ const US_STREET =
 const US_ADDRESS = new RegExp(`(${US_STREET})`, 'dg');
 const PO_BOX = /\b(P\.?\s?O\.?\s+Box\s+\d+)/dg;
 
-const ZH_RULES = [STREET_ADDRESS, ADMIN_PLACE, ADMIN_ONLY, CUED];
+const ZH_RULES = [STREET_ADDRESS, ADMIN_PLACE, VILLAGE, ADMIN_ONLY, CUED];
 const EN_RULES = [US_ADDRESS, PO_BOX];
 
 export function findAddresses(text: string, out: PhiSpan[]): void {
   // Cheap gates first: most texts have no door number or no street-number pattern at all.
   const rules = [
-    ...(/[号址住市]/.test(text) ? ZH_RULES : []),
+    ...(/[号址住市村屯]/.test(text) ? ZH_RULES : []),
     ...(/\d[ \t]+[A-Z]|Box/.test(text) ? EN_RULES : []),
   ];
   for (const regex of rules) {
@@ -56,6 +63,7 @@ export function findAddresses(text: string, out: PhiSpan[]): void {
     for (const m of text.matchAll(regex)) {
       const [start, end] = m.indices![1]!;
       if (end - start < 4) continue;
+      if (regex === CUED && !PLACE_MARK.test(m[1]!)) continue;
       out.push({ category: 'ADDRESS', start, end, text: text.slice(start, end) });
     }
   }

@@ -19,8 +19,14 @@ const EN_CUE = new RegExp(
   'dg',
 );
 
+/** "Harriet Vance (92, DOB …)", "Giuseppe (96)": an age in brackets after a capitalised name. */
+const EN_BRACKET = new RegExp(
+  `[A-Z][a-z]+[ \\t]*\\((${OLD})(?=[ \\t]*(?:\\)|,[ \\t]*(?:DOB|born|[MF]\\b|male|female|y)))`,
+  'dg',
+);
+
 export function findOldAges(text: string, out: PhiSpan[]): void {
-  for (const regex of [ZH, EN_UNIT, EN_CUE]) {
+  for (const regex of [ZH, EN_UNIT, EN_CUE, EN_BRACKET]) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       const [start, end] = m.indices![1] ?? m.indices![0]!;

@@ -70,6 +70,22 @@ const rules: { regex: RegExp; category: PhiCategory }[] = [
     ),
     category: 'CLINICIAN_NAME',
   },
+  // "daughter of Harriet Vance": the person the relation is of.
+  {
+    regex: new RegExp(
+      `\\b(?:${['son', 'daughter', 'wife', 'husband', 'mother', 'father', 'grandson', 'granddaughter', 'niece', 'nephew', 'caregiver', 'friend', 'guardian'].map(either).join('|')})[ \\t]+of[ \\t]+${FULL}`,
+      'dg',
+    ),
+    category: 'PATIENT_NAME',
+  },
+  // "Nora (daughter)", "Robert Carter (son)".
+  {
+    regex: new RegExp(
+      `${FULL}[ \\t]*\\((?:${['daughter', 'son', 'wife', 'husband', 'mother', 'father', 'sister', 'brother', 'niece', 'nephew', 'grandson', 'granddaughter', 'partner', 'spouse', 'caregiver', 'friend', 'guardian'].join('|')})\\)`,
+      'dg',
+    ),
+    category: 'RELATIVE_NAME',
+  },
   // Signatures: "Anthony Russo, MD", "Regards, Mark Ellis", "— Teresa Kowalski".
   {
     regex: new RegExp(`${FULL2},?[ \\t]+(?:MD|M\\.D\\.|DO|RN|NP|PA-C|PharmD|PhD|MBBS|FACC)\\b`, 'dg'),
@@ -116,7 +132,8 @@ const NOT_NAMES = new Set(
     'Follow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July ' +
     'August September October November December Mrs Mr Ms Dr Re Hi Hello Dear Good Morning Thanks Also And Or ' +
     'Renal Endocrinology Cardiology Nephrology Sleep Medicine Telehealth Video Primary Care Hypertension Emergency ' +
-    'ED Unit Apt Street Road Avenue'
+    'ED Unit Apt Street Road Avenue Table Figure Section Box Appendix Chapter Grade Stage Class Type Step ' +
+    'Level Phase Version Part Page Item Rule Note Notes Source Sources Guideline Guidelines Study Trial Score'
   ).split(' '),
 );
 

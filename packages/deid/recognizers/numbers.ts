@@ -112,7 +112,8 @@ export const numberRules: readonly PatternRule[] = [
   },
   {
     category: 'PHONE',
-    regex: /(?<![\d-])((?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3})[-\s]?\d{7,8}(?:-\d{1,5})?)(?![\d-])/dg,
+    regex:
+      /(?<![\d.-])((?:\(0[1-9]\d{1,2}\)|（0[1-9]\d{1,2}）|0[1-9]\d{1,2})[-\s]?\d{7,8}(?:-\d{1,5})?)(?![\d.-]*\d)/dg,
     relabel: relabelFax,
   },
   {
@@ -124,6 +125,16 @@ export const numberRules: readonly PatternRule[] = [
     category: 'PHONE',
     regex:
       /(?:电话|手机|联系方式|座机|传真|Tel|Phone|Mobile|Cell|[Tt]ext me at|[Cc]all me at|reached at|[Ff]ax(?:ed)?(?: \w+){0,2})[：:\s]*(\+?[\d(（][\d\s()（）-]{5,18}\d)/dg,
+    relabel: relabelFax,
+  },
+  // International: +country code and 8–15 digits in groups ("+353 1 555 0123", "+86-21-62345678").
+  {
+    category: 'PHONE',
+    regex: /(?<![\d+])(\+\d{1,3}(?:[-\s]?\(?\d{1,4}\)?){2,5})(?![\d-])/dg,
+    validate: (v) => {
+      const n = v.replace(/\D/g, '').length;
+      return n >= 8 && n <= 15;
+    },
     relabel: relabelFax,
   },
   // ZIP: after a US state code (first three digits kept, see generalizeZip); 邮编 with its cue.

@@ -23,7 +23,7 @@ const NOT_NAMES = new Set(
     '本人 家属 甘油 甘露 谷丙 谷草 尿酸 钙通 钾离 钠盐 吉非 利尿 利伐 利格 利多 苏打 卡托 阿司 阿托 阿利 ' +
     '氨氯 贝那 培哚 厄贝 缬沙 奥美 坎地 替格 美托 比索 卡维 呋塞 托拉 螺内 达格 恩格 二甲 胰岛 ' +
     '司机 工人 职员 教师 退休 农民 保姆 干部 学生 无业 个体 商人 医生 护士 主任 ' +
-    '于是 于今 向日 安排 安全 康复 戴上 包括 宁可 常用 明确 乔丹 江湖 海鲜 海带 宫颈 强化 平稳 ' +
+    '查房 查体 查看 查血 查尿 查出 查明 查找 查阅 首次 记录 于是 于今 向日 安排 安全 康复 戴上 包括 宁可 常用 明确 乔丹 江湖 海鲜 海带 宫颈 强化 平稳 ' +
     '雷米 程度 程序 胡萝 文化 文献 任何 和平 华北 华南 金水 武侯 鼓楼 南开 南山 朝阳 海淀'
   ).split(' '),
 );
@@ -38,10 +38,15 @@ const RELATIVE_CUES =
   '家属|其子|其女|其妻|其夫|其孙女?|其母|其父|儿子|女儿|丈夫|妻子|爱人|老伴|配偶|父亲|母亲|我爸爸?|我妈妈?|我父亲|我母亲|' +
   '儿媳|女婿|孙子|孙女|外孙女?|哥哥|姐姐|弟弟|妹妹|联系人|紧急联系人|监护人|陪护|陪同人|陪诊人|保姆|代诉人|病史陈述者|病史提供者';
 const CLINICIAN_CUES =
-  '主治医师|主治医生|主管医师|主管医生|上级医师|住院医师|经治医师|接诊医师|接诊医生|值班医师|值班医生|会诊医师|转诊医生|申请医生|' +
+  '质控医师|质控医生|床位医生|上级医生|随访人|随访医生|责任医生|签约医生|录入人|审核人|主治医师|主治医生|主管医师|主管医生|上级医师|住院医师|经治医师|接诊医师|接诊医生|值班医师|值班医生|会诊医师|转诊医生|申请医生|' +
   '家庭医生|社区医生|签名医生|医师签名|医生签名|记录者|记录人|术者|助手|麻醉医师|主刀|护士|责任护士|药师|审核药师|审方药师|医师|医生';
 
 const cued = (cues: string) => new RegExp(`(?:${cues})(?:姓名)?[：:\\s]*${NAME}`, 'dg');
+/** After a labelled field ("质控医师：萧炎", "姓名：林炎"), any characters up to the end of the field. */
+const LABELLED = (cues: string) =>
+  new RegExp(`(?:${cues})[：:][ \\t　]*(${surname}[\\u4e00-\\u9fa5]{1,2})(?=[\\s　，,。；;、)）]|$)`, 'dg');
+const CLINICIAN_LABEL = LABELLED(CLINICIAN_CUES);
+const PATIENT_LABEL = LABELLED('患者姓名|姓名|患者');
 const PATIENT_CUE = cued(PATIENT_CUES);
 const RELATIVE_CUE = cued(RELATIVE_CUES);
 const CLINICIAN_CUE = cued(CLINICIAN_CUES);
@@ -51,7 +56,7 @@ const NAMED_CUE = new RegExp(`(?:叫做|叫|名为|名叫)${NAME}`, 'dg');
  * a word that typically follows a patient in a note (血压, 诉, 今日 …): "，王建国血压控制…".
  */
 const BARE = new RegExp(
-  `(?<=^|[\\s，。；：、,.;:（(）)]|今日|今晨|昨日|昨晚|次日|嘱|告知|通知|协助|查看)(${surname}[${ZH_GIVEN_CHARS}]{2})(?=血压|血糖|血钾|心率|体温|诉|自诉|述|今|昨|夜间|晨起|于|因|已|仍|病情|目前|现|近|无|未|服用|规律|入院|出院|复诊|随访|[，。；、\\s])`,
+  `(?<=^|[\\s，。；：、,.;:（(）)]|今日|今晨|昨日|昨晚|次日|嘱|告知|通知|协助|查看|床的|病房的|住院的|出院的|来看病的|隔壁的)(${surname}[${ZH_GIVEN_CHARS}]{2})(?=血压|血糖|血钾|心率|体温|诉|自诉|述|今|昨|夜间|晨起|于|因|已|仍|病情|目前|现|近|无|未|服用|规律|入院|出院|复诊|随访|让|说|问|要|想|也|阿姨|叔叔|大爷|奶奶|爷爷|[，。；、\\s])`,
   'dg',
 );
 // A name followed by sex or age: "陈志强，男，61岁", "司马德明　男　76岁", "赵玉兰 92岁".
@@ -75,21 +80,35 @@ const TITLE = new RegExp(
 );
 const CLINICIAN_TITLES = new Set(['医生', '大夫', '主任', '护士长', '护士']);
 
-function accept(name: string): boolean {
-  return !NOT_NAMES.has(name) && !NOT_NAMES.has(name.slice(0, 2));
+/**
+ * Surname characters that are far more often ordinary words (于睡眠中, 尚未临产, 容易并发, 曾孕4产2): a name with
+ * one of them must have common given-name characters (于海波 yes, 于睡眠 no).
+ */
+const WORDY_SURNAMES = new Set([
+  ...'于信容尚都相曾初阴和向方时安明成全常单关连应华车石文平高万从原由元可但利居幸位来那及区计',
+]);
+const COMMON_GIVEN = new Set([...ZH_GIVEN_CHARS]);
+
+function accept(name: string, labelled = false): boolean {
+  if (NOT_NAMES.has(name) || NOT_NAMES.has(name.slice(0, 2))) return false;
+  if (!labelled && WORDY_SURNAMES.has(name[0]!) && !COMPOUND_SURNAMES.some((c) => name.startsWith(c)))
+    return [...name.slice(1)].every((c) => COMMON_GIVEN.has(c));
+  return true;
 }
 
 export function findChineseNames(text: string, out: PhiSpan[]): void {
-  const add = (regex: RegExp, category: PhiCategory) => {
+  const add = (regex: RegExp, category: PhiCategory, labelled = false) => {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       const name = m[1]!;
-      if (!accept(name)) continue;
+      if (!accept(name, labelled)) continue;
       const [start, end] = m.indices![1]!;
       out.push({ category, start, end, text: name });
     }
   };
   add(CLINICIAN_CUE, 'CLINICIAN_NAME');
+  add(CLINICIAN_LABEL, 'CLINICIAN_NAME', true);
+  add(PATIENT_LABEL, 'PATIENT_NAME', true);
   add(PATIENT_CUE, 'PATIENT_NAME');
   add(RELATIVE_CUE, 'RELATIVE_NAME');
   add(NAMED_CUE, 'PATIENT_NAME');
