@@ -222,3 +222,14 @@ describe('honest verdicts', () => {
     expect(verdicts('建议规律运动，保证睡眠。').filter((c) => c.verdict === 'contradicted')).toEqual([]);
   });
 });
+
+describe('home targets are the office target converted (targetFor with a setting; §2.1 Table 11, §7.3)', () => {
+  it('China 2018 general office <140/90 corresponds to home <135/85', () => {
+    expect(
+      kinds(verdicts('按中国2018指南，一般高血压患者家庭血压应控制在 135/85 mmHg 以下。'), 'bp-target'),
+    ).toEqual(['supported']);
+    expect(
+      kinds(verdicts('按中国2018指南，一般高血压患者家庭血压应控制在 145/95 mmHg 以下。'), 'bp-target'),
+    ).toEqual(['contradicted']);
+  });
+});

@@ -215,8 +215,10 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
       isTargetSentence &&
       (v.lead === '<' || v.lead === '＜' || TARGET_BEFORE.test(before) || TARGET_AFTER.test(after));
     if (isTarget) {
+      const where = settingAt(t, v.at);
       out.targets.push({
         ...withG,
+        ...(where !== 'office' ? { setting: where } : {}),
         sbp: v.sbp[0],
         ...(v.dbp ? { dbp: v.dbp[0] } : {}),
         population: population(t, d),

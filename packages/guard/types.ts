@@ -93,6 +93,8 @@ export interface BpData {
 
 export interface TargetData {
   guideline?: Guideline;
+  /** Office (default), home or ambulatory target. */
+  setting?: Setting;
   sbp: number;
   dbp?: number;
   population: { age?: number; diabetes?: boolean; ckd?: boolean; proteinuria?: boolean; tolerated?: boolean };

@@ -40,9 +40,9 @@ export const bpTarget: GuardCheck = {
           ...(t.population.proteinuria ? { proteinuria: true } : {}),
           tolerated,
         };
-        const target = targetFor(g, p);
+        const target = targetFor(g, p, t.setting ?? 'office');
         if (variants.some((v) => v.target.rule === target.rule)) continue;
-        variants.push({ target, tolerated, ...targetVerified(g, target.rule) });
+        variants.push({ target, tolerated, ...targetVerified(g, p) });
       }
     const name = GUIDELINE_NAME[g];
     const evidence = variants.map((v) => ({
@@ -50,8 +50,11 @@ export const bpTarget: GuardCheck = {
       text: `${v.target.rule}: ${show(v.target)}`,
     }));
     const matches = (v: (typeof variants)[number]) =>
-      v.target.sbp === t.sbp &&
-      (!v.compareDbp || t.dbp === undefined || v.target.dbp === undefined || v.target.dbp === t.dbp);
+      Math.round(v.target.sbp) === t.sbp &&
+      (!v.compareDbp ||
+        t.dbp === undefined ||
+        v.target.dbp === undefined ||
+        Math.round(v.target.dbp) === t.dbp);
     const hit = variants.find(matches);
     if (hit)
       return hit.verified
