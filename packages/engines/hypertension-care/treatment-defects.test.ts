@@ -259,6 +259,7 @@ describe('crisis-range office BP: assess emergency vs urgency first (REFERENCE �
     if (prompt) {
       expect(p.notes[0]?.en).toMatch(/emergency/i);
       expect(p.urgent?.display.zh).toMatch(/急症/);
+      expect(p.display.en).toMatch(/^Crisis-range BP: assess/);
     }
   });
 });
@@ -356,5 +357,6 @@ describe('home and ambulatory means are judged against the derived target (REFER
     expect(p.inputs.targetMet).toBe(met);
     expect(p.target).toMatchObject({ sbp, dbp });
     if (!met) expect(p.decision).not.toBe('no-drug');
+    expect(p.display.en).toMatch(bpSource === 'home' ? /: Home BP / : /: Daytime ambulatory BP /);
   });
 });

@@ -141,7 +141,7 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
       ...(input.lifestyleMonths === undefined ? {} : { lifestyleMonths: input.lifestyleMonths }),
       targetMet: met,
     },
-    display: proposalDisplay(given, ctx, core, shown, met),
+    display: proposalDisplay(given, ctx, core, shown, met, crisis),
     ...(missing.length ? { missing } : {}),
     ...(urgent ? { urgent } : {}),
   };

@@ -31,15 +31,28 @@ export function proposalDisplay(
   core: Core,
   target: { sbp: number; dbp?: number },
   met: boolean,
+  crisis: boolean,
 ): Text {
   const targetText = `<${target.sbp}${target.dbp === undefined ? '' : `/${target.dbp}`}`;
   const all = [...(core.stops ?? []), ...core.orders];
   const orderText = (k: 'zh' | 'en') => all.map((o) => o.display[k]).join(k === 'zh' ? ';' : '; ');
   const d = DECISION_TEXT[core.decision];
   const title = ctx.edition.title;
+  const kind = {
+    office: { zh: '', en: '' },
+    home: { zh: '家庭', en: 'Home ' },
+    ambulatory: { zh: '日间动态', en: 'Daytime ambulatory ' },
+  }[input.bpSource];
+  // §1.5: a crisis-range BP leads the summary, before any ordinary start
+  const lead = crisis
+    ? {
+        zh: '血压达危象范围:先评估高血压急症/亚急症。',
+        en: 'Crisis-range BP: assess for hypertensive emergency vs urgency first. ',
+      }
+    : { zh: '', en: '' };
   return {
-    zh: `${title.zh}:血压 ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg,目标 ${targetText}(${met ? '已达标' : '未达标'})。${d.zh}${all.length ? `:${orderText('zh')}` : ''}。${core.followUp.days}天后随访。`,
-    en: `${title.en}: BP ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg vs target ${targetText} (${met ? 'at target' : 'above target'}). ${d.en.charAt(0).toUpperCase()}${d.en.slice(1)}${all.length ? `: ${orderText('en')}` : ''}. Follow up in ${core.followUp.days} days.`,
+    zh: `${lead.zh}${title.zh}:${kind.zh}血压 ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg,目标 ${targetText}(${met ? '已达标' : '未达标'})。${d.zh}${all.length ? `:${orderText('zh')}` : ''}。${core.followUp.days}天后随访。`,
+    en: `${lead.en}${title.en}: ${kind.en}BP ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg vs target ${targetText} (${met ? 'at target' : 'above target'}). ${d.en.charAt(0).toUpperCase()}${d.en.slice(1)}${all.length ? `: ${orderText('en')}` : ''}. Follow up in ${core.followUp.days} days.`,
   };
 }
 
