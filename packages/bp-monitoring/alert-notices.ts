@@ -5,7 +5,7 @@
  * timeliness report (alert-timeliness.ts) measures reading → acknowledgement from it.
  */
 import { sql } from 'kysely';
-import type { RequestContext } from '@qihuang/contracts';
+import { SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import type { Alert } from '@qihuang/engines/blood-pressure';
 import type { FhirRepository } from '@qihuang/store';
 import { loadPatientContext } from './patient-context.ts';
@@ -35,7 +35,7 @@ export const iso = (value: Date | string | null | undefined): string | undefined
 function readingTimes(repo: FhirRepository, ctx: RequestContext, patientId: string) {
   let loaded: Promise<Map<string, number>> | undefined;
   const context = () =>
-    (loaded ??= loadPatientContext(repo, ctx, patientId, {
+    (loaded ??= loadPatientContext(repo, { ...ctx, principal: SYSTEM_PRINCIPAL }, patientId, {
       now: repo.now(),
       from: new Date(Date.parse(repo.now()) - ALERT_WINDOW_DAYS * 86_400_000).toISOString(),
     }).then((c) => new Map([...c.home, ...c.office].map((r) => [r.id, Date.parse(r.time)]))));
@@ -45,7 +45,8 @@ function readingTimes(repo: FhirRepository, ctx: RequestContext, patientId: stri
       select min(effective_at) as at from bp_reading
       where patient_id = ${patientId} and id = any(${[...ids]}::text[])`.execute(repo.db);
     if (rows[0]?.at) return iso(rows[0].at)!;
-    const times = await context();
+    // Best effort: a notice without its reading time still notifies (the report counts it from the alert).
+    const times = await context().catch(() => new Map<string, number>());
     const found = ids
       .map((id) => times.get(id))
       .filter((t): t is number => t !== undefined && !Number.isNaN(t));

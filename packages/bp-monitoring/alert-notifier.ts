@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { isQihuangError, SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { iso, type NoticeRow } from './alert-notices.ts';
-import { fromFlag, type StoredAlert } from './alerts-store.ts';
+import { fromFlag, patientName, type StoredAlert } from './alerts-store.ts';
 
 export type AlertEventType = 'alert' | 'escalated' | 'closed';
 export interface AlertEvent {
@@ -88,6 +88,13 @@ export function createAlertNotifier(repo: FhirRepository, options: AlertNotifier
     }
   };
 
+  /** The alert as the inbox shows it, with the patient's name. */
+  const view = async (flag: FhirResource): Promise<StoredAlert> => {
+    const subject = String((flag.subject as { reference?: string } | undefined)?.reference ?? '');
+    const patient = await repo.read(ctx, 'Patient', subject.replace(/^Patient\//, '')).catch(() => undefined);
+    return fromFlag(flag, patient ? patientName(patient) : undefined);
+  };
+
   const post = async (type: string, alert: StoredAlert, at: string): Promise<void> => {
     if (!options.webhook) return;
     const payload = JSON.stringify({
@@ -152,7 +159,7 @@ export function createAlertNotifier(repo: FhirRepository, options: AlertNotifier
             );
           continue;
         }
-        const alert = fromFlag(flag);
+        const alert = await view(flag);
         const at = now.toISOString();
         if (row.severity === 'critical' && flag.status === 'active') {
           await communication(alert, 'notify', at);
@@ -184,7 +191,7 @@ export function createAlertNotifier(repo: FhirRepository, options: AlertNotifier
         const flag = await readFlag(row.flag_id);
         const at = now.toISOString();
         if (flag && flag.status === 'active') {
-          const alert = fromFlag(flag);
+          const alert = await view(flag);
           await communication(alert, 'escalate', at);
           await post('bp-critical-alert-escalated', alert, at);
           options.hub.publish({ type: 'escalated', alert });

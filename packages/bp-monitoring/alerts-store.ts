@@ -181,6 +181,12 @@ export async function saveAlerts(
   return fresh.length;
 }
 
+/** The name the inbox shows for a patient ("given family"), if the Patient has one. */
+export function patientName(patient: FhirResource): string | undefined {
+  const name = (patient.name as { given?: string[]; family?: string }[] | undefined)?.[0];
+  return name ? [...(name.given ?? []), name.family].filter(Boolean).join(' ') || undefined : undefined;
+}
+
 export async function listAlerts(
   repo: FhirRepository,
   ctx: RequestContext,
@@ -198,8 +204,8 @@ export async function listAlerts(
   const names = new Map<string, string>();
   for (const row of result.included) {
     if (row.resource_type !== 'Patient') continue;
-    const name = (row.content.name as { given?: string[]; family?: string }[] | undefined)?.[0];
-    if (name) names.set(row.id, [...(name.given ?? []), name.family].filter(Boolean).join(' '));
+    const name = patientName(row.content as FhirResource);
+    if (name) names.set(row.id, name);
   }
   const order = { critical: 0, warning: 1, info: 2 } as Record<string, number>;
   return result.matches

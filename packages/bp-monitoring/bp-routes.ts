@@ -132,7 +132,10 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
     const days = Number(c.req.query('days') ?? 14);
     if (!Number.isInteger(days) || days < 1 || days > 366)
       throw new QihuangError('invalid-input', 'days must be a whole number from 1 to 366');
-    return c.json(await recentReadings(deps.repository, deps.context(c), c.req.param('id'), now(), days));
+    const language = patientLanguage(c.req.query('lang'), c.req.header('accept-language'));
+    return c.json(
+      await recentReadings(deps.repository, deps.context(c), c.req.param('id'), now(), days, language),
+    );
   });
 
   app.route(

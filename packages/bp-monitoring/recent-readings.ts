@@ -6,7 +6,13 @@
 import type { RequestContext } from '@qihuang/contracts';
 import type { FhirRepository } from '@qihuang/store';
 import { ALERT_GUIDELINE } from './raise-alerts.ts';
-import { readingCategory, type ReadingCategory } from './reading-advice.ts';
+import {
+  crisisAdvice,
+  readingCategory,
+  type CrisisAdvice,
+  type PatientLanguage,
+  type ReadingCategory,
+} from './reading-advice.ts';
 
 export interface RecentReading {
   id: string;
@@ -26,7 +32,8 @@ export async function recentReadings(
   patientId: string,
   now: string,
   days: number,
-): Promise<{ guideline: string; readings: RecentReading[] }> {
+  language: PatientLanguage,
+): Promise<{ guideline: string; readings: RecentReading[]; advice?: CrisisAdvice }> {
   await repo.read(ctx, 'Patient', patientId); // 404 for an unknown or other patient
   const from = new Date(Date.parse(now) - days * 86_400_000).toISOString();
   const result = await repo.search(ctx, 'Observation', [
@@ -57,5 +64,13 @@ export async function recentReadings(
       category: readingCategory({ sbp, dbp }, ALERT_GUIDELINE),
     });
   }
-  return { guideline: ALERT_GUIDELINE, readings };
+  // The crisis box stays while a crisis reading of the last 24 hours exists (the crisis alert's look-back,
+  // DEFAULT_ALERT_CONFIG), so a reload of the page never hides it.
+  const since = Date.parse(now) - 24 * 3_600_000;
+  const advice = crisisAdvice(
+    readings.filter((r) => Date.parse(r.time) >= since),
+    ALERT_GUIDELINE,
+    language,
+  );
+  return { guideline: ALERT_GUIDELINE, readings, ...(advice ? { advice } : {}) };
 }

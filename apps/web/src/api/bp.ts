@@ -1,5 +1,6 @@
 /** Blood-pressure service (/api/bp). Fields beyond the contract's minimum are optional: render what exists. */
-import { request } from './client.ts';
+import { rawRequest, request } from './client.ts';
+import { parseEventData, readSseStream } from './sse.ts';
 
 export const GUIDELINE_IDS = ['china-2018', 'esh-2023', 'acc-aha-2017'] as const;
 export type GuidelineId = (typeof GUIDELINE_IDS)[number];
@@ -103,6 +104,95 @@ export interface BpAlert {
   values?: Record<string, number>;
   rule?: string;
   source?: string;
+  /** Who closed it, when, and the action recorded. */
+  acknowledged?: { by: string; at: string } & Partial<AlertAction>;
+}
+
+export type ReadingCategory = 'crisis' | 'high' | 'normal';
+
+/** What the patient is told at once about a crisis-range reading (server text, in the patient's language). */
+export interface CrisisAdvice {
+  level: 'crisis';
+  language: string;
+  title: string;
+  steps: string[];
+  source: string;
+  readings: { id: string; time: string; sbp: number; dbp: number }[];
+}
+
+export interface UploadAnswer {
+  stored: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  records: { index: number; status: string; id?: string; category?: ReadingCategory; reason?: string }[];
+  /** 'pending': the reading is stored; alert evaluation failed and is retried by the server. */
+  alertEvaluation?: 'done' | 'pending';
+  advice?: CrisisAdvice;
+}
+
+export interface RecentReading {
+  id: string;
+  time: string;
+  sbp: number;
+  dbp: number;
+  category: ReadingCategory;
+}
+
+export interface RecentReadings {
+  guideline: string;
+  readings: RecentReading[];
+  /** Present while a crisis-range reading of the last 24 hours exists. */
+  advice?: CrisisAdvice;
+}
+
+export const CONTACT_METHODS = ['phone', 'sms', 'wechat', 'video', 'in-person', 'other'] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+
+/** The action that closes an alert (all fields required by the server). */
+export interface AlertAction {
+  contactedBy: string;
+  contactedAt: string;
+  method: ContactMethod;
+  patientReached: boolean;
+  action: string;
+}
+
+export interface TimelinessDurations {
+  count: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  withinTargetPercent: number | null;
+}
+
+export interface AlertTimeliness {
+  from: string;
+  to: string;
+  targetMinutes: number;
+  alerts: number;
+  closed: number;
+  open: number;
+  openPastTarget: number;
+  readingToClose: TimelinessDurations;
+  alertToClose: TimelinessDurations;
+}
+
+export type AlertStreamEvent = { type: 'alert' | 'escalated' | 'closed'; alert: BpAlert };
+
+/** One home reading as a FHIR BP panel (LOINC 85354-9 with 8480-6 / 8462-4 components). */
+function readingObservation(patientId: string, reading: { sbp: number; dbp: number; time: string }) {
+  const component = (code: string, value: number) => ({
+    code: { coding: [{ system: 'http://loinc.org', code }] },
+    valueQuantity: { value, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
+  });
+  return {
+    resourceType: 'Observation',
+    status: 'final',
+    code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] },
+    subject: { reference: `Patient/${patientId}` },
+    effectiveDateTime: reading.time,
+    component: [component('8480-6', reading.sbp), component('8462-4', reading.dbp)],
+  };
 }
 
 export const bp = {
@@ -118,6 +208,37 @@ export const bp = {
     });
     return Array.isArray(body) ? body : (body?.items ?? body?.alerts ?? []);
   },
-  acknowledge: (id: string) =>
-    request<unknown>(`/api/bp/alerts/${encodeURIComponent(id)}/acknowledge`, { method: 'POST' }),
+  /** Closes an alert with the action taken (the server refuses it without one). */
+  acknowledge: (id: string, action: AlertAction) =>
+    request<BpAlert>(`/api/bp/alerts/${encodeURIComponent(id)}/acknowledge`, {
+      method: 'POST',
+      body: action,
+    }),
+  uploadReading: (patientId: string, reading: { sbp: number; dbp: number; time: string }, lang: string) =>
+    request<UploadAnswer>(`/api/bp/patients/${encodeURIComponent(patientId)}/readings`, {
+      method: 'POST',
+      query: { format: 'fhir', lang },
+      body: readingObservation(patientId, reading),
+    }),
+  recentReadings: (patientId: string, lang: string, signal?: AbortSignal) =>
+    request<RecentReadings>(`/api/bp/patients/${encodeURIComponent(patientId)}/readings`, {
+      query: { days: 14, lang },
+      signal,
+    }),
+  timeliness: (signal?: AbortSignal) => request<AlertTimeliness>('/api/bp/alerts/timeliness', { signal }),
+  /** Live alert events (server-sent events) until `signal` aborts. */
+  streamAlerts: async (onEvent: (event: AlertStreamEvent) => void, signal: AbortSignal): Promise<void> => {
+    const response = await rawRequest('/api/bp/alerts/stream', { accept: 'text/event-stream', signal });
+    if (!response.body) return;
+    await readSseStream(
+      response.body,
+      (e) => {
+        if (e.event !== 'alert' && e.event !== 'escalated' && e.event !== 'closed') return;
+        const alert = parseEventData(e.data) as BpAlert | undefined;
+        if (alert && typeof alert === 'object' && typeof alert.id === 'string')
+          onEvent({ type: e.event, alert });
+      },
+      signal,
+    );
+  },
 };

@@ -1,8 +1,15 @@
-/** Clinicians' inbox of active blood-pressure alerts across patients, with acknowledge. */
-import { useState } from 'react';
+/**
+ * Clinicians' inbox of active blood-pressure alerts across patients. New and escalated alerts arrive live (server-
+ * sent events); an alert is closed only with the action taken (who contacted the patient, when, how, what was
+ * done), which the server keeps as FHIR Task + Communication + Provenance. The critical-value timeliness of the
+ * last 30 days is shown on top.
+ */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { bp, isApiError, type BpAlert } from '../../api/index.ts';
+import type { AlertStreamEvent } from '../../api/bp.ts';
+import { AlertActionForm, TimelinessLine } from './alert-action-form.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate, formatReadingTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -20,27 +27,40 @@ export function AlertsPage() {
   const lang = i18n.language;
   const alerts = useAsync((s) => bp.alerts(s), []);
   const [done, setDone] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string>('');
-  const [actionError, setActionError] = useState<unknown>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [arrived, setArrived] = useState<BpAlert[]>([]);
+  const [escalated, setEscalated] = useState<Set<string>>(new Set());
+  const [live, setLive] = useState<'connecting' | 'live' | 'offline'>('connecting');
 
-  async function acknowledge(alert: BpAlert) {
-    setBusy(alert.id);
-    setActionError(null);
-    try {
-      await bp.acknowledge(alert.id);
-      setDone((prev) => new Set(prev).add(alert.id));
-      setMessage(t('alerts.acknowledged'));
-    } catch (err) {
-      setActionError(err);
-    } finally {
-      setBusy(null);
-    }
-  }
+  // Live updates: new alerts are added on top, escalations marked, alerts closed elsewhere removed.
+  useEffect(() => {
+    const controller = new AbortController();
+    const onEvent = (event: AlertStreamEvent) => {
+      setLive('live');
+      const a = event.alert;
+      if (event.type === 'closed') setDone((prev) => new Set(prev).add(a.id));
+      else {
+        setArrived((prev) => [a, ...prev.filter((x) => x.id !== a.id)]);
+        if (event.type === 'escalated') setEscalated((prev) => new Set(prev).add(a.id));
+        else setMessage(t('alertLoop.newAlert', { name: a.patientName || a.patientId }));
+      }
+    };
+    setLive('live');
+    bp.streamAlerts(onEvent, controller.signal).then(
+      () => !controller.signal.aborted && setLive('offline'),
+      () => !controller.signal.aborted && setLive('offline'),
+    );
+    return () => controller.abort();
+  }, [t]);
 
+  const merged =
+    alerts.status === 'success'
+      ? [...arrived, ...alerts.data.filter((a) => !arrived.some((x) => x.id === a.id))]
+      : arrived;
   const list =
     alerts.status === 'success'
-      ? alerts.data
+      ? merged
           .filter((a) => !done.has(a.id))
           .sort(
             (a, b) =>
@@ -52,10 +72,13 @@ export function AlertsPage() {
     <section className="page" aria-labelledby="alerts-title">
       <h1 id="alerts-title">{t('alerts.title')}</h1>
       <p className="muted">{t('alerts.intro')}</p>
+      <p className={`live-indicator live-${live}`} data-testid="alerts-live">
+        {live === 'offline' ? t('alertLoop.offline') : t('alertLoop.live')}
+      </p>
+      <TimelinessLine />
       <p className="visually-hidden" role="status" aria-live="polite">
         {message}
       </p>
-      {actionError ? <ErrorState error={actionError} /> : null}
       {alerts.status === 'loading' && <Loading />}
       {alerts.status === 'error' &&
         (isApiError(alerts.error) && alerts.error.status === 404 ? (
@@ -77,7 +100,8 @@ export function AlertsPage() {
               return (
                 <li
                   key={a.id}
-                  className={`alert-item severity-${a.severity}`}
+                  className={`alert-item severity-${a.severity}${escalated.has(a.id) ? ' escalated' : ''}`}
+                  data-alert-id={a.id}
                   aria-labelledby={`alert-${a.id}`}
                 >
                   <div className="alert-body">
@@ -93,20 +117,35 @@ export function AlertsPage() {
                         {formatDate(a.createdAt, lang, true)}
                       </span>
                     </div>
+                    {escalated.has(a.id) && (
+                      <p className="badge badge-critical">{t('alertLoop.escalated')}</p>
+                    )}
                     <p className="alert-summary">{summary}</p>
                     <AlertEvidence alert={a} />
+                    {open === a.id && (
+                      <AlertActionForm
+                        alert={a}
+                        onCancel={() => setOpen(null)}
+                        onClosed={() => {
+                          setOpen(null);
+                          setDone((prev) => new Set(prev).add(a.id));
+                          setMessage(t('alertLoop.closed'));
+                        }}
+                      />
+                    )}
                   </div>
-                  <div className="alert-actions">
-                    <button
-                      type="button"
-                      className="button primary"
-                      disabled={busy === a.id}
-                      aria-describedby={`alert-${a.id}`}
-                      onClick={() => void acknowledge(a)}
-                    >
-                      {busy === a.id ? t('alerts.acknowledging') : t('alerts.acknowledge')}
-                    </button>
-                  </div>
+                  {open !== a.id && (
+                    <div className="alert-actions">
+                      <button
+                        type="button"
+                        className="button primary"
+                        aria-describedby={`alert-${a.id}`}
+                        onClick={() => setOpen(a.id)}
+                      >
+                        {t('alertLoop.record')}
+                      </button>
+                    </div>
+                  )}
                 </li>
               );
             })}

@@ -6,12 +6,14 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { bp, type CrisisAdvice } from '../../api/bp.ts';
 import { care, type MedicationAdherence, type PatientHome } from '../../api/care.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { localDate, percent, pick, progressSummary, todaysReminders } from './care-model.ts';
 import { LifestyleGoals } from './care-ui.tsx';
+import { CrisisBox, HomeReadings } from './home-readings.tsx';
 import './care.css';
 
 const ProgressChart = lazy(() => import('./progress-chart.tsx'));
@@ -38,9 +40,14 @@ function HomeBody({ home }: { home: PatientHome }) {
   const today = localDate(new Date());
   const reminders = todaysReminders(home.monitoring.reminders, today);
   const adherence = home.monitoring.adherence;
+  const recent = useAsync((s) => bp.recentReadings(home.patient.id, lang, s), [home.patient.id, lang]);
+  const [uploadAdvice, setUploadAdvice] = useState<CrisisAdvice | undefined>();
+  // A crisis reading of the last 24 hours keeps the advice on top, and no reminder says "done" over it.
+  const advice = uploadAdvice ?? (recent.status === 'success' ? recent.data.advice : undefined);
 
   return (
     <>
+      {advice && <CrisisBox advice={advice} />}
       <Link
         className="button primary care-big-button"
         to="/care/consultation/new"
@@ -48,6 +55,15 @@ function HomeBody({ home }: { home: PatientHome }) {
       >
         {t('care.home.startConsultation')}
       </Link>
+
+      <HomeReadings
+        patientId={home.patient.id}
+        recent={recent.status === 'success' ? recent.data : undefined}
+        onSaved={(answer) => {
+          setUploadAdvice(answer.advice);
+          recent.reload();
+        }}
+      />
 
       <section className="card" aria-labelledby="care-reminders">
         <h2 id="care-reminders">{t('care.home.reminders')}</h2>
@@ -63,7 +79,11 @@ function HomeBody({ home }: { home: PatientHome }) {
                     <strong>
                       {t(`care.session.${r.session}`)} {r.window[0]}–{r.window[1]}
                     </strong>
-                    <span className={`badge badge-${r.state}`}>{t(`care.reminderState.${r.state}`)}</span>
+                    {advice && r.state === 'done' ? (
+                      <span className="badge badge-crisis">{t('bpHome.reminderCrisis')}</span>
+                    ) : (
+                      <span className={`badge badge-${r.state}`}>{t(`care.reminderState.${r.state}`)}</span>
+                    )}
                   </div>
                   <div className="muted">
                     {r.date !== today ? `${r.date} · ` : ''}

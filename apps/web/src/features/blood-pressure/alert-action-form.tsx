@@ -1,0 +1,153 @@
+/**
+ * Closing an alert with the action taken (危急值闭环): who contacted the patient, when, how, whether they were
+ * reached and what was done. Every field is required (the server refuses a close without them too). Also the
+ * one-line critical-value timeliness report for the inbox.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { bp, CONTACT_METHODS, type BpAlert, type ContactMethod } from '../../api/bp.ts';
+import { useAuth } from '../../auth/auth-context.tsx';
+import { ErrorState } from '../../components/states.tsx';
+import { useAsync } from '../../lib/use-async.ts';
+import './alert-action-form.css';
+
+function localInputValue(date: Date): string {
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+export function AlertActionForm({
+  alert,
+  onClosed,
+  onCancel,
+}: {
+  alert: BpAlert;
+  onClosed: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const [contactedBy, setContactedBy] = useState(me?.displayName || me?.username || '');
+  const [contactedAt, setContactedAt] = useState(localInputValue(new Date()));
+  const [method, setMethod] = useState<ContactMethod>('phone');
+  const [reached, setReached] = useState<'yes' | 'no' | ''>('');
+  const [action, setAction] = useState('');
+  const [missing, setMissing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const name = alert.patientName || alert.patientId;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const at = new Date(contactedAt);
+    if (contactedBy.trim().length < 2 || action.trim().length < 2 || !reached || Number.isNaN(at.getTime())) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    setBusy(true);
+    setError(null);
+    try {
+      await bp.acknowledge(alert.id, {
+        contactedBy: contactedBy.trim(),
+        contactedAt: at.toISOString(),
+        method,
+        patientReached: reached === 'yes',
+        action: action.trim(),
+      });
+      onClosed();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const id = (field: string) => `${alert.id}-${field}`;
+  return (
+    <form className="alert-action-form" onSubmit={(e) => void submit(e)} data-testid="alert-action-form">
+      <h3>{t('alertLoop.formTitle', { name })}</h3>
+      <label htmlFor={id('by')}>{t('alertLoop.contactedBy')}</label>
+      <input id={id('by')} value={contactedBy} onChange={(e) => setContactedBy(e.target.value)} />
+      <label htmlFor={id('at')}>{t('alertLoop.contactedAt')}</label>
+      <input
+        id={id('at')}
+        type="datetime-local"
+        value={contactedAt}
+        onChange={(e) => setContactedAt(e.target.value)}
+      />
+      <label htmlFor={id('method')}>{t('alertLoop.method')}</label>
+      <select id={id('method')} value={method} onChange={(e) => setMethod(e.target.value as ContactMethod)}>
+        {CONTACT_METHODS.map((m) => (
+          <option key={m} value={m}>
+            {t(`alertLoop.methods.${m}`)}
+          </option>
+        ))}
+      </select>
+      <fieldset>
+        <label>
+          <input
+            type="radio"
+            name={id('reached')}
+            checked={reached === 'yes'}
+            onChange={() => setReached('yes')}
+          />{' '}
+          {t('alertLoop.reached')}
+        </label>
+        <label>
+          <input
+            type="radio"
+            name={id('reached')}
+            checked={reached === 'no'}
+            onChange={() => setReached('no')}
+          />{' '}
+          {t('alertLoop.notReached')}
+        </label>
+      </fieldset>
+      <label htmlFor={id('action')}>{t('alertLoop.action')}</label>
+      <textarea
+        id={id('action')}
+        rows={3}
+        value={action}
+        placeholder={t('alertLoop.actionHint')}
+        onChange={(e) => setAction(e.target.value)}
+      />
+      {missing && (
+        <p className="notice notice-error" role="alert" data-testid="action-required">
+          {t('alertLoop.required')}
+        </p>
+      )}
+      {error ? <ErrorState error={error} /> : null}
+      <div className="alert-action-buttons">
+        <button type="submit" className="button primary" disabled={busy}>
+          {t('alertLoop.submit')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('alertLoop.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Critical-value timeliness of the last 30 days (nothing shown when the server has no report). */
+export function TimelinessLine() {
+  const { t } = useTranslation();
+  const report = useAsync((s) => bp.timeliness(s), []);
+  if (report.status !== 'success' || report.data.alerts === 0) return null;
+  const r = report.data;
+  const dash = (v: number | null) => (v === null ? '—' : String(v));
+  return (
+    <p className="muted" data-testid="alert-timeliness">
+      {t('alertLoop.timeliness', {
+        closed: r.closed,
+        alerts: r.alerts,
+        median: dash(r.readingToClose.medianMinutes),
+        p90: dash(r.readingToClose.p90Minutes),
+        within: dash(r.readingToClose.withinTargetPercent),
+        target: r.targetMinutes,
+        overdue: r.openPastTarget,
+      })}
+    </p>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * The patient's own readings on the phone page: enter a reading, see at once what to do when it is in the
+ * crisis range (the server's advice, in the patient's language, naming its guideline), and the last two weeks
+ * coloured by category (with the category in words, not colour alone).
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  bp,
+  type CrisisAdvice,
+  type ReadingCategory,
+  type RecentReadings,
+  type UploadAnswer,
+} from '../../api/bp.ts';
+import { ErrorState } from '../../components/states.tsx';
+import { formatDate } from '../../lib/format.ts';
+import './home-readings.css';
+
+/** The crisis box: first thing on the page, never dismissed while the crisis reading is recent. */
+export function CrisisBox({ advice }: { advice: CrisisAdvice }) {
+  const { t } = useTranslation();
+  return (
+    <section
+      className="crisis-box"
+      role="alert"
+      aria-label={t('bpHome.crisisBoxLabel')}
+      data-testid="crisis-advice"
+    >
+      <h2>{advice.title}</h2>
+      <ol>
+        {advice.steps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+      <p className="crisis-source">
+        {t('bpHome.source')}: {advice.source}
+      </p>
+    </section>
+  );
+}
+
+export function HomeReadings({
+  patientId,
+  recent,
+  onSaved,
+}: {
+  patientId: string;
+  recent: RecentReadings | undefined;
+  onSaved: (answer: UploadAnswer) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [sbp, setSbp] = useState('');
+  const [dbp, setDbp] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [invalid, setInvalid] = useState(false);
+  const [status, setStatus] = useState('');
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const s = Number(sbp);
+    const d = Number(dbp);
+    // Input checks only (the server checks plausibility again); not clinical thresholds.
+    if (!Number.isInteger(s) || !Number.isInteger(d) || s < 50 || s > 300 || d < 30 || d > 200 || d >= s) {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await bp.uploadReading(patientId, { sbp: s, dbp: d, time: localNow() }, lang);
+      setStatus(answer.alertEvaluation === 'pending' ? t('bpHome.savedPending') : t('bpHome.saved'));
+      setSbp('');
+      setDbp('');
+      onSaved(answer);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="bp-home-title">
+      <h2 id="bp-home-title">{t('bpHome.title')}</h2>
+      <form className="reading-form" onSubmit={(e) => void save(e)} data-testid="reading-form">
+        <label>
+          {t('bpHome.sbp')}
+          <input
+            inputMode="numeric"
+            pattern="[0-9]*"
+            value={sbp}
+            onChange={(e) => setSbp(e.target.value)}
+            name="sbp"
+            required
+          />
+        </label>
+        <label>
+          {t('bpHome.dbp')}
+          <input
+            inputMode="numeric"
+            pattern="[0-9]*"
+            value={dbp}
+            onChange={(e) => setDbp(e.target.value)}
+            name="dbp"
+            required
+          />
+        </label>
+        <button type="submit" className="button primary care-big-button" disabled={busy}>
+          {busy ? t('bpHome.saving') : t('bpHome.save')}
+        </button>
+      </form>
+      {invalid && (
+        <p className="notice notice-error" role="alert">
+          {t('bpHome.invalid')}
+        </p>
+      )}
+      {error ? <ErrorState error={error} /> : null}
+      <p role="status" className="muted" data-testid="reading-status">
+        {status}
+      </p>
+      <h3>{t('bpHome.recent')}</h3>
+      {!recent || recent.readings.length === 0 ? (
+        <p className="muted">{t('bpHome.none')}</p>
+      ) : (
+        <ul className="reading-list" data-testid="recent-readings">
+          {recent.readings.slice(0, 10).map((r) => (
+            <li key={r.id} className={`reading reading-${r.category}`} data-category={r.category}>
+              <strong>
+                {r.sbp}/{r.dbp}
+              </strong>{' '}
+              <span className="reading-unit">mmHg</span>
+              <span className={`reading-badge reading-badge-${r.category}`}>
+                {categoryText(t, r.category)}
+              </span>
+              <span className="muted reading-time">{formatDate(r.time, lang, true)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function categoryText(t: (key: string) => string, category: ReadingCategory): string {
+  return t(`bpHome.category.${category}`);
+}
+
+/** Now as a local date-time with its UTC offset (a reading keeps the time zone it was taken in). */
+function localNow(): string {
+  const now = new Date();
+  now.setSeconds(0, 0);
+  const offset = -now.getTimezoneOffset();
+  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  const local = new Date(now.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  return `${local}${offset >= 0 ? '+' : '-'}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
