@@ -130,3 +130,16 @@ describe('replacements', () => {
     expect(vault.restore(out!.text)).toBe('患者张三，电话13812345678；张三的女儿张丽，电话13812345678。');
   });
 });
+
+describe('no super-linear blow-up on long runs (regexes anchored or bounded)', () => {
+  it.each([
+    ['digits', '1'.repeat(20_000)],
+    ['dashes', 'A-1-'.repeat(5_000)],
+    ['dotted', `${'a.'.repeat(10_000)}@`],
+    ['capitals', 'Mr. Aaa Bbb Ccc '.repeat(1_500)],
+  ])('%s (20,000 characters) in well under a second', (_name, text) => {
+    const start = performance.now();
+    detectPhi(text);
+    expect(performance.now() - start).toBeLessThan(600);
+  });
+});

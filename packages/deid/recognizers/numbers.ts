@@ -88,18 +88,23 @@ export const numberRules: readonly PatternRule[] = [
   cue('车牌号码|车牌号|车牌|plate(?: number| No\\.?)?|VIN', 'VEHICLE', '([A-Z0-9][A-Z0-9-]{3,16})'),
   {
     category: 'VEHICLE',
-    regex: /(?<![A-Z0-9])((?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17})(?![A-Z0-9])/dg,
+    regex:
+      /(?<![A-Z0-9])((?=[A-HJ-NPR-Z0-9]{0,16}\d)(?=[A-HJ-NPR-Z0-9]{0,16}[A-Z])[A-HJ-NPR-Z0-9]{17})(?![A-Z0-9])/dg,
   },
   cue(
     '序列号|设备号|设备编号|[Ss]erial(?: number| No\\.?| #)?|S/N|SN[:：#]|IMEI|UDI',
     'DEVICE',
     '([A-Za-z0-9][A-Za-z0-9-]{4,30}[A-Za-z0-9])',
   ),
-  { category: 'EMAIL', regex: /([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/dg },
+  {
+    category: 'EMAIL',
+    regex:
+      /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24})(?![A-Za-z0-9-])/dg,
+  },
   { category: 'URL', regex: /((?:https?:\/\/|www\.)[^\s<>"'，。；、）)]+[^\s<>"'，。；、）).,;:!?])/dg },
   {
     category: 'IP',
-    regex: /(?<![\d.])((?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d))(?![\d.]*\d)/dg,
+    regex: /(?<![\d.])((?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d))(?!\.?\d)/dg,
   },
   { category: 'IP', regex: /(?<![\w:])((?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4})(?![\w:])/dg },
   cue('微信号|微信|WeChat(?: ID)?|wxid', 'WECHAT', '([A-Za-z][-_A-Za-z0-9]{5,19})'),
@@ -113,7 +118,7 @@ export const numberRules: readonly PatternRule[] = [
   {
     category: 'PHONE',
     regex:
-      /(?<![\d.-])((?:\(0[1-9]\d{1,2}\)|（0[1-9]\d{1,2}）|0[1-9]\d{1,2})[-\s]?\d{7,8}(?:-\d{1,5})?)(?![\d.-]*\d)/dg,
+      /(?<![\d.-])((?:\(0[1-9]\d{1,2}\)|（0[1-9]\d{1,2}）|0[1-9]\d{1,2})[-\s]?\d{7,8}(?:-\d{1,5})?)(?![\d-]|\.\d)/dg,
     relabel: relabelFax,
   },
   {
