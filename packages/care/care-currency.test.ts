@@ -86,6 +86,7 @@ describe.each(DATABASE_KINDS)('care data currency and targets on %s', (kind) => 
       ]),
     );
     for (const id of ['cur-1', 'cur-2', 'cur-3']) await patient(id);
+    await patient('cur-4', { gender: 'female', birthDate: '1995-04-01' });
   }, 300_000);
   afterAll(async () => t?.closeAll());
 
@@ -212,6 +213,34 @@ describe.each(DATABASE_KINDS)('care data currency and targets on %s', (kind) => 
     expect(avoided).toEqual(expect.arrayContaining(['acei', 'beta-blocker', 'ccb-nondhp']));
     const ordered = proposal.orders.flatMap((o) => o.classes);
     for (const cls of ['acei', 'beta-blocker', 'ccb-nondhp']) expect(ordered).not.toContain(cls);
+  });
+
+  it('passes a planned pregnancy (ICD-10 Z31) to the engine: no ACE inhibitor or ARB is proposed', async () => {
+    await t.repository.update(system, 'Condition', 'cur-4-plan', {
+      resourceType: 'Condition',
+      id: 'cur-4-plan',
+      clinicalStatus: {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }],
+      },
+      code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'Z31.6' }], text: '备孕' },
+      subject: { reference: 'Patient/cur-4' },
+    });
+    await t.repository.update(
+      system,
+      'Observation',
+      'cur-4-office',
+      officeBp('cur-4-office', 'cur-4', '2026-03-01T09:00:00+08:00', 166, 104),
+    );
+    const r = await send('POST', '/api/care/patients/cur-4/proposal', {
+      guideline: 'china-2018',
+      language: 'en',
+    });
+    expect(r.status).toBe(201);
+    const proposal = r.body.proposal as { avoided: { cls: string }[]; orders: { classes: string[] }[] };
+    expect(proposal.avoided.map((a) => a.cls)).toEqual(expect.arrayContaining(['acei', 'arb']));
+    const ordered = proposal.orders.flatMap((o) => o.classes);
+    expect(ordered).not.toContain('acei');
+    expect(ordered).not.toContain('arb');
   });
 
   it('answers for a demo patient carry guideline names, never the internal reference', async () => {

@@ -36,7 +36,8 @@ export type ChartConditionKey =
   | 'lvh'
   | 'peripheral-artery-disease'
   | 'retinopathy'
-  | 'diabetes-complications';
+  | 'diabetes-complications'
+  | 'frailty';
 
 const RULES: ChartConditionRule[] = [
   // ICD-10 I44.1 second-degree, I44.2 complete AV block; SNOMED 195042002 second degree, 28189009 Mobitz II,
@@ -168,6 +169,11 @@ const RULES: ChartConditionRule[] = [
     terms: /糖尿病(肾病|视网膜病变|神经病变|足)|diabetic (nephropathy|kidney|retinopathy|neuropathy)/i,
   },
 ];
+
+RULES.push(
+  // ICD-10 R54 age-related physical debility (frailty); SNOMED 248279007 frailty.
+  { key: 'frailty', icd10: /^R54/, snomed: ['248279007'], terms: /衰弱|frailty|frail\b/i },
+);
 
 const INACTIVE = new Set(['inactive', 'resolved', 'remission']);
 const REFUTED = new Set(['refuted', 'entered-in-error']);

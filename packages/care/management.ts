@@ -169,7 +169,12 @@ export async function upsertCarePlan(
   });
   assertAlive(patientId, patient);
   const medications = await activeMedications(deps, ctx, patientId);
-  const population = { age: context.age ?? 50, diabetes: context.diabetes, ckd: context.ckd };
+  // Unknown age stays unknown (the engine's target says so); albuminuria sets the CKD-with-proteinuria target.
+  const population = {
+    ...(context.age !== undefined ? { age: context.age } : {}),
+    diabetes: context.diabetes,
+    ckd: context.ckd,
+  };
   const office = targetFor(guideline, population);
   const target: BpTarget = { ...office, source: citeSource(office.source) };
   const homeTarget = homeTargetFor(target, guideline);

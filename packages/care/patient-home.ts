@@ -114,10 +114,14 @@ export async function patientHome(
   const carePlan = await getCarePlan(deps, ctx, patientId);
   const guideline = guidelineOverride ?? carePlan?.guideline ?? deps.guideline ?? 'china-2018';
   const medications = await activeMedications(deps, ctx, patientId);
-  // No age is assumed when unknown: the general (youngest) band is the target the guideline gives then.
+  // No age is assumed when unknown: the engine gives the adult (<65) target and says the age is missing.
   const office =
     carePlan?.target ??
-    targetFor(guideline, { age: context.age ?? 18, diabetes: context.diabetes, ckd: context.ckd });
+    targetFor(guideline, {
+      ...(context.age !== undefined ? { age: context.age } : {}),
+      diabetes: context.diabetes,
+      ckd: context.ckd,
+    });
   const home = carePlan?.homeTarget ?? homeTargetFor(office, guideline);
   const plan =
     carePlan?.monitoring ??

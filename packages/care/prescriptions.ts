@@ -117,12 +117,14 @@ export function treatmentInput(
             : undefined;
   const egfr = c.report.renal?.egfr;
   const potassium = c.review.labs.potassium?.value;
-  const sex = c.report.patient.sex === 'female' ? 'female' : 'male';
+  // Unknown age or sex stays unknown (never 50 / male): the engine lists them as missing.
+  const sex =
+    c.report.patient.sex === 'female' || c.report.patient.sex === 'male' ? c.report.patient.sex : undefined;
   const pce = c.report.risk?.pce as { tenYearRisk?: number } | undefined;
   return {
     guideline,
-    age: c.report.patient.age ?? 50,
-    sex,
+    ...(c.report.patient.age !== undefined ? { age: c.report.patient.age } : {}),
+    ...(sex ? { sex } : {}),
     bp: bp.bp,
     bpSource: bp.source,
     ...(chinaRisk ? { chinaRisk } : {}),
@@ -143,10 +145,11 @@ export function treatmentInput(
       ...(c.factors.conditions.has('bradycardia') ? { bradycardia: true } : {}),
       ...(c.factors.conditions.has('angioedema') ? { angioedemaHistory: true } : {}),
       ...(c.factors.conditions.has('renal-artery-stenosis') ? { bilateralRenalArteryStenosis: true } : {}),
-      // "Planned/detected" pregnancy (§5.2): a documented plan or intention counts as pregnancy possible.
+      // "Planned/detected" pregnancy (§5.2): a documented plan (Z31, 备孕) or intention (LOINC 86645-9 yes).
       ...(c.factors.conditions.has('pregnancy-planned') || c.factors.pregnancyIntended
-        ? { pregnancyPossible: true }
+        ? { pregnancyPlanned: true }
         : {}),
+      ...(c.factors.conditions.has('frailty') ? { frail: true } : {}),
       ...(c.factors.blackAncestry ? { blackAncestry: true } : {}),
     },
     labs: {
