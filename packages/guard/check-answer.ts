@@ -10,6 +10,7 @@ import { cockcroftGault, egfrCkdEpi2021 } from '@qihuang/engines/renal-function'
 import { CHECKS } from './checks/index.ts';
 import { extractClaims } from './extract.ts';
 import { forUsers } from './honesty.ts';
+import { langOf, say } from './i18n.ts';
 import type {
   CheckContext,
   CheckedClaim,
@@ -77,6 +78,7 @@ export function verifyClaims(input: CheckAnswerInput, deps: GuardDeps = {}): Che
   const drugs = deps.drugs ?? (defaultKb ??= createDrugKnowledgeBase());
   const context: CheckContext = {
     drugs,
+    lang: langOf(input.answer),
     passages: new Map((input.passages ?? []).map((p) => [p.id, p])),
     patient: patientContext(input.patient),
     ...(input.guideline ? { guideline: input.guideline } : {}),
@@ -106,7 +108,9 @@ export function verifyClaims(input: CheckAnswerInput, deps: GuardDeps = {}): Che
       kind: claim.kind,
       verdict,
       evidence: evidence.map((e) => ({ source: forUsers(e.source), text: forUsers(e.text) })),
-      reason: forUsers(reason || 'no check could verify this claim'),
+      reason: forUsers(
+        reason || say(context.lang, '没有可用于核查此说法的规则', 'no check could verify this claim'),
+      ),
       checks: ids,
       start: claim.start,
       end: claim.end,

@@ -18,6 +18,8 @@ const UNVERIFIED_RENAL = new Set([
 ]);
 
 export const NEUTRAL = 'no verified label or guideline value to check this against';
+export const neutral = (lang: 'zh' | 'en') =>
+  lang === 'zh' ? '没有经核实的说明书或指南数值可用于核查' : NEUTRAL;
 
 /** A maximum daily dose the guard may use to contradict a claim. */
 export function maxVerified(drug: DrugEntry): boolean {

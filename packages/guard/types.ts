@@ -151,6 +151,8 @@ export interface Claim {
 
 export interface CheckContext {
   drugs: DrugKnowledgeBase;
+  /** Language of the answer: reasons and evidence are written in it (one language per answer). */
+  lang: 'zh' | 'en';
   passages: Map<string, GuardPassage>;
   patient?: PatientContext & { egfr?: number; crcl?: number };
   guideline?: Guideline;

@@ -11,6 +11,7 @@ function rates(items: CorpusItem[]) {
   let flagged = 0;
   let correct = 0;
   const leaks: string[] = [];
+  const mixed: string[] = [];
   for (const c of items) {
     const claims = verifyClaims({ answer: c.answer, passages, patient: c.patient, guideline: c.guideline });
     for (const x of claims)
@@ -18,6 +19,11 @@ function rates(items: CorpusItem[]) {
         /REFERENCE|UNVERIFIED/.test(`${x.reason} ${x.evidence.map((e) => `${e.source} ${e.text}`).join(' ')}`)
       )
         leaks.push(c.id);
+    // One language per answer: an English answer's reasons have no Chinese; a Chinese answer's reasons are Chinese.
+    for (const x of claims) {
+      const han = /\p{Script=Han}/u.test(x.reason);
+      if ((c.lang === 'en' && han) || (c.lang === 'zh' && !han)) mixed.push(`${c.id}: ${x.reason}`);
+    }
     const bad = claims.some((x) => x.verdict === 'contradicted');
     if (c.error) {
       planted++;
@@ -27,7 +33,7 @@ function rates(items: CorpusItem[]) {
       if (bad) flagged++;
     }
   }
-  return { caught: caught / planted, flagged: flagged / correct, leaks };
+  return { caught: caught / planted, flagged: flagged / correct, leaks, mixed };
 }
 
 describe('labelled answer sets', () => {
@@ -40,10 +46,11 @@ describe('labelled answer sets', () => {
     expect(loadCorpus('heldout').length / all.length).toBeGreaterThan(0.2);
   });
   for (const part of ['tuning', 'heldout'] as const)
-    it(`${part}: ≥95 % caught, ≤2 % flagged, no internal reference shown to users`, () => {
+    it(`${part}: ≥95 % caught, ≤2 % flagged, no internal reference shown to users, reasons in the answer's language`, () => {
       const r = rates(loadCorpus(part));
       expect(r.caught).toBeGreaterThanOrEqual(0.95);
       expect(r.flagged).toBeLessThanOrEqual(0.02);
       expect(r.leaks).toEqual([]);
+      expect(r.mixed).toEqual([]);
     });
 });

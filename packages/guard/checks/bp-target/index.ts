@@ -10,7 +10,7 @@ import {
   type TargetPopulation,
 } from '@qihuang/engines/blood-pressure';
 import type { GuardCheck, Verdict } from '../../types.ts';
-import { GUIDELINE_NAME } from '../bp-threshold/index.ts';
+import { guidelineName, say } from '../../i18n.ts';
 import { targetVerified } from './verified.ts';
 
 const SOURCE: Record<Guideline, string> = {
@@ -44,10 +44,22 @@ export const bpTarget: GuardCheck = {
         if (variants.some((v) => v.target.rule === target.rule)) continue;
         variants.push({ target, tolerated, ...targetVerified(g, p) });
       }
-    const name = GUIDELINE_NAME[g];
+    const lang = context.lang;
+    const name = guidelineName(g, lang);
+    const NEUTRAL_T = say(
+      lang,
+      `${name}：没有经核实的指南数值可用于核查此目标`,
+      `${name}: no verified guideline value to check this target against`,
+    );
     const evidence = variants.map((v) => ({
-      source: SOURCE[g],
-      text: `${v.target.rule}: ${show(v.target)}`,
+      source:
+        lang === 'en'
+          ? SOURCE[g].replace(/中国高血压防治指南(\d{4}).*/, 'Chinese hypertension guideline $1, BP targets')
+          : SOURCE[g],
+      text:
+        lang === 'zh' || !/\p{Script=Han}/u.test(v.target.rule)
+          ? `${v.target.rule}: ${show(v.target)}`
+          : show(v.target),
     }));
     const matches = (v: (typeof variants)[number]) =>
       Math.round(v.target.sbp) === t.sbp &&
@@ -58,11 +70,19 @@ export const bpTarget: GuardCheck = {
     const hit = variants.find(matches);
     if (hit)
       return hit.verified
-        ? { verdict: 'supported', evidence, reason: `${name}: ${hit.target.rule}` }
+        ? {
+            verdict: 'supported',
+            evidence,
+            reason: say(
+              lang,
+              `${name}：目标 ${show(hit.target)} 正确`,
+              `${name}: ${/\p{Script=Han}/u.test(hit.target.rule) ? `target ${show(hit.target)}` : hit.target.rule}`,
+            ),
+          }
         : {
             verdict: 'unverifiable',
             evidence,
-            reason: `${name}: no verified guideline value to check this target against`,
+            reason: NEUTRAL_T,
           };
     // No match: contradicted when every candidate is verified, or when the stated target is looser than the
     // verified usual target (the unverified options are all "if tolerated", i.e. stricter).
@@ -73,12 +93,16 @@ export const bpTarget: GuardCheck = {
       return {
         verdict: 'contradicted',
         evidence,
-        reason: `${name} target is ${variants.map((v) => `${show(v.target)} (${v.target.rule})`).join(' or ')}, not ${show(t)}`,
+        reason: say(
+          lang,
+          `${name}的降压目标为 ${variants.map((v) => show(v.target)).join(' 或 ')}，而非 ${show(t)}`,
+          `${name} target is ${variants.map((v) => show(v.target)).join(' or ')}, not ${show(t)}`,
+        ),
       };
     return {
       verdict: 'unverifiable',
       evidence,
-      reason: `${name}: no verified guideline value to check this target against`,
+      reason: NEUTRAL_T,
     };
   },
 };

@@ -5,22 +5,11 @@
  * the engine's category begins (and ends). Without a named guideline, the guidelines that use the category's
  * vocabulary are tried (stage → ACC/AHA 2017; grade → ESH 2023 and China 2018): contradicted only if all disagree.
  */
-import {
-  classifyOfficeBp,
-  isHigh,
-  thresholdsFor,
-  type Guideline,
-  type Setting,
-} from '@qihuang/engines/blood-pressure';
+import { classifyOfficeBp, isHigh, thresholdsFor, type Guideline } from '@qihuang/engines/blood-pressure';
+import { categoryName, guidelineName, say, SETTING_NAME, type Lang } from '../../i18n.ts';
 import type { BpData, Evidence, GuardCheck, Verdict } from '../../types.ts';
 import { bandOf } from './bands.ts';
 
-export const GUIDELINE_NAME: Record<Guideline, string> = {
-  'acc-aha-2017': 'ACC/AHA 2017',
-  'esh-2023': 'ESH 2023',
-  'china-2018': '中国高血压防治指南2018',
-  'china-2024': '中国高血压防治指南2024',
-};
 // Where users can look each fact up (guideline and table; REFERENCE §1.1–§1.4 office, §2.1–§2.2 out-of-office).
 const OFFICE_SOURCE: Record<Guideline, string> = {
   'acc-aha-2017': 'ACC/AHA 2017 Table 6',
@@ -34,14 +23,6 @@ const OUT_SOURCE: Record<Guideline, string> = {
   'china-2018': '中国高血压防治指南2018 诊室外血压诊断标准',
   'china-2024': '中国高血压防治指南2024 诊室外血压诊断标准',
 };
-const SETTING_NAME: Record<Setting, string> = {
-  office: 'office',
-  home: 'home',
-  day: 'daytime ambulatory',
-  night: 'night-time ambulatory',
-  '24h': '24-hour ambulatory',
-};
-
 /** Guidelines whose vocabulary has this category. */
 function candidates(category: string): Guideline[] {
   if (category.startsWith('stage-') || category === 'elevated') return ['acc-aha-2017'];
@@ -54,69 +35,117 @@ function candidates(category: string): Guideline[] {
 const fmt = (r: [number, number] | undefined, top: number) =>
   r ? (r[1] >= top ? `≥${r[0]}` : `${r[0]}–${r[1]}`) : '—';
 
-function judge(bp: BpData, g: Guideline): Verdict {
-  const name = GUIDELINE_NAME[g];
+function judge(bp: BpData, g: Guideline, lang: Lang): Verdict {
+  const name = guidelineName(g, lang);
   const out = bp.setting !== 'office';
-  const source = out || bp.category === 'hypertension' ? OUT_SOURCE[g] : OFFICE_SOURCE[g];
+  const src = (x: string) =>
+    lang === 'en' ? x.replace(/中国高血压防治指南(\d{4}).*/, 'Chinese hypertension guideline $1') : x;
+  const source = src(out || bp.category === 'hypertension' ? OUT_SOURCE[g] : OFFICE_SOURCE[g]);
   const t = thresholdsFor(g)[bp.setting];
+  const where = SETTING_NAME[bp.setting][lang];
+  const cat = categoryName(bp.category, lang);
   const v = (verdict: Verdict['verdict'], reason: string, evidence: Evidence[]): Verdict => ({
     verdict,
     reason,
     evidence,
   });
+  const reading = bp.sbp && bp.dbp ? `${bp.sbp[0]}/${bp.dbp[0]} mmHg` : '';
 
   if (bp.category === 'hypertension') {
     const ev = [
       {
-        source: bp.setting === 'office' ? OFFICE_SOURCE[g] : source,
-        text: `${name}: ${SETTING_NAME[bp.setting]} hypertension ≥${t.sbp}/${t.dbp} mmHg`,
+        source: bp.setting === 'office' ? src(OFFICE_SOURCE[g]) : source,
+        text: say(
+          lang,
+          `${name}：${where}血压 ≥${t.sbp}/${t.dbp} mmHg 为高血压`,
+          `${name}: ${where} hypertension ≥${t.sbp}/${t.dbp} mmHg`,
+        ),
       },
     ];
     if (bp.form === 'reading') {
-      if (!bp.sbp || !bp.dbp) return v('unverifiable', 'reading incomplete', ev);
+      if (!bp.sbp || !bp.dbp) return v('unverifiable', say(lang, '读数不完整', 'reading incomplete'), ev);
       const high = isHigh({ sbp: bp.sbp[0], dbp: bp.dbp[0] }, t);
       const says = !bp.negated;
+      const is = say(lang, high ? '达到' : '未达到', high ? 'is' : 'is not');
       return high === says
         ? v(
             'supported',
-            `${bp.sbp[0]}/${bp.dbp[0]} mmHg is ${high ? '' : 'not '}hypertension on ${SETTING_NAME[bp.setting]} readings under ${name} (≥${t.sbp}/${t.dbp})`,
+            say(
+              lang,
+              `${name}：${where}血压 ${reading} ${is}高血压标准（≥${t.sbp}/${t.dbp}）`,
+              `${reading} ${is} hypertension on ${where} readings under ${name} (≥${t.sbp}/${t.dbp})`,
+            ),
             ev,
           )
         : v(
             'contradicted',
-            `${name}: ${SETTING_NAME[bp.setting]} hypertension starts at ${t.sbp}/${t.dbp} mmHg, so ${bp.sbp[0]}/${bp.dbp[0]} mmHg is ${high ? '' : 'not '}hypertension`,
+            say(
+              lang,
+              `${name}：${where}高血压标准为 ≥${t.sbp}/${t.dbp} mmHg，${reading} ${is}该标准`,
+              `${name}: ${where} hypertension starts at ${t.sbp}/${t.dbp} mmHg, so ${reading} ${is} hypertension`,
+            ),
             ev,
           );
     }
+    const stated = `${bp.sbp?.[0] ?? '?'}/${bp.dbp?.[0] ?? '?'}`;
     const wrong = (bp.sbp && bp.sbp[0] !== t.sbp) || (bp.dbp && bp.dbp[0] !== t.dbp);
     return wrong
       ? v(
           'contradicted',
-          `${name}: ${SETTING_NAME[bp.setting]} hypertension starts at ≥${t.sbp}/${t.dbp} mmHg, not ${bp.sbp?.[0] ?? '?'}/${bp.dbp?.[0] ?? '?'}`,
+          say(
+            lang,
+            `${name}：${where}高血压标准为 ≥${t.sbp}/${t.dbp} mmHg，而非 ${stated}`,
+            `${name}: ${where} hypertension starts at ≥${t.sbp}/${t.dbp} mmHg, not ${stated}`,
+          ),
           ev,
         )
-      : v('supported', `${name}: ${SETTING_NAME[bp.setting]} hypertension ≥${t.sbp}/${t.dbp} mmHg`, ev);
+      : v(
+          'supported',
+          say(
+            lang,
+            `${name}：${where}高血压标准 ≥${t.sbp}/${t.dbp} mmHg`,
+            `${name}: ${where} hypertension ≥${t.sbp}/${t.dbp} mmHg`,
+          ),
+          ev,
+        );
   }
   if (out)
     return v(
       'unverifiable',
-      `${name} defines categories for office readings; ${SETTING_NAME[bp.setting]} readings are compared with a single threshold`,
+      say(
+        lang,
+        `${name}的血压分级用于诊室血压；${where}血压只有一个诊断标准`,
+        `${name} defines categories for office readings; ${where} readings are compared with a single threshold`,
+      ),
       [],
     );
   const band = bandOf(g, bp.category);
-  if (!band) return v('unverifiable', `${name} does not use this category`, []);
-  const ev = [
-    { source, text: `${name} ${bp.category}: SBP ${fmt(band.sbp, 260)}, DBP ${fmt(band.dbp, 170)} mmHg` },
-  ];
+  if (!band)
+    return v(
+      'unverifiable',
+      say(lang, `${name}没有“${cat}”这一分类`, `${name} does not use the category "${cat}"`),
+      [],
+    );
+  const ev = [{ source, text: `${name} ${cat}: SBP ${fmt(band.sbp, 260)}, DBP ${fmt(band.dbp, 170)} mmHg` }];
   if (bp.form === 'reading') {
-    if (!bp.sbp || !bp.dbp) return v('unverifiable', 'reading incomplete', ev);
+    if (!bp.sbp || !bp.dbp) return v('unverifiable', say(lang, '读数不完整', 'reading incomplete'), ev);
     const c = classifyOfficeBp({ sbp: bp.sbp[0], dbp: bp.dbp[0] }, g);
-    const evidence = [...ev, { source, text: `${bp.sbp[0]}/${bp.dbp[0]} mmHg → ${c.category} (${c.rule})` }];
+    const truth = categoryName(c.category, lang);
+    const rule = lang === 'en' ? c.rule.replace(/和\/或/g, 'and/or').replace(/和/g, 'and') : c.rule;
+    const evidence = [...ev, { source, text: `${reading} → ${truth} (${rule})` }];
     return c.category === bp.category
-      ? v('supported', `${bp.sbp[0]}/${bp.dbp[0]} mmHg is ${bp.category} under ${name}`, evidence)
+      ? v(
+          'supported',
+          say(lang, `${name}：${reading} 属于${cat}`, `${reading} is ${cat} under ${name}`),
+          evidence,
+        )
       : v(
           'contradicted',
-          `${name} classifies ${bp.sbp[0]}/${bp.dbp[0]} mmHg as ${c.category}, not ${bp.category}`,
+          say(
+            lang,
+            `${name}：${reading} 属于${truth}，不是${cat}`,
+            `${name} classifies ${reading} as ${truth}, not ${cat}`,
+          ),
           evidence,
         );
   }
@@ -125,14 +154,24 @@ function judge(bp: BpData, g: Guideline): Verdict {
     const stated = bp[axis];
     const truth = band[axis];
     if (!stated || !truth) continue;
-    if (stated[0] !== truth[0]) wrong.push(`${axis.toUpperCase()} starts at ${truth[0]}, not ${stated[0]}`);
+    const A = axis === 'sbp' ? say(lang, '收缩压', 'SBP') : say(lang, '舒张压', 'DBP');
+    if (stated[0] !== truth[0])
+      wrong.push(
+        say(
+          lang,
+          `${A}起点为 ${truth[0]}，而非 ${stated[0]}`,
+          `${A} starts at ${truth[0]}, not ${stated[0]}`,
+        ),
+      );
     const top = axis === 'sbp' ? 260 : 170;
     if (bp.form === 'range' && stated[1] !== undefined && truth[1] < top && stated[1] !== truth[1])
-      wrong.push(`${axis.toUpperCase()} ends at ${truth[1]}, not ${stated[1]}`);
+      wrong.push(
+        say(lang, `${A}上限为 ${truth[1]}，而非 ${stated[1]}`, `${A} ends at ${truth[1]}, not ${stated[1]}`),
+      );
   }
   return wrong.length
-    ? v('contradicted', `${name} ${bp.category}: ${wrong.join('; ')}`, ev)
-    : v('supported', `${name} ${bp.category} thresholds match`, ev);
+    ? v('contradicted', `${name} ${cat}: ${wrong.join(say(lang, '；', '; '))}`, ev)
+    : v('supported', say(lang, `${name}${cat}的界值正确`, `${name} ${cat} thresholds match`), ev);
 }
 
 export const bpThreshold: GuardCheck = {
@@ -143,7 +182,7 @@ export const bpThreshold: GuardCheck = {
     if (!bp) return undefined;
     const named = bp.guideline ?? context.guideline;
     const gs = named ? [named] : candidates(bp.category);
-    const verdicts = gs.map((g) => judge(bp, g));
+    const verdicts = gs.map((g) => judge(bp, g, context.lang));
     const supported = verdicts.find((x) => x.verdict === 'supported');
     if (supported) return supported;
     if (verdicts.every((x) => x.verdict === 'contradicted')) return verdicts[0];

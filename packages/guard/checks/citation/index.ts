@@ -3,6 +3,7 @@
  * sentence says — same drugs, numbers (with their qualifiers) and polarity — to be `supported`; a passage that
  * states otherwise makes it `contradicted`; a passage that says nothing about it leaves it `unverifiable`.
  */
+import { say } from '../../i18n.ts';
 import { stripCitations } from '../../sentences.ts';
 import type { GuardCheck, Verdict } from '../../types.ts';
 import { compare, passageUnits, read, type Reading } from './statement.ts';
@@ -25,7 +26,11 @@ export const citation: GuardCheck = {
             text: `given: ${[...context.passages.keys()].map((k) => `[${k}]`).join(' ') || 'none'}`,
           },
         ],
-        reason: `cites [${id}], which was not among the passages given`,
+        reason: say(
+          context.lang,
+          `引用的 [${id}] 不在提供的资料中`,
+          `cites [${id}], which was not among the passages given`,
+        ),
       };
     let u = units.get(p);
     if (!u) {
@@ -36,7 +41,7 @@ export const citation: GuardCheck = {
     const marker = claim.text.indexOf(`[${id}`);
     const prev = marker > 0 ? claim.text.lastIndexOf(']', marker) : -1;
     const own = marker > 0 ? claim.text.slice(prev + 1, marker) : claim.text;
-    const r = compare(read(stripCitations(own.trim() ? own : claim.text), context.drugs), u);
+    const r = compare(read(stripCitations(own.trim() ? own : claim.text), context.drugs), u, context.lang);
     const evidence = [
       {
         source: `[${id}]${p.title ? ` ${p.title}` : ''}`,

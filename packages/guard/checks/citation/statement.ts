@@ -142,7 +142,8 @@ export interface Comparison {
   unit?: string;
 }
 
-export function compare(claim: Reading, passage: Reading[]): Comparison {
+export function compare(claim: Reading, passage: Reading[], lang: 'zh' | 'en' = 'en'): Comparison {
+  const L = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const all = passage.flatMap((u) => u.slots);
   const missing: number[] = [];
   for (const slot of claim.slots) {
@@ -155,7 +156,10 @@ export function compare(claim: Reading, passage: Reading[]): Comparison {
       const unit = passage.find((u) => u.slots.includes(top[0]!.p));
       return {
         verdict: 'contradicted',
-        reason: `the passage gives ${top.map((x) => x.p.value).join('/')} here, not ${slot.value}`,
+        reason: L(
+          `资料中此处为 ${top.map((x) => x.p.value).join('/')}，而非 ${slot.value}`,
+          `the passage gives ${top.map((x) => x.p.value).join('/')} here, not ${slot.value}`,
+        ),
         ...(unit ? { unit: unit.text } : {}),
       };
     }
@@ -176,7 +180,10 @@ export function compare(claim: Reading, passage: Reading[]): Comparison {
     )
       return {
         verdict: 'contradicted',
-        reason: `the passage says ${best.polarity === 'unsafe' ? 'to avoid it' : 'it can be used'}`,
+        reason: L(
+          `资料的说法相反：${best.polarity === 'unsafe' ? '应避免' : '可以使用'}`,
+          `the passage says ${best.polarity === 'unsafe' ? 'to avoid it' : 'it can be used'}`,
+        ),
         unit: best.text,
       };
   }
@@ -185,11 +192,14 @@ export function compare(claim: Reading, passage: Reading[]): Comparison {
   if (missing.length || missingEntities.length)
     return {
       verdict: 'unverifiable',
-      reason: `the passage does not state ${missing.length ? missing.join(', ') : 'this'}`,
+      reason: L(
+        `资料未提及${missing.length ? ` ${missing.join('、')}` : '此内容'}`,
+        `the passage does not state ${missing.length ? missing.join(', ') : 'this'}`,
+      ),
     };
   if (!claim.slots.length && !claim.entities.size)
-    return { verdict: 'unverifiable', reason: 'nothing to compare' };
-  return { verdict: 'supported', reason: 'the passage states it' };
+    return { verdict: 'unverifiable', reason: L('没有可比对的内容', 'nothing to compare') };
+  return { verdict: 'supported', reason: L('资料中有相同表述', 'the passage states it') };
 }
 
 /** Passage units (sentences). */

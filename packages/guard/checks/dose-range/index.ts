@@ -1,11 +1,16 @@
 /** Dose claims against the drug knowledge base's usual daily range, maximum daily/single dose and frequency. */
 import { sourceOf, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
-import { maxVerified, NEUTRAL, usualVerified } from '../../honesty.ts';
+import { maxVerified, neutral, usualVerified } from '../../honesty.ts';
+import { drugName, say } from '../../i18n.ts';
 import type { DoseData, GuardCheck, Verdict } from '../../types.ts';
 
 const fmt = (n: number) => String(Math.round(n * 1000) / 1000);
 
-function capWith(d: DoseData, kb: DrugKnowledgeBase): { maxDaily: number; partner: string } | undefined {
+function capWith(
+  d: DoseData,
+  kb: DrugKnowledgeBase,
+  lang: 'zh' | 'en',
+): { maxDaily: number; partner: string } | undefined {
   for (const rule of kb.interactions) {
     if (!rule.doseCap || rule.doseCap.drug !== d.drug.id) continue;
     const hit = (d.with ?? []).find((m) => {
@@ -22,7 +27,8 @@ function capWith(d: DoseData, kb: DrugKnowledgeBase): { maxDaily: number; partne
           ),
       );
     });
-    if (hit) return { maxDaily: rule.doseCap.maxDaily, partner: hit.drug?.names.en ?? hit.text };
+    if (hit)
+      return { maxDaily: rule.doseCap.maxDaily, partner: hit.drug ? drugName(hit.drug, lang) : hit.text };
   }
   return undefined;
 }
@@ -34,13 +40,17 @@ export const doseRange: GuardCheck = {
     const d = claim.dose;
     const fact = d?.drug.dose;
     if (!d || !fact || fact.unit !== 'mg' || d.drug.components) return undefined;
-    const name = `${d.drug.names.zh} ${d.drug.names.en}`;
+    const lang = context.lang;
+    const L = (zh: string, en: string) => say(lang, zh, en);
+    const name = drugName(d.drug, lang);
     const source = sourceOf(fact.source).label;
     const usual = fact.usualDaily ? `${fact.usualDaily[0]}–${fact.usualDaily[1]} mg/d` : undefined;
     const facts = [
-      usual ? `usual ${usual}` : '',
-      fact.maxDaily !== undefined ? `max ${fact.maxDaily} mg/d` : '',
-      fact.timesPerDay ? `${fact.timesPerDay.join(' or ')}×/day` : '',
+      usual ? L(`常用 ${usual}`, `usual ${usual}`) : '',
+      fact.maxDaily !== undefined ? L(`最大 ${fact.maxDaily} mg/d`, `max ${fact.maxDaily} mg/d`) : '',
+      fact.timesPerDay
+        ? L(`每日 ${fact.timesPerDay.join(' 或 ')} 次`, `${fact.timesPerDay.join(' or ')}×/day`)
+        : '',
     ]
       .filter(Boolean)
       .join('; ');
@@ -53,7 +63,7 @@ export const doseRange: GuardCheck = {
       basis: 'max' | 'usual' | 'label' = 'label',
     ): Verdict =>
       v === 'contradicted' && ((basis === 'max' && !okMax) || (basis === 'usual' && !okUsual))
-        ? { verdict: 'unverifiable', evidence, reason: `${name}: ${NEUTRAL}` }
+        ? { verdict: 'unverifiable', evidence, reason: `${name}: ${neutral(lang)}` }
         : { verdict: v, evidence, reason };
     const times = d.timesPerDay;
     const daily = (mg: number) => (d.perDay ? mg : mg * (times ?? 1));
@@ -63,58 +73,94 @@ export const doseRange: GuardCheck = {
 
     if (d.statesMaximum && d.with?.length) {
       // A cap in combination (drug knowledge base dose caps, REFERENCE §6 rows 6–8).
-      const cap = capWith(d, context.drugs);
+      const cap = capWith(d, context.drugs, lang);
       if (cap)
         return high > cap.maxDaily
           ? verdict(
               'contradicted',
-              `${name}: at most ${cap.maxDaily} mg/day with ${cap.partner}, not ${fmt(high)}`,
+              L(
+                `${name}与${cap.partner}合用时每日最多 ${cap.maxDaily} mg，而非 ${fmt(high)} mg`,
+                `${name}: at most ${cap.maxDaily} mg/day with ${cap.partner}, not ${fmt(high)}`,
+              ),
             )
           : high === cap.maxDaily
-            ? verdict('supported', `${name}: at most ${cap.maxDaily} mg/day with ${cap.partner}`)
-            : verdict('unverifiable', `${name}: the cap with ${cap.partner} is ${cap.maxDaily} mg/day`);
+            ? verdict(
+                'supported',
+                L(
+                  `${name}与${cap.partner}合用时每日最多 ${cap.maxDaily} mg`,
+                  `${name}: at most ${cap.maxDaily} mg/day with ${cap.partner}`,
+                ),
+              )
+            : verdict(
+                'unverifiable',
+                L(
+                  `${name}与${cap.partner}合用时上限为每日 ${cap.maxDaily} mg`,
+                  `${name}: the cap with ${cap.partner} is ${cap.maxDaily} mg/day`,
+                ),
+              );
     }
     if (d.statesMaximum) {
       if (ceiling === undefined) return undefined;
       if (high > ceiling)
         return verdict(
           'contradicted',
-          `${name}: stated maximum ${fmt(high)} mg/d is above the maximum ${ceiling} mg/d`,
+          L(
+            `${name}：所述最大剂量 ${fmt(high)} mg/日 高于最大剂量 ${ceiling} mg/日`,
+            `${name}: stated maximum ${fmt(high)} mg/d is above the maximum ${ceiling} mg/d`,
+          ),
           fact.maxDaily !== undefined ? 'max' : 'usual',
         );
       if (high === ceiling || (fact.usualDaily && high === fact.usualDaily[1]))
         return (fact.maxDaily !== undefined ? okMax : okUsual)
-          ? verdict('supported', `${name}: maximum ${fmt(high)} mg/d matches`)
-          : verdict('unverifiable', `${name}: ${NEUTRAL}`);
+          ? verdict(
+              'supported',
+              L(`${name}：最大剂量 ${fmt(high)} mg/日 正确`, `${name}: maximum ${fmt(high)} mg/d matches`),
+            )
+          : verdict('unverifiable', `${name}: ${neutral(lang)}`);
       return verdict(
         'unverifiable',
-        `${name}: stated maximum ${fmt(high)} mg/d is lower than the maximum ${ceiling} mg/d`,
+        L(
+          `${name}：所述最大剂量 ${fmt(high)} mg/日 低于最大剂量 ${ceiling} mg/日`,
+          `${name}: stated maximum ${fmt(high)} mg/d is lower than the maximum ${ceiling} mg/d`,
+        ),
       );
     }
     if (fact.maxSingle !== undefined && (d.amountMaxMg ?? d.amountMg) > fact.maxSingle && !d.perDay) {
       return verdict(
         'contradicted',
-        `${name}: single dose ${fmt(d.amountMaxMg ?? d.amountMg)} mg is above the maximum single dose ${fact.maxSingle} mg`,
+        L(
+          `${name}：单次 ${fmt(d.amountMaxMg ?? d.amountMg)} mg 高于单次最大剂量 ${fact.maxSingle} mg`,
+          `${name}: single dose ${fmt(d.amountMaxMg ?? d.amountMg)} mg is above the maximum single dose ${fact.maxSingle} mg`,
+        ),
       );
     }
     if (fact.maxDaily !== undefined && high > fact.maxDaily) {
       return verdict(
         'contradicted',
-        `${name}: ${fmt(high)} mg/day is above the maximum daily dose ${fact.maxDaily} mg`,
+        L(
+          `${name}：每日 ${fmt(high)} mg 高于每日最大剂量 ${fact.maxDaily} mg`,
+          `${name}: ${fmt(high)} mg/day is above the maximum daily dose ${fact.maxDaily} mg`,
+        ),
         'max',
       );
     }
     if (fact.maxDaily === undefined && fact.usualDaily && high > fact.usualDaily[1] * 2) {
       return verdict(
         'contradicted',
-        `${name}: ${fmt(high)} mg/day is more than twice the top of the usual range (${usual})`,
+        L(
+          `${name}：每日 ${fmt(high)} mg 超过常用范围上限的两倍（${usual}）`,
+          `${name}: ${fmt(high)} mg/day is more than twice the top of the usual range (${usual})`,
+        ),
         'usual',
       );
     }
     if (times !== undefined && fact.timesPerDay?.length && times > Math.max(...fact.timesPerDay)) {
       return verdict(
         'contradicted',
-        `${name}: ${fmt(times)} times a day; the label gives ${fact.timesPerDay.join(' or ')} times a day`,
+        L(
+          `${name}：每日 ${fmt(times)} 次；说明书为每日 ${fact.timesPerDay.join(' 或 ')} 次`,
+          `${name}: ${fmt(times)} times a day; the label gives ${fact.timesPerDay.join(' or ')} times a day`,
+        ),
         'usual',
       );
     }
@@ -125,7 +171,10 @@ export const doseRange: GuardCheck = {
     ) {
       return verdict(
         'contradicted',
-        `${name}: ${fmt(low)} mg/day is far below the usual range (${usual})`,
+        L(
+          `${name}：每日 ${fmt(low)} mg 远低于常用范围（${usual}）`,
+          `${name}: ${fmt(low)} mg/day is far below the usual range (${usual})`,
+        ),
         'usual',
       );
     }
@@ -136,12 +185,18 @@ export const doseRange: GuardCheck = {
     ) {
       return verdict(
         'supported',
-        `${name}: ${fmt(low)}${high !== low ? `–${fmt(high)}` : ''} mg/day is within the usual range / maximum`,
+        L(
+          `${name}：每日 ${fmt(low)}${high !== low ? `–${fmt(high)}` : ''} mg 在常用范围/最大剂量内`,
+          `${name}: ${fmt(low)}${high !== low ? `–${fmt(high)}` : ''} mg/day is within the usual range / maximum`,
+        ),
       );
     }
     return verdict(
       'unverifiable',
-      `${name}: ${fmt(low)} mg/day is outside the usual range (${usual ?? 'not given'}) but not above the maximum`,
+      L(
+        `${name}：每日 ${fmt(low)} mg 不在常用范围（${usual ?? '未给出'}）内，但未超过最大剂量`,
+        `${name}: ${fmt(low)} mg/day is outside the usual range (${usual ?? 'not given'}) but not above the maximum`,
+      ),
     );
   },
 };

@@ -1,12 +1,14 @@
 /** "X is safe in pregnancy" / "X is contraindicated in gout": drug/class contraindications and pregnancy facts. */
 import {
+  CONDITIONS,
   DRUG_CLASSES,
   sourceOf,
   type ContraindicationFact,
   type DrugClassId,
   type ReproductiveFact,
 } from '@qihuang/drug-knowledge';
-import { NEUTRAL, renalVerified } from '../../honesty.ts';
+import { neutral, renalVerified } from '../../honesty.ts';
+import { drugName, say } from '../../i18n.ts';
 import type { CheckContext, DrugConditionData, GuardCheck, Verdict } from '../../types.ts';
 
 /** "eGFR 25 可以使用二甲双胍": the drug's renal rules at the stated value. */
@@ -14,7 +16,9 @@ function renalUse(c: DrugConditionData, context: CheckContext): Verdict | undefi
   const drug = c.mention.drug;
   const r = c.renal;
   if (!drug || !r) return undefined;
-  const name = `${drug.names.zh} ${drug.names.en}`;
+  const lang = context.lang;
+  const L = (zh: string, en: string) => say(lang, zh, en);
+  const name = drugName(drug, lang);
   const rules = (drug.renal ?? []).filter(
     (x) =>
       (x.measure === r.measure || true) &&
@@ -23,31 +27,59 @@ function renalUse(c: DrugConditionData, context: CheckContext): Verdict | undefi
   );
   const evidence = rules.map((x) => ({
     source: sourceOf(x.source).label,
-    text: `${x.text.zh} ${x.text.en}`,
+    text: x.text[lang],
   }));
   const blocking = rules.filter((x) => x.action === 'contraindicated' || x.action === 'avoid');
   if (c.safe) {
     if (blocking.length)
       return renalVerified(drug, blocking[0]!)
-        ? { verdict: 'contradicted', evidence, reason: `${name} is not to be used at ${c.conditionLabel}` }
-        : { verdict: 'unverifiable', evidence, reason: `${name}: ${NEUTRAL}` };
+        ? {
+            verdict: 'contradicted',
+            evidence,
+            reason: L(
+              `${c.conditionLabel} 时不应使用${name}`,
+              `${name} is not to be used at ${c.conditionLabel}`,
+            ),
+          }
+        : { verdict: 'unverifiable', evidence, reason: `${name}: ${neutral(lang)}` };
     if (rules.length)
       return {
         verdict: 'unverifiable',
         evidence,
-        reason: `${name}: dose adjustment or caution at ${c.conditionLabel}`,
+        reason: L(
+          `${name}：${c.conditionLabel} 时需调整剂量或慎用`,
+          `${name}: dose adjustment or caution at ${c.conditionLabel}`,
+        ),
       };
     return (drug.renal ?? []).length
-      ? { verdict: 'supported', evidence: [], reason: `${name}: no renal restriction at ${c.conditionLabel}` }
-      : { verdict: 'unverifiable', evidence: [], reason: `${name}: no renal rule to check against` };
+      ? {
+          verdict: 'supported',
+          evidence: [],
+          reason: L(
+            `${name}：${c.conditionLabel} 时无肾功能限制`,
+            `${name}: no renal restriction at ${c.conditionLabel}`,
+          ),
+        }
+      : {
+          verdict: 'unverifiable',
+          evidence: [],
+          reason: L(`${name}：没有可核查的肾功能规则`, `${name}: no renal rule to check against`),
+        };
   }
   if (rules.length)
-    return { verdict: 'supported', evidence, reason: `${name}: restricted at ${c.conditionLabel}` };
+    return {
+      verdict: 'supported',
+      evidence,
+      reason: L(`${name}：${c.conditionLabel} 时受限`, `${name}: restricted at ${c.conditionLabel}`),
+    };
   void context;
   return {
     verdict: 'unverifiable',
     evidence: [],
-    reason: `${name}: no renal restriction known at ${c.conditionLabel}`,
+    reason: L(
+      `${name}：${c.conditionLabel} 时无已知肾功能限制`,
+      `${name}: no renal restriction known at ${c.conditionLabel}`,
+    ),
   };
 }
 
@@ -73,17 +105,21 @@ export const drugCondition: GuardCheck = {
     let pregnancy: ReproductiveFact | undefined;
     if (c.conditionId === 'pregnancy')
       pregnancy = m.drug?.pregnancy ?? classIds.map((id) => DRUG_CLASSES[id]?.pregnancy).find(Boolean);
-    const name = m.drug ? `${m.drug.names.zh} ${m.drug.names.en}` : m.text;
+    const lang = context.lang;
+    const L = (zh: string, en: string) => say(lang, zh, en);
+    const name = m.drug ? drugName(m.drug, lang) : m.text;
+    const cond =
+      Object.values(CONDITIONS).find((x) => x.id === c.conditionId)?.label[lang] ?? c.conditionLabel;
     const evidence = [
       ...facts.map((f) => ({
         source: sourceOf(f.source).label,
-        text: `${f.severity}: ${f.text.zh} ${f.text.en}`,
+        text: `${f.severity}: ${f.text[lang]}`,
       })),
       ...(pregnancy
         ? [
             {
               source: sourceOf(pregnancy.source).label,
-              text: `pregnancy ${pregnancy.level}: ${pregnancy.text.zh} ${pregnancy.text.en}`,
+              text: `${L('妊娠', 'pregnancy')} ${pregnancy.level}: ${pregnancy.text[lang]}`,
             },
           ]
         : []),
@@ -99,14 +135,19 @@ export const drugCondition: GuardCheck = {
         return {
           verdict: 'contradicted',
           evidence,
-          reason: `${name} is contraindicated / to be avoided in ${c.conditionLabel}`,
+          reason: L(`${cond}时${name}禁用或应避免`, `${name} is contraindicated / to be avoided in ${cond}`),
         };
-      if (fine) return { verdict: 'supported', evidence, reason: `${name} is usable in ${c.conditionLabel}` };
+      if (fine)
+        return {
+          verdict: 'supported',
+          evidence,
+          reason: L(`${cond}时可使用${name}`, `${name} is usable in ${cond}`),
+        };
       if (cautious)
         return {
           verdict: 'unverifiable',
           evidence,
-          reason: `${name}: use with caution in ${c.conditionLabel}`,
+          reason: L(`${cond}时${name}需慎用`, `${name}: use with caution in ${cond}`),
         };
       return undefined;
     }
@@ -114,13 +155,19 @@ export const drugCondition: GuardCheck = {
       return {
         verdict: 'supported',
         evidence,
-        reason: `${name}: contraindication / caution in ${c.conditionLabel} confirmed`,
+        reason: L(
+          `${cond}时${name}禁用或慎用，与回答一致`,
+          `${name}: contraindication / caution in ${cond} confirmed`,
+        ),
       };
     if (fine)
       return {
         verdict: 'contradicted',
         evidence,
-        reason: `${name} is a preferred / compatible choice in ${c.conditionLabel}`,
+        reason: L(
+          `${cond}时${name}是推荐或可用的药物`,
+          `${name} is a preferred / compatible choice in ${cond}`,
+        ),
       };
     return undefined;
   },

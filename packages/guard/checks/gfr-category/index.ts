@@ -1,5 +1,6 @@
 /** KDIGO GFR categories stated with an eGFR value, range or bound, checked with the renal-function engine. */
 import { kdigoGfrStage } from '@qihuang/engines/renal-function';
+import { say } from '../../i18n.ts';
 import type { GuardCheck, Verdict } from '../../types.ts';
 
 const SOURCE = 'KDIGO 2012 CKD guideline, GFR categories';
@@ -7,7 +8,7 @@ const SOURCE = 'KDIGO 2012 CKD guideline, GFR categories';
 export const gfrCategory: GuardCheck = {
   id: 'gfr-category',
   kinds: ['lab-threshold'],
-  check(claim): Verdict | undefined {
+  check(claim, context): Verdict | undefined {
     const lab = claim.lab;
     if (!lab) return undefined;
     const st = (v: number) => kdigoGfrStage(v).stage as string;
@@ -40,7 +41,19 @@ export const gfrCategory: GuardCheck = {
     }
     const evidence = [{ source: SOURCE, text: shown }];
     return ok
-      ? { verdict: 'supported', evidence, reason: `KDIGO ${lab.stage}: ${shown}` }
-      : { verdict: 'contradicted', evidence, reason: `KDIGO: ${shown}, not ${lab.stage}` };
+      ? {
+          verdict: 'supported',
+          evidence,
+          reason: say(context.lang, `KDIGO ${lab.stage} 期正确：${shown}`, `KDIGO ${lab.stage}: ${shown}`),
+        }
+      : {
+          verdict: 'contradicted',
+          evidence,
+          reason: say(
+            context.lang,
+            `KDIGO：${shown}，不是 ${lab.stage} 期`,
+            `KDIGO: ${shown}, not ${lab.stage}`,
+          ),
+        };
   },
 };

@@ -5,6 +5,7 @@
  * preferred combination is invented).
  */
 import { sourceOf, type DrugClassId, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import { drugName, say } from '../../i18n.ts';
 import type { GuardCheck, Mention, Verdict } from '../../types.ts';
 import { applyRules, classesOf } from './rules.ts';
 
@@ -31,7 +32,6 @@ export function isPreferredCombination(a: Mention, b: Mention, kb: DrugKnowledge
   );
 }
 
-const label = (m: Mention) => (m.drug ? m.drug.names.en : m.text);
 const SOURCE_PREFERRED = '中国高血压防治指南2018 优化联合方案; ESH 2023';
 
 export const interaction: GuardCheck = {
@@ -41,11 +41,15 @@ export const interaction: GuardCheck = {
     const i = claim.interaction;
     if (!i) return undefined;
     const kb = context.drugs;
+    const lang = context.lang;
+    const label = (m: Mention) => (m.drug ? drugName(m.drug, lang) : m.text);
+    const sum = (r: { summary: { zh: string; en: string } }) => r.summary[lang];
     const potassium = i.potassium ?? context.patient?.potassium;
     const applied = applyRules(i.members, kb, {
       ...(potassium !== undefined ? { potassium } : {}),
       dailyMg: i.dailyMg,
       conditions: [],
+      lang,
     });
     const names = i.members.map(label).join(' + ');
     const evidence = applied.map((a) => ({
@@ -53,7 +57,7 @@ export const interaction: GuardCheck = {
         sourceOf(a.rule.source)
           .label.replace(/REFERENCE\s*§[\d.a-z]+\s*/gi, '')
           .trim() || 'drug knowledge base',
-      text: `${a.rule.severity}: ${a.rule.summary.en}${a.gate ? ` (${a.gate})` : ''}. ${a.rule.management.en}`,
+      text: `${a.rule.severity}: ${sum(a.rule)}${a.gate ? ` (${a.gate})` : ''}. ${a.rule.management[lang]}`,
     }));
     const live = applied.filter((a) => a.severity !== 'none');
     const serious = live.filter((a) => a.severity === 'contraindicated' || a.severity === 'major');
@@ -63,14 +67,18 @@ export const interaction: GuardCheck = {
         return {
           verdict: 'contradicted',
           evidence,
-          reason: `${s.members.map(label).join(' + ')}: ${s.rule.summary.en}${s.gate ? ` (${s.gate})` : ''}`,
+          reason: `${s.members.map(label).join(' + ')}: ${sum(s.rule)}${s.gate ? ` (${s.gate})` : ''}`,
         };
       }
       if (live.length)
         return {
           verdict: 'unverifiable',
           evidence,
-          reason: `${names}: usable with monitoring (${live[0]!.rule.summary.en})`,
+          reason: say(
+            lang,
+            `${names}：需监测下使用（${sum(live[0]!.rule)}）`,
+            `${names}: usable with monitoring (${sum(live[0]!.rule)})`,
+          ),
         };
       if (applied.length)
         return {
@@ -82,17 +90,25 @@ export const interaction: GuardCheck = {
       if (pairs.length && pairs.every(([a, b]) => isPreferredCombination(a, b, kb)))
         return {
           verdict: 'supported',
-          evidence: [{ source: SOURCE_PREFERRED, text: 'guideline-preferred combination' }],
-          reason: `${names} is a guideline-preferred combination`,
+          evidence: [
+            {
+              source: SOURCE_PREFERRED,
+              text: say(lang, '指南推荐的联合方案', 'guideline-preferred combination'),
+            },
+          ],
+          reason: say(lang, `${names} 是指南推荐的联合方案`, `${names} is a guideline-preferred combination`),
         };
       return {
         verdict: 'unverifiable',
         evidence: [],
-        reason: `${names}: no interaction rule to check against`,
+        reason: say(
+          lang,
+          `${names}：没有可核查的相互作用规则`,
+          `${names}: no interaction rule to check against`,
+        ),
       };
     }
-    if (live.length)
-      return { verdict: 'supported', evidence, reason: `${names}: ${live[0]!.rule.summary.en}` };
+    if (live.length) return { verdict: 'supported', evidence, reason: `${names}: ${sum(live[0]!.rule)}` };
     if (applied.length)
       return {
         verdict: 'unverifiable',
@@ -105,15 +121,27 @@ export const interaction: GuardCheck = {
         evidence: [
           {
             source: SOURCE_PREFERRED,
-            text: 'guideline-preferred two-drug combination; no interaction in the drug knowledge base',
+            text: say(
+              lang,
+              '指南推荐的两药联合方案；药物知识库中无相互作用',
+              'guideline-preferred two-drug combination; no interaction in the drug knowledge base',
+            ),
           },
         ],
-        reason: `${names} is a guideline-preferred combination with no known interaction`,
+        reason: say(
+          lang,
+          `${names} 是指南推荐的联合方案，无已知相互作用`,
+          `${names} is a guideline-preferred combination with no known interaction`,
+        ),
       };
     return {
       verdict: 'unverifiable',
       evidence: [],
-      reason: `${names}: no interaction rule to check against`,
+      reason: say(
+        lang,
+        `${names}：没有可核查的相互作用规则`,
+        `${names}: no interaction rule to check against`,
+      ),
     };
   },
 };

@@ -52,9 +52,10 @@ export interface Applied {
 export function applyRules(
   ms: Mention[],
   kb: DrugKnowledgeBase,
-  ctx: { potassium?: number; dailyMg: Record<string, number>; conditions?: string[] },
+  ctx: { potassium?: number; dailyMg: Record<string, number>; conditions?: string[]; lang?: 'zh' | 'en' },
 ): Applied[] {
   const out: Applied[] = [];
+  const zh = ctx.lang === 'zh';
   for (const rule of kb.interactions) {
     const members = assign(rule, ms, kb);
     if (!members) continue;
@@ -63,17 +64,26 @@ export function applyRules(
     if (rule.labGate) {
       if (ctx.potassium === undefined) {
         severity = rule.labGate.missingSeverity === 'none' ? 'none' : 'info';
-        gate = `potassium not given (rule applies above ${rule.labGate.above} mmol/L)`;
+        gate = zh
+          ? `未提供血钾（血钾 >${rule.labGate.above} mmol/L 时适用）`
+          : `potassium not given (rule applies above ${rule.labGate.above} mmol/L)`;
       } else if (ctx.potassium <= rule.labGate.above) {
         severity = 'none';
-        gate = `potassium ${ctx.potassium} mmol/L ≤ ${rule.labGate.above}`;
-      } else gate = `potassium ${ctx.potassium} mmol/L > ${rule.labGate.above}`;
+        gate = zh
+          ? `血钾 ${ctx.potassium} mmol/L ≤ ${rule.labGate.above}`
+          : `potassium ${ctx.potassium} mmol/L ≤ ${rule.labGate.above}`;
+      } else
+        gate = zh
+          ? `血钾 ${ctx.potassium} mmol/L > ${rule.labGate.above}`
+          : `potassium ${ctx.potassium} mmol/L > ${rule.labGate.above}`;
     }
     if (rule.doseCap) {
       const dose = ctx.dailyMg[rule.doseCap.drug];
       if (dose !== undefined && dose <= rule.doseCap.maxDaily) {
         severity = 'none';
-        gate = `${rule.doseCap.drug} ${dose} mg/day ≤ ${rule.doseCap.maxDaily} mg/day`;
+        gate = zh
+          ? `每日 ${dose} mg ≤ ${rule.doseCap.maxDaily} mg`
+          : `${rule.doseCap.drug} ${dose} mg/day ≤ ${rule.doseCap.maxDaily} mg/day`;
       } else if (dose !== undefined)
         gate = `${rule.doseCap.drug} ${dose} mg/day > ${rule.doseCap.maxDaily} mg/day`;
     }
@@ -81,7 +91,7 @@ export function applyRules(
       const has = (ctx.conditions ?? []).includes(rule.onlyWithCondition.id);
       if (!has) {
         severity = 'none';
-        gate = 'only with a condition the answer does not state';
+        gate = zh ? '仅在回答未提及的合并疾病时适用' : 'only with a condition the answer does not state';
       }
     }
     out.push({ rule, members, severity, ...(gate ? { gate } : {}) });

@@ -1,6 +1,7 @@
 /** Dose claims against the drug's renal rules and the patient's renal function (eGFR / creatinine clearance). */
 import { sourceOf } from '@qihuang/drug-knowledge';
-import { NEUTRAL, renalVerified } from '../../honesty.ts';
+import { neutral, renalVerified } from '../../honesty.ts';
+import { drugName, say } from '../../i18n.ts';
 import type { GuardCheck, Verdict } from '../../types.ts';
 
 export const renalDose: GuardCheck = {
@@ -27,28 +28,36 @@ export const renalDose: GuardCheck = {
             ? 'CrCl'
             : 'eGFR (used for CrCl)';
       const evidence = [
-        { source: sourceOf(rule.source).label, text: `${rule.text.zh} ${rule.text.en}` },
-        { source: 'patient', text: `${measured} ${Math.round(value)}` },
+        { source: sourceOf(rule.source).label, text: rule.text[context.lang] },
+        { source: say(context.lang, '患者', 'patient'), text: `${measured} ${Math.round(value)}` },
       ];
-      const name = `${d.drug.names.zh} ${d.drug.names.en}`;
+      const name = drugName(d.drug, context.lang);
       const applies =
         rule.action === 'contraindicated' ||
         rule.action === 'avoid' ||
         (rule.maxDaily !== undefined && daily > rule.maxDaily);
       if (applies && !renalVerified(d.drug, rule))
-        return { verdict: 'unverifiable', evidence, reason: `${name}: ${NEUTRAL}` };
+        return { verdict: 'unverifiable', evidence, reason: `${name}: ${neutral(context.lang)}` };
       if (rule.action === 'contraindicated' || rule.action === 'avoid') {
         return {
           verdict: 'contradicted',
           evidence,
-          reason: `${name} is to be ${rule.action === 'avoid' ? 'avoided' : 'not used'} at ${measured} ${Math.round(value)} (<${rule.below})`,
+          reason: say(
+            context.lang,
+            `${measured} ${Math.round(value)}（<${rule.below}）时${rule.action === 'avoid' ? '应避免使用' : '禁用'}${name}`,
+            `${name} is to be ${rule.action === 'avoid' ? 'avoided' : 'not used'} at ${measured} ${Math.round(value)} (<${rule.below})`,
+          ),
         };
       }
       if (rule.maxDaily !== undefined && daily > rule.maxDaily) {
         return {
           verdict: 'contradicted',
           evidence,
-          reason: `${name}: ${daily} mg/day exceeds the renal maximum ${rule.maxDaily} mg/day at ${measured} ${Math.round(value)}`,
+          reason: say(
+            context.lang,
+            `${name}：${measured} ${Math.round(value)} 时每日最大 ${rule.maxDaily} mg，所述每日 ${daily} mg 超量`,
+            `${name}: ${daily} mg/day exceeds the renal maximum ${rule.maxDaily} mg/day at ${measured} ${Math.round(value)}`,
+          ),
         };
       }
     }
