@@ -16,6 +16,8 @@ describe('dates', () => {
     ['2024年11月因高血压急症', '2024年12月', 20],
     ['born 4 July 1950', '14 July 1950', 10],
     ['the 3rd of March 2025', '11th of March 2025', 8],
+    ['签署日期：二〇二五年七月二日', '二〇二五年七月二十日', 18],
+    ['25年7月3日 夜班', '25年7月13日', 10],
   ])('%s → %s (shift %i days), and back', (text, shifted, days) => {
     const [date] = findDates(text);
     expect(date).toBeDefined();

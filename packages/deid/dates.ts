@@ -54,6 +54,23 @@ const withWeekday = (m: RegExpExecArray, group: number, y: number, mo: number, d
   return `${weekdayOf(y, mo, d)}${sep}${rest}`;
 };
 
+const CN_DIGITS = '〇一二三四五六七八九';
+const cnDigit = (c: string) => (c === '零' ? 0 : CN_DIGITS.indexOf(c));
+/** 二〇二五 → 2025 (digit by digit); 十二 → 12, 二十三 → 23 (month and day). */
+const cnYear = (text: string) => Number([...text].map(cnDigit).join(''));
+const cnSmall = (text: string) => {
+  const [tens, ones] = text.split('十');
+  if (ones === undefined) return cnDigit(text);
+  return (tens ? cnDigit(tens) : 1) * 10 + (ones ? cnDigit(ones) : 0);
+};
+const toCnYear = (n: number) => [...String(n)].map((d) => CN_DIGITS[Number(d)]).join('');
+const toCnSmall = (n: number) =>
+  n < 10
+    ? CN_DIGITS[n]!
+    : `${n >= 20 ? CN_DIGITS[Math.floor(n / 10)] : ''}十${n % 10 ? CN_DIGITS[n % 10] : ''}`;
+/** Two-digit years: 00–69 → 2000s, 70–99 → 1900s. */
+const fullYear = (yy: string) => (Number(yy) < 70 ? 2000 : 1900) + Number(yy);
+
 const FORMS: DateForm[] = [
   // 2025年3月5日 / 2025年3月5号 / 2025年3月
   {
@@ -63,6 +80,20 @@ const FORMS: DateForm[] = [
       const z = zeroStyle(m[2], m[3]);
       return `${y}年${two(z, mo)}月${m[3] ? `${two(z, d)}${m[4]}` : ''}`;
     },
+  },
+  // 二〇二五年七月二日 (formal documents)
+  {
+    regex:
+      /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月(?:([一二三四五六七八九十]{1,3})([日号]))?/g,
+    parse: (m) => ({ y: cnYear(m[1]!), mo: cnSmall(m[2]!), ...(m[3] ? { d: cnSmall(m[3]) } : {}) }),
+    format: (m, y, mo, d) => `${toCnYear(y)}年${toCnSmall(mo)}月${m[3] ? `${toCnSmall(d)}${m[4]}` : ''}`,
+  },
+  // 25年7月3日 (two-digit year)
+  {
+    regex: /(?<![\d年])(\d{2})年(\d{1,2})月(\d{1,2})([日号])/g,
+    parse: (m) => ({ y: fullYear(m[1]!), mo: +m[2]!, d: +m[3]! }),
+    format: (m, y, mo, d) =>
+      `${String(y % 100).padStart(2, '0')}年${two(zeroStyle(m[2], m[3]), mo)}月${two(zeroStyle(m[2], m[3]), d)}${m[4]}`,
   },
   // 2025-03-05, 2025/03/05, 2025.03.05
   {

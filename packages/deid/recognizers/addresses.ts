@@ -47,16 +47,24 @@ const US_STREET =
   '(?:,?[ \\t]+(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|#)\\.?[ \\t]*[A-Za-z0-9-]+)?' +
   '(?:,[ \\t]*[A-Z][a-z]+(?:[ \\t]+[A-Z][a-z]+)*)?(?:,?[ \\t]*(?:A[LKZR]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\\b)?';
 const US_ADDRESS = new RegExp(`(${US_STREET})`, 'dg');
-const PO_BOX = /\b(P\.?\s?O\.?\s+Box\s+\d+)/dg;
+const US_STATE =
+  '(?:A[LKZR]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])';
+const PO_BOX = new RegExp(
+  `\\b(P\\.?[ \\t]?O\\.?[ \\t]+Box[ \\t]+\\d+(?:,[ \\t]*[A-Z][a-z]+(?:[ \\t]+[A-Z][a-z]+)*)?(?:,?[ \\t]*${US_STATE}\\b)?)`,
+  'dg',
+);
+/** Chinese addresses written in pinyin: "No. 88 Jianguo Road, Chaoyang District, Beijing". */
+const PINYIN_ADDRESS =
+  /\b((?:(?:Room|Rm|Flat|Unit)[ \t]+\d+[A-Z]?,[ \t]*)?(?:(?:Building|Bldg)[ \t]+\d+[A-Z]?,[ \t]*)?No\.?[ \t]*\d+[A-Z]?,?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Road|Street|Avenue|Lu|Jie|Lane|Alley|Hutong|Dadao)(?:,[ \t]*[A-Z][a-z]+[ \t]+(?:District|County|Town|Township))?(?:,[ \t]*[A-Z][a-z]+(?:[ \t]+(?:City|Province))?)?)/dg;
 
 const ZH_RULES = [STREET_ADDRESS, ADMIN_PLACE, VILLAGE, ADMIN_ONLY, CUED];
-const EN_RULES = [US_ADDRESS, PO_BOX];
+const EN_RULES = [US_ADDRESS, PO_BOX, PINYIN_ADDRESS];
 
 export function findAddresses(text: string, out: PhiSpan[]): void {
   // Cheap gates first: most texts have no door number or no street-number pattern at all.
   const rules = [
     ...(/[号址住市村屯]/.test(text) ? ZH_RULES : []),
-    ...(/\d[ \t]+[A-Z]|Box/.test(text) ? EN_RULES : []),
+    ...(/\d[ \t]+[A-Z]|Box|No\./.test(text) ? EN_RULES : []),
   ];
   for (const regex of rules) {
     regex.lastIndex = 0;
