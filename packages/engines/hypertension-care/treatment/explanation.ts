@@ -75,7 +75,11 @@ export function commonNotes(
       en: `Review current ${name.en}: ${hits.map((h) => h.reason.en).join('; ')}`,
     });
   }
-  if (input.current.some((m) => m.cls === 'acei') && input.current.some((m) => m.cls === 'arb'))
+  if (
+    input.current.some((m) => m.cls === 'acei') &&
+    input.current.some((m) => m.cls === 'arb') &&
+    !(core.stops ?? []).some((x) => x.cls === 'acei' || x.cls === 'arb')
+  )
     notes.push({
       zh: 'ACEI与ARB同时使用:不推荐,请停用其一',
       en: 'ACE inhibitor and ARB together: not recommended — stop one',
