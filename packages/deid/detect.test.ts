@@ -41,6 +41,7 @@ describe('detectPhi', () => {
       '医师查房记录完整率；许可事项变更是指注册地址、主要负责人、经营范围的变更。',
       'Drug classes are listed in Phansalkar Table 2 and Table 7; see Section 3.',
       'DOI 10.1161/01.cir.0000437741.48606.98',
+      'Transferred from Henry Ford Hospital; seen at Mary Washington Medical Center.',
     ])
       expect(found(text), text).toEqual([]);
   });

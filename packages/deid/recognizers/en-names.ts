@@ -122,7 +122,10 @@ const rules: { regex: RegExp; category: PhiCategory }[] = [
 ];
 
 /** A common first name and a capitalised family name, without any cue ("Mary Johnson reports …"). */
-const FIRST_LAST = new RegExp(`\\b([A-Z][a-z]+)[ \\t]+(?:[A-Z]\\.[ \\t]+)?(?:${PART})\\b`, 'dg');
+const FIRST_LAST = new RegExp(
+  `\\b([A-Z][a-z]+)[ \\t]+(?:[A-Z]\\.[ \\t]+)?(?:${PART})\\b(?![ \\t]+(?:Hospital|Medical|Clinic|Center|Centre|Health|University|College|School|Institute|Foundation|Memorial|Hall|Street|St|Road|Rd|Avenue|Ave|Drive|Lane|Boulevard|Syndrome|Disease|Score|Scale|Criteria|Test|Sign|Trial|Study|Building|Park))`,
+  'dg',
+);
 
 /** Capitalised words that are not names even where a name is expected. */
 const NOT_NAMES = new Set(
