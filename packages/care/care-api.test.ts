@@ -140,6 +140,7 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
       [
         'Condition',
         'Condition',
+        'FamilyMemberHistory', // 父亲有高血压 (issue 16 item 3)
         'MedicationStatement',
         'Observation',
         'Observation',

@@ -8,12 +8,13 @@ import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { loadPatientContext } from '@qihuang/bp-monitoring';
 import { saveAlerts } from '@qihuang/bp-monitoring';
 import type { Alert, AlertKind } from '@qihuang/engines/blood-pressure';
-import { triage, type TriageResult } from '@qihuang/engines/hypertension-care';
+import { raiseTriage, triage, type TriageResult } from '@qihuang/engines/hypertension-care';
 import { checkAnswer } from '@qihuang/guard';
 import { processTransaction, type FhirResource } from '@qihuang/store';
 import { assertPatientAccess, nowOf, withIntakeScopes, type CareDeps } from './deps.ts';
 import { INTAKE_STEPS, QUESTIONS, intakeResources, readingsIn, type IntakeStepId } from './intake.ts';
 import { NOT_CONFIGURED_MESSAGE, type ChatMessage } from './model.ts';
+import { askSecondOpinion, RAISED_BY, raisedNotice, type TriageSecondOpinion } from './second-opinion.ts';
 import type { Selectable } from 'kysely';
 import { careDb, type CareConsultationTable } from './tables.ts';
 
@@ -36,6 +37,11 @@ export interface Consultation {
   step?: { id: IntakeStepId; index: number; total: number; question: { zh: string; en: string } };
   messages: ConsultationMessage[];
   triage?: TriageResult;
+  /**
+   * The model's second opinion on the last triage (when a model is configured): the engine's level, the model's,
+   * and whether the model raised it. A model never lowers the engine's level.
+   */
+  secondOpinion?: TriageSecondOpinion;
   answers: Partial<Record<IntakeStepId, string>>;
   saved?: { questionnaireResponse: string; drafts: string[] };
   /**
@@ -50,6 +56,7 @@ export interface Consultation {
 
 export type ConsultationEvent =
   | { event: 'triage'; data: TriageResult }
+  | { event: 'second-opinion'; data: TriageSecondOpinion }
   | { event: 'delta'; data: { text: string } }
   | { event: 'notice'; data: { code: string; message: string } }
   | { event: 'done'; data: Consultation };
@@ -83,13 +90,19 @@ function view(row: Row, modelConfigured: boolean): Consultation {
     language: row.language,
     ...(step ? { step } : {}),
     messages: messagesOf(row),
-    ...(row.triage ? { triage: row.triage as unknown as TriageResult } : {}),
+    ...(row.triage ? triageView(row.triage) : {}),
     answers: answersOf(row),
     ...(row.saved ? { saved: row.saved as unknown as Consultation['saved'] } : {}),
     modelConfigured,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
+}
+
+/** The stored triage carries the second opinion that came with it (no column of its own). */
+function triageView(stored: unknown): Pick<Consultation, 'triage' | 'secondOpinion'> {
+  const { secondOpinion, ...result } = stored as TriageResult & { secondOpinion?: TriageSecondOpinion };
+  return { triage: result as TriageResult, ...(secondOpinion ? { secondOpinion } : {}) };
 }
 
 async function load(deps: CareDeps, ctx: RequestContext, id: string): Promise<Row> {
@@ -256,15 +269,41 @@ export async function postConsultationMessage(
   });
   const typed = readingsIn(trimmed).map((r, i) => ({ ...r, time: at, id: `typed-${i}` }));
   const symptomText = [answersOf(row).symptoms ?? '', trimmed].join('。');
-  const result = triage({
+  let result = triage({
     text: symptomText,
     readings: [...context.home, ...context.office, ...typed],
     now: at,
     guideline: deps.guideline ?? 'china-2018',
   });
+  // 1b. The model's second opinion (only when a model is configured, never for an engine emergency, which
+  // stands as it is): it can only raise the level; an error or a timeout leaves the engine's level.
+  let second: TriageSecondOpinion | undefined;
+  if (result.level !== 'emergency' && deps.secondOpinion !== false && deps.model.configured()) {
+    second = await askSecondOpinion(deps.model, {
+      text: symptomText,
+      engineLevel: result.level,
+      principal: ctx.principal,
+      patientId: row.patient_id,
+      ...(context.name ? { known: { names: [context.name] } } : {}),
+      ...(deps.secondOpinion?.timeoutMs ? { timeoutMs: deps.secondOpinion.timeoutMs } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    emit({ event: 'second-opinion', data: second });
+    if (second.raised) {
+      result = raiseTriage(result, second.level, RAISED_BY);
+      messages.push({ role: 'system', text: raisedNotice(second, language), at, kind: 'notice' });
+      await deps.audit(ctx, {
+        action: 'operation',
+        query: 'care-triage-second-opinion',
+        outcome: 'success',
+        patientIds: [row.patient_id],
+        detail: { consultation: row.id, engineLevel: second.engineLevel, level: second.level },
+      });
+    }
+  }
   if (result.level !== 'none') {
     emit({ event: 'triage', data: result });
-    row = { ...row, triage: result };
+    row = { ...row, triage: second ? { ...result, secondOpinion: second } : result };
   }
   if (result.stop) {
     messages.push({ role: 'system', text: result.instruction[language], at, kind: 'emergency' });

@@ -21,6 +21,11 @@ export interface CareDeps {
   utcOffsetMinutes?: number;
   /** Guideline when a request names none (default china-2018). */
   guideline?: Guideline;
+  /**
+   * The model's second opinion on the triage level (when a model is configured): on by default; `false` turns it
+   * off; `timeoutMs` bounds the wait (the engine's level stands on timeout). It can only raise the level.
+   */
+  secondOpinion?: false | { timeoutMs?: number };
   /** Reminder webhook (SMS/WeChat gateway the hospital runs). */
   webhook?: { url: string; secret?: string; fetch?: typeof fetch };
 }
@@ -51,7 +56,9 @@ export function assertSigner(ctx: RequestContext): void {
 
 /**
  * The patient's own writes that the care service makes on their behalf (the intake drafts): the patient
- * role normally writes only Observations; these extra scopes stay inside the patient's compartment.
+ * role normally writes only Observations; these extra scopes stay inside the patient's compartment (the store
+ * refuses anything filed under another patient or attributed to anyone else). FamilyMemberHistory is the
+ * patient's own account of their relatives (FamilyMemberHistory.patient = the patient), status partial.
  */
 export function withIntakeScopes(ctx: RequestContext): RequestContext {
   if (ctx.principal.role !== 'patient') return ctx;
@@ -64,6 +71,7 @@ export function withIntakeScopes(ctx: RequestContext): RequestContext {
         'patient/QuestionnaireResponse.write',
         'patient/Condition.write',
         'patient/MedicationStatement.write',
+        'patient/FamilyMemberHistory.write',
         'patient/Observation.write',
         'patient/Flag.write',
       ],

@@ -154,6 +154,70 @@ describe('intake reads negation, history, hypothesis and family (issue 16)', () 
       expect(JSON.stringify(c)).toContain('"unconfirmed"');
   });
 
+  it('FamilyMemberHistory by default: status partial, about the patient, patient-reported; the writer’s own items in the family answer are their Conditions', () => {
+    const { drafts } = intakeResources({
+      patientId: 'p1',
+      consultationId: 'consult-3',
+      answers: { 'family-history': '父亲高血压，我自己也有糖尿病，母亲没有中风' },
+      language: 'zh',
+      now: '2026-03-10T04:00:00Z',
+      drugs,
+    });
+    const fmh = drafts.filter((d) => d.resourceType === 'FamilyMemberHistory') as unknown as {
+      status: string;
+      patient: { reference: string };
+      relationship: { coding: { code: string }[] };
+      condition: { code: { coding: { code: string }[] } }[];
+      meta: unknown;
+    }[];
+    expect(
+      fmh.map((f) => `${f.relationship.coding[0]?.code}:${f.condition[0]?.code.coding[0]?.code}`),
+    ).toEqual(['FTH:38341003']);
+    expect(fmh[0]).toMatchObject({ status: 'partial', patient: { reference: 'Patient/p1' } });
+    expect(JSON.stringify(fmh[0]!.meta)).toContain('patient-reported');
+    expect(conditionCodes(drafts)).toEqual(['73211009:active']);
+    expect(JSON.stringify(drafts.find((d) => d.resourceType === 'Condition'))).toContain('"unconfirmed"');
+  });
+
+  it('draft ids stay ≤64 characters and distinct (two relatives with the same condition)', () => {
+    const { drafts } = intakeResources({
+      patientId: 'p1',
+      consultationId: 'consult-0b7e6a52-3c1d-4f7e-9a55-2f8c1d9e4b61',
+      answers: { history: '房颤多年，以前有过房颤', 'family-history': '父亲高血脂，母亲高血脂' },
+      language: 'zh',
+      now: '2026-03-10T04:00:00Z',
+      drugs,
+    });
+    const ids = drafts.map((d) => String(d.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const i of ids) expect(i.length).toBeLessThanOrEqual(64);
+    expect(drafts.filter((d) => d.resourceType === 'FamilyMemberHistory')).toHaveLength(2);
+  });
+
+  it('people in reports and other people’s relatives are recorded nowhere', () => {
+    const { drafts } = build(
+      { history: '同事的爸爸中风了，我有高血压', 'family-history': '新闻说有人得了糖尿病' },
+      true,
+    );
+    expect(conditionCodes(drafts)).toEqual(['38341003:active']);
+    expect(drafts.some((d) => d.resourceType === 'FamilyMemberHistory')).toBe(false);
+  });
+
+  it('denied, hypothetical and past items never become an active Condition or a current MedicationStatement', () => {
+    const { drafts } = build({
+      history: '糖尿病没有，否认冠心病，如果中风怎么办，以前得过痛风',
+      medications: '没吃过阿司匹林，以前吃过氨氯地平，万一头疼吃卡托普利',
+    });
+    expect(conditionCodes(drafts)).toEqual(['90560007:inactive']);
+    const meds = drafts.filter((d) => d.resourceType === 'MedicationStatement') as unknown as {
+      status: string;
+      medicationCodeableConcept: { coding: { code: string }[] };
+    }[];
+    expect(meds.map((m) => `${m.medicationCodeableConcept.coding[0]?.code}:${m.status}`)).toEqual([
+      'amlodipine:completed',
+    ]);
+  });
+
   it('medicines: denied, hypothetical and relatives’ are left out; past ones are completed', () => {
     expect(medicationsIn('没吃阿司匹林，在吃氨氯地平', drugs).map((m) => `${m.drugId}:${m.status}`)).toEqual([
       'amlodipine:active',

@@ -10,6 +10,9 @@ import { analyze, FAMILY_MEMBER, modifiersAt, relativeOf, type Modifiers } from 
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { PLAUSIBLE } from '@qihuang/engines/blood-pressure';
 import type { FhirResource } from '@qihuang/store';
+import { lifestyleIn } from './intake-lifestyle.ts';
+
+export { lifestyleIn, mentioned, type LifestyleFacts } from './intake-lifestyle.ts';
 
 export const INTAKE_STEPS = [
   'symptoms',
@@ -120,35 +123,6 @@ export const CONDITION_TERMS: ConditionTerm[] = [
   },
 ];
 
-const NEGATION =
-  /(没有|没|无|否认|不|未|从不|从未|no|not|never|denies|deny|without|don't|do not|haven't|have not)\s*$/i;
-
-/**
- * Clauses split at punctuation; a term counts unless a negation cue closes the text before it in its clause.
- * Kept for simple term checks (lifestyle answers); conditions and medicines use the clinical-language reading.
- */
-export function mentioned(text: string, term: string): string | undefined {
-  const lower = text.toLowerCase();
-  const needle = term.toLowerCase();
-  let from = 0;
-  for (;;) {
-    const at = lower.indexOf(needle, from);
-    if (at < 0) return undefined;
-    const clauseStart = Math.max(
-      ...['，', '。', ',', '.', ';', '；', '\n', '!', '！', '?', '？'].map((p) =>
-        lower.lastIndexOf(p, at - 1),
-      ),
-    );
-    const before = lower.slice(clauseStart + 1, at);
-    // A cue anywhere in the short stretch before the term (e.g. "没有高血压和糖尿病" negates both).
-    const window = before.slice(-12);
-    if (!NEGATION.test(window) && !/(没有|否认|无|no |not |never |denies |without )/i.test(window)) {
-      return text.slice(at, at + term.length);
-    }
-    from = at + needle.length;
-  }
-}
-
 /** Lexicon concepts (@qihuang/clinical-language) → the intake's condition keys (the other ids are the keys). */
 const CONDITION_ALIAS: Record<string, string> = {
   angina: 'coronary',
@@ -168,17 +142,25 @@ export interface ConditionFinding {
   relationship?: { code: string; display: string };
 }
 
-/** What a mention says about the patient now: skip (denied, hypothetical, unsure), family, inactive or active. */
+/**
+ * What a mention says about the patient now: skip (denied, hypothetical, unsure, or about someone in a report or
+ * someone else's relative), family, inactive or active.
+ */
 function statusOf(mod: Modifiers): ConditionStatus | 'skip' {
-  if (mod.negated || mod.hypothetical || mod.uncertain) return 'skip';
+  if (mod.negated || mod.hypothetical || mod.uncertain || mod.remote) return 'skip';
   if (mod.experiencer === 'other') return 'family';
   return mod.historical ? 'inactive' : 'active';
 }
 
+/** The writer speaks of themselves in the clause before a mention ("我自己也有糖尿病", "I have diabetes myself"). */
+const SELF =
+  /(?:我自己|我本人|本人|自己|我也|我有|我得了|我患)[^，,；;。.\n]*$|\b(?:i have|i've got|i also have|i myself|myself|i was diagnosed)\b[^,;.\n]*$/i;
+
 /**
  * Conditions named in an answer, each with what it is: the patient's current condition (active), a past one
- * (inactive), or a relative's (family). Negated, hypothetical and uncertain mentions are left out.
- * `family: true` reads every mention as a relative's (the family-history question).
+ * (inactive), or a relative's (family). Negated, hypothetical and uncertain mentions are left out, and so are
+ * people in reports or other people's relatives. `family: true` reads the answer to the family-history question:
+ * a mention is a relative's unless the writer says it is their own ("父亲高血压，我自己也有糖尿病").
  */
 export function conditionFindings(text: string, options: { family?: boolean } = {}): ConditionFinding[] {
   const out: ConditionFinding[] = [];
@@ -188,14 +170,16 @@ export function conditionFindings(text: string, options: { family?: boolean } = 
     if (!term) continue;
     let status = statusOf(m.modifiers);
     if (status === 'skip') continue;
-    if (options.family) status = 'family';
-    if (out.some((f) => f.term.key === term.key && f.status === status)) continue;
-    out.push({
-      term,
-      status,
-      text: m.text,
-      ...(status === 'family' ? { relationship: relativeOf(m) } : {}),
-    });
+    if (options.family && status !== 'family' && !SELF.test(text.slice(0, m.start))) status = 'family';
+    const relationship = status === 'family' ? relativeOf(m) : undefined;
+    // One finding per condition and status (per relative for family items: 父亲高血脂，母亲高血脂 are two).
+    if (
+      out.some(
+        (f) => f.term.key === term.key && f.status === status && f.relationship?.code === relationship?.code,
+      )
+    )
+      continue;
+    out.push({ term, status, text: m.text, ...(relationship ? { relationship } : {}) });
   }
   return out;
 }
@@ -228,38 +212,6 @@ export function readingsIn(
       out.push({ sbp: v.sbp, dbp: v.dbp });
   }
   return out;
-}
-
-export interface LifestyleFacts {
-  smoker?: boolean;
-  alcohol?: boolean;
-  salty?: boolean;
-  heightCm?: number;
-  weightKg?: number;
-  exerciseMinutesPerWeek?: number;
-}
-
-export function lifestyleIn(text: string): LifestyleFacts {
-  const facts: LifestyleFacts = {};
-  const smokeTerms = ['吸烟', '抽烟', 'smoke', 'smoking', 'smoker', 'cigarette'];
-  const smokeMention = smokeTerms.some((t) => text.toLowerCase().includes(t));
-  if (smokeMention) facts.smoker = smokeTerms.some((t) => mentioned(text, t) !== undefined);
-  if (/戒烟|quit smoking|ex-smoker|former smoker/i.test(text)) facts.smoker = false;
-  const alcoholTerms = ['喝酒', '饮酒', 'alcohol', 'drink', 'beer', 'wine', '白酒', '啤酒'];
-  if (alcoholTerms.some((t) => text.toLowerCase().includes(t)))
-    facts.alcohol = alcoholTerms.some((t) => mentioned(text, t) !== undefined);
-  if (/口味(偏)?重|偏咸|爱吃咸|salty|a lot of salt/i.test(text)) facts.salty = true;
-  if (/口味(偏)?淡|清淡|low.salt|little salt/i.test(text)) facts.salty = false;
-  const height = /(\d{3})\s*(cm|厘米|公分)/i.exec(text) ?? /身高\s*(\d{3})/.exec(text);
-  if (height) facts.heightCm = Number(height[1]);
-  const jin = /(\d{2,3})\s*斤/.exec(text); // 1 斤 = 0.5 kg
-  const weight =
-    /(\d{2,3}(?:\.\d)?)\s*(kg|公斤|千克)/i.exec(text) ?? (jin ? null : /体重\s*(\d{2,3})/.exec(text));
-  if (weight) facts.weightKg = Number(weight[1]);
-  else if (jin) facts.weightKg = Number(jin[1]) / 2;
-  const exercise = /(\d{1,4})\s*(分钟|min)/i.exec(text);
-  if (exercise) facts.exerciseMinutesPerWeek = Number(exercise[1]);
-  return facts;
 }
 
 export interface MedicationMention {
@@ -319,22 +271,31 @@ export function intakeResources(input: {
   now: string;
   drugs: DrugKnowledgeBase;
   /**
-   * Also draft FamilyMemberHistory for relatives' conditions (needs the patient/FamilyMemberHistory.write scope);
-   * off by default: the family-history answer is then kept in the QuestionnaireResponse only.
+   * Draft FamilyMemberHistory for relatives' conditions (the intake scopes include
+   * patient/FamilyMemberHistory.write; default on). Off: the family-history answer stays in the
+   * QuestionnaireResponse only.
    */
   familyHistory?: boolean;
 }): IntakeDrafts {
   const { patientId, consultationId, answers, now } = input;
   const subject = { reference: `Patient/${patientId}` };
   const meta = { tag: [TAG_PATIENT_REPORTED] };
-  const id = (suffix: string) => `${consultationId}-${suffix}`.slice(0, 64);
+  // FHIR ids are at most 64 characters: the consultation part is shortened, never the suffix (a cut suffix made
+  // "…-fmh-hyperlipidemia-FTH" and "…-MTH" the same id).
+  const id = (suffix: string) =>
+    `${consultationId.slice(0, Math.max(0, 63 - suffix.length))}-${suffix}`.replace(/^-/, '');
   const drafts: FhirResource[] = [];
 
   const history = conditionFindings(answers.history ?? '');
-  for (const { term: c, status } of history.filter((f) => f.status !== 'family')) {
+  const familyAnswer = conditionFindings(answers['family-history'] ?? '', { family: true });
+  // The patient's own conditions, from the history answer and from the family answer ("我自己也有糖尿病").
+  const own = [...history, ...familyAnswer].filter((f) => f.status !== 'family');
+  for (const { term: c, status } of own) {
+    const draftId = id(`cond-${c.key}${status === 'inactive' ? '-past' : ''}`);
+    if (drafts.some((d) => d.id === draftId)) continue;
     drafts.push({
       resourceType: 'Condition',
-      id: id(`cond-${c.key}${status === 'inactive' ? '-past' : ''}`),
+      id: draftId,
       meta,
       clinicalStatus: {
         coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: status }],
@@ -362,11 +323,8 @@ export function intakeResources(input: {
     } as FhirResource);
   }
 
-  if (input.familyHistory) {
-    const family = [
-      ...history.filter((f) => f.status === 'family'),
-      ...conditionFindings(answers['family-history'] ?? '', { family: true }),
-    ];
+  if (input.familyHistory !== false) {
+    const family = [...history, ...familyAnswer].filter((f) => f.status === 'family');
     for (const f of family) {
       const rel = f.relationship ?? FAMILY_MEMBER;
       if (drafts.some((d) => d.id === id(`fmh-${f.term.key}-${rel.code}`))) continue;
