@@ -233,3 +233,30 @@ describe('home targets are the office target converted (targetFor with a setting
     ).toEqual(['contradicted']);
   });
 });
+
+describe('population and patient context', () => {
+  it('a denied condition is not the population (clinical-language negation; §7.3 diabetes <130/80 vs general <140/90)', () => {
+    const c = verdicts('按中国2018指南，无糖尿病的一般高血压患者血压应降至 150/90 mmHg 以下。');
+    expect(kinds(c, 'bp-target')).toEqual(['contradicted']);
+  });
+  it("the patient's potassium from the request gates the MRA rule (§6 row 3, §5.3 K⁺ >5.0)", () => {
+    const answer = 'Spironolactone can be added to lisinopril.';
+    expect(kinds(verdicts(answer, { answer: '', patient: { potassium: 4.2 } }), 'interaction')).toEqual([
+      'supported',
+    ]);
+    expect(kinds(verdicts(answer, { answer: '', patient: { potassium: 5.6 } }), 'interaction')).toEqual([
+      'contradicted',
+    ]);
+  });
+});
+
+describe('one class vocabulary from drug-knowledge', () => {
+  it('class names, their bracketed abbreviations and allergy-group names all resolve', async () => {
+    const { classNames } = await import('./vocabulary.ts');
+    const names = new Map(classNames().map((c) => [c.name, c.classId]));
+    expect(names.get('acei')).toBe('acei'); // from "血管紧张素转换酶抑制剂(ACEI)"
+    expect(names.get('arb')).toBe('arb');
+    expect(names.get('nsaids')).toBe('nsaid'); // allergy group names
+    expect(names.get('thiazide diuretic')).toBe('thiazide'); // DRUG_CLASSES name
+  });
+});

@@ -5,7 +5,7 @@
  * without the word "target" ("降至140/90 mmHg以下", "treat to below 130/80"). The guideline and population come
  * from the sentence, else from the discourse (earlier sentences, the request).
  */
-import type { Guideline, Setting } from '@qihuang/engines/blood-pressure';
+import { PLAUSIBLE, type Guideline, type Setting } from '@qihuang/engines/blood-pressure';
 import { analyze } from '@qihuang/clinical-language';
 import { ageIn, type Discourse } from './discourse.ts';
 import type { BpData, TargetData } from './types.ts';
@@ -117,10 +117,18 @@ export interface BpClaimParts {
 function population(text: string, d: Discourse): TargetData['population'] {
   const age =
     ageIn(text) ?? (/general|most (?:adults|patients)|一般(?:高血压)?患者/i.test(text) ? 50 : d.age);
+  // Conditions through the clinical-language package: "无糖尿病" / "without diabetes" is not diabetes.
+  const affirmed = new Set<string>();
+  if (/diabet|糖尿病|CKD|kidney|肾/i.test(text))
+    for (const m of analyze(text).mentions)
+      if (!m.modifiers.negated && !m.modifiers.hypothetical) affirmed.add(m.concept);
+  const ckdWords = /\bCKD\b|chronic kidney|慢性肾脏病|慢性肾病|肾病/i.test(text);
   return {
     ...(age !== undefined ? { age } : {}),
-    ...(/diabet|糖尿病/i.test(text) || d.diabetes ? { diabetes: true } : {}),
-    ...(/\bCKD\b|chronic kidney|慢性肾脏病|慢性肾病|肾病/i.test(text) || d.ckd ? { ckd: true } : {}),
+    ...(affirmed.has('diabetes') || d.diabetes ? { diabetes: true } : {}),
+    ...((ckdWords && (affirmed.has('ckd') || !/无|没有|without|no /i.test(text))) || d.ckd
+      ? { ckd: true }
+      : {}),
     ...(/proteinuria|albuminuria|蛋白尿/i.test(text) && !/无蛋白尿|without proteinuria/i.test(text)
       ? { proteinuria: true }
       : d.proteinuria
@@ -160,7 +168,17 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
   for (const m of t.matchAll(PAIR)) {
     const sbp = Number(m[2]);
     const dbp = Number(m[5]);
-    if (sbp < 70 || sbp > 260 || dbp < 30 || dbp > 170 || sbp <= dbp) continue;
+    // Values outside the blood-pressure engine's plausibility limits (PLAUSIBLE), or doses of a combination pill
+    // ("160/25 mg"), are not blood pressures.
+    if (/^\s*(?:mg|毫克)/i.test(t.slice((m.index as number) + m[0].length))) continue;
+    if (
+      sbp < PLAUSIBLE.sbp.min ||
+      sbp > PLAUSIBLE.sbp.max ||
+      dbp < PLAUSIBLE.dbp.min ||
+      dbp > PLAUSIBLE.dbp.max ||
+      sbp <= dbp
+    )
+      continue;
     values.push({
       at: m.index as number,
       end: (m.index as number) + m[0].length,

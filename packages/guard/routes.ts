@@ -20,6 +20,7 @@ const PatientSchema = z
     crcl: z.number().min(0).max(400).optional(),
     conditions: z.array(z.string().max(200)).max(200).optional(),
     pregnant: z.boolean().optional(),
+    potassium: z.number().min(0).max(15).optional(),
   })
   .strict();
 
