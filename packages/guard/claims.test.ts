@@ -260,3 +260,22 @@ describe('one class vocabulary from drug-knowledge', () => {
     expect(names.get('thiazide diuretic')).toBe('thiazide'); // DRUG_CLASSES name
   });
 });
+
+describe('references across sentences', () => {
+  it('a category stated for the previous sentence’s reading (§1.1 stage 1 130–139 or 80–89)', () => {
+    const ok = verdicts(
+      'Your readings average 128/82 mmHg. Under ACC/AHA 2017 this is stage 1 hypertension.',
+    );
+    expect(kinds(ok, 'bp-threshold')).toEqual(['supported']);
+    const bad = verdicts(
+      'Your readings average 128/78 mmHg. Under ACC/AHA 2017 this is stage 1 hypertension.',
+    );
+    expect(kinds(bad, 'bp-threshold')).toEqual(['contradicted']);
+  });
+  it('a medicine said to be continued is one the patient takes (§6 row 4 triple combination)', () => {
+    const c = verdicts(
+      'Losartan can be continued. Ibuprofen is fine for the pain although he also takes hydrochlorothiazide.',
+    );
+    expect(kinds(c, 'interaction')).toContain('contradicted');
+  });
+});

@@ -3,7 +3,7 @@
  * age and conditions, potassium, eGFR/CrCl, and the medicines the patient takes. Starts from the request's
  * patient context and guideline; a sentence that names a new value replaces the old one.
  */
-import type { Guideline } from '@qihuang/engines/blood-pressure';
+import type { Guideline, Setting } from '@qihuang/engines/blood-pressure';
 import type { Mention, PatientContext } from './types.ts';
 
 export interface Discourse {
@@ -18,6 +18,8 @@ export interface Discourse {
   crcl?: number;
   /** Medicines the answer says the patient takes ("正在服用…", "is on …"). */
   current: Mention[];
+  /** The reading the previous sentence stated without a category ("Your readings average 128/82 mmHg."). */
+  lastReading?: { sbp: number; dbp: number; setting: Setting };
 }
 
 export function startDiscourse(

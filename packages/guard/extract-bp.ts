@@ -100,7 +100,7 @@ const PAIR = new RegExp(
 const THRESHOLD_BEFORE =
   /(≥|>=|≧|＞|>|at least|starts? at|begins? at|from|threshold(?: of| is| at)?|cut-?off|起点|为≥|标准为|mean of ≥)\s*(?:a |the )?(?:mean |average )?(?:of )?$/i;
 const THRESHOLD_AFTER =
-  /^\s*(?:mmHg)?\s*(?:or (?:more|higher|above)|and above|及以上|以上|或以上|或更高|起)/i;
+  /^\s*(?:mmHg)?\s*(?:or (?:more|higher|above)|and above|及以上|以上|或以上|或更高|起|(?:[\w-]+\s+){0,2}(?:threshold|cut-?off)|的?(?:诊断)?(?:标准|阈值))/i;
 const TARGET_BEFORE =
   /(?:<|＜|below|under|less than|lower than|低于|小于|降至|降到|控制在|控制于|降低至|降低到|达到|目标(?:值|血压)?(?:为|是)?|goal (?:of|is)|target (?:of|is))\s*(?:an? )?(?:office )?(?:BP )?(?:of )?$/i;
 const TARGET_AFTER = /^\s*(?:mmHg)?\s*(?:以下|之下)/i;
@@ -144,9 +144,15 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
   if (
     !/\d{2,3}\s*\/\s*[<≥>＜=]*\s*\d{2,3}|收缩压|舒张压|systolic|diastolic|SBP|DBP|高压|低压|\d\s*over\s*\d/i.test(
       text,
+    ) &&
+    !(
+      d.lastReading &&
+      /stage|grade|级|期|high-normal|正常高值|optimal|理想|elevated|升高|normal|正常/i.test(text)
     )
-  )
+  ) {
+    delete d.lastReading;
     return out;
+  }
   const t = text.normalize('NFKC');
   const guideline = guidelineIn(t) ?? d.guideline;
   const cats = categoriesIn(t);
@@ -274,6 +280,23 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
       ...(negated ? { negated: true } : {}),
     });
   }
+
+  // "Your readings average 128/82 mmHg. … this is stage 1": a category stated for the previous sentence's reading.
+  if (!values.length && specific && d.lastReading && /\b(?:this|that|it|which)\b|这|此|属于|为/i.test(t)) {
+    out.bp.push({
+      ...withG,
+      category: specific.category,
+      setting: d.lastReading.setting,
+      form: 'reading',
+      sbp: [d.lastReading.sbp, undefined],
+      dbp: [d.lastReading.dbp, undefined],
+      lowerBoundOnly: true,
+    });
+  }
+  const bare = values.length === 1 && !cats.length && !isTargetSentence ? values[0] : undefined;
+  if (bare && bare.sbp[1] === undefined && bare.dbp?.[1] === undefined && !bare.lead && bare.dbp)
+    d.lastReading = { sbp: bare.sbp[0], dbp: bare.dbp[0], setting: settingAt(t, bare.at) };
+  else delete d.lastReading;
 
   // Systolic-only targets ("a systolic target below 130 mmHg").
   if (!out.targets.length && isTargetSentence) {

@@ -199,6 +199,17 @@ export function drugClaims(
   }
   if (takesHere.length && !sentencePolarity)
     for (const e of takesHere) if (!d.current.some((c) => same(c, e))) d.current.push(e);
+  // "Losartan can be continued": a medicine the patient already takes.
+  for (const e of entities) {
+    const c = clauseOf(e);
+    if (
+      e.drug &&
+      c &&
+      /\bcontinu\w*|继续(?:使用|服用)?|维持/i.test(c.text) &&
+      !d.current.some((x) => same(x, e))
+    )
+      d.current.push(e);
+  }
 
   // Drug–condition statements (polarity per clause).
   const lower = text.toLowerCase();

@@ -866,6 +866,14 @@ const VARIED: [Item['lang'], string, string, string, Record<string, unknown>?][]
   ['zh', 'ok', '§7.3', 'ACEI/ARB 联合氨氯地平是常用的优化联合方案。'],
   ['en', 'ok', '§7.3', 'An ACE inhibitor/ARB plus a thiazide is a preferred combination.'],
   ['zh', 'interaction', '§6', 'ACEI 与 ARB 联合使用可以更好地保护肾脏，推荐联用。'],
+  [
+    'en',
+    'ok',
+    '§1.1',
+    'Your readings average 128/82 mmHg. Under the 2017 ACC/AHA guideline this is stage 1 hypertension.',
+  ],
+  ['zh', 'bp-threshold', '§1.3', '您的平均血压为 136/86 mmHg。按中国2018指南，这属于1级高血压。'],
+  ['en', 'ok', '§2.2', 'Daytime average 132/84 mmHg is below the ESH 2023 daytime threshold of 135/85 mmHg.'],
 ];
 for (const [lang, expect, source, answer, patient] of VARIED)
   add({ lang, expect, source, answer, ...(patient ? { patient } : {}) });
