@@ -16,6 +16,7 @@ import { DATABASE_KINDS } from '@qihuang/test-kit';
 import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
 import { createAlertEvaluator } from './alert-evaluator.ts';
 import { createBpRoutes } from './bp-routes.ts';
+import { createReadingProjector } from './projector.ts';
 import { raiseAlerts } from './raise-alerts.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -51,7 +52,17 @@ export function bpObservation(id: string, patient: string, sbp: number, dbp: num
 describe.each(DATABASE_KINDS)('BP alerts on every write path on %s', (kind) => {
   let t: TestApp;
   let now = NOW;
-  const patients = ['ep-post', 'ep-put', 'ep-cond', 'ep-tx', 'ep-batch', 'ep-import', 'ep-http', 'ep-fail'];
+  const patients = [
+    'ep-once',
+    'ep-post',
+    'ep-put',
+    'ep-cond',
+    'ep-tx',
+    'ep-batch',
+    'ep-import',
+    'ep-http',
+    'ep-fail',
+  ];
 
   const crisisFlags = async (patientId: string) => {
     const bundle = (await (await t.request(`/fhir/R4/Flag?patient=${patientId}`)).json()) as {
@@ -185,6 +196,34 @@ describe.each(DATABASE_KINDS)('BP alerts on every write path on %s', (kind) => {
     );
     expect(viaServer.rejected).toEqual([]);
     expect(await crisisFlags('ep-http')).toHaveLength(1);
+  });
+
+  it('a reading evaluated while pending and again once projected raises one alert, not two', async () => {
+    // Found by trying it: the engine named FHIR readings by patient|device|time, the pending row by its id.
+    const evaluator = createAlertEvaluator(t.repository);
+    const projector = createReadingProjector(t.repository, { evaluate: (ids) => evaluator.evaluate(ids) });
+    const app = new Hono();
+    app.route(
+      '/api/bp',
+      createBpRoutes({
+        repository: t.repository,
+        context: () => ({ requestId: 'once-test', principal: SYSTEM_PRINCIPAL }),
+        clock: () => now,
+        evaluator,
+        projector,
+        inlineProjectionLimit: 0,
+      }),
+    );
+    const upload = await app.request('/api/bp/patients/ep-once/readings', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'time,sbp,dbp,unit,device_id\n2026-03-10T19:30:00+08:00,186,124,mmHg,cuff-1',
+    });
+    expect(((await upload.json()) as { projection: { pending: number } }).projection.pending).toBe(1);
+    expect(await crisisFlags('ep-once')).toHaveLength(1);
+    await projector.drain();
+    await projector.stop();
+    expect(await crisisFlags('ep-once')).toHaveLength(1);
   });
 
   it('a failed evaluation keeps the reading, answers pending, and is retried until the alert exists', async () => {

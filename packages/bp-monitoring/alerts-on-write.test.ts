@@ -73,8 +73,9 @@ describe.each(DATABASE_KINDS)('BP alerts on write on %s', (kind) => {
       where action = 'transaction' and 'aw-p1' = any(patient_ids) order by seq`.execute(t.repository.db);
     expect(audited.rows.map((r) => [r.principal_kind, r.query])).toEqual([
       ['user', 'bp-readings'],
-      ['user', 'bp-projection'],
+      // Evaluated once stored (the assessment counts pending readings), then projected into FHIR.
       ['system', null],
+      ['user', 'bp-projection'],
     ]);
     expect(new Set(audited.rows.map((r) => r.request_id)).size).toBe(1);
 

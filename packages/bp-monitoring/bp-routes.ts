@@ -73,19 +73,20 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
       const ctx = deps.context(c);
       const at = now();
       const patientId = c.req.param('id');
+      // Alerts are raised as soon as the readings are stored (before their FHIR projection: the assessment
+      // counts pending readings), as the system (the uploader may not write Flags), not when someone looks.
+      // Unchanged re-sends are evaluated too: a retry after a failed evaluation raises what it missed. If the
+      // evaluation fails, the readings stay stored: the answer says `pending` and the evaluator retries.
+      let alertEvaluation: 'done' | 'pending' = 'done';
       const result = await uploadReadings(deps.repository, ctx, patientId, text, {
         now: at,
         format: formatOf(c.req.query('format'), c.req.header('content-type')),
         projection: deps.projector ? { background: limit } : 'inline',
+        afterStore: async () => {
+          alertEvaluation = await evaluator.evaluate([patientId], ctx);
+        },
       });
       if (result.projection.pending > 0) deps.projector?.kick();
-      // Alerts are raised now, as the system (the uploader may not write Flags), not when someone looks.
-      // Unchanged re-sends are evaluated too: a retry after a failed evaluation raises what it missed. If the
-      // evaluation fails, the readings stay stored: the answer says `pending` and the evaluator retries.
-      const alertEvaluation =
-        result.stored + result.updated + result.unchanged > 0
-          ? await evaluator.evaluate([patientId], ctx)
-          : 'done';
       const { crisis, ...answer } = result;
       const advice = crisisAdvice(
         crisis,

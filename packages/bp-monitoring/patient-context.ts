@@ -81,7 +81,21 @@ function readings(resources: FhirResource[], now: string, patientId: string): Bp
     type: 'collection',
     entry: resources.map((resource) => ({ resource })),
   };
-  return ingest(JSON.stringify(bundle), { now, format: 'fhir', patientId: `Patient/${patientId}` }).readings;
+  const result = ingest(JSON.stringify(bundle), { now, format: 'fhir', patientId: `Patient/${patientId}` });
+  // A reading is named by its Observation id (record index = entry position, 1-based), not the engine's id
+  // derived from patient, device and time: a projected reading names its Device resource, its upload did not,
+  // and the alerts of a pending reading and of its Observation must name the same reading (issue 17).
+  const observationId = new Map<string, string>();
+  for (const record of result.records) {
+    if (!('reading' in record) || !record.reading) continue;
+    const source = resources[record.index - 1];
+    if (source?.resourceType === 'Observation' && typeof source.id === 'string')
+      observationId.set(record.reading.id, source.id);
+  }
+  return result.readings.map((r) => {
+    const id = observationId.get(r.id);
+    return id ? { ...r, id } : r;
+  });
 }
 
 function codes(resource: FhirResource): string[] {

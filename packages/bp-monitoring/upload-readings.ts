@@ -53,6 +53,11 @@ export interface UploadOptions {
    * were stored or updated, else leave it to the server's projector (which the caller kicks).
    */
   projection?: 'inline' | { background: number };
+  /**
+   * Called once the readings are stored, before they are projected into FHIR (alert evaluation: the
+   * assessment counts pending readings, so the alert does not wait for the projection).
+   */
+  afterStore?: (stored: number) => Promise<void>;
 }
 
 export function deviceResourceId(patientId: string, deviceIdentifier: string): string {
@@ -152,6 +157,7 @@ export async function uploadReadings(
   }
 
   const changed = [...status].filter(([, s]) => s !== 'unchanged').map(([id]) => id);
+  if (status.size > 0) await options.afterStore?.(status.size);
   let projected = 0;
   const inline =
     options.projection === undefined ||
