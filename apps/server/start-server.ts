@@ -25,6 +25,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     dataDir: config.dataDir,
     // No request holds the database past the timeout; the embedded one never blocks the event loop.
     statementTimeoutMs: config.statementTimeoutMs || undefined,
+    poolSize: config.dbPoolSize,
     pgliteWorker: config.pgliteWorker,
   });
   log.info({ database: database.kind, location: database.location }, 'database ready');

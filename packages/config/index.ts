@@ -46,6 +46,12 @@ export interface Config {
    * 0 = no limit). Past it the request answers 503 with an OperationOutcome (docs/decisions/0004-…).
    */
   statementTimeoutMs: number;
+  /**
+   * Connections the server keeps to a PostgreSQL server (QIHUANG_DB_POOL_SIZE, default 10). Each runs one query
+   * at a time; when the database shares the server's cores, fewer connections keep short requests (/healthz)
+   * answered quickly under heavy searches (docs/decisions/0004-…, decision 7).
+   */
+  dbPoolSize: number;
   /** The embedded database in a worker thread, never blocking the server (QIHUANG_PGLITE_WORKER, default 1). */
   pgliteWorker: boolean;
   /** Audit chain-head checkpoints: appended to this file (QIHUANG_AUDIT_CHECKPOINT_FILE) … */
@@ -144,6 +150,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     gatewayConfigFile: env.QIHUANG_GATEWAY_CONFIG || undefined,
     token: env.QIHUANG_TOKEN || undefined,
     statementTimeoutMs: integer(env, 'QIHUANG_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    dbPoolSize: integer(env, 'QIHUANG_DB_POOL_SIZE', 10, 1, 1_000),
     pgliteWorker: flag(env, 'QIHUANG_PGLITE_WORKER', true),
     careWebhookUrl: env.QIHUANG_CARE_WEBHOOK_URL || undefined,
     careWebhookSecret: env.QIHUANG_CARE_WEBHOOK_SECRET || undefined,

@@ -14,4 +14,11 @@ describe('statement timeout and PGlite worker settings', () => {
     expect(() => loadConfig({ QIHUANG_STATEMENT_TIMEOUT_MS: '30s' })).toThrow(/QIHUANG_STATEMENT_TIMEOUT_MS/);
     expect(() => loadConfig({ QIHUANG_PGLITE_WORKER: 'maybe' })).toThrow(/QIHUANG_PGLITE_WORKER/);
   });
+
+  it('PostgreSQL pool size: 10 by default, from QIHUANG_DB_POOL_SIZE, 0 or words refused', () => {
+    expect(loadConfig({}).dbPoolSize).toBe(10);
+    expect(loadConfig({ QIHUANG_DB_POOL_SIZE: '3' }).dbPoolSize).toBe(3);
+    expect(() => loadConfig({ QIHUANG_DB_POOL_SIZE: '0' })).toThrow(/QIHUANG_DB_POOL_SIZE/);
+    expect(() => loadConfig({ QIHUANG_DB_POOL_SIZE: 'many' })).toThrow(/QIHUANG_DB_POOL_SIZE/);
+  });
 });
