@@ -279,3 +279,19 @@ describe('references across sentences', () => {
     expect(kinds(c, 'interaction')).toContain('contradicted');
   });
 });
+
+describe('statements that are not the diagnostic table are not judged against it', () => {
+  it('severe hypertension in pregnancy is not the diagnostic threshold', () => {
+    expect(
+      verdicts('孕妇血压 ≥160/110 mmHg 属于重度高血压，需紧急处理。').some(
+        (c) => c.verdict === 'contradicted',
+      ),
+    ).toBe(false);
+  });
+  it('"3 months" after a KDIGO category is not an eGFR', () => {
+    const c = verdicts(
+      'Your eGFR is 58, which is stage G3a chronic kidney disease if it persists for more than 3 months.',
+    );
+    expect(kinds(c, 'lab-threshold')).toEqual(['supported']);
+  });
+});

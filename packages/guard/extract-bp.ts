@@ -101,6 +101,8 @@ const THRESHOLD_BEFORE =
   /(≥|>=|≧|＞|>|at least|starts? at|begins? at|from|threshold(?: of| is| at)?|cut-?off|起点|为≥|标准为|mean of ≥)\s*(?:a |the )?(?:mean |average )?(?:of )?$/i;
 const THRESHOLD_AFTER =
   /^\s*(?:mmHg)?\s*(?:or (?:more|higher|above)|and above|及以上|以上|或以上|或更高|起|(?:[\w-]+\s+){0,2}(?:threshold|cut-?off)|的?(?:诊断)?(?:标准|阈值))/i;
+const QUALIFIED =
+  /severe|重度|急症|亚急症|emergenc|urgenc|crisis|危象|pregnan|妊娠|孕|pre-?eclampsia|子痫|isolated|单纯|resistant|难治|white[- ]coat|白大衣|masked|隐匿|secondary|继发/i;
 const TARGET_BEFORE =
   /(?:<|＜|below|under|less than|lower than|低于|小于|降至|降到|控制在|控制于|降低至|降低到|达到|目标(?:值|血压)?(?:为|是)?|goal (?:of|is)|target (?:of|is))\s*(?:an? )?(?:office )?(?:BP )?(?:of )?$/i;
 const TARGET_AFTER = /^\s*(?:mmHg)?\s*(?:以下|之下)/i;
@@ -260,6 +262,9 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
       specific?.category ??
       (generic ? 'hypertension' : /threshold|阈值|诊断|标准/i.test(t) ? 'hypertension' : undefined);
     if (!category) continue;
+    // "≥160/110 is severe hypertension", "hypertensive emergency", "isolated systolic …": not the diagnostic
+    // threshold the guideline tables define — left to the assertion listing.
+    if (category === 'hypertension' && QUALIFIED.test(t)) continue;
     const form: BpData['form'] = isRange ? 'range' : isThreshold ? 'threshold' : 'reading';
     const negated =
       form === 'reading' &&

@@ -38,7 +38,11 @@ export function gfrStatements(text: string): GfrStatement[] {
       .filter((m) => {
         const v = Number(m[2]);
         return (
-          v >= 0 && v <= 200 && !/^\s*(?:mmol|mg|mmHg|%|岁|years)/i.test(clause.slice(m.index! + m[0].length))
+          v >= 0 &&
+          v <= 200 &&
+          !/^\s*(?:mmol|mg|mmHg|%|岁|years?|months?|个月|月|weeks?|周|days?|天|h\b|hours?|小时)/i.test(
+            clause.slice(m.index! + m[0].length),
+          )
         );
       });
     if (!exprs.length) continue;
