@@ -188,6 +188,15 @@ describe('pseudo-triggers and terminators', () => {
   it('negation wins over history, a recurrence makes a past mention current', () => {
     expect(flagsOf('没有中风过', 'stroke')).toEqual(['negated']);
     expect(flagsOf('以前有过胸痛，现在又痛了', 'chest-pain')).toEqual([]);
+    expect(flagsOf('上周开始胸闷到现在', 'chest-pain')).toEqual([]);
+    expect(flagsOf('上次量血压的时候胸口疼，现在还疼', 'chest-pain')).toEqual([]);
+    expect(flagsOf("I had a stroke last year and still can't move my arm well", 'stroke')).toEqual([
+      'historical',
+    ]);
+    expect(flagsOf('2026年3月10日早上开始胸口疼', 'chest-pain')).toEqual([]);
+    expect(flagsOf('2019年3月脑梗过', 'stroke')).toEqual(['historical']);
+    expect(flagsOf('previously healthy man with crushing chest pain', 'chest-pain')).toEqual([]);
+    expect(flagsOf('需排除心梗', 'myocardial-infarction')).toEqual([]);
   });
 
   it('a caregiver about someone with them now: experiencer other, not historical', () => {
@@ -232,6 +241,10 @@ describe("third-party reports and someone else's relative (remote: never current
     expect(flagsOf('旁边有人晕倒了', 'syncope')).toEqual(['other']);
     expect(remote('朋友的妈妈晕倒了，就在我家', 'syncope')).toBe(false);
     expect(remote("my friend's dad collapsed, he is here with me", 'syncope')).toBe(false);
+    // The writer's relatives and pronouns are never remote, even next to a report word (video call, asking online).
+    expect(flagsOf('视频里看到我妈嘴歪了', 'facial-droop')).toEqual(['other']);
+    expect(flagsOf('我在网上问一下，他突然说不出话', 'speech-difficulty')).toEqual(['other']);
+    expect(flagsOf("I'm sending a video, my mom's face is drooping", 'facial-droop')).toEqual(['other']);
   });
 });
 

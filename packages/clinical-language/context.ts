@@ -7,10 +7,12 @@
 import type { ConceptKind, Modifiers, Span } from './types.ts';
 import {
   CLAUSE_BREAK,
+  CONTINUING,
   COPRESENT,
   DEFAULT_WINDOW,
   REMOTE_PERSON,
   REPORT,
+  STRANGER,
   PSEUDO,
   RECURRENCE,
   SENTENCE_BREAK,
@@ -150,10 +152,12 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
     const why: string[] = [];
     /** Where the cue that made the experiencer someone else starts (forward cues). */
     let otherAt = -1;
+    let otherCue = '';
     const set = (cat: Category, cue: string, at = -1) => {
       if (cat === 'experiencer') {
         mods.experiencer = 'other';
         otherAt = at;
+        otherCue = cue;
       } else mods[cat] = true;
       why.push(`${cat}:${cue.trim()}`);
     };
@@ -205,19 +209,21 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
         break;
       }
     }
-    // Reports (news, articles, videos): someone in the report is not with the writer (remote); a reported
-    // general statement is hypothetical. The writer's own words ("我", "I") end a report's scope.
+    // Reports (news, articles, videos): a stranger in the report is not with the writer (remote); a reported
+    // general statement (no one named) is hypothetical. The writer's own words ("我", "I") end a report's scope,
+    // and the writer's relatives are never remote ("视频里看到我妈嘴歪了" is a caregiver's emergency).
     const inSentence = (s: Span, window: number) =>
       s.end <= target.start &&
       !breakBetween(s.end, target.start, SENTENCE_BREAK) &&
       !terminated(s.end, target.start, 'experiencer') &&
       unitsBetween(s.end, target.start) <= window;
     const report = reports.filter((r) => inSentence(r, 30)).pop();
-    if (report && mods.experiencer === 'other' && otherAt >= report.start) {
+    if (report && mods.experiencer === 'other' && otherAt >= report.start && STRANGER.test(otherCue)) {
       mods.remote = true;
       why.push(`remote:${norm.slice(report.start, report.end)}`);
     } else if (
       report &&
+      mods.experiencer === 'patient' &&
       !mods.hypothetical &&
       !breakBetween(report.end, target.start, CLAUSE_BREAK) &&
       !terminated(report.end, target.start, 'hypothetical')
@@ -238,7 +244,8 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
       const after = norm.slice(target.end);
       const sentenceEnd = after.search(SENTENCE_BREAK);
       const sentence = sentenceEnd < 0 ? after : after.slice(0, sentenceEnd);
-      if (RECURRENCE.test(sentence)) {
+      const symptom = target.kind === 'red-flag' || target.kind === 'symptom';
+      if (RECURRENCE.test(sentence) || (symptom && CONTINUING.test(sentence))) {
         mods.historical = false;
         why.push('current:recurrence');
       }

@@ -40,9 +40,9 @@ const FAMILY_EN =
   '(?:mother|mom|mum|father|dad|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?|parents?|uncle|aunt|family|friend|neighbou?r|partner|kids?|child|children|boyfriend|girlfriend|cousin|spouse|relatives?|in-laws?|coworker|colleague|nephew|niece|grandson|granddaughter|grandchild|grandkids?|auntie|aunty|nan|nana|nanna|granny|gran|stepmom|stepdad|stepmother|stepfather|fianc[eé]e?|roommate|flatmate|housemate|siblings?|twin|baby|toddler|teenager|boss)';
 /** Someone unnamed ("有人", "一个老人", "someone", "a man"): another person, a bystander or one in a report. */
 const PERSON_ZH =
-  '(?:有人|有个人|有一个人|一(?<!我一|自己一)个人(?!在家|住)|那个人|这个人|[老小](?<![\\u4e00-\\u9fff][老小])[王李张刘陈杨黄赵周吴徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋杜叶程魏苏吕丁沈钟姜崔谭陆范汪廖金贾夏邹熊孟秦邱侯江薛段雷龙黎陶贺郝顾龚邵钱戴严莫孔汤康乔赖]|某人|别人|一位|一名|男子|女子|路人|网友|(?:有个|一个|有位|一位)(?:老人|老太太|老大爷|大爷|大妈|小伙子?|姑娘|孩子|男的|女的))';
+  '(?:有人|有个人|有一个人|一(?<!我一|自己一)个人(?!在家|住)|那个人|这个人|[老小](?<![\\u4e00-\\u9fff][老小])[王李张刘陈杨黄赵周吴徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋杜叶程魏苏吕丁沈钟姜崔谭陆范汪廖金贾夏邹熊孟秦邱侯江薛段雷龙黎陶贺郝顾龚邵钱戴严莫孔汤康乔赖]|某人|别人|男子|女子|路人|网友|(?:有个|一个|有位|一位)(?:老人|老太太|老大爷|大爷|大妈|小伙子?|姑娘|孩子|男的|女的))';
 const PERSON_EN =
-  "(?:someone|somebody|(?<!i'?m |i am )(?:a|an old|an elderly) (?:man|woman|guy|lady|person|kid|child|boy|girl|gentleman)|people)";
+  "(?:someone|somebody|(?<!i'?m |i am )(?:a|an old|an elderly) (?:man|woman|guy|lady|person|kid|child|boy|girl|gentleman))";
 const CJK_NUM = '(?:\\d+|[一二两三四五六七八九十几半多]+)';
 const EN_NUM = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of)';
 
@@ -59,7 +59,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'negated',
     direction: 'forward',
-    re: '(?:从来没有|从来没|从没有|从没|从未|并没有|并无|都没有|也没有|没有|没|无|未|否认|不再|没再|未再|未见|不是|无明显|不觉得|不感觉|不感到|排除了|已排除|排除)',
+    re: '(?:从来没有|从来没|从没有|从没|从未|并没有|并无|都没有|也没有|没有|没|无|未|否认|不再|没再|未再|未见|不是|无明显|不觉得|不感觉|不感到|排除了|已排除)',
   },
   { category: 'negated', direction: 'forward', re: '不', window: 1 },
   // Cantonese 冇 (no) / 唔 (not): "冇胸口痛", "唔系好痛".
@@ -88,13 +88,13 @@ export const TRIGGERS: readonly TriggerRule[] = [
     category: 'negated',
     direction: 'backward',
     adjacent: true,
-    re: '^\\s*(?:\\(\\s*[-−]\\s*\\)|\\(\\s*阴性\\s*\\)|阴性|已排除|已除外|排除)',
+    re: '^\\s*(?:\\(\\s*[-−]\\s*\\)|\\(\\s*阴性\\s*\\)|阴性|已排除|已除外|排除了)',
   },
   // ---- history / resolved / long-standing
   {
     category: 'historical',
     direction: 'forward',
-    re: `(?:(?:以前|之前|从前(?![胸额面边])|过去)(?<=(?:^|[,.。!?;:\\n\\s我他她妈爸])(?:以前|之前|从前|过去))|曾经|小时候|年轻时|年轻的时候|去年|前年|上个月|上周|上星期|上礼拜|前些年|早年|那年|有过|得过|患过|发过|犯过|曾有|曾患|曾因|曾诊断|曾行|曾发生|既往|上个星期|上个礼拜|上次|上回|前几年|(?:19|20)\\d{2}年|${CJK_NUM}(?:年|个月|个星期|周|礼拜)(?:前|以前|之前)|${CJK_NUM}岁(?:的时候|时|那年|就))`,
+    re: `(?:(?:以前|之前|从前(?![胸额面边])|过去)(?<=(?:^|[,.。!?;:\\n\\s我他她妈爸])(?:以前|之前|从前|过去))|曾经|小时候|年轻时|年轻的时候|去年|前年|上个月|上周|上星期|上礼拜|前些年|早年|那年|有过|得过|患过|发过|犯过|曾有|曾患|曾因|曾诊断|曾行|曾发生|既往|上个星期|上个礼拜|上次|上回|前几年|(?:19|20)\\d{2}年(?!\\d{1,2}月\\d{1,2}[日号])|${CJK_NUM}(?:年|个月|个星期|周|礼拜)(?:前|以前|之前)|${CJK_NUM}岁(?:的时候|时|那年|就))`,
   },
   {
     category: 'historical',
@@ -105,7 +105,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'forward',
-    re: `(?<!family )\\b(?:history of|hx of|h/o|previously|previous|prior|recovered from|recovering from|in the past|used to|as a child|as a kid|when i was (?:young|younger|a child|a kid)|last (?:year|month|week)|back in \\d{4}|in \\d{4}|(?:${EN_NUM} )?(?:years?|months?|weeks?) ago|died of|died from|passed away from|passed away of|my late|our late)\\b`,
+    re: `(?<!family )\\b(?:history of|hx of|h/o|previously|previous|prior(?! to)|recovered from|recovering from|in the past|used to|as a child|as a kid|when i was (?:young|younger|a child|a kid)|last (?:year|month|week)|back in \\d{4}|in \\d{4}|(?:${EN_NUM} )?(?:years?|months?|weeks?) ago|died of|died from|passed away from|passed away of|my late|our late)\\b`,
   },
   {
     category: 'historical',
@@ -263,6 +263,11 @@ export const PSEUDO: readonly ScopeRule[] = [
     re: "\\b(?:(?:don'?t know|didn'?t know|doesn'?t know|not sure|wondering|wonder|no idea) (?:if|whether))\\b",
   },
   { categories: ['hypothetical'], re: '(?:注意到|引起了注意)' },
+  // "previously healthy, now …", "prior to calling": not a past mention of the concept.
+  {
+    categories: ['historical'],
+    re: '\\b(?:previously (?:healthy|well|fine|normal)|prior to|used to be (?:fine|healthy|well))\\b',
+  },
   { categories: ['experiencer'], re: `${FAMILY_ZH}(?:问|想问|让我问|帮我问|叫我问)` },
 ];
 
@@ -297,6 +302,8 @@ export const SENTENCE_BREAK = /[。!?\n]|\.(?!\d)/;
 /** A later "again / 又…" in the same sentence makes a historical mention current ("以前胸痛过，现在又痛了"). */
 export const RECURRENCE =
   /(?:又|再次|再)(?:犯|发作|开始|痛|疼|闷|来了|出现)|\b(?:again|came back|is back|it's back|back again|recurr\w*)\b/;
+/** A symptom that began in the past and goes on ("上周开始胸闷到现在", "现在还疼", "still hurts") is current. */
+export const CONTINUING = /还(?:在|是)?(?:疼|痛|闷|难受|没好)|到现在|至今|\bstill\b/;
 
 /**
  * Third-party reports (news, articles, videos, posts): a mention of someone in a report is not someone with the
@@ -304,6 +311,11 @@ export const RECURRENCE =
  */
 export const REPORT =
   /(?:新闻|报道|报纸|电视剧|电影里|小说里|电视上|电视里|网上|网络上|朋友圈|抖音|快手|微博|微信群|视频里|视频上|视频中|文章|公众号|节目里|节目上)|\b(?:read about|reading about|heard about|the news|a news|an article|a story|a video|a report|a post|a documentary|on tv|on television|on facebook|on the internet)\b/g;
+/**
+ * An unnamed stranger as the experiencer cue ("有人", "一个老人", "someone", "a man"): only such a person in a report
+ * is remote. The writer's own relatives and pronouns never are ("视频里看到我妈嘴歪了" is a caregiver's emergency).
+ */
+export const STRANGER = new RegExp(`^(?:${PERSON_ZH}|${PERSON_EN})$`);
 /** Someone else's relative ("同事的爸爸", "my coworker's father"): not someone with the writer, unless co-present. */
 export const REMOTE_PERSON = new RegExp(
   `(?:朋友|同事|邻居|同学|熟人|领导|老板|网友|别人)(?:家)?的${FAMILY_ZH}|\\b(?:friend|coworker|co-worker|colleague|neighbou?r|classmate|boss)'?s ${FAMILY_EN}\\b`,
