@@ -26,25 +26,36 @@ export function gfrStatements(text: string): GfrStatement[] {
     // "With an eGFR of 95, the KDIGO category is G2": a stage-only clause takes the previous clause's value.
     if (ci > 0 && !/\d/.test(clause.replace(STAGE, '')) && !STAGE_TEST.test(clauses[ci - 1] as string))
       clause = `${clauses[ci - 1]} ${clause}`;
-    const stages = [...clause.matchAll(STAGE)].map((m) => ({
-      at: m.index as number,
-      end: (m.index as number) + m[0].length,
-      stage: `G${(m[1] as string).slice(1).toLowerCase()}`,
-    }));
-    if (stages.length !== 1) continue;
-    const s = stages[0]!;
-    const exprs = [...clause.matchAll(EXPR)]
-      .filter((m) => !(m.index! >= s.at && m.index! < s.end))
-      .filter((m) => {
-        const v = Number(m[2]);
-        return (
-          v >= 0 &&
-          v <= 200 &&
-          !/^\s*(?:mmol|mg|mmHg|%|岁|years?|months?|个月|月|weeks?|周|days?|天|h\b|hours?|小时)/i.test(
-            clause.slice(m.index! + m[0].length),
-          )
-        );
-      });
+    const read = (text: string) => {
+      const stages = [...text.matchAll(STAGE)].map((m) => ({
+        at: m.index as number,
+        end: (m.index as number) + m[0].length,
+        stage: `G${(m[1] as string).slice(1).toLowerCase()}`,
+      }));
+      if (stages.length !== 1) return undefined;
+      const s = stages[0]!;
+      const exprs = [...text.matchAll(EXPR)]
+        .filter((m) => !(m.index! >= s.at && m.index! < s.end))
+        .filter((m) => {
+          const v = Number(m[2]);
+          return (
+            v >= 0 &&
+            v <= 200 &&
+            !/^\s*(?:mmol|mg|mmHg|%|岁|years?|months?|个月|月|weeks?|周|days?|天|h\b|hours?|小时)/i.test(
+              text.slice(m.index! + m[0].length),
+            )
+          );
+        });
+      return { s, exprs };
+    };
+    let r = read(clause);
+    // A stage clause without a value takes the previous clause's ("Your eGFR is 58, which is G3a …").
+    if (r && !r.exprs.length && ci > 0 && !STAGE_TEST.test(clauses[ci - 1] as string)) {
+      clause = `${clauses[ci - 1]} ${clause}`;
+      r = read(clause);
+    }
+    if (!r) continue;
+    const { s, exprs } = r;
     if (!exprs.length) continue;
     // nearest expression after the stage, else before it
     const after = exprs.find((m) => m.index! >= s.end);
