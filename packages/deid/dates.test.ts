@@ -59,5 +59,12 @@ describe('dates', () => {
     expect(dateTailStart('seen on Mar')).toBe(8);
     expect(dateTailStart('no date here.')).toBe(13);
     expect(dateTailStart('Patient')).toBe(7);
+    expect(dateTailStart('born 7 Ju')).toBe(5);
+    expect(dateTailStart('seen 21 March 2026')).toBe(5);
+    expect(dateTailStart('于二〇二六年十')).toBe(1);
+  });
+
+  it('shifts dates in Chinese numerals in a text without any Arabic digit', () => {
+    expect(shiftDatesIn('二〇二六年十月三日入院', 2)).toBe('二〇二六年十月五日入院');
   });
 });

@@ -232,7 +232,7 @@ export function shiftedYear(date: FoundDate, days: number): number | undefined {
 
 /** Rewrites every date in a text shifted by `days` (used to shift answers back). */
 export function shiftDatesIn(text: string, days: number): string {
-  if (days === 0 || !/\d/.test(text)) return text;
+  if (days === 0 || !/[\d〇零一二三四五六七八九十]/.test(text)) return text;
   const dates = findDates(text);
   if (dates.length === 0) return text;
   let out = '';
@@ -259,27 +259,32 @@ export function chooseShift(dates: readonly FoundDate[], seed: number, maxDays =
   return pool[Math.abs(Math.trunc(seed)) % pool.length]!;
 }
 
-/** The end of a text that could still be (part of) a date: weekday, month name, digits and separators. */
+/** The end of a text that could still be (part of) a date: weekday, day, month name, digits (also Chinese numerals) and separators. */
 const DATE_TAIL = new RegExp(
-  `(?:\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)[a-z]*,?\\s*)?(?:\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s*)?[\\d年月日号/.,\\s-]*$`,
+  `(?:\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)[a-z]*,?\\s*)?(?:\\b\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s*)?[\\d${CN_DIGITS}零十年月日号/.,\\s-]*$`,
 );
 const WORD_TAIL = /\b[A-Z][a-z]{0,8}$/;
+/** Where a date can start: a digit (also a Chinese numeral) or a capital (month, weekday). */
+const DATE_LEAD = new RegExp(`[\\d${CN_DIGITS}零十A-Z]`);
 
 /**
  * Streaming: the index from which the end of `text` could still be (part of) a date — held back until the
- * next chunk so a date split across chunks is shifted whole — or `text.length`.
+ * next chunk so that a date split across chunks (`born 7 Ju` + `ly 1975`, `二〇二六年十` + `月五日`) is shifted
+ * back whole. Never more than 40 characters.
  */
 export function dateTailStart(text: string): number {
   const word = WORD_TAIL.exec(text);
+  let start = text.length;
   if (word && MONTHS.concat(WEEKDAYS).some((m) => m.startsWith(word[0]))) {
+    // A month/weekday prefix, and the day (and weekday) written before it: "born 7 Ju", "Monday, 3 Ma".
     const before = DATE_TAIL.exec(text.slice(0, word.index));
-    return before && /\d|[A-Z]/.test(before[0]) && /^(?:[A-Z]|\d)/.test(before[0])
-      ? before.index
-      : word.index;
+    const lead = before ? before[0].search(DATE_LEAD) : -1;
+    start = before && lead !== -1 ? before.index + lead : word.index;
+  } else {
+    const tail = DATE_TAIL.exec(text);
+    const lead = tail ? tail[0].search(DATE_LEAD) : -1;
+    if (!tail || lead === -1) return text.length;
+    start = tail.index + lead; // at a digit or a month/weekday word, not at leading separators
   }
-  const tail = DATE_TAIL.exec(text);
-  if (!tail || !/\d|[A-Z]/.test(tail[0])) return text.length;
-  // Start at a digit or a month/weekday word, not at leading separators; never hold more than 40 characters.
-  const lead = tail[0].search(/\d|[A-Z]/);
-  return Math.max(tail.index + lead, text.length - 40);
+  return Math.max(start, text.length - 40);
 }

@@ -52,6 +52,22 @@ describe('StreamingRestorer', () => {
     });
   });
 
+  it.each([
+    ['day month year (en)', 'Referral: born 7 July 1975, seen 23 March 2026.'],
+    ['Chinese numerals', '于二〇二六年十月五日入院，二〇二六年十月十九日出院。'],
+  ])('restores %s dates cut at every position', (_label, text) => {
+    const v = new PlaceholderVault({ seed: 3 });
+    const [shifted] = deidentifyTexts([text], v);
+    expect(shifted).not.toBe(text);
+    for (let cut = 1; cut < shifted!.length; cut++)
+      expect(streamed(v, shifted!, [cut]), `cut ${cut}`).toBe(text);
+    for (const size of [1, 3, 5, 7]) {
+      const cuts: number[] = [];
+      for (let i = size; i < shifted!.length; i += size) cuts.push(i);
+      expect(streamed(v, shifted!, cuts), `chunks of ${size}`).toBe(text);
+    }
+  });
+
   it('leaves unknown placeholders and ordinary brackets alone', () => {
     expect(streamed(new PlaceholderVault(), '[PATIENT_NAME_9] x [注意]', [3, 9])).toBe(
       '[PATIENT_NAME_9] x [注意]',
