@@ -58,6 +58,11 @@ export interface Config {
   auditCheckpointFile?: string;
   /** … and/or POSTed here (QIHUANG_AUDIT_CHECKPOINT_URL) … */
   auditCheckpointUrl?: string;
+  /**
+   * HMAC-SHA256 key signing each checkpoint POST (QIHUANG_AUDIT_CHECKPOINT_SECRET; headers X-Qihuang-Timestamp and
+   * X-Qihuang-Signature, packages/audit/README.md). Required whenever QIHUANG_AUDIT_CHECKPOINT_URL is set.
+   */
+  auditCheckpointSecret?: string;
   /** … every this many seconds (QIHUANG_AUDIT_CHECKPOINT_INTERVAL, default 3600). */
   auditCheckpointIntervalSeconds: number;
 }
@@ -71,6 +76,18 @@ function timeZone(value: string): string {
     throw new QihuangError('invalid-input', `QIHUANG_TIME_ZONE must be an IANA time zone, got "${value}"`);
   }
   return value;
+}
+
+/** A checkpoint webhook is never sent unsigned: its URL without a secret is a configuration error. */
+function checkpointSecret(env: Env): string | undefined {
+  const secret = env.QIHUANG_AUDIT_CHECKPOINT_SECRET || undefined;
+  if (env.QIHUANG_AUDIT_CHECKPOINT_URL && !secret) {
+    throw new QihuangError(
+      'invalid-input',
+      'QIHUANG_AUDIT_CHECKPOINT_URL is set but QIHUANG_AUDIT_CHECKPOINT_SECRET is not: audit checkpoint webhooks are always signed (HMAC-SHA256); set a secret shared with the receiver',
+    );
+  }
+  return secret;
 }
 
 function integer(env: Env, key: string, fallback: number, min: number, max: number): number {
@@ -161,6 +178,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       ? resolve(env.QIHUANG_AUDIT_CHECKPOINT_FILE)
       : undefined,
     auditCheckpointUrl: env.QIHUANG_AUDIT_CHECKPOINT_URL || undefined,
+    auditCheckpointSecret: checkpointSecret(env),
     auditCheckpointIntervalSeconds: integer(env, 'QIHUANG_AUDIT_CHECKPOINT_INTERVAL', 3600, 10, 7 * 86400),
     cdsFhirServers: urlList(env, 'QIHUANG_CDS_FHIR_SERVERS'),
     corsOrigins: (env.QIHUANG_CORS_ORIGINS ?? '')
