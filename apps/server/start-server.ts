@@ -59,6 +59,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           db: database.db,
           file: config.auditCheckpointFile,
           webhookUrl: config.auditCheckpointUrl,
+          webhookSecret: config.auditCheckpointSecret,
           intervalMs: config.auditCheckpointIntervalSeconds * 1000,
           onError: (target, error) =>
             log.warn({ target, reason: (error as Error).message }, 'audit checkpoint not written (retried)'),
@@ -128,6 +129,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const close = () =>
     (closing ??= (async () => {
       log.info('shutting down');
+      built.bpAlerts.hub.close(); // live alert streams end, or server.close() would wait for them
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await seeding;
       await checkpoints?.stop(); // the last head, before the database closes

@@ -10,6 +10,7 @@ import { createAuditLog } from './audit-log.ts';
 import { createCheckpointWriter, type CheckpointTimer } from './checkpoint-writer.ts';
 import { parseCheckpointFile } from './checkpoints.ts';
 import { verifyAuditChain } from './verify.ts';
+import { verifyWebhookSignature } from './webhook-signature.ts';
 
 const ctx: RequestContext = {
   requestId: 'r',
@@ -63,6 +64,7 @@ describe.each(DATABASE_KINDS)('audit checkpoint writer on %s', (kind) => {
       db: database.db,
       file,
       webhookUrl: 'https://archive.example/checkpoints',
+      webhookSecret: 'archive-secret',
       intervalMs: 3_600_000,
       clock: () => now,
       timer,
@@ -125,6 +127,50 @@ describe.each(DATABASE_KINDS)('audit checkpoint writer on %s', (kind) => {
     await sql`update audit_chain_head set seq = 4, hash = ${rows[0]!.hash} where id = 1`.execute(database.db);
     const result = await verifyAuditChain(database.db, { checkpoints: all });
     expect(result.firstBad).toMatchObject({ seq: 6, problem: 'rewound' });
+  });
+
+  it('signs each webhook POST (timestamp + HMAC-SHA256 over the exact body) so the receiver can verify it', async () => {
+    await append(1);
+    const now = new Date('2026-03-01T12:00:00.000Z');
+    const received: { body: string; headers: Headers }[] = [];
+    const writer = createCheckpointWriter({
+      db: database.db,
+      webhookUrl: 'https://archive.example/checkpoints',
+      webhookSecret: 'archive-secret',
+      intervalMs: 1000,
+      clock: () => now,
+      timer: manualTimer().timer,
+      fetch: (async (_url: string, init: RequestInit) => {
+        received.push({ body: String(init.body), headers: new Headers(init.headers) });
+        return new Response(null, { status: 204 });
+      }) as typeof fetch,
+    });
+    const checkpoint = await writer.writeNow();
+    expect(received).toHaveLength(1);
+    const { body, headers } = received[0]!;
+    expect(JSON.parse(body)).toEqual({ type: 'qihuang.audit.checkpoint', ...checkpoint });
+    expect(headers.get('x-qihuang-timestamp')).toBe(String(now.getTime() / 1000));
+    expect(headers.get('x-qihuang-signature')).toMatch(/^sha256=[0-9a-f]{64}$/);
+    const header = (name: string) => headers.get(name);
+    expect(verifyWebhookSignature({ secret: 'archive-secret', body, header, now })).toEqual({
+      ok: true,
+      timestamp: now.getTime() / 1000,
+    });
+    // Another secret, a changed body, or a replay ten minutes later are refused.
+    expect(verifyWebhookSignature({ secret: 'other', body, header, now }).ok).toBe(false);
+    const forged = body.replace(/"seq":\d+/, '"seq":1');
+    expect(verifyWebhookSignature({ secret: 'archive-secret', body: forged, header, now }).ok).toBe(false);
+    const later = new Date(now.getTime() + 600_000);
+    expect(verifyWebhookSignature({ secret: 'archive-secret', body, header, now: later })).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
+  });
+
+  it('refuses to be created with a webhook URL but no signing secret', () => {
+    expect(() =>
+      createCheckpointWriter({ db: database.db, webhookUrl: 'http://127.0.0.1:9/hook', intervalMs: 1000 }),
+    ).toThrow(/secret/);
   });
 
   it('reports at once when the head moves back behind a checkpoint it took', async () => {

@@ -1,13 +1,15 @@
 /**
  * Exports the audit chain head on a schedule, outside the database: a line appended to a file
  * (`{"seq":…,"hash":…,"at":…}`, read back by `qihuang audit verify --checkpoints FILE`) and/or a JSON POST to a
- * webhook (the hospital's log archive). Only sequence numbers and hashes leave: no patient data. A head that
+ * webhook (the hospital's log archive), signed with `webhookSecret` (HMAC-SHA256 over timestamp and body,
+ * webhook-signature.ts; required with a webhook). Only sequence numbers and hashes leave: no patient data. A head that
  * has not moved since the last checkpoint is not written again; a failed write is retried at the next tick.
  * The clock, the timer, fetch and the file append are injectable for tests.
  */
 import { appendFile } from 'node:fs/promises';
 import { readChainHead, type AuditCheckpoint } from './checkpoints.ts';
 import type { AnyKysely } from './tables.ts';
+import { signWebhook } from './webhook-signature.ts';
 
 export interface CheckpointTimer {
   setInterval(run: () => void, ms: number): unknown;
@@ -20,6 +22,8 @@ export interface CheckpointWriterOptions {
   file?: string;
   /** URL that gets each checkpoint as a JSON POST. */
   webhookUrl?: string;
+  /** Shared secret signing each webhook POST (X-Qihuang-Timestamp, X-Qihuang-Signature); required with webhookUrl. */
+  webhookSecret?: string;
   intervalMs: number;
   clock?: () => Date;
   timer?: CheckpointTimer;
@@ -54,6 +58,9 @@ const defaultTimer: CheckpointTimer = {
 };
 
 export function createCheckpointWriter(options: CheckpointWriterOptions): CheckpointWriter {
+  if (options.webhookUrl && !options.webhookSecret) {
+    throw new Error('An audit checkpoint webhook needs a signing secret (QIHUANG_AUDIT_CHECKPOINT_SECRET)');
+  }
   const clock = options.clock ?? (() => new Date());
   const timer = options.timer ?? defaultTimer;
   const fetchImpl = options.fetch ?? fetch;
@@ -73,10 +80,11 @@ export function createCheckpointWriter(options: CheckpointWriterOptions): Checkp
       await appendLine(options.file!, `${JSON.stringify(checkpoint)}\n`);
       return;
     }
+    const body = JSON.stringify({ type: 'qihuang.audit.checkpoint', ...checkpoint });
     const response = await fetchImpl(options.webhookUrl!, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'qihuang.audit.checkpoint', ...checkpoint }),
+      headers: { 'content-type': 'application/json', ...signWebhook(options.webhookSecret!, body, clock()) },
+      body,
       signal: AbortSignal.timeout(options.webhookTimeoutMs ?? 10_000),
     });
     await response.body?.cancel();

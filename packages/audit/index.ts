@@ -20,6 +20,15 @@ export {
   type CheckpointWriter,
   type CheckpointWriterOptions,
 } from './checkpoint-writer.ts';
+export {
+  DEFAULT_TOLERANCE_SECONDS,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  signWebhook,
+  verifyWebhookSignature,
+  type WebhookVerifyInput,
+  type WebhookVerifyResult,
+} from './webhook-signature.ts';
 export { verifyAuditChain, type AuditProblem, type AuditVerifyResult, type VerifyOptions } from './verify.ts';
 export {
   ACTION_CODES,
