@@ -24,11 +24,18 @@ export interface AlertHub {
   publish(event: AlertEvent): void;
   subscribe(listener: (event: AlertEvent) => void): () => void;
   readonly listeners: number;
+  /** Resolves when the server shuts down: open streams end so that the server can close. */
+  readonly closed: Promise<void>;
+  close(): void;
 }
 
 export function createAlertHub(): AlertHub {
   const listeners = new Set<(event: AlertEvent) => void>();
+  let close!: () => void;
+  const closed = new Promise<void>((resolve) => (close = resolve));
   return {
+    closed,
+    close,
     publish(event) {
       for (const listener of listeners) {
         try {

@@ -61,6 +61,7 @@ export function createAlertRoutes(deps: AlertRouteDeps): Hono {
       const closed = new Promise<void>((resolve) => {
         stream.onAbort(resolve);
         signal?.addEventListener('abort', () => resolve(), { once: true });
+        void hub.closed.then(resolve);
       });
       let open = true;
       void closed.then(() => {
