@@ -18,6 +18,8 @@ describe('dates', () => {
     ['the 3rd of March 2025', '11th of March 2025', 8],
     ['签署日期：二〇二五年七月二日', '二〇二五年七月二十日', 18],
     ['25年7月3日 夜班', '25年7月13日', 10],
+    ['Seen 3/5/61 in clinic', '3/15/61', 10],
+    ['Lab from 10/02/26: K 3.3', '09/22/26', -10],
   ])('%s → %s (shift %i days), and back', (text, shifted, days) => {
     const [date] = findDates(text);
     expect(date).toBeDefined();
@@ -34,6 +36,7 @@ describe('dates', () => {
       'eGFR 38 ml/min/1.73m²',
       '3/4 tablets',
       '1.5mg qd',
+      'Na/K/Cl 140/4/101',
     ])
       expect(findDates(text), text).toEqual([]);
   });

@@ -113,6 +113,15 @@ const FORMS: DateForm[] = [
       return `${two(z, mo)}${m[2]}${two(z, d)}${m[2]}${y}`;
     },
   },
+  // 3/5/61, 10/02/26 (month first, two-digit year; slashes only, so ranges like 3-5-10 stay)
+  {
+    regex: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])/g,
+    parse: (m) => ({ y: fullYear(m[3]!), mo: +m[1]!, d: +m[2]! }),
+    format: (m, y, mo, d) => {
+      const z = usStyle(m[1]!, m[2]!);
+      return `${two(z, mo)}/${two(z, d)}/${String(y % 100).padStart(2, '0')}`;
+    },
+  },
   // [Thursday,] March 5[, 2025]
   {
     regex: new RegExp(
