@@ -18,6 +18,8 @@ export function guidelineIn(text: string): Guideline | undefined {
   return undefined;
 }
 
+const GUIDELINE_NAMES = /ACC\s*\/\s*AHA|ESH|中国|China|Chinese|2017\s*(?:年\s*)?ACC/i;
+
 const CN_DIGIT: Record<string, string> = { 一: '1', 二: '2', 三: '3' };
 
 interface CategoryHit {
@@ -226,7 +228,7 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
 
   for (const v of values) {
     const before = t.slice(Math.max(0, v.at - 40), v.at);
-    const after = t.slice(v.end, v.end + 14);
+    const after = t.slice(v.end, v.end + 40);
     const isRange = v.sbp[1] !== undefined || v.dbp?.[1] !== undefined;
     const isThreshold =
       !isRange &&
@@ -274,8 +276,17 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
           t.slice(v.end),
         ));
     if (form === 'reading' && !specific && !generic && !/threshold|阈值/i.test(t)) continue;
+    // "Usually 140/90 …, although the 2017 ACC/AHA guideline uses 130/80": a guideline named only after a
+    // contrast belongs to the values after it.
+    const named = guidelineIn(t);
+    const namedAt = named ? t.search(GUIDELINE_NAMES) : -1;
+    const contrasted =
+      named !== undefined &&
+      namedAt > v.end &&
+      /although|though|but|whereas|while|however|而|但|不过|然而/i.test(t.slice(v.end, namedAt));
+    const gFor = contrasted ? d.guideline : guideline;
     out.bp.push({
-      ...withG,
+      ...(gFor ? { guideline: gFor } : {}),
       category,
       setting,
       form,

@@ -40,8 +40,6 @@ export function extractClaims(
   if (d.crcl === undefined && labs.crcl !== undefined) d.crcl = labs.crcl;
   for (const s of sentences) {
     const text = stripCitations(s.text);
-    const g = guidelineIn(text);
-    if (g) d.guideline = g;
     absorb(d, text);
     const context = {
       ...(d.egfr !== undefined ? { egfr: d.egfr } : {}),
@@ -56,6 +54,8 @@ export function extractClaims(
     const doses = doseClaims(text, mentions);
     for (const dose of doses) claims.push({ ...base, kind: 'dose', dose });
     const bp = bpClaims(text, d);
+    const g = guidelineIn(text);
+    if (g) d.guideline = g;
     for (const b of bp.bp) claims.push({ ...base, kind: 'bp-threshold', bp: b });
     for (const target of bp.targets) claims.push({ ...base, kind: 'bp-target', target });
     for (const lab of gfrStatements(text)) claims.push({ ...base, kind: 'lab-threshold', lab });

@@ -37,7 +37,7 @@ const EXTRA: Partial<Record<DrugClassId, string[]>> = {
   statin: ['他汀'],
   nitrate: ['nitrates', '硝酸酯'],
   pde5i: ['pde-5 inhibitor', 'pde5 inhibitor', 'pde5抑制剂'],
-  'potassium-supplement': ['potassium supplement', 'potassium supplements', '钾补充剂'],
+  'potassium-supplement': ['potassium supplement', 'potassium supplements', '钾补充剂', '补钾', '氯化钾'],
 };
 
 /** Every class name (lower case, NFKC) with its class id. */

@@ -874,6 +874,40 @@ const VARIED: [Item['lang'], string, string, string, Record<string, unknown>?][]
   ],
   ['zh', 'bp-threshold', '§1.3', '您的平均血压为 136/86 mmHg。按中国2018指南，这属于1级高血压。'],
   ['en', 'ok', '§2.2', 'Daytime average 132/84 mmHg is below the ESH 2023 daytime threshold of 135/85 mmHg.'],
+  [
+    'en',
+    'ok',
+    '§1.1,§1.2',
+    'Hypertension is usually defined as a BP of 140/90 mmHg or higher, although the 2017 ACC/AHA guideline uses 130/80 mmHg.',
+  ],
+  [
+    'en',
+    'bp-threshold',
+    '§1.1,§1.2,§1.3',
+    'Hypertension is usually defined as a BP of 150/95 mmHg or higher.',
+  ],
+  ['en', 'ok', '§1.1', 'Stage 2 hypertension means 140/90 mmHg or higher.'],
+  ['en', 'bp-threshold', '§1.1', 'Stage 2 hypertension means 160/100 mmHg or higher.'],
+  ['zh', 'ok', '§1.3', '血压 135/85 mmHg 属于正常高值，还不是高血压。'],
+  ['zh', 'bp-threshold', '§1.3', '血压 150/92 mmHg 属于正常高值，暂不需要处理。'],
+  ['zh', 'ok', '§1.5', '孕妇血压 ≥160/110 mmHg 属于重度高血压，需紧急处理，可静脉用拉贝洛尔。'],
+  [
+    'en',
+    'ok',
+    '§4.3',
+    'Your eGFR is 58, which is stage G3a chronic kidney disease if it persists for more than 3 months.',
+  ],
+  ['zh', 'interaction', '§6', '服用赖诺普利的患者可以放心补钾，血钾 5.8 mmol/L 也没关系。'],
+  ['en', 'ok', '§6', 'Sildenafil must not be combined with nitrates such as isosorbide mononitrate.'],
+  ['en', 'interaction', '§6', 'Sildenafil can be taken safely with isosorbide mononitrate.'],
+  ['en', 'ok', '§5.1a', 'Carvedilol 12.5 mg twice daily, up to 25 mg twice daily.'],
+  ['en', 'dose', '§5.1a', 'Carvedilol 25 mg three times daily is the usual maximum.'],
+  [
+    'en',
+    'ok',
+    '§6,§4.3',
+    'With an eGFR of 42 mL/min/1.73 m² (KDIGO G3b) and potassium 4.8 mmol/L, losartan can be continued. Avoid NSAIDs such as ibuprofen because you also take hydrochlorothiazide.',
+  ],
 ];
 for (const [lang, expect, source, answer, patient] of VARIED)
   add({ lang, expect, source, answer, ...(patient ? { patient } : {}) });
