@@ -50,9 +50,11 @@ const compiled = {
     rule,
     index,
     re: new RegExp(rule.re.replace(/^\^/, ''), 'y'),
-    // The cue without its anchored gap prefix: when it occurs nowhere in the text, the rule cannot match
-    // (a speed-up only; the anchored expression decides).
-    presence: new RegExp(rule.re.replace(/^\^(?:\\s\*|\[\^[^\]]*\]\{0,\d+\}\?)?/, '')),
+    // The cue without its anchored gap prefix, and the longest gap: a rule can match after a concept only where
+    // an occurrence of its cue reaches past the concept's end within the gap (a speed-up only; the anchored
+    // expression decides).
+    presence: new RegExp(rule.re.replace(/^\^(?:\\s\*|\[\^[^\]]*\]\{0,\d+\}\?)?/, ''), 'g'),
+    gap: Number(/^\^\[\^[^\]]*\]\{0,(\d+)\}\?/.exec(rule.re)?.[1] ?? 4),
   })),
   pseudo: PSEUDO.map((p) => ({ categories: p.categories, re: new RegExp(p.re, 'g') })),
   terminators: TERMINATORS.map((t) => ({ categories: t.categories, re: new RegExp(t.re, 'g') })),
@@ -118,11 +120,35 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
   const count = (arr: Int32Array, a: number, b: number): number => (arr[b] as number) - (arr[a] as number);
   // Nearest cue first ("父亲高血压，母亲糖尿病": 糖尿病 is the mother's).
   cues.sort((a, b) => b.end - a.end);
+  const cuesOf = new Map<Category, Cue[]>(
+    CATEGORIES.map((c) => [c, cues.filter((q) => q.rule.category === c)]),
+  );
+  // Terminators per category, by start (binary search in terminated()).
+  const termsOf = new Map<Category, Span[]>(
+    CATEGORIES.map((c) => [
+      c,
+      terms
+        .filter((t) => t.categories.includes(c))
+        .map((t) => t.span)
+        .sort((a, b) => a.start - b.start),
+    ]),
+  );
   const breakBetween = (a: number, b: number, re: RegExp): boolean =>
     b > a && count(re === SENTENCE_BREAK ? sentence : clause, a, b) > 0;
   const unitsBetween = (a: number, b: number): number => (b > a ? count(unit, a, b) : 0);
-  const terminated = (a: number, b: number, cat: Category): boolean =>
-    terms.some((t) => t.categories.includes(cat) && t.span.start >= a && t.span.end <= b);
+  const terminated = (a: number, b: number, cat: Category): boolean => {
+    const list = termsOf.get(cat) as Span[];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] as Span).start < a) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length && (list[i] as Span).start < b; i++)
+      if ((list[i] as Span).end <= b) return true;
+    return false;
+  };
   const reports = [...norm.matchAll(REPORT)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const remotePeople = [...norm.matchAll(REMOTE_PERSON)].map((m) => ({
     start: m.index,
@@ -137,9 +163,15 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
     return norm.slice(a, b);
   };
 
-  const present: (boolean | undefined)[] = [];
-  const cuePresent = (b: (typeof compiled.backward)[number]): boolean =>
-    (present[b.index] ??= b.presence.test(norm));
+  const found: (Span[] | undefined)[] = [];
+  /** Whether an occurrence of the rule's cue ends after `end` and starts within the rule's gap of it. */
+  const cueNear = (b: (typeof compiled.backward)[number], end: number): boolean => {
+    const list = (found[b.index] ??= [...norm.matchAll(b.presence)].map((m) => ({
+      start: m.index,
+      end: m.index + Math.max(1, m[0].length),
+    })));
+    return list.some((o) => o.end > end && o.start <= end + b.gap + 1);
+  };
 
   return targets.map((target) => {
     const mods: Modifiers = {
@@ -163,8 +195,8 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
     };
     for (const cat of CATEGORIES) {
       // Before the term.
-      for (const cue of cues) {
-        if (cue.rule.category !== cat || !applies(cue.rule, target)) continue;
+      for (const cue of cuesOf.get(cat) as Cue[]) {
+        if (!applies(cue.rule, target)) continue;
         if (cue.inside === target) {
           set(cat, cue.text, cue.start);
           break;
@@ -188,7 +220,7 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
       for (const b of compiled.backward) {
         const { rule, re } = b;
         if (rule.category !== cat) continue;
-        if (!applies(rule, target) || !cuePresent(b)) continue;
+        if (!applies(rule, target) || !cueNear(b, target.end)) continue;
         re.lastIndex = target.end;
         const m = re.exec(norm);
         if (!m) continue;

@@ -60,11 +60,12 @@ export const VARIANTS: Readonly<Record<string, Variants>> = {
   'limb-weakness': {
     zh: ['手脚冇力', '手冇力', '脚冇力', '半边冇力', '一边冇力'],
     patterns: [
-      `(?:胳膊|胳臂|手臂|手|腿|脚|手脚|胳膊腿)(?:突然|一下子)?(?:不好使|不中用|不跟劲|不听话)`,
+      // Without a side, only when sudden ("老人腿脚不好使" is old age, not a stroke sign).
+      `(?:胳膊|胳臂|手臂|手|腿|脚|手脚|胳膊腿)(?:突然|一下子)(?:不好使|不中用|不跟劲|不听话)`,
       `(?:一侧|一边|半边|左边|右边|左|右)(?:的)?(?:胳膊|胳臂|手臂|手|腿|脚|手脚|身子)${G}{0,3}?(?:不好使|不中用|不跟劲|冇力|冇劲)`,
       `走路${G}{0,3}?(?:一拖一拖|拖着|拖拉着?)`,
       `拿不住(?:东西|杯子|碗|筷子|勺子|笔|手机)`,
-      `(?:腿|脚)${G}{0,3}?(?:迈不开|迈不动|挪不动)`,
+      `(?:腿|脚)${G}{0,1}?突然${G}{0,2}?(?:迈不开|迈不动|挪不动)|突然${G}{0,3}?(?:腿|脚)${G}{0,2}?(?:迈不开|迈不动|挪不动)`,
       `(?:胳膊|胳臂|手臂|手|腿)${G}{0,2}?软绵绵`,
       // AHA stroke warning signs: sudden numbness or weakness of the face, arm or leg.
       `\\bsudden(?:ly)?\\b[^,.;!?]{0,10}\\b(?:weak\\w*|numb\\w*)\\b[^,.;!?]{0,15}\\b(?:arm|leg|hand|side)s?\\b`,
@@ -106,34 +107,26 @@ export const VARIANTS: Readonly<Record<string, Variants>> = {
       'struggling to talk',
       "can't form words",
       "words won't come",
-      "can't find words",
     ],
     patterns: [
       `(?:说话|讲话)${G}{0,3}?像${G}{0,2}?含着`,
       `(?:说话|讲话)${G}{0,2}?(?:呜噜|嘟噜|囫囵)`,
       `(?:口齿|嘴)${G}{0,1}?不利(?:索|落)`,
-      `话${G}{0,1}?说不(?:清|出来|利索)`,
       `\\bwords\\b[^,.;!?]{0,12}\\b(?:coming out|come out|came out)\\b[^,.;!?]{0,10}\\b(?:wrong|funny|jumbled|slurred|weird)\\b`,
       // BE-FAST / AHA "trouble understanding speech".
-      `\\b(?:can'?t|cannot|can not|couldn'?t|doesn'?t|does not|unable to) (?:understand|follow) (?:what|anything|me|us|words|people|a word)\\b`,
-      `(?:听不懂|听不明白)${G}{0,4}?(?:话|说啥|说什么|讲什么|讲啥)`,
+      // (Only speech: "I can't understand what the doctor said about my pills" is no stroke sign.)
+      `\\b(?:can'?t|cannot|can not|couldn'?t|doesn'?t|does not|unable to) (?:understand|follow) (?:what (?:we|i|you|people|anyone|they)(?: are| am|'re|'m)? ?(?:say|saying|said|tell|telling)|anything (?:we|i|you|anyone) (?:say|said)|speech|spoken words)\\b`,
     ],
   },
   'balance-loss': {
     zh: ['走路东倒西歪', '东倒西歪', '站起来就往一边倒', '动作不协调', '手脚不协调'],
-    en: [
-      'loss of coordination',
-      'lost coordination',
-      'lost my coordination',
-      'uncoordinated',
-      'keep falling',
-      'falling over',
-    ],
+    en: ['loss of coordination', 'lost coordination', 'lost my coordination', 'uncoordinated'],
     patterns: [
       `\\bsudden(?:ly)?\\b[^,.;!?]{0,15}\\b(?:trouble|difficulty|problems?) (?:walking|standing)\\b`,
       `\\b(?:keep|keeps|kept) veering\\b|\\bveering (?:to|off to) (?:the|one) (?:left|right|side)\\b`,
       `\\bwalking (?:like (?:i'?m|he'?s|she'?s|i am|he is|she is) drunk|into (?:things|walls))\\b`,
       `\\bsudden(?:ly)?\\b[^,.;!?]{0,10}\\b(?:can'?t|cannot|unable to|couldn'?t) (?:walk|stand)\\b`,
+      `\\bkeeps? falling(?! asleep| behind| for| in love)\\b|\\bfalling over\\b`,
       `突然${G}{0,3}?(?:走不了路|走不动路|站不起来|站不住|站不稳)`,
     ],
   },
@@ -175,8 +168,6 @@ export const VARIANTS: Readonly<Record<string, Variants>> = {
       '呼吸停了',
       '停止呼吸',
       '呼吸停止',
-      '气喘吁吁',
-      '喘不匀',
       '喘得不行',
     ],
     en: [
@@ -212,8 +203,6 @@ export const VARIANTS: Readonly<Record<string, Variants>> = {
       '问什么都不知道',
       '前言不搭后语',
       '语无伦次',
-      '精神恍惚',
-      '嗜睡',
     ],
     en: [
       'acting drunk',
@@ -239,9 +228,9 @@ export const VARIANTS: Readonly<Record<string, Variants>> = {
       'difficult to wake',
       'hard to wake up',
       'barely awake',
-      "isn't moving",
-      'is not moving',
-      'stopped moving',
+    ],
+    patterns: [
+      `\\b(?:he|she|they|dad|mom|mum|father|mother|husband|wife|grandma|grandpa|grandmother|grandfather|son|daughter|brother|sister|neighbou?r|friend)\\b[^,.;!?]{0,25}\\b(?:isn'?t|is not|wasn'?t|was not|stopped|not) moving\\b`,
     ],
   },
   syncope: {
