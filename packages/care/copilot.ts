@@ -10,7 +10,7 @@ import { buildReviewInput, reviewPrescriptions } from '@qihuang/engines/prescrip
 import { checkAnswer, type GuardResult } from '@qihuang/guard';
 import type { Passage } from '@qihuang/knowledge';
 import { clinicalContext, summaryFindings, type ClinicalContext } from './clinical.ts';
-import { treatmentInput } from './prescriptions.ts';
+import { treatmentInput } from './treatment-input.ts';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
 import { reviewRecommendedDrugs } from './drug-safety.ts';
 import { NOT_CONFIGURED_MESSAGE, type ChatMessage, type ToolSpec } from './model.ts';

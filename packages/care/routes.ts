@@ -7,7 +7,8 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { QihuangError, isQihuangError, type RequestContext } from '@qihuang/contracts';
 import { parseGuideline } from '@qihuang/bp-monitoring';
-import { clinicalContext, careNarrative, careSummary } from './clinical.ts';
+import { clinicalContext, careSummary } from './clinical.ts';
+import { careNarrative } from './narrative.ts';
 import { cancelPrescription, listDrafts, proposeForPatient, signPrescription } from './prescriptions.ts';
 import {
   completeConsultation,
