@@ -27,6 +27,16 @@ describe('detectPhi', () => {
     expect(found('质控医师：萧炎')).toEqual([['CLINICIAN_NAME', '萧炎']]);
   });
 
+  it('relatives named by birth order and in a list (长子司马东, 育有二子：司马东、司马南)', () => {
+    expect(found('长子司马东为主要照护者。')).toEqual([['RELATIVE_NAME', '司马东']]);
+    expect(found('由次女王秀兰陪同。')).toEqual([['RELATIVE_NAME', '王秀兰']]);
+    expect(found('患者育有二子：司马东、司马南，均体健。').map(([c, t]) => `${c} ${t}`)).toEqual([
+      'RELATIVE_NAME 司马东',
+      'RELATIVE_NAME 司马南',
+    ]);
+    expect(found('其女李梅、李兰陪同。').map(([, t]) => t)).toEqual(['李梅', '李兰']);
+  });
+
   it('does not take drug, disease or everyday clinical words for names', () => {
     for (const text of [
       '患者高血压病史10年，平素规律服药。',

@@ -36,6 +36,7 @@ const PATIENT_CUES =
   '\\d+\\s*床|患者姓名|患者|病人|病患|患儿|姓名|病者|产妇|孕妇|就诊者|受检者|被会诊患者|随访对象|签约居民|服务对象|我叫|我是|本人';
 const RELATIVE_CUES =
   '家属|其子|其女|其妻|其夫|其孙女?|其母|其父|儿子|女儿|丈夫|妻子|爱人|老伴|配偶|父亲|母亲|我爸爸?|我妈妈?|我父亲|我母亲|' +
+  '长子|次子|三子|幼子|长女|次女|三女|幼女|大儿子|二儿子|小儿子|大女儿|二女儿|小女儿|二子|两子|二女|两女|一子一女|侄子|侄女|外甥女?|岳父|岳母|公公|婆婆|' +
   '儿媳|女婿|孙子|孙女|外孙女?|哥哥|姐姐|弟弟|妹妹|联系人|紧急联系人|监护人|陪护|陪同人|陪诊人|保姆|代诉人|病史陈述者|病史提供者';
 const CLINICIAN_CUES =
   '质控医师|质控医生|床位医生|上级医生|随访人|随访医生|责任医生|签约医生|录入人|审核人|主治医师|主治医生|主管医师|主管医生|上级医师|住院医师|经治医师|接诊医师|接诊医生|值班医师|值班医生|会诊医师|转诊医生|申请医生|' +
@@ -73,6 +74,8 @@ const RELATION_BRACKET = new RegExp(
   `${NAME}(?=[（(](?:其|之)?(?:子|女|妻|夫|母|父|孙|孙女|孙子|儿子|女儿|丈夫|妻子|爱人|儿媳|女婿|外孙女?|侄子|侄女|哥哥|姐姐|弟弟|妹妹)[）)])`,
   'dg',
 );
+/** The next names of a list of relatives: "育有二子：司马东、司马南", "其女李梅、李兰". */
+const LIST_NEXT = new RegExp(`^[、和及与]${NAME}`, 'd');
 const RELATION_BEFORE = new RegExp(`之(?:子|女|妻|夫|母|父|孙|孙女)${NAME}`, 'dg');
 const TITLE = new RegExp(
   `(?<![主全专内外床治诊级区庭班科院管])(${surname}${given}{0,2}?)(先生|女士|小姐|老先生|老太太|老人|阿姨|大爷|大妈|医生|大夫|主任|护士长|护士|老师)`,
@@ -111,6 +114,14 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
   add(PATIENT_LABEL, 'PATIENT_NAME', true);
   add(PATIENT_CUE, 'PATIENT_NAME');
   add(RELATIVE_CUE, 'RELATIVE_NAME');
+  for (let i = 0; i < out.length; i++) {
+    const span = out[i]!;
+    if (span.category !== 'RELATIVE_NAME') continue;
+    const m = LIST_NEXT.exec(text.slice(span.end));
+    if (!m || !accept(m[1]!)) continue;
+    const [start, end] = m.indices![1]!;
+    out.push({ category: 'RELATIVE_NAME', start: span.end + start, end: span.end + end, text: m[1]! });
+  }
   add(NAMED_CUE, 'PATIENT_NAME');
   add(SEX_AFTER, 'PATIENT_NAME');
   add(RELATION_AFTER, 'PATIENT_NAME');
