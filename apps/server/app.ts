@@ -43,6 +43,8 @@ export interface AppDeps {
   console?: MiddlewareHandler;
   /** JSON nesting and array limits of the input guard (default DEFAULT_INPUT_LIMITS). */
   inputLimits?: InputLimits;
+  /** Audits 403/404 answered to a signed-in caller outside FHIR (api-refusal-audit.ts). */
+  refusalAudit?: MiddlewareHandler<AppEnv>;
   /** Post-commit observers of FHIR writes (fhir-routes.ts). */
   writeObservers?: FhirRouteDeps['writeObservers'];
 }
@@ -204,6 +206,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   // A client that disconnects cancels the database statement running for it (packages/store/request-scope.ts).
   app.use('*', requestAbort);
+  if (deps.refusalAudit) app.use('*', deps.refusalAudit);
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {

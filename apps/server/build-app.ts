@@ -46,6 +46,7 @@ import {
   type Identity,
 } from '@qihuang/identity';
 import { analyzeGrownTables, FhirRepository, type Database } from '@qihuang/store';
+import { createApiRefusalAudit } from './api-refusal-audit.ts';
 import { createApp, type Mount } from './app.ts';
 import { consoleMiddleware } from './console-static.ts';
 import { requestContext, type AppEnv } from './context.ts';
@@ -84,7 +85,9 @@ export interface BuiltApp {
 export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   const { config, database, log, clock } = options;
   const db = database.db;
-  const audit = createAuditLog({ clock });
+  // Every audit append goes through the refusal audit, which then knows a request already logged its failure.
+  const refusals = createApiRefusalAudit(createAuditLog({ clock }), db);
+  const audit = refusals.audit;
   const identity = createIdentity({ db, clock });
   const repository = new FhirRepository(db, {
     clock,
@@ -353,6 +356,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
       };
     },
     mounts,
+    refusalAudit: refusals.middleware,
     writeObservers: [alertEvaluator.observer],
     console: consoleMiddleware(),
     readiness,
