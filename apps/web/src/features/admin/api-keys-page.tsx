@@ -5,6 +5,7 @@ import { admin, type ApiKey, type CreatedApiKey } from '../../api/index.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { addScope, KEY_SCOPE_CHOICES } from './api-key-scopes.ts';
 
 function keyStatus(k: ApiKey): 'revoked' | 'expired' | 'active' {
   if (k.revoked) return 'revoked';
@@ -122,6 +123,28 @@ export function ApiKeysPage() {
             onChange={(e) => setScopes(e.target.value)}
           />
           <small id="key-scopes-hint">{t('apiKeys.scopesHint')}</small>
+          <div
+            className="scope-choices"
+            role="group"
+            aria-label={t('apiKeys.scopeChoices')}
+            style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem', marginTop: '0.25rem' }}
+          >
+            {KEY_SCOPE_CHOICES.map((choice) => (
+              <button
+                key={choice.scope}
+                type="button"
+                className="button ghost"
+                title={t(`apiKeys.scopeChoice.${choice.help}`)}
+                aria-label={t('apiKeys.addScope', {
+                  scope: choice.scope,
+                  help: t(`apiKeys.scopeChoice.${choice.help}`),
+                })}
+                onClick={() => setScopes((typed) => addScope(typed, choice.scope))}
+              >
+                <span className="mono">{choice.scope}</span>
+              </button>
+            ))}
+          </div>
         </div>
         <div className="field">
           <label htmlFor="key-expires">{t('apiKeys.expiresAt')}</label>
