@@ -180,7 +180,12 @@ export function firstChars(src: string): string[] | undefined {
 /** All candidate matches, before overlap resolution. */
 export function candidates(norm: string, c: Compiled): Candidate[] {
   const out: Candidate[] = [];
-  const chars = new Set(norm);
+  const seen = new Map<string, boolean>();
+  const has = (ch: string): boolean => {
+    let v = seen.get(ch);
+    if (v === undefined) seen.set(ch, (v = norm.includes(ch)));
+    return v;
+  };
   for (let i = 0; i < norm.length; i++) {
     const list = c.zhByFirst.get(norm.charAt(i));
     if (!list) continue;
@@ -194,7 +199,7 @@ export function candidates(norm: string, c: Compiled): Candidate[] {
     }
   }
   for (const { concept, re, first } of c.patterns) {
-    if (first && !first.some((ch) => chars.has(ch))) continue;
+    if (first && !first.some(has)) continue;
     for (const m of norm.matchAll(re))
       out.push({ start: m.index, end: m.index + m[0].length, concept, gap: true });
   }
