@@ -141,7 +141,7 @@ export function annotate(answer: string, claims: CheckedClaim[]): string {
   return out + answer.slice(at);
 }
 
-function summarize(claims: CheckedClaim[]): GuardResult['summary'] {
+function summarize(claims: CheckedClaim[], lang: 'zh' | 'en'): GuardResult['summary'] {
   const count = (v: CheckedClaim['verdict']) => claims.filter((c) => c.verdict === v).length;
   const s = {
     total: claims.length,
@@ -151,7 +151,11 @@ function summarize(claims: CheckedClaim[]): GuardResult['summary'] {
   };
   return {
     ...s,
-    text: `${s.total} claims: ${s.supported} supported, ${s.contradicted} contradicted, ${s.unverifiable} unverifiable`,
+    text: say(
+      lang,
+      `${s.total} 条陈述：${s.supported} 条有依据，${s.contradicted} 条与依据矛盾，${s.unverifiable} 条无法核实`,
+      `${s.total} claims: ${s.supported} supported, ${s.contradicted} contradicted, ${s.unverifiable} unverifiable`,
+    ),
   };
 }
 
@@ -184,7 +188,7 @@ function revisionPrompt(
 
 export async function checkAnswer(input: CheckAnswerInput, deps: GuardDeps = {}): Promise<GuardResult> {
   const claims = verifyClaims(input, deps);
-  const summary = summarize(claims);
+  const summary = summarize(claims, langOf(input.answer));
   const notes: string[] = [];
   if (summary.contradicted === 0) return { claims, summary, action: 'pass', answer: input.answer, notes };
   const policy = input.policy ?? deps.policy ?? 'annotate';
