@@ -27,6 +27,15 @@ describe('detectPhi', () => {
     expect(found('质控医师：萧炎')).toEqual([['CLINICIAN_NAME', '萧炎']]);
   });
 
+  it('a caller-supplied English name is hidden whole, by its family name and by its given name', () => {
+    const text = 'I am referring Jorge Alvarez. Jorge has resistant hypertension; Alvarez smokes.';
+    expect(detectPhi(text, { names: ['Jorge Alvarez'] }).map((s) => s.text)).toEqual([
+      'Jorge Alvarez',
+      'Jorge',
+      'Alvarez',
+    ]);
+  });
+
   it('relatives named by birth order and in a list (长子司马东, 育有二子：司马东、司马南)', () => {
     expect(found('长子司马东为主要照护者。')).toEqual([['RELATIVE_NAME', '司马东']]);
     expect(found('由次女王秀兰陪同。')).toEqual([['RELATIVE_NAME', '王秀兰']]);

@@ -76,6 +76,8 @@ export function valuesToPropagate(
     add(name, 'PATIENT_NAME');
     const family = familyNameOf(name.trim());
     if (family) add(family, 'PATIENT_NAME');
+    const given = LATIN.test(name.trim()) ? givenNameOf(name.trim()) : undefined;
+    if (given) add(given, 'PATIENT_NAME');
   }
   for (const identifier of known.identifiers ?? []) add(identifier, 'IDENTIFIER');
   for (const span of spans) {
