@@ -51,6 +51,8 @@ const passages = loadPassages();
 await evaluate('tuning', loadCorpus('tuning'), passages, true);
 // Held-out: totals only — never per-item results (it is never used to tune).
 await evaluate('held-out', loadCorpus('heldout'), passages, false);
+// Held-out 2: written after the rebuild, evaluated once, never used to tune (totals only).
+await evaluate('held-out 2', loadCorpus('heldout-2'), passages, false);
 await evaluate(
   'fixtures/planted.ts',
   PLANTED.map((p, i) => ({

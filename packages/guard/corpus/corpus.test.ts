@@ -38,14 +38,16 @@ function rates(items: CorpusItem[]) {
 
 describe('labelled answer sets', () => {
   it('the sets are the size the issue asks for (≥300 answers, zh and en, about half with one planted error)', () => {
-    const all = [...loadCorpus('tuning'), ...loadCorpus('heldout')];
+    const all = [...loadCorpus('tuning'), ...loadCorpus('heldout'), ...loadCorpus('heldout-2')];
     expect(all.length).toBeGreaterThanOrEqual(300);
     expect(all.filter((c) => c.lang === 'zh').length).toBeGreaterThan(100);
     expect(all.filter((c) => c.error).length / all.length).toBeGreaterThan(0.4);
     expect(all.every((c) => c.sources.length > 0)).toBe(true);
-    expect(loadCorpus('heldout').length / all.length).toBeGreaterThan(0.2);
+    expect(
+      (loadCorpus('heldout').length + loadCorpus('heldout-2').length) / all.length,
+    ).toBeGreaterThanOrEqual(0.25);
   });
-  for (const part of ['tuning', 'heldout'] as const)
+  for (const part of ['tuning', 'heldout', 'heldout-2'] as const)
     it(`${part}: ≥95 % caught, ≤2 % flagged, no internal reference shown to users, reasons in the answer's language`, () => {
       const r = rates(loadCorpus(part));
       expect(r.caught).toBeGreaterThanOrEqual(0.95);

@@ -51,7 +51,7 @@ export function parsePassages(text: string): GuardPassage[] {
 }
 
 const dir = import.meta.dirname;
-export const loadCorpus = (name: 'tuning' | 'heldout'): CorpusItem[] =>
+export const loadCorpus = (name: 'tuning' | 'heldout' | 'heldout-2'): CorpusItem[] =>
   parseCorpus(readFileSync(join(dir, `${name}.txt`), 'utf8'));
 export const loadPassages = (): GuardPassage[] =>
   parsePassages(readFileSync(join(dir, 'passages.txt'), 'utf8'));
