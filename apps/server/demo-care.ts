@@ -25,6 +25,10 @@ export async function seedCareDemo(options: {
   if (patients.length === 0) return undefined;
   let carePlans = 0;
   for (const p of patients) {
+    // Plans are for the living (issue 17 item 4): a deceased demo patient gets none instead of a 409 that
+    // aborted the whole seed (no demo accounts were created).
+    const d = p as { deceasedBoolean?: boolean; deceasedDateTime?: string };
+    if (d.deceasedBoolean === true || d.deceasedDateTime) continue;
     await upsertCarePlan(options.care, ctx, String(p.id), 'china-2018');
     carePlans++;
   }
