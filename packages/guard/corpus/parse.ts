@@ -1,4 +1,4 @@
-/** Reads the guard's labelled answer sets (tuning.txt, heldout.txt) and their passages (passages.txt). */
+/** Reads the guard's labelled answer sets (tuning*.txt, heldout*.txt) and their passages (passages.txt). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isGuideline, type Guideline } from '@qihuang/engines/blood-pressure';
@@ -51,7 +51,9 @@ export function parsePassages(text: string): GuardPassage[] {
 }
 
 const dir = import.meta.dirname;
-export const loadCorpus = (name: 'tuning' | 'heldout' | 'heldout-2'): CorpusItem[] =>
-  parseCorpus(readFileSync(join(dir, `${name}.txt`), 'utf8'));
+export type CorpusName = 'tuning' | 'tuning-independent' | 'heldout' | 'heldout-2' | 'heldout-4';
+export const corpusPath = (name: CorpusName): string => join(dir, `${name}.txt`);
+export const loadCorpus = (name: CorpusName): CorpusItem[] =>
+  parseCorpus(readFileSync(corpusPath(name), 'utf8'));
 export const loadPassages = (): GuardPassage[] =>
   parsePassages(readFileSync(join(dir, 'passages.txt'), 'utf8'));
