@@ -126,8 +126,12 @@ describe.each(DATABASE_KINDS)('critical-value loop on %s', (kind) => {
   });
 
   it('tells the patient at once and the care team live, by webhook and as a FHIR Communication', async () => {
-    expect((await t.request('/api/bp/alerts/stream', { headers: auth(patient) })).status).toBe(403);
-    const stream = await t.request('/api/bp/alerts/stream', { headers: auth(nurse) });
+    const accept = { accept: 'text/event-stream' };
+    expect(
+      (await t.request('/api/bp/alerts/stream', { headers: { ...auth(patient), ...accept } })).status,
+    ).toBe(403);
+    expect((await t.request('/api/bp/alerts/stream', { headers: auth(nurse) })).status).toBe(406);
+    const stream = await t.request('/api/bp/alerts/stream', { headers: { ...auth(nurse), ...accept } });
     expect(stream.status).toBe(200);
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
     const events = sseReader(stream);

@@ -50,6 +50,11 @@ export function createAlertRoutes(deps: AlertRouteDeps): Hono {
     assertCareTeam(deps.repository, ctx);
     const hub = deps.hub;
     if (!hub) throw new QihuangError('not-supported', 'Live alerts are not available on this server');
+    // The stream never ends by itself: only a client that asks for an event stream gets one.
+    if (!(c.req.header('accept') ?? '').includes('text/event-stream'))
+      throw new QihuangError('invalid-input', 'This is an event stream: send Accept: text/event-stream', {
+        status: 406,
+      });
     return streamSSE(c, async (stream) => {
       const pending: AlertEvent[] = [];
       let wake: (() => void) | undefined;
@@ -155,7 +160,11 @@ export const ALERT_OPENAPI = {
     get: {
       summary: 'Live alert events for the care team (text/event-stream: alert, escalated, closed)',
       tags: ['blood-pressure'],
-      responses: { '200': { description: 'event stream' }, '403': { description: 'not the care team' } },
+      responses: {
+        '200': { description: 'event stream' },
+        '403': { description: 'not the care team' },
+        '406': { description: 'Accept does not include text/event-stream' },
+      },
     },
   },
   '/alerts/{id}/acknowledge': {
