@@ -1,5 +1,6 @@
 /** Concept matching on normalised text: Chinese surface forms by table look-up, English as whole words, gap patterns. */
 import type { Concept, Span } from './types.ts';
+import { compileRules, composedMatches, explainedAway, type CompiledRule } from './compose.ts';
 import { normalize, TypoCorrector } from './normalize.ts';
 
 export interface Candidate extends Span {
@@ -19,6 +20,8 @@ interface Compiled {
   en: { concept: Concept; re: RegExp }[];
   patterns: { concept: Concept; re: RegExp; first?: readonly string[] }[];
   notFollowedBy: Map<string, RegExp>;
+  /** Body part/function × abnormal state rules (compose.ts). */
+  composed: CompiledRule[];
   typos: TypoCorrector;
 }
 
@@ -92,6 +95,7 @@ export function compile(concepts: readonly Concept[], extraVocab: readonly strin
     en,
     patterns,
     notFollowedBy,
+    composed: compileRules((id) => concepts.find((c) => c.id === id)),
     typos: new TypoCorrector(vocab, COMMON_WORDS),
   };
 }
@@ -203,6 +207,8 @@ export function candidates(norm: string, c: Compiled): Candidate[] {
     for (const m of norm.matchAll(re))
       out.push({ start: m.index, end: m.index + m[0].length, concept, gap: true });
   }
+  for (const x of composedMatches(norm, c.composed))
+    out.push({ start: x.start, end: x.end, concept: x.concept, gap: true });
   for (const [re, form] of FINE) {
     const concept = c.zhExact.get(form);
     if (!concept) continue;
@@ -216,7 +222,8 @@ export function candidates(norm: string, c: Compiled): Candidate[] {
   }
   return out.filter((x) => {
     const nf = c.notFollowedBy.get(x.concept.id);
-    return !nf || !nf.test(norm.slice(x.end));
+    if (nf && nf.test(norm.slice(x.end))) return false;
+    return x.infixNegation !== undefined || !explainedAway(norm, x.concept.id, x.start, x.end);
   });
 }
 

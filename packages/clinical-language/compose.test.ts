@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, emergencyCall } from './analyze.ts';
+import { COMPOSE_RULES } from './compose.ts';
+import { CONCEPTS_BY_ID } from './lexicon/index.ts';
+
+const emergency = (t: string) => emergencyCall(analyze(t)).emergency;
+const concepts = (t: string) => analyze(t).mentions.map((m) => m.concept);
+
+// Each composition rule: a message worded by effect (positive) and a near miss that must not compose.
+const CASES: { rule: string; concept: string; yes: string; no: string }[] = [
+  {
+    rule: 'one-sided limb × lost function or numbness',
+    concept: 'limb-weakness',
+    yes: '吃饭的时候右手筷子老是夹不住菜',
+    no: '早上起来左手麻，压了一晚上，甩一甩就好了',
+  },
+  {
+    rule: 'limb or hand task × lost function, sudden',
+    concept: 'limb-weakness',
+    yes: '刚才突然筷子都拿不稳了',
+    no: '扣子扣不上，衣服买小了',
+  },
+  {
+    rule: 'one side × limb lost function (English)',
+    concept: 'limb-weakness',
+    yes: 'My right hand suddenly can’t do up buttons',
+    no: 'my left leg fell asleep after sitting cross-legged and I couldn’t stand for a second',
+  },
+  {
+    rule: 'hand task lost, one-sided limb named in the sentence',
+    concept: 'limb-weakness',
+    yes: '牙刷从右手里滑下去了，再拿也拿不住',
+    no: '右手腕扭了，拿东西有点拿不住',
+  },
+  {
+    rule: 'cannot do a task × one-sided limb (English)',
+    concept: 'limb-weakness',
+    yes: "I suddenly can't grip the steering wheel with my right hand",
+    no: "I can't lift my left arm above my head since my shoulder surgery",
+  },
+  {
+    rule: 'speech part × garbled or stuck',
+    concept: 'speech-difficulty',
+    yes: '想说的词就是说不出来，卡在嘴边',
+    no: '写的字有点乱，想问问血压药',
+  },
+  {
+    rule: "someone's words × not understood",
+    concept: 'speech-difficulty',
+    yes: '她说的话我一句都听不懂',
+    no: '医生说的话我听不懂，能解释一下吗',
+  },
+  {
+    rule: 'wrong words, words stuck (English)',
+    concept: 'speech-difficulty',
+    yes: 'he keeps saying the wrong words',
+    no: 'I looked up the words in a dictionary',
+  },
+  {
+    rule: 'breath × not enough, at rest',
+    concept: 'dyspnoea',
+    yes: '气接不上来，说一句话要歇一下',
+    no: '今天天气急转直下，降温了',
+  },
+  {
+    rule: 'SOB abbreviation, gasping (English)',
+    concept: 'dyspnoea',
+    yes: 'SOB at rest since an hour',
+    no: 'the film made me want to sob',
+  },
+  {
+    rule: 'lips or face × blue',
+    concept: 'dyspnoea',
+    yes: '他嘴唇都发紫了',
+    no: '天冷出门嘴唇有点发紫，进屋就好了',
+  },
+  {
+    rule: 'eye or sight × dark, half, double — sudden or one eye',
+    concept: 'sudden-vision-loss',
+    yes: '看东西突然一半是黑的',
+    no: '蹲久了站起来眼前发黑',
+  },
+  {
+    rule: 'curtain over an eye, double vision (English)',
+    concept: 'sudden-vision-loss',
+    yes: 'a dark curtain came down over my left eye',
+    no: 'I closed the curtain because the sun hurt',
+  },
+  {
+    rule: 'chest × pain, pressure, tightness',
+    concept: 'chest-pain',
+    yes: '心窝这里像火烧一样疼，出冷汗',
+    no: '胸口长了个痘按着有点疼',
+  },
+  {
+    rule: 'chest × crushing, squeezing, heavy (English)',
+    concept: 'chest-pain',
+    yes: 'crushing feeling in the middle of my chest',
+    no: 'there is a bruise on my chest from the fall, it is tight when I press it',
+  },
+  {
+    rule: 'not recognising people, cannot be woken',
+    concept: 'confusion',
+    yes: '奶奶推了半天都没反应',
+    no: '奶奶在睡午觉，问问降压药几点吃',
+  },
+  {
+    rule: 'whole body × jerking',
+    concept: 'seizure',
+    yes: '他突然全身抽起来了',
+    no: '发烧了全身一直抖，盖了被子',
+  },
+];
+
+describe('compositional recognition (body part/function × abnormal state)', () => {
+  it('every rule is tested, yields a lexicon concept and names sources', () => {
+    expect(new Set(CASES.map((c) => c.rule))).toEqual(new Set(COMPOSE_RULES.map((r) => r.name)));
+    for (const r of COMPOSE_RULES) {
+      expect(CONCEPTS_BY_ID.get(r.concept)?.emergency).toBe(true);
+      expect(r.sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  for (const c of CASES) {
+    it(`${c.rule}: "${c.yes}" is ${c.concept} (emergency); "${c.no}" is not`, () => {
+      expect(concepts(c.yes)).toContain(c.concept);
+      expect(emergency(c.yes)).toBe(true);
+      expect(emergency(c.no)).toBe(false);
+    });
+  }
+
+  it('the context modifiers apply to a composed span unchanged', () => {
+    const hist = analyze('左手没劲是十年前中风留下的，一直这样').mentions.find(
+      (m) => m.concept === 'limb-weakness',
+    );
+    expect(hist?.modifiers.historical).toBe(true);
+    const fam = analyze('我爸左手突然拿不稳碗').mentions.find((m) => m.concept === 'limb-weakness');
+    expect(fam?.modifiers.experiencer).toBe('other');
+    expect(emergency('如果右手突然拿不住筷子要怎么办')).toBe(false);
+    expect(emergency('no cp, no sob, just checking my meds')).toBe(false);
+  });
+
+  it('exertion explains breathlessness away unless at rest; bilateral numbness is no stroke sign', () => {
+    expect(emergency('跑步的时候喘得厉害，停下来就好了')).toBe(false);
+    expect(emergency('a bit winded after climbing three flights of stairs')).toBe(false);
+    expect(emergency('坐着不动都喘不上气')).toBe(true);
+    expect(emergency('两只手的指尖有点发麻')).toBe(false);
+    expect(emergency('左边的手握东西握不紧，杯子差点摔了')).toBe(true);
+    // BE-FAST arm drift: both arms raised, one drifts down — bilateral wording with one side named stays a sign.
+    expect(emergency("I can't raise both arms, the right one drifts down")).toBe(true);
+    expect(emergency('打羽毛球把胳膊拉伤了，左胳膊抬不起来')).toBe(false);
+    expect(emergency('my chest hurts a bit after doing push-ups yesterday')).toBe(false);
+    expect(emergency('胸口撞了一下，现在胸口疼得厉害，出了好多冷汗')).toBe(true);
+    expect(emergency('说话有点口音，别人听不懂我说的话')).toBe(false);
+    expect(emergency('突然说话不清，很紧张')).toBe(true);
+  });
+});

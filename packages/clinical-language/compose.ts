@@ -1,0 +1,324 @@
+/**
+ * Compositional recognition (issue 16): an emergency concept = a body part or function × an abnormal state of
+ * it, within one clause — instead of a list of phrases. "右手筷子老是夹不住菜", "左脚怎么都套不进去",
+ * "想说的词就是说不出来", "气接不上来", "crushing feeling in the middle of my chest" are recognised because the
+ * parts are, whatever the words between them. Each rule yields an existing lexicon concept id (so codes,
+ * red flags and the context modifiers apply unchanged to the composed span) and names its sources
+ * (lexicon/sources.ts): BE-FAST and 中风120 (sudden one-sided weakness or numbness of face, arm or leg; speech
+ * trouble; sudden vision loss or double vision), AHA heart-attack warning signs (chest pressure, squeezing,
+ * fullness or pain; shortness of breath), REFERENCE §1.5 target-organ-damage symptoms.
+ *
+ * Near misses are part of each rule: a sentence that explains the state away (slept on the arm, both hands,
+ * cold weather, climbing stairs, a spot on the chest) does not compose — a `unless` cue in the same sentence;
+ * states that are common without a stroke (can't button a shirt, can't see) need a one-sided or sudden cue
+ * (`needs`) as BE-FAST/中风120 word them ("sudden", "one side").
+ */
+import type { Concept, SourceId } from './types.ts';
+
+/** A gap inside a clause: no clause break and no negation character (as the lexicon's gap patterns). */
+const G = '[^,.。!?;:\\n不没无未别但却和及与、]';
+const E = '[^,.;!?\\n]'; // English gap: within a clause
+
+export interface ComposeRule {
+  /** Name for tests and explanations. */
+  name: string;
+  /** Lexicon concept id the composition yields. */
+  concept: string;
+  /** Regular-expression source of body part/function × state (flag `g`, on normalised text). */
+  re: string;
+  /** The sentence must also contain this (a laterality or suddenness cue). */
+  needs?: string;
+  /** Not composed when the sentence contains this (an explanation that makes it a near miss). */
+  unless?: string;
+  /** Unless-cue overridden when the sentence also contains this (e.g. breathless "even sitting"). */
+  unlessNot?: string;
+  sources: readonly SourceId[];
+}
+
+// ── Neuro deficit: limbs (BE-FAST "Arm", 中风120 "2查2只胳膊") ───────────────────────────────────────────────
+const SIDE = '(?:(?<![两双])(?:左(?!右)|右|一侧|单侧|一边|半边|一只|一条)(?:边|侧|半边)?(?:的)?)';
+const LIMB = '(?:胳膊|胳臂|手臂|手指头?|手|腿|脚|半边身子|身子)';
+/** Function lost or weak (a task the hand or leg cannot do). */
+const LOST =
+  '(?:没劲|无力|没力气?|使不上劲|使不上力|使不出(?:劲|力)?|用不上劲|抬不起|举不起|抬不动|不听使唤|不听话|动不了|不能动|' +
+  '拿不住|拿不稳|握不住|握不紧|抓不住|捏不住|夹不住|夹不起|扣不上|系不上|套不进|穿不进|迈不开|迈不动|站不住|撑不住|' +
+  '不灵活|不灵|不好使|老掉|总掉|往下掉|掉下去|滑下去|滑掉|耷拉|拖着|拖地|瘫)';
+/** Sensory or heaviness: emergency only one-sided (AHA: sudden numbness, especially on one side). */
+const FELT = '(?:麻(?!烦)|发麻|木|发木|没知觉|没感觉|发沉|沉|发软|软)';
+/** Both sides: bilateral numbness or weakness is no stroke sign (unless one side is named as worse). */
+const BILATERAL = '(?:两只|两边|两条|双手|双脚|双腿|两手|两腿|左右|both (?:hands|arms|legs|feet))';
+/** Explanations of a limb state that make it no stroke sign. */
+const LIMB_CAUSE =
+  '(?:压(?:着|了|麻)|睡觉|睡姿|枕着|甩一甩|颈椎|腱鞘|扭(?:了|伤)|崴|骨折|' +
+  '受伤|摔伤|划伤|割伤|拉伤|扭伤|伤了|伤到|手术|术后|肩周炎|落枕|烫|冻|买小|太小|太紧|有油|太滑|手套|' +
+  'slept on|sleeping on|fell asleep|asleep|cross-legged|pins and needles|injur|sprain|broke|fractur|\\bcast\\b|' +
+  'arthritis|surgery|operation|frozen shoulder)';
+const LIMB_UNLESS = `(?:${BILATERAL}|${LIMB_CAUSE})`;
+
+// ── Speech (BE-FAST "Speech", 中风120 "0(聆)听语言") ───────────────────────────────────────────────────────
+const SPEECH_PART = '(?:说话|讲话|口齿|吐字|舌头|说的话|讲的话|(?<![电写打签名])(?:话|字|词|句子))';
+const SPEECH_STATE =
+  '(?:不清|含糊|含混|不利索|不利落|说不出(?!的)|讲不出|卡住|卡在|大舌头|颠三倒四|前言不搭后语|咬不准|咬不清|' +
+  '不听使唤|打结|不连贯|对不上|乱(?!码))';
+/** Explanations of a speech state: handwriting, accent or language, a hoarse throat, jargon. */
+const SPEECH_UNLESS =
+  '(?:写的|写字|打字|签名|字迹|字体|气得|方言|外语|英语|普通话|口音|嗓子|哑|accent|hoarse|sore throat)';
+
+// ── Breath (REFERENCE §1.5 pulmonary oedema; AHA shortness of breath) ────────────────────────────────────
+/** 气 that is no breath: 天气, 脾气, 生气 … (the character before) or 气温, 气味 … (after). */
+const NOT_BREATH_BEFORE = '生脾天空力运客口小勇香煤暖淘争福泄怒语神洋大志骨义冷通';
+const BREATH = `(?:(?<![${NOT_BREATH_BEFORE}])气(?![温候味球色质])|呼吸|喘气|出气|吸气)`;
+const BREATH_STATE = '(?:上不来|接不上|不够|憋|急(?!败)|困难|费劲|费力|短|促|不过来|透不过|不顺|顶不上)';
+const EXERTION =
+  '(?:爬楼|上楼|爬坡|爬山|走快|快走|运动|干活|跑步|跑了|锻炼|打球|游泳|stairs|exercis|running|jogging|workout|gym)';
+const AT_REST = '(?:坐着|躺|不动|休息|歇着|静|睡|说话|at rest|sitting|lying)';
+
+// ── Lips/face colour (central cyanosis: hypoxia) ──────────────────────────────────────────────────────────
+const COLOUR_UNLESS = '(?:冷|冻|游泳|口红|涂|桑葚|蓝莓|cold|swim|lipstick|berr)';
+
+// ── Vision (BE-FAST "Eyes": sudden vision loss, double vision) ──────────────────────────────────────────────
+const EYE = '(?:眼睛|左眼|右眼|一只眼|眼|看(?:东西|电视|手机|书|报纸?|人|字)?|视野|眼前|视线|视力)';
+const EYE_STATE =
+  '(?:看不见|看不到|什么都看不|一片黑|黑了|发黑|是黑的|一半|半边|重影|两个|双的|成双|双影|帘子|黑布|黑幕|黑影|' +
+  '蒙住|蒙上|挡住|遮住|一块黑)';
+const EYE_UNLESS = '(?:站起|蹲|起身|起来快|低血糖|饿|老花|近视|散光|好几年|多年|眼镜)';
+const SUDDEN = '(?:突然|一下子|猛然|忽然|刚才|suddenly)';
+
+// ── Chest (AHA: pressure, squeezing, fullness or pain) ─────────────────────────────────────────────────────
+const CHEST = '(?:胸口|胸部|胸前|胸骨|心口|心窝子?|前胸|左胸|胸(?![罩围卡牌怀肌椎罩]))';
+const CHEST_STATE = '(?:疼|痛|闷|压|紧|堵|烧|攥|揪|勒|绞|沉|憋|撕)';
+const CHEST_UNLESS =
+  '(?:痘|疙瘩|疹|伤口|刀口|撞|磕|碰|摔|按着|按压|一按|乳|咳|反酸|烧心|打嗝|cough|pulled|muscle|bruis|heartburn|acid|gym)';
+
+export const COMPOSE_RULES: readonly ComposeRule[] = [
+  {
+    name: 'one-sided limb × lost function or numbness',
+    concept: 'limb-weakness',
+    re: `${SIDE}${LIMB}${G}{0,8}?(?:${LOST}|${FELT})`,
+    unless: LIMB_UNLESS,
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    name: 'limb or hand task × lost function, sudden',
+    concept: 'limb-weakness',
+    re: `(?:${LIMB}|筷子|扣子|碗|杯子|笔|鞋)${G}{0,6}?${LOST}`,
+    needs: SUDDEN,
+    unless: LIMB_UNLESS,
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    name: 'one side × limb lost function (English)',
+    concept: 'limb-weakness',
+    re:
+      `\\b(?:right|left|one)\\s+(?:arm|hand|leg|foot|side|fingers)\\b${E}{0,30}?` +
+      "\\b(?:can'?t|cannot|won'?t|couldn'?t|unable|flopp\\w*|dropp\\w*|dragg\\w*|gave way|useless|clumsy|not working)",
+    unless: LIMB_UNLESS,
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    name: 'hand task lost, one-sided limb named in the sentence',
+    concept: 'limb-weakness',
+    re: LOST,
+    needs: `${SIDE}${LIMB}`,
+    unless: LIMB_UNLESS,
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    name: 'cannot do a task × one-sided limb (English)',
+    concept: 'limb-weakness',
+    re:
+      "\\b(?:can'?t|cannot|couldn'?t|unable to)\\s+(?:grip|hold|lift|raise|move|feel|use|button|do up|write|pick up)\\b" +
+      `${E}{0,40}?\\b(?:right|left|one)\\s+(?:arm|hand|leg|foot|side)\\b`,
+    unless: LIMB_UNLESS,
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    name: 'speech part × garbled or stuck',
+    concept: 'speech-difficulty',
+    re: `${SPEECH_PART}${G}{0,4}?${SPEECH_STATE}`,
+    unless: SPEECH_UNLESS,
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    name: "someone's words × not understood",
+    concept: 'speech-difficulty',
+    re: `(?:说的话|讲的话|说话|讲话)${G}{0,6}?听不懂`,
+    unless: `(?:医生|大夫|专业|术语|${SPEECH_UNLESS})`,
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    name: 'wrong words, words stuck (English)',
+    concept: 'speech-difficulty',
+    re: "\\b(?:wrong|jumbled|mixed[- ]up|muddled) words\\b|\\bcan'?t get (?:a |the |his |her |my )?(?:sentence|words?) out\\b",
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    name: 'breath × not enough, at rest',
+    concept: 'dyspnoea',
+    re: `${BREATH}(?:${G}|特别){0,3}?${BREATH_STATE}`,
+    unless: `(?:${EXERTION}|感冒|鼻塞|鼻子|紧张|生气|着急)`,
+    unlessNot: AT_REST,
+    sources: ['ref-1.5', 'aha-heart-attack'],
+  },
+  {
+    name: 'SOB abbreviation, gasping (English)',
+    concept: 'dyspnoea',
+    re: '(?<!\\b(?:to|i|she|he|they|we|and) )\\bsob\\b',
+    sources: ['ref-1.5', 'aha-heart-attack'],
+  },
+  {
+    name: 'lips or face × blue',
+    concept: 'dyspnoea',
+    re: `(?:嘴唇|嘴皮|口唇|脸色|脸|指甲)${G}{0,3}?(?:发紫|发青|发乌|紫了|青了|青紫|乌青|紫绀)|\\b(?:lips?|face|fingertips|nails)\\b${E}{0,20}?\\b(?:blue|bluish|grey|gray|purple|dusky)\\b`,
+    unless: COLOUR_UNLESS,
+    sources: ['ref-1.5', 'aha-heart-attack'],
+  },
+  {
+    name: 'eye or sight × dark, half, double — sudden or one eye',
+    concept: 'sudden-vision-loss',
+    re: `${EYE}${G}{0,6}?${EYE_STATE}`,
+    needs: `(?:${SUDDEN}|左眼|右眼|一只眼|一半|半边)`,
+    unless: EYE_UNLESS,
+    sources: ['befast'],
+  },
+  {
+    name: 'curtain over an eye, double vision (English)',
+    concept: 'sudden-vision-loss',
+    re: `\\b(?:right|left|one)\\s+eye\\b${E}{0,20}?\\b(?:dark|black|blind|grey|gray|went out|can'?t see)\\b|\\b(?:curtain|shade|shadow)\\b${E}{0,30}?\\beyes?\\b|\\beverything\\b${E}{0,12}?\\bdouble\\b|\\bsee(?:ing)? double\\b`,
+    sources: ['befast'],
+  },
+  {
+    name: 'chest × pain, pressure, tightness',
+    concept: 'chest-pain',
+    re: `${CHEST}${G}{0,6}?${CHEST_STATE}`,
+    unless: CHEST_UNLESS,
+    sources: ['aha-heart-attack', 'ref-1.5'],
+  },
+  {
+    name: 'chest × crushing, squeezing, heavy (English)',
+    concept: 'chest-pain',
+    re:
+      `\\b(?:crushing|squeezing|squeezed|heavy|heaviness|weight|elephant|pressure|tightness|burning)\\b${E}{0,30}?\\bchest\\b|` +
+      `\\bchest\\b${E}{0,25}?\\b(?:crush\\w*|squeez\\w*|heavy|heaviness|burn\\w*|hurts?|hurting|aches?|aching|tight\\w*|pressure)\\b|\\bcp\\b`,
+    unless: CHEST_UNLESS,
+    sources: ['aha-heart-attack', 'ref-1.5'],
+  },
+  {
+    name: 'not recognising people, cannot be woken',
+    concept: 'confusion',
+    re: `不认(?:识)?人|(?:叫|喊|推|拍)${G}{0,4}?(?:不醒|不应|没反应|不睁眼|不理人|不答应)|胡言乱语|答非所问|\\bnot making sense\\b|\\bdoesn'?t know where (?:he|she|they|i) (?:is|are|am)\\b`,
+    sources: ['ref-1.5'],
+  },
+  {
+    name: 'whole body × jerking',
+    concept: 'seizure',
+    re: `(?:全身|浑身|四肢|手脚|身子)${G}{0,4}?(?:抽起来|抽搐|抽动|一抽一抽|抖个不停|一直抖|僵直|挺直)|\\b(?:whole body|all over)\\b${E}{0,15}?\\b(?:jerk\\w*|convuls\\w*)\\b`,
+    unless: '(?:冷|冻|寒战|发烧|紧张|害怕|cold|chills|fever|nervous)',
+    sources: ['ref-1.5'],
+  },
+];
+
+export interface CompiledRule {
+  rule: ComposeRule;
+  concept: Concept;
+  re: RegExp;
+  needs?: RegExp;
+  unless?: RegExp;
+  unlessNot?: RegExp;
+}
+
+export function compileRules(byId: (id: string) => Concept | undefined): CompiledRule[] {
+  return COMPOSE_RULES.map((rule) => {
+    const concept = byId(rule.concept);
+    if (!concept) throw new Error(`compose rule "${rule.name}": unknown concept ${rule.concept}`);
+    return {
+      rule,
+      concept,
+      re: new RegExp(rule.re, 'g'),
+      ...(rule.needs ? { needs: new RegExp(rule.needs) } : {}),
+      ...(rule.unless ? { unless: new RegExp(rule.unless) } : {}),
+      ...(rule.unlessNot ? { unlessNot: new RegExp(rule.unlessNot) } : {}),
+    };
+  });
+}
+
+/**
+ * A whole sentence that explains a state away applies to every mention of the concept, found by the lexicon or
+ * composed: breathless while running or climbing stairs (not at rest, no sign of hypoxia) is exertional, not an
+ * emergency; a limb state explained by sleeping on it, both hands, an injury or a garment is no stroke sign.
+ */
+const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }[] = [
+  {
+    concept: 'dyspnoea',
+    unless: new RegExp(`${EXERTION}|climbing|walking (?:up|fast)`),
+    unlessNot: new RegExp(`${AT_REST}|嘴唇|发紫|发青|说不出话|憋醒|blue|can'?t (?:speak|talk)`),
+  },
+  { concept: 'limb-weakness', unless: new RegExp(LIMB_CAUSE), unlessNot: /突然|suddenly/ },
+  {
+    concept: 'limb-weakness',
+    unless: new RegExp(BILATERAL),
+    unlessNot: new RegExp(
+      `突然|suddenly|drift|往下掉|掉下来|一边|一侧|\\bone (?:side|arm|leg)\\b|(?:right|left) one`,
+    ),
+  },
+  { concept: 'speech-difficulty', unless: new RegExp(SPEECH_UNLESS), unlessNot: /突然|suddenly/ },
+  // Chest-wall pain with a named cause (a spot, a wound, a knock, tenderness, strained muscles) and no sign of a
+  // heart attack (AHA: sweat, breathlessness, pain spreading to arm, jaw or back).
+  {
+    concept: 'chest-pain',
+    unless:
+      /痘|疙瘩|疹|纹身|伤口|刀口|撞|磕|碰|摔|按着|一按|按压|拉伤|push-?ups?|pulled|muscle|bruis|tattoo|pimple|rash/,
+    unlessNot: /汗|喘|气|胳膊|下巴|后背|突然|sweat|breath|arm|jaw|back|sudden/,
+  },
+];
+
+/** True when the sentence around a mention of `concept` explains it away (see EXPLAINED). */
+export function explainedAway(norm: string, concept: string, start: number, end: number): boolean {
+  // A lexicon form starting with 气 ("气急", "气短") inside 天气/脾气/生气 … is no breath ("天气急转直下").
+  if (
+    concept === 'dyspnoea' &&
+    start > 0 &&
+    norm.charAt(start) === '气' &&
+    NOT_BREATH_BEFORE.includes(norm.charAt(start - 1))
+  )
+    return true;
+  for (const x of EXPLAINED) {
+    if (x.concept !== concept) continue;
+    const s = sentenceOf(norm, start, end);
+    if (x.unless.test(s) && !x.unlessNot.test(s)) return true;
+  }
+  return false;
+}
+
+const SENTENCE_END = /[.。!?\n]/;
+
+/** The sentence around a span (normalised text). */
+function sentenceOf(norm: string, start: number, end: number): string {
+  let a = start;
+  while (a > 0 && !SENTENCE_END.test(norm.charAt(a - 1))) a--;
+  let b = end;
+  while (b < norm.length && !SENTENCE_END.test(norm.charAt(b))) b++;
+  return norm.slice(a, b);
+}
+
+/** Composed mentions: spans with the rule that found them. */
+export function composedMatches(
+  norm: string,
+  rules: readonly CompiledRule[],
+): { start: number; end: number; concept: Concept; rule: ComposeRule }[] {
+  const out: { start: number; end: number; concept: Concept; rule: ComposeRule }[] = [];
+  for (const r of rules) {
+    for (const m of norm.matchAll(r.re)) {
+      if (!m[0]) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (r.needs || r.unless) {
+        const s = sentenceOf(norm, start, end);
+        if (r.needs && !r.needs.test(s)) continue;
+        if (r.unless && r.unless.test(s) && !(r.unlessNot && r.unlessNot.test(s))) continue;
+      }
+      out.push({ start, end, concept: r.concept, rule: r.rule });
+    }
+  }
+  return out;
+}
