@@ -13,13 +13,18 @@ import { doseClaims, drugClaims } from './extract-drugs.ts';
 import { gfrStatements } from './extract-labs.ts';
 import { findMentions } from './mentions.ts';
 import { splitSentences, stripCitations } from './sentences.ts';
-import type { Claim, PatientContext } from './types.ts';
+import type { Claim, Mention, PatientContext } from './types.ts';
 
 export { splitSentences, citationsIn, stripCitations, type Sentence } from './sentences.ts';
 export { guidelineIn } from './extract-bp.ts';
 
 const MEDICAL =
   /mmHg|mmol|mg\b|mL\/min|eGFR|GFR|血压|blood pressure|\bBP\b|hypertension|高血压|剂量|dose|禁忌|contraindicat|interaction|相互作用|肾|kidney|renal|potassium|血钾|KDIGO|target|目标|guideline|指南|pregnan|妊娠|diabet|糖尿病/i;
+
+/** An amount in mg in a sentence that names no drug: it belongs to the drug of the sentence before. */
+const CARRIED_DOSE = /\d\s*(?:mg|毫克)(?![a-z])/i;
+/** …unless the amount is about food, salt, potassium or another substance. */
+const NOT_A_DRUG_DOSE = /钠|盐|钾|酒|蛋白|咖啡|sodium|salt|potassium|alcohol|protein|caffeine|diet/i;
 
 /** All claims in the answer. */
 export function extractClaims(
@@ -38,6 +43,8 @@ export function extractClaims(
   if (d.potassium === undefined && labs.potassium !== undefined) d.potassium = labs.potassium;
   if (d.egfr === undefined && labs.egfr !== undefined) d.egfr = labs.egfr;
   if (d.crcl === undefined && labs.crcl !== undefined) d.crcl = labs.crcl;
+  // The drug a following sentence without a drug name talks about ("Candesartan starts at 8 mg. The maximum is 64 mg.").
+  let lastDrug: Mention | undefined;
   for (const s of sentences) {
     const text = stripCitations(s.text);
     absorb(d, text);
@@ -52,6 +59,10 @@ export function extractClaims(
     const mentions = findMentions(text, kb);
 
     const doses = doseClaims(text, mentions);
+    if (!mentions.length && lastDrug && CARRIED_DOSE.test(text) && !NOT_A_DRUG_DOSE.test(text))
+      doses.push(...doseClaims(text, [{ start: 0, end: 0, text: '', drug: lastDrug.drug! }]));
+    const named = mentions.filter((m) => m.drug);
+    lastDrug = named.length ? named[named.length - 1] : mentions.length ? undefined : lastDrug;
     for (const dose of doses) claims.push({ ...base, kind: 'dose', dose });
     const bp = bpClaims(text, d);
     const g = guidelineIn(text);

@@ -1,14 +1,45 @@
-/** Whether a clause calls a drug use or combination safe or harmful (zh and en cue words). */
-const UNSAFE =
-  /(should not|must not|never|do not|don't|cannot|can't|shouldn't|is not to)\s+(be\s+)?(combined|combine|co-?administer\w*|used|use|given|give|prescribed|taken|started|start|added|add)|\bnot be (?:combined|given|used|added|started)|\bavoid|contraindicat|not recommended|not safe|unsafe|dangerous|harmful|serious interaction|major interaction|increases? the risk|raises? the risk|risk of|can cause|may cause|could cause|禁止|禁忌|禁用|不宜|不应|不可|不能|避免|不推荐|不建议|慎用|不安全|有害|危险|严重相互作用|可导致|可引起|会引起|会导致|增加.{0,8}风险|以免/i;
+import { modifiersAt } from '@qihuang/clinical-language';
+
+/** Whether a clause calls a drug use or combination safe or harmful (zh and en cue words; harm words read with
+ * the clinical-language modifiers so that a denied harm — "is not a contraindication", "不会增加…风险" — is safe). */
 const SAFE =
   /(can|may|could)\s+(still\s+)?(safely\s+)?(be\s+)?(safely\s+)?(combined|used together|co-?administered|given together|taken together|used|given|prescribed|added|continued|taken|started)|safe(ly)?\s+(to\s+)?(combine|use|co-?administer|together|in combination|choice|option|with|for|during|in)|\b(is|are)\s+(still\s+)?(a\s+)?(safe|fine|acceptable|appropriate|ok)\b|改用|换用|switch to|\bsafe (?:together|choice)|no (clinically )?(significant |relevant |known |meaningful |important )?interaction|without (any )?(special )?(interaction|concern|problem)|not a concern|no (?:problem|concern)|preferred combination|recommended combination|good (?:choice|option|add-on)|(?:is|are) (?:a |the )?preferred|preferred (in|during|for)|first-line|(联用|合用|联合)(可以|能|可)|combined to|可以安全地|可[^，。,;；]{0,12}加用|可以(安全)?(地)?(联用|合用|联合|同服|一起|同时|使用|用于|服用|加用|继续|放心)|可(安全)?(联用|合用|同服|使用|用于|加用)|放心|安全(联用|合用|使用|用于|的)|是安全的|无(明显|显著)?(的)?相互作用|没有(明显)?(的)?相互作用|不存在相互作用|没有问题|没关系|推荐|优先|首选|可选用|可选择|选用|可用至|可加量|可继续/i;
 
+/** Words that deny a harm ("no reason to avoid", "need not be avoided") that the modifier rules do not carry. */
+const DENIAL =
+  /(?:no reason|need not|no need|not necessary|unnecessary|don't need|do not need|doesn't need|does not need)\s+(?:to\s+)?(?:be\s+)?$|(?:不必|无需|不需要|没必要)$/i;
+/** Harm words whose polarity the clinical-language modifiers decide ("is not a contraindication", "不会增加…风险"). */
+const HARM =
+  /contraindicat\w*|avoid\w*|increases? the risk|raises? the risk|risk of|(?:can|may|could|might) (?:cause|lead)|affects?\b|禁忌|禁用|避免|增加.{0,8}风险|升高.{0,4}风险|影响|导致|引起/gi;
+/** Prohibitions and warnings that are unsafe whatever follows (their own negation is part of the cue). */
+const PROHIBIT =
+  /(should not|must not|never|do not|don't|cannot|can't|shouldn't|is not to)\s+(be\s+)?(combined|combine|co-?administer\w*|used|use|given|give|prescribed|taken|started|start|added|add)|\bnot be (?:combined|given|used|added|started)|not recommended|not safe|unsafe|dangerous|harmful|serious interaction|major interaction|禁止|不宜|不应|不可|不能|不推荐|不建议|慎用|不安全|有害|危险|严重相互作用|以免/i;
+/** A recommendation or a good choice ("first choice", "优选", "可以作为首选"). */
+const CHOICE =
+  /first choice|good choice|appropriate (?:choice|option)|reasonable (?:combination|choice|option)|优选|可以作为|可作为/i;
+
 const memo = new Map<string, 'safe' | 'unsafe' | undefined>();
+
+function harmPolarity(text: string): 'safe' | 'unsafe' | undefined {
+  const cues = [...text.matchAll(HARM)];
+  if (!cues.length) return undefined;
+  const mods = modifiersAt(
+    text,
+    cues.map((c) => ({ start: c.index, end: c.index + c[0].length, kind: 'finding' as const })),
+  );
+  // Every harm word denied → the text says it is safe; any harm word stated → unsafe.
+  const denied = cues.map(
+    (c, i) =>
+      mods[i]?.modifiers.negated === true || DENIAL.test(text.slice(Math.max(0, c.index - 24), c.index)),
+  );
+  return denied.every(Boolean) ? 'safe' : 'unsafe';
+}
 
 export function polarity(text: string): 'safe' | 'unsafe' | undefined {
   if (memo.has(text)) return memo.get(text);
-  const p = UNSAFE.test(text) ? 'unsafe' : SAFE.test(text) ? 'safe' : undefined;
+  const p = PROHIBIT.test(text)
+    ? 'unsafe'
+    : (harmPolarity(text) ?? (SAFE.test(text) || CHOICE.test(text) ? 'safe' : undefined));
   if (memo.size > 5000) memo.clear();
   memo.set(text, p);
   return p;

@@ -8,6 +8,8 @@ import { stripCitations } from '../../sentences.ts';
 import type { GuardCheck, Verdict } from '../../types.ts';
 import { compare, passageUnits, read, type Reading } from './statement.ts';
 
+const LEAD_IN =
+  /^\s*(?:per|according to|as (?:stated|noted|shown) in|see|from|based on|根据|按照|依据|参见|据|见)?\s*$/i;
 const units = new WeakMap<object, Reading[]>();
 
 export const citation: GuardCheck = {
@@ -40,7 +42,13 @@ export const citation: GuardCheck = {
     // Only the part of the sentence before this marker (and after the previous one) is attributed to [id].
     const marker = claim.text.indexOf(`[${id}`);
     const prev = marker > 0 ? claim.text.lastIndexOf(']', marker) : -1;
-    const own = marker > 0 ? claim.text.slice(prev + 1, marker) : claim.text;
+    let own = marker > 0 ? claim.text.slice(prev + 1, marker) : claim.text;
+    // "Per [p1], …" / "根据 [p1]，…": the marker leads the sentence, so what follows it is attributed.
+    if (marker >= 0 && LEAD_IN.test(own)) {
+      const after = claim.text.slice(claim.text.indexOf(']', marker) + 1);
+      const next = after.indexOf('[');
+      own = next >= 0 ? after.slice(0, next) : after;
+    }
     const r = compare(read(stripCitations(own.trim() ? own : claim.text), context.drugs), u, context.lang);
     const evidence = [
       {

@@ -71,6 +71,30 @@ export interface Reading {
   entities: Set<string>;
   polarity?: 'safe' | 'unsafe';
   text: string;
+  /** Clause by clause: the drugs named and what is said of them ("X is preferred, while Y is contraindicated"). */
+  parts: { entities: Set<string>; polarity?: 'safe' | 'unsafe' }[];
+}
+
+/**
+ * Clauses with their own polarity: split at commas, semicolons, "while/whereas/but/and", "而/但"; a clause that
+ * says nothing (a list item, "in pregnancy") joins the next one.
+ */
+function partsOf(text: string, kb: DrugKnowledgeBase): Reading['parts'] {
+  const pieces = text.split(/[，,；;]|\s(?:while|whereas|but|and)\s|而|但/i);
+  const out: Reading['parts'] = [];
+  let pending = '';
+  for (const piece of pieces) {
+    pending = pending ? `${pending}, ${piece}` : piece;
+    const pol = polarity(pending);
+    if (!pol) continue;
+    out.push({ entities: new Set(entityIds(pending, kb)), polarity: pol });
+    pending = '';
+  }
+  if (pending && out.length) {
+    const last = out[out.length - 1]!;
+    for (const e of entityIds(pending, kb)) last.entities.add(e);
+  }
+  return out.filter((p) => p.entities.size);
 }
 
 function drugIds(text: string, kb: DrugKnowledgeBase): string[] {
@@ -126,6 +150,7 @@ export function read(raw: string, kb: DrugKnowledgeBase, inherit: string[] = [])
     entities: new Set(entityIds(text, kb)),
     ...(pol ? { polarity: pol } : {}),
     text: raw.trim(),
+    parts: partsOf(text, kb),
   };
 }
 
@@ -165,18 +190,32 @@ export function compare(claim: Reading, passage: Reading[], lang: 'zh' | 'en' = 
     }
     if (!exact.length) missing.push(slot.value);
   }
-  // Polarity for the same drugs.
-  if (claim.polarity && claim.entities.size) {
-    const overlap = (u: Reading) =>
-      [...claim.entities].filter((e) => u.entities.has(e)).length -
-      0.1 * [...u.entities].filter((e) => !claim.entities.has(e)).length;
-    const best = [...passage].sort((a, b) => overlap(b) - overlap(a))[0];
+  // Polarity for the same drugs, clause by clause on both sides.
+  const claimParts = claim.parts.length
+    ? claim.parts
+    : claim.polarity
+      ? [{ entities: claim.entities, polarity: claim.polarity }]
+      : [];
+  const passageParts = passage.flatMap((u) =>
+    (u.parts.length ? u.parts : u.polarity ? [{ entities: u.entities, polarity: u.polarity }] : []).map(
+      (p) => ({
+        ...p,
+        text: u.text,
+      }),
+    ),
+  );
+  for (const part of claimParts) {
+    if (!part.polarity || !part.entities.size) continue;
+    const overlap = (u: { entities: Set<string> }) =>
+      [...part.entities].filter((e) => u.entities.has(e)).length -
+      0.1 * [...u.entities].filter((e) => !part.entities.has(e)).length;
+    const best = [...passageParts].sort((a, b) => overlap(b) - overlap(a))[0];
     if (
       best &&
       overlap(best) > 0.5 &&
       best.polarity &&
-      best.polarity !== claim.polarity &&
-      overlap(best) >= Math.min(2, claim.entities.size) - 0.5
+      best.polarity !== part.polarity &&
+      overlap(best) >= Math.min(2, part.entities.size) - 0.5
     )
       return {
         verdict: 'contradicted',

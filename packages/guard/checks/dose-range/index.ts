@@ -4,6 +4,12 @@ import { maxVerified, neutral, usualVerified } from '../../honesty.ts';
 import { drugName, say } from '../../i18n.ts';
 import type { DoseData, GuardCheck, Verdict } from '../../types.ts';
 
+/** Words that say the amount IS the maximum (not a titration step such as "increase to"). */
+const EXPLICIT_MAXIMUM = /最大(?:日)?剂量|最高(?:日)?剂量|maximum|\bmax\b/i;
+/** Context in which a lower maximum applies (renal or hepatic impairment, older people, combinations). */
+const LOWER_CAP_CONTEXT =
+  /肾|肝|老年|高龄|合用|联用|renal|kidney|hepatic|liver|elderly|older|GFR|CrCl|clearance|\bwith\b|combin/i;
+
 const fmt = (n: number) => String(Math.round(n * 1000) / 1000);
 
 function capWith(
@@ -117,6 +123,29 @@ export const doseRange: GuardCheck = {
               L(`${name}：最大剂量 ${fmt(high)} mg/日 正确`, `${name}: maximum ${fmt(high)} mg/d matches`),
             )
           : verdict('unverifiable', `${name}: ${neutral(lang)}`);
+      // "The maximum daily dose of valsartan is 160 mg" (label 320 mg): a stated maximum below the known one is
+      // wrong too — when it is said to be the maximum (not "can be increased to"), with no renal, hepatic, age or
+      // combination context that lowers it, and below the top of the usual range.
+      const ctx = claim.context ?? {};
+      if (
+        EXPLICIT_MAXIMUM.test(claim.text) &&
+        !LOWER_CAP_CONTEXT.test(claim.text) &&
+        ctx.egfr === undefined &&
+        ctx.crcl === undefined &&
+        context.patient?.egfr === undefined &&
+        context.patient?.crcl === undefined &&
+        !d.with?.length &&
+        fact.maxDaily !== undefined &&
+        high < (fact.usualDaily?.[1] ?? fact.maxDaily)
+      )
+        return verdict(
+          'contradicted',
+          L(
+            `${name}：所述最大剂量 ${fmt(high)} mg/日 低于最大剂量 ${ceiling} mg/日`,
+            `${name}: stated maximum ${fmt(high)} mg/d is below the maximum ${ceiling} mg/d`,
+          ),
+          'max',
+        );
       return verdict(
         'unverifiable',
         L(

@@ -1,0 +1,82 @@
+/**
+ * Classes of misses found by the independent answer set (corpus/tuning-independent.txt, ex held-out 3), each
+ * tested with sentences of its own (not the corpus items). Facts: REFERENCE §5.1a maxima (candesartan 32 mg,
+ * valsartan 320 mg, telmisartan 80 mg), §8.4 contraindications, §6 interactions, passages in corpus/passages.txt.
+ */
+import { describe, expect, it } from 'vitest';
+import { verifyClaims } from './check-answer.ts';
+import { loadPassages } from './corpus/parse.ts';
+
+const passages = loadPassages();
+const verdicts = (answer: string) => verifyClaims({ answer, passages });
+const contradicted = (answer: string) => verdicts(answer).filter((c) => c.verdict === 'contradicted');
+
+describe('(a) a dose stated in a sentence of its own belongs to the drug named before', () => {
+  it('a maximum above the known maximum is contradicted (zh and en, pronoun or no subject)', () => {
+    expect(contradicted('坎地沙坦通常从 8 mg 开始。最大剂量可用至每日 64 mg。').map((c) => c.kind)).toContain(
+      'dose',
+    );
+    expect(
+      contradicted('Telmisartan is usually given at 40 mg daily. It can be increased to 160 mg daily.').map(
+        (c) => c.kind,
+      ),
+    ).toContain('dose');
+  });
+  it('a stated maximum below the verified maximum is contradicted; a titration step is not', () => {
+    expect(contradicted('The maximum daily dose of valsartan is 80 mg.').map((c) => c.kind)).toContain(
+      'dose',
+    );
+    expect(contradicted('Valsartan starts at 80 mg daily. It can be increased to 160 mg daily.')).toEqual([]);
+    expect(contradicted('缬沙坦起始每日 80 mg。最大剂量为每日 320 mg。')).toEqual([]);
+  });
+  it('salt or potassium amounts after a drug sentence are not read as its dose', () => {
+    expect(
+      contradicted('Amlodipine 5 mg once daily is a common start. Keep sodium below 2000 mg a day.'),
+    ).toEqual([]);
+  });
+});
+
+describe('(c) negated harms are agreement that it is safe; warnings are not endorsements', () => {
+  it('a denied contraindication or risk is a "safe" claim, and is checked as one', () => {
+    expect(
+      contradicted('Angioedema on an ACE inhibitor is not a contraindication to enalapril.').map(
+        (c) => c.kind,
+      ),
+    ).toContain('drug-condition');
+    expect(contradicted('Asthma is no reason to avoid propranolol.').map((c) => c.kind)).toContain(
+      'drug-condition',
+    );
+    expect(contradicted('地尔硫䓬与比索洛尔合用不会增加心动过缓风险。').map((c) => c.kind)).toContain(
+      'interaction',
+    );
+  });
+  it('"may cause" and "避免" warnings about a combination are not read as endorsing it', () => {
+    expect(contradicted('地尔硫䓬与美托洛尔合用可能导致心动过缓，应避免联用。')).toEqual([]);
+    expect(
+      contradicted('Verapamil with a beta-blocker may cause heart block; avoid the combination.'),
+    ).toEqual([]);
+  });
+  it('"first choice" / "优选" is a recommendation', () => {
+    expect(
+      contradicted('For a pregnant patient, lisinopril is a good first choice.').map((c) => c.kind),
+    ).toContain('drug-condition');
+  });
+});
+
+describe('(g) citations: what follows a leading marker is attributed; polarity clause by clause', () => {
+  it('"根据 [p]，…" with a different number than the passage is contradicted', () => {
+    expect(
+      contradicted('根据 [p-cntarget]，80岁及以上老年人的血压应降至 130/80 mmHg 以下。').map((c) => c.kind),
+    ).toContain('citation');
+    expect(contradicted('根据 [p-cntarget]，80岁及以上老年人的血压应降至 150/90 mmHg 以下。')).toEqual([]);
+  });
+  it('a sentence that recommends one thing and advises against another matches a passage saying both', () => {
+    expect(contradicted('优先选择ACEI联合二氢吡啶类CCB，不推荐ACEI与ARB联用 [p-combo]。')).toEqual([]);
+    expect(
+      contradicted('Labetalol and nifedipine are preferred, while ARBs are contraindicated [p-preg].'),
+    ).toEqual([]);
+    expect(contradicted('Per [p-preg], ARBs are preferred in pregnancy.').map((c) => c.kind)).toContain(
+      'citation',
+    );
+  });
+});
