@@ -135,11 +135,15 @@ const FORMS: DateForm[] = [
       return withWeekday(m, 1, y, mo, d, core);
     },
   },
-  // 5 March 2025, 3rd of March 2025
+  // 5 March 2025, 3rd of March 2025, the 4th of November (the year may be absent)
   {
-    regex: new RegExp(`\\b(\\d{1,2})(st|nd|rd|th)?\\s+(of\\s+)?${MONTH_RE}\\.?,?\\s+(\\d{4})\\b`, 'g'),
-    parse: (m) => ({ y: +m[5]!, mo: monthIndex(m[4]!), d: +m[1]! }),
-    format: (m, y, mo, d) => `${d}${m[2] ? ordinal(d) : ''} ${m[3] ?? ''}${monthName(m[4]!, mo)} ${y}`,
+    regex: new RegExp(
+      `\\b(\\d{1,2})(st|nd|rd|th)?\\s+(of\\s+)?${MONTH_RE}\\b(?:(?<=\\b[A-Z][a-z]{2,3})\\.)?(?:(,?\\s+)(\\d{4})\\b)?`,
+      'g',
+    ),
+    parse: (m) => ({ ...(m[6] ? { y: +m[6] } : {}), mo: monthIndex(m[4]!), d: +m[1]! }),
+    format: (m, y, mo, d) =>
+      `${d}${m[2] ? ordinal(d) : ''} ${m[3] ?? ''}${monthName(m[4]!, mo)}${m[6] ? `${m[5]}${y}` : m[0].match(/\.$/) ? '.' : ''}`,
   },
   // March 2025 (month precision)
   {
@@ -217,8 +221,11 @@ export function findDates(text: string): FoundDate[] {
 
 const DAY = 86_400_000;
 
-/** A month-precision date moves by whole months: one month for shifts of 15 days or more (exactly invertible). */
-const monthDelta = (days: number) => (days >= 15 ? 1 : days <= -15 ? -1 : 0);
+/**
+ * A month-precision date moves by one whole month in the direction of the shift (exactly invertible): it must
+ * change whatever the shift (a "Feb 2025" left as written next to shifted day dates is an undisguised date).
+ */
+const monthDelta = (days: number) => (days > 0 ? 1 : days < 0 ? -1 : 0);
 
 function shifted(date: FoundDate, days: number): Date {
   if (date.d === undefined) return new Date(Date.UTC(date.y ?? NO_YEAR, date.mo - 1 + monthDelta(days), 1));

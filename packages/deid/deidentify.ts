@@ -3,8 +3,9 @@
  * request's one offset (intervals stay right, the year is kept), ages over 89 grouped ("90岁以上",
  * "90 or older"), ZIP codes cut to their first three digits (Safe Harbor item B). Pure.
  */
+import { oldBirthSpans, referenceYear } from './birth-dates.ts';
 import { chooseShift, findDates, shiftDate } from './dates.ts';
-import { detectPhiInTexts } from './detect.ts';
+import { detectPhiInTexts, mergeSpans } from './detect.ts';
 import { groupAge } from './recognizers/ages.ts';
 import type { KnownIdentifiers, PhiSpan, ReplacedSpan } from './types.ts';
 import { PlaceholderVault } from './vault.ts';
@@ -57,6 +58,14 @@ function replacementFor(span: PhiSpan, text: string, vault: PlaceholderVault): s
   return vault.placeholderFor(span.text, span.category);
 }
 
+/** A date of birth of someone over 89: "90岁以上" / "90 or older", restored while it stands for one original. */
+function generaliseOldBirth(span: PhiSpan, text: string, vault: PlaceholderVault): string {
+  const around = text.slice(Math.max(0, span.start - 8), span.end + 4);
+  const replacement = /[\u4e00-\u9fa5]/.test(around) ? '90岁以上' : '90 or older';
+  vault.noteGeneralised(span.text, replacement, 'AGE');
+  return replacement;
+}
+
 export interface DeidentifiedText {
   text: string;
   spans: ReplacedSpan[];
@@ -69,6 +78,14 @@ export function deidentifyWithSpans(
   known: KnownIdentifiers = {},
 ): DeidentifiedText[] {
   const detected = detectPhiInTexts(texts, known);
+  // Dates of birth indicating an age over 89 are generalised whole, year included (Safe Harbor item C).
+  const reference = referenceYear(texts);
+  const oldBirths = texts.map((text, i) => {
+    const found = oldBirthSpans(text, detected[i]!, reference);
+    if (found.some((s) => !detected[i]!.some((d) => d.start === s.start && d.end === s.end)))
+      detected[i] = mergeSpans(text, [...detected[i]!, ...found]);
+    return new Set(found.map((s) => s.start));
+  });
   if (vault.dateShiftDays === undefined) {
     const dates = texts.flatMap((text, i) =>
       detected[i]!.filter((s) => s.category === 'DATE').flatMap((s) => findDates(s.text)),
@@ -80,7 +97,9 @@ export function deidentifyWithSpans(
     let last = 0;
     const spans: ReplacedSpan[] = [];
     for (const span of detected[i]!) {
-      const replacement = replacementFor(span, text, vault);
+      const replacement = oldBirths[i]!.has(span.start)
+        ? generaliseOldBirth(span, text, vault)
+        : replacementFor(span, text, vault);
       spans.push({ ...span, replacement });
       out += text.slice(last, span.start) + replacement;
       last = span.end;

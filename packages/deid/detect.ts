@@ -10,7 +10,7 @@ import { findOldAges } from './recognizers/ages.ts';
 import { findAddresses } from './recognizers/addresses.ts';
 import { collect } from './recognizers/collect.ts';
 import { findEmployers } from './recognizers/employers.ts';
-import { familyNameOf, findEnglishNames, givenNameOf } from './recognizers/en-names.ts';
+import { familyNameOf, findEnglishNames, givenNameOf, isGivenNameWord } from './recognizers/en-names.ts';
 import { numberRules } from './recognizers/numbers.ts';
 import { findChineseNames } from './recognizers/zh-names.ts';
 import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
@@ -131,10 +131,48 @@ export function mergeSpans(text: string, spans: PhiSpan[]): PhiSpan[] {
   return out;
 }
 
+/**
+ * A family name known anywhere in the set ("Mr. Alvarez") makes the capitalised word before it a given name
+ * ("Jorge Alvarez", also "Jorge" alone); a Chinese full name (surname + two characters) makes its given name
+ * a name where it stands before a verb of speech or report ("秀梅说").
+ */
+function addRelatedNames(texts: readonly string[], values: Map<string, PhiCategory>): void {
+  const families = [...values].filter(([v, c]) => NAME_CATEGORIES.has(c) && /^[A-Z][A-Za-z'’-]{2,}$/.test(v));
+  for (const [family, category] of families) {
+    const regex = new RegExp(`\\b([A-Z][a-z]+)[ \\t]+(?:[A-Z]\\.[ \\t]+)?${escapeRegex(family)}\\b`, 'g');
+    for (const text of texts) {
+      if (!text.includes(family)) continue;
+      for (const m of text.matchAll(regex)) {
+        if (!isGivenNameWord(m[1]!)) continue;
+        if (!values.has(m[0])) values.set(m[0], category);
+        if (!values.has(m[1]!)) values.set(m[1]!, category);
+      }
+    }
+  }
+}
+
+/** Given names of Chinese full names, found where they stand alone before a verb ("秀梅说", "秀梅诉"). */
+function givenNameSpans(text: string, values: ReadonlyMap<string, PhiCategory>): PhiSpan[] {
+  const out: PhiSpan[] = [];
+  for (const [value, category] of values) {
+    if (!NAME_CATEGORIES.has(category) || !/^[\u4e00-\u9fa5]{3}$/.test(value)) continue;
+    const given = value.slice(1);
+    const regex = new RegExp(
+      `(?<![\\u4e00-\\u9fa5])${given}(?=说|诉|自诉|自述|称|讲|问|答|表示|觉得|认为|今|昨|的[母父女子丈妻])`,
+      'g',
+    );
+    for (const m of text.matchAll(regex))
+      out.push({ category, start: m.index, end: m.index + given.length, text: given });
+  }
+  return out;
+}
+
 /** Identifiers in each text of a set, propagated across the set and merged. */
 export function detectPhiInTexts(texts: readonly string[], known: KnownIdentifiers = {}): PhiSpan[][] {
   const proposed = texts.map(recognize);
   const values = valuesToPropagate(proposed.flat(), known);
+  addRelatedNames(texts, values);
+  for (let i = 0; i < texts.length; i++) proposed[i]!.push(...givenNameSpans(texts[i]!, values));
   const regex = occurrencesRegex(values);
   return texts.map((text, i) => {
     const spans = proposed[i]!;

@@ -10,7 +10,7 @@ import type { PhiSpan } from '../types.ts';
 const PROVINCES =
   '北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门';
 // A place-name character: CJK, but not words that typically precede an address (住在, 位于, 来自 …).
-const P = '(?:(?![在住于到从自是为和与及的了者家址居现位来前往我们送他她，。；])[\\u4e00-\\u9fa5])';
+const P = '(?:(?![在住于到从自是为和与及的了者家址居现位来前往我们送他她系，。；])[\\u4e00-\\u9fa5])';
 const NUM = '(?:\\d+|[一二三四五六七八九十百零]+)';
 const PROVINCE = `(?:${PROVINCES})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?`;
 const CITY = `${P}{2,6}?(?:市|州|盟|地区)`;

@@ -16,6 +16,11 @@ const ZH = [
     'dg',
   ),
   new RegExp(`(?:工作单位|就职单位|所在单位|(?:^|\\n)\\s*单位)[：:\\s]*${ORG}`, 'dg'),
+  // 患者系北京市海淀区中关村第三小学教师: an institution followed by an occupation (系 is not part of it).
+  new RegExp(
+    `(?:系|为|是|任|做|当)${ORG}(?=(?:教师|老师|医生|工人|职员|职工|员工|干部|会计|司机|保安|工程师|校长|厨师|保洁|门卫|营业员|售货员|技术员|主任|经理|退休))`,
+    'dg',
+  ),
   new RegExp(
     `(?:就职于|任职于|供职于|受雇于|在|到|系)${ORG}(?=(?:工作|上班|任职|就职|退休|当|做|任|的|\\s*[，,。]?\\s*(?:职业|职务)))`,
     'dg',
@@ -25,6 +30,11 @@ const EN_ORG = "((?:[A-Z][\\w&'.-]*)(?:[ \\t]+(?:(?:and|of|&|the|for)[ \\t]+)?[A
 const EN = [
   new RegExp(
     `\\b(?:[Ww]orks?|[Ww]orked|[Ww]orking|[Ee]mployed|[Ee]mployee)(?:[ \\t]+(?:nights|days|part-time|full-time|shifts))?[ \\t]+(?:at|for|by|with)[ \\t]+${EN_ORG}`,
+    'dg',
+  ),
+  // "a teacher from Lincoln Elementary School", "works as a machinist at Acme Tool Company".
+  new RegExp(
+    `\\b(?:teacher|nurse|worker|employee|janitor|clerk|machinist|driver|cashier|manager|engineer|mechanic|accountant|secretary|cook|chef|custodian|technician|librarian|principal|professor|officer|guard|electrician|welder|farmer|laborer|labourer|salesman|saleswoman|receptionist|assistant|aide)[ \\t]+(?:at|from|for|with)[ \\t]+(?:the[ \\t]+)?${EN_ORG}`,
     'dg',
   ),
   new RegExp(`\\b(?:[Ee]mployer|[Oo]ccupation at|[Ww]orkplace)[ \\t]*:[ \\t]*${EN_ORG}`, 'dg'),

@@ -15,7 +15,15 @@ const FULL = `((?:${PART})(?:[ \\t]+(?:${INITIAL}|${PART})){0,3})`;
 const FULL2 = `((?:${PART})(?:[ \\t]+(?:${INITIAL}|${PART})){1,3})`;
 const either = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
 
-const rules: { regex: RegExp; category: PhiCategory }[] = [
+/**
+ * Words of drug, disease, anatomy and guideline names: two capitalised words containing one of them are not a
+ * name where the context is weak ("Chronic Kidney Disease was seen", "regarding Heart Failure"). Checked on
+ * REFERENCE.md and the ACI-Bench notes (`../shared/data/aci-bench`).
+ */
+const CLINICAL_WORD =
+  /^(?:Chronic|Acute|Kidney|Renal|Heart|Cardiac|Failure|Disease|Syndrome|Disorder|Blood|Pressure|Hypertension|Diabetes|Mellitus|Type|Stroke|Atrial|Fibrillation|Coronary|Artery|Pulmonary|Obstructive|Sleep|Apnea|Apnoea|Guideline|Guidelines|Society|Association|College|Committee|Task|Force|Report|Trial|Study|Clinic|Hospital|Medical|Center|Centre|University|Health|Care|Department|Ward|Unit|Emergency|Primary|Internal|Medicine|Family|County|City|State|North|South|East|West|New|Saint|St|Lake|River|Mount|Valley|Street|Road|Avenue|Besylate|Maleate|Potassium|Sodium|Calcium|Insulin|Aspirin|Tablet|Tablets|Capsule|Extended|Release|Oral|Left|Right|Upper|Lower|Total|Mean|Systolic|Diastolic|Office|Home|Ambulatory|Review|Plan|Assessment|History|Physical|Exam|Examination|Labs|Results|Chief|Complaint|Present|Illness)$|(?:pril|sartan|dipine|olol|azide|thiazide|statin|formin|gliflozin|glutide|semide|lactone|oxacin|cillin|mycin|itis|osis|emia|aemia|pathy|ectomy|plasty|ology|algia)$/;
+
+const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
   { regex: new RegExp(`\\b(?:Dr|Doctor|Prof)\\.?[ \\t]+${FULL}`, 'dg'), category: 'CLINICIAN_NAME' },
   { regex: new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx)\\.?[ \\t]+${FULL}`, 'dg'), category: 'PATIENT_NAME' },
   {
@@ -112,6 +120,24 @@ const rules: { regex: RegExp; category: PhiCategory }[] = [
     ),
     category: 'PATIENT_NAME',
   },
+  // Weaker contexts, checked against clinical words: a name before "(born", ", DOB", "was seen"; after a
+  // referral opener ("I am referring …", "Dear Dr X, … regarding …").
+  {
+    regex: new RegExp(
+      `${FULL2}(?=[ \\t]*\\((?:born|b\\.|DOB|D\\.O\\.B\\.|date of birth)|,?[ \\t]+(?:DOB|D\\.O\\.B\\.|born|date of birth)\\b|[ \\t]+(?:was|is|has been|were)[ \\t]+(?:seen|evaluated|admitted|referred|examined)\\b)`,
+      'dg',
+    ),
+    category: 'PATIENT_NAME',
+    weak: true,
+  },
+  {
+    regex: new RegExp(
+      `\\b(?:[Rr]eferring|[Rr]egarding|[Cc]oncerning|[Rr]efer|[Rr]e:?|[Aa]bout|[Ss]ee(?:ing)?)[ \\t]+(?:(?:Mr|Mrs|Ms|Miss)\\.?[ \\t]+)?${FULL2}`,
+      'dg',
+    ),
+    category: 'PATIENT_NAME',
+    weak: true,
+  },
   {
     regex: new RegExp(
       `\\b(?:[Ff]ollow-up|[Vv]isit|[Rr]eferral|[Cc]onsult(?:ation)?|[Nn]ote|[Ss]ummary)[ \\t]+(?:for|of)[ \\t]+${FULL2}`,
@@ -136,7 +162,8 @@ const NOT_NAMES = new Set(
     'August September October November December Mrs Mr Ms Dr Re Hi Hello Dear Good Morning Thanks Also And Or ' +
     'Renal Endocrinology Cardiology Nephrology Sleep Medicine Telehealth Video Primary Care Hypertension Emergency ' +
     'ED Unit Apt Street Road Avenue Table Figure Section Box Appendix Chapter Grade Stage Class Type Step ' +
-    'Level Phase Version Part Page Item Rule Note Notes Source Sources Guideline Guidelines Study Trial Score'
+    'Level Phase Version Part Page Item Rule Note Notes Source Sources Guideline Guidelines Study Trial Score ' +
+    'Today Yesterday Tomorrow Tonight Since After Before When While If I We You Thank Please Per'
   ).split(' '),
 );
 
@@ -148,7 +175,7 @@ export function findEnglishNames(text: string, out: PhiSpan[]): void {
     if (NOT_NAMES.has(last)) continue;
     out.push({ category: 'PATIENT_NAME', start: m.index, end: m.index + m[0].length, text: m[0] });
   }
-  for (const { regex, category } of rules) {
+  for (const { regex, category, weak } of rules) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       let [start, end] = m.indices![1]!;
@@ -163,6 +190,7 @@ export function findEnglishNames(text: string, out: PhiSpan[]): void {
         words.splice(-2, 2);
       }
       if (!words.length || end <= start) continue;
+      if (weak && words.some((w) => CLINICAL_WORD.test(w.replace(/\.$/, '')))) continue;
       out.push({ category, start, end, text: text.slice(start, end) });
     }
   }
@@ -182,4 +210,9 @@ export function givenNameOf(name: string): string | undefined {
   if (words.length < 2) return undefined;
   const first = words[0]!;
   return /^[A-Z][a-z]{2,}$/.test(first) && !NOT_NAMES.has(first) ? first : undefined;
+}
+
+/** A capitalised word that can be a given name next to a known family name ("Jorge" of "Jorge Alvarez"). */
+export function isGivenNameWord(word: string): boolean {
+  return /^[A-Z][a-z]{2,}$/.test(word) && !NOT_NAMES.has(word) && !CLINICAL_WORD.test(word);
 }

@@ -51,7 +51,7 @@ export const numberRules: readonly PatternRule[] = [
   cue('SSN|Social Security(?: No\\.?| Number)?', 'SSN', '(\\d{9}|\\d{3}[- ]\\d{2}[- ]\\d{4})'),
   cue(
     '社保卡号|社保号|社会保障卡号|社会保障号码?|医保卡号|医保账号|医保号|医保卡|医保|医疗保险号|新农合号|参保号|' +
-      'Insurance (?:ID|No\\.?|Number)|Member ID|Medicare (?:No\\.?|Number|ID)|Medicaid (?:ID|No\\.?|Number)|Health plan (?:ID|number)|Policy (?:No\\.?|Number)',
+      '[Ii]nsurance (?:[Mm]ember )?(?:ID|No\\.?|Number)|[Mm]ember ID|Medicare (?:No\\.?|Number|ID)|Medicaid (?:ID|No\\.?|Number)|Health plan (?:ID|number)|Policy (?:No\\.?|Number)',
     'INSURANCE_NO',
   ),
   cue(
