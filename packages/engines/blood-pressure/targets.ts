@@ -4,7 +4,7 @@
  * `source` strings are user-facing: they name the guideline and section, never the internal reference.
  */
 import type { Setting } from './thresholds.ts';
-import type { BpValue, Explanation, Guideline } from './types.ts';
+import type { BpValue, Explanation, Guideline, Text } from './types.ts';
 
 export interface TargetPopulation {
   /** Unknown age stays unknown: the target is the one for adults <65 and says the age is missing. */
@@ -27,7 +27,10 @@ export interface Target {
   setting?: Setting;
   /** Inputs the choice needed but did not get (e.g. ['age']). */
   missing?: string[];
+  /** The rule in English (machine-readable explanation). */
   rule: string;
+  /** The same rule for display, one language per field. */
+  display?: Text;
   source: string;
 }
 
@@ -39,6 +42,18 @@ export interface TargetCheck extends Explanation {
 }
 
 /** The office target (§7.4 summary table). */
+/** A target with its rule in English (`rule`) and the same rule for display in each language. */
+function tg(
+  sbp: number,
+  dbp: number,
+  en: string,
+  zh: string,
+  source: string,
+  extra: Partial<Target> = {},
+): Target {
+  return { sbp, dbp, ...extra, rule: en, display: { zh, en }, source };
+}
+
 function officeTarget(guideline: Guideline, p: TargetPopulation): Target {
   const age = p.age;
   // Albuminuria is a CKD marker (KDIGO 2012 §4.3 A categories): the CKD/albuminuria target applies without a CKD flag.
@@ -48,55 +63,70 @@ function officeTarget(guideline: Guideline, p: TargetPopulation): Target {
       const s = 'ACC/AHA 2017 (BP goals; Figure 4)';
       if (age !== undefined && age >= 65 && !p.diabetes && !ckd)
         // §7.1 older adults ≥65: SBP <130; the DBP goal <80 of the general target still applies (stage 2 by DBP is not "at target")
-        return { sbp: 130, dbp: 80, rule: 'age ≥65: SBP <130 (DBP <80 from the general goal)', source: s };
-      return {
-        sbp: 130,
-        dbp: 80,
-        rule: p.diabetes || ckd ? 'diabetes/CKD/albuminuria: <130/80' : 'general: <130/80',
-        source: s,
-      }; // §7.1 <130/80
+        return tg(
+          130,
+          80,
+          'age ≥65: SBP <130 (DBP <80 from the general goal)',
+          '≥65 岁:收缩压 <130(舒张压按一般目标 <80)',
+          s,
+        );
+      return p.diabetes || ckd
+        ? tg(130, 80, 'diabetes/CKD/albuminuria: <130/80', '糖尿病/CKD/蛋白尿:<130/80', s) // §7.1 <130/80
+        : tg(130, 80, 'general: <130/80', '一般成人:<130/80', s); // §7.1 <130/80
     }
     case 'esh-2023': {
       const s = 'ESH 2023 (office BP targets)';
       // Decision 0005: the ≥80 age band takes precedence over the diabetes/CKD target (which is "if tolerated").
-      if (age !== undefined && age >= 80)
-        return {
-          sbp: 150,
-          dbp: 80,
-          sbpLowerAdvisory: p.tolerated ? 130 : 140,
-          rule: `age ≥80: SBP 140–150 (130–139 if tolerated), DBP <80${p.diabetes || ckd ? ' — age band before the diabetes/CKD target' : ''}`,
-          source: s,
-        }; // §7.2 ≥80
+      if (age !== undefined && age >= 80) {
+        const both = p.diabetes || ckd;
+        return tg(
+          150, // §7.2 ≥80 SBP 140–150
+          80, // §7.2 DBP <80
+          `age ≥80: SBP 140–150 (130–139 if tolerated), DBP <80${both ? ' — age band before the diabetes/CKD target' : ''}`,
+          `≥80 岁:收缩压 140–150(能耐受 130–139),舒张压 <80${both ? '(年龄目标优先于糖尿病/CKD目标)' : ''}`,
+          s,
+          { sbpLowerAdvisory: p.tolerated ? 130 : 140 }, // §7.2 ≥80 lower bound 140 (130 if tolerated)
+        );
+      }
       if (p.diabetes || ckd)
-        return { sbp: 130, dbp: 80, rule: 'diabetes/CKD/albuminuria: <130/80 if tolerated', source: s }; // §7.2
+        return tg(
+          130,
+          80,
+          'diabetes/CKD/albuminuria: <130/80 if tolerated',
+          '糖尿病/CKD/蛋白尿:能耐受 <130/80',
+          s,
+        ); // §7.2
       if (age !== undefined && age >= 65)
         return p.tolerated
-          ? { sbp: 130, dbp: 80, rule: 'age 65–79 if tolerated: <130/80', source: s } // §7.2 65–79 tolerated
-          : { sbp: 140, dbp: 80, rule: 'age 65–79: <140/80', source: s }; // §7.2 65–79
-      return { sbp: 130, dbp: 80, rule: 'age 18–64: <130/80', source: s }; // §7.2 18–64
+          ? tg(130, 80, 'age 65–79 if tolerated: <130/80', '65–79 岁 能耐受:<130/80', s) // §7.2 65–79 tolerated
+          : tg(140, 80, 'age 65–79: <140/80', '65–79 岁:<140/80', s); // §7.2 65–79
+      return tg(130, 80, 'age 18–64: <130/80', '18–64 岁:<130/80', s); // §7.2 18–64
     }
     case 'china-2018':
     case 'china-2024': {
       // china-2024: 2024 targets UNVERIFIED in REFERENCE §7.3; the 2018 values are used and cited.
       const s = '中国高血压防治指南 2018 (降压目标)';
       // Decision 0005: the ≥80 band (<150/90) takes precedence over the diabetes/CKD target (<130/80).
-      if (age !== undefined && age >= 80)
-        return {
-          sbp: 150,
-          dbp: 90,
-          rule: `≥80 岁 <150/90${p.diabetes || ckd ? '(年龄目标优先于糖尿病/CKD目标)' : ''}`,
-          source: s,
-        }; // §7.3 ≥80
-      if (p.diabetes) return { sbp: 130, dbp: 80, rule: '糖尿病 <130/80', source: s }; // §7.3 diabetes
-      if (p.proteinuria) return { sbp: 130, dbp: 80, rule: 'CKD/蛋白尿 <130/80', source: s }; // §7.3 CKD with proteinuria
-      if (p.ckd) return { sbp: 140, dbp: 90, rule: 'CKD 无蛋白尿 <140/90', source: s }; // §7.3 CKD without proteinuria
+      if (age !== undefined && age >= 80) {
+        const both = p.diabetes || ckd;
+        return tg(
+          150, // §7.3 ≥80 <150/90
+          90,
+          `age ≥80: <150/90${both ? ' — age band before the diabetes/CKD target' : ''}`,
+          `≥80 岁 <150/90${both ? '(年龄目标优先于糖尿病/CKD目标)' : ''}`,
+          s,
+        );
+      }
+      if (p.diabetes) return tg(130, 80, 'diabetes: <130/80', '糖尿病 <130/80', s); // §7.3 diabetes
+      if (p.proteinuria) return tg(130, 80, 'CKD with proteinuria: <130/80', 'CKD/蛋白尿 <130/80', s); // §7.3 CKD with proteinuria
+      if (p.ckd) return tg(140, 90, 'CKD without proteinuria: <140/90', 'CKD 无蛋白尿 <140/90', s); // §7.3 CKD without proteinuria
       if (age !== undefined && age >= 65)
         return p.tolerated
-          ? { sbp: 140, dbp: 90, rule: '65–79 岁 能耐受 <140/90', source: s } // §7.3 65–79 tolerated
-          : { sbp: 150, dbp: 90, rule: '65–79 岁 <150/90', source: s }; // §7.3 65–79
+          ? tg(140, 90, 'age 65–79 if tolerated: <140/90', '65–79 岁 能耐受 <140/90', s) // §7.3 65–79 tolerated
+          : tg(150, 90, 'age 65–79: <150/90', '65–79 岁 <150/90', s); // §7.3 65–79
       return p.tolerated
-        ? { sbp: 130, dbp: 80, rule: '一般患者 能耐受 <130/80', source: s } // §7.3 general tolerated
-        : { sbp: 140, dbp: 90, rule: '一般患者 <140/90', source: s }; // §7.3 general
+        ? tg(130, 80, 'general, if tolerated: <130/80', '一般患者 能耐受 <130/80', s) // §7.3 general tolerated
+        : tg(140, 90, 'general: <140/90', '一般患者 <140/90', s); // §7.3 general
     }
   }
 }
@@ -171,6 +201,12 @@ export function officeEquivalent(value: BpValue, setting: OutSetting): BpValue {
   };
 }
 
+const SETTING_NAME_ZH: Record<OutSetting, string> = {
+  home: '家庭血压',
+  day: '日间动态血压',
+  night: '夜间动态血压',
+  '24h': '24小时动态血压',
+};
 const SETTING_NAME: Record<OutSetting, string> = {
   home: 'home',
   day: 'daytime ambulatory',
@@ -193,15 +229,34 @@ export function targetFor(guideline: Guideline, p: TargetPopulation, setting: Se
   const office = officeTarget(guideline, p);
   const missing = p.age === undefined ? ['age'] : undefined;
   const withMissing = (t: Target): Target =>
-    missing ? { ...t, missing, rule: `${t.rule} (age unknown: target for adults <65 shown)` } : t;
+    missing
+      ? {
+          ...t,
+          missing,
+          rule: `${t.rule} (age unknown: target for adults <65 shown)`,
+          ...(t.display
+            ? {
+                display: {
+                  zh: `${t.display.zh}(年龄未知:显示 <65 岁成人目标)`,
+                  en: `${t.display.en} (age unknown: target for adults <65 shown)`,
+                },
+              }
+            : {}),
+        }
+      : t;
   if (setting === 'office') return withMissing({ ...office, source: `${office.source}` });
   const v = equivalentOutOfOffice(office, setting);
   const t = (x: number) => Math.round(x * 10) / 10;
+  const lim = `<${office.sbp}${office.dbp === undefined ? '' : `/${office.dbp}`}`;
   return withMissing({
     sbp: t(v.sbp),
     ...(v.dbp === undefined ? {} : { dbp: t(v.dbp) }),
     setting,
-    rule: `${SETTING_NAME[setting]} equivalent of the office target <${office.sbp}${office.dbp === undefined ? '' : `/${office.dbp}`} (${office.rule})`,
+    rule: `${SETTING_NAME[setting]} equivalent of the office target ${lim} (${office.rule})`,
+    display: {
+      zh: `${SETTING_NAME_ZH[setting]}目标:由诊室目标 ${lim}(${office.display?.zh ?? office.rule})换算`,
+      en: `${SETTING_NAME[setting]} equivalent of the office target ${lim} (${office.rule})`,
+    },
     source: `${office.source}; ${EQUIVALENCE_SOURCE[guideline]}`,
   });
 }

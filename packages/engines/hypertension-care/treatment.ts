@@ -64,7 +64,7 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
   const met = input.bp.sbp < t.sbp && (t.dbp === undefined || input.bp.dbp < t.dbp);
   // mmHg above the target limit (target "<130" → limit 130); REFERENCE §7.1/§7.3 ">20/10 above target"
   const over = { sbp: input.bp.sbp - t.sbp, dbp: t.dbp === undefined ? 0 : input.bp.dbp - t.dbp };
-  const review = input.current.length ? reviewRegimen(ctx) : undefined;
+  const review = input.current.length ? reviewRegimen(ctx, met) : undefined;
   const core: Core =
     review && (review.orders.length || review.stops.length)
       ? {
@@ -82,6 +82,13 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
   const first: Text[] = [];
   // §1.5 crisis-range BP: emergency vs urgency needs a target-organ assessment before any ordinary start
   const crisis = edition.crisis.test(given.bp);
+  // §1.5/§7.2/§7.3: crisis range (and the edition's severe band) is followed up within days, not the routine interval
+  const sooner = crisis
+    ? edition.followUp.crisis
+    : edition.followUp.severe?.test(given.bp)
+      ? edition.followUp.severe.followUp
+      : undefined;
+  if (sooner && sooner.days < core.followUp.days) core.followUp = { ...sooner };
   const urgent = crisis
     ? {
         rule: `${edition.crisis.rule}: assess for acute target-organ damage (hypertensive emergency vs urgency) before an ordinary start`,
@@ -109,6 +116,7 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
       sbp: shown.sbp,
       ...(shown.dbp === undefined ? {} : { dbp: shown.dbp }),
       rule: shown.rule,
+      ...(shown.display ? { display: shown.display } : {}),
       source: shown.source,
     },
     orders: core.orders,

@@ -185,7 +185,8 @@ export interface AvoidedClass {
 
 export interface TreatmentProposal extends Explanation {
   decision: TreatmentDecision;
-  target: { sbp: number; dbp?: number; rule: string; source: string };
+  /** `rule` in English; `display` the same rule per language. */
+  target: { sbp: number; dbp?: number; rule: string; display?: Text; source: string };
   orders: ProposedOrder[];
   /** Current agents to stop (contraindicated, K⁺ ≥6.0, ACEi + ARB); replacements are in `orders` ('replace'). */
   stops: StopOrder[];

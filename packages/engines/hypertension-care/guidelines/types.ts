@@ -42,7 +42,15 @@ export interface GuidelineEdition {
   title: Text;
   /** User-facing citation of the treatment algorithm (e.g. "ACC/AHA 2017 §8.1, Figure 4"). */
   treatmentSource: string;
-  followUp: { changed: FollowUp; controlled: FollowUp; lifestyle: FollowUp };
+  followUp: {
+    changed: FollowUp;
+    controlled: FollowUp;
+    lifestyle: FollowUp;
+    /** Crisis-range BP (the edition's `crisis` test): follow-up within days, never the routine interval. */
+    crisis: FollowUp;
+    /** Severe BP below the crisis range that the edition follows up sooner (China grade 3), if any. */
+    severe?: { test(bp: BpValue): boolean; followUp: FollowUp };
+  };
   /** Initiation for an untreated patient above target (the caller handles "at target"). */
   initiation(args: InitiationArgs): Initiation;
   /** Thiazide agent the edition starts with. */

@@ -6,7 +6,13 @@
  * REFERENCE marks UNVERIFIED are noted in comments here and not cited to users.
  */
 import { CLASS_TEXT } from '../agents.ts';
-import type { AntihypertensiveClass, AvoidedClass, TreatmentInput, TreatmentProposal } from '../types.ts';
+import type {
+  AntihypertensiveClass,
+  AvoidedClass,
+  Guideline,
+  TreatmentInput,
+  TreatmentProposal,
+} from '../types.ts';
 
 type Cls = AntihypertensiveClass;
 type Preferred = TreatmentProposal['preferred'][number];
@@ -39,9 +45,24 @@ const CI = 'ACC/AHA 2017 Table 18; ESH 2023; 中国高血压防治指南 2018 �
 const CI_CHINA = '中国高血压防治指南 2018 常用降压药禁忌证';
 // §5.2 pregnancy: ACC/AHA 2017 §10.2.1; ESH 2023; China 2018 [V2 for the preferred-agent list]
 const PREGNANCY = 'ACC/AHA 2017 §10.2.1; ESH 2023; 中国高血压防治指南 2018';
+const PREGNANCY_CHINA_CITE = PREGNANCY;
 /** §6 row 1 ACEi + ARB: ACC/AHA 2017 Class III: Harm (section number UNVERIFIED); ESH 2023; China 2018 不推荐. */
 export const ACEI_ARB_SOURCE =
   'ACC/AHA 2017 (ACEi + ARB: Class III, harm); ESH 2023; 中国高血压防治指南 2018';
+
+// The same citations for ACC/AHA and ESH patients, in English only (one language per field; the China guideline is
+// named in English where it is the one that states the rule).
+const CHINA_EN = 'Chinese Hypertension Guidelines 2018';
+const CI_EN = `ACC/AHA 2017 Table 18; ESH 2023; ${CHINA_EN} (contraindications)`;
+const PREGNANCY_EN = `ACC/AHA 2017 §10.2.1; ESH 2023; ${CHINA_EN}`;
+const ACEI_ARB_EN = `ACC/AHA 2017 (ACEi + ARB: Class III, harm); ESH 2023; ${CHINA_EN}`;
+
+const isChina = (g: Guideline) => g === 'china-2018' || g === 'china-2024';
+
+/** The ACEi + ARB citation in the language of the edition's citations. */
+export function aceiArbSource(g: Guideline): string {
+  return isChina(g) ? ACEI_ARB_SOURCE : ACEI_ARB_EN;
+}
 
 function av(cls: Cls, kind: AvoidKind, zh: string, en: string, source: string): Avoided {
   return { cls, kind, reason: { zh, en }, source };
@@ -53,11 +74,18 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
   const k = input.labs?.potassium;
   const egfr = input.labs?.egfr;
   const out: Avoided[] = [];
+  const zhCite = isChina(input.guideline);
+  const CIS = zhCite ? CI : CI_EN;
+  const PREG = zhCite ? PREGNANCY : PREGNANCY_EN;
+  const RASX = aceiArbSource(input.guideline);
+  /** China 2018 contraindication table entry (REFERENCE §5.2), in the edition's citation language. */
+  const chinaCi = (zh: string, en: string) =>
+    zhCite ? `${CI_CHINA}(${zh})` : `${CHINA_EN} (contraindications: ${en})`;
   if (c.pregnancy || c.pregnancyPlanned) {
     // §5.2: ACEi, ARB, direct renin inhibitors (and MRA) stopped when pregnancy is planned or detected
     const p = c.pregnancy ? { zh: '妊娠', en: 'Pregnancy' } : { zh: '计划妊娠', en: 'Planning pregnancy' };
     const ci = (cls: Cls, zh: string, en: string) =>
-      out.push(av(cls, 'contraindication', `${p.zh}:${zh}`, `${p.en}: ${en}`, PREGNANCY));
+      out.push(av(cls, 'contraindication', `${p.zh}:${zh}`, `${p.en}: ${en}`, PREG));
     ci('acei', 'ACEI致胎儿毒性,禁用', 'ACE inhibitors are fetotoxic (contraindicated)');
     ci('arb', 'ARB致胎儿毒性,禁用', 'ARBs are fetotoxic (contraindicated)');
     ci('mra', '应停用螺内酯类', 'stop MRAs (spironolactone)');
@@ -68,12 +96,12 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
         'caution',
         `${p.zh}:噻嗪类为相对禁忌,首选拉贝洛尔/硝苯地平/甲基多巴`,
         `${p.en}: thiazides are a caution; labetalol, nifedipine ER or methyldopa preferred`,
-        PREGNANCY,
+        PREG,
       ),
     );
   } else if (c.pregnancyPossible) {
     // §5.2 ACEi/ARB cautions: women of child-bearing potential without reliable contraception
-    const s = CI;
+    const s = CIS;
     out.push(
       av(
         'acei',
@@ -100,7 +128,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
         'contraindication',
         '血管性水肿病史:禁用ACEI',
         'History of angioedema: ACE inhibitors contraindicated',
-        CI,
+        CIS,
       ),
     );
   if (c.bilateralRenalArteryStenosis) {
@@ -110,7 +138,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
         'contraindication',
         '双侧肾动脉狭窄:禁用ACEI',
         'Bilateral renal artery stenosis: ACE inhibitors contraindicated',
-        CI,
+        CIS,
       ),
     );
     out.push(
@@ -119,32 +147,34 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
         'contraindication',
         '双侧肾动脉狭窄:禁用ARB',
         'Bilateral renal artery stenosis: ARBs contraindicated',
-        CI,
+        CIS,
       ),
     );
   }
   if (k !== undefined && k > 5.5) {
     // §5.2 hyperkalaemia (China 2018 高血钾 contraindication; ESH K⁺ >5.5 UNVERIFIED); §5.3 K⁺ >5.5 → reduce/stop RAAS
-    // blocker (common practice, UNVERIFIED) — users see the China 2018 table only.
-    const s = `${CI_CHINA}(高血钾)`;
-    out.push(
-      av(
-        'acei',
-        'potassium',
-        `高钾血症(K⁺ ${k} mmol/L >5.5):避免ACEI`,
-        `Hyperkalaemia (K⁺ ${k} mmol/L >5.5): avoid ACE inhibitors`,
-        s,
-      ),
-    );
-    out.push(
-      av(
-        'arb',
-        'potassium',
-        `高钾血症(K⁺ ${k} mmol/L >5.5):避免ARB`,
-        `Hyperkalaemia (K⁺ ${k} mmol/L >5.5): avoid ARBs`,
-        s,
-      ),
-    );
+    // blocker, ≥6.0 stop (common practice, UNVERIFIED) — users see the China 2018 table only (the guideline that
+    // states it). A current agent below 6.0 is reduced, not stopped (regimen-review.ts), so the entry says "no new
+    // start or dose increase" — never "avoid" for a class the regimen keeps.
+    const s = chinaCi('高血钾', 'hyperkalaemia');
+    const stop = k >= 6.0; // §5.3 K⁺ ≥6.0 → stop
+    for (const [cls, zhName, enName] of [
+      ['acei', 'ACEI', 'ACE inhibitors'],
+      ['arb', 'ARB', 'ARBs'],
+    ] as const)
+      out.push(
+        av(
+          cls,
+          'potassium',
+          stop
+            ? `高钾血症(K⁺ ${k} mmol/L ≥6.0):停用并避免${zhName}`
+            : `高钾血症(K⁺ ${k} mmol/L >5.5):${zhName}不新用、不加量(正在使用者减量)`,
+          stop
+            ? `Hyperkalaemia (K⁺ ${k} mmol/L ≥6.0): stop and avoid ${enName}`
+            : `Hyperkalaemia (K⁺ ${k} mmol/L >5.5): no new start or dose increase of ${enName} (a current one is reduced)`,
+          s,
+        ),
+      );
   }
   if (k !== undefined && k > 5.0)
     // §5.2 MRA absolute: hyperkalaemia K⁺ >5.0; §5.3 do not start spironolactone if K⁺ >5.0 (Aldactone label)
@@ -186,7 +216,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
         'contraindication',
         '痛风:禁用噻嗪类利尿剂',
         'Gout: thiazide diuretics contraindicated',
-        `${CI_CHINA}(痛风)`,
+        chinaCi('痛风', 'gout'),
       ),
     );
   if (c.asthma)
@@ -197,7 +227,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
         'contraindication',
         '哮喘:禁用β受体阻滞剂',
         'Asthma: β-blockers contraindicated',
-        `${CI_CHINA}(哮喘)`,
+        chinaCi('哮喘', 'asthma'),
       ),
     );
   if (c.avBlock) {
@@ -208,7 +238,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
         'contraindication',
         '二/三度房室传导阻滞:禁用β受体阻滞剂',
         '2nd/3rd-degree AV block: β-blockers contraindicated',
-        CI,
+        CIS,
       ),
     );
     out.push(
@@ -217,14 +247,20 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
         'contraindication',
         '二/三度房室传导阻滞:禁用非二氢吡啶类CCB',
         '2nd/3rd-degree AV block: non-DHP CCBs contraindicated',
-        CI,
+        CIS,
       ),
     );
   }
   if (c.bradycardia) {
     // §5.2 marked bradycardia (HR <50–60)
     out.push(
-      av('beta-blocker', 'contraindication', '心动过缓:避免β受体阻滞剂', 'Bradycardia: avoid β-blockers', CI),
+      av(
+        'beta-blocker',
+        'contraindication',
+        '心动过缓:避免β受体阻滞剂',
+        'Bradycardia: avoid β-blockers',
+        CIS,
+      ),
     );
     out.push(
       av(
@@ -232,7 +268,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
         'contraindication',
         '心动过缓:避免非二氢吡啶类CCB',
         'Bradycardia: avoid non-DHP CCBs',
-        CI,
+        CIS,
       ),
     );
   }
@@ -244,7 +280,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
         'contraindication',
         '射血分数降低的心衰:禁用非二氢吡啶类CCB',
         'HFrEF: non-DHP CCBs contraindicated',
-        CI,
+        CIS,
       ),
     );
   for (const cls of input.intolerances ?? [])
@@ -261,25 +297,9 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
   const onArb = input.current.some((m) => m.cls === 'arb');
   // §6 row 1: ACEi + ARB never combined (Class III: Harm)
   if (onAcei)
-    out.push(
-      av(
-        'arb',
-        'combination',
-        '已用ACEI:不联用ARB',
-        'On an ACE inhibitor: never add an ARB',
-        ACEI_ARB_SOURCE,
-      ),
-    );
+    out.push(av('arb', 'combination', '已用ACEI:不联用ARB', 'On an ACE inhibitor: never add an ARB', RASX));
   if (onArb)
-    out.push(
-      av(
-        'acei',
-        'combination',
-        '已用ARB:不联用ACEI',
-        'On an ARB: never add an ACE inhibitor',
-        ACEI_ARB_SOURCE,
-      ),
-    );
+    out.push(av('acei', 'combination', '已用ARB:不联用ACEI', 'On an ARB: never add an ACE inhibitor', RASX));
   return out.sort((a, b) => ENGINE_CLASS_ORDER.indexOf(a.cls) - ENGINE_CLASS_ORDER.indexOf(b.cls));
 }
 
@@ -297,6 +317,7 @@ export function preferredClasses(input: TreatmentInput): Preferred[] {
   if (c.pregnancy || c.pregnancyPlanned) {
     // §5.2 pregnancy (and planned pregnancy): methyldopa, labetalol, long-acting nifedipine [V2]
     const w = c.pregnancy ? { zh: '妊娠', en: 'Pregnancy' } : { zh: '计划妊娠', en: 'Planning pregnancy' };
+    const PREGNANCY = isChina(input.guideline) ? PREGNANCY_CHINA_CITE : PREGNANCY_EN;
     p('beta-blocker', `${w.zh}:首选拉贝洛尔`, `${w.en}: labetalol preferred`, PREGNANCY);
     p('ccb-dhp', `${w.zh}:首选长效硝苯地平`, `${w.en}: long-acting nifedipine preferred`, PREGNANCY);
     p('central', `${w.zh}:可用甲基多巴`, `${w.en}: methyldopa preferred`, PREGNANCY);

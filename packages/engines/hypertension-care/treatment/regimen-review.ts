@@ -5,7 +5,7 @@
  */
 import { AGENTS, CLASS_TEXT, type AgentSpec } from '../agents.ts';
 import type { CurrentMedication, ProposedOrder, StopOrder, Text } from '../types.ts';
-import { ACEI_ARB_SOURCE } from './contraindications.ts';
+import { aceiArbSource } from './contraindications.ts';
 import { renalCap } from './renal.ts';
 import {
   agentFor,
@@ -92,8 +92,14 @@ function replacementClass(
   return classSequence(ctx).find(ok);
 }
 
-export function reviewRegimen(ctx: Ctx): RegimenReview {
+/**
+ * Regimen review. `met`: BP at target. When a safety change lowers the regimen (a dose reduced, or an agent stopped
+ * without a replacement) while BP is above target, the next class of the edition's sequence is added so that BP
+ * control is not left to the next visit (REFERENCE §7.1 "if not at goal … intensify", §7.2 steps, §7.3).
+ */
+export function reviewRegimen(ctx: Ctx, met = true): RegimenReview {
   const orders: ProposedOrder[] = [];
+  let kNoteGiven = false;
   const stops: StopOrder[] = [];
   const notes: Text[] = [];
   const stopped = new Set<string>();
@@ -114,7 +120,7 @@ export function reviewRegimen(ctx: Ctx): RegimenReview {
             zh: `ACEI与ARB不联用:停用${nameOf(m).zh},保留${CLASS_TEXT[keepRas].zh}`,
             en: `ACE inhibitor and ARB must not be combined: stop ${nameOf(m).en}, keep the ${CLASS_TEXT[keepRas].en}`,
           },
-          ACEI_ARB_SOURCE,
+          aceiArbSource(ctx.g),
         ),
       );
       stopped.add(m.agent);
@@ -160,19 +166,24 @@ export function reviewRegimen(ctx: Ctx): RegimenReview {
         stopped.add(m.agent);
         replaceFor.push(m);
       } else {
-        // §5.3 K⁺ >5.5 (MRA >5.0) → reduce or stop: one dose step down; §6 row 3 look for other K⁺ sources
-        notes.push({
-          zh: `减量后复查血钾和肌酐;排查其他升钾因素(补钾、含钾代盐、NSAIDs、保钾利尿剂)`,
-          en: `Recheck K⁺ and creatinine after the reduction; look for other K⁺ sources (supplements, K⁺ salt substitutes, NSAIDs, K⁺-sparing diuretics)`,
-        });
+        // §5.3 K⁺ >5.5 (MRA >5.0) → reduce or stop: one dose step down; §6 row 3 look for other K⁺ sources.
+        // Recheck interval: REFERENCE gives none after a reduction for hyperkalaemia (§5.3 spironolactone "1 week",
+        // §6 row 3 "within 1 week–1 month" after a start) — 1 week is an engine choice, UNVERIFIED; users see it
+        // as clinician judgement.
+        if (!kNoteGiven)
+          notes.push({
+            zh: `1周内复查血钾和肌酐(间隔为临床判断;K⁺ ≥6.0 mmol/L 时停药并处理);排查其他升钾因素(补钾、含钾代盐、NSAIDs、保钾利尿剂)`,
+            en: `Recheck K⁺ and creatinine within 1 week of the reduction (interval by clinician judgement; stop the drug and treat if K⁺ reaches 6.0 mmol/L); look for other K⁺ sources (supplements, K⁺ salt substitutes, NSAIDs, K⁺-sparing diuretics)`,
+          });
+        kNoteGiven = true;
         orders.push(
           reduceOrder(
             m,
             spec,
             lower,
             {
-              zh: `K⁺ ${k} mmol/L 升高:${spec.name.zh}减量,复查血钾`,
-              en: `K⁺ ${k} mmol/L raised: reduce ${spec.name.en} one step and recheck K⁺`,
+              zh: `K⁺ ${k} mmol/L 高于5.5但低于6.0:${spec.name.zh}减一档剂量(未达停药阈值6.0,保留其降压作用),1周内复查血钾`,
+              en: `K⁺ ${k} mmol/L is above 5.5 but below 6.0: reduce ${spec.name.en} one dose step rather than stop (stop at 6.0), keeping its BP effect; recheck K⁺ within 1 week`,
             },
             source,
           ),
@@ -226,6 +237,33 @@ export function reviewRegimen(ctx: Ctx): RegimenReview {
       ),
       replaces: m.agent,
     });
+  }
+  const unreplaced = stops.filter((s) => !orders.some((o) => o.replaces === s.agent));
+  const lowered = orders.some((o) => o.action === 'reduce') || unreplaced.length > 0;
+  if (!met && lowered) {
+    const add = classSequence(ctx).find((cls) => !taken.has(cls) && !covered(cls, onBoard));
+    const withD = [...onBoard].some((c) => DIURETIC.includes(c)) || add === 'loop' || add === 'thiazide';
+    const pick = add ? agentFor(add, ctx, withD) : undefined;
+    if (add && pick) {
+      const { step, zhSuffix } = ctx.edition.addStep(onBoard.size);
+      onBoard.add(add);
+      orders.push(
+        singleOrder(
+          pick.spec,
+          pick.dailyMg,
+          'add',
+          {
+            zh: `减量/停药后血压仍高于目标:加用${CLASS_TEXT[add].zh}${zhSuffix}`,
+            en: `BP above target and the regimen was lowered for safety: ${step} — add ${CLASS_TEXT[add].en}`,
+          },
+          `${pick.source}; ${ctx.edition.treatmentSource}`,
+        ),
+      );
+    } else
+      notes.push({
+        zh: '减量/停药后血压仍高于目标,且无可加用的一线药物:请专科评估',
+        en: 'BP above target after the safety change and no further first-line class: specialist review',
+      });
   }
   if (orders.length || stops.length)
     notes.push({

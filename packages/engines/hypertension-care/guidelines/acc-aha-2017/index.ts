@@ -73,6 +73,15 @@ export const ACC_AHA_2017: GuidelineEdition = {
     }, // §7.1 3–6 months
     // §7.1 Figure 4 stage 1 low risk "reassess 3–6 months"
     lifestyle: { days: 90, source: 'ACC/AHA 2017 Figure 4: reassess in 3–6 months (3 months chosen)' },
+    // REFERENCE §1.5 defines hypertensive urgency (ACC/AHA 2017 §11.2) but gives no review interval; the only number
+    // REFERENCE has for BP in this range is ESH 2023 "≥180/110: start promptly within one week" (§7.2 [V1]).
+    // 7 days is an engine choice (UNVERIFIED for ACC/AHA); users see it as clinician judgement. Stage 2 below the
+    // crisis range keeps Figure 4 "1 month" (§7.1): REFERENCE gives nothing shorter.
+    crisis: {
+      days: 7,
+      source:
+        'hypertensive urgency (ACC/AHA 2017 §11.2): review within 1 week — interval by clinician judgement',
+    },
   },
   initiation,
   thiazideAgent: 'chlorthalidone', // §7.1 chlorthalidone preferred [V1]

@@ -114,6 +114,21 @@ export const CHINA_2018: GuidelineEdition = {
     controlled: { days: 90, source: 'clinician judgement: follow up every 3 months once controlled' }, // §7.3 3 months
     // §7.3 medium risk "数周", low risk "1–3 个月…密切随诊": re-check at 4 weeks (engine choice)
     lifestyle: { days: 28, source: 'clinician judgement: re-check after 4 weeks of lifestyle measures' },
+    // REFERENCE §1.5 China 2018 高血压亚急症 has no review interval; 7 days is an engine choice (UNVERIFIED), the same
+    // as ESH 2023 "≥180/110 within one week" (§7.2 [V1]); users see it as clinician judgement.
+    crisis: {
+      days: 7,
+      source:
+        'hypertensive urgency (中国高血压防治指南 2018 高血压亚急症): review within 1 week — interval by clinician judgement',
+    },
+    // §7.3 "每2–4周随访直至达标" (UNVERIFIED): grade 3 (≥180/≥110, §1.3) takes the 2-week end of the window
+    severe: {
+      test: (bp) => bp.sbp >= 180 || bp.dbp >= 110, // §1.3 grade 3 ≥180 and/or ≥110
+      followUp: {
+        days: 14,
+        source: 'clinician judgement: grade 3 hypertension — follow up 2 weeks after a start or change',
+      },
+    },
   },
   initiation: (args) => chinaInitiation('china-2018', args),
   thiazideAgent: 'hydrochlorothiazide',

@@ -126,6 +126,8 @@ export const ESH_2023: GuidelineEdition = {
     // §7.2 ESH grade 1 low–moderate risk lifestyle 3–6 months
     // REFERENCE §7.2 lifestyle 3–6 months (duration UNVERIFIED)
     lifestyle: { days: 90, source: 'clinician judgement: re-assess after 3 months of lifestyle measures' },
+    // REFERENCE §7.2 ESH 2023 "BP ≥180/110: start promptly within one week" [V1]; the crisis range is ≥180/110
+    crisis: { days: 7, source: 'ESH 2023: BP ≥180/110 — start treatment promptly, within 1 week' },
   },
   initiation,
   thiazideAgent: 'hydrochlorothiazide',
