@@ -146,6 +146,23 @@ export function readSecretFromEnv(name: string, env: Env = process.env): string 
   return value === undefined || value === '' ? undefined : value;
 }
 
+/**
+ * The language of command-line text: QIHUANG_LOCALE (zh-CN | en), else the system locale (LC_ALL,
+ * LC_MESSAGES, LANG: zh_* → zh-CN, en_* → en); undefined when neither says (callers default to zh-CN).
+ */
+export function localeFromEnv(env: Env = process.env): 'zh-CN' | 'en' | undefined {
+  const explicit = env.QIHUANG_LOCALE?.trim();
+  if (explicit) {
+    if (/^zh/i.test(explicit)) return 'zh-CN';
+    if (/^en/i.test(explicit)) return 'en';
+    throw new QihuangError('invalid-input', `QIHUANG_LOCALE must be zh-CN or en, got "${explicit}"`);
+  }
+  const system = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  if (/^zh/i.test(system)) return 'zh-CN';
+  if (/^en/i.test(system)) return 'en';
+  return undefined;
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const location = env.QIHUANG_MODEL_LOCATION ?? 'on-premises';
   if (location !== 'on-premises' && location !== 'cloud') {
