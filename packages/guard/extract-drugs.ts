@@ -138,6 +138,29 @@ const CONDITION_KEYS = Object.values(CONDITIONS)
     keys: [...(c.keywords ?? []), c.label.en.toLowerCase(), c.label.zh],
   }));
 
+const SWITCH = /switch\w*|changing (?:from|over)|transition\w*|换用|改用|转换|换为|改为|换成|改成/i;
+/** The interval a switch states, in hours; 0 for "no gap / the same day / immediately". */
+function washoutIn(text: string): number | undefined {
+  const h = /(\d+(?:\.\d+)?)\s*(?:-|\s)?(?:h\b|hours?|hrs?\b|小时)/i.exec(text);
+  if (h) return Number(h[1]);
+  const d = /(\d+(?:\.\d+)?)\s*(?:-|\s)?(?:days?|天|日)(?!剂量)/i.exec(text);
+  if (d) return Number(d[1]) * 24;
+  if (
+    /无需间隔|不需要间隔|不用间隔|无需等待|不必等待|当天|同一天|直接(?:开始|换用|服用)|立即(?:开始|换用)|no (?:washout|gap|interval|wait)|without (?:a )?(?:washout|gap|interval|waiting)|same day|immediately|right away|next dose/i.test(
+      text,
+    )
+  )
+    return 0;
+  return undefined;
+}
+
+/** A sentence about the patient ("患者有痛风病史", "The patient has gout"). */
+const PATIENT = /患者|病人|病史|既往|合并|patient|history of|has\b|had\b|known/i;
+
+/** "不需要调整剂量", "no dose adjustment is needed", "the usual dose is fine". */
+const NO_ADJUSTMENT =
+  /(?:不需要?|无需|不必|不用)(?:调整|减少|减)(?:剂)?量|剂量无需调整|no (?:dose |dosage )?(?:adjustment|reduction)|(?:does not|doesn't|do not|don't) (?:need|require) (?:a )?(?:dose |dosage )?(?:adjustment|reduction)|without (?:dose )?adjustment|full (?:usual )?dose/i;
+
 export interface DrugClaims {
   interactions: InteractionData[];
   conditions: DrugConditionData[];
@@ -177,7 +200,11 @@ export function drugClaims(
   const isOptions = /\bor\b|或|、/.test(text) && !COMBINATION.test(text);
 
   const combo = COMBINATION.test(text) || TAKES.test(text);
-  if (!isList && !isOptions) {
+  // "Switching from lisinopril to sacubitril/valsartan, start 12 hours after the last dose": a switch with an interval.
+  const washout = SWITCH.test(text) && entities.length >= 2 ? washoutIn(text) : undefined;
+  if (washout !== undefined)
+    out.interactions.push({ members: entities.slice(0, 2), safe: true, dailyMg: {}, washoutHours: washout });
+  else if (!isList && !isOptions) {
     // Per polarity: the entities said to be safe / harmful, plus the patient's current medicines.
     for (const pol of ['safe', 'unsafe'] as const) {
       const polar = entities.filter((e) => polarityAt(e) === pol && !takesHere.includes(e));
@@ -213,8 +240,11 @@ export function drugClaims(
 
   // Drug–condition statements (polarity per clause).
   const lower = text.toLowerCase();
+  const stated = CONDITION_KEYS.filter((c) => c.keys.some((k) => k && lower.includes(k)));
+  if (!entities.length && stated.length && PATIENT.test(text))
+    d.conditionIds = [...new Set([...(d.conditionIds ?? []), ...stated.map((c) => c.id)])];
   for (const c of CONDITION_KEYS) {
-    if (!c.keys.some((k) => k && lower.includes(k))) continue;
+    if (!stated.includes(c) && !d.conditionIds?.includes(c.id)) continue;
     for (const e of entities) {
       const pol = polarityAt(e);
       if (pol && !takesHere.includes(e))
@@ -222,16 +252,26 @@ export function drugClaims(
     }
   }
   // Renal statements: a drug said usable / not usable at a stated (or known) eGFR / CrCl.
-  const r = renalIn(text);
+  const stated_r = renalIn(text);
+  const noAdjustment = NO_ADJUSTMENT.test(text);
+  // "No adjustment is needed" uses the renal function stated earlier in the answer too.
+  const r =
+    stated_r.egfr !== undefined || stated_r.crcl !== undefined || !noAdjustment
+      ? stated_r
+      : {
+          ...(d.egfr !== undefined ? { egfr: d.egfr } : {}),
+          ...(d.crcl !== undefined ? { crcl: d.crcl } : {}),
+        };
   if (r.egfr !== undefined || r.crcl !== undefined) {
     for (const e of entities) {
-      const pol = polarityAt(e);
+      const pol = noAdjustment ? 'safe' : polarityAt(e);
       if (!e.drug || !pol) continue;
       out.conditions.push({
         mention: e,
         conditionId: 'renal',
         conditionLabel: r.egfr !== undefined ? `eGFR ${r.egfr}` : `CrCl ${r.crcl}`,
         safe: pol === 'safe',
+        ...(noAdjustment ? { noAdjustment } : {}),
         renal:
           r.egfr !== undefined
             ? { measure: 'eGFR', value: r.egfr }

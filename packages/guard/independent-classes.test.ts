@@ -80,3 +80,49 @@ describe('(g) citations: what follows a leading marker is attributed; polarity c
     );
   });
 });
+
+describe('(b) renal: "no adjustment needed" where the label reduces the dose', () => {
+  it('is contradicted at a clearance the label adjusts for, with the value stated earlier', () => {
+    expect(
+      contradicted('The patient’s CrCl is 25 mL/min. Lisinopril needs no dose adjustment.').map(
+        (c) => c.kind,
+      ),
+    ).toContain('drug-condition');
+    expect(contradicted('CrCl 60 mL/min：赖诺普利无需调整剂量。')).toEqual([]);
+  });
+});
+
+describe('(d) contraindications and combinations', () => {
+  it('bilateral renal artery stenosis contraindicates an ACE inhibitor; a condition stated earlier carries', () => {
+    expect(
+      contradicted('For bilateral renal artery stenosis, ramipril is a good choice.').map((c) => c.kind),
+    ).toContain('drug-condition');
+    expect(
+      contradicted('The patient has gout. Chlorthalidone is a good first choice for her.').map((c) => c.kind),
+    ).toContain('drug-condition');
+    expect(contradicted('The patient has gout. Amlodipine is a good first choice for her.')).toEqual([]);
+  });
+  it('switching ACE inhibitor → sacubitril/valsartan: less than the labelled washout is contradicted', () => {
+    expect(
+      contradicted('改用沙库巴曲缬沙坦时，停用依那普利后无需间隔，当天即可开始。').map((c) => c.kind),
+    ).toContain('interaction');
+    expect(
+      contradicted(
+        'When switching from ramipril to sacubitril/valsartan, wait 24 hours after the last dose.',
+      ).map((c) => c.kind),
+    ).toContain('interaction');
+    expect(
+      contradicted(
+        'When switching from ramipril to sacubitril/valsartan, wait 36 hours after the last ramipril dose.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('(e) potassium: an effect on K⁺ denied for a combination with a potassium rule', () => {
+  it('is contradicted', () => {
+    expect(
+      contradicted('Losartan with potassium supplements does not affect potassium.').map((c) => c.kind),
+    ).toContain('interaction');
+  });
+});

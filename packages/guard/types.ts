@@ -109,6 +109,8 @@ export interface InteractionData {
   potassium?: number;
   egfr?: number;
   dailyMg: Record<string, number>;
+  /** A switch between the members with the interval stated, in hours (0: "no gap", "the same day"). */
+  washoutHours?: number;
 }
 
 export interface DrugConditionData {
@@ -118,6 +120,8 @@ export interface DrugConditionData {
   safe: boolean;
   /** A renal statement ("eGFR 25 可以使用二甲双胍"): the measure and value stated or known. */
   renal?: { measure: 'eGFR' | 'CrCl'; value: number };
+  /** "No dose adjustment is needed" at that renal function. */
+  noAdjustment?: boolean;
 }
 
 export interface AttributionData {

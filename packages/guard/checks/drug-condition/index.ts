@@ -11,6 +11,9 @@ import { neutral, renalVerified } from '../../honesty.ts';
 import { drugName, say } from '../../i18n.ts';
 import type { CheckContext, DrugConditionData, GuardCheck, Verdict } from '../../types.ts';
 
+const BILATERAL =
+  /bilateral|both (?:renal )?arteries|solitary (?:functioning )?kidney|single kidney|双侧|孤立肾|独肾/i;
+
 /** "eGFR 25 可以使用二甲双胍": the drug's renal rules at the stated value. */
 function renalUse(c: DrugConditionData, context: CheckContext): Verdict | undefined {
   const drug = c.mention.drug;
@@ -29,17 +32,29 @@ function renalUse(c: DrugConditionData, context: CheckContext): Verdict | undefi
     source: sourceOf(x.source).label,
     text: x.text[lang],
   }));
-  const blocking = rules.filter((x) => x.action === 'contraindicated' || x.action === 'avoid');
+  const blocking = rules.filter(
+    (x) =>
+      x.action === 'contraindicated' ||
+      x.action === 'avoid' ||
+      // "no dose adjustment needed" where the label reduces the dose
+      (c.noAdjustment === true && x.action === 'reduce-dose'),
+  );
   if (c.safe) {
     if (blocking.length)
       return renalVerified(drug, blocking[0]!)
         ? {
             verdict: 'contradicted',
             evidence,
-            reason: L(
-              `${c.conditionLabel} 时不应使用${name}`,
-              `${name} is not to be used at ${c.conditionLabel}`,
-            ),
+            reason:
+              blocking[0]!.action === 'reduce-dose'
+                ? L(
+                    `${c.conditionLabel} 时${name}需调整剂量：${blocking[0]!.text.zh}`,
+                    `${name} needs a dose adjustment at ${c.conditionLabel}: ${blocking[0]!.text.en}`,
+                  )
+                : L(
+                    `${c.conditionLabel} 时不应使用${name}`,
+                    `${name} is not to be used at ${c.conditionLabel}`,
+                  ),
           }
         : { verdict: 'unverifiable', evidence, reason: `${name}: ${neutral(lang)}` };
     if (rules.length)
@@ -124,7 +139,12 @@ export const drugCondition: GuardCheck = {
           ]
         : []),
     ];
+    // "Renal artery stenosis (contraindicated if bilateral or solitary kidney)": the sentence names the form.
+    const severeForm = facts.some(
+      (f) => /contraindicated if bilateral/i.test(f.text.en) && BILATERAL.test(claim.text),
+    );
     const harmful =
+      severeForm ||
       facts.some((f) => f.severity === 'contraindicated') ||
       pregnancy?.level === 'contraindicated' ||
       pregnancy?.level === 'avoid';

@@ -32,6 +32,10 @@ export function isPreferredCombination(a: Mention, b: Mention, kb: DrugKnowledge
   );
 }
 
+/** The sentence denies an effect on potassium. */
+const NO_POTASSIUM_EFFECT =
+  /(?:不会|不|无|没有|并不)(?:影响|升高|增加|改变)(?:血)?钾|(?:does not|doesn't|won't|will not|do not|don't|no)\s+(?:affect|raise|increase|change|effect on)\s+(?:the\s+)?(?:serum\s+)?(?:potassium|K\+|K⁺)|potassium[- ]neutral/i;
+
 const SOURCE_PREFERRED = '中国高血压防治指南2018 优化联合方案; ESH 2023';
 
 export const interaction: GuardCheck = {
@@ -60,8 +64,42 @@ export const interaction: GuardCheck = {
       text: `${a.rule.severity}: ${sum(a.rule)}${a.gate ? ` (${a.gate})` : ''}. ${a.rule.management[lang]}`,
     }));
     const live = applied.filter((a) => a.severity !== 'none');
+    if (i.washoutHours !== undefined) {
+      // The rule's own management text gives the interval ("allow 36 h after the last ACEi dose", REFERENCE §6
+      // row 14, Entresto label [V2]).
+      const rule = applied.find((a) => /(\d+)[- ]?(?:h\b|hour)/i.test(a.rule.management.en));
+      if (!rule) return undefined;
+      const hours = Number(/(\d+)[- ]?(?:h\b|hour)/i.exec(rule.rule.management.en)![1]);
+      return i.washoutHours < hours
+        ? {
+            verdict: 'contradicted',
+            evidence,
+            reason: say(
+              lang,
+              `${names}：换药需间隔 ${hours} 小时，而非 ${i.washoutHours} 小时`,
+              `${names}: the switch needs ${hours} hours between them, not ${i.washoutHours}`,
+            ),
+          }
+        : {
+            verdict: 'supported',
+            evidence,
+            reason: say(lang, `${names}：间隔 ${hours} 小时`, `${names}: ${hours} hours apart`),
+          };
+    }
     const serious = live.filter((a) => a.severity === 'contraindicated' || a.severity === 'major');
     if (i.safe) {
+      // "ACEI与补钾剂合用不会影响血钾": a rule about potassium exists for these drugs, whatever the level.
+      const kRule = applied.find((a) => /potassium|hyperkal/i.test(a.rule.summary.en));
+      if (kRule && NO_POTASSIUM_EFFECT.test(claim.text))
+        return {
+          verdict: 'contradicted',
+          evidence,
+          reason: say(
+            lang,
+            `${names} 会升高血钾：${sum(kRule.rule)}`,
+            `${names} can raise potassium: ${sum(kRule.rule)}`,
+          ),
+        };
       if (serious.length) {
         const s = serious[0]!;
         return {
