@@ -110,6 +110,36 @@ const CASES: { rule: string; concept: string; yes: string; no: string }[] = [
     yes: '他突然全身抽起来了',
     no: '发烧了全身一直抖，盖了被子',
   },
+  {
+    rule: 'one-sided limb in English × Chinese state (mixed)',
+    concept: 'limb-weakness',
+    yes: '我的left hand突然没力，拿不起手机',
+    no: '我的left hand扭伤了，拿不起手机',
+  },
+  {
+    rule: 'dragging or limping × one-sided leg (English)',
+    concept: 'limb-weakness',
+    yes: 'mom is dragging her left foot',
+    no: 'I sprained my ankle and I am dragging my left foot',
+  },
+  {
+    rule: 'gasping with the mouth open',
+    concept: 'dyspnoea',
+    yes: '老妈一直张着嘴大口喘气',
+    no: '跑完步张着嘴大口喘气，歇了一会儿就好了',
+  },
+  {
+    rule: 'breathing fast, shallow or short of air (English)',
+    concept: 'dyspnoea',
+    yes: 'breathing fast and shallow sitting down',
+    no: 'breathing fast and shallow while running uphill, fine after',
+  },
+  {
+    rule: 'one side of the visual field × unseen',
+    concept: 'sudden-vision-loss',
+    yes: '右边的东西都看不见了',
+    no: '右边的眼睛近视，看不清黑板',
+  },
 ];
 
 describe('compositional recognition (body part/function × abnormal state)', () => {
@@ -153,5 +183,8 @@ describe('compositional recognition (body part/function × abnormal state)', () 
     expect(emergency('胸口撞了一下，现在胸口疼得厉害，出了好多冷汗')).toBe(true);
     expect(emergency('说话有点口音，别人听不懂我说的话')).toBe(false);
     expect(emergency('突然说话不清，很紧张')).toBe(true);
+    expect(emergency('手机屏幕看久了眼睛重影，闭眼休息一下就好')).toBe(false);
+    expect(emergency('her speech is off since lunch')).toBe(true);
+    expect(emergency('right arm feels like it belongs to someone else, started 20 min ago')).toBe(true);
   });
 });

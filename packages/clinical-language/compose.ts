@@ -70,7 +70,7 @@ const NOT_BREATH_BEFORE = '生脾天空力运客口小勇香煤暖淘争福泄�
 const BREATH = `(?:(?<![${NOT_BREATH_BEFORE}])气(?![温候味球色质])|呼吸|喘气|出气|吸气)`;
 const BREATH_STATE = '(?:上不来|接不上|不够|憋|急(?!败)|困难|费劲|费力|短|促|不过来|透不过|不顺|顶不上)';
 const EXERTION =
-  '(?:爬楼|上楼|爬坡|爬山|走快|快走|运动|干活|跑步|跑了|锻炼|打球|游泳|stairs|exercis|running|jogging|workout|gym)';
+  '(?:爬楼|上楼|爬坡|爬山|走快|快走|运动|干活|跑(?:步|了|完|过)|锻炼|打球|游泳|stairs|exercis|running|jogging|workout|gym)';
 const AT_REST = '(?:坐着|躺|不动|休息|歇着|静|睡|说话|at rest|sitting|lying)';
 
 // ── Lips/face colour (central cyanosis: hypoxia) ──────────────────────────────────────────────────────────
@@ -80,8 +80,10 @@ const COLOUR_UNLESS = '(?:冷|冻|游泳|口红|涂|桑葚|蓝莓|cold|swim|lips
 const EYE = '(?:眼睛|左眼|右眼|一只眼|眼|看(?:东西|电视|手机|书|报纸?|人|字)?|视野|眼前|视线|视力)';
 const EYE_STATE =
   '(?:看不见|看不到|什么都看不|一片黑|黑了|发黑|是黑的|一半|半边|重影|两个|双的|成双|双影|帘子|黑布|黑幕|黑影|' +
-  '蒙住|蒙上|挡住|遮住|一块黑)';
-const EYE_UNLESS = '(?:站起|蹲|起身|起来快|低血糖|饿|老花|近视|散光|好几年|多年|眼镜)';
+  '蒙住|蒙上|挡住|遮住|一块黑|是重的|重了)';
+const EYE_UNLESS =
+  '(?:站起|蹲|起身|起来快|低血糖|饿|老花|近视|散光|好几年|多年|眼镜|看久了|用眼|疲劳|熬夜|白内障|手术|屏幕|' +
+  'screen|reading for|cataract|glasses)';
 const SUDDEN = '(?:突然|一下子|猛然|忽然|刚才|suddenly)';
 
 // ── Chest (AHA: pressure, squeezing, fullness or pain) ─────────────────────────────────────────────────────
@@ -111,7 +113,8 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     concept: 'limb-weakness',
     re:
       `\\b(?:right|left|one)\\s+(?:arm|hand|leg|foot|side|fingers)\\b${E}{0,30}?` +
-      "\\b(?:can'?t|cannot|won'?t|couldn'?t|unable|flopp\\w*|dropp\\w*|dragg\\w*|gave way|useless|clumsy|not working)",
+      "\\b(?:can'?t|cannot|won'?t|couldn'?t|unable|flopp\\w*|dropp\\w*|dragg\\w*|gave way|useless|clumsy|not working|" +
+      'feels? (?:like it|like a|strange|odd|funny|weird|different|dead|heavy|numb|weak)|belongs to someone)',
     unless: LIMB_UNLESS,
     sources: ['befast', 'stroke120'],
   },
@@ -120,6 +123,20 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     concept: 'limb-weakness',
     re: LOST,
     needs: `${SIDE}${LIMB}`,
+    unless: LIMB_UNLESS,
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    name: 'one-sided limb in English × Chinese state (mixed)',
+    concept: 'limb-weakness',
+    re: `\\b(?:right|left)\\s*(?:hand|arm|leg|foot|side)\\b${G}{0,6}?(?:${LOST}|${FELT}|拿不起)`,
+    unless: LIMB_UNLESS,
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    name: 'dragging or limping × one-sided leg (English)',
+    concept: 'limb-weakness',
+    re: `\\b(?:dragg\\w*|limping on|can'?t feel)\\s+(?:my |his |her |their )?(?:right|left)\\s+(?:leg|foot|arm|hand)\\b`,
     unless: LIMB_UNLESS,
     sources: ['befast', 'stroke120'],
   },
@@ -149,7 +166,9 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
   {
     name: 'wrong words, words stuck (English)',
     concept: 'speech-difficulty',
-    re: "\\b(?:wrong|jumbled|mixed[- ]up|muddled) words\\b|\\bcan'?t get (?:a |the |his |her |my )?(?:sentence|words?) out\\b",
+    re:
+      `\\b(?:speech|talking|speaking|words)\\b${E}{0,12}?\\b(?:is|are|was|were|went|seems?|sounds?)\\s+(?:all\\s+)?(?:off|not right|slow|odd|different|muddled)\\b|` +
+      "\\b(?:wrong|jumbled|mixed[- ]up|muddled) words\\b|\\bcan'?t get (?:a |the |his |her |my )?(?:sentence|words?) out\\b",
     sources: ['befast', 'stroke120'],
   },
   {
@@ -158,6 +177,18 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     re: `${BREATH}(?:${G}|特别){0,3}?${BREATH_STATE}`,
     unless: `(?:${EXERTION}|感冒|鼻塞|鼻子|紧张|生气|着急)`,
     unlessNot: AT_REST,
+    sources: ['ref-1.5', 'aha-heart-attack'],
+  },
+  {
+    name: 'gasping with the mouth open',
+    concept: 'dyspnoea',
+    re: `(?:大口|张(?:着)?嘴)${G}{0,3}?(?:喘|吸气|呼吸|倒气)`,
+    sources: ['ref-1.5', 'aha-heart-attack'],
+  },
+  {
+    name: 'breathing fast, shallow or short of air (English)',
+    concept: 'dyspnoea',
+    re: `\\bnot enough air\\b|\\bbreath\\w*\\b${E}{0,15}?\\b(?:fast and shallow|shallow|laboured|labored|rapid|so hard|really hard)\\b`,
     sources: ['ref-1.5', 'aha-heart-attack'],
   },
   {
@@ -178,6 +209,13 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     concept: 'sudden-vision-loss',
     re: `${EYE}${G}{0,6}?${EYE_STATE}`,
     needs: `(?:${SUDDEN}|左眼|右眼|一只眼|一半|半边)`,
+    unless: EYE_UNLESS,
+    sources: ['befast'],
+  },
+  {
+    name: 'one side of the visual field × unseen',
+    concept: 'sudden-vision-loss',
+    re: `${SIDE}(?:东西|视野|眼睛|眼)${G}{0,4}?(?:看不见|看不到|看不清|黑|没了)`,
     unless: EYE_UNLESS,
     sources: ['befast'],
   },
@@ -262,6 +300,8 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
     ),
   },
   { concept: 'speech-difficulty', unless: new RegExp(SPEECH_UNLESS), unlessNot: /突然|suddenly/ },
+  // Eye strain, long-standing eye disease or eye surgery explains blurred or double vision (not sudden).
+  { concept: 'sudden-vision-loss', unless: new RegExp(EYE_UNLESS), unlessNot: /突然|suddenly/ },
   // Chest-wall pain with a named cause (a spot, a wound, a knock, tenderness, strained muscles) and no sign of a
   // heart attack (AHA: sweat, breathlessness, pain spreading to arm, jaw or back).
   {

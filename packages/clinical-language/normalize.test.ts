@@ -28,6 +28,14 @@ describe('tolerant matching', () => {
     expect(analyze('shortnes of breth').mentions[0]?.concept).toBe('dyspnoea');
   });
 
+  it('4-letter words missing a letter inside, with no vowel ("chst" → "chest"); real 4-letter words stay', () => {
+    expect(analyze('chst pain and sweating a lot').mentions[0]?.concept).toBe('chest-pain');
+    expect(analyze('chst pain and sweating a lot').mentions[0]?.text).toBe('chst pain');
+    for (const w of ['tree', 'heat', 'drop', 'were', 'seen', 'case', 'real', 'sent', 'year', 'does', 'myth'])
+      expect(analyze(`the ${w} is fine`).mentions).toEqual([]);
+    expect(analyze('my BP drop is fine').mentions).toEqual([]);
+  });
+
   it("Chinese input-method typos of the lexicon's words (whole phrases, same length)", () => {
     expect(analyze('凶口疼').mentions[0]?.concept).toBe('chest-pain');
     expect(analyze('我好像中疯了').mentions[0]?.concept).toBe('stroke-now');

@@ -112,6 +112,8 @@ export function editDistance(a: string, b: string, max: number): number {
 export class TypoCorrector {
   private readonly vocab: Set<string>;
   private readonly byFirst = new Map<string, string[]>();
+  /** 5-letter vocabulary words by first letter (for 4-letter words missing a letter). */
+  private readonly fiveByFirst = new Map<string, string[]>();
   private readonly common: Set<string>;
   private readonly inflected: Set<string>;
 
@@ -127,10 +129,13 @@ export class TypoCorrector {
       const list = this.byFirst.get(w.charAt(0)) ?? [];
       list.push(w);
       this.byFirst.set(w.charAt(0), list);
+      if (w.length === 5)
+        this.fiveByFirst.set(w.charAt(0), [...(this.fiveByFirst.get(w.charAt(0)) ?? []), w]);
     }
   }
 
   correct(word: string): string {
+    if (word.length === 4) return this.missingLetter(word);
     if (word.length < 5 || this.vocab.has(word) || this.common.has(word) || this.inflected.has(word))
       return word;
     const max = word.length >= 8 ? 2 : 1;
@@ -147,6 +152,24 @@ export class TypoCorrector {
       } else if (d === bestD && d <= max && cand !== best) tie = true;
     }
     return bestD <= max && !tie ? best : word;
+  }
+
+  /**
+   * Short words (issue 16): a 4-letter word is corrected only when it is a 5-letter vocabulary word with one
+   * letter left out inside it ("chst" → "chest"; never the first or last letter: "year" is no "years"), and exactly one such word exists.
+   */
+  private missingLetter(word: string): string {
+    // A real 4-letter word has a vowel (tree, heat, drop, were): only vowel-less words are read as typos.
+    if (/[aeiou]/.test(word) || this.vocab.has(word) || this.common.has(word)) return word;
+    let found: string | undefined;
+    for (const cand of this.fiveByFirst.get(word.charAt(0)) ?? []) {
+      let ok = false;
+      for (let i = 1; i < 4 && !ok; i++) ok = cand.slice(0, i) + cand.slice(i + 1) === word;
+      if (!ok) continue;
+      if (found !== undefined && found !== cand) return word;
+      found = cand;
+    }
+    return found ?? word;
   }
 }
 
@@ -176,11 +199,11 @@ export function normalize(text: string, typos?: TypoCorrector): Normalized {
   let norm = chars.join('');
   norm = norm.replace(ZH_TYPO_RE, (t) => ZH_TYPO_MAP.get(t) ?? t);
   let map = origin;
-  if (typos && /[a-z]{5}/.test(norm)) {
+  if (typos && /[a-z]{4}/.test(norm)) {
     const out: string[] = [];
     const omap: number[] = [];
     let last = 0;
-    for (const m of norm.matchAll(/[a-z]{5,}/g)) {
+    for (const m of norm.matchAll(/[a-z]{4,}/g)) {
       const fixed = typos.correct(m[0]);
       if (fixed === m[0]) continue;
       for (let k = last; k < m.index; k++) {
