@@ -198,6 +198,7 @@ for (const kind of kinds) {
   for (const s of scenarios) {
     const patient = await newPatient(built);
     await measure(built, patient, s.run(patient));
+    await built.bpProjector.drain();
   }
   for (const s of scenarios) {
     const samples: number[] = [];
@@ -205,6 +206,8 @@ for (const kind of kinds) {
       const patient = await newPatient(built);
       samples.push(await measure(built, patient, s.run(patient)));
     }
+    // The next scenario starts when the background projection of this one is done (it shares the database).
+    await built.bpProjector.drain();
     samples.sort((a, b) => a - b);
     const line = `[${kind}] ${s.name.padEnd(46)} n=${String(samples.length).padStart(3)}  p50 ${pct(samples, 50).toFixed(0).padStart(6)} ms  p95 ${pct(samples, 95).toFixed(0).padStart(6)} ms  max ${samples.at(-1)!.toFixed(0).padStart(6)} ms`;
     console.log(line);
