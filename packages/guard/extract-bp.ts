@@ -5,7 +5,7 @@
  * without the word "target" ("降至140/90 mmHg以下", "treat to below 130/80"). The guideline and population come
  * from the sentence, else from the discourse (earlier sentences, the request).
  */
-import { PLAUSIBLE, type Guideline, type Setting } from '@qihuang/engines/blood-pressure';
+import { PLAUSIBLE, thresholdsFor, type Guideline, type Setting } from '@qihuang/engines/blood-pressure';
 import { analyze } from '@qihuang/clinical-language';
 import { ageIn, type Discourse } from './discourse.ts';
 import type { BpData, TargetData } from './types.ts';
@@ -51,7 +51,7 @@ export function categoriesIn(text: string): CategoryHit[] {
   ))
     hits.push({ at: m.index as number, category: 'elevated' });
   for (const m of t.matchAll(
-    /(?<!high[- ])\bnormal (?:blood pressure|bp|category)\b|(?<!high[- ])\bnormal\b(?= range| category)|正常血压/gi,
+    /(?<!high[- ])\bnormal (?:blood pressure|bp|category)\b|(?<!high[- ])\bnormal\b(?= range| category)|(?<=\b(?:is|are|as|be|considered|classified as|counts as)\s+)normal\b(?![- ](?:high|renal|kidney|potassium|sinus|saline))|正常血压/gi,
   ))
     hits.push({ at: m.index as number, category: 'normal' });
   for (const m of t.matchAll(/hypertension|hypertensive|高血压/gi))
@@ -105,6 +105,9 @@ const THRESHOLD_AFTER =
   /^\s*(?:mmHg)?\s*(?:or (?:more|higher|above)|and above|及以上|以上|或以上|或更高|起|(?:[\w-]+\s+){0,2}(?:threshold|cut-?off)|的?(?:诊断)?(?:标准|阈值))/i;
 const QUALIFIED =
   /severe|重度|急症|亚急症|emergenc|urgenc|crisis|危象|pregnan|妊娠|孕|pre-?eclampsia|子痫|isolated|单纯|resistant|难治|white[- ]coat|白大衣|masked|隐匿|secondary|继发/i;
+const CORRESPOND = /correspond|equivalent|equates? to|相对应|对应|相当于|等同于/i;
+const TREATED =
+  /on (?:treatment|medication|therapy|antihypertensive)|treated|known hypertension|already diagnosed|服药|治疗中|正在治疗|已确诊|已诊断|降压治疗|用药后/i;
 const TARGET_BEFORE =
   /(?:<|＜|below|under|less than|lower than|低于|小于|降至|降到|控制在|控制于|降低至|降低到|达到|目标(?:值|血压)?(?:为|是)?|goal (?:of|is)|target (?:of|is))\s*(?:an? )?(?:office )?(?:BP )?(?:of )?$/i;
 const TARGET_AFTER = /^\s*(?:mmHg)?\s*(?:以下|之下)/i;
@@ -159,7 +162,12 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
   }
   const t = text.normalize('NFKC');
   const guideline = guidelineIn(t) ?? d.guideline;
-  const cats = categoriesIn(t);
+  // Chinese texts name ACC/AHA stages "1级/2级高血压": under ACC/AHA a "级" is its stage.
+  const cats = categoriesIn(t).map((c) =>
+    guideline === 'acc-aha-2017' && /^grade-[12]$/.test(c.category) && /^[12一二]\s*级/.test(t.slice(c.at))
+      ? { ...c, category: c.category.replace('grade', 'stage') }
+      : c,
+  );
   const affirmed = cats.filter((c) => !c.negated);
   const specific = affirmed.find((c) => c.category !== 'hypertension');
   const generic = cats.find((c) => c.category === 'hypertension');
@@ -226,6 +234,29 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
     }
   }
 
+  // "The 24-h value corresponding to office 130/80 is 135/85": the office value is the guideline's office
+  // threshold, so the other value is stated as that setting's threshold (REFERENCE §2.1 / §2.2 via the engine).
+  if (guideline && values.length === 2 && CORRESPOND.test(t)) {
+    const [a, b] = values as [(typeof values)[0], (typeof values)[0]];
+    const office = thresholdsFor(guideline).office;
+    const sa = settingAt(t, a.at);
+    const sb = settingAt(
+      t.slice(0, b.at).replace(/诊室|office|clinic/gi, (m) => '_'.repeat(m.length)),
+      b.at,
+    );
+    if (sa === 'office' && sb !== 'office' && a.sbp[0] === office.sbp && a.dbp?.[0] === office.dbp && b.dbp) {
+      out.bp.push({
+        guideline,
+        category: 'hypertension',
+        setting: sb,
+        form: 'threshold',
+        sbp: b.sbp,
+        dbp: b.dbp,
+        lowerBoundOnly: true,
+      });
+      return out;
+    }
+  }
   for (const v of values) {
     const before = t.slice(Math.max(0, v.at - 40), v.at);
     const after = t.slice(v.end, v.end + 40);
@@ -267,6 +298,9 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
     // "≥160/110 is severe hypertension", "hypertensive emergency", "isolated systolic …": not the diagnostic
     // threshold the guideline tables define — left to the assertion listing.
     if (category === 'hypertension' && QUALIFIED.test(t)) continue;
+    // "A treated patient at 132/84 is still hypertensive": the diagnosis persists under treatment — not a
+    // classification of the reading.
+    if (category === 'hypertension' && TREATED.test(t)) continue;
     const form: BpData['form'] = isRange ? 'range' : isThreshold ? 'threshold' : 'reading';
     const negated =
       form === 'reading' &&

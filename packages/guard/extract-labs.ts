@@ -74,3 +74,45 @@ export function gfrStatements(text: string): GfrStatement[] {
 }
 
 const fixCase = (s: string) => s.replace(/^g/, 'G');
+
+/** An albuminuria category stated with an ACR value or range ("ACR 250 mg/g is A2", "A3: >300 mg/g"). */
+export interface AcrStatement {
+  stage: 'A1' | 'A2' | 'A3';
+  low: number;
+  high?: number;
+  unit: 'mg/g' | 'mg/mmol';
+  /** "below 30", "> 300", "≥ 30": a bound, not a value. */
+  bound?: 'below' | 'above' | 'at-least';
+}
+
+const A_STAGE = /(?<![A-Za-z0-9])A([123])(?![A-Za-z0-9])/g;
+const ACR_VALUE =
+  /(<|＜|≤|below|under|less than|低于|小于|>|＞|above|over|more than|greater than|高于|大于|超过|≥|>=|at least|不低于)?\s*(\d+(?:\.\d+)?)(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d+(?:\.\d+)?))?\s*(mg\s*\/\s*g|mg\s*\/\s*mmol|毫克\s*\/\s*克)/gi;
+
+export function acrStatements(text: string): AcrStatement[] {
+  const t = text.normalize('NFKC');
+  if (!/ACR|albumin|白蛋白|蛋白尿/i.test(t)) return [];
+  const stages = [...t.matchAll(A_STAGE)];
+  const values = [...t.matchAll(ACR_VALUE)];
+  // One category and one value (or range) in the sentence: a ranged list of categories is left alone.
+  if (stages.length !== 1 || values.length !== 1) return [];
+  const v = values[0]!;
+  const unit = /mmol/i.test(v[4] as string) ? 'mg/mmol' : 'mg/g';
+  const pre = v[1] ?? '';
+  const bound = /≥|>=|at least|不低于/i.test(pre)
+    ? 'at-least'
+    : /<|＜|≤|below|under|less|低于|小于/i.test(pre)
+      ? 'below'
+      : pre
+        ? 'above'
+        : undefined;
+  return [
+    {
+      stage: `A${stages[0]![1]}` as AcrStatement['stage'],
+      low: Number(v[2]),
+      ...(v[3] ? { high: Number(v[3]) } : {}),
+      unit,
+      ...(bound ? { bound } : {}),
+    },
+  ];
+}

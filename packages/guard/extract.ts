@@ -10,7 +10,7 @@ import type { Guideline } from '@qihuang/engines/blood-pressure';
 import { absorb, startDiscourse } from './discourse.ts';
 import { bpClaims, guidelineIn } from './extract-bp.ts';
 import { doseClaims, drugClaims } from './extract-drugs.ts';
-import { gfrStatements } from './extract-labs.ts';
+import { acrStatements, gfrStatements } from './extract-labs.ts';
 import { findMentions } from './mentions.ts';
 import { splitSentences, stripCitations } from './sentences.ts';
 import type { Claim, Mention, PatientContext } from './types.ts';
@@ -70,6 +70,7 @@ export function extractClaims(
     for (const b of bp.bp) claims.push({ ...base, kind: 'bp-threshold', bp: b });
     for (const target of bp.targets) claims.push({ ...base, kind: 'bp-target', target });
     for (const lab of gfrStatements(text)) claims.push({ ...base, kind: 'lab-threshold', lab });
+    for (const acr of acrStatements(text)) claims.push({ ...base, kind: 'lab-threshold', acr });
     const drug = drugClaims(text, mentions, kb, d, doses);
     for (const interaction of drug.interactions) claims.push({ ...base, kind: 'interaction', interaction });
     for (const condition of drug.conditions) claims.push({ ...base, kind: 'drug-condition', condition });

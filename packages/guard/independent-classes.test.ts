@@ -126,3 +126,41 @@ describe('(e) potassium: an effect on K⁺ denied for a combination with a potas
     ).toContain('interaction');
   });
 });
+
+describe('(f) categories: ambulatory equivalents, ACC/AHA "级", "is normal", albuminuria, treated patients', () => {
+  it('out-of-office values said to correspond to the office threshold are checked (REFERENCE §2.1 night 110/65)', () => {
+    expect(
+      contradicted(
+        'Under ACC/AHA 2017, the night-time ABPM value corresponding to office 130/80 is 120/70.',
+      ).map((c) => c.kind),
+    ).toContain('bp-threshold');
+    expect(
+      contradicted('Under ACC/AHA 2017, the night-time ABPM value corresponding to office 130/80 is 110/65.'),
+    ).toEqual([]);
+  });
+  it('"N级高血压" under ACC/AHA is its stage N', () => {
+    expect(contradicted('按ACC/AHA 2017，诊室血压 142/92 mmHg 属于1级高血压。').map((c) => c.kind)).toContain(
+      'bp-threshold',
+    );
+    expect(contradicted('按ACC/AHA 2017，诊室血压 142/92 mmHg 属于2级高血压。')).toEqual([]);
+  });
+  it('"X is normal" is a category claim (ACC/AHA DBP 80–89 is stage 1)', () => {
+    expect(
+      contradicted('Under ACC/AHA 2017, an office BP of 116/84 mmHg is normal.').map((c) => c.kind),
+    ).toContain('bp-threshold');
+    expect(contradicted('Under ACC/AHA 2017, an office BP of 112/74 mmHg is normal.')).toEqual([]);
+  });
+  it('KDIGO albuminuria categories by ACR (A1 <30, A2 30–300, A3 >300 mg/g; REFERENCE §4.3)', () => {
+    expect(contradicted('尿白蛋白/肌酐比值（ACR）320 mg/g 属于 A2。').map((c) => c.kind)).toContain(
+      'lab-threshold',
+    );
+    expect(contradicted('An ACR of 300 mg/g is A2.')).toEqual([]);
+    expect(contradicted('An ACR above 300 mg/g is A3.')).toEqual([]);
+    expect(contradicted('An ACR below 30 mg/g is A1.')).toEqual([]);
+  });
+  it('a treated patient with a controlled reading still has hypertension (a diagnosis, not a classification)', () => {
+    expect(
+      contradicted('Under China 2018, a patient on treatment whose BP is now 128/80 still has hypertension.'),
+    ).toEqual([]);
+  });
+});

@@ -143,6 +143,14 @@ export interface Claim {
   target?: TargetData;
   /** KDIGO GFR category with a value ("eGFR 38 is G3b"), a range ("G4 is 15–29"), "≥90" or "below 15". */
   lab?: { stage: string; low: number; high?: number; form: 'value' | 'range' | 'at-least' | 'below' };
+  /** KDIGO albuminuria category with an ACR value or range ("ACR 250 mg/g is A2"). */
+  acr?: {
+    stage: 'A1' | 'A2' | 'A3';
+    low: number;
+    high?: number;
+    unit: 'mg/g' | 'mg/mmol';
+    bound?: 'below' | 'above' | 'at-least';
+  };
   interaction?: InteractionData;
   condition?: DrugConditionData;
   attribution?: AttributionData;

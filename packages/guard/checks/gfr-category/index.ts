@@ -1,5 +1,5 @@
 /** KDIGO GFR categories stated with an eGFR value, range or bound, checked with the renal-function engine. */
-import { kdigoGfrStage } from '@qihuang/engines/renal-function';
+import { kdigoAlbuminuriaStage, kdigoGfrStage } from '@qihuang/engines/renal-function';
 import { say } from '../../i18n.ts';
 import type { GuardCheck, Verdict } from '../../types.ts';
 
@@ -9,6 +9,27 @@ export const gfrCategory: GuardCheck = {
   id: 'gfr-category',
   kinds: ['lab-threshold'],
   check(claim, context): Verdict | undefined {
+    if (claim.acr) {
+      // REFERENCE §4.3 albuminuria categories through the renal-function engine (A2 30–300 mg/g; 300 is A2).
+      const a = claim.acr;
+      const st = (v: number) => kdigoAlbuminuriaStage(v, a.unit);
+      // A bound is checked just inside it ("below 30" → 29.9; "> 300" → 300.1).
+      const edge = a.bound === 'below' ? -0.1 : a.bound === 'above' ? 0.1 : 0;
+      const values = a.high !== undefined ? [a.low, a.high] : [a.low + edge];
+      const shown = values.map((v) => `ACR ${v} ${a.unit} → ${st(v)}`).join('; ');
+      const evidence = [{ source: 'KDIGO 2012 CKD guideline, albuminuria categories', text: shown }];
+      return values.every((v) => st(v) === a.stage)
+        ? {
+            verdict: 'supported',
+            evidence,
+            reason: say(context.lang, `KDIGO ${a.stage} 正确：${shown}`, `KDIGO ${a.stage}: ${shown}`),
+          }
+        : {
+            verdict: 'contradicted',
+            evidence,
+            reason: say(context.lang, `KDIGO：${shown}，不是 ${a.stage}`, `KDIGO: ${shown}, not ${a.stage}`),
+          };
+    }
     const lab = claim.lab;
     if (!lab) return undefined;
     const st = (v: number) => kdigoGfrStage(v).stage as string;
