@@ -237,6 +237,46 @@ describe('finding 5: one language per field; sources name the guideline in use',
     const bad = englishFields(p).filter(([, s]) => CJK.test(s));
     expect(bad).toEqual([]);
   });
+  it.each([
+    ['grade 1 low risk', input({ guideline: 'china-2018', bp: { sbp: 145, dbp: 92 }, chinaRisk: 'low' })],
+    [
+      'very high risk',
+      input({ guideline: 'china-2024', bp: { sbp: 165, dbp: 102 }, chinaRisk: 'very-high' }),
+    ],
+    [
+      'high-normal',
+      input({ guideline: 'china-2018', bp: { sbp: 135, dbp: 85 }, conditions: { diabetes: true } }),
+    ],
+    ['grade 2', input({ guideline: 'china-2018', age: undefined, bp: { sbp: 165, dbp: 102 } })],
+  ])(
+    'China %s: rule and English fields carry no Chinese text (sources keep the Chinese guideline name)',
+    (_, given) => {
+      const p = proposeTreatment(given);
+      const bad = englishFields(p).filter(([k, s]) => k !== 'source' && CJK.test(s));
+      expect(bad).toEqual([]);
+    },
+  );
+  it('a kept class is never told "avoid": MRA at K⁺ 5.3 and ACEi with possible pregnancy', () => {
+    const p1 = proposeTreatment(
+      input({
+        labs: { potassium: 5.3, egfr: 60 },
+        current: [med('spironolactone', 'mra', 25), med('amlodipine', 'ccb-dhp', 5)],
+      }),
+    );
+    const p2 = proposeTreatment(
+      input({
+        sex: 'female',
+        age: 30,
+        conditions: { pregnancyPossible: true },
+        current: [med('lisinopril', 'acei', 10)],
+      }),
+    );
+    for (const a of [
+      ...p1.avoided.filter((x) => x.cls === 'mra'),
+      ...p2.avoided.filter((x) => x.cls === 'acei'),
+    ])
+      expect(a.reason.en).toMatch(/no new start/);
+  });
   it('ACC/AHA K⁺: the source names the guideline that states the rule, in English', () => {
     const p = proposeTreatment(input({ labs: { potassium: 5.9 }, current: [med('lisinopril', 'acei', 20)] }));
     const a = p.avoided.find((x) => x.cls === 'acei');

@@ -106,8 +106,8 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'acei',
         'caution',
-        '育龄期未可靠避孕:避免ACEI',
-        'Possible pregnancy (no reliable contraception): avoid ACE inhibitors',
+        '育龄期未可靠避孕:不新用ACEI(正在使用者请复核)',
+        'Possible pregnancy (no reliable contraception): no new start of ACE inhibitors (review a current one)',
         s,
       ),
     );
@@ -115,8 +115,8 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'arb',
         'caution',
-        '育龄期未可靠避孕:避免ARB',
-        'Possible pregnancy (no reliable contraception): avoid ARBs',
+        '育龄期未可靠避孕:不新用ARB(正在使用者请复核)',
+        'Possible pregnancy (no reliable contraception): no new start of ARBs (review a current one)',
         s,
       ),
     );
@@ -182,8 +182,8 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'mra',
         'potassium',
-        `K⁺ ${k} mmol/L >5.0:不宜使用醛固酮受体拮抗剂`,
-        `K⁺ ${k} mmol/L >5.0: do not start an MRA`,
+        `K⁺ ${k} mmol/L >5.0:醛固酮受体拮抗剂不新用、不加量`,
+        `K⁺ ${k} mmol/L >5.0: no new start or dose increase of an MRA`,
         'ACC/AHA 2017 Table 18; spironolactone US label (Aldactone)',
       ),
     );

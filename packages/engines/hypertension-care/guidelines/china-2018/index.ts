@@ -45,47 +45,47 @@ export function chinaInitiation(g: Guideline, { input, over }: InitiationArgs): 
     combo
       ? make(
           'start-combination',
-          `${rule}; ≥160/100, >20/10 mmHg above target or high/very-high risk → 起始小剂量两药联合或单片复方制剂`,
+          `${rule}; ≥160/100, >20/10 mmHg above target or high/very-high risk → low-dose two-drug combination or single-pill combination`,
           `${zh};≥160/100、高于目标 >20/10 mmHg或高危:小剂量两药联合或单片复方`,
           `${en}; ≥160/100, >20/10 mmHg above target or high risk: low-dose two-drug combination or single pill`,
           s,
         )
       : make(
           'start-monotherapy',
-          `${rule}; <160/100, ≤20/10 above target, not high risk → 单药起始`,
+          `${rule}; <160/100, ≤20/10 above target, not high risk → start one drug`,
           `${zh};单药起始`,
           `${en}; start one drug`,
           s,
         );
   if (grade && riskHigh)
     return start(
-      `${risk === 'very-high' ? '很高危' : '高危'} → 立即启动药物治疗`,
+      `${risk === 'very-high' ? 'very high' : 'high'} risk → start drug treatment now`,
       `${risk === 'very-high' ? '很高危' : '高危'}:立即药物治疗`,
       `${risk === 'very-high' ? 'Very high' : 'High'} risk: drug treatment now`,
     );
   // ≥160/100 (grade 2–3): the §7.3 initial-combination rule presupposes drug treatment (documented choice)
   if (cat === 'grade-2' || cat === 'grade-3')
-    return start('2–3级 (≥160/100) → 药物治疗', '2–3级:药物治疗', 'Grade 2–3: drug treatment');
+    return start('grade 2–3 (≥160/100) → drug treatment', '2–3级:药物治疗', 'Grade 2–3: drug treatment');
   if (cat === 'grade-1') {
     const medium = risk === 'medium';
     const need = medium ? 1 : 3; // §7.3 中危 "数周" (1 month, engine choice) / 低危 "1–3 个月" (3)
     if (lifestyleMonths >= need)
       return start(
-        `1级 ${medium ? '中危' : '低危'},生活方式干预后仍 ≥140/90 → 开始药物`,
+        `grade 1, ${medium ? 'medium' : 'low'} risk, still ≥140/90 after lifestyle → start drugs`,
         `1级${medium ? '中危' : '低危'},生活方式干预后仍 ≥140/90`,
         `Grade 1, ${medium ? 'medium' : 'low'} risk, still ≥140/90 after lifestyle`,
       );
     return medium
       ? make(
           'lifestyle-first',
-          '1级 中危 → 生活方式干预数周,仍 ≥140/90 开始药物',
+          'grade 1, medium risk → lifestyle for a few weeks, drugs if still ≥140/90',
           '1级中危:生活方式干预数周',
           'Grade 1, medium risk: lifestyle for a few weeks',
           s,
         )
       : make(
           'lifestyle-first',
-          '1级 低危 → 生活方式干预 1–3 个月,仍 ≥140/90 开始药物',
+          'grade 1, low risk → lifestyle for 1–3 months, drugs if still ≥140/90',
           '1级低危:生活方式干预1–3个月',
           'Grade 1, low risk: lifestyle for 1–3 months',
           s,
@@ -97,7 +97,7 @@ export function chinaInitiation(g: Guideline, { input, over }: InitiationArgs): 
   });
   return make(
     'lifestyle-first',
-    '正常高值 above target → lifestyle (drug threshold ≥140/90)',
+    'high-normal above target → lifestyle (drug threshold ≥140/90)',
     '正常高值:生活方式干预',
     'High-normal: lifestyle',
     s,
