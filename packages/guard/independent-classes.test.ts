@@ -164,3 +164,22 @@ describe('(f) categories: ambulatory equivalents, ACC/AHA "级", "is normal", al
     ).toEqual([]);
   });
 });
+
+describe('(d) more: drug names, not only classes; pregnancy "preferred"; grades under ACC/AHA', () => {
+  it('ACE inhibitor + ARB by drug names, non-DHP CCB in high-grade AV block, ARB "preferred" in pregnancy', () => {
+    expect(
+      contradicted('Enalapril and valsartan can be combined for extra renal protection.').map((c) => c.kind),
+    ).toContain('interaction');
+    expect(
+      contradicted('Diltiazem is fine for a patient with third-degree AV block.').map((c) => c.kind),
+    ).toContain('drug-condition');
+    expect(contradicted('ARBs are preferred in pregnancy.').map((c) => c.kind)).toContain('drug-condition');
+  });
+  it('a China/ESH grade named with ACC/AHA is unverifiable with a reason, not "no such category"', () => {
+    const [c] = verdicts('Under ACC/AHA 2017, 165/102 mmHg is grade 2 hypertension.').filter(
+      (x) => x.kind === 'bp-threshold',
+    );
+    expect(c?.verdict).toBe('unverifiable');
+    expect(c?.reason).toMatch(/China\/ESH grade/);
+  });
+});

@@ -47,7 +47,8 @@ describe('labelled answer sets', () => {
       (loadCorpus('heldout').length + loadCorpus('heldout-2').length) / all.length,
     ).toBeGreaterThanOrEqual(0.25);
   });
-  for (const part of ['tuning', 'heldout', 'heldout-2'] as const)
+  // tuning-independent: written independently as held-out set 3, evaluated once, then tuned on (its misses were read).
+  for (const part of ['tuning', 'tuning-independent', 'heldout', 'heldout-2'] as const)
     it(`${part}: ≥95 % caught, ≤2 % flagged, no internal reference shown to users, reasons in the answer's language`, () => {
       const r = rates(loadCorpus(part));
       expect(r.caught).toBeGreaterThanOrEqual(0.95);

@@ -123,7 +123,14 @@ function judge(bp: BpData, g: Guideline, lang: Lang): Verdict {
   if (!band)
     return v(
       'unverifiable',
-      say(lang, `${name}没有“${cat}”这一分类`, `${name} does not use the category "${cat}"`),
+      /^grade-/.test(bp.category) && g === 'acc-aha-2017'
+        ? // A China/ESH grade named with ACC/AHA: not "wrong", just not a category this guideline defines.
+          say(
+            lang,
+            `“${cat}”是中国/ESH 指南的分级；${name}按分期（1期、2期）分类，此处无法按${name}核查`,
+            `"${cat}" is a China/ESH grade; ${name} uses stages (stage 1, stage 2), so it cannot be checked against ${name}`,
+          )
+        : say(lang, `${name}没有“${cat}”这一分类`, `${name} does not use the category "${cat}"`),
       [],
     );
   const ev = [{ source, text: `${name} ${cat}: SBP ${fmt(band.sbp, 260)}, DBP ${fmt(band.dbp, 170)} mmHg` }];
