@@ -140,6 +140,18 @@ const CASES: { rule: string; concept: string; yes: string; no: string }[] = [
     yes: '右边的东西都看不见了',
     no: '右边的眼睛近视，看不清黑板',
   },
+  {
+    rule: 'speech × slow, word by word — sudden',
+    concept: 'speech-difficulty',
+    yes: '奶奶刚才说话突然变得很慢，一个字一个字往外蹦',
+    no: '我爸说话一直很慢，性格如此',
+  },
+  {
+    rule: 'does not know who or where — sudden',
+    concept: 'confusion',
+    yes: '爷爷突然连我是谁都不知道了',
+    no: '他不认识我家的地址，问问怎么走',
+  },
 ];
 
 describe('compositional recognition (body part/function × abnormal state)', () => {
@@ -185,6 +197,9 @@ describe('compositional recognition (body part/function × abnormal state)', () 
     expect(emergency('突然说话不清，很紧张')).toBe(true);
     expect(emergency('手机屏幕看久了眼睛重影，闭眼休息一下就好')).toBe(false);
     expect(emergency('her speech is off since lunch')).toBe(true);
+    expect(emergency('it feels like a belt tightening around my chest')).toBe(true);
+    expect(emergency('眼睛干涩，看东西有点重影，滴了眼药水好些')).toBe(false);
+    expect(emergency("he's not answering his phone, I'm worried")).toBe(false);
     expect(emergency('right arm feels like it belongs to someone else, started 20 min ago')).toBe(true);
   });
 });

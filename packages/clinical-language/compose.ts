@@ -40,7 +40,8 @@ const SIDE = '(?:(?<![两双])(?:左(?!右)|右|一侧|单侧|一边|半边|一�
 const LIMB = '(?:胳膊|胳臂|手臂|手指头?|手|腿|脚|半边身子|身子)';
 /** Function lost or weak (a task the hand or leg cannot do). */
 const LOST =
-  '(?:没劲|无力|没力气?|使不上劲|使不上力|使不出(?:劲|力)?|用不上劲|抬不起|举不起|抬不动|不听使唤|不听话|动不了|不能动|' +
+  '(?:没劲|无力|没力气?|使不上劲|使不上力|使不出(?:劲|力)?|用不上劲|抬不起|举不起|抬不动|不听使唤|不听话|不听指挥|动不了|不能动|' +
+  '写不(?:成|了|好)|' +
   '拿不住|拿不稳|握不住|握不紧|抓不住|捏不住|夹不住|夹不起|扣不上|系不上|套不进|穿不进|迈不开|迈不动|站不住|撑不住|' +
   '不灵活|不灵|不好使|老掉|总掉|往下掉|掉下去|滑下去|滑掉|耷拉|拖着|拖地|瘫)';
 /** Sensory or heaviness: emergency only one-sided (AHA: sudden numbness, especially on one side). */
@@ -61,6 +62,8 @@ const SPEECH_STATE =
   '(?:不清|含糊|含混|不利索|不利落|说不出(?!的)|讲不出|卡住|卡在|大舌头|颠三倒四|前言不搭后语|咬不准|咬不清|' +
   '不听使唤|打结|不连贯|对不上|乱(?!码))';
 /** Explanations of a speech state: handwriting, accent or language, a hoarse throat, jargon. */
+/** Slow speech is a sign only when it came on suddenly (some people always speak slowly). */
+const SPEECH_SLOW = '(?:很慢|变慢|慢吞吞|一个字一个字|断断续续)';
 const SPEECH_UNLESS =
   '(?:写的|写字|打字|签名|字迹|字体|气得|方言|外语|英语|普通话|口音|嗓子|哑|accent|hoarse|sore throat)';
 
@@ -82,13 +85,14 @@ const EYE_STATE =
   '(?:看不见|看不到|什么都看不|一片黑|黑了|发黑|是黑的|一半|半边|重影|两个|双的|成双|双影|帘子|黑布|黑幕|黑影|' +
   '蒙住|蒙上|挡住|遮住|一块黑|是重的|重了)';
 const EYE_UNLESS =
-  '(?:站起|蹲|起身|起来快|低血糖|饿|老花|近视|散光|好几年|多年|眼镜|看久了|用眼|疲劳|熬夜|白内障|手术|屏幕|' +
+  '(?:站起|蹲|起身|起来快|低血糖|饿|老花|近视|散光|好几年|多年|眼镜|看久了|用眼|疲劳|熬夜|白内障|手术|屏幕|干涩|眼药水|干眼|' +
   'screen|reading for|cataract|glasses)';
 const SUDDEN = '(?:突然|一下子|猛然|忽然|刚才|suddenly)';
 
 // ── Chest (AHA: pressure, squeezing, fullness or pain) ─────────────────────────────────────────────────────
 const CHEST = '(?:胸口|胸部|胸前|胸骨|心口|心窝子?|前胸|左胸|胸(?![罩围卡牌怀肌椎罩]))';
-const CHEST_STATE = '(?:疼|痛|闷|压|紧|堵|烧|攥|揪|勒|绞|沉|憋|撕)';
+/** Pain words and the weight similes patients use (像压了块石头, 像有块大石头, 秤砣). */
+const CHEST_STATE = '(?:疼|痛|闷|压|紧|堵|烧|攥|揪|勒|绞|沉|憋|撕|石头|秤砣|铅块)';
 const CHEST_UNLESS =
   '(?:痘|疙瘩|疹|伤口|刀口|撞|磕|碰|摔|按着|按压|一按|乳|咳|反酸|烧心|打嗝|cough|pulled|muscle|bruis|heartburn|acid|gym)';
 
@@ -157,6 +161,14 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     sources: ['befast', 'stroke120'],
   },
   {
+    name: 'speech × slow, word by word — sudden',
+    concept: 'speech-difficulty',
+    re: `(?:说话|讲话|说的话|讲的话)${G}{0,4}?${SPEECH_SLOW}`,
+    needs: SUDDEN,
+    unless: SPEECH_UNLESS,
+    sources: ['befast', 'stroke120'],
+  },
+  {
     name: "someone's words × not understood",
     concept: 'speech-difficulty',
     re: `(?:说的话|讲的话|说话|讲话)${G}{0,6}?听不懂`,
@@ -168,7 +180,8 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     concept: 'speech-difficulty',
     re:
       `\\b(?:speech|talking|speaking|words)\\b${E}{0,12}?\\b(?:is|are|was|were|went|seems?|sounds?)\\s+(?:all\\s+)?(?:off|not right|slow|odd|different|muddled)\\b|` +
-      "\\b(?:wrong|jumbled|mixed[- ]up|muddled) words\\b|\\bcan'?t get (?:a |the |his |her |my )?(?:sentence|words?) out\\b",
+      '\\b(?:wrong|jumbled|mixed[- ]up|muddled) words\\b|\\bwords?\\b[^,.;!?\\n]{0,20}?\\b(?:nonsense|gibberish|scrambled)\\b|' +
+      "\\btalking (?:nonsense|gibberish)\\b|\\bcan'?t get (?:a |the |his |her |my )?(?:sentence|words?) out\\b",
     sources: ['befast', 'stroke120'],
   },
   {
@@ -200,7 +213,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
   {
     name: 'lips or face × blue',
     concept: 'dyspnoea',
-    re: `(?:嘴唇|嘴皮|口唇|脸色|脸|指甲)${G}{0,3}?(?:发紫|发青|发乌|紫了|青了|青紫|乌青|紫绀)|\\b(?:lips?|face|fingertips|nails)\\b${E}{0,20}?\\b(?:blue|bluish|grey|gray|purple|dusky)\\b`,
+    re: `(?:嘴唇|嘴皮|口唇|脸色|脸|指甲)${G}{0,3}?(?:发紫|发青|发乌|紫了|青了|青紫|乌青|乌紫|紫黑|紫绀|发绀)|\\b(?:lips?|face|fingertips|nails)\\b${E}{0,20}?\\b(?:blue|bluish|grey|gray|purple|dusky)\\b`,
     unless: COLOUR_UNLESS,
     sources: ['ref-1.5', 'aha-heart-attack'],
   },
@@ -236,7 +249,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     name: 'chest × crushing, squeezing, heavy (English)',
     concept: 'chest-pain',
     re:
-      `\\b(?:crushing|squeezing|squeezed|heavy|heaviness|weight|elephant|pressure|tightness|burning)\\b${E}{0,30}?\\bchest\\b|` +
+      `\\b(?:crushing|squeezing|squeezed|heavy|heaviness|weight|elephant|pressure|tightness|tighten\\w*|band|belt|vice|vise|burning)\\b${E}{0,30}?\\bchest\\b|` +
       `\\bchest\\b${E}{0,25}?\\b(?:crush\\w*|squeez\\w*|heavy|heaviness|burn\\w*|hurts?|hurting|aches?|aching|tight\\w*|pressure)\\b|\\bcp\\b`,
     unless: CHEST_UNLESS,
     sources: ['aha-heart-attack', 'ref-1.5'],
@@ -245,6 +258,15 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     name: 'not recognising people, cannot be woken',
     concept: 'confusion',
     re: `不认(?:识)?人|(?:叫|喊|推|拍)${G}{0,4}?(?:不醒|不应|没反应|不睁眼|不理人|不答应)|胡言乱语|答非所问|\\bnot making sense\\b|\\bdoesn'?t know where (?:he|she|they|i) (?:is|are|am)\\b`,
+    sources: ['ref-1.5'],
+  },
+  {
+    name: 'does not know who or where — sudden',
+    concept: 'confusion',
+    re:
+      `(?:我是谁|他是谁|自己是谁|自己在哪|在哪里|在哪儿|今天几号|家里人)${G}{0,3}?不知道|(?:不知道|认不出|不认识)${G}{0,3}?(?:我(?![家们的])|家里人|家人|人|自己在哪)|` +
+      '\\bnot with it\\b|\\bnot (?:answering|responding)(?: to)? (?:me|us|questions|his name|her name)\\b|\\bstaring\\b[^,.;!?\\n]{0,20}\\bnot (?:answering|responding)\\b',
+    needs: `(?:${SUDDEN}|all of a sudden|\\bnow\\b|staring|not with it)`,
     sources: ['ref-1.5'],
   },
   {

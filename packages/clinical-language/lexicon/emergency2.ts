@@ -160,7 +160,7 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
     patterns: [
       '叫醒[^,.。!?;:\\n]{0,3}?又睡',
       '说话(?:也|很|有点)?乱',
-      '不认(?:识|得)(?:我|人|家里人|家人|自己)',
+      '不认(?:识|得)(?:我(?![家们的])|人|家里人|家人|自己)',
       '问[^,.。!?;:\\n]{0,8}?(?:答不上|说不上来|答非所问)',
       "\\b(?:doesn'?t|does not|didn'?t|can'?t|cannot) (?:know|recogni[sz]e|tell (?:us|me)) (?:who|where|what day)\\b",
     ],
