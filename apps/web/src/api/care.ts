@@ -80,7 +80,7 @@ export interface ProposedOrder {
 
 export interface TreatmentProposal extends Explanation {
   decision: TreatmentDecision;
-  target: { sbp: number; dbp?: number; rule: string; source: string };
+  target: { sbp: number; dbp?: number; rule: string; display?: Text; source: string };
   orders: ProposedOrder[];
   avoided: { cls: AntihypertensiveClass; reason: Text; source: string }[];
   preferred: { cls: AntihypertensiveClass; reason: Text; source: string }[];
@@ -152,7 +152,7 @@ export interface CarePlanView {
   guideline: GuidelineId;
   created: string;
   author?: string;
-  target: { sbp: number; dbp?: number; rule: string; source: string };
+  target: { sbp: number; dbp?: number; rule: string; display?: Text; source: string };
   goals: LifestyleGoal[];
   monitoring: MonitoringPlan;
   followUp: { next: string; intervalDays: number; source: string; overdueDays: number };

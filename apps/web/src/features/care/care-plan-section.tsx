@@ -8,6 +8,7 @@ import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useAction } from '../../lib/use-action.ts';
 import { LifestyleGoals } from './care-ui.tsx';
+import { pick } from './care-model.ts';
 
 export function CarePlanSection({ patientId, guideline }: { patientId: string; guideline: GuidelineId }) {
   const { t } = useTranslation();
@@ -66,7 +67,8 @@ export function CarePlanDetails({ plan }: { plan: CarePlanView }) {
           <dd data-testid="care-plan-target">
             <strong>{t('care.target', { sbp: plan.target.sbp, dbp: plan.target.dbp ?? '—' })}</strong>
             <div className="care-source">
-              {plan.target.rule} · {t('care.source')}: {plan.target.source}
+              {pick(plan.target.display, i18n.language) || plan.target.rule} · {t('care.source')}:{' '}
+              {plan.target.source}
             </div>
           </dd>
         </div>

@@ -291,7 +291,7 @@ function Proposal({
             <strong>{t('care.target', { sbp: p.target.sbp, dbp: p.target.dbp ?? '—' })}</strong>
           </p>
           <p className="care-source">
-            {p.target.rule} · {t('care.source')}: {p.target.source}
+            {pick(p.target.display, lang) || p.target.rule} · {t('care.source')}: {p.target.source}
           </p>
           {p.orders.length > 0 && (
             <>
