@@ -24,7 +24,11 @@ const MEDICAL =
 /** An amount in mg in a sentence that names no drug: it belongs to the drug of the sentence before. */
 const CARRIED_DOSE = /\d\s*(?:mg|毫克)(?![a-z])/i;
 /** …unless the amount is about food, salt, potassium or another substance. */
-const NOT_A_DRUG_DOSE = /钠|盐|钾|酒|蛋白|咖啡|sodium|salt|potassium|alcohol|protein|caffeine|diet/i;
+const NOT_A_DRUG_DOSE =
+  /钠|盐|钾|酒|蛋白|咖啡|钙|镁|铁|维生素|叶酸|鱼油|sodium|salt|potassium|alcohol|protein|caffeine|diet|calcium|magnesium|iron|vitamin|folic|fish oil|omega/i;
+/** …and the sentence talks about a dose (not, say, a meal): "it", "the dose", "maximum", "start", "加至" … */
+const DOSE_TALK =
+  /\b(?:it|its|this drug|the drug|dose|dosing|maximum|max|start\w*|initial|titrat\w*|increas\w*|up to|twice|once)\b|剂量|最大|最高|起始|开始|加至|加量|增至|可用至|每日|每天|该药|此药|本药|常规/i;
 
 /** All claims in the answer. */
 export function extractClaims(
@@ -59,7 +63,13 @@ export function extractClaims(
     const mentions = findMentions(text, kb);
 
     const doses = doseClaims(text, mentions);
-    if (!mentions.length && lastDrug && CARRIED_DOSE.test(text) && !NOT_A_DRUG_DOSE.test(text))
+    if (
+      !mentions.length &&
+      lastDrug &&
+      CARRIED_DOSE.test(text) &&
+      DOSE_TALK.test(text) &&
+      !NOT_A_DRUG_DOSE.test(text)
+    )
       doses.push(...doseClaims(text, [{ start: 0, end: 0, text: '', drug: lastDrug.drug! }]));
     const named = mentions.filter((m) => m.drug);
     lastDrug = named.length ? named[named.length - 1] : mentions.length ? undefined : lastDrug;

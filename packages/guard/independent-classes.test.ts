@@ -183,3 +183,18 @@ describe('(d) more: drug names, not only classes; pregnancy "preferred"; grades 
     expect(c?.reason).toMatch(/China\/ESH grade/);
   });
 });
+
+describe('robustness of the classes above', () => {
+  it('a supplement amount after a drug sentence is not its dose; a denied potassium rise is a claim', () => {
+    expect(contradicted('Amlodipine 5 mg daily is typical. Take 1000 mg of calcium with meals.')).toEqual([]);
+    expect(
+      contradicted('Spironolactone with lisinopril does not raise potassium.').map((c) => c.kind),
+    ).toContain('interaction');
+  });
+  it('warnings and agreement in zh stay as they were', () => {
+    expect(contradicted('避免维拉帕米与β受体阻滞剂合用。')).toEqual([]);
+    expect(contradicted('痛风患者不宜使用噻嗪类利尿剂。')).toEqual([]);
+    expect(contradicted('ACEI换用ARNI需停药36小时后再开始。')).toEqual([]);
+    expect(contradicted('ACEI不是妊娠期禁忌。').map((c) => c.kind)).toContain('drug-condition');
+  });
+});

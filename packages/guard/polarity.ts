@@ -10,7 +10,7 @@ const DENIAL =
   /(?:no reason|need not|no need|not necessary|unnecessary|don't need|do not need|doesn't need|does not need)\s+(?:to\s+)?(?:be\s+)?$|(?:不必|无需|不需要|没必要)$/i;
 /** Harm words whose polarity the clinical-language modifiers decide ("is not a contraindication", "不会增加…风险"). */
 const HARM =
-  /contraindicat\w*|avoid\w*|increases? the risk|raises? the risk|risk of|(?:can|may|could|might) (?:cause|lead)|affects?\b|禁忌|禁用|避免|增加.{0,8}风险|升高.{0,4}风险|影响|导致|引起/gi;
+  /contraindicat\w*|avoid\w*|increases? the risk|raises? the risk|risk of|(?:can|may|could|might) (?:cause|lead)|affects?\b|禁忌|禁用|避免|增加.{0,8}风险|升高.{0,4}风险|(?:rais|increas)\w*\s+(?:the\s+)?(?:serum\s+)?(?:potassium|K\+|K⁺)|升高(?:血)?钾|升钾|影响|导致|引起/gi;
 /** Prohibitions and warnings that are unsafe whatever follows (their own negation is part of the cue). */
 const PROHIBIT =
   /(should not|must not|never|do not|don't|cannot|can't|shouldn't|is not to)\s+(be\s+)?(combined|combine|co-?administer\w*|used|use|given|give|prescribed|taken|started|start|added|add)|\bnot be (?:combined|given|used|added|started)|not recommended|not safe|unsafe|dangerous|harmful|serious interaction|major interaction|禁止|不宜|不应|不可|不能|不推荐|不建议|慎用|不安全|有害|危险|严重相互作用|以免/i;
