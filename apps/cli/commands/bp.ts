@@ -1,6 +1,7 @@
 /** `qihuang bp classify|assess` — blood-pressure engine on the command line (no database). Also exports the small option/batch helpers used by risk.ts and renal.ts. */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { LOCALE_OPTION, pick, resolveLocale } from '../locale.ts';
 import { QihuangError } from '@qihuang/contracts';
 import {
   assessHomeSeries,
@@ -88,9 +89,10 @@ export async function run(opts: Opts, compute: (o: Opts) => unknown): Promise<vo
     }
     return;
   }
+  if (!opts.json) resolveLocale(opts.locale); // a bad --locale is refused before any work
   const result = compute(opts) as Displayable;
   if (opts.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else if (result.display) process.stdout.write(`${result.display.en}\n${result.display.zh}\n`);
+  else if (result.display) process.stdout.write(`${pick(result.display, resolveLocale(opts.locale))}\n`);
   else process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 
@@ -176,6 +178,7 @@ export function registerBp(program: Command): void {
     .option('--organ-damage <yes|no>', 'acute target-organ damage (emergency vs urgency when severe)')
     .option('--json', 'JSON output')
     .option('--batch', 'read one JSON object of options per stdin line')
+    .option(...LOCALE_OPTION)
     .action((opts: Opts) => run(opts, classifyFromOptions));
   bp.command('assess')
     .description('Assess a home BP file (FHIR Bundle/NDJSON, Open mHealth JSON or CSV)')
@@ -193,6 +196,7 @@ export function registerBp(program: Command): void {
     .option('--office-dbp <mmHg>')
     .option('--json', 'JSON output')
     .option('--batch', 'read one JSON object of options (with "file") per stdin line')
+    .option(...LOCALE_OPTION)
     .action((file: string | undefined, opts: Opts) =>
       run(file === undefined ? opts : { ...opts, file }, assessFromOptions),
     );

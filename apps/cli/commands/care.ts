@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { QihuangError } from '@qihuang/contracts';
 import { GUIDELINES, PLAUSIBLE, isGuideline, type Guideline } from '@qihuang/engines/blood-pressure';
+import { LOCALE_OPTION, pick, resolveLocale } from '../locale.ts';
 import { num, run, type Opts } from './bp.ts';
 
 const bad = (message: string) => new QihuangError('invalid-input', message);
@@ -31,6 +32,7 @@ export function registerCare(program: Command): void {
     .option('--guideline <id>', GUIDELINES.join('|'), 'china-2018')
     .option('--json', 'JSON output')
     .option('--batch', 'read one JSON object of options per stdin line')
+    .option(...LOCALE_OPTION)
     .action(async (o: Opts) => {
       const { triage } = await import('@qihuang/engines/hypertension-care');
       await run(o, (x) => {
@@ -62,7 +64,9 @@ export function registerCare(program: Command): void {
       'JSON: {guideline, age, sex, bp:{sbp,dbp}, bpSource, conditions:{…}, labs:{…}, current:[…]}',
     )
     .option('--json', 'JSON output')
+    .option(...LOCALE_OPTION)
     .action(async (file: string, o: Opts) => {
+      if (!o.json) resolveLocale(o.locale); // a bad --locale is refused before any work
       const { proposeTreatment } = await import('@qihuang/engines/hypertension-care');
       let input: Record<string, unknown>;
       try {
@@ -84,7 +88,7 @@ export function registerCare(program: Command): void {
         guideline: guidelineOf(input),
       } as unknown as Parameters<typeof proposeTreatment>[0]);
       if (o.json) process.stdout.write(`${JSON.stringify(proposal, null, 2)}\n`);
-      else process.stdout.write(`${proposal.display.en}\n${proposal.display.zh}\n`);
+      else process.stdout.write(`${pick(proposal.display, resolveLocale(o.locale))}\n`);
     });
 
   care

@@ -1,6 +1,7 @@
 /** `qihuang renal egfr|crcl` — renal-function engine on the command line. */
 import type { Command } from 'commander';
 import { cockcroftGault, egfrCkdEpi2021 } from '@qihuang/engines/renal-function';
+import { LOCALE_OPTION } from '../locale.ts';
 import { choice, num, run, type Opts } from './bp.ts';
 
 const base = (o: Opts) => {
@@ -24,7 +25,8 @@ export function registerRenal(program: Command): void {
       .option('--age <years>')
       .option('--sex <sex>', 'female|male')
       .option('--json', 'JSON output')
-      .option('--batch', 'read one JSON object of options per stdin line');
+      .option('--batch', 'read one JSON object of options per stdin line')
+      .option(...LOCALE_OPTION);
   common(renal.command('egfr').description('eGFR by CKD-EPI 2021 (race-free) with KDIGO G stage')).action(
     (o: Opts) => run(o, (x) => egfrCkdEpi2021(base(x))),
   );

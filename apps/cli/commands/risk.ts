@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { QihuangError } from '@qihuang/contracts';
 import { pooledCohortRisk, preventRisk, stratifyChina2018 } from '@qihuang/engines/cardiovascular-risk';
+import { LOCALE_OPTION } from '../locale.ts';
 import { choice, num, run, yesNo, type Opts } from './bp.ts';
 
 const sex = (o: Opts) => choice(o, 'sex', ['female', 'male'] as const);
@@ -52,7 +53,10 @@ function china2018(o: Opts) {
 }
 
 const io = (c: Command) =>
-  c.option('--json', 'JSON output').option('--batch', 'read one JSON object of options per stdin line');
+  c
+    .option('--json', 'JSON output')
+    .option('--batch', 'read one JSON object of options per stdin line')
+    .option(...LOCALE_OPTION);
 
 export function registerRisk(program: Command): void {
   const risk = program

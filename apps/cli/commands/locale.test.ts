@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const cli = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ['bin/qihuang.mjs', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, QIHUANG_LOCALE: '', LANG: '', LC_ALL: '', LC_MESSAGES: '', ...env },
+  });
+const han = /[\u4e00-\u9fa5]/;
+const classify = ['bp', 'classify', '--sbp', '150', '--dbp', '95'];
+const egfr = ['renal', 'egfr', '--creatinine', '1.2', '--age', '60', '--sex', 'male'];
+
+describe('one language per screen: --locale for bp, renal, risk, care (issue 18 review)', () => {
+  it('--locale en prints English only, --locale zh-CN Chinese only', () => {
+    for (const args of [classify, egfr]) {
+      const en = cli([...args, '--locale', 'en']);
+      expect(en.status, en.stderr).toBe(0);
+      expect(en.stdout).not.toMatch(han);
+      const zh = cli([...args, '--locale', 'zh-CN']);
+      expect(zh.status, zh.stderr).toBe(0);
+      expect(zh.stdout).toMatch(han);
+    }
+  });
+  it('the default comes from QIHUANG_LOCALE, else LANG; bad values exit 2', () => {
+    expect(cli(classify, { QIHUANG_LOCALE: 'en' }).stdout).not.toMatch(han);
+    expect(cli(classify, { LANG: 'en_US.UTF-8' }).stdout).not.toMatch(han);
+    expect(cli(classify, { LANG: 'zh_CN.UTF-8' }).stdout).toMatch(han);
+    const bad = cli([...classify, '--locale', 'fr']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^error: .*locale/);
+  });
+});
