@@ -142,6 +142,8 @@ export interface RecentReading {
 export interface RecentReadings {
   guideline: string;
   readings: RecentReading[];
+  /** Zone the readings are shown in (patient's, else the hospital's), when the server sends it. */
+  timeZone?: string;
   /** Present while a crisis-range reading of the last 24 hours exists. */
   advice?: CrisisAdvice;
 }

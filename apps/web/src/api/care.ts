@@ -181,6 +181,8 @@ export interface PatientHome {
   progress: { target?: { sbp: number; dbp?: number }; weeks: ProgressWeek[] };
   medications: { id: string; display: string; dosage?: string; signedBy?: string; signedAt?: string }[];
   medicationAdherence: MedicationAdherence;
+  /** Zone the reminders' dates are counted in (patient's, else the hospital's), when the server sends it. */
+  timeZone?: string;
 }
 
 export type IntakeStepId =

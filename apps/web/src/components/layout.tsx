@@ -35,7 +35,9 @@ export function Layout() {
             岐
           </span>
           <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
+          <span className="brand-tagline">
+            {role === 'patient' ? t('app.taglinePatient') : t('app.tagline')}
+          </span>
         </div>
         <nav aria-label={t('app.mainNav')}>
           <ul className="nav">

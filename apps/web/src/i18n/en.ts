@@ -3,6 +3,7 @@ export const en = {
   app: {
     name: 'Qihuang',
     tagline: 'Clinical console',
+    taglinePatient: 'My blood pressure',
     skipToContent: 'Skip to main content',
     language: 'Language',
     switchTo: '中文',
@@ -94,6 +95,11 @@ export const en = {
     bloodPressure: 'Blood pressure',
     demographics: 'Demographics',
     ageYears: '{{count}} y',
+    ageAtDeath: 'died aged {{count}}',
+    status: 'Status',
+    deceased: 'Deceased',
+    deceasedOn: 'Deceased {{date}}',
+    deceasedNote: 'readings and alerts are kept for the record only',
     mrn: 'ID',
     phone: 'Phone',
     address: 'Address',
@@ -232,6 +238,7 @@ export const en = {
     },
     kinds: {
       crisis: 'Severe BP',
+      'reported-emergency': 'Patient-reported emergency',
       'sustained-above-target': 'Above target',
       'rapid-rise': 'Rapid rise',
       'rapid-fall': 'Rapid fall',
@@ -541,6 +548,15 @@ export const en = {
     },
   },
   care: {
+    resource: {
+      QuestionnaireResponse: 'Consultation answers',
+      Condition: 'Condition',
+      FamilyMemberHistory: 'Family history',
+      Observation: 'Measurement',
+      MedicationStatement: 'Medication',
+      AllergyIntolerance: 'Allergy',
+      other: 'Record',
+    },
     navHome: 'My care',
     navPanel: 'Care panel',
     tab: 'Care',
@@ -599,7 +615,7 @@ export const en = {
       other: 'Other',
     },
     triage: {
-      emergencyTitle: 'Emergency — 紧急情况',
+      emergencyTitle: 'Emergency',
       urgentTitle: 'See a doctor soon',
       redFlags: 'Reported',
       crisisReading: 'reading {{sbp}}/{{dbp}} mmHg',
@@ -681,6 +697,7 @@ export const en = {
       savedTitle: 'Saved for your clinician',
       savedBody: 'Your answers were saved. Your clinician will review and confirm them.',
       savedQuestionnaire: 'Questionnaire',
+      recorded: 'Recorded',
       savedDrafts: 'Patient-reported entries to confirm ({{count}})',
       answers: 'Your answers',
       fallbackNotice:
@@ -688,6 +705,7 @@ export const en = {
     },
     clinician: {
       guideline: 'Guideline',
+      medications: 'Current medications',
       noModel:
         'No language model is configured: the engines, alerts, prescription review and care plans work; the narrative, explanation and copilot need a model (set QIHUANG_MODEL_BASE_URL or configure the gateway).',
       findings: 'Engine findings',

@@ -5,6 +5,7 @@ export const zhCN: Messages = {
   app: {
     name: '岐黄',
     tagline: '临床控制台',
+    taglinePatient: '我的血压管理',
     skipToContent: '跳到主要内容',
     language: '语言',
     switchTo: 'English',
@@ -96,6 +97,11 @@ export const zhCN: Messages = {
     bloodPressure: '血压',
     demographics: '基本信息',
     ageYears: '{{count}} 岁',
+    ageAtDeath: '享年 {{count}} 岁',
+    status: '状态',
+    deceased: '已故',
+    deceasedOn: '已故（{{date}}）',
+    deceasedNote: '血压记录和预警仅作存档',
     mrn: '标识号',
     phone: '电话',
     address: '地址',
@@ -226,6 +232,7 @@ export const zhCN: Messages = {
     severities: { critical: '危急', high: '高', warning: '警示', moderate: '中', low: '低', info: '提示' },
     kinds: {
       crisis: '血压重度升高',
+      'reported-emergency': '患者报告急症',
       'sustained-above-target': '持续高于目标',
       'rapid-rise': '快速升高',
       'rapid-fall': '快速下降',
@@ -534,6 +541,15 @@ export const zhCN: Messages = {
     },
   },
   care: {
+    resource: {
+      QuestionnaireResponse: '问诊记录',
+      Condition: '病情',
+      FamilyMemberHistory: '家族史',
+      Observation: '测量记录',
+      MedicationStatement: '用药',
+      AllergyIntolerance: '过敏',
+      other: '记录',
+    },
     navHome: '我的管理',
     navPanel: '管理看板',
     tab: '管理',
@@ -592,7 +608,7 @@ export const zhCN: Messages = {
       other: '其他',
     },
     triage: {
-      emergencyTitle: '紧急情况 — Emergency',
+      emergencyTitle: '紧急情况',
       urgentTitle: '请尽快就医',
       redFlags: '报告症状',
       crisisReading: '血压 {{sbp}}/{{dbp}} mmHg',
@@ -671,12 +687,14 @@ export const zhCN: Messages = {
       savedTitle: '已保存，待医生确认',
       savedBody: '您的回答已保存，医生会审核并确认。',
       savedQuestionnaire: '问卷',
+      recorded: '已记录',
       savedDrafts: '待确认的患者自述条目（{{count}}）',
       answers: '您的回答',
       fallbackNotice: '本次助手回复未能使用，已改为显示标准问题。',
     },
     clinician: {
       guideline: '指南',
+      medications: '当前用药',
       noModel:
         '未配置语言模型：引擎、预警、处方审核和管理计划均可使用；病情小结、解释和助手需要模型（设置 QIHUANG_MODEL_BASE_URL 或配置模型网关）。',
       findings: '引擎结果',

@@ -68,17 +68,66 @@ export function ageYears(birthDate: string | undefined, now: Date = new Date()):
   return age;
 }
 
+/** Whether the patient has died (FHIR `Patient.deceased[x]`), the date when known and the age at death. */
+export interface DeceasedInfo {
+  date?: string;
+  ageAtDeath?: number;
+}
+export function deceasedInfo(patient: {
+  birthDate?: string;
+  deceasedBoolean?: boolean;
+  deceasedDateTime?: string;
+}): DeceasedInfo | undefined {
+  if (patient.deceasedDateTime) {
+    const [y, m = 1, d = 1] = patient.deceasedDateTime.slice(0, 10).split('-').map(Number) as [
+      number,
+      number?,
+      number?,
+    ];
+    const date = formatDate(patient.deceasedDateTime);
+    return { date, ageAtDeath: ageYears(patient.birthDate, new Date(y, m - 1, d)) };
+  }
+  return patient.deceasedBoolean === true ? {} : undefined;
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
- * FHIR date or dateTime → "YYYY-MM-DD[ HH:mm]" in the browser's time zone, the same in both languages
- * (unambiguous on a ward). Date-only values stay as written.
+ * FHIR date or dateTime → "YYYY-MM-DD[ HH:mm]" in `timeZone` when given (the zone the server bucketed the
+ * readings and reminders in), else the browser's, the same in both languages (unambiguous on a ward).
+ * Date-only values stay as written.
  */
-export function formatDate(value: string | undefined, _lang?: string, withTime = false): string {
+export function formatDate(
+  value: string | undefined,
+  _lang?: string,
+  withTime = false,
+  timeZone?: string,
+): string {
   if (!value) return '';
   if (/^\d{4}(-\d{2})?(-\d{2})?$/.test(value)) return value;
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return value;
+  if (timeZone) {
+    try {
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-GB', {
+          timeZone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        })
+          .formatToParts(d)
+          .map((p) => [p.type, p.value]),
+      );
+      const date = `${parts.year}-${parts.month}-${parts.day}`;
+      return withTime ? `${date} ${parts.hour}:${parts.minute}` : date;
+    } catch {
+      // Unknown zone name: fall through to the browser's zone.
+    }
+  }
   const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   return withTime ? `${date} ${pad(d.getHours())}:${pad(d.getMinutes())}` : date;
 }

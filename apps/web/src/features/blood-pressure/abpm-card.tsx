@@ -1,7 +1,8 @@
 /** ABPM summary in the BP tab (issue 17 item 6): 24 h / day / night means, dipping, phenotype, guideline named. */
 import { request } from '../../api/client.ts';
 import { isApiError } from '../../api/index.ts';
-import { useAsync } from '../../lib/use-async.ts';
+import { formatDate } from '../../lib/format.ts';
+import { useAsync, type AsyncState } from '../../lib/use-async.ts';
 
 interface Period {
   n: number;
@@ -9,7 +10,7 @@ interface Period {
   high?: boolean;
   threshold: { sbp: number; dbp: number };
 }
-interface AbpmView {
+export interface AbpmView {
   guidelineName: string;
   sources: string[];
   readings: number;
@@ -37,6 +38,7 @@ const TEXT = {
     src: '依据',
     invalid: '读数不足，结果仅供参考',
     high: '偏高',
+    readings: (n: number) => `共 ${n} 次读数`,
   },
   en: {
     title: '24-hour ambulatory BP',
@@ -49,16 +51,21 @@ const TEXT = {
     src: 'Guideline',
     invalid: 'Too few readings: informative only',
     high: 'high',
+    readings: (n: number) => `${n} readings`,
   },
 };
 
-export function AbpmCard({ patientId, lang }: { patientId: string; lang: string }) {
-  const zh = lang === 'zh-CN';
-  const T = zh ? TEXT.zh : TEXT.en;
-  const abpm = useAsync(
+/** The patient's latest ABPM summary (404 when none was uploaded); shared by the card and the dipping tile. */
+export function useAbpm(patientId: string): AsyncState<AbpmView> {
+  return useAsync(
     (signal) => request<AbpmView>(`/api/abpm/patients/${encodeURIComponent(patientId)}/abpm`, { signal }),
     [patientId],
   );
+}
+
+export function AbpmCard({ abpm, lang }: { abpm: AsyncState<AbpmView>; lang: string }) {
+  const zh = lang === 'zh-CN';
+  const T = zh ? TEXT.zh : TEXT.en;
   const row = (label: string, p: Period) => (
     <tr key={label}>
       <th scope="row">{label}</th>
@@ -80,7 +87,8 @@ export function AbpmCard({ patientId, lang }: { patientId: string; lang: string 
       {abpm.status === 'success' && (
         <>
           <p className="tile-meta">
-            {abpm.data.start.slice(0, 16)} – {abpm.data.end.slice(0, 16)} · {abpm.data.readings}
+            {formatDate(abpm.data.start, lang, true)} – {formatDate(abpm.data.end, lang, true)} ·{' '}
+            {T.readings(abpm.data.readings)}
             {abpm.data.summary.valid ? '' : ` · ${T.invalid}`}
           </p>
           <table className="data-table">

@@ -130,10 +130,13 @@ export function AlertActionForm({
   );
 }
 
-/** Critical-value timeliness of the last 30 days (nothing shown when the server has no report). */
-export function TimelinessLine() {
+/**
+ * Critical-value timeliness of the last 30 days (nothing shown when the server has no report). `version`
+ * changes when an alert arrives or is closed, which refetches the figures.
+ */
+export function TimelinessLine({ version = 0 }: { version?: number }) {
   const { t } = useTranslation();
-  const report = useAsync((s) => bp.timeliness(s), []);
+  const report = useAsync((s) => bp.timeliness(s), [version]);
   if (report.status !== 'success' || report.data.alerts === 0) return null;
   const r = report.data;
   const dash = (v: number | null) => (v === null ? '—' : String(v));

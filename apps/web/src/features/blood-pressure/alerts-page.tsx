@@ -10,12 +10,13 @@ import { Link } from 'react-router-dom';
 import { bp, isApiError, type BpAlert } from '../../api/index.ts';
 import type { AlertStreamEvent } from '../../api/bp.ts';
 import { AlertActionForm, TimelinessLine } from './alert-action-form.tsx';
+import { ALERT_KINDS } from './alert-kinds.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate, formatReadingTime } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 
 const SEVERITY_ORDER = ['critical', 'high', 'warning', 'moderate', 'low', 'info'];
-const KINDS = ['crisis', 'sustained-above-target', 'rapid-rise', 'rapid-fall', 'missed-measurements'];
+const KINDS = ALERT_KINDS;
 
 function severityRank(s: string): number {
   const i = SEVERITY_ORDER.indexOf(s);
@@ -32,12 +33,15 @@ export function AlertsPage() {
   const [arrived, setArrived] = useState<BpAlert[]>([]);
   const [escalated, setEscalated] = useState<Set<string>>(new Set());
   const [live, setLive] = useState<'connecting' | 'live' | 'offline'>('connecting');
+  // Bumped on every live event and local close so the timeliness figures are refetched.
+  const [version, setVersion] = useState(0);
 
   // Live updates: new alerts are added on top, escalations marked, alerts closed elsewhere removed.
   useEffect(() => {
     const controller = new AbortController();
     const onEvent = (event: AlertStreamEvent) => {
       setLive('live');
+      setVersion((v) => v + 1);
       const a = event.alert;
       if (event.type === 'closed') setDone((prev) => new Set(prev).add(a.id));
       else {
@@ -75,7 +79,7 @@ export function AlertsPage() {
       <p className={`live-indicator live-${live}`} data-testid="alerts-live">
         {live === 'offline' ? t('alertLoop.offline') : t('alertLoop.live')}
       </p>
-      <TimelinessLine />
+      <TimelinessLine version={version} />
       <p className="visually-hidden" role="status" aria-live="polite">
         {message}
       </p>
@@ -129,6 +133,7 @@ export function AlertsPage() {
                         onClosed={() => {
                           setOpen(null);
                           setDone((prev) => new Set(prev).add(a.id));
+                          setVersion((v) => v + 1);
                           setMessage(t('alertLoop.closed'));
                         }}
                       />

@@ -11,8 +11,10 @@ import {
   type GuidelineId,
 } from '../../api/index.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
+import type { DippingAssessment } from '../../api/bp.ts';
+import type { DeceasedInfo } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
-import { AbpmCard } from './abpm-card.tsx';
+import { AbpmCard, useAbpm, type AbpmView } from './abpm-card.tsx';
 import { BpChart } from './bp-chart.tsx';
 import {
   THRESHOLDS,
@@ -61,13 +63,21 @@ function round(v: number | undefined): string {
   return v === undefined || !Number.isFinite(v) ? '—' : String(Math.round(v));
 }
 
-export default function BloodPressurePage({ patientId }: { patientId: string }) {
+export default function BloodPressurePage({
+  patientId,
+  deceased,
+}: {
+  patientId: string;
+  /** Set when the patient has died: the page says so above everything else. */
+  deceased?: DeceasedInfo;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [guideline, setGuideline] = useGuideline();
   const [range, setRange] = useState<Range>('90');
   const vitals = useAsync((s) => fhir.vitalSigns(patientId, s, 5), [patientId]);
   const assessment = useAsync((s) => bpApi.assessment(patientId, guideline, s), [patientId, guideline]);
+  const abpm = useAbpm(patientId);
 
   const all = useMemo(
     () => (vitals.status === 'success' ? extractVitals(vitals.data.items) : { bp: [], hr: [] }),
@@ -84,6 +94,12 @@ export default function BloodPressurePage({ patientId }: { patientId: string }) 
 
   return (
     <div className="bp-page">
+      {deceased && (
+        <p className="notice" role="status" data-testid="bp-deceased">
+          {deceased.date ? t('chart.deceasedOn', { date: deceased.date }) : t('chart.deceased')} ·{' '}
+          {t('chart.deceasedNote')}
+        </p>
+      )}
       <div className="toolbar">
         <div className="field inline">
           <label htmlFor="bp-guideline">{t('bp.guideline')}</label>
@@ -121,10 +137,16 @@ export default function BloodPressurePage({ patientId }: { patientId: string }) 
           ) : (
             <ErrorState error={assessment.error} onRetry={assessment.reload} />
           ))}
-        {assessment.status === 'success' && <SummaryTiles assessment={assessment.data} lang={lang} />}
+        {assessment.status === 'success' && (
+          <SummaryTiles
+            assessment={assessment.data}
+            lang={lang}
+            abpm={abpm.status === 'success' ? abpm.data : undefined}
+          />
+        )}
       </section>
 
-      <AbpmCard patientId={patientId} lang={lang} />
+      <AbpmCard abpm={abpm} lang={lang} />
 
       <section aria-labelledby="bp-trend-title" className="card">
         <h2 id="bp-trend-title">{t('vitals.chartTitle')}</h2>
@@ -225,9 +247,19 @@ function Tile({
 }
 
 /** Renders whatever the assessment carries: the server's engine report or the minimal contract shape. */
-function SummaryTiles({ assessment, lang }: { assessment: BpAssessment; lang: string }) {
+function SummaryTiles({
+  assessment,
+  lang,
+  abpm,
+}: {
+  assessment: BpAssessment;
+  lang: string;
+  abpm?: AbpmView;
+}) {
   const { t } = useTranslation();
-  const { office, home, dipping, risk } = assessment;
+  const { office, home, risk } = assessment;
+  // The assessment's dipping when it has one, else the uploaded ABPM recording's (the same engine).
+  const dipping: DippingAssessment | undefined = assessment.dipping ?? abpm?.summary.dipping;
   const hbpm = home?.hbpm;
   const homeSbp = num(hbpm?.mean?.sbp) ?? num(home?.meanSbp);
   const homeDbp = num(hbpm?.mean?.dbp) ?? num(home?.meanDbp);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Consultation, DraftView, ReminderDue, TriageResult } from '../../api/care.ts';
 import {
+  resourceLabelKey,
+  triageSourceText,
   allAcknowledged,
   applyConsultationEvent,
   applyCopilotEvent,
@@ -236,5 +238,28 @@ describe('drafts', () => {
       'mr1:active',
       'mr2:draft',
     ]);
+  });
+});
+
+describe('one language per screen: resource labels and the triage source', () => {
+  it('labels a saved reference by its type and never shows the id', () => {
+    expect(resourceLabelKey('QuestionnaireResponse/consult-abc-qr')).toBe('QuestionnaireResponse');
+    expect(resourceLabelKey('FamilyMemberHistory/consult-abc-fmh')).toBe('FamilyMemberHistory');
+    expect(resourceLabelKey('Basic/x')).toBe('other');
+    expect(resourceLabelKey(undefined)).toBe('other');
+  });
+  it('translates the engine source on a zh page and leaves it in English on an en page', () => {
+    const src =
+      'conservative safety rule; ACC/AHA 2017 §11.2; China 2018 hypertension guideline: acute target-organ damage symptoms';
+    const zh = triageSourceText(src, 'zh-CN');
+    expect(zh).toBe('保守安全规则；ACC/AHA 2017 §11.2；中国高血压防治指南 2018：急性靶器官损害症状');
+    expect(zh).not.toMatch(/[a-z]{4,}/);
+    expect(triageSourceText(src, 'en')).toBe(src);
+    expect(
+      triageSourceText(
+        'ACC/AHA 2017 §11.2; China 2018 hypertension guideline: hypertensive urgency',
+        'zh-CN',
+      ),
+    ).toBe('ACC/AHA 2017 §11.2；中国高血压防治指南 2018：高血压亚急症');
   });
 });

@@ -30,6 +30,42 @@ export function pick(text: Text | undefined, uiLanguage: string): string {
   return careLanguage(uiLanguage) === 'zh' ? text.zh || text.en : text.en || text.zh;
 }
 
+/** Resource types a patient's saved consultation can create, each with a label (`care.resource.<type>`). */
+export const RESOURCE_LABELS = [
+  'QuestionnaireResponse',
+  'Condition',
+  'FamilyMemberHistory',
+  'Observation',
+  'MedicationStatement',
+  'AllergyIntolerance',
+] as const;
+
+/** "FamilyMemberHistory/consult-1-fmh" → "FamilyMemberHistory" (the label key), never the id; else "other". */
+export function resourceLabelKey(reference: string | undefined): string {
+  const type = (reference ?? '').split('/')[0] ?? '';
+  return (RESOURCE_LABELS as readonly string[]).includes(type) ? type : 'other';
+}
+
+const SOURCE_ZH: [RegExp, string][] = [
+  [/conservative safety rule/g, '保守安全规则'],
+  [/China 2018 hypertension guideline/g, '中国高血压防治指南 2018'],
+  [/acute target-organ damage symptoms/g, '急性靶器官损害症状'],
+  [/hypertensive emergency/g, '高血压急症'],
+  [/hypertensive urgency/g, '高血压亚急症'],
+];
+
+/**
+ * The triage's source line in the page language. The engine writes it in English with guideline names and
+ * sections; on a Chinese page the known phrases are translated (guideline abbreviations stay as published).
+ */
+export function triageSourceText(source: string | undefined, uiLanguage: string): string {
+  if (!source) return '';
+  if (careLanguage(uiLanguage) !== 'zh') return source;
+  return SOURCE_ZH.reduce((text, [from, to]) => text.replace(from, to), source)
+    .replace(/; /g, '；')
+    .replace(/: /g, '：');
+}
+
 /** Local calendar date "YYYY-MM-DD" of `now` in the browser's time zone. */
 export function localDate(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -101,7 +101,7 @@ export function CarePlanDetails({ plan }: { plan: CarePlanView }) {
           </dd>
         </div>
         <div>
-          <dt>{t('care.home.medications')}</dt>
+          <dt>{t('care.clinician.medications')}</dt>
           <dd data-testid="care-plan-medications">
             {plan.medications.length === 0
               ? t('common.none')

@@ -19,6 +19,7 @@ import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useAction } from '../../lib/use-action.ts';
+import { ALERT_KINDS as KINDS } from '../blood-pressure/alert-kinds.ts';
 import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import {
   allAcknowledged,
@@ -28,6 +29,7 @@ import {
   missingAcknowledgements,
   pick,
   worstSeverity,
+  resourceLabelKey,
 } from './care-model.ts';
 import { GuardedTextView, SeverityBadge, TriageBanner } from './care-ui.tsx';
 import { CarePlanSection } from './care-plan-section.tsx';
@@ -161,7 +163,8 @@ function SummarySections({ summary }: { summary: CareSummary }) {
               <li key={a.id}>
                 <span className="item-title">{pick(a.display, lang)}</span>
                 <span className="item-meta">
-                  {a.kind} · {formatDate(a.time, lang, true)}
+                  {KINDS.includes(a.kind) ? t(`alerts.kinds.${a.kind}`) : a.kind} ·{' '}
+                  {formatDate(a.time, lang, true, (summary as CurrencyFields).timeZone)}
                 </span>
               </li>
             ))}
@@ -197,10 +200,12 @@ function SummarySections({ summary }: { summary: CareSummary }) {
               <ul className="item-list" data-testid="intake-drafts">
                 {summary.intake.drafts.map((d) => (
                   <li key={d.reference}>
-                    <span className="item-title">{d.display}</span>
+                    <span className="item-title">
+                      {t(`care.resource.${resourceLabelKey(d.reference)}`)}
+                      {d.display && d.display !== d.reference.split('/')[0] ? `: ${d.display}` : ''}
+                    </span>
                     <span className="item-meta">
-                      <span className="badge badge-muted">{t('care.clinician.toConfirm')}</span>{' '}
-                      <span className="mono">{d.reference}</span>
+                      <span className="badge badge-muted">{t('care.clinician.toConfirm')}</span>
                     </span>
                   </li>
                 ))}

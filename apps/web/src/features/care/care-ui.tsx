@@ -8,12 +8,12 @@ import type {
   LifestyleGoal,
   TriageResult,
 } from '../../api/care.ts';
-import { contradictedCount, evidenceLines, orderedClaims, pick } from './care-model.ts';
+import { contradictedCount, evidenceLines, orderedClaims, pick, triageSourceText } from './care-model.ts';
 import './care.css';
 
 /**
- * The engine's triage. An emergency is a red banner with role="alert" showing the fixed instruction in both
- * languages (never model text); an urgent triage is a softer notice.
+ * The engine's triage. An emergency is a red banner with role="alert" showing the fixed instruction in the
+ * page language (never model text; one language per screen); an urgent triage is a softer notice.
  */
 export function TriageBanner({ triage }: { triage: TriageResult }) {
   const { t, i18n } = useTranslation();
@@ -27,11 +27,8 @@ export function TriageBanner({ triage }: { triage: TriageResult }) {
       data-testid={emergency ? 'emergency-banner' : 'urgent-banner'}
     >
       <h2>{emergency ? t('care.triage.emergencyTitle') : t('care.triage.urgentTitle')}</h2>
-      <p lang="zh-CN">
-        <strong>{triage.instruction.zh}</strong>
-      </p>
-      <p lang="en">
-        <strong>{triage.instruction.en}</strong>
+      <p>
+        <strong>{pick(triage.instruction, i18n.language)}</strong>
       </p>
       {(flags || triage.crisisReading) && (
         <p className="care-flags">
@@ -47,7 +44,7 @@ export function TriageBanner({ triage }: { triage: TriageResult }) {
       )}
       {triage.source && (
         <p className="care-flags">
-          {t('care.source')}: {triage.source}
+          {t('care.source')}: {triageSourceText(triage.source, i18n.language)}
         </p>
       )}
     </section>

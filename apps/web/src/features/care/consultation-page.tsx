@@ -19,6 +19,7 @@ import {
   inputClosed,
   pick,
   type ConsultationStream,
+  resourceLabelKey,
 } from './care-model.ts';
 import { TriageBanner } from './care-ui.tsx';
 import './care.css';
@@ -290,7 +291,10 @@ function Saved({ consultation }: { consultation: Consultation }) {
       </p>
       <dl className="care-facts">
         <dt>{t('care.consultation.savedQuestionnaire')}</dt>
-        <dd className="mono">{saved.questionnaireResponse}</dd>
+        <dd>
+          <span className="badge badge-ok">{t('care.consultation.recorded')}</span>{' '}
+          {t(`care.resource.${resourceLabelKey(saved.questionnaireResponse)}`)}
+        </dd>
         <dt>{t('care.consultation.savedDrafts', { count: saved.drafts.length })}</dt>
         <dd>
           {saved.drafts.length === 0 ? (
@@ -298,8 +302,9 @@ function Saved({ consultation }: { consultation: Consultation }) {
           ) : (
             <ul className="item-list">
               {saved.drafts.map((d) => (
-                <li key={d} className="mono">
-                  {d}
+                <li key={d}>
+                  <span className="badge badge-ok">{t('care.consultation.recorded')}</span>{' '}
+                  {t(`care.resource.${resourceLabelKey(d)}`)}
                 </li>
               ))}
             </ul>

@@ -43,9 +43,12 @@ export function HomeReadings({
   patientId,
   recent,
   onSaved,
+  timeZone,
 }: {
   patientId: string;
   recent: RecentReadings | undefined;
+  /** The zone the server counts today's reminders in; reading times are shown in it. */
+  timeZone?: string;
   onSaved: (answer: UploadAnswer) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -135,7 +138,9 @@ export function HomeReadings({
               <span className={`reading-badge reading-badge-${r.category}`}>
                 {categoryText(t, r.category)}
               </span>
-              <span className="muted reading-time">{formatDate(r.time, lang, true)}</span>
+              <span className="muted reading-time">
+                {formatDate(r.time, lang, true, timeZone ?? recent.timeZone)}
+              </span>
             </li>
           ))}
         </ul>

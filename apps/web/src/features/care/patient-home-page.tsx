@@ -59,6 +59,7 @@ function HomeBody({ home }: { home: PatientHome }) {
       <HomeReadings
         patientId={home.patient.id}
         recent={recent.status === 'success' ? recent.data : undefined}
+        timeZone={home.timeZone}
         onSaved={(answer) => {
           setUploadAdvice(answer.advice);
           recent.reload();

@@ -6,7 +6,7 @@ import type { Patient } from '@medplum/fhirtypes';
 import { fhir, isApiError } from '../../api/index.ts';
 import { can, homePath, useAuth } from '../../auth/auth-context.tsx';
 import { ErrorState, Loading, Refusal } from '../../components/states.tsx';
-import { ageYears, formatDate, identifierText, patientName } from '../../lib/format.ts';
+import { ageYears, deceasedInfo, formatDate, identifierText, patientName } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { ChartOverview } from './chart-overview.tsx';
 
@@ -63,7 +63,7 @@ export function PatientChartPage({ section }: { section: ChartSection }) {
         </Suspense>
       ) : (
         <Suspense fallback={<Loading />}>
-          <BloodPressurePage patientId={id} />
+          <BloodPressurePage patientId={id} deceased={deceasedInfo(p)} />
         </Suspense>
       )}
     </section>
@@ -72,7 +72,9 @@ export function PatientChartPage({ section }: { section: ChartSection }) {
 
 function PatientBanner({ patient, name }: { patient: Patient; name: string }) {
   const { t, i18n } = useTranslation();
-  const age = ageYears(patient.birthDate);
+  const deceased = deceasedInfo(patient);
+  // A deceased patient's age is the age at death (never today's), next to the date of death.
+  const age = deceased ? deceased.ageAtDeath : ageYears(patient.birthDate);
   const mrn = identifierText(patient.identifier);
   const phone = patient.telecom?.find((c) => c.system === 'phone')?.value;
   const address = patient.address?.[0];
@@ -91,9 +93,21 @@ function PatientBanner({ patient, name }: { patient: Patient; name: string }) {
           <dt>{t('patients.birthDate')}</dt>
           <dd>
             {formatDate(patient.birthDate, i18n.language) || t('common.none')}
-            {age !== undefined ? ` (${t('chart.ageYears', { count: age })})` : ''}
+            {age !== undefined
+              ? ` (${deceased ? t('chart.ageAtDeath', { count: age }) : t('chart.ageYears', { count: age })})`
+              : ''}
           </dd>
         </div>
+        {deceased && (
+          <div data-testid="patient-deceased">
+            <dt>{t('chart.status')}</dt>
+            <dd>
+              <span className="badge badge-muted">
+                {deceased.date ? t('chart.deceasedOn', { date: deceased.date }) : t('chart.deceased')}
+              </span>
+            </dd>
+          </div>
+        )}
         {mrn && (
           <div>
             <dt>{t('chart.mrn')}</dt>

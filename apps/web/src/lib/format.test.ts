@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { deceasedInfo, formatDate } from './format.ts';
+
+describe('formatDate in the patient/hospital zone', () => {
+  it('shows a UTC instant in the zone the server bucketed it in', () => {
+    expect(formatDate('2026-12-06T20:05:00Z', 'zh-CN', true, 'Asia/Shanghai')).toBe('2026-12-07 04:05');
+    expect(formatDate('2026-12-06T20:05:00Z', 'en', false, 'Asia/Shanghai')).toBe('2026-12-07');
+    expect(formatDate('2026-12-06T20:05:00Z', 'en', true, 'America/New_York')).toBe('2026-12-06 15:05');
+  });
+  it('keeps date-only values and falls back to the browser zone for an unknown zone', () => {
+    expect(formatDate('2026-12-06', 'en', true, 'Asia/Shanghai')).toBe('2026-12-06');
+    expect(formatDate('2026-12-06T20:05:00Z', 'en', true, 'Not/AZone')).toBe(
+      formatDate('2026-12-06T20:05:00Z', 'en', true),
+    );
+  });
+});
+
+describe('deceasedInfo', () => {
+  it('gives the date of death and the age at death, not the age today', () => {
+    expect(deceasedInfo({ birthDate: '1957-06-29', deceasedDateTime: '1981-03-04T10:00:00+08:00' })).toEqual({
+      date: '1981-03-04',
+      ageAtDeath: 23,
+    });
+    expect(deceasedInfo({ birthDate: '1957-06-29', deceasedDateTime: '1981-07-01' })).toEqual({
+      date: '1981-07-01',
+      ageAtDeath: 24,
+    });
+  });
+  it('marks deceasedBoolean without a date, and a living patient as undefined', () => {
+    expect(deceasedInfo({ birthDate: '1957-06-29', deceasedBoolean: true })).toEqual({});
+    expect(deceasedInfo({ birthDate: '1957-06-29', deceasedBoolean: false })).toBeUndefined();
+    expect(deceasedInfo({ birthDate: '1957-06-29' })).toBeUndefined();
+  });
+});
