@@ -17,13 +17,14 @@ import {
 import type { PatientChart } from '@qihuang/pharmacy-review';
 import type { FhirResource } from '@qihuang/store';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
-import { CONDITION_TERMS } from './intake.ts';
+import { chartConditionKeys } from './condition-match.ts';
 import { careDb } from './tables.ts';
 import { chartFactors, FACTOR_OBSERVATION_CODES, type ChartFactors } from './chart-factors.ts';
 import { citeSource } from './citations.ts';
 import { measuredOnly, reportedBp, type ReportedBp } from './measured.ts';
 import { ageAtDeath, deceasedOf } from './patient-status.ts';
 import { careSettings } from './settings.ts';
+import { clinicianTriage, openEmergencies } from './open-emergency.ts';
 
 export interface SummaryFinding {
   key: string;
@@ -142,19 +143,8 @@ export async function clinicalContext(
     }),
   };
   const review = buildReviewInput(chart.resources as unknown as Resource[], { now }).patient;
-  const conditions = new Set<string>();
-  for (const c of review.conditions) {
-    const text = [c.text ?? '', ...(c.codes ?? []).map((x) => `${x.display ?? ''} ${x.code ?? ''}`)].join(
-      ' ',
-    );
-    for (const term of CONDITION_TERMS) {
-      if (
-        (c.codes ?? []).some((x) => x.code === term.snomed) ||
-        term.terms.some((t) => text.toLowerCase().includes(t.toLowerCase()))
-      )
-        conditions.add(term.key);
-    }
-  }
+  // Code first, text with an exclusion list: prediabetes is not diabetes (condition-match.ts).
+  const conditions = chartConditionKeys(review.conditions);
   const factors = chartFactors(resources, {
     ...(report.patient.age !== undefined ? { age: report.patient.age } : {}),
     ...(report.patient.sex ? { sex: report.patient.sex } : {}),
@@ -340,6 +330,11 @@ export async function careSummary(
   }
   const { age, ...identity } = c.report.patient;
   const latest = c.report.series.at(-1);
+  // The urgency box: an open reported emergency makes it an emergency (never downgraded), text for the clinician.
+  const urgency = clinicianTriage(
+    withTriage ? (withTriage.triage as unknown as TriageResult) : undefined,
+    await openEmergencies(deps, ctx, patientId, alerts),
+  );
   return {
     // The dead are not given an age as if alive (issue 17 item 4).
     patient: c.deceased
@@ -360,7 +355,7 @@ export async function careSummary(
       severity: a.severity,
     })),
     ...(intake ? { intake } : {}),
-    ...(withTriage ? { triage: withTriage.triage as unknown as TriageResult } : {}),
+    ...(urgency ? { triage: urgency } : {}),
     modelConfigured: deps.model.configured(),
   };
 }

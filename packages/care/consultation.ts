@@ -260,7 +260,10 @@ export async function postConsultationMessage(
   const language = row.language;
   const messages = [...messagesOf(row)];
   messages.push({ role: 'patient', text: trimmed, at, kind: 'reply' });
-  const stepId = INTAKE_STEPS[row.step_index]!;
+  // After the last question the intake takes no more answers (never stored under an undefined step); the
+  // message is still triaged, so an emergency typed afterwards is acted on.
+  const completed = row.step_index >= INTAKE_STEPS.length;
+  const stepId = completed ? undefined : INTAKE_STEPS[row.step_index]!;
 
   // 1. Engine triage (never the model): red-flag symptoms and crisis-level readings, stored or just typed.
   const context = await loadPatientContext(deps.repository, ctx, row.patient_id, {
@@ -310,7 +313,7 @@ export async function postConsultationMessage(
     row = {
       ...row,
       status: 'stopped',
-      answers: { ...answersOf(row), [stepId]: trimmed },
+      answers: stepId ? { ...answersOf(row), [stepId]: trimmed } : answersOf(row),
       messages: messages as unknown[],
     };
     row = await save(deps, row, now);
@@ -348,6 +351,13 @@ export async function postConsultationMessage(
     messages.push({ role: 'system', text: result.instruction[language], at, kind: 'notice' });
   }
 
+  if (!stepId)
+    throw new QihuangError(
+      'conflict',
+      language === 'zh'
+        ? '问诊问题已经全部回答，不再接收新的回答；如有新的情况请开始新的问诊或联系医生'
+        : 'All intake questions have been answered; no more answers are taken — start a new consultation or contact the clinic',
+    );
   // 2. Record the answer and move on.
   const answers = { ...answersOf(row), [stepId]: trimmed };
   const nextIndex = row.step_index + 1;

@@ -19,6 +19,7 @@ import { guardedModelText, type GuardedText } from './narrative.ts';
 import { treatmentInput } from './treatment-input.ts';
 import { assertClinicalSide, assertSigner, nowOf, type CareDeps } from './deps.ts';
 import { assertAlive } from './patient-status.ts';
+import { leadWithEmergency, openEmergencies } from './open-emergency.ts';
 
 export const PROPOSAL_TAG = { system: 'urn:qihuang:care', code: 'treatment-proposal' };
 const SIGNATURE_EXTENSION = 'urn:qihuang:signed';
@@ -192,7 +193,8 @@ export async function proposeForPatient(
       'invalid-input',
       'No blood-pressure readings to base a proposal on: upload home readings or record an office visit first',
     );
-  const proposal = proposeTreatment(input);
+  // An open critical alert or a reported emergency comes before any routine start (open-emergency.ts).
+  const proposal = leadWithEmergency(proposeTreatment(input), await openEmergencies(deps, ctx, patientId));
   const now = nowOf(deps);
   const proposalId = `htn-${now.getTime().toString(36)}`;
   // Earlier unsigned proposals are withdrawn: only the latest proposal waits for signature.
@@ -241,6 +243,7 @@ export async function proposeForPatient(
       avoided: proposal.avoided.map((a) => ({ class: a.cls, reason: a.reason[language], source: a.source })),
       reviewFindings: findings.map((f) => ({ severity: f.severity, summary: f.summary[language] })),
       followUpDays: proposal.followUpDays,
+      ...(proposal.urgent ? { assessFirst: proposal.urgent.display[language] } : {}),
     },
     system:
       language === 'zh'

@@ -24,6 +24,15 @@ import { patientHome, recordMedicationAdherence } from './patient-home.ts';
 import { carePanel } from './panel.ts';
 import { dispatchReminders } from './reminders.ts';
 import { publicAnswer } from './citations.ts';
+import { triage } from '@qihuang/engines/hypertension-care';
+
+/** The engine triage of the text alone (pure): does it name an emergency? */
+function emergencyIn(deps: CareDeps, text: string): boolean {
+  return (
+    triage({ text, readings: [], now: new Date(0).toISOString(), guideline: deps.guideline ?? 'china-2018' })
+      .level === 'emergency'
+  );
+}
 
 export interface CareRouteDeps extends CareDeps {
   context: (c: unknown) => RequestContext;
@@ -101,6 +110,15 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
     const current = await getConsultation(deps, ctx, c.req.param('cid'));
     if (current.status !== 'active')
       throw new QihuangError('conflict', `Consultation ${current.id} is ${current.status}; start a new one`);
+    // After the last question no more answers are taken (409); a message naming an emergency still goes to the
+    // engine triage, which stops the consultation and alerts the care team.
+    if (!current.step && !emergencyIn(deps, b.text))
+      throw new QihuangError(
+        'conflict',
+        current.language === 'zh'
+          ? '问诊问题已经全部回答，不再接收新的回答；如有新的情况请开始新的问诊或联系医生'
+          : 'All intake questions have been answered; no more answers are taken — start a new consultation or contact the clinic',
+      );
     return streamSSE(c, async (stream) => {
       const queue: Promise<unknown>[] = [];
       try {

@@ -1,0 +1,173 @@
+/**
+ * Open emergencies for the clinician's screens: an active critical alert (crisis-range reading, REFERENCE §1.5)
+ * or an emergency the patient reported in a consultation (engine triage). They come before any routine
+ * decision: the treatment proposal leads with "assess the emergency first" and the summary's urgency box is an
+ * emergency written for the clinician, never downgraded by later readings.
+ */
+import { listAlerts, type StoredAlert } from '@qihuang/bp-monitoring';
+import type { RequestContext } from '@qihuang/contracts';
+import type { Text } from '@qihuang/engines/blood-pressure';
+import type { TreatmentProposal, TriageResult } from '@qihuang/engines/hypertension-care';
+import { nowOf, type CareDeps } from './deps.ts';
+import { careDb } from './tables.ts';
+
+/** How far back a patient-reported emergency in a consultation still leads (operational setting, days). */
+export const REPORTED_EMERGENCY_DAYS = 14;
+
+export interface OpenEmergency {
+  kind: 'reported' | 'critical-alert';
+  time: string;
+  /** For the clinician (bilingual). */
+  display: Text;
+  rule: string;
+  source: string;
+  alertId?: string;
+}
+
+const SOURCE = 'ACC/AHA 2017 §11.2; 中国高血压防治指南 2018 (高血压急症)'; // REFERENCE §1.5
+
+/** Active critical alerts and emergencies reported in recent consultations (newest first). */
+export async function openEmergencies(
+  deps: CareDeps,
+  ctx: RequestContext,
+  patientId: string,
+  alerts?: readonly StoredAlert[],
+): Promise<OpenEmergency[]> {
+  const now = nowOf(deps);
+  const active =
+    alerts ?? (await listAlerts(deps.repository, ctx, { patientId, status: 'active', count: 50 }));
+  const out: OpenEmergency[] = active
+    .filter((a) => a.status === 'active' && a.severity === 'critical')
+    .map((a) => ({
+      kind: a.kind === 'reported-emergency' ? ('reported' as const) : ('critical-alert' as const),
+      time: a.createdAt,
+      display: a.summary,
+      rule: a.rule,
+      source: a.source,
+      alertId: a.id,
+    }));
+  const since = new Date(now.getTime() - REPORTED_EMERGENCY_DAYS * 86_400_000);
+  const rows = await careDb(deps.db)
+    .selectFrom('care_consultation')
+    .select(['triage', 'updated_at'])
+    .where('patient_id', '=', patientId)
+    .where('updated_at', '>=', since)
+    .orderBy('updated_at', 'desc')
+    .limit(20)
+    .execute();
+  for (const row of rows) {
+    const t = row.triage as (TriageResult & { secondOpinion?: unknown }) | null;
+    if (!t || t.level !== 'emergency') continue;
+    const time = new Date(row.updated_at).toISOString();
+    // The Flag raised by the same consultation already stands for it.
+    if (out.some((e) => e.kind === 'reported' && Math.abs(Date.parse(e.time) - Date.parse(time)) < 60_000))
+      continue;
+    out.push({
+      kind: 'reported',
+      time,
+      display: {
+        zh: `患者问诊中报告急症症状：${t.redFlags.map((f) => f.display.zh).join('、')}`,
+        en: `Emergency symptoms reported in the consultation: ${t.redFlags.map((f) => f.display.en).join(', ')}`,
+      },
+      rule: t.rule,
+      source: t.source,
+    });
+  }
+  return out.sort((a, b) => b.time.localeCompare(a.time));
+}
+
+/** The proposal's `urgent` shape for open emergencies: assess them before any routine start. */
+export function emergencyFirst(
+  emergencies: readonly OpenEmergency[],
+): NonNullable<TreatmentProposal['urgent']> {
+  const reported = emergencies.some((e) => e.kind === 'reported');
+  const what = {
+    zh: emergencies.map((e) => e.display.zh).join('；'),
+    en: emergencies.map((e) => e.display.en).join('; '),
+  };
+  return {
+    rule: reported
+      ? 'open patient-reported emergency: assess the reported emergency (and acute target-organ damage) before any routine treatment change'
+      : 'open critical BP alert: assess for hypertensive emergency (acute target-organ damage) vs urgency before any routine treatment change',
+    source: SOURCE,
+    display: reported
+      ? {
+          zh: `先处理患者报告的急症（${what.zh}）：立即联系患者，评估有无急性靶器官损害（如卒中、急性冠脉综合征），需要时转急诊（120）；常规调整用药在此之后再定`,
+          en: `Assess the reported emergency first (${what.en}): contact the patient now, assess for acute target-organ damage (e.g. stroke, acute coronary syndrome) and refer to emergency care (120/911) if present; a routine treatment change comes after that`,
+        }
+      : {
+          zh: `先评估高血压急症（${what.zh}）：有无急性靶器官损害（高血压急症还是亚急症），急症需立即转诊/急诊处理；常规起始或调整用药在此之后再定`,
+          en: `Assess for hypertensive emergency first (${what.en}): acute target-organ damage (emergency vs urgency); an emergency needs immediate referral; a routine start or change comes after that`,
+        },
+  };
+}
+
+/** A proposal that leads with the open emergencies: urgent set, its text first, follow-up now. */
+export function leadWithEmergency(
+  proposal: TreatmentProposal,
+  emergencies: readonly OpenEmergency[],
+): TreatmentProposal {
+  if (emergencies.length === 0) return proposal;
+  const urgent = emergencyFirst(emergencies);
+  const notes = proposal.urgent
+    ? [urgent.display, ...proposal.notes.filter((n) => n !== proposal.urgent!.display)]
+    : [urgent.display, ...proposal.notes];
+  return {
+    ...proposal,
+    urgent,
+    notes,
+    display: {
+      zh: `${urgent.display.zh}。${proposal.display.zh}`,
+      en: `${urgent.display.en}. ${proposal.display.en}`,
+    },
+    // REFERENCE §1.5: an emergency needs immediate assessment — not the routine follow-up interval.
+    followUpDays: 0,
+  };
+}
+
+/**
+ * The summary's urgency box for the clinician: the latest triage, raised to emergency when an emergency is open
+ * (never lowered), with the instruction written for the clinician rather than the patient's fixed text.
+ */
+export function clinicianTriage(
+  latest: TriageResult | undefined,
+  emergencies: readonly OpenEmergency[],
+): TriageResult | undefined {
+  const reported = emergencies.filter((e) => e.kind === 'reported');
+  if (reported.length > 0) {
+    const urgent = emergencyFirst(reported);
+    return {
+      ...(latest ?? { redFlags: [], inputs: {} }),
+      level: 'emergency',
+      stop: true,
+      redFlags: latest?.level === 'emergency' ? latest.redFlags : (latest?.redFlags ?? []),
+      rule: urgent.rule,
+      source: urgent.source,
+      display: urgent.display,
+      inputs: latest?.inputs ?? {},
+      instruction: urgent.display,
+    };
+  }
+  if (!latest || latest.level === 'none') return latest;
+  const crisis = latest.crisisReading;
+  const words = {
+    zh: latest.redFlags.map((f) => f.display.zh).join('、'),
+    en: latest.redFlags.map((f) => f.display.en).join(', '),
+  };
+  const instruction: Text =
+    latest.level === 'emergency'
+      ? {
+          zh: `患者报告急症症状（${words.zh}）：立即联系患者，评估急性靶器官损害，需要时转急诊（120）`,
+          en: `The patient reported emergency symptoms (${words.en}): contact the patient now, assess for acute target-organ damage and refer to emergency care if present`,
+        }
+      : crisis
+        ? {
+            zh: `患者血压 ${crisis.sbp}/${crisis.dbp} mmHg 达危象范围：当天联系患者，评估有无急性靶器官损害（高血压急症还是亚急症）`,
+            en: `Patient BP ${crisis.sbp}/${crisis.dbp} mmHg is in the crisis range: contact the patient today and assess for acute target-organ damage (emergency vs urgency)`,
+          }
+        : {
+            zh: `患者报告需尽快评估的症状（${words.zh}）：当天联系患者评估`,
+            en: `The patient reported symptoms that need prompt assessment (${words.en}): contact the patient today`,
+          };
+  return { ...latest, instruction };
+}
