@@ -9,6 +9,42 @@ const concepts = (t: string) => analyze(t).mentions.map((m) => m.concept);
 // Each composition rule: a message worded by effect (positive) and a near miss that must not compose.
 const CASES: { rule: string; concept: string; yes: string; no: string }[] = [
   {
+    rule: 'one eye × blurred — sudden',
+    concept: 'sudden-vision-loss',
+    yes: '左眼突然看不太清东西了',
+    no: '右眼看东西有点模糊，老花好几年了',
+  },
+  {
+    rule: 'head × severe pain — sudden, worst ever, vomiting or stiff neck',
+    concept: 'thunderclap-headache',
+    yes: '脑袋疼得受不了，比以往哪次都厉害',
+    no: '头疼得厉害，偏头痛又犯了',
+  },
+  {
+    rule: 'not knowing where one is, confused words, repeated questions',
+    concept: 'confusion',
+    yes: '我妈想不起来自己在哪',
+    no: '我想不起来钥匙放在哪了',
+  },
+  {
+    rule: 'slow responses or the same question over and over — new today',
+    concept: 'confusion',
+    yes: '我爸今天突然反应慢了很多',
+    no: '我爸年纪大了反应慢了，好几年了',
+  },
+  {
+    rule: 'numbness or weakness × one side (English)',
+    concept: 'limb-weakness',
+    yes: 'sudden numbness all down my left side',
+    no: 'weakness in my left leg since the fracture',
+  },
+  {
+    rule: 'cannot get a full breath (English)',
+    concept: 'dyspnoea',
+    yes: "I can't get a full breath even sitting down",
+    no: "after running up the stairs I couldn't take a deep breath for a minute",
+  },
+  {
     rule: 'one-sided limb × lost function or numbness',
     concept: 'limb-weakness',
     yes: '吃饭的时候右手筷子老是夹不住菜',
@@ -170,6 +206,30 @@ describe('compositional recognition (body part/function × abnormal state)', () 
       expect(emergency(c.no)).toBe(false);
     });
   }
+
+  it('a severe headache needs its cue (sudden, worst ever, vomiting, stiff neck, not the usual one)', () => {
+    expect(emergency('头疼得厉害，止不住地吐')).toBe(true);
+    expect(emergency('head is pounding like its gonna explode, threw up twice')).toBe(true);
+    expect(emergency('头炸了一样疼，不是平时那种偏头痛')).toBe(true);
+    expect(emergency('头疼得厉害，吃了止痛药好点了')).toBe(false);
+    expect(emergency('头晕得厉害，吐了两次')).toBe(false);
+    expect(emergency('my head is pounding after a long day')).toBe(false);
+  });
+
+  it('Cantonese 我只手 is one hand; 冇晒力 and 拎唔起 are lost function', () => {
+    expect(emergency('我只手冇晒力，拎唔起个碗')).toBe(true);
+    expect(emergency('我两只手冇力，做咗一日嘢')).toBe(false);
+  });
+
+  it('repeated questions are confusion when new; "over and over" is not "confused over"', () => {
+    expect(emergency('mum keeps asking the same question over and over, started this morning')).toBe(true);
+    expect(emergency('grandpa has dementia and keeps asking the same question, for years now')).toBe(false);
+  });
+
+  it('a torn-apart simile of the back is tearing pain; a torn garment is not', () => {
+    expect(emergency('后背像被撕开一样疼')).toBe(true);
+    expect(emergency('后背的衣服被扯开了一道口子')).toBe(false);
+  });
 
   it('the context modifiers apply to a composed span unchanged', () => {
     const hist = analyze('左手没劲是十年前中风留下的，一直这样').mentions.find(

@@ -36,14 +36,18 @@ export interface ComposeRule {
 }
 
 // ── Neuro deficit: limbs (BE-FAST "Arm", 中风120 "2查2只胳膊") ───────────────────────────────────────────────
-const SIDE = '(?:(?<![两双])(?:左(?!右)|右|一侧|单侧|一边|半边|一只|一条)(?:边|侧|半边)?(?:的)?)';
+// Cantonese 我只手 / 佢只脚: "my (one) hand" (classifier 只 after a pronoun).
+const SIDE =
+  '(?:(?<![两双])(?:左(?!右)|右|一侧|单侧|一边|半边|一只|一条|(?<=[我佢他她])只)(?:边|侧|半边)?(?:的)?)';
 const LIMB = '(?:胳膊|胳臂|手臂|手指头?|手|腿|脚|半边身子|身子)';
 /** Function lost or weak (a task the hand or leg cannot do). */
 const LOST =
   '(?:没劲|无力|没力气?|使不上劲|使不上力|使不出(?:劲|力)?|用不上劲|抬不起|举不起|抬不动|不听使唤|不听话|不听指挥|动不了|不能动|' +
   '写不(?:成|了|好)|' +
   '拿不住|拿不稳|握不住|握不紧|抓不住|捏不住|夹不住|夹不起|扣不上|系不上|套不进|穿不进|迈不开|迈不动|站不住|撑不住|' +
-  '不灵活|不灵|不好使|老掉|总掉|往下掉|掉下去|滑下去|滑掉|耷拉|拖着|拖地|瘫)';
+  '不灵活|不灵|不好使|老掉|总掉|往下掉|掉下去|滑下去|滑掉|耷拉|拖着|拖地|瘫|' +
+  // Cantonese: 冇(晒)力 no strength (at all), 拎唔起 cannot lift, 揸唔实 cannot grip, 郁唔到 cannot move.
+  '冇晒?力|冇晒?气力|拎唔起|揸唔实|揸唔住|郁唔到|郁唔)';
 /** Sensory or heaviness: emergency only one-sided (AHA: sudden numbness, especially on one side). */
 const FELT = '(?:麻(?!烦)|发麻|木|发木|没知觉|没感觉|发沉|沉|发软|软)';
 /** Both sides: bilateral numbness or weakness is no stroke sign (unless one side is named as worse). */
@@ -95,6 +99,19 @@ const CHEST = '(?:胸口|胸部|胸前|胸骨|心口|心窝子?|前胸|左胸|�
 const CHEST_STATE = '(?:疼|痛|闷|压|紧|堵|烧|攥|揪|勒|绞|沉|憋|撕|石头|秤砣|铅块)';
 const CHEST_UNLESS =
   '(?:痘|疙瘩|疹|伤口|刀口|撞|磕|碰|摔|按着|按压|一按|乳|咳|反酸|烧心|打嗝|cough|pulled|muscle|bruis|heartburn|acid|gym)';
+
+// ── Headache (REFERENCE §1.5 hypertensive encephalopathy; AHA stroke sign "sudden severe headache") ────────────
+const HEAD = '(?:头|脑壳|脑袋|脑门|后脑勺?)';
+/** Severe head pain: bursting similes, "unbearable", "worse than ever". */
+const HEAD_SEVERE = '(?:炸|爆|裂|剧痛|厉害|遭不住|受不了|要命|难忍|比以往|比以前|哪次都|从来没|从没|从未)';
+/** What makes a severe headache an emergency: sudden onset, worst ever, not the usual one, vomiting, stiff neck. */
+const HEAD_CUE =
+  '(?:突然|一下子|猛然|忽然|从来没|从没|从未|比以往|哪次都|这辈子|不是平时|不像平时|跟平时不一样|' +
+  '脖子(?:也|都)?(?:硬|僵)|止不住地?吐|吐了|呕吐|一直吐|吐个不停|' +
+  'sudden|worst|never had|stiff neck|neck is stiff|threw up|throwing up|vomit)';
+/** A named usual cause (a known migraine, a hangover, a cold) explains it, unless it is "not the usual one". */
+const HEAD_UNLESS = '(?:偏头痛|宿醉|喝多|感冒|发烧|migraine|hangover|hungover|a cold|flu)';
+const HEAD_UNLESS_NOT = '(?:不是平时|不像平时|跟平时不一样|不一样|not (?:like )?my usual|different)';
 
 export const COMPOSE_RULES: readonly ComposeRule[] = [
   {
@@ -226,6 +243,14 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     sources: ['befast'],
   },
   {
+    name: 'one eye × blurred — sudden',
+    concept: 'sudden-vision-loss',
+    re: `${EYE}${G}{0,6}?(?:看不(?:太)?清|模糊|朦胧)`,
+    needs: `^(?=.*(?:左眼|右眼|一只眼|一边眼))(?=.*${SUDDEN})`,
+    unless: EYE_UNLESS,
+    sources: ['befast'],
+  },
+  {
     name: 'one side of the visual field × unseen',
     concept: 'sudden-vision-loss',
     re: `${SIDE}(?:东西|视野|眼睛|眼)${G}{0,4}?(?:看不见|看不到|看不清|黑|没了)`,
@@ -253,6 +278,51 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
       `\\bchest\\b${E}{0,25}?\\b(?:crush\\w*|squeez\\w*|heavy|heaviness|burn\\w*|hurts?|hurting|aches?|aching|tight\\w*|pressure)\\b|\\bcp\\b`,
     unless: CHEST_UNLESS,
     sources: ['aha-heart-attack', 'ref-1.5'],
+  },
+  {
+    name: 'head × severe pain — sudden, worst ever, vomiting or stiff neck',
+    concept: 'thunderclap-headache',
+    re:
+      `${HEAD}(?:[^。!?;\\n]{0,3}?(?:痛|疼)[^。!?;\\n]{0,8}?${HEAD_SEVERE}|${G}{0,3}?(?:炸|爆|剧痛))|` +
+      `\\bhead(?:ache)?\\b${E}{0,30}?\\b(?:explod\\w*|burst\\w*|pounding|splitting)\\b|` +
+      `\\b(?:explosive|thunderclap)\\b${E}{0,12}?\\bhead(?:ache)?\\b`,
+    needs: HEAD_CUE,
+    unless: HEAD_UNLESS,
+    unlessNot: HEAD_UNLESS_NOT,
+    sources: ['ref-1.5', 'patient-education'],
+  },
+  {
+    name: 'not knowing where one is, confused words, repeated questions',
+    concept: 'confusion',
+    re:
+      `(?:想不起来?|记不起来?|搞不清|分不清|不知道)${G}{0,3}?(?:自己在哪|这是哪|我是谁|今天几号)|` +
+      `\\b(?:not|isn'?t|is not|aren'?t|wasn'?t)\\s+making (?:any )?sense\\b|\\bdoesn'?t (?:recogni[sz]e|know) (?:me|us|anyone)\\b`,
+    sources: ['ref-1.5'],
+  },
+  {
+    name: 'slow responses or the same question over and over — new today',
+    concept: 'confusion',
+    re:
+      `反应${G}{0,3}?(?:慢了|变慢|迟钝)|半天才(?:答|回答|反应)|(?:反复|一直|老是)问${G}{0,3}?(?:同一个|一样的)${G}{0,2}?问题|` +
+      `\\b(?:(?:keeps?|kept) )?asking the same (?:question|thing)(?: over and over| again and again)?\\b`,
+    needs: `(?:${SUDDEN}|今天|这会儿|早上还|started|an hour ago|this morning|today|all of a sudden)`,
+    unless: '(?:一直这样|好几年|多年|老年痴呆|痴呆|always|for years|dementia)',
+    sources: ['ref-1.5'],
+  },
+  {
+    name: 'numbness or weakness × one side (English)',
+    concept: 'limb-weakness',
+    re: `\\b(?:numb\\w*|weak\\w*|tingl\\w*)\\b${E}{0,25}?\\b(?:right|left|one)\\s+(?:side|arm|leg|hand|half)\\b`,
+    unless: LIMB_UNLESS,
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    name: 'cannot get a full breath (English)',
+    concept: 'dyspnoea',
+    re: `\\b(?:can'?t|cannot|unable to)\\b${E}{0,15}?\\b(?:get|take|draw)\\s+(?:a\\s+|my\\s+)?(?:full|deep|proper|whole)\\s+breath\\b`,
+    unless: `(?:${EXERTION}|climbing)`,
+    unlessNot: AT_REST,
+    sources: ['ref-1.5', 'aha-heart-attack'],
   },
   {
     name: 'not recognising people, cannot be woken',

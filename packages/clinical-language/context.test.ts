@@ -40,6 +40,12 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
     pos: ['chest pain: none', 'chest-pain'],
     pseudo: ['chest pain: no relief', 'chest-pain'],
   },
+  // A list denied as a whole after it; "其他这些都没有" denies the others, not the named one.
+  {
+    flag: 'negated',
+    pos: ['胸闷气短这些都没有', 'chest-pain'],
+    pseudo: ['胸痛，其他这些都没有', 'chest-pain'],
+  },
   { flag: 'negated', pos: ['胸痛（-），头晕（+）', 'chest-pain'], pseudo: ['胸痛（+）', 'chest-pain'] },
   { flag: 'historical', pos: ['小时候有过癫痫', 'epilepsy'], pseudo: ['吃药之前胸口疼', 'chest-pain'] },
   {
@@ -148,6 +154,29 @@ describe('context modifier rules', () => {
 });
 
 describe('pseudo-triggers and terminators', () => {
+  it('sudden onset ends a past or negated scope, not a conditional', () => {
+    expect(flagsOf('如果突然说话不清楚，是不是要马上打120', 'speech-difficulty')).toContain('hypothetical');
+    expect(flagsOf('if suddenly my chest hurts what do i do', 'chest-pain')).toContain('hypothetical');
+    expect(flagsOf('以前头晕，突然胸口疼', 'chest-pain')).not.toContain('historical');
+  });
+
+  it('的话 after a speech verb is the noun "words", not a conditional', () => {
+    expect(flagsOf('我爸净说些颠三倒四的话', 'confusion')).not.toContain('hypothetical');
+    expect(flagsOf('说话颠三倒四的话要打120吗', 'speech-difficulty')).toContain('hypothetical');
+  });
+
+  it('resolved or dated in lay wording: 早就不疼了, "2 yrs ago", "back in march", "ever since"', () => {
+    expect(flagsOf('前两天胸口疼了一下，早就不疼了', 'chest-pain')).toContain('historical');
+    expect(flagsOf('胸口疼了一下，一直不见好', 'chest-pain')).not.toContain('historical');
+    expect(flagsOf('had chest pain 2 yrs ago', 'chest-pain')).toContain('historical');
+    expect(flagsOf('chest pain for 2 hrs', 'chest-pain')).not.toContain('historical');
+    expect(flagsOf('my arm went numb back in march', 'limb-weakness')).toContain('historical');
+    expect(flagsOf('my left leg has been weak ever since', 'limb-weakness')).toContain('historical');
+    expect(flagsOf('my left leg has been weak since this morning', 'limb-weakness')).not.toContain(
+      'historical',
+    );
+  });
+
   it('idioms with a negation character do not negate', () => {
     for (const text of [
       '无缘无故胸口疼',

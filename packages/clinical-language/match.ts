@@ -227,10 +227,18 @@ export function candidates(norm: string, c: Compiled): Candidate[] {
   });
 }
 
-/** Longest match wins; a match inside a longer kept one is dropped; partial overlaps of different concepts stay. */
+/**
+ * Longest match wins; a match inside a longer kept one is dropped; partial overlaps of different concepts stay.
+ * On the same span the emergency reading wins (a composition that needed its cue — sudden, worst ever — is the
+ * more specific reading of "头疼得厉害" than the lexicon's plain severe headache).
+ */
 export function resolve(cands: Candidate[]): Candidate[] {
   const sorted = [...cands].sort(
-    (a, b) => a.start - b.start || b.end - a.end || Number(!!b.infixNegation) - Number(!!a.infixNegation),
+    (a, b) =>
+      a.start - b.start ||
+      b.end - a.end ||
+      Number(!!b.infixNegation) - Number(!!a.infixNegation) ||
+      Number(b.concept.emergency === true) - Number(a.concept.emergency === true),
   );
   const kept: Candidate[] = [];
   for (const x of sorted) {

@@ -38,6 +38,8 @@ describe('tolerant matching', () => {
 
   it("Chinese input-method typos of the lexicon's words (whole phrases, same length)", () => {
     expect(analyze('凶口疼').mentions[0]?.concept).toBe('chest-pain');
+    expect(analyze('兄口疼得厉害').mentions[0]?.concept).toBe('chest-pain');
+    expect(analyze('兄弟口渴').mentions.map((m) => m.concept)).not.toContain('chest-pain');
     expect(analyze('我好像中疯了').mentions[0]?.concept).toBe('stroke-now');
     expect(analyze('说话不情楚').mentions[0]?.text).toBe('说话不情楚');
     expect(analyze('凶手').mentions).toEqual([]);

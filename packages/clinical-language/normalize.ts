@@ -38,6 +38,7 @@ for (let i = 0; i + 1 < TRAD_PAIRS.length; i += 2) {
  */
 const ZH_TYPOS: readonly [string, string][] = [
   ['凶口', '胸口'],
+  ['兄口', '胸口'],
   ['胸囗', '胸口'],
   ['凶闷', '胸闷'],
   ['凶痛', '胸痛'],

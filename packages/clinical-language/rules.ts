@@ -83,6 +83,14 @@ export const TRIGGERS: readonly TriggerRule[] = [
     adjacent: true,
     re: '^\\s*(?:[?:\\-]\\s*(?:no|none|nope|negative|denied|denies|nil|not really)|,?\\s*(?:none|not at all|not anymore)|(?:was|has been|is|were) (?:ruled out|excluded))\\b',
   },
+  // A list denied as a whole after it: "胸闷气短这些都没有", "头痛、胸痛以上都没有" (not "…，其他这些都没有").
+  {
+    category: 'negated',
+    direction: 'backward',
+    // The whole tail is the cue (named group), so the other listed concepts before it do not block it.
+    re: '^(?<cue>(?![^,.。!?;\\n]{0,12}?(?:其他|其它|别的|其余))[^,.。!?;\\n]{0,12}?(?:这些|这几个|这几样|以上|上述|上面这些)(?:症状)?(?:也|都|全|统统)?(?:没有|没|无)(?!缓解|好转|减轻))',
+    window: 12,
+  },
   // Clinical notation "胸痛(-)", "胸痛（阴性）", "脑梗已排除".
   {
     category: 'negated',
@@ -105,12 +113,12 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'forward',
-    re: `(?<!family )\\b(?:history of|hx of|h/o|previously|previous|prior(?! to)|recovered from|recovering from|in the past|used to|as a child|as a kid|when i was (?:young|younger|a child|a kid)|last (?:year|month|week)|back in \\d{4}|in \\d{4}|(?:${EN_NUM} )?(?:years?|months?|weeks?) ago|died of|died from|passed away from|passed away of|my late|our late)\\b`,
+    re: `(?<!family )\\b(?:history of|hx of|h/o|previously|previous|prior(?! to)|recovered from|recovering from|in the past|used to|as a child|as a kid|when i was (?:young|younger|a child|a kid)|last (?:year|month|week)|back in (?:\\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))|in \\d{4}|(?:${EN_NUM} )?(?:years?|yrs?|months?|mos?|weeks?|wks?) ago|died of|died from|passed away from|passed away of|my late|our late)\\b`,
   },
   {
     category: 'historical',
     direction: 'backward',
-    re: `^[^.!?;]{0,40}?\\b(?:(?:${EN_NUM} )?(?:years?|months?|weeks?) ago|as a young (?:man|woman)|when (?:he|she|i) was (?:\\d+|young|younger|a child|a kid)|at (?:the )?age (?:of )?\\d+|aged \\d+|in the past|as a (?:child|kid)|when i was (?:young|younger|a child|a kid)|years back|before (?:he|she|they) (?:died|passed(?: away)?)|back in \\d{4}|in \\d{4}|last (?:year|month|week)|went away|(?:is|has|had) gone|has resolved|resolved|cleared up|got better)\\b`,
+    re: `^[^.!?;]{0,40}?\\b(?:(?:${EN_NUM} )?(?:years?|yrs?|months?|mos?|weeks?|wks?) ago|as a young (?:man|woman)|when (?:he|she|i) was (?:\\d+|young|younger|a child|a kid)|at (?:the )?age (?:of )?\\d+|aged \\d+|in the past|as a (?:child|kid)|when i was (?:young|younger|a child|a kid)|years back|before (?:he|she|they) (?:died|passed(?: away)?)|back in (?:\\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))|in \\d{4}|last (?:year|month|week)|went away|(?:is|has|had) gone|has resolved|resolved|cleared up|got better)\\b`,
     window: 10,
   },
   {
@@ -158,7 +166,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'backward',
-    re: '^[^。!?;\\n]{0,10}?(?:后来(?:就)?好了|后来(?:就)?没事了|后来就不(?:疼|痛|闷)了|过了?一会儿?(?:就)?好了|休息(?:了)?(?:一下|一会儿?)?就好了|已经好了|早就好了|已经没了|已经消失了|已经缓解了|已经不(?:疼|痛|闷)了|现在好了|现在不(?:疼|痛|闷)了|现在没事了|已经没事了)',
+    re: '^[^。!?;\\n]{0,10}?(?:后来(?:就)?好了|后来(?:就)?没事了|后来就不(?:疼|痛|闷)了|过了?一会儿?(?:就)?好了|休息(?:了)?(?:一下|一会儿?)?就好了|已经好了|早就好了|已经没了|已经消失了|已经缓解了|(?:已经|早就|早)不(?:疼|痛|闷)了|早就好了|早就没事了|现在好了|现在不(?:疼|痛|闷)了|现在没事了|已经没事了)',
     // A stroke sign that went away is a TIA: still call 120 (BE-FAST, 中风120), so it is not "resolved".
     notRedFlags: ['neuro-deficit', 'vision-loss'],
     sentence: true,
@@ -174,7 +182,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'backward',
-    re: '^[^.!?;]{0,30}?\\b(?<cue>since (?:childhood|birth|i was (?:a child|a kid|young|born)|(?:my|his|her|the) (?:stroke|accident|injury|surgery|operation))|for (?:many |several )?years|all my life|long-standing|always been)\\b',
+    re: '^[^.!?;]{0,30}?\\b(?<cue>since (?:childhood|birth|i was (?:a child|a kid|young|born)|(?:my|his|her|the) (?:stroke|accident|injury|surgery|operation))|for (?:many |several )?years|all my life|long-standing|always been|ever since)\\b',
     kinds: ['red-flag', 'symptom'],
     window: 10,
   },
@@ -263,6 +271,8 @@ export const PSEUDO: readonly ScopeRule[] = [
     re: "\\b(?:(?:don'?t know|didn'?t know|doesn'?t know|not sure|wondering|wonder|no idea) (?:if|whether))\\b",
   },
   { categories: ['hypothetical'], re: '(?:注意到|引起了注意)' },
+  // "净说些颠三倒四的话": 的话 after a speech verb is the noun "words", not "if" (…的话 = conditional).
+  { categories: ['hypothetical'], re: '(?:说|讲)(?:些|了些|了|着|出)(?!话)[^,.。!?;\\n]{0,8}的话' },
   // "previously healthy, now …", "prior to calling": not a past mention of the concept.
   {
     categories: ['historical'],
@@ -275,14 +285,17 @@ export const PSEUDO: readonly ScopeRule[] = [
 export const TERMINATORS: readonly ScopeRule[] = [
   {
     categories: ['negated', 'uncertain', 'hypothetical', 'historical'],
-    re: '(?:但是|但|可是|不过|然而|却|只是|就是|而是|反而|结果|然后|后来|接着|现在|目前|今天|今早|今晚|刚才|刚刚|突然|这会儿|此刻|还有|而且|并且|同时|另外|此外)',
+    re: '(?:但是|但|可是|不过|然而|却|只是|就是|而是|反而|结果|然后|后来|接着|现在|目前|今天|今早|今晚|刚才|刚刚|这会儿|此刻|还有|而且|并且|同时|另外|此外)',
   },
   { categories: ['negated'], re: '(?:就|才)' },
+  // Sudden onset ends a negation, doubt or past scope ("以前没事，突然…"), but not a conditional: "如果突然说话不清楚"
+  // and "if suddenly …" ask about a sudden sign.
+  { categories: ['negated', 'uncertain', 'historical'], re: '(?:突然|\\bsuddenly\\b)' },
   { categories: ['negated', 'uncertain', 'historical'], re: '(?:之后|以后)' },
   { categories: ['negated', 'historical'], re: '(?:又|再次)' },
   {
     categories: ['negated', 'uncertain', 'hypothetical', 'historical'],
-    re: '\\b(?:but|however|although|though|yet|except|still|now|right now|today|tonight|this morning|suddenly|apart from|aside from|plus|then|which|who|again|currently|at the moment)\\b',
+    re: '\\b(?:but|however|although|though|yet|except|still|now|right now|today|tonight|this morning|apart from|aside from|plus|then|which|who|again|currently|at the moment)\\b',
   },
   { categories: ['negated'], re: "\\b(?:i have|i'?ve got|i'?m having|i feel|i am)\\b" },
   {

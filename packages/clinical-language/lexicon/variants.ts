@@ -40,6 +40,8 @@ export const VARIANTS: Readonly<Record<string, Variants>> = {
     zh: ['背心撕着疼', '背心撕着痛', '前胸穿到后背'],
     patterns: [
       `(?:后背|背部|背心|背上|背|胸背)${G}{0,6}?(?:劈|劈开|撕着)`,
+      // IRAD: tearing or ripping — the torn-apart similes (像被扯开, 像被撕开, 像拿刀划); a simile, not a torn shirt.
+      `(?:后背|背部|背心|背上|胸背)${G}{0,3}?像${G}{0,3}?(?:被|让)?(?:扯开|撕开|扯裂|拿刀(?:往下)?划|刀割)`,
       // IRAD: abrupt severe chest or back pain.
       `\\bsudden(?:ly)?\\b[^,.;!?]{0,12}\\b(?:severe|sharp|intense|excruciating|terrible|tearing|ripping)\\b[^,.;!?]{0,10}\\bback pain\\b`,
       `\\bback\\b[^,.;!?]{0,12}\\b(?:splitting|split) (?:open|apart|in two)\\b`,
