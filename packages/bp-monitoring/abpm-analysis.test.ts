@@ -39,4 +39,22 @@ describe('ABPM intake into the engine (issue 17 item 6)', () => {
     expect(() => analyseAbpm('time,sbp,dbp\nx,y,z', options)).toThrow();
     expect(() => analyseAbpm('{not json', options)).toThrow(/neither CSV nor valid JSON/);
   });
+
+  it.each([
+    'null',
+    '[null]',
+    '42',
+    '"text"',
+    '[1, 2]',
+    '{"resourceType":"Bundle","entry":[null, 3]}',
+    'null\nnull',
+  ])('refuses JSON that is not resources (%s) as bad input, never a crash', (body) => {
+    let error: unknown;
+    try {
+      analyseAbpm(body, options);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'invalid-input' });
+  });
 });

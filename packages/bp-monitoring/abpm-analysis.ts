@@ -52,7 +52,20 @@ function marked(resource: Json): boolean {
   );
 }
 
+const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Every item must be a JSON object (a resource or a Bundle): `null`, numbers and strings are bad input. */
+function objectsOnly(items: unknown[]): Json[] {
+  if (!items.every(isObject))
+    throw new QihuangError('invalid-input', 'The ABPM JSON must be FHIR resources or a Bundle (objects)');
+  return items;
+}
+
 function resourcesOf(text: string): Json[] {
+  return objectsOnly(parseResources(text));
+}
+
+function parseResources(text: string): unknown[] {
   const t = text.trim();
   if (t.startsWith('{') || t.startsWith('[')) {
     let parsed: unknown;
@@ -61,13 +74,13 @@ function resourcesOf(text: string): Json[] {
     } catch {
       throw new QihuangError('invalid-input', 'The ABPM file is neither CSV nor valid JSON');
     }
-    const list = Array.isArray(parsed) ? parsed : [parsed];
+    const list = objectsOnly(Array.isArray(parsed) ? parsed : [parsed]);
     return list.flatMap((x) =>
-      (x as Json)?.resourceType === 'Bundle'
-        ? (((x as Json).entry as { resource?: Json }[] | undefined) ?? []).flatMap((e) =>
-            e.resource ? [e.resource] : [],
+      x.resourceType === 'Bundle'
+        ? (Array.isArray(x.entry) ? (x.entry as unknown[]) : []).flatMap((e) =>
+            isObject(e) && e.resource !== undefined ? [e.resource] : [],
           )
-        : [x as Json],
+        : [x],
     );
   }
   return t
@@ -75,7 +88,7 @@ function resourcesOf(text: string): Json[] {
     .filter(Boolean)
     .map((line) => {
       try {
-        return JSON.parse(line) as Json;
+        return JSON.parse(line) as unknown;
       } catch {
         throw new QihuangError('invalid-input', 'The ABPM file is neither CSV nor FHIR JSON/NDJSON');
       }

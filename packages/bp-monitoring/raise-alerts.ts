@@ -40,6 +40,10 @@ export async function raiseAlerts(
     principal: SYSTEM_PRINCIPAL,
     ...(options.cause?.clientAddress ? { clientAddress: options.cause.clientAddress } : {}),
   };
+  // The dead raise no alerts (issue 17 item 4): a Patient with deceased[x] is not evaluated.
+  const patient = (await repo.read(ctx, 'Patient', patientId).catch(() => undefined)) as
+    { deceasedBoolean?: boolean; deceasedDateTime?: string } | undefined;
+  if (patient?.deceasedBoolean === true || patient?.deceasedDateTime) return 0;
   // Readings just written may have grown the search tables past what the planner knows (table-statistics.ts).
   await analyzeGrownTables(repo.db);
   const from = new Date(Date.parse(options.now) - ALERT_WINDOW_DAYS * 86_400_000).toISOString();
