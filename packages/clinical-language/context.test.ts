@@ -154,6 +154,20 @@ describe('context modifier rules', () => {
 });
 
 describe('pseudo-triggers and terminators', () => {
+  it('没完没了 is an idiom; "那倒没有" denies what was asked; "before" at a clause end dates it', () => {
+    expect(flagsOf('头疼没完没了的，隐隐的', 'headache')).not.toContain('negated');
+    expect(flagsOf('头疼？没有', 'headache')).toContain('negated');
+    expect(flagsOf('头痛得厉害？那倒没有，就是有点晕', 'severe-headache')).toContain('negated');
+    expect(flagsOf('I had a stroke before, what should I watch for', 'stroke')).toContain('historical');
+    expect(flagsOf('I had chest pain before the meal', 'chest-pain')).not.toContain('historical');
+  });
+
+  it('regional words for father are family (老汉儿, 老豆); generic "make you" is hypothetical', () => {
+    expect(flagsOf('屋头老汉儿抽起来了', 'seizure')).toContain('other');
+    expect(flagsOf('老汉儿说我胸口疼是累的', 'chest-pain')).not.toContain('other');
+    expect(flagsOf('can high blood pressure make you have a stroke?', 'stroke')).toContain('hypothetical');
+  });
+
   it('sudden onset ends a past or negated scope, not a conditional', () => {
     expect(flagsOf('如果突然说话不清楚，是不是要马上打120', 'speech-difficulty')).toContain('hypothetical');
     expect(flagsOf('if suddenly my chest hurts what do i do', 'chest-pain')).toContain('hypothetical');

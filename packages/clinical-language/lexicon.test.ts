@@ -92,3 +92,19 @@ describe('lexicon entries', () => {
       ).toEqual([]);
   });
 });
+
+describe('lexicon patterns added from the independent tuning part (issue 16)', () => {
+  const has = (t: string, id: string) => analyze(t).mentions.some((m) => m.concept === id);
+  it('involuntary jerking, 抽过风, collapsed and shaking are seizure; cramps and fans are not', () => {
+    expect(has('他手脚不由自主地抽，停不下来', 'seizure')).toBe(true);
+    expect(has('小时候抽过风，后来再没犯过', 'seizure')).toBe(true);
+    expect(has('found grandpa on the floor shaking', 'seizure')).toBe(true);
+    expect(has('抽了风扇的插头', 'seizure')).toBe(false);
+    expect(has('shaking the rug out on the floor', 'seizure')).toBe(false);
+  });
+  it('人有点糊涂 is confusion; 做事糊涂 is not; 头痛得很厉害 is a severe headache', () => {
+    expect(has('妈妈高压一百九 人有点糊涂', 'confusion')).toBe(true);
+    expect(has('这人做事糊涂', 'confusion')).toBe(false);
+    expect(has('如果头痛得很厉害要不要去急诊', 'severe-headache')).toBe(true);
+  });
+});

@@ -34,7 +34,7 @@ export interface ScopeRule {
 }
 
 const FAMILY_ZH =
-  '(?:爸爸|爸|妈妈|妈|父亲|母亲|爹|娘|闺女|老太婆|侄子|侄女|外甥|孙子|孙女|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹|男朋友|女朋友|男友|女友|室友|舍友|那口子|外孙女|外孙|孙儿|[大二三小](?:哥|姐|弟|妹)|(?<=我|俺)对象)';
+  '(?:爸爸|爸|妈妈|妈|父亲|母亲|爹|娘|老汉儿|老豆|老窦|阿爸|老母|闺女|老太婆|侄子|侄女|外甥|孙子|孙女|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹|男朋友|女朋友|男友|女友|室友|舍友|那口子|外孙女|外孙|孙儿|[大二三小](?:哥|姐|弟|妹)|(?<=我|俺)对象)';
 const FAMILY_ZH_SHORT = '(?:弟|哥|姐|妹|儿|姑娘)(?<=[我俺](?:弟|哥|姐|妹|儿|姑娘))';
 const FAMILY_EN =
   '(?:mother|mom|mum|father|dad|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?|parents?|uncle|aunt|family|friend|neighbou?r|partner|kids?|child|children|boyfriend|girlfriend|cousin|spouse|relatives?|in-laws?|coworker|colleague|nephew|niece|grandson|granddaughter|grandchild|grandkids?|auntie|aunty|nan|nana|nanna|granny|gran|stepmom|stepdad|stepmother|stepfather|fianc[eé]e?|roommate|flatmate|housemate|siblings?|twin|baby|toddler|teenager|boss)';
@@ -75,7 +75,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
     category: 'negated',
     direction: 'backward',
     adjacent: true,
-    re: '^\\s*[?:\\-]?\\s*(?:也|都|倒是|倒|并|是|就|呢|嘛)?\\s*(?:从来没有|从来没|没有过|没有|没|无|未|否认|不明显|没感觉|不存在)(?!缓解|好转|减轻|停|好|消|退|改善|见好|过多久|多久|怎么|办法|法|力|劲|知觉|反应|吃|喝|人|想到|事)',
+    re: '^\\s*[?:\\-]?\\s*(?:那|这|这个|那个)?(?:也|都|倒是|倒|并|是|就|呢|嘛)?\\s*(?:从来没有|从来没|没有过|没有|没|无|未|否认|不明显|没感觉|不存在)(?!缓解|好转|减轻|停|好|消|退|改善|见好|过多久|多久|怎么|办法|法|力|劲|知觉|反应|吃|喝|人|想到|事)',
   },
   {
     category: 'negated',
@@ -118,7 +118,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'backward',
-    re: `^[^.!?;]{0,40}?\\b(?:(?:${EN_NUM} )?(?:years?|yrs?|months?|mos?|weeks?|wks?) ago|as a young (?:man|woman)|when (?:he|she|i) was (?:\\d+|young|younger|a child|a kid)|at (?:the )?age (?:of )?\\d+|aged \\d+|in the past|as a (?:child|kid)|when i was (?:young|younger|a child|a kid)|years back|before (?:he|she|they) (?:died|passed(?: away)?)|back in (?:\\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))|in \\d{4}|last (?:year|month|week)|went away|(?:is|has|had) gone|has resolved|resolved|cleared up|got better)\\b`,
+    re: `^[^.!?;]{0,40}?\\b(?:(?:${EN_NUM} )?(?:years?|yrs?|months?|mos?|weeks?|wks?) ago|as a young (?:man|woman)|when (?:he|she|i) was (?:\\d+|young|younger|a child|a kid)|at (?:the )?age (?:of )?\\d+|aged \\d+|in the past|as a (?:child|kid)|when i was (?:young|younger|a child|a kid)|years back|before (?:he|she|they) (?:died|passed(?: away)?)|back in (?:\\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))|in \\d{4}|last (?:year|month|week)|went away|(?:is|has|had) gone|has resolved|resolved|cleared up|got better|(?:once |ever )?before(?=\\s*(?:[,.;!?]|$)))\\b`,
     window: 10,
   },
   {
@@ -207,7 +207,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'hypothetical',
     direction: 'forward',
-    re: '\\b(?:causes?|worry about|should i worry|if|in case|what if|should i get|worried about|worried that|afraid of|scared of|fear of|prevent|preventing|prevention|avoid|risk of|risk for|at risk|signs of|symptoms of|warning signs|could cause|can cause|cause a|lead to|leads to|watch for|watch out for|look out for|when to call|chance of|unless|in the event of|how would i (?:know|recogni[sz]e|tell|spot)|how (?:to|do you|can i) (?:recogni[sz]e|spot|tell)|how do i know|what (?:does|do|would) (?:a |an |the )?(?=[^,.;!?]{1,25} (?:feel|look|sound) like))\\b',
+    re: '\\b(?:causes?|worry about|should i worry|if|in case|what if|should i get|worried about|worried that|afraid of|scared of|fear of|prevent|preventing|prevention|avoid|risk of|risk for|at risk|signs of|symptoms of|warning signs|could cause|can cause|cause a|(?:can|could|does|will) (?:high |low )?(?:blood pressure|bp|it|this|that)?\\s*(?:make|give) (?:you|people|someone)|lead to|leads to|watch for|watch out for|look out for|when to call|chance of|unless|in the event of|how would i (?:know|recogni[sz]e|tell|spot)|how (?:to|do you|can i) (?:recogni[sz]e|spot|tell)|how do i know|what (?:does|do|would) (?:a |an |the )?(?=[^,.;!?]{1,25} (?:feel|look|sound) like))\\b',
     window: 8,
   },
   // ---- uncertainty
@@ -247,7 +247,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
 export const PSEUDO: readonly ScopeRule[] = [
   {
     categories: ['negated'],
-    re: '(?:无缘无故|无明显诱因|无诱因|无明显原因|无原因|无端|无意中|无意间|无论|无法|无力|无奈|毫无征兆|毫无预兆|不知不觉|没想到|没料到|未曾想|不停|不断|不止|不住|止不住|不适|不舒服|不得劲|不对劲|不太对|不对|不行|不了|不好|不得了|不见好|不缓解|不减轻|不退|不消|不仅|不光|不但|不只|不单|不管|不论|不能|不敢|不清楚|不知道|不确定|不一会儿|不一会|不久|不到|不大一会|不小心|不由得|忍不住|差不多|不少|不太清楚|受不了|吃不下|不想|不一样|不同|不得不|不然|要不|没缓解|没有缓解|未缓解|无缓解|没好|没有好转|未好转|无好转|未见好转|没减轻|没有减轻|未减轻|没退|没消|没停|没有停|从来没有这么|从没这么|没这么|没有这么|从来没这么|没有过这么|从来没有过这样|从没有过这样|从未这么|从未有过这样|没办法|没法|没过多久|没多久|没一会儿|没一会|没几分钟|没几天|没什么原因|没有原因|没有诱因|没有征兆|没有任何征兆|没有预兆|没有任何预兆|没有任何原因|有没有|没事|没(?:有)?(?:按时)?(?:吃|喝)(?:药|降压药|饭|东西|早饭|午饭|晚饭|酒)|没(?:有)?(?:按时|注意|在意|当回事|管|睡好|休息好|测|量|去|来得及|人))',
+    re: '(?:没完没了|无缘无故|无明显诱因|无诱因|无明显原因|无原因|无端|无意中|无意间|无论|无法|无力|无奈|毫无征兆|毫无预兆|不知不觉|没想到|没料到|未曾想|不停|不断|不止|不住|止不住|不适|不舒服|不得劲|不对劲|不太对|不对|不行|不了|不好|不得了|不见好|不缓解|不减轻|不退|不消|不仅|不光|不但|不只|不单|不管|不论|不能|不敢|不清楚|不知道|不确定|不一会儿|不一会|不久|不到|不大一会|不小心|不由得|忍不住|差不多|不少|不太清楚|受不了|吃不下|不想|不一样|不同|不得不|不然|要不|没缓解|没有缓解|未缓解|无缓解|没好|没有好转|未好转|无好转|未见好转|没减轻|没有减轻|未减轻|没退|没消|没停|没有停|从来没有这么|从没这么|没这么|没有这么|从来没这么|没有过这么|从来没有过这样|从没有过这样|从未这么|从未有过这样|没办法|没法|没过多久|没多久|没一会儿|没一会|没几分钟|没几天|没什么原因|没有原因|没有诱因|没有征兆|没有任何征兆|没有预兆|没有任何预兆|没有任何原因|有没有|没事|没(?:有)?(?:按时)?(?:吃|喝)(?:药|降压药|饭|东西|早饭|午饭|晚饭|酒)|没(?:有)?(?:按时|注意|在意|当回事|管|睡好|休息好|测|量|去|来得及|人))',
   },
   {
     categories: ['negated'],

@@ -128,6 +128,10 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       '认不出人',
       '认不出家里人',
       '人糊涂了',
+      '人有点糊涂',
+      '人有些糊涂',
+      '人变得糊涂',
+      '人会糊涂',
       '突然糊涂',
       '胡言乱语',
       '说胡话',
@@ -276,6 +280,10 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
     ],
     patterns: [
       '手脚抽(?!筋)',
+      // "他手脚不由自主地抽": involuntary jerking; "小时候抽过风": 抽风 with an aspect marker.
+      '(?:手脚|全身|浑身|四肢|身子)不由自主地?(?:抽|抖)',
+      '抽(?:过|了)风(?![扇机])',
+      '\\b(?:on the floor|collapsed)\\b[^,.;!?]{0,10}\\b(?:shaking|jerking|twitching|convulsing)\\b',
       '抽(?:了)?[^,.。!?;:\\n]{0,5}?分钟',
       '\\b(?:body|arms?|legs?)\\b[^,.;!?]{0,10}\\b(?:jerking|twitching|shaking uncontrollably)\\b',
       '癫痫(?:又)?(?:犯|发作)',
@@ -356,7 +364,7 @@ export const EMERGENCY_CONCEPTS_2: readonly Concept[] = [
       "head feels like it's going to explode",
     ],
     patterns: [
-      `(?:头|脑壳|脑袋)${G}{0,4}?(?:炸|裂开|剧痛|疼得厉害|痛得厉害|疼得要命|痛得要命|疼死|痛死|要死|难忍|受不了)`,
+      `(?:头|脑壳|脑袋)${G}{0,4}?(?:炸|裂开|剧痛|疼得厉害|痛得厉害|(?:疼|痛)得(?:很|非常|特别|太)厉害|疼得要命|痛得要命|疼死|痛死|要死|难忍|受不了)`,
     ],
     sources: ['ref-1.5', 'preeclampsia'],
   },
