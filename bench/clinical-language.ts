@@ -66,9 +66,15 @@ const heldItems = held.map((p) => {
 });
 
 // Timing: messages of 200 characters built from the corpus texts, each analysed many times.
-const texts = [...tuning, ...tuning2, ...tuning3, ...tuning4, ...tuning5, ...tuningInd, ...heldItems.flat()].map(
-  (i) => i.text,
-);
+const texts = [
+  ...tuning,
+  ...tuning2,
+  ...tuning3,
+  ...tuning4,
+  ...tuning5,
+  ...tuningInd,
+  ...heldItems.flat(),
+].map((i) => i.text);
 const messages: string[] = [];
 for (let i = 0; i < 200; i++) {
   let s = '';
@@ -99,5 +105,7 @@ console.log(
     `load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores; target p95 ≤ 1 ms)`,
 );
 console.log(
-  okT && okT2 && okT3 && okT4 && okT5 && okTI && okH && !tuningOnly && p95 <= 1 ? 'targets met' : 'targets NOT met',
+  okT && okT2 && okT3 && okT4 && okT5 && okTI && okH && !tuningOnly && p95 <= 1
+    ? 'targets met'
+    : 'targets NOT met',
 );
