@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Consultation, DraftView, ReminderDue, TriageResult } from '../../api/care.ts';
 import {
   resourceLabelKey,
+  draftDetail,
   triageSourceText,
   allAcknowledged,
   applyConsultationEvent,
@@ -247,6 +248,13 @@ describe('one language per screen: resource labels and the triage source', () =>
     expect(resourceLabelKey('FamilyMemberHistory/consult-abc-fmh')).toBe('FamilyMemberHistory');
     expect(resourceLabelKey('Basic/x')).toBe('other');
     expect(resourceLabelKey(undefined)).toBe('other');
+  });
+  it('drops the raw resource type from a draft display', () => {
+    expect(draftDetail('FamilyMemberHistory/x', 'FamilyMemberHistory: FamilyMemberHistory')).toBe('');
+    expect(draftDetail('Observation/x', 'Blood pressure panel: 150/95 mmHg')).toBe(
+      'Blood pressure panel: 150/95 mmHg',
+    );
+    expect(draftDetail('Condition/x', undefined)).toBe('');
   });
   it('translates the engine source on a zh page and leaves it in English on an en page', () => {
     const src =

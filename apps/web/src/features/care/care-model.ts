@@ -46,6 +46,18 @@ export function resourceLabelKey(reference: string | undefined): string {
   return (RESOURCE_LABELS as readonly string[]).includes(type) ? type : 'other';
 }
 
+/**
+ * A draft's display without the raw resource type the server may put in it ("FamilyMemberHistory:
+ * FamilyMemberHistory" → ""), so the label in the page language stands alone.
+ */
+export function draftDetail(reference: string, display: string | undefined): string {
+  const type = reference.split('/')[0] ?? '';
+  return (display ?? '')
+    .split(/:\s*/)
+    .filter((part) => part.trim() && part.trim() !== type)
+    .join(': ');
+}
+
 const SOURCE_ZH: [RegExp, string][] = [
   [/conservative safety rule/g, '保守安全规则'],
   [/China 2018 hypertension guideline/g, '中国高血压防治指南 2018'],

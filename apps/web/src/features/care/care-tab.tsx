@@ -30,6 +30,7 @@ import {
   pick,
   worstSeverity,
   resourceLabelKey,
+  draftDetail,
 } from './care-model.ts';
 import { GuardedTextView, SeverityBadge, TriageBanner } from './care-ui.tsx';
 import { CarePlanSection } from './care-plan-section.tsx';
@@ -202,7 +203,7 @@ function SummarySections({ summary }: { summary: CareSummary }) {
                   <li key={d.reference}>
                     <span className="item-title">
                       {t(`care.resource.${resourceLabelKey(d.reference)}`)}
-                      {d.display && d.display !== d.reference.split('/')[0] ? `: ${d.display}` : ''}
+                      {draftDetail(d.reference, d.display) ? `: ${draftDetail(d.reference, d.display)}` : ''}
                     </span>
                     <span className="item-meta">
                       <span className="badge badge-muted">{t('care.clinician.toConfirm')}</span>
