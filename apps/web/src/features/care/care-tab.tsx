@@ -182,7 +182,12 @@ function SummarySections({ summary }: { summary: CareSummary }) {
             <p className="muted">
               {summary.intake.completedAt
                 ? t('care.clinician.intakeCompleted', {
-                    date: formatDate(summary.intake.completedAt, lang, true),
+                    date: formatDate(
+                      summary.intake.completedAt,
+                      lang,
+                      true,
+                      (summary as CurrencyFields).timeZone,
+                    ),
                   })
                 : t('care.clinician.intakeOpen')}
             </p>
