@@ -18,6 +18,11 @@ const lab = (loinc: string, value: number, unit: string, date = '2026-02-01'): F
   }) as FhirResource;
 
 describe('engine inputs from coded chart entries (issue 17 item 7)', () => {
+  it('history of myocardial infarction (SNOMED 399211009, Synthea) is not retinopathy; prediabetes is impaired glucose', () => {
+    expect(chartConditions([snomed('399211009')]).has('retinopathy')).toBe(false);
+    expect(chartConditions([snomed('714628002')])).toEqual(new Set(['impaired-glucose']));
+  });
+
   it.each([
     [icd('I44.2'), 'av-block'],
     [snomed('28189009'), 'av-block'],

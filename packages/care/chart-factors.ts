@@ -149,7 +149,8 @@ const RULES: ChartConditionRule[] = [
     terms: /左心室肥厚|左室肥厚|left ventricular hypertrophy/i,
   },
   // Clinical complications (REFERENCE §3.4): PAD ICD-10 I73.9/I70.2, SNOMED 399957001; retinopathy H35.0,
-  // SNOMED 399211009 (hypertensive) / 4855003 (diabetic); diabetes with complications E1x.2–E1x.7.
+  // SNOMED 4855003 (diabetic), 390834004 (proliferative diabetic); diabetes with complications E1x.2–E1x.7.
+  // (399211009 is "history of myocardial infarction" in SNOMED CT, Synthea's code: coronary disease, not retinopathy.)
   {
     key: 'peripheral-artery-disease',
     icd10: /^(I73\.9|I70\.2)/,
@@ -159,7 +160,7 @@ const RULES: ChartConditionRule[] = [
   {
     key: 'retinopathy',
     icd10: /^H35\.0/,
-    snomed: ['399211009', '4855003', '390834004'],
+    snomed: ['4855003', '390834004'],
     terms: /视网膜病变|retinopathy/i,
   },
   {

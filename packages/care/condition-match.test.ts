@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conditionKeys } from './condition-match.ts';
+import { conditionsIn } from './intake.ts';
 
 const snomed = (code: string, display: string) => ({
   codes: [{ system: 'http://snomed.info/sct', code, display }],
@@ -44,5 +45,22 @@ describe('chart conditions: code first, text with exclusions (prediabetes is not
     ['essential hypertension', icd('I10', 'Essential hypertension'), ['hypertension']],
   ])('%s', (_name, concept, keys) => {
     expect([...conditionKeys(concept)].sort()).toEqual([...keys].sort());
+  });
+});
+
+describe('intake answers: a mention inside an excluded phrase is not the condition', () => {
+  it.each([
+    ['我有糖尿病前期', []],
+    ['妊娠期糖尿病', []],
+    ['heat stroke last summer', []],
+    ['我有糖尿病', ['diabetes']],
+    ['高血压5年，糖尿病3年', ['hypertension', 'diabetes']],
+    ['慢性肾病1期', ['ckd']],
+  ])('%s', (text, keys) => {
+    expect(
+      conditionsIn(text)
+        .map((c) => c.key)
+        .sort(),
+    ).toEqual([...keys].sort());
   });
 });

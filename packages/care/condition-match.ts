@@ -183,6 +183,19 @@ export function conditionKeys(concept: ConditionConcept): Set<string> {
   return out;
 }
 
+/**
+ * Whether words around a mention name something else than the condition (intake text): "糖尿病前期",
+ * "妊娠期糖尿病", "heat stroke", "急性肾衰竭".
+ */
+export function excludedMention(key: string, text: string, start: number, end: number): boolean {
+  const rule = RULES.find((r) => r.key === key);
+  if (!rule?.exclude) return false;
+  // Excluded only when the excluding phrase covers the mention itself.
+  for (const m of text.matchAll(new RegExp(rule.exclude.source, 'gi')))
+    if (m.index < end && m.index + m[0].length > start) return true;
+  return false;
+}
+
 /** The care keys of all chart conditions. */
 export function chartConditionKeys(concepts: readonly ConditionConcept[]): Set<string> {
   const out = new Set<string>();

@@ -10,6 +10,7 @@ import { analyze, FAMILY_MEMBER, modifiersAt, relativeOf, type Modifiers } from 
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { PLAUSIBLE } from '@qihuang/engines/blood-pressure';
 import type { FhirResource } from '@qihuang/store';
+import { excludedMention } from './condition-match.ts';
 import { lifestyleIn } from './intake-lifestyle.ts';
 
 export { lifestyleIn, mentioned, type LifestyleFacts } from './intake-lifestyle.ts';
@@ -168,6 +169,8 @@ export function conditionFindings(text: string, options: { family?: boolean } = 
     const key = CONDITION_ALIAS[m.concept] ?? m.concept;
     const term = CONDITION_TERMS.find((c) => c.key === key);
     if (!term) continue;
+    // "糖尿病前期" / "妊娠期糖尿病" / "heat stroke" name something else (condition-match.ts).
+    if (excludedMention(key, text, m.start, m.start + m.text.length)) continue;
     let status = statusOf(m.modifiers);
     if (status === 'skip') continue;
     if (options.family && status !== 'family' && !SELF.test(text.slice(0, m.start))) status = 'family';
