@@ -47,6 +47,9 @@ const NUM = String.raw`(\d+(?:\.\d+)?)`;
 /** Age stated in a sentence ("a 58-year-old", "患者82岁", "aged 65–79", "80岁以上", "≥80"). */
 export function ageIn(text: string): number | undefined {
   if (!/\d{2}/.test(text) && !/高龄/.test(text)) return undefined;
+  // "This patient is 84." — an age stated as a bare number after the person.
+  const bare = /\b(?:patient|he|she|who|man|woman) is (\d{2})(?=\s*(?:[.,;]|$))/i.exec(text);
+  if (bare) return Number(bare[1]);
   if (!/岁|year|aged?|年龄|older|over|and over|以上|≥|>=|高龄/i.test(text)) return undefined;
   const t = text.normalize('NFKC');
   let m =

@@ -105,9 +105,11 @@ const THRESHOLD_AFTER =
   /^\s*(?:mmHg)?\s*(?:or (?:more|higher|above)|and above|及以上|以上|或以上|或更高|起|(?:[\w-]+\s+){0,2}(?:threshold|cut-?off)|的?(?:诊断)?(?:标准|阈值))/i;
 const QUALIFIED =
   /severe|重度|急症|亚急症|emergenc|urgenc|crisis|危象|pregnan|妊娠|孕|pre-?eclampsia|子痫|isolated|单纯|resistant|难治|white[- ]coat|白大衣|masked|隐匿|secondary|继发/i;
+const NOT_THIS_GUIDELINE =
+  /(?:而不是|而非|并非|不是)[^，。,;；]{0,6}(?:《)?(?:中国|ESH|ACC|欧洲|美国)[^，。,;；]{0,12}指南|(?:rather than|not|instead of) (?:the )?(?:China|Chinese|ESH|ACC\/AHA)[^,.;]{0,12}(?:guideline|20\d\d)/i;
 const CORRESPOND = /correspond|equivalent|equates? to|相对应|对应|相当于|等同于/i;
 const TREATED =
-  /on (?:treatment|medication|therapy|antihypertensive)|treated|known hypertension|already diagnosed|服药|治疗中|正在治疗|已确诊|已诊断|降压治疗|用药后/i;
+  /on (?:treatment|medication|therapy|antihypertensive)|treated|known hypertension|already diagnosed|服药|治疗中|正在治疗|已确诊|已诊断|降压治疗|用药后|\bpatients? (?:who (?:is|are) )?on [a-z]+|\btaking\b|服用[^，。]*降压药|在服用/i;
 const TARGET_BEFORE =
   /(?:<|＜|below|under|less than|lower than|低于|小于|降至|降到|控制在|控制于|降低至|降低到|达到|目标(?:值|血压)?(?:为|是)?|goal (?:of|is)|target (?:of|is))\s*(?:an? )?(?:office )?(?:BP )?(?:of )?$/i;
 const TARGET_AFTER = /^\s*(?:mmHg)?\s*(?:以下|之下)/i;
@@ -123,7 +125,8 @@ export interface BpClaimParts {
 
 function population(text: string, d: Discourse): TargetData['population'] {
   const age =
-    ageIn(text) ?? (/general|most (?:adults|patients)|一般(?:高血压)?患者/i.test(text) ? 50 : d.age);
+    ageIn(text) ??
+    (/\bgeneral\b(?! ly)|most (?:adults|patients)|一般(?:高血压)?患者/i.test(text) ? 50 : d.age);
   // Conditions through the clinical-language package: "无糖尿病" / "without diabetes" is not diabetes.
   const affirmed = new Set<string>();
   if (/diabet|糖尿病|CKD|kidney|肾/i.test(text))
@@ -161,6 +164,9 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
     return out;
   }
   const t = text.normalize('NFKC');
+  // "…的是2022年的《中国高血压临床实践指南》，而不是中国2018指南" / "…, not China 2018": the values are
+  // attributed away from a guideline (often to one the guard does not carry) — too uncertain to check.
+  if (NOT_THIS_GUIDELINE.test(t)) return out;
   const guideline = guidelineIn(t) ?? d.guideline;
   // Chinese texts name ACC/AHA stages "1级/2级高血压": under ACC/AHA a "级" is its stage.
   const cats = categoriesIn(t).map((c) =>

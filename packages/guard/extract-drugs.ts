@@ -61,6 +61,10 @@ export function doseClaims(text: string, mentions: Mention[]): DoseData[] {
       const after = segment.slice(at + a[0].length);
       prevEnd = at + a[0].length;
       if (lo === undefined) continue;
+      // "10 mg of simvastatin": the amount belongs to the drug named after it, not to this one.
+      if (next && /^\s*(?:(?:per day|a day|daily)\s*)?of\s*$/i.test(after)) continue;
+      // "With amlodipine the cap is 20 mg": a co-medication opening the sentence does not own the amount.
+      if (/^\s*with\s+$/i.test(text.slice(0, m.start)) && /\b(?:cap|limit)\b/i.test(segment)) continue;
       const first = before === segment.slice(0, at);
       const nextAmount = after.search(AMOUNT);
       const local = `${a[0]}${nextAmount < 0 ? after : after.slice(0, nextAmount)}`;

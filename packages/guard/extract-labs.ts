@@ -17,7 +17,11 @@ const EXPR =
   /(≥|>=|≧|at least|above|over|以上|大于等于|<|＜|below|under|less than|低于|小于)?\s*(\d{1,3}(?:\.\d+)?)(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d{1,3}(?:\.\d+)?))?\s*(以上|以下|or (?:more|above|higher)|or below)?/gi;
 
 export function gfrStatements(text: string): GfrStatement[] {
-  const t = text.normalize('NFKC').replace(UNIT, ' ');
+  // Albuminuria categories ("G1 A1") are not eGFR values.
+  const t = text
+    .normalize('NFKC')
+    .replace(UNIT, ' ')
+    .replace(/(?<![A-Za-z0-9])A[1-3](?![A-Za-z0-9])/g, '  ');
   if (!/GFR|KDIGO|肾小球滤过率|\bG[1-5]/i.test(t)) return [];
   const out: GfrStatement[] = [];
   const clauses = t.split(/[,，;；。]|\band\b|而|，/);

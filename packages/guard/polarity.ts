@@ -37,13 +37,18 @@ function harmPolarity(text: string): 'safe' | 'unsafe' | undefined {
 
 export function polarity(text: string): 'safe' | 'unsafe' | undefined {
   if (memo.has(text)) return memo.get(text);
-  const p = PROHIBIT.test(text)
-    ? 'unsafe'
-    : (harmPolarity(text) ?? (SAFE.test(text) || CHOICE.test(text) ? 'safe' : undefined));
+  // "并不表示 ACEI 和 ARB 可以联合使用" / "does not mean … can be combined": the safety is denied, not stated.
+  const p =
+    PROHIBIT.test(text) || DENIED_LICENCE.test(text)
+      ? 'unsafe'
+      : (harmPolarity(text) ?? (SAFE.test(text) || CHOICE.test(text) ? 'safe' : undefined));
   if (memo.size > 5000) memo.clear();
   memo.set(text, p);
   return p;
 }
+
+const DENIED_LICENCE =
+  /(?:并?不(?:表示|意味着|代表|等于)|(?:does not|doesn't|do not) (?:mean|imply)|is not to say)[^。.;；]*(?:可以|可|能|can|may|safe)/i;
 
 /** Words that say two or more drugs are taken together. */
 export const COMBINATION =

@@ -35,7 +35,8 @@ export function splitSentences(answer: string): Sentence[] {
     else if (
       ch === '.' &&
       /\s/.test(answer[i + 1] ?? ' ') &&
-      !/\d/.test(answer[i - 1] ?? '') &&
+      // After a digit a '.' ends the sentence only before a capital ("is 84. Under …"), never in "2.5 mg".
+      (!/\d/.test(answer[i - 1] ?? '') || /^\s+[A-Z]/.test(answer.slice(i + 1, i + 3))) &&
       !/\b(e\.g|i\.e|vs|etc)$/i.test(answer.slice(Math.max(0, i - 4), i))
     ) {
       push(i + 1);

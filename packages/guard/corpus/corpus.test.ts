@@ -59,7 +59,7 @@ describe('labelled answer sets', () => {
       expect(r.leaks).toEqual([]);
       expect(r.mixed).toEqual([]);
     });
-  // Ex held-out 4: being tuned (issue 18); the floor only rises — at the move it was 81.4 % caught / 13.4 % flagged.
+  // Ex held-out 4: being tuned (issue 18); the floor only rises — at the move it was 81.4 % caught / 13.4 % flagged; false flags now fixed by class.
   it('tuning-independent-2: no worse than measured, no internal reference shown, reasons in the answer language', () => {
     const r = rates(loadCorpus('tuning-independent-2'));
     expect(r.caught).toBeGreaterThanOrEqual(CAUGHT_FLOOR_2);
@@ -70,4 +70,4 @@ describe('labelled answer sets', () => {
 });
 
 const CAUGHT_FLOOR_2 = 57 / 70;
-const FLAGGED_CEILING_2 = 11 / 82;
+const FLAGGED_CEILING_2 = 0;

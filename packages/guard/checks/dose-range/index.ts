@@ -196,6 +196,9 @@ export const doseRange: GuardCheck = {
     if (
       fact.usualDaily &&
       low < fact.usualDaily[0] / 2 &&
+      // A low dose stated for severe renal impairment (≤30 mL/min) or dialysis is a renal adjustment, not a
+      // usual-range error (REFERENCE §5.3: renal caps start below 30 mL/min); at milder levels it is still checked.
+      !severeRenal(claim.text) &&
       !(fact.elderlyStart !== undefined && low >= fact.elderlyStart)
     ) {
       return verdict(
@@ -229,3 +232,8 @@ export const doseRange: GuardCheck = {
     );
   },
 };
+
+function severeRenal(text: string): boolean {
+  if (/dialys|透析/i.test(text)) return true;
+  return [...text.matchAll(/(\d{1,3})\s*m[lL]\s*\/\s*min/g)].some((m) => Number(m[1]) <= 30);
+}

@@ -1,0 +1,55 @@
+/**
+ * Classes of false flags found by the second independent answer set (corpus/tuning-independent-2.txt, ex held-out
+ * 4), each with fresh sentences (not corpus items): the guard contradicts only when it is sure (issue 18).
+ */
+import { describe, expect, it } from 'vitest';
+import { verifyClaims } from './check-answer.ts';
+
+const bad = (answer: string) =>
+  verifyClaims({ answer, passages: [] })
+    .filter((c) => c.verdict === 'contradicted')
+    .map((c) => c.kind);
+
+describe('false-flag classes (independent set 2)', () => {
+  it('a sentence after a number ending in "." before a capital is its own sentence', () => {
+    expect(
+      bad(
+        'Her 24-hour mean is 126/76 under ACC/AHA 2017, above its 125/75. It is below the ESH 2023 24-hour threshold of 130/80.',
+      ),
+    ).toEqual([]);
+  });
+  it('"generally" is not the general population; "the patient is 83" is an age', () => {
+    expect(
+      bad('We use ESH 2023 for this 75-year-old. Aim generally for office pressure under 140/80 mmHg.'),
+    ).toEqual([]);
+    expect(
+      bad('The patient is 83. Under ESH 2023 the systolic target below 150 mmHg is generally fine.'),
+    ).toEqual([]);
+  });
+  it('albuminuria categories are not eGFR values', () => {
+    expect(bad('An eGFR of 100 mL/min/1.73 m² with ACR 10 mg/g is G1 A1.')).toEqual([]);
+  });
+  it('a reading of a treated patient is not classified as untreated', () => {
+    expect(bad('A man taking losartan with office BP 124/76 mmHg is still hypertensive.')).toEqual([]);
+    expect(bad('正在服用降压药、血压126/80 mmHg的患者仍属于高血压。')).toEqual([]);
+  });
+  it('a denied licence ("并不表示…可以联用") is not a safety claim', () => {
+    expect(bad('说明这些药物类别并不表示ARB和ACEI可以一起使用。')).toEqual([]);
+  });
+  it('values attributed away from a guideline are not checked against it', () => {
+    expect(bad('130/80 mmHg的诊断标准来自其他指南，而不是中国2018指南。')).toEqual([]);
+  });
+  it('"N mg of <drug>" and "With <drug> the cap" do not give the amount to the co-medication', () => {
+    expect(
+      bad(
+        'On verapamil, do not exceed 10 mg of simvastatin per day. With amlodipine the cap is 20 mg daily.',
+      ),
+    ).toEqual([]);
+  });
+  it('a low start for severe renal impairment or dialysis is a renal adjustment; at milder levels still checked', () => {
+    expect(bad('Below 10 mL/min or on dialysis, start lisinopril at 2.5 mg.')).toEqual([]);
+    expect(bad('With a creatinine clearance of 50 mL/min, start lisinopril at 2.5 mg daily.')).toContain(
+      'dose',
+    );
+  });
+});
