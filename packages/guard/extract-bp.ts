@@ -63,7 +63,7 @@ export function categoriesIn(text: string): CategoryHit[] {
       at: h.at,
       category: h.category,
       negated:
-        /(\bnot( yet)?( in)?( the)?|\bno longer|isn't|不属于|不是|未达到|尚未|没有达到|不算)\s*(a |an )?$/i.test(
+        /(\bnot( yet)?( in)?( the)?|\bno longer|isn't|不属于|不是|未达到|尚未|没有达到|不算|不会被(?:视为|认为|诊断为|当作)|不被(?:视为|认为)|(?:is|are|would be) not (?:considered|counted as|classed as))\s*(a |an )?$/i.test(
           t.slice(Math.max(0, h.at - 14), h.at),
         ),
     }));
@@ -150,6 +150,24 @@ function population(text: string, d: Discourse): TargetData['population'] {
 
 /** BP claims of one sentence (text without citation markers). */
 export function bpClaims(text: string, d: Discourse): BpClaimParts {
+  // "138/86 daytime is normal under ESH 2023, because the daytime threshold is 140/90": the reason clause is a
+  // statement of its own (under the guideline named before it).
+  const because = /,\s*because\s+|，因为/i.exec(text);
+  if (because && because.index > 0) {
+    const first = text.slice(0, because.index);
+    const a = bpClaimsOf(first, d);
+    const saved = d.guideline;
+    const g = guidelineIn(first.normalize('NFKC'));
+    if (g) d.guideline = g;
+    const b = bpClaimsOf(text.slice(because.index), d);
+    if (saved) d.guideline = saved;
+    else delete d.guideline;
+    return { bp: [...a.bp, ...b.bp], targets: [...a.targets, ...b.targets] };
+  }
+  return bpClaimsOf(text, d);
+}
+
+function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
   const out: BpClaimParts = { bp: [], targets: [] };
   if (
     !/\d{2,3}\s*\/\s*[<≥>＜=]*\s*\d{2,3}|收缩压|舒张压|systolic|diastolic|SBP|DBP|高压|低压|\d\s*over\s*\d/i.test(

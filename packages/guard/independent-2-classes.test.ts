@@ -53,3 +53,28 @@ describe('false-flag classes (independent set 2)', () => {
     );
   });
 });
+
+describe('miss classes (independent set 2)', () => {
+  it('a guideline named as defining a stage/grade it does not have is a wrong attribution', () => {
+    expect(bad('The ESH 2023 guideline classifies stage 2 hypertension as 140–159/90–99 mmHg.')).toContain(
+      'bp-threshold',
+    );
+    expect(bad('ACC/AHA 2017 defines grade 2 hypertension as 160–179/100–109 mmHg.')).toContain(
+      'bp-threshold',
+    );
+    // near miss: a China grade named next to ACC/AHA without saying ACC/AHA defines it stays unchecked
+    expect(bad('Grade 2 hypertension is 160–179/100–109 mmHg; ACC/AHA 2017 calls this stage 2.')).toEqual([]);
+  });
+  it('"不会被视为高血压" / "is not considered hypertension" denies the category', () => {
+    expect(bad('按ESH 2023，家庭血压均值140/88 mmHg不会被视为高血压。')).toContain('bp-threshold');
+    expect(bad('按ESH 2023，家庭血压均值128/78 mmHg不会被视为高血压。')).toEqual([]);
+  });
+  it('a "because" clause is checked as a statement of its own under the guideline named before it', () => {
+    expect(
+      bad('Under ESH 2023 a daytime mean of 131/82 is fine, because the daytime threshold is 145/95 mmHg.'),
+    ).toContain('bp-threshold');
+    expect(
+      bad('Under ESH 2023 a daytime mean of 131/82 is fine, because the daytime threshold is 135/85 mmHg.'),
+    ).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import { classifyOfficeBp, isHigh, thresholdsFor, type Guideline } from '@qihuan
 import { categoryName, guidelineName, say, SETTING_NAME, type Lang } from '../../i18n.ts';
 import type { BpData, Evidence, GuardCheck, Verdict } from '../../types.ts';
 import { bandOf } from './bands.ts';
+import { guidelineIn } from '../../extract-bp.ts';
 
 // Where users can look each fact up (guideline and table; REFERENCE §1.1–§1.4 office, §2.1–§2.2 out-of-office).
 const OFFICE_SOURCE: Record<Guideline, string> = {
@@ -35,7 +36,10 @@ function candidates(category: string): Guideline[] {
 const fmt = (r: [number, number] | undefined, top: number) =>
   r ? (r[1] >= top ? `≥${r[0]}` : `${r[0]}–${r[1]}`) : '—';
 
-function judge(bp: BpData, g: Guideline, lang: Lang): Verdict {
+const DEFINES =
+  /\b(?:defines?|grades?|classif(?:y|ies)|categori[sz]es?|stages?)\b[^.]{0,40}\b(?:as|into)\b|定义|分为|分级为|划分为/i;
+
+function judge(bp: BpData, g: Guideline, lang: Lang, text = ''): Verdict {
   const name = guidelineName(g, lang);
   const out = bp.setting !== 'office';
   const src = (x: string) =>
@@ -120,6 +124,24 @@ function judge(bp: BpData, g: Guideline, lang: Lang): Verdict {
       [],
     );
   const band = bandOf(g, bp.category);
+  // "ACC/AHA 2017 grades hypertension as grade 1 …" / "ESH 2023 defines stage 1 as …": the sentence itself names
+  // the guideline as defining a stage/grade it does not have — a wrong attribution, not an uncertain reading.
+  if (!band && /^(?:stage|grade)-\d$/.test(bp.category) && guidelineIn(text) === g && DEFINES.test(text))
+    return v(
+      'contradicted',
+      g === 'acc-aha-2017'
+        ? say(
+            lang,
+            `${name}按分期（1期、2期）分类，没有“${cat}”`,
+            `${name} uses stages (stage 1, stage 2), not "${cat}"`,
+          )
+        : say(
+            lang,
+            `${name}按分级（1级、2级、3级）分类，没有“${cat}”`,
+            `${name} uses grades (grade 1–3), not "${cat}"`,
+          ),
+      [],
+    );
   if (!band)
     return v(
       'unverifiable',
@@ -189,7 +211,7 @@ export const bpThreshold: GuardCheck = {
     if (!bp) return undefined;
     const named = bp.guideline ?? context.guideline;
     const gs = named ? [named] : candidates(bp.category);
-    const verdicts = gs.map((g) => judge(bp, g, context.lang));
+    const verdicts = gs.map((g) => judge(bp, g, context.lang, claim.text));
     const supported = verdicts.find((x) => x.verdict === 'supported');
     if (supported) return supported;
     if (verdicts.every((x) => x.verdict === 'contradicted')) return verdicts[0];
