@@ -90,7 +90,7 @@ export function renalIn(text: string): { egfr?: number; crcl?: number } {
 }
 
 export const TAKES =
-  /\b(takes?|taking|is on|are on|already on|currently on|receiv\w+|on treatment with)\b|正在服用|正在用|在服用|服用|已用|长期用|目前用/i;
+  /\b(takes?|taking|is on|are on|already on|currently on|receiv\w+|on treatment with|patients? on)\b|正在服用|正在用|在服用|服用|已用|长期用|目前用/i;
 
 /** Updates the discourse with what a sentence states; returns nothing. */
 export function absorb(d: Discourse, text: string): void {

@@ -77,4 +77,15 @@ describe('miss classes (independent set 2)', () => {
       bad('Under ESH 2023 a daytime mean of 131/82 is fine, because the daytime threshold is 135/85 mmHg.'),
     ).toEqual([]);
   });
+  it('"can be routinely combined", "is recommended" and "gives extra protection" call a combination safe', () => {
+    expect(bad('Verapamil can be routinely combined with atenolol.')).toContain('interaction');
+    expect(bad('Adding valsartan to lisinopril gives extra heart protection.')).toContain('interaction');
+    // near miss: a safe pair stays unflagged
+    expect(bad('Amlodipine can be routinely combined with losartan.')).toEqual([]);
+  });
+  it('"a patient on X and Y" names current medicines for a combination', () => {
+    expect(
+      bad('Ibuprofen is a reasonable choice for back pain in a patient on ramipril and hydrochlorothiazide.'),
+    ).toContain('interaction');
+  });
 });
