@@ -40,7 +40,7 @@ describe.each(DATABASE_KINDS)('BP alerts on write on %s', (kind) => {
     t = await createTestApp(kind, {}, () => NOW, 'required');
     clinician = await t.userToken({ username: 'doc', password: 'doctor-password-1', role: 'clinician' });
     nurse = await t.userToken({ username: 'nurse', password: 'nurse-password-1', role: 'nurse' });
-    for (const id of ['aw-p1', 'aw-p2', 'aw-p3']) {
+    for (const id of ['aw-p1', 'aw-p2', 'aw-p3', 'aw-p4']) {
       const put = await t.request(`/fhir/R4/Patient/${id}`, {
         method: 'PUT',
         headers: auth(clinician),
@@ -162,5 +162,22 @@ describe.each(DATABASE_KINDS)('BP alerts on write on %s', (kind) => {
     });
     expect(mixed.status).toBe(201);
     expect(((await mixed.json()) as { stored: number; rejected: number }).rejected).toBe(1);
+  });
+  it('a crisis reading that arrives days late still raises its alert once, naming the day it was measured', async () => {
+    // aw-p4: measured 2026-03-07 (three days before NOW), uploaded now — no one has seen it.
+    const late = async () =>
+      t.request('/api/bp/patients/aw-p4/readings', {
+        method: 'POST',
+        headers: { ...auth(clinician), 'content-type': 'text/csv' },
+        body: 'time,sbp,dbp,unit\n2026-03-07T08:00:00+08:00,192,126,mmHg',
+      });
+    expect((await late()).status).toBe(201);
+    const raised = (await flags('aw-p4')).filter((f) => f.code.coding[0]?.code === 'crisis');
+    expect(raised).toHaveLength(1);
+    const text = JSON.stringify(raised[0]);
+    expect(text).toContain('2026-03-07');
+    // The same reading again (a phone re-syncing) raises nothing new.
+    expect((await late()).status).toBeLessThan(300);
+    expect((await flags('aw-p4')).filter((f) => f.code.coding[0]?.code === 'crisis')).toHaveLength(1);
   });
 });

@@ -8,6 +8,7 @@ import {
   assessHomeSeries,
   classifyOfficeBp,
   isGuideline,
+  type AlertConfig,
   type Assessment,
   type BpValue,
   type Classification,
@@ -110,6 +111,8 @@ export async function assessPatient(
     utcOffsetMinutes?: number;
     /** Office readings older than this instant are not classified (data currency, issue 17 item 4). */
     officeSince?: string;
+    /** Alert rule settings for this evaluation (raise-alerts.ts widens the crisis look-back at write time). */
+    alertConfig?: Partial<AlertConfig>;
   },
 ): Promise<BpReport> {
   const loaded = await loadPatientContext(repo, ctx, patientId, options);
@@ -129,6 +132,7 @@ export async function assessPatient(
     ...(office ? { office: office.mean } : {}),
     treated: context.treated,
     ...(options.previousAlerts ? { previousAlerts: options.previousAlerts } : {}),
+    ...(options.alertConfig ? { alertConfig: options.alertConfig } : {}),
   });
   const creatinine = context.labs.creatinine;
   let renal: EgfrResult | undefined;

@@ -7,7 +7,7 @@
  * reads (issue 15 item 8).
  */
 import { SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
-import type { Guideline } from '@qihuang/engines/blood-pressure';
+import { DEFAULT_ALERT_CONFIG, type Guideline } from '@qihuang/engines/blood-pressure';
 import { analyzeGrownTables, type FhirRepository } from '@qihuang/store';
 import { previousAlerts, saveAlerts } from './alerts-store.ts';
 import { assessPatient } from './assess-patient.ts';
@@ -21,6 +21,15 @@ export const ALERT_GUIDELINE: Guideline = 'china-2018';
  * margin, and keeps the cost of an upload independent of how many years of readings the patient has.
  */
 export const ALERT_WINDOW_DAYS = 31;
+
+/**
+ * At write time a crisis reading raises its alert however late it arrives (a phone that synced after two days, an
+ * import of last week's device data): the crisis look-back covers the whole alert window instead of the engine's
+ * 24 h. Crisis alerts are deduplicated by reading, so a reading already alerted on never raises a second one.
+ */
+const WRITE_TIME_ALERT_CONFIG = {
+  crisis: { ...DEFAULT_ALERT_CONFIG.crisis, lookbackHours: ALERT_WINDOW_DAYS * 24 },
+};
 
 export interface RaiseAlertsOptions {
   now: string;
@@ -52,6 +61,7 @@ export async function raiseAlerts(
     now: options.now,
     from,
     previousAlerts: await previousAlerts(repo, ctx, patientId),
+    alertConfig: WRITE_TIME_ALERT_CONFIG,
   });
   return saveAlerts(repo, ctx, patientId, report.home.alerts);
 }

@@ -84,6 +84,8 @@ export function evaluateAlerts(input: AlertInput): Alert[] {
   );
   if (severe.length) {
     const worst = severe.reduce((a, b) => (b.r.sbp > a.r.sbp ? b : a));
+    // A reading that arrived late (older than a day) says when it was measured, so no one takes it for today's.
+    const measured = now - worst.t > MS.DAY ? worst.r.time.slice(0, 10) : undefined;
     out.push({
       ...base,
       key: `crisis:${severe.map((x) => x.r.id).join(',')}`,
@@ -93,8 +95,8 @@ export function evaluateAlerts(input: AlertInput): Alert[] {
       values: { sbp: worst.r.sbp, dbp: worst.r.dbp },
       rule: `SBP >${cfg.crisis.sbp} or DBP >${cfg.crisis.dbp} within ${cfg.crisis.lookbackHours} h`,
       display: {
-        zh: `血压重度升高 ${worst.r.sbp}/${worst.r.dbp} mmHg(${severe.length} 次读数),请立即评估有无靶器官损害症状`,
-        en: `Severe BP ${worst.r.sbp}/${worst.r.dbp} mmHg (${severe.length} reading(s)); assess urgently for target-organ damage`,
+        zh: `血压重度升高 ${worst.r.sbp}/${worst.r.dbp} mmHg(${severe.length} 次读数${measured ? `,测量于 ${measured}` : ''}),请立即评估有无靶器官损害症状`,
+        en: `Severe BP ${worst.r.sbp}/${worst.r.dbp} mmHg (${severe.length} reading(s)${measured ? `, measured ${measured}` : ''}); assess urgently for target-organ damage`,
       },
     });
   }
