@@ -78,7 +78,9 @@ const SETTINGS: [Setting, RegExp][] = [
 ];
 
 /** The setting named closest before `at` in the sentence (else right after the value; else office). */
-function settingAt(text: string, at: number): Setting {
+function settingAt(raw: string, at: number): Setting {
+  // "家庭血压的标准与诊室血压相同" / "the same as in the office": the compared setting is not the subject.
+  const text = raw.replace(SAME_AS, (m) => '_'.repeat(m.length));
   let best: { s: Setting; pos: number } | undefined;
   let next: { s: Setting; pos: number } | undefined;
   for (const [s, re] of SETTINGS) {
@@ -94,6 +96,8 @@ function settingAt(text: string, at: number): Setting {
   return 'office';
 }
 
+const SAME_AS =
+  /(?:与|和|跟|同)(?:诊室|办公室|家庭|家中)(?:血压)?(?:的)?(?:标准)?(?:相同|一样|一致|不同|不一样)|(?:the )?(?:same as|different from|lower than|higher than|unlike) (?:in |for |at )?(?:the )?(?:office|clinic|home)(?: readings?| values?| BP| threshold)?/gi;
 const RANGE = String.raw`\s*(?:[–—\-~～]|to|至|到)\s*`;
 const PAIR = new RegExp(
   String.raw`(<|＜|≤)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?\s*\/\s*(<|＜|≥|>=|>)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?(?!\d)`,

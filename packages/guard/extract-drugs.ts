@@ -26,7 +26,7 @@ const PER_DAY_AFTER =
 const PER_DAY_BEFORE =
   /(每日|每天|日)(总)?剂量|daily dose|total daily|per day|一日量|日量|每日$|每天$|daily$/i;
 const MAXIMUM =
-  /最大(日)?剂量|最大|最高(日)?剂量|不超过|不宜超过|不得超过|最多|maximum|\bmax\b|up to|not (?:to )?exceed|no more than|ceiling|or less|可用至|可加量至|加量至|加至|增加到|增至|titrated? (?:up )?to|increased? to|可加到/i;
+  /最大(日)?剂量|最大|最高(日)?剂量|不超过|不宜超过|不得超过|最多|maximum|\bmax\b|up to|not (?:to )?exceed|no more than|ceiling|or less|可用至|可加量至|加量至|加至|增加到|增至|titrated? (?:up )?to|increased? to|可加到|(?:可以|可)用到|用到最多/i;
 
 /** Doses per day; English multi-dose phrases first (the shared parser reads "three times daily" as daily). */
 function frequencyOf(text: string): number | undefined {

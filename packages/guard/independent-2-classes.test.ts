@@ -88,4 +88,12 @@ describe('miss classes (independent set 2)', () => {
       bad('Ibuprofen is a reasonable choice for back pain in a patient on ramipril and hydrochlorothiazide.'),
     ).toContain('interaction');
   });
+  it('the setting compared with ("与诊室血压相同/不同", "same as the office") is not the subject of the threshold', () => {
+    expect(bad('按ESH 2023，家庭血压的高血压标准和诊室一样，都是≥140/90 mmHg。')).toContain('bp-threshold');
+    expect(bad('按ESH 2023，家庭血压的高血压标准和诊室不同，是≥135/85 mmHg。')).toEqual([]);
+  });
+  it('"可以用到每日 N mg" states a maximum, checked against the cap with the co-medication', () => {
+    expect(bad('服用地尔硫䓬的患者，辛伐他汀可以用到每日40 mg。')).toContain('dose');
+    expect(bad('服用氨氯地平的患者，辛伐他汀可以用到每日20 mg。')).toEqual([]);
+  });
 });
