@@ -96,4 +96,10 @@ describe('miss classes (independent set 2)', () => {
     expect(bad('服用地尔硫䓬的患者，辛伐他汀可以用到每日40 mg。')).toContain('dose');
     expect(bad('服用氨氯地平的患者，辛伐他汀可以用到每日20 mg。')).toEqual([]);
   });
+  it('recommending doses above the maximum daily dose is contradicted; warning against them is not', () => {
+    expect(bad('For stubborn hypertension, amlodipine doses over 10 mg a day are recommended.')).toContain(
+      'dose',
+    );
+    expect(bad('Amlodipine doses over 10 mg a day are not recommended.')).toEqual([]);
+  });
 });

@@ -2,7 +2,11 @@
 import { sourceOf, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { maxVerified, neutral, usualVerified } from '../../honesty.ts';
 import { drugName, say } from '../../i18n.ts';
+import { polarity } from '../../polarity.ts';
 import type { DoseData, GuardCheck, Verdict } from '../../types.ts';
+
+const ABOVE =
+  /(?:above|over|more than|higher than|exceeding|beyond|超过|高于|大于)\s*[\d.]+\s*(?:mg|毫克)[^\d]*$/i;
 
 /** Words that say the amount IS the maximum (not a titration step such as "increase to"). */
 const EXPLICIT_MAXIMUM = /最大(?:日)?剂量|最高(?:日)?剂量|maximum|\bmax\b/i;
@@ -77,6 +81,22 @@ export const doseRange: GuardCheck = {
     const high = daily(d.amountMaxMg ?? d.amountMg);
     const ceiling = fact.maxDaily ?? fact.usualDaily?.[1];
 
+    // "Doses above 50 mg a day are recommended": recommending doses beyond the maximum daily dose.
+    if (
+      fact.maxDaily !== undefined &&
+      high >= fact.maxDaily &&
+      ABOVE.test(d.raw) &&
+      !d.with?.length &&
+      polarity(claim.text) === 'safe'
+    )
+      return verdict(
+        'contradicted',
+        L(
+          `${name}：最大日剂量为 ${fact.maxDaily} mg，不推荐超过该剂量`,
+          `${name}: the maximum daily dose is ${fact.maxDaily} mg; doses above it are not recommended`,
+        ),
+        'max',
+      );
     if (d.statesMaximum && d.with?.length) {
       // A cap in combination (drug knowledge base dose caps, REFERENCE §6 rows 6–8).
       const cap = capWith(d, context.drugs, lang);
