@@ -259,6 +259,20 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
         dbpUpperOnly: false,
         ...(s1[1] || d1[1] ? { lead: '≥' } : {}),
       });
+    } else if (
+      s1?.[3] &&
+      !d1 &&
+      !isTargetSentence &&
+      specific &&
+      /^(?:grade|stage)-\d$/.test(specific.category)
+    ) {
+      // "收缩压130–139 mmHg即可诊断为1级高血压": a systolic range alone, stated as a grade/stage's range.
+      values.push({
+        at: s1.index,
+        end: s1.index + s1[0].length,
+        sbp: [Number(s1[2]), Number(s1[3])],
+        dbpUpperOnly: false,
+      });
     }
   }
 

@@ -102,4 +102,8 @@ describe('miss classes (independent set 2)', () => {
     );
     expect(bad('Amlodipine doses over 10 mg a day are not recommended.')).toEqual([]);
   });
+  it('a systolic range alone stated as a grade/stage range is checked on the systolic axis', () => {
+    expect(bad('按ESH 2023，收缩压150–169 mmHg属于2级高血压。')).toContain('bp-threshold');
+    expect(bad('按ESH 2023，收缩压160–179 mmHg属于2级高血压。')).toEqual([]);
+  });
 });
