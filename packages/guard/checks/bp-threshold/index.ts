@@ -200,7 +200,7 @@ function judge(bp: BpData, g: Guideline, lang: Lang, text = ''): Verdict {
   }
   return wrong.length
     ? v('contradicted', `${name} ${cat}: ${wrong.join(say(lang, '；', '; '))}`, ev)
-    : v('supported', say(lang, `${name}${cat}的界值正确`, `${name} ${cat} thresholds match`), ev);
+    : v('supported', say(lang, `${name} ${cat}的界值正确`, `${name} ${cat} thresholds match`), ev);
 }
 
 export const bpThreshold: GuardCheck = {
