@@ -148,6 +148,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
       evaluator: alertEvaluator,
       hub: alertHub,
       escalateAfterMinutes: config.bpAlertEscalateMinutes,
+      timeZone: config.timeZone,
     }),
     openapi: BP_OPENAPI,
   });

@@ -128,7 +128,12 @@ export async function assessPatient(
     guideline: options.guideline,
     now: options.now,
     utcOffsetMinutes: options.utcOffsetMinutes ?? 480,
-    population: { age: context.age ?? 50, diabetes: context.diabetes, ckd: context.ckd },
+    // An unknown age stays unknown (the target says what is missing), never a default of 50 (issue 17 item 7).
+    population: {
+      ...(context.age !== undefined ? { age: context.age } : {}),
+      diabetes: context.diabetes,
+      ckd: context.ckd,
+    },
     ...(office ? { office: office.mean } : {}),
     treated: context.treated,
     ...(options.previousAlerts ? { previousAlerts: options.previousAlerts } : {}),

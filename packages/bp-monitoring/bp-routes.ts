@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
-import type { IngestFormat } from '@qihuang/engines/blood-pressure';
+import { zoneOffsetMinutes, type IngestFormat } from '@qihuang/engines/blood-pressure';
 import type { FhirRepository } from '@qihuang/store';
 import { createAlertEvaluator, type AlertEvaluator } from './alert-evaluator.ts';
 import type { AlertHub } from './alert-notifier.ts';
@@ -32,6 +32,11 @@ export interface BpRouteDeps {
   evaluator?: AlertEvaluator;
   /** Live alert events for the console (alert-notifier.ts). */
   hub?: AlertHub;
+  /**
+   * The hospital's IANA time zone (QIHUANG_TIME_ZONE): the assessment's morning/evening and days are local to it
+   * (default Asia/Shanghai), never the UTC hour (issue 17 item 4).
+   */
+  timeZone?: string;
   /** Minutes within which a critical alert should be closed (escalation time; default 15). */
   escalateAfterMinutes?: number;
 }
@@ -110,6 +115,7 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
       now: now(),
       from: day(c.req.query('from'), 'from'),
       to: day(c.req.query('to'), 'to'),
+      utcOffsetMinutes: zoneOffsetMinutes(deps.timeZone ?? 'Asia/Shanghai', Date.parse(now())),
     });
     return c.json(report);
   });
