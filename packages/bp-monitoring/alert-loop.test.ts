@@ -65,7 +65,7 @@ describe.each(DATABASE_KINDS)('critical-value loop on %s', (kind) => {
   let t: TestApp;
   let now = NOW;
   let hook: Server;
-  const received: { type: string; alert: string; signature?: string }[] = [];
+  const received: { type: string; alert: string; signature?: string; timestamp?: string }[] = [];
   let nurse = '';
   let clinician = '';
   let patient = '';
@@ -89,6 +89,7 @@ describe.each(DATABASE_KINDS)('critical-value loop on %s', (kind) => {
           type: parsed.type,
           alert: parsed.alert,
           signature: String(req.headers['x-qihuang-signature'] ?? ''),
+          timestamp: String(req.headers['x-qihuang-timestamp'] ?? ''),
         });
         res.writeHead(204).end();
       });
@@ -164,6 +165,7 @@ describe.each(DATABASE_KINDS)('critical-value loop on %s', (kind) => {
       `Flag/${flagId}`,
     ]);
     expect(received[0]!.signature).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(received[0]!.timestamp).toMatch(/^\d{10}$/); // signed with a timestamp: no replay (webhook-signature.ts)
     const notice = await t.request(`/fhir/R4/Communication/cv-notify-${flagId}`, {
       headers: auth(clinician),
     });

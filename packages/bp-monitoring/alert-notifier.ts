@@ -6,12 +6,12 @@
  * Work comes from `bp_alert_notice` (alert-notices.ts): a send that failed stays due and is retried on the next
  * sweep; the server sweeps on a timer and whenever alerts were raised. Time comes from the injected clock.
  */
-import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 import { isQihuangError, SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { iso, type NoticeRow } from './alert-notices.ts';
 import { fromFlag, patientName, type StoredAlert } from './alerts-store.ts';
+import { signWebhook } from '@qihuang/audit';
 
 export type AlertEventType = 'alert' | 'escalated' | 'closed';
 export interface AlertEvent {
@@ -114,10 +114,12 @@ export function createAlertNotifier(repo: FhirRepository, options: AlertNotifier
       at,
       message: alert.summary,
     });
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (options.webhook.secret)
-      headers['x-qihuang-signature'] =
-        `sha256=${createHmac('sha256', options.webhook.secret).update(payload).digest('hex')}`;
+    // Signed as the audit checkpoints are (timestamp + HMAC over '<timestamp>.<body>'), so a captured delivery
+    // cannot be replayed outside the receiver's window (packages/audit/webhook-signature.ts).
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...(options.webhook.secret ? signWebhook(options.webhook.secret, payload, clock()) : {}),
+    };
     const response = await (options.webhook.fetch ?? fetch)(options.webhook.url, {
       method: 'POST',
       headers,

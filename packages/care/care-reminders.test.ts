@@ -2,7 +2,7 @@
  * Measurement reminders through the hospital's webhook (SMS/WeChat gateway): each due session is sent once,
  * HMAC-signed, recorded — also when two dispatches run at once (server replicas, or `care remind` from cron).
  */
-import { createHmac } from 'node:crypto';
+import { verifyWebhookSignature } from '@qihuang/audit';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { csv } from './care-test-support.ts';
 describe('measurement reminders through the webhook', () => {
   let t: TestApp;
   let server: Server;
-  const received: { body: Record<string, unknown>; signature: string | undefined }[] = [];
+  const received: { body: Record<string, unknown>; raw: string; headers: Record<string, unknown> }[] = [];
   // Monday 2026-03-09 07:30 in China: the morning window of a daily plan is open.
   let now = new Date('2026-03-08T23:30:00Z');
 
@@ -24,7 +24,8 @@ describe('measurement reminders through the webhook', () => {
       req.on('end', () => {
         received.push({
           body: JSON.parse(text) as Record<string, unknown>,
-          signature: req.headers['x-qihuang-signature'] as string | undefined,
+          raw: text,
+          headers: req.headers,
         });
         res.writeHead(204).end();
       });
@@ -76,10 +77,22 @@ describe('measurement reminders through the webhook', () => {
       session: 'morning',
       date: '2026-03-09',
     });
-    const expected = createHmac('sha256', 'shared-secret')
-      .update(JSON.stringify(received[0]!.body))
-      .digest('hex');
-    expect(received[0]!.signature).toBe(`sha256=${expected}`);
+    // Signed with a timestamp (replay window 300 s around the sender's clock), verified as a receiver would.
+    const header = (name: string) => received[0]!.headers[name.toLowerCase()] as string | undefined;
+    expect(
+      verifyWebhookSignature({ secret: 'shared-secret', body: received[0]!.raw, header, now }),
+    ).toMatchObject({ ok: true });
+    expect(
+      verifyWebhookSignature({ secret: 'other-secret', body: received[0]!.raw, header, now }),
+    ).toMatchObject({ ok: false, reason: 'bad-signature' });
+    expect(
+      verifyWebhookSignature({
+        secret: 'shared-secret',
+        body: received[0]!.raw,
+        header,
+        now: new Date(now.getTime() + 3_600_000),
+      }),
+    ).toMatchObject({ ok: false, reason: 'expired' });
     // Same window again: nothing new is sent.
     const again = await t.request('/api/care/reminders/dispatch', { method: 'POST' });
     expect(await again.json()).toEqual({ sent: 0, failed: 0, skipped: 1 });

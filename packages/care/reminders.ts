@@ -2,7 +2,6 @@
  * Reminder delivery through the hospital's webhook (SMS/WeChat gateway). Deceased patients are never sent
  * one, whatever plan is still on file (issue 17 item 4).
  */
-import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 import type { RequestContext } from '@qihuang/contracts';
 import { remindersFor } from '@qihuang/engines/hypertension-care';
@@ -12,6 +11,7 @@ import { deceasedOf } from './patient-status.ts';
 import { careSettings } from './settings.ts';
 import { measuredContext } from './measured.ts';
 import { careDb } from './tables.ts';
+import { signWebhook } from '@qihuang/audit';
 
 export interface ReminderDispatch {
   sent: number;
@@ -21,7 +21,7 @@ export interface ReminderDispatch {
 
 /**
  * Sends due measurement reminders to the hospital's webhook (once per patient, day and session), signed with
- * HMAC-SHA256 when a secret is set (header x-qihuang-signature). The server calls this every few minutes.
+ * HMAC-SHA256 over '<timestamp>.<body>' when a secret is set (x-qihuang-timestamp, x-qihuang-signature). The server calls this every few minutes.
  */
 export async function dispatchReminders(deps: CareDeps, ctx: RequestContext): Promise<ReminderDispatch> {
   const result: ReminderDispatch = { sent: 0, failed: 0, skipped: 0 };
@@ -72,10 +72,11 @@ export async function dispatchReminders(deps: CareDeps, ctx: RequestContext): Pr
           en: `Please measure your blood pressure between ${reminder.window[0]} and ${reminder.window[1]}: ${reminder.readingsPlanned} readings, 1 minute apart.`,
         },
       });
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (deps.webhook.secret)
-        headers['x-qihuang-signature'] =
-          `sha256=${createHmac('sha256', deps.webhook.secret).update(payload).digest('hex')}`;
+      // Timestamped signature, the same scheme as audit checkpoints and BP alerts (no replay outside 300 s).
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        ...(deps.webhook.secret ? signWebhook(deps.webhook.secret, payload, now) : {}),
+      };
       let status: 'sent' | 'failed' = 'sent';
       let detail: string | null = null;
       try {

@@ -27,7 +27,10 @@ export interface Config {
   cdsFhirServers: string[];
   /** Measurement reminders are POSTed here (the hospital's SMS/WeChat gateway): QIHUANG_CARE_WEBHOOK_URL. */
   careWebhookUrl?: string;
-  /** HMAC-SHA256 key signing each reminder (header x-qihuang-signature): QIHUANG_CARE_WEBHOOK_SECRET. */
+  /**
+   * HMAC-SHA256 key signing each reminder and BP alert webhook over '<timestamp>.<body>' (headers
+   * x-qihuang-timestamp, x-qihuang-signature): QIHUANG_CARE_WEBHOOK_SECRET.
+   */
   careWebhookSecret?: string;
   /**
    * A critical BP alert not closed with an action within this many minutes is escalated (webhook, FHIR
