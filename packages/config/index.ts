@@ -1,6 +1,7 @@
 /**
  * The one place that reads process.env. Everything else receives a typed Config.
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { QihuangError } from '@qihuang/contracts';
 
@@ -50,9 +51,9 @@ export interface Config {
    */
   statementTimeoutMs: number;
   /**
-   * Connections the server keeps to a PostgreSQL server (QIHUANG_DB_POOL_SIZE, default 10). Each runs one query
-   * at a time; when the database shares the server's cores, fewer connections keep short requests (/healthz)
-   * answered quickly under heavy searches (docs/decisions/0004-…, decision 7).
+   * Connections the server keeps to a PostgreSQL server (QIHUANG_DB_POOL_SIZE). Default 10, or cores + 1 (at least
+   * 2) when DATABASE_URL names this machine: backends beyond the cores they share with the server only queue for
+   * a core, and short requests (/healthz) wait behind them (docs/decisions/0004-…, "Pool size").
    */
   dbPoolSize: number;
   /** The embedded database in a worker thread, never blocking the server (QIHUANG_PGLITE_WORKER, default 1). */
@@ -187,7 +188,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     gatewayConfigFile: env.QIHUANG_GATEWAY_CONFIG || undefined,
     token: env.QIHUANG_TOKEN || undefined,
     statementTimeoutMs: integer(env, 'QIHUANG_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
-    dbPoolSize: integer(env, 'QIHUANG_DB_POOL_SIZE', 10, 1, 1_000),
+    dbPoolSize: integer(env, 'QIHUANG_DB_POOL_SIZE', defaultPoolSize(env.DATABASE_URL), 1, 1_000),
     pgliteWorker: flag(env, 'QIHUANG_PGLITE_WORKER', true),
     careWebhookUrl: env.QIHUANG_CARE_WEBHOOK_URL || undefined,
     careWebhookSecret: env.QIHUANG_CARE_WEBHOOK_SECRET || undefined,
@@ -215,4 +216,17 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       : undefined,
   };
   return { ...config, ...overrides };
+}
+
+/** Pool size when none is set: cores + 1 for a database on this machine (loopback or socket), else 10. */
+export function defaultPoolSize(databaseUrl: string | undefined, cores = availableParallelism()): number {
+  if (!databaseUrl) return 10;
+  let host = '';
+  try {
+    host = new URL(databaseUrl).hostname;
+  } catch {
+    return 10;
+  }
+  const local = host === '' || host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+  return local ? Math.min(10, Math.max(2, cores + 1)) : 10;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QihuangError } from '@qihuang/contracts';
-import { loadConfig } from './index.ts';
+import { defaultPoolSize, loadConfig } from './index.ts';
 
 describe('statement timeout and PGlite worker settings', () => {
   it('default to 30 s and the worker on; read from the environment; bad values refused', () => {
@@ -15,8 +15,18 @@ describe('statement timeout and PGlite worker settings', () => {
     expect(() => loadConfig({ QIHUANG_PGLITE_WORKER: 'maybe' })).toThrow(/QIHUANG_PGLITE_WORKER/);
   });
 
-  it('PostgreSQL pool size: 10 by default, from QIHUANG_DB_POOL_SIZE, 0 or words refused', () => {
-    expect(loadConfig({}).dbPoolSize).toBe(10);
+  it('default pool: cores + 1 for a database on this machine, 10 for another host', () => {
+    expect(defaultPoolSize(undefined, 2)).toBe(10);
+    expect(defaultPoolSize('postgres://postgres@127.0.0.1:5432/test', 2)).toBe(3);
+    expect(defaultPoolSize('postgres://app@localhost/qihuang', 16)).toBe(10);
+    expect(defaultPoolSize('postgres://app@[::1]/qihuang', 1)).toBe(2);
+    expect(defaultPoolSize('postgres://app@db.hospital.internal/qihuang', 2)).toBe(10);
+    expect(defaultPoolSize('postgresql:///qihuang?host=/var/run/postgresql', 4)).toBe(5);
+    expect(defaultPoolSize('not a url', 2)).toBe(10);
+  });
+
+  it('PostgreSQL pool size: from QIHUANG_DB_POOL_SIZE, 0 or words refused', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db.hospital.internal/q' }).dbPoolSize).toBe(10);
     expect(loadConfig({ QIHUANG_DB_POOL_SIZE: '3' }).dbPoolSize).toBe(3);
     expect(() => loadConfig({ QIHUANG_DB_POOL_SIZE: '0' })).toThrow(/QIHUANG_DB_POOL_SIZE/);
     expect(() => loadConfig({ QIHUANG_DB_POOL_SIZE: 'many' })).toThrow(/QIHUANG_DB_POOL_SIZE/);
