@@ -13,17 +13,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { AnyKysely, AuditLog } from '@qihuang/audit';
-import { isQihuangError, type AuditAction } from '@qihuang/contracts';
+import { isQihuangError } from '@qihuang/contracts';
 import { requestContext, type AppEnv } from './context.ts';
-
-const ACTIONS: Record<string, AuditAction> = {
-  GET: 'read',
-  HEAD: 'read',
-  POST: 'create',
-  PUT: 'update',
-  PATCH: 'update',
-  DELETE: 'delete',
-};
+import { REFUSAL_ACTIONS as ACTIONS } from './fhir/refusal-audit.ts';
 
 export interface ApiRefusalAudit {
   /** The audit log to use everywhere: notes, per request, that a failure entry was already written. */

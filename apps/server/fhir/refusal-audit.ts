@@ -8,7 +8,8 @@ import type { AuditAction, AuditRecord } from '@qihuang/contracts';
 import type { FhirRepository } from '@qihuang/store';
 import { requestContext, type AppEnv } from '../context.ts';
 
-const ACTIONS: Record<string, AuditAction> = {
+/** HTTP method → audit action, for refused requests (here and in ../api-refusal-audit.ts). */
+export const REFUSAL_ACTIONS: Record<string, AuditAction> = {
   GET: 'read',
   HEAD: 'read',
   POST: 'create',
@@ -28,7 +29,7 @@ export async function auditRefusal(
   const [type, id, ...rest] = c.req.path.replace(/^\/fhir\/R4\/?/, '').split('/');
   const search = c.req.method === 'GET' && id === undefined;
   const record: AuditRecord = {
-    action: type === '' ? 'transaction' : search ? 'search' : (ACTIONS[c.req.method] ?? 'operation'),
+    action: type === '' ? 'transaction' : search ? 'search' : (REFUSAL_ACTIONS[c.req.method] ?? 'operation'),
     outcome: 'failure',
     ...(type ? { resourceType: type.slice(0, 64) } : {}),
     ...(id && !id.startsWith('$') ? { resourceId: id.slice(0, 64) } : {}),
