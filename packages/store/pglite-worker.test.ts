@@ -64,12 +64,18 @@ describe('PGlite in a worker thread', () => {
 
   it('a long statement does not block the event loop', async () => {
     let result: { n: number }[] = [];
+    let took = 0;
     const stall = await longestStall(async () => {
+      const started = performance.now();
       result = (await HEAVY.execute(database.db)).rows;
+      took = performance.now() - started;
     });
     expect(result).toEqual([{ n: 3000000 }]);
-    // In process, the same statement blocks the loop for its whole duration (hundreds of ms or more).
-    expect(stall).toBeLessThan(150);
+    // In process, the same statement blocks the loop for its whole duration (hundreds of ms or more): the longest
+    // gap between ticks would equal it. In the worker the gaps are scheduling noise — judged against the
+    // statement's own duration, so a busy CI machine (both slower) does not fail it.
+    expect(took).toBeGreaterThan(200);
+    expect(stall).toBeLessThan(Math.max(150, took / 4));
   });
 
   it('with a statement timeout the caller stops waiting with a clear 503, and the database serves the next statement', async () => {
