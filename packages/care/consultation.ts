@@ -6,8 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { loadPatientContext } from '@qihuang/bp-monitoring';
-import { saveAlerts } from '@qihuang/bp-monitoring';
-import type { Alert, AlertKind } from '@qihuang/engines/blood-pressure';
 import { raiseTriage, triage, type TriageResult } from '@qihuang/engines/hypertension-care';
 import { checkAnswer } from '@qihuang/guard';
 import { processTransaction, type FhirResource } from '@qihuang/store';
@@ -17,6 +15,7 @@ import { NOT_CONFIGURED_MESSAGE, type ChatMessage } from './model.ts';
 import { askSecondOpinion, RAISED_BY, raisedNotice, type TriageSecondOpinion } from './second-opinion.ts';
 import type { Selectable } from 'kysely';
 import { careDb, type CareConsultationTable } from './tables.ts';
+import { raiseEmergencyFlag } from './emergency-flag.ts';
 
 type Row = Selectable<CareConsultationTable>;
 const answersOf = (row: Row) => row.answers as Partial<Record<IntakeStepId, string>>;
@@ -433,31 +432,6 @@ export async function postConsultationMessage(
   const done = view(row, deps.model.configured());
   emit({ event: 'done', data: done });
   return done;
-}
-
-async function raiseEmergencyFlag(
-  deps: CareDeps,
-  ctx: RequestContext,
-  patientId: string,
-  result: TriageResult,
-  at: string,
-): Promise<void> {
-  const alert: Alert = {
-    key: `reported-emergency-${at}`,
-    // Not one of the engine's reading-based alert kinds: raised by the consultation triage.
-    kind: 'reported-emergency' as AlertKind,
-    severity: 'critical',
-    raisedAt: at,
-    readingIds: result.crisisReading ? [result.crisisReading.id] : [],
-    values: result.crisisReading ? { sbp: result.crisisReading.sbp, dbp: result.crisisReading.dbp } : {},
-    rule: result.rule,
-    source: result.source,
-    display: {
-      zh: `患者问诊中报告急症症状：${result.redFlags.map((f) => f.display.zh).join('、')}`,
-      en: `Emergency symptoms reported in the consultation: ${result.redFlags.map((f) => f.display.en).join(', ')}`,
-    },
-  };
-  await saveAlerts(deps.repository, withIntakeScopes(ctx), patientId, [alert]);
 }
 
 /** Saves the intake: QuestionnaireResponse + patient-reported drafts, in one transaction. */
