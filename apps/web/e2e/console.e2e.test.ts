@@ -56,7 +56,11 @@ describe.skipIf(!HAS_CHROMIUM)('web console in a browser (needs /usr/bin/chromiu
     });
     const text = await response.text();
     if (!response.ok)
-      throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status}: ${text.slice(0, 300)}`);
+      // A 5xx comes with the server's last log lines, so a failure seen once under load can be explained.
+      throw new Error(
+        `${init.method ?? 'GET'} ${path} → ${response.status}: ${text.slice(0, 300)}` +
+          (response.status >= 500 ? `\nserver log:\n${server?.output().slice(-4000) ?? ''}` : ''),
+      );
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
