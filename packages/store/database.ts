@@ -121,6 +121,19 @@ async function cancelBackend(url: string, processId: number): Promise<void> {
   }
 }
 
+/** PGlite is one session: every pool client shares it (guarded-pool.ts rolls back instead of discarding). */
+const SHARED = { sharedSession: true } as const;
+
+/**
+ * node-postgres's pool over PGlite's one connection, which is never closed for idleness (closing it ends
+ * nothing in the session and a statement still in flight would answer into the next client).
+ */
+function embeddedPool(config: object): pg.Pool {
+  const pool = new pg.Pool({ ...(config as pg.PoolConfig), idleTimeoutMillis: 0 });
+  pool.on('error', (error) => console.error(`[qihuang] embedded database connection: ${error.message}`));
+  return pool;
+}
+
 /** The embedded database's directory, locked for this process (none for an in-memory database). */
 function lockDataDir(options: OpenDatabaseOptions): { lock?: DirectoryLock; dataDir?: string } {
   if (options.memory) return {};
@@ -137,8 +150,8 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   const { lock, dataDir } = lockDataDir(options);
   try {
     const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, vector } });
-    const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
-    const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool: guardPool(pool, {}) }) });
+    const pool = embeddedPool(createPgConfig(pglite));
+    const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool: guardPool(pool, SHARED) }) });
     return {
       db,
       kind: 'pglite',
@@ -163,9 +176,9 @@ async function openPgliteWorker(options: OpenDatabaseOptions): Promise<Database>
     const remote = await startPgliteWorker(dataDir);
     // createPgConfig duck-types its argument: execProtocolStream and waitReady are all it uses.
     const config = createPgConfig(remote as unknown as Parameters<typeof createPgConfig>[0]);
-    const pool = new pg.Pool(config as pg.PoolConfig);
+    const pool = embeddedPool(config);
     // The wait limit applies once the migrations are done (they are not held to a request's timeout).
-    const limits = { statementTimeoutMs: options.statementTimeoutMs, waitLimit: false };
+    const limits = { ...SHARED, statementTimeoutMs: options.statementTimeoutMs, waitLimit: false };
     const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool: guardPool(pool, limits) }) });
     const close = async () => {
       try {
@@ -209,8 +222,8 @@ export async function openEmbeddedFromDump(dump: Blob): Promise<Database> {
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { vector } = await import('@electric-sql/pglite-pgvector');
   const pglite = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm, vector } });
-  const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
-  const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool: guardPool(pool, {}) }) });
+  const pool = embeddedPool(createPgConfig(pglite));
+  const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool: guardPool(pool, SHARED) }) });
   await migrateToLatest(db);
   return {
     db,

@@ -8,6 +8,12 @@
  *  - optionally (the PGlite worker, which cannot interrupt a statement and ignores statement_timeout) the
  *    caller stops waiting after the timeout; the statement itself runs to its end in the worker.
  * The connection is handed back only after a cancel was delivered, so a cancel never reaches the next user.
+ *
+ * A ROLLBACK always runs, aborted request or not, and is waited for: refusing it left the transaction of an
+ * aborted request open. On the embedded database (`sharedSession`: one PostgreSQL session behind every pool
+ * client) a client is never discarded either: discarding does not end the session's transaction, and a
+ * statement still in flight would answer into the pool's next client. It is rolled back and handed back
+ * instead, behind whatever it still runs (a pg client runs its statements in order).
  */
 import type pg from 'pg';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
@@ -21,6 +27,8 @@ export interface GuardOptions {
   waitLimit?: boolean;
   /** Cancels what the backend with this process id is running (PostgreSQL). */
   cancel?: (processId: number) => Promise<void>;
+  /** Every pool client talks to the same session (PGlite): roll back instead of discarding a client. */
+  sharedSession?: boolean;
 }
 
 export function timeoutError(timeoutMs: number | undefined): QihuangError {
@@ -64,8 +72,19 @@ function guardClient(client: pg.PoolClient, options: GuardOptions): PostgresPool
     }
     return run<R>(client, sqlOrCursor, parameters ?? [], options);
   }
-  return { query, release: (destroy?: boolean) => client.release(destroy) };
+  const release = (destroy?: boolean) => {
+    if (destroy && options.sharedSession) {
+      // Queued behind what the client still runs, ahead of the next user's statements.
+      client.query('rollback').catch(() => undefined);
+      client.release();
+      return;
+    }
+    client.release(destroy);
+  };
+  return { query, release };
 }
+
+const ROLLBACK = /^\s*rollback\b/i;
 
 async function run<R>(
   client: pg.PoolClient,
@@ -73,6 +92,9 @@ async function run<R>(
   parameters: ReadonlyArray<unknown>,
   options: GuardOptions,
 ): Promise<PostgresQueryResult<R>> {
+  // Ending a transaction is never refused nor left behind, whatever became of the request.
+  if (ROLLBACK.test(text))
+    return client.query(text, parameters as unknown[]) as unknown as Promise<PostgresQueryResult<R>>;
   const signal = currentAbortSignal();
   throwIfAborted(signal);
   let cancelled = false;

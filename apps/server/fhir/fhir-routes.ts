@@ -134,7 +134,10 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
 
   app.onError(async (error, c) => {
     const status = error instanceof QihuangError ? error.status : 500;
-    if (status >= 500) c.get('log')?.error({ error: safeError(error) }, 'FHIR request failed');
+    // A client that went away (navigated on) is not a server fault: noted, without a stack.
+    if (status >= 500 && c.req.raw.signal.aborted)
+      c.get('log')?.info('FHIR request ended: the client went away');
+    else if (status >= 500) c.get('log')?.error({ error: safeError(error) }, 'FHIR request failed');
     if (error instanceof QihuangError)
       await auditRefusal(repository, c, status, error.code).catch((auditError: unknown) =>
         c.get('log')?.error({ error: safeError(auditError) }, 'refused request could not be audited'),

@@ -82,7 +82,15 @@ export async function startServer(
   };
   server.stdout?.on('data', collect);
   server.stderr?.on('data', collect);
+  let stopping = false;
+  // A server that dies while tests still use it says so, with its last words (a later "connection refused"
+  // alone does not explain anything).
+  server.once('exit', (code, signal) => {
+    if (!stopping)
+      console.error(`qihuang server on ${base} exited (code ${code}, signal ${signal}):\n${output.slice(-6000)}`);
+  });
   const stop = async () => {
+    stopping = true;
     if (server.exitCode === null) {
       const exited = new Promise((r) => server.once('exit', r));
       server.kill('SIGTERM');
