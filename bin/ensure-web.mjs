@@ -24,6 +24,7 @@ console.error('Building the web console (apps/web) …');
 const result = spawnSync(
   'npx',
   ['vite', 'build', '--config', join(web, 'vite.config.ts'), '--logLevel', 'warn'],
-  { cwd: root, stdio: 'inherit' },
+  // Always the production build, whatever NODE_ENV the caller has (vitest sets `test`).
+  { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
 );
 process.exit(result.status ?? 1);

@@ -50,7 +50,8 @@ export function ensureWebBuild(): void {
   const build = spawnSync(
     process.execPath,
     ['node_modules/vite/bin/vite.js', 'build', '--config', 'apps/web/vite.config.ts'],
-    { cwd: ROOT, encoding: 'utf8' },
+    // Vitest sets NODE_ENV=test, which would make vite bundle React's development build.
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } },
   );
   if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
 }
@@ -87,7 +88,9 @@ export async function startServer(
   // alone does not explain anything).
   server.once('exit', (code, signal) => {
     if (!stopping)
-      console.error(`qihuang server on ${base} exited (code ${code}, signal ${signal}):\n${output.slice(-6000)}`);
+      console.error(
+        `qihuang server on ${base} exited (code ${code}, signal ${signal}):\n${output.slice(-6000)}`,
+      );
   });
   const stop = async () => {
     stopping = true;
