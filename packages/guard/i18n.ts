@@ -1,10 +1,16 @@
-/** One language per answer: reasons and evidence follow the answer's language (zh-CN if it has Chinese). */
+/** One language per answer: reasons and evidence follow the answer's language (zh-CN when mostly Chinese). */
 import type { Guideline } from '@qihuang/engines/blood-pressure';
 import type { DrugEntry } from '@qihuang/drug-knowledge';
 
 export type Lang = 'zh' | 'en';
 
-export const langOf = (text: string): Lang => (/\p{Script=Han}/u.test(text) ? 'zh' : 'en');
+// An English answer quoting a Chinese term ('"high-normal" (正常高值)') stays English: Chinese unless English
+// function words are at least half as many as the Han characters (units and abbreviations — mL/min, KDIGO, ACEI — do not count).
+const FUNCTION_WORDS = /\b(?:the|a|an|is|are|of|in|on|to|for|with|and|or|not|at|as|be|it|this|that)\b/gi;
+export const langOf = (text: string): Lang => {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han > 0 && han > 2 * (text.match(FUNCTION_WORDS)?.length ?? 0) ? 'zh' : 'en';
+};
 
 export const say = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyClaims } from '../check-answer.ts';
 import { existsSync } from 'node:fs';
-import { corpusPath, loadCorpus, loadPassages, type CorpusItem } from './parse.ts';
+import { corpusPath, loadCorpus, loadPassages, type CorpusItem, type CorpusName } from './parse.ts';
 
 const passages = loadPassages();
 
@@ -39,9 +39,9 @@ function rates(items: CorpusItem[]) {
 
 describe('labelled answer sets', () => {
   it('the sets are the size the issue asks for (≥300 answers, zh and en, about half with one planted error)', () => {
-    // Held-out 5 (written independently, never tuned on) counts once it exists; its items are never read here.
-    const heldout5 = existsSync(corpusPath('heldout-5')) ? loadCorpus('heldout-5') : [];
-    const heldout = [...loadCorpus('heldout'), ...loadCorpus('heldout-2'), ...heldout5];
+    // Held-out 6 (written independently, never tuned on) counts once it exists; its items are never read here.
+    const heldout6 = existsSync(corpusPath('heldout-6')) ? loadCorpus('heldout-6') : [];
+    const heldout = [...loadCorpus('heldout'), ...loadCorpus('heldout-2'), ...heldout6];
     const all = [...loadCorpus('tuning'), ...heldout];
     expect(all.length).toBeGreaterThanOrEqual(300);
     expect(all.filter((c) => c.lang === 'zh').length).toBeGreaterThan(100);
@@ -56,18 +56,26 @@ describe('labelled answer sets', () => {
       const r = rates(loadCorpus(part));
       expect(r.caught).toBeGreaterThanOrEqual(0.95);
       expect(r.flagged).toBeLessThanOrEqual(0.02);
+      // Held-out parts: counts only (their items are never printed).
+      if (part.startsWith('heldout')) expect([r.leaks.length, r.mixed.length]).toEqual([0, 0]);
+      else {
+        expect(r.leaks).toEqual([]);
+        expect(r.mixed).toEqual([]);
+      }
+    });
+  // Ex held-out 4 and 5: being tuned (issue 18); the floors only rise — at the moves: set 4 81.4 % caught / 13.4 %
+  // flagged, set 5 73.6 % caught / 13.0 % flagged; misses fixed by class.
+  for (const [part, caughtFloor, flaggedCeiling] of FLOORS)
+    it(`${part}: no worse than measured, no internal reference shown, reasons in the answer language`, () => {
+      const r = rates(loadCorpus(part));
+      expect(r.caught).toBeGreaterThanOrEqual(caughtFloor);
+      expect(r.flagged).toBeLessThanOrEqual(flaggedCeiling);
       expect(r.leaks).toEqual([]);
       expect(r.mixed).toEqual([]);
     });
-  // Ex held-out 4: being tuned (issue 18); the floor only rises — at the move it was 81.4 % caught / 13.4 % flagged; false flags now fixed by class.
-  it('tuning-independent-2: no worse than measured, no internal reference shown, reasons in the answer language', () => {
-    const r = rates(loadCorpus('tuning-independent-2'));
-    expect(r.caught).toBeGreaterThanOrEqual(CAUGHT_FLOOR_2);
-    expect(r.flagged).toBeLessThanOrEqual(FLAGGED_CEILING_2);
-    expect(r.leaks).toEqual([]);
-    expect(r.mixed).toEqual([]);
-  });
 });
 
-const CAUGHT_FLOOR_2 = 68 / 70;
-const FLAGGED_CEILING_2 = 0;
+const FLOORS: [CorpusName, number, number][] = [
+  ['tuning-independent-2', 68 / 70, 0],
+  ['tuning-independent-3', 39 / 53, 9 / 69],
+];

@@ -52,7 +52,13 @@ export function parsePassages(text: string): GuardPassage[] {
 
 const dir = import.meta.dirname;
 export type CorpusName =
-  'tuning' | 'tuning-independent' | 'tuning-independent-2' | 'heldout' | 'heldout-2' | 'heldout-5';
+  | 'tuning'
+  | 'tuning-independent'
+  | 'tuning-independent-2'
+  | 'tuning-independent-3'
+  | 'heldout'
+  | 'heldout-2'
+  | 'heldout-6';
 export const corpusPath = (name: CorpusName): string => join(dir, `${name}.txt`);
 export const loadCorpus = (name: CorpusName): CorpusItem[] =>
   parseCorpus(readFileSync(corpusPath(name), 'utf8'));
