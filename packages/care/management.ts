@@ -67,6 +67,11 @@ export interface PatientHome {
   reportedBp?: ReportedBp[];
   medications: { id: string; display: string; dosage?: string; signedBy?: string; signedAt?: string }[];
   medicationAdherence: { fraction: number; days: { date: string; taken: boolean | null }[] };
+  /**
+   * IANA zone the page's days and times are counted in: the Patient's own (FHIR timezone extension), else the
+   * hospital's (QIHUANG_TIME_ZONE). The console formats reading and reminder times in it, not the browser's.
+   */
+  timeZone: string;
 }
 
 const carePlanId = (patientId: string) => `htn-${patientId}`.slice(0, 64);

@@ -108,7 +108,7 @@ export async function patientHome(
     now: now.toISOString(),
     from: new Date(now.getTime() - 84 * 86_400_000).toISOString(),
   });
-  const offset = careSettings(deps, patient).utcOffsetMinutes;
+  const { utcOffsetMinutes: offset, timeZone } = careSettings(deps, patient);
   const today = localDay(now, offset);
   const deceased = deceasedOf(patient);
   const carePlan = await getCarePlan(deps, ctx, patientId);
@@ -150,5 +150,6 @@ export async function patientHome(
     ...(reported.length ? { reportedBp: reported } : {}),
     medications,
     medicationAdherence: await medicationAdherence(deps, patientId, today),
+    timeZone,
   };
 }

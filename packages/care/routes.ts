@@ -24,6 +24,7 @@ import { patientHome, recordMedicationAdherence } from './patient-home.ts';
 import { carePanel } from './panel.ts';
 import { dispatchReminders } from './reminders.ts';
 import { publicAnswer } from './citations.ts';
+import { timeZonesFor } from './time-zones.ts';
 import { triage } from '@qihuang/engines/hypertension-care';
 
 /** The engine triage of the text alone (pure): does it name an emergency? */
@@ -142,6 +143,9 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
   );
 
   // ---- clinician side
+  app.get('/time-zones', async (c) =>
+    json(c, await timeZonesFor(deps, ctxOf(c), (c.req.query('patient') ?? '').split(','))),
+  );
   app.get('/patients/:id/summary', async (c) =>
     json(
       c,
@@ -293,6 +297,7 @@ const CARE_PATHS: [string, string, string][] = [
     'Create or revise the care plan (target, lifestyle goals, monitoring, follow-up)',
   ],
   ['get', '/panel', "Clinician's panel ranked by need"],
+  ['get', '/time-zones', "The hospital's time zone and each listed patient's (?patient=id,id)"],
   ['post', '/reminders/dispatch', 'Send due measurement reminders to the webhook now (admin)'],
   ['post', '/patients/{id}/copilot', 'Clinician copilot with tools (SSE: tool, delta, done, error)'],
 ];
