@@ -172,6 +172,12 @@ export interface MedicationAdherence {
   days: { date: string; taken: boolean | null }[];
 }
 
+/** `GET /api/care/time-zones`: the hospital's IANA zone and each listed patient's. */
+export interface TimeZones {
+  timeZone: string;
+  patients: Record<string, string>;
+}
+
 export interface PatientHome {
   patient: { id: string; name?: string };
   modelConfigured: boolean;
@@ -336,6 +342,12 @@ const p = (id: string) => `/api/care/patients/${encodeURIComponent(id)}`;
 
 export const care = {
   me: (signal?: AbortSignal) => request<PatientHome>('/api/care/me', { signal }),
+  /** The hospital's zone and each listed patient's (clinician side), for showing times in them. */
+  timeZones: (patientIds: readonly string[], signal?: AbortSignal) =>
+    request<TimeZones>(
+      `/api/care/time-zones?patient=${patientIds.map((id) => encodeURIComponent(id)).join(',')}`,
+      { signal },
+    ),
   home: (patientId: string, signal?: AbortSignal) => request<PatientHome>(`${p(patientId)}/home`, { signal }),
   recordMedicationTaken: (patientId: string, date: string, taken: boolean) =>
     request<MedicationAdherence>(`${p(patientId)}/medication-adherence`, {

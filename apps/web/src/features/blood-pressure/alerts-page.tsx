@@ -8,11 +8,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { bp, isApiError, type BpAlert } from '../../api/index.ts';
+import { care, type TimeZones } from '../../api/care.ts';
 import type { AlertStreamEvent } from '../../api/bp.ts';
 import { AlertActionForm, TimelinessLine } from './alert-action-form.tsx';
 import { ALERT_KINDS } from './alert-kinds.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
-import { formatDate, formatReadingTime } from '../../lib/format.ts';
+import { formatInZone } from '../../lib/zone-time.ts';
 import { useAsync } from '../../lib/use-async.ts';
 
 const SEVERITY_ORDER = ['critical', 'high', 'warning', 'moderate', 'low', 'info'];
@@ -62,6 +63,19 @@ export function AlertsPage() {
     alerts.status === 'success'
       ? [...arrived, ...alerts.data.filter((a) => !arrived.some((x) => x.id === a.id))]
       : arrived;
+  // Times in each patient's zone (their own, else the hospital's), never the browser's (issue 17 item 1).
+  const patientKey = [...new Set(merged.map((a) => a.patientId))].sort().join(',');
+  const [zones, setZones] = useState<TimeZones | undefined>();
+  useEffect(() => {
+    const controller = new AbortController();
+    care.timeZones(patientKey ? patientKey.split(',') : [], controller.signal).then(
+      (z) => setZones(z),
+      () => undefined, // the times stay in the browser's zone
+    );
+    return () => controller.abort();
+  }, [patientKey]);
+  const zoneOf = (patientId: string) => zones?.patients[patientId] ?? zones?.timeZone;
+
   const list =
     alerts.status === 'success'
       ? merged
@@ -118,14 +132,14 @@ export function AlertsPage() {
                       </h2>
                       <span className="muted">
                         {KINDS.includes(a.kind) ? t(`alerts.kinds.${a.kind}`) : a.kind} ·{' '}
-                        {formatDate(a.createdAt, lang, true)}
+                        {formatInZone(a.createdAt, zoneOf(a.patientId), lang)}
                       </span>
                     </div>
                     {escalated.has(a.id) && (
                       <p className="badge badge-critical">{t('alertLoop.escalated')}</p>
                     )}
                     <p className="alert-summary">{summary}</p>
-                    <AlertEvidence alert={a} />
+                    <AlertEvidence alert={a} timeZone={zoneOf(a.patientId)} />
                     {open === a.id && (
                       <AlertActionForm
                         alert={a}
@@ -161,8 +175,8 @@ export function AlertsPage() {
 }
 
 /** What triggered the alert: the readings (values and times when sent as objects, else how many). */
-function AlertEvidence({ alert }: { alert: BpAlert }) {
-  const { t } = useTranslation();
+function AlertEvidence({ alert, timeZone }: { alert: BpAlert; timeZone?: string }) {
+  const { t, i18n } = useTranslation();
   const readings = alert.readings ?? [];
   const parts = readings
     .filter((r): r is Exclude<BpAlert['readings'][number], string> => typeof r === 'object' && r !== null)
@@ -170,7 +184,7 @@ function AlertEvidence({ alert }: { alert: BpAlert }) {
     .map((r) =>
       [
         r.sbp !== undefined && r.dbp !== undefined ? `${r.sbp}/${r.dbp}` : '',
-        r.time ? formatReadingTime(r.time) : '',
+        r.time ? formatInZone(r.time, timeZone, i18n.language) : '',
       ]
         .filter(Boolean)
         .join(' @ '),

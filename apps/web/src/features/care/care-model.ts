@@ -18,6 +18,7 @@ import type {
   Text,
   TriageResult,
 } from '../../api/care.ts';
+import { formatDate } from '../../lib/format.ts';
 
 /** UI language (i18next) → the language the care API speaks. */
 export function careLanguage(uiLanguage: string): CareLanguage {
@@ -78,8 +79,15 @@ export function triageSourceText(source: string | undefined, uiLanguage: string)
     .replace(/: /g, '：');
 }
 
-/** Local calendar date "YYYY-MM-DD" of `now` in the browser's time zone. */
-export function localDate(now: Date): string {
+/**
+ * Calendar date "YYYY-MM-DD" of `now` in `timeZone` (the zone the server counts the reminders' days in), else in
+ * the browser's.
+ */
+export function localDate(now: Date, timeZone?: string): string {
+  if (timeZone) {
+    const zoned = formatDate(now.toISOString(), undefined, false, timeZone);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(zoned)) return zoned;
+  }
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -13,7 +13,7 @@ import {
   type UploadAnswer,
 } from '../../api/bp.ts';
 import { ErrorState } from '../../components/states.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { formatInZone } from '../../lib/zone-time.ts';
 import './home-readings.css';
 
 /** The crisis box: first thing on the page, never dismissed while the crisis reading is recent. */
@@ -139,7 +139,7 @@ export function HomeReadings({
                 {categoryText(t, r.category)}
               </span>
               <span className="muted reading-time">
-                {formatDate(r.time, lang, true, timeZone ?? recent.timeZone)}
+                {formatInZone(r.time, timeZone ?? recent.timeZone, lang)}
               </span>
             </li>
           ))}

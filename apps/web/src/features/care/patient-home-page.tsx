@@ -37,7 +37,7 @@ function HomeBody({ home }: { home: PatientHome }) {
   const plan = home.carePlan;
   const target = home.progress.target ?? (plan ? { sbp: plan.target.sbp, dbp: plan.target.dbp } : undefined);
   const summary = progressSummary(home.progress.weeks, target);
-  const today = localDate(new Date());
+  const today = localDate(new Date(), home.timeZone);
   const reminders = todaysReminders(home.monitoring.reminders, today);
   const adherence = home.monitoring.adherence;
   const recent = useAsync((s) => bp.recentReadings(home.patient.id, lang, s), [home.patient.id, lang]);
