@@ -10,13 +10,20 @@ import { analyze } from '@qihuang/clinical-language';
 import { ageIn, type Discourse } from './discourse.ts';
 import type { BpData, TargetData } from './types.ts';
 
+const NAMED: [Guideline, RegExp][] = [
+  ['acc-aha-2017', /ACC\s*\/\s*AHA\s*(?:\(?\s*)?2017|2017\s*(?:年\s*)?ACC\s*\/\s*AHA/i],
+  ['esh-2023', /ESH\s*2023|2023\s*(?:年\s*)?ESH/i],
+  ['china-2024', /(中国|China|Chinese).{0,16}2024|2024.{0,12}(中国|China|Chinese)/i],
+  ['china-2018', /(中国|China|Chinese).{0,16}2018|2018.{0,12}(中国|China|Chinese)/i],
+];
+
 export function guidelineIn(text: string): Guideline | undefined {
-  if (/ACC\s*\/\s*AHA\s*(?:\(?\s*)?2017|2017\s*(?:年\s*)?ACC\s*\/\s*AHA/i.test(text)) return 'acc-aha-2017';
-  if (/ESH\s*2023|2023\s*(?:年\s*)?ESH/i.test(text)) return 'esh-2023';
-  if (/(中国|China|Chinese).{0,16}2024|2024.{0,12}(中国|China|Chinese)/i.test(text)) return 'china-2024';
-  if (/(中国|China|Chinese).{0,16}2018|2018.{0,12}(中国|China|Chinese)/i.test(text)) return 'china-2018';
-  return undefined;
+  return NAMED.find(([, re]) => re.test(text))?.[0];
 }
+
+/** Every guideline a text names. */
+export const guidelinesIn = (text: string): Guideline[] =>
+  NAMED.filter(([, re]) => re.test(text.normalize('NFKC'))).map(([g]) => g);
 
 const GUIDELINE_NAMES = /ACC\s*\/\s*AHA|ESH|中国|China|Chinese|2017\s*(?:年\s*)?ACC/i;
 

@@ -20,3 +20,46 @@ describe('answer language (independent set 3)', () => {
     expect(langOf('ACEI与ARB不宜联用，eGFR下降时需要监测血钾。')).toBe('zh');
   });
 });
+
+const cited = (answer: string, passage: { id: string; title: string; text: string }) =>
+  verifyClaims({ answer, passages: [passage] })
+    .filter((c) => c.kind === 'citation')
+    .map((c) => c.verdict);
+
+const TARGETS = {
+  id: 'p1',
+  title: 'ESH 2023 targets',
+  text: 'ESH 2023: most patients should be treated to below 140/80 mmHg, and to 120–129 mmHg systolic if tolerated.',
+};
+const DOSING = {
+  id: 'p2',
+  title: 'Lisinopril dosing',
+  text: 'Lisinopril starts at 10 mg once daily (5 mg in older patients); the maximum is 80 mg a day.',
+};
+
+describe('citations (independent set 3)', () => {
+  it('a pair or a range is one value; qualifiers after a value stop at the next value', () => {
+    expect(cited('ESH 2023 treats most patients to below 140/80 mmHg [p1].', TARGETS)).toEqual(['supported']);
+    expect(cited('With ESH 2023, aim for 120–129 mmHg systolic if tolerated [p1].', TARGETS)).toEqual([
+      'supported',
+    ]);
+    expect(
+      cited('Lisinopril: start at 10 mg (5 mg in older patients), at most 80 mg a day [p2].', DOSING),
+    ).toEqual(['supported']);
+    // near miss: a different pair for the same qualifiers is still contradicted
+    expect(cited('With ESH 2023, aim for 130–139 mmHg systolic if tolerated [p1].', TARGETS)).toEqual([
+      'contradicted',
+    ]);
+  });
+  it('a passage from another guideline, or without any blood pressure, cited for a blood-pressure value', () => {
+    expect(cited('ACC/AHA 2017 treats most adults to below 130/80 mmHg [p1].', TARGETS)).toEqual([
+      'contradicted',
+    ]);
+    expect(cited('Home hypertension starts at a mean of 135/85 mmHg [p2].', DOSING)).toEqual([
+      'contradicted',
+    ]);
+    // near misses: no guideline named; a dosing sentence citing the dosing passage
+    expect(cited('Most patients are treated to below 140/80 mmHg [p1].', TARGETS)).toEqual(['supported']);
+    expect(cited('Lisinopril can be given at 20 mg once daily [p2].', DOSING)).toEqual(['unverifiable']);
+  });
+});

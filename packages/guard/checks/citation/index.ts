@@ -3,14 +3,37 @@
  * sentence says — same drugs, numbers (with their qualifiers) and polarity — to be `supported`; a passage that
  * states otherwise makes it `contradicted`; a passage that says nothing about it leaves it `unverifiable`.
  */
-import { say } from '../../i18n.ts';
+import { guidelineName, say } from '../../i18n.ts';
+import { guidelinesIn } from '../../extract-bp.ts';
 import { stripCitations } from '../../sentences.ts';
-import type { GuardCheck, Verdict } from '../../types.ts';
+import type { GuardCheck, GuardPassage, Verdict } from '../../types.ts';
 import { compare, passageUnits, read, type Reading } from './statement.ts';
 
 const LEAD_IN =
   /^\s*(?:per|according to|as (?:stated|noted|shown) in|see|from|based on|根据|按照|依据|参见|据|见)?\s*$/i;
 const units = new WeakMap<object, Reading[]>();
+
+const BP_TOPIC = /mmHg|血压|blood pressure|\bBP\b|hypertension|高血压/i;
+
+/**
+ * A cited passage about something else, read with certainty: the sentence attributes values to a guideline and the
+ * passage is from other guidelines only, or the sentence states a blood pressure and the passage has no blood
+ * pressure at all (e.g. a dosing passage cited for a home threshold).
+ */
+function offTopic(sentence: string, p: GuardPassage, lang: 'zh' | 'en'): string | undefined {
+  const whole = `${p.title ?? ''} ${p.text}`;
+  const mine = guidelinesIn(sentence);
+  const theirs = guidelinesIn(whole);
+  if (mine.length && theirs.length && !mine.some((g) => theirs.includes(g)))
+    return say(
+      lang,
+      `该资料出自${theirs.map((g) => guidelineName(g, lang)).join('、')}，不是${mine.map((g) => guidelineName(g, lang)).join('、')}`,
+      `the passage is from ${theirs.map((g) => guidelineName(g, lang)).join(', ')}, not ${mine.map((g) => guidelineName(g, lang)).join(', ')}`,
+    );
+  if (/\d\s*\/\s*\d{2,3}\s*mmHg|\d{2,3}\s*mmHg/i.test(sentence) && !BP_TOPIC.test(whole))
+    return say(lang, '该资料未涉及血压', 'the passage says nothing about blood pressure');
+  return undefined;
+}
 
 export const citation: GuardCheck = {
   id: 'citation',
@@ -49,7 +72,15 @@ export const citation: GuardCheck = {
       const next = after.indexOf('[');
       own = next >= 0 ? after.slice(0, next) : after;
     }
-    const r = compare(read(stripCitations(own.trim() ? own : claim.text), context.drugs), u, context.lang);
+    const stated = stripCitations(own.trim() ? own : claim.text);
+    const off = offTopic(stated, p, context.lang);
+    if (off)
+      return {
+        verdict: 'contradicted',
+        evidence: [{ source: `[${id}]${p.title ? ` ${p.title}` : ''}`, text: p.text }],
+        reason: `[${id}]: ${off}`,
+      };
+    const r = compare(read(stated, context.drugs), u, context.lang);
     const evidence = [
       {
         source: `[${id}]${p.title ? ` ${p.title}` : ''}`,

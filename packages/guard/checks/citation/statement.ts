@@ -29,10 +29,12 @@ const ANCHORS: [string, RegExp, number][] = [
   ['below', /below|under|less than|<|＜|低于|以下|小于/i, 1],
   ['above', /above|over|more than|>|≥|高于|以上|大于/i, 1],
 ];
+const VALUE = /\d+(?:\.\d+)?(?:\s*(?:\/|[–—~-](?=\s*\d))\s*\d+(?:\.\d+)?)?/g;
 const CATEGORY = /stage\s*([12])|grade\s*([123])|([123])\s*级|(?<![A-Za-z0-9])(G[1-5][ab]?)(?![A-Za-z0-9])/gi;
 
 interface Slot {
-  value: number;
+  /** A number, or a pair/range read as one value ("130/80", "130–139"). */
+  value: number | string;
   unit?: string;
   anchors: Map<string, number>;
 }
@@ -119,10 +121,13 @@ export function read(raw: string, kb: DrugKnowledgeBase, inherit: string[] = [])
     const own = drugIds(clause, kb);
     const entities = own.length ? own : unitDrugs.length ? unitDrugs.slice(0, 1) : inherit.slice(0, 1);
     let prev = 0;
-    for (const m of clause.matchAll(/\d+(?:\.\d+)?/g)) {
+    const numbers = [...clause.matchAll(VALUE)];
+    for (const [i, m] of numbers.entries()) {
       const at = m.index as number;
-      const rawN = m[0];
-      const after = clause.slice(at + rawN.length);
+      // "130/80" and "130–139" are one value: the second number is not compared on its own.
+      const rawN = m[0].replace(/\s+/g, '').replace(/[—~-]/g, '–');
+      const after = clause.slice(at + m[0].length);
+      const nextAt = (numbers[i + 1]?.index as number | undefined) ?? clause.length;
       const before = clause.slice(Math.max(0, at - 8), at);
       const skip =
         /^(19|20)\d\d$/.test(rawN) ||
@@ -131,17 +136,18 @@ export function read(raw: string, kb: DrugKnowledgeBase, inherit: string[] = [])
         /^\s*[-–]?\s*(?:h\b|hour|小时)/i.test(after);
       if (skip) continue;
       const segment = clause.slice(prev, at);
-      prev = at + rawN.length;
+      prev = at + m[0].length;
       let anchors = anchorsIn(segment, []);
       if (![...anchors.values()].some((w) => w >= 2)) {
-        const tail = anchorsIn(clause.slice(at + rawN.length), []);
+        // Qualifiers after the value up to the next value ("5 mg (2.5 mg in older patients)": "older" is 2.5's).
+        const tail = anchorsIn(clause.slice(at + m[0].length, nextAt), []);
         for (const [k, w] of tail) if (!anchors.has(k)) anchors.set(k, w);
       }
       const withEntities = anchorsIn('', entities);
       anchors = new Map([...anchors, ...withEntities]);
       // a number right after "/" shares the anchors of the number before it (120/80)
       const unit = unitOf(after);
-      slots.push({ value: Number(rawN), ...(unit ? { unit } : {}), anchors });
+      slots.push({ value: /[/–]/.test(rawN) ? rawN : Number(rawN), ...(unit ? { unit } : {}), anchors });
     }
   }
   const pol = polarity(text);
@@ -170,7 +176,7 @@ export interface Comparison {
 export function compare(claim: Reading, passage: Reading[], lang: 'zh' | 'en' = 'en'): Comparison {
   const L = (zh: string, en: string) => (lang === 'zh' ? zh : en);
   const all = passage.flatMap((u) => u.slots);
-  const missing: number[] = [];
+  const missing: (number | string)[] = [];
   for (const slot of claim.slots) {
     const scored = all.map((p) => ({ p, s: score(slot, p) })).filter((x) => x.s >= 0);
     const exact = scored.filter((x) => x.p.value === slot.value);
