@@ -24,9 +24,9 @@ const UNIT_NAME: Record<string, string> = {
 const PER_DAY_AFTER =
   /^\s*(?:\/\s*(?:日|天|d|day)\b|\/\s*(?:日|天)|per day|a day|daily dose|每日|每天|\s*daily(?! dose)(?!\s*(?:and|,)))/i;
 const PER_DAY_BEFORE =
-  /(每日|每天|日)(总)?剂量|daily dose|total daily|per day|一日量|日量|每日$|每天$|daily$/i;
+  /(每日|每天|日)(总)?剂量|(?:每日|每天|日)总量|总量$|daily dose|total daily|(?:a |in )?total of$|per day|一日量|日量|每日$|每天$|daily$/i;
 const MAXIMUM =
-  /最大(日)?剂量|最大|最高(日)?剂量|不超过|不宜超过|不得超过|最多|maximum|\bmax\b|up to|not (?:to )?exceed|no more than|ceiling|or less|可用至|可加量至|加量至|加至|增加到|增至|titrated? (?:up )?to|increased? to|可加到|(?:可以|可)用到|用到最多/i;
+  /最大(日)?剂量|最大|最高(日)?剂量|不超过|不宜超过|不得超过|最多|maximum|\bmax\b|up to|not (?:to )?exceed|no more than|ceiling|or less|可用至|可加量至|加量至|加至|增加到|增至|titrated? (?:up )?to|increased? to|可加到|(?:可以|可)用到|用到最多|上限|\bcap(?:ped)?\b|limited to/i;
 
 /** Doses per day; English multi-dose phrases first (the shared parser reads "three times daily" as daily). */
 function frequencyOf(text: string): number | undefined {
@@ -37,8 +37,38 @@ function frequencyOf(text: string): number | undefined {
   return parseFrequency(text);
 }
 
-export function doseClaims(text: string, mentions: Mention[]): DoseData[] {
+/** A co-medication: "与X合用时", "in patients taking X", "with X", "alongside X" (and "X or Y" after one). */
+const CO_BEFORE =
+  /(?:^|[，,；;。\s])(?:与|和|跟|同)\s*$|\b(?:with|alongside|in patients (?:taking|on)|patients (?:taking|on)|taking|combined with|together with)\s+$/i;
+const CO_AFTER = /^[^，,；;。]{0,12}?(?:合用|联用|同服|合并)/;
+
+function coMedications(text: string, mentions: Mention[]): Set<Mention> {
+  const out = new Set<Mention>();
+  for (const [i, m] of mentions.entries()) {
+    const prev = mentions[i - 1];
+    const before = text.slice(prev ? prev.end : 0, m.start);
+    const chained = prev && out.has(prev) && /^\s*(?:or|and|或|和|、|\/)\s*$/.test(before);
+    const zh = /(?:^|[，,；;。\s])(?:与|和|跟|同)\s*$/.test(` ${before}`);
+    if (chained || (zh ? CO_AFTER.test(text.slice(m.end)) || !prev : CO_BEFORE.test(before))) out.add(m);
+  }
+  return out;
+}
+
+const clauseAt = (text: string, at: number) => {
+  const from = Math.max(...['，', ',', '；', ';'].map((c) => text.lastIndexOf(c, at - 1))) + 1;
+  const ends = ['，', ',', '；', ';'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
+  return [from, ends.length ? Math.min(...ends) : text.length] as const;
+};
+
+/**
+ * Doses in a sentence. An amount after a co-medication ("与维拉帕米合用时上限为每日 10 mg", "at 20 mg/day with
+ * amlodipine") belongs to the sentence's subject drug, or to `carried` (the drug of the sentence before) when the
+ * sentence names only co-medications; its co-medications are those of its own clause. Without an owner, no claim.
+ */
+export function doseClaims(text: string, mentions: Mention[], carried?: Mention): DoseData[] {
   const out: DoseData[] = [];
+  const co = coMedications(text, mentions);
+  const subject = mentions.find((x) => x.drug && !co.has(x)) ?? (carried?.drug ? carried : undefined);
   for (const [idx, m] of mentions.entries()) {
     if (!m.drug) continue;
     const next = mentions.find((x) => x.start > m.start);
@@ -51,6 +81,7 @@ export function doseClaims(text: string, mentions: Mention[]): DoseData[] {
         ? prev
         : m;
     const segment = text.slice(m.end, next ? next.start : text.length);
+    const isCo = co.has(m) && owner === m;
     let prevEnd = 0;
     for (const a of segment.matchAll(AMOUNT_ALL)) {
       const unit = UNIT_NAME[a[3] as string] ?? (a[3] as string).toLowerCase();
@@ -61,6 +92,16 @@ export function doseClaims(text: string, mentions: Mention[]): DoseData[] {
       const after = segment.slice(at + a[0].length);
       prevEnd = at + a[0].length;
       if (lo === undefined) continue;
+      // A co-medication's own amount follows its name ("with hydrochlorothiazide 12.5 mg"); others are the subject's.
+      let who = owner;
+      let partners = mentions.filter((x) => x !== owner);
+      if (isCo && !(at === 0 || /^\s*$/.test(segment.slice(0, at)))) {
+        if (!subject || subject === m) continue;
+        who = subject;
+        const [from, to] = clauseAt(text, m.end + at);
+        const own = mentions.filter((x) => co.has(x) && x.start >= from && x.end <= to);
+        partners = own.length ? own : mentions.filter((x) => co.has(x));
+      }
       // "10 mg of simvastatin": the amount belongs to the drug named after it, not to this one.
       if (next && /^\s*(?:(?:per day|a day|daily)\s*)?of\s*$/i.test(after)) continue;
       // "With amlodipine the cap is 20 mg": a co-medication opening the sentence does not own the amount.
@@ -73,8 +114,8 @@ export function doseClaims(text: string, mentions: Mention[]): DoseData[] {
       const statesMaximum = MAXIMUM.test(before) || (first && MAXIMUM.test(text.slice(0, m.start)));
       const explicitTimes = frequencyOf(local);
       out.push({
-        drug: owner.drug as NonNullable<Mention['drug']>,
-        with: mentions.filter((x) => x !== owner),
+        drug: who.drug as NonNullable<Mention['drug']>,
+        with: partners,
         amountMg: lo,
         ...(hi !== undefined ? { amountMaxMg: hi } : {}),
         perDay:
@@ -83,7 +124,7 @@ export function doseClaims(text: string, mentions: Mention[]): DoseData[] {
           (statesMaximum && (explicitTimes === undefined || explicitTimes === 1)),
         ...(times !== undefined ? { timesPerDay: times } : {}),
         statesMaximum,
-        raw: `${m.text}${segment.slice(0, prevEnd)}`.trim(),
+        raw: `${who === m ? m.text : ''}${segment.slice(0, prevEnd)}`.trim(),
       });
     }
   }

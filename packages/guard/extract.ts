@@ -62,7 +62,7 @@ export function extractClaims(
     for (const id of s.citations) claims.push({ ...base, kind: 'citation', citation: id });
     const mentions = findMentions(text, kb);
 
-    const doses = doseClaims(text, mentions);
+    const doses = doseClaims(text, mentions, lastDrug);
     if (
       !mentions.length &&
       lastDrug &&

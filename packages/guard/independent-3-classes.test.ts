@@ -63,3 +63,22 @@ describe('citations (independent set 3)', () => {
     expect(cited('Lisinopril can be given at 20 mg once daily [p2].', DOSING)).toEqual(['unverifiable']);
   });
 });
+
+describe('doses (independent set 3)', () => {
+  it('an amount after a co-medication belongs to the subject drug, with the co-medications of its own clause', () => {
+    expect(
+      bad('Cap simvastatin at 10 mg/day in patients taking diltiazem, and at 20 mg/day with amlodipine.'),
+    ).toEqual([]);
+    expect(bad('辛伐他汀每日最多 40 mg。与地尔硫䓬或维拉帕米合用时上限更低，为每日 10 mg。')).toEqual([]);
+    // near misses: the cap with the co-medication is exceeded
+    expect(
+      bad('Cap simvastatin at 10 mg/day in patients taking diltiazem, and at 40 mg/day with amlodipine.'),
+    ).toEqual(['dose']);
+    expect(bad('辛伐他汀每日最多 40 mg。与地尔硫䓬或维拉帕米合用时上限为每日 20 mg。')).toEqual(['dose']);
+  });
+  it('"每日总量" / "a total of" is a daily amount', () => {
+    expect(bad('美托洛尔最大 100 mg 每日两次，即每日总量 200 mg。')).toEqual([]);
+    // near miss: a single dose above the single maximum is still wrong
+    expect(bad('卡维地洛最大单次剂量为 50 mg，每日两次。')).toEqual(['dose']);
+  });
+});
