@@ -22,7 +22,16 @@ describe('qihuang abpm (issue 17 item 6)', () => {
   writeFileSync(file, abpmCsv());
 
   it('prints 24 h/day/night means, dipping and the guideline', async () => {
-    const r = await cli(['abpm', file, '--now', '2026-03-10T04:00:00Z', '--guideline', 'esh-2023']);
+    const r = await cli([
+      'abpm',
+      file,
+      '--now',
+      '2026-03-10T04:00:00Z',
+      '--guideline',
+      'esh-2023',
+      '--locale',
+      'en',
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Day: 146/92 mmHg');
     expect(r.stdout).toContain('Night: 120/74 mmHg');

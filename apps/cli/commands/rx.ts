@@ -8,6 +8,7 @@ import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { QihuangError } from '@qihuang/contracts';
 import type { HookId } from '@qihuang/cds-hooks';
 import type { Finding, ReviewResult, Severity } from '@qihuang/engines/prescription-review';
+import { LOCALE_OPTION, pick, resolveLocale, type CliLocale } from '../locale.ts';
 
 const HOOKS: HookId[] = ['order-sign', 'order-select', 'patient-view'];
 const SEVERITIES: Severity[] = ['info', 'warning', 'critical'];
@@ -90,13 +91,36 @@ function readDocument(file: string): unknown {
   }
 }
 
-function human(findings: Finding[], locale: 'zh' | 'en'): string {
-  if (findings.length === 0) return locale === 'zh' ? '未发现问题。' : 'No findings.';
+const SEVERITY_ZH: Record<Severity, string> = { critical: '严重', warning: '警告', info: '提示' };
+const TYPE_ZH: Record<Finding['type'], string> = {
+  interaction: '相互作用',
+  duplication: '重复用药',
+  dose: '剂量',
+  renal: '肾功能',
+  hepatic: '肝功能',
+  allergy: '过敏',
+  contraindication: '禁忌',
+  pregnancy: '妊娠',
+  lab: '检验',
+  guideline: '指南',
+  'unknown-drug': '未识别药物',
+};
+
+/**
+ * Findings in one language (`--locale`, else QIHUANG_LOCALE/LANG, else zh-CN). Order texts are shown as the chart
+ * wrote them and sources by their published titles.
+ */
+export function rxText(findings: Finding[], locale: CliLocale): string {
+  const zh = locale === 'zh-CN';
+  if (findings.length === 0) return zh ? '未发现问题。' : 'No findings.';
   return findings
-    .map(
-      (f) =>
-        `[${f.severity.toUpperCase()}] ${f.type}: ${f.summary[locale]}\n    ${f.evidence.orders.map((o) => `${o.draft ? '*' : ' '}${o.text}`).join(' | ')}\n    source: ${f.source.label}`,
-    )
+    .map((f) => {
+      const head = zh
+        ? `[${SEVERITY_ZH[f.severity]}] ${TYPE_ZH[f.type] ?? f.type}：${pick(f.summary, locale)}`
+        : `[${f.severity.toUpperCase()}] ${f.type}: ${pick(f.summary, locale)}`;
+      const orders = f.evidence.orders.map((o) => `${o.draft ? '*' : ' '}${o.text}`).join(' | ');
+      return `${head}\n    ${orders}\n    ${zh ? '依据：' : 'source: '}${f.source.label}`;
+    })
     .join('\n');
 }
 
@@ -110,13 +134,12 @@ export function registerRx(program: Command): void {
     )
     .option('--json', 'JSON output: {"findings": [...]}')
     .option('--threshold <severity>', 'minimum severity: info|warning|critical', 'info')
-    .option('--locale <locale>', 'zh|en (human output)', 'zh')
+    .option(...LOCALE_OPTION)
     .option('--now <iso>', 'reference time for age (default: now)')
-    .action(async (file: string, o: { json?: boolean; threshold: string; locale: string; now?: string }) => {
+    .action(async (file: string, o: { json?: boolean; threshold: string; locale?: string; now?: string }) => {
       if (!SEVERITIES.includes(o.threshold as Severity))
         throw new QihuangError('invalid-input', `--threshold must be one of ${SEVERITIES.join(', ')}`);
-      if (o.locale !== 'zh' && o.locale !== 'en')
-        throw new QihuangError('invalid-input', '--locale must be zh or en');
+      const locale = o.json ? undefined : resolveLocale(o.locale); // refused before any work
       const now = o.now ? new Date(o.now) : undefined;
       if (now && Number.isNaN(now.getTime()))
         throw new QihuangError('invalid-input', '--now must be an ISO date-time');
@@ -127,7 +150,7 @@ export function registerRx(program: Command): void {
       console.log(
         o.json
           ? JSON.stringify({ findings: result.findings, knowledgeVersion: result.knowledgeVersion }, null, 2)
-          : human(result.findings, o.locale),
+          : rxText(result.findings, locale ?? 'zh-CN'),
       );
     });
 }
