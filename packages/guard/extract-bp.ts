@@ -118,11 +118,30 @@ const QUALIFIED =
   /severe|重度|急症|亚急症|emergenc|urgenc|crisis|危象|pregnan|妊娠|孕|pre-?eclampsia|子痫|isolated|单纯|resistant|难治|white[- ]coat|白大衣|masked|隐匿|secondary|继发/i;
 const NOT_THIS_GUIDELINE =
   /(?:而不是|而非|并非|不是)[^，。,;；]{0,6}(?:《)?(?:中国|ESH|ACC|欧洲|美国)[^，。,;；]{0,12}指南|(?:rather than|not|instead of) (?:the )?(?:China|Chinese|ESH|ACC\/AHA)[^,.;]{0,12}(?:guideline|20\d\d)/i;
+/** Guidelines the guard does not carry: values in their clause are not checked against a carried one. */
+const UNCARRIED =
+  /临床实践指南|\bJNC\s*\d|\bNICE\b|\bISH\s*20\d\d|ESC\s*\/\s*ESH\s*2018|ESH\s*2018|\bESC\s*20\d\d|(?:AHA\s*\/\s*ACC|ACC\s*\/\s*AHA)\s*2025|2025\s*(?:AHA|ACC)/i;
+const clauseOf = (t: string, at: number): string => {
+  const stops = /[，,；;。:：]|而/g;
+  let from = 0;
+  let to = t.length;
+  for (const m of t.matchAll(stops)) {
+    const i = m.index as number;
+    if (i < at) from = i + 1;
+    else if (i >= at) {
+      to = i;
+      break;
+    }
+  }
+  return t.slice(from, to);
+};
 const CORRESPOND = /correspond|equivalent|equates? to|相对应|对应|相当于|等同于/i;
 const TREATED =
-  /on (?:treatment|medication|therapy|antihypertensive)|treated|known hypertension|already diagnosed|服药|治疗中|正在治疗|已确诊|已诊断|降压治疗|用药后|\bpatients? (?:who (?:is|are) )?on [a-z]+|\btaking\b|服用[^，。]*降压药|在服用/i;
+  /on (?:treatment|medication|therapy|antihypertensive)|treated|known hypertension|already diagnosed|服药|治疗中|正在治疗|已确诊|已诊断|降压治疗|用药后|\bpatients? (?:who (?:is|are) )?on [a-z]+|\btaking\b|服用[^，。]*降压药|在服用|\bon (?:two|three|four|\d|several|multiple|both) (?:drugs|medications|medicines|agents|pills)|\bstill (?:has|have|is|are) (?:hypertension|hypertensive)|仍(?:然)?(?:诊断为|属于|是|为|有)高血压/i;
 const TARGET_BEFORE =
   /(?:<|＜|below|under|less than|lower than|低于|小于|降至|降到|控制在|控制于|降低至|降低到|达到|目标(?:值|血压)?(?:为|是)?|goal (?:of|is)|target (?:of|is))\s*(?:an? )?(?:office )?(?:BP )?(?:of )?$/i;
+const CURRENT =
+  /(?:目前|现在|当前|已经|服药后|用药后|治疗后|currently|now|has been|have been)[^，。,;；]{0,12}$/i;
 const TARGET_AFTER = /^\s*(?:mmHg)?\s*(?:以下|之下)/i;
 const TARGET_WORD =
   /target|goal|\baim\b|treat(?:ed)? to|lower(?:ed|ing)?\b|bring|reduc(?:e|ed|ing)|目标|控制在|降至|降到|控制于|降低至|降低到|应降|以下/i;
@@ -307,6 +326,12 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     }
   }
   for (const v of values) {
+    // "把诊断阈值降到 130/80 的是2022年的《中国高血压临床实践指南》，而2024年…仍是 ≥140/90": a value goes with a
+    // carried guideline only when its own clause names one and no uncarried one.
+    if (UNCARRIED.test(t)) {
+      const clause = clauseOf(t, v.at);
+      if (UNCARRIED.test(clause) || !guidelineIn(clause)) continue;
+    }
     const before = t.slice(Math.max(0, v.at - 40), v.at);
     const after = t.slice(v.end, v.end + 40);
     const isRange = v.sbp[1] !== undefined || v.dbp?.[1] !== undefined;
@@ -321,6 +346,8 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
       !isRange &&
       !isThreshold &&
       isTargetSentence &&
+      // "您目前服药后血压控制在 128/78 mmHg，这很好": the current reading of a treated patient, not a target.
+      !(CURRENT.test(before) && !/目标|target|goal|应|should|aim/i.test(t)) &&
       (v.lead === '<' || v.lead === '＜' || TARGET_BEFORE.test(before) || TARGET_AFTER.test(after));
     if (isTarget) {
       const where = settingAt(t, v.at);

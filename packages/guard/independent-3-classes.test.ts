@@ -82,3 +82,32 @@ describe('doses (independent set 3)', () => {
     expect(bad('卡维地洛最大单次剂量为 50 mg，每日两次。')).toEqual(['dose']);
   });
 });
+
+describe('blood-pressure readings and guidelines (independent set 3)', () => {
+  it('a treated patient "on two drugs" / "still has hypertension" is not a classified reading', () => {
+    expect(bad('A man whose BP is now 126/78 on three drugs still has hypertension under ESH 2023.')).toEqual(
+      [],
+    );
+    expect(bad('按中国2018指南，血压已降到 130/80 mmHg 的患者仍然诊断为高血压。')).toEqual([]);
+    // near miss: an untreated reading stated as hypertension is still classified
+    expect(bad('Under ESH 2023, an office BP of 126/78 mmHg is hypertension.')).toEqual(['bp-threshold']);
+  });
+  it('a current reading "controlled at" is not a target', () => {
+    expect(bad('您现在用药后血压控制在 126/76 mmHg，很好。按中国2018指南继续随访。')).toEqual([]);
+    // near miss: a stated target is still checked
+    expect(bad('按中国2018指南，一般高血压患者的血压应控制在 120/70 mmHg 以下。')).toEqual(['bp-target']);
+  });
+  it('values in the clause of a guideline the guard does not carry are not checked against a carried one', () => {
+    expect(
+      bad(
+        '把诊断标准降到 130/80 mmHg 的是2022年的《中国高血压临床实践指南》，而中国2018指南的诊断标准是 ≥140/90 mmHg。',
+      ),
+    ).toEqual([]);
+    // near miss: the carried guideline's own clause is still checked
+    expect(
+      bad(
+        '把诊断标准降到 130/80 mmHg 的是2022年的《中国高血压临床实践指南》，而中国2018指南的诊断标准是 ≥150/90 mmHg。',
+      ),
+    ).toEqual(['bp-threshold']);
+  });
+});
