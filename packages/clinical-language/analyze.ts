@@ -10,7 +10,7 @@ import { findVitals } from './vitals.ts';
 
 /** English cue words from the rules join the typo vocabulary ("denys" → "denies" is not attempted: 5+ letters only). */
 // (Whole words only: "neighbou" of "neighbou?r" is no word, and would "correct" neighbour.)
-const CUE_WORDS = TRIGGERS.flatMap((r) => r.re.match(/(?<![a-z])[a-z]{5,}(?![a-z?])/g) ?? []);
+const CUE_WORDS = TRIGGERS.flatMap((r) => r.re.match(/(?<![a-z])[a-z]{5,}(?![a-z?'])/g) ?? []);
 const COMPILED = compile(LEXICON, CUE_WORDS);
 
 export function analyze(text: string): Analysis {

@@ -224,6 +224,7 @@ describe('compositional recognition (body part/function × abnormal state)', () 
   it('repeated questions are confusion when new; "over and over" is not "confused over"', () => {
     expect(emergency('mum keeps asking the same question over and over, started this morning')).toBe(true);
     expect(emergency('grandpa has dementia and keeps asking the same question, for years now')).toBe(false);
+    expect(emergency('grandma suddenly keeps asking same question over and over')).toBe(true);
   });
 
   it('a torn-apart simile of the back is tearing pain; a torn garment is not', () => {
@@ -250,6 +251,17 @@ describe('compositional recognition (body part/function × abnormal state)', () 
     expect(emergency('左边的手握东西握不紧，杯子差点摔了')).toBe(true);
     // BE-FAST arm drift: both arms raised, one drifts down — bilateral wording with one side named stays a sign.
     expect(emergency("I can't raise both arms, the right one drifts down")).toBe(true);
+    // The person's own dismissal reported by a caregiver explains nothing away (AHA: people deny symptoms).
+    expect(emergency('他吃早饭勺子老是掉，左手好像没力气，他说没事就是冻的')).toBe(true);
+    expect(emergency('天太冷了，左手冻得发麻')).toBe(false);
+    // An explanation tried and refuted ("擦了还是…") does not explain a vision sign away.
+    expect(emergency('右眼有点看不清，也可能是眼镜脏了，擦了还是一半黑的')).toBe(true);
+    expect(emergency('眼镜脏了，右眼看东西少了一半，擦了就好了')).toBe(false);
+    // Chest tightness from cold air, gone indoors, with no heart-attack sign; with sweat and breathlessness it counts.
+    expect(emergency('chest feels a bit tight from the cold air when I go outside, goes away indoors')).toBe(
+      false,
+    );
+    expect(emergency('cold air and my chest is tight, sweating and short of breath')).toBe(true);
     expect(emergency('打羽毛球把胳膊拉伤了，左胳膊抬不起来')).toBe(false);
     expect(emergency('my chest hurts a bit after doing push-ups yesterday')).toBe(false);
     expect(emergency('胸口撞了一下，现在胸口疼得厉害，出了好多冷汗')).toBe(true);

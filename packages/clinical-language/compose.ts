@@ -42,7 +42,7 @@ const SIDE =
 const LIMB = '(?:胳膊|胳臂|手臂|手指头?|手|腿|脚|半边身子|身子)';
 /** Function lost or weak (a task the hand or leg cannot do). */
 const LOST =
-  '(?:没劲|无力|没力气?|使不上劲|使不上力|使不出(?:劲|力)?|用不上劲|抬不起|举不起|抬不动|不听使唤|不听话|不听指挥|动不了|不能动|' +
+  '(?:没劲|无力|没力气?|没(?:什么|啥)(?:力气|劲)|使不上劲|使不上力|使不出(?:劲|力)?|用不上劲|抬不起|举不起|抬不动|不听使唤|不听话|不听指挥|动不了|不能动|' +
   '写不(?:成|了|好)|' +
   '拿不住|拿不稳|握不住|握不紧|抓不住|捏不住|夹不住|夹不起|扣不上|系不上|套不进|穿不进|迈不开|迈不动|站不住|撑不住|' +
   '不灵活|不灵|不好使|老掉|总掉|往下掉|掉下去|滑下去|滑掉|耷拉|拖着|拖地|瘫|' +
@@ -59,6 +59,14 @@ const LIMB_CAUSE =
   'slept on|sleeping on|fell asleep|asleep|cross-legged|pins and needles|injur|sprain|broke|fractur|\\bcast\\b|' +
   'arthritis|surgery|operation|frozen shoulder)';
 const LIMB_UNLESS = `(?:${BILATERAL}|${LIMB_CAUSE})`;
+/**
+ * The affected person's own dismissal reported by a caregiver ("他说没事就是冻的", "he says it's nothing") does not
+ * explain a sign away: AHA stroke and heart-attack pages — people often deny symptoms; call anyway.
+ */
+const DISMISSED =
+  "(?:[他她]|老人家?|老头|老太太)(?:说|觉得|非说)(?:没事|没什么|就是)|\\b(?:he|she) (?:says|said|thinks|insists) (?:it'?s |its )?(?:nothing|fine|just)";
+/** An explanation tried and refuted ("也可能是眼镜脏了，擦了还是一半黑的"). */
+const REFUTED = '(?:擦了|换了|摘了|戴上|休息了)[^。!?\\n]{0,4}?还是|\\bstill (?:the same|there)\\b';
 
 // ── Speech (BE-FAST "Speech", 中风120 "0(聆)听语言") ───────────────────────────────────────────────────────
 const SPEECH_PART = '(?:说话|讲话|口齿|吐字|舌头|说的话|讲的话|(?<![电写打签名])(?:话|字|词|句子))';
@@ -119,6 +127,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     concept: 'limb-weakness',
     re: `${SIDE}${LIMB}${G}{0,8}?(?:${LOST}|${FELT})`,
     unless: LIMB_UNLESS,
+    unlessNot: DISMISSED,
     sources: ['befast', 'stroke120'],
   },
   {
@@ -127,6 +136,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     re: `(?:${LIMB}|筷子|扣子|碗|杯子|笔|鞋)${G}{0,6}?${LOST}`,
     needs: SUDDEN,
     unless: LIMB_UNLESS,
+    unlessNot: DISMISSED,
     sources: ['befast', 'stroke120'],
   },
   {
@@ -137,6 +147,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
       "\\b(?:can'?t|cannot|won'?t|couldn'?t|unable|flopp\\w*|dropp\\w*|dragg\\w*|gave way|useless|clumsy|not working|" +
       'feels? (?:like it|like a|strange|odd|funny|weird|different|dead|heavy|numb|weak)|belongs to someone)',
     unless: LIMB_UNLESS,
+    unlessNot: DISMISSED,
     sources: ['befast', 'stroke120'],
   },
   {
@@ -145,6 +156,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     re: LOST,
     needs: `${SIDE}${LIMB}`,
     unless: LIMB_UNLESS,
+    unlessNot: DISMISSED,
     sources: ['befast', 'stroke120'],
   },
   {
@@ -152,6 +164,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     concept: 'limb-weakness',
     re: `\\b(?:right|left)\\s*(?:hand|arm|leg|foot|side)\\b${G}{0,6}?(?:${LOST}|${FELT}|拿不起)`,
     unless: LIMB_UNLESS,
+    unlessNot: DISMISSED,
     sources: ['befast', 'stroke120'],
   },
   {
@@ -159,6 +172,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     concept: 'limb-weakness',
     re: `\\b(?:dragg\\w*|limping on|can'?t feel)\\s+(?:my |his |her |their )?(?:right|left)\\s+(?:leg|foot|arm|hand)\\b`,
     unless: LIMB_UNLESS,
+    unlessNot: DISMISSED,
     sources: ['befast', 'stroke120'],
   },
   {
@@ -168,6 +182,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
       "\\b(?:can'?t|cannot|couldn'?t|unable to)\\s+(?:grip|hold|lift|raise|move|feel|use|button|do up|write|pick up)\\b" +
       `${E}{0,40}?\\b(?:right|left|one)\\s+(?:arm|hand|leg|foot|side)\\b`,
     unless: LIMB_UNLESS,
+    unlessNot: DISMISSED,
     sources: ['befast', 'stroke120'],
   },
   {
@@ -304,7 +319,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     concept: 'confusion',
     re:
       `反应${G}{0,3}?(?:慢了|变慢|迟钝)|半天才(?:答|回答|反应)|(?:反复|一直|老是)问${G}{0,3}?(?:同一个|一样的)${G}{0,2}?问题|` +
-      `\\b(?:(?:keeps?|kept) )?asking the same (?:question|thing)(?: over and over| again and again)?\\b`,
+      `\\b(?:(?:keeps?|kept) )?asking (?:the )?same (?:question|thing)(?: over and over| again and again)?\\b`,
     needs: `(?:${SUDDEN}|今天|这会儿|早上还|started|an hour ago|this morning|today|all of a sudden)`,
     unless: '(?:一直这样|好几年|多年|老年痴呆|痴呆|always|for years|dementia)',
     sources: ['ref-1.5'],
@@ -314,6 +329,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     concept: 'limb-weakness',
     re: `\\b(?:numb\\w*|weak\\w*|tingl\\w*)\\b${E}{0,25}?\\b(?:right|left|one)\\s+(?:side|arm|leg|hand|half)\\b`,
     unless: LIMB_UNLESS,
+    unlessNot: DISMISSED,
     sources: ['befast', 'stroke120'],
   },
   {
@@ -383,7 +399,11 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
     unless: new RegExp(`${EXERTION}|climbing|walking (?:up|fast)`),
     unlessNot: new RegExp(`${AT_REST}|嘴唇|发紫|发青|说不出话|憋醒|blue|can'?t (?:speak|talk)`),
   },
-  { concept: 'limb-weakness', unless: new RegExp(LIMB_CAUSE), unlessNot: /突然|suddenly/ },
+  {
+    concept: 'limb-weakness',
+    unless: new RegExp(LIMB_CAUSE),
+    unlessNot: new RegExp(`突然|suddenly|${DISMISSED}`),
+  },
   {
     concept: 'limb-weakness',
     unless: new RegExp(BILATERAL),
@@ -393,9 +413,19 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
   },
   { concept: 'speech-difficulty', unless: new RegExp(SPEECH_UNLESS), unlessNot: /突然|suddenly/ },
   // Eye strain, long-standing eye disease or eye surgery explains blurred or double vision (not sudden).
-  { concept: 'sudden-vision-loss', unless: new RegExp(EYE_UNLESS), unlessNot: /突然|suddenly/ },
+  {
+    concept: 'sudden-vision-loss',
+    unless: new RegExp(EYE_UNLESS),
+    unlessNot: new RegExp(`突然|suddenly|${REFUTED}`),
+  },
   // Chest-wall pain with a named cause (a spot, a wound, a knock, tenderness, strained muscles) and no sign of a
   // heart attack (AHA: sweat, breathlessness, pain spreading to arm, jaw or back).
+  // Chest tightness brought on by cold air and gone indoors, with no sign of a heart attack (AHA warning signs).
+  {
+    concept: 'chest-pain',
+    unless: /冷空气|冷风|cold air|cold wind/,
+    unlessNot: /汗|喘|胳膊|下巴|后背|突然|不缓解|sweat|breath|arm|jaw|back|sudden|won'?t go|doesn'?t go/,
+  },
   {
     concept: 'chest-pain',
     unless:

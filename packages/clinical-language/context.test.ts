@@ -74,6 +74,12 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
     pos: ['左手一直没劲，老毛病了', 'limb-weakness'],
     pseudo: ['胸口疼，老毛病了', 'chest-pain'],
   },
+  // A deficit left by a past event, unchanged since; an acute deficit "no change since" stays current.
+  {
+    flag: 'historical',
+    pos: ['三年前中风，左手一直没什么力气，这几年都这样，没有变化', 'limb-weakness'],
+    pseudo: ['左手突然没劲，到现在没有变化', 'limb-weakness'],
+  },
   { flag: 'historical', pos: ['爷爷中风三年了', 'stroke'], pseudo: ['高血压三年了', 'hypertension'] },
   {
     flag: 'historical',
@@ -106,6 +112,23 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
     flag: 'hypothetical',
     pos: ['if I get chest pain', 'chest-pain'],
     pseudo: ["I don't know if it's chest pain", 'chest-pain'],
+  },
+  // A question about what a word or campaign means (after the term, and for the rest of the sentence).
+  {
+    flag: 'hypothetical',
+    pos: ['中风120是什么意思', 'stroke'],
+    pseudo: ['我爸中风了，120什么时候到', 'stroke-now'],
+  },
+  {
+    flag: 'hypothetical',
+    pos: ['中风120是什么意思，口角歪斜要打120吗', 'facial-droop'],
+    pseudo: ['我爸口角歪斜了，中风120是什么意思', 'facial-droop'],
+  },
+  // A general population as the subject; "我家老年人" is the writer's own relative.
+  {
+    flag: 'hypothetical',
+    pos: ['老年人突然糊涂是不是中风的表现', 'confusion'],
+    pseudo: ['我家老年人突然糊涂了', 'confusion'],
   },
   {
     flag: 'uncertain',
@@ -296,5 +319,24 @@ describe('pseudo-triggers added for uncertainty', () => {
     expect(flagsOf('怎么知道是不是心衰引起的喘不上气', 'dyspnoea')).toEqual(['hypothetical']);
     expect(flagsOf('胸口好像有块大石头压着', 'chest-pain')).toEqual([]);
     expect(flagsOf('好像中风了', 'stroke-now')).toEqual(['uncertain']);
+  });
+});
+
+describe('modifier scopes from the second independent tuning part (issue 16)', () => {
+  it('post-negation after a demonstrative ("这种情况倒是没有"); not "这种情况没办法"', () => {
+    expect(flagsOf('喘不上气这种情况倒是没有，就是鼻塞', 'dyspnoea')).toEqual(['negated']);
+    expect(flagsOf('喘不上气这种情况没办法', 'dyspnoea')).toEqual([]);
+  });
+  it('gone within seconds and never again is resolved; a stroke sign gone within minutes is not (TIA)', () => {
+    expect(flagsOf('前天胸口闷了一下，几秒钟就好了，后来再没有过', 'chest-pain')).toEqual(['historical']);
+    expect(flagsOf('右手没劲，几分钟就好了', 'limb-weakness')).toEqual([]);
+  });
+  it('前几天 dates an event; "前几天开始…到现在还…" goes on', () => {
+    expect(flagsOf('我们村里有个老头前几天中风了', 'stroke-now')).toEqual(['historical', 'other']);
+    expect(flagsOf('前几天开始胸闷，到现在还闷', 'chest-pain')).toEqual([]);
+  });
+  it('a contraction without its apostrophe negates ("doesnt") and is not "corrected" away', () => {
+    expect(flagsOf('he doesnt have chest pain', 'chest-pain')).toEqual(['negated', 'other']);
+    expect(flagsOf('grandma suddenly doesnt know where she is', 'confusion')).toEqual(['other']);
   });
 });

@@ -54,7 +54,9 @@ export const COMMON_WORDS = (
   'slept slipped slurp slope lopsided crooked drooping droopy dropped dropping drops ' +
   'seeing seems seemed feels spots spotted point points faint faints paint paints fainted painted ' +
   'blind blinded blinds breath breathe breathing breathes breathed chest chests tearing tears ripping ' +
-  'weaker weakly weakness numbly dizzy dizzier'
+  'weaker weakly weakness numbly dizzy dizzier thick thicker ' +
+  // Contractions written without the apostrophe are words ("doesnt" is not "doesn" of doesn't).
+  'doesnt didnt hasnt havent wasnt werent couldnt wouldnt shouldnt arent'
 ).split(/\s+/);
 
 export function compile(concepts: readonly Concept[], extraVocab: readonly string[]): Compiled {

@@ -63,6 +63,8 @@ const ZH_TYPOS: readonly [string, string][] = [
   ['偏摊', '偏瘫'],
   ['钟风', '中风'],
   ['不青楚', '不清楚'],
+  ['看不件', '看不见'],
+  ['抽触', '抽搐'],
 ];
 const ZH_TYPO_RE = new RegExp(ZH_TYPOS.map(([t]) => t).join('|'), 'g');
 const ZH_TYPO_MAP = new Map(ZH_TYPOS);

@@ -75,7 +75,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
     category: 'negated',
     direction: 'backward',
     adjacent: true,
-    re: '^\\s*[?:\\-]?\\s*(?:那|这|这个|那个)?(?:也|都|倒是|倒|并|是|就|呢|嘛)?\\s*(?:从来没有|从来没|没有过|没有|没|无|未|否认|不明显|没感觉|不存在)(?!缓解|好转|减轻|停|好|消|退|改善|见好|过多久|多久|怎么|办法|法|力|劲|知觉|反应|吃|喝|人|想到|事)',
+    re: '^\\s*[?:\\-]?\\s*(?:(?:那|这)(?:个|种|样的?)?(?:情况|症状|感觉|问题)?)?(?:也|都|倒是|倒|并|是|就|呢|嘛)?\\s*(?:从来没有|从来没|没有过|没有|没|无|未|否认|不明显|没感觉|不存在)(?!缓解|好转|减轻|停|好|消|退|改善|见好|过多久|多久|怎么|办法|法|力|劲|知觉|反应|吃|喝|人|想到|事)',
   },
   {
     category: 'negated',
@@ -102,7 +102,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'forward',
-    re: `(?:(?:以前|之前|从前(?![胸额面边])|过去)(?<=(?:^|[,.。!?;:\\n\\s我他她妈爸])(?:以前|之前|从前|过去))|曾经|小时候|年轻时|年轻的时候|去年|前年|上个月|上周|上星期|上礼拜|前些年|早年|那年|有过|得过|患过|发过|犯过|曾有|曾患|曾因|曾诊断|曾行|曾发生|既往|上个星期|上个礼拜|上次|上回|前几年|(?:19|20)\\d{2}年(?!\\d{1,2}月\\d{1,2}[日号])|${CJK_NUM}(?:年|个月|个星期|周|礼拜)(?:前|以前|之前)|${CJK_NUM}岁(?:的时候|时|那年|就))`,
+    re: `(?:(?:以前|之前|从前(?![胸额面边])|过去)(?<=(?:^|[,.。!?;:\\n\\s我他她妈爸])(?:以前|之前|从前|过去))|曾经|小时候|年轻时|年轻的时候|去年|前年|上个月|上周|上星期|上礼拜|前些年|早年|那年|有过|得过|患过|发过|犯过|曾有|曾患|曾因|曾诊断|曾行|曾发生|既往|上个星期|上个礼拜|上次|上回|前几年|前几天|前些天|前段时间|前阵子|(?:19|20)\\d{2}年(?!\\d{1,2}月\\d{1,2}[日号])|${CJK_NUM}(?:年|个月|个星期|周|礼拜)(?:前|以前|之前)|${CJK_NUM}岁(?:的时候|时|那年|就))`,
   },
   {
     category: 'historical',
@@ -144,6 +144,17 @@ export const TRIGGERS: readonly TriggerRule[] = [
     sentence: true,
     window: 14,
   },
+  // A deficit left by a past event and unchanged since ("三年前中风，左手一直没什么力气，…没有变化", "had a stroke in
+  // 2019, left hand still weak, no change"): sentence scope, stroke-type and vision deficits, only after a past
+  // event or date earlier in the sentence (an acute deficit "since 10 am, no change" stays current).
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: `^[^。!?;\\n]{0,24}?(?<=(?:年前|去年|前年|年了|(?:19|20)\\d{2}|\\bago\\b|中风|脑梗|卒中|脑出血|眼底出血|\\bstroke\\b)[^。!?\\n]{0,60})(?:(?:一直|都|始终)?没(?:有|什么|啥)?(?:变化|改变)|(?:这几年|一年了?|几年了?)都这样|\\bno change\\b|\\bunchanged\\b|\\bhasn'?t changed\\b)`,
+    redFlags: ['neuro-deficit', 'vision-loss'],
+    sentence: true,
+    window: 24,
+  },
   // An event N years ago ("中风三年了", "心梗两年多了"): for events, "N years" dates them (not for conditions
   // such as 高血压5年, which are still present).
   {
@@ -166,11 +177,11 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'backward',
-    re: '^[^。!?;\\n]{0,10}?(?:后来(?:就)?好了|后来(?:就)?没事了|后来就不(?:疼|痛|闷)了|过了?一会儿?(?:就)?好了|休息(?:了)?(?:一下|一会儿?)?就好了|已经好了|早就好了|已经没了|已经消失了|已经缓解了|(?:已经|早就|早)不(?:疼|痛|闷)了|早就好了|早就没事了|现在好了|现在不(?:疼|痛|闷)了|现在没事了|已经没事了)',
+    re: `^[^。!?;\\n]{0,14}?(?:${CJK_NUM}(?:秒钟?|分钟)(?:就|后)?好了|后来再(?:也)?没(?:有)?(?:过|犯过|发过)|后来(?:就)?好了|后来(?:就)?没事了|后来就不(?:疼|痛|闷)了|过了?一会儿?(?:就)?好了|休息(?:了)?(?:一下|一会儿?)?就好了|已经好了|早就好了|已经没了|已经消失了|已经缓解了|(?:已经|早就|早)不(?:疼|痛|闷)了|早就好了|早就没事了|现在好了|现在不(?:疼|痛|闷)了|现在没事了|已经没事了)`,
     // A stroke sign that went away is a TIA: still call 120 (BE-FAST, 中风120), so it is not "resolved".
     notRedFlags: ['neuro-deficit', 'vision-loss'],
     sentence: true,
-    window: 10,
+    window: 14,
   },
   {
     category: 'historical',
@@ -209,6 +220,27 @@ export const TRIGGERS: readonly TriggerRule[] = [
     direction: 'forward',
     re: '\\b(?:causes?|worry about|should i worry|if|in case|what if|should i get|worried about|worried that|afraid of|scared of|fear of|prevent|preventing|prevention|avoid|risk of|risk for|at risk|signs of|symptoms of|warning signs|could cause|can cause|cause a|(?:can|could|does|will) (?:high |low )?(?:blood pressure|bp|it|this|that)?\\s*(?:make|give) (?:you|people|someone)|lead to|leads to|watch for|watch out for|look out for|when to call|chance of|unless|in the event of|how would i (?:know|recogni[sz]e|tell|spot)|how (?:to|do you|can i) (?:recogni[sz]e|spot|tell)|how do i know|what (?:does|do|would) (?:a |an |the )?(?=[^,.;!?]{1,25} (?:feel|look|sound) like))\\b',
     window: 8,
+  },
+  // A question about what a word or campaign means ("中风120是什么意思", "口角歪斜要打120吗" after it).
+  {
+    category: 'hypothetical',
+    direction: 'backward',
+    re: '^\\s*(?:120|1-2-0)?\\s*(?:是什么意思|是啥意思|什么意思|是指什么|指的是什么)',
+    window: 8,
+  },
+  {
+    category: 'hypothetical',
+    direction: 'forward',
+    re: '(?:是什么意思|是啥意思|什么意思)',
+    sentence: true,
+    window: 20,
+  },
+  // A general population as the subject ("老年人突然糊涂是不是中风的表现"): a general question, not a person now.
+  {
+    category: 'hypothetical',
+    direction: 'forward',
+    re: '(?<![我俺家的])(?:中老年人|老年人|年轻人|高血压(?:病)?(?:患者|病人)|一般人|人们)',
+    window: 10,
   },
   // ---- uncertainty
   {

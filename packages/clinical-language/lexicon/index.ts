@@ -6,19 +6,23 @@ import { EMERGENCY_CONCEPTS_2 } from './emergency2.ts';
 import { EMERGENCY_CONCEPTS_3 } from './emergency3.ts';
 import { SYMPTOM_CONCEPTS } from './symptoms.ts';
 import { VARIANTS } from './variants.ts';
+import { VARIANTS_2 } from './variants2.ts';
 
 export { SOURCES, type Source } from './sources.ts';
 
 /** A concept row with its extra forms from variants.ts. */
 function withVariants(c: Concept): Concept {
-  const v = VARIANTS[c.id];
-  if (!v) return c;
-  return {
-    ...c,
-    zh: [...c.zh, ...(v.zh ?? [])],
-    en: [...c.en, ...(v.en ?? [])],
-    ...(c.patterns || v.patterns ? { patterns: [...(c.patterns ?? []), ...(v.patterns ?? [])] } : {}),
-  };
+  let out = c;
+  for (const v of [VARIANTS[c.id], VARIANTS_2[c.id]]) {
+    if (!v) continue;
+    out = {
+      ...out,
+      zh: [...out.zh, ...(v.zh ?? [])],
+      en: [...out.en, ...(v.en ?? [])],
+      ...(out.patterns || v.patterns ? { patterns: [...(out.patterns ?? []), ...(v.patterns ?? [])] } : {}),
+    };
+  }
+  return out;
 }
 
 export const LEXICON: readonly Concept[] = [

@@ -1,0 +1,87 @@
+/**
+ * More surface forms for the emergency rows (part 2, issue 16; found as misses of the independent tuning parts):
+ * Cantonese (讲唔清楚, 举唔起, 心口好翳, 咬到条脷), Shanghainese (讲闲话弗清爽, 一只脚拖了走), Hokkien/Taiwanese (喘袂过来,
+ * 痛甲欲死), Sichuan (没得反应), and lay English (dragging my foot, "like drowning", "came on in seconds"). Each form
+ * is a lay wording of a sign the row's sources list: BE-FAST / 中风120 (face, arm, speech, eyes, balance), AHA
+ * heart-attack warning signs (chest pressure, squeezing; shortness of breath), REFERENCE §1.5 target-organ
+ * damage (confusion, seizure, sudden severe headache), patient-education texts on seizures and on the
+ * "worst-ever" (thunderclap) headache with neck stiffness and vomiting. Merged into the rows by lexicon/index.ts;
+ * every form is tested like the row's own (lexicon.test.ts), near misses in lexicon2.test.ts.
+ */
+import type { Variants } from './variants.ts';
+
+/** A gap inside a phrase: no clause break and no negation character. */
+const G = '[^,.。!?;:\\n不没无未别但却和及与、]';
+/** A gap inside a sentence (commas allowed): for a simile or a second clause about the same part. */
+const S = '[^。!?;\\n]';
+
+export const VARIANTS_2: Readonly<Record<string, Variants>> = {
+  'chest-pain': {
+    // Cantonese 翳: oppressive fullness (AHA: "uncomfortable pressure, squeezing, fullness").
+    zh: ['心口好翳', '心口翳', '胸口好翳', '胸口翳'],
+    patterns: [
+      // AHA "squeezing": the grip simile in the next clause about the same chest ("心口像针扎，又像被什么攥住了").
+      `(?:心口|胸口|胸前)${S}{0,12}?像被${G}{0,3}?(?:攥住|攥紧|揪住|捏住|箍住)`,
+    ],
+  },
+  'limb-weakness': {
+    zh: ['举唔起', '抬唔起'],
+    patterns: [
+      // Shanghainese 一只脚拖了走: one foot dragged (BE-FAST arm/leg; 中风120 one-sided weakness).
+      `(?:一只|一条|左|右)(?:边)?(?:脚|腿)${G}{0,4}?拖(?:了|着)?(?:走)?(?![鞋延])`,
+      // A held object slipping from the hand, written object first ("笔也握不住", "勺子老是掉 … 没力气").
+      `(?:笔|筷子|勺子|杯子|碗)${G}{0,2}?(?:握不住|拿不住|抓不住)`,
+      `\\bdragging (?:my|his|her) (?:left |right )?(?:foot|leg)\\b`,
+      `\\b(?:left|right) (?:leg|knee)\\b${'[^,.;!?]'}{0,15}\\b(?:giving way|giving out|gives way|gives out)\\b`,
+      `\\b(?:hand|arm|leg)\\b[^,.;!?]{0,6}\\bwon'?t do what i tell\\b`,
+    ],
+  },
+  'speech-difficulty': {
+    zh: ['讲唔清楚', '讲嘢唔清楚', '讲闲话弗清爽', '讲话弗清爽'],
+    patterns: [
+      `讲(?:嘢|话|闲话)${G}{0,3}?(?:讲唔清|弗清爽)`,
+      `\\b(?:speak|speech|talk|words?)\\b[^,.;!?]{0,10}\\bslur\\b`,
+      `\\btongue\\b[^,.;!?]{0,4}\\bfeels? (?:thick|heavy)\\b`,
+    ],
+  },
+  'sudden-vision-loss': {
+    zh: ['只看得到光', '只看得见光', '只能看到光', '只能看见光'],
+    patterns: [
+      // One eye half dark, whatever was tried in between ("右眼…擦了还是一半黑的").
+      `(?:左眼|右眼|一只眼)[^。!;\\n]{0,30}?一半(?:是)?黑`,
+      `\\b(?:can'?t|cannot) see\\b[^,.;!?]{0,16}\\b(?:on|to) (?:my|that|the|his|her) (?:left|right|side)\\b`,
+    ],
+  },
+  dyspnoea: {
+    // Hokkien 喘袂过来: cannot catch one's breath.
+    zh: ['喘袂过来', '喘袂过'],
+    patterns: [`\\blike (?:i'?m |i am )?drowning\\b`, `\\bbreath(?:ing)? is (?:very |so |really )?hard\\b`],
+  },
+  confusion: {
+    zh: ['不知道自己要去哪', '不知道自己在哪', '门牌号都想不起来', '脑子转不动'],
+    patterns: [
+      '不太认(?:人|得人|识人)',
+      `\\b(?:doesn'?t|does not|didn'?t|don'?t) know where (?:she|he|i) (?:is|am|was)\\b`,
+    ],
+  },
+  unresponsive: {
+    // Sichuan 没得: 没有.
+    patterns: [`(?:叫|喊)${G}{0,6}?没得(?:反应|动静)`],
+  },
+  seizure: {
+    // Patient education (seizures): a bitten tongue, incontinence, eyes rolled up, jaw clenched.
+    zh: ['咬到条脷', '成个人抽', '抽过去了', '抽个不停', '眼睛翻白', '牙关咬得紧紧'],
+    patterns: [`醒来${G}{0,4}?舌头咬破`, `(?:抽(?:筋)?${G}{0,3}?|发起抖来${G}{0,2}?)停不下来`],
+  },
+  'thunderclap-headache': {
+    patterns: [
+      // Sudden worst headache: the blow similes and "worst ever" (patient education on thunderclap headache).
+      `头${S}{0,10}?像被(?:锤子|榔头|棍子|雷)(?:砸|劈|打|敲)`,
+      `头壳${S}{0,6}?痛甲欲死`,
+      // Severe headache with neck stiffness or vomiting (subarachnoid haemorrhage warning signs).
+      `头(?:痛|疼)得(?:要裂开|快裂开|要炸)${S}{0,16}?(?:吐|呕|脖子${G}{0,2}?硬)`,
+      `\\b(?:headache|head pain)\\b[^,.;!?]{0,8}\\b10/10\\b`,
+      `\\bheadache\\b[^.!?]{0,50}\\b(?:never had anything like it|came on in seconds)\\b`,
+    ],
+  },
+};

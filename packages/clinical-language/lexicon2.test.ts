@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, emergencyCall } from './analyze.ts';
+
+// Gap patterns of lexicon/variants2.ts (regional and lay wording found in the independent tuning parts): each with
+// a positive case and a near miss. The plain surface forms are tested by lexicon.test.ts like every row's own.
+const has = (t: string, id: string) => analyze(t).mentions.some((m) => m.concept === id);
+const emergency = (t: string) => emergencyCall(analyze(t)).emergency;
+
+describe('lexicon variants, part 2 (issue 16)', () => {
+  it('chest: the grip simile in the next clause; not a grip on something else', () => {
+    expect(has('心口像针扎，又像被什么攥住了', 'chest-pain')).toBe(true);
+    expect(has('手被门夹住了，像被什么攥住了', 'chest-pain')).toBe(false);
+  });
+  it('one leg dragged (Shanghainese 拖了走, 右腿有点拖); not slippers', () => {
+    expect(has('一只脚拖了走', 'limb-weakness')).toBe(true);
+    expect(has('去年脑梗后右腿一直有点拖', 'limb-weakness')).toBe(true);
+    expect(has('右脚拖鞋找不到了', 'limb-weakness')).toBe(false);
+  });
+  it('object first: 笔也握不住; not a pen that is too thick to write', () => {
+    expect(has('笔也握不住', 'limb-weakness')).toBe(true);
+    expect(has('笔太粗了不好写', 'limb-weakness')).toBe(false);
+  });
+  it('English: dragging a foot, a leg giving way, a hand that will not obey; not a dragging meeting', () => {
+    expect(has('dragging my foot since this morning', 'limb-weakness')).toBe(true);
+    expect(has('my left leg keeps giving way', 'limb-weakness')).toBe(true);
+    expect(has("hand won't do what I tell it", 'limb-weakness')).toBe(true);
+    expect(has('the meeting was dragging on', 'limb-weakness')).toBe(false);
+  });
+  it('speech: 讲嘢讲唔清楚, "speak is slur", a thick tongue; not a slur about someone', () => {
+    expect(has('阿婆讲嘢讲唔清楚', 'speech-difficulty')).toBe(true);
+    expect(has('my speak is slur', 'speech-difficulty')).toBe(true);
+    expect(has('my tongue feels thick', 'speech-difficulty')).toBe(true);
+    expect(has('he used a slur against my neighbour', 'speech-difficulty')).toBe(false);
+  });
+  it('vision: one eye half dark; cannot see on one side; not "half the screen is black"', () => {
+    expect(has('右眼是不是有点看不清？擦了还是一半黑的', 'sudden-vision-loss')).toBe(true);
+    expect(has("can't see stuff on my left", 'sudden-vision-loss')).toBe(true);
+    expect(has('手机屏幕一半是黑的', 'sudden-vision-loss')).toBe(false);
+  });
+  it('breath: "like drowning", "breath is very hard"; not a drowning in the news', () => {
+    expect(has('I am like drowning when lie down', 'dyspnoea')).toBe(true);
+    expect(has('Breath is very hard', 'dyspnoea')).toBe(true);
+    expect(has('a boy drowned in the lake', 'dyspnoea')).toBe(false);
+  });
+  it('confusion: 不太认人, does not know where she is, not "where the shop is"', () => {
+    expect(has('今天中午开始就不太认人了', 'confusion')).toBe(true);
+    expect(has("she doesn't know where she is", 'confusion')).toBe(true);
+    expect(has("I don't know where the shop is", 'confusion')).toBe(false);
+  });
+  it('unresponsive: 喊他没得反应 (Sichuan); not 没得问题', () => {
+    expect(has('喊他没得反应', 'unresponsive')).toBe(true);
+    expect(has('喊他没得问题', 'unresponsive')).toBe(false);
+  });
+  it('seizure: bitten tongue on waking, shaking that will not stop; not a cramp that stopped', () => {
+    expect(has('醒来舌头咬破了', 'seizure')).toBe(true);
+    expect(has('娃儿发起抖来停不下来', 'seizure')).toBe(true);
+    expect(has('吃饭把舌头咬破了', 'seizure')).toBe(false);
+  });
+  it('thunderclap: a blow simile, 10/10, "came on in seconds", bursting pain with vomiting; not a knock', () => {
+    expect(has('头突然像被雷劈了', 'thunderclap-headache')).toBe(true);
+    expect(has('像被锤子砸了一下，头疼得不行', 'thunderclap-headache')).toBe(false);
+    expect(has('head pain 10/10 sudden', 'thunderclap-headache')).toBe(true);
+    expect(has('Nothing touches this headache, came on in seconds', 'thunderclap-headache')).toBe(true);
+    expect(has('头痛得要裂开了，吐了两次', 'thunderclap-headache')).toBe(true);
+    expect(has('头痛得要裂开了，睡一觉就好', 'thunderclap-headache')).toBe(false);
+    expect(emergency('我头壳足痛，痛甲欲死')).toBe(true);
+  });
+});
