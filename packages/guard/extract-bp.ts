@@ -8,6 +8,7 @@
 import { PLAUSIBLE, thresholdsFor, type Guideline, type Setting } from '@qihuang/engines/blood-pressure';
 import { analyze } from '@qihuang/clinical-language';
 import { ageIn, type Discourse } from './discourse.ts';
+import { axisValues, RANGE } from './extract-bp-axis.ts';
 import type { BpData, TargetData } from './types.ts';
 
 const NAMED: [Guideline, RegExp][] = [
@@ -105,7 +106,6 @@ function settingAt(raw: string, at: number): Setting {
 
 const SAME_AS =
   /(?:与|和|跟|同)(?:诊室|办公室|家庭|家中)(?:血压)?(?:的)?(?:标准)?(?:相同|一样|一致|不同|不一样)|(?:the )?(?:same as|different from|lower than|higher than|unlike) (?:in |for |at )?(?:the )?(?:office|clinic|home)(?: readings?| values?| BP| threshold)?/gi;
-const RANGE = String.raw`\s*(?:[–—\-~～]|to|至|到)\s*`;
 const PAIR = new RegExp(
   String.raw`(<|＜|≤)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?\s*\/\s*(<|＜|≥|>=|>)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?(?!\d)`,
   'g',
@@ -261,45 +261,8 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     });
   }
   if (!values.length) {
-    const sys =
-      /(?:收缩压|SBP|systolic(?: BP| blood pressure)?)\s*(?:is|of|为|在|:|：)?\s*(≥|>=)?\s*(\d{2,3})(?:\s*mmHg)?(?:RANGEX)?/i;
-    const s1 =
-      new RegExp(sys.source.replace('(?:RANGEX)?', `(?:${RANGE}(\\d{2,3}))?`), 'i').exec(t) ??
-      new RegExp(String.raw`(≥|>=)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?\s*mmHg\s*(?:systolic|SBP)`, 'i').exec(
-        t,
-      );
-    const d1 =
-      new RegExp(
-        String.raw`(?:舒张压|DBP|diastolic(?: BP| blood pressure)?)\s*(?:is|of|为|在|:|：)?\s*(≥|>=)?\s*(\d{2,3})(?:\s*mmHg)?(?:${RANGE}(\d{2,3}))?`,
-        'i',
-      ).exec(t) ??
-      new RegExp(String.raw`(≥|>=)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?\s*mmHg\s*(?:diastolic|DBP)`, 'i').exec(
-        t,
-      );
-    if (s1 && d1 && !isTargetSentence) {
-      values.push({
-        at: Math.min(s1.index, d1.index),
-        end: Math.max(s1.index + s1[0].length, d1.index + d1[0].length),
-        sbp: [Number(s1[2]), s1[3] ? Number(s1[3]) : undefined],
-        dbp: [Number(d1[2]), d1[3] ? Number(d1[3]) : undefined],
-        dbpUpperOnly: false,
-        ...(s1[1] || d1[1] ? { lead: '≥' } : {}),
-      });
-    } else if (
-      s1?.[3] &&
-      !d1 &&
-      !isTargetSentence &&
-      specific &&
-      /^(?:grade|stage)-\d$/.test(specific.category)
-    ) {
-      // "收缩压130–139 mmHg即可诊断为1级高血压": a systolic range alone, stated as a grade/stage's range.
-      values.push({
-        at: s1.index,
-        end: s1.index + s1[0].length,
-        sbp: [Number(s1[2]), Number(s1[3])],
-        dbpUpperOnly: false,
-      });
-    }
+    const v = axisValues(t, specific?.category, isTargetSentence);
+    if (v) values.push(v);
   }
 
   // "The 24-h value corresponding to office 130/80 is 135/85": the office value is the guideline's office
@@ -369,7 +332,11 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     const category =
       own?.category ??
       specific?.category ??
-      (generic ? 'hypertension' : /threshold|阈值|诊断|标准/i.test(t) ? 'hypertension' : undefined);
+      (generic
+        ? 'hypertension'
+        : /threshold|cut-?off|阈值|诊断|标准|(?<!\bnot )\babnormal\b|异常/i.test(t)
+          ? 'hypertension'
+          : undefined);
     if (!category) continue;
     // "≥160/110 is severe hypertension", "hypertensive emergency", "isolated systolic …": not the diagnostic
     // threshold the guideline tables define — left to the assertion listing.

@@ -111,3 +111,32 @@ describe('blood-pressure readings and guidelines (independent set 3)', () => {
     ).toEqual(['bp-threshold']);
   });
 });
+
+describe('category wording variants (independent set 3)', () => {
+  it('a systolic range with "diastolic below N" is the category range; a systolic "or higher" is its threshold', () => {
+    expect(bad('ACC/AHA 2017 defines elevated BP as systolic 120–129 with diastolic below 80 mmHg.')).toEqual(
+      [],
+    );
+    expect(bad('ACC/AHA 2017 defines elevated BP as systolic 120–135 with diastolic below 80 mmHg.')).toEqual(
+      ['bp-threshold'],
+    );
+    expect(bad('Under ESH 2023, grade 3 starts at a systolic pressure of 180 mmHg or higher.')).toEqual([]);
+    expect(bad('Under ESH 2023, grade 3 starts at a systolic pressure of 190 mmHg or higher.')).toEqual([
+      'bp-threshold',
+    ]);
+    // near miss: a single systolic reading is not classified
+    expect(bad('Under ESH 2023, a systolic pressure of 190 mmHg is grade 1.')).toEqual([]);
+  });
+  it('"cut-off" and "abnormal" name the out-of-office hypertension threshold', () => {
+    expect(bad('Under ESH 2023 the home cut-off is a mean of 135/85 mmHg.')).toEqual([]);
+    expect(bad('Under ESH 2023 the home cut-off is a mean of 140/90 mmHg, as in the office.')).toEqual([
+      'bp-threshold',
+    ]);
+    expect(bad('ESH 2023 calls a night-time mean abnormal at 120/70 mmHg or above.')).toEqual([]);
+    expect(bad('ESH 2023 calls a night-time mean abnormal at 130/80 mmHg or above.')).toEqual([
+      'bp-threshold',
+    ]);
+    // near miss: a reading called abnormal is not classified
+    expect(bad('Under ESH 2023 a night-time mean of 118/68 mmHg is not abnormal.')).toEqual([]);
+  });
+});
