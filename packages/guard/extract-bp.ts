@@ -8,7 +8,8 @@
 import { PLAUSIBLE, thresholdsFor, type Guideline, type Setting } from '@qihuang/engines/blood-pressure';
 import { analyze } from '@qihuang/clinical-language';
 import { ageIn, type Discourse } from './discourse.ts';
-import { axisValues, RANGE } from './extract-bp-axis.ts';
+import { axisValues, RANGE, type AxisValue as BpValueAt } from './extract-bp-axis.ts';
+import { correspondence } from './extract-bp-correspond.ts';
 import type { BpData, TargetData } from './types.ts';
 
 const NAMED: [Guideline, RegExp][] = [
@@ -86,7 +87,7 @@ const SETTINGS: [Setting, RegExp][] = [
 ];
 
 /** The setting named closest before `at` in the sentence (else right after the value; else office). */
-function settingAt(raw: string, at: number): Setting {
+export function settingAt(raw: string, at: number): Setting {
   // "家庭血压的标准与诊室血压相同" / "the same as in the office": the compared setting is not the subject.
   const text = raw.replace(SAME_AS, (m) => '_'.repeat(m.length));
   let best: { s: Setting; pos: number } | undefined;
@@ -265,26 +266,12 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     if (v) values.push(v);
   }
 
-  // "The 24-h value corresponding to office 130/80 is 135/85": the office value is the guideline's office
-  // threshold, so the other value is stated as that setting's threshold (REFERENCE §2.1 / §2.2 via the engine).
+  // "The 24-h value corresponding to office 130/80 is 135/85": an office value and its out-of-office counterpart
+  // (extract-bp-correspond.ts).
   if (guideline && values.length === 2 && CORRESPOND.test(t)) {
-    const [a, b] = values as [(typeof values)[0], (typeof values)[0]];
-    const office = thresholdsFor(guideline).office;
-    const sa = settingAt(t, a.at);
-    const sb = settingAt(
-      t.slice(0, b.at).replace(/诊室|office|clinic/gi, (m) => '_'.repeat(m.length)),
-      b.at,
-    );
-    if (sa === 'office' && sb !== 'office' && a.sbp[0] === office.sbp && a.dbp?.[0] === office.dbp && b.dbp) {
-      out.bp.push({
-        guideline,
-        category: 'hypertension',
-        setting: sb,
-        form: 'threshold',
-        sbp: b.sbp,
-        dbp: b.dbp,
-        lowerBoundOnly: true,
-      });
+    const c = correspondence(t, values as [BpValueAt, BpValueAt], guideline, settingAt);
+    if (c) {
+      out.bp.push(c);
       return out;
     }
   }

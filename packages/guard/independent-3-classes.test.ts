@@ -140,3 +140,21 @@ describe('category wording variants (independent set 3)', () => {
     expect(bad('Under ESH 2023 a night-time mean of 118/68 mmHg is not abnormal.')).toEqual([]);
   });
 });
+
+describe('office ↔ out-of-office correspondence (independent set 3)', () => {
+  it('an out-of-office value said to correspond to an office value on a row of ACC/AHA 2017 Table 11', () => {
+    expect(
+      bad('Under ACC/AHA 2017, a home mean of 145/90 corresponds to an office BP of 160/100 mmHg.'),
+    ).toEqual([]);
+    expect(bad('按ACC/AHA 2017，与诊室 160/100 mmHg 对应的家庭血压是 160/100 mmHg。')).toEqual([
+      'bp-threshold',
+    ]);
+    // near misses: between rows the table is interpolated; another guideline's table is not ACC/AHA's
+    expect(
+      bad('Under ACC/AHA 2017, a home mean of 150/95 corresponds to an office BP of 170/105 mmHg.'),
+    ).toEqual([]);
+    expect(bad('Under ESH 2023, a home mean of 150/95 corresponds to an office BP of 160/100 mmHg.')).toEqual(
+      [],
+    );
+  });
+});

@@ -82,7 +82,9 @@ export interface BpData {
   category: string;
   setting: Setting;
   /** A reading said to be in the category; the category's range; or its lower threshold. */
-  form: 'reading' | 'range' | 'threshold';
+  form: 'reading' | 'range' | 'threshold' | 'correspond';
+  /** form 'correspond': the office value the out-of-office value (sbp/dbp, in `setting`) is said to correspond to. */
+  office?: { sbp: number; dbp: number };
   sbp?: [number, number | undefined];
   dbp?: [number, number | undefined];
   /** "≥140/90", "starts at", "from": lower bound only. */

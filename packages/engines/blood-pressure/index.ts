@@ -27,6 +27,7 @@ export {
   targetFor,
   checkTarget,
   equivalentOutOfOffice,
+  isCorrespondenceRow,
   officeEquivalent,
   type Target,
   type TargetCheck,

@@ -193,6 +193,14 @@ export function equivalentOutOfOffice(
   };
 }
 
+/**
+ * Whether an office BP is a row of ACC/AHA 2017 Table 11 on both components (REFERENCE §2.1) — where the
+ * correspondence is read from the table itself rather than between rows (decision record 0005).
+ */
+export function isCorrespondenceRow(office: BpValue): boolean {
+  return SBP_ROWS.some(([s]) => s === office.sbp) && DBP_ROWS.some(([d]) => d === office.dbp);
+}
+
 /** The office BP corresponding to an out-of-office mean (the inverse of `equivalentOutOfOffice`). */
 export function officeEquivalent(value: BpValue, setting: OutSetting): BpValue {
   return {

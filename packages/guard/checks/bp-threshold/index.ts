@@ -9,6 +9,7 @@ import { classifyOfficeBp, isHigh, thresholdsFor, type Guideline } from '@qihuan
 import { categoryName, guidelineName, say, SETTING_NAME, type Lang } from '../../i18n.ts';
 import type { BpData, Evidence, GuardCheck, Verdict } from '../../types.ts';
 import { bandOf } from './bands.ts';
+import { judgeCorrespondence } from './correspond.ts';
 import { guidelineIn } from '../../extract-bp.ts';
 
 // Where users can look each fact up (guideline and table; REFERENCE §1.1–§1.4 office, §2.1–§2.2 out-of-office).
@@ -209,6 +210,7 @@ export const bpThreshold: GuardCheck = {
   check(claim, context): Verdict | undefined {
     const bp = claim.bp;
     if (!bp) return undefined;
+    if (bp.form === 'correspond') return judgeCorrespondence(bp, context.lang);
     const named = bp.guideline ?? context.guideline;
     const gs = named ? [named] : candidates(bp.category);
     const verdicts = gs.map((g) => judge(bp, g, context.lang, claim.text));
