@@ -40,6 +40,12 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
     pos: ['chest pain: none', 'chest-pain'],
     pseudo: ['chest pain: no relief', 'chest-pain'],
   },
+  // An A-not-A question answered "no"; answered "yes" it stays affirmed.
+  {
+    flag: 'negated',
+    pos: ['看东西模糊不模糊？不模糊，挺清楚的', 'blurred-vision'],
+    pseudo: ['看东西模糊不模糊？模糊得很', 'blurred-vision'],
+  },
   // A list denied as a whole after it; "其他这些都没有" denies the others, not the named one.
   {
     flag: 'negated',
@@ -139,6 +145,18 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
     flag: 'uncertain',
     pos: ['应该是胸闷吧', 'chest-pain'],
     pseudo: ['胸口闷得像压了块石头一样', 'chest-pain'],
+  },
+  // A guessed harmless cause after the term (sentence scope); a stated cause without a question is not a doubt.
+  {
+    flag: 'uncertain',
+    pos: ['感觉有点喘不上来气，可能是紧张？', 'dyspnoea'],
+    pseudo: ['喘不上来气，是紧张引起的', 'dyspnoea'],
+  },
+  // Doubt about what it is, across "but/就是"; doubting only its importance ("maybe it's nothing") is not.
+  {
+    flag: 'uncertain',
+    pos: ["not sure if its heartburn but my chest is tight and heavy and I'm clammy", 'chest-pain'],
+    pseudo: ["Maybe it's nothing but my chest feels tight", 'chest-pain'],
   },
   {
     flag: 'uncertain',
@@ -338,5 +356,21 @@ describe('modifier scopes from the second independent tuning part (issue 16)', (
   it('a contraction without its apostrophe negates ("doesnt") and is not "corrected" away', () => {
     expect(flagsOf('he doesnt have chest pain', 'chest-pain')).toEqual(['negated', 'other']);
     expect(flagsOf('grandma suddenly doesnt know where she is', 'confusion')).toEqual(['other']);
+  });
+  it('regional kin terms are someone else (阿婆, 阿嫲, 爷叔, 娃儿); the writer stays the patient', () => {
+    expect(flagsOf('阿婆讲嘢讲唔清楚', 'speech-difficulty')).toEqual(['other']);
+    expect(flagsOf('阿嫲话心口好翳', 'chest-pain')).toEqual(['other']);
+    expect(flagsOf('我自己讲嘢讲唔清楚', 'speech-difficulty')).toEqual([]);
+  });
+  it('an unnamed young person or a footballer in the news is remote; my son the footballer is not', () => {
+    const news = analyze('看新闻说有个年轻人熬夜打游戏中风了').mentions.find(
+      (m) => m.concept === 'stroke-now',
+    );
+    expect(news?.modifiers.remote).toBe(true);
+    const fb = analyze('saw on the news a footballer collapsed and had a seizure').mentions[0];
+    expect(fb?.modifiers.remote).toBe(true);
+    const son = analyze('my son is a footballer and he suddenly has slurred speech').mentions[0];
+    expect(son?.modifiers.experiencer).toBe('other');
+    expect(son?.modifiers.remote).not.toBe(true);
   });
 });

@@ -65,4 +65,13 @@ describe('lexicon variants, part 2 (issue 16)', () => {
     expect(has('头痛得要裂开了，睡一觉就好', 'thunderclap-headache')).toBe(false);
     expect(emergency('我头壳足痛，痛甲欲死')).toBe(true);
   });
+  it('seizure: fallen and jerking, a denied bare 抽; not smoking', () => {
+    expect(has('老爸倒在地上一直抽', 'seizure')).toBe(true);
+    expect(has('他倒在地上抽烟', 'seizure')).toBe(false);
+    const denied = analyze('孩子烧到三十九度，没有抽，精神还可以').mentions.find(
+      (m) => m.concept === 'seizure',
+    );
+    expect(denied?.modifiers.negated).toBe(true);
+    expect(has('他没有抽烟', 'seizure')).toBe(false);
+  });
 });

@@ -34,15 +34,15 @@ export interface ScopeRule {
 }
 
 const FAMILY_ZH =
-  '(?:爸爸|爸|妈妈|妈|父亲|母亲|爹|娘|老汉儿|老豆|老窦|阿爸|老母|闺女|老太婆|侄子|侄女|外甥|孙子|孙女|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹|男朋友|女朋友|男友|女友|室友|舍友|那口子|外孙女|外孙|孙儿|[大二三小](?:哥|姐|弟|妹)|(?<=我|俺)对象)';
+  '(?:爸爸|爸|妈妈|妈|父亲|母亲|爹|娘|老汉儿|老豆|老窦|阿爸|老母|闺女|老太婆|侄子|侄女|外甥|孙子|孙女|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹|男朋友|女朋友|男友|女友|室友|舍友|那口子|外孙女|外孙|孙儿|阿婆|阿嫲|阿嬷|阿妈|阿母|阿公|阿爷|爷叔|阿伯|娃儿|老头子|[大二三小](?:哥|姐|弟|妹)|(?<=我|俺)对象)';
 const FAMILY_ZH_SHORT = '(?:弟|哥|姐|妹|儿|姑娘)(?<=[我俺](?:弟|哥|姐|妹|儿|姑娘))';
 const FAMILY_EN =
   '(?:mother|mom|mum|father|dad|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?|parents?|uncle|aunt|family|friend|neighbou?r|partner|kids?|child|children|boyfriend|girlfriend|cousin|spouse|relatives?|in-laws?|coworker|colleague|nephew|niece|grandson|granddaughter|grandchild|grandkids?|auntie|aunty|nan|nana|nanna|granny|gran|stepmom|stepdad|stepmother|stepfather|fianc[eé]e?|roommate|flatmate|housemate|siblings?|twin|baby|toddler|teenager|boss)';
 /** Someone unnamed ("有人", "一个老人", "someone", "a man"): another person, a bystander or one in a report. */
 const PERSON_ZH =
-  '(?:有人|有个人|有一个人|一(?<!我一|自己一)个人(?!在家|住)|那个人|这个人|[老小](?<![\\u4e00-\\u9fff][老小])[王李张刘陈杨黄赵周吴徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋杜叶程魏苏吕丁沈钟姜崔谭陆范汪廖金贾夏邹熊孟秦邱侯江薛段雷龙黎陶贺郝顾龚邵钱戴严莫孔汤康乔赖]|某人|别人|男子|女子|路人|网友|(?:有个|一个|有位|一位)(?:老人|老太太|老大爷|大爷|大妈|小伙子?|姑娘|孩子|男的|女的))';
+  '(?:有人|有个人|有一个人|一(?<!我一|自己一)个人(?!在家|住)|那个人|这个人|[老小](?<![\\u4e00-\\u9fff][老小])[王李张刘陈杨黄赵周吴徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋杜叶程魏苏吕丁沈钟姜崔谭陆范汪廖金贾夏邹熊孟秦邱侯江薛段雷龙黎陶贺郝顾龚邵钱戴严莫孔汤康乔赖]|某人|别人|男子|女子|路人|网友|(?:有个|一个|有位|一位)(?:老人|老太太|老大爷|大爷|大妈|小伙子?|姑娘|孩子|男的|女的|年轻人))';
 const PERSON_EN =
-  "(?:someone|somebody|(?<!i'?m |i am )(?:a|an old|an elderly) (?:man|woman|guy|lady|person|kid|child|boy|girl|gentleman))";
+  "(?:someone|somebody|(?<!i'?m |i am )(?:a|an old|an elderly|a young) (?:man|woman|guy|lady|person|kid|child|boy|girl|gentleman|footballer|player|athlete|celebrity|actor|singer|student|teacher|driver))";
 const CJK_NUM = '(?:\\d+|[一二两三四五六七八九十几半多]+)';
 const EN_NUM = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of)';
 
@@ -82,6 +82,13 @@ export const TRIGGERS: readonly TriggerRule[] = [
     direction: 'backward',
     adjacent: true,
     re: '^\\s*(?:[?:\\-]\\s*(?:no|none|nope|negative|denied|denies|nil|not really)|,?\\s*(?:none|not at all|not anymore)|(?:was|has been|is|were) (?:ruled out|excluded))\\b',
+  },
+  // An A-not-A question answered "no" after the term ("看东西模糊不模糊？不模糊", "疼不疼？不疼").
+  {
+    category: 'negated',
+    direction: 'backward',
+    adjacent: true,
+    re: '^不[\\u4e00-\\u9fff]{1,2}\\s*[?:]?\\s*(?:不|没有|没)',
   },
   // A list denied as a whole after it: "胸闷气短这些都没有", "头痛、胸痛以上都没有" (not "…，其他这些都没有").
   {
@@ -239,7 +246,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'hypothetical',
     direction: 'forward',
-    re: '(?<![我俺家的])(?:中老年人|老年人|年轻人|高血压(?:病)?(?:患者|病人)|一般人|人们)',
+    re: '(?<![我俺家的个位])(?:中老年人|老年人|年轻人|高血压(?:病)?(?:患者|病人)|一般人|人们)',
     window: 10,
   },
   // ---- uncertainty
@@ -249,6 +256,24 @@ export const TRIGGERS: readonly TriggerRule[] = [
     re: '(?:可能|好像|好象|似乎|也许|大概|或许|不确定|算不算|说不准|说不清是不是|有点像|像是|疑似|怀疑|是不是|会不会是|不知道是不是|感觉像|估计|貌似|不知是否)',
   },
   { category: 'uncertain', direction: 'backward', re: '^\\s*(?:吧|吗\\?)', window: 3 },
+  // A guessed harmless cause after the term ("有点喘不上来气，可能是紧张？", "有点糊涂，可能是没睡好？").
+  {
+    category: 'uncertain',
+    direction: 'backward',
+    re: '^[^。!?;\\n]{0,3}?(?<cue>[,]\\s*(?:可能是|也许是|估计是|大概是|或许是)[^。!;\\n]{1,8}?\\?)',
+    sentence: true,
+    window: 12,
+  },
+  // Doubt about what it is or a guessed harmless cause before "but/就是" ("not sure if it's heartburn but my chest is
+  // tight", "不知道是不是胃疼，就是心窝子压着疼"): the sentence, across the terminator. ("Maybe it's nothing but my
+  // chest feels tight" doubts the importance, not the symptom: affirmed.)
+  {
+    category: 'uncertain',
+    direction: 'forward',
+    re: "(?:不知道是不是|不确定是不是)[^,.。!?;\\n]{1,4}?(?:疼|痛|病|炎)|\\bnot sure if (?:it'?s|its) (?:just )?[a-z]+|\\bmaybe (?:i'?m|im) just [a-z]+",
+    sentence: true,
+    window: 16,
+  },
   {
     category: 'uncertain',
     direction: 'forward',

@@ -45,7 +45,8 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
     ],
   },
   'sudden-vision-loss': {
-    zh: ['只看得到光', '只看得见光', '只能看到光', '只能看见光'],
+    zh: ['只看得到光', '只看得见光', '只能看到光', '只能看见光', '眼睛瞎'],
+    en: ['go blind', 'going blind'],
     patterns: [
       // One eye half dark, whatever was tried in between ("右眼…擦了还是一半黑的").
       `(?:左眼|右眼|一只眼)[^。!;\\n]{0,30}?一半(?:是)?黑`,
@@ -71,8 +72,16 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
   seizure: {
     // Patient education (seizures): a bitten tongue, incontinence, eyes rolled up, jaw clenched.
     zh: ['咬到条脷', '成个人抽', '抽过去了', '抽个不停', '眼睛翻白', '牙关咬得紧紧'],
-    patterns: [`醒来${G}{0,4}?舌头咬破`, `(?:抽(?:筋)?${G}{0,3}?|发起抖来${G}{0,2}?)停不下来`],
+    patterns: [
+      `醒来${G}{0,4}?舌头咬破`,
+      `(?:抽(?:筋)?${G}{0,3}?|发起抖来${G}{0,2}?)停不下来`,
+      `倒在地上${G}{0,3}?抽(?![烟水血签奖屉])`,
+      // Denied jerking ("烧到三十九度，没有抽"): the bare verb only right after the negation, at a clause end.
+      '(?<=(?:没有|没))抽(?=[,.。!?;]|$)',
+    ],
   },
+  // Bursting severe headache (REFERENCE §1.5 / pre-eclampsia severe headache): a red flag with a crisis reading.
+  'severe-headache': { zh: ['炸裂的头疼', '炸裂的头痛', '炸裂样头痛', '炸裂样头疼'] },
   'thunderclap-headache': {
     patterns: [
       // Sudden worst headache: the blow similes and "worst ever" (patient education on thunderclap headache).
