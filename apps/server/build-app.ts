@@ -257,6 +257,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     db,
     timeZone: config.timeZone,
     officeWindowMonths: config.officeBpWindowMonths,
+    reportedEmergencyDays: config.reportedEmergencyDays,
     repository,
     drugs: drugKnowledge,
     knowledge,

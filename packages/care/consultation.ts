@@ -100,7 +100,14 @@ function view(row: Row, modelConfigured: boolean): Consultation {
 
 /** The stored triage carries the second opinion that came with it (no column of its own). */
 function triageView(stored: unknown): Pick<Consultation, 'triage' | 'secondOpinion'> {
-  const { secondOpinion, ...result } = stored as TriageResult & { secondOpinion?: TriageSecondOpinion };
+  const {
+    secondOpinion,
+    alertId: _alertId,
+    ...result
+  } = stored as TriageResult & {
+    secondOpinion?: TriageSecondOpinion;
+    alertId?: string;
+  };
   return { triage: result as TriageResult, ...(secondOpinion ? { secondOpinion } : {}) };
 }
 
@@ -316,15 +323,18 @@ export async function postConsultationMessage(
       messages: messages as unknown[],
     };
     row = await save(deps, row, now);
-    let alerted = await raiseEmergencyFlag(deps, ctx, row.patient_id, result, at).then(
-      () => true,
-      () => false,
-    );
+    const raise = () =>
+      raiseEmergencyFlag(deps, ctx, row.patient_id, result, at).then(
+        (id) => id,
+        () => undefined,
+      );
     // One retry (a transient database error); the patient already has the instruction (triage event).
-    if (!alerted)
-      alerted = await raiseEmergencyFlag(deps, ctx, row.patient_id, result, at).then(
-        () => true,
-        () => false,
+    const alertId = (await raise()) ?? (await raise());
+    const alerted = alertId !== undefined;
+    // The alert that stands for this emergency (new, or the open one of the same event it joined).
+    if (alertId)
+      row = await save(deps, { ...row, triage: { ...(row.triage as object), alertId } }, now).catch(
+        () => row,
       );
     if (!alerted) {
       messages.push({ role: 'system', text: NOT_ALERTED[language], at, kind: 'emergency' });

@@ -9,10 +9,9 @@ import type { RequestContext } from '@qihuang/contracts';
 import type { Text } from '@qihuang/engines/blood-pressure';
 import type { TreatmentProposal, TriageResult } from '@qihuang/engines/hypertension-care';
 import { nowOf, type CareDeps } from './deps.ts';
+import { emergencyAt, reportedEmergencyFlagId, type StoredTriage } from './emergency-flag.ts';
+import { careSettings } from './settings.ts';
 import { careDb } from './tables.ts';
-
-/** How far back a patient-reported emergency in a consultation still leads (operational setting, days). */
-export const REPORTED_EMERGENCY_DAYS = 14;
 
 export interface OpenEmergency {
   kind: 'reported' | 'critical-alert';
@@ -46,22 +45,40 @@ export async function openEmergencies(
       source: a.source,
       alertId: a.id,
     }));
-  const since = new Date(now.getTime() - REPORTED_EMERGENCY_DAYS * 86_400_000);
+  // Emergencies reported in consultations of the last `reportedEmergencyDays` (config, default 14, decision 0011)
+  // whose alert is missing: the care team could not be alerted, so the report itself leads. One whose alert exists
+  // is that alert: shown while active (above), over once it was closed with its recorded action.
+  const since = new Date(now.getTime() - careSettings(deps).reportedEmergencyDays * 86_400_000);
   const rows = await careDb(deps.db)
     .selectFrom('care_consultation')
-    .select(['triage', 'updated_at'])
+    .select(['triage', 'messages', 'updated_at'])
     .where('patient_id', '=', patientId)
     .where('updated_at', '>=', since)
     .orderBy('updated_at', 'desc')
     .limit(20)
     .execute();
-  for (const row of rows) {
-    const t = row.triage as (TriageResult & { secondOpinion?: unknown }) | null;
-    if (!t || t.level !== 'emergency') continue;
-    const time = new Date(row.updated_at).toISOString();
-    // The Flag raised by the same consultation already stands for it.
-    if (out.some((e) => e.kind === 'reported' && Math.abs(Date.parse(e.time) - Date.parse(time)) < 60_000))
-      continue;
+  const reports = rows.flatMap((row) => {
+    const t = row.triage as StoredTriage | null;
+    if (!t || t.level !== 'emergency') return [];
+    const time = emergencyAt(row.messages) ?? new Date(row.updated_at).toISOString();
+    if (Date.parse(time) < since.getTime()) return [];
+    // Consultations stopped before the alert id was kept: the id their alert was given.
+    return [{ t, time, alertId: t.alertId ?? reportedEmergencyFlagId(patientId, time) }];
+  });
+  const ids = [...new Set(reports.map((r) => r.alertId))];
+  const existing = new Set(
+    ids.length === 0
+      ? []
+      : (
+          await deps.repository.search(ctx, 'Flag', [
+            ['_id', ids.join(',')],
+            ['_count', '50'],
+            ['_total', 'none'],
+          ])
+        ).matches.map((m) => m.id),
+  );
+  for (const { t, time, alertId } of reports) {
+    if (existing.has(alertId)) continue;
     out.push({
       kind: 'reported',
       time,

@@ -12,10 +12,17 @@ export interface CareSettings {
   timeZone?: string;
   /** Office BP older than this is not classified (config QIHUANG_OFFICE_BP_WINDOW_MONTHS, default 12). */
   officeWindowMonths?: number;
+  /**
+   * Days a patient-reported emergency whose alert could not be written leads the clinician's screens (config
+   * QIHUANG_REPORTED_EMERGENCY_DAYS, default 14; docs/decisions/0011-reported-emergency-window.md).
+   */
+  reportedEmergencyDays?: number;
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export const DEFAULT_OFFICE_WINDOW_MONTHS = 12;
+/** Operational default, not a guideline number: decision 0011. */
+export const DEFAULT_REPORTED_EMERGENCY_DAYS = 14;
 /** FHIR R5 core extension (usable in R4): the patient's own IANA time zone. */
 export const TIMEZONE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/timezone';
 
@@ -25,6 +32,7 @@ export interface ResolvedSettings {
   officeWindowMonths: number;
   /** Office readings before this instant are not classified. */
   officeSince: string;
+  reportedEmergencyDays: number;
 }
 
 /** The patient's zone when the Patient names a known one, else the hospital's. */
@@ -48,5 +56,11 @@ export function careSettings(deps: CareDeps, patient?: FhirResource): ResolvedSe
   const officeWindowMonths = s.officeWindowMonths ?? DEFAULT_OFFICE_WINDOW_MONTHS;
   const since = new Date(now);
   since.setUTCMonth(since.getUTCMonth() - officeWindowMonths);
-  return { timeZone, utcOffsetMinutes, officeWindowMonths, officeSince: since.toISOString() };
+  return {
+    timeZone,
+    utcOffsetMinutes,
+    officeWindowMonths,
+    officeSince: since.toISOString(),
+    reportedEmergencyDays: s.reportedEmergencyDays ?? DEFAULT_REPORTED_EMERGENCY_DAYS,
+  };
 }

@@ -43,6 +43,11 @@ export interface Config {
   timeZone: string;
   /** Office BP older than this many months is not classified (QIHUANG_OFFICE_BP_WINDOW_MONTHS, default 12). */
   officeBpWindowMonths: number;
+  /**
+   * Days a patient-reported emergency whose alert could not be written leads the clinician's screens
+   * (QIHUANG_REPORTED_EMERGENCY_DAYS, default 14, 1–90; docs/decisions/0011-reported-emergency-window.md).
+   */
+  reportedEmergencyDays: number;
   /** Bearer token or API key the CLI uses against a running server (QIHUANG_TOKEN). */
   token?: string;
   /**
@@ -195,6 +200,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     bpAlertEscalateMinutes: integer(env, 'QIHUANG_BP_ALERT_ESCALATE_MINUTES', 15, 1, 1440),
     timeZone: timeZone(env.QIHUANG_TIME_ZONE || 'Asia/Shanghai'),
     officeBpWindowMonths: integer(env, 'QIHUANG_OFFICE_BP_WINDOW_MONTHS', 12, 1, 600),
+    reportedEmergencyDays: integer(env, 'QIHUANG_REPORTED_EMERGENCY_DAYS', 14, 1, 90),
     auditCheckpointFile: env.QIHUANG_AUDIT_CHECKPOINT_FILE
       ? resolve(env.QIHUANG_AUDIT_CHECKPOINT_FILE)
       : undefined,
