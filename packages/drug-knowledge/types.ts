@@ -92,6 +92,8 @@ export interface RenalFact {
   atLeast?: number;
   action: 'contraindicated' | 'avoid' | 'reduce-dose' | 'caution';
   maxDaily?: number;
+  /** The starting dose at this renal function (mg per day), as the rule's text and source state it. */
+  startMg?: number;
   text: Bilingual;
   source: SourceId;
 }

@@ -5,7 +5,7 @@
  * without the word "target" ("降至140/90 mmHg以下", "treat to below 130/80"). The guideline and population come
  * from the sentence, else from the discourse (earlier sentences, the request).
  */
-import { PLAUSIBLE, thresholdsFor, type Guideline, type Setting } from '@qihuang/engines/blood-pressure';
+import { PLAUSIBLE, type Guideline, type Setting } from '@qihuang/engines/blood-pressure';
 import { analyze } from '@qihuang/clinical-language';
 import { ageIn, type Discourse } from './discourse.ts';
 import { axisValues, RANGE, type AxisValue as BpValueAt } from './extract-bp-axis.ts';

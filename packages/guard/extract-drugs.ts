@@ -28,6 +28,8 @@ const PER_DAY_BEFORE =
 const MAXIMUM =
   /最大(日)?剂量|最大|最高(日)?剂量|不超过|不宜超过|不得超过|最多|maximum|\bmax\b|up to|not (?:to )?exceed|no more than|ceiling|or less|可用至|可加量至|加量至|加至|增加到|增至|titrated? (?:up )?to|increased? to|可加到|(?:可以|可)用到|用到最多|上限|\bcap(?:ped)?\b|limited to/i;
 
+const START = /起始|开始|初始|首剂|\bstart(?:s|ed|ing)?\b|\binitial(?:ly)?\b/i;
+
 /** Doses per day; English multi-dose phrases first (the shared parser reads "three times daily" as daily). */
 function frequencyOf(text: string): number | undefined {
   if (/\b(twice|two times)\s+(a |per )?(day|daily)\b|\bb\.?i\.?d\b|\bq12h\b/i.test(text)) return 2;
@@ -113,6 +115,8 @@ export function doseClaims(text: string, mentions: Mention[], carried?: Mention)
         frequencyOf(nextAmount < 0 ? `${before}${local}` : local) ?? (first ? undefined : undefined);
       const statesMaximum = MAXIMUM.test(before) || (first && MAXIMUM.test(text.slice(0, m.start)));
       const explicitTimes = frequencyOf(local);
+      const statesStart =
+        !statesMaximum && (START.test(before) || (first && START.test(text.slice(0, m.start).slice(-24))));
       out.push({
         drug: who.drug as NonNullable<Mention['drug']>,
         with: partners,
@@ -124,6 +128,7 @@ export function doseClaims(text: string, mentions: Mention[], carried?: Mention)
           (statesMaximum && (explicitTimes === undefined || explicitTimes === 1)),
         ...(times !== undefined ? { timesPerDay: times } : {}),
         statesMaximum,
+        ...(statesStart ? { statesStart } : {}),
         raw: `${who === m ? m.text : ''}${segment.slice(0, prevEnd)}`.trim(),
       });
     }
@@ -203,8 +208,8 @@ function washoutIn(text: string): number | undefined {
 const PATIENT = /患者|病人|病史|既往|合并|patient|history of|has\b|had\b|known/i;
 
 /** "不需要调整剂量", "no dose adjustment is needed", "the usual dose is fine". */
-const NO_ADJUSTMENT =
-  /(?:不需要?|无需|不必|不用)(?:调整|减少|减)(?:剂)?量|剂量无需调整|no (?:dose |dosage )?(?:adjustment|reduction)|(?:does not|doesn't|do not|don't) (?:need|require) (?:a )?(?:dose |dosage )?(?:adjustment|reduction)|without (?:dose )?adjustment|full (?:usual )?dose/i;
+export const NO_ADJUSTMENT =
+  /(?:不需要?|无需|不必|不用)(?:调整|减少|减)(?:剂)?量|(?:剂量)?无需调整|no (?:renal |dose |dosage )?(?:adjustment|reduction)|(?:does not|doesn't|do not|don't) (?:need|require) (?:a )?(?:dose |dosage )?(?:adjustment|reduction)|without (?:dose )?adjustment|full (?:usual )?dose/i;
 
 export interface DrugClaims {
   interactions: InteractionData[];

@@ -9,7 +9,7 @@ import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import type { Guideline } from '@qihuang/engines/blood-pressure';
 import { absorb, startDiscourse } from './discourse.ts';
 import { bpClaims, guidelineIn } from './extract-bp.ts';
-import { doseClaims, drugClaims } from './extract-drugs.ts';
+import { doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
 import { acrStatements, gfrStatements } from './extract-labs.ts';
 import { findMentions } from './mentions.ts';
 import { splitSentences, stripCitations } from './sentences.ts';
@@ -49,6 +49,7 @@ export function extractClaims(
   if (d.crcl === undefined && labs.crcl !== undefined) d.crcl = labs.crcl;
   // The drug a following sentence without a drug name talks about ("Candesartan starts at 8 mg. The maximum is 64 mg.").
   let lastDrug: Mention | undefined;
+  let previous = '';
   for (const s of sentences) {
     const text = stripCitations(s.text);
     absorb(d, text);
@@ -73,7 +74,10 @@ export function extractClaims(
       doses.push(...doseClaims(text, [{ start: 0, end: 0, text: '', drug: lastDrug.drug! }]));
     const named = mentions.filter((m) => m.drug);
     lastDrug = named.length ? named[named.length - 1] : mentions.length ? undefined : lastDrug;
-    for (const dose of doses) claims.push({ ...base, kind: 'dose', dose });
+    const noAdjustment = NO_ADJUSTMENT.test(text) || NO_ADJUSTMENT.test(previous);
+    for (const dose of doses)
+      claims.push({ ...base, kind: 'dose', dose: noAdjustment ? { ...dose, noAdjustmentSaid: true } : dose });
+    previous = text;
     const bp = bpClaims(text, d);
     const g = guidelineIn(text);
     if (g) d.guideline = g;

@@ -158,3 +158,22 @@ describe('office ↔ out-of-office correspondence (independent set 3)', () => {
     );
   });
 });
+
+describe('renal starting doses through the drug knowledge base (independent set 3)', () => {
+  it("a start above the renal starting dose at the patient's renal function is contradicted", () => {
+    // "无需调整" / "needs no renal adjustment" is a renal statement of its own (drug-condition) too.
+    expect(
+      bad('肌酐清除率 18 mL/min 的患者，贝那普利起始剂量仍为 10 mg，无需调整。', { crcl: 18 }),
+    ).toContain('dose');
+    expect(
+      bad('With an eGFR of 22, lisinopril needs no renal adjustment. Start at 10 mg daily.', { egfr: 22 }),
+    ).toEqual(['drug-condition', 'dose']);
+    expect(bad('At a CrCl of 25 mL/min, start nebivolol at 2.5 mg once daily.', { crcl: 25 })).toEqual([]);
+  });
+  it('near misses: the usual start stated as general information, or a start for normal renal function', () => {
+    expect(
+      bad('Nebivolol starts at 2.5 mg below CrCl 30; the usual starting dose is 5 mg daily.', { crcl: 25 }),
+    ).toEqual([]);
+    expect(bad('In normal renal function, lisinopril is started at 10 mg daily.', { egfr: 22 })).toEqual([]);
+  });
+});

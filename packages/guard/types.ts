@@ -71,6 +71,10 @@ export interface DoseData {
   timesPerDay?: number;
   /** The sentence states a maximum ("最大剂量 …", "maximum …", "不超过 …"). */
   statesMaximum: boolean;
+  /** The amount is a starting dose ("起始剂量 …", "start at …", "should be started at …"). */
+  statesStart?: boolean;
+  /** The sentence, or the one before it, says no (renal) adjustment is needed: the start is for this patient. */
+  noAdjustmentSaid?: boolean;
   raw: string;
   /** Other drugs named in the sentence (for dose caps in combination, e.g. simvastatin with amlodipine). */
   with?: Mention[];

@@ -76,6 +76,6 @@ describe('labelled answer sets', () => {
 });
 
 const FLOORS: [CorpusName, number, number][] = [
-  ['tuning-independent-2', 69 / 70, 0],
-  ['tuning-independent-3', 47 / 53, 0],
+  ['tuning-independent-2', 70 / 70, 0],
+  ['tuning-independent-3', 49 / 53, 0],
 ];

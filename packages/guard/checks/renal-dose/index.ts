@@ -4,6 +4,12 @@ import { neutral, renalVerified } from '../../honesty.ts';
 import { drugName, say } from '../../i18n.ts';
 import type { GuardCheck, Verdict } from '../../types.ts';
 
+const OTHER_FUNCTION =
+  /normal renal|normal kidney|肾功能正常|正常肾功能|(?:CrCl|eGFR|GFR|肌酐清除率)\s*(?:>|≥|>=|above|over|高于|大于)/i;
+const USUAL = /常规|一般|通常|\busual(?:ly)?\b|\bnormally\b|\btypical(?:ly)?\b/i;
+const SAME =
+  /same as|\bstill\b|仍|no (?:renal |dose )?(?:adjustment|reduction)|无需(?:调整|减量)|不需要?(?:调整|减量)/i;
+
 export const renalDose: GuardCheck = {
   id: 'renal-dose',
   kinds: ['dose'],
@@ -23,10 +29,10 @@ export const renalDose: GuardCheck = {
         rule.measure === 'eGFR'
           ? p.egfr !== undefined
             ? 'eGFR'
-            : 'CrCl (used for eGFR)'
+            : say(context.lang, 'CrCl（代替 eGFR）', 'CrCl (used for eGFR)')
           : p.crcl !== undefined
             ? 'CrCl'
-            : 'eGFR (used for CrCl)';
+            : say(context.lang, 'eGFR（代替 CrCl）', 'eGFR (used for CrCl)');
       const evidence = [
         { source: sourceOf(rule.source).label, text: rule.text[context.lang] },
         { source: say(context.lang, '患者', 'patient'), text: `${measured} ${Math.round(value)}` },
@@ -46,6 +52,31 @@ export const renalDose: GuardCheck = {
             context.lang,
             `${measured} ${Math.round(value)}（<${rule.below}）时${rule.action === 'avoid' ? '应避免使用' : '禁用'}${name}`,
             `${name} is to be ${rule.action === 'avoid' ? 'avoided' : 'not used'} at ${measured} ${Math.round(value)} (<${rule.below})`,
+          ),
+        };
+      }
+      // A starting dose above the renal starting dose (drug knowledge base `startMg`, e.g. lisinopril CrCl 10–30
+      // start 5 mg) — unless the sentence is about another renal function ("in normal renal function").
+      if (
+        d.statesStart &&
+        rule.startMg !== undefined &&
+        d.amountMg > rule.startMg &&
+        // "常规起始剂量为 5 mg/日" / "the usual start is 10 mg": the general dose, unless said to apply unchanged here.
+        !(
+          (OTHER_FUNCTION.test(claim.text) || USUAL.test(claim.text)) &&
+          !SAME.test(claim.text) &&
+          !d.noAdjustmentSaid
+        )
+      ) {
+        if (!renalVerified(d.drug, rule))
+          return { verdict: 'unverifiable', evidence, reason: `${name}: ${neutral(context.lang)}` };
+        return {
+          verdict: 'contradicted',
+          evidence,
+          reason: say(
+            context.lang,
+            `${name}：${measured} ${Math.round(value)} 时起始剂量为 ${rule.startMg} mg，而非 ${d.amountMg} mg`,
+            `${name}: the starting dose at ${measured} ${Math.round(value)} is ${rule.startMg} mg, not ${d.amountMg} mg`,
           ),
         };
       }
