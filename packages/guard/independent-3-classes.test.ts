@@ -177,3 +177,17 @@ describe('renal starting doses through the drug knowledge base (independent set 
     expect(bad('In normal renal function, lisinopril is started at 10 mg daily.', { egfr: 22 })).toEqual([]);
   });
 });
+
+describe('maxima and dose-gated combinations (independent set 3)', () => {
+  it('"should not exceed N mg per day" states the maximum; a starting step does not', () => {
+    expect(bad('Valsartan should not exceed 80 mg per day.')).toEqual(['dose']);
+    expect(bad('Valsartan should not exceed 320 mg per day.')).toEqual([]);
+    // near miss: a starting dose "not exceeding" N is a step, not the maximum
+    expect(bad('Start valsartan at a dose that should not exceed 80 mg per day.')).toEqual([]);
+  });
+  it('"is fine alongside" is a combination claim, checked with the dose', () => {
+    expect(bad('Simvastatin 40 mg is fine alongside amlodipine.')).toEqual(['interaction']);
+    // near miss: within the cap with the co-medication
+    expect(bad('Simvastatin 20 mg is fine alongside amlodipine.')).toEqual([]);
+  });
+});

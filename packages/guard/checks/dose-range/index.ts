@@ -10,6 +10,10 @@ const ABOVE =
 
 /** Words that say the amount IS the maximum (not a titration step such as "increase to"). */
 const EXPLICIT_MAXIMUM = /最大(?:日)?剂量|最高(?:日)?剂量|maximum|\bmax\b/i;
+// "should not exceed N mg per day" / "不应超过": a prohibition above N states the maximum as firmly — unless it is
+// about a starting or titration step ("start at no more than …").
+const NOT_EXCEED = /(?:should|must|do|does|to) not exceed|never exceed|不应超过|不得超过|不宜超过|不要超过/i;
+const STEP = /起始|开始|初始|start|initial|titrat|加量|增至|step/i;
 /** Context in which a lower maximum applies (renal or hepatic impairment, older people, combinations). */
 const LOWER_CAP_CONTEXT =
   /肾|肝|老年|高龄|合用|联用|renal|kidney|hepatic|liver|elderly|older|GFR|CrCl|clearance|\bwith\b|combin/i;
@@ -148,7 +152,7 @@ export const doseRange: GuardCheck = {
       // combination context that lowers it, and below the top of the usual range.
       const ctx = claim.context ?? {};
       if (
-        EXPLICIT_MAXIMUM.test(claim.text) &&
+        (EXPLICIT_MAXIMUM.test(claim.text) || (NOT_EXCEED.test(claim.text) && !STEP.test(claim.text))) &&
         !LOWER_CAP_CONTEXT.test(claim.text) &&
         ctx.egfr === undefined &&
         ctx.crcl === undefined &&
