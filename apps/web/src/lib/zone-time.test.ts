@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInZone, zoneAbbreviation } from './zone-time.ts';
+import { formatInZone, zoneAbbreviation, zoneHour } from './zone-time.ts';
 
 // 13:00 UTC on a winter day: 21:00 in China (UTC+8, no DST), 08:00 in New York (EST, UTC−5).
 const INSTANT = '2026-01-15T13:00:00Z';
@@ -27,6 +27,12 @@ describe('times in the patient/hospital zone, not the browser zone', () => {
       '2026-01-15 08:00 EST',
     );
     expect(zoneAbbreviation('America/New_York', new Date(INSTANT), 'zh-CN')).toBe('GMT-5');
+  });
+
+  it('gives the clock hour in a zone', () => {
+    expect(zoneHour(INSTANT, 'Asia/Shanghai')).toBe(21);
+    expect(zoneHour(INSTANT, 'America/New_York')).toBe(8);
+    expect(zoneHour(INSTANT, 'Not/AZone')).toBeUndefined();
   });
 
   it('keeps dates without a time, and falls back to the browser zone without a known zone', () => {

@@ -24,6 +24,16 @@ function isZone(zone: string | undefined): zone is string {
   }
 }
 
+/** The clock hour (0–23) of an instant in `timeZone`; undefined for an unknown zone or a bad time. */
+export function zoneHour(value: string, timeZone: string): number | undefined {
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime()) || !isZone(timeZone)) return undefined;
+  const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' })
+    .formatToParts(at)
+    .find((p) => p.type === 'hour')?.value;
+  return hour === undefined ? undefined : Number(hour) % 24;
+}
+
 /** The zone's short name at that instant in the page language ("GMT+8", "EST", "GMT-5"). */
 export function zoneAbbreviation(timeZone: string, at: Date, lang: string): string {
   try {

@@ -1,7 +1,7 @@
 /** ABPM summary in the BP tab (issue 17 item 6): 24 h / day / night means, dipping, phenotype, guideline named. */
 import { request } from '../../api/client.ts';
 import { isApiError } from '../../api/index.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatInZone } from '../../lib/zone-time.ts';
 import { useAsync, type AsyncState } from '../../lib/use-async.ts';
 
 interface Period {
@@ -63,7 +63,16 @@ export function useAbpm(patientId: string): AsyncState<AbpmView> {
   );
 }
 
-export function AbpmCard({ abpm, lang }: { abpm: AsyncState<AbpmView>; lang: string }) {
+export function AbpmCard({
+  abpm,
+  lang,
+  timeZone,
+}: {
+  abpm: AsyncState<AbpmView>;
+  lang: string;
+  /** The patient's (or hospital's) zone: the recording's start and end are shown in it. */
+  timeZone?: string;
+}) {
   const zh = lang === 'zh-CN';
   const T = zh ? TEXT.zh : TEXT.en;
   const row = (label: string, p: Period) => (
@@ -87,7 +96,7 @@ export function AbpmCard({ abpm, lang }: { abpm: AsyncState<AbpmView>; lang: str
       {abpm.status === 'success' && (
         <>
           <p className="tile-meta">
-            {formatDate(abpm.data.start, lang, true)} – {formatDate(abpm.data.end, lang, true)} ·{' '}
+            {formatInZone(abpm.data.start, timeZone, lang)} – {formatInZone(abpm.data.end, timeZone, lang)} ·{' '}
             {T.readings(abpm.data.readings)}
             {abpm.data.summary.valid ? '' : ` · ${T.invalid}`}
           </p>

@@ -14,6 +14,7 @@ import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import type { DippingAssessment } from '../../api/bp.ts';
 import type { DeceasedInfo } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { care } from '../../api/care.ts';
 import { AbpmCard, useAbpm, type AbpmView } from './abpm-card.tsx';
 import { BpChart } from './bp-chart.tsx';
 import {
@@ -78,6 +79,10 @@ export default function BloodPressurePage({
   const vitals = useAsync((s) => fhir.vitalSigns(patientId, s, 5), [patientId]);
   const assessment = useAsync((s) => bpApi.assessment(patientId, guideline, s), [patientId, guideline]);
   const abpm = useAbpm(patientId);
+  // The patient's zone (their own, else the hospital's): times and morning/evening as the server counts them.
+  const zones = useAsync((s) => care.timeZones([patientId], s), [patientId]);
+  const timeZone =
+    zones.status === 'success' ? (zones.data.patients[patientId] ?? zones.data.timeZone) : undefined;
 
   const all = useMemo(
     () => (vitals.status === 'success' ? extractVitals(vitals.data.items) : { bp: [], hr: [] }),
@@ -90,7 +95,7 @@ export default function BloodPressurePage({
     return { bp: all.bp.filter((p) => p.ms >= from), hr: all.hr.filter((p) => p.ms >= from) };
   }, [all, range]);
   const thresholds = THRESHOLDS[guideline];
-  const split = useMemo(() => morningEvening(shown.bp), [shown.bp]);
+  const split = useMemo(() => morningEvening(shown.bp, timeZone), [shown.bp, timeZone]);
 
   return (
     <div className="bp-page">
@@ -146,7 +151,7 @@ export default function BloodPressurePage({
         )}
       </section>
 
-      <AbpmCard abpm={abpm} lang={lang} />
+      <AbpmCard abpm={abpm} lang={lang} timeZone={timeZone} />
 
       <section aria-labelledby="bp-trend-title" className="card">
         <h2 id="bp-trend-title">{t('vitals.chartTitle')}</h2>
@@ -156,7 +161,7 @@ export default function BloodPressurePage({
           (shown.bp.length === 0 ? (
             <Empty>{t('vitals.noBp')}</Empty>
           ) : (
-            <BpChart bp={shown.bp} hr={shown.hr} thresholds={thresholds} height={360} />
+            <BpChart bp={shown.bp} hr={shown.hr} thresholds={thresholds} height={360} timeZone={timeZone} />
           ))}
       </section>
 

@@ -5,6 +5,7 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { echarts } from './echarts-setup.ts';
 import type { BpPoint, GuidelineThresholds, HrPoint } from './bp-readings.ts';
 import { formatDate, formatReadingTime } from '../../lib/format.ts';
+import { formatInZone } from '../../lib/zone-time.ts';
 
 const COLORS = { sbp: '#b42318', dbp: '#1d4ed8', hr: '#6b7280', office: '#9a3412', home: '#0f766e' };
 
@@ -13,9 +14,11 @@ interface Props {
   hr: readonly HrPoint[];
   thresholds?: GuidelineThresholds;
   height?: number;
+  /** The patient's (or hospital's) zone: dates and the table's times are shown in it when known. */
+  timeZone?: string;
 }
 
-export function BpChart({ bp, hr, thresholds, height = 320 }: Props) {
+export function BpChart({ bp, hr, thresholds, height = 320, timeZone }: Props) {
   const { t, i18n } = useTranslation();
   const [showTable, setShowTable] = useState(false);
   const lang = i18n.language;
@@ -120,8 +123,8 @@ export function BpChart({ bp, hr, thresholds, height = 320 }: Props) {
     };
   }, [bp, hr, thresholds, sameLines, t]);
 
-  const from = formatDate(bp[0]?.time, lang);
-  const to = formatDate(bp[bp.length - 1]?.time, lang);
+  const from = formatDate(bp[0]?.time, lang, false, timeZone);
+  const to = formatDate(bp[bp.length - 1]?.time, lang, false, timeZone);
   const description = t('vitals.chartDescription', { count: bp.length, from, to });
 
   return (
@@ -188,12 +191,12 @@ export function BpChart({ bp, hr, thresholds, height = 320 }: Props) {
           {showTable ? t('vitals.hideTable') : t('vitals.showTable')}
         </button>
       </figcaption>
-      {showTable && <ReadingsTable bp={bp} />}
+      {showTable && <ReadingsTable bp={bp} timeZone={timeZone} />}
     </figure>
   );
 }
 
-function ReadingsTable({ bp }: { bp: readonly BpPoint[] }) {
+function ReadingsTable({ bp, timeZone }: { bp: readonly BpPoint[]; timeZone?: string }) {
   const { t, i18n } = useTranslation();
   return (
     <div className="table-wrap">
@@ -211,7 +214,7 @@ function ReadingsTable({ bp }: { bp: readonly BpPoint[] }) {
         <tbody>
           {[...bp].reverse().map((p) => (
             <tr key={p.id}>
-              <td>{formatReadingTime(p.time)}</td>
+              <td>{timeZone ? formatInZone(p.time, timeZone, i18n.language) : formatReadingTime(p.time)}</td>
               <td className="num">{p.sbp}</td>
               <td className="num">{p.dbp}</td>
               <td className="num">{p.heartRate ?? ''}</td>

@@ -82,6 +82,16 @@ describe('morningEvening', () => {
   });
 });
 
+describe('morningEvening in the patient zone (issue 17 item 1)', () => {
+  it('buckets a UTC-written reading by its hour in the zone the server names', () => {
+    // 13:00Z = 21:00 in Shanghai (evening), 08:00 in New York (morning, EST in January).
+    const { bp } = extractVitals([bpObs('z', '2026-01-15T13:00:00Z', 150, 95)]);
+    expect(morningEvening(bp, 'Asia/Shanghai')).toMatchObject({ morning: { n: 0 }, evening: { n: 1 } });
+    expect(morningEvening(bp, 'America/New_York')).toMatchObject({ morning: { n: 1 }, evening: { n: 0 } });
+    expect(morningEvening(bp, 'Not/AZone')).toMatchObject({ evening: { n: 1 } }); // the reading's own clock
+  });
+});
+
 describe('THRESHOLDS', () => {
   it('match REFERENCE §2.1/§2.2 rows', () => {
     expect(THRESHOLDS['acc-aha-2017']).toEqual({

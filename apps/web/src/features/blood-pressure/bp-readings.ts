@@ -5,6 +5,7 @@
  */
 import type { Observation } from '@medplum/fhirtypes';
 import type { GuidelineId } from '../../api/index.ts';
+import { zoneHour } from '../../lib/zone-time.ts';
 
 const LOINC = 'http://loinc.org';
 // REFERENCE §8.1: 85354-9 is the FHIR R4 bp profile panel; 55284-4 the older panel still seen in data;
@@ -150,10 +151,16 @@ function summarize(points: readonly BpPoint[]): PeriodMean {
  * default HBPM windows (REFERENCE §2.3: morning within 1 h of waking before drugs; evening before supper or
  * at bedtime). Office readings are left out when the setting is known.
  */
-export function morningEvening(points: readonly BpPoint[]): { morning: PeriodMean; evening: PeriodMean } {
+export function morningEvening(
+  points: readonly BpPoint[],
+  timeZone?: string,
+): { morning: PeriodMean; evening: PeriodMean } {
   const home = points.filter((p) => p.setting !== 'office');
-  const morning = home.filter((p) => p.localHour >= 4 && p.localHour < 12);
-  const evening = home.filter((p) => p.localHour >= 18 || p.localHour < 4);
+  // In the patient's (or hospital's) zone when known, as the server buckets them (issue 17 item 4), else the
+  // reading's own clock.
+  const hour = (p: BpPoint) => (timeZone ? (zoneHour(p.time, timeZone) ?? p.localHour) : p.localHour);
+  const morning = home.filter((p) => hour(p) >= 4 && hour(p) < 12);
+  const evening = home.filter((p) => hour(p) >= 18 || hour(p) < 4);
   return { morning: summarize(morning), evening: summarize(evening) };
 }
 
