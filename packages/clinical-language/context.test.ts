@@ -80,6 +80,12 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
     pos: ['左手一直没劲，老毛病了', 'limb-weakness'],
     pseudo: ['胸口疼，老毛病了', 'chest-pain'],
   },
+  // "当时" after a past cue in the sentence; without one it is the moment just described.
+  {
+    flag: 'historical',
+    pos: ['我姐以前脑动脉瘤破过，当时头疼得要命', 'severe-headache'],
+    pseudo: ['刚才摔了一跤，当时就说不出话了', 'speech-difficulty'],
+  },
   // A deficit left by a past event, unchanged since; an acute deficit "no change since" stays current.
   {
     flag: 'historical',
@@ -372,5 +378,22 @@ describe('modifier scopes from the second independent tuning part (issue 16)', (
     const son = analyze('my son is a footballer and he suddenly has slurred speech').mentions[0];
     expect(son?.modifiers.experiencer).toBe('other');
     expect(son?.modifiers.remote).not.toBe(true);
+  });
+  it('normal-state statements deny the concept (脑子清楚, 眼睛没啥问题, 后背不疼, FAST all normal); the opposite does not', () => {
+    expect(flagsOf('我妈脑子清楚得很', 'confusion')).toEqual(['negated', 'other']);
+    expect(flagsOf('眼睛看东西没啥问题，就是有点干', 'blurred-vision')).toEqual(['negated']);
+    expect(flagsOf('后背不疼，就是肩膀酸', 'tearing-pain')).toEqual(['negated']);
+    expect(flagsOf('checked my dad with the FAST test, face arms speech all normal', 'facial-droop')).toEqual(
+      ['negated', 'other'],
+    );
+    expect(
+      analyze('脑子不清楚了').mentions.some((m) => m.concept === 'confusion' && m.modifiers.negated),
+    ).toBe(false);
+  });
+  it('"not sure what\'s going on" doubts the rest of the sentence; "I know what\'s going on" does not', () => {
+    expect(flagsOf('not sure whats going on, feel really out of it today', 'confusion')).toEqual([
+      'uncertain',
+    ]);
+    expect(flagsOf('I know whats going on, feel really out of it today', 'confusion')).toEqual([]);
   });
 });

@@ -74,4 +74,24 @@ describe('lexicon variants, part 2 (issue 16)', () => {
     expect(denied?.modifiers.negated).toBe(true);
     expect(has('他没有抽烟', 'seizure')).toBe(false);
   });
+  it('bare 糊涂/迷糊/模糊 only where they read as a state (denied, feared, past); not 糊涂账 or 模糊的照片', () => {
+    expect(has('一点不糊涂', 'confusion')).toBe(true);
+    expect(has('怕她以后会糊涂', 'confusion')).toBe(true);
+    expect(has('低血糖迷糊过一次', 'confusion')).toBe(true);
+    expect(has('阿公毋知影家己佇佗位', 'confusion')).toBe(true);
+    expect(has('一笔糊涂账', 'confusion')).toBe(false);
+    expect(has('看东西挺清楚的，没模糊', 'blurred-vision')).toBe(true);
+    expect(has('照片有点模糊', 'blurred-vision')).toBe(false);
+  });
+  it('retinal haemorrhage is a vision red flag (not alone an emergency); 眼底检查 is not', () => {
+    expect(has('前几年一只眼睛眼底出过血', 'blurred-vision')).toBe(true);
+    expect(emergency('眼底出血了')).toBe(false);
+    expect(emergency('眼底出血了，血压200/130')).toBe(true);
+    expect(has('做了眼底检查', 'blurred-vision')).toBe(false);
+  });
+  it('"有点喘" is recorded only when the sentence says it is over; plain "有点喘" is no red flag', () => {
+    const past = analyze('昨晚有点喘，今天早上已经好了').mentions.find((m) => m.concept === 'dyspnoea');
+    expect(past?.modifiers.historical).toBe(true);
+    expect(has('有点喘', 'dyspnoea')).toBe(false);
+  });
 });

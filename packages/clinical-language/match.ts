@@ -134,6 +134,12 @@ const FINE: readonly [RegExp, string][] = [
   [/(?:手脚|胳膊腿|手|腿)(?:都|也|还)?(?:能动|有劲|有力|灵活|正常)/g, '一侧肢体无力'],
   [/(?:说话|讲话|口齿|言语)(?:也|都|还|很|挺)?(?:正常|清楚|清晰|利索|流利)/g, '说话不清'],
   [/(?:人|神志|意识)(?:很|挺|都|也|还)?(?:清醒|清楚)/g, '意识模糊'],
+  // Normal-state statements from the independent tuning parts: a clear head, normal sight, no back pain, a normal
+  // FAST check ("脑子清楚得很", "眼睛看东西没啥问题", "后背不疼", "face arms speech all normal").
+  [/脑子(?:很|挺|都|也|还)?(?:清楚|清醒|好使)/g, '意识模糊'],
+  [/(?:眼睛|看东西)(?:也|都|还)?(?:没啥问题|没问题|没什么问题|挺清楚|很清楚|正常)/g, '视物模糊'],
+  [/(?:后背|背上|背部)(?:也|都|倒)?(?:不疼|不痛|没疼|没痛)/g, '撕裂样痛'],
+  [/\bface,? arms?,? (?:and )?speech (?:are |were )?(?:all )?(?:normal|fine|ok)\b/g, 'face drooping'],
 ];
 
 const LITERAL = /^[\u3400-\u9fffa-z]$/;

@@ -151,6 +151,14 @@ export const TRIGGERS: readonly TriggerRule[] = [
     sentence: true,
     window: 14,
   },
+  // "At that time" after a past cue in the same sentence ("我姐以前脑动脉瘤破过，当时头疼得要命").
+  {
+    category: 'historical',
+    direction: 'forward',
+    re: '(?<=(?:以前|之前|从前|那年|小时候|年前|去年|前年|曾经)[^。!?;\\n]{0,20})(?:当时|那时候?)',
+    sentence: true,
+    window: 8,
+  },
   // A deficit left by a past event and unchanged since ("三年前中风，左手一直没什么力气，…没有变化", "had a stroke in
   // 2019, left hand still weak, no change"): sentence scope, stroke-type and vision deficits, only after a past
   // event or date earlier in the sentence (an acute deficit "since 10 am, no change" stays current).
@@ -270,7 +278,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'uncertain',
     direction: 'forward',
-    re: "(?:不知道是不是|不确定是不是)[^,.。!?;\\n]{1,4}?(?:疼|痛|病|炎)|\\bnot sure if (?:it'?s|its) (?:just )?[a-z]+|\\bmaybe (?:i'?m|im) just [a-z]+",
+    re: "(?:不知道是不是|不确定是不是)[^,.。!?;\\n]{1,4}?(?:疼|痛|病|炎)|\\bnot sure if (?:it'?s|its) (?:just )?[a-z]+|\\bnot sure what'?s going on\\b|\\bmaybe (?:i'?m|im) just [a-z]+",
     sentence: true,
     window: 16,
   },

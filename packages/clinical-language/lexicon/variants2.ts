@@ -44,6 +44,10 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
       `\\btongue\\b[^,.;!?]{0,4}\\bfeels? (?:thick|heavy)\\b`,
     ],
   },
+  // Denied blurring ("看东西挺清楚的，没模糊"): the bare word only right after the negation.
+  // Retinal haemorrhage (REFERENCE §1.5: hypertensive retinopathy is target-organ damage): a vision red flag, an
+  // emergency only with a crisis reading.
+  'blurred-vision': { patterns: ['(?<=(?:没|不))模糊', `眼底${G}{0,2}?出(?:过|了)?血`] },
   'sudden-vision-loss': {
     zh: ['只看得到光', '只看得见光', '只能看到光', '只能看见光', '眼睛瞎'],
     en: ['go blind', 'going blind'],
@@ -56,12 +60,24 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
   dyspnoea: {
     // Hokkien 喘袂过来: cannot catch one's breath.
     zh: ['喘袂过来', '喘袂过'],
-    patterns: [`\\blike (?:i'?m |i am )?drowning\\b`, `\\bbreath(?:ing)? is (?:very |so |really )?hard\\b`],
+    // "有点喘" only where the sentence says it is over ("昨晚有点喘，今天早上已经好了"): recorded as past, never alone.
+    // (Plain "有点喘" is too often exertion to be a red flag by itself.)
+    patterns: [
+      `\\blike (?:i'?m |i am )?drowning\\b`,
+      `\\bbreath(?:ing)? is (?:very |so |really )?hard\\b`,
+      `有点喘(?=${G}{0,2}?[,]${S}{0,10}?(?:已经好了|早就好了|没再喘|不喘了))`,
+    ],
   },
   confusion: {
     zh: ['不知道自己要去哪', '不知道自己在哪', '门牌号都想不起来', '脑子转不动'],
     patterns: [
       '不太认(?:人|得人|识人)',
+      // Hokkien 毋知影家己佇佗位: does not know where he is.
+      `毋知(?:影)?${G}{0,3}?佇佗位`,
+      // The bare word only where it reads as the person's state: denied (一点不糊涂), feared (会糊涂), or a past
+      // episode (迷糊过一次) — the modifiers then say so.
+      '(?<=(?:不|没|会))糊涂',
+      '迷糊(?=过)',
       `\\b(?:doesn'?t|does not|didn'?t|don'?t) know where (?:she|he|i) (?:is|am|was)\\b`,
     ],
   },
