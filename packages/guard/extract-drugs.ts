@@ -204,6 +204,20 @@ function washoutIn(text: string): number | undefined {
   return undefined;
 }
 
+/** The level of hepatic impairment a sentence states (Child-Pugh A/B/C or mild/moderate/severe impairment). */
+function hepaticLevel(text: string): DrugConditionData['hepatic'] {
+  const impaired =
+    /(?:肝功能?|hepatic|liver)[^，。,;；]{0,6}(?:不全|损害|受损|impairment|dysfunction|insufficiency|disease)/i;
+  if (/Child-?Pugh\s*(?:C|class C|C级)/i.test(text)) return 'severe';
+  if (/Child-?Pugh\s*(?:B|class B|B级)/i.test(text)) return 'moderate';
+  if (/Child-?Pugh\s*(?:A|class A|A级)/i.test(text)) return 'mild';
+  if (!impaired.test(text)) return undefined;
+  if (/重度|严重|severe/i.test(text)) return 'severe';
+  if (/中度|moderate/i.test(text)) return 'moderate';
+  if (/轻度|mild/i.test(text)) return 'mild';
+  return undefined;
+}
+
 /** A sentence about the patient ("患者有痛风病史", "The patient has gout"). */
 const PATIENT = /患者|病人|病史|既往|合并|patient|history of|has\b|had\b|known/i;
 
@@ -301,6 +315,20 @@ export function drugClaims(
         out.conditions.push({ mention: e, conditionId: c.id, conditionLabel: c.label, safe: pol === 'safe' });
     }
   }
+  // Hepatic statements: a drug said usable / not usable at a stated level of hepatic impairment.
+  const level = hepaticLevel(text);
+  if (level)
+    for (const e of entities) {
+      const pol = polarityAt(e);
+      if (e.drug && pol && !takesHere.includes(e))
+        out.conditions.push({
+          mention: e,
+          conditionId: 'hepatic',
+          conditionLabel: level,
+          safe: pol === 'safe',
+          hepatic: level,
+        });
+    }
   // Renal statements: a drug said usable / not usable at a stated (or known) eGFR / CrCl.
   const stated_r = renalIn(text);
   const noAdjustment = NO_ADJUSTMENT.test(text);

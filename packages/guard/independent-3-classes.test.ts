@@ -191,3 +191,13 @@ describe('maxima and dose-gated combinations (independent set 3)', () => {
     expect(bad('Simvastatin 20 mg is fine alongside amlodipine.')).toEqual([]);
   });
 });
+
+describe('hepatic impairment through the drug knowledge base (independent set 3)', () => {
+  it('a drug said usable at a level of hepatic impairment where it is contraindicated', () => {
+    expect(bad('Nebivolol can be used normally in Child-Pugh C liver disease.')).toEqual(['drug-condition']);
+    expect(bad('重度肝功能不全的患者禁用奈必洛尔。')).toEqual([]);
+    // near misses: a lower level than the fact's; a drug without a hepatic fact
+    expect(bad('Nebivolol can be used in mild hepatic impairment.')).toEqual([]);
+    expect(bad('Losartan can be used in severe hepatic impairment.')).toEqual([]);
+  });
+});

@@ -9,6 +9,7 @@ import {
 } from '@qihuang/drug-knowledge';
 import { neutral, renalVerified } from '../../honesty.ts';
 import { drugName, say } from '../../i18n.ts';
+import { hepaticUse } from './hepatic.ts';
 import type { CheckContext, DrugConditionData, GuardCheck, Verdict } from '../../types.ts';
 
 const BILATERAL =
@@ -105,6 +106,7 @@ export const drugCondition: GuardCheck = {
     const c = claim.condition;
     if (!c) return undefined;
     if (c.renal) return renalUse(c, context);
+    if (c.hepatic) return hepaticUse(c, context);
     const kb = context.drugs;
     const m = c.mention;
     const classIds: DrugClassId[] = m.drug
