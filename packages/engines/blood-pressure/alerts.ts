@@ -64,6 +64,8 @@ export interface AlertInput {
   previous?: readonly PreviousAlert[];
   /** UTC offset (minutes) that assigns readings to the patient's local days for the HBPM protocol (default 0). */
   utcOffsetMinutes?: number;
+  /** The zone's offset at each instant (daylight saving time); replaces `utcOffsetMinutes` when given. */
+  offsetAt?: (epochMs: number) => number;
 }
 
 export function evaluateAlerts(input: AlertInput): Alert[] {
@@ -111,7 +113,8 @@ export function evaluateAlerts(input: AlertInput): Alert[] {
       ...(cfg.sustained.minDays === undefined ? {} : { minDays: cfg.sustained.minDays }),
       discardFirstDay: cfg.sustained.discardFirstDay ?? true,
       utcOffsetMinutes: offset,
-      endDate: new Date(now + offset * MS.MINUTE).toISOString().slice(0, 10),
+      ...(input.offsetAt ? { offsetAt: input.offsetAt } : {}),
+      endDate: new Date(now + (input.offsetAt?.(now) ?? offset) * MS.MINUTE).toISOString().slice(0, 10),
     },
   );
   if (hbpm.sufficient && hbpm.mean) {

@@ -13,6 +13,8 @@ export interface AssessInput {
   guideline: Guideline;
   now: string;
   utcOffsetMinutes?: number;
+  /** The zone's offset at each instant (daylight saving time); replaces `utcOffsetMinutes` when given. */
+  offsetAt?: (epochMs: number) => number;
   population?: TargetPopulation;
   /** Office BP (mean), if known: enables white-coat/masked classification. */
   office?: BpValue;
@@ -39,7 +41,8 @@ export function assessHomeSeries(input: AssessInput): Assessment {
   const offset = input.utcOffsetMinutes ?? 0;
   const nowMs = epochMs(input.now);
   const past = input.readings.filter((r) => epochMs(r.time) <= nowMs);
-  const hbpm = summarizeHbpm(past, { guideline: input.guideline, utcOffsetMinutes: offset });
+  const zone = input.offsetAt ? { offsetAt: input.offsetAt } : {};
+  const hbpm = summarizeHbpm(past, { guideline: input.guideline, utcOffsetMinutes: offset, ...zone });
   // Unknown age stays unknown (the target says what is missing); never a default age.
   const population = input.population ?? {};
   const result: Assessment = {
@@ -81,6 +84,7 @@ export function assessHomeSeries(input: AssessInput): Assessment {
     ...(input.alertConfig ? { config: input.alertConfig } : {}),
     ...(input.previousAlerts ? { previous: input.previousAlerts } : {}),
     utcOffsetMinutes: offset,
+    ...zone,
   });
   return result;
 }

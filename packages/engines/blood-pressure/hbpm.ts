@@ -21,6 +21,11 @@ export interface HbpmOptions {
   minDays?: number;
   /** UTC offset (minutes) used to assign readings to local days (default 0). */
   utcOffsetMinutes?: number;
+  /**
+   * The local zone's offset (minutes east of UTC) at each instant — a zone with daylight saving time changes it
+   * over the year. When given it replaces `utcOffsetMinutes` for days and hours (pure: the caller's zone rules).
+   */
+  offsetAt?: (epochMs: number) => number;
   /** Local date YYYY-MM-DD closing the window (default: the day of the latest reading). */
   endDate?: string;
   /** Morning window, default 04:00–12:00 (§2.3 morning: within 1 h of waking, before drugs/breakfast). */
@@ -59,22 +64,24 @@ export function summarizeHbpm(readings: readonly BpReading[], options: HbpmOptio
   const minDays = options.minDays ?? 3; // §2.3 at least 3 days
   const [ms, me] = (options.morning ?? ['04:00', '12:00']).map(parseClock) as [number, number];
   const [es, ee] = (options.evening ?? ['18:00', '04:00']).map(parseClock) as [number, number];
-  const dated = readings.map((r) => ({ r, t: epochMs(r.time) })).filter((x) => Number.isFinite(x.t));
+  const offsetAt = options.offsetAt ?? (() => offset);
+  const dated = readings
+    .map((r) => ({ r, t: epochMs(r.time) }))
+    .filter((x) => Number.isFinite(x.t))
+    .map((x) => ({ ...x, off: offsetAt(x.t) }))
+    .map((x) => ({ ...x, day: localDay(x.t, x.off) }));
   const lastDay = options.endDate
     ? Math.floor(Date.parse(`${options.endDate}T00:00:00Z`) / 86_400_000)
-    : Math.max(...dated.map((x) => localDay(x.t, offset)));
+    : Math.max(...dated.map((x) => x.day));
   const firstDay = lastDay - days + 1;
-  const inWindowReadings = dated.filter((x) => {
-    const d = localDay(x.t, offset);
-    return d >= firstDay && d <= lastDay;
-  });
-  const presentDays = [...new Set(inWindowReadings.map((x) => localDay(x.t, offset)))].sort((a, b) => a - b);
+  const inWindowReadings = dated.filter((x) => x.day >= firstDay && x.day <= lastDay);
+  const presentDays = [...new Set(inWindowReadings.map((x) => x.day))].sort((a, b) => a - b);
   const discard = (options.discardFirstDay ?? true) && presentDays.length > 1 ? presentDays[0] : undefined;
   const used = inWindowReadings
-    .filter((x) => localDay(x.t, offset) !== discard)
+    .filter((x) => x.day !== discard)
     .sort((a, b) => a.t - b.t || a.r.id.localeCompare(b.r.id));
   const usedReadings = used.map((x) => x.r);
-  const daysUsed = new Set(used.map((x) => localDay(x.t, offset))).size;
+  const daysUsed = new Set(used.map((x) => x.day)).size;
   // §2.3 "≥12 readings … or at least 3 days of data" (either suffices)
   const sufficient = usedReadings.length > 0 && (usedReadings.length >= minReadings || daysUsed >= minDays);
   const threshold = thresholdsFor(options.guideline).home;
@@ -98,8 +105,8 @@ export function summarizeHbpm(readings: readonly BpReading[], options: HbpmOptio
   };
   if (discard !== undefined) summary.discardedDay = dayLabel(discard);
   if (m) summary.mean = m;
-  const morning = avg(used.filter((x) => inWindow(localHour(x.t, offset), ms, me)).map((x) => x.r));
-  const evening = avg(used.filter((x) => inWindow(localHour(x.t, offset), es, ee)).map((x) => x.r));
+  const morning = avg(used.filter((x) => inWindow(localHour(x.t, x.off), ms, me)).map((x) => x.r));
+  const evening = avg(used.filter((x) => inWindow(localHour(x.t, x.off), es, ee)).map((x) => x.r));
   if (morning) summary.morningMean = morning;
   if (evening) summary.eveningMean = evening;
   if (high !== undefined) summary.high = high;
