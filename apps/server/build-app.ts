@@ -128,6 +128,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     onError: (error) => log.error({ err: error }, 'BP alert notification failed; will retry'),
   });
   const alertEvaluator = createAlertEvaluator(repository, {
+    timeZone: config.timeZone,
     onRaised: () => alertNotifier.kick(),
     onError: (error) => log.error({ err: error }, 'BP alert evaluation failed; queued for retry'),
   });

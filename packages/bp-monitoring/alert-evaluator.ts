@@ -49,6 +49,8 @@ export interface AlertEvaluatorOptions {
   onError?: (error: unknown) => void;
   /** More patients than this in one write are evaluated in the background (default 20). */
   inlinePatients?: number;
+  /** The hospital's IANA time zone (QIHUANG_TIME_ZONE; default Asia/Shanghai): local days of the rules. */
+  timeZone?: string;
 }
 
 export interface AlertEvaluator {
@@ -94,11 +96,14 @@ export function createAlertEvaluator(
     patientId: string,
     token: string,
     cause?: RaiseAlertsOptions['cause'],
+    statistics?: RaiseAlertsOptions['statistics'],
   ): Promise<boolean> => {
     try {
       const raised = await raise(repo, patientId, {
         now: repo.now(),
         ...(cause ? { cause } : {}),
+        ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+        ...(statistics ? { statistics } : {}),
       });
       await sql`delete from bp_alert_queue where patient_id = ${patientId} and token = ${token}`.execute(
         repo.db,
@@ -187,7 +192,9 @@ export function createAlertEvaluator(
       token = '';
     }
     let outcome: EvaluationOutcome = 'done';
-    for (const patientId of patients) if (!(await attempt(patientId, token, cause))) outcome = 'pending';
+    // In the request only never-analysed tables are analysed first (raise-alerts.ts `statistics`).
+    for (const patientId of patients)
+      if (!(await attempt(patientId, token, cause, 'unanalysed'))) outcome = 'pending';
     return outcome;
   };
 

@@ -54,22 +54,38 @@ function readingTimes(repo: FhirRepository, ctx: RequestContext, patientId: stri
   };
 }
 
-/** Records the notices of new alerts (idempotent: a notice that exists is left as it is). */
+/**
+ * Records the notices of new alerts (idempotent: a notice that exists is left as it is), in one statement. The
+ * reading times come from `given` (the evaluation's own readings) when it names the alert's readings;
+ * otherwise they are looked up as above.
+ */
 export async function recordNotices(
   repo: FhirRepository,
   ctx: RequestContext,
   patientId: string,
   alerts: readonly { flagId: string; alert: Alert }[],
+  given?: ReadonlyMap<string, string>,
 ): Promise<void> {
+  if (alerts.length === 0) return;
   const now = repo.now();
-  const timeOf = readingTimes(repo, ctx, patientId);
-  for (const { flagId, alert } of alerts) {
-    const readingAt = await timeOf(alert.readingIds ?? []);
-    await sql`
-      insert into bp_alert_notice (flag_id, patient_id, kind, severity, reading_at, raised_at)
-      values (${flagId}, ${patientId}, ${alert.kind}, ${alert.severity}, ${readingAt}::timestamptz, ${now}::timestamptz)
-      on conflict (flag_id) do nothing`.execute(repo.db);
+  const lookUp = readingTimes(repo, ctx, patientId);
+  const at: (string | null)[] = [];
+  for (const { alert } of alerts) {
+    const ids = alert.readingIds ?? [];
+    const times = ids.map((id) => given?.get(id)).map((t) => (t === undefined ? NaN : Date.parse(t)));
+    at.push(
+      ids.length && times.every((t) => !Number.isNaN(t))
+        ? new Date(Math.min(...times)).toISOString()
+        : await lookUp(ids),
+    );
   }
+  await sql`
+    insert into bp_alert_notice (flag_id, patient_id, kind, severity, reading_at, raised_at)
+    select x.flag_id, ${patientId}, x.kind, x.severity, x.reading_at, ${now}::timestamptz
+    from unnest(${alerts.map((a) => a.flagId)}::text[], ${alerts.map((a) => a.alert.kind)}::text[],
+      ${alerts.map((a) => a.alert.severity)}::text[], ${at}::timestamptz[])
+      as x(flag_id, kind, severity, reading_at)
+    on conflict (flag_id) do nothing`.execute(repo.db);
 }
 
 export async function noticeOf(repo: FhirRepository, flagId: string): Promise<NoticeRow | undefined> {

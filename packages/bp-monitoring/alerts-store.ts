@@ -123,19 +123,29 @@ export function fromFlag(flag: FhirResource, patientName?: string): StoredAlert 
   };
 }
 
-/** Previous alerts of a patient (for the engine's de-duplication). */
-export async function previousAlerts(
+/** A patient's alert Flags, as the engine's de-duplication and saveAlerts need them (one search). */
+export interface AlertFlags {
+  previous: PreviousAlert[];
+  /** Ids of the alert Flags that exist (closed ones too). */
+  ids: Set<string>;
+  /** False when the patient has more alert Flags than one search page holds (ids may be incomplete). */
+  complete: boolean;
+}
+
+const FLAG_PAGE = 1000;
+
+export async function alertFlagsOf(
   repo: FhirRepository,
   ctx: RequestContext,
   patientId: string,
-): Promise<PreviousAlert[]> {
+): Promise<AlertFlags> {
   const result = await repo.search(ctx, 'Flag', [
     ['patient', patientId],
     ['code', `${ALERT_CODE_SYSTEM}|`],
-    ['_count', '1000'],
+    ['_count', String(FLAG_PAGE)],
     ['_total', 'none'],
   ]);
-  return result.matches.map((m) => {
+  const previous = result.matches.map((m) => {
     const flag = m.content as FhirResource;
     const d = detail(flag);
     return {
@@ -145,6 +155,27 @@ export async function previousAlerts(
       ...(d.readingIds ? { readingIds: d.readingIds } : {}),
     };
   });
+  return {
+    previous,
+    ids: new Set(result.matches.map((m) => m.id)),
+    complete: result.matches.length < FLAG_PAGE,
+  };
+}
+
+/** Previous alerts of a patient (for the engine's de-duplication). */
+export async function previousAlerts(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  patientId: string,
+): Promise<PreviousAlert[]> {
+  return (await alertFlagsOf(repo, ctx, patientId)).previous;
+}
+
+export interface SaveAlertsOptions {
+  /** The ids of ALL the patient's alert Flags, when the caller has just read them: no second search. */
+  existing?: ReadonlySet<string>;
+  /** Measurement time of the readings the alerts name (the notices' reading time), when the caller has them. */
+  readingTimes?: ReadonlyMap<string, string>;
 }
 
 /** Stores new alerts; existing ones (same key) are left as they are — acknowledged alerts stay acknowledged. */
@@ -153,15 +184,21 @@ export async function saveAlerts(
   ctx: RequestContext,
   patientId: string,
   alerts: Alert[],
+  options: SaveAlertsOptions = {},
 ): Promise<number> {
   if (alerts.length === 0) return 0;
   const flags = alerts.map((alert) => toFlag(patientId, alert));
-  const existing = await repo.search(ctx, 'Flag', [
-    ['_id', flags.map((f) => String(f.id)).join(',')],
-    ['_count', '1000'],
-    ['_total', 'none'],
-  ]);
-  const known = new Set(existing.matches.map((m) => m.id));
+  const known =
+    options.existing ??
+    new Set(
+      (
+        await repo.search(ctx, 'Flag', [
+          ['_id', flags.map((f) => String(f.id)).join(',')],
+          ['_count', '1000'],
+          ['_total', 'none'],
+        ])
+      ).matches.map((m) => m.id),
+    );
   const fresh = flags.filter((f) => !known.has(String(f.id)));
   if (fresh.length === 0) return 0;
   // The care team's notices first (alert-notices.ts): a Flag never exists without one.
@@ -172,6 +209,7 @@ export async function saveAlerts(
     alerts
       .map((alert) => ({ flagId: alertFlagId(patientId, alert.key), alert }))
       .filter((a) => !known.has(a.flagId)),
+    options.readingTimes,
   );
   await processTransaction(repo, ctx, {
     resourceType: 'Bundle',

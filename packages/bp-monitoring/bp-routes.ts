@@ -68,7 +68,8 @@ function day(value: string | undefined, name: string): string | undefined {
 export function createBpRoutes(deps: BpRouteDeps): Hono {
   const app = new Hono();
   const now = () => (deps.clock ?? (() => new Date()))().toISOString();
-  const evaluator = deps.evaluator ?? createAlertEvaluator(deps.repository);
+  const evaluator =
+    deps.evaluator ?? createAlertEvaluator(deps.repository, deps.timeZone ? { timeZone: deps.timeZone } : {});
 
   app.post('/patients/:id/readings', async (c) => {
     const release = deps.projector?.hold();

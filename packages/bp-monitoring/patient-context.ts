@@ -14,6 +14,8 @@ export const BP_PANEL_CODES = ['85354-9', '55284-4'];
 // within 2 minutes), as it does on upload.
 const HEART_RATE = '8867-4';
 const VITALS = [...BP_PANEL_CODES, HEART_RATE];
+/** The `code` search parameter for BP panels and heart rates. */
+export const BP_READING_SEARCH_CODES = VITALS.map((c) => `http://loinc.org|${c}`).join(',');
 const LABS = {
   totalCholesterol: '2093-3', // Cholesterol [Mass/volume] in Serum or Plasma
   hdl: '2085-9', // HDL cholesterol
@@ -196,7 +198,7 @@ async function loadResources(
       repo,
       ctx,
       'Observation',
-      [['patient', patientId], ['code', VITALS.map((c) => `http://loinc.org|${c}`).join(',')], ...dateParams],
+      [['patient', patientId], ['code', BP_READING_SEARCH_CODES], ...dateParams],
       20_000,
     ), // years of 4 readings a day, each with its heart rate
     searchAll(

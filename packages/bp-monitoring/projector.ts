@@ -8,7 +8,7 @@
 import { sql, type Transaction } from 'kysely';
 import { SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import { toFhirBpObservation, toFhirHeartRateObservation } from '@qihuang/engines/blood-pressure';
-import type { FhirRepository, FhirResource, StoreTables } from '@qihuang/store';
+import { analyzeGrownTables, type FhirRepository, type FhirResource, type StoreTables } from '@qihuang/store';
 import { raiseAlerts } from './raise-alerts.ts';
 import { readingOf, type ReadingRow } from './reading-store.ts';
 
@@ -124,20 +124,27 @@ export function createReadingProjector(
     maxDeferMs?: number;
     /** Alert evaluation of the patients whose readings were projected (the server's evaluator, which retries). */
     evaluate?: (patientIds: readonly string[], cause: RequestContext) => Promise<unknown>;
+    /** The hospital's time zone for the evaluation without `evaluate` (raise-alerts.ts). */
+    timeZone?: string;
   } = {},
 ): ReadingProjector {
   const ctx: RequestContext = { requestId: 'bp-projection', principal: SYSTEM_PRINCIPAL };
   const maxDeferMs = options.maxDeferMs ?? 2000;
   const evaluate = async (patientIds: readonly string[]): Promise<void> => {
+    // The projection has just grown the search tables: statistics first, so the evaluation's search plans well
+    // (the evaluation in the request itself leaves this to the writers that grow the tables).
+    await analyzeGrownTables(repo.db).catch((error: unknown) => void options.onError?.(error));
     if (options.evaluate) {
       await options.evaluate(patientIds, ctx).catch((error: unknown) => void options.onError?.(error));
       return;
     }
     for (const patientId of patientIds) {
       // One patient's failure (reported) does not keep the others' alerts back; the readings are in FHIR.
-      await raiseAlerts(repo, patientId, { now: repo.now(), cause: ctx }).catch(
-        (error: unknown) => void options.onError?.(error),
-      );
+      await raiseAlerts(repo, patientId, {
+        now: repo.now(),
+        cause: ctx,
+        ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+      }).catch((error: unknown) => void options.onError?.(error));
     }
   };
   let running: Promise<number> | undefined;

@@ -5,12 +5,18 @@
  * system principal — the uploader (a patient's phone, a nurse) need not be allowed to write Flags — and the
  * repository audits every read and write it makes under the request id that caused it. The assessment GET only
  * reads (issue 15 item 8).
+ *
+ * One evaluation per patient per write, set-based (issue 17 benchmark): one chart read (Patient and Conditions),
+ * one windowed search of the BP Observations, the pending readings of the home-reading store, one search of the
+ * patient's alert Flags (the engine's de-duplication and which Flags exist already), then the rules run once over
+ * the whole window; new notices are inserted in one statement and new Flags written in one transaction.
  */
 import { SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
-import { DEFAULT_ALERT_CONFIG, type Guideline } from '@qihuang/engines/blood-pressure';
+import { assessHomeSeries, DEFAULT_ALERT_CONFIG, type Guideline } from '@qihuang/engines/blood-pressure';
 import { analyzeGrownTables, type FhirRepository } from '@qihuang/store';
-import { previousAlerts, saveAlerts } from './alerts-store.ts';
-import { assessPatient } from './assess-patient.ts';
+import { alertFlagsOf, saveAlerts } from './alerts-store.ts';
+import { DEFAULT_TIME_ZONE, patientTimeZone, zoneOffsets } from './local-time.ts';
+import { BP_READING_SEARCH_CODES, loadPatientContext } from './patient-context.ts';
 
 /** Guideline the write-time evaluation uses (the assessment's default as well). */
 export const ALERT_GUIDELINE: Guideline = 'china-2018';
@@ -36,6 +42,20 @@ export interface RaiseAlertsOptions {
   guideline?: Guideline;
   /** The request that brought the readings (its id and client address go into the audit entries). */
   cause?: Pick<RequestContext, 'requestId' | 'clientAddress'>;
+  /**
+   * The hospital's IANA time zone (QIHUANG_TIME_ZONE, default Asia/Shanghai): the sustained rule's days are local
+   * to the patient's own zone (Patient timezone extension) or else to this one, each reading with its own offset.
+   */
+  timeZone?: string;
+  /**
+   * Planner statistics of the search tables before reading (table-statistics.ts): 'grown' (default) analyses the
+   * tables grown by more than 20 % since their last ANALYZE, as after a bulk write (background evaluation, the
+   * projector, demo seeding); 'unanalysed' (the evaluation in a request) only tables never analysed, whose
+   * default estimates make the BP search take seconds. An upload's readings are not in the FHIR tables yet when
+   * it is evaluated, and an ANALYZE costs 50–200 ms (and stalls the embedded database): the alert does not wait
+   * for it. Growth is caught up by the projector, the sweeper and the server's periodic job.
+   */
+  statistics?: 'grown' | 'unanalysed';
 }
 
 /** Evaluates one patient's readings and stores new alert Flags; answers how many were new. */
@@ -49,19 +69,54 @@ export async function raiseAlerts(
     principal: SYSTEM_PRINCIPAL,
     ...(options.cause?.clientAddress ? { clientAddress: options.cause.clientAddress } : {}),
   };
-  // The dead raise no alerts (issue 17 item 4): a Patient with deceased[x] is not evaluated.
-  const patient = (await repo.read(ctx, 'Patient', patientId).catch(() => undefined)) as
+  // The Patient (deceased, age, time zone) and its Conditions (the target population) in one audited read.
+  const chart = await repo.patientResources(ctx, patientId, ['Patient', 'Condition']);
+  const patient = chart.find((r) => r.resourceType === 'Patient' && r.id === patientId) as
     { deceasedBoolean?: boolean; deceasedDateTime?: string } | undefined;
+  // The dead raise no alerts (issue 17 item 4): a Patient with deceased[x] is not evaluated.
   if (patient?.deceasedBoolean === true || patient?.deceasedDateTime) return 0;
   // Readings just written may have grown the search tables past what the planner knows (table-statistics.ts).
-  await analyzeGrownTables(repo.db);
-  const from = new Date(Date.parse(options.now) - ALERT_WINDOW_DAYS * 86_400_000).toISOString();
-  const report = await assessPatient(repo, ctx, patientId, {
-    guideline: options.guideline ?? ALERT_GUIDELINE,
-    now: options.now,
+  await analyzeGrownTables(repo.db, options.statistics === 'unanalysed' ? { growth: Infinity } : {});
+  const now = options.now;
+  const from = new Date(Date.parse(now) - ALERT_WINDOW_DAYS * 86_400_000).toISOString();
+  const [bp, flags] = await Promise.all([
+    repo.searchAll(
+      ctx,
+      'Observation',
+      [
+        ['patient', patientId],
+        ['code', BP_READING_SEARCH_CODES],
+        ['date', `ge${from}`],
+      ],
+      20_000, // a month of readings every few minutes, each with its heart rate
+    ),
+    alertFlagsOf(repo, ctx, patientId),
+  ]);
+  const context = await loadPatientContext(repo, ctx, patientId, {
+    now,
     from,
-    previousAlerts: await previousAlerts(repo, ctx, patientId),
+    preloaded: [...chart, ...bp],
+  });
+  const offsetAt = zoneOffsets(patientTimeZone(patient, options.timeZone ?? DEFAULT_TIME_ZONE));
+  const home = assessHomeSeries({
+    readings: context.home,
+    guideline: options.guideline ?? ALERT_GUIDELINE,
+    now,
+    utcOffsetMinutes: offsetAt(Date.parse(now)),
+    offsetAt,
+    // An unknown age stays unknown (the target says what is missing), never a default of 50 (issue 17 item 7).
+    population: {
+      ...(context.age !== undefined ? { age: context.age } : {}),
+      diabetes: context.diabetes,
+      ckd: context.ckd,
+    },
+    treated: context.treated,
+    previousAlerts: flags.previous,
     alertConfig: WRITE_TIME_ALERT_CONFIG,
   });
-  return saveAlerts(repo, ctx, patientId, report.home.alerts);
+  const readingTimes = new Map([...context.home, ...context.office].map((r) => [r.id, r.time]));
+  return saveAlerts(repo, ctx, patientId, home.alerts, {
+    ...(flags.complete ? { existing: flags.ids } : {}),
+    readingTimes,
+  });
 }
