@@ -61,6 +61,9 @@ export function guardPool(pool: pg.Pool, options: GuardOptions): PostgresPool {
 }
 
 function guardClient(client: pg.PoolClient, options: GuardOptions): PostgresPoolClient {
+  // A statement the caller stopped waiting for (PGlite cannot interrupt one) still owns the client: nothing
+  // else is sent, and the client is not handed back, until it has ended (pg does not queue behind it).
+  const state: ClientState = { abandoned: undefined };
   function query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>;
   function query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
   function query<R>(
@@ -70,31 +73,42 @@ function guardClient(client: pg.PoolClient, options: GuardOptions): PostgresPool
     if (typeof sqlOrCursor !== 'string') {
       return client.query(sqlOrCursor as unknown as pg.Submittable) as unknown as PostgresCursor<R>;
     }
-    return run<R>(client, sqlOrCursor, parameters ?? [], options);
+    return run<R>(client, state, sqlOrCursor, parameters ?? [], options);
   }
-  const release = (destroy?: boolean) => {
+  const handBack = async (destroy?: boolean) => {
+    if (state.abandoned) await state.abandoned;
     if (destroy && options.sharedSession) {
-      // Queued behind what the client still runs, ahead of the next user's statements.
-      client.query('rollback').catch(() => undefined);
+      // Discarding a client would not end the shared session's transaction: it is rolled back instead.
+      await client.query('rollback').catch(() => undefined);
       client.release();
-      return;
-    }
-    client.release(destroy);
+    } else client.release(destroy);
+  };
+  const release = (destroy?: boolean) => {
+    if (!state.abandoned && !(destroy && options.sharedSession)) return client.release(destroy);
+    void handBack(destroy);
   };
   return { query, release };
+}
+
+interface ClientState {
+  /** A statement still running that nobody waits for (settles, never rejects). */
+  abandoned: Promise<void> | undefined;
 }
 
 const ROLLBACK = /^\s*rollback\b/i;
 
 async function run<R>(
   client: pg.PoolClient,
+  state: ClientState,
   text: string,
   parameters: ReadonlyArray<unknown>,
   options: GuardOptions,
 ): Promise<PostgresQueryResult<R>> {
   // Ending a transaction is never refused nor left behind, whatever became of the request.
-  if (ROLLBACK.test(text))
-    return client.query(text, parameters as unknown[]) as unknown as Promise<PostgresQueryResult<R>>;
+  const rollback = ROLLBACK.test(text);
+  if (state.abandoned) await state.abandoned;
+  if (rollback)
+    return (await client.query(text, parameters as unknown[])) as unknown as PostgresQueryResult<R>;
   const signal = currentAbortSignal();
   throwIfAborted(signal);
   let cancelled = false;
@@ -108,15 +122,23 @@ async function run<R>(
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   let timer: NodeJS.Timeout | undefined;
+  let settled = false;
   try {
     const running = client.query(text, parameters as unknown[]) as unknown as Promise<PostgresQueryResult<R>>;
     const limit = options.waitLimit ? options.statementTimeoutMs : undefined;
     if (!limit && !signal) return await running;
-    // The statement cannot be interrupted here: the caller stops waiting, the result is dropped.
-    running.catch(() => undefined);
+    const ended = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    void ended.then(() => (settled = true));
+    // The statement cannot be interrupted here: the caller may stop waiting; the result is then dropped.
     return await new Promise<PostgresQueryResult<R>>((resolve, reject) => {
-      stopWaiting = reject;
-      if (limit) timer = setTimeout(() => reject(timeoutError(options.statementTimeoutMs)), limit);
+      stopWaiting = (error) => {
+        if (!settled) state.abandoned = ended.then(() => (state.abandoned = undefined));
+        reject(error);
+      };
+      if (limit) timer = setTimeout(() => stopWaiting?.(timeoutError(options.statementTimeoutMs)), limit);
       running.then(resolve, reject);
     });
   } catch (error) {
