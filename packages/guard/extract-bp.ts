@@ -41,16 +41,14 @@ interface CategoryHit {
 export function categoriesIn(text: string): CategoryHit[] {
   const t = text.normalize('NFKC');
   const hits: { at: number; category: string }[] = [];
-  for (const m of t.matchAll(/stage\s*([12]|I{1,2})\b|([12一二])\s*期\s*高血压/gi)) {
-    const n = m[1]
-      ? m[1].toUpperCase().startsWith('I')
-        ? String(m[1].length)
-        : m[1]
-      : (CN_DIGIT[m[2] as string] ?? m[2]);
+  // Roman numerals ("grade II", "Ⅱ级" — NFKC turns Ⅱ into II) count as digits.
+  const roman = (x: string) => (/^I+$/i.test(x) ? String(x.length) : (CN_DIGIT[x] ?? x));
+  for (const m of t.matchAll(/stage\s*([12]|I{1,2})\b|([12一二]|I{1,2})\s*期\s*高血压/gi)) {
+    const n = roman((m[1] ?? m[2]) as string);
     hits.push({ at: m.index as number, category: `stage-${n}` });
   }
-  for (const m of t.matchAll(/grade\s*([123])\b|([123一二三])\s*级\s*(?:高血压)?/gi))
-    hits.push({ at: m.index as number, category: `grade-${m[1] ?? CN_DIGIT[m[2] as string] ?? m[2]}` });
+  for (const m of t.matchAll(/grade\s*([123]|I{1,3})\b|([123一二三]|I{1,3})\s*级\s*(?:高血压)?/gi))
+    hits.push({ at: m.index as number, category: `grade-${roman((m[1] ?? m[2]) as string)}` });
   for (const m of t.matchAll(/high[- ]normal|正常高值/gi))
     hits.push({ at: m.index as number, category: 'high-normal' });
   for (const m of t.matchAll(/\boptimal\b|理想血压/gi))
@@ -60,7 +58,7 @@ export function categoriesIn(text: string): CategoryHit[] {
   ))
     hits.push({ at: m.index as number, category: 'elevated' });
   for (const m of t.matchAll(
-    /(?<!high[- ])\bnormal (?:blood pressure|bp|category)\b|(?<!high[- ])\bnormal\b(?= range| category)|(?<=\b(?:is|are|as|be|considered|classified as|counts as)\s+)normal\b(?![- ](?:high|renal|kidney|potassium|sinus|saline))|正常血压/gi,
+    /(?<!high[- ])\bnormal (?:blood pressure|bp|category)\b|(?<!high[- ])\bnormal\b(?= range| category)|(?<=\b(?:is|are|as|be|considered|classified as|counts as)\s+)normal\b|(?<!high[- ])\bnormal(?=\s*(?:is|are|means|:|=)\s*\d)(?![- ](?:high|renal|kidney|potassium|sinus|saline))|正常血压/gi,
   ))
     hits.push({ at: m.index as number, category: 'normal' });
   for (const m of t.matchAll(/hypertension|hypertensive|高血压/gi))
@@ -145,7 +143,7 @@ const CURRENT =
   /(?:目前|现在|当前|已经|服药后|用药后|治疗后|currently|now|has been|have been)[^，。,;；]{0,12}$/i;
 const TARGET_AFTER = /^\s*(?:mmHg)?\s*(?:以下|之下)/i;
 const TARGET_WORD =
-  /target|goal|\baim\b|treat(?:ed)? to|lower(?:ed|ing)?\b|bring|reduc(?:e|ed|ing)|目标|控制在|降至|降到|控制于|降低至|降低到|应降|以下/i;
+  /target|goal|\baim\b|\b(?:get|keep|bring) (?:\w+ )?(?:BP|blood pressure|pressure)\b|treat(?:ed)? to|lower(?:ed|ing)?\b|bring|reduc(?:e|ed|ing)|目标|控制在|降至|降到|控制于|降低至|降低到|应降|以下/i;
 const SBP_ONLY =
   /(?:systolic|SBP|收缩压)[^0-9。;；]{0,24}?(?:<|＜|below|under|less than|低于|小于)\s*(\d{2,3})(?!\d|\s*\/)|(?:<|＜|below|under)\s*(\d{2,3})\s*(?:mmHg)?\s*(?:systolic|SBP|收缩压)/i;
 
@@ -201,7 +199,7 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
 function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
   const out: BpClaimParts = { bp: [], targets: [] };
   if (
-    !/\d{2,3}\s*\/\s*[<≥>＜=]*\s*\d{2,3}|收缩压|舒张压|systolic|diastolic|SBP|DBP|高压|低压|\d\s*over\s*\d/i.test(
+    !/\d{2,3}\s*\/\s*[<≥>＜=]*\s*\d{2,3}|\d{2,3}\s*[–-]\s*\d{2,3}\s*(?:mmHg\s*)?(?:and\/or|和\/或|or|或)\s*\d|收缩压|舒张压|systolic|diastolic|SBP|DBP|高压|低压|\d\s*over\s*\d/i.test(
       text,
     ) &&
     !(
@@ -212,7 +210,16 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     delete d.lastReading;
     return out;
   }
-  const t = text.normalize('NFKC');
+  // Ranges written with words: "between 140 and 159", "在140到159之间" read as "140–159".
+  const t = text
+    .normalize('NFKC')
+    .replace(/\bbetween (\d{2,3}) and (\d{2,3})\b/gi, '$1–$2')
+    .replace(/在\s*(\d{2,3})\s*(?:到|至|和|与|-|–)\s*(\d{2,3})\s*(mmHg)?\s*之间/g, '$1–$2 $3')
+    // "120–129 and/or 80–84 mmHg": two ranges joined by and/or are a systolic/diastolic pair of ranges.
+    .replace(
+      /(\d{2,3}\s*[–-]\s*\d{2,3})\s*(?:mmHg\s*)?(?:and\/or|和\/或|or|或)\s*(\d{2,3}\s*[–-]\s*\d{2,3})(?=\s*mmHg)/gi,
+      '$1/$2',
+    );
   // "…的是2022年的《中国高血压临床实践指南》，而不是中国2018指南" / "…, not China 2018": the values are
   // attributed away from a guideline (often to one the guard does not carry) — too uncertain to check.
   if (NOT_THIS_GUIDELINE.test(t)) return out;
@@ -313,8 +320,19 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     const setting = settingAt(t, v.at);
     // Several readings in one sentence: each takes the category named right after it (before the next value).
     const nextValue = values.find((w) => w.at > v.at)?.at ?? t.length;
+    const catAfter = affirmed.find((c) => c.category !== 'hypertension' && c.at >= v.end && c.at < nextValue);
+    const prevValueEnd = [...values].reverse().find((w) => w.end <= v.at)?.end ?? 0;
+    const catBefore = [...affirmed]
+      .reverse()
+      .find((c) => c.category !== 'hypertension' && c.at < v.at && c.at >= prevValueEnd);
+    // A range or threshold follows its category ("正常血压为120–129/80–84，正常高值为130–139/85–89"); a reading
+    // precedes it ("150/95 is grade 1, 165/100 is grade 2").
+    const ranged = v.sbp[1] !== undefined || v.dbp?.[1] !== undefined;
+    // A range with no category before it, whose category after it leads the next value: the category is the next
+    // value's — this one's is unknown.
+    if (ranged && !catBefore && catAfter && values.some((w) => w.at > catAfter.at)) continue;
     const own =
-      affirmed.find((c) => c.category !== 'hypertension' && c.at >= v.end && c.at < nextValue) ??
+      (ranged ? (catBefore ?? catAfter) : (catAfter ?? catBefore)) ??
       [...affirmed].reverse().find((c) => c.category !== 'hypertension' && c.at < v.at);
     const category =
       own?.category ??

@@ -1,0 +1,51 @@
+/**
+ * Wording variants the guard parses with certainty (issue 18, fresh sentences, each with a near miss): ranges
+ * written with words or as two ranges joined by "and/or", Roman-numeral grades, targets without the word "target",
+ * "can be initiated" as a use claim, and which category a value in a list of categories belongs to.
+ */
+import { describe, expect, it } from 'vitest';
+import { verifyClaims } from './check-answer.ts';
+
+const bad = (answer: string) =>
+  verifyClaims({ answer, passages: [] })
+    .filter((c) => c.verdict === 'contradicted')
+    .map((c) => c.kind);
+
+describe('ranges written many ways', () => {
+  it('"between A and B" and "在A到B之间" are ranges', () => {
+    expect(bad('Under ESH 2023, grade 2 is a systolic between 160 and 189 mmHg.')).toEqual(['bp-threshold']);
+    expect(bad('按中国2018指南，2级高血压是指收缩压在160到179 mmHg之间。')).toEqual([]);
+    expect(bad('按中国2018指南，2级高血压是指收缩压在150到179 mmHg之间。')).toEqual(['bp-threshold']);
+  });
+  it('two ranges joined by and/or are a systolic/diastolic pair, each with the category named before it', () => {
+    expect(
+      bad('ESH 2023: normal is 120–129 and/or 80–84 mmHg, high-normal 130–139 and/or 85–89 mmHg.'),
+    ).toEqual([]);
+    expect(
+      bad('ESH 2023: normal is 120–129 and/or 80–84 mmHg, high-normal 130–139 and/or 80–89 mmHg.'),
+    ).toEqual(['bp-threshold']);
+    // near miss: a reading still takes the category after it
+    expect(bad('Under ESH 2023, 150/95 mmHg is grade 1 and 165/102 mmHg is grade 2.')).toEqual([]);
+  });
+});
+
+describe('category and target wording', () => {
+  it('Roman-numeral grades (grade II, Ⅱ级)', () => {
+    expect(bad('Under ESH 2023, 165/95 mmHg is grade II hypertension.')).toEqual([]);
+    expect(bad('按中国2018指南，血压 150/95 mmHg 属于Ⅱ级高血压。')).toEqual(['bp-threshold']);
+  });
+  it('"get/keep BP below" is a target', () => {
+    expect(
+      bad('We use the Chinese 2018 guideline. Most patients should get their BP below 150/90 mmHg.'),
+    ).toEqual(['bp-target']);
+    expect(
+      bad('We use the Chinese 2018 guideline. Most patients should get their BP below 140/90 mmHg.'),
+    ).toEqual([]);
+    // near miss: "keep taking" is not a target
+    expect(bad('Keep taking amlodipine; your BP of 150/95 mmHg was measured once.')).toEqual([]);
+  });
+  it('"can be initiated" at a renal function is a use claim', () => {
+    expect(bad('With an eGFR of 20, dapagliflozin can be initiated.')).toEqual(['drug-condition']);
+    expect(bad('With an eGFR of 40, dapagliflozin can be initiated.')).toEqual([]);
+  });
+});
