@@ -251,6 +251,9 @@ describe('compositional recognition (body part/function × abnormal state)', () 
     expect(emergency('左边的手握东西握不紧，杯子差点摔了')).toBe(true);
     // BE-FAST arm drift: both arms raised, one drifts down — bilateral wording with one side named stays a sign.
     expect(emergency("I can't raise both arms, the right one drifts down")).toBe(true);
+    // Sichuan 没得 (= 没有): 右手没得劲; a lack of energy for work is no limb sign.
+    expect(emergency('右手没得劲了')).toBe(true);
+    expect(emergency('最近没得劲去上班')).toBe(false);
     // The person's own dismissal reported by a caregiver explains nothing away (AHA: people deny symptoms).
     expect(emergency('他吃早饭勺子老是掉，左手好像没力气，他说没事就是冻的')).toBe(true);
     expect(emergency('天太冷了，左手冻得发麻')).toBe(false);

@@ -94,4 +94,12 @@ describe('lexicon variants, part 2 (issue 16)', () => {
     expect(past?.modifiers.historical).toBe(true);
     expect(has('有点喘', 'dyspnoea')).toBe(false);
   });
+  it('balance: walking or standing leans to one side (BE-FAST); a picture hanging crooked is not', () => {
+    expect(has('爸爸走路突然往左边倒', 'balance-loss')).toBe(true);
+    expect(has('这张画往左边歪了', 'balance-loss')).toBe(false);
+  });
+  it('"thunderclap" in the head is a thunderclap headache; a thunderclap in the night is not', () => {
+    expect(has('feels like a thunderclap in my head', 'thunderclap-headache')).toBe(true);
+    expect(has('a thunderclap woke me up last night', 'thunderclap-headache')).toBe(false);
+  });
 });

@@ -24,6 +24,8 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
       `(?:心口|胸口|胸前)${S}{0,12}?像被${G}{0,3}?(?:攥住|攥紧|揪住|捏住|箍住)`,
     ],
   },
+  'facial-droop': { zh: ['口歪眼斜', '嘴歪眼斜'] },
+  'balance-loss': { patterns: [`(?:走路|站着|人)${G}{0,3}?往(?:左|右)(?:边|侧)?(?:倒|歪|偏)`] },
   'limb-weakness': {
     zh: ['举唔起', '抬唔起'],
     patterns: [
@@ -37,7 +39,7 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
     ],
   },
   'speech-difficulty': {
-    zh: ['讲唔清楚', '讲嘢唔清楚', '讲闲话弗清爽', '讲话弗清爽'],
+    zh: ['讲唔清楚', '讲嘢唔清楚', '讲闲话弗清爽', '讲话弗清爽', '讲弗出闲话', '讲弗出话'],
     patterns: [
       `讲(?:嘢|话|闲话)${G}{0,3}?(?:讲唔清|弗清爽)`,
       `\\b(?:speak|speech|talk|words?)\\b[^,.;!?]{0,10}\\bslur\\b`,
@@ -87,7 +89,7 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
   },
   seizure: {
     // Patient education (seizures): a bitten tongue, incontinence, eyes rolled up, jaw clenched.
-    zh: ['咬到条脷', '成个人抽', '抽过去了', '抽个不停', '眼睛翻白', '牙关咬得紧紧'],
+    zh: ['咬到条脷', '成个人抽', '抽过去了', '抽个不停', '眼睛翻白', '牙关咬得紧紧', '发羊吊'],
     patterns: [
       `醒来${G}{0,4}?舌头咬破`,
       `(?:抽(?:筋)?${G}{0,3}?|发起抖来${G}{0,2}?)停不下来`,
@@ -106,6 +108,7 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
       // Severe headache with neck stiffness or vomiting (subarachnoid haemorrhage warning signs).
       `头(?:痛|疼)得(?:要裂开|快裂开|要炸)${S}{0,16}?(?:吐|呕|脖子${G}{0,2}?硬)`,
       `\\b(?:headache|head pain)\\b[^,.;!?]{0,8}\\b10/10\\b`,
+      `\\bthunderclap\\b[^,.;!?]{0,20}\\b(?:head|headache)\\b|\\b(?:head|headache)\\b[^,.;!?]{0,20}\\bthunderclap\\b`,
       `\\bheadache\\b[^.!?]{0,50}\\b(?:never had anything like it|came on in seconds)\\b`,
     ],
   },
