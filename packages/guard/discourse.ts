@@ -75,10 +75,18 @@ const POTASSIUM = new RegExp(
 const EGFR = new RegExp(String.raw`(?:eGFR|GFR|肾小球滤过率)[^0-9。;；]{0,16}?${NUM}`, 'i');
 const CRCL = new RegExp(String.raw`(?:CrCl|creatinine clearance|肌酐清除率)[^0-9。;；]{0,16}?${NUM}`, 'i');
 
+/** "K+ 5.8", "血钾5.6": a potassium stated without its unit (a decimal in the range serum potassium takes). */
+const POTASSIUM_BARE =
+  /(?:potassium|K\+|serum K|血钾)\s*(?:is|of|was|为|是|:|：|=)?\s*(\d\.\d{1,2})(?!\d|\.\d|\s*(?:mg|g\b|%))/i;
+
 export function potassiumIn(text: string): number | undefined {
   if (!/钾|potassium|K\+|K⁺|serum K/i.test(text)) return undefined;
-  const m = POTASSIUM.exec(text.normalize('NFKC').replace(/K⁺/g, 'K+'));
-  return m ? Number(m[1]) : undefined;
+  const t = text.normalize('NFKC').replace(/K⁺/g, 'K+');
+  const m = POTASSIUM.exec(t);
+  if (m) return Number(m[1]);
+  const b = POTASSIUM_BARE.exec(t);
+  const v = b ? Number(b[1]) : undefined;
+  return v !== undefined && v >= 2 && v <= 8 ? v : undefined;
 }
 
 export function renalIn(text: string): { egfr?: number; crcl?: number } {

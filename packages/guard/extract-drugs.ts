@@ -180,15 +180,18 @@ export function dedupeEntities(mentions: Mention[], kb: DrugKnowledgeBase): Ment
   return out;
 }
 
+/** Words for a condition that the drug knowledge base's keywords do not carry yet (to move there). */
+const MORE_KEYS: Record<string, string[]> = { pregnancy: ['孕妇', '孕产妇', '备孕'] };
 const CONDITION_KEYS = Object.values(CONDITIONS)
   .filter((c) => c.id !== 'hypertension')
   .map((c) => ({
     id: c.id,
     label: c.label.zh,
-    keys: [...(c.keywords ?? []), c.label.en.toLowerCase(), c.label.zh],
+    keys: [...(c.keywords ?? []), c.label.en.toLowerCase(), c.label.zh, ...(MORE_KEYS[c.id] ?? [])],
   }));
 
-const SWITCH = /switch\w*|changing (?:from|over)|transition\w*|换用|改用|转换|换为|改为|换成|改成/i;
+const SWITCH =
+  /switch\w*|changing (?:from|over)|transition\w*|after (?:the )?(?:last|final) dose|末次|停用[^，。,;；]{0,12}后|换用|改用|转换|换为|改为|换成|改成/i;
 /** The interval a switch states, in hours; 0 for "no gap / the same day / immediately". */
 function washoutIn(text: string): number | undefined {
   const h = /(\d+(?:\.\d+)?)\s*(?:-|\s)?(?:h\b|hours?|hrs?\b|小时)/i.exec(text);

@@ -49,3 +49,26 @@ describe('category and target wording', () => {
     expect(bad('With an eGFR of 40, dapagliflozin can be initiated.')).toEqual([]);
   });
 });
+
+describe('patient context and drug wording', () => {
+  it('a potassium stated without its unit ("K+ 5.8") gates a potassium interaction', () => {
+    expect(bad('Patient K+ 5.8. Adding spironolactone to his ramipril is fine.')).toEqual(['interaction']);
+    expect(bad('Patient K+ 4.2. Adding spironolactone to his ramipril is fine.')).toEqual([]);
+    // near miss: a dose with a decimal is not a potassium
+    expect(bad('Potassium chloride 1.5 g can be added to ramipril.')).toEqual([]);
+  });
+  it('"孕妇" names pregnancy; "can take" is a use claim', () => {
+    expect(bad('孕妇可以服用缬沙坦控制血压。')).toEqual(['drug-condition']);
+    expect(bad('孕妇可以服用拉贝洛尔控制血压。')).toEqual([]);
+    expect(bad('A patient with bilateral renal artery stenosis can take lisinopril.')).toEqual([
+      'drug-condition',
+    ]);
+    expect(bad('A patient with bilateral renal artery stenosis should not take lisinopril.')).toEqual([]);
+  });
+  it('"N hours after the last dose of" is a switch interval', () => {
+    expect(bad('Sacubitril/valsartan can be started 12 hours after the last dose of enalapril.')).toEqual([
+      'interaction',
+    ]);
+    expect(bad('Sacubitril/valsartan can be started 36 hours after the last dose of enalapril.')).toEqual([]);
+  });
+});
