@@ -154,7 +154,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
         {
           method: c.req.method,
           path,
-          status: c.res.status,
+          // 499 (nginx's "client closed request"): the client went away before the answer; not a server fault.
+          status: c.req.raw.signal.aborted ? 499 : c.res.status,
           ms: Math.round((performance.now() - started) * 10) / 10,
           user: c.get('principal')?.username,
         },
@@ -278,7 +279,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const shaped = jsonError(error);
     // Class, code, SQLSTATE and stack frames only (the request id is on the logger): never the message,
     // a database error's where/detail or a body, which can quote patient data.
-    if (shaped.status >= 500) c.get('log')?.error({ error: safeError(error) }, 'request failed');
+    if (shaped.status >= 500 && c.req.raw.signal.aborted)
+      c.get('log')?.info('request ended: the client went away');
+    else if (shaped.status >= 500) c.get('log')?.error({ error: safeError(error) }, 'request failed');
     if (path.startsWith('/fhir/')) {
       return c.body(
         JSON.stringify({

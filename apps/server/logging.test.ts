@@ -5,6 +5,7 @@
  * `err` serializer and through the app's error handler.
  */
 import { Hono } from 'hono';
+import { QihuangError } from '@qihuang/contracts';
 import { sql } from 'kysely';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +101,29 @@ describe.each(DATABASE_KINDS)('error logging on %s', (kind) => {
       .find((e) => e['msg'] === 'request failed');
     expect(failed).toMatchObject({ requestId: 'req-42', error: { sqlState: '22P02' } });
     expect(lines.join('\n')).not.toContain(NAME);
+  });
+
+  it('a request whose client went away is logged as 499 at info, not as a server error', async () => {
+    const { lines, log } = capture();
+    const routes = new Hono();
+    const controller = new AbortController();
+    routes.get('/slow', () => {
+      controller.abort();
+      throw new QihuangError('unavailable', 'The request was cancelled: the client closed the connection');
+    });
+    const app = createApp({
+      database,
+      repository: new FhirRepository(database.db),
+      log,
+      version: 'test',
+      bodyLimitBytes: 1024,
+      corsOrigins: [],
+      mounts: [{ path: '/api/test', routes }],
+    });
+    await app.request(new Request('http://localhost/api/test/slow', { signal: controller.signal }));
+    const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(entries.find((e) => e['msg'] === 'request')).toMatchObject({ status: 499, level: 30 });
+    expect(entries.filter((e) => Number(e['level']) >= 50)).toEqual([]);
   });
 
   it('safeError follows the cause chain and keeps Node error codes', () => {
