@@ -97,7 +97,7 @@ export function doseClaims(text: string, mentions: Mention[], carried?: Mention)
       // A co-medication's own amount follows its name ("with hydrochlorothiazide 12.5 mg"); others are the subject's.
       let who = owner;
       let partners = mentions.filter((x) => x !== owner);
-      if (isCo && !(at === 0 || /^\s*$/.test(segment.slice(0, at)))) {
+      if (isCo && !/^\s*(?:at|of|is|为|[,，:：])?\s*$/.test(segment.slice(0, at))) {
         if (!subject || subject === m) continue;
         who = subject;
         const [from, to] = clauseAt(text, m.end + at);

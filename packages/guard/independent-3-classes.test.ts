@@ -201,3 +201,14 @@ describe('hepatic impairment through the drug knowledge base (independent set 3)
     expect(bad('Losartan can be used in severe hepatic impairment.')).toEqual([]);
   });
 });
+
+describe('precision of the new classes (independent set 3)', () => {
+  it('a sentence sharing a drug with a dosing passage is not off-topic for its blood-pressure figure', () => {
+    expect(
+      cited('Lisinopril 10 mg once daily lowers office BP by about 10 mmHg [p2].', DOSING),
+    ).not.toContain('contradicted');
+  });
+  it('a co-medication\'s own amount after "at" or a comma stays its own', () => {
+    expect(bad('Start losartan 50 mg along with hydrochlorothiazide at 12.5 mg daily.')).toEqual([]);
+  });
+});

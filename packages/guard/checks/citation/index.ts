@@ -73,14 +73,17 @@ export const citation: GuardCheck = {
       own = next >= 0 ? after.slice(0, next) : after;
     }
     const stated = stripCitations(own.trim() ? own : claim.text);
-    const off = offTopic(stated, p, context.lang);
+    const claimReading = read(stated, context.drugs);
+    // A sentence sharing a drug with the passage is about it, whatever else it adds.
+    const shares = [...claimReading.entities].some((e) => u!.some((x) => x.entities.has(e)));
+    const off = shares ? undefined : offTopic(stated, p, context.lang);
     if (off)
       return {
         verdict: 'contradicted',
         evidence: [{ source: `[${id}]${p.title ? ` ${p.title}` : ''}`, text: p.text }],
         reason: `[${id}]: ${off}`,
       };
-    const r = compare(read(stated, context.drugs), u, context.lang);
+    const r = compare(claimReading, u, context.lang);
     const evidence = [
       {
         source: `[${id}]${p.title ? ` ${p.title}` : ''}`,
