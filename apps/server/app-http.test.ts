@@ -54,7 +54,7 @@ describe.each(['http', 'in-process'] as const)('app middlewares (%s)', (via) => 
     expect(allowed.status).toBe(200);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(ALLOWED);
     expect(allowed.headers.get('access-control-expose-headers')).toBe(
-      'ETag,Location,Last-Modified,X-Request-Id',
+      'ETag,Location,Last-Modified,X-Request-Id,X-Qihuang-Alert-Evaluation',
     );
     expect(allowed.headers.get('vary')).toBe('Origin');
     expect(allowed.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
@@ -62,7 +62,7 @@ describe.each(['http', 'in-process'] as const)('app middlewares (%s)', (via) => 
     const other = await call('/healthz', { headers: { origin: 'http://elsewhere.example' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
     expect(other.headers.get('access-control-expose-headers')).toBe(
-      'ETag,Location,Last-Modified,X-Request-Id',
+      'ETag,Location,Last-Modified,X-Request-Id,X-Qihuang-Alert-Evaluation',
     );
     expect(other.headers.get('vary')).toBe('Origin');
     const traced = await call('/cds-services', { headers: { 'x-request-id': 'trace-1' } });

@@ -182,7 +182,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     origin: (origin: string) => (deps.corsOrigins.includes(origin) ? origin : null),
     credentials: false,
     allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Exist', 'X-Request-Id'],
-    exposeHeaders: ['ETag', 'Location', 'Last-Modified', 'X-Request-Id'],
+    // X-Qihuang-Alert-Evaluation: a browser app that wrote a BP reading through FHIR learns the alert outcome.
+    exposeHeaders: ['ETag', 'Location', 'Last-Modified', 'X-Request-Id', 'X-Qihuang-Alert-Evaluation'],
   };
   app.use('*', fastCors(corsOptions, cors(corsOptions)));
   app.use(
