@@ -14,7 +14,6 @@ const reading = (id: string, local: string, sbp: number): BpReading => ({
   time: `${local}+08:00`,
   sbp,
   dbp: 80,
-  setting: 'home',
 });
 const minus = (clock: string, minutes: number) => {
   const [h, m] = clock.split(':').map(Number) as [number, number];
