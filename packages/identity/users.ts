@@ -1,0 +1,188 @@
+/** Users: listing, creation, updates (role, password, disabling; never the last active admin) and the first admin. */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { QihuangError } from '@qihuang/contracts';
+import type { IdentityContext } from './context.ts';
+import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from './passwords.ts';
+import type { NewUser, UserPatch } from './schemas.ts';
+import { identityDb, type AnyKysely, type IdentityTables } from './tables.ts';
+import type { Tokens } from './tokens.ts';
+import { USER_COLUMNS, userView, type UserView } from './views.ts';
+
+export interface Users {
+  getUser(id: string, executor?: AnyKysely): Promise<UserView | undefined>;
+  listUsers(executor?: AnyKysely): Promise<UserView[]>;
+  createUser(executor: AnyKysely, input: NewUser): Promise<UserView>;
+  updateUser(executor: AnyKysely, id: string, patch: UserPatch): Promise<UserView>;
+}
+
+async function adminCount(executor: Kysely<IdentityTables>, exceptId: string): Promise<number> {
+  const row = await executor
+    .selectFrom('identity_user')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', false)
+    .where('id', '<>', exceptId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export function createUsers(
+  ctx: IdentityContext,
+  { revokeUserTokens, forget }: Pick<Tokens, 'revokeUserTokens' | 'forget'>,
+): Users {
+  const { clock } = ctx;
+  return {
+    async getUser(id, executor = ctx.rawDb) {
+      const row = await identityDb(executor)
+        .selectFrom('identity_user')
+        .select(USER_COLUMNS)
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? userView(row) : undefined;
+    },
+
+    async listUsers(executor = ctx.rawDb) {
+      const rows = await identityDb(executor)
+        .selectFrom('identity_user')
+        .select(USER_COLUMNS)
+        .orderBy('username')
+        .execute();
+      return rows.map(userView);
+    },
+
+    async createUser(executor, input) {
+      if (input.role === 'patient' && !input.patientId) {
+        throw new QihuangError(
+          'invalid-input',
+          'patientId: a patient user must be linked to a Patient resource',
+        );
+      }
+      if (input.role !== 'patient' && input.patientId) {
+        throw new QihuangError(
+          'invalid-input',
+          'patientId: only patient users are linked to a Patient resource',
+        );
+      }
+      const now = clock();
+      const row = await identityDb(executor)
+        .insertInto('identity_user')
+        .values({
+          id: randomUUID(),
+          username: input.username,
+          display_name: input.displayName ?? null,
+          role: input.role,
+          password_hash: await hashPassword(input.password),
+          patient_id: input.patientId ?? null,
+          disabled: false,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict((oc) => oc.column('username').doNothing())
+        .returning(USER_COLUMNS)
+        .executeTakeFirst();
+      if (!row) throw new QihuangError('conflict', `A user named "${input.username}" already exists`);
+      return userView(row);
+    },
+
+    async updateUser(executor, id, patch) {
+      const edb = identityDb(executor);
+      const current = await edb
+        .selectFrom('identity_user')
+        .select(USER_COLUMNS)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!current) throw new QihuangError('not-found', `No user ${id}`);
+      const role = patch.role ?? current.role;
+      const patientId = patch.patientId === undefined ? current.patient_id : patch.patientId;
+      if (role === 'patient' && !patientId) {
+        throw new QihuangError(
+          'invalid-input',
+          'patientId: a patient user must be linked to a Patient resource',
+        );
+      }
+      if (role !== 'patient' && patientId) {
+        throw new QihuangError(
+          'invalid-input',
+          'patientId: only patient users are linked to a Patient resource',
+        );
+      }
+      const losesAdmin =
+        current.role === 'admin' && !current.disabled && (role !== 'admin' || patch.disabled === true);
+      if (losesAdmin && (await adminCount(edb, id)) === 0) {
+        throw new QihuangError(
+          'conflict',
+          'This is the last active admin: create or enable another admin first',
+        );
+      }
+      const row = await edb
+        .updateTable('identity_user')
+        .set({
+          role,
+          patient_id: patientId,
+          ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+          ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+          ...(patch.password !== undefined ? { password_hash: await hashPassword(patch.password) } : {}),
+          updated_at: clock(),
+        })
+        .where('id', '=', id)
+        .returning(USER_COLUMNS)
+        .executeTakeFirstOrThrow();
+      // A new password or a disabled account ends every session; a role change applies on the next lookup.
+      if (patch.password !== undefined || patch.disabled === true) await revokeUserTokens(executor, id);
+      forget(id);
+      return userView(row);
+    },
+  };
+}
+
+export interface InitialAdminResult {
+  created: boolean;
+  username: string;
+  /** Set only when a password was generated: print it once. */
+  generatedPassword?: string;
+}
+
+/**
+ * First start of an empty database: create user `admin` with the given password (QIHUANG_ADMIN_PASSWORD) or a
+ * generated one, returned so the server prints it once. Does nothing when any user exists. Safe when several
+ * replicas start at once (the unique username decides).
+ */
+export async function ensureInitialAdmin(
+  db: AnyKysely,
+  options: { password?: string; clock?: () => Date } = {},
+): Promise<InitialAdminResult> {
+  const idb = identityDb(db);
+  const any = await idb.selectFrom('identity_user').select('id').limit(1).executeTakeFirst();
+  if (any) return { created: false, username: 'admin' };
+  if (
+    options.password !== undefined &&
+    (options.password.length < PASSWORD_MIN || options.password.length > PASSWORD_MAX)
+  ) {
+    throw new QihuangError(
+      'invalid-input',
+      `QIHUANG_ADMIN_PASSWORD must have ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`,
+    );
+  }
+  const generated = options.password === undefined ? randomBytes(18).toString('base64url') : undefined;
+  const now = (options.clock ?? (() => new Date()))();
+  const row = await idb
+    .insertInto('identity_user')
+    .values({
+      id: randomUUID(),
+      username: 'admin',
+      display_name: 'Administrator',
+      role: 'admin',
+      password_hash: await hashPassword(options.password ?? generated!),
+      patient_id: null,
+      disabled: false,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('username').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) return { created: false, username: 'admin' };
+  return { created: true, username: 'admin', ...(generated ? { generatedPassword: generated } : {}) };
+}
