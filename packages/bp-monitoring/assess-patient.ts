@@ -19,6 +19,7 @@ import { pooledCohortRisk, type PceResult } from '@qihuang/engines/cardiovascula
 import { egfrCkdEpi2021, type EgfrResult } from '@qihuang/engines/renal-function';
 import { QihuangError } from '@qihuang/contracts';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
+import { zoneOffsets } from './local-time.ts';
 import { loadPatientContext, type PatientContext } from './patient-context.ts';
 
 export interface BpReport {
@@ -109,6 +110,12 @@ export async function assessPatient(
     preloaded?: readonly FhirResource[];
     /** Local time zone of the readings, minutes east of UTC (morning/evening, days; default 480, China). */
     utcOffsetMinutes?: number;
+    /**
+     * The hospital's IANA time zone (QIHUANG_TIME_ZONE): when given, days and morning/evening are local to the
+     * patient's own zone (Patient timezone extension) or else this one, each reading with its own offset
+     * (daylight saving time); `utcOffsetMinutes` is then ignored.
+     */
+    timeZone?: string;
     /** Office readings older than this instant are not classified (data currency, issue 17 item 4). */
     officeSince?: string;
     /** Alert rule settings for this evaluation (raise-alerts.ts widens the crisis look-back at write time). */
@@ -123,11 +130,14 @@ export async function assessPatient(
   const since = Date.parse(options.officeSince ?? defaultSince.toISOString());
   const context = { ...loaded, office: loaded.office.filter((r) => Date.parse(r.time) >= since) };
   const office = lastVisitMean(context);
+  const zone = options.timeZone ? (context.timeZone ?? options.timeZone) : undefined;
+  const offsetAt = zone ? zoneOffsets(zone) : undefined;
   const home = assessHomeSeries({
     readings: context.home,
     guideline: options.guideline,
     now: options.now,
-    utcOffsetMinutes: options.utcOffsetMinutes ?? 480,
+    utcOffsetMinutes: offsetAt ? offsetAt(Date.parse(options.now)) : (options.utcOffsetMinutes ?? 480),
+    ...(offsetAt ? { offsetAt } : {}),
     // An unknown age stays unknown (the target says what is missing), never a default of 50 (issue 17 item 7).
     population: {
       ...(context.age !== undefined ? { age: context.age } : {}),

@@ -18,12 +18,24 @@ interface Report {
 
 describe.each(DATABASE_KINDS)('assessment time zone on %s', (kind) => {
   const apps: TestApp[] = [];
-  const assess = async (timeZone: string | undefined): Promise<Report> => {
+  const assess = async (timeZone: string | undefined, patientZone?: string): Promise<Report> => {
     const t = await createTestApp(kind, timeZone ? { timeZone } : {}, () => NOW);
     apps.push(t);
     await t.request('/fhir/R4/Patient/tz-p1', {
       method: 'PUT',
-      json: { resourceType: 'Patient', id: 'tz-p1', gender: 'male', birthDate: '1960-01-01' },
+      json: {
+        resourceType: 'Patient',
+        id: 'tz-p1',
+        gender: 'male',
+        birthDate: '1960-01-01',
+        ...(patientZone
+          ? {
+              extension: [
+                { url: 'http://hl7.org/fhir/StructureDefinition/timezone', valueCode: patientZone },
+              ],
+            }
+          : {}),
+      },
     });
     const upload = await t.request('/api/bp/patients/tz-p1/readings', {
       method: 'POST',
@@ -45,5 +57,11 @@ describe.each(DATABASE_KINDS)('assessment time zone on %s', (kind) => {
     const shanghai = await assess(undefined);
     expect(shanghai.home.hbpm.morningMean).toBeUndefined();
     expect(shanghai.home.hbpm.eveningMean).toBeDefined();
+  });
+
+  it("the patient's own zone (FHIR timezone extension) wins over the hospital's", async () => {
+    const newYorker = await assess(undefined, 'America/New_York');
+    expect(newYorker.home.hbpm.morningMean).toBeDefined();
+    expect(newYorker.home.hbpm.eveningMean).toBeUndefined();
   });
 });

@@ -4,12 +4,13 @@
  */
 import { Hono } from 'hono';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
-import { zoneOffsetMinutes, type IngestFormat } from '@qihuang/engines/blood-pressure';
+import type { IngestFormat } from '@qihuang/engines/blood-pressure';
 import type { FhirRepository } from '@qihuang/store';
 import { createAlertEvaluator, type AlertEvaluator } from './alert-evaluator.ts';
 import type { AlertHub } from './alert-notifier.ts';
 import { ALERT_OPENAPI, createAlertRoutes } from './alert-routes.ts';
 import { assessPatient, parseGuideline } from './assess-patient.ts';
+import { DEFAULT_TIME_ZONE } from './local-time.ts';
 import { ALERT_GUIDELINE } from './raise-alerts.ts';
 import { crisisAdvice, patientLanguage } from './reading-advice.ts';
 import { recentReadings } from './recent-readings.ts';
@@ -116,7 +117,7 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
       now: now(),
       from: day(c.req.query('from'), 'from'),
       to: day(c.req.query('to'), 'to'),
-      utcOffsetMinutes: zoneOffsetMinutes(deps.timeZone ?? 'Asia/Shanghai', Date.parse(now())),
+      timeZone: deps.timeZone ?? DEFAULT_TIME_ZONE,
     });
     return c.json(report);
   });

@@ -6,6 +6,7 @@
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { ingest, type BpReading } from '@qihuang/engines/blood-pressure';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
+import { patientTimeZone } from './local-time.ts';
 import { pendingReadings } from './reading-store.ts';
 
 // LOINC codes: REFERENCE §8.1 (BP panel 85354-9; legacy Synthea panel 55284-4).
@@ -52,6 +53,8 @@ export interface PatientContext {
   ckd: boolean;
   treated: boolean;
   conditions: { code?: string; display?: string }[];
+  /** The patient's own IANA time zone (FHIR timezone extension), when the Patient carries a known one. */
+  timeZone?: string;
 }
 
 function searchAll(
@@ -277,7 +280,9 @@ function contextFrom(
   const name = (patient.name as { given?: string[]; family?: string; text?: string }[] | undefined)?.[0];
   const gender = patient.gender === 'female' || patient.gender === 'male' ? patient.gender : undefined;
   const birthDate = typeof patient.birthDate === 'string' ? patient.birthDate : undefined;
+  const timeZone = patientTimeZone(patient, '');
   return {
+    ...(timeZone ? { timeZone } : {}),
     patientId,
     name: name ? (name.text ?? displayName(name)) : undefined,
     sex: gender,
