@@ -20,6 +20,8 @@ export interface Discourse {
   current: Mention[];
   /** The reading the previous sentence stated without a category ("Your readings average 128/82 mmHg."). */
   lastReading?: { sbp: number; dbp: number; setting: Setting };
+  /** The measurement setting the last sentence naming one named ("You asked about home readings."). */
+  setting?: Setting;
   /** Conditions an earlier sentence gave the patient without naming a drug ("患者有痛风病史。"). */
   conditionIds?: string[];
 }

@@ -110,7 +110,7 @@ const PAIR = new RegExp(
   'g',
 );
 const THRESHOLD_BEFORE =
-  /(≥|>=|≧|＞|>|at least|starts? at|begins? at|from|threshold(?: of| is| at)?|cut-?off|起点|为≥|标准为|mean of ≥)\s*(?:a |the )?(?:mean |average )?(?:of )?$/i;
+  /(≥|>=|≧|＞|>|at least|starts? at|begins? at|from|(?:is |are )?diagnosed (?:at|from)|threshold(?: of| is| at)?|cut-?off|起点|为≥|标准为|mean of ≥)\s*(?:a |the )?(?:mean |average )?(?:of )?$/i;
 const THRESHOLD_AFTER =
   /^\s*(?:mmHg)?\s*(?:or (?:more|higher|above)|and above|及以上|以上|或以上|或更高|起|(?:[\w-]+\s+){0,2}(?:threshold|cut-?off)|的?(?:诊断)?(?:标准|阈值))/i;
 const QUALIFIED =
@@ -143,7 +143,7 @@ const CURRENT =
   /(?:目前|现在|当前|已经|服药后|用药后|治疗后|currently|now|has been|have been)[^，。,;；]{0,12}$/i;
 const TARGET_AFTER = /^\s*(?:mmHg)?\s*(?:以下|之下)/i;
 const TARGET_WORD =
-  /target|goal|\baim\b|\b(?:get|keep|bring) (?:\w+ )?(?:BP|blood pressure|pressure)\b|treat(?:ed)? to|lower(?:ed|ing)?\b|bring|reduc(?:e|ed|ing)|目标|控制在|降至|降到|控制于|降低至|降低到|应降|以下/i;
+  /target|goal|\baim\b|\b(?:get|got|keep|kept|bring|brought) (?:\w+ )?(?:BP|blood pressure|pressure)\b|\b(?:be|been) (?:brought|kept|got|gotten) (?:down )?(?:below|under|to)\b|treat(?:ed)? to|lower(?:ed|ing)?\b|bring|reduc(?:e|ed|ing)|目标|控制在|降至|降到|控制于|降低至|降低到|应降|以下/i;
 const SBP_ONLY =
   /(?:systolic|SBP|收缩压)[^0-9。;；]{0,24}?(?:<|＜|below|under|less than|低于|小于)\s*(\d{2,3})(?!\d|\s*\/)|(?:<|＜|below|under)\s*(\d{2,3})\s*(?:mmHg)?\s*(?:systolic|SBP|收缩压)/i;
 
@@ -178,7 +178,24 @@ function population(text: string, d: Discourse): TargetData['population'] {
 }
 
 /** BP claims of one sentence (text without citation markers). */
+/** The one setting a sentence names, null when it names several, undefined when none. */
+function namedSetting(t: string): Setting | null | undefined {
+  const text = t.replace(SAME_AS, (m) => '_'.repeat(m.length));
+  const found = new Set(SETTINGS.filter(([, re]) => new RegExp(re.source, 'i').test(text)).map(([s]) => s));
+  if (!found.size && /ambulatory|ABPM|动态血压/i.test(text)) found.add('24h');
+  return found.size === 1 ? [...found][0] : found.size ? null : undefined;
+}
+
 export function bpClaims(text: string, d: Discourse): BpClaimParts {
+  const parts = bpClaimsWithin(text, d);
+  // The setting carries to following sentences that name none ("You asked about home readings. The threshold is …").
+  const named = namedSetting(text.normalize('NFKC'));
+  if (named) d.setting = named;
+  else if (named === null) delete d.setting;
+  return parts;
+}
+
+function bpClaimsWithin(text: string, d: Discourse): BpClaimParts {
   // "138/86 daytime is normal under ESH 2023, because the daytime threshold is 140/90": the reason clause is a
   // statement of its own (under the guideline named before it).
   const because = /,\s*because\s+|，因为/i.exec(text);
@@ -234,6 +251,8 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
   const specific = affirmed.find((c) => c.category !== 'hypertension');
   const generic = cats.find((c) => c.category === 'hypertension');
   const isTargetSentence = TARGET_WORD.test(t);
+  // A sentence naming no setting is in the setting an earlier sentence named (else office).
+  const carried = namedSetting(t) === undefined ? d.setting : undefined;
   const withG = guideline ? { guideline } : {};
 
   // Values: pairs first, then separate systolic / diastolic statements.
@@ -307,7 +326,7 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
       !(CURRENT.test(before) && !/目标|target|goal|应|should|aim/i.test(t)) &&
       (v.lead === '<' || v.lead === '＜' || TARGET_BEFORE.test(before) || TARGET_AFTER.test(after));
     if (isTarget) {
-      const where = settingAt(t, v.at);
+      const where = carried ?? settingAt(t, v.at);
       out.targets.push({
         ...withG,
         ...(where !== 'office' ? { setting: where } : {}),
@@ -317,7 +336,7 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
       });
       continue;
     }
-    const setting = settingAt(t, v.at);
+    const setting = carried ?? settingAt(t, v.at);
     // Several readings in one sentence: each takes the category named right after it (before the next value).
     const nextValue = values.find((w) => w.at > v.at)?.at ?? t.length;
     const catAfter = affirmed.find((c) => c.category !== 'hypertension' && c.at >= v.end && c.at < nextValue);

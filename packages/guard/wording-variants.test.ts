@@ -72,3 +72,30 @@ describe('patient context and drug wording', () => {
     expect(bad('Sacubitril/valsartan can be started 36 hours after the last dose of enalapril.')).toEqual([]);
   });
 });
+
+describe('context carried from earlier sentences', () => {
+  it('the setting an earlier sentence named carries to a sentence that names none', () => {
+    expect(bad('You asked about home readings. Under ESH 2023 the threshold is 140/90 mmHg.')).toEqual([
+      'bp-threshold',
+    ]);
+    expect(
+      bad('For home monitoring, ESH 2023 uses a lower cut-off. Hypertension is diagnosed at 135/85 mmHg.'),
+    ).toEqual([]);
+    // near miss: a sentence naming its own setting keeps it
+    expect(bad('You asked about home readings. Under ESH 2023 the office threshold is 140/90 mmHg.')).toEqual(
+      [],
+    );
+  });
+  it('"should be brought below" is a target, with the age of an earlier sentence', () => {
+    expect(
+      bad(
+        'Your father is 84 years old. Under the Chinese 2018 guideline his BP should be brought below 130/80 mmHg.',
+      ),
+    ).toEqual(['bp-target']);
+    expect(
+      bad(
+        'Your father is 84 years old. Under the Chinese 2018 guideline his BP should be brought below 150/90 mmHg.',
+      ),
+    ).toEqual([]);
+  });
+});
