@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from './analyze.ts';
+import { analyze, emergencyCall } from './analyze.ts';
 import { TRIGGERS } from './rules.ts';
 import type { Modifiers } from './types.ts';
 
@@ -395,5 +395,14 @@ describe('modifier scopes from the second independent tuning part (issue 16)', (
       'uncertain',
     ]);
     expect(flagsOf('I know whats going on, feel really out of it today', 'confusion')).toEqual([]);
+  });
+  it('a simile "像有人…" is no other person; "有人晕倒了" is', () => {
+    expect(flagsOf('胸口像有人坐在上面，喘不动气', 'dyspnoea')).toEqual([]);
+    expect(flagsOf('有人晕倒了，叫不醒', 'unresponsive')).toEqual(['other']);
+  });
+  it("a neighbour's or colleague's elder (邻居家大爷) is remote, unless with the writer now", () => {
+    const m = analyze('邻居家大爷昨天中风了，我有点怕').mentions.find((x) => x.concept === 'stroke-now');
+    expect(m?.modifiers.remote).toBe(true);
+    expect(emergencyCall(analyze('邻居家大爷突然倒地抽搐，我在他家')).emergency).toBe(true);
   });
 });

@@ -102,4 +102,16 @@ describe('lexicon variants, part 2 (issue 16)', () => {
     expect(has('feels like a thunderclap in my head', 'thunderclap-headache')).toBe(true);
     expect(has('a thunderclap woke me up last night', 'thunderclap-headache')).toBe(false);
   });
+  it('舌头打不过弯 is speech trouble; 脑子转不过弯 is not', () => {
+    expect(has('奶奶说话舌头打不过弯来了', 'speech-difficulty')).toBe(true);
+    expect(has('他脑子一时转不过弯来', 'speech-difficulty')).toBe(false);
+  });
+  it('someone sitting on the chest (simile) is chest pressure; someone sitting beside me is not', () => {
+    expect(has('胸口像有人坐在上面', 'chest-pain')).toBe(true);
+    expect(has('有人坐在我旁边', 'chest-pain')).toBe(false);
+  });
+  it("couldn't see out of my left eye is vision loss; out of the window is not", () => {
+    expect(has("woke up and couldn't see out of my left eye", 'sudden-vision-loss')).toBe(true);
+    expect(has("couldn't see out of the window for the fog", 'sudden-vision-loss')).toBe(false);
+  });
 });

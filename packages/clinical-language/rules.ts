@@ -344,6 +344,8 @@ export const PSEUDO: readonly ScopeRule[] = [
     re: '\\b(?:previously (?:healthy|well|fine|normal)|prior to|used to be (?:fine|healthy|well))\\b',
   },
   { categories: ['experiencer'], re: `${FAMILY_ZH}(?:问|想问|让我问|帮我问|叫我问)` },
+  // A simile, not a person: "胸口像有人坐在上面", "像有个人掐着脖子".
+  { categories: ['experiencer'], re: '像(?:是)?(?:有人|有个人|有一个人|被人)' },
 ];
 
 /** Terminators: a scope of these categories does not cross them. */
@@ -396,7 +398,7 @@ export const REPORT =
 export const STRANGER = new RegExp(`^(?:${PERSON_ZH}|${PERSON_EN})$`);
 /** Someone else's relative ("同事的爸爸", "my coworker's father"): not someone with the writer, unless co-present. */
 export const REMOTE_PERSON = new RegExp(
-  `(?:朋友|同事|邻居|同学|熟人|领导|老板|网友|别人)(?:家)?的${FAMILY_ZH}|\\b(?:friend|coworker|co-worker|colleague|neighbou?r|classmate|boss)'?s ${FAMILY_EN}\\b`,
+  `(?:朋友|同事|邻居|同学|熟人|领导|老板|网友|别人)(?:家)?(?:的${FAMILY_ZH}|(?:的|家)?(?:大爷|大妈|老人|老太太|老爷子))|\\b(?:friend|coworker|co-worker|colleague|neighbou?r|classmate|boss)'?s ${FAMILY_EN}\\b`,
   'g',
 );
 /** Co-presence: the person is with the writer now (a caregiver's message, not a report). */

@@ -20,6 +20,8 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
     // Cantonese 翳: oppressive fullness (AHA: "uncomfortable pressure, squeezing, fullness").
     zh: ['心口好翳', '心口翳', '胸口好翳', '胸口翳'],
     patterns: [
+      // AHA "pressure": someone or something sitting or pressing on the chest ("胸口像有人坐在上面").
+      `(?:胸口|胸前|心口)${G}{0,2}?像(?:是)?(?:有人|有东西|被人|什么东西)?(?:坐|压|踩|站)在(?:上面|上头|上边)`,
       // AHA "squeezing": the grip simile in the next clause about the same chest ("心口像针扎，又像被什么攥住了").
       `(?:心口|胸口|胸前)${S}{0,12}?像被${G}{0,3}?(?:攥住|攥紧|揪住|捏住|箍住)`,
     ],
@@ -42,6 +44,7 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
     zh: ['讲唔清楚', '讲嘢唔清楚', '讲闲话弗清爽', '讲话弗清爽', '讲弗出闲话', '讲弗出话'],
     patterns: [
       `讲(?:嘢|话|闲话)${G}{0,3}?(?:讲唔清|弗清爽)`,
+      `舌头${G}{0,2}?(?:打不过弯|转不过弯|不打弯)`,
       `\\b(?:speak|speech|talk|words?)\\b[^,.;!?]{0,10}\\bslur\\b`,
       `\\btongue\\b[^,.;!?]{0,4}\\bfeels? (?:thick|heavy)\\b`,
     ],
@@ -57,6 +60,7 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
       // One eye half dark, whatever was tried in between ("右眼…擦了还是一半黑的").
       `(?:左眼|右眼|一只眼)[^。!;\\n]{0,30}?一半(?:是)?黑`,
       `\\b(?:can'?t|cannot) see\\b[^,.;!?]{0,16}\\b(?:on|to) (?:my|that|the|his|her) (?:left|right|side)\\b`,
+      `\\b(?:couldn'?t|could not|cannot|can'?t) see out of (?:my|his|her|one) (?:left |right )?eye\\b`,
     ],
   },
   dyspnoea: {
