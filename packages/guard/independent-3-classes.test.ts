@@ -212,3 +212,17 @@ describe('precision of the new classes (independent set 3)', () => {
     expect(bad('Start losartan 50 mg along with hydrochlorothiazide at 12.5 mg daily.')).toEqual([]);
   });
 });
+
+describe('a diagnostic threshold cited to a targets passage (independent set 3)', () => {
+  const GOALS = {
+    id: 'p3',
+    title: 'Targets',
+    text: 'Most patients are treated to below 140/90 mmHg, and to below 130/80 mmHg if tolerated.',
+  };
+  it('is contradicted; a target cited to it is not', () => {
+    expect(cited('Night-time hypertension is defined as ≥120/70 mmHg [p3].', GOALS)).toEqual([
+      'contradicted',
+    ]);
+    expect(cited('Most patients are treated to below 140/90 mmHg [p3].', GOALS)).toEqual(['supported']);
+  });
+});

@@ -77,5 +77,5 @@ describe('labelled answer sets', () => {
 
 const FLOORS: [CorpusName, number, number][] = [
   ['tuning-independent-2', 70 / 70, 0],
-  ['tuning-independent-3', 52 / 53, 0],
+  ['tuning-independent-3', 53 / 53, 0],
 ];

@@ -13,6 +13,8 @@ const LEAD_IN =
   /^\s*(?:per|according to|as (?:stated|noted|shown) in|see|from|based on|根据|按照|依据|参见|据|见)?\s*$/i;
 const units = new WeakMap<object, Reading[]>();
 
+const THRESHOLD_WORDS = /≥|>=|defined as|diagnos|threshold|cut-?off|诊断|标准|定义|即为高血压/i;
+const TARGET_WORDS = /降至|降到|以下|\bbelow\b|\bunder\b|target|目标|goal/i;
 const BP_TOPIC = /mmHg|血压|blood pressure|\bBP\b|hypertension|高血压/i;
 
 /**
@@ -30,8 +32,16 @@ function offTopic(sentence: string, p: GuardPassage, lang: 'zh' | 'en'): string 
       `该资料出自${theirs.map((g) => guidelineName(g, lang)).join('、')}，不是${mine.map((g) => guidelineName(g, lang)).join('、')}`,
       `the passage is from ${theirs.map((g) => guidelineName(g, lang)).join(', ')}, not ${mine.map((g) => guidelineName(g, lang)).join(', ')}`,
     );
-  if (/\d\s*\/\s*\d{2,3}\s*mmHg|\d{2,3}\s*mmHg/i.test(sentence) && !BP_TOPIC.test(whole))
+  const bp = /\d\s*\/\s*\d{2,3}\s*mmHg|\d{2,3}\s*mmHg/i.test(sentence);
+  if (bp && !BP_TOPIC.test(whole))
     return say(lang, '该资料未涉及血压', 'the passage says nothing about blood pressure');
+  // A diagnostic threshold attributed to a passage that gives treatment targets only.
+  if (bp && THRESHOLD_WORDS.test(sentence) && TARGET_WORDS.test(whole) && !THRESHOLD_WORDS.test(whole))
+    return say(
+      lang,
+      '该资料给出的是降压目标，不是诊断标准',
+      'the passage gives treatment targets, not a diagnostic threshold',
+    );
   return undefined;
 }
 
