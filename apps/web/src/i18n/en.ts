@@ -205,6 +205,12 @@ export const en = {
     mean: 'Mean',
     count: 'Readings',
     noReadingsPeriod: 'No readings in this period',
+    splitServer:
+      "The server's assessment: home readings of the last 7 days, first day left out (home monitoring protocol).",
+    splitZone: 'Local time: {{zone}}.',
+    splitConsole: 'Readings of the range shown, in local time ({{zone}}).',
+    splitUnavailable:
+      "Morning and evening need the blood-pressure assessment or the patient's time zone; readings are not grouped by a guessed clock.",
     aboveHome: 'Above the home threshold',
     belowHome: 'Below the home threshold',
     ratio: 'night/day {{value}}',

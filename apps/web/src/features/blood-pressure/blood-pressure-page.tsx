@@ -17,14 +17,8 @@ import { useAsync } from '../../lib/use-async.ts';
 import { care } from '../../api/care.ts';
 import { AbpmCard, useAbpm, type AbpmView } from './abpm-card.tsx';
 import { BpChart } from './bp-chart.tsx';
-import {
-  THRESHOLDS,
-  extractVitals,
-  isHigh,
-  morningEvening,
-  phenotypeVerdict,
-  type PeriodMean,
-} from './bp-readings.ts';
+import { THRESHOLDS, extractVitals, phenotypeVerdict } from './bp-readings.ts';
+import { splitView, type SplitRowView } from './split-view.ts';
 import { useGuideline } from './guideline-preference.ts';
 
 type Range = '30' | '90' | 'all';
@@ -79,7 +73,8 @@ export default function BloodPressurePage({
   const vitals = useAsync((s) => fhir.vitalSigns(patientId, s, 5), [patientId]);
   const assessment = useAsync((s) => bpApi.assessment(patientId, guideline, s), [patientId, guideline]);
   const abpm = useAbpm(patientId);
-  // The patient's zone (their own, else the hospital's): times and morning/evening as the server counts them.
+  // The patient's zone (their own, else the hospital's), an IANA name from the server: times and the chart in it.
+  // Never a fixed default offset — without it readings keep their own clock and the console buckets none.
   const zones = useAsync((s) => care.timeZones([patientId], s), [patientId]);
   const timeZone =
     zones.status === 'success' ? (zones.data.patients[patientId] ?? zones.data.timeZone) : undefined;
@@ -95,7 +90,13 @@ export default function BloodPressurePage({
     return { bp: all.bp.filter((p) => p.ms >= from), hr: all.hr.filter((p) => p.ms >= from) };
   }, [all, range]);
   const thresholds = THRESHOLDS[guideline];
-  const split = useMemo(() => morningEvening(shown.bp, timeZone), [shown.bp, timeZone]);
+  // Morning/evening means are the server's (its HBPM window, bucketed in the patient's zone per reading).
+  const hbpm = assessment.status === 'success' ? assessment.data.home?.hbpm : undefined;
+  const split = useMemo(
+    () => splitView({ hbpm, all: all.bp, shown: shown.bp, timeZone, homeThreshold: thresholds.home }),
+    [hbpm, all.bp, shown.bp, timeZone, thresholds.home],
+  );
+  const splitPending = assessment.status === 'loading' || (!hbpm && zones.status === 'loading');
 
   return (
     <div className="bp-page">
@@ -165,30 +166,44 @@ export default function BloodPressurePage({
           ))}
       </section>
 
-      {vitals.status === 'success' && shown.bp.length > 0 && (
+      {vitals.status === 'success' && all.bp.length > 0 && !splitPending && (
         <section aria-labelledby="bp-split-title" className="card">
           <h2 id="bp-split-title">{t('bp.morningEvening')}</h2>
-          <div className="table-wrap">
-            <table className="data-table" data-testid="bp-split">
-              <thead>
-                <tr>
-                  <th scope="col">{t('bp.period')}</th>
-                  <th scope="col">{t('bp.count')}</th>
-                  <th scope="col">
-                    {t('bp.mean')} {t('vitals.systolic')}/{t('vitals.diastolic')} (mmHg)
-                  </th>
-                  <th scope="col">
-                    {t('bp.mean')} {t('vitals.heartRate')}
-                  </th>
-                  <th scope="col">{t('common.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <SplitRow label={t('bp.morning')} value={split.morning} home={thresholds.home} />
-                <SplitRow label={t('bp.evening')} value={split.evening} home={thresholds.home} />
-              </tbody>
-            </table>
-          </div>
+          {split ? (
+            <>
+              <p className="tile-meta" data-testid="bp-split-source">
+                {split.source === 'server'
+                  ? t('bp.splitServer')
+                  : t('bp.splitConsole', { zone: timeZone ?? '' })}
+                {split.source === 'server' && timeZone ? ` ${t('bp.splitZone', { zone: timeZone })}` : ''}
+              </p>
+              <div className="table-wrap">
+                <table className="data-table" data-testid="bp-split">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('bp.period')}</th>
+                      <th scope="col">{t('bp.count')}</th>
+                      <th scope="col">
+                        {t('bp.mean')} {t('vitals.systolic')}/{t('vitals.diastolic')} (mmHg)
+                      </th>
+                      <th scope="col">
+                        {t('bp.mean')} {t('vitals.heartRate')}
+                      </th>
+                      <th scope="col">{t('common.status')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <SplitRow label={t('bp.morning')} value={split.morning} home={split.threshold} />
+                    <SplitRow label={t('bp.evening')} value={split.evening} home={split.threshold} />
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ) : (
+            <p className="notice" role="status" data-testid="bp-split-unavailable">
+              {t('bp.splitUnavailable')}
+            </p>
+          )}
         </section>
       )}
     </div>
@@ -201,23 +216,23 @@ function SplitRow({
   home,
 }: {
   label: string;
-  value: PeriodMean;
+  value: SplitRowView;
   home: { sbp: number; dbp: number };
 }) {
   const { t } = useTranslation();
-  const high = value.n > 0 && isHigh(value, home);
+  const hasMean = value.sbp !== undefined && value.dbp !== undefined;
   return (
     <tr>
       <th scope="row">{label}</th>
-      <td className="num">{value.n}</td>
+      <td className="num">{value.n ?? '—'}</td>
       <td className="num">
-        {value.n ? `${round(value.sbp)}/${round(value.dbp)}` : t('bp.noReadingsPeriod')}
+        {hasMean ? `${round(value.sbp)}/${round(value.dbp)}` : t('bp.noReadingsPeriod')}
       </td>
       <td className="num">{round(value.heartRate)}</td>
       <td>
-        {value.n > 0 && (
-          <span className={high ? 'badge badge-high' : 'badge badge-ok'}>
-            {high ? t('bp.aboveHome') : t('bp.belowHome')} ({home.sbp}/{home.dbp})
+        {hasMean && value.high !== undefined && (
+          <span className={value.high ? 'badge badge-high' : 'badge badge-ok'}>
+            {value.high ? t('bp.aboveHome') : t('bp.belowHome')} ({home.sbp}/{home.dbp})
           </span>
         )}
       </td>

@@ -6,6 +6,7 @@ import { echarts } from './echarts-setup.ts';
 import type { BpPoint, GuidelineThresholds, HrPoint } from './bp-readings.ts';
 import { formatDate, formatReadingTime } from '../../lib/format.ts';
 import { formatInZone } from '../../lib/zone-time.ts';
+import { chartTimes } from './reading-zone.ts';
 
 const COLORS = { sbp: '#b42318', dbp: '#1d4ed8', hr: '#6b7280', office: '#9a3412', home: '#0f766e' };
 
@@ -57,10 +58,14 @@ export function BpChart({ bp, hr, thresholds, height = 320, timeZone }: Props) {
     const markLine = (data: ReturnType<typeof line>[]) =>
       data.length ? { silent: true, symbol: 'none', data } : undefined;
     // Axis bounds on a 20 mmHg grid that always shows the threshold lines.
+    // In the named zone the axis shows its wall clock (each reading converted on its own, daylight saving
+    // included), drawn with useUTC; without one, the browser's clock as ECharts does by default.
+    const x = chartTimes(timeZone);
     const minBp = Math.floor(Math.min(60, ...bp.map((p) => p.dbp - 5)) / 20) * 20;
     const maxBp = Math.ceil(Math.max(160, ...bp.map((p) => p.sbp + 5)) / 20) * 20;
     return {
       animation: false,
+      useUTC: x.useUTC,
       aria: { enabled: true, decal: { show: false } },
       color: [COLORS.sbp, COLORS.dbp, COLORS.hr],
       textStyle: { fontFamily: 'inherit' },
@@ -100,14 +105,14 @@ export function BpChart({ bp, hr, thresholds, height = 320, timeZone }: Props) {
           name: t('vitals.systolic'),
           type: 'line',
           symbolSize: 5,
-          data: bp.map((p) => [p.ms, p.sbp]),
+          data: bp.map((p) => [x.at(p), p.sbp]),
           markLine: markLine(sbpLines),
         },
         {
           name: t('vitals.diastolic'),
           type: 'line',
           symbolSize: 5,
-          data: bp.map((p) => [p.ms, p.dbp]),
+          data: bp.map((p) => [x.at(p), p.dbp]),
           markLine: markLine(dbpLines),
         },
         {
@@ -117,11 +122,11 @@ export function BpChart({ bp, hr, thresholds, height = 320, timeZone }: Props) {
           symbol: 'emptyCircle',
           symbolSize: 4,
           lineStyle: { width: 1, type: 'dotted' },
-          data: hr.map((p) => [p.ms, p.value]),
+          data: hr.map((p) => [x.at(p), p.value]),
         },
       ],
     };
-  }, [bp, hr, thresholds, sameLines, t]);
+  }, [bp, hr, thresholds, sameLines, t, timeZone]);
 
   const from = formatDate(bp[0]?.time, lang, false, timeZone);
   const to = formatDate(bp[bp.length - 1]?.time, lang, false, timeZone);
@@ -214,7 +219,12 @@ function ReadingsTable({ bp, timeZone }: { bp: readonly BpPoint[]; timeZone?: st
         <tbody>
           {[...bp].reverse().map((p) => (
             <tr key={p.id}>
-              <td>{timeZone ? formatInZone(p.time, timeZone, i18n.language) : formatReadingTime(p.time)}</td>
+              <td>
+                {timeZone
+                  ? formatInZone(p.time, timeZone, i18n.language)
+                  : // No zone named: the clock written in the value, labelled when that clock is UTC's.
+                    `${formatReadingTime(p.time)}${/(Z|[+-]00:?00)$/i.test(p.time) ? ' UTC' : ''}`}
+              </td>
               <td className="num">{p.sbp}</td>
               <td className="num">{p.dbp}</td>
               <td className="num">{p.heartRate ?? ''}</td>

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '@medplum/fhirtypes';
-import {
-  THRESHOLDS,
-  clockHour,
-  extractVitals,
-  isHigh,
-  morningEvening,
-  phenotypeVerdict,
-} from './bp-readings.ts';
+import { THRESHOLDS, extractVitals, isHigh, morningEvening, phenotypeVerdict } from './bp-readings.ts';
 
 const loinc = (code: string) => ({ coding: [{ system: 'http://loinc.org', code }] });
 const mmHg = (value: number) => ({
@@ -46,9 +39,9 @@ describe('extractVitals', () => {
       hr,
       { ...bpObs('x', '2026-01-17T08:00:00+08:00', 200, 120), status: 'entered-in-error' },
     ]);
-    expect(bp.map((p) => [p.id, p.sbp, p.dbp, p.localHour])).toEqual([
-      ['a', 142, 88, 9],
-      ['b', 130, 80, 20],
+    expect(bp.map((p) => [p.id, p.sbp, p.dbp])).toEqual([
+      ['a', 142, 88],
+      ['b', 130, 80],
     ]);
     expect(bp[0]?.heartRate).toBe(72);
     expect(rates.map((r) => r.value)).toEqual([72]);
@@ -62,7 +55,7 @@ describe('extractVitals', () => {
 });
 
 describe('morningEvening', () => {
-  it('splits by the reading’s own local clock (04–12 morning, 18–04 evening)', () => {
+  it('splits by the local clock in the named zone (04–12 morning, 18–04 evening)', () => {
     const { bp } = extractVitals([
       bpObs('m1', '2026-01-15T07:00:00+08:00', 140, 90),
       bpObs('m2', '2026-01-16T11:59:00+08:00', 130, 80),
@@ -70,25 +63,23 @@ describe('morningEvening', () => {
       bpObs('e1', '2026-01-16T22:00:00+08:00', 120, 70),
       bpObs('e2', '2026-01-17T02:00:00+08:00', 124, 74),
     ]);
-    const split = morningEvening(bp);
+    const split = morningEvening(bp, 'Asia/Shanghai');
     expect(split.morning).toMatchObject({ n: 2, sbp: 135, dbp: 85 });
     expect(split.evening).toMatchObject({ n: 2, sbp: 122, dbp: 72 });
+    expect(split.unplaced).toBe(0);
   });
-  it('clockHour reads the hour in the patient zone, whatever offset the time was sent with (issue 17 item 4)', () => {
-    expect(clockHour('2026-03-08T23:30:00Z')).toBe(7); // 07:30 in China: a morning reading, not evening
-    expect(clockHour('2026-01-15T23:10:00-05:00')).toBe(12);
-    expect(clockHour('2026-01-15T23:10:00-05:00', -300)).toBe(23);
-    expect(clockHour('2026-01-15T07:10:00')).toBe(7);
-  });
-});
-
-describe('morningEvening in the patient zone (issue 17 item 1)', () => {
-  it('buckets a UTC-written reading by its hour in the zone the server names', () => {
+  it('buckets a UTC-written reading by its hour in the zone the server names, never a fixed UTC+8', () => {
     // 13:00Z = 21:00 in Shanghai (evening), 08:00 in New York (morning, EST in January).
     const { bp } = extractVitals([bpObs('z', '2026-01-15T13:00:00Z', 150, 95)]);
     expect(morningEvening(bp, 'Asia/Shanghai')).toMatchObject({ morning: { n: 0 }, evening: { n: 1 } });
     expect(morningEvening(bp, 'America/New_York')).toMatchObject({ morning: { n: 1 }, evening: { n: 0 } });
-    expect(morningEvening(bp, 'Not/AZone')).toMatchObject({ evening: { n: 1 } }); // the reading's own clock
+    // No zone, or one the runtime does not know: not placed at all (no guessed offset).
+    for (const zone of [undefined, 'Not/AZone'])
+      expect(morningEvening(bp, zone)).toMatchObject({ morning: { n: 0 }, evening: { n: 0 }, unplaced: 1 });
+  });
+  it('a reading written without an offset keeps its own clock', () => {
+    const { bp } = extractVitals([bpObs('f', '2026-01-15T07:10:00', 150, 95)]);
+    expect(morningEvening(bp, undefined)).toMatchObject({ morning: { n: 1 }, unplaced: 0 });
   });
 });
 

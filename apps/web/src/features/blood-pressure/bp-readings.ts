@@ -5,7 +5,7 @@
  */
 import type { Observation } from '@medplum/fhirtypes';
 import type { GuidelineId } from '../../api/index.ts';
-import { zoneHour } from '../../lib/zone-time.ts';
+import { readingHour } from './reading-zone.ts';
 
 const LOINC = 'http://loinc.org';
 // REFERENCE §8.1: 85354-9 is the FHIR R4 bp profile panel; 55284-4 the older panel still seen in data;
@@ -23,8 +23,6 @@ export interface BpPoint {
   id: string;
   time: string;
   ms: number;
-  /** Clock hour in the reading's own UTC offset (the patient's local time), 0–23. */
-  localHour: number;
   sbp: number;
   dbp: number;
   heartRate?: number;
@@ -48,22 +46,6 @@ function hasCode(
 
 function effectiveTime(o: Observation): string | undefined {
   return o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.effectiveInstant ?? o.issued;
-}
-
-/** Hospital time zone offset, minutes east of UTC (Asia/Shanghai, the server's default QIHUANG_TIME_ZONE). */
-export const DEFAULT_UTC_OFFSET_MINUTES = 480;
-
-/**
- * Clock hour (0–23) of an ISO 8601 dateTime in the patient's zone (minutes east of UTC): a reading sent in
- * UTC ("Z") at 23:30 is a 07:30 morning reading in China, not an evening one (issue 17 item 4). Times without
- * an offset are taken as already local.
- */
-export function clockHour(time: string, offsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): number {
-  const m = /T(\d{2}):/.exec(time);
-  if (m && !/(Z|[+-]\d{2}:?\d{2})$/.test(time)) return Number(m[1]);
-  const ms = Date.parse(time);
-  if (Number.isNaN(ms)) return m ? Number(m[1]) : 0;
-  return new Date(ms + offsetMinutes * 60_000).getUTCHours();
 }
 
 function settingOf(o: Observation): Setting {
@@ -102,7 +84,6 @@ export function extractVitals(observations: readonly Observation[]): { bp: BpPoi
         id: o.id ?? `${time}-${sbp}-${dbp}`,
         time,
         ms,
-        localHour: clockHour(time),
         sbp,
         dbp,
         heartRate: componentValue(o, HEART_RATE),
@@ -147,21 +128,26 @@ function summarize(points: readonly BpPoint[]): PeriodMean {
 }
 
 /**
- * Morning 04:00–12:00 and evening 18:00–04:00 in the reading's local time — the blood-pressure engine's
- * default HBPM windows (REFERENCE §2.3: morning within 1 h of waking before drugs; evening before supper or
- * at bedtime). Office readings are left out when the setting is known.
+ * Morning 04:00–12:00 and evening 18:00–04:00 local time — the blood-pressure engine's default HBPM windows
+ * (REFERENCE §2.3: morning within 1 h of waking before drugs; evening before supper or at bedtime). Office
+ * readings are left out when the setting is known. Local time is the reading's clock in `timeZone` (the IANA
+ * zone the server names), converted per reading (daylight saving time); a reading whose local clock is unknown
+ * (sent with an offset or "Z" and no zone given) is counted in `unplaced`, never guessed with a fixed offset.
+ * The page shows the server's morning/evening means (split-view.ts); this is for counts and heart rate only.
  */
 export function morningEvening(
   points: readonly BpPoint[],
-  timeZone?: string,
-): { morning: PeriodMean; evening: PeriodMean } {
+  timeZone: string | undefined,
+): { morning: PeriodMean; evening: PeriodMean; unplaced: number } {
   const home = points.filter((p) => p.setting !== 'office');
-  // In the patient's (or hospital's) zone when known, as the server buckets them (issue 17 item 4), else the
-  // reading's own clock.
-  const hour = (p: BpPoint) => (timeZone ? (zoneHour(p.time, timeZone) ?? p.localHour) : p.localHour);
-  const morning = home.filter((p) => hour(p) >= 4 && hour(p) < 12);
-  const evening = home.filter((p) => hour(p) >= 18 || hour(p) < 4);
-  return { morning: summarize(morning), evening: summarize(evening) };
+  const hours = home.map((p) => ({ p, hour: readingHour(p.time, timeZone) }));
+  const morning = hours.filter((x) => x.hour !== undefined && x.hour >= 4 && x.hour < 12).map((x) => x.p);
+  const evening = hours.filter((x) => x.hour !== undefined && (x.hour >= 18 || x.hour < 4)).map((x) => x.p);
+  return {
+    morning: summarize(morning),
+    evening: summarize(evening),
+    unplaced: hours.filter((x) => x.hour === undefined).length,
+  };
 }
 
 export interface Threshold {
