@@ -161,7 +161,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   });
   mounts.push({
     path: '/api/pharmacy',
-    routes: createPharmacyReviewRoutes({ repository, context, drugs: drugKnowledge, clock }),
+    routes: createPharmacyReviewRoutes({ repository, context, drugs: drugKnowledge, clock, timeZone: config.timeZone }), // prettier-ignore
     openapi: PHARMACY_OPENAPI,
   });
   // CDS Hooks: discovery is public; calls and feedback need a caller; feedback goes to the audit log.

@@ -33,6 +33,8 @@ describe('dailyReport', () => {
       flagged: 2,
       overridden: 1,
       overrideRate: 0.5,
+      overrideReasons: 0,
+      overridesWithoutReason: 2,
       findings: {
         total: 4,
         bySeverity: { info: 1, warning: 2, critical: 1 },
@@ -42,6 +44,18 @@ describe('dailyReport', () => {
         ],
       },
     });
+  });
+
+  it('counts the hospital day (Asia/Shanghai 2026-06-01 = 2026-05-31T16:00Z … 2026-06-01T16:00Z)', () => {
+    const bounds = { start: new Date('2026-05-31T16:00:00Z'), end: new Date('2026-06-01T16:00:00Z') };
+    const withReason = { ...rec('approved', ['critical']), at: '2026-05-31T17:00:00Z' };
+    withReason.findings[0]!.override = 'renal team agrees';
+    const report = dailyReport(
+      '2026-06-01',
+      [withReason, rec('returned', [], '2026-06-01T15:59:59Z'), rec('approved', [], '2026-06-01T16:00:00Z')],
+      bounds,
+    );
+    expect(report).toMatchObject({ reviewed: 2, approved: 1, overridden: 1, overrideReasons: 1 });
   });
 
   it('gives zero rates for an empty day', () => {

@@ -1,4 +1,7 @@
-/** The pharmacist's daily report, computed from the review extensions of the orders reviewed that day (UTC). */
+/**
+ * The pharmacist's daily report, computed from the review extensions of the orders reviewed that day — the
+ * hospital's calendar day (`bounds`, from its time zone; the UTC day when not given).
+ */
 import type { FindingType, Severity } from '@qihuang/engines/prescription-review';
 import type { ReviewRecord } from './review-state.ts';
 
@@ -16,6 +19,10 @@ export interface DailyReport {
   overridden: number;
   /** overridden / flagged (0 when nothing was flagged), rounded to 4 decimals. */
   overrideRate: number;
+  /** Warning/critical findings approved with the pharmacist's recorded reason. */
+  overrideReasons: number;
+  /** Warning/critical findings approved without a recorded reason (reviews from before reasons were required). */
+  overridesWithoutReason: number;
   findings: {
     total: number;
     bySeverity: Record<Severity, number>;
@@ -25,15 +32,28 @@ export interface DailyReport {
 
 const rate = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 10000) / 10000);
 
-export function dailyReport(date: string, records: ReviewRecord[]): DailyReport {
-  const reviewed = records.filter(
-    (r) => (r.state === 'approved' || r.state === 'returned') && r.at?.startsWith(date),
-  );
+export function dailyReport(
+  date: string,
+  records: ReviewRecord[],
+  bounds: { start: Date; end: Date } = {
+    start: new Date(`${date}T00:00:00Z`),
+    end: new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000),
+  },
+): DailyReport {
+  const inDay = (at: string | undefined) => {
+    const t = at ? Date.parse(at) : NaN;
+    return t >= bounds.start.getTime() && t < bounds.end.getTime();
+  };
+  const reviewed = records.filter((r) => (r.state === 'approved' || r.state === 'returned') && inDay(r.at));
   const serious = (r: ReviewRecord) => r.findings.some((f) => f.severity !== 'info');
   const approved = reviewed.filter((r) => r.state === 'approved').length;
   const returned = reviewed.length - approved;
   const flagged = reviewed.filter(serious).length;
   const overridden = reviewed.filter((r) => r.state === 'approved' && serious(r)).length;
+  const overriddenFindings = reviewed
+    .filter((r) => r.state === 'approved')
+    .flatMap((r) => r.findings.filter((f) => f.severity !== 'info'));
+  const overrideReasons = overriddenFindings.filter((f) => f.override).length;
   const bySeverity: Record<Severity, number> = { info: 0, warning: 0, critical: 0 };
   const byType = new Map<FindingType, DailyReport['findings']['byType'][number]>();
   let total = 0;
@@ -54,6 +74,8 @@ export function dailyReport(date: string, records: ReviewRecord[]): DailyReport 
     flagged,
     overridden,
     overrideRate: rate(overridden, flagged),
+    overrideReasons,
+    overridesWithoutReason: overriddenFindings.length - overrideReasons,
     findings: {
       total,
       bySeverity,

@@ -23,7 +23,7 @@ interface Item {
     ruleId: string;
     type: string;
     severity: string;
-    summary: { zh: string; en: string };
+    summary: string;
   }[];
 }
 
@@ -104,9 +104,9 @@ describe.each(DATABASE_KINDS)('pharmacy review API on %s', (kind) => {
   });
   afterAll(async () => t.closeAll());
 
-  it('lists pending orders (draft or active, intent order) newest first with findings and patient names', async () => {
+  it('lists pending orders (draft or active, intent order) most severe first, then longest waiting, with findings and patient names', async () => {
     const items = await queue();
-    expect(items.map((i) => i.id)).toEqual(['mr-amlodipine', 'mr-losartan', 'mr-metformin']);
+    expect(items.map((i) => i.id)).toEqual(['mr-losartan', 'mr-metformin', 'mr-amlodipine']);
     const losartan = items.find((i) => i.id === 'mr-losartan')!;
     expect(losartan.patient).toEqual({ id: 'p1', name: '芳 王' });
     expect(losartan.medication).toBe('losartan 50 mg qd');
@@ -115,7 +115,7 @@ describe.each(DATABASE_KINDS)('pharmacy review API on %s', (kind) => {
     const interaction = losartan.findings.find((f) => f.ruleId === 'acei-arb');
     expect(interaction?.type).toBe('guideline');
     expect(['warning', 'critical']).toContain(interaction?.severity);
-    expect(interaction?.summary.zh).toBeTruthy();
+    expect(interaction?.summary).toMatch(/[\u4e00-\u9fff]/);
     expect(losartan.severity).toBe(interaction?.severity);
     expect(items.find((i) => i.id === 'mr-amlodipine')!.patient.name).toBe('Li Lei');
   });
@@ -189,6 +189,8 @@ describe.each(DATABASE_KINDS)('pharmacy review API on %s', (kind) => {
       flagged: 1,
       overridden: 1,
       overrideRate: 1,
+      overrideReasons: 1,
+      overridesWithoutReason: 0,
     });
     expect(report.findings.total).toBe(findings.length);
     expect(report.findings).toEqual({

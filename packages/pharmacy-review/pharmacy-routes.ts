@@ -1,11 +1,13 @@
 /**
  * Pharmacist review queue (前置审方), mounted at /api/pharmacy.
  *
- * Queue = MedicationRequests with intent `order` and status `draft` or `active`, newest first (authoredOn, then
- * lastUpdated), filtered by their review state (extension `urn:qihuang:pharmacy-review`; absent = pending).
- * Each item carries the patient's name and the review engine's findings for the order against the patient's
- * chart. Approve/return write the review state onto the order through repository.update (access-checked and
- * audited); the order's own status is left to the prescriber. Only pharmacists and admins may use it.
+ * Queue = orders awaiting review (queue-policy.ts: unreviewed MedicationRequests with intent `order`, status
+ * `draft` or `active`, written within the review window), most severe first, then longest waiting; reviewed ones by
+ * review time. Each item carries the patient's and prescriber's names and the review engine's findings for that
+ * order (not the patient's other orders) against the chart, in the caller's language (localize.ts). Approve/return
+ * write the review state onto the order through repository.update (access-checked and audited); approving over a
+ * warning or critical finding needs an override reason for each. The order's own status is left to the prescriber.
+ * Only pharmacists and admins may use it.
  */
 import { Hono } from 'hono';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
@@ -14,6 +16,17 @@ import { SEVERITY_RANK, type Finding, type Severity } from '@qihuang/engines/pre
 import { requireRole } from '@qihuang/identity';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { dailyReport } from './daily-report.ts';
+import { languageOf, localizeFinding, MESSAGES, type Language, type LocalizedFinding } from './localize.ts';
+import {
+  awaitsReview,
+  compareQueueItems,
+  DEFAULT_REVIEW_WINDOW_DAYS,
+  DEFAULT_TIME_ZONE,
+  hospitalDate,
+  hospitalDayBounds,
+  isReviewableOrder,
+  orderTime,
+} from './queue-policy.ts';
 import {
   loadChart,
   medicationText,
@@ -23,13 +36,17 @@ import {
   searchAll,
   type PatientChart,
 } from './review-order.ts';
-import { readReview, snapshot, withReview, type ReviewRecord, type ReviewState } from './review-state.ts';
+import { readReview, snapshot, withReview, type ReviewRecord } from './review-state.ts';
 
 export interface PharmacyReviewRouteDeps {
   repository: FhirRepository;
   context: (c: unknown) => RequestContext;
   drugs: DrugKnowledgeBase;
   clock?: () => Date;
+  /** The hospital's IANA time zone (config `timeZone`): report days and the default report date. */
+  timeZone?: string;
+  /** Orders written within this many days (default 7) and not yet reviewed await review. */
+  reviewWindowDays?: number;
 }
 
 export interface QueueItem {
@@ -39,9 +56,10 @@ export interface QueueItem {
   medication: string;
   dosage?: string;
   patient: { id?: string; name?: string };
+  /** The prescriber's name (else the reference's display or the reference). */
   requester?: string;
   review: ReviewRecord;
-  findings: Finding[];
+  findings: LocalizedFinding[];
   /** Highest severity among the findings, absent when there are none. */
   severity?: Severity;
   knowledgeVersion: string;
@@ -74,26 +92,34 @@ async function bodyOf(c: { req: { text(): Promise<string> } }): Promise<Record<s
   return parsed as Record<string, unknown>;
 }
 
-function newestFirst(a: FhirResource, b: FhirResource): number {
-  const key = (r: FhirResource) =>
-    `${(r as { authoredOn?: string }).authoredOn ?? ''}|${(r.meta as { lastUpdated?: string } | undefined)?.lastUpdated ?? ''}`;
-  return key(b).localeCompare(key(a));
-}
+const isSerious = (f: Finding) => f.severity !== 'info';
 
 export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono {
   const app = new Hono();
   const clock = deps.clock ?? (() => new Date());
+  const timeZone = deps.timeZone ?? DEFAULT_TIME_ZONE;
+  const windowDays = deps.reviewWindowDays ?? DEFAULT_REVIEW_WINDOW_DAYS;
   const caller = (c: unknown) => {
     const ctx = deps.context(c);
     requireRole(ctx.principal, 'pharmacist', 'admin');
     return ctx;
   };
+  const langOf = (c: {
+    req: { query(k: string): string | undefined; header(k: string): string | undefined };
+  }) => languageOf(c.req.query('lang'), c.req.header('accept-language'));
 
-  async function item(
+  interface Reviewed {
+    item: Omit<QueueItem, 'findings'>;
+    findings: Finding[];
+  }
+
+  /** The order's own findings (those naming it as the draft), not the patient's other orders'. */
+  async function review(
     ctx: RequestContext,
     order: FhirResource,
     charts: Map<string, Promise<PatientChart>>,
-  ): Promise<QueueItem> {
+    names: Map<string, Promise<string | undefined>>,
+  ): Promise<Reviewed> {
     const patientId = patientIdOf(order);
     let chart: PatientChart = { resources: [] };
     if (patientId) {
@@ -101,7 +127,8 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       chart = await charts.get(patientId)!;
     }
     const result = reviewOrder(order, chart, deps.drugs, clock());
-    const top = result.findings.reduce<Severity | undefined>(
+    const findings = result.findings.filter((f) => f.evidence.orders.some((o) => o.draft));
+    const top = findings.reduce<Severity | undefined>(
       (max, f) => (max === undefined || SEVERITY_RANK[f.severity] > SEVERITY_RANK[max] ? f.severity : max),
       undefined,
     );
@@ -112,53 +139,105 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       requester?: { display?: string; reference?: string };
     };
     const name = patientName(chart.patient);
-    const requester = mr.requester?.display ?? mr.requester?.reference;
+    const requester = await requesterName(ctx, mr.requester, names);
     const dosage = mr.dosageInstruction?.[0]?.text;
     return {
-      id: order.id!,
-      status: mr.status ?? 'unknown',
-      ...(mr.authoredOn ? { authoredOn: mr.authoredOn } : {}),
-      medication: medicationText(order),
-      ...(dosage ? { dosage } : {}),
-      patient: { ...(patientId ? { id: patientId } : {}), ...(name ? { name } : {}) },
-      ...(requester ? { requester } : {}),
-      review: readReview(order),
-      findings: result.findings,
-      ...(top ? { severity: top } : {}),
-      knowledgeVersion: result.knowledgeVersion,
+      findings,
+      item: {
+        id: order.id!,
+        status: mr.status ?? 'unknown',
+        ...(mr.authoredOn ? { authoredOn: mr.authoredOn } : {}),
+        medication: medicationText(order),
+        ...(dosage ? { dosage } : {}),
+        patient: { ...(patientId ? { id: patientId } : {}), ...(name ? { name } : {}) },
+        ...(requester ? { requester } : {}),
+        review: readReview(order),
+        ...(top ? { severity: top } : {}),
+        knowledgeVersion: result.knowledgeVersion,
+      },
     };
   }
 
+  /** Practitioner (or PractitionerRole's practitioner) name; the reference's display; never a bare id. */
+  async function requesterName(
+    ctx: RequestContext,
+    ref: { display?: string; reference?: string } | undefined,
+    names: Map<string, Promise<string | undefined>>,
+  ): Promise<string | undefined> {
+    if (ref?.display) return ref.display;
+    const match = /^(Practitioner|Organization|Patient|RelatedPerson)\/([^/]+)$/.exec(ref?.reference ?? '');
+    if (!match) return undefined;
+    const key = ref!.reference!;
+    if (!names.has(key))
+      names.set(
+        key,
+        deps.repository
+          .read(ctx, match[1]!, match[2]!)
+          .then((r) => patientName(r) ?? (r as { name?: string }).name)
+          .catch(() => undefined),
+      );
+    return names.get(key);
+  }
+
+  const present = (r: Reviewed, lang: Language): QueueItem => ({
+    ...r.item,
+    findings: r.findings.map((f) => localizeFinding(f, lang)),
+  });
+
   app.get('/queue', async (c) => {
     const ctx = caller(c);
+    const lang = langOf(c);
     const status = c.req.query('status') ?? 'pending';
     if (!(QUEUE_STATUSES as readonly string[]).includes(status))
       throw new QihuangError('invalid-input', 'status must be pending, approved, returned or all');
+    const now = clock();
     const orders = (
       await searchAll(deps.repository, ctx, 'MedicationRequest', [
         ['intent', 'order'],
         ['status', 'draft,active'],
       ])
-    )
-      .filter((r) => status === 'all' || readReview(r).state === (status as ReviewState))
-      .sort(newestFirst)
-      .slice(0, MAX_QUEUE);
+    ).filter((r) => {
+      const state = readReview(r).state;
+      if (state === 'pending')
+        return (status === 'pending' || status === 'all') && awaitsReview(r, now, windowDays);
+      return status === 'all' || status === state;
+    });
     const charts = new Map<string, Promise<PatientChart>>();
-    const items: QueueItem[] = [];
-    for (const order of orders) items.push(await item(ctx, order, charts));
-    return c.json({ status, total: items.length, items });
+    const names = new Map<string, Promise<string | undefined>>();
+    const reviewed: { r: Reviewed; written: string }[] = [];
+    for (const order of orders)
+      reviewed.push({ r: await review(ctx, order, charts, names), written: orderTime(order) });
+    const items = reviewed
+      .sort((a, b) =>
+        compareQueueItems(
+          {
+            ...a.r.item,
+            written: a.written,
+            ...(a.r.item.review.at ? { reviewedAt: a.r.item.review.at } : {}),
+          },
+          {
+            ...b.r.item,
+            written: b.written,
+            ...(b.r.item.review.at ? { reviewedAt: b.r.item.review.at } : {}),
+          },
+        ),
+      )
+      .slice(0, MAX_QUEUE)
+      .map(({ r }) => present(r, lang));
+    return c.json({ status, lang, total: items.length, items });
   });
 
   async function decide(
-    c: unknown,
+    c: Parameters<typeof langOf>[0],
     id: string,
     state: 'approved' | 'returned',
     body: Record<string, unknown>,
   ) {
     const ctx = caller(c);
+    const lang = langOf(c);
+    const say = (m: { zh: string; en: string }) => (lang === 'zh-CN' ? m.zh : m.en);
     const reason = reasonOf(body.reason, 'reason');
-    if (state === 'returned' && !reason)
-      throw new QihuangError('invalid-input', 'A reason is required to return a prescription');
+    if (state === 'returned' && !reason) throw new QihuangError('invalid-input', say(MESSAGES.returnReason));
     const overrides: Record<string, string> = {};
     if (body.overrides !== undefined) {
       if (!body.overrides || typeof body.overrides !== 'object' || Array.isArray(body.overrides))
@@ -170,19 +249,34 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     }
     const order = await deps.repository.read(ctx, 'MedicationRequest', id);
     const mr = order as { intent?: string; status?: string };
-    if (mr.intent !== 'order' || !['draft', 'active'].includes(mr.status ?? ''))
+    if (!isReviewableOrder(order))
       throw new QihuangError(
         'conflict',
         `MedicationRequest/${id} is not an order awaiting review (intent ${mr.intent}, status ${mr.status})`,
       );
     if (readReview(order).state !== 'pending')
       throw new QihuangError('conflict', `MedicationRequest/${id} has already been reviewed`);
-    const charts = new Map<string, Promise<PatientChart>>();
-    const current = await item(ctx, order, charts);
+    if (!awaitsReview(order, clock(), windowDays))
+      throw new QihuangError(
+        'conflict',
+        `MedicationRequest/${id} was written more than ${windowDays} days ago and is not awaiting review`,
+      );
+    const current = await review(ctx, order, new Map(), new Map());
     const known = new Set(current.findings.map((f) => f.id));
     const unknown = Object.keys(overrides).filter((f) => !known.has(f));
     if (unknown.length > 0)
       throw new QihuangError('invalid-input', `Unknown finding id(s) in overrides: ${unknown.join(', ')}`);
+    // Safety: approving over a warning or critical finding needs the pharmacist's reason for each one.
+    const missing = current.findings.filter((f) => isSerious(f) && !overrides[f.id]).map((f) => f.id);
+    if (state === 'approved' && missing.length > 0)
+      throw new QihuangError('invalid-input', say(MESSAGES.overrideRequired(missing)), {
+        issues: missing.map((f) => ({
+          severity: 'error' as const,
+          code: 'required',
+          message: say(MESSAGES.overrideRequired([f])),
+          expression: [`overrides.${f}`],
+        })),
+      });
     const record: ReviewRecord = {
       state,
       by: ctx.principal.username,
@@ -198,7 +292,7 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       withReview(order, record),
       versionId ? { ifMatch: `W/"${versionId}"` } : {},
     );
-    return { ...current, review: readReview(outcome.resource) };
+    return present({ ...current, item: { ...current.item, review: readReview(outcome.resource) } }, lang);
   }
 
   app.post('/queue/:id/approve', async (c) =>
@@ -210,9 +304,10 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
 
   app.get('/report', async (c) => {
     const ctx = caller(c);
-    const date = c.req.query('date') ?? clock().toISOString().slice(0, 10);
+    const date = c.req.query('date') ?? hospitalDate(clock(), timeZone);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
       throw new QihuangError('invalid-input', `date must be YYYY-MM-DD, got "${date}"`);
+    const bounds = hospitalDayBounds(date, timeZone);
     // A review writes a new version, so every order reviewed that day was last updated on or after it.
     const orders = await searchAll(
       deps.repository,
@@ -220,11 +315,11 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       'MedicationRequest',
       [
         ['intent', 'order'],
-        ['_lastUpdated', `ge${date}T00:00:00Z`],
+        ['_lastUpdated', `ge${bounds.start.toISOString()}`],
       ],
       50_000,
     );
-    return c.json(dailyReport(date, orders.map(readReview)));
+    return c.json({ ...dailyReport(date, orders.map(readReview), bounds), timeZone });
   });
 
   return app;
@@ -243,9 +338,14 @@ export const PHARMACY_OPENAPI = {
   },
   '/queue/{id}/approve': {
     post: {
-      summary: 'Approve an order; optional {reason, overrides: {findingId: reason}}',
+      summary:
+        'Approve an order; {reason?, overrides: {findingId: reason}} — a reason for every warning or critical finding',
       tags: ['pharmacy'],
-      responses: { '200': { description: 'reviewed order' }, '409': { description: 'already reviewed' } },
+      responses: {
+        '200': { description: 'reviewed order' },
+        '400': { description: 'an override reason is missing' },
+        '409': { description: 'already reviewed or not awaiting review' },
+      },
     },
   },
   '/queue/{id}/return': {

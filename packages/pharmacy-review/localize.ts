@@ -1,0 +1,77 @@
+/**
+ * The pharmacist's screen speaks one language (zh-CN or en, from `?lang` or Accept-Language; zh-CN when neither
+ * names one): findings are answered in that language, sources are named by guideline/label and section, and
+ * internal references (the project's reference file, "UNVERIFIED" marks) never reach the user.
+ */
+import type { Finding } from '@qihuang/engines/prescription-review';
+import { SOURCE_NAMES } from './source-names.ts';
+
+export type Language = 'zh-CN' | 'en';
+
+export function languageOf(query?: string, acceptLanguage?: string): Language {
+  const pick = (v: string) => (/^zh/i.test(v) ? 'zh-CN' : /^en/i.test(v) ? 'en' : undefined);
+  const chosen = query ? pick(query) : undefined;
+  if (chosen) return chosen;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const p = pick(part.trim());
+    if (p) return p;
+  }
+  return 'zh-CN';
+}
+
+/** Removes internal references: "REFERENCE §6 row 3 …:", "Qihuang clinical reference §5.2:", "(UNVERIFIED …)". */
+export function withoutInternalReferences(text: string): string {
+  return text
+    .replace(
+      /\(?(?:Qihuang clinical reference|REFERENCE)\s*(?:§[\w.–-]+(?:\s*(?:rows?|ONC list)\s*[#\d–-]+)?[\s,/and]*)+\)?:?\s*/gi,
+      '',
+    )
+    .replace(/\s*[(（][^()（）]*(?:UNVERIFIED|未核实|label text seen)[^()（）]*[)）]/gi, '')
+    .replace(/\bUNVERIFIED\b/gi, '')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/^[\s—:;,-]+|[\s—:;,-]+$/g, '');
+}
+
+/** English fragments the engine writes into Chinese text (renal-function basis), in Chinese. */
+function zhText(text: string): string {
+  return text
+    .replace(/\s*\(CKD-EPI 2021 from creatinine ([\d.]+) mg\/dL\)/g, '（CKD-EPI 2021公式，血肌酐 $1 mg/dL）')
+    .replace(/\s*\(Cockcroft–Gault\)/g, '（Cockcroft–Gault公式）')
+    .replace(/\s*\(reported\)/g, '（检验报告值）');
+}
+
+export interface LocalizedFinding extends Omit<Finding, 'summary' | 'detail' | 'source'> {
+  summary: string;
+  detail: string;
+  source: { id: string; label: string; citation?: string; url?: string };
+}
+
+export function localizeFinding(f: Finding, lang: Language): LocalizedFinding {
+  const zh = lang === 'zh-CN';
+  const text = (b: { zh: string; en: string }) =>
+    withoutInternalReferences(zh ? zhText(b.zh || b.en) : b.en || b.zh);
+  const named = SOURCE_NAMES[f.source.id];
+  const label = named ? named[zh ? 'zh' : 'en'] : withoutInternalReferences(f.source.label);
+  // The local formulary's citation names a file; its name is the whole citation.
+  const citation = zh || f.source.id === 'formulary' ? '' : withoutInternalReferences(f.source.citation);
+  return {
+    ...f,
+    summary: text(f.summary),
+    detail: text(f.detail),
+    source: {
+      id: f.source.id,
+      label: label || f.source.id,
+      ...(citation && citation !== label ? { citation } : {}),
+      ...(f.source.url ? { url: f.source.url } : {}),
+    },
+  };
+}
+
+/** Messages the API answers with, in the caller's language. */
+export const MESSAGES = {
+  overrideRequired: (ids: string[]) => ({
+    en: `Approving over a warning or critical finding needs an override reason for each: ${ids.join(', ')}`,
+    zh: `通过含警示或严重问题的处方须为每条问题填写忽略理由：${ids.join('，')}`,
+  }),
+  returnReason: { en: 'A reason is required to return a prescription', zh: '退回处方须填写理由' },
+};
