@@ -106,7 +106,7 @@ export function settingAt(raw: string, at: number): Setting {
 const SAME_AS =
   /(?:与|和|跟|同)(?:诊室|办公室|家庭|家中)(?:血压)?(?:的)?(?:标准)?(?:相同|一样|一致|不同|不一样)|(?:the )?(?:same as|different from|lower than|higher than|unlike) (?:in |for |at )?(?:the )?(?:office|clinic|home)(?: readings?| values?| BP| threshold)?/gi;
 const PAIR = new RegExp(
-  String.raw`(<|＜|≤)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?\s*\/\s*(<|＜|≥|>=|>)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?(?!\d)`,
+  String.raw`(<|＜|≤)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?\s*\/\s*(<|＜|≥|>=|>)?\s*(\d{2,3})(?:${RANGE}(\d{2,3})(?!\s*\/))?(?!\d)`,
   'g',
 );
 const THRESHOLD_BEFORE =
@@ -141,6 +141,10 @@ const TARGET_BEFORE =
   /(?:<|＜|below|under|less than|lower than|低于|小于|降至|降到|控制在|控制于|降低至|降低到|达到|目标(?:值|血压)?(?:为|是)?|goal (?:of|is)|target (?:of|is))\s*(?:an? )?(?:office )?(?:BP )?(?:of )?$/i;
 const CURRENT =
   /(?:目前|现在|当前|已经|服药后|用药后|治疗后|currently|now|has been|have been)[^，。,;；]{0,12}$/i;
+const HEDGED = /\b(?:may|might|could|can)\s+(?:still\s+)?be\b|可能|或许|也许/i;
+const CHANGED_FROM = /(?:\bfrom|从|由)\s*$/i;
+const CHANGED_TO =
+  /\b(?:lower(?:ed|s)?|rais(?:ed|es)|chang(?:ed|es)|revis(?:ed|es)|mov(?:ed|es)|reduc(?:ed|es)|shift(?:ed|s)?)\b[^.]*\bto\b|下调|上调|调整为|调整到|改为|改成|降到|降至|降低到|提高到|变为/i;
 const TARGET_AFTER = /^\s*(?:mmHg)?\s*(?:以下|之下)/i;
 const TARGET_WORD =
   /target|goal|\baim\b|\b(?:get|got|keep|kept|bring|brought) (?:\w+ )?(?:BP|blood pressure|pressure)\b|\b(?:be|been) (?:brought|kept|got|gotten) (?:down )?(?:below|under|to)\b|treat(?:ed)? to|lower(?:ed|ing)?\b|bring|reduc(?:e|ed|ing)|目标|控制在|降至|降到|控制于|降低至|降低到|应降|以下/i;
@@ -236,6 +240,12 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     .replace(
       /(\d{2,3}\s*[–-]\s*\d{2,3})\s*(?:mmHg\s*)?(?:and\/or|和\/或|or|或)\s*(\d{2,3}\s*[–-]\s*\d{2,3})(?=\s*mmHg)/gi,
       '$1/$2',
+    )
+    // "140/90–159/99 mmHg": a range of pairs (increasing on both axes; "from 140/90 to 130/80" is a change).
+    .replace(
+      /(\d{2,3})\s*\/\s*(\d{2,3})\s*(?:[–—~～-]|to|至|到)\s*(\d{2,3})\s*\/\s*(\d{2,3})/gi,
+      (m, a: string, b: string, c: string, e: string) =>
+        Number(a) < Number(c) && Number(b) < Number(e) ? `${a}–${c}/${b}–${e}` : m,
     );
   // "…的是2022年的《中国高血压临床实践指南》，而不是中国2018指南" / "…, not China 2018": the values are
   // attributed away from a guideline (often to one the guard does not carry) — too uncertain to check.
@@ -377,6 +387,10 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
           t.slice(v.end),
         ));
     if (form === 'reading' && !specific && !generic && !/threshold|阈值/i.test(t)) continue;
+    // "office readings of 150/95 may be normal at home": a hedged reading is not a classification.
+    if (form === 'reading' && HEDGED.test(t.slice(v.end, (own?.at ?? v.end + 40) + 1))) continue;
+    // "lowered the threshold from 140/90 to 130/80", "从140/90下调到130/80": the value changed from is the old one.
+    if (CHANGED_FROM.test(before) && CHANGED_TO.test(t)) continue;
     // "Usually 140/90 …, although the 2017 ACC/AHA guideline uses 130/80": a guideline named only after a
     // contrast belongs to the values after it.
     const named = guidelineIn(t);

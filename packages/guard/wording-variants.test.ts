@@ -12,6 +12,10 @@ const bad = (answer: string) =>
     .map((c) => c.kind);
 
 describe('ranges written many ways', () => {
+  it('"140/90–159/99" is a range of pairs; "from 140/90 to 130/80" is not', () => {
+    expect(bad('Under ESH 2023, grade 1 is 140/90–159/99 mmHg.')).toEqual([]);
+    expect(bad('Under ESH 2023, grade 1 is 140/90–169/99 mmHg.')).toEqual(['bp-threshold']);
+  });
   it('"between A and B" and "在A到B之间" are ranges', () => {
     expect(bad('Under ESH 2023, grade 2 is a systolic between 160 and 189 mmHg.')).toEqual(['bp-threshold']);
     expect(bad('按中国2018指南，2级高血压是指收缩压在160到179 mmHg之间。')).toEqual([]);
@@ -97,5 +101,26 @@ describe('context carried from earlier sentences', () => {
         'Your father is 84 years old. Under the Chinese 2018 guideline his BP should be brought below 150/90 mmHg.',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('false-alarm classes found with fresh correct sentences', () => {
+  it('the old value of a change ("lowered … from 140/90 to 130/80") is not the guideline\'s value', () => {
+    expect(bad('ACC/AHA 2017 lowered the diagnostic threshold from 140/90 to 130/80 mmHg.')).toEqual([]);
+    expect(bad('美国2017 ACC/AHA指南把高血压诊断标准从140/90 mmHg下调到130/80 mmHg。')).toEqual([]);
+    // near miss: the new value is still checked
+    expect(bad('ACC/AHA 2017 lowered the diagnostic threshold from 140/90 to 135/85 mmHg.')).toEqual([
+      'bp-threshold',
+    ]);
+  });
+  it('a hedged reading ("may be normal at home") is not a classification', () => {
+    expect(bad('The white-coat effect means office readings of 150/95 mmHg may be normal at home.')).toEqual(
+      [],
+    );
+    expect(bad('Under ESH 2023, office readings of 150/95 mmHg are normal.')).toEqual(['bp-threshold']);
+  });
+  it('"可与…联用" states a safe combination in its own clause', () => {
+    expect(bad('ACEI或ARB可与CCB或噻嗪类利尿剂联用，但ACEI与ARB不能联用。')).toEqual([]);
+    expect(bad('ACEI可与ARB联用。')).toEqual(['interaction']);
   });
 });
