@@ -251,6 +251,13 @@ describe('compositional recognition (body part/function × abnormal state)', () 
     expect(emergency('左边的手握东西握不紧，杯子差点摔了')).toBe(true);
     // BE-FAST arm drift: both arms raised, one drifts down — bilateral wording with one side named stays a sign.
     expect(emergency("I can't raise both arms, the right one drifts down")).toBe(true);
+    // Drink explains slurred speech; "sounds drunk" or "像喝多了" is a simile, and "drink" is no typo of "drunk".
+    expect(emergency('老公喝多了说话含糊，吐了一地')).toBe(false);
+    expect(emergency('他说话舌头打卷，听着像喝多了，可他没喝酒')).toBe(true);
+    expect(emergency("he is slurring, but he doesn't drink")).toBe(true);
+    // Known dementia explains evening confusion; sudden or worse today it does not.
+    expect(emergency('my mother-in-law has dementia and gets confused in the evenings')).toBe(false);
+    expect(emergency('grandma has dementia but today she is suddenly much more confused')).toBe(true);
     // Sichuan 没得 (= 没有): 右手没得劲; a lack of energy for work is no limb sign.
     expect(emergency('右手没得劲了')).toBe(true);
     expect(emergency('最近没得劲去上班')).toBe(false);

@@ -77,7 +77,7 @@ const SPEECH_STATE =
 /** Slow speech is a sign only when it came on suddenly (some people always speak slowly). */
 const SPEECH_SLOW = '(?:很慢|变慢|慢吞吞|一个字一个字|断断续续)';
 const SPEECH_UNLESS =
-  '(?:写的|写字|打字|签名|字迹|字体|气得|方言|外语|英语|普通话|口音|嗓子|哑|accent|hoarse|sore throat)';
+  '(?:写的|写字|打字|签名|字迹|字体|气得|方言|外语|英语|普通话|口音|嗓子|哑|(?<![像跟])喝(?:多|醉)(?![^,.。]{0,3}(?:一样|似的))|accent|hoarse|sore throat|(?<!(?:sounds?|like|seems?|as if|looks?) )drunk)';
 
 // ── Breath (REFERENCE §1.5 pulmonary oedema; AHA shortness of breath) ────────────────────────────────────
 /** 气 that is no breath: 天气, 脾气, 生气 … (the character before) or 气温, 气味 … (after). */
@@ -412,6 +412,12 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
     ),
   },
   { concept: 'speech-difficulty', unless: new RegExp(SPEECH_UNLESS), unlessNot: /突然|suddenly/ },
+  // Known dementia explains evening confusion, unless it is new or sudden (REFERENCE §1.5: acute confusion).
+  {
+    concept: 'confusion',
+    unless: /痴呆|dementia|alzheimer/,
+    unlessNot: /突然|今天|比平时|suddenly|today|worse|new/,
+  },
   // Eye strain, long-standing eye disease or eye surgery explains blurred or double vision (not sudden).
   {
     concept: 'sudden-vision-loss',

@@ -125,6 +125,12 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
     pos: ['if I get chest pain', 'chest-pain'],
     pseudo: ["I don't know if it's chest pain", 'chest-pain'],
   },
+  // "Is X a side effect of …?" right after the term is a general question; "I have X, is it a side effect" is not.
+  {
+    flag: 'hypothetical',
+    pos: ['is chest pain a side effect of amlodipine?', 'chest-pain'],
+    pseudo: ['I have chest pain, is it a side effect of amlodipine?', 'chest-pain'],
+  },
   // A question about what a word or campaign means (after the term, and for the rest of the sentence).
   {
     flag: 'hypothetical',
@@ -404,5 +410,10 @@ describe('modifier scopes from the second independent tuning part (issue 16)', (
     const m = analyze('邻居家大爷昨天中风了，我有点怕').mentions.find((x) => x.concept === 'stroke-now');
     expect(m?.modifiers.remote).toBe(true);
     expect(emergencyCall(analyze('邻居家大爷突然倒地抽搐，我在他家')).emergency).toBe(true);
+  });
+  it("a friend's report about his own relative (朋友说他爷爷…) is remote; my friend with me now is not", () => {
+    const m = analyze('朋友说他爷爷嘴歪了，送医院了').mentions.find((x) => x.concept === 'facial-droop');
+    expect(m?.modifiers.remote).toBe(true);
+    expect(emergencyCall(analyze('朋友突然嘴歪了，就在我旁边')).emergency).toBe(true);
   });
 });

@@ -54,7 +54,7 @@ export const COMMON_WORDS = (
   'slept slipped slurp slope lopsided crooked drooping droopy dropped dropping drops ' +
   'seeing seems seemed feels spots spotted point points faint faints paint paints fainted painted ' +
   'blind blinded blinds breath breathe breathing breathes breathed chest chests tearing tears ripping ' +
-  'weaker weakly weakness numbly dizzy dizzier thick thicker ' +
+  'weaker weakly weakness numbly dizzy dizzier thick thicker drink drinks drinking ' +
   // Contractions written without the apostrophe are words ("doesnt" is not "doesn" of doesn't).
   'doesnt didnt hasnt havent wasnt werent couldnt wouldnt shouldnt arent'
 ).split(/\s+/);

@@ -236,6 +236,13 @@ export const TRIGGERS: readonly TriggerRule[] = [
     re: '\\b(?:causes?|worry about|should i worry|if|in case|what if|should i get|worried about|worried that|afraid of|scared of|fear of|prevent|preventing|prevention|avoid|risk of|risk for|at risk|signs of|symptoms of|warning signs|could cause|can cause|cause a|(?:can|could|does|will) (?:high |low )?(?:blood pressure|bp|it|this|that)?\\s*(?:make|give) (?:you|people|someone)|lead to|leads to|watch for|watch out for|look out for|when to call|chance of|unless|in the event of|how would i (?:know|recogni[sz]e|tell|spot)|how (?:to|do you|can i) (?:recogni[sz]e|spot|tell)|how do i know|what (?:does|do|would) (?:a |an |the )?(?=[^,.;!?]{1,25} (?:feel|look|sound) like))\\b',
     window: 8,
   },
+  // "Is chest pain a side effect of amlodipine?": a general question about the drug.
+  {
+    category: 'hypothetical',
+    direction: 'backward',
+    adjacent: true,
+    re: '^\\s+(?:a |an )?(?:common |possible |known )?side effects? of\\b',
+  },
   // A question about what a word or campaign means ("中风120是什么意思", "口角歪斜要打120吗" after it).
   {
     category: 'hypothetical',
@@ -398,7 +405,7 @@ export const REPORT =
 export const STRANGER = new RegExp(`^(?:${PERSON_ZH}|${PERSON_EN})$`);
 /** Someone else's relative ("同事的爸爸", "my coworker's father"): not someone with the writer, unless co-present. */
 export const REMOTE_PERSON = new RegExp(
-  `(?:朋友|同事|邻居|同学|熟人|领导|老板|网友|别人)(?:家)?(?:的${FAMILY_ZH}|(?:的|家)?(?:大爷|大妈|老人|老太太|老爷子))|\\b(?:friend|coworker|co-worker|colleague|neighbou?r|classmate|boss)'?s ${FAMILY_EN}\\b`,
+  `(?:朋友|同事|邻居|同学|熟人|领导|老板|网友|别人)(?:家)?(?:说(?:他|她)(?:的|家)?${FAMILY_ZH}|的${FAMILY_ZH}|(?:的|家)?(?:大爷|大妈|老人|老太太|老爷子))|\\b(?:friend|coworker|co-worker|colleague|neighbou?r|classmate|boss)'?s ${FAMILY_EN}\\b`,
   'g',
 );
 /** Co-presence: the person is with the writer now (a caregiver's message, not a report). */
