@@ -124,3 +124,11 @@ describe('false-alarm classes found with fresh correct sentences', () => {
     expect(bad('ACEI可与ARB联用。')).toEqual(['interaction']);
   });
 });
+
+describe('dose caps named by class', () => {
+  it('a dose cap on one drug of a class named only as the class is not known to apply', () => {
+    expect(bad('With diltiazem, keep simvastatin at 10 mg a day or switch to another statin.')).toEqual([]);
+    // near miss: the capped drug named above its cap
+    expect(bad('Simvastatin 40 mg can be taken with diltiazem.')).toEqual(['interaction']);
+  });
+});

@@ -79,7 +79,13 @@ export function applyRules(
     }
     if (rule.doseCap) {
       const dose = ctx.dailyMg[rule.doseCap.drug];
-      if (dose !== undefined && dose <= rule.doseCap.maxDaily) {
+      const capped = rule.doseCap.drug;
+      // "switch to another statin" with diltiazem: a cap on one drug of a class named only as the class is not
+      // known to apply.
+      if (!members.some((m) => m.drug?.id === capped)) {
+        severity = 'info';
+        gate = zh ? `仅当使用 ${capped} 时适用` : `applies to ${capped} only`;
+      } else if (dose !== undefined && dose <= rule.doseCap.maxDaily) {
         severity = 'none';
         gate = zh
           ? `每日 ${dose} mg ≤ ${rule.doseCap.maxDaily} mg`
