@@ -1,6 +1,6 @@
 /** Pharmacist review queue API (/api/pharmacy): queue, approve/return, daily report. */
 import { request } from '../../api/client.ts';
-import type { BilingualText, Role } from '../../api/index.ts';
+import type { Role } from '../../api/index.ts';
 
 export type Severity = 'info' | 'warning' | 'critical';
 export type QueueStatus = 'pending' | 'approved' | 'returned' | 'all';
@@ -13,10 +13,12 @@ export interface ReviewFinding {
   ruleId: string;
   type: string;
   severity: Severity;
-  summary: BilingualText;
-  detail: BilingualText;
+  /** In the language asked for (`lang`): the server answers one language per screen. */
+  summary: string;
+  detail: string;
   drugs: string[];
-  source: { id: string; label: string; citation: string; url?: string };
+  /** Guideline/label named with its section; `citation` only in English. */
+  source: { id: string; label: string; citation?: string; url?: string };
 }
 
 export interface ReviewRecord {
@@ -50,6 +52,10 @@ export interface DailyReport {
   flagged: number;
   overridden: number;
   overrideRate: number;
+  overrideReasons: number;
+  overridesWithoutReason: number;
+  /** The hospital's time zone the day is counted in. */
+  timeZone?: string;
   findings: {
     total: number;
     bySeverity: Record<Severity, number>;
@@ -58,18 +64,21 @@ export interface DailyReport {
 }
 
 export const pharmacy = {
-  queue: async (status: QueueStatus, signal?: AbortSignal): Promise<QueueItem[]> =>
-    (await request<{ items: QueueItem[] }>('/api/pharmacy/queue', { query: { status }, signal })).items,
-  approve: (id: string, overrides: Record<string, string>, reason?: string) =>
+  queue: async (status: QueueStatus, lang: string, signal?: AbortSignal): Promise<QueueItem[]> =>
+    (await request<{ items: QueueItem[] }>('/api/pharmacy/queue', { query: { status, lang }, signal })).items,
+  approve: (id: string, lang: string, overrides: Record<string, string>, reason?: string) =>
     request<QueueItem>(`/api/pharmacy/queue/${encodeURIComponent(id)}/approve`, {
       method: 'POST',
+      query: { lang },
       body: { overrides, ...(reason ? { reason } : {}) },
     }),
-  returnOrder: (id: string, reason: string) =>
+  returnOrder: (id: string, lang: string, reason: string) =>
     request<QueueItem>(`/api/pharmacy/queue/${encodeURIComponent(id)}/return`, {
       method: 'POST',
+      query: { lang },
       body: { reason },
     }),
-  report: (date: string, signal?: AbortSignal) =>
-    request<DailyReport>('/api/pharmacy/report', { query: { date }, signal }),
+  /** Without a date the server reports the hospital's current day (its time zone) and names it in `date`. */
+  report: (date: string | undefined, signal?: AbortSignal) =>
+    request<DailyReport>('/api/pharmacy/report', { query: date ? { date } : {}, signal }),
 };

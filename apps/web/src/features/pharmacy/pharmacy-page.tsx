@@ -1,6 +1,7 @@
 /**
- * Pharmacist review queue (前置审方): incoming orders with the review engine's findings, approve (with
- * optional override reasons) or return with a reason, and the daily report.
+ * Pharmacist review queue (前置审方): incoming orders with the review engine's findings (answered by the server
+ * in the screen's language), approve (an override reason for every warning or critical finding) or return with a
+ * reason, and the daily report (the hospital's day: without a date the server picks today in its time zone).
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,24 +16,21 @@ import {
   type ReviewFinding,
   type Severity,
 } from './pharmacy-api.ts';
+import { findingsNeedingReason, missingReasons, overridesToSend } from './review-form.ts';
 
 const STATUSES: QueueStatus[] = ['pending', 'approved', 'returned', 'all'];
 const SEVERITIES: Severity[] = ['critical', 'warning', 'info'];
-const today = () => new Date().toISOString().slice(0, 10);
-
-function bilingual(text: { zh: string; en: string } | undefined, lang: string): string {
-  if (!text) return '';
-  return lang === 'zh-CN' ? text.zh || text.en : text.en || text.zh;
-}
-
 export function PharmacyPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const [status, setStatus] = useState<QueueStatus>('pending');
-  const [date, setDate] = useState(today);
+  // Empty until the server names the hospital's current day in its first report.
+  const [date, setDate] = useState('');
   const [tick, setTick] = useState(0);
   const [message, setMessage] = useState('');
-  const queue = useAsync((s) => pharmacy.queue(status, s), [status, tick]);
-  const report = useAsync((s) => pharmacy.report(date, s), [date, tick]);
+  const queue = useAsync((s) => pharmacy.queue(status, lang, s), [status, lang, tick]);
+  const report = useAsync((s) => pharmacy.report(date || undefined, s), [date, tick]);
+  const shownDate = date || (report.status === 'success' ? report.data.date : '');
   const [acting, setActing] = useState<{ item: QueueItem; action: 'approve' | 'return' } | null>(null);
 
   return (
@@ -82,7 +80,7 @@ export function PharmacyPage() {
       <h2 id="pharmacy-report-title">{t('pharmacy.report.title')}</h2>
       <label>
         {t('pharmacy.report.date')}{' '}
-        <input type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+        <input type="date" value={shownDate} onChange={(e) => e.target.value && setDate(e.target.value)} />
       </label>
       {report.status === 'loading' && <Loading />}
       {report.status === 'error' && <ErrorState error={report.error} onRetry={report.reload} />}
@@ -163,12 +161,11 @@ function QueueEntry({ item, onAct }: { item: QueueItem; onAct: (action: 'approve
 }
 
 function FindingView({ finding, override }: { finding: ReviewFinding; override?: string | undefined }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   return (
     <li>
-      <SeverityBadge severity={finding.severity} /> <strong>{bilingual(finding.summary, lang)}</strong>
-      <p>{bilingual(finding.detail, lang)}</p>
+      <SeverityBadge severity={finding.severity} /> <strong>{finding.summary}</strong>
+      <p>{finding.detail}</p>
       <p className="muted">
         {t('pharmacy.source')}:{' '}
         {finding.source.url ? (
@@ -177,8 +174,8 @@ function FindingView({ finding, override }: { finding: ReviewFinding; override?:
           </a>
         ) : (
           finding.source.label
-        )}{' '}
-        — {finding.source.citation}
+        )}
+        {finding.source.citation ? ` — ${finding.source.citation}` : ''}
       </p>
       {override && (
         <p>
@@ -207,7 +204,7 @@ function ReviewDialog({
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [missing, setMissing] = useState(false);
+  const [missing, setMissing] = useState<string[]>([]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -217,15 +214,17 @@ function ReviewDialog({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (action === 'return' && !reason.trim()) {
-      setMissing(true);
+    const absent = missingReasons(item, action, reason, overrides);
+    if (absent.length > 0) {
+      setMissing(absent);
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      if (action === 'approve') await pharmacy.approve(item.id, overrides, reason.trim() || undefined);
-      else await pharmacy.returnOrder(item.id, reason.trim());
+      if (action === 'approve')
+        await pharmacy.approve(item.id, lang, overridesToSend(item, overrides), reason.trim() || undefined);
+      else await pharmacy.returnOrder(item.id, lang, reason.trim());
       onClose(action);
     } catch (err) {
       setError(err);
@@ -234,7 +233,8 @@ function ReviewDialog({
     }
   }
 
-  const serious = item.findings.filter((f) => f.severity !== 'info');
+  const serious = findingsNeedingReason(item);
+  const reasonMissing = missing.includes('reason');
   return (
     <dialog
       ref={ref}
@@ -256,34 +256,50 @@ function ReviewDialog({
           id={reasonId}
           value={reason}
           required={action === 'return'}
-          aria-invalid={missing || undefined}
-          aria-describedby={missing ? `${reasonId}-error` : undefined}
+          aria-invalid={reasonMissing || undefined}
+          aria-describedby={reasonMissing ? `${reasonId}-error` : undefined}
           onChange={(e) => {
             setReason(e.target.value);
-            setMissing(false);
+            setMissing((m) => m.filter((x) => x !== 'reason'));
           }}
           rows={3}
-          autoFocus
+          autoFocus={action === 'return' || serious.length === 0}
         />
-        {missing && (
+        {reasonMissing && (
           <p id={`${reasonId}-error`} role="alert" className="error">
             {t('pharmacy.reasonMissing')}
           </p>
         )}
         {action === 'approve' &&
-          serious.map((f) => (
-            <div key={f.id}>
-              <label htmlFor={`${reasonId}-${f.id}`}>
-                {t('pharmacy.overrideFor', { finding: bilingual(f.summary, lang) })}
-              </label>
-              <input
-                id={`${reasonId}-${f.id}`}
-                type="text"
-                value={overrides[f.id] ?? ''}
-                onChange={(e) => setOverrides((prev) => ({ ...prev, [f.id]: e.target.value }))}
-              />
-            </div>
-          ))}
+          serious.map((f, i) => {
+            const inputId = `${reasonId}-${i}`;
+            const absent = missing.includes(f.id);
+            return (
+              <div key={f.id}>
+                <label htmlFor={inputId}>
+                  <SeverityBadge severity={f.severity} /> {t('pharmacy.overrideFor', { finding: f.summary })}
+                </label>
+                <input
+                  id={inputId}
+                  type="text"
+                  required
+                  autoFocus={i === 0}
+                  aria-invalid={absent || undefined}
+                  aria-describedby={absent ? `${inputId}-error` : undefined}
+                  value={overrides[f.id] ?? ''}
+                  onChange={(e) => {
+                    setOverrides((prev) => ({ ...prev, [f.id]: e.target.value }));
+                    setMissing((m) => m.filter((x) => x !== f.id));
+                  }}
+                />
+                {absent && (
+                  <p id={`${inputId}-error`} role="alert" className="error">
+                    {t('pharmacy.overrideMissing')}
+                  </p>
+                )}
+              </div>
+            );
+          })}
         <div className="alert-actions">
           <button type="submit" className="button primary" disabled={busy}>
             {busy

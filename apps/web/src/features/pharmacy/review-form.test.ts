@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { QueueItem, ReviewFinding, Severity } from './pharmacy-api.ts';
+import { findingsNeedingReason, missingReasons, overridesToSend } from './review-form.ts';
+
+const finding = (id: string, severity: Severity): ReviewFinding => ({
+  id,
+  ruleId: id,
+  type: 'renal',
+  severity,
+  summary: id,
+  detail: '',
+  drugs: [],
+  source: { id: 'x', label: 'x' },
+});
+const item = {
+  id: 'rx',
+  status: 'draft',
+  medication: 'metformin',
+  patient: {},
+  review: { state: 'pending', findings: [] },
+  findings: [finding('metformin-egfr30', 'critical'), finding('k', 'warning'), finding('note', 'info')],
+  knowledgeVersion: '1',
+} as QueueItem;
+
+describe('pharmacist review form', () => {
+  it('needs a reason for every critical and warning finding to approve, none for info', () => {
+    expect(findingsNeedingReason(item).map((f) => f.id)).toEqual(['metformin-egfr30', 'k']);
+    expect(missingReasons(item, 'approve', '', {})).toEqual(['metformin-egfr30', 'k']);
+    expect(missingReasons(item, 'approve', 'note', { 'metformin-egfr30': 'ok', k: '  ' })).toEqual(['k']);
+    expect(missingReasons(item, 'approve', '', { 'metformin-egfr30': 'a', k: 'b' })).toEqual([]);
+    expect(missingReasons({ ...item, findings: [] }, 'approve', '', {})).toEqual([]);
+  });
+
+  it('needs a reason to return', () => {
+    expect(missingReasons(item, 'return', ' ', {})).toEqual(['reason']);
+    expect(missingReasons(item, 'return', 'dose', {})).toEqual([]);
+  });
+
+  it('sends trimmed reasons for this order only', () => {
+    expect(overridesToSend(item, { 'metformin-egfr30': ' renal team ', other: 'x', k: ' ' })).toEqual({
+      'metformin-egfr30': 'renal team',
+    });
+  });
+});
