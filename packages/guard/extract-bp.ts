@@ -141,6 +141,8 @@ const TARGET_BEFORE =
   /(?:<|＜|below|under|less than|lower than|低于|小于|降至|降到|控制在|控制于|降低至|降低到|达到|目标(?:值|血压)?(?:为|是)?|goal (?:of|is)|target (?:of|is))\s*(?:an? )?(?:office )?(?:BP )?(?:of )?$/i;
 const CURRENT =
   /(?:目前|现在|当前|已经|服药后|用药后|治疗后|currently|now|has been|have been)[^，。,;；]{0,12}$/i;
+const CHINA_FAMILY =
+  /(?:中国|我国)[^，。,;；]{0,10}指南|Chinese[^,.;]{0,24}guideline|China'?s?[^,.;]{0,12}guideline/i;
 const HEDGED = /\b(?:may|might|could|can)\s+(?:still\s+)?be\b|可能|或许|也许/i;
 const CHANGED_FROM = /(?:\bfrom|从|由)\s*$/i;
 const CHANGED_TO =
@@ -400,8 +402,12 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
       namedAt > v.end &&
       /although|though|but|whereas|while|however|而|但|不过|然而/i.test(t.slice(v.end, namedAt));
     const gFor = contrasted ? d.guideline : guideline;
+    // "按照中国指南", "the Chinese guideline": no edition named — the Chinese editions the engine carries.
+    const family =
+      !gFor && CHINA_FAMILY.test(t) ? { family: ['china-2018', 'china-2024'] as Guideline[] } : {};
     out.bp.push({
       ...(gFor ? { guideline: gFor } : {}),
+      ...family,
       category,
       setting,
       form,

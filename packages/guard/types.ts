@@ -93,6 +93,8 @@ export interface BpData {
   dbp?: [number, number | undefined];
   /** "≥140/90", "starts at", "from": lower bound only. */
   lowerBoundOnly: boolean;
+  /** No edition named but a family ("中国指南", "the Chinese guideline"): its editions, all of which must disagree. */
+  family?: Guideline[];
   /** A reading said NOT to be hypertension ("below the threshold", "未达到"). */
   negated?: boolean;
 }

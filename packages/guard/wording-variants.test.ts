@@ -132,3 +132,12 @@ describe('dose caps named by class', () => {
     expect(bad('Simvastatin 40 mg can be taken with diltiazem.')).toEqual(['interaction']);
   });
 });
+
+describe('a guideline family named without its edition', () => {
+  it('"我国指南/the Chinese guideline" is checked against the Chinese editions only (all must disagree)', () => {
+    expect(bad('我国指南规定，诊室血压≥130/80 mmHg即可诊断高血压。')).toEqual(['bp-threshold']);
+    expect(bad('我国指南规定，诊室血压≥140/90 mmHg即可诊断高血压。')).toEqual([]);
+    // near miss: no guideline at all keeps every guideline as a candidate (ACC/AHA 2017 uses 130/80)
+    expect(bad('诊室血压≥130/80 mmHg即可诊断高血压。')).toEqual([]);
+  });
+});

@@ -212,7 +212,7 @@ export const bpThreshold: GuardCheck = {
     if (!bp) return undefined;
     if (bp.form === 'correspond') return judgeCorrespondence(bp, context.lang);
     const named = bp.guideline ?? context.guideline;
-    const gs = named ? [named] : candidates(bp.category);
+    const gs = named ? [named] : (bp.family ?? candidates(bp.category));
     const verdicts = gs.map((g) => judge(bp, g, context.lang, claim.text));
     const supported = verdicts.find((x) => x.verdict === 'supported');
     if (supported) return supported;
