@@ -21,7 +21,12 @@ export function gfrStatements(text: string): GfrStatement[] {
   const t = text
     .normalize('NFKC')
     .replace(UNIT, ' ')
-    .replace(/(?<![A-Za-z0-9])A[1-3](?![A-Za-z0-9])/g, '  ');
+    .replace(/(?<![A-Za-z0-9])A[1-3](?![A-Za-z0-9])/g, '  ')
+    // "CKD stage 3b", "CKD 3b期", "慢性肾脏病4期" name the KDIGO GFR category ("CKD stage 3" = G3a or G3b).
+    .replace(
+      /\bCKD\s*(?:stage\s*)?([1-5](?:[ab](?![A-Za-z]))?)(?:\s*期)?(?!\d|\.\d)|慢性肾(?:脏)?病\s*([1-5][ab]?)\s*期/gi,
+      (_m, a?: string, b?: string) => ` G${(a ?? b ?? '').toLowerCase()} `,
+    );
   if (!/GFR|KDIGO|肾小球滤过率|\bG[1-5]/i.test(t)) return [];
   const out: GfrStatement[] = [];
   const clauses = t.split(/[,，;；。]|\band\b|而|，/);

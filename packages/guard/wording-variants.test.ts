@@ -141,3 +141,14 @@ describe('a guideline family named without its edition', () => {
     expect(bad('诊室血压≥130/80 mmHg即可诊断高血压。')).toEqual([]);
   });
 });
+
+describe('KDIGO categories named as CKD stages', () => {
+  it('"CKD stage 3b", "CKD 3b期", "CKD stage 1" are KDIGO GFR categories; "CKD stage 3" is G3a or G3b', () => {
+    expect(bad('Her eGFR is 52, which is CKD stage 3b.')).toEqual(['lab-threshold']);
+    expect(bad('肾小球滤过率 52，属于CKD 3a期。')).toEqual([]);
+    expect(bad('An eGFR of 28 means CKD stage 3.')).toEqual(['lab-threshold']);
+    expect(bad('An eGFR of 35 means CKD stage 3.')).toEqual([]);
+    // near miss: a CKD patient count or a dose is not a stage
+    expect(bad('CKD 3 times more common in diabetes; eGFR 52 is G3a.')).toEqual([]);
+  });
+});

@@ -32,7 +32,11 @@ export const gfrCategory: GuardCheck = {
     }
     const lab = claim.lab;
     if (!lab) return undefined;
-    const st = (v: number) => kdigoGfrStage(v).stage as string;
+    // "CKD stage 3" names G3a and G3b together.
+    const st = (v: number) => {
+      const stage = kdigoGfrStage(v).stage as string;
+      return lab.stage === 'G3' && stage.startsWith('G3') ? 'G3' : stage;
+    };
     let ok: boolean;
     let shown: string;
     switch (lab.form) {
