@@ -223,10 +223,11 @@ const NEGATIVE: { name: string; source: string; patient: PatientContext; drafts:
     drafts: ['阿奇霉素片 0.5g qd'],
   },
   {
-    name: 'lisinopril 20 mg at CrCl 25 (within renal cap)',
-    source: 'REFERENCE §5.3 (max 40 mg at CrCl 10–30)',
+    // A new start above the renal starting dose (5 mg) is flagged: renal-start.test.ts.
+    name: 'lisinopril 5 mg start at CrCl 25 (renal starting dose, within renal cap)',
+    source: 'REFERENCE §5.3 (CrCl 10–30: start 5 mg, max 40 mg)',
     patient: patient({ labs: { crcl: { value: 25 } } }),
-    drafts: ['lisinopril 20 mg qd'],
+    drafts: ['lisinopril 5 mg qd'],
   },
 ];
 

@@ -32,8 +32,15 @@ export function checkRenal(ctx: CheckContext): Finding[] {
           (fact.atLeast !== undefined && value < fact.atLeast)
         )
           continue;
-        // A dose already within the renal cap needs no alert (alert fatigue).
-        if (fact.action === 'reduce-dose' && withinCap(med, fact.maxDaily)) continue;
+        // A dose already within the renal cap needs no alert (alert fatigue) — unless it starts the drug above the
+        // renal starting dose (`startMg`, e.g. lisinopril CrCl 10–30 start 5 mg: REFERENCE §5.3, US label).
+        if (fact.action === 'reduce-dose' && withinCap(med, fact.maxDaily)) {
+          if (startsAboveRenalStart(ctx, med, u.drug.id, fact)) {
+            seen.add(fact.id);
+            out.push(renalStartFinding(med, u.drug.names, fact, value, basis));
+          }
+          continue;
+        }
         seen.add(fact.id);
         out.push(renalFinding(med, u.drug.names, fact, value, basis));
       }
@@ -64,6 +71,39 @@ function renalFinding(
     },
     meds: [med],
     facts: [`renal:${fact.id}`, `${measure}=${value}`],
+    source: fact.source,
+  });
+}
+
+/** A draft that starts the drug (the patient takes none of it yet) at a daily dose above the renal start. */
+function startsAboveRenalStart(ctx: CheckContext, med: ResolvedMedication, drugId: string, fact: RenalFact) {
+  if (fact.startMg === undefined || !med.draft || med.dailyMg === undefined || med.dailyMg <= fact.startMg)
+    return false;
+  return !ctx.meds.some((m) => m !== med && !m.draft && m.units.some((u) => u.drug.id === drugId));
+}
+
+function renalStartFinding(
+  med: ResolvedMedication,
+  n: { en: string; zh: string },
+  fact: RenalFact,
+  value: number,
+  basis: string[],
+): Finding {
+  const measure = fact.measure === 'CrCl' ? 'CrCl' : 'eGFR';
+  return makeFinding({
+    ruleId: `${fact.id}-start`,
+    type: 'renal',
+    severity: 'warning',
+    summary: {
+      en: `${n.en} at ${measure} ${value}: start at ${fact.startMg} mg/day, not ${med.dailyMg} mg/day`,
+      zh: `${n.zh}（${measure} ${value}）：起始剂量应为${fact.startMg} mg/日，而非${med.dailyMg} mg/日`,
+    },
+    detail: {
+      en: `${fact.text.en}. Renal function: ${basis.join('; ')}.`,
+      zh: `${fact.text.zh}。肾功能：${basis.join('；')}。`,
+    },
+    meds: [med],
+    facts: [`renal:${fact.id}`, `${measure}=${value}`, `start=${fact.startMg}`],
     source: fact.source,
   });
 }
