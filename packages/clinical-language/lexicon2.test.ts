@@ -114,4 +114,22 @@ describe('lexicon variants, part 2 (issue 16)', () => {
     expect(has("woke up and couldn't see out of my left eye", 'sudden-vision-loss')).toBe(true);
     expect(has("couldn't see out of the window for the fog", 'sudden-vision-loss')).toBe(false);
   });
+  it('more lay similes of the same signs, each with a near miss', () => {
+    expect(has('爸爸笑起来只有一边嘴角动', 'facial-droop')).toBe(true);
+    expect(has("he's dribbling from one side of his mouth", 'facial-droop')).toBe(true);
+    expect(has('the baby is drooling a lot, teething', 'facial-droop')).toBe(false);
+    expect(has("my mum's arm just flopped down", 'limb-weakness')).toBe(true);
+    expect(has('the fish flopped down on the deck', 'limb-weakness')).toBe(false);
+    expect(has('眼前像有一块黑布挡着', 'sudden-vision-loss')).toBe(true);
+    expect(has('窗户拉着黑布帘子', 'sudden-vision-loss')).toBe(false);
+    expect(has('suddenly the room went black on my left side', 'sudden-vision-loss')).toBe(true);
+    expect(has('the screen went black', 'sudden-vision-loss')).toBe(false);
+    expect(has('心脏像被手捏住一样疼', 'chest-pain')).toBe(true);
+    expect(has('老人突然不认识回家的路了', 'confusion')).toBe(true);
+    expect(has('后脑勺像被人用棍子敲了一下', 'thunderclap-headache')).toBe(true);
+    expect(has('worst pain ever in my head, like being hit with a bat', 'thunderclap-headache')).toBe(true);
+    expect(has('he was hit with a bat in a game', 'thunderclap-headache')).toBe(false);
+    expect(has("my back feels like it's being ripped apart", 'tearing-pain')).toBe(true);
+    expect(has('my back feels like a plank after gardening', 'tearing-pain')).toBe(false);
+  });
 });

@@ -23,10 +23,13 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
       // AHA "pressure": someone or something sitting or pressing on the chest ("胸口像有人坐在上面").
       `(?:胸口|胸前|心口)${G}{0,2}?像(?:是)?(?:有人|有东西|被人|什么东西)?(?:坐|压|踩|站)在(?:上面|上头|上边)`,
       // AHA "squeezing": the grip simile in the next clause about the same chest ("心口像针扎，又像被什么攥住了").
-      `(?:心口|胸口|胸前)${S}{0,12}?像被${G}{0,3}?(?:攥住|攥紧|揪住|捏住|箍住)`,
+      `(?:心口|胸口|胸前|心脏)${S}{0,12}?像被${G}{0,3}?(?:攥住|攥紧|揪住|捏住|箍住)`,
     ],
   },
-  'facial-droop': { zh: ['口歪眼斜', '嘴歪眼斜'] },
+  'facial-droop': {
+    zh: ['口歪眼斜', '嘴歪眼斜'],
+    patterns: [`只有一边(?:嘴角|脸)${G}{0,2}?动`, `\\b(?:dribbl|drool)\\w*\\b[^,.;!?]{0,12}\\bone side\\b`],
+  },
   'balance-loss': { patterns: [`(?:走路|站着|人)${G}{0,3}?往(?:左|右)(?:边|侧)?(?:倒|歪|偏)`] },
   'limb-weakness': {
     zh: ['举唔起', '抬唔起'],
@@ -38,6 +41,7 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
       `\\bdragging (?:my|his|her) (?:left |right )?(?:foot|leg)\\b`,
       `\\b(?:left|right) (?:leg|knee)\\b${'[^,.;!?]'}{0,15}\\b(?:giving way|giving out|gives way|gives out)\\b`,
       `\\b(?:hand|arm|leg)\\b[^,.;!?]{0,6}\\bwon'?t do what i tell\\b`,
+      `\\b(?:arm|hand|leg)\\b[^,.;!?]{0,8}\\bflopped (?:down|to (?:her|his|my) side)\\b`,
     ],
   },
   'speech-difficulty': {
@@ -59,6 +63,8 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
     patterns: [
       // One eye half dark, whatever was tried in between ("右眼…擦了还是一半黑的").
       `(?:左眼|右眼|一只眼)[^。!;\\n]{0,30}?一半(?:是)?黑`,
+      `眼前${G}{0,6}?(?:黑布|帘子|黑幕)`,
+      `\\b(?:went|gone|going) (?:black|dark)\\b[^,.;!?]{0,12}\\b(?:left|right|one) side\\b`,
       `\\b(?:can'?t|cannot) see\\b[^,.;!?]{0,16}\\b(?:on|to) (?:my|that|the|his|her) (?:left|right|side)\\b`,
       `\\b(?:couldn'?t|could not|cannot|can'?t) see out of (?:my|his|her|one) (?:left |right )?eye\\b`,
     ],
@@ -75,7 +81,14 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
     ],
   },
   confusion: {
-    zh: ['不知道自己要去哪', '不知道自己在哪', '门牌号都想不起来', '脑子转不动'],
+    zh: [
+      '不知道自己要去哪',
+      '不知道自己在哪',
+      '门牌号都想不起来',
+      '脑子转不动',
+      '不认识回家的路',
+      '认不得回家的路',
+    ],
     patterns: [
       '不太认(?:人|得人|识人)',
       // Hokkien 毋知影家己佇佗位: does not know where he is.
@@ -103,11 +116,19 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
     ],
   },
   // Bursting severe headache (REFERENCE §1.5 / pre-eclampsia severe headache): a red flag with a crisis reading.
-  'severe-headache': { zh: ['炸裂的头疼', '炸裂的头痛', '炸裂样头痛', '炸裂样头疼'] },
+  'severe-headache': {
+    zh: ['炸裂的头疼', '炸裂的头痛', '炸裂样头痛', '炸裂样头疼', '头疼得撞墙', '头痛得撞墙'],
+  },
+  'tearing-pain': {
+    patterns: [
+      `\\bback\\b[^,.;!?]{0,6}\\bfeels? like\\b[^,.;!?]{0,15}\\b(?:ripped|torn) (?:apart|open|in two)\\b`,
+    ],
+  },
   'thunderclap-headache': {
     patterns: [
       // Sudden worst headache: the blow similes and "worst ever" (patient education on thunderclap headache).
-      `头${S}{0,10}?像被(?:锤子|榔头|棍子|雷)(?:砸|劈|打|敲)`,
+      `(?:头|后脑勺?|脑袋|脑壳)${S}{0,10}?像(?:被|让)(?:人)?(?:用)?(?:锤子|榔头|棍子|闷棍|雷)(?:砸|劈|打|敲)`,
+      `\\bhead\\b[^.!?]{0,30}\\blike (?:being )?hit (?:with|by) (?:a )?(?:bat|hammer|brick)\\b`,
       `头壳${S}{0,6}?痛甲欲死`,
       // Severe headache with neck stiffness or vomiting (subarachnoid haemorrhage warning signs).
       `头(?:痛|疼)得(?:要裂开|快裂开|要炸)${S}{0,16}?(?:吐|呕|脖子${G}{0,2}?硬)`,
