@@ -36,6 +36,9 @@ function frequencyOf(text: string): number | undefined {
   if (/\b(three|3) times\s+(a |per )?(day|daily)\b|\bt\.?i\.?d\b|\bq8h\b/i.test(text)) return 3;
   if (/\b(four|4) times\s+(a |per )?(day|daily)\b|\bq\.?i\.?d\b|\bq6h\b/i.test(text)) return 4;
   if (/\bonce\s+(a |per )?(day|daily)\b/i.test(text)) return 1;
+  // "一天两次", "一日三次", "每天2次" (the shared parser reads 每日 forms).
+  const zh = /(?:每日|每天|一天|一日)\s*([一二两三四1-4])\s*次/.exec(text);
+  if (zh) return { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4 }[zh[1] as string] ?? Number(zh[1]);
   return parseFrequency(text);
 }
 

@@ -152,3 +152,10 @@ describe('KDIGO categories named as CKD stages', () => {
     expect(bad('CKD 3 times more common in diabetes; eGFR 52 is G3a.')).toEqual([]);
   });
 });
+
+describe('dose frequency wording', () => {
+  it('"一天两次" multiplies a single dose into the daily amount', () => {
+    expect(bad('氨氯地平每次 10 mg，一天两次。')).toEqual(['dose']);
+    expect(bad('氨氯地平每次 5 mg，一天一次。')).toEqual([]);
+  });
+});
