@@ -155,6 +155,16 @@ describe.each(DATABASE_KINDS)('pharmacist queue safety on %s', (kind) => {
     const review = ((await ok.json()) as Item).review;
     expect(review.state).toBe('approved');
     for (const f of serious) expect(review.findings.find((r) => r.id === f.id)?.override).toMatch(/肾内科/);
+    // The reasons live in the order's FHIR record (version 2) and the write is in the audit log.
+    const v2 = await t.request('/fhir/R4/MedicationRequest/rx-metformin', { headers: headers() });
+    expect(JSON.stringify(await v2.json())).toContain('肾内科会诊同意');
+    const audited = await t.repository.db
+      .selectFrom('audit_entry' as never)
+      .select(['action', 'username'] as never[])
+      .where('resource_id' as never, '=', 'rx-metformin' as never)
+      .where('username' as never, '=', 'pharm' as never)
+      .execute();
+    expect((audited as { action: string }[]).map((a) => a.action)).toContain('update');
   });
 
   it('reports the hospital day by default and counts override reasons', async () => {
