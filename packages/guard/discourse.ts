@@ -20,6 +20,8 @@ export interface Discourse {
   current: Mention[];
   /** The reading the previous sentence stated without a category ("Your readings average 128/82 mmHg."). */
   lastReading?: { sbp: number; dbp: number; setting: Setting };
+  /** The request's renal function (the patient's, with certainty). */
+  requestRenal?: { egfr?: number; crcl?: number };
   /** The measurement setting the last sentence naming one named ("You asked about home readings."). */
   setting?: Setting;
   /** Conditions an earlier sentence gave the patient without naming a drug ("患者有痛风病史。"). */
@@ -40,6 +42,14 @@ export function startDiscourse(
     ...(patient?.potassium !== undefined ? { potassium: patient.potassium } : {}),
     ...(patient?.egfr !== undefined ? { egfr: patient.egfr } : {}),
     ...(patient?.crcl !== undefined ? { crcl: patient.crcl } : {}),
+    ...(patient?.egfr !== undefined || patient?.crcl !== undefined
+      ? {
+          requestRenal: {
+            ...(patient.egfr !== undefined ? { egfr: patient.egfr } : {}),
+            ...(patient.crcl !== undefined ? { crcl: patient.crcl } : {}),
+          },
+        }
+      : {}),
     current: [],
   };
 }

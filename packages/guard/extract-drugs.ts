@@ -224,6 +224,17 @@ function hepaticLevel(text: string): DrugConditionData['hepatic'] {
   return undefined;
 }
 
+/** Advice addressed to the patient ("for your back pain", "您可以…"). */
+const ADDRESSED = /\b(?:you|your|him|her|his|the patient)\b|您|你/i;
+
+/** Condition ids named in free text (the request's patient conditions). */
+export function conditionIdsIn(texts: string[]): string[] {
+  const lower = texts.join(' ').toLowerCase();
+  return CONDITION_KEYS.filter((c) => c.keys.some((k) => k && lower.includes(k.toLowerCase()))).map(
+    (c) => c.id,
+  );
+}
+
 /** A sentence about the patient ("患者有痛风病史", "The patient has gout"). */
 const PATIENT = /患者|病人|病史|既往|合并|patient|history of|has\b|had\b|known/i;
 
@@ -278,9 +289,13 @@ export function drugClaims(
     // Per polarity: the entities said to be safe / harmful, plus the patient's current medicines.
     for (const pol of ['safe', 'unsafe'] as const) {
       const polar = entities.filter((e) => polarityAt(e) === pol && !takesHere.includes(e));
-      if (!polar.length || (!combo && !takesHere.length)) continue;
+      // "You are on losartan and hydrochlorothiazide. Ibuprofen is fine for your back pain.": advice to the patient
+      // about a new drug is a combination with what the patient takes.
+      const toPatient = d.current.length > 0 && ADDRESSED.test(text) && pol === 'safe';
+      if (!polar.length || (!combo && !takesHere.length && !toPatient)) continue;
       const members = [...polar, ...takesHere];
-      if (combo) for (const c of d.current) if (!members.some((x) => same(x, c))) members.push(c);
+      if (combo || toPatient)
+        for (const c of d.current) if (!members.some((x) => same(x, c))) members.push(c);
       if (members.length < 2) continue;
       for (const set of alternatives(members, text)) {
         if (set.length < 2) continue;
@@ -339,13 +354,20 @@ export function drugClaims(
   const stated_r = renalIn(text);
   const noAdjustment = NO_ADJUSTMENT.test(text);
   // "No adjustment is needed" uses the renal function stated earlier in the answer too.
+  // The request's renal function applies to advice addressed to this patient ("二甲双胍可以继续使用" at eGFR 25).
+  const fromRequest =
+    d.requestRenal && (d.requestRenal.egfr !== undefined || d.requestRenal.crcl !== undefined)
+      ? d.requestRenal
+      : undefined;
   const r =
-    stated_r.egfr !== undefined || stated_r.crcl !== undefined || !noAdjustment
+    stated_r.egfr !== undefined || stated_r.crcl !== undefined
       ? stated_r
-      : {
-          ...(d.egfr !== undefined ? { egfr: d.egfr } : {}),
-          ...(d.crcl !== undefined ? { crcl: d.crcl } : {}),
-        };
+      : noAdjustment
+        ? {
+            ...(d.egfr !== undefined ? { egfr: d.egfr } : {}),
+            ...(d.crcl !== undefined ? { crcl: d.crcl } : {}),
+          }
+        : (fromRequest ?? {});
   if (r.egfr !== undefined || r.crcl !== undefined) {
     for (const e of entities) {
       const pol = noAdjustment ? 'safe' : polarityAt(e);

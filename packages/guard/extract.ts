@@ -9,7 +9,7 @@ import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import type { Guideline } from '@qihuang/engines/blood-pressure';
 import { absorb, startDiscourse } from './discourse.ts';
 import { bpClaims, guidelineIn } from './extract-bp.ts';
-import { doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
+import { conditionIdsIn, doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
 import { acrStatements, gfrStatements } from './extract-labs.ts';
 import { findMentions } from './mentions.ts';
 import { splitSentences, stripCitations } from './sentences.ts';
@@ -39,6 +39,9 @@ export function extractClaims(
 ): Claim[] {
   const claims: Claim[] = [];
   const d = startDiscourse(patient, contextGuideline);
+  // The request's conditions (and pregnancy) are the patient's: drug advice is checked against them.
+  const given = [...conditionIdsIn(patient?.conditions ?? []), ...(patient?.pregnant ? ['pregnancy'] : [])];
+  if (given.length) d.conditionIds = [...new Set(given)];
   const sentences = splitSentences(answer);
   // Laboratory values belong to the patient wherever the answer states them ("… can be added. K⁺ is 5.9.").
   const labs = startDiscourse(undefined, undefined);

@@ -16,7 +16,7 @@ const PROHIBIT =
   /(should not|must not|never|do not|don't|cannot|can't|shouldn't|is not to)\s+(be\s+)?(combined|combine|co-?administer\w*|used|use|given|give|prescribed|taken|started|start|added|add)|\bnot be (?:combined|given|used|added|started)|not recommended|not safe|unsafe|dangerous|harmful|serious interaction|major interaction|禁止|不宜|不应|不可|不能|不推荐|不建议|慎用|不安全|有害|危险|严重相互作用|以免/i;
 /** A recommendation or a good choice ("first choice", "优选", "可以作为首选"). */
 const CHOICE =
-  /first choice|good choice|appropriate (?:choice|option)|reasonable (?:combination|choice|option)|优选|可以作为|可作为/i;
+  /first choice|good choice|appropriate (?:choice|option)|reasonable (?:combination|choice|option)|\bkeep (?:on )?(?:taking|using)\b|优选|可以作为|可作为|(?:不错|很好|较好|合适|理想)的选择/i;
 
 const memo = new Map<string, 'safe' | 'unsafe' | undefined>();
 
