@@ -244,7 +244,8 @@ function ReviewDialog({
         onClose();
       }}
     >
-      <form onSubmit={(e) => void submit(e)}>
+      {/* noValidate: the form shows its own messages in the page language, not the browser's. */}
+      <form noValidate onSubmit={(e) => void submit(e)}>
         <h2 id={titleId}>
           {action === 'approve' ? t('pharmacy.approveTitle') : t('pharmacy.returnTitle')}: {item.medication}
         </h2>
