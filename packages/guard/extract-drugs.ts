@@ -224,6 +224,9 @@ function hepaticLevel(text: string): DrugConditionData['hepatic'] {
   return undefined;
 }
 
+const STOPPED =
+  /\b(?:stop(?:ping)?|discontinu(?:e|ing)|switch(?:ing)? (?:away )?from|chang(?:e|ing) from|instead of|rather than)\s+(?:the |your |her |his )?$|(?:停用|停止服用|停止使用|停掉|停服|换掉|从|而不是|代替)\s*$/i;
+
 /** Advice addressed to the patient ("for your back pain", "您可以…"). */
 const ADDRESSED = /\b(?:you|your|him|her|his|the patient)\b|您|你/i;
 
@@ -262,6 +265,9 @@ export function drugClaims(
   const distinct = new Set(pols.filter(Boolean));
   const sentencePolarity = distinct.size === 1 ? [...distinct][0] : undefined;
   const polarityAt = (m: Mention) => {
+    // "stop lisinopril and switch to labetalol": a drug to stop (or switch away from) is said neither safe nor
+    // harmful (stopping a drug is not a statement that it is contraindicated).
+    if (STOPPED.test(text.slice(Math.max(0, m.start - 24), m.start))) return undefined;
     const c = clauseOf(m);
     return (c && polarity(c.text)) ?? sentencePolarity;
   };

@@ -33,3 +33,12 @@ describe('patient context from the request', () => {
     expect(bad('Ibuprofen is fine for your back pain.')).toEqual([]);
   });
 });
+
+describe('a drug to stop is not said to be safe', () => {
+  it('"stop lisinopril and switch to labetalol" in pregnancy', () => {
+    expect(bad('In pregnancy, stop lisinopril and switch to labetalol or nifedipine.')).toEqual([]);
+    expect(bad('妊娠后应停用缬沙坦，改用拉贝洛尔。')).toEqual([]);
+    // near miss: switching to a contraindicated drug
+    expect(bad('In pregnancy, stop labetalol and switch to lisinopril.')).toEqual(['drug-condition']);
+  });
+});
