@@ -74,4 +74,20 @@ export const MESSAGES = {
     zh: `通过含警示或严重问题的处方须为每条问题填写忽略理由：${ids.join('，')}`,
   }),
   returnReason: { en: 'A reason is required to return a prescription', zh: '退回处方须填写理由' },
+  notAnOrder: (id: string, intent: string, status: string) => ({
+    en: `MedicationRequest/${id} is not an order awaiting review (intent ${intent}, status ${status})`,
+    zh: `MedicationRequest/${id} 不是待审核的处方（intent ${intent}，status ${status}）`,
+  }),
+  alreadyReviewed: (id: string) => ({
+    en: `MedicationRequest/${id} has already been reviewed`,
+    zh: `MedicationRequest/${id} 已审核过`,
+  }),
+  outsideWindow: (id: string, days: number) => ({
+    en: `MedicationRequest/${id} was written more than ${days} days ago and is not awaiting review`,
+    zh: `MedicationRequest/${id} 开具于 ${days} 天以前，不在待审范围内`,
+  }),
+  unknownFindings: (ids: string[]) => ({
+    en: `Unknown finding id(s) in overrides: ${ids.join(', ')}`,
+    zh: `忽略理由中有未知的审方发现：${ids.join('，')}`,
+  }),
 };

@@ -250,22 +250,15 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     const order = await deps.repository.read(ctx, 'MedicationRequest', id);
     const mr = order as { intent?: string; status?: string };
     if (!isReviewableOrder(order))
-      throw new QihuangError(
-        'conflict',
-        `MedicationRequest/${id} is not an order awaiting review (intent ${mr.intent}, status ${mr.status})`,
-      );
+      throw new QihuangError('conflict', say(MESSAGES.notAnOrder(id, `${mr.intent}`, `${mr.status}`)));
     if (readReview(order).state !== 'pending')
-      throw new QihuangError('conflict', `MedicationRequest/${id} has already been reviewed`);
+      throw new QihuangError('conflict', say(MESSAGES.alreadyReviewed(id)));
     if (!awaitsReview(order, clock(), windowDays))
-      throw new QihuangError(
-        'conflict',
-        `MedicationRequest/${id} was written more than ${windowDays} days ago and is not awaiting review`,
-      );
+      throw new QihuangError('conflict', say(MESSAGES.outsideWindow(id, windowDays)));
     const current = await review(ctx, order, new Map(), new Map());
     const known = new Set(current.findings.map((f) => f.id));
     const unknown = Object.keys(overrides).filter((f) => !known.has(f));
-    if (unknown.length > 0)
-      throw new QihuangError('invalid-input', `Unknown finding id(s) in overrides: ${unknown.join(', ')}`);
+    if (unknown.length > 0) throw new QihuangError('invalid-input', say(MESSAGES.unknownFindings(unknown)));
     // Safety: approving over a warning or critical finding needs the pharmacist's reason for each one.
     const missing = current.findings.filter((f) => isSerious(f) && !overrides[f.id]).map((f) => f.id);
     if (state === 'approved' && missing.length > 0)

@@ -116,7 +116,9 @@ describe.each(DATABASE_KINDS)('pharmacist queue safety on %s', (kind) => {
     const nitro = items.find((i) => i.id === 'rx-nitroglycerin')!;
     expect(nitro.findings.filter((f) => /Alendron/i.test(f.summary))).toEqual([]);
     expect(items.find((i) => i.id === 'rx-metformin')!.requester).toBe('明 李');
-    expect((await approve('old-lisinopril', {})).status).toBe(409);
+    const old = await approve('old-lisinopril', {});
+    expect(old.status).toBe(409);
+    expect(await old.text()).toMatch(/不在待审范围内/);
   });
 
   it('answers in one language, naming sources without internal references', async () => {
