@@ -52,6 +52,12 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
     pos: ['胸闷气短这些都没有', 'chest-pain'],
     pseudo: ['胸痛，其他这些都没有', 'chest-pain'],
   },
+  // Asked about it and answered no; "说不清" is no answer.
+  {
+    flag: 'negated',
+    pos: ['医生问我有没有胸闷，我说没有', 'chest-pain'],
+    pseudo: ['心口好像有点闷闷的疼，说不清', 'chest-pain'],
+  },
   { flag: 'negated', pos: ['胸痛（-），头晕（+）', 'chest-pain'], pseudo: ['胸痛（+）', 'chest-pain'] },
   { flag: 'historical', pos: ['小时候有过癫痫', 'epilepsy'], pseudo: ['吃药之前胸口疼', 'chest-pain'] },
   {
@@ -415,5 +421,24 @@ describe('modifier scopes from the second independent tuning part (issue 16)', (
     const m = analyze('朋友说他爷爷嘴歪了，送医院了').mentions.find((x) => x.concept === 'facial-droop');
     expect(m?.modifiers.remote).toBe(true);
     expect(emergencyCall(analyze('朋友突然嘴歪了，就在我旁边')).emergency).toBe(true);
+  });
+  it('a list denied as a whole: 一概没有, a pseudo-trigger inside the items (无力) does not block it; 没有缓解 does', () => {
+    expect(flagsOf('胸痛、气短、手脚无力这些症状一概没有', 'chest-pain')).toEqual(['negated']);
+    expect(flagsOf('胸痛这些都没有缓解', 'chest-pain')).toEqual([]);
+  });
+  it('a deficit "中风好几年了" is long-standing; a sudden deficit next to a relative\'s old stroke is not', () => {
+    expect(flagsOf('他中风好几年了，右手一直不太灵活', 'limb-weakness')).toEqual(['historical', 'other']);
+    expect(flagsOf('右手突然不灵活，我爸中风好几年了', 'limb-weakness')).toEqual([]);
+  });
+  it('"when he was a teenager" dates an event; "I read that …" reports a general statement', () => {
+    expect(flagsOf('My brother had a seizure when he was a teenager', 'seizure')).toEqual([
+      'historical',
+      'other',
+    ]);
+    expect(flagsOf('My brother is a teenager and just had a seizure', 'seizure')).toEqual(['other']);
+    expect(flagsOf('I read that slurred speech can mean a stroke', 'speech-difficulty')).toEqual([
+      'hypothetical',
+    ]);
+    expect(flagsOf('I read the label and my speech is slurred', 'speech-difficulty')).toEqual([]);
   });
 });

@@ -226,7 +226,10 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
         if (!m) continue;
         const cueEnd = target.end + m[0].length;
         const gap = { start: target.end, end: cueEnd };
-        if (pseudo.some((p) => p.categories.includes(cat) && overlaps(p.span, gap))) continue;
+        // A named cue spans a list ("胸痛、手脚无力这些都没有"): a pseudo-trigger inside the listed items (无力) does
+        // not block it, only one at its end.
+        const tail = m.groups?.cue ? { start: Math.max(gap.start, cueEnd - 3), end: cueEnd } : gap;
+        if (pseudo.some((p) => p.categories.includes(cat) && overlaps(p.span, tail))) continue;
         if (!rule.adjacent) {
           // The cue belongs to the nearest concept: none may start in between, and no terminator either.
           // A concept inside the cue itself ("since my stroke") does not count.

@@ -95,8 +95,16 @@ export const TRIGGERS: readonly TriggerRule[] = [
     category: 'negated',
     direction: 'backward',
     // The whole tail is the cue (named group), so the other listed concepts before it do not block it.
-    re: '^(?<cue>(?![^,.。!?;\\n]{0,12}?(?:其他|其它|别的|其余))[^,.。!?;\\n]{0,12}?(?:这些|这几个|这几样|以上|上述|上面这些)(?:症状)?(?:也|都|全|统统)?(?:没有|没|无)(?!缓解|好转|减轻))',
-    window: 12,
+    re: '^(?<cue>(?![^,.。!?;\\n]{0,16}?(?:其他|其它|别的|其余))[^,.。!?;\\n]{0,16}?(?:这些|这几个|这几样|以上|上述|上面这些)(?:症状)?(?:也|都|全|统统|一概|一律|完全|根本)?(?:没有|没|无)(?!缓解|好转|减轻))',
+    window: 16,
+  },
+  // Asked about it, answered no ("医生问我有没有胸闷，我说没有", "asked if I had chest pain, I said no").
+  {
+    category: 'negated',
+    direction: 'backward',
+    re: '^[^。!?;\\n]{0,3}?[,]\\s*(?:(?:我|他|她)(?:就)?(?:说|回答)|回答说?)(?:了)?(?:没有|没|不是|不)(?=\\s*(?:[,.。!?;]|$))|^[^.!?;\\n]{0,3}?,\\s*(?:i|he|she) said no\\b',
+    sentence: true,
+    window: 8,
   },
   // Clinical notation "胸痛(-)", "胸痛（阴性）", "脑梗已排除".
   {
@@ -125,7 +133,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'backward',
-    re: `^[^.!?;]{0,40}?\\b(?:(?:${EN_NUM} )?(?:years?|yrs?|months?|mos?|weeks?|wks?) ago|as a young (?:man|woman)|when (?:he|she|i) was (?:\\d+|young|younger|a child|a kid)|at (?:the )?age (?:of )?\\d+|aged \\d+|in the past|as a (?:child|kid)|when i was (?:young|younger|a child|a kid)|years back|before (?:he|she|they) (?:died|passed(?: away)?)|back in (?:\\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))|in \\d{4}|last (?:year|month|week)|went away|(?:is|has|had) gone|has resolved|resolved|cleared up|got better|(?:once |ever )?before(?=\\s*(?:[,.;!?]|$)))\\b`,
+    re: `^[^.!?;]{0,40}?\\b(?:(?:${EN_NUM} )?(?:years?|yrs?|months?|mos?|weeks?|wks?) ago|as a young (?:man|woman)|when (?:he|she|i) was (?:\\d+|young|younger|a child|a kid|a teenager|a teen|a baby|little)|at (?:the )?age (?:of )?\\d+|aged \\d+|in the past|as a (?:child|kid)|when i was (?:young|younger|a child|a kid)|years back|before (?:he|she|they) (?:died|passed(?: away)?)|back in (?:\\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))|in \\d{4}|last (?:year|month|week)|went away|(?:is|has|had) gone|has resolved|resolved|cleared up|got better|(?:once |ever )?before(?=\\s*(?:[,.;!?]|$)))\\b`,
     window: 10,
   },
   {
@@ -138,7 +146,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'forward',
-    re: '(?:后遗症|从小|自小|小时候|天生|先天|老毛病|受过伤|多年|(?:中风|脑梗塞|脑梗死|脑梗|卒中|脑出血|脑溢血)(?:以后|之后|后))',
+    re: `(?:后遗症|从小|自小|小时候|天生|先天|老毛病|受过伤|多年|(?:中风|脑梗塞|脑梗死|脑梗|卒中|脑出血|脑溢血)(?:以后|之后|后|(?:已经|都)?(?:好几年|好多年|多年|${CJK_NUM}年)(?:多)?了))`,
     redFlags: ['neuro-deficit', 'vision-loss'],
     sentence: true,
     window: 20,
@@ -397,7 +405,7 @@ export const CONTINUING = /还(?:在|是)?(?:疼|痛|闷|难受|没好)|到现�
  * writer (`remote`, never an emergency); a reported general statement ("电视上说胸痛要打120") is hypothetical.
  */
 export const REPORT =
-  /(?:新闻|报道|报纸|电视剧|电影里|小说里|电视上|电视里|网上|网络上|朋友圈|抖音|快手|微博|微信群|视频里|视频上|视频中|文章|公众号|节目里|节目上)|\b(?:read about|reading about|heard about|the news|a news|an article|a story|a video|a report|a post|a documentary|on tv|on television|on facebook|on the internet)\b/g;
+  /(?:新闻|报道|报纸|电视剧|电影里|小说里|电视上|电视里|网上|网络上|朋友圈|抖音|快手|微博|微信群|视频里|视频上|视频中|文章|公众号|节目里|节目上)|\b(?:read about|reading about|heard about|i read that|i heard that|i read online|the news|a news|an article|a story|a video|a report|a post|a documentary|on tv|on television|on facebook|on the internet)\b/g;
 /**
  * An unnamed stranger as the experiencer cue ("有人", "一个老人", "someone", "a man"): only such a person in a report
  * is remote. The writer's own relatives and pronouns never are ("视频里看到我妈嘴歪了" is a caregiver's emergency).
