@@ -441,4 +441,8 @@ describe('modifier scopes from the second independent tuning part (issue 16)', (
     ]);
     expect(flagsOf('I read the label and my speech is slurred', 'speech-difficulty')).toEqual([]);
   });
+  it('"my chest doesn\'t hurt anymore" denies chest pain; "my chest hurts" does not', () => {
+    expect(flagsOf("my chest doesn't hurt anymore", 'chest-pain')).toEqual(['negated']);
+    expect(flagsOf('my chest hurts', 'chest-pain')).toEqual([]);
+  });
 });

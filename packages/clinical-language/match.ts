@@ -139,6 +139,7 @@ const FINE: readonly [RegExp, string][] = [
   [/脑子(?:很|挺|都|也|还)?(?:清楚|清醒|好使)/g, '意识模糊'],
   [/(?:眼睛|看东西)(?:也|都|还)?(?:没啥问题|没问题|没什么问题|挺清楚|很清楚|正常)/g, '视物模糊'],
   [/(?:后背|背上|背部)(?:也|都|倒)?(?:不疼|不痛|没疼|没痛)/g, '撕裂样痛'],
+  [/\bchest (?:doesn'?t|does not|isn'?t|is not) (?:hurt|hurting|tight|sore)\b/g, 'chest hurts'],
   [/\bface,? arms?,? (?:and )?speech (?:are |were )?(?:all )?(?:normal|fine|ok)\b/g, 'face drooping'],
 ];
 

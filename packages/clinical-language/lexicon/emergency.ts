@@ -93,7 +93,7 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
     ],
     patterns: [
       `(?:胸|心口|心窝|胸前|心脏)(?:口|部)?${G}{0,5}?(?:痛|疼|闷|压|紧|堵|憋|揪|绞|难受|踩|勒|沉)`,
-      `\\bchest\\b[^,.;!?]{0,30}\\b(?:hurts?|hurting|pains?|ache|aching|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|killing|stabbing|burning)\\b`,
+      `\\bchest\\b(?:(?!\\b(?:not|no|doesn'?t|don'?t|isn'?t|never)\\b)[^,.;!?]){0,30}\\b(?:hurts?|hurting|pains?|ache|aching|tight|tightness|pressure|heavy|squeez\\w*|crush\\w*|killing|stabbing|burning)\\b`,
       `\\b(?:pain|pressure|tightness|squeezing|heaviness|ache|weight|crushing|burning|band|vise|vice)\\b[^,.;!?]{0,24}\\b(?:chest|breastbone|sternum)\\b`,
       `\\b(?:clutching|holding|grabbing) (?:my|his|her|their) chest\\b`,
     ],
