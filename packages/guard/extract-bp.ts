@@ -10,6 +10,9 @@ import { analyze } from '@qihuang/clinical-language';
 import { ageIn, type Discourse } from './discourse.ts';
 import { axisValues, RANGE, type AxisValue as BpValueAt } from './extract-bp-axis.ts';
 import { correspondence } from './extract-bp-correspond.ts';
+import { categoriesIn } from './extract-bp-categories.ts';
+
+export { categoriesIn } from './extract-bp-categories.ts';
 import type { BpData, TargetData } from './types.ts';
 
 const NAMED: [Guideline, RegExp][] = [
@@ -28,53 +31,6 @@ export const guidelinesIn = (text: string): Guideline[] =>
   NAMED.filter(([, re]) => re.test(text.normalize('NFKC'))).map(([g]) => g);
 
 const GUIDELINE_NAMES = /ACC\s*\/\s*AHA|ESH|中国|China|Chinese|2017\s*(?:年\s*)?ACC/i;
-
-const CN_DIGIT: Record<string, string> = { 一: '1', 二: '2', 三: '3' };
-
-interface CategoryHit {
-  category: string;
-  negated: boolean;
-  at: number;
-}
-
-/** Category words in a sentence, in order. */
-export function categoriesIn(text: string): CategoryHit[] {
-  const t = text.normalize('NFKC');
-  const hits: { at: number; category: string }[] = [];
-  // Roman numerals ("grade II", "Ⅱ级" — NFKC turns Ⅱ into II) count as digits.
-  const roman = (x: string) => (/^I+$/i.test(x) ? String(x.length) : (CN_DIGIT[x] ?? x));
-  for (const m of t.matchAll(/stage\s*([12]|I{1,2})\b|([12一二]|I{1,2})\s*期\s*高血压/gi)) {
-    const n = roman((m[1] ?? m[2]) as string);
-    hits.push({ at: m.index as number, category: `stage-${n}` });
-  }
-  for (const m of t.matchAll(/grade\s*([123]|I{1,3})\b|([123一二三]|I{1,3})\s*级\s*(?:高血压)?/gi))
-    hits.push({ at: m.index as number, category: `grade-${roman((m[1] ?? m[2]) as string)}` });
-  for (const m of t.matchAll(/high[- ]normal|正常高值/gi))
-    hits.push({ at: m.index as number, category: 'high-normal' });
-  for (const m of t.matchAll(/\boptimal\b|理想血压/gi))
-    hits.push({ at: m.index as number, category: 'optimal' });
-  for (const m of t.matchAll(
-    /\belevated\b(?!\s+(?:risk|potassium|k\b|creatinine|levels?|liver|glucose|blood sugar|heart))|血压升高/gi,
-  ))
-    hits.push({ at: m.index as number, category: 'elevated' });
-  for (const m of t.matchAll(
-    /(?<!high[- ])\bnormal (?:blood pressure|bp|category)\b|(?<!high[- ])\bnormal\b(?= range| category)|(?<=\b(?:is|are|as|be|considered|classified as|counts as)\s+)normal\b|(?<!high[- ])\bnormal(?=\s*(?:is|are|means|:|=)\s*\d)(?![- ](?:high|renal|kidney|potassium|sinus|saline))|正常血压/gi,
-  ))
-    hits.push({ at: m.index as number, category: 'normal' });
-  for (const m of t.matchAll(/hypertension|hypertensive|高血压/gi))
-    if (!hits.some((h) => Math.abs(h.at - (m.index as number)) < 14))
-      hits.push({ at: m.index as number, category: 'hypertension' });
-  return hits
-    .sort((a, b) => a.at - b.at)
-    .map((h) => ({
-      at: h.at,
-      category: h.category,
-      negated:
-        /(\bnot( yet)?( in)?( the)?|\bno longer|isn't|不属于|不是|未达到|尚未|没有达到|不算|不会被(?:视为|认为|诊断为|当作)|不被(?:视为|认为)|(?:is|are|would be) not (?:considered|counted as|classed as))\s*(a |an )?$/i.test(
-          t.slice(Math.max(0, h.at - 14), h.at),
-        ),
-    }));
-}
 
 const SETTINGS: [Setting, RegExp][] = [
   ['night', /night|nocturnal|asleep|sleep-time|夜间|睡眠/gi],
