@@ -9,7 +9,11 @@
  * Each sample uses a fresh patient; the Flag is polled every 10 ms straight in the database, also while the request runs. PostgreSQL and
  * PGlite are run one after the other, on the same machine; the load average is printed before and after.
  *
- *   node bin/run-ts.mjs bench/upload-to-alert.ts [--kinds postgres,pglite] [--repeat 20]
+ *   node bin/run-ts.mjs bench/upload-to-alert.ts [--kinds postgres,pglite] [--repeat 20] [--only 1000]
+ *
+ * `--only TEXT` runs the scenarios whose name contains TEXT (e.g. `--only 1000 --repeat 48`: 12 samples of the
+ * 1,000-reading upload, whose sample count is a quarter of `--repeat`). When another engineer's tests load the
+ * machine, compare runs made back to back and read the load average printed with them.
  */
 import { loadavg } from 'node:os';
 import pino from 'pino';
@@ -26,6 +30,7 @@ for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
 const kinds = (args.get('kinds') ?? 'postgres,pglite').split(',') as DatabaseKind[];
 const repeat = Number(args.get('repeat') ?? 20);
+const only = args.get('only');
 const ctx = { requestId: 'bench', principal: SYSTEM_PRINCIPAL };
 
 async function open(kind: DatabaseKind): Promise<{ database: Database; drop: () => Promise<void> }> {
@@ -194,6 +199,7 @@ for (const kind of kinds) {
         ),
     },
   ];
+  if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter((s) => s.name.includes(only)));
   // Warm-up (JIT, definitions, plans): one of each, not counted.
   for (const s of scenarios) {
     const patient = await newPatient(built);
