@@ -132,4 +132,13 @@ describe('lexicon variants, part 2 (issue 16)', () => {
     expect(has("my back feels like it's being ripped apart", 'tearing-pain')).toBe(true);
     expect(has('my back feels like a plank after gardening', 'tearing-pain')).toBe(false);
   });
+  it('mixed "chest 好痛" is chest pain; "chest X光" is not', () => {
+    expect(has('chest 好痛，出冷汗', 'chest-pain')).toBe(true);
+    expect(has('拍了chest X光', 'chest-pain')).toBe(false);
+  });
+  it('input-method typos 不轻楚 / 喘不过起 read as 不清楚 / 喘不过气; 年轻 is untouched', () => {
+    expect(has('说话不轻楚', 'speech-difficulty')).toBe(true);
+    expect(has('喘不过起', 'dyspnoea')).toBe(true);
+    expect(has('我还年轻', 'speech-difficulty')).toBe(false);
+  });
 });

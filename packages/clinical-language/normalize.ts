@@ -64,6 +64,8 @@ const ZH_TYPOS: readonly [string, string][] = [
   ['钟风', '中风'],
   ['不青楚', '不清楚'],
   ['看不件', '看不见'],
+  ['不轻楚', '不清楚'],
+  ['喘不过起', '喘不过气'],
   ['抽触', '抽搐'],
 ];
 const ZH_TYPO_RE = new RegExp(ZH_TYPOS.map(([t]) => t).join('|'), 'g');

@@ -20,6 +20,8 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
     // Cantonese 翳: oppressive fullness (AHA: "uncomfortable pressure, squeezing, fullness").
     zh: ['心口好翳', '心口翳', '胸口好翳', '胸口翳'],
     patterns: [
+      // Mixed writing: "chest 好痛".
+      `\\bchest\\s*(?:好|很|特别|非常|有点)?(?:痛|疼|闷)`,
       // AHA "pressure": someone or something sitting or pressing on the chest ("胸口像有人坐在上面").
       `(?:胸口|胸前|心口)${G}{0,2}?像(?:是)?(?:有人|有东西|被人|什么东西)?(?:坐|压|踩|站)在(?:上面|上头|上边)`,
       // AHA "squeezing": the grip simile in the next clause about the same chest ("心口像针扎，又像被什么攥住了").
