@@ -99,6 +99,7 @@ const CURRENT =
   /(?:目前|现在|当前|已经|服药后|用药后|治疗后|currently|now|has been|have been)[^，。,;；]{0,12}$/i;
 const CHINA_FAMILY =
   /(?:中国|我国)[^，。,;；]{0,10}指南|Chinese[^,.;]{0,24}guideline|China'?s?[^,.;]{0,12}guideline/i;
+const UPPER_BEFORE = /(?:<|＜|≤|below|under|less than|lower than|低于|小于|不到)\s*$/i;
 const HEDGED = /\b(?:may|might|could|can)\s+(?:still\s+)?be\b|可能|或许|也许/i;
 const CHANGED_FROM = /(?:\bfrom|从|由)\s*$/i;
 const CHANGED_TO =
@@ -345,6 +346,26 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
           t.slice(v.end),
         ));
     if (form === 'reading' && !specific && !generic && !/threshold|阈值/i.test(t)) continue;
+    // "正常血压：<120/80", "optimal is below 120/80": an upper bound is the category's upper edge, not a reading.
+    if (
+      form === 'reading' &&
+      (v.lead === '<' || v.lead === '＜' || v.lead === '≤' || UPPER_BEFORE.test(before))
+    ) {
+      const gUpper = guidelineIn(t) ?? d.guideline;
+      // Like a range, an upper bound follows its category ("理想血压为<120/80，正常血压为…").
+      const cu = catBefore ?? (catAfter && !values.some((w) => w.at > catAfter.at) ? catAfter : undefined);
+      if (cu && cu.category !== 'hypertension' && v.dbp && !v.dbpUpperOnly)
+        out.bp.push({
+          ...(gUpper ? { guideline: gUpper } : {}),
+          category: cu.category,
+          setting,
+          form: 'upper',
+          sbp: v.sbp,
+          dbp: v.dbp,
+          lowerBoundOnly: false,
+        });
+      continue;
+    }
     // "office readings of 150/95 may be normal at home": a hedged reading is not a classification.
     if (form === 'reading' && HEDGED.test(t.slice(v.end, (own?.at ?? v.end + 40) + 1))) continue;
     // "lowered the threshold from 140/90 to 130/80", "从140/90下调到130/80": the value changed from is the old one.

@@ -86,7 +86,7 @@ export interface BpData {
   category: string;
   setting: Setting;
   /** A reading said to be in the category; the category's range; or its lower threshold. */
-  form: 'reading' | 'range' | 'threshold' | 'correspond';
+  form: 'reading' | 'range' | 'threshold' | 'correspond' | 'upper';
   /** form 'correspond': the office value the out-of-office value (sbp/dbp, in `setting`) is said to correspond to. */
   office?: { sbp: number; dbp: number };
   sbp?: [number, number | undefined];

@@ -159,3 +159,13 @@ describe('dose frequency wording', () => {
     expect(bad('氨氯地平每次 5 mg，一天一次。')).toEqual([]);
   });
 });
+
+describe('upper bounds', () => {
+  it('"optimal is below 120/80" / "正常血压：<120/80" is the category\'s upper edge, never a reading', () => {
+    expect(bad('按中国2018指南：\n1. 正常血压：<120/80 mmHg\n2. 正常高值：120–139/80–89 mmHg')).toEqual([]);
+    expect(bad('Under ESH 2023, optimal blood pressure is below 120/80 mmHg.')).toEqual([]);
+    expect(bad('Under ESH 2023, optimal blood pressure is below 130/85 mmHg.')).toEqual(['bp-threshold']);
+    // near miss: a bound on "hypertension" is not a category edge
+    expect(bad('Under ESH 2023, below 140/90 mmHg is not hypertension.')).toEqual([]);
+  });
+});

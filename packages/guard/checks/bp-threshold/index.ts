@@ -185,6 +185,18 @@ function judge(bp: BpData, g: Guideline, lang: Lang, text = ''): Verdict {
     const truth = band[axis];
     if (!stated || !truth) continue;
     const A = axis === 'sbp' ? say(lang, '收缩压', 'SBP') : say(lang, '舒张压', 'DBP');
+    // "optimal is below 120/80": the category ends just below the stated value.
+    if (bp.form === 'upper') {
+      if (truth[1] + 1 !== stated[0])
+        wrong.push(
+          say(
+            lang,
+            `${A}上限为 <${truth[1] + 1}，而非 <${stated[0]}`,
+            `${A} is below ${truth[1] + 1}, not ${stated[0]}`,
+          ),
+        );
+      continue;
+    }
     if (stated[0] !== truth[0])
       wrong.push(
         say(
