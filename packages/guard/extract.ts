@@ -12,6 +12,7 @@ import { bpClaims, guidelineIn } from './extract-bp.ts';
 import { conditionIdsIn, doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
 import { acrStatements, gfrStatements } from './extract-labs.ts';
 import { findMentions } from './mentions.ts';
+import { memberships } from './extract-membership.ts';
 import { splitSentences, stripCitations } from './sentences.ts';
 import type { Claim, Mention, PatientContext } from './types.ts';
 
@@ -91,6 +92,8 @@ export function extractClaims(
     const drug = drugClaims(text, mentions, kb, d, doses);
     for (const interaction of drug.interactions) claims.push({ ...base, kind: 'interaction', interaction });
     for (const condition of drug.conditions) claims.push({ ...base, kind: 'drug-condition', condition });
+    for (const membership of memberships(text, mentions))
+      claims.push({ ...base, kind: 'attribution', membership });
 
     const own = claims.slice(before).filter((c) => c.kind !== 'citation');
     if (!own.length && (mentions.length || MEDICAL.test(text)) && /\p{L}/u.test(text)) {

@@ -164,6 +164,8 @@ export interface Claim {
   interaction?: InteractionData;
   condition?: DrugConditionData;
   attribution?: AttributionData;
+  /** "Losartan is an ACE inhibitor" / "氨氯地平属于非二氢吡啶类CCB": a drug said to belong to a class. */
+  membership?: { mention: Mention; classMention: Mention };
   citation?: string;
   /** Patient values the answer stated or carried (used with the request's patient context). */
   context?: { egfr?: number; crcl?: number; potassium?: number };

@@ -169,3 +169,14 @@ describe('upper bounds', () => {
     expect(bad('Under ESH 2023, below 140/90 mmHg is not hypertension.')).toEqual([]);
   });
 });
+
+describe('class membership through the drug knowledge base', () => {
+  it('"X is a <class>" / "X属于<class>" is checked; a generic class name accepts its whole family', () => {
+    expect(bad('Losartan is an ACE inhibitor.')).toEqual(['attribution']);
+    expect(bad('氨氯地平属于非二氢吡啶类钙通道阻滞剂。')).toEqual(['attribution']);
+    expect(bad('Losartan is an angiotensin receptor blocker.')).toEqual([]);
+    // near misses: generic names ("calcium channel blocker", "diuretic") cover the family
+    expect(bad('Verapamil is a calcium channel blocker.')).toEqual([]);
+    expect(bad('Furosemide is a diuretic.')).toEqual([]);
+  });
+});

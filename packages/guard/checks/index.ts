@@ -4,6 +4,7 @@ import { assertion } from './assertion/index.ts';
 import { bpTarget } from './bp-target/index.ts';
 import { bpThreshold } from './bp-threshold/index.ts';
 import { citation } from './citation/index.ts';
+import { classMembership } from './class-membership/index.ts';
 import { doseRange } from './dose-range/index.ts';
 import { drugCondition } from './drug-condition/index.ts';
 import { gfrCategory } from './gfr-category/index.ts';
@@ -19,5 +20,6 @@ export const CHECKS: readonly GuardCheck[] = [
   gfrCategory, // @qihuang/engines/renal-function KDIGO
   interaction, // drug-knowledge interaction rules + preferred combinations
   drugCondition, // drug-knowledge contraindications / pregnancy / renal use
+  classMembership, // drug-knowledge classes of a drug ("losartan is an ACE inhibitor")
   assertion, // medical statements with no check: listed as unverifiable
 ];
