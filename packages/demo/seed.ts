@@ -1,8 +1,8 @@
 /**
  * First-start demo data: the committed Synthea patients (data/synthea-r4, Apache-2.0, synthetic) plus a
  * seeded synthetic home blood-pressure series and a home cuff (Device) per patient, whose BP alerts are raised as
- * the series is written. Idempotent: a setting
- * records that it ran, and every resource is written by stable id.
+ * the series is written, and a few recent synthetic orders for the pharmacist's review queue (pharmacy-orders.ts).
+ * Idempotent: a setting records that it ran, and every resource is written by stable id.
  */
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
@@ -11,6 +11,7 @@ import { raiseAlerts } from '@qihuang/bp-monitoring';
 import { collectFiles, importFiles, repositoryTarget, type ImportSummary } from '@qihuang/importer';
 import { processTransaction, type FhirRepository } from '@qihuang/store';
 import { generateHomeBpSeries, HOME_BP_PROFILES } from './home-bp-series.ts';
+import { seedPharmacyOrders } from './pharmacy-orders.ts';
 
 export const DEMO_DATA_DIR = fileURLToPath(new URL('./data/synthea-r4/', import.meta.url));
 const SEED_KEY = 'demo-seeded-v1';
@@ -19,6 +20,8 @@ export interface SeedResult {
   seeded: boolean;
   summary?: ImportSummary;
   homeReadings?: number;
+  /** Recent orders written for the pharmacist's queue (0 when they were already there). */
+  pharmacyOrders?: number;
 }
 
 export async function seedDemoData(
@@ -31,7 +34,8 @@ export async function seedDemoData(
     .select('key')
     .where('key', '=', SEED_KEY)
     .executeTakeFirst();
-  if (done) return { seeded: false };
+  // The review-queue orders have their own setting, so a demo database seeded before they existed gets them too.
+  if (done) return { seeded: false, pharmacyOrders: await seedPharmacyOrders(repo, ctx, now) };
   const summary = await importFiles(repositoryTarget(repo, ctx), collectFiles([DEMO_DATA_DIR]));
   const { rows: patients } = await sql<{
     id: string;
@@ -65,5 +69,6 @@ export async function seedDemoData(
     .insertInto('kv_setting')
     .values({ key: SEED_KEY, value: JSON.stringify({ at: now.toISOString(), files: summary.files }) })
     .execute();
-  return { seeded: true, summary, homeReadings };
+  const pharmacyOrders = await seedPharmacyOrders(repo, ctx, now);
+  return { seeded: true, summary, homeReadings, pharmacyOrders };
 }

@@ -1,0 +1,91 @@
+/**
+ * The demo's recent orders fill the pharmacist's review queue on a fresh start: after seeding, the queue (the
+ * pharmacy-review package's routes, called in-process as a pharmacist) lists exactly the seven synthetic orders,
+ * most severe first, each with the findings the review engine itself gives against the patient's demo chart and
+ * the prescriber's name; seeding again writes nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { SYSTEM_PRINCIPAL, type Principal } from '@qihuang/contracts';
+import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import { createPharmacyReviewRoutes, type QueueItem } from '@qihuang/pharmacy-review';
+import { DATABASE_KINDS } from '@qihuang/test-kit';
+import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
+import { DEMO_ORDERS, DEMO_TAG } from './pharmacy-orders.ts';
+import { seedDemoData } from './seed.ts';
+
+const NOW = new Date('2026-03-10T04:00:00Z');
+const PHARMACIST: Principal = {
+  id: 'demo-pharmacist',
+  kind: 'user',
+  username: 'pharm',
+  role: 'pharmacist',
+  scopes: ['user/*.read', 'user/MedicationRequest.write'],
+};
+
+/** Expected queue, top to bottom: critical, warning, info, none; equal severity → longest waiting first. */
+const EXPECTED = [
+  ['demo-rx-barrows-chlorthalidone', 'critical', ['contraindication:thiazide-gout']],
+  ['demo-rx-breitenberg-amlodipine', 'critical', ['dose:dose-above-max-daily']],
+  ['demo-rx-ferry-lisinopril', 'warning', ['interaction:triple-whammy']],
+  ['demo-rx-kutch-simvastatin', 'warning', ['interaction:simvastatin-amlodipine']],
+  ['demo-rx-barrows-amlodipine', 'info', ['dose:dose-elderly-start']],
+  ['demo-rx-breitenberg-losartan', undefined, []],
+  ['demo-rx-kutch-amlodipine', undefined, []],
+] as const;
+
+describe.each(DATABASE_KINDS)('demo orders for the pharmacist queue on %s', (kind) => {
+  let t: TestApp;
+  const system = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };
+  const queue = async (): Promise<QueueItem[]> => {
+    const routes = createPharmacyReviewRoutes({
+      repository: t.repository,
+      context: () => ({ requestId: 'queue', principal: PHARMACIST }),
+      drugs: createDrugKnowledgeBase(),
+      clock: () => NOW,
+    });
+    const response = await routes.request('/queue?lang=en');
+    expect(response.status, await response.clone().text()).toBe(200);
+    return ((await response.json()) as { items: QueueItem[] }).items;
+  };
+  const count = async (type: string) =>
+    (
+      await sql<{ n: number; versions: number }>`
+        select count(*)::int as n, coalesce(sum(version_id), 0)::int as versions from fhir_resource
+        where resource_type = ${type} and not deleted`.execute(t.repository.db)
+    ).rows[0]!;
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, {}, () => NOW);
+  }, 300_000);
+  afterAll(async () => t?.closeAll());
+
+  it('lists the recent orders, most severe first, with the engine’s own findings', async () => {
+    const result = await seedDemoData(t.repository, system, NOW);
+    expect(result).toMatchObject({ seeded: true, pharmacyOrders: DEMO_ORDERS.length });
+    const items = await queue();
+    expect(items.map((i) => [i.id, i.severity, i.findings.map((f) => `${f.type}:${f.ruleId}`)])).toEqual(
+      EXPECTED,
+    );
+    for (const item of items) {
+      expect(item.requester).toMatch(/^(Wei Zhang|Min Li)$/);
+      expect(item.patient.name).toBeTruthy();
+      expect(item.review.state).toBe('pending');
+      const order = DEMO_ORDERS.find((o) => o.id === item.id)!;
+      expect(item.status).toBe(order.status);
+      expect(Date.parse(item.authoredOn!)).toBe(NOW.getTime() - order.hoursAgo * 3_600_000);
+    }
+    const simvastatin = items.find((i) => i.id === 'demo-rx-kutch-simvastatin')!;
+    expect(simvastatin.findings[0]!.detail).toContain('ordered 40 mg/day');
+    const ordered = await t.repository.read(system, 'MedicationRequest', 'demo-rx-ferry-lisinopril');
+    expect((ordered.meta as { tag?: unknown[] }).tag).toContainEqual(DEMO_TAG);
+  }, 600_000);
+
+  it('writes nothing when seeded again', async () => {
+    const before = [await count('MedicationRequest'), await count('Practitioner')];
+    const again = await seedDemoData(t.repository, system, new Date(NOW.getTime() + 86_400_000));
+    expect(again).toEqual({ seeded: false, pharmacyOrders: 0 });
+    expect([await count('MedicationRequest'), await count('Practitioner')]).toEqual(before);
+    expect((await queue()).map((i) => i.id)).toEqual(EXPECTED.map(([id]) => id));
+  }, 300_000);
+});

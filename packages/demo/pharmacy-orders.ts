@@ -1,0 +1,243 @@
+/**
+ * Recent medication orders for the pharmacist's review queue (前置审方, /pharmacy). The queue lists only orders
+ * written within the review window (7 days), and the Synthea orders are years old, so without these the queue of a
+ * fresh demo is empty. SYNTHETIC: invented orders for synthetic patients, written by two invented prescribers; not
+ * clinical advice. Each order is chosen so that the review engine itself (packages/engines/prescription-review,
+ * with the drug knowledge base) finds something of a different kind or severity against the patient's demo chart;
+ * no finding is written here:
+ *
+ * - Gayla Ferry (89, on hydrochlorothiazide and naproxen) — lisinopril: NSAID + ACE inhibitor + diuretic, the
+ *   "triple whammy" (REFERENCE §6 row 4, Lapi et al. BMJ 2013) — warning.
+ * - Marcos Barrows (75, gout, on hydrochlorothiazide) — chlorthalidone: thiazide-like diuretic in gout,
+ *   contraindicated (REFERENCE §5.2, China 2018 hypertension guideline) — critical; amlodipine 5 mg: above the
+ *   label's 2.5 mg start dose for older adults (REFERENCE §5.1a, amlodipine US label §2.1) — info.
+ * - George Kutch (59) — amlodipine 5 mg (signed): nothing to find; simvastatin 40 mg with it: above the 20 mg/day
+ *   cap with amlodipine (REFERENCE §6 row 6, FDA Drug Safety Communication June 2011, simvastatin label §2.3) —
+ *   warning.
+ * - Jermaine Breitenberg (52) — amlodipine 20 mg daily: twice the 10 mg/day maximum (REFERENCE §5.1a, amlodipine
+ *   US label §2.1), which the engine grades critical as a likely unit or decimal error; losartan 50 mg (signed):
+ *   nothing to find.
+ *
+ * Times are relative to the seed's `now` (1–20 hours earlier), ids are stable, and a setting records that they were
+ * written, so they are written once (a demo database seeded before these existed gets them on its next start).
+ */
+import type { RequestContext } from '@qihuang/contracts';
+import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
+
+export const PHARMACY_ORDERS_KEY = 'demo-pharmacy-orders-v1';
+/** Marks every resource written here as synthetic demo data. */
+export const DEMO_TAG = {
+  system: 'urn:qihuang:demo',
+  code: 'synthetic',
+  display: 'Synthetic demo data',
+} as const;
+
+const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
+const UCUM = 'http://unitsofmeasure.org';
+const SNOMED = 'http://snomed.info/sct';
+const HOUR_MS = 3_600_000;
+
+export const DEMO_PRESCRIBERS = [
+  { id: 'demo-prescriber-zhang', family: 'Zhang', given: 'Wei', specialty: 'Cardiology' },
+  { id: 'demo-prescriber-li', family: 'Li', given: 'Min', specialty: 'General practice' },
+] as const;
+
+/** Synthea demo patients (data/synthea-r4, synthetic) whose charts the orders are reviewed against. */
+const PATIENT = {
+  gaylaFerry: '77155e2b-5d21-4b47-86f0-4004183d68b2',
+  marcosBarrows: 'c4d8bbb7-7214-4260-8a67-065f51f0af18',
+  georgeKutch: 'b3873037-a455-4558-a066-9faaed01b673',
+  jermaineBreitenberg: 'c931bf62-c468-49f1-9ef7-93ccbc949a87',
+} as const;
+
+export interface DemoOrder {
+  id: string;
+  patientId: string;
+  prescriberId: string;
+  hoursAgo: number;
+  /** draft = written, not yet signed; active = signed. */
+  status: 'draft' | 'active';
+  /** RxNorm ingredient code, as the drug knowledge base lists it. */
+  rxnorm: { code: string; display: string };
+  text: string;
+  doseMg: number;
+  /** Administrations per day. */
+  timesPerDay: number;
+  dosage: string;
+  note?: string;
+}
+
+export const DEMO_ORDERS: readonly DemoOrder[] = [
+  {
+    id: 'demo-rx-ferry-lisinopril',
+    patientId: PATIENT.gaylaFerry,
+    prescriberId: 'demo-prescriber-zhang',
+    hoursAgo: 20,
+    status: 'draft',
+    rxnorm: { code: '29046', display: 'lisinopril' },
+    text: 'Lisinopril 10 mg oral tablet',
+    doseMg: 10,
+    timesPerDay: 1,
+    dosage: '10 mg by mouth once daily',
+  },
+  {
+    id: 'demo-rx-barrows-chlorthalidone',
+    patientId: PATIENT.marcosBarrows,
+    prescriberId: 'demo-prescriber-li',
+    hoursAgo: 3,
+    status: 'draft',
+    rxnorm: { code: '2409', display: 'chlorthalidone' },
+    text: 'Chlorthalidone 12.5 mg oral tablet',
+    doseMg: 12.5,
+    timesPerDay: 1,
+    dosage: '12.5 mg by mouth once daily',
+    note: 'Switch from hydrochlorothiazide: home BP above target.',
+  },
+  {
+    id: 'demo-rx-barrows-amlodipine',
+    patientId: PATIENT.marcosBarrows,
+    prescriberId: 'demo-prescriber-li',
+    hoursAgo: 3,
+    status: 'draft',
+    rxnorm: { code: '17767', display: 'amlodipine' },
+    text: 'Amlodipine 5 mg oral tablet',
+    doseMg: 5,
+    timesPerDay: 1,
+    dosage: '5 mg by mouth once daily',
+  },
+  {
+    id: 'demo-rx-kutch-amlodipine',
+    patientId: PATIENT.georgeKutch,
+    prescriberId: 'demo-prescriber-zhang',
+    hoursAgo: 9,
+    status: 'active',
+    rxnorm: { code: '17767', display: 'amlodipine' },
+    text: 'Amlodipine 5 mg oral tablet',
+    doseMg: 5,
+    timesPerDay: 1,
+    dosage: '5 mg by mouth once daily',
+  },
+  {
+    id: 'demo-rx-kutch-simvastatin',
+    patientId: PATIENT.georgeKutch,
+    prescriberId: 'demo-prescriber-zhang',
+    hoursAgo: 8,
+    status: 'draft',
+    rxnorm: { code: '36567', display: 'simvastatin' },
+    text: 'Simvastatin 40 mg oral tablet',
+    doseMg: 40,
+    timesPerDay: 1,
+    dosage: '40 mg by mouth once daily in the evening',
+  },
+  {
+    id: 'demo-rx-breitenberg-amlodipine',
+    patientId: PATIENT.jermaineBreitenberg,
+    prescriberId: 'demo-prescriber-li',
+    hoursAgo: 1,
+    status: 'draft',
+    rxnorm: { code: '17767', display: 'amlodipine' },
+    text: 'Amlodipine 10 mg oral tablet',
+    doseMg: 20,
+    timesPerDay: 1,
+    dosage: '20 mg (two tablets) by mouth once daily',
+  },
+  {
+    id: 'demo-rx-breitenberg-losartan',
+    patientId: PATIENT.jermaineBreitenberg,
+    prescriberId: 'demo-prescriber-li',
+    hoursAgo: 14,
+    status: 'active',
+    rxnorm: { code: '52175', display: 'losartan' },
+    text: 'Losartan potassium 50 mg oral tablet',
+    doseMg: 50,
+    timesPerDay: 1,
+    dosage: '50 mg by mouth once daily',
+  },
+];
+
+function practitioner(p: (typeof DEMO_PRESCRIBERS)[number]): FhirResource {
+  return {
+    resourceType: 'Practitioner',
+    id: p.id,
+    meta: { tag: [DEMO_TAG] },
+    active: true,
+    name: [{ family: p.family, given: [p.given], prefix: ['Dr'] }],
+    qualification: [{ code: { text: p.specialty } }],
+  };
+}
+
+/** The order as the review engine reads it: medication coding/text, dose, frequency, requester, authoredOn, status. */
+export function demoMedicationRequest(order: DemoOrder, now: Date): FhirResource {
+  return {
+    resourceType: 'MedicationRequest',
+    id: order.id,
+    meta: { tag: [DEMO_TAG] },
+    status: order.status,
+    intent: 'order',
+    medicationCodeableConcept: {
+      coding: [{ system: RXNORM, code: order.rxnorm.code, display: order.rxnorm.display }],
+      text: order.text,
+    },
+    subject: { reference: `Patient/${order.patientId}` },
+    authoredOn: new Date(now.getTime() - order.hoursAgo * HOUR_MS).toISOString(),
+    requester: { reference: `Practitioner/${order.prescriberId}` },
+    ...(order.note ? { note: [{ text: order.note }] } : {}),
+    dosageInstruction: [
+      {
+        text: order.dosage,
+        timing: { repeat: { frequency: order.timesPerDay, period: 1, periodUnit: 'd' } },
+        route: { coding: [{ system: SNOMED, code: '26643006', display: 'Oral route' }], text: 'oral' },
+        doseAndRate: [{ doseQuantity: { value: order.doseMg, unit: 'mg', system: UCUM, code: 'mg' } }],
+      },
+    ],
+  };
+}
+
+/**
+ * Writes the prescribers and the orders once (setting PHARMACY_ORDERS_KEY); orders of a demo patient that is not
+ * in the database are left out. Returns how many orders were written (0 when already done).
+ */
+export async function seedPharmacyOrders(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  now: Date,
+): Promise<number> {
+  const done = await repo.db
+    .selectFrom('kv_setting')
+    .select('key')
+    .where('key', '=', PHARMACY_ORDERS_KEY)
+    .executeTakeFirst();
+  if (done) return 0;
+  const present = new Set<string>();
+  for (const id of new Set(DEMO_ORDERS.map((o) => o.patientId)))
+    if (
+      await repo.read(ctx, 'Patient', id).then(
+        () => true,
+        () => false,
+      )
+    )
+      present.add(id);
+  const orders = DEMO_ORDERS.filter((o) => present.has(o.patientId));
+  if (orders.length > 0) {
+    const resources = [
+      ...DEMO_PRESCRIBERS.map(practitioner),
+      ...orders.map((o) => demoMedicationRequest(o, now)),
+    ];
+    await processTransaction(repo, ctx, {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: resources.map((resource) => ({
+        resource,
+        request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` },
+      })),
+    });
+  }
+  await repo.db
+    .insertInto('kv_setting')
+    .values({
+      key: PHARMACY_ORDERS_KEY,
+      value: JSON.stringify({ at: now.toISOString(), orders: orders.length }),
+    })
+    .execute();
+  return orders.length;
+}
