@@ -13,11 +13,39 @@
  * states that are common without a stroke (can't button a shirt, can't see) need a one-sided or sudden cue
  * (`needs`) as BE-FAST/中风120 word them ("sudden", "one side").
  */
+import {
+  AT_REST,
+  BREATH,
+  BREATH_STATE,
+  CHEST,
+  CHEST_STATE,
+  CHEST_UNLESS,
+  COLOUR_UNLESS,
+  DISMISSED,
+  E,
+  EXERTION,
+  EYE,
+  EYE_STATE,
+  EYE_UNLESS,
+  FELT,
+  G,
+  HEAD,
+  HEAD_CUE,
+  HEAD_SEVERE,
+  HEAD_UNLESS,
+  HEAD_UNLESS_NOT,
+  LIMB,
+  LIMB_UNLESS,
+  LOST,
+  SIDE,
+  SPEECH_PART,
+  SPEECH_SLOW,
+  SPEECH_STATE,
+  SPEECH_UNLESS,
+  SUDDEN,
+  sentenceOf,
+} from './cues.ts';
 import type { Concept, SourceId } from './types.ts';
-
-/** A gap inside a clause: no clause break and no negation character (as the lexicon's gap patterns). */
-const G = '[^,.。!?;:\\n不没无未别但却和及与、]';
-const E = '[^,.;!?\\n]'; // English gap: within a clause
 
 export interface ComposeRule {
   /** Name for tests and explanations. */
@@ -34,92 +62,6 @@ export interface ComposeRule {
   unlessNot?: string;
   sources: readonly SourceId[];
 }
-
-// ── Neuro deficit: limbs (BE-FAST "Arm", 中风120 "2查2只胳膊") ───────────────────────────────────────────────
-// Cantonese 我只手 / 佢只脚: "my (one) hand" (classifier 只 after a pronoun).
-const SIDE =
-  '(?:(?<![两双])(?:左(?!右)|右|一侧|单侧|一边|半边|一只|一条|(?<=[我佢他她])只)(?:边|侧|半边)?(?:的)?)';
-const LIMB = '(?:胳膊|胳臂|手臂|手指头?|手|腿|脚|半边身子|身子)';
-/** Function lost or weak (a task the hand or leg cannot do). */
-const LOST =
-  '(?:没劲|无力|没力气?|没(?:什么|啥|得)(?:力气?|劲)|使不上劲|使不上力|使不出(?:劲|力)?|用不上劲|抬不起|举不起|抬不动|不听使唤|不听话|不听指挥|动不了|不能动|' +
-  '写不(?:成|了|好)|' +
-  '拿不住|拿不稳|握不住|握不紧|抓不住|捏不住|夹不住|夹不起|扣不上|系不上|套不进|穿不进|迈不开|迈不动|站不住|撑不住|' +
-  '不灵活|不灵|不好使|老掉|总掉|往下掉|掉下去|滑下去|滑掉|耷拉|拖着|拖地|瘫|' +
-  // Cantonese: 冇(晒)力 no strength (at all), 拎唔起 cannot lift, 揸唔实 cannot grip, 郁唔到 cannot move.
-  '冇晒?力|冇晒?气力|拎唔起|揸唔实|揸唔住|郁唔到|郁唔)';
-/** Sensory or heaviness: emergency only one-sided (AHA: sudden numbness, especially on one side). */
-const FELT = '(?:麻(?!烦)|发麻|木|发木|没知觉|没感觉|发沉|沉|发软|软)';
-/** Both sides: bilateral numbness or weakness is no stroke sign (unless one side is named as worse). */
-const BILATERAL = '(?:两只|两边|两条|双手|双脚|双腿|两手|两腿|左右|both (?:hands|arms|legs|feet))';
-/** Explanations of a limb state that make it no stroke sign. */
-const LIMB_CAUSE =
-  '(?:压(?:着|了|麻)|睡觉|睡姿|枕着|甩一甩|颈椎|腱鞘|扭(?:了|伤)|崴|骨折|' +
-  '受伤|摔伤|划伤|割伤|拉伤|扭伤|伤了|伤到|手术|术后|肩周炎|落枕|烫|冻|买小|太小|太紧|有油|太滑|手套|' +
-  'slept on|sleeping on|fell asleep|asleep|cross-legged|pins and needles|injur|sprain|broke|fractur|\\bcast\\b|' +
-  'arthritis|surgery|operation|frozen shoulder)';
-const LIMB_UNLESS = `(?:${BILATERAL}|${LIMB_CAUSE})`;
-/**
- * The affected person's own dismissal reported by a caregiver ("他说没事就是冻的", "he says it's nothing") does not
- * explain a sign away: AHA stroke and heart-attack pages — people often deny symptoms; call anyway.
- */
-const DISMISSED =
-  "(?:[他她]|老人家?|老头|老太太)(?:说|觉得|非说)(?:没事|没什么|就是)|\\b(?:he|she) (?:says|said|thinks|insists) (?:it'?s |its )?(?:nothing|fine|just)";
-/** An explanation tried and refuted ("也可能是眼镜脏了，擦了还是一半黑的"). */
-const REFUTED = '(?:擦了|换了|摘了|戴上|休息了)[^。!?\\n]{0,4}?还是|\\bstill (?:the same|there)\\b';
-
-// ── Speech (BE-FAST "Speech", 中风120 "0(聆)听语言") ───────────────────────────────────────────────────────
-const SPEECH_PART = '(?:说话|讲话|口齿|吐字|舌头|说的话|讲的话|(?<![电写打签名])(?:话|字|词|句子))';
-const SPEECH_STATE =
-  '(?:不清|含糊|含混|不利索|不利落|说不出(?!的)|讲不出|卡住|卡在|大舌头|颠三倒四|前言不搭后语|咬不准|咬不清|' +
-  '不听使唤|打结|不连贯|对不上|乱(?!码))';
-/** Explanations of a speech state: handwriting, accent or language, a hoarse throat, jargon. */
-/** Slow speech is a sign only when it came on suddenly (some people always speak slowly). */
-const SPEECH_SLOW = '(?:很慢|变慢|慢吞吞|一个字一个字|断断续续)';
-const SPEECH_UNLESS =
-  '(?:写的|写字|打字|签名|字迹|字体|气得|方言|外语|英语|普通话|口音|嗓子|哑|(?<![像跟])喝(?:多|醉)(?![^,.。]{0,3}(?:一样|似的))|accent|hoarse|sore throat|(?<!(?:sounds?|like|seems?|as if|looks?) )drunk)';
-
-// ── Breath (REFERENCE §1.5 pulmonary oedema; AHA shortness of breath) ────────────────────────────────────
-/** 气 that is no breath: 天气, 脾气, 生气 … (the character before) or 气温, 气味 … (after). */
-const NOT_BREATH_BEFORE = '生脾天空力运客口小勇香煤暖淘争福泄怒语神洋大志骨义冷通';
-const BREATH = `(?:(?<![${NOT_BREATH_BEFORE}])气(?![温候味球色质])|呼吸|喘气|出气|吸气)`;
-const BREATH_STATE = '(?:上不来|接不上|不够|憋|急(?!败)|困难|费劲|费力|短|促|不过来|透不过|不顺|顶不上)';
-const EXERTION =
-  '(?:爬楼|上楼|爬坡|爬山|走快|快走|运动|干活|跑(?:步|了|完|过)|锻炼|打球|游泳|stairs|exercis|running|jogging|workout|gym)';
-const AT_REST = '(?:坐着|躺|不动|休息|歇着|静|睡|说话|at rest|sitting|lying)';
-
-// ── Lips/face colour (central cyanosis: hypoxia) ──────────────────────────────────────────────────────────
-const COLOUR_UNLESS = '(?:冷|冻|游泳|口红|涂|桑葚|蓝莓|cold|swim|lipstick|berr)';
-
-// ── Vision (BE-FAST "Eyes": sudden vision loss, double vision) ──────────────────────────────────────────────
-const EYE = '(?:眼睛|左眼|右眼|一只眼|眼|看(?:东西|电视|手机|书|报纸?|人|字)?|视野|眼前|视线|视力)';
-const EYE_STATE =
-  '(?:看不见|看不到|什么都看不|一片黑|黑了|发黑|是黑的|一半|半边|重影|两个|双的|成双|双影|帘子|黑布|黑幕|黑影|' +
-  '蒙住|蒙上|挡住|遮住|一块黑|是重的|重了)';
-const EYE_UNLESS =
-  '(?:站起|蹲|起身|起来快|低血糖|饿|老花|近视|散光|好几年|多年|眼镜|看久了|用眼|疲劳|熬夜|白内障|手术|屏幕|干涩|眼药水|干眼|' +
-  'screen|reading for|cataract|glasses)';
-const SUDDEN = '(?:突然|一下子|猛然|忽然|刚才|suddenly)';
-
-// ── Chest (AHA: pressure, squeezing, fullness or pain) ─────────────────────────────────────────────────────
-const CHEST = '(?:胸口|胸部|胸前|胸骨|心口|心窝子?|前胸|左胸|胸(?![罩围卡牌怀肌椎罩]))';
-/** Pain words and the weight similes patients use (像压了块石头, 像有块大石头, 秤砣). */
-const CHEST_STATE = '(?:疼|痛|闷|压|紧|堵|烧|攥|揪|勒|绞|沉|憋|撕|石头|秤砣|铅块)';
-const CHEST_UNLESS =
-  '(?:痘|疙瘩|疹|伤口|刀口|撞|磕|碰|摔|按着|按压|一按|乳|咳|反酸|烧心|打嗝|cough|pulled|muscle|bruis|heartburn|acid|gym)';
-
-// ── Headache (REFERENCE §1.5 hypertensive encephalopathy; AHA stroke sign "sudden severe headache") ────────────
-const HEAD = '(?:头|脑壳|脑袋|脑门|后脑勺?)';
-/** Severe head pain: bursting similes, "unbearable", "worse than ever". */
-const HEAD_SEVERE = '(?:炸|爆|裂|剧痛|厉害|遭不住|受不了|要命|难忍|比以往|比以前|哪次都|从来没|从没|从未)';
-/** What makes a severe headache an emergency: sudden onset, worst ever, not the usual one, vomiting, stiff neck. */
-const HEAD_CUE =
-  '(?:突然|一下子|猛然|忽然|从来没|从没|从未|比以往|哪次都|这辈子|不是平时|不像平时|跟平时不一样|' +
-  '脖子(?:也|都)?(?:硬|僵)|止不住地?吐|吐了|呕吐|一直吐|吐个不停|' +
-  'sudden|worst|never had|stiff neck|neck is stiff|threw up|throwing up|vomit)';
-/** A named usual cause (a known migraine, a hangover, a cold) explains it, unless it is "not the usual one". */
-const HEAD_UNLESS = '(?:偏头痛|宿醉|喝多|感冒|发烧|migraine|hangover|hungover|a cold|flu)';
-const HEAD_UNLESS_NOT = '(?:不是平时|不像平时|跟平时不一样|不一样|not (?:like )?my usual|different)';
 
 export const COMPOSE_RULES: readonly ComposeRule[] = [
   {
@@ -386,87 +328,6 @@ export function compileRules(byId: (id: string) => Concept | undefined): Compile
       ...(rule.unlessNot ? { unlessNot: new RegExp(rule.unlessNot) } : {}),
     };
   });
-}
-
-/**
- * A whole sentence that explains a state away applies to every mention of the concept, found by the lexicon or
- * composed: breathless while running or climbing stairs (not at rest, no sign of hypoxia) is exertional, not an
- * emergency; a limb state explained by sleeping on it, both hands, an injury or a garment is no stroke sign.
- */
-const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }[] = [
-  {
-    concept: 'dyspnoea',
-    unless: new RegExp(`${EXERTION}|climbing|walking (?:up|fast)`),
-    unlessNot: new RegExp(`${AT_REST}|嘴唇|发紫|发青|说不出话|憋醒|blue|can'?t (?:speak|talk)`),
-  },
-  {
-    concept: 'limb-weakness',
-    unless: new RegExp(LIMB_CAUSE),
-    unlessNot: new RegExp(`突然|suddenly|${DISMISSED}`),
-  },
-  {
-    concept: 'limb-weakness',
-    unless: new RegExp(BILATERAL),
-    unlessNot: new RegExp(
-      `突然|suddenly|drift|往下掉|掉下来|一边|一侧|\\bone (?:side|arm|leg)\\b|(?:right|left) one`,
-    ),
-  },
-  { concept: 'speech-difficulty', unless: new RegExp(SPEECH_UNLESS), unlessNot: /突然|suddenly/ },
-  // Known dementia explains evening confusion, unless it is new or sudden (REFERENCE §1.5: acute confusion).
-  {
-    concept: 'confusion',
-    unless: /痴呆|dementia|alzheimer/,
-    unlessNot: /突然|今天|比平时|suddenly|today|worse|new/,
-  },
-  // Eye strain, long-standing eye disease or eye surgery explains blurred or double vision (not sudden).
-  {
-    concept: 'sudden-vision-loss',
-    unless: new RegExp(EYE_UNLESS),
-    unlessNot: new RegExp(`突然|suddenly|${REFUTED}`),
-  },
-  // Chest-wall pain with a named cause (a spot, a wound, a knock, tenderness, strained muscles) and no sign of a
-  // heart attack (AHA: sweat, breathlessness, pain spreading to arm, jaw or back).
-  // Chest tightness brought on by cold air and gone indoors, with no sign of a heart attack (AHA warning signs).
-  {
-    concept: 'chest-pain',
-    unless: /冷空气|冷风|cold air|cold wind/,
-    unlessNot: /汗|喘|胳膊|下巴|后背|突然|不缓解|sweat|breath|arm|jaw|back|sudden|won'?t go|doesn'?t go/,
-  },
-  {
-    concept: 'chest-pain',
-    unless:
-      /痘|疙瘩|疹|纹身|伤口|刀口|撞|磕|碰|摔|按着|一按|按压|拉伤|push-?ups?|pulled|muscle|bruis|tattoo|pimple|rash/,
-    unlessNot: /汗|喘|气|胳膊|下巴|后背|突然|sweat|breath|arm|jaw|back|sudden/,
-  },
-];
-
-/** True when the sentence around a mention of `concept` explains it away (see EXPLAINED). */
-export function explainedAway(norm: string, concept: string, start: number, end: number): boolean {
-  // A lexicon form starting with 气 ("气急", "气短") inside 天气/脾气/生气 … is no breath ("天气急转直下").
-  if (
-    concept === 'dyspnoea' &&
-    start > 0 &&
-    norm.charAt(start) === '气' &&
-    NOT_BREATH_BEFORE.includes(norm.charAt(start - 1))
-  )
-    return true;
-  for (const x of EXPLAINED) {
-    if (x.concept !== concept) continue;
-    const s = sentenceOf(norm, start, end);
-    if (x.unless.test(s) && !x.unlessNot.test(s)) return true;
-  }
-  return false;
-}
-
-const SENTENCE_END = /[.。!?\n]/;
-
-/** The sentence around a span (normalised text). */
-function sentenceOf(norm: string, start: number, end: number): string {
-  let a = start;
-  while (a > 0 && !SENTENCE_END.test(norm.charAt(a - 1))) a--;
-  let b = end;
-  while (b < norm.length && !SENTENCE_END.test(norm.charAt(b))) b++;
-  return norm.slice(a, b);
 }
 
 /** Composed mentions: spans with the rule that found them. */

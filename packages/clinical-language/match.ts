@@ -1,6 +1,7 @@
 /** Concept matching on normalised text: Chinese surface forms by table look-up, English as whole words, gap patterns. */
 import type { Concept, Span } from './types.ts';
-import { compileRules, composedMatches, explainedAway, type CompiledRule } from './compose.ts';
+import { compileRules, composedMatches, type CompiledRule } from './compose.ts';
+import { explainedAway } from './explain.ts';
 import { normalize, TypoCorrector } from './normalize.ts';
 
 export interface Candidate extends Span {

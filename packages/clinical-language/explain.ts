@@ -1,0 +1,87 @@
+/**
+ * Explanations that take a sign away (issue 16): a whole sentence that explains a state applies to every mention of
+ * the concept, found by the lexicon or composed (compose.ts) — exertional breathlessness, a limb slept on, eye
+ * strain, chest-wall pain with a named cause … — unless a sign of the emergency is named as well.
+ */
+import {
+  AT_REST,
+  BILATERAL,
+  DISMISSED,
+  EXERTION,
+  EYE_UNLESS,
+  LIMB_CAUSE,
+  NOT_BREATH_BEFORE,
+  REFUTED,
+  SPEECH_UNLESS,
+  sentenceOf,
+} from './cues.ts';
+
+/**
+ * A whole sentence that explains a state away applies to every mention of the concept, found by the lexicon or
+ * composed: breathless while running or climbing stairs (not at rest, no sign of hypoxia) is exertional, not an
+ * emergency; a limb state explained by sleeping on it, both hands, an injury or a garment is no stroke sign.
+ */
+const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }[] = [
+  {
+    concept: 'dyspnoea',
+    unless: new RegExp(`${EXERTION}|climbing|walking (?:up|fast)`),
+    unlessNot: new RegExp(`${AT_REST}|嘴唇|发紫|发青|说不出话|憋醒|blue|can'?t (?:speak|talk)`),
+  },
+  {
+    concept: 'limb-weakness',
+    unless: new RegExp(LIMB_CAUSE),
+    unlessNot: new RegExp(`突然|suddenly|${DISMISSED}`),
+  },
+  {
+    concept: 'limb-weakness',
+    unless: new RegExp(BILATERAL),
+    unlessNot: new RegExp(
+      `突然|suddenly|drift|往下掉|掉下来|一边|一侧|\\bone (?:side|arm|leg)\\b|(?:right|left) one`,
+    ),
+  },
+  { concept: 'speech-difficulty', unless: new RegExp(SPEECH_UNLESS), unlessNot: /突然|suddenly/ },
+  // Known dementia explains evening confusion, unless it is new or sudden (REFERENCE §1.5: acute confusion).
+  {
+    concept: 'confusion',
+    unless: /痴呆|dementia|alzheimer/,
+    unlessNot: /突然|今天|比平时|suddenly|today|worse|new/,
+  },
+  // Eye strain, long-standing eye disease or eye surgery explains blurred or double vision (not sudden).
+  {
+    concept: 'sudden-vision-loss',
+    unless: new RegExp(EYE_UNLESS),
+    unlessNot: new RegExp(`突然|suddenly|${REFUTED}`),
+  },
+  // Chest-wall pain with a named cause (a spot, a wound, a knock, tenderness, strained muscles) and no sign of a
+  // heart attack (AHA: sweat, breathlessness, pain spreading to arm, jaw or back).
+  // Chest tightness brought on by cold air and gone indoors, with no sign of a heart attack (AHA warning signs).
+  {
+    concept: 'chest-pain',
+    unless: /冷空气|冷风|cold air|cold wind/,
+    unlessNot: /汗|喘|胳膊|下巴|后背|突然|不缓解|sweat|breath|arm|jaw|back|sudden|won'?t go|doesn'?t go/,
+  },
+  {
+    concept: 'chest-pain',
+    unless:
+      /痘|疙瘩|疹|纹身|伤口|刀口|撞|磕|碰|摔|按着|一按|按压|拉伤|push-?ups?|pulled|muscle|bruis|tattoo|pimple|rash/,
+    unlessNot: /汗|喘|气|胳膊|下巴|后背|突然|sweat|breath|arm|jaw|back|sudden/,
+  },
+];
+
+/** True when the sentence around a mention of `concept` explains it away (see EXPLAINED). */
+export function explainedAway(norm: string, concept: string, start: number, end: number): boolean {
+  // A lexicon form starting with 气 ("气急", "气短") inside 天气/脾气/生气 … is no breath ("天气急转直下").
+  if (
+    concept === 'dyspnoea' &&
+    start > 0 &&
+    norm.charAt(start) === '气' &&
+    NOT_BREATH_BEFORE.includes(norm.charAt(start - 1))
+  )
+    return true;
+  for (const x of EXPLAINED) {
+    if (x.concept !== concept) continue;
+    const s = sentenceOf(norm, start, end);
+    if (x.unless.test(s) && !x.unlessNot.test(s)) return true;
+  }
+  return false;
+}
