@@ -180,3 +180,15 @@ describe('class membership through the drug knowledge base', () => {
     expect(bad('Furosemide is a diuretic.')).toEqual([]);
   });
 });
+
+describe('office categories named for out-of-office readings', () => {
+  it('a home reading above the home threshold called normal, or below it called a grade, is wrong', () => {
+    expect(bad('ACC/AHA 2017 classifies a home reading of 132/82 mmHg as normal.')).toEqual(['bp-threshold']);
+    expect(bad('Under ESH 2023, a home mean of 128/78 mmHg is grade 1 hypertension.')).toEqual([
+      'bp-threshold',
+    ]);
+    // near misses: on the right side of the threshold the office category cannot be checked
+    expect(bad('Under ESH 2023, a home mean of 150/95 mmHg is grade 1 hypertension.')).toEqual([]);
+    expect(bad('Under ESH 2023, a home mean of 128/78 mmHg is normal.')).toEqual([]);
+  });
+});

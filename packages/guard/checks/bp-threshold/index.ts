@@ -114,6 +114,24 @@ function judge(bp: BpData, g: Guideline, lang: Lang, text = ''): Verdict {
           ev,
         );
   }
+  if (out && bp.form === 'reading' && bp.sbp && bp.dbp) {
+    // Out of the office there is one threshold: a reading at or above it is hypertension whatever the category
+    // word, one below it is not — so "home 132/82 is normal" (ACC/AHA home ≥130/80) or "home 128/78 is grade 1"
+    // is wrong with certainty; otherwise the office category cannot be checked.
+    const high = isHigh({ sbp: bp.sbp[0], dbp: bp.dbp[0] }, t);
+    const hypertensive = /^(?:stage|grade)-\d$/.test(bp.category);
+    const below = ['normal', 'optimal', 'elevated', 'high-normal'].includes(bp.category);
+    if ((hypertensive && !high) || (below && high))
+      return v(
+        'contradicted',
+        say(
+          lang,
+          `${name}：${where}血压 ≥${t.sbp}/${t.dbp} mmHg 为高血压，${reading} ${high ? '已达到' : '未达到'}该标准，不是${cat}`,
+          `${name}: ${where} hypertension starts at ${t.sbp}/${t.dbp} mmHg, so ${reading} ${high ? 'is' : 'is not'} hypertension, not ${cat}`,
+        ),
+        [{ source, text: `${name}: ${where} ≥${t.sbp}/${t.dbp} mmHg` }],
+      );
+  }
   if (out)
     return v(
       'unverifiable',
