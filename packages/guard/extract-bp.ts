@@ -209,6 +209,10 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
   // "…的是2022年的《中国高血压临床实践指南》，而不是中国2018指南" / "…, not China 2018": the values are
   // attributed away from a guideline (often to one the guard does not carry) — too uncertain to check.
   if (NOT_THIS_GUIDELINE.test(t)) return out;
+  // "清晨血压≥135/85 为清晨高血压": a measurement time the engine has no setting for (morning, evening) — unless the
+  // sentence also names a setting it has ("morning home readings").
+  if (/清晨|晨起|晨峰|\bmorning\b|\bevening\b|傍晚|睡前/i.test(t) && namedSetting(t) === undefined)
+    return out;
   const guideline = guidelineIn(t) ?? d.guideline;
   // Chinese texts name ACC/AHA stages "1级/2级高血压": under ACC/AHA a "级" is its stage.
   const cats = categoriesIn(t).map((c) =>

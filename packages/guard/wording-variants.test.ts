@@ -192,3 +192,12 @@ describe('office categories named for out-of-office readings', () => {
     expect(bad('Under ESH 2023, a home mean of 128/78 mmHg is normal.')).toEqual([]);
   });
 });
+
+describe('measurement times the engine has no setting for', () => {
+  it('"清晨血压" / "morning BP" alone is not an office value; "morning home readings" are home readings', () => {
+    expect(bad('按中国2018指南，清晨血压≥135/85 mmHg 为清晨高血压。')).toEqual([]);
+    expect(bad('Under ESH 2023, morning home readings ≥140/90 mmHg indicate hypertension.')).toEqual([
+      'bp-threshold',
+    ]);
+  });
+});
