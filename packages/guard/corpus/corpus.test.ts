@@ -39,9 +39,9 @@ function rates(items: CorpusItem[]) {
 
 describe('labelled answer sets', () => {
   it('the sets are the size the issue asks for (≥300 answers, zh and en, about half with one planted error)', () => {
-    // Held-out 6 (written independently, never tuned on) counts once it exists; its items are never read here.
-    const heldout6 = existsSync(corpusPath('heldout-6')) ? loadCorpus('heldout-6') : [];
-    const heldout = [...loadCorpus('heldout'), ...loadCorpus('heldout-2'), ...heldout6];
+    // Held-out 7 (written independently, never tuned on) counts once it exists; its items are never read here.
+    const heldout7 = existsSync(corpusPath('heldout-7')) ? loadCorpus('heldout-7') : [];
+    const heldout = [...loadCorpus('heldout'), ...loadCorpus('heldout-2'), ...heldout7];
     const all = [...loadCorpus('tuning'), ...heldout];
     expect(all.length).toBeGreaterThanOrEqual(300);
     expect(all.filter((c) => c.lang === 'zh').length).toBeGreaterThan(100);
@@ -78,4 +78,6 @@ describe('labelled answer sets', () => {
 const FLOORS: [CorpusName, number, number][] = [
   ['tuning-independent-2', 70 / 70, 0],
   ['tuning-independent-3', 53 / 53, 0],
+  // Ex held-out 6: 65.9 % caught / 6.1 % flagged at the move (2026-12-06).
+  ['tuning-independent-4', 54 / 82, 5 / 82],
 ];

@@ -58,7 +58,8 @@ export type CorpusName =
   | 'tuning-independent-3'
   | 'heldout'
   | 'heldout-2'
-  | 'heldout-6';
+  | 'tuning-independent-4'
+  | 'heldout-7';
 export const corpusPath = (name: CorpusName): string => join(dir, `${name}.txt`);
 export const loadCorpus = (name: CorpusName): CorpusItem[] =>
   parseCorpus(readFileSync(corpusPath(name), 'utf8'));
