@@ -106,6 +106,9 @@ describe.each(DATABASE_KINDS)('pharmacy review API on %s', (kind) => {
 
   it('lists pending orders (draft or active, intent order) most severe first, then longest waiting, with findings and patient names', async () => {
     const items = await queue();
+    const answer = await t.request('/api/pharmacy/queue', as('pharm'));
+    // The hospital's zone (default Asia/Shanghai), for the console to show card times in it.
+    expect(((await answer.json()) as { timeZone?: string }).timeZone).toBe('Asia/Shanghai');
     expect(items.map((i) => i.id)).toEqual(['mr-losartan', 'mr-metformin', 'mr-amlodipine']);
     const losartan = items.find((i) => i.id === 'mr-losartan')!;
     expect(losartan.patient).toEqual({ id: 'p1', name: '芳 王' });

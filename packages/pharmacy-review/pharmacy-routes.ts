@@ -224,7 +224,8 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       )
       .slice(0, MAX_QUEUE)
       .map(({ r }) => present(r, lang));
-    return c.json({ status, lang, total: items.length, items });
+    // The hospital's zone, so the console shows order and review times as the daily report counts them.
+    return c.json({ status, lang, timeZone, total: items.length, items });
   });
 
   async function decide(

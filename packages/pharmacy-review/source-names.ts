@@ -73,7 +73,7 @@ export const SOURCE_NAMES: Record<string, { zh: string; en: string }> = {
     zh: 'ONC 高优先级相互作用 #11（Phansalkar 2012）；辛伐他汀美国说明书禁忌证',
     en: 'ONC high-priority interaction #11 (Phansalkar 2012); simvastatin US label Contraindications',
   },
-  'ref-8.4': { zh: 'SNOMED CT；WHO ICD-10', en: 'SNOMED CT; WHO ICD-10' },
+  'ref-8.4': { zh: 'SNOMED CT 临床术语；WHO ICD-10 国际疾病分类', en: 'SNOMED CT; WHO ICD-10' },
   rxnorm: { zh: 'RxNorm（美国国家医学图书馆）', en: 'RxNorm (NLM)' },
   'who-atc': { zh: 'WHO ATC/DDD 索引', en: 'WHO ATC/DDD index' },
   'label-metformin': {

@@ -17,7 +17,7 @@ export const REFERENCE_SOURCES: Source[] = [
     id: 'ref-5.2',
     label: 'REFERENCE §5.2 (class contraindications)',
     citation:
-      'Qihuang clinical reference §5.2: ACC/AHA 2017 Table 18 comments; ESH 2023; China 2018 常用降压药适应证和禁忌证表',
+      'Qihuang clinical reference §5.2: ACC/AHA 2017 Table 18 comments; ESH 2023; Chinese hypertension guideline 2018, table of indications and contraindications of common antihypertensive drugs',
   },
   {
     id: 'ref-5.2-pregnancy',
@@ -37,7 +37,8 @@ export const REFERENCE_SOURCES: Source[] = [
   {
     id: 'ref-6.1',
     label: 'ACC/AHA 2017 (dual RAAS blockade: Class III Harm)',
-    citation: 'REFERENCE §6 row 1: ACC/AHA 2017; ESH 2023; China 2018 (不推荐 ACEI+ARB); ONTARGET 2008',
+    citation:
+      'REFERENCE §6 row 1: ACC/AHA 2017; ESH 2023; Chinese hypertension guideline 2018 (ACEI+ARB not recommended); ONTARGET 2008',
     url: 'https://doi.org/10.1161/HYP.0000000000000065',
   },
   {

@@ -43,6 +43,12 @@ export interface QueueItem {
   knowledgeVersion: string;
 }
 
+export interface QueueAnswer {
+  items: QueueItem[];
+  /** The hospital's IANA time zone (QIHUANG_TIME_ZONE). */
+  timeZone?: string;
+}
+
 export interface DailyReport {
   date: string;
   reviewed: number;
@@ -64,8 +70,9 @@ export interface DailyReport {
 }
 
 export const pharmacy = {
-  queue: async (status: QueueStatus, lang: string, signal?: AbortSignal): Promise<QueueItem[]> =>
-    (await request<{ items: QueueItem[] }>('/api/pharmacy/queue', { query: { status, lang }, signal })).items,
+  /** The items, and the hospital's time zone (the one the daily report counts days in) to show their times in. */
+  queue: (status: QueueStatus, lang: string, signal?: AbortSignal) =>
+    request<QueueAnswer>('/api/pharmacy/queue', { query: { status, lang }, signal }),
   approve: (id: string, lang: string, overrides: Record<string, string>, reason?: string) =>
     request<QueueItem>(`/api/pharmacy/queue/${encodeURIComponent(id)}/approve`, {
       method: 'POST',

@@ -6,7 +6,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
-import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import {
   pharmacy,
@@ -16,6 +15,7 @@ import {
   type ReviewFinding,
   type Severity,
 } from './pharmacy-api.ts';
+import { cardTimes } from './card-times.ts';
 import { findingsNeedingReason, missingReasons, overridesToSend } from './review-form.ts';
 
 const STATUSES: QueueStatus[] = ['pending', 'approved', 'returned', 'all'];
@@ -55,12 +55,19 @@ export function PharmacyPage() {
       {queue.status === 'loading' && <Loading />}
       {queue.status === 'error' && <ErrorState error={queue.error} onRetry={queue.reload} />}
       {queue.status === 'success' &&
-        (queue.data.length === 0 ? (
+        (queue.data.items.length === 0 ? (
           <Empty>{t('pharmacy.empty')}</Empty>
         ) : (
           <ul className="alert-list" data-testid="pharmacy-queue">
-            {queue.data.map((item) => (
-              <QueueEntry key={item.id} item={item} onAct={(action) => setActing({ item, action })} />
+            {queue.data.items.map((item) => (
+              <QueueEntry
+                key={item.id}
+                item={item}
+                timeZone={
+                  queue.data.timeZone ?? (report.status === 'success' ? report.data.timeZone : undefined)
+                }
+                onAct={(action) => setActing({ item, action })}
+              />
             ))}
           </ul>
         ))}
@@ -94,9 +101,19 @@ function SeverityBadge({ severity }: { severity: Severity }) {
   return <span className={`badge badge-${severity}`}>{t(`pharmacy.severities.${severity}`)}</span>;
 }
 
-function QueueEntry({ item, onAct }: { item: QueueItem; onAct: (action: 'approve' | 'return') => void }) {
+function QueueEntry({
+  item,
+  timeZone,
+  onAct,
+}: {
+  item: QueueItem;
+  /** The hospital's zone: card times read as the daily report counts its day. */
+  timeZone: string | undefined;
+  onAct: (action: 'approve' | 'return') => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const times = cardTimes(item, timeZone, lang);
   const headingId = `rx-${item.id}`;
   return (
     <li className={`alert-item severity-${item.severity ?? 'ok'}`} aria-labelledby={headingId}>
@@ -112,7 +129,7 @@ function QueueEntry({ item, onAct }: { item: QueueItem; onAct: (action: 'approve
           </h2>
           <span className="muted">
             {item.dosage ? `${item.dosage} · ` : ''}
-            {item.authoredOn ? formatDate(item.authoredOn, lang, true) : ''}
+            {times.written}
             {item.requester ? ` · ${item.requester}` : ''}
           </span>
         </div>
@@ -120,7 +137,7 @@ function QueueEntry({ item, onAct }: { item: QueueItem; onAct: (action: 'approve
           <p>
             <strong>{t(`pharmacy.statuses.${item.review.state}`)}</strong>
             {item.review.by ? ` · ${item.review.by}` : ''}
-            {item.review.at ? ` · ${formatDate(item.review.at, lang, true)}` : ''}
+            {times.reviewed ? ` · ${times.reviewed}` : ''}
             {item.review.reason ? ` · ${item.review.reason}` : ''}
           </p>
         )}
