@@ -7,6 +7,7 @@ import { QihuangError } from '@qihuang/contracts';
 import { createDrugKnowledgeBase, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { isGuideline, type Guideline } from '@qihuang/engines/blood-pressure';
 import { cockcroftGault, egfrCkdEpi2021 } from '@qihuang/engines/renal-function';
+import { uncertainty } from './certainty.ts';
 import { CHECKS } from './checks/index.ts';
 import { extractClaims } from './extract.ts';
 import { forUsers } from './honesty.ts';
@@ -102,6 +103,12 @@ export function verifyClaims(input: CheckAnswerInput, deps: GuardDeps = {}): Che
           reason = v.reason;
         }
       }
+    }
+    // Contradict only a complete parse (certainty.ts): anything the claim frame did not read is unverifiable.
+    const unsure = verdict === 'contradicted' ? uncertainty(claim, context.lang) : undefined;
+    if (unsure) {
+      verdict = 'unverifiable';
+      reason = unsure;
     }
     claims.push({
       text: claim.text,

@@ -44,7 +44,7 @@ export function categoriesIn(text: string): CategoryHit[] {
       at: h.at,
       category: h.category,
       negated:
-        /(\bnot( yet)?( in)?( the)?|\bno longer|isn't|不属于|不是|未达到|尚未|没有达到|不算|不会被(?:视为|认为|诊断为|当作)|不被(?:视为|认为)|(?:is|are|would be) not (?:considered|counted as|classed as))\s*(a |an )?$/i.test(
+        /(\bnot( yet)?( in)?( the)?|\bno longer|isn't|不属于|不是|未达到|尚未|没有达到|不算|不会被(?:视为|认为|诊断为|当作)|不被(?:视为|认为)|(?:is|are|would be) not (?:considered|counted as|classed as))\s*(a |an )?["“”'‘’「」『』]?$/i.test(
           t.slice(Math.max(0, h.at - 14), h.at),
         ),
     }));

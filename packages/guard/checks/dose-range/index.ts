@@ -222,7 +222,11 @@ export const doseRange: GuardCheck = {
       low < fact.usualDaily[0] / 2 &&
       // A low dose stated for severe renal impairment (≤30 mL/min) or dialysis is a renal adjustment, not a
       // usual-range error (REFERENCE §5.3: renal caps start below 30 mL/min); at milder levels it is still checked.
+      // The renal function may be stated in an earlier sentence or the request (carried, with certainty).
       !severeRenal(claim.text) &&
+      !isSevere(
+        claim.context?.crcl ?? claim.context?.egfr ?? context.patient?.crcl ?? context.patient?.egfr,
+      ) &&
       !(fact.elderlyStart !== undefined && low >= fact.elderlyStart)
     ) {
       return verdict(
@@ -256,6 +260,9 @@ export const doseRange: GuardCheck = {
     );
   },
 };
+
+/** ≤30 mL/min (REFERENCE §5.3: renal caps start below 30 mL/min). */
+const isSevere = (v: number | undefined): boolean => v !== undefined && v <= 30;
 
 function severeRenal(text: string): boolean {
   if (/dialys|透析/i.test(text)) return true;

@@ -1,0 +1,79 @@
+/**
+ * The one place where a contradiction must show a complete parse (decision record 0008, issue 18): a claim is
+ * contradicted only when its entity, number, relation and guideline/setting/population were read with certainty.
+ * A `contradicted` verdict whose sentence carries something the claim frame did not read — a denied or reported
+ * statement, a value attributed to another source, a hedge, a category stated for one pressure only — becomes
+ * `unverifiable` with the reason. Checks stay as they are; this gate runs after them in `verifyClaims`.
+ */
+import { categoriesIn } from './extract-bp-categories.ts';
+import { say } from './i18n.ts';
+import type { Claim } from './types.ts';
+
+interface Gate {
+  /** Claim kinds the gate applies to. */
+  kinds: readonly Claim['kind'][];
+  /** Whether the claim's sentence has the unparsed qualifier. */
+  test(claim: Claim, text: string): boolean;
+  zh: string;
+  en: string;
+}
+
+const BP = ['bp-threshold', 'bp-target'] as const;
+const BP_AND_LAB = ['bp-threshold', 'bp-target', 'lab-threshold'] as const;
+
+/** A denied statement or change ("并没有把标准降到130/80", "did not lower the threshold to …"). */
+const DENIED =
+  /并没有|并未|没有把|没有将|未将|并非把|did not|didn't|has not|hasn't|have not|haven't|never (?:lowered|changed|set|adopted)/i;
+/** A value attributed to another source or reported from elsewhere ("来自…", "comes from …", "you may have read"). */
+const ELSEWHERE =
+  /来自|源自|出自|源于|您看到的|你看到的|听说|网上|comes? from|came from|is from|taken from|you (?:may|might) have (?:read|heard|seen)|some (?:sources|people) say/i;
+/** A hedge on the relation ("可能", "may", "might", "perhaps"). */
+const HEDGE = /可能|也许|或许|大概|\bmay\b|\bmight\b|\bperhaps\b|\bpossibly\b/i;
+/** A category stated for one pressure only ("收缩压处在1级范围", "the systolic is in the grade 2 range"). */
+const ONE_AXIS =
+  /(?:收缩压|舒张压|高压|低压|systolic|diastolic)(?:\s*(?:值|读数|reading|pressure|number|value))?\s*(?:处在|处于|落在|位于|在|属于|达到|is in|is within|falls (?:in|within)|lies (?:in|within)|sits in|is at)/i;
+
+/** The one-pressure phrase comes before the first category word ("158/102：收缩压处在1级范围"), not after it in a
+ * "because" clause ("158/102 属于1级，因为收缩压在140–159之间" names the category of the whole reading). */
+function axisBeforeCategory(text: string): boolean {
+  const t = text.normalize('NFKC');
+  const axis = ONE_AXIS.exec(t);
+  const first = categoriesIn(t)[0];
+  return !!axis && (!first || axis.index < first.at);
+}
+
+const GATES: Gate[] = [
+  {
+    kinds: BP,
+    // A reading the answer denies is read with its own negation (BpData.negated); other forms are not.
+    test: (c, t) => DENIED.test(t) && !c.bp?.negated,
+    zh: '该句否认了一项说法或变更，关系未能确定读取',
+    en: 'the sentence denies a statement or a change; the relation was not read with certainty',
+  },
+  {
+    kinds: BP_AND_LAB,
+    test: (_c, t) => ELSEWHERE.test(t),
+    zh: '该数值被归于其他来源，无法确定其所指的指南',
+    en: 'the value is attributed to another source; the guideline it refers to is not certain',
+  },
+  {
+    kinds: BP_AND_LAB,
+    test: (_c, t) => HEDGE.test(t),
+    zh: '该说法带有不确定措辞，无法确定核查',
+    en: 'the statement is hedged; it cannot be checked with certainty',
+  },
+  {
+    kinds: ['bp-threshold'],
+    test: (c, t) =>
+      c.bp?.form === 'reading' && c.bp.sbp !== undefined && c.bp.dbp !== undefined && axisBeforeCategory(t),
+    zh: '分级针对的是收缩压或舒张压之一，而不是整个读数',
+    en: 'the category is stated for one pressure only, not for the whole reading',
+  },
+];
+
+/** Why a contradicted claim was not read with certainty, or undefined when its parse is complete. */
+export function uncertainty(claim: Claim, lang: 'zh' | 'en'): string | undefined {
+  for (const g of GATES)
+    if (g.kinds.includes(claim.kind) && g.test(claim, claim.text)) return say(lang, g.zh, g.en);
+  return undefined;
+}

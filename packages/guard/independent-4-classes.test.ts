@@ -1,0 +1,70 @@
+/**
+ * Classes of false flags and misses found by the fourth independent answer set (corpus/tuning-independent-4.txt,
+ * ex held-out 6), each with fresh sentences (not corpus items) and a near miss. False alarms go through one gate
+ * (certainty.ts): a contradiction must show a complete parse (issue 18).
+ */
+import { describe, expect, it } from 'vitest';
+import { verifyClaims } from './check-answer.ts';
+
+type Patient = Parameters<typeof verifyClaims>[0]['patient'];
+const verdicts = (answer: string, patient?: Patient, guideline?: 'china-2018' | 'china-2024') =>
+  verifyClaims({
+    answer,
+    passages: [],
+    ...(patient ? { patient } : {}),
+    ...(guideline ? { guideline } : {}),
+  });
+const bad = (answer: string, patient?: Patient, guideline?: 'china-2018' | 'china-2024') =>
+  verdicts(answer, patient, guideline)
+    .filter((c) => c.verdict === 'contradicted')
+    .map((c) => c.kind);
+
+describe('certainty gate: a contradiction needs a complete parse (independent set 4)', () => {
+  it('a category stated for one pressure only is not the category of the whole reading', () => {
+    expect(bad('按中国2018指南，您的血压 162/104 mmHg：舒张压处在2级范围，收缩压也在2级。')).toEqual([]);
+    expect(bad('Under China 2018, at 152/112 mmHg the systolic is in the grade 1 range.')).toEqual([]);
+    const c = verdicts('按中国2018指南，您的血压 150/104 mmHg：收缩压处在1级范围。')[0];
+    expect(c?.reason).toMatch(/收缩压或舒张压之一/);
+    // Near miss: the category of the whole reading, the axis only in a "because" clause, is still checked.
+    expect(bad('按中国2018指南，162/104 mmHg 属于1级高血压，因为收缩压在160以上。')).toEqual([
+      'bp-threshold',
+    ]);
+  });
+
+  it('a denied change or a value attributed to another source is unverifiable', () => {
+    expect(bad('2024版中国指南并没有把诊室高血压的标准降到 130/80 mmHg。', undefined, 'china-2024')).toEqual(
+      [],
+    );
+    expect(
+      bad(
+        'The 130/80 threshold you might have read about comes from a different document.',
+        undefined,
+        'china-2024',
+      ),
+    ).toEqual([]);
+    // Near miss: the same value stated plainly is contradicted.
+    expect(bad('2024版中国指南把诊室高血压的标准定为 130/80 mmHg。', undefined, 'china-2024')).toEqual([
+      'bp-threshold',
+    ]);
+  });
+
+  it('a hedged category is unverifiable; the same sentence without the hedge is checked', () => {
+    expect(bad('按中国2018指南，145/92 mmHg 可能属于正常高值。')).toEqual([]);
+    expect(bad('按中国2018指南，145/92 mmHg 属于正常高值。')).toEqual(['bp-threshold']);
+  });
+
+  it('a category denied with quotation marks is a denial ("不是“正常血压”")', () => {
+    expect(bad('按中国2018指南，128/76 mmHg 不是“正常血压”，属于正常高值。')).toEqual([]);
+    // Near miss: affirmed in quotes it is a claim and is checked.
+    expect(bad('按中国2018指南，128/76 mmHg 属于“正常血压”。')).toEqual(['bp-threshold']);
+  });
+
+  it('a low start at a severe renal function stated in an earlier sentence is a renal adjustment', () => {
+    expect(bad('Your creatinine clearance is 12 mL/min. Start lisinopril at 2.5 mg once daily.')).toEqual([]);
+    expect(bad('Start lisinopril at 2.5 mg once daily.', { egfr: 8 })).toEqual([]);
+    // Near miss: at a normal renal function the same start is far below the usual range.
+    expect(bad('Your creatinine clearance is 90 mL/min. Start lisinopril at 2.5 mg once daily.')).toEqual([
+      'dose',
+    ]);
+  });
+});
