@@ -44,6 +44,7 @@ import {
   SPEECH_UNLESS,
   SUDDEN,
   sentenceOf,
+  withoutHedges,
 } from './cues.ts';
 import type { Concept, SourceId } from './types.ts';
 
@@ -344,7 +345,8 @@ export function composedMatches(
       if (r.needs || r.unless) {
         const s = sentenceOf(norm, start, end);
         if (r.needs && !r.needs.test(s)) continue;
-        if (r.unless && r.unless.test(s) && !(r.unlessNot && r.unlessNot.test(s))) continue;
+        const u = r.unless ? withoutHedges(s) : s;
+        if (r.unless && r.unless.test(u) && !(r.unlessNot && r.unlessNot.test(s))) continue;
       }
       out.push({ start, end, concept: r.concept, rule: r.rule });
     }

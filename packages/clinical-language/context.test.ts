@@ -29,6 +29,8 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
   { flag: 'negated', pos: ['没有胸痛', 'chest-pain'], pseudo: ['无缘无故胸口疼', 'chest-pain'] },
   { flag: 'negated', pos: ['不头晕', 'dizziness'], pseudo: ['不停地胸口疼', 'chest-pain'] },
   { flag: 'negated', pos: ['冇胸口痛', 'chest-pain'], pseudo: ['手脚冇力', 'limb-weakness'] },
+  { flag: 'negated', pos: ['胸口莫得啥子痛', 'chest-pain'], pseudo: ['莫名其妙胸口痛', 'chest-pain'] },
+  { flag: 'negated', pos: ['勿头痛', 'headache'], pseudo: ['头痛勿要紧', 'headache'] },
   {
     flag: 'negated',
     pos: ["I don't have chest pain", 'chest-pain'],
@@ -108,6 +110,11 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
     flag: 'historical',
     pos: ['前几天胸闷，今天已经好了', 'chest-pain'],
     pseudo: ['胸闷，头晕已经好了', 'chest-pain'],
+  },
+  {
+    flag: 'historical',
+    pos: ['前天左手麻了十分钟自己好了', 'limb-weakness'],
+    pseudo: ['刚才左手麻了十分钟自己好了', 'limb-weakness'],
   },
   { flag: 'historical', pos: ['头痛好多年了', 'headache'], pseudo: ['高血压好多年了', 'hypertension'] },
   {

@@ -5,7 +5,7 @@
  */
 
 /** A gap inside a clause: no clause break and no negation character (as the lexicon's gap patterns). */
-export const G = '[^,.。!?;:\\n不没无未别但却和及与、]';
+export const G = '[^,.。!?;:\\n不没无未别但却和及与、莫勿弗]'; // 莫得/勿/弗: Sichuan and Wu negation
 export const E = '[^,.;!?\\n]'; // English gap: within a clause
 
 // ── Neuro deficit: limbs (BE-FAST "Arm", 中风120 "2查2只胳膊") ───────────────────────────────────────────────
@@ -18,7 +18,7 @@ export const LOST =
   '(?:没劲|无力|没力气?|没(?:什么|啥|得)(?:力气?|劲)|使不上劲|使不上力|使不出(?:劲|力)?|用不上劲|抬不起|举不起|抬不动|不听使唤|不听话|不听指挥|动不了|不能动|' +
   '写不(?:成|了|好)|' +
   '拿不住|拿不稳|握不住|握不紧|抓不住|捏不住|夹不住|夹不起|扣不上|系不上|套不进|穿不进|迈不开|迈不动|站不住|撑不住|' +
-  '不灵活|不灵|不好使|老掉|总掉|往下掉|掉下去|滑下去|滑掉|耷拉|拖着|拖地|瘫|' +
+  '不太灵活|不大灵活|不灵活|不灵|不好使|老掉|总掉|往下掉|掉下去|滑下去|滑掉|耷拉|拖着|拖地|瘫|' +
   // Cantonese: 冇(晒)力 no strength (at all), 拎唔起 cannot lift, 揸唔实 cannot grip, 郁唔到 cannot move.
   '冇晒?力|冇晒?气力|拎唔起|揸唔实|揸唔住|郁唔到|郁唔)';
 /** Sensory or heaviness: emergency only one-sided (AHA: sudden numbness, especially on one side). */
@@ -69,7 +69,7 @@ export const COLOUR_UNLESS = '(?:冷|冻|游泳|口红|涂|桑葚|蓝莓|cold|sw
 export const EYE = '(?:眼睛|左眼|右眼|一只眼|眼|看(?:东西|电视|手机|书|报纸?|人|字)?|视野|眼前|视线|视力)';
 export const EYE_STATE =
   '(?:看不见|看不到|什么都看不|一片黑|黑了|发黑|是黑的|一半|半边|重影|两个|双的|成双|双影|帘子|黑布|黑幕|黑影|' +
-  '蒙住|蒙上|挡住|遮住|一块黑|是重的|重了)';
+  '蒙住|蒙上|挡住|遮住|一块黑|是重的|重了|睇唔到|睇唔见)';
 export const EYE_UNLESS =
   '(?:站起|蹲|起身|起来快|低血糖|饿|老花|近视|散光|好几年|多年|眼镜|看久了|用眼|疲劳|熬夜|白内障|手术|屏幕|干涩|眼药水|干眼|' +
   'screen|reading for|cataract|glasses)';
@@ -83,7 +83,7 @@ export const CHEST_UNLESS =
   '(?:痘|疙瘩|疹|伤口|刀口|撞|磕|碰|摔|按着|按压|一按|乳|咳|反酸|烧心|打嗝|cough|pulled|muscle|bruis|heartburn|acid|gym)';
 
 // ── Headache (REFERENCE §1.5 hypertensive encephalopathy; AHA stroke sign "sudden severe headache") ────────────
-export const HEAD = '(?:头|脑壳|脑袋|脑门|后脑勺?)';
+export const HEAD = '(?:头|脑壳|脑袋|脑瓜子?|脑门|后脑勺?)';
 /** Severe head pain: bursting similes, "unbearable", "worse than ever". */
 export const HEAD_SEVERE =
   '(?:炸|爆|裂|剧痛|厉害|遭不住|受不了|要命|难忍|比以往|比以前|哪次都|从来没|从没|从未)';
@@ -106,3 +106,13 @@ export function sentenceOf(norm: string, start: number, end: number): string {
   while (b < norm.length && !SENTENCE_END.test(norm.charAt(b))) b++;
   return norm.slice(a, b);
 }
+
+/**
+ * A cause the writer only guesses at with doubt ("不确定是不是压着了", "not sure if it's heartburn") explains nothing:
+ * the clause is dropped before the explanation cues are tested (AHA / BE-FAST: when in doubt, treat as the sign).
+ */
+const HEDGED =
+  /(?:不确定|不知道|说不准|搞不清)是不是[^,.。!?;\n]*|\bnot sure (?:if|whether) (?:it'?s |its |it is )?[^,.;!?\n]*/g;
+
+/** The sentence without the clauses that only guess at a cause (see HEDGED). */
+export const withoutHedges = (s: string): string => s.replace(HEDGED, '');

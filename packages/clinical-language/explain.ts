@@ -14,6 +14,7 @@ import {
   REFUTED,
   SPEECH_UNLESS,
   sentenceOf,
+  withoutHedges,
 } from './cues.ts';
 
 /**
@@ -55,6 +56,12 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
   // Chest-wall pain with a named cause (a spot, a wound, a knock, tenderness, strained muscles) and no sign of a
   // heart attack (AHA: sweat, breathlessness, pain spreading to arm, jaw or back).
   // Chest tightness brought on by cold air and gone indoors, with no sign of a heart attack (AHA warning signs).
+  // Fullness after a meal relieved by belching, or acid reflux, with no sign of a heart attack (AHA warning signs).
+  {
+    concept: 'chest-pain',
+    unless: /打嗝|打了几个嗝|嗝|反酸|烧心|胃酸|burp|belch|heartburn|acid reflux/,
+    unlessNot: /汗|喘|气短|胳膊|下巴|后背|突然|越来越|sweat|clammy|breath|arm|jaw|back|sudden|worse/,
+  },
   {
     concept: 'chest-pain',
     unless: /冷空气|冷风|cold air|cold wind/,
@@ -80,7 +87,7 @@ export function explainedAway(norm: string, concept: string, start: number, end:
     return true;
   for (const x of EXPLAINED) {
     if (x.concept !== concept) continue;
-    const s = sentenceOf(norm, start, end);
+    const s = withoutHedges(sentenceOf(norm, start, end));
     if (x.unless.test(s) && !x.unlessNot.test(s)) return true;
   }
   return false;

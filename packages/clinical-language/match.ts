@@ -105,7 +105,8 @@ export function compile(concepts: readonly Concept[], extraVocab: readonly strin
 
 const BODY = '(头|胸前区|胸口|胸|心口|手|脚|腿|胳膊|背|后背|腰|肚子|眼睛|嘴|脸)';
 const INFIX = new RegExp(
-  `${BODY}(也|都|倒|并|一点也|一点都|从来)?(不|没|没有|不再)(疼|痛|闷|晕|麻|胀|肿|模糊|难受|发紧|紧|歪|斜)`,
+  // Dialect negation too: Sichuan 莫得(啥子), Wu 勿/弗 ("胸口莫得啥子痛", "心口头勿痛").
+  `${BODY}(?:头(?<=心口头))?(也|都|倒|并|一点也|一点都|从来)?(不|没|没有|不再|莫得|勿|弗)(?:啥子|什么|啥)?(疼|痛|闷|晕|麻|胀|肿|模糊|难受|发紧|紧|歪|斜)`,
   'g',
 );
 
@@ -252,7 +253,21 @@ export function resolve(cands: Candidate[]): Candidate[] {
   );
   const kept: Candidate[] = [];
   for (const x of sorted) {
-    if (kept.some((k) => k.start <= x.start && k.end >= x.end)) continue;
+    // An emergency reading inside a longer non-emergency form of the same red flag is kept as well ("头痛得要炸开"
+    // is the lexicon's severe headache; with "突然 / 这辈子最厉害" the composed thunderclap headache inside it counts).
+    const inside = kept.filter((k) => k.start <= x.start && k.end >= x.end);
+    if (
+      inside.length &&
+      !inside.every(
+        (k) =>
+          x.concept.emergency === true &&
+          k.concept.emergency !== true &&
+          !k.infixNegation &&
+          k.concept.redFlag !== undefined &&
+          k.concept.redFlag === x.concept.redFlag,
+      )
+    )
+      continue;
     if (kept.some((k) => k.concept === x.concept && k.start < x.end && x.start < k.end)) continue;
     kept.push(x);
   }

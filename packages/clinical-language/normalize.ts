@@ -67,6 +67,9 @@ const ZH_TYPOS: readonly [string, string][] = [
   ['不轻楚', '不清楚'],
   ['喘不过起', '喘不过气'],
   ['抽触', '抽搐'],
+  // 通 for 痛 (both tong): "胸口通得厉害".
+  ['胸口通', '胸口痛'],
+  ['心口通', '心口痛'],
 ];
 const ZH_TYPO_RE = new RegExp(ZH_TYPOS.map(([t]) => t).join('|'), 'g');
 const ZH_TYPO_MAP = new Map(ZH_TYPOS);

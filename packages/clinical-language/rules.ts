@@ -64,6 +64,9 @@ export const TRIGGERS: readonly TriggerRule[] = [
   { category: 'negated', direction: 'forward', re: '不', window: 1 },
   // Cantonese 冇 (no) / 唔 (not): "冇胸口痛", "唔系好痛".
   { category: 'negated', direction: 'forward', re: '(?:冇|唔)', window: 2 },
+  // Sichuan 莫得/莫有 (没有), Wu 勿/弗 (不): "胸口莫得啥子痛", "心口头勿痛".
+  { category: 'negated', direction: 'forward', re: '(?:莫得|莫有)', window: 6 },
+  { category: 'negated', direction: 'forward', re: '(?:勿|弗)', window: 2 },
   {
     category: 'negated',
     direction: 'forward',
@@ -81,14 +84,14 @@ export const TRIGGERS: readonly TriggerRule[] = [
     category: 'negated',
     direction: 'backward',
     adjacent: true,
-    re: '^\\s*(?:[?:\\-]\\s*(?:no|none|nope|negative|denied|denies|nil|not really)|,?\\s*(?:none|not at all|not anymore)|(?:was|has been|is|were) (?:ruled out|excluded))\\b',
+    re: '^\\s*(?:-?\\s*free\\b(?! (?:time|day|month|week|of charge))|[?:\\-]\\s*(?:no|none|nope|negative|denied|denies|nil|not really)|,?\\s*(?:none|not at all|not anymore)|(?:was|has been|is|were) (?:ruled out|excluded))\\b',
   },
   // An A-not-A question answered "no" after the term ("看东西模糊不模糊？不模糊", "疼不疼？不疼").
   {
     category: 'negated',
     direction: 'backward',
     adjacent: true,
-    re: '^不[\\u4e00-\\u9fff]{1,2}\\s*[?:]?\\s*(?:不|没有|没)',
+    re: '^不[\\u4e00-\\u9fff]{1,2}\\s*[?:]?\\s*(?:也|都|倒|并|一点也|一点都)?(?:不|没有|没)',
   },
   // A list denied as a whole after it: "胸闷气短这些都没有", "头痛、胸痛以上都没有" (not "…，其他这些都没有").
   {
@@ -200,11 +203,22 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'backward',
-    re: `^[^。!?;\\n]{0,14}?(?:${CJK_NUM}(?:秒钟?|分钟)(?:就|后)?好了|后来再(?:也)?没(?:有)?(?:过|犯过|发过)|后来(?:就)?好了|后来(?:就)?没事了|后来就不(?:疼|痛|闷)了|过了?一会儿?(?:就)?好了|休息(?:了)?(?:一下|一会儿?)?就好了|已经好了|早就好了|已经没了|已经消失了|已经缓解了|(?:已经|早就|早)不(?:疼|痛|闷)了|早就好了|早就没事了|现在好了|现在不(?:疼|痛|闷)了|现在没事了|已经没事了)`,
+    re: `^[^。!?;\\n]{0,14}?(?:(?:自己|自行)好了|(?:后来|一直|也)?没再(?:犯|发作|出现|有过?)|${CJK_NUM}(?:秒钟?|分钟)(?:就|后)?好了|后来再(?:也)?没(?:有)?(?:过|犯过|发过)|后来(?:就)?好了|后来(?:就)?没事了|后来就不(?:疼|痛|闷)了|过了?一会儿?(?:就)?好了|休息(?:了)?(?:一下|一会儿?)?就好了|已经好了|早就好了|已经没了|已经消失了|已经缓解了|(?:已经|早就|早)不(?:疼|痛|闷)了|早就好了|早就没事了|现在好了|现在不(?:疼|痛|闷)了|现在没事了|已经没事了)`,
     // A stroke sign that went away is a TIA: still call 120 (BE-FAST, 中风120), so it is not "resolved".
     notRedFlags: ['neuro-deficit', 'vision-loss'],
     sentence: true,
     window: 14,
+  },
+  // A stroke or sight sign on a past day that went away and has not come back ("前天左手麻了十分钟自己好了", "去年一只
+  // 眼睛突然看不见了几分钟，后来好了"): a past TIA to be seen soon, not a call now. A sign that went away today stays
+  // current (a TIA now: BE-FAST, 中风120 — call anyway), so the past day must be written earlier in the sentence.
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: `^[^。!?;\\n]{0,20}?(?<=(?:前天|大前天|上个?(?:月|周|星期|礼拜)|去年|前年|${CJK_NUM}(?:天|周|个月|年)(?:前|以前)|\\blast (?:week|month|year)\\b|\\b(?:days|weeks|months|years) ago\\b)[^。!?\\n]{0,40})(?:(?:就|自己|自行|后来(?:就)?)好了|(?:后来|一直|也)?(?:再)?没再(?:犯|发作|出现|有过?)|后来(?:再也)?没(?:有)?(?:再)?(?:犯|发作|出现)|\\b(?:went away|resolved|never (?:came back|happened again))\\b)`,
+    redFlags: ['neuro-deficit', 'vision-loss'],
+    sentence: true,
+    window: 20,
   },
   {
     category: 'historical',
@@ -327,7 +341,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
 export const PSEUDO: readonly ScopeRule[] = [
   {
     categories: ['negated'],
-    re: '(?:没完没了|无缘无故|无明显诱因|无诱因|无明显原因|无原因|无端|无意中|无意间|无论|无法|无力|无奈|毫无征兆|毫无预兆|不知不觉|没想到|没料到|未曾想|不停|不断|不止|不住|止不住|不适|不舒服|不得劲|不对劲|不太对|不对|不行|不了|不好|不得了|不见好|不缓解|不减轻|不退|不消|不仅|不光|不但|不只|不单|不管|不论|不能|不敢|不清楚|不知道|不确定|不一会儿|不一会|不久|不到|不大一会|不小心|不由得|忍不住|差不多|不少|不太清楚|受不了|吃不下|不想|不一样|不同|不得不|不然|要不|没缓解|没有缓解|未缓解|无缓解|没好|没有好转|未好转|无好转|未见好转|没减轻|没有减轻|未减轻|没退|没消|没停|没有停|从来没有这么|从没这么|没这么|没有这么|从来没这么|没有过这么|从来没有过这样|从没有过这样|从未这么|从未有过这样|没办法|没法|没过多久|没多久|没一会儿|没一会|没几分钟|没几天|没什么原因|没有原因|没有诱因|没有征兆|没有任何征兆|没有预兆|没有任何预兆|没有任何原因|有没有|没事|没(?:有)?(?:按时)?(?:吃|喝)(?:药|降压药|饭|东西|早饭|午饭|晚饭|酒)|没(?:有)?(?:按时|注意|在意|当回事|管|睡好|休息好|测|量|去|来得及|人))',
+    re: '(?:无时无刻(?:不)?|没完没了|无缘无故|无明显诱因|无诱因|无明显原因|无原因|无端|无意中|无意间|无论|无法|无力|无奈|毫无征兆|毫无预兆|不知不觉|没想到|没料到|未曾想|不停|不断|不止|不住|止不住|不适|不舒服|不得劲|不对劲|不太对|不对|不行|不了|不好|不得了|不见好|不缓解|不减轻|不退|不消|不仅|不光|不但|不只|不单|不管|不论|不能|不敢|不清楚|不知道|不确定|不一会儿|不一会|不久|不到|不大一会|不小心|不由得|忍不住|差不多|不少|不太清楚|受不了|吃不下|不想|不一样|不同|不得不|不然|要不|没缓解|没有缓解|未缓解|无缓解|没好|没有好转|未好转|无好转|未见好转|没减轻|没有减轻|未减轻|没退|没消|没停|没有停|从来没有这么|从没这么|没这么|没有这么|从来没这么|没有过这么|从来没有过这样|从没有过这样|从未这么|从未有过这样|没办法|没法|没过多久|没多久|没一会儿|没一会|没几分钟|没几天|没什么原因|没有原因|没有诱因|没有征兆|没有任何征兆|没有预兆|没有任何预兆|没有任何原因|有没有|没事|没(?:有)?(?:按时)?(?:吃|喝)(?:药|降压药|饭|东西|早饭|午饭|晚饭|酒)|没(?:有)?(?:按时|注意|在意|当回事|管|睡好|休息好|测|量|去|来得及|人))',
   },
   {
     categories: ['negated'],
@@ -344,7 +358,7 @@ export const PSEUDO: readonly ScopeRule[] = [
   },
   {
     categories: ['negated'],
-    re: "\\b(?:not only|not just|no relief|not relieved|no better|not better|no improvement|not improving|not getting better|no doubt|no idea|no reason|for no reason|no warning|without (?:any )?warning|without (?:any )?reason|no matter|not long|not until|not stopping|not going away|not gone|won'?t stop|doesn'?t stop|don'?t know|didn'?t know|never (?:had|felt|been|experienced)[^,.;!?]{0,40}(?:like this|this bad|so bad|before)|never (?:had|felt|experienced) (?:such|so|anything like)|nothing (?:helps|works)|can'?t stop|couldn'?t stop|no change|not sure|not certain|didn'?t take|haven'?t taken|forgot)\\b",
+    re: "\\b(?:can'?t (?:walk|stand|move|sit|get up)[^,.;!?]{0,15}? without|cannot (?:walk|stand|move|sit|get up)[^,.;!?]{0,15}? without|not only|not just|no relief|not relieved|no better|not better|no improvement|not improving|not getting better|no doubt|no idea|no reason|for no reason|no warning|without (?:any )?warning|without (?:any )?reason|no matter|not long|not until|not stopping|not going away|not gone|won'?t stop|doesn'?t stop|don'?t know|didn'?t know|never (?:had|felt|been|experienced)[^,.;!?]{0,40}(?:like this|this bad|so bad|before)|never (?:had|felt|experienced) (?:such|so|anything like)|nothing (?:helps|works)|can'?t stop|couldn'?t stop|no change|not sure|not certain|didn'?t take|haven'?t taken|forgot)\\b",
   },
   {
     categories: ['hypothetical'],
@@ -396,7 +410,7 @@ export const CLAUSE_BREAK = /[,.。!?;:\n]/;
 export const SENTENCE_BREAK = /[。!?\n]|\.(?!\d)/;
 /** A later "again / 又…" in the same sentence makes a historical mention current ("以前胸痛过，现在又痛了"). */
 export const RECURRENCE =
-  /(?:又|再次|再)(?:犯|发作|开始|痛|疼|闷|来了|出现)|\b(?:again|came back|is back|it's back|back again|recurr\w*)\b/;
+  /(?<![没未不])(?:又|再次|再)(?:犯|发作|开始|痛|疼|闷|来了|出现)|\b(?:again|came back|is back|it's back|back again|recurr\w*)\b/;
 /** A symptom that began in the past and goes on ("上周开始胸闷到现在", "现在还疼", "still hurts") is current. */
 export const CONTINUING = /还(?:在|是)?(?:疼|痛|闷|难受|没好)|到现在|至今|\bstill\b/;
 

@@ -7,13 +7,14 @@ import { EMERGENCY_CONCEPTS_3 } from './emergency3.ts';
 import { SYMPTOM_CONCEPTS } from './symptoms.ts';
 import { VARIANTS } from './variants.ts';
 import { VARIANTS_2 } from './variants2.ts';
+import { VARIANTS_3 } from './variants3.ts';
 
 export { SOURCES, type Source } from './sources.ts';
 
 /** A concept row with its extra forms from variants.ts. */
 function withVariants(c: Concept): Concept {
   let out = c;
-  for (const v of [VARIANTS[c.id], VARIANTS_2[c.id]]) {
+  for (const v of [VARIANTS[c.id], VARIANTS_2[c.id], VARIANTS_3[c.id]]) {
     if (!v) continue;
     out = {
       ...out,
