@@ -125,3 +125,50 @@ export function acrStatements(text: string): AcrStatement[] {
     },
   ];
 }
+
+/** A patient's ACR stated in a sentence ("尿白蛋白/肌酐比值是 28 mg/g", "urine ACR of 420 mg/g"). */
+export function acrValueIn(text: string): { value: number; unit: 'mg/g' | 'mg/mmol' } | undefined {
+  const m =
+    /(?:ACR|白蛋白\s*\/\s*肌酐比值?|白蛋白肌酐比值?|albumin[- ]to[- ]creatinine ratio|albumin\/creatinine ratio)[^0-9。;；]{0,12}?(\d+(?:\.\d+)?)\s*(mg\s*\/\s*g|mg\s*\/\s*mmol)/i.exec(
+      text.normalize('NFKC'),
+    );
+  return m ? { value: Number(m[1]), unit: /mmol/i.test(m[2] as string) ? 'mg/mmol' : 'mg/g' } : undefined;
+}
+
+/** "这属于", "this is", "that would be", "which is": the stage refers back to the value just stated. */
+const BACK = /这|此|该值|\bthis\b|\bthat\b|\bwhich\b|\bit\b/i;
+
+/**
+ * A category stated in the sentence after the value, referring back to it ("您的 eGFR 为 45。按 KDIGO 分期，这属于
+ * G3b 期。", "…an eGFR of roughly 71. Under KDIGO that would be G3a."): the claim frame carries the value of the
+ * sentence before. Only one category, no other number, and a word that refers back.
+ */
+export function carriedLabStatements(
+  text: string,
+  before: { egfr?: number; acr?: { value: number; unit: 'mg/g' | 'mg/mmol' } },
+): { gfr: GfrStatement[]; acr: AcrStatement[] } {
+  const t = text.normalize('NFKC');
+  const none = { gfr: [], acr: [] };
+  if (!BACK.test(t)) return none;
+  const g = [...t.matchAll(STAGE)];
+  const a = [...t.matchAll(A_STAGE)];
+  const rest = t.replace(STAGE, ' ').replace(A_STAGE, ' ');
+  if (/\d/.test(rest)) return none;
+  if (g.length === 1 && !a.length && before.egfr !== undefined)
+    return {
+      gfr: [
+        {
+          stage: fixCase(`G${(g[0]![1] as string).slice(1).toLowerCase()}`),
+          low: before.egfr,
+          form: 'value',
+        },
+      ],
+      acr: [],
+    };
+  if (a.length === 1 && !g.length && before.acr)
+    return {
+      gfr: [],
+      acr: [{ stage: `A${a[0]![1]}` as AcrStatement['stage'], low: before.acr.value, unit: before.acr.unit }],
+    };
+  return none;
+}

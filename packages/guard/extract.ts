@@ -7,10 +7,10 @@
  */
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import type { Guideline } from '@qihuang/engines/blood-pressure';
-import { absorb, startDiscourse } from './discourse.ts';
+import { absorb, renalIn, startDiscourse } from './discourse.ts';
 import { bpClaims, guidelineIn } from './extract-bp.ts';
 import { conditionIdsIn, doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
-import { acrStatements, gfrStatements } from './extract-labs.ts';
+import { acrStatements, acrValueIn, carriedLabStatements, gfrStatements } from './extract-labs.ts';
 import { findMentions } from './mentions.ts';
 import { memberships } from './extract-membership.ts';
 import { splitSentences, stripCitations } from './sentences.ts';
@@ -54,6 +54,8 @@ export function extractClaims(
   // The drug a following sentence without a drug name talks about ("Candesartan starts at 8 mg. The maximum is 64 mg.").
   let lastDrug: Mention | undefined;
   let previous = '';
+  // The eGFR / ACR value the sentence before stated (a category may refer back to it: "这属于 G3b 期").
+  let lastLab: Parameters<typeof carriedLabStatements>[1] = {};
   for (const s of sentences) {
     const text = stripCitations(s.text);
     absorb(d, text);
@@ -87,8 +89,14 @@ export function extractClaims(
     if (g) d.guideline = g;
     for (const b of bp.bp) claims.push({ ...base, kind: 'bp-threshold', bp: b });
     for (const target of bp.targets) claims.push({ ...base, kind: 'bp-target', target });
-    for (const lab of gfrStatements(text)) claims.push({ ...base, kind: 'lab-threshold', lab });
-    for (const acr of acrStatements(text)) claims.push({ ...base, kind: 'lab-threshold', acr });
+    const gfr = gfrStatements(text);
+    const acrs = acrStatements(text);
+    const carried = gfr.length || acrs.length ? { gfr: [], acr: [] } : carriedLabStatements(text, lastLab);
+    for (const lab of [...gfr, ...carried.gfr]) claims.push({ ...base, kind: 'lab-threshold', lab });
+    for (const acr of [...acrs, ...carried.acr]) claims.push({ ...base, kind: 'lab-threshold', acr });
+    const egfrHere = renalIn(text).egfr;
+    const acrHere = acrValueIn(text);
+    lastLab = { ...(egfrHere !== undefined ? { egfr: egfrHere } : {}), ...(acrHere ? { acr: acrHere } : {}) };
     const drug = drugClaims(text, mentions, kb, d, doses);
     for (const interaction of drug.interactions) claims.push({ ...base, kind: 'interaction', interaction });
     for (const condition of drug.conditions) claims.push({ ...base, kind: 'drug-condition', condition });

@@ -68,3 +68,18 @@ describe('certainty gate: a contradiction needs a complete parse (independent se
     ]);
   });
 });
+
+describe('claim frame: a KDIGO category refers back to the value of the sentence before (independent set 4)', () => {
+  it('an eGFR or ACR stated in one sentence, the category in the next ("这属于 G2 期", "that would be G4")', () => {
+    expect(bad('您的 eGFR 为 35 mL/min/1.73 m²。按 KDIGO 分期，这属于 G2 期。')).toEqual(['lab-threshold']);
+    expect(bad('Your eGFR is about 52 mL/min/1.73 m². Under KDIGO that would be G4.')).toEqual([
+      'lab-threshold',
+    ]);
+    expect(bad('尿白蛋白/肌酐比值为 350 mg/g。按照 KDIGO，这属于 A2。')).toEqual(['lab-threshold']);
+    // Near misses: the right category is supported; a category with no word referring back, or a sentence with
+    // another number, is not read as about that value.
+    expect(bad('您的 eGFR 为 35 mL/min/1.73 m²。按 KDIGO 分期，这属于 G3b 期。')).toEqual([]);
+    expect(bad('Your eGFR is about 52 mL/min/1.73 m². G4 needs a nephrology referral.')).toEqual([]);
+    expect(bad('Your eGFR is about 52 mL/min/1.73 m². Last year it was 70, which is G2.')).toEqual([]);
+  });
+});
