@@ -5,6 +5,7 @@
  */
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import type { PatientContext } from '@qihuang/bp-monitoring';
+import type { PatientCrisisAlert } from './crisis-alert.ts';
 import { targetFor, type BpReading, type Guideline } from '@qihuang/engines/blood-pressure';
 import {
   followUpDays,
@@ -62,7 +63,18 @@ export interface PatientHome {
     target?: { sbp: number; dbp?: number };
     officeTarget?: { sbp: number; dbp?: number };
     weeks: { weekStart: string; sbp: number; dbp: number; readings: number; atTarget: boolean }[];
+    /** Mean of the last 7 local days (today included) and how many readings it is of. */
+    lastSevenDays?: {
+      from: string;
+      to: string;
+      sbp: number;
+      dbp: number;
+      readings: number;
+      atTarget: boolean;
+    };
   };
+  /** The patient's open crisis alert (any measured date) with the advice in the page's language. */
+  crisisAlert?: PatientCrisisAlert;
   /** BP the patient recalled in an intake: labelled, never counted as a measured reading. */
   reportedBp?: ReportedBp[];
   medications: { id: string; display: string; dosage?: string; signedBy?: string; signedAt?: string }[];

@@ -12,6 +12,7 @@ import { atTarget, homeTargetFor } from './home-targets.ts';
 import { deceasedOf } from './patient-status.ts';
 import { careSettings } from './settings.ts';
 import { measuredContext } from './measured.ts';
+import { openCrisisAlert, type PatientLanguage } from './crisis-alert.ts';
 import { careDb } from './tables.ts';
 
 /** Weekly home means (local weeks starting Monday), oldest first. */
@@ -41,6 +42,37 @@ export function weeklyProgress(
         atTarget: target ? atTarget({ sbp, dbp }, target) : false,
       };
     });
+}
+
+/**
+ * Mean of the home readings of the last 7 local days (today included) with their count — labelled as such on
+ * the page, never as "last week's mean" (tester finding 2).
+ */
+export function lastSevenDays(
+  readings: readonly BpReading[],
+  offset: number,
+  today: string,
+  target: { sbp: number; dbp?: number } | undefined,
+): Pick<PatientHome['progress'], 'lastSevenDays'> {
+  const from = addDays(today, -6);
+  const rs = readings.filter((r) => {
+    const day = localDay(new Date(r.time), offset);
+    return day >= from && day <= today;
+  });
+  const m = meanOf(rs);
+  if (!m) return {};
+  const sbp = Math.round(m.sbp * 10) / 10;
+  const dbp = Math.round(m.dbp * 10) / 10;
+  return {
+    lastSevenDays: {
+      from,
+      to: today,
+      sbp,
+      dbp,
+      readings: rs.length,
+      atTarget: target ? atTarget({ sbp, dbp }, target) : false,
+    },
+  };
 }
 
 export async function medicationAdherence(
@@ -101,6 +133,7 @@ export async function patientHome(
   ctx: RequestContext,
   patientId: string,
   guidelineOverride?: Guideline,
+  language: PatientLanguage = 'zh-CN',
 ): Promise<PatientHome> {
   assertPatientAccess(ctx, patientId);
   const now = nowOf(deps);
@@ -135,6 +168,13 @@ export async function patientHome(
   const reminders = deceased ? [] : remindersFor(plan, past, now.toISOString(), offset);
   const from = [plan.startDate, addDays(today, -13)].sort().at(-1)!;
   const adh = adherence(plan, past, from, today, offset);
+  // An open crisis alert reaches the patient whatever the reading's measured date (tester finding 1).
+  const crisis = await openCrisisAlert(deps, ctx, patientId, {
+    readings: context.home,
+    timeZone,
+    today,
+    language,
+  });
   return {
     patient: { id: patientId, ...(context.name ? { name: context.name } : {}) },
     ...(deceased ? { deceased: deceased.date ? { date: deceased.date } : {} } : {}),
@@ -146,7 +186,9 @@ export async function patientHome(
       target: { sbp: home.sbp, ...(home.dbp !== undefined ? { dbp: home.dbp } : {}) },
       officeTarget: { sbp: office.sbp, ...(office.dbp !== undefined ? { dbp: office.dbp } : {}) },
       weeks: weeklyProgress(past, offset, home),
+      ...lastSevenDays(past, offset, today, home),
     },
+    ...(crisis ? { crisisAlert: crisis } : {}),
     ...(reported.length ? { reportedBp: reported } : {}),
     medications,
     medicationAdherence: await medicationAdherence(deps, patientId, today),

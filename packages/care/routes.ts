@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { QihuangError, isQihuangError, type RequestContext } from '@qihuang/contracts';
-import { parseGuideline } from '@qihuang/bp-monitoring';
+import { parseGuideline, patientLanguage } from '@qihuang/bp-monitoring';
 import { clinicalContext, careSummary } from './clinical.ts';
 import { careNarrative } from './narrative.ts';
 import { cancelPrescription, listDrafts, proposeForPatient, signPrescription } from './prescriptions.ts';
@@ -82,11 +82,16 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
         'not-found',
         'Only a patient user has a care home page; use /api/care/patients/{id}/home',
       );
-    return json(c, await patientHome(deps, ctx, ctx.principal.patientId));
+    const lang = patientLanguage(c.req.query('lang'), c.req.header('accept-language'));
+    return json(c, await patientHome(deps, ctx, ctx.principal.patientId, undefined, lang));
   });
   app.get('/patients/:id/home', async (c) => {
     const g = c.req.query('guideline');
-    return json(c, await patientHome(deps, ctxOf(c), c.req.param('id'), g ? parseGuideline(g) : undefined));
+    const lang = patientLanguage(c.req.query('lang'), c.req.header('accept-language'));
+    return json(
+      c,
+      await patientHome(deps, ctxOf(c), c.req.param('id'), g ? parseGuideline(g) : undefined, lang),
+    );
   });
   app.post('/patients/:id/medication-adherence', async (c) => {
     const b = await body(c, z.object({ date: z.string(), taken: z.boolean() }));

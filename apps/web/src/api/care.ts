@@ -9,7 +9,7 @@
 import { ApiError } from './api-error.ts';
 import { request } from './client.ts';
 import { streamEvents } from './sse.ts';
-import type { BilingualText, GuidelineId } from './bp.ts';
+import type { BilingualText, CrisisAdvice, GuidelineId } from './bp.ts';
 
 export type Text = BilingualText;
 export type CareLanguage = 'zh' | 'en';
@@ -153,6 +153,8 @@ export interface CarePlanView {
   created: string;
   author?: string;
   target: { sbp: number; dbp?: number; rule: string; display?: Text; source: string };
+  /** Home-BP equivalent of the office target (home readings are judged against it). */
+  homeTarget?: { sbp: number; dbp?: number; rule: string; source: string };
   goals: LifestyleGoal[];
   monitoring: MonitoringPlan;
   followUp: { next: string; intervalDays: number; source: string; overdueDays: number };
@@ -184,7 +186,29 @@ export interface PatientHome {
   guideline: GuidelineId;
   carePlan?: CarePlanView;
   monitoring: { plan: MonitoringPlan; reminders: ReminderDue[]; adherence: Adherence };
-  progress: { target?: { sbp: number; dbp?: number }; weeks: ProgressWeek[] };
+  progress: {
+    /** Home-BP target (the chart's line); `officeTarget` is the plan's office target. */
+    target?: { sbp: number; dbp?: number };
+    officeTarget?: { sbp: number; dbp?: number };
+    weeks: ProgressWeek[];
+    /** Mean of the last 7 days (today included) and how many readings it is of. */
+    lastSevenDays?: {
+      from: string;
+      to: string;
+      sbp: number;
+      dbp: number;
+      readings: number;
+      atTarget: boolean;
+    };
+  };
+  /** The patient's open crisis alert (any measured date), with the advice in the requested language. */
+  crisisAlert?: {
+    alertId: string;
+    raisedAt: string;
+    reading: { sbp: number; dbp: number; time?: string; local?: string };
+    earlierDay: boolean;
+    advice: Pick<CrisisAdvice, 'level' | 'language' | 'title' | 'steps' | 'source'>;
+  };
   medications: { id: string; display: string; dosage?: string; signedBy?: string; signedAt?: string }[];
   medicationAdherence: MedicationAdherence;
   /** Zone the reminders' dates are counted in (patient's, else the hospital's), when the server sends it. */
@@ -341,7 +365,8 @@ export type CopilotEvent =
 const p = (id: string) => `/api/care/patients/${encodeURIComponent(id)}`;
 
 export const care = {
-  me: (signal?: AbortSignal) => request<PatientHome>('/api/care/me', { signal }),
+  me: (lang: string, signal?: AbortSignal) =>
+    request<PatientHome>('/api/care/me', { query: { lang }, signal }),
   /** The hospital's zone and each listed patient's (clinician side), for showing times in them. */
   timeZones: (patientIds: readonly string[], signal?: AbortSignal) =>
     request<TimeZones>(

@@ -569,6 +569,8 @@ export const en = {
     tab: 'Care',
     source: 'Source',
     target: 'Target < {{sbp}}/{{dbp}} mmHg',
+    homeTarget: 'Home BP target < {{sbp}}/{{dbp}} mmHg',
+    officeTarget: '(clinic BP target < {{sbp}}/{{dbp}} mmHg; home readings have a lower limit)',
     signedBy: 'Signed by {{name}} on {{date}}',
     overdue: '{{days}} days overdue',
     expectedReduction: 'about −{{value}} mmHg systolic',
@@ -670,6 +672,8 @@ export const en = {
       targetLegend: 'Dashed lines: target {{sbp}}/{{dbp}} mmHg',
       chartDescription: 'Weekly home blood pressure means over {{count}} weeks with the target line',
       latest: 'Last week: {{sbp}}/{{dbp}} mmHg.',
+      last7Days: 'Last 7 days ({{count}} readings): mean {{sbp}}/{{dbp}} mmHg.',
+      last7DaysOne: 'Last 7 days (1 reading): {{sbp}}/{{dbp}} mmHg.',
       atTargetNow: 'At target.',
       aboveTarget: '{{excess}} mmHg above the target.',
       fell: 'Down {{value}} mmHg since the first week.',
@@ -989,6 +993,11 @@ export const en = {
     cancel: 'Cancel',
     required: 'All fields are needed to close an alert.',
     closed: 'Alert closed with the action recorded.',
+    timelinessHeadline:
+      'Critical alerts, last 30 days ({{alerts}}): alert to acknowledgement median {{median}} min, 90th percentile {{p90}} min, {{within}}% within {{target}} min.',
+    timelinessReading:
+      'Reading measured to alert: median {{median}} min, 90th percentile {{p90}} min (readings a device uploads late lengthen this part).',
+    timelinessOpen: '{{closed}} of {{alerts}} closed, {{overdue}} open past target.',
     timeliness:
       'Critical alerts, last 30 days: {{closed}} of {{alerts}} closed; reading to closing median {{median}} min, 90th percentile {{p90}} min; {{within}}% within {{target}} min; {{overdue}} open past target.',
   },

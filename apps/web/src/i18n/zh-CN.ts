@@ -560,6 +560,8 @@ export const zhCN: Messages = {
     tab: '管理',
     source: '依据',
     target: '目标 < {{sbp}}/{{dbp}} mmHg',
+    homeTarget: '家庭血压目标 < {{sbp}}/{{dbp}} mmHg',
+    officeTarget: '（诊室血压目标 < {{sbp}}/{{dbp}} mmHg；家庭血压的标准较低）',
     signedBy: '{{name}} 于 {{date}} 签署',
     overdue: '已逾期 {{days}} 天',
     expectedReduction: '收缩压约可降低 {{value}} mmHg',
@@ -631,7 +633,7 @@ export const zhCN: Messages = {
       reminders: '今日测量',
       noReminders: '今天没有计划的测量。',
       readingsTaken: '已测 {{taken}} / {{planned}} 次',
-      adherence: '计划测量 {{planned}} 次，已完成 {{completed}} 次（{{percent}}）',
+      adherence: '计划测量 {{planned}} 次，已测 {{completed}} 次（{{percent}}）',
       scheduleDaily: '连续 {{days}} 天早晚测量',
       scheduleWeekly: '每周测量一天',
       plan: '我的目标',
@@ -660,6 +662,8 @@ export const zhCN: Messages = {
       targetLegend: '虚线：目标 {{sbp}}/{{dbp}} mmHg',
       chartDescription: '近 {{count}} 周家庭血压周均值与目标线',
       latest: '上周均值：{{sbp}}/{{dbp}} mmHg。',
+      last7Days: '近7天均值（{{count}}次）：{{sbp}}/{{dbp}} mmHg。',
+      last7DaysOne: '近7天只有 1 次读数：{{sbp}}/{{dbp}} mmHg。',
       atTargetNow: '已达标。',
       aboveTarget: '高于目标 {{excess}} mmHg。',
       fell: '较第一周下降 {{value}} mmHg。',
@@ -972,6 +976,11 @@ export const zhCN: Messages = {
     cancel: '取消',
     required: '关闭预警需要填写全部内容。',
     closed: '预警已关闭，处置已记录。',
+    timelinessHeadline:
+      '近 30 天危急值 {{alerts}} 条：从发出预警到医生确认处置，中位数 {{median}} 分钟，第 90 百分位 {{p90}} 分钟，{{within}}% 在 {{target}} 分钟内。',
+    timelinessReading:
+      '从测量读数到发出预警：中位数 {{median}} 分钟，第 90 百分位 {{p90}} 分钟（设备延迟上传的读数会拉长这一段）。',
+    timelinessOpen: '已处置 {{closed}} / {{alerts}} 条，{{overdue}} 条超时未处置。',
     timeliness:
       '近 30 天危急值：已处置 {{closed}} / {{alerts}}；读数到处置中位数 {{median}} 分钟，第 90 百分位 {{p90}} 分钟；{{within}}% 在 {{target}} 分钟内；{{overdue}} 条超时未处置。',
   },

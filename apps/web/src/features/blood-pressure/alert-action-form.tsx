@@ -9,6 +9,7 @@ import { bp, CONTACT_METHODS, type BpAlert, type ContactMethod } from '../../api
 import { useAuth } from '../../auth/auth-context.tsx';
 import { ErrorState } from '../../components/states.tsx';
 import { useAsync } from '../../lib/use-async.ts';
+import { dash, timelinessFigures } from './alert-timeliness.ts';
 import './alert-action-form.css';
 
 function localInputValue(date: Date): string {
@@ -137,20 +138,24 @@ export function AlertActionForm({
 export function TimelinessLine({ version = 0 }: { version?: number }) {
   const { t } = useTranslation();
   const report = useAsync((s) => bp.timeliness(s), [version]);
-  if (report.status !== 'success' || report.data.alerts === 0) return null;
-  const r = report.data;
-  const dash = (v: number | null) => (v === null ? '—' : String(v));
+  if (report.status !== 'success') return null;
+  const f = timelinessFigures(report.data);
+  if (f.alerts === 0) return null;
   return (
     <p className="muted" data-testid="alert-timeliness">
-      {t('alertLoop.timeliness', {
-        closed: r.closed,
-        alerts: r.alerts,
-        median: dash(r.readingToClose.medianMinutes),
-        p90: dash(r.readingToClose.p90Minutes),
-        within: dash(r.readingToClose.withinTargetPercent),
-        target: r.targetMinutes,
-        overdue: r.openPastTarget,
-      })}
+      {t('alertLoop.timelinessHeadline', {
+        alerts: f.alerts,
+        median: dash(f.headline?.medianMinutes),
+        p90: dash(f.headline?.p90Minutes),
+        within: dash(f.headline?.withinTargetPercent),
+        target: f.targetMinutes,
+      })}{' '}
+      {f.readingToAlert &&
+        t('alertLoop.timelinessReading', {
+          median: dash(f.readingToAlert.medianMinutes),
+          p90: dash(f.readingToAlert.p90Minutes),
+        })}{' '}
+      {t('alertLoop.timelinessOpen', { closed: f.closed, alerts: f.alerts, overdue: f.overdue })}
     </p>
   );
 }

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Consultation, DraftView, ReminderDue, TriageResult } from '../../api/care.ts';
 import {
   resourceLabelKey,
+  leadingAdvice,
+  recentSummary,
+  sourceText,
   draftDetail,
   triageSourceText,
   allAcknowledged,
@@ -269,5 +272,53 @@ describe('one language per screen: resource labels and the triage source', () =>
         'zh-CN',
       ),
     ).toBe('ACC/AHA 2017 §11.2；中国高血压防治指南 2018：高血压亚急症');
+  });
+});
+
+describe('phone page after the tester tour (issue 17)', () => {
+  it('an open crisis alert leads over a recent-reading advice; a reading just saved leads over both', () => {
+    expect(leadingAdvice(undefined, 'alert', 'recent')).toBe('alert');
+    expect(leadingAdvice('saved', 'alert', 'recent')).toBe('saved');
+    expect(leadingAdvice(undefined, undefined, 'recent')).toBe('recent');
+    expect(leadingAdvice(undefined, undefined, undefined)).toBeUndefined();
+  });
+
+  it('never "at target" beside a crisis; one reading is not called a mean', () => {
+    const week = { sbp: 129, dbp: 81, readings: 6, atTarget: true };
+    expect(recentSummary(week, { sbp: 135, dbp: 85 }, false)).toMatchObject({
+      key: 'care.progress.last7Days',
+      count: 6,
+      atTarget: true,
+    });
+    expect(recentSummary(week, { sbp: 135, dbp: 85 }, true)?.atTarget).toBe(false);
+    const one = recentSummary({ sbp: 188, dbp: 124, readings: 1, atTarget: false }, { sbp: 135 }, true);
+    expect(one).toMatchObject({
+      key: 'care.progress.last7DaysOne',
+      count: 1,
+      atTarget: false,
+      excessSbp: 53,
+    });
+    expect(recentSummary(undefined, { sbp: 135 }, false)).toBeUndefined();
+  });
+
+  it('source lines in the page language: no Chinese on the English page', () => {
+    const sources = [
+      '中国高血压防治指南 2018 (家庭血压监测: 连续测量7天,取后6天)',
+      '中国高血压防治指南 2018 (家庭血压监测)',
+      '中国高血压防治指南 2018 (生活方式干预)',
+      '中国高血压防治指南 2018 (降压目标)',
+      '中国高血压防治指南 2018 诊室外血压标准; ACC/AHA 2017 Table 11 equivalence',
+      '中国高血压防治指南 2018 (某个未知的章节)',
+    ];
+    for (const s of sources) {
+      const en = sourceText(s, 'en');
+      expect(en, s).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(en).toContain('Chinese Guidelines for the Management of Hypertension 2018');
+    }
+    expect(sourceText(sources[2], 'en')).toBe(
+      'Chinese Guidelines for the Management of Hypertension 2018 (lifestyle interventions)',
+    );
+    expect(sourceText(sources[2], 'zh-CN')).toBe(sources[2]);
+    expect(sourceText('ESH 2023 (lifestyle interventions)', 'zh-CN')).toBe('ESH 2023 (生活方式干预)');
   });
 });

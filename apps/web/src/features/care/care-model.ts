@@ -65,18 +65,56 @@ const SOURCE_ZH: [RegExp, string][] = [
   [/acute target-organ damage symptoms/g, '急性靶器官损害症状'],
   [/hypertensive emergency/g, '高血压急症'],
   [/hypertensive urgency/g, '高血压亚急症'],
+  [/home BP monitoring/g, '家庭血压监测'],
+  [/lifestyle interventions/g, '生活方式干预'],
+  [/nonpharmacological interventions/g, '非药物干预'],
+];
+
+/** Chinese guideline names and section titles the engines cite, as an English page shows them. */
+const SOURCE_EN: [RegExp, string][] = [
+  [
+    /中国高血压防治指南\s*(20\d\d)(?:\s*年修订版)?/g,
+    'Chinese Guidelines for the Management of Hypertension $1',
+  ],
+  [
+    /家庭血压监测[:：]\s*连续测量\s*7\s*天[,，]\s*取后\s*6\s*天/g,
+    'home BP monitoring: 7 days, first day discarded',
+  ],
+  [/家庭血压监测/g, 'home BP monitoring'],
+  [/生活方式干预/g, 'lifestyle interventions'],
+  [/降压目标/g, 'BP targets'],
+  [/降压药物治疗/g, 'drug treatment'],
+  [/常用降压药禁忌证/g, 'contraindications of common antihypertensives'],
+  [/高血压急症和亚急症/g, 'hypertensive emergencies and urgencies'],
+  [/高血压急症/g, 'hypertensive emergency'],
+  [/诊室外血压(?:诊断)?标准/g, 'out-of-office BP thresholds'],
+  [/血压水平分类(?:和定义)?/g, 'classification of BP levels'],
+  [/初诊高血压患者的评估及监测程序/g, 'assessment and monitoring of newly diagnosed hypertension'],
+  [/白大衣性高血压与隐蔽性高血压/g, 'white-coat and masked hypertension'],
 ];
 
 /**
- * The triage's source line in the page language. The engine writes it in English with guideline names and
- * sections; on a Chinese page the known phrases are translated (guideline abbreviations stay as published).
+ * A source line in the page language (one language per screen). The engines write guideline names as published
+ * (Chinese for the Chinese guideline, English for ACC/AHA and ESH); the known names and section titles are
+ * translated, and on an English page any Chinese left over (an unknown section title) is dropped with its
+ * brackets rather than shown.
  */
-export function triageSourceText(source: string | undefined, uiLanguage: string): string {
+export function sourceText(source: string | undefined, uiLanguage: string): string {
   if (!source) return '';
-  if (careLanguage(uiLanguage) !== 'zh') return source;
-  return SOURCE_ZH.reduce((text, [from, to]) => text.replace(from, to), source)
-    .replace(/; /g, '；')
-    .replace(/: /g, '：');
+  if (careLanguage(uiLanguage) === 'zh')
+    return SOURCE_ZH.reduce((text, [from, to]) => text.replace(from, to), source)
+      .replace(/; /g, '；')
+      .replace(/: /g, '：');
+  return SOURCE_EN.reduce((text, [from, to]) => text.replace(from, to), source)
+    .replace(/\s*[(（][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]/g, '')
+    .replace(/[\u4e00-\u9fff][\u4e00-\u9fff\s，、：]*/g, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+/** The triage's source line in the page language (see sourceText). */
+export function triageSourceText(source: string | undefined, uiLanguage: string): string {
+  return sourceText(source, uiLanguage);
 }
 
 /**
@@ -247,6 +285,46 @@ export interface ProgressSummary {
   /** Change of weekly SBP from the first to the latest week (negative = falling). */
   changeSbp?: number;
   atTarget?: boolean;
+}
+
+/** What the phone page says about the last 7 days of home readings (tester findings 1 and 2). */
+export interface RecentSummary {
+  /** i18n key: a mean of several readings, or the one reading there is (never called a mean). */
+  key: 'care.progress.last7Days' | 'care.progress.last7DaysOne';
+  sbp: number;
+  dbp: number;
+  count: number;
+  /** Never true while a crisis box is shown: no "at target" beside a crisis. */
+  atTarget: boolean;
+  excessSbp?: number;
+}
+
+export function recentSummary(
+  last: { sbp: number; dbp: number; readings: number; atTarget: boolean } | undefined,
+  target: { sbp: number; dbp?: number } | undefined,
+  crisis: boolean,
+): RecentSummary | undefined {
+  if (!last || last.readings === 0) return undefined;
+  return {
+    key: last.readings === 1 ? 'care.progress.last7DaysOne' : 'care.progress.last7Days',
+    sbp: Math.round(last.sbp),
+    dbp: Math.round(last.dbp),
+    count: last.readings,
+    atTarget: !crisis && last.atTarget,
+    ...(target && !last.atTarget ? { excessSbp: Math.max(0, Math.round(last.sbp - target.sbp)) } : {}),
+  };
+}
+
+/**
+ * The crisis advice the phone page leads with: the answer to a reading just saved, else the patient's open
+ * crisis alert (any measured date, tester finding 1), else a crisis reading of the last 24 hours.
+ */
+export function leadingAdvice<A>(
+  justSaved: A | undefined,
+  openAlert: A | undefined,
+  recent: A | undefined,
+): A | undefined {
+  return justSaved ?? openAlert ?? recent;
 }
 
 export function progressSummary(

@@ -8,7 +8,14 @@ import type {
   LifestyleGoal,
   TriageResult,
 } from '../../api/care.ts';
-import { contradictedCount, evidenceLines, orderedClaims, pick, triageSourceText } from './care-model.ts';
+import {
+  contradictedCount,
+  evidenceLines,
+  orderedClaims,
+  pick,
+  sourceText,
+  triageSourceText,
+} from './care-model.ts';
 import './care.css';
 
 /**
@@ -157,7 +164,7 @@ export function LifestyleGoals({ goals, lang }: { goals: readonly LifestyleGoal[
             <p className="muted">{t('care.expectedReduction', { value: g.expectedSbpReduction })}</p>
           )}
           <p className="care-source">
-            {t('care.source')}: {g.source}
+            {t('care.source')}: {sourceText(g.source, lang)}
           </p>
         </li>
       ))}

@@ -17,7 +17,7 @@ import { formatInZone } from '../../lib/zone-time.ts';
 import './home-readings.css';
 
 /** The crisis box: first thing on the page, never dismissed while the crisis reading is recent. */
-export function CrisisBox({ advice }: { advice: CrisisAdvice }) {
+export function CrisisBox({ advice }: { advice: Pick<CrisisAdvice, 'title' | 'steps' | 'source'> }) {
   const { t } = useTranslation();
   return (
     <section

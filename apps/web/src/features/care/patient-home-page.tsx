@@ -3,7 +3,7 @@
  * towards the target, the care plan's target and lifestyle goals with their sources, signed medications only
  * with a daily check-in, the next follow-up, and a button to start a consultation. One column, large targets.
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { bp, type CrisisAdvice } from '../../api/bp.ts';
@@ -11,7 +11,16 @@ import { care, type MedicationAdherence, type PatientHome } from '../../api/care
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
-import { localDate, percent, pick, progressSummary, todaysReminders } from './care-model.ts';
+import {
+  leadingAdvice,
+  localDate,
+  percent,
+  pick,
+  progressSummary,
+  recentSummary,
+  sourceText,
+  todaysReminders,
+} from './care-model.ts';
 import { LifestyleGoals } from './care-ui.tsx';
 import { CrisisBox, HomeReadings } from './home-readings.tsx';
 import './care.css';
@@ -19,31 +28,52 @@ import './care.css';
 const ProgressChart = lazy(() => import('./progress-chart.tsx'));
 
 export function PatientHomePage() {
-  const { t } = useTranslation();
-  const home = useAsync((s) => care.me(s), []);
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const home = useAsync((s) => care.me(lang, s), [lang]);
+  // After a reading is saved the page's data is fetched again in place (reminders, adherence, progress, the
+  // open crisis alert), without unmounting the page (tester finding 2).
+  const [fresh, setFresh] = useState<{ lang: string; data: PatientHome }>();
+  const refresh = useCallback(() => {
+    care.me(lang).then(
+      (data) => setFresh({ lang, data }),
+      () => home.reload(),
+    );
+  }, [lang, home]);
+  const data = fresh?.lang === lang ? fresh.data : home.data;
   return (
     <section className="page care-mobile" aria-labelledby="care-home-title" data-testid="care-home">
       <h1 id="care-home-title">{t('care.home.title')}</h1>
       {home.status === 'loading' && <Loading />}
       {home.status === 'error' && <ErrorState error={home.error} onRetry={home.reload} />}
-      {home.status === 'success' && <HomeBody home={home.data} />}
+      {home.status === 'success' && data && <HomeBody home={data} onSaved={refresh} />}
     </section>
   );
 }
 
-function HomeBody({ home }: { home: PatientHome }) {
+function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const plan = home.carePlan;
-  const target = home.progress.target ?? (plan ? { sbp: plan.target.sbp, dbp: plan.target.dbp } : undefined);
+  // Home readings are judged against the home target, the chart's line (tester finding 3, REFERENCE §2.1–2.2).
+  const target =
+    home.progress.target ??
+    plan?.homeTarget ??
+    (plan ? { sbp: plan.target.sbp, dbp: plan.target.dbp } : undefined);
   const summary = progressSummary(home.progress.weeks, target);
   const today = localDate(new Date(), home.timeZone);
   const reminders = todaysReminders(home.monitoring.reminders, today);
   const adherence = home.monitoring.adherence;
   const recent = useAsync((s) => bp.recentReadings(home.patient.id, lang, s), [home.patient.id, lang]);
   const [uploadAdvice, setUploadAdvice] = useState<CrisisAdvice | undefined>();
-  // A crisis reading of the last 24 hours keeps the advice on top, and no reminder says "done" over it.
-  const advice = uploadAdvice ?? (recent.status === 'success' ? recent.data.advice : undefined);
+  // The answer to a reading just saved, the open crisis alert (any measured date) or a crisis reading of the last
+  // 24 hours keeps the advice on top, and nothing says "done" or "at target" beside it.
+  const advice = leadingAdvice(
+    uploadAdvice,
+    home.crisisAlert?.advice,
+    recent.status === 'success' ? recent.data.advice : undefined,
+  );
+  const last7 = recentSummary(home.progress.lastSevenDays, target, advice !== undefined);
 
   return (
     <>
@@ -63,6 +93,7 @@ function HomeBody({ home }: { home: PatientHome }) {
         onSaved={(answer) => {
           setUploadAdvice(answer.advice);
           recent.reload();
+          onSaved();
         }}
       />
 
@@ -113,7 +144,9 @@ function HomeBody({ home }: { home: PatientHome }) {
           {home.monitoring.plan.schedule === 'daily'
             ? t('care.home.scheduleDaily', { days: home.monitoring.plan.days })
             : t('care.home.scheduleWeekly')}
-          {home.monitoring.plan.source ? ` · ${t('care.source')}: ${home.monitoring.plan.source}` : ''}
+          {home.monitoring.plan.source
+            ? ` · ${t('care.source')}: ${sourceText(home.monitoring.plan.source, lang)}`
+            : ''}
         </p>
       </section>
 
@@ -124,15 +157,11 @@ function HomeBody({ home }: { home: PatientHome }) {
         ) : (
           <>
             <p data-testid="progress-summary">
-              {summary.latest &&
-                t('care.progress.latest', {
-                  sbp: Math.round(summary.latest.sbp),
-                  dbp: Math.round(summary.latest.dbp),
-                })}{' '}
-              {summary.atTarget
+              {last7 && t(last7.key, { sbp: last7.sbp, dbp: last7.dbp, count: last7.count })}{' '}
+              {last7?.atTarget
                 ? t('care.progress.atTargetNow')
-                : summary.excessSbp !== undefined
-                  ? t('care.progress.aboveTarget', { excess: summary.excessSbp })
+                : last7?.excessSbp
+                  ? t('care.progress.aboveTarget', { excess: last7.excessSbp })
                   : ''}{' '}
               {summary.changeSbp !== undefined && summary.changeSbp !== 0
                 ? t(summary.changeSbp < 0 ? 'care.progress.fell' : 'care.progress.rose', {
@@ -153,11 +182,16 @@ function HomeBody({ home }: { home: PatientHome }) {
           <Empty>{t('care.home.noPlan')}</Empty>
         ) : (
           <div data-testid="patient-care-plan">
-            <p>
-              <strong>{t('care.target', { sbp: plan.target.sbp, dbp: plan.target.dbp ?? '—' })}</strong>
+            {target && (
+              <p data-testid="home-target">
+                <strong>{t('care.homeTarget', { sbp: target.sbp, dbp: target.dbp ?? '—' })}</strong>
+              </p>
+            )}
+            <p className="muted" data-testid="office-target">
+              {t('care.officeTarget', { sbp: plan.target.sbp, dbp: plan.target.dbp ?? '—' })}
             </p>
             <p className="care-source">
-              {t('care.source')}: {plan.target.source}
+              {t('care.source')}: {sourceText(plan.homeTarget?.source ?? plan.target.source, lang)}
             </p>
             <h3>{t('care.home.goals')}</h3>
             <LifestyleGoals goals={plan.goals} lang={lang} />

@@ -1,0 +1,64 @@
+/**
+ * The alert inbox's critical-value timeliness line (issue 17, tester finding 4). The headline is what the care
+ * team controls — from the alert to its acknowledgement (closing with the recorded action) — with the time
+ * from the reading's measurement to the alert beside it, labelled as such: a device that uploads days late
+ * makes "reading to closing" days long although the team answered in minutes. Pure (no React, no I/O); tolerant
+ * of the answer's field names while the route's answer grows (`alertToAcknowledge`/`alertToAck`, else the
+ * older `alertToClose`; `readingToAlert` when present).
+ */
+export interface Durations {
+  count: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  withinTargetPercent: number | null;
+}
+
+export interface TimelinessFigures {
+  alerts: number;
+  closed: number;
+  targetMinutes: number;
+  overdue: number;
+  /** Alert raised → acknowledged (closed with the action). */
+  headline?: Durations;
+  /** Reading measured → alert raised (late uploads show here). */
+  readingToAlert?: Durations;
+}
+
+function durationsAt(report: Record<string, unknown>, keys: readonly string[]): Durations | undefined {
+  for (const key of keys) {
+    const v = report[key] as Partial<Durations> | undefined;
+    if (v && typeof v === 'object' && 'medianMinutes' in v)
+      return {
+        count: typeof v.count === 'number' ? v.count : 0,
+        medianMinutes: v.medianMinutes ?? null,
+        p90Minutes: v.p90Minutes ?? null,
+        withinTargetPercent: v.withinTargetPercent ?? null,
+      };
+  }
+  return undefined;
+}
+
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+export function timelinessFigures(answer: unknown): TimelinessFigures {
+  const report = (answer ?? {}) as Record<string, unknown>;
+  const headline = durationsAt(report, [
+    'alertToAcknowledge',
+    'alertToAcknowledgement',
+    'alertToAck',
+    'alertToAcknowledged',
+    'alertToClose',
+  ]);
+  const readingToAlert = durationsAt(report, ['readingToAlert', 'readingToRaise', 'readingToAlerted']);
+  return {
+    alerts: num(report.alerts),
+    closed: num(report.closed),
+    targetMinutes: num(report.targetMinutes),
+    overdue: num(report.openPastTarget),
+    ...(headline ? { headline } : {}),
+    ...(readingToAlert ? { readingToAlert } : {}),
+  };
+}
+
+export const dash = (v: number | null | undefined): string =>
+  v === null || v === undefined ? '—' : String(v);

@@ -1,0 +1,146 @@
+/**
+ * The patient's open critical BP alert on their home page (issue 17, tester finding 1): a crisis-range reading
+ * that arrived late (a device uploading days later) raises the clinician's alert at once, and the patient must
+ * be told too — for as long as the alert is open, whatever the reading's measured date. The advice is the
+ * REFERENCE §1.5 advice (repeat after rest; with symptoms of organ damage call 120 now; else contact the clinic
+ * today) in the page's language; a reading from an earlier day says the date and to contact the clinic.
+ */
+import { ALERT_GUIDELINE, crisisAdvice, listAlerts, type StoredAlert } from '@qihuang/bp-monitoring';
+import type { RequestContext } from '@qihuang/contracts';
+import type { BpReading } from '@qihuang/engines/blood-pressure';
+import type { CareDeps } from './deps.ts';
+
+export type PatientLanguage = 'zh-CN' | 'en';
+
+export interface PatientCrisisAlert {
+  alertId: string;
+  raisedAt: string;
+  reading: {
+    sbp: number;
+    dbp: number;
+    /** Measured time (ISO), when the reading could be found. */
+    time?: string;
+    /** Measured date and time in the patient's zone ("YYYY-MM-DD HH:mm"). */
+    local?: string;
+  };
+  /** True when the reading was measured on an earlier day than today (patient's zone). */
+  earlierDay: boolean;
+  advice: { level: 'crisis'; language: PatientLanguage; title: string; steps: string[]; source: string };
+}
+
+/** "YYYY-MM-DD HH:mm" of an instant in an IANA zone. */
+export function zonedDateTime(iso: string, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '';
+  return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}`;
+}
+
+const TITLE: Record<PatientLanguage, { today: string; earlier: string; unknown: string }> = {
+  'zh-CN': {
+    today: '您在 {{time}} 测的血压非常高（{{value}} mmHg），请马上按以下步骤做：',
+    earlier:
+      '您在 {{time}} 测的血压非常高（{{value}} mmHg）。这是 {{date}} 的读数，不是今天的；医生已收到提醒。请今天之内联系您的诊所或医生，并按以下步骤做：',
+    unknown: '您的一次血压读数非常高（{{value}} mmHg），医生已收到提醒。请按以下步骤做：',
+  },
+  en: {
+    today: 'Your blood pressure measured at {{time}} is very high ({{value}} mmHg). Please do this now:',
+    earlier:
+      'Your blood pressure measured on {{time}} was very high ({{value}} mmHg). This reading is from {{date}}, not today; your care team has been alerted. Please contact your clinic or doctor today, and:',
+    unknown:
+      'One of your blood pressure readings was very high ({{value}} mmHg); your care team has been alerted. Please do this:',
+  },
+};
+
+function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
+}
+
+/** The newest open crisis alert of the patient (any measured date) with its advice, or undefined. */
+export async function openCrisisAlert(
+  deps: CareDeps,
+  ctx: RequestContext,
+  patientId: string,
+  options: { readings: readonly BpReading[]; timeZone: string; today: string; language: PatientLanguage },
+  alerts?: readonly StoredAlert[],
+): Promise<PatientCrisisAlert | undefined> {
+  const active =
+    alerts ?? (await listAlerts(deps.repository, ctx, { patientId, status: 'active', count: 50 }));
+  const open = active
+    .filter((a) => a.status === 'active' && a.severity === 'critical' && a.kind === 'crisis')
+    .filter((a) => typeof a.values.sbp === 'number' && typeof a.values.dbp === 'number')
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  if (!open) return undefined;
+  const sbp = open.values.sbp!;
+  const dbp = open.values.dbp!;
+  const ids = new Set(open.readings);
+  const found =
+    options.readings.find((r) => ids.has(r.id) && r.sbp === sbp && r.dbp === dbp) ??
+    (await measuredTime(deps, ctx, open.readings, sbp, dbp));
+  const local = found ? zonedDateTime(found.time, options.timeZone) : undefined;
+  const earlier = local !== undefined && local.slice(0, 10) < options.today;
+  // REFERENCE §1.5: the steps and the guideline's name in the page's language (the alert's strict >180/120 rule).
+  const base = crisisAdvice(
+    [{ id: open.id, time: found?.time ?? open.createdAt, sbp, dbp }],
+    ALERT_GUIDELINE,
+    options.language,
+  );
+  const text = TITLE[options.language];
+  const title = fill(local === undefined ? text.unknown : earlier ? text.earlier : text.today, {
+    time: local ?? '',
+    date: local?.slice(0, 10) ?? '',
+    value: `${sbp}/${dbp}`,
+  });
+  return {
+    alertId: open.id,
+    raisedAt: open.createdAt,
+    reading: { sbp, dbp, ...(found ? { time: found.time, local } : {}) },
+    earlierDay: earlier,
+    advice: {
+      level: 'crisis',
+      language: options.language,
+      title,
+      steps: base?.steps ?? [],
+      source: base?.source ?? '',
+    },
+  };
+}
+
+/** The measured time of the alert's worst reading when it is older than the page's readings (FHIR Observation). */
+async function measuredTime(
+  deps: CareDeps,
+  ctx: RequestContext,
+  ids: readonly string[],
+  sbp: number,
+  dbp: number,
+): Promise<{ time: string } | undefined> {
+  if (ids.length === 0) return undefined;
+  const result = await deps.repository.search(ctx, 'Observation', [
+    ['_id', ids.slice(0, 50).join(',')],
+    ['_count', '50'],
+  ]);
+  const value = (o: Record<string, unknown>, code: string) =>
+    (
+      o.component as
+        { code?: { coding?: { code?: string }[] }; valueQuantity?: { value?: number } }[] | undefined
+    )?.find((c) => c.code?.coding?.some((x) => x.code === code))?.valueQuantity?.value;
+  const times = result.matches
+    .map((m) => m.content as Record<string, unknown>)
+    .map((o) => ({
+      o,
+      time:
+        (o.effectiveDateTime as string | undefined) ??
+        (o.effectivePeriod as { start?: string } | undefined)?.start,
+    }))
+    .filter((x): x is { o: Record<string, unknown>; time: string } => typeof x.time === 'string');
+  const exact = times.find((x) => value(x.o, '8480-6') === sbp && value(x.o, '8462-4') === dbp);
+  const pick = exact ?? times[0];
+  return pick ? { time: pick.time } : undefined;
+}
