@@ -8,6 +8,7 @@
 import { QihuangError, SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
 import { sql } from 'kysely';
+import { iso, noticeOf } from './alert-notices.ts';
 import { ACK_EXTENSION, ALERT_CODE_SYSTEM, fromFlag, type StoredAlert } from './alerts-store.ts';
 
 export const CONTACT_METHODS = ['phone', 'sms', 'wechat', 'video', 'in-person', 'other'] as const;
@@ -27,13 +28,27 @@ export interface AlertAction {
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Checks the body; every missing or malformed field is named in the 400. */
-export function parseAlertAction(body: unknown, now: string): AlertAction {
+/** Clock skew allowed between the recording device and the server, either way (operational choice). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** What the contact time is checked against: the alert's (earliest) reading and when the alert was raised. */
+export interface ActionBounds {
+  readingAt?: string;
+  raisedAt?: string;
+}
+
+/**
+ * Checks the body; every missing or malformed field is named in the 400 with what is wrong. The contact time
+ * cannot be before the reading the alert is about, nor (beyond the clock skew) before the alert or in the future.
+ */
+export function parseAlertAction(body: unknown, now: string, bounds: ActionBounds = {}): AlertAction {
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const issues: { field: string; message: string }[] = [];
   const text = (field: string, max: number) => {
     const v = b[field];
-    if (typeof v !== 'string' || v.trim().length < 2) issues.push({ field, message: `${field} is required` });
+    if (typeof v !== 'string' || v.trim() === '') issues.push({ field, message: `${field} is required` });
+    else if (v.trim().length < 2)
+      issues.push({ field, message: `${field} is too short (at least 2 characters)` });
     else if (v.length > max) issues.push({ field, message: `${field} is longer than ${max} characters` });
     return typeof v === 'string' ? v.trim() : '';
   };
@@ -42,8 +57,21 @@ export function parseAlertAction(body: unknown, now: string): AlertAction {
   const contactedAt = typeof b.contactedAt === 'string' ? b.contactedAt : '';
   if (!DATE_TIME.test(contactedAt) || Number.isNaN(Date.parse(contactedAt)))
     issues.push({ field: 'contactedAt', message: 'contactedAt must be a date-time with its offset' });
-  else if (Date.parse(contactedAt) > Date.parse(now) + 5 * 60_000)
-    issues.push({ field: 'contactedAt', message: 'contactedAt is in the future' });
+  else if (Date.parse(contactedAt) > Date.parse(now) + CLOCK_SKEW_MS)
+    issues.push({
+      field: 'contactedAt',
+      message: `contactedAt (${contactedAt}) is in the future (now ${now})`,
+    });
+  else if (bounds.readingAt && Date.parse(contactedAt) < Date.parse(bounds.readingAt))
+    issues.push({
+      field: 'contactedAt',
+      message: `contactedAt (${contactedAt}) is before the reading the alert is about (measured ${bounds.readingAt})`,
+    });
+  else if (bounds.raisedAt && Date.parse(contactedAt) < Date.parse(bounds.raisedAt) - CLOCK_SKEW_MS)
+    issues.push({
+      field: 'contactedAt',
+      message: `contactedAt (${contactedAt}) is before the alert was raised (${bounds.raisedAt})`,
+    });
   if (!CONTACT_METHODS.includes(b.method as ContactMethod))
     issues.push({ field: 'method', message: `method must be one of ${CONTACT_METHODS.join(', ')}` });
   if (typeof b.patientReached !== 'boolean')
@@ -81,11 +109,18 @@ export async function closeAlert(
   // The care team, or a hospital system acting for it (service principal, e.g. a call-centre integration).
   if (!['clinician', 'nurse', 'admin', 'service'].includes(ctx.principal.role))
     throw new QihuangError('forbidden', 'Alerts are closed by the care team (clinician, nurse)');
-  const action = parseAlertAction(body, now);
+  parseAlertAction(body, now); // the body's own faults first, before the alert is read
   const flag = await repo.read(ctx, 'Flag', id);
   if ((flag.code as { coding?: { system?: string }[] }).coding?.[0]?.system !== ALERT_CODE_SYSTEM)
     throw new QihuangError('not-found', `Alert ${id} is not known`);
   if (flag.status !== 'active') throw new QihuangError('version-conflict', `Alert ${id} is closed already`);
+  const notice = await noticeOf(repo, id);
+  const raisedAt = iso(notice?.raised_at) ?? (flag.period as { start?: string } | undefined)?.start;
+  const readingAt = iso(notice?.reading_at);
+  const action = parseAlertAction(body, now, {
+    ...(readingAt ? { readingAt } : {}),
+    ...(raisedAt ? { raisedAt } : {}),
+  });
   const patient = String((flag.subject as { reference?: string }).reference ?? '');
   const patientId = patient.replace(/^Patient\//, '');
   const who = `${ctx.principal.kind}/${ctx.principal.username}`;
@@ -176,7 +211,7 @@ export async function closeAlert(
     })),
   });
   await sql`update bp_alert_notice set acknowledged_at = ${now}::timestamptz, acknowledged_by = ${who}
-    where flag_id = ${id} and acknowledged_at is null`.execute(repo.db);
+    where (flag_id = ${id} or flag_id like ${`${id}/repeat/%`}) and acknowledged_at is null`.execute(repo.db);
   await repo.audit(repo.db, ctx, {
     action: 'operation',
     outcome: 'success',

@@ -11,9 +11,11 @@ import { isQihuangError, SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { iso, type NoticeRow } from './alert-notices.ts';
 import { fromFlag, patientName, type StoredAlert } from './alerts-store.ts';
+import { flagOfNotice, REPEAT_KIND } from './crisis-join.ts';
 import { signWebhook } from '@qihuang/audit';
 
-export type AlertEventType = 'alert' | 'escalated' | 'closed';
+/** `joined`: another crisis reading joined an open critical alert (crisis-join.ts). */
+export type AlertEventType = 'alert' | 'escalated' | 'closed' | 'joined';
 export interface AlertEvent {
   type: AlertEventType;
   alert: StoredAlert;
@@ -160,7 +162,8 @@ export function createAlertNotifier(repo: FhirRepository, options: AlertNotifier
     const now = clock();
     for (const row of rows) {
       try {
-        const flag = await readFlag(row.flag_id);
+        const repeat = row.kind === REPEAT_KIND;
+        const flag = await readFlag(repeat ? flagOfNotice(row.flag_id) : row.flag_id);
         if (!flag) {
           if (now.getTime() - Date.parse(iso(row.raised_at)!) > ORPHAN_NOTICE_MS)
             await sql`delete from bp_alert_notice where flag_id = ${row.flag_id} and notified_at is null`.execute(
@@ -170,14 +173,16 @@ export function createAlertNotifier(repo: FhirRepository, options: AlertNotifier
         }
         const alert = await view(flag);
         const at = now.toISOString();
-        if (row.severity === 'critical' && flag.status === 'active') {
+        // Another crisis reading for an open alert: one webhook saying so, no Communication, no new timer.
+        if (repeat && flag.status === 'active') await post('bp-critical-alert-repeat', alert, at);
+        else if (!repeat && row.severity === 'critical' && flag.status === 'active') {
           await communication(alert, 'notify', at);
           await post('bp-critical-alert', alert, at);
         }
         await sql`update bp_alert_notice set notified_at = ${at}::timestamptz where flag_id = ${row.flag_id}`.execute(
           repo.db,
         );
-        options.hub.publish({ type: 'alert', alert });
+        options.hub.publish({ type: repeat ? 'joined' : 'alert', alert });
         sent++;
       } catch (error) {
         options.onError?.(error); // stays due: retried on the next sweep
@@ -192,7 +197,7 @@ export function createAlertNotifier(repo: FhirRepository, options: AlertNotifier
     const { rows } = await sql<NoticeRow>`
       select * from bp_alert_notice
       where acknowledged_at is null and escalated_at is null and notified_at is not null
-        and severity = 'critical' and raised_at <= ${cutoff}::timestamptz
+        and severity = 'critical' and kind <> ${REPEAT_KIND} and raised_at <= ${cutoff}::timestamptz
       order by raised_at limit 100`.execute(repo.db);
     let escalated = 0;
     for (const row of rows) {

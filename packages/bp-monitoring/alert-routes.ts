@@ -24,9 +24,10 @@ export interface AlertRouteDeps {
 
 const STAFF = ['clinician', 'nurse', 'admin', 'service'];
 
-function assertCareTeam(repo: FhirRepository, ctx: RequestContext): void {
+/** `what`: the route's own subject in its refusal ("The alert stream", "The critical-value timeliness report"). */
+function assertCareTeam(repo: FhirRepository, ctx: RequestContext, what: string): void {
   if (!STAFF.includes(ctx.principal.role))
-    throw new QihuangError('forbidden', 'The alert stream is for the care team (clinician, nurse)');
+    throw new QihuangError('forbidden', `${what} is for the care team (clinician, nurse)`);
   repo.authorize(ctx, 'Flag', 'read');
 }
 
@@ -47,7 +48,7 @@ export function createAlertRoutes(deps: AlertRouteDeps): Hono {
 
   app.get('/alerts/stream', (c) => {
     const ctx = deps.context(c);
-    assertCareTeam(deps.repository, ctx);
+    assertCareTeam(deps.repository, ctx, 'The alert stream');
     const hub = deps.hub;
     if (!hub) throw new QihuangError('not-supported', 'Live alerts are not available on this server');
     // The stream never ends by itself: only a client that asks for an event stream gets one.
@@ -113,7 +114,7 @@ export function createAlertRoutes(deps: AlertRouteDeps): Hono {
 
   app.get('/alerts/timeliness', async (c) => {
     const ctx = deps.context(c);
-    assertCareTeam(deps.repository, ctx);
+    assertCareTeam(deps.repository, ctx, 'The critical-value timeliness report');
     const now = deps.now();
     const to = c.req.query('to') ?? now;
     const from = c.req.query('from') ?? new Date(Date.parse(to) - 30 * 86_400_000).toISOString();

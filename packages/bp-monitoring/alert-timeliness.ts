@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { FhirRepository } from '@qihuang/store';
 import { iso, type NoticeRow } from './alert-notices.ts';
+import { REPEAT_KIND } from './crisis-join.ts';
 
 export interface Durations {
   count: number;
@@ -25,7 +26,14 @@ export interface TimelinessReport {
   closed: number;
   open: number;
   openPastTarget: number;
+  /**
+   * The figure to show first: alert → close (what the care team controls). Reading → close also counts how late
+   * a device sent the reading (a phone that synced days later), so it is reported beside it, not as the headline.
+   */
+  headline: 'alertToClose';
+  /** Minutes from the (earliest) reading of each closed alert to its closing (acknowledging is closing). */
   readingToClose: Durations;
+  /** Minutes from the alert being raised to its closing. */
   alertToClose: Durations;
 }
 
@@ -56,7 +64,7 @@ export async function alertTimeliness(
   const severity = options.severity ?? 'critical';
   const { rows } = await sql<NoticeRow>`
     select * from bp_alert_notice
-    where severity = ${severity} and raised_at >= ${options.from}::timestamptz and raised_at < ${options.to}::timestamptz`.execute(
+    where severity = ${severity} and kind <> ${REPEAT_KIND} and raised_at >= ${options.from}::timestamptz and raised_at < ${options.to}::timestamptz`.execute(
     repo.db,
   );
   const minutes = (a: Date | string, b: Date | string) =>
@@ -72,6 +80,7 @@ export async function alertTimeliness(
     closed: closed.length,
     open: open.length,
     openPastTarget: open.filter((r) => minutes(r.raised_at, options.now) > options.targetMinutes).length,
+    headline: 'alertToClose',
     readingToClose: durations(
       closed.filter((r) => r.reading_at !== null).map((r) => minutes(r.reading_at!, r.acknowledged_at!)),
       options.targetMinutes,

@@ -24,6 +24,8 @@ export interface StoredAlert {
   values: Record<string, number>;
   rule: string;
   source: string;
+  /** Crisis readings that joined this open alert after it was raised (one alert per patient while open). */
+  joined?: JoinedReading[];
   /** Who closed it and when, with the recorded action (alert-actions.ts; older Flags have by/at only). */
   acknowledged?: {
     by: string;
@@ -76,7 +78,16 @@ export function toFlag(patientId: string, alert: Alert): FhirResource {
   };
 }
 
-function detail(flag: FhirResource): {
+/** A crisis reading that joined an open crisis alert (crisis-join.ts): measured time, values, when it joined. */
+export interface JoinedReading {
+  id: string;
+  time?: string;
+  sbp?: number;
+  dbp?: number;
+  joinedAt: string;
+}
+
+export interface AlertDetail {
   key?: string;
   severity?: string;
   readingIds?: string[];
@@ -84,12 +95,28 @@ function detail(flag: FhirResource): {
   rule?: string;
   source?: string;
   display?: { zh: string; en: string };
-} {
+  joined?: JoinedReading[];
+}
+
+/** The Flag with its alert detail replaced. */
+export function withAlertDetail(flag: FhirResource, d: AlertDetail): FhirResource {
+  return {
+    ...flag,
+    extension: [
+      ...((flag.extension as { url: string }[] | undefined) ?? []).filter((e) => e.url !== ALERT_EXTENSION),
+      { url: ALERT_EXTENSION, valueString: JSON.stringify(d) },
+    ],
+  };
+}
+
+export const alertDetail = detail;
+
+function detail(flag: FhirResource): AlertDetail {
   const ext = (flag.extension as { url: string; valueString?: string }[] | undefined)?.find(
     (e) => e.url === ALERT_EXTENSION,
   );
   try {
-    return ext?.valueString ? (JSON.parse(ext.valueString) as ReturnType<typeof detail>) : {};
+    return ext?.valueString ? (JSON.parse(ext.valueString) as AlertDetail) : {};
   } catch {
     return {};
   }
@@ -117,6 +144,7 @@ export function fromFlag(flag: FhirResource, patientName?: string): StoredAlert 
     values: d.values ?? {},
     rule: d.rule ?? '',
     source: d.source ?? '',
+    ...(d.joined?.length ? { joined: d.joined } : {}),
     ...(ack?.valueString
       ? { acknowledged: (JSON.parse(ack.valueString) as StoredAlert['acknowledged'])! }
       : {}),
@@ -130,6 +158,10 @@ export interface AlertFlags {
   ids: Set<string>;
   /** False when the patient has more alert Flags than one search page holds (ids may be incomplete). */
   complete: boolean;
+  /** The newest open (active) critical crisis alert, which new crisis readings join (crisis-join.ts). */
+  openCrisis?: FhirResource;
+  /** Readings some crisis alert (open or closed) names already. */
+  seenCrisis: Set<string>;
 }
 
 const FLAG_PAGE = 1000;
@@ -155,10 +187,22 @@ export async function alertFlagsOf(
       ...(d.readingIds ? { readingIds: d.readingIds } : {}),
     };
   });
+  const crisis = result.matches
+    .map((m) => m.content as FhirResource)
+    .filter((f) => (f.code as { coding?: { code?: string }[] }).coding?.[0]?.code === 'crisis');
+  const openCrisis = crisis
+    .filter((f) => f.status === 'active' && detail(f).severity === 'critical')
+    .sort((a, b) =>
+      String((b.period as { start?: string }).start).localeCompare(
+        String((a.period as { start?: string }).start),
+      ),
+    )[0];
   return {
     previous,
     ids: new Set(result.matches.map((m) => m.id)),
     complete: result.matches.length < FLAG_PAGE,
+    ...(openCrisis ? { openCrisis } : {}),
+    seenCrisis: new Set(crisis.flatMap((f) => detail(f).readingIds ?? [])),
   };
 }
 

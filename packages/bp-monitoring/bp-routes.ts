@@ -11,7 +11,7 @@ import type { AlertHub } from './alert-notifier.ts';
 import { ALERT_OPENAPI, createAlertRoutes } from './alert-routes.ts';
 import { assessPatient, parseGuideline } from './assess-patient.ts';
 import { DEFAULT_TIME_ZONE } from './local-time.ts';
-import { ALERT_GUIDELINE } from './raise-alerts.ts';
+import { ALERT_GUIDELINE, CRISIS_LOOKBACK_HOURS } from './raise-alerts.ts';
 import { crisisAdvice, patientLanguage } from './reading-advice.ts';
 import { recentReadings } from './recent-readings.ts';
 import { storeRiskAssessment } from './risk-assessment.ts';
@@ -94,11 +94,17 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
         },
       });
       if (result.projection.pending > 0) deps.projector?.kick();
-      const { crisis, ...answer } = result;
+      const { crisis, patientTimeZone, ...answer } = result;
+      // One rule with the alert (decision 0009): urgent advice only for a reading the crisis alert looks back to.
       const advice = crisisAdvice(
         crisis,
         ALERT_GUIDELINE,
         patientLanguage(c.req.query('lang'), c.req.header('accept-language')),
+        {
+          now: at,
+          timeZone: patientTimeZone ?? deps.timeZone ?? DEFAULT_TIME_ZONE,
+          lookbackHours: CRISIS_LOOKBACK_HOURS,
+        },
       );
       return c.json(
         { ...answer, alertEvaluation, ...(advice ? { advice } : {}) },
@@ -143,7 +149,9 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
       throw new QihuangError('invalid-input', 'days must be a whole number from 1 to 366');
     const language = patientLanguage(c.req.query('lang'), c.req.header('accept-language'));
     return c.json(
-      await recentReadings(deps.repository, deps.context(c), c.req.param('id'), now(), days, language),
+      await recentReadings(deps.repository, deps.context(c), c.req.param('id'), now(), days, language, {
+        timeZone: deps.timeZone ?? DEFAULT_TIME_ZONE,
+      }),
     );
   });
 

@@ -15,6 +15,7 @@ import { SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import { assessHomeSeries, DEFAULT_ALERT_CONFIG, type Guideline } from '@qihuang/engines/blood-pressure';
 import { analyzeGrownTables, type FhirRepository } from '@qihuang/store';
 import { alertFlagsOf, saveAlerts } from './alerts-store.ts';
+import { freshCrisis, joinOpenCrisis } from './crisis-join.ts';
 import { DEFAULT_TIME_ZONE, patientTimeZone, zoneOffsets } from './local-time.ts';
 import { BP_READING_SEARCH_CODES, loadPatientContext } from './patient-context.ts';
 
@@ -32,9 +33,12 @@ export const ALERT_WINDOW_DAYS = 31;
  * At write time a crisis reading raises its alert however late it arrives (a phone that synced after two days, an
  * import of last week's device data): the crisis look-back covers the whole alert window instead of the engine's
  * 24 h. Crisis alerts are deduplicated by reading, so a reading already alerted on never raises a second one.
+ * The patient's advice follows the same look-back (reading-advice.ts): urgent advice only where an alert is raised;
+ * an older crisis-range reading gets a note to tell the clinic and raises no alert (decision 0009).
  */
+export const CRISIS_LOOKBACK_HOURS = ALERT_WINDOW_DAYS * 24;
 const WRITE_TIME_ALERT_CONFIG = {
-  crisis: { ...DEFAULT_ALERT_CONFIG.crisis, lookbackHours: ALERT_WINDOW_DAYS * 24 },
+  crisis: { ...DEFAULT_ALERT_CONFIG.crisis, lookbackHours: CRISIS_LOOKBACK_HOURS },
 };
 
 export interface RaiseAlertsOptions {
@@ -115,8 +119,23 @@ export async function raiseAlerts(
     alertConfig: WRITE_TIME_ALERT_CONFIG,
   });
   const readingTimes = new Map([...context.home, ...context.office].map((r) => [r.id, r.time]));
-  return saveAlerts(repo, ctx, patientId, home.alerts, {
+  // One open critical alert per patient for crisis readings (crisis-join.ts, decision 0009).
+  const byId = new Map(context.home.map((r) => [r.id, r]));
+  let joined = 0;
+  const alerts = [];
+  for (const alert of home.alerts) {
+    if (alert.kind !== 'crisis') {
+      alerts.push(alert);
+      continue;
+    }
+    const fresh = freshCrisis(alert, flags.seenCrisis, byId, now);
+    if (!fresh) continue;
+    if (flags.openCrisis) joined += await joinOpenCrisis(repo, ctx, patientId, flags.openCrisis, fresh, byId);
+    else alerts.push(fresh);
+  }
+  const raised = await saveAlerts(repo, ctx, patientId, alerts, {
     ...(flags.complete ? { existing: flags.ids } : {}),
     readingTimes,
   });
+  return raised + joined;
 }

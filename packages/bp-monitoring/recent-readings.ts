@@ -5,7 +5,8 @@
  */
 import type { RequestContext } from '@qihuang/contracts';
 import type { FhirRepository } from '@qihuang/store';
-import { ALERT_GUIDELINE } from './raise-alerts.ts';
+import { DEFAULT_TIME_ZONE, patientTimeZone } from './local-time.ts';
+import { ALERT_GUIDELINE, CRISIS_LOOKBACK_HOURS } from './raise-alerts.ts';
 import {
   crisisAdvice,
   readingCategory,
@@ -33,8 +34,9 @@ export async function recentReadings(
   now: string,
   days: number,
   language: PatientLanguage,
+  options: { timeZone?: string } = {},
 ): Promise<{ guideline: string; readings: RecentReading[]; advice?: CrisisAdvice }> {
-  await repo.read(ctx, 'Patient', patientId); // 404 for an unknown or other patient
+  const patient = await repo.read(ctx, 'Patient', patientId); // 404 for an unknown or other patient
   const from = new Date(Date.parse(now) - days * 86_400_000).toISOString();
   const result = await repo.search(ctx, 'Observation', [
     ['patient', patientId],
@@ -71,6 +73,11 @@ export async function recentReadings(
     readings.filter((r) => Date.parse(r.time) >= since),
     ALERT_GUIDELINE,
     language,
+    {
+      now,
+      timeZone: patientTimeZone(patient, options.timeZone ?? DEFAULT_TIME_ZONE),
+      lookbackHours: CRISIS_LOOKBACK_HOURS,
+    },
   );
   return { guideline: ALERT_GUIDELINE, readings, ...(advice ? { advice } : {}) };
 }

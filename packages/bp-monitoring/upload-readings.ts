@@ -15,6 +15,7 @@
 import { isQihuangError, QihuangError, type AuditRecord, type RequestContext } from '@qihuang/contracts';
 import { detectFormat, ingest, stableId, type IngestFormat } from '@qihuang/engines/blood-pressure';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
+import { patientTimeZone } from './local-time.ts';
 import { projectAll } from './projector.ts';
 import { ALERT_GUIDELINE } from './raise-alerts.ts';
 import { readingCategory, type ReadingCategory } from './reading-advice.ts';
@@ -41,6 +42,8 @@ export interface UploadResult {
   /** The crisis-range readings of this upload (values for the patient's advice). */
   crisis: { id: string; time: string; sbp: number; dbp: number }[];
   devices: string[];
+  /** The Patient's own IANA zone (FHIR timezone extension), if it has one. */
+  patientTimeZone?: string;
   /** FHIR Observations for this upload's new and updated readings: written already, or still pending. */
   projection: { projected: number; pending: number };
 }
@@ -74,7 +77,8 @@ export async function uploadReadings(
   if (!text.trim()) throw new QihuangError('invalid-input', 'No readings in the upload (empty body)');
   repo.authorize(ctx, 'Observation', 'write');
   repo.authorize(ctx, 'Device', 'write');
-  await repo.read(ctx, 'Patient', patientId); // 404 for an unknown (or out-of-compartment) patient
+  // 404 for an unknown (or out-of-compartment) patient; its own time zone tells the advice's measured dates.
+  const patient = await repo.read(ctx, 'Patient', patientId);
   let result;
   try {
     const format = options.format ?? detectFormat(text);
@@ -202,6 +206,7 @@ export async function uploadReadings(
     devices: [...devices.keys()],
     projection: { projected, pending: changed.length - projected },
     crisis,
+    ...(patientTimeZone(patient, '') ? { patientTimeZone: patientTimeZone(patient, '') } : {}),
   };
 }
 

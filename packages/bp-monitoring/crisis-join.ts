@@ -1,0 +1,91 @@
+/**
+ * One open critical alert per patient for crisis readings (issue 17, decision 0009). The engine names a crisis
+ * alert by all the crisis readings of its look-back, so a second crisis reading minutes later made a second
+ * alert, with its own webhook and its own escalation timer. Here, at write time:
+ * - a crisis alert names only the readings no earlier crisis alert named (after a close, the new alert is about
+ *   the new reading, and its reading time is that reading's);
+ * - while the patient has an open (active) critical crisis alert, new crisis readings JOIN it: the Flag records
+ *   each joined reading with its time and values; one "another crisis reading" notice goes to the care team
+ *   (kind `crisis-repeat`: webhook `bp-critical-alert-repeat`, console event `joined`); it starts no escalation
+ *   timer and is not counted by the timeliness report — the open alert's own timer runs on.
+ */
+import { sql } from 'kysely';
+import type { RequestContext } from '@qihuang/contracts';
+import { stableId, type Alert, type BpReading } from '@qihuang/engines/blood-pressure';
+import type { FhirRepository, FhirResource } from '@qihuang/store';
+import { alertDetail, withAlertDetail, type JoinedReading } from './alerts-store.ts';
+
+export const REPEAT_KIND = 'crisis-repeat';
+/** Notice id of a joined reading: the Flag's id, then `/repeat/` (alert-notifier.ts reads the Flag from it). */
+export const repeatNoticeId = (flagId: string, readingIds: readonly string[]) =>
+  `${flagId}/repeat/${stableId(readingIds.join(',')).slice(3)}`;
+export const flagOfNotice = (noticeId: string) => noticeId.split('/repeat/')[0]!;
+
+/**
+ * The crisis alert restricted to the readings no earlier crisis alert named, its values and text those of the
+ * worst of them (the engine's wording: REFERENCE §1.5 >180/120). Undefined when none is new.
+ */
+export function freshCrisis(
+  alert: Alert,
+  seen: ReadonlySet<string>,
+  readings: ReadonlyMap<string, BpReading>,
+  now: string,
+): Alert | undefined {
+  const ids = alert.readingIds.filter((id) => !seen.has(id));
+  if (ids.length === 0) return undefined;
+  if (ids.length === alert.readingIds.length) return alert;
+  const fresh = ids.map((id) => readings.get(id)).filter((r): r is BpReading => r !== undefined);
+  if (fresh.length !== ids.length) return { ...alert, key: `crisis:${ids.join(',')}`, readingIds: ids };
+  const worst = fresh.reduce((a, b) => (b.sbp > a.sbp ? b : a));
+  const measured =
+    Date.parse(now) - Date.parse(worst.time) > 86_400_000 ? worst.time.slice(0, 10) : undefined;
+  return {
+    ...alert,
+    key: `crisis:${ids.join(',')}`,
+    readingIds: ids,
+    values: { sbp: worst.sbp, dbp: worst.dbp },
+    display: {
+      zh: `血压重度升高 ${worst.sbp}/${worst.dbp} mmHg(${ids.length} 次读数${measured ? `,测量于 ${measured}` : ''}),请立即评估有无靶器官损害症状`,
+      en: `Severe BP ${worst.sbp}/${worst.dbp} mmHg (${ids.length} reading(s)${measured ? `, measured ${measured}` : ''}); assess urgently for target-organ damage`,
+    },
+  };
+}
+
+/**
+ * Adds the alert's readings to the open crisis Flag (as the system, audited) after recording the one
+ * "another crisis reading" notice. Answers 1 (a change the notifier should send).
+ */
+export async function joinOpenCrisis(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  patientId: string,
+  open: FhirResource,
+  alert: Alert,
+  readings: ReadonlyMap<string, BpReading>,
+): Promise<number> {
+  const flagId = String(open.id);
+  const detail = alertDetail(open);
+  const joined: JoinedReading[] = alert.readingIds.map((id) => {
+    const r = readings.get(id);
+    return r
+      ? { id, time: r.time, sbp: r.sbp, dbp: r.dbp, joinedAt: repo.now() }
+      : { id, joinedAt: repo.now() };
+  });
+  const times = joined.map((j) => (j.time ? Date.parse(j.time) : NaN)).filter((t) => !Number.isNaN(t));
+  await sql`
+    insert into bp_alert_notice (flag_id, patient_id, kind, severity, reading_at, raised_at)
+    values (${repeatNoticeId(flagId, alert.readingIds)}, ${patientId}, ${REPEAT_KIND}, 'critical',
+      ${times.length ? new Date(Math.min(...times)).toISOString() : null}::timestamptz, ${repo.now()}::timestamptz)
+    on conflict (flag_id) do nothing`.execute(repo.db);
+  await repo.update(
+    ctx,
+    'Flag',
+    flagId,
+    withAlertDetail(open, {
+      ...detail,
+      readingIds: [...(detail.readingIds ?? []), ...alert.readingIds],
+      joined: [...(detail.joined ?? []), ...joined],
+    }),
+  );
+  return 1;
+}
