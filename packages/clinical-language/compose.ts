@@ -46,6 +46,7 @@ import {
   sentenceOf,
   withoutHedges,
 } from './cues.ts';
+import { SAFETY_RULES } from './safety.ts';
 import type { Concept, SourceId } from './types.ts';
 
 export interface ComposeRule {
@@ -317,7 +318,7 @@ export interface CompiledRule {
 }
 
 export function compileRules(byId: (id: string) => Concept | undefined): CompiledRule[] {
-  return COMPOSE_RULES.map((rule) => {
+  return [...COMPOSE_RULES, ...SAFETY_RULES].map((rule) => {
     const concept = byId(rule.concept);
     if (!concept) throw new Error(`compose rule "${rule.name}": unknown concept ${rule.concept}`);
     return {

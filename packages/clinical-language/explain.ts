@@ -56,6 +56,13 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
   // Chest-wall pain with a named cause (a spot, a wound, a knock, tenderness, strained muscles) and no sign of a
   // heart attack (AHA: sweat, breathlessness, pain spreading to arm, jaw or back).
   // Chest tightness brought on by cold air and gone indoors, with no sign of a heart attack (AHA warning signs).
+  // A garment that tore at the back ("后背的衣服撕开了", "my jeans ripped apart at the back") is no tearing pain unless
+  // pain is named (AHA aortic dissection: sudden severe tearing pain).
+  {
+    concept: 'tearing-pain',
+    unless: /衣服|裤|衬衫|外套|裙|布料|jeans|shirt|pants|trousers|jacket|dress|seam|zip|fabric/,
+    unlessNot: /疼|痛|pain|hurt|ache/,
+  },
   // Fullness after a meal relieved by belching, or acid reflux, with no sign of a heart attack (AHA warning signs).
   {
     concept: 'chest-pain',
