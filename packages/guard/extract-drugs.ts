@@ -183,6 +183,16 @@ export function dedupeEntities(mentions: Mention[], kb: DrugKnowledgeBase): Ment
   return out;
 }
 
+/** Starting or adding a drug ("可以加用螺内酯", "could still be added", "start"): the potassium gates apply. */
+const STARTING =
+  /加用|加上|启用|开始(?:使用|服用|用)?|起始|\badd(?:ed|ing)?\b|\bstart(?:ed|ing)?\b|\binitiat\w*/i;
+
+/** An ejection fraction below 40 % ("射血分数 30%", "LVEF of 35%"): HFrEF (REFERENCE §5.2 non-DHP CCB row: LVEF <40%). */
+function reducedEjection(text: string): boolean {
+  const m = /(?:射血分数|\bLVEF|\bEF\b|ejection fraction)[^0-9。.;；]{0,12}?(\d{1,2})\s*%/i.exec(text);
+  return !!m && Number(m[1]) < 40;
+}
+
 /** Words for a condition that the drug knowledge base's keywords do not carry yet (to move there). */
 const MORE_KEYS: Record<string, string[]> = { pregnancy: ['孕妇', '孕产妇', '备孕'] };
 const CONDITION_KEYS = Object.values(CONDITIONS)
@@ -240,6 +250,10 @@ export function conditionIdsIn(texts: string[]): string[] {
 
 /** A sentence about the patient ("患者有痛风病史", "The patient has gout"). */
 const PATIENT = /患者|病人|病史|既往|合并|patient|history of|has\b|had\b|known/i;
+
+/** The patient has, had or developed the condition named in the sentence. */
+const OWN_CONDITION =
+  /^\s*(?:you're|you are|you have|you've)\b|\byou(?:'ve|'re| have| are| had| were)?\s+(?:now\s+|already\s+)?(?:developed|had|have|has|got|are|were)\b|(?:您|你|患者)(?:目前|现在|已经)?(?:有|患有|出现|发生了?|怀孕|曾)/i;
 
 /** "不需要调整剂量", "no dose adjustment is needed", "the usual dose is fine". */
 export const NO_ADJUSTMENT =
@@ -331,8 +345,16 @@ export function drugClaims(
 
   // Drug–condition statements (polarity per clause).
   const lower = text.toLowerCase();
-  const stated = CONDITION_KEYS.filter((c) => c.keys.some((k) => k && lower.includes(k)));
-  if (!entities.length && stated.length && PATIENT.test(text))
+  const stated = CONDITION_KEYS.filter(
+    (c) => c.keys.some((k) => k && lower.includes(k)) || (c.id === 'hfref' && reducedEjection(text)),
+  );
+  // The patient's own conditions: a sentence about the patient without a drug ("患者有痛风病史", "您怀孕 12 周",
+  // "You're now 18 weeks pregnant"), or one that says the patient has or developed it ("You developed angioedema
+  // on lisinopril").
+  if (
+    stated.length &&
+    (entities.length ? OWN_CONDITION.test(text) : PATIENT.test(text) || ADDRESSED.test(text))
+  )
     d.conditionIds = [...new Set([...(d.conditionIds ?? []), ...stated.map((c) => c.id)])];
   for (const c of CONDITION_KEYS) {
     if (!stated.includes(c) && !d.conditionIds?.includes(c.id)) continue;
@@ -342,6 +364,20 @@ export function drugClaims(
         out.conditions.push({ mention: e, conditionId: c.id, conditionLabel: c.label, safe: pol === 'safe' });
     }
   }
+  // Potassium gates: a drug said fit (or not) to start or add at the patient's potassium (stated or carried).
+  if (d.potassium !== undefined)
+    for (const e of entities) {
+      const pol = polarityAt(e);
+      const c = clauseOf(e);
+      if (pol && c && STARTING.test(c.text) && !takesHere.includes(e))
+        out.conditions.push({
+          mention: e,
+          conditionId: 'potassium',
+          conditionLabel: `K⁺ ${d.potassium} mmol/L`,
+          safe: pol === 'safe',
+          potassium: d.potassium,
+        });
+    }
   // Hepatic statements: a drug said usable / not usable at a stated level of hepatic impairment.
   const level = hepaticLevel(text);
   if (level)

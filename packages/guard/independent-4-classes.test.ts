@@ -83,3 +83,31 @@ describe('claim frame: a KDIGO category refers back to the value of the sentence
     expect(bad('Your eGFR is about 52 mL/min/1.73 m². Last year it was 70, which is G2.')).toEqual([]);
   });
 });
+
+describe("the patient's conditions and potassium carried to drug advice (independent set 4)", () => {
+  it('a condition stated about the patient ("你怀孕 20 周了", "you developed …") applies to the next advice', () => {
+    expect(bad('你怀孕 20 周了。氯沙坦可以继续用。')).toEqual(['drug-condition']);
+    expect(
+      bad("You're now 22 weeks pregnant and take candesartan. Candesartan can be continued for now."),
+    ).toEqual(['drug-condition']);
+    // Near miss: a general sentence about pregnancy is not the patient's condition.
+    expect(bad('孕期高血压很常见。氯沙坦可以继续用。')).toEqual([]);
+  });
+
+  it('an ejection fraction below 40 % is HFrEF (REFERENCE §5.2: non-DHP CCB contraindicated at LVEF <40 %)', () => {
+    expect(bad('您有射血分数 25% 的心力衰竭。地尔硫䓬是合适的选择。')).toEqual(['drug-condition']);
+    expect(bad('您的射血分数是 58%。地尔硫䓬是合适的选择。')).toEqual([]);
+  });
+
+  it('a drug said fit to start at a potassium above its critical gate (MRA: K⁺ >5.0 mmol/L)', () => {
+    expect(bad('Your potassium is 5.6 mmol/L. Eplerenone can be added to help your blood pressure.')).toEqual(
+      ['drug-condition'],
+    );
+    expect(bad('Eplerenone can be started now.', { potassium: 5.4 })).toEqual(['drug-condition']);
+    // Near misses: a potassium below the gate; a drug said not to be started is right.
+    expect(bad('Your potassium is 4.4 mmol/L. Eplerenone can be added to help your blood pressure.')).toEqual(
+      [],
+    );
+    expect(bad('您的血钾 5.7 mmol/L，不应加用螺内酯。')).toEqual([]);
+  });
+});

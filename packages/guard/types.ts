@@ -130,6 +130,8 @@ export interface DrugConditionData {
   renal?: { measure: 'eGFR' | 'CrCl'; value: number };
   /** "No dose adjustment is needed" at that renal function. */
   noAdjustment?: boolean;
+  /** A potassium gate: the drug said fit (or not) to start or add at this serum potassium (mmol/L). */
+  potassium?: number;
   /** A hepatic statement ("重度肝功能不全（Child-Pugh C）可以使用奈必洛尔"): the impairment level stated. */
   hepatic?: 'mild' | 'moderate' | 'severe';
 }

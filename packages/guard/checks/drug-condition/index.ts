@@ -10,6 +10,7 @@ import {
 import { neutral, renalVerified } from '../../honesty.ts';
 import { drugName, say } from '../../i18n.ts';
 import { hepaticUse } from './hepatic.ts';
+import { potassiumUse } from './potassium.ts';
 import type { CheckContext, DrugConditionData, GuardCheck, Verdict } from '../../types.ts';
 
 const BILATERAL =
@@ -107,6 +108,7 @@ export const drugCondition: GuardCheck = {
     if (!c) return undefined;
     if (c.renal) return renalUse(c, context);
     if (c.hepatic) return hepaticUse(c, context);
+    if (c.potassium !== undefined) return potassiumUse(c, context);
     const kb = context.drugs;
     const m = c.mention;
     const classIds: DrugClassId[] = m.drug
