@@ -56,7 +56,11 @@ describe('category and target wording', () => {
 
 describe('patient context and drug wording', () => {
   it('a potassium stated without its unit ("K+ 5.8") gates a potassium interaction', () => {
-    expect(bad('Patient K+ 5.8. Adding spironolactone to his ramipril is fine.')).toEqual(['interaction']);
+    // …and the MRA's own start gate (K⁺ >5.0 mmol/L, REFERENCE §5.2/§5.3).
+    expect(bad('Patient K+ 5.8. Adding spironolactone to his ramipril is fine.')).toEqual([
+      'interaction',
+      'drug-condition',
+    ]);
     expect(bad('Patient K+ 4.2. Adding spironolactone to his ramipril is fine.')).toEqual([]);
     // near miss: a dose with a decimal is not a potassium
     expect(bad('Potassium chloride 1.5 g can be added to ramipril.')).toEqual([]);
