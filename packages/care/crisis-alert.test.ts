@@ -96,21 +96,39 @@ describe.each(DATABASE_KINDS)('open crisis alert on the patient home page on %s'
     expect(`${en.title}${en.steps.join('')}${en.source}`).not.toMatch(/REFERENCE|§1\.5/);
   });
 
-  it('closing the alert with its recorded action takes the box away', async () => {
-    const alerts = (await (await call('doc', '/api/bp/alerts')).json()) as { id: string; kind: string }[];
-    const crisis = alerts.find((x) => x.kind === 'crisis')!;
-    const closed = await call('doc', `/api/bp/alerts/${crisis.id}/close`, {
+  it("a crisis reading measured today leads over the late one, with today's wording", async () => {
+    const up = await call('pt', '/api/bp/patients/late-1/readings', {
       method: 'POST',
-      body: JSON.stringify({
-        contactedBy: 'Dr Li',
-        contactedAt: '2026-03-10T12:00:00+08:00',
-        method: 'phone',
-        patientReached: true,
-        action: 'Repeated 142/88, no symptoms; clinic visit booked',
-      }),
-      headers: { 'content-type': 'application/json' },
+      body: csv([['2026-03-10T11:55:00+08:00', 188, 124]]),
+      headers: { 'content-type': 'text/csv' },
     });
-    expect(closed.status, await closed.clone().text()).toBe(200);
+    expect(up.status, await up.clone().text()).toBe(201);
+    const zh = (await me('zh-CN')).crisisAlert!;
+    expect(zh).toMatchObject({
+      reading: { sbp: 188, dbp: 124, local: '2026-03-10 11:55' },
+      earlierDay: false,
+    });
+    expect(zh.advice.title).not.toContain('不是今天');
+  });
+
+  it('closing the alerts with its recorded action takes the box away', async () => {
+    const alerts = (await (await call('doc', '/api/bp/alerts')).json()) as { id: string; kind: string }[];
+    const crises = alerts.filter((x) => x.kind === 'crisis');
+    expect(crises.length).toBeGreaterThan(0);
+    for (const crisis of crises) {
+      const closed = await call('doc', `/api/bp/alerts/${crisis.id}/close`, {
+        method: 'POST',
+        body: JSON.stringify({
+          contactedBy: 'Dr Li',
+          contactedAt: '2026-03-10T12:00:00+08:00',
+          method: 'phone',
+          patientReached: true,
+          action: 'Repeated 142/88, no symptoms; clinic visit booked',
+        }),
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(closed.status, await closed.clone().text()).toBe(200);
+    }
     expect((await me('en')).crisisAlert).toBeUndefined();
   });
 });

@@ -12,6 +12,9 @@ import type { CareDeps } from './deps.ts';
 
 export type PatientLanguage = 'zh-CN' | 'en';
 
+/** The crisis alert's rule: SBP >180 or DBP >120 (REFERENCE §1.5, ACC/AHA 2017 §11.2, China 2018 高血压急症). */
+const CRISIS = { sbp: 180, dbp: 120 };
+
 export interface PatientCrisisAlert {
   alertId: string;
   raisedAt: string;
@@ -73,22 +76,39 @@ export async function openCrisisAlert(
 ): Promise<PatientCrisisAlert | undefined> {
   const active =
     alerts ?? (await listAlerts(deps.repository, ctx, { patientId, status: 'active', count: 50 }));
-  const open = active
-    .filter((a) => a.status === 'active' && a.severity === 'critical' && a.kind === 'crisis')
-    .filter((a) => typeof a.values.sbp === 'number' && typeof a.values.dbp === 'number')
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
-  if (!open) return undefined;
-  const sbp = open.values.sbp!;
-  const dbp = open.values.dbp!;
-  const ids = new Set(open.readings);
-  const found =
-    options.readings.find((r) => ids.has(r.id) && r.sbp === sbp && r.dbp === dbp) ??
-    (await measuredTime(deps, ctx, open.readings, sbp, dbp));
+  const open = active.filter(
+    (a) =>
+      a.status === 'active' &&
+      a.severity === 'critical' &&
+      a.kind === 'crisis' &&
+      typeof a.values.sbp === 'number' &&
+      typeof a.values.dbp === 'number',
+  );
+  if (open.length === 0) return undefined;
+  // The newest crisis reading of the open alerts leads (a crisis reading joins the patient's open critical alert:
+  // today's reading asks for action now); an alert whose readings are older than the page's is looked up.
+  const located = await Promise.all(
+    open.map(async (a) => {
+      const ids = new Set(a.readings);
+      const own = options.readings
+        .filter((r) => ids.has(r.id) && (r.sbp > CRISIS.sbp || r.dbp > CRISIS.dbp))
+        .sort((x, y) => Date.parse(y.time) - Date.parse(x.time))[0];
+      if (own) return { alert: a, found: own, sbp: own.sbp, dbp: own.dbp };
+      const found = await measuredTime(deps, ctx, a.readings, a.values.sbp!, a.values.dbp!);
+      return { alert: a, found, sbp: a.values.sbp!, dbp: a.values.dbp! };
+    }),
+  );
+  located.sort(
+    (x, y) =>
+      (y.found ? Date.parse(y.found.time) : 0) - (x.found ? Date.parse(x.found.time) : 0) ||
+      y.alert.createdAt.localeCompare(x.alert.createdAt),
+  );
+  const { alert: chosen, found, sbp, dbp } = located[0]!;
   const local = found ? zonedDateTime(found.time, options.timeZone) : undefined;
   const earlier = local !== undefined && local.slice(0, 10) < options.today;
   // REFERENCE §1.5: the steps and the guideline's name in the page's language (the alert's strict >180/120 rule).
   const base = crisisAdvice(
-    [{ id: open.id, time: found?.time ?? open.createdAt, sbp, dbp }],
+    [{ id: chosen.id, time: found?.time ?? chosen.createdAt, sbp, dbp }],
     ALERT_GUIDELINE,
     options.language,
   );
@@ -99,8 +119,8 @@ export async function openCrisisAlert(
     value: `${sbp}/${dbp}`,
   });
   return {
-    alertId: open.id,
-    raisedAt: open.createdAt,
+    alertId: chosen.id,
+    raisedAt: chosen.createdAt,
     reading: { sbp, dbp, ...(found ? { time: found.time, local } : {}) },
     earlierDay: earlier,
     advice: {

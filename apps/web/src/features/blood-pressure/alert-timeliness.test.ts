@@ -30,6 +30,7 @@ describe('inbox timeliness headline (tester finding 4)', () => {
       closed: 1,
       targetMinutes: 15,
       openPastTarget: 1,
+      headline: 'readingToClose',
       readingToClose: d(5591.5, 0),
       alertToClose: d(2.2, 100),
     });

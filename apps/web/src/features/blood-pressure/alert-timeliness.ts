@@ -42,11 +42,15 @@ const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v)
 
 export function timelinessFigures(answer: unknown): TimelinessFigures {
   const report = (answer ?? {}) as Record<string, unknown>;
+  // The answer may name its headline figure (`headline: "alertToClose"`); a reading-based one is never taken.
+  const named =
+    typeof report.headline === 'string' && !/^reading/i.test(report.headline) ? [report.headline] : [];
   const headline = durationsAt(report, [
     'alertToAcknowledge',
     'alertToAcknowledgement',
     'alertToAck',
     'alertToAcknowledged',
+    ...named,
     'alertToClose',
   ]);
   const readingToAlert = durationsAt(report, ['readingToAlert', 'readingToRaise', 'readingToAlerted']);

@@ -299,6 +299,27 @@ describe('phone page after the tester tour (issue 17)', () => {
       excessSbp: 53,
     });
     expect(recentSummary(undefined, { sbp: 135 }, false)).toBeUndefined();
+    // 139/89 against 135/85 (home): above by the diastolic; the change only against a week before the 7 days.
+    const weeks = [
+      { weekStart: '2026-11-23', sbp: 129, dbp: 81, readings: 14, atTarget: true },
+      { weekStart: '2026-11-30', sbp: 136, dbp: 88, readings: 12, atTarget: false },
+      { weekStart: '2026-12-07', sbp: 188, dbp: 124, readings: 1, atTarget: false },
+    ];
+    const mixed = recentSummary(
+      { from: '2026-12-01', sbp: 134, dbp: 89, readings: 7, atTarget: false },
+      { sbp: 135, dbp: 85 },
+      false,
+      weeks,
+    );
+    expect(mixed).toMatchObject({ excessSbp: 0, excessDbp: 4, changeSbp: 5, since: '2026-11-23' });
+    expect(
+      recentSummary(
+        { from: '2026-11-24', sbp: 134, dbp: 89, readings: 7, atTarget: false },
+        undefined,
+        false,
+        weeks,
+      )?.changeSbp,
+    ).toBeUndefined();
   });
 
   it('source lines in the page language: no Chinese on the English page', () => {

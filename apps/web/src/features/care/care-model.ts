@@ -297,22 +297,41 @@ export interface RecentSummary {
   /** Never true while a crisis box is shown: no "at target" beside a crisis. */
   atTarget: boolean;
   excessSbp?: number;
+  excessDbp?: number;
+  /** Last-7-days mean minus the first week's mean, when that week lies before the last 7 days. */
+  changeSbp?: number;
+  since?: string;
 }
 
 export function recentSummary(
-  last: { sbp: number; dbp: number; readings: number; atTarget: boolean } | undefined,
+  last: { from?: string; sbp: number; dbp: number; readings: number; atTarget: boolean } | undefined,
   target: { sbp: number; dbp?: number } | undefined,
   crisis: boolean,
+  weeks: readonly ProgressWeek[] = [],
 ): RecentSummary | undefined {
   if (!last || last.readings === 0) return undefined;
+  // The change is told against the first week only when that week lies wholly before the last 7 days.
+  const first = [...weeks].sort((a, b) => a.weekStart.localeCompare(b.weekStart))[0];
+  const firstEnd = first ? addIsoDays(first.weekStart, 6) : undefined;
+  const above = target && !last.atTarget;
   return {
     key: last.readings === 1 ? 'care.progress.last7DaysOne' : 'care.progress.last7Days',
     sbp: Math.round(last.sbp),
     dbp: Math.round(last.dbp),
     count: last.readings,
     atTarget: !crisis && last.atTarget,
-    ...(target && !last.atTarget ? { excessSbp: Math.max(0, Math.round(last.sbp - target.sbp)) } : {}),
+    ...(above ? { excessSbp: Math.max(0, Math.round(last.sbp - target.sbp)) } : {}),
+    ...(above && target.dbp !== undefined
+      ? { excessDbp: Math.max(0, Math.round(last.dbp - target.dbp)) }
+      : {}),
+    ...(first && firstEnd && last.from && firstEnd < last.from
+      ? { changeSbp: Math.round(last.sbp - first.sbp), since: first.weekStart }
+      : {}),
   };
+}
+
+function addIsoDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

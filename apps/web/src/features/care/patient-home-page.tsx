@@ -16,7 +16,6 @@ import {
   localDate,
   percent,
   pick,
-  progressSummary,
   recentSummary,
   sourceText,
   todaysReminders,
@@ -60,7 +59,6 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
     home.progress.target ??
     plan?.homeTarget ??
     (plan ? { sbp: plan.target.sbp, dbp: plan.target.dbp } : undefined);
-  const summary = progressSummary(home.progress.weeks, target);
   const today = localDate(new Date(), home.timeZone);
   const reminders = todaysReminders(home.monitoring.reminders, today);
   const adherence = home.monitoring.adherence;
@@ -73,7 +71,7 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
     home.crisisAlert?.advice,
     recent.status === 'success' ? recent.data.advice : undefined,
   );
-  const last7 = recentSummary(home.progress.lastSevenDays, target, advice !== undefined);
+  const last7 = recentSummary(home.progress.lastSevenDays, target, advice !== undefined, home.progress.weeks);
 
   return (
     <>
@@ -162,10 +160,13 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
                 ? t('care.progress.atTargetNow')
                 : last7?.excessSbp
                   ? t('care.progress.aboveTarget', { excess: last7.excessSbp })
-                  : ''}{' '}
-              {summary.changeSbp !== undefined && summary.changeSbp !== 0
-                ? t(summary.changeSbp < 0 ? 'care.progress.fell' : 'care.progress.rose', {
-                    value: Math.abs(summary.changeSbp),
+                  : last7?.excessDbp
+                    ? t('care.progress.aboveTargetDbp', { excess: last7.excessDbp })
+                    : ''}{' '}
+              {last7?.changeSbp
+                ? t(last7.changeSbp < 0 ? 'care.progress.fellSince' : 'care.progress.roseSince', {
+                    value: Math.abs(last7.changeSbp),
+                    date: formatDate(last7.since, lang),
                   })
                 : ''}
             </p>
