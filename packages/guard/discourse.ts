@@ -84,8 +84,12 @@ const POTASSIUM = new RegExp(
   String.raw`(?:potassium|K\+|serum K|血钾|钾)[^0-9。;；]{0,24}?${NUM}\s*(?:mmol|mEq)`,
   'i',
 );
-const EGFR = new RegExp(String.raw`(?:eGFR|GFR|肾小球滤过率)[^0-9。;；]{0,16}?${NUM}`, 'i');
-const CRCL = new RegExp(String.raw`(?:CrCl|creatinine clearance|肌酐清除率)[^0-9。;；]{0,16}?${NUM}`, 'i');
+const EGFR = new RegExp(String.raw`(?:eGFR|GFR|肾小球滤过率)([^0-9。;；]{0,16}?)${NUM}`, 'i');
+const CRCL = new RegExp(String.raw`(?:CrCl|creatinine clearance|肌酐清除率)([^0-9。;；]{0,16}?)${NUM}`, 'i');
+/** "under 10", "低于 30", "<30": a bound — the value is below the number (a renal rule "below 10" applies). */
+const BELOW = /(?:under|below|less than|低于|小于|不足|<|＜)\s*$/i;
+const valueOf = (m: RegExpExecArray): number =>
+  BELOW.test(m[1] as string) ? Number(m[2]) - 0.1 : Number(m[2]);
 
 /** "K+ 5.8", "血钾5.6": a potassium stated without its unit (a decimal in the range serum potassium takes). */
 const POTASSIUM_BARE =
@@ -101,12 +105,19 @@ export function potassiumIn(text: string): number | undefined {
   return v !== undefined && v >= 2 && v <= 8 ? v : undefined;
 }
 
-export function renalIn(text: string): { egfr?: number; crcl?: number } {
+/** `exact`: only values stated as the patient's ("CrCl 18"), not bounds ("in patients with CrCl below 30"). */
+/** A renal value for people: a bound read as `n − 0.1` is shown as "<n". */
+export const renalShown = (v: number): string =>
+  Math.abs(v + 0.1 - Math.round(v + 0.1)) < 1e-9 && !Number.isInteger(v) ? `<${Math.round(v + 0.1)}` : `${v}`;
+
+export function renalIn(text: string, exact = false): { egfr?: number; crcl?: number } {
   if (!/GFR|肾小球滤过率|CrCl|clearance|肌酐清除率/i.test(text)) return {};
   const t = text.normalize('NFKC').replace(/mL\/min\/1\.73\s*m(?:2|²)/gi, 'mL/min');
   const e = EGFR.exec(t);
   const c = CRCL.exec(t);
-  return { ...(e ? { egfr: Number(e[1]) } : {}), ...(c ? { crcl: Number(c[1]) } : {}) };
+  const keep = (m: RegExpExecArray | null): m is RegExpExecArray =>
+    !!m && !(exact && BELOW.test(m[1] as string));
+  return { ...(keep(e) ? { egfr: valueOf(e) } : {}), ...(keep(c) ? { crcl: valueOf(c) } : {}) };
 }
 
 export const TAKES =

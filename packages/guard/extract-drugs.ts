@@ -6,7 +6,7 @@
  */
 import { CONDITIONS, parseFrequency, toMg, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import type { Discourse } from './discourse.ts';
-import { TAKES, renalIn } from './discourse.ts';
+import { TAKES, renalIn, renalShown } from './discourse.ts';
 import { CLASS_LIST, COMBINATION, polarity } from './polarity.ts';
 import type { DoseData, DrugConditionData, InteractionData, Mention } from './types.ts';
 
@@ -28,6 +28,7 @@ const PER_DAY_BEFORE =
 const MAXIMUM =
   /最大(日)?剂量|最大|最高(日)?剂量|不超过|不宜超过|不得超过|最多|maximum|\bmax\b|up to|not (?:to )?exceed|no more than|ceiling|or less|可用至|可加量至|加量至|加至|增加到|增至|titrated? (?:up )?to|increased? to|可加到|(?:可以|可)用到|用到最多|上限|\bcap(?:ped)?\b|limited to/i;
 
+const START_AFTER = /^[^，,。;；\d]{0,10}?(?:起始|开始服用|to start\b|as (?:a|the) start)/i;
 const START = /起始|开始|初始|首剂|\bstart(?:s|ed|ing)?\b|\binitial(?:ly)?\b/i;
 
 /** Doses per day; English multi-dose phrases first (the shared parser reads "three times daily" as daily). */
@@ -119,7 +120,11 @@ export function doseClaims(text: string, mentions: Mention[], carried?: Mention)
       const statesMaximum = MAXIMUM.test(before) || (first && MAXIMUM.test(text.slice(0, m.start)));
       const explicitTimes = frequencyOf(local);
       const statesStart =
-        !statesMaximum && (START.test(before) || (first && START.test(text.slice(0, m.start).slice(-24))));
+        !statesMaximum &&
+        (START.test(before) ||
+          (first && START.test(text.slice(0, m.start).slice(-24))) ||
+          // "按常规 5 mg 每日一次起始", "5 mg once daily to start": the start word right after the amount.
+          START_AFTER.test(after));
       out.push({
         drug: who.drug as NonNullable<Mention['drug']>,
         with: partners,
@@ -257,7 +262,7 @@ const OWN_CONDITION =
 
 /** "不需要调整剂量", "no dose adjustment is needed", "the usual dose is fine". */
 export const NO_ADJUSTMENT =
-  /(?:不需要?|无需|不必|不用)(?:调整|减少|减)(?:剂)?量|(?:剂量)?无需调整|no (?:renal |dose |dosage )?(?:adjustment|reduction)|(?:does not|doesn't|do not|don't) (?:need|require) (?:a )?(?:dose |dosage )?(?:adjustment|reduction)|without (?:dose )?adjustment|full (?:usual )?dose/i;
+  /(?:不需要?|无需|不必|不用)(?:调整|减少|减)(?:剂)?量|(?:剂量)?无需调整|no (?:renal |dose |dosage )?(?:adjustment|reduction)|(?:does not|doesn't|do not|don't) (?:need|require) (?:a |any )?(?:renal |dose |dosage )?(?:adjustment|reduction)|without (?:dose )?adjustment|full (?:usual )?dose/i;
 
 export interface DrugClaims {
   interactions: InteractionData[];
@@ -417,7 +422,8 @@ export function drugClaims(
       out.conditions.push({
         mention: e,
         conditionId: 'renal',
-        conditionLabel: r.egfr !== undefined ? `eGFR ${r.egfr}` : `CrCl ${r.crcl}`,
+        conditionLabel:
+          r.egfr !== undefined ? `eGFR ${renalShown(r.egfr)}` : `CrCl ${renalShown(r.crcl as number)}`,
         safe: pol === 'safe',
         ...(noAdjustment ? { noAdjustment } : {}),
         renal:

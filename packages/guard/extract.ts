@@ -45,12 +45,15 @@ export function extractClaims(
   if (given.length) d.conditionIds = [...new Set(given)];
   const sentences = splitSentences(answer);
   // Laboratory values belong to the patient wherever the answer states them ("… can be added. K⁺ is 5.9.").
+  // A bound ("in patients with CrCl below 30") is a population, not the patient's value: not carried back.
   const labs = startDiscourse(undefined, undefined);
   for (const s of sentences)
     if (/钾|potassium|K\+|K⁺|GFR|CrCl|clearance|肌酐清除率/i.test(s.text)) absorb(labs, s.text);
+  const exact: { egfr?: number; crcl?: number } = {};
+  for (const s of sentences) Object.assign(exact, renalIn(s.text, true));
   if (d.potassium === undefined && labs.potassium !== undefined) d.potassium = labs.potassium;
-  if (d.egfr === undefined && labs.egfr !== undefined) d.egfr = labs.egfr;
-  if (d.crcl === undefined && labs.crcl !== undefined) d.crcl = labs.crcl;
+  if (d.egfr === undefined && exact.egfr !== undefined) d.egfr = exact.egfr;
+  if (d.crcl === undefined && exact.crcl !== undefined) d.crcl = exact.crcl;
   // The drug a following sentence without a drug name talks about ("Candesartan starts at 8 mg. The maximum is 64 mg.").
   let lastDrug: Mention | undefined;
   let previous = '';

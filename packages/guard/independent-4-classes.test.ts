@@ -111,3 +111,41 @@ describe("the patient's conditions and potassium carried to drug advice (indepen
     expect(bad('您的血钾 5.7 mmol/L，不应加用螺内酯。')).toEqual([]);
   });
 });
+
+describe('renal number normalisation and starting doses (independent set 4)', () => {
+  it('"under 10", "低于 30" are bounds below the number: the renal start of that band applies', () => {
+    expect(
+      bad(
+        'On dialysis with a creatinine clearance under 10 mL/min, lisinopril can be started at 5 mg daily.',
+      ),
+    ).toEqual(['dose']);
+    expect(bad('肌酐清除率低于 30 时，奈必洛尔也按常规 5 mg 每日一次起始，无需减量。')).toEqual([
+      'dose',
+      'drug-condition',
+    ]);
+    // Near misses: the band's own start is right.
+    expect(
+      bad(
+        'On dialysis with a creatinine clearance under 10 mL/min, lisinopril can be started at 2.5 mg daily.',
+      ),
+    ).toEqual([]);
+    expect(bad('肌酐清除率低于 30 时，奈必洛尔按 2.5 mg 每日一次起始。')).toEqual([]);
+  });
+
+  it("a bound in a general sentence is not the patient's value for other sentences", () => {
+    expect(
+      bad('Nebivolol is started at 5 mg once daily. In patients with CrCl below 30 mL/min, start at 2.5 mg.'),
+    ).toEqual([]);
+    // Near miss: a value stated as the patient's is carried.
+    expect(bad('Nebivolol is started at 5 mg once daily for you. Your CrCl is 24 mL/min.')).toEqual(['dose']);
+  });
+
+  it('"doesn\'t need a renal adjustment … start at the usual 10 mg" at eGFR 22 is a renal start error', () => {
+    expect(
+      bad("Your eGFR is 24. Benazepril doesn't need a renal adjustment, so start at the usual 10 mg daily."),
+    ).toContain('dose');
+    expect(
+      bad("Your eGFR is 74. Benazepril doesn't need a renal adjustment, so start at the usual 10 mg daily."),
+    ).toEqual([]);
+  });
+});
