@@ -94,3 +94,44 @@ describe('recognition and context classes, part 3 (issue 16)', () => {
     expect(emergency("not sure if it's heartburn but my chest is tight")).toBe(true);
   });
 });
+
+describe('modifier classes, part 3 (issue 16)', () => {
+  it('resolved: stopped (止住了, stopped by itself), perfective 了…就好了, fine after; not a habitual 就好了', () => {
+    expect(mod('早上流鼻血了，一会儿就止住了', 'epistaxis')?.historical).toBe(true);
+    expect(mod('nosebleed this morning, stopped by itself', 'epistaxis')?.historical).toBe(true);
+    expect(mod('早上头晕，坐了一会儿就好了', 'dizziness')?.historical).toBe(true);
+    // A one-sided sign that went away today is a TIA now: still current (BE-FAST, 中风120).
+    expect(emergency('右手麻了，甩了几下就好了')).toBe(true);
+    expect(mod('felt dizzy this morning, fine after eating', 'dizziness')?.historical).toBe(true);
+    expect(mod('有点头疼，睡一觉就好了', 'headache')?.historical).toBe(false);
+    expect(mod('胸口痛，吃了药还是没好', 'chest-pain')?.historical).toBe(false);
+  });
+  it('experiencer: 孃孃, 家里老人, Wu 伊, pinyin "wo ba", a bare "wife" opening the message; not 伊 inside a word', () => {
+    expect(mod('我孃孃喘不过气来了', 'dyspnoea')?.experiencer).toBe('other');
+    expect(mod('家里老人都有高血压', 'hypertension')?.experiencer).toBe('other');
+    expect(mod('伊心口痛', 'chest-pain')?.experiencer).toBe('other');
+    expect(mod('wo ba zui wai le', 'facial-droop')?.experiencer).toBe('other');
+    expect(
+      mod("wife suddenly can't walk straight, keeps falling to the left", 'balance-loss')?.experiencer,
+    ).toBe('other');
+    expect(mod('喝了伊利牛奶后胸口痛', 'chest-pain')?.experiencer).toBe('patient');
+    expect(mod('my wife says I suddenly keep falling to the left', 'balance-loss')?.experiencer).toBe(
+      'patient',
+    );
+  });
+  it('history: "stroke history" after the term, 好像以前; not 像以前一样 of a current sign', () => {
+    expect(mod('我外公有stroke history', 'stroke')?.historical).toBe(true);
+    expect(mod('我奶奶好像以前中过风', 'stroke')?.historical).toBe(true);
+    expect(mod('胸口像以前一样痛，现在还在痛', 'chest-pain')?.historical).toBe(false);
+  });
+  it('denied signs as a bare word or a normal state; the affirmed sign stays', () => {
+    expect(mod('沒有胸痛也沒有喘', 'dyspnoea')?.negated).toBe(true);
+    expect(mod('胸不痛，气也不短', 'dyspnoea')?.negated).toBe(true);
+    expect(mod('头不晕也不疼', 'headache')?.negated).toBe(true);
+    expect(mod('头不疼眼睛也不花', 'blurred-vision')?.negated).toBe(true);
+    expect(mod('no headache, no vision problems', 'blurred-vision')?.negated).toBe(true);
+    expect(mod('heart failure, breathing fine', 'dyspnoea')?.negated).toBe(true);
+    expect(mod('no weakness anywhere', 'limb-weakness')?.negated).toBe(true);
+    expect(emergency('没有喘气的感觉，就是突然喘不上气')).toBe(true);
+  });
+});

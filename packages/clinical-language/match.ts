@@ -143,6 +143,15 @@ const FINE: readonly [RegExp, string][] = [
   [/(?:后背|背上|背部)(?:也|都|倒)?(?:不疼|不痛|没疼|没痛)/g, '撕裂样痛'],
   [/\bchest (?:doesn'?t|does not|isn'?t|is not) (?:hurt|hurting|tight|sore)\b/g, 'chest hurts'],
   [/\bface,? arms?,? (?:and )?speech (?:are |were )?(?:all )?(?:normal|fine|ok)\b/g, 'face drooping'],
+  // Denied signs written as a bare word or a normal state (independent tuning part 3): "也没有喘", "气也不短", "头不晕也
+  // 不疼", "眼睛也不花", "no vision problems", "breathing fine", "no weakness or numbness anywhere".
+  [/(?:没有|没)(?:喘|气短)(?!气)/g, '憋气'],
+  [/气(?:也|都)?不短/g, '憋气'],
+  [/(?<=头不晕[也又都]?)不(?:疼|痛)/g, '头疼'],
+  [/眼睛(?:也|都)?不花/g, '视物模糊'],
+  [/\bno (?:vision|eye|sight|visual) (?:problems?|issues?|changes?|trouble)\b/g, '视物模糊'],
+  [/\bbreathing (?:is |was |feels )?(?:fine|ok|okay|normal)\b/g, '憋气'],
+  [/\bno weakness\b/g, '一侧肢体无力'],
 ];
 
 const LITERAL = /^[\u3400-\u9fffa-z]$/;

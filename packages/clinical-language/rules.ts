@@ -34,7 +34,7 @@ export interface ScopeRule {
 }
 
 const FAMILY_ZH =
-  '(?:爸爸|爸|妈妈|妈|父亲|母亲|爹|娘|老汉儿|老豆|老窦|阿爸|老母|闺女|老太婆|侄子|侄女|外甥|孙子|孙女|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹|男朋友|女朋友|男友|女友|室友|舍友|那口子|外孙女|外孙|孙儿|阿婆|阿嫲|阿嬷|阿妈|阿母|阿公|阿爷|爷叔|阿伯|娃儿|老头子|[大二三小](?:哥|姐|弟|妹)|(?<=我|俺)对象)';
+  '(?:孃孃|嬢嬢|家里老人|爸爸|爸|妈妈|妈|父亲|母亲|爹|娘|老汉儿|老豆|老窦|阿爸|老母|闺女|老太婆|侄子|侄女|外甥|孙子|孙女|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹|男朋友|女朋友|男友|女友|室友|舍友|那口子|外孙女|外孙|孙儿|阿婆|阿嫲|阿嬷|阿妈|阿母|阿公|阿爷|爷叔|阿伯|娃儿|老头子|[大二三小](?:哥|姐|弟|妹)|(?<=我|俺)对象)';
 const FAMILY_ZH_SHORT = '(?:弟|哥|姐|妹|儿|姑娘)(?<=[我俺](?:弟|哥|姐|妹|儿|姑娘))';
 const FAMILY_EN =
   '(?:mother|mom|mum|father|dad|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?|parents?|uncle|aunt|family|friend|neighbou?r|partner|kids?|child|children|boyfriend|girlfriend|cousin|spouse|relatives?|in-laws?|coworker|colleague|nephew|niece|grandson|granddaughter|grandchild|grandkids?|auntie|aunty|nan|nana|nanna|granny|gran|stepmom|stepdad|stepmother|stepfather|fianc[eé]e?|roommate|flatmate|housemate|siblings?|twin|baby|toddler|teenager|boss)';
@@ -120,12 +120,12 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'forward',
-    re: `(?:(?:以前|之前|从前(?![胸额面边])|过去)(?<=(?:^|[,.。!?;:\\n\\s我他她妈爸])(?:以前|之前|从前|过去))|曾经|小时候|年轻时|年轻的时候|去年|前年|上个月|上周|上星期|上礼拜|前些年|早年|那年|有过|得过|患过|发过|犯过|曾有|曾患|曾因|曾诊断|曾行|曾发生|既往|上个星期|上个礼拜|上次|上回|前几年|前几天|前些天|前段时间|前阵子|(?:19|20)\\d{2}年(?!\\d{1,2}月\\d{1,2}[日号])|${CJK_NUM}(?:年|个月|个星期|周|礼拜)(?:前|以前|之前)|${CJK_NUM}岁(?:的时候|时|那年|就))`,
+    re: `(?:(?:以前|之前|从前(?![胸额面边])|过去)(?<=(?:^|[,.。!?;:\\n\\s我他她妈爸奶爷公婆]|好像|似乎|可能)(?:以前|之前|从前|过去))|曾经|小时候|年轻时|年轻的时候|去年|前年|上个月|上周|上星期|上礼拜|前些年|早年|那年|有过|得过|患过|发过|犯过|曾有|曾患|曾因|曾诊断|曾行|曾发生|既往|上个星期|上个礼拜|上次|上回|前几年|前几天|前些天|前段时间|前阵子|(?:19|20)\\d{2}年(?!\\d{1,2}月\\d{1,2}[日号])|${CJK_NUM}(?:年|个月|个星期|周|礼拜)(?:前|以前|之前)|${CJK_NUM}岁(?:的时候|时|那年|就))`,
   },
   {
     category: 'historical',
     direction: 'backward',
-    re: `^\\s*(?:过(?![去来])|病史|史|后遗症|走的|去世|过世|死的|是${CJK_NUM}(?:年|个月)前|${CJK_NUM}(?:年|个月|个星期)前|已经好了|早就好了|早就没了|早没了|已消失|已经消失|早没事了|早就不(?:疼|痛|闷)了|好了|没了|已经没了|已愈|治好了|看过了|已经看过|过去了|消失了|缓解了|已缓解|已经缓解|那是以前|是以前的事|是小时候|是(?:去年|前年|上个月|上周|很久以前|好多年前)的事)`,
+    re: `^\\s*(?:过(?![去来])|history\\b|病史|史|后遗症|走的|去世|过世|死的|是${CJK_NUM}(?:年|个月)前|${CJK_NUM}(?:年|个月|个星期)前|已经好了|早就好了|早就没了|早没了|已消失|已经消失|早没事了|早就不(?:疼|痛|闷)了|好了|没了|已经没了|已愈|治好了|看过了|已经看过|过去了|消失了|缓解了|已缓解|已经缓解|那是以前|是以前的事|是小时候|是(?:去年|前年|上个月|上周|很久以前|好多年前)的事)`,
     window: 8,
   },
   {
@@ -194,7 +194,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'backward',
-    re: "^[^.!?;\\n]{0,40}?\\b(?:(?:it|that|which|the pain|the pressure) (?:has |had )?(?:settled|eased off|eased|passed|gone away|went away|resolved|cleared up)|(?:it'?s|it is|it was) gone now)\\b",
+    re: "^[^.!?;\\n]{0,40}?\\b(?:(?:it|that|which|the pain|the pressure) (?:has |had )?(?:settled|eased off|eased|passed|gone away|went away|resolved|cleared up)|(?:it'?s|it is|it was) gone now|(?:stopped|settled|cleared) (?:by itself|on its own)|went away after|(?:was |felt )?fine after)\\b",
     notRedFlags: ['neuro-deficit', 'vision-loss'],
     sentence: true,
     window: 14,
@@ -203,11 +203,11 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'backward',
-    re: `^[^。!?;\\n]{0,14}?(?:(?:自己|自行)好了|(?:后来|一直|也)?没再(?:犯|发作|出现|有过?)|${CJK_NUM}(?:秒钟?|分钟)(?:就|后)?好了|后来再(?:也)?没(?:有)?(?:过|犯过|发过)|后来(?:就)?好了|后来(?:就)?没事了|后来就不(?:疼|痛|闷)了|过了?一会儿?(?:就)?好了|休息(?:了)?(?:一下|一会儿?)?就好了|已经好了|早就好了|已经没了|已经消失了|已经缓解了|(?:已经|早就|早)不(?:疼|痛|闷)了|早就好了|早就没事了|现在好了|现在不(?:疼|痛|闷)了|现在没事了|已经没事了)`,
+    re: `^[^。!?;\\n]{0,24}?(?:(?:自己|自行)好了|(?:一会儿?|自己|自行|按了[^,。]{0,4})(?:就)?止住了|(?<=了[^,.。!?;\\n]{0,6})就好了|(?:后来|一直|也)?没再(?:犯|发作|出现|有过?)|${CJK_NUM}(?:秒钟?|分钟)(?:就|后)?好了|后来再(?:也)?没(?:有)?(?:过|犯过|发过)|后来(?:就)?好了|后来(?:就)?没事了|后来就不(?:疼|痛|闷)了|过了?一会儿?(?:就)?好了|休息(?:了)?(?:一下|一会儿?)?就好了|已经好了|早就好了|已经没了|已经消失了|已经缓解了|(?:已经|早就|早)不(?:疼|痛|闷)了|早就好了|早就没事了|现在好了|现在不(?:疼|痛|闷)了|现在没事了|已经没事了)`,
     // A stroke sign that went away is a TIA: still call 120 (BE-FAST, 中风120), so it is not "resolved".
     notRedFlags: ['neuro-deficit', 'vision-loss'],
     sentence: true,
-    window: 14,
+    window: 24,
   },
   // A stroke or sight sign on a past day that went away and has not come back ("前天左手麻了十分钟自己好了", "去年一只
   // 眼睛突然看不见了几分钟，后来好了"): a past TIA to be seen soon, not a call now. A sign that went away today stays
@@ -321,13 +321,13 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'experiencer',
     direction: 'forward',
-    re: `(?:${FAMILY_ZH}|${FAMILY_ZH_SHORT}|${PERSON_ZH}|[他她](?<!其[他她])(?!们家)|家族史|家族里|家里有人|遗传)`,
+    re: `(?:${FAMILY_ZH}|${FAMILY_ZH_SHORT}|${PERSON_ZH}|[他她](?<!其[他她])(?!们家)|(?<=^|[,.。!?;\\s])伊(?=[\\u4e00-\\u9fff])|家族史|家族里|家里有人|遗传|\\bwo (?:ba|ma|baba|mama|lao ?po|lao ?gong|nai ?nai|ye ?ye)\\b)`,
   },
   { category: 'experiencer', direction: 'backward', re: '^\\s*(?:家族史|遗传|是家族遗传)', window: 4 },
   {
     category: 'experiencer',
     direction: 'forward',
-    re: `\\b(?:(?:my|our) (?:late )?${FAMILY_EN}s?|${PERSON_EN}|(?:he|she|his|her|him)|mom|mum|dad|grandma|grandpa|granny|grandad|family history|family members?|relatives?|the patient)\\b`,
+    re: `\\b(?:(?:my|our) (?:late )?${FAMILY_EN}s?|(?<=^|[.!?]\\s{0,2})(?:wife|husband|son|daughter|brother|sister|grandson|granddaughter)|${PERSON_EN}|(?:he|she|his|her|him)|mom|mum|dad|grandma|grandpa|granny|grandad|family history|family members?|relatives?|the patient)\\b`,
   },
   {
     category: 'experiencer',
