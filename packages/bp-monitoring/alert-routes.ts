@@ -179,7 +179,10 @@ export const ALERT_OPENAPI = {
         '`/alerts/{id}/close` is the same.',
       responses: {
         '200': { description: 'closed alert' },
-        '400': { description: 'no or incomplete action' },
+        '400': {
+          description:
+            'no or incomplete action; contactedAt before the reading or the alert, or in the future',
+        },
         '409': { description: 'closed already' },
       },
     },
@@ -187,7 +190,7 @@ export const ALERT_OPENAPI = {
   '/alerts/timeliness': {
     get: {
       summary:
-        'Critical-value timeliness: minutes from reading (and alert) to closing — median, p90, % in target',
+        'Critical-value timeliness: minutes from alert (headline) and from reading to closing — median, p90, % in target',
       tags: ['blood-pressure'],
       parameters: [
         { name: 'from', in: 'query', schema: { type: 'string', format: 'date-time' } },

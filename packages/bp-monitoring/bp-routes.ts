@@ -184,7 +184,9 @@ export const BP_OPENAPI = {
         '(crisis, sustained above target …) are evaluated and stored before the answer, as the system, audited; ' +
         '`alertEvaluation` is `done`, or `pending` when evaluation failed (the readings are stored; it is ' +
         'retried in the background). Each record has its `category` (crisis, high, normal); a crisis-range ' +
-        'reading adds `advice` for the patient in their language (`lang` or Accept-Language: zh-CN, en). ' +
+        'reading adds `advice` for the patient in their language (`lang` or Accept-Language: zh-CN, en), ' +
+        'naming when it was measured: `level: crisis` (urgent steps) when it is within the crisis alert ' +
+        'look-back (744 h) and an alert is raised, `level: old-reading` (tell the clinic; no alert) when older. ' +
         'A body that is not valid JSON (nor NDJSON), when JSON is expected, answers 400 and stores nothing.',
       responses: {
         '201': { description: 'some readings stored' },

@@ -57,3 +57,45 @@ describe('crisis advice for the patient', () => {
     expect(patientLanguage()).toBe('zh-CN');
   });
 });
+
+describe('advice follows the crisis alert look-back and names the measured date (decision 0009)', () => {
+  const options = { now: '2026-12-06T04:00:00Z', timeZone: 'Asia/Shanghai', lookbackHours: 744 };
+  const at = (time: string, sbp = 185, dbp = 125) => [{ id: time, time, sbp, dbp }];
+
+  it.each([
+    ['2026-12-06T03:55:00Z', 'zh-CN', '您今天 11:55 测量的 185/125'],
+    ['2026-12-06T03:55:00Z', 'en', 'measured today at 11:55 (185/125 mmHg)'],
+    ['2026-12-03T00:00:00Z', 'zh-CN', '您 12月3日 测量的 185/125'],
+    ['2026-12-02T17:00:00Z', 'en', 'measured on 3 December'], // 01:00 on 3 December in Shanghai
+    ['2026-11-06T05:00:00Z', 'zh-CN', '您 11月6日 测量的'], // 743 h: still within the look-back
+  ] as const)('%s (%s) → urgent, "%s"', (time, language, text) => {
+    const advice = crisisAdvice(at(time), 'china-2018', language, options)!;
+    expect(advice.level).toBe('crisis');
+    expect(advice.title).toContain(text);
+    expect(advice.steps.join(' ')).toMatch(/120/);
+  });
+
+  it('older than the look-back: a note to tell the clinic, no call-120 and no urgency, in one language', () => {
+    const zh = crisisAdvice(at('2025-11-01T00:00:00Z', 210, 130), 'china-2018', 'zh-CN', options)!;
+    expect(zh.level).toBe('old-reading');
+    expect(zh.title).toContain('您 2025年11月1日 测量的 210/130');
+    expect(zh.steps[0]).toContain('400 天前');
+    expect(JSON.stringify(zh)).not.toMatch(/拨打|马上|立即/);
+    const en = crisisAdvice(at('2026-11-01T00:00:00Z', 210, 130), 'china-2018', 'en', options)!;
+    expect(en.title).toBe('Your blood pressure measured on 1 November (210/130 mmHg) was very high.');
+    expect(en.steps[0]).toContain('35 days old');
+    expect(JSON.stringify(en)).not.toMatch(/call 120|now:|[\u4e00-\u9fff]/);
+  });
+
+  it('a recent crisis reading decides the advice when old ones came in the same upload', () => {
+    const advice = crisisAdvice(
+      [...at('2026-11-01T00:00:00Z', 220, 130), ...at('2026-12-06T03:00:00Z', 190, 100)],
+      'china-2018',
+      'en',
+      options,
+    )!;
+    expect(advice.level).toBe('crisis');
+    expect(advice.title).toContain('190/100');
+    expect(advice.readings).toHaveLength(1);
+  });
+});

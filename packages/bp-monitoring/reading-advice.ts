@@ -2,6 +2,8 @@
  * What the patient is told at once about the readings they just sent (issue 17 item 2): each reading's
  * category (crisis / high / normal, for colouring) and, for a crisis-range reading, what to do now — repeat
  * after 5 minutes' seated rest; with symptoms of organ damage call 120 now; without, contact the clinic today.
+ * The urgent advice follows the crisis alert's write-time look-back (one rule, decision 0009) and names when the
+ * reading was measured; an older crisis-range reading gets only a note to tell the clinic and measure again.
  * One language per answer (zh-CN or en); the source is named by guideline, never by internal section.
  */
 import {
