@@ -149,3 +149,21 @@ describe('renal number normalisation and starting doses (independent set 4)', ()
     ).toEqual([]);
   });
 });
+
+describe('target frame tolerates filler words (independent set 4)', () => {
+  it('"keep your office pressure below …", "considers office pressure below … adequate" are targets', () => {
+    expect(
+      bad('Under ESH 2023, for a 50-year-old it is enough to keep your office pressure below 150/95 mmHg.'),
+    ).toEqual(['bp-target']);
+    expect(bad('For adults aged 50, ESH 2023 considers office pressure below 150/95 mmHg adequate.')).toEqual(
+      ['bp-target'],
+    );
+    // Near misses: the right target is not contradicted; a reading below a value with no adequacy word is no target.
+    expect(
+      bad('Under ESH 2023, for a 50-year-old it is enough to keep your office pressure below 130/80 mmHg.'),
+    ).toEqual([]);
+    expect(bad('Under ESH 2023, office pressure below 150/95 mmHg was seen in half the patients.')).toEqual(
+      [],
+    );
+  });
+});
