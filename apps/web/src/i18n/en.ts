@@ -1000,6 +1000,7 @@ export const en = {
       'Critical alerts, last 30 days ({{alerts}}): alert to acknowledgement median {{median}} min, 90th percentile {{p90}} min, {{within}}% within {{target}} min.',
     timelinessReading:
       'Reading measured to alert: median {{median}} min, 90th percentile {{p90}} min (readings a device uploads late lengthen this part).',
+    timelinessNone: 'Critical alerts, last 30 days: {{alerts}}, none acknowledged yet.',
     timelinessOpen: '{{closed}} of {{alerts}} closed, {{overdue}} open past target.',
     timeliness:
       'Critical alerts, last 30 days: {{closed}} of {{alerts}} closed; reading to closing median {{median}} min, 90th percentile {{p90}} min; {{within}}% within {{target}} min; {{overdue}} open past target.',

@@ -983,6 +983,7 @@ export const zhCN: Messages = {
       '近 30 天危急值 {{alerts}} 条：从发出预警到医生确认处置，中位数 {{median}} 分钟，第 90 百分位 {{p90}} 分钟，{{within}}% 在 {{target}} 分钟内。',
     timelinessReading:
       '从测量读数到发出预警：中位数 {{median}} 分钟，第 90 百分位 {{p90}} 分钟（设备延迟上传的读数会拉长这一段）。',
+    timelinessNone: '近 30 天危急值 {{alerts}} 条，尚无已处置的。',
     timelinessOpen: '已处置 {{closed}} / {{alerts}} 条，{{overdue}} 条超时未处置。',
     timeliness:
       '近 30 天危急值：已处置 {{closed}} / {{alerts}}；读数到处置中位数 {{median}} 分钟，第 90 百分位 {{p90}} 分钟；{{within}}% 在 {{target}} 分钟内；{{overdue}} 条超时未处置。',

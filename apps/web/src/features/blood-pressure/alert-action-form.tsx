@@ -143,14 +143,16 @@ export function TimelinessLine({ version = 0 }: { version?: number }) {
   if (f.alerts === 0) return null;
   return (
     <p className="muted" data-testid="alert-timeliness">
-      {t('alertLoop.timelinessHeadline', {
-        alerts: f.alerts,
-        median: dash(f.headline?.medianMinutes),
-        p90: dash(f.headline?.p90Minutes),
-        within: dash(f.headline?.withinTargetPercent),
-        target: f.targetMinutes,
-      })}{' '}
-      {f.readingToAlert &&
+      {!f.headline?.count
+        ? t('alertLoop.timelinessNone', { alerts: f.alerts })
+        : t('alertLoop.timelinessHeadline', {
+            alerts: f.alerts,
+            median: dash(f.headline?.medianMinutes),
+            p90: dash(f.headline?.p90Minutes),
+            within: dash(f.headline?.withinTargetPercent),
+            target: f.targetMinutes,
+          })}{' '}
+      {f.readingToAlert?.count &&
         t('alertLoop.timelinessReading', {
           median: dash(f.readingToAlert.medianMinutes),
           p90: dash(f.readingToAlert.p90Minutes),

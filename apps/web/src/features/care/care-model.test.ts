@@ -341,5 +341,8 @@ describe('phone page after the tester tour (issue 17)', () => {
     );
     expect(sourceText(sources[2], 'zh-CN')).toBe(sources[2]);
     expect(sourceText('ESH 2023 (lifestyle interventions)', 'zh-CN')).toBe('ESH 2023 (生活方式干预)');
+    expect(
+      sourceText('ACC/AHA 2017 Table 11; Chinese Hypertension Guidelines 2018 (home BP 135/85)', 'zh-CN'),
+    ).toBe('ACC/AHA 2017 Table 11；中国高血压防治指南 2018（家庭血压 135/85）');
   });
 });

@@ -68,6 +68,11 @@ const SOURCE_ZH: [RegExp, string][] = [
   [/home BP monitoring/g, '家庭血压监测'],
   [/lifestyle interventions/g, '生活方式干预'],
   [/nonpharmacological interventions/g, '非药物干预'],
+  [
+    /Chinese (?:Hypertension Guidelines|Guidelines for the Management of Hypertension) (20\d\d)/g,
+    '中国高血压防治指南 $1',
+  ],
+  [/\s*\(home BP (\d+\/\d+)\)/g, '（家庭血压 $1）'],
 ];
 
 /** Chinese guideline names and section titles the engines cite, as an English page shows them. */
