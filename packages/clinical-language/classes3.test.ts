@@ -134,4 +134,27 @@ describe('modifier classes, part 3 (issue 16)', () => {
     expect(mod('no weakness anywhere', 'limb-weakness')?.negated).toBe(true);
     expect(emergency('没有喘气的感觉，就是突然喘不上气')).toBe(true);
   });
+  it('an English denial runs over a list (denies A, B, or C); not into a new clause with its own subject', () => {
+    expect(emergency('denies chest pain, SOB, or slurred speech')).toBe(false);
+    expect(emergency('no chest pain, shortness of breath, or weakness')).toBe(false);
+    expect(emergency('no headache, my speech is slurred')).toBe(true);
+    expect(emergency('no chest pain, but slurred speech now')).toBe(true);
+  });
+});
+
+describe('typos and lay forms, part 3 (issue 16)', () => {
+  it('"stroak", 我中分了; not a centre parting', () => {
+    expect(emergency('he had a stroak just now')).toBe(true);
+    expect(has('我觉得我中分了', 'stroke-now')).toBe(true);
+    expect(has('我剪了个中分了', 'stroke-now')).toBe(false);
+  });
+  it('walking drifts to one side (往一边歪); not a picture hanging to one side', () => {
+    expect(emergency('走路也往一边歪')).toBe(true);
+    expect(emergency('墙上的画往一边歪')).toBe(false);
+  });
+  it('脑壳痛 is a headache; "what if I get a sudden bad headache" is a hypothetical severe headache', () => {
+    expect(has('脑壳有点痛', 'headache')).toBe(true);
+    expect(mod('what if I get a sudden bad headache', 'severe-headache')?.hypothetical).toBe(true);
+    expect(has('脑壳里想的事太多', 'headache')).toBe(false);
+  });
 });

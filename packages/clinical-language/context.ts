@@ -60,6 +60,11 @@ const compiled = {
   terminators: TERMINATORS.map((t) => ({ categories: t.categories, re: new RegExp(t.re, 'g') })),
 };
 
+/** English denials whose scope is a list of items. */
+const LIST_DENIAL = /^(?:denies|deny|denied|denying|no|without|negative for|free of|none of)$/;
+/** What may stand between listed items: commas, slashes, and/or/nor/any. */
+const LIST_GAP = /^[\s,/]*(?:(?:or|and|nor|any|other)\b[\s,/]*)*$/;
+
 /** Units between two positions: one per Chinese character, one per Latin word or number. */
 export function units(s: string): number {
   let n = 0;
@@ -163,6 +168,22 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
     return norm.slice(a, b);
   };
 
+  /**
+   * An English denial followed by a list: between the cue and the target only other concepts, commas, slashes and
+   * or/and/nor/any (NegEx's list scope; not across a sentence break, a verb or a pronoun).
+   */
+  const deniedList = (cue: Cue, target: Target): boolean => {
+    if (!LIST_DENIAL.test(cue.text) || cue.end > target.start) return false;
+    let gap = norm.slice(cue.end, target.start);
+    if (!gap.includes(',') && !/\b(?:or|nor)\b/.test(gap)) return false;
+    for (const t of targets)
+      if (t !== target && t.start >= cue.end && t.end <= target.start)
+        gap = gap.slice(0, t.start - cue.end) + ' '.repeat(t.end - t.start) + gap.slice(t.end - cue.end);
+    return (
+      LIST_GAP.test(gap) && targets.some((t) => t !== target && t.start >= cue.end && t.end <= target.start)
+    );
+  };
+
   const found: (Span[] | undefined)[] = [];
   /** Whether an occurrence of the rule's cue ends after `end` and starts within the rule's gap of it. */
   const cueNear = (b: (typeof compiled.backward)[number], end: number): boolean => {
@@ -202,6 +223,11 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
           break;
         }
         if (cue.end > target.start) continue;
+        // An English denial runs over a list of concepts ("denies chest pain, SOB, or slurred speech").
+        if (cat === 'negated' && deniedList(cue, target)) {
+          set(cat, cue.text, cue.start);
+          break;
+        }
         const scopeBreak = cat === 'experiencer' || cue.rule.sentence ? SENTENCE_BREAK : CLAUSE_BREAK;
         if (breakBetween(cue.end, target.start, scopeBreak)) continue;
         if (!cue.rule.sentence && terminated(cue.end, target.start, cat)) continue;

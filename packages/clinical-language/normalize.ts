@@ -70,6 +70,10 @@ const ZH_TYPOS: readonly [string, string][] = [
   // 通 for 痛 (both tong): "胸口通得厉害".
   ['胸口通', '胸口痛'],
   ['心口通', '心口痛'],
+  // 中分 (a centre parting) for 中风 (zhongfeng): only "我/他/她中分了" ("我觉得我中分了").
+  ['我中分了', '我中风了'],
+  ['他中分了', '他中风了'],
+  ['她中分了', '她中风了'],
 ];
 const ZH_TYPO_RE = new RegExp(ZH_TYPOS.map(([t]) => t).join('|'), 'g');
 const ZH_TYPO_MAP = new Map(ZH_TYPOS);

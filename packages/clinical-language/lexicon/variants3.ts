@@ -42,7 +42,16 @@ export const VARIANTS_3: Readonly<Record<string, Variants>> = {
     ],
     patterns: [`\\bchuan${P}bu${P}(?:shang|guo|dong)${P}(?:qi|lai)\\b`, `\\bhu${P}xi${P}kun${P}nan\\b`],
   },
-  'stroke-now': { patterns: [`\\bzhong${P}feng${P}le\\b|\\bzhong${P}feng(?=了)`] },
+  // Typo "stroak" (two edits from "stroke", under the 8-letter limit of the general corrector).
+  stroke: { en: ['stroak'] },
+  'stroke-now': {
+    en: ['having a stroak', 'had a stroak just now'],
+    patterns: [`\\bzhong${P}feng${P}le\\b|\\bzhong${P}feng(?=了)`],
+  },
+  // Walking drifts to one side (BE-FAST "Balance"): "走路也往一边歪".
+  'balance-loss': { patterns: [`(?:走路|站着|人)${G}{0,3}?往(?:一边|一侧)(?:倒|歪|偏)`] },
+  headache: { patterns: [`(?:脑瓜子?|脑壳)${G}{0,3}?(?:疼|痛)`] },
+  'severe-headache': { en: ['sudden bad headache'] },
   'limb-weakness': {
     // Wu: 左手伸勿起来 / 抬弗起来 (cannot lift).
     patterns: [`(?:左|右|一只|一边)?(?:手|脚|胳膊|腿)${G}{0,2}?[伸抬举拎][勿弗]起`],
