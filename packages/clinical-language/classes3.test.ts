@@ -157,4 +157,11 @@ describe('typos and lay forms, part 3 (issue 16)', () => {
     expect(mod('what if I get a sudden bad headache', 'severe-headache')?.hypothetical).toBe(true);
     expect(has('脑壳里想的事太多', 'headache')).toBe(false);
   });
+  it('a current attack named by the condition is the red flag (羊癫疯又犯了, angina flaring up); a past or controlled one is not', () => {
+    expect(a('我弟羊癫疯又犯了').mentions.some((m) => m.redFlag === 'seizure')).toBe(true);
+    expect(emergency('my angina is flaring up')).toBe(true);
+    expect(emergency('我癫痫十几年没发作了')).toBe(false);
+    expect(emergency('以前心绞痛犯过，这半年一次没犯')).toBe(false);
+    expect(emergency('I had angina last year, it is back to normal now')).toBe(false);
+  });
 });

@@ -19,7 +19,12 @@ const P = '[\\s-]?';
 
 export const VARIANTS_3: Readonly<Record<string, Variants>> = {
   'chest-pain': {
-    patterns: [`\\bxiong${P}kou${P}(?:hao${P}|hen${P}|you${P}dian${P}|te${P}bie${P})?(?:tong|teng|men)\\b`],
+    patterns: [
+      // A current angina attack named by the condition ("心绞痛又犯了"): the chest-pain red flag (AHA warning signs).
+      `心绞痛${G}{0,2}?(?:又犯|又发作|(?:犯|发作|发)了)(?!过|时|的时候)`,
+      `\\bangina\\b[^,.;!?\\n]{0,12}?\\b(?:flaring up|playing up|is back|came back|attack now)\\b`,
+      `\\bxiong${P}kou${P}(?:hao${P}|hen${P}|you${P}dian${P}|te${P}bie${P})?(?:tong|teng|men)\\b`,
+    ],
   },
   'facial-droop': { patterns: [`\\bzui${P}(?:ba${P})?wai${P}(?:le|la)\\b`] },
   'speech-difficulty': {
@@ -66,6 +71,9 @@ export const VARIANTS_3: Readonly<Record<string, Variants>> = {
   seizure: {
     // Jerking again or now that does not stop (not 抽烟/抽血/抽筋 — smoking, a blood test, a cramp).
     patterns: [
+      // A current attack named by the condition ("羊癫疯又犯了", "癫痫发作了"): the seizure red flag, not only the
+      // diagnosis (REFERENCE §1.5; a past or controlled epilepsy stays the condition: "十几年没发作了", "犯过").
+      `(?:癫痫|羊癫疯|羊角风|羊羔疯)${G}{0,2}?(?:又犯|又发作|(?:犯|发作|发|犯病)了)(?!过|时|的时候)`,
       `(?:开始|又|在|正在|还在)抽(?![烟血筋空时奖屉水签])(?:了|起来|搐)?${S}{0,8}?(?:停不下来|止不住|停不住)`,
     ],
   },
