@@ -289,7 +289,9 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
       expect(await meds.locator('li').count()).toBe(2);
       await p.getByTestId('patient-care-plan').waitFor();
       await p.locator('[data-testid="progress-chart"] canvas').first().waitFor({ timeout: 30_000 });
-      expect(await p.getByTestId('progress-summary').textContent()).toMatch(/上周均值：\d+\/\d+ mmHg/);
+      expect(await p.getByTestId('progress-summary').textContent()).toMatch(
+        /近7天均值（\d+次）：\d+\/\d+ mmHg/,
+      );
       await p.getByTestId('medication-checkin').click();
       await p.getByTestId('medication-taken').waitFor({ timeout: 30_000 });
       expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375 + 1);
