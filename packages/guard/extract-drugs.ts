@@ -326,6 +326,7 @@ export function drugClaims(
         if (set.length < 2) continue;
         out.interactions.push({
           members: set,
+          said: polar,
           safe: pol === 'safe',
           ...(d.potassium !== undefined ? { potassium: d.potassium } : {}),
           ...(d.egfr !== undefined ? { egfr: d.egfr } : {}),

@@ -31,6 +31,10 @@ const NOT_A_DRUG_DOSE =
 const DOSE_TALK =
   /\b(?:it|its|this drug|the drug|dose|dosing|maximum|max|start\w*|initial|titrat\w*|increas\w*|up to|twice|once)\b|剂量|最大|最高|起始|开始|加至|加量|增至|可用至|每日|每天|该药|此药|本药|常规/i;
 
+/** Words that refer back to two or more drugs just named. */
+const BOTH =
+  /这两(?:个|种)?(?:药物?)?|两(?:种|个)药(?:物)?|两者|二者|\b(?:the|these|those) two\b|\bboth (?:drugs|medicines|of them)\b|\bthis combination\b|这种(?:联合|组合|搭配)|该(?:联合|组合)/i;
+
 /** All claims in the answer. */
 export function extractClaims(
   answer: string,
@@ -56,6 +60,9 @@ export function extractClaims(
   if (d.crcl === undefined && exact.crcl !== undefined) d.crcl = exact.crcl;
   // The drug a following sentence without a drug name talks about ("Candesartan starts at 8 mg. The maximum is 64 mg.").
   let lastDrug: Mention | undefined;
+  // The drugs and doses of the sentence before (for "these two", "两者" in the next one).
+  let prevNamed: Mention[] = [];
+  let prevDoses: ReturnType<typeof doseClaims> = [];
   let previous = '';
   // The eGFR / ACR value the sentence before stated (a category may refer back to it: "这属于 G3b 期").
   let lastLab: Parameters<typeof carriedLabStatements>[1] = {};
@@ -70,7 +77,13 @@ export function extractClaims(
     const base = { text: s.text.trim(), start: s.start, end: s.end, citations: s.citations, context };
     const before = claims.length;
     for (const id of s.citations) claims.push({ ...base, kind: 'citation', citation: id });
-    const mentions = findMentions(text, kb);
+    let mentions = findMentions(text, kb);
+    // "这两个药…可以放心合用", "The two don't …", "this combination": the drugs of the sentence before, placed at
+    // the words that refer back (the claim frame carries the subject; its doses come along).
+    const back = mentions.length ? null : BOTH.exec(text);
+    const backDoses = back && prevNamed.length >= 2 ? prevDoses : [];
+    if (back && prevNamed.length >= 2)
+      mentions = prevNamed.map((m) => ({ ...m, start: back.index, end: back.index + back[0].length }));
 
     const doses = doseClaims(text, mentions, lastDrug);
     if (
@@ -82,6 +95,8 @@ export function extractClaims(
     )
       doses.push(...doseClaims(text, [{ start: 0, end: 0, text: '', drug: lastDrug.drug! }]));
     const named = mentions.filter((m) => m.drug);
+    prevNamed = back ? [] : mentions;
+    prevDoses = back ? [] : doses;
     lastDrug = named.length ? named[named.length - 1] : mentions.length ? undefined : lastDrug;
     const noAdjustment = NO_ADJUSTMENT.test(text) || NO_ADJUSTMENT.test(previous);
     for (const dose of doses)
@@ -100,7 +115,7 @@ export function extractClaims(
     const egfrHere = renalIn(text).egfr;
     const acrHere = acrValueIn(text);
     lastLab = { ...(egfrHere !== undefined ? { egfr: egfrHere } : {}), ...(acrHere ? { acr: acrHere } : {}) };
-    const drug = drugClaims(text, mentions, kb, d, doses);
+    const drug = drugClaims(text, mentions, kb, d, [...backDoses, ...doses]);
     for (const interaction of drug.interactions) claims.push({ ...base, kind: 'interaction', interaction });
     for (const condition of drug.conditions) claims.push({ ...base, kind: 'drug-condition', condition });
     for (const membership of memberships(text, mentions))

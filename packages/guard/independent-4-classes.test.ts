@@ -167,3 +167,33 @@ describe('target frame tolerates filler words (independent set 4)', () => {
     );
   });
 });
+
+describe('drugs carried to words that refer back; "reasonable way/alternative" (independent set 4)', () => {
+  it('"这两个药…可以放心合用", "the two can be combined": the drugs (and doses) of the sentence before', () => {
+    expect(bad('您在吃氨氯地平 10 mg，医生打算加用辛伐他汀每日 40 mg。这两个药可以放心合用。')).toEqual([
+      'interaction',
+    ]);
+    expect(
+      bad('You take lisinopril and the doctor suggests valsartan. The two can be safely combined.'),
+    ).toEqual(['interaction']);
+    expect(
+      bad("Eplerenone was added to your ramipril. The two have no effect on each other's potassium."),
+    ).toEqual(['interaction']);
+    // Near misses: the allowed dose; a sentence naming its own drug does not refer back, and a rule among the
+    // patient's current medicines only (lisinopril + valsartan) is not what "amlodipine can be combined" claims.
+    expect(bad('您在吃氨氯地平 10 mg，医生打算加用辛伐他汀每日 20 mg。这两个药可以放心合用。')).toEqual([]);
+    expect(
+      bad('You take lisinopril and the doctor suggests valsartan. Amlodipine can be safely combined.'),
+    ).toEqual([]);
+  });
+
+  it('"a reasonable way / alternative" recommends the drug', () => {
+    expect(bad('Adding candesartan to your ramipril is a reasonable way to protect the kidneys.')).toEqual([
+      'interaction',
+    ]);
+    expect(bad('You developed angioedema on ramipril. Perindopril is a reasonable alternative.')).toEqual([
+      'drug-condition',
+    ]);
+    expect(bad('You developed angioedema on ramipril. Amlodipine is a reasonable alternative.')).toEqual([]);
+  });
+});

@@ -3,20 +3,20 @@ import { modifiersAt } from '@qihuang/clinical-language';
 /** Whether a clause calls a drug use or combination safe or harmful (zh and en cue words; harm words read with
  * the clinical-language modifiers so that a denied harm — "is not a contraindication", "不会增加…风险" — is safe). */
 const SAFE =
-  /(can|may|could)\s+(still\s+)?((?:safely|routinely|usually|generally|freely)\s+)?(be\s+)?((?:safely|routinely|usually|generally|freely)\s+)?(combined|used together|co-?administered|given together|taken together|used|given|prescribed|added|continued|taken|started|initiated)|\b(?:can|may)\s+(?:safely\s+|still\s+)?(?:take|use|receive|continue)\b|safe(ly)?\s+(to\s+)?(combine|use|co-?administer|together|in combination|choice|option|with|for|during|in)|\b(is|are)\s+(still\s+)?(a\s+)?(safe|fine|acceptable|appropriate|ok)\b|改用|换用|switch to|\bsafe (?:together|choice)|no (clinically )?(significant |relevant |known |meaningful |important )?interaction|without (any )?(special )?(interaction|concern|problem)|not a concern|no (?:problem|concern)|preferred combination|recommended combination|good (?:choice|option|add-on)|(?:is|are) (?:a |the )?preferred|preferred (in|during|for)|first-line|(联用|合用|联合)(可以|能|可)|combined to|可以安全地|可[^，。,;；]{0,12}加用|可[^，。,;；]{0,16}(?:联用|合用|联合使用|同用)|可以(安全)?(地)?(联用|合用|联合|同服|一起|同时|使用|用于|服用|加用|继续|放心)|可(安全)?(联用|合用|同服|使用|用于|加用)|放心|安全(联用|合用|使用|用于|的)|是安全的|无(明显|显著)?(的)?相互作用|没有(明显)?(的)?相互作用|不存在相互作用|没有问题|没关系|推荐|优先|首选|可选用|可选择|选用|可用至|可加量|可继续|\b(?:is|are) recommended\b|gives? (?:extra|added|additional|more) (?:\w+ )?protection/i;
+  /(can|may|could)\s+(still\s+)?((?:safely|routinely|usually|generally|freely)\s+)?(be\s+)?((?:safely|routinely|usually|generally|freely)\s+)?(combined|used together|co-?administered|given together|taken together|used|given|prescribed|added|continued|taken|started|initiated)|\b(?:can|may)\s+(?:safely\s+|still\s+)?(?:take|use|receive|continue)\b|safe(ly)?\s+(to\s+)?(combine|use|co-?administer|together|in combination|choice|option|with|for|during|in)|\b(is|are)\s+(still\s+)?(a\s+)?(safe|fine|acceptable|appropriate|ok)\b|改用|换用|switch to|\bsafe (?:together|choice)|no (clinically )?(significant |relevant |known |meaningful |important )?interaction|without (any )?(special )?(interaction|concern|problem)|not a concern|no (?:problem|concern)|preferred combination|recommended combination|good (?:choice|option|add-on)|(?:is|are) (?:a |the )?preferred|preferred (in|during|for)|first-line|(联用|合用|联合)(可以|能|可)|combined to|可以安全地|可[^，。,;；]{0,12}加用|可[^，。,;；]{0,16}(?:联用|合用|联合使用|同用)|可以(安全)?(地)?(联用|合用|联合|同服|一起|同时|使用|用于|服用|加用|继续|放心)|可(安全)?(联用|合用|同服|使用|用于|加用)|放心|安全(联用|合用|使用|用于|的)|是安全的|无(明显|显著)?(的)?相互作用|(?:没有|不会有)(明显|显著)?(的)?相互作用|不存在相互作用|没有问题|没关系|推荐|优先|首选|可选用|可选择|选用|可用至|可加量|可继续|\b(?:is|are) recommended\b|gives? (?:extra|added|additional|more) (?:\w+ )?protection/i;
 
 /** Words that deny a harm ("no reason to avoid", "need not be avoided") that the modifier rules do not carry. */
 const DENIAL =
   /(?:no reason|need not|no need|not necessary|unnecessary|don't need|do not need|doesn't need|does not need)\s+(?:to\s+)?(?:be\s+)?$|(?:不必|无需|不需要|没必要)$/i;
 /** Harm words whose polarity the clinical-language modifiers decide ("is not a contraindication", "不会增加…风险"). */
 const HARM =
-  /contraindicat\w*|avoid\w*|increases? the risk|raises? the risk|risk of|(?:can|may|could|might) (?:cause|lead)|affects?\b|禁忌|禁用|避免|增加.{0,8}风险|升高.{0,4}风险|(?:rais|increas)\w*\s+(?:the\s+)?(?:serum\s+)?(?:potassium|K\+|K⁺)|升高(?:血)?钾|升钾|影响|导致|引起/gi;
+  /contraindicat\w*|avoid\w*|increases? the risk|raises? the risk|risk of|(?:can|may|could|might) (?:cause|lead)|affects?\b|禁忌|禁用|避免|增加.{0,8}风险|升高.{0,4}风险|(?:rais|increas)\w*\s+(?:the\s+)?(?:serum\s+)?(?:potassium|K\+|K⁺)|\beffects? on (?:\S+ ){0,2}(?:potassium|K\+|K⁺)|升高(?:血)?钾|升钾|影响|导致|引起/gi;
 /** Prohibitions and warnings that are unsafe whatever follows (their own negation is part of the cue). */
 const PROHIBIT =
   /(should not|must not|never|do not|don't|cannot|can't|shouldn't|is not to)\s+(be\s+)?(combined|combine|co-?administer\w*|used|use|given|give|prescribed|taken|started|start|added|add)|\bnot be (?:combined|given|used|added|started)|not recommended|not safe|unsafe|dangerous|harmful|serious interaction|major interaction|禁止|不宜|不应|不可|不能|不推荐|不建议|慎用|不安全|有害|危险|严重相互作用|以免/i;
 /** A recommendation or a good choice ("first choice", "优选", "可以作为首选"). */
 const CHOICE =
-  /first choice|good choice|appropriate (?:choice|option)|reasonable (?:combination|choice|option)|\bkeep (?:on )?(?:taking|using)\b|优选|可以作为|可作为|(?:不错|很好|较好|合适|理想)的选择/i;
+  /first choice|good choice|appropriate (?:choice|option)|reasonable (?:combination|choice|option|alternative|way|approach|add-on)|\bkeep (?:on )?(?:taking|using)\b|优选|可以作为|可作为|(?:不错|很好|较好|合适|理想)的选择/i;
 
 const memo = new Map<string, 'safe' | 'unsafe' | undefined>();
 
@@ -52,7 +52,7 @@ const DENIED_LICENCE =
 
 /** Words that say two or more drugs are taken together. */
 export const COMBINATION =
-  /combin|together|\bwith\b|\balongside\b|along with|\bplus\b|\badd(?:ed|ing)?\b|co-?administ|interact|triple|dual|联用|合用|联合|加用|同服|一起|同时|相互作用|合并使用|\+|与|三者|基础上|再加/i;
+  /combin|together|each other|彼此|\bwith\b|\balongside\b|along with|\bplus\b|\badd(?:ed|ing)?\b|co-?administ|interact|triple|dual|联用|合用|联合|加用|同服|一起|同时|相互作用|合并使用|\+|与|三者|基础上|再加/i;
 
 /** A list of classes or options ("first-line: ACE inhibitor, ARB, CCB, thiazide") — not a combination claim. */
 export const CLASS_LIST =

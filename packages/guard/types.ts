@@ -111,6 +111,9 @@ export interface TargetData {
 export interface InteractionData {
   /** Two or more drugs/classes said to be combined (the patient's current medicines included). */
   members: Mention[];
+  /** The members the sentence itself calls safe or harmful (the rest are the patient's current medicines): a rule
+   * among current medicines only is not what the sentence claims. */
+  said?: Mention[];
   /** The answer says the combination is safe (true) or harmful / to be avoided (false). */
   safe: boolean;
   /** Context the rules need: potassium (mmol/L), eGFR, and daily doses (mg) by drug id. */

@@ -22,6 +22,11 @@ const PREFERRED: [DrugClassId[], DrugClassId[]][] = [
   [['ccb-dhp'], ['beta-blocker']],
 ];
 
+const sameMention = (a: Mention, b: Mention): boolean =>
+  a === b ||
+  (a.drug !== undefined && a.drug.id === b.drug?.id) ||
+  (!a.drug && !b.drug && a.classId === b.classId);
+
 export function isPreferredCombination(a: Mention, b: Mention, kb: DrugKnowledgeBase): boolean {
   const ca = classesOf(a, kb);
   const cb = classesOf(b, kb);
@@ -34,7 +39,7 @@ export function isPreferredCombination(a: Mention, b: Mention, kb: DrugKnowledge
 
 /** The sentence denies an effect on potassium. */
 const NO_POTASSIUM_EFFECT =
-  /(?:不会|不|无|没有|并不)(?:影响|升高|增加|改变)(?:血)?钾|(?:does not|doesn't|won't|will not|do not|don't|no)\s+(?:affect|raise|increase|change|effect on)\s+(?:the\s+)?(?:serum\s+)?(?:potassium|K\+|K⁺)|potassium[- ]neutral/i;
+  /(?:不会|不|无|没有|并不)(?:影响|升高|增加|改变)(?:血)?钾|(?:does not|doesn't|won't|will not|do not|don't|no)\s+(?:have\s+)?(?:any\s+)?(?:meaningful\s+|significant\s+|relevant\s+)?(?:affect|raise|increase|change|effect on)\s+(?:the\s+|each other's\s+)?(?:serum\s+)?(?:potassium|K\+|K⁺)|potassium[- ]neutral/i;
 
 const SOURCE_PREFERRED = '中国高血压防治指南2018 优化联合方案; ESH 2023';
 
@@ -86,7 +91,13 @@ export const interaction: GuardCheck = {
             reason: say(lang, `${names}：间隔 ${hours} 小时`, `${names}: ${hours} hours apart`),
           };
     }
-    const serious = live.filter((a) => a.severity === 'contraindicated' || a.severity === 'major');
+    // A rule among the patient's current medicines only is not what the sentence claims ("You take lisinopril and
+    // valsartan. Amlodipine can be added.": the claim is about amlodipine).
+    const claimed = (a: (typeof applied)[number]) =>
+      !i.said?.length || a.members.some((m) => i.said!.some((x) => sameMention(x, m)));
+    const serious = live.filter(
+      (a) => (a.severity === 'contraindicated' || a.severity === 'major') && claimed(a),
+    );
     if (i.safe) {
       // "ACEI与补钾剂合用不会影响血钾": a rule about potassium exists for these drugs, whatever the level.
       const kRule = applied.find((a) => /potassium|hyperkal/i.test(a.rule.summary.en));
