@@ -164,4 +164,12 @@ describe('typos and lay forms, part 3 (issue 16)', () => {
     expect(emergency('以前心绞痛犯过，这半年一次没犯')).toBe(false);
     expect(emergency('I had angina last year, it is back to normal now')).toBe(false);
   });
+  it('"I think I suddenly …" keeps the doubt; a reading in between does not take a resolved cue', () => {
+    expect(mod('I think I suddenly lost the vision in my right eye', 'sudden-vision-loss')?.uncertain).toBe(
+      true,
+    );
+    expect(mod("I'm fine but suddenly my chest hurts", 'chest-pain')?.uncertain).toBe(false);
+    expect(mod('有点头晕，复测150/95，现在好了', 'dizziness')?.historical).toBe(true);
+    expect(mod('有点头晕，复测150/95，还是晕', 'dizziness')?.historical).toBe(false);
+  });
 });

@@ -171,6 +171,11 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
     pos: ['应该是胸闷吧', 'chest-pain'],
     pseudo: ['胸口闷得像压了块石头一样', 'chest-pain'],
   },
+  {
+    flag: 'uncertain',
+    pos: ['chest feels heavy, might be nothing', 'chest-pain'],
+    pseudo: ['chest feels heavy, nothing helps', 'chest-pain'],
+  },
   // A guessed harmless cause after the term (sentence scope); a stated cause without a question is not a doubt.
   {
     flag: 'uncertain',

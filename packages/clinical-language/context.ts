@@ -260,7 +260,13 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
           // The cue belongs to the nearest concept: none may start in between, and no terminator either.
           // A concept inside the cue itself ("since my stroke") does not count.
           const cueStart = m.groups?.cue ? cueEnd - m.groups.cue.length : cueEnd;
-          if (targets.some((t) => t !== target && t.start >= gap.start && t.start < cueStart)) continue;
+          // (A reading in between does not take a "resolved" cue: "有点头晕，复测150/95，现在好了" is the dizziness.)
+          const between = (t: Target) =>
+            t !== target &&
+            t.start >= gap.start &&
+            t.start < cueStart &&
+            (cat !== 'historical' || !!t.concept);
+          if (targets.some(between)) continue;
           if (!rule.sentence && terminated(gap.start, gap.end, cat)) continue;
           if (cat !== 'experiencer' && !rule.sentence && breakBetween(gap.start, gap.end - 1, CLAUSE_BREAK))
             continue;

@@ -293,6 +293,14 @@ export const TRIGGERS: readonly TriggerRule[] = [
     re: '(?:可能|好像|好象|似乎|也许|大概|或许|不确定|算不算|说不准|说不清是不是|有点像|像是|疑似|怀疑|是不是|会不会是|不知道是不是|感觉像|估计|貌似|不知是否)',
   },
   { category: 'uncertain', direction: 'backward', re: '^\\s*(?:吧|吗\\?)', window: 3 },
+  // The writer doubts it after naming it ("chest feels heavy, might be nothing").
+  {
+    category: 'uncertain',
+    direction: 'backward',
+    re: '^[^.!?;\\n]{0,20}?\\b(?:might be nothing|could be nothing|probably nothing|prob nothing)\\b',
+    sentence: true,
+    window: 8,
+  },
   // A guessed harmless cause after the term ("有点喘不上来气，可能是紧张？", "有点糊涂，可能是没睡好？").
   {
     category: 'uncertain',
@@ -386,7 +394,9 @@ export const TERMINATORS: readonly ScopeRule[] = [
   { categories: ['negated'], re: '(?:就|才)' },
   // Sudden onset ends a negation, doubt or past scope ("以前没事，突然…"), but not a conditional: "如果突然说话不清楚"
   // and "if suddenly …" ask about a sudden sign.
-  { categories: ['negated', 'uncertain', 'historical'], re: '(?:突然|\\bsuddenly\\b)' },
+  { categories: ['negated', 'uncertain', 'historical'], re: '突然' },
+  // English "I think I suddenly lost …" keeps the doubt (the hedge governs the whole clause).
+  { categories: ['negated', 'historical'], re: '\\bsuddenly\\b' },
   { categories: ['negated', 'uncertain', 'historical'], re: '(?:之后|以后)' },
   { categories: ['negated', 'historical'], re: '(?:又|再次)' },
   {
