@@ -112,7 +112,8 @@ export type ReadingCategory = 'crisis' | 'high' | 'normal';
 
 /** What the patient is told at once about a crisis-range reading (server text, in the patient's language). */
 export interface CrisisAdvice {
-  level: 'crisis';
+  /** 'old-reading': very high but measured before the alert look-back — tell the clinic, no call-120-now. */
+  level: 'crisis' | 'old-reading';
   language: string;
   title: string;
   steps: string[];

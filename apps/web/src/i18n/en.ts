@@ -966,6 +966,7 @@ export const en = {
     recent: 'Recent readings',
     none: 'No readings in the last 14 days.',
     category: { crisis: 'Very high', high: 'High', normal: 'In range' },
+    oldReadingBoxLabel: 'An earlier very high reading',
     crisisBoxLabel: 'Urgent advice',
     source: 'Source',
     reminderCrisis: 'Very high reading: see the advice above',

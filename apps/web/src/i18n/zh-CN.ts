@@ -949,6 +949,7 @@ export const zhCN: Messages = {
     recent: '最近的读数',
     none: '最近 14 天没有读数。',
     category: { crisis: '非常高', high: '偏高', normal: '正常范围' },
+    oldReadingBoxLabel: '较早的一次很高的读数',
     crisisBoxLabel: '紧急提示',
     source: '依据',
     reminderCrisis: '血压非常高：请看上方提示',

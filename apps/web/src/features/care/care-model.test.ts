@@ -277,10 +277,17 @@ describe('one language per screen: resource labels and the triage source', () =>
 
 describe('phone page after the tester tour (issue 17)', () => {
   it('an open crisis alert leads over a recent-reading advice; a reading just saved leads over both', () => {
-    expect(leadingAdvice(undefined, 'alert', 'recent')).toBe('alert');
-    expect(leadingAdvice('saved', 'alert', 'recent')).toBe('saved');
-    expect(leadingAdvice(undefined, undefined, 'recent')).toBe('recent');
+    const saved = { level: 'crisis', id: 'saved' };
+    const alert = { level: 'crisis', id: 'alert' };
+    const recent = { level: 'crisis', id: 'recent' };
+    expect(leadingAdvice(undefined, alert, recent)).toBe(alert);
+    expect(leadingAdvice(saved, alert, recent)).toBe(saved);
+    expect(leadingAdvice(undefined, undefined, recent)).toBe(recent);
     expect(leadingAdvice(undefined, undefined, undefined)).toBeUndefined();
+    // A just-saved old reading (before the alert look-back) never hides an open crisis alert.
+    const old = { level: 'old-reading', id: 'old' };
+    expect(leadingAdvice(old, alert, undefined)).toBe(alert);
+    expect(leadingAdvice(old, undefined, undefined)).toBe(old);
   });
 
   it('never "at target" beside a crisis; one reading is not called a mean', () => {

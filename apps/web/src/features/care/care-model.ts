@@ -343,12 +343,14 @@ function addIsoDays(day: string, n: number): string {
  * The crisis advice the phone page leads with: the answer to a reading just saved, else the patient's open
  * crisis alert (any measured date, tester finding 1), else a crisis reading of the last 24 hours.
  */
-export function leadingAdvice<A>(
+export function leadingAdvice<A extends { level?: string }>(
   justSaved: A | undefined,
   openAlert: A | undefined,
   recent: A | undefined,
 ): A | undefined {
-  return justSaved ?? openAlert ?? recent;
+  // An urgent advice always leads: a just-saved old reading's note never hides an open crisis.
+  const all = [justSaved, openAlert, recent].filter((a): a is A => a !== undefined);
+  return all.find((a) => a.level !== 'old-reading') ?? all[0];
 }
 
 export function progressSummary(

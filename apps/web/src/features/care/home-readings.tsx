@@ -17,13 +17,19 @@ import { formatInZone } from '../../lib/zone-time.ts';
 import './home-readings.css';
 
 /** The crisis box: first thing on the page, never dismissed while the crisis reading is recent. */
-export function CrisisBox({ advice }: { advice: Pick<CrisisAdvice, 'title' | 'steps' | 'source'> }) {
+export function CrisisBox({
+  advice,
+}: {
+  advice: Pick<CrisisAdvice, 'title' | 'steps' | 'source'> & { level?: CrisisAdvice['level'] };
+}) {
   const { t } = useTranslation();
+  // An old reading (before the alert look-back) is a note to tell the clinic, not an emergency box.
+  const old = advice.level === 'old-reading';
   return (
     <section
-      className="crisis-box"
-      role="alert"
-      aria-label={t('bpHome.crisisBoxLabel')}
+      className={old ? 'crisis-box crisis-box-old' : 'crisis-box'}
+      role={old ? 'status' : 'alert'}
+      aria-label={t(old ? 'bpHome.oldReadingBoxLabel' : 'bpHome.crisisBoxLabel')}
       data-testid="crisis-advice"
     >
       <h2>{advice.title}</h2>
