@@ -197,3 +197,36 @@ describe('drugs carried to words that refer back; "reasonable way/alternative" (
     expect(bad('You developed angioedema on ramipril. Amlodipine is a reasonable alternative.')).toEqual([]);
   });
 });
+
+describe('citations: a passage about something else (independent set 4)', () => {
+  const cite = (answer: string, p: { id: string; title: string; text: string }) =>
+    verifyClaims({ answer, passages: [p] }).filter((c) => c.kind === 'citation')[0]!;
+  const spiro = {
+    id: 'p1',
+    title: 'Spironolactone',
+    text: 'Do not start spironolactone if potassium is above 5.0.',
+  };
+  const gfr = { id: 'p2', title: 'KDIGO', text: 'KDIGO GFR categories: G3a is 45–59 and G3b is 30–44.' };
+  const preg = {
+    id: 'p3',
+    title: 'Pregnancy',
+    text: 'In pregnancy, ACE inhibitors and ARBs are contraindicated.',
+  };
+
+  it('drugs the passage never names, or a lab topic it never mentions, after a lead-in with words', () => {
+    expect(cite('Naproxen with ramipril and indapamide should be avoided [p1].', spiro).verdict).toBe(
+      'contradicted',
+    );
+    expect(cite('按照 KDIGO 分类 [p2]，ACR 30–300 mg/g 属于 A2。', gfr).verdict).toBe('contradicted');
+    // Near misses: the passage's own drug and topic.
+    expect(cite('Spironolactone is not started above a potassium of 5.0 [p1].', spiro).verdict).toBe(
+      'supported',
+    );
+    expect(cite('按照 KDIGO 分类 [p2]，G3b 为 30–44。', gfr).verdict).not.toBe('contradicted');
+  });
+
+  it('a combination is not supported by a passage naming each drug separately', () => {
+    expect(cite('正如 [p3] 所述，不推荐 ACEI 与 ARB 联用。', preg).verdict).toBe('unverifiable');
+    expect(cite('正如 [p3] 所述，孕期禁用 ACEI 和 ARB。', preg).verdict).not.toBe('contradicted');
+  });
+});

@@ -3,14 +3,16 @@
  * sentence says — same drugs, numbers (with their qualifiers) and polarity — to be `supported`; a passage that
  * states otherwise makes it `contradicted`; a passage that says nothing about it leaves it `unverifiable`.
  */
-import { guidelineName, say } from '../../i18n.ts';
+import { drugName, guidelineName, say } from '../../i18n.ts';
 import { guidelinesIn } from '../../extract-bp.ts';
 import { stripCitations } from '../../sentences.ts';
 import type { GuardCheck, GuardPassage, Verdict } from '../../types.ts';
 import { compare, passageUnits, read, type Reading } from './statement.ts';
 
+// "根据 [p1]，…", "按照 KDIGO 分类 [p1]，…", "正如 [p1] 所述，…": a lead-in (with a few words naming the source, no
+// number) before the marker attributes what follows it.
 const LEAD_IN =
-  /^\s*(?:per|according to|as (?:stated|noted|shown) in|see|from|based on|根据|按照|依据|参见|据|见)?\s*$/i;
+  /^\s*(?:(?:per|according to|as (?:stated|noted|shown|described) in|see|from|based on|under|根据|按照|依据|参见|据|见|正如|如)(?:[^\d。.;；]{0,16})?)?\s*$/i;
 const units = new WeakMap<object, Reading[]>();
 
 const THRESHOLD_WORDS = /≥|>=|defined as|diagnos|threshold|cut-?off|诊断|标准|定义|即为高血压/i;
@@ -32,6 +34,8 @@ function offTopic(sentence: string, p: GuardPassage, lang: 'zh' | 'en'): string 
       `该资料出自${theirs.map((g) => guidelineName(g, lang)).join('、')}，不是${mine.map((g) => guidelineName(g, lang)).join('、')}`,
       `the passage is from ${theirs.map((g) => guidelineName(g, lang)).join(', ')}, not ${mine.map((g) => guidelineName(g, lang)).join(', ')}`,
     );
+  for (const t of LAB_TOPICS)
+    if (t.sentence.test(sentence) && !t.passage.test(whole)) return say(lang, t.zh, t.en);
   const bp = /\d\s*\/\s*\d{2,3}\s*mmHg|\d{2,3}\s*mmHg/i.test(sentence);
   if (bp && !BP_TOPIC.test(whole))
     return say(lang, '该资料未涉及血压', 'the passage says nothing about blood pressure');
@@ -44,6 +48,47 @@ function offTopic(sentence: string, p: GuardPassage, lang: 'zh' | 'en'): string 
     );
   return undefined;
 }
+
+/**
+ * The sentence names drugs and the passage names only other drugs and classes (a class shared with a drug counts
+ * as shared): the passage is about something else ("ibuprofen + enalapril + hydrochlorothiazide [p-spiro]").
+ */
+function otherDrugs(
+  mine: Set<string>,
+  theirs: Set<string>,
+  context: Parameters<GuardCheck['check']>[1],
+): string | undefined {
+  if (!mine.size || !theirs.size || [...mine].some((e) => theirs.has(e))) return undefined;
+  const names = (ids: Set<string>) =>
+    [...ids]
+      .map((id) => context.drugs.getDrug(id))
+      .filter((d) => d !== undefined)
+      .map((d) => drugName(d, context.lang));
+  const a = names(theirs);
+  const b = names(mine);
+  if (!a.length || !b.length) return undefined;
+  return say(
+    context.lang,
+    `该资料讲的是${a.join('、')}，未涉及${b.join('、')}`,
+    `the passage is about ${a.join(', ')}, not ${b.join(', ')}`,
+  );
+}
+
+/** A lab topic of the sentence the passage does not mention (albuminuria, GFR). */
+const LAB_TOPICS: { sentence: RegExp; passage: RegExp; zh: string; en: string }[] = [
+  {
+    sentence: /ACR|(?<![A-Za-z0-9])A[123](?![A-Za-z0-9])|白蛋白|albumin/i,
+    passage: /ACR|albumin|白蛋白|蛋白尿|(?<![A-Za-z0-9])A[123](?![A-Za-z0-9])/i,
+    zh: '该资料未涉及白蛋白尿分级',
+    en: 'the passage says nothing about albuminuria',
+  },
+  {
+    sentence: /GFR|肾小球滤过率|(?<![A-Za-z0-9])G[1-5][ab]?(?![A-Za-z0-9])/i,
+    passage: /GFR|肾小球滤过率|(?<![A-Za-z0-9])G[1-5][ab]?(?![A-Za-z0-9])|renal|kidney|肾/i,
+    zh: '该资料未涉及肾小球滤过率',
+    en: 'the passage says nothing about GFR',
+  },
+];
 
 export const citation: GuardCheck = {
   id: 'citation',
@@ -86,7 +131,10 @@ export const citation: GuardCheck = {
     const claimReading = read(stated, context.drugs);
     // A sentence sharing a drug with the passage is about it, whatever else it adds.
     const shares = [...claimReading.entities].some((e) => u!.some((x) => x.entities.has(e)));
-    const off = shares ? undefined : offTopic(stated, p, context.lang);
+    const theirs = new Set(u.flatMap((x) => [...x.entities]));
+    const off = shares
+      ? undefined
+      : (otherDrugs(claimReading.entities, theirs, context) ?? offTopic(stated, p, context.lang));
     if (off)
       return {
         verdict: 'contradicted',

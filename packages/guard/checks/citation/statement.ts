@@ -10,7 +10,7 @@
  */
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { findMentions } from '../../mentions.ts';
-import { polarity } from '../../polarity.ts';
+import { COMBINATION, polarity } from '../../polarity.ts';
 
 // Qualifiers (zh/en) and their weight in matching a number to the passage's number.
 const ANCHORS: [string, RegExp, number][] = [
@@ -244,6 +244,17 @@ export function compare(claim: Reading, passage: Reading[], lang: 'zh' | 'en' = 
     };
   if (!claim.slots.length && !claim.entities.size)
     return { verdict: 'unverifiable', reason: L('没有可比对的内容', 'nothing to compare') };
+  // A combination ("ACEI 与 ARB 联用") is supported only by a passage that speaks of combining them, not by one that
+  // names each separately ("ACE inhibitors and ARBs are contraindicated in pregnancy").
+  if (
+    claim.entities.size >= 2 &&
+    COMBINATION.test(claim.text) &&
+    !passage.some((u) => COMBINATION.test(u.text) && [...claim.entities].every((e) => u.entities.has(e)))
+  )
+    return {
+      verdict: 'unverifiable',
+      reason: L('资料未提及这些药物联用', 'the passage does not speak of combining them'),
+    };
   return { verdict: 'supported', reason: L('资料中有相同表述', 'the passage states it') };
 }
 
