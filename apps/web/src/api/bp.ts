@@ -104,6 +104,8 @@ export interface BpAlert {
   values?: Record<string, number>;
   rule?: string;
   source?: string;
+  /** Crisis readings that joined this open alert after it was raised (newest last). */
+  joined?: { id: string; time: string; sbp: number; dbp: number; joinedAt: string }[];
   /** Who closed it, when, and the action recorded. */
   acknowledged?: { by: string; at: string } & Partial<AlertAction>;
 }

@@ -229,6 +229,7 @@ export const en = {
     severity: 'Severity',
     created: 'Raised',
     summary: 'Summary',
+    joined: 'Later crisis readings ({{count}})',
     readings: 'Readings',
     acknowledge: 'Acknowledge',
     acknowledging: 'Acknowledging…',

@@ -228,6 +228,7 @@ export const zhCN: Messages = {
     severity: '严重程度',
     created: '触发时间',
     summary: '摘要',
+    joined: '之后又有危急读数（{{count}} 次）',
     readings: '测量值',
     acknowledge: '确认',
     acknowledging: '正在确认…',

@@ -194,13 +194,25 @@ function AlertEvidence({ alert, timeZone }: { alert: BpAlert; timeZone?: string 
     !alert.summary && typeof v.sbp === 'number' && typeof v.dbp === 'number'
       ? `${Math.round(v.sbp)}/${Math.round(v.dbp)} mmHg`
       : '';
-  if (parts.length === 0 && !pair && readings.length === 0) return null;
+  // Crisis readings measured after the alert was raised joined it: the newest is what the patient has now.
+  const joined = (alert.joined ?? [])
+    .slice(-3)
+    .map((r) => `${r.sbp}/${r.dbp} @ ${formatInZone(r.time, timeZone, i18n.language)}`);
+  if (parts.length === 0 && !pair && readings.length === 0 && joined.length === 0) return null;
   return (
-    <p className="alert-readings">
-      <span className="muted">{t('alerts.readings')}: </span>
-      {parts.length > 0
-        ? parts.join('; ')
-        : [pair, t('bp.readings', { count: readings.length })].filter(Boolean).join(' · ')}
-    </p>
+    <>
+      <p className="alert-readings">
+        <span className="muted">{t('alerts.readings')}: </span>
+        {parts.length > 0
+          ? parts.join('; ')
+          : [pair, t('bp.readings', { count: readings.length })].filter(Boolean).join(' · ')}
+      </p>
+      {joined.length > 0 && (
+        <p className="alert-readings" data-testid="alert-joined">
+          <span className="muted">{t('alerts.joined', { count: alert.joined?.length ?? 0 })}: </span>
+          <strong>{joined.join('; ')}</strong>
+        </p>
+      )}
+    </>
   );
 }
