@@ -188,6 +188,8 @@ export function dedupeEntities(mentions: Mention[], kb: DrugKnowledgeBase): Ment
   return out;
 }
 
+const CONDITIONAL = /只要|如果|假如|若|\bif\b|as long as|provided (?:that )?/i;
+
 /** Starting or adding a drug ("可以加用螺内酯", "could still be added", "start"): the potassium gates apply. */
 const STARTING =
   /加用|加上|启用|开始(?:使用|服用|用)?|起始|\badd(?:ed|ing)?\b|\bstart(?:ed|ing)?\b|\binitiat\w*/i;
@@ -299,7 +301,8 @@ export function drugClaims(
   // Medicines the patient takes (this sentence or earlier ones).
   const takesHere = entities.filter((e) => {
     const c = clauseOf(e);
-    return c && TAKES.test(c.text) && !polarity(c.text);
+    // "只要两种药间隔 4 小时服用，就…" / "as long as they are taken apart": a condition, not what the patient takes.
+    return c && TAKES.test(c.text) && !polarity(c.text) && !CONDITIONAL.test(c.text);
   });
   const classCount = entities.filter((e) => e.classId).length;
   const isList = entities.length >= 3 && classCount >= 3 && CLASS_LIST.test(text);

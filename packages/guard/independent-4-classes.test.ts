@@ -230,3 +230,15 @@ describe('citations: a passage about something else (independent set 4)', () => 
     expect(cite('正如 [p3] 所述，孕期禁用 ACEI 和 ARB。', preg).verdict).not.toBe('contradicted');
   });
 });
+
+describe('a condition clause is not what the patient takes (independent set 4)', () => {
+  it('"只要两种药间隔服用，就不会有明显的相互作用" is a claim about the combination', () => {
+    expect(
+      bad('您在用硝酸异山梨酯，又想使用他达拉非。只要两种药间隔 6 小时服用，就不会有明显的相互作用。'),
+    ).toEqual(['interaction']);
+    // Near miss: a safe pair under the same wording is not contradicted.
+    expect(
+      bad('您在用氨氯地平，又想使用缬沙坦。只要两种药间隔 6 小时服用，就不会有明显的相互作用。'),
+    ).toEqual([]);
+  });
+});
