@@ -30,12 +30,12 @@ const ELSEWHERE =
 /** A hedge on the relation ("可能", "may", "might", "perhaps"). */
 const HEDGE = /可能|也许|或许|大概|\bmay\b|\bmight\b|\bperhaps\b|\bpossibly\b/i;
 /** A category stated for one pressure only ("收缩压处在1级范围", "the systolic is in the grade 2 range"). */
-const ONE_AXIS =
+export const ONE_AXIS =
   /(?:收缩压|舒张压|高压|低压|systolic|diastolic)(?:\s*(?:值|读数|reading|pressure|number|value))?\s*(?:处在|处于|落在|位于|在|属于|达到|is in|is within|falls (?:in|within)|lies (?:in|within)|sits in|is at)/i;
 
 /** The one-pressure phrase comes before the first category word ("158/102：收缩压处在1级范围"), not after it in a
  * "because" clause ("158/102 属于1级，因为收缩压在140–159之间" names the category of the whole reading). */
-function axisBeforeCategory(text: string): boolean {
+export function axisBeforeCategory(text: string): boolean {
   const t = text.normalize('NFKC');
   const axis = ONE_AXIS.exec(t);
   const first = categoriesIn(t)[0];

@@ -11,6 +11,7 @@ import { ageIn, type Discourse } from './discourse.ts';
 import { axisValues, RANGE, type AxisValue as BpValueAt } from './extract-bp-axis.ts';
 import { correspondence } from './extract-bp-correspond.ts';
 import { categoriesIn } from './extract-bp-categories.ts';
+import { axisBeforeCategory } from './certainty.ts';
 
 export { categoriesIn } from './extract-bp-categories.ts';
 import type { BpData, TargetData } from './types.ts';
@@ -411,7 +412,10 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
       lowerBoundOnly: true,
     });
   }
-  const bare = values.length === 1 && !cats.length && !isTargetSentence ? values[0] : undefined;
+  // A reading whose categories are stated for one pressure only ("165/96：收缩压在2级范围，舒张压在1级范围") has no
+  // category of its own yet: the next sentence may give it ("因此判为1级高血压").
+  const axisOnly = values.length === 1 && axisBeforeCategory(t.slice(values[0]!.end));
+  const bare = values.length === 1 && (!cats.length || axisOnly) && !isTargetSentence ? values[0] : undefined;
   if (bare && bare.sbp[1] === undefined && bare.dbp?.[1] === undefined && !bare.lead && bare.dbp)
     d.lastReading = { sbp: bare.sbp[0], dbp: bare.dbp[0], setting: settingAt(t, bare.at) };
   else delete d.lastReading;

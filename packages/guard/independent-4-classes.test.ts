@@ -31,6 +31,15 @@ describe('certainty gate: a contradiction needs a complete parse (independent se
     ]);
   });
 
+  it('a reading with categories for one pressure only takes the category of the next sentence ("因此判为…")', () => {
+    expect(
+      bad('按中国2018指南，血压 185/94 mmHg：收缩压在3级范围，舒张压在1级范围。因此判为1级高血压。'),
+    ).toEqual(['bp-threshold']);
+    expect(
+      bad('按中国2018指南，血压 185/94 mmHg：收缩压在3级范围，舒张压在1级范围。因此判为3级高血压。'),
+    ).toEqual([]);
+  });
+
   it('a denied change or a value attributed to another source is unverifiable', () => {
     expect(bad('2024版中国指南并没有把诊室高血压的标准降到 130/80 mmHg。', undefined, 'china-2024')).toEqual(
       [],
