@@ -20,10 +20,12 @@ const NAME = {
   dbp: String.raw`舒张压|DBP|diastolic(?: BP| blood pressure| pressure)?`,
 };
 const LINK = String.raw`\s*(?:is|of|at|为|在|:|：)?\s*(?:a |an )?`;
+/** A lower bound in words: "不低于180", "至少", "at least", "超过110", "above" (a bound at the number). */
+const LEAD = String.raw`(≥|>=|＞|>|不低于|不小于|大于等于|大于|高于|超过|达到|至少|at least|above|over|more than)?`;
 const AFTER_NAME = (name: string) =>
-  new RegExp(String.raw`(?:${name})${LINK}(≥|>=)?\s*(\d{2,3})(?:\s*mmHg)?(?:${RANGE}(\d{2,3}))?`, 'i');
+  new RegExp(String.raw`(?:${name})${LINK}${LEAD}\s*(\d{2,3})(?:\s*mmHg)?(?:${RANGE}(\d{2,3}))?`, 'i');
 const BEFORE_NAME = (name: string) =>
-  new RegExp(String.raw`(≥|>=)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?\s*mmHg\s*(?:${name})`, 'i');
+  new RegExp(String.raw`${LEAD}\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?\s*mmHg\s*(?:${name})`, 'i');
 /** "… mmHg or higher", "及以上": the single value is a lower threshold. */
 const OR_HIGHER = /^\s*(?:mmHg)?\s*(?:or (?:more|higher|above)|and above|及以上|以上|或以上|或更高)/i;
 

@@ -251,3 +251,12 @@ describe('a condition clause is not what the patient takes (independent set 4)',
     ).toEqual([]);
   });
 });
+
+describe('single-axis bounds in words (number normalisation)', () => {
+  it('"收缩压不低于180", "a systolic of at least 180" is a lower threshold', () => {
+    expect(bad('按中国2018指南，收缩压不低于170 mmHg属于3级高血压。')).toEqual(['bp-threshold']);
+    expect(bad('Under ESH 2023, grade 3 is a systolic of at least 170 mmHg.')).toEqual(['bp-threshold']);
+    expect(bad('按中国2018指南，收缩压不低于180 mmHg属于3级高血压。')).toEqual([]);
+    expect(bad('Under ESH 2023, grade 3 is a systolic of at least 180 mmHg.')).toEqual([]);
+  });
+});
