@@ -42,7 +42,27 @@ export function axisBeforeCategory(text: string): boolean {
   return !!axis && (!first || axis.index < first.at);
 }
 
+/** A value attributed to other people or to the past ("some experts suggest", "your previous target", "以前"). */
+const REPORTED =
+  /\bsome (?:experts|doctors|people|clinicians|guidelines|studies|sources)\b|\bothers\b|有(?:些|的)?(?:专家|医生|人|研究)|previous(?:ly)?|formerly|used to|\bold(?:er)? (?:target|threshold|guideline)|以前|过去|原来|之前|旧版/i;
+
+/** The clause (between commas, semicolons and "but") that states the claim's systolic value. */
+function clauseWithValue(claim: Claim, text: string): string | undefined {
+  const sbp = claim.target?.sbp ?? claim.bp?.sbp?.[0];
+  if (sbp === undefined) return undefined;
+  return text
+    .normalize('NFKC')
+    .split(/[,;，；]|\bbut\b|\bwhereas\b|但是?|而/)
+    .find((c) => new RegExp(`(?<!\\d)${sbp}(?!\\d)`).test(c));
+}
+
 const GATES: Gate[] = [
+  {
+    kinds: BP,
+    test: (c, t) => REPORTED.test(clauseWithValue(c, t) ?? ''),
+    zh: '该数值出自他人观点或以往情况，不是所述指南的说法',
+    en: "the value is someone else's view or a past one, not what the guideline states",
+  },
   {
     kinds: BP,
     // A reading the answer denies is read with its own negation (BpData.negated); other forms are not.

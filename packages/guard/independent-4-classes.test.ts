@@ -57,6 +57,25 @@ describe('certainty gate: a contradiction needs a complete parse (independent se
     ]);
   });
 
+  it("a value in a clause attributed to others or to the past ('some experts', 'previous', '以前') is unverifiable", () => {
+    expect(
+      bad(
+        'Some experts suggest a target below 120/80 mmHg, but ESH 2023 recommends 120–129 systolic for most adults.',
+      ),
+    ).toEqual([]);
+    expect(
+      bad('Your previous target was below 150/90 mmHg; at 62 the ESH 2023 target is below 130/80 mmHg.', {
+        age: 62,
+      }),
+    ).toEqual([]);
+    // Near miss: the guideline's own clause is still checked.
+    expect(
+      bad('Your previous target was below 150/90 mmHg; at 62 the ESH 2023 target is below 160/95 mmHg.', {
+        age: 62,
+      }),
+    ).toEqual(['bp-target']);
+  });
+
   it('a hedged category is unverifiable; the same sentence without the hedge is checked', () => {
     expect(bad('按中国2018指南，145/92 mmHg 可能属于正常高值。')).toEqual([]);
     expect(bad('按中国2018指南，145/92 mmHg 属于正常高值。')).toEqual(['bp-threshold']);
