@@ -16,6 +16,8 @@ const heldout2 = parseCorpus(readFileSync(join(dir, 'heldout-2.txt'), 'utf8'));
 // Held-out part 6 (being written independently, never opened to tune) counts towards the held-out quarter when present.
 const heldout6Path = join(dir, 'heldout-6.txt');
 const heldout6 = existsSync(heldout6Path) ? parseCorpus(readFileSync(heldout6Path, 'utf8')) : [];
+// Held-out part 7: written independently after part 6, never opened to tune.
+const heldout7 = parseCorpus(readFileSync(join(dir, 'heldout-7.txt'), 'utf8'));
 // Written independently as held-out part 3, evaluated twice as held out, then moved to tuning (2026-12-06).
 const tuningInd = parseCorpus(readFileSync(join(dir, 'tuning-independent.txt'), 'utf8'));
 // Written independently as held-out part 4, measured once as held out, then moved to tuning (2026-12-06).
@@ -24,7 +26,7 @@ const tuningInd2 = parseCorpus(readFileSync(join(dir, 'tuning-independent-2.txt'
 const tuningInd3 = parseCorpus(readFileSync(join(dir, 'tuning-independent-3.txt'), 'utf8'));
 
 describe('labelled corpus', () => {
-  const held = [...heldout, ...heldout2, ...heldout6];
+  const held = [...heldout, ...heldout2, ...heldout6, ...heldout7];
   const all = [
     ...tuning,
     ...tuning2,
