@@ -98,6 +98,13 @@ const POTASSIUM_BARE =
 export function potassiumIn(text: string): number | undefined {
   if (!/钾|potassium|K\+|K⁺|serum K/i.test(text)) return undefined;
   const t = text.normalize('NFKC').replace(/K⁺/g, 'K+');
+  // Two different values ("was 5.4 last month but is 4.6 now"): which is current is not read with certainty.
+  const all = new Set(
+    [...t.matchAll(/(?<![\d.])(\d\.\d{1,2})(?![\d.])/g)]
+      .map((x) => Number(x[1]))
+      .filter((v) => v >= 2 && v <= 8),
+  );
+  if (all.size > 1) return undefined;
   const m = POTASSIUM.exec(t);
   if (m) return Number(m[1]);
   const b = POTASSIUM_BARE.exec(t);

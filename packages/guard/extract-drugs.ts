@@ -188,6 +188,25 @@ export function dedupeEntities(mentions: Mention[], kb: DrugKnowledgeBase): Ment
   return out;
 }
 
+/**
+ * Whether some mention of the condition word is affirmed for the patient: not denied right before it ("现在没有怀孕",
+ * "not pregnant", "no longer"); pregnancy is a current state, so a past one ("以前怀孕时", "previous pregnancy") does
+ * not count (a history of angioedema does).
+ */
+function affirmedAt(lower: string, key: string, id: string): boolean {
+  for (let at = lower.indexOf(key), n = 0; at >= 0 && n < 4; at = lower.indexOf(key, at + key.length), n++) {
+    const before = lower.slice(Math.max(0, at - 12), at);
+    if (
+      /(?:没有|未|无|不再|\bnot|\bno longer|\bnever|isn't|aren't|wasn't)\s*(?:a\s+|an\s+)?$/.test(before)
+    )
+      continue;
+    if (id === 'pregnancy' && /(?:以前|曾经|之前|上次|previous|prior|past|earlier|last)\s*$/.test(before))
+      continue;
+    return true;
+  }
+  return false;
+}
+
 const CONDITIONAL = /只要|如果|假如|若|\bif\b|as long as|provided (?:that )?/i;
 
 /** Starting or adding a drug ("可以加用螺内酯", "could still be added", "start"): the potassium gates apply. */
@@ -355,7 +374,9 @@ export function drugClaims(
   // Drug–condition statements (polarity per clause).
   const lower = text.toLowerCase();
   const stated = CONDITION_KEYS.filter(
-    (c) => c.keys.some((k) => k && lower.includes(k)) || (c.id === 'hfref' && reducedEjection(text)),
+    (c) =>
+      c.keys.some((k) => k && lower.includes(k) && affirmedAt(lower, k, c.id)) ||
+      (c.id === 'hfref' && reducedEjection(text)),
   );
   // The patient's own conditions: a sentence about the patient without a drug ("患者有痛风病史", "您怀孕 12 周",
   // "You're now 18 weeks pregnant"), or one that says the patient has or developed it ("You developed angioedema

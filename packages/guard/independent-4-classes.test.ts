@@ -279,3 +279,21 @@ describe('single-axis bounds in words (number normalisation)', () => {
     expect(bad('Under ESH 2023, grade 3 is a systolic of at least 180 mmHg.')).toEqual([]);
   });
 });
+
+describe("a condition or value not the patient's current one (fresh false-alarm classes)", () => {
+  it('a denied or past pregnancy is not the patient\'s condition; "must not be used in pregnancy" still is', () => {
+    expect(bad('您以前怀孕时用过拉贝洛尔，现在没有怀孕，可以继续用氯沙坦。')).toEqual([]);
+    expect(bad('You are not pregnant, so losartan can be continued.')).toEqual([]);
+    expect(bad('您现在怀孕了，可以继续用氯沙坦。')).toEqual(['drug-condition']);
+    expect(bad('Nifedipine must not be used in pregnancy.')).toEqual(['drug-condition']);
+  });
+
+  it('two potassium values in one sentence: which is current is not certain', () => {
+    expect(
+      bad('Your potassium was 5.4 last month but is 4.6 now, so eplerenone can be started with monitoring.'),
+    ).toEqual([]);
+    expect(bad('Your potassium is 5.4 mmol/L, so eplerenone can be started with monitoring.')).toEqual([
+      'drug-condition',
+    ]);
+  });
+});
