@@ -56,7 +56,18 @@ function clauseWithValue(claim: Claim, text: string): string | undefined {
     .find((c) => new RegExp(`(?<!\\d)${sbp}(?!\\d)`).test(c));
 }
 
+/** A future or conditional change ("如果降到 44 以下", "if it drops below 60, that would be …"). */
+const CONDITION = /如果|假如|若|一旦|\bif\b|\bonce\b|\bwould\b|\bshould it\b|\bwhen it\b/i;
+
 const GATES: Gate[] = [
+  {
+    kinds: ['lab-threshold'],
+    // A bound in a conditional is the edge the patient may cross, not the category's edge.
+    test: (c, t) =>
+      (c.lab?.form === 'below' || c.lab?.form === 'at-least' || !!c.acr?.bound) && CONDITION.test(t),
+    zh: '该界值出现在假设的变化中，不是分级的界值',
+    en: "the bound is part of a hypothetical change, not the category's edge",
+  },
   {
     kinds: BP,
     test: (c, t) => REPORTED.test(clauseWithValue(c, t) ?? ''),

@@ -297,3 +297,14 @@ describe("a condition or value not the patient's current one (fresh false-alarm 
     ]);
   });
 });
+
+describe('a bound in a hypothetical change is not a category edge', () => {
+  it('"如果降到 44 以下，就属于 G3b", "if it drops below 60, that would be G3a" are unverifiable', () => {
+    expect(bad('您的 eGFR 为 58。如果降到 44 以下，就属于 G3b。')).toEqual([]);
+    expect(bad('Your eGFR is 62 today. If it drops below 60 on repeat testing, that would be G3a.')).toEqual(
+      [],
+    );
+    // Near miss: a stated category edge is still checked.
+    expect(bad('KDIGO G4 is an eGFR below 30.')).toEqual(['lab-threshold']);
+  });
+});
