@@ -196,9 +196,7 @@ export function dedupeEntities(mentions: Mention[], kb: DrugKnowledgeBase): Ment
 function affirmedAt(lower: string, key: string, id: string): boolean {
   for (let at = lower.indexOf(key), n = 0; at >= 0 && n < 4; at = lower.indexOf(key, at + key.length), n++) {
     const before = lower.slice(Math.max(0, at - 12), at);
-    if (
-      /(?:没有|未|无|不再|\bnot|\bno longer|\bnever|isn't|aren't|wasn't)\s*(?:a\s+|an\s+)?$/.test(before)
-    )
+    if (/(?:没有|未|无|不再|\bnot|\bno longer|\bnever|isn't|aren't|wasn't)\s*(?:a\s+|an\s+)?$/.test(before))
       continue;
     if (id === 'pregnancy' && /(?:以前|曾经|之前|上次|previous|prior|past|earlier|last)\s*$/.test(before))
       continue;
