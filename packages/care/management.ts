@@ -56,7 +56,12 @@ export interface PatientHome {
   modelConfigured: boolean;
   guideline: Guideline;
   carePlan?: CarePlanView;
-  monitoring: { plan: MonitoringPlan; reminders: ReminderDue[]; adherence: Adherence };
+  monitoring: {
+    plan: MonitoringPlan;
+    reminders: ReminderDue[];
+    /** Sessions (engine) plus readings counted like the cards; `fraction` = taken / planned readings. */
+    adherence: Adherence & { plannedReadings: number; takenReadings: number };
+  };
   deceased?: { date?: string };
   progress: {
     /** Home-BP target (home readings are compared with it, never with the office target). */

@@ -14,6 +14,7 @@ import { careSettings } from './settings.ts';
 import { measuredContext } from './measured.ts';
 import { openCrisisAlert, type PatientLanguage } from './crisis-alert.ts';
 import { careDb } from './tables.ts';
+import { homeAdherence } from './home-adherence.ts';
 
 /** Weekly home means (local weeks starting Monday), oldest first. */
 export function weeklyProgress(
@@ -167,7 +168,15 @@ export async function patientHome(
   // The dead are sent no reminders (issue 17 item 4).
   const reminders = deceased ? [] : remindersFor(plan, past, now.toISOString(), offset);
   const from = [plan.startDate, addDays(today, -13)].sort().at(-1)!;
-  const adh = adherence(plan, past, from, today, offset);
+  const adh = homeAdherence(
+    plan,
+    past,
+    now.toISOString(),
+    offset,
+    from,
+    today,
+    adherence(plan, past, from, today, offset),
+  );
   // An open crisis alert reaches the patient whatever the reading's measured date (tester finding 1).
   const crisis = await openCrisisAlert(deps, ctx, patientId, {
     readings: context.home,

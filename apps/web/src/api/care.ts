@@ -121,6 +121,9 @@ export interface Adherence {
   plannedSessions: number;
   completedSessions: number;
   fullSessions: number;
+  /** On the patient home: readings counted like the cards (today's sessions included). */
+  plannedReadings?: number;
+  takenReadings?: number;
   fraction: number;
   from: string;
   to: string;

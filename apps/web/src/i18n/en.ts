@@ -644,7 +644,7 @@ export const en = {
       reminders: "Today's measurements",
       noReminders: 'No measurements planned for today.',
       readingsTaken: '{{taken}} of {{planned}} readings taken',
-      adherence: 'Measured {{completed}} of {{planned}} planned sessions ({{percent}})',
+      adherence: '{{completed}} of {{planned}} planned readings taken so far, today included ({{percent}})',
       scheduleDaily: 'morning and evening for {{days}} days',
       scheduleWeekly: 'one day a week',
       plan: 'My target and goals',

@@ -634,7 +634,7 @@ export const zhCN: Messages = {
       reminders: '今日测量',
       noReminders: '今天没有计划的测量。',
       readingsTaken: '已测 {{taken}} / {{planned}} 次',
-      adherence: '计划测量 {{planned}} 次，已测 {{completed}} 次（{{percent}}）',
+      adherence: '截至今天（含今天）计划测量 {{planned}} 次，已测 {{completed}} 次（{{percent}}）',
       scheduleDaily: '连续 {{days}} 天早晚测量',
       scheduleWeekly: '每周测量一天',
       plan: '我的目标',

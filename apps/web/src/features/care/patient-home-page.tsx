@@ -130,8 +130,9 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
         <p data-testid="monitoring-adherence">
           {t('care.home.adherence', {
             percent: percent(adherence.fraction),
-            completed: adherence.completedSessions,
-            planned: adherence.plannedSessions,
+            // Readings, counted like the cards above (today's sessions included).
+            completed: adherence.takenReadings ?? adherence.completedSessions,
+            planned: adherence.plannedReadings ?? adherence.plannedSessions,
           })}{' '}
           <span className="muted">
             ({formatDate(adherence.from, lang)} – {formatDate(adherence.to, lang)})
