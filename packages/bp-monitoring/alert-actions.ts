@@ -9,6 +9,7 @@ import { QihuangError, SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/co
 import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
 import { sql } from 'kysely';
 import { iso, noticeOf } from './alert-notices.ts';
+import { DEFAULT_TIME_ZONE, zoneOffsets } from './local-time.ts';
 import { ACK_EXTENSION, ALERT_CODE_SYSTEM, fromFlag, type StoredAlert } from './alerts-store.ts';
 
 export const CONTACT_METHODS = ['phone', 'sms', 'wechat', 'video', 'in-person', 'other'] as const;
@@ -37,49 +38,104 @@ export interface ActionBounds {
   raisedAt?: string;
 }
 
+/** The caller's language and the hospital's zone: refusals speak the one and show times in the other. */
+export interface ActionLocale {
+  language?: 'zh-CN' | 'en';
+  timeZone?: string;
+}
+
+const FIELD_ZH: Record<string, string> = {
+  contactedBy: '联系人',
+  contactedAt: '联系时间',
+  action: '处置措施',
+  method: '联系方式',
+  patientReached: '是否联系到患者',
+};
+
 /**
- * Checks the body; every missing or malformed field is named in the 400 with what is wrong. The contact time
- * cannot be before the reading the alert is about, nor (beyond the clock skew) before the alert or in the future.
+ * Checks the body; every missing or malformed field is named in the 400 with what is wrong, in the caller's
+ * language, times in the hospital's zone. The contact time cannot be before the reading the alert is about, nor
+ * (beyond the clock skew) before the alert or in the future.
  */
-export function parseAlertAction(body: unknown, now: string, bounds: ActionBounds = {}): AlertAction {
+export function parseAlertAction(
+  body: unknown,
+  now: string,
+  bounds: ActionBounds = {},
+  locale: ActionLocale = {},
+): AlertAction {
+  const zh = locale.language === 'zh-CN';
+  const zone = locale.timeZone ?? DEFAULT_TIME_ZONE;
+  const offsetAt = zoneOffsets(zone);
+  const local = (t: string) => {
+    const ms = Date.parse(t);
+    return `${new Date(ms + offsetAt(ms) * 60_000).toISOString().slice(0, 16).replace('T', ' ')} (${zone})`;
+  };
+  const name = (field: string) => (zh ? (FIELD_ZH[field] ?? field) : field);
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const issues: { field: string; message: string }[] = [];
   const text = (field: string, max: number) => {
     const v = b[field];
-    if (typeof v !== 'string' || v.trim() === '') issues.push({ field, message: `${field} is required` });
+    if (typeof v !== 'string' || v.trim() === '')
+      issues.push({ field, message: zh ? `请填写${name(field)}` : `${field} is required` });
     else if (v.trim().length < 2)
-      issues.push({ field, message: `${field} is too short (at least 2 characters)` });
-    else if (v.length > max) issues.push({ field, message: `${field} is longer than ${max} characters` });
+      issues.push({
+        field,
+        message: zh ? `${name(field)}太短(至少 2 个字)` : `${field} is too short (at least 2 characters)`,
+      });
+    else if (v.length > max)
+      issues.push({
+        field,
+        message: zh ? `${name(field)}超过 ${max} 个字` : `${field} is longer than ${max} characters`,
+      });
     return typeof v === 'string' ? v.trim() : '';
   };
   const contactedBy = text('contactedBy', 200);
   const action = text('action', 2000);
   const contactedAt = typeof b.contactedAt === 'string' ? b.contactedAt : '';
   if (!DATE_TIME.test(contactedAt) || Number.isNaN(Date.parse(contactedAt)))
-    issues.push({ field: 'contactedAt', message: 'contactedAt must be a date-time with its offset' });
+    issues.push({
+      field: 'contactedAt',
+      message: zh ? '联系时间须为带时区的日期时间' : 'contactedAt must be a date-time with its offset',
+    });
   else if (Date.parse(contactedAt) > Date.parse(now) + CLOCK_SKEW_MS)
     issues.push({
       field: 'contactedAt',
-      message: `contactedAt (${contactedAt}) is in the future (now ${now})`,
+      message: zh
+        ? `联系时间(${local(contactedAt)})晚于现在(${local(now)})`
+        : `contactedAt (${local(contactedAt)}) is in the future (now ${local(now)})`,
     });
   else if (bounds.readingAt && Date.parse(contactedAt) < Date.parse(bounds.readingAt))
     issues.push({
       field: 'contactedAt',
-      message: `contactedAt (${contactedAt}) is before the reading the alert is about (measured ${bounds.readingAt})`,
+      message: zh
+        ? `联系时间(${local(contactedAt)})早于该警报的读数测量时间(${local(bounds.readingAt)})`
+        : `contactedAt (${local(contactedAt)}) is before the reading the alert is about (measured ${local(bounds.readingAt)})`,
     });
   else if (bounds.raisedAt && Date.parse(contactedAt) < Date.parse(bounds.raisedAt) - CLOCK_SKEW_MS)
     issues.push({
       field: 'contactedAt',
-      message: `contactedAt (${contactedAt}) is before the alert was raised (${bounds.raisedAt})`,
+      message: zh
+        ? `联系时间(${local(contactedAt)})早于警报发出时间(${local(bounds.raisedAt)})`
+        : `contactedAt (${local(contactedAt)}) is before the alert was raised (${local(bounds.raisedAt)})`,
     });
   if (!CONTACT_METHODS.includes(b.method as ContactMethod))
-    issues.push({ field: 'method', message: `method must be one of ${CONTACT_METHODS.join(', ')}` });
+    issues.push({
+      field: 'method',
+      message: zh
+        ? `联系方式须为以下之一:${CONTACT_METHODS.join('、')}`
+        : `method must be one of ${CONTACT_METHODS.join(', ')}`,
+    });
   if (typeof b.patientReached !== 'boolean')
-    issues.push({ field: 'patientReached', message: 'patientReached must be true or false' });
+    issues.push({
+      field: 'patientReached',
+      message: zh ? '请选择是否联系到患者' : 'patientReached must be true or false',
+    });
   if (issues.length)
     throw new QihuangError(
       'invalid-input',
-      `An alert is closed only with the action taken: ${issues.map((i) => i.message).join('; ')}`,
+      zh
+        ? `关闭警报须记录处置措施:${issues.map((i) => i.message).join(';')}`
+        : `An alert is closed only with the action taken: ${issues.map((i) => i.message).join('; ')}`,
       {
         issues: issues.map((i) => ({
           severity: 'error' as const,
@@ -105,11 +161,12 @@ export async function closeAlert(
   id: string,
   body: unknown,
   now: string,
+  locale: ActionLocale = {},
 ): Promise<StoredAlert> {
   // The care team, or a hospital system acting for it (service principal, e.g. a call-centre integration).
   if (!['clinician', 'nurse', 'admin', 'service'].includes(ctx.principal.role))
     throw new QihuangError('forbidden', 'Alerts are closed by the care team (clinician, nurse)');
-  parseAlertAction(body, now); // the body's own faults first, before the alert is read
+  parseAlertAction(body, now, {}, locale); // the body's own faults first, before the alert is read
   const flag = await repo.read(ctx, 'Flag', id);
   if ((flag.code as { coding?: { system?: string }[] }).coding?.[0]?.system !== ALERT_CODE_SYSTEM)
     throw new QihuangError('not-found', `Alert ${id} is not known`);
@@ -117,10 +174,15 @@ export async function closeAlert(
   const notice = await noticeOf(repo, id);
   const raisedAt = iso(notice?.raised_at) ?? (flag.period as { start?: string } | undefined)?.start;
   const readingAt = iso(notice?.reading_at);
-  const action = parseAlertAction(body, now, {
-    ...(readingAt ? { readingAt } : {}),
-    ...(raisedAt ? { raisedAt } : {}),
-  });
+  const action = parseAlertAction(
+    body,
+    now,
+    {
+      ...(readingAt ? { readingAt } : {}),
+      ...(raisedAt ? { raisedAt } : {}),
+    },
+    locale,
+  );
   const patient = String((flag.subject as { reference?: string }).reference ?? '');
   const patientId = patient.replace(/^Patient\//, '');
   const who = `${ctx.principal.kind}/${ctx.principal.username}`;

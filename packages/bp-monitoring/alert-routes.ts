@@ -10,6 +10,7 @@ import { closeAlert } from './alert-actions.ts';
 import type { AlertHub, AlertEvent } from './alert-notifier.ts';
 import { alertTimeliness } from './alert-timeliness.ts';
 import { listAlerts } from './alerts-store.ts';
+import { patientLanguage } from './reading-advice.ts';
 
 export interface AlertRouteDeps {
   repository: FhirRepository;
@@ -20,6 +21,8 @@ export interface AlertRouteDeps {
   targetMinutes: number;
   /** Seconds between keep-alive comments on the stream. */
   keepAliveSeconds?: number;
+  /** The hospital's zone (times in refusals). */
+  timeZone?: string;
 }
 
 const STAFF = ['clinician', 'nurse', 'admin', 'service'];
@@ -105,7 +108,12 @@ export function createAlertRoutes(deps: AlertRouteDeps): Hono {
   // Acknowledging is closing, and needs the action taken (alert-actions.ts): 400 without it.
   const close = async (c: import('hono').Context) => {
     const body: unknown = await c.req.json().catch(() => undefined);
-    const alert = await closeAlert(deps.repository, deps.context(c), c.req.param('id')!, body, deps.now());
+    // Refusals in the caller's language (?lang, Accept-Language), times in the hospital's zone.
+    const language = patientLanguage(c.req.query('lang'), c.req.header('accept-language'));
+    const alert = await closeAlert(deps.repository, deps.context(c), c.req.param('id')!, body, deps.now(), {
+      language,
+      ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
+    });
     deps.hub?.publish({ type: 'closed', alert });
     return c.json(alert);
   };
@@ -173,6 +181,8 @@ export const ALERT_OPENAPI = {
       summary: 'Close an alert with the action taken (who contacted the patient, when, how, what was done)',
       tags: ['blood-pressure'],
       description:
+        "Refusals are in the caller's language (?lang=zh-CN|en, else Accept-Language; zh-CN by default), " +
+        "times in the hospital's zone. " +
         'Body: { contactedBy, contactedAt (date-time with offset), method (phone, sms, wechat, video, ' +
         'in-person, other), patientReached (boolean), action }. Without a complete action: 400, nothing ' +
         'changes. Kept as FHIR Task + Communication + Provenance; the Flag becomes inactive; audited. ' +

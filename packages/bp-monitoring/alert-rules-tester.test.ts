@@ -177,10 +177,10 @@ describe.each(DATABASE_KINDS)('alert rules found by the tester on %s', (kind) =>
     now = new Date(NOW.getTime() + 60 * 60_000);
     await upload('tr-close', '2026-12-06T12:40:00+08:00,199,119,mmHg'); // alert raised 13:00 (05:00Z)
     const [alert] = await alerts('tr-close', 'active');
-    const close = (body: Record<string, unknown>) =>
+    const close = (body: Record<string, unknown>, lang = 'en') =>
       t.request(`/api/bp/alerts/${alert!.id}/close`, {
         method: 'POST',
-        headers: { ...auth(nurse), 'content-type': 'application/json' },
+        headers: { ...auth(nurse), 'content-type': 'application/json', 'accept-language': lang },
         body: JSON.stringify({
           contactedBy: 'Nurse Li',
           contactedAt: new Date(now.getTime() - 60_000).toISOString(),
@@ -206,6 +206,16 @@ describe.each(DATABASE_KINDS)('alert rules found by the tester on %s', (kind) =>
     const short = await message(await close({ action: 'x' }));
     expect(short).toMatch(/action is too short/);
     expect(short).not.toMatch(/action is required/);
+    // Issue 17 (close refusal): the caller's language, times in the hospital's zone (Asia/Shanghai), never raw UTC.
+    const future = await message(await close({ contactedAt: '2030-01-01T15:00:00.000Z' }, 'zh-CN,zh;q=0.9'));
+    expect(future).toMatch(/联系时间\(2030-01-01 23:00 \(Asia\/Shanghai\)\)晚于现在/);
+    expect((JSON.parse(future) as { error: { message: string } }).error.message).not.toMatch(
+      /contactedAt|closed|\d{2}(:\d{2})*(\.\d+)?Z/,
+    );
+    expect(await message(await close({ contactedAt: '2030-01-01T15:00:00.000Z' }))).toMatch(
+      /contactedAt \(2030-01-01 23:00 \(Asia\/Shanghai\)\) is in the future/,
+    );
+    expect(await message(await close({ action: 'x' }, 'zh-CN'))).toMatch(/处置措施太短/);
     expect((await alerts('tr-close', 'active')).map((a) => a.id)).toEqual([alert!.id]);
     expect((await close({})).status).toBe(200);
   });

@@ -35,6 +35,11 @@ export interface TimelinessReport {
   readingToClose: Durations;
   /** Minutes from the alert being raised to its closing. */
   alertToClose: Durations;
+  /**
+   * Minutes from the (earliest) reading of each alert raised in the period (open or closed) to the alert being
+   * raised: how late readings reach the server (a device that uploads days later lengthens it), not the team.
+   */
+  readingToAlert: Omit<Durations, 'withinTargetPercent'>;
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -88,6 +93,12 @@ export async function alertTimeliness(
     alertToClose: durations(
       closed.map((r) => minutes(r.raised_at, r.acknowledged_at!)),
       options.targetMinutes,
+    ),
+    readingToAlert: (({ count, medianMinutes, p90Minutes }) => ({ count, medianMinutes, p90Minutes }))(
+      durations(
+        rows.filter((r) => r.reading_at !== null).map((r) => minutes(r.reading_at!, r.raised_at)),
+        options.targetMinutes,
+      ),
     ),
   };
 }

@@ -163,6 +163,7 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
       now,
       ...(deps.hub ? { hub: deps.hub } : {}),
       targetMinutes: deps.escalateAfterMinutes ?? 15,
+      timeZone: deps.timeZone ?? DEFAULT_TIME_ZONE,
     }),
   );
 

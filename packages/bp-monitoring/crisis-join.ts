@@ -30,24 +30,45 @@ export function freshCrisis(
   seen: ReadonlySet<string>,
   readings: ReadonlyMap<string, BpReading>,
   now: string,
+  offsetAt: (epochMs: number) => number = () => 0,
 ): Alert | undefined {
   const ids = alert.readingIds.filter((id) => !seen.has(id));
   if (ids.length === 0) return undefined;
-  if (ids.length === alert.readingIds.length) return alert;
   const fresh = ids.map((id) => readings.get(id)).filter((r): r is BpReading => r !== undefined);
-  if (fresh.length !== ids.length) return { ...alert, key: `crisis:${ids.join(',')}`, readingIds: ids };
+  if (fresh.length !== ids.length) {
+    return ids.length === alert.readingIds.length
+      ? alert
+      : { ...alert, key: `crisis:${ids.join(',')}`, readingIds: ids };
+  }
   const worst = fresh.reduce((a, b) => (b.sbp > a.sbp ? b : a));
-  const measured =
-    Date.parse(now) - Date.parse(worst.time) > 86_400_000 ? worst.time.slice(0, 10) : undefined;
   return {
     ...alert,
     key: `crisis:${ids.join(',')}`,
     readingIds: ids,
     values: { sbp: worst.sbp, dbp: worst.dbp },
-    display: {
-      zh: `血压重度升高 ${worst.sbp}/${worst.dbp} mmHg(${ids.length} 次读数${measured ? `,测量于 ${measured}` : ''}),请立即评估有无靶器官损害症状`,
-      en: `Severe BP ${worst.sbp}/${worst.dbp} mmHg (${ids.length} reading(s)${measured ? `, measured ${measured}` : ''}); assess urgently for target-organ damage`,
-    },
+    display: crisisDisplay(worst, ids.length, now, offsetAt),
+  };
+}
+
+/**
+ * The crisis alert's text (the engine's wording: REFERENCE §1.5 >180/120). A reading older than a day says the
+ * local day it was measured on — in the patient's zone, else the hospital's (local-time.ts), never the UTC day.
+ */
+export function crisisDisplay(
+  worst: Pick<BpReading, 'sbp' | 'dbp' | 'time'>,
+  count: number,
+  now: string,
+  offsetAt: (epochMs: number) => number,
+): { zh: string; en: string } {
+  const at = Date.parse(worst.time);
+  const measured =
+    Date.parse(now) - at > 86_400_000
+      ? new Date(at + offsetAt(at) * 60_000).toISOString().slice(0, 10)
+      : undefined;
+  const readingsEn = count === 1 ? '1 reading' : `${count} readings`;
+  return {
+    zh: `血压重度升高 ${worst.sbp}/${worst.dbp} mmHg(${count} 次读数${measured ? `,测量于 ${measured}` : ''}),请立即评估有无靶器官损害症状`,
+    en: `Severe BP ${worst.sbp}/${worst.dbp} mmHg (${readingsEn}${measured ? `, measured ${measured}` : ''}); assess urgently for target-organ damage`,
   };
 }
 

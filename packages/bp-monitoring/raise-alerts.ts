@@ -128,7 +128,7 @@ export async function raiseAlerts(
       alerts.push(alert);
       continue;
     }
-    const fresh = freshCrisis(alert, flags.seenCrisis, byId, now);
+    const fresh = freshCrisis(alert, flags.seenCrisis, byId, now, offsetAt);
     if (!fresh) continue;
     if (flags.openCrisis) joined += await joinOpenCrisis(repo, ctx, patientId, flags.openCrisis, fresh, byId);
     else alerts.push(fresh);
