@@ -69,9 +69,9 @@ export function localizeFinding(f: Finding, lang: Language): LocalizedFinding {
 
 /** Messages the API answers with, in the caller's language. */
 export const MESSAGES = {
-  overrideRequired: (ids: string[]) => ({
-    en: `Approving over a warning or critical finding needs an override reason for each: ${ids.join(', ')}`,
-    zh: `通过含警示或严重问题的处方须为每条问题填写忽略理由：${ids.join('，')}`,
+  overrideRequired: (titles: string[]) => ({
+    en: `Approving over a warning or critical finding needs an override reason for each: ${titles.join('; ')}`,
+    zh: `通过含警示或严重问题的处方须为每条问题填写忽略理由：${titles.join('；')}`,
   }),
   returnReason: { en: 'A reason is required to return a prescription', zh: '退回处方须填写理由' },
   notAnOrder: (id: string, intent: string, status: string) => ({

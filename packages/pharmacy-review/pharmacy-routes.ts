@@ -261,14 +261,16 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     const unknown = Object.keys(overrides).filter((f) => !known.has(f));
     if (unknown.length > 0) throw new QihuangError('invalid-input', say(MESSAGES.unknownFindings(unknown)));
     // Safety: approving over a warning or critical finding needs the pharmacist's reason for each one.
-    const missing = current.findings.filter((f) => isSerious(f) && !overrides[f.id]).map((f) => f.id);
+    const missing = current.findings.filter((f) => isSerious(f) && !overrides[f.id]);
+    // Named by their display title (drug and problem, in the caller's language), never by the internal key.
+    const title = (f: Finding) => localizeFinding(f, lang).summary;
     if (state === 'approved' && missing.length > 0)
-      throw new QihuangError('invalid-input', say(MESSAGES.overrideRequired(missing)), {
+      throw new QihuangError('invalid-input', say(MESSAGES.overrideRequired(missing.map(title))), {
         issues: missing.map((f) => ({
           severity: 'error' as const,
           code: 'required',
-          message: say(MESSAGES.overrideRequired([f])),
-          expression: [`overrides.${f}`],
+          message: say(MESSAGES.overrideRequired([title(f)])),
+          expression: [`overrides.${f.id}`],
         })),
       });
     const record: ReviewRecord = {

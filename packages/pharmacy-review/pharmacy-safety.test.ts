@@ -143,10 +143,25 @@ describe.each(DATABASE_KINDS)('pharmacist queue safety on %s', (kind) => {
     expect(serious.length).toBeGreaterThan(0);
     const empty = await approve('rx-metformin', {}, 'en');
     expect(empty.status).toBe(400);
-    expect(await empty.text()).toMatch(/override reason/);
+    // The messages (not `expression`, the machine path of the override field) name the findings.
+    const messages = (r: { error?: { message: string; issues?: { message: string }[] } }) =>
+      [r.error?.message, ...(r.error?.issues ?? []).map((i) => i.message)].join('\n');
+    const emptyText = messages(await empty.json());
+    expect(emptyText).toMatch(/override reason/);
+    // Findings are named by their display title (drug and problem), never by the internal key.
+    for (const f of serious) expect(emptyText).not.toContain(f.id);
+    expect(emptyText).not.toMatch(/MedicationRequest\//);
+    const enTitles = (await queue('', 'en')).find((i) => i.id === 'rx-metformin')!.findings;
+    for (const f of enTitles.filter((x) => x.severity !== 'info')) expect(emptyText).toContain(f.summary);
     const zh = await approve('rx-metformin', { reason: '已知' }, 'zh-CN');
     expect(zh.status).toBe(400);
-    expect(await zh.text()).toMatch(/忽略理由/);
+    const zhText = messages(await zh.json());
+    expect(zhText).toMatch(/忽略理由/);
+    expect(zhText).not.toMatch(/MedicationRequest\//);
+    for (const f of serious) expect(zhText).toContain(f.summary);
+    // No Accept-Language: the default of the other API routes (/api/bp, /api/care): zh-CN.
+    const none = await approve('rx-metformin', {});
+    expect(await none.text()).toMatch(/忽略理由/);
     const stored = await t.request('/fhir/R4/MedicationRequest/rx-metformin', { headers: headers() });
     expect(((await stored.json()) as { meta: { versionId: string } }).meta.versionId).toBe('1');
     expect((await queue()).some((i) => i.id === 'rx-metformin')).toBe(true);
