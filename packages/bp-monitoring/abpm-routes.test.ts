@@ -19,6 +19,19 @@ describe.each(DATABASE_KINDS)('ABPM API on %s (issue 17 item 6)', (kind) => {
   }, 120_000);
   afterAll(async () => t?.closeAll());
 
+  it('a patient with no recording is not an error: 200 { recording: null }; an unknown patient is a 404', async () => {
+    await t.repository.update({ requestId: 's', principal: SYSTEM_PRINCIPAL }, 'Patient', 'abpm-none', {
+      resourceType: 'Patient',
+      id: 'abpm-none',
+      gender: 'male',
+      birthDate: '1960-01-01',
+    });
+    const none = await t.request('/api/abpm/patients/abpm-none/abpm');
+    expect(none.status).toBe(200);
+    expect(await none.json()).toEqual({ recording: null });
+    expect((await t.request('/api/abpm/patients/nobody/abpm')).status).toBe(404);
+  });
+
   it('takes a CSV recording, answers the summary with the guideline named, and keeps it for the BP tab', async () => {
     const post = await t.request('/api/abpm/patients/abpm-1/abpm?guideline=china-2018', {
       method: 'POST',

@@ -11,6 +11,7 @@ import { isTimeZone, zoneOffsetMinutes } from '@qihuang/engines/blood-pressure';
 import type { FhirRepository } from '@qihuang/store';
 import { ABPM_METHOD, analyseAbpm, type AbpmResult } from './abpm-analysis.ts';
 import { parseGuideline } from './assess-patient.ts';
+import { localDay, zoneOffsets } from './local-time.ts';
 import { loadPatientContext } from './patient-context.ts';
 
 export interface AbpmRouteDeps {
@@ -59,8 +60,11 @@ export function createAbpmRoutes(deps: AbpmRouteDeps): Hono {
       (e) => e.url === TIMEZONE_EXTENSION,
     )?.valueCode;
     const zone = own && isTimeZone(own) ? own : (deps.timeZone ?? 'Asia/Shanghai');
-    const lastDay = context.office.at(-1)?.time.slice(0, 10);
-    const visit = context.office.filter((r) => r.time.slice(0, 10) === lastDay);
+    // The last office visit is the latest local day (the patient's zone, else the hospital's), not the UTC day.
+    const offsetAt = zoneOffsets(zone);
+    const last = context.office.at(-1);
+    const lastDay = last ? localDay(last.time, offsetAt) : undefined;
+    const visit = context.office.filter((r) => localDay(r.time, offsetAt) === lastDay);
     const office = visit.length
       ? {
           sbp: visit.reduce((s, r) => s + r.sbp, 0) / visit.length,
@@ -125,6 +129,7 @@ export function createAbpmRoutes(deps: AbpmRouteDeps): Hono {
   app.get('/patients/:id/abpm', async (c) => {
     const ctx = deps.context(c);
     const patientId = c.req.param('id');
+    await deps.repository.read(ctx, 'Patient', patientId); // an unknown patient is a 404
     const found = await deps.repository.search(ctx, 'Observation', [
       ['patient', patientId],
       ['code', 'http://loinc.org|96607-7'],
@@ -135,7 +140,8 @@ export function createAbpmRoutes(deps: AbpmRouteDeps): Hono {
     const latest = found.matches
       .map((m) => m.content as { id?: string; extension?: { url: string; valueString?: string }[] })
       .find((o) => o.extension?.some((e) => e.url === SUMMARY_EXTENSION));
-    if (!latest) throw new QihuangError('not-found', `Patient/${patientId} has no ABPM recording`);
+    // A patient with no recording is not an error: 200 with `recording: null` (issue 17).
+    if (!latest) return c.json({ recording: null });
     const result = JSON.parse(
       latest.extension!.find((e) => e.url === SUMMARY_EXTENSION)!.valueString!,
     ) as AbpmResult;
@@ -155,7 +161,10 @@ export const ABPM_OPENAPI = {
     get: {
       summary: 'The latest ABPM summary',
       tags: ['blood-pressure'],
-      responses: { '200': { description: 'ABPM summary' } },
+      responses: {
+        '200': { description: 'ABPM summary, or { recording: null } when the patient has none' },
+        '404': { description: 'unknown patient' },
+      },
     },
   },
 };

@@ -19,7 +19,7 @@ import { pooledCohortRisk, type PceResult } from '@qihuang/engines/cardiovascula
 import { egfrCkdEpi2021, type EgfrResult } from '@qihuang/engines/renal-function';
 import { QihuangError } from '@qihuang/contracts';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
-import { zoneOffsets } from './local-time.ts';
+import { localDay, zoneOffsets } from './local-time.ts';
 import { loadPatientContext, type PatientContext } from './patient-context.ts';
 
 export interface BpReport {
@@ -48,13 +48,15 @@ export function parseGuideline(value: string | undefined): Guideline {
   return guideline;
 }
 
+/** The last office visit: the readings of the latest local day (patient's zone, else the hospital's). */
 function lastVisitMean(
   context: PatientContext,
+  offsetAt: (epochMs: number) => number,
 ): { mean: BpValue; readings: number; date: string } | undefined {
   if (context.office.length === 0) return undefined;
   const sorted = [...context.office].sort((a, b) => Date.parse(b.time) - Date.parse(a.time));
-  const day = sorted[0]!.time.slice(0, 10);
-  const visit = sorted.filter((r) => r.time.slice(0, 10) === day);
+  const day = localDay(sorted[0]!.time, offsetAt);
+  const visit = sorted.filter((r) => localDay(r.time, offsetAt) === day);
   const mean = (k: 'sbp' | 'dbp') => visit.reduce((s, r) => s + r[k], 0) / visit.length;
   return { mean: { sbp: mean('sbp'), dbp: mean('dbp') }, readings: visit.length, date: day };
 }
@@ -129,9 +131,9 @@ export async function assessPatient(
   defaultSince.setUTCMonth(defaultSince.getUTCMonth() - 12);
   const since = Date.parse(options.officeSince ?? defaultSince.toISOString());
   const context = { ...loaded, office: loaded.office.filter((r) => Date.parse(r.time) >= since) };
-  const office = lastVisitMean(context);
   const zone = options.timeZone ? (context.timeZone ?? options.timeZone) : undefined;
   const offsetAt = zone ? zoneOffsets(zone) : undefined;
+  const office = lastVisitMean(context, offsetAt ?? (() => options.utcOffsetMinutes ?? 480));
   const home = assessHomeSeries({
     readings: context.home,
     guideline: options.guideline,

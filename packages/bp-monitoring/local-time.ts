@@ -54,3 +54,9 @@ export function zoneOffsets(timeZone: string): (epochMs: number) => number {
     return offset;
   };
 }
+
+/** The local calendar day (YYYY-MM-DD) of an instant, given the zone's offset at each instant. */
+export function localDay(time: string, offsetAt: (epochMs: number) => number): string {
+  const ms = Date.parse(time);
+  return new Date(ms + offsetAt(ms) * 60_000).toISOString().slice(0, 10);
+}

@@ -55,10 +55,22 @@ const TEXT = {
   },
 };
 
-/** The patient's latest ABPM summary (404 when none was uploaded); shared by the card and the dipping tile. */
-export function useAbpm(patientId: string): AsyncState<AbpmView> {
+/**
+ * The patient's latest ABPM summary, null when none was uploaded (the server answers `{ recording: null }`; an
+ * older server's 404 is read the same way); shared by the card and the dipping tile.
+ */
+export function useAbpm(patientId: string): AsyncState<AbpmView | null> {
   return useAsync(
-    (signal) => request<AbpmView>(`/api/abpm/patients/${encodeURIComponent(patientId)}/abpm`, { signal }),
+    (signal) =>
+      request<AbpmView | { recording: null }>(`/api/abpm/patients/${encodeURIComponent(patientId)}/abpm`, {
+        signal,
+      }).then(
+        (v) => ('summary' in v ? v : null),
+        (error: unknown) => {
+          if (isApiError(error) && error.status === 404) return null;
+          throw error;
+        },
+      ),
     [patientId],
   );
 }
@@ -68,7 +80,7 @@ export function AbpmCard({
   lang,
   timeZone,
 }: {
-  abpm: AsyncState<AbpmView>;
+  abpm: AsyncState<AbpmView | null>;
   lang: string;
   /** The patient's (or hospital's) zone: the recording's start and end are shown in it. */
   timeZone?: string;
@@ -92,8 +104,8 @@ export function AbpmCard({
   return (
     <section aria-labelledby="bp-abpm-title" className="card" data-testid="bp-abpm">
       <h2 id="bp-abpm-title">{T.title}</h2>
-      {abpm.status === 'error' && isApiError(abpm.error) && abpm.error.status === 404 && <p>{T.none}</p>}
-      {abpm.status === 'success' && (
+      {abpm.status === 'success' && abpm.data === null && <p>{T.none}</p>}
+      {abpm.status === 'success' && abpm.data !== null && (
         <>
           <p className="tile-meta">
             {formatInZone(abpm.data.start, timeZone, lang)} – {formatInZone(abpm.data.end, timeZone, lang)} ·{' '}

@@ -147,7 +147,7 @@ export default function BloodPressurePage({
           <SummaryTiles
             assessment={assessment.data}
             lang={lang}
-            abpm={abpm.status === 'success' ? abpm.data : undefined}
+            abpm={abpm.status === 'success' ? (abpm.data ?? undefined) : undefined}
           />
         )}
       </section>
