@@ -36,6 +36,14 @@ describe('localizeFinding', () => {
     expect(localizeFinding(finding('formulary'), 'zh-CN').source.label).toBe('本院处方集');
   });
 
+  it('does not print a citation that repeats the name (Lapi et al. BMJ 2013)', () => {
+    for (const id of Object.keys(SOURCES)) {
+      const { label, citation } = localizeFinding(finding(id), 'en').source;
+      if (/Lapi/.test(label)) expect(citation, id).toBeUndefined();
+      if (citation) expect(label, id).not.toContain(citation);
+    }
+  });
+
   it('answers Chinese text in Chinese (renal basis) and English text in English', () => {
     const zh = localizeFinding(finding('label-metformin'), 'zh-CN');
     expect(zh.summary).toBe('二甲双胍（eGFR 17）：禁用');

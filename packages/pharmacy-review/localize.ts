@@ -46,6 +46,18 @@ export interface LocalizedFinding extends Omit<Finding, 'summary' | 'detail' | '
   source: { id: string; label: string; citation?: string; url?: string };
 }
 
+/**
+ * A citation repeats the name when each of its words (initials aside) is already in it: "Lapi F et al. BMJ
+ * 2013;346:e8525" beside "Lapi et al. BMJ 2013;346:e8525 (triple whammy)".
+ */
+function repeats(citation: string, label: string): boolean {
+  const words = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const named = new Set(words(label));
+  return words(citation)
+    .filter((w) => w.length > 1)
+    .every((w) => named.has(w));
+}
+
 export function localizeFinding(f: Finding, lang: Language): LocalizedFinding {
   const zh = lang === 'zh-CN';
   const text = (b: { zh: string; en: string }) =>
@@ -61,7 +73,7 @@ export function localizeFinding(f: Finding, lang: Language): LocalizedFinding {
     source: {
       id: f.source.id,
       label: label || f.source.id,
-      ...(citation && citation !== label ? { citation } : {}),
+      ...(citation && !repeats(citation, label) ? { citation } : {}),
       ...(f.source.url ? { url: f.source.url } : {}),
     },
   };
