@@ -180,6 +180,8 @@ export interface AlertTimeliness {
   openPastTarget: number;
   readingToClose: TimelinessDurations;
   alertToClose: TimelinessDurations;
+  /** Reading measured → alert raised (a device that uploads late lengthens it; not the care team's time). */
+  readingToAlert?: Omit<TimelinessDurations, 'withinTargetPercent'>;
 }
 
 export type AlertStreamEvent = { type: 'alert' | 'escalated' | 'closed'; alert: BpAlert };
@@ -213,11 +215,15 @@ export const bp = {
     });
     return Array.isArray(body) ? body : (body?.items ?? body?.alerts ?? []);
   },
-  /** Closes an alert with the action taken (the server refuses it without one). */
-  acknowledge: (id: string, action: AlertAction) =>
+  /**
+   * Closes an alert with the action taken (the server refuses it without one, in `lang`, times in the
+   * hospital's zone).
+   */
+  acknowledge: (id: string, action: AlertAction, lang?: string) =>
     request<BpAlert>(`/api/bp/alerts/${encodeURIComponent(id)}/acknowledge`, {
       method: 'POST',
       body: action,
+      ...(lang ? { query: { lang } } : {}),
     }),
   uploadReading: (patientId: string, reading: { sbp: number; dbp: number; time: string }, lang: string) =>
     request<UploadAnswer>(`/api/bp/patients/${encodeURIComponent(patientId)}/readings`, {

@@ -167,6 +167,7 @@ export const en = {
     category: 'Category',
     dipping: 'Nocturnal dipping',
     risk: '10-year CV risk',
+    readings_one: '{{count}} reading',
     readings: '{{count}} readings',
     pendingProjection: '{{count}} uploaded readings are still being added to the chart',
     days: '{{count}} days',
@@ -997,6 +998,10 @@ export const en = {
     submit: 'Close alert',
     cancel: 'Cancel',
     required: 'All fields are needed to close an alert.',
+    fieldRequired: '{{field}}: required.',
+    fieldTooShort_one: '{{field}}: at least {{count}} character.',
+    fieldTooShort_other: '{{field}}: at least {{count}} characters.',
+    reachedRequired: 'Say whether the patient (or carer) was reached.',
     closed: 'Alert closed with the action recorded.',
     timelinessHeadline:
       'Critical alerts, last 30 days ({{alerts}}): alert to acknowledgement median {{median}} min, 90th percentile {{p90}} min, {{within}}% within {{target}} min.',

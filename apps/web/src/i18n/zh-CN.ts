@@ -169,6 +169,7 @@ export const zhCN: Messages = {
     category: '分级',
     dipping: '夜间血压下降',
     risk: '10 年心血管风险',
+    readings_one: '{{count}} 次测量',
     readings: '{{count}} 次测量',
     pendingProjection: '{{count}} 条新上传的测量值正在写入图表',
     days: '{{count}} 天',
@@ -980,6 +981,10 @@ export const zhCN: Messages = {
     submit: '关闭预警',
     cancel: '取消',
     required: '关闭预警需要填写全部内容。',
+    fieldRequired: '{{field}}：必填。',
+    fieldTooShort_one: '{{field}}：至少 {{count}} 个字。',
+    fieldTooShort_other: '{{field}}：至少 {{count}} 个字。',
+    reachedRequired: '请选择是否联系到患者（或家属）。',
     closed: '预警已关闭，处置已记录。',
     timelinessHeadline:
       '近 30 天危急值 {{alerts}} 条：从发出预警到医生确认处置，中位数 {{median}} 分钟，第 90 百分位 {{p90}} 分钟，{{within}}% 在 {{target}} 分钟内。',

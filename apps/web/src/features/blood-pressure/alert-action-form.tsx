@@ -7,9 +7,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bp, CONTACT_METHODS, type BpAlert, type ContactMethod } from '../../api/bp.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
+import { isApiError } from '../../api/api-error.ts';
 import { ErrorState } from '../../components/states.tsx';
 import { useAsync } from '../../lib/use-async.ts';
-import { dash, timelinessFigures } from './alert-timeliness.ts';
+import { actionFormProblems, dash, timelinessFigures } from './alert-timeliness.ts';
 import './alert-action-form.css';
 
 function localInputValue(date: Date): string {
@@ -26,14 +27,14 @@ export function AlertActionForm({
   onClosed: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useAuth();
   const [contactedBy, setContactedBy] = useState(me?.displayName || me?.username || '');
   const [contactedAt, setContactedAt] = useState(localInputValue(new Date()));
   const [method, setMethod] = useState<ContactMethod>('phone');
   const [reached, setReached] = useState<'yes' | 'no' | ''>('');
   const [action, setAction] = useState('');
-  const [missing, setMissing] = useState(false);
+  const [missing, setMissing] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const name = alert.patientName || alert.patientId;
@@ -41,21 +42,23 @@ export function AlertActionForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const at = new Date(contactedAt);
-    if (contactedBy.trim().length < 2 || action.trim().length < 2 || !reached || Number.isNaN(at.getTime())) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
+    const problems = actionFormProblems({ contactedBy, action, reached, contactedAt: at }, t);
+    setMissing(problems);
+    if (problems.length) return;
     setBusy(true);
     setError(null);
     try {
-      await bp.acknowledge(alert.id, {
-        contactedBy: contactedBy.trim(),
-        contactedAt: at.toISOString(),
-        method,
-        patientReached: reached === 'yes',
-        action: action.trim(),
-      });
+      await bp.acknowledge(
+        alert.id,
+        {
+          contactedBy: contactedBy.trim(),
+          contactedAt: at.toISOString(),
+          method,
+          patientReached: reached === 'yes',
+          action: action.trim(),
+        },
+        i18n.language,
+      );
       onClosed();
     } catch (err) {
       setError(err);
@@ -113,12 +116,21 @@ export function AlertActionForm({
         placeholder={t('alertLoop.actionHint')}
         onChange={(e) => setAction(e.target.value)}
       />
-      {missing && (
+      {missing.length > 0 && (
         <p className="notice notice-error" role="alert" data-testid="action-required">
-          {t('alertLoop.required')}
+          {missing.join(' ')}
         </p>
       )}
-      {error ? <ErrorState error={error} /> : null}
+      {error ? (
+        isApiError(error) && error.status === 400 ? (
+          // The server's own refusal (in the page language, times in the hospital's zone), under the form.
+          <p className="notice notice-error" role="alert" data-testid="action-refused">
+            {error.message}
+          </p>
+        ) : (
+          <ErrorState error={error} />
+        )
+      ) : null}
       <div className="alert-action-buttons">
         <button type="submit" className="button primary" disabled={busy}>
           {t('alertLoop.submit')}
@@ -152,11 +164,12 @@ export function TimelinessLine({ version = 0 }: { version?: number }) {
             within: dash(f.headline?.withinTargetPercent),
             target: f.targetMinutes,
           })}{' '}
-      {f.readingToAlert?.count &&
-        t('alertLoop.timelinessReading', {
-          median: dash(f.readingToAlert.medianMinutes),
-          p90: dash(f.readingToAlert.p90Minutes),
-        })}{' '}
+      {f.readingToAlert?.count
+        ? t('alertLoop.timelinessReading', {
+            median: dash(f.readingToAlert.medianMinutes),
+            p90: dash(f.readingToAlert.p90Minutes),
+          })
+        : null}{' '}
       {t('alertLoop.timelinessOpen', { closed: f.closed, alerts: f.alerts, overdue: f.overdue })}
     </p>
   );

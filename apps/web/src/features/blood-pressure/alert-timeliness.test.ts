@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { timelinessFigures } from './alert-timeliness.ts';
+import i18next from 'i18next';
+import { en } from '../../i18n/en.ts';
+import { zhCN } from '../../i18n/zh-CN.ts';
+import { actionFormProblems, timelinessFigures } from './alert-timeliness.ts';
 
 const d = (median: number, within: number) => ({
   count: 1,
@@ -37,5 +40,42 @@ describe('inbox timeliness headline (tester finding 4)', () => {
     expect(f.headline?.medianMinutes).toBe(2.2);
     expect(f.readingToAlert).toBeUndefined();
     expect(f).toMatchObject({ alerts: 2, closed: 1, overdue: 1, targetMinutes: 15 });
+  });
+});
+
+describe("the server's reading → alert and the close form's own checks (issue 17)", () => {
+  it("takes the server's readingToAlert {count, median, p90} (no within-target share) as its own figure", () => {
+    const f = timelinessFigures({
+      alerts: 2,
+      closed: 1,
+      targetMinutes: 15,
+      openPastTarget: 0,
+      headline: 'alertToClose',
+      alertToClose: d(10, 100),
+      readingToClose: d(2217.3, 0),
+      readingToAlert: { count: 2, medianMinutes: 2207.3, p90Minutes: 2207.3 },
+    });
+    expect(f.headline?.medianMinutes).toBe(10);
+    expect(f.readingToAlert).toEqual({
+      count: 2,
+      medianMinutes: 2207.3,
+      p90Minutes: 2207.3,
+      withinTargetPercent: null,
+    });
+  });
+
+  it('says an action of one character is too short, in the page language, like the server', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } }, lng: 'en' });
+    const form = { contactedBy: 'Nurse Li', action: 'x', reached: 'yes', contactedAt: new Date() };
+    expect(actionFormProblems(form, i18n.t.bind(i18n) as never)).toEqual([
+      'What was done: at least 2 characters.',
+    ]);
+    await i18n.changeLanguage('zh-CN');
+    expect(actionFormProblems({ ...form, reached: '' }, i18n.t.bind(i18n) as never)).toEqual([
+      '请选择是否联系到患者（或家属）。',
+      '处置内容：至少 2 个字。',
+    ]);
+    expect(actionFormProblems({ ...form, action: 'Advised rest' }, i18n.t.bind(i18n) as never)).toEqual([]);
   });
 });

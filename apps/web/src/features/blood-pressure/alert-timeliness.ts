@@ -66,3 +66,22 @@ export function timelinessFigures(answer: unknown): TimelinessFigures {
 
 export const dash = (v: number | null | undefined): string =>
   v === null || v === undefined ? '—' : String(v);
+
+/** The close form's own checks, the server's rules (2 characters at least): one message per problem, translated. */
+export function actionFormProblems(
+  form: { contactedBy: string; action: string; reached: string; contactedAt: Date },
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string[] {
+  const problems: string[] = [];
+  const text = (value: string, field: 'contactedBy' | 'action') => {
+    const label = t(`alertLoop.${field}`);
+    if (value.trim() === '') problems.push(t('alertLoop.fieldRequired', { field: label }));
+    else if (value.trim().length < 2) problems.push(t('alertLoop.fieldTooShort', { field: label, count: 2 }));
+  };
+  text(form.contactedBy, 'contactedBy');
+  if (Number.isNaN(form.contactedAt.getTime()))
+    problems.push(t('alertLoop.fieldRequired', { field: t('alertLoop.contactedAt') }));
+  if (!form.reached) problems.push(t('alertLoop.reachedRequired'));
+  text(form.action, 'action');
+  return problems;
+}

@@ -177,7 +177,10 @@ export function AlertsPage() {
 /** What triggered the alert: the readings (values and times when sent as objects, else how many). */
 function AlertEvidence({ alert, timeZone }: { alert: BpAlert; timeZone?: string }) {
   const { t, i18n } = useTranslation();
-  const readings = alert.readings ?? [];
+  // The readings that raised the alert (those that joined it later are listed on their own line), so the count
+  // agrees with the alert's text ("1 reading").
+  const joinedIds = new Set((alert.joined ?? []).map((r) => r.id));
+  const readings = (alert.readings ?? []).filter((r) => typeof r !== 'string' || !joinedIds.has(r));
   const parts = readings
     .filter((r): r is Exclude<BpAlert['readings'][number], string> => typeof r === 'object' && r !== null)
     .slice(0, 6)
