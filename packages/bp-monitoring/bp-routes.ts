@@ -188,11 +188,17 @@ export const BP_OPENAPI = {
         'reading adds `advice` for the patient in their language (`lang` or Accept-Language: zh-CN, en), ' +
         'naming when it was measured: `level: crisis` (urgent steps) when it is within the crisis alert ' +
         'look-back (744 h) and an alert is raised, `level: old-reading` (tell the clinic; no alert) when older. ' +
-        'A body that is not valid JSON (nor NDJSON), when JSON is expected, answers 400 and stores nothing.',
+        'A body that is not valid JSON (nor NDJSON), when JSON is expected, answers 400 and stores nothing. ' +
+        'A device or integration API key needs the scopes `system/Observation.write` (the readings), ' +
+        "`system/Device.write` (the measuring device is recorded) and `system/Patient.read` (the patient's " +
+        'record is read for deceased status and time zone); without one of them: 403 naming what is missing.',
       responses: {
         '201': { description: 'some readings stored' },
         '200': { description: 'nothing new (updated or unchanged only)' },
         '400': { description: 'unreadable upload' },
+        '403': {
+          description: 'the key lacks system/Observation.write, system/Device.write or system/Patient.read',
+        },
       },
     },
     get: {
