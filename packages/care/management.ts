@@ -4,7 +4,7 @@
  * reminder delivery reminders.ts.
  */
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
-import type { PatientContext } from '@qihuang/bp-monitoring';
+import type { CrisisAdvice, PatientContext } from '@qihuang/bp-monitoring';
 import type { PatientCrisisAlert } from './crisis-alert.ts';
 import { targetFor, type BpReading, type Guideline } from '@qihuang/engines/blood-pressure';
 import {
@@ -80,6 +80,8 @@ export interface PatientHome {
   };
   /** The patient's open crisis alert (any measured date) with the advice in the page's language. */
   crisisAlert?: PatientCrisisAlert;
+  /** A crisis-range reading measured before the alert look-back, uploaded in the last 7 days (old-reading note). */
+  oldCrisisAdvice?: CrisisAdvice;
   /** BP the patient recalled in an intake: labelled, never counted as a measured reading. */
   reportedBp?: ReportedBp[];
   medications: { id: string; display: string; dosage?: string; signedBy?: string; signedAt?: string }[];

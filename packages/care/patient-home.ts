@@ -15,6 +15,7 @@ import { measuredContext } from './measured.ts';
 import { openCrisisAlert, type PatientLanguage } from './crisis-alert.ts';
 import { careDb } from './tables.ts';
 import { homeAdherence } from './home-adherence.ts';
+import { oldCrisisAdvice } from './old-crisis.ts';
 
 /** Weekly home means (local weeks starting Monday), oldest first. */
 export function weeklyProgress(
@@ -184,6 +185,8 @@ export async function patientHome(
     today,
     language,
   });
+  // A crisis-range reading older than the alert look-back, uploaded this week: the upload answer's note.
+  const oldCrisis = await oldCrisisAdvice(deps, patientId, { now, timeZone, language });
   return {
     patient: { id: patientId, ...(context.name ? { name: context.name } : {}) },
     ...(deceased ? { deceased: deceased.date ? { date: deceased.date } : {} } : {}),
@@ -198,6 +201,7 @@ export async function patientHome(
       ...lastSevenDays(past, offset, today, home),
     },
     ...(crisis ? { crisisAlert: crisis } : {}),
+    ...(oldCrisis ? { oldCrisisAdvice: oldCrisis } : {}),
     ...(reported.length ? { reportedBp: reported } : {}),
     medications,
     medicationAdherence: await medicationAdherence(deps, patientId, today),

@@ -212,6 +212,8 @@ export interface PatientHome {
     earlierDay: boolean;
     advice: Pick<CrisisAdvice, 'level' | 'language' | 'title' | 'steps' | 'source'>;
   };
+  /** A crisis-range reading measured before the alert look-back, uploaded in the last 7 days: a note. */
+  oldCrisisAdvice?: CrisisAdvice;
   medications: { id: string; display: string; dosage?: string; signedBy?: string; signedAt?: string }[];
   medicationAdherence: MedicationAdherence;
   /** Zone the reminders' dates are counted in (patient's, else the hospital's), when the server sends it. */

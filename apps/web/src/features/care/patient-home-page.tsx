@@ -69,7 +69,9 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
   const advice = leadingAdvice(
     uploadAdvice,
     home.crisisAlert?.advice,
-    recent.status === 'success' ? recent.data.advice : undefined,
+    // A crisis reading older than the alert look-back uploaded this week: the upload's note (never leads over
+    // an urgent advice).
+    (recent.status === 'success' ? recent.data.advice : undefined) ?? home.oldCrisisAdvice,
   );
   const last7 = recentSummary(home.progress.lastSevenDays, target, advice !== undefined, home.progress.weeks);
 
