@@ -21,6 +21,15 @@ describe('home targets from the office target (REFERENCE §2.1 ACC/AHA 2017 Tabl
     expect(homeTargetFor(office(s, d), 'china-2018')).toMatchObject({ sbp: hs, dbp: hd });
   });
 
+  it('names the derivation of the home target, never the 135/85 diagnostic threshold beside another target', () => {
+    for (const g of ['china-2018', 'china-2024', 'esh-2023', 'acc-aha-2017'] as const) {
+      const home = homeTargetFor(office(150, 90), g);
+      expect(home).toMatchObject({ sbp: 140, dbp: 85 });
+      expect(home.source, g).not.toMatch(/135\/85/);
+      expect(home.source, g).toMatch(/ACC\/AHA 2017 Table 11/);
+    }
+  });
+
   it('a home mean of 138/88 is above the China general home target (issue 17: was "at target")', () => {
     const home = homeTargetFor(targetFor('china-2018', { age: 50 }), 'china-2018');
     expect(home).toMatchObject({ sbp: 135, dbp: 85 });

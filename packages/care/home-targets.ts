@@ -14,11 +14,15 @@ export interface BpTarget {
   source: string;
 }
 
+// The home target corresponds to the office target by the ACC/AHA 2017 Table 11 rows (linear between rows,
+// decision 0005); the guideline's own home thresholds (e.g. 135/85 for hypertension) are diagnostic, not this
+// target, so they are not cited beside it (issue 17/20 follow-up 4).
+const DERIVATION = 'home target corresponding to the office target: ACC/AHA 2017 Table 11';
 const TABLE_SOURCE: Record<Guideline, string> = {
-  'acc-aha-2017': 'ACC/AHA 2017 Table 11',
-  'esh-2023': 'ACC/AHA 2017 Table 11; ESH 2023 out-of-office thresholds',
-  'china-2018': 'ACC/AHA 2017 Table 11; Chinese Hypertension Guidelines 2018 (home BP 135/85)',
-  'china-2024': 'ACC/AHA 2017 Table 11; Chinese Hypertension Guidelines 2024 (home BP 135/85)',
+  'acc-aha-2017': DERIVATION,
+  'esh-2023': DERIVATION,
+  'china-2018': DERIVATION,
+  'china-2024': DERIVATION,
 };
 
 /** The home-BP target equivalent to an office target (met when home SBP < sbp and DBP < dbp). */

@@ -352,4 +352,12 @@ describe('phone page after the tester tour (issue 17)', () => {
       sourceText('ACC/AHA 2017 Table 11; Chinese Hypertension Guidelines 2018 (home BP 135/85)', 'zh-CN'),
     ).toBe('ACC/AHA 2017 Table 11；中国高血压防治指南 2018（家庭血压 135/85）');
   });
+
+  it('names the Chinese guideline one way on the English page', () => {
+    expect(
+      sourceText('Chinese Hypertension Guidelines 2018 §3.2; 中国高血压防治指南 2018 (降压目标)', 'en'),
+    ).toBe(
+      'Chinese Guidelines for the Management of Hypertension 2018 §3.2; Chinese Guidelines for the Management of Hypertension 2018 (BP targets)',
+    );
+  });
 });

@@ -73,10 +73,13 @@ const SOURCE_ZH: [RegExp, string][] = [
     '中国高血压防治指南 $1',
   ],
   [/\s*\(home BP (\d+\/\d+)\)/g, '（家庭血压 $1）'],
+  [/home target corresponding to the office target/g, '家庭血压目标按诊室目标对应换算'],
 ];
 
 /** Chinese guideline names and section titles the engines cite, as an English page shows them. */
 const SOURCE_EN: [RegExp, string][] = [
+  // One English name for the Chinese guideline (the server's citations say "Chinese Hypertension Guidelines").
+  [/Chinese Hypertension Guidelines (20\d\d)/g, 'Chinese Guidelines for the Management of Hypertension $1'],
   [
     /中国高血压防治指南\s*(20\d\d)(?:\s*年修订版)?/g,
     'Chinese Guidelines for the Management of Hypertension $1',
