@@ -51,13 +51,55 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 
 export function guardPool(pool: pg.Pool, options: GuardOptions): PostgresPool {
   return {
-    connect: async () => {
-      throwIfAborted(currentAbortSignal());
-      const client = await pool.connect();
-      return guardClient(client, options);
-    },
+    connect: () => connect(pool, options),
     end: () => pool.end(),
   };
+}
+
+/**
+ * A connection for the current request. Waiting for one counts against the same limits as a statement: the
+ * wait limit (PGlite: its one client may be held by a statement nobody waits for any more) and the request's
+ * abort; a client that arrives after the caller gave up goes straight back to the pool.
+ */
+async function connect(pool: pg.Pool, options: GuardOptions): Promise<PostgresPoolClient> {
+  const signal = currentAbortSignal();
+  throwIfAborted(signal);
+  const limit = options.waitLimit ? options.statementTimeoutMs : undefined;
+  const connecting = pool.connect();
+  if (!limit && !signal) return guardClient(await connecting, options);
+  return new Promise<PostgresPoolClient>((resolve, reject) => {
+    let done = false;
+    let timer: NodeJS.Timeout | undefined;
+    const finish = () => {
+      done = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const giveUp = (error: QihuangError) => {
+      if (done) return;
+      finish();
+      reject(error);
+      connecting.then(
+        (client) => client.release(),
+        () => undefined,
+      );
+    };
+    const onAbort = () => giveUp(cancelledError());
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (limit) timer = setTimeout(() => giveUp(timeoutError(options.statementTimeoutMs)), limit);
+    connecting.then(
+      (client) => {
+        if (done) return;
+        finish();
+        resolve(guardClient(client, options));
+      },
+      (error: unknown) => {
+        if (done) return;
+        finish();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 function guardClient(client: pg.PoolClient, options: GuardOptions): PostgresPoolClient {
