@@ -25,7 +25,12 @@ export {
 } from './patient-context.ts';
 export { listAlerts, saveAlerts, previousAlerts, type StoredAlert } from './alerts-store.ts';
 export { storeRiskAssessment } from './risk-assessment.ts';
-export { raiseAlerts, ALERT_GUIDELINE, type RaiseAlertsOptions } from './raise-alerts.ts';
+export {
+  raiseAlerts,
+  ALERT_GUIDELINE,
+  CRISIS_LOOKBACK_HOURS,
+  type RaiseAlertsOptions,
+} from './raise-alerts.ts';
 export {
   createAlertEvaluator,
   bpReadingPatient,

@@ -6,12 +6,17 @@
  * the alert's guideline.
  */
 import { sql } from 'kysely';
-import { ALERT_GUIDELINE, crisisAdvice, type CrisisAdvice } from '@qihuang/bp-monitoring';
+import {
+  ALERT_GUIDELINE,
+  CRISIS_LOOKBACK_HOURS,
+  crisisAdvice,
+  type CrisisAdvice,
+} from '@qihuang/bp-monitoring';
 import type { CareDeps } from './deps.ts';
 import type { PatientLanguage } from './crisis-alert.ts';
 
-/** The crisis alert's look-back, days (bp-monitoring raise-alerts.ts ALERT_WINDOW_DAYS, not exported). */
-export const CRISIS_LOOKBACK_DAYS = 31;
+/** The crisis alert's look-back, days: the one bp-monitoring raises alerts with (one rule, decision 0009). */
+export const CRISIS_LOOKBACK_DAYS = CRISIS_LOOKBACK_HOURS / 24;
 /** How long after the upload the page still shows the note (operational: one week). */
 export const OLD_CRISIS_NOTE_DAYS = 7;
 const DAY_MS = 86_400_000;
