@@ -153,24 +153,30 @@ export function TimelinessLine({ version = 0 }: { version?: number }) {
   if (report.status !== 'success') return null;
   const f = timelinessFigures(report.data);
   if (f.alerts === 0) return null;
+  // The headline (alert → closed by a clinician) and reading → alert (late device uploads lengthen it) are two
+  // different clocks: each on its own line.
   return (
-    <p className="muted" data-testid="alert-timeliness">
-      {!f.headline?.count
-        ? t('alertLoop.timelinessNone', { alerts: f.alerts })
-        : t('alertLoop.timelinessHeadline', {
-            alerts: f.alerts,
-            median: dash(f.headline?.medianMinutes),
-            p90: dash(f.headline?.p90Minutes),
-            within: dash(f.headline?.withinTargetPercent),
-            target: f.targetMinutes,
-          })}{' '}
-      {f.readingToAlert?.count
-        ? t('alertLoop.timelinessReading', {
+    <div className="muted" data-testid="alert-timeliness">
+      <p>
+        {!f.headline?.count
+          ? t('alertLoop.timelinessNone', { alerts: f.alerts })
+          : t('alertLoop.timelinessHeadline', {
+              alerts: f.alerts,
+              median: dash(f.headline?.medianMinutes),
+              p90: dash(f.headline?.p90Minutes),
+              within: dash(f.headline?.withinTargetPercent),
+              target: f.targetMinutes,
+            })}{' '}
+        {t('alertLoop.timelinessOpen', { closed: f.closed, alerts: f.alerts, overdue: f.overdue })}
+      </p>
+      {f.readingToAlert?.count ? (
+        <p data-testid="alert-timeliness-reading">
+          {t('alertLoop.timelinessReading', {
             median: dash(f.readingToAlert.medianMinutes),
             p90: dash(f.readingToAlert.p90Minutes),
-          })
-        : null}{' '}
-      {t('alertLoop.timelinessOpen', { closed: f.closed, alerts: f.alerts, overdue: f.overdue })}
-    </p>
+          })}
+        </p>
+      ) : null}
+    </div>
   );
 }
