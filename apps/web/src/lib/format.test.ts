@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deceasedInfo, formatDate } from './format.ts';
+import { codeText, deceasedInfo, formatDate } from './format.ts';
 
 describe('formatDate in the patient/hospital zone', () => {
   it('shows a UTC instant in the zone the server bucketed it in', () => {
@@ -30,5 +30,28 @@ describe('deceasedInfo', () => {
     expect(deceasedInfo({ birthDate: '1957-06-29', deceasedBoolean: true })).toEqual({});
     expect(deceasedInfo({ birthDate: '1957-06-29', deceasedBoolean: false })).toBeUndefined();
     expect(deceasedInfo({ birthDate: '1957-06-29' })).toBeUndefined();
+  });
+});
+
+describe('codeText', () => {
+  const panel = {
+    text: 'Blood pressure panel with all children optional',
+    coding: [
+      {
+        system: 'http://loinc.org',
+        code: '85354-9',
+        display: 'Blood pressure panel with all children optional',
+      },
+    ],
+  };
+  it("names the platform's own vital signs in the screen's language", () => {
+    expect(codeText(panel, 'zh-CN')).toBe('血压');
+    expect(codeText(panel, 'en')).toBe('Blood pressure');
+  });
+  it("keeps the record's own text for other codes, and without a language", () => {
+    expect(
+      codeText({ text: 'Hemoglobin A1c', coding: [{ system: 'http://loinc.org', code: '4548-4' }] }, 'zh-CN'),
+    ).toBe('Hemoglobin A1c');
+    expect(codeText(panel)).toBe('Blood pressure panel with all children optional');
   });
 });

@@ -9,8 +9,28 @@ import type {
   Reference,
 } from '@medplum/fhirtypes';
 
-export function codeText(concept: CodeableConcept | undefined): string {
+/**
+ * Names, per language, of the LOINC vital signs this platform writes itself (home readings, the FHIR vital-signs
+ * profile: BP panel 85354-9 and 55284-4, systolic 8480-6, diastolic 8462-4, heart rate 8867-4): their English
+ * display would break one language per screen. Other codes show the record's own text (patient data).
+ */
+const OWN_VITAL_SIGNS: Record<string, { zh: string; en: string }> = {
+  '85354-9': { zh: '血压', en: 'Blood pressure' },
+  '55284-4': { zh: '血压', en: 'Blood pressure' },
+  '8480-6': { zh: '收缩压', en: 'Systolic blood pressure' },
+  '8462-4': { zh: '舒张压', en: 'Diastolic blood pressure' },
+  '8867-4': { zh: '心率', en: 'Heart rate' },
+};
+
+export function codeText(concept: CodeableConcept | undefined, language?: string): string {
   if (!concept) return '';
+  if (language) {
+    const loinc = concept.coding?.find(
+      (c) => c.system === 'http://loinc.org' && OWN_VITAL_SIGNS[c.code ?? ''],
+    );
+    const own = loinc ? OWN_VITAL_SIGNS[loinc.code ?? ''] : undefined;
+    if (own) return language.startsWith('zh') ? own.zh : own.en;
+  }
   return concept.text ?? concept.coding?.find((c) => c.display)?.display ?? concept.coding?.[0]?.code ?? '';
 }
 

@@ -110,8 +110,8 @@ export function ChartOverview({ patientId }: { patientId: string }) {
                   <span className="item-meta">
                     {[
                       a.criticality ? `${t('chart.criticality')}: ${a.criticality}` : '',
-                      a.reaction?.[0]?.manifestation?.map(codeText).join(', ')
-                        ? `${t('chart.reaction')}: ${a.reaction?.[0]?.manifestation?.map(codeText).join(', ')}`
+                      a.reaction?.[0]?.manifestation?.map((m) => codeText(m)).join(', ')
+                        ? `${t('chart.reaction')}: ${a.reaction?.[0]?.manifestation?.map((m) => codeText(m)).join(', ')}`
                         : '',
                     ]
                       .filter(Boolean)
@@ -183,7 +183,7 @@ function LatestValues({ observations }: { observations: readonly Observation[] }
         <tbody>
           {latest.slice(0, 10).map((o) => (
             <tr key={o.id}>
-              <td>{codeText(o.code)}</td>
+              <td>{codeText(o.code, i18n.language)}</td>
               <td className="num">{value(o)}</td>
               <td>{formatDate(o.effectiveDateTime ?? o.effectivePeriod?.start, i18n.language, true)}</td>
             </tr>
