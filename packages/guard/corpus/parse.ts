@@ -59,7 +59,8 @@ export type CorpusName =
   | 'heldout'
   | 'heldout-2'
   | 'tuning-independent-4'
-  | 'heldout-7';
+  | 'tuning-independent-5'
+  | 'heldout-8';
 export const corpusPath = (name: CorpusName): string => join(dir, `${name}.txt`);
 export const loadCorpus = (name: CorpusName): CorpusItem[] =>
   parseCorpus(readFileSync(corpusPath(name), 'utf8'));
