@@ -1,0 +1,107 @@
+/**
+ * The compiled runtime (issue 19 item 4): `npx qihuang` and `npm start` run plain JavaScript compiled by
+ * bin/build-runtime.mjs into dist/runtime, rebuilt when its sources changed (like bin/ensure-web.mjs does for
+ * the console). tsx stays for development and tests.
+ *
+ * Layout: dist/runtime/current.json names the current build folder (dist/runtime/b-…/qihuang.mjs + chunks)
+ * and the source stamp it was compiled from. A rebuild writes a new folder and then swaps current.json, so a
+ * server still running an older build keeps loading its lazy chunks; old folders are pruned.
+ *
+ * Staleness must be cheap because it runs before every command: one stat per source file and folder (~900,
+ * a few milliseconds), no hashing, no git (a release tree may have no .git). The stamp is the newest mtime of
+ * a code file or folder (a folder's mtime changes when a file is added, removed or renamed in it) and the
+ * number of code files; the build is stale when the current stamp differs from the one it was built from.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ROOT = new URL('..', import.meta.url).pathname;
+export const RUNTIME_DIR = 'dist/runtime';
+export const POINTER = 'current.json';
+/** The CLI entry (its `serve` loads the server in chunks of its own). */
+export const ENTRY = { name: 'qihuang', source: 'apps/cli/main.ts' };
+/** What the bundle is compiled from, relative to the repository root: folders walked, files stat'ed. */
+export const SOURCE_DIRS = ['apps/cli', 'apps/server', 'packages'];
+export const SOURCE_FILES = [
+  'tsconfig.json',
+  'package.json',
+  // Bundled dependencies: an upgrade changes the lockfile.
+  'package-lock.json',
+  'bin/build-runtime.mjs',
+  'bin/compiled-runtime.mjs',
+];
+
+const CODE = /\.(ts|mts|mjs|js|cjs|json)$/;
+const SKIP = new Set(['node_modules', 'dist', '.git']);
+
+function walk(dir, stamp) {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  stamp.newest = Math.max(stamp.newest, statSync(dir).mtimeMs);
+  for (const entry of entries) {
+    if (SKIP.has(entry.name)) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path, stamp);
+    else if (CODE.test(entry.name) && !entry.name.endsWith('.test.ts')) {
+      stamp.newest = Math.max(stamp.newest, statSync(path).mtimeMs);
+      stamp.count++;
+    }
+  }
+}
+
+/** The current stamp { newest, count } of the sources under `root`. */
+export function sourceStamp(root = ROOT) {
+  const stamp = { newest: 0, count: 0 };
+  for (const dir of SOURCE_DIRS) walk(join(root, dir), stamp);
+  for (const file of SOURCE_FILES) {
+    const path = join(root, file);
+    if (!existsSync(path)) continue;
+    stamp.newest = Math.max(stamp.newest, statSync(path).mtimeMs);
+    stamp.count++;
+  }
+  return stamp;
+}
+
+/** The current build in `runtimeDir`: { dir, entry, sources }, or undefined when there is none. */
+export function currentBuild(runtimeDir) {
+  try {
+    const pointer = JSON.parse(readFileSync(join(runtimeDir, POINTER), 'utf8'));
+    const entry = join(runtimeDir, pointer.build, `${ENTRY.name}.mjs`);
+    if (!existsSync(entry)) return undefined;
+    return { dir: join(runtimeDir, pointer.build), entry, sources: pointer.sources };
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `build` (from currentBuild) was compiled from sources other than those under `root` now. */
+export function isStale(build, root = ROOT) {
+  if (!build) return true;
+  const now = sourceStamp(root);
+  return build.sources?.newest !== now.newest || build.sources?.count !== now.count;
+}
+
+/**
+ * The entry file of an up-to-date compiled runtime, building it first when it is missing or stale. Without
+ * the build tool (a production install, `npm ci --omit=dev`) the shipped build is used as it is.
+ */
+export async function ensureRuntime({ root = ROOT, runtimeDir = join(root, RUNTIME_DIR) } = {}) {
+  const build = currentBuild(runtimeDir);
+  if (build && !isStale(build, root)) return build.entry;
+  let buildRuntime;
+  try {
+    await import('esbuild');
+    ({ buildRuntime } = await import('./build-runtime.mjs'));
+  } catch {
+    if (build) return build.entry; // release tree: prebuilt, no build tools installed
+    throw new Error(
+      'the compiled runtime (dist/runtime) is missing and esbuild is not installed: run `npm ci` then `npm run build`',
+    );
+  }
+  const built = await buildRuntime({ root, runtimeDir });
+  return built.entry;
+}
