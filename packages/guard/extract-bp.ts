@@ -11,6 +11,7 @@ import { ageIn, type Discourse } from './discourse.ts';
 import { axisValues, RANGE, type AxisValue as BpValueAt } from './extract-bp-axis.ts';
 import { correspondence } from './extract-bp-correspond.ts';
 import { categoriesIn } from './extract-bp-categories.ts';
+import { bpNumerals } from './extract-bp-numerals.ts';
 import { axisBeforeCategory } from './certainty.ts';
 
 export { categoriesIn } from './extract-bp-categories.ts';
@@ -25,6 +26,22 @@ const NAMED: [Guideline, RegExp][] = [
 
 export function guidelineIn(text: string): Guideline | undefined {
   return NAMED.find(([, re]) => re.test(text))?.[0];
+}
+
+/**
+ * The guideline a value at `at` is stated under: the one named last before it in the sentence, else the first named
+ * after it ("ESH 2023 aims for <140/80, whereas China 2018 accepts <150/90": each value takes its own).
+ */
+export function guidelineAt(text: string, at: number): Guideline | undefined {
+  let before: { g: Guideline; pos: number } | undefined;
+  let after: { g: Guideline; pos: number } | undefined;
+  for (const [g, re] of NAMED)
+    for (const m of text.matchAll(new RegExp(re.source, 'gi'))) {
+      const pos = m.index as number;
+      if (pos < at && (!before || pos > before.pos)) before = { g, pos };
+      if (pos >= at && (!after || pos < after.pos)) after = { g, pos };
+    }
+  return (before ?? after)?.g;
 }
 
 /** Every guideline a text names. */
@@ -95,7 +112,7 @@ const CORRESPOND = /correspond|equivalent|equates? to|相对应|对应|相当于
 const TREATED =
   /on (?:treatment|medication|therapy|antihypertensive)|treated|known hypertension|already diagnosed|服药|治疗中|正在治疗|已确诊|已诊断|降压治疗|用药后|\bpatients? (?:who (?:is|are) )?on [a-z]+|\btaking\b|服用[^，。]*降压药|在服用|\bon (?:two|three|four|\d|several|multiple|both) (?:drugs|medications|medicines|agents|pills)|\bstill (?:has|have|is|are) (?:hypertension|hypertensive)|仍(?:然)?(?:诊断为|属于|是|为|有)高血压/i;
 const TARGET_BEFORE =
-  /(?:<|＜|below|under|less than|lower than|低于|小于|降至|降到|控制在|控制于|降低至|降低到|达到|目标(?:值|血压)?(?:为|是)?|goal (?:of|is)|target (?:of|is))\s*(?:an? )?(?:office )?(?:BP )?(?:of )?$/i;
+  /(?:<|＜|below|under|less than|lower than|低于|小于|降至|降到|控制在|控制于|控制到|降低至|降低到|达到|目标(?:值|血压)?(?:为|是)?|goal (?:of|is)|target (?:of|is))\s*(?:an? )?(?:office )?(?:BP )?(?:of )?$/i;
 const CURRENT =
   /(?:目前|现在|当前|已经|服药后|用药后|治疗后|currently|now|has been|have been)[^，。,;；]{0,12}$/i;
 const CHINA_FAMILY =
@@ -107,9 +124,9 @@ const CHANGED_TO =
   /\b(?:lower(?:ed|s)?|rais(?:ed|es)|chang(?:ed|es)|revis(?:ed|es)|mov(?:ed|es)|reduc(?:ed|es)|shift(?:ed|s)?)\b[^.]*\bto\b|下调|上调|调整为|调整到|改为|改成|降到|降至|降低到|提高到|变为/i;
 const TARGET_AFTER = /^\s*(?:mmHg)?\s*(?:以下|之下)/i;
 const TARGET_WORD =
-  /target|goal|\baim\b|\b(?:get|got|keep|kept|bring|brought) (?:\w+ ){0,2}(?:BP|blood pressure|pressure)\b|\b(?:BP|pressure) (?:below|under) [^.;]{0,40}\b(?:adequate|enough|sufficient|acceptable)\b|\b(?:be|been) (?:brought|kept|got|gotten) (?:down )?(?:below|under|to)\b|treat(?:ed)? to|lower(?:ed|ing)?\b|bring|reduc(?:e|ed|ing)|目标|控制在|降至|降到|控制于|降低至|降低到|应降|以下/i;
+  /target|goal|\baim(?:s|ing)?\b|\b(?:get|got|keep|kept|bring|brought) (?:\w+ ){0,2}(?:BP|blood pressure|pressure)\b|\b(?:BP|pressure) (?:below|under) [^.;]{0,40}\b(?:adequate|enough|sufficient|acceptable)\b|\b(?:be|been) (?:brought|kept|got|gotten) (?:down )?(?:below|under|to)\b|treat(?:ed)? to|lower(?:ed|ing)?\b|bring|reduc(?:e|ed|ing)|目标|控制在|控制到|降至|降到|控制于|降低至|降低到|应降|以下|达标|\bat (?:goal|target)\b|\b(?:get|gets|getting|stay|stays|staying|keep|keeps|keeping|come|comes) (?:\w+ ){0,2}(?:under|below)\b/i;
 const SBP_ONLY =
-  /(?:systolic|SBP|收缩压)[^0-9。;；]{0,24}?(?:<|＜|below|under|less than|低于|小于)\s*(\d{2,3})(?!\d|\s*\/)|(?:<|＜|below|under)\s*(\d{2,3})\s*(?:mmHg)?\s*(?:systolic|SBP|收缩压)/i;
+  /(?:systolic|SBP|收缩压)[^0-9。;；]{0,24}?(?:<|＜|below|under|less than|低于|小于)\s*(\d{2,3})(?!\d|\s*\/)|(?:<|＜|below|under)\s*(\d{2,3})\s*(?:mmHg)?\s*(?:systolic|SBP|收缩压)|(?:收缩压)[^0-9。;；，,]{0,12}?(?:降到|降至|控制在|控制到|降低到|降低至)\s*(\d{2,3})\s*(?:mmHg)?\s*(?:以下|之下)/i;
 
 export interface BpClaimParts {
   bp: BpData[];
@@ -192,8 +209,7 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     return out;
   }
   // Ranges written with words: "between 140 and 159", "在140到159之间" read as "140–159".
-  const t = text
-    .normalize('NFKC')
+  const t = bpNumerals(text.normalize('NFKC'))
     .replace(/\bbetween (\d{2,3}) and (\d{2,3})\b/gi, '$1–$2')
     .replace(/在\s*(\d{2,3})\s*(?:到|至|和|与|-|–)\s*(\d{2,3})\s*(mmHg)?\s*之间/g, '$1–$2 $3')
     // "120–129 and/or 80–84 mmHg": two ranges joined by and/or are a systolic/diastolic pair of ranges.
@@ -301,8 +317,9 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
       (v.lead === '<' || v.lead === '＜' || TARGET_BEFORE.test(before) || TARGET_AFTER.test(after));
     if (isTarget) {
       const where = carried ?? settingAt(t, v.at);
+      const gt = guidelineAt(t, v.at) ?? d.guideline;
       out.targets.push({
-        ...withG,
+        ...(gt ? { guideline: gt } : {}),
         ...(where !== 'office' ? { setting: where } : {}),
         sbp: v.sbp[0],
         ...(v.dbp ? { dbp: v.dbp[0] } : {}),
@@ -383,7 +400,7 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
       named !== undefined &&
       namedAt > v.end &&
       /although|though|but|whereas|while|however|而|但|不过|然而/i.test(t.slice(v.end, namedAt));
-    const gFor = contrasted ? d.guideline : guideline;
+    const gFor = contrasted ? d.guideline : (guidelineAt(t, v.at) ?? d.guideline);
     // "按照中国指南", "the Chinese guideline": no edition named — the Chinese editions the engine carries.
     const family =
       !gFor && CHINA_FAMILY.test(t) ? { family: ['china-2018', 'china-2024'] as Guideline[] } : {};
@@ -423,7 +440,7 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
   // Systolic-only targets ("a systolic target below 130 mmHg").
   if (!out.targets.length && isTargetSentence) {
     const s = SBP_ONLY.exec(t);
-    if (s) out.targets.push({ ...withG, sbp: Number(s[1] ?? s[2]), population: population(t, d) });
+    if (s) out.targets.push({ ...withG, sbp: Number(s[1] ?? s[2] ?? s[3]), population: population(t, d) });
   }
   // Readings the clinical-language package finds that the patterns above missed (e.g. "高压150低压95").
   if (

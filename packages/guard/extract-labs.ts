@@ -28,6 +28,27 @@ export function gfrStatements(text: string): GfrStatement[] {
       (_m, a?: string, b?: string) => ` G${(a ?? b ?? '').toLowerCase()} `,
     );
   if (!/GFR|KDIGO|肾小球滤过率|\bG[1-5]/i.test(t)) return [];
+  return statementsIn(kdigoStageWords(t));
+}
+
+/**
+ * "KDIGO stage 3b", "按KDIGO分期属于第4期": in a sentence about GFR/KDIGO, a stage number without the G names the
+ * GFR category — unless it is a hypertension stage or grade ("stage 1 hypertension", "1级").
+ */
+function kdigoStageWords(t: string): string {
+  if (!/KDIGO|GFR|肾小球滤过率/i.test(t)) return t;
+  return t
+    .replace(
+      /\bstage\s+([1-5][ab]?)\b(?!\s*(?:\(|（)?\s*(?:hypertension|HTN|high blood pressure))/gi,
+      (_m, s: string) => ` G${s.toLowerCase()} `,
+    )
+    .replace(
+      /(?<![A-Za-z0-9.])第?([1-5][ab]?)\s*期(?!\s*高血压)/g,
+      (_m, s: string) => ` G${s.toLowerCase()} `,
+    );
+}
+
+function statementsIn(t: string): GfrStatement[] {
   const out: GfrStatement[] = [];
   const clauses = t.split(/[,，;；。]|\band\b|而|，/);
   for (let ci = 0; ci < clauses.length; ci++) {

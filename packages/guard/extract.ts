@@ -20,7 +20,7 @@ export { splitSentences, citationsIn, stripCitations, type Sentence } from './se
 export { guidelineIn } from './extract-bp.ts';
 
 const MEDICAL =
-  /mmHg|mmol|mg\b|mL\/min|eGFR|GFR|血压|blood pressure|\bBP\b|hypertension|高血压|剂量|dose|禁忌|contraindicat|interaction|相互作用|肾|kidney|renal|potassium|血钾|KDIGO|target|目标|guideline|指南|pregnan|妊娠|diabet|糖尿病/i;
+  /mmHg|mmol|mg\b|mL\/min|eGFR|GFR|血压|收缩压|舒张压|高压|低压|systolic|diastolic|blood pressure|\bBP\b|hypertension|高血压|剂量|dose|禁忌|contraindicat|interaction|相互作用|肾|kidney|renal|potassium|血钾|KDIGO|target|目标|达标|at goal|guideline|指南|pregnan|妊娠|diabet|糖尿病|(?<![\d.\/])\d{2,3}\s*(?:\/|over)\s*\d{2,3}(?!\d|\.\d|\/)/i;
 
 /** An amount in mg in a sentence that names no drug: it belongs to the drug of the sentence before. */
 const CARRIED_DOSE = /\d\s*(?:mg|毫克)(?![a-z])/i;

@@ -1,0 +1,85 @@
+/**
+ * Classes of misses and false flags found by the fifth independent answer set (corpus/tuning-independent-5.txt,
+ * ex held-out 7), each tested with fresh sentences (not corpus items) and a near miss (issue 18).
+ */
+import { describe, expect, it } from 'vitest';
+import { verifyClaims } from './check-answer.ts';
+import type { GuardPassage, PatientContext } from './types.ts';
+
+type G = 'china-2018' | 'china-2024' | 'esh-2023' | 'acc-aha-2017';
+const verdicts = (answer: string, patient?: PatientContext, guideline?: G, passages: GuardPassage[] = []) =>
+  verifyClaims({ answer, passages, ...(patient ? { patient } : {}), ...(guideline ? { guideline } : {}) });
+const bad = (answer: string, patient?: PatientContext, guideline?: G, passages?: GuardPassage[]) =>
+  verdicts(answer, patient, guideline, passages)
+    .filter((c) => c.verdict === 'contradicted')
+    .map((c) => c.kind);
+
+describe('KDIGO categories written without the G (independent set 5)', () => {
+  it('"KDIGO stage 3a", "按KDIGO属于4期" name the GFR category', () => {
+    expect(bad('With an eGFR of 38, KDIGO puts the kidneys in stage 3a.')).toEqual(['lab-threshold']);
+    expect(bad('With an eGFR of 38, KDIGO puts the kidneys in stage 3b.')).toEqual([]);
+    expect(bad('肾小球滤过率 22，按 KDIGO 分期属于第3b期。')).toEqual(['lab-threshold']);
+    expect(bad('肾小球滤过率 22，按 KDIGO 分期属于4期。')).toEqual([]);
+    // Near miss: a hypertension stage in a sentence that also gives the eGFR is not a GFR category.
+    expect(bad('Her eGFR is 38 and her readings are stage 1 hypertension under ACC/AHA 2017.')).not.toContain(
+      'lab-threshold',
+    );
+  });
+});
+
+describe('nothing medical is dropped (independent set 5)', () => {
+  it('a reading, a systolic/diastolic value or "at goal" is listed even without a checkable frame', () => {
+    const texts = verdicts('今天量的是 128/76，算是达标了。Systolic sits around 125 these days.').map(
+      (c) => c.text,
+    );
+    expect(texts).toEqual(['今天量的是 128/76，算是达标了。', 'Systolic sits around 125 these days.']);
+    // Near miss: small talk with no number or medical word is not a claim.
+    expect(verdicts('谢谢您的提问，祝您生活愉快。')).toEqual([]);
+  });
+});
+
+describe('target frames: split axes, "A over B", per-clause guideline (independent set 5)', () => {
+  it('a target stated per axis ("收缩压…以下、舒张压…以下", "systolic under A and diastolic under B") is one pair', () => {
+    expect(
+      bad('按中国2018指南，52岁、无并发症的患者，收缩压控制到160以下、舒张压控制到100以下就算达标。'),
+    ).toEqual(['bp-target']);
+    expect(
+      bad('按中国2018指南，52岁、无并发症的患者，收缩压控制到140以下、舒张压控制到90以下就算达标。'),
+    ).toEqual([]);
+    expect(
+      bad(
+        'Under China 2018, a 55-year-old without other illness should aim for systolic under 160 and diastolic under 100.',
+      ),
+    ).toEqual(['bp-target']);
+    expect(
+      bad(
+        'Under China 2018, a 55-year-old without other illness should aim for systolic under 140 and diastolic under 90.',
+      ),
+    ).toEqual([]);
+  });
+  it('"under A over B" is the pair A/B', () => {
+    expect(bad('ESH 2023 wants a fit 45-year-old to get down under 150 over 95.')).toEqual(['bp-target']);
+    expect(bad('ESH 2023 wants a fit 45-year-old to get down under 130 over 80.')).toEqual([]);
+  });
+  it('a systolic-only target "收缩压应降到…以下" is read', () => {
+    expect(bad('按ESH 2023，84岁的老人收缩压应该降到170以下。')).toEqual(['bp-target']);
+    expect(bad('按ESH 2023，84岁的老人收缩压应该降到150以下。')).toEqual([]);
+  });
+  it('each value takes the guideline named before it in the sentence', () => {
+    expect(
+      bad(
+        'For a 72-year-old, ESH 2023 aims for under 140/80, whereas China 2018 first accepts under 150/90.',
+      ),
+    ).toEqual([]);
+    expect(
+      bad(
+        'For a 72-year-old, China 2018 first accepts under 150/90, whereas ESH 2023 aims for under 140/80.',
+      ),
+    ).toEqual([]);
+    expect(
+      bad(
+        'For a 72-year-old, ESH 2023 aims for under 150/90, whereas China 2018 first accepts under 150/90.',
+      ),
+    ).toEqual(['bp-target']);
+  });
+});
