@@ -13,7 +13,8 @@ interface CategoryHit {
 
 /** Category words in a sentence, in order. */
 export function categoriesIn(text: string): CategoryHit[] {
-  const t = text.normalize('NFKC');
+  // Quotation marks around a category word ('counts as "normal"') are read as spaces (same offsets).
+  const t = text.normalize('NFKC').replace(/["“”‘’「」『』]/g, ' ');
   const hits: { at: number; category: string }[] = [];
   // Roman numerals ("grade II", "Ⅱ级" — NFKC turns Ⅱ into II) count as digits.
   const roman = (x: string) => (/^I+$/i.test(x) ? String(x.length) : (CN_DIGIT[x] ?? x));
@@ -32,10 +33,13 @@ export function categoriesIn(text: string): CategoryHit[] {
   ))
     hits.push({ at: m.index as number, category: 'elevated' });
   for (const m of t.matchAll(
-    /(?<!high[- ])\bnormal (?:blood pressure|bp|category)\b|(?<!high[- ])\bnormal\b(?= range| category)|(?<=\b(?:is|are|as|be|considered|classified as|counts as)\s+)normal\b|(?<!high[- ])\bnormal(?=\s*(?:is|are|means|:|=)\s*\d)(?![- ](?:high|renal|kidney|potassium|sinus|saline))|正常血压/gi,
+    /(?<!high[- ])\bnormal (?:blood pressure|bp|category)\b|(?<!high[- ])\bnormal\b(?= range| category)|(?<=\b(?:is|are|as|be|considered|classified as|counts as)\s+)normal\b|(?<!high[- ])\bnormal(?=\s*(?:is|are|means|:|=)\s*\d)(?![- ](?:high|renal|kidney|potassium|sinus|saline))|正常血压|正常(?:值)?范围|正常水平/gi,
   ))
     hits.push({ at: m.index as number, category: 'normal' });
-  for (const m of t.matchAll(/hypertension|hypertensive|高血压/gi))
+  // "counts as high (from …)": the diagnostic threshold in plain words.
+  for (const m of t.matchAll(
+    /hypertension|hypertensive|高血压|(?<=\b(?:counts?|counted|considered|classed|classified) as\s+)high\b(?![- ]normal)/gi,
+  ))
     if (!hits.some((h) => Math.abs(h.at - (m.index as number)) < 14))
       hits.push({ at: m.index as number, category: 'hypertension' });
   return hits

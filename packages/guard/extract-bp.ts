@@ -118,6 +118,8 @@ const CURRENT =
 const CHINA_FAMILY =
   /(?:中国|我国)[^，。,;；]{0,10}指南|Chinese[^,.;]{0,24}guideline|China'?s?[^,.;]{0,12}guideline/i;
 const UPPER_BEFORE = /(?:<|＜|≤|below|under|less than|lower than|低于|小于|不到)\s*$/i;
+const CONTRAST =
+  /\b(?:even though|although|though|whereas|while|but|however|unlike)\b|虽然|尽管|但是|但|不过|然而|而/i;
 const HEDGED = /\b(?:may|might|could|can)\s+(?:still\s+)?be\b|可能|或许|也许/i;
 const CHANGED_FROM = /(?:\bfrom|从|由)\s*$/i;
 const CHANGED_TO =
@@ -344,6 +346,9 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     const own =
       (ranged ? (catBefore ?? catAfter) : (catAfter ?? catBefore)) ??
       [...affirmed].reverse().find((c) => c.category !== 'hypertension' && c.at < v.at);
+    // "124/71 meets the criterion, even though your daytime values are normal": a category after a concessive or
+    // contrasting word belongs to another subject — this reading's category is not read.
+    if (own && own.at > v.end && CONTRAST.test(t.slice(v.end, own.at))) continue;
     const category =
       own?.category ??
       specific?.category ??

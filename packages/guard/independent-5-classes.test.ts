@@ -83,3 +83,28 @@ describe('target frames: split axes, "A over B", per-clause guideline (independe
     ).toEqual(['bp-target']);
   });
 });
+
+describe('category words: quoted, "正常范围", "counts as high", and a category of another subject (independent set 5)', () => {
+  it('a quoted category ("counts as “high-normal”") and "还在正常范围内" are the reading\'s category', () => {
+    expect(bad('Under ESH 2023, an office reading of 142/86 counts as "high-normal".')).toEqual([
+      'bp-threshold',
+    ]);
+    expect(bad('Under ESH 2023, an office reading of 134/86 counts as "high-normal".')).toEqual([]);
+    expect(bad('按中国2024指南，您白天动态血压平均 139/88，还在正常范围内。')).toEqual(['bp-threshold']);
+    expect(bad('按中国2024指南，您白天动态血压平均 129/78，还在正常范围内。')).toEqual([]);
+  });
+  it('"only counts as high from A/B upwards" is a threshold', () => {
+    expect(bad('Under ESH 2023, a home average only counts as high from 140/90 mmHg upwards.')).toEqual([
+      'bp-threshold',
+    ]);
+    expect(bad('Under ESH 2023, a home average only counts as high from 135/85 mmHg upwards.')).toEqual([]);
+  });
+  it("a category in a concessive clause about something else is not the reading's", () => {
+    expect(
+      bad(
+        'Under China 2024, your 24-hour mean of 133/82 is above the line, even though your clinic readings are normal.',
+      ),
+    ).toEqual([]);
+    expect(bad('按中国2024指南，您夜间平均 126/74 已达标准，尽管白天的数值是正常的。')).toEqual([]);
+  });
+});
