@@ -1,7 +1,7 @@
 /** HTTP edge of the grounding guard: POST /guard/check (mounted by the server). */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { isQihuangError, QihuangError } from '@qihuang/contracts';
+import { errorHandler, parseInput, readJson } from '@qihuang/http-edge';
 import { GUIDELINES } from '@qihuang/engines/blood-pressure';
 import { checkAnswer, type GuardDeps } from './check-answer.ts';
 
@@ -35,31 +35,12 @@ export const GuardRequestSchema = z.object({
 export type GuardRequest = z.infer<typeof GuardRequestSchema>;
 
 export function parseGuardRequest(value: unknown): GuardRequest {
-  const r = GuardRequestSchema.safeParse(value);
-  if (!r.success) {
-    throw new QihuangError(
-      'invalid-input',
-      r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
-    );
-  }
-  return r.data;
+  return parseInput(GuardRequestSchema, value);
 }
 
 export function createGuardRoutes(deps: GuardDeps = {}): Hono {
   const app = new Hono();
-  app.post('/check', async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      throw new QihuangError('invalid-input', 'Request body must be JSON');
-    }
-    return c.json(await checkAnswer(parseGuardRequest(body), deps));
-  });
-  app.onError((error, c) => {
-    if (isQihuangError(error))
-      return c.json({ error: { code: error.code, message: error.message } }, error.status as 400);
-    return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
-  });
+  app.post('/check', async (c) => c.json(await checkAnswer(parseGuardRequest(await readJson(c)), deps)));
+  app.onError(errorHandler(undefined, { label: 'guard route' }));
   return app;
 }
