@@ -4,7 +4,8 @@
  */
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { isQihuangError, QihuangError, type Principal } from '@qihuang/contracts';
+import { QihuangError, type Principal } from '@qihuang/contracts';
+import { errorHandler, parseInput, readJson } from '@qihuang/http-edge';
 import { createKnowledgeBase, type KnowledgeBase, type KnowledgeBaseDeps } from './knowledge-base.ts';
 
 export interface KnowledgeRouteDeps extends Partial<KnowledgeBaseDeps> {
@@ -40,33 +41,6 @@ const SearchBody = z.object({
   limit: z.number().int().min(1).max(100).optional(),
 });
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new QihuangError(
-      'invalid-input',
-      result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
-      {
-        issues: result.error.issues.map((i) => ({
-          severity: 'error' as const,
-          code: 'invalid',
-          message: i.message,
-          expression: [i.path.join('.')],
-        })),
-      },
-    );
-  }
-  return result.data;
-}
-
-async function body(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new QihuangError('invalid-input', 'Request body must be JSON');
-  }
-}
-
 function principalOf(c: Context<Env>): Principal {
   const principal = c.get('principal');
   if (!principal) throw new QihuangError('unauthenticated', 'Authentication required');
@@ -89,7 +63,7 @@ export function createKnowledgeRoutes(deps: KnowledgeRouteDeps): Hono<Env> {
   );
 
   app.post('/collections', async (c) => {
-    const input = parse(CollectionBody, await body(c));
+    const input = parseInput(CollectionBody, await readJson(c));
     return c.json(await knowledge.createCollection(input, principalOf(c)), 201);
   });
 
@@ -103,7 +77,7 @@ export function createKnowledgeRoutes(deps: KnowledgeRouteDeps): Hono<Env> {
   );
 
   app.post('/collections/:id/documents', async (c) => {
-    const input = parse(DocumentBody, await body(c));
+    const input = parseInput(DocumentBody, await readJson(c));
     let content: Uint8Array | string;
     if (input.text !== undefined) content = input.text;
     else {
@@ -127,7 +101,7 @@ export function createKnowledgeRoutes(deps: KnowledgeRouteDeps): Hono<Env> {
   });
 
   app.post('/search', async (c) => {
-    const input = parse(SearchBody, await body(c));
+    const input = parseInput(SearchBody, await readJson(c));
     const collections = [...(input.collections ?? []), ...(input.collection ? [input.collection] : [])];
     const result = await knowledge.search({
       query: input.query,
@@ -139,11 +113,6 @@ export function createKnowledgeRoutes(deps: KnowledgeRouteDeps): Hono<Env> {
     return c.json(result);
   });
 
-  app.onError((error, c) => {
-    if (isQihuangError(error)) {
-      return c.json({ error: { code: error.code, message: error.message } }, error.status as 400);
-    }
-    return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
-  });
+  app.onError(errorHandler(undefined, { label: 'knowledge route' }));
   return app;
 }
