@@ -18,7 +18,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENTRY, POINTER, ROOT, RUNTIME_DIR, sourceStamp } from './compiled-runtime.mjs';
+import { ENTRY, inUse, POINTER, ROOT, RUNTIME_DIR, sourceStamp } from './compiled-runtime.mjs';
 
 export const EXTERNAL = [
   '@electric-sql/*',
@@ -30,9 +30,6 @@ export const EXTERNAL = [
   'mammoth',
   'unpdf',
 ];
-/** Older builds kept for servers still running them (they load lazy chunks), unless younger than an hour. */
-const KEEP_BUILDS = 3;
-const KEEP_MS = 60 * 60 * 1000;
 
 /** esbuild plugin: rewrite import.meta.{url,dirname,filename} of the app's sources to their source location. */
 function sourceLocation(outdir) {
@@ -57,15 +54,15 @@ function sourceLocation(outdir) {
   };
 }
 
+/** Removes the builds that are neither current nor in use by a running process (see claimBuild). */
 function prune(runtimeDir, current) {
-  const builds = readdirSync(runtimeDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && e.name.startsWith('b-') && e.name !== current)
-    .map((e) => ({ name: e.name, mtime: statSync(join(runtimeDir, e.name)).mtimeMs }))
-    .sort((a, b) => b.mtime - a.mtime);
-  const now = Date.now();
-  for (const [i, b] of builds.entries())
-    if (i >= KEEP_BUILDS - 1 && now - b.mtime > KEEP_MS)
-      rmSync(join(runtimeDir, b.name), { recursive: true, force: true });
+  for (const entry of readdirSync(runtimeDir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !entry.name.startsWith('b-') || entry.name === current) continue;
+    const dir = join(runtimeDir, entry.name);
+    // A folder younger than a minute may be a build still being written by another process.
+    if (Date.now() - statSync(dir).mtimeMs < 60_000 || inUse(dir)) continue;
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Builds into a new folder of `runtimeDir` and makes it current. Returns { entry, dir, ms }. */
@@ -99,7 +96,9 @@ export async function buildRuntime({
       js: "import { createRequire as __qhRequire } from 'node:module'; const require = __qhRequire(import.meta.url);",
     },
     tsconfig: join(root, 'tsconfig.json'),
+    // Maps for NODE_OPTIONS=--enable-source-maps; they point at the sources in the tree instead of copying them.
     sourcemap: 'linked',
+    sourcesContent: false,
     legalComments: 'none',
     logLevel: 'error',
     plugins: [sourceLocation(outdir)],

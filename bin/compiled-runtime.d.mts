@@ -18,3 +18,5 @@ export function sourceStamp(root?: string): SourceStamp;
 export function currentBuild(runtimeDir: string): Build | undefined;
 export function isStale(build: Build | undefined, root?: string): boolean;
 export function ensureRuntime(options?: { root?: string; runtimeDir?: string }): Promise<string>;
+export function claimBuild(entry: string): void;
+export function inUse(dir: string): boolean;

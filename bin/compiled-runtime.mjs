@@ -4,15 +4,16 @@
  * the console). tsx stays for development and tests.
  *
  * Layout: dist/runtime/current.json names the current build folder (dist/runtime/b-…/qihuang.mjs + chunks)
- * and the source stamp it was compiled from. A rebuild writes a new folder and then swaps current.json, so a
- * server still running an older build keeps loading its lazy chunks; old folders are pruned.
+ * and the source stamp it was compiled from. A rebuild writes a new folder and then swaps current.json; a
+ * process running a build marks its folder in use (claimBuild), so a server still running an older build
+ * keeps loading its lazy chunks. Folders neither current nor in use are removed by the next build.
  *
  * Staleness must be cheap because it runs before every command: one stat per source file and folder (~900,
  * a few milliseconds), no hashing, no git (a release tree may have no .git). The stamp is the newest mtime of
  * a code file or folder (a folder's mtime changes when a file is added, removed or renamed in it) and the
  * number of code files; the build is stale when the current stamp differs from the one it was built from.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
@@ -104,4 +105,40 @@ export async function ensureRuntime({ root = ROOT, runtimeDir = join(root, RUNTI
   }
   const built = await buildRuntime({ root, runtimeDir });
   return built.entry;
+}
+
+const IN_USE = /^\.in-use-(\d+)$/;
+
+/** Marks the build folder of `entry` as used by this process until it exits. */
+export function claimBuild(entry) {
+  const mark = join(entry, '..', `.in-use-${process.pid}`);
+  try {
+    writeFileSync(mark, '');
+    process.once('exit', () => {
+      try {
+        unlinkSync(mark);
+      } catch {
+        // already gone with its folder
+      }
+    });
+  } catch {
+    // a read-only release tree: nothing prunes it either
+  }
+}
+
+/** True when a live process claimed the build folder `dir` (marks of dead processes are removed). */
+export function inUse(dir) {
+  let used = false;
+  for (const name of readdirSync(dir)) {
+    const pid = IN_USE.exec(name)?.[1];
+    if (!pid) continue;
+    try {
+      process.kill(Number(pid), 0);
+      used = true;
+    } catch (error) {
+      if (error.code === 'EPERM') used = true;
+      else unlinkSync(join(dir, name));
+    }
+  }
+  return used;
 }

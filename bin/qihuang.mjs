@@ -11,7 +11,7 @@ if (runtime === 'source') {
   register({ tsconfig: new URL('../tsconfig.json', import.meta.url).pathname });
   await import('../apps/cli/main.ts');
 } else {
-  const { ensureRuntime } = await import('./compiled-runtime.mjs');
+  const { claimBuild, ensureRuntime } = await import('./compiled-runtime.mjs');
   let entry;
   try {
     entry = await ensureRuntime({ runtimeDir: process.env.QIHUANG_RUNTIME_DIR || undefined });
@@ -19,5 +19,6 @@ if (runtime === 'source') {
     console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  claimBuild(entry);
   await import(pathToFileURL(entry).href);
 }

@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { currentBuild, isStale, POINTER, sourceStamp } from '../../bin/compiled-runtime.mjs';
+import { currentBuild, inUse, isStale, POINTER, sourceStamp } from '../../bin/compiled-runtime.mjs';
 
 const root = join(import.meta.dirname, '../..');
 const temp = mkdtempSync(join(tmpdir(), 'qihuang-compiled-'));
@@ -65,7 +65,9 @@ describe('compiled runtime from a fresh clone', () => {
   });
 
   it('serve starts on an empty embedded database, signs in with argon2, answers /healthz and /readyz', async () => {
-    const child = spawn(process.execPath, ['bin/qihuang.mjs', 'serve', '--port', '0', '--no-demo'], {
+    // The build itself (the launcher would rebuild if someone edited a source since the test above).
+    const { entry } = currentBuild(runtimeDir)!;
+    const child = spawn(process.execPath, [entry, 'serve', '--port', '0', '--no-demo'], {
       cwd: root,
       env: {
         ...env,
@@ -78,7 +80,7 @@ describe('compiled runtime from a fresh clone', () => {
     let logs = '';
     child.stderr.on('data', (d: Buffer) => (logs += d.toString()));
     const url = await new Promise<string>((resolveUrl, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start: ${logs}`)), 50_000);
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${logs}`)), 100_000);
       child.stdout.on('data', (d: Buffer) => {
         logs += d.toString();
         const match = /"url":"(http:[^"]+)","msg":"listening"/.exec(logs);
@@ -107,7 +109,7 @@ describe('compiled runtime from a fresh clone', () => {
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-  }, 90_000);
+  }, 120_000);
 });
 
 describe('staleness of the compiled runtime', () => {
@@ -157,5 +159,15 @@ describe('staleness of the compiled runtime', () => {
     writeFileSync(join(dir, POINTER), JSON.stringify({ build: 'b-1', sources: sourceStamp(tree) }));
     expect(currentBuild(dir)?.entry).toBe(join(dir, 'b-1/qihuang.mjs'));
     expect(isStale(currentBuild(dir), tree)).toBe(false);
+  });
+
+  it("keeps a build folder a live process runs from, and drops a dead process's mark", () => {
+    const dir = join(tree, 'dist/runtime/b-2');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '.in-use-999999999'), '');
+    expect(inUse(dir)).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+    writeFileSync(join(dir, `.in-use-${process.pid}`), '');
+    expect(inUse(dir)).toBe(true);
   });
 });
