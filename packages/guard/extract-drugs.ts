@@ -262,7 +262,8 @@ const STOPPED =
   /\b(?:stop(?:ping)?|discontinu(?:e|ing)|switch(?:ing)? (?:away )?from|chang(?:e|ing) from|instead of|rather than)\s+(?:the |your |her |his )?$|(?:停用|停止服用|停止使用|停掉|停服|换掉|从|而不是|代替)\s*$/i;
 
 /** Advice addressed to the patient ("for your back pain", "您可以…"). */
-const ADDRESSED = /\b(?:you|your|him|her|his|the patient)\b|您|你/i;
+const ADDRESSED =
+  /\b(?:you|your|him|her|his|the patient)\b|您|你|降压药|\b(?:blood pressure|BP|antihypertensive) (?:medicines?|medications?|pills?|drugs?|tablets?)\b/i;
 
 /** Condition ids named in free text (the request's patient conditions). */
 export function conditionIdsIn(texts: string[]): string[] {
@@ -340,9 +341,14 @@ export function drugClaims(
       if (!polar.length || (!combo && !takesHere.length && !toPatient)) continue;
       const members = [...polar, ...takesHere];
       if (combo || toPatient)
-        for (const c of d.current) if (!members.some((x) => same(x, c))) members.push(c);
+        for (const c of d.current)
+          if (
+            !members.some((x) => same(x, c)) &&
+            !(REPLACES.test(text) && polar.some((x) => sameFamily(x, c)))
+          )
+            members.push(c);
       if (members.length < 2) continue;
-      for (const set of alternatives(members, text)) {
+      for (const set of alternatives(withoutExamples(members, text), text)) {
         if (set.length < 2) continue;
         out.interactions.push({
           members: set,
@@ -477,6 +483,31 @@ function alternatives(members: Mention[], text: string): Mention[][] {
   for (const g of groups) sets = sets.flatMap((s) => g.map((m) => [...s, m])).slice(0, 8);
   return sets;
 }
+
+/** "ACEI/ARB 加 CCB，例如贝那普利加氨氯地平", "e.g. benazepril": a drug given as an example of a class named before
+ * the example word stands in that class's slot — it is not one more member (nor combined with the class's
+ * alternatives). */
+const EXAMPLE = /例如|比如|譬如|\be\.g\.|\bsuch as\b|\bfor (?:example|instance)\b/i;
+function withoutExamples(members: Mention[], text: string): Mention[] {
+  const ex = EXAMPLE.exec(text);
+  if (!ex) return members;
+  return members.filter(
+    (m) =>
+      !(
+        m.drug &&
+        m.start > ex.index &&
+        members.some((c) => !c.drug && c.end <= ex.index && sameFamily(c, m))
+      ),
+  );
+}
+
+/** "X is the better choice", "instead", "改用": the drug named takes the place of a current one of its family. */
+const REPLACES =
+  /更合适|更好的选择|更好的选项|更适合|\binstead\b|rather than|better (?:choice|option)|改用|换用|换成|替代|替换|\breplac\w*|\bswitch\w*/i;
+/** Class family: the class ids of a mention, with the two calcium-channel-blocker classes as one family. */
+const families = (m: Mention): string[] =>
+  (m.drug ? m.drug.classes : m.classId ? [m.classId] : []).map((c) => (c.startsWith('ccb') ? 'ccb' : c));
+const sameFamily = (a: Mention, b: Mention) => families(a).some((f) => families(b).includes(f));
 
 const same = (a: Mention, b: Mention) =>
   a.drug && b.drug ? a.drug.id === b.drug.id : !a.drug && !b.drug && a.classId === b.classId;

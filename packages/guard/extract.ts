@@ -47,6 +47,12 @@ export function extractClaims(
   // The request's conditions (and pregnancy) are the patient's: drug advice is checked against them.
   const given = [...conditionIdsIn(patient?.conditions ?? []), ...(patient?.pregnant ? ['pregnancy'] : [])];
   if (given.length) d.conditionIds = [...new Set(given)];
+  // The request's current medicines are the patient's (as if the answer had said "you take …").
+  for (const name of patient?.drugs ?? []) {
+    const drug = kb.getDrug(name) ?? kb.lookupName(name);
+    if (drug && !d.current.some((m) => m.drug?.id === drug.id))
+      d.current.push({ start: 0, end: 0, text: name, drug });
+  }
   const sentences = splitSentences(answer);
   // Laboratory values belong to the patient wherever the answer states them ("… can be added. K⁺ is 5.9.").
   // A bound ("in patients with CrCl below 30") is a population, not the patient's value: not carried back.

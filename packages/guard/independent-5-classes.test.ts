@@ -108,3 +108,44 @@ describe('category words: quoted, "正常范围", "counts as high", and a catego
     expect(bad('按中国2024指南，您夜间平均 126/74 已达标准，尽管白天的数值是正常的。')).toEqual([]);
   });
 });
+
+describe('the patient\'s current medicines: from the request and from "在用" (independent set 5)', () => {
+  it("the request's medicines combine with a drug the answer calls fine", () => {
+    const p = { drugs: ['enalapril', 'indapamide'] } as PatientContext;
+    expect(bad('腰疼的话可以一直吃双氯芬酸，和您的降压药不冲突。', p)).toEqual(['interaction']);
+    expect(bad('腰疼的话可以吃对乙酰氨基酚，和您的降压药不冲突。', p)).toEqual([]);
+  });
+  it('"您在用 A 加 B" makes A and B current; a later "和降压药没有冲突" refers to them', () => {
+    expect(bad('您在用培哚普利加吲达帕胺。牙疼时可以连着吃几周萘普生，和降压药没有冲突。')).toEqual([
+      'interaction',
+    ]);
+    expect(bad('您在用培哚普利加吲达帕胺。牙疼时可以吃对乙酰氨基酚，和降压药没有冲突。')).toEqual([]);
+  });
+  it('a potassium salt substitute is a potassium supplement', () => {
+    const p = { potassium: 5.6, drugs: ['irbesartan'] } as PatientContext;
+    expect(bad('用厄贝沙坦的同时改吃含钾代盐没问题，不会升高血钾。', p)).toContain('interaction');
+    expect(bad('用厄贝沙坦的同时不要改吃含钾代盐，会升高血钾。', p)).toEqual([]);
+  });
+});
+
+describe('a drug proposed in place of a current one is not combined with it (independent set 5)', () => {
+  it('"如果需要…，X 是更合适的选择" replaces the current drug of its family', () => {
+    const p = { drugs: ['diltiazem'] } as PatientContext;
+    expect(bad('若您还需要β受体阻滞剂配合钙拮抗剂，硝苯地平这类二氢吡啶类是更合适的选择。', p)).toEqual([]);
+    // Near miss: a drug of another family is still combined with the current one.
+    expect(bad('您可以放心加用比索洛尔，和您现在的药没有冲突。', p)).toEqual(['interaction']);
+  });
+});
+
+describe('a drug given as an example of a class stands in its slot (independent set 5)', () => {
+  it('"ACEI/ARB + CCB, e.g. A + B" does not combine A with the ARB', () => {
+    expect(bad('首选的两药方案是ACEI/ARB联合噻嗪类利尿剂，比如培哚普利联合吲达帕胺。')).toEqual([]);
+    expect(
+      bad(
+        'A preferred pair is an ACE inhibitor/ARB plus a dihydropyridine CCB, e.g. ramipril with amlodipine.',
+      ),
+    ).toEqual([]);
+    // Near miss: a drug that is no example of the classes named is still a member.
+    expect(bad('Ramipril is fine together with losartan.')).toEqual(['interaction']);
+  });
+});

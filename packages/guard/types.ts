@@ -20,6 +20,8 @@ export interface PatientContext {
   /** Free-text or coded condition names (matched against the drug knowledge base's condition keywords). */
   conditions?: string[];
   pregnant?: boolean;
+  /** Medicines the patient takes (drug-knowledge ids or names, zh/en): combined with drugs the answer calls fine. */
+  drugs?: string[];
   /** Serum potassium, mmol/L. */
   potassium?: number;
 }

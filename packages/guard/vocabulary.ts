@@ -37,7 +37,21 @@ const EXTRA: Partial<Record<DrugClassId, string[]>> = {
   statin: ['他汀'],
   nitrate: ['nitrates', '硝酸酯'],
   pde5i: ['pde-5 inhibitor', 'pde5 inhibitor', 'pde5抑制剂'],
-  'potassium-supplement': ['potassium supplement', 'potassium supplements', '钾补充剂', '补钾', '氯化钾'],
+  // A potassium salt substitute is potassium chloride at the table (REFERENCE §6.3 potassium-raising).
+  'potassium-supplement': [
+    'potassium supplement',
+    'potassium supplements',
+    '钾补充剂',
+    '补钾',
+    '氯化钾',
+    'salt substitute',
+    'salt substitutes',
+    'potassium-based salt',
+    '含钾代盐',
+    '含钾盐',
+    '代盐',
+    '低钠盐',
+  ],
 };
 
 /** Every class name (lower case, NFKC) with its class id. */
