@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { QihuangError } from '@qihuang/contracts';
+import { readJson } from '@qihuang/http-edge';
 import { body, type EvalEnv } from './http-helpers.ts';
 import {
   checkThresholds,
@@ -90,9 +91,7 @@ export function registerGovernanceRoutes(
   );
 
   app.post('/dossiers', async (c) => {
-    const raw: unknown = await c.req.json().catch(() => {
-      throw new QihuangError('invalid-input', 'The request body must be JSON');
-    });
+    const raw = await readJson(c);
     const createdBy = c.get('principal')?.username ?? 'anonymous';
     return c.json(await createDossier(deps.db, raw, { createdBy, now: clock(), signingRoles }), 201);
   });

@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { QihuangError } from '@qihuang/contracts';
+import { parseInput } from '@qihuang/http-edge';
 import { evalDb, type AnyKysely, type EvalDossierTable } from '../tables.ts';
 import type { Selectable } from 'kysely';
 import type { EvalStore } from '../runner/run-types.ts';
@@ -121,16 +122,7 @@ export interface Dossier {
   approvals: Approval[];
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new QihuangError(
-      'invalid-input',
-      result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
-    );
-  }
-  return result.data;
-}
+const parse = parseInput;
 
 const toDossier = (row: Selectable<EvalDossierTable>, approvals: Approval[]): Dossier => ({
   id: row.id,
