@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '@qihuang/store';
 import { entryHash, GENESIS_HASH, verifyAuditChain, type ChainedContent } from '@qihuang/audit';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const BASE_URL = process.env.QIHUANG_BENCH_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const ENTRIES = Number(process.argv[2] ?? 1_000_000);
@@ -25,7 +26,7 @@ if (!exists) await admin.query(`create database ${name}`);
 await admin.end();
 const url = new URL(BASE_URL);
 url.pathname = `/${name}`;
-const database = await openDatabase({ url: url.toString(), poolSize: 4 });
+const database = await openDatabase({ migrations: MIGRATIONS, url: url.toString(), poolSize: 4 });
 
 try {
   const db = database.db;

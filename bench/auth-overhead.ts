@@ -9,8 +9,8 @@ import { loadConfig } from '@qihuang/config';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { FhirRepository, openDatabase, type Database, type DatabaseKind } from '@qihuang/store';
 import { createPostgresTestDatabase, openTestDatabase } from '@qihuang/test-kit';
-import { createApp } from '../apps/server/app.ts';
-import { buildApp } from '../apps/server/build-app.ts';
+import { buildApp, createApp } from '../apps/server/index.ts';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -26,7 +26,10 @@ async function open(kind: DatabaseKind): Promise<{ database: Database; drop: () 
   const target = await createPostgresTestDatabase(
     process.env.QIHUANG_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
   );
-  return { database: await openDatabase({ url: target.url, poolSize: 4 }), drop: target.drop };
+  return {
+    database: await openDatabase({ migrations: MIGRATIONS, url: target.url, poolSize: 4 }),
+    drop: target.drop,
+  };
 }
 
 for (const kind of kinds) {

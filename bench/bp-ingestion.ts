@@ -22,7 +22,8 @@ import { uploadReadings } from '@qihuang/bp-monitoring';
 import { openDatabase, type Database, type DatabaseKind } from '@qihuang/store';
 import { createPostgresTestDatabase, openTestDatabase } from '@qihuang/test-kit';
 import { loadFhirDefinitions } from '@qihuang/fhir';
-import { buildApp } from '../apps/server/build-app.ts';
+import { buildApp } from '../apps/server/index.ts';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -40,7 +41,10 @@ async function open(kind: DatabaseKind): Promise<{ database: Database; drop: () 
   const target = await createPostgresTestDatabase(
     process.env.QIHUANG_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
   );
-  return { database: await openDatabase({ url: target.url, poolSize: 4 }), drop: target.drop };
+  return {
+    database: await openDatabase({ migrations: MIGRATIONS, url: target.url, poolSize: 4 }),
+    drop: target.drop,
+  };
 }
 
 function csv(batch: number): string {

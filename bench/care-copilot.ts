@@ -11,7 +11,8 @@ import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { loadKnowledgePacks } from '@qihuang/knowledge';
 import { openDatabase, type Database } from '@qihuang/store';
 import { createPostgresTestDatabase, openTestDatabase, startScriptedUpstream } from '@qihuang/test-kit';
-import { buildApp } from '../apps/server/build-app.ts';
+import { buildApp } from '../apps/server/index.ts';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -29,7 +30,10 @@ async function open(): Promise<{ database: Database; drop: () => Promise<void> }
   const target = await createPostgresTestDatabase(
     process.env.QIHUANG_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
   );
-  return { database: await openDatabase({ url: target.url, poolSize: 8 }), drop: target.drop };
+  return {
+    database: await openDatabase({ migrations: MIGRATIONS, url: target.url, poolSize: 8 }),
+    drop: target.drop,
+  };
 }
 
 const upstream = await startScriptedUpstream({ models: ['bench-model'] });

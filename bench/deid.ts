@@ -7,8 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectPhi } from '@qihuang/deid';
-import type { CorpusFile } from '../packages/deid/corpus/corpus-types.ts';
-import { ratio, scoreCorpus, type Tally } from '../packages/deid/corpus/score.ts';
+import { ratio, scoreCorpus, type CorpusFile, type Tally } from '@qihuang/deid/corpus';
 
 const dir = join(import.meta.dirname, '../packages/deid/corpus');
 const load = (part: string) => JSON.parse(readFileSync(join(dir, `${part}.json`), 'utf8')) as CorpusFile;

@@ -23,7 +23,7 @@ import {
   MemoryUsageStore,
   parseGatewayConfig,
 } from '@qihuang/gateway';
-import { createPlatformGatewayRuntime } from '../apps/server/wire-gateway.ts';
+import { createPlatformGatewayRuntime } from '../apps/server/index.ts';
 import {
   createDatabaseEvalStore,
   createMemoryEvalStore,
@@ -36,6 +36,7 @@ import {
   type EvalStore,
   type MultipleChoiceItem,
 } from '@qihuang/eval';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const items = Number(process.argv[2] ?? 2000);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -110,7 +111,7 @@ await measure('HTTP, node client', createMemoryEvalStore(), small, 1, nodeClient
 const http32 = await measure('HTTP, node client', createMemoryEvalStore(), items, 32, nodeClient);
 await measure('HTTP, OpenAI SDK', createMemoryEvalStore(), small, 1, sdkClient);
 await measure('HTTP, OpenAI SDK', createMemoryEvalStore(), items, 32, sdkClient);
-const database = await openDatabase({ memory: true });
+const database = await openDatabase({ migrations: MIGRATIONS, memory: true });
 const dbStore = createDatabaseEvalStore(database.db);
 await measure('PGlite, no HTTP', dbStore, small, 1, inProcess);
 await measure('PGlite, no HTTP', dbStore, items, 32, inProcess);

@@ -14,7 +14,8 @@ import { loadFhirDefinitions } from '@qihuang/fhir';
 import { processTransaction, type Database, type DatabaseKind } from '@qihuang/store';
 import { openTestDatabase, createPostgresTestDatabase } from '@qihuang/test-kit';
 import { openDatabase } from '@qihuang/store';
-import { buildApp } from '../apps/server/build-app.ts';
+import { buildApp } from '../apps/server/index.ts';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -49,7 +50,7 @@ async function open(kind: DatabaseKind): Promise<{ database: Database; drop: () 
   const target = await createPostgresTestDatabase(
     process.env.QIHUANG_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
   );
-  const database = await openDatabase({ url: target.url, poolSize: 4 });
+  const database = await openDatabase({ migrations: MIGRATIONS, url: target.url, poolSize: 4 });
   return { database, drop: target.drop };
 }
 

@@ -18,7 +18,8 @@ import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { createKnowledgeBase, type KnowledgeBase } from '@qihuang/knowledge';
 import { openDatabase, type Database } from '@qihuang/store';
 import { createPostgresTestDatabase } from '@qihuang/test-kit';
-import { buildSimplePdf } from '../packages/knowledge/fixtures/make-pdf.ts';
+import { buildSimplePdf } from '@qihuang/knowledge/test-support';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -56,13 +57,16 @@ async function openBenchDatabase(): Promise<{ database: Database; drop?: () => P
     await probe.end().catch(() => undefined);
     if (up) {
       const fresh = await createPostgresTestDatabase(url);
-      return { database: await openDatabase({ url: fresh.url, poolSize: 4 }), drop: fresh.drop };
+      return {
+        database: await openDatabase({ migrations: MIGRATIONS, url: fresh.url, poolSize: 4 }),
+        drop: fresh.drop,
+      };
     }
     console.log(
       '(no PostgreSQL server answers: using in-memory PGlite; the latency target is for PostgreSQL)',
     );
   }
-  return { database: await openDatabase({ memory: true }) };
+  return { database: await openDatabase({ migrations: MIGRATIONS, memory: true }) };
 }
 
 /** Answers grouped 100 per Markdown document, one "## aid" section each (chunks never cross headings). */

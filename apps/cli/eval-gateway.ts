@@ -45,7 +45,7 @@ export async function openEvalGateway(
   choice: EvalGatewayChoice = {},
 ): Promise<EvalGateway> {
   // Loaded on demand: the server's wiring is only needed by this command.
-  const { createPlatformGatewayRuntime } = await import('../server/wire-gateway.ts');
+  const { createPlatformGatewayRuntime } = await import('../server/index.ts');
   let gatewayConfig;
   if (choice.baseUrl) {
     const name = choice.model ?? config.model?.name;

@@ -12,6 +12,7 @@ import { loadConfig } from '@qihuang/config';
 import { openDatabase, type Database, type DatabaseKind } from '@qihuang/store';
 import { createPostgresTestDatabase, DATABASE_KINDS } from '@qihuang/test-kit';
 import { buildApp, type BuiltApp } from './build-app.ts';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const TIMEOUT_MS = 300;
 const SEARCH = '/fhir/R4/Observation?date=ge2000-01-01&_sort=-date,code,status';
@@ -31,9 +32,14 @@ async function open(kind: DatabaseKind, statementTimeoutMs: number | undefined):
     const target = await createPostgresTestDatabase();
     url = target.url;
     drop = target.drop;
-    database = await openDatabase({ url, poolSize: 4, statementTimeoutMs });
+    database = await openDatabase({ migrations: MIGRATIONS, url, poolSize: 4, statementTimeoutMs });
   } else {
-    database = await openDatabase({ memory: true, pgliteWorker: true, statementTimeoutMs });
+    database = await openDatabase({
+      migrations: MIGRATIONS,
+      memory: true,
+      pgliteWorker: true,
+      statementTimeoutMs,
+    });
   }
   const built = await buildApp({
     config: loadConfig({ QIHUANG_DEMO: '0' }),

@@ -10,6 +10,7 @@ import { ensureInitialAdmin } from '@qihuang/identity';
 import { analyzeGrownTables, openDatabase } from '@qihuang/store';
 import { createLogger } from './logging.ts';
 import { buildApp } from './build-app.ts';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 export const VERSION = '0.1.0';
 
@@ -21,6 +22,7 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const database = await openDatabase({
+    migrations: MIGRATIONS,
     url: config.databaseUrl,
     dataDir: config.dataDir,
     // No request holds the database past the timeout; the embedded one never blocks the event loop.

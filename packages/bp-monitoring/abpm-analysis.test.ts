@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseAbpm } from './abpm-analysis.ts';
-import { abpmCsv, abpmFhir } from './abpm-fixtures.ts';
+import { abpmCsv, abpmFhir } from './test-support/abpm-fixtures.ts';
 
 const NOW = '2026-03-10T04:00:00Z';
 

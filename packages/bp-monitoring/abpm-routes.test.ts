@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
 import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
-import { abpmCsv, abpmFhir } from './abpm-fixtures.ts';
+import { abpmCsv, abpmFhir } from './test-support/abpm-fixtures.ts';
 
 const NOW = new Date('2026-03-10T04:00:00Z');
 

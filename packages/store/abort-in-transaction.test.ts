@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DATABASE_KINDS, openTestDatabase } from '@qihuang/test-kit';
 import { openDatabase, runWithAbortSignal, type Database } from '@qihuang/store';
+import { migrations as STORE_MIGRATIONS } from './migrations/index.ts';
 
 type Variant = 'pglite' | 'pglite-worker' | 'postgres';
 const VARIANTS: Variant[] = [
@@ -19,7 +20,8 @@ const VARIANTS: Variant[] = [
 ];
 
 async function open(variant: Variant): Promise<Database> {
-  if (variant === 'pglite-worker') return openDatabase({ memory: true, pgliteWorker: true });
+  if (variant === 'pglite-worker')
+    return openDatabase({ migrations: STORE_MIGRATIONS, memory: true, pgliteWorker: true });
   return openTestDatabase(variant);
 }
 

@@ -10,6 +10,7 @@ import {
   createPostgresTestDatabase,
   openTestDatabase,
 } from '@qihuang/test-kit';
+import { migrations as STORE_MIGRATIONS } from './migrations/index.ts';
 
 describe.each(DATABASE_KINDS)('database on %s', (kind) => {
   it('migrates and runs transactions that roll back on error', async () => {
@@ -26,7 +27,7 @@ describe.each(DATABASE_KINDS)('database on %s', (kind) => {
       ).rejects.toThrow('boom');
       const rows = await database.db.selectFrom('kv_setting').selectAll().execute();
       expect(rows).toHaveLength(0);
-      expect(await migrateToLatest(database.db)).toEqual([]);
+      expect(await migrateToLatest(database.db, STORE_MIGRATIONS)).toEqual([]);
     } finally {
       await database.close();
     }
@@ -38,8 +39,8 @@ describe('embedded database lock', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('refuses a second opener with a message naming the holder, and reopens after close', async () => {
-    const first = await openDatabase({ dataDir: dir });
-    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(
+    const first = await openDatabase({ migrations: STORE_MIGRATIONS, dataDir: dir });
+    await expect(openDatabase({ migrations: STORE_MIGRATIONS, dataDir: dir })).rejects.toThrow(
       new RegExp(`in use by process ${process.pid}`),
     );
     await first.db
@@ -47,7 +48,7 @@ describe('embedded database lock', () => {
       .values({ key: 'kept', value: JSON.stringify('yes') })
       .execute();
     await first.close();
-    const second = await openDatabase({ dataDir: dir });
+    const second = await openDatabase({ migrations: STORE_MIGRATIONS, dataDir: dir });
     const row = await second.db.selectFrom('kv_setting').selectAll().executeTakeFirst();
     expect(row?.value).toBe('yes');
     await second.close();
@@ -59,8 +60,8 @@ describe.skipIf(!POSTGRES_TEST_URL)('migrations on PostgreSQL', () => {
     const target = await createPostgresTestDatabase();
     try {
       const [a, b] = await Promise.all([
-        openDatabase({ url: target.url }),
-        openDatabase({ url: target.url }),
+        openDatabase({ migrations: STORE_MIGRATIONS, url: target.url }),
+        openDatabase({ migrations: STORE_MIGRATIONS, url: target.url }),
       ]);
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from qihuang_migration`.execute(
         a.db,

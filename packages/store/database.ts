@@ -9,7 +9,7 @@ import pg from 'pg';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.ts';
 import { guardPool } from './guarded-pool.ts';
 import { startPgliteWorker } from './pglite-remote.ts';
-import { migrateToLatest } from './migrations/migrator.ts';
+import { migrateToLatest, type MigrationList } from './migrations/migrator.ts';
 import type { StoreTables } from './tables.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -22,15 +22,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export interface OpenDatabaseOptions {
+/**
+ * Which migrations to apply: the caller's list (the server passes every package's, `@qihuang/migrations`;
+ * the store's own tests pass the store's), or none with `migrate: false`.
+ */
+export type MigrationChoice =
+  { migrate?: true; migrations: MigrationList } | { migrate: false; migrations?: MigrationList };
+
+export type OpenDatabaseOptions = DatabaseLocation & MigrationChoice;
+
+export interface DatabaseLocation {
   /** postgres://… — use a PostgreSQL server. */
   url?: string;
   /** Directory of the embedded database (ignored with url). */
   dataDir?: string;
   /** In-memory embedded database (tests). */
   memory?: boolean;
-  /** Apply migrations (default true). */
-  migrate?: boolean;
   /** Pool size for PostgreSQL (default 10). */
   poolSize?: number;
   /**
@@ -55,7 +62,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // Migrations (an index build on a big table) are not held to the statement timeout of requests.
     const unlimited = await openPostgres(options.url, 1, undefined);
     try {
-      await migrateToLatest(unlimited.db);
+      await migrateToLatest(unlimited.db, options.migrations);
     } finally {
       await unlimited.close();
     }
@@ -67,7 +74,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     : await openPglite(options);
   if (options.migrate !== false) {
     try {
-      await migrateToLatest(database.db);
+      await migrateToLatest(database.db, options.migrations);
     } catch (error) {
       await database.close();
       throw error;
@@ -189,7 +196,7 @@ async function openPgliteWorker(options: OpenDatabaseOptions): Promise<Database>
       }
     };
     try {
-      if (options.migrate !== false) await migrateToLatest(db);
+      if (options.migrate !== false) await migrateToLatest(db, options.migrations);
     } catch (error) {
       await close();
       throw error;
@@ -216,7 +223,7 @@ function redactUrl(url: string): string {
  * An in-memory embedded database loaded from a dump made by `dumpEmbeddedDatabase` (tests: one template per
  * run instead of initdb + migrations per file).
  */
-export async function openEmbeddedFromDump(dump: Blob): Promise<Database> {
+export async function openEmbeddedFromDump(dump: Blob, migrations: MigrationList): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
@@ -224,7 +231,7 @@ export async function openEmbeddedFromDump(dump: Blob): Promise<Database> {
   const pglite = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm, vector } });
   const pool = embeddedPool(createPgConfig(pglite));
   const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool: guardPool(pool, SHARED) }) });
-  await migrateToLatest(db);
+  await migrateToLatest(db, migrations);
   return {
     db,
     kind: 'pglite',
@@ -237,7 +244,7 @@ export async function openEmbeddedFromDump(dump: Blob): Promise<Database> {
 }
 
 /** A migrated, empty in-memory embedded database, dumped to a gzip tarball. */
-export async function dumpEmbeddedDatabase(): Promise<Blob> {
+export async function dumpEmbeddedDatabase(migrations: MigrationList): Promise<Blob> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
@@ -245,7 +252,7 @@ export async function dumpEmbeddedDatabase(): Promise<Blob> {
   const pglite = await PGlite.create({ extensions: { pg_trgm, vector } });
   const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
   const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool }) });
-  await migrateToLatest(db);
+  await migrateToLatest(db, migrations);
   await db.destroy();
   const dump = await pglite.dumpDataDir('gzip');
   await pglite.close();

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { QihuangError } from '@qihuang/contracts';
 import { createPostgresTestDatabase, DATABASE_KINDS, openTestDatabase } from '@qihuang/test-kit';
 import { openDatabase, runWithAbortSignal, type Database } from '@qihuang/store';
+import { migrations as STORE_MIGRATIONS } from './migrations/index.ts';
 
 async function rejection(promise: Promise<unknown>): Promise<QihuangError> {
   try {
@@ -60,7 +61,12 @@ describe.skipIf(!DATABASE_KINDS.includes('postgres'))('statement guard on Postgr
   let database: Database;
   beforeAll(async () => {
     target = await createPostgresTestDatabase();
-    database = await openDatabase({ url: target.url, poolSize: 3, statementTimeoutMs: 400 });
+    database = await openDatabase({
+      migrations: STORE_MIGRATIONS,
+      url: target.url,
+      poolSize: 3,
+      statementTimeoutMs: 400,
+    });
   });
   afterAll(async () => {
     await database?.close();

@@ -1,15 +1,14 @@
 export * from './database.ts';
 export type * from './tables.ts';
-export { migrateToLatest } from './migrations/migrator.ts';
+export { migrateToLatest, composeMigrations, type MigrationList } from './migrations/migrator.ts';
 export {
   FhirRepository,
-  sameContent,
-  parseETag,
   type RepositoryOptions,
   type WriteOutcome,
   type HistoryEntry,
   type FhirResource,
 } from './fhir-repository/fhir-repository.ts';
+export { sameContent, parseETag } from './fhir-repository/resource-meta.ts';
 export {
   processTransaction,
   processBatch,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { QihuangError, SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { FhirRepository, openDatabase, type Database } from '@qihuang/store';
+import { migrations as STORE_MIGRATIONS } from './migrations/index.ts';
 
 const ctx = { requestId: 'worker-test', principal: SYSTEM_PRINCIPAL };
 const HEAVY = sql<{ n: number }>`select count(*)::int as n from generate_series(1, 3000000) g`;
@@ -33,7 +34,12 @@ async function longestStall(work: () => Promise<unknown>): Promise<number> {
 describe('PGlite in a worker thread', () => {
   let database: Database;
   beforeAll(async () => {
-    database = await openDatabase({ memory: true, pgliteWorker: true, statementTimeoutMs: 60_000 });
+    database = await openDatabase({
+      migrations: STORE_MIGRATIONS,
+      memory: true,
+      pgliteWorker: true,
+      statementTimeoutMs: 60_000,
+    });
   });
   afterAll(async () => {
     await database?.close();
@@ -79,7 +85,12 @@ describe('PGlite in a worker thread', () => {
   });
 
   it('with a statement timeout the caller stops waiting with a clear 503, and the database serves the next statement', async () => {
-    const limited = await openDatabase({ memory: true, pgliteWorker: true, statementTimeoutMs: 50 });
+    const limited = await openDatabase({
+      migrations: STORE_MIGRATIONS,
+      memory: true,
+      pgliteWorker: true,
+      statementTimeoutMs: 50,
+    });
     try {
       const started = performance.now();
       const error = await HEAVY.execute(limited.db).then(
@@ -116,14 +127,14 @@ describe('PGlite worker on a directory', () => {
   });
 
   it('holds the directory lock, keeps the data across reopen, releases the lock on close', async () => {
-    const first = await openDatabase({ dataDir: dir, pgliteWorker: true });
-    await expect(openDatabase({ dataDir: dir })).rejects.toThrow();
+    const first = await openDatabase({ migrations: STORE_MIGRATIONS, dataDir: dir, pgliteWorker: true });
+    await expect(openDatabase({ migrations: STORE_MIGRATIONS, dataDir: dir })).rejects.toThrow();
     await new FhirRepository(first.db).update(ctx, 'Patient', 'kept', {
       resourceType: 'Patient',
       id: 'kept',
     });
     await first.close();
-    const second = await openDatabase({ dataDir: dir, pgliteWorker: true });
+    const second = await openDatabase({ migrations: STORE_MIGRATIONS, dataDir: dir, pgliteWorker: true });
     try {
       expect((await new FhirRepository(second.db).read(ctx, 'Patient', 'kept')).id).toBe('kept');
     } finally {

@@ -13,6 +13,7 @@ import {
   type Database,
   type DatabaseKind,
 } from '@qihuang/store';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 export const POSTGRES_TEST_URL = process.env.QIHUANG_TEST_POSTGRES_URL || undefined;
 
@@ -25,9 +26,9 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
   if (kind === 'pglite') {
     const path = process.env.QIHUANG_TEST_PGLITE_TEMPLATE;
     if (!templateDump) {
-      templateDump = path ? new Blob([readFileSync(path)]) : await dumpEmbeddedDatabase();
+      templateDump = path ? new Blob([readFileSync(path)]) : await dumpEmbeddedDatabase(MIGRATIONS);
     }
-    return openEmbeddedFromDump(templateDump);
+    return openEmbeddedFromDump(templateDump, MIGRATIONS);
   }
   if (!POSTGRES_TEST_URL) throw new Error('No PostgreSQL test server (QIHUANG_TEST_POSTGRES_URL)');
   const name = `qh_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -37,7 +38,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
   await admin.end();
   const url = new URL(POSTGRES_TEST_URL);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 5 });
+  const database = await openDatabase({ url: url.toString(), poolSize: 5, migrations: MIGRATIONS });
   return {
     ...database,
     close: async () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { dumpEmbeddedDatabase } from '@qihuang/store';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -32,7 +33,7 @@ export default async function setup(): Promise<() => void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'qihuang-test-'));
   const file = join(dir, 'pglite-template.tar.gz');
-  writeFileSync(file, Buffer.from(await (await dumpEmbeddedDatabase()).arrayBuffer()));
+  writeFileSync(file, Buffer.from(await (await dumpEmbeddedDatabase(MIGRATIONS)).arrayBuffer()));
   process.env.QIHUANG_TEST_PGLITE_TEMPLATE = file;
   return () => rmSync(dir, { recursive: true, force: true });
 }

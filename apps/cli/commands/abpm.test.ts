@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { abpmCsv } from '../../../packages/bp-monitoring/abpm-fixtures.ts';
+import { abpmCsv } from '@qihuang/bp-monitoring/test-support';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { openDatabase, type Database } from '@qihuang/store';
 import { createPostgresTestDatabase, DATABASE_KINDS } from '@qihuang/test-kit';
 import { createAuditLog } from '@qihuang/audit';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -34,7 +35,7 @@ async function cliDatabase(kind: (typeof DATABASE_KINDS)[number]) {
     return {
       dir,
       env: { QIHUANG_DATA_DIR: dir, DATABASE_URL: '' } as Record<string, string>,
-      open: () => openDatabase({ dataDir: dir }),
+      open: () => openDatabase({ migrations: MIGRATIONS, dataDir: dir }),
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
@@ -42,7 +43,7 @@ async function cliDatabase(kind: (typeof DATABASE_KINDS)[number]) {
   return {
     dir: mkdtempSync(join(tmpdir(), 'qihuang-audit-cli-')),
     env: { DATABASE_URL: server.url } as Record<string, string>,
-    open: () => openDatabase({ url: server.url, poolSize: 2 }),
+    open: () => openDatabase({ migrations: MIGRATIONS, url: server.url, poolSize: 2 }),
     cleanup: server.drop,
   };
 }

@@ -16,6 +16,7 @@ import {
   verifyAuditChain,
   type AuditCheckpoint,
 } from '@qihuang/audit';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 function readCheckpoints(options: { expectHead?: string; checkpoints?: string }): AuditCheckpoint[] {
   const out: AuditCheckpoint[] = [];
@@ -36,7 +37,11 @@ async function withDatabase<T>(
   work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    migrations: MIGRATIONS,
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+  });
   try {
     return await work(database);
   } finally {

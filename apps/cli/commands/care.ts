@@ -101,6 +101,7 @@ export function registerCare(program: Command): void {
       const [
         { loadConfig },
         { openDatabase },
+        { MIGRATIONS },
         { buildApp },
         { dispatchReminders },
         { SYSTEM_PRINCIPAL },
@@ -108,7 +109,8 @@ export function registerCare(program: Command): void {
       ] = await Promise.all([
         import('@qihuang/config'),
         import('@qihuang/store'),
-        import('../../server/build-app.ts'),
+        import('@qihuang/migrations'),
+        import('../../server/index.ts'),
         import('@qihuang/care'),
         import('@qihuang/contracts'),
         import('pino'),
@@ -116,7 +118,11 @@ export function registerCare(program: Command): void {
       const config = loadConfig();
       if (!config.careWebhookUrl)
         throw bad('QIHUANG_CARE_WEBHOOK_URL is not set: there is nowhere to send reminders');
-      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+      const database = await openDatabase({
+        migrations: MIGRATIONS,
+        url: config.databaseUrl,
+        dataDir: config.dataDir,
+      });
       try {
         const built = await buildApp({
           config,

@@ -13,6 +13,7 @@ import {
   startScriptedUpstream,
   type ScriptedUpstream,
 } from '@qihuang/test-kit';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURE = 'packages/eval/suites/fixtures/medqa-sample.jsonl';
@@ -113,6 +114,7 @@ describe('qihuang eval', () => {
     expect(upstream.modelRequests()[5]!.body.model).toBe('exam-model');
     // Usage and audit records of every call, under the run's service principal, in the platform database.
     const database = await openDatabase({
+      migrations: MIGRATIONS,
       url: env.DATABASE_URL || undefined,
       dataDir: env.QIHUANG_DATA_DIR,
     });

@@ -36,11 +36,16 @@ import {
   type EvalGateway,
   type EvalGatewayChoice,
 } from '../eval-gateway.ts';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const bad = (message: string) => new QihuangError('invalid-input', message);
 
 async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    migrations: MIGRATIONS,
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+  });
   try {
     return await work(database);
   } finally {

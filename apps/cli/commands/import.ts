@@ -43,10 +43,19 @@ export function registerImport(program: Command): void {
         } else {
           const config = loadConfig();
           const { FhirRepository, analyzeGrownTables, openDatabase } = await import('@qihuang/store');
-          const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+          const { MIGRATIONS } = await import('@qihuang/migrations');
+          const database = await openDatabase({
+            migrations: MIGRATIONS,
+            url: config.databaseUrl,
+            dataDir: config.dataDir,
+          });
           try {
-            const { createAuditHook } = await import('../../server/audit-hook.ts');
-            const hooked = new FhirRepository(database.db, { audit: await createAuditHook(database) });
+            // Every imported resource is audited like a write through the server (hash-chained log).
+            const { createAuditLog } = await import('@qihuang/audit');
+            const auditLog = createAuditLog();
+            const hooked = new FhirRepository(database.db, {
+              audit: async (executor, ctx, record) => void (await auditLog.append(executor, ctx, record)),
+            });
             // BP readings among the imported resources raise their alerts now (issue 17); what is still
             // queued when the import ends is evaluated before exit, or else by the server's sweeper.
             const { createAlertEvaluator } = await import('@qihuang/bp-monitoring');

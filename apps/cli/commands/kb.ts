@@ -14,6 +14,7 @@ import {
   type KnowledgeBase,
 } from '@qihuang/knowledge';
 import { openDatabase } from '@qihuang/store';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const bad = (message: string) => new QihuangError('invalid-input', message);
 
@@ -21,7 +22,11 @@ async function withKnowledge<T>(
   fn: (kb: KnowledgeBase, db: Parameters<typeof loadKnowledgePacks>[0]) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    migrations: MIGRATIONS,
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+  });
   try {
     return await fn(createKnowledgeBase({ db: database.db, warn: (m) => console.error(m) }), database.db);
   } finally {

@@ -18,7 +18,7 @@ export function registerServe(program: Command): void {
       if (options.dataDir) env.QIHUANG_DATA_DIR = options.dataDir;
       if (!options.demo) env.QIHUANG_DEMO = '0';
       // Loaded on demand so that other commands start fast.
-      const { startServer } = await import('../../server/start-server.ts');
+      const { startServer } = await import('../../server/index.ts');
       const server = await startServer(loadConfig(env));
       const stop = () => {
         void server.close().then(() => process.exit(0));

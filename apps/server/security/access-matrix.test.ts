@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { PUBLIC_ROUTES, planOrder, plansFor, routeTable, type Plan } from './route-table.ts';
+import { PUBLIC_ROUTES, planOrder, plansFor, routeTable, type Plan } from './test-support/route-table.ts';
 import {
   C,
   changed,
@@ -17,7 +17,7 @@ import {
   snapshotTracker,
   type Principal,
   type SecurityWorld,
-} from './security-fixture.ts';
+} from './test-support/security-fixture.ts';
 
 /** What one request did; bodies are reduced to the findings so the records stay small. */
 interface Outcome {

@@ -16,6 +16,7 @@ import { createAuditLog, GENESIS_HASH, parseCheckpointFile, verifyAuditChain } f
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { FhirRepository, openDatabase, type Database, type DatabaseKind } from '@qihuang/store';
 import { createPostgresTestDatabase, DATABASE_KINDS, openTestDatabase } from '@qihuang/test-kit';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -41,14 +42,14 @@ async function newStore(kind: DatabaseKind): Promise<Store> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'qihuang-sec-audit-'));
     return {
-      open: () => openDatabase({ dataDir: dir }),
+      open: () => openDatabase({ migrations: MIGRATIONS, dataDir: dir }),
       env: { QIHUANG_DATA_DIR: dir, DATABASE_URL: '' },
       cleanup: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
   const server = await createPostgresTestDatabase();
   return {
-    open: () => openDatabase({ url: server.url, poolSize: 2 }),
+    open: () => openDatabase({ migrations: MIGRATIONS, url: server.url, poolSize: 2 }),
     env: { DATABASE_URL: server.url },
     cleanup: server.drop,
   };

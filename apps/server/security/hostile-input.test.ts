@@ -5,15 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { hostileCorpus, type HostileCase } from './hostile-corpus.ts';
-import { routeTable } from './route-table.ts';
+import { hostileCorpus, type HostileCase } from './test-support/hostile-corpus.ts';
+import { routeTable } from './test-support/route-table.ts';
 import {
   changed,
   createSecurityWorld,
   serverErrorProblem,
   snapshotTracker,
   type SecurityWorld,
-} from './security-fixture.ts';
+} from './test-support/security-fixture.ts';
 
 /** The corpus must answer well inside the two minutes per database the suite allows itself. */
 const CORPUS_BUDGET_MS = 100_000;

@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database, type DatabaseKind } from '@qihuang/store';
 import { createPostgresTestDatabase, DATABASE_KINDS } from '@qihuang/test-kit';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BUNDLES = 300;
@@ -104,7 +105,7 @@ async function target(kind: DatabaseKind): Promise<Target> {
     const dir = mkdtempSync(join(tmpdir(), 'qihuang-sec-import-'));
     return {
       env: { QIHUANG_DATA_DIR: dir, DATABASE_URL: '' },
-      open: () => openDatabase({ dataDir: dir }),
+      open: () => openDatabase({ migrations: MIGRATIONS, dataDir: dir }),
       // The embedded database cannot be read while the importer holds it. Its files can: once the lock is taken,
       // kill when the data files have grown by a fifth of what the whole import adds (measured by the rerun:
       // about 1.5 MB for these bundles), so the kill lands in the import, not in start-up.
@@ -117,10 +118,10 @@ async function target(kind: DatabaseKind): Promise<Target> {
     };
   }
   const server = await createPostgresTestDatabase();
-  const watcher = await openDatabase({ url: server.url, poolSize: 1 });
+  const watcher = await openDatabase({ migrations: MIGRATIONS, url: server.url, poolSize: 1 });
   return {
     env: { DATABASE_URL: server.url },
-    open: () => openDatabase({ url: server.url, poolSize: 2 }),
+    open: () => openDatabase({ migrations: MIGRATIONS, url: server.url, poolSize: 2 }),
     started: async () => {
       // Kill once a fifth of the resources are in.
       for (;;) {

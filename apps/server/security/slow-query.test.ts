@@ -13,6 +13,7 @@ import { loadConfig } from '@qihuang/config';
 import { openDatabase, type Database, type DatabaseKind } from '@qihuang/store';
 import { createPostgresTestDatabase, DATABASE_KINDS } from '@qihuang/test-kit';
 import { buildApp, type BuiltApp } from '../build-app.ts';
+import { MIGRATIONS } from '@qihuang/migrations';
 
 const TIMEOUT_MS = 250;
 /** Request handling around the statement (HTTP, JSON, a second short statement) on a busy two-core machine. */
@@ -57,9 +58,9 @@ async function open(kind: DatabaseKind): Promise<Stack> {
     const target = await createPostgresTestDatabase();
     url = target.url;
     drop = target.drop;
-    database = await openDatabase({ url, poolSize: 10, ...options });
+    database = await openDatabase({ migrations: MIGRATIONS, url, poolSize: 10, ...options });
   } else {
-    database = await openDatabase({ memory: true, ...options });
+    database = await openDatabase({ migrations: MIGRATIONS, memory: true, ...options });
   }
   const built = await buildApp({
     config,

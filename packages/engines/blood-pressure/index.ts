@@ -69,5 +69,5 @@ export {
   READING_IDENTIFIER_SYSTEM,
   type ToFhirOptions,
 } from './to-fhir.ts';
-export { offsetOf, zoneOffsetMinutes, isTimeZone, zonedHour } from './time.ts';
+export { offsetOf, zoneOffsetMinutes, isTimeZone, zonedHour, epochMs, parseClock, MS } from './time.ts';
 export { stableId } from './stable-id.ts';

@@ -9,7 +9,7 @@
  * a session also counts in the HBPM average.
  */
 import { QihuangError } from '@qihuang/contracts';
-import { epochMs, MS, parseClock } from '../blood-pressure/time.ts';
+import { epochMs, MS, parseClock } from '@qihuang/engines/blood-pressure';
 import type {
   Adherence,
   BpReading,

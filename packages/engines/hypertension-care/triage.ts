@@ -14,7 +14,7 @@
  * in the text (高压190低压125, 190 over 125, kPa) counts like a reading for the §1.5 rules.
  */
 import { analyze, CONCEPTS_BY_ID, isCrisisVital, isCurrent } from '@qihuang/clinical-language';
-import { epochMs, MS } from '../blood-pressure/time.ts';
+import { epochMs, MS } from '@qihuang/engines/blood-pressure';
 import type {
   BpReading,
   RedFlag,

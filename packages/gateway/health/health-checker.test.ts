@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startScriptedUpstream, type ScriptedUpstream } from '../../test-kit/scripted-upstream.ts';
+import { startScriptedUpstream, type ScriptedUpstream } from '@qihuang/test-kit';
 import { parseGatewayConfig } from '../config/gateway-config-from.ts';
 import { TargetStates } from '../routing/target-states.ts';
 import { nodeHttpTransport } from '../upstream/upstream-transport.ts';

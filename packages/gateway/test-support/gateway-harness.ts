@@ -6,7 +6,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import OpenAI from 'openai';
 import type { AddressInfo } from 'node:net';
-import { startScriptedUpstream, type ScriptedUpstream } from '../../test-kit/scripted-upstream.ts';
+import { startScriptedUpstream, type ScriptedUpstream } from '@qihuang/test-kit';
 import { MemoryAuditSink } from '../audit/audit-sink.ts';
 import { parseGatewayConfig } from '../config/gateway-config-from.ts';
 import type { GatewayConfigInput } from '../config/gateway-config-schema.ts';

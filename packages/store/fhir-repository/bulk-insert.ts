@@ -20,7 +20,8 @@ import {
   compartmentsOf,
   resolveAuthor,
 } from './patient-writes.ts';
-import { sameContent, withMeta, type FhirRepository } from './fhir-repository.ts';
+import type { FhirRepository } from './fhir-repository.ts';
+import { sameContent, withMeta } from './resource-meta.ts';
 import { writeVersions, type FhirResource, type VersionedWrite } from './index-writer.ts';
 
 export interface BulkUpsertOptions {

@@ -10,7 +10,8 @@ import { isResourceType, operationOutcome, patientCompartmentIds, validateResour
 import type { StoreTables } from '../tables.ts';
 import { assertInCompartment } from './access.ts';
 import { assertPatientMayChange } from './patient-writes.ts';
-import { keyList, type FhirRepository, type FhirResource } from './fhir-repository.ts';
+import type { FhirRepository, FhirResource } from './fhir-repository.ts';
+import { keyList } from './resource-meta.ts';
 import { writeVersions, type VersionedWrite } from './index-writer.ts';
 import { assertBundle, fail, rewriteReferences } from './bundle-checks.ts';
 

@@ -25,6 +25,7 @@ import { writeVersions, type FhirResource, type VersionedWrite } from './index-w
 import { bulkUpsert, type BulkUpsertOptions, type BulkUpsertResult } from './bulk-insert.ts';
 import { everything, history, patientResources, vread, type HistoryEntry } from './chart-reads.ts';
 import { assertPatientMayChange, assertPatientMayWrite, compartmentsOf } from './patient-writes.ts';
+import { keyList, parseETag, sameContent, withMeta } from './resource-meta.ts';
 
 export type { FhirResource } from './index-writer.ts';
 export type { HistoryEntry } from './chart-reads.ts';
@@ -39,37 +40,6 @@ export interface WriteOutcome {
   created: boolean;
   /** false when an update carried the same content as the current version (no new version written). */
   changed: boolean;
-}
-
-const stripMeta = (resource: FhirResource) => {
-  const { meta, ...rest } = resource;
-  if (!meta) return rest;
-  const { versionId: _v, lastUpdated: _l, ...otherMeta } = meta as Record<string, unknown>;
-  return Object.keys(otherMeta).length ? { ...rest, meta: otherMeta } : rest;
-};
-
-export function sameContent(a: FhirResource, b: FhirResource): boolean {
-  return canonical(stripMeta(a)) === canonical(stripMeta(b));
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([x], [y]) =>
-      x < y ? -1 : x > y ? 1 : 0,
-    );
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export function withMeta(
-  resource: FhirResource,
-  id: string,
-  versionId: number,
-  lastUpdated: string,
-): FhirResource & { id: string } {
-  return { ...resource, id, meta: { ...(resource.meta ?? {}), versionId: String(versionId), lastUpdated } };
 }
 
 export class FhirRepository {
@@ -442,17 +412,4 @@ export class FhirRepository {
     assertValidResource(r);
     return r;
   }
-}
-
-/**
- * `(type, id) in (…)` as one pair of array parameters: a long literal list of row values crashes the embedded
- * database's parser (WASM stack) beyond a few hundred pairs, and is slower to plan on PostgreSQL too.
- */
-export function keyList(pairs: [string, string][]) {
-  return sql`select * from unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[])`;
-}
-
-export function parseETag(value: string): string {
-  const match = /^(?:W\/)?"?([^"]*)"?$/.exec(value.trim());
-  return match?.[1] ?? value;
 }

@@ -7,7 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { DatabaseKind } from '@qihuang/store';
-import { createTestApp, type TestApp } from '../test-support.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
 
 export const NOW = new Date('2026-03-10T12:00:00Z');
 
