@@ -128,8 +128,53 @@ describe.each(DATABASE_KINDS)('audit log on %s', (kind) => {
       expect(entries[17]!.resourceId).toBe('g17');
       const result = await verifyAuditChain(database.db, { batchSize: 100 });
       expect(result).toMatchObject({ ok: true, checked: 450, head: { seq: 450 } });
-      // One transaction for the first entry, then the rest in groups of at most 200: 1 + 3.
-      expect(transactions).toBe(4);
+      // The first entry reads the chain head in a transaction; the rest (groups of at most 200) are one
+      // statement each, conditional on the head this log last wrote.
+      expect(transactions).toBe(1);
+    });
+
+    it('writes a group as one statement once it knows the chain head, in a transaction again when another writer moved it', async () => {
+      const writer = createAuditLog({ clock: () => now });
+      let transactions = 0;
+      const counted = new Proxy(database.db, {
+        get(target, key, receiver) {
+          if (key === 'transaction') transactions++;
+          const value = Reflect.get(target, key, receiver) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      await writer.append(counted, ctx(clinician, 1), read('p1', 's1'));
+      await writer.append(counted, ctx(clinician, 2), read('p1', 's2'));
+      await writer.append(counted, ctx(clinician, 3), read('p1', 's3'));
+      expect(transactions).toBe(1);
+      // Another process (its own log) appends: this log's idea of the head is stale and must not be used.
+      await createAuditLog({ clock: () => now }).append(database.db, ctx(nurse, 4), read('p2', 's4'));
+      const fifth = await writer.append(counted, ctx(clinician, 5), read('p1', 's5'));
+      expect(fifth.seq).toBe(5);
+      expect(transactions).toBe(2);
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, checked: 5, head: { seq: 5 } });
+    });
+
+    it('keeps one gap-free chain when two processes group-commit and write transactions at once', async () => {
+      const a = createAuditLog({ clock: () => now });
+      const b = createAuditLog({ clock: () => now });
+      const calls: Promise<unknown>[] = [];
+      for (let i = 0; i < 120; i++) {
+        const log = i % 2 ? a : b;
+        if (i % 7 === 0)
+          calls.push(
+            database.db.transaction().execute((trx) => log.append(trx, ctx(nurse, i), read('p3', `t${i}`))),
+          );
+        else calls.push(log.append(database.db, ctx(clinician, i), read('p3', `t${i}`)));
+        if (i % 10 === 0) await Promise.all(calls.splice(0));
+      }
+      await Promise.all(calls);
+      const result = await verifyAuditChain(database.db, { batchSize: 50 });
+      expect(result).toMatchObject({ ok: true, checked: 120, head: { seq: 120 } });
+      const ids = await sql<{ resource_id: string }>`select resource_id from audit_entry`.execute(
+        database.db,
+      );
+      expect(new Set(ids.rows.map((r) => r.resource_id)).size).toBe(120);
     });
 
     it('reports progress while streaming in batches', async () => {

@@ -111,45 +111,100 @@ const rowOf = (c: ChainedContent, hash: string) => ({
   hash,
 });
 
+/** A group's entries, chained on from the head (`seq`, `hash`). */
+function chainFrom(group: Pending[], seq: number, prev: string): AuditEntry[] {
+  const out: AuditEntry[] = [];
+  for (const p of group) {
+    const content = contentOf(p.ctx, p.record, ++seq, p.recorded, prev);
+    const hash = entryHash(content);
+    out.push({ ...content, hash });
+    prev = hash;
+  }
+  return out;
+}
+
+/** The chain head this log last committed, per database handle (another writer may have moved it since). */
+interface Queue {
+  pending: Pending[];
+  flushing: boolean;
+  head?: { seq: number; hash: string };
+}
+
+/**
+ * Writes a group in ONE statement, conditional on the chain head still being the one this log last
+ * committed: the head update matches no row if another writer (another process, a write's transaction)
+ * moved it, and then nothing is inserted. One round trip and one commit instead of five round trips with
+ * the head's row lock held across them. Returns undefined when the head had moved.
+ */
+async function appendAtKnownHead(
+  db: AnyKysely,
+  group: Pending[],
+  known: { seq: number; hash: string },
+): Promise<AuditEntry[] | undefined> {
+  const entries = chainFrom(group, known.seq, known.hash);
+  const last = entries[entries.length - 1]!;
+  const rows = entries.map(
+    (e) => sql`(${e.seq}::bigint, ${e.recorded}::timestamptz, ${e.action}::text, ${e.outcome}::text,
+      ${e.principalId}::text, ${e.principalKind}::text, ${e.username}::text, ${e.role}::text,
+      ${e.resourceType}::text, ${e.resourceId}::text, ${e.query}::text, ${e.patientIds}::text[],
+      ${e.clientAddress}::text, ${e.requestId}::text, ${e.detail}::text, ${e.prevHash}::text, ${e.hash}::text)`,
+  );
+  const written = await sql<{ seq: number | string }>`
+    with head as (
+      update audit_chain_head set seq = ${last.seq}, hash = ${last.hash}
+      where id = 1 and seq = ${known.seq} and hash = ${known.hash}
+      returning id
+    )
+    insert into audit_entry (seq, recorded_at, action, outcome, principal_id, principal_kind, username, role,
+      resource_type, resource_id, query, patient_ids, client_address, request_id, detail, prev_hash, hash)
+    select * from (values ${sql.join(rows)}) as entry
+    where exists (select 1 from head)
+    returning seq`.execute(db);
+  return written.rows.length === entries.length ? entries : undefined;
+}
+
+/** Writes a group after reading the head under its row lock (first group, or the head moved). */
+async function appendLocked(db: AnyKysely, group: Pending[]): Promise<AuditEntry[]> {
+  return db.transaction().execute(async (trx) => {
+    const head = await sql<{ seq: number | string; hash: string }>`
+      update audit_chain_head set seq = seq + ${group.length} where id = 1 returning seq, hash`.execute(trx);
+    const row = head.rows[0];
+    if (!row) throw new Error('audit_chain_head is missing (migration 0110-audit not applied?)');
+    const out = chainFrom(group, Number(row.seq) - group.length, row.hash);
+    await trx
+      .insertInto('audit_entry')
+      .values(out.map((e) => rowOf(e, e.hash)))
+      .execute();
+    await sql`update audit_chain_head set hash = ${out[out.length - 1]!.hash} where id = 1`.execute(trx);
+    return out;
+  });
+}
+
 /**
  * Appends that are not part of a write (reads, searches, logins, model calls) are group-committed: appends
- * arriving while a commit is in flight wait for the next one and are written together — one chain-head
- * update and one multi-row insert for the group — so concurrent readers no longer queue one by one on the
- * chain head's row lock. Each caller still gets its entry only after it is durable.
+ * arriving while a commit is in flight wait for the next one and are written together — one multi-row
+ * insert and one chain-head update for the group — so concurrent readers no longer queue one by one on the
+ * chain head's row lock. Once this log knows the head (it committed the last group), a group is one
+ * statement (`appendAtKnownHead`); otherwise it is read under the row lock. Either way each caller gets its
+ * entry only after it is committed (durable: the commit waits for the WAL flush), and the chain stays one
+ * gap-free sequence whoever else appends.
  */
 export function createAuditLog(options: AuditLogOptions = {}): AuditLog {
   const clock = options.clock ?? (() => new Date());
-  const queues = new WeakMap<AnyKysely, { pending: Pending[]; flushing: boolean }>();
+  const queues = new WeakMap<AnyKysely, Queue>();
 
-  async function flush(db: AnyKysely, queue: { pending: Pending[]; flushing: boolean }): Promise<void> {
+  async function flush(db: AnyKysely, queue: Queue): Promise<void> {
     queue.flushing = true;
     try {
       while (queue.pending.length > 0) {
         const group = queue.pending.splice(0, GROUP_MAX);
         try {
-          const entries = await db.transaction().execute(async (trx) => {
-            const head = await sql<{ seq: number | string; hash: string }>`
-              update audit_chain_head set seq = seq + ${group.length} where id = 1 returning seq, hash`.execute(
-              trx,
-            );
-            const row = head.rows[0];
-            if (!row) throw new Error('audit_chain_head is missing (migration 0110-audit not applied?)');
-            let seq = Number(row.seq) - group.length;
-            let prev = row.hash;
-            const out: AuditEntry[] = [];
-            for (const p of group) {
-              const content = contentOf(p.ctx, p.record, ++seq, p.recorded, prev);
-              const hash = entryHash(content);
-              out.push({ ...content, hash });
-              prev = hash;
-            }
-            await trx
-              .insertInto('audit_entry')
-              .values(out.map((e) => rowOf(e, e.hash)))
-              .execute();
-            await sql`update audit_chain_head set hash = ${prev} where id = 1`.execute(trx);
-            return out;
-          });
+          const known = queue.head;
+          queue.head = undefined;
+          const entries =
+            (known && (await appendAtKnownHead(db, group, known))) ?? (await appendLocked(db, group));
+          const last = entries[entries.length - 1]!;
+          queue.head = { seq: last.seq, hash: last.hash };
           group.forEach((p, i) => p.resolve(entries[i]!));
         } catch (error) {
           for (const p of group) p.reject(error);
