@@ -1,19 +1,24 @@
 /**
  * Model-gateway benchmark: added latency and throughput of our gateway over calling a fast canned upstream
  * directly, side by side with the Portkey AI gateway in front of the same upstream, in one run.
- *   node bin/run-ts.mjs bench/gateway.ts [--duration 5] [--sequential 2000] [--no-portkey]
+ *   node bin/run-ts.mjs bench/gateway.ts [--duration 5] [--sequential 2000] [--rounds 3] [--no-portkey]
  *
- * Each server runs in its own process (upstream, our gateway with audit + usage accounting on, Portkey);
- * this process generates the load: a sequential keep-alive loop (1 client, hrtime precision), autocannon for
- * non-streaming throughput at 50 connections, and a 50-worker loop for streaming time-to-first-byte.
- * Everything shares the machine's cores, as it would on one hospital server.
+ * Each server runs in its own process (upstream, our gateway with audit + usage accounting on, Portkey;
+ * bench/_gateway-roles.ts); this process generates the load: a sequential keep-alive loop (1 client, hrtime
+ * precision), autocannon for non-streaming throughput at 50 connections, and a 50-worker loop for streaming
+ * time-to-first-byte. Throughput is measured in `--rounds` rounds that alternate the pair (ours, Portkey /
+ * Portkey, ours, …), each with the 1-minute load average and, per process, the CPU per request and the share
+ * of the run its main thread spent on a CPU and waiting in the run queue (/proc/<pid>/schedstat): a server
+ * whose on-CPU + run-queue share is ~100 % is saturated, whatever its CPU share. Everything shares the
+ * machine's cores, as it would on one hospital server (docs/decisions/0014-gateway-throughput.md).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { Agent, createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { sched, schedDelta, type Sched } from './_sched.ts';
 
 // autocannon ships no types; the part used here.
 interface CannonResult {
@@ -33,106 +38,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
 }) => Promise<CannonResult>;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const role = process.argv[2];
-
-// ---------------------------------------------------------------------------------------------------------
-// Role: canned upstream (what a vLLM server would answer, instantly).
-function runUpstream(): void {
-  const completion = JSON.stringify({
-    id: 'chatcmpl-bench',
-    object: 'chat.completion',
-    created: 1764115200,
-    model: 'bench-model',
-    choices: [
-      {
-        index: 0,
-        message: { role: 'assistant', content: '血压控制在目标范围内，建议继续目前的治疗方案并定期复查。' },
-        finish_reason: 'stop',
-        logprobs: null,
-      },
-    ],
-    usage: { prompt_tokens: 42, completion_tokens: 28, total_tokens: 70 },
-  });
-  const event = (delta: object, finish: string | null = null) =>
-    `data: ${JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 1764115200, model: 'bench-model', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
-  const pieces = ['血压控制在', '目标范围内，', '建议继续目前的', '治疗方案并定期复查。'];
-  const usage = `data: ${JSON.stringify({ id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 1764115200, model: 'bench-model', choices: [], usage: { prompt_tokens: 42, completion_tokens: 28, total_tokens: 70 } })}\n\n`;
-  const server = createServer((req, res) => {
-    const parts: Buffer[] = [];
-    req.on('data', (part: Buffer) => parts.push(part));
-    req.on('end', () => {
-      if (req.method === 'GET') {
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end('{"object":"list","data":[{"id":"bench-model","object":"model"}]}');
-        return;
-      }
-      const body = Buffer.concat(parts).toString('utf8');
-      if (!body.includes('"stream":true')) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(completion);
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-      res.write(event({ role: 'assistant', content: '' }));
-      for (const piece of pieces) res.write(event({ content: piece }));
-      res.write(event({}, 'stop'));
-      if (body.includes('"include_usage":true')) res.write(usage);
-      res.end('data: [DONE]\n\n');
-    });
-  });
-  server.keepAliveTimeout = 60_000;
-  process.on('disconnect', () => process.exit(0));
-  server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }));
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Role: our gateway, audit and usage accounting on (in-memory sinks behind the same batch writers).
-async function runGateway(upstreamUrl: string): Promise<void> {
-  const { serve } = await import('@hono/node-server');
-  const { Hono } = await import('hono');
-  const gateway = await import('../packages/gateway/index.ts');
-  const usageStore = new gateway.MemoryUsageStore(500_000);
-  let audited = 0;
-  const runtime = gateway.createGatewayRuntime({
-    config: gateway.parseGatewayConfig({
-      providers: [
-        { id: 'bench', kind: 'vllm', baseUrl: upstreamUrl, model: 'bench-model', location: 'on-premises' },
-      ],
-      virtualModels: [{ name: 'clinical-copilot', targets: [{ provider: 'bench' }] }],
-    }),
-    auth: gateway.createStaticGatewayAuth([
-      {
-        key: 'sk-bench',
-        principal: {
-          id: 'bench-key',
-          kind: 'key',
-          allowedModels: ['clinical-copilot'],
-          rateLimit: { rpm: 1e9, tpm: 1e12 },
-        },
-      },
-    ]),
-    audit: {
-      record: async () => {
-        audited += 1;
-      },
-    },
-    usageStore,
-  });
-  const app = new Hono().route('/v1', gateway.createGatewayRoutes({ runtime }));
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-    process.send!({ port: info.port }),
-  );
-  (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 60_000;
-  process.on('SIGINT', () => process.exit(0)); // lets --cpu-prof write its profile
-  process.on('disconnect', () => process.exit(0));
-  process.on('message', (message: { type: string }) => {
-    if (message.type !== 'stats') return;
-    void runtime.flush().then(() => {
-      const cpu = process.cpuUsage();
-      process.send!({ cpuMicros: cpu.user + cpu.system, audited, usageRecords: usageStore.records.length });
-    });
-  });
-}
+const ROLES = 'bench/_gateway-roles.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Load generation and reporting.
@@ -253,17 +159,6 @@ async function cannon(
   };
 }
 
-/** CPU time (user + system) of a child process in ms, from /proc (10 ms ticks). */
-function procCpuMs(pid: number | undefined): number {
-  if (!pid) return NaN;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
-}
-
 function startChild(args: string[], readyPort = true): Promise<{ proc: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -320,16 +215,71 @@ async function startPortkey(upstreamUrl: string): Promise<Target | undefined> {
   return undefined;
 }
 
-async function gatewayStats(
-  proc: ChildProcess,
-): Promise<{ cpuMicros: number; audited: number; usageRecords: number }> {
+interface GatewayStats {
+  cpuMicros: number;
+  eluActiveMs: number;
+  eluIdleMs: number;
+  audited: number;
+  usageRecords: number;
+  auditPending: number;
+  auditDropped: number;
+}
+async function gatewayStats(proc: ChildProcess): Promise<GatewayStats> {
   return new Promise((resolve) => {
-    proc.once('message', (m: { cpuMicros: number; audited: number; usageRecords: number }) => resolve(m));
+    proc.once('message', (m: GatewayStats) => resolve(m));
     proc.send({ type: 'stats' });
   });
 }
 
 const f = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+interface LoadRun {
+  name: string;
+  round: number;
+  load1: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+  server: Sched;
+  upstream: Sched;
+  generator: Sched;
+  /** Event-loop utilisation of our gateway during the run (NaN for the others). */
+  elu: number;
+}
+
+/** One autocannon run against `target`, with the scheduler accounting of every process around it. */
+async function loadRun(
+  target: Target,
+  upstreamPid: number,
+  seconds: number,
+  round: number,
+): Promise<LoadRun> {
+  const ours = target.name === 'Qihuang gateway' ? target.proc : undefined;
+  const statsBefore = ours ? await gatewayStats(ours) : undefined;
+  const load1 = loadavg()[0]!;
+  const before = [sched(target.proc?.pid), sched(upstreamPid), sched(process.pid)];
+  const load = await cannon(target, seconds);
+  const after = [sched(target.proc?.pid), sched(upstreamPid), sched(process.pid)];
+  const statsAfter = ours ? await gatewayStats(ours) : undefined;
+  const active = statsAfter && statsBefore ? statsAfter.eluActiveMs - statsBefore.eluActiveMs : NaN;
+  const idle = statsAfter && statsBefore ? statsAfter.eluIdleMs - statsBefore.eluIdleMs : NaN;
+  return {
+    name: target.name,
+    round,
+    load1,
+    ...load,
+    server: schedDelta(before[0]!, after[0]!),
+    upstream: schedDelta(before[1]!, after[1]!),
+    generator: schedDelta(before[2]!, after[2]!),
+    elu: active / (active + idle),
+  };
+}
+
+const median = (values: number[]) => percentile(values, 50);
+const perReq = (ns: number, run: LoadRun) => ns / 1000 / run.requests;
+const share = (ns: number, seconds: number) => `${f((ns / 1e9 / seconds) * 100, 0)} %`;
 
 async function main(): Promise<void> {
   const args = new Map<string, string>();
@@ -343,14 +293,16 @@ async function main(): Promise<void> {
   }
   const seconds = Number(args.get('duration') ?? 5);
   const n = Number(args.get('sequential') ?? 2000);
+  const rounds = Number(args.get('rounds') ?? 3);
   const benchStarted = Date.now();
+  const loadAtStart = loadavg();
 
-  const upstream = await startChild(['bin/run-ts.mjs', 'bench/gateway.ts', 'upstream']);
+  const upstream = await startChild(['bin/run-ts.mjs', ROLES, 'upstream']);
   const upstreamUrl = `http://127.0.0.1:${upstream.port}/v1`;
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
     : [];
-  const ours = await startChild([...profile, 'bin/run-ts.mjs', 'bench/gateway.ts', 'gateway', upstreamUrl]);
+  const ours = await startChild([...profile, 'bin/run-ts.mjs', ROLES, 'gateway', upstreamUrl]);
   const targets: Target[] = [
     { name: 'direct (upstream)', url: upstreamUrl, headers: { authorization: 'Bearer sk-bench' } },
     {
@@ -363,33 +315,18 @@ async function main(): Promise<void> {
   const portkey = args.has('no-portkey') ? undefined : await startPortkey(upstreamUrl);
   if (portkey) targets.push(portkey);
 
+  // Latency: one target after the other.
   const rows: Record<string, Record<string, string>> = {};
   const raw: Record<string, Record<string, number>> = {};
   for (const target of targets) {
     const r: Record<string, number> = {};
-    console.log(`… ${target.name}`);
+    console.log(`… latency: ${target.name}`);
     const seqPlain = await sequential(target, n, false);
     r.seqP50 = percentile(seqPlain.total, 50);
     r.seqP99 = percentile(seqPlain.total, 99);
     const seqStream = await sequential(target, Math.ceil(n / 2), true);
     r.seqTtftP50 = percentile(seqStream.ttfb, 50);
     r.seqTtftP99 = percentile(seqStream.ttfb, 99);
-
-    const cpuBefore = target === targets[1] ? (await gatewayStats(ours.proc)).cpuMicros : 0;
-    const procBefore = procCpuMs(target.proc?.pid);
-    const load = await cannon(target, seconds);
-    const procAfter = procCpuMs(target.proc?.pid);
-    if (target === targets[1]) {
-      const stats = await gatewayStats(ours.proc);
-      r.cpuPerRequestUs = (stats.cpuMicros - cpuBefore) / load.requests;
-      r.audited = stats.audited;
-      r.usageRecords = stats.usageRecords;
-    }
-    r.procCpuPerRequestUs = ((procAfter - procBefore) * 1000) / load.requests;
-    r.c50P50 = load.p50;
-    r.c50P99 = load.p99;
-    r.rps = load.rps;
-    r.errors = load.errors;
     const stream50 = await concurrentStream(target, 50, Math.min(4000, seconds * 1000));
     r.c50TtftP50 = percentile(stream50.ttfb, 50);
     r.c50TtftP99 = percentile(stream50.ttfb, 99);
@@ -398,43 +335,96 @@ async function main(): Promise<void> {
     raw[target.name] = r;
   }
 
+  // Throughput: rounds alternating the pair (direct first in each round as the ceiling of load + upstream).
+  const runs: LoadRun[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const pair = targets.slice(1);
+    if (round % 2 === 0) pair.reverse();
+    for (const target of [targets[0]!, ...pair]) {
+      console.log(`… throughput round ${round}: ${target.name}`);
+      runs.push(await loadRun(target, upstream.proc.pid!, seconds, round));
+    }
+  }
+  const stats = await gatewayStats(ours.proc);
+
   const direct = raw[targets[0]!.name]!;
   for (const [name, r] of Object.entries(raw)) {
-    const added = name === targets[0]!.name ? '—' : f(r.seqP50! - direct.seqP50!, 3);
+    const mine = runs.filter((run) => run.name === name);
     rows[name] = {
       'seq p50 / p99 (ms)': `${f(r.seqP50!, 3)} / ${f(r.seqP99!, 3)}`,
-      'added p50 (ms)': added,
+      'added p50 (ms)': name === targets[0]!.name ? '—' : f(r.seqP50! - direct.seqP50!, 3),
       'seq TTFT p50 / p99 (ms)': `${f(r.seqTtftP50!, 3)} / ${f(r.seqTtftP99!, 3)}`,
       'added TTFT p50 (ms)': name === targets[0]!.name ? '—' : f(r.seqTtftP50! - direct.seqTtftP50!, 3),
-      '50 clients p50 / p99 (ms)': `${f(r.c50P50!, 0)} / ${f(r.c50P99!, 0)}`,
       '50 clients TTFT p50 / p99 (ms)': `${f(r.c50TtftP50!, 1)} / ${f(r.c50TtftP99!, 1)}`,
-      'max req/s (non-stream)': f(r.rps!, 0),
-      'req/s (stream)': f(r.streamRps!, 0),
-      'non-2xx/errors': `${r.errors} (load) / ${r.loopErrors} (loops)`,
-      'CPU µs/req (process)': f(r.procCpuPerRequestUs!, 0),
+      'req/s (stream, 50 workers)': f(r.streamRps!, 0),
+      'req/s (non-stream, median of rounds)': f(median(mine.map((run) => run.rps)), 0),
+      'non-2xx/errors': `${mine.reduce((s, run) => s + run.errors, 0)} (load) / ${r.loopErrors} (loops)`,
     };
   }
   const names = Object.keys(rows);
   const metrics = Object.keys(rows[names[0]!]!);
   console.log(
-    `\nGateway benchmark — ${new Date().toISOString()}, node ${process.version}, ${seconds}s load runs, ${n} sequential requests\n`,
+    `\nGateway benchmark — ${new Date().toISOString()}, node ${process.version}, ${seconds}s load runs, ` +
+      `${n} sequential requests, ${rounds} alternating rounds; load average at start ` +
+      `${loadAtStart.map((l) => f(l, 2)).join(' / ')}, at end ${loadavg()
+        .map((l) => f(l, 2))
+        .join(' / ')}\n`,
   );
   console.log(`| metric | ${names.join(' | ')} |`);
   console.log(`|---|${names.map(() => '---').join('|')}|`);
   for (const metric of metrics)
     console.log(`| ${metric} | ${names.map((name) => rows[name]![metric]).join(' | ')} |`);
-  const oursRaw = raw['Qihuang gateway']!;
+
   console.log(
-    `\nQihuang gateway CPU per request (process.cpuUsage, audit + usage on): ${f(oursRaw.cpuPerRequestUs!, 0)} µs; ` +
-      `audit events ${oursRaw.audited}, usage records ${oursRaw.usageRecords}`,
+    `\nThroughput at 50 connections (non-streaming), by round. CPU µs/req: all threads of the process; ` +
+      `main thread: share of the run on a CPU + waiting in the run queue.\n`,
   );
   console.log(
-    `Added latency p50 (sequential, non-streaming): ${f(oursRaw.seqP50! - direct.seqP50!, 3)} ms (target ≤ 0.5 ms)`,
+    '| round | server | load avg 1 min | req/s | p50 / p99 (ms) | server CPU µs/req | server main thread on-CPU + run-queue | ELU | upstream CPU µs/req | load generator CPU µs/req |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const run of runs) {
+    const server = run.name === targets[0]!.name ? '—' : f(perReq(run.server.cpuNs, run), 0);
+    const main =
+      run.name === targets[0]!.name
+        ? '—'
+        : `${share(run.server.mainCpuNs, seconds)} + ${share(run.server.mainWaitNs, seconds)}`;
+    console.log(
+      `| ${run.round} | ${run.name} | ${f(run.load1, 2)} | ${f(run.rps, 0)} | ${f(run.p50, 0)} / ${f(run.p99, 0)} | ` +
+        `${server} | ${main} | ${Number.isNaN(run.elu) ? '—' : f(run.elu, 2)} | ` +
+        `${f(perReq(run.upstream.cpuNs, run), 0)} | ${f(perReq(run.generator.cpuNs, run), 0)} |`,
+    );
+  }
+  const oursRuns = runs.filter((run) => run.name === 'Qihuang gateway');
+  const oursCpu = median(oursRuns.map((run) => perReq(run.server.cpuNs, run)));
+  const oursMainCpu = median(oursRuns.map((run) => perReq(run.server.mainCpuNs, run)));
+  console.log(
+    `\nQihuang gateway CPU per request (audit + usage on), median of rounds: ${f(oursCpu, 0)} µs all threads, ` +
+      `${f(oursMainCpu, 0)} µs on the event loop (≤ ${f(1e6 / oursMainCpu, 0)} req/s with a core to itself); ` +
+      `audit events ${stats.audited} (pending ${stats.auditPending}, dropped ${stats.auditDropped}), usage records ${stats.usageRecords}`,
+  );
+  console.log(
+    `Added latency p50 (sequential, non-streaming): ${f(raw['Qihuang gateway']!.seqP50! - direct.seqP50!, 3)} ms (target ≤ 0.5 ms)`,
   );
   if (portkey) {
-    const pk = raw[portkey.name]!;
+    const pkRuns = runs.filter((run) => run.name === portkey.name);
+    const ratios = oursRuns.map((run, i) => run.rps / pkRuns[i]!.rps);
+    const pkCpu = median(pkRuns.map((run) => perReq(run.server.cpuNs, run)));
+    const pkMainCpu = median(pkRuns.map((run) => perReq(run.server.mainCpuNs, run)));
+    const pkRps = median(pkRuns.map((run) => run.rps));
+    const sideCpu = median(oursRuns.map((run) => perReq(run.upstream.cpuNs + run.generator.cpuNs, run)));
     console.log(
-      `Throughput vs Portkey: ${f(oursRaw.rps! / pk.rps!, 1)}× (target ≥ 5×); Portkey added p50 ${f(pk.seqP50! - direct.seqP50!, 3)} ms`,
+      `Throughput vs Portkey, same round: ${ratios.map((r) => `${f(r, 1)}×`).join(', ')} (median ${f(median(ratios), 1)}×, target ≥ 5×); ` +
+        `Portkey added p50 ${f(raw[portkey.name]!.seqP50! - direct.seqP50!, 3)} ms`,
+    );
+    console.log(
+      `CPU per request, Portkey ÷ ours: ${f(pkCpu / oursCpu, 1)}× all threads, ${f(pkMainCpu / oursMainCpu, 1)}× event loop ` +
+        `(Portkey ${f(pkCpu, 0)} / ${f(pkMainCpu, 0)} µs)`,
+    );
+    console.log(
+      `5× Portkey's ${f(pkRps, 0)} req/s = ${f(5 * pkRps, 0)} req/s needs (ours ${f(oursCpu, 0)} + upstream and load ` +
+        `generator ${f(sideCpu, 0)} µs/req) × ${f(5 * pkRps, 0)} = ${f(((oursCpu + sideCpu) * 5 * pkRps) / 1e6, 2)} cores ` +
+        `of this machine's 2 (load average ${f(loadavg()[0]!, 2)})`,
     );
   }
   console.log(`Total bench time ${f((Date.now() - benchStarted) / 1000, 0)} s`);
@@ -445,6 +435,4 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-if (role === 'upstream') runUpstream();
-else if (role === 'gateway') await runGateway(process.argv[3]!);
-else await main();
+await main();
