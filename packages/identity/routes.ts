@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { stream } from 'hono/streaming';
+import { errorHandler, readJson } from '@qihuang/http-edge';
 import { z } from 'zod';
 import {
   isQihuangError,
@@ -146,23 +147,8 @@ function requestContext(c: Context, deps: RouteDeps, principal: Principal): Requ
   return { requestId, principal, ...(clientAddress ? { clientAddress } : {}) };
 }
 
-/** Shapes QihuangError (and anything else, as 500 without details) into {"error":{"code","message"}}. */
-export function errorResponse(error: unknown, c: Context): Response {
-  if (isQihuangError(error)) {
-    for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
-    return c.json({ error: { code: error.code, message: error.message } }, error.status as 400);
-  }
-  console.error('identity route failed', error instanceof Error ? error.message : String(error));
-  return c.json({ error: { code: 'internal', message: 'Internal error' } }, 500);
-}
-
-async function jsonBody(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new QihuangError('invalid-input', 'The request body must be JSON');
-  }
-}
+/** `{"error":{"code","message"}}` with the QihuangError's status and headers; anything else a 500 without details. */
+export const errorResponse = errorHandler(undefined, { label: 'identity route' });
 
 const LoginSchema = z.object({ username: z.string().max(256), password: z.string().max(1024) });
 
@@ -190,7 +176,7 @@ export function createAuthRoutes(deps: RouteDeps): Hono<AuthEnv> {
       throw new QihuangError('invalid-input', 'Sign-in takes a JSON body (Content-Type: application/json)', {
         status: 415,
       });
-    const body = parseWith(LoginSchema, await jsonBody(c));
+    const body = parseWith(LoginSchema, await readJson(c));
     const address = clientAddressOf(c, deps);
     const result = await identity.login(body.username, body.password, address);
     const username = body.username.trim().toLowerCase();
@@ -302,7 +288,7 @@ export function createAdminRoutes(deps: RouteDeps): Hono<AuthEnv> {
   });
 
   app.post('/users', admin, async (c) => {
-    const input = parseWith(NewUserSchema, await jsonBody(c));
+    const input = parseWith(NewUserSchema, await readJson(c));
     const user = await audited(
       c,
       {
@@ -317,7 +303,7 @@ export function createAdminRoutes(deps: RouteDeps): Hono<AuthEnv> {
 
   app.patch('/users/:id', admin, async (c) => {
     const id = c.req.param('id');
-    const patch = parseWith(UserPatchSchema, await jsonBody(c));
+    const patch = parseWith(UserPatchSchema, await readJson(c));
     const changed = Object.keys(patch);
     const user = await audited(
       c,
@@ -357,7 +343,7 @@ export function createAdminRoutes(deps: RouteDeps): Hono<AuthEnv> {
   });
 
   app.post('/api-keys', admin, async (c) => {
-    const body = await jsonBody(c);
+    const body = await readJson(c);
     const name =
       typeof body === 'object' && body && 'name' in body ? String(body.name).slice(0, 100) : undefined;
     const created = await audited(
