@@ -8,8 +8,9 @@
  * Variants: `tsx` = QIHUANG_RUNTIME=source node bin/qihuang.mjs; `compiled` = node bin/qihuang.mjs (launcher:
  * staleness check, then the bundle); `bundle` = node dist/runtime/<build>/qihuang.mjs (no check). A compiled
  * run that had to rebuild (sources edited meanwhile) is left out and counted. The data directory is prepared
- * once with the demo data, as `npm start` leaves it. Reports medians, CPU (user+sys, from /usr/bin/time when
- * present) and the load average (1 min) during each variant's runs.
+ * once with the demo data, as `npm start` leaves it. Reports medians, CPU (user+sys: of the whole `--help`
+ * process from /usr/bin/time when present; of the server process until /healthz answered, from /proc) and the
+ * load average (1 min) during each variant's runs.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -80,6 +81,16 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** CPU time (user + system, all threads: the PGlite worker too) of a live process, on Linux. */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in USER_HZ (100)
+  } catch {
+    return undefined;
+  }
+}
+
 /** `serve` until /healthz answers 200, then SIGTERM and wait for the exit (the data directory is locked). */
 async function serve(variant: Variant, dataDir: string, timeoutMs = 300_000): Promise<Sample | undefined> {
   const port = await freePort();
@@ -100,6 +111,7 @@ async function serve(variant: Variant, dataDir: string, timeoutMs = 300_000): Pr
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   let ms = NaN;
+  let cpuMs: number | undefined;
   while (performance.now() - started < timeoutMs && child.exitCode === null) {
     const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
       (r) => r.status === 200,
@@ -107,6 +119,7 @@ async function serve(variant: Variant, dataDir: string, timeoutMs = 300_000): Pr
     );
     if (ok) {
       ms = performance.now() - started;
+      cpuMs = processCpuMs(child.pid!);
       break;
     }
     await new Promise((r) => setTimeout(r, 20));
@@ -114,7 +127,7 @@ async function serve(variant: Variant, dataDir: string, timeoutMs = 300_000): Pr
   child.kill('SIGTERM');
   await exited;
   if (Number.isNaN(ms)) throw new Error(`${variant} serve did not answer /healthz: ${stderr.slice(-2000)}`);
-  return stderr.includes(REBUILT) ? undefined : { ms, load };
+  return stderr.includes(REBUILT) ? undefined : { ms, cpuMs, load };
 }
 
 function report(title: string, samples: Record<Variant, Sample[]>, skipped: number): void {
