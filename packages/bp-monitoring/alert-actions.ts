@@ -11,21 +11,18 @@ import { sql } from 'kysely';
 import { iso, noticeOf } from './alert-notices.ts';
 import { DEFAULT_TIME_ZONE, zoneOffsets } from './local-time.ts';
 import { ACK_EXTENSION, ALERT_CODE_SYSTEM, fromFlag, type StoredAlert } from './alerts-store.ts';
+import type { AlertAction, ContactMethod } from './api-types/index.ts';
 
-export const CONTACT_METHODS = ['phone', 'sms', 'wechat', 'video', 'in-person', 'other'] as const;
-export type ContactMethod = (typeof CONTACT_METHODS)[number];
+export type { AlertAction, ContactMethod };
 
-export interface AlertAction {
-  /** Who contacted the patient (name as the team knows them). */
-  contactedBy: string;
-  /** When (ISO date-time with offset). */
-  contactedAt: string;
-  method: ContactMethod;
-  /** Whether the patient (or their carer) was reached. */
-  patientReached: boolean;
-  /** What was done (advice given, emergency referral, medication change, visit booked …). */
-  action: string;
-}
+export const CONTACT_METHODS = [
+  'phone',
+  'sms',
+  'wechat',
+  'video',
+  'in-person',
+  'other',
+] as const satisfies readonly ContactMethod[];
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -13,13 +13,9 @@ import { iso, type NoticeRow } from './alert-notices.ts';
 import { fromFlag, patientName, type StoredAlert } from './alerts-store.ts';
 import { flagOfNotice, REPEAT_KIND } from './crisis-join.ts';
 import { signWebhook } from '@qihuang/audit';
+import type { AlertEventType, AlertEvent } from './api-types/index.ts';
 
-/** `joined`: another crisis reading joined an open critical alert (crisis-join.ts). */
-export type AlertEventType = 'alert' | 'escalated' | 'closed' | 'joined';
-export interface AlertEvent {
-  type: AlertEventType;
-  alert: StoredAlert;
-}
+export type { AlertEventType, AlertEvent };
 
 /** In-process fan-out to the consoles connected to this server. */
 export interface AlertHub {

@@ -8,39 +8,9 @@ import { sql } from 'kysely';
 import type { FhirRepository } from '@qihuang/store';
 import { iso, type NoticeRow } from './alert-notices.ts';
 import { REPEAT_KIND } from './crisis-join.ts';
+import type { Durations, TimelinessReport } from './api-types/index.ts';
 
-export interface Durations {
-  count: number;
-  medianMinutes: number | null;
-  p90Minutes: number | null;
-  /** Share (0–100, one decimal) of the closed alerts closed within the target. */
-  withinTargetPercent: number | null;
-}
-
-export interface TimelinessReport {
-  from: string;
-  to: string;
-  severity: string;
-  targetMinutes: number;
-  alerts: number;
-  closed: number;
-  open: number;
-  openPastTarget: number;
-  /**
-   * The figure to show first: alert → close (what the care team controls). Reading → close also counts how late
-   * a device sent the reading (a phone that synced days later), so it is reported beside it, not as the headline.
-   */
-  headline: 'alertToClose';
-  /** Minutes from the (earliest) reading of each closed alert to its closing (acknowledging is closing). */
-  readingToClose: Durations;
-  /** Minutes from the alert being raised to its closing. */
-  alertToClose: Durations;
-  /**
-   * Minutes from the (earliest) reading of each alert raised in the period (open or closed) to the alert being
-   * raised: how late readings reach the server (a device that uploads days later lengthens it), not the team.
-   */
-  readingToAlert: Omit<Durations, 'withinTargetPercent'>;
-}
+export type { Durations, TimelinessReport };
 
 /** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: readonly number[], p: number): number | null {

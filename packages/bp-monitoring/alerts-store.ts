@@ -6,37 +6,13 @@ import type { RequestContext } from '@qihuang/contracts';
 import { stableId, type Alert, type PreviousAlert } from '@qihuang/engines/blood-pressure';
 import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
 import { recordNotices } from './alert-notices.ts';
+import type { StoredAlert, JoinedReading } from './api-types/index.ts';
+
+export type { StoredAlert, JoinedReading };
 
 export const ALERT_CODE_SYSTEM = 'urn:qihuang:bp-alert';
 const ALERT_EXTENSION = 'urn:qihuang:bp-alert-detail';
 export const ACK_EXTENSION = 'urn:qihuang:acknowledged';
-
-export interface StoredAlert {
-  id: string;
-  patientId: string;
-  patientName?: string;
-  status: 'active' | 'inactive';
-  kind: string;
-  severity: string;
-  summary: { zh: string; en: string };
-  createdAt: string;
-  readings: string[];
-  values: Record<string, number>;
-  rule: string;
-  source: string;
-  /** Crisis readings that joined this open alert after it was raised (one alert per patient while open). */
-  joined?: JoinedReading[];
-  /** Who closed it and when, with the recorded action (alert-actions.ts; older Flags have by/at only). */
-  acknowledged?: {
-    by: string;
-    at: string;
-    contactedBy?: string;
-    contactedAt?: string;
-    method?: string;
-    patientReached?: boolean;
-    action?: string;
-  };
-}
 
 export function alertFlagId(patientId: string, key: string): string {
   return `alert-${stableId(`${patientId}|${key}`).slice(3)}`;
@@ -76,15 +52,6 @@ export function toFlag(patientId: string, alert: Alert): FhirResource {
       },
     ],
   };
-}
-
-/** A crisis reading that joined an open crisis alert (crisis-join.ts): measured time, values, when it joined. */
-export interface JoinedReading {
-  id: string;
-  time?: string;
-  sbp?: number;
-  dbp?: number;
-  joinedAt: string;
 }
 
 export interface AlertDetail {

@@ -17,6 +17,7 @@ import { recentReadings } from './recent-readings.ts';
 import { storeRiskAssessment } from './risk-assessment.ts';
 import type { ReadingProjector } from './projector.ts';
 import { INLINE_PROJECTION_LIMIT, uploadReadings } from './upload-readings.ts';
+import type { UploadAnswer } from './api-types/index.ts';
 
 export interface BpRouteDeps {
   repository: FhirRepository;
@@ -107,7 +108,7 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
         },
       );
       return c.json(
-        { ...answer, alertEvaluation, ...(advice ? { advice } : {}) },
+        { ...answer, alertEvaluation, ...(advice ? { advice } : {}) } satisfies UploadAnswer,
         result.stored > 0 ? 201 : 200,
       );
     } finally {

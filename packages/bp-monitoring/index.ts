@@ -56,3 +56,5 @@ export {
 } from './reading-advice.ts';
 export { analyseAbpm, readAbpm, ABPM_METHOD, ABPM_TAG, type AbpmResult } from './abpm-analysis.ts';
 export { createAbpmRoutes, ABPM_OPENAPI, type AbpmRouteDeps } from './abpm-routes.ts';
+/** The wire contract of this package's routes (type-only; the console imports it from `@qihuang/bp-monitoring/api-types`). */
+export type * from './api-types/index.ts';

@@ -14,8 +14,9 @@ import {
   type Guideline,
 } from '@qihuang/engines/blood-pressure';
 
-export type ReadingCategory = 'crisis' | 'high' | 'normal';
-export type PatientLanguage = 'zh-CN' | 'en';
+import type { AdviceReading, CrisisAdvice, PatientLanguage, ReadingCategory } from './api-types/index.ts';
+
+export type { CrisisAdvice, PatientLanguage, ReadingCategory };
 
 /**
  * Crisis: the engine's §1.5 rule for the guideline (ACC/AHA 2017 §11.2 and China 2018 ">180/120" strict; ESH
@@ -86,22 +87,6 @@ const TEXT: Record<
     ],
   },
 };
-
-type AdviceReading = { id: string; time: string; sbp: number; dbp: number };
-
-export interface CrisisAdvice {
-  /**
-   * `crisis`: a crisis-range reading inside the alert look-back (the care team has an alert) — what to do now.
-   * `old-reading`: only crisis-range readings older than the look-back (no alert) — tell the clinic, measure again.
-   */
-  level: 'crisis' | 'old-reading';
-  language: PatientLanguage;
-  title: string;
-  steps: string[];
-  /** The guideline the crisis range comes from (by name). */
-  source: string;
-  readings: AdviceReading[];
-}
 
 export interface AdviceOptions {
   now: string;

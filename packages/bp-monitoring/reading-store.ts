@@ -5,14 +5,15 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { BpReading } from '@qihuang/engines/blood-pressure';
+import type { ReadingStatus } from './api-types/index.ts';
+
+export type { ReadingStatus };
 
 /** Rows per statement: bounds one bound array (and PGlite's memory) on very large uploads. */
 const CHUNK = 5000;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any application database that ran migration 0400
 export type AnyDb = Kysely<any>;
-
-export type ReadingStatus = 'stored' | 'updated' | 'unchanged';
 
 /** A reading as stored: the engine's reading with the Device resource id its cuff or watch was given. */
 export interface StoredReading {

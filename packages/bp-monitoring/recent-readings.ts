@@ -7,21 +7,10 @@ import type { RequestContext } from '@qihuang/contracts';
 import type { FhirRepository } from '@qihuang/store';
 import { DEFAULT_TIME_ZONE, patientTimeZone } from './local-time.ts';
 import { ALERT_GUIDELINE, CRISIS_LOOKBACK_HOURS } from './raise-alerts.ts';
-import {
-  crisisAdvice,
-  readingCategory,
-  type CrisisAdvice,
-  type PatientLanguage,
-  type ReadingCategory,
-} from './reading-advice.ts';
+import { crisisAdvice, readingCategory, type PatientLanguage } from './reading-advice.ts';
+import type { RecentReading, RecentReadings } from './api-types/index.ts';
 
-export interface RecentReading {
-  id: string;
-  time: string;
-  sbp: number;
-  dbp: number;
-  category: ReadingCategory;
-}
+export type { RecentReading, RecentReadings };
 
 type Coded = { coding?: { system?: string; code?: string }[] };
 const valueOf = (components: { code?: Coded; valueQuantity?: { value?: number } }[], code: string) =>
@@ -35,7 +24,7 @@ export async function recentReadings(
   days: number,
   language: PatientLanguage,
   options: { timeZone?: string } = {},
-): Promise<{ guideline: string; readings: RecentReading[]; advice?: CrisisAdvice }> {
+): Promise<RecentReadings> {
   const patient = await repo.read(ctx, 'Patient', patientId); // 404 for an unknown or other patient
   const from = new Date(Date.parse(now) - days * 86_400_000).toISOString();
   const result = await repo.search(ctx, 'Observation', [

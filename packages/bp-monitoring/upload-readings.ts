@@ -18,34 +18,18 @@ import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { patientTimeZone } from './local-time.ts';
 import { projectAll } from './projector.ts';
 import { ALERT_GUIDELINE } from './raise-alerts.ts';
-import { readingCategory, type ReadingCategory } from './reading-advice.ts';
+import { readingCategory } from './reading-advice.ts';
 import { upsertReadings, type ReadingStatus, type StoredReading } from './reading-store.ts';
+import type { UploadCounts } from './api-types/index.ts';
 
 /** Uploads up to this many readings are projected into FHIR before the answer (default). */
 export const INLINE_PROJECTION_LIMIT = 1000;
 
-export interface UploadResult {
-  format: IngestFormat;
-  stored: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  records: {
-    index: number;
-    status: ReadingStatus | 'rejected' | 'heart-rate';
-    id?: string;
-    code?: string;
-    reason?: string;
-    /** For colouring: crisis / high / normal under the alert guideline (reading-advice.ts). */
-    category?: ReadingCategory;
-  }[];
+export interface UploadResult extends UploadCounts {
   /** The crisis-range readings of this upload (values for the patient's advice). */
   crisis: { id: string; time: string; sbp: number; dbp: number }[];
-  devices: string[];
   /** The Patient's own IANA zone (FHIR timezone extension), if it has one. */
   patientTimeZone?: string;
-  /** FHIR Observations for this upload's new and updated readings: written already, or still pending. */
-  projection: { projected: number; pending: number };
 }
 
 export interface UploadOptions {

@@ -367,13 +367,18 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
     });
     expect(put.status, await put.clone().text()).toBe(200);
     const plan = (await put.json()) as {
-      target: { sbp: number; dbp: number; source: string };
+      target: { sbp: number; dbp: number; source: string; display?: { zh: string; en: string } };
       goals: { domain: string; source: string }[];
       followUp: { intervalDays: number; next: string };
       medications: unknown[];
       careTeam: { reference: string; display: string }[];
     };
     expect(plan.target).toMatchObject({ sbp: 130, dbp: 80 }); // China 2018 diabetes <130/80 (§7.3)
+    // The console shows the target's rule in the screen's language (it fell back to the English `rule`).
+    expect(plan.target.display).toEqual({
+      zh: expect.stringMatching(/[\u4e00-\u9fff]/),
+      en: expect.any(String),
+    });
     expect(plan.goals.map((g) => g.domain)).toEqual(expect.arrayContaining(['salt', 'exercise']));
     for (const g of plan.goals) expect(g.source).toBeTruthy();
     expect(plan.medications.length).toBe(draftIds.length);

@@ -6,7 +6,7 @@
 import type { Resource } from '@medplum/fhirtypes';
 import type { RequestContext } from '@qihuang/contracts';
 import { assessPatient, CONTEXT_OBSERVATION_CODES, listAlerts, type BpReport } from '@qihuang/bp-monitoring';
-import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
+import type { Guideline } from '@qihuang/engines/blood-pressure';
 import { stratifyChina2018 } from '@qihuang/engines/cardiovascular-risk';
 import type { TriageResult } from '@qihuang/engines/hypertension-care';
 import {
@@ -25,42 +25,9 @@ import { measuredOnly, reportedBp, type ReportedBp } from './measured.ts';
 import { ageAtDeath, deceasedOf } from './patient-status.ts';
 import { careSettings } from './settings.ts';
 import { clinicianTriage, openEmergencies } from './open-emergency.ts';
+import type { SummaryFinding, CareSummary } from './api-types/index.ts';
 
-export interface SummaryFinding {
-  key: string;
-  label: Text;
-  value: Text;
-  rule: string;
-  source: string;
-}
-
-export interface CareSummary {
-  /** A deceased patient carries `deceased` and no current age (ageAtDeath when the dates are known). */
-  patient: {
-    id: string;
-    name?: string;
-    age?: number;
-    sex?: string;
-    deceased?: { date?: string; ageAtDeath?: number };
-  };
-  /** The latest measured BP (device or clinic), never a value the patient recalled. */
-  latestMeasured?: { time: string; sbp: number; dbp: number; setting: 'home' | 'office' };
-  /** BP the patient recalled in an intake, labelled apart (time = when reported). */
-  patientReported?: ReportedBp[];
-  /** Zone the readings were bucketed in (morning/evening, days). */
-  timeZone: string;
-  guideline: Guideline;
-  findings: SummaryFinding[];
-  alerts: { id: string; kind: string; display: Text; time: string; severity: string }[];
-  intake?: {
-    consultationId: string;
-    completedAt?: string;
-    answers: Record<string, string>;
-    drafts: { reference: string; display: string }[];
-  };
-  triage?: TriageResult;
-  modelConfigured: boolean;
-}
+export type { SummaryFinding, CareSummary };
 
 /** Everything the engines need about the patient, loaded once. */
 export interface ClinicalContext {

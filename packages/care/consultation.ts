@@ -16,49 +16,13 @@ import { askSecondOpinion, RAISED_BY, raisedNotice, type TriageSecondOpinion } f
 import type { Selectable } from 'kysely';
 import { careDb, type CareConsultationTable } from './tables.ts';
 import { raiseEmergencyFlag } from './emergency-flag.ts';
+import type { ConsultationMessage, Consultation, ConsultationEvent } from './api-types/index.ts';
+
+export type { ConsultationMessage, Consultation, ConsultationEvent };
 
 type Row = Selectable<CareConsultationTable>;
 const answersOf = (row: Row) => row.answers as Partial<Record<IntakeStepId, string>>;
 const messagesOf = (row: Row) => row.messages as unknown as ConsultationMessage[];
-
-export interface ConsultationMessage {
-  role: 'assistant' | 'patient' | 'system';
-  text: string;
-  at: string;
-  kind?: 'question' | 'reply' | 'emergency' | 'notice';
-}
-
-export interface Consultation {
-  id: string;
-  patientId: string;
-  status: 'active' | 'stopped' | 'completed';
-  language: 'zh' | 'en';
-  step?: { id: IntakeStepId; index: number; total: number; question: { zh: string; en: string } };
-  messages: ConsultationMessage[];
-  triage?: TriageResult;
-  /**
-   * The model's second opinion on the last triage (when a model is configured): the engine's level, the model's,
-   * and whether the model raised it. A model never lowers the engine's level.
-   */
-  secondOpinion?: TriageSecondOpinion;
-  answers: Partial<Record<IntakeStepId, string>>;
-  saved?: { questionnaireResponse: string; drafts: string[] };
-  /**
-   * After an emergency stop: whether the critical Flag for the care team was written. `false` only when it
-   * could not be (twice); the patient is then told that no one was alerted automatically.
-   */
-  careTeamAlerted?: boolean;
-  modelConfigured: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type ConsultationEvent =
-  | { event: 'triage'; data: TriageResult }
-  | { event: 'second-opinion'; data: TriageSecondOpinion }
-  | { event: 'delta'; data: { text: string } }
-  | { event: 'notice'; data: { code: string; message: string } }
-  | { event: 'done'; data: Consultation };
 
 /** When the care team's Flag could not be written after an emergency stop. */
 const NOT_ALERTED: { zh: string; en: string } = {

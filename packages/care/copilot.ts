@@ -7,7 +7,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import type { Guideline } from '@qihuang/engines/blood-pressure';
 import { buildReviewInput, reviewPrescriptions } from '@qihuang/engines/prescription-review';
-import { checkAnswer, type GuardResult } from '@qihuang/guard';
+import { checkAnswer } from '@qihuang/guard';
 import type { Passage } from '@qihuang/knowledge';
 import { clinicalContext, summaryFindings, type ClinicalContext } from './clinical.ts';
 import { treatmentInput } from './treatment-input.ts';
@@ -15,19 +15,9 @@ import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
 import { reviewRecommendedDrugs } from './drug-safety.ts';
 import { NOT_CONFIGURED_MESSAGE, type ChatMessage, type ToolSpec } from './model.ts';
 import { proposeTreatment } from '@qihuang/engines/hypertension-care';
+import type { CopilotEvent } from './api-types/index.ts';
 
-export type CopilotEvent =
-  | { event: 'tool'; data: { id: string; name: string; arguments: unknown; result: unknown } }
-  | { event: 'delta'; data: { text: string } }
-  | {
-      event: 'done';
-      data: {
-        answer: string;
-        citations: { id: string; title: string; section?: string; text: string }[];
-        guard: { claims: GuardResult['claims']; contradicted: number; summary: GuardResult['summary'] };
-        toolCalls: number;
-      };
-    };
+export type { CopilotEvent };
 
 export const COPILOT_TOOLS: ToolSpec[] = [
   {

@@ -9,27 +9,12 @@ import { ALERT_GUIDELINE, crisisAdvice, listAlerts, type StoredAlert } from '@qi
 import type { RequestContext } from '@qihuang/contracts';
 import type { BpReading } from '@qihuang/engines/blood-pressure';
 import type { CareDeps } from './deps.ts';
+import type { PatientCrisisAlert, PatientLanguage } from './api-types/index.ts';
 
-export type PatientLanguage = 'zh-CN' | 'en';
+export type { PatientCrisisAlert, PatientLanguage };
 
 /** The crisis alert's rule: SBP >180 or DBP >120 (REFERENCE §1.5, ACC/AHA 2017 §11.2, China 2018 高血压急症). */
 const CRISIS = { sbp: 180, dbp: 120 };
-
-export interface PatientCrisisAlert {
-  alertId: string;
-  raisedAt: string;
-  reading: {
-    sbp: number;
-    dbp: number;
-    /** Measured time (ISO), when the reading could be found. */
-    time?: string;
-    /** Measured date and time in the patient's zone ("YYYY-MM-DD HH:mm"). */
-    local?: string;
-  };
-  /** True when the reading was measured on an earlier day than today (patient's zone). */
-  earlierDay: boolean;
-  advice: { level: 'crisis'; language: PatientLanguage; title: string; steps: string[]; source: string };
-}
 
 /** "YYYY-MM-DD HH:mm" of an instant in an IANA zone. */
 export function zonedDateTime(iso: string, timeZone: string): string {

@@ -6,13 +6,9 @@
  * between rows); here it is applied to the target a care plan stored, so an old plan gets the same rule.
  */
 import { equivalentOutOfOffice, type Guideline } from '@qihuang/engines/blood-pressure';
+import type { BpTarget } from './api-types/index.ts';
 
-export interface BpTarget {
-  sbp: number;
-  dbp?: number;
-  rule: string;
-  source: string;
-}
+export type { BpTarget };
 
 // The home target corresponds to the office target by the ACC/AHA 2017 Table 11 rows (linear between rows,
 // decision 0005); the guideline's own home thresholds (e.g. 135/85 for hypertension) are diagnostic, not this

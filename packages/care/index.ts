@@ -27,3 +27,5 @@ export {
   readingsIn,
   lifestyleIn,
 } from './intake.ts';
+/** The wire contract of this package's routes (type-only; the console imports it from `@qihuang/care/api-types`). */
+export type * from './api-types/index.ts';

@@ -11,6 +11,9 @@ import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { PLAUSIBLE } from '@qihuang/engines/blood-pressure';
 import type { FhirResource } from '@qihuang/store';
 import { excludedMention } from './condition-match.ts';
+import type { IntakeStepId } from './api-types/index.ts';
+
+export type { IntakeStepId };
 import { lifestyleIn } from './intake-lifestyle.ts';
 
 export { lifestyleIn, mentioned, type LifestyleFacts } from './intake-lifestyle.ts';
@@ -22,8 +25,7 @@ export const INTAKE_STEPS = [
   'medications',
   'lifestyle',
   'home-readings',
-] as const;
-export type IntakeStepId = (typeof INTAKE_STEPS)[number];
+] as const satisfies readonly IntakeStepId[];
 
 export interface Text {
   zh: string;

@@ -4,18 +4,13 @@
  * reminder delivery reminders.ts.
  */
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
-import type { CrisisAdvice, PatientContext } from '@qihuang/bp-monitoring';
-import type { PatientCrisisAlert } from './crisis-alert.ts';
+import type { PatientContext } from '@qihuang/bp-monitoring';
 import { targetFor, type BpReading, type Guideline } from '@qihuang/engines/blood-pressure';
 import {
   followUpDays,
   lifestyleGoals,
   monitoringPlan,
-  type Adherence,
-  type LifestyleGoal,
   type MonitoringPhase,
-  type MonitoringPlan,
-  type ReminderDue,
 } from '@qihuang/engines/hypertension-care';
 import type { FhirResource } from '@qihuang/store';
 import { SIGNATURE_EXTENSION, practitionerFor } from './prescriptions.ts';
@@ -24,7 +19,10 @@ import { citeSource } from './citations.ts';
 import { atTarget, homeTargetFor, type BpTarget } from './home-targets.ts';
 import { assertAlive } from './patient-status.ts';
 import { careSettings } from './settings.ts';
-import { measuredContext, type ReportedBp } from './measured.ts';
+import { measuredContext } from './measured.ts';
+import type { CarePlanView, PatientHome } from './api-types/index.ts';
+
+export type { CarePlanView, PatientHome };
 
 const VIEW_EXTENSION = 'urn:qihuang:care-plan-view';
 export const CARE_PLAN_CATEGORY = {
@@ -32,66 +30,6 @@ export const CARE_PLAN_CATEGORY = {
   code: 'hypertension-care-plan',
   display: 'Hypertension care plan',
 };
-
-export interface CarePlanView {
-  id: string;
-  status: 'active' | 'revoked';
-  guideline: Guideline;
-  created: string;
-  author?: string;
-  /** Office target (the guideline's treatment target). */
-  target: BpTarget;
-  /** The home-BP equivalent the patient's home readings are judged against (home-targets.ts). */
-  homeTarget: BpTarget;
-  goals: LifestyleGoal[];
-  monitoring: MonitoringPlan;
-  followUp: { next: string; intervalDays: number; source: string; overdueDays: number };
-  medications: { id: string; display: string }[];
-  /** The patient's care team: clinicians who set or revised the plan (their panel lists the patient first). */
-  careTeam: { reference: string; display: string }[];
-}
-
-export interface PatientHome {
-  patient: { id: string; name?: string };
-  modelConfigured: boolean;
-  guideline: Guideline;
-  carePlan?: CarePlanView;
-  monitoring: {
-    plan: MonitoringPlan;
-    reminders: ReminderDue[];
-    /** Sessions (engine) plus readings counted like the cards; `fraction` = taken / planned readings. */
-    adherence: Adherence & { plannedReadings: number; takenReadings: number };
-  };
-  deceased?: { date?: string };
-  progress: {
-    /** Home-BP target (home readings are compared with it, never with the office target). */
-    target?: { sbp: number; dbp?: number };
-    officeTarget?: { sbp: number; dbp?: number };
-    weeks: { weekStart: string; sbp: number; dbp: number; readings: number; atTarget: boolean }[];
-    /** Mean of the last 7 local days (today included) and how many readings it is of. */
-    lastSevenDays?: {
-      from: string;
-      to: string;
-      sbp: number;
-      dbp: number;
-      readings: number;
-      atTarget: boolean;
-    };
-  };
-  /** The patient's open crisis alert (any measured date) with the advice in the page's language. */
-  crisisAlert?: PatientCrisisAlert;
-  /** A crisis-range reading measured before the alert look-back, uploaded in the last 7 days (old-reading note). */
-  oldCrisisAdvice?: CrisisAdvice;
-  /** BP the patient recalled in an intake: labelled, never counted as a measured reading. */
-  reportedBp?: ReportedBp[];
-  medications: { id: string; display: string; dosage?: string; signedBy?: string; signedAt?: string }[];
-  medicationAdherence: { fraction: number; days: { date: string; taken: boolean | null }[] };
-  /**
-   * IANA zone the page's days and times are counted in: the Patient's own (FHIR timezone extension), else the
-   * hospital's (QIHUANG_TIME_ZONE). The console formats reading and reminder times in it, not the browser's.
-   */
-  timeZone: string;
-}
 
 const carePlanId = (patientId: string) => `htn-${patientId}`.slice(0, 64);
 
@@ -237,6 +175,8 @@ export async function upsertCarePlan(
       sbp: target.sbp,
       ...(target.dbp !== undefined ? { dbp: target.dbp } : {}),
       rule: target.rule,
+      // The rule in the screen's language (the console showed the English `rule` on a zh screen without it).
+      ...(office.display ? { display: office.display } : {}),
       source: target.source,
     },
     homeTarget,

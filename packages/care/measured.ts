@@ -8,17 +8,12 @@ import type { RequestContext } from '@qihuang/contracts';
 import { CONTEXT_OBSERVATION_CODES, loadPatientContext, type PatientContext } from '@qihuang/bp-monitoring';
 import type { FhirResource } from '@qihuang/store';
 import type { CareDeps } from './deps.ts';
+import type { ReportedBp } from './api-types/index.ts';
+
+export type { ReportedBp };
 
 /** Same tag as intake.ts TAG_PATIENT_REPORTED (urn:qihuang:provenance|patient-reported). */
 const REPORTED = { system: 'urn:qihuang:provenance', code: 'patient-reported' };
-
-export interface ReportedBp {
-  id: string;
-  /** When the patient reported it (the measurement time is not known). */
-  reportedAt: string;
-  sbp: number;
-  dbp: number;
-}
 
 export function isPatientReported(resource: FhirResource): boolean {
   const tags = (resource.meta as { tag?: { system?: string; code?: string }[] } | undefined)?.tag ?? [];

@@ -4,24 +4,15 @@
  */
 import type { RequestContext } from '@qihuang/contracts';
 import type { Guideline } from '@qihuang/engines/blood-pressure';
-import { checkAnswer, type GuardResult } from '@qihuang/guard';
+import { checkAnswer } from '@qihuang/guard';
 import type { Passage } from '@qihuang/knowledge';
 import { clinicalContext, summaryFindings, type ClinicalContext } from './clinical.ts';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
 import { reviewRecommendedDrugs } from './drug-safety.ts';
 import { NOT_CONFIGURED_MESSAGE } from './model.ts';
+import type { GuardedText } from './api-types/index.ts';
 
-export interface GuardedText {
-  status: 'ok' | 'model-not-configured' | 'model-error';
-  message?: string;
-  text?: string;
-  citations: { id: string; title: string; section?: string; collection?: string; text: string }[];
-  guard?: {
-    claims: GuardResult['claims'];
-    contradicted: number;
-    summary: GuardResult['summary'];
-  };
-}
+export type { GuardedText };
 
 /** Passages for grounding (empty when no knowledge base or nothing found). */
 async function passagesFor(deps: CareDeps, ctx: RequestContext, query: string): Promise<Passage[]> {

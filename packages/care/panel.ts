@@ -4,7 +4,7 @@
  */
 import type { RequestContext } from '@qihuang/contracts';
 import { listAlerts } from '@qihuang/bp-monitoring';
-import { adherence, rankPanel, type PanelEntry, type PanelRank } from '@qihuang/engines/hypertension-care';
+import { adherence, rankPanel, type PanelEntry } from '@qihuang/engines/hypertension-care';
 import { addDays, assertClinicalSide, localDay, nowOf, type CareDeps } from './deps.ts';
 import { CARE_PLAN_CATEGORY, meanOf, viewOf } from './management.ts';
 import { medicationAdherence } from './patient-home.ts';
@@ -13,17 +13,9 @@ import { atTarget } from './home-targets.ts';
 import { deceasedOf } from './patient-status.ts';
 import { careSettings } from './settings.ts';
 import { measuredContext } from './measured.ts';
+import type { PanelRow } from './api-types/index.ts';
 
-export type PanelRow = PanelRank & {
-  name?: string;
-  controlled?: boolean;
-  excessSbp?: number;
-  openAlerts: number;
-  adherenceFraction?: number;
-  medicationAdherence?: number;
-  daysOverdue?: number;
-  pendingDrafts: number;
-};
+export type { PanelRow };
 
 /** The clinician's panel: patients with an active care plan, ranked by need. */
 export async function carePanel(

@@ -6,42 +6,23 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
-import {
-  proposeTreatment,
-  type ProposedOrder,
-  type TreatmentProposal,
-} from '@qihuang/engines/hypertension-care';
+import { proposeTreatment, type ProposedOrder } from '@qihuang/engines/hypertension-care';
 import { buildReviewInput, reviewPrescriptions, type Finding } from '@qihuang/engines/prescription-review';
 import { loadChart, type PatientChart } from '@qihuang/pharmacy-review';
 import { processTransaction, type FhirResource } from '@qihuang/store';
 import { clinicalContext } from './clinical.ts';
-import { guardedModelText, type GuardedText } from './narrative.ts';
+import { guardedModelText } from './narrative.ts';
 import { treatmentInput } from './treatment-input.ts';
 import { assertClinicalSide, assertSigner, nowOf, type CareDeps } from './deps.ts';
 import { assertAlive } from './patient-status.ts';
 import { leadWithEmergency, openEmergencies } from './open-emergency.ts';
+import type { DraftView, ProposalResult } from './api-types/index.ts';
+
+export type { DraftView, ProposalResult };
 
 export const PROPOSAL_TAG = { system: 'urn:qihuang:care', code: 'treatment-proposal' };
 const SIGNATURE_EXTENSION = 'urn:qihuang:signed';
 const RATIONALE_EXTENSION = 'urn:qihuang:proposal-rationale';
-
-export interface DraftView {
-  id: string;
-  status: string;
-  display: string;
-  dosage?: string;
-  findings: {
-    id: string;
-    severity: Finding['severity'];
-    summary: Text;
-    detail: Text;
-    source: { label: string; citation: string };
-  }[];
-  rationale?: Text;
-  createdAt: string;
-  signedBy?: string;
-  signedAt?: string;
-}
 
 const FREQ: Record<number, { zh: string; en: string; code: string }> = {
   1: { zh: '每日一次', en: 'once daily', code: 'QD' },
@@ -169,12 +150,6 @@ async function pendingDrafts(
     ['patient', patientId],
     ['status', 'draft'],
   ]);
-}
-
-export interface ProposalResult {
-  proposal: TreatmentProposal;
-  drafts: DraftView[];
-  explanation: GuardedText;
 }
 
 export async function proposeForPatient(

@@ -7,27 +7,14 @@
 import type { Principal } from '@qihuang/contracts';
 import { higherLevel, type TriageLevel } from '@qihuang/engines/hypertension-care';
 import type { CareModel } from './model.ts';
+import type { TriageSecondOpinion, SecondOpinionOutcome } from './api-types/index.ts';
+
+export type { TriageSecondOpinion, SecondOpinionOutcome };
 
 /** Marker in the request (system prompt) so logs and tests can tell second-opinion calls apart. */
 export const SECOND_OPINION_MARKER = 'TRIAGE-SECOND-OPINION';
 /** How long the consultation waits for the model before the engine's level stands (operational choice). */
 export const SECOND_OPINION_TIMEOUT_MS = 8_000;
-
-export type SecondOpinionOutcome = 'raised' | 'agreed' | 'lower-ignored' | 'unreadable' | 'error' | 'timeout';
-
-export interface TriageSecondOpinion {
-  /** The engine's level: decided first, never lowered. */
-  engineLevel: TriageLevel;
-  /** The level the model answered, when it answered with one. */
-  modelLevel?: TriageLevel;
-  /** The level that applies: the higher of the two. */
-  level: TriageLevel;
-  /** True when the model's answer raised the engine's level. */
-  raised: boolean;
-  outcome: SecondOpinionOutcome;
-  /** The virtual model asked. */
-  model: string;
-}
 
 /** Who raised a level, as the patient reads it (one language per answer). */
 export const RAISED_BY = { zh: '模型第二意见', en: "the model's second opinion" };

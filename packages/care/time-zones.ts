@@ -8,13 +8,9 @@ import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import type { FhirResource } from '@qihuang/store';
 import { assertClinicalSide, type CareDeps } from './deps.ts';
 import { careSettings } from './settings.ts';
+import type { TimeZones } from './api-types/index.ts';
 
-export interface TimeZones {
-  /** The hospital's IANA zone. */
-  timeZone: string;
-  /** Each known patient's zone (their own, else the hospital's); unknown or unreadable ids are left out. */
-  patients: Record<string, string>;
-}
+export type { TimeZones };
 
 /** At most this many patient ids per request (an inbox page lists at most 200 alerts). */
 export const MAX_TIME_ZONE_PATIENTS = 200;

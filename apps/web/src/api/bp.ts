@@ -1,14 +1,42 @@
 /** Blood-pressure service (/api/bp). Fields beyond the contract's minimum are optional: render what exists. */
+import type {
+  AlertEvent as AlertStreamEvent,
+  AlertAction,
+  ContactMethod,
+  Guideline,
+  RecentReadings,
+  Text,
+  StoredAlert as BpAlert,
+  TimelinessReport as AlertTimeliness,
+  UploadAnswer,
+} from '@qihuang/bp-monitoring/api-types';
 import { rawRequest, request } from './client.ts';
-import { parseEventData, readSseStream } from './sse.ts';
+import { parseEventData, readSseStream, type SseEvent } from './sse.ts';
 
-export const GUIDELINE_IDS = ['china-2018', 'esh-2023', 'acc-aha-2017'] as const;
+export type {
+  AlertAction,
+  ContactMethod,
+  CrisisAdvice,
+  ReadingCategory,
+  RecentReading,
+  RecentReadings,
+  UploadAnswer,
+  Text as BilingualText,
+  StoredAlert as BpAlert,
+  Durations as TimelinessDurations,
+  TimelinessReport as AlertTimeliness,
+  AlertEvent as AlertStreamEvent,
+} from '@qihuang/bp-monitoring/api-types';
+
+/** The guidelines the console offers (the server knows more: `Guideline`). */
+export const GUIDELINE_IDS = [
+  'china-2018',
+  'esh-2023',
+  'acc-aha-2017',
+] as const satisfies readonly Guideline[];
 export type GuidelineId = (typeof GUIDELINE_IDS)[number];
 
-export interface BilingualText {
-  zh: string;
-  en: string;
-}
+type BilingualText = Text;
 
 interface BpValue {
   sbp: number;
@@ -90,101 +118,14 @@ export interface BpAssessment {
   [key: string]: unknown;
 }
 
-export interface BpAlert {
-  id: string;
-  patientId: string;
-  patientName?: string;
-  status?: string;
-  kind: string;
-  severity: string;
-  summary: BilingualText;
-  createdAt: string;
-  /** Ids of the triggering readings (server) or reading objects. */
-  readings: Array<string | { time?: string; sbp?: number; dbp?: number; [key: string]: unknown }>;
-  values?: Record<string, number>;
-  rule?: string;
-  source?: string;
-  /** Crisis readings that joined this open alert after it was raised (newest last). */
-  joined?: { id: string; time: string; sbp: number; dbp: number; joinedAt: string }[];
-  /** Who closed it, when, and the action recorded. */
-  acknowledged?: { by: string; at: string } & Partial<AlertAction>;
-}
-
-export type ReadingCategory = 'crisis' | 'high' | 'normal';
-
-/** What the patient is told at once about a crisis-range reading (server text, in the patient's language). */
-export interface CrisisAdvice {
-  /** 'old-reading': very high but measured before the alert look-back — tell the clinic, no call-120-now. */
-  level: 'crisis' | 'old-reading';
-  language: string;
-  title: string;
-  steps: string[];
-  source: string;
-  readings: { id: string; time: string; sbp: number; dbp: number }[];
-}
-
-export interface UploadAnswer {
-  stored: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  records: { index: number; status: string; id?: string; category?: ReadingCategory; reason?: string }[];
-  /** 'pending': the reading is stored; alert evaluation failed and is retried by the server. */
-  alertEvaluation?: 'done' | 'pending';
-  advice?: CrisisAdvice;
-}
-
-export interface RecentReading {
-  id: string;
-  time: string;
-  sbp: number;
-  dbp: number;
-  category: ReadingCategory;
-}
-
-export interface RecentReadings {
-  guideline: string;
-  readings: RecentReading[];
-  /** Zone the readings are shown in (patient's, else the hospital's), when the server sends it. */
-  timeZone?: string;
-  /** Present while a crisis-range reading of the last 24 hours exists. */
-  advice?: CrisisAdvice;
-}
-
-export const CONTACT_METHODS = ['phone', 'sms', 'wechat', 'video', 'in-person', 'other'] as const;
-export type ContactMethod = (typeof CONTACT_METHODS)[number];
-
-/** The action that closes an alert (all fields required by the server). */
-export interface AlertAction {
-  contactedBy: string;
-  contactedAt: string;
-  method: ContactMethod;
-  patientReached: boolean;
-  action: string;
-}
-
-export interface TimelinessDurations {
-  count: number;
-  medianMinutes: number | null;
-  p90Minutes: number | null;
-  withinTargetPercent: number | null;
-}
-
-export interface AlertTimeliness {
-  from: string;
-  to: string;
-  targetMinutes: number;
-  alerts: number;
-  closed: number;
-  open: number;
-  openPastTarget: number;
-  readingToClose: TimelinessDurations;
-  alertToClose: TimelinessDurations;
-  /** Reading measured → alert raised (a device that uploads late lengthens it; not the care team's time). */
-  readingToAlert?: Omit<TimelinessDurations, 'withinTargetPercent'>;
-}
-
-export type AlertStreamEvent = { type: 'alert' | 'escalated' | 'closed'; alert: BpAlert };
+export const CONTACT_METHODS = [
+  'phone',
+  'sms',
+  'wechat',
+  'video',
+  'in-person',
+  'other',
+] as const satisfies readonly ContactMethod[];
 
 /** One home reading as a FHIR BP panel (LOINC 85354-9 with 8480-6 / 8462-4 components). */
 function readingObservation(patientId: string, reading: { sbp: number; dbp: number; time: string }) {
@@ -200,6 +141,16 @@ function readingObservation(patientId: string, reading: { sbp: number; dbp: numb
     effectiveDateTime: reading.time,
     component: [component('8480-6', reading.sbp), component('8462-4', reading.dbp)],
   };
+}
+
+const ALERT_EVENT_TYPES: readonly AlertStreamEvent['type'][] = ['alert', 'escalated', 'closed', 'joined'];
+
+/** One server-sent event of `/api/bp/alerts/stream` as an alert event (undefined for anything else). */
+export function alertStreamEvent(e: SseEvent): AlertStreamEvent | undefined {
+  const type = ALERT_EVENT_TYPES.find((t) => t === e.event);
+  const alert = parseEventData(e.data) as BpAlert | undefined;
+  if (!type || !alert || typeof alert !== 'object' || typeof alert.id !== 'string') return undefined;
+  return { type, alert };
 }
 
 export const bp = {
@@ -244,10 +195,8 @@ export const bp = {
     await readSseStream(
       response.body,
       (e) => {
-        if (e.event !== 'alert' && e.event !== 'escalated' && e.event !== 'closed') return;
-        const alert = parseEventData(e.data) as BpAlert | undefined;
-        if (alert && typeof alert === 'object' && typeof alert.id === 'string')
-          onEvent({ type: e.event, alert });
+        const event = alertStreamEvent(e);
+        if (event) onEvent(event);
       },
       signal,
     );

@@ -3,367 +3,75 @@
  * clinician summary, narrative, treatment proposal and drafts, signing, care plan, panel and copilot.
  * Two endpoints answer `text/event-stream` to a POST: `streamEvents` reads them with fetch + a stream reader
  * (EventSource cannot POST or send the bearer token) and `SseParser` turns the bytes into events.
- * The engine types are mirrored from packages/engines/hypertension-care/types.ts (the console has its own
- * tsconfig and does not import server packages).
+ * The request and response types are the server's own (packages/care/api-types, imported type-only: nothing of
+ * the server reaches the bundle); a server change that breaks a field the console reads fails its typecheck.
  */
 import { ApiError } from './api-error.ts';
 import { request } from './client.ts';
 import { streamEvents } from './sse.ts';
-import type { BilingualText, CrisisAdvice, GuidelineId } from './bp.ts';
+import type { GuidelineId } from './bp.ts';
+import type {
+  CareLanguage,
+  CarePlanView,
+  CareSummary,
+  Consultation,
+  ConsultationStreamEvent as ConsultationEvent,
+  CopilotMessage as ChatMessage,
+  CopilotStreamEvent as CopilotEvent,
+  DraftView,
+  GuardedText,
+  MedicationAdherence,
+  PanelRow as PanelEntry,
+  PatientHome,
+  ProposalResult,
+  TimeZones,
+} from '@qihuang/care/api-types';
 
-export type Text = BilingualText;
-export type CareLanguage = 'zh' | 'en';
-
-// ------------------------------------------------------------------------------------ engine (mirrored)
-
-export interface Explanation {
-  rule?: string;
-  source?: string;
-  display?: Text;
-  [key: string]: unknown;
-}
-
-export type RedFlagCode =
-  | 'chest-pain'
-  | 'dyspnoea'
-  | 'neuro-deficit'
-  | 'confusion'
-  | 'severe-headache'
-  | 'vision-loss'
-  | 'seizure'
-  | 'tearing-back-pain'
-  | 'reduced-urine'
-  | 'pregnancy-headache';
-
-export interface TriageResult extends Explanation {
-  level: 'emergency' | 'urgent' | 'none';
-  stop: boolean;
-  redFlags: { code: RedFlagCode; matched: string; display: Text }[];
-  crisisReading?: { sbp: number; dbp: number; time: string; id?: string };
-  instruction: Text;
-}
-
-export type AntihypertensiveClass =
-  | 'acei'
-  | 'arb'
-  | 'ccb-dhp'
-  | 'ccb-nondhp'
-  | 'thiazide'
-  | 'loop'
-  | 'mra'
-  | 'beta-blocker'
-  | 'alpha-blocker'
-  | 'central'
-  | 'other';
-
-export type TreatmentDecision =
-  | 'no-drug'
-  | 'lifestyle-first'
-  | 'start-monotherapy'
-  | 'start-combination'
-  | 'increase-dose'
-  | 'add-class'
-  | 'resistant-review'
-  | 'maintain';
-
-export interface ProposedOrder {
-  agent: string;
-  components?: string[];
-  classes: AntihypertensiveClass[];
-  display: Text;
-  doses: { agent: string; doseMg: number; timesPerDay: number }[];
-  action: 'start' | 'increase' | 'add' | 'replace';
-  fromDoseMg?: number;
-  rationale: Text;
-  source: string;
-}
-
-export interface TreatmentProposal extends Explanation {
-  decision: TreatmentDecision;
-  target: { sbp: number; dbp?: number; rule: string; display?: Text; source: string };
-  orders: ProposedOrder[];
-  avoided: { cls: AntihypertensiveClass; reason: Text; source: string }[];
-  preferred: { cls: AntihypertensiveClass; reason: Text; source: string }[];
-  followUpDays: number;
-  notes: Text[];
-}
-
-export interface MonitoringSession {
-  name: 'morning' | 'evening';
-  window: [string, string];
-  readings: number;
-  instruction: Text;
-}
-
-export interface MonitoringPlan extends Explanation {
-  guideline: GuidelineId;
-  phase: 'diagnosis' | 'titration' | 'maintenance';
-  schedule: 'daily' | 'weekly';
-  days: number;
-  discardFirstDay: boolean;
-  sessions: MonitoringSession[];
-  weekday?: number;
-  startDate: string;
-}
-
-export type ReminderState = 'due' | 'upcoming' | 'missed' | 'done';
-
-export interface ReminderDue {
-  date: string;
-  session: 'morning' | 'evening';
-  window: [string, string];
-  state: ReminderState;
-  readingsTaken: number;
-  readingsPlanned: number;
-}
-
-export interface Adherence {
-  plannedSessions: number;
-  completedSessions: number;
-  fullSessions: number;
-  /** On the patient home: readings counted like the cards (today's sessions included). */
-  plannedReadings?: number;
-  takenReadings?: number;
-  fraction: number;
-  from: string;
-  to: string;
-}
-
-export type LifestyleDomain = 'salt' | 'weight' | 'exercise' | 'alcohol' | 'smoking' | 'diet' | 'potassium';
-
-export interface LifestyleGoal {
-  domain: LifestyleDomain;
-  goal: Text;
-  advice: Text;
-  expectedSbpReduction?: number;
-  source: string;
-}
-
-export type PanelReasonCode = 'crisis' | 'alerts' | 'uncontrolled' | 'non-adherent' | 'overdue' | 'drafts';
-
-export interface PanelRank {
-  patientId: string;
-  score: number;
-  reasons: { code: PanelReasonCode; display: Text }[];
-}
-
-// ------------------------------------------------------------------------------------------- API shapes
-
-export interface CarePlanView {
-  id: string;
-  status: 'active' | 'revoked';
-  guideline: GuidelineId;
-  created: string;
-  author?: string;
-  target: { sbp: number; dbp?: number; rule: string; display?: Text; source: string };
-  /** Home-BP equivalent of the office target (home readings are judged against it). */
-  homeTarget?: { sbp: number; dbp?: number; rule: string; source: string };
-  goals: LifestyleGoal[];
-  monitoring: MonitoringPlan;
-  followUp: { next: string; intervalDays: number; source: string; overdueDays: number };
-  medications: { id: string; display: string }[];
-}
-
-export interface ProgressWeek {
-  weekStart: string;
-  sbp: number;
-  dbp: number;
-  readings: number;
-  atTarget: boolean;
-}
-
-export interface MedicationAdherence {
-  fraction: number;
-  days: { date: string; taken: boolean | null }[];
-}
-
-/** `GET /api/care/time-zones`: the hospital's IANA zone and each listed patient's. */
-export interface TimeZones {
-  timeZone: string;
-  patients: Record<string, string>;
-}
-
-export interface PatientHome {
-  patient: { id: string; name?: string };
-  modelConfigured: boolean;
-  guideline: GuidelineId;
-  carePlan?: CarePlanView;
-  monitoring: { plan: MonitoringPlan; reminders: ReminderDue[]; adherence: Adherence };
-  progress: {
-    /** Home-BP target (the chart's line); `officeTarget` is the plan's office target. */
-    target?: { sbp: number; dbp?: number };
-    officeTarget?: { sbp: number; dbp?: number };
-    weeks: ProgressWeek[];
-    /** Mean of the last 7 days (today included) and how many readings it is of. */
-    lastSevenDays?: {
-      from: string;
-      to: string;
-      sbp: number;
-      dbp: number;
-      readings: number;
-      atTarget: boolean;
-    };
-  };
-  /** The patient's open crisis alert (any measured date), with the advice in the requested language. */
-  crisisAlert?: {
-    alertId: string;
-    raisedAt: string;
-    reading: { sbp: number; dbp: number; time?: string; local?: string };
-    earlierDay: boolean;
-    advice: Pick<CrisisAdvice, 'level' | 'language' | 'title' | 'steps' | 'source'>;
-  };
-  /** A crisis-range reading measured before the alert look-back, uploaded in the last 7 days: a note. */
-  oldCrisisAdvice?: CrisisAdvice;
-  medications: { id: string; display: string; dosage?: string; signedBy?: string; signedAt?: string }[];
-  medicationAdherence: MedicationAdherence;
-  /** Zone the reminders' dates are counted in (patient's, else the hospital's), when the server sends it. */
-  timeZone?: string;
-}
-
-export type IntakeStepId =
-  'symptoms' | 'history' | 'family-history' | 'medications' | 'lifestyle' | 'home-readings';
-
-export interface ConsultationMessage {
-  role: 'assistant' | 'patient' | 'system';
-  text: string;
-  at: string;
-  kind?: 'question' | 'reply' | 'emergency' | 'notice';
-}
-
-export interface Consultation {
-  id: string;
-  patientId: string;
-  status: 'active' | 'stopped' | 'completed';
-  language: CareLanguage;
-  step?: { id: IntakeStepId; index: number; total: number; question: Text };
-  messages: ConsultationMessage[];
-  triage?: TriageResult;
-  answers: Partial<Record<IntakeStepId, string>>;
-  saved?: { questionnaireResponse: string; drafts: string[] };
-  /** After an emergency stop: false when the care team's alert could not be written. */
-  careTeamAlerted?: boolean;
-  modelConfigured: boolean;
-}
-
-export interface CareFinding {
-  key: string;
-  label: Text;
-  value: Text;
-  rule: string;
-  source: string;
-}
-
-export interface CareSummary {
-  patient: { id: string; name?: string; age?: number; sex?: string };
-  guideline: GuidelineId;
-  findings: CareFinding[];
-  alerts: { id: string; kind: string; display: Text; time: string }[];
-  intake?: {
-    consultationId: string;
-    completedAt?: string;
-    answers: Record<string, string>;
-    drafts: { reference: string; display: string }[];
-  };
-  triage?: TriageResult;
-  modelConfigured: boolean;
-}
-
-export interface Citation {
-  id: string;
-  title: string;
-  section?: string;
-  collection?: string;
-  text: string;
-}
-
-export type ClaimVerdict = 'supported' | 'contradicted' | 'unverifiable';
-
-export interface GuardReport {
-  claims: { text: string; kind: string; verdict: ClaimVerdict; evidence?: unknown; reason?: string }[];
-  contradicted: number;
-}
-
-export interface GuardedText {
-  status: 'ok' | 'model-not-configured' | 'model-error';
-  message?: string;
-  text?: string;
-  citations: Citation[];
-  guard?: GuardReport;
-}
-
-export type FindingSeverity = 'info' | 'warning' | 'critical';
-
-export interface DraftFinding {
-  id: string;
-  severity: FindingSeverity;
-  summary: Text;
-  detail: Text;
-  source: { label: string; citation: string };
-}
-
-export interface DraftView {
-  id: string;
-  status: 'draft' | 'active' | 'cancelled';
-  display: string;
-  dosage?: string;
-  findings: DraftFinding[];
-  createdAt: string;
-  signedBy?: string;
-  signedAt?: string;
-}
-
-export interface ProposalResult {
-  proposal: TreatmentProposal;
-  drafts: DraftView[];
-  explanation: GuardedText;
-}
-
-export type PanelEntry = PanelRank & {
-  name?: string;
-  controlled?: boolean;
-  excessSbp?: number;
-  openAlerts: number;
-  adherenceFraction?: number;
-  daysOverdue?: number;
-  pendingDrafts: number;
-};
-
-export interface ChatMessage {
-  role: 'user' | 'assistant';
-  content: string;
-}
-
-export interface CopilotToolEvent {
-  id: string;
-  name: string;
-  arguments: unknown;
-  result: unknown;
-}
-
-export interface CopilotDone {
-  answer: string;
-  citations: Citation[];
-  guard?: GuardReport;
-  toolCalls: number;
-}
-
-export interface StreamError {
-  code: string;
-  message: string;
-}
-
-export type ConsultationEvent =
-  | { event: 'triage'; data: TriageResult }
-  | { event: 'delta'; data: { text: string } }
-  | { event: 'notice'; data: { code: string; message: string } }
-  | { event: 'done'; data: Consultation }
-  | { event: 'error'; data: StreamError };
-
-export type CopilotEvent =
-  | { event: 'tool'; data: CopilotToolEvent }
-  | { event: 'delta'; data: { text: string } }
-  | { event: 'done'; data: CopilotDone }
-  | { event: 'error'; data: StreamError };
+export type {
+  Adherence,
+  AntihypertensiveClass,
+  CareLanguage,
+  CarePlanView,
+  CareSummary,
+  Citation,
+  Consultation,
+  ConsultationMessage,
+  CopilotDone,
+  CopilotToolEvent,
+  DraftFinding,
+  DraftView,
+  Explanation,
+  FindingSeverity,
+  GuardedText,
+  GuardReport,
+  IntakeStepId,
+  LifestyleDomain,
+  LifestyleGoal,
+  MedicationAdherence,
+  MonitoringPlan,
+  MonitoringSession,
+  PanelRank,
+  PanelReasonCode,
+  PatientHome,
+  ProgressWeek,
+  ProposalResult,
+  ProposedOrder,
+  RedFlagCode,
+  ReminderDue,
+  ReminderState,
+  StreamError,
+  Text,
+  TimeZones,
+  TreatmentDecision,
+  TreatmentProposal,
+  TriageResult,
+  CopilotMessage as ChatMessage,
+  PanelRow as PanelEntry,
+  SummaryFinding as CareFinding,
+  VerdictKind as ClaimVerdict,
+  ConsultationStreamEvent as ConsultationEvent,
+  CopilotStreamEvent as CopilotEvent,
+} from '@qihuang/care/api-types';
 
 // ---------------------------------------------------------------------------------------------- client
 

@@ -37,7 +37,8 @@ export function AlertsPage() {
   // Bumped on every live event and local close so the timeliness figures are refetched.
   const [version, setVersion] = useState(0);
 
-  // Live updates: new alerts are added on top, escalations marked, alerts closed elsewhere removed.
+  // Live updates: new alerts are added on top, escalations marked, readings that joined an open alert shown,
+  // alerts closed elsewhere removed.
   useEffect(() => {
     const controller = new AbortController();
     const onEvent = (event: AlertStreamEvent) => {
@@ -48,7 +49,9 @@ export function AlertsPage() {
       else {
         setArrived((prev) => [a, ...prev.filter((x) => x.id !== a.id)]);
         if (event.type === 'escalated') setEscalated((prev) => new Set(prev).add(a.id));
-        else setMessage(t('alertLoop.newAlert', { name: a.patientName || a.patientId }));
+        // `joined`: a new crisis reading joined this open alert — the alert is updated in place, not announced.
+        else if (event.type === 'alert')
+          setMessage(t('alertLoop.newAlert', { name: a.patientName || a.patientId }));
       }
     };
     setLive('live');
@@ -174,41 +177,36 @@ export function AlertsPage() {
   );
 }
 
-/** What triggered the alert: the readings (values and times when sent as objects, else how many). */
+/** What triggered the alert: how many readings (the server sends their ids), and the readings that joined it. */
 function AlertEvidence({ alert, timeZone }: { alert: BpAlert; timeZone?: string }) {
   const { t, i18n } = useTranslation();
   // The readings that raised the alert (those that joined it later are listed on their own line), so the count
   // agrees with the alert's text ("1 reading").
   const joinedIds = new Set((alert.joined ?? []).map((r) => r.id));
-  const readings = (alert.readings ?? []).filter((r) => typeof r !== 'string' || !joinedIds.has(r));
-  const parts = readings
-    .filter((r): r is Exclude<BpAlert['readings'][number], string> => typeof r === 'object' && r !== null)
-    .slice(0, 6)
-    .map((r) =>
-      [
-        r.sbp !== undefined && r.dbp !== undefined ? `${r.sbp}/${r.dbp}` : '',
-        r.time ? formatInZone(r.time, timeZone, i18n.language) : '',
-      ]
-        .filter(Boolean)
-        .join(' @ '),
-    );
+  const readings = alert.readings.filter((id) => !joinedIds.has(id));
   const v = alert.values ?? {};
   const pair =
     !alert.summary && typeof v.sbp === 'number' && typeof v.dbp === 'number'
       ? `${Math.round(v.sbp)}/${Math.round(v.dbp)} mmHg`
       : '';
   // Crisis readings measured after the alert was raised joined it: the newest is what the patient has now.
+  // A joined reading the server could not find again has no values or time: shown as "—", never "undefined".
   const joined = (alert.joined ?? [])
     .slice(-3)
-    .map((r) => `${r.sbp}/${r.dbp} @ ${formatInZone(r.time, timeZone, i18n.language)}`);
-  if (parts.length === 0 && !pair && readings.length === 0 && joined.length === 0) return null;
+    .map((r) =>
+      [
+        r.sbp !== undefined && r.dbp !== undefined ? `${r.sbp}/${r.dbp}` : '—',
+        r.time ? formatInZone(r.time, timeZone, i18n.language) : '',
+      ]
+        .filter(Boolean)
+        .join(' @ '),
+    );
+  if (!pair && readings.length === 0 && joined.length === 0) return null;
   return (
     <>
       <p className="alert-readings">
         <span className="muted">{t('alerts.readings')}: </span>
-        {parts.length > 0
-          ? parts.join('; ')
-          : [pair, t('bp.readings', { count: readings.length })].filter(Boolean).join(' · ')}
+        {[pair, t('bp.readings', { count: readings.length })].filter(Boolean).join(' · ')}
       </p>
       {joined.length > 0 && (
         <p className="alert-readings" data-testid="alert-joined">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Consultation, DraftView, ReminderDue, TriageResult } from '../../api/care.ts';
+import type { Consultation, DraftView, GuardReport, ReminderDue, TriageResult } from '../../api/care.ts';
 import {
   resourceLabelKey,
   leadingAdvice,
@@ -35,9 +35,29 @@ const triage: TriageResult = {
   level: 'emergency',
   stop: true,
   redFlags: [{ code: 'chest-pain', matched: '胸痛', display: { zh: '胸痛', en: 'Chest pain' } }],
-  crisisReading: { sbp: 190, dbp: 125, time: '2026-03-10T08:00:00+08:00' },
+  crisisReading: { id: 'r1', sbp: 190, dbp: 125, time: '2026-03-10T08:00:00+08:00' },
   instruction: { zh: '请立即拨打120。', en: 'Call emergency services now.' },
+  rule: 'red flag',
+  source: 'ACC/AHA 2017 §11.2',
+  inputs: {},
+  display: { zh: '急症', en: 'Emergency' },
 };
+
+const summary = { total: 0, supported: 0, contradicted: 0, unverifiable: 0, text: '' };
+const claim = (
+  text: string,
+  verdict: GuardReport['claims'][number]['verdict'],
+): GuardReport['claims'][number] => ({
+  text,
+  kind: 'assertion',
+  verdict,
+  evidence: [],
+  reason: '',
+  checks: [],
+  start: 0,
+  end: 0,
+  citations: [],
+});
 
 const consultation: Consultation = {
   id: 'c1',
@@ -47,6 +67,8 @@ const consultation: Consultation = {
   messages: [],
   answers: {},
   modelConfigured: true,
+  createdAt: '2026-03-10T08:00:00+08:00',
+  updatedAt: '2026-03-10T08:00:00+08:00',
 };
 
 const draft = (findings: DraftView['findings']): DraftView => ({
@@ -136,7 +158,12 @@ describe('copilot turn', () => {
     expect(s.text).toBe('BP high');
     s = applyCopilotEvent(s, {
       event: 'done',
-      data: { answer: 'BP high [k1]', citations: [], guard: { claims: [], contradicted: 0 }, toolCalls: 2 },
+      data: {
+        answer: 'BP high [k1]',
+        citations: [],
+        guard: { claims: [], contradicted: 0, summary },
+        toolCalls: 2,
+      },
     });
     expect(s.text).toBe('BP high [k1]');
     expect(s.done?.toolCalls).toBe(2);
@@ -151,15 +178,12 @@ describe('guard claims', () => {
   it('orders contradicted first and never drops a claim', () => {
     const guard = {
       contradicted: 1,
-      claims: [
-        { text: 'a', kind: 'k', verdict: 'supported' as const },
-        { text: 'b', kind: 'k', verdict: 'contradicted' as const },
-        { text: 'c', kind: 'k', verdict: 'unverifiable' as const },
-      ],
+      summary,
+      claims: [claim('a', 'supported'), claim('b', 'contradicted'), claim('c', 'unverifiable')],
     };
     expect(orderedClaims(guard).map((c) => c.text)).toEqual(['b', 'c', 'a']);
     expect(contradictedCount(guard)).toBe(1);
-    expect(contradictedCount({ contradicted: 0, claims: guard.claims })).toBe(1);
+    expect(contradictedCount({ contradicted: 0, claims: guard.claims, summary })).toBe(1);
     expect(orderedClaims(undefined)).toEqual([]);
   });
   it('renders evidence as readable lines', () => {

@@ -144,9 +144,7 @@ export function HomeReadings({
               <span className={`reading-badge reading-badge-${r.category}`}>
                 {categoryText(t, r.category)}
               </span>
-              <span className="muted reading-time">
-                {formatInZone(r.time, timeZone ?? recent.timeZone, lang)}
-              </span>
+              <span className="muted reading-time">{formatInZone(r.time, timeZone, lang)}</span>
             </li>
           ))}
         </ul>

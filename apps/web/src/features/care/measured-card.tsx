@@ -4,12 +4,8 @@
  */
 import type { CareSummary } from '../../api/care.ts';
 
-export interface CurrencyFields {
-  patient: CareSummary['patient'] & { deceased?: { date?: string; ageAtDeath?: number } };
-  latestMeasured?: { time: string; sbp: number; dbp: number; setting: 'home' | 'office' };
-  patientReported?: { id: string; reportedAt: string; sbp: number; dbp: number }[];
-  timeZone?: string;
-}
+export type CurrencyFields = Pick<CareSummary, 'patient' | 'latestMeasured' | 'patientReported'> &
+  Partial<Pick<CareSummary, 'timeZone'>>;
 
 const TEXT = {
   zh: {

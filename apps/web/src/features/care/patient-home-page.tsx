@@ -66,7 +66,9 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
   const [uploadAdvice, setUploadAdvice] = useState<CrisisAdvice | undefined>();
   // The answer to a reading just saved, the open crisis alert (any measured date) or a crisis reading of the last
   // 24 hours keeps the advice on top, and nothing says "done" or "at target" beside it.
-  const advice = leadingAdvice(
+  const advice = leadingAdvice<
+    Pick<CrisisAdvice, 'title' | 'steps' | 'source'> & { level: CrisisAdvice['level'] }
+  >(
     uploadAdvice,
     home.crisisAlert?.advice,
     // A crisis reading older than the alert look-back uploaded this week: the upload's note (never leads over

@@ -1,0 +1,168 @@
+/**
+ * The wire contract of /api/bp (request and response bodies), type-only: the server's handlers build these
+ * shapes and the console imports them with `import type` from `@qihuang/bp-monitoring/api-types`, so a change
+ * to a response that the console reads fails `tsc` on one side or the other. Nothing here has a runtime value;
+ * imports are types from other contract modules or the pure engines.
+ */
+import type { Guideline, IngestFormat, Text } from '@qihuang/engines/blood-pressure';
+
+export type { Guideline, IngestFormat, Text };
+
+export type ReadingCategory = 'crisis' | 'high' | 'normal';
+export type PatientLanguage = 'zh-CN' | 'en';
+
+export interface AdviceReading {
+  id: string;
+  time: string;
+  sbp: number;
+  dbp: number;
+}
+
+/** What the patient is told at once about a crisis-range reading (in the patient's language). */
+export interface CrisisAdvice {
+  /**
+   * `crisis`: a crisis-range reading inside the alert look-back (the care team has an alert) — what to do now.
+   * `old-reading`: only crisis-range readings older than the look-back (no alert) — tell the clinic, measure again.
+   */
+  level: 'crisis' | 'old-reading';
+  language: PatientLanguage;
+  title: string;
+  steps: string[];
+  /** The guideline the crisis range comes from (by name). */
+  source: string;
+  readings: AdviceReading[];
+}
+
+export type ReadingStatus = 'stored' | 'updated' | 'unchanged';
+
+/** What an upload stored (upload-readings.ts adds the crisis readings and the patient's zone for the advice). */
+export interface UploadCounts {
+  format: IngestFormat;
+  stored: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  records: {
+    index: number;
+    status: ReadingStatus | 'rejected' | 'heart-rate';
+    id?: string;
+    code?: string;
+    reason?: string;
+    /** For colouring: crisis / high / normal under the alert guideline (reading-advice.ts). */
+    category?: ReadingCategory;
+  }[];
+  devices: string[];
+  /** FHIR Observations for this upload's new and updated readings: written already, or still pending. */
+  projection: { projected: number; pending: number };
+}
+
+/** `POST /patients/{id}/readings`: what was stored, each record's category, and the advice for a crisis reading. */
+export interface UploadAnswer extends UploadCounts {
+  /** 'pending': the readings are stored; alert evaluation failed and the server retries it. */
+  alertEvaluation: 'done' | 'pending';
+  advice?: CrisisAdvice;
+}
+
+export interface RecentReading {
+  id: string;
+  time: string;
+  sbp: number;
+  dbp: number;
+  category: ReadingCategory;
+}
+
+/** `GET /patients/{id}/readings`: the last days' readings, and the advice while a recent crisis reading exists. */
+export interface RecentReadings {
+  guideline: Guideline;
+  readings: RecentReading[];
+  /** Present while a crisis-range reading of the look-back exists. */
+  advice?: CrisisAdvice;
+}
+
+// ------------------------------------------------------------------------------------------------- alerts
+
+/** A crisis reading that joined an open crisis alert (crisis-join.ts): measured time, values, when it joined. */
+export interface JoinedReading {
+  id: string;
+  time?: string;
+  sbp?: number;
+  dbp?: number;
+  joinedAt: string;
+}
+
+export type ContactMethod = 'phone' | 'sms' | 'wechat' | 'video' | 'in-person' | 'other';
+
+/** The action that closes an alert (`POST /alerts/{id}/acknowledge` body; all fields required). */
+export interface AlertAction {
+  /** Who contacted the patient (name as the team knows them). */
+  contactedBy: string;
+  /** When (ISO date-time with offset). */
+  contactedAt: string;
+  method: ContactMethod;
+  /** Whether the patient (or their carer) was reached. */
+  patientReached: boolean;
+  /** What was done (advice given, emergency referral, medication change, visit booked …). */
+  action: string;
+}
+
+/** `GET /alerts` items, the acknowledge answer and the live events' alert. */
+export interface StoredAlert {
+  id: string;
+  patientId: string;
+  patientName?: string;
+  status: 'active' | 'inactive';
+  kind: string;
+  severity: string;
+  summary: Text;
+  createdAt: string;
+  /** Ids of the triggering readings. */
+  readings: string[];
+  values: Record<string, number>;
+  rule: string;
+  source: string;
+  /** Crisis readings that joined this open alert after it was raised (one alert per patient while open). */
+  joined?: JoinedReading[];
+  /** Who closed it and when, with the recorded action (alert-actions.ts; older Flags have by/at only). */
+  acknowledged?: { by: string; at: string } & Partial<AlertAction>;
+}
+
+/** `GET /alerts/stream` events: `joined` = a crisis reading joined an open alert (the alert as it is now). */
+export type AlertEventType = 'alert' | 'escalated' | 'closed' | 'joined';
+export interface AlertEvent {
+  type: AlertEventType;
+  alert: StoredAlert;
+}
+
+export interface Durations {
+  count: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  /** Share (0–100, one decimal) of the closed alerts closed within the target. */
+  withinTargetPercent: number | null;
+}
+
+/** `GET /alerts/timeliness`: critical-value timeliness of a period. */
+export interface TimelinessReport {
+  from: string;
+  to: string;
+  severity: string;
+  targetMinutes: number;
+  alerts: number;
+  closed: number;
+  open: number;
+  openPastTarget: number;
+  /**
+   * The figure to show first: alert → close (what the care team controls). Reading → close also counts how late
+   * a device sent the reading (a phone that synced days later), so it is reported beside it, not as the headline.
+   */
+  headline: 'alertToClose';
+  /** Minutes from the (earliest) reading of each closed alert to its closing (acknowledging is closing). */
+  readingToClose: Durations;
+  /** Minutes from the alert being raised to its closing. */
+  alertToClose: Durations;
+  /**
+   * Minutes from the (earliest) reading of each alert raised in the period (open or closed) to the alert being
+   * raised: how late readings reach the server (a device that uploads days later lengthens it), not the team.
+   */
+  readingToAlert: Omit<Durations, 'withinTargetPercent'>;
+}

@@ -1,0 +1,368 @@
+/**
+ * The wire contract of /api/care (API.md), type-only: the handlers' functions return these shapes (checked in
+ * api-types.test.ts) and the console imports them with `import type` from `@qihuang/care/api-types`, so a change
+ * to a response the console reads fails `tsc`. Nothing here has a runtime value; imports are types from other
+ * contract modules or the pure engines.
+ */
+import type { CrisisAdvice, PatientLanguage } from '@qihuang/bp-monitoring/api-types';
+import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
+import type {
+  Adherence,
+  LifestyleGoal,
+  MonitoringPlan,
+  PanelRank,
+  ReminderDue,
+  TreatmentProposal,
+  TriageLevel,
+  TriageResult,
+} from '@qihuang/engines/hypertension-care';
+import type { GuardResult, VerdictKind } from '@qihuang/guard/api-types';
+
+export type { CrisisAdvice, Guideline, PatientLanguage, Text, VerdictKind };
+/** Engine results the answers carry as they are (packages/engines/hypertension-care/types.ts). */
+export type { Explanation } from '@qihuang/engines/blood-pressure';
+export type {
+  Adherence,
+  AntihypertensiveClass,
+  LifestyleDomain,
+  LifestyleGoal,
+  MonitoringPlan,
+  MonitoringSession,
+  PanelRank,
+  ProposedOrder,
+  RedFlagCode,
+  ReminderDue,
+  TreatmentDecision,
+  TreatmentProposal,
+  TriageLevel,
+  TriageResult,
+} from '@qihuang/engines/hypertension-care';
+
+export type ReminderState = ReminderDue['state'];
+export type PanelReasonCode = PanelRank['reasons'][number]['code'];
+
+/** The language of a consultation or a clinician answer. */
+export type CareLanguage = 'zh' | 'en';
+
+// ------------------------------------------------------------------------------------ patient home, plan
+
+export interface BpTarget {
+  sbp: number;
+  dbp?: number;
+  rule: string;
+  source: string;
+}
+
+/** BP the patient recalled in an intake: labelled, never counted as a measured reading. */
+export interface ReportedBp {
+  id: string;
+  /** When the patient reported it (the measurement time is not known). */
+  reportedAt: string;
+  sbp: number;
+  dbp: number;
+}
+
+/** The patient's open crisis alert (any measured date) with the advice in the page's language. */
+export interface PatientCrisisAlert {
+  alertId: string;
+  raisedAt: string;
+  reading: {
+    sbp: number;
+    dbp: number;
+    /** Measured time (ISO), when the reading could be found. */
+    time?: string;
+    /** Measured date and time in the patient's zone ("YYYY-MM-DD HH:mm"). */
+    local?: string;
+  };
+  /** True when the reading was measured on an earlier day than today (patient's zone). */
+  earlierDay: boolean;
+  advice: { level: 'crisis'; language: PatientLanguage; title: string; steps: string[]; source: string };
+}
+
+export interface CarePlanView {
+  id: string;
+  status: 'active' | 'revoked';
+  guideline: Guideline;
+  created: string;
+  author?: string;
+  /** Office target (the guideline's treatment target), its rule also in words (plans saved before lack it). */
+  target: BpTarget & { display?: Text };
+  /** The home-BP equivalent the patient's home readings are judged against (home-targets.ts). */
+  homeTarget: BpTarget;
+  goals: LifestyleGoal[];
+  monitoring: MonitoringPlan;
+  followUp: { next: string; intervalDays: number; source: string; overdueDays: number };
+  medications: { id: string; display: string }[];
+  /** The patient's care team: clinicians who set or revised the plan (their panel lists the patient first). */
+  careTeam: { reference: string; display: string }[];
+}
+
+export interface ProgressWeek {
+  weekStart: string;
+  sbp: number;
+  dbp: number;
+  readings: number;
+  atTarget: boolean;
+}
+
+/** `POST /patients/{id}/medication-adherence` and the home page's medication card. */
+export interface MedicationAdherence {
+  fraction: number;
+  days: { date: string; taken: boolean | null }[];
+}
+
+export interface PatientHome {
+  patient: { id: string; name?: string };
+  modelConfigured: boolean;
+  guideline: Guideline;
+  carePlan?: CarePlanView;
+  monitoring: {
+    plan: MonitoringPlan;
+    reminders: ReminderDue[];
+    /** Sessions (engine) plus readings counted like the cards; `fraction` = taken / planned readings. */
+    adherence: Adherence & { plannedReadings: number; takenReadings: number };
+  };
+  deceased?: { date?: string };
+  progress: {
+    /** Home-BP target (home readings are compared with it, never with the office target). */
+    target?: { sbp: number; dbp?: number };
+    officeTarget?: { sbp: number; dbp?: number };
+    weeks: ProgressWeek[];
+    /** Mean of the last 7 local days (today included) and how many readings it is of. */
+    lastSevenDays?: {
+      from: string;
+      to: string;
+      sbp: number;
+      dbp: number;
+      readings: number;
+      atTarget: boolean;
+    };
+  };
+  /** The patient's open crisis alert (any measured date) with the advice in the page's language. */
+  crisisAlert?: PatientCrisisAlert;
+  /** A crisis-range reading measured before the alert look-back, uploaded in the last 7 days (old-reading note). */
+  oldCrisisAdvice?: CrisisAdvice;
+  /** BP the patient recalled in an intake: labelled, never counted as a measured reading. */
+  reportedBp?: ReportedBp[];
+  medications: { id: string; display: string; dosage?: string; signedBy?: string; signedAt?: string }[];
+  medicationAdherence: MedicationAdherence;
+  /**
+   * IANA zone the page's days and times are counted in: the Patient's own (FHIR timezone extension), else the
+   * hospital's (QIHUANG_TIME_ZONE). The console formats reading and reminder times in it, not the browser's.
+   */
+  timeZone: string;
+}
+
+/** `GET /time-zones`: the hospital's IANA zone and each listed patient's. */
+export interface TimeZones {
+  /** The hospital's IANA zone. */
+  timeZone: string;
+  /** Each known patient's zone (their own, else the hospital's); unknown or unreadable ids are left out. */
+  patients: Record<string, string>;
+}
+
+// ------------------------------------------------------------------------------------------ consultation
+
+/** The intake's questions in order (intake.ts INTAKE_STEPS lists them). */
+export type IntakeStepId =
+  'symptoms' | 'history' | 'family-history' | 'medications' | 'lifestyle' | 'home-readings';
+
+export type SecondOpinionOutcome = 'raised' | 'agreed' | 'lower-ignored' | 'unreadable' | 'error' | 'timeout';
+
+export interface TriageSecondOpinion {
+  /** The engine's level: decided first, never lowered. */
+  engineLevel: TriageLevel;
+  /** The level the model answered, when it answered with one. */
+  modelLevel?: TriageLevel;
+  /** The level that applies: the higher of the two. */
+  level: TriageLevel;
+  /** True when the model's answer raised the engine's level. */
+  raised: boolean;
+  outcome: SecondOpinionOutcome;
+  /** The virtual model asked. */
+  model: string;
+}
+
+export interface ConsultationMessage {
+  role: 'assistant' | 'patient' | 'system';
+  text: string;
+  at: string;
+  kind?: 'question' | 'reply' | 'emergency' | 'notice';
+}
+
+export interface Consultation {
+  id: string;
+  patientId: string;
+  status: 'active' | 'stopped' | 'completed';
+  language: CareLanguage;
+  step?: { id: IntakeStepId; index: number; total: number; question: Text };
+  messages: ConsultationMessage[];
+  triage?: TriageResult;
+  /**
+   * The model's second opinion on the last triage (when a model is configured): the engine's level, the model's,
+   * and whether the model raised it. A model never lowers the engine's level.
+   */
+  secondOpinion?: TriageSecondOpinion;
+  answers: Partial<Record<IntakeStepId, string>>;
+  saved?: { questionnaireResponse: string; drafts: string[] };
+  /**
+   * After an emergency stop: whether the critical Flag for the care team was written. `false` only when it
+   * could not be (twice); the patient is then told that no one was alerted automatically.
+   */
+  careTeamAlerted?: boolean;
+  modelConfigured: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An `error` event: a failure after the stream started (before it, a normal JSON error). */
+export interface StreamError {
+  code: string;
+  message: string;
+}
+
+/** Events of `POST /consultations/{cid}/messages` as the consultation writes them. */
+export type ConsultationEvent =
+  | { event: 'triage'; data: TriageResult }
+  | { event: 'second-opinion'; data: TriageSecondOpinion }
+  | { event: 'delta'; data: { text: string } }
+  | { event: 'notice'; data: { code: string; message: string } }
+  | { event: 'done'; data: Consultation };
+
+/** What the console reads from that stream: the events above and the route's `error` event. */
+export type ConsultationStreamEvent = ConsultationEvent | { event: 'error'; data: StreamError };
+
+// ------------------------------------------------------------------------------------ clinician summary
+
+export interface SummaryFinding {
+  key: string;
+  label: Text;
+  value: Text;
+  rule: string;
+  source: string;
+}
+
+export interface CareSummary {
+  /** A deceased patient carries `deceased` and no current age (ageAtDeath when the dates are known). */
+  patient: {
+    id: string;
+    name?: string;
+    age?: number;
+    sex?: string;
+    deceased?: { date?: string; ageAtDeath?: number };
+  };
+  /** The latest measured BP (device or clinic), never a value the patient recalled. */
+  latestMeasured?: { time: string; sbp: number; dbp: number; setting: 'home' | 'office' };
+  /** BP the patient recalled in an intake, labelled apart (time = when reported). */
+  patientReported?: ReportedBp[];
+  /** Zone the readings were bucketed in (morning/evening, days). */
+  timeZone: string;
+  guideline: Guideline;
+  findings: SummaryFinding[];
+  alerts: { id: string; kind: string; display: Text; time: string; severity: string }[];
+  intake?: {
+    consultationId: string;
+    completedAt?: string;
+    answers: Record<string, string>;
+    drafts: { reference: string; display: string }[];
+  };
+  triage?: TriageResult;
+  modelConfigured: boolean;
+}
+
+/** A knowledge-base passage a model answer cites. */
+export interface Citation {
+  id: string;
+  title: string;
+  section?: string;
+  collection?: string;
+  text: string;
+}
+
+/** The guard's verdicts on a model answer. */
+export interface GuardReport {
+  claims: GuardResult['claims'];
+  contradicted: number;
+  summary: GuardResult['summary'];
+}
+
+/** A model-written text (narrative, proposal explanation), cited and guard-checked. */
+export interface GuardedText {
+  status: 'ok' | 'model-not-configured' | 'model-error';
+  message?: string;
+  text?: string;
+  citations: Citation[];
+  guard?: GuardReport;
+}
+
+// ------------------------------------------------------------------------------------------ prescriptions
+
+export type FindingSeverity = 'info' | 'warning' | 'critical';
+
+export interface DraftFinding {
+  id: string;
+  severity: FindingSeverity;
+  summary: Text;
+  detail: Text;
+  source: { label: string; citation: string };
+}
+
+export interface DraftView {
+  id: string;
+  status: string;
+  display: string;
+  dosage?: string;
+  findings: DraftFinding[];
+  rationale?: Text;
+  createdAt: string;
+  signedBy?: string;
+  signedAt?: string;
+}
+
+export interface ProposalResult {
+  proposal: TreatmentProposal;
+  drafts: DraftView[];
+  explanation: GuardedText;
+}
+
+// ----------------------------------------------------------------------------------------- panel, copilot
+
+export type PanelRow = PanelRank & {
+  name?: string;
+  controlled?: boolean;
+  excessSbp?: number;
+  openAlerts: number;
+  adherenceFraction?: number;
+  medicationAdherence?: number;
+  daysOverdue?: number;
+  pendingDrafts: number;
+};
+
+/** `POST /patients/{id}/copilot` body's messages. */
+export interface CopilotMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface CopilotToolEvent {
+  id: string;
+  name: string;
+  arguments: unknown;
+  result: unknown;
+}
+
+export interface CopilotDone {
+  answer: string;
+  citations: Omit<Citation, 'collection'>[];
+  guard: GuardReport;
+  toolCalls: number;
+}
+
+/** Events of `POST /patients/{id}/copilot` as the copilot writes them. */
+export type CopilotEvent =
+  | { event: 'tool'; data: CopilotToolEvent }
+  | { event: 'delta'; data: { text: string } }
+  | { event: 'done'; data: CopilotDone };
+
+/** What the console reads from that stream: the events above and the route's `error` event. */
+export type CopilotStreamEvent = CopilotEvent | { event: 'error'; data: StreamError };
