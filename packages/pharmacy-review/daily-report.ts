@@ -4,31 +4,9 @@
  */
 import type { FindingType, Severity } from '@qihuang/engines/prescription-review';
 import type { ReviewRecord } from './review-state.ts';
+import type { DailyReport } from './api-types/index.ts';
 
-export interface DailyReport {
-  date: string;
-  /** Orders reviewed (approved + returned) that day. */
-  reviewed: number;
-  approved: number;
-  returned: number;
-  /** returned / reviewed (0 when nothing was reviewed), rounded to 4 decimals. */
-  returnRate: number;
-  /** Reviewed orders with at least one warning or critical finding. */
-  flagged: number;
-  /** Approved orders with at least one warning or critical finding (approved despite it). */
-  overridden: number;
-  /** overridden / flagged (0 when nothing was flagged), rounded to 4 decimals. */
-  overrideRate: number;
-  /** Warning/critical findings approved with the pharmacist's recorded reason. */
-  overrideReasons: number;
-  /** Warning/critical findings approved without a recorded reason (reviews from before reasons were required). */
-  overridesWithoutReason: number;
-  findings: {
-    total: number;
-    bySeverity: Record<Severity, number>;
-    byType: { type: FindingType; total: number; info: number; warning: number; critical: number }[];
-  };
-}
+export type { DailyReport };
 
 const rate = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 10000) / 10000);
 

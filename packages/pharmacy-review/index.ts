@@ -15,3 +15,5 @@ export {
   type ReviewedFinding,
 } from './review-state.ts';
 export { loadChart, reviewOrder, type PatientChart } from './review-order.ts';
+/** The wire contract of this package's routes (type-only; the console imports it from `@qihuang/pharmacy-review/api-types`). */
+export type * from './api-types/index.ts';

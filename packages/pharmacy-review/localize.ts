@@ -5,8 +5,9 @@
  */
 import type { Finding } from '@qihuang/engines/prescription-review';
 import { SOURCE_NAMES } from './source-names.ts';
+import type { Language, LocalizedFinding } from './api-types/index.ts';
 
-export type Language = 'zh-CN' | 'en';
+export type { Language, LocalizedFinding };
 
 export function languageOf(query?: string, acceptLanguage?: string): Language {
   const pick = (v: string) => (/^zh/i.test(v) ? 'zh-CN' : /^en/i.test(v) ? 'en' : undefined);
@@ -38,12 +39,6 @@ function zhText(text: string): string {
     .replace(/\s*\(CKD-EPI 2021 from creatinine ([\d.]+) mg\/dL\)/g, '（CKD-EPI 2021公式，血肌酐 $1 mg/dL）')
     .replace(/\s*\(Cockcroft–Gault\)/g, '（Cockcroft–Gault公式）')
     .replace(/\s*\(reported\)/g, '（检验报告值）');
-}
-
-export interface LocalizedFinding extends Omit<Finding, 'summary' | 'detail' | 'source'> {
-  summary: string;
-  detail: string;
-  source: { id: string; label: string; citation?: string; url?: string };
 }
 
 /**

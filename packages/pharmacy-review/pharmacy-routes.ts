@@ -9,8 +9,9 @@
  * warning or critical finding needs an override reason for each. The order's own status is left to the prescriber.
  * Only pharmacists and admins may use it.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
+import { readJson } from '@qihuang/http-edge';
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { SEVERITY_RANK, type Finding, type Severity } from '@qihuang/engines/prescription-review';
 import { requireRole } from '@qihuang/identity';
@@ -37,6 +38,9 @@ import {
   type PatientChart,
 } from './review-order.ts';
 import { readReview, snapshot, withReview, type ReviewRecord } from './review-state.ts';
+import type { QueueItem, QueueAnswer, QueueStatus, ReportAnswer } from './api-types/index.ts';
+
+export type { QueueItem, QueueAnswer, QueueStatus, ReportAnswer };
 
 export interface PharmacyReviewRouteDeps {
   repository: FhirRepository;
@@ -47,22 +51,6 @@ export interface PharmacyReviewRouteDeps {
   timeZone?: string;
   /** Orders written within this many days (default 7) and not yet reviewed await review. */
   reviewWindowDays?: number;
-}
-
-export interface QueueItem {
-  id: string;
-  status: string;
-  authoredOn?: string;
-  medication: string;
-  dosage?: string;
-  patient: { id?: string; name?: string };
-  /** The prescriber's name (else the reference's display or the reference). */
-  requester?: string;
-  review: ReviewRecord;
-  findings: LocalizedFinding[];
-  /** Highest severity among the findings, absent when there are none. */
-  severity?: Severity;
-  knowledgeVersion: string;
 }
 
 const QUEUE_STATUSES = ['pending', 'approved', 'returned', 'all'] as const;
@@ -78,19 +66,9 @@ function reasonOf(value: unknown, name: string): string | undefined {
   return trimmed || undefined;
 }
 
-async function bodyOf(c: { req: { text(): Promise<string> } }): Promise<Record<string, unknown>> {
-  const text = await c.req.text();
-  if (!text.trim()) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new QihuangError('invalid-input', 'The body must be JSON');
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw new QihuangError('invalid-input', 'The body must be a JSON object');
-  return parsed as Record<string, unknown>;
-}
+/** The JSON object body (empty = `{}`). */
+const bodyOf = async (c: Context) =>
+  (await readJson(c, { empty: {}, object: true })) as Record<string, unknown>;
 
 const isSerious = (f: Finding) => f.severity !== 'info';
 
@@ -225,7 +203,13 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       .slice(0, MAX_QUEUE)
       .map(({ r }) => present(r, lang));
     // The hospital's zone, so the console shows order and review times as the daily report counts them.
-    return c.json({ status, lang, timeZone, total: items.length, items });
+    return c.json({
+      status: status as QueueStatus,
+      lang,
+      timeZone,
+      total: items.length,
+      items,
+    } satisfies QueueAnswer);
   });
 
   async function decide(
@@ -315,7 +299,7 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       ],
       50_000,
     );
-    return c.json({ ...dailyReport(date, orders.map(readReview), bounds), timeZone });
+    return c.json({ ...dailyReport(date, orders.map(readReview), bounds), timeZone } satisfies ReportAnswer);
   });
 
   return app;

@@ -5,25 +5,11 @@
  */
 import type { Finding, FindingType, Severity } from '@qihuang/engines/prescription-review';
 import type { FhirResource } from '@qihuang/store';
+import type { ReviewState, ReviewedFinding, ReviewRecord } from './api-types/index.ts';
+
+export type { ReviewState, ReviewedFinding, ReviewRecord };
 
 export const REVIEW_EXTENSION = 'urn:qihuang:pharmacy-review';
-export type ReviewState = 'pending' | 'approved' | 'returned';
-
-export interface ReviewedFinding {
-  id: string;
-  type: FindingType;
-  severity: Severity;
-  /** Why the pharmacist approved despite this finding. */
-  override?: string;
-}
-
-export interface ReviewRecord {
-  state: ReviewState;
-  by?: string;
-  at?: string;
-  reason?: string;
-  findings: ReviewedFinding[];
-}
 
 interface Extension {
   url: string;

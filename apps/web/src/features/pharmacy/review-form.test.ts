@@ -10,6 +10,7 @@ const finding = (id: string, severity: Severity): ReviewFinding => ({
   summary: id,
   detail: '',
   drugs: [],
+  evidence: { orders: [], facts: [] },
   source: { id: 'x', label: 'x' },
 });
 const item = {

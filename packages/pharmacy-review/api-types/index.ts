@@ -1,0 +1,93 @@
+/**
+ * The wire contract of /api/pharmacy (pharmacist review queue and daily report), type-only: the handlers build
+ * these shapes and the console imports them with `import type` from `@qihuang/pharmacy-review/api-types`, so a
+ * change to a response the console reads fails `tsc`. Nothing here has a runtime value.
+ */
+import type { Finding, FindingType, Severity } from '@qihuang/engines/prescription-review';
+
+export type { FindingType, Severity };
+
+/** The one language of a pharmacy answer (`lang`, else Accept-Language). */
+export type Language = 'zh-CN' | 'en';
+
+export type ReviewState = 'pending' | 'approved' | 'returned';
+/** `GET /queue?status=`. */
+export type QueueStatus = ReviewState | 'all';
+
+export interface ReviewedFinding {
+  id: string;
+  type: FindingType;
+  severity: Severity;
+  /** Why the pharmacist approved despite this finding. */
+  override?: string;
+}
+
+export interface ReviewRecord {
+  state: ReviewState;
+  by?: string;
+  at?: string;
+  reason?: string;
+  findings: ReviewedFinding[];
+}
+
+/** A review finding in the language asked for (one language per screen); `citation` only in English. */
+export interface LocalizedFinding extends Omit<Finding, 'summary' | 'detail' | 'source'> {
+  summary: string;
+  detail: string;
+  source: { id: string; label: string; citation?: string; url?: string };
+}
+
+/** An order in the queue; also the answer of `POST /queue/{id}/approve` and `/return`. */
+export interface QueueItem {
+  id: string;
+  status: string;
+  authoredOn?: string;
+  medication: string;
+  dosage?: string;
+  patient: { id?: string; name?: string };
+  /** The prescriber's name (else the reference's display or the reference). */
+  requester?: string;
+  review: ReviewRecord;
+  findings: LocalizedFinding[];
+  /** Highest severity among the findings, absent when there are none. */
+  severity?: Severity;
+  knowledgeVersion: string;
+}
+
+/** `GET /queue`. */
+export interface QueueAnswer {
+  status: QueueStatus;
+  lang: Language;
+  /** The hospital's IANA zone (QIHUANG_TIME_ZONE): order and review times are shown in it. */
+  timeZone: string;
+  total: number;
+  items: QueueItem[];
+}
+
+export interface DailyReport {
+  date: string;
+  /** Orders reviewed (approved + returned) that day. */
+  reviewed: number;
+  approved: number;
+  returned: number;
+  /** returned / reviewed (0 when nothing was reviewed), rounded to 4 decimals. */
+  returnRate: number;
+  /** Reviewed orders with at least one warning or critical finding. */
+  flagged: number;
+  /** Approved orders with at least one warning or critical finding (approved despite it). */
+  overridden: number;
+  /** overridden / flagged (0 when nothing was flagged), rounded to 4 decimals. */
+  overrideRate: number;
+  /** Warning/critical findings approved with the pharmacist's recorded reason. */
+  overrideReasons: number;
+  /** Warning/critical findings approved without a recorded reason (reviews from before reasons were required). */
+  overridesWithoutReason: number;
+  findings: {
+    total: number;
+    bySeverity: Record<Severity, number>;
+    byType: { type: FindingType; total: number; info: number; warning: number; critical: number }[];
+  };
+}
+
+/** `GET /report`: the day's report and the hospital's zone the day is counted in. */
+export type ReportAnswer = DailyReport & { timeZone: string };
