@@ -5,6 +5,7 @@ import { CONCEPTS_BY_ID, LEXICON } from './lexicon/index.ts';
 import { candidates, compile, resolve } from './match.ts';
 import { normalize, toOriginal } from './normalize.ts';
 import { TRIGGERS } from './rules.ts';
+import { applySentenceScopes } from './scope.ts';
 import type { Analysis, Concept, ConceptKind, Mention, Modifiers, RedFlagCode, Vital } from './types.ts';
 import { findVitals } from './vitals.ts';
 
@@ -29,6 +30,7 @@ export function analyze(text: string): Analysis {
     ...raw.map((v) => ({ start: v.start, end: v.end, kind: 'finding' as const })),
   ];
   const ctx = assignModifiers(n.norm, targets);
+  applySentenceScopes(n.norm, targets, ctx);
   const mentions: Mention[] = found.map((c, i) => {
     const { modifiers, cues } = ctx[i] as (typeof ctx)[number];
     if (c.infixNegation) {

@@ -205,6 +205,21 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
     pos: ['stroke runs in my family', 'stroke'],
     pseudo: ['chest pain and my family is here', 'chest-pain'],
   },
+  // rules2.ts (issue 16, tuning parts 4 and 5): a clinician's patient; several of the family; a past event lived with;
+  // stopped after minutes; "before and now".
+  { flag: 'other', pos: ['3床患者胸痛', 'chest-pain'], pseudo: ['我是高血压病人，胸痛', 'chest-pain'] },
+  { flag: 'other', pos: ['家里好几个人脑梗', 'stroke'], pseudo: ['家里就我一个人，胸痛', 'chest-pain'] },
+  { flag: 'historical', pos: ['我脑梗后一直在吃药', 'stroke'], pseudo: ['他脑梗后马上送来了', 'stroke'] },
+  {
+    flag: 'historical',
+    pos: ['上周胸口疼了一阵，十来分钟就好了', 'chest-pain'],
+    pseudo: ['胸口疼了十来分钟，还没好', 'chest-pain'],
+  },
+  {
+    flag: 'historical',
+    pos: ['I had a stroke before and now I take aspirin', 'stroke'],
+    pseudo: ['chest pain before and after meals', 'chest-pain'],
+  },
 ];
 
 describe('context modifier rules', () => {

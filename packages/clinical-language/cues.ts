@@ -18,19 +18,22 @@ export const LOST =
   '(?:没劲|无力|没力气?|没(?:什么|啥|得)(?:力气?|劲)|使不上劲|使不上力|使不出(?:劲|力)?|用不上劲|抬不起|举不起|抬不动|不听使唤|不听话|不听指挥|动不了|不能动|' +
   '写不(?:成|了|好)|' +
   '拿不住|拿不稳|握不住|握不紧|抓不住|捏不住|夹不住|夹不起|扣不上|系不上|套不进|穿不进|迈不开|迈不动|站不住|撑不住|' +
-  '不太灵活|不大灵活|不灵活|不灵|不好使|老掉|总掉|往下掉|掉下去|滑下去|滑掉|耷拉|拖着|拖地|瘫|' +
+  '端不住|端不稳|不太灵活|不大灵活|不灵活|不灵|不好使|老掉|总掉|往下掉|掉下去|滑下去|滑掉|耷拉|拖着|拖地|瘫|' +
   // Cantonese: 冇(晒)力 no strength (at all), 拎唔起 cannot lift, 揸唔实 cannot grip, 郁唔到 cannot move.
   '冇晒?力|冇晒?气力|拎唔起|揸唔实|揸唔住|郁唔到|郁唔)';
 /** Sensory or heaviness: emergency only one-sided (AHA: sudden numbness, especially on one side). */
 export const FELT = '(?:麻(?!烦)|发麻|木|发木|没知觉|没感觉|发沉|沉|发软|软)';
 /** Both sides: bilateral numbness or weakness is no stroke sign (unless one side is named as worse). */
-export const BILATERAL = '(?:两只|两边|两条|双手|双脚|双腿|两手|两腿|左右|both (?:hands|arms|legs|feet))';
+export const BILATERAL =
+  '(?:两只|两边|两条|双手|双脚|双腿|两手|两腿|左右|both (?:hands|arms|legs|feet)|' +
+  // "左手和右手都麻": both sides named one after the other.
+  '左(?:手|脚|腿|胳膊|手臂)(?:和|跟|与|、)右|右(?:手|脚|腿|胳膊|手臂)(?:和|跟|与|、)左)';
 /** Explanations of a limb state that make it no stroke sign. */
 export const LIMB_CAUSE =
   '(?:压(?:着|了|麻)|睡觉|睡姿|枕着|甩一甩|颈椎|腱鞘|扭(?:了|伤)|崴|骨折|' +
   '受伤|摔伤|划伤|割伤|拉伤|扭伤|伤了|伤到|手术|术后|肩周炎|落枕|烫|冻|买小|太小|太紧|有油|太滑|手套|' +
   'slept on|sleeping on|fell asleep|asleep|cross-legged|pins and needles|injur|sprain|broke|fractur|\\bcast\\b|' +
-  'arthritis|surgery|operation|frozen shoulder)';
+  'arthritis|surgery|operation|frozen shoulder|tight (?:shoes?|boots?|socks?|ring|watch|band)|(?:shoes?|boots?) (?:are |is )?too tight)';
 export const LIMB_UNLESS = `(?:${BILATERAL}|${LIMB_CAUSE})`;
 /**
  * The affected person's own dismissal reported by a caregiver ("他说没事就是冻的", "he says it's nothing") does not
@@ -108,11 +111,12 @@ export function sentenceOf(norm: string, start: number, end: number): string {
 }
 
 /**
- * A cause the writer only guesses at with doubt ("不确定是不是压着了", "not sure if it's heartburn") explains nothing:
+ * A cause the writer only guesses at with doubt ("不确定是不是压着了", "not sure if it's heartburn") or denies ("不是压麻的",
+ * "not from sleeping on it") explains nothing:
  * the clause is dropped before the explanation cues are tested (AHA / BE-FAST: when in doubt, treat as the sign).
  */
 const HEDGED =
-  /(?:不确定|不知道|说不准|搞不清)是不是[^,.。!?;\n]*|\bnot sure (?:if|whether) (?:it'?s |its |it is )?[^,.;!?\n]*/g;
+  /(?:不确定|不知道|说不准|搞不清)是不是[^,.。!?;\n]*|\bnot sure (?:if|whether) (?:it'?s |its |it is )?[^,.;!?\n]*|(?:不是|并不是|也不是|不像是)[^,.。!?;\n]{0,10}|\b(?:not|isn'?t|wasn'?t) (?:from|because of|due to|caused by) [^,.;!?\n]*/g;
 
 /** The sentence without the clauses that only guess at a cause (see HEDGED). */
 export const withoutHedges = (s: string): string => s.replace(HEDGED, '');

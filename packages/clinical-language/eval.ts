@@ -119,7 +119,13 @@ export function evaluate(
     }
     for (const label of item.labels) {
       labelled++;
-      const m = a.mentions.find((x) => matches(x, label.group));
+      // A mention that answers for another label of the message through its alias ("脑梗了" is the stroke label's,
+      // labelled "stroke:fam+unc;neuro-deficit:fam") is not taken for this label when another mention of the group
+      // exists: the labelled mention is the sign, not the named condition.
+      const candidates = a.mentions.filter((x) => matches(x, label.group));
+      const aliasOfOther = (x: Mention) =>
+        item.labels.some((l) => l !== label && l.group === ALIASES[x.concept]);
+      const m = candidates.find((x) => !aliasOfOther(x)) ?? candidates[0];
       if (m) found++;
       else errors.push({ line: item.line, text: item.text, what: `concept not found: ${label.group}` });
       const pred = m ? modsOf(m) : [];

@@ -41,6 +41,13 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
     ),
   },
   { concept: 'speech-difficulty', unless: new RegExp(SPEECH_UNLESS), unlessNot: /突然|suddenly/ },
+  // "No words to describe it" (找不到词形容, can't find the words to describe) is an idiom, not word-finding trouble.
+  {
+    concept: 'speech-difficulty',
+    unless:
+      /(?:找不到|找不着|想不出)[^,.。!?;\n]{0,3}(?:词|话|字)[^,.。!?;\n]{0,3}(?:形容|描述|来说)|words to (?:describe|explain)/,
+    unlessNot: /突然|suddenly/,
+  },
   // Known dementia explains evening confusion, unless it is new or sudden (REFERENCE §1.5: acute confusion).
   {
     concept: 'confusion',
@@ -78,7 +85,9 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
     concept: 'chest-pain',
     unless:
       /痘|疙瘩|疹|纹身|伤口|刀口|撞|磕|碰|摔|按着|一按|按压|拉伤|push-?ups?|pulled|muscle|bruis|tattoo|pimple|rash/,
-    unlessNot: /汗|喘|气|胳膊|下巴|后背|突然|sweat|breath|arm|jaw|back|sudden/,
+    // Pain on moving the arm ("抬胳膊也疼", "when I lift my arm") is chest-wall pain, not pain spreading to the arm.
+    unlessNot:
+      /汗|喘|气|(?<![抬举动伸甩])胳膊|下巴|后背|突然|sweat|breath|(?<!(?:lift|raise|move) (?:my |the )?)arm|jaw|back|sudden/,
   },
 ];
 

@@ -30,6 +30,9 @@ for (let i = 0; i + 1 < TRAD_PAIRS.length; i += 2) {
   const s = TRAD_PAIRS.charAt(i + 1);
   if (t !== s) TRAD.set(t, s);
 }
+// Hokkien 袂 (bē, "cannot / will not") is read as 不 — 讲袂清楚, 举袂起来, 叫袂醒 — so that a sign worded with it and a
+// denial (胸口袂痛) read as their Mandarin forms (袂 "sleeve" is literary, not patient wording).
+TRAD.set('袂', '不');
 
 /**
  * Chinese input-method typos (homophones and look-alikes of the lexicon's words), replaced by the intended
@@ -71,6 +74,9 @@ const ZH_TYPOS: readonly [string, string][] = [
   ['胸口通', '胸口痛'],
   ['心口通', '心口痛'],
   // 中分 (a centre parting) for 中风 (zhongfeng): only "我/他/她中分了" ("我觉得我中分了").
+  // 经 for 劲 (jing/jin merged in southern speech): "半边身子没经了" is no negation of 经.
+  ['没经了', '没劲了'],
+  ['没经儿', '没劲儿'],
   ['我中分了', '我中风了'],
   ['他中分了', '他中风了'],
   ['她中分了', '她中风了'],

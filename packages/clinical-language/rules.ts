@@ -5,6 +5,8 @@
  * messages in Chinese and English. Regular expressions run on normalised text (lower case, half-width).
  * Windows are in units (one Chinese character or one Latin word); operational choices, not clinical numbers.
  */
+import { PSEUDO_2, TRIGGERS_2 } from './rules2.ts';
+
 export type Category = 'negated' | 'historical' | 'hypothetical' | 'experiencer' | 'uncertain';
 
 export interface TriggerRule {
@@ -343,6 +345,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
     re: '^[^.!?;]{0,20}?\\b(?:runs in (?:my|the|our) family|in my family|family history)\\b',
     window: 8,
   },
+  ...TRIGGERS_2,
 ];
 
 /** Pseudo-triggers: contain a cue but do not negate / hypothesise (idioms and verb phrases). */
@@ -383,6 +386,7 @@ export const PSEUDO: readonly ScopeRule[] = [
   { categories: ['experiencer'], re: `${FAMILY_ZH}(?:问|想问|让我问|帮我问|叫我问)` },
   // A simile, not a person: "胸口像有人坐在上面", "像有个人掐着脖子".
   { categories: ['experiencer'], re: '像(?:是)?(?:有人|有个人|有一个人|被人)' },
+  ...PSEUDO_2,
 ];
 
 /** Terminators: a scope of these categories does not cross them. */
@@ -406,7 +410,7 @@ export const TERMINATORS: readonly ScopeRule[] = [
   { categories: ['negated'], re: "\\b(?:i have|i'?ve got|i'?m having|i feel|i am)\\b" },
   {
     categories: ['experiencer'],
-    re: '(?:(?<![和跟陪带叫让给替帮])我(?!的?(?:爸|妈|父|母|家|老伴|老公|老婆|爱人|丈夫|妻子|媳妇|儿|女|孩|爷|奶|外公|外婆|外孙|孙|姥|哥|姐|弟|妹|叔|姨|舅|姑|公公|婆婆|岳|邻居|朋友|同事|对象|男朋友|女朋友|男友|女友|室友|舍友|那口子|大哥|二哥|大姐|二姐|们家))|自己|本人)',
+    re: '(?:(?<![和跟陪带叫让给替帮得识着问诉])我(?!的?(?:爸|妈|父|母|家|老伴|老公|老婆|爱人|丈夫|妻子|媳妇|儿|女|孩|爷|奶|外公|外婆|外孙|孙|姥|哥|姐|弟|妹|叔|姨|舅|姑|公公|婆婆|岳|邻居|朋友|同事|对象|男朋友|女朋友|男友|女友|室友|舍友|那口子|大哥|二哥|大姐|二姐|们家))|自己|本人)',
   },
   {
     categories: ['experiencer'],

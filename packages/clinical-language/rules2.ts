@@ -1,0 +1,60 @@
+/**
+ * Context-modifier rules, part 2 (issue 16; classes of misses of independent tuning parts 4 and 5), merged into the
+ * rule lists of rules.ts: a patient described by a clinician or a nurse (N床, 患者, pt, bed N) is someone other than
+ * the writer; a relative's past event (中风后…, died of); an episode that stopped after minutes (十来分钟就停了) or was
+ * already seen by a doctor; 过去 as "went over" is no past. Operational cue lists, not clinical numbers.
+ */
+import type { ScopeRule, TriggerRule } from './rules.ts';
+
+/** Numerals with an approximate suffix ("十来", "二十来", "一两", "个把"). */
+const APPROX = '(?:\\d+|[一二两三四五六七八九十几半多]+)(?:来|把|多)?';
+
+export const TRIGGERS_2: readonly TriggerRule[] = [
+  // A patient written about by a clinician, a nurse or a relay ("3床患者…", "病人诉…", "pt c/o …", "bed 7 …").
+  {
+    category: 'experiencer',
+    direction: 'forward',
+    // (Not "高血压患者", "heart failure patient": a kind of patient may be the writer describing themselves.)
+    re: '(?:(?:\\d+|[一二三四五六七八九十]+)(?:床|号床)|(?<![压病症衰尿癌塞梗风炎])(?:患者|病人|病患)|家属)|\\b(?:pts?|bed ?\\d+)\\b',
+  },
+  // Several people of the family ("家里好几个人都是脑出血走的").
+  {
+    category: 'experiencer',
+    direction: 'forward',
+    re: '家里(?:有)?(?:好几个|几个|两个|三个|很多|不少|好多)人',
+  },
+  // A past event the person lives with now ("中风后一直住在养老院", "脑梗以后在康复医院").
+  {
+    category: 'historical',
+    direction: 'backward',
+    adjacent: true,
+    re: '^\\s*(?:以后|之后|后)(?=[^,.。!?;\\n]{0,2}(?:一直|在|住|康复|恢复|留下|遗留|就一直))',
+    concepts: ['stroke', 'myocardial-infarction', 'tia'],
+  },
+  // Stopped or gone after a short time ("两分钟就停了", "十来分钟好了"), or already seen by a doctor.
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: `^[^。!?;\\n]{0,20}?(?:${APPROX}(?:秒钟?|分钟)(?:就|后|左右)?(?:自己)?(?:好了|停了|停下来了|止住了|缓过来了)|(?:已经|都)看过(?:医生|大夫|急诊|门诊)?了)`,
+    notRedFlags: ['neuro-deficit', 'vision-loss'],
+    sentence: true,
+    window: 20,
+  },
+  // English: "had X before and now …" (before followed by the conjunction).
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: '^\\s+before(?=\\s+(?:and|but)\\s+(?:now|today|this (?:time|morning|week))\\b)',
+    window: 2,
+  },
+];
+
+export const PSEUDO_2: readonly ScopeRule[] = [
+  // The writer is the patient ("我是高血压老病人", "I am a patient of Dr Li").
+  {
+    categories: ['experiencer'],
+    re: "(?:我是|我作为|作为)[^,.。!?;\\n]{0,8}(?:患者|病人)|\\b(?:i am|i'?m|as) a patient\\b",
+  },
+  // 过去 as a movement verb ("过去一看她右手垂着") is no past.
+  { categories: ['historical'], re: '过去(?:一看|看看?|一瞧|瞧|扶|叫|帮|找)' },
+];

@@ -1,0 +1,111 @@
+/**
+ * Sentence-level scopes applied after the cue rules (issue 16; classes of false emergencies of independent tuning
+ * parts 4 and 5):
+ * - A conditional covers the clauses it lists up to the question it asks ("要是老人突然说话不清，嘴歪，是不是要马上打
+ *   120", "if chest pain, sweating, should I …?"): a later mention in the same sentence is hypothetical too, unless
+ *   a terminator (现在, 但是, now, but …) or the writer's own present ("我", "my") stands in between.
+ * - A general question about a sign, with no person and no time named, in a message that says it is only asking
+ *   ("突然说话不清是不是脑梗？我就是问问", "is sudden blurred vision a stroke? just asking") is hypothetical. A person
+ *   (我妈, he, my) or a time (刚才, 今天, now) keeps it real: the emergency rule errs to the emergency.
+ * - Chinese drops the subject across sentences: after a current mention of someone else ("我爸脑梗了！！"), a later
+ *   sentence with no subject ("刚才突然倒地，右边身子不能动") is still about them, unless the writer (我, I, my) or
+ *   a new person is named in between. A past or denied mention of a relative carries nothing ("我爸中风过。胸口疼").
+ * Operational cue lists, not clinical numbers.
+ */
+import type { ContextResult } from './context.ts';
+import { RECURRENCE, SENTENCE_BREAK } from './rules.ts';
+import type { Span } from './types.ts';
+
+const CONDITIONAL = /^(?:如果|假如|假设|要是|万一|一旦|倘若|若是|若|if|what if|in case)$/;
+/** What ends a conditional's carry-over: a present, a contrast, the writer or a named person in between. */
+const BREAKS =
+  /现在|目前|今天|刚才|刚刚|这会儿|已经|但是|但|可是|不过|我|他|她|\b(?:now|but|today|already|i|my|he|she)\b/;
+/** The sentence asks a question or what to do (the consequence of the conditional). */
+const ASKS =
+  /[?]|吗|是不是|要不要|需不需要|能不能|该不该|怎么办|怎么处理|咋办|该(?:怎么|吃|去|打)|应该|\b(?:should|what|do i|is it|is that|can i|need to)\b/;
+const ONLY_ASKING = /(?:就|只|只是|就是|随便|单纯)问问|问问而已|\bjust (?:asking|curious|wondering)\b/;
+const QUESTION = /[?]|吗|是不是|算不算|\b(?:is|are|does|can) (?:this|that|it|sudden)\b/;
+const SOMEONE_OR_NOW =
+  /我|你|他|她|俺|咱|[爸妈爷奶公婆伴夫妻儿女]|刚才|刚刚|现在|今天|早上|昨天|这会儿|\b(?:i|my|me|he|she|his|her|we|now|today|just now|this morning)\b/;
+
+function sentenceTail(norm: string, pos: number): string {
+  const rest = norm.slice(pos);
+  const end = rest.search(SENTENCE_BREAK);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+function sentenceAround(norm: string, pos: number): Span {
+  let a = pos;
+  while (a > 0 && !SENTENCE_BREAK.test(norm.charAt(a - 1))) a--;
+  let b = pos;
+  while (b < norm.length && !SENTENCE_BREAK.test(norm.charAt(b))) b++;
+  // The question mark or full stop that ends the sentence belongs to it.
+  return { start: a, end: Math.min(norm.length, b + 1) };
+}
+
+const CARRIED = 'experiencer:(subject carried over)';
+
+/** The writer or a new person named between two mentions ends the dropped subject. */
+const NEW_SUBJECT =
+  /我|自己|本人|俺|你|[他她]|[爸妈爷奶公婆伴夫妻儿女哥姐弟妹叔姨舅姑]|\b(?:i|i'm|my|me|myself|he|she|his|her|you|mom|dad|mum)\b/;
+
+/** Applies the sentence-level scopes to `ctx` (same order as `spans`, normalised positions). */
+export function applySentenceScopes(
+  norm: string,
+  spans: readonly (Span & { kind?: string })[],
+  ctx: ContextResult[],
+): void {
+  // The experiential aspect inside a condition's words ("中风过", "中过风") dates it, like 过 after it.
+  spans.forEach((s, i) => {
+    const r = ctx[i] as ContextResult;
+    if (s.kind !== 'condition' || r.modifiers.negated || r.modifiers.historical) return;
+    if (!/过(?![去来])/.test(norm.slice(s.start, s.end))) return;
+    if (RECURRENCE.test(sentenceTail(norm, s.end))) return;
+    r.modifiers.historical = true;
+    r.cues.push('historical:过');
+  });
+  // Conditional carry-over.
+  spans.forEach((s, i) => {
+    const r = ctx[i] as ContextResult;
+    const cue = r.cues.find((c) => c.startsWith('hypothetical:'))?.slice('hypothetical:'.length);
+    if (!cue || !CONDITIONAL.test(cue)) return;
+    const sentence = sentenceAround(norm, s.start);
+    // The listed clauses run up to the question; what follows it is no longer the condition.
+    const asked = norm.slice(s.end, sentence.end).search(ASKS);
+    if (asked < 0) return;
+    spans.forEach((t, j) => {
+      const other = ctx[j] as ContextResult;
+      if (j === i || t.start < s.end || t.start >= s.end + asked || other.modifiers.hypothetical) return;
+      if (BREAKS.test(norm.slice(s.end, t.start))) return;
+      other.modifiers.hypothetical = true;
+      other.cues.push(`hypothetical:${cue} (listed)`);
+    });
+  });
+  // The dropped subject (experiencer) across sentences.
+  spans.forEach((t, j) => {
+    const r = ctx[j] as ContextResult;
+    if (j === 0 || r.modifiers.experiencer !== 'patient') return;
+    const p = ctx[j - 1] as ContextResult;
+    const prev = spans[j - 1] as Span;
+    const m = p.modifiers;
+    if (m.experiencer !== 'other' || m.remote || m.negated || m.historical || m.hypothetical) return;
+    const gap = norm.slice(prev.end, t.start);
+    const carried = p.cues.includes(CARRIED);
+    if ((!carried && !SENTENCE_BREAK.test(gap)) || NEW_SUBJECT.test(gap)) return;
+    const own = sentenceAround(norm, t.start);
+    if (NEW_SUBJECT.test(norm.slice(own.start, t.start))) return;
+    r.modifiers.experiencer = 'other';
+    r.cues.push(CARRIED);
+  });
+  // A general question about a sign in a message that is only asking.
+  if (!ONLY_ASKING.test(norm)) return;
+  spans.forEach((s, i) => {
+    const r = ctx[i] as ContextResult;
+    if (r.modifiers.hypothetical || r.modifiers.negated || r.modifiers.experiencer !== 'patient') return;
+    const sentence = sentenceAround(norm, s.start);
+    const text = norm.slice(sentence.start, sentence.end);
+    if (!QUESTION.test(text) || SOMEONE_OR_NOW.test(text)) return;
+    r.modifiers.hypothetical = true;
+    r.cues.push('hypothetical:general question');
+  });
+}
