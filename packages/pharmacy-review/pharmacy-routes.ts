@@ -17,7 +17,7 @@ import { SEVERITY_RANK, type Finding, type Severity } from '@qihuang/engines/pre
 import { requireRole } from '@qihuang/identity';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { dailyReport } from './daily-report.ts';
-import { languageOf, localizeFinding, MESSAGES, type Language, type LocalizedFinding } from './localize.ts';
+import { languageOf, localizeFinding, MESSAGES, type Language } from './localize.ts';
 import {
   awaitsReview,
   compareQueueItems,
