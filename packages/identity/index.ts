@@ -50,3 +50,5 @@ export {
 } from './routes.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export { identityDb, type AnyKysely, type IdentityTables } from './tables.ts';
+/** The wire contract of this package's routes (type-only; the console imports it from `@qihuang/identity/api-types`). */
+export type * from './api-types/index.ts';

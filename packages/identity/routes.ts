@@ -30,6 +30,7 @@ import {
 } from './identity.ts';
 import { requireRole } from './scopes.ts';
 import type { AnyKysely } from './tables.ts';
+import type { MeAnswer, TokenAnswer } from './api-types/index.ts';
 
 export type AuthEnv = {
   Variables: {
@@ -205,7 +206,11 @@ export function createAuthRoutes(deps: RouteDeps): Hono<AuthEnv> {
     }
     await deps.audit.append(deps.db, requestContext(c, deps, result.principal), record('success', {}));
     c.header('Cache-Control', 'no-store');
-    return c.json({ access_token: result.token, token_type: 'Bearer', expires_in: result.expiresIn });
+    return c.json({
+      access_token: result.token,
+      token_type: 'Bearer',
+      expires_in: result.expiresIn,
+    } satisfies TokenAnswer);
   });
 
   app.post('/logout', auth, async (c) => {
@@ -236,7 +241,7 @@ export function createAuthRoutes(deps: RouteDeps): Hono<AuthEnv> {
       ...(principal.patientId ? { patientId: principal.patientId } : {}),
       scopes: principal.scopes,
       ...(principal.allowedModels !== undefined ? { allowedModels: principal.allowedModels } : {}),
-    });
+    } satisfies MeAnswer);
   });
 
   return app;

@@ -1,6 +1,9 @@
 /** Row → view mapping for users and API keys, the role lists, and the Principal of a signed-in user. */
 import type { Principal, Role } from '@qihuang/contracts';
 import { ROLE_MODELS, ROLE_SCOPES } from './scopes.ts';
+import type { UserView, ApiKeyView } from './api-types/index.ts';
+
+export type { UserView, ApiKeyView };
 
 export const ROLES: readonly Role[] = [
   'admin',
@@ -13,33 +16,6 @@ export const ROLES: readonly Role[] = [
 ];
 /** Roles a person can sign in with (service = API keys). */
 export const USER_ROLES = ['admin', 'clinician', 'nurse', 'pharmacist', 'auditor', 'patient'] as const;
-
-export interface UserView {
-  id: string;
-  username: string;
-  role: Role;
-  displayName?: string;
-  patientId?: string;
-  disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  /** The first characters of the key, to recognise it. */
-  prefix: string;
-  scopes: string[];
-  allowedModels: string[] | '*';
-  rateLimit?: number;
-  createdBy: string;
-  createdAt: string;
-  expiresAt?: string;
-  lastUsedAt?: string;
-  revoked: boolean;
-  revokedAt?: string;
-}
 
 export function iso(value: Date | string | null | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;

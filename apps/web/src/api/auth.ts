@@ -1,26 +1,24 @@
+import type { MeAnswer, Role, TokenAnswer, UserRole } from '@qihuang/identity/api-types';
 import { request } from './client.ts';
 import { tokenStore } from './token-store.ts';
 
-export const ROLES = ['admin', 'clinician', 'nurse', 'pharmacist', 'auditor', 'patient', 'service'] as const;
-export type Role = (typeof ROLES)[number];
+export type { MeAnswer as Me, Role, UserRole };
 
-export interface Me {
-  id: string;
-  username: string;
-  role: Role;
-  displayName?: string;
-  patientId?: string;
-  scopes: string[];
-}
+export const ROLES = [
+  'admin',
+  'clinician',
+  'nurse',
+  'pharmacist',
+  'auditor',
+  'patient',
+  'service',
+] as const satisfies readonly Role[];
 
-interface TokenResponse {
-  access_token: string;
-  token_type: 'Bearer';
-  expires_in: number;
-}
+/** The roles a person's account can have (`service` is for API keys; the server refuses it for a user). */
+export const USER_ROLES = ROLES.filter((r): r is UserRole => r !== 'service');
 
 export async function login(username: string, password: string): Promise<void> {
-  const token = await request<TokenResponse>('/auth/login', {
+  const token = await request<TokenAnswer>('/auth/login', {
     method: 'POST',
     body: { username, password },
     skipUnauthorizedRedirect: true,
@@ -36,6 +34,6 @@ export async function logout(): Promise<void> {
   }
 }
 
-export function fetchMe(): Promise<Me> {
-  return request<Me>('/auth/me');
+export function fetchMe(): Promise<MeAnswer> {
+  return request<MeAnswer>('/auth/me');
 }

@@ -1,7 +1,7 @@
 /** Admin: list users, create one (patient accounts tied to a Patient id), disable/enable, change role, reset password. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { admin, ROLES, type NewUser, type Role, type User } from '../../api/index.ts';
+import { admin, USER_ROLES, type NewUser, type User, type UserRole } from '../../api/index.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
@@ -92,9 +92,9 @@ export function UsersPage() {
           <select
             id="new-role"
             value={form.role}
-            onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
+            onChange={(e) => setForm({ ...form, role: e.target.value as UserRole })}
           >
-            {ROLES.map((r) => (
+            {USER_ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`roles.${r}`)}
               </option>
@@ -170,9 +170,9 @@ export function UsersPage() {
                           id={`role-${u.id}`}
                           value={u.role}
                           disabled={self}
-                          onChange={(e) => void update(u, { role: e.target.value as Role })}
+                          onChange={(e) => void update(u, { role: e.target.value as UserRole })}
                         >
-                          {ROLES.map((r) => (
+                          {USER_ROLES.map((r) => (
                             <option key={r} value={r}>
                               {t(`roles.${r}`)}
                             </option>
