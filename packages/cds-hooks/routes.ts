@@ -1,36 +1,20 @@
 import { Hono } from 'hono';
-import type { Bundle } from '@medplum/fhirtypes';
 import { isQihuangError, QihuangError } from '@qihuang/contracts';
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
-import {
-  buildReviewInput,
-  resourcesOf,
-  reviewPrescriptions,
-  type Severity,
-} from '@qihuang/engines/prescription-review';
-import { findingToCard } from './cards.ts';
 import { gatherResources } from './fhir-data.ts';
 import { fhirSource, type OwnFhir } from './fhir-source.ts';
 import { parseFeedback, parseHookRequest } from './request.ts';
-import { discovery, findService, PRESCRIPTION_PREFETCH } from './services.ts';
+import type { CdsHooksConfig, CdsService } from './service.ts';
+import { discovery, findService, SERVICE_TABLE } from './services.ts';
 import {
   createMemoryCardState,
   createMemoryFeedbackSink,
   type CardStateStore,
   type FeedbackSink,
 } from './state.ts';
-import type { CdsCard, CdsResponse } from './types.ts';
+import type { CdsResponse } from './types.ts';
 
-/** Per-hospital settings (alert-fatigue controls). */
-export interface CdsHooksConfig {
-  /** Cards below this indicator are not sent (default 'warning': info findings stay in the audit, not on screen). */
-  severityThreshold: Severity;
-  /** Rule ids / finding ids / "type:<type>" the hospital switched off. */
-  suppress: string[];
-  locale: 'zh' | 'en';
-  /** Fallback card source url when the finding's source has none. */
-  sourceUrl?: string;
-}
+export type { CdsHooksConfig } from './service.ts';
 
 export interface CdsHooksDeps {
   kb: DrugKnowledgeBase;
@@ -48,6 +32,8 @@ export interface CdsHooksDeps {
   uuid?: () => string;
   now?: () => Date;
   config?: Partial<CdsHooksConfig>;
+  /** The services offered (default SERVICE_TABLE): discovery lists them, the router calls their handlers. */
+  services?: readonly CdsService[];
 }
 
 /** CDS error shape: `{"error": {"code", "message", "issues"?}}` with the QihuangError status. */
@@ -84,62 +70,40 @@ export function createCdsHooksRoutes(deps: CdsHooksDeps): Hono {
     return c.json(errorBody(e), e.status as 400);
   });
 
-  app.get('/cds-services', (c) => c.json(discovery()));
+  const services = deps.services ?? SERVICE_TABLE;
+  const serviceOf = (id: string): CdsService => {
+    const service = findService(id, services);
+    if (!service) throw new QihuangError('not-found', `no CDS service "${id}"`);
+    return service;
+  };
+
+  app.get('/cds-services', (c) => c.json(discovery(services)));
 
   app.post('/cds-services/:id', async (c) => {
-    const service = findService(c.req.param('id'));
-    if (!service) throw new QihuangError('not-found', `no CDS service "${c.req.param('id')}"`);
+    const service = serviceOf(c.req.param('id'));
     const request = parseHookRequest(await readJson(c.req.raw), service.hook);
-    const gathered = await gatherResources(request, PRESCRIPTION_PREFETCH, () =>
-      fhirSource(request.fhirServer!, request.fhirAuthorization?.access_token, c.req.raw, {
-        allowed: deps.fhirServers ?? [],
-        fetch: fetchFn,
-        ...(deps.ownFhir ? { own: deps.ownFhir } : {}),
-      }),
-    );
-    const draftOrders = resourcesOf(request.context.draftOrders as unknown as Bundle | undefined).filter(
-      (r) => r.resourceType === 'MedicationRequest',
-    );
-    const input = buildReviewInput(gathered.resources, { now: now(), draftOrders });
-    if (service.scope === 'drafts' && input.drafts.length === 0)
-      return c.json({ cards: [] } satisfies CdsResponse);
-    const result = reviewPrescriptions(input, deps.kb, {
-      severityThreshold: config.severityThreshold,
-      suppress: config.suppress,
-      scope: service.scope,
+    const cards = await service.handle({
+      service,
+      request,
+      gather: () =>
+        gatherResources(request, service.prefetch, () =>
+          fhirSource(request.fhirServer!, request.fhirAuthorization?.access_token, c.req.raw, {
+            allowed: deps.fhirServers ?? [],
+            fetch: fetchFn,
+            ...(deps.ownFhir ? { own: deps.ownFhir } : {}),
+          }),
+        ),
+      now: now(),
+      config,
+      kb: deps.kb,
+      state,
+      uuid,
     });
-    const selections = new Set(request.context.selections ?? []);
-    const patientId = request.context.patientId;
-    const drafts = new Map(draftOrders.map((r) => [`${r.resourceType}/${r.id}`, r]));
-    const cards: CdsCard[] = [];
-    const summaries = new Set<string>();
-    for (const finding of result.findings) {
-      // order-select: only what concerns the orders just selected.
-      if (selections.size && !finding.evidence.orders.some((o) => selections.has(o.id))) continue;
-      // No repeat of a card the clinician overrode for this patient and these orders.
-      if (await state.isOverridden(patientId, finding.id)) continue;
-      const card = findingToCard(finding, {
-        locale: config.locale,
-        uuid,
-        drafts,
-        ...(config.sourceUrl ? { sourceUrl: config.sourceUrl } : {}),
-      });
-      if (summaries.has(card.summary)) continue;
-      summaries.add(card.summary);
-      await state.rememberCard(card.uuid!, {
-        serviceId: service.id,
-        patientId,
-        findingId: finding.id,
-        suggestionIds: (card.suggestions ?? []).map((s) => s.uuid!),
-      });
-      cards.push(card);
-    }
     return c.json({ cards } satisfies CdsResponse);
   });
 
   app.post('/cds-services/:id/feedback', async (c) => {
-    const service = findService(c.req.param('id'));
-    if (!service) throw new QihuangError('not-found', `no CDS service "${c.req.param('id')}"`);
+    const service = serviceOf(c.req.param('id'));
     const { feedback } = parseFeedback(await readJson(c.req.raw));
     for (const item of feedback) {
       const ref = await state.lookupCard(item.card);

@@ -1,5 +1,7 @@
 import { LOINC } from '@qihuang/engines/prescription-review';
-import type { HookId, ServiceDefinition } from './types.ts';
+import { prescriptionReview } from './prescription-service.ts';
+import type { CdsService } from './service.ts';
+import type { ServiceDefinition } from './types.ts';
 
 /** Prefetch templates shared by the prescription-review services (REFERENCE §9.1; LOINC per §8.1 and the engine). */
 const LAB_CODES = [
@@ -23,24 +25,23 @@ export const PRESCRIPTION_PREFETCH = {
   medicationStatements: 'MedicationStatement?patient={{context.patientId}}&status=active',
 } as const;
 
-interface ServiceRow {
-  id: string;
-  hook: HookId;
-  title: string;
-  description: string;
-  /** 'drafts': review the draft orders; 'all': review the active regimen (patient-view). */
-  scope: 'drafts' | 'all';
-}
+export const USAGE_REQUIREMENTS =
+  'Needs the prefetch keys listed, or fhirServer with fhirAuthorization allowing read of Patient, Condition, AllergyIntolerance, Observation, MedicationRequest and MedicationStatement.';
 
-/** The service table; the discovery document is built from it. */
-export const SERVICE_TABLE: readonly ServiceRow[] = [
+/**
+ * The service table: discovery is built from it and the router calls each row's handler, so a new service is
+ * a new row (service.ts).
+ */
+export const SERVICE_TABLE: readonly CdsService[] = [
   {
     id: 'qihuang-rx-review-order-select',
     hook: 'order-select',
     title: 'Prescription review (前置审方) — order select',
     description:
       'Reviews the selected draft medication orders against the patient’s medications, allergies, conditions, renal function and potassium: interactions, duplication, dose, renal/hepatic adjustment, allergy, contraindication, pregnancy and guideline fit.',
-    scope: 'drafts',
+    prefetch: PRESCRIPTION_PREFETCH,
+    usageRequirements: USAGE_REQUIREMENTS,
+    handle: prescriptionReview('drafts'),
   },
   {
     id: 'qihuang-rx-review-order-sign',
@@ -48,7 +49,9 @@ export const SERVICE_TABLE: readonly ServiceRow[] = [
     title: 'Prescription review (前置审方) — order sign',
     description:
       'Reviews all draft medication orders at signing: interactions, duplication, dose, renal/hepatic adjustment, allergy, contraindication, pregnancy and guideline fit, each finding with its source.',
-    scope: 'drafts',
+    prefetch: PRESCRIPTION_PREFETCH,
+    usageRequirements: USAGE_REQUIREMENTS,
+    handle: prescriptionReview('drafts'),
   },
   {
     id: 'qihuang-rx-review-patient-view',
@@ -56,26 +59,30 @@ export const SERVICE_TABLE: readonly ServiceRow[] = [
     title: 'Medication regimen review (用药重整)',
     description:
       'Reviews the patient’s active medications when the chart is opened and reports problems that need action.',
-    scope: 'all',
+    prefetch: PRESCRIPTION_PREFETCH,
+    usageRequirements: USAGE_REQUIREMENTS,
+    handle: prescriptionReview('all'),
   },
 ];
 
-export const USAGE_REQUIREMENTS =
-  'Needs the prefetch keys listed, or fhirServer with fhirAuthorization allowing read of Patient, Condition, AllergyIntolerance, Observation, MedicationRequest and MedicationStatement.';
-
-export function discovery(): { services: ServiceDefinition[] } {
+export function discovery(services: readonly CdsService[] = SERVICE_TABLE): {
+  services: ServiceDefinition[];
+} {
   return {
-    services: SERVICE_TABLE.map((s) => ({
+    services: services.map((s) => ({
       hook: s.hook,
       title: s.title,
       description: s.description,
       id: s.id,
-      prefetch: { ...PRESCRIPTION_PREFETCH },
-      usageRequirements: USAGE_REQUIREMENTS,
+      prefetch: { ...s.prefetch },
+      ...(s.usageRequirements ? { usageRequirements: s.usageRequirements } : {}),
     })),
   };
 }
 
-export function findService(id: string): ServiceRow | undefined {
-  return SERVICE_TABLE.find((s) => s.id === id);
+export function findService(
+  id: string,
+  services: readonly CdsService[] = SERVICE_TABLE,
+): CdsService | undefined {
+  return services.find((s) => s.id === id);
 }
