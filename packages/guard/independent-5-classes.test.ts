@@ -149,3 +149,43 @@ describe('a drug given as an example of a class stands in its slot (independent 
     expect(bad('Ramipril is fine together with losartan.')).toEqual(['interaction']);
   });
 });
+
+describe('citations: what the sentence attributes must be a topic the passage covers (independent set 5)', () => {
+  const cite = (answer: string, p: GuardPassage) =>
+    verdicts(answer, undefined, undefined, [p]).find((c) => c.kind === 'citation')?.verdict;
+  it("a category or setting the passage's own list leaves out", () => {
+    const k = { id: 'k1', title: 'KDIGO', text: 'KDIGO: G4 is 15–29 and G5 is below 15 mL/min/1.73 m².' };
+    expect(cite('An eGFR of 50 is G3a, and G4 is 15–29 [k1].', k)).toBe('contradicted');
+    expect(cite('G4 is 15–29 [k1].', k)).toBe('supported');
+    const h = {
+      id: 'h1',
+      title: 'ESH 2023',
+      text: 'ESH 2023: home BP hypertension is a mean of ≥135/85 mmHg.',
+    };
+    expect(cite('ESH 2023：白天动态血压平均≥135/85 mmHg 为高血压 [h1]。', h)).toBe('contradicted');
+    expect(cite('ESH 2023：家庭血压平均≥135/85 mmHg 为高血压 [h1]。', h)).toBe('supported');
+  });
+  it('a dose of a drug the passage does not name', () => {
+    const d = { id: 'd1', title: 'Losartan', text: 'Losartan: start 50 mg once daily; maximum 100 mg/day.' };
+    expect(cite('With losartan on board, atorvastatin should not exceed 40 mg a day [d1].', d)).toBe(
+      'contradicted',
+    );
+    expect(cite('Losartan can go up to 100 mg a day [d1].', d)).toBe('supported');
+  });
+  it('a condition the passage never mentions', () => {
+    const s = {
+      id: 's1',
+      title: 'Eplerenone',
+      text: 'Do not start eplerenone if potassium is above 5.0 mmol/L.',
+    };
+    expect(
+      cite(
+        'Eplerenone should not be started at a potassium above 5.0 mmol/L, and it must be avoided in pregnancy [s1].',
+        s,
+      ),
+    ).toBe('contradicted');
+    expect(cite('Eplerenone should not be started at a potassium above 5.0 mmol/L [s1].', s)).not.toBe(
+      'contradicted',
+    );
+  });
+});

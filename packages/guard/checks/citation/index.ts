@@ -8,6 +8,7 @@ import { guidelinesIn } from '../../extract-bp.ts';
 import { stripCitations } from '../../sentences.ts';
 import type { GuardCheck, GuardPassage, Verdict } from '../../types.ts';
 import { compare, passageUnits, read, type Reading } from './statement.ts';
+import { unstatedTopic } from './topics.ts';
 
 // "根据 [p1]，…", "按照 KDIGO 分类 [p1]，…", "正如 [p1] 所述，…": a lead-in (with a few words naming the source, no
 // number) before the marker attributes what follows it.
@@ -132,9 +133,11 @@ export const citation: GuardCheck = {
     // A sentence sharing a drug with the passage is about it, whatever else it adds.
     const shares = [...claimReading.entities].some((e) => u!.some((x) => x.entities.has(e)));
     const theirs = new Set(u.flatMap((x) => [...x.entities]));
-    const off = shares
-      ? undefined
-      : (otherDrugs(claimReading.entities, theirs, context) ?? offTopic(stated, p, context.lang));
+    const off =
+      (shares
+        ? undefined
+        : (otherDrugs(claimReading.entities, theirs, context) ?? offTopic(stated, p, context.lang))) ??
+      unstatedTopic(stated, `${p.title ?? ''} ${p.text}`, context.drugs, context.lang);
     if (off)
       return {
         verdict: 'contradicted',

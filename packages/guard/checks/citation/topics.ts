@@ -1,0 +1,119 @@
+/**
+ * What a cited sentence attributes must be a topic the passage covers. Read with certainty (claim frames, not
+ * shared words) — each is "the passage states otherwise" in the sense that the passage is about the same subject
+ * and leaves the sentence's topic out:
+ * - a category or measurement setting missing from the passage's own list of them (a passage listing G4 and G5
+ *   cited for G3a; a home threshold cited for a daytime one);
+ * - a dose whose drug the passage does not name ("atorvastatin ≤40 mg" cited to a losartan dosing passage);
+ * - a condition (drug-knowledge's condition vocabulary) of a passage about the same drug that never mentions it.
+ */
+import { CONDITIONS, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import { categoriesIn } from '../../extract-bp-categories.ts';
+import { conditionIdsIn } from '../../extract-drugs.ts';
+import { categoryName, drugName, say, SETTING_NAME, type Lang } from '../../i18n.ts';
+import { findMentions } from '../../mentions.ts';
+
+const SETTINGS: [keyof typeof SETTING_NAME, RegExp][] = [
+  ['night', /night|nocturnal|夜间|睡眠/i],
+  ['24h', /24[- ]?(?:h\b|hour)|24\s*小时|全天/i],
+  ['day', /daytime|day-time|awake|白天|日间/i],
+  ['home', /\bhome\b|HBPM|self-measured|家庭|家测|自测/i],
+];
+const G_STAGE = /(?<![A-Za-z0-9])G([1-5][ab]?)(?![A-Za-z0-9])/gi;
+const A_STAGE = /(?<![A-Za-z0-9])A([123])(?![A-Za-z0-9])/g;
+const AMOUNT = /\d+(?:\.\d+)?\s*(?:mg|毫克)(?![a-z])/gi;
+/** Conditions a passage covers through their laboratory value ("potassium above 5.0" is hyperkalaemia). */
+const BY_LAB: Record<string, RegExp> = { hyperkalaemia: /potassium|K\+|K⁺|血钾|钾/i };
+
+/** Categories by family: blood pressure, KDIGO GFR, KDIGO albuminuria. */
+function categories(text: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>([
+    ['bp', new Set()],
+    ['g', new Set()],
+    ['a', new Set()],
+  ]);
+  for (const c of categoriesIn(text)) if (c.category !== 'hypertension') out.get('bp')!.add(c.category);
+  for (const m of text.matchAll(G_STAGE)) out.get('g')!.add(`G${(m[1] as string).toLowerCase()}`);
+  for (const m of text.matchAll(A_STAGE)) out.get('a')!.add(`A${m[1]}`);
+  return out;
+}
+
+const settings = (text: string) => new Set(SETTINGS.filter(([, re]) => re.test(text)).map(([s]) => s));
+
+/** Clauses of the sentence that state a number (a topic word elsewhere is not what is attributed). */
+const valueClauses = (text: string) =>
+  text
+    .split(/[，,；;。]/)
+    .filter((c) => /\d/.test(c))
+    .join('，');
+
+export function unstatedTopic(
+  stated: string,
+  passage: string,
+  kb: DrugKnowledgeBase,
+  lang: Lang,
+): string | undefined {
+  const s = stated.normalize('NFKC');
+  const p = passage.normalize('NFKC');
+  const valued = valueClauses(s);
+  // Categories and settings the passage lists, without the sentence's.
+  const mine = categories(valued);
+  const theirs = categories(p);
+  for (const [family, set] of mine) {
+    const listed = theirs.get(family)!;
+    const missing = [...set].filter((c) => !listed.has(c));
+    if (listed.size && missing.length)
+      return say(
+        lang,
+        `该资料列出的是${[...listed].map((c) => categoryName(c, lang)).join('、')}，未涉及${missing.map((c) => categoryName(c, lang)).join('、')}`,
+        `the passage lists ${[...listed].map((c) => categoryName(c, lang)).join(', ')}, not ${missing.map((c) => categoryName(c, lang)).join(', ')}`,
+      );
+  }
+  const where = settings(valued);
+  const listedWhere = settings(p);
+  const missingWhere = [...where].filter((x) => !listedWhere.has(x));
+  if (listedWhere.size && missingWhere.length)
+    return say(
+      lang,
+      `该资料给出的是${[...listedWhere].map((x) => SETTING_NAME[x].zh).join('、')}血压的数值，未涉及${missingWhere.map((x) => SETTING_NAME[x].zh).join('、')}血压`,
+      `the passage gives ${[...listedWhere].map((x) => SETTING_NAME[x].en).join(', ')} values, not ${missingWhere.map((x) => SETTING_NAME[x].en).join(', ')}`,
+    );
+
+  const sm = findMentions(s, kb);
+  const pm = findMentions(p, kb);
+  const covered = (m: (typeof sm)[number]) =>
+    pm.some((x) =>
+      m.drug
+        ? x.drug?.id === m.drug.id
+        : !!m.classId && (x.classId === m.classId || (!!x.drug && kb.classesOf(x.drug).includes(m.classId))),
+    );
+  // A dose of a drug the passage does not name.
+  for (const a of s.matchAll(AMOUNT)) {
+    const at = a.index as number;
+    const clauseStart = Math.max(
+      0,
+      ...[...s.slice(0, at).matchAll(/[，,；;。]/g)].map((x) => (x.index as number) + 1),
+    );
+    const owner = [...sm].reverse().find((m) => m.drug && m.end <= at && m.start >= clauseStart);
+    if (owner?.drug && !covered(owner))
+      return say(
+        lang,
+        `该资料未给出${drugName(owner.drug, lang)}的剂量`,
+        `the passage gives no dose of ${drugName(owner.drug, lang)}`,
+      );
+  }
+  // (A combination of drugs the passage names separately is left unverifiable: the passage does not state
+  // otherwise — independent-4-classes.test.ts.)
+  // A condition never mentioned by a passage about the same drug.
+  if (sm.some(covered)) {
+    const pl = p.toLowerCase();
+    const missing = conditionIdsIn([s]).filter(
+      (id) => !conditionIdsIn([p]).includes(id) && !(BY_LAB[id]?.test(pl) ?? false),
+    );
+    const c = missing[0]
+      ? (CONDITIONS as Record<string, { label: { zh: string; en: string } }>)[missing[0]]
+      : undefined;
+    if (c) return say(lang, `该资料未涉及${c.label.zh}`, `the passage says nothing about ${c.label.en}`);
+  }
+  return undefined;
+}
