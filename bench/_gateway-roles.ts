@@ -1,9 +1,10 @@
 /**
  * The processes of the gateway benchmark (bench/gateway.ts starts each with `node bin/run-ts.mjs
- * bench/_gateway-roles.ts <role>`): the canned upstream and our gateway with audit and usage accounting on.
+ * bench/_gateway-roles.ts <role>`): the canned upstream, our gateway with audit and usage accounting on, and
+ * a bare node:http proxy (the floor any Node gateway pays per call).
  * The leading underscore keeps `npm run bench` from running this file as a benchmark of its own.
  */
-import { createServer } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
@@ -116,6 +117,44 @@ export async function runGateway(upstreamUrl: string): Promise<void> {
   });
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Role: the floor — the least a Node proxy does per call (node:http in, JSON parse and re-serialise,
+// node:http keep-alive out, read the answer, parse it, send it back), no auth, routing, accounting or audit.
+export function runBareProxy(upstreamUrl: string): void {
+  const chat = new URL(`${upstreamUrl}/chat/completions`);
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const server = createServer((req, res) => {
+    const parts: Buffer[] = [];
+    req.on('data', (part: Buffer) => parts.push(part));
+    req.on('end', () => {
+      const body = JSON.stringify({
+        ...JSON.parse(Buffer.concat(parts).toString('utf8')),
+        model: 'bench-model',
+      });
+      const out = request(chat, {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      });
+      out.on('response', (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          JSON.parse(text);
+          res.writeHead(answer.statusCode ?? 502, { 'content-type': 'application/json' }).end(text);
+        });
+      });
+      out.on('error', () => res.writeHead(502).end());
+      out.end(body);
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  process.on('disconnect', () => process.exit(0));
+  server.listen(0, '127.0.0.1', () => process.send!({ port: (server.address() as AddressInfo).port }));
+}
+
 const role = process.argv[2];
 if (role === 'upstream') runUpstream();
 else if (role === 'gateway') await runGateway(process.argv[3]!);
+else if (role === 'bare') runBareProxy(process.argv[3]!);

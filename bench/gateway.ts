@@ -16,26 +16,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { Agent, createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { bodyOf, cannon } from './_load.ts';
 import { sched, schedDelta, type Sched } from './_sched.ts';
-
-// autocannon ships no types; the part used here.
-interface CannonResult {
-  latency: { p50: number; p99: number };
-  requests: { average: number; total: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-const autocannon = createRequire(import.meta.url)('autocannon') as (options: {
-  url: string;
-  method: string;
-  connections: number;
-  duration: number;
-  headers: Record<string, string>;
-  body: string;
-}) => Promise<CannonResult>;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ROLES = 'bench/_gateway-roles.ts';
@@ -54,19 +37,6 @@ const percentile = (values: number[], p: number) => {
   const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
-
-const bodyOf = (stream: boolean) =>
-  JSON.stringify({
-    model: 'clinical-copilot',
-    messages: [
-      { role: 'system', content: '你是心血管专科临床助手。' },
-      {
-        role: 'user',
-        content: '患者男，58岁，血压 128/78 mmHg，服用氨氯地平 5 mg qd，目前方案是否需要调整？',
-      },
-    ],
-    ...(stream ? { stream: true } : {}),
-  });
 
 /** One request; resolves with [time to first byte, total time] in ms. */
 function once(agent: Agent, target: Target, body: string): Promise<[number, number]> {
@@ -136,27 +106,6 @@ async function concurrentStream(
   agent.destroy();
   const ok = ttfb.filter((t) => !Number.isNaN(t)).length;
   return { ttfb, rps: ok / ((Date.now() - started) / 1000) };
-}
-
-async function cannon(
-  target: Target,
-  seconds: number,
-): Promise<{ p50: number; p99: number; rps: number; errors: number; requests: number }> {
-  const result = await autocannon({
-    url: `${target.url}/chat/completions`,
-    method: 'POST',
-    connections: 50,
-    duration: seconds,
-    headers: { ...target.headers, 'content-type': 'application/json' },
-    body: bodyOf(false),
-  });
-  return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    rps: result.requests.average,
-    errors: result.non2xx + result.errors + result.timeouts,
-    requests: result.requests.total,
-  };
 }
 
 function startChild(args: string[], readyPort = true): Promise<{ proc: ChildProcess; port: number }> {
@@ -314,6 +263,14 @@ async function main(): Promise<void> {
   ];
   const portkey = args.has('no-portkey') ? undefined : await startPortkey(upstreamUrl);
   if (portkey) targets.push(portkey);
+  // Reference for throughput only: the per-call floor of a Node proxy (bench/_gateway-roles.ts).
+  const bareProc = await startChild(['bin/run-ts.mjs', ROLES, 'bare', upstreamUrl]);
+  const bare: Target = {
+    name: 'bare node:http proxy',
+    url: `http://127.0.0.1:${bareProc.port}/v1`,
+    headers: {},
+    proc: bareProc.proc,
+  };
 
   // Latency: one target after the other.
   const rows: Record<string, Record<string, string>> = {};
@@ -335,12 +292,13 @@ async function main(): Promise<void> {
     raw[target.name] = r;
   }
 
-  // Throughput: rounds alternating the pair (direct first in each round as the ceiling of load + upstream).
+  // Throughput: rounds alternating the pair; direct first in each round (the ceiling of load generator +
+  // upstream), the bare proxy last (the per-call floor of a Node proxy).
   const runs: LoadRun[] = [];
   for (let round = 1; round <= rounds; round++) {
     const pair = targets.slice(1);
     if (round % 2 === 0) pair.reverse();
-    for (const target of [targets[0]!, ...pair]) {
+    for (const target of [targets[0]!, ...pair, bare]) {
       console.log(`… throughput round ${round}: ${target.name}`);
       runs.push(await loadRun(target, upstream.proc.pid!, seconds, round));
     }
@@ -403,6 +361,12 @@ async function main(): Promise<void> {
       `${f(oursMainCpu, 0)} µs on the event loop (≤ ${f(1e6 / oursMainCpu, 0)} req/s with a core to itself); ` +
       `audit events ${stats.audited} (pending ${stats.auditPending}, dropped ${stats.auditDropped}), usage records ${stats.usageRecords}`,
   );
+  const bareRuns = runs.filter((run) => run.name === bare.name);
+  const bareCpu = median(bareRuns.map((run) => perReq(run.server.cpuNs, run)));
+  console.log(
+    `Bare node:http proxy (the floor): ${f(bareCpu, 0)} µs/request, ${f(median(bareRuns.map((run) => run.rps)), 0)} req/s; ` +
+      `our routing, auth, limits, accounting and audit add ${f(oursCpu - bareCpu, 0)} µs/request`,
+  );
   console.log(
     `Added latency p50 (sequential, non-streaming): ${f(raw['Qihuang gateway']!.seqP50! - direct.seqP50!, 3)} ms (target ≤ 0.5 ms)`,
   );
@@ -429,7 +393,7 @@ async function main(): Promise<void> {
   }
   console.log(`Total bench time ${f((Date.now() - benchStarted) / 1000, 0)} s`);
 
-  for (const target of targets) target.proc?.kill('SIGINT');
+  for (const target of [...targets, bare]) target.proc?.kill('SIGINT');
   upstream.proc.kill();
   await new Promise((r) => setTimeout(r, 500));
   process.exit(0);
