@@ -1,6 +1,6 @@
 /** Per-run report (JSON and CSV) and the comparison of two runs with significance and regression alerts. */
 import { QihuangError } from '@qihuang/contracts';
-import { csvCell } from '../suites/loaders/csv.ts';
+import { csvCell } from '@qihuang/csv';
 import { mcnemarExact, mean, pairedBootstrap } from '../scoring/stats.ts';
 import { summarise, type MetricOptions } from './metrics.ts';
 import type { EvalStore, ItemResult, RunRecord } from '../runner/run-types.ts';

@@ -4,12 +4,15 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { QihuangError } from '@qihuang/contracts';
 import { hashOf } from '../canonical-json.ts';
-import { loadCmexam, loadGenericJsonl, loadMedqa, loadPubmedqa } from './loaders/multiple-choice-loaders.ts';
-import { loadAciBench, loadMie } from './loaders/scenario-loaders.ts';
+import { SUITE_LOADERS, type LoaderFormat, type SuiteLoader } from './loaders/index.ts';
 import type { EvalItem, Suite } from './suite-types.ts';
 
-export const FILE_FORMATS = ['cmexam', 'medqa', 'pubmedqa', 'jsonl', 'mie', 'aci', 'suite'] as const;
-export type FileFormat = (typeof FILE_FORMATS)[number];
+/** The loader table's formats, then `suite` (a committed suite file, parseSuiteJson). */
+export type FileFormat = LoaderFormat | 'suite';
+export const FILE_FORMATS = [...(Object.keys(SUITE_LOADERS) as LoaderFormat[]), 'suite'] as [
+  FileFormat,
+  ...FileFormat[],
+];
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -34,29 +37,10 @@ export function loadSuiteFile(path: string, format: FileFormat): Suite {
   if (!existsSync(path)) throw new QihuangError('invalid-input', `No such file: ${path}`);
   const text = readFileSync(path, 'utf8');
   const name = basename(path);
-  let items: EvalItem[];
-  switch (format) {
-    case 'cmexam':
-      items = loadCmexam(text, name);
-      break;
-    case 'medqa':
-      items = loadMedqa(text, name);
-      break;
-    case 'pubmedqa':
-      items = loadPubmedqa(text, name);
-      break;
-    case 'jsonl':
-      items = loadGenericJsonl(text, name);
-      break;
-    case 'mie':
-      items = loadMie(text, sibling(path, 'ontology.json'));
-      break;
-    case 'aci':
-      items = loadAciBench(text, sibling(path, name.replace(/\.csv$/, '_metadata.csv')));
-      break;
-    case 'suite':
-      return parseSuiteJson(text);
-  }
+  if (format === 'suite') return parseSuiteJson(text);
+  const loader = (SUITE_LOADERS as Record<string, SuiteLoader | undefined>)[format];
+  if (!loader) throw new QihuangError('invalid-input', `Unknown suite format "${String(format)}"`);
+  const items = loader.load(text, { name, sibling: (other) => sibling(path, other) });
   const suite = finaliseSuite(`${format}:${name}`, '', items);
   return { ...suite, version: `file-${suite.hash.slice(0, 12)}` };
 }

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_SUITES, loadBuiltinSuite, loadSuiteFile } from '../suite-files.ts';
-import { parseCsv } from './csv.ts';
+import { BUILTIN_SUITES, FILE_FORMATS, loadBuiltinSuite, loadSuiteFile } from '../suite-files.ts';
+import { SUITE_LOADERS } from './index.ts';
+import { readCsvRecords as parseCsv } from '@qihuang/csv';
 import type { DialogueRecordItem, MultipleChoiceItem } from '../suite-types.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -12,6 +13,18 @@ const shared = fileURLToPath(new URL('../../../../../shared/data/', import.meta.
 describe('CSV', () => {
   it('handles quotes, escaped quotes and line breaks in fields', () => {
     expect(parseCsv('a,b\n"x, ""y""","1\n2"\n')).toEqual([{ a: 'x, "y"', b: '1\n2' }]);
+  });
+});
+
+describe('the loader table', () => {
+  it('gives the file formats (CLI --format, HTTP suite.format) in table order, then suite', () => {
+    expect(FILE_FORMATS).toEqual(['cmexam', 'medqa', 'pubmedqa', 'jsonl', 'mie', 'aci', 'suite']);
+    for (const loader of Object.values(SUITE_LOADERS)) expect(loader.description.length).toBeGreaterThan(10);
+  });
+  it('refuses a format that has no row', () => {
+    expect(() => loadSuiteFile(join(fixtures, 'generic-sample.jsonl'), 'nope' as never)).toThrow(
+      /Unknown suite format/,
+    );
   });
 });
 

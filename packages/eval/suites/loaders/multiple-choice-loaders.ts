@@ -3,7 +3,7 @@
  * JSONL. Each returns items; `loadSuiteFile` (suite-files.ts) wraps them into a hashed Suite.
  */
 import { QihuangError } from '@qihuang/contracts';
-import { parseCsv } from './csv.ts';
+import { readCsvRecords as parseCsv } from '@qihuang/csv';
 import type { ChoiceOption, EvalItem, MultipleChoiceItem } from '../suite-types.ts';
 
 const bad = (message: string) => new QihuangError('invalid-input', message);

@@ -4,7 +4,7 @@
  * clinical note, CC BY 4.0).
  */
 import { QihuangError } from '@qihuang/contracts';
-import { parseCsv } from './csv.ts';
+import { readCsvRecords as parseCsv } from '@qihuang/csv';
 import type { DialogueRecordItem, ItemMetadata } from '../suite-types.ts';
 
 const bad = (message: string) => new QihuangError('invalid-input', message);
