@@ -154,10 +154,14 @@ await ensureRuntime();
 const built = currentBuild(join(root, RUNTIME_DIR));
 const buildMs = before?.dir === built?.dir ? undefined : performance.now() - buildStarted;
 const checks: number[] = [];
+const checksCpu: number[] = [];
 for (let i = 0; i < 30; i++) {
   const t = performance.now();
+  const cpu = process.cpuUsage();
   sourceStamp(root);
+  const used = process.cpuUsage(cpu);
   checks.push(performance.now() - t);
+  checksCpu.push((used.user + used.system) / 1000);
 }
 console.log(
   `start-up: tsx (sources) vs compiled (bundle), ${runs} alternating runs each; ${availableParallelism()} cores, ` +
@@ -166,7 +170,7 @@ console.log(
       .join(' ')}`,
 );
 console.log(
-  `  staleness check (stat of ${sourceStamp(root).count} source files and their folders): median ${median(checks).toFixed(1)} ms` +
+  `  staleness check (stat of ${sourceStamp(root).count} source files and their folders): median ${median(checks).toFixed(1)} ms, CPU ${median(checksCpu).toFixed(1)} ms` +
     (buildMs ? `; build ${(buildMs / 1000).toFixed(1)} s` : ''),
 );
 
