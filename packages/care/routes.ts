@@ -5,7 +5,8 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { QihuangError, isQihuangError, type RequestContext } from '@qihuang/contracts';
+import { QihuangError, type RequestContext } from '@qihuang/contracts';
+import { platformError, readBody } from '@qihuang/http-edge';
 import { parseGuideline, patientLanguage } from '@qihuang/bp-monitoring';
 import { clinicalContext, careSummary } from './clinical.ts';
 import { careNarrative } from './narrative.ts';
@@ -41,29 +42,11 @@ export interface CareRouteDeps extends CareDeps {
 
 const Language = z.enum(['zh', 'en']).default('zh');
 
-async function body<T extends z.ZodTypeAny>(c: Context, schema: T): Promise<z.infer<T>> {
-  let raw: unknown = {};
-  const text = await c.req.text();
-  if (text.trim()) {
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new QihuangError('invalid-input', 'The body must be JSON');
-    }
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new QihuangError('invalid-input', `${issue.path.join('.') || 'body'}: ${issue.message}`);
-  }
-  return parsed.data as z.infer<T>;
-}
+/** The JSON body (empty = `{}`) checked with the schema. */
+const body = <S extends z.ZodType>(c: Context, schema: S) => readBody(c, schema, { empty: {} });
 
-function errorData(error: unknown): { code: string; message: string } {
-  return isQihuangError(error)
-    ? { code: error.code, message: error.message }
-    : { code: 'internal', message: 'internal error' };
-}
+/** An error after a stream started: the `error` event's data, the platform error shape. */
+const errorData = (error: unknown) => platformError(error).body.error;
 
 /** Every care answer passes citeSource: users see guideline names, never internal reference remarks. */
 function json(c: Context, value: unknown, status?: 200 | 201) {
