@@ -31,6 +31,13 @@ const NOT_A_DRUG_DOSE =
 const DOSE_TALK =
   /\b(?:it|its|this drug|the drug|dose|dosing|maximum|max|start\w*|initial|titrat\w*|increas\w*|up to|twice|once)\b|剂量|最大|最高|起始|开始|加至|加量|增至|可用至|每日|每天|该药|此药|本药|常规/i;
 
+/** The clause around a position ("…可以用到每日100 mg，但要注意查血钾": the potassium is not what the amount is of). */
+const clauseAt = (text: string, at: number): string => {
+  const before = text.slice(0, at).search(/[^，,；;。]*$/);
+  const after = text.slice(at).search(/[，,；;。]/);
+  return text.slice(before, after < 0 ? text.length : at + after);
+};
+
 /** Words that refer back to two or more drugs just named. */
 const BOTH =
   /这两(?:个|种)?(?:药物?)?|两(?:种|个)药(?:物)?|两者|二者|\b(?:the|these|those) two\b|\bboth (?:drugs|medicines|of them)\b|\bthis combination\b|这种(?:联合|组合|搭配)|该(?:联合|组合)/i;
@@ -97,7 +104,7 @@ export function extractClaims(
       lastDrug &&
       CARRIED_DOSE.test(text) &&
       DOSE_TALK.test(text) &&
-      !NOT_A_DRUG_DOSE.test(text)
+      !NOT_A_DRUG_DOSE.test(clauseAt(text, CARRIED_DOSE.exec(text)?.index ?? 0))
     )
       doses.push(...doseClaims(text, [{ start: 0, end: 0, text: '', drug: lastDrug.drug! }]));
     const named = mentions.filter((m) => m.drug);

@@ -189,3 +189,16 @@ describe('citations: what the sentence attributes must be a topic the passage co
     );
   });
 });
+
+describe("dose frames: the context that lowers a cap is the maximum clause's, carried doses (independent set 5)", () => {
+  it('"最大剂量为…，再不够就联合用药": a combination after the maximum does not lower it', () => {
+    expect(bad('替米沙坦的最大剂量为每日40 mg，再不够就需要联合用药。')).toEqual(['dose']);
+    expect(bad('替米沙坦的最大剂量为每日80 mg，再不够就需要联合用药。')).toEqual([]);
+    // Near miss: a combination named before the maximum may lower it — not contradicted.
+    expect(bad('与胺碘酮合用时，辛伐他汀最大剂量为每日20 mg。')).toEqual([]);
+  });
+  it('a dose in the next sentence without a drug name belongs to the drug before, even if potassium is named later', () => {
+    expect(bad('坎地沙坦常用每日8~32 mg。效果不够时可以用到每日64 mg，但要注意复查血钾。')).toEqual(['dose']);
+    expect(bad('坎地沙坦常用每日8~32 mg。效果不够时可以用到每日32 mg，但要注意复查血钾。')).toEqual([]);
+  });
+});

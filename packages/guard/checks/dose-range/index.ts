@@ -18,6 +18,17 @@ const STEP = /起始|开始|初始|start|initial|titrat|加量|增至|step/i;
 const LOWER_CAP_CONTEXT =
   /肾|肝|老年|高龄|合用|联用|renal|kidney|hepatic|liver|elderly|older|GFR|CrCl|clearance|\bwith\b|combin/i;
 
+/** The sentence up to the end of the clause that states the maximum: context after it ("再不够就联合用药", "then
+ * combine") is what to do next, not a context that lowers the cap. */
+function upToMaximumClause(text: string): string {
+  const m = EXPLICIT_MAXIMUM.exec(text) ?? NOT_EXCEED.exec(text);
+  if (!m) return text;
+  const stop = /[，,；;。]/g;
+  stop.lastIndex = m.index + m[0].length;
+  const end = stop.exec(text);
+  return end ? text.slice(0, end.index) : text;
+}
+
 const fmt = (n: number) => String(Math.round(n * 1000) / 1000);
 
 function capWith(
@@ -153,7 +164,7 @@ export const doseRange: GuardCheck = {
       const ctx = claim.context ?? {};
       if (
         (EXPLICIT_MAXIMUM.test(claim.text) || (NOT_EXCEED.test(claim.text) && !STEP.test(claim.text))) &&
-        !LOWER_CAP_CONTEXT.test(claim.text) &&
+        !LOWER_CAP_CONTEXT.test(upToMaximumClause(claim.text)) &&
         ctx.egfr === undefined &&
         ctx.crcl === undefined &&
         context.patient?.egfr === undefined &&
