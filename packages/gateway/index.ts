@@ -52,3 +52,14 @@ export { listModels } from './handlers/list-models.ts';
 export type { GatewayCall, GatewayResult } from './handlers/gateway-call.ts';
 export { nodeHttpTransport, fetchTransport, type UpstreamTransport } from './upstream/upstream-transport.ts';
 export * as deidentification from './de-identification/index.ts';
+/** The wire contract of this package's routes (type-only; the console imports it from `@qihuang/gateway/api-types`;
+ * ModelLocation is the config schema's). */
+export type {
+  HealthAnswer,
+  ModelList,
+  ModelTargetView,
+  ModelView,
+  ProviderHealth,
+  TargetStatus,
+  UsageAnswer,
+} from './api-types/index.ts';

@@ -3,26 +3,9 @@ import type { Principal } from '../governance/gateway-auth.ts';
 import { isModelAllowed } from '../governance/gateway-auth.ts';
 import type { GatewayRuntime } from '../runtime/gateway-runtime.ts';
 import type { TargetStatus } from '../routing/target-states.ts';
+import type { ModelTargetView, ModelView, ModelList } from '../api-types/index.ts';
 
-export interface ModelTargetView {
-  provider: string;
-  location: 'on-premises' | 'cloud';
-  status: TargetStatus;
-}
-
-export interface ModelView {
-  id: string;
-  object: 'model';
-  created: number;
-  owned_by: string;
-  qihuang: {
-    kind: 'virtual' | 'provider';
-    description?: string;
-    status: TargetStatus;
-    capabilities?: Record<string, unknown>;
-    targets: ModelTargetView[];
-  };
-}
+export type { ModelTargetView, ModelView, ModelList };
 
 function overall(statuses: TargetStatus[]): TargetStatus {
   if (
@@ -35,10 +18,7 @@ function overall(statuses: TargetStatus[]): TargetStatus {
   return statuses.includes('open-circuit') ? 'open-circuit' : 'down';
 }
 
-export function listModels(
-  runtime: GatewayRuntime,
-  principal: Principal,
-): { object: 'list'; data: ModelView[] } {
+export function listModels(runtime: GatewayRuntime, principal: Principal): ModelList {
   const config = runtime.config;
   const view = (id: string): ModelTargetView | undefined => {
     const provider = config.providers.find((p) => p.id === id);

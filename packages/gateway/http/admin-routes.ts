@@ -12,6 +12,7 @@ import { usageDimensions, type UsageDimension } from '../usage/usage-store.ts';
 import { GatewayError } from './gateway-error.ts';
 import { errorResponse } from './gateway-routes.ts';
 import { bearerOf } from './request-context.ts';
+import type { HealthAnswer, UsageAnswer } from '../api-types/index.ts';
 
 export interface GatewayAdminRoutesDeps {
   runtime: GatewayRuntime;
@@ -189,7 +190,11 @@ export function createGatewayAdminRoutes({
       ...parsed.data,
       groupBy: parsed.data.groupBy as UsageDimension[],
     });
-    return c.json({ groupBy: parsed.data.groupBy, data: rows, droppedRecords: runtime.usage.dropped });
+    return c.json({
+      groupBy: parsed.data.groupBy,
+      data: rows,
+      droppedRecords: runtime.usage.dropped,
+    } satisfies UsageAnswer);
   });
 
   app.get('/health', (c) =>
@@ -207,7 +212,7 @@ export function createGatewayAdminRoutes({
           lastError: state.lastError ?? null,
         };
       }),
-    }),
+    } satisfies HealthAnswer),
   );
   app.post('/health/check', async (c) => {
     await runtime.health.checkAll();

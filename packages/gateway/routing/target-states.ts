@@ -1,7 +1,8 @@
 /** Live state of every provider: its circuit breaker and the last health check. */
 import { CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker.ts';
+import type { TargetStatus } from '../api-types/index.ts';
 
-export type TargetStatus = 'up' | 'degraded' | 'open-circuit' | 'down' | 'unknown';
+export type { TargetStatus };
 
 export interface TargetState {
   breaker: CircuitBreaker;

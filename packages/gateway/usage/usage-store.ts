@@ -1,3 +1,6 @@
+import type { UsageDimension, UsageSummaryRow } from '../api-types/index.ts';
+
+export type { UsageDimension, UsageSummaryRow };
 /**
  * Usage accounting: one record per model call, summarised by key, model, scenario, target and day.
  */
@@ -32,8 +35,13 @@ export interface UsageRecord {
   errorCode: string | null;
 }
 
-export const usageDimensions = ['key', 'model', 'scenario', 'target', 'day'] as const;
-export type UsageDimension = (typeof usageDimensions)[number];
+export const usageDimensions = [
+  'key',
+  'model',
+  'scenario',
+  'target',
+  'day',
+] as const satisfies readonly UsageDimension[];
 
 export interface UsageQuery {
   groupBy: readonly UsageDimension[];
@@ -44,21 +52,6 @@ export interface UsageQuery {
   keyId?: string;
   model?: string;
   scenario?: string;
-}
-
-export interface UsageSummaryRow {
-  key?: string;
-  model?: string;
-  scenario?: string;
-  target?: string | null;
-  day?: string;
-  requests: number;
-  errors: number;
-  promptTokens: number;
-  completionTokens: number;
-  reasoningTokens: number;
-  totalTokens: number;
-  avgLatencyMs: number;
 }
 
 export interface UsageStore {

@@ -1,8 +1,23 @@
 /** Model gateway administration (/admin/gateway, admin only) and the model list with target states (/v1/models). */
+import type {
+  HealthAnswer,
+  ModelList,
+  ModelLocation,
+  TargetStatus,
+  UsageAnswer,
+  UsageDimension as UsageGroup,
+} from '@qihuang/gateway/api-types';
 import { request } from './client.ts';
 
-export type TargetStatus = 'up' | 'degraded' | 'down' | 'open-circuit' | 'unknown';
-export type ModelLocation = 'on-premises' | 'cloud';
+export type {
+  ModelLocation,
+  ModelView,
+  ProviderHealth,
+  TargetStatus,
+  UsageAnswer,
+  UsageDimension as UsageGroup,
+  UsageSummaryRow as UsageRow,
+} from '@qihuang/gateway/api-types';
 
 export interface GatewayProvider {
   id: string;
@@ -38,50 +53,13 @@ export interface GatewayConfig {
   [extra: string]: unknown;
 }
 
-export const USAGE_GROUPS = ['day', 'model', 'key', 'scenario', 'target'] as const;
-export type UsageGroup = (typeof USAGE_GROUPS)[number];
-
-export interface UsageRow {
-  key?: string;
-  model?: string;
-  scenario?: string;
-  target?: string | null;
-  day?: string;
-  requests: number;
-  errors: number;
-  promptTokens: number;
-  completionTokens: number;
-  reasoningTokens: number;
-  totalTokens: number;
-  avgLatencyMs: number;
-}
-
-export interface UsageAnswer {
-  groupBy: UsageGroup[];
-  data: UsageRow[];
-  droppedRecords: number;
-}
-
-export interface ProviderHealth {
-  provider: string;
-  location: ModelLocation;
-  status: TargetStatus;
-  circuit: string;
-  consecutiveFailures: number;
-  health: string;
-  lastCheckedAt: string | null;
-  lastError: string | null;
-}
-
-export interface ModelView {
-  id: string;
-  qihuang?: {
-    kind: 'virtual' | 'provider';
-    description?: string;
-    status: TargetStatus;
-    targets: { provider: string; location: ModelLocation; status: TargetStatus }[];
-  };
-}
+export const USAGE_GROUPS = [
+  'day',
+  'model',
+  'key',
+  'scenario',
+  'target',
+] as const satisfies readonly UsageGroup[];
 
 export interface UsageQuery {
   groupBy: UsageGroup;
@@ -108,8 +86,7 @@ export const gateway = {
   usage: (query: UsageQuery, signal?: AbortSignal) =>
     request<UsageAnswer>('/admin/gateway/usage', { query: { ...query }, signal }),
   health: (signal?: AbortSignal) =>
-    request<{ data: ProviderHealth[] }>('/admin/gateway/health', { signal }).then((r) => r.data),
+    request<HealthAnswer>('/admin/gateway/health', { signal }).then((r) => r.data),
   checkHealth: () => request<{ checked: number }>('/admin/gateway/health/check', { method: 'POST' }),
-  models: (signal?: AbortSignal) =>
-    request<{ data: ModelView[] }>('/v1/models', { signal }).then((r) => r.data),
+  models: (signal?: AbortSignal) => request<ModelList>('/v1/models', { signal }).then((r) => r.data),
 };

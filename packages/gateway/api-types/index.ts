@@ -1,0 +1,77 @@
+/**
+ * The wire contract of the gateway's console-facing answers (`/v1/models`, `/admin/gateway/usage`,
+ * `/admin/gateway/health`), type-only: the handlers build these shapes and the console imports them with
+ * `import type` from `@qihuang/gateway/api-types`. Nothing here has a runtime value. (The gateway configuration
+ * itself is edited as JSON in the console and validated by the server's schema.)
+ */
+
+export type TargetStatus = 'up' | 'degraded' | 'open-circuit' | 'down' | 'unknown';
+export type ModelLocation = 'on-premises' | 'cloud';
+
+export interface ModelTargetView {
+  provider: string;
+  location: ModelLocation;
+  status: TargetStatus;
+}
+
+export interface ModelView {
+  id: string;
+  object: 'model';
+  created: number;
+  owned_by: string;
+  qihuang: {
+    kind: 'virtual' | 'provider';
+    description?: string;
+    status: TargetStatus;
+    capabilities?: Record<string, unknown>;
+    targets: ModelTargetView[];
+  };
+}
+
+/** `GET /v1/models`. */
+export interface ModelList {
+  object: 'list';
+  data: ModelView[];
+}
+
+/** What usage can be grouped by (`groupBy=day,model`). */
+export type UsageDimension = 'key' | 'model' | 'scenario' | 'target' | 'day';
+
+export interface UsageSummaryRow {
+  key?: string;
+  model?: string;
+  scenario?: string;
+  target?: string | null;
+  day?: string;
+  requests: number;
+  errors: number;
+  promptTokens: number;
+  completionTokens: number;
+  reasoningTokens: number;
+  totalTokens: number;
+  avgLatencyMs: number;
+}
+
+/** `GET /admin/gateway/usage`. */
+export interface UsageAnswer {
+  groupBy: UsageDimension[];
+  data: UsageSummaryRow[];
+  /** Usage records dropped because the writer's queue was full. */
+  droppedRecords: number;
+}
+
+export interface ProviderHealth {
+  provider: string;
+  location: ModelLocation;
+  status: TargetStatus;
+  circuit: string;
+  consecutiveFailures: number;
+  health: string;
+  lastCheckedAt: string | null;
+  lastError: string | null;
+}
+
+/** `GET /admin/gateway/health`. */
+export interface HealthAnswer {
+  data: ProviderHealth[];
+}
