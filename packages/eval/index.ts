@@ -42,3 +42,5 @@ export * from './dossier/dossier.ts';
 export * from './tracking/live-tracking.ts';
 export { createEvalRoutes, type EvalRouteDeps, type ResolvedModel } from './routes.ts';
 export type { EvalTables } from './tables.ts';
+/** The wire contract of this package's routes (type-only; the console imports it from `@qihuang/eval/api-types`). */
+export type * from './api-types/index.ts';

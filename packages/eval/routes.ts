@@ -25,6 +25,7 @@ import type { AnyKysely } from './tables.ts';
 import type { GuardScorer } from './scoring/score-item.ts';
 import type { ChatClient, ModelTarget } from './targets/target-types.ts';
 import type { Suite } from './suites/suite-types.ts';
+import type { RunListItem, RunStarted, SuiteInfo } from './api-types/index.ts';
 
 export interface ResolvedModel {
   target: ModelTarget;
@@ -119,7 +120,7 @@ export function createEvalRoutes(deps: EvalRouteDeps): Hono<EvalEnv> {
           hash: s.hash,
           items: s.items.length,
           description: s.description,
-        };
+        } satisfies SuiteInfo;
       }),
     }),
   );
@@ -128,7 +129,7 @@ export function createEvalRoutes(deps: EvalRouteDeps): Hono<EvalEnv> {
     const limit = Math.min(Number(c.req.query('limit') ?? 50) || 50, 500);
     const runs = await store.listRuns({ limit });
     return c.json({
-      runs: runs.map((r) => ({
+      runs: runs.map((r): RunListItem => ({
         id: r.id,
         status: r.status,
         label: r.label,
@@ -201,7 +202,11 @@ export function createEvalRoutes(deps: EvalRouteDeps): Hono<EvalEnv> {
     });
     const runId = await started;
     return c.json(
-      { runId, status: 'running', items: Math.min(suite.items.length, input.limit ?? Infinity) },
+      {
+        runId,
+        status: 'running',
+        items: Math.min(suite.items.length, input.limit ?? Infinity),
+      } satisfies RunStarted,
       202,
     );
   });

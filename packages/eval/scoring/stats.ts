@@ -3,6 +3,9 @@
  * bootstrap of a difference, McNemar's exact test and a two-proportion test for drift. Deterministic for a
  * given seed, so a report can be recomputed to the digit.
  */
+import type { Interval } from '../api-types/index.ts';
+
+export type { Interval };
 
 /** mulberry32 — 32-bit state, uniform in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -18,11 +21,6 @@ export function mulberry32(seed: number): () => number {
 
 export const mean = (values: readonly number[]): number =>
   values.length ? values.reduce((sum, x) => sum + x, 0) / values.length : NaN;
-
-export interface Interval {
-  lower: number;
-  upper: number;
-}
 
 export const DEFAULT_RESAMPLES = 1000;
 export const DEFAULT_SEED = 20261126;
