@@ -49,3 +49,5 @@ export {
 } from './packs/index.ts';
 export { drugMonographsMarkdown, drugMonograph } from './packs/drug-monographs.ts';
 export { importKnowledgeGraph, type ImportKgOptions, type ImportKgSummary } from './import-kg.ts';
+/** The wire contract of this package's routes (type-only; the console imports it from `@qihuang/knowledge/api-types`). */
+export type * from './api-types/index.ts';

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { QihuangError, type Principal } from '@qihuang/contracts';
 import { errorHandler, parseInput, readJson } from '@qihuang/http-edge';
 import { createKnowledgeBase, type KnowledgeBase, type KnowledgeBaseDeps } from './knowledge-base.ts';
+import type { CollectionList, DocumentList } from './api-types/index.ts';
 
 export interface KnowledgeRouteDeps extends Partial<KnowledgeBaseDeps> {
   /** An existing knowledge base (shares caches); otherwise one is made from `db`. */
@@ -59,7 +60,7 @@ export function createKnowledgeRoutes(deps: KnowledgeRouteDeps): Hono<Env> {
   const app = new Hono<Env>();
 
   app.get('/collections', async (c) =>
-    c.json({ collections: await knowledge.listCollections(principalOf(c)) }),
+    c.json({ collections: await knowledge.listCollections(principalOf(c)) } satisfies CollectionList),
   );
 
   app.post('/collections', async (c) => {
@@ -73,7 +74,9 @@ export function createKnowledgeRoutes(deps: KnowledgeRouteDeps): Hono<Env> {
   });
 
   app.get('/collections/:id/documents', async (c) =>
-    c.json({ documents: await knowledge.listDocuments(c.req.param('id'), principalOf(c)) }),
+    c.json({
+      documents: await knowledge.listDocuments(c.req.param('id'), principalOf(c)),
+    } satisfies DocumentList),
   );
 
   app.post('/collections/:id/documents', async (c) => {

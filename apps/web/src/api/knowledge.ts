@@ -7,6 +7,15 @@ import { ApiError, errorFromBody } from './api-error.ts';
 import { request } from './client.ts';
 import { tokenStore } from './token-store.ts';
 import type { Role } from './auth.ts';
+import type {
+  Collection,
+  CollectionList,
+  DocumentInfo,
+  DocumentList,
+  IngestResult,
+  SearchResult,
+} from '@qihuang/knowledge/api-types';
+import type { GuardPassage, GuardResult } from '@qihuang/guard/api-types';
 
 /** Roles that see the knowledge pages (the server's default search roles, plus admin). */
 export const canUseKnowledge = (role: Role) =>
@@ -30,91 +39,19 @@ export const ACCEPTED_EXTENSIONS = ['md', 'markdown', 'txt', 'text', 'html', 'ht
 /** The server's default limit per document (after base64 decoding). */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
-export interface Collection {
-  id: string;
-  name: string;
-  description: string;
-  allowedRoles: Role[];
-  allowedKeys: string[];
-  createdAt: string;
-  documents?: number;
-  chunks?: number;
-}
-
-export interface DocumentInfo {
-  id: string;
-  collectionId: string;
-  filename: string;
-  title: string;
-  format: string;
-  contentHash: string;
-  pages: number | null;
-  chunks: number;
-  source: string | null;
-  ingestedAt: string;
-}
-
-export interface IngestResult {
-  documentId: string;
-  collection: string;
-  filename: string;
-  title: string;
-  status: 'created' | 'replaced' | 'unchanged';
-  chunks: number;
-  pages?: number;
-  embedded: boolean;
-}
-
-export interface Passage {
-  id: string;
-  title: string;
-  text: string;
-  document: string;
-  documentId: string;
-  section: string;
-  page?: number;
-  collection: string;
-  score: number;
-  /** [start, end) offsets into `text` where the query terms occur (server-side segmentation). */
-  highlights?: Array<[number, number]>;
-}
-
-export interface SearchResult {
-  query: string;
-  mode: 'keyword' | 'hybrid';
-  passages: Passage[];
-  terms?: string[];
-  notes: string[];
-}
-
-export type Verdict = 'supported' | 'contradicted' | 'unverifiable';
-
-export interface CheckedClaim {
-  text: string;
-  kind: string;
-  verdict: Verdict;
-  evidence: { source: string; text: string }[];
-  reason: string;
-  checks: string[];
-  start: number;
-  end: number;
-  citations: string[];
-}
-
-export interface GuardPassage {
-  id: string;
-  title?: string;
-  text: string;
-}
-
-export interface GuardResult {
-  claims: CheckedClaim[];
-  summary: { total: number; supported: number; contradicted: number; unverifiable: number; text: string };
-  action: 'pass' | 'annotate' | 'block' | 'revise';
-  answer: string;
-  notes: string[];
-  revision?: { claims: CheckedClaim[]; contradicted: number };
-}
+export type {
+  Collection,
+  DocumentInfo,
+  IngestResult,
+  Passage,
+  SearchResult,
+} from '@qihuang/knowledge/api-types';
+export type {
+  CheckedClaim,
+  GuardPassage,
+  GuardResult,
+  VerdictKind as Verdict,
+} from '@qihuang/guard/api-types';
 
 export interface GuardRequest {
   answer: string;
@@ -190,14 +127,14 @@ export async function uploadDocument(
 
 export const knowledge = {
   collections: async (signal?: AbortSignal) =>
-    (await request<{ collections: Collection[] }>('/kb/collections', { signal })).collections,
+    (await request<CollectionList>('/kb/collections', { signal })).collections,
   createCollection: (input: { name: string; description?: string; allowedRoles?: Role[] }) =>
     request<Collection>('/kb/collections', { method: 'POST', body: input }),
   deleteCollection: (collectionId: string) =>
     request<void>(`/kb/collections/${enc(collectionId)}`, { method: 'DELETE' }),
   documents: async (collectionId: string, signal?: AbortSignal) =>
     (
-      await request<{ documents: DocumentInfo[] }>(`/kb/collections/${enc(collectionId)}/documents`, {
+      await request<DocumentList>(`/kb/collections/${enc(collectionId)}/documents`, {
         signal,
       })
     ).documents,
