@@ -1,46 +1,23 @@
 /** CSV device export → candidates. Columns documented in README.md ("CSV device export"). */
+import { readCsv } from '@qihuang/csv';
 import { kpaToMmHg, reject, type Candidate } from './plausibility.ts';
 import type { FhirParsed } from './ingest-fhir.ts';
 
 export const CSV_COLUMNS = ['time', 'sbp', 'dbp', 'unit', 'heart_rate', 'device_id', 'patient_id'] as const;
 
-/** Splits one CSV line (RFC 4180 quotes, comma separator). */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out.map((s) => s.trim());
-}
-
 export function looksLikeCsv(text: string): boolean {
   const first = text.split(/\r?\n/, 1)[0] ?? '';
-  const cols = splitCsvLine(first.toLowerCase());
+  const cols = readCsv(first.toLowerCase(), { trim: true })[0] ?? [];
   return cols.includes('sbp') && cols.includes('dbp') && cols.includes('time');
 }
 
 /** Parses the whole file; record index = data row number (1-based, header excluded). */
 export function parseCsv(text: string): FhirParsed[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  const header = splitCsvLine(lines[0]?.replace(/^\uFEFF/, '').toLowerCase() ?? '');
+  const rows = readCsv(text, { trim: true });
+  const header = (rows[0] ?? []).map((name) => name.toLowerCase());
   const col = (name: string) => header.indexOf(name);
-  return lines.slice(1).map((line, i) => {
+  return rows.slice(1).map((cells, i) => {
     const index = i + 1;
-    const cells = splitCsvLine(line);
     const get = (name: string) => {
       const k = col(name);
       const v = k >= 0 ? cells[k] : undefined;

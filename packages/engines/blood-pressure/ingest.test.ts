@@ -191,6 +191,20 @@ describe('Open mHealth and CSV', () => {
     expect(res.readings[2]).toMatchObject({ sbp: 138, dbp: 87 });
     expect(res.records[3]).toMatchObject({ index: 4, code: 'malformed' });
   });
+  it('CSV per RFC 4180 (the shared reader): BOM, CRLF, quoted fields with commas and line breaks', () => {
+    const csv =
+      '\uFEFFtime,sbp,dbp,device_id,patient_id\r\n' +
+      '2026-01-05T08:00:00+08:00,128,82,"cuff, left arm",p1\r\n' +
+      '\r\n' +
+      '2026-01-05T20:00:00+08:00,131,84,"cuff\r\n2",p1\r\n';
+    const res = ingest(csv, { now: NOW });
+    expect(res.format).toBe('csv');
+    expect(res.records.map((r) => [r.index, r.status])).toEqual([
+      [1, 'accepted'],
+      [2, 'accepted'],
+    ]);
+    expect(res.readings.map((r) => r.deviceId)).toEqual(['cuff, left arm', 'cuff\r\n2']);
+  });
   it('property: parsing the same batch twice yields identical identifiers', () => {
     fc.assert(
       fc.property(
