@@ -16,6 +16,7 @@
  *
  * Each bad row becomes an error with its line number; good rows are kept.
  */
+import { readCsv } from '@qihuang/csv';
 import { parseDose, type Quantity } from './parse-dose.ts';
 
 export interface FormularyItem {
@@ -44,39 +45,6 @@ export interface FormularyLoadResult {
 /** Resolves a generic name or product name to a drug id (the knowledge base provides it). */
 export type DrugResolver = (text: string) => string | undefined;
 
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
 export const FORMULARY_COLUMNS = [
   'code',
   'name',
@@ -91,7 +59,8 @@ export const FORMULARY_COLUMNS = [
 ] as const;
 
 export function loadFormularyCsv(csv: string, resolve: DrugResolver): FormularyLoadResult {
-  const rows = parseCsv(csv);
+  // Blank lines kept so error line numbers are the file's.
+  const rows = readCsv(csv, { blankLines: 'keep' });
   const errors: FormularyRowError[] = [];
   const items: FormularyItem[] = [];
   const header = rows[0]?.map((h) => h.trim().toLowerCase());

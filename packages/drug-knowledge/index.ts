@@ -10,7 +10,6 @@ export { parseDose, parseFrequency, toMg, type ParsedDose, type Quantity } from 
 export { normalizeName, type MatchKind } from './name-index.ts';
 export {
   loadFormularyCsv,
-  parseCsv,
   FORMULARY_COLUMNS,
   type FormularyItem,
   type FormularyLoadResult,
