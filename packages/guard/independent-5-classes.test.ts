@@ -202,3 +202,15 @@ describe("dose frames: the context that lowers a cap is the maximum clause's, ca
     expect(bad('坎地沙坦常用每日8~32 mg。效果不够时可以用到每日32 mg，但要注意复查血钾。')).toEqual([]);
   });
 });
+
+describe('safe in plain words: "继续服用…就可以", "换成…是可以的" (independent set 5)', () => {
+  it('continuing or switching said to be fine is a safe claim', () => {
+    expect(bad('怀孕了也没关系，继续吃厄贝沙坦就可以。', { pregnant: true } as PatientContext)).toEqual([
+      'drug-condition',
+    ]);
+    expect(bad('怀孕后继续吃拉贝洛尔就可以。', { pregnant: true } as PatientContext)).toEqual([]);
+    expect(bad('对依那普利出现过血管性水肿的人，换成赖诺普利一般是可以的。')).toContain('drug-condition');
+    // Near miss: a hedged suggestion to ask is not a safety statement.
+    expect(bad('对依那普利出现过血管性水肿的人，是否换药请咨询医生。')).toEqual([]);
+  });
+});
