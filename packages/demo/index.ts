@@ -8,3 +8,4 @@ export {
   type HomeBpSeriesOptions,
 } from './home-bp-series.ts';
 export { seedDemoData, DEMO_DATA_DIR, type SeedResult } from './seed.ts';
+export { DEMO_ORDERS, DEMO_TAG } from './pharmacy-orders.ts';

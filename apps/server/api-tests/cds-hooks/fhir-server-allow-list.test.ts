@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
-import type { CdsCard } from './index.ts';
-import { app, fixture, post, SIGN } from './testing.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
+import type { CdsCard } from '@qihuang/cds-hooks';
+import { app, fixture, post, SIGN } from '@qihuang/cds-hooks/test-support';
 
 interface Counting {
   url: string;

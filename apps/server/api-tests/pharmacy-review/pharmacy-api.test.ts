@@ -6,8 +6,8 @@ import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
-import { REVIEW_EXTENSION } from './review-state.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
+import { REVIEW_EXTENSION } from '@qihuang/pharmacy-review';
 
 const now = new Date('2026-06-01T08:00:00Z');
 const clock = () => now;

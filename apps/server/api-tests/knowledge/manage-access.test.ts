@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
-import { loadKnowledgePacks } from './packs/index.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
+import { loadKnowledgePacks } from '@qihuang/knowledge';
 
 describe.each(DATABASE_KINDS)('knowledge management access on %s', (kind) => {
   let t: TestApp;

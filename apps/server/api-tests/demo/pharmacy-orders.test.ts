@@ -10,9 +10,8 @@ import { SYSTEM_PRINCIPAL, type Principal } from '@qihuang/contracts';
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { createPharmacyReviewRoutes, type QueueItem } from '@qihuang/pharmacy-review';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
-import { DEMO_ORDERS, DEMO_TAG } from './pharmacy-orders.ts';
-import { seedDemoData } from './seed.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
+import { DEMO_ORDERS, DEMO_TAG, seedDemoData } from '@qihuang/demo';
 
 const NOW = new Date('2026-03-10T04:00:00Z');
 const PHARMACIST: Principal = {

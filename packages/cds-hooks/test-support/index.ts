@@ -1,0 +1,2 @@
+/** The package's test helpers (testing.ts) for other folders' tests: `@qihuang/cds-hooks/test-support`. */
+export * from '../testing.ts';
