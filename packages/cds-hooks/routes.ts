@@ -1,5 +1,6 @@
-import { Hono } from 'hono';
-import { isQihuangError, QihuangError } from '@qihuang/contracts';
+import { Hono, type Context } from 'hono';
+import { QihuangError } from '@qihuang/contracts';
+import { errorHandler, platformError, readJson } from '@qihuang/http-edge';
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { gatherResources } from './fhir-data.ts';
 import { fhirSource, type OwnFhir } from './fhir-source.ts';
@@ -37,24 +38,12 @@ export interface CdsHooksDeps {
 }
 
 /** CDS error shape: `{"error": {"code", "message", "issues"?}}` with the QihuangError status. */
-function errorBody(error: QihuangError) {
-  return {
-    error: {
-      code: error.code,
-      message: error.message,
-      ...(error.issues.length ? { issues: error.issues } : {}),
-    },
-  };
-}
+const cdsError = (error: unknown) =>
+  platformError(error, { internalMessage: 'internal error in CDS service' });
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new QihuangError('invalid-input', 'request body is not valid JSON');
-  }
-}
+/** The body as JSON; refused in the CDS wording clients already match. */
+const body = (c: Context) =>
+  readJson(c, { refuse: () => new QihuangError('invalid-input', 'request body is not valid JSON') });
 
 export function createCdsHooksRoutes(deps: CdsHooksDeps): Hono {
   const config: CdsHooksConfig = { severityThreshold: 'warning', suppress: [], locale: 'zh', ...deps.config };
@@ -65,10 +54,7 @@ export function createCdsHooksRoutes(deps: CdsHooksDeps): Hono {
   const sink = deps.feedbackSink ?? createMemoryFeedbackSink();
   const app = new Hono();
 
-  app.onError((error, c) => {
-    const e = isQihuangError(error) ? error : new QihuangError('internal', 'internal error in CDS service');
-    return c.json(errorBody(e), e.status as 400);
-  });
+  app.onError(errorHandler(cdsError, { label: 'CDS service' }));
 
   const services = deps.services ?? SERVICE_TABLE;
   const serviceOf = (id: string): CdsService => {
@@ -81,7 +67,7 @@ export function createCdsHooksRoutes(deps: CdsHooksDeps): Hono {
 
   app.post('/cds-services/:id', async (c) => {
     const service = serviceOf(c.req.param('id'));
-    const request = parseHookRequest(await readJson(c.req.raw), service.hook);
+    const request = parseHookRequest(await body(c), service.hook);
     const cards = await service.handle({
       service,
       request,
@@ -104,7 +90,7 @@ export function createCdsHooksRoutes(deps: CdsHooksDeps): Hono {
 
   app.post('/cds-services/:id/feedback', async (c) => {
     const service = serviceOf(c.req.param('id'));
-    const { feedback } = parseFeedback(await readJson(c.req.raw));
+    const { feedback } = parseFeedback(await body(c));
     for (const item of feedback) {
       const ref = await state.lookupCard(item.card);
       if (item.outcome === 'overridden' && ref) await state.markOverridden(ref.patientId, ref.findingId);
