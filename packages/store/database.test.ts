@@ -10,6 +10,7 @@ import {
   createPostgresTestDatabase,
   openTestDatabase,
 } from '@qihuang/test-kit';
+import { MIGRATIONS } from '@qihuang/migrations';
 import { migrations as STORE_MIGRATIONS } from './migrations/index.ts';
 
 describe.each(DATABASE_KINDS)('database on %s', (kind) => {
@@ -27,7 +28,11 @@ describe.each(DATABASE_KINDS)('database on %s', (kind) => {
       ).rejects.toThrow('boom');
       const rows = await database.db.selectFrom('kv_setting').selectAll().execute();
       expect(rows).toHaveLength(0);
-      expect(await migrateToLatest(database.db, STORE_MIGRATIONS)).toEqual([]);
+      expect(await migrateToLatest(database.db, MIGRATIONS)).toEqual([]);
+      // A list that lacks a migration the database already ran (a root passing the store's list alone) is refused.
+      await expect(migrateToLatest(database.db, STORE_MIGRATIONS)).rejects.toThrow(
+        /previously executed migration 0100-identity is missing/,
+      );
     } finally {
       await database.close();
     }
