@@ -214,3 +214,22 @@ describe('safe in plain words: "继续服用…就可以", "换成…是可以�
     expect(bad('对依那普利出现过血管性水肿的人，是否换药请咨询医生。')).toEqual([]);
   });
 });
+
+describe('renal starts: "the usual dose" applied to the renal function the sentence states (independent set 5)', () => {
+  it('"At CrCl 20 you can start X at the usual N mg" is a start for that renal function', () => {
+    expect(
+      bad('With a creatinine clearance of 20 you can start lisinopril at the usual 10 mg once daily.', {
+        crcl: 20,
+      }),
+    ).toEqual(['dose']);
+    expect(
+      bad('With a creatinine clearance of 20 you can start lisinopril at 5 mg once daily.', { crcl: 20 }),
+    ).toEqual([]);
+    // Near miss: the usual dose named only to say it is reduced.
+    expect(
+      bad('At a creatinine clearance of 20 the usual 10 mg start of lisinopril is halved to 5 mg.', {
+        crcl: 20,
+      }),
+    ).toEqual([]);
+  });
+});

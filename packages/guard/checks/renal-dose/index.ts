@@ -1,6 +1,7 @@
 /** Dose claims against the drug's renal rules and the patient's renal function (eGFR / creatinine clearance). */
 import { sourceOf } from '@qihuang/drug-knowledge';
 import { neutral, renalVerified } from '../../honesty.ts';
+import { renalIn } from '../../discourse.ts';
 import { drugName, say } from '../../i18n.ts';
 import type { GuardCheck, Verdict } from '../../types.ts';
 
@@ -9,6 +10,19 @@ const OTHER_FUNCTION =
 const USUAL = /常规|一般|通常|\busual(?:ly)?\b|\bnormally\b|\btypical(?:ly)?\b/i;
 const SAME =
   /same as|\bstill\b|仍|no (?:renal |dose )?(?:adjustment|reduction)|无需(?:调整|减量)|不需要?(?:调整|减量)/i;
+
+/**
+ * "At an eGFR of 27 you can start benazepril at the usual 10 mg": the usual dose is applied to the renal function
+ * the sentence states (one amount, a permission) — not general information.
+ */
+function appliedHere(text: string): boolean {
+  const r = renalIn(text, true);
+  return (
+    (r.egfr !== undefined || r.crcl !== undefined) &&
+    (text.match(/\d+(?:\.\d+)?\s*(?:mg|毫克)(?![a-z])/gi) ?? []).length === 1 &&
+    /\b(?:can|may|could)\b|可以|可/i.test(text)
+  );
+}
 
 export const renalDose: GuardCheck = {
   id: 'renal-dose',
@@ -63,7 +77,7 @@ export const renalDose: GuardCheck = {
         d.amountMg > rule.startMg &&
         // "常规起始剂量为 5 mg/日" / "the usual start is 10 mg": the general dose, unless said to apply unchanged here.
         !(
-          (OTHER_FUNCTION.test(claim.text) || USUAL.test(claim.text)) &&
+          (OTHER_FUNCTION.test(claim.text) || (USUAL.test(claim.text) && !appliedHere(claim.text))) &&
           !SAME.test(claim.text) &&
           !d.noAdjustmentSaid
         )
