@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
@@ -147,6 +147,25 @@ describe('BatchWriter', () => {
     expect(writer.dropped).toBe(2);
     await writer.close();
     expect(written.flat()).toEqual([1, 2, 3, 6, 7, 8, 9, 10]);
+  });
+
+  it('writes a lone item after the flush interval: the most a crash of the process can lose (decision 0014)', async () => {
+    vi.useFakeTimers();
+    try {
+      const written: number[][] = [];
+      // The gateway runtime's defaults: 1 s or 500 items, whichever comes first.
+      const writer = new BatchWriter<number>(async (items) => void written.push(items));
+      writer.push(1);
+      await vi.advanceTimersByTimeAsync(999);
+      expect(written).toEqual([]); // buffered: lost if the process dies now
+      await vi.advanceTimersByTimeAsync(1);
+      expect(written).toEqual([[1]]);
+      for (let i = 0; i < 500; i++) writer.push(i);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(written[1]).toHaveLength(500); // a full batch does not wait for the timer
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('counts a failed write as dropped and keeps going', async () => {
