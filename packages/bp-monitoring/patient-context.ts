@@ -5,6 +5,7 @@
  */
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { ingest, type BpReading } from '@qihuang/engines/blood-pressure';
+import { drivesClinicalCalculations, isPatientRecorded } from '@qihuang/fhir';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { patientTimeZone } from './local-time.ts';
 import { pendingReadings } from './reading-store.ts';
@@ -245,8 +246,12 @@ function contextFrom(
   now: string,
 ): PatientContext {
   const options = { now };
-  const office = bp.filter((o) => o.encounter !== undefined);
-  const home = bp.filter((o) => o.encounter === undefined);
+  // What a patient recorded drives nothing until a clinician confirms it, except home BP and heart rate
+  // (drivesClinicalCalculations, docs/decisions/0003); a patient's own BP is a home reading, never an office one.
+  const office = bp.filter((o) => o.encounter !== undefined && !isPatientRecorded(o));
+  const home = bp.filter((o) => o.encounter === undefined || isPatientRecorded(o));
+  labResources = labResources.filter(drivesClinicalCalculations);
+  conditions = conditions.filter(drivesClinicalCalculations);
   const labs: PatientContext['labs'] = {};
   let smoker: boolean | undefined;
   for (const [key, code] of Object.entries(LABS) as [keyof typeof LABS, string][]) {

@@ -15,6 +15,7 @@ import {
   type PatientContext as ReviewPatient,
 } from '@qihuang/engines/prescription-review';
 import type { PatientChart } from '@qihuang/pharmacy-review';
+import { drivesClinicalCalculations } from '@qihuang/fhir';
 import type { FhirResource } from '@qihuang/store';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
 import { chartConditionKeys } from './condition-match.ts';
@@ -40,6 +41,8 @@ export interface ClinicalContext {
   timeZone: string;
   /** Engine inputs and China 2018 risk factors read from coded Conditions and Observations (chart-factors.ts). */
   factors: ChartFactors;
+  /** Labs and conditions the patient recorded that no clinician has confirmed: shown, never calculated with. */
+  unconfirmed: FhirResource[];
 }
 
 const CHART_TYPES = [
@@ -74,9 +77,13 @@ export async function clinicalContext(
 ): Promise<ClinicalContext> {
   const now = nowOf(deps);
   // One read of the patient's chart (one query, one audit entry) serves the BP assessment and the review.
-  const resources = await deps.repository.patientResources(ctx, patientId, CHART_TYPES, {
+  const everything = await deps.repository.patientResources(ctx, patientId, CHART_TYPES, {
     observationCodes: CHART_OBSERVATION_CODES,
   });
+  // One rule for every calculation (eGFR, review, risk, targets): what a patient recorded counts only once a
+  // clinician confirms it, home BP and heart rate excepted (drivesClinicalCalculations, docs/decisions/0003).
+  const resources = everything.filter(drivesClinicalCalculations);
+  const unconfirmed = everything.filter((r) => !drivesClinicalCalculations(r));
   const patient = resources.find((r) => r.resourceType === 'Patient');
   const settings = careSettings(deps, patient);
   const report = await assessPatient(deps.repository, ctx, patientId, {
@@ -127,6 +134,7 @@ export async function clinicalContext(
     ...(deceased ? { deceased } : {}),
     reported: reportedBp(resources),
     timeZone: settings.timeZone,
+    unconfirmed,
   };
 }
 
@@ -258,6 +266,19 @@ export function summaryFindings(c: ClinicalContext): SummaryFinding[] {
       source: report.renal.source,
     });
   }
+  if (c.unconfirmed.length) {
+    const items = c.unconfirmed.map(unconfirmedValue);
+    out.push({
+      key: 'patient-recorded',
+      label: {
+        zh: '患者自行录入（未经医生确认，未用于计算）',
+        en: 'Patient-recorded, not confirmed (not used in calculations)',
+      },
+      value: { zh: items.join('；'), en: items.join('; ') },
+      rule: 'A value the patient recorded is used in calculations only after a clinician confirms it (saves it)',
+      source: 'Qihuang data rule: patient-recorded values',
+    });
+  }
   return out;
 }
 
@@ -325,6 +346,24 @@ export async function careSummary(
     ...(urgency ? { triage: urgency } : {}),
     modelConfigured: deps.model.configured(),
   };
+}
+
+/** `Creatinine 0.8 mg/dL (2026-03-09)`: name (text, display or LOINC code), value and date as recorded. */
+function unconfirmedValue(resource: FhirResource): string {
+  const r = resource as {
+    code?: { text?: string; coding?: { code?: string; display?: string }[] };
+    valueQuantity?: { value?: number; unit?: string; code?: string };
+    effectiveDateTime?: string;
+  };
+  const name =
+    r.code?.text ??
+    r.code?.coding?.find((x) => x.display)?.display ??
+    r.code?.coding?.[0]?.code ??
+    resource.resourceType;
+  const q = r.valueQuantity;
+  const value = q?.value !== undefined ? ` ${q.value} ${q.unit ?? q.code ?? ''}`.trimEnd() : '';
+  const date = r.effectiveDateTime ? ` (${r.effectiveDateTime.slice(0, 10)})` : '';
+  return `${name}${value}${date}`;
 }
 
 function displayOf(resource: FhirResource | undefined): string | undefined {

@@ -33,3 +33,11 @@ export { loadFhirDefinitions, fhirDefinitionsLoadMs } from './definitions.ts';
 export { expandValueSet } from './value-sets.ts';
 export { capabilityStatement, type CapabilityOptions, type TypeInteraction } from './capability-statement.ts';
 export { operationOutcome, informationOutcome, ISSUE_TYPES } from './operation-outcome.ts';
+export {
+  RECORDED_BY_SYSTEM,
+  PATIENT_RECORDED_TAG,
+  HOME_MONITORING_CODES,
+  stampRecordedBy,
+  isPatientRecorded,
+  drivesClinicalCalculations,
+} from './recorded-by.ts';

@@ -19,6 +19,7 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import type { Coding } from '@qihuang/drug-knowledge';
+import { drivesClinicalCalculations } from '@qihuang/fhir';
 import type { LabValue, MedicationInput, PatientContext, ReviewInput } from './types.ts';
 
 export const LOINC = {
@@ -162,7 +163,8 @@ function medication(
 }
 
 export function buildReviewInput(resources: Resource[], options: FhirReviewOptions): ReviewInput {
-  const all = resourcesOf(resources);
+  // A patient-recorded lab or condition drives no review until a clinician confirms it (docs/decisions/0003).
+  const all = resourcesOf(resources).filter(drivesClinicalCalculations);
   const draftList = resourcesOf(options.draftOrders);
   const meds = new Map<string, Medication>();
   for (const r of [...all, ...draftList]) {

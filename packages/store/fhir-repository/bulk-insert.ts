@@ -11,12 +11,13 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { QihuangError, type AuditRecord, type Issue, type RequestContext } from '@qihuang/contracts';
-import { extractIndexRows, isResourceType, validateResource } from '@qihuang/fhir';
+import { extractIndexRows, isResourceType, stampRecordedBy, validateResource } from '@qihuang/fhir';
 import type { StoreTables } from '../tables.ts';
-import { assertInCompartment } from './access.ts';
+import { assertInCompartment, compartmentOf } from './access.ts';
 import {
   assertPatientMayChange,
   assertPatientMayWrite,
+  assertPatientReferencesOwn,
   compartmentsOf,
   resolveAuthor,
 } from './patient-writes.ts';
@@ -63,7 +64,8 @@ const SEP = '\u001f';
 /** Rows per statement: bounds the size of one bound array (and PGlite's memory) on very large batches. */
 const CHUNK = 5000;
 
-type Item = { resource: FhirResource & { id: string }; key: string; index: number };
+/** `resource` is what is stored (recorded-by tag set), `sent` what the caller sent. */
+type Item = { resource: FhirResource & { id: string }; sent?: FhirResource; key: string; index: number };
 
 interface ExistingRow {
   resource_type: string;
@@ -89,7 +91,11 @@ export async function bulkUpsert(
     // A patient writes only about itself alone, attributed to itself (patient-writes.ts).
     assertPatientMayWrite(ctx.principal, item.resource);
     compartments.set(item.key, compartmentsOf(item.resource));
-    authors.set(item.key, resolveAuthor(ctx.principal, options.author, item.resource));
+    const author = resolveAuthor(ctx.principal, options.author, item.resource);
+    authors.set(item.key, author);
+    // Who recorded it travels with the content (recorded-by tag, docs/decisions/0003).
+    item.sent = item.resource;
+    item.resource = stampRecordedBy(item.resource, author);
   }
   // Key order: concurrent batches sharing resources lock and insert them in the same order (no deadlock).
   const sorted = [...items].sort((a, b) => cmp(a.key, b.key));
@@ -148,7 +154,15 @@ async function attemptIn(
   options: BulkUpsertOptions,
 ): Promise<BulkUpsertResult> {
   const lastUpdated = repo.now();
+  const patient = compartmentOf(ctx.principal) !== undefined;
   const existing = await lockExisting(trx, sorted);
+  // A patient's references to compartment resources point into its own record or this batch (patient-writes.ts).
+  await assertPatientReferencesOwn(
+    trx,
+    ctx.principal,
+    sorted.map((i) => i.resource),
+    new Set(sorted.map((i) => `${i.resource.resourceType}/${i.resource.id}`)),
+  );
   if (options.checkReferences !== false) await assertReferencesExist(trx, sorted);
 
   const status = new Map<string, { status: BulkStatus; versionId: number }>();
@@ -162,14 +176,24 @@ async function attemptIn(
       continue;
     }
     assertInCompartment(ctx.principal, current);
-    if (!current.deleted && current.content && sameContent(current.content, item.resource)) {
+    // As a PUT (fhir-repository.ts prepareUpdates): a patient sending back the current content is no change.
+    const same = (c: FhirResource) =>
+      sameContent(c, item.resource) || (patient && item.sent !== undefined && sameContent(c, item.sent));
+    if (!current.deleted && current.content && same(current.content)) {
       status.set(item.key, { status: 'unchanged', versionId: Number(current.version_id) });
       continue;
     }
     assertPatientMayChange(ctx.principal, current);
     const versionId = Number(current.version_id) + 1;
     const stored = withMeta(item.resource, item.resource.id, versionId, lastUpdated);
-    versioned.push({ resource: stored, versionId, lastUpdated, method: 'PUT', existed: true });
+    versioned.push({
+      resource: stored,
+      versionId,
+      lastUpdated,
+      method: 'PUT',
+      existed: true,
+      author: authors.get(item.key) ?? null,
+    });
     status.set(item.key, { status: 'updated', versionId });
   }
 

@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import { QihuangError, isQihuangError, type Issue, type RequestContext } from '@qihuang/contracts';
 import { isResourceType, operationOutcome, patientCompartmentIds, validateResource } from '@qihuang/fhir';
 import type { StoreTables } from '../tables.ts';
-import { assertInCompartment } from './access.ts';
+import { assertInCompartment, authorOf } from './access.ts';
 import { assertPatientMayChange } from './patient-writes.ts';
 import type { FhirRepository, FhirResource } from './fhir-repository.ts';
 import { keyList } from './resource-meta.ts';
@@ -263,6 +263,7 @@ export async function processTransaction(
             lastUpdated: repo.now(),
             method: 'DELETE',
             existed: true,
+            author: authorOf(ctx.principal),
           });
       }
     }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { QihuangError, isQihuangError, type AuditRecord, type RequestContext } from '@qihuang/contracts';
-import { assertValidResource, parseSearch, type ParsedSearch } from '@qihuang/fhir';
+import { assertValidResource, parseSearch, stampRecordedBy, type ParsedSearch } from '@qihuang/fhir';
 import type { StoreTables } from '../tables.ts';
 import {
   executeSearch,
@@ -24,7 +24,12 @@ import {
 import { writeVersions, type FhirResource, type VersionedWrite } from './index-writer.ts';
 import { bulkUpsert, type BulkUpsertOptions, type BulkUpsertResult } from './bulk-insert.ts';
 import { everything, history, patientResources, vread, type HistoryEntry } from './chart-reads.ts';
-import { assertPatientMayChange, assertPatientMayWrite, compartmentsOf } from './patient-writes.ts';
+import {
+  assertPatientMayChange,
+  assertPatientMayWrite,
+  assertPatientReferencesOwn,
+  compartmentsOf,
+} from './patient-writes.ts';
 import { keyList, parseETag, sameContent, withMeta } from './resource-meta.ts';
 
 export type { FhirResource } from './index-writer.ts';
@@ -133,8 +138,10 @@ export class FhirRepository {
             changed: false,
           };
       }
-      const stored = withMeta(checked, this.newId(), 1, this.now());
+      // Who recorded it travels with the content (recorded-by tag, docs/decisions/0003).
+      const stored = withMeta(stampRecordedBy(checked, authorOf(ctx.principal)), this.newId(), 1, this.now());
       assertPatientMayWrite(ctx.principal, stored);
+      await assertPatientReferencesOwn(trx, ctx.principal, [stored]);
       await writeVersions(trx, [
         {
           resource: stored,
@@ -210,8 +217,20 @@ export class FhirRepository {
       select resource_type, id, version_id, deleted, content, compartments, author from fhir_resource
       where (resource_type, id) in (${keys}) order by resource_type, id for update`.execute(trx);
     const existing = new Map(rows.map((r) => [`${r.resource_type}/${r.id}`, r]));
+    // A patient's references to compartment resources point into its own record (or this request).
+    await assertPatientReferencesOwn(
+      trx,
+      ctx.principal,
+      items.map((i) => i.resource),
+      new Set(items.map((i) => `${i.resource.resourceType}/${i.resource.id}`)),
+    );
     const lastUpdated = this.now();
-    return items.map(({ resource, ifMatch }) => {
+    const author = authorOf(ctx.principal);
+    const patient = compartmentOf(ctx.principal) !== undefined;
+    return items.map(({ resource: sent, ifMatch }) => {
+      // The content to store carries who wrote this version (recorded-by tag, docs/decisions/0003): a
+      // clinician who saves a patient-recorded resource, changed or not, confirms it.
+      const resource = stampRecordedBy(sent, author);
       const current = existing.get(`${resource.resourceType}/${resource.id}`);
       if (current) assertInCompartment(ctx.principal, current);
       if (ifMatch !== undefined) {
@@ -223,7 +242,9 @@ export class FhirRepository {
           );
         }
       }
-      if (current && !current.deleted && current.content && sameContent(current.content, resource)) {
+      // A patient sending back the current content unchanged (a clinician's too) is not a change.
+      const same = (c: FhirResource) => sameContent(c, resource) || (patient && sameContent(c, sent));
+      if (current && !current.deleted && current.content && same(current.content)) {
         return { kind: 'unchanged' as const, current: current.content as FhirResource & { id: string } };
       }
       const versionId = (current?.version_id ?? 0) + 1;
@@ -238,7 +259,7 @@ export class FhirRepository {
           lastUpdated,
           method: 'PUT' as const,
           existed: current !== undefined,
-          author: authorOf(ctx.principal),
+          author,
         },
       };
     });
@@ -273,7 +294,14 @@ export class FhirRepository {
       const versionId = current.version_id + 1;
       const resource = { resourceType, id } as FhirResource & { id: string };
       await writeVersions(trx, [
-        { resource, versionId, lastUpdated: this.now(), method: 'DELETE', existed: true },
+        {
+          resource,
+          versionId,
+          lastUpdated: this.now(),
+          method: 'DELETE',
+          existed: true,
+          author: authorOf(ctx.principal),
+        },
       ]);
       await this.audit(trx, ctx, {
         action: 'delete',

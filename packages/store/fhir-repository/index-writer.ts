@@ -20,8 +20,9 @@ export interface VersionedWrite {
   /** true when the resource existed before (its index rows must be replaced). */
   existed: boolean;
   /**
-   * Who creates the resource (`authorOf` in access.ts): recorded when this write creates the row, ignored
-   * when the row exists (the author of the first version is kept across versions, deletions included).
+   * Who writes this version (`authorOf` in access.ts), deletions included: the row's author becomes the author
+   * of its current version, so a patient may change what it wrote only until someone else writes a version
+   * (patient-writes.ts). Without one (old callers) the row keeps its author.
    */
   author?: string | null;
 }
@@ -66,9 +67,8 @@ export async function writeVersions(db: Kysely<StoreTables>, writes: VersionedWr
       select t, i, v, u, d, c::jsonb, string_to_array(p, ${SEP}), a
       from unnest(${types}::text[], ${ids}::text[], ${versions}::bigint[], ${updated}::timestamptz[], ${deleted}::boolean[], ${contents}::text[], ${compartments}::text[], ${authors}::text[]) as x(t, i, v, u, d, c, p, a)
       on conflict (resource_type, id) do update set version_id = excluded.version_id, last_updated = excluded.last_updated,
-        deleted = excluded.deleted, content = excluded.content, compartments = excluded.compartments`.execute(
-      db,
-    );
+        deleted = excluded.deleted, content = excluded.content, compartments = excluded.compartments,
+        author = coalesce(excluded.author, fhir_resource.author)`.execute(db);
   }
   await replaceIndexRows(db, writes);
 }

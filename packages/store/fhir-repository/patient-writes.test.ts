@@ -23,6 +23,11 @@ const creatinine = (value: number) => ({
   valueQuantity: { value, unit: 'mg/dL', system: 'http://unitsofmeasure.org', code: 'mg/dL' },
 });
 const forbidden = { code: 'forbidden' };
+/** The same creatinine as the patient enters it (no performer), with a fresh id. */
+const ownCreatinine = (value: number, id?: string) => {
+  const { performer: _p, id: _id, ...rest } = creatinine(value);
+  return id ? { ...rest, id } : rest;
+};
 
 describe.each(DATABASE_KINDS)('patient writes on %s', (kind) => {
   let database: Database;
@@ -123,19 +128,46 @@ describe.each(DATABASE_KINDS)('patient writes on %s', (kind) => {
     expect(await author('Observation', 'creat')).toBe('user/u-doc');
   });
 
-  it('changes and deletes what it authored; the author survives later versions (item 3)', async () => {
-    await repo.create(P1, observation('ignored', 'p1'), {}).then(async ({ resource }) => {
-      expect(await author('Observation', resource.id)).toBe('Patient/p1');
-      await repo.update(CLINICIAN, 'Observation', resource.id, { ...resource, status: 'amended' });
-      expect(await author('Observation', resource.id)).toBe('Patient/p1');
-      const changed = await repo.update(P1, 'Observation', resource.id, {
-        ...observation(resource.id, 'p1'),
-        valueQuantity: { value: 72, unit: '/min' },
-      });
-      expect(changed.resource.meta).toMatchObject({ versionId: '3' });
-      await repo.delete(P1, 'Observation', resource.id);
-      await expect(stored('Observation', resource.id)).rejects.toMatchObject({ code: 'gone' });
+  it('changes and deletes what it authored, until a clinician writes a version (issue 15 item 3, review item 2)', async () => {
+    const { resource } = await repo.create(P1, observation('ignored', 'p1'), {});
+    expect(await author('Observation', resource.id)).toBe('Patient/p1');
+    const changed = await repo.update(P1, 'Observation', resource.id, {
+      ...observation(resource.id, 'p1'),
+      valueQuantity: { value: 72, unit: '/min' },
     });
+    expect(changed.resource.meta).toMatchObject({ versionId: '2' });
+    // A clinician corrects it: the current version is the clinician's, and the patient can no longer touch it
+    // by any route (PUT, bulk, transaction PUT or DELETE, delete).
+    await repo.update(CLINICIAN, 'Observation', resource.id, {
+      ...observation(resource.id, 'p1'),
+      performer: [{ reference: 'Practitioner/dr' }],
+      valueQuantity: { value: 64, unit: '/min' },
+    });
+    expect(await author('Observation', resource.id)).toBe('user/u-doc');
+    const back = { ...observation(resource.id, 'p1'), valueQuantity: { value: 72, unit: '/min' } };
+    await expect(repo.update(P1, 'Observation', resource.id, back)).rejects.toMatchObject(forbidden);
+    await expect(repo.bulkUpsert(P1, [back])).rejects.toMatchObject(forbidden);
+    await expect(repo.delete(P1, 'Observation', resource.id)).rejects.toMatchObject(forbidden);
+    for (const entry of [
+      { resource: back, request: { method: 'PUT', url: `Observation/${resource.id}` } },
+      { request: { method: 'DELETE', url: `Observation/${resource.id}` } },
+    ])
+      await expect(
+        processTransaction(repo, P1, { resourceType: 'Bundle', type: 'transaction', entry: [entry] }),
+      ).rejects.toMatchObject(forbidden);
+    expect((await stored('Observation', resource.id)).valueQuantity).toMatchObject({ value: 64 });
+    // A clinician's deletion of the patient's own reading cannot be undone by the patient either.
+    const { resource: mine } = await repo.create(P1, observation('ignored', 'p1'), {});
+    await repo.delete(CLINICIAN, 'Observation', mine.id);
+    expect(await author('Observation', mine.id)).toBe('user/u-doc');
+    // (a deleted row is filed under no compartment: 404, as for any resource outside the patient's record)
+    await expect(repo.update(P1, 'Observation', mine.id, observation(mine.id, 'p1'))).rejects.toMatchObject({
+      code: expect.stringMatching(/^(forbidden|not-found)$/),
+    });
+    // Its own, untouched by anyone else: deleting is fine.
+    const { resource: own } = await repo.create(P1, observation('ignored', 'p1'), {});
+    await repo.delete(P1, 'Observation', own.id);
+    await expect(stored('Observation', own.id)).rejects.toMatchObject({ code: 'gone' });
     // A row from before authors were recorded has no author: not the patient's.
     await repo.update(P1, 'Observation', 'legacy', observation('legacy', 'p1'));
     await sql`update fhir_resource set author = null where id = 'legacy'`.execute(database.db);
@@ -187,6 +219,92 @@ describe.each(DATABASE_KINDS)('patient writes on %s', (kind) => {
       asserter: { reference: 'Patient/p1' },
     });
     expect(own.created).toBe(true);
+  });
+
+  it('every version carries who recorded it: patient-recorded until a clinician saves it (review item 1)', async () => {
+    const tag = { system: 'urn:qihuang:recorded-by', code: 'patient' };
+    const { resource } = await repo.create(P1, ownCreatinine(0.8), {});
+    expect(resource.meta?.tag).toEqual([expect.objectContaining(tag)]);
+    expect((await stored('Observation', resource.id)).meta?.tag).toEqual([expect.objectContaining(tag)]);
+    // The patient cannot remove or replace the tag: the store sets it from the author of the version.
+    const again = await repo.update(P1, 'Observation', resource.id, ownCreatinine(0.8, resource.id));
+    expect(again.changed).toBe(false);
+    const renamed = { system: 'urn:qihuang:recorded-by', code: 'clinician' };
+    const forging = await repo.update(P1, 'Observation', resource.id, {
+      ...ownCreatinine(0.8, resource.id),
+      meta: { tag: [renamed] },
+    });
+    expect(forging.changed).toBe(false);
+    // A clinician saving the resource as read (tag and all) confirms it: a new version without the tag.
+    const read = await stored('Observation', resource.id);
+    const confirmed = await repo.update(CLINICIAN, 'Observation', resource.id, read);
+    expect(confirmed.changed).toBe(true);
+    expect(confirmed.resource.meta?.tag).toBeUndefined();
+    // Nor can a clinician's write be made to look patient-recorded, nor a patient's clinician-recorded.
+    const forged = await repo.create(CLINICIAN, { ...ownCreatinine(2.9), meta: { tag: [tag] } });
+    expect(forged.resource.meta?.tag).toBeUndefined();
+    const bulk = await repo.bulkUpsert(SYSTEM, [observation('bp-tag', 'p1')], { author: 'Patient/p1' });
+    expect(bulk.created).toBe(1);
+    expect((await stored('Observation', 'bp-tag')).meta?.tag).toEqual([expect.objectContaining(tag)]);
+    expect((await repo.bulkUpsert(P1, [observation('bp-tag', 'p1')])).unchanged).toBe(1);
+  });
+
+  it("refuses references into another patient's record: visits, observations, devices (review item 3)", async () => {
+    for (const [id, subject] of [
+      ['enc-p1', 'p1'],
+      ['enc-p2', 'p2'],
+    ])
+      await repo.update(SYSTEM, 'Encounter', id, {
+        resourceType: 'Encounter',
+        id,
+        status: 'finished',
+        class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'AMB' },
+        subject: { reference: `Patient/${subject}` },
+      });
+    await repo.update(SYSTEM, 'Observation', 'obs-p2', observation('obs-p2', 'p2'));
+    await repo.update(SYSTEM, 'Device', 'dev-p2', {
+      resourceType: 'Device',
+      id: 'dev-p2',
+      patient: { reference: 'Patient/p2' },
+    });
+    const stray = [
+      observation('r1', 'p1', { encounter: { reference: 'Encounter/enc-p2' } }),
+      observation('r1', 'p1', {
+        encounter: { reference: 'https://elsewhere.example/fhir/Encounter/enc-p2' },
+      }),
+      observation('r1', 'p1', { hasMember: [{ reference: 'Observation/obs-p2' }] }),
+      observation('r1', 'p1', { derivedFrom: [{ reference: 'Observation/obs-p2/_history/1' }] }),
+      observation('r1', 'p1', { device: { reference: 'Device/dev-p2' } }),
+      observation('r1', 'p1', { encounter: { reference: 'Encounter/no-such-visit' } }),
+    ];
+    for (const resource of stray) {
+      await expect(repo.create(P1, resource)).rejects.toMatchObject(forbidden);
+      await expect(repo.update(P1, 'Observation', 'r1', resource)).rejects.toMatchObject(forbidden);
+      await expect(repo.bulkUpsert(P1, [resource])).rejects.toMatchObject(forbidden);
+      await expect(
+        processTransaction(repo, P1, {
+          resourceType: 'Bundle',
+          type: 'transaction',
+          entry: [{ resource, request: { method: 'PUT', url: 'Observation/r1' } }],
+        }),
+        // (a transaction checks first that its references exist: a missing visit is 422 there)
+      ).rejects.toMatchObject({ code: expect.stringMatching(/^(forbidden|invalid-input)$/) });
+    }
+    await absent('Observation', 'r1');
+    // Its own visit, and a resource written in the same request, are fine; staff are not limited.
+    expect(
+      (await repo.create(P1, observation('x', 'p1', { encounter: { reference: 'Encounter/enc-p1' } })))
+        .created,
+    ).toBe(true);
+    const batch = await repo.bulkUpsert(P1, [
+      { resourceType: 'Device', id: 'dev-p1', patient: { reference: 'Patient/p1' } },
+      observation('r2', 'p1', { device: { reference: 'Device/dev-p1' } }),
+    ]);
+    expect(batch.created).toBe(2);
+    expect(
+      (await repo.create(CLINICIAN, observation('x', 'p1', { encounter: { reference: 'Encounter/enc-p2' } })))
+        .created,
+    ).toBe(true);
   });
 
   it('bulkUpsert records the author a trusted writer names (the BP projector writes for the patient)', async () => {

@@ -10,9 +10,11 @@
  *   which excludes every clinician-recorded value and every row from before authors were recorded.
  * Other principals are not limited here (their scopes decide).
  */
+import { sql, type Kysely } from 'kysely';
 import { QihuangError, type Principal } from '@qihuang/contracts';
-import { patientCompartmentIds } from '@qihuang/fhir';
-import { assertInCompartment, authorOf, compartmentOf } from './access.ts';
+import { PATIENT_COMPARTMENT, patientCompartmentIds } from '@qihuang/fhir';
+import type { StoreTables } from '../tables.ts';
+import { assertInCompartment, authorOf, compartmentOf, inPatientCompartment } from './access.ts';
 import type { FhirResource } from './index-writer.ts';
 
 /**
@@ -84,6 +86,65 @@ export function assertPatientMayWrite(principal: Principal, resource: FhirResour
     throw new QihuangError(
       'forbidden',
       `${where}: ${missing} must name the patient (a patient's own record cannot be attributed to anyone else)`,
+    );
+}
+
+/** `Type/id` (relative, or absolute ending so; a version suffix ignored) of a type in the patient compartment. */
+const COMPARTMENT_REFERENCE = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]*)?$/;
+
+/**
+ * Throws 'forbidden' unless every reference a patient's write makes to a resource of a type that belongs to a
+ * patient compartment (Encounter, Condition, Observation, MedicationRequest, EpisodeOfCare …, R4
+ * CompartmentDefinition) resolves to a resource in the patient's own record, or to one written in the same
+ * request (`batch`, "Type/id" keys). One primary-key lookup per distinct reference, all in one statement.
+ * A reference to a resource that does not exist is refused the same way, so ids cannot be probed.
+ */
+export async function assertPatientReferencesOwn(
+  db: Kysely<StoreTables>,
+  principal: Principal,
+  resources: readonly FhirResource[],
+  batch: ReadonlySet<string> = new Set(),
+): Promise<void> {
+  const patientId = compartmentOf(principal);
+  if (patientId === undefined) return;
+  const wanted = new Map<string, { type: string; id: string; from: string }>();
+  for (const resource of resources) {
+    visitReferences(resource, false, (reference) => {
+      const match = COMPARTMENT_REFERENCE.exec(reference);
+      if (!match || reference.startsWith('#')) return;
+      const [, type, id] = match as unknown as [string, string, string];
+      if (type === 'Patient' || !(type in PATIENT_COMPARTMENT)) return; // Patient references: assertPatientMayWrite
+      const key = `${type}/${id}`;
+      if (!batch.has(key) && !wanted.has(key))
+        wanted.set(key, { type, id, from: `${resource.resourceType}` });
+    });
+  }
+  if (wanted.size === 0) return;
+  const targets = [...wanted.values()];
+  const { rows } = await sql<{ resource_type: string; id: string; compartments: string[]; deleted: boolean }>`
+    select r.resource_type, r.id, r.compartments, r.deleted from fhir_resource r
+    where (r.resource_type, r.id) in (select * from unnest(${targets.map((t) => t.type)}::text[], ${targets.map((t) => t.id)}::text[]))`.execute(
+    db,
+  );
+  const own = new Set(
+    rows
+      .filter((r) => !r.deleted && inPatientCompartment(patientId, r))
+      .map((r) => `${r.resource_type}/${r.id}`),
+  );
+  const stray = targets.find((t) => !own.has(`${t.type}/${t.id}`));
+  if (stray)
+    throw new QihuangError(
+      'forbidden',
+      `${stray.from} refers to ${stray.type}/${stray.id}, which is not in the patient's own record; a patient's record may point only into their own record`,
+      {
+        issues: [
+          {
+            severity: 'error',
+            code: 'forbidden',
+            message: `${stray.type}/${stray.id} is not in the patient's own record`,
+          },
+        ],
+      },
     );
 }
 
