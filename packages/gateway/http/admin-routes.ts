@@ -11,7 +11,7 @@ import type { GatewayRuntime } from '../runtime/gateway-runtime.ts';
 import { usageDimensions, type UsageDimension } from '../usage/usage-store.ts';
 import { GatewayError } from './gateway-error.ts';
 import { errorResponse } from './gateway-routes.ts';
-import { bearerOf } from './request-context.ts';
+import { bearerOf, jsonBody } from './request-context.ts';
 import type { HealthAnswer, UsageAnswer } from '../api-types/index.ts';
 
 export interface GatewayAdminRoutesDeps {
@@ -51,18 +51,6 @@ const usageQuerySchema = z.object({
   model: z.string().optional(),
   scenario: z.string().optional(),
 });
-
-async function readJson(request: Request): Promise<Record<string, unknown>> {
-  try {
-    const body: unknown = await request.json();
-    if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
-  } catch {
-    // fall through
-  }
-  throw new GatewayError('invalid-input', 'the request body must be a JSON object', {
-    openAiCode: 'invalid_json',
-  });
-}
 
 export function createGatewayAdminRoutes({
   runtime,
@@ -112,7 +100,7 @@ export function createGatewayAdminRoutes({
   });
   app.put('/providers/:id', async (c) => {
     const id = c.req.param('id');
-    const body: Record<string, unknown> = { ...(await readJson(c.req.raw)), id };
+    const body: Record<string, unknown> = { ...(await jsonBody(c)), id };
     const existing = runtime.config.providers.find((p) => p.id === id);
     const apiKey = body.apiKey as { value?: string } | undefined;
     if (apiKey?.value === REDACTED) body.apiKey = existing?.apiKey; // a GET round-trip keeps the stored key
@@ -145,7 +133,7 @@ export function createGatewayAdminRoutes({
   app.put('/virtual-models/:name', async (c) => {
     const name = c.req.param('name');
     const body = {
-      ...(await readJson(c.req.raw)),
+      ...(await jsonBody(c)),
       name,
     } as unknown as GatewayConfig['virtualModels'][number];
     const exists = runtime.config.virtualModels.some((v) => v.name === name);

@@ -3,6 +3,7 @@
  * embeddings, models. Thin: authenticate, read headers, call the handler, shape errors.
  */
 import { Hono, type Context } from 'hono';
+import { errorResponse as answerError } from '@qihuang/http-edge';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { handleChatCompletion } from '../handlers/chat-completions.ts';
 import { handleEmbeddings } from '../handlers/embeddings.ts';
@@ -26,13 +27,8 @@ function respond(result: GatewayResult): Response {
     : new Response(result.body, { status: result.status, headers: result.headers });
 }
 
-export function errorResponse(error: unknown): Response {
-  const shaped = toOpenAiError(error);
-  return new Response(JSON.stringify(shaped.body), {
-    status: shaped.status,
-    headers: { 'content-type': 'application/json', ...shaped.headers },
-  });
-}
+/** The OpenAI error object for any thrown value (shaped by toOpenAiError, answered by the HTTP-edge kit). */
+export const errorResponse = (error: unknown): Response => answerError(toOpenAiError(error));
 
 export function createGatewayRoutes({ runtime }: GatewayRoutesDeps): Hono<Env> {
   const app = new Hono<Env>();

@@ -1,5 +1,6 @@
 /** Reads the gateway's request headers into a GatewayCall (the only place that knows their names). */
 import type { Context } from 'hono';
+import { readJson } from '@qihuang/http-edge';
 import type { Principal } from '../governance/gateway-auth.ts';
 import type { GatewayCall, Json } from '../handlers/gateway-call.ts';
 import { GatewayError } from './gateway-error.ts';
@@ -19,21 +20,19 @@ export function bearerOf(c: Context): string | undefined {
   return match ? match[1]!.trim() : undefined;
 }
 
+/** The body as a JSON object, refused as an OpenAI `invalid_json` error (the HTTP-edge kit reads it). */
 export async function jsonBody(c: Context): Promise<Json> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new GatewayError('invalid-input', 'the request body is not valid JSON', {
-      openAiCode: 'invalid_json',
-    });
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new GatewayError('invalid-input', 'the request body must be a JSON object', {
-      openAiCode: 'invalid_json',
-    });
-  }
-  return body as Json;
+  return (await readJson(c, {
+    object: true,
+    refuse: (_message, reason) =>
+      new GatewayError(
+        'invalid-input',
+        reason === 'not-json'
+          ? 'the request body is not valid JSON'
+          : 'the request body must be a JSON object',
+        { openAiCode: 'invalid_json' },
+      ),
+  })) as Json;
 }
 
 function names(header: string | undefined): string[] {
