@@ -229,9 +229,18 @@ const CONDITION_KEYS = Object.values(CONDITIONS)
   }));
 
 const SWITCH =
-  /switch\w*|changing (?:from|over)|transition\w*|after (?:the )?(?:last|final) dose|末次|停用[^，。,;；]{0,12}后|换用|改用|转换|换为|改为|换成|改成/i;
+  /switch\w*|changing (?:from|over)|\bmov(?:e|es|ing) (?:from|over)\b|\b(?:last|final) (?:dose|tablet)\b|transition\w*|after (?:the )?(?:last|final) dose|末次|停用[^，。,;；]{0,12}后|换用|改用|转换|换为|改为|换成|改成/i;
 /** The interval a switch states, in hours; 0 for "no gap / the same day / immediately". */
-function washoutIn(text: string): number | undefined {
+function washoutIn(raw: string): number | undefined {
+  // "the next morning", "第二天", "次日": within a day (below any 36-hour washout).
+  // (Last dose at night, first the next morning: about 12 hours.)
+  if (/\b(?:the )?(?:next|following) morning\b|第二天早上|次日早上|次日清晨|第二天早晨|次日晨/i.test(raw))
+    return 12;
+  if (/\b(?:the )?(?:next|following) (?:day|evening)\b|第二天|次日|隔天|翌日/i.test(raw)) return 24;
+  // Chinese numerals before a time unit ("两天", "三十六小时") read as digits.
+  const text = raw.replace(/([一二两三四五六七八九十]+)(?=\s*(?:个)?(?:天|日|小时))/g, (m) =>
+    String(zhNumber(m)),
+  );
   const h = /(\d+(?:\.\d+)?)\s*(?:-|\s)?(?:h\b|hours?|hrs?\b|小时)/i.exec(text);
   if (h) return Number(h[1]);
   const d = /(\d+(?:\.\d+)?)\s*(?:-|\s)?(?:days?|天|日)(?!剂量)/i.exec(text);
@@ -243,6 +252,13 @@ function washoutIn(text: string): number | undefined {
   )
     return 0;
   return undefined;
+}
+
+/** "两" → 2, "十二" → 12, "三十六" → 36. */
+function zhNumber(t: string): number {
+  const d: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  const [tens, ones] = t.includes('十') ? t.split('十') : ['', t];
+  return t.includes('十') ? (tens ? (d[tens] ?? 1) : 1) * 10 + (ones ? (d[ones] ?? 0) : 0) : (d[t] ?? 0);
 }
 
 /** The level of hepatic impairment a sentence states (Child-Pugh A/B/C or mild/moderate/severe impairment). */

@@ -233,3 +233,15 @@ describe('renal starts: "the usual dose" applied to the renal function the sente
     ).toEqual([]);
   });
 });
+
+describe('switch intervals in words: "the next morning", "第二天", Chinese numerals (independent set 5)', () => {
+  it('an ACE inhibitor → ARNI switch "the next morning" or "两天后" has its interval read', () => {
+    expect(
+      bad(
+        'To move from ramipril to sacubitril/valsartan, take the last ramipril at night and begin the new tablet the next morning.',
+      ),
+    ).toEqual(['interaction']);
+    expect(bad('从培哚普利换成沙库巴曲缬沙坦，停用培哚普利后第二天就可以开始。')).toEqual(['interaction']);
+    expect(bad('从培哚普利换成沙库巴曲缬沙坦，停用培哚普利两天后再开始。')).toEqual([]);
+  });
+});
