@@ -1,7 +1,7 @@
 /** Collections: creation (name, access lists), lookup, listing with counts, documents, deletion. */
 import { sql } from 'kysely';
 import { QihuangError, type Principal, type Role } from '@qihuang/contracts';
-import { canSearch, requireManage } from './access.ts';
+import { BUILT_IN_COLLECTIONS, canSearch, requireManage } from './access.ts';
 import {
   adjustDf,
   collectionIdFor,
@@ -29,10 +29,7 @@ export async function createCollection(
   principal: Principal,
 ): Promise<Collection> {
   requireManage(principal);
-  const name = input.name?.trim();
-  if (!name || name.length > 100 || /[\u0000-\u001f]/.test(name)) {
-    throw new QihuangError('invalid-input', 'Collection name must be 1–100 printable characters');
-  }
+  const name = collectionName(input.name);
   requireManage(principal, name);
   const roles = input.allowedRoles ?? DEFAULT_ALLOWED_ROLES;
   const bad = roles.filter((r) => !ROLES.includes(r));
@@ -51,6 +48,31 @@ export async function createCollection(
     })
     .execute();
   return (await findCollection(ctx, id)) as Collection;
+}
+
+/** Control (Cc), format (Cf: zero-width, soft hyphen, bidi controls, BOM), line/paragraph separators, unassigned. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cn}\p{Co}\p{Cs}]/u;
+
+/**
+ * A collection name as stored: NFKC-normalised (full-width letters, compatibility forms) and trimmed; refused
+ * when it holds invisible characters, is empty or longer than 100, or is a lookalike of a built-in grounding
+ * collection (equal to one after case folding without being it), which would sit beside it in every list.
+ */
+export function collectionName(raw: unknown): string {
+  const name = typeof raw === 'string' ? raw.normalize('NFKC').trim() : '';
+  if (!name || name.length > 100 || INVISIBLE.test(name))
+    throw new QihuangError(
+      'invalid-input',
+      'Collection name must be 1–100 visible characters (no control, zero-width or formatting characters)',
+    );
+  const folded = name.toLowerCase();
+  for (const builtIn of BUILT_IN_COLLECTIONS)
+    if (folded === builtIn.toLowerCase() && name !== builtIn)
+      throw new QihuangError(
+        'invalid-input',
+        `Collection name "${name}" is too close to the built-in "${builtIn}"`,
+      );
+  return name;
 }
 
 export async function findCollection(ctx: KbContext, idOrName: string): Promise<Collection | undefined> {

@@ -16,20 +16,27 @@ export interface LoadPacksOptions {
   knowledge?: KnowledgeBase;
 }
 
+/** What users see: what each built-in is, by the guidelines and sources it summarises (never internal files). */
+const DESCRIPTIONS: Record<string, string> = {
+  [GUIDELINE_COLLECTION]:
+    'Hypertension guideline summary: ACC/AHA 2017, ESH 2023, Chinese Hypertension Guidelines 2018 and 2024; each section cites its guideline',
+  [DRUG_COLLECTION]:
+    'Antihypertensive and related drug monographs: doses, renal dosing, interactions and contraindications, each fact with its source (product labels, guidelines)',
+};
+
 export async function loadKnowledgePacks(db: AnyDb, options: LoadPacksOptions = {}): Promise<IngestResult[]> {
   const kb = options.knowledge ?? createKnowledgeBase({ db });
   const p = SYSTEM_PRINCIPAL;
-  await kb.ensureCollection(
-    {
-      name: GUIDELINE_COLLECTION,
-      description: '高血压指南要点 (written from REFERENCE.md, cites each guideline)',
-    },
-    p,
-  );
-  await kb.ensureCollection(
-    { name: DRUG_COLLECTION, description: '药品说明摘要 generated from the drug knowledge base' },
-    p,
-  );
+  for (const [name, description] of Object.entries(DESCRIPTIONS)) {
+    await kb.ensureCollection({ name, description }, p);
+    // A store loaded before the descriptions changed gets the current one.
+    await db
+      .updateTable('kb_collection')
+      .set({ description })
+      .where('name', '=', name)
+      .where('description', '<>', description)
+      .execute();
+  }
   const guideline = readFileSync(new URL('./hypertension-guideline-summary.md', import.meta.url), 'utf8');
   return [
     await kb.ingest(
@@ -38,7 +45,7 @@ export async function loadKnowledgePacks(db: AnyDb, options: LoadPacksOptions = 
         filename: 'hypertension-guideline-summary.md',
         content: guideline,
         source:
-          'Qihuang summary of ACC/AHA 2017, ESH 2023, China 2018/2024 (../shared/clinical/REFERENCE.md)',
+          'Qihuang summary of ACC/AHA 2017, ESH 2023 and the Chinese Hypertension Guidelines 2018 and 2024',
       },
       p,
     ),
@@ -47,7 +54,7 @@ export async function loadKnowledgePacks(db: AnyDb, options: LoadPacksOptions = 
         collection: DRUG_COLLECTION,
         filename: 'drug-monographs.md',
         content: drugMonographsMarkdown(),
-        source: 'Generated from @qihuang/drug-knowledge (sources per fact)',
+        source: 'Qihuang drug knowledge base (product labels and guidelines; source named per fact)',
       },
       p,
     ),
