@@ -155,3 +155,58 @@ describe('modifiers: general mechanisms (issue 16, tuning parts 4 and 5)', () =>
     expect(groupMods('上周心慌过几秒，今天没有', 'palpitations')[0]?.historical).toBe(true);
   });
 });
+
+describe('second pass: episodes, questions, dialect and English (issue 16, tuning parts 4 and 5)', () => {
+  it('one resolution closes the symptoms of one episode (胸口闷了一下心慌了一阵，十来分钟好了)', () => {
+    const t = '前天下午胸口疼了一下头晕了一阵，二十来分钟好了，这两天都正常';
+    expect(emergency(t)).toBe(false);
+    expect(mod(t, 'chest-pain')?.historical).toBe(true);
+    expect(emergency('胸口疼了一下头晕了一阵，现在还疼')).toBe(true);
+  });
+  it('resolved wording: Cantonese 冇事, pinched and stopped, "gone in seconds", "none today"', () => {
+    expect(mod('今朝头晕，瞓咗一阵就冇事', 'dizziness')?.historical).toBe(true);
+    expect(mod('鼻子出血，压了五分钟止住了', 'epistaxis')?.historical).toBe(true);
+    expect(mod('felt dizzy getting out of the car, gone in seconds', 'dizziness')?.historical).toBe(true);
+  });
+  it('a past-day event already taken to hospital is over; one now is not', () => {
+    expect(emergency('邻居前天在楼下抽过去了，送医院了')).toBe(false);
+    expect(emergency('邻居刚才在楼下抽过去了，正在送医院')).toBe(true);
+  });
+  it('a long-standing symptom with its duration in the next clause (心慌，好几年了) is not new', () => {
+    expect(mod('一累就心慌，好几年了', 'palpitations')?.historical).toBe(true);
+    expect(mod('心慌，半小时了', 'palpitations')?.historical).toBe(false);
+  });
+  it('Cantonese 係咪 (是不是) is doubt', () => {
+    expect(mod('阿爸係咪中風', 'stroke')?.uncertain).toBe(true);
+  });
+  it('a bare "问问" makes a subjectless "是…吗？" a general question (hypothetical, not doubt)', () => {
+    const m = mod('口角歪斜是中风吗？问问', 'stroke');
+    expect(m).toMatchObject({ hypothetical: true, uncertain: false });
+  });
+  it('mumbling that cannot be made out, drooling — sudden; not always', () => {
+    expect(emergency('老伴说话突然含含糊糊嘟嘟囔囔的听不明白')).toBe(true);
+    expect(emergency('老爷子突然口水直流，嘴合不上')).toBe(true);
+    expect(emergency('孩子睡觉流口水')).toBe(false);
+  });
+  it("English: doesn't know who I am; half of the view black with the device fine", () => {
+    expect(emergency('my aunt looks at me but she doesnt know who I am')).toBe(true);
+    expect(emergency('the right half of the TV is black but the TV works, suddenly')).toBe(true);
+    expect(emergency('the left half of my phone screen is black, I dropped it')).toBe(false);
+  });
+  it('a dental anaesthetic explains a numb half mouth; reading explains print not seen', () => {
+    expect(emergency('补完牙半边脸还是木的，麻药没过')).toBe(false);
+    expect(emergency('戴老花镜前手机上的字看不清')).toBe(false);
+  });
+  it('a recurring symptom whose every bout passes stays current (一蹲下就…，一会就好了)', () => {
+    expect(mod('这阵子一蹲下就眼花头晕，过一会就好了', 'dizziness')?.historical).toBe(false);
+    expect(mod('早上头晕了一阵，过一会就好了', 'dizziness')?.historical).toBe(true);
+  });
+  it('a condition as the attribute of a relative (高血压的婆婆) is theirs; a restated event shares its resolution', () => {
+    expect(mod('高血压的婆婆今天头疼', 'hypertension')?.experiencer).toBe('other');
+    expect(emergency('外甥上周发烧抽了一下，高热惊厥，已经看过医生了')).toBe(false);
+  });
+  it('a stroke sign "like this since just now" stays current; a resolution never carries to a stroke sign', () => {
+    expect(emergency('嘴角突然歪了，左手也没劲，从刚才开始一直这样')).toBe(true);
+    expect(emergency('左手没劲，说话不清，十分钟就好了')).toBe(true);
+  });
+});

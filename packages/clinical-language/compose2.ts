@@ -125,6 +125,39 @@ export const COMPOSE_RULES_2: readonly ComposeRule[] = [
     sources: ['aha-heart-attack', 'ref-1.5'],
   },
   {
+    name: 'mumbling that cannot be made out — sudden',
+    concept: 'speech-difficulty',
+    re: `(?:说话|讲话|说的话|讲的话)${G}{0,12}?(?:听不明白|整不明白|听不清|听不懂|嘟嘟囔囔|嘟囔)`,
+    needs: SUDDEN,
+    unless: `(?:医生|大夫|术语|${SPEECH_UNLESS})`,
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    // 中风120 "1看1张脸" (mouth drooping): sudden drooling that cannot be held.
+    name: 'drooling — sudden',
+    concept: 'facial-droop',
+    re: `(?:口水|哈喇子|涎水)${G}{0,3}?(?:直流|流个不停|往下流|止不住|兜不住|流出来)`,
+    needs: SUDDEN,
+    unless: '(?:睡觉|睡着|牙|婴儿|宝宝|孩子|长牙)',
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    name: "doesn't know who I am (English)",
+    concept: 'confusion',
+    re: "\\b(?:does ?n'?t|dont|don'?t|did ?n'?t|didnt) (?:know|recogni[sz]e) who (?:i am|i'm|im|we are|she is|he is)\\b",
+    sources: ['ref-1.5'],
+  },
+  {
+    // BE-FAST "Eyes": half of the view gone, with the device said to be fine (the eye, not the screen).
+    name: 'half of the view black, device fine (English)',
+    concept: 'sudden-vision-loss',
+    re: `\\bhalf\\b${E}{0,30}?\\b(?:black|dark|missing|gone|blank|blacked out)\\b`,
+    needs:
+      '^(?=.*\\b(?:left|right) (?:half|side)\\b)(?=.*\\b(?:is fine|are fine|works|working|nothing wrong|eyes?|vision|suddenly)\\b)',
+    unless: '(?:crack|broke|smash|dropped|dead pixel|glitch)',
+    sources: ['befast'],
+  },
+  {
     // REFERENCE §1.5 (impaired consciousness): hardly responding, 呼之不应 (clinical), eyes half open not answering.
     name: 'hardly responding to a call, 呼之不应',
     concept: 'confusion',

@@ -208,6 +208,7 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
   // rules2.ts (issue 16, tuning parts 4 and 5): a clinician's patient; several of the family; a past event lived with;
   // stopped after minutes; "before and now".
   { flag: 'other', pos: ['3床患者胸痛', 'chest-pain'], pseudo: ['我是高血压病人，胸痛', 'chest-pain'] },
+  { flag: 'other', pos: ['糖尿病的老爸', 'diabetes'], pseudo: ['糖尿病的药', 'diabetes'] },
   { flag: 'other', pos: ['家里好几个人脑梗', 'stroke'], pseudo: ['家里就我一个人，胸痛', 'chest-pain'] },
   { flag: 'historical', pos: ['我脑梗后一直在吃药', 'stroke'], pseudo: ['他脑梗后马上送来了', 'stroke'] },
   {
@@ -215,6 +216,23 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
     pos: ['上周胸口疼了一阵，十来分钟就好了', 'chest-pain'],
     pseudo: ['胸口疼了十来分钟，还没好', 'chest-pain'],
   },
+  {
+    flag: 'historical',
+    pos: ['鼻出血，捏了一会儿止住了', 'epistaxis'],
+    pseudo: ['鼻出血，捏了还是止不住', 'epistaxis'],
+  },
+  {
+    flag: 'historical',
+    pos: ['felt dizzy in the shower this morning, gone in seconds', 'dizziness'],
+    pseudo: ['dizzy, gone to bed but still spinning', 'dizziness'],
+  },
+  {
+    flag: 'historical',
+    pos: ['同学前天晕倒，送医院了', 'syncope'],
+    pseudo: ['同学刚才晕倒，送医院了', 'syncope'],
+  },
+  { flag: 'historical', pos: ['头晕，好几年了', 'dizziness'], pseudo: ['头晕，几分钟了', 'dizziness'] },
+  { flag: 'uncertain', pos: ['係咪中风', 'stroke'], pseudo: ['係中风', 'stroke'] },
   {
     flag: 'historical',
     pos: ['I had a stroke before and now I take aspirin', 'stroke'],

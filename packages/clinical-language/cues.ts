@@ -42,7 +42,10 @@ export const LIMB_UNLESS = `(?:${BILATERAL}|${LIMB_CAUSE})`;
 export const DISMISSED =
   "(?:[他她]|老人家?|老头|老太太)(?:说|觉得|非说)(?:没事|没什么|就是)|\\b(?:he|she) (?:says|said|thinks|insists) (?:it'?s |its )?(?:nothing|fine|just)";
 /** An explanation tried and refuted ("也可能是眼镜脏了，擦了还是一半黑的"). */
-export const REFUTED = '(?:擦了|换了|摘了|戴上|休息了)[^。!?\\n]{0,4}?还是|\\bstill (?:the same|there)\\b';
+export const REFUTED =
+  '(?:擦了|换了|摘了|戴上|休息了)[^。!?\\n]{0,4}?还是|\\bstill (?:the same|there)\\b|' +
+  // The device said to be fine ("手机没问题", "but the phone is fine"): the eye, not the screen.
+  '(?:手机|屏幕|电视)(?:是)?(?:好的|没问题|没坏)|\\b(?:phone|screen|tv|monitor|device) (?:(?:is|was) (?:fine|ok|okay|working)|works(?: fine)?)\\b|\\bnothing wrong with the (?:phone|screen|tv)\\b';
 
 // ── Speech (BE-FAST "Speech", 中风120 "0(聆)听语言") ───────────────────────────────────────────────────────
 export const SPEECH_PART = '(?:说话|讲话|口齿|吐字|舌头|说的话|讲的话|(?<![电写打签名])(?:话|字|词|句子))';
@@ -53,7 +56,7 @@ export const SPEECH_STATE =
 /** Slow speech is a sign only when it came on suddenly (some people always speak slowly). */
 export const SPEECH_SLOW = '(?:很慢|变慢|慢吞吞|一个字一个字|断断续续)';
 export const SPEECH_UNLESS =
-  '(?:写的|写字|打字|签名|字迹|字体|气得|方言|外语|英语|普通话|口音|嗓子|哑|(?<![像跟])喝(?:多|醉)(?![^,.。]{0,3}(?:一样|似的))|accent|hoarse|sore throat|(?<!(?:sounds?|like|seems?|as if|looks?) )drunk)';
+  '(?:看不清|看不见|老花|写的|写字|打字|签名|字迹|字体|气得|方言|外语|英语|普通话|口音|嗓子|哑|(?<![像跟])喝(?:多|醉)(?![^,.。]{0,3}(?:一样|似的))|accent|hoarse|sore throat|(?<!(?:sounds?|like|seems?|as if|looks?) )drunk)';
 
 // ── Breath (REFERENCE §1.5 pulmonary oedema; AHA shortness of breath) ────────────────────────────────────
 /** 气 that is no breath: 天气, 脾气, 生气 … (the character before) or 气温, 气味 … (after). */

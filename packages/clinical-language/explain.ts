@@ -48,6 +48,12 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
       /(?:找不到|找不着|想不出)[^,.。!?;\n]{0,3}(?:词|话|字)[^,.。!?;\n]{0,3}(?:形容|描述|来说)|words to (?:describe|explain)/,
     unlessNot: /突然|suddenly/,
   },
+  // A dental or local anaesthetic explains a numb half mouth or face (麻药没过), unless it droops or came suddenly.
+  {
+    concept: 'facial-droop',
+    unless: /麻药|局麻|打了麻|拔(?:完|了)?牙|补(?:完|了)?牙|牙医|numbing|novocaine|anaesthe|anesthe|dentist/,
+    unlessNot: /突然|歪|耷拉|suddenly|droop/,
+  },
   // Known dementia explains evening confusion, unless it is new or sudden (REFERENCE §1.5: acute confusion).
   {
     concept: 'confusion',

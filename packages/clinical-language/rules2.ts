@@ -17,6 +17,13 @@ export const TRIGGERS_2: readonly TriggerRule[] = [
     // (Not "高血压患者", "heart failure patient": a kind of patient may be the writer describing themselves.)
     re: '(?:(?:\\d+|[一二三四五六七八九十]+)(?:床|号床)|(?<![压病症衰尿癌塞梗风炎])(?:患者|病人|病患)|家属)|\\b(?:pts?|bed ?\\d+)\\b',
   },
+  // A condition as the attribute of a relative ("糖尿病的老爸", "高血压的婆婆").
+  {
+    category: 'experiencer',
+    direction: 'backward',
+    adjacent: true,
+    re: '^\\s*的(?:老爸|老妈|爸爸|妈妈|爸|妈|父亲|母亲|老公|老婆|丈夫|妻子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|孩子|儿子|女儿|老伴|老人家?)',
+  },
   // Several people of the family ("家里好几个人都是脑出血走的").
   {
     category: 'experiencer',
@@ -40,6 +47,43 @@ export const TRIGGERS_2: readonly TriggerRule[] = [
     sentence: true,
     window: 20,
   },
+  // Resolved: Cantonese 就冇事 (就没事), pinched or pressed and stopped (捏了十分钟止住了), stopped only after (才停);
+  // English "gone in seconds", "stopped after", "none today".
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: '^[^。!?;\\n]{0,20}?(?:就冇事|冇事喇|(?:按|捏|压|堵)(?:了|住)?[^,.。!?;\\n]{0,5}?(?:就|才)?(?:止住了|停了|不流了)|才停(?:了|下来)?(?=[,.。!?;\\s]|$))',
+    notRedFlags: ['neuro-deficit', 'vision-loss'],
+    sentence: true,
+    window: 20,
+  },
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: '^[^.!?;\\n]{0,40}?\\b(?:gone (?:in|within|after) (?:a few )?(?:seconds|minutes|a minute)|stopped after|none (?:today|since)|not since)\\b',
+    notRedFlags: ['neuro-deficit', 'vision-loss'],
+    sentence: true,
+    window: 12,
+  },
+  // A past-day event already taken to hospital ("邻居前天在楼下抽过去了，送医院了"): over, not a call now.
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: `^[^。!?;\\n]{0,20}?(?<=(?:昨天|前天|大前天|上个?(?:月|周|星期|礼拜)|去年|${APPROX}(?:天|周|个月)(?:前|以前))[^。!?\\n]{0,30})(?:已经)?送(?:到|去)?(?:了)?医院了`,
+    sentence: true,
+    window: 20,
+  },
+  // A long-standing symptom with its duration in the next clause ("一累就心慌，好几年了").
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: `^[^,.。!?;\\n]{0,8}?,\\s*(?:已经|都|有)?(?:好几年|好多年|多年|${APPROX}年)(?:多)?了`,
+    kinds: ['red-flag', 'symptom'],
+    sentence: true,
+    window: 12,
+  },
+  // Cantonese 係咪 / 系咪 / 是咪 (是不是): doubt.
+  { category: 'uncertain', direction: 'forward', re: '(?:係咪|系咪|是咪|会唔会)' },
   // English: "had X before and now …" (before followed by the conjunction).
   {
     category: 'historical',
@@ -54,6 +98,11 @@ export const PSEUDO_2: readonly ScopeRule[] = [
   {
     categories: ['experiencer'],
     re: "(?:我是|我作为|作为)[^,.。!?;\\n]{0,8}(?:患者|病人)|\\b(?:i am|i'?m|as) a patient\\b",
+  },
+  // "Like this since just now" is an acute course, not a long-standing one ("从刚才开始一直这样").
+  {
+    categories: ['historical'],
+    re: '(?:从)?(?:刚才|刚刚|今天|今早|早上|上午|下午|晚上|半小时前|[一二两三几\\d]+(?:分钟|个小时|小时)(?:前|以前))(?:开始|起)?(?:就)?(?:一直|都)这样',
   },
   // 过去 as a movement verb ("过去一看她右手垂着") is no past.
   { categories: ['historical'], re: '过去(?:一看|看看?|一瞧|瞧|扶|叫|帮|找)' },

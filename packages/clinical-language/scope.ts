@@ -23,7 +23,8 @@ const BREAKS =
 /** The sentence asks a question or what to do (the consequence of the conditional). */
 const ASKS =
   /[?]|吗|是不是|要不要|需不需要|能不能|该不该|怎么办|怎么处理|咋办|该(?:怎么|吃|去|打)|应该|\b(?:should|what|do i|is it|is that|can i|need to)\b/;
-const ONLY_ASKING = /(?:就|只|只是|就是|随便|单纯)问问|问问而已|\bjust (?:asking|curious|wondering)\b/;
+const ONLY_ASKING =
+  /(?:就|只|只是|就是|随便|单纯)问问|问问而已|(?:^|[.。!?])\s*(?:想)?问问\s*(?:[.。!?]|$)|\bjust (?:asking|curious|wondering)\b/;
 const QUESTION = /[?]|吗|是不是|算不算|\b(?:is|are|does|can) (?:this|that|it|sudden)\b/;
 const SOMEONE_OR_NOW =
   /我|你|他|她|俺|咱|[爸妈爷奶公婆伴夫妻儿女]|刚才|刚刚|现在|今天|早上|昨天|这会儿|\b(?:i|my|me|he|she|his|her|we|now|today|just now|this morning)\b/;
@@ -43,6 +44,11 @@ function sentenceAround(norm: string, pos: number): Span {
   return { start: a, end: Math.min(norm.length, b + 1) };
 }
 
+/** A resolution cue (the bout passed) and a habitual pattern (whenever, 一…就, 每次). */
+const RESOLVED = /好了|冇事|没事|停了|止住|缓过来|看过|医院了|\b(?:gone|went away|settled|passed)\b/;
+const HABITUAL =
+  /每次|每回|经常|老是|总是|时不时|动不动|一(?:站|蹲|起|坐|躺|动|走|紧张|累|生气|着急)[^,.。!?;]{0,4}就|(?:起身|站起来?|企起身|蹲下)就|\b(?:whenever|every time|each time|often)\b/;
+
 const CARRIED = 'experiencer:(subject carried over)';
 
 /** The writer or a new person named between two mentions ends the dropped subject. */
@@ -50,11 +56,9 @@ const NEW_SUBJECT =
   /我|自己|本人|俺|你|[他她]|[爸妈爷奶公婆伴夫妻儿女哥姐弟妹叔姨舅姑]|\b(?:i|i'm|my|me|myself|he|she|his|her|you|mom|dad|mum)\b/;
 
 /** Applies the sentence-level scopes to `ctx` (same order as `spans`, normalised positions). */
-export function applySentenceScopes(
-  norm: string,
-  spans: readonly (Span & { kind?: string })[],
-  ctx: ContextResult[],
-): void {
+type Target = Span & { kind?: string; redFlag?: string; concept?: string };
+
+export function applySentenceScopes(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
   // The experiential aspect inside a condition's words ("中风过", "中过风") dates it, like 过 after it.
   spans.forEach((s, i) => {
     const r = ctx[i] as ContextResult;
@@ -81,6 +85,39 @@ export function applySentenceScopes(
       other.cues.push(`hypothetical:${cue} (listed)`);
     });
   });
+  // A recurring symptom whose every bout passes ("一站起来就晕，一会就好了", "每次…就没事") is current: the pattern goes on.
+  spans.forEach((s, i) => {
+    const r = ctx[i] as ContextResult;
+    const cue = r.cues.find((c) => c.startsWith('historical:'));
+    if (!r.modifiers.historical || !cue || !RESOLVED.test(cue)) return;
+    const sentence = sentenceAround(norm, s.start);
+    if (!HABITUAL.test(norm.slice(sentence.start, sentence.end))) return;
+    r.modifiers.historical = false;
+    r.cues.push('current:recurring');
+  });
+  // One resolution closes the symptoms of one episode ("胸口闷了一下心慌了一阵，十来分钟好了"): a mention right before a
+  // resolved one (a few characters, no terminator) is resolved too.
+  for (let j = spans.length - 1; j > 0; j--) {
+    const later = ctx[j] as ContextResult;
+    const earlier = ctx[j - 1] as ContextResult;
+    if (!later.modifiers.historical || later.cues.some((c) => c === 'current:recurrence')) continue;
+    // Only a resolution carries, and never to a stroke or sight sign (one that went away is a TIA: BE-FAST, 中风120).
+    if (!later.cues.some((c) => c.startsWith('historical:') && RESOLVED.test(c))) continue;
+    const sign = (spans[j - 1] as Target).redFlag;
+    if (sign === 'neuro-deficit' || sign === 'vision-loss') continue;
+    const m = earlier.modifiers;
+    if (m.historical || m.negated || m.hypothetical) continue;
+    const gap = norm.slice((spans[j - 1] as Span).end, (spans[j] as Span).start);
+    // A comma may stand before a restatement of the same event ("抽了一次，热性惊厥").
+    const groupOf = (t: Target) => t.redFlag ?? t.concept;
+    const same =
+      groupOf(spans[j - 1] as Target) !== undefined &&
+      groupOf(spans[j - 1] as Target) === groupOf(spans[j] as Target);
+    if (gap.length > 6 || /现在|还|又|但|now|still/.test(gap)) continue;
+    if (/[,.。!?;]/.test(gap) && !(same && !/[.。!?;]/.test(gap))) continue;
+    m.historical = true;
+    earlier.cues.push('historical:(same episode)');
+  }
   // The dropped subject (experiencer) across sentences.
   spans.forEach((t, j) => {
     const r = ctx[j] as ContextResult;
@@ -106,6 +143,8 @@ export function applySentenceScopes(
     const text = norm.slice(sentence.start, sentence.end);
     if (!QUESTION.test(text) || SOMEONE_OR_NOW.test(text)) return;
     r.modifiers.hypothetical = true;
+    // A question about what a sign means is no doubt about a state the writer has.
+    r.modifiers.uncertain = false;
     r.cues.push('hypothetical:general question');
   });
 }
