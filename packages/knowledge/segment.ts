@@ -5,9 +5,16 @@
  * and digits, so a space-joined token string is safe input for to_tsvector('simple', …).
  */
 import { readFileSync } from 'node:fs';
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
 import { BUILT_IN_DRUGS } from '@qihuang/drug-knowledge';
+
+/**
+ * jieba (a native addon, ~100 ms with its 5 MB dictionary read at import) is loaded on the first segmentation,
+ * not when this module is imported: every CLI command and the server import the knowledge package, few segment
+ * at start-up (issue 19 item 4, start-up).
+ */
+const load = createRequire(import.meta.url);
 
 const ZH_STOP = new Set(
   (
@@ -46,7 +53,9 @@ export function medicalDictionary(): string[] {
 
 function segmenter(): Jieba {
   if (!jieba) {
-    jieba = Jieba.withDict(dict);
+    const { Jieba: JiebaClass } = load('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = load('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
+    jieba = JiebaClass.withDict(dict);
     const words = [...medicalDictionary(), ...extraWords];
     jieba.loadDict(Buffer.from(words.map((w) => `${w} 100000 n`).join('\n')));
   }
