@@ -7,6 +7,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { QihuangError } from '@qihuang/contracts';
+import { assertExactNumbers, decodeUtf8 } from '@qihuang/http-edge';
 
 export interface InputLimits {
   /** Deepest nesting of JSON objects and arrays (a FHIR resource needs far fewer than 100 levels). */
@@ -180,10 +181,14 @@ export function inputGuard(limits: InputLimits = DEFAULT_INPUT_LIMITS): Middlewa
       if (!chunked && (length === undefined || length === '0')) return next(); // DELETE without a body
     }
     const original = c.req.raw;
-    const text = await c.req.text();
+    // The one place every body is read first: invalid UTF-8 is refused here, never stored as U+FFFD, and a
+    // JSON number that would change on parsing is refused (@qihuang/http-edge body-text.ts).
+    const text = decodeUtf8(new Uint8Array(await c.req.arrayBuffer()));
     if (kind === 'form') checkParams(text, 'The form body');
-    else if (kind === 'json' && /^\s*[[{"]/.test(text)) checkJsonText(text, limits);
-    else if (text.includes('\0')) throw bad('The body', 'contains a NUL character');
+    else if (kind === 'json' && /^\s*[[{"]/.test(text)) {
+      checkJsonText(text, limits);
+      assertExactNumbers(text);
+    } else if (text.includes('\0')) throw bad('The body', 'contains a NUL character');
     // A string body would make the new Request default its Content-Type to text/plain; bytes do not.
     c.req.raw = new Request(original.url, {
       method,

@@ -296,6 +296,16 @@ export class StructureValidator {
         !Number.isInteger(n)
       ) {
         this.error('structure', `Expected an integer (${type})`, path);
+      } else if (
+        (type === 'integer' || type === 'positiveInt' || type === 'unsignedInt') &&
+        (n < -2147483648 || n > 2147483647)
+      ) {
+        // R4 integer is a signed 32-bit value (FHIR R4 datatypes §2.24.0.1; integer64 exists only from R5).
+        this.error(
+          'value',
+          `${type} must be between -2147483648 and 2147483647 (FHIR R4 integer is 32-bit)`,
+          path,
+        );
       } else if (type === 'positiveInt' && n <= 0)
         this.error('structure', 'Expected a positive integer', path);
       else if (type === 'unsignedInt' && n < 0)

@@ -23,3 +23,4 @@ export {
   readJson,
   type ReadJsonOptions,
 } from './body.ts';
+export { assertExactNumbers, decodeUtf8, exactNumber } from './body-text.ts';
