@@ -9,10 +9,13 @@ import { secureHeaders } from 'hono/secure-headers';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { QihuangError, SYSTEM_PRINCIPAL, type Principal } from '@qihuang/contracts';
+import { toOpenAiError } from '@qihuang/gateway';
+import { errorHandler, platformError } from '@qihuang/http-edge';
 import type { Database, FhirRepository } from '@qihuang/store';
 import type { AppEnv } from './context.ts';
 import { createFhirRoutes, type FhirRouteDeps } from './fhir/fhir-routes.ts';
 import { inputGuard, type InputLimits } from './input-guard.ts';
+import { fhirError } from './fhir/fhir-error.ts';
 import { safeError } from './logging.ts';
 import { openApiDocument, type OpenApiPaths } from './openapi.ts';
 import { requestAbort } from './request-abort.ts';
@@ -49,31 +52,8 @@ export interface AppDeps {
   writeObservers?: FhirRouteDeps['writeObservers'];
 }
 
-/** Shape of errors outside FHIR and /v1: `{ "error": { "code", "message" } }`. */
-export function jsonError(error: unknown): {
-  status: number;
-  body: { error: { code: string; message: string; issues?: unknown } };
-  headers: Record<string, string>;
-} {
-  if (error instanceof QihuangError) {
-    return {
-      status: error.status,
-      body: {
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.issues.length ? { issues: error.issues } : {}),
-        },
-      },
-      headers: error.headers,
-    };
-  }
-  return {
-    status: 500,
-    body: { error: { code: 'internal', message: 'Internal error; see the server log with this request id' } },
-    headers: {},
-  };
-}
+/** Shape of errors outside FHIR and /v1: `{ "error": { "code", "message", "issues"? } }` (the HTTP-edge kit). */
+export const jsonError = (error: unknown) => platformError(error);
 
 /**
  * Sets a header on the final response. `c.res.headers.set` keeps @hono/node-server's lightweight response (its
@@ -275,52 +255,24 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }
     return c.json({ error: { code: 'not-found', message: `No route for ${c.req.method} ${path}` } }, 404);
   });
-  app.onError((error, c) => {
-    const path = new URL(c.req.url).pathname;
-    const shaped = jsonError(error);
-    // Class, code, SQLSTATE and stack frames only (the request id is on the logger): never the message,
-    // a database error's where/detail or a body, which can quote patient data.
-    if (shaped.status >= 500 && c.req.raw.signal.aborted)
-      c.get('log')?.info('request ended: the client went away');
-    else if (shaped.status >= 500) c.get('log')?.error({ error: safeError(error) }, 'request failed');
-    if (path.startsWith('/fhir/')) {
-      return c.body(
-        JSON.stringify({
-          resourceType: 'OperationOutcome',
-          issue: [
-            {
-              severity: 'error',
-              code:
-                shaped.status === 401
-                  ? 'login'
-                  : shaped.status === 403
-                    ? 'forbidden'
-                    : shaped.status === 413
-                      ? 'too-costly'
-                      : 'processing',
-              diagnostics: shaped.body.error.message,
-            },
-          ],
-        }),
-        shaped.status as 400,
-        { 'Content-Type': 'application/fhir+json', ...shaped.headers },
-      );
-    }
-    if (path.startsWith('/v1/')) {
-      return c.json(
-        {
-          error: {
-            message: shaped.body.error.message,
-            type: shaped.body.error.code,
-            code: shaped.body.error.code,
-            param: null,
-          },
+  // One handler, one shaper per family: FHIR → OperationOutcome, /v1 → OpenAI error, else the platform shape.
+  // Logged: class, code, SQLSTATE and stack frames only (the request id is on the logger), never the message,
+  // a database error's where/detail or a body, which can quote patient data.
+  app.onError(
+    errorHandler(
+      (error, c) => {
+        const path = new URL(c.req.url).pathname;
+        if (path.startsWith('/fhir/')) return fhirError(error);
+        if (path.startsWith('/v1/')) return toOpenAiError(error);
+        return platformError(error);
+      },
+      {
+        onServerError: (error, c) => {
+          if (c.req.raw.signal.aborted) c.get('log')?.info('request ended: the client went away');
+          else c.get('log')?.error({ error: safeError(error) }, 'request failed');
         },
-        shaped.status as 400,
-        shaped.headers,
-      );
-    }
-    return c.json(shaped.body, shaped.status as 400, shaped.headers);
-  });
+      },
+    ),
+  );
   return app;
 }

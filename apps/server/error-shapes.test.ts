@@ -76,6 +76,22 @@ describe('FHIR errors are OperationOutcomes', () => {
   });
 });
 
+describe('FHIR errors raised before the FHIR routes (authentication)', () => {
+  it('no token → 401 OperationOutcome with issue code login', async () => {
+    const response = await app.app.request('http://localhost/fhir/R4/Patient');
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toMatch(/^application\/fhir\+json/);
+    const body = (await response.json()) as { resourceType: string; issue: Record<string, unknown>[] };
+    expect(body.resourceType).toBe('OperationOutcome');
+    expect(body.issue).toHaveLength(1);
+    expect(body.issue[0]).toMatchObject({
+      severity: 'error',
+      code: 'login',
+      diagnostics: expect.any(String),
+    });
+  });
+});
+
 describe('/v1 errors are OpenAI error objects', () => {
   it('a body that is not JSON, or not an object → 400 invalid_json', async () => {
     const r = await send('/v1/chat/completions', '{not json');

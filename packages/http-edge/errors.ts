@@ -18,7 +18,8 @@ export interface ShapedError {
   contentType?: string;
 }
 
-export type ErrorShaper = (error: unknown) => ShapedError;
+/** Shapes a thrown value; `c` lets one handler pick a family by path. */
+export type ErrorShaper = (error: unknown, c: Context) => ShapedError;
 
 export const INTERNAL_MESSAGE = 'Internal error; see the server log with this request id';
 
@@ -104,7 +105,7 @@ export function errorHandler(
   options: ErrorHandlerOptions = {},
 ): ErrorHandler {
   return async (error, c) => {
-    const shaped = shape(error);
+    const shaped = shape(error, c);
     if (shaped.status >= 500) {
       if (options.onServerError) await options.onServerError(error, c);
       else logFailure(error, c, options.label);

@@ -4,7 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { QihuangError, type AuditRecord } from '@qihuang/contracts';
-import { capabilityStatement, isResourceType, operationOutcome } from '@qihuang/fhir';
+import { capabilityStatement, isResourceType } from '@qihuang/fhir';
 import { processBatch, processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
 import {
   notifyWritten,
@@ -15,11 +15,12 @@ import {
 import { requestContext, type AppEnv } from '../context.ts';
 import { safeError } from '../logging.ts';
 import { historyBundle, searchsetBundle, searchsetBundleJson } from './fhir-bundles.ts';
+import { FHIR_JSON, fhirError } from './fhir-error.ts';
 import { auditRefusal } from './refusal-audit.ts';
 
 const STARTED = new Date().toISOString();
 
-export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+export { FHIR_JSON };
 
 export interface FhirRouteDeps {
   repository: FhirRepository;
@@ -133,7 +134,8 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
   ];
 
   app.onError(async (error, c) => {
-    const status = error instanceof QihuangError ? error.status : 500;
+    const shaped = fhirError(error);
+    const status = shaped.status;
     // A client that went away (navigated on) is not a server fault: noted, without a stack.
     if (status >= 500 && c.req.raw.signal.aborted)
       c.get('log')?.info('FHIR request ended: the client went away');
@@ -142,13 +144,7 @@ export function createFhirRoutes(deps: FhirRouteDeps): Hono<AppEnv> {
       await auditRefusal(repository, c, status, error.code).catch((auditError: unknown) =>
         c.get('log')?.error({ error: safeError(auditError) }, 'refused request could not be audited'),
       );
-    const outcome = operationOutcome(
-      error instanceof QihuangError
-        ? error
-        : new QihuangError('internal', 'Internal error; see the server log with this request id'),
-    );
-    const headers = error instanceof QihuangError ? error.headers : {};
-    return fhirJson(c, outcome, status, headers);
+    return fhirJson(c, shaped.body, status, shaped.headers);
   });
 
   app.get('/metadata', (c) =>
