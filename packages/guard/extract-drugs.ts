@@ -348,7 +348,8 @@ export function drugClaims(
   const washout = SWITCH.test(text) && entities.length >= 2 ? washoutIn(text) : undefined;
   if (washout !== undefined)
     out.interactions.push({ members: entities.slice(0, 2), safe: true, dailyMg: {}, washoutHours: washout });
-  else if (!isList && !isOptions) {
+  // "服用 X 期间用 A 或 B 都可以": options joined by "or" are each combined with what the patient takes.
+  else if (!isList && (!isOptions || (d.current.length > 0 && /\bor\b|或/.test(text) && !/、/.test(text)))) {
     // Per polarity: the entities said to be safe / harmful, plus the patient's current medicines.
     for (const pol of ['safe', 'unsafe'] as const) {
       const polar = entities.filter((e) => polarityAt(e) === pol && !takesHere.includes(e));

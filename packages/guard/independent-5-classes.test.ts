@@ -245,3 +245,18 @@ describe('switch intervals in words: "the next morning", "第二天", Chinese nu
     expect(bad('从培哚普利换成沙库巴曲缬沙坦，停用培哚普利两天后再开始。')).toEqual([]);
   });
 });
+
+describe('options combined with what the patient takes: "服用 X 期间用 A 或 B 都可以" (independent set 5)', () => {
+  it('each option is combined with the current medicine', () => {
+    expect(
+      bad('服用坎地沙坦期间用含钾代盐或者吃补钾药都没关系。', { potassium: 5.5, drugs: ['candesartan'] }),
+    ).toContain('interaction');
+    expect(
+      bad('服用坎地沙坦期间用含钾代盐或者吃补钾药都没关系。', { potassium: 4.1, drugs: ['candesartan'] }),
+    ).toEqual([]);
+    // Near miss: options listed with "、" are a list, not combined with each other.
+    expect(bad('服用坎地沙坦期间，氨氯地平、硝苯地平控释片都可以加用。', { drugs: ['candesartan'] })).toEqual(
+      [],
+    );
+  });
+});

@@ -52,7 +52,7 @@ const DENIED_LICENCE =
 
 /** Words that say two or more drugs are taken together. */
 export const COMBINATION =
-  /combin|together|each other|彼此|\bwith\b|\balongside\b|along with|\bplus\b|\badd(?:ed|ing)?\b|co-?administ|interact|triple|dual|联用|合用|联合|加用|同服|一起|同时|相互作用|合并使用|\+|与|三者|基础上|再加/i;
+  /combin|together|each other|彼此|\bwith\b|\balongside\b|along with|\bplus\b|\badd(?:ed|ing)?\b|co-?administ|interact|triple|dual|联用|合用|联合|加用|同服|一起|同时|相互作用|合并使用|\+|与|三者|基础上|再加|(?:吃|服用|用)[^，。,;；]{1,10}期间|\bwhile (?:taking|on|using)\b/i;
 
 /** A list of classes or options ("first-line: ACE inhibitor, ARB, CCB, thiazide") — not a combination claim. */
 export const CLASS_LIST =
