@@ -17,6 +17,14 @@ export const SOURCE_FILES: string[];
 export function sourceStamp(root?: string): SourceStamp;
 export function currentBuild(runtimeDir: string): Build | undefined;
 export function isStale(build: Build | undefined, root?: string): boolean;
-export function ensureRuntime(options?: { root?: string; runtimeDir?: string }): Promise<string>;
+export function ensureRuntime(options?: {
+  root?: string;
+  runtimeDir?: string;
+  pollMs?: number;
+}): Promise<string>;
+export const LOCK: string;
+export const LOCK_STALE_MS: number;
+export function tryLock(runtimeDir: string, staleMs?: number): boolean;
+export function unlock(runtimeDir: string): void;
 export function claimBuild(entry: string): void;
 export function inUse(dir: string): boolean;

@@ -13,7 +13,17 @@
  * a code file or folder (a folder's mtime changes when a file is added, removed or renamed in it) and the
  * number of code files; the build is stale when the current stamp differs from the one it was built from.
  */
-import { existsSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
@@ -86,12 +96,60 @@ export function isStale(build, root = ROOT) {
   return build.sources?.newest !== now.newest || build.sources?.count !== now.count;
 }
 
+/** The build lock: a folder in the runtime folder (mkdir is atomic), holding the builder's pid. */
+export const LOCK = '.build.lock';
+/** A lock older than this is a builder that died or hung (a build takes 1–30 s, even at load 30). */
+export const LOCK_STALE_MS = 120_000;
+
+/** Takes the build lock of `runtimeDir`: true when this process holds it now. Breaks a stale or orphaned lock. */
+export function tryLock(runtimeDir, staleMs = LOCK_STALE_MS) {
+  const lock = join(runtimeDir, LOCK);
+  mkdirSync(runtimeDir, { recursive: true });
+  try {
+    mkdirSync(lock);
+    writeFileSync(join(lock, 'pid'), String(process.pid));
+    return true;
+  } catch (error) {
+    if (error.code !== 'EEXIST') throw error;
+  }
+  let stale = false;
+  try {
+    stale = Date.now() - statSync(lock).mtimeMs > staleMs;
+    const pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+    if (pid) process.kill(pid, 0); // throws ESRCH when the builder is gone
+  } catch (error) {
+    if (error.code === 'ESRCH') stale = true; // a lock without its pid file yet is being taken: not stale
+  }
+  if (stale) {
+    // Renamed first so that of several waiters breaking it, one removes it and the others find it gone.
+    const broken = `${lock}.broken-${process.pid}`;
+    try {
+      renameSync(lock, broken);
+      rmSync(broken, { recursive: true, force: true });
+    } catch {
+      // another waiter broke it first
+    }
+  }
+  return false;
+}
+
+/** Releases the build lock taken by tryLock. */
+export function unlock(runtimeDir) {
+  rmSync(join(runtimeDir, LOCK), { recursive: true, force: true });
+}
+
 /**
  * The entry file of an up-to-date compiled runtime, building it first when it is missing or stale. Without
- * the build tool (a production install, `npm ci --omit=dev`) the shipped build is used as it is.
+ * the build tool (a production install, `npm ci --omit=dev`) the shipped build is used as it is. Parallel
+ * starts build once: the first takes the build lock (tryLock), the others wait for it to go and then use the
+ * build it made (or build again if the sources changed meanwhile).
  */
-export async function ensureRuntime({ root = ROOT, runtimeDir = join(root, RUNTIME_DIR) } = {}) {
-  const build = currentBuild(runtimeDir);
+export async function ensureRuntime({
+  root = ROOT,
+  runtimeDir = join(root, RUNTIME_DIR),
+  pollMs = 100,
+} = {}) {
+  let build = currentBuild(runtimeDir);
   if (build && !isStale(build, root)) return build.entry;
   let buildRuntime;
   try {
@@ -103,8 +161,32 @@ export async function ensureRuntime({ root = ROOT, runtimeDir = join(root, RUNTI
       'the compiled runtime (dist/runtime) is missing and esbuild is not installed: run `npm ci` then `npm run build`',
     );
   }
-  const built = await buildRuntime({ root, runtimeDir });
-  return built.entry;
+  const started = performance.now();
+  let waited = false;
+  for (;;) {
+    if (tryLock(runtimeDir)) {
+      try {
+        // Another process may have finished a build between our check and the lock.
+        build = currentBuild(runtimeDir);
+        if (build && !isStale(build, root)) return build.entry;
+        return (await buildRuntime({ root, runtimeDir })).entry;
+      } finally {
+        unlock(runtimeDir);
+        if (waited) process.stderr.write(`(waited ${Math.round(performance.now() - started)} ms in all)\n`);
+      }
+    }
+    if (!waited) {
+      waited = true;
+      // Same opening words as a build's own line (the start-up bench leaves such runs out).
+      process.stderr.write('Building the server and CLI (dist/runtime) in another process: waiting …\n');
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    build = currentBuild(runtimeDir);
+    if (build && !isStale(build, root) && !existsSync(join(runtimeDir, LOCK))) {
+      process.stderr.write(`ready after ${Math.round(performance.now() - started)} ms\n`);
+      return build.entry;
+    }
+  }
 }
 
 const IN_USE = /^\.in-use-(\d+)$/;
