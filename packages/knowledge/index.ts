@@ -23,11 +23,13 @@ export {
 export {
   parseDocument,
   formatOf,
+  DOCUMENT_FORMATS,
   parseMarkdown,
   parsePlainText,
   htmlToMarkdown,
   type Block,
   type DocumentFormat,
+  type DocumentReader,
   type ParsedDocument,
 } from './parse.ts';
 export { chunkBlocks, type Chunk, type ChunkOptions } from './chunk.ts';
