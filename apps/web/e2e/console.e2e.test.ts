@@ -194,6 +194,25 @@ describe.skipIf(!HAS_CHROMIUM)('web console in a browser (needs /usr/bin/chromiu
       expect(await refusal.textContent()).toContain('not available to you');
       expect(await page.locator('[data-testid="patient-banner"]').count()).toBe(0);
       await page.screenshot({ path: join(SHOTS, 'qihuang-e2e-refusal-en.png'), fullPage: true });
+
+      // Another patient's consultation: the same refusal, not "not available on this server" (review item 6).
+      const other = await api<{ id: string }>(
+        `/api/care/patients/${encodeURIComponent(patientB.id)}/consultations`,
+        { method: 'POST', body: JSON.stringify({ language: 'en' }) },
+      ).catch(() => ({ id: 'no-such-consultation' }));
+      for (const [locale, text] of [
+        ['en-US', 'not available to you'],
+        ['zh-CN', '您无权查看此病历'],
+      ] as const) {
+        const tab = locale === 'en-US' ? page : (await newPage(locale)).page;
+        if (tab !== page) await signIn(tab, username, PATIENT_PASSWORD);
+        await tab.goto(`${base}/care/consultation/${encodeURIComponent(other.id)}`);
+        const refused = tab.getByTestId('refusal');
+        await refused.waitFor({ timeout: 30_000 });
+        expect(await refused.textContent()).toContain(text);
+        expect(await tab.getByText(/not available on this server|此服务器尚未提供/).count()).toBe(0);
+        if (tab !== page) await tab.context().close();
+      }
     } finally {
       await context.close();
     }

@@ -8,8 +8,9 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { care, type CareLanguage, type Consultation } from '../../api/care.ts';
-import { useAuth } from '../../auth/auth-context.tsx';
-import { ErrorState, Loading } from '../../components/states.tsx';
+import { homePath, useAuth } from '../../auth/auth-context.tsx';
+import { ErrorState, Loading, Refusal } from '../../components/states.tsx';
+import { isApiError } from '../../api/index.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import {
   applyConsultationEvent,
@@ -88,6 +89,7 @@ export function NewConsultationPage() {
 export function ConsultationPage() {
   const { cid = '' } = useParams();
   const { t } = useTranslation();
+  const { me } = useAuth();
   const loaded = useAsync((s) => care.consultation(cid, s), [cid]);
   return (
     <section className="page care-mobile" aria-labelledby="consult-title" data-testid="consultation">
@@ -96,7 +98,13 @@ export function ConsultationPage() {
       </p>
       <h1 id="consult-title">{t('care.consultation.title')}</h1>
       {loaded.status === 'loading' && <Loading />}
-      {loaded.status === 'error' && <ErrorState error={loaded.error} onRetry={loaded.reload} />}
+      {loaded.status === 'error' &&
+        (isApiError(loaded.error) && loaded.error.isRefusal ? (
+          // Another patient's consultation (403/404): not theirs to see, as on the chart pages.
+          <Refusal home={me ? homePath(me) : '/'} />
+        ) : (
+          <ErrorState error={loaded.error} onRetry={loaded.reload} />
+        ))}
       {loaded.status === 'success' && <Chat key={loaded.data.id} initial={loaded.data} />}
     </section>
   );
