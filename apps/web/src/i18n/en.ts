@@ -120,6 +120,7 @@ export const en = {
     latestObservations: 'Latest values',
     onset: 'Onset',
     recorded: 'Recorded',
+    patientRecorded: 'Patient-recorded, not confirmed — not used in calculations',
     criticality: 'Criticality',
     reaction: 'Reaction',
     dosage: 'Dosage',

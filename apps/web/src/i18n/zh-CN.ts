@@ -122,6 +122,7 @@ export const zhCN: Messages = {
     latestObservations: '最新数值',
     onset: '起病',
     recorded: '记录时间',
+    patientRecorded: '患者自行录入，未经医生确认——不用于计算',
     criticality: '危重程度',
     reaction: '反应',
     dosage: '用法用量',

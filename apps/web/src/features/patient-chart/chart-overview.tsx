@@ -150,6 +150,18 @@ export function ChartOverview({ patientId }: { patientId: string }) {
   );
 }
 
+/**
+ * A value the patient recorded that no clinician has confirmed (the store's recorded-by tag), other than a
+ * home BP or heart rate: it drives no calculation (docs/decisions/0003), so it is labelled where shown.
+ */
+function unconfirmed(o: Observation): boolean {
+  const tagged = o.meta?.tag?.some((t) => t.system === 'urn:qihuang:recorded-by' && t.code === 'patient');
+  const vital = o.code?.coding?.some((c) =>
+    ['85354-9', '55284-4', '8480-6', '8462-4', '8867-4'].includes(c.code ?? ''),
+  );
+  return Boolean(tagged) && !vital;
+}
+
 /** Most recent value per observation code (input is sorted newest first). */
 function LatestValues({ observations }: { observations: readonly Observation[] }) {
   const { t, i18n } = useTranslation();
@@ -184,7 +196,15 @@ function LatestValues({ observations }: { observations: readonly Observation[] }
           {latest.slice(0, 10).map((o) => (
             <tr key={o.id}>
               <td>{codeText(o.code, i18n.language)}</td>
-              <td className="num">{value(o)}</td>
+              <td className="num">
+                {value(o)}
+                {unconfirmed(o) ? (
+                  <span className="badge" data-testid="patient-recorded">
+                    {' '}
+                    {t('chart.patientRecorded')}
+                  </span>
+                ) : null}
+              </td>
               <td>{formatDate(o.effectiveDateTime ?? o.effectivePeriod?.start, i18n.language, true)}</td>
             </tr>
           ))}
