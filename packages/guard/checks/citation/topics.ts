@@ -85,7 +85,9 @@ export function unstatedTopic(
     pm.some((x) =>
       m.drug
         ? x.drug?.id === m.drug.id
-        : !!m.classId && (x.classId === m.classId || (!!x.drug && kb.classesOf(x.drug).includes(m.classId))),
+        : !!m.classId &&
+          (x.classId === m.classId ||
+            (!!x.drug && (kb.classesOf(x.drug) as readonly string[]).includes(m.classId))),
     );
   // A dose of a drug the passage does not name.
   for (const a of s.matchAll(AMOUNT)) {
