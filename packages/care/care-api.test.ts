@@ -267,12 +267,32 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
     expect(keys).toEqual(expect.arrayContaining(['home-mean', 'target', 'china-risk']));
     // Sources name the published guideline or paper, never the internal reference (issue 17 item 5).
     for (const f of summary.findings) {
-      expect(f.source).toMatch(
-        /ACC\/AHA|ESH|Chinese Hypertension Guidelines|中国高血压防治指南|KDIGO|CKD-EPI|Pooled Cohort/,
-      );
+      // (the list of unconfirmed patient-recorded values is a data rule, not a guideline finding)
+      if (f.key !== 'patient-recorded')
+        expect(f.source).toMatch(
+          /ACC\/AHA|ESH|Chinese Hypertension Guidelines|中国高血压防治指南|KDIGO|CKD-EPI|Pooled Cohort/,
+        );
       expect(f.source).not.toMatch(/REFERENCE|UNVERIFIED/);
     }
     expect(summary.intake.drafts.length).toBeGreaterThan(0);
+
+    // The clinician confirms the conditions the patient reported in the intake: only confirmed, they drive the
+    // proposal and the target (docs/decisions/0003, patient-recorded values).
+    const reported = (await (
+      await api('doc', '/fhir/R4/Condition?patient=htn-1&verification-status=unconfirmed')
+    ).json()) as { entry?: { resource: Record<string, unknown> & { id: string } }[] };
+    for (const { resource } of reported.entry ?? []) {
+      const confirmed = {
+        ...resource,
+        verificationStatus: {
+          coding: [
+            { system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'confirmed' },
+          ],
+        },
+      };
+      const put = await api('doc', `/fhir/R4/Condition/${resource.id}`, { method: 'PUT', json: confirmed });
+      expect(put.status).toBe(200);
+    }
 
     upstream.reset();
     upstream.when(isChat, { content: 'Start amlodipine 20 mg once daily with valsartan.' });
