@@ -76,6 +76,8 @@ if (!tuningOnly) {
   if (existsSync(corpusPath('heldout-8')))
     await evaluate('held-out 8 (independent)', loadCorpus('heldout-8'), passages, false);
   else console.log('held-out 8 (independent): not present yet — skipped');
+  // Held-out 9: written independently (clinician/pharmacist-facing copilot answers), never used to tune; totals only.
+  await evaluate('held-out 9 (independent)', loadCorpus('heldout-9'), passages, false);
 }
 await evaluate(
   'fixtures/planted.ts',

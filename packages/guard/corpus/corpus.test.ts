@@ -40,7 +40,13 @@ function rates(items: CorpusItem[]) {
 // Held-out 8 is being written independently (never opened to tune); it counts once the file exists. Its items are
 // only counted here — never printed or evaluated item by item.
 const heldout8 = existsSync(corpusPath('heldout-8')) ? loadCorpus('heldout-8') : [];
-const heldoutParts = [...loadCorpus('heldout'), ...loadCorpus('heldout-2'), ...heldout8];
+// Held-out 9: written independently (a clinician/pharmacist-facing copilot's style), never opened to tune.
+const heldoutParts = [
+  ...loadCorpus('heldout'),
+  ...loadCorpus('heldout-2'),
+  ...heldout8,
+  ...loadCorpus('heldout-9'),
+];
 const tuningParts = (
   [
     'tuning',
