@@ -101,7 +101,7 @@ export interface ErrorHandlerOptions {
 
 /** An `app.onError` for a route family: logs a 5xx, answers the shaped error. */
 export function errorHandler(
-  shape: ErrorShaper = platformError,
+  shape: ErrorShaper = (error) => platformError(error),
   options: ErrorHandlerOptions = {},
 ): ErrorHandler {
   return async (error, c) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { QihuangError } from '@qihuang/contracts';
 import {
@@ -12,9 +12,9 @@ import {
   readJson,
 } from './index.ts';
 
-function appWith(handler: Parameters<Hono['post']>[1] & object, onError = errorHandler()) {
+function appWith(handler: (c: Context) => Response | Promise<Response>, onError = errorHandler()) {
   const app = new Hono();
-  app.post('/', handler as never);
+  app.post('/', handler);
   app.onError(onError);
   return app;
 }

@@ -9,7 +9,7 @@ import type { EvalItem, Suite } from './suite-types.ts';
 
 /** The loader table's formats, then `suite` (a committed suite file, parseSuiteJson). */
 export type FileFormat = LoaderFormat | 'suite';
-export const FILE_FORMATS = [...(Object.keys(SUITE_LOADERS) as LoaderFormat[]), 'suite'] as [
+export const FILE_FORMATS = [...Object.keys(SUITE_LOADERS), 'suite'] as unknown as readonly [
   FileFormat,
   ...FileFormat[],
 ];
