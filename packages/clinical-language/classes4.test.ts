@@ -209,4 +209,14 @@ describe('second pass: episodes, questions, dialect and English (issue 16, tunin
     expect(emergency('嘴角突然歪了，左手也没劲，从刚才开始一直这样')).toBe(true);
     expect(emergency('左手没劲，说话不清，十分钟就好了')).toBe(true);
   });
+  it('better but still there (好了一半, 好多了) is current; gone (好了) is over', () => {
+    expect(mod('右脚踝肿，冰敷后现在好了一半', 'oedema')?.historical ?? false).toBe(false);
+    expect(mod('昨天头疼，吃了药现在好多了', 'headache')?.historical).toBe(false);
+    expect(mod('昨天头疼，吃了药现在好了', 'headache')?.historical).toBe(true);
+  });
+  it("a baby or a child in the writer's care (宝宝, 小孩) is someone else; as the subject of a conditional, general", () => {
+    expect(mod('宝宝咳嗽两天了', 'cough')?.experiencer).toBe('other');
+    expect(mod('小孩晚上头晕', 'dizziness')?.experiencer).toBe('other');
+    expect(mod('小孩如果头晕该怎么办', 'dizziness')?.experiencer).toBe('patient');
+  });
 });

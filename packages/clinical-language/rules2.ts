@@ -10,12 +10,13 @@ import type { ScopeRule, TriggerRule } from './rules.ts';
 const APPROX = '(?:\\d+|[一二两三四五六七八九十几半多]+)(?:来|把|多)?';
 
 export const TRIGGERS_2: readonly TriggerRule[] = [
-  // A patient written about by a clinician, a nurse or a relay ("3床患者…", "病人诉…", "pt c/o …", "bed 7 …").
+  // A patient written about by a clinician, a nurse or a relay ("3床患者…", "病人诉…", "pt c/o …", "bed 7 …"), and a
+  // baby or a child in the writer's care named without a possessive ("宝宝咳嗽"; "老人" alone is as often general).
   {
     category: 'experiencer',
     direction: 'forward',
     // (Not "高血压患者", "heart failure patient": a kind of patient may be the writer describing themselves.)
-    re: '(?:(?:\\d+|[一二三四五六七八九十]+)(?:床|号床)|(?<![压病症衰尿癌塞梗风炎])(?:患者|病人|病患)|家属)|\\b(?:pts?|bed ?\\d+)\\b',
+    re: '(?:(?:\\d+|[一二三四五六七八九十]+)(?:床|号床)|(?<![压病症衰尿癌塞梗风炎])(?:患者|病人|病患)|家属|(?<![的个位一])(?:宝宝|小孩)(?![家们子]))|\\b(?:pts?|bed ?\\d+)\\b',
   },
   // A condition as the attribute of a relative ("糖尿病的老爸", "高血压的婆婆").
   {
@@ -104,6 +105,10 @@ export const PSEUDO_2: readonly ScopeRule[] = [
     categories: ['historical'],
     re: '(?:从)?(?:刚才|刚刚|今天|今早|早上|上午|下午|晚上|半小时前|[一二两三几\\d]+(?:分钟|个小时|小时)(?:前|以前))(?:开始|起)?(?:就)?(?:一直|都)这样',
   },
+  // A child as the subject of a conditional is general ("小孩要是抽搐了该怎么处理").
+  { categories: ['experiencer'], re: '(?:宝宝|小孩)(?=[^,.。!?;\\n]{0,3}(?:要是|如果|万一|假如|若是|一旦))' },
+  // Better but still there ("好了一半", "好多了") is no resolution.
+  { categories: ['historical'], re: '(?:好了一半|好多了|好点了|好一些了|好些了)' },
   // 过去 as a movement verb ("过去一看她右手垂着") is no past.
   { categories: ['historical'], re: '过去(?:一看|看看?|一瞧|瞧|扶|叫|帮|找)' },
 ];
