@@ -5,8 +5,10 @@
 import type { Migration } from 'kysely';
 import * as fhirStore from './0001-fhir-store.ts';
 import * as fhirAuthorHistoryCompartments from './0002-fhir-author-history-compartments.ts';
+import * as tagPatientRecorded from './0003-tag-patient-recorded.ts';
 
 export const migrations: Record<string, Migration> = {
   '0001-fhir-store': fhirStore,
   '0002-fhir-author-history-compartments': fhirAuthorHistoryCompartments,
+  '0003-tag-patient-recorded': tagPatientRecorded,
 };
