@@ -1,6 +1,6 @@
 /**
  * `qihuang` — one CLI over the same packages the server uses. Each command lives in commands/<name>.ts and
- * registers itself in commands/index.ts.
+ * has a row in commands/index.ts; only the module of the command being run is imported.
  */
 import { Command, CommanderError } from 'commander';
 import { isQihuangError } from '@qihuang/contracts';
@@ -12,7 +12,7 @@ const program = new Command('qihuang')
   .showHelpAfterError()
   .exitOverride();
 
-registerCommands(program);
+await registerCommands(program, process.argv);
 
 try {
   await program.parseAsync(process.argv);
