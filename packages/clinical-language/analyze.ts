@@ -125,7 +125,8 @@ export function emergencyCall(a: Analysis): EmergencyCall {
       redFlags,
       emergencies,
       crisis,
-      rule: 'current emergency concept (REFERENCE §1.5 TOD symptom)',
+      // REFERENCE §1.5 TOD symptom; the rule text reaches users (`qihuang text analyze`), so it names the guideline.
+      rule: 'current emergency concept (acute target-organ-damage symptom; ACC/AHA 2017 §11.2 hypertensive emergency)',
     };
   const signs = a.mentions.filter((m) => CONCEPTS_BY_ID.get(m.concept)?.crisisSign === true && isCurrent(m));
   if (crisis.length && (redFlags.length || signs.length))
@@ -136,8 +137,8 @@ export function emergencyCall(a: Analysis): EmergencyCall {
       crisis,
       ...(signs.length ? { crisisSigns: signs } : {}),
       rule: redFlags.length
-        ? 'crisis reading + current red flag (REFERENCE §1.5)'
-        : 'crisis reading + back pain or numbness (REFERENCE §1.5; AHA hypertensive crisis)',
+        ? 'crisis reading + current red flag (ACC/AHA 2017 §11.2 hypertensive crisis)' // REFERENCE §1.5
+        : 'crisis reading + back pain or numbness (ACC/AHA 2017 §11.2; AHA hypertensive crisis)',
     };
   return { emergency: false, redFlags, emergencies, crisis, rule: 'no current emergency concept' };
 }

@@ -1,6 +1,7 @@
 /** Drug knowledge base: versioned facts with provenance, name/code matching, formulary and local rules. */
 export * from './types.ts';
 export { SOURCES, sourceOf } from './sources.ts';
+export { withoutInternalReferences } from './internal-references.ts';
 export { CONDITIONS, conditionMatches, type ConditionLike } from './conditions.ts';
 export { DRUG_CLASSES } from './classes.ts';
 export { INTERACTIONS } from './interactions.ts';

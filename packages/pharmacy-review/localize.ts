@@ -4,6 +4,7 @@
  * internal references (the project's reference file, "UNVERIFIED" marks) never reach the user.
  */
 import type { Finding } from '@qihuang/engines/prescription-review';
+import { withoutInternalReferences } from '@qihuang/drug-knowledge';
 import { SOURCE_NAMES } from './source-names.ts';
 import type { Language, LocalizedFinding } from './api-types/index.ts';
 
@@ -20,18 +21,8 @@ export function languageOf(query?: string, acceptLanguage?: string): Language {
   return 'zh-CN';
 }
 
-/** Removes internal references: "REFERENCE §6 row 3 …:", "Qihuang clinical reference §5.2:", "(UNVERIFIED …)". */
-export function withoutInternalReferences(text: string): string {
-  return text
-    .replace(
-      /\(?(?:Qihuang clinical reference|REFERENCE)\s*(?:§[\w.–-]+(?:\s*(?:rows?|ONC list)\s*[#\d–-]+)?[\s,/and]*)+\)?:?\s*/gi,
-      '',
-    )
-    .replace(/\s*[(（][^()（）]*(?:UNVERIFIED|未核实|label text seen)[^()（）]*[)）]/gi, '')
-    .replace(/\bUNVERIFIED\b/gi, '')
-    .replace(/\s{2,}/g, ' ')
-    .replace(/^[\s—:;,-]+|[\s—:;,-]+$/g, '');
-}
+/** Removes internal references (shared with the prescription-review engine's findings). */
+export { withoutInternalReferences };
 
 /** English fragments the engine writes into Chinese text (renal-function basis), in Chinese. */
 function zhText(text: string): string {

@@ -81,7 +81,8 @@ export function stratifyChina2018(input: ChinaStratificationInput): ChinaStratif
   const result: ChinaStratification = {
     row,
     rule: `${column ?? 'below 130/85'} × ${rowText}`,
-    source: 'REFERENCE §3.4 (China 2018; cells UNVERIFIED)',
+    // REFERENCE §3.4 (cell values UNVERIFIED there); users see the guideline's own table name.
+    source: '中国高血压防治指南 2018 (血压升高患者心血管风险水平分层)',
     inputs: input,
     display: level
       ? {

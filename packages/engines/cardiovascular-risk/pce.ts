@@ -181,7 +181,8 @@ export function pooledCohortRisk(input: PceInput): PceResult {
     group,
     individualSum: sum,
     rule: `PCE ${group}: 1 − ${c.s10}^exp(IndSum − ${c.mean})`,
-    source: 'REFERENCE §3.1 (Goff 2013)',
+    // REFERENCE §3.1, cited to users by the guideline.
+    source: 'Pooled Cohort Equations (2013 ACC/AHA cardiovascular risk guideline, Goff et al.)',
     inputs: input,
     display: {
       zh: `10年动脉粥样硬化性心血管病风险 ${(risk * 100).toFixed(1)}%(PCE,${CAT_TEXT[category].zh})`,

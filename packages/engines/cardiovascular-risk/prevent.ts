@@ -239,7 +239,8 @@ export function preventRisk(input: PreventInput): PreventResult {
     tenYearRisk: cvd,
     tenYearAscvd: ascvd,
     rule: 'PREVENT base 10-year logistic models, sex-specific',
-    source: 'REFERENCE §3.2 (Khan 2024)',
+    // REFERENCE §3.2, cited to users by the paper.
+    source: 'AHA PREVENT equations (Khan et al., Circulation 2024)',
     inputs: input,
     display: {
       zh: `PREVENT 10年心血管病总风险 ${(cvd * 100).toFixed(1)}%,动脉粥样硬化性心血管病 ${(ascvd * 100).toFixed(1)}%`,

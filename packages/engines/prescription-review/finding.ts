@@ -1,4 +1,4 @@
-import { sourceOf, type Bilingual } from '@qihuang/drug-knowledge';
+import { sourceOf, withoutInternalReferences, type Bilingual } from '@qihuang/drug-knowledge';
 import type { Finding, FindingType, ResolvedMedication, Severity } from './types.ts';
 
 export interface FindingDraft {
@@ -28,7 +28,13 @@ export function makeFinding(d: FindingDraft): Finding {
       orders: d.meds.map((m) => ({ id: m.input.id, text: m.text, draft: m.draft })),
       facts: d.facts,
     },
-    source: { id: src.id, label: src.label, citation: src.citation, ...(src.url ? { url: src.url } : {}) },
+    // Findings reach users (CLI, CDS cards, API): the source is named by guideline/label, never the internal file.
+    source: {
+      id: src.id,
+      label: withoutInternalReferences(src.label),
+      citation: withoutInternalReferences(src.citation),
+      ...(src.url ? { url: src.url } : {}),
+    },
   };
 }
 

@@ -62,7 +62,9 @@ export function egfrCkdEpi2021(input: EgfrInput): EgfrResult {
     stage: stage.stage,
     equation: 'CKD-EPI 2021 creatinine (race-free)',
     rule: '142 × min(Scr/κ,1)^α × max(Scr/κ,1)^−1.200 × 0.9938^age × 1.012[female]',
-    source: 'REFERENCE §4.1, §4.3',
+    // Users see the published sources (REFERENCE §4.1, §4.3), never the internal reference.
+    source:
+      'CKD-EPI 2021 (Inker et al., NEJM 2021); KDIGO 2012 CKD guideline (GFR categories, retained in KDIGO 2024)',
     inputs: { ...input, creatinineMgDl: scr },
     display: {
       zh: `eGFR ${Math.round(egfr)} mL/min/1.73 m²(CKD-EPI 2021):${stage.stage} ${stage.display.zh}`,
@@ -93,7 +95,8 @@ export function cockcroftGault(input: CrClInput): CrClResult {
   return {
     crcl,
     rule: '(140 − age) × weight / (72 × Scr) × 0.85[female]',
-    source: 'REFERENCE §4.2',
+    // REFERENCE §4.2, cited to users by the original paper.
+    source: 'Cockcroft–Gault (Cockcroft & Gault, Nephron 1976)',
     inputs: { ...input, creatinineMgDl: scr },
     display: {
       zh: `肌酐清除率 ${crcl.toFixed(1)} mL/min(Cockcroft–Gault)`,
