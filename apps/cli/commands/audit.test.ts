@@ -166,3 +166,24 @@ describe.each(DATABASE_KINDS)('qihuang audit on %s', (kind) => {
     }
   }, 400_000);
 });
+
+// A database that cannot be opened is not a tampered chain (IT trial item 2): exit 2 with the one-line reason,
+// never the 1 that `verify --help` gives for a broken chain. The embedded database held by another process
+// (here this test, as a running server would) is the case met in practice.
+describe('qihuang audit verify on a database it cannot open', () => {
+  it('exits 2 with one line naming the lock, not 1', async () => {
+    const { env, open, cleanup } = await cliDatabase('pglite');
+    const database = await open(); // holds the directory lock, like a running server
+    try {
+      const locked = await cli(['audit', 'verify'], env);
+      expect(locked.code, locked.stderr).toBe(2);
+      expect(locked.stdout).toBe('');
+      expect(locked.stderr.trim().split('\n')).toHaveLength(1);
+      expect(locked.stderr).toMatch(/cannot open the database.*in use by process/);
+      expect((await cli(['audit', 'verify', '--json'], env)).code).toBe(2);
+    } finally {
+      await database.close();
+      await cleanup();
+    }
+  }, 120_000);
+});

@@ -1,7 +1,7 @@
 /**
  * `qihuang audit verify [--json] [--expect-head SEQ:HASH] [--checkpoints FILE]` — check the audit trail's hash
  * chain, and that it still holds each chain head recorded outside the database (exit 0 intact, 1 with the first
- * bad entry named, 2 for a malformed checkpoint). `qihuang audit export [--patient ID] [--since DATE]` — NDJSON AuditEvent resources to stdout.
+ * bad entry named, 2 for a malformed checkpoint or a database that cannot be opened, e.g. locked by a running server). `qihuang audit export [--patient ID] [--since DATE]` — NDJSON AuditEvent resources to stdout.
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -37,11 +37,19 @@ async function withDatabase<T>(
   work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
 ): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({
-    migrations: MIGRATIONS,
-    url: config.databaseUrl,
-    dataDir: config.dataDir,
-  });
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase({
+      migrations: MIGRATIONS,
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+    });
+  } catch (error) {
+    // A database that cannot be opened (locked by a running server, unreachable, bad URL) is not a tampered
+    // chain: the command cannot run, which is exit 2 with the one-line reason (exit 1 means "chain broken").
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+    throw new QihuangError('invalid-input', `cannot open the database: ${reason}`);
+  }
   try {
     return await work(database);
   } finally {
@@ -64,7 +72,7 @@ export function registerAudit(program: Command): void {
   audit
     .command('verify')
     .description(
-      'Check every audit entry against the hash chain; exit 1 naming the first entry that was edited, deleted, inserted or reordered',
+      'Check every audit entry against the hash chain; exit 1 naming the first entry that was edited, deleted, inserted or reordered; exit 2 when it cannot run (bad option, or the database cannot be opened, e.g. the embedded one while the server runs)',
     )
     .option('--json', 'print the result as JSON')
     .option(
