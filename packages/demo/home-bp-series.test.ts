@@ -22,6 +22,21 @@ describe('synthetic home BP series', () => {
     expect(s.observations[0]?.code.coding?.[0]?.code).toBe('85354-9');
     expect(s.readings.at(-1)?.time.startsWith('2026-03-31T21:')).toBe(true);
   });
+  // IT trial item 3: seeded at 13:27 Shanghai, the evening readings of the same day lay hours in the future and
+  // the chart showed them as the latest values. Generated readings never lie after the clock passed in.
+  it.each([
+    ['13:27 Shanghai (05:27Z): this morning is the last occasion', '2026-03-31T05:27:00Z', '2026-03-31T07:'],
+    ['06:00 Shanghai (22:00Z the day before): last evening is', '2026-03-30T22:00:00Z', '2026-03-30T21:'],
+    ['23:30 Shanghai: this evening is', '2026-03-31T15:30:00Z', '2026-03-31T21:'],
+  ])('with `now` at %s', (_label, now, lastLocal) => {
+    for (const profile of HOME_BP_PROFILES) {
+      const s = generateHomeBpSeries({ patientId: 'demo-1', seed: 7, profile, now, days: 30 });
+      expect(s.readings.length).toBeGreaterThan(100);
+      const future = s.readings.filter((r) => Date.parse(r.time) > Date.parse(now));
+      expect(future.map((r) => r.time)).toEqual([]);
+      expect(s.readings.at(-1)?.time.startsWith(lastLocal), s.readings.at(-1)?.time).toBe(true);
+    }
+  });
   it('re-ingesting the generated Observations yields the same reading ids (idempotent)', () => {
     const s = generateHomeBpSeries({ ...opts, profile: 'uncontrolled', days: 10 });
     const back = ingest(

@@ -24,8 +24,13 @@ export interface HomeBpSeriesOptions {
   patientId: string;
   seed: number;
   profile: HomeBpProfile;
-  /** Last day of the series, YYYY-MM-DD (local). */
-  endDate: string;
+  /** Last day of the series, YYYY-MM-DD (local); default: the local day of `now`. */
+  endDate?: string;
+  /**
+   * The clock (ISO instant), e.g. the seeding time: no reading lies after it, so a series seeded at 13:27 ends
+   * with that morning's readings, not the evening's still to come. One of `endDate` or `now` is required.
+   */
+  now?: string;
   days?: number;
   /** Readings per occasion (morning and evening), default 2. */
   readingsPerOccasion?: number;
@@ -83,7 +88,12 @@ export function generateHomeBpSeries(options: HomeBpSeriesOptions): HomeBpSeries
   const p = PROFILES[options.profile];
   const patient = `Patient/${options.patientId}`;
   const device = `Device/demo-cuff-${options.patientId}`.slice(0, 71);
-  const endMidnightUtc = Date.parse(`${options.endDate}T00:00:00Z`) - offset * 60_000;
+  const nowMs = options.now === undefined ? Infinity : Date.parse(options.now);
+  if (Number.isNaN(nowMs)) throw new Error(`generateHomeBpSeries: not an instant "${options.now}"`);
+  const endDate =
+    options.endDate ?? (Number.isFinite(nowMs) ? localIso(nowMs, offset).slice(0, 10) : undefined);
+  if (!endDate) throw new Error('generateHomeBpSeries: endDate or now is required');
+  const endMidnightUtc = Date.parse(`${endDate}T00:00:00Z`) - offset * 60_000;
   const readings: BpReading[] = [];
   for (let d = days - 1; d >= 0; d--) {
     const dayStart = endMidnightUtc - d * 86_400_000;
@@ -104,6 +114,8 @@ export function generateHomeBpSeries(options: HomeBpSeriesOptions): HomeBpSeries
         }
         sbp = Math.round(sbp);
         dbp = Math.min(Math.round(dbp), sbp - 20);
+        // Readings after `now` come last, so dropping them never changes the earlier ones.
+        if (ms > nowMs) continue;
         const utc = new Date(ms).toISOString();
         readings.push({
           id: stableId(`${patient}|${device}|${utc}`),

@@ -42,11 +42,17 @@ export async function seedDemoData(
   }>`select id from fhir_resource where resource_type = 'Patient' and deleted = false order by id`.execute(
     repo.db,
   );
-  const endDate = now.toISOString().slice(0, 10);
   let homeReadings = 0;
   for (const [index, { id }] of patients.entries()) {
     const profile = HOME_BP_PROFILES[index % HOME_BP_PROFILES.length]!;
-    const series = generateHomeBpSeries({ patientId: id, seed: 1000 + index, profile, endDate, days: 30 });
+    const series = generateHomeBpSeries({
+      patientId: id,
+      seed: 1000 + index,
+      profile,
+      // Ends at the seeding time (local day of `now`, nothing later): never readings in the future.
+      now: now.toISOString(),
+      days: 30,
+    });
     const deviceId = `demo-cuff-${id}`.slice(0, 64);
     const device = {
       resourceType: 'Device',

@@ -28,5 +28,14 @@ describe.each(DATABASE_KINDS)('demo seed raises BP alerts on %s', (kind) => {
       t.repository.db,
     );
     expect(flags.rows[0]!.n).toBeGreaterThan(0);
+
+    // IT trial item 3: seeded at 12:00 Shanghai, no home reading may be dated later (the evening's were).
+    const { rows } = await sql<{ effective: string }>`
+      select content ->> 'effectiveDateTime' as effective from fhir_resource
+      where resource_type = 'Observation' and not deleted and content ->> 'effectiveDateTime' is not null`.execute(
+      t.repository.db,
+    );
+    expect(rows.length).toBeGreaterThan(100);
+    expect(rows.filter((r) => Date.parse(r.effective) > NOW.getTime()).map((r) => r.effective)).toEqual([]);
   }, 600_000);
 });
