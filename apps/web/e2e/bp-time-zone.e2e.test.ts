@@ -67,4 +67,37 @@ describe.skipIf(!HAS_CHROMIUM)('BP tab morning/evening in the server zone (New Y
       await context.close();
     }
   }, 180_000);
+
+  // IT trial item 4: the chart's "Latest values" showed the browser's clock (UTC on the trial machine) while the
+  // morning/evening table used the patient's/site zone. Every time on the overview follows the same rule.
+  it("the overview's latest values show the reading time in the server zone (browser in Shanghai)", async () => {
+    const context = await browser.newContext({
+      locale: 'en-US',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1366, height: 900 },
+    });
+    try {
+      const page = await context.newPage();
+      await signIn(page, stack.base, 'bp-tz-e2e-clinician');
+      await page.goto(`${stack.base}/patients/${PATIENT}`);
+      const cell = page.getByTestId('latest-time').first();
+      await cell.waitFor({ timeout: 60_000 });
+      await expect.poll(() => cell.innerText(), { timeout: 30_000 }).toMatch(/ (EST|EDT)$/);
+      const last = new Date(`${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}T23:30:00Z`);
+      const inZone = (zone: string) =>
+        new Intl.DateTimeFormat('sv-SE', {
+          timeZone: zone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+        }).format(last);
+      const shown = await cell.innerText();
+      expect(shown).toContain(inZone('America/New_York'));
+      expect(shown).not.toContain(inZone('Asia/Shanghai'));
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 });

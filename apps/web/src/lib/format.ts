@@ -159,10 +159,10 @@ export function formatReadingTime(value: string | undefined): string {
   return m ? `${m[1]} ${m[2]}` : formatDate(value, undefined, true);
 }
 
-export function formatPeriod(period: Period | undefined, lang: string): string {
+export function formatPeriod(period: Period | undefined, lang: string, timeZone?: string): string {
   if (!period) return '';
-  const start = formatDate(period.start, lang);
-  const end = formatDate(period.end, lang);
+  const start = formatDate(period.start, lang, false, timeZone);
+  const end = formatDate(period.end, lang, false, timeZone);
   return end && end !== start ? `${start} – ${end}` : start;
 }
 

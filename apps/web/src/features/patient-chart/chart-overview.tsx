@@ -6,6 +6,7 @@ import { fhir } from '../../api/index.ts';
 import { Empty, Loading } from '../../components/states.tsx';
 import { codeText, formatDate, formatPeriod, quantityText, referenceText } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { formatInZone } from '../../lib/zone-time.ts';
 import {
   BP_PANEL_CODES,
   DIASTOLIC,
@@ -15,6 +16,7 @@ import {
 } from '../blood-pressure/bp-readings.ts';
 import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import { SectionCard } from './section-card.tsx';
+import { usePatientTimeZone } from './patient-time-zone.ts';
 
 const BpChart = lazy(() => import('../blood-pressure/bp-chart.tsx'));
 
@@ -27,6 +29,8 @@ export function ChartOverview({ patientId }: { patientId: string }) {
   const encounters = useAsync((s) => fhir.encounters(patientId, s), [patientId]);
   const vitals = useAsync((s) => fhir.vitalSigns(patientId, s), [patientId]);
   const [guideline] = useGuideline();
+  // Every time on the page in the patient's zone, else the hospital's (the BP tab's rule), never the browser's.
+  const { timeZone } = usePatientTimeZone(patientId);
 
   return (
     <div className="chart-grid">
@@ -38,12 +42,18 @@ export function ChartOverview({ patientId }: { patientId: string }) {
             <>
               {bp.length > 0 ? (
                 <Suspense fallback={<Loading />}>
-                  <BpChart bp={bp} hr={hr} thresholds={THRESHOLDS[guideline]} height={300} />
+                  <BpChart
+                    bp={bp}
+                    hr={hr}
+                    thresholds={THRESHOLDS[guideline]}
+                    height={300}
+                    timeZone={timeZone}
+                  />
                 </Suspense>
               ) : (
                 <Empty>{t('vitals.noBp')}</Empty>
               )}
-              <LatestValues observations={page.items} />
+              <LatestValues observations={page.items} timeZone={timeZone} />
             </>
           );
         }}
@@ -62,7 +72,7 @@ export function ChartOverview({ patientId }: { patientId: string }) {
                     {[
                       codeText(c.clinicalStatus),
                       c.onsetDateTime
-                        ? `${t('chart.onset')} ${formatDate(c.onsetDateTime, lang)}`
+                        ? `${t('chart.onset')} ${formatDate(c.onsetDateTime, lang, false, timeZone)}`
                         : (c.onsetString ?? ''),
                     ]
                       .filter(Boolean)
@@ -87,7 +97,11 @@ export function ChartOverview({ patientId }: { patientId: string }) {
                     {codeText(m.medicationCodeableConcept) || referenceText(m.medicationReference)}
                   </span>
                   <span className="item-meta">
-                    {[m.dosageInstruction?.[0]?.text, m.status, formatDate(m.authoredOn, lang)]
+                    {[
+                      m.dosageInstruction?.[0]?.text,
+                      m.status,
+                      formatDate(m.authoredOn, lang, false, timeZone),
+                    ]
                       .filter(Boolean)
                       .join(' · ')}
                   </span>
@@ -136,7 +150,7 @@ export function ChartOverview({ patientId }: { patientId: string }) {
                     {codeText(e.type?.[0]) || e.class?.display || e.class?.code || t('chart.encounters')}
                   </span>
                   <span className="item-meta">
-                    {[formatPeriod(e.period, lang), codeText(e.reasonCode?.[0]), e.status]
+                    {[formatPeriod(e.period, lang, timeZone), codeText(e.reasonCode?.[0]), e.status]
                       .filter(Boolean)
                       .join(' · ')}
                   </span>
@@ -163,7 +177,13 @@ function unconfirmed(o: Observation): boolean {
 }
 
 /** Most recent value per observation code (input is sorted newest first). */
-function LatestValues({ observations }: { observations: readonly Observation[] }) {
+function LatestValues({
+  observations,
+  timeZone,
+}: {
+  observations: readonly Observation[];
+  timeZone: string | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const seen = new Set<string>();
   const latest: Observation[] = [];
@@ -205,7 +225,9 @@ function LatestValues({ observations }: { observations: readonly Observation[] }
                   </span>
                 ) : null}
               </td>
-              <td>{formatDate(o.effectiveDateTime ?? o.effectivePeriod?.start, i18n.language, true)}</td>
+              <td data-testid="latest-time">
+                {formatInZone(o.effectiveDateTime ?? o.effectivePeriod?.start, timeZone, i18n.language)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,0 +1,17 @@
+import { care } from '../../api/care.ts';
+import { useAsync } from '../../lib/use-async.ts';
+
+/**
+ * The zone a patient's times are shown in, one rule for every page of the chart: the patient's own (FHIR
+ * timezone extension), else the hospital's (QIHUANG_TIME_ZONE / the server's configured zone), an IANA name from
+ * the server. Undefined while loading or when the server does not answer (times then use the browser's zone).
+ */
+export function usePatientTimeZone(patientId: string): {
+  timeZone: string | undefined;
+  status: 'loading' | 'success' | 'error';
+} {
+  const zones = useAsync((s) => care.timeZones([patientId], s), [patientId]);
+  const timeZone =
+    zones.status === 'success' ? (zones.data.patients[patientId] ?? zones.data.timeZone) : undefined;
+  return { timeZone, status: zones.status };
+}
