@@ -47,6 +47,7 @@ import {
   withoutHedges,
 } from './cues.ts';
 import { COMPOSE_RULES_2 } from './compose2.ts';
+import { COMPOSE_RULES_3 } from './compose3.ts';
 import { SAFETY_RULES } from './safety.ts';
 import type { Concept, SourceId } from './types.ts';
 
@@ -319,7 +320,7 @@ export interface CompiledRule {
 }
 
 export function compileRules(byId: (id: string) => Concept | undefined): CompiledRule[] {
-  return [...COMPOSE_RULES, ...COMPOSE_RULES_2, ...SAFETY_RULES].map((rule) => {
+  return [...COMPOSE_RULES, ...COMPOSE_RULES_2, ...COMPOSE_RULES_3, ...SAFETY_RULES].map((rule) => {
     const concept = byId(rule.concept);
     if (!concept) throw new Error(`compose rule "${rule.name}": unknown concept ${rule.concept}`);
     return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, emergencyCall } from './analyze.ts';
 import { TRIGGERS } from './rules.ts';
+import { TRIGGERS_3 } from './rules3.ts';
 import type { Modifiers } from './types.ts';
 
 type Flag = 'negated' | 'historical' | 'hypothetical' | 'other' | 'uncertain';
@@ -242,8 +243,10 @@ const RULE_CASES: { flag: Flag; pos: [string, string]; pseudo: [string, string] 
 
 describe('context modifier rules', () => {
   it('has a positive and a pseudo-trigger case for every rule', () => {
-    expect(RULE_CASES.length).toBe(TRIGGERS.length);
-    TRIGGERS.forEach((rule, i) => {
+    // TRIGGERS_3 (the last rules) have their cases in classes5.test.ts.
+    const rules = TRIGGERS.slice(0, TRIGGERS.length - TRIGGERS_3.length);
+    expect(RULE_CASES.length).toBe(rules.length);
+    rules.forEach((rule, i) => {
       const flag = rule.category === 'experiencer' ? 'other' : rule.category;
       expect(RULE_CASES[i]?.flag, `rule ${i} (${rule.re.slice(0, 30)})`).toBe(flag);
     });

@@ -80,6 +80,11 @@ const ZH_TYPOS: readonly [string, string][] = [
   ['我中分了', '我中风了'],
   ['他中分了', '他中风了'],
   ['她中分了', '她中风了'],
+  // Voice input: 兄 (xiong) for 胸 before a chest state ("兄闷兄痛", "兄疼得厉害"); 兄 alone is "elder brother".
+  ['兄闷', '胸闷'],
+  ['兄痛', '胸痛'],
+  ['兄疼', '胸疼'],
+  ['凶疼', '胸疼'],
 ];
 const ZH_TYPO_RE = new RegExp(ZH_TYPOS.map(([t]) => t).join('|'), 'g');
 const ZH_TYPO_MAP = new Map(ZH_TYPOS);

@@ -6,6 +6,7 @@
  * Windows are in units (one Chinese character or one Latin word); operational choices, not clinical numbers.
  */
 import { PSEUDO_2, TRIGGERS_2 } from './rules2.ts';
+import { TRIGGERS_3 } from './rules3.ts';
 
 export type Category = 'negated' | 'historical' | 'hypothetical' | 'experiencer' | 'uncertain';
 
@@ -346,6 +347,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
     window: 8,
   },
   ...TRIGGERS_2,
+  ...TRIGGERS_3,
 ];
 
 /** Pseudo-triggers: contain a cue but do not negate / hypothesise (idioms and verb phrases). */
@@ -439,9 +441,12 @@ export const REPORT =
  * is remote. The writer's own relatives and pronouns never are ("视频里看到我妈嘴歪了" is a caregiver's emergency).
  */
 export const STRANGER = new RegExp(`^(?:${PERSON_ZH}|${PERSON_EN})$`);
-/** Someone else's relative ("同事的爸爸", "my coworker's father"): not someone with the writer, unless co-present. */
+/**
+ * Someone else's relative ("同事的爸爸", "my coworker's father"): not someone with the writer, unless co-present.
+ * "邻居大爷" without 的/家 is the neighbour himself (an old man next door), not his relative.
+ */
 export const REMOTE_PERSON = new RegExp(
-  `(?:朋友|同事|邻居|同学|熟人|领导|老板|网友|别人)(?:家)?(?:说(?:他|她)(?:的|家)?${FAMILY_ZH}|的${FAMILY_ZH}|(?:的|家)?(?:大爷|大妈|老人|老太太|老爷子))|\\b(?:friend|coworker|co-worker|colleague|neighbou?r|classmate|boss)'?s ${FAMILY_EN}\\b`,
+  `(?:朋友|同事|邻居|同学|熟人|领导|老板|网友|别人)(?:家)?(?:说(?:他|她)(?:的|家)?${FAMILY_ZH}|的${FAMILY_ZH}|(?:的|(?<=家))(?:大爷|大妈|老人|老太太|老爷子))|\\b(?:friend|coworker|co-worker|colleague|neighbou?r|classmate|boss)'?s ${FAMILY_EN}\\b`,
   'g',
 );
 /** Co-presence: the person is with the writer now (a caregiver's message, not a report). */

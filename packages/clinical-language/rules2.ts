@@ -95,6 +95,12 @@ export const TRIGGERS_2: readonly TriggerRule[] = [
 ];
 
 export const PSEUDO_2: readonly ScopeRule[] = [
+  // Double negation by contrast ("胸口不是不疼，是越来越疼", "it's not that I don't have chest pain, it's that …"): the
+  // sign is affirmed.
+  {
+    categories: ['negated'],
+    re: "(?:不是不|并不是不|倒不是不|也不是不)|\\bnot that (?:i|there|it|he|she|we|they)(?:'s|'re| is| are)? (?:don'?t|do not|doesn'?t|does not|isn'?t|is not|have no|has no|no)\\b",
+  },
   // The writer is the patient ("我是高血压老病人", "I am a patient of Dr Li").
   {
     categories: ['experiencer'],
