@@ -100,4 +100,30 @@ describe.skipIf(!HAS_CHROMIUM)('BP tab morning/evening in the server zone (New Y
       await context.close();
     }
   }, 180_000);
+
+  // IT trial item 5: at 375 px the BP tab scrolled sideways (scrollWidth 403): the Guideline select stuck out
+  // 28 px. Nothing on the page is wider than the phone, in either language.
+  it.each(['en-US', 'zh-CN'])(
+    'the BP tab fits a 375 px phone (%s)',
+    async (locale) => {
+      const context = await browser.newContext({
+        locale,
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 375, height: 812 },
+      });
+      try {
+        const page = await context.newPage();
+        await signIn(page, stack.base, 'bp-tz-e2e-clinician');
+        await page.goto(`${stack.base}/patients/${PATIENT}/blood-pressure`);
+        await page.locator('[data-testid="bp-split"] tbody tr').first().waitFor({ timeout: 60_000 });
+        const select = await page.locator('#bp-guideline').boundingBox();
+        expect(select!.x + select!.width).toBeLessThanOrEqual(375);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+        await page.screenshot({ path: join(SHOTS, `qihuang-bp-375-${locale}.png`), fullPage: true });
+      } finally {
+        await context.close();
+      }
+    },
+    180_000,
+  );
 });
