@@ -28,6 +28,12 @@ export interface BpReport {
   now: string;
   home: Assessment;
   office?: { mean: BpValue; readings: number; date: string; classification: Classification };
+  /**
+   * Why there is no office classification: no office visit since `since` (the window's first local day, 12 months
+   * by default); `lastBefore` is the local day of the latest older office reading, when there is one. Absent
+   * when `office` is given.
+   */
+  officeMissing?: { since: string; lastBefore?: string };
   risk?: { pce?: PceResult; missing?: string[] };
   renal?: EgfrResult;
   series: { time: string; sbp: number; dbp: number; heartRate?: number; setting: 'home' | 'office' }[];
@@ -59,6 +65,21 @@ function lastVisitMean(
   const visit = sorted.filter((r) => localDay(r.time, offsetAt) === day);
   const mean = (k: 'sbp' | 'dbp') => visit.reduce((s, r) => s + r[k], 0) / visit.length;
   return { mean: { sbp: mean('sbp'), dbp: mean('dbp') }, readings: visit.length, date: day };
+}
+
+/** The office tile's reason: the window's first local day and the latest older office reading's day, if any. */
+function officeMissing(
+  all: PatientContext['office'],
+  since: number,
+  offsetAt: (epochMs: number) => number,
+): NonNullable<BpReport['officeMissing']> {
+  const older = all
+    .filter((r) => Date.parse(r.time) < since)
+    .sort((a, b) => Date.parse(b.time) - Date.parse(a.time));
+  return {
+    since: localDay(new Date(since).toISOString(), offsetAt),
+    ...(older[0] ? { lastBefore: localDay(older[0].time, offsetAt) } : {}),
+  };
 }
 
 /** mg/dL from a lab value in mg/dL or mmol/L: mmol/L × 38.67 (REFERENCE §3.1 "Unit conversion", factor marked UNVERIFIED there). */
@@ -183,7 +204,13 @@ export async function assessPatient(
     home,
     ...(office
       ? { office: { ...office, classification: classifyOfficeBp(office.mean, options.guideline) } }
-      : {}),
+      : {
+          officeMissing: officeMissing(
+            loaded.office,
+            since,
+            offsetAt ?? (() => options.utcOffsetMinutes ?? 480),
+          ),
+        }),
     risk: riskFor(context, sbpForRisk),
     ...(renal ? { renal } : {}),
     series,

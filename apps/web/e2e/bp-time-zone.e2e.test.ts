@@ -119,6 +119,12 @@ describe.skipIf(!HAS_CHROMIUM)('BP tab morning/evening in the server zone (New Y
         const select = await page.locator('#bp-guideline').boundingBox();
         expect(select!.x + select!.width).toBeLessThanOrEqual(375);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+        // IT trial item 6: "Not assessed" says why (no office visit in the window), in the page's language.
+        expect(await page.getByTestId('tile-category').innerText()).toMatch(
+          locale === 'en-US'
+            ? /Not assessed\s+No office readings since \d{4}-\d{2}-\d{2}/
+            : /未评估\s+自 \d{4}-\d{2}-\d{2} 起无诊室血压记录/,
+        );
         await page.screenshot({ path: join(SHOTS, `qihuang-bp-375-${locale}.png`), fullPage: true });
       } finally {
         await context.close();

@@ -110,6 +110,8 @@ export interface RiskAssessment extends Explained {
 export interface BpAssessment {
   guideline: string;
   office?: OfficeAssessment;
+  /** Why `office` is absent: no office visit since `since` (local day); `lastBefore`: the latest older one's day. */
+  officeMissing?: { since: string; lastBefore?: string };
   home?: HomeAssessment;
   dipping?: DippingAssessment;
   risk?: RiskAssessment;

@@ -201,6 +201,8 @@ export const en = {
       'white-coat-effect': 'White-coat effect',
     },
     notAssessed: 'Not assessed',
+    officeMissing: 'No office readings since {{since}}',
+    officeMissingOlder: 'No office readings since {{since}}; the last, on {{last}}, is too old to classify',
     assessmentUnavailable:
       'The blood-pressure assessment service is not available yet. Readings are still shown below.',
     morningEvening: 'Morning and evening',

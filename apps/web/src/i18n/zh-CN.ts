@@ -203,6 +203,8 @@ export const zhCN: Messages = {
       'white-coat-effect': '白大衣效应',
     },
     notAssessed: '未评估',
+    officeMissing: '自 {{since}} 起无诊室血压记录',
+    officeMissingOlder: '自 {{since}} 起无诊室血压记录；最近一次在 {{last}}，时间过久，不用于分级',
     assessmentUnavailable: '血压评估服务暂不可用，下方仍显示测量记录。',
     morningEvening: '晨间与晚间',
     morning: '晨间（04:00–12:00）',

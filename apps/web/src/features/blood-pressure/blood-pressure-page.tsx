@@ -351,15 +351,25 @@ function SummaryTiles({
         title={t('bp.officeCategory')}
         alert={officeClass?.crisis === true}
         value={officeText ? <span className="tile-text">{officeText}</span> : notAssessed}
-        meta={[
-          officeSbp !== undefined && officeDbp !== undefined
-            ? `${round(officeSbp)}/${round(officeDbp)} mmHg`
-            : '',
-          office?.date ?? '',
-          officeClass?.crisis ? t('bp.crisis') : '',
-        ]
-          .filter(Boolean)
-          .join(' · ')}
+        meta={
+          !officeText && assessment.officeMissing
+            ? // Not assessed says why, like the other tiles: no office visit in the window, and the last one if older.
+              assessment.officeMissing.lastBefore
+              ? t('bp.officeMissingOlder', {
+                  since: assessment.officeMissing.since,
+                  last: assessment.officeMissing.lastBefore,
+                })
+              : t('bp.officeMissing', { since: assessment.officeMissing.since })
+            : [
+                officeSbp !== undefined && officeDbp !== undefined
+                  ? `${round(officeSbp)}/${round(officeDbp)} mmHg`
+                  : '',
+                office?.date ?? '',
+                officeClass?.crisis ? t('bp.crisis') : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')
+        }
       />
       {home?.phenotype?.display || home?.target?.display ? (
         <Tile
