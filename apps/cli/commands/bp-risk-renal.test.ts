@@ -101,4 +101,24 @@ describe('qihuang bp / risk / renal (spawned CLI)', () => {
     expect(out.ingestion).toMatchObject({ format: 'csv', accepted: 3, rejected: 1 });
     expect(out.hbpm.readingsUsed).toBe(3);
   });
+  // IT trial item 1: `renal egfr --json` printed "source": "REFERENCE §4.1, §4.3". What the user sees — JSON,
+  // text, help, errors — cites guidelines by name, never the internal reference or its verification marks.
+  it('outputs, help and errors never show "REFERENCE §" or "UNVERIFIED"', () => {
+    const runs = [
+      ['renal', 'egfr', '--creatinine', '1.2', '--age', '55', '--sex', 'male', '--json'],
+      ['renal', 'egfr', '--creatinine', '1.2', '--age', '55', '--sex', 'male'],
+      ['renal', 'crcl', '--creatinine', '1.2', '--age', '55', '--sex', 'male', '--weight', '70', '--json'],
+      ['risk', 'china-2018', '--sbp', '150', '--dbp', '92', '--risk-factors', '2', '--json'],
+      ['risk', 'china-par'],
+      ['risk', '--help'],
+      ['renal', '--help'],
+      ['bp', 'classify', '--sbp', '150', '--dbp', '95', '--json'],
+    ].map((args) => ({ args: args.join(' '), r: cli(args) }));
+    const egfr = JSON.parse(runs[0]!.r.stdout) as { source: string };
+    expect(egfr.source).toMatch(/^CKD-EPI 2021 \(Inker et al\., NEJM 2021\); KDIGO 2012/);
+    const leaks = runs
+      .filter(({ r }) => /REFERENCE\s*§|UNVERIFIED/i.test(`${r.stdout}${r.stderr}`))
+      .map(({ args, r }) => `${args}: ${r.stdout}${r.stderr}`);
+    expect(leaks).toEqual([]);
+  });
 });

@@ -86,7 +86,11 @@ export function registerRisk(program: Command): void {
     .option('--smoker <yes|no>')
     .option('--diabetes <yes|no>')
     .action((o: Opts) => run(o, prevent));
-  io(risk.command('china-2018').description('China 2018 hypertension risk stratification (cells UNVERIFIED)'))
+  io(
+    risk
+      .command('china-2018')
+      .description('China 2018 hypertension risk stratification (中国高血压防治指南 2018)'),
+  )
     .option('--sbp <mmHg>')
     .option('--dbp <mmHg>')
     .option('--risk-factors <n>')
@@ -99,11 +103,12 @@ export function registerRisk(program: Command): void {
     .action((o: Opts) => run(o, china2018));
   risk
     .command('china-par')
-    .description('China-PAR (not implemented: coefficients UNVERIFIED, REFERENCE §3.3)')
+    // REFERENCE §3.3: the China-PAR coefficients are not verified there; users see the reason without the file.
+    .description('China-PAR (Yang 2016): not implemented, its coefficients are not verified')
     .action(() => {
       throw new QihuangError(
         'not-supported',
-        'China-PAR is not implemented: REFERENCE §3.3 has no verified coefficients',
+        'China-PAR (Yang 2016) is not implemented: its coefficients have not been verified against the publication',
       );
     });
 }
