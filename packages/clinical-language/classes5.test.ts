@@ -50,6 +50,14 @@ describe('missed emergencies of tuning part 6: general mechanisms', () => {
   });
 });
 
+describe('modifiers of tuning part 6', () => {
+  it('Nan or Gran at the start of a sentence is someone else (UK/Australian)', () => {
+    const m = analyze('Gran just collapsed in the garden and is not responding').mentions[0];
+    expect(m?.modifiers.experiencer).toBe('other');
+    expect(emergency('Gran just collapsed in the garden and is not responding')).toBe(true);
+  });
+});
+
 describe('false emergencies of tuning part 6', () => {
   it('a deficit still left years after a past stroke (还是, 到现在还, residual) is historical; a new one is not', () => {
     expect(emergency('我妈三年前中风过，现在右手还是没什么劲，药能停吗')).toBe(false);
@@ -67,7 +75,7 @@ describe('false emergencies of tuning part 6', () => {
 });
 
 // One row per rule in TRIGGERS_3 (rules3.ts, same order): a positive case and a look-alike that must not set it.
-type Flag = 'historical' | 'hypothetical';
+type Flag = 'historical' | 'hypothetical' | 'uncertain';
 const RULE_CASES_3: { flag: Flag; pos: [string, string]; pseudo: [string, string] }[] = [
   {
     flag: 'historical',
@@ -100,6 +108,9 @@ const RULE_CASES_3: { flag: Flag; pos: [string, string]; pseudo: [string, string
     pos: ['is it a sign of stroke?', 'stroke'],
     pseudo: ['signed off after my stroke', 'stroke'],
   },
+  { flag: 'hypothetical', pos: ['什么叫小中风？', 'tia'], pseudo: ['我知道什么叫难受，昨天小中风了', 'tia'] },
+  { flag: 'hypothetical', pos: ['脑梗之前有什么征兆', 'stroke'], pseudo: ['脑梗之前血压很高', 'stroke'] },
+  { flag: 'uncertain', pos: ['R arm weak x1h, ?stroke', 'stroke'], pseudo: ['stroke? no', 'stroke'] },
 ];
 
 describe('context rules, part 3 (rules3.ts)', () => {

@@ -338,7 +338,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'experiencer',
     direction: 'forward',
-    re: `\\b(?:(?:my|our) (?:late )?${FAMILY_EN}s?|(?<=^|[.!?]\\s{0,2})(?:wife|husband|son|daughter|brother|sister|grandson|granddaughter)|${PERSON_EN}|(?:he|she|his|her|him)|mom|mum|dad|grandma|grandpa|granny|grandad|family history|family members?|relatives?|the patient)\\b`,
+    re: `\\b(?:(?:my|our) (?:late )?${FAMILY_EN}s?|(?<=^|[.!?]\\s{0,2})(?:wife|husband|son|daughter|brother|sister|grandson|granddaughter|nan|nana|nanna|gran)|${PERSON_EN}|(?:he|she|his|her|him)|mom|mum|dad|grandma|grandpa|granny|grandad|family history|family members?|relatives?|the patient)\\b`,
   },
   {
     category: 'experiencer',

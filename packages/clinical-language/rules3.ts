@@ -56,4 +56,22 @@ export const TRIGGERS_3: readonly TriggerRule[] = [
     direction: 'forward',
     re: '\\ba (?:common |typical |usual |classic )?(?:sign|symptom|warning sign) of\\b',
   },
+  // "什么叫小中风？", "啥是心梗": a question about what a condition is.
+  {
+    category: 'hypothetical',
+    direction: 'forward',
+    re: '(?:什么叫|啥叫|什么是|啥是)',
+    concepts: ['stroke', 'tia', 'myocardial-infarction'],
+    window: 6,
+  },
+  // "脑梗之前有什么征兆", "中风前有啥征兆": a question about the warning signs of a condition.
+  {
+    category: 'hypothetical',
+    direction: 'backward',
+    adjacent: true,
+    re: '^\\s*(?:的\\s?)?(?:之前|前)?(?:会)?有?(?:啥|什么|哪些)(?:征兆|症状|表现|信号|先兆)|^\\s*(?:的\\s?)?(?:征兆|症状|表现|symptoms?|signs?)\\s?(?:是啥|是什么|有哪些|有啥)',
+    concepts: ['stroke', 'tia', 'myocardial-infarction'],
+  },
+  // Clinician shorthand "?TIA", "?ACS": a query diagnosis.
+  { category: 'uncertain', direction: 'forward', re: '(?<=^|[\\s,;(])\\?(?=[a-z])', window: 2 },
 ];
