@@ -7,7 +7,8 @@ import {
   stampRecordedBy,
 } from './recorded-by.ts';
 
-const obs = (code: string, extra: Record<string, unknown> = {}) => ({
+type Obs = { resourceType: string; code: unknown; meta?: Record<string, unknown> };
+const obs = (code: string, extra: Record<string, unknown> = {}): Obs => ({
   resourceType: 'Observation',
   code: { coding: [{ system: 'http://loinc.org', code }] },
   ...extra,

@@ -17,7 +17,7 @@ describe.each(DATABASE_KINDS)('exact input on %s', (kind) => {
     t.request('/fhir/R4/Observation', {
       method: 'POST',
       headers: { 'content-type': 'application/fhir+json' },
-      body,
+      body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]),
     });
   const stored = async () =>
     (await t.repository.search({ requestId: 't', principal: SYSTEM_PRINCIPAL }, 'Observation', [])).total;

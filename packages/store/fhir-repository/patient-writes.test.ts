@@ -253,7 +253,7 @@ describe.each(DATABASE_KINDS)('patient writes on %s', (kind) => {
     for (const [id, subject] of [
       ['enc-p1', 'p1'],
       ['enc-p2', 'p2'],
-    ])
+    ] as const)
       await repo.update(SYSTEM, 'Encounter', id, {
         resourceType: 'Encounter',
         id,
