@@ -13,13 +13,11 @@ const tuning4 = parseCorpus(readFileSync(join(dir, 'tuning-4.txt'), 'utf8'));
 const tuning5 = parseCorpus(readFileSync(join(dir, 'tuning-5.txt'), 'utf8'));
 const heldout = parseCorpus(readFileSync(join(dir, 'heldout.txt'), 'utf8'));
 const heldout2 = parseCorpus(readFileSync(join(dir, 'heldout-2.txt'), 'utf8'));
-// Held-out parts 9, 10 and 11 (written independently by other engineers; never opened to tune) count towards the
-// held-out quarter when present. Part 8 was measured once and moved to tuning (tuning-independent-6, 2026-12-07).
+// Held-out parts 12–15 (written independently by other engineers; never opened to tune) count towards the
+// held-out quarter. Parts 8–11 were measured and moved to tuning (tuning-independent-6 … -9, 2026-12-07).
 const optional = (file: string) =>
   existsSync(join(dir, file)) ? parseCorpus(readFileSync(join(dir, file), 'utf8')) : [];
-const heldout9 = optional('heldout-9.txt');
-const heldout10 = optional('heldout-10.txt');
-const heldout11 = optional('heldout-11.txt');
+const heldoutNew = ['heldout-12.txt', 'heldout-13.txt', 'heldout-14.txt', 'heldout-15.txt'].flatMap(optional);
 // Written independently as held-out part 3, evaluated twice as held out, then moved to tuning (2026-12-06).
 const tuningInd = parseCorpus(readFileSync(join(dir, 'tuning-independent.txt'), 'utf8'));
 // Written independently as held-out part 4, measured once as held out, then moved to tuning (2026-12-06).
@@ -32,9 +30,13 @@ const tuningInd4 = parseCorpus(readFileSync(join(dir, 'tuning-independent-4.txt'
 const tuningInd5 = parseCorpus(readFileSync(join(dir, 'tuning-independent-5.txt'), 'utf8'));
 // Written independently as held-out part 8, measured once as held out, then moved to tuning (2026-12-07).
 const tuningInd6 = parseCorpus(readFileSync(join(dir, 'tuning-independent-6.txt'), 'utf8'));
+// Written independently as held-out parts 9, 10 and 11, measured as held out, then moved to tuning (2026-12-07).
+const tuningInd789 = ['tuning-independent-7.txt', 'tuning-independent-8.txt', 'tuning-independent-9.txt'].map(
+  (f) => parseCorpus(readFileSync(join(dir, f), 'utf8')),
+);
 
 describe('labelled corpus', () => {
-  const held = [...heldout, ...heldout2, ...heldout9, ...heldout10, ...heldout11];
+  const held = [...heldout, ...heldout2, ...heldoutNew];
   const all = [
     ...tuning,
     ...tuning2,
@@ -47,6 +49,7 @@ describe('labelled corpus', () => {
     ...tuningInd4,
     ...tuningInd5,
     ...tuningInd6,
+    ...tuningInd789.flat(),
     ...held,
   ];
 
@@ -58,7 +61,7 @@ describe('labelled corpus', () => {
     expect(new Set(all.map((i) => i.text)).size).toBe(all.length);
   });
 
-  // Held-out parts 6, 7 and 8 were moved to tuning (2026-12-07); the quarter is held out by parts 1, 2, 9, 10 and 11.
+  // Held-out parts 6–11 were moved to tuning (2026-12-07); the quarter is held out by parts 1, 2 and 12–15.
   it('a quarter held out', () => {
     expect(held.length / all.length).toBeGreaterThanOrEqual(0.25);
   });
