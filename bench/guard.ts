@@ -2,7 +2,8 @@
  * `npm run bench -- guard`: the grounding guard on its own labelled answer sets (packages/guard/corpus):
  * planted errors caught (an answer is caught when any claim is contradicted; target ≥95 %), correct answers
  * flagged (target ≤2 %), for the tuning part and the held-out part separately — per-item misses are printed
- * for the tuning parts only (held-out parts are never used to tune; heldout-8 is skipped until it exists) — plus the small planted fixture set and
+ * for the tuning parts only (held-out parts are never used to tune; heldout-10/-11 are skipped until they exist) — plus the small
+ * planted fixture set and
  * p95 latency for a 2,000-character answer (target ≤20 ms).
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -67,17 +68,24 @@ await evaluate('tuning (independent 4, ex held-out 6)', loadCorpus('tuning-indep
 // Written independently as held-out set 7, measured once (71.1 % caught / 3.6 % flagged), then moved to tuning
 // (2026-12-07) because its misses are read: per-item misses are printed.
 await evaluate('tuning (independent 5, ex held-out 7)', loadCorpus('tuning-independent-5'), passages, true);
+// Written independently as held-out set 8, measured once (86.4 % caught / 3.7 % flagged), then moved to tuning
+// (2026-12-07) because its misses are read: per-item misses are printed.
+await evaluate('tuning (independent 6, ex held-out 8)', loadCorpus('tuning-independent-6'), passages, true);
+// Written independently as held-out set 9, measured once (80.0 % caught / 3.1 % flagged), then moved to tuning
+// (2026-12-07) because its misses are read: per-item misses are printed.
+await evaluate('tuning (independent 7, ex held-out 9)', loadCorpus('tuning-independent-7'), passages, true);
 if (!tuningOnly) {
   // Held-out: totals only — never per-item results (it is never used to tune).
   await evaluate('held-out', loadCorpus('heldout'), passages, false);
   // Held-out 2: written after the rebuild, evaluated once, never used to tune (totals only).
   await evaluate('held-out 2', loadCorpus('heldout-2'), passages, false);
-  // Held-out 8: being written independently without reading the guard; totals only. Skipped until the file exists.
-  if (existsSync(corpusPath('heldout-8')))
-    await evaluate('held-out 8 (independent)', loadCorpus('heldout-8'), passages, false);
-  else console.log('held-out 8 (independent): not present yet — skipped');
-  // Held-out 9: written independently (clinician/pharmacist-facing copilot answers), never used to tune; totals only.
-  await evaluate('held-out 9 (independent)', loadCorpus('heldout-9'), passages, false);
+  // Held-out 10 and 11: being written independently without reading the guard; totals only. Skipped until present.
+  for (const [part, label] of [
+    ['heldout-10', 'held-out 10 (independent)'],
+    ['heldout-11', 'held-out 11 (independent)'],
+  ] as const)
+    if (existsSync(corpusPath(part))) await evaluate(label, loadCorpus(part), passages, false);
+    else console.log(`${label}: not present yet — skipped`);
 }
 await evaluate(
   'fixtures/planted.ts',

@@ -37,15 +37,12 @@ function rates(items: CorpusItem[]) {
   return { caught: caught / planted, flagged: flagged / correct, leaks, mixed };
 }
 
-// Held-out 8 is being written independently (never opened to tune); it counts once the file exists. Its items are
-// only counted here — never printed or evaluated item by item.
-const heldout8 = existsSync(corpusPath('heldout-8')) ? loadCorpus('heldout-8') : [];
-// Held-out 9: written independently (a clinician/pharmacist-facing copilot's style), never opened to tune.
+// Held-out 10 and 11 are being written independently (never opened to tune); each counts once its file exists. Their
+// items are only counted here — never printed or evaluated item by item.
 const heldoutParts = [
   ...loadCorpus('heldout'),
   ...loadCorpus('heldout-2'),
-  ...heldout8,
-  ...loadCorpus('heldout-9'),
+  ...(['heldout-10', 'heldout-11'] as const).flatMap((p) => (existsSync(corpusPath(p)) ? loadCorpus(p) : [])),
 ];
 const tuningParts = (
   [
@@ -55,10 +52,12 @@ const tuningParts = (
     'tuning-independent-3',
     'tuning-independent-4',
     'tuning-independent-5',
+    'tuning-independent-6',
+    'tuning-independent-7',
   ] as const
 ).flatMap((p) => loadCorpus(p));
-// The held-out quarter is counted against ALL parts, the tuning-independent ones included (held-out 8 lands it:
-// a further held-out set keeps it when the next independent set moves to tuning).
+// The held-out quarter is counted against ALL parts, the tuning-independent ones included. With held-out 8 and 9
+// moved to tuning (2026-12-07) it fails until held-out 10 and 11 land — expected.
 
 describe('labelled answer sets', () => {
   it('the sets are the size the issue asks for (≥300 answers, zh and en, about half with one planted error)', () => {
@@ -105,4 +104,8 @@ const FLOORS: [CorpusName, number, number][] = [
   // Ex held-out 7: 71.1 % caught / 3.6 % flagged at the move (2026-12-07); classes fixed with fresh sentences
   // (independent-5-classes.test.ts): 80/83 caught, 0/83 flagged.
   ['tuning-independent-5', 80 / 83, 0],
+  // Ex held-out 8: 86.4 % caught / 3.7 % flagged at the move (2026-12-07).
+  ['tuning-independent-6', 108 / 125, 5 / 135],
+  // Ex held-out 9: 80.0 % caught / 3.1 % flagged at the move (2026-12-07).
+  ['tuning-independent-7', 80 / 100, 3 / 98],
 ];

@@ -60,8 +60,10 @@ export type CorpusName =
   | 'heldout-2'
   | 'tuning-independent-4'
   | 'tuning-independent-5'
-  | 'heldout-8'
-  | 'heldout-9';
+  | 'tuning-independent-6'
+  | 'tuning-independent-7'
+  | 'heldout-10'
+  | 'heldout-11';
 export const corpusPath = (name: CorpusName): string => join(dir, `${name}.txt`);
 export const loadCorpus = (name: CorpusName): CorpusItem[] =>
   parseCorpus(readFileSync(corpusPath(name), 'utf8'));
