@@ -9,6 +9,8 @@ import type { Discourse } from './discourse.ts';
 import { TAKES, renalIn, renalShown } from './discourse.ts';
 import { CLASS_LIST, COMBINATION, polarity } from './polarity.ts';
 import type { DoseData, DrugConditionData, InteractionData, Mention } from './types.ts';
+import { BILATERAL, hepaticLevel, SWITCH, washoutIn } from './drug-frames.ts';
+
 import { alternatives, REPLACES, same, sameFamily, withoutExamples } from './extract-members.ts';
 
 const AMOUNT =
@@ -122,7 +124,9 @@ export function doseClaims(text: string, mentions: Mention[], carried?: Mention)
       const explicitTimes = frequencyOf(local);
       const statesStart =
         !statesMaximum &&
-        (START.test(before) ||
+        // "可以从 10 mg 每日一次开始": 从 before the amount, 开始 after it in the same clause.
+        ((/(?:从|由)\s*(?:每日|每天)?\s*$/.test(before) && /^[^，,。;；]{0,12}?开始/.test(after)) ||
+          START.test(before) ||
           (first && START.test(text.slice(0, m.start).slice(-24))) ||
           // "按常规 5 mg 每日一次起始", "5 mg once daily to start": the start word right after the amount.
           START_AFTER.test(after));
@@ -228,53 +232,6 @@ const CONDITION_KEYS = Object.values(CONDITIONS)
     keys: [...(c.keywords ?? []), c.label.en.toLowerCase(), c.label.zh, ...(MORE_KEYS[c.id] ?? [])],
   }));
 
-const SWITCH =
-  /switch\w*|changing (?:from|over)|\bmov(?:e|es|ing) (?:from|over)\b|\b(?:last|final) (?:dose|tablet)\b|transition\w*|after (?:the )?(?:last|final) dose|末次|停用[^，。,;；]{0,12}后|换用|改用|转换|换为|改为|换成|改成/i;
-/** The interval a switch states, in hours; 0 for "no gap / the same day / immediately". */
-function washoutIn(raw: string): number | undefined {
-  // "the next morning", "第二天", "次日": within a day (below any 36-hour washout).
-  // (Last dose at night, first the next morning: about 12 hours.)
-  if (/\b(?:the )?(?:next|following) morning\b|第二天早上|次日早上|次日清晨|第二天早晨|次日晨/i.test(raw))
-    return 12;
-  if (/\b(?:the )?(?:next|following) (?:day|evening)\b|第二天|次日|隔天|翌日/i.test(raw)) return 24;
-  // Chinese numerals before a time unit ("两天", "三十六小时") read as digits.
-  const text = raw.replace(/([一二两三四五六七八九十]+)(?=\s*(?:个)?(?:天|日|小时))/g, (m) =>
-    String(zhNumber(m)),
-  );
-  const h = /(\d+(?:\.\d+)?)\s*(?:-|\s)?(?:h\b|hours?|hrs?\b|小时)/i.exec(text);
-  if (h) return Number(h[1]);
-  const d = /(\d+(?:\.\d+)?)\s*(?:-|\s)?(?:days?|天|日)(?!剂量)/i.exec(text);
-  if (d) return Number(d[1]) * 24;
-  if (
-    /无需间隔|不需要间隔|不用间隔|无需等待|不必等待|当天|同一天|直接(?:开始|换用|服用)|立即(?:开始|换用)|no (?:washout|gap|interval|wait)|without (?:a )?(?:washout|gap|interval|waiting)|same day|immediately|right away|next dose/i.test(
-      text,
-    )
-  )
-    return 0;
-  return undefined;
-}
-
-/** "两" → 2, "十二" → 12, "三十六" → 36. */
-function zhNumber(t: string): number {
-  const d: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-  const [tens, ones] = t.includes('十') ? t.split('十') : ['', t];
-  return t.includes('十') ? (tens ? (d[tens] ?? 1) : 1) * 10 + (ones ? (d[ones] ?? 0) : 0) : (d[t] ?? 0);
-}
-
-/** The level of hepatic impairment a sentence states (Child-Pugh A/B/C or mild/moderate/severe impairment). */
-function hepaticLevel(text: string): DrugConditionData['hepatic'] {
-  const impaired =
-    /(?:肝功能?|hepatic|liver)[^，。,;；]{0,6}(?:不全|损害|受损|impairment|dysfunction|insufficiency|disease)/i;
-  if (/Child-?Pugh\s*(?:C|class C|C级)/i.test(text)) return 'severe';
-  if (/Child-?Pugh\s*(?:B|class B|B级)/i.test(text)) return 'moderate';
-  if (/Child-?Pugh\s*(?:A|class A|A级)/i.test(text)) return 'mild';
-  if (!impaired.test(text)) return undefined;
-  if (/重度|严重|severe/i.test(text)) return 'severe';
-  if (/中度|moderate/i.test(text)) return 'moderate';
-  if (/轻度|mild/i.test(text)) return 'mild';
-  return undefined;
-}
-
 const STOPPED =
   /\b(?:stop(?:ping)?|discontinu(?:e|ing)|switch(?:ing)? (?:away )?from|chang(?:e|ing) from|instead of|rather than)\s+(?:the |your |her |his )?$|(?:停用|停止服用|停止使用|停掉|停服|换掉|从|而不是|代替)\s*$/i;
 
@@ -353,6 +310,22 @@ export function drugClaims(
     // Per polarity: the entities said to be safe / harmful, plus the patient's current medicines.
     for (const pol of ['safe', 'unsafe'] as const) {
       const polar = entities.filter((e) => polarityAt(e) === pol && !takesHere.includes(e));
+      // "塞来昔布属于COX-2抑制剂，和依那普利、呋塞米一起用不会增加…风险": a clause opening with "和/与/with" leaves its
+      // subject out — the drug that opens the sentence in an earlier clause without a polarity of its own.
+      const lead = entities[0];
+      const leadClause = lead && clauseOf(lead);
+      const polarClause = polar[0] && clauseOf(polar[0]);
+      if (
+        lead &&
+        leadClause &&
+        polarClause &&
+        leadClause.end <= polarClause.start &&
+        !polar.includes(lead) &&
+        !takesHere.includes(lead) &&
+        !polarity(leadClause.text) &&
+        /^\s*(?:和|与|跟|同|together with|with)\s*$/i.test(text.slice(polarClause.start, polar[0]!.start))
+      )
+        polar.unshift(lead);
       // "You are on losartan and hydrochlorothiazide. Ibuprofen is fine for your back pain.": advice to the patient
       // about a new drug is a combination with what the patient takes.
       const toPatient = d.current.length > 0 && ADDRESSED.test(text) && pol === 'safe';
@@ -374,6 +347,7 @@ export function drugClaims(
           safe: pol === 'safe',
           ...(d.potassium !== undefined ? { potassium: d.potassium } : {}),
           ...(d.egfr !== undefined ? { egfr: d.egfr } : {}),
+          ...(d.conditionIds?.length ? { conditions: d.conditionIds } : {}),
           dailyMg,
         });
       }
@@ -406,14 +380,23 @@ export function drugClaims(
   if (
     stated.length &&
     (entities.length ? OWN_CONDITION.test(text) : PATIENT.test(text) || ADDRESSED.test(text))
-  )
+  ) {
     d.conditionIds = [...new Set([...(d.conditionIds ?? []), ...stated.map((c) => c.id)])];
+    d.conditionWords = `${d.conditionWords ?? ''} ${lower}`;
+  }
   for (const c of CONDITION_KEYS) {
     if (!stated.includes(c) && !d.conditionIds?.includes(c.id)) continue;
     for (const e of entities) {
       const pol = polarityAt(e);
       if (pol && !takesHere.includes(e))
-        out.conditions.push({ mention: e, conditionId: c.id, conditionLabel: c.label, safe: pol === 'safe' });
+        out.conditions.push({
+          mention: e,
+          conditionId: c.id,
+          conditionLabel: c.label,
+          safe: pol === 'safe',
+          // "bilateral" stated here or where the condition was stated (request, an earlier sentence).
+          ...(BILATERAL.test(text) || BILATERAL.test(d.conditionWords ?? '') ? { bilateral: true } : {}),
+        });
     }
   }
   // Potassium gates: a drug said fit (or not) to start or add at the patient's potassium (stated or carried).
@@ -431,7 +414,8 @@ export function drugClaims(
         });
     }
   // Hepatic statements: a drug said usable / not usable at a stated level of hepatic impairment.
-  const level = hepaticLevel(text);
+  // The level stated here, else the one the request or an earlier sentence gave the patient ("Child-Pugh C").
+  const level = hepaticLevel(text) ?? (d.conditionWords ? hepaticLevel(d.conditionWords) : undefined);
   if (level)
     for (const e of entities) {
       const pol = polarityAt(e);

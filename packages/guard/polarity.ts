@@ -4,6 +4,10 @@ import { modifiersAt } from '@qihuang/clinical-language';
  * the clinical-language modifiers so that a denied harm — "is not a contraindication", "不会增加…风险" — is safe). */
 const SAFE =
   /(can|may|could)\s+(still\s+)?((?:safely|routinely|usually|generally|freely)\s+)?(be\s+)?((?:safely|routinely|usually|generally|freely)\s+)?(combined|used together|co-?administered|given together|taken together|used|given|prescribed|added|continued|taken|started|initiated)|\b(?:can|may)\s+(?:safely\s+|still\s+)?(?:take|use|receive|continue)\b|safe(ly)?\s+(to\s+)?(combine|use|co-?administer|together|in combination|choice|option|with|for|during|in)|\b(is|are)\s+(still\s+)?(a\s+)?(safe|fine|acceptable|appropriate|ok)\b|改用|换用|switch to|\bsafe (?:together|choice)|no (clinically )?(significant |relevant |known |meaningful |important )?interaction|without (any )?(special )?(interaction|concern|problem)|not a concern|no (?:problem|concern)|preferred combination|recommended combination|good (?:choice|option|add-on)|(?:is|are) (?:a |the )?preferred|preferred (in|during|for)|first-line|(联用|合用|联合)(可以|能|可)|combined to|可以安全地|可[^，。,;；]{0,12}加用|可[^，。,;；]{0,16}(?:联用|合用|联合使用|同用)|可以(安全)?(地)?(联用|合用|联合|同服|一起|同时|使用|用于|服用|加用|继续|放心)|可(安全)?(联用|合用|同服|使用|用于|加用)|放心|安全(联用|合用|使用|用于|的)|是安全的|无(明显|显著)?(的)?相互作用|(?:没有|不会有)(明显|显著)?(的)?相互作用|不存在相互作用|没有问题|没关系|推荐|优先|首选|可选用|可选择|选用|可用至|可加量|可继续|\b(?:is|are) recommended\b|gives? (?:extra|added|additional|more) (?:\w+ )?protection|可以[^，。,;；]{0,6}?(?:吃|用)|(?:是|就|也|都)可以的?(?=[，。,;；!！]|$)|继续(?:服用|使用|吃|用)|(?:不|没有?|无)(?:任何)?冲突|\bno conflict\b|\b(?:does|do|will) ?n[o']t (?:conflict|clash)\b/i;
+/** Safe wordings of sets 6 and 7: "go well together", "no particular concern", "a recommended CCB + β-blocker
+ * combination", "合用安全", "是安全组合", a bare "…安全。", "仍可以开始". */
+const SAFE_MORE =
+  /\b(?:go|goes|work|works) well together\b|\bno (?:particular |special |real |extra |major )?(?:concerns?|problems?|issues?)\b|\brecommended (?:[^,.;]{0,30} )?(?:combination|pairing)\b|(?:联用|合用|同服|一起用|联合使用?)(?:是|也|都|很)?安全|安全(?:的)?(?:组合|搭配|方案)|(?<![不非])安全(?=\s*(?:[，。,;；]|$))|可以(?:开始|启用)/i;
 
 /** Words that deny a harm ("no reason to avoid", "need not be avoided") that the modifier rules do not carry. */
 const DENIAL =
@@ -16,7 +20,7 @@ const PROHIBIT =
   /(should not|must not|never|do not|don't|cannot|can't|shouldn't|is not to)\s+(be\s+)?(combined|combine|co-?administer\w*|used|use|given|give|prescribed|taken|started|start|added|add)|\bnot be (?:combined|given|used|added|started)|not recommended|not safe|unsafe|dangerous|harmful|serious interaction|major interaction|禁止|不宜|不应|不可|不能|不推荐|不建议|慎用|不安全|有害|危险|严重相互作用|以免/i;
 /** A recommendation or a good choice ("first choice", "优选", "可以作为首选"). */
 const CHOICE =
-  /first choice|good choice|appropriate (?:choice|option)|reasonable (?:combination|choice|option|alternative|way|approach|add-on)|\bkeep (?:on )?(?:taking|using)\b|优选|可以作为|可作为|(?:不错|很好|较好|合适|理想)的选择/i;
+  /first choice|good choice|appropriate (?:choice|option)|reasonable (?:combination|choice|option|alternative|way|approach|add-on)|\bkeep (?:on )?(?:taking|using)\b|优选|可以作为|可作为|(?:不错|很好|较好|合适|理想)的(?:一线|首选|初始)?(?:选择|药物|用药)|\b(?:is|are|seems?) (?:a )?reasonable\b|^\s*continue\s+(?!(?:to |on )?(?:monitor|check|watch|measur|record|track))/i;
 
 const memo = new Map<string, 'safe' | 'unsafe' | undefined>();
 
@@ -41,7 +45,8 @@ export function polarity(text: string): 'safe' | 'unsafe' | undefined {
   const p =
     PROHIBIT.test(text) || DENIED_LICENCE.test(text)
       ? 'unsafe'
-      : (harmPolarity(text) ?? (SAFE.test(text) || CHOICE.test(text) ? 'safe' : undefined));
+      : (harmPolarity(text) ??
+        (SAFE.test(text) || SAFE_MORE.test(text) || CHOICE.test(text) ? 'safe' : undefined));
   if (memo.size > 5000) memo.clear();
   memo.set(text, p);
   return p;

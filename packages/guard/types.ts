@@ -122,6 +122,8 @@ export interface InteractionData {
   potassium?: number;
   egfr?: number;
   dailyMg: Record<string, number>;
+  /** The patient's conditions (request and answer) that rules may need (aliskiren + ARB in diabetes). */
+  conditions?: string[];
   /** A switch between the members with the interval stated, in hours (0: "no gap", "the same day"). */
   washoutHours?: number;
 }
@@ -137,6 +139,8 @@ export interface DrugConditionData {
   noAdjustment?: boolean;
   /** A potassium gate: the drug said fit (or not) to start or add at this serum potassium (mmol/L). */
   potassium?: number;
+  /** The condition is stated in its severe form ("bilateral renal artery stenosis"), here or where it was stated. */
+  bilateral?: boolean;
   /** A hepatic statement ("重度肝功能不全（Child-Pugh C）可以使用奈必洛尔"): the impairment level stated. */
   hepatic?: 'mild' | 'moderate' | 'severe';
 }

@@ -7,14 +7,12 @@ import {
   type DrugClassId,
   type ReproductiveFact,
 } from '@qihuang/drug-knowledge';
+import { BILATERAL } from '../../drug-frames.ts';
 import { neutral, renalVerified } from '../../honesty.ts';
 import { drugName, say } from '../../i18n.ts';
 import { hepaticUse } from './hepatic.ts';
 import { potassiumUse } from './potassium.ts';
 import type { CheckContext, DrugConditionData, GuardCheck, Verdict } from '../../types.ts';
-
-const BILATERAL =
-  /bilateral|both (?:renal )?arteries|solitary (?:functioning )?kidney|single kidney|双侧|孤立肾|独肾/i;
 
 /** "eGFR 25 可以使用二甲双胍": the drug's renal rules at the stated value. */
 function renalUse(c: DrugConditionData, context: CheckContext): Verdict | undefined {
@@ -145,7 +143,7 @@ export const drugCondition: GuardCheck = {
     ];
     // "Renal artery stenosis (contraindicated if bilateral or solitary kidney)": the sentence names the form.
     const severeForm = facts.some(
-      (f) => /contraindicated if bilateral/i.test(f.text.en) && BILATERAL.test(claim.text),
+      (f) => /contraindicated if bilateral/i.test(f.text.en) && (c.bilateral || BILATERAL.test(claim.text)),
     );
     const harmful =
       severeForm ||

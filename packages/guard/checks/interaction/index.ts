@@ -57,7 +57,7 @@ export const interaction: GuardCheck = {
     const applied = applyRules(i.members, kb, {
       ...(potassium !== undefined ? { potassium } : {}),
       dailyMg: i.dailyMg,
-      conditions: [],
+      conditions: i.conditions ?? [],
       lang,
     });
     const names = i.members.map(label).join(' + ');

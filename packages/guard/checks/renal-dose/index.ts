@@ -7,6 +7,8 @@ import type { GuardCheck, Verdict } from '../../types.ts';
 
 const OTHER_FUNCTION =
   /normal renal|normal kidney|肾功能正常|正常肾功能|(?:CrCl|eGFR|GFR|肌酐清除率)\s*(?:>|≥|>=|above|over|高于|大于)/i;
+/** A dialysis population named in the sentence: "the usual start" is the one for that renal function. */
+const DIALYSIS = /透析|dialysis/i;
 const USUAL = /常规|一般|通常|\busual(?:ly)?\b|\bnormally\b|\btypical(?:ly)?\b/i;
 const SAME =
   /same as|\bstill\b|仍|no (?:renal |dose )?(?:adjustment|reduction)|无需(?:调整|减量)|不需要?(?:调整|减量)/i;
@@ -77,7 +79,8 @@ export const renalDose: GuardCheck = {
         d.amountMg > rule.startMg &&
         // "常规起始剂量为 5 mg/日" / "the usual start is 10 mg": the general dose, unless said to apply unchanged here.
         !(
-          (OTHER_FUNCTION.test(claim.text) || (USUAL.test(claim.text) && !appliedHere(claim.text))) &&
+          (OTHER_FUNCTION.test(claim.text) ||
+            (USUAL.test(claim.text) && !appliedHere(claim.text) && !DIALYSIS.test(claim.text))) &&
           !SAME.test(claim.text) &&
           !d.noAdjustmentSaid
         )
