@@ -56,6 +56,9 @@ export const COMMON_WORDS = (
   'seeing seems seemed feels spots spotted point points faint faints paint paints fainted painted ' +
   'blind blinded blinds breath breathe breathing breathes breathed chest chests tearing tears ripping ' +
   'weaker weakly weakness numbly dizzy dizzier thick thicker drink drinks drinking ' +
+  // Real words one edit from a cue word of the rules ("present" was read as "prevent": a hypothetical cue).
+  'present presents presenting presented bother bothers settles passes second starting stabbing recovery women ' +
+  'drive eighty ' +
   // Contractions written without the apostrophe are words ("doesnt" is not "doesn" of doesn't).
   'doesnt didnt hasnt havent wasnt werent couldnt wouldnt shouldnt arent'
 ).split(/\s+/);
