@@ -48,6 +48,7 @@ import {
 } from './cues.ts';
 import { COMPOSE_RULES_2 } from './compose2.ts';
 import { COMPOSE_RULES_3 } from './compose3.ts';
+import { COMPOSE_RULES_4 } from './compose4.ts';
 import { SAFETY_RULES } from './safety.ts';
 import type { Concept, SourceId } from './types.ts';
 
@@ -320,18 +321,20 @@ export interface CompiledRule {
 }
 
 export function compileRules(byId: (id: string) => Concept | undefined): CompiledRule[] {
-  return [...COMPOSE_RULES, ...COMPOSE_RULES_2, ...COMPOSE_RULES_3, ...SAFETY_RULES].map((rule) => {
-    const concept = byId(rule.concept);
-    if (!concept) throw new Error(`compose rule "${rule.name}": unknown concept ${rule.concept}`);
-    return {
-      rule,
-      concept,
-      re: new RegExp(rule.re, 'g'),
-      ...(rule.needs ? { needs: new RegExp(rule.needs) } : {}),
-      ...(rule.unless ? { unless: new RegExp(rule.unless) } : {}),
-      ...(rule.unlessNot ? { unlessNot: new RegExp(rule.unlessNot) } : {}),
-    };
-  });
+  return [...COMPOSE_RULES, ...COMPOSE_RULES_2, ...COMPOSE_RULES_3, ...COMPOSE_RULES_4, ...SAFETY_RULES].map(
+    (rule) => {
+      const concept = byId(rule.concept);
+      if (!concept) throw new Error(`compose rule "${rule.name}": unknown concept ${rule.concept}`);
+      return {
+        rule,
+        concept,
+        re: new RegExp(rule.re, 'g'),
+        ...(rule.needs ? { needs: new RegExp(rule.needs) } : {}),
+        ...(rule.unless ? { unless: new RegExp(rule.unless) } : {}),
+        ...(rule.unlessNot ? { unlessNot: new RegExp(rule.unlessNot) } : {}),
+      };
+    },
+  );
 }
 
 /** Composed mentions: spans with the rule that found them. */

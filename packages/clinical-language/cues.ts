@@ -12,7 +12,7 @@ export const E = '[^,.;!?\\n]'; // English gap: within a clause
 // Cantonese 我只手 / 佢只脚: "my (one) hand" (classifier 只 after a pronoun).
 export const SIDE =
   '(?:(?<![两双])(?:左(?!右)|右|一侧|单侧|一边|半边|一只|一条|(?<=[我佢他她])只)(?:边|侧|半边)?(?:的)?)';
-export const LIMB = '(?:胳膊|胳臂|手臂|手指头?|手|腿|脚|半边身子|身子)';
+export const LIMB = '(?:胳膊|胳臂|手臂|上肢|下肢|肢体|手指头?|手|腿|脚|半边身子|身子)';
 /** Function lost or weak (a task the hand or leg cannot do). */
 export const LOST =
   '(?:没劲|无力|没力气?|没(?:什么|啥|得)(?:力气?|劲)|使不上劲|使不上力|使不出(?:劲|力)?|用不上劲|抬不起|举不起|抬不动|不听使唤|不听话|不听指挥|动不了|不能动|' +

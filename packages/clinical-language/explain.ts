@@ -25,7 +25,7 @@ import {
 const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }[] = [
   {
     concept: 'dyspnoea',
-    unless: new RegExp(`${EXERTION}|climbing|walking (?:up|fast)`),
+    unless: new RegExp(`${EXERTION}|climbing|walking (?:up|fast)|爬了|层楼|楼梯|climbed`),
     unlessNot: new RegExp(`${AT_REST}|嘴唇|发紫|发青|说不出话|憋醒|blue|can'?t (?:speak|talk)`),
   },
   {

@@ -4,17 +4,19 @@ import { CONDITION_CONCEPTS, DRUG_CONCEPTS } from './conditions.ts';
 import { EMERGENCY_CONCEPTS } from './emergency.ts';
 import { EMERGENCY_CONCEPTS_2 } from './emergency2.ts';
 import { EMERGENCY_CONCEPTS_3 } from './emergency3.ts';
+import { EMERGENCY_CONCEPTS_4 } from './emergency4.ts';
 import { SYMPTOM_CONCEPTS } from './symptoms.ts';
 import { VARIANTS } from './variants.ts';
 import { VARIANTS_2 } from './variants2.ts';
 import { VARIANTS_3 } from './variants3.ts';
+import { VARIANTS_4 } from './variants4.ts';
 
 export { SOURCES, type Source } from './sources.ts';
 
 /** A concept row with its extra forms from variants.ts. */
 function withVariants(c: Concept): Concept {
   let out = c;
-  for (const v of [VARIANTS[c.id], VARIANTS_2[c.id], VARIANTS_3[c.id]]) {
+  for (const v of [VARIANTS[c.id], VARIANTS_2[c.id], VARIANTS_3[c.id], VARIANTS_4[c.id]]) {
     if (!v) continue;
     out = {
       ...out,
@@ -30,6 +32,7 @@ export const LEXICON: readonly Concept[] = [
   ...EMERGENCY_CONCEPTS,
   ...EMERGENCY_CONCEPTS_2,
   ...EMERGENCY_CONCEPTS_3,
+  ...EMERGENCY_CONCEPTS_4,
   ...SYMPTOM_CONCEPTS,
   ...CONDITION_CONCEPTS,
   ...DRUG_CONCEPTS,

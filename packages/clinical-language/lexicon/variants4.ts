@@ -1,0 +1,64 @@
+/**
+ * More surface forms for the emergency rows (part 4, issue 16; classes found as misses of independent tuning parts
+ * 7, 8 and 9): clinician-note terms (视物不见 sight gone, 端坐呼吸 / orthopnoea, retrosternal and interscapular pain),
+ * a stroke that "struck again" (脑梗又犯了), Cantonese sight (睇嘢矇矇哋) and a headache "到爆", the voice-input and
+ * typo forms 历害/利害 for 厉害, a fit in lay English ("went stiff and shook", "some kind of fit", a febrile fit), and
+ * "won't speak or respond". Each form is a wording of a sign the row's sources list: BE-FAST / 中风120 (eyes,
+ * stroke), AHA heart-attack warning signs (chest pain, shortness of breath), AHA aortic dissection (tearing pain
+ * between the shoulder blades), REFERENCE §1.5 (pulmonary oedema: breathless lying flat; seizure; impaired
+ * consciousness). Merged into the rows by lexicon/index.ts; near misses in classes6.test.ts.
+ */
+import type { Variants } from './variants.ts';
+
+/** A gap inside a phrase: no clause break and no negation character. */
+const G = '[^,.。!?;:\\n不没无未别但却和及与、]';
+/** An English gap within a clause. */
+const E = '[^,.;!?\\n]';
+
+export const VARIANTS_4: Readonly<Record<string, Variants>> = {
+  // 视物不见: the sight of an eye gone (clinical Chinese), BE-FAST "Eyes".
+  'sudden-vision-loss': { zh: ['视物不见'] },
+  // 又犯了 / 复发了: a stroke happening again now (the row's 中风了 with an adverb in between).
+  'stroke-now': {
+    patterns: ['(?:中风|卒中|脑梗塞|脑梗死|脑梗|脑溢血|脑出血|脑血栓)(?:又)?(?:犯|发作|复发)了'],
+  },
+  // Orthopnoea: REFERENCE §1.5 acute pulmonary oedema (breathless lying flat, has to sit up to breathe).
+  dyspnoea: { zh: ['端坐呼吸'], en: ['orthopnoea', 'orthopnea'] },
+  // AHA: chest discomfort behind the breastbone (clinician wording).
+  'chest-pain': {
+    patterns: [
+      `\\b(?:retrosternal|substernal)\\s+(?:pain|pressure|tightness|heaviness|discomfort|chest pain)\\b`,
+      `\\b(?:crushing|squeezing|heavy|pressing|central)\\b${E}{0,12}?\\b(?:retrosternal|substernal)\\b`,
+    ],
+  },
+  // AHA aortic dissection: sudden tearing pain, often between the shoulder blades (interscapular).
+  'tearing-pain': {
+    patterns: [
+      `\\b(?:tearing|ripping)\\b${E}{0,15}?\\b(?:interscapular|between (?:my|the|his|her) shoulder ?blades)\\b`,
+    ],
+  },
+  // Cantonese 睇嘢矇矇哋 (seeing things blurred), 睇唔清 (cannot see clearly).
+  'blurred-vision': { patterns: ['睇嘢(?:矇|朦|蒙)', '睇唔清'] },
+  // Cantonese 头痛到爆 (head aching "to bursting"); 历害/利害 are input-method typos of 厉害.
+  'severe-headache': {
+    patterns: [
+      `(?:头|脑壳)(?:痛|疼)到(?:爆|炸|裂)`,
+      `(?:头|脑壳)${G}{0,2}?(?:痛|疼)(?:得|的)(?:很|好|特别|非常)?(?:历害|利害)`,
+    ],
+  },
+  // REFERENCE §1.5 seizure: a febrile fit, "went stiff and (her arms) shook", "some kind of fit".
+  seizure: {
+    en: ['febrile fit', 'febrile fits', 'febrile seizure', 'febrile convulsion', 'febrile convulsions'],
+    patterns: [
+      `\\bwent (?:all )?(?:stiff|rigid)\\b${E}{0,30}?\\b(?:shook|shaking|jerk\\w*|twitch\\w*)\\b`,
+      '\\b(?:some kind of|some sort of|a kind of|another)\\s+fit\\b(?!\\s+of)',
+    ],
+  },
+  // REFERENCE §1.5 impaired consciousness: "won't speak or respond", "not answering me properly".
+  unresponsive: {
+    patterns: [
+      "\\bwon'?t (?:speak|talk)(?:,| or| and)+ (?:respond|answer)\\b",
+      '\\bnot answering (?:me|us) properly\\b',
+    ],
+  },
+};
