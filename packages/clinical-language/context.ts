@@ -21,6 +21,16 @@ import {
   type Category,
   type TriggerRule,
 } from './rules.ts';
+import { CHRONIC, PSEUDO_4, TRIGGERS_4 } from './rules4.ts';
+
+// Part 4 of the rules (rules4.ts) is read here, after the lists of rules.ts (whose rule-case tables count them).
+const ALL_TRIGGERS = [...TRIGGERS, ...TRIGGERS_4];
+const ALL_PSEUDO = [...PSEUDO, ...PSEUDO_4];
+
+/** A past cue years back (long-standing when it goes on). */
+const YEARS_BACK = /年前|去年|前年|(?:19|20)\d{2}|\byears? ago\b/;
+/** Negation cues that deny a recurrence (不再, 没再, no longer): what they deny was there before. */
+const NO_RECURRENCE = /^(?:不再|没再|未再|no longer)$/;
 
 export interface Target extends Span {
   kind: ConceptKind;
@@ -41,12 +51,12 @@ interface Cue extends Span {
 const CATEGORIES: readonly Category[] = ['negated', 'historical', 'hypothetical', 'experiencer', 'uncertain'];
 
 const compiled = {
-  forward: TRIGGERS.filter((r) => r.direction === 'forward').map((rule) => ({
+  forward: ALL_TRIGGERS.filter((r) => r.direction === 'forward').map((rule) => ({
     rule,
     re: new RegExp(rule.re, 'g'),
   })),
   // Backward rules are anchored at the concept's end: sticky expressions without the leading "^".
-  backward: TRIGGERS.filter((r) => r.direction === 'backward').map((rule, index) => ({
+  backward: ALL_TRIGGERS.filter((r) => r.direction === 'backward').map((rule, index) => ({
     rule,
     index,
     re: new RegExp(rule.re.replace(/^\^/, ''), 'y'),
@@ -56,12 +66,12 @@ const compiled = {
     presence: new RegExp(rule.re.replace(/^\^(?:\\s\*|\[\^[^\]]*\]\{0,\d+\}\?)?/, ''), 'g'),
     gap: Number(/^\^\[\^[^\]]*\]\{0,(\d+)\}\?/.exec(rule.re)?.[1] ?? 4),
   })),
-  pseudo: PSEUDO.map((p) => ({ categories: p.categories, re: new RegExp(p.re, 'g') })),
+  pseudo: ALL_PSEUDO.map((p) => ({ categories: p.categories, re: new RegExp(p.re, 'g') })),
   terminators: TERMINATORS.map((t) => ({ categories: t.categories, re: new RegExp(t.re, 'g') })),
 };
 
 /** English denials whose scope is a list of items. */
-const LIST_DENIAL = /^(?:denies|deny|denied|denying|no|without|negative for|free of|none of)$/;
+const LIST_DENIAL = /^(?:nil|denies|deny|denied|denying|no|without|negative for|free of|none of)$/;
 /** What may stand between listed items: commas, slashes, and/or/nor/any. */
 const LIST_GAP = /^[\s,/]*(?:(?:or|and|nor|any|other)\b[\s,/]*)*$/;
 
@@ -77,6 +87,7 @@ const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.e
 const applies = (rule: TriggerRule, t: Target): boolean =>
   (!rule.kinds || rule.kinds.includes(t.kind)) &&
   (!rule.concepts || (t.concept !== undefined && rule.concepts.includes(t.concept))) &&
+  (!rule.notConcepts || t.concept === undefined || !rule.notConcepts.includes(t.concept)) &&
   (!rule.notRedFlags || t.redFlag === undefined || !rule.notRedFlags.includes(t.redFlag)) &&
   (!rule.redFlags || (t.redFlag !== undefined && rule.redFlags.includes(t.redFlag)));
 
@@ -304,6 +315,19 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
       mods.remote = true;
       why.push(`remote:${norm.slice(person.start, person.end)}`);
     }
+    // "没再心慌", "no longer getting chest pain": no recurrence of something that was there is over (historical), not
+    // a denial; a chronic condition keeps its reading.
+    const negCue = why.find((w) => w.startsWith('negated:'))?.slice('negated:'.length);
+    if (
+      mods.negated &&
+      negCue &&
+      NO_RECURRENCE.test(negCue) &&
+      !(target.concept && CHRONIC.includes(target.concept))
+    ) {
+      mods.negated = false;
+      mods.historical = true;
+      why.push('historical:no recurrence');
+    }
     // Negation wins over history ("没有中风过", "以前没有胸痛" = never had it).
     if (mods.negated && mods.historical) mods.historical = false;
     // "以前胸痛过，现在又痛了": a later recurrence in the same sentence makes the mention current again.
@@ -312,7 +336,9 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
       const sentenceEnd = after.search(SENTENCE_BREAK);
       const sentence = sentenceEnd < 0 ? after : after.slice(0, sentenceEnd);
       const symptom = target.kind === 'red-flag' || target.kind === 'symptom';
-      if (RECURRENCE.test(sentence) || (symptom && CONTINUING.test(sentence))) {
+      // (A deficit or symptom dated years back that goes on is long-standing, not current: "两年前面瘫，到现在还有点歪".)
+      const yearsBack = YEARS_BACK.test(why.find((w) => w.startsWith('historical:')) ?? '');
+      if (RECURRENCE.test(sentence) || (symptom && !yearsBack && CONTINUING.test(sentence))) {
         mods.historical = false;
         why.push('current:recurrence');
       }

@@ -7,6 +7,7 @@
  */
 import { PSEUDO_2, TRIGGERS_2 } from './rules2.ts';
 import { TRIGGERS_3 } from './rules3.ts';
+import { CHRONIC } from './rules4.ts';
 
 export type Category = 'negated' | 'historical' | 'hypothetical' | 'experiencer' | 'uncertain';
 
@@ -23,6 +24,8 @@ export interface TriggerRule {
   kinds?: readonly ('red-flag' | 'symptom' | 'condition' | 'drug' | 'finding')[];
   /** Apply only to these lexicon concepts. */
   concepts?: readonly string[];
+  /** Never apply to these lexicon concepts (e.g. a resolved bout does not date a chronic condition). */
+  notConcepts?: readonly string[];
   /** Apply only to concepts with these red-flag codes. */
   redFlags?: readonly string[];
   /** Never apply to concepts with these red-flag codes. */
@@ -73,7 +76,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'negated',
     direction: 'forward',
-    re: "\\b(?:no|not|never|denies|deny|denied|denying|without|none of|negative for|free of|neither|nor|no longer|ruled out|rules out|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t)\\b",
+    re: "\\b(?:no|nil|not|never|denies|deny|denied|denying|without|none of|negative for|free of|neither|nor|no longer|ruled out|rules out|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t)\\b",
     window: 5,
   },
   // ---- negation, after the term ("胸痛？没有", "糖尿病没有", "chest pain: none")
@@ -193,12 +196,14 @@ export const TRIGGERS: readonly TriggerRule[] = [
     concepts: ['stroke', 'myocardial-infarction', 'tia'],
     window: 8,
   },
-  // English: resolved later in the sentence ("had chest pain on Tuesday but it settled").
+  // English: resolved later in the sentence ("had chest pain on Tuesday but it settled", "breathlessness no longer
+  // present").
   {
     category: 'historical',
     direction: 'backward',
-    re: "^[^.!?;\\n]{0,40}?\\b(?:(?:it|that|which|the pain|the pressure) (?:has |had )?(?:settled|eased off|eased|passed|gone away|went away|resolved|cleared up)|(?:it'?s|it is|it was) gone now|(?:stopped|settled|cleared) (?:by itself|on its own)|went away after|(?:was |felt )?fine after)\\b",
+    re: "^[^.!?;\\n]{0,40}?\\b(?:(?:it|that|which|the pain|the pressure) (?:has |had )?(?:settled|eased off|eased|passed|gone away|went away|resolved|cleared up)|(?:it'?s|it is|it was) gone now|(?:stopped|settled|cleared) (?:by itself|on its own)|went away after|(?:was |felt )?fine after|(?:is |are |was )?no longer (?:present|there|a problem|an issue))\\b(?! (?:to|for) )",
     notRedFlags: ['neuro-deficit', 'vision-loss'],
+    notConcepts: CHRONIC,
     sentence: true,
     window: 14,
   },
@@ -209,6 +214,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
     re: `^[^。!?;\\n]{0,24}?(?:(?:自己|自行)好了|(?:一会儿?|自己|自行|按了[^,。]{0,4})(?:就)?止住了|(?<=了[^,.。!?;\\n]{0,6})就好了|(?:后来|一直|也)?没再(?:犯|发作|出现|有过?)|${CJK_NUM}(?:秒钟?|分钟)(?:就|后)?好了|后来再(?:也)?没(?:有)?(?:过|犯过|发过)|后来(?:就)?好了|后来(?:就)?没事了|后来就不(?:疼|痛|闷)了|过了?一会儿?(?:就)?好了|休息(?:了)?(?:一下|一会儿?)?就好了|已经好了|早就好了|已经没了|已经消失了|已经缓解了|(?:已经|早就|早)不(?:疼|痛|闷)了|早就好了|早就没事了|现在好了|现在不(?:疼|痛|闷)了|现在没事了|已经没事了)`,
     // A stroke sign that went away is a TIA: still call 120 (BE-FAST, 中风120), so it is not "resolved".
     notRedFlags: ['neuro-deficit', 'vision-loss'],
+    notConcepts: CHRONIC,
     sentence: true,
     window: 24,
   },
@@ -338,7 +344,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'experiencer',
     direction: 'forward',
-    re: `\\b(?:(?:my|our) (?:late )?${FAMILY_EN}s?|(?<=^|[.!?]\\s{0,2})(?:wife|husband|son|daughter|brother|sister|grandson|granddaughter|nan|nana|nanna|gran)|${PERSON_EN}|(?:he|she|his|her|him)|mom|mum|dad|grandma|grandpa|granny|grandad|family history|family members?|relatives?|the patient)\\b`,
+    re: `\\b(?:(?:my|our|your) (?:late )?${FAMILY_EN}s?|(?<=^|[.!?:]\\s{0,2})(?:wife|husband|son|daughter|brother|sister|grandson|granddaughter|nan|nana|nanna|gran|father|mother|grandmother|grandfather)(?! of\\b)|${PERSON_EN}|(?:he|she|his|her|him)|mom|mum|dad|mummy|mommy|daddy|amma|appa|nani|dadi|grandma|grandpa|granny|grandad|family history|family members?|relatives?|the patient)\\b`,
   },
   {
     category: 'experiencer',
@@ -371,7 +377,7 @@ export const PSEUDO: readonly ScopeRule[] = [
   },
   {
     categories: ['negated'],
-    re: "\\b(?:can'?t (?:walk|stand|move|sit|get up)[^,.;!?]{0,15}? without|cannot (?:walk|stand|move|sit|get up)[^,.;!?]{0,15}? without|not only|not just|no relief|not relieved|no better|not better|no improvement|not improving|not getting better|no doubt|no idea|no reason|for no reason|no warning|without (?:any )?warning|without (?:any )?reason|no matter|not long|not until|not stopping|not going away|not gone|won'?t stop|doesn'?t stop|don'?t know|didn'?t know|never (?:had|felt|been|experienced)[^,.;!?]{0,40}(?:like this|this bad|so bad|before)|never (?:had|felt|experienced) (?:such|so|anything like)|nothing (?:helps|works)|can'?t stop|couldn'?t stop|no change|not sure|not certain|didn'?t take|haven'?t taken|forgot)\\b",
+    re: "\\b(?:nil by mouth|can'?t (?:walk|stand|move|sit|get up)[^,.;!?]{0,15}? without|cannot (?:walk|stand|move|sit|get up)[^,.;!?]{0,15}? without|not only|not just|no relief|not relieved|no better|not better|no improvement|not improving|not getting better|no doubt|no idea|no reason|for no reason|no warning|without (?:any )?warning|without (?:any )?reason|no matter|not long|not until|not stopping|not going away|not gone|won'?t stop|doesn'?t stop|don'?t know|didn'?t know|never (?:had|felt|been|experienced)[^,.;!?]{0,40}(?:like this|this bad|so bad|before)|never (?:had|felt|experienced) (?:such|so|anything like)|nothing (?:helps|works)|can'?t stop|couldn'?t stop|no change|not sure|not certain|didn'?t take|haven'?t taken|forgot)\\b",
   },
   {
     categories: ['hypothetical'],
@@ -407,7 +413,7 @@ export const TERMINATORS: readonly ScopeRule[] = [
   { categories: ['negated', 'historical'], re: '(?:又|再次)' },
   {
     categories: ['negated', 'uncertain', 'hypothetical', 'historical'],
-    re: '\\b(?:but|however|although|though|yet|except|still|now|right now|today|tonight|this morning|apart from|aside from|plus|then|which|who|again|currently|at the moment)\\b',
+    re: "\\b(?:but|however|although|though|(?<!\\bnot |n't )yet|except|still|now|right now|today|tonight|this morning|apart from|aside from|plus|then|which|who|again|currently|at the moment)\\b",
   },
   { categories: ['negated'], re: "\\b(?:i have|i'?ve got|i'?m having|i feel|i am)\\b" },
   {
@@ -426,7 +432,7 @@ export const CLAUSE_BREAK = /[,.。!?;:\n]/;
 export const SENTENCE_BREAK = /[。!?\n]|\.(?!\d)/;
 /** A later "again / 又…" in the same sentence makes a historical mention current ("以前胸痛过，现在又痛了"). */
 export const RECURRENCE =
-  /(?<![没未不])(?:又|再次|再)(?:犯|发作|开始|痛|疼|闷|来了|出现)|\b(?:again|came back|is back|it's back|back again|recurr\w*)\b/;
+  /(?<![没未不]|没有|没有再|[没不]会)(?:又|再次|再)(?:犯|发作|开始|痛|疼|闷|来了|出现)|\b(?:again|came back|is back|it's back|back again|recurr\w*)\b/;
 /** A symptom that began in the past and goes on ("上周开始胸闷到现在", "现在还疼", "still hurts") is current. */
 export const CONTINUING = /还(?:在|是)?(?:疼|痛|闷|难受|没好)|到现在|至今|\bstill\b/;
 

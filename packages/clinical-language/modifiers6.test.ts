@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, emergencyCall } from './analyze.ts';
+
+// Classes of modifier errors and false emergencies of independent tuning parts 7, 8 and 9 (issue 16, fourth pass):
+// each class with a positive case and a near miss (a pseudo-trigger or a current emergency in similar wording).
+// Messages are written for these tests, not copied from the corpus.
+const emergency = (t: string) => emergencyCall(analyze(t)).emergency;
+/** The modifiers of the first mention of a red flag or concept, as the evaluator writes them (neg+hist+hyp+fam+unc). */
+function mods(text: string, group: string): string {
+  const m = analyze(text).mentions.find((x) => (x.redFlag ?? x.concept) === group || x.concept === group);
+  if (!m) return 'not found';
+  const out: string[] = [];
+  if (m.modifiers.negated) out.push('neg');
+  if (m.modifiers.historical) out.push('hist');
+  if (m.modifiers.hypothetical) out.push('hyp');
+  if (m.modifiers.experiencer === 'other') out.push('fam');
+  if (m.modifiers.uncertain) out.push('unc');
+  return out.join('+') || '-';
+}
+
+describe('clinician negation shorthand (nil, not yet)', () => {
+  it('"nil X" denies X, also over a list; "nil by mouth" is no denial of a sign', () => {
+    expect(mods('Nil SOB, nil chest pain. For review tomorrow.', 'chest-pain')).toBe('neg');
+    expect(emergency('nil CP, nil SOB, mild headache x2 days')).toBe(false);
+    expect(emergency('Nil by mouth since 0600, crushing chest pain now, sweaty')).toBe(true);
+  });
+  it('"has not yet had" keeps the negation ("yet" is no contrast there); "not yet, but now" is', () => {
+    expect(mods('post-op obs: has not yet had any seizure overnight', 'seizure')).toBe('neg');
+    expect(emergency('has not had a seizure before, yet now he is fitting on the floor')).toBe(true);
+  });
+});
+
+describe('no recurrence and no longer present: over, not current', () => {
+  it('不再发作, 没有再… after a past episode', () => {
+    expect(emergency('胸口痛已经三天不再发作了，想问药要不要停')).toBe(false);
+    expect(emergency('前天心口疼过，做了检查，这两天都没有再疼')).toBe(false);
+    // A recurrence after a past episode is current.
+    expect(emergency('前天心口疼过，今天又疼了，出冷汗')).toBe(true);
+  });
+  it('"no longer present since …" is over; "no longer able to move" is a sign', () => {
+    expect(mods('The breathlessness is no longer present since the new tablets', 'dyspnoea')).toBe('hist');
+    expect(emergency('her face is drooping and she can no longer talk, since 10 minutes')).toBe(true);
+    // ("present" is a real word, never corrected to the cue "prevent".)
+    expect(emergency('weakness present in the left arm since 1 hour')).toBe(true);
+  });
+  it('a resolution does not make a chronic condition past (癫痫 on treatment is current)', () => {
+    expect(mods('去年抽过两回，查出来是癫痫，吃药以后没再犯', 'epilepsy')).toBe('-');
+  });
+});
+
+describe('residual deficit after a past stroke or facial palsy', () => {
+  it('前年面瘫/中风过 …一直/还有点 is left over, not new', () => {
+    expect(emergency('两年前面瘫过，到现在嘴角还是有点歪，一直没变')).toBe(false);
+    expect(emergency('我妈前年中风过然后右手一直不太灵活想开点康复的药')).toBe(false);
+  });
+  it('a new deficit after a past stroke is current', () => {
+    expect(emergency('我妈前年中风过，今天突然右手不灵活了')).toBe(true);
+    expect(emergency('两年前面瘫过，今天早上嘴角突然又歪了')).toBe(true);
+  });
+});
+
+describe('questions and answers (chat bots, triage forms)', () => {
+  it('a question answered no denies the asked sign', () => {
+    expect(emergency('Bot: Any chest pain right now? Me: no')).toBe(false);
+    expect(emergency('问：有没有一边手脚没力气？答：没有')).toBe(false);
+    expect(mods('Q: any slurred speech? A: nope, just tired', 'neuro-deficit')).toBe('neg');
+  });
+  it('the answer "no" does not deny what the answer itself says', () => {
+    expect(mods('Q: any blurred vision? A: no, just a bit dizzy', 'dizziness')).toBe('-');
+  });
+  it('an answer yes or a new sign in the answer stays an emergency', () => {
+    expect(emergency('Bot: Is he still having a seizure? Me: yes, still seizing')).toBe(true);
+    expect(emergency('问：胸口痛吗？答：不痛，但是现在喘不上气，嘴唇发紫')).toBe(true);
+    expect(emergency('Bot: any chest pain? Me: yes crushing, since 20 minutes')).toBe(true);
+  });
+  it('an answer "not now, it was yesterday" makes the asked sign past; 是的 removes the doubt of the question', () => {
+    expect(mods('问：现在胸口疼吗？答：不疼了，前天疼过一下', 'chest-pain')).toBe('hist');
+    expect(mods('小助手问是不是胸口疼 我说是的 一直疼', 'chest-pain')).toBe('-');
+  });
+  it('"your mother" in a bot question is someone else', () => {
+    expect(mods('Bot: Is your father confused? Me: no, he is himself', 'confusion')).toBe('neg+fam');
+  });
+});
+
+describe('drug leaflets and side effects: general statements', () => {
+  it('说明书/leaflet says a drug may cause a sign: hypothetical, no emergency', () => {
+    expect(emergency('这个降压药说明书上写着可能会引起胸痛，是真的吗')).toBe(false);
+    expect(mods('说明书说偶见头痛、头晕，我还没开始吃', 'dizziness')).toBe('hyp');
+    expect(emergency('the leaflet lists seizures as a rare side effect, is it safe')).toBe(false);
+    expect(emergency('does amlodipine make people short of breath? asking before I start')).toBe(false);
+  });
+  it("the writer's own sign after the leaflet is current", () => {
+    expect(emergency('说明书上说可能引起胸痛，我现在胸口压着痛，出冷汗')).toBe(true);
+    expect(emergency('the leaflet mentions chest pain and I have crushing chest pain now')).toBe(true);
+  });
+});
+
+describe('past events of relatives and last episodes', () => {
+  it('"his last fit was in May" is past; "he is having a fit" is not', () => {
+    expect(mods('my daughter has epilepsy, her last seizure was in May, can she swim', 'seizure')).toBe(
+      'hist+fam',
+    );
+    expect(emergency('my daughter has epilepsy and she is having a fit now, 6 minutes')).toBe(true);
+  });
+  it('Father/Mother/Mummy/Amma at the start of a sentence is someone else', () => {
+    expect(mods('Father had a stroke in 2019, is his aspirin still needed?', 'stroke')).toBe('hist+fam');
+    expect(mods('Mummy is having chest pain since morning', 'chest-pain')).toBe('fam');
+    expect(mods('Mother of two here, chest pain since morning', 'chest-pain')).toBe('-');
+  });
+});
+
+describe('history and family-history section headers', () => {
+  it("既往史：/PMH: covers the listed conditions; a new sign after the header's sentence is current", () => {
+    expect(mods('既往史：冠心病，高血压8年，规律服药', 'hypertension')).toBe('hist');
+    expect(mods('PMH: HTN, T2DM. Today crushing chest pain since 0800.', 'chest-pain')).toBe('-');
+  });
+  it("FHx X is family history (fam); the patient's own sign after it is not", () => {
+    expect(mods('FHx stroke (father). Home BP 150/90.', 'stroke')).toBe('fam');
+    expect(mods('FHx MI. Today pt has chest pain since 0700.', 'chest-pain')).not.toContain('hist');
+    expect(emergency('FHx MI. Today crushing chest pain since 0700, sweaty.')).toBe(true);
+  });
+});
+
+describe('recurring bouts and kinds of patient', () => {
+  it('a pattern "sometimes …, it settles" stays current', () => {
+    expect(mods('my heart flutters sometimes after tea, it settles quickly', 'palpitations')).toBe('-');
+  });
+  it("房颤病人/透析病人 may be the writer; 患者诉 after a condition is a clinician's patient, not a general statement", () => {
+    expect(mods('透析病人，今天心慌得厉害', 'palpitations')).toBe('-');
+    expect(mods('随访：糖尿病患者诉偶有头晕，血压138/86', 'dizziness')).not.toContain('hyp');
+    expect(mods('高血压患者能不能吃布洛芬，头晕的话', 'dizziness')).toContain('hyp');
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Message-level scopes, part 2 (issue 16; classes of modifier errors and false emergencies of independent tuning
+ * parts 7, 8 and 9), applied by scope.ts after the cue rules:
+ * - Questions and answers (chat bots, triage forms, "Bot: … ? Me: no", "问：…？答：没有", "小助手问…我说是的"): a sign asked
+ *   about and answered no is denied (or past, when the answer dates it: "不疼了，前天疼过"); answered yes, the doubt of
+ *   the question goes. Only when the question or the answer is labelled (Q:, Bot:, 问：, A:, Me:, 答：) — an unlabelled
+ *   "Is this a stroke? No one is home" is no answer. What the answer itself says is untouched.
+ * - Drug leaflets and side effects ("说明书上写可能引起胸痛", "the leaflet lists seizures as a side effect"): what the
+ *   leaflet says later in its sentence is a general statement (hypothetical; the leaflet's hedge is no doubt of the
+ *   writer), up to the writer's own words or a present (我, I, my, 现在, now, but).
+ * - History headers of clinical notes ("既往史：冠心病，高血压8年", "PMH: HTN, T2DM"): the conditions listed after the
+ *   header, up to the sentence end or a present (现, 今, today), are history.
+ * Operational cue lists, not clinical numbers.
+ */
+import type { ContextResult } from './context.ts';
+import type { Span } from './types.ts';
+
+type Target = Span & { kind?: string; redFlag?: string; concept?: string };
+
+/** A sentence break for these scopes (a question mark is handled separately). */
+const STOP = /[。!\n]|\.(?!\d)/;
+const Q_LABEL =
+  /(?:^|[\s,.。!?])(?:q|bot|question|chatbot|assistant|nurse|问|小助手|助手|机器人|护士)\s*:\s*/g;
+const A_LABEL = /^\s*(?:a|me|answer|reply|pt|patient|user|答|回答|我|用户|患者|家属)\s*:\s*/;
+const NO =
+  /^(?:(?:no|nope|nah|not really|not now|none|negative|nil)(?![a-z'])(?!\s+(?:idea|doubt|matter|one|clue|relief|better|change|improvement|way)\b)|没有|没|无(?![法力])|不是|否|冇|唔係|唔系|不(?![知清确好停行舒对太敢能会用了]))/;
+const YES = /^(?:yes|yeah|yep|yup|correct|是的|是啊|是呀|对的|对|有的|有|嗯|还在)/;
+/** The answer dates the sign: over, not denied ("不疼了，前天疼过", "not now, it was last week"). */
+const DATED =
+  /昨天|前天|上周|上个?(?:月|星期|礼拜)|之前|以前|前几天|\b(?:yesterday|last (?:week|night|month)|it was|earlier|before)\b/;
+/** A question reported without a question mark ("小助手问是不是胸口疼 我说是的"). */
+const REPORTED_QA =
+  /问(?:我)?(?<q>[^。!?\n]{1,30}?)\s*(?:我|他|她)(?:就)?(?:说|答|回答)(?:了)?\s*(?<a>是的|是啊|是|对|有|没有|没|不是|不)/g;
+
+function answerEffect(spans: readonly Target[], ctx: ContextResult[], q: Span, answer: string): void {
+  const body = answer.replace(A_LABEL, '');
+  const no = NO.test(body);
+  const yes = !no && YES.test(body);
+  if (!no && !yes) return;
+  const past = no && DATED.test(body) && /了|\bnot now\b|\bno longer\b|\bnot anymore\b/.test(body);
+  spans.forEach((s, i) => {
+    if (s.start < q.start || s.end > q.end) return;
+    const r = ctx[i] as ContextResult;
+    r.modifiers.uncertain = false;
+    if (yes) {
+      r.cues.push('current:answered yes');
+      return;
+    }
+    if (past) {
+      r.modifiers.historical = true;
+      r.cues.push('historical:answered not now');
+    } else {
+      r.modifiers.negated = true;
+      r.cues.push('negated:answered no');
+    }
+  });
+}
+
+function questionsAndAnswers(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
+  const labelled = [...norm.matchAll(Q_LABEL)].map((m) => m.index + m[0].length);
+  for (let at = norm.indexOf('?'); at >= 0; at = norm.indexOf('?', at + 1)) {
+    let start = at;
+    while (start > 0 && !STOP.test(norm.charAt(start - 1)) && norm.charAt(start - 1) !== '?') start--;
+    let end = at + 1;
+    while (end < norm.length && !STOP.test(norm.charAt(end)) && norm.charAt(end) !== '?') end++;
+    const answer = norm.slice(at + 1, end);
+    const qLabel = labelled.some((p) => p >= start && p <= at);
+    if (!qLabel && !A_LABEL.test(answer)) continue;
+    answerEffect(spans, ctx, { start, end: at }, answer);
+  }
+  for (const m of norm.matchAll(REPORTED_QA)) {
+    const q = { start: m.index + 1, end: m.index + m[0].length - (m.groups?.a?.length ?? 0) };
+    answerEffect(spans, ctx, q, m.groups?.a ?? '');
+  }
+}
+
+const LEAFLET =
+  /说明书|药品说明|副作用|不良反应|\b(?:leaflet|package insert|patient information|side effects?|the insert)\b/g;
+/** The writer's own words or a present end what the leaflet says. */
+const OWN =
+  /我|本人|自己|现在|目前|今天|刚才|但|可是|不过|\b(?:i|i'm|i've|me|my|now|today|but|currently|this morning)\b/;
+
+function leaflets(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
+  for (const m of norm.matchAll(LEAFLET)) {
+    const from = m.index + m[0].length;
+    spans.forEach((s, i) => {
+      if (s.start < from) return;
+      const gap = norm.slice(from, s.start);
+      if (STOP.test(gap) || /[?]/.test(gap) || OWN.test(gap)) return;
+      const r = ctx[i] as ContextResult;
+      if (r.modifiers.negated || r.modifiers.experiencer === 'other') return;
+      r.modifiers.hypothetical = true;
+      r.modifiers.uncertain = false;
+      r.cues.push(`hypothetical:${m[0]}`);
+    });
+  }
+}
+
+const HISTORY_HEADER = /(?:既往史|既往病史|既往|病史)\s*:|\b(?:pmh|past medical history|hx)\s*:/g;
+const HEADER_END = /现|今|本次|目前|\b(?:today|now|currently|presents?|c\/o)\b/;
+
+function historyHeaders(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
+  for (const m of norm.matchAll(HISTORY_HEADER)) {
+    const from = m.index + m[0].length;
+    spans.forEach((s, i) => {
+      if (s.start < from || s.kind !== 'condition') return;
+      const gap = norm.slice(from, s.start);
+      if (STOP.test(gap) || /[?]/.test(gap) || HEADER_END.test(gap)) return;
+      const r = ctx[i] as ContextResult;
+      if (r.modifiers.negated || r.modifiers.historical) return;
+      r.modifiers.historical = true;
+      r.cues.push(`historical:${m[0].trim()}`);
+    });
+  }
+}
+
+/** Applies the message-level scopes of this part to `ctx` (same order as `spans`, normalised positions). */
+export function applyMessageScopes(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
+  if (norm.includes('?') || norm.includes('问')) questionsAndAnswers(norm, spans, ctx);
+  leaflets(norm, spans, ctx);
+  historyHeaders(norm, spans, ctx);
+}
