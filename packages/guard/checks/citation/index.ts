@@ -3,6 +3,7 @@
  * sentence says — same drugs, numbers (with their qualifiers) and polarity — to be `supported`; a passage that
  * states otherwise makes it `contradicted`; a passage that says nothing about it leaves it `unverifiable`.
  */
+import { DRUG_CLASSES, type DrugClassId } from '@qihuang/drug-knowledge';
 import { drugName, guidelineName, say } from '../../i18n.ts';
 import { guidelinesIn } from '../../extract-bp.ts';
 import { stripCitations } from '../../sentences.ts';
@@ -37,7 +38,11 @@ function offTopic(sentence: string, p: GuardPassage, lang: 'zh' | 'en'): string 
     );
   for (const t of LAB_TOPICS)
     if (t.sentence.test(sentence) && !t.passage.test(whole)) return say(lang, t.zh, t.en);
-  const bp = /\d\s*\/\s*\d{2,3}\s*mmHg|\d{2,3}\s*mmHg/i.test(sentence);
+  // A reading, or a systolic/diastolic value without the unit ("a systolic of 140 or higher").
+  const bp =
+    /\d\s*\/\s*\d{2,3}\s*mmHg|\d{2,3}\s*mmHg|(?:systolic|diastolic|收缩压|舒张压)[^.。;；\d]{0,16}\d{2,3}(?![\d.])/i.test(
+      sentence,
+    );
   if (bp && !BP_TOPIC.test(whole))
     return say(lang, '该资料未涉及血压', 'the passage says nothing about blood pressure');
   // A diagnostic threshold attributed to a passage that gives treatment targets only.
@@ -60,11 +65,14 @@ function otherDrugs(
   context: Parameters<GuardCheck['check']>[1],
 ): string | undefined {
   if (!mine.size || !theirs.size || [...mine].some((e) => theirs.has(e))) return undefined;
-  const names = (ids: Set<string>) =>
-    [...ids]
-      .map((id) => context.drugs.getDrug(id))
-      .filter((d) => d !== undefined)
-      .map((d) => drugName(d, context.lang));
+  // Drugs by name; classes by their name when no drug of the set is named (a drug's own classes are implied).
+  const names = (ids: Set<string>) => {
+    const drugs = [...ids].map((id) => context.drugs.getDrug(id)).filter((d) => d !== undefined);
+    if (drugs.length) return drugs.map((d) => drugName(d, context.lang));
+    return [...ids]
+      .map((id) => DRUG_CLASSES[id as DrugClassId]?.names[context.lang])
+      .filter((n) => n !== undefined);
+  };
   const a = names(theirs);
   const b = names(mine);
   if (!a.length || !b.length) return undefined;
@@ -85,11 +93,22 @@ const LAB_TOPICS: { sentence: RegExp; passage: RegExp; zh: string; en: string }[
   },
   {
     sentence: /GFR|肾小球滤过率|(?<![A-Za-z0-9])G[1-5][ab]?(?![A-Za-z0-9])/i,
-    passage: /GFR|肾小球滤过率|(?<![A-Za-z0-9])G[1-5][ab]?(?![A-Za-z0-9])|renal|kidney|肾/i,
+    // Kidney words count except in "acute kidney injury"/"急性肾损伤" (a harm, not the GFR topic).
+    passage:
+      /GFR|肾小球滤过率|(?<![A-Za-z0-9])G[1-5][ab]?(?![A-Za-z0-9])|renal(?! injury)|kidney(?! injury)|(?<!急性)肾(?!损伤)/i,
     zh: '该资料未涉及肾小球滤过率',
     en: 'the passage says nothing about GFR',
   },
 ];
+
+/**
+ * The patient's own lab value ("您的 eGFR 只有 25", "your CrCl is 40") is the case the sentence applies the passage
+ * to, not a number it attributes to the passage: it is left out of the comparison.
+ */
+const PATIENT_VALUE =
+  /(?:您|你|患者|病人)(?:的|目前的?|现在的?)?\s*(?:eGFR|GFR|CrCl|肌酐清除率|血钾|K\+|K⁺)\s*(?:只有|仅|仅为|为|是|=|:|：)?\s*\d+(?:\.\d+)?|\b(?:your|the patient's|his|her)\s+(?:eGFR|GFR|CrCl|creatinine clearance|potassium|K\+)\s*(?:is|of|was|=|:)?\s*(?:only\s+)?\d+(?:\.\d+)?/gi;
+export const patientValuesOut = (text: string) =>
+  text.replace(PATIENT_VALUE, (m) => m.replace(/[\d.]+$/, ''));
 
 export const citation: GuardCheck = {
   id: 'citation',
@@ -128,7 +147,7 @@ export const citation: GuardCheck = {
       const next = after.indexOf('[');
       own = next >= 0 ? after.slice(0, next) : after;
     }
-    const stated = stripCitations(own.trim() ? own : claim.text);
+    const stated = patientValuesOut(stripCitations(own.trim() ? own : claim.text));
     const claimReading = read(stated, context.drugs);
     // A sentence sharing a drug with the passage is about it, whatever else it adds.
     const shares = [...claimReading.entities].some((e) => u!.some((x) => x.entities.has(e)));

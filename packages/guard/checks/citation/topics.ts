@@ -109,7 +109,8 @@ export function unstatedTopic(
   // A condition never mentioned by a passage about the same drug.
   if (sm.some(covered)) {
     const pl = p.toLowerCase();
-    const missing = conditionIdsIn([s]).filter(
+    // A reason in brackets ("不推荐 ACEI + ARB（…高钾…）") explains; it is not a topic attributed to the passage.
+    const missing = conditionIdsIn([s.replace(/[（(][^）)]*[）)]/g, ' ')]).filter(
       (id) => !conditionIdsIn([p]).includes(id) && !(BY_LAB[id]?.test(pl) ?? false),
     );
     const c = missing[0]
