@@ -33,7 +33,7 @@ export function categoriesIn(text: string): CategoryHit[] {
   ))
     hits.push({ at: m.index as number, category: 'elevated' });
   for (const m of t.matchAll(
-    /(?<!high[- ])\bnormal (?:blood pressure|bp|category)\b|(?<!high[- ])\bnormal\b(?= range| category)|(?<=\b(?:is|are|as|be|considered|classified as|counts as)\s+)normal\b|(?<!high[- ])\bnormal(?=\s*(?:is|are|means|:|=)\s*\d)(?![- ](?:high|renal|kidney|potassium|sinus|saline))|正常血压|正常(?:值)?范围|正常水平/gi,
+    /(?<!high[- ])\bnormal (?:blood pressure|bp|category)\b|(?<!high[- ])\bnormal\b(?= range| category)|(?<=[:：→]\s*)normal\b(?!\s*(?:renal|kidney|potassium|sinus|saline|eGFR|GFR))|(?<=\b(?:is|are|as|be|considered|classified as|counts as)\s+)normal\b|(?<!high[- ])\bnormal(?=\s*(?:is|are|means|:|=)\s*\d)(?![- ](?:high|renal|kidney|potassium|sinus|saline))|正常血压|正常(?:值)?范围|正常水平/gi,
   ))
     hits.push({ at: m.index as number, category: 'normal' });
   // "counts as high (from …)": the diagnostic threshold in plain words.

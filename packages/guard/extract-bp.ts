@@ -8,12 +8,45 @@
 import { PLAUSIBLE, type Guideline, type Setting } from '@qihuang/engines/blood-pressure';
 import { analyze } from '@qihuang/clinical-language';
 import { ageIn, type Discourse } from './discourse.ts';
-import { axisValues, RANGE, type AxisValue as BpValueAt } from './extract-bp-axis.ts';
+import { axisValues, type AxisValue as BpValueAt } from './extract-bp-axis.ts';
 import { correspondence } from './extract-bp-correspond.ts';
 import { categoriesIn } from './extract-bp-categories.ts';
 import { bpNumerals } from './extract-bp-numerals.ts';
 import { axisBeforeCategory } from './certainty.ts';
-
+import {
+  ageShorthand,
+  AXIS_TALK,
+  CATEGORY_FIRST,
+  DENIED_CHANGE_BEFORE,
+  inBrackets,
+  NO_CKD,
+  overallCategoryAt,
+  THEN_TO,
+  WANTS_BELOW,
+} from './extract-bp-frames.ts';
+import {
+  CHANGED_FROM,
+  CHANGED_TO,
+  CHINA_FAMILY,
+  clauseOf,
+  CONTRAST,
+  CORRESPOND,
+  CURRENT,
+  HEDGED,
+  NOT_THIS_GUIDELINE,
+  PAIR,
+  population,
+  QUALIFIED,
+  SBP_ONLY,
+  TARGET_AFTER,
+  TARGET_BEFORE,
+  TARGET_WORD,
+  THRESHOLD_AFTER,
+  THRESHOLD_BEFORE,
+  TREATED,
+  UNCARRIED,
+  UPPER_BEFORE,
+} from './extract-bp-words.ts';
 export { categoriesIn } from './extract-bp-categories.ts';
 import type { BpData, TargetData } from './types.ts';
 
@@ -79,85 +112,10 @@ export function settingAt(raw: string, at: number): Setting {
 
 const SAME_AS =
   /(?:与|和|跟|同)(?:诊室|办公室|家庭|家中)(?:血压)?(?:的)?(?:标准)?(?:相同|一样|一致|不同|不一样)|(?:the )?(?:same as|different from|lower than|higher than|unlike) (?:in |for |at )?(?:the )?(?:office|clinic|home)(?: readings?| values?| BP| threshold)?/gi;
-const PAIR = new RegExp(
-  String.raw`(<|＜|≤)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?\s*\/\s*(<|＜|≥|>=|>)?\s*(\d{2,3})(?:${RANGE}(\d{2,3})(?!\s*\/))?(?!\d)`,
-  'g',
-);
-const THRESHOLD_BEFORE =
-  /(≥|>=|≧|＞|>|at least|starts? at|begins? at|from|(?:is |are )?diagnosed (?:at|from)|threshold(?: of| is| at)?|cut-?off|起点|为≥|标准为|mean of ≥)\s*(?:a |the )?(?:mean |average )?(?:of )?$/i;
-const THRESHOLD_AFTER =
-  /^\s*(?:mmHg)?\s*(?:or (?:more|higher|above)|and above|及以上|以上|或以上|或更高|起|(?:[\w-]+\s+){0,2}(?:threshold|cut-?off)|的?(?:诊断)?(?:标准|阈值))/i;
-const QUALIFIED =
-  /severe|重度|急症|亚急症|emergenc|urgenc|crisis|危象|pregnan|妊娠|孕|pre-?eclampsia|子痫|isolated|单纯|resistant|难治|white[- ]coat|白大衣|masked|隐匿|secondary|继发/i;
-const NOT_THIS_GUIDELINE =
-  /(?:而不是|而非|并非|不是)[^，。,;；]{0,6}(?:《)?(?:中国|ESH|ACC|欧洲|美国)[^，。,;；]{0,12}指南|(?:rather than|not|instead of) (?:the )?(?:China|Chinese|ESH|ACC\/AHA)[^,.;]{0,12}(?:guideline|20\d\d)/i;
-/** Guidelines the guard does not carry: values in their clause are not checked against a carried one. */
-const UNCARRIED =
-  /临床实践指南|\bJNC\s*\d|\bNICE\b|\bISH\s*20\d\d|ESC\s*\/\s*ESH\s*2018|ESH\s*2018|\bESC\s*20\d\d|(?:AHA\s*\/\s*ACC|ACC\s*\/\s*AHA)\s*2025|2025\s*(?:AHA|ACC)/i;
-const clauseOf = (t: string, at: number): string => {
-  const stops = /[，,；;。:：]|而/g;
-  let from = 0;
-  let to = t.length;
-  for (const m of t.matchAll(stops)) {
-    const i = m.index as number;
-    if (i < at) from = i + 1;
-    else if (i >= at) {
-      to = i;
-      break;
-    }
-  }
-  return t.slice(from, to);
-};
-const CORRESPOND = /correspond|equivalent|equates? to|相对应|对应|相当于|等同于/i;
-const TREATED =
-  /on (?:treatment|medication|therapy|antihypertensive)|treated|known hypertension|already diagnosed|服药|治疗中|正在治疗|已确诊|已诊断|降压治疗|用药后|\bpatients? (?:who (?:is|are) )?on [a-z]+|\btaking\b|服用[^，。]*降压药|在服用|\bon (?:two|three|four|\d|several|multiple|both) (?:drugs|medications|medicines|agents|pills)|\bstill (?:has|have|is|are) (?:hypertension|hypertensive)|仍(?:然)?(?:诊断为|属于|是|为|有)高血压/i;
-const TARGET_BEFORE =
-  /(?:<|＜|below|under|less than|lower than|低于|小于|降至|降到|控制在|控制于|控制到|降低至|降低到|达到|目标(?:值|血压)?(?:为|是)?|goal (?:of|is)|target (?:of|is))\s*(?:an? )?(?:office )?(?:BP )?(?:of )?$/i;
-const CURRENT =
-  /(?:目前|现在|当前|已经|服药后|用药后|治疗后|currently|now|has been|have been)[^，。,;；]{0,12}$/i;
-const CHINA_FAMILY =
-  /(?:中国|我国)[^，。,;；]{0,10}指南|Chinese[^,.;]{0,24}guideline|China'?s?[^,.;]{0,12}guideline/i;
-const UPPER_BEFORE = /(?:<|＜|≤|below|under|less than|lower than|低于|小于|不到)\s*$/i;
-const CONTRAST =
-  /\b(?:even though|although|though|whereas|while|but|however|unlike)\b|虽然|尽管|但是|但|不过|然而|而/i;
-const HEDGED = /\b(?:may|might|could|can)\s+(?:still\s+)?be\b|可能|或许|也许/i;
-const CHANGED_FROM = /(?:\bfrom|从|由)\s*$/i;
-const CHANGED_TO =
-  /\b(?:lower(?:ed|s)?|rais(?:ed|es)|chang(?:ed|es)|revis(?:ed|es)|mov(?:ed|es)|reduc(?:ed|es)|shift(?:ed|s)?)\b[^.]*\bto\b|下调|上调|调整为|调整到|改为|改成|降到|降至|降低到|提高到|变为/i;
-const TARGET_AFTER = /^\s*(?:mmHg)?\s*(?:以下|之下)/i;
-const TARGET_WORD =
-  /target|goal|\baim(?:s|ing)?\b|\b(?:get|got|keep|kept|bring|brought) (?:\w+ ){0,2}(?:BP|blood pressure|pressure)\b|\b(?:BP|pressure) (?:below|under) [^.;]{0,40}\b(?:adequate|enough|sufficient|acceptable)\b|\b(?:be|been) (?:brought|kept|got|gotten) (?:down )?(?:below|under|to)\b|treat(?:ed)? to|lower(?:ed|ing)?\b|bring|reduc(?:e|ed|ing)|目标|控制在|控制到|降至|降到|控制于|降低至|降低到|应降|以下|达标|\bat (?:goal|target)\b|\b(?:get|gets|getting|stay|stays|staying|keep|keeps|keeping|come|comes) (?:\w+ ){0,2}(?:under|below)\b/i;
-const SBP_ONLY =
-  /(?:systolic|SBP|收缩压)[^0-9。;；]{0,24}?(?:<|＜|below|under|less than|低于|小于)\s*(\d{2,3})(?!\d|\s*\/)|(?:<|＜|below|under)\s*(\d{2,3})\s*(?:mmHg)?\s*(?:systolic|SBP|收缩压)|(?:收缩压)[^0-9。;；，,]{0,12}?(?:降到|降至|控制在|控制到|降低到|降低至)\s*(\d{2,3})\s*(?:mmHg)?\s*(?:以下|之下)/i;
 
 export interface BpClaimParts {
   bp: BpData[];
   targets: TargetData[];
-}
-
-function population(text: string, d: Discourse): TargetData['population'] {
-  const age =
-    ageIn(text) ??
-    (/\bgeneral\b(?! ly)|most (?:adults|patients)|一般(?:高血压)?患者/i.test(text) ? 50 : d.age);
-  // Conditions through the clinical-language package: "无糖尿病" / "without diabetes" is not diabetes.
-  const affirmed = new Set<string>();
-  if (/diabet|糖尿病|CKD|kidney|肾/i.test(text))
-    for (const m of analyze(text).mentions)
-      if (!m.modifiers.negated && !m.modifiers.hypothetical) affirmed.add(m.concept);
-  const ckdWords = /\bCKD\b|chronic kidney|慢性肾脏病|慢性肾病|肾病/i.test(text);
-  return {
-    ...(age !== undefined ? { age } : {}),
-    ...(affirmed.has('diabetes') || d.diabetes ? { diabetes: true } : {}),
-    ...((ckdWords && (affirmed.has('ckd') || !/无|没有|without|no /i.test(text))) || d.ckd
-      ? { ckd: true }
-      : {}),
-    ...(/proteinuria|albuminuria|蛋白尿/i.test(text) && !/无蛋白尿|without proteinuria/i.test(text)
-      ? { proteinuria: true }
-      : d.proteinuria
-        ? { proteinuria: true }
-        : {}),
-    ...(/tolerat|耐受/i.test(text) ? { tolerated: true } : {}),
-  };
 }
 
 /** BP claims of one sentence (text without citation markers). */
@@ -170,6 +128,10 @@ function namedSetting(t: string): Setting | null | undefined {
 }
 
 export function bpClaims(text: string, d: Discourse): BpClaimParts {
+  // "74F, eGFR 44.", "At 75, …": the age in shorthand carries like any stated age; "无 CKD" is not CKD.
+  const short = ageIn(text) === undefined ? ageShorthand(text) : undefined;
+  if (short !== undefined) d.age = short;
+  if (NO_CKD.test(text)) delete d.ckd;
   const parts = bpClaimsWithin(text, d);
   // The setting carries to following sentences that name none ("You asked about home readings. The threshold is …").
   const named = namedSetting(text.normalize('NFKC'));
@@ -242,7 +204,7 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
   const affirmed = cats.filter((c) => !c.negated);
   const specific = affirmed.find((c) => c.category !== 'hypertension');
   const generic = cats.find((c) => c.category === 'hypertension');
-  const isTargetSentence = TARGET_WORD.test(t);
+  const isTargetSentence = TARGET_WORD.test(t) || WANTS_BELOW.test(t);
   // A sentence naming no setting is in the setting an earlier sentence named (else office).
   const carried = namedSetting(t) === undefined ? d.setting : undefined;
   const withG = guideline ? { guideline } : {};
@@ -302,6 +264,8 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     }
     const before = t.slice(Math.max(0, v.at - 40), v.at);
     const after = t.slice(v.end, v.end + 40);
+    // "未下调至 130/80", "was not lowered to 130/80": the value is what the guideline did not adopt.
+    if (DENIED_CHANGE_BEFORE.test(before)) continue;
     const isRange = v.sbp[1] !== undefined || v.dbp?.[1] !== undefined;
     const isThreshold =
       !isRange &&
@@ -316,7 +280,11 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
       isTargetSentence &&
       // "您目前服药后血压控制在 128/78 mmHg，这很好": the current reading of a treated patient, not a target.
       !(CURRENT.test(before) && !/目标|target|goal|应|should|aim/i.test(t)) &&
-      (v.lead === '<' || v.lead === '＜' || TARGET_BEFORE.test(before) || TARGET_AFTER.test(after));
+      (v.lead === '<' ||
+        v.lead === '＜' ||
+        TARGET_BEFORE.test(before) ||
+        THEN_TO.test(before) ||
+        TARGET_AFTER.test(after));
     if (isTarget) {
       const where = carried ?? settingAt(t, v.at);
       const gt = guidelineAt(t, v.at) ?? d.guideline;
@@ -343,12 +311,17 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     // A range with no category before it, whose category after it leads the next value: the category is the next
     // value's — this one's is unknown.
     if (ranged && !catBefore && catAfter && values.some((w) => w.at > catAfter.at)) continue;
+    // "174/112，收缩压属于2级范围，舒张压在3级范围，因此总体属于3级": the category after "因此总体" is the reading's.
+    const overallAt = ranged ? -1 : overallCategoryAt(t, affirmed, v.end);
     const own =
+      affirmed.find((c) => c.at === overallAt) ??
       (ranged ? (catBefore ?? catAfter) : (catAfter ?? catBefore)) ??
       [...affirmed].reverse().find((c) => c.category !== 'hypertension' && c.at < v.at);
     // "124/71 meets the criterion, even though your daytime values are normal": a category after a concessive or
     // contrasting word belongs to another subject — this reading's category is not read.
-    if (own && own.at > v.end && CONTRAST.test(t.slice(v.end, own.at))) continue;
+    // "118/86：SBP <120 但 DBP 86，属正常血压": a contrast between the reading's own pressures keeps the subject.
+    const between = own && own.at > v.end ? t.slice(v.end, own.at) : '';
+    if (CONTRAST.test(between) && !AXIS_TALK.test(between)) continue;
     const category =
       own?.category ??
       specific?.category ??
@@ -404,7 +377,8 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     const contrasted =
       named !== undefined &&
       namedAt > v.end &&
-      /although|though|but|whereas|while|however|而|但|不过|然而/i.test(t.slice(v.end, namedAt));
+      /although|though|but|whereas|while|however|而|但|不过|然而/i.test(t.slice(v.end, namedAt)) &&
+      !AXIS_TALK.test(t.slice(v.end, namedAt));
     const gFor = contrasted ? d.guideline : (guidelineAt(t, v.at) ?? d.guideline);
     // "按照中国指南", "the Chinese guideline": no edition named — the Chinese editions the engine carries.
     const family =
@@ -423,7 +397,14 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
   }
 
   // "Your readings average 128/82 mmHg. … this is stage 1": a category stated for the previous sentence's reading.
-  if (!values.length && specific && d.lastReading && /\b(?:this|that|it|which)\b|这|此|属于|为/i.test(t)) {
+  // Its values, if any, only in brackets ("分级：1级高血压（DBP 90–99）") explain the category, they are no reading.
+  const bracketed = values.length > 0 && values.every((v) => inBrackets(t, v.at));
+  if (
+    (!values.length || bracketed) &&
+    specific &&
+    d.lastReading &&
+    (/\b(?:this|that|it|which)\b|这|此|属于|为/i.test(t) || CATEGORY_FIRST.test(t))
+  ) {
     out.bp.push({
       ...withG,
       category: specific.category,

@@ -158,6 +158,12 @@ export function acrValueIn(text: string): { value: number; unit: 'mg/g' | 'mg/mm
 
 /** "这属于", "this is", "that would be", "which is": the stage refers back to the value just stated. */
 const BACK = /这|此|该值|\bthis\b|\bthat\b|\bwhich\b|\bit\b/i;
+/** A sentence that starts with the classification label ("KDIGO G3a.", "分期：G3b", "CKD category: G4"): in
+ * copilot shorthand it classifies the value of the sentence before. */
+const LABEL_FIRST =
+  /^\s*(?:KDIGO|CKD|GFR|G\s*分期|分期|分级|category)\s*(?:GFR\s*)?(?:category|分期|分级|stage)?\s*[:：]?\s*(?:=|→|->)?\s*G[1-5][ab]?(?![A-Za-z0-9])/i;
+/** A band in brackets after the category ("G3a (45–59)", "G3b（30–44 mL/min）"). */
+const BAND_NOTE = /[(（][^()（）]*\d[^()（）]*[)）]/g;
 
 /**
  * A category stated in the sentence after the value, referring back to it ("您的 eGFR 为 45。按 KDIGO 分期，这属于
@@ -168,9 +174,10 @@ export function carriedLabStatements(
   text: string,
   before: { egfr?: number; acr?: { value: number; unit: 'mg/g' | 'mg/mmol' } },
 ): { gfr: GfrStatement[]; acr: AcrStatement[] } {
-  const t = text.normalize('NFKC');
+  // "KDIGO G3a (45–59 band)": a band in brackets explains the category; it is not the patient's value.
+  const t = text.normalize('NFKC').replace(BAND_NOTE, ' ');
   const none = { gfr: [], acr: [] };
-  if (!BACK.test(t)) return none;
+  if (!BACK.test(t) && !LABEL_FIRST.test(t)) return none;
   const g = [...t.matchAll(STAGE)];
   const a = [...t.matchAll(A_STAGE)];
   const rest = t.replace(STAGE, ' ').replace(A_STAGE, ' ');

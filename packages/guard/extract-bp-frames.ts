@@ -1,0 +1,63 @@
+/**
+ * Frame words of blood-pressure sentences found by the sixth and seventh independent answer sets (issue 18): the
+ * patient's age in copilot shorthand ("At 75,", "74F", "76M"), a denied condition ("无 CKD", "no CKD"), a staged
+ * target ("first below 150/90, then to 140/90 if tolerated"), a target a guideline "wants", and a denied change
+ * ("未下调至 130/80", "was not lowered to 130/80"). Only words are read here; every number comes from the sentence.
+ */
+
+/** The age in copilot shorthand or at the head of a sentence: "At 75, …", "74F", "76 M", "68 yo", "at age 70". */
+export function ageShorthand(text: string): number | undefined {
+  const t = text.normalize('NFKC');
+  const m =
+    /^\s*(?:at|aged)\s+(\d{2})\s*[,，]|\bat (?:the )?age (?:of )?(\d{2})\b|(?<![\w./-])(\d{2})\s?(?:F|M|yo|y\/o|y\.o\.)(?![\w/])|(?<![\w./-])(\d{2})\s*(?:岁)?\s*(?:男|女)(?:性)?(?:患者)?[,，。]/i.exec(
+      t,
+    );
+  if (!m) return undefined;
+  const age = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
+  return age >= 18 && age <= 105 ? age : undefined;
+}
+
+/** A condition the sentence denies the patient: "无 CKD", "no CKD", "without chronic kidney disease". */
+export const NO_CKD =
+  /(?:无|没有|不伴|未合并)\s*(?:CKD|慢性肾(?:脏)?病)|\b(?:no|without|not)\s+(?:known\s+)?(?:CKD|chronic kidney disease)\b/i;
+
+/** "… and then to 130/80", "further to", "再降至", "进一步降到": the later step of a staged target. */
+export const THEN_TO =
+  /(?:\bthen|\bfurther|\band then|\bsubsequently|\blater)\s+(?:\w+\s+){0,3}?(?:to|below|under)\s*(?:<\s*)?$/i;
+
+/** "the guideline wants your blood pressure below …", "recommends keeping it under …". */
+export const WANTS_BELOW =
+  /\b(?:wants?|would like|recommends?|advises?|asks?|expects?|needs?|requires?)\s+(?:\w+\s+){0,4}?(?:below|under|less than|lower than|<)/i;
+
+/** A change the sentence denies: the value after it is what the guideline did NOT adopt. */
+export const DENIED_CHANGE_BEFORE =
+  /(?:未|没有|并未|并没有|没)(?:被)?(?:下调|上调|调整|降低|降|改|修改|改变|更改)(?:至|到|为|成)?\s*(?:<|≥)?\s*$|\b(?:not|never|n't|wasn't|weren't)\s+(?:been\s+)?(?:lowered|changed|reduced|raised|moved|revised|cut|dropped)\s+(?:\w+\s+){0,3}?to\s*(?:<|≥)?\s*$/i;
+
+/** Whether position `at` lies inside brackets ("1级高血压（DBP 90–99）": a band explaining the category). */
+export function inBrackets(t: string, at: number): boolean {
+  const open = Math.max(t.lastIndexOf('(', at), t.lastIndexOf('（', at));
+  if (open < 0) return false;
+  const close = Math.max(t.lastIndexOf(')', at), t.lastIndexOf('）', at));
+  return close < open;
+}
+
+/** A sentence that opens with its category, after at most a label ("分级：1级高血压（…）", "ACC/AHA 2017: elevated
+ * BP (…)", "Stage 1 (…)"): in copilot shorthand it classifies the reading of the sentence before. */
+export const CATEGORY_FIRST =
+  /^\s*(?:[^。.:：;；]{0,30}[:：]\s*)?(?:hypertension\s+)?(?:stage\s*(?:[12]|I{1,2})\b|grade\s*(?:[123]|I{1,3})\b|[123一二三]\s*[级期]|high[- ]normal|正常高值|optimal|理想血压|elevated|normal\b|正常血压)/i;
+
+/** Words that give the whole reading its category after per-pressure statements ("收缩压属于2级，舒张压属于3级，因此
+ * 总体属于3级", "overall grade 2", "按较高级别判为…"). */
+const OVERALL_BEFORE =
+  /(?:因此|所以|故|综合|总体|整体|按较高|取较高|以较高|\boverall\b|\btaken together\b|\bthe higher (?:category|grade|stage)\b|\btherefore\b|\bso\b)[^。.;；,，]{0,14}$/i;
+
+/** The position of the category that is stated for the whole reading after per-pressure statements, or -1. */
+export function overallCategoryAt(t: string, cats: { at: number; category: string }[], from = 0): number {
+  const c = cats.find(
+    (x) => x.at > from && x.category !== 'hypertension' && OVERALL_BEFORE.test(t.slice(from, x.at)),
+  );
+  return c ? c.at : -1;
+}
+
+/** Per-pressure talk ("SBP <120 但 DBP 86"): a contrast between the two pressures of the same reading. */
+export const AXIS_TALK = /\b(?:SBP|DBP|systolic|diastolic)\b|收缩压|舒张压|高压|低压/i;
