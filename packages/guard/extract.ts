@@ -122,7 +122,8 @@ export function extractClaims(
     for (const target of bp.targets) claims.push({ ...base, kind: 'bp-target', target });
     const gfr = gfrStatements(text);
     const acrs = acrStatements(text);
-    const carried = gfr.length || acrs.length ? { gfr: [], acr: [] } : carriedLabStatements(text, lastLab);
+    // A category that refers back to the value of the sentence before (its own values, if any, in brackets).
+    const carried = carriedLabStatements(text, lastLab);
     for (const lab of [...gfr, ...carried.gfr]) claims.push({ ...base, kind: 'lab-threshold', lab });
     for (const acr of [...acrs, ...carried.acr]) claims.push({ ...base, kind: 'lab-threshold', acr });
     const egfrHere = renalIn(text).egfr;
