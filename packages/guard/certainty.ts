@@ -6,6 +6,7 @@
  * `unverifiable` with the reason. Checks stay as they are; this gate runs after them in `verifyClaims`.
  */
 import { categoriesIn } from './extract-bp-categories.ts';
+import { overallCategoryAt } from './extract-bp-frames.ts';
 import { say } from './i18n.ts';
 import type { Claim } from './types.ts';
 
@@ -38,7 +39,10 @@ export const ONE_AXIS =
 export function axisBeforeCategory(text: string): boolean {
   const t = text.normalize('NFKC');
   const axis = ONE_AXIS.exec(t);
-  const first = categoriesIn(t)[0];
+  const cats = categoriesIn(t);
+  const first = cats[0];
+  // "…，舒张压在3级范围，因此总体属于3级": a category stated for the whole reading after the per-pressure ones.
+  if (axis && overallCategoryAt(t, cats, axis.index) >= 0) return false;
   return !!axis && (!first || axis.index < first.at);
 }
 
