@@ -1,9 +1,17 @@
 /**
- * The wire contract of the gateway's console-facing answers (`/v1/models`, `/admin/gateway/usage`,
- * `/admin/gateway/health`), type-only: the handlers build these shapes and the console imports them with
- * `import type` from `@qihuang/gateway/api-types`. Nothing here has a runtime value. (The gateway configuration
- * itself is edited as JSON in the console and validated by the server's schema.)
+ * The wire contract of the gateway's console-facing answers (`/v1/models`, `/admin/gateway/*`), type-only: the
+ * handlers build these shapes and the console imports them with `import type` from `@qihuang/gateway/api-types`.
+ * Nothing here has a runtime value. The configuration's types are the zod schema's output
+ * (config/gateway-config-schema.ts); the console edits providers and virtual models as JSON and the server's
+ * schema validates what it sends.
  */
+import type { GatewayConfig, ProviderConfig, VirtualModelConfig } from '../config/gateway-config-schema.ts';
+
+/** `GET /admin/gateway/config` (a literal API key redacted). */
+export type { GatewayConfig, ProviderConfig, VirtualModelConfig };
+
+/** A virtual model's target: a provider id and its weight. */
+export type VirtualModelTarget = VirtualModelConfig['targets'][number];
 
 export type TargetStatus = 'up' | 'degraded' | 'open-circuit' | 'down' | 'unknown';
 export type ModelLocation = 'on-premises' | 'cloud';
@@ -74,4 +82,22 @@ export interface ProviderHealth {
 /** `GET /admin/gateway/health`. */
 export interface HealthAnswer {
   data: ProviderHealth[];
+}
+
+/** `GET /admin/gateway/providers` items and `GET /providers/{id}`: the provider (key redacted) with its state. */
+export type ProviderView = ProviderConfig & { status: TargetStatus };
+
+/** `GET /admin/gateway/providers`. */
+export interface ProviderList {
+  data: ProviderView[];
+}
+
+/** `GET /admin/gateway/virtual-models`. */
+export interface VirtualModelList {
+  data: VirtualModelConfig[];
+}
+
+/** `POST /admin/gateway/health/check`: how many providers were checked. */
+export interface HealthCheckAnswer {
+  checked: number;
 }

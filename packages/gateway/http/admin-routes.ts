@@ -12,7 +12,14 @@ import { usageDimensions, type UsageDimension } from '../usage/usage-store.ts';
 import { GatewayError } from './gateway-error.ts';
 import { errorResponse } from './gateway-routes.ts';
 import { bearerOf, jsonBody } from './request-context.ts';
-import type { HealthAnswer, UsageAnswer } from '../api-types/index.ts';
+import type {
+  HealthAnswer,
+  HealthCheckAnswer,
+  ProviderList,
+  ProviderView,
+  UsageAnswer,
+  VirtualModelList,
+} from '../api-types/index.ts';
 
 export interface GatewayAdminRoutesDeps {
   runtime: GatewayRuntime;
@@ -91,12 +98,15 @@ export function createGatewayAdminRoutes({
         ...redactProvider(p),
         status: runtime.states.status(p.id),
       })),
-    }),
+    } satisfies ProviderList),
   );
   app.get('/providers/:id', (c) => {
     const provider = runtime.config.providers.find((p) => p.id === c.req.param('id'));
     if (!provider) throw new GatewayError('not-found', `no provider "${c.req.param('id')}"`);
-    return c.json({ ...redactProvider(provider), status: runtime.states.status(provider.id) });
+    return c.json({
+      ...redactProvider(provider),
+      status: runtime.states.status(provider.id),
+    } satisfies ProviderView);
   });
   app.put('/providers/:id', async (c) => {
     const id = c.req.param('id');
@@ -129,7 +139,9 @@ export function createGatewayAdminRoutes({
     return c.body(null, 204);
   });
 
-  app.get('/virtual-models', (c) => c.json({ data: runtime.config.virtualModels }));
+  app.get('/virtual-models', (c) =>
+    c.json({ data: runtime.config.virtualModels } satisfies VirtualModelList),
+  );
   app.put('/virtual-models/:name', async (c) => {
     const name = c.req.param('name');
     const body = {
@@ -204,7 +216,7 @@ export function createGatewayAdminRoutes({
   );
   app.post('/health/check', async (c) => {
     await runtime.health.checkAll();
-    return c.json({ checked: runtime.config.providers.length });
+    return c.json({ checked: runtime.config.providers.length } satisfies HealthCheckAnswer);
   });
   return app;
 }

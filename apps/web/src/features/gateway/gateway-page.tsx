@@ -6,6 +6,7 @@ import {
   type GatewayConfig,
   type GatewayProvider,
   type ModelView,
+  type ProviderConfig,
   type ProviderHealth,
   type VirtualModel,
 } from '../../api/gateway.ts';
@@ -31,7 +32,7 @@ interface Snapshot {
 type Editing =
   | { kind: 'targets'; model: VirtualModel }
   | { kind: 'vm-json'; model: VirtualModel | null }
-  | { kind: 'provider-json'; provider: GatewayProvider | null };
+  | { kind: 'provider-json'; provider: ProviderConfig | null };
 
 const NEW_PROVIDER = {
   id: 'local-llm',
