@@ -56,7 +56,8 @@ export interface EvalRouteDeps {
   onRunError?: (runId: string, error: unknown) => void;
 }
 
-const StartRunSchema = z.object({
+/** `POST /runs` body (its input type is the contract's StartRun, api-types/index.ts). */
+export const StartRunSchema = z.object({
   suite: z.union([z.string(), z.object({ file: z.string(), format: z.enum(FILE_FORMATS) })]),
   target: z.union([
     z.object({ model: z.string().min(1) }),

@@ -1,8 +1,13 @@
 /**
  * The wire contract of /eval (suites, runs, reports, comparisons), type-only: the handlers build these shapes
  * and the console imports them with `import type` from `@qihuang/eval/api-types`. Nothing here has a runtime
- * value. The same shapes are the CLI's JSON output.
+ * value. The same shapes are the CLI's JSON output. Request bodies are the route schemas' input types.
  */
+import type { z } from 'zod';
+import type { StartRunSchema } from '../routes.ts';
+
+/** `POST /runs` body: a suite, a target (a gateway model or an allowed http pipeline) and run options. */
+export type StartRun = z.input<typeof StartRunSchema>;
 
 export interface Interval {
   lower: number;

@@ -4,6 +4,7 @@ import type {
   RunListItem,
   RunReport,
   RunStarted,
+  StartRun,
   SuiteInfo as Suite,
 } from '@qihuang/eval/api-types';
 import { buildUrl, rawRequest, request } from './client.ts';
@@ -16,17 +17,10 @@ export type {
   RunListItem,
   RunReport,
   RunSummary,
+  StartRun,
   SuiteInfo as Suite,
   WorstItem,
 } from '@qihuang/eval/api-types';
-
-/** `POST /eval/runs` body (the console runs a suite against a model). */
-export interface StartRun {
-  suite: string;
-  target: { model: string };
-  limit?: number;
-  label?: string;
-}
 
 const enc = encodeURIComponent;
 
