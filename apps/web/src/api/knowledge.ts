@@ -15,7 +15,7 @@ import type {
   IngestResult,
   SearchResult,
 } from '@qihuang/knowledge/api-types';
-import type { GuardPassage, GuardResult } from '@qihuang/guard/api-types';
+import type { GuardCheckRequest as GuardRequest, GuardResult } from '@qihuang/guard/api-types';
 
 /** Roles that see the knowledge pages (the server's default search roles, plus admin). */
 export const canUseKnowledge = (role: Role) =>
@@ -48,17 +48,11 @@ export type {
 } from '@qihuang/knowledge/api-types';
 export type {
   CheckedClaim,
+  GuardCheckRequest as GuardRequest,
   GuardPassage,
   GuardResult,
   VerdictKind as Verdict,
 } from '@qihuang/guard/api-types';
-
-export interface GuardRequest {
-  answer: string;
-  passages: GuardPassage[];
-  patient?: Record<string, unknown>;
-  policy?: 'block' | 'annotate' | 'revise';
-}
 
 const enc = encodeURIComponent;
 

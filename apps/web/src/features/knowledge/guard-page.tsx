@@ -223,13 +223,13 @@ export function GuardPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    let patientValue: Record<string, unknown> | undefined;
+    let patientValue: GuardRequest['patient'];
     setPatientError('');
     if (patient.trim()) {
       try {
         const parsed = JSON.parse(patient) as unknown;
         if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('{ … }');
-        patientValue = parsed as Record<string, unknown>;
+        patientValue = parsed as GuardRequest['patient']; // the server checks the facts (400 naming the field)
       } catch (err) {
         setPatientError(t('knowledge.guard.patientInvalid', { message: (err as Error).message }));
         return;
