@@ -8,12 +8,18 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const packages = fileURLToPath(new URL('../../packages/', import.meta.url));
 const target = process.env.QIHUANG_WEB_PROXY ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  resolve: {
+    // The console imports server packages only through their api-types modules (wire-contract.test.ts): types,
+    // erased, and the few literal constants of the contract (e.g. CONTACT_METHODS), which the bundle keeps.
+    alias: [{ find: /^@qihuang\/([a-z0-9-]+)\/api-types$/, replacement: `${packages}$1/api-types/index.ts` }],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

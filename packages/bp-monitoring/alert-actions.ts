@@ -11,18 +11,9 @@ import { sql } from 'kysely';
 import { iso, noticeOf } from './alert-notices.ts';
 import { DEFAULT_TIME_ZONE, zoneOffsets } from './local-time.ts';
 import { ACK_EXTENSION, ALERT_CODE_SYSTEM, fromFlag, type StoredAlert } from './alerts-store.ts';
-import type { AlertAction, ContactMethod } from './api-types/index.ts';
+import { CONTACT_METHODS, type AlertAction, type ContactMethod } from './api-types/index.ts';
 
-export type { AlertAction, ContactMethod };
-
-export const CONTACT_METHODS = [
-  'phone',
-  'sms',
-  'wechat',
-  'video',
-  'in-person',
-  'other',
-] as const satisfies readonly ContactMethod[];
+export { CONTACT_METHODS, type AlertAction, type ContactMethod };
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 

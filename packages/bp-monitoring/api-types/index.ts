@@ -1,12 +1,23 @@
 /**
- * The wire contract of /api/bp (request and response bodies), type-only: the server's handlers build these
+ * The wire contract of /api/bp and /api/abpm (request and response bodies): the server's handlers build these
  * shapes and the console imports them with `import type` from `@qihuang/bp-monitoring/api-types`, so a change
- * to a response that the console reads fails `tsc` on one side or the other. Nothing here has a runtime value;
- * imports are types from other contract modules or the pure engines.
+ * to a response that the console reads fails `tsc` on one side or the other. Imports are type-only (the pure
+ * engines, the handlers' own result types); the one runtime value is CONTACT_METHODS, a literal list with no
+ * import, which the server validates against and the console offers (it imports that constant by value).
  */
 import type { Guideline, IngestFormat, Text } from '@qihuang/engines/blood-pressure';
+import type { AbpmResult } from '../abpm-analysis.ts';
+import type { BpReport } from '../assess-patient.ts';
 
 export type { Guideline, IngestFormat, Text };
+
+/** `GET /patients/{id}/assessment?guideline=`: the engine's home assessment, office class, risk, renal, series. */
+export type BpAssessment = BpReport;
+
+/** `POST /api/abpm/patients/{id}/abpm` (201) and `GET` of the latest: the stored summary with its Observation. */
+export type AbpmAnswer = AbpmResult & { id: string };
+/** `GET /api/abpm/patients/{id}/abpm`: the latest summary, or `{ recording: null }` when the patient has none. */
+export type AbpmLatest = AbpmAnswer | { recording: null };
 
 export type ReadingCategory = 'crisis' | 'high' | 'normal';
 export type PatientLanguage = 'zh-CN' | 'en';
@@ -90,7 +101,9 @@ export interface JoinedReading {
   joinedAt: string;
 }
 
-export type ContactMethod = 'phone' | 'sms' | 'wechat' | 'video' | 'in-person' | 'other';
+/** How the patient was contacted when an alert is closed: the server accepts these, the console offers them. */
+export const CONTACT_METHODS = ['phone', 'sms', 'wechat', 'video', 'in-person', 'other'] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
 
 /** The action that closes an alert (`POST /alerts/{id}/acknowledge` body; all fields required). */
 export interface AlertAction {

@@ -1,11 +1,13 @@
-/** Blood-pressure service (/api/bp). Fields beyond the contract's minimum are optional: render what exists. */
+/**
+ * Blood-pressure service (/api/bp, /api/abpm). The request and response types are the server's own
+ * (packages/bp-monitoring/api-types, imported type-only; CONTACT_METHODS is that module's one literal list).
+ */
 import type {
   AlertEvent as AlertStreamEvent,
   AlertAction,
-  ContactMethod,
+  BpAssessment,
   Guideline,
   RecentReadings,
-  Text,
   StoredAlert as BpAlert,
   TimelinessReport as AlertTimeliness,
   UploadAnswer,
@@ -13,8 +15,12 @@ import type {
 import { rawRequest, request } from './client.ts';
 import { parseEventData, readSseStream, type SseEvent } from './sse.ts';
 
+export { CONTACT_METHODS } from '@qihuang/bp-monitoring/api-types';
 export type {
+  AbpmAnswer,
+  AbpmLatest,
   AlertAction,
+  BpAssessment,
   ContactMethod,
   CrisisAdvice,
   ReadingCategory,
@@ -36,98 +42,8 @@ export const GUIDELINE_IDS = [
 ] as const satisfies readonly Guideline[];
 export type GuidelineId = (typeof GUIDELINE_IDS)[number];
 
-type BilingualText = Text;
-
-interface BpValue {
-  sbp: number;
-  dbp: number;
-}
-
-/** An engine result with its bilingual label (rule/source/inputs also present, not rendered here). */
-export interface Explained {
-  display?: BilingualText;
-  rule?: string;
-  source?: string;
-  [key: string]: unknown;
-}
-
-export interface Classification extends Explained {
-  category?: string;
-  hypertension?: boolean;
-  crisis?: boolean;
-}
-
-export interface HbpmSummary extends Explained {
-  sufficient?: boolean;
-  readingsUsed?: number;
-  daysUsed?: number;
-  mean?: BpValue;
-  morningMean?: BpValue;
-  eveningMean?: BpValue;
-  high?: boolean;
-  threshold?: BpValue;
-}
-
-/** `office`: the last visit's mean and its class (server) or just a class (minimal contract). */
-export interface OfficeAssessment extends Classification {
-  mean?: BpValue;
-  readings?: number;
-  date?: string;
-  classification?: Classification;
-  meanSbp?: number;
-  meanDbp?: number;
-}
-
-/** `home`: the engine's home-series assessment (hbpm, classes, phenotype, target) or a flat summary. */
-export interface HomeAssessment extends Explained {
-  hbpm?: HbpmSummary;
-  homeMeanClassification?: Classification;
-  officeClassification?: Classification;
-  phenotype?: Explained & { phenotype?: string };
-  target?: Explained & { met?: boolean };
-  meanSbp?: number;
-  meanDbp?: number;
-  category?: string;
-  high?: boolean;
-  sufficient?: boolean;
-  readingsUsed?: number;
-  daysUsed?: number;
-}
-
-export interface DippingAssessment extends Explained {
-  dipPercent?: number;
-  nightDayRatio?: number;
-  dippingClass?: string;
-}
-
-export interface RiskAssessment extends Explained {
-  /** Fraction (0.0205 = 2.05 %). */
-  tenYearRisk?: number;
-  pce?: Explained & { tenYearRisk?: number; category?: string };
-  missing?: string[];
-}
-
-export interface BpAssessment {
-  guideline: string;
-  office?: OfficeAssessment;
-  /** Why `office` is absent: no office visit since `since` (local day); `lastBefore`: the latest older one's day. */
-  officeMissing?: { since: string; lastBefore?: string };
-  home?: HomeAssessment;
-  dipping?: DippingAssessment;
-  risk?: RiskAssessment;
-  /** Readings of a large upload counted here but not yet written as FHIR Observations (not on the chart yet). */
-  pendingProjection?: number;
-  [key: string]: unknown;
-}
-
-export const CONTACT_METHODS = [
-  'phone',
-  'sms',
-  'wechat',
-  'video',
-  'in-person',
-  'other',
-] as const satisfies readonly ContactMethod[];
+/** `home.hbpm` of the assessment (the morning/evening split reads it). */
+export type HbpmSummary = BpAssessment['home']['hbpm'];
 
 /** One home reading as a FHIR BP panel (LOINC 85354-9 with 8480-6 / 8462-4 components). */
 function readingObservation(patientId: string, reading: { sbp: number; dbp: number; time: string }) {

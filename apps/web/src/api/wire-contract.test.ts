@@ -1,11 +1,15 @@
 /**
  * One wire contract (issue 19 item 2): the console's request and response types are the server's own, in each
- * route package's type-only `api-types` module, imported with `import type` (nothing of the server reaches the
- * bundle). These tests keep it so: the console reaches the server only through those modules, the modules stay
- * type-only, and a server change that breaks a field the console reads fails the console's typecheck (proved
- * by compiling console files against a changed copy of a contract module).
+ * route package's `api-types` module, imported with `import type` (nothing of the server's code reaches the
+ * bundle). A contract module may also hold literal constants of the contract (`export const X = [...] as
+ * const`, no identifier inside: e.g. CONTACT_METHODS, which the server validates against and the console
+ * offers); those the console imports by value. These tests keep it so: the console reaches the server only
+ * through those modules, by value only their literal constants, the modules hold nothing else, and a server
+ * change that breaks a field the console reads or sends fails the console's typecheck (proved by compiling
+ * console files against changed copies of the server's contract, schema and engine files).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -20,26 +24,73 @@ function files(dir: string, pattern: RegExp): string[] {
   );
 }
 
-/** Import and export-from declarations of a file with whether they are type-only. */
-function moduleRefs(path: string): { specifier: string; typeOnly: boolean }[] {
+/**
+ * Import and export-from declarations of a file: the names taken by value (`values`: the imported or exported
+ * name, `*` for a namespace, default or `export *`), empty when the declaration is type-only.
+ */
+function moduleRefs(path: string): { specifier: string; values: string[] }[] {
   const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
-  const refs: { specifier: string; typeOnly: boolean }[] = [];
+  const refs: { specifier: string; values: string[] }[] = [];
+  const named = (elements: readonly (ts.ImportSpecifier | ts.ExportSpecifier)[]) =>
+    elements.filter((e) => !e.isTypeOnly).map((e) => (e.propertyName ?? e.name).text);
   for (const s of source.statements) {
     if (ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier)) {
       const clause = s.importClause;
-      const named =
-        clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings : undefined;
-      const typeOnly =
-        !!clause &&
-        (clause.isTypeOnly || (!clause.name && !!named && named.elements.every((e) => e.isTypeOnly)));
-      refs.push({ specifier: s.moduleSpecifier.text, typeOnly });
+      const bindings = clause?.namedBindings;
+      const values =
+        !clause || clause.isTypeOnly
+          ? clause
+            ? []
+            : ['*'] // a side-effect import runs the module
+          : [
+              ...(clause.name ? ['*'] : []),
+              ...(bindings && ts.isNamespaceImport(bindings) ? ['*'] : []),
+              ...(bindings && ts.isNamedImports(bindings) ? named(bindings.elements) : []),
+            ];
+      refs.push({ specifier: s.moduleSpecifier.text, values });
     } else if (ts.isExportDeclaration(s) && s.moduleSpecifier && ts.isStringLiteral(s.moduleSpecifier)) {
-      const named = s.exportClause && ts.isNamedExports(s.exportClause) ? s.exportClause : undefined;
-      const typeOnly = s.isTypeOnly || (!!named && named.elements.every((e) => e.isTypeOnly));
-      refs.push({ specifier: s.moduleSpecifier.text, typeOnly });
+      const exports = s.exportClause;
+      const values = s.isTypeOnly
+        ? []
+        : exports && ts.isNamedExports(exports)
+          ? named(exports.elements)
+          : ['*'];
+      refs.push({ specifier: s.moduleSpecifier.text, values });
     }
   }
   return refs;
+}
+
+/** `as const` over array/object/string/number literals only: data, no reference to any code. */
+function isLiteralConstant(e: ts.Expression): boolean {
+  if (!ts.isAsExpression(e) || e.type.getText() !== 'const') return false;
+  const literal = (x: ts.Expression): boolean =>
+    ts.isStringLiteral(x) ||
+    ts.isNoSubstitutionTemplateLiteral(x) ||
+    ts.isNumericLiteral(x) ||
+    (ts.isArrayLiteralExpression(x) && x.elements.every(literal)) ||
+    (ts.isObjectLiteralExpression(x) &&
+      x.properties.every(
+        (p) =>
+          ts.isPropertyAssignment(p) &&
+          (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) &&
+          literal(p.initializer),
+      ));
+  return literal(e.expression);
+}
+
+/** The exported literal constants of a contract module (what the console may import by value). */
+function literalConstants(path: string): string[] {
+  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+  return source.statements.flatMap((s) =>
+    ts.isVariableStatement(s) &&
+    s.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) &&
+    s.declarationList.flags & ts.NodeFlags.Const
+      ? s.declarationList.declarations.flatMap((d) =>
+          ts.isIdentifier(d.name) && d.initializer && isLiteralConstant(d.initializer) ? [d.name.text] : [],
+        )
+      : [],
+  );
 }
 
 const contractModules = readdirSync(join(root, 'packages'), { withFileTypes: true })
@@ -54,35 +105,92 @@ const contractModules = readdirSync(join(root, 'packages'), { withFileTypes: tru
   });
 
 describe('one wire contract', () => {
-  it('the console imports server packages only type-only, from their api-types modules', () => {
+  it('the console imports server packages only from their api-types modules: types, and literal constants', () => {
     const offending: string[] = [];
+    let constantsImported = 0;
     for (const path of files(join(web, 'src'), /\.tsx?$/))
-      for (const ref of moduleRefs(path))
-        if (ref.specifier.startsWith('@qihuang/') && (!ref.typeOnly || !ref.specifier.endsWith('/api-types')))
-          offending.push(
-            `${relative(root, path)}: ${ref.specifier}${ref.typeOnly ? '' : ' (not type-only)'}`,
-          );
+      for (const ref of moduleRefs(path)) {
+        if (!ref.specifier.startsWith('@qihuang/')) continue;
+        const pkg = /^@qihuang\/([a-z0-9-]+)\/api-types$/.exec(ref.specifier)?.[1];
+        if (!pkg) {
+          offending.push(`${relative(root, path)}: ${ref.specifier} (not an api-types module)`);
+          continue;
+        }
+        const constants = literalConstants(join(root, 'packages', pkg, 'api-types', 'index.ts'));
+        for (const name of ref.values)
+          if (constants.includes(name)) constantsImported++;
+          else offending.push(`${relative(root, path)}: ${name} from ${ref.specifier} (not type-only)`);
+      }
     expect(offending).toEqual([]);
+    expect(constantsImported, 'CONTACT_METHODS comes from the bp-monitoring contract').toBeGreaterThan(0);
   });
 
-  it('the api-types modules hold types only (no value, no import of code)', () => {
+  it('the api-types modules hold types and literal constants only (no import of code)', () => {
     expect(contractModules.length).toBeGreaterThanOrEqual(2);
     const offending: string[] = [];
     for (const path of contractModules) {
       const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+      const constants = literalConstants(path);
       for (const s of source.statements) {
-        const typeOnly =
+        const allowed =
           ts.isInterfaceDeclaration(s) ||
           ts.isTypeAliasDeclaration(s) ||
           (ts.isImportDeclaration(s) && !!s.importClause?.isTypeOnly) ||
-          (ts.isExportDeclaration(s) && s.isTypeOnly);
-        if (!typeOnly) offending.push(`${relative(root, path)}: ${s.getText(source).split('\n')[0]}`);
+          (ts.isExportDeclaration(s) && s.isTypeOnly) ||
+          (ts.isVariableStatement(s) &&
+            s.declarationList.declarations.every(
+              (d) => ts.isIdentifier(d.name) && constants.includes(d.name.text),
+            ));
+        if (!allowed) offending.push(`${relative(root, path)}: ${s.getText(source).split('\n')[0]}`);
       }
     }
     expect(offending).toEqual([]);
   });
 
-  // Each case changes one server response field incompatibly and names a console file that reads it.
+  it('a planted value import, import of code or computed constant is caught', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wire-contract-'));
+    try {
+      const plant = (name: string, text: string) => {
+        const path = join(dir, name);
+        writeFileSync(path, text);
+        return path;
+      };
+      expect(
+        moduleRefs(
+          plant(
+            'console.ts',
+            [
+              "import { CONTACT_METHODS, type AlertAction } from '@qihuang/bp-monitoring/api-types';",
+              "import type { GuardResult } from '@qihuang/guard/api-types';",
+              "export { bp } from '@qihuang/bp-monitoring';",
+              "export type { X } from '@qihuang/x/api-types';",
+              "import '@qihuang/gateway/api-types';",
+            ].join('\n'),
+          ),
+        ).map((r) => r.values),
+      ).toEqual([['CONTACT_METHODS'], [], ['bp'], [], ['*']]);
+      expect(
+        literalConstants(
+          plant(
+            'contract.ts',
+            [
+              "export const A = ['x', 'y'] as const;",
+              'export const B = [A[0]] as const;',
+              "export const C = ['x'];",
+              "export const D = { a: 'b', n: 1 } as const;",
+              'export const E = Date.now();',
+            ].join('\n'),
+          ),
+        ),
+      ).toEqual(['A', 'D']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // Each case changes one server field incompatibly (in the contract module, or in the handler's result type,
+  // zod schema or engine type the contract derives from) and names a console file that reads or sends it, with
+  // what that file's error must mention.
   const drifts = [
     {
       name: 'care: PatientHome.timeZone renamed',
@@ -90,6 +198,7 @@ describe('one wire contract', () => {
       from: /(export interface PatientHome \{[\s\S]*?\n {2})timeZone: string;/,
       to: '$1zone: string;',
       console: 'src/features/care/patient-home-page.tsx',
+      mentions: /timeZone/,
     },
     {
       name: 'bp-monitoring: StoredAlert.readings changed from ids to a count',
@@ -97,6 +206,63 @@ describe('one wire contract', () => {
       from: /(export interface StoredAlert \{[\s\S]*?\n {2})readings: string\[\];/,
       to: '$1readings: number;',
       console: 'src/features/blood-pressure/alerts-page.tsx',
+      mentions: /readings|number/,
+    },
+    {
+      name: 'bp-monitoring: the alert timeliness answer renames openPastTarget',
+      contract: 'packages/bp-monitoring/api-types/index.ts',
+      from: /(export interface TimelinessReport \{[\s\S]*?\n {2})openPastTarget: number;/,
+      to: '$1overdue: number;',
+      console: 'src/features/blood-pressure/alert-timeliness.ts',
+      mentions: /openPastTarget/,
+    },
+    {
+      name: "bp-monitoring: the assessment's officeMissing.since renamed (assess-patient.ts BpReport)",
+      contract: 'packages/bp-monitoring/assess-patient.ts',
+      from: /officeMissing\?: \{ since: string;/,
+      to: 'officeMissing?: { from: string;',
+      console: 'src/features/blood-pressure/blood-pressure-page.tsx',
+      mentions: /since/,
+    },
+    {
+      name: "engines: the HBPM summary's daysUsed renamed (the assessment's home.hbpm)",
+      contract: 'packages/engines/blood-pressure/hbpm.ts',
+      from: /(export interface HbpmSummary extends Explanation \{[\s\S]*?\n {2})daysUsed: number;/,
+      to: '$1days: number;',
+      console: 'src/features/blood-pressure/blood-pressure-page.tsx',
+      mentions: /daysUsed/,
+    },
+    {
+      name: 'bp-monitoring: the ABPM answer renames readings (abpm-analysis.ts AbpmResult)',
+      contract: 'packages/bp-monitoring/abpm-analysis.ts',
+      from: /(export interface AbpmResult \{[\s\S]*?\n {2})readings: number;/,
+      to: '$1readingCount: number;',
+      console: 'src/features/blood-pressure/abpm-card.tsx',
+      mentions: /readings/,
+    },
+    {
+      name: "gateway: a virtual model's targets renamed in the config schema",
+      contract: 'packages/gateway/config/gateway-config-schema.ts',
+      from: /(export const virtualModelSchema = z[\s\S]*?\n {4})targets: z\.array\(targetSchema\)/,
+      to: '$1routes: z.array(targetSchema)',
+      console: 'src/features/gateway/targets-editor.tsx',
+      mentions: /targets/,
+    },
+    {
+      name: "eval: the start-run body's suite renamed in StartRunSchema",
+      contract: 'packages/eval/routes.ts',
+      from: /(const StartRunSchema = z\.object\(\{\n {2})suite: /,
+      to: '$1suiteName: ',
+      console: 'src/features/evaluation/runs-page.tsx',
+      mentions: /suite/,
+    },
+    {
+      name: "guard: the check body's answer renamed in GuardRequestSchema",
+      contract: 'packages/guard/routes.ts',
+      from: /(export const GuardRequestSchema = z\.object\(\{\n {2})answer: /,
+      to: '$1text: ',
+      console: 'src/features/knowledge/guard-page.tsx',
+      mentions: /answer|text/,
     },
   ];
 
@@ -120,7 +286,7 @@ describe('one wire contract', () => {
         const text = overrides.get(resolve(f));
         return text !== undefined ? ts.createSourceFile(f, text, v) : getSourceFile(f, v, onError, create);
       };
-      const rootNames = drifts.map((d) => join(web, d.console));
+      const rootNames = [...new Set(drifts.map((d) => join(web, d.console)))];
       return ts.createProgram({
         rootNames,
         options: config.options,
@@ -144,6 +310,6 @@ describe('one wire contract', () => {
       overrides.set(path, text.replace(d.from, d.to));
     }
     const changed = compile(overrides, baseline);
-    for (const d of drifts) expect(errorsIn(changed, d.console).length, d.name).toBeGreaterThan(0);
-  }, 180_000);
+    for (const d of drifts) expect(errorsIn(changed, d.console).join('\n'), d.name).toMatch(d.mentions);
+  }, 300_000);
 });

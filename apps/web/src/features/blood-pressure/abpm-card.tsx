@@ -1,30 +1,12 @@
 /** ABPM summary in the BP tab (issue 17 item 6): 24 h / day / night means, dipping, phenotype, guideline named. */
+import type { AbpmAnswer, AbpmLatest } from '../../api/bp.ts';
 import { request } from '../../api/client.ts';
 import { isApiError } from '../../api/index.ts';
 import { formatInZone } from '../../lib/zone-time.ts';
 import { useAsync, type AsyncState } from '../../lib/use-async.ts';
 
-interface Period {
-  n: number;
-  mean?: { sbp: number; dbp: number };
-  high?: boolean;
-  threshold: { sbp: number; dbp: number };
-}
-export interface AbpmView {
-  guidelineName: string;
-  sources: string[];
-  readings: number;
-  start: string;
-  end: string;
-  summary: {
-    '24h': Period;
-    day: Period;
-    night: Period;
-    valid: boolean;
-    dipping?: { dipPercent: number; display: { zh: string; en: string } };
-  };
-  phenotype?: { display: { zh: string; en: string } };
-}
+/** One period (24 h, day, night) of the server's ABPM summary. */
+type Period = AbpmAnswer['summary']['24h'];
 
 const TEXT = {
   zh: {
@@ -59,10 +41,10 @@ const TEXT = {
  * The patient's latest ABPM summary, null when none was uploaded (the server answers `{ recording: null }`; an
  * older server's 404 is read the same way); shared by the card and the dipping tile.
  */
-export function useAbpm(patientId: string): AsyncState<AbpmView | null> {
+export function useAbpm(patientId: string): AsyncState<AbpmAnswer | null> {
   return useAsync(
     (signal) =>
-      request<AbpmView | { recording: null }>(`/api/abpm/patients/${encodeURIComponent(patientId)}/abpm`, {
+      request<AbpmLatest>(`/api/abpm/patients/${encodeURIComponent(patientId)}/abpm`, {
         signal,
       }).then(
         (v) => ('summary' in v ? v : null),
@@ -80,7 +62,7 @@ export function AbpmCard({
   lang,
   timeZone,
 }: {
-  abpm: AsyncState<AbpmView | null>;
+  abpm: AsyncState<AbpmAnswer | null>;
   lang: string;
   /** The patient's (or hospital's) zone: the recording's start and end are shown in it. */
   timeZone?: string;

@@ -4,14 +4,9 @@
  * from the reading's measurement to the alert beside it, labelled as such: a device that uploads days late
  * makes "reading to closing" days long although the team answered in minutes. Pure (no React, no I/O); tolerant
  * of the answer's field names while the route's answer grows (`alertToAcknowledge`/`alertToAck`, else the
- * older `alertToClose`; `readingToAlert` when present).
+ * older `alertToClose`; `readingToAlert` when present). The answer's type is the server's (AlertTimeliness).
  */
-export interface Durations {
-  count: number;
-  medianMinutes: number | null;
-  p90Minutes: number | null;
-  withinTargetPercent: number | null;
-}
+import type { AlertTimeliness, TimelinessDurations as Durations } from '../../api/bp.ts';
 
 export interface TimelinessFigures {
   alerts: number;
@@ -40,8 +35,8 @@ function durationsAt(report: Record<string, unknown>, keys: readonly string[]): 
 
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-export function timelinessFigures(answer: unknown): TimelinessFigures {
-  const report = (answer ?? {}) as Record<string, unknown>;
+export function timelinessFigures(answer: AlertTimeliness): TimelinessFigures {
+  const report: Record<string, unknown> = { ...answer };
   // The answer may name its headline figure (`headline: "alertToClose"`); a reading-based one is never taken.
   const named =
     typeof report.headline === 'string' && !/^reading/i.test(report.headline) ? [report.headline] : [];
@@ -51,14 +46,18 @@ export function timelinessFigures(answer: unknown): TimelinessFigures {
     'alertToAck',
     'alertToAcknowledged',
     ...named,
-    'alertToClose',
+    'alertToClose' satisfies keyof AlertTimeliness,
   ]);
-  const readingToAlert = durationsAt(report, ['readingToAlert', 'readingToRaise', 'readingToAlerted']);
+  const readingToAlert = durationsAt(report, [
+    'readingToAlert' satisfies keyof AlertTimeliness,
+    'readingToRaise',
+    'readingToAlerted',
+  ]);
   return {
-    alerts: num(report.alerts),
-    closed: num(report.closed),
-    targetMinutes: num(report.targetMinutes),
-    overdue: num(report.openPastTarget),
+    alerts: num(answer.alerts),
+    closed: num(answer.closed),
+    targetMinutes: num(answer.targetMinutes),
+    overdue: num(answer.openPastTarget),
     ...(headline ? { headline } : {}),
     ...(readingToAlert ? { readingToAlert } : {}),
   };

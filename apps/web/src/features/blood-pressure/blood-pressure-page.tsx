@@ -11,11 +11,11 @@ import {
   type GuidelineId,
 } from '../../api/index.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
-import type { DippingAssessment } from '../../api/bp.ts';
+import type { AbpmAnswer } from '../../api/bp.ts';
 import type { DeceasedInfo } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { care } from '../../api/care.ts';
-import { AbpmCard, useAbpm, type AbpmView } from './abpm-card.tsx';
+import { AbpmCard, useAbpm } from './abpm-card.tsx';
 import { BpChart } from './bp-chart.tsx';
 import { THRESHOLDS, extractVitals, phenotypeVerdict } from './bp-readings.ts';
 import { splitView, type SplitRowView } from './split-view.ts';
@@ -266,7 +266,7 @@ function Tile({
   );
 }
 
-/** Renders whatever the assessment carries: the server's engine report or the minimal contract shape. */
+/** Renders the server's assessment (packages/bp-monitoring/api-types BpAssessment) and the latest ABPM summary. */
 function SummaryTiles({
   assessment,
   lang,
@@ -274,36 +274,36 @@ function SummaryTiles({
 }: {
   assessment: BpAssessment;
   lang: string;
-  abpm?: AbpmView;
+  abpm?: AbpmAnswer;
 }) {
   const { t } = useTranslation();
   const { office, home, risk } = assessment;
-  // The assessment's dipping when it has one, else the uploaded ABPM recording's (the same engine).
-  const dipping: DippingAssessment | undefined = assessment.dipping ?? abpm?.summary.dipping;
+  // Dipping needs a 24-hour recording: the uploaded ABPM recording's (the assessment has none).
+  const dipping = abpm?.summary.dipping;
   const hbpm = home?.hbpm;
-  const homeSbp = num(hbpm?.mean?.sbp) ?? num(home?.meanSbp);
-  const homeDbp = num(hbpm?.mean?.dbp) ?? num(home?.meanDbp);
-  const sufficient = hbpm?.sufficient ?? home?.sufficient;
-  const homeHigh = hbpm?.high ?? home?.high;
-  const readingsUsed = num(hbpm?.readingsUsed) ?? num(home?.readingsUsed);
-  const daysUsed = num(hbpm?.daysUsed) ?? num(home?.daysUsed);
+  const homeSbp = num(hbpm?.mean?.sbp);
+  const homeDbp = num(hbpm?.mean?.dbp);
+  const sufficient = hbpm?.sufficient;
+  const homeHigh = hbpm?.high;
+  const readingsUsed = num(hbpm?.readingsUsed);
+  const daysUsed = num(hbpm?.daysUsed);
   const homeThreshold = hbpm?.threshold;
   const homeStatus =
     homeHigh === undefined
-      ? (pick(home?.display, lang) ?? home?.category)
+      ? undefined
       : `${homeHigh ? t('bp.aboveHome') : t('bp.belowHome')}${homeThreshold ? ` (${homeThreshold.sbp}/${homeThreshold.dbp})` : ''}`;
 
-  const officeClass = office?.classification ?? home?.officeClassification ?? office;
+  const officeClass = office?.classification ?? home?.officeClassification;
   // The category's own label; the engine's display sentence repeats unrounded means.
   const officeText =
     categoryLabel(officeClass?.category) ?? pick(officeClass?.display, lang) ?? officeClass?.category;
-  const officeSbp = num(office?.mean?.sbp) ?? num(office?.meanSbp);
-  const officeDbp = num(office?.mean?.dbp) ?? num(office?.meanDbp);
+  const officeSbp = num(office?.mean?.sbp);
+  const officeDbp = num(office?.mean?.dbp);
 
-  const riskFraction = num(risk?.pce?.tenYearRisk) ?? num(risk?.tenYearRisk);
+  const riskFraction = num(risk?.pce?.tenYearRisk);
   const riskPercent =
     riskFraction === undefined ? undefined : riskFraction <= 1 ? riskFraction * 100 : riskFraction;
-  const riskText = pick(risk?.pce?.display, lang) ?? pick(risk?.display, lang);
+  const riskText = pick(risk?.pce?.display, lang);
 
   // One verdict per tile: the target check decides where the phenotype name would contradict it.
   const { phenotype: shownPhenotype, verdict } = phenotypeVerdict(
