@@ -330,6 +330,11 @@ export function drugClaims(
       // about a new drug is a combination with what the patient takes.
       const toPatient = d.current.length > 0 && ADDRESSED.test(text) && pol === 'safe';
       if (!polar.length || (!combo && !takesHere.length && !toPatient)) continue;
+      // "You take amlodipine and metoprolol. Calcium channel blockers with beta-blockers should be avoided": a class
+      // that covers drugs the patient takes stands for them (the claim is about the patient's medicines).
+      const mine = (e: Mention) => (e.drug ? [] : d.current.filter((c) => c.drug && sameFamily(e, c)));
+      if ((combo || toPatient) && polar.some((e) => mine(e).length))
+        polar.splice(0, polar.length, ...polar.flatMap((e) => (mine(e).length ? mine(e) : [e])));
       const members = [...polar, ...takesHere];
       if (combo || toPatient)
         for (const c of d.current)

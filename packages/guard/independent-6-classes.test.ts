@@ -28,6 +28,9 @@ describe('combination frames in free word order (independent sets 6 and 7)', () 
       bad('Nifedipine and bisoprolol go well together; there is no real concern with this pairing.'),
     ).toEqual([]);
     expect(bad('硝苯地平 + 比索洛尔：两者合用安全。')).toEqual([]);
+    // Near misses: a denied or doubted safety is no safe statement.
+    expect(bad('Verapamil + carvedilol is not a recommended CCB + β-blocker combination.')).toEqual([]);
+    expect(bad('维拉帕米 + 比索洛尔：两者合用未必安全。')).toEqual([]);
   });
   it('a statin dose stated with a non-DHP CCB in a list frame is gated by the cap', () => {
     // Simvastatin with diltiazem/verapamil: max 10 mg/day (drug-knowledge co-medication rule).
@@ -115,6 +118,23 @@ describe('the patient context carried to a drug statement (independent sets 6 an
     expect(bad('您目前肌酐清除率只有 8 mL/min，赖诺普利可以从 10 mg 每日一次开始。')).toEqual(['dose']);
     expect(bad('维持性血液透析的患者用赖诺普利，一般从每日10 mg起始。', { egfr: 7 })).toEqual(['dose']);
     expect(bad('维持性血液透析的患者用赖诺普利，一般从每日2.5 mg起始。', { egfr: 7 })).toEqual([]);
+  });
+});
+
+describe("a class statement about the patient's own medicines (independent set 4 remainder)", () => {
+  it('classes that cover the drugs the patient takes stand for those drugs', () => {
+    // DHP CCB + β-blocker: a preferred combination (China 2018 §7.3), no interaction — an invented one is caught.
+    expect(
+      bad(
+        'You take nifedipine and bisoprolol. Calcium channel blockers combined with beta-blockers should be avoided.',
+      ),
+    ).toEqual(['interaction']);
+    // Near miss: with a non-DHP CCB the warning is right (drug-knowledge rule, REFERENCE §6).
+    expect(
+      bad(
+        'You take verapamil and bisoprolol. Calcium channel blockers combined with beta-blockers should be avoided.',
+      ),
+    ).toEqual([]);
   });
 });
 
