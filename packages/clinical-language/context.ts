@@ -4,6 +4,7 @@
  * inside a concept's own words ignored ("说不出话", "叫不醒"), scopes ending at clause breaks (sentence breaks
  * for the experiencer) and at terminators, and a unit window between cue and concept.
  */
+import { filtered, requiredLiterals, TextIndex } from './prefilter.ts';
 import type { ConceptKind, Modifiers, Span } from './types.ts';
 import {
   CLAUSE_BREAK,
@@ -53,7 +54,7 @@ const CATEGORIES: readonly Category[] = ['negated', 'historical', 'hypothetical'
 const compiled = {
   forward: ALL_TRIGGERS.filter((r) => r.direction === 'forward').map((rule) => ({
     rule,
-    re: new RegExp(rule.re, 'g'),
+    ...filtered(rule.re, 'g'),
   })),
   // Backward rules are anchored at the concept's end: sticky expressions without the leading "^".
   backward: ALL_TRIGGERS.filter((r) => r.direction === 'backward').map((rule, index) => ({
@@ -63,11 +64,14 @@ const compiled = {
     // The cue without its anchored gap prefix, and the longest gap: a rule can match after a concept only where
     // an occurrence of its cue reaches past the concept's end within the gap (a speed-up only; the anchored
     // expression decides).
-    presence: new RegExp(rule.re.replace(/^\^(?:\\s\*|\[\^[^\]]*\]\{0,\d+\}\?)?/, ''), 'g'),
+    presence: filtered(rule.re.replace(/^\^(?:\\s\*|\[\^[^\]]*\]\{0,\d+\}\?)?/, ''), 'g'),
     gap: Number(/^\^\[\^[^\]]*\]\{0,(\d+)\}\?/.exec(rule.re)?.[1] ?? 4),
   })),
-  pseudo: ALL_PSEUDO.map((p) => ({ categories: p.categories, re: new RegExp(p.re, 'g') })),
-  terminators: TERMINATORS.map((t) => ({ categories: t.categories, re: new RegExp(t.re, 'g') })),
+  pseudo: ALL_PSEUDO.map((p) => ({ categories: p.categories, ...filtered(p.re, 'g') })),
+  terminators: TERMINATORS.map((t) => ({ categories: t.categories, ...filtered(t.re, 'g') })),
+  // Speed only (prefilter.ts): each expression runs only where the words it needs occur.
+  report: { re: REPORT, need: requiredLiterals(REPORT.source, REPORT.flags) },
+  remotePerson: { re: REMOTE_PERSON, need: requiredLiterals(REMOTE_PERSON.source, REMOTE_PERSON.flags) },
 };
 
 /** English denials whose scope is a list of items. */
@@ -97,18 +101,23 @@ export interface ContextResult {
 }
 
 /** Modifiers for every target (same order). `norm` is the normalised text the spans refer to. */
-export function assignModifiers(norm: string, targets: readonly Target[]): ContextResult[] {
+export function assignModifiers(
+  norm: string,
+  targets: readonly Target[],
+  idx = new TextIndex(norm),
+): ContextResult[] {
   const pseudo: { categories: readonly Category[]; span: Span }[] = [];
   for (const p of compiled.pseudo)
-    for (const m of norm.matchAll(p.re))
+    for (const m of idx.matchAll(p))
       pseudo.push({ categories: p.categories, span: { start: m.index, end: m.index + m[0].length } });
   const terms: { categories: readonly Category[]; span: Span }[] = [];
   for (const t of compiled.terminators)
-    for (const m of norm.matchAll(t.re))
+    for (const m of idx.matchAll(t))
       terms.push({ categories: t.categories, span: { start: m.index, end: m.index + m[0].length } });
   const cues: Cue[] = [];
-  for (const { rule, re } of compiled.forward) {
-    for (const m of norm.matchAll(re)) {
+  for (const f of compiled.forward) {
+    const { rule } = f;
+    for (const m of idx.matchAll(f)) {
       if (!m[0]) continue;
       const span = { start: m.index, end: m.index + m[0].length };
       if (pseudo.some((p) => p.categories.includes(rule.category) && overlaps(p.span, span))) continue;
@@ -165,8 +174,11 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
       if ((list[i] as Span).end <= b) return true;
     return false;
   };
-  const reports = [...norm.matchAll(REPORT)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-  const remotePeople = [...norm.matchAll(REMOTE_PERSON)].map((m) => ({
+  const reports = [...idx.matchAll(compiled.report)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  const remotePeople = [...idx.matchAll(compiled.remotePerson)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
   }));
@@ -198,7 +210,7 @@ export function assignModifiers(norm: string, targets: readonly Target[]): Conte
   const found: (Span[] | undefined)[] = [];
   /** Whether an occurrence of the rule's cue ends after `end` and starts within the rule's gap of it. */
   const cueNear = (b: (typeof compiled.backward)[number], end: number): boolean => {
-    const list = (found[b.index] ??= [...norm.matchAll(b.presence)].map((m) => ({
+    const list = (found[b.index] ??= [...idx.matchAll(b.presence)].map((m) => ({
       start: m.index,
       end: m.index + Math.max(1, m[0].length),
     })));
