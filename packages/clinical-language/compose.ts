@@ -65,12 +65,18 @@ export interface ComposeRule {
   unless?: string;
   /** Unless-cue overridden when the sentence also contains this (e.g. breathless "even sitting"). */
   unlessNot?: string;
+  /**
+   * Speed only: a cheap test the whole message must pass before `re` is run (words every match contains); `needs`
+   * (when it has no anchor) is a gate as well: a sentence can only contain it if the message does.
+   */
+  gate?: string;
   sources: readonly SourceId[];
 }
 
 export const COMPOSE_RULES: readonly ComposeRule[] = [
   {
     name: 'one-sided limb × lost function or numbness',
+    gate: '[左右侧边半只条]',
     concept: 'limb-weakness',
     re: `${SIDE}${LIMB}${G}{0,8}?(?:${LOST}|${FELT})`,
     unless: LIMB_UNLESS,
@@ -88,6 +94,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
   },
   {
     name: 'one side × limb lost function (English)',
+    gate: '(?:right|left|one)',
     concept: 'limb-weakness',
     re:
       `\\b(?:right|left|one)\\s+(?:arm|hand|leg|foot|side|fingers)\\b${E}{0,30}?` +
@@ -108,6 +115,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
   },
   {
     name: 'one-sided limb in English × Chinese state (mixed)',
+    gate: '(?:right|left)',
     concept: 'limb-weakness',
     re: `\\b(?:right|left)\\s*(?:hand|arm|leg|foot|side)\\b${G}{0,6}?(?:${LOST}|${FELT}|拿不起)`,
     unless: LIMB_UNLESS,
@@ -124,6 +132,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
   },
   {
     name: 'cannot do a task × one-sided limb (English)',
+    gate: '(?:right|left|one)',
     concept: 'limb-weakness',
     re:
       "\\b(?:can'?t|cannot|couldn'?t|unable to)\\s+(?:grip|hold|lift|raise|move|feel|use|button|do up|write|pick up)\\b" +
@@ -156,6 +165,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
   },
   {
     name: 'wrong words, words stuck (English)',
+    gate: '(?:speech|talking|speaking|word|sentence)',
     concept: 'speech-difficulty',
     re:
       `\\b(?:speech|talking|speaking|words)\\b${E}{0,12}?\\b(?:is|are|was|were|went|seems?|sounds?)\\s+(?:all\\s+)?(?:off|not right|slow|odd|different|muddled)\\b|` +
@@ -191,6 +201,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
   },
   {
     name: 'lips or face × blue',
+    gate: '(?:嘴|唇|脸|指甲|lip|face|fingertip|nail)',
     concept: 'dyspnoea',
     re: `(?:嘴唇|嘴皮|口唇|脸色|脸|指甲)${G}{0,3}?(?:发紫|发青|发乌|紫了|青了|青紫|乌青|乌紫|紫黑|紫绀|发绀)|\\b(?:lips?|face|fingertips|nails)\\b${E}{0,20}?\\b(?:blue|bluish|grey|gray|purple|dusky)\\b`,
     unless: COLOUR_UNLESS,
@@ -214,6 +225,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
   },
   {
     name: 'one side of the visual field × unseen',
+    gate: '(?:看不|黑|没了)',
     concept: 'sudden-vision-loss',
     re: `${SIDE}(?:东西|视野|眼睛|眼)${G}{0,4}?(?:看不见|看不到|看不清|黑|没了)`,
     unless: EYE_UNLESS,
@@ -227,6 +239,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
   },
   {
     name: 'chest × pain, pressure, tightness',
+    gate: '[胸心]',
     concept: 'chest-pain',
     re: `${CHEST}${G}{0,6}?${CHEST_STATE}`,
     unless: CHEST_UNLESS,
@@ -234,6 +247,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
   },
   {
     name: 'chest × crushing, squeezing, heavy (English)',
+    gate: '(?:chest|\\bcp\\b)',
     concept: 'chest-pain',
     re:
       `\\b(?:crushing|squeezing|squeezed|heavy|heaviness|weight|elephant|pressure|tightness|tighten\\w*|band|belt|vice|vise|burning)\\b${E}{0,30}?\\bchest\\b|` +
@@ -273,6 +287,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
   },
   {
     name: 'numbness or weakness × one side (English)',
+    gate: '(?:right|left|one)',
     concept: 'limb-weakness',
     re: `\\b(?:numb\\w*|weak\\w*|tingl\\w*)\\b${E}{0,25}?\\b(?:right|left|one)\\s+(?:side|arm|leg|hand|half)\\b`,
     unless: LIMB_UNLESS,
@@ -289,6 +304,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
   },
   {
     name: 'not recognising people, cannot be woken',
+    gate: '(?:不认|叫|喊|推|拍|胡言|答非|sense|know where)',
     concept: 'confusion',
     re: `不认(?:识)?人|(?:叫|喊|推|拍)${G}{0,4}?(?:不醒|不应|没反应|不睁眼|不理人|不答应)|胡言乱语|答非所问|\\bnot making sense\\b|\\bdoesn'?t know where (?:he|she|they|i) (?:is|are|am)\\b`,
     sources: ['ref-1.5'],
@@ -318,6 +334,25 @@ export interface CompiledRule {
   needs?: RegExp;
   unless?: RegExp;
   unlessNot?: RegExp;
+  /** Necessary conditions on the whole message, tested before `re` (speed only; see `gatesOf`). */
+  gates: RegExp[];
+}
+
+const LATIN = /[a-z]/;
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Cheap necessary conditions of a rule on the whole message (speed only, never a change of what is found): its
+ * `gate`; its `needs` when unanchored (a sentence contains it only if the message does); a Latin letter for a rule
+ * written without Chinese characters, a Chinese character for a rule written without Latin letters.
+ */
+function gatesOf(rule: ComposeRule): RegExp[] {
+  const out: RegExp[] = [];
+  if (!CJK.test(rule.re)) out.push(LATIN);
+  else if (!/[a-z]/i.test(rule.re.replace(/\\[a-zA-Z]/g, ''))) out.push(CJK);
+  if (rule.gate) out.push(new RegExp(rule.gate));
+  if (rule.needs && !rule.needs.includes('^')) out.push(new RegExp(rule.needs));
+  return out;
 }
 
 export function compileRules(byId: (id: string) => Concept | undefined): CompiledRule[] {
@@ -332,6 +367,7 @@ export function compileRules(byId: (id: string) => Concept | undefined): Compile
         ...(rule.needs ? { needs: new RegExp(rule.needs) } : {}),
         ...(rule.unless ? { unless: new RegExp(rule.unless) } : {}),
         ...(rule.unlessNot ? { unlessNot: new RegExp(rule.unlessNot) } : {}),
+        gates: gatesOf(rule),
       };
     },
   );
@@ -344,6 +380,7 @@ export function composedMatches(
 ): { start: number; end: number; concept: Concept; rule: ComposeRule }[] {
   const out: { start: number; end: number; concept: Concept; rule: ComposeRule }[] = [];
   for (const r of rules) {
+    if (r.gates.some((g) => !g.test(norm))) continue;
     for (const m of norm.matchAll(r.re)) {
       if (!m[0]) continue;
       const start = m.index;

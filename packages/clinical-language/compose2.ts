@@ -110,6 +110,7 @@ export const COMPOSE_RULES_2: readonly ComposeRule[] = [
   },
   {
     name: 'learner English: one side no power',
+    gate: '(?:right|left|one)',
     concept: 'limb-weakness',
     re: `\\b(?:right|left|one)\\s+(?:arm|hand|leg|foot|side)\\b${E}{0,6}?\\b(?:no power|no strength|no force|weak|numb)\\b`,
     unless: LIMB_UNLESS,
@@ -150,6 +151,7 @@ export const COMPOSE_RULES_2: readonly ComposeRule[] = [
   {
     // BE-FAST "Eyes": half of the view gone, with the device said to be fine (the eye, not the screen).
     name: 'half of the view black, device fine (English)',
+    gate: 'half',
     concept: 'sudden-vision-loss',
     re: `\\bhalf\\b${E}{0,30}?\\b(?:black|dark|missing|gone|blank|blacked out)\\b`,
     needs:

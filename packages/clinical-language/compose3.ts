@@ -40,6 +40,7 @@ export const COMPOSE_RULES_3: readonly ComposeRule[] = [
   {
     // BE-FAST "Eyes": one half of the visual field lost ("右边一半东西都看不见了").
     name: 'one side × half of what is seen × unseen',
+    gate: '(?:一半|半边)',
     concept: 'sudden-vision-loss',
     re: `${SIDE}(?:一半|半边)(?:的)?(?:东西|视野)?${G}{0,4}?(?:看不见|看不到|看不清|黑了|是黑的|没了)`,
     unless: `(?:${EYE_UNLESS}|手机|电脑|电视|摔)`,

@@ -64,6 +64,7 @@ const GAIT_UNLESS =
 export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     name: 'pregnancy (20 weeks on) × severe headache',
+    gate: '(?:孕|妊娠|有咗|pregnan|/\\s?40|weeks|wks)',
     concept: 'preeclampsia-headache',
     re: SEVERE_HEAD,
     needs: PREGNANT,
@@ -72,6 +73,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   },
   {
     name: 'pregnancy (20 weeks on) × visual disturbance',
+    gate: '(?:孕|妊娠|有咗|pregnan|/\\s?40|weeks|wks)',
     concept: 'preeclampsia-vision',
     re: VISION_CHANGE,
     needs: PREGNANT,
@@ -81,6 +83,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     // Clinician shorthand L/R (lt/rt) for the side: "R arm weakness", "L leg 无力".
     name: 'L/R limb × weakness or numbness (clinician shorthand)',
+    gate: '\\b(?:l|r|lt|rt)\\s?(?:arm|leg|hand|upper|lower|side)',
     concept: 'limb-weakness',
     re: '\\b(?:l|r|lt|rt)\\s?(?:arm|leg|hand|upper limb|lower limb|sided?)\\b\\s?(?:weakness|weak|numbness|numb|drift|paralysis|palsy|无力|没力气?|没劲|麻木?)',
     unless: LIMB_UNLESS,
@@ -90,6 +93,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     // BE-FAST "Eyes": double vision (clinical "diplopia"); a long-standing squint explains it.
     name: 'diplopia (clinician wording)',
+    gate: 'diplopia',
     concept: 'sudden-vision-loss',
     re: '\\bdiplopia\\b',
     unless:
@@ -99,6 +103,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     // BE-FAST "Eyes": two images seen (看东西有兩個影子), traditional characters as written in Taiwan and Hong Kong.
     name: 'two shadows seen (traditional 兩個影子)',
+    gate: '影',
     concept: 'sudden-vision-loss',
     re: `(?:看|眼睛|眼)${G}{0,6}?[两兩](?:个|個)影`,
     unless: `(?:${EYE_UNLESS}|喝多|喝醉|醉了|斜视|从小)`,
@@ -107,6 +112,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     // BE-FAST "Balance": gait unsteady all of a sudden or drifting to one side (行走不稳，向右侧偏斜; veering to L).
     name: 'unsteady gait — sudden or drifting to one side',
+    gate: '(?:不稳|unsteady)',
     concept: 'balance-loss',
     re: `(?:行走|走路|步态|走)${G}{0,3}?不稳|\\bunsteady (?:gait|walking|on (?:his|her|my) feet)\\b|\\bgait\\b${E}{0,10}?\\bunsteady\\b`,
     needs: `(?:${ACUTE_4}|偏斜|倾斜|(?:向|往)(?:左|右)|\\bveer)`,
@@ -115,6 +121,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   },
   {
     name: 'walking drifts to one side (向右侧偏斜, veering to L)',
+    gate: '(?:偏|倾斜|倒|歪|veer)',
     concept: 'balance-loss',
     re: `(?:向|往)(?:左|右)(?:侧|边)?(?:偏斜|倾斜|偏|倒|歪)|\\bveer(?:ing|s|ed)?(?: off)? to (?:the )?(?:l|r|left|right)\\b`,
     needs: '(?:行走|走路|步态|走不|站不|站着|\\bgait\\b|\\bwalk|\\bunsteady\\b)',
@@ -133,6 +140,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   },
   {
     name: 'breathless sitting still or at rest',
+    gate: '(?:喘|气短|气促|上不来气|透不过气)',
     concept: 'dyspnoea',
     re: `(?:坐着|坐著|躺着|躺著|不动|静静|静坐|休息)${G}{0,3}?(?:也|都|还)${G}{0,2}?(?:喘|气短|气促|上不来气|透不过气)`,
     sources: ['ref-1.5', 'aha-heart-attack'],
@@ -147,6 +155,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   },
   {
     name: 'breathless to the utmost (喘到不行, 喘得说不出话)',
+    gate: '喘',
     concept: 'dyspnoea',
     re: '喘(?:得|的|到)(?:很|特别|非常)?(?:不行|厉害|历害|利害|要命|受不了|说不(?:了|出)话?)',
     unless: `(?:${EXERTION}|层楼|楼梯|爬了|跑了|走了很|干完活|运动完|climbed)`,
@@ -155,6 +164,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   },
   {
     name: 'air cannot be drawn in (吸不到气)',
+    gate: '(?:吸不|air in)',
     concept: 'dyspnoea',
     re: "吸不(?:到|进|上|了)(?:[气氣]|空气)|\\bcan'?t get (?:any )?air in\\b",
     unless: '(?:鼻塞|鼻子|感冒|口罩|mask|blocked nose|stuffy)',
@@ -163,6 +173,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     // AHA aortic dissection: a back torn open ("背脊好似俾人撕开咁痛"); a question about back pain answered "撕裂一样".
     name: 'back × torn open with pain (背脊, answer to a back-pain question)',
+    gate: '撕',
     concept: 'tearing-pain',
     re: `(?:背脊|脊背|后背|背部|背)(?:(?:痛|疼)[^。\\n不没无未]{0,16}?|${G}{0,8}?)(?:撕开|撕裂)`,
     needs: '(?:痛|疼)',
@@ -172,6 +183,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     // Sudden bursting headache (頭突然爆痛) and the "worst of my life" in a Chinese message, tt = 头疼 (voice input).
     name: 'head × bursting all of a sudden, tt (头疼) severe with a cue',
+    gate: '(?:头|脑|tt)',
     concept: 'thunderclap-headache',
     re:
       `(?:${HEAD}|(?<![a-z])tt(?![a-z]))${G}{0,2}?(?:突然|忽然|一下子)${G}{0,3}?爆(?:痛|疼|开|了)?|` +
@@ -184,6 +196,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     // AHA stroke warning sign "sudden severe headache" with any intensity word ("a sudden crazy headache").
     name: 'sudden × intense headache (English), thunderclap simile',
+    gate: 'headache',
     concept: 'thunderclap-headache',
     re: "\\bsudden(?:ly)?\\b(?:\\s+(?:crazy|massive|huge|awful|terrible|horrible|intense|violent|splitting|blinding|excruciating|severe|insane|killer|explosive|agonising|agonizing)){1,2}\\s+headache\\b|\\bheadache\\b(?:(?!\\b(?:nothing|not|no|never|isn'?t|wasn'?t|mild)\\b)[^\\n]){0,60}?\\blike a thunderclap\\b",
     unless: HEAD_UNLESS,
@@ -218,6 +231,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     // REFERENCE §1.5 seizure: a known epilepsy with a fit today or again, or fits without waking in between.
     name: 'epilepsy × a fit today or again; fits without waking in between',
+    gate: '发作',
     concept: 'seizure',
     re:
       '(?:今天|今早|刚才|刚刚|又|早上|晚上|中午)(?<=(?:癫痫|羊角风|羊癫疯|羊癫风)[^。!?;\\n不没无未]{0,8}?(?:今天|今早|刚才|刚刚|又|早上|晚上|中午))[^。!?;\\n不没无未]{0,3}?发作(?!过|完)|' +
@@ -226,6 +240,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   },
   {
     name: 'still shaking or jerking (English)',
+    gate: 'still',
     concept: 'seizure',
     re: '\\bstill (?:shaking|jerking|twitching|convulsing|fitting|seizing)\\b',
     unless:
@@ -235,6 +250,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     // REFERENCE §1.5 impaired consciousness: someone not answering or responding (not a phone, a door, a message).
     name: 'someone not answering or responding (English)',
+    gate: '(?:answering|responding)',
     concept: 'unresponsive',
     re: "\\bnot(?<=\\b(?:he|she|they|dad|mum|mom|mother|father|nan|gran|grandma|grandpa|husband|wife)(?:'s| is| was|'re| are)?\\snot)\\s+(?:answering|responding)\\b",
     unless: '(?:phone|call|text|messag|door|email|whatsapp|wechat|letter)',
@@ -243,6 +259,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     // Voice input 晕到 for 晕倒 (fainted), and waking up on the floor (loss of consciousness).
     name: 'fainted (voice input 晕到), woke up on the floor',
+    gate: '(?:到|醒)',
     concept: 'syncope',
     re: `(?:晕|昏)到(?:了|在)|醒(?:来|过来)${G}{0,4}?(?:躺|倒)?在地(?:上|下)`,
     unless: '(?:车|船|想吐|要吐|晕到家|晕到现在|晕到不行)',
@@ -250,6 +267,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   },
   {
     name: 'the person gone muddled (人都糊涂了)',
+    gate: '糊涂',
     concept: 'confusion',
     re: '人(?:都|也|全|已经|一下)糊涂了',
     unless: '(?:说得|搞得|听得|讲得|看得|绕|被|弄得)',
@@ -258,6 +276,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     // AHA warning signs: chest pain in bouts (一阵一阵的疼) and chest discomfort "without words" (说不出的难受).
     name: 'chest × pain in bouts, discomfort without words',
+    gate: '(?:一阵|一下一下|时不时|说不出)',
     concept: 'chest-pain',
     re:
       `${CHEST}(?:那里|那儿|这里|这儿|这块|那块)?${G}{0,4}?(?:一阵一?阵|一下一下|时不时)(?:地|的)?${G}{0,2}?${CHEST_STATE}|` +
@@ -268,6 +287,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     // AHA: chest pressure with pain spreading to the jaw or left arm ("middle of chest, heavy, going to my jaw").
     name: 'chest × heavy (apposition) or spreading to the jaw or arm (English)',
+    gate: 'chest',
     concept: 'chest-pain',
     re: '\\bchest\\b,\\s*(?:heavy|tight|crushing|squeezing|pressing|like a weight)\\b|\\bchest\\b[^.;!?\\n]{0,30}?\\b(?:going|spreading|radiating|moving|shooting)\\s+(?:up\\s+)?(?:in)?to (?:my |his |her |the )?(?:jaw|left arm|neck)\\b',
     unless: CHEST_UNLESS,
@@ -276,6 +296,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     // A state, then the one-sided part it affects after a comma ("还麻，右边脸和右手", "still numb, whole left arm").
     name: 'numb or weak, then the one-sided part (apposition)',
+    gate: '(?:麻|力|劲|numb|weak|tingl)',
     concept: 'limb-weakness',
     re:
       `(?:麻木?|发麻|没力气?|无力|没劲)(?:了)?,\\s*(?:(?:左|右)(?:边|侧|半边)?(?:的)?(?:脸|手|胳膊|手臂|腿|脚|身子|上肢|下肢))|` +
@@ -297,6 +318,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     // BE-FAST "Eyes": part of the sight of an eye lost ("lost the bottom half of the vision in my left eye").
     name: 'part of the sight lost (English)',
+    gate: 'half',
     concept: 'sudden-vision-loss',
     re: "\\b(?:lost|losing|can'?t see|cannot see|gone from)\\b[^.;!?\\n]{0,12}?\\b(?:top|bottom|upper|lower|left|right|outer|inner)\\s+half\\b[^.;!?\\n]{0,20}?\\b(?:vision|sight|eye|field)\\b",
     unless: '(?:screen|phone|monitor|tv|picture|page)',
@@ -305,6 +327,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     // One eye named, gone dark after English words in between ("左眼突然 blurry 然后全黑了").
     name: 'one eye × gone dark, with words between',
+    gate: '(?:左眼|右眼|一只眼)',
     concept: 'sudden-vision-loss',
     re: `(?:左眼|右眼|一只眼)${G}{0,16}?(?:全黑|黑了|看不见了|看不到了|什么都看不(?:见|到))`,
     unless: EYE_UNLESS,
