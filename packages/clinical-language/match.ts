@@ -3,6 +3,7 @@ import type { Concept, Span } from './types.ts';
 import { compileRules, composedMatches, type CompiledRule } from './compose.ts';
 import { explainedAway } from './explain.ts';
 import { normalize, TypoCorrector } from './normalize.ts';
+import { filtered, requiredLiterals, TextIndex, type Clauses, type Filtered } from './prefilter.ts';
 
 export interface Candidate extends Span {
   concept: Concept;
@@ -18,11 +19,13 @@ interface Compiled {
   zhByFirst: Map<string, { form: string; concept: Concept }[]>;
   /** Exact surface form (Chinese or English) → concept. */
   zhExact: Map<string, Concept>;
-  en: { concept: Concept; re: RegExp }[];
-  patterns: { concept: Concept; re: RegExp; first?: readonly string[] }[];
+  en: { concept: Concept; re: RegExp; need: Clauses }[];
+  patterns: { concept: Concept; re: RegExp; need: Clauses }[];
   notFollowedBy: Map<string, RegExp>;
   /** Body part/function × abnormal state rules (compose.ts). */
   composed: CompiledRule[];
+  /** The literals each composed rule's expression needs (same order). */
+  composedNeed: Clauses[];
   typos: TypoCorrector;
 }
 
@@ -84,16 +87,14 @@ export function compile(concepts: readonly Concept[], extraVocab: readonly strin
       for (const f of forms) if (!zhExact.has(f)) zhExact.set(f, c);
       en.push({
         concept: c,
-        re: new RegExp(`(?<![a-z])(?:${forms.map(escape).join('|')})(?:s|es)?(?![a-z])`, 'g'),
+        ...filtered(`(?<![a-z])(?:${forms.map(escape).join('|')})(?:s|es)?(?![a-z])`, 'g'),
       });
     }
-    for (const p of c.patterns ?? []) {
-      const first = firstChars(p);
-      patterns.push({ concept: c, re: new RegExp(p, 'g'), ...(first ? { first } : {}) });
-    }
+    for (const p of c.patterns ?? []) patterns.push({ concept: c, ...filtered(p, 'g') });
     if (c.notFollowedBy) notFollowedBy.set(c.id, new RegExp(c.notFollowedBy));
   }
   for (const list of zhByFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
+  const composed = compileRules((id) => concepts.find((c) => c.id === id));
   return {
     concepts,
     zhByFirst,
@@ -101,13 +102,14 @@ export function compile(concepts: readonly Concept[], extraVocab: readonly strin
     en,
     patterns,
     notFollowedBy,
-    composed: compileRules((id) => concepts.find((c) => c.id === id)),
+    composed,
+    composedNeed: composed.map((r) => requiredLiterals(r.re.source, r.re.flags)),
     typos: new TypoCorrector(vocab, COMMON_WORDS),
   };
 }
 
 const BODY = '(头|胸前区|胸口|胸|心口|手|脚|腿|胳膊|背|后背|腰|肚子|眼睛|嘴|脸)';
-const INFIX = new RegExp(
+const INFIX = filtered(
   // Dialect negation too: Sichuan 莫得(啥子), Wu 勿/弗 ("胸口莫得啥子痛", "心口头勿痛").
   `${BODY}(?:头(?<=心口头))?(也|都|倒|并|一点也|一点都|从来)?(不|没|没有|不再|莫得|勿|弗)(?:啥子|什么|啥)?(疼|痛|闷|晕|麻|胀|肿|模糊|难受|发紧|紧|歪|斜)`,
   'g',
@@ -157,62 +159,15 @@ const FINE: readonly [RegExp, string][] = [
   [/\bno weakness\b/g, '一侧肢体无力'],
 ];
 
-const LITERAL = /^[\u3400-\u9fffa-z]$/;
-
-/**
- * The characters a match of a pattern must start with, when the pattern begins with a literal or a group of
- * literal alternatives ("(?:胸|心口|心窝)…", "走路…", "\\b(?:chest|pain)…"); undefined when it cannot tell. Used
- * to skip patterns whose first characters do not occur in the text (a speed-up only).
- */
-export function firstChars(src: string): string[] | undefined {
-  let rest = src.startsWith('\\b') ? src.slice(2) : src;
-  if (LITERAL.test(rest.charAt(0)) && !/^[^(]?[?*{]/.test(rest.slice(1, 2))) return [rest.charAt(0)];
-  if (!rest.startsWith('(?:')) return undefined;
-  let depth = 0;
-  let end = -1;
-  for (let i = 0; i < rest.length; i++) {
-    const ch = rest.charAt(i);
-    if (ch === '\\') i++;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0 || /^[?*{]/.test(rest.charAt(end + 1))) return undefined;
-  rest = rest.slice(3, end);
-  const alternatives: string[] = [];
-  depth = 0;
-  let from = 0;
-  for (let i = 0; i <= rest.length; i++) {
-    const ch = rest.charAt(i);
-    if (ch === '\\') i++;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if ((ch === '|' || i === rest.length) && depth === 0) {
-      alternatives.push(rest.slice(from, i));
-      from = i + 1;
-    }
-  }
-  const out = new Set<string>();
-  for (const a of alternatives) {
-    const f = a.charAt(0);
-    // The first character must be required: a literal not followed by ?, * or {0,…}.
-    if (!LITERAL.test(f) || /^[?*{]/.test(a.charAt(1))) return undefined;
-    out.add(f);
-  }
-  return [...out];
-}
+/** FINE with the literals each expression needs. */
+const FINE_FILTERED: readonly [Filtered, string][] = FINE.map(([re, form]) => [
+  { re, need: requiredLiterals(re.source, re.flags) },
+  form,
+]);
 
 /** All candidate matches, before overlap resolution. */
-export function candidates(norm: string, c: Compiled): Candidate[] {
+export function candidates(norm: string, c: Compiled, idx = new TextIndex(norm)): Candidate[] {
   const out: Candidate[] = [];
-  const seen = new Map<string, boolean>();
-  const has = (ch: string): boolean => {
-    let v = seen.get(ch);
-    if (v === undefined) seen.set(ch, (v = norm.includes(ch)));
-    return v;
-  };
   for (let i = 0; i < norm.length; i++) {
     const list = c.zhByFirst.get(norm.charAt(i));
     if (!list) continue;
@@ -221,24 +176,26 @@ export function candidates(norm: string, c: Compiled): Candidate[] {
     }
   }
   if (/[a-z]/.test(norm)) {
-    for (const { concept, re } of c.en) {
-      for (const m of norm.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length, concept });
+    for (const f of c.en) {
+      for (const m of idx.matchAll(f))
+        out.push({ start: m.index, end: m.index + m[0].length, concept: f.concept });
     }
   }
-  for (const { concept, re, first } of c.patterns) {
-    if (first && !first.some(has)) continue;
-    for (const m of norm.matchAll(re))
-      out.push({ start: m.index, end: m.index + m[0].length, concept, gap: true });
+  for (const f of c.patterns) {
+    for (const m of idx.matchAll(f))
+      out.push({ start: m.index, end: m.index + m[0].length, concept: f.concept, gap: true });
   }
-  for (const x of composedMatches(norm, c.composed))
+  // Only the rules whose expression can match this text (the others find nothing).
+  const composed = c.composed.filter((_, i) => idx.may(c.composedNeed[i] as Clauses));
+  for (const x of composedMatches(norm, composed))
     out.push({ start: x.start, end: x.end, concept: x.concept, gap: true });
-  for (const [re, form] of FINE) {
+  for (const [f, form] of FINE_FILTERED) {
     const concept = c.zhExact.get(form);
     if (!concept) continue;
-    for (const m of norm.matchAll(re))
+    for (const m of idx.matchAll(f))
       out.push({ start: m.index, end: m.index + m[0].length, concept, infixNegation: m[0] });
   }
-  for (const m of norm.matchAll(INFIX)) {
+  for (const m of idx.matchAll(INFIX)) {
     const concept = c.zhExact.get(`${m[1]}${m[4]}`);
     if (concept)
       out.push({ start: m.index, end: m.index + m[0].length, concept, infixNegation: m[3] as string });
