@@ -12,17 +12,6 @@ import type { ImportEdge } from './import-graph.ts';
  * changing today (bp-monitoring, care).
  */
 export const PACKAGE_TESTS_BUILDING_THE_SERVER = [
-  'packages/bp-monitoring/abpm-routes.test.ts',
-  'packages/bp-monitoring/alert-loop.test.ts',
-  'packages/bp-monitoring/alert-measured-date.test.ts',
-  'packages/bp-monitoring/alert-rules-tester.test.ts',
-  'packages/bp-monitoring/alert-time-zone.test.ts',
-  'packages/bp-monitoring/alerts-every-path.test.ts',
-  'packages/bp-monitoring/alerts-on-write.test.ts',
-  'packages/bp-monitoring/assessment-time-zone.test.ts',
-  'packages/bp-monitoring/bp-api.test.ts',
-  'packages/bp-monitoring/device-scopes.test.ts',
-  'packages/bp-monitoring/raise-alerts.test.ts',
   'packages/care/care-api.test.ts',
   'packages/care/care-currency.test.ts',
   'packages/care/care-no-model.test.ts',

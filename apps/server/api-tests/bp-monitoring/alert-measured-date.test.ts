@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
 
 const NOW = new Date('2026-12-05T12:00:00Z');
 const READING = '2026-12-03T23:12:40Z'; // 2026-12-04 07:12 in Shanghai, 2026-12-03 18:12 in New York

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
-import { raiseAlerts } from './raise-alerts.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
+import { raiseAlerts } from '@qihuang/bp-monitoring';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 const system = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };

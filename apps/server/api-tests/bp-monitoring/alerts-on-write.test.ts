@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
-import { upsertReadings } from './reading-store.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
+import { upsertReadings } from '@qihuang/bp-monitoring';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 

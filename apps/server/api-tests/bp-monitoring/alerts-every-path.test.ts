@@ -13,11 +13,13 @@ import { Hono } from 'hono';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { httpTarget, importFiles, repositoryTarget } from '@qihuang/importer';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
-import { createAlertEvaluator } from './alert-evaluator.ts';
-import { createBpRoutes } from './bp-routes.ts';
-import { createReadingProjector } from './projector.ts';
-import { raiseAlerts } from './raise-alerts.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
+import {
+  createAlertEvaluator,
+  createBpRoutes,
+  createReadingProjector,
+  raiseAlerts,
+} from '@qihuang/bp-monitoring';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
 

@@ -2,32 +2,17 @@
  * Issue 17 items 2 and 3, end to end on the server: a patient's crisis upload answers with advice in their
  * language; the care team is told at once (console stream, webhook, FHIR Communication); an alert not closed in
  * time is escalated (injected clock); closing needs the action taken (400 and nothing changes without it) and
- * is kept as Task + Communication + Provenance and audited; the timeliness report measures reading → closing.
+ * is kept as Task + Communication + Provenance and audited; the timeliness report measures reading → closing
+ * (its statistics alone: packages/bp-monitoring/alert-timeliness.test.ts).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
-import { durations, percentile } from './alert-timeliness.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
 
 const NOW = new Date('2026-03-10T12:00:00Z');
-
-describe('timeliness statistics', () => {
-  it('nearest-rank median and p90, share within target', () => {
-    const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    expect(percentile(values, 50)).toBe(5);
-    expect(percentile(values, 90)).toBe(9);
-    expect(percentile([], 50)).toBeNull();
-    expect(durations([12, 3, 40, 9], 10)).toEqual({
-      count: 4,
-      medianMinutes: 9,
-      p90Minutes: 40,
-      withinTargetPercent: 50,
-    });
-  });
-});
 
 /** Reads server-sent events from a streamed Response. */
 function sseReader(response: Response) {

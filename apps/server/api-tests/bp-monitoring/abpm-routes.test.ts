@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
-import { abpmCsv, abpmFhir } from './test-support/abpm-fixtures.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
+import { abpmCsv, abpmFhir } from '@qihuang/bp-monitoring/test-support';
 
 const NOW = new Date('2026-03-10T04:00:00Z');
 

@@ -13,8 +13,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
-import { raiseAlerts } from './raise-alerts.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
+import { raiseAlerts } from '@qihuang/bp-monitoring';
 
 const NOW = '2026-03-10T16:00:00Z';
 const system = { requestId: 'tz-alerts', principal: SYSTEM_PRINCIPAL };
