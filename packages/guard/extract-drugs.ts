@@ -210,6 +210,10 @@ function affirmedAt(lower: string, key: string, id: string): boolean {
   return false;
 }
 
+/** Potassium with words that hold a drug back ("血钾 5.6 时应暂缓", "hold off if potassium is above 5.0"). */
+const POTASSIUM_HOLD =
+  /(?:钾|potassium|K\+|K⁺)[^，,；;。]{0,16}(?:暂缓|暂停|先不|不要(?!紧)|不宜|推迟)|(?:暂缓|暂停|先不|不要(?!紧)|不宜|推迟)[^，,；;。]{0,16}(?:钾|potassium|K\+|K⁺)|\b(?:hold (?:off|it|back)|wait|defer|delay|unless|only (?:if|once|when)|until)\b[^,;.]{0,30}(?:potassium|K\+|K⁺)|(?:potassium|K\+|K⁺)[^,;.]{0,30}\b(?:hold (?:off|it|back)|defer|delay)\b/i;
+
 const CONDITIONAL = /只要|如果|假如|若|\bif\b|as long as|provided (?:that )?/i;
 
 /** Starting or adding a drug ("可以加用螺内酯", "could still be added", "start"): the potassium gates apply. */
@@ -301,6 +305,8 @@ export function drugClaims(
   const isOptions = /\bor\b|或|、/.test(text) && !COMBINATION.test(text);
 
   const combo = COMBINATION.test(text) || TAKES.test(text);
+  // "螺内酯可以和贝那普利一起用，但血钾 5.6 时应暂缓": a clause that holds the combination back at a potassium level.
+  const potassiumHeld = clauses.some((c) => POTASSIUM_HOLD.test(c.text));
   // "Switching from lisinopril to sacubitril/valsartan, start 12 hours after the last dose": a switch with an interval.
   const washout = SWITCH.test(text) && entities.length >= 2 ? washoutIn(text) : undefined;
   if (washout !== undefined)
@@ -353,6 +359,7 @@ export function drugClaims(
           ...(d.potassium !== undefined ? { potassium: d.potassium } : {}),
           ...(d.egfr !== undefined ? { egfr: d.egfr } : {}),
           ...(d.conditionIds?.length ? { conditions: d.conditionIds } : {}),
+          ...(potassiumHeld ? { potassiumHeld } : {}),
           dailyMg,
         });
       }

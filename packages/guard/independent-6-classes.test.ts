@@ -50,6 +50,10 @@ describe('combination frames in free word order (independent sets 6 and 7)', () 
         conditions: ['type 2 diabetes'],
       }),
     ).toContain('interaction');
+    // Near miss: the sentence itself holds the combination back at that potassium.
+    expect(bad('螺内酯可以和您现在吃的依那普利一起用，但血钾 5.6 时应暂缓。')).toEqual([]);
+    expect(bad('Spironolactone can go with your ramipril, but hold off while potassium is 5.7.')).toEqual([]);
+    expect(bad('螺内酯可以和您现在吃的依那普利一起用，血钾 5.6 不要紧。')).toEqual(['interaction']);
     // Near miss: without diabetes or low eGFR the rule's condition does not hold.
     expect(bad('70M, on valsartan 160 mg qd. Adding amlodipine 5 mg qd is a safe way to intensify.')).toEqual(
       [],

@@ -122,6 +122,9 @@ export interface InteractionData {
   potassium?: number;
   egfr?: number;
   dailyMg: Record<string, number>;
+  /** The sentence itself holds the combination back at a potassium level ("…，但血钾 5.6 时应暂缓"): the safety it
+   * states is conditional on potassium, so potassium gates do not contradict it. */
+  potassiumHeld?: boolean;
   /** The patient's conditions (request and answer) that rules may need (aliskiren + ARB in diabetes). */
   conditions?: string[];
   /** A switch between the members with the interval stated, in hours (0: "no gap", "the same day"). */

@@ -53,7 +53,8 @@ export const interaction: GuardCheck = {
     const lang = context.lang;
     const label = (m: Mention) => (m.drug ? drugName(m.drug, lang) : m.text);
     const sum = (r: { summary: { zh: string; en: string } }) => r.summary[lang];
-    const potassium = i.potassium ?? context.patient?.potassium;
+    // A combination the sentence holds back at a potassium level is not said safe whatever the potassium.
+    const potassium = i.potassiumHeld ? undefined : (i.potassium ?? context.patient?.potassium);
     const applied = applyRules(i.members, kb, {
       ...(potassium !== undefined ? { potassium } : {}),
       dailyMg: i.dailyMg,
