@@ -89,3 +89,76 @@ describe('per-pressure statements and the category of the whole reading (indepen
     expect(bad('BP 116/84 mmHg：SBP <120 但 DBP 84，按中国2018分类属正常高值。')).toEqual([]);
   });
 });
+
+describe('a category credited to the wrong guideline (attribution, independent set 6)', () => {
+  it('a guideline named as calling/defining a category it does not have is contradicted', () => {
+    // Categories: ACC/AHA 2017 §1.1 normal/elevated/stage 1–2; ESH 2023 §1.2 optimal/normal/high-normal/grade 1–3;
+    // China 2018 §1.3 正常/正常高值/1–3级.
+    expect(bad('ESH 2023 calls a reading of 120–129/<80 mmHg "elevated blood pressure".')).toEqual([
+      'bp-threshold',
+    ]);
+    expect(bad('ACC/AHA 2017 calls a reading of 120–129/<80 mmHg "elevated blood pressure".')).toEqual([]);
+    expect(bad('中国2018指南把 130–139/85–89 mmHg 称为“理想血压”。')).toEqual(['bp-threshold']);
+    expect(bad('中国2018指南把 120–139/80–89 mmHg 称为“正常高值”。')).toEqual([]);
+    expect(
+      bad('The "high-normal" category of 130–139/85–89 mmHg comes from the ACC/AHA 2017 guideline.'),
+    ).toEqual(['bp-threshold']);
+    expect(
+      bad('The "high-normal" category of 130–139/85–89 mmHg comes from the ESH 2023 guideline.'),
+    ).toEqual([]);
+  });
+  it('"the 2024 revision of the Chinese guideline" names the edition', () => {
+    // China 2024 §1.4 [V1]: the office threshold remains ≥140/90.
+    expect(
+      bad('The 2024 revision of the Chinese guideline set the office threshold at ≥130/80 mmHg.'),
+    ).toEqual(['bp-threshold']);
+    expect(
+      bad('The 2024 revision of the Chinese guideline keeps the office threshold at ≥140/90 mmHg.'),
+    ).toEqual([]);
+  });
+});
+
+describe('several guidelines in one sentence (false alarms of independent sets 6 and 7)', () => {
+  it('bare names in a value\'s own stretch ("ESH/中国 ≥140/90，ACC/AHA ≥130/80") give its guideline', () => {
+    // Office thresholds: ACC/AHA 2017 §1.1 ≥130/80; ESH 2023 §1.2 and China 2018 §1.3 ≥140/90.
+    expect(bad('ACC/AHA 2017 讲得很清楚。诊室诊断阈值：美国 ≥130/80，欧洲和中国 ≥140/90。')).toEqual([]);
+    expect(bad('ACC/AHA 2017 讲得很清楚。诊室诊断阈值：美国 ≥140/90，欧洲和中国 ≥140/90。')).toEqual([
+      'bp-threshold',
+    ]);
+    expect(bad('Office thresholds differ: ESH and China ≥140/90, ACC/AHA ≥130/80.')).toEqual([]);
+    expect(bad('Office thresholds differ: ESH and China ≥130/80, ACC/AHA ≥130/80.')).toEqual([
+      'bp-threshold',
+    ]);
+  });
+  it('"一个是…，一个是…" / "respectively" values are not tied to the carried guideline', () => {
+    expect(bad('按中国2018指南这只是正常高值。两部指南的阈值不同，一个是130/80，一个是140/90。')).toEqual([]);
+    expect(
+      bad('Under China 2018 this is high-normal. The two thresholds are 130/80 and 140/90 respectively.'),
+    ).toEqual([]);
+  });
+  it('one reading judged under several guidelines: each stretch takes its own guideline', () => {
+    // 24-h thresholds (REFERENCE §2.1–§2.2): ACC/AHA 2017 ≥125/75; ESH 2023 and China ≥130/80.
+    expect(
+      bad('24小时平均 127/77 mmHg：按ACC/AHA 2017 已属高血压，按ESH 2023 或中国指南则不算高血压。'),
+    ).toEqual([]);
+    expect(
+      bad('24小时平均 127/77 mmHg：按ACC/AHA 2017 不算高血压，按ESH 2023 或中国指南也不算高血压。'),
+    ).toEqual(['bp-threshold']);
+    // Office: 136/86 is stage 1 (ACC/AHA 2017) and high-normal (ESH 2023).
+    expect(
+      bad('For 136/86 mmHg, ACC/AHA 2017 says stage 1 hypertension, while ESH 2023 says high-normal.'),
+    ).toEqual([]);
+    expect(
+      bad('For 136/86 mmHg, ACC/AHA 2017 says stage 1 hypertension, while ESH 2023 says normal.'),
+    ).toEqual(['bp-threshold']);
+  });
+  it('a span of categories takes its values in order ("grades 1 to 3 starting at …", "≥140/90 为2期")', () => {
+    // ESH 2023 §1.2 grade 1–3 from 140/90, 160/100, 180/110; ACC/AHA 2017 §1.1 stage 2 ≥140/90.
+    expect(bad('Under ESH 2023, grades 1 to 3 start at 140/90, 160/100 and 180/110 mmHg.')).toEqual([]);
+    expect(bad('Under ESH 2023, grades 1 to 3 start at 140/90, 150/95 and 180/110 mmHg.')).toEqual([
+      'bp-threshold',
+    ]);
+    expect(bad('按ACC/AHA 2017，130–139/80–89 mmHg 为1期，≥140/90 mmHg 为2期。')).toEqual([]);
+    expect(bad('按ACC/AHA 2017，130–139/80–89 mmHg 为1期，≥150/95 mmHg 为2期。')).toEqual(['bp-threshold']);
+  });
+});

@@ -18,8 +18,11 @@ export function categoriesIn(text: string): CategoryHit[] {
   const hits: { at: number; category: string }[] = [];
   // Roman numerals ("grade II", "Ⅱ级" — NFKC turns Ⅱ into II) count as digits.
   const roman = (x: string) => (/^I+$/i.test(x) ? String(x.length) : (CN_DIGIT[x] ?? x));
-  for (const m of t.matchAll(/stage\s*([12]|I{1,2})\b|([12一二]|I{1,2})\s*期\s*高血压/gi)) {
-    const n = roman((m[1] ?? m[2]) as string);
+  // "≥140/90 为2期", "属于1期": a bare 期 after 为/属于/是 or a colon is an ACC/AHA stage (never a CKD stage).
+  for (const m of t.matchAll(
+    /stage\s*([12]|I{1,2})\b|([12一二]|I{1,2})\s*期\s*高血压|(?<=(?:为|属于|属|是|算|[:：])\s*)([12一二])\s*期(?![\d个周天月年])(?<!(?:CKD|GFR|KDIGO|肾病|肾脏病|慢性肾病|肾功能)[^。；;]{0,12})/gi,
+  )) {
+    const n = roman((m[1] ?? m[2] ?? m[3]) as string);
     hits.push({ at: m.index as number, category: `stage-${n}` });
   }
   for (const m of t.matchAll(/grade\s*([123]|I{1,3})\b|([123一二三]|I{1,3})\s*级\s*(?:高血压)?/gi))
@@ -33,7 +36,7 @@ export function categoriesIn(text: string): CategoryHit[] {
   ))
     hits.push({ at: m.index as number, category: 'elevated' });
   for (const m of t.matchAll(
-    /(?<!high[- ])\bnormal (?:blood pressure|bp|category)\b|(?<!high[- ])\bnormal\b(?= range| category)|(?<=[:：→]\s*)normal\b(?!\s*(?:renal|kidney|potassium|sinus|saline|eGFR|GFR))|(?<=\b(?:is|are|as|be|considered|classified as|counts as)\s+)normal\b|(?<!high[- ])\bnormal(?=\s*(?:is|are|means|:|=)\s*\d)(?![- ](?:high|renal|kidney|potassium|sinus|saline))|正常血压|正常(?:值)?范围|正常水平/gi,
+    /(?<!high[- ])\bnormal (?:blood pressure|bp|category)\b|(?<!high[- ])\bnormal\b(?= range| category)|(?<=[:：→]\s*)normal\b(?!\s*(?:renal|kidney|potassium|sinus|saline|eGFR|GFR))|(?<=\b(?:is|are|as|be|considered|classified as|counts as|says?|calls? it|rates? it|labels? it)\s+)normal\b|(?<!high[- ])\bnormal(?=\s*(?:is|are|means|:|=)\s*\d)(?![- ](?:high|renal|kidney|potassium|sinus|saline))|正常血压|正常(?:值)?范围|正常水平/gi,
   ))
     hits.push({ at: m.index as number, category: 'normal' });
   // "counts as high (from …)": the diagnostic threshold in plain words.

@@ -61,3 +61,13 @@ export function overallCategoryAt(t: string, cats: { at: number; category: strin
 
 /** Per-pressure talk ("SBP <120 但 DBP 86"): a contrast between the two pressures of the same reading. */
 export const AXIS_TALK = /\b(?:SBP|DBP|systolic|diastolic)\b|收缩压|舒张压|高压|低压/i;
+
+/** A value or category credited to a guideline the guard carries ("comes from the ESH 2023 guideline", "来自中国2018
+ * 指南"): the source is named, so the attribution itself can be checked. */
+export const FROM_CARRIED =
+  /(?:comes? from|came from|is from|taken from|originat\w* (?:in|from)|来自|源自|出自)\s*(?:the\s+)?(?:(?:ACC\s*\/\s*AHA|ESH)\s*20(?:17|23)\b|20(?:17|23)\s*(?:ACC\s*\/\s*AHA|ESH)|(?:中国|China|Chinese)[^，。,.;；]{0,16}20(?:18|24)|20(?:18|24)[^，。,.;；]{0,12}(?:中国|China|Chinese))/i;
+
+/** The sentence names a category as a guideline's own term: "defines X as", "calls … 'X'", "把…称为", "the 'X'
+ * category comes from G", a quoted category word. */
+export const NAMES_CATEGORY =
+  /\b(?:defines?|defined|calls?|called|terms?|termed|labels?|labell?ed|names?|named|uses? the (?:term|label|category)|categori[sz]es?|classif(?:y|ies)|grades?|stages?)\b[^.]{0,60}\b(?:as|into)\b|\b(?:calls?|called|termed|labell?ed|named)\b|称为|称作|叫做|叫作|命名为|定义为|定义|分为|分级为|划分为|["“”「」『』]/i;

@@ -5,7 +5,7 @@
  * without the word "target" ("降至140/90 mmHg以下", "treat to below 130/80"). The guideline and population come
  * from the sentence, else from the discourse (earlier sentences, the request).
  */
-import { PLAUSIBLE, type Guideline, type Setting } from '@qihuang/engines/blood-pressure';
+import { PLAUSIBLE, type Guideline } from '@qihuang/engines/blood-pressure';
 import { analyze } from '@qihuang/clinical-language';
 import { ageIn, type Discourse } from './discourse.ts';
 import { axisValues, type AxisValue as BpValueAt } from './extract-bp-axis.ts';
@@ -48,70 +48,20 @@ import {
   UPPER_BEFORE,
 } from './extract-bp-words.ts';
 export { categoriesIn } from './extract-bp-categories.ts';
+import {
+  bareGuidelinesAt,
+  categorySpan,
+  guidelineAt,
+  guidelineIn,
+  RESPECTIVE,
+  segmentsAfter,
+} from './extract-bp-guidelines.ts';
+export { guidelineAt, guidelineIn, guidelinesIn } from './extract-bp-guidelines.ts';
+import { namedSetting, settingAt } from './extract-bp-settings.ts';
+export { settingAt } from './extract-bp-settings.ts';
 import type { BpData, TargetData } from './types.ts';
 
-const NAMED: [Guideline, RegExp][] = [
-  ['acc-aha-2017', /ACC\s*\/\s*AHA\s*(?:\(?\s*)?2017|2017\s*(?:年\s*)?ACC\s*\/\s*AHA/i],
-  ['esh-2023', /ESH\s*2023|2023\s*(?:年\s*)?ESH/i],
-  ['china-2024', /(中国|China|Chinese).{0,16}2024|2024.{0,12}(中国|China|Chinese)/i],
-  ['china-2018', /(中国|China|Chinese).{0,16}2018|2018.{0,12}(中国|China|Chinese)/i],
-];
-
-export function guidelineIn(text: string): Guideline | undefined {
-  return NAMED.find(([, re]) => re.test(text))?.[0];
-}
-
-/**
- * The guideline a value at `at` is stated under: the one named last before it in the sentence, else the first named
- * after it ("ESH 2023 aims for <140/80, whereas China 2018 accepts <150/90": each value takes its own).
- */
-export function guidelineAt(text: string, at: number): Guideline | undefined {
-  let before: { g: Guideline; pos: number } | undefined;
-  let after: { g: Guideline; pos: number } | undefined;
-  for (const [g, re] of NAMED)
-    for (const m of text.matchAll(new RegExp(re.source, 'gi'))) {
-      const pos = m.index as number;
-      if (pos < at && (!before || pos > before.pos)) before = { g, pos };
-      if (pos >= at && (!after || pos < after.pos)) after = { g, pos };
-    }
-  return (before ?? after)?.g;
-}
-
-/** Every guideline a text names. */
-export const guidelinesIn = (text: string): Guideline[] =>
-  NAMED.filter(([, re]) => re.test(text.normalize('NFKC'))).map(([g]) => g);
-
 const GUIDELINE_NAMES = /ACC\s*\/\s*AHA|ESH|中国|China|Chinese|2017\s*(?:年\s*)?ACC/i;
-
-const SETTINGS: [Setting, RegExp][] = [
-  ['night', /night|nocturnal|asleep|sleep-time|夜间|睡眠/gi],
-  ['24h', /24[- ]?(?:h\b|hour)|24\s*小时|全天/gi],
-  ['day', /daytime|day-time|awake|白天|日间/gi],
-  ['home', /\bhome\b|HBPM|self-measured|家庭|家测|自测|在家/gi],
-  ['office', /office|clinic|诊室|门诊/gi],
-];
-
-/** The setting named closest before `at` in the sentence (else right after the value; else office). */
-export function settingAt(raw: string, at: number): Setting {
-  // "家庭血压的标准与诊室血压相同" / "the same as in the office": the compared setting is not the subject.
-  const text = raw.replace(SAME_AS, (m) => '_'.repeat(m.length));
-  let best: { s: Setting; pos: number } | undefined;
-  let next: { s: Setting; pos: number } | undefined;
-  for (const [s, re] of SETTINGS) {
-    for (const m of text.matchAll(re)) {
-      const pos = m.index as number;
-      if (pos <= at && (!best || pos > best.pos)) best = { s, pos };
-      if (pos > at && pos - at < 40 && (!next || pos < next.pos)) next = { s, pos };
-    }
-  }
-  if (best) return best.s;
-  if (next) return next.s;
-  if (/ambulatory|ABPM|动态血压/i.test(text)) return '24h';
-  return 'office';
-}
-
-const SAME_AS =
-  /(?:与|和|跟|同)(?:诊室|办公室|家庭|家中)(?:血压)?(?:的)?(?:标准)?(?:相同|一样|一致|不同|不一样)|(?:the )?(?:same as|different from|lower than|higher than|unlike) (?:in |for |at )?(?:the )?(?:office|clinic|home)(?: readings?| values?| BP| threshold)?/gi;
 
 export interface BpClaimParts {
   bp: BpData[];
@@ -119,14 +69,6 @@ export interface BpClaimParts {
 }
 
 /** BP claims of one sentence (text without citation markers). */
-/** The one setting a sentence names, null when it names several, undefined when none. */
-function namedSetting(t: string): Setting | null | undefined {
-  const text = t.replace(SAME_AS, (m) => '_'.repeat(m.length));
-  const found = new Set(SETTINGS.filter(([, re]) => new RegExp(re.source, 'i').test(text)).map(([s]) => s));
-  if (!found.size && /ambulatory|ABPM|动态血压/i.test(text)) found.add('24h');
-  return found.size === 1 ? [...found][0] : found.size ? null : undefined;
-}
-
 export function bpClaims(text: string, d: Discourse): BpClaimParts {
   // "74F, eGFR 44.", "At 75, …": the age in shorthand carries like any stated age; "无 CKD" is not CKD.
   const short = ageIn(text) === undefined ? ageShorthand(text) : undefined;
@@ -255,7 +197,20 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
       return out;
     }
   }
+  // "grades 1 to 3 starting at 140/90, 160/100 and 180/110": each value takes its category in order.
+  const span = categorySpan(t);
+  const listed = span ? values.filter((w) => w.at > span.end) : [];
+  const spanCategory = new Map<number, string>();
+  if (span && listed.length === span.categories.length)
+    listed.forEach((w, i) => spanCategory.set(w.at, span.categories[i] as string));
   for (const v of values) {
+    const prevEnd = [...values].reverse().find((w) => w.end <= v.at)?.end ?? 0;
+    // Bare names in the value's own stretch ("ESH/中国 ≥140/90，ACC/AHA ≥130/80").
+    const bare = bareGuidelinesAt(t, v.at, prevEnd);
+    // "一个是130/80，一个是140/90", or values after a span of categories they cannot be paired with: no guideline or
+    // category is tied to the value with certainty.
+    if (!bare && !guidelineIn(t.slice(prevEnd, v.at)) && RESPECTIVE.test(t)) continue;
+    if (span && v.at > span.end && !spanCategory.has(v.at)) continue;
     // "把诊断阈值降到 130/80 的是2022年的《中国高血压临床实践指南》，而2024年…仍是 ≥140/90": a value goes with a
     // carried guideline only when its own clause names one and no uncarried one.
     if (UNCARRIED.test(t)) {
@@ -298,6 +253,28 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
       continue;
     }
     const setting = carried ?? settingAt(t, v.at);
+    // One reading judged under several guidelines in turn ("按ACC/AHA 2017 属于…，按ESH 2023 或中国指南则不算高血压"):
+    // a claim per stretch, with the category (or denied hypertension) of that stretch.
+    const segs = isRange || isThreshold ? [] : segmentsAfter(t, v.end);
+    if (segs.length) {
+      for (const seg of segs) {
+        const c = cats.find((x) => x.at >= seg.from && x.at < seg.to);
+        if (!c || (c.negated && c.category !== 'hypertension')) continue;
+        if (c.category === 'hypertension' && (QUALIFIED.test(t) || TREATED.test(t))) continue;
+        const one = seg.gs.length === 1;
+        out.bp.push({
+          ...(one ? { guideline: seg.gs[0] as Guideline } : { family: seg.gs }),
+          category: c.category,
+          setting,
+          form: 'reading',
+          sbp: v.sbp,
+          ...(v.dbp && !v.dbpUpperOnly ? { dbp: v.dbp } : {}),
+          lowerBoundOnly: true,
+          ...(c.negated ? { negated: true } : {}),
+        });
+      }
+      continue;
+    }
     // Several readings in one sentence: each takes the category named right after it (before the next value).
     const nextValue = values.find((w) => w.at > v.at)?.at ?? t.length;
     const catAfter = affirmed.find((c) => c.category !== 'hypertension' && c.at >= v.end && c.at < nextValue);
@@ -313,7 +290,9 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     if (ranged && !catBefore && catAfter && values.some((w) => w.at > catAfter.at)) continue;
     // "174/112，收缩压属于2级范围，舒张压在3级范围，因此总体属于3级": the category after "因此总体" is the reading's.
     const overallAt = ranged ? -1 : overallCategoryAt(t, affirmed, v.end);
+    const listedAs = spanCategory.get(v.at);
     const own =
+      (listedAs ? { at: v.end, category: listedAs, negated: false } : undefined) ??
       affirmed.find((c) => c.at === overallAt) ??
       (ranged ? (catBefore ?? catAfter) : (catAfter ?? catBefore)) ??
       [...affirmed].reverse().find((c) => c.category !== 'hypertension' && c.at < v.at);
@@ -337,7 +316,11 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     // "A treated patient at 132/84 is still hypertensive": the diagnosis persists under treatment — not a
     // classification of the reading.
     if (category === 'hypertension' && TREATED.test(t)) continue;
-    const form: BpData['form'] = isRange ? 'range' : isThreshold ? 'threshold' : 'reading';
+    const form: BpData['form'] = isRange
+      ? 'range'
+      : isThreshold || (listedAs && span?.starts)
+        ? 'threshold'
+        : 'reading';
     const negated =
       form === 'reading' &&
       category === 'hypertension' &&
@@ -379,10 +362,21 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
       namedAt > v.end &&
       /although|though|but|whereas|while|however|而|但|不过|然而/i.test(t.slice(v.end, namedAt)) &&
       !AXIS_TALK.test(t.slice(v.end, namedAt));
-    const gFor = contrasted ? d.guideline : (guidelineAt(t, v.at) ?? d.guideline);
+    const gFor =
+      bare?.length === 1
+        ? bare[0]
+        : bare
+          ? undefined
+          : contrasted
+            ? d.guideline
+            : (guidelineAt(t, v.at) ?? d.guideline);
     // "按照中国指南", "the Chinese guideline": no edition named — the Chinese editions the engine carries.
     const family =
-      !gFor && CHINA_FAMILY.test(t) ? { family: ['china-2018', 'china-2024'] as Guideline[] } : {};
+      bare && bare.length > 1
+        ? { family: bare }
+        : !gFor && CHINA_FAMILY.test(t)
+          ? { family: ['china-2018', 'china-2024'] as Guideline[] }
+          : {};
     out.bp.push({
       ...(gFor ? { guideline: gFor } : {}),
       ...family,

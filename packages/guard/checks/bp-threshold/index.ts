@@ -10,7 +10,24 @@ import { categoryName, guidelineName, say, SETTING_NAME, type Lang } from '../..
 import type { BpData, Evidence, GuardCheck, Verdict } from '../../types.ts';
 import { bandOf } from './bands.ts';
 import { judgeCorrespondence } from './correspond.ts';
-import { guidelineIn } from '../../extract-bp.ts';
+import { guidelinesIn } from '../../extract-bp.ts';
+import { NAMES_CATEGORY } from '../../extract-bp-frames.ts';
+
+/** The sentence names guideline g (and no other) and states the category as g's own term. */
+const namesOwn = (text: string, g: Guideline, words: RegExp): boolean => {
+  const named = guidelinesIn(text);
+  return named.length === 1 && named[0] === g && words.test(text);
+};
+
+/** A guideline's office categories, in order, read from the engine (REFERENCE §1.1–§1.4). */
+function ownCategories(g: Guideline, lang: Lang): string {
+  const seen: string[] = [];
+  for (let sbp = 100; sbp <= 200; sbp += 5) {
+    const c = classifyOfficeBp({ sbp, dbp: 60 }, g).category;
+    if (!seen.includes(c)) seen.push(c);
+  }
+  return seen.map((c) => categoryName(c, lang)).join(lang === 'zh' ? '、' : ', ');
+}
 
 // Where users can look each fact up (guideline and table; REFERENCE §1.1–§1.4 office, §2.1–§2.2 out-of-office).
 const OFFICE_SOURCE: Record<Guideline, string> = {
@@ -145,7 +162,7 @@ function judge(bp: BpData, g: Guideline, lang: Lang, text = ''): Verdict {
   const band = bandOf(g, bp.category);
   // "ACC/AHA 2017 grades hypertension as grade 1 …" / "ESH 2023 defines stage 1 as …": the sentence itself names
   // the guideline as defining a stage/grade it does not have — a wrong attribution, not an uncertain reading.
-  if (!band && /^(?:stage|grade)-\d$/.test(bp.category) && guidelineIn(text) === g && DEFINES.test(text))
+  if (!band && /^(?:stage|grade)-\d$/.test(bp.category) && namesOwn(text, g, DEFINES))
     return v(
       'contradicted',
       g === 'acc-aha-2017'
@@ -160,6 +177,18 @@ function judge(bp: BpData, g: Guideline, lang: Lang, text = ''): Verdict {
             `${name} uses grades (grade 1–3), not "${cat}"`,
           ),
       [],
+    );
+  // "ACC/AHA 2017 把 120–139/80–89 称为“正常高值”", "the 'elevated' category comes from ESH 2023": a category
+  // the named guideline does not have, stated as its term — a wrong attribution (REFERENCE §1.1–§1.4 tables).
+  if (!band && bp.category !== 'hypertension' && namesOwn(text, g, NAMES_CATEGORY))
+    return v(
+      'contradicted',
+      say(
+        lang,
+        `${name}没有“${cat}”这一分类（其分类为：${ownCategories(g, 'zh')}）`,
+        `${name} has no "${cat}" category (its categories: ${ownCategories(g, 'en')})`,
+      ),
+      [{ source: src(OFFICE_SOURCE[g]), text: `${name}: ${ownCategories(g, lang)}` }],
     );
   if (!band)
     return v(

@@ -1,0 +1,44 @@
+/**
+ * The measurement setting of a blood-pressure value (office, home, daytime, night-time, 24-h): the one named
+ * closest before the value, else right after it; "the same as in the office" names the compared setting, not the
+ * subject.
+ */
+import type { Setting } from '@qihuang/engines/blood-pressure';
+
+const SETTINGS: [Setting, RegExp][] = [
+  ['night', /night|nocturnal|asleep|sleep-time|夜间|睡眠/gi],
+  ['24h', /24[- ]?(?:h\b|hour)|24\s*小时|全天/gi],
+  ['day', /daytime|day-time|awake|白天|日间/gi],
+  ['home', /\bhome\b|HBPM|self-measured|家庭|家测|自测|在家/gi],
+  ['office', /office|clinic|诊室|门诊/gi],
+];
+
+/** The setting named closest before `at` in the sentence (else right after the value; else office). */
+export function settingAt(raw: string, at: number): Setting {
+  // "家庭血压的标准与诊室血压相同" / "the same as in the office": the compared setting is not the subject.
+  const text = raw.replace(SAME_AS, (m) => '_'.repeat(m.length));
+  let best: { s: Setting; pos: number } | undefined;
+  let next: { s: Setting; pos: number } | undefined;
+  for (const [s, re] of SETTINGS) {
+    for (const m of text.matchAll(re)) {
+      const pos = m.index as number;
+      if (pos <= at && (!best || pos > best.pos)) best = { s, pos };
+      if (pos > at && pos - at < 40 && (!next || pos < next.pos)) next = { s, pos };
+    }
+  }
+  if (best) return best.s;
+  if (next) return next.s;
+  if (/ambulatory|ABPM|动态血压/i.test(text)) return '24h';
+  return 'office';
+}
+
+const SAME_AS =
+  /(?:与|和|跟|同)(?:诊室|办公室|家庭|家中)(?:血压)?(?:的)?(?:标准)?(?:相同|一样|一致|不同|不一样)|(?:the )?(?:same as|different from|lower than|higher than|unlike) (?:in |for |at )?(?:the )?(?:office|clinic|home)(?: readings?| values?| BP| threshold)?/gi;
+
+/** The one setting a sentence names, null when it names several, undefined when none. */
+export function namedSetting(t: string): Setting | null | undefined {
+  const text = t.replace(SAME_AS, (m) => '_'.repeat(m.length));
+  const found = new Set(SETTINGS.filter(([, re]) => new RegExp(re.source, 'i').test(text)).map(([s]) => s));
+  if (!found.size && /ambulatory|ABPM|动态血压/i.test(text)) found.add('24h');
+  return found.size === 1 ? [...found][0] : found.size ? null : undefined;
+}
