@@ -6,7 +6,7 @@
  * `unverifiable` with the reason. Checks stay as they are; this gate runs after them in `verifyClaims`.
  */
 import { categoriesIn } from './extract-bp-categories.ts';
-import { overallCategoryAt } from './extract-bp-frames.ts';
+import { FROM_CARRIED, overallCategoryAt } from './extract-bp-frames.ts';
 import { say } from './i18n.ts';
 import type { Claim } from './types.ts';
 
@@ -87,7 +87,8 @@ const GATES: Gate[] = [
   },
   {
     kinds: BP_AND_LAB,
-    test: (_c, t) => ELSEWHERE.test(t),
+    // …unless the source named is a guideline the guard carries ("comes from the ESH 2023 guideline").
+    test: (_c, t) => ELSEWHERE.test(t) && !FROM_CARRIED.test(t.normalize('NFKC')),
     zh: '该数值被归于其他来源，无法确定其所指的指南',
     en: 'the value is attributed to another source; the guideline it refers to is not certain',
   },
