@@ -122,6 +122,13 @@ describe('the patient context carried to a drug statement (independent sets 6 an
     expect(bad('您目前肌酐清除率只有 8 mL/min，赖诺普利可以从 10 mg 每日一次开始。')).toEqual(['dose']);
     expect(bad('维持性血液透析的患者用赖诺普利，一般从每日10 mg起始。', { egfr: 7 })).toEqual(['dose']);
     expect(bad('维持性血液透析的患者用赖诺普利，一般从每日2.5 mg起始。', { egfr: 7 })).toEqual([]);
+    // Without a renal value, a dialysis population is the band whose rule names dialysis (lisinopril 2.5 mg).
+    expect(bad('For a patient on haemodialysis, start lisinopril at 5 mg daily.')).toEqual(['dose']);
+    expect(bad('透析患者赖诺普利起始剂量 2.5 mg。')).toEqual([]);
+    // Near miss: a dose for normal kidneys contrasted with dialysis is not the dialysis start.
+    expect(
+      bad('Unlike patients on dialysis, those with normal kidney function start lisinopril at 10 mg.'),
+    ).toEqual([]);
   });
 });
 

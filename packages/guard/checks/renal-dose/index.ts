@@ -33,12 +33,21 @@ export const renalDose: GuardCheck = {
     const d = claim.dose;
     // Patient values from the request, else those the answer itself states ("CrCl 18 mL/min").
     const p = { ...(claim.context ?? {}), ...(context.patient ?? {}) } as { egfr?: number; crcl?: number };
-    if (!d || (p.egfr === undefined && p.crcl === undefined)) return undefined;
+    // "For a patient on haemodialysis, start lisinopril at …": without a value, a dialysis population is the band
+    // whose own rule text names dialysis (drug-knowledge, e.g. lisinopril "CrCl <10 or haemodialysis").
+    const onDialysis = p.egfr === undefined && p.crcl === undefined && DIALYSIS.test(claim.text);
+    if (!d || (p.egfr === undefined && p.crcl === undefined && !onDialysis)) return undefined;
     const daily = d.perDay
       ? (d.amountMaxMg ?? d.amountMg)
       : (d.amountMaxMg ?? d.amountMg) * (d.timesPerDay ?? 1);
     for (const rule of d.drug.renal ?? []) {
-      const value = rule.measure === 'eGFR' ? (p.egfr ?? p.crcl) : (p.crcl ?? p.egfr);
+      const value = onDialysis
+        ? DIALYSIS.test(`${rule.text.en} ${rule.text.zh}`)
+          ? 0
+          : undefined
+        : rule.measure === 'eGFR'
+          ? (p.egfr ?? p.crcl)
+          : (p.crcl ?? p.egfr);
       if (value === undefined || value >= rule.below || (rule.atLeast !== undefined && value < rule.atLeast))
         continue;
       const measured =
@@ -49,9 +58,12 @@ export const renalDose: GuardCheck = {
           : p.crcl !== undefined
             ? 'CrCl'
             : say(context.lang, 'eGFR（代替 CrCl）', 'eGFR (used for CrCl)');
+      const where = onDialysis
+        ? say(context.lang, '血液透析', 'the dialysis band')
+        : `${measured} ${Math.round(value)}`;
       const evidence = [
         { source: sourceOf(rule.source).label, text: rule.text[context.lang] },
-        { source: say(context.lang, '患者', 'patient'), text: `${measured} ${Math.round(value)}` },
+        { source: say(context.lang, '患者', 'patient'), text: `${where}` },
       ];
       const name = drugName(d.drug, context.lang);
       const applies =
@@ -66,8 +78,8 @@ export const renalDose: GuardCheck = {
           evidence,
           reason: say(
             context.lang,
-            `${measured} ${Math.round(value)}（<${rule.below}）时${rule.action === 'avoid' ? '应避免使用' : '禁用'}${name}`,
-            `${name} is to be ${rule.action === 'avoid' ? 'avoided' : 'not used'} at ${measured} ${Math.round(value)} (<${rule.below})`,
+            `${where}（<${rule.below}）时${rule.action === 'avoid' ? '应避免使用' : '禁用'}${name}`,
+            `${name} is to be ${rule.action === 'avoid' ? 'avoided' : 'not used'} at ${where} (<${rule.below})`,
           ),
         };
       }
@@ -92,8 +104,8 @@ export const renalDose: GuardCheck = {
           evidence,
           reason: say(
             context.lang,
-            `${name}：${measured} ${Math.round(value)} 时起始剂量为 ${rule.startMg} mg，而非 ${d.amountMg} mg`,
-            `${name}: the starting dose at ${measured} ${Math.round(value)} is ${rule.startMg} mg, not ${d.amountMg} mg`,
+            `${name}：${where} 时起始剂量为 ${rule.startMg} mg，而非 ${d.amountMg} mg`,
+            `${name}: the starting dose at ${where} is ${rule.startMg} mg, not ${d.amountMg} mg`,
           ),
         };
       }
@@ -103,8 +115,8 @@ export const renalDose: GuardCheck = {
           evidence,
           reason: say(
             context.lang,
-            `${name}：${measured} ${Math.round(value)} 时每日最大 ${rule.maxDaily} mg，所述每日 ${daily} mg 超量`,
-            `${name}: ${daily} mg/day exceeds the renal maximum ${rule.maxDaily} mg/day at ${measured} ${Math.round(value)}`,
+            `${name}：${where} 时每日最大 ${rule.maxDaily} mg，所述每日 ${daily} mg 超量`,
+            `${name}: ${daily} mg/day exceeds the renal maximum ${rule.maxDaily} mg/day at ${where}`,
           ),
         };
       }
