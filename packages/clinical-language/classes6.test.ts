@@ -124,3 +124,16 @@ describe('chest, sight and headache wordings', () => {
     expect(emergency('usual tension headache came on slowly after work')).toBe(false);
   });
 });
+
+describe('more wordings of the same classes', () => {
+  it("'I'm 34 weeks', 剧烈头痛 in pregnancy, dysphasia, 脑殼 (traditional) bursting", () => {
+    expect(emergency("I'm 33 weeks and there's a pounding headache with flashing lights")).toBe(true);
+    expect(emergency('妊娠34周，剧烈头痛1小时')).toBe(true);
+    expect(emergency('new expressive dysphasia since 0800')).toBe(true);
+    expect(emergency('脑殼突然爆开咁痛')).toBe(true);
+  });
+  it('near misses: an early gestation, a denied dysphasia', () => {
+    expect(emergency("I'm 12 weeks, bad headache since yesterday")).toBe(false);
+    expect(emergency('no dysphasia, no limb weakness, GCS 15')).toBe(false);
+  });
+});

@@ -22,6 +22,17 @@ export const VARIANTS_4: Readonly<Record<string, Variants>> = {
   'stroke-now': {
     patterns: ['(?:中风|卒中|脑梗塞|脑梗死|脑梗|脑溢血|脑出血|脑血栓)(?:又)?(?:犯|发作|复发)了'],
   },
+  // Clinician terms for speech trouble (BE-FAST "Speech"): dysphasia, aphasia, word-finding difficulty.
+  'speech-difficulty': {
+    en: [
+      'dysphasia',
+      'aphasia',
+      'expressive dysphasia',
+      'receptive dysphasia',
+      'word-finding difficulty',
+      'word finding difficulty',
+    ],
+  },
   // Orthopnoea: REFERENCE §1.5 acute pulmonary oedema (breathless lying flat, has to sit up to breathe).
   dyspnoea: { zh: ['端坐呼吸'], en: ['orthopnoea', 'orthopnea'] },
   // AHA: chest discomfort behind the breastbone (clinician wording).
