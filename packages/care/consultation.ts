@@ -16,6 +16,18 @@ import { askSecondOpinion, RAISED_BY, raisedNotice, type TriageSecondOpinion } f
 import type { Selectable } from 'kysely';
 import { careDb, type CareConsultationTable } from './tables.ts';
 import { raiseEmergencyFlag } from './emergency-flag.ts';
+import { careSettings } from './settings.ts';
+import {
+  ALL_ANSWERED,
+  FINISHED,
+  GREETING,
+  NOT_ALERTED,
+  fixedMessage,
+  inLanguage,
+  noticeCode,
+  urgentNotice,
+  type Language,
+} from './consultation-text.ts';
 import type { ConsultationMessage, Consultation, ConsultationEvent } from './api-types/index.ts';
 
 export type { ConsultationMessage, Consultation, ConsultationEvent };
@@ -24,18 +36,10 @@ type Row = Selectable<CareConsultationTable>;
 const answersOf = (row: Row) => row.answers as Partial<Record<IntakeStepId, string>>;
 const messagesOf = (row: Row) => row.messages as unknown as ConsultationMessage[];
 
-/** When the care team's Flag could not be written after an emergency stop. */
-const NOT_ALERTED: { zh: string; en: string } = {
-  zh: '系统未能自动通知您的医护团队。请立即拨打120急救电话，或请身边的人帮忙。',
-  en: 'The system could not alert your care team automatically. Call emergency services (120) now, or ask someone near you for help.',
-};
+export { ALL_ANSWERED };
 
-const FINISHED: { zh: string; en: string } = {
-  zh: '谢谢您，问诊问题已经全部回答。请点击“完成”提交，医生会查看并确认您的信息。',
-  en: 'Thank you, that was the last question. Press "Finish" to submit; your clinician will review and confirm what you told us.',
-};
-
-function view(row: Row, modelConfigured: boolean): Consultation {
+/** The consultation as the reader sees it: fixed server text in `language` (default: the consultation's). */
+function view(row: Row, modelConfigured: boolean, language: Language = row.language): Consultation {
   const index = row.step_index;
   const step =
     row.status === 'active' && index < INTAKE_STEPS.length
@@ -50,9 +54,9 @@ function view(row: Row, modelConfigured: boolean): Consultation {
     id: row.id,
     patientId: row.patient_id,
     status: row.status,
-    language: row.language,
+    language,
     ...(step ? { step } : {}),
-    messages: messagesOf(row),
+    messages: inLanguage(messagesOf(row), language),
     ...(row.triage ? triageView(row.triage) : {}),
     answers: answersOf(row),
     ...(row.saved ? { saved: row.saved as unknown as Consultation['saved'] } : {}),
@@ -98,6 +102,7 @@ async function save(deps: CareDeps, row: Row, now: Date): Promise<Row> {
     .updateTable('care_consultation')
     .set({
       status: next.status,
+      language: next.language,
       step_index: next.step_index,
       answers: JSON.stringify(next.answers),
       messages: JSON.stringify(next.messages),
@@ -119,10 +124,6 @@ export async function startConsultation(
   assertPatientAccess(ctx, patientId);
   await deps.repository.read(ctx, 'Patient', patientId);
   const now = nowOf(deps);
-  const greeting =
-    language === 'zh'
-      ? '您好，我是岐黄问诊助手。我会问您几个关于血压的问题，您的回答会交给医生确认。如有胸痛、一侧肢体无力或说话不清，请立即拨打120。'
-      : "Hello, I'm the Qihuang intake assistant. I will ask you a few questions about your blood pressure; your clinician will review your answers. If you have chest pain, weakness on one side or trouble speaking, call emergency services now.";
   const row: Row = {
     id: `consult-${randomUUID()}`,
     patient_id: patientId,
@@ -131,8 +132,12 @@ export async function startConsultation(
     step_index: 0,
     answers: {},
     messages: [
-      { role: 'assistant', text: greeting, at: now.toISOString(), kind: 'notice' },
-      { role: 'assistant', text: QUESTIONS.symptoms[language], at: now.toISOString(), kind: 'question' },
+      fixedMessage(GREETING, language, { role: 'assistant', at: now.toISOString(), kind: 'notice' }),
+      fixedMessage(QUESTIONS.symptoms, language, {
+        role: 'assistant',
+        at: now.toISOString(),
+        kind: 'question',
+      }),
     ],
     triage: null,
     saved: null,
@@ -164,6 +169,7 @@ export async function getConsultation(
   deps: CareDeps,
   ctx: RequestContext,
   id: string,
+  language?: Language,
 ): Promise<Consultation> {
   const row = await load(deps, ctx, id);
   // A transcript is patient data: each read is audited with the patient, like a FHIR read.
@@ -174,7 +180,7 @@ export async function getConsultation(
     resourceId: row.id,
     patientIds: [row.patient_id],
   });
-  return view(row, deps.model.configured());
+  return view(row, deps.model.configured(), language);
 }
 
 export async function listConsultations(
@@ -218,6 +224,8 @@ export async function postConsultationMessage(
   text: string,
   emit: (event: ConsultationEvent) => void,
   signal?: AbortSignal,
+  /** The language the patient reads now (they may have switched mid-consultation); the rest follows it. */
+  switchTo?: Language,
 ): Promise<Consultation> {
   const trimmed = text.trim();
   if (!trimmed) throw new QihuangError('invalid-input', 'text must not be empty');
@@ -227,6 +235,7 @@ export async function postConsultationMessage(
     throw new QihuangError('conflict', `Consultation ${id} is ${row.status}; start a new one`);
   const now = nowOf(deps);
   const at = now.toISOString();
+  if (switchTo && switchTo !== row.language) row = { ...row, language: switchTo };
   const language = row.language;
   const messages = [...messagesOf(row)];
   messages.push({ role: 'patient', text: trimmed, at, kind: 'reply' });
@@ -264,7 +273,13 @@ export async function postConsultationMessage(
     emit({ event: 'second-opinion', data: second });
     if (second.raised) {
       result = raiseTriage(result, second.level, RAISED_BY);
-      messages.push({ role: 'system', text: raisedNotice(second, language), at, kind: 'notice' });
+      messages.push(
+        fixedMessage({ zh: raisedNotice(second, 'zh'), en: raisedNotice(second, 'en') }, language, {
+          role: 'system',
+          at,
+          kind: 'notice',
+        }),
+      );
       await deps.audit(ctx, {
         action: 'operation',
         query: 'care-triage-second-opinion',
@@ -279,7 +294,7 @@ export async function postConsultationMessage(
     row = { ...row, triage: second ? { ...result, secondOpinion: second } : result };
   }
   if (result.stop) {
-    messages.push({ role: 'system', text: result.instruction[language], at, kind: 'emergency' });
+    messages.push(fixedMessage(result.instruction, language, { role: 'system', at, kind: 'emergency' }));
     row = {
       ...row,
       status: 'stopped',
@@ -301,7 +316,7 @@ export async function postConsultationMessage(
         () => row,
       );
     if (!alerted) {
-      messages.push({ role: 'system', text: NOT_ALERTED[language], at, kind: 'emergency' });
+      messages.push(fixedMessage(NOT_ALERTED, language, { role: 'system', at, kind: 'emergency' }));
       row = await save(deps, { ...row, messages: messages as unknown[] }, now).catch(() => ({
         ...row,
         messages: messages as unknown[],
@@ -320,22 +335,23 @@ export async function postConsultationMessage(
     emit({ event: 'done', data: done });
     return done;
   }
-  if (result.level === 'urgent') {
-    messages.push({ role: 'system', text: result.instruction[language], at, kind: 'notice' });
+  // An urgent notice is told once per consultation (per rule and reading), not after every answer; a stored
+  // reading is named with its date and time in the patient's zone, as the patient's own.
+  const code = result.level === 'urgent' ? noticeCode(result) : undefined;
+  if (code && !messages.some((m) => m.code === code)) {
+    const patient = await deps.repository.read(ctx, 'Patient', row.patient_id).catch(() => undefined);
+    const { timeZone } = careSettings(deps, patient);
+    messages.push(
+      fixedMessage(urgentNotice(result, timeZone), language, { role: 'system', at, kind: 'notice', code }),
+    );
   }
 
-  if (!stepId)
-    throw new QihuangError(
-      'conflict',
-      language === 'zh'
-        ? '问诊问题已经全部回答，不再接收新的回答；如有新的情况请开始新的问诊或联系医生'
-        : 'All intake questions have been answered; no more answers are taken — start a new consultation or contact the clinic',
-    );
+  if (!stepId) throw new QihuangError('conflict', ALL_ANSWERED[language]);
   // 2. Record the answer and move on.
   const answers = { ...answersOf(row), [stepId]: trimmed };
   const nextIndex = row.step_index + 1;
-  const nextQuestion =
-    nextIndex < INTAKE_STEPS.length ? QUESTIONS[INTAKE_STEPS[nextIndex]!][language] : FINISHED[language];
+  const nextTexts = nextIndex < INTAKE_STEPS.length ? QUESTIONS[INTAKE_STEPS[nextIndex]!] : FINISHED;
+  const nextQuestion = nextTexts[language];
 
   // 3. The model phrases the turn around the fixed question (guard-checked; falls back to the fixed text).
   let reply = nextQuestion;
@@ -400,7 +416,12 @@ export async function postConsultationMessage(
       reply = nextQuestion;
     }
   }
-  messages.push({ role: 'assistant', text: reply, at: nowOf(deps).toISOString(), kind: 'question' });
+  const turnAt = nowOf(deps).toISOString();
+  messages.push(
+    reply === nextQuestion
+      ? fixedMessage(nextTexts, language, { role: 'assistant', at: turnAt, kind: 'question' })
+      : { role: 'assistant', text: reply, at: turnAt, kind: 'question' },
+  );
   row = { ...row, answers, messages: messages as unknown[], step_index: nextIndex };
   row = await save(deps, row, nowOf(deps));
   const done = view(row, deps.model.configured());

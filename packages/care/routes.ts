@@ -12,6 +12,7 @@ import { clinicalContext, careSummary } from './clinical.ts';
 import { careNarrative } from './narrative.ts';
 import { cancelPrescription, listDrafts, proposeForPatient, signPrescription } from './prescriptions.ts';
 import {
+  ALL_ANSWERED,
   completeConsultation,
   getConsultation,
   listConsultations,
@@ -41,6 +42,8 @@ export interface CareRouteDeps extends CareDeps {
 }
 
 const Language = z.enum(['zh', 'en']).default('zh');
+/** The language the patient reads now (no default: absent means the consultation's own). */
+const ReadLanguage = z.enum(['zh', 'en']);
 
 /** The JSON body (empty = `{}`) checked with the schema. */
 const body = <S extends z.ZodType>(c: Context, schema: S) => readBody(c, schema, { empty: {} });
@@ -89,12 +92,20 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
   app.get('/patients/:id/consultations', async (c) =>
     json(c, { consultations: await listConsultations(deps, ctxOf(c), c.req.param('id')) }),
   );
-  app.get('/consultations/:cid', async (c) =>
-    json(c, await getConsultation(deps, ctxOf(c), c.req.param('cid'))),
-  );
+  // ?language=zh|en: the fixed server text in the language the patient reads now (one language per screen).
+  app.get('/consultations/:cid', async (c) => {
+    const language = ReadLanguage.safeParse(c.req.query('language'));
+    return json(
+      c,
+      await getConsultation(deps, ctxOf(c), c.req.param('cid'), language.success ? language.data : undefined),
+    );
+  });
   app.post('/consultations/:cid/messages', async (c) => {
     const ctx = ctxOf(c);
-    const b = await body(c, z.object({ text: z.string().min(1).max(4000) }));
+    const b = await body(
+      c,
+      z.object({ text: z.string().min(1).max(4000), language: ReadLanguage.optional() }),
+    );
     // Validate access and state before the stream opens (so those are plain HTTP errors).
     const current = await getConsultation(deps, ctx, c.req.param('cid'));
     if (current.status !== 'active')
@@ -102,12 +113,7 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
     // After the last question no more answers are taken (409); a message naming an emergency still goes to the
     // engine triage, which stops the consultation and alerts the care team.
     if (!current.step && !emergencyIn(deps, b.text))
-      throw new QihuangError(
-        'conflict',
-        current.language === 'zh'
-          ? '问诊问题已经全部回答，不再接收新的回答；如有新的情况请开始新的问诊或联系医生'
-          : 'All intake questions have been answered; no more answers are taken — start a new consultation or contact the clinic',
-      );
+      throw new QihuangError('conflict', ALL_ANSWERED[b.language ?? current.language]);
     return streamSSE(c, async (stream) => {
       const queue: Promise<unknown>[] = [];
       try {
@@ -119,6 +125,7 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
           (e) =>
             void queue.push(stream.writeSSE({ event: e.event, data: JSON.stringify(publicAnswer(e.data)) })),
           c.req.raw.signal,
+          b.language,
         );
       } catch (error) {
         queue.push(stream.writeSSE({ event: 'error', data: JSON.stringify(errorData(error)) }));

@@ -188,6 +188,10 @@ export interface ConsultationMessage {
   text: string;
   at: string;
   kind?: 'question' | 'reply' | 'emergency' | 'notice';
+  /** A fixed server message in both languages; `text` is the one the reader asked for. */
+  texts?: Text;
+  /** What a notice is about (one notice per triage rule and reading in a consultation). */
+  code?: string;
 }
 
 export interface Consultation {

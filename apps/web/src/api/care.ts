@@ -80,6 +80,9 @@ const p = (id: string) => `/api/care/patients/${encodeURIComponent(id)}`;
 export const care = {
   me: (lang: string, signal?: AbortSignal) =>
     request<PatientHome>('/api/care/me', { query: { lang }, signal }),
+  /** One patient's zone (the patient themself may ask): the chart pages' times, one rule everywhere. */
+  patientTimeZone: (patientId: string, signal?: AbortSignal) =>
+    request<TimeZones>(`${p(patientId)}/time-zone`, { signal }),
   /** The hospital's zone and each listed patient's (clinician side), for showing times in them. */
   timeZones: (patientIds: readonly string[], signal?: AbortSignal) =>
     request<TimeZones>(
@@ -95,12 +98,22 @@ export const care = {
 
   startConsultation: (patientId: string, language: CareLanguage) =>
     request<Consultation>(`${p(patientId)}/consultations`, { method: 'POST', body: { language } }),
-  consultation: (cid: string, signal?: AbortSignal) =>
-    request<Consultation>(`/api/care/consultations/${encodeURIComponent(cid)}`, { signal }),
-  sendMessage: (cid: string, text: string, onEvent: (e: ConsultationEvent) => void, signal?: AbortSignal) =>
+  /** `language`: the server's fixed text in the language the patient reads now (one language per screen). */
+  consultation: (cid: string, language?: CareLanguage, signal?: AbortSignal) =>
+    request<Consultation>(`/api/care/consultations/${encodeURIComponent(cid)}`, {
+      ...(language ? { query: { language } } : {}),
+      signal,
+    }),
+  sendMessage: (
+    cid: string,
+    text: string,
+    onEvent: (e: ConsultationEvent) => void,
+    signal?: AbortSignal,
+    language?: CareLanguage,
+  ) =>
     streamEvents<ConsultationEvent>(
       `/api/care/consultations/${encodeURIComponent(cid)}/messages`,
-      { text },
+      language ? { text, language } : { text },
       onEvent,
       signal,
     ),

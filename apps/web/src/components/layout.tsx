@@ -23,13 +23,30 @@ export function Layout() {
   const navigate = useNavigate();
   if (!me) return null;
   const role = me.role;
+  const end = (
+    <>
+      <span className="who" data-testid="current-user">
+        {t('app.signedInAs', { name: me.displayName || me.username, role: t(`roles.${role}`) })}
+      </span>
+      <LanguageSwitch />
+      <button
+        type="button"
+        className="button ghost"
+        onClick={() => {
+          void signOut().then(() => navigate('/signin', { replace: true }));
+        }}
+      >
+        {t('app.signOut')}
+      </button>
+    </>
+  );
 
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="topbar">
+      <header className={role === 'patient' ? 'topbar topbar-patient' : 'topbar'}>
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
             岐
@@ -57,21 +74,23 @@ export function Layout() {
             {canUseKnowledge(role) && <NavItem to="/knowledge">{t('knowledge.nav')}</NavItem>}
           </ul>
         </nav>
-        <div className="topbar-end">
-          <span className="who" data-testid="current-user">
-            {t('app.signedInAs', { name: me.displayName || me.username, role: t(`roles.${role}`) })}
-          </span>
-          <LanguageSwitch />
-          <button
-            type="button"
-            className="button ghost"
-            onClick={() => {
-              void signOut().then(() => navigate('/signin', { replace: true }));
-            }}
-          >
-            {t('app.signOut')}
-          </button>
-        </div>
+        {role === 'patient' ? (
+          // A patient's phone: one compact row; who, language and sign-out live in a menu (tester finding 7).
+          <details className="topbar-menu" data-testid="account-menu">
+            <summary aria-label={t('app.accountMenu')}>
+              <span aria-hidden="true">☰</span>
+            </summary>
+            {/* Closes after a choice (language switched, signed out). */}
+            <div
+              className="topbar-menu-body"
+              onClick={(e) => e.currentTarget.closest('details')?.removeAttribute('open')}
+            >
+              {end}
+            </div>
+          </details>
+        ) : (
+          <div className="topbar-end">{end}</div>
+        )}
       </header>
       <main id="main" tabIndex={-1}>
         <Outlet />

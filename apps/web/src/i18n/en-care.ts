@@ -70,6 +70,7 @@ export const enCare = {
     other: 'Other',
   },
   triage: {
+    call: 'Call {{number}} now',
     emergencyTitle: 'Emergency',
     urgentTitle: 'See a doctor soon',
     redFlags: 'Reported',
@@ -145,6 +146,7 @@ export const enCare = {
     step: 'Question {{index}} of {{total}}',
     messages: 'Conversation',
     role: { assistant: 'Assistant', patient: 'You', system: 'Notice' },
+    allAnswered: 'All questions answered. Press "Finish and save" to send your answers to your clinician.',
     yourAnswer: 'Your answer',
     send: 'Send',
     sending: 'Sending…',
@@ -154,6 +156,7 @@ export const enCare = {
     closed: 'This consultation is closed.',
     noModel:
       'No language model is configured on this server: the standard questions are asked instead, and the intake still works.',
+    savedAnswers: 'Your answers, waiting for your clinician to review ({{count}})',
     savedTitle: 'Saved for your clinician',
     savedBody: 'Your answers were saved. Your clinician will review and confirm them.',
     savedQuestionnaire: 'Questionnaire',

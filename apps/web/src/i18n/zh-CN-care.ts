@@ -71,6 +71,7 @@ export const zhCNCare: Messages['care'] = {
     other: '其他',
   },
   triage: {
+    call: '立即拨打 {{number}}',
     emergencyTitle: '紧急情况',
     urgentTitle: '请尽快就医',
     redFlags: '报告症状',
@@ -144,6 +145,7 @@ export const zhCNCare: Messages['care'] = {
     step: '第 {{index}} / {{total}} 题',
     messages: '对话',
     role: { assistant: '助手', patient: '我', system: '提示' },
+    allAnswered: '问题已全部回答。请点击“完成并保存”，把您的回答交给医生。',
     yourAnswer: '您的回答',
     send: '发送',
     sending: '正在发送…',
@@ -152,6 +154,7 @@ export const zhCNCare: Messages['care'] = {
     stopped: '对话已停止：请按上方紧急提示立即处理。',
     closed: '本次问诊已结束。',
     noModel: '本服务器未配置语言模型：将使用标准问题继续问诊，问诊功能不受影响。',
+    savedAnswers: '您的回答，等待医生查看（{{count}} 项）',
     savedTitle: '已保存，待医生确认',
     savedBody: '您的回答已保存，医生会审核并确认。',
     savedQuestionnaire: '问卷',

@@ -18,6 +18,7 @@ import {
   emptyConsultationStream,
   emptyCopilotTurn,
   formatJson,
+  allAnswered,
   inputClosed,
   localDate,
   mergeDrafts,
@@ -119,6 +120,18 @@ describe('consultation stream', () => {
     expect(inputClosed({ ...consultation, status: 'completed' }, undefined)).toBe(true);
     expect(inputClosed({ ...consultation, status: 'stopped', triage }, undefined)).toBe(true);
     expect(inputClosed(consultation, { ...triage, level: 'urgent', stop: false })).toBe(false);
+  });
+  it('closes the input once every question is answered (no step left), and says to finish', () => {
+    const done = { ...consultation, answers: { symptoms: '没有', medications: '没有' } };
+    expect(allAnswered(done)).toBe(true);
+    expect(inputClosed(done, undefined)).toBe(true);
+    const asking = {
+      ...done,
+      step: { id: 'history' as const, index: 1, total: 6, question: { zh: '问', en: 'Q' } },
+    };
+    expect(allAnswered(asking)).toBe(false);
+    expect(inputClosed(asking, undefined)).toBe(false);
+    expect(allAnswered({ ...done, status: 'completed' })).toBe(false);
   });
   it('shows the streamed triage first, ignores level none', () => {
     expect(emergencyOf(consultation, triage)).toBe(triage);

@@ -180,7 +180,15 @@ export function inputClosed(
 ): boolean {
   if (triage?.stop) return true;
   if (consultation?.triage?.stop) return true;
+  if (consultation && allAnswered(consultation)) return true;
   return consultation !== undefined && consultation.status !== 'active';
+}
+
+/** Every intake question answered (no step left): nothing more to type, only "finish and save". */
+export function allAnswered(consultation: Consultation): boolean {
+  return (
+    consultation.status === 'active' && !consultation.step && Object.keys(consultation.answers).length > 0
+  );
 }
 
 /** The emergency to show: a stopping triage from the stream first, else the consultation's own. */

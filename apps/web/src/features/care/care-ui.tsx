@@ -1,4 +1,5 @@
 /** Pieces shared by the care pages: emergency banner, severity badge, guarded (model-written) text. */
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   Citation,
@@ -16,26 +17,67 @@ import {
   sourceText,
   triageSourceText,
 } from './care-model.ts';
+import { emergencyNumber, telSegments } from './tel-links.ts';
 import './care.css';
+
+/** Text whose emergency numbers (120, 911) are tap-to-call links. */
+export function TelText({ text }: { text: string }) {
+  return (
+    <>
+      {telSegments(text).map((s, i) =>
+        s.tel ? (
+          <a key={i} href={`tel:${s.tel}`} className="tel-link" data-testid="tel-link">
+            {s.text}
+          </a>
+        ) : (
+          <span key={i}>{s.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+/** A large, obvious call button (emergency banner, crisis box). */
+export function CallButton({ number }: { number: string }) {
+  const { t } = useTranslation();
+  return (
+    <a href={`tel:${number}`} className="button care-call-button" data-testid="call-emergency">
+      {t('care.triage.call', { number })}
+    </a>
+  );
+}
 
 /**
  * The engine's triage. An emergency is a red banner with role="alert" showing the fixed instruction in the
  * page language (never model text; one language per screen); an urgent triage is a softer notice.
  */
-export function TriageBanner({ triage }: { triage: TriageResult }) {
+export function TriageBanner({
+  triage,
+  bannerRef,
+}: {
+  triage: TriageResult;
+  /** The consultation scrolls the banner into view below the sticky header when it appears. */
+  bannerRef?: Ref<HTMLElement>;
+}) {
   const { t, i18n } = useTranslation();
   if (triage.level === 'none') return null;
   const emergency = triage.level === 'emergency';
   const flags = triage.redFlags.map((f) => pick(f.display, i18n.language)).join('、');
+  const instruction = pick(triage.instruction, i18n.language);
   return (
     <section
       className={emergency ? 'care-emergency' : 'care-urgent'}
       role="alert"
       data-testid={emergency ? 'emergency-banner' : 'urgent-banner'}
+      ref={bannerRef}
+      tabIndex={-1}
     >
       <h2>{emergency ? t('care.triage.emergencyTitle') : t('care.triage.urgentTitle')}</h2>
+      {emergency && <CallButton number={emergencyNumber(instruction)} />}
       <p>
-        <strong>{pick(triage.instruction, i18n.language)}</strong>
+        <strong>
+          <TelText text={instruction} />
+        </strong>
       </p>
       {(flags || triage.crisisReading) && (
         <p className="care-flags">

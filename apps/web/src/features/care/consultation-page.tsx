@@ -13,6 +13,7 @@ import { ErrorState, Loading, Refusal } from '../../components/states.tsx';
 import { isApiError } from '../../api/index.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import {
+  allAnswered,
   applyConsultationEvent,
   careLanguage,
   emergencyOf,
@@ -20,9 +21,8 @@ import {
   inputClosed,
   pick,
   type ConsultationStream,
-  resourceLabelKey,
 } from './care-model.ts';
-import { TriageBanner } from './care-ui.tsx';
+import { TelText, TriageBanner } from './care-ui.tsx';
 import './care.css';
 
 /** /care/consultation/new: language choice, then start. */
@@ -88,9 +88,11 @@ export function NewConsultationPage() {
 /** /care/consultation/:cid */
 export function ConsultationPage() {
   const { cid = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useAuth();
-  const loaded = useAsync((s) => care.consultation(cid, s), [cid]);
+  // The server's fixed text comes in the page language, read again when the patient switches it.
+  const readLanguage = careLanguage(i18n.language);
+  const loaded = useAsync((s) => care.consultation(cid, readLanguage, s), [cid, readLanguage]);
   return (
     <section className="page care-mobile" aria-labelledby="consult-title" data-testid="consultation">
       <p className="breadcrumb">
@@ -105,13 +107,15 @@ export function ConsultationPage() {
         ) : (
           <ErrorState error={loaded.error} onRetry={loaded.reload} />
         ))}
-      {loaded.status === 'success' && <Chat key={loaded.data.id} initial={loaded.data} />}
+      {loaded.status === 'success' && (
+        <Chat key={`${loaded.data.id}-${readLanguage}`} initial={loaded.data} />
+      )}
     </section>
   );
 }
 
 function Chat({ initial }: { initial: Consultation }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const inputId = useId();
   const [consultation, setConsultation] = useState<Consultation>(initial);
   const [stream, setStream] = useState<ConsultationStream>(emptyConsultationStream);
@@ -123,15 +127,27 @@ function Chat({ initial }: { initial: Consultation }) {
   const [notice, setNotice] = useState<{ code: string; message: string } | undefined>(undefined);
   const abort = useRef<AbortController | null>(null);
   const endRef = useRef<HTMLDivElement>(null);
+  const bannerRef = useRef<HTMLElement>(null);
+
+  // One language per screen: the page language (the server sends its fixed text in it).
+  const readLanguage = careLanguage(i18n.language);
+  const lang = readLanguage === 'zh' ? 'zh-CN' : 'en';
+  const emergency = emergencyOf(consultation, stream.triage);
+  const stopped = emergency?.stop === true;
+  const closed = inputClosed(consultation, stream.triage);
+  const done = allAnswered(consultation);
 
   useEffect(() => () => abort.current?.abort(), []);
   useEffect(() => {
+    // An emergency stop brings the instruction into view below the sticky header instead of the chat's end.
+    if (stopped) return;
     endRef.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [consultation.messages.length, stream.streaming, pending]);
-
-  const lang = consultation.language === 'zh' ? 'zh-CN' : 'en';
-  const emergency = emergencyOf(consultation, stream.triage);
-  const closed = inputClosed(consultation, stream.triage);
+  }, [consultation.messages.length, stream.streaming, pending, stopped]);
+  useEffect(() => {
+    if (!stopped) return;
+    bannerRef.current?.scrollIntoView?.({ block: 'start' });
+    bannerRef.current?.focus?.({ preventScroll: true });
+  }, [stopped, consultation.messages.length]);
   const modelMissing = !consultation.modelConfigured || notice?.code === 'model-not-configured';
 
   async function send(e: FormEvent) {
@@ -160,11 +176,12 @@ function Chat({ initial }: { initial: Consultation }) {
           }
         },
         controller.signal,
+        readLanguage,
       );
       if (state.error) setError(new Error(state.error.message));
       if (!state.final) {
         // The stream ended without its final state: read it again.
-        setConsultation(await care.consultation(consultation.id));
+        setConsultation(await care.consultation(consultation.id, readLanguage));
         setPending(null);
       }
     } catch (err) {
@@ -182,7 +199,8 @@ function Chat({ initial }: { initial: Consultation }) {
     setFinishing(true);
     setError(null);
     try {
-      setConsultation(await care.completeConsultation(consultation.id));
+      await care.completeConsultation(consultation.id);
+      setConsultation(await care.consultation(consultation.id, readLanguage));
     } catch (err) {
       setError(err);
     } finally {
@@ -196,7 +214,8 @@ function Chat({ initial }: { initial: Consultation }) {
 
   return (
     <>
-      {emergency && <TriageBanner triage={emergency} />}
+      {/* An urgent (not stopping) triage is told once, in the conversation, with the reading's date. */}
+      {emergency && stopped && <TriageBanner triage={emergency} bannerRef={bannerRef} />}
       {modelMissing && (
         <p className="notice" role="status" data-testid="model-not-configured">
           {t('care.consultation.noModel')}
@@ -222,7 +241,7 @@ function Chat({ initial }: { initial: Consultation }) {
               data-role={m.role}
             >
               <span className="visually-hidden">{t(`care.consultation.role.${m.role}`)}: </span>
-              {m.text}
+              <TelText text={m.text} />
             </li>
           ))}
           {pending && (
@@ -244,15 +263,18 @@ function Chat({ initial }: { initial: Consultation }) {
         <Saved consultation={consultation} />
       ) : (
         <form className="care-composer" onSubmit={(e) => void send(e)}>
-          <label htmlFor={inputId}>
+          <label htmlFor={inputId} data-testid="consultation-input-label">
             {closed
-              ? emergency?.stop
+              ? stopped
                 ? t('care.consultation.stopped')
-                : t('care.consultation.closed')
+                : done
+                  ? t('care.consultation.allAnswered')
+                  : t('care.consultation.closed')
               : t('care.consultation.yourAnswer')}
           </label>
           <textarea
             id={inputId}
+            hidden={done && !stopped}
             value={text}
             onChange={(e) => setText(e.target.value)}
             disabled={closed || sending}
@@ -262,18 +284,20 @@ function Chat({ initial }: { initial: Consultation }) {
             }}
           />
           <div className="care-row">
-            <button
-              type="submit"
-              className="button primary"
-              disabled={closed || sending || !text.trim()}
-              data-testid="consultation-send"
-            >
-              {sending ? t('care.consultation.sending') : t('care.consultation.send')}
-            </button>
+            {!done && (
+              <button
+                type="submit"
+                className="button primary"
+                disabled={closed || sending || !text.trim()}
+                data-testid="consultation-send"
+              >
+                {sending ? t('care.consultation.sending') : t('care.consultation.send')}
+              </button>
+            )}
             {consultation.status !== 'stopped' && (
               <button
                 type="button"
-                className="button"
+                className={done ? 'button primary care-big-button' : 'button'}
                 disabled={sending || finishing}
                 onClick={() => void finish()}
                 data-testid="consultation-finish"
@@ -288,49 +312,28 @@ function Chat({ initial }: { initial: Consultation }) {
   );
 }
 
+/** The saved answers in the patient's words (no record types, no ids): what the clinician will review. */
 function Saved({ consultation }: { consultation: Consultation }) {
   const { t } = useTranslation();
-  const saved = consultation.saved!;
+  const answers = Object.entries(consultation.answers);
   return (
     <section className="card" aria-labelledby="consult-saved" data-testid="consultation-saved">
       <h2 id="consult-saved">{t('care.consultation.savedTitle')}</h2>
       <p className="notice notice-ok" role="status">
         {t('care.consultation.savedBody')}
       </p>
-      <dl className="care-facts">
-        <dt>{t('care.consultation.savedQuestionnaire')}</dt>
-        <dd>
-          <span className="badge badge-ok">{t('care.consultation.recorded')}</span>{' '}
-          {t(`care.resource.${resourceLabelKey(saved.questionnaireResponse)}`)}
-        </dd>
-        <dt>{t('care.consultation.savedDrafts', { count: saved.drafts.length })}</dt>
-        <dd>
-          {saved.drafts.length === 0 ? (
-            t('common.none')
-          ) : (
-            <ul className="item-list">
-              {saved.drafts.map((d) => (
-                <li key={d}>
-                  <span className="badge badge-ok">{t('care.consultation.recorded')}</span>{' '}
-                  {t(`care.resource.${resourceLabelKey(d)}`)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </dd>
-      </dl>
-      {Object.keys(consultation.answers).length > 0 && (
-        <>
-          <h3>{t('care.consultation.answers')}</h3>
-          <dl className="care-facts">
-            {Object.entries(consultation.answers).map(([k, v]) => (
-              <div key={k}>
-                <dt>{t(`care.intakeStep.${k}`, { defaultValue: k })}</dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
-          </dl>
-        </>
+      <h3>{t('care.consultation.savedAnswers', { count: answers.length })}</h3>
+      {answers.length === 0 ? (
+        <p>{t('common.none')}</p>
+      ) : (
+        <dl className="care-facts" data-testid="saved-answers">
+          {answers.map(([k, v]) => (
+            <div key={k}>
+              <dt>{t(`care.intakeStep.${k}`, { defaultValue: k })}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
       )}
       <Link className="button care-big-button" to="/care">
         {t('care.consultation.backHome')}

@@ -3,7 +3,7 @@
  * crisis range (the server's advice, in the patient's language, naming its guideline), and the last two weeks
  * coloured by category (with the category in words, not colour alone).
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   bp,
@@ -14,15 +14,23 @@ import {
 } from '../../api/bp.ts';
 import { ErrorState } from '../../components/states.tsx';
 import { formatInZone } from '../../lib/zone-time.ts';
+import { TelText } from './care-ui.tsx';
 import './home-readings.css';
 
 /** The crisis box: first thing on the page, never dismissed while the crisis reading is recent. */
 export function CrisisBox({
   advice,
+  scrollIntoView = false,
 }: {
   advice: Pick<CrisisAdvice, 'title' | 'steps' | 'source'> & { level?: CrisisAdvice['level'] };
+  /** Brought into view when it appears (the advice to a reading just saved, beside the form). */
+  scrollIntoView?: boolean;
 }) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (scrollIntoView) ref.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [scrollIntoView, advice]);
   // An old reading (before the alert look-back) is a note to tell the clinic, not an emergency box.
   const old = advice.level === 'old-reading';
   return (
@@ -31,11 +39,16 @@ export function CrisisBox({
       role={old ? 'status' : 'alert'}
       aria-label={t(old ? 'bpHome.oldReadingBoxLabel' : 'bpHome.crisisBoxLabel')}
       data-testid="crisis-advice"
+      ref={ref}
     >
-      <h2>{advice.title}</h2>
+      <h2>
+        <TelText text={advice.title} />
+      </h2>
       <ol>
         {advice.steps.map((step) => (
-          <li key={step}>{step}</li>
+          <li key={step}>
+            <TelText text={step} />
+          </li>
         ))}
       </ol>
       <p className="crisis-source">
@@ -50,7 +63,10 @@ export function HomeReadings({
   recent,
   onSaved,
   timeZone,
+  advice,
 }: {
+  /** The advice to the reading just saved: shown beside the form, where the patient is looking. */
+  advice?: CrisisAdvice;
   patientId: string;
   recent: RecentReadings | undefined;
   /** The zone the server counts today's reminders in; reading times are shown in it. */
@@ -80,7 +96,13 @@ export function HomeReadings({
     setError(null);
     try {
       const answer = await bp.uploadReading(patientId, { sbp: s, dbp: d, time: localNow() }, lang);
-      setStatus(answer.alertEvaluation === 'pending' ? t('bpHome.savedPending') : t('bpHome.saved'));
+      setStatus(
+        answer.advice?.level === 'crisis'
+          ? t('bpHome.savedCrisis')
+          : answer.alertEvaluation === 'pending'
+            ? t('bpHome.savedPending')
+            : t('bpHome.saved'),
+      );
       setSbp('');
       setDbp('');
       onSaved(answer);
@@ -127,9 +149,10 @@ export function HomeReadings({
         </p>
       )}
       {error ? <ErrorState error={error} /> : null}
-      <p role="status" className="muted" data-testid="reading-status">
+      <p role="status" className={advice ? 'reading-status-crisis' : 'muted'} data-testid="reading-status">
         {status}
       </p>
+      {advice && <CrisisBox advice={advice} scrollIntoView />}
       <h3>{t('bpHome.recent')}</h3>
       {!recent || recent.readings.length === 0 ? (
         <p className="muted">{t('bpHome.none')}</p>

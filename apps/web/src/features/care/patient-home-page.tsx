@@ -79,7 +79,8 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
 
   return (
     <>
-      {advice && <CrisisBox advice={advice} />}
+      {/* The answer to a reading just saved is shown beside the form (where the patient is looking). */}
+      {advice && advice !== uploadAdvice && <CrisisBox advice={advice} />}
       <Link
         className="button primary care-big-button"
         to="/care/consultation/new"
@@ -92,6 +93,7 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
         patientId={home.patient.id}
         recent={recent.status === 'success' ? recent.data : undefined}
         timeZone={home.timeZone}
+        {...(uploadAdvice ? { advice: uploadAdvice } : {})}
         onSaved={(answer) => {
           setUploadAdvice(answer.advice);
           recent.reload();
