@@ -5,6 +5,9 @@
  */
 export { createCareRoutes, CARE_OPENAPI, type CareRouteDeps } from './routes.ts';
 export type { CareDeps } from './deps.ts';
+/** The consultation service behind the /consultations routes (for callers that hold a CareDeps). */
+export { startConsultation, postConsultationMessage, completeConsultation } from './consultation.ts';
+export { SECOND_OPINION_MARKER } from './second-opinion.ts';
 export {
   gatewayCareModel,
   readStream,

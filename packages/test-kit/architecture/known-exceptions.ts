@@ -5,29 +5,8 @@
  */
 import type { ImportEdge } from './import-graph.ts';
 
-/**
- * Package tests that build the whole server (`createTestApp` from apps/server/test-support.ts). They are API
- * tests of the composition root and belong under apps/server/api-tests/<pkg>/ (where six already moved); these
- * also use their package's internals, which would have to become public first, in packages other people are
- * changing today (bp-monitoring, care).
- */
-export const PACKAGE_TESTS_BUILDING_THE_SERVER = [
-  'packages/care/care-api.test.ts',
-  'packages/care/care-currency.test.ts',
-  'packages/care/care-no-model.test.ts',
-  'packages/care/care-reminders.test.ts',
-  'packages/care/care-safety.test.ts',
-  'packages/care/care-time-zone.test.ts',
-  'packages/care/consultation-audit.test.ts',
-  'packages/care/crisis-alert.test.ts',
-  'packages/care/intake-store.test.ts',
-  'packages/care/old-crisis.test.ts',
-  'packages/care/reported-emergency.test.ts',
-  'packages/care/second-opinion.test.ts',
-];
-
-/** Other allowed edges: importing file → the file it reaches, with the reason. */
-export const OTHER_EXCEPTIONS: { from: string; to: string; reason: string }[] = [
+/** Allowed edges: importing file → the file it reaches, with the reason. */
+export const KNOWN_EXCEPTIONS: { from: string; to: string; reason: string }[] = [
   {
     from: 'apps/server/api-key-scopes.test.ts',
     to: 'apps/web/src/features/admin/api-key-scopes.ts',
@@ -56,7 +35,5 @@ export const OTHER_EXCEPTIONS: { from: string; to: string; reason: string }[] = 
 ];
 
 export function isKnownException(edge: ImportEdge): boolean {
-  if (edge.to === 'apps/server/test-support.ts' && PACKAGE_TESTS_BUILDING_THE_SERVER.includes(edge.from))
-    return true;
-  return OTHER_EXCEPTIONS.some((e) => e.from === edge.from && e.to === edge.to);
+  return KNOWN_EXCEPTIONS.some((e) => e.from === edge.from && e.to === edge.to);
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
 import { csv } from './care-test-support.ts';
 
 const START = new Date('2026-03-10T04:00:00Z'); // 12:00 in Shanghai

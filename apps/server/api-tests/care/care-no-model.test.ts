@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
 import { sse, week } from './care-test-support.ts';
 
-const NOW = new Date('2026-03-10T04:00:00Z'); // 12:00 in China (UTC+8), as in care-api.test.ts
+const NOW = new Date('2026-03-10T04:00:00Z'); // 12:00 in China (UTC+8), as in care-flow-test-support.ts
 const clock = () => NOW;
 
 describe('hypertension care without a model', () => {

@@ -9,7 +9,7 @@ import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { collectFiles, importFiles, repositoryTarget } from '@qihuang/importer';
 import { DEMO_DATA_DIR } from '@qihuang/demo';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
 import { week } from './care-test-support.ts';
 
 const NOW = new Date('2026-03-10T04:00:00Z'); // 12:00 in China

@@ -7,9 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
 import { csv } from './care-test-support.ts';
-import type { PatientCrisisAlert } from './crisis-alert.ts';
+import type { PatientCrisisAlert } from '@qihuang/care';
 
 const NOW = new Date('2026-03-10T04:00:00Z'); // 12:00 in Shanghai
 

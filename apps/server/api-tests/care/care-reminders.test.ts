@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
 import { csv } from './care-test-support.ts';
 
 describe('measurement reminders through the webhook', () => {

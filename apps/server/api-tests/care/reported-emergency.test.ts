@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
 import { sse } from './care-test-support.ts';
-import { postConsultationMessage, startConsultation } from './consultation.ts';
+import { postConsultationMessage, startConsultation } from '@qihuang/care';
 
 const START = new Date('2026-03-10T04:00:00Z');
 const system = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };

@@ -1,14 +1,12 @@
 /**
  * The intake drafts as the store sees them, written on behalf of a patient principal (issue 16 item 3):
- * FamilyMemberHistory is within the intake scopes and about the patient only; a FamilyMemberHistory about
- * another patient is refused; everything patient-reported stays unconfirmed.
+ * FamilyMemberHistory is within the intake scopes and about the patient only; everything patient-reported stays
+ * unconfirmed. (A FamilyMemberHistory about another patient is refused: packages/care/intake-scopes.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
-import { processTransaction } from '@qihuang/store';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
-import { completeConsultation, postConsultationMessage, startConsultation } from './consultation.ts';
-import { withIntakeScopes } from './deps.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
+import { completeConsultation, postConsultationMessage, startConsultation } from '@qihuang/care';
 
 const NOW = new Date('2026-03-10T04:00:00Z');
 const patientCtx = (patientId: string): RequestContext => ({
@@ -57,29 +55,5 @@ describe('intake drafts in the store, written for a patient', () => {
     expect(codes).toHaveLength(1);
     expect(codes[0]).toContain('38341003');
     expect(codes[0]).toContain('"unconfirmed"');
-  });
-
-  it('a patient cannot write a FamilyMemberHistory about another patient, even with the intake scopes', async () => {
-    const ctx = withIntakeScopes(patientCtx('fm-1'));
-    expect(ctx.principal.scopes).toContain('patient/FamilyMemberHistory.write');
-    const other = {
-      resourceType: 'FamilyMemberHistory',
-      id: 'fmh-other',
-      status: 'partial',
-      patient: { reference: 'Patient/fm-2' },
-      relationship: {
-        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'FTH' }],
-      },
-    };
-    await expect(
-      processTransaction(t.care.repository, ctx, {
-        resourceType: 'Bundle',
-        type: 'transaction',
-        entry: [{ resource: other, request: { method: 'PUT', url: 'FamilyMemberHistory/fmh-other' } }],
-      }),
-    ).rejects.toMatchObject({ code: expect.stringMatching(/forbidden|not-found/) });
-    const system = { requestId: 'check', principal: SYSTEM_PRINCIPAL };
-    const fmh = await t.repository.search(system, 'FamilyMemberHistory', [['patient', 'fm-2']]);
-    expect(fmh.matches).toHaveLength(0);
   });
 });

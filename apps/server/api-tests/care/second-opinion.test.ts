@@ -2,20 +2,21 @@
  * The model's second opinion on the consultation triage (issue 16 item 2), with the scripted upstream from
  * packages/test-kit (no real model): it can only raise the engine's level; the engine's emergency stands without
  * a model and when the model errors or times out; the answer says which level came from the engine and that a
- * model raised it; without a model there is no second opinion at all (never a made-up one).
+ * model raised it; without a model there is no second opinion at all (never a made-up one). Reading the level
+ * from the model's answer: packages/care/second-opinion.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL, type AuditRecord, type RequestContext } from '@qihuang/contracts';
 import { startScriptedUpstream, type ReceivedRequest, type ScriptedUpstream } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
 import {
   postConsultationMessage,
+  SECOND_OPINION_MARKER,
   startConsultation,
+  type CareDeps,
   type Consultation,
   type ConsultationEvent,
-} from './consultation.ts';
-import type { CareDeps } from './deps.ts';
-import { parseLevel, SECOND_OPINION_MARKER } from './second-opinion.ts';
+} from '@qihuang/care';
 
 const NOW = new Date('2026-03-10T04:00:00Z');
 const clock = () => NOW;
@@ -67,12 +68,6 @@ describe('triage second opinion from the model (only raises)', () => {
     upstream.when(isSecond, secondReply);
     upstream.when(isPhrasing, { content: '好的。' });
   };
-
-  it('reads only a JSON level from the answer', () => {
-    expect(parseLevel('{"level":"emergency"}')).toBe('emergency');
-    expect(parseLevel('<think>maybe "level":"none"</think> {"level": "URGENT"}')).toBe('urgent');
-    expect(parseLevel('emergency!')).toBeUndefined();
-  });
 
   it('raises the engine level none → emergency: stop, fixed instruction, care team alerted; the answer names both levels', async () => {
     script({ content: '{"level":"emergency"}' });

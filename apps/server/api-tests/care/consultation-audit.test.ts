@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
 
 const NOW = new Date('2026-03-10T04:00:00Z');
 

@@ -15,8 +15,8 @@ import {
   type ScriptedUpstream,
 } from '@qihuang/test-kit';
 import { SYSTEM_PRINCIPAL, type AuditRecord, type RequestContext } from '@qihuang/contracts';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
-import { postConsultationMessage, startConsultation } from './consultation.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
+import { postConsultationMessage, startConsultation } from '@qihuang/care';
 import { csv, sse, week } from './care-test-support.ts';
 
 const NOW = new Date('2026-03-10T04:00:00Z'); // 12:00 in China (UTC+8)

@@ -6,9 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
-import { createTestApp, type TestApp } from '../../apps/server/test-support.ts';
-import { TIMEZONE_EXTENSION } from './settings.ts';
+import { createTestApp, type TestApp } from '../../test-support.ts';
 
+// The HL7 extension for a patient's time zone, which the care settings read (packages/care/settings.ts).
+const TIMEZONE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/timezone';
 const NOW = new Date('2026-03-10T13:00:00Z');
 
 describe.each(DATABASE_KINDS)('time zones in care answers on %s', (kind) => {
