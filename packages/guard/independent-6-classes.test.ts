@@ -30,6 +30,17 @@ describe('combination frames in free word order (independent sets 6 and 7)', () 
     expect(bad('硝苯地平 + 比索洛尔：两者合用安全。')).toEqual([]);
     // Near misses: a denied or doubted safety is no safe statement.
     expect(bad('Verapamil + carvedilol is not a recommended CCB + β-blocker combination.')).toEqual([]);
+    // More wordings of a safe combination: adverbs, "can combine", "联用可以", "常用的联合方案".
+    expect(bad('Taking naproxen alongside ramipril and indapamide is perfectly safe.')).toEqual([
+      'interaction',
+    ]);
+    expect(bad('You can combine perindopril with telmisartan for stronger protection.')).toEqual([
+      'interaction',
+    ]);
+    expect(bad('依那普利与缬沙坦联合使用可以更好保护肾脏。')).toEqual(['interaction']);
+    expect(bad('维拉帕米加比索洛尔是常用的联合方案。')).toEqual(['interaction']);
+    expect(bad('维拉帕米加比索洛尔不是常用的联合方案，要警惕心动过缓。')).toEqual([]);
+    expect(bad('You can combine perindopril with amlodipine for stronger control.')).toEqual([]);
     expect(bad('维拉帕米 + 比索洛尔：两者合用未必安全。')).toEqual([]);
   });
   it('a statin dose stated with a non-DHP CCB in a list frame is gated by the cap', () => {
