@@ -7,6 +7,7 @@
 import { filtered, requiredLiterals, TextIndex } from './prefilter.ts';
 import type { ConceptKind, Modifiers, Span } from './types.ts';
 import {
+  CHRONIC,
   CLAUSE_BREAK,
   CONTINUING,
   COPRESENT,
@@ -22,7 +23,7 @@ import {
   type Category,
   type TriggerRule,
 } from './rules.ts';
-import { CHRONIC, PSEUDO_4, TRIGGERS_4 } from './rules4.ts';
+import { PSEUDO_4, TRIGGERS_4 } from './rules4.ts';
 
 // Part 4 of the rules (rules4.ts) is read here, after the lists of rules.ts (whose rule-case tables count them).
 const ALL_TRIGGERS = [...TRIGGERS, ...TRIGGERS_4];
@@ -31,7 +32,7 @@ const ALL_PSEUDO = [...PSEUDO, ...PSEUDO_4];
 /** A past cue years back (long-standing when it goes on). */
 const YEARS_BACK = /年前|去年|前年|(?:19|20)\d{2}|\byears? ago\b/;
 /** Negation cues that deny a recurrence (不再, 没再, no longer): what they deny was there before. */
-const NO_RECURRENCE = /^(?:不再|没再|未再|no longer)$/;
+const NO_RECURRENCE = /^(?:[都也]?(?:不再|没再|未再|没有再)|no longer)$/;
 
 export interface Target extends Span {
   kind: ConceptKind;

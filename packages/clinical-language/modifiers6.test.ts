@@ -131,3 +131,73 @@ describe('recurring bouts and kinds of patient', () => {
     expect(mods('高血压患者能不能吃布洛芬，头晕的话', 'dizziness')).toContain('hyp');
   });
 });
+
+describe('query diagnoses and hedges on a diagnosis', () => {
+  it('疑TIA, r/o ACS, 排除脑卒中 doubt the diagnosis only; 已排除 denies; the signs stay affirmed', () => {
+    expect(mods('今早右手无力十分钟，已缓解，疑TIA', 'tia')).toBe('unc');
+    expect(mods('r/o MI - crushing central chest pain for 30 min', 'chest-pain')).toBe('-');
+    expect(mods('头晕两天，脑卒中已排除', 'stroke')).toBe('neg');
+    expect(emergency('r/o MI - crushing central chest pain for 30 min, sweaty')).toBe(true);
+  });
+  it('"could it be a mini stroke?", "am I having a heart attack?", 怕是心梗 are doubt, not a future', () => {
+    expect(mods('his arm went weak for a few minutes, could it be a mini stroke?', 'tia')).toContain('unc');
+    expect(mods('我怕是心梗了，胸口压着疼', 'mi-now')).toBe('unc');
+    expect(mods('我怕以后会心梗', 'myocardial-infarction')).toBe('hyp');
+  });
+  it('a hedge that governs a diagnosis stops there: the sign after it is observed', () => {
+    expect(mods('我感觉好像中风了半边脸麻说话不清楚', 'speech-difficulty')).toBe('-');
+    expect(mods('好像半边脸有点麻', 'neuro-deficit')).toContain('unc');
+  });
+  it('说不好/说不清 after a sign: the writer cannot tell', () => {
+    expect(mods('心口疼不疼我也说不好，就是闷', 'chest-pain')).toBe('unc');
+    expect(mods('心口疼，说不好什么时候开始的', 'chest-pain')).toBe('-');
+  });
+});
+
+describe('past events, resolutions and the recurrence of a sign', () => {
+  it('陈旧性脑梗, 脑梗出院三个月, 心梗PCI术后, "from 2019 stroke", "TIA in April" are past; a new sign stays current', () => {
+    expect(mods('陈旧性脑梗，今日新发言语不清', 'stroke')).toBe('hist');
+    expect(emergency('陈旧性脑梗，今日新发言语不清')).toBe(true);
+    expect(mods('脑梗出院两个月，复查', 'stroke')).toBe('hist');
+    expect(mods('Residual weakness from 2019 stroke, new facial droop today', 'stroke')).toBe('hist');
+    expect(mods('had a TIA in April, doing well', 'tia')).toBe('hist');
+    expect(mods('had a TIA in April, doing well, can I drive again', 'tia')).toBe('hist');
+  });
+  it('already over later in the sentence (已自行缓解, 完全好了, settled spontaneously, finally gone); not a stroke sign', () => {
+    expect(mods('前天胸闷，已自行缓解，今天来复查', 'chest-pain')).toBe('hist');
+    expect(mods('CP overnight settled spontaneously, for review', 'chest-pain')).toBe('hist');
+    expect(emergency('左手无力约十分钟后自行缓解')).toBe(true);
+  });
+  it('a past condition stays past when the "again" is a sign\'s (既往心梗，今日再次胸痛); a second event is current', () => {
+    expect(mods('既往心梗，今天再次出现胸痛半小时', 'myocardial-infarction')).toBe('hist');
+    expect(emergency('既往心梗，今天再次出现胸痛半小时，出冷汗')).toBe(true);
+    expect(mods('以前心梗过，现在又心梗了', 'mi-now')).toBe('-');
+  });
+  it('long-standing right after the sign (麻木多年); "as a teenager"', () => {
+    expect(mods('头晕多年，没有加重', 'dizziness')).toBe('hist');
+    expect(mods('I had epilepsy as a teenager, no fits since', 'epilepsy')).toBe('hist');
+  });
+});
+
+describe('experiencer: clinician notes, relatives named with words between, conditions', () => {
+  it("a patient in a clinician's note is someone else, and so is the condition named with the patient", () => {
+    expect(mods('随访记录：高血压患者，血压控制可，否认胸痛', 'hypertension')).toBe('fam');
+    expect(mods('急诊分诊：糖尿病患者呼之不应', 'diabetes')).toBe('fam');
+    expect(mods('患者本人今晨起胸痛', 'chest-pain')).toBe('fam');
+    expect(mods('高血压患者能吃布洛芬吗', 'hypertension')).not.toContain('fam');
+  });
+  it('"my pregnant wife", "my diabetic grandad", 二舅; someone in a condition is anyone', () => {
+    expect(mods('my pregnant wife just had a seizure', 'seizure')).toBe('fam');
+    expect(mods('my diabetic grandad is very drowsy', 'diabetes')).toBe('fam');
+    expect(mods('我二舅去年脑梗', 'stroke')).toBe('hist+fam');
+    expect(mods('what happens if someone has a seizure on these tablets?', 'seizure')).toBe('hyp');
+  });
+  it('a person asked about in a question is whom the answer is about', () => {
+    expect(mods('问：病人能叫醒吗？答：叫不醒', 'confusion')).toBe('fam');
+    expect(mods('问：能叫醒吗？答：叫不醒', 'confusion')).toBe('-');
+  });
+  it('被同事发现 — the finder is not the experiencer; 没劲 is a state, not a denial', () => {
+    expect(mods('被同事发现意识模糊', 'confusion')).toBe('-');
+    expect(mods('最近老是没劲，累得很', 'fatigue')).toBe('-');
+  });
+});

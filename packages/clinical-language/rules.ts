@@ -7,7 +7,6 @@
  */
 import { PSEUDO_2, TRIGGERS_2 } from './rules2.ts';
 import { TRIGGERS_3 } from './rules3.ts';
-import { CHRONIC } from './rules4.ts';
 
 export type Category = 'negated' | 'historical' | 'hypothetical' | 'experiencer' | 'uncertain';
 
@@ -39,10 +38,10 @@ export interface ScopeRule {
   re: string;
 }
 
-const FAMILY_ZH =
+export const FAMILY_ZH =
   '(?:孃孃|嬢嬢|家里老人|爸爸|爸|妈妈|妈|父亲|母亲|爹|娘|老汉儿|老豆|老窦|阿爸|老母|闺女|老太婆|侄子|侄女|外甥|孙子|孙女|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹|男朋友|女朋友|男友|女友|室友|舍友|那口子|外孙女|外孙|孙儿|阿婆|阿嫲|阿嬷|阿妈|阿母|阿公|阿爷|爷叔|阿伯|娃儿|老头子|[大二三小](?:哥|姐|弟|妹)|(?<=我|俺)对象)';
 const FAMILY_ZH_SHORT = '(?:弟|哥|姐|妹|儿|姑娘)(?<=[我俺](?:弟|哥|姐|妹|儿|姑娘))';
-const FAMILY_EN =
+export const FAMILY_EN =
   '(?:mother|mom|mum|father|dad|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?|parents?|uncle|aunt|family|friend|neighbou?r|partner|kids?|child|children|boyfriend|girlfriend|cousin|spouse|relatives?|in-laws?|coworker|colleague|nephew|niece|grandson|granddaughter|grandchild|grandkids?|auntie|aunty|nan|nana|nanna|granny|gran|stepmom|stepdad|stepmother|stepfather|fianc[eé]e?|roommate|flatmate|housemate|siblings?|twin|baby|toddler|teenager|boss)';
 /** Someone unnamed ("有人", "一个老人", "someone", "a man"): another person, a bystander or one in a report. */
 const PERSON_ZH =
@@ -51,6 +50,20 @@ const PERSON_EN =
   "(?:someone|somebody|(?<!i'?m |i am )(?:a|an old|an elderly|a young) (?:man|woman|guy|lady|person|kid|child|boy|girl|gentleman|footballer|player|athlete|celebrity|actor|singer|student|teacher|driver))";
 const CJK_NUM = '(?:\\d+|[一二两三四五六七八九十几半多]+)';
 const EN_NUM = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of)';
+
+/** Chronic conditions: a resolution or "not again" in their sentence speaks of a bout, not of the condition. */
+export const CHRONIC: readonly string[] = [
+  'hypertension',
+  'diabetes',
+  'ckd',
+  'coronary',
+  'heart-failure',
+  'gout',
+  'asthma',
+  'hyperlipidemia',
+  'atrial-fibrillation',
+  'epilepsy',
+];
 
 export const DEFAULT_WINDOW: Record<Category, number> = {
   negated: 8,
@@ -65,7 +78,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'negated',
     direction: 'forward',
-    re: '(?:从来没有|从来没|从没有|从没|从未|并没有|并无|都没有|也没有|没有|没|无|未|否认|不再|没再|未再|未见|不是|无明显|不觉得|不感觉|不感到|排除了|已排除)',
+    re: '(?:(?:都|也)?(?:没有再|没再|未再|不再)|从来没有|从来没|从没有|从没|从未|并没有|并无|都没有|也没有|没有|没|无|未|否认|未见|不是|无明显|不觉得|不感觉|不感到|排除了|已排除)',
   },
   { category: 'negated', direction: 'forward', re: '不', window: 1 },
   // Cantonese 冇 (no) / 唔 (not): "冇胸口痛", "唔系好痛".
@@ -76,7 +89,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'negated',
     direction: 'forward',
-    re: "\\b(?:no|nil|not|never|denies|deny|denied|denying|without|none of|negative for|free of|neither|nor|no longer|ruled out|rules out|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t)\\b",
+    re: "\\b(?:no longer|no|nil|not|never|denies|deny|denied|denying|without|none of|negative for|free of|neither|nor|no longer|ruled out|rules out|don'?t|doesn'?t|didn'?t|haven'?t|hasn'?t|hadn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|won'?t)\\b",
     window: 5,
   },
   // ---- negation, after the term ("胸痛？没有", "糖尿病没有", "chest pain: none")
@@ -432,7 +445,7 @@ export const CLAUSE_BREAK = /[,.。!?;:\n]/;
 export const SENTENCE_BREAK = /[。!?\n]|\.(?!\d)/;
 /** A later "again / 又…" in the same sentence makes a historical mention current ("以前胸痛过，现在又痛了"). */
 export const RECURRENCE =
-  /(?<![没未不]|没有|没有再|[没不]会)(?:又|再次|再)(?:犯|发作|开始|痛|疼|闷|来了|出现)|\b(?:again|came back|is back|it's back|back again|recurr\w*)\b/;
+  /(?<![没未不]|没有|没有再|[没不]会)(?:又|再次|再)(?:犯|发作|开始|痛|疼|闷|来了|出现)|\b(?:(?<!\b(?:drive|driving|work|working|fly|flying|travel|exercise|swim|play|walk|eat|sleep|normal|fine|well|up) )again|came back|is back|it's back|back again|recurr\w*)\b/;
 /** A symptom that began in the past and goes on ("上周开始胸闷到现在", "现在还疼", "still hurts") is current. */
 export const CONTINUING = /还(?:在|是)?(?:疼|痛|闷|难受|没好)|到现在|至今|\bstill\b/;
 

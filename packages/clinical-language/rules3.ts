@@ -7,7 +7,8 @@
 import type { TriggerRule } from './rules.ts';
 
 /** Conditions asked about in general questions ("心梗是不是会…？"). */
-const COND = '(?:中风|脑梗|脑梗塞|脑出血|心梗|心肌梗死|心肌梗塞|卒中|心绞痛|主动脉夹层|夹层|高血压|癫痫)';
+const COND =
+  '(?:小中风|中风|脑梗|脑梗塞|脑出血|心梗|心肌梗死|心肌梗塞|卒中|心绞痛|主动脉夹层|夹层|高血压|癫痫)';
 const WILL_IT = '(?:是不是(?:都)?会|会不会|一般(?:都)?会|通常会|都会)';
 export const TRIGGERS_3: readonly TriggerRule[] = [
   // A deficit still left by a past stroke ("前年脑梗过，现在左手还是不太灵活", "十年前中风，到现在说话还不太清楚"): after a dated
@@ -35,14 +36,14 @@ export const TRIGGERS_3: readonly TriggerRule[] = [
   {
     category: 'hypothetical',
     direction: 'forward',
-    re: `(?<=(?:^|[。.!?\\n]\\s*)${COND}(?:的话)?)${WILL_IT}(?=[^。!?\\n]*\\?)`,
+    re: `(?<=(?:^|[。.!?\\n]\\s*)${COND}(?:的话)?)${WILL_IT}(?=[^。!?\\n]*(?:\\?|吧\\s*(?:$|[。!])))`,
     sentence: true,
   },
   {
     category: 'hypothetical',
     direction: 'backward',
     adjacent: true,
-    re: `^(?<=(?:^|[。.!?\\n]\\s*)${COND})(?:的话)?${WILL_IT}(?=[^。!?\\n]*\\?)`,
+    re: `^(?<=(?:^|[。.!?\\n]\\s*)${COND})(?:的话)?${WILL_IT}(?=[^。!?\\n]*(?:\\?|吧\\s*(?:$|[。!])))`,
   },
   // "Is crushing chest pain a sign of a heart attack?": a general question; the sign before "a sign of" (the
   // condition after it is covered by the "signs of" rule and this one).
@@ -73,5 +74,5 @@ export const TRIGGERS_3: readonly TriggerRule[] = [
     concepts: ['stroke', 'tia', 'myocardial-infarction'],
   },
   // Clinician shorthand "?TIA", "?ACS": a query diagnosis.
-  { category: 'uncertain', direction: 'forward', re: '(?<=^|[\\s,;(])\\?(?=[a-z])', window: 2 },
+  { category: 'uncertain', direction: 'forward', re: '(?<=^|[\\s,;(])\\?(?=[a-z])', window: 1 },
 ];

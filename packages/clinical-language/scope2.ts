@@ -28,14 +28,38 @@ const YES = /^(?:yes|yeah|yep|yup|correct|是的|是啊|是呀|对的|对|有的
 /** The answer dates the sign: over, not denied ("不疼了，前天疼过", "not now, it was last week"). */
 const DATED =
   /昨天|前天|上周|上个?(?:月|星期|礼拜)|之前|以前|前几天|\b(?:yesterday|last (?:week|night|month)|it was|earlier|before)\b/;
+const OTHER_PERSON =
+  /病人|患者|[他她]|老人|孩子|宝宝|\b(?:he|she|him|her|the patient|your (?:mother|father|mum|mom|dad|wife|husband|son|daughter|child|baby|grandma|grandpa|grandmother|grandfather))\b/;
+const WRITER = /我|\b(?:i|i'm|my|me)\b/;
 /** A question reported without a question mark ("小助手问是不是胸口疼 我说是的"). */
 const REPORTED_QA =
   /问(?:我)?(?<q>[^。!?\n]{1,30}?)\s*(?:我|他|她)(?:就)?(?:说|答|回答)(?:了)?\s*(?<a>是的|是啊|是|对|有|没有|没|不是|不)/g;
 
-function answerEffect(spans: readonly Target[], ctx: ContextResult[], q: Span, answer: string): void {
+function answerEffect(
+  norm: string,
+  spans: readonly Target[],
+  ctx: ContextResult[],
+  q: Span,
+  answer: string,
+): void {
   const body = answer.replace(A_LABEL, '');
   const no = NO.test(body);
   const yes = !no && YES.test(body);
+  // A person named in the question ("病人能叫醒吗？", "Is your mother confused?") is whom the answer's signs are about,
+  // unless the answer names the writer.
+  const person = OTHER_PERSON.test(norm.slice(q.start, q.end)) && !WRITER.test(body);
+  spans.forEach((s, i) => {
+    const r = ctx[i] as ContextResult;
+    if (
+      person &&
+      s.start > q.end &&
+      s.start <= q.end + 1 + answer.length &&
+      r.modifiers.experiencer === 'patient'
+    ) {
+      r.modifiers.experiencer = 'other';
+      r.cues.push('experiencer:(named in the question)');
+    }
+  });
   if (!no && !yes) return;
   const past = no && DATED.test(body) && /了|\bnot now\b|\bno longer\b|\bnot anymore\b/.test(body);
   spans.forEach((s, i) => {
@@ -66,11 +90,11 @@ function questionsAndAnswers(norm: string, spans: readonly Target[], ctx: Contex
     const answer = norm.slice(at + 1, end);
     const qLabel = labelled.some((p) => p >= start && p <= at);
     if (!qLabel && !A_LABEL.test(answer)) continue;
-    answerEffect(spans, ctx, { start, end: at }, answer);
+    answerEffect(norm, spans, ctx, { start, end: at }, answer);
   }
   for (const m of norm.matchAll(REPORTED_QA)) {
     const q = { start: m.index + 1, end: m.index + m[0].length - (m.groups?.a?.length ?? 0) };
-    answerEffect(spans, ctx, q, m.groups?.a ?? '');
+    answerEffect(norm, spans, ctx, q, m.groups?.a ?? '');
   }
 }
 
@@ -114,9 +138,66 @@ function historyHeaders(norm: string, spans: readonly Target[], ctx: ContextResu
   }
 }
 
+/** Diagnoses a hedge governs ("好像中风了"); the signs after them are observed, not doubted. */
+const DIAGNOSIS = /^(?:stroke|stroke-now|tia|myocardial-infarction|mi-now|aortic-dissection|epilepsy)$/;
+const EVENT = /^(?:stroke|tia|myocardial-infarction)$/;
+
+/**
+ * Two corrections of the cue rules:
+ * - A hedge that governs a diagnosis ("我感觉好像中风了半边脸不对劲") stops there: a sign after the diagnosis, with the same
+ *   cue, is observed (the README convention: the observed signs are affirmed).
+ * - A past event (既往心梗, "had a heart attack before") stays past when the "again" of its sentence belongs to a sign
+ *   named after it ("今日再次出现…胸痛", "now chest pain again"): the recurrence is the sign's.
+ */
+function diagnosisScopes(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
+  spans.forEach((s, i) => {
+    const r = ctx[i] as ContextResult;
+    if (r.modifiers.uncertain && !DIAGNOSIS.test(s.concept ?? '')) {
+      const cue = r.cues.find((c) => c.startsWith('uncertain:'));
+      const governed = spans.some(
+        (d, j) =>
+          j < i &&
+          DIAGNOSIS.test(d.concept ?? '') &&
+          d.end <= s.start &&
+          !/[,.。!?;\n]/.test(norm.slice(d.end, s.start)) &&
+          (ctx[j] as ContextResult).cues.includes(cue ?? ''),
+      );
+      if (governed) {
+        r.modifiers.uncertain = false;
+        r.cues.push('current:observed after the diagnosis');
+      }
+    }
+    if (EVENT.test(s.concept ?? '') && r.cues.includes('current:recurrence')) {
+      const past = r.cues.find((c) => c.startsWith('historical:'));
+      let end = s.end;
+      while (end < norm.length && !STOP.test(norm.charAt(end)) && norm.charAt(end) !== '?') end++;
+      const signAfter = spans.some(
+        (t) => t.start >= s.end && t.end <= end && t.redFlag !== undefined && !EVENT.test(t.concept ?? ''),
+      );
+      if (past && signAfter) {
+        r.modifiers.historical = true;
+        r.cues.push("historical:(the recurrence is the sign's)");
+      }
+    }
+  });
+}
+
+/** A general question whether a condition shows a sign ("心梗是不是会胸口疼？") asks, it doubts nothing. */
+const GENERAL_WILL = /^hypothetical:(?:是不是(?:都)?会|会不会|一般(?:都)?会|通常会|都会)/;
+
+function generalQuestions(ctx: ContextResult[]): void {
+  for (const r of ctx)
+    if (r.modifiers.hypothetical && r.modifiers.uncertain && r.cues.some((c) => GENERAL_WILL.test(c))) {
+      r.modifiers.uncertain = false;
+      r.cues.push('current:(a general question is no doubt)');
+    }
+}
+
 /** Applies the message-level scopes of this part to `ctx` (same order as `spans`, normalised positions). */
 export function applyMessageScopes(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
   if (norm.includes('?') || norm.includes('问')) questionsAndAnswers(norm, spans, ctx);
   leaflets(norm, spans, ctx);
   historyHeaders(norm, spans, ctx);
+  diagnosisScopes(norm, spans, ctx);
+  generalQuestions(ctx);
 }
