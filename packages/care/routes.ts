@@ -26,7 +26,7 @@ import { patientHome, recordMedicationAdherence } from './patient-home.ts';
 import { carePanel } from './panel.ts';
 import { dispatchReminders } from './reminders.ts';
 import { publicAnswer } from './citations.ts';
-import { timeZonesFor } from './time-zones.ts';
+import { patientTimeZone, timeZonesFor } from './time-zones.ts';
 import { triage } from '@qihuang/engines/hypertension-care';
 
 /** The engine triage of the text alone (pure): does it name an emergency? */
@@ -135,6 +135,10 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
   });
   app.post('/consultations/:cid/complete', async (c) =>
     json(c, await completeConsultation(deps, ctxOf(c), c.req.param('cid'))),
+  );
+
+  app.get('/patients/:id/time-zone', async (c) =>
+    json(c, await patientTimeZone(deps, ctxOf(c), c.req.param('id'))),
   );
 
   // ---- clinician side
@@ -292,6 +296,7 @@ const CARE_PATHS: [string, string, string][] = [
     'Create or revise the care plan (target, lifestyle goals, monitoring, follow-up)',
   ],
   ['get', '/panel', "Clinician's panel ranked by need"],
+  ['get', '/patients/{id}/time-zone', "One patient's time zone (the patient may read their own)"],
   ['get', '/time-zones', "The hospital's time zone and each listed patient's (?patient=id,id)"],
   ['post', '/reminders/dispatch', 'Send due measurement reminders to the webhook now (admin)'],
   ['post', '/patients/{id}/copilot', 'Clinician copilot with tools (SSE: tool, delta, done, error)'],

@@ -6,7 +6,7 @@
  */
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import type { FhirResource } from '@qihuang/store';
-import { assertClinicalSide, type CareDeps } from './deps.ts';
+import { assertClinicalSide, assertPatientAccess, type CareDeps } from './deps.ts';
 import { careSettings } from './settings.ts';
 import type { TimeZones } from './api-types/index.ts';
 
@@ -35,4 +35,21 @@ export async function timeZonesFor(
     for (const m of found.matches) patients[m.id] = careSettings(deps, m.content as FhirResource).timeZone;
   }
   return { timeZone: hospital, patients };
+}
+
+/**
+ * One patient's zone, which the patient may read too (issue 20 finding 9): their chart pages (blood-pressure
+ * tab, record overview) show times in it, the same rule as their home page. Another patient's is not known.
+ */
+export async function patientTimeZone(
+  deps: CareDeps,
+  ctx: RequestContext,
+  patientId: string,
+): Promise<TimeZones> {
+  assertPatientAccess(ctx, patientId);
+  const patient = await deps.repository.read(ctx, 'Patient', patientId);
+  return {
+    timeZone: careSettings(deps).timeZone,
+    patients: { [patientId]: careSettings(deps, patient).timeZone },
+  };
 }

@@ -390,6 +390,18 @@ export const en = {
   },
   care: enCare,
   knowledge: enKnowledge,
+  bpPatient: {
+    title: 'My blood pressure',
+    lastSevenDays:
+      'Last 7 days ({{from}} – {{to}}): on average {{sbp}}/{{dbp}} mmHg, from {{count}} readings — the same figure as on My care.',
+    noReadings: 'No home readings in the last 7 days.',
+    atTarget: 'At your target',
+    aboveTarget: 'Above your target',
+    target: 'Your home target: below {{sbp}}/{{dbp}} mmHg.',
+    when: 'When to measure:',
+    and: ' and ',
+    trend: 'My readings over time',
+  },
   bpHome: {
     title: 'My blood pressure',
     sbp: 'Systolic (upper)',

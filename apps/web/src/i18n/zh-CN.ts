@@ -382,6 +382,18 @@ export const zhCN: Messages = {
   },
   care: zhCNCare,
   knowledge: zhCNKnowledge,
+  bpPatient: {
+    title: '我的血压',
+    lastSevenDays:
+      '最近 7 天（{{from}} – {{to}}）：平均 {{sbp}}/{{dbp}} mmHg，共 {{count}} 次读数——与“我的管理”页相同。',
+    noReadings: '最近 7 天没有家庭血压读数。',
+    atTarget: '已达到您的目标',
+    aboveTarget: '高于您的目标',
+    target: '您的家庭血压目标：低于 {{sbp}}/{{dbp}} mmHg。',
+    when: '测量时间：',
+    and: '，',
+    trend: '我的血压变化',
+  },
   bpHome: {
     title: '我的血压',
     sbp: '收缩压（高压）',

@@ -20,6 +20,8 @@ import { BpChart } from './bp-chart.tsx';
 import { THRESHOLDS, extractVitals, phenotypeVerdict } from './bp-readings.ts';
 import { splitView, type SplitRowView } from './split-view.ts';
 import { useGuideline } from './guideline-preference.ts';
+import { PatientBpView } from './patient-bp-view.tsx';
+import { useAuth } from '../../auth/auth-context.tsx';
 
 type Range = '30' | '90' | 'all';
 const PHENOTYPES = [
@@ -75,7 +77,7 @@ export default function BloodPressurePage({
   const abpm = useAbpm(patientId);
   // The patient's zone (their own, else the hospital's), an IANA name from the server: times and the chart in it.
   // Never a fixed default offset — without it readings keep their own clock and the console buckets none.
-  const zones = useAsync((s) => care.timeZones([patientId], s), [patientId]);
+  const zones = useAsync((s) => care.patientTimeZone(patientId, s), [patientId]);
   const timeZone =
     zones.status === 'success' ? (zones.data.patients[patientId] ?? zones.data.timeZone) : undefined;
 
@@ -97,6 +99,10 @@ export default function BloodPressurePage({
     [hbpm, all.bp, shown.bp, timeZone, thresholds.home],
   );
   const splitPending = assessment.status === 'loading' || (!hbpm && zones.status === 'loading');
+  const { me } = useAuth();
+
+  // A patient reads plain words and the home page's numbers; the clinician controls below are theirs only.
+  if (me?.role === 'patient') return <PatientBpView patientId={patientId} timeZone={timeZone} />;
 
   return (
     <div className="bp-page">

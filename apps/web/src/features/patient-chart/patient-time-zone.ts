@@ -10,7 +10,8 @@ export function usePatientTimeZone(patientId: string): {
   timeZone: string | undefined;
   status: 'loading' | 'success' | 'error';
 } {
-  const zones = useAsync((s) => care.timeZones([patientId], s), [patientId]);
+  // The patient's own route (a patient may read their own zone; /time-zones is the clinician inbox's).
+  const zones = useAsync((s) => care.patientTimeZone(patientId, s), [patientId]);
   const timeZone =
     zones.status === 'success' ? (zones.data.patients[patientId] ?? zones.data.timeZone) : undefined;
   return { timeZone, status: zones.status };
