@@ -69,7 +69,8 @@ export function BpChart({ bp, hr, thresholds, height = 320, timeZone }: Props) {
       aria: { enabled: true, decal: { show: false } },
       color: [COLORS.sbp, COLORS.dbp, COLORS.hr],
       textStyle: { fontFamily: 'inherit' },
-      grid: { left: 48, right: 48, top: 40, bottom: bp.length > 30 ? 64 : 32 },
+      // Room between the legend (top row) and the axis names, which overlapped on a 375 px phone.
+      grid: { left: 48, right: 48, top: 64, bottom: bp.length > 30 ? 64 : 32 },
       legend: { top: 0, data: [t('vitals.systolic'), t('vitals.diastolic'), t('vitals.heartRate')] },
       tooltip: {
         trigger: 'axis',

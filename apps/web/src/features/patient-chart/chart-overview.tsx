@@ -17,6 +17,8 @@ import {
 import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import { SectionCard } from './section-card.tsx';
 import { usePatientTimeZone } from './patient-time-zone.ts';
+import { statusKey, unitWord } from './chart-words.ts';
+import { useAuth } from '../../auth/auth-context.tsx';
 
 const BpChart = lazy(() => import('../blood-pressure/bp-chart.tsx'));
 
@@ -31,6 +33,12 @@ export function ChartOverview({ patientId }: { patientId: string }) {
   const [guideline] = useGuideline();
   // Every time on the page in the patient's zone, else the hospital's (the BP tab's rule), never the browser's.
   const { timeZone } = usePatientTimeZone(patientId);
+  // A patient reads status codes in the page language; the clinician view keeps them as they are.
+  const patientView = useAuth().me?.role === 'patient';
+  const word = (code: string | undefined) => {
+    const key = patientView ? statusKey(code) : undefined;
+    return key ? t(key) : code;
+  };
 
   return (
     <div className="chart-grid">
@@ -70,7 +78,7 @@ export function ChartOverview({ patientId }: { patientId: string }) {
                   <span className="item-title">{codeText(c.code)}</span>
                   <span className="item-meta">
                     {[
-                      codeText(c.clinicalStatus),
+                      word(codeText(c.clinicalStatus)),
                       c.onsetDateTime
                         ? `${t('chart.onset')} ${formatDate(c.onsetDateTime, lang, false, timeZone)}`
                         : (c.onsetString ?? ''),
@@ -99,7 +107,7 @@ export function ChartOverview({ patientId }: { patientId: string }) {
                   <span className="item-meta">
                     {[
                       m.dosageInstruction?.[0]?.text,
-                      m.status,
+                      word(m.status),
                       formatDate(m.authoredOn, lang, false, timeZone),
                     ]
                       .filter(Boolean)
@@ -150,7 +158,7 @@ export function ChartOverview({ patientId }: { patientId: string }) {
                     {codeText(e.type?.[0]) || e.class?.display || e.class?.code || t('chart.encounters')}
                   </span>
                   <span className="item-meta">
-                    {[formatPeriod(e.period, lang, timeZone), codeText(e.reasonCode?.[0]), e.status]
+                    {[formatPeriod(e.period, lang, timeZone), codeText(e.reasonCode?.[0]), word(e.status)]
                       .filter(Boolean)
                       .join(' · ')}
                   </span>
@@ -185,6 +193,7 @@ function LatestValues({
   timeZone: string | undefined;
 }) {
   const { t, i18n } = useTranslation();
+  const patientView = useAuth().me?.role === 'patient';
   const seen = new Set<string>();
   const latest: Observation[] = [];
   for (const o of observations) {
@@ -199,7 +208,9 @@ function LatestValues({
         o.component?.find((c) => c.code?.coding?.some((x) => x.code === code))?.valueQuantity?.value;
       return `${get(SYSTOLIC) ?? '?'}/${get(DIASTOLIC) ?? '?'} mmHg`;
     }
-    return quantityText(o.valueQuantity) || o.valueString || codeText(o.valueCodeableConcept);
+    const text = quantityText(o.valueQuantity) || o.valueString || codeText(o.valueCodeableConcept);
+    // A patient reads the unit in the page language ("87 次/分", not "87 beats/minute").
+    return patientView ? unitWord(text, i18n.language) : text;
   };
   return (
     <div className="table-wrap">

@@ -76,6 +76,7 @@ function PatientBanner({ patient, name }: { patient: Patient; name: string }) {
   // A deceased patient's age is the age at death (never today's), next to the date of death.
   const age = deceased ? deceased.ageAtDeath : ageYears(patient.birthDate);
   const mrn = identifierText(patient.identifier);
+  const patientView = useAuth().me?.role === 'patient';
   const phone = patient.telecom?.find((c) => c.system === 'phone')?.value;
   const address = patient.address?.[0];
   const addressText =
@@ -108,7 +109,8 @@ function PatientBanner({ patient, name }: { patient: Patient; name: string }) {
             </dd>
           </div>
         )}
-        {mrn && (
+        {/* A record number is the clinic's; a patient is shown no raw identifier. */}
+        {mrn && !patientView && (
           <div>
             <dt>{t('chart.mrn')}</dt>
             <dd className="mono">{mrn}</dd>
