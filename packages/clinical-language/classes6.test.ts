@@ -137,3 +137,35 @@ describe('more wordings of the same classes', () => {
     expect(emergency('no dysphasia, no limb weakness, GCS 15')).toBe(false);
   });
 });
+
+describe('regional and mixed wordings of the same signs', () => {
+  it('Cantonese 讲嘢含含糊糊 / 口歪埋一边 / 叫极都唔应 / 全身震 / 呕咗, Hokkien 頭殼痛甲欲死, pinyin, mixed zh/en', () => {
+    expect(emergency('阿嫲讲嘢含含糊糊')).toBe(true);
+    expect(emergency('佢个口都歪咗落去')).toBe(true);
+    expect(emergency('阿婆叫极都唔应')).toBe(true);
+    expect(emergency('细佬突然全身震，眼都反埋')).toBe(true);
+    expect(emergency('头痛到爆，仲呕咗几次')).toBe(true);
+    expect(emergency('頭殼痛甲欲死，突然來的')).toBe(true);
+    expect(emergency('wo ma shuo bu chu hua le')).toBe(true);
+    expect(emergency('心口 really 痛，出冷汗')).toBe(true);
+    expect(emergency('我妈刚刚 blackout 了一下')).toBe(true);
+    expect(emergency('头很疼 out of nowhere')).toBe(true);
+  });
+  it('near misses: a crooked doorway tile, shivering with cold, a power cut', () => {
+    expect(emergency('门口歪了一块砖')).toBe(false);
+    expect(emergency('冻到全身震，外面好冻')).toBe(false);
+    expect(emergency('昨晚停电 blackout 了两个钟')).toBe(false);
+  });
+  it('explanations: a broken television, a knee that hurts', () => {
+    expect(emergency('看电视右边一半黑了，原来是电视坏了')).toBe(false);
+    expect(emergency('走路不稳，膝盖疼了好几天')).toBe(false);
+    expect(emergency('走路不稳，突然往左边倒')).toBe(true);
+  });
+});
+
+describe('a drunken gait as a simile is no explanation', () => {
+  it('"走路像喝醉了一样" stays a balance sign; walking unsteadily after drinking does not', () => {
+    expect(emergency('走路像喝醉了似的，站都站不住')).toBe(true);
+    expect(emergency('昨晚喝多了，今早走路还有点不稳')).toBe(false);
+  });
+});

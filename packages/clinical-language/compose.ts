@@ -321,7 +321,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
   {
     name: 'whole body × jerking',
     concept: 'seizure',
-    re: `(?:全身|浑身|四肢|手脚|身子)${G}{0,4}?(?:抽起来|抽搐|抽动|一抽一抽|抖个不停|一直抖|僵直|挺直)|\\b(?:whole body|all over)\\b${E}{0,15}?\\b(?:jerk\\w*|convuls\\w*)\\b`,
+    re: `(?:全身|浑身|四肢|手脚|身子)${G}{0,4}?(?:抽起来|抽搐|抽动|一抽一抽|抖个不停|一直抖|僵直|挺直|震(?!动|惊))|\\b(?:whole body|all over)\\b${E}{0,15}?\\b(?:jerk\\w*|convuls\\w*)\\b`,
     unless: '(?:冷|冻|寒战|发烧|紧张|害怕|cold|chills|fever|nervous)',
     sources: ['ref-1.5'],
   },

@@ -316,6 +316,24 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
     sources: ['befast', 'stroke120'],
   },
   {
+    // Mixed writing: an English intensifier between a Chinese chest word and its state ("胸口 super 痛").
+    name: 'mixed: chest × English intensifier × state ("胸口 super 痛")',
+    concept: 'chest-pain',
+    gate: '[胸心]',
+    re: `${CHEST}\\s?(?:super|really|very|so|totally|quite|kinda|a bit|abit|extremely)\\s?(?:好|很|特别|非常)?${CHEST_STATE}`,
+    unless: CHEST_UNLESS,
+    sources: ['aha-heart-attack', 'ref-1.5'],
+  },
+  {
+    // Mixed writing: a Chinese headache with an English "never like this" or sudden onset ("头好痛 like never before").
+    name: 'mixed: headache × English never-before or sudden',
+    concept: 'thunderclap-headache',
+    gate: '(?:头|脑)',
+    re: `${HEAD}(?:好|很|特别|非常)?(?:痛|疼)\\s?(?:like never before|never (?:had|felt) (?:one |it )?like this|worst (?:ever|of my life|i'?ve ever had)|out of nowhere|out of the blue|all of a sudden)`,
+    unless: HEAD_UNLESS,
+    sources: ['ref-1.5', 'patient-education'],
+  },
+  {
     // BE-FAST "Eyes": part of the sight of an eye lost ("lost the bottom half of the vision in my left eye").
     name: 'part of the sight lost (English)',
     gate: 'half',

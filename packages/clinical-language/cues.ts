@@ -92,11 +92,11 @@ export const CHEST_UNLESS =
 export const HEAD = '(?:头|脑壳|脑袋|脑瓜子?|脑门|后脑勺?)';
 /** Severe head pain: bursting similes, "unbearable", "worse than ever". */
 export const HEAD_SEVERE =
-  '(?:炸|爆|裂|剧痛|厉害|遭不住|受不了|要命|难忍|比以往|比以前|哪次都|从来没|从没|从未)';
+  '(?:炸|爆|裂|剧痛|厉害|遭不住|受不了|要命|欲死|要死|难忍|比以往|比以前|哪次都|从来没|从没|从未)';
 /** What makes a severe headache an emergency: sudden onset, worst ever, not the usual one, vomiting, stiff neck. */
 export const HEAD_CUE =
   '(?:突然|一下子|猛然|忽然|从来没|从没|从未|比以往|哪次都|这辈子|不是平时|不像平时|跟平时不一样|' +
-  '脖子(?:也|都)?(?:硬|僵)|止不住地?吐|吐了|呕吐|一直吐|吐个不停|' +
+  '脖子(?:也|都)?(?:硬|僵)|止不住地?吐|吐了|呕吐|一直吐|吐个不停|呕咗|呕了|吐咗|' +
   'sudden|worst|never had|stiff neck|neck is stiff|threw up|throwing up|vomit)';
 /** A named usual cause (a known migraine, a hangover, a cold) explains it, unless it is "not the usual one". */
 export const HEAD_UNLESS = '(?:偏头痛|宿醉|喝多|感冒|发烧|migraine|hangover|hungover|a cold|flu)';

@@ -60,6 +60,21 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
     unless: /痴呆|dementia|alzheimer/,
     unlessNot: /突然|今天|比平时|suddenly|today|worse|new/,
   },
+  // A broken device explains half a picture gone dark ("看电视一半黑了，是电视坏了"), unless an eye is named.
+  {
+    concept: 'sudden-vision-loss',
+    unless:
+      /(?:电视|屏幕|手机|电脑|显示器)(?:是|也)?(?:坏了|有问题|的问题|没信号|摔了)|\b(?:tv|screen|phone|monitor)\b (?:is |was )?(?:broken|faulty|cracked)/,
+    unlessNot: /眼睛|左眼|右眼|一只眼|\beye\b/,
+  },
+  // An unsteady gait explained by a knee, an injury, crutches or drink (BE-FAST "Balance" is sudden and unexplained),
+  // unless it came on suddenly or drifts to one side.
+  {
+    concept: 'balance-loss',
+    unless:
+      /膝|腿疼|腰疼|崴|扭伤|骨折|术后|拐杖|(?<![像跟])喝(?:多|醉)(?![^,.。]{0,3}(?:一样|似的))|\bknee|crutch|(?<!like |as if )drunk|sprain|broken (?:leg|ankle)/,
+    unlessNot: /突然|突发|一下子|往(?:左|右)|向(?:左|右)|偏斜|suddenly|sudden|veer/,
+  },
   // Eye strain, long-standing eye disease or eye surgery explains blurred or double vision (not sudden).
   {
     concept: 'sudden-vision-loss',

@@ -24,6 +24,11 @@ export const VARIANTS_4: Readonly<Record<string, Variants>> = {
   },
   // Clinician terms for speech trouble (BE-FAST "Speech"): dysphasia, aphasia, word-finding difficulty.
   'speech-difficulty': {
+    patterns: [
+      // Cantonese 讲嘢 (speaking) with a reduplicated state (含含糊糊); toneless pinyin "shuo bu chu hua".
+      `(?:讲嘢|讲话|说话)${G}{0,3}?含含糊糊`,
+      '\\bshuo[\\s-]?bu[\\s-]?chu[\\s-]?(?:hua|lai)\\b',
+    ],
     en: [
       'dysphasia',
       'aphasia',
@@ -33,6 +38,8 @@ export const VARIANTS_4: Readonly<Record<string, Variants>> = {
       'word finding difficulty',
     ],
   },
+  // Cantonese 口都歪埋一边 (the mouth gone crooked to one side), BE-FAST "Face".
+  'facial-droop': { patterns: ['(?<![开张伤住路出入门窗胸心])口(?:都|也)?歪(?:埋|咗|了|向|到)'] },
   // Orthopnoea: REFERENCE §1.5 acute pulmonary oedema (breathless lying flat, has to sit up to breathe).
   dyspnoea: { zh: ['端坐呼吸'], en: ['orthopnoea', 'orthopnea'] },
   // AHA: chest discomfort behind the breastbone (clinician wording).
@@ -57,6 +64,8 @@ export const VARIANTS_4: Readonly<Record<string, Variants>> = {
       `(?:头|脑壳)${G}{0,2}?(?:痛|疼)(?:得|的)(?:很|好|特别|非常)?(?:历害|利害)`,
     ],
   },
+  // A sudden "blackout" in mixed writing (刚才突然 blackout 了): loss of consciousness.
+  syncope: { patterns: [`(?:突然|刚才|刚刚)${G}{0,3}?black ?out`] },
   // REFERENCE §1.5 seizure: a febrile fit, "went stiff and (her arms) shook", "some kind of fit".
   seizure: {
     en: ['febrile fit', 'febrile fits', 'febrile seizure', 'febrile convulsion', 'febrile convulsions'],
@@ -68,6 +77,7 @@ export const VARIANTS_4: Readonly<Record<string, Variants>> = {
   // REFERENCE §1.5 impaired consciousness: "won't speak or respond", "not answering me properly".
   unresponsive: {
     patterns: [
+      '(?:叫|喊|嗌)(?:极|佢|他|她|咗)?(?:都)?唔(?:应|醒|答应|理)',
       "\\bwon'?t (?:speak|talk)(?:,| or| and)+ (?:respond|answer)\\b",
       '\\bnot answering (?:me|us) properly\\b',
     ],
