@@ -4,6 +4,7 @@ import { assignModifiers, type Target } from './context.ts';
 import { CONCEPTS_BY_ID, LEXICON } from './lexicon/index.ts';
 import { candidates, compile, resolve } from './match.ts';
 import { normalize, toOriginal } from './normalize.ts';
+import { TextIndex } from './prefilter.ts';
 import { TRIGGERS } from './rules.ts';
 import { applySentenceScopes } from './scope.ts';
 import type { Analysis, Concept, ConceptKind, Mention, Modifiers, RedFlagCode, Vital } from './types.ts';
@@ -16,20 +17,19 @@ const COMPILED = compile(LEXICON, CUE_WORDS);
 
 export function analyze(text: string): Analysis {
   const n = normalize(text, COMPILED.typos);
-  const found = resolve(candidates(n.norm, COMPILED));
-  const raw = findVitals(n.norm);
-  const targets: Target[] = [
-    ...found.map((c) => ({
-      start: c.start,
-      end: c.end,
-      kind: c.concept.kind,
-      concept: c.concept.id,
-      ...(c.concept.redFlag ? { redFlag: c.concept.redFlag } : {}),
-      ...(c.gap ? { gap: true } : {}),
-    })),
-    ...raw.map((v) => ({ start: v.start, end: v.end, kind: 'finding' as const })),
-  ];
-  const ctx = assignModifiers(n.norm, targets);
+  // One index of the normalised text for every expression's prefilter (prefilter.ts).
+  const idx = new TextIndex(n.norm);
+  const found = resolve(candidates(n.norm, COMPILED, idx));
+  const raw = findVitals(n.norm, idx);
+  const targets: Target[] = [];
+  for (const c of found) {
+    const t: Target = { start: c.start, end: c.end, kind: c.concept.kind, concept: c.concept.id };
+    if (c.concept.redFlag) t.redFlag = c.concept.redFlag;
+    if (c.gap) t.gap = true;
+    targets.push(t);
+  }
+  for (const v of raw) targets.push({ start: v.start, end: v.end, kind: 'finding' });
+  const ctx = assignModifiers(n.norm, targets, idx);
   applySentenceScopes(n.norm, targets, ctx);
   const mentions: Mention[] = found.map((c, i) => {
     const { modifiers, cues } = ctx[i] as (typeof ctx)[number];
@@ -37,18 +37,14 @@ export function analyze(text: string): Analysis {
       modifiers.negated = true;
       cues.push(`negated:${c.infixNegation}`);
     }
-    const span = toOriginal(n, c.start, c.end);
-    return {
-      ...span,
-      concept: c.concept.id,
-      kind: c.concept.kind,
-      codes: c.concept.codes,
-      ...(c.concept.redFlag ? { redFlag: c.concept.redFlag } : {}),
-      emergency: c.concept.emergency === true,
-      text: text.slice(span.start, span.end),
-      modifiers,
-      cues,
-    };
+    const { start, end } = toOriginal(n, c.start, c.end);
+    const { id: concept, kind, codes, redFlag } = c.concept;
+    const emergency = c.concept.emergency === true;
+    const said = text.slice(start, end);
+    // (Literal objects, same keys in the same order as before; no spread: speed only.)
+    return redFlag
+      ? { start, end, concept, kind, codes, redFlag, emergency, text: said, modifiers, cues }
+      : { start, end, concept, kind, codes, emergency, text: said, modifiers, cues };
   });
   const vitals: Vital[] = raw.map((v, i) => {
     const { modifiers, cues } = ctx[found.length + i] as (typeof ctx)[number];

@@ -3,6 +3,7 @@ import type { Concept, Span } from './types.ts';
 import { compileRules, composedMatches, type CompiledRule } from './compose.ts';
 import { explainedAway } from './explain.ts';
 import { normalize, TypoCorrector } from './normalize.ts';
+import { FormTrie } from './lexicon-trie.ts';
 import { filtered, requiredLiterals, TextIndex, type Clauses, type Filtered } from './prefilter.ts';
 
 export interface Candidate extends Span {
@@ -15,8 +16,8 @@ export interface Candidate extends Span {
 
 interface Compiled {
   concepts: readonly Concept[];
-  /** First character → Chinese forms starting with it, longest first. */
-  zhByFirst: Map<string, { form: string; concept: Concept }[]>;
+  /** Chinese surface forms as a trie over UTF-16 code units (lexicon-trie.ts). */
+  zh: FormTrie<Concept>;
   /** Exact surface form (Chinese or English) → concept. */
   zhExact: Map<string, Concept>;
   en: { concept: Concept; re: RegExp; need: Clauses }[];
@@ -67,7 +68,7 @@ export const COMMON_WORDS = (
 ).split(/\s+/);
 
 export function compile(concepts: readonly Concept[], extraVocab: readonly string[]): Compiled {
-  const zhByFirst = new Map<string, { form: string; concept: Concept }[]>();
+  const zh = new FormTrie<Concept>();
   const zhExact = new Map<string, Concept>();
   const en: Compiled['en'] = [];
   const patterns: Compiled['patterns'] = [];
@@ -77,9 +78,7 @@ export function compile(concepts: readonly Concept[], extraVocab: readonly strin
     for (const raw of c.zh) {
       const form = normalize(raw).norm;
       if (!zhExact.has(form)) zhExact.set(form, c);
-      const list = zhByFirst.get(form.charAt(0)) ?? [];
-      list.push({ form, concept: c });
-      zhByFirst.set(form.charAt(0), list);
+      zh.add(form, c);
     }
     if (c.en.length) {
       const forms = [...c.en].map((f) => normalize(f).norm).sort((a, b) => b.length - a.length);
@@ -93,11 +92,10 @@ export function compile(concepts: readonly Concept[], extraVocab: readonly strin
     for (const p of c.patterns ?? []) patterns.push({ concept: c, ...filtered(p, 'g') });
     if (c.notFollowedBy) notFollowedBy.set(c.id, new RegExp(c.notFollowedBy));
   }
-  for (const list of zhByFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
   const composed = compileRules((id) => concepts.find((c) => c.id === id));
   return {
     concepts,
-    zhByFirst,
+    zh,
     zhExact,
     en,
     patterns,
@@ -168,13 +166,9 @@ const FINE_FILTERED: readonly [Filtered, string][] = FINE.map(([re, form]) => [
 /** All candidate matches, before overlap resolution. */
 export function candidates(norm: string, c: Compiled, idx = new TextIndex(norm)): Candidate[] {
   const out: Candidate[] = [];
-  for (let i = 0; i < norm.length; i++) {
-    const list = c.zhByFirst.get(norm.charAt(i));
-    if (!list) continue;
-    for (const { form, concept } of list) {
-      if (norm.startsWith(form, i)) out.push({ start: i, end: i + form.length, concept });
-    }
-  }
+  // At each position, the forms found there, longest first (same form: lexicon order).
+  for (let i = 0; i < norm.length; i++)
+    c.zh.matchesAt(norm, i, (end, concept) => out.push({ start: i, end, concept }));
   if (/[a-z]/.test(norm)) {
     for (const f of c.en) {
       for (const m of idx.matchAll(f))

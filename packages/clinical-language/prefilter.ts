@@ -243,7 +243,12 @@ export function requiredLiterals(source: string, flags = ''): string[][] {
     if (all.some((o, j) => j !== i && implies(o, c) && (!implies(c, o) || j < i))) return;
     kept.push(c);
   });
-  return kept.slice(0, MAX_CLAUSES).map((c) => [...c]);
+  // The most selective clauses are kept; the one with fewest strings is looked up first (a text that lacks it is
+  // rejected at the least cost).
+  return kept
+    .slice(0, MAX_CLAUSES)
+    .sort((a, b) => a.size - b.size)
+    .map((c) => [...c]);
 }
 
 export type Clauses = readonly (readonly string[])[];

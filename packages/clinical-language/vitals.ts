@@ -5,6 +5,7 @@
  */
 import { kpaToMmHg, PLAUSIBLE } from '@qihuang/engines/blood-pressure';
 import { parseNumber } from './numbers.ts';
+import { filtered, TextIndex } from './prefilter.ts';
 import type { Span, Vital } from './types.ts';
 
 export type RawVital = Omit<Vital, 'text' | 'modifiers' | 'cues'>;
@@ -24,24 +25,24 @@ export const MGDL_PER_MMOLL = 18.016;
 export const PLAUSIBLE_GLUCOSE = { min: 0.5, max: 60 } as const; // operational limit (UNVERIFIED)
 
 const RE = {
-  labelled: new RegExp(`${HI}${IS}${N}(${KPA})?[^。!?\\n\\d]{0,12}?${LO}${IS}${N}(${KPA})?`, 'g'),
-  labelledRev: new RegExp(`${LO}${IS}${N}(${KPA})?[^。!?\\n\\d]{0,12}?${HI}${IS}${N}(${KPA})?`, 'g'),
-  pair: new RegExp(`(?<![\\d.])${N}${SEP}${N}(?![\\d])(?:${KPA}|${MMHG})?`, 'g'),
-  spaced: new RegExp(
+  labelled: filtered(`${HI}${IS}${N}(${KPA})?[^。!?\\n\\d]{0,12}?${LO}${IS}${N}(${KPA})?`, 'g'),
+  labelledRev: filtered(`${LO}${IS}${N}(${KPA})?[^。!?\\n\\d]{0,12}?${HI}${IS}${N}(${KPA})?`, 'g'),
+  pair: filtered(`(?<![\\d.])${N}${SEP}${N}(?![\\d])(?:${KPA}|${MMHG})?`, 'g'),
+  spaced: filtered(
     `(?:血压|bp|blood pressure)${IS}${N}(?:\\s+|\\s*[,，、]\\s*)${N}(?![\\d]|\\s*(?:次|bpm|岁|斤|kg|公斤|mg|mmol|分钟|min))(?:${KPA}|${MMHG})?`,
     'g',
   ),
   // "血压200多", "血压高到190了", "blood pressure is 210": one number after a BP word is the systolic.
-  bare: new RegExp(
+  bare: filtered(
     `(?:血压|bp|blood pressure)${IS}(?:(?:量了?|测了?)(?:一下)?|(?:高|升|飙)(?:到|至)了?|都|已经|还是|又)?${IS}${N}(多|几)?(?![\\d]|\\s*(?:次|bpm|岁|斤|kg|公斤|mg|mmol|分钟|min|天|年|%)|\\s*(?:/|\\\\|-|~|比|的|over)\\s*[\\d一二两三四五六七八九])`,
     'g',
   ),
-  single: new RegExp(`(${HI}|${LO})${IS}${N}(${KPA})?`, 'g'),
-  hr: new RegExp(
+  single: filtered(`(${HI}|${LO})${IS}${N}(${KPA})?`, 'g'),
+  hr: filtered(
     `(?:心率|脉搏|心跳|脉率|pulse|heart rate|hr)${IS}${N}\\s*(?:次/分|次每分|次|bpm|/min|beats)?|(?<![\\d.])(\\d{2,3})\\s*(?:bpm|次/分|beats per minute)`,
     'g',
   ),
-  glucose: new RegExp(
+  glucose: filtered(
     `(?:空腹血糖|餐后血糖|随机血糖|血糖|glucose|blood sugar|sugar|bg)${IS}${N}\\s*(mmol/l|mmol|mg/dl|毫摩尔)?`,
     'g',
   ),
@@ -74,7 +75,7 @@ function bp(span: Span, sbpRaw?: number, dbpRaw?: number, kpa = false): RawVital
 }
 
 /** Vitals found in normalised text (spans on the normalised text). */
-export function findVitals(norm: string): RawVital[] {
+export function findVitals(norm: string, idx = new TextIndex(norm)): RawVital[] {
   const out: RawVital[] = [];
   const free = (s: Span) => !out.some((v) => v.start < s.end && s.start < v.end);
   const push = (v: RawVital | undefined) => {
@@ -84,13 +85,13 @@ export function findVitals(norm: string): RawVital[] {
     start: m.index as number,
     end: (m.index as number) + m[0].length,
   });
-  for (const m of norm.matchAll(RE.labelled))
+  for (const m of idx.matchAll(RE.labelled))
     push(bp(at(m), parseNumber(m[1] ?? ''), parseNumber(m[4] ?? ''), !!(m[2] || m[5])));
-  for (const m of norm.matchAll(RE.labelledRev))
+  for (const m of idx.matchAll(RE.labelledRev))
     push(bp(at(m), parseNumber(m[4] ?? ''), parseNumber(m[1] ?? ''), !!(m[2] || m[5])));
-  for (const m of norm.matchAll(RE.spaced))
+  for (const m of idx.matchAll(RE.spaced))
     push(bp(at(m), parseNumber(m[1] ?? ''), parseNumber(m[2] ?? ''), !!m[3]));
-  for (const m of norm.matchAll(RE.pair)) {
+  for (const m of idx.matchAll(RE.pair)) {
     const a = parseNumber(m[1] ?? '');
     const b = parseNumber(m[2] ?? '');
     if (a === undefined || b === undefined) continue;
@@ -107,25 +108,25 @@ export function findVitals(norm: string): RawVital[] {
     if (!v) continue;
     if (context || ((sep === '/' || sep === 'o' || sep === '\\' || sep === '-') && v.plausible)) push(v);
   }
-  for (const m of norm.matchAll(RE.bare)) {
+  for (const m of idx.matchAll(RE.bare)) {
     const value = parseNumber(m[1] ?? '');
     // Only a systolic-sized number (≥100) alone is read as a reading; operational choice, not a clinical number.
     if (value === undefined || value < 100) continue;
     push(bp(at(m), value, undefined, false));
   }
-  for (const m of norm.matchAll(RE.single)) {
+  for (const m of idx.matchAll(RE.single)) {
     const value = parseNumber(m[2] ?? '');
     if (value === undefined) continue;
     const kpa = !!m[3];
     push(isLo(m[1] ?? '') ? bp(at(m), undefined, value, kpa) : bp(at(m), value, undefined, kpa));
   }
-  for (const m of norm.matchAll(RE.hr)) {
+  for (const m of idx.matchAll(RE.hr)) {
     const value = parseNumber(m[1] ?? m[2] ?? '');
     if (value === undefined) continue;
     const plausible = value >= PLAUSIBLE.heartRate.min && value <= PLAUSIBLE.heartRate.max;
     push({ ...at(m), kind: 'heart-rate', value, unit: '/min', plausible });
   }
-  for (const m of norm.matchAll(RE.glucose)) {
+  for (const m of idx.matchAll(RE.glucose)) {
     const raw = parseNumber(m[1] ?? '');
     if (raw === undefined) continue;
     const mgdl = m[2] === 'mg/dl' || (m[2] === undefined && raw > PLAUSIBLE_GLUCOSE.max);
