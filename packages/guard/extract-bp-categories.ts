@@ -35,10 +35,27 @@ export function categoriesIn(text: string): CategoryHit[] {
     /\belevated\b(?!\s+(?:risk|potassium|k\b|creatinine|levels?|liver|glucose|blood sugar|heart))|血压升高/gi,
   ))
     hits.push({ at: m.index as number, category: 'elevated' });
-  for (const m of t.matchAll(
-    /(?<!high[- ])\bnormal (?:blood pressure|bp|category)\b|(?<!high[- ])\bnormal\b(?= range| category)|(?<=[:：→]\s*)normal\b(?!\s*(?:renal|kidney|potassium|sinus|saline|eGFR|GFR))|(?<=\b(?:is|are|as|be|considered|classified as|counts as|says?|calls? it|rates? it|labels? it)\s+)normal\b|(?<!high[- ])\bnormal(?=\s*(?:is|are|means|:|=)\s*\d)(?![- ](?:high|renal|kidney|potassium|sinus|saline))|正常血压|正常(?:值)?范围|正常水平/gi,
-  ))
-    hits.push({ at: m.index as number, category: 'normal' });
+  // "normal" only where it names the category: "normal blood pressure", "normal range", "is/as/says normal",
+  // "分类：normal", "normal is 120–129" (never "normal renal function"); literal first, context checked after.
+  for (const m of t.matchAll(/\bnormal\b|正常血压|正常(?:值)?范围|正常水平/gi)) {
+    const at = m.index as number;
+    if (m[0].toLowerCase() === 'normal') {
+      const before = t.slice(Math.max(0, at - 24), at);
+      const after = t.slice(at + 6, at + 30);
+      if (/high[- ]$/i.test(before)) continue;
+      const named =
+        /^ (?:blood pressure|bp|category)\b/i.test(after) ||
+        /^ (?:range|category)/i.test(after) ||
+        (/[:：→]\s*$/.test(before) && !/^\s*(?:renal|kidney|potassium|sinus|saline|eGFR|GFR)/i.test(after)) ||
+        /\b(?:is|are|as|be|considered|classified as|counts as|says?|calls? it|rates? it|labels? it)\s+$/i.test(
+          before,
+        ) ||
+        (/^\s*(?:is|are|means|:|=)\s*\d/i.test(after) &&
+          !/^[- ](?:high|renal|kidney|potassium|sinus|saline)/i.test(after));
+      if (!named) continue;
+    }
+    hits.push({ at, category: 'normal' });
+  }
   // "counts as high (from …)": the diagnostic threshold in plain words.
   for (const m of t.matchAll(
     /hypertension|hypertensive|高血压|(?<=\b(?:counts?|counted|considered|classed|classified) as\s+)high\b(?![- ]normal)/gi,

@@ -62,18 +62,29 @@ interface NameSpan {
 
 /** Every guideline name in the sentence, full (with edition) or bare, in order; a bare name inside a full one is
  * part of it. */
+const NAMED_G = (): [Guideline, RegExp][] => NAMED.map(([g, re]) => [g, new RegExp(re.source, 'gi')]);
+let namedG: [Guideline, RegExp][] | undefined;
+/** One-sentence memo: every value of a sentence asks for the same spans. */
+let memo: { t: string; spans: NameSpan[] } | undefined;
+
 function nameSpans(t: string): NameSpan[] {
+  if (memo?.t === t) return memo.spans;
   const spans: NameSpan[] = [];
-  for (const [g, re] of NAMED)
-    for (const m of t.matchAll(new RegExp(re.source, 'gi')))
-      spans.push({ at: m.index as number, end: (m.index as number) + m[0].length, gs: [g], full: true });
-  for (const [gs, re] of BARE)
-    for (const m of t.matchAll(re)) {
-      const at = m.index as number;
-      if (!spans.some((x) => x.full && at >= x.at && at < x.end))
-        spans.push({ at, end: at + m[0].length, gs, full: false });
-    }
-  return spans.sort((a, b) => a.at - b.at);
+  // Names need a letter or 中/我/国/美/欧 — most sentences have no guideline name at all.
+  if (/ACC|AHA|ESH|中国|我国|国内|China|Chinese|美国|American|\bUS\b|欧洲|European/i.test(t)) {
+    for (const [g, re] of (namedG ??= NAMED_G()))
+      for (const m of t.matchAll(re))
+        spans.push({ at: m.index as number, end: (m.index as number) + m[0].length, gs: [g], full: true });
+    for (const [gs, re] of BARE)
+      for (const m of t.matchAll(re)) {
+        const at = m.index as number;
+        if (!spans.some((x) => x.full && at >= x.at && at < x.end))
+          spans.push({ at, end: at + m[0].length, gs, full: false });
+      }
+    spans.sort((a, b) => a.at - b.at);
+  }
+  memo = { t, spans };
+  return spans;
 }
 
 /**
