@@ -108,6 +108,8 @@ export interface TargetData {
   sbp: number;
   dbp?: number;
   population: { age?: number; diabetes?: boolean; ckd?: boolean; proteinuria?: boolean; tolerated?: boolean };
+  /** A target the answer denies ("advises against going below 130/80", "<140/90 is not enough"). */
+  negated?: boolean;
 }
 
 export interface InteractionData {
