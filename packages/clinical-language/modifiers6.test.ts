@@ -201,3 +201,24 @@ describe('experiencer: clinician notes, relatives named with words between, cond
     expect(mods('最近老是没劲，累得很', 'fatigue')).toBe('-');
   });
 });
+
+describe('third round: households, treated events, feared futures, episodes', () => {
+  it('俺家老人 and "ma" opening a message are someone else; 老人家 in general is not made so here', () => {
+    expect(mods('我家老人刚才突然一只手抬不起来了', 'neuro-deficit')).toBe('fam');
+    expect(mods('ma face look droopy since 10 min', 'neuro-deficit')).toBe('fam');
+    expect(mods('face look droopy since 10 min, ma said call', 'neuro-deficit')).toBe('-');
+  });
+  it('an event N years after its treatment (心梗放支架两年了) is past; a new one is not', () => {
+    expect(mods('心梗放支架三年了，阿司匹林能停吗', 'myocardial-infarction')).toBe('hist');
+    expect(emergency('放了支架三年了，今天胸口压着痛，出冷汗')).toBe(true);
+  });
+  it('"anxious I will have a stroke" is a feared future; "I think I am having a stroke" is not', () => {
+    expect(mods("I'm worried I will have a stroke one day", 'stroke')).toBe('hyp');
+    expect(mods('中风有哪些前兆', 'stroke')).toBe('hyp');
+    expect(emergency('I think I am having a stroke, my face is drooping')).toBe(true);
+  });
+  it('one episode closed by a later resolution passes it on along the chain (发烧抽了一次，…已经看过医生了)', () => {
+    expect(mods('昨天发烧抽了一次，高热惊厥，已经看过医生了', 'fever')).toBe('hist');
+    expect(mods('发烧，今天抽了一次，还在抽', 'seizure')).toBe('-');
+  });
+});

@@ -185,7 +185,7 @@ const TRIGGERS_4B: readonly TriggerRule[] = [
     category: 'hypothetical',
     direction: 'backward',
     adjacent: true,
-    re: '^\\s*(?:有)?(?:什么|哪些|啥)(?:早期|前期|早)(?:症状|表现|征兆|信号)',
+    re: '^\\s*(?:有)?(?:什么|哪些|啥)(?:早期|前期|早)?(?:症状|表现|征兆|信号|前兆)',
   },
 ];
 
@@ -219,6 +219,23 @@ const TRIGGERS_4C: readonly TriggerRule[] = [
     adjacent: true,
     re: `^(?<=\\b(?:my|our|your)\\s+(?:[a-z-]+\\s+)?[a-z-]+)\\s+(?:${FAMILY_EN}|grandad|granddad)s?\\b`,
     kinds: ['condition'],
+  },
+  // 俺家老人/我家老人 (the household's elder), "ma" opening a message (mum).
+  { category: 'experiencer', direction: 'forward', re: '(?:俺|我)家(?:的)?老人|(?<=^|[.!?]\\s{0,2})ma\\b' },
+  // An event N years on after its treatment ("心梗放支架两年了", "搭桥三年多了").
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: `^\\s*(?:放(?:了)?(?:${NUM}个)?支架|做(?:了)?(?:支架|搭桥|溶栓|介入)|搭桥|溶栓)(?:已经|都)?(?:有)?${NUM}\\s*(?:年|个月)(?:多)?了`,
+    concepts: EVENTS,
+    window: 10,
+  },
+  // "I'm anxious I will have a stroke": a feared future.
+  {
+    category: 'hypothetical',
+    direction: 'forward',
+    re: "\\b(?:anxious|worried|scared|afraid|terrified|nervous)(?: that)? (?:i|he|she|we|they|my [a-z]+)(?:'ll| will| might| could| may|'m going to| am going to| is going to)\\b",
+    window: 4,
   },
   // "疼不疼我也说不好", "说不清是不是疼": the writer cannot tell.
   {

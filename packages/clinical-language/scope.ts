@@ -105,9 +105,17 @@ export function applySentenceScopes(norm: string, spans: readonly Target[], ctx:
     const earlier = ctx[j - 1] as ContextResult;
     if (!later.modifiers.historical || later.cues.some((c) => c === 'current:recurrence')) continue;
     // Only a resolution carries, and never to a stroke or sight sign (one that went away is a TIA: BE-FAST, 中风120).
-    if (!later.cues.some((c) => c.startsWith('historical:') && RESOLVED.test(c))) continue;
+    // (A mention closed by the same episode passes it on: "发烧抽了一次，热性惊厥，已经看过医生了".)
+    if (
+      !later.cues.some(
+        (c) => c.startsWith('historical:') && (RESOLVED.test(c) || c.endsWith('(same episode)')),
+      )
+    )
+      continue;
     const sign = (spans[j - 1] as Target).redFlag;
     if (sign === 'neuro-deficit' || sign === 'vision-loss') continue;
+    // (A condition named before the episode is not part of it: "我是糖尿病人刚才头晕…就好了".)
+    if ((spans[j - 1] as Target).kind === 'condition') continue;
     const m = earlier.modifiers;
     if (m.historical || m.negated || m.hypothetical) continue;
     const gap = norm.slice((spans[j - 1] as Span).end, (spans[j] as Span).start);

@@ -183,7 +183,8 @@ function diagnosisScopes(norm: string, spans: readonly Target[], ctx: ContextRes
 }
 
 /** A general question whether a condition shows a sign ("心梗是不是会胸口疼？") asks, it doubts nothing. */
-const GENERAL_WILL = /^hypothetical:(?:是不是(?:都)?会|会不会|一般(?:都)?会|通常会|都会)/;
+const GENERAL_WILL =
+  /^hypothetical:(?:是不是(?:都)?会|会不会|一般(?:都)?会|通常会|都会|的表现|的症状|的征兆|的先兆|general question|signs? of|symptoms? of)/;
 
 function generalQuestions(ctx: ContextResult[]): void {
   for (const r of ctx)
