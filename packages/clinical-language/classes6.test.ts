@@ -169,3 +169,17 @@ describe('a drunken gait as a simile is no explanation', () => {
     expect(emergency('昨晚喝多了，今早走路还有点不稳')).toBe(false);
   });
 });
+
+describe('ward-note Chinese: 肢体活动障碍, 突发剧烈头痛, power graded below normal', () => {
+  it('a one-sided movement disorder, a sudden severe headache, MRC grade below 5 on one side', () => {
+    expect(emergency('患者今晨起右侧肢体活动不利')).toBe(true);
+    expect(emergency('突发剧烈头痛1小时，伴呕吐')).toBe(true);
+    expect(emergency('左侧上肢肌力2级，发病2小时')).toBe(true);
+    expect(emergency('R leg power 2/5, onset 0700')).toBe(true);
+  });
+  it('near misses: normal power everywhere, a graded limb after a fracture, a stiff knee', () => {
+    expect(emergency('四肢肌力5级，感觉正常')).toBe(false);
+    expect(emergency('右下肢肌力4级，胫骨骨折术后第3天')).toBe(false);
+    expect(emergency('左膝关节活动受限，晨僵')).toBe(false);
+  });
+});

@@ -24,6 +24,7 @@ import {
   HEAD_UNLESS,
   HEAD_UNLESS_NOT,
   LIMB_UNLESS,
+  SIDE,
 } from './cues.ts';
 
 /**
@@ -332,6 +333,17 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
     re: `${HEAD}(?:好|很|特别|非常)?(?:痛|疼)\\s?(?:like never before|never (?:had|felt) (?:one |it )?like this|worst (?:ever|of my life|i'?ve ever had)|out of nowhere|out of the blue|all of a sudden)`,
     unless: HEAD_UNLESS,
     sources: ['ref-1.5', 'patient-education'],
+  },
+  {
+    // A one-sided limb's power graded below normal in a clinician note (肌力3级, "power 3/5"): weakness. Medical
+    // Research Council muscle power scale (Aids to the examination of the peripheral nervous system, 1976): grade 5 is
+    // normal power, 0–4 is weakness.
+    name: 'one-sided limb × power graded below normal (MRC 0–4)',
+    concept: 'limb-weakness',
+    gate: '(?:肌力|power)',
+    re: `${SIDE}${G}{0,3}?(?:肌力|上肢肌力|下肢肌力)${G}{0,2}?[0-4](?:\\+|-)?级|\\b(?:l|r|left|right)\\s?(?:arm|leg|upper limb|lower limb|sided?)\\b${E}{0,8}?\\bpower\\s?[0-4](?:\\+|-)?/5\\b`,
+    unless: LIMB_UNLESS,
+    sources: ['befast', 'stroke120'],
   },
   {
     // BE-FAST "Eyes": part of the sight of an eye lost ("lost the bottom half of the vision in my left eye").

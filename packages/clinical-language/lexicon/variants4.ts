@@ -55,6 +55,10 @@ export const VARIANTS_4: Readonly<Record<string, Variants>> = {
       `\\b(?:tearing|ripping)\\b${E}{0,15}?\\b(?:interscapular|between (?:my|the|his|her) shoulder ?blades)\\b`,
     ],
   },
+  // Clinical Chinese 突发剧烈头痛 (sudden severe headache; the row's "sudden severe headache").
+  'thunderclap-headache': {
+    patterns: ['(?:突发|突然)(?:的)?(?:剧烈|严重|爆炸样|炸裂样)(?:的)?(?:头痛|头疼)'],
+  },
   // Cantonese 睇嘢矇矇哋 (seeing things blurred), 睇唔清 (cannot see clearly).
   'blurred-vision': { patterns: ['睇嘢(?:矇|朦|蒙)', '睇唔清'] },
   // Cantonese 头痛到爆 (head aching "to bursting"); 历害/利害 are input-method typos of 厉害.
