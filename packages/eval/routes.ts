@@ -25,7 +25,7 @@ import type { AnyKysely } from './tables.ts';
 import type { GuardScorer } from './scoring/score-item.ts';
 import type { ChatClient, ModelTarget } from './targets/target-types.ts';
 import type { Suite } from './suites/suite-types.ts';
-import type { RunListItem, RunStarted, SuiteInfo } from './api-types/index.ts';
+import type { RunList, RunListItem, RunStarted, SuiteInfo, SuiteList } from './api-types/index.ts';
 
 export interface ResolvedModel {
   target: ModelTarget;
@@ -123,7 +123,7 @@ export function createEvalRoutes(deps: EvalRouteDeps): Hono<EvalEnv> {
           description: s.description,
         } satisfies SuiteInfo;
       }),
-    }),
+    } satisfies SuiteList),
   );
 
   app.get('/runs', async (c) => {
@@ -142,7 +142,7 @@ export function createEvalRoutes(deps: EvalRouteDeps): Hono<EvalEnv> {
         accuracy: r.summary?.accuracy ?? null,
         errors: r.summary?.errors ?? null,
       })),
-    });
+    } satisfies RunList);
   });
 
   app.post('/runs', async (c) => {

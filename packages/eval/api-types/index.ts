@@ -23,6 +23,11 @@ export interface SuiteInfo {
   description?: string;
 }
 
+/** `GET /suites`. */
+export interface SuiteList {
+  suites: SuiteInfo[];
+}
+
 /** `GET /runs` items. */
 export interface RunListItem {
   id: string;
@@ -35,6 +40,11 @@ export interface RunListItem {
   itemCount: number;
   accuracy: number | null;
   errors: number | null;
+}
+
+/** `GET /runs`. */
+export interface RunList {
+  runs: RunListItem[];
 }
 
 /** `POST /runs` answer (202): the run started in the background. */

@@ -77,13 +77,9 @@ export const bp = {
       query: { guideline },
       signal,
     }),
-  alerts: async (signal?: AbortSignal): Promise<BpAlert[]> => {
-    const body = await request<BpAlert[] | { items?: BpAlert[]; alerts?: BpAlert[] }>('/api/bp/alerts', {
-      query: { status: 'active' },
-      signal,
-    });
-    return Array.isArray(body) ? body : (body?.items ?? body?.alerts ?? []);
-  },
+  /** `GET /alerts?status=active`: the open alerts (an array, alerts-store.ts listAlerts). */
+  alerts: (signal?: AbortSignal) =>
+    request<BpAlert[]>('/api/bp/alerts', { query: { status: 'active' }, signal }),
   /**
    * Closes an alert with the action taken (the server refuses it without one, in `lang`, times in the
    * hospital's zone).

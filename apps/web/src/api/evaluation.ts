@@ -1,11 +1,11 @@
 /** Evaluation centre (/eval): suites, runs, reports, comparisons. GET for admin/clinician/auditor. */
 import type {
   RunComparison,
-  RunListItem,
+  RunList,
   RunReport,
   RunStarted,
   StartRun,
-  SuiteInfo as Suite,
+  SuiteList,
 } from '@qihuang/eval/api-types';
 import { buildUrl, rawRequest, request } from './client.ts';
 
@@ -36,10 +36,8 @@ export function targetText(target: unknown): string {
 }
 
 export const evaluation = {
-  suites: (signal?: AbortSignal) =>
-    request<{ suites: Suite[] }>('/eval/suites', { signal }).then((r) => r.suites),
-  runs: (signal?: AbortSignal) =>
-    request<{ runs: RunListItem[] }>('/eval/runs', { signal }).then((r) => r.runs),
+  suites: (signal?: AbortSignal) => request<SuiteList>('/eval/suites', { signal }).then((r) => r.suites),
+  runs: (signal?: AbortSignal) => request<RunList>('/eval/runs', { signal }).then((r) => r.runs),
   report: (id: string, signal?: AbortSignal) => request<RunReport>(`/eval/runs/${enc(id)}`, { signal }),
   compare: (a: string, b: string, signal?: AbortSignal) =>
     request<RunComparison>('/eval/compare', { query: { a, b }, signal }),
