@@ -1,19 +1,12 @@
 /** Row → view mapping for users and API keys, the role lists, and the Principal of a signed-in user. */
 import type { Principal, Role } from '@qihuang/contracts';
 import { ROLE_MODELS, ROLE_SCOPES } from './scopes.ts';
-import type { UserView, ApiKeyView } from './api-types/index.ts';
+import { ROLES as ROLE_LIST, type UserView, type ApiKeyView } from './api-types/index.ts';
 
 export type { UserView, ApiKeyView };
 
-export const ROLES: readonly Role[] = [
-  'admin',
-  'clinician',
-  'nurse',
-  'pharmacist',
-  'auditor',
-  'patient',
-  'service',
-];
+/** Every role (the contract's list, which the console offers too). */
+export const ROLES: readonly Role[] = ROLE_LIST;
 /** Roles a person can sign in with (service = API keys). */
 export const USER_ROLES = ['admin', 'clinician', 'nurse', 'pharmacist', 'auditor', 'patient'] as const;
 

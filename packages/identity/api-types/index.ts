@@ -1,11 +1,15 @@
 /**
- * The wire contract of /auth and /admin (users, API keys), type-only: the handlers build these shapes (the
- * request bodies are the zod schemas' input, checked in api-types.test.ts) and the console imports them with
- * `import type` from `@qihuang/identity/api-types`. Nothing here has a runtime value.
+ * The wire contract of /auth and /admin (users, API keys): the handlers build these shapes (the request bodies
+ * are the zod schemas' input, checked in api-types.test.ts) and the console imports them with `import type`
+ * from `@qihuang/identity/api-types`. The one runtime value is ROLES, a literal list with no import (the
+ * server's role list, which the console offers; api-types.test.ts checks it is exactly the Role union).
  */
 import type { Role } from '@qihuang/contracts';
 
 export type { Role };
+
+/** Every role, in the order lists show them. */
+export const ROLES = ['admin', 'clinician', 'nurse', 'pharmacist', 'auditor', 'patient', 'service'] as const;
 
 /** Roles a person can sign in with (`service` is for API keys only; the server refuses it for a user). */
 export type UserRole = Exclude<Role, 'service'>;

@@ -1,18 +1,10 @@
-import type { MeAnswer, Role, TokenAnswer, UserRole } from '@qihuang/identity/api-types';
+import { ROLES, type MeAnswer, type TokenAnswer, type UserRole } from '@qihuang/identity/api-types';
 import { request } from './client.ts';
 import { tokenStore } from './token-store.ts';
 
-export type { MeAnswer as Me, Role, UserRole };
-
-export const ROLES = [
-  'admin',
-  'clinician',
-  'nurse',
-  'pharmacist',
-  'auditor',
-  'patient',
-  'service',
-] as const satisfies readonly Role[];
+export type { MeAnswer as Me, Role, UserRole } from '@qihuang/identity/api-types';
+/** Every role (the server's list, from the identity contract). */
+export { ROLES };
 
 /** The roles a person's account can have (`service` is for API keys; the server refuses it for a user). */
 export const USER_ROLES = ROLES.filter((r): r is UserRole => r !== 'service');
