@@ -273,7 +273,8 @@ export function assignModifiers(
       // After the term.
       for (const b of BACKWARD_OF.get(cat) as (typeof compiled.backward)[number][]) {
         const { rule, re } = b;
-        if (!applies(rule, target) || !cueNear(b, target.end)) continue;
+        // (The cached cue occurrences first: most rules have none in a message. Speed only.)
+        if (!cueNear(b, target.end) || !applies(rule, target)) continue;
         re.lastIndex = target.end;
         const m = re.exec(norm);
         if (!m) continue;
