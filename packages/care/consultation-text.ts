@@ -12,13 +12,13 @@ export type Language = 'zh' | 'en';
 
 export const GREETING: Text = {
   zh: '您好，我是岐黄问诊助手。我会问您几个关于血压的问题，您的回答会交给医生确认。如有胸痛、一侧肢体无力或说话不清，请立即拨打120。',
-  en: "Hello, I'm the Qihuang intake assistant. I will ask you a few questions about your blood pressure; your clinician will review your answers. If you have chest pain, weakness on one side or trouble speaking, call emergency services (120) now.",
+  en: "Hello, I'm the Qihuang intake assistant. I will ask you a few questions about your blood pressure; your clinician will review your answers. If you have chest pain, weakness on one side or trouble speaking, call emergency services now (120 in China / 911 in the US).",
 };
 
 /** When the care team's Flag could not be written after an emergency stop. */
 export const NOT_ALERTED: Text = {
   zh: '系统未能自动通知您的医护团队。请立即拨打120急救电话，或请身边的人帮忙。',
-  en: 'The system could not alert your care team automatically. Call emergency services (120) now, or ask someone near you for help.',
+  en: 'The system could not alert your care team automatically. Call emergency services now (120 in China / 911 in the US), or ask someone near you for help.',
 };
 
 /** After the last answer; the button it names is the console's "finish" button (完成并保存 / Finish and save). */

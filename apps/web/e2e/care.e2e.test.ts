@@ -187,12 +187,17 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
           await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain(`第 ${i + 3} / 6 题`);
         else await expect.poll(() => step.count(), { timeout: 30_000 }).toBe(0);
       }
-      await expect.poll(() => input.isDisabled(), { timeout: 30_000 }).toBe(false);
+      // After the last question the input closes and the prompt names the finish button (issue 20).
+      await expect.poll(() => input.isVisible(), { timeout: 30_000 }).toBe(false);
+      expect(await p.getByTestId('consultation-send').count()).toBe(0);
+      await expect
+        .poll(() => p.getByTestId('consultation-finish').isEnabled(), { timeout: 30_000 })
+        .toBe(true);
       await p.getByTestId('consultation-finish').click();
       const saved = p.getByTestId('consultation-saved');
       await saved.waitFor({ timeout: 30_000 });
-      // Saved items carry a label in the page language, never a resource id (issue 20).
-      expect(await saved.textContent()).toContain('问诊记录');
+      // The saved answers in patient words, never a record type or id (issue 20).
+      expect(await saved.textContent()).toContain('您的回答，等待医生查看');
       expect(await saved.textContent()).not.toMatch(
         /QuestionnaireResponse|FamilyMemberHistory|Observation\//,
       );

@@ -138,7 +138,7 @@ export const enCare = {
   consultation: {
     title: 'Consultation',
     intro:
-      'A few questions about your blood pressure. Your answers go to your care team to confirm. In an emergency call 120.',
+      'A few questions about your blood pressure. Your answers go to your care team to confirm. In an emergency call 120 (China) or 911 (US).',
     language: 'Language of the conversation',
     begin: 'Start',
     starting: 'Starting…',

@@ -54,7 +54,9 @@ export function NewConsultationPage() {
         <Link to="/care">← {t('care.consultation.backHome')}</Link>
       </p>
       <h1 id="consult-new-title">{t('care.consultation.title')}</h1>
-      <p>{t('care.consultation.intro')}</p>
+      <p>
+        <TelText text={t('care.consultation.intro')} />
+      </p>
       <form onSubmit={(e) => void start(e)} className="card care-composer">
         <fieldset className="care-lang">
           <legend>{t('care.consultation.language')}</legend>
