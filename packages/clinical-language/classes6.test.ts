@@ -183,3 +183,19 @@ describe('ward-note Chinese: 肢体活动障碍, 突发剧烈头痛, power grade
     expect(emergency('左膝关节活动受限，晨僵')).toBe(false);
   });
 });
+
+describe('Wu, Hokkien and Cantonese forms of face, limbs, speech, chest, jerking, answers and breath', () => {
+  it('面孔歪脱了, 手脚一边动弹不得, 讲话袂轮转, 心肝头艰苦, 规身躯咧搐, 问佢都唔识答, 气唞唔切', () => {
+    expect(emergency('阿婆面孔一歪，嘴巴合不拢')).toBe(true);
+    expect(emergency('阿爸手脚右边动不了')).toBe(true);
+    expect(emergency('阿嬷讲话煞袂轮转')).toBe(true);
+    expect(emergency('心肝头闷闷足艰苦')).toBe(true);
+    expect(emergency('阿弟规身躯一直搐')).toBe(true);
+    expect(emergency('问阿爷嘢佢都唔识应')).toBe(true);
+    expect(emergency('我条气唞唔切')).toBe(true);
+  });
+  it('near misses: a face without a droop, a chest denied, a face mask that pinches', () => {
+    expect(emergency('面部无歪斜，四肢活动好')).toBe(false);
+    expect(emergency('心肝头无艰苦，只是咳嗽')).toBe(false);
+  });
+});

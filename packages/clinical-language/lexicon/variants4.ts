@@ -27,6 +27,8 @@ export const VARIANTS_4: Readonly<Record<string, Variants>> = {
     patterns: [
       // Cantonese 讲嘢 (speaking) with a reduplicated state (含含糊糊); toneless pinyin "shuo bu chu hua".
       `(?:讲嘢|讲话|说话)${G}{0,3}?含含糊糊`,
+      // Hokkien 讲话袂轮转 (speech not fluent; 袂 is read as 不 by normalize.ts).
+      '(?:讲话|说话|讲)[^,.。!?;:\\n]{0,2}?不轮转',
       '\\bshuo[\\s-]?bu[\\s-]?chu[\\s-]?(?:hua|lai)\\b',
     ],
     en: [
@@ -39,12 +41,18 @@ export const VARIANTS_4: Readonly<Record<string, Variants>> = {
     ],
   },
   // Cantonese 口都歪埋一边 (the mouth gone crooked to one side), BE-FAST "Face".
-  'facial-droop': { patterns: ['(?<![开张伤住路出入门窗胸心])口(?:都|也)?歪(?:埋|咗|了|向|到)'] },
+  // Wu 面孔歪脱了 / Cantonese 块面一边垂咗落嚟 (the face gone crooked or drooping).
+  'facial-droop': {
+    patterns: [
+      '(?<![开张伤住路出入门窗胸心])口(?:都|也)?歪(?:埋|咗|了|向|到)',
+      `(?:面孔|块面|半边面|面颊|面部)${G}{0,4}?(?:歪|垂|斜|瘪)`,
+    ],
+  },
   // Orthopnoea: REFERENCE §1.5 acute pulmonary oedema (breathless lying flat, has to sit up to breathe).
-  dyspnoea: { zh: ['端坐呼吸'], en: ['orthopnoea', 'orthopnea'] },
-  // AHA: chest discomfort behind the breastbone (clinician wording).
+  // AHA: chest discomfort behind the breastbone (clinician wording); Hokkien 心肝头 (the chest) 艰苦/痛.
   'chest-pain': {
     patterns: [
+      `心肝头${G}{0,3}?(?:艰苦|痛|疼|闷|绞|紧)`,
       `\\b(?:retrosternal|substernal)\\s+(?:pain|pressure|tightness|heaviness|discomfort|chest pain)\\b`,
       `\\b(?:crushing|squeezing|heavy|pressing|central)\\b${E}{0,12}?\\b(?:retrosternal|substernal)\\b`,
     ],
@@ -68,6 +76,20 @@ export const VARIANTS_4: Readonly<Record<string, Variants>> = {
       `(?:头|脑壳)${G}{0,2}?(?:痛|疼)(?:得|的)(?:很|好|特别|非常)?(?:历害|利害)`,
     ],
   },
+  // Cantonese 问佢嘢都唔识答 (asked, cannot answer): REFERENCE §1.5 confusion.
+  confusion: { patterns: [`问${G}{0,6}?(?:都)?唔识(?:答|应)`] },
+  // Cantonese 条气唞唔到 / 唞唔切 (cannot get a breath): shortness of breath.
+  dyspnoea: {
+    zh: ['端坐呼吸', '唞唔到气', '唞唔切'],
+    en: ['orthopnoea', 'orthopnea'],
+    patterns: [`气${G}{0,2}?唞唔(?:到|过|切)`],
+  },
+  // 手脚一边动弹不得: a side named after the limbs (BE-FAST "Arm").
+  'limb-weakness': {
+    patterns: [
+      `(?:手脚|手|脚|胳膊|腿)${G}{0,2}?(?:一边|半边|左边|右边)${G}{0,2}?(?:动弹不得|动不了|不能动|没力气?|冇力|没劲|无力)`,
+    ],
+  },
   // A sudden "blackout" in mixed writing (刚才突然 blackout 了): loss of consciousness.
   syncope: { patterns: [`(?:突然|刚才|刚刚)${G}{0,3}?black ?out`] },
   // REFERENCE §1.5 seizure: a febrile fit, "went stiff and (her arms) shook", "some kind of fit".
@@ -76,6 +98,8 @@ export const VARIANTS_4: Readonly<Record<string, Variants>> = {
     patterns: [
       `\\bwent (?:all )?(?:stiff|rigid)\\b${E}{0,30}?\\b(?:shook|shaking|jerk\\w*|twitch\\w*)\\b`,
       '\\b(?:some kind of|some sort of|a kind of|another)\\s+fit\\b(?!\\s+of)',
+      // Hokkien 规身躯咧搐 (the whole body jerking).
+      `(?:规身躯|归身躯|全身躯)${G}{0,2}?搐`,
     ],
   },
   // REFERENCE §1.5 impaired consciousness: "won't speak or respond", "not answering me properly".
