@@ -131,7 +131,7 @@ export function renalIn(text: string, exact = false): { egfr?: number; crcl?: nu
 }
 
 export const TAKES =
-  /\b(takes?|taking|is on|are on|already on|currently on|receiv\w+|on treatment with|patients? on)\b|(?:^|[,，:：;；])\s*on\s+(?=[a-z])|正在服用|正在用|在服用|服用|已用|长期用|目前用|现服|现用|正服|在服|(?:您|你|患者)(?:目前|现在)?(?:在用|在吃|一直吃|一直在吃)/i;
+  /\b(takes?|taking|is on|are on|already on|currently on|receiv\w+|on treatment with|patients? on)\b|(?:^|[,，:：;；])\s*on\s+(?=[a-z])|正在服用|正在用|在服用|服用|已用|长期用|目前用|现服|现用|正服|在服|吃着|服着|用着|(?:您|你|患者)(?:目前|现在)?(?:在用|在吃|一直吃|一直在吃)/i;
 
 /** Updates the discourse with what a sentence states; returns nothing. */
 export function absorb(d: Discourse, text: string): void {

@@ -61,6 +61,12 @@ describe('combination frames in free word order (independent sets 6 and 7)', () 
         conditions: ['type 2 diabetes'],
       }),
     ).toContain('interaction');
+    expect(bad('With a potassium of 5.6, you can still add amiloride to your enalapril.')).toContain(
+      'interaction',
+    );
+    expect(bad('With a potassium of 4.0, you can still add amiloride to your enalapril.')).toEqual([]);
+    expect(bad('您现在吃着培哚普利和吲达帕胺，膝盖疼可以吃双氯芬酸钠，不冲突。')).toEqual(['interaction']);
+    expect(bad('您现在吃着培哚普利和吲达帕胺，膝盖疼可以吃对乙酰氨基酚，不冲突。')).toEqual([]);
     // Near miss: the sentence itself holds the combination back at that potassium.
     expect(bad('螺内酯可以和您现在吃的依那普利一起用，但血钾 5.6 时应暂缓。')).toEqual([]);
     expect(bad('Spironolactone can go with your ramipril, but hold off while potassium is 5.7.')).toEqual([]);
