@@ -92,6 +92,9 @@ describe.skipIf(!HAS_CHROMIUM)('the patient side on a 375 px phone (needs /usr/b
       await page.getByTestId('consultation-finish').waitFor();
       expect(await page.getByTestId('consultation-send').count()).toBe(0);
       expect(await page.getByTestId('consultation-input').isVisible()).toBe(false);
+      // The button to press next is on screen.
+      const button = await placement(page, '[data-testid=consultation-finish]');
+      expect(button.bottom).toBeLessThanOrEqual(button.height + 1);
       const finish = await page.getByTestId('consultation-finish').innerText();
       expect(await page.getByTestId('consultation-input-label').innerText()).toContain(`“${finish}”`);
       await page.screenshot({ path: join(SHOTS, 'qihuang-phone-all-answered.png') });

@@ -130,6 +130,7 @@ function Chat({ initial }: { initial: Consultation }) {
   const abort = useRef<AbortController | null>(null);
   const endRef = useRef<HTMLDivElement>(null);
   const bannerRef = useRef<HTMLElement>(null);
+  const finishRef = useRef<HTMLButtonElement>(null);
 
   // One language per screen: the page language (the server sends its fixed text in it).
   const readLanguage = careLanguage(i18n.language);
@@ -145,6 +146,10 @@ function Chat({ initial }: { initial: Consultation }) {
     if (stopped) return;
     endRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [consultation.messages.length, stream.streaming, pending, stopped]);
+  useEffect(() => {
+    // Every question answered: the "finish and save" button is what to press next — bring it into view.
+    if (done) finishRef.current?.scrollIntoView?.({ block: 'center' });
+  }, [done]);
   useEffect(() => {
     if (!stopped) return;
     bannerRef.current?.scrollIntoView?.({ block: 'start' });
@@ -302,6 +307,7 @@ function Chat({ initial }: { initial: Consultation }) {
                 className={done ? 'button primary care-big-button' : 'button'}
                 disabled={sending || finishing}
                 onClick={() => void finish()}
+                ref={finishRef}
                 data-testid="consultation-finish"
               >
                 {finishing ? t('care.consultation.finishing') : t('care.consultation.finish')}
