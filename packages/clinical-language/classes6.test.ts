@@ -199,3 +199,19 @@ describe('Wu, Hokkien and Cantonese forms of face, limbs, speech, chest, jerking
     expect(emergency('心肝头无艰苦，只是咳嗽')).toBe(false);
   });
 });
+
+describe('general statements and questions about these signs are no report of them', () => {
+  it('health education and what-causes questions; exertion and anxiety named as the cause', () => {
+    expect(emergency('孕妇出现剧烈头痛、视物模糊时应及时就医')).toBe(false);
+    expect(emergency('怀孕的时候头痛得厉害是什么原因')).toBe(false);
+    expect(emergency('心衰病人晚上不能平卧要注意什么')).toBe(false);
+    expect(emergency('说话都喘是不是心衰的表现？')).toBe(false);
+    expect(emergency('他说话都喘，是因为刚跑完步')).toBe(false);
+    expect(emergency('吸不到气的感觉是焦虑引起的吗')).toBe(false);
+  });
+  it('the same signs reported now stay emergencies', () => {
+    expect(emergency('孕34周，头痛得厉害，正常吗？')).toBe(true);
+    expect(emergency('心衰，今晚躺不平，一躺就喘')).toBe(true);
+    expect(emergency('说话都喘，嘴唇发紫')).toBe(true);
+  });
+});

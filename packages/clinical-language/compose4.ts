@@ -52,6 +52,14 @@ const VISION_CHANGE =
   `(?:(?:眼睛|看东西|视物|视力|眼前|看)${G}{0,4}?(?:模糊|花了|发花|有点花|冒金星|发黑|看不清|矇|朦)|冒金星|睇嘢(?:矇|朦|蒙)|` +
   '\\b(?:flashing lights|seeing spots|spots (?:in|before) (?:my|her|the) (?:eyes|vision)|blurred vision|blurry vision|vision (?:is |was )?(?:blurred|blurry)|seeing stars)\\b)';
 
+/**
+ * A general statement or question about a sign (health education, "what causes …"), not a report of it: 孕妇出现…时应及时
+ * 就医, 是什么原因, 要注意什么, 是不是…的表现, "warning signs", "watch for", "what causes".
+ */
+const GENERAL =
+  '(?:孕妇(?:出现|如果|若)|时应|时要|时需|应及时|要及时|应立即|需警惕|要警惕|是什么原因|什么原因引起|要注意什么|注意什么|的表现|的症状|' +
+  'should (?:see|call|seek)|warning signs?|watch (?:out )?for|what causes|a sign of|a symptom of)';
+
 /** Acute onset, including clinical 突发 (operational cue list, not a clinical number). */
 const ACUTE_4 =
   '(?:突然|突发|忽然|猛然|一下子|刚才|刚刚|\\bsudden(?:ly)?\\b|\\bacute\\b|\\ball of a sudden\\b|\\babrupt\\w*\\b)';
@@ -69,7 +77,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
     concept: 'preeclampsia-headache',
     re: SEVERE_HEAD,
     needs: PREGNANT,
-    unless: EARLY_PREGNANCY,
+    unless: `(?:${EARLY_PREGNANCY}|${GENERAL})`,
     sources: ['preeclampsia'],
   },
   {
@@ -78,7 +86,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
     concept: 'preeclampsia-vision',
     re: VISION_CHANGE,
     needs: PREGNANT,
-    unless: `(?:${EARLY_PREGNANCY}|老花|近视|眼镜|手机|屏幕|screen|glasses)`,
+    unless: `(?:${EARLY_PREGNANCY}|${GENERAL}|老花|近视|眼镜|手机|屏幕|screen|glasses)`,
     sources: ['preeclampsia'],
   },
   {
@@ -135,8 +143,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
     concept: 'dyspnoea',
     re: "(?:不能|无法|没法)平卧|躺不平|睡不平|平躺不了|不能躺平|(?:要|得|只能)坐(?:起来|着)睡|一躺(?:下)?就喘|躺下(?:就|更|也)喘|\\bcan'?t lie (?:down )?flat\\b|\\b(?:have|had|has|need|needs) to sleep sitting up\\b",
     needs: '(?:喘|气|呼吸|憋|心衰|心力衰竭|心脏|breath|puff|heart failure|\\bhf\\b)',
-    unless:
-      '(?:颈椎|腰|背疼|背痛|反酸|反流|胃|肚子大|伤口|刀口|手术|咳|neck|back pain|reflux|heartburn|wound|cough)',
+    unless: `(?:${GENERAL}|颈椎|腰|背疼|背痛|反酸|反流|胃|肚子大|伤口|刀口|手术|咳|neck|back pain|reflux|heartburn|wound|cough)`,
     sources: ['ref-1.5', 'aha-heart-attack'],
   },
   {
@@ -151,7 +158,11 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
     name: 'breathless in mid-sentence, cannot finish a sentence',
     concept: 'dyspnoea',
     re: "说话(?:都|也|就)喘|说(?:不了|不完|不出)(?:一句)?整句话?|说不完一句话|一句话(?:都|也)?说不完|\\bcan'?t (?:finish|complete) (?:a |my |her |his |the )?sentences?\\b|\\btoo (?:breathless|short of breath|out of breath) to (?:talk|speak)\\b",
-    needs: '(?:喘|气|呼吸|breath|oxygen|\\bsats?\\b|spo2|puff|inhaler|wheez)',
+    // (A question whether it is a sign of something — 是不是心衰的表现 — is general: its 不是 would be read as a hedge.)
+    needs:
+      '^(?!.*(?:的表现|的症状|是什么原因))(?=.*(?:喘|气|呼吸|breath|oxygen|\\bsats?\\b|spo2|puff|inhaler|wheez))',
+    gate: '(?:喘|气|呼吸|breath|oxygen|sat|spo2|puff|inhaler|wheez)',
+    unless: `(?:${GENERAL}|${EXERTION}|climbed)`,
     sources: ['ref-1.5', 'aha-heart-attack'],
   },
   {
@@ -168,7 +179,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
     gate: '(?:吸不|air in)',
     concept: 'dyspnoea',
     re: "吸不(?:到|进|上|了)(?:[气氣]|空气)|\\bcan'?t get (?:any )?air in\\b",
-    unless: '(?:鼻塞|鼻子|感冒|口罩|mask|blocked nose|stuffy)',
+    unless: '(?:鼻塞|鼻子|感冒|口罩|(?:是|因为)(?:焦虑|紧张)|焦虑引起|紧张引起|mask|blocked nose|stuffy)',
     sources: ['ref-1.5', 'aha-heart-attack'],
   },
   {
@@ -262,7 +273,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
     name: 'fainted (voice input 晕到), woke up on the floor',
     gate: '(?:到|醒)',
     concept: 'syncope',
-    re: `(?:晕|昏)到(?:了|在)|醒(?:来|过来)${G}{0,4}?(?:躺|倒)?在地(?:上|下)`,
+    re: `(?:晕|昏)到(?:了|在)(?!家|现在|公司|学校)|醒(?:来|过来)${G}{0,4}?(?:躺|倒)?在地(?:上|下)`,
     unless: '(?:车|船|想吐|要吐|晕到家|晕到现在|晕到不行)',
     sources: ['ref-1.5', 'aha-heart-attack'],
   },
