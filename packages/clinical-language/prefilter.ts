@@ -30,6 +30,7 @@ const cross = (a: Set<string>, b: Set<string>): Set<string> | null => {
 /** Drops strings that contain another string of the clause (the shorter one occurs whenever they do). */
 function minimal(clause: Set<string>): Set<string> | null {
   if (clause.has('')) return null;
+  if (clause.size === 1) return clause;
   const list = [...clause].sort((a, b) => a.length - b.length);
   const out: string[] = [];
   for (const s of list) if (!out.some((t) => s.includes(t))) out.push(s);
@@ -43,11 +44,24 @@ const clausesOf = (i: Info): Set<string>[] => {
   return out;
 };
 
-/** Better clauses first: longer shortest string, then fewer strings. */
-const rank = (a: Set<string>, b: Set<string>): number => {
-  const len = (c: Set<string>) => Math.min(...[...c].map((s) => s.length));
-  return len(b) - len(a) || a.size - b.size;
+/** The `k` best clauses: longer shortest string, then fewer strings (stable; scores computed once). */
+const best = (clauses: readonly Set<string>[], k: number): Set<string>[] => {
+  if (clauses.length <= 1) return [...clauses];
+  const scored = clauses.map((c, i) => {
+    let len = Infinity;
+    for (const s of c) if (s.length < len) len = s.length;
+    return { c, len, i };
+  });
+  scored.sort((a, b) => b.len - a.len || a.c.size - b.c.size || a.i - b.i);
+  return scored.slice(0, k).map((x) => x.c);
 };
+
+/** Clauses kept per node while parsing (the best ones; dropping a clause never loses a match). */
+const KEEP = 6;
+
+/** Characters with a meaning of their own in a pattern (outside a class). */
+const SPECIAL = new Set([...'\\()[]{}|^$.*+?']);
+const QUANTIFIER_START = new Set([...'*+?{']);
 
 class Parser {
   private i = 0;
@@ -75,9 +89,9 @@ class Parser {
     // One clause: the best clause of every alternative, together.
     const union = new Set<string>();
     for (const a of alts) {
-      const best = clausesOf(a).sort(rank)[0];
-      if (!best) return { exact, cnf: [] };
-      for (const s of best) union.add(s);
+      const first = best(clausesOf(a), 1)[0];
+      if (!first) return { exact, cnf: [] };
+      for (const s of first) union.add(s);
     }
     const clause = minimal(union);
     return { exact, cnf: clause ? [clause] : [] };
@@ -110,7 +124,7 @@ class Parser {
       }
     }
     flush();
-    return { exact: whole, cnf };
+    return { exact: whole, cnf: best(cnf, KEEP) };
   }
 
   private quantified(): Info {
@@ -159,8 +173,13 @@ class Parser {
       return ANY;
     }
     if (ch === '\\') return this.escape(false) ?? ANY;
-    this.i++;
-    return { exact: new Set([ch]), cnf: [] };
+    // A run of plain characters is one string (the last one stays apart when a quantifier follows it).
+    let end = this.i + 1;
+    while (end < src.length && !SPECIAL.has(src.charAt(end))) end++;
+    if (end > this.i + 1 && QUANTIFIER_START.has(src.charAt(end))) end--;
+    const run = src.slice(this.i, end);
+    this.i = end;
+    return { exact: new Set([run]), cnf: [] };
   }
 
   /** An escape at `i` (backslash): an Info outside a class, or the characters it stands for (null: too many). */
@@ -234,10 +253,11 @@ export function requiredLiterals(source: string, flags = ''): string[][] {
   } catch {
     return [];
   }
-  const all = clausesOf(info).sort(rank);
+  const all = best(clausesOf(info), KEEP);
   // A clause implied by another (each string of the other contains one of its strings) adds nothing.
+  const lists = new Map(all.map((c) => [c, [...c]]));
   const implies = (strong: Set<string>, weak: Set<string>) =>
-    [...strong].every((s) => [...weak].some((w) => s.includes(w)));
+    (lists.get(strong) as string[]).every((s) => (lists.get(weak) as string[]).some((w) => s.includes(w)));
   const kept: Set<string>[] = [];
   all.forEach((c, i) => {
     if (all.some((o, j) => j !== i && implies(o, c) && (!implies(c, o) || j < i))) return;
