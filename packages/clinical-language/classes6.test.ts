@@ -215,3 +215,19 @@ describe('general statements and questions about these signs are no report of th
     expect(emergency('说话都喘，嘴唇发紫')).toBe(true);
   });
 });
+
+describe('UK lay English and code-switching for face, one side, speech and a severe headache', () => {
+  it('floppy on one side, a face dropped on one side, 右手突然 numb, face 歪咗, 头 super 痛 never before', () => {
+    expect(emergency("grandad's gone floppy down his right side")).toBe(true);
+    expect(emergency('her face has dropped on the left')).toBe(true);
+    expect(emergency('左手突然 weak 咗')).toBe(true);
+    expect(emergency('阿妈 face 歪咗')).toBe(true);
+    expect(emergency('头 really 痛，从来没试过咁痛')).toBe(true);
+    expect(emergency('我老豆突然讲唔到嘢')).toBe(true);
+  });
+  it('near misses: a face that dropped at the news, sleeping on one side, a hangover headache', () => {
+    expect(emergency('my face dropped when I saw the bill')).toBe(false);
+    expect(emergency('I always sleep on my left side, my arm goes numb')).toBe(false);
+    expect(emergency('头 super 痛，昨晚喝多了')).toBe(false);
+  });
+});

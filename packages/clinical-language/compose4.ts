@@ -23,6 +23,7 @@ import {
   HEAD_CUE,
   HEAD_UNLESS,
   HEAD_UNLESS_NOT,
+  LIMB,
   LIMB_UNLESS,
   SIDE,
 } from './cues.ts';
@@ -355,6 +356,56 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
     re: `${SIDE}${G}{0,3}?(?:肌力|上肢肌力|下肢肌力)${G}{0,2}?[0-4](?:\\+|-)?级|\\b(?:l|r|left|right)\\s?(?:arm|leg|upper limb|lower limb|sided?)\\b${E}{0,8}?\\bpower\\s?[0-4](?:\\+|-)?/5\\b`,
     unless: LIMB_UNLESS,
     sources: ['befast', 'stroke120'],
+  },
+  {
+    // BE-FAST "Arm": "gone all floppy on her left side", "weak down one side".
+    name: 'floppy or weak on one side (English)',
+    concept: 'limb-weakness',
+    gate: '\\bside\\b',
+    re: `\\b(?:floppy|limp|weak|numb|heavy|paralysed|paralyzed|dead)\\b${E}{0,12}?\\b(?:on|down) (?:my|his|her|their|the|one) (?:left |right )?side\\b`,
+    unless: LIMB_UNLESS,
+    unlessNot: DISMISSED,
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    // BE-FAST "Face": "her face has dropped on one side", "his mouth has slipped".
+    name: 'face dropped or slipped (English)',
+    concept: 'facial-droop',
+    gate: '(?:face|mouth|smile)',
+    re: `\\b(?:face|mouth|smile)\\b${E}{0,12}?\\b(?:dropped|drooped|sagg\\w*|slipped|fallen|lopsided|crooked)\\b`,
+    needs: '(?:one side|\\bleft\\b|\\bright\\b|side of|suddenly|all of a sudden|droop)',
+    unless: '(?:dentist|tooth|allerg|sunburn|bell|botox|filler|when (?:i|he|she|we) (?:heard|saw|found out))',
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    // Mixed writing: Chinese side and limb, a Chinese adverb, an English state ("右手突然 numb 咗").
+    name: 'mixed: side × limb × Chinese adverb × English state',
+    concept: 'limb-weakness',
+    gate: '(?:numb|weak|power|strength|move|working|dead)',
+    re: `${SIDE}${LIMB}(?:突然|忽然|一下子|好|很|有点)\\s?(?:no power|no strength|weak|numb|not working|can'?t move|cannot move|dead)\\b`,
+    unless: LIMB_UNLESS,
+    unlessNot: DISMISSED,
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    // Mixed writing: a face word in one language and crooked in the other ("我爸 face 歪咗", "嘴巴 suddenly 歪了").
+    name: 'mixed: face × crooked across languages',
+    concept: 'facial-droop',
+    gate: '[歪斜垂]',
+    re: `\\b(?:face|mouth|smile)\\b\\s?(?:suddenly\\s?|突然)?(?:歪|斜|垂)|(?:嘴巴|嘴角|嘴|脸)\\s?(?:suddenly|all of a sudden|just now)\\s?(?:歪|斜|垂)`,
+    unless: '(?:牙|拔|dentist|tooth)',
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    // Mixed writing: an English intensifier in a Chinese severe headache ("头 super 痛，从来没有过").
+    name: 'mixed: head × English intensifier × pain, with a cue',
+    concept: 'thunderclap-headache',
+    gate: '(?:super|really|very|so|extremely)',
+    re: `${HEAD}\\s?(?:super|really|very|so|extremely)\\s?(?:好|很)?(?:痛|疼)`,
+    needs: HEAD_CUE,
+    unless: HEAD_UNLESS,
+    unlessNot: HEAD_UNLESS_NOT,
+    sources: ['ref-1.5', 'patient-education'],
   },
   {
     // BE-FAST "Eyes": part of the sight of an eye lost ("lost the bottom half of the vision in my left eye").

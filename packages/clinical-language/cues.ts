@@ -32,7 +32,7 @@ export const BILATERAL =
 export const LIMB_CAUSE =
   '(?:压(?:着|了|麻)|睡觉|睡姿|枕着|甩一甩|颈椎|腱鞘|扭(?:了|伤)|崴|骨折|' +
   '受伤|摔伤|划伤|割伤|拉伤|扭伤|伤了|伤到|手术|术后|肩周炎|落枕|烫|冻|买小|太小|太紧|有油|太滑|手套|' +
-  'slept on|sleeping on|fell asleep|asleep|cross-legged|pins and needles|injur|sprain|broke|fractur|\\bcast\\b|' +
+  'slept on|sleeping on|sleep on|fell asleep|asleep|cross-legged|pins and needles|injur|sprain|broke|fractur|\\bcast\\b|' +
   'arthritis|surgery|operation|frozen shoulder|tight (?:shoes?|boots?|socks?|ring|watch|band)|(?:shoes?|boots?) (?:are |is )?too tight)';
 export const LIMB_UNLESS = `(?:${BILATERAL}|${LIMB_CAUSE})`;
 /**

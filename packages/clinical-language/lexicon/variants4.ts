@@ -30,6 +30,8 @@ export const VARIANTS_4: Readonly<Record<string, Variants>> = {
       // Hokkien 讲话袂轮转 (speech not fluent; 袂 is read as 不 by normalize.ts).
       '(?:讲话|说话|讲)[^,.。!?;:\\n]{0,2}?不轮转',
       '\\bshuo[\\s-]?bu[\\s-]?chu[\\s-]?(?:hua|lai)\\b',
+      // Cantonese and mixed: 讲唔到嘢 / speak 唔到嘢 (cannot speak).
+      '(?:讲|\\bspeak\\b\\s?)唔(?:到|出)嘢',
     ],
     en: [
       'dysphasia',
