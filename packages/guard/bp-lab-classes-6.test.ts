@@ -162,3 +162,17 @@ describe('several guidelines in one sentence (false alarms of independent sets 6
     expect(bad('按ACC/AHA 2017，130–139/80–89 mmHg 为1期，≥150/95 mmHg 为2期。')).toEqual(['bp-threshold']);
   });
 });
+
+describe('a target the answer denies (independent sets 5 and 7)', () => {
+  it('"advises against going below X" / "<X is not enough" contradicts a verified target X of that population', () => {
+    // China 2018 §7.3 [V2]: general <140/90, <130/80 if tolerated; 65–79 <150/90, <140/90 if tolerated.
+    expect(
+      bad('For a 55-year-old, China 2018 advises against going below 130/80 mmHg even if tolerated.'),
+    ).toEqual(['bp-target']);
+    expect(bad('For a 72-year-old, China 2018 advises against going below 130/80 mmHg at first.')).toEqual(
+      [],
+    );
+    expect(bad('中国2018指南：一般患者 <140/90 还不够。')).toEqual(['bp-target']);
+    expect(bad('中国2018指南：一般患者 <150/90 还不够。')).toEqual([]);
+  });
+});

@@ -19,11 +19,20 @@ export function categoriesIn(text: string): CategoryHit[] {
   // Roman numerals ("grade II", "Ⅱ级" — NFKC turns Ⅱ into II) count as digits.
   const roman = (x: string) => (/^I+$/i.test(x) ? String(x.length) : (CN_DIGIT[x] ?? x));
   // "≥140/90 为2期", "属于1期": a bare 期 after 为/属于/是 or a colon is an ACC/AHA stage (never a CKD stage).
-  for (const m of t.matchAll(
-    /stage\s*([12]|I{1,2})\b|([12一二]|I{1,2})\s*期\s*高血压|(?<=(?:为|属于|属|是|算|[:：])\s*)([12一二])\s*期(?![\d个周天月年])(?<!(?:CKD|GFR|KDIGO|肾病|肾脏病|慢性肾病|肾功能)[^。；;]{0,12})/gi,
-  )) {
-    const n = roman((m[1] ?? m[2] ?? m[3]) as string);
-    hits.push({ at: m.index as number, category: `stage-${n}` });
+  for (const m of t.matchAll(/stage\s*([12]|I{1,2})\b|([12一二]|I{1,2})\s*期(\s*高血压)?/gi)) {
+    const at = m.index as number;
+    if (m[2] && !m[3]) {
+      const end = at + m[0].length;
+      if (!/^[12一二]$/.test(m[2]) || /^[\d个周天月年]/.test(t.slice(end, end + 1))) continue;
+      if (!/(?:为|属于|属|是|算|[:：])\s*$/.test(t.slice(Math.max(0, at - 4), at))) continue;
+      if (
+        /(?:CKD|GFR|KDIGO|肾病|肾脏病|慢性肾病|肾功能)[^。；;]{0,12}$/i.test(
+          t.slice(Math.max(0, at - 20), at),
+        )
+      )
+        continue;
+    }
+    hits.push({ at, category: `stage-${roman((m[1] ?? m[2]) as string)}` });
   }
   for (const m of t.matchAll(/grade\s*([123]|I{1,3})\b|([123一二三]|I{1,3})\s*级\s*(?:高血压)?/gi))
     hits.push({ at: m.index as number, category: `grade-${roman((m[1] ?? m[2]) as string)}` });
@@ -57,11 +66,15 @@ export function categoriesIn(text: string): CategoryHit[] {
     hits.push({ at, category: 'normal' });
   }
   // "counts as high (from …)": the diagnostic threshold in plain words.
-  for (const m of t.matchAll(
-    /hypertension|hypertensive|高血压|(?<=\b(?:counts?|counted|considered|classed|classified) as\s+)high\b(?![- ]normal)/gi,
-  ))
-    if (!hits.some((h) => Math.abs(h.at - (m.index as number)) < 14))
-      hits.push({ at: m.index as number, category: 'hypertension' });
+  for (const m of t.matchAll(/hypertension|hypertensive|高血压|\bhigh\b(?![- ]normal)/gi)) {
+    const at = m.index as number;
+    if (
+      m[0].toLowerCase() === 'high' &&
+      !/\b(?:counts?|counted|considered|classed|classified) as\s+$/i.test(t.slice(Math.max(0, at - 20), at))
+    )
+      continue;
+    if (!hits.some((h) => Math.abs(h.at - at) < 14)) hits.push({ at, category: 'hypertension' });
+  }
   return hits
     .sort((a, b) => a.at - b.at)
     .map((h) => ({

@@ -5,6 +5,9 @@
  * ("未下调至 130/80", "was not lowered to 130/80"). Only words are read here; every number comes from the sentence.
  */
 
+/** Cheap test before ageShorthand: a two-digit number before F/M/yo/岁…男/女, or "at" at the start. */
+export const SHORTHAND_HINT = /\d\d\s?(?:F|M|y|岁)|^\s*(?:at|aged)\s|\bage\b|\d\d\s*(?:男|女)/i;
+
 /** The age in copilot shorthand or at the head of a sentence: "At 75, …", "74F", "76 M", "68 yo", "at age 70". */
 export function ageShorthand(text: string): number | undefined {
   const t = text.normalize('NFKC');
@@ -71,3 +74,14 @@ export const FROM_CARRIED =
  * category comes from G", a quoted category word. */
 export const NAMES_CATEGORY =
   /\b(?:defines?|defined|calls?|called|terms?|termed|labels?|labell?ed|names?|named|uses? the (?:term|label|category)|categori[sz]es?|classif(?:y|ies)|grades?|stages?)\b[^.]{0,60}\b(?:as|into)\b|\b(?:calls?|called|termed|labell?ed|named)\b|称为|称作|叫做|叫作|命名为|定义为|定义|分为|分级为|划分为|["“”「」『』]/i;
+
+/** A target the sentence denies, before the value ("advises against going below", "不建议降到") or after it ("is not
+ * enough", "还不够"). */
+export const DENIED_TARGET_BEFORE =
+  /(?:\b(?:advises?|recommends?|warns?|cautions?) against|\bnot recommended to|\bdoes not (?:recommend|require|ask for)|\bno need to|不建议|不推荐|不必|无需|不需要|没必要)\s*(?:\S+\s+){0,4}?(?:below|under|to|降到|降至|低于|控制在|达到)\s*$/i;
+export const DENIED_TARGET_AFTER =
+  /^\s*(?:mmHg)?\s*(?:以下|之下)?\s*(?:(?:is|are) not (?:enough|sufficient|low enough|adequate|the target)|isn't (?:enough|low enough)|(?:还|仍然)?(?:不够|是不够的|不足够|不达标即可))/i;
+
+/** A sentence that denies a bound is enough ("<140/90 is not enough", "140/90 以下还不够") talks about targets. */
+export const NOT_ENOUGH =
+  /\b(?:is|are) not (?:enough|sufficient|low enough)|\bisn't (?:enough|low enough)|还不够|是不够的|不足够/i;

@@ -18,8 +18,12 @@ import {
   AXIS_TALK,
   CATEGORY_FIRST,
   DENIED_CHANGE_BEFORE,
+  DENIED_TARGET_AFTER,
+  DENIED_TARGET_BEFORE,
   inBrackets,
+  NOT_ENOUGH,
   NO_CKD,
+  SHORTHAND_HINT,
   overallCategoryAt,
   THEN_TO,
   WANTS_BELOW,
@@ -71,9 +75,11 @@ export interface BpClaimParts {
 /** BP claims of one sentence (text without citation markers). */
 export function bpClaims(text: string, d: Discourse): BpClaimParts {
   // "74F, eGFR 44.", "At 75, …": the age in shorthand carries like any stated age; "无 CKD" is not CKD.
-  const short = ageIn(text) === undefined ? ageShorthand(text) : undefined;
-  if (short !== undefined) d.age = short;
-  if (NO_CKD.test(text)) delete d.ckd;
+  if (SHORTHAND_HINT.test(text)) {
+    const short = ageIn(text) === undefined ? ageShorthand(text) : undefined;
+    if (short !== undefined) d.age = short;
+  }
+  if (d.ckd && NO_CKD.test(text)) delete d.ckd;
   const parts = bpClaimsWithin(text, d);
   // The setting carries to following sentences that name none ("You asked about home readings. The threshold is …").
   const named = namedSetting(text.normalize('NFKC'));
@@ -146,7 +152,7 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
   const affirmed = cats.filter((c) => !c.negated);
   const specific = affirmed.find((c) => c.category !== 'hypertension');
   const generic = cats.find((c) => c.category === 'hypertension');
-  const isTargetSentence = TARGET_WORD.test(t) || WANTS_BELOW.test(t);
+  const isTargetSentence = TARGET_WORD.test(t) || WANTS_BELOW.test(t) || NOT_ENOUGH.test(t);
   // A sentence naming no setting is in the setting an earlier sentence named (else office).
   const carried = namedSetting(t) === undefined ? d.setting : undefined;
   const withG = guideline ? { guideline } : {};
@@ -249,6 +255,7 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
         sbp: v.sbp[0],
         ...(v.dbp ? { dbp: v.dbp[0] } : {}),
         population: population(t, d),
+        ...(DENIED_TARGET_BEFORE.test(before) || DENIED_TARGET_AFTER.test(after) ? { negated: true } : {}),
       });
       continue;
     }

@@ -174,9 +174,10 @@ export function carriedLabStatements(
   text: string,
   before: { egfr?: number; acr?: { value: number; unit: 'mg/g' | 'mg/mmol' } },
 ): { gfr: GfrStatement[]; acr: AcrStatement[] } {
+  const none = { gfr: [], acr: [] };
+  if (before.egfr === undefined && !before.acr) return none;
   // "KDIGO G3a (45–59 band)": a band in brackets explains the category; it is not the patient's value.
   const t = text.normalize('NFKC').replace(BAND_NOTE, ' ');
-  const none = { gfr: [], acr: [] };
   if (!BACK.test(t) && !LABEL_FIRST.test(t)) return none;
   const g = [...t.matchAll(STAGE)];
   const a = [...t.matchAll(A_STAGE)];

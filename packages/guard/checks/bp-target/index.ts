@@ -68,6 +68,20 @@ export const bpTarget: GuardCheck = {
         v.target.dbp === undefined ||
         Math.round(v.target.dbp) === t.dbp);
     const hit = variants.find(matches);
+    // "advises against going below 130/80 even if tolerated", "<140/90 is not enough": denying a verified target of
+    // this population is wrong; denying any other value says nothing checkable.
+    if (t.negated)
+      return hit?.verified
+        ? {
+            verdict: 'contradicted',
+            evidence,
+            reason: say(
+              lang,
+              `${name}对该人群的降压目标包括 ${show(hit.target)}`,
+              `${name} does recommend ${show(hit.target)} for this population`,
+            ),
+          }
+        : { verdict: 'unverifiable', evidence, reason: NEUTRAL_T };
     if (hit)
       return hit.verified
         ? {
