@@ -250,7 +250,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     gate: '(?:chest|\\bcp\\b)',
     concept: 'chest-pain',
     re:
-      `\\b(?:crushing|squeezing|squeezed|heavy|heaviness|weight|elephant|pressure|tightness|tighten\\w*|band|belt|vice|vise|burning)\\b${E}{0,30}?\\bchest\\b|` +
+      `\\b(?:crushing|squeezing|squeezed|heavy|heaviness|weight|elephant|pressure|tightness|tighten\\w*|band|belt|vice|vise|burning|bricks?|stone|rock|boulder|anvil|sandbag)\\b${E}{0,30}?\\bchest\\b|` +
       `\\bchest\\b(?:(?!\\b(?:not|no|doesn'?t|don'?t|isn'?t|never)\\b)${E}){0,25}?\\b(?:crush\\w*|squeez\\w*|heavy|heaviness|burn\\w*|hurts?|hurting|aches?|aching|tight\\w*|pressure)\\b|\\bcp\\b`,
     unless: CHEST_UNLESS,
     sources: ['aha-heart-attack', 'ref-1.5'],

@@ -41,7 +41,7 @@ const escape = (s: string): string =>
 
 /** Real English words that are one or two edits from a lexicon word and must not be "corrected". */
 export const COMMON_WORDS = (
-  'cheat chess chests strike stoke strokes tried tries blink bland blond heave heavenly there three their ' +
+  'cheat chess chests strike stoke strokes stone stones tried tries blink bland blond heave heavenly there three their ' +
   'these those where which while whole whose about above after again against along among around because ' +
   'before being below between could doing during every first found great having later maybe might never ' +
   'night other place right since small still thing think thought through today under until using visit ' +
