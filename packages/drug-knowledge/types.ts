@@ -166,6 +166,13 @@ export interface DrugEntry {
   source: SourceId;
 }
 
+/** Several classes counted as one for therapeutic duplication, with the rule's own name and source. */
+export interface DuplicationGroup {
+  id: string;
+  names: Bilingual;
+  source: SourceId;
+}
+
 /** Class-level facts inherited by every member drug (drug-level facts are added, not replaced). */
 export interface DrugClass {
   id: DrugClassId;
@@ -174,6 +181,11 @@ export interface DrugClass {
   antihypertensive: boolean;
   /** Two members of a class with this flag at once are a therapeutic duplication. */
   duplicationIsProblem: boolean;
+  /**
+   * Classes sharing a group (same `id`) are one class for duplication: a member of one with a member of another
+   * is a therapeutic duplication too (e.g. a thiazide with a thiazide-like diuretic).
+   */
+  duplicationGroup?: DuplicationGroup;
   contraindications?: ContraindicationFact[];
   pregnancy?: ReproductiveFact;
   lactation?: ReproductiveFact;

@@ -75,6 +75,10 @@ export const SOURCE_NAMES: Record<string, { zh: string; en: string }> = {
   },
   'ref-8.4': { zh: 'SNOMED CT 临床术语；WHO ICD-10 国际疾病分类', en: 'SNOMED CT; WHO ICD-10' },
   rxnorm: { zh: 'RxNorm（美国国家医学图书馆）', en: 'RxNorm (NLM)' },
+  'cn-prescription-review-2018': {
+    zh: '《医疗机构处方审核规范》（2018）适宜性审核：重复给药',
+    en: 'China Prescription Review Standard for Medical Institutions (2018), appropriateness review: duplicate medication',
+  },
   'who-atc': { zh: 'WHO ATC/DDD 索引', en: 'WHO ATC/DDD index' },
   'label-metformin': {
     zh: 'FDA 药品安全通讯 2016-04-08（二甲双胍肾功能）',

@@ -1,5 +1,15 @@
 import { CONDITIONS } from '../conditions.ts';
-import type { DrugClass, DrugClassId } from '../types.ts';
+import type { DrugClass, DrugClassId, DuplicationGroup } from '../types.ts';
+
+/**
+ * Thiazide (C03AA) and thiazide-like (C03BA) diuretics act on the same transporter: two at once is a
+ * therapeutic duplication (医疗机构处方审核规范 2018, 适宜性审核: 重复给药; docs/decisions/0015).
+ */
+const THIAZIDE_TYPE: DuplicationGroup = {
+  id: 'thiazide-type',
+  names: { en: 'thiazide or thiazide-like diuretic', zh: '噻嗪类/噻嗪样利尿剂' },
+  source: 'cn-prescription-review-2018',
+};
 
 /** Other antihypertensive classes (REFERENCE §5.1 ATC groups, §5.2 contraindications, §5.3 potassium). */
 export const ANTIHYPERTENSIVE_CLASSES = {
@@ -51,6 +61,7 @@ export const ANTIHYPERTENSIVE_CLASSES = {
     atcPrefixes: ['C03AA'],
     antihypertensive: true,
     duplicationIsProblem: true,
+    duplicationGroup: THIAZIDE_TYPE,
     contraindications: [
       {
         id: 'thiazide-gout',
@@ -71,6 +82,7 @@ export const ANTIHYPERTENSIVE_CLASSES = {
     atcPrefixes: ['C03BA'],
     antihypertensive: true,
     duplicationIsProblem: true,
+    duplicationGroup: THIAZIDE_TYPE,
     contraindications: [
       {
         id: 'thiazide-gout',

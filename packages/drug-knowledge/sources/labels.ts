@@ -9,6 +9,13 @@ export const LABEL_SOURCES: Source[] = [
     url: 'https://mor.nlm.nih.gov/RxNav/',
   },
   {
+    id: 'cn-prescription-review-2018',
+    // Basis for class-group duplication rules (thiazide + thiazide-like): docs/decisions/0015.
+    label: 'Prescription Review Standard for Medical Institutions, China 2018 (duplicate medication)',
+    citation:
+      'National Health Commission of China, Prescription Review Standard for Medical Institutions (2018, No. 14), appropriateness review: whether there is duplicate medication',
+  },
+  {
     id: 'who-atc',
     label: 'WHO ATC/DDD index',
     citation: 'WHO Collaborating Centre for Drug Statistics Methodology, ATC/DDD index',

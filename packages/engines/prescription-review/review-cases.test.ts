@@ -113,6 +113,21 @@ const CASES: Case[] = [
     expect: [{ type: 'duplication', severity: 'critical', ruleId: 'duplicate-ingredient-amlodipine' }],
   },
   {
+    // Pharmacist finding: HCTZ 25 mg active, chlorthalidone 12.5 mg ordered — two thiazide(-type) diuretics.
+    name: 'Hydrochlorothiazide (active) + chlorthalidone (draft): thiazide and thiazide-like together',
+    source: '医疗机构处方审核规范 2018 (重复给药); docs/decisions/0015',
+    patient: patient({ medications: [med('hydrochlorothiazide 25 mg qd')] }),
+    drafts: ['chlorthalidone 12.5 mg qd'],
+    expect: [{ type: 'duplication', severity: 'warning', ruleId: 'duplicate-class-thiazide-type' }],
+  },
+  {
+    name: 'Indapamide (draft) + hydrochlorothiazide (draft), Chinese names',
+    source: '医疗机构处方审核规范 2018 (重复给药); docs/decisions/0015',
+    patient: patient(),
+    drafts: ['氢氯噻嗪片 25mg qd', '吲达帕胺缓释片 1.5mg qd'],
+    expect: [{ type: 'duplication', severity: 'warning', ruleId: 'duplicate-class-thiazide-type' }],
+  },
+  {
     name: 'Sildenafil + nitrate',
     source: 'REFERENCE §6 row 12',
     patient: patient({ medications: [med('isosorbide mononitrate 30 mg qd')] }),

@@ -1,3 +1,4 @@
+import type { Bilingual, DrugClassId } from '@qihuang/drug-knowledge';
 import { makeFinding } from '../finding.ts';
 import type { Finding, ResolvedMedication } from '../types.ts';
 import type { CheckContext } from './context.ts';
@@ -37,9 +38,21 @@ export function checkDuplication(ctx: CheckContext): Finding[] {
       }),
     );
   }
+  // A class in a duplication group counts as the group (thiazide + thiazide-like is one duplication).
+  const groups = new Map<
+    string,
+    { id: string; names: Bilingual; source: string; classIds: string[]; atc: string[] }
+  >();
   for (const cls of Object.values(ctx.kb.classes)) {
     if (!cls.duplicationIsProblem) continue;
-    const meds = ctx.meds.filter((m) => m.classes.has(cls.id));
+    const g = cls.duplicationGroup ?? cls;
+    const entry = groups.get(g.id) ?? { id: g.id, names: g.names, source: g.source, classIds: [], atc: [] };
+    entry.classIds.push(cls.id);
+    entry.atc.push(...(cls.atcPrefixes ?? []));
+    groups.set(g.id, entry);
+  }
+  for (const cls of groups.values()) {
+    const meds = ctx.meds.filter((m) => cls.classIds.some((id) => m.classes.has(id as DrugClassId)));
     if (meds.length < 2 || !meds.some((m) => m.subject)) continue;
     // Pairs that are the same ingredient were already reported.
     const distinct = meds.filter((a) =>
@@ -60,7 +73,7 @@ export function checkDuplication(ctx: CheckContext): Finding[] {
           zh: `同类（${cls.names.zh}）药物联用增加不良反应而获益不明确，除非有意为之，应保留其一。`,
         },
         meds: distinct,
-        facts: [`class:${cls.id}`, ...(cls.atcPrefixes ?? []).map((p) => `atc:${p}`)],
+        facts: [`class:${cls.id}`, ...cls.atc.map((p) => `atc:${p}`)],
         source: cls.source,
       }),
     );
