@@ -22,6 +22,10 @@ const SOURCE: Record<Guideline, string> = {
 
 const show = (t: { sbp: number; dbp?: number }) => `<${t.sbp}${t.dbp ? `/${t.dbp}` : ''}`;
 
+/** ACC/AHA 2017 §8.1.5: older adults with a high comorbidity burden / limited life expectancy — clinical judgement. */
+const JUDGEMENT =
+  /frail|comorbidit|life expectancy|clinical judg(?:e)?ment|衰弱|合并症较多|多种合并症|预期寿命|临床判断/i;
+
 export const bpTarget: GuardCheck = {
   id: 'bp-target',
   kinds: ['bp-target'],
@@ -42,7 +46,9 @@ export const bpTarget: GuardCheck = {
         };
         const target = targetFor(g, p, t.setting ?? 'office');
         if (variants.some((v) => v.target.rule === target.rule)) continue;
-        variants.push({ target, tolerated, ...targetVerified(g, p) });
+        const v = targetVerified(g, p);
+        const judgement = g === 'acc-aha-2017' && JUDGEMENT.test(claim.text);
+        variants.push({ target, tolerated, ...v, verified: v.verified && !judgement });
       }
     const lang = context.lang;
     const name = guidelineName(g, lang);
@@ -58,7 +64,9 @@ export const bpTarget: GuardCheck = {
           : SOURCE[g],
       text:
         lang === 'zh' || !/\p{Script=Han}/u.test(v.target.rule)
-          ? `${v.target.rule}: ${show(v.target)}`
+          ? v.target.rule.includes(show(v.target))
+            ? v.target.rule
+            : `${v.target.rule}: ${show(v.target)}`
           : show(v.target),
     }));
     const matches = (v: (typeof variants)[number]) =>
