@@ -30,15 +30,15 @@ export function guidelineIn(text: string): Guideline | undefined {
  * after it ("ESH 2023 aims for <140/80, whereas China 2018 accepts <150/90": each value takes its own).
  */
 export function guidelineAt(text: string, at: number): Guideline | undefined {
-  let before: { g: Guideline; pos: number } | undefined;
-  let after: { g: Guideline; pos: number } | undefined;
-  for (const [g, re] of NAMED)
-    for (const m of text.matchAll(new RegExp(re.source, 'gi'))) {
-      const pos = m.index as number;
-      if (pos < at && (!before || pos > before.pos)) before = { g, pos };
-      if (pos >= at && (!after || pos < after.pos)) after = { g, pos };
-    }
-  return (before ?? after)?.g;
+  let before: NameSpan | undefined;
+  let after: NameSpan | undefined;
+  // The sentence's names are read once (nameSpans); full names only, the first in NAMED order at a position.
+  for (const x of nameSpans(text)) {
+    if (!x.full) continue;
+    if (x.at < at && (!before || x.at > before.at)) before = x;
+    if (x.at >= at && (!after || x.at < after.at)) after = x;
+  }
+  return (before ?? after)?.gs[0];
 }
 
 /** Every guideline a text names. */
