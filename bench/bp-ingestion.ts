@@ -15,6 +15,7 @@
  *   node bin/run-ts.mjs bench/bp-ingestion.ts [--batches 10] [--batch-size 5000] [--concurrency 1]
  *     [--kinds postgres,pglite] [--paths before,after]
  */
+import os from 'node:os';
 import pino from 'pino';
 import { loadConfig } from '@qihuang/config';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
@@ -123,12 +124,15 @@ for (const kind of kinds) {
     );
     return n;
   };
+  let cpuAfter: NodeJS.CpuUsage | undefined;
   if (paths.has('after')) {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     total.accepted.n = await sendAll((r) => r.stored);
     total.accepted.ms = performance.now() - t0;
     await built.bpProjector.drain();
     total.fhir = { n: total.accepted.n, ms: performance.now() - t0 };
+    cpuAfter = process.cpuUsage(cpu0);
     const t1 = performance.now();
     total.again.n = await sendAll((r) => r.unchanged);
     total.again.ms = performance.now() - t1;
@@ -144,6 +148,9 @@ for (const kind of kinds) {
   if (paths.has('after')) {
     line('after:  API POST …/readings, accepted (reading store)', total.accepted);
     line('        … all projected into FHIR Observations (end to end)', total.fhir);
+    console.log(
+      `[${kind}]         server process CPU, upload + projection: ${((cpuAfter!.user + cpuAfter!.system) / total.fhir.n) | 0} µs/reading; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
     line('re-upload of the same batches (all unchanged)', total.again);
   }
   if (paths.has('before') && paths.has('after'))
