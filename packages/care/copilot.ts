@@ -13,7 +13,7 @@ import { clinicalContext, summaryFindings, type ClinicalContext } from './clinic
 import { treatmentInput } from './treatment-input.ts';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
 import { reviewRecommendedDrugs } from './drug-safety.ts';
-import { NOT_CONFIGURED_MESSAGE, type ChatMessage, type ToolSpec } from './model.ts';
+import { notConfiguredMessage, type ChatMessage, type ToolSpec } from './model.ts';
 import { proposeTreatment } from '@qihuang/engines/hypertension-care';
 import type { CopilotEvent } from './api-types/index.ts';
 
@@ -189,7 +189,8 @@ export async function copilotTurn(
   preloaded?: ClinicalContext,
 ): Promise<void> {
   assertClinicalSide(ctx);
-  if (!deps.model.configured()) throw new QihuangError('model-not-configured', NOT_CONFIGURED_MESSAGE);
+  if (!deps.model.configured())
+    throw new QihuangError('model-not-configured', notConfiguredMessage(input.language));
   if (input.messages.length === 0 || input.messages.at(-1)?.role !== 'user')
     throw new QihuangError('invalid-input', 'messages must end with a user message');
   // The patient's chart is read once per turn (one query, one audit entry), before the model is asked

@@ -59,6 +59,14 @@ export const NOT_CONFIGURED_MESSAGE =
   'model in the gateway configuration. The engines, monitoring, alerts, care plans and prescription review ' +
   'keep working without it.';
 
+/** The same reason in the request's language (one language per screen, including server text). */
+export function notConfiguredMessage(language: 'zh' | 'en' | undefined): string {
+  return language === 'zh'
+    ? '临床助手未配置语言模型。请设置 QIHUANG_MODEL_BASE_URL 和 QIHUANG_MODEL_NAME（本地 vLLM/Ollama/SGLang/llama.cpp 服务或 DeepSeek API），' +
+        '或在模型网关配置中添加名为 "clinical-copilot" 的虚拟模型。引擎、监测、预警、管理计划和处方审核不依赖模型，照常可用。'
+    : NOT_CONFIGURED_MESSAGE;
+}
+
 export function notConfigured(): QihuangError {
   return new QihuangError('model-not-configured', NOT_CONFIGURED_MESSAGE);
 }

@@ -235,8 +235,8 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
     const guideline = parseGuideline(b.guideline ?? deps.guideline);
     assertClinicalSide(ctx);
     if (!deps.model.configured()) {
-      const { NOT_CONFIGURED_MESSAGE } = await import('./model.ts');
-      throw new QihuangError('model-not-configured', NOT_CONFIGURED_MESSAGE);
+      const { notConfiguredMessage } = await import('./model.ts');
+      throw new QihuangError('model-not-configured', notConfiguredMessage(b.language));
     }
     // The chart is read before the stream opens: an unknown patient is a plain 404.
     const chart = await clinicalContext(deps, ctx, c.req.param('id'), guideline);

@@ -76,5 +76,19 @@ describe('hypertension care without a model', () => {
     });
     expect(copilot.status).toBe(503);
     expect(((await copilot.json()) as { error: { code: string } }).error.code).toBe('model-not-configured');
+    // One language per screen: a zh request gets the reason in Chinese (issue 20).
+    const zh = await t.request('/api/care/patients/nm-1/copilot', {
+      method: 'POST',
+      json: { messages: [{ role: 'user', content: '这个患者能加用布洛芬吗？' }], language: 'zh' },
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(zh.status).toBe(503);
+    const zhError = ((await zh.json()) as { error: { code: string; message: string } }).error;
+    expect(zhError.code).toBe('model-not-configured');
+    expect(zhError.message).toContain('未配置');
+    expect(zhError.message).toContain('QIHUANG_MODEL_BASE_URL');
+    expect(
+      zhError.message.replace(/QIHUANG_\w+|vLLM|Ollama|SGLang|llama\.cpp|DeepSeek|API|clinical-copilot/g, ''),
+    ).not.toMatch(/[A-Za-z]{3,}/);
   });
 });
