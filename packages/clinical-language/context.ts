@@ -4,7 +4,7 @@
  * inside a concept's own words ignored ("说不出话", "叫不醒"), scopes ending at clause breaks (sentence breaks
  * for the experiencer) and at terminators, and a unit window between cue and concept.
  */
-import { filtered, requiredLiterals, TextIndex } from './prefilter.ts';
+import { Filtered, filtered, TextIndex } from './prefilter.ts';
 import type { ConceptKind, Modifiers, Span } from './types.ts';
 import {
   CHRONIC,
@@ -55,7 +55,7 @@ const CATEGORIES: readonly Category[] = ['negated', 'historical', 'hypothetical'
 const compiled = {
   forward: ALL_TRIGGERS.filter((r) => r.direction === 'forward').map((rule) => ({
     rule,
-    ...filtered(rule.re, 'g'),
+    expr: filtered(rule.re, 'g'),
   })),
   // Backward rules are anchored at the concept's end: sticky expressions without the leading "^".
   backward: ALL_TRIGGERS.filter((r) => r.direction === 'backward').map((rule, index) => ({
@@ -68,11 +68,11 @@ const compiled = {
     presence: filtered(rule.re.replace(/^\^(?:\\s\*|\[\^[^\]]*\]\{0,\d+\}\?)?/, ''), 'g'),
     gap: Number(/^\^\[\^[^\]]*\]\{0,(\d+)\}\?/.exec(rule.re)?.[1] ?? 4),
   })),
-  pseudo: ALL_PSEUDO.map((p) => ({ categories: p.categories, ...filtered(p.re, 'g') })),
-  terminators: TERMINATORS.map((t) => ({ categories: t.categories, ...filtered(t.re, 'g') })),
-  // Speed only (prefilter.ts): each expression runs only where the words it needs occur.
-  report: { re: REPORT, need: requiredLiterals(REPORT.source, REPORT.flags) },
-  remotePerson: { re: REMOTE_PERSON, need: requiredLiterals(REMOTE_PERSON.source, REMOTE_PERSON.flags) },
+  pseudo: ALL_PSEUDO.map((p) => ({ categories: p.categories, expr: filtered(p.re, 'g') })),
+  terminators: TERMINATORS.map((t) => ({ categories: t.categories, expr: filtered(t.re, 'g') })),
+  // Speed only (prefilter.ts): each expression runs only where the words it needs occur (worked out on first use).
+  report: new Filtered(REPORT),
+  remotePerson: new Filtered(REMOTE_PERSON),
 };
 /** Backward rules by category, in rule order (speed only: each target's loop reads only its category's rules). */
 const BACKWARD_OF = new Map(
@@ -113,16 +113,16 @@ export function assignModifiers(
 ): ContextResult[] {
   const pseudo: { categories: readonly Category[]; span: Span }[] = [];
   for (const p of compiled.pseudo)
-    for (const m of idx.matchAll(p))
+    for (const m of idx.matchAll(p.expr))
       pseudo.push({ categories: p.categories, span: { start: m.index, end: m.index + m[0].length } });
   const terms: { categories: readonly Category[]; span: Span }[] = [];
   for (const t of compiled.terminators)
-    for (const m of idx.matchAll(t))
+    for (const m of idx.matchAll(t.expr))
       terms.push({ categories: t.categories, span: { start: m.index, end: m.index + m[0].length } });
   const cues: Cue[] = [];
   for (const f of compiled.forward) {
     const { rule } = f;
-    for (const m of idx.matchAll(f)) {
+    for (const m of idx.matchAll(f.expr)) {
       if (!m[0]) continue;
       const span = { start: m.index, end: m.index + m[0].length };
       if (pseudo.some((p) => p.categories.includes(rule.category) && overlaps(p.span, span))) continue;

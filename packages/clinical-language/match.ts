@@ -4,7 +4,7 @@ import { compileRules, composedMatches, type CompiledRule } from './compose.ts';
 import { explainedAway } from './explain.ts';
 import { normalize, TypoCorrector } from './normalize.ts';
 import { FormTrie } from './lexicon-trie.ts';
-import { filtered, requiredLiterals, TextIndex, type Clauses, type Filtered } from './prefilter.ts';
+import { Filtered, filtered, TextIndex } from './prefilter.ts';
 
 export interface Candidate extends Span {
   concept: Concept;
@@ -20,13 +20,14 @@ interface Compiled {
   zh: FormTrie<Concept>;
   /** Exact surface form (Chinese or English) → concept. */
   zhExact: Map<string, Concept>;
-  en: { concept: Concept; re: RegExp; need: Clauses }[];
-  patterns: { concept: Concept; re: RegExp; need: Clauses }[];
+  /** English forms and gap patterns, each with the literals it needs (prefilter.ts, worked out on first use). */
+  en: { concept: Concept; expr: Filtered }[];
+  patterns: { concept: Concept; expr: Filtered }[];
   notFollowedBy: Map<string, RegExp>;
   /** Body part/function × abnormal state rules (compose.ts). */
   composed: CompiledRule[];
-  /** The literals each composed rule's expression needs (same order). */
-  composedNeed: Clauses[];
+  /** Each composed rule's expression with the literals it needs (same order; worked out on first use). */
+  composedExpr: Filtered[];
   typos: TypoCorrector;
 }
 
@@ -86,10 +87,10 @@ export function compile(concepts: readonly Concept[], extraVocab: readonly strin
       for (const f of forms) if (!zhExact.has(f)) zhExact.set(f, c);
       en.push({
         concept: c,
-        ...filtered(`(?<![a-z])(?:${forms.map(escape).join('|')})(?:s|es)?(?![a-z])`, 'g'),
+        expr: filtered(`(?<![a-z])(?:${forms.map(escape).join('|')})(?:s|es)?(?![a-z])`, 'g'),
       });
     }
-    for (const p of c.patterns ?? []) patterns.push({ concept: c, ...filtered(p, 'g') });
+    for (const p of c.patterns ?? []) patterns.push({ concept: c, expr: filtered(p, 'g') });
     if (c.notFollowedBy) notFollowedBy.set(c.id, new RegExp(c.notFollowedBy));
   }
   const composed = compileRules((id) => concepts.find((c) => c.id === id));
@@ -101,7 +102,7 @@ export function compile(concepts: readonly Concept[], extraVocab: readonly strin
     patterns,
     notFollowedBy,
     composed,
-    composedNeed: composed.map((r) => requiredLiterals(r.re.source, r.re.flags)),
+    composedExpr: composed.map((r) => new Filtered(r.re)),
     typos: new TypoCorrector(vocab, COMMON_WORDS),
   };
 }
@@ -157,11 +158,8 @@ const FINE: readonly [RegExp, string][] = [
   [/\bno weakness\b/g, '一侧肢体无力'],
 ];
 
-/** FINE with the literals each expression needs. */
-const FINE_FILTERED: readonly [Filtered, string][] = FINE.map(([re, form]) => [
-  { re, need: requiredLiterals(re.source, re.flags) },
-  form,
-]);
+/** FINE with the literals each expression needs (worked out on first use). */
+const FINE_FILTERED: readonly [Filtered, string][] = FINE.map(([re, form]) => [new Filtered(re), form]);
 
 /** All candidate matches, before overlap resolution. */
 export function candidates(norm: string, c: Compiled, idx = new TextIndex(norm)): Candidate[] {
@@ -171,16 +169,16 @@ export function candidates(norm: string, c: Compiled, idx = new TextIndex(norm))
     c.zh.matchesAt(norm, i, (end, concept) => out.push({ start: i, end, concept }));
   if (/[a-z]/.test(norm)) {
     for (const f of c.en) {
-      for (const m of idx.matchAll(f))
+      for (const m of idx.matchAll(f.expr))
         out.push({ start: m.index, end: m.index + m[0].length, concept: f.concept });
     }
   }
   for (const f of c.patterns) {
-    for (const m of idx.matchAll(f))
+    for (const m of idx.matchAll(f.expr))
       out.push({ start: m.index, end: m.index + m[0].length, concept: f.concept, gap: true });
   }
   // Only the rules whose expression can match this text (the others find nothing).
-  const composed = c.composed.filter((_, i) => idx.may(c.composedNeed[i] as Clauses));
+  const composed = c.composed.filter((_, i) => idx.may((c.composedExpr[i] as Filtered).need));
   for (const x of composedMatches(norm, composed))
     out.push({ start: x.start, end: x.end, concept: x.concept, gap: true });
   for (const [f, form] of FINE_FILTERED) {

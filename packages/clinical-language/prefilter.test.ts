@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMPOSE_RULES } from './compose.ts';
 import { normalize } from './normalize.ts';
-import { filtered, requiredLiterals, TextIndex } from './prefilter.ts';
+import { Filtered, filtered, requiredLiterals, TextIndex } from './prefilter.ts';
 import { PSEUDO, TERMINATORS, TRIGGERS } from './rules.ts';
 
 const sorted = (c: string[][]) => c.map((x) => [...x].sort());
@@ -41,6 +41,17 @@ describe('TextIndex', () => {
     const idx = new TextIndex('胸口疼 chest pain');
     for (const s of ['胸', '胸口', '疼 c', 'pain', 'chest pain']) expect(idx.has(s)).toBe(true);
     for (const s of ['心', '口胸', 'pains', 'chest  pain', 'x']) expect(idx.has(s)).toBe(false);
+  });
+
+  it('works out the literals on first use, from the source as written, and keeps them (nothing parsed at load)', () => {
+    const f = filtered('(?<=突然)(?:左|右)手没劲/x', 'g');
+    expect(Object.values(f).filter((v) => Array.isArray(v))).toEqual([]);
+    const need = f.need;
+    expect(need).toEqual(requiredLiterals('(?<=突然)(?:左|右)手没劲/x', 'g'));
+    expect(f.need).toBe(need);
+    const g = new Filtered(/胸(?:口|部)疼/g);
+    expect(g.need).toEqual(requiredLiterals('胸(?:口|部)疼'));
+    expect(new TextIndex('胸部疼').test(new Filtered(/胸(?:口|部)疼/))).toBe(true);
   });
 
   it('skips an expression only when it cannot match', () => {

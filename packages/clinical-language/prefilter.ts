@@ -273,16 +273,26 @@ export function requiredLiterals(source: string, flags = ''): string[][] {
 
 export type Clauses = readonly (readonly string[])[];
 
-/** An expression with the literals every match of it needs. */
-export interface Filtered {
-  re: RegExp;
-  need: Clauses;
+/**
+ * An expression with the literals every match of it needs. The literals are worked out on first use and kept on
+ * this object (a memo: the same for every text, so answers never depend on it); nothing is parsed at load. Keep the
+ * object itself (spreading it would lose the lazy `need`, a prototype getter).
+ */
+export class Filtered {
+  private memo: Clauses | undefined;
+  constructor(
+    readonly re: RegExp,
+    /** The source the literals are read from (as written; `re.source` escapes "/" and line breaks). */
+    private readonly source: string = re.source,
+  ) {}
+
+  get need(): Clauses {
+    return (this.memo ??= requiredLiterals(this.source, this.re.flags));
+  }
 }
 
-export const filtered = (source: string, flags = ''): Filtered => ({
-  re: new RegExp(source, flags),
-  need: requiredLiterals(source, flags),
-});
+export const filtered = (source: string, flags = ''): Filtered =>
+  new Filtered(new RegExp(source, flags), source);
 
 const NO_MATCHES: readonly RegExpExecArray[] = [];
 
