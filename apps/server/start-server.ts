@@ -80,6 +80,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  // The demo accounts are created while the demo data loads (seconds after this line): say so here.
+  if (config.demo)
+    process.stderr.write(
+      '\n  Demo data is loading: the demo accounts (clinician and patient passwords) are printed below when ready.\n\n',
+    );
   log.info({ url }, 'listening');
   let seeding: Promise<void> = Promise.resolve();
   if (config.demo) {
