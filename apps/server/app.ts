@@ -12,7 +12,7 @@ import { QihuangError, SYSTEM_PRINCIPAL, type Principal } from '@qihuang/contrac
 import { toOpenAiError } from '@qihuang/gateway';
 import { errorHandler, platformError } from '@qihuang/http-edge';
 import type { Database, FhirRepository } from '@qihuang/store';
-import type { AppEnv } from './context.ts';
+import { socketAddress, type AppEnv } from './context.ts';
 import { createFhirRoutes, type FhirRouteDeps } from './fhir/fhir-routes.ts';
 import { inputGuard, type InputLimits } from './input-guard.ts';
 import { fhirError } from './fhir/fhir-error.ts';
@@ -50,6 +50,8 @@ export interface AppDeps {
   refusalAudit?: MiddlewareHandler<AppEnv>;
   /** Post-commit observers of FHIR writes (fhir-routes.ts). */
   writeObservers?: FhirRouteDeps['writeObservers'];
+  /** The client's address for throttling and audit (context.ts createClientAddress); default the socket's peer. */
+  clientAddress?: (c: Context) => string | undefined;
 }
 
 /** Shape of errors outside FHIR and /v1: `{ "error": { "code", "message", "issues"? } }` (the HTTP-edge kit). */
@@ -121,6 +123,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && /^[\w.-]{1,128}$/.test(incoming) ? incoming : randomUUID();
     c.set('requestId', requestId);
+    const clientAddress = (deps.clientAddress ?? socketAddress)(c);
+    if (clientAddress) c.set('clientAddress', clientAddress);
     const log = deps.log.child({ requestId });
     c.set('log', log);
     const started = performance.now();

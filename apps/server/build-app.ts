@@ -49,7 +49,7 @@ import { analyzeGrownTables, FhirRepository, type Database } from '@qihuang/stor
 import { createApiRefusalAudit } from './api-refusal-audit.ts';
 import { createApp, type Mount } from './app.ts';
 import { consoleMiddleware } from './console-static.ts';
-import { requestContext, type AppEnv } from './context.ts';
+import { createClientAddress, requestContext, type AppEnv } from './context.ts';
 import { CDS_OPENAPI } from './openapi-cds.ts';
 import { AUTH_OPENAPI, KNOWLEDGE_OPENAPI } from './openapi-auth.ts';
 import { wireGateway } from './wire-gateway.ts';
@@ -312,6 +312,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     version: options.version,
     bodyLimitBytes: config.bodyLimitBytes,
     corsOrigins: config.corsOrigins,
+    clientAddress: createClientAddress(config.trustProxy),
     ...(authn ? { authenticate: authn } : {}),
     auditEvents: async (c) => {
       requireRole(c.get('principal'), 'auditor', 'admin');

@@ -1,6 +1,7 @@
 /**
  * The one place that reads process.env. Everything else receives a typed Config.
  */
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { QihuangError } from '@qihuang/contracts';
@@ -24,6 +25,12 @@ export interface Config {
   model?: ModelQuickStart;
   gatewayConfigFile?: string;
   corsOrigins: string[];
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (QIHUANG_TRUST_PROXY): a number of proxy hops in front of the
+   * server, or the proxies' addresses / CIDR ranges (`loopback` = 127.0.0.0/8 and ::1). Undefined (the default) =
+   * the socket's peer is the client and forwarding headers are ignored, so a client cannot choose its address.
+   */
+  trustProxy?: TrustProxy;
   /** FHIR servers (base URLs) a CDS Hooks call's `fhirServer` may name: QIHUANG_CDS_FHIR_SERVERS, comma-separated. */
   cdsFhirServers: string[];
   /** Measurement reminders are POSTed here (the hospital's SMS/WeChat gateway): QIHUANG_CARE_WEBHOOK_URL. */
@@ -76,7 +83,43 @@ export interface Config {
   auditCheckpointIntervalSeconds: number;
 }
 
+/** `hops`: that many proxies in front; `ranges`: addresses or CIDR ranges (e.g. 10.0.0.0/8, ::1/128). */
+export type TrustProxy = { hops: number } | { ranges: string[] };
+
 type Env = Record<string, string | undefined>;
+
+/** QIHUANG_TRUST_PROXY: unset/0/false/off = off; 1–10 = hops; else comma-separated addresses or CIDRs. */
+function trustProxy(env: Env): TrustProxy | undefined {
+  const raw = (env.QIHUANG_TRUST_PROXY ?? '').trim();
+  if (raw === '' || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return undefined;
+  const fail = (part: string): never => {
+    throw new QihuangError(
+      'invalid-input',
+      `QIHUANG_TRUST_PROXY must be a number of proxy hops (1–10) or comma-separated proxy addresses/CIDR ranges (e.g. 10.0.0.5,10.1.0.0/16 or loopback), got "${part}"`,
+    );
+  };
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    return hops >= 1 && hops <= 10 ? { hops } : fail(raw);
+  }
+  const ranges: string[] = [];
+  for (const part of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if (part.toLowerCase() === 'loopback') {
+      ranges.push('127.0.0.0/8', '::1/128');
+      continue;
+    }
+    const [address = '', prefix, extra] = part.split('/');
+    const family = isIP(address);
+    const max = family === 4 ? 32 : 128;
+    if (!family || extra !== undefined) fail(part);
+    if (prefix !== undefined && (!/^\d+$/.test(prefix) || Number(prefix) > max)) fail(part);
+    ranges.push(prefix === undefined ? `${address}/${max}` : part);
+  }
+  return ranges.length ? { ranges } : fail(raw);
+}
 
 function timeZone(value: string): string {
   try {
@@ -208,6 +251,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     auditCheckpointSecret: checkpointSecret(env),
     auditCheckpointIntervalSeconds: integer(env, 'QIHUANG_AUDIT_CHECKPOINT_INTERVAL', 3600, 10, 7 * 86400),
     cdsFhirServers: urlList(env, 'QIHUANG_CDS_FHIR_SERVERS'),
+    trustProxy: trustProxy(env),
     corsOrigins: (env.QIHUANG_CORS_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())
