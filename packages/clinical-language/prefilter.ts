@@ -129,6 +129,7 @@ class Parser {
 
   private quantified(): Info {
     const atom = this.atom();
+    if (!QUANTIFIER_START.has(this.src.charAt(this.i))) return atom;
     const q = /^(?:([?*+])|\{(\d+)(?:(,)(\d*))?\})\??/.exec(this.src.slice(this.i));
     if (!q) return atom;
     this.i += q[0].length;
