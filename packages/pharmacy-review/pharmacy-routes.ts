@@ -17,6 +17,7 @@ import { SEVERITY_RANK, type Finding, type Severity } from '@qihuang/engines/pre
 import { requireRole } from '@qihuang/identity';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { dailyReport } from './daily-report.ts';
+import { dosageLine, type DosageInstruction } from './dosage-text.ts';
 import { languageOf, localizeFinding, MESSAGES, type Language } from './localize.ts';
 import {
   awaitsReview,
@@ -89,6 +90,8 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
   interface Reviewed {
     item: Omit<QueueItem, 'findings'>;
     findings: Finding[];
+    /** The order's first dosage instruction, worded in the screen's language by `present`. */
+    dosage?: DosageInstruction;
   }
 
   /** The order's own findings (those naming it as the draft), not the patient's other orders'. */
@@ -113,20 +116,20 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     const mr = order as {
       status?: string;
       authoredOn?: string;
-      dosageInstruction?: { text?: string }[];
+      dosageInstruction?: DosageInstruction[];
       requester?: { display?: string; reference?: string };
     };
     const name = patientName(chart.patient);
     const requester = await requesterName(ctx, mr.requester, names);
-    const dosage = mr.dosageInstruction?.[0]?.text;
+    const dosage = mr.dosageInstruction?.[0];
     return {
       findings,
+      ...(dosage ? { dosage } : {}),
       item: {
         id: order.id!,
         status: mr.status ?? 'unknown',
         ...(mr.authoredOn ? { authoredOn: mr.authoredOn } : {}),
         medication: medicationText(order),
-        ...(dosage ? { dosage } : {}),
         patient: { ...(patientId ? { id: patientId } : {}), ...(name ? { name } : {}) },
         ...(requester ? { requester } : {}),
         review: readReview(order),
@@ -157,10 +160,14 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     return names.get(key);
   }
 
-  const present = (r: Reviewed, lang: Language): QueueItem => ({
-    ...r.item,
-    findings: r.findings.map((f) => localizeFinding(f, lang)),
-  });
+  const present = (r: Reviewed, lang: Language): QueueItem => {
+    const dosage = dosageLine(r.dosage, lang);
+    return {
+      ...r.item,
+      ...(dosage ? { dosage } : {}),
+      findings: r.findings.map((f) => localizeFinding(f, lang)),
+    };
+  };
 
   app.get('/queue', async (c) => {
     const ctx = caller(c);
