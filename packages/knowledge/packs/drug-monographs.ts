@@ -8,10 +8,23 @@ import {
   DRUG_CLASSES,
   DRUG_KNOWLEDGE_VERSION,
   sourceOf,
+  withoutInternalReferences,
   type DrugEntry,
 } from '@qihuang/drug-knowledge';
 
-const cite = (id: string) => sourceOf(id).label;
+/** Users see the guideline or label by name and section, never the internal reference or verification marks. */
+const cite = (id: string) => withoutInternalReferences(sourceOf(id).label).replace(/\s*\[V\d\]/g, '');
+
+/**
+ * Facts the drug knowledge base marks as not yet checked against the label ("(UNVERIFIED)", "（未核实）") keep a
+ * caution users can act on, in words rather than the internal mark.
+ */
+const shown = (text: string) =>
+  text
+    .replace(/\s*\(UNVERIFIED\)/gi, ' (to be checked against the label)')
+    .replace(/\s*[(（]未核实[)）]/g, '（请核对说明书）')
+    .replace(/\bUNVERIFIED\b/gi, 'to be checked against the label')
+    .replace(/\s*\[V\d\]/g, '');
 
 function doseLine(d: DrugEntry): string | undefined {
   const dose = d.dose;
@@ -70,7 +83,7 @@ export function drugMonograph(d: DrugEntry): string {
       `哺乳 Lactation（${lactation.level}）：${lactation.text.zh} ${lactation.text.en}。来源：${cite(lactation.source)}。`,
       '',
     );
-  return lines.join('\n');
+  return shown(lines.join('\n'));
 }
 
 /** The whole monograph book as Markdown (one section per drug, single-ingredient drugs first). */

@@ -1,6 +1,6 @@
 /**
- * Shipped knowledge packs: the hypertension guideline summary (written from REFERENCE.md, each section cites
- * its guideline) and drug monographs generated from @qihuang/drug-knowledge. Idempotent: unchanged packs are
+ * Shipped knowledge packs: the hypertension guideline summary (each section cites its guideline and section; the
+ * internal provenance sits in Markdown comments, stripped here before ingestion, so users never see it) and drug monographs generated from @qihuang/drug-knowledge. Idempotent: unchanged packs are
  * skipped by content hash. The medical-kg-zh knowledge graph is NOT shipped (no licence): see import-kg.ts.
  */
 import { readFileSync } from 'node:fs';
@@ -24,6 +24,13 @@ const DESCRIPTIONS: Record<string, string> = {
     'Antihypertensive and related drug monographs: doses, renal dosing, interactions and contraindications, each fact with its source (product labels, guidelines)',
 };
 
+/** The guideline summary as users see it: without the Markdown comments that hold internal provenance. */
+export function guidelineSummaryMarkdown(): string {
+  return readFileSync(new URL('./hypertension-guideline-summary.md', import.meta.url), 'utf8')
+    .replace(/\n?<!--[\s\S]*?-->\n?/g, '')
+    .replace(/\n{3,}/g, '\n\n');
+}
+
 export async function loadKnowledgePacks(db: AnyDb, options: LoadPacksOptions = {}): Promise<IngestResult[]> {
   const kb = options.knowledge ?? createKnowledgeBase({ db });
   const p = SYSTEM_PRINCIPAL;
@@ -37,7 +44,7 @@ export async function loadKnowledgePacks(db: AnyDb, options: LoadPacksOptions = 
       .where('description', '<>', description)
       .execute();
   }
-  const guideline = readFileSync(new URL('./hypertension-guideline-summary.md', import.meta.url), 'utf8');
+  const guideline = guidelineSummaryMarkdown();
   return [
     await kb.ingest(
       {
