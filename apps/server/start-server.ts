@@ -83,7 +83,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // The demo accounts are created while the demo data loads (seconds after this line): say so here.
   if (config.demo)
     process.stderr.write(
-      '\n  Demo data is loading: the demo accounts (clinician and patient passwords) are printed below when ready.\n\n',
+      '\n  Demo data loads in the background; on the first start the demo accounts (clinician and patient passwords)' +
+        ' are printed below when it is ready.\n\n',
     );
   log.info({ url }, 'listening');
   let seeding: Promise<void> = Promise.resolve();
