@@ -22,6 +22,13 @@ const SOURCE: Record<Guideline, string> = {
 
 const show = (t: { sbp: number; dbp?: number }) => `<${t.sbp}${t.dbp ? `/${t.dbp}` : ''}`;
 
+/** The target's rule in the answer's language, its value stated once ("一般成人:<130/80"). */
+function ruleText(target: Target, lang: 'zh' | 'en'): string {
+  const rule = target.display?.[lang] ?? target.rule;
+  if (/\p{Script=Han}/u.test(rule) !== (lang === 'zh')) return show(target);
+  return rule.includes(show(target)) ? rule : `${rule}: ${show(target)}`;
+}
+
 /** ACC/AHA 2017 §8.1.5: older adults with a high comorbidity burden / limited life expectancy — clinical judgement. */
 const JUDGEMENT =
   /frail|comorbidit|life expectancy|clinical judg(?:e)?ment|衰弱|合并症较多|多种合并症|预期寿命|临床判断/i;
@@ -62,13 +69,9 @@ export const bpTarget: GuardCheck = {
         lang === 'en'
           ? SOURCE[g].replace(/中国高血压防治指南(\d{4}).*/, 'Chinese hypertension guideline $1, BP targets')
           : SOURCE[g],
-      text:
-        lang === 'zh' || !/\p{Script=Han}/u.test(v.target.rule)
-          ? v.target.rule.includes(show(v.target))
-            ? v.target.rule
-            : `${v.target.rule}: ${show(v.target)}`
-          : show(v.target),
+      text: ruleText(v.target, lang),
     }));
+    const targets = [...new Set(variants.map((v) => show(v.target)))];
     const matches = (v: (typeof variants)[number]) =>
       Math.round(v.target.sbp) === t.sbp &&
       (!v.compareDbp ||
@@ -117,8 +120,8 @@ export const bpTarget: GuardCheck = {
         evidence,
         reason: say(
           lang,
-          `${name}的降压目标为 ${variants.map((v) => show(v.target)).join(' 或 ')}，而非 ${show(t)}`,
-          `${name} target is ${variants.map((v) => show(v.target)).join(' or ')}, not ${show(t)}`,
+          `${name}的降压目标为 ${targets.join(' 或 ')}，而非 ${show(t)}`,
+          `${name} target is ${targets.join(' or ')}, not ${show(t)}`,
         ),
       };
     return {
