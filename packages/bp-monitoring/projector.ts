@@ -21,6 +21,9 @@ import { readingOf, type ReadingRow } from './reading-store.ts';
  */
 export const PROJECTION_CHUNK = 200;
 
+/** While a backlog is being projected, the alerts of the patients written so far are evaluated this often. */
+const EVALUATE_EVERY_MS = 1000;
+
 export interface ProjectOptions {
   /** Only this patient's readings … */
   patientId?: string;
@@ -171,20 +174,40 @@ export function createReadingProjector(
       let total = 0;
       do {
         again = false;
+        // The alerts of the patients written are evaluated once the backlog is projected, and at least every
+        // EVALUATE_EVERY_MS while it lasts — not after each chunk: each evaluation searches the patient's whole
+        // BP history and statistics, so per chunk it cost more than the projection itself (a 10,000-reading
+        // upload: 50 evaluations of a growing history). Every patient written is still evaluated.
+        const written = new Set<string>();
+        let evaluated = Date.now();
+        const flush = async () => {
+          if (written.size === 0) return;
+          const patients = [...written];
+          written.clear();
+          evaluated = Date.now();
+          await evaluate(patients);
+        };
+        const limit = options.chunk ?? PROJECTION_CHUNK;
+        let failed = false;
         try {
           for (;;) {
             await idle();
             const n = await projectPending(repo, ctx, {
-              limit: options.chunk ?? PROJECTION_CHUNK,
-              onProjected: evaluate,
+              limit,
+              onProjected: async (patients) => {
+                for (const p of patients) written.add(p);
+              },
             });
             total += n;
             if (n === 0 || stopped) break;
+            if (n < limit || Date.now() - evaluated >= EVALUATE_EVERY_MS) await flush();
           }
         } catch (error) {
           options.onError?.(error);
-          break;
+          failed = true;
         }
+        await flush();
+        if (failed) break;
       } while (again && !stopped);
       return total;
     })().finally(() => {
