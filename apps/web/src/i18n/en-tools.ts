@@ -287,8 +287,16 @@ export const enKnowledge = {
     filled: '{{count}} passages filled from the search.',
     patient: 'Patient context (JSON, optional)',
     patientHint:
-      'Fields: age, sex ("female"/"male"), weightKg, creatinine {value, unit}, egfr, crcl, conditions [], pregnant.',
+      'Fields: age, sex ("female"/"male"), weightKg, creatinine {value, unit}, egfr, crcl, potassium (mmol/L), conditions [], pregnant.',
     patientInvalid: 'The patient context is not valid JSON: {{message}}',
+    patientFields: 'Patient (fills the JSON below)',
+    age: 'Age (years)',
+    sex: 'Sex',
+    female: 'Female',
+    male: 'Male',
+    egfr: 'eGFR (mL/min/1.73 m²)',
+    potassium: 'Potassium (mmol/L)',
+    pregnant: 'Pregnant',
     policy: 'When a claim is contradicted',
     policies: {
       annotate: 'Annotate the answer',

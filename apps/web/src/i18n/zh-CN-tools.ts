@@ -285,8 +285,16 @@ export const zhCNKnowledge: Messages['knowledge'] = {
     filled: '已从检索结果填入 {{count}} 个段落。',
     patient: '患者信息（JSON，可选）',
     patientHint:
-      '字段：age、sex（"female"/"male"）、weightKg、creatinine {value, unit}、egfr、crcl、conditions []、pregnant。',
+      '字段：age、sex（"female"/"male"）、weightKg、creatinine {value, unit}、egfr、crcl、potassium（血钾，mmol/L）、conditions []、pregnant。',
     patientInvalid: '患者信息不是有效的 JSON：{{message}}',
+    patientFields: '患者（填写后自动写入下方 JSON）',
+    age: '年龄（岁）',
+    sex: '性别',
+    female: '女',
+    male: '男',
+    egfr: 'eGFR（mL/min/1.73 m²）',
+    potassium: '血钾（mmol/L）',
+    pregnant: '妊娠',
     policy: '发现矛盾陈述时',
     policies: {
       annotate: '在回答中标注',

@@ -16,6 +16,7 @@ import {
 } from '../../api/knowledge.ts';
 import { ErrorState } from '../../components/states.tsx';
 import { useAsync } from '../../lib/use-async.ts';
+import { GuardPatientFields } from './guard-patient-fields.tsx';
 import { claimRuns, worstVerdict } from './text-segments.ts';
 
 const SYMBOL: Record<Verdict, string> = { supported: '✓', contradicted: '✗', unverifiable: '?' };
@@ -344,6 +345,7 @@ export function GuardPage() {
           </button>
         </fieldset>
 
+        <GuardPatientFields json={patient} onJson={setPatient} />
         <div className="field">
           <label htmlFor="guard-patient">{t('knowledge.guard.patient')}</label>
           <textarea
