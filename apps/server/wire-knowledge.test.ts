@@ -4,8 +4,10 @@ import {
   MemoryUsageStore,
   createGatewayRuntime,
   createStaticGatewayAuth,
+  gatewayConfigFrom,
   parseGatewayConfig,
 } from '@qihuang/gateway';
+import { loadConfig } from '@qihuang/config';
 import { startScriptedUpstream, type ReceivedRequest, type ScriptedUpstream } from '@qihuang/test-kit';
 import { createTestApp, type TestApp } from './test-support.ts';
 import { wireKnowledgeModels } from './wire-knowledge.ts';
@@ -42,7 +44,12 @@ describe('knowledge base and guard call models through the gateway (QIHUANG_MODE
       request.path.endsWith('/embeddings') ? embeddingReply(request) : { content: 'unused' },
     );
     t = await createTestApp('pglite', {
-      model: { baseUrl: upstream.url, name: 'qwen-embed', location: 'on-premises' },
+      model: {
+        baseUrl: upstream.url,
+        name: 'qwen-embed',
+        embeddingName: 'qwen-embed',
+        location: 'on-premises',
+      },
     });
   });
   afterAll(async () => {
@@ -168,6 +175,33 @@ describe('without an embedding model', () => {
     expect(lines[0]).toMatch(/^warn knowledge: dense vectors off/);
     await expect(models.complete([{ role: 'user', content: 'x' }])).rejects.toThrow(/clinical-copilot/);
     await runtime.close();
+  });
+
+  it('a chat model alone (QIHUANG_MODEL_* without an embedding name) leaves vectors off and says how to turn them on', async () => {
+    const upstream = await startScriptedUpstream({ models: ['qwen-chat'] });
+    const runtime = createGatewayRuntime({
+      config: gatewayConfigFrom(
+        loadConfig({ QIHUANG_MODEL_BASE_URL: upstream.url, QIHUANG_MODEL_NAME: 'qwen-chat' }),
+      ),
+      auth: createStaticGatewayAuth(),
+      audit: new MemoryAuditSink(),
+      usageStore: new MemoryUsageStore(),
+    });
+    const lines: string[] = [];
+    const models = wireKnowledgeModels(runtime, {
+      info: (m) => lines.push(`info ${m}`),
+      warn: (m) => lines.push(`warn ${m}`),
+    });
+    try {
+      expect(models.vectorsEnabled()).toBe(false);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^warn knowledge: dense vectors off .*keyword search only/);
+      expect(lines[0]).toContain('QIHUANG_MODEL_EMBEDDING_NAME');
+      expect(upstream.requests).toHaveLength(0);
+    } finally {
+      await runtime.close();
+      await upstream.close();
+    }
   });
 
   it('an embedding model that fails pauses vectors instead of slowing every search', async () => {

@@ -1,7 +1,8 @@
 /**
  * Models for the knowledge base and the guard, called in-process through the model gateway (same routing,
  * failover, de-identification for cloud targets, usage and audit as /v1, under a service principal):
- * - embeddings from the virtual model `embed-zh` (the quick-start scenario) for dense retrieval; without it (or
+ * - embeddings from the virtual model `embed-zh` (quick start: QIHUANG_MODEL_EMBEDDING_NAME, never the chat model;
+ *   or a gateway configuration file) for dense retrieval; without it (or
  *   while it fails) keyword search carries on alone and the server says so once;
  * - the guard's `revise` policy asks `clinical-copilot` to correct a contradicted answer once.
  * The gateway configuration can change while the server runs (admin edits), so availability is checked per call.
@@ -79,7 +80,9 @@ export function wireKnowledgeModels(
       if (configured) log.info(`knowledge: dense vectors on (embedding model "${embeddingModel}")`);
       else
         log.warn(
-          `knowledge: dense vectors off — no embedding model "${embeddingModel}" in the gateway; keyword search only`,
+          `knowledge: dense vectors off — no embedding model "${embeddingModel}" configured; keyword search only ` +
+            `(to turn them on set QIHUANG_MODEL_EMBEDDING_NAME to an embedding model at QIHUANG_MODEL_BASE_URL, ` +
+            `or give "${embeddingModel}" an embeddings-capable provider in QIHUANG_GATEWAY_CONFIG)`,
         );
     }
     return configured && now() >= pausedUntil;

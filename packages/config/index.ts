@@ -9,6 +9,11 @@ import { QihuangError } from '@qihuang/contracts';
 export interface ModelQuickStart {
   baseUrl: string;
   name: string;
+  /**
+   * An embedding model served at the same base URL (QIHUANG_MODEL_EMBEDDING_NAME): the knowledge base's dense
+   * vectors (`embed-zh`). Absent = keyword search only; the chat model is never asked for embeddings.
+   */
+  embeddingName?: string;
   apiKey?: string;
   location: 'on-premises' | 'cloud';
 }
@@ -260,6 +265,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       ? {
           baseUrl,
           name: env.QIHUANG_MODEL_NAME || 'default',
+          ...(env.QIHUANG_MODEL_EMBEDDING_NAME ? { embeddingName: env.QIHUANG_MODEL_EMBEDDING_NAME } : {}),
           apiKey: env.QIHUANG_MODEL_API_KEY || undefined,
           location,
         }

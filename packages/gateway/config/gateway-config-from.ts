@@ -7,9 +7,12 @@ import type { Config } from '@qihuang/config';
 import type { z } from 'zod';
 import { gatewayConfigSchema, type GatewayConfig, type GatewayConfigInput } from './gateway-config-schema.ts';
 
-/** Scenario names that the quick-start provider serves until the config file says otherwise. */
-export const quickStartScenarios = ['clinical-copilot', 'record-writer', 'rx-explainer', 'embed-zh'] as const;
+/** Chat scenario names that the quick-start provider serves until the config file says otherwise. */
+export const quickStartScenarios = ['clinical-copilot', 'record-writer', 'rx-explainer'] as const;
 export const quickStartProviderId = 'default';
+/** The embedding scenario: only when QIHUANG_MODEL_EMBEDDING_NAME names an embedding model (never the chat model). */
+export const quickStartEmbeddingScenario = 'embed-zh';
+export const quickStartEmbeddingProviderId = 'default-embeddings';
 
 function pathOf(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, part) => {
@@ -53,6 +56,20 @@ export function gatewayConfigFrom(config: Config, fileContents?: unknown): Gatew
   if (file.providers.length > 0 || !config.model) return file;
 
   const model = config.model;
+  const apiKey = model.apiKey ? { apiKey: { value: model.apiKey } } : {};
+  const embeddings = model.embeddingName
+    ? [
+        {
+          id: quickStartEmbeddingProviderId,
+          kind: 'openai-compatible' as const,
+          baseUrl: model.baseUrl,
+          model: model.embeddingName,
+          location: model.location,
+          ...apiKey,
+          capabilities: { chat: false, reasoning: false, vision: false, embeddings: true, tools: false },
+        },
+      ]
+    : [];
   const quickStart: GatewayConfigInput = {
     ...(input as object),
     providers: [
@@ -62,15 +79,22 @@ export function gatewayConfigFrom(config: Config, fileContents?: unknown): Gatew
         baseUrl: model.baseUrl,
         model: model.name,
         location: model.location,
-        ...(model.apiKey ? { apiKey: { value: model.apiKey } } : {}),
-        capabilities: { chat: true, reasoning: true, vision: true, embeddings: true, tools: true },
+        ...apiKey,
+        // A chat model is not an embedding model: embeddings come only from QIHUANG_MODEL_EMBEDDING_NAME.
+        capabilities: { chat: true, reasoning: true, vision: true, embeddings: false, tools: true },
       },
+      ...embeddings,
     ],
     virtualModels: [
-      ...file.virtualModels.filter((v) => v.targets.every((t) => t.provider === quickStartProviderId)),
+      ...file.virtualModels.filter((v) =>
+        v.targets.every((t) => [quickStartProviderId, quickStartEmbeddingProviderId].includes(t.provider)),
+      ),
       ...quickStartScenarios
         .filter((name) => !file.virtualModels.some((v) => v.name === name))
         .map((name) => ({ name, targets: [{ provider: quickStartProviderId }] })),
+      ...(embeddings.length && !file.virtualModels.some((v) => v.name === quickStartEmbeddingScenario)
+        ? [{ name: quickStartEmbeddingScenario, targets: [{ provider: quickStartEmbeddingProviderId }] }]
+        : []),
     ],
     fallbackModel: quickStartProviderId,
   };

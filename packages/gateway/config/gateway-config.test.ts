@@ -40,6 +40,35 @@ describe('gatewayConfigFrom', () => {
     expect(config.fallbackModel).toBe('default');
   });
 
+  it('quick start: the chat model never serves embeddings; embed-zh only with QIHUANG_MODEL_EMBEDDING_NAME', () => {
+    const chatOnly = gatewayConfigFrom(
+      loadConfig({ QIHUANG_MODEL_BASE_URL: 'http://10.0.0.5:8000/v1', QIHUANG_MODEL_NAME: 'qwen2.5-72b' }),
+    );
+    expect(chatOnly.providers.map((p) => [p.id, p.capabilities.embeddings])).toEqual([['default', false]]);
+    expect(chatOnly.virtualModels.map((v) => v.name)).not.toContain('embed-zh');
+
+    const withEmbeddings = gatewayConfigFrom(
+      loadConfig({
+        QIHUANG_MODEL_BASE_URL: 'http://10.0.0.5:8000/v1',
+        QIHUANG_MODEL_NAME: 'qwen2.5-72b',
+        QIHUANG_MODEL_API_KEY: 'k',
+        QIHUANG_MODEL_EMBEDDING_NAME: 'bge-m3',
+      }),
+    );
+    const embedder = withEmbeddings.providers.find((p) => p.capabilities.embeddings);
+    expect(embedder).toEqual(
+      expect.objectContaining({
+        baseUrl: 'http://10.0.0.5:8000/v1',
+        model: 'bge-m3',
+        apiKey: { value: 'k' },
+      }),
+    );
+    expect(embedder?.capabilities.chat).toBe(false);
+    const embedZh = withEmbeddings.virtualModels.find((v) => v.name === 'embed-zh');
+    expect(embedZh?.targets.map((t) => t.provider)).toEqual([embedder?.id]);
+    expect(withEmbeddings.fallbackModel).toBe('default');
+  });
+
   it('the config file wins over the quick start once it declares providers', () => {
     const file = JSON.stringify({
       providers: [
