@@ -45,3 +45,15 @@ export const SETTING_NAME = {
 } as const;
 
 export const drugName = (d: DrugEntry, lang: Lang) => (lang === 'zh' ? d.names.zh : d.names.en);
+
+const SEVERITY: Record<string, { zh: string; en: string }> = {
+  contraindicated: { zh: '禁忌', en: 'contraindicated' },
+  major: { zh: '严重', en: 'major' },
+  moderate: { zh: '中度', en: 'moderate' },
+  caution: { zh: '慎用', en: 'caution' },
+};
+/** An interaction or condition severity as users read it ("严重" on a Chinese answer). */
+export const severityName = (s: string, lang: Lang) => SEVERITY[s]?.[lang] ?? s;
+/** A severity tag before a fact: "【严重】…" / "[major] …". */
+export const severityTag = (s: string, lang: Lang) =>
+  lang === 'zh' ? `【${severityName(s, lang)}】` : `[${severityName(s, lang)}] `;

@@ -39,6 +39,11 @@ describe('a target credited to ACC/AHA 2017 (general <130/80; ≥65 SBP <130)', 
     const [c] = claims('ACC/AHA 2017 recommends a BP target below 140/90 mmHg for most adults.');
     for (const e of c!.evidence) expect(e.text).not.toMatch(/<130\/80: <130\/80/);
   });
+  it('a Chinese answer reads the target rule in Chinese, each target once', () => {
+    const [c] = claims('ACC/AHA 2017指南建议大多数成人血压控制在140/90以下。');
+    for (const e of c!.evidence) expect(e.text).not.toMatch(/general|age ≥65/);
+    expect(c!.reason).not.toMatch(/<130\/80 或 <130\/80/);
+  });
 });
 
 describe('sources by guideline/label name, in the answer language', () => {
@@ -68,7 +73,7 @@ describe('sources by guideline/label name, in the answer language', () => {
   it('a dose maximum cites the drug’s own label and section', () => {
     const en = claims('Enalapril max dose is 80 mg per day.').find((c) => c.kind === 'dose')!;
     expect(en.verdict).toBe('contradicted');
-    expect(en.evidence[0]!.source).toMatch(/enalapril.*label.*§2/i);
+    expect(en.evidence[0]!.source).toMatch(/enalapril.*(?:label|prescribing information).*§2/i);
     const zh = claims('螺内酯每日400 mg没有问题。').find((c) => c.kind === 'dose')!;
     expect(zh.evidence[0]!.source).toMatch(/螺内酯.*说明书/);
     expect(zh.evidence[0]!.source).not.toMatch(internal);

@@ -1,5 +1,5 @@
 /** Dose claims against the drug knowledge base's usual daily range, maximum daily/single dose and frequency. */
-import { sourceOf, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import { sourceName, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { maxVerified, neutral, usualVerified } from '../../honesty.ts';
 import { drugName, say } from '../../i18n.ts';
 import { polarity } from '../../polarity.ts';
@@ -68,7 +68,7 @@ export const doseRange: GuardCheck = {
     const lang = context.lang;
     const L = (zh: string, en: string) => say(lang, zh, en);
     const name = drugName(d.drug, lang);
-    const source = sourceOf(fact.source).label;
+    const source = sourceName(fact.source, lang, d.drug.names);
     const usual = fact.usualDaily ? `${fact.usualDaily[0]}–${fact.usualDaily[1]} mg/d` : undefined;
     const facts = [
       usual ? L(`常用 ${usual}`, `usual ${usual}`) : '',

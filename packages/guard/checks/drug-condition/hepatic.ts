@@ -3,7 +3,7 @@
  * impairment, against the drug knowledge base's hepatic facts (e.g. nebivolol Child-Pugh C contraindicated, REFERENCE
  * §5.3 / US label). A fact applies from its level up. No fact is not evidence of safety: unverifiable.
  */
-import { sourceOf } from '@qihuang/drug-knowledge';
+import { sourceName } from '@qihuang/drug-knowledge';
 import { drugName, say } from '../../i18n.ts';
 import type { CheckContext, DrugConditionData, Verdict } from '../../types.ts';
 
@@ -24,7 +24,7 @@ export function hepaticUse(c: DrugConditionData, context: CheckContext): Verdict
   const facts = (drug.hepatic ?? []).filter(
     (f) => RANK[f.from] <= RANK[level] && !/UNVERIFIED/.test(f.text.en),
   );
-  const evidence = facts.map((f) => ({ source: sourceOf(f.source).label, text: f.text[lang] }));
+  const evidence = facts.map((f) => ({ source: sourceName(f.source, lang, drug.names), text: f.text[lang] }));
   const blocking = facts.filter((f) => f.action === 'contraindicated' || f.action === 'avoid');
   if (c.safe && blocking.length)
     return {

@@ -2,14 +2,14 @@
 import {
   CONDITIONS,
   DRUG_CLASSES,
-  sourceOf,
+  sourceName,
   type ContraindicationFact,
   type DrugClassId,
   type ReproductiveFact,
 } from '@qihuang/drug-knowledge';
 import { BILATERAL } from '../../drug-frames.ts';
 import { neutral, renalVerified } from '../../honesty.ts';
-import { drugName, say } from '../../i18n.ts';
+import { drugName, say, severityTag } from '../../i18n.ts';
 import { hepaticUse } from './hepatic.ts';
 import { potassiumUse } from './potassium.ts';
 import type { CheckContext, DrugConditionData, GuardCheck, Verdict } from '../../types.ts';
@@ -29,7 +29,7 @@ function renalUse(c: DrugConditionData, context: CheckContext): Verdict | undefi
       (x.atLeast === undefined || r.value >= x.atLeast),
   );
   const evidence = rules.map((x) => ({
-    source: sourceOf(x.source).label,
+    source: sourceName(x.source, lang, drug.names),
     text: x.text[lang],
   }));
   const blocking = rules.filter(
@@ -129,13 +129,13 @@ export const drugCondition: GuardCheck = {
       Object.values(CONDITIONS).find((x) => x.id === c.conditionId)?.label[lang] ?? c.conditionLabel;
     const evidence = [
       ...facts.map((f) => ({
-        source: sourceOf(f.source).label,
-        text: `${f.severity}: ${f.text[lang]}`,
+        source: sourceName(f.source, lang),
+        text: `${severityTag(f.severity, lang)}${f.text[lang]}`,
       })),
       ...(pregnancy
         ? [
             {
-              source: sourceOf(pregnancy.source).label,
+              source: sourceName(pregnancy.source, lang),
               text: `${L('妊娠', 'pregnancy')} ${pregnancy.level}: ${pregnancy.text[lang]}`,
             },
           ]

@@ -3,7 +3,7 @@
  * potassium gates (drug and class `labs`, e.g. REFERENCE §5.2/§5.3: do not start a mineralocorticoid receptor
  * antagonist if K⁺ >5.0 mmol/L). Only critical gates contradict; no gate → abstain (unverifiable).
  */
-import { DRUG_CLASSES, sourceOf, type DrugClassId, type LabFact } from '@qihuang/drug-knowledge';
+import { DRUG_CLASSES, sourceName, type DrugClassId, type LabFact } from '@qihuang/drug-knowledge';
 import { drugName, say } from '../../i18n.ts';
 import type { CheckContext, DrugConditionData, Verdict } from '../../types.ts';
 
@@ -22,7 +22,11 @@ export function potassiumUse(c: DrugConditionData, context: CheckContext): Verdi
   if (!fired.length) return undefined;
   const lang = context.lang;
   const name = m.drug ? drugName(m.drug, lang) : m.text;
-  const evidence = fired.map((g) => ({ source: sourceOf(g.source).label, text: g.text[lang] }));
+  const evidence = fired.map((g) => ({
+    // A potassium gate cited to the renal section (ref-5.3) is named by the potassium labels it comes from (ref-6.3).
+    source: sourceName(g.source === 'ref-5.3' ? 'ref-6.3' : g.source, lang),
+    text: g.text[lang],
+  }));
   return c.safe
     ? {
         verdict: 'contradicted',

@@ -4,8 +4,8 @@
  * gates (rules.ts), and against the guideline-preferred combinations (an "interaction" between two drugs of a
  * preferred combination is invented).
  */
-import { sourceOf, type DrugClassId, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
-import { drugName, say } from '../../i18n.ts';
+import { sourceName, type DrugClassId, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import { drugName, say, severityTag } from '../../i18n.ts';
 import type { GuardCheck, Mention, Verdict } from '../../types.ts';
 import { applyRules, classesOf } from './rules.ts';
 
@@ -62,12 +62,16 @@ export const interaction: GuardCheck = {
       lang,
     });
     const names = i.members.map(label).join(' + ');
+    const zh = lang === 'zh';
+    const gated = (a: { gate?: string }) => (a.gate ? (zh ? `（${a.gate}）` : ` (${a.gate})`) : '');
+    // "ACE inhibitor + ARB: dual RAAS blockade…" already names classes said only as classes: not named twice.
+    const named = (ms: Mention[], text: string) =>
+      ms.every((m) => !m.drug) && /^[^:：]+[:：]/.test(text)
+        ? text
+        : `${ms.map(label).join(' + ')}${zh ? '：' : ': '}${text}`;
     const evidence = applied.map((a) => ({
-      source:
-        sourceOf(a.rule.source)
-          .label.replace(/REFERENCE\s*§[\d.a-z]+\s*/gi, '')
-          .trim() || 'drug knowledge base',
-      text: `${a.rule.severity}: ${sum(a.rule)}${a.gate ? ` (${a.gate})` : ''}. ${a.rule.management[lang]}`,
+      source: sourceName(a.rule.source, lang),
+      text: `${severityTag(a.rule.severity, lang)}${sum(a.rule)}${gated(a)}${zh ? '。' : '. '}${a.rule.management[lang]}`,
     }));
     const live = applied.filter((a) => a.severity !== 'none');
     if (i.washoutHours !== undefined) {
@@ -117,7 +121,7 @@ export const interaction: GuardCheck = {
         return {
           verdict: 'contradicted',
           evidence,
-          reason: `${s.members.map(label).join(' + ')}: ${sum(s.rule)}${s.gate ? ` (${s.gate})` : ''}`,
+          reason: named(s.members, `${sum(s.rule)}${gated(s)}`),
         };
       }
       if (live.length)
@@ -158,7 +162,7 @@ export const interaction: GuardCheck = {
         ),
       };
     }
-    if (live.length) return { verdict: 'supported', evidence, reason: `${names}: ${sum(live[0]!.rule)}` };
+    if (live.length) return { verdict: 'supported', evidence, reason: named(i.members, sum(live[0]!.rule)) };
     if (applied.length)
       return {
         verdict: 'unverifiable',

@@ -1,5 +1,5 @@
 /** Dose claims against the drug's renal rules and the patient's renal function (eGFR / creatinine clearance). */
-import { sourceOf } from '@qihuang/drug-knowledge';
+import { sourceName } from '@qihuang/drug-knowledge';
 import { neutral, renalVerified } from '../../honesty.ts';
 import { renalIn } from '../../discourse.ts';
 import { drugName, say } from '../../i18n.ts';
@@ -62,7 +62,7 @@ export const renalDose: GuardCheck = {
         ? say(context.lang, '血液透析', 'the dialysis band')
         : `${measured} ${Math.round(value)}`;
       const evidence = [
-        { source: sourceOf(rule.source).label, text: rule.text[context.lang] },
+        { source: sourceName(rule.source, context.lang, d.drug.names), text: rule.text[context.lang] },
         { source: say(context.lang, '患者', 'patient'), text: `${where}` },
       ];
       const name = drugName(d.drug, context.lang);
