@@ -11,6 +11,7 @@ import { absorb, renalIn, startDiscourse } from './discourse.ts';
 import { bpClaims, guidelineIn } from './extract-bp.ts';
 import { conditionIdsIn, doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
 import { acrStatements, acrValueIn, carriedLabStatements, gfrStatements } from './extract-labs.ts';
+import { MEDICAL_ADVICE } from './checks/assertion/medical.ts';
 import { findMentions } from './mentions.ts';
 import { memberships } from './extract-membership.ts';
 import { splitSentences, stripCitations } from './sentences.ts';
@@ -136,7 +137,11 @@ export function extractClaims(
       claims.push({ ...base, kind: 'attribution', membership });
 
     const own = claims.slice(before).filter((c) => c.kind !== 'citation');
-    if (!own.length && (mentions.length || MEDICAL.test(text)) && /\p{L}/u.test(text)) {
+    if (
+      !own.length &&
+      (mentions.length || MEDICAL.test(text) || MEDICAL_ADVICE.test(text)) &&
+      /\p{L}/u.test(text)
+    ) {
       claims.push({
         ...base,
         kind: 'assertion',
