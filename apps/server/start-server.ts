@@ -7,7 +7,8 @@ import { createCheckpointWriter } from '@qihuang/audit';
 import type { Config } from '@qihuang/config';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { ensureInitialAdmin } from '@qihuang/identity';
-import { analyzeGrownTables, openDatabase } from '@qihuang/store';
+import { sql } from 'kysely';
+import { analyzeGrownTables, openDatabase, type Database } from '@qihuang/store';
 import { createLogger } from './logging.ts';
 import { buildApp } from './build-app.ts';
 import { MIGRATIONS } from '@qihuang/migrations';
@@ -19,8 +20,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * The migrations this start applied (openDatabase applies them): Kysely's migration table stamps each with this
+ * process's clock when it ran. A replica that found nothing to do gets [] ("schema up to date").
+ */
+async function migrationsAppliedSince(database: Database, since: Date): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select name from qihuang_migration where timestamp >= ${since.toISOString()} order by name`.execute(
+    database.db,
+  );
+  return rows.map((r) => r.name);
+}
+
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
+  const migrationStart = new Date();
   const database = await openDatabase({
     migrations: MIGRATIONS,
     url: config.databaseUrl,
@@ -31,6 +45,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     pgliteWorker: config.pgliteWorker,
   });
   log.info({ database: database.kind, location: database.location }, 'database ready');
+  const applied = await migrationsAppliedSince(database, migrationStart);
+  log.info(
+    { migrations: applied },
+    applied.length ? `migrations applied: ${applied.join(', ')}` : 'schema up to date',
+  );
   const built = await buildApp({ config, database, log, version: VERSION });
   const admin = await ensureInitialAdmin(database.db, { password: config.adminPassword });
   if (admin.created && admin.generatedPassword) {
