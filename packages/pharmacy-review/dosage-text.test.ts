@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dosageLine } from './dosage-text.ts';
+import { dosageLine, medicationLine } from './dosage-text.ts';
 
 const oral = {
   coding: [{ system: 'http://snomed.info/sct', code: '26643006', display: 'Oral route' }],
@@ -33,5 +33,22 @@ describe('dosage line in the screen language', () => {
       ),
     ).toBe('as directed');
     expect(dosageLine(undefined, 'zh-CN')).toBeUndefined();
+  });
+});
+
+describe('medication name in the screen language', () => {
+  it('zh screen: the knowledge base’s Chinese name with the strength and form', () => {
+    expect(medicationLine('Chlorthalidone 12.5 mg oral tablet', '氯噻酮', 'zh-CN')).toBe('氯噻酮片 12.5 mg');
+    expect(medicationLine('Amlodipine 10 MG Oral Capsule', '氨氯地平', 'zh-CN')).toBe('氨氯地平胶囊 10 mg');
+    expect(medicationLine('Losartan potassium 50 mg oral tablet', '氯沙坦', 'zh-CN')).toBe('氯沙坦片 50 mg');
+  });
+
+  it('keeps the order’s text on the en screen, when it is already Chinese, or when the drug is unknown', () => {
+    expect(medicationLine('Chlorthalidone 12.5 mg oral tablet', '氯噻酮', 'en')).toBe(
+      'Chlorthalidone 12.5 mg oral tablet',
+    );
+    expect(medicationLine('氯噻酮片 12.5mg', '氯噻酮', 'zh-CN')).toBe('氯噻酮片 12.5mg');
+    expect(medicationLine('Foo 5 mg tablet', undefined, 'zh-CN')).toBe('Foo 5 mg tablet');
+    expect(medicationLine('losartan 50 mg qd', '氯沙坦', 'zh-CN')).toBe('losartan 50 mg qd'); // free text kept
   });
 });

@@ -42,3 +42,26 @@ export function dosageLine(d: DosageInstruction | undefined, lang: Language): st
   if (text && HAN.test(text) === (lang === 'zh-CN')) return text;
   return composed(d, lang) ?? (text || undefined);
 }
+
+/** Chinese dosage-form names for the forms the orders use (RxNorm dose-form words). */
+const ZH_FORM: [RegExp, string][] = [
+  [/extended[- ]release.*tablet/i, '缓释片'],
+  [/tablet/i, '片'],
+  [/capsule/i, '胶囊'],
+];
+
+/**
+ * The ordered product in the screen's language: on a zh screen an English product text becomes the knowledge
+ * base's Chinese name + form + strength ("氯噻酮片 12.5 mg"); otherwise the order's own text.
+ */
+export function medicationLine(text: string, zhName: string | undefined, lang: Language): string {
+  if (lang !== 'zh-CN' || !zhName || HAN.test(text)) return text;
+  const strengths = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(mg|mcg|µg|g|ml)\b/gi)].map(
+    (m) => `${m[1]} ${m[2]!.toLowerCase().replace('ml', 'mL')}`,
+  );
+  // Only a product description (strength + dose form) is reworded; free text ('losartan 50 mg qd') may carry
+  // a frequency or instruction that must not be lost, so it stays as written.
+  const form = ZH_FORM.find(([re]) => re.test(text))?.[1];
+  if (!form || !strengths.length) return text;
+  return [`${zhName}${form}`, strengths.join('/')].filter(Boolean).join(' ');
+}

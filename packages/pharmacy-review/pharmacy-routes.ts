@@ -17,7 +17,7 @@ import { SEVERITY_RANK, type Finding, type Severity } from '@qihuang/engines/pre
 import { requireRole } from '@qihuang/identity';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { dailyReport } from './daily-report.ts';
-import { dosageLine, type DosageInstruction } from './dosage-text.ts';
+import { dosageLine, medicationLine, type DosageInstruction } from './dosage-text.ts';
 import { languageOf, localizeFinding, MESSAGES, type Language } from './localize.ts';
 import {
   awaitsReview,
@@ -92,6 +92,8 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     findings: Finding[];
     /** The order's first dosage instruction, worded in the screen's language by `present`. */
     dosage?: DosageInstruction;
+    /** The ordered drug's Chinese name (knowledge base), for the zh screen's medication line. */
+    zhName?: string;
   }
 
   /** The order's own findings (those naming it as the draft), not the patient's other orders'. */
@@ -122,9 +124,11 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     const name = patientName(chart.patient);
     const requester = await requesterName(ctx, mr.requester, names);
     const dosage = mr.dosageInstruction?.[0];
+    const zhName = deps.drugs.match(medicationText(order))?.drug.names.zh;
     return {
       findings,
       ...(dosage ? { dosage } : {}),
+      ...(zhName ? { zhName } : {}),
       item: {
         id: order.id!,
         status: mr.status ?? 'unknown',
@@ -164,6 +168,7 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     const dosage = dosageLine(r.dosage, lang);
     return {
       ...r.item,
+      medication: medicationLine(r.item.medication, r.zhName, lang),
       ...(dosage ? { dosage } : {}),
       findings: r.findings.map((f) => localizeFinding(f, lang)),
     };
