@@ -67,6 +67,23 @@ export function notConfiguredMessage(language: 'zh' | 'en' | undefined): string 
     : NOT_CONFIGURED_MESSAGE;
 }
 
+/**
+ * The model is configured but did not answer (refused, timed out, failed, rate limited): what the clinician reads, in
+ * the request's language. The technical cause ("no target answered: connect ECONNREFUSED …") goes to the log only.
+ */
+export function modelFailedMessage(language: 'zh' | 'en' | undefined): string {
+  return language === 'zh'
+    ? '语言模型暂时没有响应，临床助手无法回答。请稍后重试；如持续出现，请联系信息科检查模型服务。引擎、监测、预警、管理计划和处方审核不依赖模型，照常可用。'
+    : 'The language model did not answer, so the clinical copilot cannot reply. Try again shortly; if it persists, ask IT to check the model server. The engines, monitoring, alerts, care plans and prescription review keep working without it.';
+}
+
+/** Errors of a configured model that did not answer (as opposed to a bad request or a missing model). */
+export const MODEL_FAILURE_CODES: ReadonlySet<string> = new Set([
+  'upstream-error',
+  'unavailable',
+  'rate-limited',
+]);
+
 export function notConfigured(): QihuangError {
   return new QihuangError('model-not-configured', NOT_CONFIGURED_MESSAGE);
 }

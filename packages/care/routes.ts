@@ -5,7 +5,7 @@
 import { Hono, type Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { QihuangError, type RequestContext } from '@qihuang/contracts';
+import { QihuangError, isQihuangError, type RequestContext } from '@qihuang/contracts';
 import { platformError, readBody } from '@qihuang/http-edge';
 import { parseGuideline, patientLanguage } from '@qihuang/bp-monitoring';
 import { clinicalContext, careSummary } from './clinical.ts';
@@ -50,6 +50,19 @@ const body = <S extends z.ZodType>(c: Context, schema: S) => readBody(c, schema,
 
 /** An error after a stream started: the `error` event's data, the platform error shape. */
 const errorData = (error: unknown) => platformError(error).body.error;
+
+/**
+ * A copilot stream's error event: a model that did not answer is said in the request's language; its technical cause
+ * ("no target answered: connect ECONNREFUSED …") goes to the request log only (issue 19).
+ */
+async function copilotError(c: Context, error: unknown, language: 'zh' | 'en') {
+  const data = errorData(error);
+  const { MODEL_FAILURE_CODES, modelFailedMessage } = await import('./model.ts');
+  if (!isQihuangError(error) || !MODEL_FAILURE_CODES.has(error.code)) return data;
+  const log = (c.var as { log?: { warn(o: object, m: string): void } }).log;
+  log?.warn({ code: error.code, cause: error.message }, 'copilot: the model did not answer');
+  return { ...data, message: modelFailedMessage(language) };
+}
 
 /** Every care answer passes citeSource: users see guideline names, never internal reference remarks. */
 function json(c: Context, value: unknown, status?: 200 | 201) {
@@ -254,7 +267,7 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
           chart,
         );
       } catch (error) {
-        queue.push(stream.writeSSE({ event: 'error', data: JSON.stringify(errorData(error)) }));
+        queue.push(stream.writeSSE({ event: 'error', data: JSON.stringify(await copilotError(c, error, b.language)) })); // prettier-ignore
       }
       await Promise.all(queue);
     });
