@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { isQihuangError } from '@qihuang/contracts';
 import { registerCommands } from './commands/index.ts';
+import { exitCodeFor } from './exit-codes.ts';
 
 const program = new Command('qihuang')
   .description('Qihuang (岐黄) — self-hosted medical large-model platform')
@@ -17,14 +18,11 @@ await registerCommands(program, process.argv);
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof CommanderError) {
-    // Help and version exit 0; usage errors exit 2 (commander already printed the reason).
-    process.exitCode = error.exitCode === 0 ? 0 : 2;
-  } else if (isQihuangError(error)) {
-    console.error(`error: ${error.message}`);
-    process.exitCode = error.code === 'invalid-input' ? 2 : 1;
-  } else {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  }
+  // One rule (exit-codes.ts): 2 the input or usage is wrong, 1 the command could not complete.
+  // Commander already printed its reason (usage errors) or the help.
+  if (!(error instanceof CommanderError))
+    console.error(
+      `error: ${isQihuangError(error) || error instanceof Error ? error.message : String(error)}`,
+    );
+  process.exitCode = exitCodeFor(error);
 }

@@ -49,7 +49,7 @@ async function cliDatabase(kind: (typeof DATABASE_KINDS)[number]) {
 }
 
 describe.each(DATABASE_KINDS)('qihuang audit on %s', (kind) => {
-  it('verify exits 0 when intact and 1 naming the first bad entry; export writes NDJSON', async () => {
+  it('verify exits 0 when intact and 3 naming the first bad entry; export writes NDJSON', async () => {
     const { env, open, cleanup } = await cliDatabase(kind);
     try {
       let database: Database = await open();
@@ -94,10 +94,10 @@ describe.each(DATABASE_KINDS)('qihuang audit on %s', (kind) => {
       await database.close();
 
       const broken = await cli(['audit', 'verify'], env);
-      expect(broken.code).toBe(1);
+      expect(broken.code).toBe(3);
       expect(broken.stdout).toMatch(/BROKEN at entry 3 \(edited\)/);
       const brokenJson = await cli(['audit', 'verify', '--json'], env);
-      expect(brokenJson.code).toBe(1);
+      expect(brokenJson.code).toBe(3);
       expect(JSON.parse(brokenJson.stdout)).toMatchObject({
         ok: false,
         firstBad: { seq: 3, problem: 'edited' },
@@ -148,13 +148,13 @@ describe.each(DATABASE_KINDS)('qihuang audit on %s', (kind) => {
 
       expect((await cli(['audit', 'verify'], env)).code).toBe(0); // the chain alone cannot tell
       const rewound = await cli(['audit', 'verify', '--expect-head', `5:${hashes[4]}`, '--json'], env);
-      expect(rewound.code).toBe(1);
+      expect(rewound.code).toBe(3);
       expect(JSON.parse(rewound.stdout)).toMatchObject({
         ok: false,
         firstBad: { seq: 5, problem: 'rewound' },
       });
       const fromFile = await cli(['audit', 'verify', '--checkpoints', file], env);
-      expect(fromFile.code).toBe(1);
+      expect(fromFile.code).toBe(3);
       expect(fromFile.stdout).toMatch(/BROKEN at entry 5 \(rewound\).*2026-03-01T09:00:00.000Z/);
 
       const malformed = await cli(['audit', 'verify', '--expect-head', '5'], env);
@@ -167,20 +167,21 @@ describe.each(DATABASE_KINDS)('qihuang audit on %s', (kind) => {
   }, 400_000);
 });
 
-// A database that cannot be opened is not a tampered chain (IT trial item 2): exit 2 with the one-line reason,
-// never the 1 that `verify --help` gives for a broken chain. The embedded database held by another process
+// A database that cannot be opened is not a tampered chain (IT trial item 2): the command could not complete, exit 1
+// with the one-line reason (issue 19: one rule for every command, apps/cli/exit-codes.ts), never the 3 that
+// `verify --help` gives for a broken chain. The embedded database held by another process
 // (here this test, as a running server would) is the case met in practice.
 describe('qihuang audit verify on a database it cannot open', () => {
-  it('exits 2 with one line naming the lock, not 1', async () => {
+  it('exits 1 (could not complete) with one line naming the lock, not 3 (broken)', async () => {
     const { env, open, cleanup } = await cliDatabase('pglite');
     const database = await open(); // holds the directory lock, like a running server
     try {
       const locked = await cli(['audit', 'verify'], env);
-      expect(locked.code, locked.stderr).toBe(2);
+      expect(locked.code, locked.stderr).toBe(1);
       expect(locked.stdout).toBe('');
       expect(locked.stderr.trim().split('\n')).toHaveLength(1);
       expect(locked.stderr).toMatch(/cannot open the database.*in use by process/);
-      expect((await cli(['audit', 'verify', '--json'], env)).code).toBe(2);
+      expect((await cli(['audit', 'verify', '--json'], env)).code).toBe(1);
     } finally {
       await database.close();
       await cleanup();

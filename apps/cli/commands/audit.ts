@@ -1,12 +1,14 @@
 /**
  * `qihuang audit verify [--json] [--expect-head SEQ:HASH] [--checkpoints FILE]` — check the audit trail's hash
- * chain, and that it still holds each chain head recorded outside the database (exit 0 intact, 1 with the first
- * bad entry named, 2 for a malformed checkpoint or a database that cannot be opened, e.g. locked by a running server). `qihuang audit export [--patient ID] [--since DATE]` — NDJSON AuditEvent resources to stdout.
+ * chain, and that it still holds each chain head recorded outside the database (exit 0 intact, 3 with the first
+ * bad entry named, 2 for a bad option or a malformed checkpoint, 1 for a database that cannot be opened, e.g.
+ * locked by a running server: apps/cli/exit-codes.ts). `qihuang audit export [--patient ID] [--since DATE]` —
+ * NDJSON AuditEvent resources to stdout.
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadConfig } from '@qihuang/config';
-import { QihuangError, SYSTEM_PRINCIPAL } from '@qihuang/contracts';
+import { QihuangError, SYSTEM_PRINCIPAL, isQihuangError } from '@qihuang/contracts';
 import { openDatabase } from '@qihuang/store';
 import {
   createAuditLog,
@@ -17,6 +19,7 @@ import {
   type AuditCheckpoint,
 } from '@qihuang/audit';
 import { MIGRATIONS } from '@qihuang/migrations';
+import { EXIT } from '../exit-codes.ts';
 
 function readCheckpoints(options: { expectHead?: string; checkpoints?: string }): AuditCheckpoint[] {
   const out: AuditCheckpoint[] = [];
@@ -45,10 +48,13 @@ async function withDatabase<T>(
       dataDir: config.dataDir,
     });
   } catch (error) {
-    // A database that cannot be opened (locked by a running server, unreachable, bad URL) is not a tampered
-    // chain: the command cannot run, which is exit 2 with the one-line reason (exit 1 means "chain broken").
+    // A database that cannot be opened (locked by a running server, unreachable) is not a tampered chain: the
+    // command could not complete, exit 1 with the one-line reason (exit-codes.ts; a broken chain is exit 3).
     const reason = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
-    throw new QihuangError('invalid-input', `cannot open the database: ${reason}`);
+    throw new QihuangError(
+      isQihuangError(error) && error.code === 'database-locked' ? 'database-locked' : 'unavailable',
+      `cannot open the database: ${reason}`,
+    );
   }
   try {
     return await work(database);
@@ -72,7 +78,7 @@ export function registerAudit(program: Command): void {
   audit
     .command('verify')
     .description(
-      'Check every audit entry against the hash chain; exit 1 naming the first entry that was edited, deleted, inserted or reordered; exit 2 when it cannot run (bad option, or the database cannot be opened, e.g. the embedded one while the server runs)',
+      'Check every audit entry against the hash chain; exit 3 naming the first entry that was edited, deleted, inserted or reordered; exit 2 for a bad option; exit 1 when it cannot run (the database cannot be opened, e.g. the embedded one while the server runs)',
     )
     .option('--json', 'print the result as JSON')
     .option(
@@ -118,7 +124,7 @@ export function registerAudit(program: Command): void {
             `audit chain BROKEN at entry ${result.firstBad?.seq} (${result.firstBad?.problem}): ${result.firstBad?.message}`,
           );
         }
-        process.exitCode = result.ok ? 0 : 1;
+        process.exitCode = result.ok ? EXIT.ok : EXIT.checkFailed;
       },
     );
 

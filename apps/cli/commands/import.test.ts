@@ -22,7 +22,7 @@ function runImport(...args: string[]) {
 describe('qihuang import (embedded database)', () => {
   it('imports good files, reports each bad file or line with its reason, and is idempotent', () => {
     const first = runImport(fixtures, '--json');
-    expect(first.status, first.stderr).toBe(1); // something was rejected
+    expect(first.status, first.stderr).toBe(2); // something was rejected: wrong input (exit-codes.ts)
     const summary = JSON.parse(first.stdout) as {
       files: number;
       resources: number;
@@ -48,6 +48,29 @@ describe('qihuang import (embedded database)', () => {
     expect(again.written).toBe(0);
     expect(again.unchanged).toBe(4);
   });
+
+  // One rule (issue 19, exit-codes.ts): the embedded database held by a running server is "could not complete",
+  // exit 1 — as for `audit verify` — while a missing path is wrong input, exit 2.
+  it('exits 1 with one line when the embedded database is held by another process', async () => {
+    const { openDatabase } = await import('@qihuang/store');
+    const { MIGRATIONS } = await import('@qihuang/migrations');
+    const held = mkdtempSync(join(tmpdir(), 'qihuang-import-held-'));
+    const database = await openDatabase({ migrations: MIGRATIONS, dataDir: held });
+    try {
+      const result = spawnSync('node', ['bin/qihuang.mjs', 'import', fixtures], {
+        cwd: root,
+        env: { ...process.env, QIHUANG_DATA_DIR: held, DATABASE_URL: '' },
+        encoding: 'utf8',
+        timeout: 180_000,
+      });
+      expect(result.status, result.stderr).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/in use by process/);
+    } finally {
+      await database.close();
+      rmSync(held, { recursive: true, force: true });
+    }
+  }, 200_000);
 
   it('explains a missing path with exit code 2', () => {
     const result = runImport('/nonexistent/file.json');

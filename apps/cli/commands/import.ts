@@ -3,6 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '@qihuang/config';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import type { ImportSummary } from '@qihuang/importer';
+import { EXIT } from '../exit-codes.ts';
 
 export function registerImport(program: Command): void {
   program
@@ -84,7 +85,8 @@ export function registerImport(program: Command): void {
         bar?.stop();
         if (options.json) console.log(JSON.stringify(summary, null, 2));
         else printSummary(summary);
-        if (summary.rejected.length > 0) process.exitCode = 1;
+        // Rejected files or resources are wrong input (not valid JSON/NDJSON/FHIR): exit 2 (exit-codes.ts).
+        if (summary.rejected.length > 0) process.exitCode = EXIT.badInput;
       },
     );
 }

@@ -178,14 +178,14 @@ describe.each(DATABASE_KINDS)('audit tampering on %s', (kind) => {
       await tamper(db.db, ATTACKS[2]![1](db.db, top));
       await db.close();
       const rewound = await cli(['audit', 'verify', '--json', ...expectHead], store.env);
-      expect(rewound.code, rewound.stdout).toBe(1);
+      expect(rewound.code, rewound.stdout).toBe(3); // a check that found a problem (apps/cli/exit-codes.ts)
       expect((JSON.parse(rewound.stdout) as { ok: boolean }).ok).toBe(false);
       writeFileSync(
         file,
         `${JSON.stringify({ seq: top.seq, hash: top.hash, at: '2026-03-10T12:00:00Z' })}\n`,
       );
       const fromFile = await cli(['audit', 'verify', '--json', '--checkpoints', file], store.env);
-      expect(fromFile.code, fromFile.stdout).toBe(1);
+      expect(fromFile.code, fromFile.stdout).toBe(3);
     } finally {
       rmSync(file, { force: true });
       await store.cleanup();

@@ -1,0 +1,31 @@
+/**
+ * The CLI's one exit-code rule (docs/operations.md, "The command line"):
+ * 0 done; 2 the user's input or usage is wrong (unknown option, bad argument, missing file, a file that is not
+ * valid JSON/NDJSON/FHIR) — fix the command line or the file; 1 the command could not complete (the embedded
+ * database held by the running server, a database or server that does not answer, anything unexpected) — retry or
+ * fix the environment; 3 a check ran and found a problem (`audit verify`: the chain is broken).
+ */
+import { CommanderError } from 'commander';
+import { isQihuangError, type ErrorCode } from '@qihuang/contracts';
+
+export const EXIT = { ok: 0, failed: 1, badInput: 2, checkFailed: 3 } as const;
+
+/** Errors about what the user gave: the command line, a file, its contents. */
+const INPUT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'invalid-input',
+  'invalid-resource',
+  'not-found',
+  'too-large',
+  'not-supported',
+]);
+/** Node errors about a path the user named. */
+const PATH_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM']);
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  if (isQihuangError(error)) return INPUT_CODES.has(error.code) ? EXIT.badInput : EXIT.failed;
+  if (error instanceof SyntaxError) return EXIT.badInput; // JSON.parse of a file the user gave
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && PATH_ERRORS.has(code)) return EXIT.badInput;
+  return EXIT.failed;
+}
