@@ -2,7 +2,7 @@
 export * from './types.ts';
 export { SOURCES, sourceOf } from './sources.ts';
 export { withoutInternalReferences } from './internal-references.ts';
-export { sourceName } from './sources/user-names.ts';
+export { sourceName, SOURCE_NAMES } from './sources/user-names.ts';
 export { CONDITIONS, conditionMatches, type ConditionLike } from './conditions.ts';
 export { DRUG_CLASSES } from './classes.ts';
 export { INTERACTIONS } from './interactions.ts';

@@ -1,7 +1,7 @@
 /**
  * How each source is named to users (zh-CN and en): the guideline, label or communication itself with its section,
  * never the project's internal reference file ("REFERENCE §6 row 3 …") or its verification marks. The same names as
- * the pharmacist's screen (pharmacy-review/source-names.ts, which can re-export these). Sources not listed fall
+ * the pharmacist's screen (pharmacy-review/source-names.ts re-exports this table). Sources not listed fall
  * back to their own label with internal references removed. Pure.
  */
 import { sourceOf } from '../sources.ts';
@@ -156,6 +156,9 @@ const NAMES: Record<string, Bilingual> = {
   'bnf-lactation': { zh: 'BNF 英国国家处方集（哺乳期）', en: 'British National Formulary (breastfeeding)' },
   formulary: { zh: '本院处方集', en: 'Hospital formulary' },
 };
+
+/** Every source's user-facing name (the pharmacist's screen shows these too). */
+export const SOURCE_NAMES: Readonly<Record<string, Bilingual>> = NAMES;
 
 /** Per-drug facts of the label-derived tables: named by the drug's own label and section. */
 const PER_DRUG: Record<string, { zh: (d: string) => string; en: (d: string) => string }> = {
