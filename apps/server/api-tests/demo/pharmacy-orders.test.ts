@@ -24,7 +24,12 @@ const PHARMACIST: Principal = {
 
 /** Expected queue, top to bottom: critical, warning, info, none; equal severity → longest waiting first. */
 const EXPECTED = [
-  ['demo-rx-barrows-chlorthalidone', 'critical', ['contraindication:thiazide-gout']],
+  // Mr Barrows already takes hydrochlorothiazide: chlorthalidone is also a same-class duplicate (decision 0015).
+  [
+    'demo-rx-barrows-chlorthalidone',
+    'critical',
+    ['contraindication:thiazide-gout', 'duplication:duplicate-class-thiazide-type'],
+  ],
   ['demo-rx-breitenberg-amlodipine', 'critical', ['dose:dose-above-max-daily']],
   ['demo-rx-ferry-lisinopril', 'warning', ['interaction:triple-whammy']],
   ['demo-rx-kutch-simvastatin', 'warning', ['interaction:simvastatin-amlodipine']],
