@@ -9,7 +9,8 @@
  * - Gayla Ferry (89, on hydrochlorothiazide and naproxen) — lisinopril: NSAID + ACE inhibitor + diuretic, the
  *   "triple whammy" (REFERENCE §6 row 4, Lapi et al. BMJ 2013) — warning.
  * - Marcos Barrows (75, gout, on hydrochlorothiazide) — chlorthalidone: thiazide-like diuretic in gout,
- *   contraindicated (REFERENCE §5.2, China 2018 hypertension guideline) — critical; amlodipine 5 mg: above the
+ *   contraindicated (REFERENCE §5.2, China 2018 hypertension guideline) — critical, and a second thiazide-type
+ *   diuretic beside his hydrochlorothiazide (same-class duplication, decision 0015); amlodipine 5 mg: above the
  *   label's 2.5 mg start dose for older adults (REFERENCE §5.1a, amlodipine US label §2.1) — info.
  * - George Kutch (59) — amlodipine 5 mg (signed): nothing to find; simvastatin 40 mg with it: above the 20 mg/day
  *   cap with amlodipine (REFERENCE §6 row 6, FDA Drug Safety Communication June 2011, simvastatin label §2.3) —
