@@ -85,7 +85,8 @@ describe.skipIf(!HAS_CHROMIUM)('the patient side on a 375 px phone (needs /usr/b
         await page.getByTestId('consultation-input').fill('没有');
         await page.getByTestId('consultation-send').click();
         await page.waitForFunction(
-          (n) => document.querySelectorAll('.care-msg-assistant').length >= n,
+          // The streaming reply has the same class: count only the saved messages, which arrive with the new state.
+          (n) => document.querySelectorAll('.care-msg-assistant:not([data-testid=streaming-reply])').length >= n,
           3 + i,
         );
       }
