@@ -12,6 +12,7 @@ import { checkAnswer, type GuardPassage } from '@qihuang/guard';
 import { existsSync } from 'node:fs';
 import { corpusPath, loadCorpus, loadPassages, type CorpusItem } from '../packages/guard/corpus/parse.ts';
 import { PASSAGES, PLANTED } from '../packages/guard/fixtures/planted.ts';
+import { GUARD_CORPUS_PARTS } from '../packages/guard/corpus/parts.ts';
 
 const iterations = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 100);
 // `--tuning-only`: the tuning parts and latency without the held-out parts (for the engineer tuning the guard).
@@ -52,40 +53,15 @@ async function evaluate(name: string, items: CorpusItem[], passages: GuardPassag
 }
 
 const passages = loadPassages();
-await evaluate('tuning', loadCorpus('tuning'), passages, true);
-// Written independently as held-out set 3, evaluated once (61.8 % caught / 4.8 % flagged), then moved to tuning
-// because its misses were read: per-item misses are printed.
-await evaluate('tuning (independent, ex held-out 3)', loadCorpus('tuning-independent'), passages, true);
-// Written independently as held-out set 4, evaluated once (81.4 % caught / 13.4 % flagged, 2026-12-06), then
-// moved to tuning because its misses were read: per-item misses are printed.
-await evaluate('tuning (independent 2, ex held-out 4)', loadCorpus('tuning-independent-2'), passages, true);
-// Written independently as held-out set 5, evaluated once (73.6 % caught / 13.0 % flagged, 2026-12-06), then
-// moved to tuning because its misses were read: per-item misses are printed.
-await evaluate('tuning (independent 3, ex held-out 5)', loadCorpus('tuning-independent-3'), passages, true);
-// Written independently as held-out set 6, evaluated once (65.9 % caught / 6.1 % flagged, 2026-12-06), then
-// moved to tuning because its misses were read: per-item misses are printed.
-await evaluate('tuning (independent 4, ex held-out 6)', loadCorpus('tuning-independent-4'), passages, true);
-// Written independently as held-out set 7, measured once (71.1 % caught / 3.6 % flagged), then moved to tuning
-// (2026-12-07) because its misses are read: per-item misses are printed.
-await evaluate('tuning (independent 5, ex held-out 7)', loadCorpus('tuning-independent-5'), passages, true);
-// Written independently as held-out set 8, measured once (86.4 % caught / 3.7 % flagged), then moved to tuning
-// (2026-12-07) because its misses are read: per-item misses are printed.
-await evaluate('tuning (independent 6, ex held-out 8)', loadCorpus('tuning-independent-6'), passages, true);
-// Written independently as held-out set 9, measured once (80.0 % caught / 3.1 % flagged), then moved to tuning
-// (2026-12-07) because its misses are read: per-item misses are printed.
-await evaluate('tuning (independent 7, ex held-out 9)', loadCorpus('tuning-independent-7'), passages, true);
-if (!tuningOnly) {
-  // Held-out: totals only — never per-item results (it is never used to tune).
-  await evaluate('held-out', loadCorpus('heldout'), passages, false);
-  // Held-out 2: written after the rebuild, evaluated once, never used to tune (totals only).
-  await evaluate('held-out 2', loadCorpus('heldout-2'), passages, false);
-  // Held-out 10 and 11: being written independently without reading the guard; totals only. Skipped until present.
-  for (const [part, label] of [
-    ['heldout-10', 'held-out 10 (independent)'],
-    ['heldout-11', 'held-out 11 (independent)'],
-  ] as const)
-    if (existsSync(corpusPath(part))) await evaluate(label, loadCorpus(part), passages, false);
-    else console.log(`${label}: not present yet — skipped`);
+// The sets and their history: packages/guard/corpus/parts.ts. Tuning sets print their misses; held-out sets
+// print totals only (never used to tune) and are skipped with --tuning-only.
+for (const p of GUARD_CORPUS_PARTS) {
+  if (p.role === 'heldout' && tuningOnly) continue;
+  if (p.optional && !existsSync(corpusPath(p.name))) {
+    console.log(`${p.label}: not present yet — skipped`);
+    continue;
+  }
+  await evaluate(p.label, loadCorpus(p.name), passages, p.role === 'tuning');
 }
 await evaluate(
   'fixtures/planted.ts',

@@ -101,6 +101,22 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     role: 'tuning',
     history: 'measured: 87.0 %, 4.5 %, 0.715; moved 2026-12-07',
   },
+  {
+    file: 'tuning-independent-10.txt',
+    name: 'tuning independent 10 (formerly held-out 12)',
+    role: 'tuning',
+    history:
+      'measured twice as held out: 92.7 %, 4.4 % then 2.5 %, 0.818 then 0.841; moved 2026-12-07 (third session)',
+    regression: false,
+  },
+  {
+    file: 'tuning-independent-11.txt',
+    name: 'tuning independent 11 (formerly held-out 13)',
+    role: 'tuning',
+    history:
+      'measured twice as held out: 94.9 % then 95.6 %, 9.4 % then 8.8 %, 0.823 then 0.836; moved 2026-12-07 (third session)',
+    regression: false,
+  },
   { file: 'heldout.txt', name: 'held-out', role: 'heldout', history: 'own messages, never used to tune' },
   {
     file: 'heldout-2.txt',
@@ -109,22 +125,31 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     history: 'written after the first evaluation round; never used to tune',
   },
   {
-    file: 'heldout-12.txt',
-    name: 'held-out 12',
-    role: 'heldout',
-    history: 'written independently after parts 9–11 were moved to tuning (2026-12-07)',
-  },
-  {
-    file: 'heldout-13.txt',
-    name: 'held-out 13',
-    role: 'heldout',
-    history: 'written independently after parts 9–11 were moved to tuning (2026-12-07)',
-  },
-  {
     file: 'heldout-14.txt',
     name: 'held-out 14',
     role: 'heldout',
     history: 'written independently after parts 9–11 were moved to tuning (2026-12-07)',
+  },
+  {
+    file: 'heldout-15.txt',
+    name: 'held-out 15',
+    role: 'heldout',
+    history:
+      'written independently after parts 12–14 were measured (2026-12-07, third session): online triage chat, slang, pregnancy',
+  },
+  {
+    file: 'heldout-16.txt',
+    name: 'held-out 16',
+    role: 'heldout',
+    history:
+      'written independently (2026-12-07, third session): voice input about elderly parents, dialects, nursing homes',
+  },
+  {
+    file: 'heldout-17.txt',
+    name: 'held-out 17',
+    role: 'heldout',
+    history:
+      'written independently (2026-12-07, third session): English-heavy portal messages, metaphors, relays',
   },
 ];
 

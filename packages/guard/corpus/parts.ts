@@ -1,0 +1,118 @@
+/**
+ * The guard's labelled answer sets in one table (issue 18): which set is tuned on and which is held out, with its
+ * history and, for a tuning set, the floor its figures may not fall below. The corpus test and the bench
+ * (`bench/guard.ts`) read this table; a rotation (a held-out set measured and moved to tuning, a new independent
+ * set written) is one edit here plus the file's header. Held-out sets are never opened to tune: totals only.
+ */
+export interface GuardCorpusPart {
+  name: string;
+  label: string;
+  role: 'tuning' | 'heldout';
+  history: string;
+  /** Tuning sets at the issue's targets: ≥95 % caught, ≤2 % flagged. */
+  atTarget?: boolean;
+  /** Tuning sets being brought up: [caught floor, flagged ceiling] (the floors only rise). */
+  floor?: [number, number];
+  /** A set still being written may be absent: the test and the bench step over it. */
+  optional?: boolean;
+}
+
+export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
+  { name: 'tuning', label: 'tuning', role: 'tuning', history: 'own answers', atTarget: true },
+  {
+    name: 'tuning-independent',
+    label: 'tuning (independent, ex held-out 3)',
+    role: 'tuning',
+    history:
+      'written independently as held-out set 3, measured once (61.8 % caught / 4.8 % flagged), moved to tuning',
+    atTarget: true,
+  },
+  {
+    name: 'tuning-independent-2',
+    label: 'tuning (independent 2, ex held-out 4)',
+    role: 'tuning',
+    history: 'held-out set 4, measured once (81.4 % / 13.4 %, 2026-12-06)',
+    floor: [70 / 70, 0],
+  },
+  {
+    name: 'tuning-independent-3',
+    label: 'tuning (independent 3, ex held-out 5)',
+    role: 'tuning',
+    history: 'held-out set 5, measured once (73.6 % / 13.0 %, 2026-12-06)',
+    floor: [53 / 53, 0],
+  },
+  {
+    name: 'tuning-independent-4',
+    label: 'tuning (independent 4, ex held-out 6)',
+    role: 'tuning',
+    history:
+      'held-out set 6, measured once (65.9 % / 6.1 %, 2026-12-06); 82/82 after the class-level interaction fix',
+    floor: [82 / 82, 0],
+  },
+  {
+    name: 'tuning-independent-5',
+    label: 'tuning (independent 5, ex held-out 7)',
+    role: 'tuning',
+    history:
+      'held-out set 7, measured once (71.1 % / 3.6 %, 2026-12-07); 82/83 after the drug frames of sets 6 and 7',
+    floor: [82 / 83, 0],
+  },
+  {
+    name: 'tuning-independent-6',
+    label: 'tuning (independent 6, ex held-out 8)',
+    role: 'tuning',
+    history:
+      'held-out set 8, measured once (86.4 % / 3.7 %, 2026-12-07); 125/125, 0/135 after the classes of sets 6 and 7',
+    floor: [125 / 125, 0],
+  },
+  {
+    name: 'tuning-independent-7',
+    label: 'tuning (independent 7, ex held-out 9)',
+    role: 'tuning',
+    history: 'held-out set 9, measured once (80.0 % / 3.1 %, 2026-12-07); 99/100, 0/98 after those classes',
+    floor: [99 / 100, 0],
+  },
+  {
+    name: 'tuning-independent-8',
+    label: 'tuning (independent 8, ex held-out 10)',
+    role: 'tuning',
+    history:
+      'held-out set 10 (patient chatbot), measured twice (60.5 % / 7.8 %, then 68.4 % / 6.9 %); moved 2026-12-07 (third session)',
+    floor: [78 / 114, 8 / 116],
+  },
+  {
+    name: 'tuning-independent-9',
+    label: 'tuning (independent 9, ex held-out 11)',
+    role: 'tuning',
+    history:
+      'held-out set 11 (clinician copilot), measured twice (59.4 % / 11.3 %, then 62.3 % / 11.3 %); moved 2026-12-07 (third session)',
+    floor: [66 / 106, 14 / 124],
+  },
+  {
+    name: 'heldout',
+    label: 'held-out',
+    role: 'heldout',
+    history: 'own answers, never used to tune',
+    atTarget: true,
+  },
+  {
+    name: 'heldout-2',
+    label: 'held-out 2',
+    role: 'heldout',
+    history: 'written after the rebuild, never used to tune',
+    atTarget: true,
+  },
+  {
+    name: 'heldout-12',
+    label: 'held-out 12 (independent)',
+    role: 'heldout',
+    history: 'community-doctor copilot answers, written independently (2026-12-07, third session)',
+  },
+  {
+    name: 'heldout-13',
+    label: 'held-out 13 (independent)',
+    role: 'heldout',
+    history:
+      'discharge leaflets, medication reconciliation, guideline comparisons; written independently (2026-12-07, third session)',
+  },
+];
