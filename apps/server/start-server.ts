@@ -143,6 +143,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
             resources: result.summary?.resources,
             homeReadings: result.homeReadings,
             rejected: result.summary?.rejected.length,
+            // Which file (and entry or line) failed, not only how many.
+            ...(result.summary?.rejected.length ? { rejections: result.summary.rejected.slice(0, 20) } : {}),
             seconds: Math.round((performance.now() - started) / 100) / 10,
           },
           'demo data loaded',

@@ -24,9 +24,11 @@ export function httpTarget(
   fetchImpl: typeof fetch = fetch,
 ): ImportTarget {
   const base = serverUrl.replace(/\/+$/, '').replace(/\/fhir\/R4$/, '');
+  const url = `${base}/fhir/R4`;
   return {
+    url,
     async transaction(bundle) {
-      const response = await fetchImpl(`${base}/fhir/R4`, {
+      const response = await fetchImpl(url, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/fhir+json',
@@ -35,14 +37,23 @@ export function httpTarget(
         body: JSON.stringify(bundle),
       });
       const body = (await response.json().catch(() => ({}))) as {
-        issue?: { diagnostics?: string }[];
+        issue?: { diagnostics?: string; expression?: string[] }[];
         entry?: ResponseEntry[];
       };
       if (!response.ok) {
-        throw new QihuangError(
-          'invalid-input',
-          `server answered ${response.status}: ${body.issue?.map((i) => i.diagnostics).join('; ') ?? ''}`,
-        );
+        // Each problem with the element it names (Bundle.entry[N]…), as the embedded import reports it.
+        const issues = (body.issue ?? []).map((i) => ({
+          severity: 'error' as const,
+          code: 'invalid',
+          message: i.diagnostics ?? '',
+          ...(i.expression?.length ? { expression: i.expression } : {}),
+        }));
+        const problems = issues
+          .map((i) => [i.expression?.join(', '), i.message].filter(Boolean).join(' '))
+          .join('; ');
+        throw new QihuangError('invalid-input', `${url} answered ${response.status}: ${problems}`, {
+          issues,
+        });
       }
       const entries = (bundle.entry as { resource?: { resourceType?: string } }[] | undefined) ?? [];
       const byType: Record<string, number> = {};

@@ -11,11 +11,22 @@ import { createInterface } from 'node:readline';
 import { isQihuangError, type RequestContext } from '@qihuang/contracts';
 import { processTransaction, type BundleEntry, type FhirRepository, type FhirResource } from '@qihuang/store';
 import { notifyWritten, writtenInBundle, type WriteObserver } from '@qihuang/store/write-observer';
+import { entryIndexOf, placeIn, withoutRetryIndex } from './rejection-place.ts';
 import { StableIds, withStableIds } from './stable-ids.ts';
 
+/**
+ * A file (or NDJSON line) that was not imported: the file, the server URL that refused it (import through a
+ * server), which resource of the file failed (entry index in its Bundle, type, id) when the reason names one.
+ */
 export interface ImportRejection {
   file: string;
   line?: number;
+  /** The FHIR endpoint that answered with the error (`--server`). */
+  url?: string;
+  /** 0-based index of the failing entry in the file's Bundle (FHIRPath `Bundle.entry[N]`). */
+  index?: number;
+  resourceType?: string;
+  resourceId?: string;
   reason: string;
 }
 
@@ -30,6 +41,8 @@ export interface ImportSummary {
 }
 
 export interface ImportTarget {
+  /** Where the transactions go, when that is a remote server (named in rejections). */
+  readonly url?: string;
   /** Runs one transaction Bundle; returns counts. */
   transaction(
     bundle: Record<string, unknown>,
@@ -141,6 +154,7 @@ export async function importFiles(
       summary.byType[type] = (summary.byType[type] ?? 0) + n;
   };
   const retrying: ImportTarget = {
+    ...(target.url ? { url: target.url } : {}),
     transaction: (bundle, opts) => withRetry(() => target.transaction(bundle, opts)),
   };
   let next = 0;
@@ -172,13 +186,15 @@ async function importFile(
   record: (r: { written: number; byType: Record<string, number>; total: number }) => void,
 ): Promise<void> {
   void options.onProgress;
+  const at = target.url ? { url: target.url } : {};
   {
     const ext = extname(file).toLowerCase();
     if (ext === '.ndjson' || ext === '.jsonl') {
       await importNdjson(target, file, options.ndjsonChunk ?? 500, summary, record);
     } else {
+      let parsed: Record<string, unknown> | undefined;
       try {
-        const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+        parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
         if (!parsed || typeof parsed !== 'object' || typeof parsed.resourceType !== 'string')
           throw new Error('not a FHIR resource or Bundle (no resourceType)');
         // A transaction Bundle is self-contained and its references are checked; collections and single
@@ -186,7 +202,19 @@ async function importFile(
         const isTransaction = parsed.resourceType === 'Bundle' && parsed.type === 'transaction';
         record(await target.transaction(toTransaction(parsed), { checkReferences: isTransaction }));
       } catch (error) {
-        summary.rejected.push({ file, reason: reason(error) });
+        // The transaction keeps the file's entries in order (a single resource is its entry 0).
+        const entries =
+          parsed?.resourceType === 'Bundle'
+            ? Array.isArray(parsed.entry)
+              ? (parsed.entry as unknown[])
+              : []
+            : [{ resource: parsed }];
+        summary.rejected.push({
+          file,
+          ...at,
+          ...placeIn(entries, entryIndexOf(error)),
+          reason: reason(error),
+        });
       }
     }
   }
@@ -219,7 +247,16 @@ async function importNdjson(
             ),
           );
         } catch (error) {
-          summary.rejected.push({ file, line: item.line, reason: reason(error) });
+          // The line names the resource; the retry bundle's entry index would not.
+          const { resourceType, resourceId } = placeIn([item.entry], 0);
+          summary.rejected.push({
+            file,
+            line: item.line,
+            ...(target.url ? { url: target.url } : {}),
+            ...(resourceType ? { resourceType } : {}),
+            ...(resourceId ? { resourceId } : {}),
+            reason: withoutRetryIndex(reason(error)),
+          });
         }
       }
     }

@@ -100,6 +100,11 @@ function printSummary(s: ImportSummary): void {
     console.log(`  ${type.padEnd(28)} ${n}`);
   if (s.rejected.length) {
     console.log(`Rejected ${s.rejected.length}:`);
-    for (const r of s.rejected) console.log(`  ${r.file}${r.line ? `:${r.line}` : ''}: ${r.reason}`);
+    for (const r of s.rejected) {
+      // file[:line], the failing entry (index in its Bundle, type/id) and, through a server, the URL that refused it.
+      const what = [r.resourceType, r.resourceId].filter(Boolean).join('/');
+      const entry = r.index !== undefined ? `entry ${r.index}${what ? ` (${what})` : ''}` : what;
+      console.log(`  ${r.file}${r.line ? `:${r.line}` : ''}${entry ? ` ${entry}` : ''}: ${r.reason}`);
+    }
   }
 }
