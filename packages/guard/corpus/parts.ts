@@ -115,4 +115,11 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     history:
       'discharge leaflets, medication reconciliation, guideline comparisons; written independently (2026-12-07, third session)',
   },
+  {
+    name: 'heldout-14',
+    label: 'held-out 14 (independent)',
+    role: 'heldout',
+    history:
+      'ask-the-pharmacist answers and prescription-review summaries; written independently (2026-12-07, third session)',
+  },
 ];
