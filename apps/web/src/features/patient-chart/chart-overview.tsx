@@ -5,7 +5,7 @@ import type { Observation } from '@medplum/fhirtypes';
 import { fhir } from '../../api/index.ts';
 import { Empty, Loading } from '../../components/states.tsx';
 import { codeText, formatDate, formatPeriod, quantityText, referenceText } from '../../lib/format.ts';
-import { useAsync } from '../../lib/use-async.ts';
+import { useAsync, type AsyncState } from '../../lib/use-async.ts';
 import { formatInZone } from '../../lib/zone-time.ts';
 import {
   BP_PANEL_CODES,
@@ -33,10 +33,9 @@ export function ChartOverview({ patientId }: { patientId: string }) {
   const [guideline] = useGuideline();
   // Every time on the page in the patient's zone, else the hospital's (the BP tab's rule), never the browser's.
   const { timeZone } = usePatientTimeZone(patientId);
-  // A patient reads status codes in the page language; the clinician view keeps them as they are.
-  const patientView = useAuth().me?.role === 'patient';
+  // Status and criticality codes in the page language, for every reader (one language per screen).
   const word = (code: string | undefined) => {
-    const key = patientView ? statusKey(code) : undefined;
+    const key = statusKey(code);
     return key ? t(key) : code;
   };
 
@@ -67,108 +66,100 @@ export function ChartOverview({ patientId }: { patientId: string }) {
         }}
       </SectionCard>
 
-      <SectionCard id="sec-problems" title={t('chart.problems')} state={conditions}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('chart.noProblems')}</Empty>
-          ) : (
-            <ul className="item-list">
-              {page.items.map((c) => (
-                <li key={c.id}>
-                  <span className="item-title">{codeText(c.code)}</span>
-                  <span className="item-meta">
-                    {[
-                      word(codeText(c.clinicalStatus)),
-                      c.onsetDateTime
-                        ? `${t('chart.onset')} ${formatDate(c.onsetDateTime, lang, false, timeZone)}`
-                        : (c.onsetString ?? ''),
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </SectionCard>
-
-      <SectionCard id="sec-meds" title={t('chart.medications')} state={medications}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('chart.noMedications')}</Empty>
-          ) : (
-            <ul className="item-list">
-              {page.items.map((m) => (
-                <li key={m.id}>
-                  <span className="item-title">
-                    {codeText(m.medicationCodeableConcept) || referenceText(m.medicationReference)}
-                  </span>
-                  <span className="item-meta">
-                    {[
-                      m.dosageInstruction?.[0]?.text,
-                      word(m.status),
-                      formatDate(m.authoredOn, lang, false, timeZone),
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </SectionCard>
-
-      <SectionCard id="sec-allergies" title={t('chart.allergies')} state={allergies}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('chart.noKnownAllergies')}</Empty>
-          ) : (
-            <ul className="item-list">
-              {page.items.map((a) => (
-                <li key={a.id} className={a.criticality === 'high' ? 'critical' : undefined}>
-                  <span className="item-title">{codeText(a.code)}</span>
-                  <span className="item-meta">
-                    {[
-                      a.criticality ? `${t('chart.criticality')}: ${a.criticality}` : '',
-                      a.reaction?.[0]?.manifestation?.map((m) => codeText(m)).join(', ')
-                        ? `${t('chart.reaction')}: ${a.reaction?.[0]?.manifestation?.map((m) => codeText(m)).join(', ')}`
-                        : '',
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </SectionCard>
-
-      <SectionCard id="sec-encounters" title={t('chart.encounters')} state={encounters}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>{t('chart.noEncounters')}</Empty>
-          ) : (
-            <ul className="item-list">
-              {page.items.map((e) => (
-                <li key={e.id}>
-                  <span className="item-title">
-                    {codeText(e.type?.[0]) || e.class?.display || e.class?.code || t('chart.encounters')}
-                  </span>
-                  <span className="item-meta">
-                    {[formatPeriod(e.period, lang, timeZone), codeText(e.reasonCode?.[0]), word(e.status)]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </SectionCard>
+      <ListSection
+        id="sec-problems"
+        title={t('chart.problems')}
+        empty={t('chart.noProblems')}
+        state={conditions}
+        item={(c) => ({
+          title: codeText(c.code),
+          meta: [
+            word(codeText(c.clinicalStatus)),
+            c.onsetDateTime
+              ? `${t('chart.onset')} ${formatDate(c.onsetDateTime, lang, false, timeZone)}`
+              : (c.onsetString ?? ''),
+          ],
+        })}
+      />
+      <ListSection
+        id="sec-meds"
+        title={t('chart.medications')}
+        empty={t('chart.noMedications')}
+        state={medications}
+        item={(m) => ({
+          title: codeText(m.medicationCodeableConcept) || referenceText(m.medicationReference),
+          meta: [
+            m.dosageInstruction?.[0]?.text,
+            word(m.status),
+            formatDate(m.authoredOn, lang, false, timeZone),
+          ],
+        })}
+      />
+      <ListSection
+        id="sec-allergies"
+        title={t('chart.allergies')}
+        empty={t('chart.noKnownAllergies')}
+        state={allergies}
+        item={(a) => {
+          const reactions = a.reaction?.[0]?.manifestation?.map((m) => codeText(m)).join(', ');
+          return {
+            title: codeText(a.code),
+            critical: a.criticality === 'high',
+            meta: [
+              a.criticality ? `${t('chart.criticality')}: ${word(a.criticality)}` : '',
+              reactions ? `${t('chart.reaction')}: ${reactions}` : '',
+            ],
+          };
+        }}
+      />
+      <ListSection
+        id="sec-encounters"
+        title={t('chart.encounters')}
+        empty={t('chart.noEncounters')}
+        state={encounters}
+        item={(e) => ({
+          title: codeText(e.type?.[0]) || e.class?.display || e.class?.code || t('chart.encounters'),
+          meta: [formatPeriod(e.period, lang, timeZone), codeText(e.reasonCode?.[0]), word(e.status)],
+        })}
+      />
     </div>
+  );
+}
+
+/** One titled list of FHIR resources: each item a title and its non-empty details joined by " · ". */
+function ListSection<T extends { id?: string }>({
+  id,
+  title,
+  empty,
+  state,
+  item,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  state: AsyncState<{ items: T[] }> & { reload: () => void };
+  item: (resource: T) => { title: string; meta: (string | undefined)[]; critical?: boolean };
+}) {
+  return (
+    <SectionCard id={id} title={title} state={state}>
+      {(page) =>
+        page.items.length === 0 ? (
+          <Empty>{empty}</Empty>
+        ) : (
+          <ul className="item-list">
+            {page.items.map((r, i) => {
+              const shown = item(r);
+              return (
+                <li key={r.id ?? i} className={shown.critical ? 'critical' : undefined}>
+                  <span className="item-title">{shown.title}</span>
+                  <span className="item-meta">{shown.meta.filter(Boolean).join(' · ')}</span>
+                </li>
+              );
+            })}
+          </ul>
+        )
+      }
+    </SectionCard>
   );
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { statusKey, unitWord } from './chart-words.ts';
+import { en } from '../../i18n/en.ts';
+import { zhCN } from '../../i18n/zh-CN.ts';
+import { STATUSES, statusKey, unitWord } from './chart-words.ts';
 
 describe('chart words for a patient (one language per screen)', () => {
   it('maps FHIR status codes to message keys, unknown codes to none', () => {
@@ -9,6 +11,14 @@ describe('chart words for a patient (one language per screen)', () => {
     expect(statusKey('finished')).toBe('chart.statusWord.finished');
     expect(statusKey('entered-in-error')).toBeUndefined();
     expect(statusKey(undefined)).toBeUndefined();
+    // Allergy criticality is a code too ("high" on a Chinese screen was English).
+    expect(statusKey('high')).toBe('chart.statusWord.high');
+  });
+  it('every status and criticality code has a word in both languages, the Chinese one in Chinese', () => {
+    for (const code of STATUSES) {
+      expect(en.chart.statusWord[code]).toBeTruthy();
+      expect(zhCN.chart.statusWord[code]).toMatch(/\p{Script=Han}/u);
+    }
   });
   it('turns UCUM heart-rate units into the page language', () => {
     expect(unitWord('87 beats/minute', 'zh-CN')).toBe('87 次/分');

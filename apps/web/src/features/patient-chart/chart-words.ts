@@ -1,8 +1,8 @@
 /**
  * Words a patient reads on their record in the page language (issue 20 finding 11): FHIR status codes
- * ("active", "stopped", "resolved", "finished") and the heart-rate unit ("beats/minute"). Pure.
+ * ("active", "stopped", "resolved", "finished", allergy criticality "high") and the heart-rate unit ("beats/minute"). Pure.
  */
-const STATUSES = [
+export const STATUSES = [
   'active',
   'inactive',
   'resolved',
@@ -18,6 +18,10 @@ const STATUSES = [
   'in-progress',
   'planned',
   'draft',
+  // AllergyIntolerance.criticality
+  'low',
+  'high',
+  'unable-to-assess',
 ] as const;
 
 /** The message key of a FHIR status code (`chart.statusWord.<code>`), undefined when not a known one. */
