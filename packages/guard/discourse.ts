@@ -87,7 +87,8 @@ const POTASSIUM = new RegExp(
   String.raw`(?:potassium|K\+|serum K|血钾|钾)[^0-9。;；]{0,24}?${NUM}\s*(?:mmol|mEq)`,
   'i',
 );
-const EGFR = new RegExp(String.raw`(?:eGFR|GFR|肾小球滤过率)([^0-9。;；]{0,16}?)${NUM}`, 'i');
+// "eGFR works out to about 58", "eGFR came back this time at roughly 33": a few words between name and value.
+const EGFR = new RegExp(String.raw`(?:eGFR|GFR|肾小球滤过率)([^0-9。;；]{0,26}?)${NUM}`, 'i');
 const CRCL = new RegExp(String.raw`(?:CrCl|creatinine clearance|肌酐清除率)([^0-9。;；]{0,16}?)${NUM}`, 'i');
 /** "under 10", "低于 30", "<30": a bound — the value is below the number (a renal rule "below 10" applies). */
 const BELOW = /(?:under|below|less than|低于|小于|不足|<|＜)\s*$/i;

@@ -7,28 +7,44 @@ export interface GfrStatement {
   stage: string;
   low: number;
   high?: number;
-  form: 'value' | 'range' | 'at-least' | 'below';
+  /** 'top': "G3b starts below 45" — the category begins just under the number (its upper edge). */
+  form: 'value' | 'range' | 'at-least' | 'below' | 'top';
 }
 
 const UNIT = /m[lL]\s*\/\s*min(?:\s*(?:\/|per)\s*1[.,]73\s*(?:m\s*(?:2|²|\^2)|平方米))?/g;
 const STAGE = /(?<![A-Za-z0-9])(G[1-5][ab]?)(?![A-Za-z0-9])/gi;
 const STAGE_TEST = /(?<![A-Za-z0-9])G[1-5][ab]?(?![A-Za-z0-9])/i;
+// Whole numbers only: the digits of a year ("ACC/AHA 2017", "CKD-EPI 2021") are never read as "201" and "7".
 const EXPR =
-  /(≥|>=|≧|at least|above|over|以上|大于等于|<|＜|below|under|less than|低于|小于)?\s*(\d{1,3}(?:\.\d+)?)(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d{1,3}(?:\.\d+)?))?\s*(以上|以下|or (?:more|above|higher)|or below)?/gi;
+  /(≥|>=|≧|at least|above|over|以上|大于等于|<|＜|below|under|less than|低于|小于)?\s*(?<![\d.])(\d{1,3}(?:\.\d+)?)(?!\d|\.\d)(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d{1,3}(?:\.\d+)?)(?!\d|\.\d))?\s*(以上|以下|or (?:more|above|higher)|or below)?/gi;
+/** "G3b starts below 45", "G4 begins under 30", "G2 从低于 90 开始": the category's upper edge. */
+const STARTS_BELOW = /(?:starts?|begins?)\s+(?:at\s+)?(?:below|under|less than)\s*$|从\s*(?:低于|小于|<)\s*$/i;
+
+/** "CKD stage 3b", "CKD 3b期", "慢性肾脏病4期" name the KDIGO GFR category ("CKD stage 3" = G3a or G3b). */
+const ckdStageWords = (t: string): string =>
+  t.replace(
+    /\bCKD\s*(?:stage\s*)?([1-5](?:[ab](?![A-Za-z]))?)(?:\s*期)?(?!\d|\.\d)|慢性肾(?:脏)?病\s*([1-5][ab]?)\s*期/gi,
+    (_m, a?: string, b?: string) => ` G${(a ?? b ?? '').toLowerCase()} `,
+  );
 
 export function gfrStatements(text: string): GfrStatement[] {
   // Albuminuria categories ("G1 A1") are not eGFR values.
-  const t = text
-    .normalize('NFKC')
-    .replace(UNIT, ' ')
-    .replace(/(?<![A-Za-z0-9])A[1-3](?![A-Za-z0-9])/g, '  ')
-    // "CKD stage 3b", "CKD 3b期", "慢性肾脏病4期" name the KDIGO GFR category ("CKD stage 3" = G3a or G3b).
-    .replace(
-      /\bCKD\s*(?:stage\s*)?([1-5](?:[ab](?![A-Za-z]))?)(?:\s*期)?(?!\d|\.\d)|慢性肾(?:脏)?病\s*([1-5][ab]?)\s*期/gi,
-      (_m, a?: string, b?: string) => ` G${(a ?? b ?? '').toLowerCase()} `,
-    );
+  const t = ckdStageWords(
+    text
+      .normalize('NFKC')
+      .replace(UNIT, ' ')
+      .replace(/(?<![A-Za-z0-9])A[1-3](?![A-Za-z0-9])/g, '  '),
+  );
   if (!/GFR|KDIGO|肾小球滤过率|\bG[1-5]/i.test(t)) return [];
-  return statementsIn(kdigoStageWords(t));
+  const words = kdigoStageWords(t);
+  const out = statementsIn(words);
+  // "eGFR 约 27，按 KDIGO 属 G3b（30–44）": the band in brackets explains the category (read above); the value
+  // stated before it is classified too.
+  const unbanded = words.replace(BAND_AFTER_STAGE, '$1 ');
+  if (unbanded !== words)
+    for (const s of statementsIn(unbanded))
+      if (!out.some((o) => o.stage === s.stage && o.low === s.low && o.form === s.form)) out.push(s);
+  return out;
 }
 
 /**
@@ -93,7 +109,9 @@ function statementsIn(t: string): GfrStatement[] {
     const pre = (m[1] ?? '').toLowerCase();
     const post = (m[4] ?? '').toLowerCase();
     const low = Number(m[2]);
-    if (m[3]) out.push({ stage: fixCase(s.stage), low, high: Number(m[3]), form: 'range' });
+    if (!m[3] && m.index! >= s.end && STARTS_BELOW.test(clause.slice(s.end, m.index! + (m[1] ?? '').length)))
+      out.push({ stage: fixCase(s.stage), low, form: 'top' });
+    else if (m[3]) out.push({ stage: fixCase(s.stage), low, high: Number(m[3]), form: 'range' });
     else if (/≥|>=|≧|at least|above|over|以上|大于/.test(pre) || /以上|more|above|higher/.test(post))
       out.push({ stage: fixCase(s.stage), low, form: 'at-least' });
     else if (/<|＜|below|under|less|低于|小于/.test(pre) || /以下|below/.test(post))
@@ -122,10 +140,19 @@ const ACR_VALUE =
 export function acrStatements(text: string): AcrStatement[] {
   const t = text.normalize('NFKC');
   if (!/ACR|albumin|白蛋白|蛋白尿/i.test(t)) return [];
+  const whole = acrIn(t);
+  if (whole) return whole;
+  // "ACR 42 mg/mmol is A2, while A3 begins above 300 mg/mmol": two statements, read clause by clause.
+  return t
+    .split(/[,，;；]|\b(?:while|whereas|as|but)\b|而|但/i)
+    .flatMap((clause) => acrIn(clause) ?? []);
+}
+
+function acrIn(t: string): AcrStatement[] | undefined {
   const stages = [...t.matchAll(A_STAGE)];
   const values = [...t.matchAll(ACR_VALUE)];
   // One category and one value (or range) in the sentence: a ranged list of categories is left alone.
-  if (stages.length !== 1 || values.length !== 1) return [];
+  if (stages.length !== 1 || values.length !== 1) return undefined;
   const v = values[0]!;
   const unit = /mmol/i.test(v[4] as string) ? 'mg/mmol' : 'mg/g';
   const pre = v[1] ?? '';
@@ -164,6 +191,7 @@ const LABEL_FIRST =
   /^\s*(?:KDIGO|CKD|GFR|G\s*分期|分期|分级|category)\s*(?:GFR\s*)?(?:category|分期|分级|stage)?\s*[:：]?\s*(?:=|→|->)?\s*G[1-5][ab]?(?![A-Za-z0-9])/i;
 /** A band in brackets after the category ("G3a (45–59)", "G3b（30–44 mL/min）"). */
 const BAND_NOTE = /[(（][^()（）]*\d[^()（）]*[)）]/g;
+const BAND_AFTER_STAGE = /(G[1-5][ab]?\s*(?:期)?\s*)[(（][^()（）]*\d[^()（）]*[)）]/gi;
 
 /**
  * A category stated in the sentence after the value, referring back to it ("您的 eGFR 为 45。按 KDIGO 分期，这属于
@@ -177,7 +205,8 @@ export function carriedLabStatements(
   const none = { gfr: [], acr: [] };
   if (before.egfr === undefined && !before.acr) return none;
   // "KDIGO G3a (45–59 band)": a band in brackets explains the category; it is not the patient's value.
-  const t = text.normalize('NFKC').replace(BAND_NOTE, ' ');
+  // "这属于慢性肾脏病3b期", "That puts her in CKD stage 4": a CKD stage in words is the G-category.
+  const t = kdigoStageWords(ckdStageWords(text.normalize('NFKC').replace(BAND_NOTE, ' ')));
   if (!BACK.test(t) && !LABEL_FIRST.test(t)) return none;
   const g = [...t.matchAll(STAGE)];
   const a = [...t.matchAll(A_STAGE)];

@@ -168,7 +168,7 @@ export interface Claim {
   bp?: BpData;
   target?: TargetData;
   /** KDIGO GFR category with a value ("eGFR 38 is G3b"), a range ("G4 is 15–29"), "≥90" or "below 15". */
-  lab?: { stage: string; low: number; high?: number; form: 'value' | 'range' | 'at-least' | 'below' };
+  lab?: { stage: string; low: number; high?: number; form: 'value' | 'range' | 'at-least' | 'below' | 'top' };
   /** KDIGO albuminuria category with an ACR value or range ("ACR 250 mg/g is A2"). */
   acr?: {
     stage: 'A1' | 'A2' | 'A3';

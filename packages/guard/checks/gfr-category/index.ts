@@ -59,6 +59,11 @@ export const gfrCategory: GuardCheck = {
         ok = st(lab.low) === lab.stage && st(lab.low - 0.5) !== lab.stage && st(200) === lab.stage;
         shown = `eGFR ${lab.low} → ${st(lab.low)}; ${lab.low - 1} → ${st(lab.low - 1)}`;
         break;
+      case 'top':
+        // "G3b starts below 45": just under the number is in the category, the number itself is not.
+        ok = st(lab.low - 0.5) === lab.stage && st(lab.low) !== lab.stage;
+        shown = `eGFR ${lab.low - 1} → ${st(lab.low - 1)}; ${lab.low} → ${st(lab.low)}`;
+        break;
       case 'below':
         ok = st(lab.low - 0.5) === lab.stage && st(lab.low) !== lab.stage && st(0) === lab.stage;
         shown = `eGFR ${lab.low - 1} → ${st(lab.low - 1)}; ${lab.low} → ${st(lab.low)}`;
