@@ -3,27 +3,25 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   bp as bpApi,
-  fhir,
   GUIDELINE_IDS,
   isApiError,
   type BilingualText,
   type BpAssessment,
   type GuidelineId,
 } from '../../api/index.ts';
-import { Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { ErrorState, Loading } from '../../components/states.tsx';
 import type { AbpmAnswer } from '../../api/bp.ts';
 import type { DeceasedInfo } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { care } from '../../api/care.ts';
 import { AbpmCard, useAbpm } from './abpm-card.tsx';
-import { BpChart } from './bp-chart.tsx';
-import { THRESHOLDS, extractVitals, phenotypeVerdict } from './bp-readings.ts';
+import { THRESHOLDS, phenotypeVerdict } from './bp-readings.ts';
+import { BpTrend, RangeSelect, useBpVitals, type Range } from './bp-trend.tsx';
 import { splitView, type SplitRowView } from './split-view.ts';
 import { useGuideline } from './guideline-preference.ts';
 import { PatientBpView } from './patient-bp-view.tsx';
 import { useAuth } from '../../auth/auth-context.tsx';
 
-type Range = '30' | '90' | 'all';
 const PHENOTYPES = [
   'sustained-normotension',
   'sustained-hypertension',
@@ -45,7 +43,6 @@ const CATEGORIES = [
   'grade-2',
   'grade-3',
 ];
-const DAY_MS = 86_400_000;
 const VERDICT_TEXT = {
   zh: { 'at-target': '家庭血压已达标', 'above-target': '家庭血压未达标' },
   en: { 'at-target': 'Home BP at target', 'above-target': 'Home BP above target' },
@@ -72,7 +69,7 @@ export default function BloodPressurePage({
   const lang = i18n.language;
   const [guideline, setGuideline] = useGuideline();
   const [range, setRange] = useState<Range>('90');
-  const vitals = useAsync((s) => fhir.vitalSigns(patientId, s, 5), [patientId]);
+  const { vitals, all, shown } = useBpVitals(patientId, range);
   const assessment = useAsync((s) => bpApi.assessment(patientId, guideline, s), [patientId, guideline]);
   const abpm = useAbpm(patientId);
   // The patient's zone (their own, else the hospital's), an IANA name from the server: times and the chart in it.
@@ -81,16 +78,6 @@ export default function BloodPressurePage({
   const timeZone =
     zones.status === 'success' ? (zones.data.patients[patientId] ?? zones.data.timeZone) : undefined;
 
-  const all = useMemo(
-    () => (vitals.status === 'success' ? extractVitals(vitals.data.items) : { bp: [], hr: [] }),
-    [vitals.status, vitals.data],
-  );
-  const shown = useMemo(() => {
-    if (range === 'all' || all.bp.length === 0) return all;
-    const last = Math.max(all.bp[all.bp.length - 1]?.ms ?? 0, all.hr[all.hr.length - 1]?.ms ?? 0);
-    const from = last - Number(range) * DAY_MS;
-    return { bp: all.bp.filter((p) => p.ms >= from), hr: all.hr.filter((p) => p.ms >= from) };
-  }, [all, range]);
   const thresholds = THRESHOLDS[guideline];
   // Morning/evening means are the server's (its HBPM window, bucketed in the patient's zone per reading).
   const hbpm = assessment.status === 'success' ? assessment.data.home?.hbpm : undefined;
@@ -127,14 +114,7 @@ export default function BloodPressurePage({
             ))}
           </select>
         </div>
-        <div className="field inline">
-          <label htmlFor="bp-range">{t('bp.range')}</label>
-          <select id="bp-range" value={range} onChange={(e) => setRange(e.target.value as Range)}>
-            <option value="30">{t('bp.range30')}</option>
-            <option value="90">{t('bp.range90')}</option>
-            <option value="all">{t('bp.rangeAll')}</option>
-          </select>
-        </div>
+        <RangeSelect id="bp-range" value={range} onChange={setRange} />
       </div>
 
       <section aria-labelledby="bp-summary-title" className="card">
@@ -162,14 +142,7 @@ export default function BloodPressurePage({
 
       <section aria-labelledby="bp-trend-title" className="card">
         <h2 id="bp-trend-title">{t('vitals.chartTitle')}</h2>
-        {vitals.status === 'loading' && <Loading />}
-        {vitals.status === 'error' && <ErrorState error={vitals.error} onRetry={vitals.reload} />}
-        {vitals.status === 'success' &&
-          (shown.bp.length === 0 ? (
-            <Empty>{t('vitals.noBp')}</Empty>
-          ) : (
-            <BpChart bp={shown.bp} hr={shown.hr} thresholds={thresholds} height={360} timeZone={timeZone} />
-          ))}
+        <BpTrend vitals={vitals} shown={shown} thresholds={thresholds} height={360} timeZone={timeZone} />
       </section>
 
       {vitals.status === 'success' && all.bp.length > 0 && !splitPending && (
