@@ -56,7 +56,7 @@ export function categoriesIn(text: string): CategoryHit[] {
         /^ (?:blood pressure|bp|category)\b/i.test(after) ||
         /^ (?:range|category)/i.test(after) ||
         (/[:：→]\s*$/.test(before) && !/^\s*(?:renal|kidney|potassium|sinus|saline|eGFR|GFR)/i.test(after)) ||
-        /\b(?:is|are|as|be|considered|classified as|counts as|says?|calls? it|rates? it|labels? it)\s+$/i.test(
+        /\b(?:is|are|as|be|considered|classified as|counts as|says?|calls? it|rates? it|labels? it)\s+(?:still\s+|also\s+|just\s+|only\s+|now\s+|actually\s+|already\s+|perfectly\s+|completely\s+|entirely\s+)?$/i.test(
           before,
         ) ||
         (/^\s*(?:is|are|means|:|=)\s*\d/i.test(after) &&
@@ -66,7 +66,8 @@ export function categoriesIn(text: string): CategoryHit[] {
     hits.push({ at, category: 'normal' });
   }
   // "counts as high (from …)": the diagnostic threshold in plain words.
-  for (const m of t.matchAll(/hypertension|hypertensive|高血压|\bhigh\b(?![- ]normal)/gi)) {
+  // "≥130/80 才算高", "就算高", "不算高": the threshold in plain Chinese words.
+  for (const m of t.matchAll(/hypertension|hypertensive|高血压|\bhigh\b(?![- ]normal)|(?<=算(?:是)?)高(?![血压值危])/gi)) {
     const at = m.index as number;
     if (
       m[0].toLowerCase() === 'high' &&

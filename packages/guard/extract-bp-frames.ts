@@ -52,7 +52,7 @@ export const CATEGORY_FIRST =
 /** Words that give the whole reading its category after per-pressure statements ("收缩压属于2级，舒张压属于3级，因此
  * 总体属于3级", "overall grade 2", "按较高级别判为…"). */
 const OVERALL_BEFORE =
-  /(?:因此|所以|故|综合|总体|整体|按较高|取较高|以较高|\boverall\b|\btaken together\b|\bthe higher (?:category|grade|stage)\b|\btherefore\b|\bso\b)[^。.;；,，]{0,14}$/i;
+  /(?:因此|所以|故|综合|总体|整体|按较高|取较高|以较高|按较低|取较低|以较低|诊断为|判为|判定为|\bthe lower (?:category|grade|stage)\b|\boverall\b|\btaken together\b|\bthe higher (?:category|grade|stage)\b|\btherefore\b|\bso\b)[^。.;；,，]{0,14}$/i;
 
 /** The position of the category that is stated for the whole reading after per-pressure statements, or -1. */
 export function overallCategoryAt(t: string, cats: { at: number; category: string }[], from = 0): number {

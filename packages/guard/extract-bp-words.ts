@@ -22,7 +22,7 @@ export const NOT_THIS_GUIDELINE =
   /(?:而不是|而非|并非|不是)[^，。,;；]{0,6}(?:《)?(?:中国|ESH|ACC|欧洲|美国)[^，。,;；]{0,12}指南|(?:rather than|not|instead of) (?:the )?(?:China|Chinese|ESH|ACC\/AHA)[^,.;]{0,12}(?:guideline|20\d\d)/i;
 /** Guidelines the guard does not carry: values in their clause are not checked against a carried one. */
 export const UNCARRIED =
-  /临床实践指南|\bJNC\s*\d|\bNICE\b|\bISH\s*20\d\d|ESC\s*\/\s*ESH\s*2018|ESH\s*2018|\bESC\s*20\d\d|(?:AHA\s*\/\s*ACC|ACC\s*\/\s*AHA)\s*2025|2025\s*(?:AHA|ACC)/i;
+  /临床实践指南|\bClinical Practice Guideline|\b(?:China|Chinese)\s+CPG\b|\bCPG\s*2022|\bJNC\s*\d|\bNICE\b|\bISH\s*20\d\d|ESC\s*\/\s*ESH\s*2018|ESH\s*2018|\bESC\s*20\d\d|(?:AHA\s*\/\s*ACC|ACC\s*\/\s*AHA)\s*2025|2025\s*(?:AHA|ACC)/i;
 export const clauseOf = (t: string, at: number): string => {
   const stops = /[，,；;。:：]|而/g;
   let from = 0;
@@ -37,6 +37,13 @@ export const clauseOf = (t: string, at: number): string => {
   }
   return t.slice(from, to);
 };
+/** Treatment initiation (one drug or two): an upper bound in such a sentence ("monotherapy below 150/95", "单药起始
+ * …<150/95") decides the first step (ESH 2023 §7.2), it is not a category's upper edge. */
+export const INITIATION =
+  /单药|一种药|一个药|两种药|两药|三药|单片复方|monotherapy|single[- ](?:drug|agent|pill)|\bone (?:drug|medicine|agent)\b|\btwo (?:drugs|medicines|agents)\b|dual therapy|combination therapy|two-drug/i;
+/** "…corresponds to office stage 1": the out-of-office value is that setting's diagnostic threshold. */
+export const CORRESPONDS_TO_STAGE_1 =
+  /(?:correspond\w*|equivalent|equates?)\s+(?:to\s+)?(?:an?\s+)?(?:office\s+|clinic\s+)?(?:stage|grade)\s*(?:1|I)\b|(?:相当于|对应于?)\s*诊室\s*(?:血压)?\s*(?:的)?\s*1\s*级/i;
 export const CORRESPOND = /correspond|equivalent|equates? to|相对应|对应|相当于|等同于/i;
 export const TREATED =
   /on (?:treatment|medication|therapy|antihypertensive)|treated|known hypertension|already diagnosed|服药|治疗中|正在治疗|已确诊|已诊断|降压治疗|用药后|\bpatients? (?:who (?:is|are) )?on [a-z]+|\btaking\b|服用[^，。]*降压药|在服用|\bon (?:two|three|four|\d|several|multiple|both) (?:drugs|medications|medicines|agents|pills)|\bstill (?:has|have|is|are) (?:hypertension|hypertensive)|仍(?:然)?(?:诊断为|属于|是|为|有)高血压/i;

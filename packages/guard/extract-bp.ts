@@ -35,7 +35,9 @@ import {
   clauseOf,
   CONTRAST,
   CORRESPOND,
+  CORRESPONDS_TO_STAGE_1,
   CURRENT,
+  INITIATION,
   HEDGED,
   NOT_THIS_GUIDELINE,
   PAIR,
@@ -308,6 +310,9 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     // "118/86：SBP <120 但 DBP 86，属正常血压": a contrast between the reading's own pressures keeps the subject.
     const between = own && own.at > v.end ? t.slice(v.end, own.at) : '';
     if (CONTRAST.test(between) && !AXIS_TALK.test(between)) continue;
+    // "130/84 is high-normal, while 129/84 is still …": a category between two readings is the first one's; a
+    // reading with no category word of its own after it is not given it.
+    if (!ranged && !catAfter && own && own === catBefore && prevValueEnd > 0) continue;
     const category =
       own?.category ??
       specific?.category ??
@@ -341,6 +346,8 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
       form === 'reading' &&
       (v.lead === '<' || v.lead === '＜' || v.lead === '≤' || UPPER_BEFORE.test(before))
     ) {
+      // "monotherapy for grade 1 low risk below 150/95": a condition for the first step, not the category's edge.
+      if (INITIATION.test(t)) continue;
       const gUpper = guidelineIn(t) ?? d.guideline;
       // Like a range, an upper bound follows its category ("理想血压为<120/80，正常血压为…").
       const cu = catBefore ?? (catAfter && !values.some((w) => w.at > catAfter.at) ? catAfter : undefined);
@@ -384,10 +391,12 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
         : !gFor && CHINA_FAMILY.test(t)
           ? { family: ['china-2018', 'china-2024'] as Guideline[] }
           : {};
+    // "a home mean of ≥130/80 corresponds to office stage 1": the setting's hypertension threshold.
+    const corresponds = form === 'threshold' && setting !== 'office' && CORRESPONDS_TO_STAGE_1.test(t);
     out.bp.push({
       ...(gFor ? { guideline: gFor } : {}),
       ...family,
-      category,
+      category: corresponds ? 'hypertension' : category,
       setting,
       form,
       sbp: v.sbp,

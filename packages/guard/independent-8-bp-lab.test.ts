@@ -58,3 +58,51 @@ describe('KDIGO categories (REFERENCE §4.3 [V2]: G2 60–89, G3a 45–59, G3b 3
     expect(bad('尿 ACR 45 mg/g 属于 A1，而 A2 从 30 mg/g 开始。')).toEqual(['lab-threshold']);
   });
 });
+
+describe('blood-pressure frames (REFERENCE §1.1–§1.4 [V2], §2.1–§2.2 [V2], §1.4 China CPG 2022, §7.2 ESH initiation [V1])', () => {
+  it('an upper bound that decides monotherapy vs two drugs is an initiation condition, not a category edge', () => {
+    // ESH 2023 §7.2 [V1]: monotherapy for grade 1 low risk with BP <150/95 — not the grade 1 range (140–159/90–99).
+    expect(bad('Under ESH 2023 a single drug is enough to start with in low-risk grade 1 patients below 150/95 mmHg.')).toEqual([]);
+    expect(bad('ESH 2023 建议：1级低危、血压低于150/95 mmHg 的患者可以先用一种药。')).toEqual([]);
+    expect(bad('ESH 2023 单药起始：1级低危且 <150/95 mmHg，其余多数两药联合。')).toEqual([]);
+    // the category's own upper edge is still read
+    expect(bad('ESH 2023：1级高血压为 <160/100 mmHg。')).toEqual([]);
+    expect(bad('ESH 2023：1级高血压为 <150/95 mmHg。')).toEqual(['bp-threshold']);
+  });
+  it('"the 2022 Chinese Clinical Practice Guideline" is a guideline the guard does not carry', () => {
+    expect(
+      bad('The 2022 Chinese Clinical Practice Guideline on hypertension lowered the diagnostic threshold to 130/80 mmHg.'),
+    ).toEqual([]);
+    expect(bad('China CPG 2022 diagnoses hypertension from 130/80 mmHg upwards.')).toEqual([]);
+    expect(bad('China 2018 diagnoses hypertension from 130/80 mmHg upwards.')).toEqual(['bp-threshold']);
+  });
+  it('an adverb before the category word ("is still normal") keeps the category of that reading', () => {
+    // ESH 2023 §1.2 [V2]: normal 120–129 and/or 80–84, high-normal 130–139 and/or 85–89.
+    expect(bad('Under ESH 2023, 132/82 is high-normal, while 126/82 is still normal.')).toEqual([]);
+    expect(bad('Under ESH 2023, 132/82 is high-normal, while 136/82 is still normal.')).toEqual(['bp-threshold']);
+    expect(bad('Under ESH 2023, 118/76 is optimal, and 124/82 is also normal.')).toEqual([]);
+  });
+  it('"取较低者/诊断为" after per-pressure grades gives the whole reading its category (the higher grade applies)', () => {
+    // China 2018 §1.3 [V2]: 收缩压和舒张压分属不同级别时，以较高的分级为准.
+    expect(bad('诊室血压 166/94 mmHg，按中国2018指南收缩压属2级，舒张压属1级，取较低者，诊断为1级高血压。')).toEqual([
+      'bp-threshold',
+    ]);
+    expect(bad('诊室血压 166/94 mmHg，按中国2018指南收缩压属2级，舒张压属1级，取较高者，诊断为2级高血压。')).toEqual([]);
+  });
+  it('"才算高" / "就算高" name the diagnostic threshold in plain words; "不算高" denies it', () => {
+    // ACC/AHA 2017 §2.1 [V2]: 24-h ≥125/75; ESH 2023 §2.2 [V2]: home ≥135/85.
+    expect(bad('按 ACC/AHA 2017 指南，24小时动态血压平均值 ≥130/80 才算高。')).toEqual(['bp-threshold']);
+    expect(bad('按 ACC/AHA 2017 指南，24小时动态血压平均值 ≥125/75 就算高。')).toEqual([]);
+    expect(bad('按 ESH 2023，家庭血压平均 ≥135/85 才算高。')).toEqual([]);
+  });
+  it('an out-of-office value that "corresponds to office stage 1" is that setting\'s hypertension threshold', () => {
+    // ACC/AHA 2017 Table 11 (§2.1 [V2]): office 130/80 ↔ home and daytime 130/80, 24-h 125/75, night 110/65.
+    expect(bad('Under ACC/AHA 2017, a home mean of 135/85 mmHg or more corresponds to office stage 1.')).toEqual([
+      'bp-threshold',
+    ]);
+    expect(bad('Under ACC/AHA 2017, a home mean of 130/80 mmHg or more corresponds to office stage 1.')).toEqual([]);
+    expect(
+      bad('Under ACC/AHA 2017, a night-time mean of 110/65 mmHg or more is what corresponds to office stage 1 hypertension.'),
+    ).toEqual([]);
+  });
+});
