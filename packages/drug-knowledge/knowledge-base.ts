@@ -77,6 +77,19 @@ function memo<T>(limit = MEMO_LIMIT): (key: string, compute: () => T) => T {
 }
 
 /**
+ * A per-drug list, computed once per drug entry (entries are data that is never changed) and handed out as a
+ * fresh copy, so that a caller changing its list changes no other caller's.
+ */
+function perDrug<T>(compute: (drug: DrugEntry) => T[]): (drug: DrugEntry) => T[] {
+  const lists = new WeakMap<DrugEntry, T[]>();
+  return (drug) => {
+    let list = lists.get(drug);
+    if (!list) lists.set(drug, (list = compute(drug)));
+    return list.slice();
+  };
+}
+
+/**
  * Memo key of a lookup input (text and each coding's system, code, display). Injective: strings are
  * length-prefixed, so '' stays apart from absent and "123" from 123 (the lookups treat them differently); null and
  * undefined give the same key, as the lookups treat them alike.
@@ -195,9 +208,9 @@ export function createDrugKnowledgeBase(options: DrugKnowledgeOptions = {}): Dru
     return item ? byId.get(item.drugId) : undefined;
   }
 
-  const classesOf = (drug: DrugEntry): DrugClassId[] => [
+  const classesOf = perDrug((drug): DrugClassId[] => [
     ...new Set([...drug.classes, ...ingredients(drug).flatMap((i) => i.classes)]),
-  ];
+  ]);
 
   return {
     version: options.version ?? DRUG_KNOWLEDGE_VERSION,
@@ -217,15 +230,17 @@ export function createDrugKnowledgeBase(options: DrugKnowledgeOptions = {}): Dru
       codingsMemo(codingsKey(text, codings), () => matchCodings(codings, text)),
     ingredients,
     classesOf,
-    allergyGroupsOf: (drug) => {
+    allergyGroupsOf: perDrug((drug) => {
       const groups = new Set<string>();
       for (const d of [drug, ...ingredients(drug)]) {
         for (const g of d.allergyGroups ?? []) groups.add(g);
         for (const c of d.classes) for (const g of DRUG_CLASSES[c].allergyGroups ?? []) groups.add(g);
       }
       return [...groups];
-    },
-    atcOf: (drug) => [...new Set([...(drug.atc ?? []), ...ingredients(drug).flatMap((i) => i.atc ?? [])])],
+    }),
+    atcOf: perDrug((drug) => [
+      ...new Set([...(drug.atc ?? []), ...ingredients(drug).flatMap((i) => i.atc ?? [])]),
+    ]),
     matchAllergen: (allergy) =>
       allergenMemo(codingsKey(allergy.text, allergy.codes ?? []), () => matchAllergen(allergy)),
   };

@@ -1,10 +1,12 @@
 /**
  * The lookups that prescription review calls per medication and per allergy are memoised in the knowledge base,
- * and the name index is searched by first character: same answers as before, just cheaper.
+ * and the name index is searched by first character; per-drug lists and cleaned source texts are computed once:
+ * same answers as before, just cheaper.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BUILT_IN_DRUGS, createDrugKnowledgeBase, RXNORM_SYSTEM } from './index.ts';
+import { CLEANED_LIMIT, withoutInternalReferences } from './internal-references.ts';
 import { MEMO_LIMIT } from './knowledge-base.ts';
 import { keysForDrug, NameIndex, normalizeName, type NameHit, type NameKey } from './name-index.ts';
 
@@ -117,5 +119,31 @@ describe('name index search', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('per-drug lists and cleaned source texts', () => {
+  it('classesOf, atcOf and allergyGroupsOf answer as a fresh knowledge base, each call a list of its own', () => {
+    const fresh = () => createDrugKnowledgeBase();
+    for (const drug of BUILT_IN_DRUGS) {
+      for (const of of ['classesOf', 'atcOf', 'allergyGroupsOf'] as const) {
+        const first = kb[of](drug);
+        expect(first).toEqual(fresh()[of](drug));
+        (first as string[]).push('changed by a caller');
+        expect(kb[of](drug)).toEqual(fresh()[of](drug));
+      }
+    }
+  });
+
+  it('withoutInternalReferences answers a repeated text as the first time, also past its bound', () => {
+    const text = 'REFERENCE §6 row 3 (UNVERIFIED): ACC/AHA 2017 §8.1.2';
+    const first = withoutInternalReferences(text);
+    expect(first).toBe('ACC/AHA 2017 §8.1.2');
+    expect(withoutInternalReferences(text)).toBe(first);
+    for (let i = 0; i < CLEANED_LIMIT + 10; i++) withoutInternalReferences(`REFERENCE §${i}: label ${i}`);
+    expect(withoutInternalReferences('REFERENCE §7: label 7')).toBe('label 7');
+    expect(withoutInternalReferences(text)).toBe(first);
+    const long = `REFERENCE §1: ${'x'.repeat(3000)}`;
+    expect(withoutInternalReferences(long)).toBe('x'.repeat(3000));
   });
 });
