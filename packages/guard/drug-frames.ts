@@ -54,3 +54,63 @@ export function hepaticLevel(text: string): DrugConditionData['hepatic'] {
   if (/轻度|mild/i.test(text)) return 'mild';
   return undefined;
 }
+
+/**
+ * A population qualifier that is itself negated ("未安装起搏器者禁用…", "without a pacemaker are contraindications
+ * to …"): its negation does not reach the harm word after it (independent sets 8 and 9).
+ */
+const NEGATED_QUALIFIER =
+  /(?:且|并且)?\s*(?:未|没有|无)(?:安装|植入|装)?(?:永久性?)?(?:心脏)?起搏器(?:的|者)?|\bwithout (?:a |an )?(?:permanent )?pacemaker\b/gi;
+export const withoutNegatedQualifiers = (text: string) => text.replace(NEGATED_QUALIFIER, ' ');
+
+/** Drugs named as the usual or preferred choices ("孕期常用的是 A、B", "the preferred medicines are A and B"). */
+const RECOMMENDED =
+  /\bpreferred\b|\brecommended\b|\bfirst choice\b|常用(?:的)?(?:是|药物?有|药物?为)|首选|推荐|优先(?:使用|选用|选择)/i;
+const NOT_RECOMMENDED =
+  /不(?:推荐|建议|首选|是首选)|非首选|\bnot (?:be |a |an |the |as )?(?:preferred|recommended|first choice)|\b(?:isn't|aren't|never) (?:a |an |the )?(?:preferred|recommended|first choice)/i;
+export const recommendedIn = (text: string) => RECOMMENDED.test(text) && !NOT_RECOMMENDED.test(text);
+
+/** A drug said to be stopped after its name ("雷米普利应停用", "losartan should be stopped"). */
+export const STOPPED_AFTER =
+  /^\s*(?:应|应该|需|需要|必须|要|可|宜)?\s*(?:停用|停掉|停药|停服|换掉|减停)|^\s*(?:should|must|needs? to|has to|will|is to)\s+be\s+(?:stopped|discontinued|withdrawn|tapered)/i;
+
+/** A condition word named as the risk or effect of a drug ("raises the risk of angioedema", "增加血管性水肿的风险"). */
+function riskWordAt(lower: string, at: number, key: string): boolean {
+  const before = lower.slice(Math.max(0, at - 24), at);
+  const after = lower.slice(at + key.length, at + key.length + 6);
+  // A denied risk ("不会引起高钾", "does not cause angioedema") is a statement about the condition: kept.
+  if (/不会|不|没有|无|\bnot\b|\bno\b|n't|without/.test(before)) return false;
+  return (
+    /(?:risk of|risks of|cause[sd]?|causing|lead(?:s|ing)? to|result(?:s|ing)? in|trigger(?:s|ed)?|引起|导致|诱发)\s*(?:the\s+|an?\s+)?$/.test(
+      before,
+    ) || /^\s*(?:的)?(?:风险|危险)/.test(after)
+  );
+}
+
+/** A dose said to exceed a cap ("her simvastatin 40 mg exceeds the 20 mg cap"): the patient's dose, not one called fine. */
+export const EXCEEDS =
+  /^\s*(?:\/\s*(?:day|d|日|天)|a day|daily|每日|每天)?\s*(?:(?:already\s+)?(?:exceeds|is above|is over|is more than|is too high)|已?超过|已?超出|高于)/i;
+
+/** An ejection fraction below 40 % ("射血分数 30%", "LVEF of 35%"): HFrEF (REFERENCE §5.2 non-DHP CCB row: LVEF <40%). */
+export function reducedEjection(text: string): boolean {
+  const m = /(?:射血分数|\bLVEF|\bEF\b|ejection fraction)[^0-9。.;；]{0,12}?(\d{1,2})\s*%/i.exec(text);
+  return !!m && Number(m[1]) < 40;
+}
+
+/**
+ * Whether some mention of the condition word is affirmed for the patient: not denied right before it ("现在没有怀孕",
+ * "not pregnant", "no longer"); pregnancy is a current state, so a past one ("以前怀孕时", "previous pregnancy") does
+ * not count (a history of angioedema does).
+ */
+export function affirmedAt(lower: string, key: string, id: string): boolean {
+  for (let at = lower.indexOf(key), n = 0; at >= 0 && n < 4; at = lower.indexOf(key, at + key.length), n++) {
+    const before = lower.slice(Math.max(0, at - 12), at);
+    if (/(?:没有|未|无|不再|\bnot|\bno longer|\bnever|isn't|aren't|wasn't)\s*(?:a\s+|an\s+)?$/.test(before))
+      continue;
+    if (id === 'pregnancy' && /(?:以前|曾经|之前|上次|previous|prior|past|earlier|last)\s*$/.test(before))
+      continue;
+    if (riskWordAt(lower, at, key)) continue;
+    return true;
+  }
+  return false;
+}

@@ -9,7 +9,18 @@ import type { Discourse } from './discourse.ts';
 import { TAKES, renalIn, renalShown } from './discourse.ts';
 import { CLASS_LIST, COMBINATION, polarity } from './polarity.ts';
 import type { DoseData, DrugConditionData, InteractionData, Mention } from './types.ts';
-import { BILATERAL, hepaticLevel, SWITCH, washoutIn } from './drug-frames.ts';
+import {
+  affirmedAt,
+  BILATERAL,
+  EXCEEDS,
+  hepaticLevel,
+  recommendedIn,
+  reducedEjection,
+  STOPPED_AFTER,
+  SWITCH,
+  washoutIn,
+  withoutNegatedQualifiers,
+} from './drug-frames.ts';
 
 import { alternatives, REPLACES, same, sameFamily, withoutExamples } from './extract-members.ts';
 
@@ -58,7 +69,10 @@ function coMedications(text: string, mentions: Mention[]): Set<Mention> {
     const before = text.slice(prev ? prev.end : 0, m.start);
     const chained = prev && out.has(prev) && /^\s*(?:or|and|或|和|、|\/)\s*$/.test(before);
     const zh = /(?:^|[，,；;。\s])(?:与|和|跟|同)\s*$/.test(` ${before}`);
-    if (chained || (zh ? CO_AFTER.test(text.slice(m.end)) || !prev : CO_BEFORE.test(before))) out.add(m);
+    // "比与氨氯地平合用的 20 mg", "超过了与X合用时的上限": "与 X 合用" after any word is a co-medication.
+    const zhAny = /(?:与|和|跟|同)\s*$/.test(before) && CO_AFTER.test(text.slice(m.end));
+    if (chained || zhAny || (zh ? CO_AFTER.test(text.slice(m.end)) || !prev : CO_BEFORE.test(before)))
+      out.add(m);
   }
   return out;
 }
@@ -120,7 +134,14 @@ export function doseClaims(text: string, mentions: Mention[], carried?: Mention)
       const local = `${a[0]}${nextAmount < 0 ? after : after.slice(0, nextAmount)}`;
       const times =
         frequencyOf(nextAmount < 0 ? `${before}${local}` : local) ?? (first ? undefined : undefined);
-      const statesMaximum = MAXIMUM.test(before) || (first && MAXIMUM.test(text.slice(0, m.start)));
+      // "her simvastatin 40 mg exceeds the cap": the patient's dose judged, not a dose called fine.
+      if (EXCEEDS.test(after)) continue;
+      // A maximum word counts in the amount's own clause ("32 mg is the maximum, so your 16 mg dose …").
+      const ownBefore = before.slice(
+        Math.max(...['，', ',', '；', ';'].map((c) => before.lastIndexOf(c))) + 1,
+      );
+      const statesMaximum =
+        MAXIMUM.test(ownBefore) || (first && MAXIMUM.test(`${text.slice(0, m.start)}${before}`));
       const explicitTimes = frequencyOf(local);
       const statesStart =
         !statesMaximum &&
@@ -193,23 +214,6 @@ export function dedupeEntities(mentions: Mention[], kb: DrugKnowledgeBase): Ment
   return out;
 }
 
-/**
- * Whether some mention of the condition word is affirmed for the patient: not denied right before it ("现在没有怀孕",
- * "not pregnant", "no longer"); pregnancy is a current state, so a past one ("以前怀孕时", "previous pregnancy") does
- * not count (a history of angioedema does).
- */
-function affirmedAt(lower: string, key: string, id: string): boolean {
-  for (let at = lower.indexOf(key), n = 0; at >= 0 && n < 4; at = lower.indexOf(key, at + key.length), n++) {
-    const before = lower.slice(Math.max(0, at - 12), at);
-    if (/(?:没有|未|无|不再|\bnot|\bno longer|\bnever|isn't|aren't|wasn't)\s*(?:a\s+|an\s+)?$/.test(before))
-      continue;
-    if (id === 'pregnancy' && /(?:以前|曾经|之前|上次|previous|prior|past|earlier|last)\s*$/.test(before))
-      continue;
-    return true;
-  }
-  return false;
-}
-
 /** Potassium with words that hold a drug back ("血钾 5.6 时应暂缓", "hold off if potassium is above 5.0"). */
 const POTASSIUM_HOLD =
   /(?:钾|potassium|K\+|K⁺)[^，,；;。]{0,16}(?:暂缓|暂停|先不|不要(?!紧)|不宜|推迟)|(?:暂缓|暂停|先不|不要(?!紧)|不宜|推迟)[^，,；;。]{0,16}(?:钾|potassium|K\+|K⁺)|\b(?:hold (?:off|it|back)|wait|defer|delay|unless|only (?:if|once|when)|until)\b[^,;.]{0,30}(?:potassium|K\+|K⁺)|(?:potassium|K\+|K⁺)[^,;.]{0,30}\b(?:hold (?:off|it|back)|defer|delay)\b/i;
@@ -219,12 +223,6 @@ const CONDITIONAL = /只要|如果|假如|若|\bif\b|as long as|provided (?:that
 /** Starting or adding a drug ("可以加用螺内酯", "could still be added", "start"): the potassium gates apply. */
 const STARTING =
   /加用|加上|启用|开始(?:使用|服用|用)?|起始|\badd(?:ed|ing)?\b|\bstart(?:ed|ing)?\b|\binitiat\w*/i;
-
-/** An ejection fraction below 40 % ("射血分数 30%", "LVEF of 35%"): HFrEF (REFERENCE §5.2 non-DHP CCB row: LVEF <40%). */
-function reducedEjection(text: string): boolean {
-  const m = /(?:射血分数|\bLVEF|\bEF\b|ejection fraction)[^0-9。.;；]{0,12}?(\d{1,2})\s*%/i.exec(text);
-  return !!m && Number(m[1]) < 40;
-}
 
 /** Words for a condition that the drug knowledge base's keywords do not carry yet (to move there). */
 const MORE_KEYS: Record<string, string[]> = { pregnancy: ['孕妇', '孕产妇', '备孕'] };
@@ -278,15 +276,21 @@ export function drugClaims(
   const entities = dedupeEntities(mentions, kb);
   const clauses = clausesOf(text);
   const clauseOf = (m: Mention) => clauses.find((c) => m.start >= c.start && m.start < c.end);
-  const pols = clauses.map((c) => polarity(c.text));
+  // A negated qualifier ("未安装起搏器者") does not deny the harm word after it; "常用的是/preferred" lists are choices.
+  const clausePolarity = (t: string) => {
+    const x = withoutNegatedQualifiers(t);
+    return polarity(x) ?? (recommendedIn(x) ? 'safe' : undefined);
+  };
+  const pols = clauses.map((c) => clausePolarity(c.text));
   const distinct = new Set(pols.filter(Boolean));
   const sentencePolarity = distinct.size === 1 ? [...distinct][0] : undefined;
   const polarityAt = (m: Mention) => {
     // "stop lisinopril and switch to labetalol": a drug to stop (or switch away from) is said neither safe nor
     // harmful (stopping a drug is not a statement that it is contraindicated).
     if (STOPPED.test(text.slice(Math.max(0, m.start - 24), m.start))) return undefined;
+    if (STOPPED_AFTER.test(text.slice(m.end))) return undefined;
     const c = clauseOf(m);
-    return (c && polarity(c.text)) ?? sentencePolarity;
+    return (c && clausePolarity(c.text)) ?? sentencePolarity;
   };
   const dailyMg: Record<string, number> = {};
   for (const x of doses)

@@ -99,6 +99,13 @@ const LAB_TOPICS: { sentence: RegExp; passage: RegExp; zh: string; en: string }[
     zh: '该资料未涉及肾小球滤过率',
     en: 'the passage says nothing about GFR',
   },
+  {
+    // A KDIGO G-category attributed to a passage that states no categories (a drug's eGFR start gate, say).
+    sentence: /(?<![A-Za-z0-9])G[1-5][ab]?(?![A-Za-z0-9])/,
+    passage: /(?<![A-Za-z0-9])G[1-5][ab]?(?![A-Za-z0-9])|KDIGO|categor|stage|分期|分级|期/i,
+    zh: '该资料未给出肾小球滤过率分期',
+    en: 'the passage gives no GFR categories',
+  },
 ];
 
 /**
@@ -107,8 +114,18 @@ const LAB_TOPICS: { sentence: RegExp; passage: RegExp; zh: string; en: string }[
  */
 const PATIENT_VALUE =
   /(?:您|你|患者|病人)(?:的|目前的?|现在的?)?\s*(?:eGFR|GFR|CrCl|肌酐清除率|血钾|K\+|K⁺)\s*(?:只有|仅|仅为|为|是|=|:|：)?\s*\d+(?:\.\d+)?|\b(?:your|the patient's|his|her)\s+(?:eGFR|GFR|CrCl|creatinine clearance|potassium|K\+)\s*(?:is|of|was|=|:)?\s*(?:only\s+)?\d+(?:\.\d+)?/gi;
+/** A measured lab value right after its name with no comparator ("当前血钾5.3 mmol/L", "Potassium 4.3 mmol/L and eGFR
+ * 56 both allow …"): the patient's, while the passage's thresholds carry a comparator ("above 5.0", "<30", "50 or below"). */
+const MEASURED =
+  /(?:血清?钾|K\+|K⁺|\bpotassium|\beGFR|\bGFR|\bCrCl|肌酐清除率)\s*(?:为|是|of|is|was|=|:|：)?\s*\d+(?:\.\d+)?(?![\d.]|\s*(?:[–—~～-]\s*\d|以上|以下|及以上|及以下|或以上|或以下|or (?:more|higher|above|greater|less|lower|below)|\+))/gi;
+/** A dose said to exceed a cap ("simvastatin 40 mg exceeds the 20 mg cap"): the patient's dose. */
+const EXCEEDING =
+  /\d+(?:\.\d+)?(?=\s*(?:mg|毫克)\s*(?:(?:already\s+)?(?:exceeds|is above|is over)|已?超过|已?超出))/gi;
 export const patientValuesOut = (text: string) =>
-  text.replace(PATIENT_VALUE, (m) => m.replace(/[\d.]+$/, ''));
+  text
+    .replace(PATIENT_VALUE, (m) => m.replace(/[\d.]+$/, ''))
+    .replace(MEASURED, (m) => m.replace(/[\d.]+$/, ''))
+    .replace(EXCEEDING, '');
 
 export const citation: GuardCheck = {
   id: 'citation',

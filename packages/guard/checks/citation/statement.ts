@@ -130,7 +130,7 @@ export function read(raw: string, kb: DrugKnowledgeBase, inherit: string[] = [])
       const nextAt = (numbers[i + 1]?.index as number | undefined) ?? clause.length;
       const before = clause.slice(Math.max(0, at - 8), at);
       const skip =
-        /^(19|20)\d\d$/.test(rawN) ||
+        /^(19|20)\d\d(?:\/(19|20)\d\d)?$/.test(rawN) ||
         /^(级|期|型|类|[ab]\b)/.test(after) ||
         /(stage|grade|\bG|β|CYP|type)\s*$/i.test(before) ||
         /^\s*[-–]?\s*(?:h\b|hour|小时)/i.test(after);

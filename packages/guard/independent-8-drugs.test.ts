@@ -1,0 +1,123 @@
+/**
+ * Drug, dose and citation classes found by the eighth and ninth independent answer sets
+ * (corpus/tuning-independent-8.txt and -9, ex held-out 10 and 11). Fresh sentences and passages (not corpus
+ * items); each class has a correct sentence not flagged and, where the class can plant an error, one caught
+ * (issue 18).
+ */
+import { describe, expect, it } from 'vitest';
+import { verifyClaims } from './check-answer.ts';
+import type { GuardPassage, PatientContext } from './types.ts';
+
+const PASSAGES: GuardPassage[] = [
+  {
+    id: 'q-mra',
+    title: 'Eplerenone',
+    text: 'Do not start eplerenone if potassium is above 5.5 mmol/L or CrCl is 50 or below.',
+  },
+  {
+    id: 'q-statin',
+    title: '辛伐他汀',
+    text: '辛伐他汀与氨氯地平合用时每日剂量不超过 20 mg；与维拉帕米合用时不超过 10 mg。',
+  },
+  {
+    id: 'q-home',
+    title: 'Home thresholds',
+    text: 'ESH 2023: home BP hypertension is a mean of ≥135/85 mmHg.',
+  },
+];
+
+const run = (answer: string, patient?: PatientContext) =>
+  verifyClaims({ answer, passages: PASSAGES, ...(patient ? { patient } : {}) });
+const bad = (answer: string, patient?: PatientContext) =>
+  run(answer, patient)
+    .filter((c) => c.verdict === 'contradicted')
+    .map((c) => `${c.kind}: ${c.reason}`);
+
+describe('drug–condition lists (independent sets 8 and 9)', () => {
+  it('a harm word after a negated population qualifier ("without a pacemaker", "未安装起搏器者") is still a harm', () => {
+    expect(bad('病态窦房结综合征且未植入起搏器者禁用地尔硫䓬、维拉帕米等药物。')).toEqual([]);
+    expect(bad('Sick sinus syndrome without a pacemaker is a contraindication to verapamil.')).toEqual([]);
+    // Planted: the same population called fine for verapamil.
+    expect(bad('三度房室传导阻滞、未安装起搏器的患者可以放心使用维拉帕米。').length).toBeGreaterThan(0);
+  });
+
+  it('drugs listed as the usual or preferred choices are not carried the harm of another clause', () => {
+    expect(
+      bad('In pregnancy the preferred choices are labetalol and methyldopa, whereas ARBs must be avoided.'),
+    ).toEqual([]);
+    expect(bad('妊娠期沙坦类禁用，孕期常用的是拉贝洛尔或硝苯地平。')).toEqual([]);
+    // Planted: a preferred drug said to be avoided.
+    expect(bad('In pregnancy labetalol must be avoided.').length).toBeGreaterThan(0);
+  });
+
+  it('a drug said to be stopped ("X 应停用", "X should be stopped") is neither safe nor harmful', () => {
+    expect(
+      bad('赖诺普利需停用，改用硝苯地平控释片。', { conditions: ['bilateral renal artery stenosis'] }),
+    ).toEqual([]);
+    expect(
+      bad('Losartan should be stopped; switch to amlodipine.', {
+        conditions: ['bilateral renal artery stenosis'],
+      }),
+    ).toEqual([]);
+  });
+
+  it('a condition named as the risk of a drug ("raises the risk of angioedema") is not the patient\'s', () => {
+    expect(
+      bad('Lisinopril and sitagliptin can be used together, though this raises the risk of angioedema.'),
+    ).toEqual([]);
+    expect(bad('贝那普利和维格列汀可以一起吃，但会增加血管性水肿的风险。')).toEqual([]);
+    // Planted: angioedema stated as the patient's history.
+    expect(bad('You had angioedema on ramipril before; lisinopril is safe for you.').length).toBeGreaterThan(
+      0,
+    );
+  });
+});
+
+describe('dose frames (independent sets 8 and 9)', () => {
+  it('a maximum word belongs to its own clause: "the maximum is 32 mg, so your 8 mg dose …"', () => {
+    expect(bad('Candesartan: 32 mg a day is the maximum, so your 8 mg dose can still go up.')).toEqual([]);
+    expect(bad('缬沙坦每日最大剂量是320 mg，所以您现在的80 mg还可以加量。')).toEqual([]);
+    // Planted: a maximum below the label's.
+    expect(bad('Candesartan: the maximum is 16 mg a day.').length).toBeGreaterThan(0);
+  });
+
+  it('"比与 X 合用的 N mg": an amount after a co-medication belongs to the subject drug', () => {
+    expect(bad('辛伐他汀与维拉帕米合用上限10 mg/日，比与氨氯地平合用的20 mg/日更严。')).toEqual([]);
+    // Planted: a cap with verapamil above the label's.
+    expect(bad('辛伐他汀与维拉帕米合用上限40 mg/日。').length).toBeGreaterThan(0);
+  });
+
+  it("a dose said to exceed a cap is the patient's dose, not a dose called fine", () => {
+    expect(bad('His simvastatin 40 mg exceeds the 20 mg/day cap with amlodipine [q-statin].')).toEqual([]);
+    expect(bad('目前辛伐他汀40 mg超过了与氨氯地平合用时每日20 mg的上限 [q-statin]。')).toEqual([]);
+  });
+});
+
+describe('citations (independent sets 8 and 9)', () => {
+  it('the patient\'s measured lab value ("当前血钾5.3", "Potassium 4.8 mmol/L") is not attributed to the passage', () => {
+    expect(bad('当前血钾5.8 mmol/L，已超过5.5，不应启动依普利酮 [q-mra]。')).toEqual([]);
+    expect(
+      bad('Potassium 4.8 mmol/L and CrCl 70 both allow eplerenone (do not start if K⁺ >5.5) [q-mra].'),
+    ).toEqual([]);
+    // Planted: a threshold the passage states otherwise.
+    expect(bad('Do not start eplerenone if potassium is above 5.0 mmol/L [q-mra].').length).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it('guideline years written "2018/2024" are not a reading', () => {
+    expect(
+      bad('ESH 2023 (and the Chinese 2018/2024 guidelines) call a home mean of ≥135/85 mmHg high [q-home].'),
+    ).toEqual([]);
+    expect(bad('ESH 2023 calls a home mean of ≥130/80 mmHg high [q-home].').length).toBeGreaterThan(0);
+  });
+});
+
+describe('citations of categories (independent sets 8 and 9)', () => {
+  it('a KDIGO G-category cited to a passage that states no categories is contradicted', () => {
+    expect(bad('A CrCl of 40 puts her in KDIGO G3b [q-mra].').length).toBeGreaterThan(0);
+    expect(bad('eGFR 20 对应 G4 期 [q-mra]。').length).toBeGreaterThan(0);
+    // Near miss: the passage's own gate, with the patient's value.
+    expect(bad('Her CrCl of 40 is 50 or below, so eplerenone should not be started [q-mra].')).toEqual([]);
+  });
+});
