@@ -16,6 +16,7 @@ import {
   createGatewayRoutes,
   createGatewayRuntime,
   gatewayConfigFrom,
+  quickStartSetting,
   type GatewayAuditEvent,
   type GatewayAuth,
   type GatewayConfig,
@@ -186,7 +187,19 @@ export async function wireGateway(options: {
     runtime,
     mounts: [
       { path: '/v1', public: true, routes: createGatewayRoutes({ runtime }), openapi: GATEWAY_OPENAPI },
-      { path: '/admin/gateway', public: true, routes: createGatewayAdminRoutes({ runtime }) },
+      {
+        path: '/admin/gateway',
+        public: true,
+        routes: createGatewayAdminRoutes({
+          runtime,
+          // The QIHUANG_MODEL_* provider cannot be deleted in the console: it would come back at restart.
+          environmentProvider: (id) =>
+            quickStartSetting(
+              config,
+              runtime.config.providers.find((p) => p.id === id),
+            ),
+        }),
+      },
     ],
   };
 }

@@ -21,7 +21,12 @@ export {
   type ApprovalCheck,
   type ApprovalTarget,
 } from './runtime/gateway-runtime.ts';
-export { gatewayConfigFrom, parseGatewayConfig, quickStartScenarios } from './config/gateway-config-from.ts';
+export {
+  gatewayConfigFrom,
+  parseGatewayConfig,
+  quickStartScenarios,
+  quickStartSetting,
+} from './config/gateway-config-from.ts';
 export * from './config/gateway-config-schema.ts';
 export { providerRegistry, providerKinds, type ProviderKind } from './providers/provider-registry.ts';
 export type { ProviderQuirks } from './providers/provider-quirks.ts';

@@ -68,6 +68,25 @@ export interface UsageAnswer {
   droppedRecords: number;
 }
 
+/** What kind of failure: the console words it in its own language; `detail` keeps the technical text. */
+export type FailureCause = 'refused' | 'timeout' | 'dns' | 'tls' | 'http-status' | 'other';
+
+/** One reason a provider is not up. Times are ISO instants. */
+export interface ProviderReason {
+  /** The periodic (or on-demand) health check failed; a failed request; the circuit breaker is open / probing. */
+  kind: 'health-check-failed' | 'requests-failing' | 'circuit-open' | 'circuit-half-open';
+  at?: string;
+  cause?: FailureCause;
+  /** The HTTP status the model server answered, for cause "http-status". */
+  status?: number;
+  /** The health check's request, e.g. "GET /models". */
+  check?: string;
+  /** Failed requests in a row (requests-failing, circuit-open). */
+  failures?: number;
+  /** The technical message (e.g. "connect ECONNREFUSED 127.0.0.1:8000"), untranslated. */
+  detail?: string;
+}
+
 export interface ProviderHealth {
   provider: string;
   location: ModelLocation;
@@ -77,6 +96,10 @@ export interface ProviderHealth {
   health: string;
   lastCheckedAt: string | null;
   lastError: string | null;
+  /** The health check's request relative to the base URL, e.g. "GET /models". */
+  healthCheck: string;
+  /** Why the provider is not up (empty when it is, or has not been checked). */
+  reasons: ProviderReason[];
 }
 
 /** `GET /admin/gateway/health`. */
@@ -85,7 +108,15 @@ export interface HealthAnswer {
 }
 
 /** `GET /admin/gateway/providers` items and `GET /providers/{id}`: the provider (key redacted) with its state. */
-export type ProviderView = ProviderConfig & { status: TargetStatus };
+export type ProviderView = ProviderConfig & {
+  status: TargetStatus;
+  /**
+   * "environment": configured by a server setting (the QIHUANG_MODEL_* quick start, named in `originSetting`);
+   * deleting it is refused — it would come back at the next start. Absent: the gateway configuration's own.
+   */
+  origin?: 'environment';
+  originSetting?: string;
+};
 
 /** `GET /admin/gateway/providers`. */
 export interface ProviderList {

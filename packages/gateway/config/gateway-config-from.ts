@@ -100,3 +100,20 @@ export function gatewayConfigFrom(config: Config, fileContents?: unknown): Gatew
   };
   return parseGatewayConfig(quickStart, 'QIHUANG_MODEL_BASE_URL quick start');
 }
+
+/**
+ * The server setting that configures `provider`, when it is the QIHUANG_MODEL_* quick start's (same id and base
+ * URL): the admin routes show it as from the environment and refuse to delete it — a stored configuration left
+ * without providers gets the quick start again at the next start.
+ */
+export function quickStartSetting(
+  config: Pick<Config, 'model'>,
+  provider: { id: string; baseUrl: string } | undefined,
+): string | undefined {
+  const model = config.model;
+  if (!model || !provider || provider.baseUrl !== model.baseUrl) return undefined;
+  if (provider.id === quickStartProviderId) return 'QIHUANG_MODEL_BASE_URL';
+  if (provider.id === quickStartEmbeddingProviderId && model.embeddingName)
+    return 'QIHUANG_MODEL_EMBEDDING_NAME';
+  return undefined;
+}

@@ -35,11 +35,13 @@ export class HealthChecker {
       await res.text();
       state.health = res.status < 400 ? 'up' : 'down';
       state.lastError = res.status < 400 ? undefined : `health check answered ${res.status}`;
+      state.lastCheckStatus = res.status < 400 ? undefined : res.status;
       // Up again: the next request may probe an open circuit now instead of after the cooldown.
       if (state.health === 'up') state.breaker.allowProbe();
     } catch (error) {
       state.health = 'down';
-      state.lastError = (error as Error).message;
+      state.lastError = errorText(error);
+      state.lastCheckStatus = undefined;
     }
     state.lastCheckedAt = this.options.now();
     return state.health === 'up';
@@ -62,4 +64,11 @@ export class HealthChecker {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
   }
+}
+
+/** The message with its cause's code (fetch wraps ECONNREFUSED, ENOTFOUND … in "fetch failed"). */
+function errorText(error: unknown): string {
+  const e = error as Error & { cause?: { code?: string; message?: string } };
+  const cause = e.cause?.code ?? e.cause?.message;
+  return cause && !e.message.includes(cause) ? `${e.message} (${cause})` : e.message;
 }

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { configIssues } from '../config/gateway-config-from.ts';
 import type { GatewayConfig, ProviderConfig } from '../config/gateway-config-schema.ts';
 import type { GatewayAuth, Principal } from '../governance/gateway-auth.ts';
+import { providerReasons } from '../health/provider-reasons.ts';
+import { quirksOf } from '../providers/provider-registry.ts';
 import type { GatewayRuntime } from '../runtime/gateway-runtime.ts';
 import { usageDimensions, type UsageDimension } from '../usage/usage-store.ts';
 import { GatewayError } from './gateway-error.ts';
@@ -27,6 +29,11 @@ export interface GatewayAdminRoutesDeps {
   auth?: GatewayAuth;
   /** Who may administer the gateway (default: role "admin"). */
   isAdmin?: (principal: Principal) => boolean;
+  /**
+   * The server setting that configures this provider (e.g. "QIHUANG_MODEL_BASE_URL" for the quick start), if
+   * any: such a provider is shown as from the environment and cannot be deleted — it would return at restart.
+   */
+  environmentProvider?: (id: string) => string | undefined;
 }
 
 const REDACTED = '********';
@@ -63,7 +70,16 @@ export function createGatewayAdminRoutes({
   runtime,
   auth = runtime.auth,
   isAdmin = (p) => p.role === 'admin',
+  environmentProvider = () => undefined,
 }: GatewayAdminRoutesDeps): Hono {
+  const view = (p: ProviderConfig): ProviderView => {
+    const setting = environmentProvider(p.id);
+    return {
+      ...redactProvider(p),
+      status: runtime.states.status(p.id),
+      ...(setting ? { origin: 'environment' as const, originSetting: setting } : {}),
+    };
+  };
   const app = new Hono();
   app.onError((error) => errorResponse(error));
 
@@ -94,19 +110,13 @@ export function createGatewayAdminRoutes({
 
   app.get('/providers', (c) =>
     c.json({
-      data: runtime.config.providers.map((p) => ({
-        ...redactProvider(p),
-        status: runtime.states.status(p.id),
-      })),
+      data: runtime.config.providers.map(view),
     } satisfies ProviderList),
   );
   app.get('/providers/:id', (c) => {
     const provider = runtime.config.providers.find((p) => p.id === c.req.param('id'));
     if (!provider) throw new GatewayError('not-found', `no provider "${c.req.param('id')}"`);
-    return c.json({
-      ...redactProvider(provider),
-      status: runtime.states.status(provider.id),
-    } satisfies ProviderView);
+    return c.json(view(provider));
   });
   app.put('/providers/:id', async (c) => {
     const id = c.req.param('id');
@@ -126,6 +136,12 @@ export function createGatewayAdminRoutes({
     const id = c.req.param('id');
     if (!runtime.config.providers.some((p) => p.id === id))
       throw new GatewayError('not-found', `no provider "${id}"`);
+    const setting = environmentProvider(id);
+    if (setting)
+      throw new GatewayError(
+        'conflict',
+        `provider "${id}" is configured by the server setting ${setting}: it would come back at the next start; remove the setting and restart to delete it`,
+      );
     const users = runtime.config.virtualModels
       .filter((v) => v.targets.some((t) => t.provider === id))
       .map((v) => v.name);
@@ -201,6 +217,7 @@ export function createGatewayAdminRoutes({
     c.json({
       data: runtime.config.providers.map((p) => {
         const state = runtime.states.get(p.id);
+        const healthCheck = `GET ${quirksOf(p.kind).healthPath}`;
         return {
           provider: p.id,
           location: p.location,
@@ -210,6 +227,8 @@ export function createGatewayAdminRoutes({
           health: state.health,
           lastCheckedAt: state.lastCheckedAt ? new Date(state.lastCheckedAt).toISOString() : null,
           lastError: state.lastError ?? null,
+          healthCheck,
+          reasons: providerReasons(state, healthCheck),
         };
       }),
     } satisfies HealthAnswer),

@@ -125,6 +125,12 @@ export async function callWithFailover<T>(
           });
         }
         breaker.recordFailure(now());
+        states.get(target.provider.id).lastFailure = {
+          at: now(),
+          message: failure.message,
+          ...(failure.status !== undefined ? { status: failure.status } : {}),
+          ...(failure.timeout ? { timeout: true } : {}),
+        };
         lastFailure = failure;
         if (failure.disposition === 'next-target' || attempt === retry.attempts) return 'failed';
         if (failure.retryAfterMs !== undefined && failure.retryAfterMs > retry.maxBackoffMs) return 'failed';

@@ -9,6 +9,10 @@ export interface TargetState {
   health: 'up' | 'down' | 'unknown';
   lastCheckedAt?: number;
   lastError?: string;
+  /** The HTTP status of the last failed health check, when the server answered. */
+  lastCheckStatus?: number;
+  /** The last failed request (the circuit breaker counts them). */
+  lastFailure?: { at: number; message: string; status?: number; timeout?: boolean };
 }
 
 export class TargetStates {
