@@ -49,6 +49,7 @@ import {
 import { COMPOSE_RULES_2 } from './compose2.ts';
 import { COMPOSE_RULES_3 } from './compose3.ts';
 import { COMPOSE_RULES_4 } from './compose4.ts';
+import { COMPOSE_RULES_5 } from './compose5.ts';
 import { SAFETY_RULES } from './safety.ts';
 import type { Concept, SourceId } from './types.ts';
 
@@ -135,7 +136,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     gate: '(?:right|left|one)',
     concept: 'limb-weakness',
     re:
-      "\\b(?:can'?t|cannot|couldn'?t|unable to)\\s+(?:grip|hold|lift|raise|move|feel|use|button|do up|write|pick up)\\b" +
+      "\\b(?:can'?t|cannot|couldn'?t|unable to|(?:is |was |are )?not able to)\\s+(?:grip|hold|lift|raise|move|feel|use|button|do up|write|pick up)\\b" +
       `${E}{0,40}?\\b(?:right|left|one)\\s+(?:arm|hand|leg|foot|side)\\b`,
     unless: LIMB_UNLESS,
     unlessNot: DISMISSED,
@@ -356,21 +357,26 @@ function gatesOf(rule: ComposeRule): RegExp[] {
 }
 
 export function compileRules(byId: (id: string) => Concept | undefined): CompiledRule[] {
-  return [...COMPOSE_RULES, ...COMPOSE_RULES_2, ...COMPOSE_RULES_3, ...COMPOSE_RULES_4, ...SAFETY_RULES].map(
-    (rule) => {
-      const concept = byId(rule.concept);
-      if (!concept) throw new Error(`compose rule "${rule.name}": unknown concept ${rule.concept}`);
-      return {
-        rule,
-        concept,
-        re: new RegExp(rule.re, 'g'),
-        ...(rule.needs ? { needs: new RegExp(rule.needs) } : {}),
-        ...(rule.unless ? { unless: new RegExp(rule.unless) } : {}),
-        ...(rule.unlessNot ? { unlessNot: new RegExp(rule.unlessNot) } : {}),
-        gates: gatesOf(rule),
-      };
-    },
-  );
+  return [
+    ...COMPOSE_RULES,
+    ...COMPOSE_RULES_2,
+    ...COMPOSE_RULES_3,
+    ...COMPOSE_RULES_4,
+    ...COMPOSE_RULES_5,
+    ...SAFETY_RULES,
+  ].map((rule) => {
+    const concept = byId(rule.concept);
+    if (!concept) throw new Error(`compose rule "${rule.name}": unknown concept ${rule.concept}`);
+    return {
+      rule,
+      concept,
+      re: new RegExp(rule.re, 'g'),
+      ...(rule.needs ? { needs: new RegExp(rule.needs) } : {}),
+      ...(rule.unless ? { unless: new RegExp(rule.unless) } : {}),
+      ...(rule.unlessNot ? { unlessNot: new RegExp(rule.unlessNot) } : {}),
+      gates: gatesOf(rule),
+    };
+  });
 }
 
 /** Composed mentions: spans with the rule that found them. */

@@ -106,16 +106,14 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     name: 'tuning independent 10 (formerly held-out 12)',
     role: 'tuning',
     history:
-      'measured twice as held out: 92.7 %, 4.4 % then 2.5 %, 0.818 then 0.841; moved 2026-12-07 (third session)',
-    regression: false,
+      'measured twice as held out: 92.7 %, 4.4 % then 2.5 %, 0.818 then 0.841; moved 2026-12-07 (third session); its misses studied and fixed by class, guarded since',
   },
   {
     file: 'tuning-independent-11.txt',
     name: 'tuning independent 11 (formerly held-out 13)',
     role: 'tuning',
     history:
-      'measured twice as held out: 94.9 % then 95.6 %, 9.4 % then 8.8 %, 0.823 then 0.836; moved 2026-12-07 (third session)',
-    regression: false,
+      'measured twice as held out: 94.9 % then 95.6 %, 9.4 % then 8.8 %, 0.823 then 0.836; moved 2026-12-07 (third session); its misses studied and fixed by class, guarded since',
   },
   { file: 'heldout.txt', name: 'held-out', role: 'heldout', history: 'own messages, never used to tune' },
   {

@@ -191,7 +191,13 @@ export const SYMPTOM_CONCEPTS: readonly Concept[] = [
     { snomed: '161891005', icd10: 'M54.9' },
     ['背痛', '背疼', '后背疼', '后背痛', '腰痛', '腰疼'],
     ['back pain', 'backache', 'back hurts', 'sore back'],
-    undefined,
+    [
+      // Words between the back and the pain ("后腰突然疼得厉害", "后背刚才开始痛").
+      '(?:后背|背部|背上|后腰|腰部|腰眼|腰)[^,.。!?;:\\n不没无未别但却和及与、胸心头腹肚手脚腿膝撕裂刀割扯劈像]{0,6}?(?:疼|痛)',
+      // "pain in my lower back", "my back is killing me" (not "the pain came back").
+      '\\b(?:pain|ache|aching)\\s+(?:in|across)\\s+(?:my|his|her|the|their)\\s+(?:lower |upper |middle |mid )?back\\b',
+      "\\b(?:my|his|her|their|lower|upper)\\s+back\\s+(?:is |'s )?(?:killing|hurting|aching|agony|sore)\\b",
+    ],
     true, // AHA hypertensive crisis page: back pain with ≥180/120 → call 911
   ),
   sym(

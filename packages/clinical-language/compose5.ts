@@ -1,0 +1,166 @@
+/**
+ * Compositional rules, part 5 (issue 16; classes of misses of independent tuning parts 10 and 11): the same body
+ * part or function × abnormal state idea as compose.ts, for wordings the earlier rules did not compose — a chest
+ * pain with a time phrase between ("胸口从早上…就开始痛"), a weight simile ("像压了个东西"), an English body word with a
+ * Chinese state ("chest 突然好痛"), pain spreading to the left arm, a sudden bang in the head, a person called who
+ * does not answer, English confusion ("making no sense", "can't tell me her name"), a mouth pulled to one side, a fit
+ * that does not stop in known epilepsy, an infarct just diagnosed and being transferred, too breathless for a full
+ * sentence, blue round the mouth. Each rule yields an existing concept id (so codes, red flags and the context
+ * modifiers apply unchanged) and names its sources: AHA heart-attack warning signs (chest pressure, pain spreading to
+ * the arm, shortness of breath), BE-FAST and 中风120 (face, arm), REFERENCE §1.5 (sudden severe headache, altered
+ * consciousness, seizure, pulmonary oedema), patient education on seizures (a fit of 5 minutes is an emergency).
+ */
+import type { ComposeRule } from './compose.ts';
+import { CHEST, CHEST_UNLESS, E, EXERTION, G, HEAD, HEAD_CUE, HEAD_UNLESS, HEAD_UNLESS_NOT } from './cues.ts';
+
+/** A chest word in Chinese or English, earlier in the sentence (for similes and radiation). */
+const CHEST_ANY = `(?:${CHEST}|\\bchest\\b)`;
+/** Sulking, a game, headphones or sleep explain a person who does not answer (not altered consciousness). */
+const NO_ANSWER_UNLESS =
+  '(?:游戏|生气|闹脾气|赌气|耳机|看电视|玩手机|写作业|睡着了|睡得香|午睡|sulk|game|headphones|asleep)';
+
+export const COMPOSE_RULES_5: readonly ComposeRule[] = [
+  {
+    // AHA: chest pain that lasts more than a few minutes — the time it started between the chest and the pain.
+    name: 'chest × since a time × started or kept hurting',
+    gate: '[胸心]',
+    concept: 'chest-pain',
+    // (The gap is a time phrase: no pain word, no space or reply between — "胸口疼 我说是的 一直疼" is two mentions.)
+    re: `${CHEST}(?:(?![疼痛闷说问答\\s])${G}){0,14}?(?:开始|一直)(?:就)?(?:痛|疼|闷|发闷|压|憋|难受)`,
+    unless: CHEST_UNLESS,
+    sources: ['aha-heart-attack', 'ref-1.5'],
+  },
+  {
+    // AHA: "uncomfortable pressure" — a weight simile (像压了个东西, 像被压住一样) after a chest word.
+    name: 'chest × weight simile (像压了个东西)',
+    gate: '压',
+    concept: 'chest-pain',
+    re: `(?<=${CHEST_ANY}[^。.!?\\n]{0,12}?)像${G}{0,4}?(?:压了|压着|压住|压上|压在)(?:一|个|一个|块|一块|了)?(?:东西|重物|石头|大石头|什么)?`,
+    unless: CHEST_UNLESS,
+    sources: ['aha-heart-attack'],
+  },
+  {
+    // Mixed writing: the English word "chest" with a Chinese state ("chest 突然好痛", "chest 好闷").
+    name: 'mixed: English chest × Chinese state',
+    gate: 'chest',
+    concept: 'chest-pain',
+    re: `\\bchest\\b\\s?(?:突然|忽然|一下子|好|很|有点|特别|非常|超)?\\s?(?:痛|疼|闷|紧|压|堵|难受|不舒服)`,
+    unless: CHEST_UNLESS,
+    sources: ['aha-heart-attack'],
+  },
+  {
+    // AHA: pain spreading to the (left) arm, shoulder or jaw, with a chest word in the sentence.
+    name: 'pain spreading to the left arm, shoulder or jaw (chest in the sentence)',
+    gate: '(?:到|至)',
+    concept: 'chest-pain',
+    re: `(?<=${CHEST_ANY}[^。.!?\\n]{0,20}?)(?:疼|痛|放射|窜|传)(?:到|至)${G}{0,2}?(?:左(?:边)?(?:手臂|胳膊|胳臂|臂|肩膀?|手)|下巴|下颌)`,
+    unless: CHEST_UNLESS,
+    sources: ['aha-heart-attack'],
+  },
+  {
+    // REFERENCE §1.5 / AHA stroke: a sudden bang in the head with pain (thunderclap), or a severe headache with
+    // words between the head and the pain, with a sudden or worst-ever cue.
+    name: 'head × bang, bursting open, then pain (the bang is the sudden onset)',
+    gate: '(?:头|脑)',
+    concept: 'thunderclap-headache',
+    re: `${HEAD}${G}{0,8}?(?:(?:嘣|砰|轰|咚|嘭)(?:的|地)?一(?:下|声)|炸开|爆开|炸裂)[^。!?;\\n]{0,8}?(?:痛|疼)`,
+    unless: `(?:${HEAD_UNLESS}|撞|磕|碰|起了个包|鼓包)`,
+    unlessNot: HEAD_UNLESS_NOT,
+    sources: ['ref-1.5', 'patient-education'],
+  },
+  {
+    name: 'head × severe pain with words between, sudden or worst ever',
+    gate: '(?:头|脑)',
+    concept: 'thunderclap-headache',
+    re: `${HEAD}${G}{0,10}?(?:痛|疼)(?:得|的|到)(?:要命|受不了|要死|不行|厉害)`,
+    needs: `(?:${HEAD_CUE}|这辈子|一辈子)`,
+    unless: `(?:${HEAD_UNLESS}|撞|磕|碰|起了个包|鼓包)`,
+    unlessNot: HEAD_UNLESS_NOT,
+    sources: ['ref-1.5', 'patient-education'],
+  },
+  {
+    // REFERENCE §1.5 altered consciousness: called or shaken, no answer (不吱声, 不吭声) or hardly wakes (叫不太醒).
+    name: 'called and no answer, hardly wakes',
+    gate: '(?:叫|喊|推|拍|摇)',
+    concept: 'confusion',
+    re: `(?:叫|喊|推|拍|摇)${G}{0,6}?(?:不太醒|不大醒|不怎么醒|不吱声|不吭声|不出声|不应声|不回话|不搭理|不睁眼)`,
+    unless: NO_ANSWER_UNLESS,
+    sources: ['ref-1.5'],
+  },
+  {
+    // REFERENCE §1.5 altered consciousness in English: no sense made, one's own name not known.
+    name: 'making no sense, cannot say her own name (English)',
+    gate: '(?:sense|name)',
+    concept: 'confusion',
+    re:
+      "\\b(?:is|she'?s|he'?s|they'?re|was|are|were|been)\\s+(?:awake but\\s+)?(?:making|talking) no sense\\b|\\bawake but making no sense\\b|" +
+      "\\b(?:can'?t|cannot|couldn'?t|unable to|not able to|doesn'?t|does not|didn'?t)\\s+(?:tell (?:me |us )?|say |remember |know )(?:his|her|their) (?:own )?name\\b",
+    unless: '(?:toddler|baby|months? old|years? old|yet\\b|learning|jargon|teacher|doctor was)',
+    sources: ['ref-1.5'],
+  },
+  {
+    // BE-FAST "Face": a mouth or face deviated or pulled to one side (learner and clinician English).
+    name: 'mouth or face deviated to one side (English)',
+    gate: '(?:deviat|pulled|drawn|twisted)',
+    concept: 'facial-droop',
+    re: `\\b(?:mouth|face|lips?|smile|angle of (?:the )?mouth)\\b${E}{0,12}?\\b(?:deviated|deviating|deviation|pulled|drawn|twisted)\\b${E}{0,6}?\\b(?:to|towards)\\s+(?:one|the (?:left|right)|left|right)\\b`,
+    unless: '(?:dentist|tooth|botox|filler|bell)',
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    // Patient education on seizures: in known epilepsy, a fit going on now or not stopping (status epilepticus).
+    name: 'epilepsy × fit going on now or not stopping',
+    gate: '发作',
+    concept: 'seizure',
+    re: `(?:正在|还在|一直在|现在|这会儿|这会)发作(?!过)|发作(?:了|起来)?(?:停不下来|停不住|止不住|不停|没停|还没停|一直不停)`,
+    needs: '(?:癫痫|羊角风|羊癫疯|羊癫风|抽|惊厥)',
+    sources: ['ref-1.5', 'patient-education'],
+  },
+  {
+    // AHA: a heart attack or stroke just diagnosed with an urgent transfer or procedure (转院放支架, 马上溶栓).
+    name: 'infarct diagnosed × urgent transfer or reperfusion',
+    gate: '(?:梗|中风|卒中)',
+    concept: 'mi-now',
+    re: '(?:急性)?(?:心梗|心肌梗死|心肌梗塞)(?![^,.。!?;\\n]{0,6}(?:年|个月)|后|过)',
+    needs:
+      '^(?=.*(?:放支架|做支架|溶栓|取栓|导管室|绿色通道|转上级|转院|救护车|抢救|急诊))(?=.*(?:马上|立即|立刻|正在|路上|现在|赶紧))',
+    sources: ['aha-heart-attack'],
+  },
+  {
+    name: 'stroke diagnosed × urgent transfer or reperfusion',
+    gate: '(?:梗|中风|卒中)',
+    concept: 'stroke-now',
+    re: '(?:急性)?(?:脑梗塞|脑梗死|脑梗|中风|卒中|脑出血|脑溢血)(?![^,.。!?;\\n]{0,6}(?:年|个月)|后|过)',
+    needs:
+      '^(?=.*(?:溶栓|取栓|导管室|绿色通道|转上级|转院|救护车|抢救|急诊|手术))(?=.*(?:马上|立即|立刻|正在|路上|现在|赶紧))',
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    // REFERENCE §1.5 pulmonary oedema / AHA shortness of breath: too breathless to get a full sentence out.
+    name: 'cannot get a full sentence out, with breath words (English)',
+    gate: 'sentence',
+    concept: 'dyspnoea',
+    re: "\\b(?:can'?t|cannot|couldn'?t|unable to|not able to)\\s+(?:get|finish|say|complete)\\s+(?:a |one |her |his |my |the )?(?:full |whole |complete )?sentences?(?: out)?\\b",
+    needs: '(?:breath|wheez|gasp|asthma|inhaler|puff|oxygen|\\bsats?\\b|blue)',
+    unless: `(?:${EXERTION}|climbed|crying|sobbing|laughing)`,
+    sources: ['ref-1.5', 'aha-heart-attack'],
+  },
+  {
+    // Central cyanosis (hypoxia): blue or grey round the mouth or lips.
+    name: 'blue round the mouth or lips (English)',
+    gate: 'blue|grey|gray|purple',
+    concept: 'dyspnoea',
+    re: '\\b(?:blue|bluish|grey|gray|purple|dusky)\\s+(?:round|around|about)\\s+(?:the|his|her|my|their)\\s+(?:mouth|lips)\\b',
+    unless: '(?:cold|swim|sea|lipstick|berr|ice|snow|freez)',
+    sources: ['ref-1.5', 'aha-heart-attack'],
+  },
+  {
+    // AHA shortness of breath: even breathing is uncomfortable (喘气都不舒服), not from a cold or exertion.
+    name: 'breathing itself uncomfortable (喘气都不舒服)',
+    gate: '(?:喘气|呼吸|出气)',
+    concept: 'dyspnoea',
+    re: '(?:喘气|呼吸|出气|喘口气)(?:都|也)(?:不舒服|难受|费劲|费力|不顺)',
+    unless: `(?:${EXERTION}|感冒|鼻塞|鼻子|紧张|生气|着急|口罩)`,
+    sources: ['ref-1.5', 'aha-heart-attack'],
+  },
+];
