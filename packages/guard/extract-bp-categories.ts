@@ -67,7 +67,9 @@ export function categoriesIn(text: string): CategoryHit[] {
   }
   // "counts as high (from …)": the diagnostic threshold in plain words.
   // "≥130/80 才算高", "就算高", "不算高": the threshold in plain Chinese words.
-  for (const m of t.matchAll(/hypertension|hypertensive|高血压|\bhigh\b(?![- ]normal)|(?<=算(?:是)?)高(?![血压值危])/gi)) {
+  for (const m of t.matchAll(
+    /hypertension|hypertensive|高血压|\bhigh\b(?![- ]normal)|(?<=算(?:是)?)高(?![血压值危])/gi,
+  )) {
     const at = m.index as number;
     if (
       m[0].toLowerCase() === 'high' &&

@@ -5,6 +5,94 @@
  * upwards"). Only the wording changes; numbers are never invented.
  */
 
+import { parseNumber } from '@qihuang/clinical-language';
+
+/** Chinese numerals as written in readings ("一百四十六", "九十二", "一百零四", colloquial "一百五"). */
+const CN = '[零〇一二两三四五六七八九十百]{2,}';
+const CN_PAIR = new RegExp(`(${CN})\\s*(?:/|比)\\s*(${CN})`, 'g');
+const CN_AXIS = new RegExp(
+  `(收缩压|舒张压|高压|低压|上压|下压)((?:是|为|在|有|达|达到|到了|到|：|:)?\\s*)(${CN})`,
+  'g',
+);
+const plausiblePair = (a?: number, b?: number): boolean =>
+  a !== undefined && b !== undefined && a >= 70 && a <= 300 && b >= 40 && b <= 200 && a > b;
+
+const UNIT_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEEN_WORDS = [
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const TEN_WORDS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const W2 = `(?:(?:${TEN_WORDS.join('|')})(?:[- ](?:${UNIT_WORDS.join('|')}))?|${TEEN_WORDS.join('|')})`;
+/** "one sixty-two" (read aloud = 162), "a hundred and forty", "one hundred", "ninety-eight". */
+const EN_NUMBER = `(?:(?:a|one)\\s+hundred(?:\\s+and)?(?:\\s+(?:${W2}|${UNIT_WORDS.join('|')}))?|one\\s+${W2}|${W2})`;
+const EN_PAIR = new RegExp(`\\b(${EN_NUMBER})\\s+over\\s+(${EN_NUMBER})\\b`, 'gi');
+
+function englishNumber(words: string): number | undefined {
+  const w = words
+    .toLowerCase()
+    .replace(/-/g, ' ')
+    .replace(/\s+and\b/g, '')
+    .split(/\s+/);
+  let total = 0;
+  let i = 0;
+  if ((w[0] === 'a' || w[0] === 'one') && w[1] === 'hundred') {
+    total = 100;
+    i = 2;
+  } else if (w[0] === 'one' && w.length > 1) {
+    total = 100; // "one sixty-two"
+    i = 1;
+  }
+  const rest = w.slice(i);
+  if (!rest.length) return total || undefined;
+  let n = 0;
+  for (const x of rest) {
+    const ten = TEN_WORDS.indexOf(x);
+    const teen = TEEN_WORDS.indexOf(x);
+    const unit = UNIT_WORDS.indexOf(x);
+    if (ten >= 0) n += (ten + 2) * 10;
+    else if (teen >= 0) n += teen + 10;
+    else if (unit >= 0) n += unit + 1;
+    else return undefined;
+  }
+  return total + n;
+}
+
+/**
+ * Readings in number words, rewritten as digits (only where both pressures are plausible, systolic above diastolic):
+ * "一百四十六/九十二", "一百四十比九十", "收缩压一百八十二", "one sixty-two over ninety-eight", "a hundred and forty over
+ * ninety". Other numbers in words are left alone.
+ */
+export function numberWords(t: string): string {
+  let out = t;
+  if (/[十百]/.test(out)) {
+    out = out.replace(CN_PAIR, (m, a: string, b: string) => {
+      const x = parseNumber(a);
+      const y = parseNumber(b);
+      return plausiblePair(x, y) ? `${x}/${y}` : m;
+    });
+    out = out.replace(CN_AXIS, (m, axis: string, link: string, n: string) => {
+      const x = parseNumber(n);
+      return x !== undefined && x >= 40 && x <= 300 ? `${axis}${link}${x}` : m;
+    });
+  }
+  if (/\bover\b/i.test(out))
+    out = out.replace(EN_PAIR, (m, a: string, b: string) => {
+      const x = englishNumber(a);
+      const y = englishNumber(b);
+      return plausiblePair(x, y) ? `${x}/${y}` : m;
+    });
+  return out;
+}
+
 /** A bound to be kept below: the systolic half and the diastolic half must both say it. */
 const ZH_BELOW_BEFORE = /降到|降至|控制在|控制到|控制于|降低到|降低至|低于|小于|<|＜/;
 const ZH_NOT_BELOW = /≥|>=|>|＞|以上|不低于|超过|高于|大于|[–~～-]\s*$/;

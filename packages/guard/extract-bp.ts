@@ -11,7 +11,7 @@ import { ageIn, type Discourse } from './discourse.ts';
 import { axisValues, type AxisValue as BpValueAt } from './extract-bp-axis.ts';
 import { correspondence } from './extract-bp-correspond.ts';
 import { categoriesIn } from './extract-bp-categories.ts';
-import { bpNumerals } from './extract-bp-numerals.ts';
+import { bpNumerals, numberWords } from './extract-bp-numerals.ts';
 import { axisBeforeCategory } from './certainty.ts';
 import {
   ageShorthand,
@@ -82,7 +82,8 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
     if (short !== undefined) d.age = short;
   }
   if (d.ckd && NO_CKD.test(text)) delete d.ckd;
-  const parts = bpClaimsWithin(text, d);
+  // Readings in number words ("一百四十六/九十二", "one sixty over ninety") are read as digits.
+  const parts = bpClaimsWithin(numberWords(text), d);
   // The setting carries to following sentences that name none ("You asked about home readings. The threshold is …").
   const named = namedSetting(text.normalize('NFKC'));
   if (named) d.setting = named;

@@ -18,7 +18,8 @@ const STAGE_TEST = /(?<![A-Za-z0-9])G[1-5][ab]?(?![A-Za-z0-9])/i;
 const EXPR =
   /(≥|>=|≧|at least|above|over|以上|大于等于|<|＜|below|under|less than|低于|小于)?\s*(?<![\d.])(\d{1,3}(?:\.\d+)?)(?!\d|\.\d)(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d{1,3}(?:\.\d+)?)(?!\d|\.\d))?\s*(以上|以下|or (?:more|above|higher)|or below)?/gi;
 /** "G3b starts below 45", "G4 begins under 30", "G2 从低于 90 开始": the category's upper edge. */
-const STARTS_BELOW = /(?:starts?|begins?)\s+(?:at\s+)?(?:below|under|less than)\s*$|从\s*(?:低于|小于|<)\s*$/i;
+const STARTS_BELOW =
+  /(?:starts?|begins?)\s+(?:at\s+)?(?:below|under|less than)\s*$|从\s*(?:低于|小于|<)\s*$/i;
 
 /** "CKD stage 3b", "CKD 3b期", "慢性肾脏病4期" name the KDIGO GFR category ("CKD stage 3" = G3a or G3b). */
 const ckdStageWords = (t: string): string =>
@@ -143,9 +144,7 @@ export function acrStatements(text: string): AcrStatement[] {
   const whole = acrIn(t);
   if (whole) return whole;
   // "ACR 42 mg/mmol is A2, while A3 begins above 300 mg/mmol": two statements, read clause by clause.
-  return t
-    .split(/[,，;；]|\b(?:while|whereas|as|but)\b|而|但/i)
-    .flatMap((clause) => acrIn(clause) ?? []);
+  return t.split(/[,，;；]|\b(?:while|whereas|as|but)\b|而|但/i).flatMap((clause) => acrIn(clause) ?? []);
 }
 
 function acrIn(t: string): AcrStatement[] | undefined {

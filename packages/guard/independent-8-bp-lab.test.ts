@@ -48,12 +48,12 @@ describe('KDIGO categories (REFERENCE §4.3 [V2]: G2 60–89, G3a 45–59, G3b 3
     expect(bad('按 KDIGO，G2 从低于 90 开始。')).toEqual([]);
   });
   it('two albuminuria statements in one sentence are read clause by clause', () => {
-    expect(bad('A urine ACR of 42 mg/mmol is moderately increased (A2), while A3 begins above 300 mg/mmol.')).toEqual(
-      expect.arrayContaining(['lab-threshold']),
-    );
-    expect(bad('A urine ACR of 22 mg/mmol is moderately increased (A2), while A3 begins above 30 mg/mmol.')).toEqual(
-      [],
-    );
+    expect(
+      bad('A urine ACR of 42 mg/mmol is moderately increased (A2), while A3 begins above 300 mg/mmol.'),
+    ).toEqual(expect.arrayContaining(['lab-threshold']));
+    expect(
+      bad('A urine ACR of 22 mg/mmol is moderately increased (A2), while A3 begins above 30 mg/mmol.'),
+    ).toEqual([]);
     expect(bad('尿 ACR 18 mg/g 属于 A1，而 A2 从 30 mg/g 开始。')).toEqual([]);
     expect(bad('尿 ACR 45 mg/g 属于 A1，而 A2 从 30 mg/g 开始。')).toEqual(['lab-threshold']);
   });
@@ -62,7 +62,11 @@ describe('KDIGO categories (REFERENCE §4.3 [V2]: G2 60–89, G3a 45–59, G3b 3
 describe('blood-pressure frames (REFERENCE §1.1–§1.4 [V2], §2.1–§2.2 [V2], §1.4 China CPG 2022, §7.2 ESH initiation [V1])', () => {
   it('an upper bound that decides monotherapy vs two drugs is an initiation condition, not a category edge', () => {
     // ESH 2023 §7.2 [V1]: monotherapy for grade 1 low risk with BP <150/95 — not the grade 1 range (140–159/90–99).
-    expect(bad('Under ESH 2023 a single drug is enough to start with in low-risk grade 1 patients below 150/95 mmHg.')).toEqual([]);
+    expect(
+      bad(
+        'Under ESH 2023 a single drug is enough to start with in low-risk grade 1 patients below 150/95 mmHg.',
+      ),
+    ).toEqual([]);
     expect(bad('ESH 2023 建议：1级低危、血压低于150/95 mmHg 的患者可以先用一种药。')).toEqual([]);
     expect(bad('ESH 2023 单药起始：1级低危且 <150/95 mmHg，其余多数两药联合。')).toEqual([]);
     // the category's own upper edge is still read
@@ -71,7 +75,9 @@ describe('blood-pressure frames (REFERENCE §1.1–§1.4 [V2], §2.1–§2.2 [V2
   });
   it('"the 2022 Chinese Clinical Practice Guideline" is a guideline the guard does not carry', () => {
     expect(
-      bad('The 2022 Chinese Clinical Practice Guideline on hypertension lowered the diagnostic threshold to 130/80 mmHg.'),
+      bad(
+        'The 2022 Chinese Clinical Practice Guideline on hypertension lowered the diagnostic threshold to 130/80 mmHg.',
+      ),
     ).toEqual([]);
     expect(bad('China CPG 2022 diagnoses hypertension from 130/80 mmHg upwards.')).toEqual([]);
     expect(bad('China 2018 diagnoses hypertension from 130/80 mmHg upwards.')).toEqual(['bp-threshold']);
@@ -79,15 +85,19 @@ describe('blood-pressure frames (REFERENCE §1.1–§1.4 [V2], §2.1–§2.2 [V2
   it('an adverb before the category word ("is still normal") keeps the category of that reading', () => {
     // ESH 2023 §1.2 [V2]: normal 120–129 and/or 80–84, high-normal 130–139 and/or 85–89.
     expect(bad('Under ESH 2023, 132/82 is high-normal, while 126/82 is still normal.')).toEqual([]);
-    expect(bad('Under ESH 2023, 132/82 is high-normal, while 136/82 is still normal.')).toEqual(['bp-threshold']);
+    expect(bad('Under ESH 2023, 132/82 is high-normal, while 136/82 is still normal.')).toEqual([
+      'bp-threshold',
+    ]);
     expect(bad('Under ESH 2023, 118/76 is optimal, and 124/82 is also normal.')).toEqual([]);
   });
   it('"取较低者/诊断为" after per-pressure grades gives the whole reading its category (the higher grade applies)', () => {
     // China 2018 §1.3 [V2]: 收缩压和舒张压分属不同级别时，以较高的分级为准.
-    expect(bad('诊室血压 166/94 mmHg，按中国2018指南收缩压属2级，舒张压属1级，取较低者，诊断为1级高血压。')).toEqual([
-      'bp-threshold',
-    ]);
-    expect(bad('诊室血压 166/94 mmHg，按中国2018指南收缩压属2级，舒张压属1级，取较高者，诊断为2级高血压。')).toEqual([]);
+    expect(
+      bad('诊室血压 166/94 mmHg，按中国2018指南收缩压属2级，舒张压属1级，取较低者，诊断为1级高血压。'),
+    ).toEqual(['bp-threshold']);
+    expect(
+      bad('诊室血压 166/94 mmHg，按中国2018指南收缩压属2级，舒张压属1级，取较高者，诊断为2级高血压。'),
+    ).toEqual([]);
   });
   it('"才算高" / "就算高" name the diagnostic threshold in plain words; "不算高" denies it', () => {
     // ACC/AHA 2017 §2.1 [V2]: 24-h ≥125/75; ESH 2023 §2.2 [V2]: home ≥135/85.
@@ -97,12 +107,48 @@ describe('blood-pressure frames (REFERENCE §1.1–§1.4 [V2], §2.1–§2.2 [V2
   });
   it('an out-of-office value that "corresponds to office stage 1" is that setting\'s hypertension threshold', () => {
     // ACC/AHA 2017 Table 11 (§2.1 [V2]): office 130/80 ↔ home and daytime 130/80, 24-h 125/75, night 110/65.
-    expect(bad('Under ACC/AHA 2017, a home mean of 135/85 mmHg or more corresponds to office stage 1.')).toEqual([
+    expect(
+      bad('Under ACC/AHA 2017, a home mean of 135/85 mmHg or more corresponds to office stage 1.'),
+    ).toEqual(['bp-threshold']);
+    expect(
+      bad('Under ACC/AHA 2017, a home mean of 130/80 mmHg or more corresponds to office stage 1.'),
+    ).toEqual([]);
+    expect(
+      bad(
+        'Under ACC/AHA 2017, a night-time mean of 110/65 mmHg or more is what corresponds to office stage 1 hypertension.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('number forms: readings written in Chinese or English number words (REFERENCE §1.2–§1.3 [V2])', () => {
+  it('a Chinese-numeral pair ("一百六十二/九十八", "一百四十比九十") is a reading', () => {
+    // China 2018 §1.3: grade 1 140–159/90–99, grade 2 160–179/100–109, grade 3 ≥180/≥110.
+    expect(bad('您量的是一百六十二/九十八，按中国2018指南属于1级高血压。')).toEqual(['bp-threshold']);
+    expect(bad('您量的是一百五十二/九十四，按中国2018指南属于1级高血压。')).toEqual([]);
+    expect(bad('血压一百四十比九十，按ESH 2023属于正常高值。')).toEqual(['bp-threshold']);
+    expect(bad('血压一百三十五比八十六，按ESH 2023属于正常高值。')).toEqual([]);
+  });
+  it('an axis written in Chinese numerals ("收缩压一百八十二、舒张压一百零四")', () => {
+    expect(bad('收缩压一百八十二、舒张压一百零四，按中国2018指南属于2级高血压。')).toEqual(['bp-threshold']);
+    expect(bad('收缩压一百八十二、舒张压一百零四，按中国2018指南属于3级高血压。')).toEqual([]);
+  });
+  it('a reading read aloud in English words ("one sixty-two over ninety-eight")', () => {
+    expect(
+      bad('A reading of one sixty-two over ninety-eight is grade 1 hypertension under ESH 2023.'),
+    ).toEqual(['bp-threshold']);
+    expect(
+      bad('A reading of one fifty-two over ninety-four is grade 1 hypertension under ESH 2023.'),
+    ).toEqual([]);
+    expect(bad('Under ESH 2023, a hundred and forty over ninety is already grade 1 hypertension.')).toEqual(
+      [],
+    );
+    expect(bad('Under ESH 2023, a hundred and sixty over a hundred is grade 1 hypertension.')).toEqual([
       'bp-threshold',
     ]);
-    expect(bad('Under ACC/AHA 2017, a home mean of 130/80 mmHg or more corresponds to office stage 1.')).toEqual([]);
-    expect(
-      bad('Under ACC/AHA 2017, a night-time mean of 110/65 mmHg or more is what corresponds to office stage 1 hypertension.'),
-    ).toEqual([]);
+  });
+  it('numbers in words that are not a pair of pressures are left alone', () => {
+    expect(bad('氨氯地平每天一次，一次一片，一百片一瓶，按中国2018指南是常用的降压药。')).toEqual([]);
+    expect(bad('Take one tablet a day; forty over ninety days is how long the pack lasts.')).toEqual([]);
   });
 });
