@@ -121,3 +121,44 @@ describe('citations of categories (independent sets 8 and 9)', () => {
     expect(bad('Her CrCl of 40 is 50 or below, so eplerenone should not be started [q-mra].')).toEqual([]);
   });
 });
+
+describe('what a citation attributes (independent sets 8 and 9)', () => {
+  const more: GuardPassage[] = [
+    ...PASSAGES,
+    { id: 'q-lab', title: '拉贝洛尔', text: '拉贝洛尔起始剂量 100 mg，每日两次。老年人可从 50 mg 起始。' },
+    {
+      id: 'q-preg',
+      title: 'Pregnancy',
+      text: 'In pregnancy labetalol and methyldopa are preferred; ARBs are contraindicated.',
+    },
+    { id: 'q-dual', title: '联合用药', text: '不推荐 ACEI 与 ARB 联用。' },
+    { id: 'q-old', title: '老年目标', text: '中国2018指南：80岁及以上老年人降压目标 <150/90 mmHg。' },
+  ];
+  const cited = (answer: string) =>
+    verifyClaims({ answer, passages: more })
+      .filter((c) => c.kind === 'citation')
+      .map((c) => c.verdict);
+  it('a start word after the value ("可从 50 mg 起始") qualifies it', () => {
+    expect(
+      cited('For an older patient, labetalol can be started at 50 mg rather than the usual 100 mg [q-lab].'),
+    ).not.toContain('contradicted');
+    expect(cited('Older patients should start labetalol at 200 mg [q-lab].')).toContain('contradicted');
+  });
+  it('a list of preferred drugs continues over commas and "and"', () => {
+    expect(
+      cited(
+        'In pregnancy the preferred medicines are labetalol and methyldopa, while ARBs must be avoided [q-preg].',
+      ),
+    ).not.toContain('contradicted');
+    expect(cited('In pregnancy labetalol should be avoided [q-preg].')).toContain('contradicted');
+  });
+  it('a last clause with its own guideline is what the marker attributes; an age bound is no threshold', () => {
+    expect(
+      cited(
+        '缬沙坦与雷米普利联用会增加高钾血症风险，ESH 2023也列为不推荐，中国2018指南同样不推荐ACEI与ARB联用 [q-dual]。',
+      ),
+    ).not.toContain('contradicted');
+    expect(cited('按中国2018指南，≥80岁老人降压目标为<150/90 mmHg [q-old]。')).not.toContain('contradicted');
+    expect(cited('按中国2018指南，≥80岁老人降压目标为<140/90 mmHg [q-old]。')).toContain('contradicted');
+  });
+});

@@ -17,7 +17,9 @@ const LEAD_IN =
   /^\s*(?:(?:per|according to|as (?:stated|noted|shown|described) in|see|from|based on|under|根据|按照|依据|参见|据|见|正如|如)(?:[^\d。.;；]{0,16})?)?\s*$/i;
 const units = new WeakMap<object, Reading[]>();
 
-const THRESHOLD_WORDS = /≥|>=|defined as|diagnos|threshold|cut-?off|诊断|标准|定义|即为高血压/i;
+// "≥80岁" is an age bound, not a threshold.
+const THRESHOLD_WORDS =
+  /(?:≥|>=)(?!\s*\d+\s*(?:岁|years?|yrs?))|defined as|diagnos|threshold|cut-?off|诊断|标准|定义|即为高血压/i;
 const TARGET_WORDS = /降至|降到|以下|\bbelow\b|\bunder\b|target|目标|goal/i;
 const BP_TOPIC = /mmHg|血压|blood pressure|\bBP\b|hypertension|高血压/i;
 
@@ -127,6 +129,18 @@ export const patientValuesOut = (text: string) =>
     .replace(MEASURED, (m) => m.replace(/[\d.]+$/, ''))
     .replace(EXCEEDING, '');
 
+/**
+ * "…，ACC/AHA 2017将其列为有害，中国2018指南同样不推荐ACEI+ARB [p]": a last clause that opens with its own guideline
+ * and states something is what the marker attributes (the earlier clauses have their own sources).
+ */
+function ownSourceClause(own: string): string {
+  const clauses = own.split(/[，,；;]/);
+  const last = (clauses[clauses.length - 1] ?? '').trim();
+  if (clauses.length < 3 || !guidelinesIn(last.slice(0, 16)).length) return own;
+  const content = last.replace(/\b(?:19|20)\d\d\b|(?<!\d)(?:19|20)\d\d(?!\d)/g, '');
+  return /\d|[A-Za-z]{3,}|[\u4e00-\u9fff]{6,}/.test(content.slice(6)) ? last : own;
+}
+
 export const citation: GuardCheck = {
   id: 'citation',
   kinds: ['citation'],
@@ -164,6 +178,7 @@ export const citation: GuardCheck = {
       const next = after.indexOf('[');
       own = next >= 0 ? after.slice(0, next) : after;
     }
+    own = ownSourceClause(own);
     const stated = patientValuesOut(stripCitations(own.trim() ? own : claim.text));
     const claimReading = read(stated, context.drugs);
     // A sentence sharing a drug with the passage is about it, whatever else it adds.

@@ -11,10 +11,11 @@
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { findMentions } from '../../mentions.ts';
 import { COMBINATION, polarity } from '../../polarity.ts';
+import { recommendedIn } from '../../drug-frames.ts';
 
 // Qualifiers (zh/en) and their weight in matching a number to the passage's number.
 const ANCHORS: [string, RegExp, number][] = [
-  ['older', /older|elderly|老年|高龄/i, 2],
+  ['older', /older|elderly|老年|老人|高龄/i, 2],
   ['potassium', /potassium|K\+|K⁺|血钾|钾/i, 2],
   ['egfr', /eGFR|\bGFR|肾小球滤过率/i, 2],
   ['crcl', /CrCl|creatinine clearance|肌酐清除率/i, 2],
@@ -85,9 +86,18 @@ function partsOf(text: string, kb: DrugKnowledgeBase): Reading['parts'] {
   const pieces = text.split(/[，,；;]|\s(?:while|whereas|but|and)\s|而|但/i);
   const out: Reading['parts'] = [];
   let pending = '';
+  let listed = false;
   for (const piece of pieces) {
+    // "the preferred medicines are A, B and C, while …": a bare drug name right after a part is one more item of it.
+    const items = entityIds(piece, kb);
+    if (!pending && listed && items.length && !polarity(piece) && piece.trim().length <= 30) {
+      for (const e of items) out[out.length - 1]!.entities.add(e);
+      continue;
+    }
     pending = pending ? `${pending}, ${piece}` : piece;
-    const pol = polarity(pending);
+    // "孕期常用的是 A、B", "the preferred medicines are …": choices (drug-frames.ts, as in extraction).
+    const pol = polarity(pending) ?? (recommendedIn(pending) ? 'safe' : undefined);
+    listed = !!pol;
     if (!pol) continue;
     out.push({ entities: new Set(entityIds(pending, kb)), polarity: pol });
     pending = '';
@@ -143,6 +153,9 @@ export function read(raw: string, kb: DrugKnowledgeBase, inherit: string[] = [])
         const tail = anchorsIn(clause.slice(at + m[0].length, nextAt), []);
         for (const [k, w] of tail) if (!anchors.has(k)) anchors.set(k, w);
       }
+      // "老年人可从 2.5 mg 起始": a start word after the value in its clause qualifies it.
+      else if (/^[^，,。;；\d]{0,8}?(?:起始|开始|to start)/i.test(clause.slice(at + m[0].length, nextAt)))
+        anchors.set('start', 1);
       const withEntities = anchorsIn('', entities);
       anchors = new Map([...anchors, ...withEntities]);
       // a number right after "/" shares the anchors of the number before it (120/80)
