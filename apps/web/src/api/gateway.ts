@@ -22,6 +22,7 @@ export type {
   ModelLocation,
   ModelView,
   ProviderHealth,
+  ProviderReason,
   TargetStatus,
   UsageAnswer,
   UsageDimension as UsageGroup,

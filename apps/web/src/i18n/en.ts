@@ -1,6 +1,7 @@
 /** English strings. Keys are shared with zh-CN.ts, which is checked against this shape. */
 import { enGateway, enEvaluation, enKnowledge } from './en-tools.ts';
 import { enCare } from './en-care.ts';
+import { enAdminDetail } from './en-admin-detail.ts';
 export const en = {
   app: {
     name: 'Qihuang',
@@ -356,6 +357,7 @@ export const en = {
     empty: 'No API keys.',
   },
   gateway: enGateway,
+  ...enAdminDetail,
   evaluation: enEvaluation,
   pharmacy: {
     title: 'Prescription review',

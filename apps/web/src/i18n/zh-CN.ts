@@ -2,6 +2,7 @@
 import type { Messages } from './en.ts';
 import { zhCNGateway, zhCNEvaluation, zhCNKnowledge } from './zh-CN-tools.ts';
 import { zhCNCare } from './zh-CN-care.ts';
+import { zhCNAdminDetail } from './zh-CN-admin-detail.ts';
 
 export const zhCN: Messages = {
   app: {
@@ -348,6 +349,7 @@ export const zhCN: Messages = {
     empty: '暂无 API 密钥。',
   },
   gateway: zhCNGateway,
+  ...zhCNAdminDetail,
   evaluation: zhCNEvaluation,
   pharmacy: {
     title: '前置审方',

@@ -15,6 +15,7 @@ import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { JsonEditor } from './json-editor.tsx';
+import { ProviderReasons } from './provider-reasons.tsx';
 import { LocationBadge, StatusBadge } from './status-badges.tsx';
 import { TargetsEditor } from './targets-editor.tsx';
 import { UsageSection } from './usage-section.tsx';
@@ -188,8 +189,13 @@ export function GatewayPage() {
                       const h = data.health.find((x) => x.provider === p.id);
                       return (
                         <tr key={p.id}>
-                          <th scope="row" className="mono">
-                            {p.id}
+                          <th scope="row">
+                            <span className="mono">{p.id}</span>
+                            {p.origin === 'environment' && p.originSetting ? (
+                              <div className="muted text-small" data-testid="provider-origin">
+                                {t('gatewayOrigin.environment', { setting: p.originSetting })}
+                              </div>
+                            ) : null}
                           </th>
                           <td>{p.kind}</td>
                           <td>
@@ -199,7 +205,8 @@ export function GatewayPage() {
                           <td className="mono">{p.model}</td>
                           <td>
                             <StatusBadge status={p.status ?? h?.status} />
-                            {h?.lastError ? <div className="muted text-small">{h.lastError}</div> : null}
+                            {/* Why it is not up, in the console's language (the raw error behind a disclosure). */}
+                            <ProviderReasons reasons={h?.reasons} />
                           </td>
                           <td className="nowrap">
                             {h?.lastCheckedAt ? formatDate(h.lastCheckedAt, lang, true) : t('common.none')}
@@ -216,14 +223,37 @@ export function GatewayPage() {
                             >
                               {t('gateway.editJson')}
                             </button>
-                            <button
-                              type="button"
-                              className="button small danger"
-                              aria-label={t('gateway.deleteOf', { name: p.id })}
-                              onClick={() => void remove('provider', p.id)}
-                            >
-                              {t('gateway.delete')}
-                            </button>
+                            {p.origin === 'environment' ? (
+                              // Deleting would not last: the server setting brings it back at the next start.
+                              <>
+                                <button
+                                  type="button"
+                                  className="button small danger"
+                                  disabled
+                                  aria-label={t('gateway.deleteOf', { name: p.id })}
+                                  aria-describedby={`origin-note-${p.id}`}
+                                  title={t('gatewayOrigin.deleteDisabled', { setting: p.originSetting })}
+                                >
+                                  {t('gateway.delete')}
+                                </button>
+                                <p
+                                  id={`origin-note-${p.id}`}
+                                  className="muted text-small origin-note"
+                                  data-testid="provider-delete-note"
+                                >
+                                  {t('gatewayOrigin.deleteDisabled', { setting: p.originSetting })}
+                                </p>
+                              </>
+                            ) : (
+                              <button
+                                type="button"
+                                className="button small danger"
+                                aria-label={t('gateway.deleteOf', { name: p.id })}
+                                onClick={() => void remove('provider', p.id)}
+                              >
+                                {t('gateway.delete')}
+                              </button>
+                            )}
                           </td>
                         </tr>
                       );
