@@ -120,3 +120,18 @@ describe('voice-input homophone of 中风 (中封了)', () => {
     expect(emergency('针灸扎了中封穴，脚踝舒服多了')).toBe(false);
   });
 });
+
+describe('tearing simile after a back pain (跟撕开了似的), part of the visual field gone, pinyin chest pain (AHA, BE-FAST)', () => {
+  it('fires', () => {
+    expect(emergency('背上疼得厉害，像被人撕开了一样')).toBe(true);
+    expect(emergency('后背好疼，跟刀划开似的')).toBe(true);
+    expect(emergency('左边的视野突然不见了一块')).toBe(true);
+    expect(emergency('刚才右边视野没了，看不到右边来的车')).toBe(true);
+    expect(emergency('xiongkou tong, chu han, zenme ban')).toBe(true);
+  });
+  it('near misses: a torn shirt at the back, a field test, pinyin denial', () => {
+    expect(emergency('后背的衬衫跟撕开了似的，破了个大口子')).toBe(false);
+    expect(emergency('视野检查做完了，结果下周出')).toBe(false);
+    expect(emergency('xiongkou bu teng le, mei shi')).toBe(false);
+  });
+});

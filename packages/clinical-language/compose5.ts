@@ -11,7 +11,18 @@
  * consciousness, seizure, pulmonary oedema), patient education on seizures (a fit of 5 minutes is an emergency).
  */
 import type { ComposeRule } from './compose.ts';
-import { CHEST, CHEST_UNLESS, E, EXERTION, G, HEAD, HEAD_CUE, HEAD_UNLESS, HEAD_UNLESS_NOT } from './cues.ts';
+import {
+  CHEST,
+  CHEST_UNLESS,
+  E,
+  EXERTION,
+  EYE_UNLESS,
+  G,
+  HEAD,
+  HEAD_CUE,
+  HEAD_UNLESS,
+  HEAD_UNLESS_NOT,
+} from './cues.ts';
 
 /** A chest word in Chinese or English, earlier in the sentence (for similes and radiation). */
 const CHEST_ANY = `(?:${CHEST}|\\bchest\\b)`;
@@ -51,7 +62,7 @@ export const COMPOSE_RULES_5: readonly ComposeRule[] = [
   {
     // AHA: pain spreading to the (left) arm, shoulder or jaw, with a chest word in the sentence.
     name: 'pain spreading to the left arm, shoulder or jaw (chest in the sentence)',
-    gate: '(?:到|至)',
+    gate: '(?:到|至).{0,2}?(?:左|下巴|下颌)',
     concept: 'chest-pain',
     re: `(?<=${CHEST_ANY}[^。.!?\\n]{0,20}?)(?:疼|痛|放射|窜|传)(?:到|至)${G}{0,2}?(?:左(?:边)?(?:手臂|胳膊|胳臂|臂|肩膀?|手)|下巴|下颌)`,
     unless: CHEST_UNLESS,
@@ -162,5 +173,32 @@ export const COMPOSE_RULES_5: readonly ComposeRule[] = [
     re: '(?:喘气|呼吸|出气|喘口气)(?:都|也)(?:不舒服|难受|费劲|费力|不顺)',
     unless: `(?:${EXERTION}|感冒|鼻塞|鼻子|紧张|生气|着急|口罩)`,
     sources: ['ref-1.5', 'aha-heart-attack'],
+  },
+  {
+    // AHA aortic dissection: a back pain, then what it is like — torn or cut open (后背贼疼，跟撕开了似的).
+    name: 'back pain × torn-open simile after it',
+    gate: '(?:撕|扯|劈|刀)',
+    concept: 'tearing-pain',
+    re: `(?:后背|背部|背心|背上|胸背|背脊|背)${G}{0,4}?(?:疼|痛)[^。!?;\\n]{0,4}?(?:跟|像|好像|好似|如同)${G}{0,3}?(?:被|让)?(?:人)?(?:撕开|撕裂|扯开|扯裂|劈开|刀割|刀划)`,
+    unless: '(?:衣服|裤|衬衫|外套|书包|包带|背包|带子|shirt|bag)',
+    sources: ['aha-dissection', 'ref-1.5'],
+  },
+  {
+    // BE-FAST "Eyes": part of the visual field gone (视野不见了一块, 右边视野没了), sudden or one side.
+    name: 'visual field × gone, sudden or one side',
+    gate: '(?:视野|视物|视线)',
+    concept: 'sudden-vision-loss',
+    re: `(?:视野|视物|视线)${G}{0,3}?(?:不见了|没了|缺了|少了一(?:半|块))`,
+    needs: '(?:突然|忽然|一下子|刚才|刚刚|刚发生|左|右|一半|半边|一块|\\bhalf\\b|suddenly)',
+    unless: `(?:${EYE_UNLESS}|检查)`,
+    sources: ['befast'],
+  },
+  {
+    // Toneless pinyin (as "shuo bu chu hua" for speech): xiongkou teng / tong / men — chest pain or tightness.
+    name: 'pinyin chest pain (xiongkou teng)',
+    gate: 'xiong',
+    concept: 'chest-pain',
+    re: '\\bxiong\\s?(?:kou|bu|qian)\\s?(?:teng|tong|men)\\w*',
+    sources: ['aha-heart-attack'],
   },
 ];
