@@ -28,6 +28,15 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
     unless: new RegExp(`${EXERTION}|climbing|walking (?:up|fast)|爬了|层楼|楼梯|climbed`),
     unlessNot: new RegExp(`${AT_REST}|嘴唇|发紫|发青|说不出话|憋醒|blue|can'?t (?:speak|talk)`),
   },
+  // Breathless only on exertion and fine at rest, or at its usual level in a known condition ("as usual, no worse"):
+  // no sign of hypoxia, nothing new (heart failure at baseline; AHA warning signs of heart failure: worse, at rest).
+  {
+    concept: 'dyspnoea',
+    unless:
+      /(?:fine|ok|okay|normal|good|settles?|goes|better) (?:at|with|when i) rest|歇(?:一歇|一会儿?|会儿?)就好|休息(?:一下|一会儿?)?就好|^(?=.*(?:walk|stair|climb|hill|shop|exert|爬|走路|上楼|活动|干活)).*(?:as usual|no worse|not worse|same as (?:usual|always|normal|before)|(?:和|跟)平时(?:一样|差不多)|老样子|没有?加重)/,
+    unlessNot:
+      /嘴唇|发紫|发青|说不出话|憋醒|\bblue\b|can'?t (?:speak|talk)|sudden|突然|(?<!no |not )worse|加重(?<!没有?加重)|越来越|tonight|今晚|pink|froth|泡沫|lying (?:down|flat)|躺/,
+  },
   {
     concept: 'limb-weakness',
     unless: new RegExp(LIMB_CAUSE),
@@ -97,6 +106,15 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
     unless: /打嗝|打了几个嗝|嗝|反酸|烧心|胃酸|burp|belch|heartburn|acid reflux/,
     unlessNot: /汗|喘|气短|胳膊|下巴|后背|突然|越来越|sweat|clammy|breath|arm|jaw|back|sudden|worse/,
   },
+  // Indigestion relieved by antacids ("burning after dinner, goes away with antacids"), no sign of a heart attack and
+  // nothing that says the relief failed (AHA warning signs).
+  {
+    concept: 'chest-pain',
+    unless:
+      /indigestion|消化不良|(?:goes|went|go|settles?|eases?) (?:away )?with (?:an )?antacids?|antacids? (?:help|helps|helped|settle|settles|fix|work)|(?:吃了?|喝了?)(?:点)?胃药(?:就)?(?:好了|好多了|缓解|舒服)/,
+    unlessNot:
+      /汗|喘|气短|胳膊|下巴|后背|突然|越来越|压榨|没用|不管用|sweat|clammy|breath|\barm\b|jaw|\bback\b|sudden|worse|crushing|squeez|heavy|pressure|n't help|not help|no help|not working/,
+  },
   {
     concept: 'chest-pain',
     unless: /冷空气|冷风|cold air|cold wind/,
@@ -105,7 +123,7 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
   {
     concept: 'chest-pain',
     unless:
-      /痘|疙瘩|疹|纹身|伤口|刀口|撞|磕|碰|摔|按着|一按|按压|拉伤|push-?ups?|pulled|muscle|bruis|tattoo|pimple|rash/,
+      /痘|疙瘩|疹|纹身|伤口|刀口|撞|磕|碰|摔|按着|一按|按压|拉伤|搬(?:了|东西|家具|重物)|扭(?:了|到|身)|push-?ups?|pulled|muscle|bruis|tattoo|pimple|rash|press(?:ed|ing)? on (?:it|the spot|that spot)|when i (?:press|twist|turn)|\btwist|furniture|lifting (?:boxes|heavy)|lifted (?:boxes|something heavy)/,
     // Pain on moving the arm ("抬胳膊也疼", "when I lift my arm") is chest-wall pain, not pain spreading to the arm.
     unlessNot:
       /汗|喘|气|(?<![抬举动伸甩])胳膊|下巴|后背|突然|sweat|breath|(?<!(?:lift|raise|move) (?:my |the )?)arm|jaw|back|sudden/,

@@ -168,7 +168,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'forward',
-    re: `(?:后遗症|从小|自小|小时候|天生|先天|老毛病|受过伤|多年|(?:中风|脑梗塞|脑梗死|脑梗|卒中|脑出血|脑溢血)(?:以后|之后|后|(?:已经|都)?(?:好几年|好多年|多年|${CJK_NUM}年)(?:多)?了))`,
+    re: `(?:后遗症|从小|自小|小时候|天生|先天|老毛病|受过伤|多年(?![^。!?;\\n]{0,30}?(?:刚刚|刚才|突然|今天|今早|这会儿))|(?:中风|脑梗塞|脑梗死|脑梗|卒中|脑出血|脑溢血)(?:以后|之后|后|(?:已经|都)?(?:好几年|好多年|多年|${CJK_NUM}年)(?:多)?了))`,
     redFlags: ['neuro-deficit', 'vision-loss'],
     sentence: true,
     window: 20,
@@ -224,7 +224,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'backward',
-    re: `^[^。!?;\\n]{0,24}?(?:(?:自己|自行)好了|(?:一会儿?|自己|自行|按了[^,。]{0,4})(?:就)?止住了|(?<=了[^,.。!?;\\n]{0,6})就好了|(?:后来|一直|也)?没再(?:犯|发作|出现|有过?)|${CJK_NUM}(?:秒钟?|分钟)(?:就|后)?好了|后来再(?:也)?没(?:有)?(?:过|犯过|发过)|后来(?:就)?好了|后来(?:就)?没事了|后来就不(?:疼|痛|闷)了|过了?一会儿?(?:就)?好了|休息(?:了)?(?:一下|一会儿?)?就好了|已经好了|早就好了|已经没了|已经消失了|已经缓解了|(?:已经|早就|早)不(?:疼|痛|闷)了|早就好了|早就没事了|现在好了|现在不(?:疼|痛|闷)了|现在没事了|已经没事了)`,
+    re: `^[^。!?;\\n]{0,24}?(?:(?:自己|自行)好了|(?:一会儿?|自己|自行|(?:按|压|捏|堵)(?:了|住)?[^,。]{0,8}?)(?:就)?止住了|(?<=了[^,.。!?;\\n]{0,6})就好了|(?:后来|一直|也)?没再(?:犯|发作|出现|有过?)|${CJK_NUM}(?:秒钟?|分钟)(?:就|后)?好了|后来再(?:也)?没(?:有)?(?:过|犯过|发过)|后来(?:就)?好了|后来(?:就)?没事了|后来就不(?:疼|痛|闷)了|过了?一会儿?(?:就)?好了|休息(?:了)?(?:一下|一会儿?)?就好了|已经好了|早就好了|已经没了|已经消失了|已经缓解了|(?:已经|早就|早)不(?:疼|痛|闷)了|早就好了|早就没事了|现在好了|现在不(?:疼|痛|闷)了|现在没事了|已经没事了)`,
     // A stroke sign that went away is a TIA: still call 120 (BE-FAST, 中风120), so it is not "resolved".
     notRedFlags: ['neuro-deficit', 'vision-loss'],
     notConcepts: CHRONIC,
@@ -431,7 +431,7 @@ export const TERMINATORS: readonly ScopeRule[] = [
   { categories: ['negated'], re: "\\b(?:i have|i'?ve got|i'?m having|i feel|i am)\\b" },
   {
     categories: ['experiencer'],
-    re: '(?:(?<![和跟陪带叫让给替帮得识着问诉])我(?!的?(?:爸|妈|父|母|家|老伴|老公|老婆|爱人|丈夫|妻子|媳妇|儿|女|孩|爷|奶|外公|外婆|外孙|孙|姥|哥|姐|弟|妹|叔|姨|舅|姑|公公|婆婆|岳|邻居|朋友|同事|对象|男朋友|女朋友|男友|女友|室友|舍友|那口子|大哥|二哥|大姐|二姐|们家))|自己|本人)',
+    re: '(?:(?<![和跟陪带叫让给替帮得识着问诉看找接扶喊])我(?!的?(?:爸|妈|父|母|家|老伴|老公|老婆|爱人|丈夫|妻子|媳妇|儿|女|孩|爷|奶|外公|外婆|外孙|孙|姥|哥|姐|弟|妹|叔|姨|舅|姑|公公|婆婆|岳|邻居|朋友|同事|对象|男朋友|女朋友|男友|女友|室友|舍友|那口子|大哥|二哥|大姐|二姐|们家))|自己|本人)',
   },
   {
     categories: ['experiencer'],
@@ -445,7 +445,7 @@ export const CLAUSE_BREAK = /[,.。!?;:\n]/;
 export const SENTENCE_BREAK = /[。!?\n]|\.(?!\d)/;
 /** A later "again / 又…" in the same sentence makes a historical mention current ("以前胸痛过，现在又痛了"). */
 export const RECURRENCE =
-  /(?<![没未不]|没有|没有再|[没不]会)(?:又|再次|再)(?:犯|发作|开始|痛|疼|闷|来了|出现)|\b(?:(?<!\b(?:drive|driving|work|working|fly|flying|travel|exercise|swim|play|walk|eat|sleep|normal|fine|well|up) )again|came back|is back|it's back|back again|recurr\w*)\b/;
+  /(?<![没未不]|没有|没有再|[没不]会)(?:又|再次|再)(?:犯|发作|开始|痛|疼|闷|来了|出现)|\b(?:(?<!\b(?:drive|driving|work|working|fly|flying|travel|exercise|swim|play|walk|eat|sleep|normal|fine|well|up) )(?<!(?:\bnever|\bnot|\bnor|n't)(?: [a-z]+)? )again|(?<!\b(?:never|not) )came back|is back|it's back|back again|recurr\w*)\b/;
 /** A symptom that began in the past and goes on ("上周开始胸闷到现在", "现在还疼", "still hurts") is current. */
 export const CONTINUING = /还(?:在|是)?(?:疼|痛|闷|难受|没好)|到现在|至今|\bstill\b/;
 

@@ -260,7 +260,7 @@ export const PSEUDO_4: readonly ScopeRule[] = [
   // unless the sentence reports what the patient says (诉, rule above).
   {
     categories: ['experiencer'],
-    re: '(?<!(?:随访|记录|交班|交接|分诊|门诊|急诊|护士|转|通知)[^。!?\\n]{0,12})(?<=(?:房颤|透析|心衰|糖尿病|高血压|冠心病|肾病|癫痫|哮喘|术后|支架|搭桥|中风|脑梗)(?:的)?(?:老)?)(?:患者|病人|病患)(?![,\\s]*(?:本人)?(?:诉|主诉|自诉|述|自述|否认))',
+    re: '(?<!(?:随访|记录|交班|交接|分诊|门诊|急诊|护士|转|通知)[^。!?\\n]{0,12})(?<=(?:房颤|透析|心衰|糖尿病|高血压|冠心病|肾病|癫痫|哮喘|术后|支架|搭桥|中风|脑梗|\\b(?:hf|ckd|copd|af|afib|dm|t2dm|htn|pci|cabg|cad|chf|esrd)\\s?)(?:的)?(?:老)?)(?:患者|病人|病患)(?![,\\s]*(?:本人)?(?:诉|主诉|自诉|述|自述|否认))(?![,\\s]*\\d+\\s*床)',
   },
   // A general population rule (高血压患者 …) does not cover a clinician's patient who reports (高血压患者诉头晕).
   { categories: ['hypothetical'], re: '(?:患者|病人)(?=[,\\s]*(?:本人)?(?:诉|主诉|自诉|述|自述|否认))' },

@@ -15,6 +15,7 @@
 import type { ContextResult } from './context.ts';
 import { RECURRENCE, SENTENCE_BREAK } from './rules.ts';
 import { applyMessageScopes } from './scope2.ts';
+import { applyMessageScopes3 } from './scope3.ts';
 import type { Span } from './types.ts';
 
 const CONDITIONAL = /^(?:如果|假如|假设|要是|万一|一旦|倘若|若是|若|if|what if|in case)$/;
@@ -46,9 +47,9 @@ function sentenceAround(norm: string, pos: number): Span {
 }
 
 /** A resolution cue (the bout passed) and a habitual pattern (whenever, 一…就, 每次). */
-const RESOLVED = /好了|冇事|没事|停了|止住|缓过来|看过|医院了|\b(?:gone|went away|settled|passed)\b/;
+const RESOLVED = /好了|冇事|没事|停了|止住|缓过来|过去了|看过|医院了|\b(?:gone|went away|settled|passed)\b/;
 const HABITUAL =
-  /每次|每回|经常|老是|总是|时不时|动不动|一(?:站|蹲|起|坐|躺|动|走|紧张|累|生气|着急)[^,.。!?;]{0,4}就|(?:起身|站起来?|企起身|蹲下)就|有时候?|偶尔|\b(?:whenever|every time|each time|often|sometimes|occasionally|now and then|from time to time)\b/;
+  /每次|每回|经常|老是|总是|时不时|动不动|一(?:站|蹲|起|坐|躺|动|走|紧张|累|生气|着急|高|低|热|冷|激动|熬夜|喝酒|用力|劳累)[^,.。!?;]{0,4}就|(?:起身|站起来?|企起身|蹲下)就|有时候?|偶尔|\b(?:whenever|every time|each time|often|sometimes|occasionally|now and then|from time to time)\b/;
 
 const CARRIED = 'experiencer:(subject carried over)';
 
@@ -62,6 +63,8 @@ type Target = Span & { kind?: string; redFlag?: string; concept?: string };
 export function applySentenceScopes(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
   // Questions and answers, drug leaflets, history headers (scope2.ts).
   applyMessageScopes(norm, spans, ctx);
+  // General enquiries, an episode over by a later sentence (scope3.ts).
+  applyMessageScopes3(norm, spans, ctx);
   // The experiential aspect inside a condition's words ("中风过", "中过风") dates it, like 过 after it.
   spans.forEach((s, i) => {
     const r = ctx[i] as ContextResult;
