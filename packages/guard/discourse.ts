@@ -20,6 +20,8 @@ export interface Discourse {
   current: Mention[];
   /** The reading the previous sentence stated without a category ("Your readings average 128/82 mmHg."). */
   lastReading?: { sbp: number; dbp: number; setting: Setting };
+  /** Several readings of the sentence before ("clinic 118/74 and daytime 139/88. Both are normal."). */
+  lastReadings?: { sbp: number; dbp: number; setting: Setting }[];
   /** The request's renal function (the patient's, with certainty). */
   requestRenal?: { egfr?: number; crcl?: number };
   /** The measurement setting the last sentence naming one named ("You asked about home readings."). */

@@ -69,6 +69,13 @@ import type { BpData, TargetData } from './types.ts';
 
 const GUIDELINE_NAMES = /ACC\s*\/\s*AHA|ESH|中国|China|Chinese|2017\s*(?:年\s*)?ACC/i;
 
+/** Words that refer back to every reading just given ("both", "这两个数都…"). */
+const BACK_TO_ALL =
+  /\bboth\b|\ball (?:of )?(?:them|these|those|the (?:readings|numbers|values))\b|两个|两者|二者|都属于|均属于|都是|均为/i;
+/** Words that refer back to the reading just given ("your home readings are normal"). */
+const BACK_TO_READINGS =
+  /\byour (?:\w+ ){0,2}(?:readings?|values?|numbers?|averages?|pressures?)\b|\b(?:these|those|they)\b/i;
+
 export interface BpClaimParts {
   bp: BpData[];
   targets: TargetData[];
@@ -116,11 +123,12 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
       text,
     ) &&
     !(
-      d.lastReading &&
+      (d.lastReading || d.lastReadings) &&
       /stage|grade|级|期|high-normal|正常高值|optimal|理想|elevated|升高|normal|正常/i.test(text)
     )
   ) {
     delete d.lastReading;
+    delete d.lastReadings;
     return out;
   }
   // Ranges written with words: "between 140 and 159", "在140到159之间" read as "140–159".
@@ -410,11 +418,25 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
   // "Your readings average 128/82 mmHg. … this is stage 1": a category stated for the previous sentence's reading.
   // Its values, if any, only in brackets ("分级：1级高血压（DBP 90–99）") explain the category, they are no reading.
   const bracketed = values.length > 0 && values.every((v) => inBrackets(t, v.at));
+  // "Both are in the normal range", "这两个数都属于正常": the category of every reading of the sentence before.
+  if (!values.length && specific && d.lastReadings && BACK_TO_ALL.test(t))
+    for (const r of d.lastReadings)
+      out.bp.push({
+        ...withG,
+        category: specific.category,
+        setting: r.setting,
+        form: 'reading',
+        sbp: [r.sbp, undefined],
+        dbp: [r.dbp, undefined],
+        lowerBoundOnly: true,
+      });
   if (
     (!values.length || bracketed) &&
     specific &&
     d.lastReading &&
-    (/\b(?:this|that|it|which)\b|这|此|属于|为/i.test(t) || CATEGORY_FIRST.test(t))
+    (/\b(?:this|that|it|which)\b|这|此|属于|为/i.test(t) ||
+      CATEGORY_FIRST.test(t) ||
+      BACK_TO_READINGS.test(t))
   ) {
     out.bp.push({
       ...withG,
@@ -433,6 +455,10 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
   if (bare && bare.sbp[1] === undefined && bare.dbp?.[1] === undefined && !bare.lead && bare.dbp)
     d.lastReading = { sbp: bare.sbp[0], dbp: bare.dbp[0], setting: settingAt(t, bare.at) };
   else delete d.lastReading;
+  const pairs = values.filter((v) => v.dbp && v.sbp[1] === undefined && v.dbp[1] === undefined && !v.lead);
+  if (values.length >= 2 && pairs.length === values.length && !cats.length && !isTargetSentence)
+    d.lastReadings = pairs.map((v) => ({ sbp: v.sbp[0], dbp: v.dbp![0], setting: settingAt(t, v.at) }));
+  else delete d.lastReadings;
 
   // Systolic-only targets ("a systolic target below 130 mmHg").
   if (!out.targets.length && isTargetSentence) {

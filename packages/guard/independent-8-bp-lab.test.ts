@@ -152,3 +152,41 @@ describe('number forms: readings written in Chinese or English number words (REF
     expect(bad('Take one tablet a day; forty over ninety days is how long the pack lasts.')).toEqual([]);
   });
 });
+
+describe('out-of-office readings called normal (REFERENCE §2.1–§2.2 [V2]: home/daytime ≥135/85 ESH/China, ≥130/80 ACC/AHA; night ≥120/70, ≥110/65)', () => {
+  it('"属于正常" / "是正常的" name the normal category in Chinese', () => {
+    // High under every guideline: home 138/88; normal under every guideline: home 124/76.
+    expect(bad('您一周的家庭血压平均是 138/88 mmHg，属于正常。')).toEqual(['bp-threshold']);
+    expect(bad('您一周的家庭血压平均是 124/76 mmHg，属于正常。')).toEqual([]);
+    expect(bad('您夜间的平均血压是 126/74 mmHg，这是正常的。')).toEqual(['bp-threshold']);
+    expect(bad('您一周的家庭血压平均是 138/88 mmHg，不属于正常。')).toEqual([]);
+  });
+  it('a category for "both"/"都" refers back to every reading of the sentence before', () => {
+    expect(
+      bad(
+        'Your clinic reading was 118/74 and your daytime ambulatory mean was 139/88. Both are in the normal range.',
+      ),
+    ).toEqual(['bp-threshold']);
+    expect(
+      bad(
+        'Your clinic reading was 118/74 and your daytime ambulatory mean was 122/76. Both are in the normal range.',
+      ),
+    ).toEqual([]);
+    expect(bad('家庭血压平均 137/87 mmHg，诊室血压 116/72 mmHg。这两个数都属于正常。')).toEqual([
+      'bp-threshold',
+    ]);
+    expect(bad('家庭血压平均 121/77 mmHg，诊室血压 116/72 mmHg。这两个数都属于正常。')).toEqual([]);
+  });
+  it('reasoning about one pressure does not hide the category given to the reading before', () => {
+    expect(
+      bad(
+        'Your home average this week was 133/88 mmHg. Since your systolic is under 135, your home readings are normal.',
+      ),
+    ).toEqual(['bp-threshold']);
+    expect(
+      bad(
+        'Your home average this week was 122/76 mmHg. Since your systolic is under 125, your home readings are normal.',
+      ),
+    ).toEqual([]);
+  });
+});
