@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { corpusPath, loadCorpus, loadPassages, type CorpusItem } from '../packages/guard/corpus/parse.ts';
 import { PASSAGES, PLANTED } from '../packages/guard/fixtures/planted.ts';
 import { GUARD_CORPUS_PARTS } from '../packages/guard/corpus/parts.ts';
+import { coverage } from './guard-coverage.ts';
 
 const iterations = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 100);
 // `--tuning-only`: the tuning parts and latency without the held-out parts (for the engineer tuning the guard).
@@ -49,6 +50,11 @@ async function evaluate(name: string, items: CorpusItem[], passages: GuardPassag
     `${name}: ${items.length} answers (zh ${items.filter((i) => i.lang === 'zh').length}, en ${items.filter((i) => i.lang === 'en').length}); ` +
       `planted errors caught ${pct(caught, planted)} (kind found ${kindFound}); correct answers flagged ${pct(flagged, correct)} ${ok ? 'OK' : 'BELOW TARGET'}`,
   );
+  // Extraction coverage (bench/guard-coverage.ts), for the tuning parts only.
+  if (showMisses) {
+    const cov = coverage(items);
+    console.log(`  extraction coverage: numbers in a checkable claim ${pct(cov.covered, cov.total)}`);
+  }
   if (showMisses) for (const m of misses) console.log(`  ${m}`);
 }
 
