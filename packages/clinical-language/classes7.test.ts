@@ -125,6 +125,8 @@ describe('tearing simile after a back pain (跟撕开了似的), part of the vis
   it('fires', () => {
     expect(emergency('背上疼得厉害，像被人撕开了一样')).toBe(true);
     expect(emergency('后背好疼，跟刀划开似的')).toBe(true);
+    expect(emergency('背心疼，好像有人拿刀在割')).toBe(true);
+    expect(emergency('he cannot catch his breath even lying still')).toBe(true);
     expect(emergency('左边的视野突然不见了一块')).toBe(true);
     expect(emergency('刚才右边视野没了，看不到右边来的车')).toBe(true);
     expect(emergency('xiongkou tong, chu han, zenme ban')).toBe(true);

@@ -189,7 +189,7 @@ export const VARIANTS: Readonly<Record<string, Variants>> = {
       `\\bstruggling (?:for|to get) (?:air|breath|a breath)\\b`,
       `(?:说不完|说不出)(?:整|完整的?|一)?句(?:话)?`,
       `一句话(?:都|也)?说不(?:完|全|下来)`,
-      `\\bcan'?t (?:get|catch|take) (?:my|a|his|her|their|enough|a deep|a full) ?breath\\b`,
+      `\\b(?:can'?t|cannot|couldn'?t|unable to) (?:get|catch|take) (?:my|a|his|her|their|enough|a deep|a full) ?breath\\b`,
       `\\bbreathing\\b[^,.;!?]{0,15}\\b(?:labou?red|difficult|rapid|shallow and fast)\\b`,
       `\\blips?\\b[^,.;!?]{0,12}\\b(?:blue|purple|grey|gray)\\b`,
     ],
