@@ -80,6 +80,8 @@ export interface DoseFact {
   timesPerDay?: number[];
   /** Older adults (≥65): suggested start / maximum where the label says so. */
   elderlyStart?: number;
+  /** The usual adult starting dose (mg/day) where REFERENCE §5.1a verifies it (a stated start above it is wrong). */
+  adultStart?: number;
   source: SourceId;
   note?: string;
 }

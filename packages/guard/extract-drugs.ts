@@ -70,7 +70,10 @@ function coMedications(text: string, mentions: Mention[]): Set<Mention> {
     const chained = prev && out.has(prev) && /^\s*(?:or|and|或|和|、|\/)\s*$/.test(before);
     const zh = /(?:^|[，,；;。\s])(?:与|和|跟|同)\s*$/.test(` ${before}`);
     // "比与氨氯地平合用的 20 mg", "超过了与X合用时的上限": "与 X 合用" after any word is a co-medication.
-    const zhAny = /(?:与|和|跟|同)\s*$/.test(before) && CO_AFTER.test(text.slice(m.end));
+    const zhAny =
+      (/(?:与|和|跟|同)\s*$/.test(before) && CO_AFTER.test(text.slice(m.end))) ||
+      // "（如果同时在吃利尿剂可以从 2.5 mg 开始）": a medicine the patient is taking alongside.
+      /(?:同时|正在|同期)(?:在)?(?:吃|服用|服|使用|用)\s*$/.test(before);
     if (chained || zhAny || (zh ? CO_AFTER.test(text.slice(m.end)) || !prev : CO_BEFORE.test(before)))
       out.add(m);
   }
@@ -93,7 +96,8 @@ export function doseClaims(text: string, mentions: Mention[], carried?: Mention)
   const co = coMedications(text, mentions);
   const subject = mentions.find((x) => x.drug && !co.has(x)) ?? (carried?.drug ? carried : undefined);
   for (const [idx, m] of mentions.entries()) {
-    if (!m.drug) continue;
+    // A class taken alongside ("如果同时在吃利尿剂从 2.5 mg 开始"): its amounts are the subject's.
+    if (!m.drug && !(co.has(m) && subject)) continue;
     const next = mentions.find((x) => x.start > m.start);
     // "辛伐他汀与氨氯地平合用时每日不超过 20 mg": the amount belongs to the subject before "与/和".
     const prev = mentions[idx - 1];
@@ -151,8 +155,9 @@ export function doseClaims(text: string, mentions: Mention[], carried?: Mention)
           (first && START.test(text.slice(0, m.start).slice(-24))) ||
           // "按常规 5 mg 每日一次起始", "5 mg once daily to start": the start word right after the amount.
           START_AFTER.test(after));
+      if (!who.drug) continue;
       out.push({
-        drug: who.drug as NonNullable<Mention['drug']>,
+        drug: who.drug,
         with: partners,
         amountMg: lo,
         ...(hi !== undefined ? { amountMaxMg: hi } : {}),

@@ -30,7 +30,7 @@ const NOT_A_DRUG_DOSE =
   /钠|盐|钾|酒|蛋白|咖啡|钙|镁|铁|维生素|叶酸|鱼油|sodium|salt|potassium|alcohol|protein|caffeine|diet|calcium|magnesium|iron|vitamin|folic|fish oil|omega/i;
 /** …and the sentence talks about a dose (not, say, a meal): "it", "the dose", "maximum", "start", "加至" … */
 const DOSE_TALK =
-  /\b(?:it|its|this drug|the drug|dose|dosing|maximum|max|start\w*|initial|titrat\w*|increas\w*|up to|twice|once)\b|剂量|最大|最高|起始|开始|加至|加量|增至|可用至|每日|每天|该药|此药|本药|常规/i;
+  /\b(?:it|its|this drug|the drug|dose|dosing|maximum|max|start\w*|initial|titrat\w*|increas\w*|up to|twice|once)\b|剂量|最大|最高|起始|开始|加至|加到|加量|增至|可用至|每日|每天|该药|此药|本药|常规/i;
 
 /** The clause around a position ("…可以用到每日100 mg，但要注意查血钾": the potassium is not what the amount is of). */
 const clauseAt = (text: string, at: number): string => {

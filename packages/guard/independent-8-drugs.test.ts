@@ -162,3 +162,25 @@ describe('what a citation attributes (independent sets 8 and 9)', () => {
     expect(cited('按中国2018指南，≥80岁老人降压目标为<140/90 mmHg [q-old]。')).toContain('contradicted');
   });
 });
+
+describe('starting doses and carried titration (independent sets 8 and 9)', () => {
+  it('a stated adult start above the label start (amlodipine 5 mg, nebivolol 5 mg) is contradicted', () => {
+    expect(bad('Adults usually start nebivolol at 20 mg once a day.').length).toBeGreaterThan(0);
+    expect(bad('氨氯地平一般从每天10毫克开始服用。').length).toBeGreaterThan(0);
+    // Near misses: the label start, and a lower start for an older patient.
+    expect(bad('Nebivolol is usually started at 5 mg once daily.')).toEqual([]);
+    expect(bad('老年体弱者氨氯地平可从每天2.5毫克开始。')).toEqual([]);
+  });
+  it('"可以按常规从 N mg 开始" at the patient\'s low CrCl is the usual start applied to the patient', () => {
+    expect(bad('奈必洛尔可以按常规从每天5毫克开始。', { crcl: 20 }).length).toBeGreaterThan(0);
+    expect(bad('奈必洛尔从每天2.5毫克开始，慢慢加量。', { crcl: 20 })).toEqual([]);
+  });
+  it('titration without the drug name ("可以加到 N 毫克") belongs to the drug before; "同时在吃 X" is a co-medication', () => {
+    expect(bad('缬沙坦每天80毫克起始。不够时可以加到640毫克。').length).toBeGreaterThan(0);
+    expect(bad('缬沙坦每天80毫克起始。不够时可以加到160毫克。')).toEqual([]);
+    expect(
+      bad('赖诺普利每天10毫克起始（如果同时在吃利尿剂从5毫克开始），最大每日120毫克。').length,
+    ).toBeGreaterThan(0);
+    expect(bad('赖诺普利每天10毫克起始（如果同时在吃利尿剂从5毫克开始），最大每日80毫克。')).toEqual([]);
+  });
+});

@@ -6,12 +6,12 @@ const preferredInPregnancy = { level: 'preferred', text: { en: 'Preferred antihy
 const nice = { level: 'compatible', text: { en: 'Usable while breastfeeding (NICE NG133)', zh: '哺乳期可用（NICE NG133）' }, source: 'nice-ng133' } as const;
 
 export const CCB_DRUGS: DrugEntry[] = [
-  // REFERENCE §5.1a: amlodipine 5 mg qd (2.5 mg elderly/hepatic), max 10 mg qd (label text seen)
+  // REFERENCE §5.1a: amlodipine start 5 mg qd (2.5 mg elderly/hepatic), max 10 mg qd (label text seen)
   drug('amlodipine', 'amlodipine', '氨氯地平', ['ccb-dhp'], { atc: ['C08CA01'], rxnorm: ['17767'] }, {
     salts: [{ en: 'besylate', zh: '苯磺酸' }, { en: 'besilate', zh: '苯磺酸' }, { en: 'maleate', zh: '马来酸' }, { en: 'mesylate', zh: '甲磺酸' }],
     brands: [{ en: 'Norvasc', zh: '络活喜' }],
     strengths: ['2.5 mg', '5 mg', '10 mg'],
-    dose: mg([2.5, 10], 10, [1], 'label-amlodipine', { elderlyStart: 2.5, maxSingle: 10 }),
+    dose: mg([2.5, 10], 10, [1], 'label-amlodipine', { elderlyStart: 2.5, maxSingle: 10, adultStart: 5 }),
     hepatic: [{ id: 'amlodipine-hepatic', from: 'mild', action: 'reduce-dose', text: { en: 'Hepatic impairment: start 2.5 mg once daily', zh: '肝功能不全：起始2.5 mg每日一次' }, source: 'label-amlodipine' }],
     lactation: nice,
   }),

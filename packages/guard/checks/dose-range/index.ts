@@ -189,6 +189,17 @@ export const doseRange: GuardCheck = {
         ),
       );
     }
+    // "Amlodipine is started at 10 mg" (label: 5 mg): a stated start above the label's usual adult start (drug
+    // knowledge `adultStart`, REFERENCE §5.1a); a lower start (older, frail, renal, with a diuretic) is no error.
+    if (d.statesStart && fact.adultStart !== undefined && low > fact.adultStart && !d.with?.length)
+      return verdict(
+        'contradicted',
+        L(
+          `${name}：成人常规起始剂量为每日 ${fact.adultStart} mg，而非 ${fmt(low)} mg`,
+          `${name}: the usual adult starting dose is ${fact.adultStart} mg/day, not ${fmt(low)} mg`,
+        ),
+        'usual',
+      );
     if (fact.maxSingle !== undefined && (d.amountMaxMg ?? d.amountMg) > fact.maxSingle && !d.perDay) {
       return verdict(
         'contradicted',

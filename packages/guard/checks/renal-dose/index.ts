@@ -10,6 +10,9 @@ const OTHER_FUNCTION =
 /** A dialysis population named in the sentence: "the usual start" is the one for that renal function. */
 const DIALYSIS = /透析|dialysis/i;
 const USUAL = /常规|一般|通常|\busual(?:ly)?\b|\bnormally\b|\btypical(?:ly)?\b/i;
+/** "可以按常规从每天 5 mg 开始", "can be started as usual at …": the usual start applied to this patient. */
+const APPLIED_USUAL =
+  /按(?:照)?常规|照常|\bas usual\b|\bthe usual (?:start(?:ing)? )?dose (?:is fine|can be used|applies)/i;
 const SAME =
   /same as|\bstill\b|仍|no (?:renal |dose )?(?:adjustment|reduction)|无需(?:调整|减量)|不需要?(?:调整|减量)/i;
 
@@ -92,7 +95,10 @@ export const renalDose: GuardCheck = {
         // "常规起始剂量为 5 mg/日" / "the usual start is 10 mg": the general dose, unless said to apply unchanged here.
         !(
           (OTHER_FUNCTION.test(claim.text) ||
-            (USUAL.test(claim.text) && !appliedHere(claim.text) && !DIALYSIS.test(claim.text))) &&
+            (USUAL.test(claim.text) &&
+              !appliedHere(claim.text) &&
+              !APPLIED_USUAL.test(claim.text) &&
+              !DIALYSIS.test(claim.text))) &&
           !SAME.test(claim.text) &&
           !d.noAdjustmentSaid
         )
