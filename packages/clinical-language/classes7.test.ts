@@ -137,3 +137,24 @@ describe('tearing simile after a back pain (跟撕开了似的), part of the vis
     expect(emergency('xiongkou bu teng le, mei shi')).toBe(false);
   });
 });
+
+describe('similes and idioms written for this round (fresh wording, not in any corpus part)', () => {
+  it('fires', () => {
+    expect(emergency('我爸左边胳膊一抬起来就往下落，举不住')).toBe(true);
+    expect(emergency('心脏那块像被人攥住一样揪着疼')).toBe(true);
+    expect(emergency('脑袋里像有颗炸弹炸了，疼得直撞墙')).toBe(true);
+    expect(emergency('her smile has gone wonky on the left side')).toBe(true);
+    expect(emergency('headache like being hit with a hammer, out of nowhere, vomited twice')).toBe(true);
+    expect(emergency('my back suddenly felt like it was being torn apart, BP 220/118')).toBe(true);
+  });
+  it('near misses', () => {
+    expect(emergency('手机从手里往下落，摔碎了屏幕')).toBe(false);
+    expect(emergency('心脏支架放了三年，像平常一样吃药')).toBe(false);
+    expect(emergency('电视里说头像被炸弹炸了一样疼是什么病')).toBe(false);
+    expect(emergency('my smile is wonky in photos, always has been')).toBe(false);
+    expect(emergency('headache like being hit with a hammer every morning for years, hangover mostly')).toBe(
+      false,
+    );
+    expect(emergency('my back pocket ripped apart, the jeans are old')).toBe(false);
+  });
+});
