@@ -5,6 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
+import { withAgentNames } from './audit-agent-names.ts';
 import { createAuditLog, parseAuditDateParams, searchAuditEvents, type AuditLog } from '@qihuang/audit';
 import {
   BP_OPENAPI,
@@ -352,7 +353,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         type: 'searchset',
         total: result.total,
         link: [{ relation: 'self', url: c.req.url }, ...next],
-        entry: result.resources.map((r) => ({
+        // Each user agent named by their display name (the recorded user name and id stay).
+        entry: (await withAgentNames(identity, result.resources)).map((r) => ({
           fullUrl: `${base}/AuditEvent/${r.id}`,
           resource: r,
           search: { mode: 'match' },

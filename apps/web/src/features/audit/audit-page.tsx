@@ -7,6 +7,7 @@ import { admin, fhir, searchNext } from '../../api/index.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { codeText, formatDate, referenceText } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { AuditAgent } from './audit-agent.tsx';
 
 const ACTIONS = ['C', 'R', 'U', 'D', 'E'] as const;
 interface Filters {
@@ -204,7 +205,9 @@ export function AuditPage() {
                             .filter(Boolean)
                             .join(' / ')}
                         </td>
-                        <td>{agent?.name ?? referenceText(agent?.who) ?? ''}</td>
+                        <td>
+                          <AuditAgent agent={agent} />
+                        </td>
                         <td className="mono">
                           <EntityList
                             refs={(e.entity ?? [])
