@@ -11,6 +11,7 @@ import { absorb, renalIn, startDiscourse } from './discourse.ts';
 import { bpClaims, guidelineIn } from './extract-bp.ts';
 import { conditionIdsIn, doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
 import { acrStatements, acrValueIn, carriedLabStatements, gfrStatements } from './extract-labs.ts';
+import { renalCalculation } from './extract-labs-calc.ts';
 import { MEDICAL_ADVICE } from './checks/assertion/medical.ts';
 import { findMentions } from './mentions.ts';
 import { memberships } from './extract-membership.ts';
@@ -127,6 +128,8 @@ export function extractClaims(
     const carried = carriedLabStatements(text, lastLab);
     for (const lab of [...gfr, ...carried.gfr]) claims.push({ ...base, kind: 'lab-threshold', lab });
     for (const acr of [...acrs, ...carried.acr]) claims.push({ ...base, kind: 'lab-threshold', acr });
+    const calc = renalCalculation(text, answer.slice(0, s.end));
+    if (calc) claims.push({ ...base, kind: 'lab-threshold', renalCalc: calc });
     const egfrHere = renalIn(text).egfr;
     const acrHere = acrValueIn(text);
     lastLab = { ...(egfrHere !== undefined ? { egfr: egfrHere } : {}), ...(acrHere ? { acr: acrHere } : {}) };

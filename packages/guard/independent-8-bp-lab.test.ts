@@ -190,3 +190,46 @@ describe('out-of-office readings called normal (REFERENCE §2.1–§2.2 [V2]: ho
     ).toEqual([]);
   });
 });
+
+describe('renal function computed in the answer (REFERENCE §4.1 CKD-EPI 2021 [V2], §4.2 Cockcroft–Gault)', () => {
+  it('a CKD-EPI 2021 eGFR is recomputed from the stated sex, age and creatinine', () => {
+    // female 72 y, Scr 1.3 mg/dL → 43.7; male 64 y, Scr 1.5 mg/dL → 51.7 (§4.1 equation).
+    expect(bad('女，72 岁，肌酐 1.3 mg/dL：CKD-EPI 2021 估算 eGFR 约 44 mL/min/1.73 m²。')).toEqual([]);
+    expect(bad('女，72 岁，肌酐 1.3 mg/dL：CKD-EPI 2021 估算 eGFR 约 58 mL/min/1.73 m²。')).toEqual([
+      'lab-threshold',
+    ]);
+    expect(bad('Male, 64, creatinine 1.5 mg/dL: CKD-EPI 2021 puts his eGFR at about 52.')).toEqual([]);
+    expect(bad('Male, 64, creatinine 1.5 mg/dL: CKD-EPI 2021 puts his eGFR at about 72.')).toEqual([
+      'lab-threshold',
+    ]);
+  });
+  it('with the sex unknown, a result that fits either sex is not contradicted', () => {
+    // 72 y, Scr 1.3: female 43.7, male 58.4.
+    expect(bad('72 岁，肌酐 1.3 mg/dL：CKD-EPI 2021 eGFR 约 58。')).toEqual([]);
+    expect(bad('72 岁，肌酐 1.3 mg/dL：CKD-EPI 2021 eGFR 约 80。')).toEqual(['lab-threshold']);
+  });
+  it('a Cockcroft–Gault CrCl applies the 0.85 factor to women only', () => {
+    // man 70 y, 80 kg, Scr 1.4 → 55.6; woman 81 y, 50 kg, Scr 1.1 → 31.7 (§4.2).
+    expect(
+      bad(
+        'Man, 70 years old, 80 kg, creatinine 1.4 mg/dL: Cockcroft–Gault CrCl = (140−70)×80/(72×1.4) ≈ 55.6 mL/min.',
+      ),
+    ).toEqual([]);
+    expect(
+      bad(
+        'Man, 70 years old, 80 kg, creatinine 1.4 mg/dL: Cockcroft–Gault CrCl = (140−70)×80/(72×1.4)×0.85 ≈ 47.2 mL/min.',
+      ),
+    ).toEqual(['lab-threshold']);
+    expect(bad('女，81 岁，体重 50 kg，肌酐 1.1 mg/dL：Cockcroft–Gault 肌酐清除率 ≈ 31.6 mL/min。')).toEqual(
+      [],
+    );
+    expect(bad('女，81 岁，体重 50 kg，肌酐 1.1 mg/dL：Cockcroft–Gault 肌酐清除率 ≈ 37.2 mL/min。')).toEqual([
+      'lab-threshold',
+    ]);
+  });
+  it('another equation (CKD-EPI 2009, MDRD) or a missing input is not recomputed', () => {
+    expect(bad('Male, 64, creatinine 1.5 mg/dL: MDRD puts his eGFR at about 72.')).toEqual([]);
+    expect(bad('Creatinine 1.5 mg/dL: CKD-EPI 2021 puts the eGFR at about 72.')).toEqual([]);
+    expect(bad('男，70 岁，肌酐 1.4 mg/dL：Cockcroft–Gault 肌酐清除率 ≈ 47 mL/min。')).toEqual([]);
+  });
+});

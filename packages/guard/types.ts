@@ -169,6 +169,8 @@ export interface Claim {
   target?: TargetData;
   /** KDIGO GFR category with a value ("eGFR 38 is G3b"), a range ("G4 is 15–29"), "≥90" or "below 15". */
   lab?: { stage: string; low: number; high?: number; form: 'value' | 'range' | 'at-least' | 'below' | 'top' };
+  /** An eGFR (CKD-EPI 2021) or CrCl (Cockcroft–Gault) computed in the answer from the patient's numbers. */
+  renalCalc?: import('./extract-labs-calc.ts').RenalCalcData;
   /** KDIGO albuminuria category with an ACR value or range ("ACR 250 mg/g is A2"). */
   acr?: {
     stage: 'A1' | 'A2' | 'A3';

@@ -1,5 +1,6 @@
 /** KDIGO GFR categories stated with an eGFR value, range or bound, checked with the renal-function engine. */
 import { kdigoAlbuminuriaStage, kdigoGfrStage } from '@qihuang/engines/renal-function';
+import { renalCalculation } from './calculation.ts';
 import { say } from '../../i18n.ts';
 import type { GuardCheck, Verdict } from '../../types.ts';
 
@@ -9,6 +10,7 @@ export const gfrCategory: GuardCheck = {
   id: 'gfr-category',
   kinds: ['lab-threshold'],
   check(claim, context): Verdict | undefined {
+    if (claim.renalCalc) return renalCalculation(claim.renalCalc, context.lang);
     if (claim.acr) {
       // REFERENCE §4.3 albuminuria categories through the renal-function engine (A2 30–300 mg/g; 300 is A2).
       const a = claim.acr;
