@@ -57,3 +57,16 @@ export const severityName = (s: string, lang: Lang) => SEVERITY[s]?.[lang] ?? s;
 /** A severity tag before a fact: "【严重】…" / "[major] …". */
 export const severityTag = (s: string, lang: Lang) =>
   lang === 'zh' ? `【${severityName(s, lang)}】` : `[${severityName(s, lang)}] `;
+
+const PREGNANCY_LEVEL: Record<string, { zh: string; en: string }> = {
+  contraindicated: { zh: '妊娠禁用', en: 'pregnancy: contraindicated' },
+  avoid: { zh: '妊娠避免使用', en: 'pregnancy: avoid' },
+  caution: { zh: '妊娠慎用', en: 'pregnancy: use with caution' },
+  compatible: { zh: '妊娠可用', en: 'pregnancy: compatible' },
+  preferred: { zh: '妊娠首选', en: 'pregnancy: preferred' },
+};
+/** A pregnancy fact's level before its text: "【妊娠禁用】…" / "[pregnancy: contraindicated] …" (issue 20). */
+export const pregnancyTag = (level: string, lang: Lang) => {
+  const name = PREGNANCY_LEVEL[level]?.[lang] ?? (lang === 'zh' ? '妊娠' : `pregnancy: ${level}`);
+  return lang === 'zh' ? `【${name}】` : `[${name}] `;
+};

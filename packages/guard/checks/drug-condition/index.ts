@@ -9,7 +9,7 @@ import {
 } from '@qihuang/drug-knowledge';
 import { BILATERAL } from '../../drug-frames.ts';
 import { neutral, renalVerified } from '../../honesty.ts';
-import { drugName, say, severityTag } from '../../i18n.ts';
+import { drugName, pregnancyTag, say, severityTag } from '../../i18n.ts';
 import { hepaticUse } from './hepatic.ts';
 import { potassiumUse } from './potassium.ts';
 import type { CheckContext, DrugConditionData, GuardCheck, Verdict } from '../../types.ts';
@@ -136,7 +136,7 @@ export const drugCondition: GuardCheck = {
         ? [
             {
               source: sourceName(pregnancy.source, lang),
-              text: `${L('妊娠', 'pregnancy')} ${pregnancy.level}: ${pregnancy.text[lang]}`,
+              text: `${pregnancyTag(pregnancy.level, lang)}${pregnancy.text[lang]}`,
             },
           ]
         : []),
