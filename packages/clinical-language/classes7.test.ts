@@ -158,3 +158,27 @@ describe('similes and idioms written for this round (fresh wording, not in any c
     expect(emergency('my back pocket ripped apart, the jeans are old')).toBe(false);
   });
 });
+
+describe('third batch of fresh wording: reaching past a cup, half a face, interscapular, gait, Cantonese, pregnancy', () => {
+  it('fires', () => {
+    expect(
+      emergency('he keeps missing his glass when he reaches with his left hand, started an hour ago'),
+    ).toBe(true);
+    expect(emergency('I woke up and half my face is numb and droopy')).toBe(true);
+    expect(emergency('sudden severe pain between her shoulder blades, sweating')).toBe(true);
+    expect(emergency('我妈左手突然攥不住东西了')).toBe(true);
+    expect(emergency('他走路突然画圈，左腿甩着走')).toBe(true);
+    expect(emergency('胸口好像有只手在里面攥，疼得直冒汗')).toBe(true);
+    expect(emergency('阿爷今朝突然识唔到人')).toBe(true);
+    expect(emergency('my wife is 35 weeks and has an agonising headache')).toBe(true);
+    expect(emergency("Dad's words aren't coming out right and his left leg is dragging")).toBe(true);
+  });
+  it('near misses', () => {
+    expect(emergency('I keep missing the bus with my left hand full of shopping')).toBe(false);
+    expect(emergency('half my face is numb from the dentist injection')).toBe(false);
+    expect(emergency('a dull ache between my shoulder blades from desk work for weeks')).toBe(false);
+    expect(emergency('手攥不住，两只手都这样，关节炎好多年了')).toBe(false);
+    expect(emergency('the rash is 12 weeks old and itchy, mild headache')).toBe(false);
+    expect(emergency("when I write essays the words don't come out right, any tips")).toBe(false);
+  });
+});

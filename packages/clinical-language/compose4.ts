@@ -34,7 +34,7 @@ import {
  */
 const PREGNANT =
   '(?:怀孕|孕(?:期|妇|晚期|中期|\\s?\\d|[一二三四五六七八九十])|妊娠|有咗\\s?(?:\\d+|[一二三四五六七八九十]+)\\s?个?(?:礼拜|星期|周|月)|' +
-  '\\bpregnant\\b|\\b(?:i.?m|im|i am|she.?s|she is|at|now)\\s+\\d{2}\\s*(?:weeks|wks)\\b|\\bg\\d\\s*(?:p\\d\\s*)?\\d{2}\\s?/\\s?40\\b|^\\s*\\d{2}\\s*(?:weeks|wks)\\b|\\b\\d{2}\\s*(?:weeks|wks)\\s+(?:pregnant|gestation|along)\\b)';
+  '\\bpregnant\\b|\\b(?:i.?m|im|i am|she.?s|she is|is|at|now)\\s+\\d{2}\\s*(?:weeks|wks)\\b(?!\\s+old)|\\bg\\d\\s*(?:p\\d\\s*)?\\d{2}\\s?/\\s?40\\b|^\\s*\\d{2}\\s*(?:weeks|wks)\\b|\\b\\d{2}\\s*(?:weeks|wks)\\s+(?:pregnant|gestation|along)\\b)';
 /**
  * ACOG: pre-eclampsia develops after 20 weeks of pregnancy — a gestation under 20 weeks named in the sentence is no
  * such sign (ACOG "Preeclampsia and High Blood Pressure During Pregnancy").
@@ -46,7 +46,7 @@ const EARLY_PREGNANCY =
 const SEVERE_HEAD =
   `(?:${HEAD}[^。!?;\\n]{0,3}?(?:痛|疼)(?:得|的|到)?(?:很|好|特别|非常|太)?(?:厉害|历害|利害|要命|受不了|欲裂|难忍|爆|炸)|` +
   `${HEAD}(?:痛|疼)?(?:欲裂|要炸|要裂)|(?:剧烈|严重)的?(?:头痛|头疼)|头剧痛|(?<![a-z])tt(?:得|的)?(?:很|好|特别|非常)?(?:厉害|历害|利害|欲裂|要命)|` +
-  '\\b(?:severe|splitting|terrible|pounding|worst|awful|blinding|excruciating|horrible|really bad|very bad|killer|crushing|bad)\\s+headache\\b|' +
+  '\\b(?:severe|splitting|terrible|pounding|worst|awful|blinding|excruciating|horrible|horrendous|agonising|agonizing|unbearable|intense|massive|really bad|very bad|killer|crushing|bad)\\s+headache\\b|' +
   "\\bheadache\\b[^.;!?\\n]{0,30}?\\b(?:won'?t go|will not go|not going away|won'?t shift|will not shift|doesn'?t go|not shifting|unrelieved|not relieved))";
 /** A visual disturbance (ACOG: changes in vision — blurred, flashing lights, spots). */
 const VISION_CHANGE =

@@ -206,7 +206,7 @@ export const COMPOSE_RULES_5: readonly ComposeRule[] = [
     name: 'chest or heart × simile × squeezing pain',
     gate: '(?:像|跟|好似)',
     concept: 'chest-pain',
-    re: `(?:${CHEST}|心脏)${G}{0,4}?(?:像|跟|好像|好似)${G}{0,8}?(?:一样|似的|一般)?(?:绞|揪|攥|拧|扎|剜|压)(?:着|得)?(?:疼|痛)`,
+    re: `(?:${CHEST}|心脏)${G}{0,4}?(?:像|跟|好像|好似)${G}{0,8}?(?:一样|似的|一般)?(?:绞|揪|攥|拧|扎|剜|压|捏|抓|掐)(?:着|得|住)?[^。!?;\\n]{0,3}?(?:疼|痛)`,
     unless: CHEST_UNLESS,
     sources: ['aha-heart-attack'],
   },
@@ -239,5 +239,52 @@ export const COMPOSE_RULES_5: readonly ComposeRule[] = [
     re: `\\b(?:back|shoulder blades)\\b${E}{0,30}?\\b(?:ripp\\w*|torn|tear\\w*|split\\w*)\\s+(?:apart|open|in two|in half)\\b`,
     unless: '(?:pocket|jeans|trousers|pants|shirt|jacket|bag|seam|coat|book|page|paper)',
     sources: ['aha-dissection', 'ref-1.5'],
+  },
+  {
+    // BE-FAST "Arm" (coordination): reaching past a cup or glass with one hand, new today.
+    name: 'reaching past things with one hand, new (English)',
+    gate: '(?:right|left)',
+    concept: 'limb-weakness',
+    re: `\\b(?:keeps?|kept)\\s+(?:missing|knocking over)\\b${E}{0,40}?\\b(?:right|left)\\s+(?:hand|arm)\\b`,
+    needs: '(?:suddenly|started|since|today|this morning|an hour|at (?:lunch|breakfast|dinner)|just now)',
+    unless: '(?:bus|train|shopping|full of|carrying|\\bgame\\b)',
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    // BE-FAST "Face": half the face numb, drooping or not moving.
+    name: 'half the face × numb, drooping or not moving (English)',
+    gate: 'face',
+    concept: 'facial-droop',
+    re: `\\b(?:half|one side|side) (?:of )?(?:my|his|her|their|the) face\\b${E}{0,15}?\\b(?:won'?t move|not moving|can'?t move|droop\\w*|numb|dead|frozen|paralys\\w*|paralyz\\w*|fallen|dropped|sagg\\w*)\\b`,
+    unless: '(?:dentist|injection|filling|tooth|botox|filler|anaesthe|anesthe|numbing)',
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    // AHA aortic dissection: sudden severe pain in the upper back, between the shoulder blades.
+    name: 'sudden severe pain between the shoulder blades (English)',
+    gate: 'shoulder',
+    concept: 'tearing-pain',
+    re: '\\bbetween (?:my|his|her|their|the) shoulder ?blades\\b',
+    needs:
+      '^(?=.*\\b(?:sudden\\w*|out of nowhere|all of a sudden)\\b)(?=.*\\b(?:severe|agonis\\w*|agoniz\\w*|excruciating|ripping|tearing|terrible|unbearable|worst|awful)\\b)',
+    unless: '(?:desk|posture|for weeks|for months|gym|lifting)',
+    sources: ['aha-dissection', 'ref-1.5'],
+  },
+  {
+    // REFERENCE §1.5 altered consciousness, Cantonese: 识唔到人 / 认唔到人 (does not know people), 讲嘢乱晒 (talk jumbled).
+    name: 'does not know people, talk jumbled (Cantonese)',
+    gate: '(?:唔到人|乱晒|乱咗)',
+    concept: 'confusion',
+    re: '(?:识|认)唔(?:到|出)人|讲嘢乱(?:晒|咗)',
+    sources: ['ref-1.5'],
+  },
+  {
+    // BE-FAST "Speech": words that are not coming out right (the negation is the sign, not a denial of it).
+    name: 'words not coming out right (English)',
+    gate: 'coming out|come out',
+    concept: 'speech-difficulty',
+    re: "\\bwords?\\b[^,.;!?\\n]{0,10}?\\b(?:aren'?t|are not|isn'?t|is not|won'?t|don'?t|not)\\s+(?:coming out|come out)\\s+(?:right|properly|correctly|clearly)\\b",
+    unless: '(?:writ|essay|text|email|exam|interview|nervous|anxious|public speaking|presentation|english|language|accent)',
+    sources: ['befast', 'stroke120'],
   },
 ];
