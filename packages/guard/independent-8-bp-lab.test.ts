@@ -233,3 +233,31 @@ describe('renal function computed in the answer (REFERENCE §4.1 CKD-EPI 2021 [V
     expect(bad('男，70 岁，肌酐 1.4 mg/dL：Cockcroft–Gault 肌酐清除率 ≈ 47 mL/min。')).toEqual([]);
   });
 });
+
+describe('a reading restated one pressure at a time keeps its category (China 2018 §1.3 [V2]: the higher grade applies)', () => {
+  it('"收缩压是176…；舒张压112…，所以归为2级" classifies the reading of the sentence before', () => {
+    expect(
+      bad(
+        '您这次量的是176/112 mmHg。收缩压是176，还没到180；舒张压112，也只是刚过110，所以按中国2018指南归为2级高血压。',
+      ),
+    ).toEqual(['bp-threshold']);
+    expect(
+      bad(
+        '您这次量的是176/112 mmHg。收缩压是176，还没到180；舒张压112，已经超过110，所以按中国2018指南归为3级高血压。',
+      ),
+    ).toEqual([]);
+    expect(
+      bad(
+        'Your reading was 172/96 mmHg. The systolic of 172 is under 180, so overall this is grade 1 under ESH 2023.',
+      ),
+    ).toEqual(['bp-threshold']);
+    expect(
+      bad(
+        'Your reading was 172/96 mmHg. The systolic of 172 is under 180, so overall this is grade 2 under ESH 2023.',
+      ),
+    ).toEqual([]);
+  });
+  it("a category for one pressure only is not the reading's", () => {
+    expect(bad('您这次量的是176/112 mmHg。收缩压176属于2级。')).toEqual([]);
+  });
+});
