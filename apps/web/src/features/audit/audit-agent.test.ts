@@ -9,6 +9,7 @@ describe('agentView', () => {
       agentView({
         name: '李医生',
         altId: 'dr.li',
+        requestor: true,
         role: [{ coding: [{ system: `${QH}/CodeSystem/role`, code: 'clinician' }] }],
         who: { identifier: { system: `${QH}/principal/user`, value: 'u-123' }, display: 'dr.li' },
       }),
@@ -17,11 +18,14 @@ describe('agentView', () => {
 
   it('no display name: the user name; the system is recognised', () => {
     expect(
-      agentView({ who: { identifier: { system: `${QH}/principal/user`, value: 'u-9' }, display: 'aud' } })
-        .name,
+      agentView({
+        requestor: true,
+        who: { identifier: { system: `${QH}/principal/user`, value: 'u-9' }, display: 'aud' },
+      }).name,
     ).toBe('aud');
     expect(
       agentView({
+        requestor: true,
         who: { identifier: { system: `${QH}/principal/system`, value: 'system' }, display: 'system' },
       }).system,
     ).toBe(true);
