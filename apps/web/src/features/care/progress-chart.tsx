@@ -30,7 +30,15 @@ export function ProgressChart({ weeks, target, height = 260 }: Props) {
               {
                 yAxis: value,
                 lineStyle: { color: COLORS.target, type: 'dashed' as const, width: 2 },
-                label: { formatter: label, color: COLORS.target, position: 'insideEndTop', fontSize: 11 },
+                // Outside the plot, right of the line's end: it never covers a week's point (issue 20).
+                label: {
+                  formatter: label,
+                  color: COLORS.target,
+                  position: 'end',
+                  distance: 4,
+                  fontSize: 11,
+                  fontWeight: 600,
+                },
               },
             ],
           };
@@ -41,7 +49,8 @@ export function ProgressChart({ weeks, target, height = 260 }: Props) {
       aria: { enabled: true, decal: { show: false } },
       color: [COLORS.sbp, COLORS.dbp],
       textStyle: { fontFamily: 'inherit' },
-      grid: { left: 40, right: 16, top: 36, bottom: 28 },
+      // The right margin holds the target values (the caption below says the dashed lines are the target).
+      grid: { left: 40, right: 40, top: 36, bottom: 28 },
       legend: { top: 0, data: [t('care.progress.sbp'), t('care.progress.dbp')] },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: series.weeks.map((w) => w.slice(5)), boundaryGap: false },
@@ -52,20 +61,14 @@ export function ProgressChart({ weeks, target, height = 260 }: Props) {
           type: 'line',
           symbolSize: 7,
           data: series.sbp,
-          markLine: targetLine(
-            series.target?.sbp,
-            t('care.progress.targetLine', { value: series.target?.sbp }),
-          ),
+          markLine: targetLine(series.target?.sbp, String(series.target?.sbp ?? '')),
         },
         {
           name: t('care.progress.dbp'),
           type: 'line',
           symbolSize: 7,
           data: series.dbp,
-          markLine: targetLine(
-            series.target?.dbp,
-            t('care.progress.targetLine', { value: series.target?.dbp }),
-          ),
+          markLine: targetLine(series.target?.dbp, String(series.target?.dbp ?? '')),
         },
       ],
     };
