@@ -2,6 +2,7 @@
  * Parts of a drug statement's frame that are read apart from the sentence's drugs: a switch and its interval,
  * the level of hepatic impairment, the severe (bilateral) form of renal artery stenosis.
  */
+import { polarity } from './polarity.ts';
 import type { DrugConditionData } from './types.ts';
 
 /** The severe form of renal artery stenosis (ACEI/ARB contraindicated, REFERENCE §5.4). */
@@ -9,11 +10,13 @@ export const BILATERAL =
   /bilateral|both (?:renal )?arteries|solitary (?:functioning )?kidney|single kidney|双侧|孤立肾|独肾/i;
 
 export const SWITCH =
-  /switch\w*|changing (?:from|over)|\bmov(?:e|es|ing) (?:from|over)\b|\b(?:last|final) (?:dose|tablet)\b|transition\w*|after (?:the )?(?:last|final) dose|末次|停用[^，。,;；]{0,12}后|换用|改用|转换|换为|改为|换成|改成|\bstop(?:s|ped|ping)?\b[^.;]{0,40}\bstart(?:s|ed|ing)?\b|(?:^|[，,：:；;]\s*)停(?:用|服|掉)?[^，。,;；]{1,16}?(?:开始|换用|改用|服用)/i;
+  /switch\w*|changing (?:from|over)|\boverlap\w*|最后一(?:片|次|剂)|\bmov(?:e|es|ing) (?:from|over)\b|\b(?:last|final) (?:dose|tablet)\b|transition\w*|after (?:the )?(?:last|final) dose|末次|停用[^，。,;；]{0,12}后|换用|改用|转换|换为|改为|换成|改成|\bstop(?:s|ped|ping)?\b[^.;]{0,40}\bstart(?:s|ed|ing)?\b|(?:^|[，,：:；;]\s*)停(?:用|服|掉)?[^，。,;；]{1,16}?(?:开始|换用|改用|服用)/i;
 /** The interval a switch states, in hours; 0 for "no gap / the same day / immediately". */
 export function washoutIn(raw: string): number | undefined {
   // "the next morning", "第二天", "次日": within a day (below any 36-hour washout).
   // (Last dose at night, first the next morning: about 12 hours.)
+  // "overlap them for the first week", "重叠服用": no interval at all.
+  if (/\boverlap\w*|重叠(?:服用|使用)|同时服用一段/i.test(raw)) return 0;
   if (/\b(?:the )?(?:next|following) morning\b|第二天早上|次日早上|次日清晨|第二天早晨|次日晨/i.test(raw))
     return 12;
   if (/\b(?:the )?(?:next|following) (?:day|evening)\b|第二天|次日|隔天|翌日/i.test(raw)) return 24;
@@ -113,4 +116,47 @@ export function affirmedAt(lower: string, key: string, id: string): boolean {
     return true;
   }
   return false;
+}
+
+/** An interaction denied outright ("don't interact", "这两个药之间没有明显影响", "没有相互作用"). */
+export const NO_INTERACTION =
+  /(?:没有|无|不会有|不存在|并无)(?:什么|明显|明确|显著)?(?:的)?(?:相互)?(?:影响|相互作用|冲突)|(?:don't|do not|doesn't|does not|won't|will not) interact|no (?:meaningful |significant |clinically (?:relevant |significant )?|relevant )?(?:interaction|effect on (?:potassium|each other))/i;
+/** More safe wordings: "都没有关系", "needs no extra monitoring", "无需额外监测". */
+export const SAFE_MORE_WORDS =
+  /(?:都|也)?没(?:有)?关系|\bno (?:extra |additional |special )?monitoring\b|needs? no (?:extra |additional )?monitoring|无需(?:额外)?监测|不需要(?:额外)?(?:监测|查)/i;
+/** An absolute prohibition of a combination. */
+export const ABSOLUTE =
+  /\bmust never\b|\bnever be (?:co-?prescribed|combined|given together|used together)|\bhard[- ]stop|\bcontraindicated (?:pair|combination)\b|\babsolutely contraindicated\b|绝对禁(?:止|用|忌)|禁止(?:联用|合用|同时使用)|严禁|禁忌组合/i;
+/** A drug named as absent ("even without a diuretic", "不加利尿剂"): not a member of the combination. */
+export const ABSENT_BEFORE =
+  /\b(?:without|minus)\s+(?:a |an |any |the )?$|(?:不加|没有加|未加|不合用|不联用)\s*$/i;
+
+/** Stopping both: the drug stopped first ("先把可乐定逐渐减停，几天后再停美托洛尔", "stop clonidine first, then …"). */
+export function stopFirstIn<T extends { start: number; end: number }>(
+  text: string,
+  entities: T[],
+): T | undefined {
+  if (entities.length < 2) return undefined;
+  const zh = /先(?:把|将)?\s*$/;
+  const en = /^\s*(?:first\b|before\b)/i;
+  const stopBefore = /(?:\bstop(?:ping)?|\btaper(?:ing)?|\bwithdraw(?:ing)?|\bdiscontinu\w*)\s+(?:the\s+)?$/i;
+  for (const e of entities) {
+    const before = text.slice(Math.max(0, e.start - 12), e.start);
+    const after = text.slice(e.end, e.end + 14);
+    if (zh.test(before) && /^[^，,。;；]{0,8}?(?:停|减停|撤)/.test(after)) return e;
+    if (/先停(?:用|掉)?\s*$/.test(before)) return e;
+    if (stopBefore.test(before) && en.test(after)) return e;
+  }
+  return undefined;
+}
+
+/**
+ * A clause's polarity for drug statements: a negated qualifier ("未安装起搏器者") does not deny the harm word after
+ * it; an absolute prohibition is a harm; "常用的是/preferred" lists, a denied interaction and "没有关系" are safe.
+ */
+export function clausePolarity(t: string): 'safe' | 'unsafe' | undefined {
+  const x = withoutNegatedQualifiers(t);
+  if (polarity(x)) return polarity(x);
+  if (ABSOLUTE.test(x)) return 'unsafe';
+  return recommendedIn(x) || NO_INTERACTION.test(x) || SAFE_MORE_WORDS.test(x) ? 'safe' : undefined;
 }

@@ -10,16 +10,19 @@ import { TAKES, renalIn, renalShown } from './discourse.ts';
 import { CLASS_LIST, COMBINATION, polarity } from './polarity.ts';
 import type { DoseData, DrugConditionData, InteractionData, Mention } from './types.ts';
 import {
+  ABSENT_BEFORE,
+  ABSOLUTE,
+  NO_INTERACTION,
+  clausePolarity,
   affirmedAt,
   BILATERAL,
+  stopFirstIn,
   EXCEEDS,
   hepaticLevel,
-  recommendedIn,
   reducedEjection,
   STOPPED_AFTER,
   SWITCH,
   washoutIn,
-  withoutNegatedQualifiers,
 } from './drug-frames.ts';
 
 import { alternatives, REPLACES, same, sameFamily, withoutExamples } from './extract-members.ts';
@@ -278,14 +281,12 @@ export function drugClaims(
   doses: DoseData[],
 ): DrugClaims {
   const out: DrugClaims = { interactions: [], conditions: [] };
-  const entities = dedupeEntities(mentions, kb);
+  // "even without a diuretic": a drug named as absent is no member.
+  const entities = dedupeEntities(mentions, kb).filter(
+    (e) => !ABSENT_BEFORE.test(text.slice(Math.max(0, e.start - 16), e.start)),
+  );
   const clauses = clausesOf(text);
   const clauseOf = (m: Mention) => clauses.find((c) => m.start >= c.start && m.start < c.end);
-  // A negated qualifier ("未安装起搏器者") does not deny the harm word after it; "常用的是/preferred" lists are choices.
-  const clausePolarity = (t: string) => {
-    const x = withoutNegatedQualifiers(t);
-    return polarity(x) ?? (recommendedIn(x) ? 'safe' : undefined);
-  };
   const pols = clauses.map((c) => clausePolarity(c.text));
   const distinct = new Set(pols.filter(Boolean));
   const sentencePolarity = distinct.size === 1 ? [...distinct][0] : undefined;
@@ -313,12 +314,17 @@ export function drugClaims(
   const isList = entities.length >= 3 && classCount >= 3 && CLASS_LIST.test(text);
   const isOptions = /\bor\b|或|、/.test(text) && !COMBINATION.test(text);
 
-  const combo = COMBINATION.test(text) || TAKES.test(text);
+  const combo = COMBINATION.test(text) || TAKES.test(text) || NO_INTERACTION.test(text);
+  const denied = NO_INTERACTION.test(text);
+  const absolute = ABSOLUTE.test(text);
+  // "先把可乐定逐渐减停，几天后再停美托洛尔": stopping both, one first.
+  const stopFirst = stopFirstIn(text, entities);
   // "螺内酯可以和贝那普利一起用，但血钾 5.6 时应暂缓": a clause that holds the combination back at a potassium level.
   const potassiumHeld = clauses.some((c) => POTASSIUM_HOLD.test(c.text));
   // "Switching from lisinopril to sacubitril/valsartan, start 12 hours after the last dose": a switch with an interval.
   const washout = SWITCH.test(text) && entities.length >= 2 ? washoutIn(text) : undefined;
-  if (washout !== undefined)
+  if (stopFirst) out.interactions.push({ members: entities.slice(0, 2), safe: true, dailyMg: {}, stopFirst });
+  else if (washout !== undefined)
     out.interactions.push({ members: entities.slice(0, 2), safe: true, dailyMg: {}, washoutHours: washout });
   // "服用 X 期间用 A 或 B 都可以": options joined by "or" are each combined with what the patient takes.
   else if (!isList && (!isOptions || (d.current.length > 0 && /\bor\b|或/.test(text) && !/、/.test(text)))) {
@@ -369,6 +375,8 @@ export function drugClaims(
           ...(d.egfr !== undefined ? { egfr: d.egfr } : {}),
           ...(d.conditionIds?.length ? { conditions: d.conditionIds } : {}),
           ...(potassiumHeld ? { potassiumHeld } : {}),
+          ...(denied ? { denied } : {}),
+          ...(absolute ? { absolute } : {}),
           dailyMg,
         });
       }

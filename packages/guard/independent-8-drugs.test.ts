@@ -184,3 +184,33 @@ describe('starting doses and carried titration (independent sets 8 and 9)', () =
     expect(bad('赖诺普利每天10毫克起始（如果同时在吃利尿剂从5毫克开始），最大每日80毫克。')).toEqual([]);
   });
 });
+
+describe('interaction frames (independent sets 8 and 9)', () => {
+  it('stopping both: the drug stopped first is checked against the rule (β-blocker before clonidine)', () => {
+    expect(bad('两个药都要停的话，先把可乐定慢慢减停，过几天再停阿替洛尔。').length).toBeGreaterThan(0);
+    expect(bad('If both are to go, stop clonidine first and then the carvedilol.').length).toBeGreaterThan(0);
+    expect(bad('两个药都要停的话，先停阿替洛尔，几天后再慢慢减停可乐定。')).toEqual([]);
+  });
+  it('an interaction denied outright ("don\'t interact", "没有明显影响") where a rule exists is contradicted', () => {
+    expect(bad('您在吃碳酸锂，又加了吲达帕胺。这两个药之间没有明显影响。').length).toBeGreaterThan(0);
+    expect(bad("Torsemide and digoxin don't interact.").length).toBeGreaterThan(0);
+    expect(bad("Amlodipine and losartan don't interact.")).toEqual([]);
+  });
+  it('an absolute prohibition of a monitored or potassium-gated combination is contradicted', () => {
+    expect(
+      bad('Losartan plus eplerenone must never be co-prescribed, whatever the potassium.').length,
+    ).toBeGreaterThan(0);
+    expect(
+      bad('Enalapril with ibuprofen is a contraindicated pair, even without a diuretic.').length,
+    ).toBeGreaterThan(0);
+    // Near miss: dual RAAS blockade is to be avoided outright.
+    expect(bad('Enalapril plus losartan must never be co-prescribed.')).toEqual([]);
+  });
+  it('a switch with overlapping doses or "吃完最后一片…晚上就开始" has no interval', () => {
+    expect(
+      bad('Moving from enalapril to sacubitril/valsartan, overlap the two for a few days.').length,
+    ).toBeGreaterThan(0);
+    expect(bad('早上吃完最后一片贝那普利，当天晚上就开始沙库巴曲缬沙坦。').length).toBeGreaterThan(0);
+    expect(bad('吃完最后一片贝那普利后等满36小时，再开始沙库巴曲缬沙坦。')).toEqual([]);
+  });
+});

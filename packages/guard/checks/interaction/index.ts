@@ -8,6 +8,7 @@ import { sourceName, type DrugClassId, type DrugKnowledgeBase } from '@qihuang/d
 import { drugName, say, severityTag } from '../../i18n.ts';
 import type { GuardCheck, Mention, Verdict } from '../../types.ts';
 import { applyRules, classesOf } from './rules.ts';
+import { extraVerdict } from './frames.ts';
 
 // REFERENCE §7.3 (China 2018 preferred two-drug combinations; ESH 2023 RAS blocker + CCB or diuretic, §7.2).
 // §7.3 marks the list details UNVERIFIED, but the five first-line classes "can be used … in combination" is
@@ -96,6 +97,8 @@ export const interaction: GuardCheck = {
             reason: say(lang, `${names}：间隔 ${hours} 小时`, `${names}: ${hours} hours apart`),
           };
     }
+    const more = extraVerdict(i, applied, evidence, names, lang);
+    if (more) return more;
     // A rule among the patient's current medicines only is not what the sentence claims ("You take lisinopril and
     // valsartan. Amlodipine can be added.": the claim is about amlodipine).
     const claimed = (a: (typeof applied)[number]) =>

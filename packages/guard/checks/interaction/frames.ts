@@ -1,0 +1,68 @@
+/**
+ * Interaction frames read from independent sets 8 and 9 (issue 18): the order of stopping two drugs, an
+ * interaction denied outright, and an absolute prohibition of a combination the drug knowledge base only
+ * monitors. Each verdict rests on the rule's own severity, lab gate or management text (REFERENCE §6).
+ */
+import { say } from '../../i18n.ts';
+import type { Evidence, InteractionData, Verdict } from '../../types.ts';
+import type { Applied } from './rules.ts';
+
+/** "stop the β-blocker several days before tapering clonidine" (REFERENCE §6 row 11): the class stopped first. */
+const FIRST = /stop the (β-blocker|beta-blocker)s? [^.;]*before/i;
+const CLASS_OF: Record<string, string> = { 'β-blocker': 'beta-blocker', 'beta-blocker': 'beta-blocker' };
+
+export function extraVerdict(
+  i: InteractionData,
+  applied: Applied[],
+  evidence: Evidence[],
+  names: string,
+  lang: 'zh' | 'en',
+): Verdict | undefined {
+  if (i.stopFirst) {
+    const a = applied.find((x) => FIRST.test(x.rule.management.en));
+    const first = a && CLASS_OF[(FIRST.exec(a.rule.management.en)![1] as string).toLowerCase()];
+    if (!a || !first || !i.stopFirst.drug) return undefined;
+    const right = (i.stopFirst.drug.classes ?? []).includes(first as never);
+    return {
+      verdict: right ? 'supported' : 'contradicted',
+      evidence,
+      reason: right
+        ? say(lang, `${names}：停药顺序正确（${a.rule.management.zh}）`, `${names}: ${a.rule.management.en}`)
+        : say(lang, `${names}：${a.rule.management.zh}`, `${names}: ${a.rule.management.en}`),
+    };
+  }
+  const live = applied.filter((a) => a.severity !== 'none' && a.severity !== 'info');
+  // "X and Y don't interact" where the drug knowledge base has a rule for them.
+  if (i.safe && i.denied && live.length) {
+    const a = live[0]!;
+    return {
+      verdict: 'contradicted',
+      evidence,
+      reason: say(
+        lang,
+        `${names} 存在相互作用：${a.rule.summary.zh}`,
+        `${names} do interact: ${a.rule.summary.en}`,
+      ),
+    };
+  }
+  // "must never be co-prescribed, whatever the potassium": the rules for them are monitored or gated by a lab value,
+  // not absolute (REFERENCE §6 row 3: "do not hard-stop — require K⁺/eGFR data").
+  if (
+    !i.safe &&
+    i.absolute &&
+    applied.length &&
+    applied.every((a) => a.rule.severity === 'moderate' || a.rule.labGate !== undefined)
+  ) {
+    const a = applied[0]!;
+    return {
+      verdict: 'contradicted',
+      evidence,
+      reason: say(
+        lang,
+        `${names} 并非绝对禁忌：${a.rule.summary.zh}（${a.rule.management.zh}）`,
+        `${names} is not an absolute contraindication: ${a.rule.summary.en} (${a.rule.management.en})`,
+      ),
+    };
+  }
+  return undefined;
+}
