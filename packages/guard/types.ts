@@ -131,6 +131,12 @@ export interface InteractionData {
   conditions?: string[];
   /** A switch between the members with the interval stated, in hours (0: "no gap", "the same day"). */
   washoutHours?: number;
+  /** "X and Y don't interact", "这两个药之间没有明显影响": an interaction denied outright. */
+  denied?: boolean;
+  /** "must never be co-prescribed", "a contraindicated pair", "禁止联用": an absolute prohibition. */
+  absolute?: boolean;
+  /** Stopping both, the member said to be stopped first ("先停可乐定，再停美托洛尔"). */
+  stopFirst?: Mention;
 }
 
 export interface DrugConditionData {
