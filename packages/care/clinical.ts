@@ -6,7 +6,7 @@
 import type { Resource } from '@medplum/fhirtypes';
 import type { RequestContext } from '@qihuang/contracts';
 import { assessPatient, CONTEXT_OBSERVATION_CODES, listAlerts, type BpReport } from '@qihuang/bp-monitoring';
-import type { Guideline } from '@qihuang/engines/blood-pressure';
+import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
 import { stratifyChina2018 } from '@qihuang/engines/cardiovascular-risk';
 import type { TriageResult } from '@qihuang/engines/hypertension-care';
 import {
@@ -22,6 +22,7 @@ import { chartConditionKeys } from './condition-match.ts';
 import { careDb } from './tables.ts';
 import { chartFactors, FACTOR_OBSERVATION_CODES, type ChartFactors } from './chart-factors.ts';
 import { citeSource } from './citations.ts';
+import { sourceIn } from './source-names.ts';
 import { measuredOnly, reportedBp, type ReportedBp } from './measured.ts';
 import { ageAtDeath, deceasedOf } from './patient-status.ts';
 import { careSettings } from './settings.ts';
@@ -175,8 +176,27 @@ export function decisionBp(
   return undefined;
 }
 
-export function summaryFindings(c: ClinicalContext): SummaryFinding[] {
+/** The language a care answer's fixed text is in (one language per screen, issue 20). */
+export type ReadLanguage = 'zh' | 'en';
+
+/** An engine rule in the reader's language: its own text in each language, else the English key. */
+function ruleIn(lang: ReadLanguage, r: { rule: string; ruleText?: Text | undefined }): string {
+  return r.ruleText?.[lang] ?? r.rule;
+}
+
+/** What the risk assessment names as missing (bp-monitoring), in Chinese. */
+const MISSING_ZH: Record<string, string> = {
+  age: '年龄',
+  sex: '性别',
+  'total cholesterol': '总胆固醇',
+  'HDL cholesterol': '高密度脂蛋白胆固醇',
+  'systolic BP': '收缩压',
+};
+
+/** The engine results the clinician reads, each rule in `lang` (labels and values carry both languages). */
+export function summaryFindings(c: ClinicalContext, lang: ReadLanguage = 'en'): SummaryFinding[] {
   const out: SummaryFinding[] = [];
+  const say = (t: Text) => t[lang];
   const { report } = c;
   const h = report.home;
   if (h.hbpm.mean) {
@@ -187,7 +207,7 @@ export function summaryFindings(c: ClinicalContext): SummaryFinding[] {
         zh: `${fmtBp(h.hbpm.mean)}（${h.hbpm.readingsUsed} 次读数，${h.hbpm.daysUsed} 天${h.hbpm.sufficient ? '' : '，数据不足'}）`,
         en: `${fmtBp(h.hbpm.mean)} (${h.hbpm.readingsUsed} readings, ${h.hbpm.daysUsed} days${h.hbpm.sufficient ? '' : ', not enough data'})`,
       },
-      rule: h.hbpm.rule,
+      rule: ruleIn(lang, h.hbpm),
       source: h.hbpm.source,
     });
   }
@@ -200,7 +220,7 @@ export function summaryFindings(c: ClinicalContext): SummaryFinding[] {
         ? { zh: `诊室血压分级（${date}）`, en: `Office BP classification (${date})` }
         : { zh: '血压分级（家庭均值，仅供参考）', en: 'Classification (home mean, informative)' },
       value: classification.display,
-      rule: classification.rule,
+      rule: ruleIn(lang, classification),
       source: classification.source,
     });
   }
@@ -209,7 +229,7 @@ export function summaryFindings(c: ClinicalContext): SummaryFinding[] {
       key: 'phenotype',
       label: { zh: '诊室外血压表型', en: 'Out-of-office pattern' },
       value: h.phenotype.display,
-      rule: h.phenotype.rule,
+      rule: ruleIn(lang, h.phenotype),
       source: h.phenotype.source,
     });
   }
@@ -218,7 +238,7 @@ export function summaryFindings(c: ClinicalContext): SummaryFinding[] {
       key: 'target',
       label: { zh: '降压目标', en: 'BP target' },
       value: h.target.display,
-      rule: h.target.rule,
+      rule: ruleIn(lang, h.target),
       source: h.target.source,
     });
   }
@@ -232,7 +252,7 @@ export function summaryFindings(c: ClinicalContext): SummaryFinding[] {
         zh: `${s.display.zh}（危险因素 ${c.factors.chinaRiskFactors.length} 个${c.factors.chinaRiskFactors.length ? `：${c.factors.chinaRiskFactors.map((f) => f.label.zh).join('、')}` : ''}）`,
         en: `${s.display.en} (${c.factors.chinaRiskFactors.length} risk factor${c.factors.chinaRiskFactors.length === 1 ? '' : 's'}${c.factors.chinaRiskFactors.length ? `: ${c.factors.chinaRiskFactors.map((f) => f.label.en).join(', ')}` : ''})`,
       },
-      rule: s.rule,
+      rule: ruleIn(lang, s),
       source: s.source,
     });
   }
@@ -242,7 +262,7 @@ export function summaryFindings(c: ClinicalContext): SummaryFinding[] {
       key: 'pce',
       label: { zh: '10年ASCVD风险（PCE）', en: '10-year ASCVD risk (PCE)' },
       value: pce.display,
-      rule: pce.rule,
+      rule: ruleIn(lang, pce),
       source: pce.source,
     });
   } else if (report.risk?.missing?.length) {
@@ -250,10 +270,13 @@ export function summaryFindings(c: ClinicalContext): SummaryFinding[] {
       key: 'pce',
       label: { zh: '10年ASCVD风险（PCE）', en: '10-year ASCVD risk (PCE)' },
       value: {
-        zh: `无法计算：缺少 ${report.risk.missing.join('、')}`,
+        zh: `无法计算：缺少 ${report.risk.missing.map((m) => MISSING_ZH[m] ?? m).join('、')}`,
         en: `Not computed: missing ${report.risk.missing.join(', ')}`,
       },
-      rule: 'PCE needs age, sex, total and HDL cholesterol, SBP, treatment, smoking and diabetes',
+      rule: say({
+        zh: 'PCE 需要年龄、性别、总胆固醇和高密度脂蛋白胆固醇、收缩压、是否降压治疗、吸烟和糖尿病',
+        en: 'PCE needs age, sex, total and HDL cholesterol, SBP, treatment, smoking and diabetes',
+      }),
       source: citeSource('REFERENCE §3.1'),
     });
   }
@@ -262,7 +285,7 @@ export function summaryFindings(c: ClinicalContext): SummaryFinding[] {
       key: 'egfr',
       label: { zh: '肾功能（eGFR）', en: 'Renal function (eGFR)' },
       value: report.renal.display,
-      rule: report.renal.rule,
+      rule: ruleIn(lang, report.renal),
       source: report.renal.source,
     });
   }
@@ -275,8 +298,14 @@ export function summaryFindings(c: ClinicalContext): SummaryFinding[] {
         en: 'Patient-recorded, not confirmed (not used in calculations)',
       },
       value: { zh: items.join('；'), en: items.join('; ') },
-      rule: 'A value the patient recorded is used in calculations only after a clinician confirms it (saves it)',
-      source: 'Qihuang data rule: patient-recorded values',
+      rule: say({
+        zh: '患者自行录入的数值须经医生确认（保存）后才用于计算',
+        en: 'A value the patient recorded is used in calculations only after a clinician confirms it (saves it)',
+      }),
+      source: say({
+        zh: '岐黄数据规则：患者自行录入的数值',
+        en: 'Qihuang data rule: patient-recorded values',
+      }),
     });
   }
   return out;
@@ -287,6 +316,7 @@ export async function careSummary(
   ctx: RequestContext,
   patientId: string,
   guideline: Guideline,
+  lang: ReadLanguage = 'en',
 ): Promise<CareSummary> {
   assertClinicalSide(ctx);
   const c = await clinicalContext(deps, ctx, patientId, guideline);
@@ -334,7 +364,7 @@ export async function careSummary(
     ...(c.reported.length ? { patientReported: c.reported } : {}),
     timeZone: c.timeZone,
     guideline,
-    findings: summaryFindings(c).map((f) => ({ ...f, source: citeSource(f.source) })),
+    findings: summaryFindings(c, lang).map((f) => ({ ...f, source: sourceIn(citeSource(f.source), lang) })),
     alerts: alerts.map((a) => ({
       id: a.id,
       kind: a.kind,

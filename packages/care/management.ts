@@ -8,6 +8,7 @@ import type { PatientContext } from '@qihuang/bp-monitoring';
 import { targetFor, type BpReading, type Guideline } from '@qihuang/engines/blood-pressure';
 import {
   followUpDays,
+  followUpSourceText,
   lifestyleGoals,
   monitoringPlan,
   type MonitoringPhase,
@@ -48,7 +49,11 @@ export function viewOf(resource: FhirResource, today: string): CarePlanView | un
   return {
     ...view,
     status: (resource as { status?: string }).status === 'active' ? 'active' : 'revoked',
-    followUp: { ...view.followUp, overdueDays: overdue },
+    followUp: {
+      ...view.followUp,
+      sourceText: view.followUp.sourceText ?? followUpSourceText(view.followUp.source),
+      overdueDays: overdue,
+    },
   };
 }
 
@@ -186,6 +191,7 @@ export async function upsertCarePlan(
       next: addDays(today, follow.days),
       intervalDays: follow.days,
       source: citeSource(follow.source),
+      sourceText: follow.sourceText ?? followUpSourceText(follow.source),
       overdueDays: 0,
     },
     medications: medications.map((m) => ({ id: m.id, display: m.display })),

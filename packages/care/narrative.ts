@@ -2,14 +2,14 @@
  * Model text grounded in knowledge search and passed through the guard: the clinician narrative, and the
  * explanation of a proposal (prescriptions.ts). Split from clinical.ts (chart and summary).
  */
-import type { RequestContext } from '@qihuang/contracts';
+import { isQihuangError, type RequestContext } from '@qihuang/contracts';
 import type { Guideline } from '@qihuang/engines/blood-pressure';
 import { checkAnswer } from '@qihuang/guard';
 import type { Passage } from '@qihuang/knowledge';
 import { clinicalContext, summaryFindings, type ClinicalContext } from './clinical.ts';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
 import { reviewRecommendedDrugs } from './drug-safety.ts';
-import { NOT_CONFIGURED_MESSAGE } from './model.ts';
+import { MODEL_FAILURE_CODES, modelFailedMessage, notConfiguredMessage } from './model.ts';
 import type { GuardedText } from './api-types/index.ts';
 
 export type { GuardedText };
@@ -51,6 +51,8 @@ export async function guardedModelText(
     patientId: string;
     /** Drug ids whose review findings are shown elsewhere (the engine's own drafts). */
     exclude?: ReadonlySet<string>;
+    /** The screen's language: a model that is missing or did not answer is said in it (issue 20). */
+    language?: 'zh' | 'en';
   },
 ): Promise<GuardedText> {
   const passages = await passagesFor(deps, ctx, options.query);
@@ -62,7 +64,7 @@ export async function guardedModelText(
     text: p.text,
   }));
   if (!deps.model.configured())
-    return { status: 'model-not-configured', message: NOT_CONFIGURED_MESSAGE, citations };
+    return { status: 'model-not-configured', message: notConfiguredMessage(options.language), citations };
   const passageText = passages.map((p) => `[${p.id}] ${p.title} — ${p.section}\n${p.text}`).join('\n\n');
   let text: string;
   try {
@@ -81,7 +83,13 @@ export async function guardedModelText(
     });
     text = turn.content.trim();
   } catch (error) {
-    return { status: 'model-error', message: (error as Error).message, citations };
+    // A model that did not answer is said in the screen's language; other errors keep their own message.
+    const failed = isQihuangError(error) && MODEL_FAILURE_CODES.has(error.code);
+    return {
+      status: 'model-error',
+      message: failed ? modelFailedMessage(options.language) : (error as Error).message,
+      citations,
+    };
   }
   const result = await checkAnswer(
     {
@@ -118,13 +126,14 @@ export async function careNarrative(
 ): Promise<GuardedText> {
   assertClinicalSide(ctx);
   const c = await clinicalContext(deps, ctx, patientId, guideline);
-  const findings = summaryFindings(c);
+  const findings = summaryFindings(c, language);
   const facts = findings.map((f) => ({ [f.key]: f.value[language], rule: f.rule, source: f.source }));
   const query =
     language === 'zh'
       ? `高血压 ${findings.find((f) => f.key === 'classification')?.value.zh ?? ''} 降压目标 治疗 ${[...c.conditions].join(' ')}`
       : `hypertension ${findings.find((f) => f.key === 'classification')?.value.en ?? ''} target treatment ${[...c.conditions].join(' ')}`;
   return guardedModelText(deps, ctx, c, {
+    language,
     guideline,
     facts,
     query,

@@ -13,6 +13,8 @@ import { processTransaction, type FhirResource } from '@qihuang/store';
 import { clinicalContext } from './clinical.ts';
 import { guardedModelText } from './narrative.ts';
 import { treatmentInput } from './treatment-input.ts';
+import { dosageLine, findingSourceIn, type DraftLanguage } from './draft-text.ts';
+import { proposalIn } from './source-names.ts';
 import { assertClinicalSide, assertSigner, nowOf, type CareDeps } from './deps.ts';
 import { assertAlive } from './patient-status.ts';
 import { leadWithEmergency, openEmergencies } from './open-emergency.ts';
@@ -93,13 +95,14 @@ function medicationRequestFor(
   } as FhirResource;
 }
 
-function draftView(resource: FhirResource, findings: Finding[]): DraftView {
+/** A draft with its review findings; fixed text (dosage line, source names) in `lang` (issue 20). */
+function draftView(resource: FhirResource, findings: Finding[], lang: DraftLanguage = 'en'): DraftView {
   const mr = resource as unknown as {
     id: string;
     status: string;
     authoredOn?: string;
     medicationCodeableConcept?: { text?: string };
-    dosageInstruction?: { text?: string }[];
+    dosageInstruction?: Parameters<typeof dosageLine>[0][];
     extension?: { url: string; valueString?: string }[];
     meta?: { lastUpdated?: string };
   };
@@ -107,11 +110,12 @@ function draftView(resource: FhirResource, findings: Finding[]): DraftView {
   const signed = signature ? (JSON.parse(signature) as { by: string; at: string }) : undefined;
   const rationale = mr.extension?.find((e) => e.url === RATIONALE_EXTENSION)?.valueString;
   const id = mr.id;
+  const dosage = dosageLine(mr.dosageInstruction?.[0], lang);
   return {
     id,
     status: mr.status,
     display: mr.medicationCodeableConcept?.text ?? '',
-    ...(mr.dosageInstruction?.[0]?.text ? { dosage: mr.dosageInstruction[0].text } : {}),
+    ...(dosage ? { dosage } : {}),
     findings: findings
       .filter((f) => f.evidence.orders.some((o) => o.id === `MedicationRequest/${id}` || o.id === id))
       .map((f) => ({
@@ -119,7 +123,7 @@ function draftView(resource: FhirResource, findings: Finding[]): DraftView {
         severity: f.severity,
         summary: { zh: f.summary.zh, en: f.summary.en },
         detail: { zh: f.detail.zh, en: f.detail.en },
-        source: { label: f.source.label, citation: f.source.citation },
+        source: findingSourceIn(f.source, lang),
       })),
     ...(rationale ? { rationale: JSON.parse(rationale) as Text } : {}),
     createdAt: mr.authoredOn ?? mr.meta?.lastUpdated ?? '',
@@ -197,9 +201,10 @@ export async function proposeForPatient(
     });
   }
   const findings = reviewDrafts(deps, c.chart, drafts, now);
-  const views = drafts.map((d) => draftView(d, findings));
+  const views = drafts.map((d) => draftView(d, findings, language));
   const proposed = new Set(proposal.orders.flatMap((o) => [o.agent, ...(o.components ?? [])]));
   const explanation = await guardedModelText(deps, ctx, c, {
+    language,
     guideline,
     patientId,
     exclude: proposed,
@@ -225,19 +230,21 @@ export async function proposeForPatient(
         ? '你是高血压专科的临床助手。请向医生解释下面这份由指南引擎生成的治疗建议草稿（不超过200字，Markdown）：为什么选这些药、避免了哪些药、需要监测什么。只使用给出的引擎结果和文献段落中的数字，引用段落写 [id]。这是草稿，由医生决定并签署。'
         : 'You are a hypertension clinical assistant. Explain to the clinician the treatment draft below, produced by the guideline engine (≤150 words, Markdown): why these drugs, which were avoided, what to monitor. Use only numbers from the engine results and passages; cite passages as [id]. It is a draft the clinician decides on and signs.',
   });
-  return { proposal, drafts: views, explanation };
+  // Sources named in the screen's language (the engine cites each guideline in its own, issue 20).
+  return { proposal: proposalIn(proposal, language), drafts: views, explanation };
 }
 
 export async function listDrafts(
   deps: CareDeps,
   ctx: RequestContext,
   patientId: string,
+  lang: DraftLanguage = 'en',
 ): Promise<{ drafts: DraftView[] }> {
   assertClinicalSide(ctx);
   const drafts = await pendingDrafts(deps, ctx, patientId);
   const chart = await loadChart(deps.repository, ctx, patientId);
   const findings = reviewDrafts(deps, chart, drafts, nowOf(deps));
-  return { drafts: drafts.map((d) => draftView(d, findings)) };
+  return { drafts: drafts.map((d) => draftView(d, findings, lang)) };
 }
 
 function patientOf(resource: FhirResource): string {
@@ -270,6 +277,7 @@ export async function signPrescription(
   ctx: RequestContext,
   id: string,
   acknowledge: string[],
+  lang: DraftLanguage = 'en',
 ): Promise<DraftView> {
   assertSigner(ctx);
   const resource = await deps.repository.read(ctx, 'MedicationRequest', id);
@@ -373,13 +381,14 @@ export async function signPrescription(
     patientIds: [patientId],
     detail: { signer: signer.reference, acknowledged: acknowledge, findings: findings.map((f) => f.id) },
   });
-  return draftView(signed, findings);
+  return draftView(signed, findings, lang);
 }
 
 export async function cancelPrescription(
   deps: CareDeps,
   ctx: RequestContext,
   id: string,
+  lang: DraftLanguage = 'en',
 ): Promise<DraftView> {
   assertClinicalSide(ctx);
   if (ctx.principal.role === 'nurse')
@@ -389,7 +398,7 @@ export async function cancelPrescription(
     throw new QihuangError('conflict', `MedicationRequest/${id} is not a draft`);
   const cancelled = { ...resource, status: 'cancelled' } as FhirResource;
   await deps.repository.update(ctx, 'MedicationRequest', id, cancelled);
-  return draftView(cancelled, []);
+  return draftView(cancelled, [], lang);
 }
 
 export { draftView, reviewDrafts, SIGNATURE_EXTENSION };

@@ -26,6 +26,7 @@ import { patientHome, recordMedicationAdherence } from './patient-home.ts';
 import { carePanel } from './panel.ts';
 import { dispatchReminders } from './reminders.ts';
 import { publicAnswer } from './citations.ts';
+import { carePlanIn } from './source-names.ts';
 import { patientTimeZone, timeZonesFor } from './time-zones.ts';
 import { triage } from '@qihuang/engines/hypertension-care';
 
@@ -67,6 +68,11 @@ async function copilotError(c: Context, error: unknown, language: 'zh' | 'en') {
 /** Every care answer passes citeSource: users see guideline names, never internal reference remarks. */
 function json(c: Context, value: unknown, status?: 200 | 201) {
   return c.json(publicAnswer(value) as object, status ?? 200);
+}
+
+/** The reader's language for fixed server text: `?lang`, else Accept-Language, else Chinese (issue 20). */
+function readLanguage(c: Context): 'zh' | 'en' {
+  return patientLanguage(c.req.query('lang'), c.req.header('accept-language')) === 'en' ? 'en' : 'zh';
 }
 
 export function createCareRoutes(deps: CareRouteDeps): Hono {
@@ -166,6 +172,7 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
         ctxOf(c),
         c.req.param('id'),
         parseGuideline(c.req.query('guideline') ?? deps.guideline),
+        readLanguage(c),
       ),
     ),
   );
@@ -196,24 +203,37 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
       201,
     );
   });
-  app.get('/patients/:id/drafts', async (c) => json(c, await listDrafts(deps, ctxOf(c), c.req.param('id'))));
+  app.get('/patients/:id/drafts', async (c) =>
+    json(c, await listDrafts(deps, ctxOf(c), c.req.param('id'), readLanguage(c))),
+  );
   app.post('/prescriptions/:mrid/sign', async (c) => {
     const b = await body(c, z.object({ acknowledge: z.array(z.string()).default([]) }));
-    return json(c, await signPrescription(deps, ctxOf(c), c.req.param('mrid'), b.acknowledge));
+    return json(
+      c,
+      await signPrescription(deps, ctxOf(c), c.req.param('mrid'), b.acknowledge, readLanguage(c)),
+    );
   });
   app.post('/prescriptions/:mrid/cancel', async (c) =>
-    json(c, await cancelPrescription(deps, ctxOf(c), c.req.param('mrid'))),
+    json(c, await cancelPrescription(deps, ctxOf(c), c.req.param('mrid'), readLanguage(c))),
   );
   app.get('/patients/:id/care-plan', async (c) => {
     const plan = await getCarePlan(deps, ctxOf(c), c.req.param('id'));
     if (!plan) throw new QihuangError('not-found', `Patient/${c.req.param('id')} has no care plan yet`);
-    return json(c, plan);
+    return json(c, carePlanIn(plan, readLanguage(c)));
   });
   app.put('/patients/:id/care-plan', async (c) => {
     const b = await body(c, z.object({ guideline: z.string().optional() }));
     return json(
       c,
-      await upsertCarePlan(deps, ctxOf(c), c.req.param('id'), parseGuideline(b.guideline ?? deps.guideline)),
+      carePlanIn(
+        await upsertCarePlan(
+          deps,
+          ctxOf(c),
+          c.req.param('id'),
+          parseGuideline(b.guideline ?? deps.guideline),
+        ),
+        readLanguage(c),
+      ),
     );
   });
   app.get('/panel', async (c) =>

@@ -91,7 +91,8 @@ export interface CarePlanView {
   homeTarget: BpTarget;
   goals: LifestyleGoal[];
   monitoring: MonitoringPlan;
-  followUp: { next: string; intervalDays: number; source: string; overdueDays: number };
+  /** `sourceText`: the source in each language (plans saved before issue 20 get it when read). */
+  followUp: { next: string; intervalDays: number; source: string; sourceText?: Text; overdueDays: number };
   medications: { id: string; display: string }[];
   /** The patient's care team: clinicians who set or revised the plan (their panel lists the patient first). */
   careTeam: { reference: string; display: string }[];

@@ -72,6 +72,10 @@ export function classifyDipping(daySbp: number, nightSbp: number): Dipping {
     nightDayRatio,
     dippingClass,
     rule: 'dip = (day SBP − night SBP) / day SBP × 100; >20 extreme, 10–20 dipper, 0–<10 non-dipper, <0 reverse',
+    ruleText: {
+      zh: '下降率 =（白天收缩压 − 夜间收缩压）/ 白天收缩压 × 100；>20 超杓型，10–20 杓型，0–<10 非杓型，<0 反杓型',
+      en: 'dip = (day SBP − night SBP) / day SBP × 100; >20 extreme, 10–20 dipper, 0–<10 non-dipper, <0 reverse',
+    },
     source: DIPPING_SOURCE, // REFERENCE §2.4
     inputs: { daySbp, nightSbp },
     display: {

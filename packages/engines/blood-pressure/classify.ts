@@ -78,6 +78,20 @@ const LOWEST: Record<Guideline, { category: OfficeCategory; rule: string }> = {
   'china-2024': { category: 'normal', rule: 'SBP <120 和 DBP <80' }, // §1.4 unchanged
 };
 
+/** A band rule in both languages: the tables above write "and/or" (ESH, ACC/AHA) or "和/或" (China). */
+export function bandRuleText(rule: string): Text {
+  return {
+    zh: rule
+      .replace(/and\/or/g, '和/或')
+      .replace(/ and /g, ' 和 ')
+      .replace(/ or /g, ' 或 '),
+    en: rule
+      .replace(/和\/或/g, 'and/or')
+      .replace(/ 和 /g, ' and ')
+      .replace(/ 或 /g, ' or '),
+  };
+}
+
 function bandsFor(guideline: Guideline): Band<OfficeCategory>[] {
   switch (guideline) {
     case 'acc-aha-2017':
@@ -138,6 +152,7 @@ export function classifyOfficeBp(
     isolatedDiastolic,
     crisis,
     rule,
+    ruleText: bandRuleText(rule),
     source,
     inputs: {
       sbp: bp.sbp,

@@ -96,6 +96,10 @@ export function summarizeHbpm(readings: readonly BpReading[], options: HbpmOptio
     threshold,
     readingIds: usedReadings.map((r) => r.id),
     rule: `mean of days 2–${days} (first day discarded), ≥${minReadings} readings or ≥${minDays} days; high if ≥${threshold.sbp}/${threshold.dbp}`,
+    ruleText: {
+      zh: `取第2–${days}天均值（第1天舍弃），≥${minReadings}次读数或≥${minDays}天；≥${threshold.sbp}/${threshold.dbp}为升高`,
+      en: `mean of days 2–${days} (first day discarded), ≥${minReadings} readings or ≥${minDays} days; high if ≥${threshold.sbp}/${threshold.dbp}`,
+    },
     source: `${HBPM_SOURCE[options.guideline]}; ${OUT_OF_OFFICE_SOURCE[options.guideline]}`, // REFERENCE §2.3, §2.1/§2.2
     inputs: { readings: readings.length, days, utcOffsetMinutes: offset, guideline: options.guideline },
     display: {

@@ -43,6 +43,16 @@ const LABEL: Record<Phenotype, Text> = {
   'white-coat-effect': { zh: '白大衣效应', en: 'white-coat effect' },
 };
 
+/** Out-of-office settings as Chinese rule text names them. */
+const SETTING_ZH: Record<string, string> = {
+  home: '家庭',
+  day: '日间动态',
+  daytime: '日间动态',
+  night: '夜间动态',
+  nighttime: '夜间动态',
+  '24h': '24小时动态',
+};
+
 /**
  * Office "high" and out-of-office "high" per guideline thresholds; out-of-office is high if any supplied
  * measure (home, daytime, night-time, 24-h) meets its threshold (§2.5 "ABPM or HBPM above thresholds").
@@ -77,6 +87,10 @@ export function classifyPhenotype(input: PhenotypeInput): PhenotypeResult {
     outOfOfficeHigh,
     highSettings,
     rule: `${input.treated ? 'treated' : 'untreated'} matrix: office ${officeHigh ? '≥' : '<'}${th.office.sbp}/${th.office.dbp}, out-of-office ${outOfOfficeHigh ? `high (${highSettings.join(', ')})` : 'below thresholds'}`,
+    ruleText: {
+      zh: `${input.treated ? '治疗中' : '未治疗'}对照表：诊室 ${officeHigh ? '≥' : '<'}${th.office.sbp}/${th.office.dbp}，诊室外${outOfOfficeHigh ? `升高（${highSettings.map((x) => SETTING_ZH[x] ?? x).join('、')}）` : '低于阈值'}`,
+      en: `${input.treated ? 'treated' : 'untreated'} matrix: office ${officeHigh ? '≥' : '<'}${th.office.sbp}/${th.office.dbp}, out-of-office ${outOfOfficeHigh ? `high (${highSettings.join(', ')})` : 'below thresholds'}`,
+    },
     source: `${PHENOTYPE_SOURCE[input.guideline]}; ${OUT_OF_OFFICE_SOURCE[input.guideline]}`, // REFERENCE §2.5, §2.1/§2.2
     inputs: { ...input },
     display: { zh: `诊室与诊室外血压对比:${label.zh}`, en: `Office vs out-of-office: ${label.en}` },

@@ -292,6 +292,7 @@ export function checkTarget(
     target,
     excess: { sbp: sbpOver, dbp: dbpOver },
     rule: target.rule,
+    ...(target.display ? { ruleText: target.display } : {}),
     source: target.source,
     inputs: { sbp: bp.sbp, dbp: bp.dbp, guideline, setting, ...population },
     display: {

@@ -17,6 +17,8 @@ export interface Text {
 /** Why a result came out as it did: the rule, its source section and the inputs it used. */
 export interface Explanation {
   rule: string;
+  /** The rule as users read it, in each language (issue 20: one language per screen); `rule` stays the English key. */
+  ruleText?: Text;
   source: string;
   inputs: Record<string, unknown>;
   display: Text;

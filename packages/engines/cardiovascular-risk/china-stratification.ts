@@ -26,6 +26,8 @@ export interface ChinaStratification {
   column?: BpColumn;
   row: 0 | 1 | 2 | 3;
   rule: string;
+  /** The rule as users read it, in each language (issue 20); `rule` stays the English key. */
+  ruleText?: Text;
   source: string;
   inputs: ChinaStratificationInput;
   display: Text;
@@ -58,6 +60,20 @@ const LEVEL_TEXT: Record<ChinaRiskLevel, Text> = {
   'very-high': { zh: '很高危', en: 'very high risk' },
 };
 
+/** The table's columns and rows as the guideline names them (issue 20: rule text in each language). */
+const COLUMN_ZH: Record<BpColumn, string> = {
+  'high-normal': '收缩压130–139和/或舒张压85–89',
+  'grade-1': '1级高血压',
+  'grade-2': '2级高血压',
+  'grade-3': '3级高血压',
+};
+const ROW_ZH = [
+  '无其他危险因素',
+  '1–2个其他危险因素',
+  '≥3个其他危险因素、靶器官损害、CKD 3期或无并发症的糖尿病',
+  '临床并发症、CKD ≥4期或有并发症的糖尿病',
+] as const;
+
 export function stratifyChina2018(input: ChinaStratificationInput): ChinaStratification {
   const row: 0 | 1 | 2 | 3 =
     input.clinicalComplications || input.ckdStage4Plus || input.diabetesWithComplications
@@ -81,6 +97,10 @@ export function stratifyChina2018(input: ChinaStratificationInput): ChinaStratif
   const result: ChinaStratification = {
     row,
     rule: `${column ?? 'below 130/85'} × ${rowText}`,
+    ruleText: {
+      zh: `${column ? COLUMN_ZH[column] : '低于130/85'} × ${ROW_ZH[row]}`,
+      en: `${column ?? 'below 130/85'} × ${rowText}`,
+    },
     // REFERENCE §3.4 (cell values UNVERIFIED there); users see the guideline's own table name.
     source: '中国高血压防治指南 2018 (血压升高患者心血管风险水平分层)',
     inputs: input,

@@ -27,6 +27,8 @@ export interface PceResult {
   group: string;
   individualSum: number;
   rule: string;
+  /** The rule as users read it, in each language (issue 20); `rule` stays the English key. */
+  ruleText?: Text;
   source: string;
   inputs: PceInput;
   display: Text;
@@ -181,6 +183,10 @@ export function pooledCohortRisk(input: PceInput): PceResult {
     group,
     individualSum: sum,
     rule: `PCE ${group}: 1 − ${c.s10}^exp(IndSum − ${c.mean})`,
+    ruleText: {
+      zh: `PCE ${aa ? '非裔美国人' : '白人'}${input.sex === 'female' ? '女性' : '男性'}方程：1 − ${c.s10}^exp(IndSum − ${c.mean})`,
+      en: `PCE ${group}: 1 − ${c.s10}^exp(IndSum − ${c.mean})`,
+    },
     // REFERENCE §3.1, cited to users by the guideline.
     source: 'Pooled Cohort Equations (2013 ACC/AHA cardiovascular risk guideline, Goff et al.)',
     inputs: input,

@@ -24,6 +24,8 @@ export interface PreventResult {
   tenYearAscvd: number;
   tenYearHf?: number;
   rule: string;
+  /** The rule as users read it, in each language (issue 20); `rule` stays the English key. */
+  ruleText?: Text;
   source: string;
   inputs: PreventInput;
   display: Text;
@@ -239,6 +241,10 @@ export function preventRisk(input: PreventInput): PreventResult {
     tenYearRisk: cvd,
     tenYearAscvd: ascvd,
     rule: 'PREVENT base 10-year logistic models, sex-specific',
+    ruleText: {
+      zh: 'PREVENT 基础10年 logistic 模型（按性别）',
+      en: 'PREVENT base 10-year logistic models, sex-specific',
+    },
     // REFERENCE §3.2, cited to users by the paper.
     source: 'AHA PREVENT equations (Khan et al., Circulation 2024)',
     inputs: input,

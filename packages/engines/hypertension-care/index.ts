@@ -14,7 +14,13 @@ export {
   raiseTriage,
   higherLevel,
 } from './triage.ts';
-export { proposeTreatment, followUpDays, avoidedClasses, preferredClasses } from './treatment.ts';
+export {
+  proposeTreatment,
+  followUpDays,
+  followUpSourceText,
+  avoidedClasses,
+  preferredClasses,
+} from './treatment.ts';
 export { GUIDELINE_EDITIONS, editionFor } from './guidelines/registry.ts';
 export type { GuidelineEdition } from './guidelines/types.ts';
 export { AGENTS, SPCS, CLASS_TEXT, nextDose, type AgentSpec, type SpcSpec } from './agents.ts';

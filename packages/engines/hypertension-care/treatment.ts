@@ -20,7 +20,7 @@ import { treated } from './treatment/titration.ts';
 import type { Text, TreatmentInput, TreatmentProposal } from './types.ts';
 
 export { avoidedClasses, preferredClasses } from './treatment/contraindications.ts';
-export { followUpDays } from './treatment/follow-up.ts';
+export { followUpDays, followUpSourceText } from './treatment/follow-up.ts';
 
 /** The setting a `bpSource` is compared in: home mean → home target, ambulatory mean → daytime target. */
 const SETTING = { office: 'office', home: 'home', ambulatory: 'day' } as const;

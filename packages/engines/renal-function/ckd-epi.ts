@@ -28,6 +28,8 @@ export interface EgfrResult {
   stage: GfrStage;
   equation: 'CKD-EPI 2021 creatinine (race-free)';
   rule: string;
+  /** The rule as users read it, in each language (issue 20); `rule` stays the English key. */
+  ruleText?: Text;
   source: string;
   inputs: EgfrInput & { creatinineMgDl: number };
   display: Text;
@@ -62,6 +64,10 @@ export function egfrCkdEpi2021(input: EgfrInput): EgfrResult {
     stage: stage.stage,
     equation: 'CKD-EPI 2021 creatinine (race-free)',
     rule: '142 × min(Scr/κ,1)^α × max(Scr/κ,1)^−1.200 × 0.9938^age × 1.012[female]',
+    ruleText: {
+      zh: '142 × min(Scr/κ,1)^α × max(Scr/κ,1)^−1.200 × 0.9938^年龄 × 1.012[女性]',
+      en: '142 × min(Scr/κ,1)^α × max(Scr/κ,1)^−1.200 × 0.9938^age × 1.012[female]',
+    },
     // Users see the published sources (REFERENCE §4.1, §4.3), never the internal reference.
     source:
       'CKD-EPI 2021 (Inker et al., NEJM 2021); KDIGO 2012 CKD guideline (GFR categories, retained in KDIGO 2024)',
@@ -81,6 +87,8 @@ export interface CrClResult {
   /** mL/min, not normalised to body-surface area. */
   crcl: number;
   rule: string;
+  /** The rule as users read it, in each language (issue 20); `rule` stays the English key. */
+  ruleText?: Text;
   source: string;
   inputs: CrClInput & { creatinineMgDl: number };
   display: Text;
@@ -95,6 +103,10 @@ export function cockcroftGault(input: CrClInput): CrClResult {
   return {
     crcl,
     rule: '(140 − age) × weight / (72 × Scr) × 0.85[female]',
+    ruleText: {
+      zh: '(140 − 年龄) × 体重 / (72 × Scr) × 0.85[女性]',
+      en: '(140 − age) × weight / (72 × Scr) × 0.85[female]',
+    },
     // REFERENCE §4.2, cited to users by the original paper.
     source: 'Cockcroft–Gault (Cockcroft & Gault, Nephron 1976)',
     inputs: { ...input, creatinineMgDl: scr },

@@ -120,32 +120,47 @@ export const care = {
   completeConsultation: (cid: string) =>
     request<Consultation>(`/api/care/consultations/${encodeURIComponent(cid)}/complete`, { method: 'POST' }),
 
-  summary: (patientId: string, guideline: GuidelineId, signal?: AbortSignal) =>
-    request<CareSummary>(`${p(patientId)}/summary`, { query: { guideline }, signal }),
+  /** `lang`: the engines' rule texts in the screen's language (one language per screen). */
+  summary: (patientId: string, guideline: GuidelineId, lang: CareLanguage, signal?: AbortSignal) =>
+    request<CareSummary>(`${p(patientId)}/summary`, { query: { guideline, lang }, signal }),
   narrative: (patientId: string, guideline: GuidelineId, language: CareLanguage) =>
     request<GuardedText>(`${p(patientId)}/narrative`, { method: 'POST', body: { guideline, language } }),
   proposal: (patientId: string, guideline: GuidelineId, language: CareLanguage) =>
     request<ProposalResult>(`${p(patientId)}/proposal`, { method: 'POST', body: { guideline, language } }),
-  drafts: async (patientId: string, signal?: AbortSignal) =>
-    (await request<{ drafts: DraftView[] }>(`${p(patientId)}/drafts`, { signal })).drafts,
-  sign: (mrid: string, acknowledge: string[]) =>
+  /** Drafts with their dosage line and review sources in `lang`. */
+  drafts: async (patientId: string, lang: CareLanguage, signal?: AbortSignal) =>
+    (await request<{ drafts: DraftView[] }>(`${p(patientId)}/drafts`, { query: { lang }, signal })).drafts,
+  sign: (mrid: string, acknowledge: string[], lang: CareLanguage) =>
     request<DraftView>(`/api/care/prescriptions/${encodeURIComponent(mrid)}/sign`, {
       method: 'POST',
       body: { acknowledge },
+      query: { lang },
     }),
-  cancel: (mrid: string) =>
-    request<DraftView>(`/api/care/prescriptions/${encodeURIComponent(mrid)}/cancel`, { method: 'POST' }),
+  cancel: (mrid: string, lang: CareLanguage) =>
+    request<DraftView>(`/api/care/prescriptions/${encodeURIComponent(mrid)}/cancel`, {
+      method: 'POST',
+      query: { lang },
+    }),
 
-  carePlan: async (patientId: string, signal?: AbortSignal): Promise<CarePlanView | null> => {
+  /** The plan with its sources named in `lang`. */
+  carePlan: async (
+    patientId: string,
+    lang: CareLanguage,
+    signal?: AbortSignal,
+  ): Promise<CarePlanView | null> => {
     try {
-      return await request<CarePlanView>(`${p(patientId)}/care-plan`, { signal });
+      return await request<CarePlanView>(`${p(patientId)}/care-plan`, { query: { lang }, signal });
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return null;
       throw error;
     }
   },
-  saveCarePlan: (patientId: string, guideline: GuidelineId) =>
-    request<CarePlanView>(`${p(patientId)}/care-plan`, { method: 'PUT', body: { guideline } }),
+  saveCarePlan: (patientId: string, guideline: GuidelineId, lang: CareLanguage) =>
+    request<CarePlanView>(`${p(patientId)}/care-plan`, {
+      method: 'PUT',
+      body: { guideline },
+      query: { lang },
+    }),
 
   panel: async (signal?: AbortSignal, mine = false) =>
     (await request<{ entries: PanelEntry[] }>(`/api/care/panel${mine ? '?mine=1' : ''}`, { signal })).entries,

@@ -8,6 +8,8 @@ import type { BpValue, Guideline, Text, TreatmentDecision, TreatmentInput } from
 export interface FollowUp {
   days: number;
   source: string;
+  /** The source as users read it, in each language (issue 20); `source` stays the English key. */
+  sourceText?: Text;
 }
 
 /** The initiation step's result for an untreated patient. */

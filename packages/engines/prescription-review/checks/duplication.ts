@@ -4,6 +4,18 @@ import type { Finding, ResolvedMedication } from '../types.ts';
 import type { CheckContext } from './context.ts';
 
 /**
+ * An order as a finding names it in one language (issue 20): its own text when already in that language, else
+ * its ingredients' names and dose ("氨氯地平/缬沙坦" for an English "amlodipine/valsartan 5 mg/80 mg …" order).
+ */
+function orderIn(m: ResolvedMedication, lang: 'zh' | 'en'): string {
+  const han = /\p{Script=Han}/u.test(m.text);
+  const english = /[A-Za-z]{3,}\s+[A-Za-z]{3,}/.test(m.text.replace(/\b(?:mg|MG|oral|tablet)\b/gi, ''));
+  if (lang === 'en' ? !han : !english && han) return m.text;
+  const names = m.units.length ? m.units.map((u) => u.drug.names[lang]).join('/') : m.text;
+  return m.doseMg !== undefined && m.units.length <= 1 ? `${names} ${m.doseMg} mg` : names;
+}
+
+/**
  * Therapeutic duplication: the same ingredient in two orders (two brands, or a brand plus a combination that
  * contains it) is critical; two members of a class flagged `duplicationIsProblem`, or two drugs sharing an ATC
  * level-4 group with no class in common, is a warning. One finding per ingredient / class.
@@ -25,8 +37,8 @@ export function checkDuplication(ctx: CheckContext): Finding[] {
         type: 'duplication',
         severity: 'critical',
         summary: {
-          en: `Duplicate ${drug.names.en}: ordered ${meds.length} times (${meds.map((m) => m.text).join('; ')})`,
-          zh: `${drug.names.zh}重复用药：共${meds.length}个医嘱（${meds.map((m) => m.text).join('；')}）`,
+          en: `Duplicate ${drug.names.en}: ordered ${meds.length} times (${meds.map((m) => orderIn(m, 'en')).join('; ')})`,
+          zh: `${drug.names.zh}重复用药：共${meds.length}个医嘱（${meds.map((m) => orderIn(m, 'zh')).join('；')}）`,
         },
         detail: {
           en: `The same ingredient (${drug.names.en}) appears in more than one order, e.g. under different brand names or inside a combination pill; this doubles the dose.`,

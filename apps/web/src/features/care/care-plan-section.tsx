@@ -1,4 +1,5 @@
 /** The care plan section of the clinician "Care" tab: show the patient's plan, create or revise it. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { care, type CarePlanView } from '../../api/care.ts';
@@ -8,17 +9,24 @@ import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useAction } from '../../lib/use-action.ts';
 import { LifestyleGoals } from './care-ui.tsx';
-import { pick } from './care-model.ts';
+import { careLanguage, pick } from './care-model.ts';
 
 export function CarePlanSection({ patientId, guideline }: { patientId: string; guideline: GuidelineId }) {
-  const { t } = useTranslation();
-  const existing = useAsync((s) => care.carePlan(patientId, s), [patientId]);
+  const { t, i18n } = useTranslation();
+  // The server names the plan's sources in the screen's language: re-read on a switch.
+  const language = careLanguage(i18n.language);
+  const existing = useAsync((s) => care.carePlan(patientId, language, s), [patientId, language]);
+  const [savedIn, setSavedIn] = useState<string>();
   const {
-    result: plan,
+    result: saved,
     busy,
     error,
     run: save,
-  } = useAction<CarePlanView>(() => care.saveCarePlan(patientId, guideline));
+  } = useAction<CarePlanView>(() => {
+    setSavedIn(language);
+    return care.saveCarePlan(patientId, guideline, language);
+  });
+  const plan = saved && savedIn === language ? saved : undefined;
   const shown = plan ?? (existing.status === 'success' ? existing.data : null);
 
   return (
@@ -97,7 +105,7 @@ export function CarePlanDetails({ plan }: { plan: CarePlanView }) {
                 {t('care.overdue', { days: plan.followUp.overdueDays })}
               </span>
             )}
-            <div className="care-source">{plan.followUp.source}</div>
+            <div className="care-source">{pick(plan.followUp.sourceText, lang) || plan.followUp.source}</div>
           </dd>
         </div>
         <div>

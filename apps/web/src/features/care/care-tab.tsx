@@ -41,16 +41,21 @@ import './care.css';
 export function CareTab({ patientId }: { patientId: string }) {
   const { t, i18n } = useTranslation();
   const [guideline, setGuideline] = useGuideline();
-  const summary = useAsync((s) => care.summary(patientId, guideline, s), [patientId, guideline]);
-  const existingDrafts = useAsync((s) => care.drafts(patientId, s), [patientId]);
+  const language = careLanguage(i18n.language);
+  // The server writes rule texts, dosage lines and source names in the screen's language: re-read on a switch.
+  const summary = useAsync(
+    (s) => care.summary(patientId, guideline, language, s),
+    [patientId, guideline, language],
+  );
+  const existingDrafts = useAsync((s) => care.drafts(patientId, language, s), [patientId, language]);
   const [drafts, setDrafts] = useState<DraftView[]>([]);
   const selectId = useId();
 
   useEffect(() => {
-    if (existingDrafts.status === 'success') setDrafts((cur) => mergeDrafts(existingDrafts.data, cur));
+    // The list just read (in the screen's language) replaces the drafts it names; drafts added here stay.
+    if (existingDrafts.status === 'success') setDrafts((cur) => mergeDrafts(cur, existingDrafts.data));
   }, [existingDrafts.status, existingDrafts.data]);
 
-  const language = careLanguage(i18n.language);
   return (
     <div className="care-tab" data-testid="care-tab">
       <div className="toolbar span-2">
@@ -373,7 +378,12 @@ function DraftCard({ draft, onChange }: { draft: DraftView; onChange: (d: DraftV
     setError(null);
     setConflict(null);
     try {
-      onChange(kind === 'sign' ? await care.sign(draft.id, [...acknowledged]) : await care.cancel(draft.id));
+      const language = careLanguage(i18n.language);
+      onChange(
+        kind === 'sign'
+          ? await care.sign(draft.id, [...acknowledged], language)
+          : await care.cancel(draft.id, language),
+      );
     } catch (err) {
       if (isApiError(err) && err.status === 409) {
         const missing = missingAcknowledgements(draft, err.message, err.issues);
@@ -424,7 +434,8 @@ function DraftCard({ draft, onChange }: { draft: DraftView; onChange: (d: DraftV
               <SeverityBadge severity={f.severity} /> <strong>{pick(f.summary, lang)}</strong>
               <p>{pick(f.detail, lang)}</p>
               <p className="care-source">
-                {t('care.source')}: {f.source.label} — {f.source.citation}
+                {t('care.source')}: {f.source.label}
+                {f.source.citation ? ` — ${f.source.citation}` : ''}
               </p>
               {draft.status === 'draft' && canSign && f.severity === 'critical' && (
                 <label className="care-ack">

@@ -1,0 +1,47 @@
+/**
+ * A prescription draft as the clinician reads it, in one language (issue 20): the dosage line from the order's
+ * structured dose, timing and route, and the review findings' sources by their user-facing names (the same table
+ * as the pharmacist's screen; a Chinese screen names the source without the English citation). Pure.
+ */
+import { SOURCE_NAMES, withoutInternalReferences } from '@qihuang/drug-knowledge';
+import type { FindingSource } from '@qihuang/engines/prescription-review';
+
+export type DraftLanguage = 'zh' | 'en';
+
+interface Dosage {
+  text?: string;
+  route?: { text?: string; coding?: { code?: string }[] };
+  timing?: { repeat?: { frequency?: number; period?: number; periodUnit?: string } };
+  doseAndRate?: { doseQuantity?: { value?: number; unit?: string; code?: string } }[];
+}
+
+const TIMES_ZH: Record<number, string> = { 1: '每日一次', 2: '每日两次', 3: '每日三次', 4: '每日四次' };
+const ORAL = '26643006'; // SNOMED CT oral route
+
+/** The dosage line in `lang`: English keeps the order's own text; Chinese is written from the structured fields. */
+export function dosageLine(d: Dosage | undefined, lang: DraftLanguage): string | undefined {
+  if (!d) return undefined;
+  if (lang === 'en') return d.text;
+  const q = d.doseAndRate?.[0]?.doseQuantity;
+  // A fixed-dose combination has no single dose quantity: its text starts with the strengths ("10/12.5 mg").
+  const strength = d.text?.match(/^([\d.]+(?:\s*mg)?(?:\/[\d.]+(?:\s*mg)?)*)(?=[\s(]|$)/)?.[1];
+  const tablet = /\(1 tablet\)/.test(d.text ?? '') ? '（1片）' : '';
+  const dose = q?.value !== undefined ? `${q.value} ${q.unit ?? q.code ?? ''}`.trim() : strength;
+  const r = d.timing?.repeat;
+  const daily = r?.frequency !== undefined && (r.period ?? 1) === 1 && (r.periodUnit ?? 'd') === 'd';
+  const times = daily ? (TIMES_ZH[r!.frequency!] ?? `每日${r!.frequency}次`) : undefined;
+  if (!dose || !times) return d.text;
+  const oral = d.route?.coding?.some((c) => c.code === ORAL) || /^oral$/i.test(d.route?.text ?? '');
+  return `${oral ? '口服 ' : ''}${dose}${tablet}，${times}`;
+}
+
+/** A review finding's source named for users in `lang`; the citation (English) only on an English screen. */
+export function findingSourceIn(
+  source: Pick<FindingSource, 'id' | 'label' | 'citation'>,
+  lang: DraftLanguage,
+): { label: string; citation: string } {
+  const named = SOURCE_NAMES[source.id];
+  const label = named ? named[lang] : withoutInternalReferences(source.label);
+  const citation = lang === 'zh' ? '' : withoutInternalReferences(source.citation);
+  return { label: label || source.id, citation };
+}
