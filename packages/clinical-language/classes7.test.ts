@@ -182,3 +182,27 @@ describe('third batch of fresh wording: reaching past a cup, half a face, inters
     expect(emergency("when I write essays the words don't come out right, any tips")).toBe(false);
   });
 });
+
+describe('fourth batch of fresh wording: speech no one understands, sudden agraphia or alexia, blows and stabs, bellows', () => {
+  it('fires', () => {
+    expect(emergency('爷爷讲的话谁都听不懂了，刚才开始的')).toBe(true);
+    expect(emergency('我爸突然名字都写不出来了')).toBe(true);
+    expect(emergency('我妈突然看不懂报纸上的字了，明明都认得')).toBe(true);
+    expect(emergency('后背那里像被人拿刀捅了一样，突然疼起来')).toBe(true);
+    expect(emergency('脑袋突然像被铁锤砸了一下，吐了两回')).toBe(true);
+    expect(emergency('她喘得像拉风箱，说不了一句整话')).toBe(true);
+    expect(emergency('外婆今天老是重复问同一件事，早上还好好的')).toBe(true);
+    expect(emergency('左边眼睛突然像蒙了块黑布一样，全黑了')).toBe(true);
+    expect(emergency("wheezing badly and he can't speak in full sentences")).toBe(true);
+    expect(emergency("his speech sounds like he's drunk but he hasn't had a drop")).toBe(true);
+    expect(emergency('sudden loss of vision in my right eye')).toBe(true);
+    expect(emergency('it feels like my heart is being squeezed, sweating')).toBe(true);
+  });
+  it('near misses', () => {
+    expect(emergency('孩子的字谁都看不懂，写得太潦草')).toBe(false);
+    expect(emergency('老人家一直重复问同一件事好几年了，老年痴呆')).toBe(false);
+    expect(emergency('went blind in my left eye years ago from glaucoma')).toBe(false);
+    expect(emergency('my heart is being squeezed with grief since the funeral')).toBe(false);
+    expect(emergency('he slurs when he is drunk on Fridays')).toBe(false);
+  });
+});

@@ -158,7 +158,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
     // Too breathless to speak in sentences (REFERENCE §1.5 pulmonary oedema; AHA shortness of breath).
     name: 'breathless in mid-sentence, cannot finish a sentence',
     concept: 'dyspnoea',
-    re: "说话(?:都|也|就)喘|说(?:不了|不完|不出)(?:一句)?整句话?|说不完一句话|一句话(?:都|也)?说不完|\\bcan'?t (?:finish|complete) (?:a |my |her |his |the )?sentences?\\b|\\btoo (?:breathless|short of breath|out of breath) to (?:talk|speak)\\b",
+    re: "说话(?:都|也|就)喘|说(?:不了|不完|不出)(?:一句)?整句话?|说(?:不了|不完|不出)一句(?:整|完整的?)话|喘[^,.。!?;:\\n不没无未别但却和及与、]{0,3}?像拉风箱|说不完一句话|一句话(?:都|也)?说不完|\\bcan'?t (?:finish|complete) (?:a |my |her |his |the )?sentences?\\b|\\bcan'?t (?:speak|talk) in (?:full|whole|complete) sentences\\b|\\btoo (?:breathless|short of breath|out of breath) to (?:talk|speak)\\b",
     // (A question whether it is a sign of something — 是不是心衰的表现 — is general: its 不是 would be read as a hedge.)
     needs:
       '^(?!.*(?:的表现|的症状|是什么原因))(?=.*(?:喘|气|呼吸|breath|oxygen|\\bsats?\\b|spo2|puff|inhaler|wheez))',

@@ -12,6 +12,8 @@
  */
 import type { ComposeRule } from './compose.ts';
 import {
+  SUDDEN,
+  EYE,
   CHEST,
   CHEST_UNLESS,
   E,
@@ -284,7 +286,93 @@ export const COMPOSE_RULES_5: readonly ComposeRule[] = [
     gate: 'coming out|come out',
     concept: 'speech-difficulty',
     re: "\\bwords?\\b[^,.;!?\\n]{0,10}?\\b(?:aren'?t|are not|isn'?t|is not|won'?t|don'?t|not)\\s+(?:coming out|come out)\\s+(?:right|properly|correctly|clearly)\\b",
-    unless: '(?:writ|essay|text|email|exam|interview|nervous|anxious|public speaking|presentation|english|language|accent)',
+    unless:
+      '(?:writ|essay|text|email|exam|interview|nervous|anxious|public speaking|presentation|english|language|accent)',
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    // BE-FAST "Speech": what someone says no one can understand (谁都听不懂, 没人听得懂).
+    name: 'speech that no one understands',
+    gate: '听',
+    concept: 'speech-difficulty',
+    re: '(?:说话|讲话|说的话|讲的话|说的|讲的)(?:都|也)?(?:没人|谁都|谁也|大家都)(?:听得懂|听不懂|听不明白)',
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    // BE-FAST "Speech" (language): cannot write one's own name or read known characters all of a sudden.
+    name: 'sudden agraphia or alexia (名字都写不出来, 看不懂字了)',
+    gate: '(?:写不|不会写|看不懂)',
+    concept: 'speech-difficulty',
+    re: `名字${G}{0,3}?(?:写不出|写不了|不会写)|看不懂${G}{0,6}?字`,
+    needs: `(?:${SUDDEN}|明明|本来|以前都)`,
+    unless: '(?:潦草|外语|英语|繁体|古文|草书|老花|眼镜)',
+    sources: ['befast', 'stroke120'],
+  },
+  {
+    // AHA aortic dissection: the back as if stabbed or cut (背后像被人拿刀捅了), pain named.
+    name: 'back × as if stabbed or cut',
+    gate: '刀',
+    concept: 'tearing-pain',
+    re: `(?:后背|背后|背部|背心|背上|背脊)${G}{0,4}?(?:像|跟|好像|好似)${G}{0,4}?(?:被|让)?(?:人)?(?:用|拿)?(?:刀|刀子)(?:捅|扎|割|划|劈)`,
+    needs: '(?:疼|痛)',
+    unless: '(?:衣服|裤|衬衫|外套|书包|包带|背包)',
+    sources: ['aha-dissection', 'ref-1.5'],
+  },
+  {
+    // REFERENCE §1.5 / AHA stroke: the head as if struck with a club or hammer, sudden or with vomiting (thunderclap).
+    name: 'head × as if struck with a club or hammer',
+    gate: '(?:棍|锤|榔头|砖)',
+    concept: 'thunderclap-headache',
+    re: `${HEAD}${G}{0,4}?(?:像|好像|跟)${G}{0,6}?(?:棍子|闷棍|铁锤|锤子|榔头|砖头)${G}{0,4}?(?:打|敲|砸|抡)`,
+    needs: HEAD_CUE,
+    unless: '(?:真的被|被打|打架|摔)',
+    sources: ['ref-1.5', 'patient-education'],
+  },
+  {
+    // REFERENCE §1.5 acute confusion: the same question again and again, new today.
+    name: 'the same thing asked over and over — new today',
+    gate: '(?:同一|一样的|同样的)',
+    concept: 'confusion',
+    re: `(?:反复|一直|老是|总是|重复)(?:地)?(?:问|说)${G}{0,3}?(?:同一个|同一件|一样的|同样的)${G}{0,2}?(?:问题|事|话)`,
+    needs: `(?:${SUDDEN}|今天|上午还|早上还|刚才还|昨天还|好好的)`,
+    unless: '(?:一直这样|好几年|多年|老年痴呆|痴呆)',
+    sources: ['ref-1.5'],
+  },
+  {
+    // BE-FAST "Eyes": one eye as if covered or inked, then black (像蒙了块黑布一样，全黑了).
+    name: 'eye × simile × gone black',
+    gate: '(?:一样|似的)',
+    concept: 'sudden-vision-loss',
+    re: `${EYE}${G}{0,10}?(?:一样|似的)[,，]?(?:一片黑|全黑|黑了|黑的|看不见|什么都看不)`,
+    needs: `(?:${SUDDEN}|左|右|一只|一边)`,
+    sources: ['befast'],
+  },
+  {
+    // BE-FAST "Eyes": sudden blindness or loss of sight in one eye (English).
+    name: 'sudden loss of sight in one eye (English)',
+    gate: 'eye',
+    concept: 'sudden-vision-loss',
+    re: `\\b(?:blind(?:ness)?|lost (?:the )?(?:sight|vision)|loss of (?:sight|vision))\\b${E}{0,6}?\\bin (?:one|my|his|her|the) (?:left |right )?eye\\b`,
+    needs: '(?:sudden|suddenly|just now|this morning|today|an hour|minutes ago)',
+    unless: '(?:glaucoma|years ago|since (?:birth|childhood)|always)',
+    sources: ['befast'],
+  },
+  {
+    // AHA heart-attack warning signs: squeezing (the heart being squeezed or crushed), not grief.
+    name: 'heart being squeezed or crushed (English)',
+    gate: 'heart',
+    concept: 'chest-pain',
+    re: `\\bheart\\b${E}{0,15}?\\b(?:being squeezed|squeezing|squeezed|being crushed|crushed|in a vice|clenched)\\b`,
+    unless: '(?:grief|sad|love|heartbroken|funeral|miss (?:him|her|them)|emotion|break-?up|song|film|movie)',
+    sources: ['aha-heart-attack'],
+  },
+  {
+    // BE-FAST "Speech": speech that sounds drunk (slurred) without drink.
+    name: 'speech sounds drunk (English)',
+    gate: 'drunk',
+    concept: 'speech-difficulty',
+    re: "\\b(?:speech|talking|voice|words)\\b[^,.;!?\\n]{0,12}?\\b(?:sounds?|sounding|seems?)\\s+(?:like|as if)\\s+(?:he|she|they|i)(?:'s|'re|'m| is| are| was| were)?\\s+drunk\\b",
+    unless: '(?:been drinking|had (?:a few|too many|some drinks)|\\bpub\\b|beers|wine|vodka|hangover)',
     sources: ['befast', 'stroke120'],
   },
 ];

@@ -56,7 +56,7 @@ export const SPEECH_STATE =
 /** Slow speech is a sign only when it came on suddenly (some people always speak slowly). */
 export const SPEECH_SLOW = '(?:很慢|变慢|慢吞吞|一个字一个字|断断续续)';
 export const SPEECH_UNLESS =
-  '(?:看不清|看不见|老花|写的|写字|打字|签名|字迹|字体|气得|方言|外语|英语|普通话|口音|嗓子|哑|(?<![像跟])喝(?:多|醉)(?![^,.。]{0,3}(?:一样|似的))|accent|hoarse|sore throat|(?<!(?:sounds?|like|seems?|as if|looks?) )drunk)';
+  '(?:看不清|看不见|老花|写的|写字|打字|签名|字迹|字体|气得|方言|外语|英语|普通话|口音|嗓子|哑|(?<![像跟])喝(?:多|醉)(?![^,.。]{0,3}(?:一样|似的))|accent|hoarse|sore throat|(?<!(?:sounds?|like|seems?|as if|looks?)(?: (?:he|she|they|i)(?:\\x27s|\\x27re|\\x27m| is| are| was| were)?)? )drunk)';
 
 // ── Breath (REFERENCE §1.5 pulmonary oedema; AHA shortness of breath) ────────────────────────────────────
 /** 气 that is no breath: 天气, 脾气, 生气 … (the character before) or 气温, 气味 … (after). */
