@@ -47,6 +47,9 @@ describe('sourceIn', () => {
     expect(sourceIn('US label start doses of the components (amlodipine 5 mg, valsartan 80 mg)', 'zh')).toBe(
       '美国说明书各组分起始剂量（amlodipine 5 mg，valsartan 80 mg）',
     );
+    expect(sourceIn('US label: amlodipine 2.5 mg if small, fragile or elderly (age ≥75 or frail)', 'zh')).toBe(
+      '美国说明书：amlodipine 2.5 mg（体型小、体弱或老年：≥75 岁或衰弱）',
+    );
     expect(sourceIn('Zestril/Prinivil US label: CrCl 10–30, start 5 mg', 'zh')).toBe(
       'Zestril/Prinivil 美国说明书：CrCl 10–30：起始 5 mg',
     );

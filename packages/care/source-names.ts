@@ -99,7 +99,7 @@ function chinaToEnglish(part: string): string {
 const LABEL_WORDS: [RegExp, string][] = [
   [/^US label start doses of the components \((.+)\)$/, '美国说明书各组分起始剂量（$1）'],
   [/\bUS label:\s*/, '美国说明书：'],
-  [/\bif small, fragile or elderly \(age ≥75 or frail\)/, '（体型小、体弱或老年：≥75 岁或衰弱）'],
+  [/\s*\bif small, fragile or elderly \(age ≥75 or frail\)/, '（体型小、体弱或老年：≥75 岁或衰弱）'],
   [/\s*\((\d[\d.]* mg) elderly\/fragile\)/, '（老年/体弱 $1）'],
   [/\s*\((\d[\d.]* mg) if on a diuretic\)/, '（合用利尿剂时 $1）'],
   [/\s*if on a diuretic/, '（合用利尿剂时）'],
