@@ -30,7 +30,7 @@ import {
 const CHEST_ANY = `(?:${CHEST}|\\bchest\\b)`;
 /** Sulking, a game, headphones or sleep explain a person who does not answer (not altered consciousness). */
 const NO_ANSWER_UNLESS =
-  '(?:游戏|生气|闹脾气|赌气|耳机|看电视|玩手机|写作业|睡着了|睡得香|午睡|sulk|game|headphones|asleep)';
+  '(?:游戏|生气|闹脾气|赌气|耳机|看电视|玩手机|写作业|睡着了|睡得(?:太|很|好)?(?:死|沉|香|熟)|睡熟|午睡|sulk|game|headphones|asleep)';
 
 export const COMPOSE_RULES_5: readonly ComposeRule[] = [
   {
@@ -325,7 +325,8 @@ export const COMPOSE_RULES_5: readonly ComposeRule[] = [
     concept: 'thunderclap-headache',
     re: `${HEAD}${G}{0,4}?(?:像|好像|跟)${G}{0,6}?(?:棍子|闷棍|铁锤|锤子|榔头|砖头)${G}{0,4}?(?:打|敲|砸|抡)`,
     needs: HEAD_CUE,
-    unless: '(?:真的被|被打|打架|摔)',
+    unless: `(?:${HEAD_UNLESS}|真的被|被打|打架|摔)`,
+    unlessNot: HEAD_UNLESS_NOT,
     sources: ['ref-1.5', 'patient-education'],
   },
   {
@@ -363,7 +364,8 @@ export const COMPOSE_RULES_5: readonly ComposeRule[] = [
     gate: 'heart',
     concept: 'chest-pain',
     re: `\\bheart\\b${E}{0,15}?\\b(?:being squeezed|squeezing|squeezed|being crushed|crushed|in a vice|clenched)\\b`,
-    unless: '(?:grief|sad|love|heartbroken|funeral|miss (?:him|her|them)|emotion|break-?up|song|film|movie)',
+    unless:
+      '(?:grief|sad|love|heartbroken|funeral|think(?:ing)? (?:of|about)|every time|miss (?:him|her|them)|emotion|break-?up|song|film|movie)',
     sources: ['aha-heart-attack'],
   },
   {
