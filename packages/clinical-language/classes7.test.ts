@@ -204,5 +204,7 @@ describe('fourth batch of fresh wording: speech no one understands, sudden agrap
     expect(emergency('went blind in my left eye years ago from glaucoma')).toBe(false);
     expect(emergency('my heart is being squeezed with grief since the funeral')).toBe(false);
     expect(emergency('he slurs when he is drunk on Fridays')).toBe(false);
+    expect(emergency('叫他起床半天不吱声，睡得太死了')).toBe(false);
+    expect(emergency('my heart is being squeezed every time I think of her')).toBe(false);
   });
 });
