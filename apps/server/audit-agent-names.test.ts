@@ -4,6 +4,7 @@
  * "Dr Li (Clinician)" and keeps the id at hand; a user without a display name keeps the user name.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS } from '@qihuang/test-kit';
 import { createTestApp, type TestApp } from './test-support.ts';
 
 interface Agent {
@@ -13,7 +14,7 @@ interface Agent {
   who?: { display?: string; identifier?: { value?: string } };
 }
 
-describe('AuditEvent agents name the person', () => {
+describe.each(DATABASE_KINDS)('AuditEvent agents name the person on %s', (kind) => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
   const auth = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
@@ -27,7 +28,7 @@ describe('AuditEvent agents name the person', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp('pglite', {}, undefined, 'required');
+    t = await createTestApp(kind, {}, undefined, 'required');
     const db = t.repository.db;
     await t.identity.createUser(db, {
       username: 'dr.li',
