@@ -31,6 +31,12 @@ describe('sourceIn', () => {
     expect(sourceIn('ACC/AHA 2017 (BP goals; Figure 4)', 'zh')).toBe('ACC/AHA 2017（降压目标；图4）');
     expect(sourceIn('ACC/AHA 2017 (BP goals; Figure 4)', 'en')).toBe('ACC/AHA 2017 (BP goals; Figure 4)');
   });
+  it('names the sections citations.ts gives the internal reference in Chinese', () => {
+    expect(sourceIn('Pooled Cohort Equations (Goff 2014)', 'zh')).toBe('汇总队列方程 PCE（Goff 2014）');
+    expect(sourceIn('ACC/AHA 2017; ESH 2023; Chinese Hypertension Guidelines 2018 (targets)', 'zh')).toBe(
+      'ACC/AHA 2017；ESH 2023；中国高血压防治指南 2018（降压目标）',
+    );
+  });
   it('leaves a source already in the reader language as written', () => {
     expect(sourceIn('中国高血压防治指南 2018 (生活方式干预)', 'zh')).toBe(
       '中国高血压防治指南 2018 (生活方式干预)',
@@ -47,9 +53,9 @@ describe('sourceIn', () => {
     expect(sourceIn('US label start doses of the components (amlodipine 5 mg, valsartan 80 mg)', 'zh')).toBe(
       '美国说明书各组分起始剂量（amlodipine 5 mg，valsartan 80 mg）',
     );
-    expect(sourceIn('US label: amlodipine 2.5 mg if small, fragile or elderly (age ≥75 or frail)', 'zh')).toBe(
-      '美国说明书：amlodipine 2.5 mg（体型小、体弱或老年：≥75 岁或衰弱）',
-    );
+    expect(
+      sourceIn('US label: amlodipine 2.5 mg if small, fragile or elderly (age ≥75 or frail)', 'zh'),
+    ).toBe('美国说明书：amlodipine 2.5 mg（体型小、体弱或老年：≥75 岁或衰弱）');
     expect(sourceIn('Zestril/Prinivil US label: CrCl 10–30, start 5 mg', 'zh')).toBe(
       'Zestril/Prinivil 美国说明书：CrCl 10–30：起始 5 mg',
     );

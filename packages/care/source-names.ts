@@ -79,6 +79,50 @@ const PARTS: Pair[] = [
     'Cockcroft–Gault 公式（Cockcroft 与 Gault，Nephron 1976）',
     'Cockcroft–Gault (Cockcroft & Gault, Nephron 1976)',
   ],
+  // The names citations.ts gives the reference's sections (a source written as "REFERENCE §…")
+  ['ACC/AHA 2017 表6', 'ACC/AHA 2017 Table 6'],
+  ['ESH 2023 诊室血压分类', 'ESH 2023 office BP classification'],
+  ['中国高血压防治指南 2018（血压分类）', 'Chinese Hypertension Guidelines 2018 (BP classification)'],
+  ['中国高血压防治指南 2018（高血压急症）', 'Chinese Hypertension Guidelines 2018 (hypertensive crisis)'],
+  [
+    '中国高血压防治指南 2018（诊室外血压阈值）',
+    'Chinese Hypertension Guidelines 2018 (out-of-office thresholds)',
+  ],
+  ['中国高血压防治指南 2018（家庭血压监测）', 'Chinese Hypertension Guidelines 2018 (home BP monitoring)'],
+  ['中国高血压防治指南 2018（诊室外血压）', 'Chinese Hypertension Guidelines 2018 (out-of-office BP)'],
+  ['ESH 动态血压立场文件（O’Brien 2013）', 'ESH ABPM position paper (O’Brien 2013)'],
+  [
+    'AHA/ACC 2025 表9（白大衣性高血压与隐蔽性高血压）',
+    'AHA/ACC 2025 Table 9 (white-coat and masked hypertension)',
+  ],
+  ['血压变异性（标准定义）', 'BP variability (standard definitions)'],
+  ['汇总队列方程 PCE（Goff 2014）', 'Pooled Cohort Equations (Goff 2014)'],
+  ['AHA PREVENT 方程（Khan 2024）', 'AHA PREVENT equations (Khan 2024)'],
+  ['China-PAR（Yang 2016）', 'China-PAR (Yang 2016)'],
+  [
+    '中国高血压防治指南 2018（心血管风险分层）',
+    'Chinese Hypertension Guidelines 2018 (cardiovascular risk stratification)',
+  ],
+  ['CKD-EPI 2021（Inker 2021）', 'CKD-EPI 2021 (Inker 2021)'],
+  ['Cockcroft–Gault 公式（1976）', 'Cockcroft–Gault 1976'],
+  ['KDIGO 2012/2024 CKD 分期', 'KDIGO 2012/2024 CKD categories'],
+  ['美国药品说明书（剂量范围）', 'US product labels (dose range)'],
+  [
+    '中国高血压防治指南 2018（药物类别与剂量）',
+    'Chinese Hypertension Guidelines 2018 (drug classes and doses)',
+  ],
+  ['中国高血压防治指南 2018（禁忌证）', 'Chinese Hypertension Guidelines 2018 (contraindications)'],
+  ['药品说明书（肾功能不全剂量）', 'Product labels (renal dosing)'],
+  ['中国高血压防治指南 2018（降压药物）', 'Chinese Hypertension Guidelines 2018 (antihypertensive drugs)'],
+  [
+    '重要药物相互作用（Phansalkar 2012）及药品说明书',
+    'High-priority drug interactions (Phansalkar 2012) and product labels',
+  ],
+  ['ACC/AHA 2017 图4', 'ACC/AHA 2017 Figure 4'],
+  ['ESH 2023（治疗）', 'ESH 2023 (treatment)'],
+  ['中国高血压防治指南 2018（治疗）', 'Chinese Hypertension Guidelines 2018 (treatment)'],
+  ['中国高血压防治指南 2018（降压目标）', 'Chinese Hypertension Guidelines 2018 (targets)'],
+  ['临床指南', 'clinical guidelines'],
 ];
 
 const BY_ZH = new Map(PARTS.map(([zh, en]) => [zh, en]));

@@ -215,6 +215,13 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
       const findings = d.getByTestId('care-findings');
       await findings.waitFor({ timeout: 60_000 });
       expect(await findings.locator('tbody tr').count()).toBeGreaterThan(0);
+      // One language per screen (issue 20): the engines' rules and their sources reach the zh screen in Chinese.
+      const ruleCells = await findings
+        .locator('tbody td:nth-child(3), tbody td:nth-child(4)')
+        .allInnerTexts();
+      expect(ruleCells.length).toBeGreaterThan(0);
+      for (const cell of ruleCells)
+        expect(cell, cell).not.toMatch(/\b[A-Za-z]{3,}\b[\s,:;]+\b[A-Za-z]{3,}\b/);
       const intake = d.getByTestId('care-intake');
       await intake.waitFor({ timeout: 30_000 });
       expect(await intake.textContent()).toContain('父亲有高血压');
@@ -245,6 +252,9 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
       expect(await review.getByTestId('severity-badge').first().getAttribute('data-severity')).toMatch(
         /warning|critical/,
       );
+      // The draft's dosage line and the review's sources are Chinese too (issue 20).
+      expect(await draft.textContent()).toMatch(/每日/);
+      expect(await review.textContent()).not.toMatch(/\b(?:once daily|by mouth|US label|Source)\b/);
       await d.screenshot({ path: join(SHOTS, 'qihuang-care-proposal-zh.png'), fullPage: true });
 
       // The patient never sees the unsigned draft as an order.
