@@ -7,8 +7,9 @@ import { createCheckpointWriter } from '@qihuang/audit';
 import type { Config } from '@qihuang/config';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { ensureInitialAdmin } from '@qihuang/identity';
-import { sql } from 'kysely';
-import { analyzeGrownTables, openDatabase, type Database } from '@qihuang/store';
+import { analyzeGrownTables, openDatabase, type DatabaseEvent } from '@qihuang/store';
+import type { Logger } from 'pino';
+import { answerClientErrors } from './client-errors.ts';
 import { createLogger } from './logging.ts';
 import { buildApp } from './build-app.ts';
 import { MIGRATIONS } from '@qihuang/migrations';
@@ -20,21 +21,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/**
- * The migrations this start applied (openDatabase applies them): Kysely's migration table stamps each with this
- * process's clock when it ran. A replica that found nothing to do gets [] ("schema up to date").
- */
-async function migrationsAppliedSince(database: Database, since: Date): Promise<string[]> {
-  const { rows } = await sql<{ name: string }>`
-    select name from qihuang_migration where timestamp >= ${since.toISOString()} order by name`.execute(
-    database.db,
-  );
-  return rows.map((r) => r.name);
-}
-
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const migrationStart = new Date();
+  log.info(
+    { database: config.databaseUrl ? 'postgres' : 'pglite' },
+    config.databaseUrl ? 'opening the database' : `opening the embedded database in ${config.dataDir}`,
+  );
   const database = await openDatabase({
     migrations: MIGRATIONS,
     url: config.databaseUrl,
@@ -43,9 +35,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     statementTimeoutMs: config.statementTimeoutMs || undefined,
     poolSize: config.dbPoolSize,
     pgliteWorker: config.pgliteWorker,
+    onEvent: (event) => logDatabaseEvent(log, event),
   });
   log.info({ database: database.kind, location: database.location }, 'database ready');
-  const applied = await migrationsAppliedSince(database, migrationStart);
+  // What this process applied (a replica that waited on the migration lock applied none).
+  const applied = database.appliedMigrations;
   log.info(
     { migrations: applied },
     applied.length ? `migrations applied: ${applied.join(', ')}` : 'schema up to date',
@@ -95,6 +89,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   void checkpoints?.writeNow().catch(() => undefined); // anchor the head at start-up too
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: built.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    // Requests Node's HTTP parser refuses (a raw UTF-8 query string, a malformed header) get a JSON answer and
+    // a log line instead of Node's empty 400.
+    answerClientErrors(s, log);
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -168,4 +165,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
       log.flush?.();
     })());
   return { url, close };
+}
+
+/** Start-up lines for what takes time (a first start initialises the embedded database) or was changed. */
+function logDatabaseEvent(log: Logger, event: DatabaseEvent): void {
+  if (event.type === 'initialising')
+    log.info(
+      { dataDir: event.dir },
+      'first start: initialising the embedded database and applying migrations (about a minute)',
+    );
+  else if (event.type === 'migrating')
+    log.info({ pending: event.pending }, `applying database migrations (${event.pending} pending)`);
+  else
+    log.warn(
+      { dataDir: event.dir, previousMode: event.previousMode?.toString(8), tightened: event.tightened },
+      `data directory ${event.dir} was open to other users` +
+        `${event.previousMode !== undefined ? ` (mode ${event.previousMode.toString(8)})` : ''}: set to 0700, ` +
+        `${event.tightened} file(s) made private`,
+    );
 }

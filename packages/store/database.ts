@@ -2,14 +2,15 @@
  * The data layer's entry point: one Kysely instance over node-postgres, backed by an embedded PGlite database
  * (default, no set-up) or a PostgreSQL server (DATABASE_URL). Same migrations and queries on both.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { secureDataDir, sweep } from './data-dir-permissions.ts';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.ts';
 import { guardPool } from './guarded-pool.ts';
 import { startPgliteWorker } from './pglite-remote.ts';
-import { migrateToLatest, type MigrationList } from './migrations/migrator.ts';
+import { migrateToLatest, pendingMigrations, type MigrationList } from './migrations/migrator.ts';
 import type { StoreTables } from './tables.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -19,8 +20,16 @@ export interface Database {
   kind: DatabaseKind;
   /** Where the data lives: a directory for PGlite, the URL without password for PostgreSQL. */
   location: string;
+  /** The migrations this process applied while opening (a replica that found nothing to do: []). */
+  appliedMigrations: readonly string[];
   close(): Promise<void>;
 }
+
+/** What opening takes time over or changed, for the caller's log (the store has no logger). */
+export type DatabaseEvent =
+  | { type: 'data-dir-tightened'; dir: string; previousMode?: number; tightened: number }
+  | { type: 'initialising'; dir: string }
+  | { type: 'migrating'; pending: number };
 
 /**
  * Which migrations to apply: the caller's list (the server passes every package's, `@qihuang/migrations`;
@@ -51,6 +60,8 @@ export interface DatabaseLocation {
    * thread's event loop (`serve`). Default false: in process (tests, CLI commands).
    */
   pgliteWorker?: boolean;
+  /** Told before slow steps (first initialisation, migrations) and when the data directory was too open. */
+  onEvent?: (event: DatabaseEvent) => void;
 }
 
 // pg returns int8 and numeric as strings; bigint versions fit in a JS number for our purposes.
@@ -58,11 +69,12 @@ pg.types.setTypeParser(20, (value) => Number(value));
 pg.types.setTypeParser(1700, (value) => Number(value));
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  let applied: readonly string[] = [];
   if (options.url && options.statementTimeoutMs && options.migrate !== false) {
     // Migrations (an index build on a big table) are not held to the statement timeout of requests.
     const unlimited = await openPostgres(options.url, 1, undefined);
     try {
-      await migrateToLatest(unlimited.db, options.migrations);
+      applied = await migrate(unlimited.db, options.migrations, options.onEvent);
     } finally {
       await unlimited.close();
     }
@@ -74,13 +86,27 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     : await openPglite(options);
   if (options.migrate !== false) {
     try {
-      await migrateToLatest(database.db, options.migrations);
+      applied = await migrate(database.db, options.migrations, options.onEvent);
+      if (database.kind === 'pglite' && options.dataDir) sweep(options.dataDir); // the migrations' new files
     } catch (error) {
       await database.close();
       throw error;
     }
   }
-  return database;
+  return { ...database, appliedMigrations: applied };
+}
+
+/** Applies the pending migrations, telling `onEvent` first when there are any. */
+async function migrate<T>(
+  db: Kysely<T>,
+  migrations: MigrationList,
+  onEvent: ((event: DatabaseEvent) => void) | undefined,
+): Promise<string[]> {
+  if (onEvent) {
+    const pending = await pendingMigrations(db, migrations);
+    if (pending > 0) onEvent({ type: 'migrating', pending });
+  }
+  return migrateToLatest(db, migrations);
 }
 
 async function openPostgres(
@@ -110,6 +136,7 @@ async function openPostgres(
     db,
     kind: 'postgres',
     location: redactUrl(url),
+    appliedMigrations: [],
     close: () => {
       closing = true;
       return db.destroy();
@@ -141,12 +168,33 @@ function embeddedPool(config: object): pg.Pool {
   return pool;
 }
 
-/** The embedded database's directory, locked for this process (none for an in-memory database). */
+/**
+ * The embedded database's directory, locked for this process (none for an in-memory database): created 0700,
+ * tightened if it was open to group or others (data-dir-permissions.ts), and the process umask made 077 so that
+ * what is created under it is not group/world accessible either.
+ */
 function lockDataDir(options: OpenDatabaseOptions): { lock?: DirectoryLock; dataDir?: string } {
   if (options.memory) return {};
   if (!options.dataDir) throw new Error('openDatabase: dataDir or memory or url is required');
-  mkdirSync(options.dataDir, { recursive: true });
-  return { lock: acquireDirectoryLock(options.dataDir), dataDir: join(options.dataDir, 'pgdata') };
+  restrictUmask();
+  const report = secureDataDir(options.dataDir);
+  if (report.previousMode !== undefined || (!report.created && report.tightened > 0))
+    options.onEvent?.({ type: 'data-dir-tightened', dir: options.dataDir, ...report });
+  const lock = acquireDirectoryLock(options.dataDir);
+  const dataDir = join(options.dataDir, 'pgdata');
+  if (!existsSync(join(dataDir, 'PG_VERSION')))
+    options.onEvent?.({ type: 'initialising', dir: options.dataDir });
+  return { lock, dataDir };
+}
+
+/** umask 077 for this process (the embedded database's files); not settable from a worker thread. */
+function restrictUmask(): void {
+  try {
+    const previous = process.umask(0o077);
+    process.umask(previous | 0o077);
+  } catch {
+    /* worker thread: the directory's 0700 and the sweeps still apply */
+  }
 }
 
 async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
@@ -159,13 +207,16 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     const pglite = await PGlite.create(dataDir, { extensions: { pg_trgm, vector } });
     const pool = embeddedPool(createPgConfig(pglite));
     const db = new Kysely<StoreTables>({ dialect: new PostgresDialect({ pool: guardPool(pool, SHARED) }) });
+    if (options.dataDir) sweep(options.dataDir); // PGlite's own chmods (0666)
     return {
       db,
       kind: 'pglite',
       location: options.memory ? 'memory' : (options.dataDir ?? ''),
+      appliedMigrations: [],
       close: async () => {
         await db.destroy();
         await pglite.close();
+        if (options.dataDir) sweep(options.dataDir);
         lock?.release();
       },
     };
@@ -191,18 +242,28 @@ async function openPgliteWorker(options: OpenDatabaseOptions): Promise<Database>
       try {
         await db.destroy();
         await remote.close();
+        if (options.dataDir) sweep(options.dataDir);
       } finally {
         lock?.release();
       }
     };
+    let appliedMigrations: readonly string[] = [];
     try {
-      if (options.migrate !== false) await migrateToLatest(db, options.migrations);
+      if (options.migrate !== false)
+        appliedMigrations = await migrate(db, options.migrations, options.onEvent);
     } catch (error) {
       await close();
       throw error;
     }
+    if (options.dataDir) sweep(options.dataDir); // PGlite's own chmods (0666)
     limits.waitLimit = options.statementTimeoutMs !== undefined;
-    return { db, kind: 'pglite', location: options.memory ? 'memory' : (options.dataDir ?? ''), close };
+    return {
+      db,
+      kind: 'pglite',
+      location: options.memory ? 'memory' : (options.dataDir ?? ''),
+      appliedMigrations,
+      close,
+    };
   } catch (error) {
     lock?.release();
     throw error;
@@ -236,6 +297,7 @@ export async function openEmbeddedFromDump(dump: Blob, migrations: MigrationList
     db,
     kind: 'pglite',
     location: 'memory',
+    appliedMigrations: [],
     close: async () => {
       await db.destroy();
       await pglite.close();

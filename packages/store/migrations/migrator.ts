@@ -23,14 +23,8 @@ export function composeMigrations(...lists: MigrationList[]): MigrationList {
  * second replica waits and then finds nothing to do.
  */
 export async function migrateToLatest<T>(db: Kysely<T>, migrations: MigrationList): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: async () => ({ ...migrations }) },
-    allowUnorderedMigrations: true,
-    migrationTableName: 'qihuang_migration',
-    migrationLockTableName: 'qihuang_migration_lock',
-  });
-  const { error, results } = await migrator.migrateToLatest();
+  // Only what this process applied: a replica that waited on the lock gets [] (the log says so, issue 20).
+  const { error, results } = await createMigrator(db, migrations).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new QihuangError(
@@ -42,4 +36,23 @@ export async function migrateToLatest<T>(db: Kysely<T>, migrations: MigrationLis
     );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * How many of `migrations` are not applied yet, read without the lock (another replica may be applying them):
+ * for a "migrating" line before the slow part; migrateToLatest's answer is what this process did.
+ */
+export async function pendingMigrations<T>(db: Kysely<T>, migrations: MigrationList): Promise<number> {
+  const all = await createMigrator(db, migrations).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).length;
+}
+
+function createMigrator<T>(db: Kysely<T>, migrations: MigrationList): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...migrations }) },
+    allowUnorderedMigrations: true,
+    migrationTableName: 'qihuang_migration',
+    migrationLockTableName: 'qihuang_migration_lock',
+  });
 }
