@@ -21,7 +21,16 @@ const INPUT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 /** Node errors about a path the user named. */
 const PATH_ERRORS = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM']);
 
+/**
+ * The reader of our standard output went away (`qihuang audit export | head`): not a failure, the reader had
+ * what it wanted. The CLI stops quietly.
+ */
+export function isBrokenPipe(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'EPIPE';
+}
+
 export function exitCodeFor(error: unknown): number {
+  if (isBrokenPipe(error)) return EXIT.ok;
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   if (isQihuangError(error)) return INPUT_CODES.has(error.code) ? EXIT.badInput : EXIT.failed;
   if (error instanceof SyntaxError) return EXIT.badInput; // JSON.parse of a file the user gave

@@ -5,7 +5,14 @@
 import { Command, CommanderError } from 'commander';
 import { isQihuangError } from '@qihuang/contracts';
 import { registerCommands } from './commands/index.ts';
-import { exitCodeFor } from './exit-codes.ts';
+import { exitCodeFor, isBrokenPipe } from './exit-codes.ts';
+import { errorLine, messageLocale } from './messages.ts';
+
+// `qihuang audit export | head`: the reader closed the pipe; stop quietly (exit-codes.ts).
+process.stdout.on('error', (error) => {
+  if (isBrokenPipe(error)) process.exit(0);
+  throw error;
+});
 
 const program = new Command('qihuang')
   .description('Qihuang (岐黄) — self-hosted medical large-model platform')
@@ -20,9 +27,12 @@ try {
 } catch (error) {
   // One rule (exit-codes.ts): 2 the input or usage is wrong, 1 the command could not complete.
   // Commander already printed its reason (usage errors) or the help.
-  if (!(error instanceof CommanderError))
+  if (!(error instanceof CommanderError) && !isBrokenPipe(error))
     console.error(
-      `error: ${isQihuangError(error) || error instanceof Error ? error.message : String(error)}`,
+      errorLine(
+        isQihuangError(error) || error instanceof Error ? error.message : String(error),
+        messageLocale(),
+      ),
     );
   process.exitCode = exitCodeFor(error);
 }

@@ -35,6 +35,8 @@ export function httpTarget(
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
         },
         body: JSON.stringify(bundle),
+      }).catch((error: unknown) => {
+        throw unreachable(url, error);
       });
       const body = (await response.json().catch(() => ({}))) as {
         issue?: { diagnostics?: string; expression?: string[] }[];
@@ -67,4 +69,39 @@ export function httpTarget(
       return { written, byType, total: entries.length };
     },
   };
+}
+
+/** Node's network error codes in words (undici's "fetch failed" hides them in `cause`). */
+const NETWORK_CAUSES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+};
+
+/**
+ * The server could not be reached: the import stops (no file is "rejected" for it) with 'unavailable', which
+ * the CLI exits 1 for (docs/operations.md, "The command line"), naming the URL and the cause.
+ */
+function unreachable(url: string, error: unknown): QihuangError {
+  let cause: unknown = error;
+  let code: string | undefined;
+  for (let depth = 0; cause && depth < 4 && !code; depth++) {
+    const c = (cause as { code?: unknown }).code;
+    if (typeof c === 'string') code = c;
+    const errors = (cause as { errors?: unknown[] }).errors; // AggregateError (IPv4 and IPv6 both refused)
+    cause = (cause as { cause?: unknown }).cause ?? errors?.[0];
+  }
+  const words = (code && NETWORK_CAUSES[code]) ?? (error as Error).message ?? String(error);
+  return new QihuangError(
+    'unavailable',
+    `cannot reach the server: ${words} (${code ?? 'network error'}) at ${url}`,
+    {
+      cause: error,
+    },
+  );
 }

@@ -37,6 +37,8 @@ export interface ImportSummary {
   unchanged: number;
   byType: Record<string, number>;
   rejected: ImportRejection[];
+  /** Files of which nothing was imported (every resource or line rejected); `files` counts every file given. */
+  filesRejected: number;
   seconds: number;
 }
 
@@ -109,6 +111,9 @@ function asUpsert(resource: FhirResource | undefined, fullUrl: string | undefine
   return { fullUrl, resource, request: { method: 'POST', url: String(resource.resourceType) } };
 }
 
+/** The target cannot be reached (server down, database unavailable): no file is at fault, the import stops. */
+const stopsImport = (error: unknown) => isQihuangError(error) && error.code === 'unavailable';
+
 export interface ImportOptions {
   onProgress?: (event: { file: string; filesDone: number; filesTotal: number; resources: number }) => void;
   ndjsonChunk?: number;
@@ -144,6 +149,7 @@ export async function importFiles(
     unchanged: 0,
     byType: {},
     rejected: [],
+    filesRejected: 0,
     seconds: 0,
   };
   const record = (result: { written: number; byType: Record<string, number>; total: number }) => {
@@ -162,7 +168,13 @@ export async function importFiles(
   const worker = async () => {
     while (next < files.length) {
       const file = files[next++]!;
-      await importFile(retrying, file, options, summary, record);
+      const rejectedBefore = summary.rejected.length;
+      let imported = 0;
+      await importFile(retrying, file, options, summary, (result) => {
+        imported += result.total;
+        record(result);
+      });
+      if (summary.rejected.length > rejectedBefore && imported === 0) summary.filesRejected++;
       options.onProgress?.({
         file,
         filesDone: ++done,
@@ -202,6 +214,7 @@ async function importFile(
         const isTransaction = parsed.resourceType === 'Bundle' && parsed.type === 'transaction';
         record(await target.transaction(toTransaction(parsed), { checkReferences: isTransaction }));
       } catch (error) {
+        if (stopsImport(error)) throw error;
         // The transaction keeps the file's entries in order (a single resource is its entry 0).
         const entries =
           parsed?.resourceType === 'Bundle'
@@ -236,7 +249,8 @@ async function importNdjson(
     const bundle = { resourceType: 'Bundle', type: 'transaction', entry: current.map((c) => c.entry) };
     try {
       record(await target.transaction(bundle, { checkReferences: false }));
-    } catch {
+    } catch (error) {
+      if (stopsImport(error)) throw error;
       // Find the bad line(s): retry one by one so that good lines are not lost with a bad one.
       for (const item of current) {
         try {
@@ -247,6 +261,7 @@ async function importNdjson(
             ),
           );
         } catch (error) {
+          if (stopsImport(error)) throw error;
           // The line names the resource; the retry bundle's entry index would not.
           const { resourceType, resourceId } = placeIn([item.entry], 0);
           summary.rejected.push({

@@ -4,6 +4,7 @@ import { loadConfig } from '@qihuang/config';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import type { ImportSummary } from '@qihuang/importer';
 import { EXIT } from '../exit-codes.ts';
+import { IMPORT_TEXT, messageLocale } from '../messages.ts';
 
 export function registerImport(program: Command): void {
   program
@@ -92,18 +93,21 @@ export function registerImport(program: Command): void {
 }
 
 function printSummary(s: ImportSummary): void {
+  const text = IMPORT_TEXT[messageLocale()];
   const rate = s.seconds > 0 ? Math.round(s.resources / s.seconds) : 0;
-  console.log(
-    `Imported ${s.files} file(s): ${s.resources} resources (${s.written} written, ${s.unchanged} unchanged) in ${s.seconds.toFixed(1)} s (${rate}/s)`,
-  );
+  // A file of which nothing was imported is counted as rejected, not as imported (IT trial, issue 20).
+  const done = s.files - s.filesRejected;
+  const resources = text.resources(s.resources, s.written, s.unchanged, s.seconds.toFixed(1), rate);
+  const rejectedFiles = s.filesRejected > 0 ? `; ${text.filesRejected(s.filesRejected)}` : '';
+  console.log(`${text.imported(done, s.files, s.filesRejected)}: ${resources}${rejectedFiles}`);
   for (const [type, n] of Object.entries(s.byType).sort(([, a], [, b]) => b - a))
     console.log(`  ${type.padEnd(28)} ${n}`);
   if (s.rejected.length) {
-    console.log(`Rejected ${s.rejected.length}:`);
+    console.log(text.rejected(s.rejected.length));
     for (const r of s.rejected) {
       // file[:line], the failing entry (index in its Bundle, type/id) and, through a server, the URL that refused it.
       const what = [r.resourceType, r.resourceId].filter(Boolean).join('/');
-      const entry = r.index !== undefined ? `entry ${r.index}${what ? ` (${what})` : ''}` : what;
+      const entry = r.index !== undefined ? `${text.entry} ${r.index}${what ? ` (${what})` : ''}` : what;
       console.log(`  ${r.file}${r.line ? `:${r.line}` : ''}${entry ? ` ${entry}` : ''}: ${r.reason}`);
     }
   }

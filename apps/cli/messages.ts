@@ -1,0 +1,94 @@
+/**
+ * The CLI's own words in the user's language (one language per screen, issue 20): the language of error lines
+ * and of the import summary, and a table that words the commands' usage errors in Chinese. The commands throw
+ * their reasons in English (QihuangError); `errorLine` translates the known forms, anything else stays as is.
+ */
+import { localeFromEnv } from '@qihuang/config';
+import type { CliLocale } from './locale.ts';
+
+/**
+ * The language of messages: `--locale` on the command line, else QIHUANG_LOCALE or the system locale; English
+ * when none says (the messages' language before they were translated).
+ */
+export function messageLocale(argv: readonly string[] = process.argv): CliLocale {
+  const at = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  const option = at < 0 ? undefined : argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
+  if (option === 'en') return 'en';
+  if (option === 'zh-CN' || option === 'zh') return 'zh-CN';
+  try {
+    return localeFromEnv() ?? 'en';
+  } catch {
+    return 'en'; // an invalid QIHUANG_LOCALE is itself reported in English
+  }
+}
+
+const NETWORK_ZH: Record<string, string> = {
+  'connection refused': '连接被拒绝',
+  'connection reset': '连接被重置',
+  'connection timed out': '连接超时',
+  'host not found': '找不到主机',
+  'host name lookup failed': '主机名解析失败',
+  'host unreachable': '主机不可达',
+  'network unreachable': '网络不可达',
+};
+
+/** English reason (as thrown) → Chinese. */
+const ZH: [RegExp, (...m: string[]) => string][] = [
+  [/^(--[\w-]+) must be a number, got "(.*)"$/s, (o, v) => `${o} 必须是数字，收到 "${v}"`],
+  [
+    /^(--[\w-]+) must be between (\S+) and (\S+), got (.*)$/s,
+    (o, a, b, v) => `${o} 必须在 ${a} 到 ${b} 之间，收到 ${v}`,
+  ],
+  [/^(--[\w-]+) is required \((.*)\)$/s, (o, v) => `缺少 ${o}（${v}）`],
+  [/^(--[\w-]+) is required$/, (o) => `缺少 ${o}`],
+  [/^(--[\w-]+) must be one of (.*), got "(.*)"$/s, (o, a, v) => `${o} 必须是 ${a} 之一，收到 "${v}"`],
+  [/^(--[\w-]+) must be one of (.*)$/s, (o, a) => `${o} 必须是 ${a} 之一`],
+  [/^(--[\w-]+) must be yes or no, got "(.*)"$/s, (o, v) => `${o} 必须是 yes 或 no，收到 "${v}"`],
+  [/^(--[\w-]+) must be an ISO date-time, got "(.*)"$/s, (o, v) => `${o} 必须是 ISO 日期时间，收到 "${v}"`],
+  [/^(--[\w-]+) must be an ISO date-time$/, (o) => `${o} 必须是 ISO 日期时间`],
+  [
+    /^(--[\w-]+) must be a whole number from (\d+) to (\d+), got "(.*)"$/s,
+    (o, a, b, v) => `${o} 必须是 ${a} 到 ${b} 之间的整数，收到 "${v}"`,
+  ],
+  [/^(--[\w-]+) must be a whole number, got "(.*)"$/s, (o, v) => `${o} 必须是整数，收到 "${v}"`],
+  [/^(--dbp) \((.*)\) must be below (--sbp) \((.*)\)$/, (d, a, s, b) => `${d}（${a}）必须小于 ${s}（${b}）`],
+  [/^--locale must be zh-CN or en, got "(.*)"$/s, (v) => `--locale 必须是 zh-CN 或 en，收到 "${v}"`],
+  [/^No such file or folder: (.*)$/s, (p) => `文件或文件夹不存在：${p}`],
+  [/^(.*): not a \.json, \.ndjson or \.jsonl file$/s, (p) => `${p}：不是 .json、.ndjson 或 .jsonl 文件`],
+  [
+    /^cannot reach the server: (.+) \((\S+)\) at (\S+)$/s,
+    (why, code, url) => `无法连接服务器 ${url}：${NETWORK_ZH[why] ?? why}（${code}）`,
+  ],
+];
+
+/** The one line the CLI prints for a failed command. */
+export function errorLine(message: string, locale: CliLocale): string {
+  if (locale === 'en') return `error: ${message}`;
+  for (const [pattern, word] of ZH) {
+    const match = pattern.exec(message);
+    if (match) return `错误：${word(...match.slice(1))}`;
+  }
+  return `错误：${message}`;
+}
+
+/** The import summary's lines. */
+export const IMPORT_TEXT = {
+  en: {
+    imported: (done: number, files: number, rejected: number) =>
+      rejected > 0 ? `Imported ${done} of ${files} file(s)` : `Imported ${files} file(s)`,
+    resources: (resources: number, written: number, unchanged: number, seconds: string, rate: number) =>
+      `${resources} resources (${written} written, ${unchanged} unchanged) in ${seconds} s (${rate}/s)`,
+    filesRejected: (n: number) => `${n} file(s) rejected`,
+    rejected: (n: number) => `Rejected ${n}:`,
+    entry: 'entry',
+  },
+  'zh-CN': {
+    imported: (done: number, files: number, rejected: number) =>
+      rejected > 0 ? `已导入 ${done}/${files} 个文件` : `已导入 ${files} 个文件`,
+    resources: (resources: number, written: number, unchanged: number, seconds: string, rate: number) =>
+      `${resources} 个资源（写入 ${written}，未变 ${unchanged}），用时 ${seconds} 秒（${rate}/秒）`,
+    filesRejected: (n: number) => `${n} 个文件被拒绝`,
+    rejected: (n: number) => `拒绝 ${n} 项：`,
+    entry: '条目',
+  },
+} as const;
