@@ -9,6 +9,7 @@ import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import type { Guideline } from '@qihuang/engines/blood-pressure';
 import { absorb, renalIn, startDiscourse } from './discourse.ts';
 import { bpClaims, guidelineIn } from './extract-bp.ts';
+import { isolatedSystolicDefinition } from './extract-bp-isolated.ts';
 import { conditionIdsIn, doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
 import { acrStatements, acrValueIn, carriedLabStatements, gfrStatements } from './extract-labs.ts';
 import { renalCalculation } from './extract-labs-calc.ts';
@@ -121,6 +122,8 @@ export function extractClaims(
     const g = guidelineIn(text);
     if (g) d.guideline = g;
     for (const b of bp.bp) claims.push({ ...base, kind: 'bp-threshold', bp: b });
+    const ish = isolatedSystolicDefinition(text.normalize('NFKC'));
+    if (ish) claims.push({ ...base, kind: 'bp-threshold', bp: d.guideline ? { ...ish, guideline: d.guideline } : ish });
     for (const target of bp.targets) claims.push({ ...base, kind: 'bp-target', target });
     const gfr = gfrStatements(text);
     const acrs = acrStatements(text);

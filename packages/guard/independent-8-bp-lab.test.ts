@@ -261,3 +261,23 @@ describe('a reading restated one pressure at a time keeps its category (China 20
     expect(bad('您这次量的是176/112 mmHg。收缩压176属于2级。')).toEqual([]);
   });
 });
+
+describe('the definition of isolated systolic hypertension (REFERENCE §1.2, §1.3 [V2]: SBP ≥140 and DBP <90)', () => {
+  it("is checked with the engine's ISH rule at readings around the stated values", () => {
+    expect(bad('按中国2018指南，单纯收缩期高血压是指收缩压≥140 mmHg、舒张压≥90 mmHg。')).toEqual([
+      'bp-threshold',
+    ]);
+    expect(bad('按中国2018指南，单纯收缩期高血压是指收缩压≥140 mmHg且舒张压<90 mmHg。')).toEqual([]);
+    expect(
+      bad('Under ESH 2023, isolated systolic hypertension means systolic ≥150 with diastolic <90 mmHg.'),
+    ).toEqual(['bp-threshold']);
+    expect(
+      bad('Under ESH 2023, isolated systolic hypertension means systolic ≥140 with diastolic below 90 mmHg.'),
+    ).toEqual([]);
+  });
+  it('a statement without both relations is not a definition', () => {
+    expect(bad('Isolated systolic hypertension is common in older adults with a systolic of 150.')).toEqual(
+      [],
+    );
+  });
+});

@@ -99,6 +99,8 @@ export interface BpData {
   family?: Guideline[];
   /** A reading said NOT to be hypertension ("below the threshold", "未达到"). */
   negated?: boolean;
+  /** category 'isolated-systolic': the relation stated for each pressure (at least / below the value). */
+  isolated?: { sbp: 'ge' | 'lt'; dbp: 'ge' | 'lt' };
 }
 
 export interface TargetData {

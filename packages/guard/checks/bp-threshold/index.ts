@@ -11,6 +11,7 @@ import type { BpData, Evidence, GuardCheck, Verdict } from '../../types.ts';
 import { bandOf } from './bands.ts';
 import { judgeCorrespondence } from './correspond.ts';
 import { guidelinesIn } from '../../extract-bp.ts';
+import { judgeIsolated } from './isolated.ts';
 import { NAMES_CATEGORY } from '../../extract-bp-frames.ts';
 
 /** The sentence names guideline g (and no other) and states the category as g's own term. */
@@ -271,6 +272,14 @@ export const bpThreshold: GuardCheck = {
     if (!bp) return undefined;
     if (bp.form === 'correspond') return judgeCorrespondence(bp, context.lang);
     const named = bp.guideline ?? context.guideline;
+    if (bp.category === 'isolated-systolic') {
+      const vs = (named ? [named] : (['esh-2023', 'china-2018'] as Guideline[])).map((g) =>
+        judgeIsolated(bp, g, context.lang),
+      );
+      return vs.every((x) => x.verdict === 'contradicted')
+        ? vs[0]
+        : (vs.find((x) => x.verdict === 'supported') ?? vs[0]);
+    }
     const gs = named ? [named] : (bp.family ?? candidates(bp.category));
     const verdicts = gs.map((g) => judge(bp, g, context.lang, claim.text));
     const supported = verdicts.find((x) => x.verdict === 'supported');
