@@ -160,3 +160,8 @@ export function clausePolarity(t: string): 'safe' | 'unsafe' | undefined {
   if (ABSOLUTE.test(x)) return 'unsafe';
   return recommendedIn(x) || NO_INTERACTION.test(x) || SAFE_MORE_WORDS.test(x) ? 'safe' : undefined;
 }
+
+/** Serum potassium (mmol/L) above which it is hyperkalaemia under either cut-off REFERENCE §5.2 gives (>5.0, >5.5). */
+export const HYPERKALAEMIA_ABOVE = 5.5;
+/** "Adding spironolactone to his ramipril": the drug added to is not the one started. */
+export const ADDED_TO = /\bto\s+(?:his|her|your|their|the)?\s*$/i;

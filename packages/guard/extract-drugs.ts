@@ -11,6 +11,8 @@ import { CLASS_LIST, COMBINATION, polarity } from './polarity.ts';
 import type { DoseData, DrugConditionData, InteractionData, Mention } from './types.ts';
 import {
   ABSENT_BEFORE,
+  ADDED_TO,
+  HYPERKALAEMIA_ABOVE,
   ABSOLUTE,
   NO_INTERACTION,
   clausePolarity,
@@ -433,14 +435,15 @@ export function drugClaims(
     for (const e of entities) {
       const pol = polarityAt(e);
       const c = clauseOf(e);
-      if (pol && c && STARTING.test(c.text) && !takesHere.includes(e))
-        out.conditions.push({
-          mention: e,
-          conditionId: 'potassium',
-          conditionLabel: `K⁺ ${d.potassium} mmol/L`,
-          safe: pol === 'safe',
-          potassium: d.potassium,
-        });
+      if (pol && c && STARTING.test(c.text) && !takesHere.includes(e)) {
+        const k = { mention: e, conditionLabel: `K⁺ ${d.potassium} mmol/L`, safe: pol === 'safe' };
+        out.conditions.push({ ...k, conditionId: 'potassium', potassium: d.potassium });
+        // Above 5.5 mmol/L it is hyperkalaemia by either cut-off (REFERENCE §5.2: K⁺ >5.0 MRA row, >5.5 ESH).
+        // ACE inhibitors and ARBs (§5.2 rows; the MRAs are judged by their own potassium gate).
+        const raas = (e.drug ? kb.classesOf(e.drug) : [e.classId]).some((x) => x === 'acei' || x === 'arb');
+        if (d.potassium > HYPERKALAEMIA_ABOVE && raas && !ADDED_TO.test(text.slice(0, e.start)))
+          out.conditions.push({ ...k, conditionId: 'hyperkalaemia' });
+      }
     }
   // Hepatic statements: a drug said usable / not usable at a stated level of hepatic impairment.
   // The level stated here, else the one the request or an earlier sentence gave the patient ("Child-Pugh C").

@@ -96,10 +96,15 @@ export function extractClaims(
     let mentions = findMentions(text, kb);
     // "这两个药…可以放心合用", "The two don't …", "this combination": the drugs of the sentence before, placed at
     // the words that refer back (the claim frame carries the subject; its doses come along).
-    const back = mentions.length ? null : BOTH.exec(text);
+    // Also when the words open the sentence before a drug it names ("这两个药之间没有明显影响，锂盐照常吃").
+    const both = BOTH.exec(text);
+    const back = both && (!mentions.length || both.index < mentions[0]!.start) ? both : null;
     const backDoses = back && prevNamed.length >= 2 ? prevDoses : [];
     if (back && prevNamed.length >= 2)
-      mentions = prevNamed.map((m) => ({ ...m, start: back.index, end: back.index + back[0].length }));
+      mentions = [
+        ...prevNamed.map((m) => ({ ...m, start: back.index, end: back.index + back[0].length })),
+        ...mentions,
+      ];
 
     const doses = doseClaims(text, mentions, lastDrug);
     if (

@@ -214,3 +214,26 @@ describe('interaction frames (independent sets 8 and 9)', () => {
     expect(bad('吃完最后一片贝那普利后等满36小时，再开始沙库巴曲缬沙坦。')).toEqual([]);
   });
 });
+
+describe('potassium, caps and back-references (independent sets 8 and 9)', () => {
+  it('starting an ACE inhibitor or ARB at a potassium above 5.5 is a start in hyperkalaemia', () => {
+    expect(
+      bad('Your potassium is 6.1. Valsartan can be started now to protect your kidneys.').length,
+    ).toBeGreaterThan(0);
+    expect(bad('您的血钾是5.7 mmol/L，可以开始用贝那普利。').length).toBeGreaterThan(0);
+    // Near miss: at a normal potassium.
+    expect(bad('您的血钾是4.3 mmol/L，可以开始用贝那普利。')).toEqual([]);
+  });
+  it('a dose with several capped partners takes the lowest cap', () => {
+    expect(bad('维拉帕米与辛伐他汀合用时，辛伐他汀每日不超过20 mg，与氨氯地平相同。').length).toBeGreaterThan(
+      0,
+    );
+    expect(bad('维拉帕米与辛伐他汀合用时，辛伐他汀每日不超过10 mg。')).toEqual([]);
+  });
+  it('"这两个药" opening a sentence that names one of them later refers back to both', () => {
+    expect(
+      bad('您在吃碳酸锂，医生又加了氢氯噻嗪。这两个药之间没有明显影响，碳酸锂照常吃。').length,
+    ).toBeGreaterThan(0);
+    expect(bad('您在吃氨氯地平，医生又加了缬沙坦。这两个药之间没有明显影响，氨氯地平照常吃。')).toEqual([]);
+  });
+});

@@ -35,7 +35,10 @@ function capWith(
   d: DoseData,
   kb: DrugKnowledgeBase,
   lang: 'zh' | 'en',
+  text = '',
 ): { maxDaily: number; partner: string } | undefined {
+  const lowest = new Set([...text.matchAll(/(\d+(?:\.\d+)?)\s*(?:mg|毫克)/gi)].map((m) => m[1])).size <= 1;
+  let best: { maxDaily: number; partner: string } | undefined;
   for (const rule of kb.interactions) {
     if (!rule.doseCap || rule.doseCap.drug !== d.drug.id) continue;
     const hit = (d.with ?? []).find((m) => {
@@ -52,10 +55,12 @@ function capWith(
           ),
       );
     });
-    if (hit)
-      return { maxDaily: rule.doseCap.maxDaily, partner: hit.drug ? drugName(hit.drug, lang) : hit.text };
+    // Several partners with caps (diltiazem and amlodipine) and one amount stated: the lowest cap applies to the
+    // combination; with an amount per partner ("20 mg with amlodipine, 10 mg with diltiazem") the first named.
+    if (hit && (!best || (lowest && rule.doseCap.maxDaily < best.maxDaily)))
+      best = { maxDaily: rule.doseCap.maxDaily, partner: hit.drug ? drugName(hit.drug, lang) : hit.text };
   }
-  return undefined;
+  return best;
 }
 
 export const doseRange: GuardCheck = {
@@ -114,7 +119,7 @@ export const doseRange: GuardCheck = {
       );
     if (d.statesMaximum && d.with?.length) {
       // A cap in combination (drug knowledge base dose caps, REFERENCE §6 rows 6–8).
-      const cap = capWith(d, context.drugs, lang);
+      const cap = capWith(d, context.drugs, lang, claim.text);
       if (cap)
         return high > cap.maxDaily
           ? verdict(
