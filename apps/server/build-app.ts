@@ -64,6 +64,11 @@ export interface BuildOptions {
   clock?: () => Date;
   /** 'disabled' = every caller is the local system user (tests of FHIR semantics only; never the server). */
   authentication?: 'required' | 'disabled';
+  /**
+   * Periodic gateway health checks from the start (default true: the console shows each provider's state
+   * without "check now"); tests that count upstream requests turn them off.
+   */
+  gatewayHealthChecks?: boolean;
 }
 
 export interface BuiltApp {
@@ -240,6 +245,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   // grounding guard, checking answers against the drug knowledge base and the engines. Both call models in-process
   // through the gateway (wire-knowledge.ts), so the gateway runtime is made first; its routes mount below.
   const gateway = await wireGateway({ config, database, identity, audit, log });
+  if (options.gatewayHealthChecks ?? true) gateway.runtime.startHealthChecks();
   const models = wireKnowledgeModels(gateway.runtime, log);
   const knowledge = createKnowledgeBase({
     db,
@@ -350,6 +356,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
           : [];
       return {
         resourceType: 'Bundle',
+        // The zone the console shows these times in: the hospital's, as on every other page (issue 20).
+        meta: { extension: [{ url: TIME_ZONE_EXTENSION, valueCode: config.timeZone }] },
         type: 'searchset',
         total: result.total,
         link: [{ relation: 'self', url: c.req.url }, ...next],
@@ -388,6 +396,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     setReady: (ready) => void (readiness.ready = ready),
   };
 }
+
+const TIME_ZONE_EXTENSION = 'https://qihuang.dev/fhir/StructureDefinition/time-zone';
 
 function withOffset(url: string, offset: number, count: number): string {
   const next = new URL(url);

@@ -28,6 +28,7 @@ export async function createTestApp(
     version: 'test',
     clock,
     authentication,
+    gatewayHealthChecks: false,
   });
   return {
     ...built,

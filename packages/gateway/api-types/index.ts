@@ -69,7 +69,8 @@ export interface UsageAnswer {
 }
 
 /** What kind of failure: the console words it in its own language; `detail` keeps the technical text. */
-export type FailureCause = 'refused' | 'timeout' | 'dns' | 'tls' | 'http-status' | 'other';
+/** model-missing: the server answered its model list without the provider's configured model. */
+export type FailureCause = 'refused' | 'timeout' | 'dns' | 'tls' | 'http-status' | 'model-missing' | 'other';
 
 /** One reason a provider is not up. Times are ISO instants. */
 export interface ProviderReason {

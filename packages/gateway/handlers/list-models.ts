@@ -7,7 +7,11 @@ import type { ModelTargetView, ModelView, ModelList } from '../api-types/index.t
 
 export type { ModelTargetView, ModelView, ModelList };
 
-function overall(statuses: TargetStatus[]): TargetStatus {
+/**
+ * A virtual model's state from its targets': up when every target is up (or not checked yet), degraded while
+ * at least one can still answer, down when none can (every target down or behind an open circuit).
+ */
+export function virtualModelStatus(statuses: readonly TargetStatus[]): TargetStatus {
   if (
     statuses.some((s) => s === 'up' || s === 'unknown') &&
     statuses.every((s) => s === 'up' || s === 'unknown')
@@ -15,7 +19,7 @@ function overall(statuses: TargetStatus[]): TargetStatus {
     return statuses.includes('up') ? 'up' : 'unknown';
   }
   if (statuses.some((s) => s === 'up' || s === 'degraded' || s === 'unknown')) return 'degraded';
-  return statuses.includes('open-circuit') ? 'open-circuit' : 'down';
+  return 'down';
 }
 
 export function listModels(runtime: GatewayRuntime, principal: Principal): ModelList {
@@ -44,7 +48,7 @@ export function listModels(runtime: GatewayRuntime, principal: Principal): Model
       qihuang: {
         kind: 'virtual',
         ...(model.description ? { description: model.description } : {}),
-        status: overall(targets.map((t) => t.status)),
+        status: virtualModelStatus(targets.map((t) => t.status)),
         targets,
       },
     });

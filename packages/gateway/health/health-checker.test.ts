@@ -10,7 +10,7 @@ describe('HealthChecker', () => {
   afterEach(() => upstream.close());
 
   it('checks periodically at the injected interval and stops', async () => {
-    upstream = await startScriptedUpstream();
+    upstream = await startScriptedUpstream({ models: ['m'] });
     const config = parseGatewayConfig({
       providers: [{ id: 'p', kind: 'vllm', baseUrl: upstream.url, model: 'm', location: 'on-premises' }],
     });

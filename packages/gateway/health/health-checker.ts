@@ -32,16 +32,19 @@ export class HealthChecker {
         headers: this.options.headersFor(provider),
         headersTimeoutMs: this.options.timeoutMs ?? 5000,
       });
-      await res.text();
-      state.health = res.status < 400 ? 'up' : 'down';
-      state.lastError = res.status < 400 ? undefined : `health check answered ${res.status}`;
+      const text = await res.text();
+      const missing = res.status < 400 ? missingModel(provider, text) : undefined;
+      state.health = res.status < 400 && !missing ? 'up' : 'down';
+      state.lastError = res.status >= 400 ? `health check answered ${res.status}` : missing;
       state.lastCheckStatus = res.status < 400 ? undefined : res.status;
+      state.lastCheckCause = missing ? 'model-missing' : undefined;
       // Up again: the next request may probe an open circuit now instead of after the cooldown.
       if (state.health === 'up') state.breaker.allowProbe();
     } catch (error) {
       state.health = 'down';
       state.lastError = errorText(error);
       state.lastCheckStatus = undefined;
+      state.lastCheckCause = undefined;
     }
     state.lastCheckedAt = this.options.now();
     return state.health === 'up';
@@ -64,6 +67,27 @@ export class HealthChecker {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
   }
+}
+
+/**
+ * The provider's configured model when the upstream's model list (OpenAI `{ data: [{ id }] }`) does not name
+ * it: the server is up but cannot answer for that model (requests would get model_not_found). llama.cpp serves
+ * its one loaded model whatever the name, and a list we cannot read says nothing.
+ */
+function missingModel(provider: ProviderConfig, body: string): string | undefined {
+  if (provider.kind === 'llama-cpp') return undefined;
+  let ids: string[];
+  try {
+    const data = (JSON.parse(body) as { data?: unknown }).data;
+    if (!Array.isArray(data) || data.length === 0) return undefined;
+    ids = data.map((m) => String((m as { id?: unknown }).id ?? ''));
+  } catch {
+    return undefined;
+  }
+  const wanted = provider.model;
+  if (ids.some((id) => id === wanted || id === `${wanted}:latest`)) return undefined;
+  const listed = ids.slice(0, 10).join(', ') + (ids.length > 10 ? ', …' : '');
+  return `model "${wanted}" is not in the server's model list (${listed})`;
 }
 
 /** The message with its cause's code (fetch wraps ECONNREFUSED, ENOTFOUND … in "fetch failed"). */

@@ -38,7 +38,7 @@ export function providerReasons(state: TargetState, healthCheck: string): Provid
       kind: 'health-check-failed',
       ...(iso(state.lastCheckedAt) ? { at: iso(state.lastCheckedAt) } : {}),
       check: healthCheck,
-      cause: failureCause(state.lastError, status),
+      cause: state.lastCheckCause ?? failureCause(state.lastError, status),
       ...(status !== undefined ? { status } : {}),
       detail: state.lastError,
     });

@@ -11,6 +11,8 @@ export interface TargetState {
   lastError?: string;
   /** The HTTP status of the last failed health check, when the server answered. */
   lastCheckStatus?: number;
+  /** Set when the last health check reached the server but its model list lacks the configured model. */
+  lastCheckCause?: 'model-missing';
   /** The last failed request (the circuit breaker counts them). */
   lastFailure?: { at: number; message: string; status?: number; timeout?: boolean };
 }
@@ -41,20 +43,10 @@ export class TargetStates {
   status(providerId: string): TargetStatus {
     const state = this.get(providerId);
     if (state.breaker.state === 'open') return 'open-circuit';
-    if (
-      state.health === 'down' &&
-      state.breaker.state === 'closed' &&
-      state.breaker.consecutiveFailures === 0
-    ) {
-      return 'down';
-    }
-    if (
-      state.breaker.state === 'half-open' ||
-      state.breaker.consecutiveFailures > 0 ||
-      state.health === 'down'
-    ) {
-      return 'degraded';
-    }
+    // The health check failed: down, whether or not requests failed as well (they confirm it); a half-open
+    // circuit is probing and may answer, so that stays degraded.
+    if (state.health === 'down' && state.breaker.state === 'closed') return 'down';
+    if (state.breaker.state === 'half-open' || state.breaker.consecutiveFailures > 0) return 'degraded';
     return state.health === 'up' ? 'up' : 'unknown';
   }
 }

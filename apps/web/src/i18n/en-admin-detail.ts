@@ -13,6 +13,8 @@ export const enAdminDetail = {
       dns: 'the host name was not found',
       tls: 'the TLS certificate was not accepted',
       'http-status': 'the server answered HTTP {{status}}',
+      'model-missing':
+        'the server is up but does not list the configured model (requests would answer model_not_found)',
       other: 'an unexpected error',
     },
     technical: 'Technical detail',

@@ -17,6 +17,7 @@ export const zhCNAdminDetail: Widen<typeof enAdminDetail> = {
       dns: '找不到该主机名',
       tls: 'TLS 证书未被接受',
       'http-status': '服务器返回 HTTP {{status}}',
+      'model-missing': '服务器在线，但其模型列表中没有所配置的模型（请求会返回 model_not_found）',
       other: '意外错误',
     },
     technical: '技术细节',

@@ -1,0 +1,57 @@
+/**
+ * Issue 20, an IT engineer's try-out of the console: the gateway checks its providers when the server starts
+ * (the page showed "last checked —" until "check now"), and the audit trail says which zone its times are
+ * shown in (the hospital's, QIHUANG_TIME_ZONE, as every other page) so the console does not use the browser's.
+ */
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import pino from 'pino';
+import { loadConfig } from '@qihuang/config';
+import { openTestDatabase, startScriptedUpstream, type ScriptedUpstream } from '@qihuang/test-kit';
+import { buildApp, type BuiltApp } from './build-app.ts';
+import { createTestApp, type TestApp } from './test-support.ts';
+
+describe('the gateway checks its providers at start', () => {
+  let upstream: ScriptedUpstream | undefined;
+  let built: BuiltApp | undefined;
+  let close: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await built?.close();
+    await close?.();
+    await upstream?.close();
+  });
+
+  it('a health check of the quick-start provider runs without "check now"', async () => {
+    upstream = await startScriptedUpstream({ models: ['qwen'] });
+    const database = await openTestDatabase('pglite');
+    close = () => database.close();
+    const config = loadConfig({
+      QIHUANG_DEMO: '0',
+      QIHUANG_MODEL_BASE_URL: upstream.url,
+      QIHUANG_MODEL_NAME: 'qwen',
+    });
+    built = await buildApp({ config, database, log: pino({ level: 'silent' }), version: 'test' });
+    await vi.waitFor(
+      () => expect(upstream!.requests.some((r) => r.method === 'GET' && r.path === '/v1/models')).toBe(true),
+      { timeout: 3000 },
+    );
+  });
+});
+
+describe('the audit trail names the zone its times are shown in', () => {
+  let t: TestApp;
+  afterAll(() => t.closeAll());
+
+  it("the AuditEvent search bundle carries the hospital's time zone", async () => {
+    t = await createTestApp('pglite', { timeZone: 'America/New_York' }, undefined, 'required');
+    const token = await t.userToken({ username: 'aud', password: 'auditor-password-1', role: 'auditor' });
+    const response = await t.request('/fhir/R4/AuditEvent?_count=5', {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    const bundle = (await response.json()) as {
+      meta?: { extension?: { url: string; valueCode?: string }[] };
+    };
+    const zone = bundle.meta?.extension?.find((e) => e.url.endsWith('/time-zone'));
+    expect(zone?.valueCode).toBe('America/New_York');
+  });
+});
