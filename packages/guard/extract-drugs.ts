@@ -358,7 +358,7 @@ export function drugClaims(
       const mine = (e: Mention) => (e.drug ? [] : d.current.filter((c) => c.drug && sameFamily(e, c)));
       if ((combo || toPatient) && polar.some((e) => mine(e).length))
         polar.splice(0, polar.length, ...polar.flatMap((e) => (mine(e).length ? mine(e) : [e])));
-      const members = [...polar, ...takesHere];
+      const members = [...polar, ...takesHere].filter((m, k, all) => all.findIndex((x) => same(x, m)) === k);
       if (combo || toPatient)
         for (const c of d.current)
           if (

@@ -237,3 +237,21 @@ describe('potassium, caps and back-references (independent sets 8 and 9)', () =>
     expect(bad('您在吃氨氯地平，医生又加了缬沙坦。这两个药之间没有明显影响，氨氯地平照常吃。')).toEqual([]);
   });
 });
+
+describe('a class standing for a drug already named (independent set 9)', () => {
+  it('"Avoid X with Y: all <class of Y> with <class of X> …" is one pair, not a triple', () => {
+    const patient = { drugs: ['atenolol', 'amlodipine'] };
+    expect(
+      bad(
+        'Avoid atenolol with amlodipine: every calcium channel blocker with a beta-blocker risks heart block.',
+        patient,
+      ).length,
+    ).toBeGreaterThan(0);
+    // Near miss: the non-dihydropyridine pair is the one to avoid.
+    expect(
+      bad('Avoid atenolol with verapamil: verapamil with a beta-blocker risks heart block.', {
+        drugs: ['atenolol', 'verapamil'],
+      }),
+    ).toEqual([]);
+  });
+});
