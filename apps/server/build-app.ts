@@ -6,6 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { withAgentNames } from './audit-agent-names.ts';
+import { withPatientNames } from './audit-patient-names.ts';
 import { createAuditLog, parseAuditDateParams, searchAuditEvents, type AuditLog } from '@qihuang/audit';
 import {
   BP_OPENAPI,
@@ -361,8 +362,15 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
         type: 'searchset',
         total: result.total,
         link: [{ relation: 'self', url: c.req.url }, ...next],
-        // Each user agent named by their display name (the recorded user name and id stay).
-        entry: (await withAgentNames(identity, result.resources)).map((r) => ({
+        // Each user agent named by their display name (the recorded user name and id stay);
+        // Patients by name where the viewer may read patients (the reference stays).
+        entry: (
+          await withPatientNames(
+            db,
+            repository.allows(context(c), 'Patient', 'read'),
+            await withAgentNames(identity, result.resources),
+          )
+        ).map((r) => ({
           fullUrl: `${base}/AuditEvent/${r.id}`,
           resource: r,
           search: { mode: 'match' },

@@ -3,7 +3,7 @@
  * (the page showed "last checked —" until "check now"), and the audit trail says which zone its times are
  * shown in (the hospital's, QIHUANG_TIME_ZONE, as every other page) so the console does not use the browser's.
  */
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import pino from 'pino';
 import { loadConfig } from '@qihuang/config';
 import { openTestDatabase, startScriptedUpstream, type ScriptedUpstream } from '@qihuang/test-kit';
@@ -53,5 +53,48 @@ describe('the audit trail names the zone its times are shown in', () => {
     };
     const zone = bundle.meta?.extension?.find((e) => e.url.endsWith('/time-zone'));
     expect(zone?.valueCode).toBe('America/New_York');
+  });
+});
+
+describe('the audit trail names the patients its viewer may see', () => {
+  let t: TestApp;
+  let patientId = '';
+  const tokens: Record<string, string> = {};
+  const get = async (path: string, who: string) => {
+    const response = await t.request(path, { headers: { Authorization: `Bearer ${tokens[who]}` } });
+    expect(response.status, await response.clone().text()).toBe(200);
+    return response.json() as Promise<{
+      entry: { resource: { entity?: { what?: { reference?: string; display?: string } }[] } }[];
+    }>;
+  };
+  beforeAll(async () => {
+    t = await createTestApp('pglite', {}, undefined, 'required');
+    tokens.admin = await t.userToken({ username: 'adm', password: 'admin-password-1', role: 'admin' });
+    tokens.aud = await t.userToken({ username: 'aud', password: 'auditor-password-1', role: 'auditor' });
+    const created = await t.request('/fhir/R4/Patient', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${tokens.admin}` },
+      json: { resourceType: 'Patient', name: [{ text: '王秀英', family: '王', given: ['秀英'] }] },
+    });
+    patientId = ((await created.json()) as { id: string }).id;
+    await get(`/fhir/R4/Patient/${patientId}`, 'admin');
+  });
+  afterAll(() => t.closeAll());
+
+  const patientEntities = (bundle: Awaited<ReturnType<typeof get>>) =>
+    bundle.entry
+      .flatMap((e) => e.resource.entity ?? [])
+      .filter((en) => en.what?.reference === `Patient/${patientId}`);
+
+  it('an admin (who may read patients) sees the name beside the reference', async () => {
+    const entities = patientEntities(await get(`/fhir/R4/AuditEvent?patient=${patientId}`, 'admin'));
+    expect(entities.length).toBeGreaterThan(0);
+    for (const en of entities) expect(en.what?.display).toBe('王秀英');
+  });
+
+  it('an auditor (who may not) sees the reference only', async () => {
+    const entities = patientEntities(await get(`/fhir/R4/AuditEvent?patient=${patientId}`, 'aud'));
+    expect(entities.length).toBeGreaterThan(0);
+    for (const en of entities) expect(en.what?.display).toBeUndefined();
   });
 });
