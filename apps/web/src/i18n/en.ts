@@ -2,6 +2,7 @@
 import { enGateway, enEvaluation, enKnowledge } from './en-tools.ts';
 import { enCare } from './en-care.ts';
 import { enAdminDetail } from './en-admin-detail.ts';
+import { enConsoleWords } from './en-console-words.ts';
 export const en = {
   app: {
     name: 'Qihuang',
@@ -358,6 +359,7 @@ export const en = {
   },
   gateway: enGateway,
   ...enAdminDetail,
+  ...enConsoleWords,
   evaluation: enEvaluation,
   pharmacy: {
     title: 'Prescription review',

@@ -3,6 +3,7 @@ import type { Messages } from './en.ts';
 import { zhCNGateway, zhCNEvaluation, zhCNKnowledge } from './zh-CN-tools.ts';
 import { zhCNCare } from './zh-CN-care.ts';
 import { zhCNAdminDetail } from './zh-CN-admin-detail.ts';
+import { zhCNConsoleWords } from './zh-CN-console-words.ts';
 
 export const zhCN: Messages = {
   app: {
@@ -350,6 +351,7 @@ export const zhCN: Messages = {
   },
   gateway: zhCNGateway,
   ...zhCNAdminDetail,
+  ...zhCNConsoleWords,
   evaluation: zhCNEvaluation,
   pharmacy: {
     title: '前置审方',

@@ -2,12 +2,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { AuditEvent } from '@medplum/fhirtypes';
-import { admin, fhir, searchNext } from '../../api/index.ts';
+import type { AuditEvent, Bundle } from '@medplum/fhirtypes';
+import { admin, searchNext } from '../../api/index.ts';
+import { request, sameOriginPath, type RequestOptions } from '../../api/client.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
-import { codeText, formatDate, referenceText } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { formatInZone } from '../../lib/zone-time.ts';
 import { AuditAgent } from './audit-agent.tsx';
+import { bundleTimeZone, entityViews, eventText, outcomeText, type EntityView } from './audit-words.ts';
 
 const ACTIONS = ['C', 'R', 'U', 'D', 'E'] as const;
 interface Filters {
@@ -48,6 +50,21 @@ function toQuery(f: Filters): Record<string, string | string[] | number | undefi
   };
 }
 
+/** The AuditEvent search with the zone the server shows times in (the hospital's, on the Bundle's meta). */
+async function searchAudit(query: RequestOptions['query'], signal?: AbortSignal) {
+  const bundle = await request<
+    Bundle<AuditEvent> & { meta?: { extension?: { url: string; valueCode?: string }[] } }
+  >('/fhir/R4/AuditEvent', { query, accept: 'application/fhir+json', signal });
+  const items = (bundle.entry ?? []).map((e) => e.resource).filter((r): r is AuditEvent => r !== undefined);
+  const next = bundle.link?.find((l) => l.relation === 'next')?.url;
+  return {
+    items,
+    total: bundle.total,
+    next: next ? sameOriginPath(next) : undefined,
+    timeZone: bundleTimeZone(bundle),
+  };
+}
+
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -58,7 +75,7 @@ export function AuditPage() {
   const [extra, setExtra] = useState<{ items: AuditEvent[]; next?: string }>({ items: [] });
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
-  const result = useAsync((s) => fhir.auditEvents(toQuery(fromParams(new URLSearchParams(key))), s), [key]);
+  const result = useAsync((s) => searchAudit(toQuery(fromParams(new URLSearchParams(key))), s), [key]);
 
   useEffect(() => {
     setDraft(fromParams(new URLSearchParams(key)));
@@ -188,39 +205,23 @@ export function AuditPage() {
                   {events.map((e, i) => {
                     const agent = e.agent?.find((a) => a.requestor) ?? e.agent?.[0];
                     const outcome = e.outcome ?? '0';
-                    const outcomeKnown = ['0', '4', '8', '12'].includes(outcome);
                     return (
                       <tr key={e.id ?? i} className={outcome !== '0' ? 'row-warn' : undefined}>
-                        <td className="nowrap">{formatDate(e.recorded, lang, true)}</td>
+                        <td className="nowrap">{formatInZone(e.recorded, page.timeZone, lang)}</td>
                         <td className="nowrap">
                           {e.action
                             ? `${e.action} ${ACTIONS.includes(e.action) ? t(`audit.actions.${e.action}`) : ''}`
                             : ''}
                         </td>
-                        <td>
-                          {[
-                            e.type?.display ?? e.type?.code,
-                            ...(e.subtype ?? []).map((s) => s.display ?? s.code),
-                          ]
-                            .filter(Boolean)
-                            .join(' / ')}
-                        </td>
+                        <td>{eventText(e, t)}</td>
                         <td>
                           <AuditAgent agent={agent} />
                         </td>
-                        <td className="mono">
-                          <EntityList
-                            refs={(e.entity ?? [])
-                              .map(
-                                (en) =>
-                                  referenceText(en.what) ||
-                                  codeText(en.type ? { coding: [en.type] } : undefined),
-                              )
-                              .filter(Boolean)}
-                          />
+                        <td>
+                          <EntityList views={entityViews(e, t)} separator={lang === 'zh-CN' ? '、' : ', '} />
                         </td>
                         <td>
-                          {outcomeKnown ? t(`audit.outcomes.${outcome}`) : outcome}
+                          {outcomeText(e, t)}
                           {e.outcomeDesc ? <span className="muted"> — {e.outcomeDesc}</span> : null}
                         </td>
                       </tr>
@@ -250,13 +251,21 @@ export function AuditPage() {
   );
 }
 
-/** The first few records an event touched, then "+N" (a search can touch a whole page of patients). */
-function EntityList({ refs }: { refs: string[] }) {
-  const shown = refs.slice(0, 3).join(', ');
+/**
+ * The first few records an event touched, then "+N" (a search can touch a whole page of patients); each with
+ * its reference or query in the tooltip.
+ */
+function EntityList({ views, separator }: { views: EntityView[]; separator: string }) {
+  const shown = views.slice(0, 4);
   return (
-    <span title={refs.length > 3 ? refs.join('\n') : undefined}>
-      {shown}
-      {refs.length > 3 ? <span className="muted"> +{refs.length - 3}</span> : null}
+    <span title={views.length > 4 ? views.map((v) => v.text).join('\n') : undefined}>
+      {shown.map((v, i) => (
+        <span key={i} title={v.title} data-ref={v.title}>
+          {i > 0 ? separator : ''}
+          {v.text}
+        </span>
+      ))}
+      {views.length > 4 ? <span className="muted"> +{views.length - 4}</span> : null}
     </span>
   );
 }
