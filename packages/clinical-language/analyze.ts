@@ -4,6 +4,7 @@ import { assignModifiers, type Target } from './context.ts';
 import { CONCEPTS_BY_ID, LEXICON } from './lexicon/index.ts';
 import { candidates, compile, resolve } from './match.ts';
 import { normalize, toOriginal } from './normalize.ts';
+import { recallRaises } from './recall-net.ts';
 import { TextIndex } from './prefilter.ts';
 import { TRIGGERS } from './rules.ts';
 import { applySentenceScopes } from './scope.ts';
@@ -107,9 +108,14 @@ export interface EmergencyCall {
   rule: string;
 }
 
+// REFERENCE §1.5 TOD symptom; the rule text reaches users (`qihuang text analyze`), so it names the guideline.
+const EMERGENCY_RULE =
+  'current emergency concept (acute target-organ-damage symptom; ACC/AHA 2017 §11.2 hypertensive emergency)';
+
 /**
  * The package's own emergency reading of a message: an affirmed, current emergency concept, or a current crisis
- * reading together with a current red flag (REFERENCE §1.5: severe BP + acute target-organ-damage symptom).
+ * reading together with a current red flag (REFERENCE §1.5: severe BP + acute target-organ-damage symptom); failing
+ * both, the recall net (recall-net.ts) may raise — never lower — the call on wording the lexicon does not know.
  */
 export function emergencyCall(a: Analysis): EmergencyCall {
   const redFlags = a.mentions.filter((m) => m.redFlag !== undefined && isCurrent(m));
@@ -121,8 +127,7 @@ export function emergencyCall(a: Analysis): EmergencyCall {
       redFlags,
       emergencies,
       crisis,
-      // REFERENCE §1.5 TOD symptom; the rule text reaches users (`qihuang text analyze`), so it names the guideline.
-      rule: 'current emergency concept (acute target-organ-damage symptom; ACC/AHA 2017 §11.2 hypertensive emergency)',
+      rule: EMERGENCY_RULE,
     };
   const signs = a.mentions.filter((m) => CONCEPTS_BY_ID.get(m.concept)?.crisisSign === true && isCurrent(m));
   if (crisis.length && (redFlags.length || signs.length))
@@ -136,6 +141,8 @@ export function emergencyCall(a: Analysis): EmergencyCall {
         ? 'crisis reading + current red flag (ACC/AHA 2017 §11.2 hypertensive crisis)' // REFERENCE §1.5
         : 'crisis reading + back pain or numbness (ACC/AHA 2017 §11.2; AHA hypertensive crisis)',
     };
+  // Raise-only second reading (recall-net.ts): wording the lexicon does not know; it is never asked to lower.
+  if (recallRaises(a)) return { emergency: true, redFlags, emergencies, crisis, rule: EMERGENCY_RULE };
   return { emergency: false, redFlags, emergencies, crisis, rule: 'no current emergency concept' };
 }
 

@@ -1,0 +1,195 @@
+/* eslint-disable no-restricted-globals -- a training script, not engine code: it reads the tuning corpus (and its arguments) and writes the weights; the engine module recall-net.ts stays pure. */
+/**
+ * Experiment (issue 16): does a learned "recall net" (logistic regression over character/word n-grams,
+ * recall-net-lib.ts) add emergency catches to the rule engine on a NEW writer's text without pushing false
+ * emergencies over 5 %? Leave-one-part-out over the independent tuning parts (each written by a different
+ * engineer): the net is trained on every other TUNING part and evaluated on the left-out one. Held-out parts are
+ * never read (readTuningParts reads role 'tuning' only).
+ *
+ * Two engines are measured on each left-out part:
+ * - the current engine (tuned on every tuning part, so 100 % by construction: only the net's added false
+ *   emergencies are informative there);
+ * - the engine as it was when that part was added as a held-out file (`--old DIR`: DIR/<commit>/packages/clinical-language,
+ *   extracted by `git archive <commit> packages/clinical-language`), i.e. the engine meeting that writer's
+ *   wording fresh: its misses are the "fresh misses" the net is meant to catch.
+ *
+ * Run: node bin/run-ts.mjs packages/clinical-language/train/recall-net-cv.ts [--old /tmp/cl-old] [--gate G --thr T]
+ *
+ * CV printout (2026-12-07; options {"epochs":200,"l2":0.0003,"posWeight":1,"minCount":2}; mean over the 11 left-out
+ * independent parts; "now" = current engine, "fresh" = the engine that had never seen the part):
+ *   gate            thr | now: sens eng→comb  FE eng→comb | fresh: sens eng→comb  FE eng→comb
+ *   none            0.70 | 100.0→100.0  0.2→0.7         | 85.8→95.0  5.5→5.9
+ *   none            0.80 | 100.0→100.0  0.2→0.2         | 85.8→92.1  5.5→5.5
+ *   none            0.92 | 100.0→100.0  0.2→0.2         | 85.8→87.2  5.5→5.5
+ *   concept         0.80 | 100.0→100.0  0.2→0.2         | 85.8→87.4  5.5→5.5
+ *   judged+explain  0.60 | 100.0→100.0  0.2→0.9         | 85.8→94.7  5.5→6.3
+ *   judged+explain  0.70 | 100.0→100.0  0.2→0.4         | 85.8→92.9  5.5→5.7
+ *   judged+explain  0.80 | 100.0→100.0  0.2→0.2         | 85.8→90.6  5.5→5.5
+ *   judged+explain  0.92 | 100.0→100.0  0.2→0.2         | 85.8→86.8  5.5→5.5   ← wired (recall-net.ts)
+ * Per left-out part, gate judged+explain, fresh engine: sensitivity engine → combined at 0.80 / at 0.92; false
+ * emergencies unchanged at both thresholds on every part (now: 0.0–0.9 %; fresh: 0.0–9.4 %, as the engine alone):
+ *   tuning-independent     78.4 → 84.0 / 80.8     tuning-independent-7   82.4 → 85.8 / 82.4
+ *   tuning-independent-2   67.2 → 76.0 / 68.8     tuning-independent-8   84.6 → 90.4 / 85.6
+ *   tuning-independent-3   88.8 → 94.1 / 91.2     tuning-independent-9   87.0 → 91.0 / 87.0
+ *   tuning-independent-4   93.7 → 94.9 / 93.7     tuning-independent-10  92.7 → 96.7 / 93.3
+ *   tuning-independent-5   86.0 → 93.5 / 87.1     tuning-independent-11  94.9 → 96.8 / 94.9
+ *   tuning-independent-6   88.4 → 93.8 / 90.4
+ * 0.80 adds no false emergency on any left-out part but raises five near-miss sentences of the package's tests
+ * (e.g. "拔了牙以后嘴巴突然怪怪的" 0.913, "后背的衣服突然撕开了" 0.889); 0.92 is the lowest threshold that leaves all.
+ * Caveat: the "fresh" engines are older and weaker than today's; today's misses on new text are the harder tail.
+ */
+import { analyze, emergencyCall, type EmergencyCall } from '../analyze.ts';
+import type { CorpusItem } from '../eval.ts';
+import { recallGate } from '../recall-net.ts';
+import { DEFAULT_TRAIN, readTuningParts, score, train, type TrainOptions } from './recall-net-lib.ts';
+
+/** The commit that added each part as a held-out file (git log --diff-filter=A): its engine had never seen it. */
+const MEASURED_BY: Record<string, string> = {
+  'tuning-independent.txt': 'a619b4e', // heldout-3.txt added
+  'tuning-independent-2.txt': '8f38884', // heldout-4
+  'tuning-independent-3.txt': '7ec54b9', // heldout-5
+  'tuning-independent-4.txt': 'a45a1ad', // heldout-6
+  'tuning-independent-5.txt': '19e1c21', // heldout-7
+  'tuning-independent-6.txt': '208653d', // heldout-8
+  'tuning-independent-7.txt': '4ba15d8', // heldout-9
+  'tuning-independent-8.txt': '5be7309', // heldout-10
+  'tuning-independent-9.txt': '166b026', // heldout-11
+  'tuning-independent-10.txt': '2306733', // heldout-12
+  'tuning-independent-11.txt': '2306733', // heldout-13
+};
+
+interface LooseMention {
+  kind?: string;
+  redFlag?: string;
+  emergency?: boolean;
+  modifiers: { negated: boolean; historical: boolean; hypothetical: boolean; remote?: boolean };
+}
+interface LooseAnalysis {
+  text: string;
+  mentions: LooseMention[];
+}
+type Gate = (a: LooseAnalysis) => boolean;
+const covered = (m: LooseMention) =>
+  m.modifiers.negated || m.modifiers.historical || m.modifiers.hypothetical || m.modifiers.remote === true;
+export const GATES: Record<string, Gate> = {
+  none: () => true,
+  // No mention the engine found is negated, historical, hypothetical or remote.
+  'no-cover': (a) => !a.mentions.some(covered),
+  // The engine found a current red-flag or symptom concept (a system or body part it knows, not ruled out).
+  concept: (a) => a.mentions.some((m) => (m.kind === 'red-flag' || m.kind === 'symptom') && !covered(m)),
+  // No ruled-out mention, no red flag the engine judged not an emergency by itself (gate "judged").
+  judged: (a) => !a.mentions.some((m) => covered(m) || (m.redFlag !== undefined && m.emergency === false)),
+  // …and no explanation of a sign (cues.ts) in the text: the gate used by recall-net.ts.
+  'judged+explain': (a) => recallGate(a.mentions as never, a.text),
+};
+
+interface Scored {
+  item: CorpusItem;
+  p: number;
+  engine: boolean;
+  gateNow: Record<string, boolean>;
+  old?: { engine: boolean; gate: Record<string, boolean> };
+}
+
+const args = process.argv.slice(2);
+const oldDir = args.includes('--old') ? args[args.indexOf('--old') + 1] : undefined;
+const opt: TrainOptions = { ...DEFAULT_TRAIN };
+for (const k of ['epochs', 'l2', 'posWeight', 'minCount'] as const)
+  if (args.includes(`--${k}`)) opt[k] = Number(args[args.indexOf(`--${k}`) + 1]);
+
+/** The engine's own call, without the recall net's raise (which has no emergency mention and no crisis branch). */
+const engineAlone = (c: EmergencyCall) =>
+  c.emergencies.length > 0 ||
+  (c.crisis.length > 0 && (c.redFlags.length > 0 || (c.crisisSigns?.length ?? 0) > 0));
+
+const gateAll = (a: LooseAnalysis) => Object.fromEntries(Object.entries(GATES).map(([k, g]) => [k, g(a)]));
+
+const parts = readTuningParts();
+const results: { file: string; rows: Scored[] }[] = [];
+for (const left of parts.filter((p) => p.file.startsWith('tuning-independent'))) {
+  const net = train(
+    parts.filter((p) => p !== left).flatMap((p) => p.items),
+    opt,
+  );
+  let old:
+    | { analyze: (t: string) => LooseAnalysis; emergencyCall: (a: never) => { emergency: boolean } }
+    | undefined;
+  if (oldDir) old = await import(`${oldDir}/${MEASURED_BY[left.file]}/packages/clinical-language/analyze.ts`);
+  const rows = left.items.map((item): Scored => {
+    const a = analyze(item.text);
+    const oa = old?.analyze(item.text);
+    return {
+      item,
+      p: score(net, item.text),
+      engine: engineAlone(emergencyCall(a)),
+      gateNow: gateAll(a),
+      ...(old && oa ? { old: { engine: old.emergencyCall(oa as never).emergency, gate: gateAll(oa) } } : {}),
+    };
+  });
+  results.push({ file: left.file, rows });
+}
+
+const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(1) : '—').padStart(5);
+function stats(rows: Scored[], which: 'now' | 'old', gate: string, t: number) {
+  let pos = 0,
+    neg = 0,
+    eng = 0,
+    comb = 0,
+    engFe = 0,
+    combFe = 0;
+  for (const r of rows) {
+    const e = which === 'now' ? r.engine : (r.old?.engine ?? false);
+    const g = which === 'now' ? r.gateNow[gate] : r.old?.gate[gate];
+    const c = e || (g === true && r.p >= t);
+    if (r.item.emergency) {
+      pos++;
+      if (e) eng++;
+      if (c) comb++;
+    } else {
+      neg++;
+      if (e) engFe++;
+      if (c) combFe++;
+    }
+  }
+  return { pos, neg, eng, comb, engFe, combFe };
+}
+
+// Grid: mean over left-out parts of sensitivity and false emergencies, engine alone vs combined.
+console.log(`options ${JSON.stringify(opt)}`);
+console.log(
+  'gate               thr | now: sens eng→comb  FE eng→comb | fresh (old engine): sens eng→comb  FE eng→comb',
+);
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+for (const gate of Object.keys(GATES))
+  for (const t of [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.92, 0.94]) {
+    const now = results.map((r) => stats(r.rows, 'now', gate, t));
+    const od = oldDir ? results.map((r) => stats(r.rows, 'old', gate, t)) : [];
+    const f = (xs: ReturnType<typeof stats>[], k: 'eng' | 'comb', d: 'pos' | 'neg') =>
+      mean(xs.map((x) => (d === 'pos' ? x[k] / x.pos : (k === 'eng' ? x.engFe : x.combFe) / x.neg))) * 100;
+    const line = (xs: ReturnType<typeof stats>[]) =>
+      xs.length
+        ? `${f(xs, 'eng', 'pos').toFixed(1)}→${f(xs, 'comb', 'pos').toFixed(1)}  ${f(xs, 'eng', 'neg').toFixed(1)}→${f(xs, 'comb', 'neg').toFixed(1)}`
+        : '';
+    console.log(`${gate.padEnd(18)} ${t.toFixed(2)} | ${line(now).padEnd(28)} | ${line(od)}`);
+  }
+
+const showGate = args.includes('--gate') ? (args[args.indexOf('--gate') + 1] as string) : 'no-cover';
+const showT = args.includes('--thr') ? Number(args[args.indexOf('--thr') + 1]) : 0.8;
+console.log(`\nper part, gate ${showGate}, threshold ${showT}:`);
+console.log(
+  'part                       | now sens eng/comb      FE eng/comb   | old sens eng/comb      FE eng/comb',
+);
+for (const r of results) {
+  const n = stats(r.rows, 'now', showGate, showT);
+  const o = oldDir ? stats(r.rows, 'old', showGate, showT) : undefined;
+  const fmt = (s: typeof n) =>
+    `${pct(s.eng, s.pos)} /${pct(s.comb, s.pos)} (${s.pos})  ${pct(s.engFe, s.neg)} /${pct(s.combFe, s.neg)} (${s.neg})`;
+  console.log(`${r.file.padEnd(26)} | ${fmt(n)} | ${o ? fmt(o) : ''}`);
+}
+if (args.includes('--list'))
+  for (const r of results)
+    for (const x of r.rows)
+      if (x.old && !x.old.engine && x.item.emergency === true)
+        console.log(
+          `${x.p >= showT && x.old.gate[showGate] ? 'CAUGHT' : 'missed'} ${x.p.toFixed(2)} ${r.file}:${x.item.line}`,
+        );
