@@ -2,7 +2,8 @@
  * The audit page shows people, not ids: each AuditEvent agent that is a user gets `agent.name` = the user's
  * display name (FHIR: "human-meaningful name for the agent"), looked up once per user on the page. The user
  * name (who.display), the principal id (who.identifier) and the role (agent.role) stay as recorded — the audit
- * entry itself is never changed. Users without a display name, API keys and the system keep their recorded name.
+ * entry itself is never changed. Users without a display name get their user name (an entry may have recorded only the id); API keys and the
+ * system keep their recorded name.
  */
 import type { Identity } from '@qihuang/identity';
 
@@ -30,7 +31,10 @@ export async function withAgentNames<T extends Record<string, unknown>>(
   await Promise.all(
     [...ids].map(async (id) => {
       const user = await identity.getUser(id).catch(() => undefined);
+      // The display name, else the user name: entries written knowing only the id (gateway model calls record
+      // the principal id as user name) still show a person rather than a UUID.
       if (user?.displayName) names.set(id, user.displayName);
+      else if (user?.username) names.set(id, user.username);
     }),
   );
   if (names.size === 0) return events;

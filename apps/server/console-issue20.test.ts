@@ -98,3 +98,31 @@ describe('the audit trail names the patients its viewer may see', () => {
     for (const en of entities) expect(en.what?.display).toBeUndefined();
   });
 });
+
+describe('a model call names the person, not the id', () => {
+  let t: TestApp;
+  afterAll(() => t.closeAll());
+
+  it('an entry recorded under the user id (gateway calls) shows the user name as the agent name', async () => {
+    t = await createTestApp('pglite', {}, undefined, 'required');
+    const token = await t.userToken({ username: 'ops', password: 'admin-password-1', role: 'admin' });
+    const user = (await t.identity.listUsers(t.repository.db)).find((u) => u.username === 'ops')!;
+    // What the gateway's audit appender writes: the principal id as user name (it knows only the id).
+    await t.audit.append(
+      t.repository.db,
+      {
+        requestId: 'r1',
+        principal: { id: user.id, kind: 'user', username: user.id, role: 'admin', scopes: [] },
+      },
+      { action: 'model-call', outcome: 'failure', patientIds: [], detail: { model: 'clinical-copilot' } },
+    );
+    const response = await t.request('/fhir/R4/AuditEvent?action=E&_count=50', {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const bundle = (await response.json()) as {
+      entry: { resource: { type?: { code?: string }; agent: { name?: string }[] } }[];
+    };
+    const call = bundle.entry.find((e) => e.resource.type?.code === 'model-call');
+    expect(call?.resource.agent[0]?.name).toBe('ops');
+  });
+});
