@@ -153,6 +153,7 @@ async function runTool(
         orders: p.orders.map((o) => ({ order: o.display.en, rationale: o.rationale.en, source: o.source })),
         avoided: p.avoided.map((a) => ({ class: a.cls, reason: a.reason.en, source: a.source })),
         followUpDays: p.followUpDays,
+        followUp: p.followUpText.en,
       };
     }
     case 'knowledge_search': {

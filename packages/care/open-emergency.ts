@@ -137,8 +137,13 @@ export function leadWithEmergency(
       zh: `${urgent.display.zh}。${proposal.display.zh}`,
       en: `${urgent.display.en}. ${proposal.display.en}`,
     },
-    // REFERENCE §1.5: an emergency needs immediate assessment — not the routine follow-up interval.
+    // REFERENCE §1.5: an emergency needs immediate assessment — not the routine follow-up interval. 0 = now; the
+    // text says so (never "follow up in 0 days", issue 20) and keeps the engine's interval for after it is excluded.
     followUpDays: 0,
+    followUpText: {
+      zh: `今天：立即评估急症（有无急性靶器官损害），急症需立即转诊/急诊处理；排除急症后 ${proposal.followUpDays} 天内复诊`,
+      en: `Today: assess the emergency now (acute target-organ damage); an emergency needs immediate referral; once excluded, review within ${proposal.followUpDays} days`,
+    },
   };
 }
 

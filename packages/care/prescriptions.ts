@@ -3,6 +3,7 @@
  * against the chart, explained by the model (guard-checked); signing by a clinician (active order, requester
  * Practitioner, Provenance, audit) or withdrawal. Nothing the model writes becomes an order.
  */
+import { randomUUID } from 'node:crypto';
 import type { Resource } from '@medplum/fhirtypes';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
@@ -156,6 +157,12 @@ async function pendingDrafts(
   ]);
 }
 
+/** The refusal for a patient without readings, in the screen's language. */
+const NO_READINGS = {
+  zh: '没有血压读数，无法生成治疗建议：请先上传家庭血压或记录一次诊室血压',
+  en: 'No blood-pressure readings to base a proposal on: upload home readings or record an office visit first',
+} as const;
+
 export async function proposeForPatient(
   deps: CareDeps,
   ctx: RequestContext,
@@ -167,15 +174,13 @@ export async function proposeForPatient(
   const c = await clinicalContext(deps, ctx, patientId, guideline);
   assertAlive(patientId, c.chart.patient);
   const input = treatmentInput(deps, c, guideline);
-  if (!input)
-    throw new QihuangError(
-      'invalid-input',
-      'No blood-pressure readings to base a proposal on: upload home readings or record an office visit first',
-    );
+  if (!input) throw new QihuangError('invalid-input', NO_READINGS[language]);
   // An open critical alert or a reported emergency comes before any routine start (open-emergency.ts).
   const proposal = leadWithEmergency(proposeTreatment(input), await openEmergencies(deps, ctx, patientId));
   const now = nowOf(deps);
-  const proposalId = `htn-${now.getTime().toString(36)}`;
+  // Unique per proposal, never derived from the clock alone: two proposals in the same millisecond used to share
+  // an id, and the second (withdrawing and re-creating the same MedicationRequest) failed with 400 (issue 20).
+  const proposalId = `htn-${randomUUID()}`;
   // Earlier unsigned proposals are withdrawn: only the latest proposal waits for signature.
   const stale = (await pendingDrafts(deps, ctx, patientId)).filter((d) =>
     (d.meta as { tag?: { code?: string }[] } | undefined)?.tag?.some((t) => t.code === PROPOSAL_TAG.code),
@@ -222,7 +227,9 @@ export async function proposeForPatient(
       })),
       avoided: proposal.avoided.map((a) => ({ class: a.cls, reason: a.reason[language], source: a.source })),
       reviewFindings: findings.map((f) => ({ severity: f.severity, summary: f.summary[language] })),
-      followUpDays: proposal.followUpDays,
+      // The follow-up as the screen says it: an open emergency is "today", never "0 days" (issue 20).
+      ...(proposal.followUpDays > 0 ? { followUpDays: proposal.followUpDays } : {}),
+      followUp: proposal.followUpText[language],
       ...(proposal.urgent ? { assessFirst: proposal.urgent.display[language] } : {}),
     },
     system:

@@ -12,7 +12,7 @@ import { officeEquivalent, targetFor } from '@qihuang/engines/blood-pressure';
 import { editionFor } from './guidelines/registry.ts';
 import { avoidedWithKind, preferredClasses } from './treatment/contraindications.ts';
 import { commonNotes, proposalDisplay } from './treatment/explanation.ts';
-import { followUpDays } from './treatment/follow-up.ts';
+import { followUpDays, followUpText } from './treatment/follow-up.ts';
 import { untreated } from './treatment/initiation.ts';
 import type { Core, Ctx } from './treatment/orders.ts';
 import { reviewRegimen } from './treatment/regimen-review.ts';
@@ -20,7 +20,7 @@ import { treated } from './treatment/titration.ts';
 import type { Text, TreatmentInput, TreatmentProposal } from './types.ts';
 
 export { avoidedClasses, preferredClasses } from './treatment/contraindications.ts';
-export { followUpDays, followUpSourceText } from './treatment/follow-up.ts';
+export { followUpDays, followUpSourceText, followUpText } from './treatment/follow-up.ts';
 
 /** The setting a `bpSource` is compared in: home mean → home target, ambulatory mean → daytime target. */
 const SETTING = { office: 'office', home: 'home', ambulatory: 'day' } as const;
@@ -124,6 +124,7 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
     avoided,
     preferred,
     followUpDays: core.followUp.days,
+    followUpText: followUpText(core.followUp.days, crisis),
     notes,
     rule: core.rule,
     source: `${core.source}; follow-up ${core.followUp.source}`,

@@ -194,6 +194,12 @@ export interface TreatmentProposal extends Explanation {
   /** Preferred classes given the comorbidities (e.g. CKD+albuminuria → ACEi/ARB). */
   preferred: { cls: AntihypertensiveClass; reason: Text; source: string }[];
   followUpDays: number;
+  /**
+   * The follow-up line in each language ("14 天后随访" / "Follow up in 14 days"); crisis-range BP says that an
+   * emergency is assessed first (REFERENCE §1.5) and the interval applies once one is excluded. Callers that
+   * override `followUpDays` (an open emergency: 0 = now) override this text too.
+   */
+  followUpText: Text;
   /** Everything the clinician should know besides the orders (e.g. "check K⁺ and creatinine in 1–2 weeks"). */
   notes: Text[];
   /** Inputs the decision needed but did not get ('age', 'sex'); never replaced by defaults. */

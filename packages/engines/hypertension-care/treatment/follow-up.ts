@@ -55,3 +55,17 @@ export function followUpDays(guideline: Guideline, changed: boolean): FollowUp {
 export function lifestyleFollowUp(guideline: Guideline): FollowUp {
   return withSourceText(editionFor(guideline).followUp.lifestyle);
 }
+
+/**
+ * The follow-up line for the proposal. Crisis-range BP (the edition's `crisis` test, REFERENCE §1.5): an emergency
+ * (acute target-organ damage) needs immediate referral, so the interval is said to apply once it is excluded —
+ * the interval itself is the edition's crisis follow-up (decision 0010), never a number made up here.
+ */
+export function followUpText(days: number, crisis: boolean): Text {
+  return crisis
+    ? {
+        zh: `先评估有无高血压急症，急症需立即转诊/急诊处理；排除急症后 ${days} 天内复诊`,
+        en: `Assess for hypertensive emergency first — an emergency needs immediate referral; once excluded, review within ${days} days`,
+      }
+    : { zh: `${days} 天后随访`, en: `Follow up in ${days} days` };
+}

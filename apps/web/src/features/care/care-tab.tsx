@@ -351,7 +351,7 @@ function Proposal({
               ))}
             </ul>
           )}
-          <p data-testid="proposal-follow-up">{t('care.clinician.followUpIn', { days: p.followUpDays })}</p>
+          <p data-testid="proposal-follow-up">{pick(p.followUpText, lang)}</p>
           <h3>{t('care.clinician.explanation')}</h3>
           <GuardedTextView value={result.explanation} testId="explanation" />
         </div>
