@@ -126,3 +126,27 @@ describe('a model call names the person, not the id', () => {
     expect(call?.resource.agent[0]?.name).toBe('ops');
   });
 });
+
+describe('a patient search is one audit event, not one per patient', () => {
+  let t: TestApp;
+  afterAll(() => t.closeAll());
+
+  it('listing 5 patients adds one search event naming all 5 and the result count', async () => {
+    t = await createTestApp('pglite', {}, undefined, 'required');
+    const token = await t.userToken({ username: 'adm', password: 'admin-password-1', role: 'admin' });
+    const headers = { Authorization: `Bearer ${token}` };
+    for (let i = 0; i < 5; i++)
+      await t.request('/fhir/R4/Patient', {
+        method: 'POST',
+        headers,
+        json: { resourceType: 'Patient', name: [{ family: '张', given: [`${i}`] }] },
+      });
+    const count = async () =>
+      ((await (await t.request('/fhir/R4/AuditEvent?_count=1', { headers })).json()) as { total: number })
+        .total;
+    const before = await count();
+    expect((await t.request('/fhir/R4/Patient?_count=20', { headers })).status).toBe(200);
+    // +1 for the search, +1 for the AuditEvent count query itself
+    expect(await count()).toBe(before + 2);
+  });
+});
