@@ -49,7 +49,7 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
       // (the list of unconfirmed patient-recorded values is a data rule, not a guideline finding)
       if (f.key !== 'patient-recorded')
         expect(f.source).toMatch(
-          /ACC\/AHA|ESH|Chinese Hypertension Guidelines|中国高血压防治指南|KDIGO|CKD-EPI|Pooled Cohort/,
+          /ACC\/AHA|ESH|Chinese Hypertension Guidelines|中国高血压防治指南|KDIGO|CKD-EPI|Pooled Cohort|汇总队列方程/,
         );
       expect(f.source).not.toMatch(/REFERENCE|UNVERIFIED/);
     }
