@@ -44,6 +44,17 @@ describe('localizeFinding', () => {
     }
   });
 
+  it('names a source once on the en screen: the user-facing name, no citation restating it (issue 20)', () => {
+    for (const id of Object.keys(SOURCES)) {
+      const { label, citation } = localizeFinding(finding(id), 'en').source;
+      expect(citation, `${id}: ${label} — ${citation}`).toBeUndefined();
+    }
+    const gout = localizeFinding(finding('ref-5.2'), 'en').source;
+    expect(gout.label).toMatch(/^ACC\/AHA 2017 Table 18; ESH 2023 \(/);
+    const zhGout = localizeFinding(finding('ref-5.2'), 'zh-CN').source;
+    expect(zhGout.label).toMatch(/ESH 2023（/);
+  });
+
   it('answers Chinese text in Chinese (renal basis) and English text in English', () => {
     const zh = localizeFinding(finding('label-metformin'), 'zh-CN');
     expect(zh.summary).toBe('二甲双胍（eGFR 17）：禁用');

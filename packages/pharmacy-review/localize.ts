@@ -50,8 +50,11 @@ export function localizeFinding(f: Finding, lang: Language): LocalizedFinding {
     withoutInternalReferences(zh ? zhText(b.zh || b.en) : b.en || b.zh);
   const named = SOURCE_NAMES[f.source.id];
   const label = named ? named[zh ? 'zh' : 'en'] : withoutInternalReferences(f.source.label);
-  // The local formulary's citation names a file; its name is the whole citation.
-  const citation = zh || f.source.id === 'formulary' ? '' : withoutInternalReferences(f.source.citation);
+  // A source with a user-facing name is that name alone, as on the zh screen: its English citation restated the
+  // name ('ACC/AHA 2017 Table 18; ESH 2023 — ACC/AHA 2017 Table 18 comments; ESH 2023 …'). The local formulary's
+  // citation names a file; its name is the whole citation.
+  const citation =
+    zh || named || f.source.id === 'formulary' ? '' : withoutInternalReferences(f.source.citation);
   return {
     ...f,
     summary: text(f.summary),

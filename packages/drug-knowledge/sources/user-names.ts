@@ -18,8 +18,9 @@ const NAMES: Record<string, Bilingual> = {
     en: 'US prescribing information §2 Dosage (hypertension dose and maximum daily dose)',
   },
   'ref-5.2': {
-    zh: 'ACC/AHA 2017 表18；ESH 2023；中国高血压防治指南 2018 常用降压药适应证和禁忌证',
-    en: 'ACC/AHA 2017 Table 18; ESH 2023; Chinese hypertension guideline 2018 (indications and contraindications table)',
+    // ESH 2023's section as the clinical reference §5.2 names it (table of compelling/possible contraindications).
+    zh: 'ACC/AHA 2017 表18；ESH 2023（降压药强制性和可能禁忌证表）；中国高血压防治指南 2018 常用降压药适应证和禁忌证',
+    en: 'ACC/AHA 2017 Table 18; ESH 2023 (table of compelling and possible contraindications); Chinese hypertension guideline 2018 (indications and contraindications table)',
   },
   'ref-5.2-pregnancy': {
     zh: 'ACC/AHA 2017 §10.2.1；ESH 2023；中国高血压防治指南 2018（妊娠）',
