@@ -52,7 +52,7 @@ export function buildCorpusFile(marked: string, part: CorpusFile['part']): Corpu
 }
 
 export const CORPUS_DIR = import.meta.dirname;
-export const PARTS = { 'held-out': 'held-out', tuning: 'tuning' } as const;
+export const PARTS = { 'held-out': 'held-out', 'held-out-2': 'held-out-2', tuning: 'tuning' } as const;
 
 if (process.argv[1] === import.meta.filename) {
   for (const part of Object.values(PARTS)) {

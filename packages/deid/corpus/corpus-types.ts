@@ -43,7 +43,7 @@ export interface CorpusNote {
 }
 
 export interface CorpusFile {
-  part: 'held-out' | 'tuning';
+  part: 'held-out' | 'held-out-2' | 'tuning';
   header: string[];
   notes: CorpusNote[];
 }

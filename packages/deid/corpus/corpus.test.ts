@@ -5,7 +5,7 @@ import { buildCorpusFile, CORPUS_DIR } from './build-corpus.ts';
 import type { CorpusFile } from './corpus-types.ts';
 import { ratio, scoreCorpus } from './score.ts';
 
-const parts = ['held-out', 'tuning'] as const;
+const parts = ['held-out', 'held-out-2', 'tuning'] as const;
 const load = (part: string) =>
   JSON.parse(readFileSync(join(CORPUS_DIR, `${part}.json`), 'utf8')) as CorpusFile;
 
@@ -24,9 +24,11 @@ describe('de-identification corpus', () => {
     expect(notes.filter((n) => n.lang === 'en').length).toBeGreaterThanOrEqual(20);
     expect(notes.reduce((n, note) => n + note.spans.length, 0)).toBeGreaterThanOrEqual(500);
     expect(new Set(notes.map((n) => n.id)).size).toBe(notes.length);
-    const heldOut = load('held-out');
-    expect(heldOut.header[0]).toMatch(/NEVER used for tuning/);
-    expect(heldOut.notes.length / notes.length).toBeGreaterThanOrEqual(0.23);
+    const heldOut = [load('held-out'), load('held-out-2')];
+    expect(heldOut[0]!.header[0]).toMatch(/NEVER used for tuning/);
+    expect(heldOut[1]!.header.join(' ')).toMatch(/never used for tuning/i);
+    // Held-out part 2 was written independently by an engineer who did not see the detectors (2026-12-07).
+    expect(heldOut.flatMap((h) => h.notes).length / notes.length).toBeGreaterThanOrEqual(0.25);
   });
 
   // The goals are measured by `npm run bench -- deid`; these floors catch regressions.
