@@ -1,6 +1,6 @@
 /**
  * First-start demo data: the committed Synthea patients (data/synthea-r4, Apache-2.0, synthetic) plus a
- * seeded synthetic home blood-pressure series and a home cuff (Device) per patient, whose BP alerts are raised as
+ * seeded synthetic home blood-pressure series; the codes patients read get zh-CN names (translations.ts) and a home cuff (Device) per patient, whose BP alerts are raised as
  * the series is written, and a few recent synthetic orders for the pharmacist's review queue (pharmacy-orders.ts).
  * Idempotent: a setting records that it ran, and every resource is written by stable id.
  */
@@ -12,6 +12,7 @@ import { collectFiles, importFiles, repositoryTarget, type ImportSummary } from 
 import { processTransaction, type FhirRepository } from '@qihuang/store';
 import { generateHomeBpSeries, HOME_BP_PROFILES } from './home-bp-series.ts';
 import { seedPharmacyOrders } from './pharmacy-orders.ts';
+import { translateBundle } from './translations.ts';
 
 export const DEMO_DATA_DIR = fileURLToPath(new URL('./data/synthea-r4/', import.meta.url));
 const SEED_KEY = 'demo-seeded-v1';
@@ -36,7 +37,12 @@ export async function seedDemoData(
     .executeTakeFirst();
   // The review-queue orders have their own setting, so a demo database seeded before they existed gets them too.
   if (done) return { seeded: false, pharmacyOrders: await seedPharmacyOrders(repo, ctx, now) };
-  const summary = await importFiles(repositoryTarget(repo, ctx), collectFiles([DEMO_DATA_DIR]));
+  // The Synthea records are English: each code a patient reads gets its zh-CN name (translations.ts).
+  const target = repositoryTarget(repo, ctx);
+  const summary = await importFiles(
+    { transaction: (bundle, options) => target.transaction(translateBundle(bundle), options) },
+    collectFiles([DEMO_DATA_DIR]),
+  );
   const { rows: patients } = await sql<{
     id: string;
   }>`select id from fhir_resource where resource_type = 'Patient' and deleted = false order by id`.execute(

@@ -54,4 +54,39 @@ describe('codeText', () => {
     ).toBe('Hemoglobin A1c');
     expect(codeText(panel)).toBe('Blood pressure panel with all children optional');
   });
+  it('reads the FHIR translation extension on text and display for the page language (issue 20)', () => {
+    const ext = (lang: string, content: string) => ({
+      extension: [
+        {
+          url: 'http://hl7.org/fhir/StructureDefinition/translation',
+          extension: [
+            { url: 'lang', valueCode: lang },
+            { url: 'content', valueString: content },
+          ],
+        },
+      ],
+    });
+    const onText = {
+      text: 'Hypertension',
+      _text: ext('zh-CN', '高血压'),
+      coding: [{ system: 'http://snomed.info/sct', code: '38341003', display: 'Hypertension' }],
+    };
+    expect(codeText(onText, 'zh-CN')).toBe('高血压');
+    expect(codeText(onText, 'zh')).toBe('高血压');
+    // A clinician's English screen keeps the original.
+    expect(codeText(onText, 'en')).toBe('Hypertension');
+    expect(codeText(onText)).toBe('Hypertension');
+    const onDisplay = {
+      coding: [
+        {
+          system: 'http://snomed.info/sct',
+          code: '38341003',
+          display: 'Hypertensive disorder',
+          _display: ext('zh-CN', '高血压'),
+        },
+      ],
+    };
+    expect(codeText(onDisplay, 'zh-CN')).toBe('高血压');
+    expect(codeText(onDisplay, 'en')).toBe('Hypertensive disorder');
+  });
 });

@@ -22,6 +22,42 @@ const OWN_VITAL_SIGNS: Record<string, { zh: string; en: string }> = {
   '8867-4': { zh: '心率', en: 'Heart rate' },
 };
 
+const TRANSLATION = 'http://hl7.org/fhir/StructureDefinition/translation';
+
+interface PrimitiveExtensions {
+  extension?: {
+    url?: string;
+    extension?: { url?: string; valueCode?: string; valueString?: string; valueMarkdown?: string }[];
+  }[];
+}
+
+/**
+ * The FHIR translation extension (http://hl7.org/fhir/StructureDefinition/translation) on a primitive's `_text` /
+ * `_display` element, for `language`: the exact tag first ("zh-CN"), else the same primary language ("zh").
+ */
+function translated(element: unknown, language: string): string | undefined {
+  const extensions = (element as PrimitiveExtensions | undefined)?.extension ?? [];
+  const entries = extensions
+    .filter((e) => e.url === TRANSLATION)
+    .map((e) => ({
+      lang: e.extension?.find((x) => x.url === 'lang')?.valueCode ?? '',
+      content:
+        e.extension?.find((x) => x.url === 'content')?.valueString ??
+        e.extension?.find((x) => x.url === 'content')?.valueMarkdown,
+    }))
+    .filter((e): e is { lang: string; content: string } => Boolean(e.content));
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0];
+  return (
+    entries.find((e) => e.lang.toLowerCase() === language.toLowerCase())?.content ??
+    entries.find((e) => primary(e.lang) === primary(language))?.content
+  );
+}
+
+/**
+ * A concept as the reader's screen names it. With `language`: the platform's own vital signs by name, else the
+ * translation extension on `text` or a coding's `display` for that language (the demo loader adds zh-CN ones to the
+ * English Synthea records); else — and on a screen whose language the record is written in — the record's own text.
+ */
 export function codeText(concept: CodeableConcept | undefined, language?: string): string {
   if (!concept) return '';
   if (language) {
@@ -30,6 +66,13 @@ export function codeText(concept: CodeableConcept | undefined, language?: string
     );
     const own = loinc ? OWN_VITAL_SIGNS[loinc.code ?? ''] : undefined;
     if (own) return language.startsWith('zh') ? own.zh : own.en;
+    const withExtensions = concept as CodeableConcept & { _text?: unknown };
+    const fromText = translated(withExtensions._text, language);
+    if (fromText) return fromText;
+    for (const coding of concept.coding ?? []) {
+      const fromDisplay = translated((coding as { _display?: unknown })._display, language);
+      if (fromDisplay) return fromDisplay;
+    }
   }
   return concept.text ?? concept.coding?.find((c) => c.display)?.display ?? concept.coding?.[0]?.code ?? '';
 }

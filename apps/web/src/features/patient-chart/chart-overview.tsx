@@ -72,7 +72,7 @@ export function ChartOverview({ patientId }: { patientId: string }) {
         empty={t('chart.noProblems')}
         state={conditions}
         item={(c) => ({
-          title: codeText(c.code),
+          title: codeText(c.code, lang),
           meta: [
             word(codeText(c.clinicalStatus)),
             c.onsetDateTime
@@ -87,7 +87,7 @@ export function ChartOverview({ patientId }: { patientId: string }) {
         empty={t('chart.noMedications')}
         state={medications}
         item={(m) => ({
-          title: codeText(m.medicationCodeableConcept) || referenceText(m.medicationReference),
+          title: codeText(m.medicationCodeableConcept, lang) || referenceText(m.medicationReference),
           meta: [
             m.dosageInstruction?.[0]?.text,
             word(m.status),
@@ -101,9 +101,9 @@ export function ChartOverview({ patientId }: { patientId: string }) {
         empty={t('chart.noKnownAllergies')}
         state={allergies}
         item={(a) => {
-          const reactions = a.reaction?.[0]?.manifestation?.map((m) => codeText(m)).join(', ');
+          const reactions = a.reaction?.[0]?.manifestation?.map((m) => codeText(m, lang)).join(', ');
           return {
-            title: codeText(a.code),
+            title: codeText(a.code, lang),
             critical: a.criticality === 'high',
             meta: [
               a.criticality ? `${t('chart.criticality')}: ${word(a.criticality)}` : '',
@@ -118,8 +118,8 @@ export function ChartOverview({ patientId }: { patientId: string }) {
         empty={t('chart.noEncounters')}
         state={encounters}
         item={(e) => ({
-          title: codeText(e.type?.[0]) || e.class?.display || e.class?.code || t('chart.encounters'),
-          meta: [formatPeriod(e.period, lang, timeZone), codeText(e.reasonCode?.[0]), word(e.status)],
+          title: codeText(e.type?.[0], lang) || e.class?.display || e.class?.code || t('chart.encounters'),
+          meta: [formatPeriod(e.period, lang, timeZone), codeText(e.reasonCode?.[0], lang), word(e.status)],
         })}
       />
     </div>
@@ -199,13 +199,14 @@ function LatestValues({
         o.component?.find((c) => c.code?.coding?.some((x) => x.code === code))?.valueQuantity?.value;
       return `${get(SYSTOLIC) ?? '?'}/${get(DIASTOLIC) ?? '?'} mmHg`;
     }
-    const text = quantityText(o.valueQuantity) || o.valueString || codeText(o.valueCodeableConcept);
+    const text =
+      quantityText(o.valueQuantity) || o.valueString || codeText(o.valueCodeableConcept, i18n.language);
     // A patient reads the unit in the page language ("87 次/分", not "87 beats/minute").
     return patientView ? unitWord(text, i18n.language) : text;
   };
   return (
     <div className="table-wrap">
-      <table className="data-table compact">
+      <table className="data-table compact latest-values">
         <caption>{t('chart.latestObservations')}</caption>
         <thead>
           <tr>
