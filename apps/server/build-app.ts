@@ -168,7 +168,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
   });
   mounts.push({
     path: '/api/pharmacy',
-    routes: createPharmacyReviewRoutes({ repository, context, drugs: drugKnowledge, clock, timeZone: config.timeZone }), // prettier-ignore
+    routes: createPharmacyReviewRoutes({ repository, context, drugs: drugKnowledge, clock, timeZone: config.timeZone, identity }), // prettier-ignore
     openapi: PHARMACY_OPENAPI,
   });
   // CDS Hooks: discovery is public; calls and feedback need a caller; feedback goes to the audit log.
@@ -187,6 +187,8 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
       fetch: globalThis.fetch,
       // fhirServer: only allow-listed servers are fetched; this platform's own FHIR is read in-process as the caller.
       fhirServers: config.cdsFhirServers,
+      // Card times in the hospital's zone; the cards' language comes from Accept-Language (decision 0016).
+      config: { timeZone: config.timeZone },
       ownFhir: {
         path: '/fhir/R4',
         read: async (relativeUrl, request) => {

@@ -13,12 +13,19 @@ import { Hono, type Context } from 'hono';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { readJson } from '@qihuang/http-edge';
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
-import { SEVERITY_RANK, type Finding, type Severity } from '@qihuang/engines/prescription-review';
-import { requireRole } from '@qihuang/identity';
+import {
+  SEVERITY_RANK,
+  type Finding,
+  type PatientContext,
+  type Severity,
+} from '@qihuang/engines/prescription-review';
+import { requireRole, type Identity } from '@qihuang/identity';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { dailyReport } from './daily-report.ts';
 import { dosageLine, medicationLine, type DosageInstruction } from './dosage-text.ts';
 import { languageOf, localizeFinding, MESSAGES, type Language } from './localize.ts';
+import { cardPatient } from './patient-context.ts';
+import { peopleLookup, type People } from './people.ts';
 import {
   awaitsReview,
   compareQueueItems,
@@ -52,6 +59,8 @@ export interface PharmacyReviewRouteDeps {
   timeZone?: string;
   /** Orders written within this many days (default 7) and not yet reviewed await review. */
   reviewWindowDays?: number;
+  /** Users, to name prescribers and reviewers by display name and role instead of username. */
+  identity?: Pick<Identity, 'listUsers'>;
 }
 
 const QUEUE_STATUSES = ['pending', 'approved', 'returned', 'all'] as const;
@@ -94,6 +103,8 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     dosage?: DosageInstruction;
     /** The ordered drug's Chinese name (knowledge base), for the zh screen's medication line. */
     zhName?: string;
+    /** The patient context the engine reviewed the order against. */
+    context: PatientContext;
   }
 
   /** The order's own findings (those naming it as the draft), not the patient's other orders'. */
@@ -102,6 +113,7 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     order: FhirResource,
     charts: Map<string, Promise<PatientChart>>,
     names: Map<string, Promise<string | undefined>>,
+    people: People,
   ): Promise<Reviewed> {
     const patientId = patientIdOf(order);
     let chart: PatientChart = { resources: [] };
@@ -120,22 +132,34 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       authoredOn?: string;
       dosageInstruction?: DosageInstruction[];
       requester?: { display?: string; reference?: string };
+      note?: { text?: string }[];
     };
     const name = patientName(chart.patient);
-    const requester = await requesterName(ctx, mr.requester, names);
+    // A user who signed (Practitioner/user-…) is named by display name and role; else the Practitioner's name.
+    const user = await people.byPractitioner(mr.requester?.reference);
+    const requester = user?.name ?? (await requesterName(ctx, mr.requester, names));
+    const reviewer = await people.byUsername(readReview(order).by);
+    const note = (mr.note ?? [])
+      .map((n) => n.text?.trim())
+      .filter(Boolean)
+      .join('\n');
     const dosage = mr.dosageInstruction?.[0];
     const zhName = deps.drugs.match(medicationText(order))?.drug.names.zh;
     return {
       findings,
       ...(dosage ? { dosage } : {}),
       ...(zhName ? { zhName } : {}),
+      context: result.patient,
       item: {
         id: order.id!,
         status: mr.status ?? 'unknown',
         ...(mr.authoredOn ? { authoredOn: mr.authoredOn } : {}),
         medication: medicationText(order),
-        patient: { ...(patientId ? { id: patientId } : {}), ...(name ? { name } : {}) },
+        patient: { ...(patientId ? { id: patientId } : {}), ...(name ? { name } : {}), allergies: [] },
         ...(requester ? { requester } : {}),
+        ...(user?.role ? { requesterRole: user.role } : {}),
+        ...(note ? { note } : {}),
+        ...(reviewer ? { reviewer } : {}),
         review: readReview(order),
         ...(top ? { severity: top } : {}),
         knowledgeVersion: result.knowledgeVersion,
@@ -169,6 +193,15 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     return {
       ...r.item,
       medication: medicationLine(r.item.medication, r.zhName, lang),
+      patient: cardPatient(
+        {
+          ...(r.item.patient.id ? { id: r.item.patient.id } : {}),
+          ...(r.item.patient.name ? { name: r.item.patient.name } : {}),
+        },
+        r.context,
+        deps.drugs,
+        lang,
+      ),
       ...(dosage ? { dosage } : {}),
       findings: r.findings.map((f) => localizeFinding(f, lang)),
     };
@@ -194,9 +227,10 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     });
     const charts = new Map<string, Promise<PatientChart>>();
     const names = new Map<string, Promise<string | undefined>>();
+    const people = peopleLookup(deps.identity);
     const reviewed: { r: Reviewed; written: string }[] = [];
     for (const order of orders)
-      reviewed.push({ r: await review(ctx, order, charts, names), written: orderTime(order) });
+      reviewed.push({ r: await review(ctx, order, charts, names, people), written: orderTime(order) });
     const items = reviewed
       .sort((a, b) =>
         compareQueueItems(
@@ -252,7 +286,8 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       throw new QihuangError('conflict', say(MESSAGES.alreadyReviewed(id)));
     if (!awaitsReview(order, clock(), windowDays))
       throw new QihuangError('conflict', say(MESSAGES.outsideWindow(id, windowDays)));
-    const current = await review(ctx, order, new Map(), new Map());
+    const people = peopleLookup(deps.identity);
+    const current = await review(ctx, order, new Map(), new Map(), people);
     const known = new Set(current.findings.map((f) => f.id));
     const unknown = Object.keys(overrides).filter((f) => !known.has(f));
     if (unknown.length > 0) throw new QihuangError('invalid-input', say(MESSAGES.unknownFindings(unknown)));
@@ -284,7 +319,9 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       withReview(order, record),
       versionId ? { ifMatch: `W/"${versionId}"` } : {},
     );
-    return present({ ...current, item: { ...current.item, review: readReview(outcome.resource) } }, lang);
+    const reviewer = await people.byUsername(record.by);
+    const item = { ...current.item, review: readReview(outcome.resource), ...(reviewer ? { reviewer } : {}) };
+    return present({ ...current, item }, lang);
   }
 
   app.post('/queue/:id/approve', async (c) =>

@@ -11,6 +11,7 @@ import {
   LOINC,
   buildReviewInput,
   reviewPrescriptions,
+  type PatientContext,
   type ReviewResult,
 } from '@qihuang/engines/prescription-review';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
@@ -77,7 +78,7 @@ export function reviewOrder(
   chart: PatientChart,
   drugs: DrugKnowledgeBase,
   now: Date,
-): ReviewResult {
+): ReviewResult & { patient: PatientContext } {
   // The order itself is the draft, even when it is already active (it is then left out of the regimen).
   const others = chart.resources.filter(
     (r) => !(r.resourceType === 'MedicationRequest' && r.id === order.id),
@@ -86,7 +87,8 @@ export function reviewOrder(
     now,
     draftOrders: [order as unknown as Resource],
   });
-  return reviewPrescriptions(input, drugs);
+  // The patient context the engine read (age, sex, labs, allergies, pregnancy): shown on the pharmacist's card.
+  return { ...reviewPrescriptions(input, drugs), patient: input.patient };
 }
 
 export function patientName(patient: FhirResource | undefined): string | undefined {

@@ -37,6 +37,35 @@ export interface LocalizedFinding extends Omit<Finding, 'summary' | 'detail' | '
   source: { id: string; label: string; citation?: string; url?: string };
 }
 
+/** A lab value the review engine used, with the date of its observation (ISO). */
+export interface CardLab {
+  value: number;
+  unit: string;
+  at?: string;
+}
+
+/** What the pharmacist needs beside the order: the chart facts the review engine read. */
+export interface CardPatient {
+  id?: string;
+  name?: string;
+  ageYears?: number;
+  sex?: 'male' | 'female' | 'other' | 'unknown';
+  /** Latest eGFR (mL/min/1.73 m²; reported, else computed from creatinine by the engine). */
+  egfr?: CardLab;
+  /** Latest serum potassium (mmol/L). */
+  potassium?: CardLab;
+  /** Recorded allergies (substance names, in the screen's language where the drug knowledge names them). */
+  allergies: string[];
+  /** Pregnancy status from the latest pregnancy-status observation; absent when none is recorded. */
+  pregnant?: boolean;
+}
+
+/** A person who acted on the order: display name (else username) and role when they are a user. */
+export interface Person {
+  name: string;
+  role?: string;
+}
+
 /** An order in the queue; also the answer of `POST /queue/{id}/approve` and `/return`. */
 export interface QueueItem {
   id: string;
@@ -44,9 +73,15 @@ export interface QueueItem {
   authoredOn?: string;
   medication: string;
   dosage?: string;
-  patient: { id?: string; name?: string };
-  /** The prescriber's name (else the reference's display or the reference). */
+  patient: CardPatient;
+  /** The prescriber's name (a user's display name, else the Practitioner's name or the reference's display). */
   requester?: string;
+  /** The prescriber's role when the prescriber is a user of this system. */
+  requesterRole?: string;
+  /** The prescriber's note on the order (MedicationRequest.note), as written. */
+  note?: string;
+  /** Who reviewed it (display name and role), when reviewed; `review.by` keeps the recorded username. */
+  reviewer?: Person;
   review: ReviewRecord;
   findings: LocalizedFinding[];
   /** Highest severity among the findings, absent when there are none. */

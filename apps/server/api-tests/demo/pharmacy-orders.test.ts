@@ -79,6 +79,11 @@ describe.each(DATABASE_KINDS)('demo orders for the pharmacist queue on %s', (kin
       expect(item.status).toBe(order.status);
       expect(Date.parse(item.authoredOn!)).toBe(NOW.getTime() - order.hoursAgo * 3_600_000);
     }
+    // The prescriber's note bears on the duplication finding (issue 20): the pharmacist sees it on the card.
+    const chlorthalidone = items.find((i) => i.id === 'demo-rx-barrows-chlorthalidone')!;
+    expect(chlorthalidone.note).toBe('Switch from hydrochlorothiazide: home BP above target.');
+    expect(chlorthalidone.patient).toMatchObject({ sex: 'male', allergies: expect.any(Array) });
+    expect(chlorthalidone.patient.ageYears).toBeGreaterThanOrEqual(70);
     const simvastatin = items.find((i) => i.id === 'demo-rx-kutch-simvastatin')!;
     expect(simvastatin.findings[0]!.detail).toContain('ordered 40 mg/day');
     const ordered = await t.repository.read(system, 'MedicationRequest', 'demo-rx-ferry-lisinopril');

@@ -1,0 +1,58 @@
+/**
+ * The patient facts on a pharmacist's card, taken from the context the review engine itself read for the order
+ * (so the card shows what the findings were judged against): age, sex, latest eGFR and potassium with their dates,
+ * recorded allergies and pregnancy status. Pure.
+ */
+import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import type { PatientContext } from '@qihuang/engines/prescription-review';
+import type { CardPatient, Language } from './api-types/index.ts';
+
+/** An allergy's substance as recorded; on the zh screen a drug the knowledge base names exactly reads in Chinese. */
+function allergyName(
+  allergy: PatientContext['allergies'][number],
+  drugs: DrugKnowledgeBase,
+  lang: Language,
+): string | undefined {
+  const text = (allergy.text ?? allergy.codes?.find((c) => c.display)?.display ?? '').trim();
+  if (!text) return undefined;
+  if (lang !== 'zh-CN') return text;
+  const drug = drugs.match(text)?.drug;
+  return drug && drug.names.en.toLowerCase() === text.toLowerCase() ? drug.names.zh : text;
+}
+
+export function cardPatient(
+  who: { id?: string; name?: string },
+  context: PatientContext | undefined,
+  drugs: DrugKnowledgeBase,
+  lang: Language,
+): CardPatient {
+  const labs = context?.labs ?? {};
+  const allergies = (context?.allergies ?? [])
+    .map((a) => allergyName(a, drugs, lang))
+    .filter((a): a is string => Boolean(a));
+  return {
+    ...who,
+    ...(context?.ageYears !== undefined ? { ageYears: context.ageYears } : {}),
+    ...(context?.sex ? { sex: context.sex } : {}),
+    ...(labs.egfr
+      ? {
+          egfr: {
+            value: Math.round(labs.egfr.value),
+            unit: 'mL/min/1.73 m²',
+            ...(labs.egfr.at ? { at: labs.egfr.at } : {}),
+          },
+        }
+      : {}),
+    ...(labs.potassium
+      ? {
+          potassium: {
+            value: Math.round(labs.potassium.value * 10) / 10,
+            unit: 'mmol/L',
+            ...(labs.potassium.at ? { at: labs.potassium.at } : {}),
+          },
+        }
+      : {}),
+    allergies: [...new Set(allergies)],
+    ...(context?.pregnant !== undefined ? { pregnant: context.pregnant } : {}),
+  };
+}
