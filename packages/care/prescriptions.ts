@@ -9,7 +9,7 @@ import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
 import { proposeTreatment, type ProposedOrder } from '@qihuang/engines/hypertension-care';
 import { buildReviewInput, reviewPrescriptions, type Finding } from '@qihuang/engines/prescription-review';
-import { loadChart, type PatientChart } from '@qihuang/pharmacy-review';
+import { loadChart, readReview, type PatientChart } from '@qihuang/pharmacy-review';
 import { processTransaction, type FhirResource } from '@qihuang/store';
 import { clinicalContext } from './clinical.ts';
 import { guardedModelText } from './narrative.ts';
@@ -20,6 +20,7 @@ import { assertClinicalSide, assertSigner, nowOf, type CareDeps } from './deps.t
 import { assertAlive } from './patient-status.ts';
 import { leadWithEmergency, openEmergencies } from './open-emergency.ts';
 import type { DraftView, ProposalResult } from './api-types/index.ts';
+import { priorIdsOf, priorOrderFor, priorReference } from './prior-orders.ts';
 
 export type { DraftView, ProposalResult };
 
@@ -40,6 +41,7 @@ function medicationRequestFor(
   index: number,
   now: string,
   deps: CareDeps,
+  prior?: FhirResource,
 ): FhirResource {
   const drug = deps.drugs.getDrug(order.agent);
   const atc = drug ? deps.drugs.atcOf(drug)[0] : undefined;
@@ -91,6 +93,8 @@ function medicationRequestFor(
           : {}),
       },
     ],
+    // A dose change of an active order is a change of that order, never a second order (issue 20).
+    ...(prior ? { priorPrescription: priorReference(prior) } : {}),
     note: [{ text: `Engine proposal (${order.source}): ${order.rationale.en}` }],
     extension: [{ url: RATIONALE_EXTENSION, valueString: JSON.stringify(order.rationale) }],
   } as FhirResource;
@@ -106,12 +110,16 @@ function draftView(resource: FhirResource, findings: Finding[], lang: DraftLangu
     dosageInstruction?: Parameters<typeof dosageLine>[0][];
     extension?: { url: string; valueString?: string }[];
     meta?: { lastUpdated?: string };
+    priorPrescription?: { reference?: string; display?: string };
   };
   const signature = mr.extension?.find((e) => e.url === SIGNATURE_EXTENSION)?.valueString;
   const signed = signature ? (JSON.parse(signature) as { by: string; at: string }) : undefined;
   const rationale = mr.extension?.find((e) => e.url === RATIONALE_EXTENSION)?.valueString;
   const id = mr.id;
   const dosage = dosageLine(mr.dosageInstruction?.[0], lang);
+  const priorRef = mr.priorPrescription?.reference;
+  // A pharmacist's return reaches the prescriber: state, reason, who and when (issue 20).
+  const review = readReview(resource);
   return {
     id,
     status: mr.status,
@@ -129,6 +137,23 @@ function draftView(resource: FhirResource, findings: Finding[], lang: DraftLangu
     ...(rationale ? { rationale: JSON.parse(rationale) as Text } : {}),
     createdAt: mr.authoredOn ?? mr.meta?.lastUpdated ?? '',
     ...(signed ? { signedBy: signed.by, signedAt: signed.at } : {}),
+    ...(priorRef?.startsWith('MedicationRequest/')
+      ? {
+          priorPrescription: {
+            id: priorRef.slice('MedicationRequest/'.length),
+            display: mr.priorPrescription?.display ?? '',
+          },
+        }
+      : {}),
+    ...(review.state === 'returned'
+      ? {
+          returned: {
+            reason: review.reason ?? '',
+            ...(review.by ? { by: review.by } : {}),
+            ...(review.at ? { at: review.at } : {}),
+          },
+        }
+      : {}),
   };
 }
 
@@ -136,8 +161,10 @@ function draftView(resource: FhirResource, findings: Finding[], lang: DraftLangu
 function reviewDrafts(deps: CareDeps, chart: PatientChart, drafts: FhirResource[], now: Date): Finding[] {
   if (drafts.length === 0) return [];
   const ids = new Set(drafts.map((d) => String(d.id)));
+  // The orders the drafts replace stop when the change is signed: they are not duplicates of it (issue 20).
+  const replaced = priorIdsOf(drafts);
   const others = chart.resources.filter(
-    (r) => !(r.resourceType === 'MedicationRequest' && ids.has(String(r.id))),
+    (r) => !(r.resourceType === 'MedicationRequest' && (ids.has(String(r.id)) || replaced.has(String(r.id)))),
   );
   const input = buildReviewInput(others as unknown as Resource[], {
     now,
@@ -186,7 +213,15 @@ export async function proposeForPatient(
     (d.meta as { tag?: { code?: string }[] } | undefined)?.tag?.some((t) => t.code === PROPOSAL_TAG.code),
   );
   const drafts = proposal.orders.map((order, index) =>
-    medicationRequestFor(patientId, order, proposalId, index, now.toISOString(), deps),
+    medicationRequestFor(
+      patientId,
+      order,
+      proposalId,
+      index,
+      now.toISOString(),
+      deps,
+      priorOrderFor(deps, order, c.chart.resources),
+    ),
   );
   const entries = [
     ...stale.map((d) => ({
@@ -311,6 +346,14 @@ export async function signPrescription(
   }
   const signer = await practitionerFor(deps, ctx);
   const at = now.toISOString();
+  // A change stops the order it replaces in the same transaction (issue 20): never the old and new dose together.
+  const priorIds = [...priorIdsOf([resource])];
+  const priors = chart.resources.filter(
+    (r) =>
+      r.resourceType === 'MedicationRequest' &&
+      priorIds.includes(String(r.id)) &&
+      (r as { status?: string }).status === 'active',
+  );
   const extension = [
     ...((resource as { extension?: { url: string }[] }).extension ?? []).filter(
       (e) => e.url !== SIGNATURE_EXTENSION,
@@ -333,6 +376,10 @@ export async function signPrescription(
     type: 'transaction',
     entry: [
       { resource: signed, request: { method: 'PUT', url: `MedicationRequest/${id}` } },
+      ...priors.map((p) => ({
+        resource: { ...p, status: 'completed' },
+        request: { method: 'PUT', url: `MedicationRequest/${String(p.id)}` },
+      })),
       {
         resource: {
           resourceType: 'Provenance',
@@ -386,7 +433,12 @@ export async function signPrescription(
     resourceId: id,
     query: 'sign-prescription',
     patientIds: [patientId],
-    detail: { signer: signer.reference, acknowledged: acknowledge, findings: findings.map((f) => f.id) },
+    detail: {
+      signer: signer.reference,
+      acknowledged: acknowledge,
+      findings: findings.map((f) => f.id),
+      ...(priors.length > 0 ? { completed: priors.map((p) => `MedicationRequest/${String(p.id)}`) } : {}),
+    },
   });
   return draftView(signed, findings, lang);
 }

@@ -322,6 +322,10 @@ export interface DraftView {
   createdAt: string;
   signedBy?: string;
   signedAt?: string;
+  /** A dose change: the active order this draft replaces (completed when the draft is signed). */
+  priorPrescription?: { id: string; display: string };
+  /** Returned by the pharmacist (前置审方): the reason, who and when. */
+  returned?: { reason: string; by?: string; at?: string };
 }
 
 export interface ProposalResult {
