@@ -66,6 +66,10 @@ const usageQuerySchema = z.object({
   scenario: z.string().optional(),
 });
 
+/** `If-None-Match: *` on a PUT: create only, never replace (the console's "Add" forms send it). */
+const createOnly = (c: { req: { header(name: string): string | undefined } }) =>
+  c.req.header('if-none-match')?.trim() === '*';
+
 export function createGatewayAdminRoutes({
   runtime,
   auth = runtime.auth,
@@ -122,6 +126,7 @@ export function createGatewayAdminRoutes({
     const id = c.req.param('id');
     const body: Record<string, unknown> = { ...(await jsonBody(c)), id };
     const existing = runtime.config.providers.find((p) => p.id === id);
+    if (existing && createOnly(c)) throw new GatewayError('conflict', `provider "${id}" already exists`);
     const apiKey = body.apiKey as { value?: string } | undefined;
     if (apiKey?.value === REDACTED) body.apiKey = existing?.apiKey; // a GET round-trip keeps the stored key
     const next = await update((config) => ({
@@ -165,6 +170,7 @@ export function createGatewayAdminRoutes({
       name,
     } as unknown as GatewayConfig['virtualModels'][number];
     const exists = runtime.config.virtualModels.some((v) => v.name === name);
+    if (exists && createOnly(c)) throw new GatewayError('conflict', `virtual model "${name}" already exists`);
     const next = await update((config) => ({
       ...config,
       virtualModels: exists

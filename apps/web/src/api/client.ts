@@ -19,6 +19,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Login itself answers 401 for a bad password: that must not bounce to sign-in. */
   skipUnauthorizedRedirect?: boolean;
+  /** Create only: `If-None-Match: *` on a PUT, so an existing record is refused (409), not replaced. */
+  createOnly?: boolean;
 }
 
 export function buildUrl(path: string, query?: RequestOptions['query']): string {
@@ -56,6 +58,7 @@ export async function rawRequest(path: string, options: RequestOptions = {}): Pr
   const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
   const token = tokenStore.get();
   if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.createOnly) headers['If-None-Match'] = '*';
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';

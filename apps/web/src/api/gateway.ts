@@ -49,14 +49,15 @@ export const gateway = {
   config: (signal?: AbortSignal) => request<GatewayConfig>('/admin/gateway/config', { signal }),
   providers: (signal?: AbortSignal) =>
     request<ProviderList>('/admin/gateway/providers', { signal }).then((r) => r.data),
-  putProvider: (id: string, body: unknown) =>
-    request<ProviderConfig>(`/admin/gateway/providers/${enc(id)}`, { method: 'PUT', body }),
+  /** `createOnly`: the "Add" form — an existing id is refused (409), never replaced. */
+  putProvider: (id: string, body: unknown, createOnly = false) =>
+    request<ProviderConfig>(`/admin/gateway/providers/${enc(id)}`, { method: 'PUT', body, createOnly }),
   deleteProvider: (id: string) =>
     request<unknown>(`/admin/gateway/providers/${enc(id)}`, { method: 'DELETE' }),
   virtualModels: (signal?: AbortSignal) =>
     request<VirtualModelList>('/admin/gateway/virtual-models', { signal }).then((r) => r.data),
-  putVirtualModel: (name: string, body: unknown) =>
-    request<VirtualModel>(`/admin/gateway/virtual-models/${enc(name)}`, { method: 'PUT', body }),
+  putVirtualModel: (name: string, body: unknown, createOnly = false) =>
+    request<VirtualModel>(`/admin/gateway/virtual-models/${enc(name)}`, { method: 'PUT', body, createOnly }),
   deleteVirtualModel: (name: string) =>
     request<unknown>(`/admin/gateway/virtual-models/${enc(name)}`, { method: 'DELETE' }),
   usage: (query: UsageQuery, signal?: AbortSignal) =>

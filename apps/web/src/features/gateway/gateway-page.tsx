@@ -18,6 +18,7 @@ import { JsonEditor } from './json-editor.tsx';
 import { ProviderReasons } from './provider-reasons.tsx';
 import { LocationBadge, StatusBadge } from './status-badges.tsx';
 import { TargetsEditor } from './targets-editor.tsx';
+import { DEFAULT_VIRTUAL_MODEL, defaultModelCannotRoute } from './default-model.ts';
 import { UsageSection } from './usage-section.tsx';
 
 interface Snapshot {
@@ -32,7 +33,7 @@ interface Snapshot {
 
 type Editing =
   | { kind: 'targets'; model: VirtualModel }
-  | { kind: 'vm-json'; model: VirtualModel | null }
+  | { kind: 'vm-json'; model: VirtualModel | null; name?: string }
   | { kind: 'provider-json'; provider: ProviderConfig | null };
 
 const NEW_PROVIDER = {
@@ -155,6 +156,21 @@ export function GatewayPage() {
       {data && (
         <>
           {(data.providers.length === 0 || modelNotConfigured) && <NotConfigured />}
+          {data.providers.length > 0 &&
+            !modelNotConfigured &&
+            defaultModelCannotRoute(data.models, data.config.fallbackModel) && (
+              <div className="notice" role="status" data-testid="gateway-no-default-model">
+                <h2>{t('gatewayDefault.title', { name: DEFAULT_VIRTUAL_MODEL })}</h2>
+                <p>{t('gatewayDefault.body', { name: DEFAULT_VIRTUAL_MODEL })}</p>
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => setEditing({ kind: 'vm-json', model: null, name: DEFAULT_VIRTUAL_MODEL })}
+                >
+                  {t('gatewayDefault.add', { name: DEFAULT_VIRTUAL_MODEL })}
+                </button>
+              </div>
+            )}
 
           <section className="card" aria-labelledby="gw-providers-title">
             <div className="toolbar">
@@ -276,7 +292,8 @@ export function GatewayPage() {
               onSave={async (value) => {
                 const id = typeof value.id === 'string' && value.id ? value.id : (editing.provider?.id ?? '');
                 if (!id) throw new Error(t('gateway.json.needsId'));
-                await gateway.putProvider(id, value);
+                // "Add" (or a renamed id) never replaces another provider: the server refuses it with 409.
+                await gateway.putProvider(id, value, editing.provider?.id !== id);
                 saved(id);
               }}
               onClose={() => setEditing(null)}
@@ -389,7 +406,7 @@ export function GatewayPage() {
               title={editing.model ? t('gateway.editVm', { name: editing.model.name }) : t('gateway.vms.add')}
               initial={
                 editing.model ?? {
-                  name: 'clinical-chat',
+                  name: editing.name ?? 'clinical-chat',
                   strategy: 'failover',
                   targets: data.providers.slice(0, 2).map((p) => ({ provider: p.id })),
                 }
@@ -398,7 +415,7 @@ export function GatewayPage() {
                 const name =
                   typeof value.name === 'string' && value.name ? value.name : (editing.model?.name ?? '');
                 if (!name) throw new Error(t('gateway.json.needsName'));
-                await gateway.putVirtualModel(name, value);
+                await gateway.putVirtualModel(name, value, editing.model?.name !== name);
                 saved(name);
               }}
               onClose={() => setEditing(null)}

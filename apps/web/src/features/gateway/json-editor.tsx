@@ -2,6 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/index.ts';
+import { configErrorLines } from './config-errors.ts';
 
 interface Props {
   title: string;
@@ -15,11 +16,14 @@ export function JsonEditor({ title, initial, onSave, onClose }: Props) {
   const id = useId();
   const [text, setText] = useState(() => JSON.stringify(initial, null, 2));
   const [error, setError] = useState<string | null>(null);
+  // A server refusal in the page language, field by field; the server's own text behind "technical detail".
+  const [refusal, setRefusal] = useState<{ lines: string[]; raw: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
+    setRefusal(null);
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -36,7 +40,15 @@ export function JsonEditor({ title, initial, onSave, onClose }: Props) {
       await onSave(value as Record<string, unknown>);
       onClose();
     } catch (err) {
-      setError(isApiError(err) ? err.message : err instanceof Error ? err.message : String(err));
+      const raw = isApiError(err) ? err.message : err instanceof Error ? err.message : String(err);
+      if (isApiError(err) && err.code === 'conflict' && /already exists/.test(raw)) {
+        const id = /"([^"]+)"/.exec(raw)?.[1] ?? '';
+        setRefusal({ lines: [t('gatewayErrors.exists', { id })], raw });
+        return;
+      }
+      const lines = isApiError(err) ? configErrorLines(raw, t) : [];
+      if (lines.length) setRefusal({ lines: [t('gatewayErrors.summary'), ...lines], raw });
+      else setError(raw);
     } finally {
       setBusy(false);
     }
@@ -53,12 +65,28 @@ export function JsonEditor({ title, initial, onSave, onClose }: Props) {
           rows={16}
           spellCheck={false}
           value={text}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : `${id}-hint`}
+          aria-invalid={error || refusal ? true : undefined}
+          aria-describedby={error || refusal ? `${id}-error` : `${id}-hint`}
           onChange={(e) => setText(e.target.value)}
         />
         <small id={`${id}-hint`}>{t('gateway.json.hint')}</small>
       </div>
+      {refusal && (
+        <div id={`${id}-error`} className="state state-error" role="alert" data-testid="gateway-json-error">
+          <p>{refusal.lines[0]}</p>
+          {refusal.lines.length > 1 ? (
+            <ul>
+              {refusal.lines.slice(1).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : null}
+          <details>
+            <summary className="muted">{t('gatewayErrors.technical')}</summary>
+            <code className="mono">{refusal.raw}</code>
+          </details>
+        </div>
+      )}
       {error && (
         <p id={`${id}-error`} className="state state-error" role="alert" data-testid="gateway-json-error">
           {error}
