@@ -34,3 +34,20 @@ export function isLuhnValid(digits: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+/** US National Provider Identifier: 10 digits, Luhn over "80840" + the number (CMS NPI standard). */
+export function isValidNpi(value: string): boolean {
+  return /^[12]\d{9}$/.test(value) && isLuhnValid(`80840${value}`);
+}
+
+/**
+ * DEA registration number: two letters and seven digits; the last digit is the last digit of
+ * (d1 + d3 + d5) + 2 × (d2 + d4 + d6) (21 CFR 1301, DEA registrant number format).
+ */
+export function isValidDea(value: string): boolean {
+  const m = /^[A-Z][A-Z9](\d{7})$/.exec(value.toUpperCase());
+  if (!m) return false;
+  const d = [...m[1]!].map(Number);
+  const sum = d[0]! + d[2]! + d[4]! + 2 * (d[1]! + d[3]! + d[5]!);
+  return sum % 10 === d[6];
+}

@@ -104,6 +104,15 @@ const FORMS: DateForm[] = [
       return `${y}${m[2]}${two(z, mo)}${m[2]}${two(z, d)}`;
     },
   },
+  // 14/08/1952, 25.12.2024 (day first, UK/EU: only when the first part cannot be a month)
+  {
+    regex: /(?<![\d/.-])(1[3-9]|2\d|3[01])([/.-])(0?[1-9]|1[0-2])\2(\d{4})(?![\d])/g,
+    parse: (m) => ({ y: +m[4]!, mo: +m[3]!, d: +m[1]! }),
+    format: (m, y, mo, d) => {
+      const z = usStyle(m[1]!, m[3]!);
+      return `${two(z, d)}${m[2]}${two(z, mo)}${m[2]}${y}`;
+    },
+  },
   // 03/05/2025, 3-5-2025 (month first, US)
   {
     regex: /(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d])/g,
@@ -150,6 +159,12 @@ const FORMS: DateForm[] = [
     regex: new RegExp(`\\b${MONTH_RE}\\.?,?\\s+(\\d{4})\\b`, 'g'),
     parse: (m) => ({ y: +m[2]!, mo: monthIndex(m[1]!) }),
     format: (m, y, mo) => `${monthName(m[1]!, mo)} ${y}`,
+  },
+  // 十月五号, 三月二十日 (no year, Chinese numerals)
+  {
+    regex: /(?<![〇零一二三四五六七八九十年])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})([日号])/g,
+    parse: (m) => ({ mo: cnSmall(m[1]!), d: cnSmall(m[2]!) }),
+    format: (m, _y, mo, d) => `${toCnSmall(mo)}月${toCnSmall(d)}${m[3]}`,
   },
   // 3月5日 / 3月5号 (no year)
   {

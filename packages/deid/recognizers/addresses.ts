@@ -33,7 +33,7 @@ const VILLAGE = new RegExp(
   'dg',
 );
 const ADMIN_ONLY = new RegExp(
-  `((?:${PROVINCES})(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区)?${P}{2,6}?市${P}{1,6}?(?:区|县))`,
+  `((?:${PROVINCES})(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区)?${P}{2,6}?市${P}{1,6}?(?:区|县)(?:${TOWN})?)`,
   'dg',
 );
 const CUED =
@@ -42,6 +42,7 @@ const CUED =
 const PLACE_MARK = /[省市区县镇乡村路街道巷弄号楼栋室\d]/;
 
 const US_STREET =
+  '(?:(?:Flat|Apartment|Apt|Unit|Suite)[ \\t]+[A-Za-z0-9]+,[ \\t]+)?' +
   '(?:(?:[A-Z][A-Za-z]+[ \\t]){1,4}(?:Living|Home|Center|Apartments|Manor|Village|Residence|Tower|Plaza),[ \\t]+)?' +
   '\\b\\d{1,6}[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:[A-Z][A-Za-z]+[ \\t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Circle|Highway|Hwy|Parkway|Pkwy|Square|Sq)\\b\\.?' +
   '(?:,?[ \\t]+(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|#)\\.?[ \\t]*[A-Za-z0-9-]+)?' +

@@ -7,7 +7,10 @@
 import type { PhiCategory, PhiSpan } from '../types.ts';
 import { EN_FIRST_NAMES } from './given-names.ts';
 
-const PART = "[A-Z][a-z]+(?:['’][A-Z]?[a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]['’][A-Z][a-z]+";
+// Lower-case letters include accented ones (Tomás, Zoë); a second capital inside (McBride, DeLuca); a hyphen
+// may join a lower-case part (Ji-ho).
+const LO = 'a-zß-öø-ÿ';
+const PART = `[A-Z][${LO}]+(?:[A-Z][${LO}]+)?(?:['’][A-Z]?[${LO}]+)?(?:-[A-Za-z][${LO}]+)?|[A-Z]['’][A-Z][${LO}]+`;
 const INITIAL = '[A-Z]\\.';
 /** One to three name words, an optional middle initial. */
 const FULL = `((?:${PART})(?:[ \\t]+(?:${INITIAL}|${PART})){0,3})`;
@@ -21,14 +24,14 @@ const either = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.sl
  * REFERENCE.md and the ACI-Bench notes (`../shared/data/aci-bench`).
  */
 const CLINICAL_WORD =
-  /^(?:Chronic|Acute|Kidney|Renal|Heart|Cardiac|Failure|Disease|Syndrome|Disorder|Blood|Pressure|Hypertension|Diabetes|Mellitus|Type|Stroke|Atrial|Fibrillation|Coronary|Artery|Pulmonary|Obstructive|Sleep|Apnea|Apnoea|Guideline|Guidelines|Society|Association|College|Committee|Task|Force|Report|Trial|Study|Clinic|Hospital|Medical|Center|Centre|University|Health|Care|Department|Ward|Unit|Emergency|Primary|Internal|Medicine|Family|County|City|State|North|South|East|West|New|Saint|St|Lake|River|Mount|Valley|Street|Road|Avenue|Besylate|Maleate|Potassium|Sodium|Calcium|Insulin|Aspirin|Tablet|Tablets|Capsule|Extended|Release|Oral|Left|Right|Upper|Lower|Total|Mean|Systolic|Diastolic|Office|Home|Ambulatory|Review|Plan|Assessment|History|Physical|Exam|Examination|Labs|Results|Chief|Complaint|Present|Illness)$|(?:pril|sartan|dipine|olol|azide|thiazide|statin|formin|gliflozin|glutide|semide|lactone|oxacin|cillin|mycin|itis|osis|emia|aemia|pathy|ectomy|plasty|ology|algia)$/;
+  /^(?:Chronic|Acute|Kidney|Renal|Heart|Cardiac|Failure|Disease|Syndrome|Disorder|Blood|Pressure|Hypertension|Diabetes|Mellitus|Type|Stroke|Atrial|Fibrillation|Coronary|Artery|Pulmonary|Obstructive|Sleep|Apnea|Apnoea|Guideline|Guidelines|Society|Association|College|Committee|Task|Force|Report|Trial|Study|Clinic|Hospital|Medical|Center|Centre|University|Health|Care|Department|Diagnostics|Laboratory|Laboratories|Pathology|Radiology|Imaging|Pharmacy|Practice|Ward|Unit|Emergency|Primary|Internal|Medicine|Family|County|City|State|North|South|East|West|New|Saint|St|Lake|River|Mount|Valley|Street|Road|Avenue|Besylate|Maleate|Potassium|Sodium|Calcium|Insulin|Aspirin|Tablet|Tablets|Capsule|Extended|Release|Oral|Left|Right|Upper|Lower|Total|Mean|Systolic|Diastolic|Office|Home|Ambulatory|Review|Plan|Assessment|History|Physical|Exam|Examination|Labs|Results|Chief|Complaint|Present|Illness)$|(?:pril|sartan|dipine|olol|azide|thiazide|statin|formin|gliflozin|glutide|semide|lactone|oxacin|cillin|mycin|itis|osis|emia|aemia|pathy|ectomy|plasty|ology|algia)$/;
 
 const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
   { regex: new RegExp(`\\b(?:Dr|Doctor|Prof)\\.?[ \\t]+${FULL}`, 'dg'), category: 'CLINICIAN_NAME' },
   { regex: new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx)\\.?[ \\t]+${FULL}`, 'dg'), category: 'PATIENT_NAME' },
   {
     regex: new RegExp(
-      `\\b(?:[Pp]atient(?:'s)?(?:[ \\t]+[Nn]ame)?|[Nn]ame|Pt|Re|RE|Patient name|Subject)[ \\t]*:[ \\t]*${FULL}`,
+      `\\b(?:[Pp]atient(?:'s)?(?:[ \\t]+[Nn]ame)?|[Nn]ame|Pt|Re|RE|Patient name|Subject|From|Sender|Insured(?:'s)?(?:[ \\t]+[Nn]ame)?|Member(?:[ \\t]+[Nn]ame)?|Beneficiary)[ \\t]*:[ \\t]*${FULL}`,
       'dg',
     ),
     category: 'PATIENT_NAME',
@@ -73,7 +76,38 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
   },
   {
     regex: new RegExp(
-      `\\b(?:Attending|Resident|Nurse|RN|Social worker|Case manager|Pharmacist|Physician|Surgeon|Referring(?: physician)?|Signed|Electronically signed by|Dictated by|Seen by|Provider)[ \\t]*:?[ \\t]+(?!Dr\\b)${FULL2}`,
+      `\\b(?:${[
+        'attending',
+        'resident',
+        'nurse',
+        'charge nurse',
+        'ward pharmacist',
+        'pharmacist',
+        'consultant',
+        'social worker',
+        'case manager',
+        'physician',
+        'ordering physician',
+        'surgeon',
+        'referring(?: physician)?',
+        'prescriber',
+        'medical assistant',
+        'office staff',
+        'office manager',
+        'office contact',
+        'billing office contact',
+        'front desk',
+        'scheduler',
+        'technician',
+        'signed',
+        'electronically signed by',
+        'dictated by',
+        'seen by',
+        'handed over by',
+        'provider',
+      ]
+        .map(either)
+        .join('|')}|RN|LPN|CNA|NP|PA|MA|GP|PharmD)[ \\t]*:?[ \\t]+(?!Dr\\b)${FULL2}`,
       'dg',
     ),
     category: 'CLINICIAN_NAME',
@@ -109,8 +143,9 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
   {
     regex: new RegExp(`(?:^|\\n)[ \\t]*[—–-]+[ \\t]*${FULL2}[ \\t]*(?=\\n|$)`, 'dg'),
     category: 'PATIENT_NAME',
+    weak: true,
   },
-  { regex: new RegExp(`[—–][ \\t]*${FULL2}(?=[ \\t]*(?:\\n|$|,))`, 'dg'), category: 'PATIENT_NAME' },
+  { regex: new RegExp(`[—–][ \\t]*${FULL2}(?=[ \\t]*(?:\\n|$|,))`, 'dg'), category: 'PATIENT_NAME', weak: true },
   // A name followed by its age, sex or record number: "Olivia Bennett, 39,", "Raymond Okafor, a 91-year-old",
   // "Luis Fernando Ortega (MRN", "Jerome Whitfield (DOB".
   {

@@ -5,7 +5,7 @@
  * Patterns follow the shapes Microsoft Presidio's predefined recognizers use (phone, e-mail, URL, IP, SSN,
  * credit card with Luhn), extended with Chinese formats.
  */
-import { isLuhnValid, isPlausibleOldIdCard, isValidChineseIdCard } from '../checksums.ts';
+import { isLuhnValid, isPlausibleOldIdCard, isValidChineseIdCard, isValidDea, isValidNpi } from '../checksums.ts';
 import type { PhiCategory } from '../types.ts';
 import type { PatternRule } from './collect.ts';
 
@@ -50,13 +50,25 @@ export const numberRules: readonly PatternRule[] = [
   { category: 'SSN', regex: /(?<![\d-])((?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4})(?![\d-])/dg },
   cue('SSN|Social Security(?: No\\.?| Number)?', 'SSN', '(\\d{9}|\\d{3}[- ]\\d{2}[- ]\\d{4})'),
   cue(
-    '社保卡号|社保号|社会保障卡号|社会保障号码?|医保卡号|医保账号|医保号|医保卡|医保|医疗保险号|新农合号|参保号|' +
-      '[Ii]nsurance (?:[Mm]ember )?(?:ID|No\\.?|Number)|[Mm]ember ID|Medicare (?:No\\.?|Number|ID)|Medicaid (?:ID|No\\.?|Number)|Health plan (?:ID|number)|Policy (?:No\\.?|Number)',
+    '保单号码?|保险单号|社保卡号|社保号|社会保障卡号|社会保障号码?|医保卡号|医保账号|医保号|医保卡|医保|医疗保险号|新农合号|参保号|' +
+      '[Ii]nsurance (?:[Mm]ember )?(?:ID|No\\.?|Number)|[Mm]ember ID|Medicare (?:No\\.?|Number|ID)|Medicaid (?:ID|No\\.?|Number)|Health plan (?:ID|number)|Policy (?:No\\.?|Number)|MBI|NHS (?:No\\.?|Number)|Medicare (?:number|no\\.?)',
     'INSURANCE_NO',
+    '([A-Za-z]{0,4}-?\\d[\\dA-Za-z-]{2,24}[\\dA-Za-z]|\\d{3} \\d{3} \\d{4}|\\d{4})',
   ),
+  // Medicare Beneficiary Identifier without a cue: 11 characters in the CMS MBI layout (letters never
+  // S L O I B Z), written plain or 4-3-4 with dashes: 1EG4-TE5-MK73.
+  {
+    category: 'INSURANCE_NO',
+    regex:
+      /(?<![\dA-Za-z-])([1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\d]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y\d]\d-?[AC-HJKMNP-RT-Y]{2}\d{2})(?![\dA-Za-z-])/dg,
+  },
+  // NPI (10 digits, Luhn with the 80840 prefix) and DEA numbers (two letters, seven digits, check digit):
+  // with or without their cue, only when the check digit holds.
+  { category: 'LICENSE_NO', regex: /(?<![\dA-Za-z-])([12]\d{9})(?![\dA-Za-z-])/dg, validate: isValidNpi },
+  { category: 'LICENSE_NO', regex: /(?<![\dA-Za-z-])([A-Z][A-Z9]\d{7})(?![\dA-Za-z-])/dg, validate: isValidDea },
   cue(
-    '病历号|住院号|门诊号|病案号|就诊卡号|就诊号|档案号|体检编号|签约编号|预约号|检查号|登记号|ID号|' +
-      'MRN|Medical Record (?:Number|No\\.?)|Hospital (?:Number|No\\.?)|Chart (?:Number|No\\.?)|Record (?:Number|No\\.?)',
+    '条码号|标本号|样本号|病历号|住院号|门诊号|病案号|就诊卡号|就诊号|档案号|体检编号|签约编号|预约号|检查号|登记号|ID号|' +
+      'MRN|Medical Record (?:Number|No\\.?)|Hospital (?:Number|No\\.?)|Chart (?:Number|No\\.?)|Record (?:Number|No\\.?)|Specimen (?:ID|No\\.?|#)|Accession (?:ID|No\\.?|#|Number)',
     'MRN',
   ),
   cue(
@@ -144,5 +156,7 @@ export const numberRules: readonly PatternRule[] = [
   },
   // ZIP: after a US state code (first three digits kept, see generalizeZip); 邮编 with its cue.
   { category: 'ZIP', regex: /\b[A-Z]{2}\s+(\d{5})(?:-\d{4})?\b/dg },
+  // UK postcode (outward and inward code, BS 7666): "N7 8JG", "SW1A 1AA".
+  { category: 'ZIP', regex: /(?<![A-Za-z0-9])((?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) \d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])/dg },
   cue('邮编|邮政编码|ZIP(?: code)?|Zip(?: code)?', 'ZIP', '(\\d{5,6})'),
 ];

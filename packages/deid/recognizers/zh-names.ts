@@ -40,14 +40,34 @@ const RELATIVE_CUES =
   '儿媳|女婿|孙子|孙女|外孙女?|哥哥|姐姐|弟弟|妹妹|联系人|紧急联系人|监护人|陪护|陪同人|陪诊人|保姆|代诉人|病史陈述者|病史提供者';
 const CLINICIAN_CUES =
   '质控医师|质控医生|床位医生|上级医生|随访人|随访医生|责任医生|签约医生|录入人|审核人|主治医师|主治医生|主管医师|主管医生|上级医师|住院医师|经治医师|接诊医师|接诊医生|值班医师|值班医生|会诊医师|转诊医生|申请医生|' +
-  '家庭医生|社区医生|签名医生|医师签名|医生签名|记录者|记录人|术者|助手|麻醉医师|主刀|护士|责任护士|药师|审核药师|审方药师|医师|医生';
+  '家庭医生|社区医生|乡村医生|签名医生|医师签名|医生签名|记录者|记录人|术者|助手|麻醉医师|主刀|护士长|交班护士|接班护士|护士|责任护士|' +
+  '程控技师|技师|检验者|审核者|检验医师|报告医师|送检医生|送检医师|主检医师|分析医师|调配药师|核对药师|药师|审核药师|审方药师|医师|医生';
+/** Staff fields of forms, recognised only as "label：name" (经办人：苗莉, 编码员：路佳, 记录：安晓丽). */
+const STAFF_FIELDS = `${CLINICIAN_CUES}|记录|经办人|财务审核|审核|核对发药|核对|发药|调配|编码员|操作者|操作员|收费员|登记人|复核人|复核`;
+/** Persons in the fields of claim, refund and registration forms (被保险人：邝文静, 收款人：慕容德). */
+const PERSON_FIELDS =
+  '患者姓名|姓名|患者|被保险人|被保人|投保人|受益人|申请人|收款人|领款人|代办人|委托人|参保人姓名|参保人|签字人|患方签字|就诊人|受检人|被检者|联系人姓名';
 
 const cued = (cues: string) => new RegExp(`(?:${cues})(?:姓名)?[：:\\s]*${NAME}`, 'dg');
 /** After a labelled field ("质控医师：萧炎", "姓名：林炎"), any characters up to the end of the field. */
 const LABELLED = (cues: string) =>
-  new RegExp(`(?:${cues})[：:][ \\t　]*(${surname}[\\u4e00-\\u9fa5]{1,2})(?=[\\s　，,。；;、)）]|$)`, 'dg');
-const CLINICIAN_LABEL = LABELLED(CLINICIAN_CUES);
-const PATIENT_LABEL = LABELLED('患者姓名|姓名|患者');
+  new RegExp(`(?:${cues})[：:][ \\t　]*(${surname}[\\u4e00-\\u9fa5]{1,2})(?=[\\s　，,。；;、)）(（]|$)`, 'dg');
+const CLINICIAN_LABEL = LABELLED(STAFF_FIELDS);
+const PATIENT_LABEL = LABELLED(PERSON_FIELDS);
+/**
+ * A staff field holds a name even when its surname is rare (字应芬, 者永福): any two or three characters
+ * standing alone after the label, unless they name a place or unit (心内科, 检验室) or say nobody (本人, 不详).
+ */
+const STAFF_LABEL_ANY = new RegExp(
+  `(?:${STAFF_FIELDS})[：:][ \\t　]*([\\u4e00-\\u9fa5]{2,3})(?=[\\s　，,。；;、)）]|$)`,
+  'dg',
+);
+const NOT_A_PERSON = /[科室院部区组床号楼站所处中心局]$|^(?:本人|同上|不详|签字|盖章|未签|待定|家属|自己|暂无)$/;
+/** The sender of a group-chat line: "诸葛明远 08:12：", "王丽 8:05:33:" at the start of a line. */
+const CHAT_SENDER = new RegExp(
+  `(?:^|\\n)[ \\t　]*(${surname}[\\u4e00-\\u9fa5]{1,2})[ \\t　]*\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?[ \\t　]*[：:]`,
+  'dg',
+);
 const PATIENT_CUE = cued(PATIENT_CUES);
 const RELATIVE_CUE = cued(RELATIVE_CUES);
 const CLINICIAN_CUE = cued(CLINICIAN_CUES);
@@ -71,14 +91,14 @@ const RELATION_AFTER = new RegExp(
 );
 /** "常德（其子）", "黄志明（之子）": a relative named before the relation in brackets. */
 const RELATION_BRACKET = new RegExp(
-  `${NAME}(?=[（(](?:其|之)?(?:子|女|妻|夫|母|父|孙|孙女|孙子|儿子|女儿|丈夫|妻子|爱人|儿媳|女婿|外孙女?|侄子|侄女|哥哥|姐姐|弟弟|妹妹)[）)])`,
+  `${NAME}(?=[（(](?:其|之)?(?:子|女|妻|夫|母|父|孙|孙女|孙子|儿子|女儿|丈夫|妻子|爱人|儿媳|女婿|外孙女?|侄子|侄女|哥哥|姐姐|弟弟|妹妹|配偶|老伴)[）)])`,
   'dg',
 );
 /** The next names of a list of relatives: "育有二子：司马东、司马南", "其女李梅、李兰". */
 const LIST_NEXT = new RegExp(`^[、和及与]${NAME}`, 'd');
 const RELATION_BEFORE = new RegExp(`之(?:子|女|妻|夫|母|父|孙|孙女)${NAME}`, 'dg');
 const TITLE = new RegExp(
-  `(?<![主全专内外床治诊级区庭班科院管])(${surname}${given}{0,2}?)(先生|女士|小姐|老先生|老太太|老人|阿姨|大爷|大妈|医生|大夫|主任|护士长|护士|老师)`,
+  `(?<![主全专内外床治诊级区庭班科院管交接责值])(${surname}${given}{0,2}?)(先生|女士|小姐|老先生|老太太|老人|阿姨|大爷|大妈|医生|大夫|主任|护士长|护士|老师)`,
   'dg',
 );
 const CLINICIAN_TITLES = new Set(['医生', '大夫', '主任', '护士长', '护士']);
@@ -123,6 +143,14 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
     out.push({ category: 'RELATIVE_NAME', start: span.end + start, end: span.end + end, text: m[1]! });
   }
   add(NAMED_CUE, 'PATIENT_NAME');
+  add(CHAT_SENDER, 'PATIENT_NAME');
+  STAFF_LABEL_ANY.lastIndex = 0;
+  for (const m of text.matchAll(STAFF_LABEL_ANY)) {
+    const name = m[1]!;
+    if (NOT_A_PERSON.test(name) || NOT_NAMES.has(name) || NOT_NAMES.has(name.slice(0, 2))) continue;
+    const [start, end] = m.indices![1]!;
+    out.push({ category: 'CLINICIAN_NAME', start, end, text: name });
+  }
   add(SEX_AFTER, 'PATIENT_NAME');
   add(RELATION_AFTER, 'PATIENT_NAME');
   add(RELATION_BEFORE, 'RELATIVE_NAME');
@@ -134,7 +162,9 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
     if (!accept(name)) continue;
     const clinician = CLINICIAN_TITLES.has(m[2]!);
     // A bare surname ("张先生", "刘医生") is replaced together with its title: "张" alone would hit words.
-    const [start, end] = name.length === 1 ? m.indices![0]! : m.indices![1]!;
+    // So is a compound surname alone ("夏侯主任").
+    const bare = name.length === 1 || COMPOUND_SURNAMES.includes(name);
+    const [start, end] = bare ? m.indices![0]! : m.indices![1]!;
     out.push({
       category: clinician ? 'CLINICIAN_NAME' : 'PATIENT_NAME',
       start,
