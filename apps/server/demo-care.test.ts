@@ -32,6 +32,9 @@ describe('seedCareDemo', () => {
     expect(planned).toEqual(['alive']);
     expect(accounts?.carePlans).toBe(1);
     expect(accounts?.patient.patientId).toBe('alive');
-    expect(users).toEqual(['doctor', 'patient']);
+    expect(users).toEqual(['doctor', 'pharmacist', 'patient']);
+    // The pharmacist reviews the demo orders in 前置审方 (issue 20).
+    expect(accounts?.pharmacist.username).toBe('pharmacist');
+    expect(accounts?.pharmacist.password).toMatch(/^[\w-]{16}$/);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * First-start demo for the hypertension-care scenario: a clinician and a patient account (passwords
+ * First-start demo for the hypertension-care scenario: a clinician, a pharmacist (前置审方, the demo's recent
+ * orders) and a patient account (passwords
  * generated and printed once, like the admin's) and a care plan per demo patient, so the patient home page
  * and the clinician panel show something at once. Runs only when the demo data is seeded for the first time.
  */
@@ -11,6 +12,7 @@ import type { FhirRepository } from '@qihuang/store';
 
 export interface DemoAccounts {
   clinician: { username: string; password: string };
+  pharmacist: { username: string; password: string };
   patient: { username: string; password: string; patientId: string };
   carePlans: number;
 }
@@ -34,6 +36,7 @@ export async function seedCareDemo(options: {
   }
   const db = options.repository.db;
   const clinician = { username: 'doctor', password: randomBytes(12).toString('base64url') };
+  const pharmacist = { username: 'pharmacist', password: randomBytes(12).toString('base64url') };
   const patient = {
     username: 'patient',
     password: randomBytes(12).toString('base64url'),
@@ -47,11 +50,17 @@ export async function seedCareDemo(options: {
     displayName: 'Demo clinician',
   });
   await options.identity.createUser(db, {
+    username: pharmacist.username,
+    password: pharmacist.password,
+    role: 'pharmacist',
+    displayName: 'Demo pharmacist',
+  });
+  await options.identity.createUser(db, {
     username: patient.username,
     password: patient.password,
     role: 'patient',
     patientId: patient.patientId,
     displayName: 'Demo patient',
   });
-  return { clinician, patient, carePlans };
+  return { clinician, pharmacist, patient, carePlans };
 }

@@ -99,7 +99,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // The demo accounts are created while the demo data loads (seconds after this line): say so here.
   if (config.demo)
     process.stderr.write(
-      '\n  Demo data loads in the background; on the first start the demo accounts (clinician and patient passwords)' +
+      '\n  Demo data loads in the background; on the first start the demo accounts (clinician, pharmacist and patient passwords)' +
         ' are printed below when it is ready.\n\n',
     );
   log.info({ url }, 'listening');
@@ -131,6 +131,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           // Printed once, on the console only (never into the structured log).
           process.stderr.write(
             `\n  Demo accounts: clinician "${accounts.clinician.username}" / ${accounts.clinician.password}` +
+              `   pharmacist "${accounts.pharmacist.username}" / ${accounts.pharmacist.password}` +
               `   patient "${accounts.patient.username}" / ${accounts.patient.password}` +
               ` (Patient/${accounts.patient.patientId}); ${accounts.carePlans} demo care plans\n\n`,
           );
