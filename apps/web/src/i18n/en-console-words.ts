@@ -93,4 +93,10 @@ export const enConsoleWords = {
     body: 'Clinical features call the virtual model {{name}}, which does not exist: they answer "model not found" until you add it (its targets are your providers, tried in order) or set a fallback model.',
     add: 'Add virtual model {{name}}',
   },
+  apiKeyErrors: {
+    invalid:
+      'Not a scope a key can have: {{scopes}}. Write scopes like system/*.read or system/Observation.write, or pick one below.',
+    patient: 'patient/ scopes need a signed-in patient; a key has none: {{scopes}}. Use system/ scopes.',
+    technical: 'Technical detail',
+  },
 };

@@ -91,4 +91,10 @@ export const zhCNConsoleWords: Widen<typeof enConsoleWords> = {
     body: '临床功能调用虚拟模型 {{name}}，但它尚不存在：在添加它（以现有提供方为目标，按顺序尝试）或设置回退模型之前，这些功能会返回“找不到模型”。',
     add: '添加虚拟模型 {{name}}',
   },
+  apiKeyErrors: {
+    invalid:
+      '以下不是密钥可用的权限范围：{{scopes}}。请按 system/*.read 或 system/Observation.write 的格式填写，或在下方选择。',
+    patient: 'patient/ 范围需要已登录的患者，密钥没有患者身份：{{scopes}}。请改用 system/ 范围。',
+    technical: '技术细节',
+  },
 };

@@ -23,3 +23,22 @@ export function addScope(typed: string, scope: string): string {
   const list = typed.split(/[\s,]+/).filter(Boolean);
   return (list.includes(scope) ? list : [...list, scope]).join(' ');
 }
+
+/** The SMART scope grammar the server checks (identity's scopes.ts): context/type.permissions. */
+const SCOPE = /^(patient|user|system)\/(\*|[A-Z][A-Za-z]{0,63})\.(read|write|\*|c?r?u?d?s?)$/;
+
+/**
+ * The typed scopes a key cannot have, before the server says so in its own words (issue 20): not a SMART scope
+ * (or `admin`), and `patient/…` (a key has no patient context).
+ */
+export function scopeProblems(typed: string): { invalid: string[]; patient: string[] } {
+  const list = typed.split(/[\s,]+/).filter(Boolean);
+  const valid = (s: string) => {
+    const m = SCOPE.exec(s);
+    return Boolean(m && m[3] !== '');
+  };
+  return {
+    invalid: list.filter((s) => !valid(s)),
+    patient: list.filter((s) => valid(s) && s.startsWith('patient/')),
+  };
+}

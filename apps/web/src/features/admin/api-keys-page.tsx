@@ -1,11 +1,11 @@
 /** Admin: API keys — list, create (secret shown once in a copy box), revoke. */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { admin, type ApiKey, type CreatedApiKey } from '../../api/index.ts';
+import { admin, isApiError, type ApiKey, type CreatedApiKey } from '../../api/index.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
-import { addScope, KEY_SCOPE_CHOICES } from './api-key-scopes.ts';
+import { addScope, KEY_SCOPE_CHOICES, scopeProblems } from './api-key-scopes.ts';
 
 function keyStatus(k: ApiKey): 'revoked' | 'expired' | 'active' {
   if (k.revoked) return 'revoked';
@@ -22,14 +22,22 @@ export function ApiKeysPage() {
   const [expires, setExpires] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // The scope field's own error in the page language (the server's text, if it answered, as detail).
+  const [scopeError, setScopeError] = useState<{ text: string; raw?: string } | null>(null);
   const [created, setCreated] = useState<{ name: string; key: CreatedApiKey } | null>(null);
   const [copied, setCopied] = useState(false);
   const secretRef = useRef<HTMLInputElement>(null);
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
     setError(null);
+    setScopeError(null);
+    const problems = scopeProblems(scopes);
+    if (problems.invalid.length || problems.patient.length) {
+      setScopeError({ text: scopeProblemText(problems) });
+      return;
+    }
+    setBusy(true);
     try {
       const scopeList = scopes.split(/[\s,]+/).filter(Boolean);
       const body = {
@@ -46,10 +54,22 @@ export function ApiKeysPage() {
       keys.reload();
       setTimeout(() => secretRef.current?.select(), 0);
     } catch (err) {
-      setError(err);
+      if (isApiError(err) && /^scopes\b/.test(err.message))
+        setScopeError({ text: t('apiKeyErrors.invalid', { scopes: scopes.trim() }), raw: err.message });
+      else setError(err);
     } finally {
       setBusy(false);
     }
+  }
+
+  function scopeProblemText(problems: { invalid: string[]; patient: string[] }): string {
+    const sep = i18n.language === 'zh-CN' ? '、' : ', ';
+    return [
+      problems.invalid.length ? t('apiKeyErrors.invalid', { scopes: problems.invalid.join(sep) }) : '',
+      problems.patient.length ? t('apiKeyErrors.patient', { scopes: problems.patient.join(sep) }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
   }
 
   async function copy() {
@@ -118,11 +138,28 @@ export function ApiKeysPage() {
           <input
             id="key-scopes"
             autoComplete="off"
-            aria-describedby="key-scopes-hint"
+            aria-describedby={scopeError ? 'key-scopes-error key-scopes-hint' : 'key-scopes-hint'}
+            aria-invalid={scopeError ? true : undefined}
             value={scopes}
             onChange={(e) => setScopes(e.target.value)}
           />
           <small id="key-scopes-hint">{t('apiKeys.scopesHint')}</small>
+          {scopeError && (
+            <div
+              id="key-scopes-error"
+              className="state state-error"
+              role="alert"
+              data-testid="key-scopes-error"
+            >
+              {scopeError.text}
+              {scopeError.raw ? (
+                <details>
+                  <summary className="muted">{t('apiKeyErrors.technical')}</summary>
+                  <code className="mono">{scopeError.raw}</code>
+                </details>
+              ) : null}
+            </div>
+          )}
           <div
             className="scope-choices"
             role="group"
