@@ -1,5 +1,8 @@
 import type { Resource } from '@medplum/fhirtypes';
-import type { Finding } from '@qihuang/engines/prescription-review';
+import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import type { Finding, MedicationInput, PatientContext } from '@qihuang/engines/prescription-review';
+import { localizeFinding } from '@qihuang/pharmacy-review';
+import { orderName, resultLines, withLocalTimes } from './card-text.ts';
 import { suggestionsFor } from './suggestions.ts';
 import type { CdsCard, CdsCoding } from './types.ts';
 
@@ -56,25 +59,50 @@ export interface CardOptions {
   uuid: () => string;
   drafts: Map<string, Resource>;
   sourceUrl?: string;
+  /** To name the orders by drug and dose (ids never reach the text). */
+  kb: DrugKnowledgeBase;
+  /** The reviewed orders by id ("MedicationRequest/o1"). */
+  orders: Map<string, MedicationInput>;
+  /** The results the review used, with their times. */
+  labs: PatientContext['labs'];
+  now: Date;
+  /** The hospital's IANA zone: times in the text are local times in it. */
+  timeZone: string;
+  /** A result older than this many days is called stale on the card (decision 0016). */
+  labWindowDays: number;
 }
 
-/** One finding → one card: summary ≤139 chars, indicator = severity, source with label/url/topic, suggestions. */
+/**
+ * One finding → one card in one language: summary ≤139 chars, indicator = severity, source named from the
+ * user-facing source-name table (drug-knowledge sources/user-names.ts), orders by drug and dose, the date of each
+ * result the finding rests on (stale past the window), suggestions. Knowledge-entry, rule and order ids stay in
+ * machine fields (uuid, extension, source.topic).
+ */
 export function findingToCard(finding: Finding, options: CardOptions): CdsCard {
-  const { locale } = options;
-  const orders = finding.evidence.orders
-    .map(
-      (o) =>
-        `- ${o.draft ? (locale === 'zh' ? '草稿' : 'draft') : locale === 'zh' ? '在用' : 'active'}: ${o.text} (\`${o.id}\`)`,
-    )
-    .join('\n');
+  const { locale, timeZone } = options;
+  const zh = locale === 'zh';
+  const localized = localizeFinding(finding, zh ? 'zh-CN' : 'en');
+  const orders = finding.evidence.orders.map((o) => {
+    const input = options.orders.get(o.id);
+    const name = input ? orderName(input, options.kb, locale) : o.text;
+    const state = o.draft ? (zh ? '新开' : 'New order') : zh ? '在用' : 'Current';
+    return `- ${state}${zh ? '：' : ': '}${name}`;
+  });
+  const results = resultLines(finding, options.labs, {
+    lang: locale,
+    now: options.now,
+    timeZone,
+    windowDays: options.labWindowDays,
+  });
+  const stale = results.flatMap((r) => (r.stale ? [r.stale] : []));
   const detail = [
-    finding.detail[locale],
+    withLocalTimes(localized.detail, timeZone),
     '',
-    `**${locale === 'zh' ? '依据' : 'Evidence'}**`,
-    orders,
-    `- ${locale === 'zh' ? '知识条目' : 'Facts'}: ${finding.evidence.facts.map((f) => `\`${f}\``).join(', ')}`,
+    `**${zh ? '依据' : 'Evidence'}**`,
+    ...orders,
+    ...results.map((r) => `- ${r.text}`),
     '',
-    `**${locale === 'zh' ? '来源' : 'Source'}**: ${finding.source.citation}`,
+    `**${zh ? '来源' : 'Source'}**${zh ? '：' : ': '}${localized.source.label}`,
   ].join('\n');
   const suggestions = suggestionsFor(
     finding,
@@ -85,11 +113,11 @@ export function findingToCard(finding: Finding, options: CardOptions): CdsCard {
   const url = finding.source.url ?? options.sourceUrl;
   const card: CdsCard = {
     uuid: options.uuid(),
-    summary: truncate(finding.summary[locale]),
+    summary: truncate(withLocalTimes(localized.summary, timeZone)),
     detail,
     indicator: finding.severity,
     source: {
-      label: finding.source.label,
+      label: localized.source.label,
       ...(url ? { url } : {}),
       topic: {
         system: 'urn:qihuang:rx-review:finding-type',
@@ -98,7 +126,14 @@ export function findingToCard(finding: Finding, options: CardOptions): CdsCard {
       },
     },
     overrideReasons: OVERRIDE_REASONS[locale],
-    extension: { 'qihuang-finding-id': finding.id, 'qihuang-rule-id': finding.ruleId },
+    extension: {
+      'qihuang-finding-id': finding.id,
+      'qihuang-rule-id': finding.ruleId,
+      'qihuang-source-id': finding.source.id,
+      'qihuang-facts': finding.evidence.facts,
+      'qihuang-orders': finding.evidence.orders.map((o) => o.id),
+      ...(stale.length ? { 'qihuang-stale-results': stale } : {}),
+    },
   };
   if (suggestions.length) {
     card.suggestions = suggestions;

@@ -13,7 +13,7 @@ import type { CdsCard } from './types.ts';
 export type ReviewScope = 'drafts' | 'all';
 
 export function prescriptionReview(scope: ReviewScope): CdsService['handle'] {
-  return async ({ service, request, gather, now, config, kb, state, uuid }: CdsServiceContext) => {
+  return async ({ service, request, gather, now, config, kb, state, uuid, locale }: CdsServiceContext) => {
     const gathered = await gather();
     const draftOrders = resourcesOf(request.context.draftOrders as unknown as Bundle | undefined).filter(
       (r) => r.resourceType === 'MedicationRequest',
@@ -28,6 +28,7 @@ export function prescriptionReview(scope: ReviewScope): CdsService['handle'] {
     const selections = new Set(request.context.selections ?? []);
     const patientId = request.context.patientId;
     const drafts = new Map(draftOrders.map((r) => [`${r.resourceType}/${r.id}`, r]));
+    const orders = new Map([...input.drafts, ...input.patient.medications].map((m) => [m.id, m]));
     const cards: CdsCard[] = [];
     const summaries = new Set<string>();
     for (const finding of result.findings) {
@@ -36,7 +37,13 @@ export function prescriptionReview(scope: ReviewScope): CdsService['handle'] {
       // No repeat of a card the clinician overrode for this patient and these orders.
       if (await state.isOverridden(patientId, finding.id)) continue;
       const card = findingToCard(finding, {
-        locale: config.locale,
+        locale,
+        kb,
+        orders,
+        labs: input.patient.labs,
+        now,
+        timeZone: config.timeZone,
+        labWindowDays: config.labWindowDays,
         uuid,
         drafts,
         ...(config.sourceUrl ? { sourceUrl: config.sourceUrl } : {}),

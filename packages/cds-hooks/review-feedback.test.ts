@@ -102,7 +102,11 @@ describe('order-sign review', () => {
     const res = await post(app(), '/cds-services/qihuang-rx-review-order-select', body);
     const { cards } = (await res.json()) as { cards: CdsCard[] };
     expect(cards.length).toBeGreaterThan(0);
-    expect(cards.every((c) => c.detail!.includes('MedicationRequest/d2'))).toBe(true);
+    // The order id is a machine field (issue 20: never in the text a clinician reads).
+    expect(
+      cards.every((c) => (c.extension?.['qihuang-orders'] as string[]).includes('MedicationRequest/d2')),
+    ).toBe(true);
+    expect(cards.some((c) => c.detail!.includes('MedicationRequest/'))).toBe(false);
   });
 
   it('patient-view reviews the active regimen', async () => {

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { QihuangError } from '@qihuang/contracts';
 import { errorHandler, platformError } from '@qihuang/http-edge';
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import { cardLanguage } from './card-text.ts';
 import { gatherResources } from './fhir-data.ts';
 import { fhirSource, type OwnFhir } from './fhir-source.ts';
 import { parseFeedback, parseHookRequest } from './request.ts';
@@ -16,6 +17,9 @@ import {
 import type { CdsResponse } from './types.ts';
 
 export type { CdsHooksConfig } from './service.ts';
+
+/** Days after which an eGFR/creatinine/potassium result is called stale on a card (decision 0016). */
+export const DEFAULT_LAB_WINDOW_DAYS = 90;
 
 export interface CdsHooksDeps {
   kb: DrugKnowledgeBase;
@@ -59,7 +63,14 @@ async function body(c: Context): Promise<unknown> {
 }
 
 export function createCdsHooksRoutes(deps: CdsHooksDeps): Hono {
-  const config: CdsHooksConfig = { severityThreshold: 'warning', suppress: [], locale: 'zh', ...deps.config };
+  const config: CdsHooksConfig = {
+    severityThreshold: 'warning',
+    suppress: [],
+    locale: 'zh',
+    timeZone: 'Asia/Shanghai',
+    labWindowDays: DEFAULT_LAB_WINDOW_DAYS,
+    ...deps.config,
+  };
   const uuid = deps.uuid ?? (() => crypto.randomUUID());
   const now = deps.now ?? (() => new Date());
   const fetchFn = deps.fetch ?? fetch;
@@ -94,6 +105,7 @@ export function createCdsHooksRoutes(deps: CdsHooksDeps): Hono {
         ),
       now: now(),
       config,
+      locale: cardLanguage(c.req.header('accept-language'), config.locale),
       kb: deps.kb,
       state,
       uuid,

@@ -16,7 +16,18 @@ export interface CdsHooksConfig {
   severityThreshold: Severity;
   /** Rule ids / finding ids / "type:<type>" the hospital switched off. */
   suppress: string[];
+  /**
+   * The hospital's language: cards are in it when the request's Accept-Language names neither en nor zh
+   * (default 'zh'; decision 0016).
+   */
   locale: 'zh' | 'en';
+  /** The hospital's IANA time zone: times on cards are local times in it (default Asia/Shanghai). */
+  timeZone: string;
+  /**
+   * eGFR, creatinine and potassium results older than this many days are called stale on the cards that rest on
+   * them (the card still fires; default 90, decision 0016).
+   */
+  labWindowDays: number;
   /** Fallback card source url when the finding's source has none. */
   sourceUrl?: string;
 }
@@ -32,6 +43,8 @@ export interface CdsServiceContext {
   gather(): Promise<GatherResult>;
   now: Date;
   config: CdsHooksConfig;
+  /** The cards' language for this call: Accept-Language (en / zh), else `config.locale`. */
+  locale: 'zh' | 'en';
   kb: DrugKnowledgeBase;
   /** Cards sent (for feedback) and findings the clinician overrode (not repeated). */
   state: CardStateStore;

@@ -17,3 +17,5 @@ export {
 export { loadChart, reviewOrder, type PatientChart } from './review-order.ts';
 /** The wire contract of this package's routes (type-only; the console imports it from `@qihuang/pharmacy-review/api-types`). */
 export type * from './api-types/index.ts';
+/** Findings in one language with sources named from the one source-name table (the CDS cards use it too). */
+export { languageOf, localizeFinding } from './localize.ts';
