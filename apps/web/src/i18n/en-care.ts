@@ -35,6 +35,15 @@ export const enCare = {
     potassium: 'Potassium',
   },
   severity: { info: 'Info', warning: 'Warning', critical: 'Critical' },
+  draftReview: {
+    change: 'Dose change',
+    changeFromTo: 'change {{from}} → {{to}} (the current order stops when this is signed)',
+    returned: 'Returned by pharmacy',
+    returnedBy: 'Returned by pharmacy: {{name}}, {{date}}',
+    reason: 'Reason',
+    revise: 'Revise (propose again)',
+    withdraw: 'Withdraw',
+  },
   draftStatus: { draft: 'Draft — not signed', active: 'Signed', cancelled: 'Cancelled' },
   planStatus: { active: 'Active', revoked: 'Revoked' },
   intakeStep: {
@@ -72,6 +81,7 @@ export const enCare = {
   triage: {
     call: 'Call {{number}} now',
     emergencyTitle: 'Emergency',
+    clinicianUrgentTitle: 'Assess soon',
     urgentTitle: 'See a doctor soon',
     redFlags: 'Reported',
     crisisReading: 'reading {{sbp}}/{{dbp}} mmHg',

@@ -36,6 +36,15 @@ export const zhCNCare: Messages['care'] = {
     potassium: '补钾',
   },
   severity: { info: '提示', warning: '警告', critical: '严重' },
+  draftReview: {
+    change: '调整剂量',
+    changeFromTo: '由 {{from}} 调整为 {{to}}（签署后原医嘱停止）',
+    returned: '已退回',
+    returnedBy: '药师退回：{{name}}，{{date}}',
+    reason: '退回原因',
+    revise: '修改（重新生成建议）',
+    withdraw: '撤回',
+  },
   draftStatus: { draft: '草稿（未签署）', active: '已签署', cancelled: '已作废' },
   planStatus: { active: '生效', revoked: '已撤销' },
   intakeStep: {
@@ -73,6 +82,7 @@ export const zhCNCare: Messages['care'] = {
   triage: {
     call: '立即拨打 {{number}}',
     emergencyTitle: '紧急情况',
+    clinicianUrgentTitle: '需尽快评估',
     urgentTitle: '请尽快就医',
     redFlags: '报告症状',
     crisisReading: '血压 {{sbp}}/{{dbp}} mmHg',

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { care, type CarePlanView } from '../../api/care.ts';
 import type { GuidelineId } from '../../api/index.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
-import { formatDate } from '../../lib/format.ts';
+import { useCareTime } from './care-zone.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { useAction } from '../../lib/use-action.ts';
 import { LifestyleGoals } from './care-ui.tsx';
@@ -57,6 +57,7 @@ export function CarePlanSection({ patientId, guideline }: { patientId: string; g
 export function CarePlanDetails({ plan }: { plan: CarePlanView }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const time = useCareTime();
   return (
     <div data-testid="care-plan" data-plan-id={plan.id}>
       <dl className="care-facts">
@@ -66,7 +67,7 @@ export function CarePlanDetails({ plan }: { plan: CarePlanView }) {
             <span className={`badge ${plan.status === 'active' ? 'badge-ok' : 'badge-muted'}`}>
               {t(`care.planStatus.${plan.status}`)}
             </span>{' '}
-            {formatDate(plan.created, lang, true)}
+            {time(plan.created)}
             {plan.author ? ` · ${plan.author}` : ''}
           </dd>
         </div>
@@ -97,8 +98,7 @@ export function CarePlanDetails({ plan }: { plan: CarePlanView }) {
         <div>
           <dt>{t('care.home.followUp')}</dt>
           <dd>
-            {formatDate(plan.followUp.next, lang)} (
-            {t('care.home.every', { days: plan.followUp.intervalDays })})
+            {time(plan.followUp.next, false)} ({t('care.home.every', { days: plan.followUp.intervalDays })})
             {plan.followUp.overdueDays > 0 && (
               <span className="badge badge-missed">
                 {' '}

@@ -13,26 +13,16 @@ import {
   type GuardedText,
   type ProposalResult,
 } from '../../api/care.ts';
-import { GUIDELINE_IDS, isApiError, type GuidelineId } from '../../api/index.ts';
-import { can, useAuth } from '../../auth/auth-context.tsx';
+import { GUIDELINE_IDS, type GuidelineId } from '../../api/index.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
-import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useAction } from '../../lib/use-action.ts';
 import { ALERT_KINDS as KINDS } from '../blood-pressure/alert-kinds.ts';
 import { useGuideline } from '../blood-pressure/guideline-preference.ts';
-import {
-  allAcknowledged,
-  careLanguage,
-  criticalFindingIds,
-  mergeDrafts,
-  missingAcknowledgements,
-  pick,
-  worstSeverity,
-  resourceLabelKey,
-  draftDetail,
-} from './care-model.ts';
-import { GuardedTextView, SeverityBadge, TriageBanner } from './care-ui.tsx';
+import { careLanguage, mergeDrafts, pick, resourceLabelKey, draftDetail } from './care-model.ts';
+import { GuardedTextView, TriageBanner } from './care-ui.tsx';
+import { CareZoneContext, useCareTime } from './care-zone.tsx';
+import { DraftCard } from './draft-card.tsx';
 import { CarePlanSection } from './care-plan-section.tsx';
 import { CopilotPanel } from './copilot-panel.tsx';
 import { DeceasedBanner, MeasuredCard, type CurrencyFields } from './measured-card.tsx';
@@ -56,69 +46,85 @@ export function CareTab({ patientId }: { patientId: string }) {
     if (existingDrafts.status === 'success') setDrafts((cur) => mergeDrafts(cur, existingDrafts.data));
   }, [existingDrafts.status, existingDrafts.data]);
 
+  // Withdraw a returned draft and propose again (issue 20: the pharmacist's return reaches the prescriber).
+  const revise = async (draft: DraftView) => {
+    const withdrawn = await care.cancel(draft.id, language);
+    const proposal = await care.proposal(patientId, guideline, language);
+    setDrafts((cur) => mergeDrafts(cur, [withdrawn, ...proposal.drafts]));
+  };
+  const zone = summary.status === 'success' ? summary.data.timeZone : undefined;
+
   return (
-    <div className="care-tab" data-testid="care-tab">
-      <div className="toolbar span-2">
-        <label htmlFor={selectId}>{t('care.clinician.guideline')}</label>{' '}
-        <select id={selectId} value={guideline} onChange={(e) => setGuideline(e.target.value as GuidelineId)}>
-          {GUIDELINE_IDS.map((g) => (
-            <option key={g} value={g}>
-              {t(`bp.guidelines.${g}`, { defaultValue: g })}
-            </option>
-          ))}
-        </select>
-      </div>
-
-      {summary.status === 'loading' && <Loading />}
-      {summary.status === 'error' && (
-        <div className="span-2">
-          <ErrorState error={summary.error} onRetry={summary.reload} />
-        </div>
-      )}
-      {summary.status === 'success' && <SummarySections summary={summary.data} />}
-
-      <Narrative patientId={patientId} guideline={guideline} language={language} />
-      <Proposal
-        patientId={patientId}
-        guideline={guideline}
-        language={language}
-        onDrafts={(incoming) => setDrafts((cur) => mergeDrafts(cur, incoming))}
-      />
-      <section className="card span-2" aria-labelledby="care-drafts-title">
-        <h2 id="care-drafts-title">{t('care.clinician.drafts')}</h2>
-        {existingDrafts.status === 'error' && (
-          <ErrorState error={existingDrafts.error} onRetry={existingDrafts.reload} />
-        )}
-        {existingDrafts.status === 'loading' && drafts.length === 0 && <Loading />}
-        {existingDrafts.status !== 'loading' && drafts.length === 0 && (
-          <Empty>{t('care.clinician.noDrafts')}</Empty>
-        )}
-        {drafts.length > 0 && (
-          <ul className="care-list" data-testid="drafts">
-            {drafts.map((d) => (
-              <DraftCard
-                key={d.id}
-                draft={d}
-                onChange={(next) => setDrafts((cur) => mergeDrafts(cur, [next]))}
-              />
+    <CareZoneContext.Provider value={zone}>
+      <div className="care-tab" data-testid="care-tab">
+        <div className="toolbar span-2">
+          <label htmlFor={selectId}>{t('care.clinician.guideline')}</label>{' '}
+          <select
+            id={selectId}
+            value={guideline}
+            onChange={(e) => setGuideline(e.target.value as GuidelineId)}
+          >
+            {GUIDELINE_IDS.map((g) => (
+              <option key={g} value={g}>
+                {t(`bp.guidelines.${g}`, { defaultValue: g })}
+              </option>
             ))}
-          </ul>
+          </select>
+        </div>
+
+        {summary.status === 'loading' && <Loading />}
+        {summary.status === 'error' && (
+          <div className="span-2">
+            <ErrorState error={summary.error} onRetry={summary.reload} />
+          </div>
         )}
-      </section>
-      <CarePlanSection patientId={patientId} guideline={guideline} />
-      <CopilotPanel patientId={patientId} language={language} />
-    </div>
+        {summary.status === 'success' && <SummarySections summary={summary.data} />}
+
+        <Narrative patientId={patientId} guideline={guideline} language={language} />
+        <Proposal
+          patientId={patientId}
+          guideline={guideline}
+          language={language}
+          onDrafts={(incoming) => setDrafts((cur) => mergeDrafts(cur, incoming))}
+        />
+        <section className="card span-2" aria-labelledby="care-drafts-title">
+          <h2 id="care-drafts-title">{t('care.clinician.drafts')}</h2>
+          {existingDrafts.status === 'error' && (
+            <ErrorState error={existingDrafts.error} onRetry={existingDrafts.reload} />
+          )}
+          {existingDrafts.status === 'loading' && drafts.length === 0 && <Loading />}
+          {existingDrafts.status !== 'loading' && drafts.length === 0 && (
+            <Empty>{t('care.clinician.noDrafts')}</Empty>
+          )}
+          {drafts.length > 0 && (
+            <ul className="care-list" data-testid="drafts">
+              {drafts.map((d) => (
+                <DraftCard
+                  key={d.id}
+                  draft={d}
+                  onChange={(next) => setDrafts((cur) => mergeDrafts(cur, [next]))}
+                  onRevise={revise}
+                />
+              ))}
+            </ul>
+          )}
+        </section>
+        <CarePlanSection patientId={patientId} guideline={guideline} />
+        <CopilotPanel patientId={patientId} language={language} />
+      </div>
+    </CareZoneContext.Provider>
   );
 }
 
 function SummarySections({ summary }: { summary: CareSummary }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const time = useCareTime();
   return (
     <>
       {summary.triage && summary.triage.level !== 'none' && (
         <div className="span-2">
-          <TriageBanner triage={summary.triage} />
+          <TriageBanner triage={summary.triage} audience="clinician" />
         </div>
       )}
       <DeceasedBanner summary={summary as CareSummary & CurrencyFields} lang={lang} />
@@ -169,8 +175,7 @@ function SummarySections({ summary }: { summary: CareSummary }) {
               <li key={a.id}>
                 <span className="item-title">{pick(a.display, lang)}</span>
                 <span className="item-meta">
-                  {KINDS.includes(a.kind) ? t(`alerts.kinds.${a.kind}`) : a.kind} ·{' '}
-                  {formatDate(a.time, lang, true, (summary as CurrencyFields).timeZone)}
+                  {KINDS.includes(a.kind) ? t(`alerts.kinds.${a.kind}`) : a.kind} · {time(a.time)}
                 </span>
               </li>
             ))}
@@ -187,12 +192,7 @@ function SummarySections({ summary }: { summary: CareSummary }) {
             <p className="muted">
               {summary.intake.completedAt
                 ? t('care.clinician.intakeCompleted', {
-                    date: formatDate(
-                      summary.intake.completedAt,
-                      lang,
-                      true,
-                      (summary as CurrencyFields).timeZone,
-                    ),
+                    date: time(summary.intake.completedAt),
                   })
                 : t('care.clinician.intakeOpen')}
             </p>
@@ -357,145 +357,5 @@ function Proposal({
         </div>
       )}
     </section>
-  );
-}
-
-function DraftCard({ draft, onChange }: { draft: DraftView; onChange: (d: DraftView) => void }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const { me } = useAuth();
-  const [acknowledged, setAcknowledged] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<string | null>(null);
-  const canSign = me ? can.careSign(me.role) : false;
-  const critical = criticalFindingIds(draft);
-  const severity = worstSeverity(draft);
-  const headingId = `draft-${draft.id}`;
-
-  async function act(kind: 'sign' | 'cancel') {
-    setBusy(true);
-    setError(null);
-    setConflict(null);
-    try {
-      const language = careLanguage(i18n.language);
-      onChange(
-        kind === 'sign'
-          ? await care.sign(draft.id, [...acknowledged], language)
-          : await care.cancel(draft.id, language),
-      );
-    } catch (err) {
-      if (isApiError(err) && err.status === 409) {
-        const missing = missingAcknowledgements(draft, err.message, err.issues);
-        setConflict(err.message);
-        if (missing.length > 0)
-          setAcknowledged((cur) => new Set([...cur].filter((id) => !missing.includes(id))));
-      } else {
-        setError(err);
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <li
-      className={`care-draft status-${draft.status}${severity ? ` severity-${severity}` : ''}`}
-      aria-labelledby={headingId}
-      data-testid="draft"
-      data-status={draft.status}
-      data-id={draft.id}
-    >
-      <div className="care-row">
-        <h3 id={headingId} className="alert-patient">
-          {draft.display}
-        </h3>
-        <span
-          className={`badge ${draft.status === 'active' ? 'badge-ok' : 'badge-muted'}`}
-          data-testid="draft-status"
-        >
-          {t(`care.draftStatus.${draft.status}`)}
-        </span>
-      </div>
-      {draft.dosage && <p>{draft.dosage}</p>}
-      <p className="care-source">
-        {draft.status === 'active'
-          ? t('care.signedBy', { name: draft.signedBy ?? '—', date: formatDate(draft.signedAt, lang, true) })
-          : t('care.clinician.drafted', { date: formatDate(draft.createdAt, lang, true) })}
-      </p>
-      {draft.findings.length === 0 ? (
-        <p className="muted" data-testid="no-review-findings">
-          {t('care.clinician.noReviewFindings')}
-        </p>
-      ) : (
-        <ul className="finding-list" data-testid="review-findings">
-          {draft.findings.map((f) => (
-            <li key={f.id}>
-              <SeverityBadge severity={f.severity} /> <strong>{pick(f.summary, lang)}</strong>
-              <p>{pick(f.detail, lang)}</p>
-              <p className="care-source">
-                {t('care.source')}: {f.source.label}
-                {f.source.citation ? ` — ${f.source.citation}` : ''}
-              </p>
-              {draft.status === 'draft' && canSign && f.severity === 'critical' && (
-                <label className="care-ack">
-                  <input
-                    type="checkbox"
-                    checked={acknowledged.has(f.id)}
-                    onChange={(e) =>
-                      setAcknowledged((cur) => {
-                        const next = new Set(cur);
-                        if (e.target.checked) next.add(f.id);
-                        else next.delete(f.id);
-                        return next;
-                      })
-                    }
-                    data-testid="acknowledge"
-                  />
-                  {t('care.clinician.acknowledge')}
-                </label>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      {conflict && (
-        <p className="notice notice-error" role="alert" data-testid="sign-conflict">
-          {t('care.clinician.signConflict')} {conflict}
-        </p>
-      )}
-      {error ? <ErrorState error={error} /> : null}
-      {draft.status === 'draft' && (
-        <div className="care-actions">
-          {canSign ? (
-            <button
-              type="button"
-              className="button primary"
-              disabled={busy || !allAcknowledged(draft, acknowledged)}
-              aria-describedby={headingId}
-              onClick={() => void act('sign')}
-              data-testid="sign-draft"
-            >
-              {t('care.clinician.sign')}
-            </button>
-          ) : (
-            <span className="muted">{t('care.clinician.onlyClinicianSigns')}</span>
-          )}
-          <button
-            type="button"
-            className="button"
-            disabled={busy}
-            aria-describedby={headingId}
-            onClick={() => void act('cancel')}
-            data-testid="cancel-draft"
-          >
-            {t('care.clinician.cancelDraft')}
-          </button>
-          {canSign && critical.length > 0 && !allAcknowledged(draft, acknowledged) && (
-            <span className="muted">{t('care.clinician.ackRequired', { count: critical.length })}</span>
-          )}
-        </div>
-      )}
-    </li>
   );
 }

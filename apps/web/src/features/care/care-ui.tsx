@@ -54,8 +54,11 @@ export function CallButton({ number }: { number: string }) {
 export function TriageBanner({
   triage,
   bannerRef,
+  audience = 'patient',
 }: {
   triage: TriageResult;
+  /** The clinician's chart reads "assess soon", never the patient's "see a doctor soon" (issue 20). */
+  audience?: 'patient' | 'clinician';
   /** The consultation scrolls the banner into view below the sticky header when it appears. */
   bannerRef?: Ref<HTMLElement>;
 }) {
@@ -72,7 +75,13 @@ export function TriageBanner({
       ref={bannerRef}
       tabIndex={-1}
     >
-      <h2>{emergency ? t('care.triage.emergencyTitle') : t('care.triage.urgentTitle')}</h2>
+      <h2>
+        {emergency
+          ? t('care.triage.emergencyTitle')
+          : audience === 'clinician'
+            ? t('care.triage.clinicianUrgentTitle')
+            : t('care.triage.urgentTitle')}
+      </h2>
       {emergency && <CallButton number={emergencyNumber(instruction)} />}
       <p>
         <strong>

@@ -126,9 +126,7 @@ function TurnView({ turn, streaming }: { turn: CopilotTurn; streaming: boolean }
       )}
       {turn.error && (
         <p className="notice" role="status" data-testid="copilot-error" data-code={turn.error.code}>
-          {turn.error.code === 'model-not-configured' ? (
-            <strong>{t('care.modelNotConfigured')} </strong>
-          ) : null}
+          {/* One message: the server's already says the model is not configured (issue 20). */}
           {turn.error.message}
         </p>
       )}

@@ -1,0 +1,210 @@
+/**
+ * One prescription draft on the clinician's care tab: dosage, a dose change named as a change of the active
+ * order ("change Amlodipine 5 mg → 10 mg", issue 20), the pharmacist's return with reason, who and when (revise
+ * or withdraw; a returned draft is not signed as it stands), review findings per draft with critical ones
+ * acknowledged before signing, and times in the care tab's zone.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { care, type DraftView } from '../../api/care.ts';
+import { isApiError } from '../../api/index.ts';
+import { can, useAuth } from '../../auth/auth-context.tsx';
+import { ErrorState } from '../../components/states.tsx';
+import {
+  allAcknowledged,
+  careLanguage,
+  criticalFindingIds,
+  missingAcknowledgements,
+  pick,
+  worstSeverity,
+} from './care-model.ts';
+import { SeverityBadge } from './care-ui.tsx';
+import { useCareTime } from './care-zone.tsx';
+
+export function DraftCard({
+  draft,
+  onChange,
+  onRevise,
+}: {
+  draft: DraftView;
+  onChange: (d: DraftView) => void;
+  /** Withdraws the returned draft and proposes again. */
+  onRevise?: (d: DraftView) => Promise<void>;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const time = useCareTime();
+  const { me } = useAuth();
+  const [acknowledged, setAcknowledged] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const canSign = me ? can.careSign(me.role) : false;
+  const critical = criticalFindingIds(draft);
+  const severity = worstSeverity(draft);
+  const headingId = `draft-${draft.id}`;
+
+  const returned = draft.status === 'draft' ? draft.returned : undefined;
+
+  async function act(kind: 'sign' | 'cancel' | 'revise') {
+    setBusy(true);
+    setError(null);
+    setConflict(null);
+    try {
+      const language = careLanguage(i18n.language);
+      if (kind === 'revise') await onRevise?.(draft);
+      else
+        onChange(
+          kind === 'sign'
+            ? await care.sign(draft.id, [...acknowledged], language)
+            : await care.cancel(draft.id, language),
+        );
+    } catch (err) {
+      if (isApiError(err) && err.status === 409) {
+        const missing = missingAcknowledgements(draft, err.message, err.issues);
+        setConflict(err.message);
+        if (missing.length > 0)
+          setAcknowledged((cur) => new Set([...cur].filter((id) => !missing.includes(id))));
+      } else {
+        setError(err);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li
+      className={`care-draft status-${draft.status}${severity ? ` severity-${severity}` : ''}`}
+      aria-labelledby={headingId}
+      data-testid="draft"
+      data-status={draft.status}
+      data-id={draft.id}
+    >
+      <div className="care-row">
+        <h3 id={headingId} className="alert-patient">
+          {draft.display}
+        </h3>
+        {returned ? (
+          <span className="badge badge-missed" data-testid="draft-status" data-returned="true">
+            {t('care.draftReview.returned')}
+          </span>
+        ) : (
+          <span
+            className={`badge ${draft.status === 'active' ? 'badge-ok' : 'badge-muted'}`}
+            data-testid="draft-status"
+          >
+            {t(`care.draftStatus.${draft.status}`)}
+          </span>
+        )}
+      </div>
+      {draft.priorPrescription && (
+        <p data-testid="draft-change">
+          <span className="badge badge-info">{t('care.draftReview.change')}</span>{' '}
+          {t('care.draftReview.changeFromTo', { from: draft.priorPrescription.display, to: draft.display })}
+        </p>
+      )}
+      {draft.dosage && <p>{draft.dosage}</p>}
+      {returned && (
+        <div className="notice notice-error" role="status" data-testid="draft-returned">
+          <strong>
+            {t('care.draftReview.returnedBy', { name: returned.by ?? '—', date: time(returned.at) })}
+          </strong>
+          <p>
+            {t('care.draftReview.reason')}: {returned.reason}
+          </p>
+        </div>
+      )}
+      <p className="care-source">
+        {draft.status === 'active'
+          ? t('care.signedBy', { name: draft.signedBy ?? '—', date: time(draft.signedAt) })
+          : t('care.clinician.drafted', { date: time(draft.createdAt) })}
+      </p>
+      {draft.findings.length === 0 ? (
+        <p className="muted" data-testid="no-review-findings">
+          {t('care.clinician.noReviewFindings')}
+        </p>
+      ) : (
+        <ul className="finding-list" data-testid="review-findings">
+          {draft.findings.map((f) => (
+            <li key={f.id}>
+              <SeverityBadge severity={f.severity} /> <strong>{pick(f.summary, lang)}</strong>
+              <p>{pick(f.detail, lang)}</p>
+              <p className="care-source">
+                {t('care.source')}: {f.source.label}
+                {f.source.citation ? ` — ${f.source.citation}` : ''}
+              </p>
+              {draft.status === 'draft' && canSign && f.severity === 'critical' && (
+                <label className="care-ack">
+                  <input
+                    type="checkbox"
+                    checked={acknowledged.has(f.id)}
+                    onChange={(e) =>
+                      setAcknowledged((cur) => {
+                        const next = new Set(cur);
+                        if (e.target.checked) next.add(f.id);
+                        else next.delete(f.id);
+                        return next;
+                      })
+                    }
+                    data-testid="acknowledge"
+                  />
+                  {t('care.clinician.acknowledge')}
+                </label>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {conflict && (
+        <p className="notice notice-error" role="alert" data-testid="sign-conflict">
+          {t('care.clinician.signConflict')} {conflict}
+        </p>
+      )}
+      {error ? <ErrorState error={error} /> : null}
+      {draft.status === 'draft' && (
+        <div className="care-actions">
+          {returned && onRevise && (
+            <button
+              type="button"
+              className="button primary"
+              disabled={busy}
+              aria-describedby={headingId}
+              onClick={() => void act('revise')}
+              data-testid="revise-draft"
+            >
+              {t('care.draftReview.revise')}
+            </button>
+          )}
+          {returned ? null : canSign ? (
+            <button
+              type="button"
+              className="button primary"
+              disabled={busy || !allAcknowledged(draft, acknowledged)}
+              aria-describedby={headingId}
+              onClick={() => void act('sign')}
+              data-testid="sign-draft"
+            >
+              {t('care.clinician.sign')}
+            </button>
+          ) : (
+            <span className="muted">{t('care.clinician.onlyClinicianSigns')}</span>
+          )}
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            aria-describedby={headingId}
+            onClick={() => void act('cancel')}
+            data-testid="cancel-draft"
+          >
+            {returned ? t('care.draftReview.withdraw') : t('care.clinician.cancelDraft')}
+          </button>
+          {!returned && canSign && critical.length > 0 && !allAcknowledged(draft, acknowledged) && (
+            <span className="muted">{t('care.clinician.ackRequired', { count: critical.length })}</span>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
