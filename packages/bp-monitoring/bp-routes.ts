@@ -178,8 +178,11 @@ export const BP_OPENAPI = {
       tags: ['blood-pressure'],
       parameters: [{ name: 'format', in: 'query', schema: { enum: ['fhir', 'ndjson', 'omh', 'csv'] } }],
       description:
-        'Each record answers stored (new), updated (re-sent with other values: a new version), unchanged, ' +
+        'Each record answers stored (new), updated (the same record id re-sent with other values: a ' +
+        'correction, never of a crisis-range reading), unchanged, ' +
         'heart-rate (attached to its BP reading) or rejected with a code and reason; nothing is half-written. ' +
+        'A reading is identified by its record id (Observation.identifier, Open mHealth header.id) when it has ' +
+        'one, else by device and time; two readings of the same time with different values are two readings. ' +
         'Readings are kept in the home-reading store and written as FHIR Observations (BP panel, heart rate): ' +
         'before the answer for an upload of up to 1,000 readings, else by the background projector ' +
         '(`projection.pending` in the answer). The assessment counts pending readings already. Alert Flags ' +

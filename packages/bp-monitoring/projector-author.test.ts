@@ -24,8 +24,26 @@ const patient: RequestContext = {
     patientId: 'p',
   },
 };
+/** One cuff record with its record id: a re-send with other values is a correction of it (issue 20). */
 const csv = (sbp: number) =>
-  ['time,sbp,dbp,unit,heart_rate,device_id', `2026-03-01T07:00:00Z,${sbp},80,mmHg,70,cuff`].join('\n');
+  JSON.stringify({
+    resourceType: 'Observation',
+    status: 'final',
+    identifier: [{ system: 'urn:cuff:record', value: 'r-1' }],
+    code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] },
+    effectiveDateTime: '2026-03-01T07:00:00Z',
+    device: { identifier: { value: 'cuff' } },
+    component: [
+      {
+        code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] },
+        valueQuantity: { value: sbp, unit: 'mmHg' },
+      },
+      {
+        code: { coding: [{ system: 'http://loinc.org', code: '8462-4' }] },
+        valueQuantity: { value: 80, unit: 'mmHg' },
+      },
+    ],
+  });
 
 describe.each(DATABASE_KINDS)('projected home readings on %s', (kind) => {
   let database: Database;

@@ -24,6 +24,42 @@ export interface StoredReading {
   heartRate?: number;
   /** Device resource id (no "Device/"). */
   deviceId: string;
+  /** The id it takes when its own is held by a different reading (the engine's `distinctId`, issue 20). */
+  distinctId?: string;
+  /** Its id is the sender's record id (a re-send with other values is a correction), not device and time. */
+  byRecord?: boolean;
+}
+
+/**
+ * Gives each reading whose id is already held by a DIFFERENT reading its distinct id (issue 20): two readings of
+ * one device in one minute are two readings, never a new version of the first. A reading known only by device
+ * and time moves when the stored one has other SBP/DBP; a named record (device record id, idempotency key) is
+ * a correction of the stored one, unless the stored one is `protect`ed (a crisis-range reading is never replaced
+ * by a later value). A retry finds the same distinct id (derived from the values). Runs on the executor given.
+ */
+export async function distinctReadings(
+  executor: AnyDb,
+  patientId: string,
+  readings: readonly StoredReading[],
+  protect: (stored: { sbp: number; dbp: number }) => boolean,
+): Promise<StoredReading[]> {
+  const movable = readings.filter((r) => r.distinctId && r.distinctId !== r.id);
+  if (movable.length === 0) return [...readings];
+  const held = new Map<string, { sbp: number; dbp: number }>();
+  for (let start = 0; start < movable.length; start += CHUNK) {
+    const ids = movable.slice(start, start + CHUNK).map((r) => r.id);
+    const { rows } = await sql<{ id: string; sbp: number; dbp: number }>`
+      select id, sbp, dbp from bp_reading where patient_id = ${patientId} and id = any(${ids}::text[])`.execute(
+      executor,
+    );
+    for (const row of rows) held.set(row.id, { sbp: Number(row.sbp), dbp: Number(row.dbp) });
+  }
+  return readings.map((r) => {
+    const stored = held.get(r.id);
+    if (!stored || !r.distinctId || (stored.sbp === r.sbp && stored.dbp === r.dbp)) return r;
+    if (r.byRecord && !protect(stored)) return r;
+    return { ...r, id: r.distinctId };
+  });
 }
 
 export interface ReadingRow {

@@ -89,7 +89,7 @@ describe.each(DATABASE_KINDS)('uploadReadings (reading store + FHIR projection) 
     expect(await rowCount(database)).toBe(before);
   });
 
-  it('a reading re-sent with other values is "updated": a new version in the store and in FHIR', async () => {
+  it('a record of the same device and time with other values is another reading, not a new version (issue 20)', async () => {
     const result = await uploadReadings(
       repo,
       ctx,
@@ -97,15 +97,64 @@ describe.each(DATABASE_KINDS)('uploadReadings (reading store + FHIR projection) 
       csv(300, [17], (i) => (i === 5 ? 171 : 120 + (i % 40))),
       { now: NOW },
     );
-    expect(result).toMatchObject({ stored: 0, updated: 1, unchanged: 298, projection: { projected: 1 } });
-    const changed = result.records[5]!;
-    expect(changed.status).toBe('updated');
-    const observation = (await repo.read(ctx, 'Observation', changed.id!)) as unknown as {
+    expect(result).toMatchObject({ stored: 1, updated: 0, unchanged: 298, projection: { projected: 1 } });
+    const first = (await uploadReadings(repo, ctx, 'inline', csv(300, [17]), { now: NOW })).records[5]!;
+    expect(result.records[5]!.id).not.toBe(first.id);
+    const kept = (await repo.read(ctx, 'Observation', first.id!)) as unknown as {
+      meta: { versionId: string };
+    };
+    expect(kept.meta.versionId).toBe('1');
+    // A retry of the second reading finds it again.
+    const retry = await uploadReadings(
+      repo,
+      ctx,
+      'inline',
+      csv(300, [17], (i) => (i === 5 ? 171 : 120 + (i % 40))),
+      { now: NOW },
+    );
+    expect(retry).toMatchObject({ stored: 0, updated: 0, unchanged: 299 });
+    expect(retry.records[5]!.id).toBe(result.records[5]!.id);
+  });
+
+  it('a named record re-sent with other values is "updated" (a correction), unless it was a crisis reading', async () => {
+    const record = (value: string, sbp: number, dbp: number) =>
+      JSON.stringify({
+        resourceType: 'Observation',
+        status: 'final',
+        identifier: [{ system: 'urn:cuff:record', value }],
+        code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] },
+        effectiveDateTime: '2026-03-02T07:00:00Z',
+        device: { identifier: { value: 'cuff-A' } },
+        component: [
+          {
+            code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] },
+            valueQuantity: { value: sbp, unit: 'mmHg' },
+          },
+          {
+            code: { coding: [{ system: 'http://loinc.org', code: '8462-4' }] },
+            valueQuantity: { value: dbp, unit: 'mmHg' },
+          },
+        ],
+      });
+    const first = await uploadReadings(repo, ctx, 'inline', record('r-7', 150, 90), { now: NOW });
+    const corrected = await uploadReadings(repo, ctx, 'inline', record('r-7', 140, 90), { now: NOW });
+    expect(corrected.records[0]).toMatchObject({ status: 'updated', id: first.records[0]!.id });
+    const observation = (await repo.read(ctx, 'Observation', first.records[0]!.id!)) as unknown as {
       meta: { versionId: string };
       component: { valueQuantity: { value: number } }[];
     };
     expect(observation.meta.versionId).toBe('2');
-    expect(observation.component[0]!.valueQuantity.value).toBe(171);
+    expect(observation.component[0]!.valueQuantity.value).toBe(140);
+    // A crisis reading is never replaced by a later value: the re-send is kept as another reading.
+    const crisis = await uploadReadings(repo, ctx, 'inline', record('r-8', 192, 126), { now: NOW });
+    const later = await uploadReadings(repo, ctx, 'inline', record('r-8', 118, 76), { now: NOW });
+    expect(later.records[0]).toMatchObject({ status: 'stored' });
+    expect(later.records[0]!.id).not.toBe(crisis.records[0]!.id);
+    const kept = (await repo.read(ctx, 'Observation', crisis.records[0]!.id!)) as unknown as {
+      meta: { versionId: string };
+      component: { valueQuantity: { value: number } }[];
+    };
+    expect([kept.meta.versionId, kept.component[0]!.valueQuantity.value]).toEqual(['1', 192]);
   });
 
   it('a large upload answers once stored; the assessment counts the pending readings; the projector writes the same Observations', async () => {

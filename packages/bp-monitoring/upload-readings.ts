@@ -19,7 +19,7 @@ import { patientTimeZone } from './local-time.ts';
 import { projectAll } from './projector.ts';
 import { ALERT_GUIDELINE } from './raise-alerts.ts';
 import { readingCategory } from './reading-advice.ts';
-import { upsertReadings, type ReadingStatus, type StoredReading } from './reading-store.ts';
+import { distinctReadings, upsertReadings, type ReadingStatus, type StoredReading } from './reading-store.ts';
 import type { UploadCounts } from './api-types/index.ts';
 
 /** Uploads up to this many readings are projected into FHIR before the answer (default). */
@@ -103,13 +103,24 @@ export async function uploadReadings(
       dbp: reading.dbp,
       ...(reading.heartRate === undefined ? {} : { heartRate: reading.heartRate }),
       deviceId,
+      ...(reading.distinctId ? { distinctId: reading.distinctId } : {}),
+      ...(reading.byRecord ? { byRecord: true } : {}),
     });
   }
 
   await assertDevicesKnown(repo, ctx, patientId, readings, devices);
+  // The id each reading is stored under (its own, or its distinct id when a different reading holds that).
+  const storedId = new Map<string, string>();
   const write = () =>
     repo.db.transaction().execute(async (trx) => {
-      const written = await upsertReadings(trx, patientId, readings, repo.now());
+      const placed = await distinctReadings(
+        trx,
+        patientId,
+        readings,
+        (held) => readingCategory(held, ALERT_GUIDELINE) === 'crisis',
+      );
+      placed.forEach((r, i) => storedId.set(readings[i]!.id, r.id));
+      const written = await upsertReadings(trx, patientId, placed, repo.now());
       const deviceWrites = devices.size
         ? await repo.bulkUpsert(ctx, [...devices.values()], { transaction: trx, audit: false })
         : undefined;
@@ -167,14 +178,15 @@ export async function uploadReadings(
         ...(record.attachedTo ? { id: record.attachedTo } : {}),
       };
     const category = readingCategory(record.reading, ALERT_GUIDELINE);
+    const id = storedId.get(record.reading.id) ?? record.reading.id;
     if (category === 'crisis') {
-      const { id, time, sbp, dbp } = record.reading;
+      const { time, sbp, dbp } = record.reading;
       crisis.push({ id, time, sbp, dbp });
     }
     return {
       index: record.index,
-      status: status.get(record.reading.id) ?? 'unchanged',
-      id: record.reading.id,
+      status: status.get(id) ?? 'unchanged',
+      id,
       category,
     };
   });

@@ -45,6 +45,10 @@ export function parseFhirObservation(obs: Observation, index: number): FhirParse
   if (device) base.deviceId = device;
   const subject = refId(obs.subject);
   if (subject) base.patientId = subject;
+  // The sender's own record id (a device's record number, the phone page's idempotency key): a re-send of the
+  // same record is the same reading whatever its time (issue 20).
+  const record = obs.identifier?.find((i) => i.value)?.value;
+  if (record) base.recordId = `${obs.identifier?.find((i) => i.value)?.system ?? ''}|${record}`;
   if (hasCode(obs.code, BP_PANEL_CODES)) {
     const comp = (code: string) => (obs.component ?? []).find((c) => hasCode(c.code, [code]));
     const s = mmHg(comp(SBP_CODE)?.valueQuantity);

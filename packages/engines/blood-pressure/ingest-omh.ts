@@ -18,6 +18,7 @@ interface OmhBody {
 }
 interface OmhDataPoint {
   header?: {
+    id?: string;
     schema_id?: { name?: string };
     acquisition_provenance?: { source_name?: string };
     user_id?: string;
@@ -52,6 +53,7 @@ export function parseOmh(item: unknown, index: number): FhirParsed {
   const device = dp.header?.acquisition_provenance?.source_name;
   if (device) c.deviceId = device;
   if (dp.header?.user_id) c.patientId = dp.header.user_id;
+  if (dp.header?.id) c.recordId = dp.header.id;
   if (body.descriptive_statistic)
     return reject(
       index,

@@ -134,13 +134,34 @@ describe('plausibility rules', () => {
   ])('%s', (_n, obs, code) => {
     expect(one(obs)).toMatchObject({ status: 'rejected', code });
   });
-  it('re-sync duplicates and conflicting duplicates', () => {
-    const res = ingest(bundle([bpObs(130, 85), bpObs(130, 85), bpObs(131, 85)]), { now: NOW });
+  it('re-sync duplicates; other values at the same time are another reading (issue 20)', () => {
+    const res = ingest(bundle([bpObs(130, 85), bpObs(130, 85), bpObs(131, 85), bpObs(131, 85)]), {
+      now: NOW,
+    });
     expect(res.records.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
       'accepted',
       'duplicate',
-      'conflicting-duplicate',
+      'accepted',
+      'duplicate',
     ]);
+    expect(new Set(res.readings.map((r) => r.id)).size).toBe(2);
+  });
+  it('a record id is the identity: the same id with other values conflicts; other ids at one time are two readings', () => {
+    const withId = (sbp: number, value: string) => ({
+      ...bpObs(sbp, 85),
+      identifier: [{ system: 'urn:vendor:record', value }],
+    });
+    const res = ingest(bundle([withId(130, 'r1'), withId(131, 'r1'), withId(140, 'r2'), withId(130, 'r1')]), {
+      now: NOW,
+    });
+    expect(res.records.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
+      'accepted',
+      'conflicting-duplicate',
+      'accepted',
+      'duplicate',
+    ]);
+    const again = ingest(bundle([withId(130, 'r1')]), { now: NOW });
+    expect(again.readings[0]!.id).toBe(res.readings[0]!.id);
   });
   it('kPa conversion factor (1 mmHg = 133.322387415 Pa)', () => {
     expect(kpaToMmHg(13.332)).toBe(100);

@@ -60,6 +60,8 @@ export interface Candidate {
   heartRate?: number;
   deviceId?: string;
   patientId?: string;
+  /** The sender's own id of this record (FHIR Observation.identifier, Open mHealth header.id). */
+  recordId?: string;
 }
 
 export const reject = (index: number, code: RejectCode, reason: string): Rejection => ({
@@ -108,16 +110,31 @@ export function check(c: Candidate, now: number, seen: Map<string, BpReading>): 
   if (t > now + PLAUSIBLE.futureSkewMinutes * 60_000)
     return reject(c.index, 'future-time', `time ${c.time} is after now`);
   const utc = new Date(t).toISOString();
-  const key = `${c.patientId ?? ''}|${c.deviceId ?? ''}|${utc}`;
+  // Identity (issue 20): the sender's record id when it gives one; else device and time — and a record of the
+  // same device and time with OTHER values is another reading (two readings in one minute), not a re-send.
+  const key = c.recordId
+    ? `${c.patientId ?? ''}|${c.deviceId ?? ''}|record:${c.recordId}`
+    : `${c.patientId ?? ''}|${c.deviceId ?? ''}|${utc}`;
+  const distinctKey = `${key}|${c.sbp}/${c.dbp}`;
   const reading: BpReading = { id: stableId(key), time: c.time, sbp: c.sbp, dbp: c.dbp };
+  reading.distinctId = stableId(distinctKey);
+  if (c.recordId) reading.byRecord = true;
   if (c.heartRate !== undefined) reading.heartRate = c.heartRate;
   if (c.deviceId !== undefined) reading.deviceId = c.deviceId;
   if (c.patientId !== undefined) reading.patientId = c.patientId;
   const prior = seen.get(key);
   if (prior) {
-    return prior.sbp === c.sbp && prior.dbp === c.dbp
-      ? reject(c.index, 'duplicate', `same device, time and values as an earlier record (${prior.id})`)
-      : reject(c.index, 'conflicting-duplicate', `same device and time as ${prior.id} with different values`);
+    if (prior.sbp === c.sbp && prior.dbp === c.dbp)
+      return reject(c.index, 'duplicate', `same device, time and values as an earlier record (${prior.id})`);
+    if (c.recordId)
+      return reject(c.index, 'conflicting-duplicate', `same record id as ${prior.id} with different values`);
+    const same = seen.get(distinctKey);
+    if (same)
+      return reject(c.index, 'duplicate', `same device, time and values as an earlier record (${same.id})`);
+    // Another reading of the same minute: its own id, derived from its values (a re-send finds it again).
+    reading.id = reading.distinctId;
+    seen.set(distinctKey, reading);
+    return { index: c.index, status: 'accepted', reading };
   }
   seen.set(key, reading);
   return { index: c.index, status: 'accepted', reading };

@@ -36,6 +36,15 @@ export interface BpReading extends BpValue {
   heartRate?: number;
   deviceId?: string;
   patientId?: string;
+  /**
+   * The id this reading takes when its own id is already held by a different reading (issue 20): a reading
+   * known only by device and time whose time another reading with other values holds (two readings in one
+   * minute), or a record that would replace a crisis-range reading. Derived from the id and the values, so a
+   * retry lands on the same one.
+   */
+  distinctId?: string;
+  /** True when the sender named the record (its id is the record's, not device and time). */
+  byRecord?: boolean;
 }
 
 export const SOURCE_TITLE: Record<Guideline, string> = {

@@ -46,7 +46,19 @@ export type GuidelineId = (typeof GUIDELINE_IDS)[number];
 export type HbpmSummary = BpAssessment['home']['hbpm'];
 
 /** One home reading as a FHIR BP panel (LOINC 85354-9 with 8480-6 / 8462-4 components). */
-function readingObservation(patientId: string, reading: { sbp: number; dbp: number; time: string }) {
+/** A reading the patient enters: `key` is its idempotency key (a retry of the same save sends the same one). */
+export interface ManualReading {
+  sbp: number;
+  dbp: number;
+  time: string;
+  key?: string;
+}
+
+/**
+ * The FHIR Observation the patient page sends. Its identifier is the save's idempotency key: two readings in
+ * the same minute are two readings, a retry of one is the same (issue 20).
+ */
+export function readingObservation(patientId: string, reading: ManualReading) {
   const component = (code: string, value: number) => ({
     code: { coding: [{ system: 'http://loinc.org', code }] },
     valueQuantity: { value, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
@@ -55,6 +67,7 @@ function readingObservation(patientId: string, reading: { sbp: number; dbp: numb
     resourceType: 'Observation',
     status: 'final',
     code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] },
+    ...(reading.key ? { identifier: [{ system: 'urn:qihuang:patient-entry', value: reading.key }] } : {}),
     subject: { reference: `Patient/${patientId}` },
     effectiveDateTime: reading.time,
     component: [component('8480-6', reading.sbp), component('8462-4', reading.dbp)],
@@ -90,7 +103,7 @@ export const bp = {
       body: action,
       ...(lang ? { query: { lang } } : {}),
     }),
-  uploadReading: (patientId: string, reading: { sbp: number; dbp: number; time: string }, lang: string) =>
+  uploadReading: (patientId: string, reading: ManualReading, lang: string) =>
     request<UploadAnswer>(`/api/bp/patients/${encodeURIComponent(patientId)}/readings`, {
       method: 'POST',
       query: { format: 'fhir', lang },

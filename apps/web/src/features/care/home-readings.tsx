@@ -81,6 +81,9 @@ export function HomeReadings({
   const [error, setError] = useState<unknown>(null);
   const [invalid, setInvalid] = useState(false);
   const [status, setStatus] = useState('');
+  // One save's idempotency key and time, kept while its values are retried (a failed request sent again is
+  // the same reading); a new reading gets new ones (issue 20: two readings a minute apart are two readings).
+  const pending = useRef<{ sbp: number; dbp: number; key: string; time: string } | null>(null);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -95,7 +98,10 @@ export function HomeReadings({
     setBusy(true);
     setError(null);
     try {
-      const answer = await bp.uploadReading(patientId, { sbp: s, dbp: d, time: localNow() }, lang);
+      if (!pending.current || pending.current.sbp !== s || pending.current.dbp !== d)
+        pending.current = { sbp: s, dbp: d, key: newKey(), time: localNow() };
+      const answer = await bp.uploadReading(patientId, pending.current, lang);
+      pending.current = null;
       setStatus(
         answer.advice?.level === 'crisis'
           ? t('bpHome.savedCrisis')
@@ -180,10 +186,15 @@ function categoryText(t: (key: string) => string, category: ReadingCategory): st
   return t(`bpHome.category.${category}`);
 }
 
-/** Now as a local date-time with its UTC offset (a reading keeps the time zone it was taken in). */
+/** A fresh idempotency key for one save. */
+function newKey(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Now as a local date-time (to the second) with its UTC offset (a reading keeps the zone it was taken in). */
 function localNow(): string {
   const now = new Date();
-  now.setSeconds(0, 0);
+  now.setMilliseconds(0);
   const offset = -now.getTimezoneOffset();
   const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
   const local = new Date(now.getTime() + offset * 60_000).toISOString().slice(0, 19);
