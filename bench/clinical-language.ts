@@ -8,8 +8,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '@qihuang/clinical-language';
-import { evaluate, parseCorpus, type EvalReport } from '../packages/clinical-language/eval.ts';
-import { heldoutParts, tuningParts, type CorpusPart } from '../packages/clinical-language/corpus/parts.ts';
+import {
+  evaluate,
+  heldoutParts,
+  parseCorpus,
+  tuningParts,
+  type CorpusPart,
+  type EvalReport,
+} from '@qihuang/clinical-language/corpus';
 
 const dir = join(import.meta.dirname, '../packages/clinical-language/corpus');
 const showErrors = process.argv.includes('--errors');

@@ -6,7 +6,7 @@
  */
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { extractClaims, splitSentences, type Claim } from '@qihuang/guard';
-import type { CorpusItem } from '../packages/guard/corpus/parse.ts';
+import type { CorpusItem } from '@qihuang/guard/corpus';
 
 const kb = createDrugKnowledgeBase();
 const SKIP_KEYS = new Set(['start', 'end', 'context', 'citations', 'text', 'kind']);

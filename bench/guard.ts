@@ -10,9 +10,14 @@ import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { checkAnswer, type GuardPassage } from '@qihuang/guard';
 import { existsSync } from 'node:fs';
-import { corpusPath, loadCorpus, loadPassages, type CorpusItem } from '../packages/guard/corpus/parse.ts';
+import {
+  corpusPath,
+  GUARD_CORPUS_PARTS,
+  loadCorpus,
+  loadPassages,
+  type CorpusItem,
+} from '@qihuang/guard/corpus';
 import { PASSAGES, PLANTED } from '../packages/guard/fixtures/planted.ts';
-import { GUARD_CORPUS_PARTS } from '../packages/guard/corpus/parts.ts';
 import { coverage } from './guard-coverage.ts';
 
 const iterations = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 100);

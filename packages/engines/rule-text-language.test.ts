@@ -4,10 +4,15 @@
  * and drug names aside). The English `rule` keys are unchanged.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyOfficeBp, classifyPhenotype, checkTarget, GUIDELINES } from './blood-pressure/index.ts';
-import { stratifyChina2018, pooledCohortRisk } from './cardiovascular-risk/index.ts';
-import { egfrCkdEpi2021, cockcroftGault } from './renal-function/index.ts';
-import { GUIDELINE_EDITIONS, followUpDays, followUpSourceText } from './hypertension-care/index.ts';
+import {
+  classifyOfficeBp,
+  classifyPhenotype,
+  checkTarget,
+  GUIDELINES,
+} from '@qihuang/engines/blood-pressure';
+import { stratifyChina2018, pooledCohortRisk } from '@qihuang/engines/cardiovascular-risk';
+import { egfrCkdEpi2021, cockcroftGault } from '@qihuang/engines/renal-function';
+import { GUIDELINE_EDITIONS, followUpDays, followUpSourceText } from '@qihuang/engines/hypertension-care';
 
 const HAN = /\p{Script=Han}/u;
 const ENGLISH_PHRASE = /\b[A-Za-z]{3,}\b[\s,:;]+\b[A-Za-z]{3,}\b/;
