@@ -20,6 +20,7 @@ import {
 } from './care-model.ts';
 import { SeverityBadge } from './care-ui.tsx';
 import { useCareTime } from './care-zone.tsx';
+import { doseChange } from './draft-change.ts';
 
 export function DraftCard({
   draft,
@@ -45,6 +46,10 @@ export function DraftCard({
   const headingId = `draft-${draft.id}`;
 
   const returned = draft.status === 'draft' ? draft.returned : undefined;
+  const change =
+    draft.status === 'draft' && draft.priorPrescription
+      ? doseChange(draft.priorPrescription.display, draft.display)
+      : undefined;
 
   async function act(kind: 'sign' | 'cancel' | 'revise') {
     setBusy(true);
@@ -98,10 +103,12 @@ export function DraftCard({
           </span>
         )}
       </div>
-      {draft.priorPrescription && (
+      {change && (
         <p data-testid="draft-change">
           <span className="badge badge-info">{t('care.draftReview.change')}</span>{' '}
-          {t('care.draftReview.changeFromTo', { from: draft.priorPrescription.display, to: draft.display })}
+          {change.drug
+            ? t('care.draftReview.changeDose', { ...change })
+            : t('care.draftReview.changeFromTo', { ...change })}
         </p>
       )}
       {draft.dosage && <p>{draft.dosage}</p>}
