@@ -7,6 +7,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import { withAgentNames } from './audit-agent-names.ts';
 import { withPatientNames } from './audit-patient-names.ts';
+import { patientLinkCheck } from './patient-link-check.ts';
 import { createAuditLog, parseAuditDateParams, searchAuditEvents, type AuditLog } from '@qihuang/audit';
 import {
   BP_OPENAPI,
@@ -308,6 +309,22 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
 
   mounts.push(...gateway.mounts);
   // Mounted last so that /admin/gateway/* reaches the gateway's own admin routes first.
+  // A patient account links to a Patient that exists (422 before identity writes anything).
+  mounts.push({
+    path: '/admin',
+    public: true,
+    routes: patientLinkCheck({
+      ...(authn ? { authn } : {}),
+      patientExists: async (id) =>
+        (await db
+          .selectFrom('fhir_resource')
+          .select('id')
+          .where('resource_type', '=', 'Patient')
+          .where('id', '=', id)
+          .where('deleted', '=', false)
+          .executeTakeFirst()) !== undefined,
+    }),
+  });
   mounts.push({
     path: '/admin',
     public: true,

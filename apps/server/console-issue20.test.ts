@@ -150,3 +150,50 @@ describe('a patient search is one audit event, not one per patient', () => {
     expect(await count()).toBe(before + 2);
   });
 });
+
+describe('a patient account links to a Patient that exists', () => {
+  let t: TestApp;
+  let token = '';
+  let patientId = '';
+  const post = (path: string, body: unknown, method = 'POST') =>
+    t.request(path, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  beforeAll(async () => {
+    t = await createTestApp('pglite', {}, undefined, 'required');
+    token = await t.userToken({ username: 'adm', password: 'admin-password-1', role: 'admin' });
+    const created = await post('/fhir/R4/Patient', { resourceType: 'Patient', name: [{ text: '李娜' }] });
+    patientId = ((await created.json()) as { id: string }).id;
+  });
+  afterAll(() => t.closeAll());
+
+  it('an unknown Patient id is refused with 422 naming the field; no user is created', async () => {
+    const refused = await post('/admin/users', {
+      username: 'ghost',
+      password: 'patient-password-1',
+      role: 'patient',
+      patientId: 'not-a-real-patient',
+    });
+    expect(refused.status).toBe(422);
+    const body = (await refused.json()) as { error: { message: string } };
+    expect(body.error.message).toMatch(/patientId/);
+    expect(body.error.message).toContain('not-a-real-patient');
+    const users = (await t.identity.listUsers(t.repository.db)).map((u) => u.username);
+    expect(users).not.toContain('ghost');
+  });
+
+  it('an existing Patient is accepted; changing the link to an unknown one is refused', async () => {
+    const ok = await post('/admin/users', {
+      username: 'lina',
+      password: 'patient-password-1',
+      role: 'patient',
+      patientId,
+    });
+    expect(ok.status, await ok.clone().text()).toBe(201);
+    const user = (await ok.json()) as { id: string };
+    const patch = await post(`/admin/users/${user.id}`, { patientId: 'not-a-real-patient' }, 'PATCH');
+    expect(patch.status).toBe(422);
+  });
+});
