@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardTimes } from './card-times.ts';
+import { cardTimes, labDay } from './card-times.ts';
 
 // 16:30 UTC on 1 June: 00:30 on 2 June in Shanghai (UTC+8), still 1 June in New York (EDT, UTC−4).
 const item = {
@@ -26,5 +26,14 @@ describe('review-queue card times', () => {
   it('leaves missing and date-only times alone', () => {
     const pending = { authoredOn: '2026-06-01', review: { state: 'pending' as const, findings: [] } };
     expect(cardTimes(pending, 'Asia/Shanghai', 'en', 'UTC')).toEqual({ written: '2026-06-01', reviewed: '' });
+  });
+});
+
+describe('labDay', () => {
+  it('shows a lab date as written and a date-time as the hospital’s day (issue 20)', () => {
+    expect(labDay('2026-05-20', 'Asia/Shanghai')).toBe('2026-05-20');
+    expect(labDay('2026-05-20T18:30:00Z', 'Asia/Shanghai')).toBe('2026-05-21');
+    expect(labDay('2026-05-20T18:30:00Z', 'UTC')).toBe('2026-05-20');
+    expect(labDay(undefined, 'UTC')).toBe('');
   });
 });

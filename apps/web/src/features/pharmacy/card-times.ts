@@ -23,3 +23,12 @@ export function cardTimes(
     reviewed: formatInZone(item.review.at, timeZone, lang, options),
   };
 }
+
+/** The day of a lab: a date as written, a date-time as the hospital's calendar day. */
+export function labDay(at: string | undefined, timeZone: string | undefined): string {
+  if (!at) return '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(at)) return at;
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return at.slice(0, 10);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC' }).format(d);
+}

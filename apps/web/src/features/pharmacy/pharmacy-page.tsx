@@ -16,6 +16,8 @@ import {
   type Severity,
 } from './pharmacy-api.ts';
 import { cardTimes } from './card-times.ts';
+import { PatientFacts, usePersonLabel } from './patient-facts.tsx';
+import './pharmacy.css';
 import { findingsNeedingReason, missingReasons, overridesToSend } from './review-form.ts';
 
 const STATUSES: QueueStatus[] = ['pending', 'approved', 'returned', 'all'];
@@ -114,7 +116,9 @@ function QueueEntry({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const times = cardTimes(item, timeZone, lang);
+  const person = usePersonLabel();
   const headingId = `rx-${item.id}`;
+  const reviewer = item.reviewer ? person(item.reviewer.name, item.reviewer.role) : item.review.by;
   return (
     <li className={`alert-item severity-${item.severity ?? 'ok'}`} aria-labelledby={headingId}>
       <div className="alert-body">
@@ -130,13 +134,19 @@ function QueueEntry({
           <span className="muted">
             {item.dosage ? `${item.dosage} · ` : ''}
             {times.written}
-            {item.requester ? ` · ${item.requester}` : ''}
+            {item.requester ? ` · ${person(item.requester, item.requesterRole)}` : ''}
           </span>
         </div>
+        <PatientFacts patient={item.patient} timeZone={timeZone} />
+        {item.note && (
+          <p className="prescriber-note" data-testid="rx-note">
+            <strong>{t('pharmacy.prescriberNote')}</strong>: {item.note}
+          </p>
+        )}
         {item.review.state !== 'pending' && (
           <p>
             <strong>{t(`pharmacy.statuses.${item.review.state}`)}</strong>
-            {item.review.by ? ` · ${item.review.by}` : ''}
+            {reviewer ? ` · ${reviewer}` : ''}
             {times.reviewed ? ` · ${times.reviewed}` : ''}
             {item.review.reason ? ` · ${item.review.reason}` : ''}
           </p>
@@ -252,8 +262,14 @@ function ReviewDialog({
 
   const serious = findingsNeedingReason(item);
   const reasonMissing = missing.includes('reason');
+  const patient = item.patient.name || item.patient.id || t('pharmacy.unknownPatient');
+  // The patient and the dose ordered, not only the product (an amlodipine 10 mg tablet ordered at 20 mg).
+  const subject = item.dosage
+    ? t('pharmacy.dialogSubject', { patient, medication: item.medication, dosage: item.dosage })
+    : `${patient} — ${item.medication}`;
   return (
     <dialog
+      className="review-dialog"
       ref={ref}
       aria-labelledby={titleId}
       onCancel={(e) => {
@@ -264,7 +280,11 @@ function ReviewDialog({
       {/* noValidate: the form shows its own messages in the page language, not the browser's. */}
       <form noValidate onSubmit={(e) => void submit(e)}>
         <h2 id={titleId}>
-          {action === 'approve' ? t('pharmacy.approveTitle') : t('pharmacy.returnTitle')}: {item.medication}
+          {action === 'approve' ? t('pharmacy.approveTitle') : t('pharmacy.returnTitle')}
+          <span className="visually-hidden">: </span>
+          <span className="dialog-subject" data-testid="review-dialog-subject">
+            {subject}
+          </span>
         </h2>
         {error ? <ErrorState error={error} /> : null}
         <label htmlFor={reasonId}>
@@ -341,19 +361,21 @@ function Report({ report }: { report: DailyReport }) {
   const { t } = useTranslation();
   return (
     <div data-testid="pharmacy-report">
-      <dl className="facts">
-        <dt>{t('pharmacy.report.reviewed')}</dt>
-        <dd>{report.reviewed}</dd>
-        <dt>{t('pharmacy.report.approved')}</dt>
-        <dd>{report.approved}</dd>
-        <dt>{t('pharmacy.report.returned')}</dt>
-        <dd>{report.returned}</dd>
-        <dt>{t('pharmacy.report.returnRate')}</dt>
-        <dd>{percent(report.returnRate)}</dd>
-        <dt>{t('pharmacy.report.overrideRate')}</dt>
-        <dd>
-          {percent(report.overrideRate)} ({report.overridden}/{report.flagged})
-        </dd>
+      <dl className="banner-facts report-facts">
+        {(
+          [
+            ['reviewed', String(report.reviewed)],
+            ['approved', String(report.approved)],
+            ['returned', String(report.returned)],
+            ['returnRate', percent(report.returnRate)],
+            ['overrideRate', `${percent(report.overrideRate)} (${report.overridden}/${report.flagged})`],
+          ] as const
+        ).map(([key, value]) => (
+          <div key={key}>
+            <dt>{t(`pharmacy.report.${key}`)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
       </dl>
       {report.findings.byType.length === 0 ? (
         <Empty>{t('pharmacy.report.noFindings')}</Empty>

@@ -17,7 +17,7 @@ const item = {
   id: 'rx',
   status: 'draft',
   medication: 'metformin',
-  patient: {},
+  patient: { allergies: [] },
   review: { state: 'pending', findings: [] },
   findings: [finding('metformin-egfr30', 'critical'), finding('k', 'warning'), finding('note', 'info')],
   knowledgeVersion: '1',
