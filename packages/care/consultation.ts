@@ -17,6 +17,7 @@ import type { Selectable } from 'kysely';
 import { careDb, type CareConsultationTable } from './tables.ts';
 import { raiseEmergencyFlag } from './emergency-flag.ts';
 import { careSettings } from './settings.ts';
+import { patientSourceIn } from './source-names.ts';
 import {
   ALL_ANSWERED,
   FINISHED,
@@ -57,7 +58,7 @@ function view(row: Row, modelConfigured: boolean, language: Language = row.langu
     language,
     ...(step ? { step } : {}),
     messages: inLanguage(messagesOf(row), language),
-    ...(row.triage ? triageView(row.triage) : {}),
+    ...(row.triage ? triageView(row.triage, language) : {}),
     answers: answersOf(row),
     ...(row.saved ? { saved: row.saved as unknown as Consultation['saved'] } : {}),
     modelConfigured,
@@ -67,7 +68,7 @@ function view(row: Row, modelConfigured: boolean, language: Language = row.langu
 }
 
 /** The stored triage carries the second opinion that came with it (no column of its own). */
-function triageView(stored: unknown): Pick<Consultation, 'triage' | 'secondOpinion'> {
+function triageView(stored: unknown, language: Language): Pick<Consultation, 'triage' | 'secondOpinion'> {
   const {
     secondOpinion,
     alertId: _alertId,
@@ -76,7 +77,15 @@ function triageView(stored: unknown): Pick<Consultation, 'triage' | 'secondOpini
     secondOpinion?: TriageSecondOpinion;
     alertId?: string;
   };
-  return { triage: result as TriageResult, ...(secondOpinion ? { secondOpinion } : {}) };
+  return {
+    triage: patientTriage(result as TriageResult, language),
+    ...(secondOpinion ? { secondOpinion } : {}),
+  };
+}
+
+/** The triage as the patient reads it: its source named in the consultation's language (issue 20). */
+function patientTriage(result: TriageResult, language: Language): TriageResult {
+  return result.source ? { ...result, source: patientSourceIn(result.source, language) } : result;
 }
 
 async function load(deps: CareDeps, ctx: RequestContext, id: string): Promise<Row> {
@@ -290,7 +299,7 @@ export async function postConsultationMessage(
     }
   }
   if (result.level !== 'none') {
-    emit({ event: 'triage', data: result });
+    emit({ event: 'triage', data: patientTriage(result, language) });
     row = { ...row, triage: second ? { ...result, secondOpinion: second } : result };
   }
   if (result.stop) {

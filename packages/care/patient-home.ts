@@ -16,6 +16,7 @@ import { openCrisisAlert, type PatientLanguage } from './crisis-alert.ts';
 import { careDb } from './tables.ts';
 import { homeAdherence } from './home-adherence.ts';
 import { oldCrisisAdvice } from './old-crisis.ts';
+import { patientCarePlanIn, patientSourceIn } from './source-names.ts';
 
 /** Weekly home means (local weeks starting Monday), oldest first. */
 export function weeklyProgress(
@@ -187,13 +188,20 @@ export async function patientHome(
   });
   // A crisis-range reading older than the alert look-back, uploaded this week: the upload answer's note.
   const oldCrisis = await oldCrisisAdvice(deps, patientId, { now, timeZone, language });
+  const sourceLanguage = language === 'en' ? 'en' : 'zh';
   return {
     patient: { id: patientId, ...(context.name ? { name: context.name } : {}) },
     ...(deceased ? { deceased: deceased.date ? { date: deceased.date } : {} } : {}),
     modelConfigured: deps.model.configured(),
     guideline,
-    ...(carePlan ? { carePlan } : {}),
-    monitoring: { plan, reminders, adherence: adh },
+    // Sources named for the patient in the page's language (issue 20: "ACC/AHA 2017 Table 11" on a zh page).
+    ...(carePlan ? { carePlan: patientCarePlanIn(carePlan, sourceLanguage) } : {}),
+    monitoring: {
+      plan:
+        plan.source !== undefined ? { ...plan, source: patientSourceIn(plan.source, sourceLanguage) } : plan,
+      reminders,
+      adherence: adh,
+    },
     progress: {
       target: { sbp: home.sbp, ...(home.dbp !== undefined ? { dbp: home.dbp } : {}) },
       officeTarget: { sbp: office.sbp, ...(office.dbp !== undefined ? { dbp: office.dbp } : {}) },

@@ -247,3 +247,56 @@ export function proposalIn<
     ...(p.urgent ? { urgent: named(p.urgent) } : {}),
   };
 }
+
+const ACC_AHA_ZH = '美国心脏病学会/美国心脏协会';
+
+/**
+ * A named source as a patient reads it (issue 20): the ACC/AHA guideline by its full name and its section in
+ * words — "美国心脏病学会/美国心脏协会 2017 高血压指南 第 11.2 节", "ACC/AHA 2017 guideline, section 11.2" —
+ * not the "§11.2" / "Table 11" shorthand a clinician reads. `named` is already in `lang` (sourceIn).
+ */
+function patientWording(named: string, lang: SourceLanguage): string {
+  if (lang === 'zh')
+    return named
+      .replace(/ACC\/AHA (\d{4})(?:\s*高血压指南)?/g, `${ACC_AHA_ZH} $1 高血压指南`)
+      .replace(/高血压指南\s*§\s*(\d+(?:\.\d+)*)/g, '高血压指南 第 $1 节')
+      .replace(/高血压指南\s*表\s*(\d+)/g, '高血压指南 表 $1')
+      .replace(/高血压指南\s*图\s*(\d+)/g, '高血压指南 图 $1');
+  return named
+    .replace(/ACC\/AHA (\d{4}) §\s*(\d+(?:\.\d+)*)/g, 'ACC/AHA $1 guideline, section $2')
+    .replace(/ACC\/AHA (\d{4}) (Table|Figure) (\d+)/g, 'ACC/AHA $1 guideline, $2 $3');
+}
+
+/** A source (one part or a "; "-list) named for a patient in `lang`: sourceIn, then the guideline in words. */
+export function patientSourceIn(source: string, lang: SourceLanguage): string {
+  return patientWording(sourceIn(source, lang), lang);
+}
+
+/** A care plan's sources (carePlanIn) and its home target's, named for a patient in `lang`. */
+export function patientCarePlanIn<
+  P extends {
+    target: { source: string };
+    homeTarget?: { source: string };
+    monitoring: { source?: string };
+    goals: { source: string }[];
+    followUp: { source: string; sourceText?: { zh: string; en: string } };
+  },
+>(plan: P, lang: SourceLanguage): P {
+  const named = carePlanIn(plan, lang);
+  const words = <T extends { source: string }>(x: T): T => ({ ...x, source: patientWording(x.source, lang) });
+  return {
+    ...named,
+    target: words(named.target),
+    ...(plan.homeTarget
+      ? { homeTarget: { ...plan.homeTarget, source: patientSourceIn(plan.homeTarget.source, lang) } }
+      : {}),
+    monitoring: {
+      ...named.monitoring,
+      ...(named.monitoring.source !== undefined
+        ? { source: patientWording(named.monitoring.source, lang) }
+        : {}),
+    },
+    goals: named.goals.map(words),
+    followUp: words(named.followUp),
+  };
+}

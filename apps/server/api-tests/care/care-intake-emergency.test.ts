@@ -132,9 +132,21 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
       }),
     );
     expect(events[0]!.event).toBe('triage');
-    const triage = events[0]!.data as { level: string; stop: boolean; instruction: { zh: string } };
+    const triage = events[0]!.data as {
+      level: string;
+      stop: boolean;
+      instruction: { zh: string };
+      source: string;
+    };
     expect(triage).toMatchObject({ level: 'emergency', stop: true });
     expect(triage.instruction.zh).toContain('120');
+    // Issue 20: the patient reads the guideline by name with its section, in the consultation's language.
+    expect(triage.source).toContain('美国心脏病学会/美国心脏协会 2017 高血压指南 第 11.2 节');
+    expect(triage.source).not.toContain('§');
+    const english = (await (await api('p2', `/api/care/consultations/${id}?language=en`)).json()) as {
+      triage: { source: string };
+    };
+    expect(english.triage.source).toContain('ACC/AHA 2017 guideline, section 11.2');
     expect(events.some((e) => e.event === 'delta')).toBe(false);
     expect((events.at(-1)!.data as { status: string }).status).toBe('stopped');
     expect(upstream.modelRequests().filter(isChat)).toHaveLength(0); // the model was never asked
