@@ -37,8 +37,8 @@ export const enCare = {
   severity: { info: 'Info', warning: 'Warning', critical: 'Critical' },
   draftReview: {
     change: 'Dose change',
-    changeDose: 'change {{drug}} {{from}} → {{to}} (the current order stops when this is signed)',
-    changeFromTo: 'change {{from}} → {{to}} (the current order stops when this is signed)',
+    changeDose: '{{drug}} {{from}} → {{to}} (the current order stops when this is signed)',
+    changeFromTo: '{{from}} → {{to}} (the current order stops when this is signed)',
     returned: 'Returned by pharmacy',
     returnedBy: 'Returned by pharmacy: {{name}}, {{date}}',
     reason: 'Reason',

@@ -38,7 +38,7 @@ export const zhCNCare: Messages['care'] = {
   severity: { info: '提示', warning: '警告', critical: '严重' },
   draftReview: {
     change: '调整剂量',
-    changeDose: '{{drug}} 由 {{from}} 调整为 {{to}}（签署后原医嘱停止）',
+    changeDose: '{{drug}} {{from}} → {{to}}（签署后原医嘱停止）',
     changeFromTo: '由 {{from}} 调整为 {{to}}（签署后原医嘱停止）',
     returned: '已退回',
     returnedBy: '药师退回：{{name}}，{{date}}',
