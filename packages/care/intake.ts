@@ -72,6 +72,26 @@ interface ConditionTerm {
   display: string;
 }
 
+/** A condition's Chinese name: its first Chinese term ("高血压"). */
+function chineseName(term: ConditionTerm): string | undefined {
+  return term.terms.find((t) => /\p{Script=Han}/u.test(t));
+}
+
+/** FHIR's translation extension (http://hl7.org/fhir/StructureDefinition/translation) for a primitive, zh-CN. */
+function zhTranslation(content: string) {
+  return {
+    extension: [
+      {
+        url: 'http://hl7.org/fhir/StructureDefinition/translation',
+        extension: [
+          { url: 'lang', valueCode: 'zh-CN' },
+          { url: 'content', valueString: content },
+        ],
+      },
+    ],
+  };
+}
+
 /** SNOMED CT concept ids (REFERENCE §8.4 lists the hypertension codes; the others are standard SNOMED CT concepts). */
 export const CONDITION_TERMS: ConditionTerm[] = [
   {
@@ -320,6 +340,8 @@ export function intakeResources(input: {
       code: {
         coding: [{ system: 'http://snomed.info/sct', code: c.snomed, display: c.display }],
         text: c.display,
+        // Its Chinese name for a zh record screen (FHIR translation extension; issue 20).
+        ...(chineseName(c) ? { _text: zhTranslation(chineseName(c)!) } : {}),
       },
       subject,
       recordedDate: now,
