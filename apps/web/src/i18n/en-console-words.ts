@@ -99,4 +99,14 @@ export const enConsoleWords = {
     patient: 'patient/ scopes need a signed-in patient; a key has none: {{scopes}}. Use system/ scopes.',
     technical: 'Technical detail',
   },
+  userErrors: {
+    noPatient: 'There is no patient record {{id}}: choose the patient from the search results.',
+    choosePatient: 'Choose the patient this account belongs to (search by name).',
+  },
+  patientLink: {
+    searchPlaceholder: 'Search by name',
+    matches: 'Matching patients',
+    chosen: 'Linked to {{name}} ({{id}})',
+    none: 'No patient found',
+  },
 };

@@ -97,4 +97,14 @@ export const zhCNConsoleWords: Widen<typeof enConsoleWords> = {
     patient: 'patient/ 范围需要已登录的患者，密钥没有患者身份：{{scopes}}。请改用 system/ 范围。',
     technical: '技术细节',
   },
+  userErrors: {
+    noPatient: '不存在患者记录 {{id}}：请从搜索结果中选择患者。',
+    choosePatient: '请选择该账号对应的患者（按姓名搜索）。',
+  },
+  patientLink: {
+    searchPlaceholder: '按姓名搜索',
+    matches: '匹配的患者',
+    chosen: '已关联 {{name}}（{{id}}）',
+    none: '未找到患者',
+  },
 };

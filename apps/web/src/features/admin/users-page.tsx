@@ -6,6 +6,7 @@ import { useAuth } from '../../auth/auth-context.tsx';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { PatientPicker, patientLinkError, usePatientNames } from './patient-link.tsx';
 
 const BLANK: NewUser = { username: '', password: '', role: 'clinician', displayName: '', patientId: '' };
 
@@ -17,14 +18,22 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [formError, setFormError] = useState<unknown>(null);
   const [status, setStatus] = useState('');
+  const linkError = patientLinkError(formError, form.patientId ?? '', t);
+  const linkedNames = usePatientNames(
+    users.status === 'success' ? users.data.map((u) => u.patientId ?? '') : [],
+  );
   const [rowError, setRowError] = useState<unknown>(null);
   const [resetFor, setResetFor] = useState<string | null>(null);
   const [newPassword, setNewPassword] = useState('');
 
   async function create(event: FormEvent) {
     event.preventDefault();
-    setCreating(true);
     setFormError(null);
+    if (form.role === 'patient' && !form.patientId?.trim()) {
+      setFormError(new Error(t('userErrors.choosePatient')));
+      return;
+    }
+    setCreating(true);
     try {
       const body: NewUser = { username: form.username.trim(), password: form.password, role: form.role };
       if (form.displayName?.trim()) body.displayName = form.displayName.trim();
@@ -113,15 +122,22 @@ export function UsersPage() {
         {form.role === 'patient' && (
           <div className="field">
             <label htmlFor="new-patient">{t('users.patientId')}</label>
-            <input
-              id="new-patient"
-              required
-              autoComplete="off"
-              aria-describedby="new-patient-hint"
-              value={form.patientId}
-              onChange={(e) => setForm({ ...form, patientId: e.target.value })}
+            <PatientPicker
+              value={form.patientId ?? ''}
+              describedBy={linkError ? 'new-patient-error new-patient-hint' : 'new-patient-hint'}
+              invalid={Boolean(linkError)}
+              onChange={(id) => setForm({ ...form, patientId: id })}
             />
             <small id="new-patient-hint">{t('users.patientIdHint')}</small>
+            {linkError && (
+              <div id="new-patient-error" className="state state-error" role="alert">
+                {linkError.text}
+                <details>
+                  <summary className="muted">{t('apiKeyErrors.technical')}</summary>
+                  <code className="mono">{linkError.raw}</code>
+                </details>
+              </div>
+            )}
           </div>
         )}
         <div className="form-actions">
@@ -129,7 +145,7 @@ export function UsersPage() {
             {t('users.create')}
           </button>
         </div>
-        {formError ? <ErrorState error={formError} /> : null}
+        {formError && !linkError ? <ErrorState error={formError} /> : null}
       </form>
 
       {rowError ? <ErrorState error={rowError} /> : null}
@@ -179,7 +195,14 @@ export function UsersPage() {
                           ))}
                         </select>
                       </td>
-                      <td className="mono">{u.patientId ?? ''}</td>
+                      <td
+                        title={u.patientId ? `Patient/${u.patientId}` : undefined}
+                        data-patient-id={u.patientId}
+                      >
+                        {u.patientId
+                          ? (linkedNames.get(u.patientId) ?? <span className="mono">{u.patientId}</span>)
+                          : ''}
+                      </td>
                       <td>
                         <span className={u.disabled ? 'badge badge-muted' : 'badge badge-ok'}>
                           {u.disabled ? t('users.disabled') : t('users.active')}
