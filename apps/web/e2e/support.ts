@@ -67,9 +67,9 @@ export interface TestServer {
 /** Starts the real server with `env` added, and waits until /readyz answers 200. */
 export async function startServer(
   env: Record<string, string>,
-  options: { dataDirPrefix?: string; readyTimeoutMs?: number } = {},
+  options: { dataDirPrefix?: string; readyTimeoutMs?: number; port?: number } = {},
 ): Promise<TestServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), options.dataDirPrefix ?? 'qihuang-e2e-'));
   let output = '';

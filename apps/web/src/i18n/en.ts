@@ -402,6 +402,7 @@ export const en = {
     dialogSubject: '{{patient}}, {{medication}} ({{dosage}})',
     prescriberNote: 'Prescriber’s note',
     listSeparator: ', ',
+    labelSeparator: ': ',
     facts: {
       label: 'Patient',
       age: 'Age',

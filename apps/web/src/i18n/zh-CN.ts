@@ -394,6 +394,7 @@ export const zhCN: Messages = {
     dialogSubject: '{{patient}}，{{medication}}（{{dosage}}）',
     prescriberNote: '开方备注',
     listSeparator: '、',
+    labelSeparator: '：',
     facts: {
       label: '患者信息',
       age: '年龄',

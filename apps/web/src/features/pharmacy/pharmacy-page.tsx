@@ -140,7 +140,9 @@ function QueueEntry({
         <PatientFacts patient={item.patient} timeZone={timeZone} />
         {item.note && (
           <p className="prescriber-note" data-testid="rx-note">
-            <strong>{t('pharmacy.prescriberNote')}</strong>: {item.note}
+            <strong>{t('pharmacy.prescriberNote')}</strong>
+            {t('pharmacy.labelSeparator')}
+            {item.note}
           </p>
         )}
         {item.review.state !== 'pending' && (
