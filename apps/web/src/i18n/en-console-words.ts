@@ -109,4 +109,10 @@ export const enConsoleWords = {
     chosen: 'Linked to {{name}} ({{id}})',
     none: 'No patient found',
   },
+  gatewayUsage: {
+    ok: 'Requests answered',
+    failed: 'Requests failed',
+    requestsChart: 'Requests answered and failed by {{group}}',
+    noTokens: 'No tokens used in this period (no request was answered).',
+  },
 };

@@ -107,4 +107,10 @@ export const zhCNConsoleWords: Widen<typeof enConsoleWords> = {
     chosen: '已关联 {{name}}（{{id}}）',
     none: '未找到患者',
   },
+  gatewayUsage: {
+    ok: '成功请求',
+    failed: '失败请求',
+    requestsChart: '按{{group}}统计的成功与失败请求数',
+    noTokens: '此期间未使用 token（没有请求得到应答）。',
+  },
 };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { gateway, USAGE_GROUPS, type UsageGroup, type UsageRow } from '../../api/gateway.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { useAsync } from '../../lib/use-async.ts';
+import { usageCharts } from './usage-charts.ts';
 
 const BarChart = lazy(() => import('../../components/bar-chart.tsx'));
 
@@ -47,15 +48,9 @@ export function UsageSection() {
       avgLatencyMs: requests ? sum((r) => r.avgLatencyMs * r.requests) / requests : 0,
     };
   }, [rows]);
-  const chart = useMemo(
-    () => ({
-      categories: rows.map((r) => groupValue(r, applied.groupBy)),
-      series: [
-        { name: t('gateway.usage.promptTokens'), values: rows.map((r) => r.promptTokens) },
-        { name: t('gateway.usage.completionTokens'), values: rows.map((r) => r.completionTokens) },
-        { name: t('gateway.usage.reasoningTokens'), values: rows.map((r) => r.reasoningTokens) },
-      ],
-    }),
+  // Requests answered and failed, then tokens (only failures used to give a flat token chart).
+  const charts = useMemo(
+    () => usageCharts(rows, (r) => groupValue(r, applied.groupBy), t),
     [rows, applied.groupBy, t],
   );
 
@@ -121,10 +116,19 @@ export function UsageSection() {
             )}
             <Suspense fallback={<Loading />}>
               <BarChart
-                categories={chart.categories}
-                series={chart.series}
-                label={t('gateway.usage.chartLabel', { group: t(`gateway.usage.by.${applied.groupBy}`) })}
+                categories={charts.requests.categories}
+                series={charts.requests.series}
+                label={t('gatewayUsage.requestsChart', { group: t(`gateway.usage.by.${applied.groupBy}`) })}
               />
+              {charts.hasTokens ? (
+                <BarChart
+                  categories={charts.tokens.categories}
+                  series={charts.tokens.series}
+                  label={t('gateway.usage.chartLabel', { group: t(`gateway.usage.by.${applied.groupBy}`) })}
+                />
+              ) : (
+                <p className="muted text-small">{t('gatewayUsage.noTokens')}</p>
+              )}
             </Suspense>
             <div className="table-wrap">
               <table className="data-table" data-testid="usage-table">
