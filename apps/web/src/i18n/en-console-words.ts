@@ -115,4 +115,10 @@ export const enConsoleWords = {
     requestsChart: 'Requests answered and failed by {{group}}',
     noTokens: 'No tokens used in this period (no request was answered).',
   },
+  knowledgePacks: {
+    guidelines:
+      'Hypertension guideline summary: ACC/AHA 2017, ESH 2023, Chinese Hypertension Guidelines 2018 and 2024; each section cites its guideline',
+    drugMonographs:
+      'Antihypertensive and related drug monographs: doses, renal dosing, interactions and contraindications, each fact with its source (product labels, guidelines)',
+  },
 };

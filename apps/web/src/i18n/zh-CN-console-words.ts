@@ -113,4 +113,10 @@ export const zhCNConsoleWords: Widen<typeof enConsoleWords> = {
     requestsChart: '按{{group}}统计的成功与失败请求数',
     noTokens: '此期间未使用 token（没有请求得到应答）。',
   },
+  knowledgePacks: {
+    guidelines:
+      '高血压指南摘要：ACC/AHA 2017、ESH 2023、中国高血压防治指南 2018 与 2024；每节注明所依据的指南',
+    drugMonographs:
+      '降压药及相关药物说明：剂量、肾功能调整、相互作用与禁忌，每条事实注明来源（药品说明书、指南）',
+  },
 };

@@ -1,6 +1,7 @@
 /** One collection: its documents with passage counts; admins upload files (progress and errors per file) and delete. */
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { collectionDescription } from './pack-descriptions.ts';
 import { Link, useParams } from 'react-router-dom';
 import {
   ACCEPTED_EXTENSIONS,
@@ -209,7 +210,9 @@ export function CollectionPage() {
       {collection && (
         <header className="kb-collection-head">
           <h2 data-testid="kb-collection-name">{collection.name}</h2>
-          {collection.description && <p className="muted">{collection.description}</p>}
+          {collection.description && (
+            <p className="muted">{collectionDescription(collection.name, collection.description, t)}</p>
+          )}
           <p className="muted">
             {t('knowledge.collections.access')}: <RoleList roles={collection.allowedRoles} />
           </p>

@@ -1,6 +1,7 @@
 /** Collections the caller may search, with counts and access; admins create and delete collections. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { collectionDescription } from './pack-descriptions.ts';
 import { Link } from 'react-router-dom';
 import type { Role } from '../../api/index.ts';
 import {
@@ -157,7 +158,11 @@ export function CollectionsPage() {
                       <th scope="row">
                         <Link to={`/knowledge/collections/${encodeURIComponent(c.id)}`}>{c.name}</Link>
                       </th>
-                      <td>{c.description || <span className="muted">{t('common.none')}</span>}</td>
+                      <td>
+                        {collectionDescription(c.name, c.description, t) || (
+                          <span className="muted">{t('common.none')}</span>
+                        )}
+                      </td>
                       <td className="num">{c.documents ?? '—'}</td>
                       <td className="num">{c.chunks ?? '—'}</td>
                       <td>
