@@ -15,6 +15,7 @@ export {
   type ReadingProjector,
 } from './projector.ts';
 export { pendingReadings, upsertReadings, type ReadingStatus } from './reading-store.ts';
+export { isRememberedReading, REMEMBERED_LABEL } from './remembered.ts';
 export { assessPatient, parseGuideline, riskFor, type BpReport } from './assess-patient.ts';
 export {
   loadPatientContext,

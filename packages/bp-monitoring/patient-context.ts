@@ -6,6 +6,7 @@
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { ingest, type BpReading } from '@qihuang/engines/blood-pressure';
 import { drivesClinicalCalculations, isPatientRecorded } from '@qihuang/fhir';
+import { isRememberedReading } from './remembered.ts';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { patientTimeZone } from './local-time.ts';
 import { pendingReadings } from './reading-store.ts';
@@ -248,6 +249,8 @@ function contextFrom(
   const options = { now };
   // What a patient recorded drives nothing until a clinician confirms it, except home BP and heart rate
   // (drivesClinicalCalculations, docs/decisions/0003); a patient's own BP is a home reading, never an office one.
+  // A reading remembered in a consultation (time not known) is no reading of either series (issue 20 item 2).
+  bp = bp.filter((o) => !isRememberedReading(o));
   const office = bp.filter((o) => o.encounter !== undefined && !isPatientRecorded(o));
   const home = bp.filter((o) => o.encounter === undefined || isPatientRecorded(o));
   labResources = labResources.filter(drivesClinicalCalculations);

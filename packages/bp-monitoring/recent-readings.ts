@@ -8,9 +8,10 @@ import type { FhirRepository } from '@qihuang/store';
 import { DEFAULT_TIME_ZONE, patientTimeZone } from './local-time.ts';
 import { ALERT_GUIDELINE, CRISIS_LOOKBACK_HOURS } from './raise-alerts.ts';
 import { crisisAdvice, readingCategory, type PatientLanguage } from './reading-advice.ts';
-import type { RecentReading, RecentReadings } from './api-types/index.ts';
+import { isRememberedReading, REMEMBERED_LABEL } from './remembered.ts';
+import type { RecentReading, RecentReadings, RememberedReading } from './api-types/index.ts';
 
-export type { RecentReading, RecentReadings };
+export type { RecentReading, RecentReadings, RememberedReading };
 
 type Coded = { coding?: { system?: string; code?: string }[] };
 const valueOf = (components: { code?: Coded; valueQuantity?: { value?: number } }[], code: string) =>
@@ -36,6 +37,7 @@ export async function recentReadings(
     ['_total', 'none'],
   ]);
   const readings: RecentReading[] = [];
+  const remembered: RememberedReading[] = [];
   for (const match of result.matches) {
     const o = match.content as {
       status?: string;
@@ -47,13 +49,17 @@ export async function recentReadings(
     const sbp = valueOf(o.component ?? [], '8480-6');
     const dbp = valueOf(o.component ?? [], '8462-4');
     if (typeof sbp !== 'number' || typeof dbp !== 'number' || sbp <= 0 || dbp <= 0) continue;
-    readings.push({
+    const reading = {
       id: match.id,
       time: o.effectiveDateTime,
       sbp,
       dbp,
       category: readingCategory({ sbp, dbp }, ALERT_GUIDELINE),
-    });
+    };
+    // Remembered in a consultation: its time is when it was told, so it is listed apart (issue 20 item 2).
+    if (isRememberedReading(match.content as { meta?: unknown }))
+      remembered.push({ ...reading, timeKnown: false, label: REMEMBERED_LABEL[language] });
+    else readings.push(reading);
   }
   // The crisis box stays while a crisis reading of the last 24 hours exists (the crisis alert's look-back,
   // DEFAULT_ALERT_CONFIG), so a reload of the page never hides it.
@@ -68,5 +74,10 @@ export async function recentReadings(
       lookbackHours: CRISIS_LOOKBACK_HOURS,
     },
   );
-  return { guideline: ALERT_GUIDELINE, readings, ...(advice ? { advice } : {}) };
+  return {
+    guideline: ALERT_GUIDELINE,
+    readings,
+    ...(remembered.length ? { remembered } : {}),
+    ...(advice ? { advice } : {}),
+  };
 }

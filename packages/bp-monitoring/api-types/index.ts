@@ -82,10 +82,28 @@ export interface RecentReading {
   category: ReadingCategory;
 }
 
+/**
+ * A reading the patient remembered in a consultation (issue 20 item 2): `time` is when they told us, not when it
+ * was measured (`timeKnown: false`); `label` names it so in the patient's language.
+ */
+export interface RememberedReading {
+  id: string;
+  /** When the patient told it (the consultation), not a measurement time. */
+  time: string;
+  sbp: number;
+  dbp: number;
+  category: ReadingCategory;
+  timeKnown: false;
+  label: string;
+}
+
 /** `GET /patients/{id}/readings`: the last days' readings, and the advice while a recent crisis reading exists. */
 export interface RecentReadings {
   guideline: Guideline;
+  /** Measured readings, newest first (never a remembered one). */
   readings: RecentReading[];
+  /** Readings remembered in a consultation, time not known: listed apart, not the latest, not in the advice. */
+  remembered?: RememberedReading[];
   /** Present while a crisis-range reading of the look-back exists. */
   advice?: CrisisAdvice;
 }

@@ -25,6 +25,15 @@ function bpObs(id: string, time: string, sbp: number, dbp: number, panel = '8535
 }
 
 describe('extractVitals', () => {
+  it('a reading remembered in a consultation (time not known) is never a chart point nor the latest (issue 20)', () => {
+    const remembered: Observation = {
+      ...bpObs('r', '2026-01-17T15:27:00+08:00', 150, 95),
+      status: 'preliminary',
+      meta: { tag: [{ system: 'urn:qihuang:provenance', code: 'patient-reported' }] },
+    };
+    const { bp } = extractVitals([bpObs('a', '2026-01-16T07:00:00+08:00', 128, 82), remembered]);
+    expect(bp.map((p) => p.id)).toEqual(['a']);
+  });
   it('reads the REFERENCE §8.3 example and the older 55284-4 panel, sorted by time', () => {
     const hr: Observation = {
       resourceType: 'Observation',

@@ -57,6 +57,16 @@ function settingOf(o: Observation): Setting {
   return cls ?? 'unknown';
 }
 
+/**
+ * A reading the patient remembered in a consultation (intake tag urn:qihuang:provenance|patient-reported): its
+ * time is when it was told, not measured, so it is no point of the chart and never "the latest BP" (issue 20).
+ */
+export function isRememberedReading(o: Observation): boolean {
+  return (o.meta?.tag ?? []).some(
+    (t) => t.system === 'urn:qihuang:provenance' && t.code === 'patient-reported',
+  );
+}
+
 function isUsable(o: Observation): boolean {
   return o.status !== 'entered-in-error' && o.status !== 'cancelled';
 }
@@ -77,6 +87,7 @@ export function extractVitals(observations: readonly Observation[]): { bp: BpPoi
     const ms = Date.parse(time);
     if (!Number.isFinite(ms)) continue;
     if (hasCode(o.code?.coding, BP_PANEL_CODES)) {
+      if (isRememberedReading(o)) continue;
       const sbp = componentValue(o, SYSTOLIC);
       const dbp = componentValue(o, DIASTOLIC);
       if (sbp === undefined || dbp === undefined) continue;

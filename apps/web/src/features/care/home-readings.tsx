@@ -178,6 +178,24 @@ export function HomeReadings({
           ))}
         </ul>
       )}
+      {recent?.remembered?.length ? (
+        // Remembered in a consultation: the time shown is when it was told, so it is named as such, apart from
+        // the measured readings and never the latest one (issue 20 item 2).
+        <ul className="reading-list" data-testid="remembered-readings">
+          {recent.remembered.map((r) => (
+            <li key={r.id} className={`reading reading-${r.category}`} data-category={r.category}>
+              <strong>
+                {r.sbp}/{r.dbp}
+              </strong>{' '}
+              <span className="reading-unit">mmHg</span>
+              <span className={`reading-badge reading-badge-${r.category}`}>
+                {categoryText(t, r.category)}
+              </span>
+              <span className="muted reading-time">{r.label}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

@@ -14,7 +14,7 @@ const TEXT = {
     home: '家庭自测（设备）',
     office: '诊室测量',
     none: '暂无实测读数',
-    reported: '患者回忆（问诊中自述，未经测量核实，不计入评估）',
+    reported: '记得的读数（时间不详）：问诊中自述，未经测量核实，不计入评估',
     reportedAt: '自述于',
     deceased: '患者已故',
     ageAtDeath: '享年',
@@ -25,7 +25,8 @@ const TEXT = {
     home: 'home (device)',
     office: 'clinic',
     none: 'No measured reading yet',
-    reported: 'Recalled by the patient in an intake (not measured; not used in the assessment)',
+    reported:
+      'Remembered reading (time not known): told in an intake, not measured, not used in the assessment',
     reportedAt: 'reported',
     deceased: 'Patient deceased',
     ageAtDeath: 'age at death',
