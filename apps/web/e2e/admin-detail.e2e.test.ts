@@ -66,6 +66,52 @@ describe.skipIf(!HAS_CHROMIUM)('gateway reasons and audit names (needs /usr/bin/
     }
   });
 
+  it('gateway: checked at start, and a virtual model nothing can answer is down (issue 20, IT try-out)', async () => {
+    const { context, page } = await newPage(browser!, 'zh-CN');
+    try {
+      await signIn(page, stack!.base, 'ops');
+      await page.goto(`${stack!.base}/gateway`);
+      const providers = page.getByTestId('providers-table');
+      await providers.waitFor();
+      // No "check now": the periodic check ran at start, so "last checked" has a time.
+      expect(await providers.locator('tbody tr').first().textContent()).toMatch(
+        /\d{4}-\d{2}-\d{2} \d{2}:\d{2}/,
+      );
+      const vm = page
+        .getByTestId('virtual-models-table')
+        .locator('tbody tr', { hasText: 'clinical-copilot' });
+      await vm.waitFor();
+      expect(await vm.locator('td').nth(2).textContent()).toContain('不可用');
+      expect(await vm.locator('td').nth(2).textContent()).not.toContain('降级');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('audit: times in the hospital zone with its name, events in Chinese words (issue 20, IT try-out)', async () => {
+    // The browser in UTC, the server in its default zone (Asia/Shanghai): the times are the hospital's.
+    const context = await browser!.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'UTC',
+      viewport: { width: 1366, height: 900 },
+    });
+    const page = await context.newPage();
+    try {
+      await signIn(page, stack!.base, 'ops');
+      await page.goto(`${stack!.base}/audit?agent=ops`);
+      const table = page.getByTestId('audit-table');
+      await table.waitFor();
+      const first = table.locator('tbody tr').first();
+      expect(await first.locator('td').first().textContent()).toMatch(/\d{2}:\d{2} GMT\+8/);
+      const text = (await table.textContent()) ?? '';
+      expect(text).not.toMatch(/RESTful Operation|User Authentication|System Object|search-type/);
+      expect(text).toMatch(/FHIR 请求|用户认证/);
+      await page.screenshot({ path: join(SHOTS, 'issue20-audit-zone-words.png') });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('audit: the person and role, the user name and id in the tooltip', async () => {
     const { context, page } = await newPage(browser!, 'zh-CN');
     try {
