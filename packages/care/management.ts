@@ -22,6 +22,7 @@ import { assertAlive } from './patient-status.ts';
 import { careSettings } from './settings.ts';
 import { measuredContext } from './measured.ts';
 import type { CarePlanView, PatientHome } from './api-types/index.ts';
+import { conceptText, type TranslatableConcept } from './concept-text.ts';
 
 export type { CarePlanView, PatientHome };
 
@@ -61,6 +62,8 @@ export async function activeMedications(
   deps: CareDeps,
   ctx: RequestContext,
   patientId: string,
+  /** The reader's language: a medicine's name from its translation when the record has one (issue 20). */
+  language: 'zh' | 'en' = 'en',
 ): Promise<PatientHome['medications']> {
   const orders = await deps.repository.searchAll(ctx, 'MedicationRequest', [
     ['patient', patientId],
@@ -69,7 +72,7 @@ export async function activeMedications(
   return orders.map((o) => {
     const mr = o as {
       id: string;
-      medicationCodeableConcept?: { text?: string; coding?: { display?: string }[] };
+      medicationCodeableConcept?: TranslatableConcept;
       dosageInstruction?: { text?: string }[];
       extension?: { url: string; valueString?: string }[];
       requester?: { display?: string };
@@ -79,7 +82,7 @@ export async function activeMedications(
     const signed = signature ? (JSON.parse(signature) as { by: string; at: string }) : undefined;
     return {
       id: mr.id,
-      display: mr.medicationCodeableConcept?.text ?? mr.medicationCodeableConcept?.coding?.[0]?.display ?? '',
+      display: conceptText(mr.medicationCodeableConcept, language),
       ...(mr.dosageInstruction?.[0]?.text ? { dosage: mr.dosageInstruction[0].text } : {}),
       ...(signed
         ? { signedBy: signed.by, signedAt: signed.at }

@@ -149,7 +149,7 @@ export async function patientHome(
   const deceased = deceasedOf(patient);
   const carePlan = await getCarePlan(deps, ctx, patientId);
   const guideline = guidelineOverride ?? carePlan?.guideline ?? deps.guideline ?? 'china-2018';
-  const medications = await activeMedications(deps, ctx, patientId);
+  const medications = await activeMedications(deps, ctx, patientId, language === 'en' ? 'en' : 'zh');
   // No age is assumed when unknown: the engine gives the adult (<65) target and says the age is missing.
   const office =
     carePlan?.target ??

@@ -57,7 +57,9 @@ describe('zh-CN names for the demo records (issue 20)', () => {
           { system: 'http://snomed.info/sct', code: '10509002', display: 'Acute bronchitis (disorder)' },
         ],
       },
-    }) as { code: { text: string; _text: unknown; coding: { display: string; _display: unknown }[] } };
+    }) as unknown as {
+      code: { text: string; _text: unknown; coding: { display: string; _display: unknown }[] };
+    };
     expect(condition.code.text).toBe('Acute bronchitis (disorder)');
     expect(zhOf(condition.code._text)).toBe('急性支气管炎');
     expect(condition.code.coding[0]!.display).toBe('Acute bronchitis (disorder)');

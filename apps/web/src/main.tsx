@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n/index.ts';
 import './styles.css';
+import './phone.css';
 import { App } from './app.tsx';
 
 const root = document.getElementById('root');

@@ -254,4 +254,17 @@ export const enCare = {
     drafts: 'Drafts',
     score: 'Score',
   },
+  /** A red box about an earlier reading once newer readings exist: what to do now (issue 20). */
+  crisisNow: {
+    measuredSince_one:
+      'You measured again after that reading: {{sbp}}/{{dbp}} mmHg at {{time}}. No need to measure again for the earlier reading.',
+    measuredSince_other:
+      'You measured {{count}} more times after that reading; the latest was {{sbp}}/{{dbp}} mmHg at {{time}}. No need to measure again for the earlier reading.',
+    symptoms:
+      'If you have chest pain, shortness of breath, weakness in an arm or leg, trouble speaking or seeing, or a severe headache, call 120 now.',
+    contactAlerted:
+      'Your doctor has been alerted about the earlier reading; contact your clinic or doctor today.',
+    contactClinic:
+      'Tell your clinic or doctor about the earlier reading at your next contact, or today if you are worried.',
+  },
 };

@@ -250,4 +250,13 @@ export const zhCNCare: Messages['care'] = {
     drafts: '草稿',
     score: '分值',
   },
+  /** 对较早读数的红框，之后已有新读数：现在该做什么（issue 20）。 */
+  crisisNow: {
+    measuredSince_one: '那次之后您又测了一次：{{time}} 为 {{sbp}}/{{dbp}} mmHg。那次读数不需要再复测。',
+    measuredSince_other:
+      '那次之后您又测了 {{count}} 次，最近一次 {{time}} 为 {{sbp}}/{{dbp}} mmHg。那次读数不需要再复测。',
+    symptoms: '如果有胸痛、呼吸困难、肢体无力、说话不清或看不清东西、剧烈头痛，请立即拨打 120。',
+    contactAlerted: '医生已收到那次读数的提醒；请今天之内联系您的诊所或医生。',
+    contactClinic: '请把那次读数告诉您的诊所或医生；如果担心，今天就联系。',
+  },
 };

@@ -20,13 +20,21 @@ import {
 import { emergencyNumber, telSegments } from './tel-links.ts';
 import './care.css';
 
-/** Text whose emergency numbers (120, 911) are tap-to-call links. */
+/**
+ * Text whose emergency numbers (120, 911) are tap-to-call links, each a small call button (the banner's call
+ * button in line, at least 44 × 44 px: a 19 px-high "120" was hard to hit on a phone, issue 20).
+ */
 export function TelText({ text }: { text: string }) {
   return (
     <>
       {telSegments(text).map((s, i) =>
         s.tel ? (
-          <a key={i} href={`tel:${s.tel}`} className="tel-link" data-testid="tel-link">
+          <a
+            key={i}
+            href={`tel:${s.tel}`}
+            className="care-call-button care-call-inline tel-link"
+            data-testid="tel-link"
+          >
             {s.text}
           </a>
         ) : (

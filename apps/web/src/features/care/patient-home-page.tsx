@@ -21,6 +21,7 @@ import {
   todaysReminders,
 } from './care-model.ts';
 import { LifestyleGoals } from './care-ui.tsx';
+import { adviceNow, sessionHasCrisis } from './crisis-now.ts';
 import { CrisisBox, HomeReadings } from './home-readings.tsx';
 import './care.css';
 
@@ -66,21 +67,47 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
   const [uploadAdvice, setUploadAdvice] = useState<CrisisAdvice | undefined>();
   // The answer to a reading just saved, the open crisis alert (any measured date) or a crisis reading of the last
   // 24 hours keeps the advice on top, and nothing says "done" or "at target" beside it.
-  const advice = leadingAdvice<
-    Pick<CrisisAdvice, 'title' | 'steps' | 'source'> & { level: CrisisAdvice['level'] }
+  const readings = recent.status === 'success' ? recent.data.readings : [];
+  const leading = leadingAdvice<
+    Pick<CrisisAdvice, 'title' | 'steps' | 'source'> & {
+      level: CrisisAdvice['level'];
+      readings?: { time: string }[];
+    }
   >(
     uploadAdvice,
-    home.crisisAlert?.advice,
+    // The open alert's advice is about the alert's reading (its measured time).
+    home.crisisAlert
+      ? {
+          ...home.crisisAlert.advice,
+          readings: home.crisisAlert.reading.time ? [{ time: home.crisisAlert.reading.time }] : [],
+        }
+      : undefined,
     // A crisis reading older than the alert look-back uploaded this week: the upload's note (never leads over
     // an urgent advice).
     (recent.status === 'success' ? recent.data.advice : undefined) ?? home.oldCrisisAdvice,
   );
+  // A box about an earlier reading, after newer readings, says what to do now (not "measure again").
+  const advice =
+    leading && leading !== uploadAdvice
+      ? adviceNow(
+          leading,
+          readings,
+          {
+            measuredSince: (p) => t('care.crisisNow.measuredSince', p),
+            symptoms: t('care.crisisNow.symptoms'),
+            contact: t(
+              leading.level === 'crisis' ? 'care.crisisNow.contactAlerted' : 'care.crisisNow.contactClinic',
+            ),
+          },
+          home.timeZone,
+        )
+      : leading;
   const last7 = recentSummary(home.progress.lastSevenDays, target, advice !== undefined, home.progress.weeks);
 
   return (
     <>
       {/* The answer to a reading just saved is shown beside the form (where the patient is looking). */}
-      {advice && advice !== uploadAdvice && <CrisisBox advice={advice} />}
+      {advice && leading !== uploadAdvice && <CrisisBox advice={advice} />}
       <Link
         className="button primary care-big-button"
         to="/care/consultation/new"
@@ -115,7 +142,8 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
                     <strong>
                       {t(`care.session.${r.session}`)} {r.window[0]}–{r.window[1]}
                     </strong>
-                    {advice && r.state === 'done' ? (
+                    {/* "Very high" only on the session whose reading it was (its date and window). */}
+                    {r.state === 'done' && sessionHasCrisis(r, readings, home.timeZone) ? (
                       <span className="badge badge-crisis">{t('bpHome.reminderCrisis')}</span>
                     ) : (
                       <span className={`badge badge-${r.state}`}>{t(`care.reminderState.${r.state}`)}</span>

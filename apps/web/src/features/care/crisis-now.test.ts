@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { adviceNow, adviceTime, sessionHasCrisis } from './crisis-now.ts';
+
+const ZONE = 'Asia/Shanghai';
+// 02-home-p2 / 02-home-fold: 184/124 the evening before, two normal-high readings this morning.
+const readings = [
+  { time: '2026-12-07T07:08:00+08:00', sbp: 142, dbp: 88, category: 'high' },
+  { time: '2026-12-07T07:07:00+08:00', sbp: 143, dbp: 94, category: 'high' },
+  { time: '2026-12-06T21:08:00+08:00', sbp: 184, dbp: 124, category: 'crisis' },
+];
+const words = {
+  measuredSince: (p: { count: number; time: string; sbp: number; dbp: number }) =>
+    `since: ${p.count} · ${p.time} · ${p.sbp}/${p.dbp}`,
+  symptoms: 'symptoms → 120',
+  contact: 'contact the clinic today',
+};
+
+describe('crisis messages tied to their reading (issue 20)', () => {
+  it('a session card is "very high" only when a crisis reading was measured in that session', () => {
+    const morning = { date: '2026-12-07', window: ['05:00', '11:00'] as [string, string] };
+    const lastEvening = { date: '2026-12-06', window: ['18:00', '24:00'] as [string, string] };
+    expect(sessionHasCrisis(morning, readings, ZONE)).toBe(false);
+    expect(sessionHasCrisis(lastEvening, readings, ZONE)).toBe(true);
+    // The same instant read in the zone the server counts days in (13:08 UTC is 21:08 in Shanghai).
+    expect(
+      sessionHasCrisis(
+        lastEvening,
+        [{ time: '2026-12-06T13:08:00Z', sbp: 184, dbp: 124, category: 'crisis' }],
+        ZONE,
+      ),
+    ).toBe(true);
+  });
+
+  it('after newer readings the red box says what to do now, not "measure again"', () => {
+    const advice = {
+      title: '您在 2026-12-06 21:08 测的血压非常高（184/124 mmHg）',
+      steps: ['坐下安静休息 5 分钟，然后再测一次血压。', '…120…', '…'],
+      readings: [{ id: 'r1', time: '2026-12-06T21:08:00+08:00', sbp: 184, dbp: 124 }],
+    };
+    expect(adviceTime(advice)).toBe('2026-12-06T21:08:00+08:00');
+    const now = adviceNow(advice, readings, words, ZONE);
+    expect(now.title).toBe(advice.title);
+    expect(now.steps).toEqual([
+      'since: 2 · 2026-12-07 07:08 · 142/88',
+      'symptoms → 120',
+      'contact the clinic today',
+    ]);
+    expect(now.steps.join(' ')).not.toContain('再测一次');
+    // Nothing newer: the advice as the server wrote it.
+    expect(adviceNow(advice, readings.slice(2), words, ZONE)).toBe(advice);
+    // The reading just saved is the newest: unchanged.
+    const saved = {
+      ...advice,
+      readings: [{ id: 'r9', time: '2026-12-07T15:22:00+08:00', sbp: 190, dbp: 125 }],
+    };
+    expect(adviceNow(saved, readings, words, ZONE)).toBe(saved);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * A crisis message tied to the reading it is about (issue 20 finding 6): a session card says "very high" only
+ * when a very high reading was measured in that session (its date and window, in the zone the server counts the
+ * days in), and a red box about an earlier reading, once newer readings exist, says what to do now instead of
+ * "sit down for 5 minutes and measure again" (the patient already did). Pure.
+ */
+import { formatDate } from '../../lib/format.ts';
+
+export interface TimedReading {
+  time: string;
+  sbp: number;
+  dbp: number;
+  category?: string;
+}
+
+/** "YYYY-MM-DD HH:mm" of a reading in `timeZone` (else the browser's). */
+function local(time: string, timeZone: string | undefined): string {
+  return formatDate(time, undefined, true, timeZone);
+}
+
+/**
+ * Whether a session card (its date and window "HH:mm"–"HH:mm", end "24:00" allowed) holds a very high reading:
+ * one of `readings` in the crisis range measured on that date inside that window.
+ */
+export function sessionHasCrisis(
+  session: { date: string; window: readonly [string, string] | string[] },
+  readings: readonly TimedReading[],
+  timeZone: string | undefined,
+): boolean {
+  const [start = '00:00', end = '24:00'] = session.window;
+  return readings.some((r) => {
+    if (r.category !== 'crisis') return false;
+    const [date, clock = ''] = local(r.time, timeZone).split(' ');
+    return date === session.date && clock >= start && clock < end;
+  });
+}
+
+/** The latest time among the readings the advice is about (ISO), if any. */
+export function adviceTime(advice: { readings?: readonly { time: string }[] }): string | undefined {
+  const times = (advice.readings ?? []).map((r) => r.time).filter((t) => !Number.isNaN(Date.parse(t)));
+  if (times.length === 0) return undefined;
+  return times.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
+}
+
+/** Readings measured after `time`, newest first. */
+export function readingsAfter<R extends TimedReading>(time: string, readings: readonly R[]): R[] {
+  const after = Date.parse(time);
+  return readings
+    .filter((r) => Date.parse(r.time) > after)
+    .sort((a, b) => Date.parse(b.time) - Date.parse(a.time));
+}
+
+export interface NowWords {
+  /** "You measured again N times since; the latest, at {time}, was {sbp}/{dbp} mmHg." */
+  measuredSince: (p: { count: number; time: string; sbp: number; dbp: number }) => string;
+  /** Call 120 for chest pain, shortness of breath … (the emergency step, always kept). */
+  symptoms: string;
+  /** What to do about the earlier reading now (contact the clinic; with an alert: the care team was told). */
+  contact: string;
+}
+
+/**
+ * The advice as it applies now: unchanged when nothing was measured after the reading it is about; else its
+ * title (which names the reading and its date) with steps for now — the newer readings, the emergency symptoms
+ * with 120, and contacting the clinic — instead of "measure again".
+ */
+export function adviceNow<
+  A extends { title: string; steps: string[]; readings?: readonly { time: string }[] },
+>(advice: A, readings: readonly TimedReading[], words: NowWords, timeZone: string | undefined): A {
+  const about = adviceTime(advice);
+  if (!about) return advice;
+  const newer = readingsAfter(about, readings);
+  const latest = newer[0];
+  if (!latest) return advice;
+  return {
+    ...advice,
+    steps: [
+      words.measuredSince({
+        count: newer.length,
+        time: local(latest.time, timeZone),
+        sbp: latest.sbp,
+        dbp: latest.dbp,
+      }),
+      words.symptoms,
+      words.contact,
+    ],
+  };
+}
