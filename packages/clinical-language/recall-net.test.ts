@@ -45,6 +45,18 @@ describe('recall net (issue 16): raise-only second reading of wording the lexico
       expect(emergencyCall(analyze(t)).emergency, t).toBe(false);
   });
 
+  it('raw-text gates: negation of a simile, a rule explanation, past, other person, general question', () => {
+    expect(RECALL_THRESHOLD).toBe(0.92);
+    for (const t of [
+      'my chest does not feel like an elephant is sitting on it and I am not sweating', // net 0.927 without gate
+      'it is not like a brick is on my chest, I am just tired',
+      'my mouth has felt strange since the dentist pulled my tooth this morning',
+      'my dad said years ago his chest felt like an elephant was sitting on it',
+      'does it mean a heart attack when your chest feels like an elephant is sitting on it?',
+    ])
+      expect(emergencyCall(analyze(t)).emergency, t).toBe(false);
+  });
+
   it('is gated by the engine: a ruled-out mention or an explanation of a sign closes the gate', () => {
     const negated = analyze('没有胸痛');
     expect(recallGate(negated.mentions, negated.text)).toBe(false);

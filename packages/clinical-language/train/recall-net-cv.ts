@@ -36,12 +36,30 @@
  *   tuning-independent-6   88.4 → 93.8 / 90.4
  * 0.80 adds no false emergency on any left-out part but raises five near-miss sentences of the package's tests
  * (e.g. "拔了牙以后嘴巴突然怪怪的" 0.913, "后背的衣服突然撕开了" 0.889); 0.92 is the lowest threshold that leaves all.
- * Caveat: the "fresh" engines are older and weaker than today's; today's misses on new text are the harder tail.
+ * Raw-text gates (recall-net-gate.ts; 2026-12-07, same options; fresh engine, mean sensitivity gain / added FE):
+ *   gate                    0.80        0.85        0.92
+ *   judged+explain          +4.8 / 0    +3.5 / 0    +1.0 / 0
+ *   j+e+neg1 (anchor ctx)   +4.6 / 0    +3.3 / 0    +1.0 / 0
+ *   j+e+unless (rules)      +3.8 / 0    +2.7 / 0    +0.9 / 0
+ *   j+e+strip (negation)    +4.6 / 0    +3.2 / 0    +1.0 / 0
+ *   j+e+neg1+unless+strip   +3.1 / 0    +2.1 / 0    +0.8 / 0   ← wired at 0.92 (recall-net.ts)
+ * At 0.80 the full gate still raises "my chest does not feel like an elephant is sitting on it and I am not sweating"
+ * (0.859 on the message without the denied clauses): 0.92 is wired until that negation is read.
+ * Caveat: the gates use today's context rules on the old engines' text; the "fresh" engines are older and weaker than today's; today's misses on new text are the harder tail.
  */
 import { analyze, emergencyCall, type EmergencyCall } from '../analyze.ts';
 import type { CorpusItem } from '../eval.ts';
+import { normalize } from '../normalize.ts';
+import { anchorsCovered, RULE_EXPLAINS, withoutNegated } from '../recall-net-gate.ts';
 import { recallGate } from '../recall-net.ts';
-import { DEFAULT_TRAIN, readTuningParts, score, train, type TrainOptions } from './recall-net-lib.ts';
+import {
+  DEFAULT_TRAIN,
+  readTuningParts,
+  score,
+  train,
+  type NetWeights,
+  type TrainOptions,
+} from './recall-net-lib.ts';
 
 /** The commit that added each part as a held-out file (git log --diff-filter=A): its engine had never seen it. */
 const MEASURED_BY: Record<string, string> = {
@@ -68,7 +86,7 @@ interface LooseAnalysis {
   text: string;
   mentions: LooseMention[];
 }
-type Gate = (a: LooseAnalysis) => boolean;
+type Gate = (a: LooseAnalysis, net: NetWeights) => boolean;
 const covered = (m: LooseMention) =>
   m.modifiers.negated || m.modifiers.historical || m.modifiers.hypothetical || m.modifiers.remote === true;
 export const GATES: Record<string, Gate> = {
@@ -81,11 +99,34 @@ export const GATES: Record<string, Gate> = {
   judged: (a) => !a.mentions.some((m) => covered(m) || (m.redFlag !== undefined && m.emergency === false)),
   // …and no explanation of a sign (cues.ts) in the text: the gate used by recall-net.ts.
   'judged+explain': (a) => recallGate(a.mentions as never, a.text),
+  // …and the net's strongest feature not negated, past, hypothetical or remote by the package's context rules.
+  'j+e+neg1': (a, n) => recallGate(a.mentions as never, a.text) && !anchorsCovered(a.text, n.w, 1),
+  // …any of its three strongest features.
+  'j+e+neg3': (a, n) => recallGate(a.mentions as never, a.text) && !anchorsCovered(a.text, n.w, 3),
+  // …no explanation any compose or safety rule accepts for its sign (`unless`).
+  'j+e+unless': (a) => recallGate(a.mentions as never, a.text) && !RULE_EXPLAINS.test(normalize(a.text).norm),
+  'j+e+neg1+unless': (a, n) =>
+    recallGate(a.mentions as never, a.text) &&
+    !RULE_EXPLAINS.test(normalize(a.text).norm) &&
+    !anchorsCovered(a.text, n.w, 1),
+  'j+e+neg3+unless': (a, n) =>
+    recallGate(a.mentions as never, a.text) &&
+    !RULE_EXPLAINS.test(normalize(a.text).norm) &&
+    !anchorsCovered(a.text, n.w, 3),
+  // (+strip: the net must also reach the threshold on the message without what a negation cue denies.)
+  'j+e+strip': (a) => recallGate(a.mentions as never, a.text),
+  'j+e+unless+strip': (a) => recallGate(a.mentions as never, a.text) && !RULE_EXPLAINS.test(normalize(a.text).norm),
+  'j+e+neg1+unless+strip': (a, n) =>
+    recallGate(a.mentions as never, a.text) &&
+    !RULE_EXPLAINS.test(normalize(a.text).norm) &&
+    !anchorsCovered(a.text, n.w, 1),
 };
 
 interface Scored {
   item: CorpusItem;
   p: number;
+  /** The net's score on the message without what a negation cue denies (recall-net-gate.ts withoutNegated). */
+  pS: number;
   engine: boolean;
   gateNow: Record<string, boolean>;
   old?: { engine: boolean; gate: Record<string, boolean> };
@@ -102,7 +143,8 @@ const engineAlone = (c: EmergencyCall) =>
   c.emergencies.length > 0 ||
   (c.crisis.length > 0 && (c.redFlags.length > 0 || (c.crisisSigns?.length ?? 0) > 0));
 
-const gateAll = (a: LooseAnalysis) => Object.fromEntries(Object.entries(GATES).map(([k, g]) => [k, g(a)]));
+const gateAll = (a: LooseAnalysis, net: NetWeights) =>
+  Object.fromEntries(Object.entries(GATES).map(([k, g]) => [k, g(a, net)]));
 
 const parts = readTuningParts();
 const results: { file: string; rows: Scored[] }[] = [];
@@ -121,9 +163,10 @@ for (const left of parts.filter((p) => p.file.startsWith('tuning-independent')))
     return {
       item,
       p: score(net, item.text),
+      pS: score(net, withoutNegated(normalize(item.text).norm)),
       engine: engineAlone(emergencyCall(a)),
-      gateNow: gateAll(a),
-      ...(old && oa ? { old: { engine: old.emergencyCall(oa as never).emergency, gate: gateAll(oa) } } : {}),
+      gateNow: gateAll(a, net),
+      ...(old && oa ? { old: { engine: old.emergencyCall(oa as never).emergency, gate: gateAll(oa, net) } } : {}),
     };
   });
   results.push({ file: left.file, rows });
@@ -140,7 +183,7 @@ function stats(rows: Scored[], which: 'now' | 'old', gate: string, t: number) {
   for (const r of rows) {
     const e = which === 'now' ? r.engine : (r.old?.engine ?? false);
     const g = which === 'now' ? r.gateNow[gate] : r.old?.gate[gate];
-    const c = e || (g === true && r.p >= t);
+    const c = e || (g === true && r.p >= t && (!gate.endsWith('+strip') || r.pS >= t));
     if (r.item.emergency) {
       pos++;
       if (e) eng++;
@@ -161,7 +204,7 @@ console.log(
 );
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 for (const gate of Object.keys(GATES))
-  for (const t of [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.92, 0.94]) {
+  for (const t of [0.7, 0.75, 0.8, 0.85, 0.9, 0.92]) {
     const now = results.map((r) => stats(r.rows, 'now', gate, t));
     const od = oldDir ? results.map((r) => stats(r.rows, 'old', gate, t)) : [];
     const f = (xs: ReturnType<typeof stats>[], k: 'eng' | 'comb', d: 'pos' | 'neg') =>
