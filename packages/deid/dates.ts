@@ -162,9 +162,17 @@ const FORMS: DateForm[] = [
   },
   // 十月五号, 三月二十日 (no year, Chinese numerals)
   {
-    regex: /(?<![〇零一二三四五六七八九十年])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})([日号])/g,
+    regex:
+      /(?<![〇零一二三四五六七八九十年])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})([日号])/g,
     parse: (m) => ({ mo: cnSmall(m[1]!), d: cnSmall(m[2]!) }),
     format: (m, _y, mo, d) => `${toCnSmall(mo)}月${toCnSmall(d)}${m[3]}`,
+  },
+  // 上月12号, 本月5日: a day of a month named relative to the note (a date element; shifted by its day, the
+  // month word kept, reference month January so that the shift back restores it)
+  {
+    regex: /(上个?月|本月|这个?月|下个?月|当月)(\d{1,2})([日号])/g,
+    parse: (m) => ({ mo: 1, d: +m[2]! }),
+    format: (m, _y, _mo, d) => `${m[1]}${d}${m[3]}`,
   },
   // 3月5日 / 3月5号 (no year)
   {

@@ -83,6 +83,9 @@ export function valuesToPropagate(
   for (const span of spans) {
     if (!PROPAGATED.has(span.category)) continue;
     add(span.text, span.category);
+    // A transliterated name (玛丽亚·冈萨雷斯) is also written by its parts (冈萨雷斯女士).
+    if (NAME_CATEGORIES.has(span.category) && /[·•・]/.test(span.text))
+      for (const part of span.text.split(/[·•・]/)) if (part.length >= 2) add(part, span.category);
     if (NAME_CATEGORIES.has(span.category) && LATIN.test(span.text)) {
       const family = familyNameOf(span.text);
       if (family) add(family, span.category);

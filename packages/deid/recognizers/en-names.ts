@@ -67,6 +67,9 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
         'caregiver',
         'friend',
         'fiancée?',
+        'neighbou?r',
+        'roommate',
+        'landlord',
       ]
         .map(either)
         .join('|')})(?:[ \\t]*\\([^)\\n]*\\))?[:,]?[ \\t]+${FULL}`,
@@ -112,6 +115,36 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
     ),
     category: 'CLINICIAN_NAME',
   },
+  // Staff written with an initial: "RN J. Ortiz", "Nurse K. Okoro".
+  {
+    regex: new RegExp(
+      `\\b(?:RN|LPN|CNA|NP|PA|MA|PharmD|[Nn]urse|[Pp]harmacist|[Tt]echnician|[Ss]igned|[Ss]een by|[Cc]hecked by)[ \\t]*:?[ \\t]+([A-Z]\\.[ \\t]?(?:${PART}))`,
+      'dg',
+    ),
+    category: 'CLINICIAN_NAME',
+  },
+  // A name followed by its role: "Nina Brooks (HF nurse)", "Omar Haddad (pharmacist)".
+  {
+    regex: new RegExp(
+      `${FULL2}[ \\t]*\\((?:[A-Z]{2,4}[ \\t]+)?(?:nurse|pharmacist|dietitian|dietician|physician|cardiologist|nephrologist|social worker|case manager|therapist|physiotherapist|coordinator|resident|fellow|attending|registrar|consultant|NP|RN|PA|MD|DO)\\)`,
+      'dg',
+    ),
+    category: 'CLINICIAN_NAME',
+  },
+  // A role followed by a name in brackets: "front desk (Tanya)", "reception (Molly)".
+  {
+    regex: new RegExp(
+      `\\b(?:front desk|reception|receptionist|scheduler|nurse|pharmacist|office staff|medical assistant|triage)[ \\t]*\\(((?:${PART})(?:[ \\t]+(?:${PART}))?)\\)`,
+      'dgi',
+    ),
+    category: 'CLINICIAN_NAME',
+  },
+  // Greetings in messages: "Hi Karen,", "Dear Linda".
+  {
+    regex: new RegExp(`\\b(?:Hi|Hello|Hey|Dear)[ \\t]+((?:${PART}))(?=[ \\t]*[,!:\\n])`, 'dg'),
+    category: 'PATIENT_NAME',
+    weak: true,
+  },
   // "daughter of Harriet Vance": the person the relation is of.
   {
     regex: new RegExp(
@@ -130,7 +163,10 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
   },
   // Signatures: "Anthony Russo, MD", "Regards, Mark Ellis", "— Teresa Kowalski".
   {
-    regex: new RegExp(`${FULL2},?[ \\t]+(?:MD|M\\.D\\.|DO|RN|NP|PA-C|PharmD|PhD|MBBS|FACC)\\b`, 'dg'),
+    regex: new RegExp(
+      `(${FULL2.slice(1, -1)}|[A-Z]\\.[ \\t]?(?:${PART})),?[ \\t]+(?:MD|M\\.D\\.|DO|RN|NP|PA-C|PharmD|PhD|MBBS|FACC)\\b`,
+      'dg',
+    ),
     category: 'CLINICIAN_NAME',
   },
   {
@@ -145,7 +181,11 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
     category: 'PATIENT_NAME',
     weak: true,
   },
-  { regex: new RegExp(`[—–][ \\t]*${FULL2}(?=[ \\t]*(?:\\n|$|,))`, 'dg'), category: 'PATIENT_NAME', weak: true },
+  {
+    regex: new RegExp(`[—–][ \\t]*${FULL2}(?=[ \\t]*(?:\\n|$|,))`, 'dg'),
+    category: 'PATIENT_NAME',
+    weak: true,
+  },
   // A name followed by its age, sex or record number: "Olivia Bennett, 39,", "Raymond Okafor, a 91-year-old",
   // "Luis Fernando Ortega (MRN", "Jerome Whitfield (DOB".
   {
@@ -198,11 +238,34 @@ const NOT_NAMES = new Set(
     'Renal Endocrinology Cardiology Nephrology Sleep Medicine Telehealth Video Primary Care Hypertension Emergency ' +
     'ED Unit Apt Street Road Avenue Table Figure Section Box Appendix Chapter Grade Stage Class Type Step ' +
     'Level Phase Version Part Page Item Rule Note Notes Source Sources Guideline Guidelines Study Trial Score ' +
-    'Today Yesterday Tomorrow Tonight Since After Before When While If I We You Thank Please Per'
+    'Today Yesterday Tomorrow Tonight Since After Before When While If I We You Thank Please Per ' +
+    'Sir Madam Team All Everyone There Doctor Nurse Folks'
   ).split(' '),
 );
 
+/** Lower-case chat senders with a common first name ("linda: hi") and lower-case names after "dr". */
+const CHAT_SENDER = /(?:^|\n)[ \t]*([a-z]{3,15})[ \t]*:[ \t]/dg;
+const LOWER_DOCTOR = /\b[Dd]r\.?[ \t]+([a-z]{3,15})\b/dg;
+const NOT_LOWER_NAMES = new Set(
+  'appointment office visit said says told and the was will who can has had note notes orders order wants thinks'.split(
+    ' ',
+  ),
+);
+
 export function findEnglishNames(text: string, out: PhiSpan[]): void {
+  CHAT_SENDER.lastIndex = 0;
+  for (const m of text.matchAll(CHAT_SENDER)) {
+    const word = m[1]!;
+    if (!EN_FIRST_NAMES.has(word[0]!.toUpperCase() + word.slice(1))) continue;
+    const [start, end] = m.indices![1]!;
+    out.push({ category: 'PATIENT_NAME', start, end, text: word });
+  }
+  LOWER_DOCTOR.lastIndex = 0;
+  for (const m of text.matchAll(LOWER_DOCTOR)) {
+    if (NOT_LOWER_NAMES.has(m[1]!)) continue;
+    const [start, end] = m.indices![1]!;
+    out.push({ category: 'CLINICIAN_NAME', start, end, text: m[1]! });
+  }
   FIRST_LAST.lastIndex = 0;
   for (const m of text.matchAll(FIRST_LAST)) {
     if (!EN_FIRST_NAMES.has(m[1]!)) continue;

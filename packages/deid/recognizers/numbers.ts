@@ -5,7 +5,13 @@
  * Patterns follow the shapes Microsoft Presidio's predefined recognizers use (phone, e-mail, URL, IP, SSN,
  * credit card with Luhn), extended with Chinese formats.
  */
-import { isLuhnValid, isPlausibleOldIdCard, isValidChineseIdCard, isValidDea, isValidNpi } from '../checksums.ts';
+import {
+  isLuhnValid,
+  isPlausibleOldIdCard,
+  isValidChineseIdCard,
+  isValidDea,
+  isValidNpi,
+} from '../checksums.ts';
 import type { PhiCategory } from '../types.ts';
 import type { PatternRule } from './collect.ts';
 
@@ -45,7 +51,7 @@ export const numberRules: readonly PatternRule[] = [
     regex: /(?:身份证|证件)[^\d\n]{0,6}(\d{15})(?!\d)/dg,
     validate: isPlausibleOldIdCard,
   },
-  cue('护照号码|护照号|护照|Passport', 'PASSPORT', '([A-Za-z]{0,2}\\d{6,9})'),
+  cue('护照号码|护照号|护照|Passport', 'PASSPORT', '([A-Za-z]{0,3}\\d{6,9})'),
   { category: 'PASSPORT', regex: /(?<![\dA-Za-z])([EG]\d{8})(?![\dA-Za-z])/dg },
   { category: 'SSN', regex: /(?<![\d-])((?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4})(?![\d-])/dg },
   cue('SSN|Social Security(?: No\\.?| Number)?', 'SSN', '(\\d{9}|\\d{3}[- ]\\d{2}[- ]\\d{4})'),
@@ -65,7 +71,11 @@ export const numberRules: readonly PatternRule[] = [
   // NPI (10 digits, Luhn with the 80840 prefix) and DEA numbers (two letters, seven digits, check digit):
   // with or without their cue, only when the check digit holds.
   { category: 'LICENSE_NO', regex: /(?<![\dA-Za-z-])([12]\d{9})(?![\dA-Za-z-])/dg, validate: isValidNpi },
-  { category: 'LICENSE_NO', regex: /(?<![\dA-Za-z-])([A-Z][A-Z9]\d{7})(?![\dA-Za-z-])/dg, validate: isValidDea },
+  {
+    category: 'LICENSE_NO',
+    regex: /(?<![\dA-Za-z-])([A-Z][A-Z9]\d{7})(?![\dA-Za-z-])/dg,
+    validate: isValidDea,
+  },
   cue(
     '条码号|标本号|样本号|病历号|住院号|门诊号|病案号|就诊卡号|就诊号|档案号|体检编号|签约编号|预约号|检查号|登记号|ID号|' +
       'MRN|Medical Record (?:Number|No\\.?)|Hospital (?:Number|No\\.?)|Chart (?:Number|No\\.?)|Record (?:Number|No\\.?)|Specimen (?:ID|No\\.?|#)|Accession (?:ID|No\\.?|#|Number)',
@@ -157,6 +167,9 @@ export const numberRules: readonly PatternRule[] = [
   // ZIP: after a US state code (first three digits kept, see generalizeZip); 邮编 with its cue.
   { category: 'ZIP', regex: /\b[A-Z]{2}\s+(\d{5})(?:-\d{4})?\b/dg },
   // UK postcode (outward and inward code, BS 7666): "N7 8JG", "SW1A 1AA".
-  { category: 'ZIP', regex: /(?<![A-Za-z0-9])((?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) \d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])/dg },
+  {
+    category: 'ZIP',
+    regex: /(?<![A-Za-z0-9])((?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) \d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])/dg,
+  },
   cue('邮编|邮政编码|ZIP(?: code)?|Zip(?: code)?', 'ZIP', '(\\d{5,6})'),
 ];

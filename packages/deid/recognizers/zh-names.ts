@@ -24,7 +24,7 @@ const NOT_NAMES = new Set(
     '氨氯 贝那 培哚 厄贝 缬沙 奥美 坎地 替格 美托 比索 卡维 呋塞 托拉 螺内 达格 恩格 二甲 胰岛 ' +
     '司机 工人 职员 教师 退休 农民 保姆 干部 学生 无业 个体 商人 医生 护士 主任 ' +
     '查房 查体 查看 查血 查尿 查出 查明 查找 查阅 首次 记录 于是 于今 向日 安排 安全 康复 戴上 包括 宁可 常用 明确 乔丹 江湖 海鲜 海带 宫颈 强化 平稳 ' +
-    '雷米 程度 程序 胡萝 文化 文献 任何 和平 华北 华南 金水 武侯 鼓楼 南开 南山 朝阳 海淀'
+    '孙子 孙女 孙辈 曾孙 雷米 程度 程序 胡萝 文化 文献 任何 和平 华北 华南 金水 武侯 鼓楼 南开 南山 朝阳 海淀'
   ).split(' '),
 );
 
@@ -51,7 +51,10 @@ const PERSON_FIELDS =
 const cued = (cues: string) => new RegExp(`(?:${cues})(?:姓名)?[：:\\s]*${NAME}`, 'dg');
 /** After a labelled field ("质控医师：萧炎", "姓名：林炎"), any characters up to the end of the field. */
 const LABELLED = (cues: string) =>
-  new RegExp(`(?:${cues})[：:][ \\t　]*(${surname}[\\u4e00-\\u9fa5]{1,2})(?=[\\s　，,。；;、)）(（]|$)`, 'dg');
+  new RegExp(
+    `(?:${cues})[：:][ \\t　]*(${surname}[\\u4e00-\\u9fa5]{1,2})(?=[\\s　，,。；;、)）(（]|$)`,
+    'dg',
+  );
 const CLINICIAN_LABEL = LABELLED(STAFF_FIELDS);
 const PATIENT_LABEL = LABELLED(PERSON_FIELDS);
 /**
@@ -62,7 +65,8 @@ const STAFF_LABEL_ANY = new RegExp(
   `(?:${STAFF_FIELDS})[：:][ \\t　]*([\\u4e00-\\u9fa5]{2,3})(?=[\\s　，,。；;、)）]|$)`,
   'dg',
 );
-const NOT_A_PERSON = /[科室院部区组床号楼站所处中心局]$|^(?:本人|同上|不详|签字|盖章|未签|待定|家属|自己|暂无)$/;
+const NOT_A_PERSON =
+  /[科室院部区组床号楼站所处中心局]$|^(?:本人|同上|不详|签字|盖章|未签|待定|家属|自己|暂无)$/;
 /** The sender of a group-chat line: "诸葛明远 08:12：", "王丽 8:05:33:" at the start of a line. */
 const CHAT_SENDER = new RegExp(
   `(?:^|\\n)[ \\t　]*(${surname}[\\u4e00-\\u9fa5]{1,2})[ \\t　]*\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?[ \\t　]*[：:]`,
@@ -77,7 +81,7 @@ const NAMED_CUE = new RegExp(`(?:叫做|叫|名为|名叫)${NAME}`, 'dg');
  * a word that typically follows a patient in a note (血压, 诉, 今日 …): "，王建国血压控制…".
  */
 const BARE = new RegExp(
-  `(?<=^|[\\s，。；：、,.;:（(）)]|今日|今晨|昨日|昨晚|次日|嘱|告知|通知|协助|查看|床的|病房的|住院的|出院的|来看病的|隔壁的)(${surname}[${ZH_GIVEN_CHARS}]{2})(?=血压|血糖|血钾|心率|体温|诉|自诉|自述|主诉|述|今|昨|夜间|晨起|于|因|已|仍|病情|目前|现|近|无|未|服用|规律|入院|出院|复诊|随访|让|说|问|要|想|也|阿姨|叔叔|大爷|奶奶|爷爷|[，。；、\\s])`,
+  `(?<=^|[\\s，。；：、,.;:（(）)]|今日|今晨|昨日|昨晚|次日|嘱|告知|通知|协助|查看|床的|病房的|住院的|出院的|来看病的|隔壁的|陪|带|送|替|帮|跟)(${surname}[${ZH_GIVEN_CHARS}]{2})(?=血压|血糖|血钾|心率|体温|来|诉|自诉|自述|主诉|述|今|昨|夜间|晨起|于|因|已|仍|病情|目前|现|近|无|未|服用|规律|入院|出院|复诊|随访|让|说|问|要|想|也|阿姨|叔叔|大爷|奶奶|爷爷|[，。；、\\s])`,
   'dg',
 );
 // A name followed by sex or age: "陈志强，男，61岁", "司马德明　男　76岁", "赵玉兰 92岁".
@@ -102,6 +106,44 @@ const TITLE = new RegExp(
   'dg',
 );
 const CLINICIAN_TITLES = new Set(['医生', '大夫', '主任', '护士长', '护士']);
+
+// Round 4: names without a cue word.
+/** Surname characters that make words with 老/小 or a kinship word (小时, 老师, 小区, 老公, 阿姨). */
+const NOT_FAMILIAR =
+  '米时师区公阿于信容尚都相曾初阴和向方安明成全常单关连应车石文平万从原由元可但利居幸位来那及计';
+const FAMILIAR_SURNAME = `[${[...SINGLE_SURNAMES].filter((c) => !NOT_FAMILIAR.includes(c)).join('')}]`;
+/** 老刘, 小李: one span; not after a numeral or measure word (两个小时, 三小时). */
+const FAMILIAR = new RegExp(
+  `(?<=^|[^\\u4e00-\\u9fa5\\d]|[说和跟让陪给问叫找是请带对与同及等])([老小]${FAMILIAR_SURNAME})(?=[（(，,。；;、\\s　：:]|说|自己|诉|在|陪|来|的|也|和|今|每|去|给|让|负责|$)`,
+  'dg',
+);
+/** 吴姨, 王叔叔, 李婶 (not 韦伯, 兰伯特): a surname and a kinship title used for neighbours and carers, one span. */
+const KIN_TITLE = new RegExp(
+  `(?<![\\u4e00-\\u9fa5])(${FAMILIAR_SURNAME}(?:姨|叔叔?|婶婶?|伯伯|嫂子?))`,
+  'dg',
+);
+/** Transliterated names with a middle dot (玛丽亚·冈萨雷斯, 买买提·吐尔逊): characters of the transliteration table. */
+const TRANSLIT =
+  '阿埃艾爱安昂奥巴芭拜班邦鲍贝本比彼毕波伯博布查达黛丹道德登迪蒂丁东杜多厄恩尔法范菲斐费芬丰佛弗福盖甘冈戈格古瓜哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里丽利莉连林琳琉留卢鲁路伦罗洛玛马迈麦曼芒梅门蒙米密敏莫默姆穆纳娜奈南内妮尼涅宁纽努诺欧帕潘佩彭皮普齐奇乔切琴丘萨塞赛桑瑟森沙莎山尚舍申什史舒斯松苏索塔泰坦汤唐特提廷图托娃瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因英尤于约泽扎詹珍朱兹卓买热江古吐逊木合力依孜汗则衣';
+const TRANSLIT_NAME = new RegExp(`([${TRANSLIT}][${TRANSLIT}]{0,5}[·•・][${TRANSLIT}夫]{1,8})`, 'dg');
+/** Names in a list of participants: "参加讨论：李主任、周玉、陈思远". */
+const PARTICIPANTS =
+  /(?:参加讨论|参加人员|参会人员|参会者|出席人员|出席|与会人员|讨论人员|在场人员|参与人员)[：:][ \t　]*([^\n]{2,80})/dg;
+const PERSON_ITEM = new RegExp(
+  `^(?:${surname}[\\u4e00-\\u9fa5]{1,2}|${surname}(?:主任|医生|医师|护士长|护士|药师|老师))$`,
+);
+/** The next names of a staff field: "护士：小周　邱雪". */
+const FIELD_NEXT = new RegExp(
+  `^[、　 \\t]+((?:${surname}|[老小])[\\u4e00-\\u9fa5]{1,2})(?=[\\s　，,。；;、]|$)`,
+  'd',
+);
+/** The person brought along: "今天带郑美玲来的是她女儿", "陪王秀兰来复查". */
+const ACCOMPANIED = new RegExp(`(?:陪|带|送|扶)${NAME}(?=来|去|到|回)`, 'dg');
+/** A surname and one common given-name character before a verb of report: "08:30 周洁诉胸闷". */
+const BARE_SHORT = new RegExp(
+  `(?<=^|[\\s，。；：、,.;:（(）)])(${surname}[${ZH_GIVEN_CHARS}])(?=诉|自诉|自述|主诉|说|称|入睡|表示|拒绝|要求|今日|今晨|昨晚|昨日)`,
+  'dg',
+);
 
 /**
  * Surname characters that are far more often ordinary words (于睡眠中, 尚未临产, 容易并发, 曾孕4产2): a name with
@@ -151,11 +193,44 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
     const [start, end] = m.indices![1]!;
     out.push({ category: 'CLINICIAN_NAME', start, end, text: name });
   }
+  for (let i = 0; i < out.length; i++) {
+    const span = out[i]!;
+    if (
+      span.category !== 'CLINICIAN_NAME' ||
+      !/[：:][ \t　]*$/.test(text.slice(Math.max(0, span.start - 3), span.start))
+    )
+      continue;
+    const m = FIELD_NEXT.exec(text.slice(span.end));
+    if (!m || !accept(m[1]!, true) || NOT_A_PERSON.test(m[1]!)) continue;
+    const [start, end] = m.indices![1]!;
+    out.push({ category: 'CLINICIAN_NAME', start: span.end + start, end: span.end + end, text: m[1]! });
+  }
+  PARTICIPANTS.lastIndex = 0;
+  for (const m of text.matchAll(PARTICIPANTS)) {
+    let at = m.indices![1]![0];
+    for (const item of m[1]!.split(/([、，,；; 　\t]+)/)) {
+      if (PERSON_ITEM.test(item) && !NOT_A_PERSON.test(item) && accept(item, true))
+        out.push({ category: 'CLINICIAN_NAME', start: at, end: at + item.length, text: item });
+      at += item.length;
+    }
+  }
+  add(TRANSLIT_NAME, 'PATIENT_NAME', true);
+  add(BARE_SHORT, 'PATIENT_NAME');
+  add(ACCOMPANIED, 'PATIENT_NAME');
+  add(KIN_TITLE, 'PATIENT_NAME', true);
   add(SEX_AFTER, 'PATIENT_NAME');
   add(RELATION_AFTER, 'PATIENT_NAME');
   add(RELATION_BEFORE, 'RELATIVE_NAME');
   add(BARE, 'PATIENT_NAME');
   add(RELATION_BRACKET, 'RELATIVE_NAME');
+  FAMILIAR.lastIndex = 0;
+  for (const m of text.matchAll(FAMILIAR)) {
+    const [start, end] = m.indices![1]!;
+    const staff = new RegExp(`(?:${STAFF_FIELDS})[：:][ \t　]*$`).test(
+      text.slice(Math.max(0, start - 8), start),
+    );
+    out.push({ category: staff ? 'CLINICIAN_NAME' : 'PATIENT_NAME', start, end, text: m[1]! });
+  }
   TITLE.lastIndex = 0;
   for (const m of text.matchAll(TITLE)) {
     const name = m[1]!;
