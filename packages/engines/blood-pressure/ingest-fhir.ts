@@ -1,6 +1,7 @@
 /** FHIR R4 Observation → candidates (BP panel 85354-9 / older 55284-4 with 8480-6/8462-4; heart rate 8867-4). REFERENCE §8.1–§8.3. */
 import type { Observation, Quantity } from '@medplum/fhirtypes';
 import { kpaToMmHg, type Candidate, type Rejection, reject } from './plausibility.ts';
+import { READING_IDENTIFIER_SYSTEM } from './to-fhir.ts';
 
 export const LOINC = 'http://loinc.org';
 export const BP_PANEL_CODES = ['85354-9', '55284-4'] as const; // §8.1 BP panel (current) and older panel
@@ -47,8 +48,10 @@ export function parseFhirObservation(obs: Observation, index: number): FhirParse
   if (subject) base.patientId = subject;
   // The sender's own record id (a device's record number, the phone page's idempotency key): a re-send of the
   // same record is the same reading whatever its time (issue 20).
-  const record = obs.identifier?.find((i) => i.value)?.value;
-  if (record) base.recordId = `${obs.identifier?.find((i) => i.value)?.system ?? ''}|${record}`;
+  // Our own reading identifier (to-fhir.ts: device | UTC time) is not a sender's record id — it is the device and
+  // time already read — so re-ingesting our own output gives the same reading ids.
+  const own = obs.identifier?.find((i) => i.value && i.system !== READING_IDENTIFIER_SYSTEM);
+  if (own?.value) base.recordId = `${own.system ?? ''}|${own.value}`;
   if (hasCode(obs.code, BP_PANEL_CODES)) {
     const comp = (code: string) => (obs.component ?? []).find((c) => hasCode(c.code, [code]));
     const s = mmHg(comp(SBP_CODE)?.valueQuantity);
