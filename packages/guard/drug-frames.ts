@@ -124,6 +124,10 @@ export const NO_INTERACTION =
 /** More safe wordings: "都没有关系", "needs no extra monitoring", "无需额外监测". */
 export const SAFE_MORE_WORDS =
   /(?:都|也)?没(?:有)?关系|\bno (?:extra |additional |special )?monitoring\b|needs? no (?:extra |additional )?monitoring|无需(?:额外)?监测|不需要(?:额外)?(?:监测|查)/i;
+/** A list said to be fine item by item ("氯化钾、低钠盐都没有关系", "A and B are both fine"): each is combined with what
+ * the patient takes, not a list of alternatives. */
+export const EACH_FINE =
+  /、[^，,。;；]*(?:都|均)(?:没(?:有)?关系|可以|没问题|不影响|没(?:有)?影响)|\b(?:are|is) both fine\b|\bboth (?:are )?(?:fine|ok(?:ay)?|safe)\b/i;
 /** An absolute prohibition of a combination. */
 export const ABSOLUTE =
   /\bmust never\b|\bnever be (?:co-?prescribed|combined|given together|used together)|\bhard[- ]stop|\bcontraindicated (?:pair|combination)\b|\babsolutely contraindicated\b|绝对禁(?:止|用|忌)|禁止(?:联用|合用|同时使用)|严禁|禁忌组合/i;
@@ -165,3 +169,23 @@ export function clausePolarity(t: string): 'safe' | 'unsafe' | undefined {
 export const HYPERKALAEMIA_ABOVE = 5.5;
 /** "Adding spironolactone to his ramipril": the drug added to is not the one started. */
 export const ADDED_TO = /\bto\s+(?:his|her|your|their|the)?\s*$/i;
+
+/** "不需要调整剂量", "no dose adjustment is needed", "the usual dose is fine". */
+export const NO_ADJUSTMENT =
+  /(?:不需要?|无需|不必|不用)(?:调整|减少|减)(?:剂)?量|(?:剂量)?无需调整|no (?:renal |dose |dosage )?(?:adjustment|reduction)|(?:does not|doesn't|do not|don't) (?:need|require) (?:a |any )?(?:renal |dose |dosage )?(?:adjustment|reduction)|without (?:dose )?adjustment|full (?:usual )?dose/i;
+
+/** Advice addressed to the patient ("for your back pain", "您可以…"). */
+export const ADDRESSED =
+  /\b(?:you|your|him|her|his|the patient)\b|您|你|降压药|\b(?:blood pressure|BP|antihypertensive) (?:medicines?|medications?|pills?|drugs?|tablets?)\b/i;
+
+/** A sentence about the patient ("患者有痛风病史", "The patient has gout"). */
+export const PATIENT = /患者|病人|病史|既往|合并|patient|history of|has\b|had\b|known/i;
+
+/** The patient has, had or developed the condition named in the sentence. */
+export const OWN_CONDITION =
+  /^\s*(?:you're|you are|you have|you've)\b|\byou(?:'ve|'re| have| are| had| were)?\s+(?:now\s+|already\s+)?(?:developed|had|have|has|got|are|were)\b|(?:您|你|患者)(?:目前|现在|已经)?(?:有|患有|出现|发生了?|怀孕|曾)/i;
+
+/** A medicine the patient takes said fit to continue ("可以继续使用", "can be continued"): a claim about it under the
+ * patient's condition, like a new start. */
+export const CONTINUED =
+  /(?<![不别勿])(?:可以|可|能)继续(?:使用|服用|吃|用)?|\b(?:can|may|should) (?:still )?(?:be )?continu/i;

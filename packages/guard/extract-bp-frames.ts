@@ -78,7 +78,7 @@ export const NAMES_CATEGORY =
 /** A target the sentence denies, before the value ("advises against going below", "不建议降到") or after it ("is not
  * enough", "还不够"). */
 export const DENIED_TARGET_BEFORE =
-  /(?:\b(?:advises?|recommends?|warns?|cautions?) against|\bnot recommended to|\bdoes not (?:recommend|require|ask for)|\bno need to|不建议|不推荐|不必|无需|不需要|没必要)\s*(?:\S+\s+){0,4}?(?:below|under|to|降到|降至|低于|控制在|达到)\s*$/i;
+  /(?:\b(?:advises?|recommends?|warns?|cautions?) against|\bnot recommended to|\bdoes not (?:recommend|require|ask for)|\bno need to|不建议|不推荐|不必|无需|不需要|没必要)(?:强求|非要|一定要?|刻意|硬要)?\s*(?:\S+\s+){0,4}?(?:below|under|to|降到|降至|低于|控制在|达到)\s*$/i;
 export const DENIED_TARGET_AFTER =
   /^\s*(?:mmHg)?\s*(?:以下|之下)?\s*(?:(?:is|are) not (?:enough|sufficient|low enough|adequate|the target)|isn't (?:enough|low enough)|(?:还|仍然)?(?:不够|是不够的|不足够|不达标即可))/i;
 

@@ -19,6 +19,12 @@ import {
   affirmedAt,
   BILATERAL,
   stopFirstIn,
+  EACH_FINE,
+  CONTINUED,
+  ADDRESSED,
+  PATIENT,
+  OWN_CONDITION,
+  NO_ADJUSTMENT,
   EXCEEDS,
   hepaticLevel,
   reducedEjection,
@@ -247,10 +253,6 @@ const CONDITION_KEYS = Object.values(CONDITIONS)
 const STOPPED =
   /\b(?:stop(?:ping)?|discontinu(?:e|ing)|switch(?:ing)? (?:away )?from|chang(?:e|ing) from|instead of|rather than)\s+(?:the |your |her |his )?$|(?:停用|停止服用|停止使用|停掉|停服|换掉|从|而不是|代替)\s*$/i;
 
-/** Advice addressed to the patient ("for your back pain", "您可以…"). */
-const ADDRESSED =
-  /\b(?:you|your|him|her|his|the patient)\b|您|你|降压药|\b(?:blood pressure|BP|antihypertensive) (?:medicines?|medications?|pills?|drugs?|tablets?)\b/i;
-
 /** Condition ids named in free text (the request's patient conditions). */
 export function conditionIdsIn(texts: string[]): string[] {
   const lower = texts.join(' ').toLowerCase();
@@ -259,16 +261,7 @@ export function conditionIdsIn(texts: string[]): string[] {
   );
 }
 
-/** A sentence about the patient ("患者有痛风病史", "The patient has gout"). */
-const PATIENT = /患者|病人|病史|既往|合并|patient|history of|has\b|had\b|known/i;
-
-/** The patient has, had or developed the condition named in the sentence. */
-const OWN_CONDITION =
-  /^\s*(?:you're|you are|you have|you've)\b|\byou(?:'ve|'re| have| are| had| were)?\s+(?:now\s+|already\s+)?(?:developed|had|have|has|got|are|were)\b|(?:您|你|患者)(?:目前|现在|已经)?(?:有|患有|出现|发生了?|怀孕|曾)/i;
-
-/** "不需要调整剂量", "no dose adjustment is needed", "the usual dose is fine". */
-export const NO_ADJUSTMENT =
-  /(?:不需要?|无需|不必|不用)(?:调整|减少|减)(?:剂)?量|(?:剂量)?无需调整|no (?:renal |dose |dosage )?(?:adjustment|reduction)|(?:does not|doesn't|do not|don't) (?:need|require) (?:a |any )?(?:renal |dose |dosage )?(?:adjustment|reduction)|without (?:dose )?adjustment|full (?:usual )?dose/i;
+export { NO_ADJUSTMENT };
 
 export interface DrugClaims {
   interactions: InteractionData[];
@@ -314,13 +307,19 @@ export function drugClaims(
   });
   const classCount = entities.filter((e) => e.classId).length;
   const isList = entities.length >= 3 && classCount >= 3 && CLASS_LIST.test(text);
-  const isOptions = /\bor\b|或|、/.test(text) && !COMBINATION.test(text);
+  const isOptions =
+    /\bor\b|或|、/.test(text) &&
+    !COMBINATION.test(text) &&
+    !((d.current.length || takesHere.length) && EACH_FINE.test(text));
 
   const combo = COMBINATION.test(text) || TAKES.test(text) || NO_INTERACTION.test(text);
   const denied = NO_INTERACTION.test(text);
   const absolute = ABSOLUTE.test(text);
   // "先把可乐定逐渐减停，几天后再停美托洛尔": stopping both, one first.
-  const stopFirst = stopFirstIn(text, entities);
+  const stopFirst = stopFirstIn(
+    text,
+    mentions.filter((m) => entities.some((e) => same(e, m))),
+  );
   // "螺内酯可以和贝那普利一起用，但血钾 5.6 时应暂缓": a clause that holds the combination back at a potassium level.
   const potassiumHeld = clauses.some((c) => POTASSIUM_HOLD.test(c.text));
   // "Switching from lisinopril to sacubitril/valsartan, start 12 hours after the last dose": a switch with an interval.
@@ -419,7 +418,7 @@ export function drugClaims(
     if (!stated.includes(c) && !d.conditionIds?.includes(c.id)) continue;
     for (const e of entities) {
       const pol = polarityAt(e);
-      if (pol && !takesHere.includes(e))
+      if (pol && (!takesHere.includes(e) || (pol === 'safe' && CONTINUED.test(text))))
         out.conditions.push({
           mention: e,
           conditionId: c.id,

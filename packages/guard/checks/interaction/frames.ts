@@ -33,8 +33,11 @@ export function extraVerdict(
   }
   const live = applied.filter((a) => a.severity !== 'none' && a.severity !== 'info');
   // "X and Y don't interact" where the drug knowledge base has a rule for them.
-  if (i.safe && i.denied && live.length) {
-    const a = live[0]!;
+  // A rule gated by a lab value the answer does not give is still an interaction to monitor (REFERENCE §6 row 3,
+  // "Major (monitor)"): denying it outright is wrong at any potassium.
+  const gated = applied.filter((a) => a.rule.labGate);
+  if (i.safe && i.denied && (live.length || gated.length)) {
+    const a = live[0] ?? gated[0]!;
     return {
       verdict: 'contradicted',
       evidence,

@@ -1,0 +1,68 @@
+/**
+ * Second tuning round on independent sets 8 and 9 (corpus/tuning-independent-8.txt and -9): each class is tested
+ * with fresh sentences (not corpus items) — a planted error caught AND a correct near miss not flagged (issue 18).
+ */
+import { describe, expect, it } from 'vitest';
+import { verifyClaims } from './check-answer.ts';
+
+const bad = (answer: string) =>
+  verifyClaims({ answer, passages: [] })
+    .filter((c) => c.verdict === 'contradicted')
+    .map((c) => c.kind);
+
+describe('stopping both drugs when the pair is named first (clonidine label: β-blocker first, REFERENCE §6 row 11)', () => {
+  it('the drug stopped first is read at its second mention, after the pair', () => {
+    expect(bad('可乐定和阿替洛尔两种药都准备停掉，先停可乐定，过几天再停阿替洛尔。')).toEqual([
+      'interaction',
+    ]);
+    expect(bad('可乐定和阿替洛尔两种药都准备停掉，先停阿替洛尔，过几天再减停可乐定。')).toEqual([]);
+    expect(
+      bad('Clonidine and metoprolol are both coming off: stop clonidine first, then metoprolol.'),
+    ).toEqual(['interaction']);
+    expect(
+      bad('Clonidine and metoprolol are both coming off: stop metoprolol first, then taper clonidine.'),
+    ).toEqual([]);
+  });
+});
+
+describe('a list said fine item by item; a denied interaction that drug knowledge gates by potassium (§6 row 3)', () => {
+  it('"A、B都没有关系" combines each item with the medicine taken; "no interaction" is wrong at any potassium', () => {
+    expect(bad('您正在服用缬沙坦，枸橼酸钾、阿莫西林都没有关系，它们和缬沙坦之间没有相互作用。')).toEqual([
+      'interaction',
+    ]);
+    expect(bad('您正在服用缬沙坦，阿莫西林、头孢呋辛都没有关系，可以照常吃。')).toEqual([]);
+    expect(bad('Potassium citrate and valsartan do not interact, so no blood test is needed.')).toEqual([
+      'interaction',
+    ]);
+    // Without a denial the gated rule needs the potassium: not contradicted.
+    expect(bad('您正在服用缬沙坦，枸橼酸钾、阿莫西林都可以吃，但要定期查血钾。')).toEqual([]);
+  });
+});
+
+describe('a medicine the patient takes said fit to continue under the condition stated (REFERENCE §5.2)', () => {
+  it('"目前服用 X …，可以继续使用" in pregnancy is a claim about X in pregnancy', () => {
+    expect(bad('怀孕20周的患者现在服用氯沙坦50 mg每日一次，血压平稳，可以继续使用。')).toEqual([
+      'drug-condition',
+    ]);
+    expect(bad('怀孕20周的患者现在服用拉贝洛尔100 mg每日两次，血压平稳，可以继续使用。')).toEqual([]);
+    expect(bad('您怀孕16周了，目前服用贝那普利10 mg每日一次，能继续吃。')).toEqual(['drug-condition']);
+    // Stopping it and switching ("改用") to a preferred drug is right.
+    expect(bad('您怀孕16周了，目前服用贝那普利10 mg每日一次，不能继续吃，要改用拉贝洛尔。')).toEqual([]);
+  });
+});
+
+describe('"可用 X" is a statement that X may be used (and "不可用" is not)', () => {
+  it('a non-dihydropyridine CCB at an ejection fraction below 40 % (REFERENCE §5.2 non-DHP CCB row)', () => {
+    expect(bad('射血分数 25% 的心衰患者，可用地尔硫卓控制心室率。')).toEqual(['drug-condition']);
+    expect(bad('射血分数 62% 的患者，可用地尔硫卓控制心室率。')).toEqual([]);
+    expect(bad('射血分数 25% 的心衰患者不可用地尔硫卓。')).toEqual([]);
+  });
+});
+
+describe('a target denied with "不必强求/非要降到" is not a target claim (REFERENCE §7.3 [V2] ≥80 <150/90)', () => {
+  it('the looser target stated first is checked; the denied stricter one is not', () => {
+    expect(bad('85岁的老人按中国2018指南降压目标是<150/90 mmHg，不必非要降到130/80。')).toEqual([]);
+    expect(bad('85岁的老人按中国2018指南降压目标是<150/90 mmHg，没必要强求降到140/90。')).toEqual([]);
+    expect(bad('85岁的老人按中国2018指南降压目标是<130/80 mmHg。')).toEqual(['bp-target']);
+  });
+});
