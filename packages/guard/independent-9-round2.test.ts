@@ -66,3 +66,17 @@ describe('a target denied with "不必强求/非要降到" is not a target claim
     expect(bad('85岁的老人按中国2018指南降压目标是<130/80 mmHg。')).toEqual(['bp-target']);
   });
 });
+
+describe('a harm said to be minimal ("影响很小") or a denied "triple whammy" is a safe statement (REFERENCE §6 row 4)', () => {
+  it('an NSAID added to an ACE inhibitor/ARB and a diuretic, called harmless', () => {
+    expect(
+      bad('缬沙坦加氢氯噻嗪的患者再加布洛芬：布洛芬对肾功能影响不大，不构成三重打击，照常开即可。'),
+    ).toEqual(['interaction']);
+    expect(
+      bad('缬沙坦加氢氯噻嗪的患者再加布洛芬：这构成三重打击，应尽量避免，必须用时监测肌酐和血钾。'),
+    ).toEqual([]);
+    expect(
+      bad('On valsartan and hydrochlorothiazide, adding naproxen is not a triple whammy, so just go ahead.'),
+    ).toEqual(['interaction']);
+  });
+});

@@ -7,11 +7,13 @@ const SAFE =
 /** Safe wordings of sets 6 and 7: "go well together", "no particular concern", "a recommended CCB + β-blocker
  * combination", "合用安全", "是安全组合", a bare "…安全。", "仍可以开始". */
 const SAFE_MORE =
-  /\b(?:go|goes|work|works) well together\b|\bno (?:particular |special |real |extra |major )?(?:concerns?|problems?|issues?)\b|(?<!\bnot (?:a |an |the )?|\bnever (?:a |an |the )?)\brecommended (?:[^,.;]{0,30} )?(?:combination|pairing)\b|(?:联用|合用|同服|一起用|联合使用?)(?:是|也|都|很)?安全|安全(?:的)?(?:组合|搭配|方案)|(?<![不非否]|未必|一定|不太|并不|是否)安全(?=\s*(?:[，。,;；]|$))|可以(?:开始|启用)|(?<!有|是否|会不会)没问题|\b(?:is|are|'s|'re)\s+(?:(?:\w+ly|still|also|quite|very)\s+)+(?:a\s+)?(?:safe|fine|ok|okay|acceptable|appropriate)\b|\b(?:can|may|could)\s+(?:(?:safely|still|also)\s+)*(?:combine|pair|add|start|begin)\b|(?:联合使用|联用|合用|同服|一起用)(?:时)?(?:也)?可以|(?<!不是|并非|非|不)(?:常用|常见|标准|经典)的?(?:联合|组合)|(?<!\bnot (?:a |the )?)\b(?:standard|common|usual|typical) (?:[^,.;]{0,24} )?(?:combination|pairing)\b|(?:不用|无需|不必|不需要)担心|\b(?:it's|it is|that's|that is)\s+(?:fine|ok|okay|safe|alright|all right)\b|\b(?:fine|ok|okay|safe) to (?:take|use|combine|add|start|continue)\b|(?<![不勿未])可用(?![至于量])/i;
+  /\b(?:go|goes|work|works) well together\b|\bno (?:particular |special |real |extra |major )?(?:concerns?|problems?|issues?)\b|(?<!\bnot (?:a |an |the )?|\bnever (?:a |an |the )?)\brecommended (?:[^,.;]{0,30} )?(?:combination|pairing)\b|(?:联用|合用|同服|一起用|联合使用?)(?:是|也|都|很)?安全|安全(?:的)?(?:组合|搭配|方案)|(?<![不非否]|未必|一定|不太|并不|是否)安全(?=\s*(?:[，。,;；]|$))|可以(?:开始|启用)|(?<!有|是否|会不会)没问题|\b(?:is|are|'s|'re)\s+(?:(?:\w+ly|still|also|quite|very)\s+)+(?:a\s+)?(?:safe|fine|ok|okay|acceptable|appropriate)\b|\b(?:can|may|could)\s+(?:(?:safely|still|also)\s+)*(?:combine|pair|add|start|begin)\b|(?:联合使用|联用|合用|同服|一起用)(?:时)?(?:也)?可以|(?<!不是|并非|非|不)(?:常用|常见|标准|经典)的?(?:联合|组合)|(?<!\bnot (?:a |the )?)\b(?:standard|common|usual|typical) (?:[^,.;]{0,24} )?(?:combination|pairing)\b|(?:不用|无需|不必|不需要)担心|\b(?:it's|it is|that's|that is)\s+(?:fine|ok|okay|safe|alright|all right)\b|\b(?:fine|ok|okay|safe) to (?:take|use|combine|add|start|continue)\b|(?<![不勿未])可用(?![至于量])|不构成[^，。,;；]{0,4}(?:三重打击|相互作用)|\b(?:is|are|does) not (?:a |constitute a )?["“]?triple whammy/i;
 
 /** Words that deny a harm ("no reason to avoid", "need not be avoided") that the modifier rules do not carry. */
 const DENIAL =
   /(?:no reason|need not|no need|not necessary|unnecessary|don't need|do not need|doesn't need|does not need)\s+(?:to\s+)?(?:be\s+)?$|(?:不必|无需|不需要|没必要)$/i;
+/** A harm said to be minimal right after its word ("对肾脏影响很小", "影响不大"): denied like "不会…". */
+const MINIMISED = /^\s*(?:很|较|非常|极)?(?:小|轻微|不大|甚微|可忽略)/;
 /** Harm words whose polarity the clinical-language modifiers decide ("is not a contraindication", "不会增加…风险"). */
 const HARM =
   /contraindicat\w*|avoid\w*|increases? the risk|raises? the risk|risk of|(?:can|may|could|might) (?:cause|lead)|affects?\b|禁忌|禁用|避免|增加.{0,8}风险|升高.{0,4}风险|(?:rais|increas)\w*\s+(?:the\s+)?(?:serum\s+)?(?:potassium|K\+|K⁺)|\beffects? on (?:\S+ ){0,2}(?:potassium|K\+|K⁺)|升高(?:血)?钾|升钾|影响|导致|引起/gi;
@@ -34,7 +36,9 @@ function harmPolarity(text: string): 'safe' | 'unsafe' | undefined {
   // Every harm word denied → the text says it is safe; any harm word stated → unsafe.
   const denied = cues.map(
     (c, i) =>
-      mods[i]?.modifiers.negated === true || DENIAL.test(text.slice(Math.max(0, c.index - 24), c.index)),
+      mods[i]?.modifiers.negated === true ||
+      DENIAL.test(text.slice(Math.max(0, c.index - 24), c.index)) ||
+      MINIMISED.test(text.slice(c.index + c[0].length, c.index + c[0].length + 6)),
   );
   return denied.every(Boolean) ? 'safe' : 'unsafe';
 }

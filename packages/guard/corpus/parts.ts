@@ -78,7 +78,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 10 (patient chatbot), measured twice (60.5 % / 7.8 %, then 68.4 % / 6.9 %); moved 2026-12-07 (third session)',
-    floor: [96 / 114, 0 / 116],
+    floor: [97 / 114, 0 / 116],
   },
   {
     name: 'tuning-independent-9',
@@ -86,7 +86,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 11 (clinician copilot), measured twice (59.4 % / 11.3 %, then 62.3 % / 11.3 %); moved 2026-12-07 (third session)',
-    floor: [82 / 106, 0 / 124],
+    floor: [83 / 106, 0 / 124],
   },
   {
     name: 'heldout',
