@@ -80,3 +80,23 @@ describe('a harm said to be minimal ("影响很小") or a denied "triple whammy"
     ).toEqual(['interaction']);
   });
 });
+
+describe('G1/G2 with A1 is not CKD (REFERENCE §4.3 [V2]: without markers of kidney damage)', () => {
+  it('a CKD diagnosis at eGFR ≥60 with an ACR in A1 is wrong; with albuminuria or a structural marker it is not', () => {
+    expect(bad('化验 eGFR 为 76，尿白蛋白/肌酐比值 9 mg/g，按 KDIGO 这已经算慢性肾脏病2期。')).toEqual([
+      'lab-threshold',
+    ]);
+    expect(bad('化验 eGFR 为 76，尿白蛋白/肌酐比值 85 mg/g，按 KDIGO 这已经算慢性肾脏病（G2A2）。')).toEqual(
+      [],
+    );
+    expect(bad('化验 eGFR 为 76，尿白蛋白/肌酐比值 9 mg/g，按 KDIGO 还不算慢性肾脏病。')).toEqual([]);
+    expect(bad('His eGFR is 95 and his urine ACR is 14 mg/g, so he already has CKD stage 1.')).toEqual([
+      'lab-threshold',
+    ]);
+    expect(
+      bad(
+        'His eGFR is 95 and his urine ACR is 14 mg/g; with polycystic kidneys on ultrasound he has CKD stage 1.',
+      ),
+    ).toEqual([]);
+  });
+});

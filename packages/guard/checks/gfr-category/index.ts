@@ -11,6 +11,29 @@ export const gfrCategory: GuardCheck = {
   kinds: ['lab-threshold'],
   check(claim, context): Verdict | undefined {
     if (claim.renalCalc) return renalCalculation(claim.renalCalc, context.lang);
+    if (claim.ckdDiagnosis) {
+      // REFERENCE §4.3 [V2]: G1/G2 without markers of kidney damage (e.g. A1) is not CKD.
+      const { egfr, acr } = claim.ckdDiagnosis;
+      const g = kdigoGfrStage(egfr).stage as string;
+      const a = kdigoAlbuminuriaStage(acr.value, acr.unit);
+      const shown = `eGFR ${egfr} → ${g}; ACR ${acr.value} ${acr.unit} → ${a}`;
+      const evidence = [{ source: 'KDIGO 2012 CKD guideline, definition and categories', text: shown }];
+      if (a !== 'A1')
+        return {
+          verdict: 'supported',
+          evidence,
+          reason: say(context.lang, `KDIGO：${shown}`, `KDIGO: ${shown}`),
+        };
+      return {
+        verdict: 'contradicted',
+        evidence,
+        reason: say(
+          context.lang,
+          `KDIGO：${shown}；${g} 而无肾损伤标志（如白蛋白尿）时不诊断慢性肾脏病`,
+          `KDIGO: ${shown}; ${g} without a marker of kidney damage (such as albuminuria) is not CKD`,
+        ),
+      };
+    }
     if (claim.acr) {
       // REFERENCE §4.3 albuminuria categories through the renal-function engine (A2 30–300 mg/g; 300 is A2).
       const a = claim.acr;

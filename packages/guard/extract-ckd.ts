@@ -1,0 +1,35 @@
+/**
+ * A CKD diagnosis stated for an eGFR of 60 or more with an albuminuria of A1 ("eGFR 80、ACR 15 mg/g，已经可以诊断
+ * 为慢性肾脏病2期"): REFERENCE §4.3 [V2] — G1/G2 without markers of kidney damage (e.g. A1, no structural
+ * abnormality) is not CKD. A sentence that names a structural marker, or denies the diagnosis, is not read.
+ */
+import { renalIn } from './discourse.ts';
+import { acrValueIn } from './extract-labs.ts';
+
+export interface CkdDiagnosisData {
+  egfr: number;
+  acr: { value: number; unit: 'mg/g' | 'mg/mmol' };
+}
+
+const CKD = '(?:慢性肾脏病|慢性肾病|CKD|chronic kidney disease)';
+/** The diagnosis said: "诊断为/属于/算 慢性肾脏病", "慢性肾脏病2期", "CKD stage 2", "this is CKD G2". */
+const SAID = new RegExp(
+  `(?:诊断|确诊|算(?:是)?|属于|就是)[^，。;；]{0,8}${CKD}|${CKD}\\s*(?:G?\\s*[12]\\s*期|stage\\s*[12]\\b|G[12](?![0-9]))|\\b(?:has|have|is|counts as|meets|diagnos\\w*)\\b[^.;]{0,24}${CKD}`,
+  'i',
+);
+const DENIED =
+  /不(?:算|属于|能诊断|诊断|构成|是|够)|并非|尚不|还不|未达到|\bnot\b|isn't|doesn't|does not|\bno\b CKD|无需诊断/i;
+/** A marker of kidney damage other than albuminuria (structure, sediment, biopsy, transplant). */
+const MARKER =
+  /囊肿|结构|影像|B超|超声|活检|血尿|管型|移植|cyst|structural|imaging|ultrasound|biopsy|haematuria|hematuria|casts|transplant/i;
+
+export function ckdDiagnosisIn(
+  text: string,
+  last: { egfr?: number; acr?: { value: number; unit: 'mg/g' | 'mg/mmol' } },
+): CkdDiagnosisData | undefined {
+  if (!SAID.test(text) || DENIED.test(text) || MARKER.test(text)) return undefined;
+  const egfr = renalIn(text).egfr ?? last.egfr;
+  const acr = acrValueIn(text) ?? last.acr;
+  if (egfr === undefined || !acr || egfr < 60) return undefined;
+  return { egfr, acr };
+}
