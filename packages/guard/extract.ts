@@ -12,6 +12,7 @@ import { bpClaims, guidelineIn } from './extract-bp.ts';
 import { isolatedSystolicDefinition } from './extract-bp-isolated.ts';
 import { conditionIdsIn, doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
 import { ckdDiagnosisIn } from './extract-ckd.ts';
+import { phenotypeClaimIn } from './extract-bp-phenotype.ts';
 import { acrStatements, acrValueIn, carriedLabStatements, gfrStatements } from './extract-labs.ts';
 import { renalCalculation } from './extract-labs-calc.ts';
 import { MEDICAL_ADVICE } from './checks/assertion/medical.ts';
@@ -139,6 +140,8 @@ export function extractClaims(
     for (const acr of [...acrs, ...carried.acr]) claims.push({ ...base, kind: 'lab-threshold', acr });
     const calc = renalCalculation(text, answer.slice(0, s.end));
     if (calc) claims.push({ ...base, kind: 'lab-threshold', renalCalc: calc });
+    const phenotype = phenotypeClaimIn(text, answer.slice(0, s.end));
+    if (phenotype) claims.push({ ...base, kind: 'bp-threshold', phenotype });
     const ckd = ckdDiagnosisIn(text, lastLab);
     if (ckd) claims.push({ ...base, kind: 'lab-threshold', ckdDiagnosis: ckd });
     const egfrHere = renalIn(text).egfr;

@@ -100,3 +100,30 @@ describe('G1/G2 with A1 is not CKD (REFERENCE §4.3 [V2]: without markers of kid
     ).toEqual([]);
   });
 });
+
+describe('control of treated hypertension from office and home readings (REFERENCE §2.5 [V2] treated matrix)', () => {
+  it('office normal with home high is masked uncontrolled; office high with home normal is a white-coat effect', () => {
+    expect(
+      bad(
+        '您一直在吃缬沙坦，诊室测得 124/78 mmHg，在家自测一周平均 142/88 mmHg。诊室正常，说明血压控制良好。',
+      ),
+    ).toEqual(['bp-threshold']);
+    expect(
+      bad(
+        '您一直在吃缬沙坦，诊室测得 124/78 mmHg，在家自测一周平均 142/88 mmHg。这属于隐蔽性未控制高血压，需要调整用药。',
+      ),
+    ).toEqual([]);
+    expect(
+      bad(
+        'He takes amlodipine daily. Clinic reading 156/94; home average 122/74. So his hypertension is uncontrolled.',
+      ),
+    ).toEqual(['bp-threshold']);
+    expect(
+      bad(
+        'He takes amlodipine daily. Clinic reading 156/94; home average 122/74. This is a white-coat effect, not uncontrolled hypertension.',
+      ),
+    ).toEqual([]);
+    // Both normal: controlled.
+    expect(bad('您在吃氨氯地平，门诊 124/74，家里平均 118/72，血压控制良好。')).toEqual([]);
+  });
+});

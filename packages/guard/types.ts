@@ -187,6 +187,8 @@ export interface Claim {
     unit: 'mg/g' | 'mg/mmol';
     bound?: 'below' | 'above' | 'at-least';
   };
+  /** Control of treated hypertension stated from office and home readings (REFERENCE §2.5 treated matrix). */
+  phenotype?: import('./extract-bp-phenotype.ts').PhenotypeData;
   /** A CKD diagnosis stated for an eGFR ≥60 with the ACR stated (REFERENCE §4.3: G1/G2 with A1 is not CKD). */
   ckdDiagnosis?: import('./extract-ckd.ts').CkdDiagnosisData;
   interaction?: InteractionData;

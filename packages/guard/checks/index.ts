@@ -2,6 +2,7 @@
 import type { GuardCheck } from '../types.ts';
 import { assertion } from './assertion/index.ts';
 import { bpTarget } from './bp-target/index.ts';
+import { bpPhenotype } from './bp-phenotype/index.ts';
 import { bpThreshold } from './bp-threshold/index.ts';
 import { citation } from './citation/index.ts';
 import { classMembership } from './class-membership/index.ts';
@@ -15,6 +16,7 @@ export const CHECKS: readonly GuardCheck[] = [
   citation, // cited passage given, and it states what the sentence says (same drugs, numbers, polarity)
   doseRange, // @qihuang/drug-knowledge usual / max doses
   renalDose, // drug renal rules × patient eGFR / CrCl (@qihuang/engines/renal-function)
+  bpPhenotype, // @qihuang/engines/blood-pressure treated white-coat / masked matrix
   bpThreshold, // @qihuang/engines/blood-pressure classification
   bpTarget, // @qihuang/engines/blood-pressure targets
   gfrCategory, // @qihuang/engines/renal-function KDIGO

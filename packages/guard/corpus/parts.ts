@@ -78,7 +78,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 10 (patient chatbot), measured twice (60.5 % / 7.8 %, then 68.4 % / 6.9 %); moved 2026-12-07 (third session)',
-    floor: [98 / 114, 0 / 116],
+    floor: [100 / 114, 0 / 116],
   },
   {
     name: 'tuning-independent-9',
