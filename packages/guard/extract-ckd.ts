@@ -33,3 +33,25 @@ export function ckdDiagnosisIn(
   if (egfr === undefined || !acr || egfr < 60) return undefined;
   return { egfr, acr };
 }
+
+/** An eGFR said to lie in a stated eGFR range ("eGFR 25 …属于靶器官损害（eGFR 30–59范围）", "eGFR 52 falls in the
+ * eGFR 60–89 band"): the value must lie in it (arithmetic on the answer's own numbers). */
+export interface EgfrInRangeData {
+  egfr: number;
+  low: number;
+  high: number;
+}
+const IN_RANGE =
+  /(?:eGFR|GFR)\s*(?:为|在)?\s*(\d{1,3})\s*(?:[–—\-~～]|至|到|to)\s*(\d{1,3})\s*(?:mL\/min(?:\/1\.73\s*m²?)?\s*)?(?:的)?(?:范围|区间|之间|\brange\b|\bband\b)/i;
+const BELONGS =
+  /属于|归入|落在|放在|\bfalls? (?:in|into|within)\b|\bbelongs?\b|\bplaces? (?:him|her|them|it)\b/i;
+
+export function egfrInRangeIn(text: string): EgfrInRangeData | undefined {
+  const m = IN_RANGE.exec(text.normalize('NFKC'));
+  if (!m || !BELONGS.test(text) || DENIED.test(text)) return undefined;
+  const egfr = renalIn(text).egfr;
+  const low = Number(m[1]);
+  const high = Number(m[2]);
+  if (egfr === undefined || !(low < high) || egfr === low || egfr === high) return undefined;
+  return { egfr, low, high };
+}

@@ -11,7 +11,7 @@ import { absorb, renalIn, startDiscourse } from './discourse.ts';
 import { bpClaims, guidelineIn } from './extract-bp.ts';
 import { isolatedSystolicDefinition } from './extract-bp-isolated.ts';
 import { conditionIdsIn, doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
-import { ckdDiagnosisIn } from './extract-ckd.ts';
+import { ckdDiagnosisIn, egfrInRangeIn } from './extract-ckd.ts';
 import { phenotypeClaimIn } from './extract-bp-phenotype.ts';
 import { acrStatements, acrValueIn, carriedLabStatements, gfrStatements } from './extract-labs.ts';
 import { renalCalculation } from './extract-labs-calc.ts';
@@ -130,7 +130,12 @@ export function extractClaims(
     if (g) d.guideline = g;
     for (const b of bp.bp) claims.push({ ...base, kind: 'bp-threshold', bp: b });
     const ish = isolatedSystolicDefinition(text.normalize('NFKC'));
-    if (ish) claims.push({ ...base, kind: 'bp-threshold', bp: d.guideline ? { ...ish, guideline: d.guideline } : ish });
+    if (ish)
+      claims.push({
+        ...base,
+        kind: 'bp-threshold',
+        bp: d.guideline ? { ...ish, guideline: d.guideline } : ish,
+      });
     for (const target of bp.targets) claims.push({ ...base, kind: 'bp-target', target });
     const gfr = gfrStatements(text);
     const acrs = acrStatements(text);
@@ -142,6 +147,8 @@ export function extractClaims(
     if (calc) claims.push({ ...base, kind: 'lab-threshold', renalCalc: calc });
     const phenotype = phenotypeClaimIn(text, answer.slice(0, s.end));
     if (phenotype) claims.push({ ...base, kind: 'bp-threshold', phenotype });
+    const inRange = egfrInRangeIn(text);
+    if (inRange) claims.push({ ...base, kind: 'lab-threshold', egfrInRange: inRange });
     const ckd = ckdDiagnosisIn(text, lastLab);
     if (ckd) claims.push({ ...base, kind: 'lab-threshold', ckdDiagnosis: ckd });
     const egfrHere = renalIn(text).egfr;

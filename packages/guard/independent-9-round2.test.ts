@@ -127,3 +127,14 @@ describe('control of treated hypertension from office and home readings (REFEREN
     expect(bad('您在吃氨氯地平，门诊 124/74，家里平均 118/72，血压控制良好。')).toEqual([]);
   });
 });
+
+describe('an eGFR said to lie in an eGFR range stated in the same sentence must lie in it', () => {
+  it('China 2018 risk rows by eGFR band (REFERENCE §3: target-organ damage vs clinical complication eGFR <30)', () => {
+    expect(bad('患者 eGFR 22，按中国2018分层归入靶器官损害（eGFR 30–59 范围）这一行。')).toEqual([
+      'lab-threshold',
+    ]);
+    expect(bad('患者 eGFR 41，按中国2018分层归入靶器官损害（eGFR 30–59 范围）这一行。')).toEqual([]);
+    expect(bad('Her eGFR of 52 falls in the eGFR 60–89 range, so she is in G2.')).toContain('lab-threshold');
+    expect(bad('Her eGFR of 72 falls in the eGFR 60–89 range, so she is in G2.')).toEqual([]);
+  });
+});

@@ -11,6 +11,31 @@ export const gfrCategory: GuardCheck = {
   kinds: ['lab-threshold'],
   check(claim, context): Verdict | undefined {
     if (claim.renalCalc) return renalCalculation(claim.renalCalc, context.lang);
+    if (claim.egfrInRange) {
+      const { egfr, low, high } = claim.egfrInRange;
+      const inside = egfr >= low && egfr <= high;
+      const text = `eGFR ${egfr} → ${kdigoGfrStage(egfr).stage}`;
+      const evidence = [{ source: 'KDIGO 2012 CKD guideline, GFR categories', text }];
+      return inside
+        ? {
+            verdict: 'supported',
+            evidence,
+            reason: say(
+              context.lang,
+              `eGFR ${egfr} 在 ${low}–${high} 内`,
+              `eGFR ${egfr} is within ${low}–${high}`,
+            ),
+          }
+        : {
+            verdict: 'contradicted',
+            evidence,
+            reason: say(
+              context.lang,
+              `eGFR ${egfr} 不在 ${low}–${high} 范围内`,
+              `eGFR ${egfr} is not within ${low}–${high}`,
+            ),
+          };
+    }
     if (claim.ckdDiagnosis) {
       // REFERENCE §4.3 [V2]: G1/G2 without markers of kidney damage (e.g. A1) is not CKD.
       const { egfr, acr } = claim.ckdDiagnosis;
