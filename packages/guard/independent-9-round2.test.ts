@@ -138,3 +138,11 @@ describe('an eGFR said to lie in an eGFR range stated in the same sentence must 
     expect(bad('Her eGFR of 72 falls in the eGFR 60–89 range, so she is in G2.')).toEqual([]);
   });
 });
+
+describe('"X 和 Y 可维持原剂量 / 可以继续" is the combination kept (REFERENCE §6 row 3: avoid if K⁺ >5.0)', () => {
+  it('an ACE inhibitor/ARB with an MRA kept at a high potassium', () => {
+    expect(bad('血钾 5.8 mmol/L，缬沙坦和依普利酮可维持原剂量。')).toEqual(['interaction']);
+    expect(bad('血钾 4.4 mmol/L，缬沙坦和依普利酮可维持原剂量。')).toEqual([]);
+    expect(bad('血钾 5.8 mmol/L，缬沙坦和依普利酮都可以继续。')).toEqual(['interaction']);
+  });
+});

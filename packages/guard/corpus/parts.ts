@@ -86,7 +86,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 11 (clinician copilot), measured twice (59.4 % / 11.3 %, then 62.3 % / 11.3 %); moved 2026-12-07 (third session)',
-    floor: [84 / 106, 0 / 124],
+    floor: [85 / 106, 0 / 124],
   },
   {
     name: 'heldout',
