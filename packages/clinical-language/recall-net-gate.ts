@@ -34,7 +34,9 @@ export function recallAnchors(norm: string, weights: ReadonlyMap<string, number>
     const s = `^${m[0]}$`;
     for (let i = 1; i < s.length - 1; i++) {
       let sum = 0;
-      for (let n = 1; n <= 3; n++) for (let k = Math.max(0, i - n + 1); k <= i && k + n <= s.length; k++) sum += wt(`c:${s.slice(k, k + n)}`);
+      for (let n = 1; n <= 3; n++)
+        for (let k = Math.max(0, i - n + 1); k <= i && k + n <= s.length; k++)
+          sum += wt(`c:${s.slice(k, k + n)}`);
       units.push({ start: m.index + i - 1, end: m.index + i, w: sum / 6 });
     }
   }
@@ -43,7 +45,8 @@ export function recallAnchors(norm: string, weights: ReadonlyMap<string, number>
     const word = m[0];
     let sum = wt(`w:${word}`);
     const s = ` ${word} `;
-    for (let n = 3; n <= 5; n++) for (let k = 0; k + n <= s.length; k++) sum += wt(`g:${s.slice(k, k + n)}`) / s.length;
+    for (let n = 3; n <= 5; n++)
+      for (let k = 0; k + n <= s.length; k++) sum += wt(`g:${s.slice(k, k + n)}`) / s.length;
     if (i > 0) sum += wt(`b:${words[i - 1]?.[0]} ${word}`) / 2;
     if (i + 1 < words.length) sum += wt(`b:${word} ${words[i + 1]?.[0]}`) / 2;
     units.push({ start: m.index, end: m.index + word.length, w: sum });
@@ -69,14 +72,19 @@ export function anchorsCovered(
   if (!targets.length) return false;
   const ctx = assignModifiers(norm, targets);
   applySentenceScopes(norm, targets, ctx);
-  return ctx.some(
-    ({ modifiers: m }) => m.negated || m.historical || m.hypothetical || m.remote === true,
-  );
+  return ctx.some(({ modifiers: m }) => m.negated || m.historical || m.hypothetical || m.remote === true);
 }
 
 /** Every explanation a compose or safety rule accepts for its sign (`unless`), as one expression. */
 export const RULE_EXPLAINS = new RegExp(
-  [...COMPOSE_RULES, ...COMPOSE_RULES_2, ...COMPOSE_RULES_3, ...COMPOSE_RULES_4, ...COMPOSE_RULES_5, ...SAFETY_RULES]
+  [
+    ...COMPOSE_RULES,
+    ...COMPOSE_RULES_2,
+    ...COMPOSE_RULES_3,
+    ...COMPOSE_RULES_4,
+    ...COMPOSE_RULES_5,
+    ...SAFETY_RULES,
+  ]
     .flatMap((r) => (r.unless ? [r.unless] : []))
     .join('|'),
 );
@@ -88,7 +96,9 @@ export const RULE_EXPLAINS = new RegExp(
  */
 const NEG_CUES = new RegExp(
   `(?:${TRIGGERS.filter((r) => r.category === 'negated' && r.direction === 'forward')
-    .flatMap((r) => (r.re.includes('\\b') ? [r.re] : r.re.startsWith('(?:') ? r.re.slice(3, -1).split('|') : []))
+    .flatMap((r) =>
+      r.re.includes('\\b') ? [r.re] : r.re.startsWith('(?:') ? r.re.slice(3, -1).split('|') : [],
+    )
     .filter((c) => c.includes('\\b') || (c.length >= 2 && c !== '没有' && !/[()?]/.test(c)))
     .join('|')})[^,.;:!?。;\\n]*?(?=[,.;:!?。;\\n]|\\b(?:and|but)\\b|但|可是|$)`,
   'g',

@@ -34,7 +34,9 @@ describe('names by position and field', () => {
     expect(found(text)).toEqual([]);
   });
   it('finds English staff by role and accented or Mc names', () => {
-    const spans = found('Ward pharmacist: Chiara Bellò\nNP Devon McAllister: any dizziness?\nCharge nurse: Inés Navarro');
+    const spans = found(
+      'Ward pharmacist: Chiara Bellò\nNP Devon McAllister: any dizziness?\nCharge nurse: Inés Navarro',
+    );
     expect(spans).toEqual(expect.arrayContaining(['Chiara Bellò', 'Devon McAllister', 'Inés Navarro']));
   });
   it('does not take a laboratory heading for a name', () => {

@@ -115,7 +115,8 @@ export const GATES: Record<string, Gate> = {
     !anchorsCovered(a.text, n.w, 3),
   // (+strip: the net must also reach the threshold on the message without what a negation cue denies.)
   'j+e+strip': (a) => recallGate(a.mentions as never, a.text),
-  'j+e+unless+strip': (a) => recallGate(a.mentions as never, a.text) && !RULE_EXPLAINS.test(normalize(a.text).norm),
+  'j+e+unless+strip': (a) =>
+    recallGate(a.mentions as never, a.text) && !RULE_EXPLAINS.test(normalize(a.text).norm),
   'j+e+neg1+unless+strip': (a, n) =>
     recallGate(a.mentions as never, a.text) &&
     !RULE_EXPLAINS.test(normalize(a.text).norm) &&
@@ -166,7 +167,9 @@ for (const left of parts.filter((p) => p.file.startsWith('tuning-independent')))
       pS: score(net, withoutNegated(normalize(item.text).norm)),
       engine: engineAlone(emergencyCall(a)),
       gateNow: gateAll(a, net),
-      ...(old && oa ? { old: { engine: old.emergencyCall(oa as never).emergency, gate: gateAll(oa, net) } } : {}),
+      ...(old && oa
+        ? { old: { engine: old.emergencyCall(oa as never).emergency, gate: gateAll(oa, net) } }
+        : {}),
     };
   });
   results.push({ file: left.file, rows });
