@@ -60,7 +60,7 @@ export const groupOf = (m: Mention): string => m.redFlag ?? m.concept;
 const ALIASES: Record<string, string> = { 'stroke-now': 'stroke', 'mi-now': 'myocardial-infarction' };
 const matches = (m: Mention, group: string): boolean => groupOf(m) === group || ALIASES[m.concept] === group;
 
-function modsOf(m: Mention): Mod[] {
+export function modsOf(m: Mention): Mod[] {
   const out: Mod[] = [];
   if (m.modifiers.negated) out.push('neg');
   if (m.modifiers.historical) out.push('hist');

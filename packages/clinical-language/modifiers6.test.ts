@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, emergencyCall } from './analyze.ts';
+import { emergency, mods } from './test-support/modifiers.ts';
 
 // Classes of modifier errors and false emergencies of independent tuning parts 7, 8 and 9 (issue 16, fourth pass):
 // each class with a positive case and a near miss (a pseudo-trigger or a current emergency in similar wording).
 // Messages are written for these tests, not copied from the corpus.
-const emergency = (t: string) => emergencyCall(analyze(t)).emergency;
-/** The modifiers of the first mention of a red flag or concept, as the evaluator writes them (neg+hist+hyp+fam+unc). */
-function mods(text: string, group: string): string {
-  const m = analyze(text).mentions.find((x) => (x.redFlag ?? x.concept) === group || x.concept === group);
-  if (!m) return 'not found';
-  const out: string[] = [];
-  if (m.modifiers.negated) out.push('neg');
-  if (m.modifiers.historical) out.push('hist');
-  if (m.modifiers.hypothetical) out.push('hyp');
-  if (m.modifiers.experiencer === 'other') out.push('fam');
-  if (m.modifiers.uncertain) out.push('unc');
-  return out.join('+') || '-';
-}
 
 describe('clinician negation shorthand (nil, not yet)', () => {
   it('"nil X" denies X, also over a list; "nil by mouth" is no denial of a sign', () => {

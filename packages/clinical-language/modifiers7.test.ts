@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, emergencyCall } from './analyze.ts';
+import { emergency, mods } from './test-support/modifiers.ts';
 
 // Classes of modifier errors and false emergencies of independent tuning parts 10 and 11 (issue 16, fifth pass):
 // each class with fresh sentences and near misses that must stay current (a sign happening now in similar wording).
 // Messages are written for these tests, not copied from the corpus.
-const emergency = (t: string) => emergencyCall(analyze(t)).emergency;
-/** The modifiers of the first mention of a red flag or concept, as the evaluator writes them (neg+hist+hyp+fam+unc). */
-function mods(text: string, group: string): string {
-  const m = analyze(text).mentions.find((x) => (x.redFlag ?? x.concept) === group || x.concept === group);
-  if (!m) return 'not found';
-  const out: string[] = [];
-  if (m.modifiers.negated) out.push('neg');
-  if (m.modifiers.historical) out.push('hist');
-  if (m.modifiers.hypothetical) out.push('hyp');
-  if (m.modifiers.experiencer === 'other') out.push('fam');
-  if (m.modifiers.uncertain) out.push('unc');
-  return out.join('+') || '-';
-}
 
 describe('general questions about what a sign or disease does (no person, no time): hypothetical', () => {
   it('a generic subject asks what can happen ("can you go blind from…", "can a fit cause…")', () => {
