@@ -9,35 +9,11 @@ import { DATABASE_KINDS } from '@qihuang/test-kit';
 import { createTestApp, type TestApp } from '../../test-support.ts';
 import { saveAlerts } from '@qihuang/bp-monitoring';
 import type { Alert } from '@qihuang/engines/blood-pressure';
-import { sse } from './care-test-support.ts';
+import { sse, officeBp } from './care-test-support.ts';
 
 const NOW = new Date('2026-03-10T04:00:00Z');
 const system = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };
 const STROKE_WORDS = '今天早上突然一侧手脚无力，说话不清楚';
-
-function officeBp(id: string, patientId: string, sbp: number, dbp: number) {
-  const q = (code: string, value: number) => ({
-    code: { coding: [{ system: 'http://loinc.org', code }] },
-    valueQuantity: { value, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
-  });
-  return {
-    resourceType: 'Observation',
-    id,
-    status: 'final',
-    category: [
-      {
-        coding: [
-          { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' },
-        ],
-      },
-    ],
-    code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] }, // REFERENCE §8.1
-    subject: { reference: `Patient/${patientId}` },
-    encounter: { reference: `Encounter/${id}-enc` },
-    effectiveDateTime: '2026-03-01T09:00:00+08:00',
-    component: [q('8480-6', sbp), q('8462-4', dbp)],
-  };
-}
 
 describe.each(DATABASE_KINDS)('care safety findings on %s', (kind) => {
   let t: TestApp;

@@ -43,3 +43,34 @@ export async function sse(response: Response): Promise<SseEvent[]> {
       return { event, data: JSON.parse(data) as unknown };
     });
 }
+
+/** An office BP panel Observation (LOINC 85354-9 with SBP 8480-6 and DBP 8462-4 — REFERENCE §8.1), by default on 1 March 2026. */
+export function officeBp(
+  id: string,
+  patientId: string,
+  sbp: number,
+  dbp: number,
+  effectiveDateTime = '2026-03-01T09:00:00+08:00',
+) {
+  const q = (code: string, value: number) => ({
+    code: { coding: [{ system: 'http://loinc.org', code }] },
+    valueQuantity: { value, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
+  });
+  return {
+    resourceType: 'Observation',
+    id,
+    status: 'final',
+    category: [
+      {
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' },
+        ],
+      },
+    ],
+    code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] },
+    subject: { reference: `Patient/${patientId}` },
+    encounter: { reference: `Encounter/${id}-enc` },
+    effectiveDateTime,
+    component: [q('8480-6', sbp), q('8462-4', dbp)],
+  };
+}

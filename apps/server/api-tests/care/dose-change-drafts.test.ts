@@ -7,34 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
+import { officeBp } from './care-test-support.ts';
 import { createTestApp, type TestApp } from '../../test-support.ts';
 
 const NOW = new Date('2026-03-10T04:00:00Z');
 const system = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };
-
-function officeBp(id: string, patientId: string, sbp: number, dbp: number) {
-  const q = (code: string, value: number) => ({
-    code: { coding: [{ system: 'http://loinc.org', code }] },
-    valueQuantity: { value, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
-  });
-  return {
-    resourceType: 'Observation',
-    id,
-    status: 'final',
-    category: [
-      {
-        coding: [
-          { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' },
-        ],
-      },
-    ],
-    code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] },
-    subject: { reference: `Patient/${patientId}` },
-    encounter: { reference: `Encounter/${id}-enc` },
-    effectiveDateTime: '2026-03-01T09:00:00+08:00',
-    component: [q('8480-6', sbp), q('8462-4', dbp)],
-  };
-}
 
 function activeOrder(id: string, patientId: string, agent: string, name: string, mg: number) {
   return {

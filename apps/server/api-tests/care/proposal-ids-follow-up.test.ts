@@ -9,6 +9,7 @@ import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { DATABASE_KINDS } from '@qihuang/test-kit';
 import { saveAlerts } from '@qihuang/bp-monitoring';
 import type { Alert } from '@qihuang/engines/blood-pressure';
+import { officeBp as officeBpOn } from './care-test-support.ts';
 import { createTestApp, type TestApp } from '../../test-support.ts';
 
 /** A fixed clock: every request happens in the same millisecond. */
@@ -22,29 +23,8 @@ interface Proposal {
   display: Text;
 }
 
-function officeBp(id: string, patientId: string, sbp: number, dbp: number) {
-  const q = (code: string, value: number) => ({
-    code: { coding: [{ system: 'http://loinc.org', code }] },
-    valueQuantity: { value, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
-  });
-  return {
-    resourceType: 'Observation',
-    id,
-    status: 'final',
-    category: [
-      {
-        coding: [
-          { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' },
-        ],
-      },
-    ],
-    code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] },
-    subject: { reference: `Patient/${patientId}` },
-    encounter: { reference: `Encounter/${id}-enc` },
-    effectiveDateTime: '2026-03-09T09:00:00+08:00',
-    component: [q('8480-6', sbp), q('8462-4', dbp)],
-  };
-}
+const officeBp = (id: string, patientId: string, sbp: number, dbp: number) =>
+  officeBpOn(id, patientId, sbp, dbp, '2026-03-09T09:00:00+08:00');
 
 describe.each(DATABASE_KINDS)('proposal ids and follow-up text on %s', (kind) => {
   let t: TestApp;
