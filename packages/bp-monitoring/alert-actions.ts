@@ -19,6 +19,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 
 /** Clock skew allowed between the recording device and the server, either way (operational choice). */
 export const CLOCK_SKEW_MS = 5 * 60_000;
+const minuteOf = (ms: number): number => ms - (((ms % 60_000) + 60_000) % 60_000);
 
 /** What the contact time is checked against: the alert's (earliest) reading and when the alert was raised. */
 export interface ActionBounds {
@@ -92,7 +93,9 @@ export function parseAlertAction(
         ? `联系时间(${local(contactedAt)})晚于现在(${local(now)})`
         : `contactedAt (${local(contactedAt)}) is in the future (now ${local(now)})`,
     });
-  else if (bounds.readingAt && Date.parse(contactedAt) < Date.parse(bounds.readingAt))
+  // A contact time is entered to the minute (the form's time field), a reading is stored to the second: a contact
+  // in the reading's own minute is not before it.
+  else if (bounds.readingAt && Date.parse(contactedAt) < minuteOf(Date.parse(bounds.readingAt)))
     issues.push({
       field: 'contactedAt',
       message: zh
