@@ -18,6 +18,7 @@ import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import { SectionCard } from './section-card.tsx';
 import { usePatientTimeZone } from './patient-time-zone.ts';
 import { statusKey, unitWord } from './chart-words.ts';
+import { latestPerCode } from './latest-values.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 
 const BpChart = lazy(() => import('../blood-pressure/bp-chart.tsx'));
@@ -185,14 +186,7 @@ function LatestValues({
 }) {
   const { t, i18n } = useTranslation();
   const patientView = useAuth().me?.role === 'patient';
-  const seen = new Set<string>();
-  const latest: Observation[] = [];
-  for (const o of observations) {
-    const key = o.code?.coding?.[0]?.code ?? codeText(o.code);
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    latest.push(o);
-  }
+  const latest = latestPerCode(observations);
   const value = (o: Observation) => {
     if (o.code?.coding?.some((c) => BP_PANEL_CODES.includes(c.code ?? ''))) {
       const get = (code: string) =>
@@ -216,7 +210,7 @@ function LatestValues({
           </tr>
         </thead>
         <tbody>
-          {latest.slice(0, 10).map((o) => (
+          {latest.map((o) => (
             <tr key={o.id}>
               <td>{codeText(o.code, i18n.language)}</td>
               <td className="num">
