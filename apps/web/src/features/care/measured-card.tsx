@@ -3,6 +3,7 @@
  * intake, kept apart and labelled; a deceased patient is labelled, with age at death instead of an age.
  */
 import type { CareSummary } from '../../api/care.ts';
+import { useCareTime } from './care-zone.tsx';
 
 export type CurrencyFields = Pick<CareSummary, 'patient' | 'latestMeasured' | 'patientReported'> &
   Partial<Pick<CareSummary, 'timeZone'>>;
@@ -48,6 +49,7 @@ export function DeceasedBanner({ summary, lang }: { summary: CurrencyFields; lan
 
 export function MeasuredCard({ summary, lang }: { summary: CurrencyFields; lang: string }) {
   const T = lang === 'zh-CN' ? TEXT.zh : TEXT.en;
+  const time = useCareTime();
   const m = summary.latestMeasured;
   return (
     <section className="card" aria-labelledby="care-measured-title" data-testid="care-measured">
@@ -57,7 +59,7 @@ export function MeasuredCard({ summary, lang }: { summary: CurrencyFields; lang:
         {m ? (
           <>
             {Math.round(m.sbp)}/{Math.round(m.dbp)} mmHg · {m.setting === 'home' ? T.home : T.office} ·{' '}
-            {m.time.slice(0, 16).replace('T', ' ')}
+            {time(m.time)}
           </>
         ) : (
           T.none
