@@ -31,8 +31,8 @@ export function readingCategory(bp: BpValue, guideline: Guideline): ReadingCateg
 /** Guideline names and their crisis threshold as a patient reads them (REFERENCE §1.5). */
 const CRISIS_SOURCE: Record<Guideline, Record<PatientLanguage, string>> = {
   'acc-aha-2017': {
-    en: 'ACC/AHA 2017 guideline §11.2 (hypertensive crisis: above 180/120 mmHg)',
-    'zh-CN': 'ACC/AHA 2017 高血压指南 §11.2（高血压危象：高于 180/120 mmHg）',
+    en: 'ACC/AHA 2017 guideline, section 11.2 (hypertensive crisis: above 180/120 mmHg)',
+    'zh-CN': '美国心脏病学会/美国心脏协会 2017 高血压指南 第 11.2 节（高血压危象：高于 180/120 mmHg）',
   },
   'esh-2023': {
     en: 'ESH 2023 guideline (severe hypertension: 180/110 mmHg or above)',
