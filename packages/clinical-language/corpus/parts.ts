@@ -115,18 +115,20 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     history:
       'measured twice as held out: 94.9 % then 95.6 %, 9.4 % then 8.8 %, 0.823 then 0.836; moved 2026-12-07 (third session); its misses studied and fixed by class, guarded since',
   },
+  {
+    file: 'tuning-independent-12.txt',
+    name: 'tuning independent 12 (formerly held-out 14)',
+    role: 'tuning',
+    history:
+      'written independently after parts 9–11 were moved to tuning; measured twice as held out: 88.8 % then 90.8 % sensitivity, 7.6 % false emergencies, modifier F1 0.803 (second measure); moved 2026-12-07 (fourth session)',
+    regression: false,
+  },
   { file: 'heldout.txt', name: 'held-out', role: 'heldout', history: 'own messages, never used to tune' },
   {
     file: 'heldout-2.txt',
     name: 'held-out 2',
     role: 'heldout',
     history: 'written after the first evaluation round; never used to tune',
-  },
-  {
-    file: 'heldout-14.txt',
-    name: 'held-out 14',
-    role: 'heldout',
-    history: 'written independently after parts 9–11 were moved to tuning (2026-12-07)',
   },
   {
     file: 'heldout-15.txt',
@@ -148,6 +150,22 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     role: 'heldout',
     history:
       'written independently (2026-12-07, third session): English-heavy portal messages, metaphors, relays',
+  },
+  {
+    file: 'heldout-18.txt',
+    name: 'held-out 18',
+    role: 'heldout',
+    history:
+      'written independently (2026-12-07, fourth session): family-group forwards, nurse follow-up calls, BP-app diaries, Cantonese/traditional, symptoms denied in a list',
+    optional: true,
+  },
+  {
+    file: 'heldout-19.txt',
+    name: 'held-out 19',
+    role: 'heldout',
+    history:
+      'written independently (2026-12-07, fourth session): post-discharge and medication messages, buried emergencies, timelines, EMS shorthand, infix negation',
+    optional: true,
   },
 ];
 
