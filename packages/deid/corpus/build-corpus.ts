@@ -3,9 +3,10 @@
  * note, `%` comment lines) into notes with exact spans. `node bin/run-ts.mjs packages/deid/corpus/build-corpus.ts`
  * rewrites the JSON files; a test checks they are in sync with the marked-up text.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS_TYPES, type CorpusFile, type CorpusNote, type CorpusType } from './corpus-types.ts';
+import { CORPUS_PARTS } from './parts.ts';
 
 const MARK = /\[\[([A-Z_]+):([^\]]+)\]\]/g;
 
@@ -52,11 +53,19 @@ export function buildCorpusFile(marked: string, part: CorpusFile['part']): Corpu
 }
 
 export const CORPUS_DIR = import.meta.dirname;
-export const PARTS = { 'held-out': 'held-out', 'held-out-2': 'held-out-2', tuning: 'tuning' } as const;
+/** The marked-up source of a part (an optional part not yet written has none). */
+export const markedPath = (part: string) => join(CORPUS_DIR, `${part}.marked.txt`);
 
+// `build-corpus.ts [part …]` rebuilds the named parts (default: every part of parts.ts whose source exists).
 if (process.argv[1] === import.meta.filename) {
-  for (const part of Object.values(PARTS)) {
-    const file = buildCorpusFile(readFileSync(join(CORPUS_DIR, `${part}.marked.txt`), 'utf8'), part);
+  const wanted = process.argv.slice(2);
+  for (const { part } of CORPUS_PARTS) {
+    if (wanted.length > 0 && !wanted.includes(part)) continue;
+    if (!existsSync(markedPath(part))) {
+      console.log(`${part}: absent (optional part not yet written)`);
+      continue;
+    }
+    const file = buildCorpusFile(readFileSync(markedPath(part), 'utf8'), part);
     writeFileSync(join(CORPUS_DIR, `${part}.json`), `${JSON.stringify(file, null, 1)}\n`);
     console.log(
       `${part}: ${file.notes.length} notes, ${file.notes.reduce((n, x) => n + x.spans.length, 0)} identifiers`,

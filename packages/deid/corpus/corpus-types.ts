@@ -43,7 +43,8 @@ export interface CorpusNote {
 }
 
 export interface CorpusFile {
-  part: 'held-out' | 'held-out-2' | 'tuning';
+  /** The part's name in parts.ts (`tuning`, `tuning-2`, `held-out`, …). */
+  part: string;
   header: string[];
   notes: CorpusNote[];
 }
