@@ -1,12 +1,18 @@
 /**
- * Decision 0012: the monitoring plan's session windows (what the patient is asked: morning 05:00–11:00, evening
- * 18:00–24:00) lie inside the HBPM engine's default windows (what it averages as morning 04:00–12:00 and evening
- * 18:00–04:00), so every reading that closes a reminder session is counted in the engine's morning/evening mean.
- * Read-only check of both engines, as the care service uses them (local time in the patient's zone).
+ * Decision 0012 (amended, issue 20): one pair of windows. The monitoring plan's session windows (what the patient
+ * is asked, the reminders and adherence) are the HBPM engine's windows (what it averages as morning and evening,
+ * and what the BP tab shows): morning 04:00–12:00, evening 18:00–04:00, read from the one constant
+ * (HBPM_MORNING_WINDOW / HBPM_EVENING_WINDOW), so every reading that closes a reminder session is counted in the
+ * engine's morning/evening mean. Check of both engines, as the care service uses them (patient's local time).
  */
 import { describe, expect, it } from 'vitest';
-import { summarizeHbpm, type BpReading } from '@qihuang/engines/blood-pressure';
-import { EVENING_WINDOW, MORNING_WINDOW } from '@qihuang/engines/hypertension-care';
+import {
+  HBPM_EVENING_WINDOW,
+  HBPM_MORNING_WINDOW,
+  summarizeHbpm,
+  type BpReading,
+} from '@qihuang/engines/blood-pressure';
+import { EVENING_WINDOW, MORNING_WINDOW, monitoringPlan } from '@qihuang/engines/hypertension-care';
 
 const OFFSET = 480; // Asia/Shanghai, UTC+8
 const reading = (id: string, local: string, sbp: number): BpReading => ({
@@ -24,14 +30,21 @@ const minus = (clock: string, minutes: number) => {
 /** The engine's morning and evening means of one day's readings (day 1 is discarded, so day 2 holds them). */
 function means(times: string[]) {
   const day1 = reading('d1', '2026-03-02T08:00:00', 120);
-  const rs = times.map((t, i) => reading(`r${i}`, `2026-03-03T${t === '24:00' ? '23:59' : t}:00`, 140 + i));
+  // An evening clock before the morning starts (after midnight) is on the next calendar day.
+  const rs = times.map((t, i) =>
+    reading(`r${i}`, `2026-03-0${t < HBPM_MORNING_WINDOW[0] ? 4 : 3}T${t}:00`, 140 + i),
+  );
   return summarizeHbpm([day1, ...rs], { guideline: 'china-2018', utcOffsetMinutes: OFFSET });
 }
 
-describe('the plan asks inside the window the engine averages (decision 0012)', () => {
-  it('the plan windows are the ones recorded', () => {
-    expect(MORNING_WINDOW).toEqual(['05:00', '11:00']);
-    expect(EVENING_WINDOW).toEqual(['18:00', '24:00']);
+describe('the plan asks in the windows the engine averages (decision 0012, one source)', () => {
+  it('the plan windows are the HBPM engine windows, the ones recorded', () => {
+    expect(HBPM_MORNING_WINDOW).toEqual(['04:00', '12:00']);
+    expect(HBPM_EVENING_WINDOW).toEqual(['18:00', '04:00']);
+    expect(MORNING_WINDOW).toBe(HBPM_MORNING_WINDOW);
+    expect(EVENING_WINDOW).toBe(HBPM_EVENING_WINDOW);
+    const plan = monitoringPlan('china-2018', 'diagnosis', '2026-03-02');
+    expect(plan.sessions.map((x) => x.window)).toEqual([HBPM_MORNING_WINDOW, HBPM_EVENING_WINDOW]);
   });
 
   it("a reading at the first and the last minute of the plan's morning session is in the engine's morning mean", () => {
@@ -46,10 +59,11 @@ describe('the plan asks inside the window the engine averages (decision 0012)', 
     expect(s.morningMean).toBeUndefined();
   });
 
-  it("the engine's morning is wider: 04:30 and 11:30 count as morning readings though no session asks for them", () => {
-    const s = means(['04:30', '11:30']);
-    expect(s.morningMean).toEqual({ sbp: 140.5, dbp: 80 });
+  it('a reading outside both windows (12:30) is in neither mean but counts in the home mean', () => {
+    const s = means(['12:30']);
+    expect(s.morningMean).toBeUndefined();
+    expect(s.eveningMean).toBeUndefined();
     // Every reading of the protocol days counts in the home mean, whatever the hour (REFERENCE §2.3).
-    expect(s.readingsUsed).toBe(2);
+    expect(s.readingsUsed).toBe(1);
   });
 });

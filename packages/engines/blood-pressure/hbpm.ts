@@ -5,6 +5,15 @@ import { isHigh, thresholdsFor } from './thresholds.ts';
 import { HBPM_SOURCE, OUT_OF_OFFICE_SOURCE } from './citations.ts';
 import { mean } from './variability.ts';
 
+/**
+ * The one pair of morning/evening windows (local time, decision 0012): the HBPM means sort readings by them, the
+ * monitoring plan asks for them, its reminders and adherence count in them, the BP tab labels them. Operational
+ * choices, not guideline numbers — REFERENCE §2.3 names events (morning: within 1 h of waking, before drugs and
+ * breakfast; evening: before supper / at bedtime), no hours; wide enough for an early or late riser.
+ */
+export const HBPM_MORNING_WINDOW: [string, string] = ['04:00', '12:00']; // operational (§2.3 morning session)
+export const HBPM_EVENING_WINDOW: [string, string] = ['18:00', '04:00']; // operational (§2.3 evening session)
+
 export interface HbpmOptions {
   guideline: Guideline;
   /** Protocol length in local calendar days ending on `endDay` (default 7; §2.3 "3–7 days, preferably 7"). */
@@ -28,9 +37,9 @@ export interface HbpmOptions {
   offsetAt?: (epochMs: number) => number;
   /** Local date YYYY-MM-DD closing the window (default: the day of the latest reading). */
   endDate?: string;
-  /** Morning window, default 04:00–12:00 (§2.3 morning: within 1 h of waking, before drugs/breakfast). */
+  /** Morning window, default HBPM_MORNING_WINDOW 04:00–12:00 (§2.3 morning: within 1 h of waking, before drugs/breakfast). */
   morning?: [string, string];
-  /** Evening window, default 18:00–04:00 (§2.3 evening: before supper / at bedtime). */
+  /** Evening window, default HBPM_EVENING_WINDOW 18:00–04:00 (§2.3 evening: before supper / at bedtime). */
   evening?: [string, string];
 }
 
@@ -62,8 +71,8 @@ export function summarizeHbpm(readings: readonly BpReading[], options: HbpmOptio
   const days = options.days ?? 7; // §2.3 preferably 7 days
   const minReadings = options.minReadings ?? 12; // §2.3 ≥12 readings (UNVERIFIED)
   const minDays = options.minDays ?? 3; // §2.3 at least 3 days
-  const [ms, me] = (options.morning ?? ['04:00', '12:00']).map(parseClock) as [number, number];
-  const [es, ee] = (options.evening ?? ['18:00', '04:00']).map(parseClock) as [number, number];
+  const [ms, me] = (options.morning ?? HBPM_MORNING_WINDOW).map(parseClock) as [number, number];
+  const [es, ee] = (options.evening ?? HBPM_EVENING_WINDOW).map(parseClock) as [number, number];
   const offsetAt = options.offsetAt ?? (() => offset);
   const dated = readings
     .map((r) => ({ r, t: epochMs(r.time) }))

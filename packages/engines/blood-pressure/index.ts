@@ -11,7 +11,13 @@ export {
   type ChinaCategory,
 } from './classify.ts';
 export { thresholdsFor, isHigh, type Setting, type SettingThresholds } from './thresholds.ts';
-export { summarizeHbpm, type HbpmOptions, type HbpmSummary } from './hbpm.ts';
+export {
+  summarizeHbpm,
+  HBPM_MORNING_WINDOW,
+  HBPM_EVENING_WINDOW,
+  type HbpmOptions,
+  type HbpmSummary,
+} from './hbpm.ts';
 export {
   summarizeAbpm,
   classifyDipping,

@@ -59,7 +59,7 @@ describe('remindersFor', () => {
       ['2026-03-04', 'morning', 'due', 1], // window open, 1 of 2
       ['2026-03-04', 'evening', 'upcoming', 0],
     ]);
-    expect(r[0]).toMatchObject({ window: ['05:00', '11:00'], readingsPlanned: 2 });
+    expect(r[0]).toMatchObject({ window: ['04:00', '12:00'], readingsPlanned: 2 }); // decision 0012: HBPM windows
   });
   it('horizon limits the look-back; nothing before the plan starts; nothing after it ends', () => {
     expect(remindersFor(plan, readings, '2026-03-04T08:30:00+08:00', OFFSET, 1).map((x) => x.date)).toEqual([
@@ -69,10 +69,11 @@ describe('remindersFor', () => {
     expect(remindersFor(plan, readings, '2026-03-01T20:00:00+08:00', OFFSET)).toEqual([]);
     expect(remindersFor(plan, readings, '2026-03-20T08:00:00+08:00', OFFSET)).toEqual([]);
   });
-  it('the morning window closes at 11:00 local; the UTC offset decides the local day', () => {
-    const r = remindersFor(plan, readings, '2026-03-04T11:00:00+08:00', OFFSET, 1);
+  it('the morning window closes at 12:00 local; the UTC offset decides the local day', () => {
+    expect(remindersFor(plan, readings, '2026-03-04T11:59:00+08:00', OFFSET, 1)[0]?.state).toBe('due');
+    const r = remindersFor(plan, readings, '2026-03-04T12:00:00+08:00', OFFSET, 1);
     expect(r[0]?.state).toBe('done'); // closed with 1 reading
-    const utc = remindersFor(plan, [], '2026-03-04T01:00:00Z', 0, 1); // 01:00 UTC: before the morning window
+    const utc = remindersFor(plan, [], '2026-03-04T03:00:00Z', 0, 1); // 03:00 UTC: before the morning window
     expect(utc.map((x) => x.state)).toEqual(['upcoming', 'upcoming']);
   });
   it('weekly plan: only Mondays', () => {
@@ -103,9 +104,12 @@ describe('adherence (fractions computed by hand)', () => {
   it('date-time cut-off: sessions count once their window has closed', () => {
     const noon = adherence(plan, readings, '2026-03-02', '2026-03-04T12:00:00+08:00', OFFSET);
     expect([noon.plannedSessions, noon.completedSessions]).toEqual([5, 4]);
+    // The evening session runs 18:00–04:00 (decision 0012): at midnight it is still open, at 04:00 it closed.
     const midnight = adherence(plan, readings, '2026-03-02', '2026-03-05T00:00:00+08:00', OFFSET);
-    expect([midnight.plannedSessions, midnight.completedSessions]).toEqual([6, 4]); // evening 03-04 missed
-    expect(midnight.fraction).toBeCloseTo(4 / 6, 10);
+    expect([midnight.plannedSessions, midnight.completedSessions]).toEqual([5, 4]);
+    const four = adherence(plan, readings, '2026-03-02', '2026-03-05T04:00:00+08:00', OFFSET);
+    expect([four.plannedSessions, four.completedSessions]).toEqual([6, 4]); // evening 03-04 missed
+    expect(four.fraction).toBeCloseTo(4 / 6, 10);
   });
   it('whole plan after it ended: 14 sessions, 4 completed', () => {
     const a = adherence(plan, readings, '2026-03-01', '2026-03-20', OFFSET);

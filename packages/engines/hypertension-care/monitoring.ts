@@ -4,12 +4,18 @@
  * Plan: diagnosis and titration = 7 consecutive days, morning + evening, 2 readings per session, first day
  * discarded from the average (ESH 2023; China 2018 "连续测量7天,取后6天"); maintenance = one day a week (China
  * 2018 "血压控制良好者每周1天"; ACC/AHA 2017 "weekly readings"; ESH gives no maintenance rhythm — the same is
- * used). Session windows are operational choices (not in REFERENCE): morning 05:00–11:00 and evening
- * 18:00–24:00 local time, inside the HBPM engine's default morning/evening windows so every reading that closes
- * a session also counts in the HBPM average.
+ * used). Session windows are the HBPM engine's morning/evening windows (one constant, decision 0012; operational
+ * choices, not in REFERENCE): morning 04:00–12:00 and evening 18:00–04:00 local time, so every reading that closes
+ * a session also counts in the HBPM morning/evening mean and the BP tab shows the same hours.
  */
 import { QihuangError } from '@qihuang/contracts';
-import { epochMs, MS, parseClock } from '@qihuang/engines/blood-pressure';
+import {
+  epochMs,
+  HBPM_EVENING_WINDOW,
+  HBPM_MORNING_WINDOW,
+  MS,
+  parseClock,
+} from '@qihuang/engines/blood-pressure';
 import type {
   Adherence,
   BpReading,
@@ -22,8 +28,8 @@ import type {
 
 export const PLAN_DAYS = 7; // REFERENCE §2.3 "3–7 days (preferably 7)", China "连续测量7天"
 export const READINGS_PER_SESSION = 2; // REFERENCE §2.3 ESH/ACC "2 readings, 1 min apart"; China "2–3次" → 2
-export const MORNING_WINDOW: [string, string] = ['05:00', '11:00']; // operational (§2.3 morning: ≤1 h after waking, before drugs/breakfast)
-export const EVENING_WINDOW: [string, string] = ['18:00', '24:00']; // operational (§2.3 evening: before supper / at bedtime)
+export const MORNING_WINDOW: [string, string] = HBPM_MORNING_WINDOW; // decision 0012: the HBPM engine's (§2.3 morning)
+export const EVENING_WINDOW: [string, string] = HBPM_EVENING_WINDOW; // decision 0012: the HBPM engine's (§2.3 evening)
 export const DEFAULT_WEEKDAY = 1; // ISO Monday (MonitoringPlan.weekday default)
 export const DEFAULT_HORIZON_DAYS = 7; // reminders look back over one plan block
 

@@ -230,8 +230,8 @@ export const en = {
     assessmentUnavailable:
       'The blood-pressure assessment service is not available yet. Readings are still shown below.',
     morningEvening: 'Morning and evening',
-    morning: 'Morning (04:00–12:00)',
-    evening: 'Evening (18:00–04:00)',
+    morning: 'Morning ({{from}}–{{to}})',
+    evening: 'Evening ({{from}}–{{to}})',
     mean: 'Mean',
     count: 'Readings',
     noReadingsPeriod: 'No readings in this period',

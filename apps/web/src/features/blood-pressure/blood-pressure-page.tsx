@@ -15,7 +15,7 @@ import type { DeceasedInfo } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { care } from '../../api/care.ts';
 import { AbpmCard, useAbpm } from './abpm-card.tsx';
-import { THRESHOLDS, phenotypeVerdict } from './bp-readings.ts';
+import { HOME_WINDOWS, THRESHOLDS, phenotypeVerdict, windowWords } from './bp-readings.ts';
 import { BpTrend, RangeSelect, useBpVitals, type Range } from './bp-trend.tsx';
 import { splitView, type SplitRowView } from './split-view.ts';
 import { useGuideline } from './guideline-preference.ts';
@@ -172,8 +172,16 @@ export default function BloodPressurePage({
                     </tr>
                   </thead>
                   <tbody>
-                    <SplitRow label={t('bp.morning')} value={split.morning} home={split.threshold} />
-                    <SplitRow label={t('bp.evening')} value={split.evening} home={split.threshold} />
+                    <SplitRow
+                      label={t('bp.morning', windowWords(HOME_WINDOWS.morning))}
+                      value={split.morning}
+                      home={split.threshold}
+                    />
+                    <SplitRow
+                      label={t('bp.evening', windowWords(HOME_WINDOWS.evening))}
+                      value={split.evening}
+                      home={split.threshold}
+                    />
                   </tbody>
                 </table>
               </div>

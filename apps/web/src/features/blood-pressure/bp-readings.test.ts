@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '@medplum/fhirtypes';
-import { THRESHOLDS, extractVitals, isHigh, morningEvening, phenotypeVerdict } from './bp-readings.ts';
+import { HBPM_EVENING_WINDOW, HBPM_MORNING_WINDOW } from '@qihuang/engines/blood-pressure';
+import {
+  HOME_WINDOWS,
+  THRESHOLDS,
+  extractVitals,
+  isHigh,
+  morningEvening,
+  phenotypeVerdict,
+} from './bp-readings.ts';
+
+describe('the BP tab windows (decision 0012: one pair)', () => {
+  it("are the blood-pressure engine's HBPM windows, which the care plan asks for", () => {
+    expect(HOME_WINDOWS.morning).toEqual(HBPM_MORNING_WINDOW);
+    expect(HOME_WINDOWS.evening).toEqual(HBPM_EVENING_WINDOW);
+  });
+});
 
 const loinc = (code: string) => ({ coding: [{ system: 'http://loinc.org', code }] });
 const mmHg = (value: number) => ({

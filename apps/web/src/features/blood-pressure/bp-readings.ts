@@ -139,7 +139,29 @@ function summarize(points: readonly BpPoint[]): PeriodMean {
 }
 
 /**
- * Morning 04:00–12:00 and evening 18:00–04:00 local time — the blood-pressure engine's default HBPM windows
+ * The morning and evening windows (local "HH:mm", an end before the start runs past midnight): the blood-pressure
+ * engine's HBPM_MORNING_WINDOW / HBPM_EVENING_WINDOW, the same the care plan asks for (decision 0012, one pair;
+ * REFERENCE §2.3 names the sessions by events, the hours are operational). The console cannot import the engine;
+ * bp-readings.test.ts checks these equal it.
+ */
+export const HOME_WINDOWS = {
+  morning: ['04:00', '12:00'],
+  evening: ['18:00', '04:00'],
+} as const satisfies Record<'morning' | 'evening', readonly [string, string]>;
+
+/** `{ from, to }` of a window, for the 'bp.morning' / 'bp.evening' labels. */
+export function windowWords(w: readonly [string, string]): { from: string; to: string } {
+  return { from: w[0], to: w[1] };
+}
+
+function hourIn(hour: number, w: readonly [string, string]): boolean {
+  const s = Number(w[0].slice(0, 2)) + Number(w[0].slice(3)) / 60;
+  const e = Number(w[1].slice(0, 2)) + Number(w[1].slice(3)) / 60;
+  return s <= e ? hour >= s && hour < e : hour >= s || hour < e;
+}
+
+/**
+ * Morning and evening local time — HOME_WINDOWS, the blood-pressure engine's HBPM windows
  * (REFERENCE §2.3: morning within 1 h of waking before drugs; evening before supper or at bedtime). Office
  * readings are left out when the setting is known. Local time is the reading's clock in `timeZone` (the IANA
  * zone the server names), converted per reading (daylight saving time); a reading whose local clock is unknown
@@ -152,8 +174,10 @@ export function morningEvening(
 ): { morning: PeriodMean; evening: PeriodMean; unplaced: number } {
   const home = points.filter((p) => p.setting !== 'office');
   const hours = home.map((p) => ({ p, hour: readingHour(p.time, timeZone) }));
-  const morning = hours.filter((x) => x.hour !== undefined && x.hour >= 4 && x.hour < 12).map((x) => x.p);
-  const evening = hours.filter((x) => x.hour !== undefined && (x.hour >= 18 || x.hour < 4)).map((x) => x.p);
+  const placed = (w: readonly [string, string]) =>
+    hours.filter((x) => x.hour !== undefined && hourIn(x.hour, w)).map((x) => x.p);
+  const morning = placed(HOME_WINDOWS.morning);
+  const evening = placed(HOME_WINDOWS.evening);
   return {
     morning: summarize(morning),
     evening: summarize(evening),

@@ -17,8 +17,8 @@ const words = {
 
 describe('crisis messages tied to their reading (issue 20)', () => {
   it('a session card is "very high" only when a crisis reading was measured in that session', () => {
-    const morning = { date: '2026-12-07', window: ['05:00', '11:00'] as [string, string] };
-    const lastEvening = { date: '2026-12-06', window: ['18:00', '24:00'] as [string, string] };
+    const morning = { date: '2026-12-07', window: ['04:00', '12:00'] as [string, string] };
+    const lastEvening = { date: '2026-12-06', window: ['18:00', '04:00'] as [string, string] };
     expect(sessionHasCrisis(morning, readings, ZONE)).toBe(false);
     expect(sessionHasCrisis(lastEvening, readings, ZONE)).toBe(true);
     // The same instant read in the zone the server counts days in (13:08 UTC is 21:08 in Shanghai).
@@ -29,6 +29,14 @@ describe('crisis messages tied to their reading (issue 20)', () => {
         ZONE,
       ),
     ).toBe(true);
+  });
+
+  it('an evening session running past midnight (18:00–04:00, decision 0012) holds a crisis reading at 01:30', () => {
+    const lastEvening = { date: '2026-12-06', window: ['18:00', '04:00'] as [string, string] };
+    const night = [{ time: '2026-12-07T01:30:00+08:00', sbp: 186, dbp: 122, category: 'crisis' }];
+    expect(sessionHasCrisis(lastEvening, night, ZONE)).toBe(true);
+    expect(sessionHasCrisis({ date: '2026-12-07', window: ['04:00', '12:00'] }, night, ZONE)).toBe(false);
+    expect(sessionHasCrisis({ date: '2026-12-07', window: ['18:00', '04:00'] }, night, ZONE)).toBe(false);
   });
 
   it('after newer readings the red box says what to do now, not "measure again"', () => {

@@ -18,9 +18,15 @@ function local(time: string, timeZone: string | undefined): string {
   return formatDate(time, undefined, true, timeZone);
 }
 
+/** The calendar day after a "YYYY-MM-DD" date. */
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
- * Whether a session card (its date and window "HH:mm"–"HH:mm", end "24:00" allowed) holds a very high reading:
- * one of `readings` in the crisis range measured on that date inside that window.
+ * Whether a session card (its date and window "HH:mm"–"HH:mm", end "24:00" allowed; an end at or before the start
+ * runs into the next day, as the evening 18:00–04:00 of decision 0012) holds a very high reading: one of
+ * `readings` in the crisis range measured inside that session.
  */
 export function sessionHasCrisis(
   session: { date: string; window: readonly [string, string] | string[] },
@@ -28,10 +34,12 @@ export function sessionHasCrisis(
   timeZone: string | undefined,
 ): boolean {
   const [start = '00:00', end = '24:00'] = session.window;
+  const wraps = end <= start;
   return readings.some((r) => {
     if (r.category !== 'crisis') return false;
     const [date, clock = ''] = local(r.time, timeZone).split(' ');
-    return date === session.date && clock >= start && clock < end;
+    if (!wraps) return date === session.date && clock >= start && clock < end;
+    return (date === session.date && clock >= start) || (date === nextDate(session.date) && clock < end);
   });
 }
 
