@@ -89,6 +89,20 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     floor: [85 / 106, 0 / 124],
   },
   {
+    name: 'tuning-independent-10',
+    label: 'tuning (independent 10, ex held-out 12)',
+    role: 'tuning',
+    history:
+      'held-out set 12 (community-doctor copilot), measured twice (70.9 % / 5.0 %, then 77.3 % / 3.3 %); moved 2026-12-07 09:20 UTC',
+  },
+  {
+    name: 'tuning-independent-11',
+    label: 'tuning (independent 11, ex held-out 13)',
+    role: 'tuning',
+    history:
+      'held-out set 13 (discharge leaflets, medication reconciliation, guideline comparisons), measured twice (79.0 % / 8.7 %, then 84.9 % / 5.2 %); moved 2026-12-07 09:20 UTC',
+  },
+  {
     name: 'heldout',
     label: 'held-out',
     role: 'heldout',
@@ -103,23 +117,18 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     atTarget: true,
   },
   {
-    name: 'heldout-12',
-    label: 'held-out 12 (independent)',
-    role: 'heldout',
-    history: 'community-doctor copilot answers, written independently (2026-12-07, third session)',
-  },
-  {
-    name: 'heldout-13',
-    label: 'held-out 13 (independent)',
-    role: 'heldout',
-    history:
-      'discharge leaflets, medication reconciliation, guideline comparisons; written independently (2026-12-07, third session)',
-  },
-  {
     name: 'heldout-14',
     label: 'held-out 14 (independent)',
     role: 'heldout',
     history:
       'ask-the-pharmacist answers and prescription-review summaries; written independently (2026-12-07, third session)',
+  },
+  {
+    name: 'heldout-15',
+    label: 'held-out 15 (independent)',
+    role: 'heldout',
+    history:
+      'patient education, junior-doctor questions, inline tables, hedged answers, carried-over context; being written independently (2026-12-07)',
+    optional: true,
   },
 ];
