@@ -50,6 +50,7 @@ import { COMPOSE_RULES_2 } from './compose2.ts';
 import { COMPOSE_RULES_3 } from './compose3.ts';
 import { COMPOSE_RULES_4 } from './compose4.ts';
 import { COMPOSE_RULES_5 } from './compose5.ts';
+import { COMPOSE_RULES_6 } from './compose6.ts';
 import { SAFETY_RULES } from './safety.ts';
 import type { Concept, SourceId } from './types.ts';
 
@@ -363,6 +364,7 @@ export function compileRules(byId: (id: string) => Concept | undefined): Compile
     ...COMPOSE_RULES_3,
     ...COMPOSE_RULES_4,
     ...COMPOSE_RULES_5,
+    ...COMPOSE_RULES_6,
     ...SAFETY_RULES,
   ].map((rule) => {
     const concept = byId(rule.concept);

@@ -69,6 +69,13 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
     unless: /痴呆|dementia|alzheimer/,
     unlessNot: /突然|今天|比平时|suddenly|today|worse|new/,
   },
+  // Someone absorbed in a game or wearing headphones, or sulking, who does not answer when called (玩紧game，叫佢都唔应)
+  // is no altered consciousness (REFERENCE §1.5), unless a sign of illness is named (fever, a fit, drowsy, sudden).
+  {
+    concept: 'unresponsive',
+    unless: /游戏|打紧|玩紧|耳机|嬲|扭计|闹脾气|赌气|\bgames?\b|headphones|sulk/,
+    unlessNot: /发烧|抽|突然|眼瞓|昏|摇|叫不醒|drowsy|fever|sudden|fit|seizure|floppy/,
+  },
   // A broken device explains half a picture gone dark ("看电视一半黑了，是电视坏了"), unless an eye is named.
   {
     concept: 'sudden-vision-loss',

@@ -120,8 +120,7 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     name: 'tuning independent 12 (formerly held-out 14)',
     role: 'tuning',
     history:
-      'written independently after parts 9–11 were moved to tuning; measured twice as held out: 88.8 % then 90.8 % sensitivity, 7.6 % false emergencies, modifier F1 0.803 (second measure); moved 2026-12-07 (fourth session)',
-    regression: false,
+      'written independently after parts 9–11 were moved to tuning; measured twice as held out: 88.8 % then 90.8 % sensitivity, 7.6 % false emergencies, modifier F1 0.803 (second measure); moved 2026-12-07 (fourth session); its missed emergencies studied and fixed by class, guarded since',
   },
   { file: 'heldout.txt', name: 'held-out', role: 'heldout', history: 'own messages, never used to tune' },
   {

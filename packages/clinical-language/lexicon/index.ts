@@ -10,13 +10,14 @@ import { VARIANTS } from './variants.ts';
 import { VARIANTS_2 } from './variants2.ts';
 import { VARIANTS_3 } from './variants3.ts';
 import { VARIANTS_4 } from './variants4.ts';
+import { VARIANTS_5 } from './variants5.ts';
 
 export { SOURCES, type Source } from './sources.ts';
 
 /** A concept row with its extra forms from variants.ts. */
 function withVariants(c: Concept): Concept {
   let out = c;
-  for (const v of [VARIANTS[c.id], VARIANTS_2[c.id], VARIANTS_3[c.id], VARIANTS_4[c.id]]) {
+  for (const v of [VARIANTS[c.id], VARIANTS_2[c.id], VARIANTS_3[c.id], VARIANTS_4[c.id], VARIANTS_5[c.id]]) {
     if (!v) continue;
     out = {
       ...out,
