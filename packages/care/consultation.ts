@@ -16,6 +16,7 @@ import { askSecondOpinion, RAISED_BY, raisedNotice, type TriageSecondOpinion } f
 import type { Selectable } from 'kysely';
 import { careDb, type CareConsultationTable } from './tables.ts';
 import { raiseEmergencyFlag } from './emergency-flag.ts';
+import { latestReadings } from './latest-reading.ts';
 import { careSettings } from './settings.ts';
 import { patientSourceIn } from './source-names.ts';
 import {
@@ -262,7 +263,8 @@ export async function postConsultationMessage(
   const symptomText = [answersOf(row).symptoms ?? '', trimmed].join('。');
   let result = triage({
     text: symptomText,
-    readings: [...context.home, ...context.office, ...typed],
+    // The latest stored reading decides (a crisis reading followed by a later one is not told; issue 20).
+    readings: [...latestReadings([...context.home, ...context.office]), ...typed],
     now: at,
     guideline: deps.guideline ?? 'china-2018',
   });
