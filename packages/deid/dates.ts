@@ -72,6 +72,12 @@ const toCnSmall = (n: number) =>
 const fullYear = (yy: string) => (Number(yy) < 70 ? 2000 : 1900) + Number(yy);
 
 const FORMS: DateForm[] = [
+  // 4月上旬, 2025年3月底 (month precision with a part of the month; first, so the part stays in the span)
+  {
+    regex: /(?<![\d年])(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月(上旬|中旬|下旬|初|底|末)/g,
+    parse: (m) => ({ ...(m[1] ? { y: +m[1] } : {}), mo: +m[2]! }),
+    format: (m, y, mo) => `${m[1] ? `${y}年` : ''}${two(zeroStyle(m[2]), mo)}月${m[3]}`,
+  },
   // 2025年3月5日 / 2025年3月5号 / 2025年3月
   {
     regex: /(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*([日号]))?/g,
@@ -120,6 +126,15 @@ const FORMS: DateForm[] = [
     format: (m, y, mo, d) => {
       const z = usStyle(m[1]!, m[3]!);
       return `${two(z, mo)}${m[2]}${two(z, d)}${m[2]}${y}`;
+    },
+  },
+  // 日期：25/3/5 (year first after a Chinese date label; before the US two-digit-year form)
+  {
+    regex: /(?<=日期[：:]\s*)(\d{2})\/(\d{1,2})\/(\d{1,2})(?![\d/])/g,
+    parse: (m) => ({ y: fullYear(m[1]!), mo: +m[2]!, d: +m[3]! }),
+    format: (m, y, mo, d) => {
+      const z = zeroStyle(m[2], m[3]);
+      return `${String(y % 100).padStart(2, '0')}/${two(z, mo)}/${two(z, d)}`;
     },
   },
   // 3/5/61, 10/02/26 (month first, two-digit year; slashes only, so ranges like 3-5-10 stay)
@@ -194,6 +209,15 @@ const FORMS: DateForm[] = [
     format: (m, y, mo, d) => {
       const z = usStyle(m[2]!, m[3]!);
       return withWeekday(m, 1, y, mo, d, `${two(z, mo)}/${two(z, d)}`);
+    },
+  },
+  // 上周四（11/27）: month/day after a Chinese weekday
+  {
+    regex: /(?<=(?:周|星期|礼拜)[一二三四五六日天][（(]?)(\d{1,2})\/(\d{1,2})(?![\d/])/g,
+    parse: (m) => ({ mo: +m[1]!, d: +m[2]! }),
+    format: (m, _y, mo, d) => {
+      const z = usStyle(m[1]!, m[2]!);
+      return `${two(z, mo)}/${two(z, d)}`;
     },
   },
 ];
@@ -300,7 +324,7 @@ export function chooseShift(dates: readonly FoundDate[], seed: number, maxDays =
 
 /** The end of a text that could still be (part of) a date: weekday, day, month name, digits (also Chinese numerals) and separators. */
 const DATE_TAIL = new RegExp(
-  `(?:\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)[a-z]*,?\\s*)?(?:\\b\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s*)?[\\d${CN_DIGITS}零十年月日号/.,\\s-]*$`,
+  `(?:\\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)[a-z]*,?\\s*)?(?:\\b\\d{1,2}(?:st|nd|rd|th)?\\s+)?(?:\\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?\\s*)?[\\d${CN_DIGITS}零十年月日号旬初底末上中下/.,\\s-]*$`,
 );
 const WORD_TAIL = /\b[A-Z][a-z]{0,8}$/;
 /** Where a date can start: a digit (also a Chinese numeral) or a capital (month, weekday). */

@@ -22,7 +22,7 @@ const DOOR = `${NUM}(?:号院|号楼|号|弄|栋|幢)`;
 /** Building, unit, floor, room after the door number: "华美欧大厦2栋1单元1203室", "5号楼2门401", "A座2801室". */
 const UNIT = `(?:${NUM}|[A-Z])(?:号楼|号院|栋|幢|座|单元|门|层|楼|室|号|区)`;
 const BUILDING = `(?:[\\u4e00-\\u9fa5]{1,10}?(?=(?:${NUM}|[A-Z])(?:号楼|栋|幢|座|单元)))`;
-const TAIL = `(?:${BUILDING}?${UNIT})*(?:${NUM}室?)?`;
+const TAIL = `(?:${BUILDING}?${UNIT})*(?:${NUM}(?:室|房)?)?`;
 
 const STREET_ADDRESS = new RegExp(`(${ADMIN}${ROAD}${DOOR}${TAIL})`, 'dg');
 /** City and district named, then any place name with a number: "北京市朝阳区望京西园四区412号楼3单元202". */
@@ -58,14 +58,21 @@ const PO_BOX = new RegExp(
 const PINYIN_ADDRESS =
   /\b((?:(?:Room|Rm|Flat|Unit)[ \t]+\d+[A-Z]?,[ \t]*)?(?:(?:Building|Bldg)[ \t]+\d+[A-Z]?,[ \t]*)?No\.?[ \t]*\d+[A-Z]?,?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Road|Street|Avenue|Lu|Jie|Lane|Alley|Hutong|Dadao)(?:,[ \t]*[A-Z][a-z]+[ \t]+(?:District|County|Town|Township))?(?:,[ \t]*[A-Z][a-z]+(?:[ \t]+(?:City|Province))?)?)/dg;
 
+/**
+ * Pinyin addresses from the room up: "Room 1702, Unit 2, Building 5, Xiangjiang Garden, 88 Furong Middle Road,
+ * Tianxin District, Changsha, Hunan" (no "No."; the postcode after the province is its own span).
+ */
+const PINYIN_FULL =
+  /\b((?:(?:Room|Rm|Flat|Unit|Building|Bldg|Block|Tower|Entrance)[ \t]+\d+[A-Z]?,[ \t]*)+(?:(?:[A-Z][a-z]+[ \t]+){1,3}(?:Garden|Gardens|Community|Residence|Estate|Village|Apartments|Court|Yuan|Xiaoqu),[ \t]*)?(?:No\.?[ \t]*)?\d+[A-Z]?,?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Road|Street|Avenue|Lu|Jie|Lane|Alley|Hutong|Dadao)(?:,[ \t]*[A-Z][a-z]+[ \t]+(?:District|County|Town|Township))?(?:,[ \t]*[A-Z][a-z]+(?:[ \t]+(?:City|Province))?){0,2})/dg;
+
 const ZH_RULES = [STREET_ADDRESS, ADMIN_PLACE, VILLAGE, ADMIN_ONLY, CUED];
-const EN_RULES = [US_ADDRESS, PO_BOX, PINYIN_ADDRESS];
+const EN_RULES = [US_ADDRESS, PO_BOX, PINYIN_ADDRESS, PINYIN_FULL];
 
 export function findAddresses(text: string, out: PhiSpan[]): void {
   // Cheap gates first: most texts have no door number or no street-number pattern at all.
   const rules = [
     ...(/[号址住市村屯]/.test(text) ? ZH_RULES : []),
-    ...(/\d[ \t]+[A-Z]|Box|No\./.test(text) ? EN_RULES : []),
+    ...(/\d[ \t]+[A-Z]|Box|No\.|Room|Unit|Building/.test(text) ? EN_RULES : []),
   ];
   for (const regex of rules) {
     regex.lastIndex = 0;

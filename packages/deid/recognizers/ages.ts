@@ -13,9 +13,9 @@ const EN_UNIT = new RegExp(
   `(?<![\\d.])${OLD}(?:[- ]years?[- ]old|\\s*(?:y/?o|yo|y\\.o\\.?)(?![A-Za-z])|\\s+years? of age)`,
   'dg',
 );
-/** "aged 93", "Age: 93", "is 97", "turned 99": the number only. */
+/** "aged 93", "Age: 93", "is 97", "turned 99", "she's 92": the number only. */
 const EN_CUE = new RegExp(
-  `\\b(?:[Aa]ged?|[Aa]ge:|is|turned|turns)\\s+(${OLD})\\b(?![/%.,]\\d|\\s*(?:%|/|mg|mmHg|bpm|kg|lb|mL|beats|percent|pounds|mm|-year|\\s*y/?o|\\s*years))`,
+  `\\b(?:[Aa]ged?|[Aa]ge:|is|turned|turns|(?:[Ss]he|[Hh]e)['’]s(?:\\s+now)?)\\s+(${OLD})\\b(?![/%.,]\\d|\\s*(?:%|/|mg|mmHg|bpm|kg|lb|mL|beats|percent|pounds|mm|-year|\\s*y/?o|\\s*years))`,
   'dg',
 );
 

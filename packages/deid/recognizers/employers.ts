@@ -25,7 +25,7 @@ const ZH = [
     'dg',
   ),
   new RegExp(
-    `(?:就职于|任职于|供职于|受雇于|在|到|系)${ORG}(?=(?:工作|上班|任职|就职|退休|干活|教书|打工|务工|做工|当|做|任|的|\\s*[，,。]?\\s*(?:职业|职务)))`,
+    `(?:就职于|任职于|供职于|受雇于|在|到|系)${ORG}(?=(?:工作|上夜班|上白班|上班|值夜班|值班|任职|就职|退休|干活|教书|打工|务工|做工|当|做|任|的|\\s*[，,。]?\\s*(?:职业|职务)))`,
     'dg',
   ),
 ];
@@ -37,11 +37,18 @@ const EN = [
   ),
   // "a teacher from Lincoln Elementary School", "works as a machinist at Acme Tool Company".
   new RegExp(
-    `\\b(?:teacher|nurse|worker|employee|janitor|clerk|machinist|driver|cashier|manager|engineer|mechanic|accountant|secretary|cook|chef|custodian|technician|librarian|principal|professor|officer|guard|electrician|welder|farmer|laborer|labourer|salesman|saleswoman|receptionist|assistant|aide)[ \\t]+(?:at|from|for|with)[ \\t]+(?:the[ \\t]+)?${EN_ORG}`,
+    `\\b(?:teacher|nurse|worker|employee|janitor|clerk|machinist|driver|dispatcher|operator|foreman|supervisor|loader|packer|miner|porter|courier|bartender|server|waitress|waiter|plumber|carpenter|painter|roofer|trucker|cashier|manager|engineer|mechanic|accountant|secretary|cook|chef|custodian|technician|librarian|principal|professor|officer|guard|electrician|welder|farmer|laborer|labourer|salesman|saleswoman|receptionist|assistant|aide)[ \\t]+(?:at|from|for|with)[ \\t]+(?:the[ \\t]+)?${EN_ORG}`,
     'dg',
   ),
   new RegExp(`\\b(?:[Ee]mployer|[Oo]ccupation at|[Ww]orkplace)[ \\t]*:[ \\t]*${EN_ORG}`, 'dg'),
+  // "I am at Green Mountain Dairy Cooperative": an organisation named by its kind after "at".
+  new RegExp(
+    `\\bat[ \\t]+(?:the[ \\t]+)?((?:[A-Z][\\w&'-]*[ \\t]+){1,5}(?:Inc\\.|LLC|Ltd\\.?|Co\\.|Company|Corporation|Corp\\.|Cooperative|Co-op|Factory|Plant|Mill|Foundry|Lines|Logistics|Freight|Trucking|Manufacturing|Industries|Ceramics|Works|Warehouse|Distribution|Dairy|Farms?|Bakery|Foods|Packing|Motors|Construction|Quarry))(?![ \\t]*[A-Z])`,
+    'dg',
+  ),
 ];
+/** A trailing abbreviation keeps its period ("Brightwater Ceramics Inc."). */
+const ABBREVIATION_END = /\b(?:Inc|Co|Corp|Ltd|Bros|Mfg)\.$/;
 const NOT_ORG = /^(?:Home|Night|Nights|The|A|An|Hospital|Clinic|Our|This)$/;
 
 export function findEmployers(text: string, out: PhiSpan[]): void {
@@ -49,7 +56,8 @@ export function findEmployers(text: string, out: PhiSpan[]): void {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       const [start, end] = m.indices![1]!;
-      const value = text.slice(start, end).replace(/[ \t.]+$/, '');
+      const raw = text.slice(start, end).replace(/[ \t]+$/, '');
+      const value = ABBREVIATION_END.test(raw) ? raw : raw.replace(/[ \t.]+$/, '');
       if (NOT_ORG.test(value) || /医院|卫生|诊所|社区/.test(value)) continue;
       out.push({ category: 'EMPLOYER', start, end: start + value.length, text: value });
     }

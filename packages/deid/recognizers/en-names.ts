@@ -31,7 +31,7 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
   { regex: new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx)\\.?[ \\t]+${FULL}`, 'dg'), category: 'PATIENT_NAME' },
   {
     regex: new RegExp(
-      `\\b(?:[Pp]atient(?:'s)?(?:[ \\t]+[Nn]ame)?|[Nn]ame|Pt|Re|RE|Patient name|Subject|From|Sender|Insured(?:'s)?(?:[ \\t]+[Nn]ame)?|Member(?:[ \\t]+[Nn]ame)?|Beneficiary)[ \\t]*:[ \\t]*${FULL}`,
+      `\\b(?:[Pp]atient(?:'s)?(?:[ \\t]+[Nn]ame)?|PATIENT(?:[ \\t]+NAME)?|[Nn]ame|NAME|Pt|Re|RE|Patient name|Subject|From|Sender|Insured(?:'s)?(?:[ \\t]+[Nn]ame)?|Member(?:[ \\t]+[Nn]ame)?|Beneficiary)[ \\t]*:[ \\t]*${FULL}`,
       'dg',
     ),
     category: 'PATIENT_NAME',
@@ -102,6 +102,10 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
         'front desk',
         'scheduler',
         'technician',
+        'interpreter',
+        'translator',
+        'chaperone',
+        'witness',
         'signed',
         'electronically signed by',
         'dictated by',
@@ -222,6 +226,15 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
   },
 ];
 
+/**
+ * Inverted names after a label: "Patient: Alvarez-Quinn, Beatrix", "Ordering physician: Lindqvist, Per, MD"
+ * (family name, comma, given name; the given name is not checked against NOT_NAMES: Per, Hope, May).
+ */
+const INVERTED = new RegExp(
+  `\\b(?:[Pp]atient|PATIENT|[Nn]ame|NAME|[Pp]hysician|[Pp]rovider|[Aa]ttending|[Rr]eferring(?: physician)?|[Ss]urgeon|[Cc]onsultant|[Nn]urse|[Pp]harmacist|[Ii]nsured|[Mm]ember|[Gg]uarantor|[Ss]ubscriber)[ \\t]*:[ \\t]*((?:${PART}),[ \\t]+(?:${PART})(?:[ \\t]+${INITIAL})?)(?![A-Za-z])`,
+  'dg',
+);
+
 /** A common first name and a capitalised family name, without any cue ("Mary Johnson reports …"). */
 const FIRST_LAST = new RegExp(
   `\\b([A-Z][a-z]+)[ \\t]+(?:[A-Z]\\.[ \\t]+)?(?:${PART})\\b(?![ \\t]+(?:Hospital|Medical|Clinic|Center|Centre|Health|University|College|School|Institute|Foundation|Memorial|Hall|Street|St|Road|Rd|Avenue|Ave|Drive|Lane|Boulevard|Syndrome|Disease|Score|Scale|Criteria|Test|Sign|Trial|Study|Building|Park))`,
@@ -253,6 +266,20 @@ const NOT_LOWER_NAMES = new Set(
 );
 
 export function findEnglishNames(text: string, out: PhiSpan[]): void {
+  INVERTED.lastIndex = 0;
+  for (const m of text.matchAll(INVERTED)) {
+    const [start, end] = m.indices![1]!;
+    const family = m[1]!.split(',')[0]!;
+    if (NOT_NAMES.has(family) || CLINICAL_WORD.test(family)) continue;
+    out.push({
+      category: /^[Pp]at|^PAT|^[Nn]am|^NAM|^[Ii]ns|^[Mm]em|^[Gg]ua|^[Ss]ub/.test(m[0])
+        ? 'PATIENT_NAME'
+        : 'CLINICIAN_NAME',
+      start,
+      end,
+      text: m[1]!,
+    });
+  }
   CHAT_SENDER.lastIndex = 0;
   for (const m of text.matchAll(CHAT_SENDER)) {
     const word = m[1]!;

@@ -19,10 +19,13 @@ import type { PatternRule } from './collect.ts';
 const CODE = '([A-Za-z]{0,4}-?\\d[\\dA-Za-z-]{2,24}[\\dA-Za-z]|\\d{4})';
 const SEP = '[：:#＃\\s]*(?:是|为|is|was|No\\.?|Number|#)?[：:#\\s]*';
 
-const cue = (words: string, category: PhiCategory, code = CODE): PatternRule => ({
+/** `i`: English cues written in any case ("hospital no.:", "Policy no.:", "encounter no."). */
+const cue = (words: string, category: PhiCategory, code = CODE, flags = 'gd'): PatternRule => ({
   category,
-  regex: new RegExp(`(?:${words})${SEP}${code}(?![\\dA-Za-z])`, 'gd'),
+  regex: new RegExp(`(?:${words})${SEP}${code}(?![\\dA-Za-z])`, flags),
 });
+/** A code with at least one digit (so a cue followed by a word, "device was replaced", is not a code). */
+const DIGIT_CODE = '((?=[A-Za-z-]*\\d)[A-Za-z0-9][A-Za-z0-9-]{4,30}[A-Za-z0-9])';
 
 const before = (text: string, start: number, n = 24) => text.slice(Math.max(0, start - n), start);
 const FAX_CUE = /(?:fax(?:ed)?|传真)(?:\s+\w+){0,2}\s*[:：#]?\s*$/i;
@@ -61,6 +64,7 @@ export const numberRules: readonly PatternRule[] = [
     'INSURANCE_NO',
     '([A-Za-z]{0,4}-?\\d[\\dA-Za-z-]{2,24}[\\dA-Za-z]|\\d{3} \\d{3} \\d{4}|\\d{4})',
   ),
+  cue('[Pp]olicy (?:[Nn]o\\.?|[Nn]umber|#)|[Mm]ember (?:[Nn]o\\.?|[Nn]umber|#)', 'INSURANCE_NO'),
   // Medicare Beneficiary Identifier without a cue: 11 characters in the CMS MBI layout (letters never
   // S L O I B Z), written plain or 4-3-4 with dashes: 1EG4-TE5-MK73.
   {
@@ -81,14 +85,29 @@ export const numberRules: readonly PatternRule[] = [
       'MRN|Medical Record (?:Number|No\\.?)|Hospital (?:Number|No\\.?)|Chart (?:Number|No\\.?)|Record (?:Number|No\\.?)|Specimen (?:ID|No\\.?|#)|Accession (?:ID|No\\.?|#|Number)',
     'MRN',
   ),
+  // The same English cues in lower case or with '#' ("hospital number 00482913", "Chart #: NRL-55820913").
+  cue(
+    '\\b(?:medical record|hospital|chart|record|patient) (?:number|no\\.?|#)|\\bchart ?#|\\bMRN ?#',
+    'MRN',
+    CODE,
+    'gdi',
+  ),
   cue(
     '入院号|住院流水号|入院登记号|Admission (?:Number|No\\.?|ID)|Encounter (?:Number|No\\.?|ID)|Visit (?:Number|No\\.?|ID)',
     'ADMISSION_NO',
   ),
+  cue('\\b(?:admission|encounter|visit|episode|account) (?:number|no\\.?|id|#)', 'ADMISSION_NO', CODE, 'gdi'),
   cue(
     '银行卡号|银行卡|银行账号|(?<![诊保医])卡号|(?<![保])账号|[Aa]ccount(?: No\\.?| Number| #)?|Bank account[^:\\n]{0,30}',
     'ACCOUNT_NO',
   ),
+  // Bank cards written in groups of four ("4539 1488 0343 6467"), Luhn-valid, same prefixes.
+  {
+    category: 'ACCOUNT_NO',
+    regex:
+      /(?<![\dA-Za-z])((?:62|4\d|5[1-5])\d{2}(?:([ -])\d{4})\2\d{4}\2\d{4}(?:\2?\d{1,3})?)(?![\dA-Za-z])/dg,
+    validate: (v) => isLuhnValid(v.replace(/\D/g, '')),
+  },
   // Bank cards without a cue: 16–19 digits passing the Luhn check, UnionPay/Visa/Mastercard prefixes.
   {
     category: 'ACCOUNT_NO',
@@ -96,7 +115,7 @@ export const numberRules: readonly PatternRule[] = [
     validate: (v) => isLuhnValid(v) && !isValidChineseIdCard(v),
   },
   cue(
-    "驾驶证号|驾驶证|驾照号|驾照|执业证号|资格证号|证书编号|[Dd]river'?s licen[cs]e(?: No\\.?| number| #)?|licen[cs]e #|DL ?#|[Mm]edallion",
+    "驾驶证档案编号|驾驶证档案号|档案编号|驾驶证号|驾驶证|驾照号|驾照|执业证号|资格证号|证书编号|[Dd]river'?s licen[cs]e(?: No\\.?| number| #)?|licen[cs]e #|DL ?#|[Mm]edallion",
     'LICENSE_NO',
     '([A-Za-z]{0,2}-?[\\dA-Za-z][\\dA-Za-z-]{2,22}[\\dA-Za-z])',
   ),
@@ -108,6 +127,8 @@ export const numberRules: readonly PatternRule[] = [
     ),
   },
   cue('车牌号码|车牌号|车牌|plate(?: number| No\\.?)?|VIN', 'VEHICLE', '([A-Z0-9][A-Z0-9-]{3,16})'),
+  // "Ohio plate HKR 4471": letters and digits in two groups.
+  cue('\\bplate(?: number| No\\.?)?', 'VEHICLE', '((?=[A-Z]*[ -]?[A-Z]*\\d)[A-Z0-9]{2,4}[ -][A-Z0-9]{3,5})'),
   {
     category: 'VEHICLE',
     regex:
@@ -117,6 +138,11 @@ export const numberRules: readonly PatternRule[] = [
     '序列号|设备号|设备编号|[Ss]erial(?: number| No\\.?| #)?|S/N|SN[:：#]|IMEI|UDI',
     'DEVICE',
     '([A-Za-z0-9][A-Za-z0-9-]{4,30}[A-Za-z0-9])',
+  ),
+  cue(
+    '(?:记录仪|监测仪|血压计|动态心电|仪器|起搏器|除颤器|胰岛素泵|泵|设备)(?:编号|序列号|号)|\\b[Dd]evice(?: ID| No\\.?| #| number)?',
+    'DEVICE',
+    DIGIT_CODE,
   ),
   {
     category: 'EMAIL',
@@ -130,6 +156,11 @@ export const numberRules: readonly PatternRule[] = [
   },
   { category: 'IP', regex: /(?<![\w:])((?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4})(?![\w:])/dg },
   cue('微信号|微信|WeChat(?: ID)?|wxid', 'WECHAT', '([A-Za-z][-_A-Za-z0-9]{5,19})'),
+  // "我加您微信吧，我的是oyx-0618": the ID a few words after 微信.
+  {
+    category: 'WECHAT',
+    regex: /微信[^\n。；;]{0,8}?(?:是|为|[：:])[ \t]*([A-Za-z][-_A-Za-z0-9]{4,19})(?![-_A-Za-z0-9@.])/dg,
+  },
   cue('QQ号码|QQ号|QQ', 'QQ', '([1-9]\\d{4,10})'),
   // Phones: CN mobile, CN landline, US/international; anything after a phone cue. Fax by its cue.
   {
@@ -172,4 +203,10 @@ export const numberRules: readonly PatternRule[] = [
     regex: /(?<![A-Za-z0-9])((?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) \d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])/dg,
   },
   cue('邮编|邮政编码|ZIP(?: code)?|Zip(?: code)?', 'ZIP', '(\\d{5,6})'),
+  // A Chinese postcode after a province written in pinyin ("Changsha, Hunan 410011").
+  {
+    category: 'ZIP',
+    regex:
+      /\b(?:Beijing|Shanghai|Tianjin|Chongqing|Hebei|Shanxi|Liaoning|Jilin|Heilongjiang|Jiangsu|Zhejiang|Anhui|Fujian|Jiangxi|Shandong|Henan|Hubei|Hunan|Guangdong|Hainan|Sichuan|Guizhou|Yunnan|Shaanxi|Gansu|Qinghai|Guangxi|Xinjiang|Ningxia|Tibet|Inner Mongolia)(?:[ \t]+Province)?,?[ \t]+(\d{6})(?!\d)/dg,
+  },
 ];

@@ -9,6 +9,7 @@
  */
 import type { PhiCategory, PhiSpan } from '../types.ts';
 import { ZH_GIVEN_CHARS } from './given-names.ts';
+import { bestNameBefore, findModelNames, isLikelyName } from './zh-name-model.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
 
 // Characters that end a name (words that commonly follow one).
@@ -35,7 +36,7 @@ const NAME = `(${surname}${given}{1,2})`;
 const PATIENT_CUES =
   '\\d+\\s*床|患者姓名|患者|病人|病患|患儿|姓名|病者|产妇|孕妇|就诊者|受检者|被会诊患者|随访对象|签约居民|服务对象|我叫|我是|本人';
 const RELATIVE_CUES =
-  '家属|其子|其女|其妻|其夫|其孙女?|其母|其父|儿子|女儿|丈夫|妻子|爱人|老伴|配偶|父亲|母亲|我爸爸?|我妈妈?|我父亲|我母亲|' +
+  '家属|其子|其女|其妻|其夫|其孙女?|其母|其父|儿子|女儿|丈夫|妻子|爱人|老伴|老公|老婆|媳妇|对象|男朋友|女朋友|外孙女婿|孙女婿|配偶|父亲|母亲|我爸爸?|我妈妈?|我父亲|我母亲|' +
   '长子|次子|三子|幼子|长女|次女|三女|幼女|大儿子|二儿子|小儿子|大女儿|二女儿|小女儿|二子|两子|二女|两女|一子一女|侄子|侄女|外甥女?|岳父|岳母|公公|婆婆|' +
   '儿媳|女婿|孙子|孙女|外孙女?|哥哥|姐姐|弟弟|妹妹|联系人|紧急联系人|监护人|陪护|陪同人|陪诊人|保姆|代诉人|病史陈述者|病史提供者';
 const CLINICIAN_CUES =
@@ -43,16 +44,16 @@ const CLINICIAN_CUES =
   '家庭医生|社区医生|乡村医生|签名医生|医师签名|医生签名|记录者|记录人|术者|助手|麻醉医师|主刀|护士长|交班护士|接班护士|护士|责任护士|' +
   '程控技师|技师|检验者|审核者|检验医师|报告医师|送检医生|送检医师|主检医师|分析医师|调配药师|核对药师|药师|审核药师|审方药师|医师|医生';
 /** Staff fields of forms, recognised only as "label：name" (经办人：苗莉, 编码员：路佳, 记录：安晓丽). */
-const STAFF_FIELDS = `${CLINICIAN_CUES}|记录|经办人|财务审核|审核|核对发药|核对|发药|调配|编码员|操作者|操作员|收费员|登记人|复核人|复核`;
+const STAFF_FIELDS = `${CLINICIAN_CUES}|记录|经办人|经办|财务审核|审核|核对发药|核对|发药|调配|编码员|操作者|操作员|收费员|登记人|复核人|复核`;
 /** Persons in the fields of claim, refund and registration forms (被保险人：邝文静, 收款人：慕容德). */
 const PERSON_FIELDS =
-  '患者姓名|姓名|患者|被保险人|被保人|投保人|受益人|申请人|收款人|领款人|代办人|委托人|参保人姓名|参保人|签字人|患方签字|就诊人|受检人|被检者|联系人姓名';
+  '患者姓名|姓名|患者|厂家工程师|工程师|翻译|被保险人|被保人|投保人|受益人|申请人|收款人|领款人|代办人|委托人|参保人姓名|参保人|签字人|患方签字|就诊人|受检人|被检者|联系人姓名';
 
 const cued = (cues: string) => new RegExp(`(?:${cues})(?:姓名)?[：:\\s]*${NAME}`, 'dg');
 /** After a labelled field ("质控医师：萧炎", "姓名：林炎"), any characters up to the end of the field. */
 const LABELLED = (cues: string) =>
   new RegExp(
-    `(?:${cues})[：:][ \\t　]*(${surname}[\\u4e00-\\u9fa5]{1,2})(?=[\\s　，,。；;、)）(（]|$)`,
+    `(?:${cues})[：:][ \\t　]*(?:[\\u4e00-\\u9fa5]{2,8}[处科室部组][ \\t　]+)?(${surname}[\\u4e00-\\u9fa5]{1,2})(?=[\\s　，,。；;、)）(（]|$)`,
     'dg',
   );
 const CLINICIAN_LABEL = LABELLED(STAFF_FIELDS);
@@ -61,12 +62,15 @@ const PATIENT_LABEL = LABELLED(PERSON_FIELDS);
  * A staff field holds a name even when its surname is rare (字应芬, 者永福): any two or three characters
  * standing alone after the label, unless they name a place or unit (心内科, 检验室) or say nobody (本人, 不详).
  */
+const SPEAKER_TITLE = new RegExp(
+  `(?:^|\\n)[ \\t　]*(?:${surname}|[老小][\\u4e00-\\u9fa5])(?:护士长|护士|医生|医师|大夫|主任|药师|老师)[：:][^\\n]*$`,
+);
 const STAFF_LABEL_ANY = new RegExp(
   `(?:${STAFF_FIELDS})[：:][ \\t　]*([\\u4e00-\\u9fa5]{2,3})(?=[\\s　，,。；;、)）]|$)`,
   'dg',
 );
 const NOT_A_PERSON =
-  /[科室院部区组床号楼站所处中心局]$|^(?:本人|同上|不详|签字|盖章|未签|待定|家属|自己|暂无)$/;
+  /[科室院部区组床号楼站所处中心局]$|^(?:本人|同上|不详|签字|盖章|未签|待定|家属|自己|暂无|是的|好的|可以|收到|您好|你好|谢谢|对的|不是|没有|不用|明白|知道了|行的|不行|需要|不要|已经|没事|嗯嗯|好滴|对)$/;
 /** The sender of a group-chat line: "诸葛明远 08:12：", "王丽 8:05:33:" at the start of a line. */
 const CHAT_SENDER = new RegExp(
   `(?:^|\\n)[ \\t　]*(${surname}[\\u4e00-\\u9fa5]{1,2})[ \\t　]*\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?[ \\t　]*[：:]`,
@@ -81,7 +85,7 @@ const NAMED_CUE = new RegExp(`(?:叫做|叫|名为|名叫)${NAME}`, 'dg');
  * a word that typically follows a patient in a note (血压, 诉, 今日 …): "，王建国血压控制…".
  */
 const BARE = new RegExp(
-  `(?<=^|[\\s，。；：、,.;:（(）)]|今日|今晨|昨日|昨晚|次日|嘱|告知|通知|协助|查看|床的|病房的|住院的|出院的|来看病的|隔壁的|陪|带|送|替|帮|跟)(${surname}[${ZH_GIVEN_CHARS}]{2})(?=血压|血糖|血钾|心率|体温|来|诉|自诉|自述|主诉|述|今|昨|夜间|晨起|于|因|已|仍|病情|目前|现|近|无|未|服用|规律|入院|出院|复诊|随访|让|说|问|要|想|也|阿姨|叔叔|大爷|奶奶|爷爷|[，。；、\\s])`,
+  `(?<=^|[\\s，。；：、,.;:（(）)]|今日|今晨|昨日|昨晚|次日|嘱|告知|通知|协助|查看|床的|病房的|住院的|出院的|来看病的|隔壁的|陪|带|送|替|帮|跟)(${surname}${given}{2})(?=$|血压|血糖|血钾|心率|体温|来|诉|自诉|自述|主诉|述|今|昨|夜间|晨起|于|因|已|仍|病情|目前|现|近|无|未|服用|规律|入院|出院|复诊|随访|让|说|问|要|想|也|阿姨|叔叔|大爷|奶奶|爷爷|[，。；、\\s])`,
   'dg',
 );
 // A name followed by sex or age: "陈志强，男，61岁", "司马德明　男　76岁", "赵玉兰 92岁".
@@ -101,10 +105,12 @@ const RELATION_BRACKET = new RegExp(
 /** The next names of a list of relatives: "育有二子：司马东、司马南", "其女李梅、李兰". */
 const LIST_NEXT = new RegExp(`^[、和及与]${NAME}`, 'd');
 const RELATION_BEFORE = new RegExp(`之(?:子|女|妻|夫|母|父|孙|孙女)${NAME}`, 'dg');
+/** Titles after a name; the name before one is chosen by the name model (按邓主任 → 邓主任, not 林按邓). */
 const TITLE = new RegExp(
-  `(?<![主全专内外床治诊级区庭班科院管交接责值])(${surname}${given}{0,2}?)(先生|女士|小姐|老先生|老太太|老人|阿姨|大爷|大妈|医生|大夫|主任|护士长|护士|老师)`,
+  `(?<=${surname}|${surname}[\\u4e00-\\u9fa5]{1,2})(先生|女士|小姐|老先生|老太太|老太|老爷子|奶奶|爷爷|老人|阿姨|大爷|大妈|医生|大夫|主任|护士长|护士|老师)`,
   'dg',
 );
+const NOT_BEFORE_TITLE = /[主全专内外床治诊级区庭班科院管交接责值]/;
 const CLINICIAN_TITLES = new Set(['医生', '大夫', '主任', '护士长', '护士']);
 
 // Round 4: names without a cue word.
@@ -154,7 +160,11 @@ const WORDY_SURNAMES = new Set([
 ]);
 const COMMON_GIVEN = new Set([...ZH_GIVEN_CHARS]);
 
+/** Starts of drug and lab words (甘露醇, 谷丙转氨酶): a name only when standing alone in a field ("医师：甘露"). */
+const WORD_STARTS = new Set('甘露 华法 谷丙 谷草 钙通 钾离 吉非 利尿 利伐 利格 利多 胡萝 雷米'.split(' '));
+
 function accept(name: string, labelled = false): boolean {
+  if (labelled && WORD_STARTS.has(name)) return true;
   if (NOT_NAMES.has(name) || NOT_NAMES.has(name.slice(0, 2))) return false;
   if (!labelled && WORDY_SURNAMES.has(name[0]!) && !COMPOUND_SURNAMES.some((c) => name.startsWith(c)))
     return [...name.slice(1)].every((c) => COMMON_GIVEN.has(c));
@@ -162,11 +172,16 @@ function accept(name: string, labelled = false): boolean {
 }
 
 export function findChineseNames(text: string, out: PhiSpan[]): void {
-  const add = (regex: RegExp, category: PhiCategory, labelled = false) => {
+  const add = (
+    regex: RegExp,
+    category: PhiCategory,
+    labelled = false,
+    likely: (name: string) => boolean = () => true,
+  ) => {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       const name = m[1]!;
-      if (!accept(name, labelled)) continue;
+      if (!accept(name, labelled) || !likely(name)) continue;
       const [start, end] = m.indices![1]!;
       out.push({ category, start, end, text: name });
     }
@@ -190,6 +205,8 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
   for (const m of text.matchAll(STAFF_LABEL_ANY)) {
     const name = m[1]!;
     if (NOT_A_PERSON.test(name) || NOT_NAMES.has(name) || NOT_NAMES.has(name.slice(0, 2))) continue;
+    // "李护士：是的" is a chat speaker (a surname and a title at the start of a line), not a staff field.
+    if (SPEAKER_TITLE.test(text.slice(Math.max(0, m.index - 6), m.index + m[0].length))) continue;
     const [start, end] = m.indices![1]!;
     out.push({ category: 'CLINICIAN_NAME', start, end, text: name });
   }
@@ -221,7 +238,9 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
   add(SEX_AFTER, 'PATIENT_NAME');
   add(RELATION_AFTER, 'PATIENT_NAME');
   add(RELATION_BEFORE, 'RELATIVE_NAME');
-  add(BARE, 'PATIENT_NAME');
+  add(BARE, 'PATIENT_NAME', false, isLikelyName);
+  for (const name of findModelNames(text))
+    if (accept(name.text)) out.push({ category: 'PATIENT_NAME', ...name });
   add(RELATION_BRACKET, 'RELATIVE_NAME');
   FAMILIAR.lastIndex = 0;
   for (const m of text.matchAll(FAMILIAR)) {
@@ -233,13 +252,18 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
   }
   TITLE.lastIndex = 0;
   for (const m of text.matchAll(TITLE)) {
-    const name = m[1]!;
-    if (!accept(name)) continue;
-    const clinician = CLINICIAN_TITLES.has(m[2]!);
+    const at = bestNameBefore(
+      text,
+      m.index,
+      (name) => accept(name) && !NOT_BEFORE_TITLE.test(text[m.index - name.length - 1] ?? ''),
+    );
+    if (at === undefined) continue;
+    const name = text.slice(at, m.index);
+    const clinician = CLINICIAN_TITLES.has(m[1]!);
     // A bare surname ("张先生", "刘医生") is replaced together with its title: "张" alone would hit words.
     // So is a compound surname alone ("夏侯主任").
     const bare = name.length === 1 || COMPOUND_SURNAMES.includes(name);
-    const [start, end] = bare ? m.indices![0]! : m.indices![1]!;
+    const [start, end] = bare ? [at, m.index + m[1]!.length] : [at, m.index];
     out.push({
       category: clinician ? 'CLINICIAN_NAME' : 'PATIENT_NAME',
       start,
