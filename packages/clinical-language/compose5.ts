@@ -32,6 +32,9 @@ const CHEST_ANY = `(?:${CHEST}|\\bchest\\b)`;
 const NO_ANSWER_UNLESS =
   '(?:游戏|生气|闹脾气|赌气|耳机|看电视|玩手机|写作业|睡着了|睡得(?:太|很|好)?(?:死|沉|香|熟)|睡熟|午睡|sulk|game|headphones|asleep)';
 
+/** A story of back then (当年, 那年, 那时候, years ago), recalled now. */
+const PAST_STORY = '(?:当年|那年|那时候?|那次|年前|去年|前年|想起来|回想|后怕|心有余悸)';
+
 export const COMPOSE_RULES_5: readonly ComposeRule[] = [
   {
     // AHA: chest pain that lasts more than a few minutes — the time it started between the chest and the pain.
@@ -137,6 +140,8 @@ export const COMPOSE_RULES_5: readonly ComposeRule[] = [
     re: '(?:急性)?(?:心梗|心肌梗死|心肌梗塞)(?![^,.。!?;\\n]{0,6}(?:年|个月)|后|过)',
     needs:
       '^(?=.*(?:放支架|做支架|溶栓|取栓|导管室|绿色通道|转上级|转院|救护车|抢救|急诊))(?=.*(?:马上|立即|立刻|正在|路上|现在|赶紧))',
+    // A story of back then (当年, 那年, 那时候) recalled now (现在想起来) is no infarct now (classes of tuning part 12).
+    unless: PAST_STORY,
     sources: ['aha-heart-attack'],
   },
   {
@@ -146,6 +151,7 @@ export const COMPOSE_RULES_5: readonly ComposeRule[] = [
     re: '(?:急性)?(?:脑梗塞|脑梗死|脑梗|中风|卒中|脑出血|脑溢血)(?![^,.。!?;\\n]{0,6}(?:年|个月)|后|过)',
     needs:
       '^(?=.*(?:溶栓|取栓|导管室|绿色通道|转上级|转院|救护车|抢救|急诊|手术))(?=.*(?:马上|立即|立刻|正在|路上|现在|赶紧))',
+    unless: PAST_STORY,
     sources: ['befast', 'stroke120'],
   },
   {

@@ -49,6 +49,13 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
       `突然|suddenly|drift|往下掉|掉下来|一边|一侧|\\bone (?:side|arm|leg)\\b|(?:right|left) one`,
     ),
   },
+  // A leg numb or weak with low-back disc trouble, sciatica or long sitting is a nerve root, not a stroke sign (BE-FAST:
+  // sudden, face or arm), unless it came on suddenly or the face or an arm is named too.
+  {
+    concept: 'limb-weakness',
+    unless: /腰突|腰椎|椎间盘|坐骨神经|久坐|坐久|sciatica|slipped disc|herniated disc|sitting (?:too )?long/,
+    unlessNot: /突然|suddenly|脸|嘴|手|胳膊|说话|face|arm|hand|speech/,
+  },
   { concept: 'speech-difficulty', unless: new RegExp(SPEECH_UNLESS), unlessNot: /突然|suddenly/ },
   // "No words to describe it" (找不到词形容, can't find the words to describe) is an idiom, not word-finding trouble.
   {
