@@ -48,8 +48,6 @@ const tuningParts = GUARD_CORPUS_PARTS.filter((p) => p.role === 'tuning' && pres
   loadCorpus(p.name),
 );
 
-const FURTHER_HELDOUT_NEEDED = true;
-
 describe('labelled answer sets', () => {
   it('the sets are the size the issue asks for (≥300 answers, zh and en, about half with one planted error)', () => {
     const all = [...tuningParts, ...heldoutParts];
@@ -58,16 +56,11 @@ describe('labelled answer sets', () => {
     expect(all.filter((c) => c.error).length / all.length).toBeGreaterThan(0.4);
     expect(all.every((c) => c.sources.length > 0)).toBe(true);
   });
-  // The quarter is counted against ALL parts, the tuning-independent ones included. With held-out 12 and 13 moved
-  // to tuning (2026-12-07) it is not reached: held-out, -2 and -14 are 251 of 2,752 answers, and held-out 15 (being
-  // written, ~240) does not bring it to 25 %. The check stays here, skipped and named, until further held-out sets
-  // land — it is not weakened.
-  it.skipIf(FURTHER_HELDOUT_NEEDED)(
-    'held-out parts are ≥25 % of all parts (tuning-independent included)',
-    () => {
-      expect(heldoutParts.length / (tuningParts.length + heldoutParts.length)).toBeGreaterThanOrEqual(0.25);
-    },
-  );
+  // The quarter is counted against ALL parts, the tuning-independent ones included (held-out 15 and 16, written
+  // independently on 2026-12-07, bring it back above 25 % after held-out 12 and 13 moved to tuning).
+  it('held-out parts are ≥25 % of all parts (tuning-independent included)', () => {
+    expect(heldoutParts.length / (tuningParts.length + heldoutParts.length)).toBeGreaterThanOrEqual(0.25);
+  });
   for (const part of GUARD_CORPUS_PARTS.filter((p) => p.atTarget && present(p)).map((p) => p.name))
     it(`${part}: ≥95 % caught, ≤2 % flagged, no internal reference shown to users, reasons in the answer's language`, () => {
       const r = rates(loadCorpus(part));

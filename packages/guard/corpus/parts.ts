@@ -128,7 +128,13 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     label: 'held-out 15 (independent)',
     role: 'heldout',
     history:
-      'patient education, junior-doctor questions, inline tables, hedged answers, carried-over context; being written independently (2026-12-07)',
-    optional: true,
+      'patient education, junior-doctor questions, inline tables, hedged answers, carried-over context; written independently (2026-12-07, fourth session); before any tuning, on the session-start code (23cff2d): 80.6 % caught, 5.9 % flagged',
+  },
+  {
+    name: 'heldout-16',
+    label: 'held-out 16 (independent)',
+    role: 'heldout',
+    history:
+      'community nurses and pharmacists, discharge counselling, telemedicine chat, readings tables, whole medication lists; written independently (2026-12-07, fourth session); before any tuning, on the session-start code (23cff2d): 80.6 % caught, 5.9 % flagged',
   },
 ];
