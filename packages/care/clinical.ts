@@ -28,6 +28,7 @@ import { ageAtDeath, deceasedOf } from './patient-status.ts';
 import { careSettings } from './settings.ts';
 import { clinicianTriage, openEmergencies } from './open-emergency.ts';
 import type { SummaryFinding, CareSummary } from './api-types/index.ts';
+import { recordLine } from './record-line.ts';
 
 export type { SummaryFinding, CareSummary };
 
@@ -341,7 +342,7 @@ export async function careSummary(
         saved.drafts.map(async (reference) => {
           const [type, id] = reference.split('/') as [string, string];
           const resource = await deps.repository.read(ctx, type, id).catch(() => undefined);
-          return { reference, display: displayOf(resource) ?? reference };
+          return { reference, display: recordLine(resource, lang, deps.drugs) ?? reference };
         }),
       ),
     };
@@ -394,23 +395,4 @@ function unconfirmedValue(resource: FhirResource): string {
   const value = q?.value !== undefined ? ` ${q.value} ${q.unit ?? q.code ?? ''}`.trimEnd() : '';
   const date = r.effectiveDateTime ? ` (${r.effectiveDateTime.slice(0, 10)})` : '';
   return `${name}${value}${date}`;
-}
-
-function displayOf(resource: FhirResource | undefined): string | undefined {
-  if (!resource) return undefined;
-  const r = resource as {
-    code?: { text?: string; coding?: { display?: string }[] };
-    medicationCodeableConcept?: { text?: string };
-    valueQuantity?: { value?: number; unit?: string };
-    valueCodeableConcept?: { coding?: { display?: string }[] };
-    component?: { valueQuantity?: { value?: number } }[];
-  };
-  if (r.medicationCodeableConcept?.text)
-    return `${resource.resourceType}: ${r.medicationCodeableConcept.text}`;
-  const name = r.code?.text ?? r.code?.coding?.[0]?.display ?? resource.resourceType;
-  if (r.component?.length === 2)
-    return `${name}: ${r.component[0]!.valueQuantity?.value}/${r.component[1]!.valueQuantity?.value} mmHg`;
-  if (r.valueQuantity) return `${name}: ${r.valueQuantity.value} ${r.valueQuantity.unit ?? ''}`.trim();
-  if (r.valueCodeableConcept) return `${name}: ${r.valueCodeableConcept.coding?.[0]?.display ?? ''}`;
-  return `${resource.resourceType}: ${name}`;
 }

@@ -23,6 +23,7 @@ import { careSettings } from './settings.ts';
 import { measuredContext } from './measured.ts';
 import type { CarePlanView, PatientHome } from './api-types/index.ts';
 import { conceptText, type TranslatableConcept } from './concept-text.ts';
+import { drugIdOf, drugTextIn } from './drug-text.ts';
 
 export type { CarePlanView, PatientHome };
 
@@ -72,7 +73,7 @@ export async function activeMedications(
   return orders.map((o) => {
     const mr = o as {
       id: string;
-      medicationCodeableConcept?: TranslatableConcept;
+      medicationCodeableConcept?: TranslatableConcept & { coding?: { system?: string; code?: string }[] };
       dosageInstruction?: { text?: string }[];
       extension?: { url: string; valueString?: string }[];
       requester?: { display?: string };
@@ -82,7 +83,12 @@ export async function activeMedications(
     const signed = signature ? (JSON.parse(signature) as { by: string; at: string }) : undefined;
     return {
       id: mr.id,
-      display: conceptText(mr.medicationCodeableConcept, language),
+      display: drugTextIn(
+        conceptText(mr.medicationCodeableConcept, language),
+        language,
+        deps.drugs,
+        drugIdOf(mr.medicationCodeableConcept),
+      ),
       ...(mr.dosageInstruction?.[0]?.text ? { dosage: mr.dosageInstruction[0].text } : {}),
       ...(signed
         ? { signedBy: signed.by, signedAt: signed.at }

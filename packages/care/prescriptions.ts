@@ -21,6 +21,7 @@ import { assertAlive } from './patient-status.ts';
 import { leadWithEmergency, openEmergencies } from './open-emergency.ts';
 import type { DraftView, ProposalResult } from './api-types/index.ts';
 import { priorIdsOf, priorOrderFor, priorReference } from './prior-orders.ts';
+import { drugIdOf, drugTextIn } from './drug-text.ts';
 
 export type { DraftView, ProposalResult };
 
@@ -101,12 +102,17 @@ function medicationRequestFor(
 }
 
 /** A draft with its review findings; fixed text (dosage line, source names) in `lang` (issue 20). */
-function draftView(resource: FhirResource, findings: Finding[], lang: DraftLanguage = 'en'): DraftView {
+function draftView(
+  resource: FhirResource,
+  findings: Finding[],
+  lang: DraftLanguage,
+  drugs: CareDeps['drugs'],
+): DraftView {
   const mr = resource as unknown as {
     id: string;
     status: string;
     authoredOn?: string;
-    medicationCodeableConcept?: { text?: string };
+    medicationCodeableConcept?: { text?: string; coding?: { system?: string; code?: string }[] };
     dosageInstruction?: Parameters<typeof dosageLine>[0][];
     extension?: { url: string; valueString?: string }[];
     meta?: { lastUpdated?: string };
@@ -123,7 +129,13 @@ function draftView(resource: FhirResource, findings: Finding[], lang: DraftLangu
   return {
     id,
     status: mr.status,
-    display: mr.medicationCodeableConcept?.text ?? '',
+    // The drug's name in the reader's language (the knowledge base's zh name on a Chinese screen; issue 20).
+    display: drugTextIn(
+      mr.medicationCodeableConcept?.text ?? '',
+      lang,
+      drugs,
+      drugIdOf(mr.medicationCodeableConcept),
+    ),
     ...(dosage ? { dosage } : {}),
     findings: findings
       .filter((f) => f.evidence.orders.some((o) => o.id === `MedicationRequest/${id}` || o.id === id))
@@ -141,7 +153,7 @@ function draftView(resource: FhirResource, findings: Finding[], lang: DraftLangu
       ? {
           priorPrescription: {
             id: priorRef.slice('MedicationRequest/'.length),
-            display: mr.priorPrescription?.display ?? '',
+            display: drugTextIn(mr.priorPrescription?.display ?? '', lang, drugs),
           },
         }
       : {}),
@@ -241,7 +253,7 @@ export async function proposeForPatient(
     });
   }
   const findings = reviewDrafts(deps, c.chart, drafts, now);
-  const views = drafts.map((d) => draftView(d, findings, language));
+  const views = drafts.map((d) => draftView(d, findings, language, deps.drugs));
   const proposed = new Set(proposal.orders.flatMap((o) => [o.agent, ...(o.components ?? [])]));
   const explanation = await guardedModelText(deps, ctx, c, {
     language,
@@ -286,7 +298,7 @@ export async function listDrafts(
   const drafts = await pendingDrafts(deps, ctx, patientId);
   const chart = await loadChart(deps.repository, ctx, patientId);
   const findings = reviewDrafts(deps, chart, drafts, nowOf(deps));
-  return { drafts: drafts.map((d) => draftView(d, findings, lang)) };
+  return { drafts: drafts.map((d) => draftView(d, findings, lang, deps.drugs)) };
 }
 
 function patientOf(resource: FhirResource): string {
@@ -440,7 +452,7 @@ export async function signPrescription(
       ...(priors.length > 0 ? { completed: priors.map((p) => `MedicationRequest/${String(p.id)}`) } : {}),
     },
   });
-  return draftView(signed, findings, lang);
+  return draftView(signed, findings, lang, deps.drugs);
 }
 
 export async function cancelPrescription(
@@ -457,7 +469,7 @@ export async function cancelPrescription(
     throw new QihuangError('conflict', `MedicationRequest/${id} is not a draft`);
   const cancelled = { ...resource, status: 'cancelled' } as FhirResource;
   await deps.repository.update(ctx, 'MedicationRequest', id, cancelled);
-  return draftView(cancelled, [], lang);
+  return draftView(cancelled, [], lang, deps.drugs);
 }
 
 export { draftView, reviewDrafts, SIGNATURE_EXTENSION };

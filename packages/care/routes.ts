@@ -27,6 +27,8 @@ import { carePanel } from './panel.ts';
 import { dispatchReminders } from './reminders.ts';
 import { publicAnswer } from './citations.ts';
 import { carePlanIn } from './source-names.ts';
+import { drugTextIn } from './drug-text.ts';
+import type { CarePlanView } from './api-types/index.ts';
 import { patientTimeZone, timeZonesFor } from './time-zones.ts';
 import { triage } from '@qihuang/engines/hypertension-care';
 
@@ -78,6 +80,14 @@ function readLanguage(c: Context): 'zh' | 'en' {
 export function createCareRoutes(deps: CareRouteDeps): Hono {
   const app = new Hono();
   const ctxOf = (c: Context) => deps.context(c);
+  /** The plan's sources and its current medications' names in the reader's language (issue 20). */
+  const planIn = (plan: CarePlanView, lang: 'zh' | 'en'): CarePlanView => {
+    const named = carePlanIn(plan, lang);
+    return {
+      ...named,
+      medications: named.medications.map((m) => ({ ...m, display: drugTextIn(m.display, lang, deps.drugs) })),
+    };
+  };
 
   // ---- patient side
   app.get('/me', async (c) => {
@@ -219,13 +229,13 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
   app.get('/patients/:id/care-plan', async (c) => {
     const plan = await getCarePlan(deps, ctxOf(c), c.req.param('id'));
     if (!plan) throw new QihuangError('not-found', `Patient/${c.req.param('id')} has no care plan yet`);
-    return json(c, carePlanIn(plan, readLanguage(c)));
+    return json(c, planIn(plan, readLanguage(c)));
   });
   app.put('/patients/:id/care-plan', async (c) => {
     const b = await body(c, z.object({ guideline: z.string().optional() }));
     return json(
       c,
-      carePlanIn(
+      planIn(
         await upsertCarePlan(
           deps,
           ctxOf(c),

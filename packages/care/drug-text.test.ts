@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import { drugTextIn } from './drug-text.ts';
+
+const drugs = createDrugKnowledgeBase();
+
+describe('drugTextIn (issue 20 item 3: drug names in the screen language)', () => {
+  it('writes the knowledge base zh name on a Chinese screen, strength kept', () => {
+    expect(drugTextIn('amlodipine 5 mg', 'zh', drugs)).toBe('氨氯地平 5 mg');
+    expect(drugTextIn('Losartan 50 mg', 'zh', drugs)).toBe('氯沙坦 50 mg');
+    expect(drugTextIn('amlodipine 5 mg', 'zh', drugs, 'amlodipine')).toBe('氨氯地平 5 mg');
+  });
+  it('puts a salt in front, as Chinese drug names do', () => {
+    expect(drugTextIn('Amlodipine besylate 5 mg tablet', 'zh', drugs)).toBe('苯磺酸氨氯地平 5 mg tablet');
+  });
+  it('names every drug of a line', () => {
+    const line = drugTextIn('amlodipine 5 mg + hydrochlorothiazide 12.5 mg', 'zh', drugs);
+    expect(line).toBe('氨氯地平 5 mg + 氢氯噻嗪 12.5 mg');
+  });
+  it('leaves English screens, Chinese text and unknown names as written', () => {
+    expect(drugTextIn('amlodipine 5 mg', 'en', drugs)).toBe('amlodipine 5 mg');
+    expect(drugTextIn('氨氯地平 5 mg', 'zh', drugs)).toBe('氨氯地平 5 mg');
+    expect(drugTextIn('vitamin Q 5 mg', 'zh', drugs)).toBe('vitamin Q 5 mg');
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * A medicine's name in the reader's language (issue 20 item 3: one language per screen). Drafts and orders carry
+ * the English generic name in their text ("amlodipine 5 mg", written from the drug knowledge base's `names.en`,
+ * or imported records in English); on a Chinese screen the drug knowledge base's zh name replaces it, with a salt
+ * written in front as Chinese names do ("amlodipine besylate 5 mg" → "苯磺酸氨氯地平 5 mg"). Strengths, units and
+ * anything the knowledge base does not know stay as written. Text already in Chinese is left alone. Pure.
+ */
+import type { DrugEntry, DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+
+const CJK = /[\u3400-\u9fff]/;
+const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+type Drugs = Pick<DrugKnowledgeBase, 'match' | 'getDrug' | 'ingredients'>;
+
+function replaceNames(text: string, drug: DrugEntry): string {
+  const zh = drug.names.zh;
+  if (!zh) return text;
+  const names = [drug.names.en, ...(drug.synonyms ?? []), ...(drug.brands ?? []).map((b) => b.en ?? '')]
+    .filter((n) => n && !CJK.test(n))
+    .sort((a, b) => b.length - a.length);
+  if (names.length === 0) return text;
+  const salts = (drug.salts ?? []).filter((s) => s.en).sort((a, b) => b.en.length - a.en.length);
+  const saltAlt = salts.map((s) => escape(s.en)).join('|');
+  const nameAlt = names.map(escape).join('|');
+  const pattern = saltAlt
+    ? `\\b(?:(${saltAlt})\\s+)?(?:${nameAlt})(?:\\s+(${saltAlt}))?\\b`
+    : `\\b(?:${nameAlt})\\b`;
+  return text.replace(new RegExp(pattern, 'gi'), (_all, before?: string, after?: string) => {
+    const salt = before ?? after;
+    const saltZh = salt ? (salts.find((s) => s.en.toLowerCase() === salt.toLowerCase())?.zh ?? '') : '';
+    return `${saltZh}${zh}`;
+  });
+}
+
+/**
+ * `text` (a medicine line) with the drug names the knowledge base knows written in zh when `language` is zh.
+ * `drugId`: the knowledge base id the record codes (urn:qihuang:drug), tried first.
+ */
+export function drugTextIn(text: string, language: 'zh' | 'en', drugs: Drugs, drugId?: string): string {
+  if (language !== 'zh' || !text || CJK.test(text)) return text;
+  const coded = drugId ? drugs.getDrug(drugId) : undefined;
+  const match = drugs.match(text);
+  const found = [...(coded ? [coded] : []), ...(match ? [match.drug, ...match.also] : [])];
+  const entries = [
+    ...new Map(found.flatMap((d) => [d, ...drugs.ingredients(d)]).map((d) => [d.id, d])).values(),
+  ];
+  return entries.reduce(replaceNames, text);
+}
+
+/** The urn:qihuang:drug code of a medicine concept, if it has one. */
+export function drugIdOf(
+  concept: { coding?: { system?: string; code?: string }[] } | undefined,
+): string | undefined {
+  return concept?.coding?.find((c) => c.system === 'urn:qihuang:drug')?.code;
+}
