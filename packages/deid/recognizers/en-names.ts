@@ -39,6 +39,8 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
   {
     regex: new RegExp(`\\b(?:[Pp]atient|[Nn]amed|[Cc]alled)[ \\t]+(?:is[ \\t]+)?${FULL2}`, 'dg'),
     category: 'PATIENT_NAME',
+    // "Called Pharmacy Services" (phoned) is not a name: checked against clinical words.
+    weak: true,
   },
   {
     regex: new RegExp(`\\b(?:[Tt]his is|[Ii]t'?s|I am|I'm|[Mm]y name is)[ \\t]+${FULL2}`, 'dg'),
@@ -147,6 +149,25 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
   {
     regex: new RegExp(`\\b(?:Hi|Hello|Hey|Dear)[ \\t]+((?:${PART}))(?=[ \\t]*[,!:\\n])`, 'dg'),
     category: 'PATIENT_NAME',
+    weak: true,
+  },
+  // Round 5: a person contacted ("Spoke with Rosalind Achterberg", "Left a message for …"), checked against
+  // clinical words ("Called Pharmacy Services" stays).
+  {
+    regex: new RegExp(
+      `\\b(?:[Ss]poke|[Tt]alked|[Mm]et)[ \\t]+(?:with|to)[ \\t]+${FULL2}|\\b(?:[Cc]alled|[Pp]honed|[Tt]exted|[Ee]mailed|[Cc]ontacted|[Pp]aged)[ \\t]+${FULL2}|\\b(?:[Ll]eft|[Ll]eaving)[ \\t]+(?:a[ \\t]+)?(?:message|voicemail|VM|note)[ \\t]+(?:for|with)[ \\t]+${FULL2}`,
+      'dg',
+    ),
+    category: 'PATIENT_NAME',
+    weak: true,
+  },
+  // "Gwendolyn Abernathy, her daughter, called": a name before an apposed relation.
+  {
+    regex: new RegExp(
+      `${FULL2}(?=,[ \\t]+(?:her|his|their|the patient's|patient's)[ \\t]+(?:daughter|son|wife|husband|mother|father|sister|brother|partner|spouse|niece|nephew|granddaughter|grandson|caregiver|neighbou?r|friend)\\b)`,
+      'dg',
+    ),
+    category: 'RELATIVE_NAME',
     weak: true,
   },
   // "daughter of Harriet Vance": the person the relation is of.
@@ -303,8 +324,10 @@ export function findEnglishNames(text: string, out: PhiSpan[]): void {
   for (const { regex, category, weak } of rules) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
-      let [start, end] = m.indices![1]!;
-      const words = m[1]!.split(/([ \t]+)/);
+      // The name is the first capture group that took part (a rule may have alternatives).
+      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+      let [start, end] = m.indices![group]!;
+      const words = m[group]!.split(/([ \t]+)/);
       // Trim non-name words at either end.
       while (words.length && NOT_NAMES.has(words[0]!.replace(/\.$/, ''))) {
         start += words[0]!.length + (words[1]?.length ?? 0);

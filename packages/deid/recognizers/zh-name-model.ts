@@ -145,6 +145,8 @@ export function bestNameBefore(
     if (!CJK.test(name[0]!) || [...name].some((c) => !CJK.test(c))) break;
     const surname = surnameOf(name);
     if (!surname || !accept(name)) continue;
+    // A doubled character is a word, not a surname (谢谢医生, 姐姐).
+    if (text[start - 1] === name[0]) continue;
     const intrinsic = name === surname ? surnameWeight(surname) : nameScore(name, false);
     const score = intrinsic + leftScore(text, start);
     if (score > bestScore) {

@@ -9,7 +9,7 @@
  */
 import type { PhiCategory, PhiSpan } from '../types.ts';
 import { ZH_GIVEN_CHARS } from './given-names.ts';
-import { bestNameBefore, findModelNames, isLikelyName } from './zh-name-model.ts';
+import { bestNameBefore, findModelNames, isLikelyName, nameScore } from './zh-name-model.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
 
 // Characters that end a name (words that commonly follow one).
@@ -25,7 +25,8 @@ const NOT_NAMES = new Set(
     '氨氯 贝那 培哚 厄贝 缬沙 奥美 坎地 替格 美托 比索 卡维 呋塞 托拉 螺内 达格 恩格 二甲 胰岛 ' +
     '司机 工人 职员 教师 退休 农民 保姆 干部 学生 无业 个体 商人 医生 护士 主任 ' +
     '查房 查体 查看 查血 查尿 查出 查明 查找 查阅 首次 记录 于是 于今 向日 安排 安全 康复 戴上 包括 宁可 常用 明确 乔丹 江湖 海鲜 海带 宫颈 强化 平稳 ' +
-    '孙子 孙女 孙辈 曾孙 雷米 程度 程序 胡萝 文化 文献 任何 和平 华北 华南 金水 武侯 鼓楼 南开 南山 朝阳 海淀'
+    '孙子 孙女 孙辈 曾孙 雷米 程度 程序 胡萝 文化 文献 任何 和平 华北 华南 金水 武侯 鼓楼 南开 南山 朝阳 海淀 ' +
+    '左边 右边 左手 右手 左腿 右腿 左脚 右脚 左眼 右眼 左半 右半 房颤 谢谢 居民 呼吸'
   ).split(' '),
 );
 
@@ -47,7 +48,7 @@ const CLINICIAN_CUES =
 const STAFF_FIELDS = `${CLINICIAN_CUES}|记录|经办人|经办|财务审核|审核|核对发药|核对|发药|调配|编码员|操作者|操作员|收费员|登记人|复核人|复核`;
 /** Persons in the fields of claim, refund and registration forms (被保险人：邝文静, 收款人：慕容德). */
 const PERSON_FIELDS =
-  '患者姓名|姓名|患者|厂家工程师|工程师|翻译|被保险人|被保人|投保人|受益人|申请人|收款人|领款人|代办人|委托人|参保人姓名|参保人|签字人|患方签字|就诊人|受检人|被检者|联系人姓名';
+  '患者姓名|姓名|患者|厂家工程师|工程师|翻译|患方签名|签字|签名|代签人|被保险人|被保人|投保人|受益人|申请人|收款人|领款人|代办人|委托人|参保人姓名|参保人|签字人|患方签字|就诊人|受检人|被检者|联系人姓名';
 
 const cued = (cues: string) => new RegExp(`(?:${cues})(?:姓名)?[：:\\s]*${NAME}`, 'dg');
 /** After a labelled field ("质控医师：萧炎", "姓名：林炎"), any characters up to the end of the field. */
@@ -145,6 +146,24 @@ const FIELD_NEXT = new RegExp(
 );
 /** The person brought along: "今天带郑美玲来的是她女儿", "陪王秀兰来复查". */
 const ACCOMPANIED = new RegExp(`(?:陪|带|送|扶)${NAME}(?=来|去|到|回)`, 'dg');
+/**
+ * Round 5: a name after a verb of contact ("已电话通知向海燕明早来", "由龙建军签字", "联系汪德福。"), kept only
+ * when the name model finds it likely (common surname, given-name characters from the tables).
+ */
+const CONTACTED = new RegExp(
+  `(?:通知|告知|联系|转告|致电|打电话给|交代|交待|提醒|嘱咐|请|让|叫|由)${NAME}(?=来|去|到|回|签字|签名|确认|说|明|今|下午|上午|晚上|家属|本人|[，,。；;、\\s]|$)`,
+  'dg',
+);
+/** A name before its role in brackets ("孔繁荣（患者本人）", "缪桂芳（护工）"). */
+const ROLE_BRACKET = new RegExp(
+  `${NAME}(?=[（(](?:患者本人|本人|患者|家属|护工|保姆|陪护|陪同|陪诊|代诉人|监护人|联系人|签字人)[）)])`,
+  'dg',
+);
+/** A name right before a mobile number ("紧急联系：谷丽华 13812345678"). */
+const BEFORE_PHONE = new RegExp(
+  `${NAME}(?=[ \\t　]*(?:\\+?86[- ]?)?1[3-9]\\d[- ]?\\d{4}[- ]?\\d{4}(?!\\d))`,
+  'dg',
+);
 /** A surname and one common given-name character before a verb of report: "08:30 周洁诉胸闷". */
 const BARE_SHORT = new RegExp(
   `(?<=^|[\\s，。；：、,.;:（(）)])(${surname}[${ZH_GIVEN_CHARS}])(?=诉|自诉|自述|主诉|说|称|入睡|表示|拒绝|要求|今日|今晨|昨晚|昨日)`,
@@ -234,6 +253,9 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
   add(TRANSLIT_NAME, 'PATIENT_NAME', true);
   add(BARE_SHORT, 'PATIENT_NAME');
   add(ACCOMPANIED, 'PATIENT_NAME');
+  add(CONTACTED, 'PATIENT_NAME', false, isLikelyName);
+  add(ROLE_BRACKET, 'PATIENT_NAME', false, (name) => nameScore(name, false) >= 1.5);
+  add(BEFORE_PHONE, 'PATIENT_NAME', false, isLikelyName);
   add(KIN_TITLE, 'PATIENT_NAME', true);
   add(SEX_AFTER, 'PATIENT_NAME');
   add(RELATION_AFTER, 'PATIENT_NAME');
