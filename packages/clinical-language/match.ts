@@ -115,6 +115,21 @@ const INFIX = filtered(
 );
 
 /**
+ * Less than before, still there (issue 16: 胸口不那么闷了, 头不像昨天那么疼了, 喘得没那么厉害了): the concept, affirmed and
+ * current — better but not gone, as "好多了" (package README, corpus conventions). "不闷了" (no longer) and "一点也不闷"
+ * (never) stay denied through INFIX and FINE.
+ */
+const THAN_BEFORE = '(?:不|没有?)(?:像|有)?(?:之前|刚才|昨天|昨晚|前两天|以前|早上|上午|那会儿?)?那么';
+const REDUCED = filtered(
+  `${BODY}(?:头(?<=心口头))?(?:也|都|倒|已经)?${THAN_BEFORE}(疼|痛|闷|晕|麻|胀|肿|模糊|难受|发紧|紧)`,
+  'g',
+);
+const REDUCED_BREATH = filtered(
+  `(?:喘|憋)(?:得)?${THAN_BEFORE}(?:厉害|严重|凶|狠|难受)|${THAN_BEFORE}(?:喘|憋)`,
+  'g',
+);
+
+/**
  * Said to be fine ("胸口倒是没事", "也不晕", "手脚都能动", "说话也正常", "人很清醒"): the concept, negated.
  * Each row: expression → a surface form of the concept it denies.
  */
@@ -192,6 +207,14 @@ export function candidates(norm: string, c: Compiled, idx = new TextIndex(norm))
     if (concept)
       out.push({ start: m.index, end: m.index + m[0].length, concept, infixNegation: m[3] as string });
   }
+  for (const m of idx.matchAll(REDUCED)) {
+    const concept = c.zhExact.get(`${m[1]}${m[2]}`);
+    if (concept) out.push({ start: m.index, end: m.index + m[0].length, concept });
+  }
+  const breath = c.zhExact.get('憋气');
+  if (breath)
+    for (const m of idx.matchAll(REDUCED_BREATH))
+      out.push({ start: m.index, end: m.index + m[0].length, concept: breath });
   return out.filter((x) => {
     const nf = c.notFollowedBy.get(x.concept.id);
     if (nf && nf.test(norm.slice(x.end))) return false;

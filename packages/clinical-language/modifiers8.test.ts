@@ -25,6 +25,8 @@ describe('an episode that is over: came round by itself on a past day, gone in s
     expect(emergency('我爸刚才说话不清，几秒钟就没了')).toBe(true);
     expect(emergency("She fainted ten minutes ago and hasn't come round yet")).toBe(true);
     expect(emergency('抽搐还没停，已经五分钟了')).toBe(true);
+    // 已停机 (the dialysis machine stopped) is no resolution of the breathlessness.
+    expect(mods('我透析做到一半喘不上气，已停机', 'dyspnoea')).toBe('-');
     // A faint or a fit today that has passed is still seen today (dated to a past day it is over).
     expect(emergency('孩子刚才抽搐了一分多钟，现已停止，人还有点迷糊')).toBe(true);
     expect(emergency('I passed out in the shower twenty minutes ago, came round quickly')).toBe(true);

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { emergency, mods } from './test-support/modifiers.ts';
+
+// Open classes of issue 16 after the part 12 round: a symptom said to be less than before (infix reduction), people
+// named by role or kin word without 我的 (a clinician's or relay's patient, a mate, a Hokkien child), and long-standing
+// symptoms in Cantonese and English wordings. Fresh sentences with near misses; not copied from the corpus.
+
+describe('infix reduction: 不那么/没那么 — better but still there (current, affirmed, as 好多了)', () => {
+  it('is the symptom, affirmed and current', () => {
+    expect(mods('心口没那么闷了，可还是隐隐的', 'chest-pain')).toBe('-');
+    expect(mods('头不像昨天那么疼了', 'headache')).toBe('-');
+    expect(mods('这会儿喘得没那么厉害了，还是有点憋', 'dyspnoea')).toBe('-');
+    expect(mods('头不那么晕了', 'dizziness')).toBe('-');
+    expect(mods('胸口不像以前那么痛了', 'chest-pain')).toBe('-');
+  });
+  it('near misses: no longer at all (不闷了) and never (一点也不) stay denied', () => {
+    expect(mods('心口不闷了，谢谢大夫', 'chest-pain')).toBe('neg');
+    expect(mods('头一点也不疼', 'headache')).toBe('neg');
+    expect(emergency('心口不闷了，谢谢大夫')).toBe(false);
+  });
+});
+
+describe('someone named by role or kin word without 我的: a clinic patient, a resident, a mate, a Hokkien child (fam)', () => {
+  it('is the other person', () => {
+    expect(mods('刚收的一位老病号说胸口闷了一上午', 'chest-pain')).toBe('fam');
+    expect(mods('门诊来了个老太，喘得厉害', 'dyspnoea')).toBe('fam');
+    expect(mods('一名患者突发胸痛，已推去抢救室', 'chest-pain')).toBe('fam');
+    expect(mods('哥们儿在球场上突然捂着胸口说疼', 'chest-pain')).toBe('fam');
+    expect(mods('隔壁王伯刚才说头晕得站不稳', 'dizziness')).toBe('fam');
+    expect(mods('囡仔昨暝開始發燒', 'fever')).toBe('fam');
+    expect(mods('my bro just collapsed and is having a fit', 'seizure')).toBe('fam');
+  });
+  it('near misses: the writer names themself a resident or a patient', () => {
+    expect(mods('我是本小区居民，最近老是头晕', 'dizziness')).toBe('-');
+    expect(mods('我自己就是个老病号了，今天头晕', 'dizziness')).toBe('-');
+    expect(mods('糖尿病的老病号了，今天头晕得厉害', 'dizziness')).toBe('-');
+  });
+});
+
+describe('long-standing symptoms: 痛咗好多年 / 痛了十几年, "years of", "since I was a kid" (historical)', () => {
+  it('is long-standing', () => {
+    expect(mods('条腰痛咗十几年，坐耐咗就痛', 'back-pain')).toBe('hist');
+    expect(mods('头痛了好多年了，吃止痛药管用', 'headache')).toBe('hist');
+    expect(mods('Years of pins and needles in my toes, the GP says neuropathy', 'numbness')).toBe('hist');
+    expect(mods('I have had headaches since I was a kid', 'headache')).toBe('hist');
+    expect(mods('我细个成日流鼻血，而家冇晒', 'epistaxis')).toBe('hist');
+    expect(mods('細漢的咧發燒，三十九度', 'fever')).toBe('fam');
+  });
+  it('near misses: days, not years; a chronic condition is current', () => {
+    expect(mods('腰痛了好几天了，弯不下去', 'back-pain')).toBe('-');
+    expect(mods('Three days of chest tightness and sweating', 'chest-pain')).toBe('-');
+    expect(mods('高血压十几年了，一直吃药', 'hypertension')).toBe('-');
+  });
+});
