@@ -5,6 +5,7 @@ export { withoutInternalReferences } from './internal-references.ts';
 export { sourceName, SOURCE_NAMES } from './sources/user-names.ts';
 export { CONDITIONS, conditionMatches, type ConditionLike } from './conditions.ts';
 export { DRUG_CLASSES } from './classes.ts';
+export type { DuplicationClassGroup } from './derived-tables.ts';
 export { INTERACTIONS } from './interactions.ts';
 export { ALLERGY_GROUPS } from './allergy-groups.ts';
 export { BUILT_IN_DRUGS } from './data/index.ts';

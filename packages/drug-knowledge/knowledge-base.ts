@@ -1,6 +1,7 @@
 import { ALLERGY_GROUPS } from './allergy-groups.ts';
 import { DRUG_CLASSES } from './classes.ts';
 import { BUILT_IN_DRUGS, PRODUCT_RXNORM } from './data/index.ts';
+import { atcLevel4, duplicationGroupsOf, type DuplicationClassGroup } from './derived-tables.ts';
 import type { FormularyItem } from './formulary.ts';
 import { INTERACTIONS } from './interactions.ts';
 import { EMPTY_LOCAL_RULES, type LocalRules } from './local-rules.ts';
@@ -54,6 +55,10 @@ export interface DrugKnowledgeBase {
   classesOf(drug: DrugEntry): DrugClassId[];
   allergyGroupsOf(drug: DrugEntry): string[];
   atcOf(drug: DrugEntry): string[];
+  /** The drug's distinct ATC level-4 groups (first five characters of atcOf), computed once per drug. */
+  atcGroupsOf(drug: DrugEntry): string[];
+  /** Classes whose duplication is a problem, by duplication group; built once per knowledge base. */
+  duplicationGroups: readonly DuplicationClassGroup[];
   /** Memoised by text and codings (bounded): the result is shared between calls; treat it as read-only. */
   matchAllergen(allergy: { text?: string; codes?: Coding[] }): AllergenMatch;
 }
@@ -211,6 +216,9 @@ export function createDrugKnowledgeBase(options: DrugKnowledgeOptions = {}): Dru
   const classesOf = perDrug((drug): DrugClassId[] => [
     ...new Set([...drug.classes, ...ingredients(drug).flatMap((i) => i.classes)]),
   ]);
+  const atcOf = perDrug((drug) => [
+    ...new Set([...(drug.atc ?? []), ...ingredients(drug).flatMap((i) => i.atc ?? [])]),
+  ]);
 
   return {
     version: options.version ?? DRUG_KNOWLEDGE_VERSION,
@@ -238,9 +246,9 @@ export function createDrugKnowledgeBase(options: DrugKnowledgeOptions = {}): Dru
       }
       return [...groups];
     }),
-    atcOf: perDrug((drug) => [
-      ...new Set([...(drug.atc ?? []), ...ingredients(drug).flatMap((i) => i.atc ?? [])]),
-    ]),
+    atcOf,
+    atcGroupsOf: perDrug((drug) => atcLevel4(atcOf(drug))),
+    duplicationGroups: duplicationGroupsOf(DRUG_CLASSES),
     matchAllergen: (allergy) =>
       allergenMemo(codingsKey(allergy.text, allergy.codes ?? []), () => matchAllergen(allergy)),
   };

@@ -1,4 +1,3 @@
-import type { Bilingual, DrugClassId } from '@qihuang/drug-knowledge';
 import { makeFinding } from '../finding.ts';
 import type { Finding, ResolvedMedication } from '../types.ts';
 import type { CheckContext } from './context.ts';
@@ -24,7 +23,11 @@ export function checkDuplication(ctx: CheckContext): Finding[] {
   const out: Finding[] = [];
   const byIngredient = new Map<string, ResolvedMedication[]>();
   for (const med of ctx.meds)
-    for (const u of med.units) byIngredient.set(u.drug.id, [...(byIngredient.get(u.drug.id) ?? []), med]);
+    for (const u of med.units) {
+      const list = byIngredient.get(u.drug.id);
+      if (list) list.push(med);
+      else byIngredient.set(u.drug.id, [med]);
+    }
   const sameIngredientPairs = new Set<string>();
   for (const [id, list] of byIngredient) {
     const meds = [...new Set(list)];
@@ -50,21 +53,10 @@ export function checkDuplication(ctx: CheckContext): Finding[] {
       }),
     );
   }
-  // A class in a duplication group counts as the group (thiazide + thiazide-like is one duplication).
-  const groups = new Map<
-    string,
-    { id: string; names: Bilingual; source: string; classIds: string[]; atc: string[] }
-  >();
-  for (const cls of Object.values(ctx.kb.classes)) {
-    if (!cls.duplicationIsProblem) continue;
-    const g = cls.duplicationGroup ?? cls;
-    const entry = groups.get(g.id) ?? { id: g.id, names: g.names, source: g.source, classIds: [], atc: [] };
-    entry.classIds.push(cls.id);
-    entry.atc.push(...(cls.atcPrefixes ?? []));
-    groups.set(g.id, entry);
-  }
-  for (const cls of groups.values()) {
-    const meds = ctx.meds.filter((m) => cls.classIds.some((id) => m.classes.has(id as DrugClassId)));
+  // A class in a duplication group counts as the group (thiazide + thiazide-like is one duplication); the group
+  // table is built once per knowledge base (kb.duplicationGroups).
+  for (const cls of ctx.kb.duplicationGroups) {
+    const meds = ctx.meds.filter((m) => cls.classIds.some((id) => m.classes.has(id)));
     if (meds.length < 2 || !meds.some((m) => m.subject)) continue;
     // Pairs that are the same ingredient were already reported.
     const distinct = meds.filter((a) =>
@@ -91,9 +83,7 @@ export function checkDuplication(ctx: CheckContext): Finding[] {
     );
   }
   // ATC level 4 (5 characters) for drugs with no class in common (catches classes not modelled above).
-  const atcByMed = new Map(
-    ctx.meds.map((m) => [m, m.drug ? [...new Set(ctx.kb.atcOf(m.drug).map((c) => c.slice(0, 5)))] : []]),
-  );
+  const atcByMed = new Map(ctx.meds.map((m) => [m, m.drug ? ctx.kb.atcGroupsOf(m.drug) : []]));
   const reported = new Set<string>();
   for (const a of ctx.meds) {
     for (const b of ctx.meds) {
