@@ -84,7 +84,8 @@ function riskWordAt(lower: string, at: number, key: string): boolean {
   // A denied risk ("不会引起高钾", "does not cause angioedema") is a statement about the condition: kept.
   if (/不会|不|没有|无|\bnot\b|\bno\b|n't|without/.test(before)) return false;
   return (
-    /(?:risk of|risks of|cause[sd]?|causing|lead(?:s|ing)? to|result(?:s|ing)? in|trigger(?:s|ed)?|引起|导致|诱发)\s*(?:the\s+|an?\s+)?$/.test(
+    // "可致心动过缓和房室传导阻滞", "may cause bradycardia and heart block": a list of risks after the word.
+    /(?:risk of|risks of|cause[sd]?|causing|lead(?:s|ing)? to|result(?:s|ing)? in|trigger(?:s|ed)?|引起|导致|诱发|可致)\s*(?:the\s+|an?\s+)?(?:[^，。,;；]{1,10}?(?:和|及|与|、|\band\b|\bor\b|,)\s*)?$/.test(
       before,
     ) || /^\s*(?:的)?(?:风险|危险)/.test(after)
   );

@@ -43,7 +43,16 @@ export function categoriesIn(text: string): CategoryHit[] {
   for (const m of t.matchAll(
     /\belevated\b(?!\s+(?:risk|potassium|k\b|creatinine|levels?|liver|glucose|blood sugar|heart))|血压升高/gi,
   ))
-    hits.push({ at: m.index as number, category: 'elevated' });
+    hits.push({
+      at: m.index as number,
+      // "动态血压升高", "家庭血压升高": raised pressure in an out-of-office setting is that setting's hypertension, not
+      // the office category "elevated".
+      category: /(?:动态|家庭|家测|自测|日间|白天|夜间|24\s*小时)$/.test(
+        t.slice(Math.max(0, (m.index as number) - 4), m.index),
+      )
+        ? 'hypertension'
+        : 'elevated',
+    });
   // "normal" only where it names the category: "normal blood pressure", "normal range", "is/as/says normal",
   // "分类：normal", "normal is 120–129" (never "normal renal function"); literal first, context checked after.
   // "属于正常", "是正常的", "都正常": the category in Chinese after a copula (never "正常高值", "正常波动").
@@ -59,6 +68,7 @@ export function categoriesIn(text: string): CategoryHit[] {
         /^ (?:blood pressure|bp|category)\b/i.test(after) ||
         /^ (?:range|category)/i.test(after) ||
         (/[:：→]\s*$/.test(before) && !/^\s*(?:renal|kidney|potassium|sinus|saline|eGFR|GFR)/i.test(after)) ||
+        /(?:称为|称作|叫做|叫作|另称|名为|定义为)\s*$/.test(before) ||
         /\b(?:is|are|as|be|considered|classified as|counts as|says?|calls? it|rates? it|labels? it)\s+(?:still\s+|also\s+|just\s+|only\s+|now\s+|actually\s+|already\s+|perfectly\s+|completely\s+|entirely\s+)?$/i.test(
           before,
         ) ||

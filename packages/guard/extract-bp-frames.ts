@@ -85,3 +85,6 @@ export const DENIED_TARGET_AFTER =
 /** A sentence that denies a bound is enough ("<140/90 is not enough", "140/90 以下还不够") talks about targets. */
 export const NOT_ENOUGH =
   /\b(?:is|are) not (?:enough|sufficient|low enough)|\bisn't (?:enough|low enough)|还不够|是不够的|不足够/i;
+/** A name given to the value just before ("称为", "另称", "is called", "termed"). */
+export const NAMED_AS =
+  /^\s*(?:mmHg)?\s*(?:则|另|又|也|就|被)?(?:称为|称作|称|叫做|叫作|叫|名为|定义为|is called|are called|called|termed|labell?ed|named)\s*["“'‘「]?\s*$/i;

@@ -17,7 +17,7 @@ export const THRESHOLD_BEFORE =
 export const THRESHOLD_AFTER =
   /^\s*(?:mmHg)?\s*(?:or (?:more|higher|above)|and above|及以上|以上|或以上|或更高|起|(?:[\w-]+\s+){0,2}(?:threshold|cut-?off)|的?(?:诊断)?(?:标准|阈值))/i;
 export const QUALIFIED =
-  /severe|重度|急症|亚急症|emergenc|urgenc|crisis|危象|pregnan|妊娠|孕|pre-?eclampsia|子痫|isolated|单纯|resistant|难治|white[- ]coat|白大衣|masked|隐匿|secondary|继发/i;
+  /severe|重度|急症|亚急症|emergenc|urgenc|crisis|危象|pregnan|妊娠|孕|pre-?eclampsia|子痫|isolated|单纯|resistant|难治|white[- ]coat|白大衣|masked|隐匿|隐蔽|secondary|继发/i;
 export const NOT_THIS_GUIDELINE =
   /(?:而不是|而非|并非|不是)[^，。,;；]{0,6}(?:《)?(?:中国|ESH|ACC|欧洲|美国)[^，。,;；]{0,12}指南|(?:rather than|not|instead of) (?:the )?(?:China|Chinese|ESH|ACC\/AHA)[^,.;]{0,12}(?:guideline|20\d\d)/i;
 /** Guidelines the guard does not carry: values in their clause are not checked against a carried one. */
@@ -46,7 +46,7 @@ export const CORRESPONDS_TO_STAGE_1 =
   /(?:correspond\w*|equivalent|equates?)\s+(?:to\s+)?(?:an?\s+)?(?:office\s+|clinic\s+)?(?:stage|grade)\s*(?:1|I)\b|(?:相当于|对应于?)\s*诊室\s*(?:血压)?\s*(?:的)?\s*1\s*级/i;
 export const CORRESPOND = /correspond|equivalent|equates? to|相对应|对应|相当于|等同于/i;
 export const TREATED =
-  /on (?:treatment|medication|therapy|antihypertensive)|treated|known hypertension|already diagnosed|服药|治疗中|正在治疗|已确诊|已诊断|降压治疗|用药后|\bpatients? (?:who (?:is|are) )?on [a-z]+|\btaking\b|服用[^，。]*降压药|在服用|\bon (?:two|three|four|\d|several|multiple|both) (?:drugs|medications|medicines|agents|pills)|\bstill (?:has|have|is|are) (?:hypertension|hypertensive)|仍(?:然)?(?:诊断为|属于|是|为|有)高血压/i;
+  /on (?:treatment|medication|therapy|antihypertensive)|treated|known hypertension|already diagnosed|服药|治疗中|正在治疗|已确诊|已诊断|降压治疗|用药后|\bpatients? (?:who (?:is|are) )?on [a-z]+|\btaking\b|服用[^，。]*降压药|已服[^，。]{0,8}(?:降压)?药|在服用|\bon (?:two|three|four|\d|several|multiple|both) (?:drugs|medications|medicines|agents|pills)|\bstill (?:has|have|is|are) (?:hypertension|hypertensive)|仍(?:然)?(?:诊断为|属于|是|为|有)高血压/i;
 export const TARGET_BEFORE =
   /(?:<|＜|below|under|less than|lower than|低于|小于|降至|降到|控制在|控制于|控制到|降低至|降低到|达到|目标(?:值|血压)?(?:为|是)?|goal (?:of|is)|target (?:of|is))\s*(?:an? )?(?:office )?(?:BP )?(?:of )?$/i;
 export const CURRENT =

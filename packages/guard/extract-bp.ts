@@ -6,12 +6,12 @@
  * from the sentence, else from the discourse (earlier sentences, the request).
  */
 import { PLAUSIBLE, type Guideline } from '@qihuang/engines/blood-pressure';
-import { analyze } from '@qihuang/clinical-language';
 import { ageIn, type Discourse } from './discourse.ts';
 import { axisValues, type AxisValue as BpValueAt } from './extract-bp-axis.ts';
 import { correspondence } from './extract-bp-correspond.ts';
 import { categoriesIn } from './extract-bp-categories.ts';
 import { bpNumerals, numberWords } from './extract-bp-numerals.ts';
+import { wordedReadings } from './extract-bp-worded.ts';
 import { axisBeforeCategory } from './certainty.ts';
 import {
   ageShorthand,
@@ -21,6 +21,7 @@ import {
   DENIED_TARGET_AFTER,
   DENIED_TARGET_BEFORE,
   inBrackets,
+  NAMED_AS,
   NOT_ENOUGH,
   NO_CKD,
   SHORTHAND_HINT,
@@ -305,20 +306,30 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     const ranged = v.sbp[1] !== undefined || v.dbp?.[1] !== undefined;
     // A range with no category before it, whose category after it leads the next value: the category is the next
     // value's — this one's is unknown.
-    if (ranged && !catBefore && catAfter && values.some((w) => w.at > catAfter.at)) continue;
+    // "把130–139/85–89称为high-normal，120–129/80–84另称normal": a name after the range is the range's.
+    const namedAfter = catAfter && NAMED_AS.test(t.slice(v.end, catAfter.at)) ? catAfter : undefined;
+    if (ranged && !catBefore && !namedAfter && catAfter && values.some((w) => w.at > catAfter.at)) continue;
     // "174/112，收缩压属于2级范围，舒张压在3级范围，因此总体属于3级": the category after "因此总体" is the reading's.
     const overallAt = ranged ? -1 : overallCategoryAt(t, affirmed, v.end);
     const listedAs = spanCategory.get(v.at);
     const own =
       (listedAs ? { at: v.end, category: listedAs, negated: false } : undefined) ??
       affirmed.find((c) => c.at === overallAt) ??
-      (ranged ? (catBefore ?? catAfter) : (catAfter ?? catBefore)) ??
+      (ranged ? (namedAfter ?? catBefore ?? catAfter) : (catAfter ?? catBefore)) ??
       [...affirmed].reverse().find((c) => c.category !== 'hypertension' && c.at < v.at);
     // "124/71 meets the criterion, even though your daytime values are normal": a category after a concessive or
     // contrasting word belongs to another subject — this reading's category is not read.
     // "118/86：SBP <120 但 DBP 86，属正常血压": a contrast between the reading's own pressures keeps the subject.
     const between = own && own.at > v.end ? t.slice(v.end, own.at) : '';
     if (CONTRAST.test(between) && !AXIS_TALK.test(between)) continue;
+    // "it is stage 2, and it does not meet the '>180/120' crisis flag": a qualified value in its own clause does not
+    // take a category from another clause.
+    if (
+      own &&
+      /[，,；;]/.test(t.slice(Math.min(own.at, v.end), Math.max(own.at, v.at))) &&
+      /severe|重度|急症|emergenc|urgenc|crisis|危象/i.test(clauseOf(t, v.at))
+    )
+      continue;
     // "130/84 is high-normal, while 129/84 is still …": a category between two readings is the first one's; a
     // reading with no category word of its own after it is not given it.
     if (!ranged && !catAfter && own && own === catBefore && prevValueEnd > 0) continue;
@@ -335,8 +346,8 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     // threshold the guideline tables define — left to the assertion listing.
     if (category === 'hypertension' && QUALIFIED.test(t)) continue;
     // "A treated patient at 132/84 is still hypertensive": the diagnosis persists under treatment — not a
-    // classification of the reading.
-    if (category === 'hypertension' && TREATED.test(t)) continue;
+    // classification of the reading. A threshold ("夜间平均≥120/70 就算升高") is a definition, treated or not.
+    if (category === 'hypertension' && TREATED.test(t) && !isThreshold && !isRange) continue;
     const form: BpData['form'] = isRange
       ? 'range'
       : isThreshold || (listedAs && span?.starts)
@@ -475,24 +486,7 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     if (s) out.targets.push({ ...withG, sbp: Number(s[1] ?? s[2] ?? s[3]), population: population(t, d) });
   }
   // Readings the clinical-language package finds that the patterns above missed (e.g. "高压150低压95").
-  if (
-    !values.length &&
-    (specific || generic) &&
-    !isTargetSentence &&
-    /高压|低压|上压|下压|\d\s*over\s*\d/i.test(t)
-  ) {
-    for (const v of analyze(t).vitals) {
-      if (v.kind !== 'bp' || v.sbp === undefined || v.dbp === undefined) continue;
-      out.bp.push({
-        ...withG,
-        category: specific?.category ?? 'hypertension',
-        setting: settingAt(t, v.start),
-        form: 'reading',
-        sbp: [v.sbp, undefined],
-        dbp: [v.dbp, undefined],
-        lowerBoundOnly: true,
-      });
-    }
-  }
+  if (!values.length && (specific || generic) && !isTargetSentence)
+    out.bp.push(...wordedReadings(t, specific?.category ?? 'hypertension', withG));
   return out;
 }

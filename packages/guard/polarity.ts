@@ -16,10 +16,10 @@ const DENIAL =
 const MINIMISED = /^\s*(?:很|较|非常|极)?(?:小|轻微|不大|甚微|可忽略)/;
 /** Harm words whose polarity the clinical-language modifiers decide ("is not a contraindication", "不会增加…风险"). */
 const HARM =
-  /contraindicat\w*|avoid\w*|increases? the risk|raises? the risk|risk of|(?:can|may|could|might) (?:cause|lead)|affects?\b|禁忌|禁用|避免|增加.{0,8}风险|升高.{0,4}风险|(?:rais|increas)\w*\s+(?:the\s+)?(?:serum\s+)?(?:potassium|K\+|K⁺)|\beffects? on (?:\S+ ){0,2}(?:potassium|K\+|K⁺)|升高(?:血)?钾|升钾|影响|导致|引起/gi;
+  /contraindicat\w*|avoid\w*|increases? the risk|raises? the risk|risk of|(?:can|may|could|might) (?:cause|lead)|affects?\b|禁忌|禁用|避免|增加.{0,8}风险|升高.{0,4}风险|(?:rais|increas)\w*\s+(?:the\s+)?(?:serum\s+)?(?:potassium|K\+|K⁺)|\beffects? on (?:\S+ ){0,2}(?:potassium|K\+|K⁺)|升高(?:血)?钾|升钾|影响|导致|引起|可致/gi;
 /** Prohibitions and warnings that are unsafe whatever follows (their own negation is part of the cue). */
 const PROHIBIT =
-  /(should not|must not|never|do not|don't|cannot|can't|shouldn't|is not to)\s+(be\s+)?(combined|combine|co-?administer\w*|used|use|given|give|prescribed|taken|started|start|added|add)|\bnot be (?:combined|given|used|added|started)|not recommended|not safe|unsafe|dangerous|harmful|serious interaction|major interaction|禁止|不宜|不应|不可|不能|不推荐|不建议|慎用|不安全|有害|危险|严重相互作用|以免/i;
+  /(should not|must not|never|do not|don't|cannot|can't|shouldn't|is not to)\s+(be\s+)?(combined|combine|co-?administer\w*|used|use|given|give|prescribed|taken|started|start|added|add)|\bnot be (?:combined|given|used|added|started)|not recommended|not safe|unsafe|dangerous|harmful|serious interaction|major interaction|禁止|不宜|不应|不可|不能|不推荐|不建议|慎用|不安全|有害|危险|严重相互作用|以免|请勿|切勿|(?:不要|别)(?:自行|自己|擅自)?(?:改用|换用|换成|改成|服用|使用|加用|合用|联用)|(?:需要|需|应当?|必须)(?:先)?(?:减量|减少剂量|减至|减到)|\b(?:should|must|needs? to) be (?:reduced|lowered|cut)\b/i;
 /** A recommendation or a good choice ("first choice", "优选", "可以作为首选"). */
 const CHOICE =
   /first choice|good choice|appropriate (?:choice|option)|reasonable (?:combination|choice|option|alternative|way|approach|add-on)|\bkeep (?:on )?(?:taking|using)\b|优选|可以作为|可作为|(?:不错|很好|较好|合适|理想)的(?:一线|首选|初始)?(?:选择|药物|用药)|\b(?:is|are|seems?) (?:a )?reasonable\b|^\s*continue\s+(?!(?:to |on )?(?:monitor|check|watch|measur|record|track))/i;

@@ -93,14 +93,16 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     label: 'tuning (independent 10, ex held-out 12)',
     role: 'tuning',
     history:
-      'held-out set 12 (community-doctor copilot), measured twice (70.9 % / 5.0 %, then 77.3 % / 3.3 %); moved 2026-12-07 09:20 UTC',
+      'held-out set 12 (community-doctor copilot), measured twice (70.9 % / 5.0 %, then 77.3 % / 3.3 %); moved 2026-12-07 09:20 UTC; 0/120 flagged after its false-alarm classes',
+    floor: [85 / 110, 0 / 120],
   },
   {
     name: 'tuning-independent-11',
     label: 'tuning (independent 11, ex held-out 13)',
     role: 'tuning',
     history:
-      'held-out set 13 (discharge leaflets, medication reconciliation, guideline comparisons), measured twice (79.0 % / 8.7 %, then 84.9 % / 5.2 %); moved 2026-12-07 09:20 UTC',
+      'held-out set 13 (discharge leaflets, medication reconciliation, guideline comparisons), measured twice (79.0 % / 8.7 %, then 84.9 % / 5.2 %); moved 2026-12-07 09:20 UTC; 0/115 flagged after its false-alarm classes',
+    floor: [101 / 119, 0 / 115],
   },
   {
     name: 'heldout',

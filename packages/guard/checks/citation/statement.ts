@@ -143,7 +143,9 @@ export function read(raw: string, kb: DrugKnowledgeBase, inherit: string[] = [])
         /^(19|20)\d\d(?:\/(19|20)\d\d)?$/.test(rawN) ||
         /^(级|期|型|类|[ab]\b)/.test(after) ||
         /(stage|grade|\bG|β|CYP|type)\s*$/i.test(before) ||
-        /^\s*[-–]?\s*(?:h\b|hour|小时)/i.test(after);
+        /^\s*[-–]?\s*(?:h\b|hour|小时)/i.test(after) ||
+        // "1. …；2. …": a list item's number opening its clause is no value.
+        (/^[\s(（]*$/.test(clause.slice(0, at)) && /^\s*[.、)）](?!\d)/.test(after));
       if (skip) continue;
       const segment = clause.slice(prev, at);
       prev = at + m[0].length;

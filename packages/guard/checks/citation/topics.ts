@@ -38,7 +38,8 @@ function categories(text: string): Map<string, Set<string>> {
   return out;
 }
 
-const settings = (text: string) => new Set(SETTINGS.filter(([, re]) => re.test(text)).map(([s]) => s));
+const settings = (text: string): Set<keyof typeof SETTING_NAME> =>
+  new Set(SETTINGS.filter(([, re]) => re.test(text)).map(([s]) => s));
 
 /** Clauses of the sentence that state a number (a topic word elsewhere is not what is attributed). */
 const valueClauses = (text: string) =>
@@ -70,7 +71,10 @@ export function unstatedTopic(
       );
   }
   const where = settings(valued);
+  // A passage listing blood-pressure categories and naming no setting gives office values (ACC/AHA 2017 Table 6).
   const listedWhere = settings(p);
+  if (!listedWhere.size && theirs.get('bp')!.size && !/out-of-office|诊室外|ambulatory|动态/i.test(p))
+    listedWhere.add('office');
   const missingWhere = [...where].filter((x) => !listedWhere.has(x));
   if (listedWhere.size && missingWhere.length)
     return say(

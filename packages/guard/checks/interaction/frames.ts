@@ -21,8 +21,10 @@ export function extraVerdict(
   if (i.stopFirst) {
     const a = applied.find((x) => FIRST.test(x.rule.management.en));
     const first = a && CLASS_OF[(FIRST.exec(a.rule.management.en)![1] as string).toLowerCase()];
-    if (!a || !first || !i.stopFirst.drug) return undefined;
-    const right = (i.stopFirst.drug.classes ?? []).includes(first as never);
+    // The drug stopped first may be named by its class ("先停β阻滞剂", "stop the beta-blocker first").
+    const classes = i.stopFirst.drug?.classes ?? (i.stopFirst.classId ? [i.stopFirst.classId] : []);
+    if (!a || !first || !classes.length) return undefined;
+    const right = (classes as string[]).includes(first);
     return {
       verdict: right ? 'supported' : 'contradicted',
       evidence,
