@@ -161,7 +161,8 @@ function draftView(
       ? {
           returned: {
             reason: review.reason ?? '',
-            ...(review.by ? { by: review.by } : {}),
+            // The pharmacist's display name recorded with the review, else the username (issue 20).
+            ...(review.byName || review.by ? { by: review.byName ?? review.by } : {}),
             ...(review.at ? { at: review.at } : {}),
           },
         }

@@ -304,9 +304,11 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
           expression: [`overrides.${f.id}`],
         })),
       });
+    const me = await people.byUsername(ctx.principal.username);
     const record: ReviewRecord = {
       state,
       by: ctx.principal.username,
+      ...(me?.name && me.name !== ctx.principal.username ? { byName: me.name } : {}),
       at: clock().toISOString(),
       ...(reason ? { reason } : {}),
       findings: snapshot(current.findings, state === 'approved' ? overrides : {}),

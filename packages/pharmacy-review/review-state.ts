@@ -1,6 +1,6 @@
 /**
  * The pharmacist's review state of one MedicationRequest, kept on the order itself as the FHIR extension
- * `urn:qihuang:pharmacy-review` (nested: state, by, at, reason, and one `finding` per engine finding seen at
+ * `urn:qihuang:pharmacy-review` (nested: state, by, by-name, at, reason, and one `finding` per engine finding seen at
  * review time with its optional override reason). Absent extension = pending.
  */
 import type { Finding, FindingType, Severity } from '@qihuang/engines/prescription-review';
@@ -51,9 +51,11 @@ export function readReview(resource: FhirResource): ReviewRecord {
       }),
   };
   const by = value('by');
+  const byName = value('by-name');
   const at = value('at');
   const reason = value('reason');
   if (by) record.by = by;
+  if (byName) record.byName = byName;
   if (at) record.at = at;
   if (reason) record.reason = reason;
   return record;
@@ -66,6 +68,7 @@ export function withReview<T extends FhirResource>(resource: T, record: ReviewRe
   );
   const parts: Extension[] = [{ url: 'state', valueCode: record.state }];
   if (record.by) parts.push({ url: 'by', valueString: record.by });
+  if (record.byName) parts.push({ url: 'by-name', valueString: record.byName });
   if (record.at) parts.push({ url: 'at', valueDateTime: record.at });
   if (record.reason) parts.push({ url: 'reason', valueString: record.reason });
   for (const f of record.findings) {

@@ -24,7 +24,10 @@ export interface ReviewedFinding {
 
 export interface ReviewRecord {
   state: ReviewState;
+  /** The reviewer's username. */
   by?: string;
+  /** The reviewer's display name at review time (shown to people; the username is not, issue 20). */
+  byName?: string;
   at?: string;
   reason?: string;
   findings: ReviewedFinding[];

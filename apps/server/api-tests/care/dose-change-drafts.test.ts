@@ -62,7 +62,12 @@ describe.each(DATABASE_KINDS)('dose-change drafts on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind, {}, () => NOW, 'required');
     tokens.doc = await t.userToken({ username: 'doc', password: 'doctor-password-1', role: 'clinician' });
-    tokens.rx = await t.userToken({ username: 'rx', password: 'pharmacist-password-1', role: 'pharmacist' });
+    tokens.rx = await t.userToken({
+      username: 'rx',
+      password: 'pharmacist-password-1',
+      role: 'pharmacist',
+      displayName: '王药师',
+    });
     for (const id of ['titr-1', 'titr-2', 'titr-3']) {
       await t.repository.update(system, 'Patient', id, {
         resourceType: 'Patient',
@@ -152,9 +157,10 @@ describe.each(DATABASE_KINDS)('dose-change drafts on %s', (kind) => {
       drafts: (Draft & { returned?: { reason: string; by?: string; at?: string } })[];
     };
     const mine = listed.drafts.find((d) => d.id === draft.id);
+    // Named by the pharmacist's display name, never the username (issue 20 item 6).
     expect(mine?.returned).toEqual({
       reason: 'Check the dose against the renal function',
-      by: 'rx',
+      by: '王药师',
       at: NOW.toISOString(),
     });
     // The prescriber withdraws it.
