@@ -22,11 +22,24 @@ describe('Chinese names after a verb of contact or before a role', () => {
     expect(found('缪桂芳（护工）陪同。')).toContain('缪桂芳');
     expect(found('紧急联系：谷丽华 13812345678')).toContain('谷丽华');
   });
+  it('finds neighbours and 老伴儿, @mentions, replies, 姓X, 执行 fields and 预约人-style person fields', () => {
+    expect(found('老伴儿封秀英天天盯着我量血压')).toContain('封秀英');
+    expect(found('昨天邻居车丽萍开车送我来的')).toContain('车丽萍');
+    expect(found('@蒋振华 麻烦您看一下这个化验单')).toContain('蒋振华');
+    expect(found('回复 欧阳春燕：已经收到了')).toContain('欧阳春燕');
+    expect(found('来电者为患者妻子，姓邬，电话未留。')).toContain('邬');
+    expect(found('医嘱开立：祁国梁 执行：卓雅')).toEqual(expect.arrayContaining(['祁国梁', '卓雅']));
+    expect(found('复诊时间：下周一上午 预约人：钟灵秀')).toContain('钟灵秀');
+  });
+  it('finds an employer followed by 的 and an occupation', () => {
+    expect(found('她是岳麓区市场监管局的公务员。')).toContain('岳麓区市场监管局');
+  });
   it('leaves drugs, places and procedures after the same verbs alone', () => {
     const text =
       '请于明早空腹来抽血。通知检验科复查。由门诊收费处办理。联系急诊科。请继续服用硝苯地平控释片。让患者平卧。请关注血压变化。\n签字：患者本人\n';
     expect(found(text)).toEqual([]);
     expect(found('我老公左边身子不能动，我妈房颤十年，居民诉失眠，谢谢医生。')).toEqual([]);
+    expect(found('姓名：\n性别：女\n负责人：\n是同姓。病人：诉头痛')).toEqual([]);
   });
 });
 
@@ -34,6 +47,11 @@ describe('English names after a verb of contact or before a relation', () => {
   it('finds a name after spoke with / called / left a message for', () => {
     expect(found('Spoke with Rosalind Achterberg about the dose.')).toContain('Rosalind Achterberg');
     expect(found('Left a message for Thibault Marchetti at 3 pm.')).toContain('Thibault Marchetti');
+  });
+  it('finds a name after "ask for" and a nurse named by the surname alone', () => {
+    expect(found('Call back at the desk and ask for Philippa.')).toContain('Philippa');
+    expect(found('Per Nurse Abernethy, BP at 0600 was 172/98.')).toContain('Abernethy');
+    expect(found('Nurse Practitioner visit; ask for Pharmacy if refills are needed.')).toEqual([]);
   });
   it('finds a name before ", her daughter," or ", his wife,"', () => {
     expect(found('Gwendolyn Abernathy, her daughter, called twice.')).toContain('Gwendolyn Abernathy');

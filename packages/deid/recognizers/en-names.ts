@@ -161,6 +161,15 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
     category: 'PATIENT_NAME',
     weak: true,
   },
+  // "ask for Philippa", "Nurse Abernethy": one word is enough after these, checked against clinical words.
+  {
+    regex: new RegExp(
+      `\\b(?:[Aa]sk(?:ed)?[ \\t]+for|[Nn]urse|[Ss]ister|[Mm]atron|[Pp]harmacist)[ \\t]+(?!(?:Practitioner|Educator|Navigator|Manager|Specialist|Coordinator|Station|Practice|Call|Line|Visit|Note|Triage|Help|Refills?)\\b)${FULL}`,
+      'dg',
+    ),
+    category: 'PATIENT_NAME',
+    weak: true,
+  },
   // "Gwendolyn Abernathy, her daughter, called": a name before an apposed relation.
   {
     regex: new RegExp(

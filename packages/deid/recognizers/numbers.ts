@@ -137,7 +137,8 @@ export const numberRules: readonly PatternRule[] = [
   cue(
     '序列号|设备号|设备编号|[Ss]erial(?: number| No\\.?| #)?|S/N|SN[:：#]|IMEI|UDI',
     'DEVICE',
-    '([A-Za-z0-9][A-Za-z0-9-]{4,30}[A-Za-z0-9])',
+    // with a digit: "serial abdominal exams" is not a serial number
+    DIGIT_CODE,
   ),
   cue(
     '(?:记录仪|监测仪|血压计|动态心电|仪器|起搏器|除颤器|胰岛素泵|泵|设备)(?:编号|序列号|号)|\\b[Dd]evice(?: ID| No\\.?| #| number)?',

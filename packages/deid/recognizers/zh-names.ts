@@ -37,7 +37,7 @@ const NAME = `(${surname}${given}{1,2})`;
 const PATIENT_CUES =
   '\\d+\\s*床|患者姓名|患者|病人|病患|患儿|姓名|病者|产妇|孕妇|就诊者|受检者|被会诊患者|随访对象|签约居民|服务对象|我叫|我是|本人';
 const RELATIVE_CUES =
-  '家属|其子|其女|其妻|其夫|其孙女?|其母|其父|儿子|女儿|丈夫|妻子|爱人|老伴|老公|老婆|媳妇|对象|男朋友|女朋友|外孙女婿|孙女婿|配偶|父亲|母亲|我爸爸?|我妈妈?|我父亲|我母亲|' +
+  '家属|其子|其女|其妻|其夫|其孙女?|其母|其父|儿子|女儿|丈夫|妻子|爱人|老伴儿?|老公|邻居|同事|朋友|同学|室友|房东|老婆|媳妇|对象|男朋友|女朋友|外孙女婿|孙女婿|配偶|父亲|母亲|我爸爸?|我妈妈?|我父亲|我母亲|' +
   '长子|次子|三子|幼子|长女|次女|三女|幼女|大儿子|二儿子|小儿子|大女儿|二女儿|小女儿|二子|两子|二女|两女|一子一女|侄子|侄女|外甥女?|岳父|岳母|公公|婆婆|' +
   '儿媳|女婿|孙子|孙女|外孙女?|哥哥|姐姐|弟弟|妹妹|联系人|紧急联系人|监护人|陪护|陪同人|陪诊人|保姆|代诉人|病史陈述者|病史提供者';
 const CLINICIAN_CUES =
@@ -45,7 +45,7 @@ const CLINICIAN_CUES =
   '家庭医生|社区医生|乡村医生|签名医生|医师签名|医生签名|记录者|记录人|术者|助手|麻醉医师|主刀|护士长|交班护士|接班护士|护士|责任护士|' +
   '程控技师|技师|检验者|审核者|检验医师|报告医师|送检医生|送检医师|主检医师|分析医师|调配药师|核对药师|药师|审核药师|审方药师|医师|医生';
 /** Staff fields of forms, recognised only as "label：name" (经办人：苗莉, 编码员：路佳, 记录：安晓丽). */
-const STAFF_FIELDS = `${CLINICIAN_CUES}|记录|经办人|经办|财务审核|审核|核对发药|核对|发药|调配|编码员|操作者|操作员|收费员|登记人|复核人|复核`;
+const STAFF_FIELDS = `${CLINICIAN_CUES}|记录|经办人|经办|医嘱开立|开立|开单|执行人|执行|财务审核|审核|核对发药|核对|发药|调配|编码员|操作者|操作员|收费员|登记人|复核人|复核`;
 /** Persons in the fields of claim, refund and registration forms (被保险人：邝文静, 收款人：慕容德). */
 const PERSON_FIELDS =
   '患者姓名|姓名|患者|厂家工程师|工程师|翻译|患方签名|签字|签名|代签人|被保险人|被保人|投保人|受益人|申请人|收款人|领款人|代办人|委托人|参保人姓名|参保人|签字人|患方签字|就诊人|受检人|被检者|联系人姓名';
@@ -145,6 +145,19 @@ const FIELD_NEXT = new RegExp(
   'd',
 );
 /** The person brought along: "今天带郑美玲来的是她女儿", "陪王秀兰来复查". */
+/**
+ * A person named in a field whose label ends in 人 (预约人：钟灵秀, 取药人, 送检人, 填表人), an @mention
+ * (@蒋振华), a reply (回复 欧阳春燕：) and a surname given alone (姓邬).
+ */
+const PERSON_LABEL = new RegExp(
+  `(?<![\\u4e00-\\u9fa5])(?!病人|本人|个人|家人|老人|亲人)(?:[\\u4e00-\\u9fa5]{1,3}人)[：:][ \\t　]*(${surname}[\\u4e00-\\u9fa5]{1,2})(?=[\\s　，,。；;、)）(（]|$)`,
+  'dg',
+);
+const MENTION = new RegExp(
+  `(?:@|＠|回复[ \\t　]*)(${surname}[\\u4e00-\\u9fa5]{1,2})(?=[\\s　，,：:。]|$)`,
+  'dg',
+);
+const SURNAME_ALONE = new RegExp(`(?<=姓)(${surname})(?=[，,。；;、\\s]|$)`, 'dg');
 const ACCOMPANIED = new RegExp(`(?:陪|带|送|扶)${NAME}(?=来|去|到|回)`, 'dg');
 /**
  * Round 5: a name after a verb of contact ("已电话通知向海燕明早来", "由龙建军签字", "联系汪德福。"), kept only
@@ -253,6 +266,9 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
   add(TRANSLIT_NAME, 'PATIENT_NAME', true);
   add(BARE_SHORT, 'PATIENT_NAME');
   add(ACCOMPANIED, 'PATIENT_NAME');
+  add(PERSON_LABEL, 'PATIENT_NAME', true);
+  add(MENTION, 'PATIENT_NAME', true);
+  add(SURNAME_ALONE, 'PATIENT_NAME', true);
   add(CONTACTED, 'PATIENT_NAME', false, isLikelyName);
   add(ROLE_BRACKET, 'PATIENT_NAME', false, (name) => nameScore(name, false) >= 1.5);
   add(BEFORE_PHONE, 'PATIENT_NAME', false, isLikelyName);
