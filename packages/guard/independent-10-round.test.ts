@@ -8,6 +8,8 @@ import { verifyClaims } from './check-answer.ts';
 import type { GuardPassage, PatientContext } from './types.ts';
 
 const PASSAGES: GuardPassage[] = [
+  { id: 'q-lisi', title: '赖诺普利 用法', text: '赖诺普利起始 10 mg 每日一次，最大 40 mg/日。' },
+  { id: 'q-g', title: 'KDIGO', text: 'KDIGO: G3a is 45–59 and G3b is 30–44 mL/min/1.73 m².' },
   {
     id: 'q-office',
     title: 'ACC/AHA 2017',
@@ -135,5 +137,21 @@ describe('a night or home value cited to a passage of office categories (ACC/AHA
       bad('Home readings of 130/80 or more count as hypertension under ACC/AHA 2017 [q-office].'),
     ).toContain('citation');
     expect(bad('按ACC/AHA 2017，诊室血压130–139/80–89属于1期高血压 [q-office]。')).toEqual([]);
+  });
+});
+
+describe('a population or renal condition the cited passage never mentions (off-topic citations)', () => {
+  it('a diabetes/CKD target cited to a passage of general targets is contradicted; its own population is not', () => {
+    expect(bad('合并糖尿病的患者应降至130/80 mmHg以下[q-steps]。')).toContain('citation');
+    expect(bad('For CKD with albuminuria the target is below 130/80 [q-steps].')).toContain('citation');
+    expect(bad('能耐受者可进一步降至130/80 mmHg以下[q-steps]。')).toEqual([]);
+  });
+  it('a renal statement about a drug cited to its dosing passage that says nothing about the kidney is contradicted', () => {
+    expect(bad('赖诺普利在肾功能不全时不需要调整剂量[q-lisi]。')).toContain('citation');
+    expect(bad('赖诺普利起始 10 mg 每日一次[q-lisi]。')).toEqual([]);
+  });
+  it('a drug statement without numbers cited to a passage that names no medicine is contradicted', () => {
+    expect(bad('Lisinopril can be used at any kidney function [q-g].')).toContain('citation');
+    expect(bad('An eGFR of 40 is G3b [q-g].')).toEqual([]);
   });
 });

@@ -38,6 +38,41 @@ function categories(text: string): Map<string, Set<string>> {
   return out;
 }
 
+const BP_VALUE = /\d{2,3}\s*\/\s*\d{2,3}/;
+interface Topic {
+  zh: string;
+  en: string;
+  stated: RegExp;
+  covered: RegExp;
+}
+// The populations REFERENCE §7 gives blood-pressure targets for, and renal impairment in dosing (§5.3).
+const POPULATIONS: Topic[] = [
+  { zh: '糖尿病', en: 'diabetes', stated: /diabet|糖尿病/i, covered: /diabet|糖尿病/i },
+  {
+    zh: '慢性肾脏病',
+    en: 'chronic kidney disease',
+    stated: /\bCKD\b|chronic kidney|kidney disease|慢性肾|肾脏病|肾病/i,
+    covered: /\bCKD\b|kidney|renal|肾/i,
+  },
+  {
+    zh: '蛋白尿',
+    en: 'albuminuria',
+    stated: /proteinuria|albuminuria|蛋白尿/i,
+    covered: /proteinuria|albuminuria|蛋白尿|\bACR\b/i,
+  },
+];
+const RENAL: Topic[] = [
+  {
+    zh: '肾功能不全',
+    en: 'renal impairment',
+    stated:
+      /renal (?:impairment|insufficiency|failure|function)|kidney (?:impairment|failure|function|disease)|\bCKD\b|肾功能|肾衰|肾病|肾脏病|肾损/i,
+    covered: /renal|kidney|\bCKD\b|\b(?:e?GFR|CrCl)\b|creatinine clearance|肾|肌酐清除率/i,
+  },
+];
+const missingIn = (topics: Topic[], s: string, p: string) =>
+  topics.find((t) => t.stated.test(s) && !t.covered.test(p));
+
 const settings = (text: string): Set<keyof typeof SETTING_NAME> =>
   new Set(SETTINGS.filter(([, re]) => re.test(text)).map(([s]) => s));
 
@@ -85,6 +120,13 @@ export function unstatedTopic(
 
   const sm = findMentions(s, kb);
   const pm = findMentions(p, kb);
+  // A population of a blood-pressure value (diabetes, CKD, albuminuria) that a passage of blood-pressure values never
+  // mentions ("糖尿病…<130/80" cited to a passage of general targets).
+  const pop = BP_VALUE.test(valued) && BP_VALUE.test(p) ? missingIn(POPULATIONS, valued, p) : undefined;
+  if (pop) return say(lang, `该资料未涉及${pop.zh}`, `the passage says nothing about ${pop.en}`);
+  // A medicine statement without numbers cited to a passage that names no medicine (a KDIGO category passage).
+  if (sm.some((m) => m.drug) && !pm.length && !/\d/.test(s) && !BP_VALUE.test(p) && /\d/.test(p))
+    return say(lang, '该资料未提及任何药物', 'the passage names no medicine');
   const covered = (m: (typeof sm)[number]) =>
     pm.some((x) =>
       m.drug
@@ -121,6 +163,9 @@ export function unstatedTopic(
       ? (CONDITIONS as Record<string, { label: { zh: string; en: string } }>)[missing[0]]
       : undefined;
     if (c) return say(lang, `该资料未涉及${c.label.zh}`, `the passage says nothing about ${c.label.en}`);
+    // Renal impairment said of a drug whose passage never speaks of the kidney.
+    const renal = missingIn(RENAL, s, p);
+    if (renal) return say(lang, `该资料未涉及${renal.zh}`, `the passage says nothing about ${renal.en}`);
   }
   return undefined;
 }
