@@ -48,6 +48,7 @@ export const zhCNCare: Messages['care'] = {
   },
   draftStatus: { draft: '草稿（未签署）', active: '已签署', cancelled: '已作废' },
   planStatus: { active: '生效', revoked: '已撤销' },
+  planGenerated: '系统生成',
   intakeStep: {
     symptoms: '症状',
     history: '既往史',

@@ -10,6 +10,7 @@ import { useAsync } from '../../lib/use-async.ts';
 import { useAction } from '../../lib/use-action.ts';
 import { LifestyleGoals } from './care-ui.tsx';
 import { careLanguage, pick } from './care-model.ts';
+import { planAuthor } from './plan-author.ts';
 
 export function CarePlanSection({ patientId, guideline }: { patientId: string; guideline: GuidelineId }) {
   const { t, i18n } = useTranslation();
@@ -68,7 +69,7 @@ export function CarePlanDetails({ plan }: { plan: CarePlanView }) {
               {t(`care.planStatus.${plan.status}`)}
             </span>{' '}
             {time(plan.created)}
-            {plan.author ? ` · ${plan.author}` : ''}
+            {` · ${planAuthor(plan.author, { generated: t('care.planGenerated') })}`}
           </dd>
         </div>
         <div>
