@@ -21,6 +21,7 @@ import { QihuangError } from '@qihuang/contracts';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { localDay, zoneOffsets } from './local-time.ts';
 import { loadPatientContext, type PatientContext } from './patient-context.ts';
+import { deviceResourceId } from './upload-readings.ts';
 
 export interface BpReport {
   patient: { id: string; name?: string; age?: number; sex?: string };
@@ -36,7 +37,15 @@ export interface BpReport {
   officeMissing?: { since: string; lastBefore?: string };
   risk?: { pce?: PceResult; missing?: string[] };
   renal?: EgfrResult;
-  series: { time: string; sbp: number; dbp: number; heartRate?: number; setting: 'home' | 'office' }[];
+  /** `manual`: a home reading with no device — typed in by the patient (the phone page sends none; issue 20). */
+  series: {
+    time: string;
+    sbp: number;
+    dbp: number;
+    heartRate?: number;
+    setting: 'home' | 'office';
+    manual?: true;
+  }[];
   /**
    * Readings of a recent large upload counted here but not yet written as FHIR Observations (seconds behind;
    * FHIR searches and the chart, which reads them, show them once written). Absent when none.
@@ -187,6 +196,11 @@ export async function assessPatient(
     }
   }
   const sbpForRisk = office?.mean.sbp ?? home.hbpm.mean?.sbp;
+  // A reading sent with no device (the patient's phone page sends none) is stored under the patient's
+  // 'unknown-device' Device (upload-readings.ts): typed in, not measured by a known device.
+  const unknownDevice = deviceResourceId(patientId, 'unknown-device');
+  const typedIn = (deviceId: string | undefined) =>
+    !deviceId || deviceId === unknownDevice || deviceId === `Device/${unknownDevice}`;
   const series = [
     ...context.home.map((r) => ({
       time: r.time,
@@ -194,6 +208,7 @@ export async function assessPatient(
       dbp: r.dbp,
       ...(r.heartRate ? { heartRate: r.heartRate } : {}),
       setting: 'home' as const,
+      ...(typedIn(r.deviceId) ? { manual: true as const } : {}),
     })),
     ...context.office.map((r) => ({ time: r.time, sbp: r.sbp, dbp: r.dbp, setting: 'office' as const })),
   ].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));

@@ -360,7 +360,15 @@ export async function careSummary(
       ? { ...identity, deceased: c.deceased }
       : { ...identity, ...(age !== undefined ? { age } : {}) },
     ...(latest
-      ? { latestMeasured: { time: latest.time, sbp: latest.sbp, dbp: latest.dbp, setting: latest.setting } }
+      ? {
+          latestMeasured: {
+            time: latest.time,
+            sbp: latest.sbp,
+            dbp: latest.dbp,
+            setting: latest.setting,
+            ...(latest.manual ? { manual: true } : {}),
+          },
+        }
       : {}),
     ...(c.reported.length ? { patientReported: c.reported } : {}),
     timeZone: c.timeZone,

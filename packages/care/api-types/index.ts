@@ -257,7 +257,8 @@ export interface CareSummary {
     deceased?: { date?: string; ageAtDeath?: number };
   };
   /** The latest measured BP (device or clinic), never a value the patient recalled. */
-  latestMeasured?: { time: string; sbp: number; dbp: number; setting: 'home' | 'office' };
+  /** `manual`: a home reading typed in by the patient (no device), not a device's (issue 20). */
+  latestMeasured?: { time: string; sbp: number; dbp: number; setting: 'home' | 'office'; manual?: boolean };
   /** BP the patient recalled in an intake, labelled apart (time = when reported). */
   patientReported?: ReportedBp[];
   /** Zone the readings were bucketed in (morning/evening, days). */

@@ -13,6 +13,7 @@ const TEXT = {
     title: '血压数据来源',
     measured: '最近一次实测血压',
     home: '家庭自测（设备）',
+    manual: '家庭自测（手动录入）',
     office: '诊室测量',
     none: '暂无实测读数',
     reported: '记得的读数（时间不详）：问诊中自述，未经测量核实，不计入评估',
@@ -24,6 +25,7 @@ const TEXT = {
     title: 'Where the BP values come from',
     measured: 'Latest measured BP',
     home: 'home (device)',
+    manual: 'home (typed in)',
     office: 'clinic',
     none: 'No measured reading yet',
     reported:
@@ -33,6 +35,15 @@ const TEXT = {
     ageAtDeath: 'age at death',
   },
 };
+
+/** How the latest measured reading came in: the clinic, a home device, or typed in by the patient (issue 20). */
+export function measuredLabel(
+  m: { setting: 'home' | 'office'; manual?: boolean },
+  T: { home: string; manual: string; office: string },
+): string {
+  if (m.setting === 'office') return T.office;
+  return m.manual ? T.manual : T.home;
+}
 
 export function DeceasedBanner({ summary, lang }: { summary: CurrencyFields; lang: string }) {
   const d = summary.patient.deceased;
@@ -58,8 +69,7 @@ export function MeasuredCard({ summary, lang }: { summary: CurrencyFields; lang:
         <strong>{T.measured}: </strong>
         {m ? (
           <>
-            {Math.round(m.sbp)}/{Math.round(m.dbp)} mmHg · {m.setting === 'home' ? T.home : T.office} ·{' '}
-            {time(m.time)}
+            {Math.round(m.sbp)}/{Math.round(m.dbp)} mmHg · {measuredLabel(m, T)} · {time(m.time)}
           </>
         ) : (
           T.none
