@@ -11,6 +11,7 @@ import { absorb, renalIn, startDiscourse } from './discourse.ts';
 import { bpClaims, guidelineIn } from './extract-bp.ts';
 import { isolatedSystolicDefinition } from './extract-bp-isolated.ts';
 import { conditionIdsIn, doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
+import { bpCompareIn } from './extract-bp-compare.ts';
 import { ckdDiagnosisIn, egfrInRangeIn } from './extract-ckd.ts';
 import { phenotypeClaimIn } from './extract-bp-phenotype.ts';
 import { acrStatements, acrValueIn, carriedLabStatements, gfrStatements } from './extract-labs.ts';
@@ -147,6 +148,8 @@ export function extractClaims(
     if (calc) claims.push({ ...base, kind: 'lab-threshold', renalCalc: calc });
     const phenotype = phenotypeClaimIn(text, answer.slice(0, s.end));
     if (phenotype) claims.push({ ...base, kind: 'bp-threshold', phenotype });
+    const compared = bpCompareIn(text, answer.slice(0, s.start));
+    if (compared) claims.push({ ...base, kind: 'bp-threshold', bpCompare: compared });
     const inRange = egfrInRangeIn(text);
     if (inRange) claims.push({ ...base, kind: 'lab-threshold', egfrInRange: inRange });
     const ckd = ckdDiagnosisIn(text, lastLab);

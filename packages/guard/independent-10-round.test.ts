@@ -108,11 +108,11 @@ describe('a qualified threshold in its own clause ("does not meet the >180/120 s
   it('the value of a severe/crisis flag is not the stage named in an earlier clause', () => {
     expect(
       bad(
-        'For 184/108, ESH 2023 gives grade 3. Under ACC/AHA 2017 it is stage 2, and it does not meet the ">180/120" crisis flag.',
+        'For 178/112, ESH 2023 gives grade 3. Under ACC/AHA 2017 it is stage 2, and it does not meet the ">180/120" crisis flag.',
       ),
     ).toEqual([]);
     expect(
-      bad('Under ACC/AHA 2017, 184/108 is stage 1, and it does not meet the ">180/120" crisis flag.'),
+      bad('Under ACC/AHA 2017, 178/112 is stage 1, and it does not meet the ">180/120" crisis flag.'),
     ).toEqual(['bp-threshold']);
   });
 });
@@ -153,5 +153,25 @@ describe('a population or renal condition the cited passage never mentions (off-
   it('a drug statement without numbers cited to a passage that names no medicine is contradicted', () => {
     expect(bad('Lisinopril can be used at any kidney function [q-g].')).toContain('citation');
     expect(bad('An eGFR of 40 is G3b [q-g].')).toEqual([]);
+  });
+});
+
+describe('a reading compared with a threshold or range the answer states (arithmetic on its own numbers)', () => {
+  it('"exceeds / crosses / 已超过 A/B" must hold; ">" is strict', () => {
+    expect(bad('今天血压 178/116 mmHg，已超过 180/120 mmHg，需要按急症处理。')).toContain('bp-threshold');
+    expect(bad('Her reading is 186/112. That already exceeds 180/110, so it is grade 3.')).toEqual([]);
+    expect(bad('His BP is 176/121 today, which crosses the >180/120 line.')).toEqual([]);
+    expect(bad('His BP is 176/119 today, which crosses the >180/120 line.')).toContain('bp-threshold');
+  });
+  it('"neither reaches / 两项都没超过 A/B" must hold on both pressures', () => {
+    expect(bad('家庭血压平均 132/87 mmHg，两项都没超过 135/85。')).toContain('bp-threshold');
+    expect(bad('家庭血压平均 132/83 mmHg，两项都没超过 135/85。')).toEqual([]);
+    expect(bad('Her daytime mean is 131/88. Neither component reaches 135/85.')).toContain('bp-threshold');
+    expect(bad('Her daytime mean is 131/82. Neither component reaches 135/85.')).toEqual([]);
+  });
+  it('"收缩压在 A–B 之间" / "systolic within A–B" must hold for the reading', () => {
+    expect(bad('血压 184/102 mmHg，收缩压在160–179之间。')).toContain('bp-threshold');
+    expect(bad('血压 174/102 mmHg，收缩压在160–179之间。')).toEqual([]);
+    expect(bad('A reading of 158/96: the systolic is within 160–179.')).toContain('bp-threshold');
   });
 });

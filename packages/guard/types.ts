@@ -189,6 +189,8 @@ export interface Claim {
   };
   /** Control of treated hypertension stated from office and home readings (REFERENCE §2.5 treated matrix). */
   phenotype?: import('./extract-bp-phenotype.ts').PhenotypeData;
+  /** A reading compared with a threshold or range the answer states ("178/116 已超过 180/120"). */
+  bpCompare?: import('./extract-bp-compare.ts').BpCompareData;
   /** An eGFR said to lie in an eGFR range stated in the same sentence. */
   egfrInRange?: import('./extract-ckd.ts').EgfrInRangeData;
   /** A CKD diagnosis stated for an eGFR ≥60 with the ACR stated (REFERENCE §4.3: G1/G2 with A1 is not CKD). */

@@ -1,6 +1,7 @@
 /** The check table: one line per check. A check plugs in by implementing GuardCheck and adding a line here. */
 import type { GuardCheck } from '../types.ts';
 import { assertion } from './assertion/index.ts';
+import { bpCompare } from './bp-compare/index.ts';
 import { bpTarget } from './bp-target/index.ts';
 import { bpPhenotype } from './bp-phenotype/index.ts';
 import { bpThreshold } from './bp-threshold/index.ts';
@@ -18,6 +19,7 @@ export const CHECKS: readonly GuardCheck[] = [
   renalDose, // drug renal rules × patient eGFR / CrCl (@qihuang/engines/renal-function)
   bpPhenotype, // @qihuang/engines/blood-pressure treated white-coat / masked matrix
   bpThreshold, // @qihuang/engines/blood-pressure classification
+  bpCompare, // a reading against a threshold or range the answer states (arithmetic)
   bpTarget, // @qihuang/engines/blood-pressure targets
   gfrCategory, // @qihuang/engines/renal-function KDIGO
   interaction, // drug-knowledge interaction rules + preferred combinations
