@@ -20,7 +20,7 @@ const TRANSFER =
 const NOW = '(?:刚才|刚刚|刚做|马上|立即|立刻|正在|路上|现在|赶紧|到了|\\bnow\\b|right away|just)';
 /** An old or past infarct: no acute event. */
 const OLD_MI =
-  '(?:陈旧|以前|那次|年前|去年|前年|当年|多年|history of|\\bold\\b|years? ago|last year|in (?:19|20)\\d\\d)';
+  '(?:陈旧|以前|那次|年前|去年|前年|当年|多年|history of|\\bold (?:mi|infarct|heart attack)|years? ago|last year|in (?:19|20)\\d\\d)';
 
 export const COMPOSE_RULES_6: readonly ComposeRule[] = [
   {
@@ -63,7 +63,8 @@ export const COMPOSE_RULES_6: readonly ComposeRule[] = [
     gate: '(?:癫痫|羊癫疯|羊角风|羊癫风)',
     concept: 'seizure',
     re: `(?:抖|抽|颤)${G}{0,3}?(?:个不停|停不下来|停不住|止不住|控制不住)`,
-    unless: '(?:副作用|吃了.{0,6}(?:以后|后)|冷|冻|紧张|帕金森|cold|side effect)',
+    unless:
+      '(?:副作用|吃了.{0,6}(?:以后|后)|天冷|太冷|好冷|冷得|冻得|紧张|帕金森|\\bcold\\b(?! sweat)|side effect)',
     sources: ['ref-1.5', 'patient-education'],
   },
   {

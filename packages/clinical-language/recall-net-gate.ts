@@ -12,6 +12,7 @@ import { COMPOSE_RULES_2 } from './compose2.ts';
 import { COMPOSE_RULES_3 } from './compose3.ts';
 import { COMPOSE_RULES_4 } from './compose4.ts';
 import { COMPOSE_RULES_5 } from './compose5.ts';
+import { COMPOSE_RULES_6 } from './compose6.ts';
 import { normalize } from './normalize.ts';
 import { SAFETY_RULES } from './safety.ts';
 import { TRIGGERS } from './rules.ts';
@@ -19,7 +20,21 @@ import { applySentenceScopes } from './scope.ts';
 
 /** How many of the strongest features are located, and how many are read (any one covered closes the gate). */
 const ANCHORS = 3;
-export const ANCHORS_READ = 1;
+export const ANCHORS_READ = 3;
+
+/**
+ * Function words are never evidence to read (issue 16): "and", "my", 我, 的, 不 carry weight in the net only through
+ * the messages they stand in, and a negation or past cue is read on the sign they stand beside, not on them.
+ */
+const STOP_EN = new Set(
+  (
+    'a an the and or but so if of to in on at by for with from as into onto about up out off over than then ' +
+    "i me my mine im i'm am is are was were be been being it its it's this that these those there here " +
+    'he him his she her hers we us our you your they them their just very really also too not no do does did ' +
+    'have has had can could will would should may might must 0'
+  ).split(' '),
+);
+const STOP_ZH = new Set([...'我你他她它的了是在都不没就也还有很好和跟与及又吗呢吧啊呀么个一这那着过得地']);
 
 /**
  * Spans (normalised text) of the units that carry the net's strongest evidence, strongest first: each Chinese
@@ -37,7 +52,7 @@ export function recallAnchors(norm: string, weights: ReadonlyMap<string, number>
       for (let n = 1; n <= 3; n++)
         for (let k = Math.max(0, i - n + 1); k <= i && k + n <= s.length; k++)
           sum += wt(`c:${s.slice(k, k + n)}`);
-      units.push({ start: m.index + i - 1, end: m.index + i, w: sum / 6 });
+      if (!STOP_ZH.has(s.charAt(i))) units.push({ start: m.index + i - 1, end: m.index + i, w: sum / 6 });
     }
   }
   const words = [...folded.matchAll(/[a-z0][a-z0']*/g)];
@@ -49,7 +64,7 @@ export function recallAnchors(norm: string, weights: ReadonlyMap<string, number>
       for (let k = 0; k + n <= s.length; k++) sum += wt(`g:${s.slice(k, k + n)}`) / s.length;
     if (i > 0) sum += wt(`b:${words[i - 1]?.[0]} ${word}`) / 2;
     if (i + 1 < words.length) sum += wt(`b:${word} ${words[i + 1]?.[0]}`) / 2;
-    units.push({ start: m.index, end: m.index + word.length, w: sum });
+    if (!STOP_EN.has(word)) units.push({ start: m.index, end: m.index + word.length, w: sum });
   });
   return units
     .filter((u) => u.w > 0)
@@ -75,6 +90,14 @@ export function anchorsCovered(
   return ctx.some(({ modifiers: m }) => m.negated || m.historical || m.hypothetical || m.remote === true);
 }
 
+/**
+ * A cold sweat (冷汗, "cold sweat", "cold and clammy") is a heart-attack warning sign (AHA), not an explanation by
+ * cold (blue lips from the cold): removed before the explanation gates are read.
+ */
+export function withoutColdSweat(norm: string): string {
+  return norm.replace(/冷汗|\bcold sweats?\b|\bcold and clammy\b|\bcold,? clammy\b/g, ' ');
+}
+
 /** Every explanation a compose or safety rule accepts for its sign (`unless`), as one expression. */
 export const RULE_EXPLAINS = new RegExp(
   [
@@ -83,6 +106,7 @@ export const RULE_EXPLAINS = new RegExp(
     ...COMPOSE_RULES_3,
     ...COMPOSE_RULES_4,
     ...COMPOSE_RULES_5,
+    ...COMPOSE_RULES_6,
     ...SAFETY_RULES,
   ]
     .flatMap((r) => (r.unless ? [r.unless] : []))

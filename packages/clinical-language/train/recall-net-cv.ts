@@ -45,6 +45,15 @@
  *   j+e+neg1+unless+strip   +3.1 / 0    +2.1 / 0    +0.8 / 0   ← wired at 0.92 (recall-net.ts)
  * At 0.80 the full gate still raises "my chest does not feel like an elephant is sitting on it and I am not sweating"
  * (0.859 on the message without the denied clauses): 0.92 is wired until that negation is read.
+ * Fourth session (2026-12-07): part 12 (formerly held-out 14, engine 2306733) added; the net retrained on every tuning
+ * part; function words (and, my, 我, 的, 不 …) are no longer evidence the gate reads (recall-net-gate.ts STOP_EN/ZH).
+ * Mean over the 12 left-out parts, fresh engine, sensitivity (FE unchanged on every part at every row):
+ *   gate                    0.70        0.80        0.85        0.92
+ *   j+e+neg1+unless+strip   85.9→90.5   85.9→88.7   85.9→87.8   85.9→86.7   (stop words still anchors: elephant raised)
+ *   j+e+neg3+unless+strip   85.9→89.7   85.9→88.4   85.9→87.6   85.9→86.6   ← wired at 0.80 (recall-net.ts)
+ * With function words aside, the three strongest features of "my chest does not feel like an elephant is sitting on
+ * it and I am not sweating" are chest/sitting/like and the negation is read: 0.80 raises no near miss of the tests.
+ * Part 12 at 0.80: 86.2 → 87.5 % (fresh), FE 9.6 → 9.6 %.
  * Caveat: the gates use today's context rules on the old engines' text; the "fresh" engines are older and weaker than today's; today's misses on new text are the harder tail.
  */
 import { analyze, emergencyCall, type EmergencyCall } from '../analyze.ts';
@@ -74,6 +83,7 @@ const MEASURED_BY: Record<string, string> = {
   'tuning-independent-9.txt': '166b026', // heldout-11
   'tuning-independent-10.txt': '2306733', // heldout-12
   'tuning-independent-11.txt': '2306733', // heldout-13
+  'tuning-independent-12.txt': '2306733', // heldout-14
 };
 
 interface LooseMention {
@@ -117,6 +127,10 @@ export const GATES: Record<string, Gate> = {
   'j+e+strip': (a) => recallGate(a.mentions as never, a.text),
   'j+e+unless+strip': (a) =>
     recallGate(a.mentions as never, a.text) && !RULE_EXPLAINS.test(normalize(a.text).norm),
+  'j+e+neg3+unless+strip': (a, n) =>
+    recallGate(a.mentions as never, a.text) &&
+    !RULE_EXPLAINS.test(normalize(a.text).norm) &&
+    !anchorsCovered(a.text, n.w, 3),
   'j+e+neg1+unless+strip': (a, n) =>
     recallGate(a.mentions as never, a.text) &&
     !RULE_EXPLAINS.test(normalize(a.text).norm) &&
