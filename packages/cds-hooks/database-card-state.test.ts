@@ -1,3 +1,4 @@
+import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, openTestDatabase } from '@qihuang/test-kit';
 import { createDatabaseCardState } from './database-card-state.ts';
@@ -42,6 +43,49 @@ describe.each(DATABASE_KINDS)('CDS card state in the database on %s', (kind) => 
       });
       expect((await cached.lookupCard('card-9'))?.findingId).toBe('f9');
       await cached.flush();
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('reads a patient’s overrides once for concurrent calls on a cold cache (issue 19), own overrides seen at once', async () => {
+    const database = await openTestDatabase(kind);
+    try {
+      let selects = 0;
+      const counting: KyselyPlugin = {
+        transformQuery: ({ node }) => {
+          const raw = node as RootOperationNode & { sqlFragments?: readonly string[] };
+          if (raw.sqlFragments?.join('').includes('from cds_override')) selects++;
+          return node;
+        },
+        transformResult: async ({ result }) => result,
+      };
+      const db = database.db.withPlugin(counting);
+      await createDatabaseCardState(db).markOverridden('p1', 'f1');
+      const state = createDatabaseCardState(db, { cacheMs: 1000, now: () => 0 });
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => state.isOverridden('p1', i % 2 ? 'f1' : 'f2')),
+      );
+      expect(answers).toEqual(Array.from({ length: 10 }, (_, i) => i % 2 === 1));
+      expect(selects).toBe(1);
+      // An override this replica records while a read is in flight is seen by the calls after it.
+      const reading = state.isOverridden('p2', 'f3');
+      const marking = state.markOverridden('p2', 'f3');
+      expect(await reading).toBe(false);
+      await marking;
+      expect(await state.isOverridden('p2', 'f3')).toBe(true);
+      expect(selects).toBe(2);
+      // A failed read is not remembered: the next call reads again.
+      const failing = createDatabaseCardState(
+        db.withPlugin({
+          transformQuery: () => {
+            throw new Error('database down');
+          },
+          transformResult: async ({ result }) => result,
+        }),
+      );
+      await expect(failing.isOverridden('p1', 'f1')).rejects.toThrow('database down');
+      await expect(failing.isOverridden('p1', 'f1')).rejects.toThrow('database down');
     } finally {
       await database.close();
     }

@@ -3,7 +3,8 @@
  * replicas, and feedback can name the card's finding whichever replica issued it.
  *
  * Kept off the hot path: a patient's overrides are read once and cached for `cacheMs` (another replica's new
- * override is seen within that time; this replica's at once), and issued cards are written in batches
+ * override is seen within that time; this replica's at once; concurrent calls on a cold cache share one read),
+ * and issued cards are written in batches
  * (`flushMs`) — lookups see unflushed cards too.
  */
 import { sql, type Kysely } from 'kysely';
@@ -51,16 +52,26 @@ export function createDatabaseCardState(
     return flushing;
   };
 
-  async function overriddenFor(patientId: string): Promise<Set<string>> {
+  /** Reads in flight, per patient: concurrent calls on a cold cache share one query (issue 19). */
+  const reading = new Map<string, Promise<Set<string>>>();
+
+  function overriddenFor(patientId: string): Set<string> | Promise<Set<string>> {
     const cached = overrides.get(patientId);
     if (cached && now() - cached.at < cacheMs) return cached.ids;
-    const { rows } = await sql<{
-      finding_id: string;
-    }>`select finding_id from cds_override where patient_id = ${patientId}`.execute(db);
-    const ids = new Set(rows.map((r) => r.finding_id));
-    if (overrides.size > 10_000) overrides.clear();
-    overrides.set(patientId, { ids, at: now() });
-    return ids;
+    let read = reading.get(patientId);
+    if (!read) {
+      read = (async () => {
+        const { rows } = await sql<{
+          finding_id: string;
+        }>`select finding_id from cds_override where patient_id = ${patientId}`.execute(db);
+        const ids = new Set(rows.map((r) => r.finding_id));
+        if (overrides.size > 10_000) overrides.clear();
+        overrides.set(patientId, { ids, at: now() });
+        return ids;
+      })().finally(() => reading.delete(patientId));
+      reading.set(patientId, read);
+    }
+    return read;
   }
 
   return {
@@ -101,6 +112,11 @@ export function createDatabaseCardState(
         db,
       );
       overrides.get(patientId)?.ids.add(findingId);
+      // A read that started before the insert may not see it: add it to that read's answer too.
+      await reading
+        .get(patientId)
+        ?.then((ids) => ids.add(findingId))
+        .catch(() => undefined);
     },
     async isOverridden(patientId, findingId) {
       return (await overriddenFor(patientId)).has(findingId);
