@@ -5,6 +5,7 @@
  */
 import type { RequestContext } from '@qihuang/contracts';
 import type { FhirRepository } from '@qihuang/store';
+import { classifyOfficeBp } from '@qihuang/engines/blood-pressure';
 import { DEFAULT_TIME_ZONE, patientTimeZone } from './local-time.ts';
 import { ALERT_GUIDELINE, CRISIS_LOOKBACK_HOURS } from './raise-alerts.ts';
 import { crisisAdvice, readingCategory, type PatientLanguage } from './reading-advice.ts';
@@ -55,6 +56,8 @@ export async function recentReadings(
       sbp,
       dbp,
       category: readingCategory({ sbp, dbp }, ALERT_GUIDELINE),
+      // The engine's category of the reading under the same guideline (China 2018 §1.4: 165/100 → grade-2).
+      grade: classifyOfficeBp({ sbp, dbp }, ALERT_GUIDELINE).category,
     };
     // Remembered in a consultation: its time is when it was told, so it is listed apart (issue 20 item 2).
     if (isRememberedReading(match.content as { meta?: unknown }))

@@ -80,6 +80,11 @@ export interface RecentReading {
   sbp: number;
   dbp: number;
   category: ReadingCategory;
+  /**
+   * The blood-pressure engine's category of the reading under the alert guideline (China 2018: 'normal',
+   * 'high-normal', 'grade-1' … 'grade-3'), the word a patient screen shows (issue 20).
+   */
+  grade?: string;
 }
 
 /**
@@ -93,6 +98,7 @@ export interface RememberedReading {
   sbp: number;
   dbp: number;
   category: ReadingCategory;
+  grade?: string;
   timeKnown: false;
   label: string;
 }

@@ -5,16 +5,11 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  bp,
-  type CrisisAdvice,
-  type ReadingCategory,
-  type RecentReadings,
-  type UploadAnswer,
-} from '../../api/bp.ts';
+import { bp, type CrisisAdvice, type RecentReadings, type UploadAnswer } from '../../api/bp.ts';
 import { ErrorState } from '../../components/states.tsx';
 import { formatInZone } from '../../lib/zone-time.ts';
 import { TelText } from './care-ui.tsx';
+import { readingLabelKey } from './reading-label.ts';
 import './home-readings.css';
 
 /** The crisis box: first thing on the page, never dismissed while the crisis reading is recent. */
@@ -170,9 +165,7 @@ export function HomeReadings({
                 {r.sbp}/{r.dbp}
               </strong>{' '}
               <span className="reading-unit">mmHg</span>
-              <span className={`reading-badge reading-badge-${r.category}`}>
-                {categoryText(t, r.category)}
-              </span>
+              <span className={`reading-badge reading-badge-${r.category}`}>{t(readingLabelKey(r))}</span>
               <span className="muted reading-time">{formatInZone(r.time, timeZone, lang)}</span>
             </li>
           ))}
@@ -188,9 +181,7 @@ export function HomeReadings({
                 {r.sbp}/{r.dbp}
               </strong>{' '}
               <span className="reading-unit">mmHg</span>
-              <span className={`reading-badge reading-badge-${r.category}`}>
-                {categoryText(t, r.category)}
-              </span>
+              <span className={`reading-badge reading-badge-${r.category}`}>{t(readingLabelKey(r))}</span>
               <span className="muted reading-time">{r.label}</span>
             </li>
           ))}
@@ -198,10 +189,6 @@ export function HomeReadings({
       ) : null}
     </section>
   );
-}
-
-function categoryText(t: (key: string) => string, category: ReadingCategory): string {
-  return t(`bpHome.category.${category}`);
 }
 
 /** A fresh idempotency key for one save. */
