@@ -52,3 +52,14 @@ describe('long-standing symptoms: 痛咗好多年 / 痛了十几年, "years of",
     expect(mods('高血压十几年了，一直吃药', 'hypertension')).toBe('-');
   });
 });
+
+describe('羊角风 / 羊癫疯 as a disease one has (有, 患有, 得了): epilepsy, the condition — not a fit now', () => {
+  it('is the condition', () => {
+    expect(emergency('我弟有羊癫疯，药吃完了想开点')).toBe(false);
+    expect(mods('我弟有羊癫疯，药吃完了想开点', 'epilepsy')).toBe('fam');
+  });
+  it('near misses stay a fit now: it started again, jerking now', () => {
+    expect(emergency('我有羊角风，现在又抽起来了，停不下来')).toBe(true);
+    expect(emergency('孩子羊癫疯又犯了，口吐白沫')).toBe(true);
+  });
+});

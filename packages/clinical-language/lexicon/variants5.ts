@@ -41,6 +41,8 @@ export const VARIANTS_5: Readonly<Record<string, Variants>> = {
       '\\bkan\\s?dong\\s?xi\\s?(?:chong\\s?ying|bian\\s?liang\\s?ge)\\b',
     ],
   },
+  // 有/患有/得了 羊角风 (having the falling sickness): the condition epilepsy, not a fit now (the seizure row's 羊角风).
+  epilepsy: { patterns: ['(?:有|患有|患|得了|得的是)(?:个)?(?:羊角风|羊癫疯|羊癫风|羊羔疯)'] },
   // Chest indrawing (三凹征): a clinician's sign of severe respiratory distress (REFERENCE §1.5 respiratory distress).
   dyspnoea: { zh: ['三凹征'] },
 };
