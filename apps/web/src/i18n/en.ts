@@ -114,6 +114,7 @@ export const en = {
       low: 'low',
       high: 'high',
       'unable-to-assess': 'not assessed',
+      returned: 'returned by pharmacy',
     },
     title: 'Patient chart',
     tabs: 'Chart sections',

@@ -116,6 +116,7 @@ export const zhCN: Messages = {
       low: '低',
       high: '高',
       'unable-to-assess': '无法评估',
+      returned: '已退回',
     },
     title: '患者病历',
     tabs: '病历分区',

@@ -17,7 +17,7 @@ import {
 import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import { SectionCard } from './section-card.tsx';
 import { usePatientTimeZone } from './patient-time-zone.ts';
-import { statusKey, unitWord } from './chart-words.ts';
+import { medicationStatus, statusKey, unitWord } from './chart-words.ts';
 import { latestPerCode } from './latest-values.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 
@@ -91,7 +91,7 @@ export function ChartOverview({ patientId }: { patientId: string }) {
           title: codeText(m.medicationCodeableConcept, lang) || referenceText(m.medicationReference),
           meta: [
             m.dosageInstruction?.[0]?.text,
-            word(m.status),
+            word(medicationStatus(m as Parameters<typeof medicationStatus>[0])),
             formatDate(m.authoredOn, lang, false, timeZone),
           ],
         })}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en.ts';
 import { zhCN } from '../../i18n/zh-CN.ts';
-import { STATUSES, statusKey, unitWord } from './chart-words.ts';
+import { STATUSES, medicationStatus, statusKey, unitWord } from './chart-words.ts';
 
 describe('chart words for a patient (one language per screen)', () => {
   it('maps FHIR status codes to message keys, unknown codes to none', () => {
@@ -19,6 +19,18 @@ describe('chart words for a patient (one language per screen)', () => {
       expect(en.chart.statusWord[code]).toBeTruthy();
       expect(zhCN.chart.statusWord[code]).toMatch(/\p{Script=Han}/u);
     }
+  });
+  it('an order the pharmacist returned reads 已退回 / returned, not 草稿 / draft (issue 20 item 8)', () => {
+    const review = (state: string) => ({
+      url: 'urn:qihuang:pharmacy-review',
+      extension: [{ url: 'state', valueCode: state }],
+    });
+    expect(medicationStatus({ status: 'draft', extension: [review('returned')] })).toBe('returned');
+    expect(medicationStatus({ status: 'draft', extension: [review('pending')] })).toBe('draft');
+    expect(medicationStatus({ status: 'draft' })).toBe('draft');
+    expect(medicationStatus({ status: 'active', extension: [review('approved')] })).toBe('active');
+    expect(zhCN.chart.statusWord.returned).toBe('已退回');
+    expect(en.chart.statusWord.returned).toBe('returned by pharmacy');
   });
   it('turns UCUM heart-rate units into the page language', () => {
     expect(unitWord('87 beats/minute', 'zh-CN')).toBe('87 次/分');
