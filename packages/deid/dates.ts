@@ -204,11 +204,21 @@ const FORMS: DateForm[] = [
   // Monday 5/12, on 5/12 (no year; a weekday or "on/since" before it, so 150/90 is never a date)
   {
     regex:
-      /\b(?:(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?<=\b(?:on|since|from|until|by)\s+))(\d{1,2})\/(\d{1,2})(?![\d/])/g,
+      /\b(?:(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?<=\b(?:on|since|from|until|by|visit|appointment|appt|seen|due|dated|scheduled|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?)\s+))(\d{1,2})\/(\d{1,2})(?![\d/])/g,
     parse: (m) => ({ mo: +m[2]!, d: +m[3]! }),
     format: (m, y, mo, d) => {
       const z = usStyle(m[2]!, m[3]!);
       return withWeekday(m, 1, y, mo, d, `${two(z, mo)}/${two(z, d)}`);
+    },
+  },
+  // 10.12上午来院: month.day right before a time of day or a visit word (never a lab value: those have no such word)
+  {
+    regex:
+      /(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.])(?=上午|下午|晚上|早上|中午|凌晨|夜间|来院|入院|出院|就诊|复查|复诊|门诊)/g,
+    parse: (m) => ({ mo: +m[1]!, d: +m[2]! }),
+    format: (m, _y, mo, d) => {
+      const z = zeroStyle(m[1], m[2]);
+      return `${two(z, mo)}.${two(z, d)}`;
     },
   },
   // 上周四（11/27）: month/day after a Chinese weekday

@@ -60,3 +60,18 @@ describe('English names after a verb of contact or before a relation', () => {
     expect(found('Spoke with Cardiology about the Holter. Called Pharmacy Services.')).toEqual([]);
   });
 });
+
+describe('round 5, last batch', () => {
+  it('finds a patient named in brackets after the cue and surgical assistants', () => {
+    expect(found('患者（戴瑞芳）自诉胸闷三天')).toContain('戴瑞芳');
+    expect(found('主刀：江涛  一助：闫东  器械护士：蓝晶')).toEqual(
+      expect.arrayContaining(['江涛', '闫东', '蓝晶']),
+    );
+  });
+  it('finds insurance numbers in groups of four, landlines with a long dash and m.d dates before a time of day', () => {
+    expect(found('医保卡号：2201 3344 5566 7788')).toContain('2201 3344 5566 7788');
+    expect(found('电话号码：0731—84417263')).toContain('0731—84417263');
+    expect(found('10.14上午来院复查')).toContain('10.14');
+    expect(found('血钾3.5，肌酐88.6，尿酸10.12')).toEqual([]);
+  });
+});

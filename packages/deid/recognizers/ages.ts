@@ -19,6 +19,13 @@ const EN_CUE = new RegExp(
   'dg',
 );
 
+/** Ages over 89 in words after the same cues: "she is ninety-three", "aged ninety", "a ninety-one-year-old". */
+const WORD_OLD = '[Nn]inety(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|[Oo]ne hundred';
+const EN_WORDS = new RegExp(
+  `\\b(?:[Aa]ged?|is|turned|turns|(?:[Ss]he|[Hh]e)['’]s(?:\\s+now)?)\\s+(${WORD_OLD})\\b(?![- ](?:minutes?|percent|seconds?|days?|hours?|mg|pounds|degrees|times))|\\b((?:${WORD_OLD})[- ]years?[- ]old)`,
+  'dg',
+);
+
 /** "Harriet Vance (92, DOB …)", "Giuseppe (96)": an age in brackets after a capitalised name. */
 const EN_BRACKET = new RegExp(
   `[A-Z][a-z]+[ \\t]*\\((${OLD})(?=[ \\t]*(?:\\)|,[ \\t]*(?:DOB|born|[MF]\\b|male|female|y)))`,
@@ -26,10 +33,10 @@ const EN_BRACKET = new RegExp(
 );
 
 export function findOldAges(text: string, out: PhiSpan[]): void {
-  for (const regex of [ZH, EN_UNIT, EN_CUE, EN_BRACKET]) {
+  for (const regex of [ZH, EN_UNIT, EN_CUE, EN_BRACKET, EN_WORDS]) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
-      const [start, end] = m.indices![1] ?? m.indices![0]!;
+      const [start, end] = m.indices![1] ?? m.indices![2] ?? m.indices![0]!;
       out.push({ category: 'AGE', start, end, text: text.slice(start, end) });
     }
   }

@@ -10,12 +10,14 @@ import { EN_FIRST_NAMES } from './given-names.ts';
 // Lower-case letters include accented ones (Tomás, Zoë); a second capital inside (McBride, DeLuca); a hyphen
 // may join a lower-case part (Ji-ho).
 const LO = 'a-zß-öø-ÿ';
-const PART = `[A-Z][${LO}]+(?:[A-Z][${LO}]+)?(?:['’][A-Z]?[${LO}]+)?(?:-[A-Za-z][${LO}]+)?|[A-Z]['’][A-Z][${LO}]+`;
+const PART = `[A-Z][${LO}]+(?:[A-Z][${LO}]+)?(?:['’][A-Z]?[${LO}]+)?(?:-[A-Za-z][${LO}]+)?|[A-Z]['’][A-Z][${LO}]+(?:-[A-Za-z][${LO}]+)?`;
 const INITIAL = '[A-Z]\\.';
 /** One to three name words, an optional middle initial. */
-const FULL = `((?:${PART})(?:[ \\t]+(?:${INITIAL}|${PART})){0,3})`;
+/** A generational suffix kept in the name ("Ezekiel Boateng Jr."). */
+const SUFFIX = `(?:,?[ \\t]+(?:Jr|Sr)\\.?(?![A-Za-z])|[ \\t]+(?:II|III|IV)\\b)?`;
+const FULL = `((?:${PART})(?:[ \\t]+(?:${INITIAL}|(?!(?:Jr|Sr)\\b)(?:${PART}))){0,3}${SUFFIX})`;
 /** Two or more words (for weaker contexts). */
-const FULL2 = `((?:${PART})(?:[ \\t]+(?:${INITIAL}|${PART})){1,3})`;
+const FULL2 = `((?:${PART})(?:[ \\t]+(?:${INITIAL}|(?!(?:Jr|Sr)\\b)(?:${PART}))){1,3}${SUFFIX})`;
 const either = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
 
 /**
@@ -27,7 +29,18 @@ const CLINICAL_WORD =
   /^(?:Chronic|Acute|Kidney|Renal|Heart|Cardiac|Failure|Disease|Syndrome|Disorder|Blood|Pressure|Hypertension|Diabetes|Mellitus|Type|Stroke|Atrial|Fibrillation|Coronary|Artery|Pulmonary|Obstructive|Sleep|Apnea|Apnoea|Guideline|Guidelines|Society|Association|College|Committee|Task|Force|Report|Trial|Study|Clinic|Hospital|Medical|Center|Centre|University|Health|Care|Department|Diagnostics|Laboratory|Laboratories|Pathology|Radiology|Imaging|Pharmacy|Practice|Ward|Unit|Emergency|Primary|Internal|Medicine|Family|County|City|State|North|South|East|West|New|Saint|St|Lake|River|Mount|Valley|Street|Road|Avenue|Besylate|Maleate|Potassium|Sodium|Calcium|Insulin|Aspirin|Tablet|Tablets|Capsule|Extended|Release|Oral|Left|Right|Upper|Lower|Total|Mean|Systolic|Diastolic|Office|Home|Ambulatory|Review|Plan|Assessment|History|Physical|Exam|Examination|Labs|Results|Chief|Complaint|Present|Illness)$|(?:pril|sartan|dipine|olol|azide|thiazide|statin|formin|gliflozin|glutide|semide|lactone|oxacin|cillin|mycin|itis|osis|emia|aemia|pathy|ectomy|plasty|ology|algia)$/;
 
 const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
-  { regex: new RegExp(`\\b(?:Dr|Doctor|Prof)\\.?[ \\t]+${FULL}`, 'dg'), category: 'CLINICIAN_NAME' },
+  {
+    regex: new RegExp(`\\b(?:Dr|Doctor|Prof)\\.?[ \\t]+(?:med\\.[ \\t]+)?${FULL}`, 'dg'),
+    category: 'CLINICIAN_NAME',
+  },
+  // "Her grandson (Dashiell)": a relative's name in brackets after the relation.
+  {
+    regex: new RegExp(
+      `\\b(?:${['son', 'daughter', 'wife', 'husband', 'mother', 'father', 'sister', 'brother', 'grandson', 'granddaughter', 'niece', 'nephew', 'partner', 'spouse', 'caregiver', 'friend', 'neighbou?r', 'aide'].map(either).join('|')})[ \\t]*\\(((?:${PART})(?:[ \\t]+(?:${PART}))?)\\)`,
+      'dg',
+    ),
+    category: 'RELATIVE_NAME',
+  },
   { regex: new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx)\\.?[ \\t]+${FULL}`, 'dg'), category: 'PATIENT_NAME' },
   {
     regex: new RegExp(
@@ -261,9 +274,13 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
  * (family name, comma, given name; the given name is not checked against NOT_NAMES: Per, Hope, May).
  */
 const INVERTED = new RegExp(
-  `\\b(?:[Pp]atient|PATIENT|[Nn]ame|NAME|[Pp]hysician|[Pp]rovider|[Aa]ttending|[Rr]eferring(?: physician)?|[Ss]urgeon|[Cc]onsultant|[Nn]urse|[Pp]harmacist|[Ii]nsured|[Mm]ember|[Gg]uarantor|[Ss]ubscriber)[ \\t]*:[ \\t]*((?:${PART}),[ \\t]+(?:${PART})(?:[ \\t]+${INITIAL})?)(?![A-Za-z])`,
+  `\\b(?:[Pp]atient|PATIENT|Pt|PT|[Nn]ame|NAME|[Pp]hysician|[Pp]rovider|[Aa]ttending|[Rr]eferring(?: physician)?|[Ss]urgeon|[Cc]onsultant|[Nn]urse|[Pp]harmacist|[Ii]nsured|[Mm]ember|[Gg]uarantor|[Ss]ubscriber)[ \\t]*:[ \\t]*((?:${PART}),[ \\t]+(?:${PART})(?:[ \\t]+${INITIAL})?)(?![A-Za-z])`,
   'dg',
 );
+
+/** Inverted names in capitals after a label: "Pt: GARRISON, ELOISE M" (not "DIABETES, TYPE 2"). */
+const INVERTED_CAPS =
+  /\b(?:Pt|PT|Patient|PATIENT|Name|NAME|Patient name|PATIENT NAME)[ \t]*:[ \t]*([A-Z][A-Z'’-]{1,30},[ \t]*[A-Z][A-Z'’-]{1,30}(?:[ \t]+[A-Z]\b\.?)?)(?![A-Za-z0-9])/dg;
 
 /** A common first name and a capitalised family name, without any cue ("Mary Johnson reports …"). */
 const FIRST_LAST = new RegExp(
@@ -296,6 +313,13 @@ const NOT_LOWER_NAMES = new Set(
 );
 
 export function findEnglishNames(text: string, out: PhiSpan[]): void {
+  INVERTED_CAPS.lastIndex = 0;
+  for (const m of text.matchAll(INVERTED_CAPS)) {
+    const words = m[1]!.split(/[ \t,]+/).map((w) => w[0]! + w.slice(1).toLowerCase());
+    if (words.some((w) => CLINICAL_WORD.test(w) || NOT_NAMES.has(w))) continue;
+    const [start, end] = m.indices![1]!;
+    out.push({ category: 'PATIENT_NAME', start, end, text: m[1]! });
+  }
   INVERTED.lastIndex = 0;
   for (const m of text.matchAll(INVERTED)) {
     const [start, end] = m.indices![1]!;

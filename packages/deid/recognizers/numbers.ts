@@ -62,9 +62,10 @@ export const numberRules: readonly PatternRule[] = [
     '保单号码?|保险单号|社保卡号|社保号|社会保障卡号|社会保障号码?|医保卡号|医保账号|医保号|医保卡|医保|医疗保险号|新农合号|参保号|' +
       '[Ii]nsurance (?:[Mm]ember )?(?:ID|No\\.?|Number)|[Mm]ember ID|Medicare (?:No\\.?|Number|ID)|Medicaid (?:ID|No\\.?|Number)|Health plan (?:ID|number)|Policy (?:No\\.?|Number)|MBI|NHS (?:No\\.?|Number)|Medicare (?:number|no\\.?)',
     'INSURANCE_NO',
-    '([A-Za-z]{0,4}-?\\d[\\dA-Za-z-]{2,24}[\\dA-Za-z]|\\d{3} \\d{3} \\d{4}|\\d{4})',
+    '([A-Za-z]{0,4}-?\\d[\\dA-Za-z-]{2,24}[\\dA-Za-z](?: \\d{4}){0,4}|\\d{3} \\d{3} \\d{4}|\\d{4}(?: \\d{4}){0,4})',
   ),
   cue('[Pp]olicy (?:[Nn]o\\.?|[Nn]umber|#)|[Mm]ember (?:[Nn]o\\.?|[Nn]umber|#)', 'INSURANCE_NO'),
+  cue('\\bclaim (?:#|no\\.?|number|id)', 'INSURANCE_NO', CODE, 'gdi'),
   // Medicare Beneficiary Identifier without a cue: 11 characters in the CMS MBI layout (letters never
   // S L O I B Z), written plain or 4-3-4 with dashes: 1EG4-TE5-MK73.
   {
@@ -87,7 +88,7 @@ export const numberRules: readonly PatternRule[] = [
   ),
   // The same English cues in lower case or with '#' ("hospital number 00482913", "Chart #: NRL-55820913").
   cue(
-    '\\b(?:medical record|hospital|chart|record|patient) (?:number|no\\.?|#)|\\bchart ?#|\\bMRN ?#',
+    '\\b(?:medical record|hospital|chart|record|patient) (?:number|no\\.?|#)|\\bchart ?#|\\bMRN ?#|\\b(?:accession|specimen)(?: (?:number|no\\.?|#|id))?',
     'MRN',
     CODE,
     'gdi',
@@ -97,8 +98,10 @@ export const numberRules: readonly PatternRule[] = [
     'ADMISSION_NO',
   ),
   cue('\\b(?:admission|encounter|visit|episode|account) (?:number|no\\.?|id|#)', 'ADMISSION_NO', CODE, 'gdi'),
+  // Financial / contact serial numbers of US hospital systems (FIN, CSN, HAR), capitals only.
+  cue('\\b(?:FIN|CSN|HAR)', 'ADMISSION_NO'),
   cue(
-    '银行卡号|银行卡|银行账号|(?<![诊保医])卡号|(?<![保])账号|[Aa]ccount(?: No\\.?| Number| #)?|Bank account[^:\\n]{0,30}',
+    '银行卡号|银行卡|银行账号|(?<![诊保医])卡号|(?<![保])账号|[Aa]ccount(?: No\\.?| Number| #)?|\\b[Aa]cct\\.?(?: #| No\\.?)?|Bank account[^:\\n]{0,30}',
     'ACCOUNT_NO',
   ),
   // Bank cards written in groups of four ("4539 1488 0343 6467"), Luhn-valid, same prefixes.
@@ -172,7 +175,7 @@ export const numberRules: readonly PatternRule[] = [
   {
     category: 'PHONE',
     regex:
-      /(?<![\d.-])((?:\(0[1-9]\d{1,2}\)|（0[1-9]\d{1,2}）|0[1-9]\d{1,2})[-\s]?\d{7,8}(?:-\d{1,5})?)(?![\d-]|\.\d)/dg,
+      /(?<![\d.-])((?:\(0[1-9]\d{1,2}\)|（0[1-9]\d{1,2}）|0[1-9]\d{1,2})[-—－\s]?\d{7,8}(?:-\d{1,5})?)(?![\d-]|\.\d)/dg,
     relabel: relabelFax,
   },
   {
@@ -183,7 +186,7 @@ export const numberRules: readonly PatternRule[] = [
   {
     category: 'PHONE',
     regex:
-      /(?:电话|手机|联系方式|座机|传真|Tel|Phone|Mobile|Cell|[Tt]ext me at|[Cc]all me at|reached at|[Ff]ax(?:ed)?(?: \w+){0,2})[：:\s]*(\+?[\d(（][\d\s()（）-]{5,18}\d)/dg,
+      /(?:电话|手机|联系方式|座机|传真|Tel|Phone|Mobile|Cell|[Tt]ext me at|[Cc]all me at|reached at|[Ff]ax(?:ed)?(?: [A-Za-z]+){0,2})[：:\s]*(\+?[\d(（][\d\s()（）-]{5,18}\d)/dg,
     relabel: relabelFax,
   },
   // International: +country code and 8–15 digits in groups ("+353 1 555 0123", "+86-21-62345678").

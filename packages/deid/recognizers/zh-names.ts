@@ -43,14 +43,14 @@ const RELATIVE_CUES =
 const CLINICIAN_CUES =
   '质控医师|质控医生|床位医生|上级医生|随访人|随访医生|责任医生|签约医生|录入人|审核人|主治医师|主治医生|主管医师|主管医生|上级医师|住院医师|经治医师|接诊医师|接诊医生|值班医师|值班医生|会诊医师|转诊医生|申请医生|' +
   '家庭医生|社区医生|乡村医生|签名医生|医师签名|医生签名|记录者|记录人|术者|助手|麻醉医师|主刀|护士长|交班护士|接班护士|护士|责任护士|' +
-  '程控技师|技师|检验者|审核者|检验医师|报告医师|送检医生|送检医师|主检医师|分析医师|调配药师|核对药师|药师|审核药师|审方药师|医师|医生';
+  '一助|二助|三助|器械护士|巡回护士|洗手护士|程控技师|技师|检验者|审核者|检验医师|报告医师|送检医生|送检医师|主检医师|分析医师|调配药师|核对药师|药师|审核药师|审方药师|医师|医生';
 /** Staff fields of forms, recognised only as "label：name" (经办人：苗莉, 编码员：路佳, 记录：安晓丽). */
 const STAFF_FIELDS = `${CLINICIAN_CUES}|记录|经办人|经办|医嘱开立|开立|开单|执行人|执行|财务审核|审核|核对发药|核对|发药|调配|编码员|操作者|操作员|收费员|登记人|复核人|复核`;
 /** Persons in the fields of claim, refund and registration forms (被保险人：邝文静, 收款人：慕容德). */
 const PERSON_FIELDS =
   '患者姓名|姓名|患者|厂家工程师|工程师|翻译|患方签名|签字|签名|代签人|被保险人|被保人|投保人|受益人|申请人|收款人|领款人|代办人|委托人|参保人姓名|参保人|签字人|患方签字|就诊人|受检人|被检者|联系人姓名';
 
-const cued = (cues: string) => new RegExp(`(?:${cues})(?:姓名)?[：:\\s]*${NAME}`, 'dg');
+const cued = (cues: string) => new RegExp(`(?:${cues})(?:姓名)?[：:\\s（(]*${NAME}`, 'dg');
 /** After a labelled field ("质控医师：萧炎", "姓名：林炎"), any characters up to the end of the field. */
 const LABELLED = (cues: string) =>
   new RegExp(

@@ -1,0 +1,49 @@
+/**
+ * Round 5, English batch (issue 18): upper-case and apostrophe-hyphen inverted names, a relative's name in
+ * brackets after the relation, name suffixes (Jr.), cue words for accession, claim, account and encounter
+ * numbers, abbreviated weekdays and visit words before m/d dates, ages over 89 in words, and a fax number
+ * after "Fax to". Fresh sentences; hard negatives (ratios, "ninety minutes", words after "fax") stay unmarked.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectPhi } from './detect.ts';
+import { deidentifyWithSpans, PlaceholderVault } from './index.ts';
+
+const found = (text: string) => detectPhi(text).map((s) => s.text);
+
+describe('English names, round 5', () => {
+  it('finds inverted names in capitals and with an apostrophe and a hyphen', () => {
+    expect(found('Pt: HOLLOWAY, MERIDETH K')).toContain('HOLLOWAY, MERIDETH K');
+    expect(found("Name: O'Brien-Tate, Niamh")).toContain("O'Brien-Tate, Niamh");
+    expect(found('PATIENT: DIABETES, TYPE 2')).toEqual([]);
+  });
+  it("finds a relative's name in brackets after the relation, and a name with Jr.", () => {
+    expect(found('Her grandson (Dashiell) sets up the pill box.')).toContain('Dashiell');
+    expect(found('His son, Mr. Obadiah Mensah Jr., is the proxy.')).toContain('Obadiah Mensah Jr.');
+    expect(found('Dr. med. Annika Brandt, Oberärztin')).toContain('Annika Brandt');
+  });
+});
+
+describe('English codes and dates, round 5', () => {
+  it('finds accession, claim, account and encounter numbers after their cues', () => {
+    expect(found('Accession: 26-CH-118204')).toContain('26-CH-118204');
+    expect(found('Claim #: 44102-88310-B')).toContain('44102-88310-B');
+    expect(found('Acct 66019342')).toContain('66019342');
+    expect(found('MRN 00912277 / FIN 44810263')).toContain('44810263');
+  });
+  it('finds m/d dates after an abbreviated weekday or a visit word, and shifts them back', () => {
+    expect(found('Labs on Thu 10/9 were normal.')).toContain('10/9');
+    expect(found('Next appointment 12/3 at 9 am.')).toContain('12/3');
+    expect(found('Ratio 3/4 of doses taken; BP 150/90.')).toEqual([]);
+    const vault = new PlaceholderVault({ seed: 11 });
+    const [note] = deidentifyWithSpans(['Seen Wed 4/15; next visit 5/20.'], vault);
+    expect(note!.text).not.toContain('4/15');
+    expect(vault.restore(note!.text)).toBe('Seen Wed 4/15; next visit 5/20.');
+  });
+  it('finds ages over 89 written in words, not other ninety-words', () => {
+    expect(found('She is ninety-three and walks daily.')).toContain('ninety-three');
+    expect(found('Infusion over ninety minutes; ninety percent adherence.')).toEqual([]);
+  });
+  it('finds the whole fax number after "Fax to"', () => {
+    expect(found('Fax to 555-0177 attn: Records')).toContain('555-0177');
+  });
+});
