@@ -101,12 +101,17 @@ const valueOf = (m: RegExpExecArray): number =>
 const POTASSIUM_BARE =
   /(?:potassium|K\+|serum K|血钾)\s*(?:is|of|was|为|是|:|：|=)?\s*(\d\.\d{1,2})(?!\d|\.\d|\s*(?:mg|g\b|%))/i;
 
+const POTASSIUM_BOUND =
+  /(?:低于|不超过|不高于|超过|高于|小于|大于|under|below|above|over|less than|more than|[<>≤≥＜＞]|cut-?off[^0-9]{0,16}|threshold[^0-9]{0,16}|界值|切点)\s*$/i;
+
 export function potassiumIn(text: string): number | undefined {
   if (!/钾|potassium|K\+|K⁺|serum K/i.test(text)) return undefined;
   const t = text.normalize('NFKC').replace(/K⁺/g, 'K+');
   // Two different values ("was 5.4 last month but is 4.6 now"): which is current is not read with certainty.
+  // A bound ("只要低于 5.5", "the cut-off … is 5.5") is no second value of the patient's.
   const all = new Set(
     [...t.matchAll(/(?<![\d.])(\d\.\d{1,2})(?![\d.])/g)]
+      .filter((x) => !POTASSIUM_BOUND.test(t.slice(Math.max(0, (x.index as number) - 24), x.index)))
       .map((x) => Number(x[1]))
       .filter((v) => v >= 2 && v <= 8),
   );

@@ -238,7 +238,7 @@ const CONDITIONAL = /只要|如果|假如|若|\bif\b|as long as|provided (?:that
 
 /** Starting or adding a drug ("可以加用螺内酯", "could still be added", "start"): the potassium gates apply. */
 const STARTING =
-  /加用|加上|启用|开始(?:使用|服用|用)?|起始|\badd(?:ed|ing)?\b|\bstart(?:ed|ing)?\b|\binitiat\w*/i;
+  /加用|加上|(?:可以|可|能)加|启用|开始(?:使用|服用|用)?|起始|\badd(?:ed|ing)?\b|\bstart(?:ed|ing)?\b|\binitiat\w*|\b(?:is|are) (?:fine|ok|okay|acceptable) for\b/i;
 
 /** Words for a condition that the drug knowledge base's keywords do not carry yet (to move there). */
 const MORE_KEYS: Record<string, string[]> = { pregnancy: ['孕妇', '孕产妇', '备孕'] };

@@ -175,3 +175,22 @@ describe('a reading compared with a threshold or range the answer states (arithm
     expect(bad('A reading of 158/96: the systolic is within 160–179.')).toContain('bp-threshold');
   });
 });
+
+describe('"可以加 X" / "加上 X" / "fine for X" start a drug; "not a barrier/problem for X" is safe (REFERENCE §5.2, §6)', () => {
+  it('the MRA potassium gate (K⁺ >5.0) applies to "只要…就可以加螺内酯" and "K⁺ … are fine for spironolactone"', () => {
+    expect(bad('血钾 5.3 mmol/L，只要不超过 5.5 就可以加依普利酮。')).toContain('drug-condition');
+    expect(bad('Potassium 5.4 and eGFR 70 are fine for eplerenone.')).toContain('drug-condition');
+    expect(bad('血钾 4.6 mmol/L，可以加依普利酮，两周后复查血钾。')).toEqual([]);
+    expect(bad('Potassium 4.4 and eGFR 70 are fine for eplerenone.')).toEqual([]);
+  });
+  it('"is not a problem/barrier for X" in a condition X is avoided in is contradicted', () => {
+    expect(bad('Bilateral renal artery stenosis is not a problem for ARBs; start losartan 50 mg.')).toContain(
+      'drug-condition',
+    );
+    expect(bad('Gout is not a problem for amlodipine.')).toEqual([]);
+  });
+  it('"A 效果不够，可以加上 B" combines them', () => {
+    expect(bad('贝那普利效果不够，可以加上氯沙坦一起降压。')).toEqual(['interaction']);
+    expect(bad('贝那普利效果不够，可以加上氨氯地平一起降压。')).toEqual([]);
+  });
+});

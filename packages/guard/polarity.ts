@@ -7,7 +7,7 @@ const SAFE =
 /** Safe wordings of sets 6 and 7: "go well together", "no particular concern", "a recommended CCB + β-blocker
  * combination", "合用安全", "是安全组合", a bare "…安全。", "仍可以开始". */
 const SAFE_MORE =
-  /\b(?:go|goes|work|works) well together\b|\bno (?:particular |special |real |extra |major )?(?:concerns?|problems?|issues?)\b|(?<!\bnot (?:a |an |the )?|\bnever (?:a |an |the )?)\brecommended (?:[^,.;]{0,30} )?(?:combination|pairing)\b|(?:联用|合用|同服|一起用|联合使用?)(?:是|也|都|很)?安全|安全(?:的)?(?:组合|搭配|方案)|(?<![不非否]|未必|一定|不太|并不|是否)安全(?=\s*(?:[，。,;；]|$))|可以(?:开始|启用)|(?<!有|是否|会不会)没问题|\b(?:is|are|'s|'re)\s+(?:(?:\w+ly|still|also|quite|very)\s+)+(?:a\s+)?(?:safe|fine|ok|okay|acceptable|appropriate)\b|\b(?:can|may|could)\s+(?:(?:safely|still|also)\s+)*(?:combine|pair|add|start|begin)\b|(?:联合使用|联用|合用|同服|一起用)(?:时)?(?:也)?可以|(?<!不是|并非|非|不)(?:常用|常见|标准|经典)的?(?:联合|组合)|(?<!\bnot (?:a |the )?)\b(?:standard|common|usual|typical) (?:[^,.;]{0,24} )?(?:combination|pairing)\b|(?:不用|无需|不必|不需要)担心|\b(?:it's|it is|that's|that is)\s+(?:fine|ok|okay|safe|alright|all right)\b|\b(?:fine|ok|okay|safe) to (?:take|use|combine|add|start|continue)\b|(?<![不勿未])可用(?![至于量])|(?<![不勿])(?:可以?|能)维持(?:原)?(?:剂量|方案|用药|治疗)?|不构成[^，。,;；]{0,4}(?:三重打击|相互作用)|\b(?:is|are|does) not (?:a |constitute a )?["“]?triple whammy/i;
+  /\b(?:go|goes|work|works) well together\b|\bno (?:particular |special |real |extra |major )?(?:concerns?|problems?|issues?)\b|(?<!\bnot (?:a |an |the )?|\bnever (?:a |an |the )?)\brecommended (?:[^,.;]{0,30} )?(?:combination|pairing)\b|(?:联用|合用|同服|一起用|联合使用?)(?:是|也|都|很)?安全|安全(?:的)?(?:组合|搭配|方案)|(?<![不非否]|未必|一定|不太|并不|是否)安全(?=\s*(?:[，。,;；]|$))|可以(?:开始|启用)|(?<!有|是否|会不会)没问题|\b(?:is|are|'s|'re)\s+(?:(?:\w+ly|still|also|quite|very)\s+)+(?:a\s+)?(?:safe|fine|ok|okay|acceptable|appropriate)\b|\b(?:can|may|could)\s+(?:(?:safely|still|also)\s+)*(?:combine|pair|add|start|begin)\b|(?:联合使用|联用|合用|同服|一起用)(?:时)?(?:也)?可以|(?<!不是|并非|非|不)(?:常用|常见|标准|经典)的?(?:联合|组合)|(?<!\bnot (?:a |the )?)\b(?:standard|common|usual|typical) (?:[^,.;]{0,24} )?(?:combination|pairing)\b|(?:不用|无需|不必|不需要)担心|\b(?:it's|it is|that's|that is)\s+(?:fine|ok|okay|safe|alright|all right)\b|\b(?:fine|ok|okay|safe) to (?:take|use|combine|add|start|continue)\b|(?<![不勿未])可用(?![至于量])|(?<![不勿])(?:可以?|能)维持(?:原)?(?:剂量|方案|用药|治疗)?|不构成[^，。,;；]{0,4}(?:三重打击|相互作用)|\b(?:is|are|does) not (?:a |constitute a )?["“]?triple whammy|\b(?:is|are) not (?:a |an )?(?:barrier|problem|issue|obstacle) (?:to|for)\b|(?<![不勿别])可以?加上|(?<=(?:只要|就|也|还)\s*)可以?加(?![重剧大])/i;
 
 /** Words that deny a harm ("no reason to avoid", "need not be avoided") that the modifier rules do not carry. */
 const DENIAL =
@@ -61,7 +61,7 @@ const DENIED_LICENCE =
 
 /** Words that say two or more drugs are taken together. */
 export const COMBINATION =
-  /combin|together|each other|彼此|\bwith\b|\balongside\b|along with|\bplus\b|\badd(?:ed|ing)?\b|co-?administ|interact|triple|dual|联用|合用|联合|加用|同服|一起|同时|相互作用|合并使用|\+|与|三者|基础上|再加|(?:吃|服用|用)[^，。,;；]{1,10}期间|\bwhile (?:taking|on|using)\b|和[^，。,;；、]{1,8}?(?:都|均)?(?:可以?|能)(?:继续|维持)/i;
+  /combin|together|each other|彼此|\bwith\b|\balongside\b|along with|\bplus\b|\badd(?:ed|ing)?\b|co-?administ|interact|triple|dual|联用|合用|联合|加用|加上|同服|一起|同时|相互作用|合并使用|\+|与|三者|基础上|再加|(?:吃|服用|用)[^，。,;；]{1,10}期间|\bwhile (?:taking|on|using)\b|和[^，。,;；、]{1,8}?(?:都|均)?(?:可以?|能)(?:继续|维持)/i;
 
 /** A list of classes or options ("first-line: ACE inhibitor, ARB, CCB, thiazide") — not a combination claim. */
 export const CLASS_LIST =
