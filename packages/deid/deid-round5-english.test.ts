@@ -20,6 +20,8 @@ describe('English names, round 5', () => {
     expect(found('Her grandson (Dashiell) sets up the pill box.')).toContain('Dashiell');
     expect(found('His son, Mr. Obadiah Mensah Jr., is the proxy.')).toContain('Obadiah Mensah Jr.');
     expect(found('Dr. med. Annika Brandt, Oberärztin')).toContain('Annika Brandt');
+    expect(found('BP measured by the nurse (NBP) and by the device (ABPM).')).toEqual([]);
+    expect(found('reception (Molly) and Front desk (Tanya)')).toEqual(['Molly', 'Tanya']);
   });
 });
 

@@ -153,8 +153,9 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
   // A role followed by a name in brackets: "front desk (Tanya)", "reception (Molly)".
   {
     regex: new RegExp(
-      `\\b(?:front desk|reception|receptionist|scheduler|nurse|pharmacist|office staff|medical assistant|triage)[ \\t]*\\(((?:${PART})(?:[ \\t]+(?:${PART}))?)\\)`,
-      'dgi',
+      `\\b(?:${['front desk', 'reception', 'receptionist', 'scheduler', 'nurse', 'pharmacist', 'office staff', 'medical assistant', 'triage'].map(either).join('|')}|FRONT DESK|RECEPTION|NURSE)[ \\t]*\\(((?:${PART})(?:[ \\t]+(?:${PART}))?)\\)`,
+      // case-sensitive: a name is capitalised, an abbreviation in brackets ("nurse (NBP)") is not a name
+      'dg',
     ),
     category: 'CLINICIAN_NAME',
   },
