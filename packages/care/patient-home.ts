@@ -96,8 +96,18 @@ export async function medicationAdherence(
     const date = addDays(from, i);
     return { date, taken: byDay.has(date) ? byDay.get(date)! : null };
   });
+  // A day with nothing recorded is unknown, not a missed dose (issue 20): counted apart, and the fraction is of
+  // the days the patient recorded (0 when none: the screen says "not recorded", not 0 %).
   const taken = days.filter((d) => d.taken === true).length;
-  return { fraction: Math.round((taken / 14) * 1000) / 1000, days };
+  const missed = days.filter((d) => d.taken === false).length;
+  const recorded = taken + missed;
+  return {
+    fraction: recorded ? Math.round((taken / recorded) * 1000) / 1000 : 0,
+    takenDays: taken,
+    missedDays: missed,
+    unrecordedDays: days.length - recorded,
+    days,
+  };
 }
 
 export async function recordMedicationAdherence(

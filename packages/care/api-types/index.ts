@@ -108,7 +108,12 @@ export interface ProgressWeek {
 
 /** `POST /patients/{id}/medication-adherence` and the home page's medication card. */
 export interface MedicationAdherence {
+  /** Taken ÷ recorded days (0 when no day is recorded); unrecorded days are not counted as missed (issue 20). */
   fraction: number;
+  takenDays: number;
+  missedDays: number;
+  /** Days of the 14 with nothing recorded (`taken: null`). */
+  unrecordedDays: number;
   days: { date: string; taken: boolean | null }[];
 }
 

@@ -188,7 +188,13 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
         reminders: { state: string; readingsTaken: number; readingsPlanned: number }[];
         adherence: { fraction: number; plannedReadings: number; takenReadings: number };
       };
-      medicationAdherence: { days: { date: string; taken: boolean | null }[] };
+      medicationAdherence: {
+        days: { date: string; taken: boolean | null }[];
+        fraction: number;
+        takenDays: number;
+        missedDays: number;
+        unrecordedDays: number;
+      };
     };
     expect(home.carePlan.target.sbp).toBe(130);
     expect(home.medications.length).toBe(draftIds.length);
@@ -196,6 +202,13 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
     expect(home.progress.weeks.length).toBeGreaterThan(0);
     expect(home.progress.weeks.every((w) => w.atTarget === false)).toBe(true);
     expect(home.medicationAdherence.days.at(-1)).toEqual({ date: '2026-03-10', taken: true });
+    // Days with nothing recorded are unrecorded, apart — not "not taken" (issue 20 item 9).
+    expect(home.medicationAdherence).toMatchObject({
+      takenDays: 1,
+      missedDays: 0,
+      unrecordedDays: 13,
+      fraction: 1,
+    });
     expect(home.monitoring.reminders.length).toBeGreaterThan(0);
     // The adherence line counts readings like the cards: never 100 % while a card shows fewer than planned.
     const short = home.monitoring.reminders.some((r) => r.readingsTaken < r.readingsPlanned);

@@ -113,7 +113,9 @@ export const enCare = {
     tookMedicine: 'I took my medicine today',
     takenToday: 'Recorded: you took your medicine today.',
     undo: 'Undo',
-    medicationAdherence: 'Taken on {{percent}} of the last 14 days',
+    medicationAdherence:
+      'Last 14 days: taken on {{taken}} of the {{recorded}} days you recorded ({{percent}}); {{unrecorded}} days not recorded',
+    medicationNoneRecorded: 'Last 14 days: no day recorded yet',
     last14Days: 'Last 14 days',
     dayTaken: 'taken',
     dayMissed: 'not taken',

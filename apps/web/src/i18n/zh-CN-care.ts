@@ -113,7 +113,9 @@ export const zhCNCare: Messages['care'] = {
     tookMedicine: '我今天已服药',
     takenToday: '已记录：您今天已服药。',
     undo: '撤销',
-    medicationAdherence: '近 14 天服药 {{percent}}',
+    medicationAdherence:
+      '近 14 天：已记录 {{recorded}} 天，其中服药 {{taken}} 天（{{percent}}）；{{unrecorded}} 天未记录',
+    medicationNoneRecorded: '近 14 天：还没有记录',
     last14Days: '近 14 天',
     dayTaken: '已服药',
     dayMissed: '未服药',

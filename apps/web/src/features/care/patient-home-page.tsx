@@ -24,6 +24,7 @@ import { LifestyleGoals } from './care-ui.tsx';
 import { adviceNow, sessionHasCrisis } from './crisis-now.ts';
 import { CrisisBox, HomeReadings } from './home-readings.tsx';
 import './care.css';
+import { medicationAdherenceLine } from './medication-adherence.ts';
 
 const ProgressChart = lazy(() => import('./progress-chart.tsx'));
 
@@ -323,12 +324,12 @@ function Medications({ home, today }: { home: PatientHome; today: string }) {
               {t('care.home.tookMedicine')}
             </button>
           )}
-          <p>{t('care.home.medicationAdherence', { percent: percent(adherence.fraction) })}</p>
+          <p data-testid="medication-adherence">{medicationAdherenceLine(adherence, t, percent)}</p>
           <ol className="care-days" aria-label={t('care.home.last14Days')}>
             {adherence.days.map((d) => (
               <li
                 key={d.date}
-                className={d.taken === true ? 'taken' : d.taken === false ? 'not-taken' : undefined}
+                className={d.taken === true ? 'taken' : d.taken === false ? 'not-taken' : 'unrecorded'}
                 title={d.date}
                 aria-label={`${d.date}: ${
                   d.taken === true
