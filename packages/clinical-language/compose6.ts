@@ -26,6 +26,7 @@ export const COMPOSE_RULES_6: readonly ComposeRule[] = [
   {
     // REFERENCE §1.5 pulmonary oedema / AHA shortness of breath: too breathless to speak more than a word or two.
     name: 'speaks only single words or cannot talk, with oxygen or breath words',
+    gate: '(?:字|话|句|words?|sentences?)',
     concept: 'dyspnoea',
     re:
       '(?:只能|只会)(?:蹦|说|讲)(?:单字|单个字|几个字|[一二两三]{1,2}个字)|一次只能(?:说|讲)(?:[一二两三]{1,3}个字|几个字)|' +
@@ -52,6 +53,7 @@ export const COMPOSE_RULES_6: readonly ComposeRule[] = [
   {
     // REFERENCE §1.5 / AHA stroke: a sudden headache said twice over (头突然好痛好痛) is a severe one.
     name: 'head × sudden × pain said twice',
+    gate: '(?:痛|疼){1}(?:好|很)?(?:痛|疼)',
     concept: 'thunderclap-headache',
     re: `${HEAD}${G}{0,3}?(?:突然|忽然|一下子)${G}{0,3}?(?:好痛好痛|好疼好疼|很痛很痛|很疼很疼|痛痛痛|疼疼疼)`,
     unless: HEAD_UNLESS,
