@@ -333,9 +333,12 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     // "130/84 is high-normal, while 129/84 is still …": a category between two readings is the first one's; a
     // reading with no category word of its own after it is not given it.
     if (!ranged && !catAfter && own && own === catBefore && prevValueEnd > 0) continue;
+    // "为≥140/90，因此家庭血压尚属正常": a "≥" threshold is no edge of "normal"/"optimal" (a reading's category).
+    const lowest = (c?: { category: string }) =>
+      isThreshold && c && /^(?:normal|optimal)$/.test(c.category) ? undefined : c?.category;
     const category =
-      own?.category ??
-      specific?.category ??
+      lowest(own) ??
+      lowest(specific) ??
       (generic
         ? 'hypertension'
         : /threshold|cut-?off|阈值|诊断|标准|(?<!\bnot )\babnormal\b|异常/i.test(t)

@@ -148,7 +148,8 @@ export function acrStatements(text: string): AcrStatement[] {
 }
 
 function acrIn(t: string): AcrStatement[] | undefined {
-  const stages = [...t.matchAll(A_STAGE)];
+  // One category named twice ("在A2范围（30–300以内算A2）") is one category.
+  const stages = [...t.matchAll(A_STAGE)].filter((m, i, all) => all.findIndex((x) => x[0] === m[0]) === i);
   const values = [...t.matchAll(ACR_VALUE)];
   // One category and one value (or range) in the sentence: a ranged list of categories is left alone.
   if (stages.length !== 1 || values.length !== 1) return undefined;

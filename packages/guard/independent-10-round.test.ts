@@ -194,3 +194,18 @@ describe('"可以加 X" / "加上 X" / "fine for X" start a drug; "not a barrier
     expect(bad('贝那普利效果不够，可以加上氨氯地平一起降压。')).toEqual([]);
   });
 });
+
+describe('one category named twice ("在A2范围（…以内算A2）") and "属正常" are read (KDIGO A categories; ACC/AHA 2017 Table 11)', () => {
+  it('an ACR above 300 mg/g said to be A2, with the category repeated in brackets, is contradicted', () => {
+    expect(bad('尿ACR 410 mg/g，属于A2范围（30–300之间都算A2）。')).toContain('lab-threshold');
+    expect(bad('尿ACR 210 mg/g，属于A2范围（30–300之间都算A2）。')).toEqual([]);
+  });
+  it('"属正常" names the category', () => {
+    expect(bad('按ACC/AHA 2017，24小时动态均值 128/78 mmHg，属正常。')).toContain('bp-threshold');
+    expect(bad('按ACC/AHA 2017，24小时动态均值 118/70 mmHg，属正常。')).toEqual([]);
+    // A "≥" threshold in the same sentence is the diagnostic threshold, not an edge of "normal".
+    expect(bad('按中国2018指南，家庭血压的诊断标准为≥140/90，因此家庭 137/83 尚属正常。')).toContain(
+      'bp-threshold',
+    );
+  });
+});
