@@ -75,3 +75,18 @@ describe('round 5, last batch', () => {
     expect(found('血钾3.5，肌酐88.6，尿酸10.12')).toEqual([]);
   });
 });
+
+describe('round 5, names in running prose without any cue (the name model alone)', () => {
+  it('finds a three-character name between a preposition or verb and a following word', () => {
+    expect(found('经与苗志勇沟通，同意转院。')).toContain('苗志勇');
+    expect(found('我和俞德明商量后决定手术')).toContain('俞德明');
+    expect(found('门口遇到了邹德华，他说药吃完了')).toContain('邹德华');
+    expect(found('甘德胜是本村村民')).toContain('甘德胜');
+    expect(found('葛玉兰、葛玉芳两姐妹轮流陪护')).toEqual(['葛玉兰', '葛玉芳']);
+  });
+  it('leaves herbs, brands, places and hospitals of the same shape alone', () => {
+    const text =
+      '柏子仁的用法用量为煎服。华佗再造丸、安宫牛黄丸、马来酸依那普利片。向阳社区卫生服务站，常德市第一人民医院，江南大学附属医院，高德地图导航。白天血压高，晚上正常。于是我就去了医院。';
+    expect(found(text)).toEqual([]);
+  });
+});

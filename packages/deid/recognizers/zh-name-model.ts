@@ -157,6 +157,49 @@ export function bestNameBefore(
   return best;
 }
 
+/** Right context: punctuation or the end, or a word that often follows a person (说, 的, 是, 来, 和 …). */
+const AFTER_NAME =
+  '说诉讲问答的是在来去到和与也都就今昨明已又还打沟商阿叔第每让给跟被把再才刚从要想觉认表称讲告同';
+function rightScore(text: string, end: number): number {
+  const after = text[end];
+  if (after === undefined || !CJK.test(after)) return 0.5;
+  return AFTER_NAME.includes(after) ? 1 : 0;
+}
+/** Left context for running prose: also after 了/到/见/看 ("遇到了邹德华", "看了金海燕的化验单"). */
+const leftProse = (text: string, start: number) =>
+  '了到见看'.includes(text[start - 1] ?? '') ? 0.5 : leftScore(text, start);
+
+const SURNAME_STARTS = new Set([...SINGLE_SURNAMES, ...COMPOUND_SURNAMES.map((s) => s[0]!)]);
+
+/** The bar a no-cue name in running prose must reach with its context (intrinsic + left + right). */
+const PROSE_THRESHOLD = 4.6;
+
+/**
+ * Names in running prose without any cue (经与汪志勇沟通, 邹德华的血压, 甘德胜是本村村民): at every surname, the
+ * three-character candidate (compound surnames: three or four) whose given characters are all in the tables,
+ * scored with its left and right context.
+ */
+export function findProseNames(text: string): ModelName[] {
+  const out: ModelName[] = [];
+  for (let i = 0; i < text.length - 2; i++) {
+    const c = text[i]!;
+    if (!SURNAME_STARTS.has(c)) continue;
+    const compound = COMPOUND_SURNAMES.find((s) => text.startsWith(s, i));
+    const lengths = compound ? [compound.length + 2, compound.length + 1] : [3];
+    for (const length of lengths) {
+      const name = text.slice(i, i + length);
+      if (name.length < length) continue;
+      const score = nameScore(name) + leftProse(text, i) + rightScore(text, i + length);
+      if (score >= PROSE_THRESHOLD) {
+        out.push({ start: i, end: i + length, text: name });
+        i += length - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** A no-cue candidate (BARE: "，王建国血压…") with every given character in the tables, above a lower bar. */
 export function isLikelyName(name: string): boolean {
   return nameScore(name) >= 2.4;

@@ -9,7 +9,7 @@
  */
 import type { PhiCategory, PhiSpan } from '../types.ts';
 import { ZH_GIVEN_CHARS } from './given-names.ts';
-import { bestNameBefore, findModelNames, isLikelyName, nameScore } from './zh-name-model.ts';
+import { bestNameBefore, findModelNames, findProseNames, isLikelyName, nameScore } from './zh-name-model.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
 
 // Characters that end a name (words that commonly follow one).
@@ -26,7 +26,7 @@ const NOT_NAMES = new Set(
     '司机 工人 职员 教师 退休 农民 保姆 干部 学生 无业 个体 商人 医生 护士 主任 ' +
     '查房 查体 查看 查血 查尿 查出 查明 查找 查阅 首次 记录 于是 于今 向日 安排 安全 康复 戴上 包括 宁可 常用 明确 乔丹 江湖 海鲜 海带 宫颈 强化 平稳 ' +
     '孙子 孙女 孙辈 曾孙 雷米 程度 程序 胡萝 文化 文献 任何 和平 华北 华南 金水 武侯 鼓楼 南开 南山 朝阳 海淀 ' +
-    '左边 右边 左手 右手 左腿 右腿 左脚 右脚 左眼 右眼 左半 右半 房颤 谢谢 居民 呼吸'
+    '柏子 金樱 龙胆 夏枯 左边 右边 左手 右手 左腿 右腿 左脚 右脚 左眼 右眼 左半 右半 房颤 谢谢 居民 呼吸'
   ).split(' '),
 );
 
@@ -108,7 +108,7 @@ const LIST_NEXT = new RegExp(`^[、和及与]${NAME}`, 'd');
 const RELATION_BEFORE = new RegExp(`之(?:子|女|妻|夫|母|父|孙|孙女)${NAME}`, 'dg');
 /** Titles after a name; the name before one is chosen by the name model (按邓主任 → 邓主任, not 林按邓). */
 const TITLE = new RegExp(
-  `(?<=${surname}|${surname}[\\u4e00-\\u9fa5]{1,2})(先生|女士|小姐|老先生|老太太|老太|老爷子|奶奶|爷爷|老人|阿姨|大爷|大妈|医生|大夫|主任|护士长|护士|老师)`,
+  `(先生|女士|小姐|老先生|老太太|老太|老爷子|奶奶|爷爷|老人|阿姨|大爷|大妈|医生|大夫|主任|护士长|护士|老师)`,
   'dg',
 );
 const NOT_BEFORE_TITLE = /[主全专内外床治诊级区庭班科院管交接责值]/;
@@ -266,18 +266,19 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
   add(TRANSLIT_NAME, 'PATIENT_NAME', true);
   add(BARE_SHORT, 'PATIENT_NAME');
   add(ACCOMPANIED, 'PATIENT_NAME');
-  add(PERSON_LABEL, 'PATIENT_NAME', true);
-  add(MENTION, 'PATIENT_NAME', true);
-  add(SURNAME_ALONE, 'PATIENT_NAME', true);
+  if (/人[：:]/.test(text)) add(PERSON_LABEL, 'PATIENT_NAME', true);
+  if (/[@＠]|回复/.test(text)) add(MENTION, 'PATIENT_NAME', true);
+  if (text.includes('姓')) add(SURNAME_ALONE, 'PATIENT_NAME', true);
   add(CONTACTED, 'PATIENT_NAME', false, isLikelyName);
-  add(ROLE_BRACKET, 'PATIENT_NAME', false, (name) => nameScore(name, false) >= 1.5);
-  add(BEFORE_PHONE, 'PATIENT_NAME', false, isLikelyName);
+  // Cheap gates: most texts have no bracket, mobile number, "…人：" label or mention at all.
+  if (/[（(]/.test(text)) add(ROLE_BRACKET, 'PATIENT_NAME', false, (name) => nameScore(name, false) >= 1.5);
+  if (/1[3-9]\d/.test(text)) add(BEFORE_PHONE, 'PATIENT_NAME', false, isLikelyName);
   add(KIN_TITLE, 'PATIENT_NAME', true);
   add(SEX_AFTER, 'PATIENT_NAME');
   add(RELATION_AFTER, 'PATIENT_NAME');
   add(RELATION_BEFORE, 'RELATIVE_NAME');
   add(BARE, 'PATIENT_NAME', false, isLikelyName);
-  for (const name of findModelNames(text))
+  for (const name of [...findModelNames(text), ...findProseNames(text)])
     if (accept(name.text)) out.push({ category: 'PATIENT_NAME', ...name });
   add(RELATION_BRACKET, 'RELATIVE_NAME');
   FAMILIAR.lastIndex = 0;
