@@ -14,16 +14,44 @@ import { deceasedOf } from './patient-status.ts';
 import { careSettings } from './settings.ts';
 import { measuredContext } from './measured.ts';
 import type { PanelRow } from './api-types/index.ts';
+import { quietReads } from './quiet-reads.ts';
 
 export type { PanelRow };
 
-/** The clinician's panel: patients with an active care plan, ranked by need. */
+/**
+ * The clinician's panel: patients with an active care plan, ranked by need. One audit row per request (issue 20):
+ * the chart reads behind it are folded into a 'care-panel' search row naming every patient read.
+ */
 export async function carePanel(
   deps: CareDeps,
   ctx: RequestContext,
   options: { mine?: boolean } = {},
 ): Promise<{ entries: PanelRow[] }> {
   assertClinicalSide(ctx);
+  const quiet = quietReads(deps.repository);
+  const audit = (outcome: 'success' | 'failure', detail: Record<string, unknown>) =>
+    deps.audit(ctx, {
+      action: 'search',
+      outcome,
+      query: 'care-panel',
+      patientIds: quiet.patients(),
+      detail: { reads: quiet.reads(), ...detail },
+    });
+  try {
+    const result = await panelRows({ ...deps, repository: quiet.repository }, ctx, options);
+    await audit('success', { listed: result.entries.length, ...(options.mine ? { mine: true } : {}) });
+    return result;
+  } catch (error) {
+    await audit('failure', {}).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function panelRows(
+  deps: CareDeps,
+  ctx: RequestContext,
+  options: { mine?: boolean },
+): Promise<{ entries: PanelRow[] }> {
   const now = nowOf(deps);
   const offset = careSettings(deps).utcOffsetMinutes;
   const today = localDay(now, offset);
