@@ -209,3 +209,13 @@ describe('one category named twice ("在A2范围（…以内算A2）") and "属�
     );
   });
 });
+
+describe('an interaction played down ("只是轻度相互作用", "only a mild interaction") is a safe claim (REFERENCE §6)', () => {
+  it('a contraindicated pair called a mild interaction is contradicted', () => {
+    expect(bad('西地那非和单硝酸异山梨酯只是轻微相互作用，错开几个小时服用即可。')).toEqual(['interaction']);
+    expect(bad('Sildenafil and isosorbide mononitrate only have a minor interaction.')).toEqual([
+      'interaction',
+    ]);
+    expect(bad('氨氯地平和二甲双胍之间只是轻度相互作用，可以一起吃。')).toEqual([]);
+  });
+});
