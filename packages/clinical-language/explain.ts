@@ -83,6 +83,14 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
     unless: /游戏|打紧|玩紧|耳机|嬲|扭计|闹脾气|赌气|\bgames?\b|headphones|sulk/,
     unlessNot: /发烧|抽|突然|眼瞓|昏|摇|叫不醒|drowsy|fever|sudden|fit|seizure|floppy/,
   },
+  // An app, a phone or a device that stopped responding is no person unresponsive (REFERENCE §1.5), unless one is named.
+  {
+    concept: 'unresponsive',
+    unless:
+      /\b(?:app|phone|website|site|screen|computer|laptop|device|monitor|machine|system|printer|wifi|cuff)\b|手机|电脑|软件|网站|血压计/,
+    unlessNot:
+      /\b(?:he|she|him|her|mum|mom|dad|grandad|grandpa|grandma|nan|baby|son|daughter|husband|wife|father|mother)\b|[他她妈爸爷奶]/,
+  },
   // A broken device explains half a picture gone dark ("看电视一半黑了，是电视坏了"), unless an eye is named.
   {
     concept: 'sudden-vision-loss',

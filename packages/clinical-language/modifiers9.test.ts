@@ -63,3 +63,25 @@ describe('羊角风 / 羊癫疯 as a disease one has (有, 患有, 得了): epil
     expect(emergency('孩子羊癫疯又犯了，口吐白沫')).toBe(true);
   });
 });
+
+describe('follow-up call transcripts: 护士问…？患者答… (the answer reads the sign asked; the patient is not the writer)', () => {
+  it('reads the answer', () => {
+    expect(mods('随访护士问：这两天还头痛吗？患者答：不痛了', 'headache')).toBe('neg+fam');
+    expect(mods('医生问：现在胸口还闷不闷？家属答：还闷，一直出汗', 'chest-pain')).toBe('fam');
+    expect(emergency('医生问：现在胸口还闷不闷？家属答：还闷，一直出汗')).toBe(true);
+  });
+  it('near misses: an unlabelled question keeps its doubt; the writer answering for themself', () => {
+    expect(mods('我想问头痛要紧吗？', 'headache')).not.toContain('neg');
+    expect(mods('护士问：还头晕吗？我答：不晕了', 'dizziness')).toBe('neg');
+  });
+});
+
+describe('"no longer responding / stopped responding": unresponsive now (REFERENCE §1.5)', () => {
+  it('fires', () => {
+    expect(emergency('my grandad is no longer responding to us, he was chatting at lunch')).toBe(true);
+    expect(emergency('She just stopped responding mid-sentence and is staring')).toBe(true);
+  });
+  it('near misses: an app or a phone no longer responding', () => {
+    expect(emergency('the BP app is no longer responding, how do I log my readings?')).toBe(false);
+  });
+});

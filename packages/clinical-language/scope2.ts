@@ -20,11 +20,15 @@ type Target = Span & { kind?: string; redFlag?: string; concept?: string };
 /** A sentence break for these scopes (a question mark is handled separately). */
 const STOP = /[。!\n]|\.(?!\d)/;
 const Q_LABEL =
-  /(?:^|[\s,.。!?])(?:q|bot|question|chatbot|assistant|nurse|问|小助手|助手|机器人|护士)\s*:\s*/g;
-const A_LABEL = /^\s*(?:a|me|answer|reply|pt|patient|user|答|回答|我|用户|患者|家属)\s*:\s*/;
+  /(?:^|[\s,.。!?])(?:q|bot|question|chatbot|assistant|nurse|问|小助手|助手|机器人|护士|(?:随访)?(?:护士|医生|大夫|医师|客服)问)\s*:\s*/g;
+const A_LABEL =
+  /^\s*(?:a|me|answer|reply|pt|patient|user|答|回答|我|用户|患者|家属|我答|(?:患者|病人|家属|病人家属|老人)(?:答|回答))\s*:\s*/;
+/** A follow-up call transcript's answer by the patient or a relative (护士问…患者答…): the writer is the transcriber. */
+const A_OTHER = /^\s*(?:患者|病人|家属|病人家属|老人)(?:答|回答)\s*:/;
 const NO =
   /^(?:(?:no|nope|nah|not really|not now|none|negative|nil)(?![a-z'])(?!\s+(?:idea|doubt|matter|one|clue|relief|better|change|improvement|way)\b)|没有|没|无(?![法力])|不是|否|冇|唔係|唔系|不(?![知清确好停行舒对太敢能会用了]))/;
-const YES = /^(?:yes|yeah|yep|yup|correct|是的|是啊|是呀|对的|对|有的|有|嗯|还在)/;
+const YES =
+  /^(?:yes|yeah|yep|yup|correct|是的|是啊|是呀|对的|对|有的|有|嗯|还在|还是?(?:闷|疼|痛|晕|喘|麻|有))/;
 /** The answer dates the sign: over, not denied ("不疼了，前天疼过", "not now, it was last week"). */
 const DATED =
   /昨天|前天|上周|上个?(?:月|星期|礼拜)|之前|以前|前几天|\b(?:yesterday|last (?:week|night|month)|it was|earlier|before)\b/;
@@ -47,12 +51,13 @@ function answerEffect(
   const yes = !no && YES.test(body);
   // A person named in the question ("病人能叫醒吗？", "Is your mother confused?") is whom the answer's signs are about,
   // unless the answer names the writer.
-  const person = OTHER_PERSON.test(norm.slice(q.start, q.end)) && !WRITER.test(body);
+  const person =
+    (OTHER_PERSON.test(norm.slice(q.start, q.end)) && !WRITER.test(body)) || A_OTHER.test(answer);
   spans.forEach((s, i) => {
     const r = ctx[i] as ContextResult;
     if (
       person &&
-      s.start > q.end &&
+      (s.start > q.end || (A_OTHER.test(answer) && s.start >= q.start)) &&
       s.start <= q.end + 1 + answer.length &&
       r.modifiers.experiencer === 'patient'
     ) {

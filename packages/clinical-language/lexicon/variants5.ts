@@ -28,7 +28,11 @@ export const VARIANTS_5: Readonly<Record<string, Variants>> = {
   // Hokkien 喙 (mouth) 歪去 / 歪一爿 (gone crooked to one side).
   'facial-droop': { patterns: ['喙(?:嘛|也|都|角)?歪'] },
   // Hokkien 叫袂精神 (cannot be woken; 袂 → 不), 叫攏無應 (no answer at all when called).
-  unresponsive: { patterns: ['叫不精神', `叫(?:攏|拢|都)(?:无应|不应)`] },
+  unresponsive: {
+    patterns: ['叫不精神', `叫(?:攏|拢|都)(?:无应|不应)`],
+    // "no longer responding", "stopped responding" (a person; an app or a device is explained in explain.ts).
+    en: ['no longer responding', 'stopped responding', 'not responding anymore', 'no longer responsive'],
+  },
   // Eyes rolled up in a fit (Hokkien 目睭吊起來, Mandarin 眼睛往上吊).
   seizure: { patterns: [`(?:目睭|眼睛|眼珠)${G}{0,2}?(?:吊起来|吊上去|往上吊|上吊了)`] },
   // Hokkien 目睭雄雄看無 (the eye suddenly cannot see; 雄雄 = suddenly), one side (正爿/倒爿); sight doubled
