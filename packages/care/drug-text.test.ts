@@ -11,7 +11,11 @@ describe('drugTextIn (issue 20 item 3: drug names in the screen language)', () =
     expect(drugTextIn('amlodipine 5 mg', 'zh', drugs, 'amlodipine')).toBe('氨氯地平 5 mg');
   });
   it('puts a salt in front, as Chinese drug names do', () => {
-    expect(drugTextIn('Amlodipine besylate 5 mg tablet', 'zh', drugs)).toBe('苯磺酸氨氯地平 5 mg tablet');
+    expect(drugTextIn('Amlodipine besylate 5 mg tablet', 'zh', drugs)).toBe('苯磺酸氨氯地平 5 mg 片');
+  });
+  it('metal salts go after the name, dose forms in Chinese (氯沙坦钾 50 mg 片)', () => {
+    expect(drugTextIn('Losartan potassium 50 mg oral tablet', 'zh', drugs)).toBe('氯沙坦钾 50 mg 片');
+    expect(drugTextIn('hydrochlorothiazide 25 MG', 'zh', drugs)).toBe('氢氯噻嗪 25 mg');
   });
   it('names every drug of a line', () => {
     const line = drugTextIn('amlodipine 5 mg + hydrochlorothiazide 12.5 mg', 'zh', drugs);

@@ -12,6 +12,16 @@ const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 type Drugs = Pick<DrugKnowledgeBase, 'match' | 'getDrug' | 'ingredients'>;
 
+const CATION = /^(?:钾|钠|钙|镁|锂)$/;
+
+/** Dose-form words of an English medicine line, in Chinese (the unit "mg" is the same in both). */
+const FORMS: [RegExp, string][] = [
+  [/\b(?:oral )?extended[- ]release tablets?\b/gi, '缓释片'],
+  [/\b(?:oral )?tablets?\b/gi, '片'],
+  [/\b(?:oral )?capsules?\b/gi, '胶囊'],
+  [/\bMG\b/g, 'mg'],
+];
+
 function replaceNames(text: string, drug: DrugEntry): string {
   const zh = drug.names.zh;
   if (!zh) return text;
@@ -28,7 +38,8 @@ function replaceNames(text: string, drug: DrugEntry): string {
   return text.replace(new RegExp(pattern, 'gi'), (_all, before?: string, after?: string) => {
     const salt = before ?? after;
     const saltZh = salt ? (salts.find((s) => s.en.toLowerCase() === salt.toLowerCase())?.zh ?? '') : '';
-    return `${saltZh}${zh}`;
+    // Acid salts go in front (苯磺酸氨氯地平), metal cations after (氯沙坦钾, 阿托伐他汀钙).
+    return CATION.test(saltZh) ? `${zh}${saltZh}` : `${saltZh}${zh}`;
   });
 }
 
@@ -44,7 +55,9 @@ export function drugTextIn(text: string, language: 'zh' | 'en', drugs: Drugs, dr
   const entries = [
     ...new Map(found.flatMap((d) => [d, ...drugs.ingredients(d)]).map((d) => [d.id, d])).values(),
   ];
-  return entries.reduce(replaceNames, text);
+  const named = entries.reduce(replaceNames, text);
+  // The forms only once a drug name was written in Chinese (an unknown line stays as written).
+  return named === text ? text : FORMS.reduce((line, [re, word]) => line.replace(re, word), named);
 }
 
 /** The urn:qihuang:drug code of a medicine concept, if it has one. */

@@ -67,7 +67,7 @@ describe('drug names in the screen language', () => {
     const zh = (await get(`/api/care/patients/${ID}/care-plan?lang=zh`)) as {
       medications: { display: string }[];
     };
-    expect(zh.medications.map((m) => m.display)).toEqual(['氯沙坦 50 mg oral tablet']);
+    expect(zh.medications.map((m) => m.display)).toEqual(['氯沙坦 50 mg 片']);
     const en = (await get(`/api/care/patients/${ID}/care-plan?lang=en`)) as {
       medications: { display: string }[];
     };
@@ -76,6 +76,6 @@ describe('drug names in the screen language', () => {
 
   it('patient home medicines: 氯沙坦 on zh', async () => {
     const zh = (await get(`/api/care/patients/${ID}/home?lang=zh`)) as { medications: { display: string }[] };
-    expect(zh.medications.map((m) => m.display)).toEqual(['氯沙坦 50 mg oral tablet']);
+    expect(zh.medications.map((m) => m.display)).toEqual(['氯沙坦 50 mg 片']);
   });
 });
