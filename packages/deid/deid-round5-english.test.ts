@@ -49,3 +49,18 @@ describe('English codes and dates, round 5', () => {
     expect(found('Fax to 555-0177 attn: Records')).toContain('555-0177');
   });
 });
+
+describe('English names without a title, round 5', () => {
+  it('finds a first name or a full name before a verb of report, after "discussed with", after "by" with a credential, and uncles', () => {
+    expect(found('Marjorie reports better sleep. Desmond called back.')).toEqual(['Marjorie', 'Desmond']);
+    expect(found('Oluwaseun Adeyemi presents for follow-up.')).toContain('Oluwaseun Adeyemi');
+    expect(found('Discussed with Albuquerque (pharmacy) regarding dosing.')).toContain('Albuquerque');
+    expect(found('Note written by Szymanski, RN.')).toContain('Szymanski');
+    expect(found('Transport: Uncle Lionel will drive.').join(' ')).toContain('Lionel');
+  });
+  it('leaves departments, pronouns and staff words before the same verbs alone', () => {
+    const text =
+      'The Patient reports pain. She reports pain. Cardiology called. Pharmacy called back. Nursing reports stable. Discussed with Neurology and with Patient Services. Mailed to Baltimore, MD.';
+    expect(found(text)).toEqual([]);
+  });
+});

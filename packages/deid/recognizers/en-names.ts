@@ -26,9 +26,9 @@ const either = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.sl
  * REFERENCE.md and the ACI-Bench notes (`../shared/data/aci-bench`).
  */
 const CLINICAL_WORD =
-  /^(?:Chronic|Acute|Kidney|Renal|Heart|Cardiac|Failure|Disease|Syndrome|Disorder|Blood|Pressure|Hypertension|Diabetes|Mellitus|Type|Stroke|Atrial|Fibrillation|Coronary|Artery|Pulmonary|Obstructive|Sleep|Apnea|Apnoea|Guideline|Guidelines|Society|Association|College|Committee|Task|Force|Report|Trial|Study|Clinic|Hospital|Medical|Center|Centre|University|Health|Care|Department|Diagnostics|Laboratory|Laboratories|Pathology|Radiology|Imaging|Pharmacy|Practice|Ward|Unit|Emergency|Primary|Internal|Medicine|Family|County|City|State|North|South|East|West|New|Saint|St|Lake|River|Mount|Valley|Street|Road|Avenue|Besylate|Maleate|Potassium|Sodium|Calcium|Insulin|Aspirin|Tablet|Tablets|Capsule|Extended|Release|Oral|Left|Right|Upper|Lower|Total|Mean|Systolic|Diastolic|Office|Home|Ambulatory|Review|Plan|Assessment|History|Physical|Exam|Examination|Labs|Results|Chief|Complaint|Present|Illness)$|(?:pril|sartan|dipine|olol|azide|thiazide|statin|formin|gliflozin|glutide|semide|lactone|oxacin|cillin|mycin|itis|osis|emia|aemia|pathy|ectomy|plasty|ology|algia)$/;
+  /^(?:Chronic|Acute|Kidney|Renal|Heart|Cardiac|Failure|Disease|Syndrome|Disorder|Blood|Pressure|Hypertension|Diabetes|Mellitus|Type|Stroke|Atrial|Fibrillation|Coronary|Artery|Pulmonary|Obstructive|Sleep|Apnea|Apnoea|Guideline|Guidelines|Society|Association|College|Committee|Task|Force|Report|Trial|Study|Clinic|Hospital|Medical|Center|Centre|University|Health|Care|Department|Diagnostics|Laboratory|Laboratories|Pathology|Radiology|Imaging|Pharmacy|Practice|Ward|Unit|Emergency|Primary|Internal|Medicine|Family|County|City|State|North|South|East|West|New|Saint|St|Lake|River|Mount|Valley|Street|Road|Avenue|Besylate|Maleate|Potassium|Sodium|Calcium|Insulin|Aspirin|Tablet|Tablets|Capsule|Extended|Release|Oral|Left|Right|Upper|Lower|Total|Mean|Systolic|Diastolic|Office|Home|Ambulatory|Review|Plan|Assessment|History|Physical|Exam|Examination|Labs|Results|Chief|Complaint|Present|Illness|Nursing|Nurses|Staff|Social|Services|Service|Security|Reception|Admissions|Billing|Records|Transport|Chaplain|Chaplaincy|Dietary|Nutrition|Physiotherapy|Rehab|Rehabilitation|Surgery|Anesthesia|Anaesthesia|Lab|Team|United|States|Kingdom|America|American|Africa|Asia|Europe|China|India|Mexico|Canada)$|(?:pril|sartan|dipine|olol|azide|thiazide|statin|formin|gliflozin|glutide|semide|lactone|oxacin|cillin|mycin|itis|osis|emia|aemia|pathy|ectomy|plasty|ology|algia)$/;
 
-const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
+const rules: { regex: RegExp; category: PhiCategory; weak?: boolean; firstNameAlone?: boolean }[] = [
   {
     regex: new RegExp(`\\b(?:Dr|Doctor|Prof)\\.?[ \\t]+(?:med\\.[ \\t]+)?${FULL}`, 'dg'),
     category: 'CLINICIAN_NAME',
@@ -85,6 +85,20 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
         'neighbou?r',
         'roommate',
         'landlord',
+        'uncle',
+        'aunt',
+        'auntie',
+        'cousin',
+        'grandma',
+        'grandpa',
+        'grandmother',
+        'grandfather',
+        'stepdaughter',
+        'stepson',
+        'son-in-law',
+        'daughter-in-law',
+        'sister-in-law',
+        'brother-in-law',
       ]
         .map(either)
         .join('|')})(?:[ \\t]*\\([^)\\n]*\\))?[:,]?[ \\t]+${FULL}`,
@@ -183,6 +197,37 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean }[] = [
     ),
     category: 'PATIENT_NAME',
     weak: true,
+  },
+  // "Discussed with Ferreira (pharmacy)", "Reviewed with Okafor": one word is enough, checked against clinical
+  // words (Cardiology, Pharmacy stay).
+  {
+    regex: new RegExp(
+      `\\b(?:[Dd]iscussed|[Rr]eviewed|[Cc]onferred|[Cc]onsulted)[ \\t]+with[ \\t]+${FULL}`,
+      'dg',
+    ),
+    category: 'CLINICIAN_NAME',
+    weak: true,
+  },
+  // "Note written by Kowalski, RN": a surname alone with a credential after "by".
+  {
+    regex: new RegExp(
+      `\\b[Bb]y[ \\t]+(${PART}),?[ \\t]+(?:MD|M\\.D\\.|DO|RN|NP|PA-C|PharmD|LPN|CNA)\\b`,
+      'dg',
+    ),
+    category: 'CLINICIAN_NAME',
+    weak: true,
+  },
+  // "Harold reports better sleep", "Thaddeus Okonjo presents for follow-up": a common first name (or a full name)
+  // before a verb of report or arrival.
+  {
+    regex: new RegExp(
+      `${FULL}(?=[ \\t]+(?:reports|reported|says|said|states|stated|denies|denied|presents|presented|called|phoned|returns|returned|came|comes|arrived|feels|felt|notes|noted|asked|complains|complained)\\b)`,
+      'dg',
+    ),
+    category: 'PATIENT_NAME',
+    weak: true,
+    // a single word only when it is a common first name ("Nursing reports stable" stays)
+    firstNameAlone: true,
   },
   // "Gwendolyn Abernathy, her daughter, called": a name before an apposed relation.
   {
@@ -355,7 +400,7 @@ export function findEnglishNames(text: string, out: PhiSpan[]): void {
     if (NOT_NAMES.has(last)) continue;
     out.push({ category: 'PATIENT_NAME', start: m.index, end: m.index + m[0].length, text: m[0] });
   }
-  for (const { regex, category, weak } of rules) {
+  for (const { regex, category, weak, firstNameAlone } of rules) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       // The name is the first capture group that took part (a rule may have alternatives).
@@ -373,6 +418,7 @@ export function findEnglishNames(text: string, out: PhiSpan[]): void {
       }
       if (!words.length || end <= start) continue;
       if (weak && words.some((w) => CLINICAL_WORD.test(w.replace(/\.$/, '')))) continue;
+      if (firstNameAlone && words.length === 1 && !EN_FIRST_NAMES.has(words[0]!)) continue;
       out.push({ category, start, end, text: text.slice(start, end) });
     }
   }

@@ -22,6 +22,11 @@ export const EN_FIRST_NAMES = new Set(
     'Catherine Maria Heather Diane Ruth Julie Olivia Joyce Virginia Victoria Kelly Lauren Christina Joan Evelyn Judith ' +
     'Megan Andrea Cheryl Hannah Jacqueline Martha Gloria Teresa Ann Sara Madison Frances Kathryn Janice Jean Abigail ' +
     'Alice Judy Sophia Grace Denise Amber Doris Marilyn Danielle Beverly Isabella Theresa Diana Natalie Brittany ' +
-    'Charlotte Marie Kayla Alexis Lori Rosa Agnes Wei Li Ming Hui Jun Mei Yan Ying Xin Priya Raj Ahmed Mohammed Fatima'
+    'Charlotte Marie Kayla Alexis Lori Rosa Agnes Wei Li Ming Hui Jun Mei Yan Ying Xin Priya Raj Ahmed Mohammed Fatima ' +
+    // Older cohorts (SSA popular names of the 1920s–1960s birth years): the patients of a hypertension clinic.
+    'Marjorie Mildred Gladys Edna Ethel Irene Lillian Florence Hazel Bernice Lois Norma Phyllis Geraldine Wanda Loretta ' +
+    'Harriet Eleanor Beatrice Vera Pearl Myrtle Thelma Mabel Gertrude Josephine Marian Rita Peggy Connie Sylvia Clara ' +
+    'Desmond Harold Walter Clarence Earl Howard Herbert Leonard Stanley Norman Melvin Chester Lloyd Vernon Leroy Marvin ' +
+    'Elmer Herman Floyd Wallace Gordon Cecil Bernard Francis Warren Glenn Lionel Rudolph Milton Irving Morris Sidney'
   ).split(' '),
 );
