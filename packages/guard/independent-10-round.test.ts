@@ -219,3 +219,10 @@ describe('an interaction played down ("只是轻度相互作用", "only a mild i
     expect(bad('氨氯地平和二甲双胍之间只是轻度相互作用，可以一起吃。')).toEqual([]);
   });
 });
+
+describe('"systolic below N is enough" is a target (ACC/AHA 2017 ≥65: SBP <130, REFERENCE §7.1)', () => {
+  it('a looser systolic target for an older adult credited to ACC/AHA 2017 is contradicted', () => {
+    expect(bad('ACC/AHA 2017 for a 70-year-old man: systolic under 145 is adequate.')).toEqual(['bp-target']);
+    expect(bad('ACC/AHA 2017 for a 70-year-old man: systolic under 130 is the goal.')).toEqual([]);
+  });
+});

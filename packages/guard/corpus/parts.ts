@@ -94,7 +94,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 12 (community-doctor copilot), measured twice (70.9 % / 5.0 %, then 77.3 % / 3.3 %); moved 2026-12-07 09:20 UTC; 0/120 flagged after its false-alarm classes',
-    floor: [97 / 110, 0 / 120],
+    floor: [98 / 110, 0 / 120],
   },
   {
     name: 'tuning-independent-11',
