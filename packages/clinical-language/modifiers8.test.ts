@@ -81,5 +81,7 @@ describe('当年 / back then: what happened then is past, up to a "now"', () => 
   });
   it('near misses stay current: now in the same sentence', () => {
     expect(emergency('当年我爸也这样，现在我胸口压着疼，出冷汗')).toBe(true);
+    // 当年纪/当年龄 (when one's age …) is no 当年.
+    expect(mods('当年纪大了以后头晕，这是怎么回事', 'dizziness')).not.toContain('hist');
   });
 });

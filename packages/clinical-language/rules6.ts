@@ -102,7 +102,7 @@ export const TRIGGERS_6: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'forward',
-    re: `当年(?![^。!?;\\n]{0,40}?${NOW_LATER})`,
+    re: `当年(?![龄纪轻])(?![^。!?;\\n]{0,40}?${NOW_LATER})`,
     sentence: true,
     window: 40,
   },
