@@ -6,7 +6,7 @@ import type { CorpusFile } from './corpus-types.ts';
 import { CORPUS_PARTS } from './parts.ts';
 import { ratio, scoreCorpus } from './score.ts';
 
-// An optional part still being written (held-out-3) is stepped over until its files exist.
+// An optional part still being written (held-out-4) is stepped over until its files exist.
 const present = CORPUS_PARTS.filter(
   (p) => !p.optional || (existsSync(markedPath(p.part)) && existsSync(join(CORPUS_DIR, `${p.part}.json`))),
 );
@@ -41,8 +41,8 @@ describe('de-identification corpus', () => {
   });
 
   // Held-out parts hold at least a quarter of the identifiers. Skipped only while an optional held-out part
-  // (held-out-3, being written independently) is absent: without it the share is below a quarter by design,
-  // since held-out 2 was just moved to tuning.
+  // (held-out-4, being written independently) is absent: without it the share is below a quarter by design,
+  // since held-out 3 was just moved to tuning.
   it.skipIf(absentOptional.length > 0)('held-out parts hold at least a quarter of the identifiers', () => {
     const heldOut = identifiers(present.filter((p) => p.role === 'heldout').map((p) => load(p.part)));
     const all = identifiers(present.map((p) => load(p.part)));
