@@ -91,7 +91,11 @@ const POTASSIUM = new RegExp(
 );
 // "eGFR works out to about 58", "eGFR came back this time at roughly 33": a few words between name and value.
 const EGFR = new RegExp(String.raw`(?:eGFR|GFR|肾小球滤过率)([^0-9。;；]{0,26}?)${NUM}`, 'i');
-const CRCL = new RegExp(String.raw`(?:CrCl|creatinine clearance|肌酐清除率)([^0-9。;；]{0,16}?)${NUM}`, 'i');
+// "CrCl by Cockcroft–Gault is about 16": the method named between the word and the value.
+const CRCL = new RegExp(
+  String.raw`(?:CrCl|creatinine clearance|肌酐清除率)(?:\s*(?:by|per|using|via|按|[(（])?\s*Cockcroft\s*[–—\-‐ ]\s*Gault\s*(?:公式|[)）])?)?([^0-9。;；]{0,16}?)${NUM}`,
+  'i',
+);
 /** "under 10", "低于 30", "<30": a bound — the value is below the number (a renal rule "below 10" applies). */
 const BELOW = /(?:under|below|less than|低于|小于|不足|<|＜)\s*$/i;
 const valueOf = (m: RegExpExecArray): number =>

@@ -226,3 +226,18 @@ describe('"systolic below N is enough" is a target (ACC/AHA 2017 ≥65: SBP <130
     expect(bad('ACC/AHA 2017 for a 70-year-old man: systolic under 130 is the goal.')).toEqual([]);
   });
 });
+
+describe('"CrCl by Cockcroft–Gault is about N" gives the patient’s CrCl (REFERENCE §4.2, §5.3 lisinopril rows)', () => {
+  it('the method named between the word and the value does not hide the value', () => {
+    expect(
+      bad(
+        'Creatinine clearance by Cockcroft–Gault is roughly 22 mL/min. Lisinopril needs no renal adjustment, so keep 20 mg daily.',
+      ),
+    ).toContain('drug-condition');
+    expect(
+      bad(
+        'Creatinine clearance by Cockcroft–Gault is roughly 45 mL/min. Lisinopril needs no renal adjustment, so keep 20 mg daily.',
+      ),
+    ).toEqual([]);
+  });
+});
