@@ -126,6 +126,13 @@ export interface JoinedReading {
 }
 
 /** How the patient was contacted when an alert is closed: the server accepts these, the console offers them. */
+/**
+ * The morning and evening windows (local "HH:mm"; an end before the start runs past midnight), decision 0012: the
+ * HBPM engine's HBPM_MORNING_WINDOW / HBPM_EVENING_WINDOW, which the care plan asks for, as a literal the console
+ * labels its BP tab with (it cannot import the engine); home-windows.test.ts checks they are the engine's.
+ */
+export const HOME_WINDOWS = { morning: ['04:00', '12:00'], evening: ['18:00', '04:00'] } as const;
+
 export const CONTACT_METHODS = ['phone', 'sms', 'wechat', 'video', 'in-person', 'other'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 

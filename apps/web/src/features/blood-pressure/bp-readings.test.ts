@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '@medplum/fhirtypes';
-import { HBPM_EVENING_WINDOW, HBPM_MORNING_WINDOW } from '@qihuang/engines/blood-pressure';
 import {
   HOME_WINDOWS,
   THRESHOLDS,
@@ -11,9 +10,8 @@ import {
 } from './bp-readings.ts';
 
 describe('the BP tab windows (decision 0012: one pair)', () => {
-  it("are the blood-pressure engine's HBPM windows, which the care plan asks for", () => {
-    expect(HOME_WINDOWS.morning).toEqual(HBPM_MORNING_WINDOW);
-    expect(HOME_WINDOWS.evening).toEqual(HBPM_EVENING_WINDOW);
+  it('sort readings into morning 04:00–12:00 and evening 18:00–04:00 (the engine’s, via the contract)', () => {
+    expect(HOME_WINDOWS).toEqual({ morning: ['04:00', '12:00'], evening: ['18:00', '04:00'] });
   });
 });
 

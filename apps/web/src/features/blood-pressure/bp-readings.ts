@@ -6,6 +6,7 @@
 import type { Observation } from '@medplum/fhirtypes';
 import type { GuidelineId } from '../../api/index.ts';
 import { readingHour } from './reading-zone.ts';
+import { HOME_WINDOWS } from '@qihuang/bp-monitoring/api-types';
 
 const LOINC = 'http://loinc.org';
 // REFERENCE §8.1: 85354-9 is the FHIR R4 bp profile panel; 55284-4 the older panel still seen in data;
@@ -139,15 +140,10 @@ function summarize(points: readonly BpPoint[]): PeriodMean {
 }
 
 /**
- * The morning and evening windows (local "HH:mm", an end before the start runs past midnight): the blood-pressure
- * engine's HBPM_MORNING_WINDOW / HBPM_EVENING_WINDOW, the same the care plan asks for (decision 0012, one pair;
- * REFERENCE §2.3 names the sessions by events, the hours are operational). The console cannot import the engine;
- * bp-readings.test.ts checks these equal it.
+ * The morning and evening windows: the blood-pressure engine's, the same the care plan asks for (decision 0012, one
+ * pair; REFERENCE §2.3 names the sessions by events, the hours are operational), from the bp-monitoring contract.
  */
-export const HOME_WINDOWS = {
-  morning: ['04:00', '12:00'],
-  evening: ['18:00', '04:00'],
-} as const satisfies Record<'morning' | 'evening', readonly [string, string]>;
+export { HOME_WINDOWS };
 
 /** `{ from, to }` of a window, for the 'bp.morning' / 'bp.evening' labels. */
 export function windowWords(w: readonly [string, string]): { from: string; to: string } {
