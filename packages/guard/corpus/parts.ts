@@ -105,6 +105,13 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     floor: [108 / 119, 0 / 115],
   },
   {
+    name: 'tuning-independent-12',
+    label: 'tuning (independent 12, ex held-out 14)',
+    role: 'tuning',
+    history:
+      'held-out set 14 (ask-the-pharmacist answers, prescription-review summaries), measured three times (70.5 % / 4.3 %, then 77.0 % / 7.2 %, then 78.7 % / 5.8 %); moved 2026-12-07 10:40 UTC (fourth session)',
+  },
+  {
     name: 'heldout',
     label: 'held-out',
     role: 'heldout',
@@ -119,13 +126,6 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     atTarget: true,
   },
   {
-    name: 'heldout-14',
-    label: 'held-out 14 (independent)',
-    role: 'heldout',
-    history:
-      'ask-the-pharmacist answers and prescription-review summaries; written independently (2026-12-07, third session)',
-  },
-  {
     name: 'heldout-15',
     label: 'held-out 15 (independent)',
     role: 'heldout',
@@ -138,5 +138,12 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'heldout',
     history:
       'community nurses and pharmacists, discharge counselling, telemedicine chat, readings tables, whole medication lists; written independently (2026-12-07, fourth session); before any tuning, on the session-start code (23cff2d): 80.6 % caught, 5.9 % flagged',
+  },
+  {
+    name: 'heldout-17',
+    label: 'held-out 17 (independent)',
+    role: 'heldout',
+    history: 'written independently (2026-12-07, fourth session), being written',
+    optional: true,
   },
 ];
