@@ -26,4 +26,22 @@ describe('drugTextIn (issue 20 item 3: drug names in the screen language)', () =
     expect(drugTextIn('氨氯地平 5 mg', 'zh', drugs)).toBe('氨氯地平 5 mg');
     expect(drugTextIn('vitamin Q 5 mg', 'zh', drugs)).toBe('vitamin Q 5 mg');
   });
+  it('every salt form of every drug reads as the knowledge base names it in Chinese (氯沙坦钾, 苯磺酸氨氯地平)', () => {
+    const salted = drugs.drugs.filter((d) => (d.salts ?? []).length > 0);
+    expect(salted.length).toBeGreaterThan(40);
+    for (const drug of salted) {
+      for (const salt of drug.salts ?? []) {
+        expect(salt.zhName, `${drug.id} ${salt.en}`).toBeTruthy();
+        expect(
+          drugTextIn(`${drug.names.en} ${salt.en} 5 mg`, 'zh', drugs, drug.id),
+          `${drug.id} ${salt.en}`,
+        ).toBe(`${salt.zhName} 5 mg`);
+      }
+    }
+    const byId = (id: string, en: string) => drugs.getDrug(id)?.salts?.find((s) => s.en === en)?.zhName;
+    expect(byId('losartan', 'potassium')).toBe('氯沙坦钾');
+    expect(byId('amlodipine', 'besylate')).toBe('苯磺酸氨氯地平');
+    expect(byId('candesartan', 'cilexetil')).toBe('坎地沙坦酯');
+    expect(byId('benzylpenicillin', 'benzathine')).toBe('苄星青霉素');
+  });
 });

@@ -2,7 +2,8 @@
  * A medicine's name in the reader's language (issue 20 item 3: one language per screen). Drafts and orders carry
  * the English generic name in their text ("amlodipine 5 mg", written from the drug knowledge base's `names.en`,
  * or imported records in English); on a Chinese screen the drug knowledge base's zh name replaces it, with a salt
- * written in front as Chinese names do ("amlodipine besylate 5 mg" → "苯磺酸氨氯地平 5 mg"). Strengths, units and
+ * form written by the knowledge base's own zh name of that salt ("amlodipine besylate 5 mg" → "苯磺酸氨氯地平 5 mg",
+ * "losartan potassium" → "氯沙坦钾"). Strengths, units and
  * anything the knowledge base does not know stay as written. Text already in Chinese is left alone. Pure.
  */
 import type { DrugEntry, DrugKnowledgeBase } from '@qihuang/drug-knowledge';
@@ -11,8 +12,6 @@ const CJK = /[\u3400-\u9fff]/;
 const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 type Drugs = Pick<DrugKnowledgeBase, 'match' | 'getDrug' | 'ingredients'>;
-
-const CATION = /^(?:钾|钠|钙|镁|锂)$/;
 
 /** Dose-form words of an English medicine line, in Chinese (the unit "mg" is the same in both). */
 const FORMS: [RegExp, string][] = [
@@ -37,9 +36,8 @@ function replaceNames(text: string, drug: DrugEntry): string {
     : `\\b(?:${nameAlt})\\b`;
   return text.replace(new RegExp(pattern, 'gi'), (_all, before?: string, after?: string) => {
     const salt = before ?? after;
-    const saltZh = salt ? (salts.find((s) => s.en.toLowerCase() === salt.toLowerCase())?.zh ?? '') : '';
-    // Acid salts go in front (苯磺酸氨氯地平), metal cations after (氯沙坦钾, 阿托伐他汀钙).
-    return CATION.test(saltZh) ? `${zh}${saltZh}` : `${saltZh}${zh}`;
+    // The salt form's own zh name from the knowledge base (苯磺酸氨氯地平, 氯沙坦钾), never composed here.
+    return (salt && salts.find((s) => s.en.toLowerCase() === salt.toLowerCase())?.zhName) || zh;
   });
 }
 

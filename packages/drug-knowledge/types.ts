@@ -136,6 +136,12 @@ export interface Brand {
 export interface Salt {
   en: string;
   zh?: string;
+  /**
+   * The salt form's own Chinese generic name as Chinese labels write it: acid salts in front (苯磺酸氨氯地平,
+   * 硫酸氢氯吡格雷), metal cations, esters and amine salts after (氯沙坦钾, 坎地沙坦酯, 培哚普利叔丁胺); hydrates
+   * and solvates are not named (阿莫西林). Screens show this rather than composing a name (issue 20 item 5).
+   */
+  zhName?: string;
 }
 
 export interface DrugEntry {
