@@ -4,22 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { Observation } from '@medplum/fhirtypes';
 import { fhir } from '../../api/index.ts';
 import { Empty, Loading } from '../../components/states.tsx';
-import { codeText, formatDate, formatPeriod, quantityText, referenceText } from '../../lib/format.ts';
+import { codeText, formatDate, formatPeriod, referenceText } from '../../lib/format.ts';
 import { useAsync, type AsyncState } from '../../lib/use-async.ts';
 import { formatInZone } from '../../lib/zone-time.ts';
-import {
-  BP_PANEL_CODES,
-  DIASTOLIC,
-  SYSTOLIC,
-  THRESHOLDS,
-  extractVitals,
-} from '../blood-pressure/bp-readings.ts';
+import { THRESHOLDS, extractVitals } from '../blood-pressure/bp-readings.ts';
 import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import { SectionCard } from './section-card.tsx';
 import { usePatientTimeZone } from './patient-time-zone.ts';
-import { medicationStatus, statusKey, unitWord } from './chart-words.ts';
-import { latestPerCode } from './latest-values.ts';
-import { useAuth } from '../../auth/auth-context.tsx';
+import { medicationStatus, statusKey } from './chart-words.ts';
+import { latestPerCode, latestValueText } from './latest-values.ts';
 
 const BpChart = lazy(() => import('../blood-pressure/bp-chart.tsx'));
 
@@ -185,19 +178,8 @@ function LatestValues({
   timeZone: string | undefined;
 }) {
   const { t, i18n } = useTranslation();
-  const patientView = useAuth().me?.role === 'patient';
   const latest = latestPerCode(observations);
-  const value = (o: Observation) => {
-    if (o.code?.coding?.some((c) => BP_PANEL_CODES.includes(c.code ?? ''))) {
-      const get = (code: string) =>
-        o.component?.find((c) => c.code?.coding?.some((x) => x.code === code))?.valueQuantity?.value;
-      return `${get(SYSTOLIC) ?? '?'}/${get(DIASTOLIC) ?? '?'} mmHg`;
-    }
-    const text =
-      quantityText(o.valueQuantity) || o.valueString || codeText(o.valueCodeableConcept, i18n.language);
-    // A patient reads the unit in the page language ("87 次/分", not "87 beats/minute").
-    return patientView ? unitWord(text, i18n.language) : text;
-  };
+  const value = (o: Observation) => latestValueText(o, i18n.language);
   return (
     <div className="table-wrap">
       <table className="data-table compact latest-values">
