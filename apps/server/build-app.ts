@@ -270,6 +270,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     timeZone: config.timeZone,
     officeWindowMonths: config.officeBpWindowMonths,
     reportedEmergencyDays: config.reportedEmergencyDays,
+    ...(config.hospitalName ? { hospitalName: config.hospitalName } : {}),
     repository,
     drugs: drugKnowledge,
     knowledge,

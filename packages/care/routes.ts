@@ -28,6 +28,7 @@ import { dispatchReminders } from './reminders.ts';
 import { publicAnswer } from './citations.ts';
 import { carePlanIn } from './source-names.ts';
 import { drugTextIn } from './drug-text.ts';
+import { prescriptionSlip } from './slip.ts';
 import type { CarePlanView } from './api-types/index.ts';
 import { patientTimeZone, timeZonesFor } from './time-zones.ts';
 import { triage } from '@qihuang/engines/hypertension-care';
@@ -223,6 +224,10 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
       await signPrescription(deps, ctxOf(c), c.req.param('mrid'), b.acknowledge, readLanguage(c)),
     );
   });
+  // The printed prescription slip (处方笺) in the screen's language (issue 20 printing).
+  app.get('/prescriptions/:mrid/slip', async (c) =>
+    json(c, await prescriptionSlip(deps, ctxOf(c), c.req.param('mrid'), readLanguage(c))),
+  );
   app.post('/prescriptions/:mrid/cancel', async (c) =>
     json(c, await cancelPrescription(deps, ctxOf(c), c.req.param('mrid'), readLanguage(c))),
   );

@@ -17,6 +17,8 @@ export interface CareSettings {
    * QIHUANG_REPORTED_EMERGENCY_DAYS, default 14; docs/decisions/0011-reported-emergency-window.md).
    */
   reportedEmergencyDays?: number;
+  /** The hospital's name printed on prescription slips (config QIHUANG_HOSPITAL_NAME). */
+  hospitalName?: string;
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';

@@ -53,6 +53,8 @@ export interface Config {
   /** IANA time zone of the hospital: readings are bucketed (morning/evening, days) in it unless the Patient
    * names their own (QIHUANG_TIME_ZONE, default Asia/Shanghai). */
   timeZone: string;
+  /** The hospital's name printed on prescription slips (处方笺): QIHUANG_HOSPITAL_NAME, absent = not printed. */
+  hospitalName?: string;
   /** Office BP older than this many months is not classified (QIHUANG_OFFICE_BP_WINDOW_MONTHS, default 12). */
   officeBpWindowMonths: number;
   /**
@@ -247,6 +249,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     careWebhookSecret: env.QIHUANG_CARE_WEBHOOK_SECRET || undefined,
     bpAlertEscalateMinutes: integer(env, 'QIHUANG_BP_ALERT_ESCALATE_MINUTES', 15, 1, 1440),
     timeZone: timeZone(env.QIHUANG_TIME_ZONE || 'Asia/Shanghai'),
+    hospitalName: env.QIHUANG_HOSPITAL_NAME?.trim() || undefined,
     officeBpWindowMonths: integer(env, 'QIHUANG_OFFICE_BP_WINDOW_MONTHS', 12, 1, 600),
     reportedEmergencyDays: integer(env, 'QIHUANG_REPORTED_EMERGENCY_DAYS', 14, 1, 90),
     auditCheckpointFile: env.QIHUANG_AUDIT_CHECKPOINT_FILE

@@ -1,0 +1,229 @@
+/**
+ * The printed prescription slip (处方笺, issue 20): the order, the patient (name in the language's order, sex,
+ * age, MRN), the diagnoses, one Rp line per medicine (the drug knowledge base's name in the reader's language,
+ * strength, dose, route, frequency, quantity and days), prescriber, the pharmacist's review and the hospital's
+ * name, all in one language. `slipFrom` is pure; `prescriptionSlip` reads the records.
+ */
+import { QihuangError, type RequestContext } from '@qihuang/contracts';
+import { readReview } from '@qihuang/pharmacy-review';
+import type { FhirResource } from '@qihuang/store';
+import { conceptText, type TranslatableConcept } from './concept-text.ts';
+import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
+import { drugIdOf, drugTextIn } from './drug-text.ts';
+import type { PrescriptionSlip } from './api-types/index.ts';
+
+export type { PrescriptionSlip };
+
+type Lang = 'zh' | 'en';
+type Drugs = Parameters<typeof drugTextIn>[2];
+
+interface Order {
+  id: string;
+  status: string;
+  authoredOn?: string;
+  subject?: { reference?: string };
+  requester?: { display?: string };
+  medicationCodeableConcept?: {
+    text?: string;
+    coding?: { system?: string; code?: string; display?: string }[];
+  };
+  dosageInstruction?: {
+    text?: string;
+    timing?: { repeat?: { frequency?: number; period?: number; periodUnit?: string } };
+    route?: { text?: string; coding?: { code?: string }[] };
+    doseAndRate?: { doseQuantity?: { value?: number; unit?: string; code?: string } }[];
+  }[];
+  dispenseRequest?: {
+    quantity?: { value?: number; unit?: string };
+    expectedSupplyDuration?: { value?: number; unit?: string; code?: string };
+  };
+  reasonCode?: TranslatableConcept[];
+  extension?: { url: string; valueString?: string }[];
+}
+
+interface PatientRecord {
+  id?: string;
+  gender?: string;
+  birthDate?: string;
+  name?: { text?: string; family?: string; given?: string[] }[];
+  identifier?: { value?: string; system?: string; type?: { coding?: { code?: string }[] } }[];
+}
+
+const SIGNATURE_EXTENSION = 'urn:qihuang:signed';
+const ORAL = '26643006'; // SNOMED CT oral route
+const CJK = /[\u3400-\u9fff]/;
+const SEX: Record<string, { zh: string; en: string }> = {
+  male: { zh: '男', en: 'Male' },
+  female: { zh: '女', en: 'Female' },
+  other: { zh: '其他', en: 'Other' },
+  unknown: { zh: '未知', en: 'Unknown' },
+};
+const TIMES_ZH: Record<number, string> = { 1: '每日一次', 2: '每日两次', 3: '每日三次', 4: '每日四次' };
+const TIMES_EN: Record<number, string> = { 1: 'once daily', 2: 'twice daily', 3: 'three times daily' };
+
+/** A name in the language's order: 王秀英 (family first, no space) in Chinese, "Xiuying Wang" in English. */
+export function nameIn(patient: PatientRecord | undefined, lang: Lang): string | undefined {
+  const n = patient?.name?.[0];
+  if (!n) return undefined;
+  const given = (n.given ?? []).join(lang === 'zh' ? '' : ' ');
+  if (!n.family && !given) return n.text;
+  const chinese = CJK.test(`${n.family ?? ''}${given}`);
+  if (lang === 'zh' || chinese) return `${n.family ?? ''}${chinese ? '' : ' '}${given}`.trim();
+  return `${given} ${n.family ?? ''}`.trim();
+}
+
+export function ageAt(birthDate: string | undefined, now: Date): number | undefined {
+  const m = birthDate?.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1)];
+  let age = now.getUTCFullYear() - y;
+  if (now.getUTCMonth() + 1 < mo || (now.getUTCMonth() + 1 === mo && now.getUTCDate() < d)) age -= 1;
+  return age >= 0 ? age : undefined;
+}
+
+function mrnOf(patient: PatientRecord | undefined): string | undefined {
+  const ids = patient?.identifier ?? [];
+  const mr = ids.find((i) => i.type?.coding?.some((c) => c.code === 'MR')) ?? ids[0];
+  return mr?.value;
+}
+
+const STRENGTH = /\s*((?:[\d.]+\s*(?:mg|g|µg|mcg)?\s*\/\s*)*[\d.]+\s*(?:mg|g|µg|mcg))\b.*$/i;
+
+function lineOf(order: Order, lang: Lang, drugs: Drugs): PrescriptionSlip['lines'][number] {
+  const text = order.medicationCodeableConcept?.text ?? '';
+  const strength = text.match(STRENGTH)?.[1]?.replace(/\s+/g, ' ');
+  const name = strength ? text.replace(STRENGTH, '') : text;
+  const drug = drugTextIn(name, lang, drugs, drugIdOf(order.medicationCodeableConcept)) || text;
+  const d = order.dosageInstruction?.[0];
+  const q = d?.doseAndRate?.[0]?.doseQuantity;
+  const dose = q?.value !== undefined ? `${q.value} ${q.unit ?? q.code ?? ''}`.trim() : undefined;
+  const oral = d?.route?.coding?.some((c) => c.code === ORAL) || /^oral$/i.test(d?.route?.text ?? '');
+  const route = oral ? (lang === 'zh' ? '口服' : 'Oral') : d?.route?.text;
+  const r = d?.timing?.repeat;
+  const daily = r?.frequency !== undefined && (r.period ?? 1) === 1 && (r.periodUnit ?? 'd') === 'd';
+  const n = r?.frequency ?? 0;
+  const frequency = daily
+    ? lang === 'zh'
+      ? (TIMES_ZH[n] ?? `每日${n}次`)
+      : (TIMES_EN[n] ?? `${n} times daily`)
+    : undefined;
+  const qty = order.dispenseRequest?.quantity;
+  const supply = order.dispenseRequest?.expectedSupplyDuration;
+  const days =
+    supply?.value !== undefined && /^(d|day|days|天)$/i.test(supply.code ?? supply.unit ?? 'd')
+      ? supply.value
+      : undefined;
+  return {
+    drug,
+    ...(strength ? { strength } : {}),
+    ...(dose ? { dose } : {}),
+    ...(route ? { route } : {}),
+    ...(frequency ? { frequency } : {}),
+    ...(qty?.value !== undefined ? { quantity: `${qty.value} ${qty.unit ?? ''}`.trim() } : {}),
+    ...(days !== undefined ? { days } : {}),
+  };
+}
+
+function activeDiagnoses(conditions: FhirResource[], lang: Lang): string[] {
+  const out = conditions
+    .map(
+      (c) =>
+        c as unknown as {
+          clinicalStatus?: { coding?: { code?: string }[] };
+          verificationStatus?: { coding?: { code?: string }[] };
+          code?: TranslatableConcept;
+        },
+    ) // prettier-ignore
+    .filter((c) => {
+      const status = c.clinicalStatus?.coding?.[0]?.code;
+      const verification = c.verificationStatus?.coding?.[0]?.code;
+      return (
+        (!status || status === 'active') && verification !== 'entered-in-error' && verification !== 'refuted'
+      );
+    })
+    .map((c) => conceptText(c.code, lang))
+    .filter(Boolean);
+  return [...new Set(out)];
+}
+
+export function slipFrom(input: {
+  order: FhirResource;
+  patient?: FhirResource;
+  conditions: FhirResource[];
+  hospital?: string;
+  department?: string;
+  lang: Lang;
+  drugs: Drugs;
+  now: Date;
+}): PrescriptionSlip {
+  const order = input.order as unknown as Order;
+  const patient = input.patient as unknown as PatientRecord | undefined;
+  const { lang } = input;
+  const signature = order.extension?.find((e) => e.url === SIGNATURE_EXTENSION)?.valueString;
+  const signed = signature ? (JSON.parse(signature) as { by?: string; at?: string }) : undefined;
+  const review = readReview(input.order);
+  const diagnoses = activeDiagnoses(input.conditions, lang);
+  const name = nameIn(patient, lang);
+  const sex = patient?.gender ? SEX[patient.gender]?.[lang] : undefined;
+  const ageYears = ageAt(patient?.birthDate, input.now);
+  const mrn = mrnOf(patient);
+  const prescriber = signed?.by ?? order.requester?.display;
+  return {
+    id: order.id,
+    status: order.status,
+    signed: order.status === 'active' || order.status === 'completed',
+    ...(input.hospital ? { hospital: input.hospital } : {}),
+    patient: {
+      id: (order.subject?.reference ?? '').replace(/^Patient\//, ''),
+      ...(name ? { name } : {}),
+      ...(sex ? { sex } : {}),
+      ...(ageYears !== undefined ? { ageYears } : {}),
+      ...(mrn ? { mrn } : {}),
+    },
+    ...(input.department ? { department: input.department } : {}),
+    diagnoses:
+      diagnoses.length > 0
+        ? diagnoses
+        : (order.reasonCode ?? []).map((c) => conceptText(c, lang)).filter(Boolean),
+    lines: [lineOf(order, lang, input.drugs)],
+    ...(prescriber ? { prescriber } : {}),
+    ...(signed?.at ? { signedAt: signed.at } : {}),
+    ...(order.authoredOn ? { authoredOn: order.authoredOn } : {}),
+    ...(review.state !== 'pending'
+      ? {
+          review: {
+            state: review.state,
+            ...((review.byName ?? review.by) ? { by: review.byName ?? review.by } : {}),
+            ...(review.at ? { at: review.at } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** The slip of one MedicationRequest, for the care team (patients and others: 404/403 as elsewhere). */
+export async function prescriptionSlip(
+  deps: CareDeps & { hospitalName?: string },
+  ctx: RequestContext,
+  mrid: string,
+  lang: Lang,
+): Promise<PrescriptionSlip> {
+  assertClinicalSide(ctx);
+  const order = await deps.repository.read(ctx, 'MedicationRequest', mrid).catch(() => undefined);
+  if (!order) throw new QihuangError('not-found', `MedicationRequest/${mrid} is not known`);
+  const ref = (order as { subject?: { reference?: string } }).subject?.reference ?? '';
+  const patientId = ref.replace(/^Patient\//, '');
+  const [patient, conditions] = await Promise.all([
+    deps.repository.read(ctx, 'Patient', patientId).catch(() => undefined),
+    deps.repository.searchAll(ctx, 'Condition', [['patient', patientId]]),
+  ]);
+  return slipFrom({
+    order,
+    ...(patient ? { patient } : {}),
+    conditions,
+    ...(deps.hospitalName ? { hospital: deps.hospitalName } : {}),
+    lang,
+    drugs: deps.drugs,
+    now: nowOf(deps),
+  });
+}
