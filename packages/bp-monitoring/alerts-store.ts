@@ -62,13 +62,18 @@ export interface AlertDetail {
   rule?: string;
   source?: string;
   display?: { zh: string; en: string };
+  /** The text the alert was raised with, kept once later crisis readings rewrote `display` (crisis-join.ts). */
+  raisedDisplay?: { zh: string; en: string };
   joined?: JoinedReading[];
 }
 
 /** The Flag with its alert detail replaced. */
 export function withAlertDetail(flag: FhirResource, d: AlertDetail): FhirResource {
+  const code = flag.code as { text?: string } | undefined;
   return {
     ...flag,
+    // The Flag's own text follows the alert's text (a FHIR reader sees what the alert says now).
+    ...(code && d.display ? { code: { ...code, text: d.display.en } } : {}),
     extension: [
       ...((flag.extension as { url: string }[] | undefined) ?? []).filter((e) => e.url !== ALERT_EXTENSION),
       { url: ALERT_EXTENSION, valueString: JSON.stringify(d) },

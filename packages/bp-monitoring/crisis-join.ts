@@ -83,15 +83,13 @@ export async function joinOpenCrisis(
   open: FhirResource,
   alert: Alert,
   readings: ReadonlyMap<string, BpReading>,
+  offsetAt: (epochMs: number) => number = () => 0,
 ): Promise<number> {
   const flagId = String(open.id);
   const detail = alertDetail(open);
-  const joined: JoinedReading[] = alert.readingIds.map((id) => {
-    const r = readings.get(id);
-    return r
-      ? { id, time: r.time, sbp: r.sbp, dbp: r.dbp, joinedAt: repo.now() }
-      : { id, joinedAt: repo.now() };
-  });
+  const allJoined = [...(detail.joined ?? []), ...joinedOf(alert, readings, repo.now())];
+  const raisedDisplay = detail.raisedDisplay ?? detail.display;
+  const joined = allJoined.slice((detail.joined ?? []).length);
   const times = joined.map((j) => (j.time ? Date.parse(j.time) : NaN)).filter((t) => !Number.isNaN(t));
   await sql`
     insert into bp_alert_notice (flag_id, patient_id, kind, severity, reading_at, raised_at)
@@ -105,8 +103,47 @@ export async function joinOpenCrisis(
     withAlertDetail(open, {
       ...detail,
       readingIds: [...(detail.readingIds ?? []), ...alert.readingIds],
-      joined: [...(detail.joined ?? []), ...joined],
+      joined: allJoined,
+      ...(raisedDisplay
+        ? { raisedDisplay, display: withLatestCrisis(raisedDisplay, allJoined, offsetAt) }
+        : {}),
     }),
   );
   return 1;
+}
+
+function joinedOf(alert: Alert, readings: ReadonlyMap<string, BpReading>, at: string): JoinedReading[] {
+  return alert.readingIds.map((id) => {
+    const r = readings.get(id);
+    return r ? { id, time: r.time, sbp: r.sbp, dbp: r.dbp, joinedAt: at } : { id, joinedAt: at };
+  });
+}
+
+/**
+ * The open crisis alert's text once later crisis readings joined it (issue 20 item 2): the text it was raised
+ * with, then how many crisis readings came after and the latest of them with its local date and time (the
+ * patient's zone, else the hospital's), so every screen showing the alert's summary shows what the patient has
+ * now. The clinical wording stays the engine's (REFERENCE §1.5 >180/120).
+ */
+export function withLatestCrisis(
+  raised: { zh: string; en: string },
+  joined: readonly JoinedReading[],
+  offsetAt: (epochMs: number) => number,
+): { zh: string; en: string } {
+  const known = joined.filter((j) => j.time !== undefined && j.sbp !== undefined && j.dbp !== undefined);
+  const latest = known.reduce<JoinedReading | undefined>(
+    (a, b) => (!a || Date.parse(b.time!) >= Date.parse(a.time!) ? b : a),
+    undefined,
+  );
+  if (!latest) return raised;
+  const at = Date.parse(latest.time!);
+  const local = new Date(at + offsetAt(at) * 60_000).toISOString();
+  const when = `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+  const zhBase = raised.zh.replace(/,请立即评估有无靶器官损害症状$/, '');
+  const enBase = raised.en.replace(/; assess urgently for target-organ damage$/, '');
+  const n = joined.length;
+  return {
+    zh: `${zhBase};之后又有危急读数 ${n} 次,最新危急读数 ${latest.sbp}/${latest.dbp} mmHg,测量于 ${when},请立即评估有无靶器官损害症状`,
+    en: `${enBase}; ${n === 1 ? '1 more crisis reading' : `${n} more crisis readings`} since, latest crisis reading ${latest.sbp}/${latest.dbp} mmHg, measured ${when}; assess urgently for target-organ damage`,
+  };
 }

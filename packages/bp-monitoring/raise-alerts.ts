@@ -130,7 +130,8 @@ export async function raiseAlerts(
     }
     const fresh = freshCrisis(alert, flags.seenCrisis, byId, now, offsetAt);
     if (!fresh) continue;
-    if (flags.openCrisis) joined += await joinOpenCrisis(repo, ctx, patientId, flags.openCrisis, fresh, byId);
+    if (flags.openCrisis)
+      joined += await joinOpenCrisis(repo, ctx, patientId, flags.openCrisis, fresh, byId, offsetAt);
     else alerts.push(fresh);
   }
   const raised = await saveAlerts(repo, ctx, patientId, alerts, {
