@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { labDay } from './card-times.ts';
+import { showsPregnancy } from './pregnancy-fact.ts';
 import type { QueueItem } from './pharmacy-api.ts';
 
 type CardPatient = QueueItem['patient'];
@@ -16,7 +17,7 @@ export function PatientFacts({ patient, timeZone }: { patient: CardPatient; time
     l
       ? t('pharmacy.facts.measured', { value: l.value, unit: l.unit, date: labDay(l.at, timeZone) })
       : notRecorded;
-  const showPregnancy = patient.sex === 'female' || patient.pregnant !== undefined;
+  const showPregnancy = showsPregnancy(patient);
   const facts: [string, string][] = [
     [
       t('pharmacy.facts.age'),
