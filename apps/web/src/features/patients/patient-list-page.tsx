@@ -6,6 +6,7 @@ import type { Patient } from '@medplum/fhirtypes';
 import { fhir, searchNext } from '../../api/index.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { ageYears, formatDate, identifierText, patientName } from '../../lib/format.ts';
+import { sortByShownName } from './sort-patients.ts';
 import { useAsync } from '../../lib/use-async.ts';
 
 export function PatientListPage() {
@@ -31,7 +32,8 @@ export function PatientListPage() {
   }
 
   const page = result.status === 'success' ? result.data : undefined;
-  const patients = page ? [...page.items, ...extra.items] : [];
+  // In the order of the names shown (the server's family sort also counts maiden names).
+  const patients = page ? sortByShownName([...page.items, ...extra.items], i18n.language) : [];
   const next = extra.items.length ? extra.next : page?.next;
 
   async function loadMore() {
