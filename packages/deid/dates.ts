@@ -130,7 +130,9 @@ const FORMS: DateForm[] = [
   },
   // 日期：25/3/5 (year first after a Chinese date label; before the US two-digit-year form)
   {
-    regex: /(?<=日期[：:]\s*)(\d{2})\/(\d{1,2})\/(\d{1,2})(?![\d/])/g,
+    // also after Chinese text and before a time of day (签名 25/3/5 15:40)
+    regex:
+      /(?:(?<=日期[：:]\s*)|(?<=[\u4e00-\u9fa5：:][\s\u3000]*))(\d{2})\/(\d{1,2})\/(\d{1,2})(?![\d/])(?:(?<=日期[：:]\s*\S+)|(?=[\s\u3000]+\d{1,2}:\d{2}))/g,
     parse: (m) => ({ y: fullYear(m[1]!), mo: +m[2]!, d: +m[3]! }),
     format: (m, y, mo, d) => {
       const z = zeroStyle(m[2], m[3]);
@@ -219,6 +221,31 @@ const FORMS: DateForm[] = [
     format: (m, _y, mo, d) => {
       const z = zeroStyle(m[1], m[2]);
       return `${two(z, mo)}.${two(z, d)}`;
+    },
+  },
+  // 3-15复查, 9-17上午来门诊, 3/16行起搏器植入术, 12/1 05:40: month-day with a dash or slash before a visit or
+  // procedure word or a time of day (a dose 1/2片, a range 3-5次 or a pressure 150/90 has no such word)
+  {
+    regex:
+      /(?<![\d./-])(\d{1,2})([-/])(\d{1,2})(?![\d./-])(?=上午|下午|晚上|早上|中午|凌晨|夜间|来院|入院|出院|就诊|复查|复诊|门诊|行|返院|随访|手术|[ \t\u3000]+\d{1,2}:\d{2}(?!\d))/g,
+    parse: (m) => ({ mo: +m[1]!, d: +m[3]! }),
+    format: (m, _y, mo, d) => {
+      const z = zeroStyle(m[1], m[3]);
+      return `${two(z, mo)}${m[2]}${two(z, d)}`;
+    },
+  },
+  // 5-Apr-2025, 05-APR-2025 (day, abbreviated month, year with dashes)
+  {
+    regex: new RegExp(`\\b(\\d{1,2})-${MONTH_RE}-(\\d{4})\\b`, 'gi'),
+    parse: (m) => ({
+      y: +m[3]!,
+      mo: monthIndex(m[2]!.slice(0, 1).toUpperCase() + m[2]!.slice(1).toLowerCase()),
+      d: +m[1]!,
+    }),
+    format: (m, y, mo, d) => {
+      const name = monthName(m[2]!, mo);
+      const month = m[2] === m[2]!.toUpperCase() ? name.toUpperCase() : name;
+      return `${m[1]!.length === 2 ? two(true, d) : d}-${month}-${y}`;
     },
   },
   // 上周四（11/27）: month/day after a Chinese weekday

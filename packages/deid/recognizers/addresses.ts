@@ -38,6 +38,13 @@ const ADMIN_ONLY = new RegExp(
 );
 const CUED =
   /(?:家庭住址|现住址|户籍地址|居住地址|通讯地址|联系地址|住址|地址|家住|现住|居住于|住在)[：:\s]*([^，。；;,、\n\s　：:（(][^，。；;,、\n\s　：:（(]{3,59})/dg;
+/**
+ * Round 6: a place of origin or of an event (籍贯：湖南省隆回县, 地点：…镇新坪村六组村道) — only with an administrative
+ * level, so a room of the hospital (地点：外科楼8楼示教室) stays.
+ */
+const CUED_PLACE =
+  /(?:籍贯|出生地|事发地点|发病地点|现场地点|地点)[：:\s]*([^，。；;,、\n\s　：:（(][^，。；;,、\n\s　：:（(]{3,59})/dg;
+const ADMIN_MARK = /[省市县镇乡村旗]/;
 /** What a cued address must contain: a place level or a number (not "地址、经营范围…"). */
 const PLACE_MARK = /[省市区县镇乡村路街道巷弄号楼栋室\d]/;
 
@@ -45,6 +52,7 @@ const US_STREET =
   '(?:(?:Flat|Apartment|Apt|Unit|Suite)[ \\t]+[A-Za-z0-9]+,[ \\t]+)?' +
   '(?:(?:[A-Z][A-Za-z]+[ \\t]){1,4}(?:Living|Home|Center|Apartments|Manor|Village|Residence|Tower|Plaza),[ \\t]+)?' +
   '\\b\\d{1,6}[ \\t]+(?:[NSEW]\\.?[ \\t]+)?(?:[A-Z][A-Za-z]+[ \\t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Circle|Highway|Hwy|Parkway|Pkwy|Square|Sq)\\b\\.?' +
+  '(?:[ \\t]+(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|NE|NW|SE|SW)\\b)?' +
   '(?:,?[ \\t]+(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|#)\\.?[ \\t]*[A-Za-z0-9-]+)?' +
   '(?:,[ \\t]*[A-Z][a-z]+(?:[ \\t]+[A-Z][a-z]+)*)?(?:,?[ \\t]*(?:A[LKZR]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY])\\b)?';
 const US_ADDRESS = new RegExp(`(${US_STREET})`, 'dg');
@@ -65,13 +73,13 @@ const PINYIN_ADDRESS =
 const PINYIN_FULL =
   /\b((?:(?:Room|Rm|Flat|Unit|Building|Bldg|Block|Tower|Entrance)[ \t]+\d+[A-Z]?,[ \t]*)+(?:(?:[A-Z][a-z]+[ \t]+){1,3}(?:Garden|Gardens|Community|Residence|Estate|Village|Apartments|Court|Yuan|Xiaoqu),[ \t]*)?(?:No\.?[ \t]*)?\d+[A-Z]?,?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Road|Street|Avenue|Lu|Jie|Lane|Alley|Hutong|Dadao)(?:,[ \t]*[A-Z][a-z]+[ \t]+(?:District|County|Town|Township))?(?:,[ \t]*[A-Z][a-z]+(?:[ \t]+(?:City|Province))?){0,2})/dg;
 
-const ZH_RULES = [STREET_ADDRESS, ADMIN_PLACE, VILLAGE, ADMIN_ONLY, CUED];
+const ZH_RULES = [STREET_ADDRESS, ADMIN_PLACE, VILLAGE, ADMIN_ONLY, CUED, CUED_PLACE];
 const EN_RULES = [US_ADDRESS, PO_BOX, PINYIN_ADDRESS, PINYIN_FULL];
 
 export function findAddresses(text: string, out: PhiSpan[]): void {
   // Cheap gates first: most texts have no door number or no street-number pattern at all.
   const rules = [
-    ...(/[号址住市村屯]/.test(text) ? ZH_RULES : []),
+    ...(/[号址住市村屯籍县镇乡]|地点/.test(text) ? ZH_RULES : []),
     ...(/\d[ \t]+[A-Z]|Box|No\.|Room|Unit|Building/.test(text) ? EN_RULES : []),
   ];
   for (const regex of rules) {
@@ -80,6 +88,7 @@ export function findAddresses(text: string, out: PhiSpan[]): void {
       const [start, end] = m.indices![1]!;
       if (end - start < 4) continue;
       if (regex === CUED && !PLACE_MARK.test(m[1]!)) continue;
+      if (regex === CUED_PLACE && !ADMIN_MARK.test(m[1]!)) continue;
       out.push({ category: 'ADDRESS', start, end, text: text.slice(start, end) });
     }
   }

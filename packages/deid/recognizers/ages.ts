@@ -32,8 +32,11 @@ const EN_BRACKET = new RegExp(
   'dg',
 );
 
+/** Round 6: "Kaczmarek, 91 M, MRN …": an age with the sex after a name and a comma. */
+const EN_AFTER_NAME = new RegExp(`[A-Za-z],[ \\t]+(${OLD})(?=[ \\t]*(?:[MF]|male|female)\\b)`, 'dg');
+
 export function findOldAges(text: string, out: PhiSpan[]): void {
-  for (const regex of [ZH, EN_UNIT, EN_CUE, EN_BRACKET, EN_WORDS]) {
+  for (const regex of [ZH, EN_UNIT, EN_CUE, EN_BRACKET, EN_WORDS, EN_AFTER_NAME]) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       const [start, end] = m.indices![1] ?? m.indices![2] ?? m.indices![0]!;

@@ -5,6 +5,7 @@
  * capitalised; name parts are separated by spaces or tabs, never by a line break.
  */
 import type { PhiCategory, PhiSpan } from '../types.ts';
+import { CLINICAL_WORD, NOT_NAMES } from './en-name-words.ts';
 import { EN_FIRST_NAMES } from './given-names.ts';
 
 // Lower-case letters include accented ones (Tomás, Zoë); a second capital inside (McBride, DeLuca); a hyphen
@@ -20,15 +21,13 @@ const FULL = `((?:${PART})(?:[ \\t]+(?:${INITIAL}|(?!(?:Jr|Sr)\\b)(?:${PART}))){
 const FULL2 = `((?:${PART})(?:[ \\t]+(?:${INITIAL}|(?!(?:Jr|Sr)\\b)(?:${PART}))){1,3}${SUFFIX})`;
 const either = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
 
-/**
- * Words of drug, disease, anatomy and guideline names: two capitalised words containing one of them are not a
- * name where the context is weak ("Chronic Kidney Disease was seen", "regarding Heart Failure"). Checked on
- * REFERENCE.md and the ACI-Bench notes (`../shared/data/aci-bench`).
- */
-const CLINICAL_WORD =
-  /^(?:Chronic|Acute|Kidney|Renal|Heart|Cardiac|Failure|Disease|Syndrome|Disorder|Blood|Pressure|Hypertension|Diabetes|Mellitus|Type|Stroke|Atrial|Fibrillation|Coronary|Artery|Pulmonary|Obstructive|Sleep|Apnea|Apnoea|Guideline|Guidelines|Society|Association|College|Committee|Task|Force|Report|Trial|Study|Clinic|Hospital|Medical|Center|Centre|University|Health|Care|Department|Diagnostics|Laboratory|Laboratories|Pathology|Radiology|Imaging|Pharmacy|Practice|Ward|Unit|Emergency|Primary|Internal|Medicine|Family|County|City|State|North|South|East|West|New|Saint|St|Lake|River|Mount|Valley|Street|Road|Avenue|Besylate|Maleate|Potassium|Sodium|Calcium|Insulin|Aspirin|Tablet|Tablets|Capsule|Extended|Release|Oral|Left|Right|Upper|Lower|Total|Mean|Systolic|Diastolic|Office|Home|Ambulatory|Review|Plan|Assessment|History|Physical|Exam|Examination|Labs|Results|Chief|Complaint|Present|Illness|Nursing|Nurses|Staff|Social|Services|Service|Security|Reception|Admissions|Billing|Records|Transport|Chaplain|Chaplaincy|Dietary|Nutrition|Physiotherapy|Rehab|Rehabilitation|Surgery|Anesthesia|Anaesthesia|Lab|Team|United|States|Kingdom|America|American|Africa|Asia|Europe|China|India|Mexico|Canada)$|(?:pril|sartan|dipine|olol|azide|thiazide|statin|formin|gliflozin|glutide|semide|lactone|oxacin|cillin|mycin|itis|osis|emia|aemia|pathy|ectomy|plasty|ology|algia)$/;
-
-const rules: { regex: RegExp; category: PhiCategory; weak?: boolean; firstNameAlone?: boolean }[] = [
+const rules: {
+  regex: RegExp;
+  category: PhiCategory;
+  weak?: boolean;
+  firstNameAlone?: boolean;
+  keep?: boolean;
+}[] = [
   {
     regex: new RegExp(`\\b(?:Dr|Doctor|Prof)\\.?[ \\t]+(?:med\\.[ \\t]+)?${FULL}`, 'dg'),
     category: 'CLINICIAN_NAME',
@@ -44,11 +43,27 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean; firstNameAl
   { regex: new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx)\\.?[ \\t]+${FULL}`, 'dg'), category: 'PATIENT_NAME' },
   {
     regex: new RegExp(
-      `\\b(?:[Pp]atient(?:'s)?(?:[ \\t]+[Nn]ame)?|PATIENT(?:[ \\t]+NAME)?|[Nn]ame|NAME|Pt|Re|RE|Patient name|Subject|From|Sender|Insured(?:'s)?(?:[ \\t]+[Nn]ame)?|Member(?:[ \\t]+[Nn]ame)?|Beneficiary)[ \\t]*:[ \\t]*${FULL}`,
+      `\\b(?:[Pp]atient(?:'s)?(?:[ \\t]+[Nn]ame)?|PATIENT(?:[ \\t]+NAME)?|[Nn]ame|NAME|Pt|Patient name|From|Sender|Insured(?:'s)?(?:[ \\t]+[Nn]ame)?|Member(?:[ \\t]+[Nn]ame)?|Beneficiary|Agent|Witness|Guardian|Representative|Requester|Requestor|Caregiver|Next of kin|Emergency contact)[ \\t]*:[ \\t]*${FULL}`,
       'dg',
     ),
     category: 'PATIENT_NAME',
   },
+  // Round 6: "Subject: Remote transmission alert", "RE: Prior authorization" are phrases (a lower-case word
+  // follows), "RE: Mary Jones" is a name.
+  {
+    regex: new RegExp(`\\b(?:Re|RE|Subject)[ \\t]*:[ \\t]*${FULL}(?![A-Za-z'’-]|[ \\t]+[a-z])`, 'dg'),
+    category: 'PATIENT_NAME',
+  },
+  // Round 6: "(also known as May Zhou)", "> On Oct 14, 2025, Jonah Whitfield wrote:" (May is kept: keep).
+  {
+    regex: new RegExp(
+      `\\b(?:also known as|a\\.k\\.a\\.?|aka|goes by|prefers to be called)[ \\t]+${FULL}`,
+      'dg',
+    ),
+    category: 'PATIENT_NAME',
+    keep: true,
+  },
+  { regex: new RegExp(`${FULL2}(?=[ \\t]*(?:<[^>\\n]*>)?[ \\t]*wrote:)`, 'dg'), category: 'CLINICIAN_NAME' },
   {
     regex: new RegExp(`\\b(?:[Pp]atient|[Nn]amed|[Cc]alled)[ \\t]+(?:is[ \\t]+)?${FULL2}`, 'dg'),
     category: 'PATIENT_NAME',
@@ -257,7 +272,7 @@ const rules: { regex: RegExp; category: PhiCategory; weak?: boolean; firstNameAl
   // Signatures: "Anthony Russo, MD", "Regards, Mark Ellis", "— Teresa Kowalski".
   {
     regex: new RegExp(
-      `(${FULL2.slice(1, -1)}|[A-Z]\\.[ \\t]?(?:${PART})),?[ \\t]+(?:MD|M\\.D\\.|DO|RN|NP|PA-C|PharmD|PhD|MBBS|FACC)\\b`,
+      `(${FULL2.slice(1, -1)}|[A-Z]\\.[ \\t]?(?:${PART})),?[ \\t]+(?:MD|M\\.D\\.|DO|RN|NP|PA-C|PharmD|PhD|MBBS|FACC|MLS|MT|CNA|LPN|APRN|RPh|MSW|CRNA|DNP)\\b`,
       'dg',
     ),
     category: 'CLINICIAN_NAME',
@@ -326,27 +341,12 @@ const INVERTED = new RegExp(
 
 /** Inverted names in capitals after a label: "Pt: GARRISON, ELOISE M" (not "DIABETES, TYPE 2"). */
 const INVERTED_CAPS =
-  /\b(?:Pt|PT|Patient|PATIENT|Name|NAME|Patient name|PATIENT NAME)[ \t]*:[ \t]*([A-Z][A-Z'’-]{1,30},[ \t]*[A-Z][A-Z'’-]{1,30}(?:[ \t]+[A-Z]\b\.?)?)(?![A-Za-z0-9])/dg;
+  /\b(?:Pt|PT|Patient|PATIENT|Name|NAME|Patient name|PATIENT NAME|Ordering|Copy to|Attending|Physician|Provider|Referring|cc)[ \t]*:[ \t]*([A-Z][A-Z'’-]{1,30},[ \t]*[A-Z][A-Z'’-]{1,30}(?:[ \t]+[A-Z]\b\.?)?)(?![A-Za-z0-9])/dg;
 
 /** A common first name and a capitalised family name, without any cue ("Mary Johnson reports …"). */
 const FIRST_LAST = new RegExp(
   `\\b([A-Z][a-z]+)[ \\t]+(?:[A-Z]\\.[ \\t]+)?(?:${PART})\\b(?![ \\t]+(?:Hospital|Medical|Clinic|Center|Centre|Health|University|College|School|Institute|Foundation|Memorial|Hall|Street|St|Road|Rd|Avenue|Ave|Drive|Lane|Boulevard|Syndrome|Disease|Score|Scale|Criteria|Test|Sign|Trial|Study|Building|Park))`,
   'dg',
-);
-
-/** Capitalised words that are not names even where a name is expected. */
-const NOT_NAMES = new Set(
-  (
-    'The This That He She His Her They Patient Name History Unknown None Denies Reports Is Was Has Had Not No Yes ' +
-    'Home Hospital Clinic Center Department Discharge Summary Admission Date Note Progress Plan Assessment ' +
-    'Follow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July ' +
-    'August September October November December Mrs Mr Ms Dr Re Hi Hello Dear Good Morning Thanks Also And Or ' +
-    'Renal Endocrinology Cardiology Nephrology Sleep Medicine Telehealth Video Primary Care Hypertension Emergency ' +
-    'ED Unit Apt Street Road Avenue Table Figure Section Box Appendix Chapter Grade Stage Class Type Step ' +
-    'Level Phase Version Part Page Item Rule Note Notes Source Sources Guideline Guidelines Study Trial Score ' +
-    'Today Yesterday Tomorrow Tonight Since After Before When While If I We You Thank Please Per ' +
-    'Sir Madam Team All Everyone There Doctor Nurse Folks'
-  ).split(' '),
 );
 
 /** Lower-case chat senders with a common first name ("linda: hi") and lower-case names after "dr". */
@@ -400,19 +400,25 @@ export function findEnglishNames(text: string, out: PhiSpan[]): void {
     if (NOT_NAMES.has(last)) continue;
     out.push({ category: 'PATIENT_NAME', start: m.index, end: m.index + m[0].length, text: m[0] });
   }
-  for (const { regex, category, weak, firstNameAlone } of rules) {
+  for (const { regex, category, weak, firstNameAlone, keep } of rules) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       // The name is the first capture group that took part (a rule may have alternatives).
       const group = m.findIndex((g, i) => i > 0 && g !== undefined);
       let [start, end] = m.indices![group]!;
       const words = m[group]!.split(/([ \t]+)/);
+      // A wide gap (a tab, two spaces) ends the name: "Member: Priyanka Venkataraman   Member ID: …".
+      const gap = words.findIndex((w, i) => i % 2 === 1 && (w.includes('\t') || w.length > 1));
+      if (gap > 0) {
+        end -= words.slice(gap).join('').length;
+        words.splice(gap);
+      }
       // Trim non-name words at either end.
-      while (words.length && NOT_NAMES.has(words[0]!.replace(/\.$/, ''))) {
+      while (!keep && words.length && NOT_NAMES.has(words[0]!.replace(/\.$/, ''))) {
         start += words[0]!.length + (words[1]?.length ?? 0);
         words.splice(0, 2);
       }
-      while (words.length && NOT_NAMES.has(words[words.length - 1]!.replace(/\.$/, ''))) {
+      while (!keep && words.length && NOT_NAMES.has(words[words.length - 1]!.replace(/\.$/, ''))) {
         end -= words[words.length - 1]!.length + (words[words.length - 2]?.length ?? 0);
         words.splice(-2, 2);
       }

@@ -17,7 +17,7 @@ import type { PatternRule } from './collect.ts';
 
 /** A code after a cue: letters, digits and dashes, at least one digit. */
 const CODE = '([A-Za-z]{0,4}-?\\d[\\dA-Za-z-]{2,24}[\\dA-Za-z]|\\d{4})';
-const SEP = '[：:#＃\\s]*(?:是|为|is|was|No\\.?|Number|#)?[：:#\\s]*';
+const SEP = '[：:#＃\\s]*(?:还是|仍是|仍为|是|为|is|was|No\\.?|Number|#)?[：:#\\s]*';
 
 /** `i`: English cues written in any case ("hospital no.:", "Policy no.:", "encounter no."). */
 const cue = (words: string, category: PhiCategory, code = CODE, flags = 'gd'): PatternRule => ({
@@ -54,7 +54,7 @@ export const numberRules: readonly PatternRule[] = [
     regex: /(?:身份证|证件)[^\d\n]{0,6}(\d{15})(?!\d)/dg,
     validate: isPlausibleOldIdCard,
   },
-  cue('护照号码|护照号|护照|Passport', 'PASSPORT', '([A-Za-z]{0,3}\\d{6,9})'),
+  cue('护照号码|护照号|护照|Passport(?:[ \\t]*\\([^)\\n]{0,30}\\))?', 'PASSPORT', '([A-Za-z]{0,3}\\d{6,9})'),
   { category: 'PASSPORT', regex: /(?<![\dA-Za-z])([EG]\d{8})(?![\dA-Za-z])/dg },
   { category: 'SSN', regex: /(?<![\d-])((?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4})(?![\d-])/dg },
   cue('SSN|Social Security(?: No\\.?| Number)?', 'SSN', '(\\d{9}|\\d{3}[- ]\\d{2}[- ]\\d{4})'),
@@ -82,7 +82,7 @@ export const numberRules: readonly PatternRule[] = [
     validate: isValidDea,
   },
   cue(
-    '条码号|标本号|样本号|病历号|住院号|门诊号|病案号|就诊卡号|就诊号|档案号|体检编号|签约编号|预约号|检查号|登记号|ID号|' +
+    '条码号|标本号|样本号|影像号|病理号|放射号|病历号|住院号|门诊号|病案号|就诊卡号|就诊号|档案号|体检编号|签约编号|预约号|检查号|登记号|ID号|' +
       'MRN|Medical Record (?:Number|No\\.?)|Hospital (?:Number|No\\.?)|Chart (?:Number|No\\.?)|Record (?:Number|No\\.?)|Specimen (?:ID|No\\.?|#)|Accession (?:ID|No\\.?|#|Number)',
     'MRN',
   ),
@@ -93,6 +93,20 @@ export const numberRules: readonly PatternRule[] = [
     CODE,
     'gdi',
   ),
+  // Round 6: serial numbers of forms (结算单号, 任务编号, 医保编号, 执业证书编码, 出车单号) and of letters and runs
+  // ("EMS run #", "Our reference:", "Group:", "appeal of denial DN-7730418"): a code with a digit after the cue.
+  {
+    ...cue('编号|单号|编码|流水号|凭证号|批次号', 'IDENTIFIER'),
+    // an 18-digit number in the 身份证 layout whose check character fails is left to the ID-card rules
+    validate: (v) => !/^\d{17}[\dXx]$/.test(v) || isValidChineseIdCard(v),
+  },
+  cue(
+    '\\b(?:run|reference|ref|group|denial|authori[sz]ation|auth|confirmation|tracking|appeal|case)(?:[ \\t]+(?:#|no\\.?|number|id))?',
+    'ACCOUNT_NO',
+    DIGIT_CODE,
+    'gdi',
+  ),
+  cue('\\blicen[cs]e(?:[ \\t]+(?:no\\.?|number))?', 'LICENSE_NO', '(\\d{4,10}|[A-Z]{1,3}-?\\d{4,10})', 'gdi'),
   cue(
     '入院号|住院流水号|入院登记号|Admission (?:Number|No\\.?|ID)|Encounter (?:Number|No\\.?|ID)|Visit (?:Number|No\\.?|ID)',
     'ADMISSION_NO',
@@ -144,7 +158,7 @@ export const numberRules: readonly PatternRule[] = [
     DIGIT_CODE,
   ),
   cue(
-    '(?:记录仪|监测仪|血压计|动态心电|仪器|起搏器|除颤器|胰岛素泵|泵|设备)(?:编号|序列号|号)|\\b[Dd]evice(?: ID| No\\.?| #| number)?',
+    '(?:记录仪|监测仪|血压计|动态心电|仪器|起搏器|除颤器|胰岛素泵|泵|设备)(?:编号|序列号|号)|\\b[Dd]evice(?: ID| No\\.?| #| number)?|\\b[Tt]ransmitter|\\b[Rr]eceiver',
     'DEVICE',
     DIGIT_CODE,
   ),
@@ -175,12 +189,13 @@ export const numberRules: readonly PatternRule[] = [
   {
     category: 'PHONE',
     regex:
-      /(?<![\d.-])((?:\(0[1-9]\d{1,2}\)|（0[1-9]\d{1,2}）|0[1-9]\d{1,2})[-—－\s]?\d{7,8}(?:-\d{1,5})?)(?![\d-]|\.\d)/dg,
+      /(?<![\d.-])((?:\(0[1-9]\d{1,2}\)|（0[1-9]\d{1,2}）|0[1-9]\d{1,2})[-—－\s]?\d{7,8}(?:-\d{1,5}|转\d{1,5})?)(?![\d-]|\.\d)/dg,
     relabel: relabelFax,
   },
   {
     category: 'PHONE',
-    regex: /(?<![\d-])((?:\+1[-.\s]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[-.\s])\d{3}[-.\s]\d{4})(?![\d-])/dg,
+    regex:
+      /(?<![\d-])((?:\+1[-.\s]?)?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[-.\s])\d{3}[-.\s]\d{4}(?:,?[ \t]*(?:ext\.?|x)[ \t]*\d{1,5}\b)?)(?![\d-])/dg,
     relabel: relabelFax,
   },
   {

@@ -26,7 +26,7 @@ const NOT_NAMES = new Set(
     '司机 工人 职员 教师 退休 农民 保姆 干部 学生 无业 个体 商人 医生 护士 主任 ' +
     '查房 查体 查看 查血 查尿 查出 查明 查找 查阅 首次 记录 于是 于今 向日 安排 安全 康复 戴上 包括 宁可 常用 明确 乔丹 江湖 海鲜 海带 宫颈 强化 平稳 ' +
     '孙子 孙女 孙辈 曾孙 雷米 程度 程序 胡萝 文化 文献 任何 和平 华北 华南 金水 武侯 鼓楼 南开 南山 朝阳 海淀 ' +
-    '柏子 金樱 龙胆 夏枯 左边 右边 左手 右手 左腿 右腿 左脚 右脚 左眼 右眼 左半 右半 房颤 谢谢 居民 呼吸'
+    '柏子 金樱 龙胆 夏枯 贝伐 贝前 贝母 贝壳 左边 右边 左手 右手 左腿 右腿 左脚 右脚 左眼 右眼 左半 右半 房颤 谢谢 居民 呼吸'
   ).split(' '),
 );
 
@@ -39,13 +39,13 @@ const PATIENT_CUES =
 const RELATIVE_CUES =
   '家属|其子|其女|其妻|其夫|其孙女?|其母|其父|儿子|女儿|丈夫|妻子|爱人|老伴儿?|老公|邻居|同事|朋友|同学|室友|房东|老婆|媳妇|对象|男朋友|女朋友|外孙女婿|孙女婿|配偶|父亲|母亲|我爸爸?|我妈妈?|我父亲|我母亲|' +
   '长子|次子|三子|幼子|长女|次女|三女|幼女|大儿子|二儿子|小儿子|大女儿|二女儿|小女儿|二子|两子|二女|两女|一子一女|侄子|侄女|外甥女?|岳父|岳母|公公|婆婆|' +
-  '儿媳|女婿|孙子|孙女|外孙女?|哥哥|姐姐|弟弟|妹妹|联系人|紧急联系人|监护人|陪护|陪同人|陪诊人|保姆|代诉人|病史陈述者|病史提供者';
+  '儿媳|女婿|孙子|孙女|外孙女?|哥哥|姐姐|弟弟|妹妹|护工|护理员|联系人|紧急联系人|监护人|陪护|陪同人|陪诊人|保姆|代诉人|病史陈述者|病史提供者';
 const CLINICIAN_CUES =
   '质控医师|质控医生|床位医生|上级医生|随访人|随访医生|责任医生|签约医生|录入人|审核人|主治医师|主治医生|主管医师|主管医生|上级医师|住院医师|经治医师|接诊医师|接诊医生|值班医师|值班医生|会诊医师|转诊医生|申请医生|' +
   '家庭医生|社区医生|乡村医生|签名医生|医师签名|医生签名|记录者|记录人|术者|助手|麻醉医师|主刀|护士长|交班护士|接班护士|护士|责任护士|' +
   '一助|二助|三助|器械护士|巡回护士|洗手护士|程控技师|技师|检验者|审核者|检验医师|报告医师|送检医生|送检医师|主检医师|分析医师|调配药师|核对药师|药师|审核药师|审方药师|医师|医生';
 /** Staff fields of forms, recognised only as "label：name" (经办人：苗莉, 编码员：路佳, 记录：安晓丽). */
-const STAFF_FIELDS = `${CLINICIAN_CUES}|记录|经办人|经办|医嘱开立|开立|开单|执行人|执行|财务审核|审核|核对发药|核对|发药|调配|编码员|操作者|操作员|收费员|登记人|复核人|复核`;
+const STAFF_FIELDS = `${CLINICIAN_CUES}|记录|经办人|经办|医嘱开立|开立|开单|执行人|执行|财务审核|审核|核对发药|核对|发药|调配|编码员|操作者|操作员|收费员|登记人|复核人|复核|驾驶员|司机|担架员|车组医生|车组护士`;
 /** Persons in the fields of claim, refund and registration forms (被保险人：邝文静, 收款人：慕容德). */
 const PERSON_FIELDS =
   '患者姓名|姓名|患者|厂家工程师|工程师|翻译|患方签名|签字|签名|代签人|被保险人|被保人|投保人|受益人|申请人|收款人|领款人|代办人|委托人|参保人姓名|参保人|签字人|患方签字|就诊人|受检人|被检者|联系人姓名';
@@ -54,7 +54,7 @@ const cued = (cues: string) => new RegExp(`(?:${cues})(?:姓名)?[：:\\s（(]*$
 /** After a labelled field ("质控医师：萧炎", "姓名：林炎"), any characters up to the end of the field. */
 const LABELLED = (cues: string) =>
   new RegExp(
-    `(?:${cues})[：:][ \\t　]*(?:[\\u4e00-\\u9fa5]{2,8}[处科室部组][ \\t　]+)?(${surname}[\\u4e00-\\u9fa5]{1,2})(?=[\\s　，,。；;、)）(（]|$)`,
+    `(?:${cues})[：:][ \\t　]*(?:[\\u4e00-\\u9fa5]{2,8}[处科室部组][ \\t　]+)?(${surname}[\\u4e00-\\u9fa5]{1,2})(?=[\\s　，,。；;、)）(（]|签字|签名|确认|$)`,
     'dg',
   );
 const CLINICIAN_LABEL = LABELLED(STAFF_FIELDS);
@@ -144,6 +144,28 @@ const FIELD_NEXT = new RegExp(
   `^[、　 \\t]+((?:${surname}|[老小])[\\u4e00-\\u9fa5]{1,2})(?=[\\s　，,。；;、]|$)`,
   'd',
 );
+/**
+ * Round 6: staff named after their department or unit ("心内科端木青、内分泌科佘立群", "病案室浦丽",
+ * "检验科敖丽电话报告", "工会谢丽萍，电话…"), the name standing before a pause, a verb of report or the end.
+ */
+const DEPT_NAME = new RegExp(
+  `(?<=[科室]|中心|工会|病区)(${surname}${given}{1,2})(?=[、，,。；;\\s　]|电话|建议|认为|报告|表示|汇报|指出|同意|$)`,
+  'dg',
+);
+/**
+ * Round 6: the sender of a chat line after its time ("08:22 阿强：", "19:02 素珍阿姨：", "08:15 大女儿冬梅：",
+ * "20:31 芸芸🌸：") — nicknames and given names without a surname; a relation before and a title after are
+ * left out of the span, a role (患者, 家属, 护士, 医生) is no sender name. Without a relation, a title or an emoji
+ * the sender must look like a nickname (阿强, 小雪, 芸芸), so "14:00 体温：" stays.
+ */
+const CHAT_NICK = new RegExp(
+  `(?:^|\\n)[^\\n：:]{0,16}?\\d{1,2}:\\d{2}(?::\\d{2})?[ \\t　]+(${RELATIVE_CUES})?([\\u4e00-\\u9fa5]{2,3}?)(阿姨|叔叔|大爷|奶奶|爷爷|姐|哥)?([\\u{1F300}-\\u{1FAFF}\\u2600-\\u27BF\\uFE0F]*)[：:]`,
+  'dgu',
+);
+const NOT_SENDER =
+  /^(?:患者|病人|家属|本人|护士|医生|医师|大夫|主任|药师|老师|群主|管理员|系统|助手|客服|我|自己|爸爸|妈妈|儿子|女儿|老伴|丈夫|妻子|护士长|值班|随访|回复)$|[护医师科室院]/;
+/** A name written in pinyin after its label ("姓名拼音 WANG JIANGUO", "拼音：LI MING"). */
+const PINYIN_NAME = /拼音[：:\s]*([A-Z][a-zA-Z]{1,11}(?:[ \t][A-Z][a-zA-Z]{1,11}){1,2})(?![A-Za-z])/dg;
 /** The person brought along: "今天带郑美玲来的是她女儿", "陪王秀兰来复查". */
 /**
  * A person named in a field whose label ends in 人 (预约人：钟灵秀, 取药人, 送检人, 填表人), an @mention
@@ -233,6 +255,23 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
   }
   add(NAMED_CUE, 'PATIENT_NAME');
   add(CHAT_SENDER, 'PATIENT_NAME');
+  // Scored by the name model, lenient (rare given characters allowed): "给爸妈科普用" is no name.
+  add(DEPT_NAME, 'CLINICIAN_NAME', true, (name) => !NOT_A_PERSON.test(name) && nameScore(name, false) >= 0.5);
+  if (/\d:\d\d[^\n]{0,12}[：:]/.test(text)) {
+    CHAT_NICK.lastIndex = 0;
+    for (const m of text.matchAll(CHAT_NICK)) {
+      const name = m[2]!;
+      if (NOT_SENDER.test(name) || NOT_A_PERSON.test(name) || !accept(name, true)) continue;
+      const nick =
+        /^阿[\u4e00-\u9fa5]$/.test(name) ||
+        new RegExp(`^[小老]${FAMILIAR_SURNAME}$`).test(name) ||
+        (name.length === 2 && name[0] === name[1]);
+      if (!m[1] && !m[3] && !m[4] && !nick) continue;
+      const [start, end] = m.indices![2]!;
+      out.push({ category: 'PATIENT_NAME', start, end, text: name });
+    }
+  }
+  if (text.includes('拼音')) add(PINYIN_NAME, 'PATIENT_NAME', true);
   STAFF_LABEL_ANY.lastIndex = 0;
   for (const m of text.matchAll(STAFF_LABEL_ANY)) {
     const name = m[1]!;
