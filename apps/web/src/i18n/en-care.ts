@@ -82,6 +82,10 @@ export const enCare = {
   },
   triage: {
     call: 'Call {{number}} now',
+    contactPatient: 'Contact the patient: {{phone}}',
+    contactPatientNoPhone: 'Contact the patient (no phone number on record)',
+    openCritical: 'Open critical alerts',
+    crisisBeside: 'earlier crisis reading {{value}} ({{time}})',
     emergencyTitle: 'Emergency',
     clinicianUrgentTitle: 'Assess soon',
     urgentTitle: 'See a doctor soon',
@@ -102,6 +106,7 @@ export const enCare = {
     reminders: "Today's measurements",
     noReminders: 'No measurements planned for today.',
     readingsTaken: '{{taken}} of {{planned}} readings taken',
+    readingsDone: 'Done ({{taken}} readings)',
     adherence: '{{completed}} of {{planned}} planned readings taken so far, today included ({{percent}})',
     scheduleDaily: 'morning and evening for {{days}} days',
     scheduleWeekly: 'one day a week',
@@ -260,9 +265,9 @@ export const enCare = {
   /** A red box about an earlier reading once newer readings exist: what to do now (issue 20). */
   crisisNow: {
     measuredSince_one:
-      'You measured again after that reading: {{sbp}}/{{dbp}} mmHg at {{time}}. No need to measure again for the earlier reading.',
+      'You measured again after that reading: {{sbp}}/{{dbp}} mmHg at {{time}}. No need to measure again for the earlier reading ({{earlier}}).',
     measuredSince_other:
-      'You measured {{count}} more times after that reading; the latest was {{sbp}}/{{dbp}} mmHg at {{time}}. No need to measure again for the earlier reading.',
+      'You measured {{count}} more times after that reading; the latest was {{sbp}}/{{dbp}} mmHg at {{time}}. No need to measure again for the earlier reading ({{earlier}}).',
     symptoms:
       'If you have chest pain, shortness of breath, weakness in an arm or leg, trouble speaking or seeing, or a severe headache, call 120 now.',
     contactAlerted:

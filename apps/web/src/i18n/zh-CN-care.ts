@@ -83,6 +83,10 @@ export const zhCNCare: Messages['care'] = {
   },
   triage: {
     call: '立即拨打 {{number}}',
+    contactPatient: '联系患者 {{phone}}',
+    contactPatientNoPhone: '联系患者（病历中没有电话号码）',
+    openCritical: '未关闭的危急警报',
+    crisisBeside: '之前的危急读数 {{value}}（{{time}}）',
     emergencyTitle: '紧急情况',
     clinicianUrgentTitle: '需尽快评估',
     urgentTitle: '请尽快就医',
@@ -102,6 +106,7 @@ export const zhCNCare: Messages['care'] = {
     reminders: '今日测量',
     noReminders: '今天没有计划的测量。',
     readingsTaken: '已测 {{taken}} / {{planned}} 次',
+    readingsDone: '已完成（{{taken}} 次）',
     adherence: '截至今天（含今天）计划测量 {{planned}} 次，已测 {{completed}} 次（{{percent}}）',
     scheduleDaily: '连续 {{days}} 天早晚测量',
     scheduleWeekly: '每周测量一天',
@@ -255,9 +260,10 @@ export const zhCNCare: Messages['care'] = {
   },
   /** 对较早读数的红框，之后已有新读数：现在该做什么（issue 20）。 */
   crisisNow: {
-    measuredSince_one: '那次之后您又测了一次：{{time}} 为 {{sbp}}/{{dbp}} mmHg。那次读数不需要再复测。',
+    measuredSince_one:
+      '那次之后您又测了一次：{{time}} 为 {{sbp}}/{{dbp}} mmHg。{{earlier}} 那次读数不需要再复测。',
     measuredSince_other:
-      '那次之后您又测了 {{count}} 次，最近一次 {{time}} 为 {{sbp}}/{{dbp}} mmHg。那次读数不需要再复测。',
+      '那次之后您又测了 {{count}} 次，最近一次 {{time}} 为 {{sbp}}/{{dbp}} mmHg。{{earlier}} 那次读数不需要再复测。',
     symptoms: '如果有胸痛、呼吸困难、肢体无力、说话不清或看不清东西、剧烈头痛，请立即拨打 120。',
     contactAlerted: '医生已收到那次读数的提醒；请今天之内联系您的诊所或医生。',
     contactClinic: '请把那次读数告诉您的诊所或医生；如果担心，今天就联系。',

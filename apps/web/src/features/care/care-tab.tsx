@@ -22,6 +22,7 @@ import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import { careLanguage, mergeDrafts, pick, resourceLabelKey, draftDetail } from './care-model.ts';
 import { GuardedTextView, TriageBanner } from './care-ui.tsx';
 import { CareZoneContext, useCareTime } from './care-zone.tsx';
+import { usePatientPhone } from './patient-phone.ts';
 import { DraftCard } from './draft-card.tsx';
 import { CarePlanSection } from './care-plan-section.tsx';
 import { CopilotPanel } from './copilot-panel.tsx';
@@ -53,6 +54,7 @@ export function CareTab({ patientId }: { patientId: string }) {
     setDrafts((cur) => mergeDrafts(cur, [withdrawn, ...proposal.drafts]));
   };
   const zone = summary.status === 'success' ? summary.data.timeZone : undefined;
+  const phone = usePatientPhone(patientId);
 
   return (
     <CareZoneContext.Provider value={zone}>
@@ -78,7 +80,7 @@ export function CareTab({ patientId }: { patientId: string }) {
             <ErrorState error={summary.error} onRetry={summary.reload} />
           </div>
         )}
-        {summary.status === 'success' && <SummarySections summary={summary.data} />}
+        {summary.status === 'success' && <SummarySections summary={summary.data} phone={phone} />}
 
         <Narrative patientId={patientId} guideline={guideline} language={language} />
         <Proposal
@@ -116,7 +118,7 @@ export function CareTab({ patientId }: { patientId: string }) {
   );
 }
 
-function SummarySections({ summary }: { summary: CareSummary }) {
+function SummarySections({ summary, phone }: { summary: CareSummary; phone?: string | undefined }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const time = useCareTime();
@@ -124,7 +126,7 @@ function SummarySections({ summary }: { summary: CareSummary }) {
     <>
       {summary.triage && summary.triage.level !== 'none' && (
         <div className="span-2">
-          <TriageBanner triage={summary.triage} audience="clinician" />
+          <TriageBanner triage={summary.triage} audience="clinician" phone={phone} />
         </div>
       )}
       <DeceasedBanner summary={summary as CareSummary & CurrencyFields} lang={lang} />

@@ -56,6 +56,29 @@ export function CallButton({ number }: { number: string }) {
 }
 
 /**
+ * The clinician's big button on an emergency: contact the patient (issue 20 item 6 — "call 120" is the patient's
+ * instruction, not the doctor's), a tap-to-call link with the chart's phone number when there is one.
+ */
+export function ContactPatientButton({ phone }: { phone?: string | undefined }) {
+  const { t } = useTranslation();
+  if (!phone)
+    return (
+      <p className="button care-call-button" data-testid="contact-patient">
+        {t('care.triage.contactPatientNoPhone')}
+      </p>
+    );
+  return (
+    <a
+      href={`tel:${phone.replace(/[^\d+]/g, '')}`}
+      className="button care-call-button"
+      data-testid="contact-patient"
+    >
+      {t('care.triage.contactPatient', { phone })}
+    </a>
+  );
+}
+
+/**
  * The engine's triage. An emergency is a red banner with role="alert" showing the fixed instruction in the
  * page language (never model text; one language per screen); an urgent triage is a softer notice.
  */
@@ -63,8 +86,11 @@ export function TriageBanner({
   triage,
   bannerRef,
   audience = 'patient',
+  phone,
 }: {
   triage: TriageResult;
+  /** The patient's phone number (chart), for the clinician's "contact the patient" button. */
+  phone?: string | undefined;
   /** The clinician's chart reads "assess soon", never the patient's "see a doctor soon" (issue 20). */
   audience?: 'patient' | 'clinician';
   /** The consultation scrolls the banner into view below the sticky header when it appears. */
@@ -90,7 +116,12 @@ export function TriageBanner({
             ? t('care.triage.clinicianUrgentTitle')
             : t('care.triage.urgentTitle')}
       </h2>
-      {emergency && <CallButton number={emergencyNumber(instruction)} />}
+      {emergency &&
+        (audience === 'clinician' ? (
+          <ContactPatientButton phone={phone} />
+        ) : (
+          <CallButton number={emergencyNumber(instruction)} />
+        ))}
       <p>
         <strong>
           <TelText text={instruction} />

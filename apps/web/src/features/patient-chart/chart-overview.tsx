@@ -12,7 +12,8 @@ import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import { SectionCard } from './section-card.tsx';
 import { usePatientTimeZone } from './patient-time-zone.ts';
 import { medicationStatus, statusKey } from './chart-words.ts';
-import { latestPerCode, latestValueText } from './latest-values.ts';
+import { crisisBeside, latestPerCode, latestValueText } from './latest-values.ts';
+import { ChartAlerts } from './chart-alerts.tsx';
 
 const BpChart = lazy(() => import('../blood-pressure/bp-chart.tsx'));
 
@@ -35,6 +36,7 @@ export function ChartOverview({ patientId }: { patientId: string }) {
 
   return (
     <div className="chart-grid">
+      <ChartAlerts patientId={patientId} />
       <SectionCard id="sec-vitals" title={t('chart.observations')} state={vitals} className="span-2">
         {(page) => {
           const { bp, hr } = extractVitals(page.items);
@@ -197,6 +199,7 @@ function LatestValues({
               <td>{codeText(o.code, i18n.language)}</td>
               <td className="num">
                 {value(o)}
+                <CrisisBeside observations={observations} latest={o} timeZone={timeZone} />
                 {unconfirmed(o) ? (
                   <span className="badge" data-testid="patient-recorded">
                     {' '}
@@ -212,5 +215,33 @@ function LatestValues({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A crisis BP in the alert window beside a latest BP that is not one (issue 20 item 1). */
+function CrisisBeside({
+  observations,
+  latest,
+  timeZone,
+}: {
+  observations: readonly Observation[];
+  latest: Observation;
+  timeZone: string | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const crisis = crisisBeside(observations, latest, new Date().toISOString());
+  if (!crisis) return null;
+  return (
+    <strong className="crisis-beside" data-testid="crisis-beside">
+      {' · '}
+      {t('care.triage.crisisBeside', {
+        value: latestValueText(crisis, i18n.language),
+        time: formatInZone(
+          crisis.effectiveDateTime ?? crisis.effectivePeriod?.start,
+          timeZone,
+          i18n.language,
+        ),
+      })}
+    </strong>
   );
 }

@@ -1,6 +1,6 @@
 import type { Observation } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
-import { latestPerCode, latestValueText } from './latest-values.ts';
+import { crisisBeside, latestPerCode, latestValueText } from './latest-values.ts';
 
 const bp = (id: string, time: string, remembered = false): Observation => ({
   resourceType: 'Observation',
@@ -47,5 +47,30 @@ describe('latest value text (issue 20 item 4: one unit formatter for every viewe
       ],
     };
     expect(latestValueText(panel, 'zh-CN')).toBe('150/95 mmHg');
+  });
+});
+
+describe('a crisis reading beside the latest BP (issue 20 item 1)', () => {
+  const panel = (id: string, time: string, sbp: number, dbp: number): Observation => ({
+    ...bp(id, time),
+    component: [
+      { code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] }, valueQuantity: { value: sbp } },
+      { code: { coding: [{ system: 'http://loinc.org', code: '8462-4' }] }, valueQuantity: { value: dbp } },
+    ],
+  });
+  const now = '2026-12-07T10:40:00Z';
+  it('a normal latest reading one minute after a crisis one does not hide it', () => {
+    const obs = [panel('n', '2026-12-07T10:35:00Z', 118, 76), panel('c', '2026-12-07T10:34:00Z', 192, 126)];
+    expect(crisisBeside(obs, obs[0]!, now)?.id).toBe('c');
+  });
+  it('none when the latest is itself the crisis, or the crisis is older than the alert window', () => {
+    const crisisLatest = [panel('c', '2026-12-07T10:34:00Z', 192, 126)];
+    expect(crisisBeside(crisisLatest, crisisLatest[0]!, now)).toBeUndefined();
+    const old = [panel('n', '2026-12-07T10:35:00Z', 118, 76), panel('c', '2026-10-01T10:34:00Z', 192, 126)];
+    expect(crisisBeside(old, old[0]!, now)).toBeUndefined();
+  });
+  it('180/120 exactly is not crisis (strict >180/>120)', () => {
+    const obs = [panel('n', '2026-12-07T10:35:00Z', 118, 76), panel('b', '2026-12-07T10:34:00Z', 180, 120)];
+    expect(crisisBeside(obs, obs[0]!, now)).toBeUndefined();
   });
 });

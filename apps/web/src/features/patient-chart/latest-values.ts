@@ -35,3 +35,41 @@ export function latestValueText(o: Observation, language: string): string {
   const text = quantityText(o.valueQuantity) || o.valueString || codeText(o.valueCodeableConcept, language);
   return unitWord(text, language);
 }
+
+/**
+ * How far back a crisis reading is looked for beside the latest BP: the alert look-back of the server
+ * (bp-monitoring ALERT_WINDOW_DAYS, 31 days), so the chart shows the reading an open crisis alert is about.
+ */
+export const CRISIS_WINDOW_DAYS = 31;
+
+const bpValues = (o: Observation) => {
+  const get = (code: string) =>
+    o.component?.find((c) => c.code?.coding?.some((x) => x.code === code))?.valueQuantity?.value;
+  return { sbp: get(SYSTOLIC), dbp: get(DIASTOLIC) };
+};
+
+/** Crisis range, strict >180 and/or >120 mmHg (REFERENCE §1.5, ACC/AHA 2017 and China 2018 crisis screen). */
+export function isCrisisPanel(o: Observation): boolean {
+  const { sbp, dbp } = bpValues(o);
+  return (sbp ?? 0) > 180 || (dbp ?? 0) > 120;
+}
+
+/**
+ * The newest crisis-range BP (measured, not remembered) within the alert window when the latest BP is not itself
+ * one (issue 20 item 1: a 118/76 taken a minute after 192/126 hid the crisis on the overview). Input newest first.
+ */
+export function crisisBeside(
+  observations: readonly Observation[],
+  latest: Observation,
+  now: string,
+): Observation | undefined {
+  if (!latest.code?.coding?.some((c) => BP_PANEL_CODES.includes(c.code ?? ''))) return undefined;
+  if (isCrisisPanel(latest)) return undefined;
+  const since = Date.parse(now) - CRISIS_WINDOW_DAYS * 86_400_000;
+  return observations.find((o) => {
+    if (o === latest || isRememberedReading(o)) return false;
+    if (!o.code?.coding?.some((c) => BP_PANEL_CODES.includes(c.code ?? ''))) return false;
+    const at = Date.parse(o.effectiveDateTime ?? o.effectivePeriod?.start ?? '');
+    return at >= since && isCrisisPanel(o);
+  });
+}
