@@ -63,4 +63,21 @@ describe('crisis messages tied to their reading (issue 20)', () => {
     };
     expect(adviceNow(saved, readings, words, ZONE)).toBe(saved);
   });
+  it('the step names the earlier reading it is about ("184/124 mmHg 那次读数不需要再复测"), issue 20 item 6', () => {
+    const advice = { title: 't', steps: ['s'], readings: [{ time: '2026-12-06T21:08:00+08:00' }] };
+    const seen: unknown[] = [];
+    adviceNow(advice, readings, { ...words, measuredSince: (p) => (seen.push(p), '') }, ZONE);
+    expect(seen[0]).toMatchObject({ earlier: '184/124 mmHg', count: 2, sbp: 142, dbp: 88 });
+  });
+  it('the zh and en texts say which reading needs no re-measuring', async () => {
+    const { zhCNCare } = await import('../../i18n/zh-CN-care.ts');
+    const { enCare } = await import('../../i18n/en-care.ts');
+    for (const text of [
+      zhCNCare.crisisNow.measuredSince_one,
+      zhCNCare.crisisNow.measuredSince_other,
+      enCare.crisisNow.measuredSince_one,
+      enCare.crisisNow.measuredSince_other,
+    ])
+      expect(text).toContain('{{earlier}}');
+  });
 });

@@ -59,8 +59,11 @@ export function readingsAfter<R extends TimedReading>(time: string, readings: re
 }
 
 export interface NowWords {
-  /** "You measured again N times since; the latest, at {time}, was {sbp}/{dbp} mmHg." */
-  measuredSince: (p: { count: number; time: string; sbp: number; dbp: number }) => string;
+  /**
+   * "You measured again N times since; the latest, at {time}, was {sbp}/{dbp} mmHg. No need to re-measure for
+   * {earlier}" — `earlier` names the reading the box is about ("192/126 mmHg", else its local time).
+   */
+  measuredSince: (p: { count: number; time: string; sbp: number; dbp: number; earlier: string }) => string;
   /** Call 120 for chest pain, shortness of breath … (the emergency step, always kept). */
   symptoms: string;
   /** What to do about the earlier reading now (contact the clinic; with an alert: the care team was told). */
@@ -80,6 +83,11 @@ export function adviceNow<
   const newer = readingsAfter(about, readings);
   const latest = newer[0];
   if (!latest) return advice;
+  const at = Date.parse(about);
+  const before = [...(advice.readings ?? []), ...readings].find(
+    (r): r is TimedReading => Date.parse(r.time) === at && 'sbp' in r && 'dbp' in r,
+  );
+  const earlier = before ? `${before.sbp}/${before.dbp} mmHg` : local(about, timeZone);
   return {
     ...advice,
     steps: [
@@ -88,6 +96,7 @@ export function adviceNow<
         time: local(latest.time, timeZone),
         sbp: latest.sbp,
         dbp: latest.dbp,
+        earlier,
       }),
       words.symptoms,
       words.contact,

@@ -10,6 +10,7 @@ import { bp, type CrisisAdvice } from '../../api/bp.ts';
 import { care, type MedicationAdherence, type PatientHome } from '../../api/care.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { readingsTakenKey } from './readings-taken.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import {
   leadingAdvice,
@@ -152,7 +153,10 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
                   </div>
                   <div className="muted">
                     {r.date !== today ? `${r.date} · ` : ''}
-                    {t('care.home.readingsTaken', { taken: r.readingsTaken, planned: r.readingsPlanned })}
+                    {t(readingsTakenKey(r.readingsTaken, r.readingsPlanned), {
+                      taken: r.readingsTaken,
+                      planned: r.readingsPlanned,
+                    })}
                   </div>
                   {session && r.state !== 'done' && (
                     <p className="care-source">{pick(session.instruction, lang)}</p>
