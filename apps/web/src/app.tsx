@@ -22,6 +22,7 @@ import { canUseKnowledge } from './api/knowledge.ts';
 import { PatientHomePage } from './features/care/patient-home-page.tsx';
 import { ConsultationPage, NewConsultationPage } from './features/care/consultation-page.tsx';
 import { CarePanelPage } from './features/care/care-panel-page.tsx';
+import { PrescriptionSlipPage } from './features/print/prescription-slip-page.tsx';
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me, checking } = useAuth();
@@ -180,6 +181,14 @@ export function App() {
               element={
                 <RequireRole allow={can.careTeam}>
                   <CarePanelPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="prescriptions/:id/print"
+              element={
+                <RequireRole allow={can.careTeam}>
+                  <PrescriptionSlipPage />
                 </RequireRole>
               }
             />

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './i18n/index.ts';
 import './styles.css';
 import './phone.css';
+import './print.css';
 import { App } from './app.tsx';
 
 const root = document.getElementById('root');

@@ -4,6 +4,7 @@ import { enCare } from './en-care.ts';
 import { enPharmacy } from './en-pharmacy.ts';
 import { enAdminDetail } from './en-admin-detail.ts';
 import { enConsoleWords } from './en-console-words.ts';
+import { enPrint } from './en-print.ts';
 export const en = {
   app: {
     name: 'Qihuang',
@@ -362,6 +363,7 @@ export const en = {
   gateway: enGateway,
   ...enAdminDetail,
   ...enConsoleWords,
+  ...enPrint,
   evaluation: enEvaluation,
   pharmacy: enPharmacy,
   care: enCare,

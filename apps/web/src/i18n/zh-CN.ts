@@ -5,6 +5,7 @@ import { zhCNCare } from './zh-CN-care.ts';
 import { zhCNPharmacy } from './zh-CN-pharmacy.ts';
 import { zhCNAdminDetail } from './zh-CN-admin-detail.ts';
 import { zhCNConsoleWords } from './zh-CN-console-words.ts';
+import { zhCNPrint } from './zh-CN-print.ts';
 
 export const zhCN: Messages = {
   app: {
@@ -354,6 +355,7 @@ export const zhCN: Messages = {
   gateway: zhCNGateway,
   ...zhCNAdminDetail,
   ...zhCNConsoleWords,
+  ...zhCNPrint,
   evaluation: zhCNEvaluation,
   pharmacy: zhCNPharmacy,
   care: zhCNCare,

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { care, type CarePlanView } from '../../api/care.ts';
 import type { GuidelineId } from '../../api/index.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { PrintButton } from '../../components/print.tsx';
 import { useCareTime } from './care-zone.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { useAction } from '../../lib/use-action.ts';
@@ -31,7 +32,7 @@ export function CarePlanSection({ patientId, guideline }: { patientId: string; g
   const shown = plan ?? (existing.status === 'success' ? existing.data : null);
 
   return (
-    <section className="card span-2" aria-labelledby="care-plan-section">
+    <section className="card span-2" aria-labelledby="care-plan-section" id="care-plan-print">
       <h2 id="care-plan-section">{t('care.clinician.carePlan')}</h2>
       <div className="care-actions">
         <button
@@ -43,6 +44,7 @@ export function CarePlanSection({ patientId, guideline }: { patientId: string; g
         >
           {shown ? t('care.clinician.updatePlan') : t('care.clinician.createPlan')}
         </button>
+        {shown && <PrintButton label={t('print.printCarePlan')} target="care-plan-print" />}
       </div>
       {error ? <ErrorState error={error} /> : null}
       {existing.status === 'loading' && !plan && <Loading />}

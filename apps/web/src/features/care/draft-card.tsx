@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { care, type DraftView } from '../../api/care.ts';
 import { isApiError } from '../../api/index.ts';
 import { can, useAuth } from '../../auth/auth-context.tsx';
@@ -169,6 +170,13 @@ export function DraftCard({
         </p>
       )}
       {error ? <ErrorState error={error} /> : null}
+      {(draft.status === 'active' || draft.status === 'draft') && (
+        <p className="no-print">
+          <Link to={`/prescriptions/${encodeURIComponent(draft.id)}/print`} data-testid="print-slip-link">
+            {draft.status === 'active' ? t('print.printSlip') : t('print.printDraft')}
+          </Link>
+        </p>
+      )}
       {draft.status === 'draft' && (
         <div className="care-actions">
           {returned && onRevise && (

@@ -9,6 +9,7 @@ import { Link } from 'react-router-dom';
 import { bp, type CrisisAdvice } from '../../api/bp.ts';
 import { care, type MedicationAdherence, type PatientHome } from '../../api/care.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
+import { PrintButton, printDate } from '../../components/print.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { readingsTakenKey } from './readings-taken.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -46,6 +47,11 @@ export function PatientHomePage() {
   return (
     <section className="page care-mobile" aria-labelledby="care-home-title" data-testid="care-home">
       <h1 id="care-home-title">{t('care.home.title')}</h1>
+      {/* Printed, the page is the patient's visit summary: plan, medicines, follow-up, in plain words. */}
+      <p className="print-only" data-testid="summary-print-title">
+        {t('print.summary.title')} · {t('print.printedOn', { date: printDate() })}
+      </p>
+      {home.status === 'success' && <PrintButton label={t('print.printSummary')} />}
       {home.status === 'loading' && <Loading />}
       {home.status === 'error' && <ErrorState error={home.error} onRetry={home.reload} />}
       {home.status === 'success' && data && <HomeBody home={data} onSaved={refresh} />}

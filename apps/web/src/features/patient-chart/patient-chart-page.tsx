@@ -6,6 +6,7 @@ import type { Patient } from '@medplum/fhirtypes';
 import { fhir, isApiError } from '../../api/index.ts';
 import { can, homePath, useAuth } from '../../auth/auth-context.tsx';
 import { ErrorState, Loading, Refusal } from '../../components/states.tsx';
+import { PrintFrame, RunningHeader, printDate } from '../../components/print.tsx';
 import { ageYears, deceasedInfo, formatDate, identifierText, patientName } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { ChartOverview } from './chart-overview.tsx';
@@ -33,39 +34,54 @@ export function PatientChartPage({ section }: { section: ChartSection }) {
 
   return (
     <section className="page chart-page" aria-labelledby="chart-title">
-      {me && can.searchPatients(me.role) && (
-        <p className="breadcrumb">
-          <NavLink to="/patients">← {t('chart.backToList')}</NavLink>
-        </p>
-      )}
-      <PatientBanner patient={p} name={name} />
-      <nav aria-label={t('chart.tabs')} className="tabs">
-        <NavLink end to={base} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
-          {t('chart.overview')}
-        </NavLink>
-        <NavLink
-          to={`${base}/blood-pressure`}
-          className={({ isActive }) => (isActive ? 'tab active' : 'tab')}
-        >
-          {t('chart.bloodPressure')}
-        </NavLink>
-        {me && can.careTeam(me.role) && (
-          <NavLink to={`${base}/care`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
-            {t('care.tab')}
-          </NavLink>
+      {/* On paper the running header (patient, sex, age, MRN, print date) repeats on every page (issue 20). */}
+      <PrintFrame
+        header={
+          <RunningHeader
+            patient={{
+              name,
+              sex: t(`gender.${p.gender ?? 'unknown'}`),
+              ageYears: deceasedInfo(p)?.ageAtDeath ?? ageYears(p.birthDate),
+              mrn: me?.role === 'patient' ? undefined : identifierText(p.identifier) || undefined,
+            }}
+            printedOn={printDate()}
+          />
+        }
+      >
+        {me && can.searchPatients(me.role) && (
+          <p className="breadcrumb">
+            <NavLink to="/patients">← {t('chart.backToList')}</NavLink>
+          </p>
         )}
-      </nav>
-      {section === 'overview' ? (
-        <ChartOverview patientId={id} />
-      ) : section === 'care' ? (
-        <Suspense fallback={<Loading />}>
-          <CareTab patientId={id} />
-        </Suspense>
-      ) : (
-        <Suspense fallback={<Loading />}>
-          <BloodPressurePage patientId={id} deceased={deceasedInfo(p)} />
-        </Suspense>
-      )}
+        <PatientBanner patient={p} name={name} />
+        <nav aria-label={t('chart.tabs')} className="tabs">
+          <NavLink end to={base} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
+            {t('chart.overview')}
+          </NavLink>
+          <NavLink
+            to={`${base}/blood-pressure`}
+            className={({ isActive }) => (isActive ? 'tab active' : 'tab')}
+          >
+            {t('chart.bloodPressure')}
+          </NavLink>
+          {me && can.careTeam(me.role) && (
+            <NavLink to={`${base}/care`} className={({ isActive }) => (isActive ? 'tab active' : 'tab')}>
+              {t('care.tab')}
+            </NavLink>
+          )}
+        </nav>
+        {section === 'overview' ? (
+          <ChartOverview patientId={id} />
+        ) : section === 'care' ? (
+          <Suspense fallback={<Loading />}>
+            <CareTab patientId={id} />
+          </Suspense>
+        ) : (
+          <Suspense fallback={<Loading />}>
+            <BloodPressurePage patientId={id} deceased={deceasedInfo(p)} />
+          </Suspense>
+        )}
+      </PrintFrame>
     </section>
   );
 }

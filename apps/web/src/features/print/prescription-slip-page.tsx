@@ -1,0 +1,163 @@
+/**
+ * 处方笺 — the printed prescription slip of one order (issue 20), laid out as 处方管理办法 asks: hospital,
+ * patient (name, sex, age, MRN), department, diagnosis, date, Rp lines (the drug knowledge base's name, strength,
+ * dose, route, frequency, quantity/days), prescriber and pharmacist review. An unsigned order prints under a
+ * "draft — not a prescription" watermark. All text, the server's included, in the screen's language.
+ */
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import type { PrescriptionSlip } from '@qihuang/care/api-types';
+import { care } from '../../api/care.ts';
+import { request } from '../../api/client.ts';
+import { ErrorState, Loading } from '../../components/states.tsx';
+import { PrintButton, printDate } from '../../components/print.tsx';
+import { useAsync } from '../../lib/use-async.ts';
+import { formatInZone } from '../../lib/zone-time.ts';
+import { careLanguage } from '../care/care-model.ts';
+import './slip.css';
+
+async function loadSlip(id: string, lang: 'zh' | 'en', signal: AbortSignal) {
+  const slip = await request<PrescriptionSlip>(`/api/care/prescriptions/${encodeURIComponent(id)}/slip`, {
+    query: { lang },
+    signal,
+  });
+  const zones = await care.patientTimeZone(slip.patient.id, signal).catch(() => undefined);
+  return { slip, zone: zones?.patients[slip.patient.id] ?? zones?.timeZone };
+}
+
+export function PrescriptionSlipPage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const lang = careLanguage(i18n.language);
+  const data = useAsync((s) => loadSlip(id, lang, s), [id, lang]);
+  if (data.status === 'loading') return <Loading />;
+  if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
+  const { slip, zone } = data.data;
+  const when = (v: string | undefined, withTime = false) =>
+    formatInZone(v, zone, i18n.language, { withTime });
+  const none = t('common.none');
+  return (
+    <section className="page slip-page" aria-labelledby="slip-title">
+      <div className="toolbar no-print">
+        <Link to={`/patients/${encodeURIComponent(slip.patient.id)}/care`}>{t('print.slip.back')}</Link>{' '}
+        <PrintButton label={slip.signed ? t('print.printSlip') : t('print.printDraft')} />
+      </div>
+      {!slip.signed && (
+        <p className="notice notice-error no-print" role="status" data-testid="slip-draft-note">
+          {t('print.slip.draftNote')}
+        </p>
+      )}
+      <article
+        className={slip.signed ? 'slip' : 'slip slip-draft'}
+        data-testid="prescription-slip"
+        data-signed={slip.signed ? 'true' : 'false'}
+      >
+        {!slip.signed && (
+          <div className="slip-watermark" aria-hidden="true" data-testid="slip-watermark">
+            {t('print.slip.draftWatermark')}
+          </div>
+        )}
+        <header className="slip-head">
+          <p className="slip-hospital" data-testid="slip-hospital">
+            {slip.hospital ?? t('print.slip.hospitalMissing')}
+          </p>
+          <h1 id="slip-title">{t('print.slip.title')}</h1>
+          {!slip.signed && <p className="slip-draft-label">{t('print.slip.draftWatermark')}</p>}
+        </header>
+        <dl className="slip-facts" data-testid="slip-patient">
+          <Fact label={t('print.slip.name')} value={slip.patient.name ?? none} testId="slip-name" />
+          <Fact label={t('print.slip.sex')} value={slip.patient.sex ?? none} />
+          <Fact
+            label={t('print.slip.age')}
+            value={
+              slip.patient.ageYears !== undefined
+                ? t('print.ageYears', { count: slip.patient.ageYears })
+                : none
+            }
+          />
+          <Fact label={t('print.slip.mrn')} value={slip.patient.mrn ?? none} testId="slip-mrn" />
+          <Fact label={t('print.slip.department')} value={slip.department ?? ''} />
+          <Fact label={t('print.slip.date')} value={when(slip.signedAt ?? slip.authoredOn) || none} />
+          <Fact
+            label={t('print.slip.diagnosis')}
+            value={slip.diagnoses.join('；') || none}
+            wide
+            testId="slip-diagnosis"
+          />
+        </dl>
+        <div className="slip-rp">
+          <p className="slip-rp-mark">{t('print.slip.rp')}</p>
+          <ol className="slip-lines" data-testid="slip-lines">
+            {slip.lines.map((line, i) => (
+              <li key={i} data-testid="slip-line">
+                <strong className="slip-drug">{line.drug}</strong>
+                {line.strength && (
+                  <span>
+                    {t('print.slip.strength')} {line.strength}
+                  </span>
+                )}
+                {line.quantity && <span>× {line.quantity}</span>}
+                <br />
+                <span className="slip-sig">
+                  {[
+                    line.route,
+                    line.dose ? `${t('print.slip.dose')} ${line.dose}` : undefined,
+                    line.frequency,
+                    line.days !== undefined ? t('print.slip.days', { count: line.days }) : undefined,
+                  ]
+                    .filter(Boolean)
+                    .join('　')}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </div>
+        <footer className="slip-foot">
+          <Fact
+            label={t('print.slip.prescriber')}
+            value={
+              slip.prescriber
+                ? `${slip.prescriber}${slip.signedAt ? `（${t('print.slip.signedAt', { date: when(slip.signedAt, true) })}）` : ''}`
+                : none
+            }
+            testId="slip-prescriber"
+          />
+          <Fact
+            label={t('print.slip.pharmacist')}
+            value={
+              slip.review
+                ? t(
+                    slip.review.state === 'approved'
+                      ? 'print.slip.reviewApproved'
+                      : 'print.slip.reviewReturned',
+                    { name: slip.review.by ?? none, date: when(slip.review.at, true) },
+                  )
+                : t('print.slip.notReviewed')
+            }
+            testId="slip-pharmacist"
+          />
+          <p className="slip-printed">{t('print.printedOn', { date: printDate() })}</p>
+        </footer>
+      </article>
+    </section>
+  );
+}
+
+function Fact({
+  label,
+  value,
+  wide,
+  testId,
+}: {
+  label: string;
+  value: string;
+  wide?: boolean;
+  testId?: string;
+}) {
+  return (
+    <div className={wide ? 'slip-fact wide' : 'slip-fact'} data-testid={testId}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
