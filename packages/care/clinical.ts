@@ -8,6 +8,7 @@ import type { RequestContext } from '@qihuang/contracts';
 import { assessPatient, CONTEXT_OBSERVATION_CODES, listAlerts, type BpReport } from '@qihuang/bp-monitoring';
 import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
 import { stratifyChina2018 } from '@qihuang/engines/cardiovascular-risk';
+import { pceRule } from './pce-rule.ts';
 import type { TriageResult } from '@qihuang/engines/hypertension-care';
 import {
   LOINC,
@@ -29,6 +30,7 @@ import { careSettings } from './settings.ts';
 import { clinicianTriage, openEmergencies } from './open-emergency.ts';
 import type { SummaryFinding, CareSummary } from './api-types/index.ts';
 import { recordLine } from './record-line.ts';
+import { unconfirmedText } from './unconfirmed-text.ts';
 
 export type { SummaryFinding, CareSummary };
 
@@ -263,7 +265,7 @@ export function summaryFindings(c: ClinicalContext, lang: ReadLanguage = 'en'): 
       key: 'pce',
       label: { zh: '10年ASCVD风险（PCE）', en: '10-year ASCVD risk (PCE)' },
       value: pce.display,
-      rule: ruleIn(lang, pce),
+      ...(({ rule, detail }) => ({ rule, ruleDetail: detail }))(pceRule(ruleIn(lang, pce), lang)),
       source: pce.source,
     });
   } else if (report.risk?.missing?.length) {
@@ -291,14 +293,14 @@ export function summaryFindings(c: ClinicalContext, lang: ReadLanguage = 'en'): 
     });
   }
   if (c.unconfirmed.length) {
-    const items = c.unconfirmed.map(unconfirmedValue);
+    const items = (l: ReadLanguage) => c.unconfirmed.map((r) => unconfirmedText(r, l));
     out.push({
       key: 'patient-recorded',
       label: {
         zh: '患者自行录入（未经医生确认，未用于计算）',
         en: 'Patient-recorded, not confirmed (not used in calculations)',
       },
-      value: { zh: items.join('；'), en: items.join('; ') },
+      value: { zh: items('zh').join('；'), en: items('en').join('; ') },
       rule: say({
         zh: '患者自行录入的数值须经医生确认（保存）后才用于计算',
         en: 'A value the patient recorded is used in calculations only after a clinician confirms it (saves it)',
@@ -385,22 +387,4 @@ export async function careSummary(
     ...(urgency ? { triage: urgency } : {}),
     modelConfigured: deps.model.configured(),
   };
-}
-
-/** `Creatinine 0.8 mg/dL (2026-03-09)`: name (text, display or LOINC code), value and date as recorded. */
-function unconfirmedValue(resource: FhirResource): string {
-  const r = resource as {
-    code?: { text?: string; coding?: { code?: string; display?: string }[] };
-    valueQuantity?: { value?: number; unit?: string; code?: string };
-    effectiveDateTime?: string;
-  };
-  const name =
-    r.code?.text ??
-    r.code?.coding?.find((x) => x.display)?.display ??
-    r.code?.coding?.[0]?.code ??
-    resource.resourceType;
-  const q = r.valueQuantity;
-  const value = q?.value !== undefined ? ` ${q.value} ${q.unit ?? q.code ?? ''}`.trimEnd() : '';
-  const date = r.effectiveDateTime ? ` (${r.effectiveDateTime.slice(0, 10)})` : '';
-  return `${name}${value}${date}`;
 }
