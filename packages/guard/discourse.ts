@@ -105,6 +105,18 @@ const valueOf = (m: RegExpExecArray): number =>
 const POTASSIUM_BARE =
   /(?:potassium|K\+|serum K|血钾)\s*(?:is|of|was|为|是|:|：|=)?\s*(\d\.\d{1,2})(?!\d|\.\d|\s*(?:mg|g\b|%))/i;
 
+/** "potassium came back at 5.3", "血钾这次复查是5.4": a few words of report between the name and a bare value. */
+const POTASSIUM_REPORTED =
+  /(?:potassium|K\+|serum K|血钾)((?:\s+\w+){0,4}?\s+(?:at|was|is|of)|[^0-9，。,;；]{0,8}?(?:是|为))\s*(\d\.\d{1,2})(?!\d|\.\d|\s*(?:mg|g\b|%))/i;
+const reported = (t: string): [string, string] | undefined => {
+  const m = POTASSIUM_REPORTED.exec(t);
+  return m &&
+    !POTASSIUM_BOUND.test(m[1] as string) &&
+    !/if|如果|若|when|应|should|target|目标/i.test(m[1] as string)
+    ? [m[0], m[2] as string]
+    : undefined;
+};
+
 const POTASSIUM_BOUND =
   /(?:低于|不超过|不高于|超过|高于|小于|大于|under|below|above|over|less than|more than|[<>≤≥＜＞]|cut-?off[^0-9]{0,16}|threshold[^0-9]{0,16}|界值|切点)\s*$/i;
 
@@ -122,7 +134,7 @@ export function potassiumIn(text: string): number | undefined {
   if (all.size > 1) return undefined;
   const m = POTASSIUM.exec(t);
   if (m) return Number(m[1]);
-  const b = POTASSIUM_BARE.exec(t);
+  const b = POTASSIUM_BARE.exec(t) ?? reported(t);
   const v = b ? Number(b[1]) : undefined;
   return v !== undefined && v >= 2 && v <= 8 ? v : undefined;
 }

@@ -11,6 +11,9 @@ export const BILATERAL =
 
 export const SWITCH =
   /switch\w*|changing (?:from|over)|\boverlap\w*|最后一(?:片|次|剂)|\bmov(?:e|es|ing) (?:from|over)\b|\b(?:last|final) (?:dose|tablet)\b|transition\w*|after (?:the )?(?:last|final) dose|末次|停用[^，。,;；]{0,12}后|换用|改用|转换|换为|改为|换成|改成|\bstop(?:s|ped|ping)?\b[^.;]{0,40}\bstart(?:s|ed|ing)?\b|(?:^|[，,：:；;]\s*)停(?:用|服|掉)?[^，。,;；]{1,16}?(?:开始|换用|改用|服用)/i;
+/** "先停赖诺普利满36小时再开始" / "stop X first and wait 36 hours before the first dose": an interval stated with a
+ * start makes the switch a washout, not an order of stopping both drugs. */
+const WASHOUT_START = /开始|起用|首剂|换成|换用|改用|\bstart\w*|\bbegin\w*|first dose|switch\w*/i;
 /** The interval a switch states, in hours; 0 for "no gap / the same day / immediately". */
 export function washoutIn(raw: string): number | undefined {
   // "the next morning", "第二天", "次日": within a day (below any 36-hour washout).
@@ -142,6 +145,7 @@ export function stopFirstIn<T extends { start: number; end: number }>(
   entities: T[],
 ): T | undefined {
   if (entities.length < 2) return undefined;
+  if (SWITCH.test(text) && WASHOUT_START.test(text) && washoutIn(text) !== undefined) return undefined;
   const zh = /先(?:把|将)?\s*$/;
   const en = /^\s*(?:first\b|before\b)/i;
   const stopBefore = /(?:\bstop(?:ping)?|\btaper(?:ing)?|\bwithdraw(?:ing)?|\bdiscontinu\w*)\s+(?:the\s+)?$/i;

@@ -7,7 +7,7 @@ const SAFE =
 /** Safe wordings of sets 6 and 7: "go well together", "no particular concern", "a recommended CCB + β-blocker
  * combination", "合用安全", "是安全组合", a bare "…安全。", "仍可以开始". */
 const SAFE_MORE =
-  /\b(?:go|goes|work|works) well together\b|\bno (?:particular |special |real |extra |major )?(?:concerns?|problems?|issues?)\b|(?<!\bnot (?:a |an |the )?|\bnever (?:a |an |the )?)\brecommended (?:[^,.;]{0,30} )?(?:combination|pairing)\b|(?:联用|合用|同服|一起用|联合使用?)(?:是|也|都|很)?安全|安全(?:的)?(?:组合|搭配|方案)|(?<![不非否]|未必|一定|不太|并不|是否)安全(?=\s*(?:[，。,;；]|$))|可以(?:开始|启用)|(?<!有|是否|会不会)没问题|\b(?:is|are|'s|'re)\s+(?:(?:\w+ly|still|also|quite|very)\s+)+(?:a\s+)?(?:safe|fine|ok|okay|acceptable|appropriate)\b|\b(?:can|may|could)\s+(?:(?:safely|still|also)\s+)*(?:combine|pair|add|start|begin)\b|(?:联合使用|联用|合用|同服|一起用)(?:时)?(?:也)?可以|(?<!不是|并非|非|不)(?:常用|常见|标准|经典)的?(?:联合|组合)|(?<!\bnot (?:a |the )?)\b(?:standard|common|usual|typical) (?:[^,.;]{0,24} )?(?:combination|pairing)\b|(?:不用|无需|不必|不需要)担心|\b(?:it's|it is|that's|that is)\s+(?:fine|ok|okay|safe|alright|all right)\b|\b(?:fine|ok|okay|safe) to (?:take|use|combine|add|start|continue)\b|(?<![不勿未])可用(?![至于量])|(?<![不勿])(?:可以?|能)维持(?:原)?(?:剂量|方案|用药|治疗)?|不构成[^，。,;；]{0,4}(?:三重打击|相互作用)|\b(?:is|are|does) not (?:a |constitute a )?["“]?triple whammy|\b(?:is|are) not (?:a |an )?(?:barrier|problem|issue|obstacle) (?:to|for)\b|(?<![不勿别])可以?加上|(?:只是|只有|仅(?:是|有)?)(?:轻度|轻微|较轻|很轻)的?相互作用|\bonly (?:have |has )?(?:a |an )?(?:mild|minor|slight|weak) interaction|(?<=(?:只要|就|也|还)\s*)可以?加(?![重剧大])/i;
+  /\b(?:go|goes|work|works) well together\b|\bno (?:particular |special |real |extra |major )?(?:concerns?|problems?|issues?)\b|(?<!\bnot (?:a |an |the )?|\bnever (?:a |an |the )?)\brecommended (?:[^,.;]{0,30} )?(?:combination|pairing)\b|(?:联用|合用|同服|一起用|联合使用?)(?:是|也|都|很)?安全|安全(?:的)?(?:组合|搭配|方案)|(?<![不非否]|未必|一定|不太|并不|是否)安全(?=\s*(?:[，。,;；]|$))|可以(?:开始|启用)|(?<!有|是否|会不会)没问题|\b(?:is|are|'s|'re)\s+(?:(?:\w+ly|still|also|quite|very)\s+)+(?:a\s+)?(?:safe|fine|ok|okay|acceptable|appropriate)\b|\b(?:can|may|could)\s+(?:(?:safely|still|also)\s+)*(?:combine|pair|add|start|begin)\b|(?:联合使用|联用|合用|同服|一起用)(?:时)?(?:也)?可以|(?<!不是|并非|非|不)(?:常用|常见|标准|经典)的?(?:联合|组合)|(?<!\bnot (?:a |the )?)\b(?:standard|common|usual|typical) (?:[^,.;]{0,24} )?(?:combination|pairing)\b|(?:不用|无需|不必|不需要)担心|\b(?:it's|it is|that's|that is)\s+(?:fine|ok|okay|safe|alright|all right)\b|\b(?:fine|ok|okay|safe) to (?:take|use|combine|add|start|continue)\b|(?<![不勿未])可用(?![至于量])|(?<![不勿])(?:可以?|能)维持(?:原)?(?:剂量|方案|用药|治疗)?|不构成[^，。,;；]{0,4}(?:三重打击|相互作用)|\b(?:is|are|does) not (?:a |constitute a )?["“]?triple whammy|\b(?:is|are) not (?:a |an )?(?:barrier|problem|issue|obstacle) (?:to|for)\b|(?<![不勿别])可以?加上|(?:只是|只有|仅(?:是|有)?|不过是)(?:轻度|轻微|较轻|很轻|中度|中等)(?:程度)?的?相互作用|\bonly (?:have |has )?(?:a |an )?(?:mild|minor|slight|weak|moderate) interaction|(?<=(?:只要|就|也|还)\s*)可以?加(?![重剧大])/i;
 
 /** Words that deny a harm ("no reason to avoid", "need not be avoided") that the modifier rules do not carry. */
 const DENIAL =
@@ -47,7 +47,7 @@ export function polarity(text: string): 'safe' | 'unsafe' | undefined {
   if (memo.has(text)) return memo.get(text);
   // "并不表示 ACEI 和 ARB 可以联合使用" / "does not mean … can be combined": the safety is denied, not stated.
   const p =
-    PROHIBIT.test(text) || DENIED_LICENCE.test(text)
+    PROHIBIT.test(text) || DENIED_LICENCE.test(text) || NOT_IN_LINE.test(text)
       ? 'unsafe'
       : (harmPolarity(text) ??
         (SAFE.test(text) || SAFE_MORE.test(text) || CHOICE.test(text) ? 'safe' : undefined));
@@ -55,6 +55,10 @@ export function polarity(text: string): 'safe' | 'unsafe' | undefined {
   memo.set(text, p);
   return p;
 }
+
+/** A review finding a prescription against the guideline ("不符合指南推荐", "does not comply with the guideline"). */
+const NOT_IN_LINE =
+  /不符合[^，。,;；]{0,8}?(?:推荐|建议|指南|规范)|(?:does not|doesn't|do not|don't) (?:match|follow|comply with|meet|conform to|agree with) (?:the |any )?(?:\w+ )?(?:guideline|recommendation)|\bnot (?:in line|consistent) with (?:the )?(?:\w+ )?(?:guideline|recommendation)/i;
 
 const DENIED_LICENCE =
   /(?:并?不(?:表示|意味着|代表|等于)|(?:does not|doesn't|do not) (?:mean|imply)|is not to say)[^。.;；]*(?:可以|可|能|can|may|safe)/i;

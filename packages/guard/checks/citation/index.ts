@@ -120,6 +120,16 @@ const PATIENT_VALUE =
  * 56 both allow …"): the patient's, while the passage's thresholds carry a comparator ("above 5.0", "<30", "50 or below"). */
 const MEASURED =
   /(?:血清?钾|K\+|K⁺|\bpotassium|\beGFR|\bGFR|\bCrCl|肌酐清除率)\s*(?:为|是|of|is|was|=|:|：)?\s*\d+(?:\.\d+)?(?![\d.]|\s*(?:[–—~～-]\s*\d|以上|以下|及以上|及以下|或以上|或以下|or (?:more|higher|above|greater|less|lower|below)|\+))/gi;
+/** A value reported a few words after its name ("potassium came back at 5.3", "血钾这次复查是5.4"), not a bound or a
+ * target ("potassium should be below 5.0", "如果血钾高于5.5"). */
+const REPORTED =
+  /(?:血清?钾|K\+|K⁺|\bpotassium|\beGFR|\bCrCl)((?:\s+\w+){0,4}?\s+(?:at|was|is|of)|[^0-9，。,;；]{0,8}?(?:是|为))\s*\d+(?:\.\d+)?(?![\d.]|\s*[–—~～-]\s*\d)/gi;
+const reportedOut = (m: string, gap: string) =>
+  /if|when|should|must|target|below|above|under|over|than|如果|若|应|目标|低于|高于|超过|不超过|小于|大于/i.test(
+    gap,
+  )
+    ? m
+    : m.replace(/[\d.]+$/, '');
 /** A dose said to exceed a cap ("simvastatin 40 mg exceeds the 20 mg cap"): the patient's dose. */
 const EXCEEDING =
   /\d+(?:\.\d+)?(?=\s*(?:mg|毫克)\s*(?:(?:already\s+)?(?:exceeds|is above|is over)|已?超过|已?超出))/gi;
@@ -127,6 +137,7 @@ export const patientValuesOut = (text: string) =>
   text
     .replace(PATIENT_VALUE, (m) => m.replace(/[\d.]+$/, ''))
     .replace(MEASURED, (m) => m.replace(/[\d.]+$/, ''))
+    .replace(REPORTED, reportedOut)
     .replace(EXCEEDING, '');
 
 /**
