@@ -154,18 +154,24 @@ function addRelatedNames(texts: readonly string[], values: Map<string, PhiCatego
   }
 }
 
-/** Given names of Chinese full names, found where they stand alone before a verb ("秀梅说", "秀梅诉"). */
+/** What follows a given name standing alone: a verb of speech or report, a day word, a relation (sticky). */
+const GIVEN_FOLLOW = /说|诉|自诉|自述|称|讲|问|答|表示|觉得|认为|今|昨|的[母父女子丈妻]/y;
+const CJK_CHAR = /[\u4e00-\u9fa5]/;
+
+/**
+ * Given names of Chinese full names, found where they stand alone before a verb ("秀梅说", "秀梅诉"). Searched
+ * with indexOf and one sticky regex (no regex compiled per name: speed, round 6).
+ */
 function givenNameSpans(text: string, values: ReadonlyMap<string, PhiCategory>): PhiSpan[] {
   const out: PhiSpan[] = [];
   for (const [value, category] of values) {
-    if (!NAME_CATEGORIES.has(category) || !/^[\u4e00-\u9fa5]{3}$/.test(value)) continue;
+    if (!NAME_CATEGORIES.has(category) || value.length !== 3 || !/^[\u4e00-\u9fa5]{3}$/.test(value)) continue;
     const given = value.slice(1);
-    const regex = new RegExp(
-      `(?<![\\u4e00-\\u9fa5])${given}(?=说|诉|自诉|自述|称|讲|问|答|表示|觉得|认为|今|昨|的[母父女子丈妻])`,
-      'g',
-    );
-    for (const m of text.matchAll(regex))
-      out.push({ category, start: m.index, end: m.index + given.length, text: given });
+    for (let at = text.indexOf(given); at !== -1; at = text.indexOf(given, at + 1)) {
+      if (at > 0 && CJK_CHAR.test(text[at - 1]!)) continue;
+      GIVEN_FOLLOW.lastIndex = at + given.length;
+      if (GIVEN_FOLLOW.test(text)) out.push({ category, start: at, end: at + given.length, text: given });
+    }
   }
   return out;
 }

@@ -73,15 +73,22 @@ const PINYIN_ADDRESS =
 const PINYIN_FULL =
   /\b((?:(?:Room|Rm|Flat|Unit|Building|Bldg|Block|Tower|Entrance)[ \t]+\d+[A-Z]?,[ \t]*)+(?:(?:[A-Z][a-z]+[ \t]+){1,3}(?:Garden|Gardens|Community|Residence|Estate|Village|Apartments|Court|Yuan|Xiaoqu),[ \t]*)?(?:No\.?[ \t]*)?\d+[A-Z]?,?[ \t]+(?:[A-Z][a-z]+[ \t]+){1,3}(?:Road|Street|Avenue|Lu|Jie|Lane|Alley|Hutong|Dadao)(?:,[ \t]*[A-Z][a-z]+[ \t]+(?:District|County|Town|Township))?(?:,[ \t]*[A-Z][a-z]+(?:[ \t]+(?:City|Province))?){0,2})/dg;
 
-const ZH_RULES = [STREET_ADDRESS, ADMIN_PLACE, VILLAGE, ADMIN_ONLY, CUED, CUED_PLACE];
-const EN_RULES = [US_ADDRESS, PO_BOX, PINYIN_ADDRESS, PINYIN_FULL];
+/** Each rule with a cheap gate: the characters it cannot match without (most texts have none of them). */
+const RULES: [RegExp, (text: string) => boolean][] = [
+  [STREET_ADDRESS, (t) => /[号弄栋幢]/.test(t)],
+  [ADMIN_PLACE, (t) => /[号弄栋幢]/.test(t) && /[区县旗]/.test(t)],
+  [VILLAGE, (t) => /[村屯]/.test(t) && /[区县旗]/.test(t)],
+  [ADMIN_ONLY, (t) => t.includes('市') && /[区县]/.test(t)],
+  [CUED, (t) => /[址住]/.test(t)],
+  [CUED_PLACE, (t) => /籍贯|出生地|地点/.test(t)],
+  [US_ADDRESS, (t) => /\d[ \t]+[A-Z]/.test(t)],
+  [PO_BOX, (t) => t.includes('Box')],
+  [PINYIN_ADDRESS, (t) => t.includes('No')],
+  [PINYIN_FULL, (t) => /Room|Rm|Flat|Unit|Building|Bldg|Block|Tower|Entrance/.test(t)],
+];
 
 export function findAddresses(text: string, out: PhiSpan[]): void {
-  // Cheap gates first: most texts have no door number or no street-number pattern at all.
-  const rules = [
-    ...(/[号址住市村屯籍县镇乡]|地点/.test(text) ? ZH_RULES : []),
-    ...(/\d[ \t]+[A-Z]|Box|No\.|Room|Unit|Building/.test(text) ? EN_RULES : []),
-  ];
+  const rules = RULES.filter(([, gate]) => gate(text)).map(([regex]) => regex);
   for (const regex of rules) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
