@@ -34,6 +34,7 @@ import {
   HEAD_SEVERE,
   HEAD_UNLESS,
   HEAD_UNLESS_NOT,
+  NOT_HEAD_PART,
   LIMB,
   LIMB_UNLESS,
   LOST,
@@ -261,7 +262,7 @@ export const COMPOSE_RULES: readonly ComposeRule[] = [
     name: 'head × severe pain — sudden, worst ever, vomiting or stiff neck',
     concept: 'thunderclap-headache',
     re:
-      `${HEAD}(?:[^。!?;\\n]{0,3}?(?:痛|疼)[^。!?;\\n]{0,8}?${HEAD_SEVERE}|${G}{0,3}?(?:炸|爆|剧痛))|` +
+      `${HEAD}(?:[^。!?;\\n]{0,3}?(?:痛|疼)[^。!?;\\n${NOT_HEAD_PART}]{0,8}?${HEAD_SEVERE}|${G}{0,3}?(?:炸|爆|剧痛))|` +
       `\\bhead(?:ache)?\\b${E}{0,30}?\\b(?:explod\\w*|burst\\w*|pounding|splitting)\\b|` +
       `\\b(?:explosive|thunderclap)\\b${E}{0,12}?\\bhead(?:ache)?\\b`,
     needs: HEAD_CUE,

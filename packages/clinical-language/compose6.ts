@@ -8,7 +8,7 @@
  * the rules (`unless`) and of classes8.test.ts.
  */
 import type { ComposeRule } from './compose.ts';
-import { E, EXERTION, G, HEAD, HEAD_UNLESS } from './cues.ts';
+import { E, EXERTION, G, HEAD, HEAD_NEVER, HEAD_UNLESS, NOT_HEAD_PART } from './cues.ts';
 
 /** Oxygen, respiratory-rate and breath words of a clinical note or a worried relative. */
 const BREATH_CONTEXT =
@@ -49,6 +49,18 @@ export const COMPOSE_RULES_6: readonly ComposeRule[] = [
     needs: `^(?=.*${TRANSFER})(?=.*${NOW})`,
     unless: OLD_MI,
     sources: ['aha-heart-attack'],
+  },
+  {
+    // REFERENCE §1.5 / patient education: a headache said later in the sentence to be the worst ever (从来没这么疼过,
+    // 头疼得前所未有, "never hurt like this"), whatever lies between, unless another body part is the one meant.
+    name: 'head pain × never this painful, later in the sentence',
+    gate: '(?:没有?(?:这么|这样|如此)(?:疼|痛)过|前所未有|最(?:疼|痛)的一次|never)',
+    concept: 'thunderclap-headache',
+    re:
+      `${HEAD}[^。!?;\\n]{0,3}?(?:痛|疼)[^。!?;\\n${NOT_HEAD_PART}]{0,30}?${HEAD_NEVER}|` +
+      `\\bhead(?:ache)?\\b${E}{0,60}?\\bnever\\s+(?:hurt|ached|been this (?:bad|painful))\\b${E}{0,6}?\\b(?:like this|this (?:bad|much))`,
+    unless: HEAD_UNLESS,
+    sources: ['ref-1.5', 'patient-education'],
   },
   {
     // REFERENCE §1.5 / AHA stroke: a sudden headache said twice over (头突然好痛好痛) is a severe one.

@@ -103,6 +103,11 @@ export const HEAD_CUE =
   '脖子(?:也|都)?(?:硬|僵)|止不住地?吐|吐了|呕吐|一直吐|吐个不停|呕咗|呕了|吐咗|' +
   'sudden|worst|never had|stiff neck|neck is stiff|threw up|throwing up|vomit)';
 /** A named usual cause (a known migraine, a hangover, a cold) explains it, unless it is "not the usual one". */
+/** Another body part between a headache and "never this painful": the worst pain is that part's. */
+export const NOT_HEAD_PART = '牙齿肚胃腰腿脚手背胸耳';
+/** "Never hurt this much" (从来没这么疼过, 这辈子都没这么痛过, 活了五十年从来没…, 前所未有): worst ever. */
+export const HEAD_NEVER =
+  '(?:(?:从来|从|这辈子都?|一辈子|长这么大)没有?(?:这么|这样|如此)(?:疼|痛)过|前所未有|最(?:疼|痛)的一次)';
 export const HEAD_UNLESS = '(?:偏头痛|宿醉|喝多|感冒|发烧|migraine|hangover|hungover|a cold|flu)';
 export const HEAD_UNLESS_NOT = '(?:不是平时|不像平时|跟平时不一样|不一样|not (?:like )?my usual|different)';
 

@@ -35,6 +35,8 @@ for (let i = 0; i + 1 < TRAD_PAIRS.length; i += 2) {
 // Hokkien 袂 (bē, "cannot / will not") is read as 不 — 讲袂清楚, 举袂起来, 叫袂醒 — so that a sign worded with it and a
 // denial (胸口袂痛) read as their Mandarin forms (袂 "sleeve" is literary, not patient wording).
 TRAD.set('袂', '不');
+// Hakka 毋 (m̀, "not") likewise — 讲毋清, 毋会行, 头毋痛 (毋庸/毋须 read as 不庸/不须 stay a negation).
+TRAD.set('毋', '不');
 
 /**
  * Chinese input-method typos (homophones and look-alikes of the lexicon's words), replaced by the intended

@@ -426,7 +426,7 @@ export const TERMINATORS: readonly ScopeRule[] = [
   { categories: ['negated', 'historical'], re: '(?:又|再次)' },
   {
     categories: ['negated', 'uncertain', 'hypothetical', 'historical'],
-    re: "\\b(?:but|however|although|though|(?<!\\bnot |n't )yet|except|still|now|right now|today|tonight|this morning|apart from|aside from|plus|then|which|who|again|currently|at the moment)\\b",
+    re: "\\b(?:but|however|although|though|(?<!\\bnot |n't )yet|except|still|now|right now|just(?= (?:had|started|collapsed|fainted|passed out|lost|began|went))|today|tonight|this morning|apart from|aside from|plus|then|which|who|again|currently|at the moment)\\b",
   },
   { categories: ['negated'], re: "\\b(?:i have|i'?ve got|i'?m having|i feel|i am)\\b" },
   {
@@ -459,13 +459,16 @@ export const REPORT =
  * An unnamed stranger as the experiencer cue ("有人", "一个老人", "someone", "a man"): only such a person in a report
  * is remote. The writer's own relatives and pronouns never are ("视频里看到我妈嘴歪了" is a caregiver's emergency).
  */
-export const STRANGER = new RegExp(`^(?:${PERSON_ZH}|${PERSON_EN})$`);
+export const STRANGER = new RegExp(
+  `^(?:${PERSON_ZH}|${PERSON_EN}|(?:老?大爷|大妈|老太太|老人|小伙子?|姑娘|男子|女子|博主|网红|明星))$`,
+);
 /**
- * Someone else's relative ("同事的爸爸", "my coworker's father"): not someone with the writer, unless co-present.
+ * Someone else's relative ("同事的爸爸", "my coworker's father") or a relative's colleague or friend ("她的同事", "his
+ * colleague"): not someone with the writer, unless co-present.
  * "邻居大爷" without 的/家 is the neighbour himself (an old man next door), not his relative.
  */
 export const REMOTE_PERSON = new RegExp(
-  `(?:朋友|同事|邻居|同学|熟人|领导|老板|网友|别人)(?:家)?(?:说(?:他|她)(?:的|家)?${FAMILY_ZH}|的${FAMILY_ZH}|(?:的|(?<=家))(?:大爷|大妈|老人|老太太|老爷子))|\\b(?:friend|coworker|co-worker|colleague|neighbou?r|classmate|boss)'?s ${FAMILY_EN}\\b`,
+  `(?:他|她)的(?:同事|朋友|同学|邻居|领导|老板)|(?:朋友|同事|邻居|同学|熟人|领导|老板|网友|别人)(?:家)?(?:说(?:他|她)(?:的|家)?${FAMILY_ZH}|的${FAMILY_ZH}|(?:的|(?<=家))(?:大爷|大妈|老人|老太太|老爷子))|\\b(?:friend|coworker|co-worker|colleague|neighbou?r|classmate|boss)'?s ${FAMILY_EN}\\b|\\b(?:his|her|their) (?:friend|coworker|co-worker|colleague|neighbou?r|classmate|boss)\\b`,
   'g',
 );
 /** Co-presence: the person is with the writer now (a caregiver's message, not a report). */

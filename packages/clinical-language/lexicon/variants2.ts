@@ -94,7 +94,7 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
     patterns: [
       '不太认(?:人|得人|识人)',
       // Hokkien 毋知影家己佇佗位: does not know where he is.
-      `毋知(?:影)?${G}{0,3}?佇佗位`,
+      `(?:毋|不)知(?:影)?${G}{0,3}?佇佗位`, // 毋 is read as 不 (normalize.ts)
       // The bare word only where it reads as the person's state: denied (一点不糊涂), feared (会糊涂), or a past
       // episode (迷糊过一次) — the modifiers then say so.
       '(?<=(?:不|没|会))糊涂',

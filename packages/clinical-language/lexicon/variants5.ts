@@ -29,12 +29,23 @@ export const VARIANTS_5: Readonly<Record<string, Variants>> = {
   'facial-droop': { patterns: ['喙(?:嘛|也|都|角)?歪'] },
   // Hokkien 叫袂精神 (cannot be woken; 袂 → 不), 叫攏無應 (no answer at all when called).
   unresponsive: {
-    patterns: ['叫不精神', `叫(?:攏|拢|都)(?:无应|不应)`],
+    // Learner English (tuning part 14): someone else "cannot wake up" (not "I cannot wake up early").
+    patterns: [
+      '叫不精神',
+      `叫(?:攏|拢|都)(?:无应|不应)`,
+      "(?<!\\bi\\s)\\b(?:cannot|can ?not|can'?t|could ?not|couldn'?t)\\s+wake\\s+up\\b(?!\\s+(?:early|on time|in the morning|for|before|at|when))",
+    ],
     // "no longer responding", "stopped responding" (a person; an app or a device is explained in explain.ts).
     en: ['no longer responding', 'stopped responding', 'not responding anymore', 'no longer responsive'],
   },
   // Eyes rolled up in a fit (Hokkien 目睭吊起來, Mandarin 眼睛往上吊).
-  seizure: { patterns: [`(?:目睭|眼睛|眼珠)${G}{0,2}?(?:吊起来|吊上去|往上吊|上吊了)`] },
+  // Learner English "eyes roll up" (present tense) as the row's "eyes rolled back".
+  seizure: {
+    patterns: [
+      `(?:目睭|眼睛|眼珠)${G}{0,2}?(?:吊起来|吊上去|往上吊|上吊了)`,
+      '\\beyes?\\s+(?:roll|rolls|rolling)\\s+(?:up|back)\\b',
+    ],
+  },
   // Hokkien 目睭雄雄看無 (the eye suddenly cannot see; 雄雄 = suddenly), one side (正爿/倒爿); sight doubled
   // (看人變成兩個, 字都变两个); pinyin "kan dong xi chong ying" (seeing double).
   'sudden-vision-loss': {
