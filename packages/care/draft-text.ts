@@ -4,6 +4,7 @@
  * as the pharmacist's screen; a Chinese screen names the source without the English citation). Pure.
  */
 import { SOURCE_NAMES, withoutInternalReferences } from '@qihuang/drug-knowledge';
+import { sectionsInWords } from '@qihuang/pharmacy-review';
 import type { FindingSource } from '@qihuang/engines/prescription-review';
 
 export type DraftLanguage = 'zh' | 'en';
@@ -41,7 +42,8 @@ export function findingSourceIn(
   lang: DraftLanguage,
 ): { label: string; citation: string } {
   const named = SOURCE_NAMES[source.id];
-  const label = named ? named[lang] : withoutInternalReferences(source.label);
-  const citation = lang === 'zh' ? '' : withoutInternalReferences(source.citation);
+  // Sections in words, never "§" (issue 20 item 8).
+  const label = sectionsInWords(named ? named[lang] : withoutInternalReferences(source.label), lang);
+  const citation = lang === 'zh' ? '' : sectionsInWords(withoutInternalReferences(source.citation), lang);
   return { label: label || source.id, citation };
 }

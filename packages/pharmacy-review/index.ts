@@ -19,3 +19,4 @@ export { loadChart, reviewOrder, type PatientChart } from './review-order.ts';
 export type * from './api-types/index.ts';
 /** Findings in one language with sources named from the one source-name table (the CDS cards use it too). */
 export { languageOf, localizeFinding } from './localize.ts';
+export { sectionsInWords } from './section-words.ts';

@@ -249,6 +249,8 @@ export interface SummaryFinding {
   label: Text;
   value: Text;
   rule: string;
+  /** The formula behind a named rule (the PCE equation), shown on request (issue 20 item 8). */
+  ruleDetail?: string;
   source: string;
 }
 

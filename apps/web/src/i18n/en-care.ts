@@ -186,6 +186,7 @@ export const enCare = {
       "The assistant's reply could not be used this time; the standard question is shown instead.",
   },
   clinician: {
+    formula: 'Formula',
     guideline: 'Guideline',
     medications: 'Current medications',
     noModel:

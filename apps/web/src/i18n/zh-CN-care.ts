@@ -183,6 +183,7 @@ export const zhCNCare: Messages['care'] = {
     fallbackNotice: '本次助手回复未能使用，已改为显示标准问题。',
   },
   clinician: {
+    formula: '公式',
     guideline: '指南',
     medications: '当前用药',
     noModel:

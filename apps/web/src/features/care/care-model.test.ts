@@ -300,15 +300,16 @@ describe('one language per screen: resource labels and the triage source', () =>
     const src =
       'conservative safety rule; ACC/AHA 2017 §11.2; China 2018 hypertension guideline: acute target-organ damage symptoms';
     const zh = triageSourceText(src, 'zh-CN');
-    expect(zh).toBe('保守安全规则；ACC/AHA 2017 §11.2；中国高血压防治指南 2018：急性靶器官损害症状');
+    // Sections in words, never "§" (issue 20 item 8), as the patient screen says them.
+    expect(zh).toBe('保守安全规则；ACC/AHA 2017 第 11.2 节；中国高血压防治指南 2018：急性靶器官损害症状');
     expect(zh).not.toMatch(/[a-z]{4,}/);
-    expect(triageSourceText(src, 'en')).toBe(src);
+    expect(triageSourceText(src, 'en')).toBe(src.replace('§11.2', 'section 11.2'));
     expect(
       triageSourceText(
         'ACC/AHA 2017 §11.2; China 2018 hypertension guideline: hypertensive urgency',
         'zh-CN',
       ),
-    ).toBe('ACC/AHA 2017 §11.2；中国高血压防治指南 2018：高血压亚急症');
+    ).toBe('ACC/AHA 2017 第 11.2 节；中国高血压防治指南 2018：高血压亚急症');
   });
 });
 
@@ -394,7 +395,7 @@ describe('phone page after the tester tour (issue 17)', () => {
     expect(
       sourceText('Chinese Hypertension Guidelines 2018 §3.2; 中国高血压防治指南 2018 (降压目标)', 'en'),
     ).toBe(
-      'Chinese Guidelines for the Management of Hypertension 2018 §3.2; Chinese Guidelines for the Management of Hypertension 2018 (BP targets)',
+      'Chinese Guidelines for the Management of Hypertension 2018 section 3.2; Chinese Guidelines for the Management of Hypertension 2018 (BP targets)',
     );
   });
 });

@@ -109,11 +109,14 @@ const SOURCE_EN: [RegExp, string][] = [
  */
 export function sourceText(source: string | undefined, uiLanguage: string): string {
   if (!source) return '';
+  // A section in words, never "§" (issue 20 item 8: "ACC/AHA 2017 §11.2" on the clinician banner).
   if (careLanguage(uiLanguage) === 'zh')
     return SOURCE_ZH.reduce((text, [from, to]) => text.replace(from, to), source)
+      .replace(/§\s*(\d+(?:\.\d+)*)/g, '第 $1 节')
       .replace(/; /g, '；')
       .replace(/: /g, '：');
   return SOURCE_EN.reduce((text, [from, to]) => text.replace(from, to), source)
+    .replace(/§\s*(\d+(?:\.\d+)*)/g, 'section $1')
     .replace(/\s*[(（][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]/g, '')
     .replace(/[\u4e00-\u9fff][\u4e00-\u9fff\s，、：]*/g, '')
     .replace(/\s{2,}/g, ' ')

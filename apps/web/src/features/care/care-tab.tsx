@@ -155,7 +155,15 @@ function SummarySections({ summary, phone }: { summary: CareSummary; phone?: str
                   <tr key={f.key} data-key={f.key}>
                     <th scope="row">{pick(f.label, lang)}</th>
                     <td>{pick(f.value, lang)}</td>
-                    <td className="text-small">{f.rule}</td>
+                    <td className="text-small">
+                      {f.rule}
+                      {f.ruleDetail && (
+                        <details data-testid="rule-detail">
+                          <summary>{t('care.clinician.formula')}</summary>
+                          {f.ruleDetail}
+                        </details>
+                      )}
+                    </td>
                     <td className="text-small">{f.source}</td>
                   </tr>
                 ))}
