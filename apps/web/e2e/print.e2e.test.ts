@@ -17,7 +17,7 @@ import {
   startServer,
   warnIfNoChromium,
 } from './support.ts';
-import { createUser, localDay, newPage, signIn, type Stack } from './care-stack.ts';
+import { createUser, localDay, newPage, signIn, threeWeeksCsv, type Stack } from './care-stack.ts';
 
 const PATIENT = 'print-e2e-wang';
 const HOSPITAL = '岐黄市第一人民医院';
@@ -164,6 +164,12 @@ describe.skipIf(!HAS_CHROMIUM)('printing in a browser (needs /usr/bin/chromium)'
       ]),
     );
     await fhirPut(stack, `MedicationRequest/${PATIENT}-draft`, order(`${PATIENT}-draft`, 'draft', []));
+    await stack.api(`/api/bp/patients/${PATIENT}/readings`, {
+      method: 'POST',
+      body: threeWeeksCsv(),
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    await stack.api(`/api/care/patients/${PATIENT}/care-plan?lang=zh`, { method: 'PUT', body: '{}' });
     browser = await launchBrowser();
   }, 300_000);
   afterAll(async () => {
@@ -246,6 +252,31 @@ describe.skipIf(!HAS_CHROMIUM)('printing in a browser (needs /usr/bin/chromium)'
       for (const part of ['王秀英', '女', '岁', 'MZ0012345', '打印日期']) expect(words).toContain(part);
       writeFileSync(join(SHOTS, 'print-care-tab-zh.pdf'), await page.pdf({ format: 'A4' }));
       await page.screenshot({ path: join(SHOTS, 'print-care-tab-zh.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+
+  it("the care plan's Print button prints the plan alone (targets, medicines, schedule, goals, follow-up)", async () => {
+    const { context, page } = await newPage(browser!, 'zh-CN');
+    try {
+      // window.print() opens no dialog in a test: the button's marking of what to print is what is checked.
+      await page.addInitScript(() => {
+        window.print = () => undefined;
+      });
+      await signIn(page, stack!.base, 'print-doctor');
+      await page.goto(`${stack!.base}/patients/${PATIENT}/care`);
+      const plan = page.getByTestId('care-plan');
+      await plan.waitFor({ timeout: 60_000 });
+      await page.locator('#care-plan-print').getByTestId('print-button').click();
+      await expectPaper(page);
+      expect(await plan.isVisible()).toBe(true);
+      expect(await page.getByTestId('print-header').isVisible()).toBe(true);
+      expect(await page.getByTestId('patient-banner').isVisible()).toBe(false);
+      expect(await page.getByRole('heading', { name: '处方草稿' }).isVisible()).toBe(false);
+      // Screenshot first: page.pdf() fires afterprint, which ends the plan-only printing.
+      await page.screenshot({ path: join(SHOTS, 'print-care-plan-zh.png'), fullPage: true });
+      writeFileSync(join(SHOTS, 'print-care-plan-zh.pdf'), await page.pdf({ format: 'A4' }));
     } finally {
       await context.close();
     }
