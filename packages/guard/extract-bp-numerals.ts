@@ -140,3 +140,29 @@ export function bpNumerals(t: string): string {
       )
   );
 }
+
+/** Chinese number words ("二十", "三百二十", "七十一", "零点五"). */
+const CN_ANY = '[零〇一二两三四五六七八九十百千点]+';
+const CN_DOSE = new RegExp(`(${CN_ANY})(?=\\s*(?:毫克|mg|微克|μg|mcg))`, 'gi');
+const CN_RENAL = new RegExp(
+  `(eGFR|GFR|肾小球滤过率|肌酐清除率|CrCl)((?:只有|仅有?|仅为|为|是|约为?|大约|大概|算下来|估算|：|:)?\\s*)(${CN_ANY})`,
+  'gi',
+);
+
+/**
+ * A dose or a renal value in Chinese number words, rewritten as digits: "二十毫克" → "20毫克", "eGFR七十一" → "eGFR71"
+ * (the dose and renal rules, REFERENCE §5.1 and §4.3, then read it as if written in digits). Other number words
+ * ("一次一片", "三个月") are left alone.
+ */
+export function doseAndRenalNumberWords(t: string): string {
+  if (!/[一二两三四五六七八九十百千]/.test(t)) return t;
+  return t
+    .replace(CN_DOSE, (m, n: string) => {
+      const x = parseNumber(n);
+      return x !== undefined && x > 0 ? String(x) : m;
+    })
+    .replace(CN_RENAL, (m, name: string, link: string, n: string) => {
+      const x = parseNumber(n);
+      return x !== undefined && x > 0 && x < 200 ? `${name}${link}${x}` : m;
+    });
+}

@@ -10,6 +10,7 @@ import type { Guideline } from '@qihuang/engines/blood-pressure';
 import { absorb, renalIn, startDiscourse } from './discourse.ts';
 import { bpClaims, guidelineIn } from './extract-bp.ts';
 import { isolatedSystolicDefinition } from './extract-bp-isolated.ts';
+import { doseAndRenalNumberWords } from './extract-bp-numerals.ts';
 import { conditionIdsIn, doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
 import { bpCompareIn } from './extract-bp-compare.ts';
 import { ckdDiagnosisIn, egfrInRangeIn } from './extract-ckd.ts';
@@ -71,9 +72,10 @@ export function extractClaims(
   // A bound ("in patients with CrCl below 30") is a population, not the patient's value: not carried back.
   const labs = startDiscourse(undefined, undefined);
   for (const s of sentences)
-    if (/钾|potassium|K\+|K⁺|GFR|CrCl|clearance|肌酐清除率/i.test(s.text)) absorb(labs, s.text);
+    if (/钾|potassium|K\+|K⁺|GFR|CrCl|clearance|肌酐清除率/i.test(s.text))
+      absorb(labs, doseAndRenalNumberWords(s.text));
   const exact: { egfr?: number; crcl?: number } = {};
-  for (const s of sentences) Object.assign(exact, renalIn(s.text, true));
+  for (const s of sentences) Object.assign(exact, renalIn(doseAndRenalNumberWords(s.text), true));
   if (d.potassium === undefined && labs.potassium !== undefined) d.potassium = labs.potassium;
   if (d.egfr === undefined && exact.egfr !== undefined) d.egfr = exact.egfr;
   if (d.crcl === undefined && exact.crcl !== undefined) d.crcl = exact.crcl;
@@ -86,7 +88,7 @@ export function extractClaims(
   // The eGFR / ACR value the sentence before stated (a category may refer back to it: "这属于 G3b 期").
   let lastLab: Parameters<typeof carriedLabStatements>[1] = {};
   for (const s of sentences) {
-    const text = stripCitations(s.text);
+    const text = doseAndRenalNumberWords(stripCitations(s.text));
     absorb(d, text);
     const context = {
       ...(d.egfr !== undefined ? { egfr: d.egfr } : {}),

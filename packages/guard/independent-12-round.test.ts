@@ -96,3 +96,15 @@ describe('an interaction played down as "only moderate" is a safe claim (REFEREN
     expect(bad('依那普利与布洛芬只是中度相互作用，需要复查血压和肌酐。')).toEqual([]);
   });
 });
+
+describe('a dose or a renal value in Chinese number words is read as its digits (REFERENCE §5.1, §4.3)', () => {
+  it('"二十毫克" is 20 mg and "eGFR六十五" is 65, checked as if written in digits', () => {
+    expect(bad('氨氯地平一天最多能吃到二十毫克。')).toEqual(['dose']);
+    expect(bad('氨氯地平一天最多吃十毫克，起始五毫克。')).toEqual([]);
+    expect(bad('缬沙坦每天最大剂量三百二十毫克。')).toEqual([]);
+    expect(bad('他的eGFR六十六，已经属于G3a期了。')).toEqual(['lab-threshold']);
+    expect(bad('他的eGFR五十二，属于G3a期。')).toEqual([]);
+    // Number words that are not a dose or a renal value stay as they are.
+    expect(bad('每天吃一次，一次一片，连续服用三个月后复查。')).toEqual([]);
+  });
+});

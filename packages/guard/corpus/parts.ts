@@ -109,8 +109,8 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     label: 'tuning (independent 12, ex held-out 14)',
     role: 'tuning',
     history:
-      'held-out set 14 (ask-the-pharmacist answers, prescription-review summaries), measured three times (70.5 % / 4.3 %, then 77.0 % / 7.2 %, then 78.7 % / 5.8 %); moved 2026-12-07 10:40 UTC (fourth session); 49/61, 1/69 after its false-alarm classes',
-    floor: [49 / 61, 1 / 69],
+      'held-out set 14 (ask-the-pharmacist answers, prescription-review summaries), measured three times (70.5 % / 4.3 %, then 77.0 % / 7.2 %, then 78.7 % / 5.8 %); moved 2026-12-07 10:40 UTC (fourth session); 49/61, 1/69 after its false-alarm classes; 51/61 after number words',
+    floor: [51 / 61, 1 / 69],
   },
   {
     name: 'heldout',
