@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
-import { drugTextIn } from './drug-text.ts';
+import { drugNamesIn, drugTextIn, proposalDrugNames } from './drug-text.ts';
 
 const drugs = createDrugKnowledgeBase();
 
@@ -43,5 +43,19 @@ describe('drugTextIn (issue 20 item 3: drug names in the screen language)', () =
     expect(byId('amlodipine', 'besylate')).toBe('苯磺酸氨氯地平');
     expect(byId('candesartan', 'cilexetil')).toBe('坎地沙坦酯');
     expect(byId('benzylpenicillin', 'benzathine')).toBe('苄星青霉素');
+  });
+  it('names the drugs of a label source already put in Chinese (美国说明书：氨氯地平 5 mg 每日一次), issue 20 item 3', () => {
+    expect(drugNamesIn('美国说明书：amlodipine 5 mg 每日一次', 'zh', drugs)).toBe(
+      '美国说明书：氨氯地平 5 mg 每日一次',
+    );
+    expect(drugNamesIn('US label: amlodipine 5 mg qd', 'en', drugs)).toBe('US label: amlodipine 5 mg qd');
+    const proposal = {
+      source: '美国说明书：losartan 50 mg 每日一次；ESH 2023',
+      orders: [{ source: '美国说明书：amlodipine 5 mg 每日一次' }],
+    };
+    const named = proposalDrugNames(proposal, 'zh', drugs);
+    expect(named.orders[0]!.source).toBe('美国说明书：氨氯地平 5 mg 每日一次');
+    expect(named.source).toBe('美国说明书：氯沙坦 50 mg 每日一次；ESH 2023');
+    expect(proposalDrugNames(proposal, 'en', drugs)).toBe(proposal);
   });
 });

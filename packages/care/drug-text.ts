@@ -58,6 +58,36 @@ export function drugTextIn(text: string, language: 'zh' | 'en', drugs: Drugs, dr
   return named === text ? text : FORMS.reduce((line, [re, word]) => line.replace(re, word), named);
 }
 
+/**
+ * The drug names of a text that may already be partly Chinese (a label source put in Chinese word by word:
+ * "美国说明书：amlodipine 5 mg 每日一次" → "美国说明书：氨氯地平 5 mg 每日一次"), on a zh screen; else as written.
+ */
+export function drugNamesIn(text: string, language: 'zh' | 'en', drugs: Drugs): string {
+  if (language !== 'zh' || !text || !/[a-z]/i.test(text)) return text;
+  const match = drugs.match(text);
+  if (!match) return text;
+  const entries = [
+    ...new Map(
+      [match.drug, ...match.also].flatMap((d) => [d, ...drugs.ingredients(d)]).map((d) => [d.id, d]),
+    ).values(),
+  ];
+  return entries.reduce(replaceNames, text);
+}
+
+/** A treatment proposal whose sources name drugs in the screen's language (issue 20 item 3). */
+export function proposalDrugNames<P extends { source: string; orders: { source: string }[] }>(
+  p: P,
+  language: 'zh' | 'en',
+  drugs: Drugs,
+): P {
+  if (language !== 'zh') return p;
+  return {
+    ...p,
+    source: drugNamesIn(p.source, language, drugs),
+    orders: p.orders.map((o) => ({ ...o, source: drugNamesIn(o.source, language, drugs) })),
+  };
+}
+
 /** The urn:qihuang:drug code of a medicine concept, if it has one. */
 export function drugIdOf(
   concept: { coding?: { system?: string; code?: string }[] } | undefined,

@@ -21,7 +21,7 @@ import { assertAlive } from './patient-status.ts';
 import { leadWithEmergency, openEmergencies } from './open-emergency.ts';
 import type { DraftView, ProposalResult } from './api-types/index.ts';
 import { priorIdsOf, priorOrderFor, priorReference } from './prior-orders.ts';
-import { drugIdOf, drugTextIn } from './drug-text.ts';
+import { drugIdOf, drugTextIn, proposalDrugNames } from './drug-text.ts';
 
 export type { DraftView, ProposalResult };
 
@@ -285,8 +285,9 @@ export async function proposeForPatient(
         ? '你是高血压专科的临床助手。请向医生解释下面这份由指南引擎生成的治疗建议草稿（不超过200字，Markdown）：为什么选这些药、避免了哪些药、需要监测什么。只使用给出的引擎结果和文献段落中的数字，引用段落写 [id]。这是草稿，由医生决定并签署。'
         : 'You are a hypertension clinical assistant. Explain to the clinician the treatment draft below, produced by the guideline engine (≤150 words, Markdown): why these drugs, which were avoided, what to monitor. Use only numbers from the engine results and passages; cite passages as [id]. It is a draft the clinician decides on and signs.',
   });
-  // Sources named in the screen's language (the engine cites each guideline in its own, issue 20).
-  return { proposal: proposalIn(proposal, language), drafts: views, explanation };
+  // Sources named in the screen's language (the engine cites each guideline in its own, issue 20), drug names too.
+  const named = proposalDrugNames(proposalIn(proposal, language), language, deps.drugs);
+  return { proposal: named, drafts: views, explanation };
 }
 
 export async function listDrafts(

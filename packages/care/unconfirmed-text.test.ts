@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FhirResource } from '@qihuang/fhir';
+import type { FhirResource } from '@qihuang/store';
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { intakeResources } from './intake.ts';
 import { unconfirmedText } from './unconfirmed-text.ts';

@@ -4,7 +4,7 @@
  * from the record's zh translation (FHIR translation extension, written by the intake and the demo loader) on a
  * Chinese screen, else the record's own display. Pure.
  */
-import type { FhirResource } from '@qihuang/fhir';
+import type { FhirResource } from '@qihuang/store';
 import { conceptText, type TranslatableConcept } from './concept-text.ts';
 
 export function unconfirmedText(resource: FhirResource, lang: 'zh' | 'en'): string {
