@@ -146,6 +146,7 @@ describe.skipIf(!HAS_CHROMIUM)('printing in a browser (needs /usr/bin/chromium)'
       },
     });
     await createUser(stack, 'print-doctor', 'clinician');
+    await createUser(stack, 'print-patient', 'patient', PATIENT);
     const signedAt = new Date().toISOString();
     await fhirPut(
       stack,
@@ -277,6 +278,28 @@ describe.skipIf(!HAS_CHROMIUM)('printing in a browser (needs /usr/bin/chromium)'
       // Screenshot first: page.pdf() fires afterprint, which ends the plan-only printing.
       await page.screenshot({ path: join(SHOTS, 'print-care-plan-zh.png'), fullPage: true });
       writeFileSync(join(SHOTS, 'print-care-plan-zh.pdf'), await page.pdf({ format: 'A4' }));
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+
+  it("the patient's home prints as their visit summary, in plain words, without the console frame", async () => {
+    const { context, page } = await newPage(browser!, 'zh-CN', { width: 375, height: 812 });
+    try {
+      await signIn(page, stack!.base, 'print-patient');
+      await page.goto(`${stack!.base}/care`);
+      await page.getByTestId('care-home').waitFor({ timeout: 30_000 });
+      const button = page.getByTestId('print-button');
+      await button.waitFor({ timeout: 30_000 });
+      expect(await button.innerText()).toBe('打印就诊小结');
+      await expectPaper(page);
+      expect(await page.getByTestId('summary-print-title').innerText()).toMatch(
+        /^就诊小结 · 打印日期 \d{4}-\d{2}-\d{2}$/,
+      );
+      const text = await page.getByTestId('care-home').innerText();
+      expect(text).not.toMatch(/REFERENCE|UNVERIFIED|Condition\//);
+      await page.screenshot({ path: join(SHOTS, 'print-patient-summary-zh.png'), fullPage: true });
+      writeFileSync(join(SHOTS, 'print-patient-summary-zh.pdf'), await page.pdf({ format: 'A4' }));
     } finally {
       await context.close();
     }
