@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
-import { drugNamesIn, drugTextIn, proposalDrugNames } from './drug-text.ts';
+import { drugNamesIn, drugTextIn, proposalDrugNames, proposalNote } from './drug-text.ts';
 
 const drugs = createDrugKnowledgeBase();
 
@@ -57,5 +57,14 @@ describe('drugTextIn (issue 20 item 3: drug names in the screen language)', () =
     expect(named.orders[0]!.source).toBe('美国说明书：氨氯地平 5 mg 每日一次');
     expect(named.source).toBe('美国说明书：氯沙坦 50 mg 每日一次；ESH 2023');
     expect(proposalDrugNames(proposal, 'en', drugs)).toBe(proposal);
+  });
+  it('the system-written order note is stored in both languages (issue 20 item 2: "开方备注：Engine proposal …")', () => {
+    const note = proposalNote(
+      { source: 'US label: amlodipine 5 mg qd', rationale: { zh: '一线药物', en: 'first-line drug' } },
+      drugs,
+    );
+    expect(note.text).toBe('Engine proposal (US label: amlodipine 5 mg qd): first-line drug');
+    const zh = note._text.extension[0]!.extension.find((e) => e.url === 'content')?.valueString;
+    expect(zh).toBe('引擎建议（美国说明书：氨氯地平 5 mg 每日一次）：一线药物');
   });
 });

@@ -7,6 +7,7 @@
  * anything the knowledge base does not know stay as written. Text already in Chinese is left alone. Pure.
  */
 import type { DrugEntry, DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import { sourceIn } from './source-names.ts';
 
 const CJK = /[\u3400-\u9fff]/;
 const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -85,6 +86,28 @@ export function proposalDrugNames<P extends { source: string; orders: { source: 
     ...p,
     source: drugNamesIn(p.source, language, drugs),
     orders: p.orders.map((o) => ({ ...o, source: drugNamesIn(o.source, language, drugs) })),
+  };
+}
+
+/**
+ * The note the system writes on a proposed order, in both languages (issue 20 item 2: the pharmacist's zh screen
+ * showed "Engine proposal (US label: …)"): English in `text`, Chinese as FHIR's translation extension on it.
+ */
+export function proposalNote(order: { source: string; rationale: { zh: string; en: string } }, drugs: Drugs) {
+  const zh = `引擎建议（${drugNamesIn(sourceIn(order.source, 'zh'), 'zh', drugs)}）：${order.rationale.zh}`;
+  return {
+    text: `Engine proposal (${order.source}): ${order.rationale.en}`,
+    _text: {
+      extension: [
+        {
+          url: 'http://hl7.org/fhir/StructureDefinition/translation',
+          extension: [
+            { url: 'lang', valueCode: 'zh-CN' },
+            { url: 'content', valueString: zh },
+          ],
+        },
+      ],
+    },
   };
 }
 

@@ -21,7 +21,7 @@ import { assertAlive } from './patient-status.ts';
 import { leadWithEmergency, openEmergencies } from './open-emergency.ts';
 import type { DraftView, ProposalResult } from './api-types/index.ts';
 import { priorIdsOf, priorOrderFor, priorReference } from './prior-orders.ts';
-import { drugIdOf, drugTextIn, proposalDrugNames } from './drug-text.ts';
+import { drugIdOf, drugTextIn, proposalDrugNames, proposalNote } from './drug-text.ts';
 
 export type { DraftView, ProposalResult };
 
@@ -96,7 +96,7 @@ function medicationRequestFor(
     ],
     // A dose change of an active order is a change of that order, never a second order (issue 20).
     ...(prior ? { priorPrescription: priorReference(prior) } : {}),
-    note: [{ text: `Engine proposal (${order.source}): ${order.rationale.en}` }],
+    note: [proposalNote(order, deps.drugs)],
     extension: [{ url: RATIONALE_EXTENSION, valueString: JSON.stringify(order.rationale) }],
   } as FhirResource;
 }
@@ -287,7 +287,7 @@ export async function proposeForPatient(
   });
   // Sources named in the screen's language (the engine cites each guideline in its own, issue 20), drug names too.
   const named = proposalDrugNames(proposalIn(proposal, language), language, deps.drugs);
-  return { proposal: named, drafts: views, explanation };
+  return { proposal: named, targetSetting: input.bpSource, drafts: views, explanation };
 }
 
 export async function listDrafts(

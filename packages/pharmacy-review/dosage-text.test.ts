@@ -51,4 +51,9 @@ describe('medication name in the screen language', () => {
     expect(medicationLine('Foo 5 mg tablet', undefined, 'zh-CN')).toBe('Foo 5 mg tablet');
     expect(medicationLine('losartan 50 mg qd', '氯沙坦', 'zh-CN')).toBe('losartan 50 mg qd'); // free text kept
   });
+  it('a bare name and strength (the care drafts\' "amlodipine 5 mg") reads in Chinese, issue 20 item 2', () => {
+    expect(medicationLine('amlodipine 5 mg', '氨氯地平', 'zh-CN')).toBe('氨氯地平 5 mg');
+    expect(medicationLine('amlodipine 5 mg', '氨氯地平', 'en')).toBe('amlodipine 5 mg');
+    expect(medicationLine('losartan 50 mg qd', '氯沙坦', 'zh-CN')).toBe('losartan 50 mg qd');
+  });
 });

@@ -50,6 +50,9 @@ const ZH_FORM: [RegExp, string][] = [
   [/capsule/i, '胶囊'],
 ];
 
+/** One English word or two (the drug name) followed only by strengths: "amlodipine 5 mg", "losartan 50 mg". */
+const BARE = /^[a-z][a-z-]*(?: [a-z][a-z-]*)?(?:\s*[/+]?\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|ml)\b)+$/i;
+
 /**
  * The ordered product in the screen's language: on a zh screen an English product text becomes the knowledge
  * base's Chinese name + form + strength ("氯噻酮片 12.5 mg"); otherwise the order's own text.
@@ -62,6 +65,8 @@ export function medicationLine(text: string, zhName: string | undefined, lang: L
   // Only a product description (strength + dose form) is reworded; free text ('losartan 50 mg qd') may carry
   // a frequency or instruction that must not be lost, so it stays as written.
   const form = ZH_FORM.find(([re]) => re.test(text))?.[1];
+  // A bare name and strength ("amlodipine 5 mg", as care drafts write it) carries nothing else to lose.
+  if (!form && strengths.length && BARE.test(text.trim())) return `${zhName} ${strengths.join('/')}`;
   if (!form || !strengths.length) return text;
   return [`${zhName}${form}`, strengths.join('/')].filter(Boolean).join(' ');
 }

@@ -23,6 +23,7 @@ import { requireRole, type Identity } from '@qihuang/identity';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { dailyReport } from './daily-report.ts';
 import { dosageLine, medicationLine, type DosageInstruction } from './dosage-text.ts';
+import { noteText } from './note-text.ts';
 import { languageOf, localizeFinding, MESSAGES, type Language } from './localize.ts';
 import { cardPatient } from './patient-context.ts';
 import { peopleLookup, type People } from './people.ts';
@@ -103,6 +104,8 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     dosage?: DosageInstruction;
     /** The ordered drug's Chinese name (knowledge base), for the zh screen's medication line. */
     zhName?: string;
+    /** The order's notes, worded in the screen's language by `present` (a system note carries both). */
+    notes?: Parameters<typeof noteText>[0];
     /** The patient context the engine reviewed the order against. */
     context: PatientContext;
   }
@@ -132,23 +135,20 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       authoredOn?: string;
       dosageInstruction?: DosageInstruction[];
       requester?: { display?: string; reference?: string };
-      note?: { text?: string }[];
+      note?: Parameters<typeof noteText>[0];
     };
     const name = patientName(chart.patient);
     // A user who signed (Practitioner/user-…) is named by display name and role; else the Practitioner's name.
     const user = await people.byPractitioner(mr.requester?.reference);
     const requester = user?.name ?? (await requesterName(ctx, mr.requester, names));
     const reviewer = await people.byUsername(readReview(order).by);
-    const note = (mr.note ?? [])
-      .map((n) => n.text?.trim())
-      .filter(Boolean)
-      .join('\n');
     const dosage = mr.dosageInstruction?.[0];
     const zhName = deps.drugs.match(medicationText(order))?.drug.names.zh;
     return {
       findings,
       ...(dosage ? { dosage } : {}),
       ...(zhName ? { zhName } : {}),
+      ...(mr.note?.length ? { notes: mr.note } : {}),
       context: result.patient,
       item: {
         id: order.id!,
@@ -158,7 +158,6 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
         patient: { ...(patientId ? { id: patientId } : {}), ...(name ? { name } : {}), allergies: [] },
         ...(requester ? { requester } : {}),
         ...(user?.role ? { requesterRole: user.role } : {}),
-        ...(note ? { note } : {}),
         ...(reviewer ? { reviewer } : {}),
         review: readReview(order),
         ...(top ? { severity: top } : {}),
@@ -190,8 +189,10 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
 
   const present = (r: Reviewed, lang: Language): QueueItem => {
     const dosage = dosageLine(r.dosage, lang);
+    const note = noteText(r.notes, lang);
     return {
       ...r.item,
+      ...(note ? { note } : {}),
       medication: medicationLine(r.item.medication, r.zhName, lang),
       patient: cardPatient(
         {
