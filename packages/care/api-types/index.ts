@@ -338,6 +338,8 @@ export interface DraftView {
 
 export interface ProposalResult {
   proposal: TreatmentProposal;
+  /** Which BP the proposal's target is for (the readings it decided on; issue 20 item 7): home, office or ABPM. */
+  targetSetting: 'office' | 'home' | 'ambulatory';
   drafts: DraftView[];
   explanation: GuardedText;
 }

@@ -15,6 +15,11 @@ export const enCare = {
   tab: 'Care',
   source: 'Source',
   target: 'Target < {{sbp}}/{{dbp}} mmHg',
+  targetIn: {
+    office: 'Office BP target < {{sbp}}/{{dbp}} mmHg',
+    home: 'Home BP target < {{sbp}}/{{dbp}} mmHg',
+    ambulatory: 'Ambulatory BP target < {{sbp}}/{{dbp}} mmHg',
+  },
   homeTarget: 'Home BP target < {{sbp}}/{{dbp}} mmHg',
   officeTarget: '(clinic BP target < {{sbp}}/{{dbp}} mmHg; home readings have a lower limit)',
   signedBy: 'Signed by {{name}} on {{date}}',

@@ -16,6 +16,11 @@ export const zhCNCare: Messages['care'] = {
   tab: '管理',
   source: '依据',
   target: '目标 < {{sbp}}/{{dbp}} mmHg',
+  targetIn: {
+    office: '诊室血压目标 < {{sbp}}/{{dbp}} mmHg',
+    home: '家庭血压目标 < {{sbp}}/{{dbp}} mmHg',
+    ambulatory: '动态血压目标 < {{sbp}}/{{dbp}} mmHg',
+  },
   homeTarget: '家庭血压目标 < {{sbp}}/{{dbp}} mmHg',
   officeTarget: '（诊室血压目标 < {{sbp}}/{{dbp}} mmHg；家庭血压的标准较低）',
   signedBy: '{{name}} 于 {{date}} 签署',

@@ -77,7 +77,9 @@ export function CarePlanDetails({ plan }: { plan: CarePlanView }) {
         <div>
           <dt>{t('care.clinician.targetLabel')}</dt>
           <dd data-testid="care-plan-target">
-            <strong>{t('care.target', { sbp: plan.target.sbp, dbp: plan.target.dbp ?? '—' })}</strong>
+            <strong>
+              {t('care.targetIn.office', { sbp: plan.target.sbp, dbp: plan.target.dbp ?? '—' })}
+            </strong>
             <div className="care-source">
               {pick(plan.target.display, i18n.language) || plan.target.rule} · {t('care.source')}:{' '}
               {plan.target.source}

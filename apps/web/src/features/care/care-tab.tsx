@@ -314,7 +314,12 @@ function Proposal({
             <span className="badge badge-info" data-testid="proposal-decision" data-decision={p.decision}>
               {t(`care.decision.${p.decision}`, { defaultValue: p.decision })}
             </span>{' '}
-            <strong>{t('care.target', { sbp: p.target.sbp, dbp: p.target.dbp ?? '—' })}</strong>
+            <strong>
+              {t(`care.targetIn.${result?.targetSetting ?? 'office'}`, {
+                sbp: p.target.sbp,
+                dbp: p.target.dbp ?? '—',
+              })}
+            </strong>
           </p>
           <p className="care-source">
             {pick(p.target.display, lang) || p.target.rule} · {t('care.source')}: {p.target.source}
