@@ -110,12 +110,12 @@ export function doseClaims(text: string, mentions: Mention[], carried?: Mention)
     // A class taken alongside ("如果同时在吃利尿剂从 2.5 mg 开始"): its amounts are the subject's.
     if (!m.drug && !(co.has(m) && subject)) continue;
     const next = mentions.find((x) => x.start > m.start);
-    // "辛伐他汀与氨氯地平合用时每日不超过 20 mg": the amount belongs to the subject before "与/和".
+    // "辛伐他汀与氨氯地平合用时每日不超过 20 mg": the subject's amount; "与辛伐他汀10 mg合用": right after its name, Y's.
     const prev = mentions[idx - 1];
     const owner =
       prev?.drug &&
       /^\s*(?:与|和|跟|同)\s*$/.test(text.slice(prev.end, m.start)) &&
-      /合用|联用|同服|合并/.test(text.slice(m.end, next ? next.start : text.length))
+      /^(?!\s*\d)[^]*?(?:合用|联用|同服|合并)/.test(text.slice(m.end, next ? next.start : text.length))
         ? prev
         : m;
     const segment = text.slice(m.end, next ? next.start : text.length);

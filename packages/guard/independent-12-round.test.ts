@@ -108,3 +108,13 @@ describe('a dose or a renal value in Chinese number words is read as its digits 
     expect(bad('每天吃一次，一次一片，连续服用三个月后复查。')).toEqual([]);
   });
 });
+
+describe('an amount right after the second drug of "X与Y N mg合用" is Y’s (REFERENCE §5.1, §6 simvastatin caps)', () => {
+  it('"地尔硫䓬与辛伐他汀10 mg合用" is simvastatin 10 mg; the amount after "合用时" stays the first drug’s', () => {
+    expect(bad('维拉帕米与辛伐他汀10 mg合用是可以的，出现肌肉酸痛要及时就诊。')).toEqual([]);
+    expect(bad('氨氯地平与辛伐他汀20 mg合用在允许范围内。')).toEqual([]);
+    expect(bad('维拉帕米与辛伐他汀40 mg合用没有问题。')).toContain('interaction');
+    expect(bad('辛伐他汀与氨氯地平合用时每日不超过 20 mg。')).toEqual([]);
+    expect(bad('辛伐他汀与氨氯地平合用时每日不超过 40 mg。')).not.toEqual([]);
+  });
+});
