@@ -146,3 +146,13 @@ describe('a fit today that stopped, awake and answering normally again (已停 �
     );
   });
 });
+
+describe('typing lost in one hand, sudden (左手打字打不了了 … 刚刚突然这样)', () => {
+  it('is an emergency', () => {
+    expect(emergency('我现在左手打字打不了了 都得用右手 刚刚突然这样')).toBe(true);
+  });
+  it('near misses: a broken keyboard, a sprained wrist', () => {
+    expect(emergency('键盘坏了 右手这边的键突然打字打不了')).toBe(false);
+    expect(emergency('右手腕扭伤了 打字打不了 昨天打球弄的')).toBe(false);
+  });
+});

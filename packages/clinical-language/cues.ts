@@ -16,7 +16,7 @@ export const LIMB = '(?:胳膊|胳臂|手臂|上肢|下肢|肢体|手指头?|手
 /** Function lost or weak (a task the hand or leg cannot do). */
 export const LOST =
   '(?:没劲|劲儿?(?:都|也)?没(?:有)?(?![少变减问事])了?|无力|活动障碍|活动不利|偏瘫|没力气?|没(?:什么|啥|得)(?:力气?|劲)|使不上劲|使不上力|使不出(?:劲|力)?|用不上劲|抬不起|举不起|抬不动|不听使唤|不听话|不听指挥|动不了|不能动|' +
-  '写不(?:成|了|好)|' +
+  '写不(?:成|了|好)|打字打不(?:了|成|动)|打不了字|' +
   '拿不住|拿不稳|握不住|握不紧|抓不住|捏不住|夹不住|夹不起|扣不上|系不上|套不进|穿不进|迈不开|迈不动|站不住|撑不住|' +
   '端不住|端不稳|不太灵活|不大灵活|不灵活|不灵|不好使|老掉|总掉|往下掉|往下落|落下来|举不住|抬不住|攥不(?:住|紧|起|成)|甩着走|画圈|划圈|掉下去|滑下去|滑掉|耷拉|拖着|拖地|瘫|' +
   // Cantonese: 冇(晒)力 no strength (at all), 拎唔起 cannot lift, 揸唔实 cannot grip, 郁唔到 cannot move.
@@ -31,7 +31,7 @@ export const BILATERAL =
 /** Explanations of a limb state that make it no stroke sign. */
 export const LIMB_CAUSE =
   '(?:压(?:着|了|麻)|睡觉|睡姿|枕着|甩一甩|颈椎|腱鞘|扭(?:了|伤)|崴|骨折|' +
-  '受伤|摔伤|划伤|割伤|拉伤|扭伤|伤了|伤到|手术|术后|肩周炎|落枕|烫|冻|买小|太小|太紧|有油|太滑|手套|' +
+  '受伤|摔伤|划伤|割伤|拉伤|扭伤|伤了|伤到|手术|术后|肩周炎|落枕|烫|冻|买小|太小|太紧|有油|太滑|手套|键盘|键坏|' +
   'slept on|sleeping on|sleep on|fell asleep|asleep|cross-legged|pins and needles|injur|sprain|broke|fractur|\\bcast\\b|' +
   'arthritis|surgery|operation|frozen shoulder|tight (?:shoes?|boots?|socks?|ring|watch|band)|(?:shoes?|boots?) (?:are |is )?too tight)';
 export const LIMB_UNLESS = `(?:${BILATERAL}|${LIMB_CAUSE})`;

@@ -127,8 +127,7 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     name: 'tuning independent 13 (formerly held-out 15)',
     role: 'tuning',
     history:
-      'written independently (2026-12-07, third session): online triage chat, slang, pregnancy; measured three times as held out: 94.6 % → 95.3 % → 95.9 % sensitivity, 3.1 % → 2.5 % false emergencies, modifier F1 0.804 → 0.807; moved 2026-12-07 (fourth session)',
-    regression: false,
+      'written independently (2026-12-07, third session): online triage chat, slang, pregnancy; measured three times as held out: 94.6 % → 95.3 % → 95.9 % sensitivity, 3.1 % → 2.5 % false emergencies, modifier F1 0.804 → 0.807; moved 2026-12-07 (fourth session); its missed emergencies studied and fixed by class (100 % sensitivity), guarded since',
   },
   {
     file: 'tuning-independent-14.txt',
