@@ -5,7 +5,7 @@
  */
 import { oldBirthSpans, referenceYear } from './birth-dates.ts';
 import { chooseShift, findDates, shiftDate } from './dates.ts';
-import { detectPhiInTexts, mergeSpans } from './detect.ts';
+import { detectPhiInTexts, mergeSpans, type DetectOptions } from './detect.ts';
 import { groupAge } from './recognizers/ages.ts';
 import type { KnownIdentifiers, PhiSpan, ReplacedSpan } from './types.ts';
 import { PlaceholderVault } from './vault.ts';
@@ -76,8 +76,9 @@ export function deidentifyWithSpans(
   texts: readonly string[],
   vault: PlaceholderVault,
   known: KnownIdentifiers = {},
+  options: DetectOptions = {},
 ): DeidentifiedText[] {
-  const detected = detectPhiInTexts(texts, known);
+  const detected = detectPhiInTexts(texts, known, options);
   // Dates of birth indicating an age over 89 are generalised whole, year included (Safe Harbor item C).
   const reference = referenceYear(texts);
   const oldBirths = texts.map((text, i) => {
@@ -113,6 +114,7 @@ export function deidentifyTexts(
   texts: readonly string[],
   vault: PlaceholderVault,
   known: KnownIdentifiers = {},
+  options: DetectOptions = {},
 ): string[] {
-  return deidentifyWithSpans(texts, vault, known).map((r) => r.text);
+  return deidentifyWithSpans(texts, vault, known, options).map((r) => r.text);
 }

@@ -67,7 +67,8 @@ describe('detectPhi', () => {
 
   it('Chinese numbers: 身份证 (checksum, 15-digit with cue), bank card (Luhn), plates, 医保, 住院号', () => {
     expect(found('证件 440300197804231235')).toEqual([['ID_CARD', '440300197804231235']]);
-    expect(found('编号 440300197804231236')).toEqual([]); // wrong check character, no cue
+    // wrong check character, no cue: not an ID card; the safety net (round 7) hides it as a long number
+    expect(found('编号 440300197804231236')).toEqual([['IDENTIFIER', '440300197804231236']]);
     expect(found('身份证：110105491231002')).toEqual([['ID_CARD', '110105491231002']]);
     expect(found('退款 6222021234567890128')).toEqual([['ACCOUNT_NO', '6222021234567890128']]);
     expect(found('车牌京A·12345，新能源粤B·D12345')).toEqual([

@@ -12,11 +12,17 @@ import { collect } from './recognizers/collect.ts';
 import { findEmployers } from './recognizers/employers.ts';
 import { familyNameOf, findEnglishNames, givenNameOf, isGivenNameWord } from './recognizers/en-names.ts';
 import { numberRules } from './recognizers/numbers.ts';
+import { applySafetyNet } from './recognizers/safety-net.ts';
 import { findChineseNames } from './recognizers/zh-names.ts';
 import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
 
+/** Options of a detection: `safetyNet` (default on: cloud targets and exports; may be off for a local model). */
+export interface DetectOptions {
+  safetyNet?: boolean;
+}
+
 /** Spans proposed by the recognizers for one text (before propagation and merging). */
-export function recognize(text: string): PhiSpan[] {
+export function recognize(text: string, options: DetectOptions = {}): PhiSpan[] {
   const out: PhiSpan[] = [];
   collect(text, numberRules, out);
   for (const date of findDates(text))
@@ -26,6 +32,7 @@ export function recognize(text: string): PhiSpan[] {
   if (/[A-Z][a-z]/.test(text)) findEnglishNames(text, out);
   findAddresses(text, out);
   findEmployers(text, out);
+  if (options.safetyNet !== false) applySafetyNet(text, out);
   return out;
 }
 
@@ -177,8 +184,12 @@ function givenNameSpans(text: string, values: ReadonlyMap<string, PhiCategory>):
 }
 
 /** Identifiers in each text of a set, propagated across the set and merged. */
-export function detectPhiInTexts(texts: readonly string[], known: KnownIdentifiers = {}): PhiSpan[][] {
-  const proposed = texts.map(recognize);
+export function detectPhiInTexts(
+  texts: readonly string[],
+  known: KnownIdentifiers = {},
+  options: DetectOptions = {},
+): PhiSpan[][] {
+  const proposed = texts.map((text) => recognize(text, options));
   const values = valuesToPropagate(proposed.flat(), known);
   addRelatedNames(texts, values);
   for (let i = 0; i < texts.length; i++) proposed[i]!.push(...givenNameSpans(texts[i]!, values));
@@ -196,6 +207,10 @@ export function detectPhiInTexts(texts: readonly string[], known: KnownIdentifie
 }
 
 /** Identifiers in one text. */
-export function detectPhi(text: string, known: KnownIdentifiers = {}): PhiSpan[] {
-  return detectPhiInTexts([text], known)[0]!;
+export function detectPhi(
+  text: string,
+  known: KnownIdentifiers = {},
+  options: DetectOptions = {},
+): PhiSpan[] {
+  return detectPhiInTexts([text], known, options)[0]!;
 }

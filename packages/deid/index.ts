@@ -5,7 +5,7 @@
  * cloud targets and by anything that exports patient text (records, imaging reports, training data).
  */
 export * from './types.ts';
-export { detectPhi, detectPhiInTexts, recognize } from './detect.ts';
+export { detectPhi, detectPhiInTexts, recognize, type DetectOptions } from './detect.ts';
 export { deidentifyTexts, deidentifyWithSpans, generalizeZip, type DeidentifiedText } from './deidentify.ts';
 export { PlaceholderVault, StreamingRestorer, PLACEHOLDER_PATTERN, type VaultOptions } from './vault.ts';
 export { findDates, shiftDate, shiftDatesIn, chooseShift, dateTailStart, type FoundDate } from './dates.ts';
