@@ -31,7 +31,9 @@ export function dosageLine(d: Dosage | undefined, lang: DraftLanguage): string |
   const r = d.timing?.repeat;
   const daily = r?.frequency !== undefined && (r.period ?? 1) === 1 && (r.periodUnit ?? 'd') === 'd';
   const times = daily ? (TIMES_ZH[r!.frequency!] ?? `每日${r!.frequency}次`) : undefined;
-  if (!dose || !times) return d.text;
+  if (!times) return d.text;
+  // A frequency with no dose ("once daily") still reads in Chinese (issue 20 item 1).
+  if (!dose) return times;
   const oral = d.route?.coding?.some((c) => c.code === ORAL) || /^oral$/i.test(d.route?.text ?? '');
   return `${oral ? '口服 ' : ''}${dose}${tablet}，${times}`;
 }

@@ -24,6 +24,7 @@ import { measuredContext } from './measured.ts';
 import type { CarePlanView, PatientHome } from './api-types/index.ts';
 import { conceptText, type TranslatableConcept } from './concept-text.ts';
 import { drugIdOf, drugTextIn } from './drug-text.ts';
+import { dosageLine } from './draft-text.ts';
 
 export type { CarePlanView, PatientHome };
 
@@ -74,7 +75,7 @@ export async function activeMedications(
     const mr = o as {
       id: string;
       medicationCodeableConcept?: TranslatableConcept & { coding?: { system?: string; code?: string }[] };
-      dosageInstruction?: { text?: string }[];
+      dosageInstruction?: (Parameters<typeof dosageLine>[0] & { text?: string })[];
       extension?: { url: string; valueString?: string }[];
       requester?: { display?: string };
       authoredOn?: string;
@@ -89,7 +90,10 @@ export async function activeMedications(
         deps.drugs,
         drugIdOf(mr.medicationCodeableConcept),
       ),
-      ...(mr.dosageInstruction?.[0]?.text ? { dosage: mr.dosageInstruction[0].text } : {}),
+      // The dosage in the reader's language ("5 mg，每日一次", not "5 mg once daily"; issue 20 item 1).
+      ...(mr.dosageInstruction?.[0]?.text
+        ? { dosage: dosageLine(mr.dosageInstruction[0], language) ?? mr.dosageInstruction[0].text }
+        : {}),
       ...(signed
         ? { signedBy: signed.by, signedAt: signed.at }
         : mr.requester?.display
