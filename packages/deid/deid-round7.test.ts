@@ -88,6 +88,23 @@ describe('safety net: day-month dates (rule 3)', () => {
   });
 });
 
+describe('safety net: English names after a person cue (rule 4)', () => {
+  it('finds two capitalised words after reviewed by, cc:', () => {
+    expect(covered('chart reviewed by Jonah Pell today')).toEqual(['Jonah Pell']);
+    expect(covered('cc: Ravi Osei')).toEqual(['Ravi Osei']);
+  });
+  it('leaves clinical words and never-name words after the same cues', () => {
+    for (const text of [
+      'caused by Chronic Kidney Disease',
+      'data from Statistics Norway and from Safe Implementation of Treatments',
+      'referred from Primary Care',
+      'adapted from Table Three',
+      'measured by Blood Pressure monitoring',
+    ])
+      expect(covered(text), text).toEqual([]);
+  });
+});
+
 describe('safety net in de-identification', () => {
   it('replaces a net span with a placeholder that is restored', () => {
     const vault = new PlaceholderVault({ seed: 5 });

@@ -9,9 +9,13 @@
  *    (letter + ≤ 4 digits, E11.9) or in a small allow-list of public codes (NCT, ISO, GB) → IDENTIFIER;
  * 3. day-month dates the date reader leaves: an English month word with any separator (3-Mar, Mar.3), and
  *    numeric day/month before a time of day (3/9 下午) → DATE. A bare dotted 10.12 is left: a lab value as often.
+ * 4. (en) two or three capitalised words after a person cue (reviewed/seen/signed … by, signed, cc:, To:,
+ *    From:, Name:, Nurse, Mr/Ms/Dr)
+ *    that are neither never-name words nor clinical words (en-name-words.ts) → PATIENT_NAME.
  * Pure.
  */
 import type { PhiSpan } from '../types.ts';
+import { CLINICAL_WORD, NOT_NAMES } from './en-name-words.ts';
 
 /** Units after a number that make it a measurement, not an identifier. */
 const UNIT_AFTER =
@@ -72,6 +76,12 @@ function mixedIsIdentifier(value: string, text: string, end: number): boolean {
   return !UNIT_AFTER.test(text.slice(end, end + 8)) || /[A-Za-z]\d/.test(value);
 }
 
+/** Two capitalised words after a person cue (rule 4, en): "reviewed by Jonah Pell", "cc: Ravi Osei". */
+const EN_PERSON =
+  /(?:\b(?:(?:reviewed|seen|signed|dictated|written|examined|entered|approved|verified|reported|transcribed|countersigned)[ \t]+by|[Ss]igned|cc:|CC:|Cc:|To:|From:|Name:|Nurse|Mr|Mrs|Ms|Dr)\.?:?[ \t]+)([A-Z][a-z]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})\b/dg;
+
+const isPersonWord = (word: string) => !NOT_NAMES.has(word) && !CLINICAL_WORD.test(word);
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
@@ -86,6 +96,12 @@ export function applySafetyNet(text: string, out: PhiSpan[]): void {
     }
     out.push({ category, start, end, text: text.slice(start, end) });
   };
+  if (/[A-Z][a-z]+[ \t]+[A-Z][a-z]/.test(text))
+    for (const m of text.matchAll(EN_PERSON)) {
+      if (!m[1]!.split(/[ \t]+/).every(isPersonWord)) continue;
+      const [start, end] = m.indices![1]!;
+      add('PATIENT_NAME', start, end);
+    }
   if (/\d/.test(text)) {
     for (const m of text.matchAll(DIGIT_RUN)) {
       const start = m.indices![0]![0];
