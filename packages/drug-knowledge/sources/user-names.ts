@@ -14,8 +14,8 @@ const NAMES: Record<string, Bilingual> = {
     en: 'ACC/AHA 2017 hypertension guideline Table 18; WHO ATC index',
   },
   'ref-5.1a': {
-    zh: '美国药品说明书 §2 用法用量（高血压剂量与最大日剂量）',
-    en: 'US prescribing information §2 Dosage (hypertension dose and maximum daily dose)',
+    zh: '美国药品说明书 第 2 节 用法用量（高血压剂量与最大日剂量）',
+    en: 'US prescribing information section 2 Dosage (hypertension dose and maximum daily dose)',
   },
   'ref-5.2': {
     // ESH 2023's section as the clinical reference §5.2 names it (table of compelling/possible contraindications).
@@ -23,12 +23,12 @@ const NAMES: Record<string, Bilingual> = {
     en: 'ACC/AHA 2017 Table 18; ESH 2023 (table of compelling and possible contraindications); Chinese hypertension guideline 2018 (indications and contraindications table)',
   },
   'ref-5.2-pregnancy': {
-    zh: 'ACC/AHA 2017 §10.2.1；ESH 2023；中国高血压防治指南 2018（妊娠）',
-    en: 'ACC/AHA 2017 §10.2.1; ESH 2023; Chinese hypertension guideline 2018 (pregnancy)',
+    zh: 'ACC/AHA 2017 第 10.2.1 节；ESH 2023；中国高血压防治指南 2018（妊娠）',
+    en: 'ACC/AHA 2017 section 10.2.1; ESH 2023; Chinese hypertension guideline 2018 (pregnancy)',
   },
   'ref-5.3': {
-    zh: '美国药品说明书 §2 肾功能不全剂量调整',
-    en: 'US prescribing information §2 renal dose adjustment',
+    zh: '美国药品说明书 第 2 节 肾功能不全剂量调整',
+    en: 'US prescribing information section 2 renal dose adjustment',
   },
   'ref-6': {
     zh: 'ACC/AHA 2017；ESH 2023（高血压患者重要药物相互作用）',
@@ -55,8 +55,8 @@ const NAMES: Record<string, Bilingual> = {
     en: 'ACC/AHA 2017 Table 18; ESH 2023 (non-DHP CCB + β-blocker)',
   },
   'ref-6.6': {
-    zh: 'FDA 药品安全通讯 2011-06-08；辛伐他汀美国说明书 §2.3',
-    en: 'FDA Drug Safety Communication 2011-06-08; simvastatin US label §2.3',
+    zh: 'FDA 药品安全通讯 2011-06-08；辛伐他汀美国说明书 第 2.3 节',
+    en: 'FDA Drug Safety Communication 2011-06-08; simvastatin US label section 2.3',
   },
   'ref-6.8': { zh: '洛伐他汀美国说明书（CYP3A4）', en: 'Lovastatin US label (CYP3A4)' },
   'ref-6.9': { zh: '锂盐说明书（噻嗪类利尿剂）', en: 'Lithium labels (thiazides)' },
@@ -68,8 +68,8 @@ const NAMES: Record<string, Bilingual> = {
   },
   'ref-6.13': { zh: 'PDE-5 抑制剂说明书（α受体阻滞剂）', en: 'PDE-5 inhibitor labels (α-blockers)' },
   'ref-6.14': {
-    zh: '沙库巴曲缬沙坦（Entresto）美国说明书 §4 禁忌证',
-    en: 'Sacubitril/valsartan (Entresto) US label §4 Contraindications',
+    zh: '沙库巴曲缬沙坦（Entresto）美国说明书 第 4 节 禁忌证',
+    en: 'Sacubitril/valsartan (Entresto) US label section 4 Contraindications',
   },
   'ref-6.16': { zh: '依普利酮（Inspra）美国说明书（CYP3A4）', en: 'Eplerenone (Inspra) US label (CYP3A4)' },
   'ref-6.18': { zh: 'β受体阻滞剂说明书（低血糖）', en: 'β-blocker labels (hypoglycaemia)' },
@@ -94,7 +94,10 @@ const NAMES: Record<string, Bilingual> = {
     zh: 'SGLT2 抑制剂美国说明书（肾功能起始限制）',
     en: 'SGLT2 inhibitor US labels (renal initiation limits)',
   },
-  'kdigo-nsaid': { zh: 'KDIGO 2012 CKD 指南 §4.4（NSAIDs）', en: 'KDIGO 2012 CKD guideline §4.4 (NSAIDs)' },
+  'kdigo-nsaid': {
+    zh: 'KDIGO 2012 CKD 指南 第 4.4 节（NSAIDs）',
+    en: 'KDIGO 2012 CKD guideline section 4.4 (NSAIDs)',
+  },
   'fda-nsaid-pregnancy': {
     zh: 'FDA 药品安全通讯 2020-10-15（妊娠期 NSAIDs）',
     en: 'FDA Drug Safety Communication 2020-10-15 (NSAIDs in pregnancy)',
@@ -103,36 +106,60 @@ const NAMES: Record<string, Bilingual> = {
     zh: 'FDA 药品安全通讯 2021-07-20（妊娠期他汀）',
     en: 'FDA Drug Safety Communication 2021-07-20 (statins in pregnancy)',
   },
-  'label-amoxicillin': { zh: '阿莫西林美国说明书 §2、§4', en: 'Amoxicillin US label §2, §4' },
+  'label-amoxicillin': {
+    zh: '阿莫西林美国说明书 第 2 节、第 4 节',
+    en: 'Amoxicillin US label section 2, section 4',
+  },
   'aaaai-2022': {
     zh: 'AAAAI/ACAAI 2022 药物过敏实践参数',
     en: 'AAAAI/ACAAI 2022 drug allergy practice parameter',
   },
   'label-beta-lactam': {
-    zh: '青霉素类/头孢菌素类美国说明书 §4 禁忌证',
-    en: 'Penicillin/cephalosporin US labels §4 Contraindications',
+    zh: '青霉素类/头孢菌素类美国说明书 第 4 节 禁忌证',
+    en: 'Penicillin/cephalosporin US labels section 4 Contraindications',
   },
   'label-nsaid-ere': {
-    zh: 'NSAIDs 美国说明书 §4（阿司匹林敏感哮喘）',
-    en: 'NSAID US labels §4 (aspirin-sensitive asthma)',
+    zh: 'NSAIDs 美国说明书 第 4 节（阿司匹林敏感哮喘）',
+    en: 'NSAID US labels section 4 (aspirin-sensitive asthma)',
   },
-  'label-statin': { zh: '他汀类美国说明书 §2、§4', en: 'Statin US labels §2, §4' },
+  'label-statin': { zh: '他汀类美国说明书 第 2 节、第 4 节', en: 'Statin US labels section 2, section 4' },
   'label-atorva-clarith': {
-    zh: '阿托伐他汀美国说明书 §2/§7（克拉霉素）',
-    en: 'Atorvastatin US label §2/§7 (clarithromycin)',
+    zh: '阿托伐他汀美国说明书 第 2 节/第 7 节（克拉霉素）',
+    en: 'Atorvastatin US label section 2/section 7 (clarithromycin)',
   },
-  'label-lithium': { zh: '碳酸锂美国说明书 §7、§8.1', en: 'Lithium carbonate US label §7, §8.1' },
-  'label-fq': { zh: '氟喹诺酮类美国说明书 §2；BNF', en: 'Fluoroquinolone US labels §2; BNF' },
-  'label-macrolide': { zh: '克拉霉素美国说明书 §2、§4', en: 'Clarithromycin US label §2, §4' },
-  'label-cephalexin': { zh: '头孢氨苄美国说明书 §2.3（肾功能）', en: 'Cephalexin US label §2.3 (renal)' },
-  'label-warfarin': { zh: '华法林（Coumadin）美国说明书 §7', en: 'Warfarin (Coumadin) US label §7' },
-  'label-k': { zh: '氯化钾缓释片美国说明书 §4、§7', en: 'Potassium chloride ER US label §4, §7' },
+  'label-lithium': {
+    zh: '碳酸锂美国说明书 第 7 节、第 8.1 节',
+    en: 'Lithium carbonate US label section 7, section 8.1',
+  },
+  'label-fq': { zh: '氟喹诺酮类美国说明书 第 2 节；BNF', en: 'Fluoroquinolone US labels section 2; BNF' },
+  'label-macrolide': {
+    zh: '克拉霉素美国说明书 第 2 节、第 4 节',
+    en: 'Clarithromycin US label section 2, section 4',
+  },
+  'label-cephalexin': {
+    zh: '头孢氨苄美国说明书 第 2.3 节（肾功能）',
+    en: 'Cephalexin US label section 2.3 (renal)',
+  },
+  'label-warfarin': {
+    zh: '华法林（Coumadin）美国说明书 第 7 节',
+    en: 'Warfarin (Coumadin) US label section 7',
+  },
+  'label-k': {
+    zh: '氯化钾缓释片美国说明书 第 4 节、第 7 节',
+    en: 'Potassium chloride ER US label section 4, section 7',
+  },
   'label-methyldopa': { zh: '甲基多巴说明书（活动性肝病）', en: 'Methyldopa label (active liver disease)' },
-  'label-nebivolol': { zh: '奈必洛尔（Bystolic）美国说明书 §2', en: 'Nebivolol (Bystolic) US label §2' },
-  'label-amlodipine': { zh: '氨氯地平（Norvasc）美国说明书 §2.1', en: 'Amlodipine (Norvasc) US label §2.1' },
+  'label-nebivolol': {
+    zh: '奈必洛尔（Bystolic）美国说明书 第 2 节',
+    en: 'Nebivolol (Bystolic) US label section 2',
+  },
+  'label-amlodipine': {
+    zh: '氨氯地平（Norvasc）美国说明书 第 2.1 节',
+    en: 'Amlodipine (Norvasc) US label section 2.1',
+  },
   'label-lisinopril': {
-    zh: '赖诺普利（Zestril/Prinivil）美国说明书 §2（肾功能不全）',
-    en: 'Lisinopril (Zestril/Prinivil) US label §2 (renal impairment)',
+    zh: '赖诺普利（Zestril/Prinivil）美国说明书 第 2 节（肾功能不全）',
+    en: 'Lisinopril (Zestril/Prinivil) US label section 2 (renal impairment)',
   },
   'label-spironolactone': {
     zh: '螺内酯（Aldactone）美国说明书（血钾、肾功能）',
@@ -147,12 +174,18 @@ const NAMES: Record<string, Bilingual> = {
     en: 'Sulfonylurea / DPP-4 inhibitor US labels',
   },
   'label-antiplatelet': { zh: '阿司匹林/氯吡格雷说明书；BNF', en: 'Aspirin / clopidogrel labels; BNF' },
-  'label-pde5': { zh: '西地那非/他达拉非美国说明书 §2、§4', en: 'Sildenafil / tadalafil US labels §2, §4' },
-  'label-nitrate': { zh: '硝酸酯类美国说明书 §4', en: 'Nitrate US labels §4' },
-  'label-digoxin': { zh: '地高辛（Lanoxin）美国说明书 §2、§7', en: 'Digoxin (Lanoxin) US label §2, §7' },
+  'label-pde5': {
+    zh: '西地那非/他达拉非美国说明书 第 2 节、第 4 节',
+    en: 'Sildenafil / tadalafil US labels section 2, section 4',
+  },
+  'label-nitrate': { zh: '硝酸酯类美国说明书 第 4 节', en: 'Nitrate US labels section 4' },
+  'label-digoxin': {
+    zh: '地高辛（Lanoxin）美国说明书 第 2 节、第 7 节',
+    en: 'Digoxin (Lanoxin) US label section 2, section 7',
+  },
   'nice-ng133': {
-    zh: 'NICE NG133 妊娠期高血压 §1.6（哺乳期）',
-    en: 'NICE NG133 Hypertension in pregnancy §1.6 (breastfeeding)',
+    zh: 'NICE NG133 妊娠期高血压 第 1.6 节（哺乳期）',
+    en: 'NICE NG133 Hypertension in pregnancy section 1.6 (breastfeeding)',
   },
   'bnf-lactation': { zh: 'BNF 英国国家处方集（哺乳期）', en: 'British National Formulary (breastfeeding)' },
   formulary: { zh: '本院处方集', en: 'Hospital formulary' },
@@ -164,12 +197,12 @@ export const SOURCE_NAMES: Readonly<Record<string, Bilingual>> = NAMES;
 /** Per-drug facts of the label-derived tables: named by the drug's own label and section. */
 const PER_DRUG: Record<string, { zh: (d: string) => string; en: (d: string) => string }> = {
   'ref-5.1a': {
-    zh: (d) => `${d}美国说明书 §2 用法用量（最大日剂量）`,
-    en: (d) => `${d} US prescribing information §2 Dosage and Administration (maximum daily dose)`,
+    zh: (d) => `${d}美国说明书 第 2 节 用法用量（最大日剂量）`,
+    en: (d) => `${d} US prescribing information section 2 Dosage and Administration (maximum daily dose)`,
   },
   'ref-5.3': {
-    zh: (d) => `${d}美国说明书 §2 用法用量（肾功能不全）`,
-    en: (d) => `${d} US prescribing information §2 Dosage and Administration (renal impairment)`,
+    zh: (d) => `${d}美国说明书 第 2 节 用法用量（肾功能不全）`,
+    en: (d) => `${d} US prescribing information section 2 Dosage and Administration (renal impairment)`,
   },
 };
 
