@@ -21,6 +21,7 @@ import { splitView, type SplitRowView } from './split-view.ts';
 import { useGuideline } from './guideline-preference.ts';
 import { PatientBpView } from './patient-bp-view.tsx';
 import { useAuth } from '../../auth/auth-context.tsx';
+import { GRADES } from '../care/reading-label.ts';
 
 const PHENOTYPES = [
   'sustained-normotension',
@@ -32,17 +33,8 @@ const PHENOTYPES = [
   'masked-uncontrolled-hypertension',
   'white-coat-effect',
 ];
-const CATEGORIES = [
-  'normal',
-  'elevated',
-  'stage-1',
-  'stage-2',
-  'optimal',
-  'high-normal',
-  'grade-1',
-  'grade-2',
-  'grade-3',
-];
+/** The office categories the console names (one list, shared with the patient's reading labels). */
+const CATEGORIES: readonly string[] = GRADES;
 const VERDICT_TEXT = {
   zh: { 'at-target': '家庭血压已达标', 'above-target': '家庭血压未达标' },
   en: { 'at-target': 'Home BP at target', 'above-target': 'Home BP above target' },
