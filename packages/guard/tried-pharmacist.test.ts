@@ -73,7 +73,7 @@ describe('sources by guideline/label name, in the answer language', () => {
   it('a dose maximum cites the drug’s own label and section', () => {
     const en = claims('Enalapril max dose is 80 mg per day.').find((c) => c.kind === 'dose')!;
     expect(en.verdict).toBe('contradicted');
-    expect(en.evidence[0]!.source).toMatch(/enalapril.*(?:label|prescribing information).*§2/i);
+    expect(en.evidence[0]!.source).toMatch(/enalapril.*(?:label|prescribing information).*section 2/i);
     const zh = claims('螺内酯每日400 mg没有问题。').find((c) => c.kind === 'dose')!;
     expect(zh.evidence[0]!.source).toMatch(/螺内酯.*说明书/);
     expect(zh.evidence[0]!.source).not.toMatch(internal);
