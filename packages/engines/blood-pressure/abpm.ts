@@ -79,7 +79,7 @@ export function classifyDipping(daySbp: number, nightSbp: number): Dipping {
     source: DIPPING_SOURCE, // REFERENCE §2.4
     inputs: { daySbp, nightSbp },
     display: {
-      zh: `夜间血压下降率 ${dipPercent.toFixed(1)}%:${label.zh}`,
+      zh: `夜间血压下降率 ${dipPercent.toFixed(1)}%：${label.zh}`,
       en: `Nocturnal dip ${dipPercent.toFixed(1)}%: ${label.en}`,
     },
   };

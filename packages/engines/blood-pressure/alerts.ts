@@ -79,7 +79,7 @@ export function evaluateAlerts(input: AlertInput): Alert[] {
   const day = input.now.slice(0, 10);
   const out: Alert[] = [];
   // REFERENCE §1.5: the crisis alert uses the strict >180/120 of ACC/AHA 2017 §11.2 and China 2018 for every guideline
-  const base = { raisedAt: input.now, source: 'ACC/AHA 2017 §11.2; 中国高血压防治指南 2018 (高血压急症)' };
+  const base = { raisedAt: input.now, source: 'ACC/AHA 2017 §11.2；中国高血压防治指南 2018（高血压急症）' };
 
   const severe = since(cfg.crisis.lookbackHours * MS.HOUR).filter(
     (x) => x.r.sbp > cfg.crisis.sbp || x.r.dbp > cfg.crisis.dbp,
@@ -97,7 +97,7 @@ export function evaluateAlerts(input: AlertInput): Alert[] {
       values: { sbp: worst.r.sbp, dbp: worst.r.dbp },
       rule: `SBP >${cfg.crisis.sbp} or DBP >${cfg.crisis.dbp} within ${cfg.crisis.lookbackHours} h`,
       display: {
-        zh: `血压重度升高 ${worst.r.sbp}/${worst.r.dbp} mmHg(${severe.length} 次读数${measured ? `,测量于 ${measured}` : ''}),请立即评估有无靶器官损害症状`,
+        zh: `血压重度升高 ${worst.r.sbp}/${worst.r.dbp} mmHg（${severe.length} 次读数${measured ? `，测量于 ${measured}` : ''}），请立即评估有无靶器官损害症状`,
         en: `Severe BP ${worst.r.sbp}/${worst.r.dbp} mmHg (${severe.length} reading(s)${measured ? `, measured ${measured}` : ''}); assess urgently for target-organ damage`,
       },
     });
@@ -130,7 +130,7 @@ export function evaluateAlerts(input: AlertInput): Alert[] {
         values: { meanSbp: m.sbp, meanDbp: m.dbp, targetSbp: input.target.sbp, targetDbp: input.target.dbp },
         rule: `HBPM protocol mean of the last ${cfg.sustained.days} days ≥ target <${input.target.sbp}/${input.target.dbp}`,
         display: {
-          zh: `近 ${cfg.sustained.days} 天家庭血压均值 ${m.sbp.toFixed(0)}/${m.dbp.toFixed(0)} mmHg,未达目标 <${input.target.sbp}/${input.target.dbp}`,
+          zh: `近 ${cfg.sustained.days} 天家庭血压均值 ${m.sbp.toFixed(0)}/${m.dbp.toFixed(0)} mmHg，未达目标 <${input.target.sbp}/${input.target.dbp}`,
           en: `Home BP mean over ${cfg.sustained.days} days ${m.sbp.toFixed(0)}/${m.dbp.toFixed(0)} mmHg is above target <${input.target.sbp}/${input.target.dbp}`,
         },
       });

@@ -119,7 +119,7 @@ describe('boundaries under every guideline', () => {
 
   it('explains itself in zh and en with rule, source and inputs', () => {
     const r = classifyOfficeBp({ sbp: 140, dbp: 85 }, 'china-2018');
-    expect(r.source).toBe('中国高血压防治指南 2018 (血压水平分类和定义)');
+    expect(r.source).toBe('中国高血压防治指南 2018（血压水平分类和定义）');
     expect(r.rule).toContain('140–159');
     expect(r.inputs).toMatchObject({ sbp: 140, dbp: 85 });
     expect(r.display.zh).toContain('单纯收缩期高血压');

@@ -35,9 +35,9 @@ const LABELS: Record<string, Text> = {
   'stage-2': { zh: '2期高血压', en: 'Stage 2 hypertension' },
   optimal: { zh: '理想血压', en: 'Optimal' },
   'high-normal': { zh: '正常高值', en: 'High-normal' },
-  'grade-1': { zh: '1级高血压(轻度)', en: 'Grade 1 hypertension' },
-  'grade-2': { zh: '2级高血压(中度)', en: 'Grade 2 hypertension' },
-  'grade-3': { zh: '3级高血压(重度)', en: 'Grade 3 hypertension' },
+  'grade-1': { zh: '1级高血压（轻度）', en: 'Grade 1 hypertension' },
+  'grade-2': { zh: '2级高血压（中度）', en: 'Grade 2 hypertension' },
+  'grade-3': { zh: '3级高血压（重度）', en: 'Grade 3 hypertension' },
 };
 export const ESH_NORMAL_LABEL: Text = { zh: '正常血压', en: 'Normal' };
 
@@ -179,7 +179,7 @@ function displayText(bp: BpValue, label: Text, ish: boolean, idh: boolean, crisi
     label.zh,
     ish ? '单纯收缩期高血压' : '',
     idh ? '单纯舒张期高血压' : '',
-    crisis ? '血压重度升高:需评估高血压急症/亚急症' : '',
+    crisis ? '血压重度升高：需评估高血压急症/亚急症' : '',
   ];
   const en = [
     label.en,
@@ -190,7 +190,7 @@ function displayText(bp: BpValue, label: Text, ish: boolean, idh: boolean, crisi
   // Means (HBPM, visit) are shown to one decimal; the classification itself used the exact values.
   const v = (x: number) => String(Math.round(x * 10) / 10);
   return {
-    zh: `${v(bp.sbp)}/${v(bp.dbp)} mmHg:${zh.filter(Boolean).join(',')}`,
+    zh: `${v(bp.sbp)}/${v(bp.dbp)} mmHg：${zh.filter(Boolean).join('，')}`,
     en: `${v(bp.sbp)}/${v(bp.dbp)} mmHg: ${en.filter(Boolean).join('; ')}`,
   };
 }

@@ -112,7 +112,7 @@ export function summarizeHbpm(readings: readonly BpReading[], options: HbpmOptio
     source: `${HBPM_SOURCE[options.guideline]}; ${OUT_OF_OFFICE_SOURCE[options.guideline]}`, // REFERENCE §2.3, §2.1/§2.2
     inputs: { readings: readings.length, days, utcOffsetMinutes: offset, guideline: options.guideline },
     display: {
-      zh: `家庭血压均值 ${fmt(m)} mmHg(${daysUsed} 天 ${usedReadings.length} 次)${!sufficient ? ',数据不足' : high ? ',高于家庭血压诊断阈值' : ',未达家庭血压诊断阈值'}`,
+      zh: `家庭血压均值 ${fmt(m)} mmHg（${daysUsed} 天 ${usedReadings.length} 次）${!sufficient ? '，数据不足' : high ? '，高于家庭血压诊断阈值' : '，未达家庭血压诊断阈值'}`,
       en: `Home BP mean ${fmt(m)} mmHg (${usedReadings.length} readings on ${daysUsed} days)${!sufficient ? ', insufficient data' : high ? ', above the home threshold' : ', below the home threshold'}`,
     },
   };

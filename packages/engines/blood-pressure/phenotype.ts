@@ -93,6 +93,6 @@ export function classifyPhenotype(input: PhenotypeInput): PhenotypeResult {
     },
     source: `${PHENOTYPE_SOURCE[input.guideline]}; ${OUT_OF_OFFICE_SOURCE[input.guideline]}`, // REFERENCE §2.5, §2.1/§2.2
     inputs: { ...input },
-    display: { zh: `诊室与诊室外血压对比:${label.zh}`, en: `Office vs out-of-office: ${label.en}` },
+    display: { zh: `诊室与诊室外血压对比：${label.zh}`, en: `Office vs out-of-office: ${label.en}` },
   };
 }

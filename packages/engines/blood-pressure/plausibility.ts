@@ -80,12 +80,12 @@ export const REJECT_TEXT: Record<RejectCode, Text> = {
   implausible: { zh: '数值超出可能范围', en: 'value outside the plausible range' },
   'dbp-not-below-sbp': { zh: '舒张压不低于收缩压', en: 'diastolic not below systolic' },
   'future-time': { zh: '测量时间晚于当前时间', en: 'measurement time in the future' },
-  duplicate: { zh: '重复记录(重新同步)', en: 'duplicate record (re-sync)' },
+  duplicate: { zh: '重复记录（重新同步）', en: 'duplicate record (re-sync)' },
   'conflicting-duplicate': {
     zh: '同一设备同一时间的数值不一致',
     en: 'same device and time with different values',
   },
-  'not-a-reading': { zh: '不是单次测量(统计值)', en: 'not a single measurement (statistic)' },
+  'not-a-reading': { zh: '不是单次测量（统计值）', en: 'not a single measurement (statistic)' },
 };
 
 /** Checks one candidate; `seen` tracks device+time keys for duplicate detection across the batch. */

@@ -67,12 +67,12 @@ function officeTarget(guideline: Guideline, p: TargetPopulation): Target {
           130,
           80,
           'age ≥65: SBP <130 (DBP <80 from the general goal)',
-          '≥65 岁:收缩压 <130(舒张压按一般目标 <80)',
+          '≥65 岁：收缩压 <130（舒张压按一般目标 <80）',
           s,
         );
       return p.diabetes || ckd
-        ? tg(130, 80, 'diabetes/CKD/albuminuria: <130/80', '糖尿病/CKD/蛋白尿:<130/80', s) // §7.1 <130/80
-        : tg(130, 80, 'general: <130/80', '一般成人:<130/80', s); // §7.1 <130/80
+        ? tg(130, 80, 'diabetes/CKD/albuminuria: <130/80', '糖尿病/CKD/蛋白尿：<130/80', s) // §7.1 <130/80
+        : tg(130, 80, 'general: <130/80', '一般成人：<130/80', s); // §7.1 <130/80
     }
     case 'esh-2023': {
       const s = 'ESH 2023 (office BP targets)';
@@ -83,7 +83,7 @@ function officeTarget(guideline: Guideline, p: TargetPopulation): Target {
           150, // §7.2 ≥80 SBP 140–150
           80, // §7.2 DBP <80
           `age ≥80: SBP 140–150 (130–139 if tolerated), DBP <80${both ? ' — age band before the diabetes/CKD target' : ''}`,
-          `≥80 岁:收缩压 140–150(能耐受 130–139),舒张压 <80${both ? '(年龄目标优先于糖尿病/CKD目标)' : ''}`,
+          `≥80 岁：收缩压 140–150（能耐受 130–139），舒张压 <80${both ? '（年龄目标优先于糖尿病/CKD目标）' : ''}`,
           s,
           { sbpLowerAdvisory: p.tolerated ? 130 : 140 }, // §7.2 ≥80 lower bound 140 (130 if tolerated)
         );
@@ -93,19 +93,19 @@ function officeTarget(guideline: Guideline, p: TargetPopulation): Target {
           130,
           80,
           'diabetes/CKD/albuminuria: <130/80 if tolerated',
-          '糖尿病/CKD/蛋白尿:能耐受 <130/80',
+          '糖尿病/CKD/蛋白尿：能耐受 <130/80',
           s,
         ); // §7.2
       if (age !== undefined && age >= 65)
         return p.tolerated
-          ? tg(130, 80, 'age 65–79 if tolerated: <130/80', '65–79 岁 能耐受:<130/80', s) // §7.2 65–79 tolerated
-          : tg(140, 80, 'age 65–79: <140/80', '65–79 岁:<140/80', s); // §7.2 65–79
-      return tg(130, 80, 'age 18–64: <130/80', '18–64 岁:<130/80', s); // §7.2 18–64
+          ? tg(130, 80, 'age 65–79 if tolerated: <130/80', '65–79 岁 能耐受：<130/80', s) // §7.2 65–79 tolerated
+          : tg(140, 80, 'age 65–79: <140/80', '65–79 岁：<140/80', s); // §7.2 65–79
+      return tg(130, 80, 'age 18–64: <130/80', '18–64 岁：<130/80', s); // §7.2 18–64
     }
     case 'china-2018':
     case 'china-2024': {
       // china-2024: 2024 targets UNVERIFIED in REFERENCE §7.3; the 2018 values are used and cited.
-      const s = '中国高血压防治指南 2018 (降压目标)';
+      const s = '中国高血压防治指南 2018（降压目标）';
       // Decision 0005: the ≥80 band (<150/90) takes precedence over the diabetes/CKD target (<130/80).
       if (age !== undefined && age >= 80) {
         const both = p.diabetes || ckd;
@@ -113,7 +113,7 @@ function officeTarget(guideline: Guideline, p: TargetPopulation): Target {
           150, // §7.3 ≥80 <150/90
           90,
           `age ≥80: <150/90${both ? ' — age band before the diabetes/CKD target' : ''}`,
-          `≥80 岁 <150/90${both ? '(年龄目标优先于糖尿病/CKD目标)' : ''}`,
+          `≥80 岁 <150/90${both ? '（年龄目标优先于糖尿病/CKD目标）' : ''}`,
           s,
         );
       }
@@ -224,8 +224,8 @@ const SETTING_NAME: Record<OutSetting, string> = {
 const EQUIVALENCE_SOURCE: Record<Guideline, string> = {
   'acc-aha-2017': 'ACC/AHA 2017 Table 11 (corresponding office, home and ambulatory values)',
   'esh-2023': 'ESH 2023 out-of-office thresholds; ACC/AHA 2017 Table 11 equivalence',
-  'china-2018': '中国高血压防治指南 2018 诊室外血压标准; ACC/AHA 2017 Table 11 equivalence',
-  'china-2024': '中国高血压防治指南 2024 诊室外血压标准; ACC/AHA 2017 Table 11 equivalence',
+  'china-2018': '中国高血压防治指南 2018 诊室外血压标准；ACC/AHA 2017 Table 11 equivalence',
+  'china-2024': '中国高血压防治指南 2024 诊室外血压标准；ACC/AHA 2017 Table 11 equivalence',
 };
 
 /**
@@ -245,7 +245,7 @@ export function targetFor(guideline: Guideline, p: TargetPopulation, setting: Se
           ...(t.display
             ? {
                 display: {
-                  zh: `${t.display.zh}(年龄未知:显示 <65 岁成人目标)`,
+                  zh: `${t.display.zh}（年龄未知：显示 <65 岁成人目标）`,
                   en: `${t.display.en} (age unknown: target for adults <65 shown)`,
                 },
               }
@@ -262,7 +262,7 @@ export function targetFor(guideline: Guideline, p: TargetPopulation, setting: Se
     setting,
     rule: `${SETTING_NAME[setting]} equivalent of the office target ${lim} (${office.rule})`,
     display: {
-      zh: `${SETTING_NAME_ZH[setting]}目标:由诊室目标 ${lim}(${office.display?.zh ?? office.rule})换算`,
+      zh: `${SETTING_NAME_ZH[setting]}目标：由诊室目标 ${lim}（${office.display?.zh ?? office.rule}）换算`,
       en: `${SETTING_NAME[setting]} equivalent of the office target ${lim} (${office.rule})`,
     },
     source: `${office.source}; ${EQUIVALENCE_SOURCE[guideline]}`,
@@ -296,7 +296,7 @@ export function checkTarget(
     source: target.source,
     inputs: { sbp: bp.sbp, dbp: bp.dbp, guideline, setting, ...population },
     display: {
-      zh: `${where.zh}血压 ${bp.sbp.toFixed(0)}/${bp.dbp.toFixed(0)} mmHg,${where.zh}目标 ${t}:${met ? '已达标' : '未达标'}`,
+      zh: `${where.zh}血压 ${bp.sbp.toFixed(0)}/${bp.dbp.toFixed(0)} mmHg，${where.zh}目标 ${t}：${met ? '已达标' : '未达标'}`,
       en: `${where.en ? where.en.charAt(0).toUpperCase() + where.en.slice(1) : ''}BP ${bp.sbp.toFixed(0)}/${bp.dbp.toFixed(0)} mmHg vs ${where.en}target ${t}: ${met ? 'at target' : 'above target'}`,
     },
   };

@@ -102,15 +102,15 @@ export function stratifyChina2018(input: ChinaStratificationInput): ChinaStratif
       en: `${column ?? 'below 130/85'} × ${rowText}`,
     },
     // REFERENCE §3.4 (cell values UNVERIFIED there); users see the guideline's own table name.
-    source: '中国高血压防治指南 2018 (血压升高患者心血管风险水平分层)',
+    source: '中国高血压防治指南 2018（血压升高患者心血管风险水平分层）',
     inputs: input,
     display: level
       ? {
-          zh: `心血管风险分层:${LEVEL_TEXT[level].zh}`,
+          zh: `心血管风险分层：${LEVEL_TEXT[level].zh}`,
           en: `Cardiovascular risk stratification: ${LEVEL_TEXT[level].en}`,
         }
       : {
-          zh: '血压低于130/85 mmHg 或无对应分层,未分层',
+          zh: '血压低于130/85 mmHg 或无对应分层，未分层',
           en: 'Not stratified (below 130/85 mmHg or no table cell)',
         },
   };

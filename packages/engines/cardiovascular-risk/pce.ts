@@ -191,7 +191,7 @@ export function pooledCohortRisk(input: PceInput): PceResult {
     source: 'Pooled Cohort Equations (2013 ACC/AHA cardiovascular risk guideline, Goff et al.)',
     inputs: input,
     display: {
-      zh: `10年动脉粥样硬化性心血管病风险 ${(risk * 100).toFixed(1)}%(PCE,${CAT_TEXT[category].zh})`,
+      zh: `10年动脉粥样硬化性心血管病风险 ${(risk * 100).toFixed(1)}%（PCE，${CAT_TEXT[category].zh}）`,
       en: `10-year ASCVD risk ${(risk * 100).toFixed(1)}% (PCE, ${CAT_TEXT[category].en})`,
     },
   };

@@ -249,13 +249,13 @@ export function preventRisk(input: PreventInput): PreventResult {
     source: 'AHA PREVENT equations (Khan et al., Circulation 2024)',
     inputs: input,
     display: {
-      zh: `PREVENT 10年心血管病总风险 ${(cvd * 100).toFixed(1)}%,动脉粥样硬化性心血管病 ${(ascvd * 100).toFixed(1)}%`,
+      zh: `PREVENT 10年心血管病总风险 ${(cvd * 100).toFixed(1)}%，动脉粥样硬化性心血管病 ${(ascvd * 100).toFixed(1)}%`,
       en: `PREVENT 10-year total CVD ${(cvd * 100).toFixed(1)}%, ASCVD ${(ascvd * 100).toFixed(1)}%`,
     },
   };
   if (input.bmi !== undefined) {
     result.tenYearHf = logistic(HF[input.sex], p);
-    result.display.zh += `,心力衰竭 ${(result.tenYearHf * 100).toFixed(1)}%`;
+    result.display.zh += `，心力衰竭 ${(result.tenYearHf * 100).toFixed(1)}%`;
     result.display.en += `, heart failure ${(result.tenYearHf * 100).toFixed(1)}%`;
   }
   return result;

@@ -322,7 +322,7 @@ export const CLASS_TEXT: Record<AntihypertensiveClass, Text> = {
   arb: { zh: 'ARB', en: 'ARB' },
   'ccb-dhp': { zh: '二氢吡啶类CCB', en: 'dihydropyridine CCB' },
   'ccb-nondhp': { zh: '非二氢吡啶类CCB', en: 'non-dihydropyridine CCB' },
-  thiazide: { zh: '噻嗪类(样)利尿剂', en: 'thiazide(-like) diuretic' },
+  thiazide: { zh: '噻嗪类（样）利尿剂', en: 'thiazide(-like) diuretic' },
   loop: { zh: '袢利尿剂', en: 'loop diuretic' },
   mra: { zh: '醛固酮受体拮抗剂', en: 'mineralocorticoid receptor antagonist' },
   'beta-blocker': { zh: 'β受体阻滞剂', en: 'β-blocker' },

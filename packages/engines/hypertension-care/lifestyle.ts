@@ -18,7 +18,7 @@ const SRC: Record<Family, string> = {
   // Not in REFERENCE (UNVERIFIED): the guideline tables by name, numbers as commonly reproduced (see the header).
   acc: 'ACC/AHA 2017 Table 15 (nonpharmacological interventions)',
   esh: 'ESH 2023 (lifestyle interventions)',
-  china: '中国高血压防治指南 2018 (生活方式干预)',
+  china: '中国高血压防治指南 2018（生活方式干预）',
 };
 
 // Goal thresholds (all UNVERIFIED, see the header)
@@ -45,16 +45,16 @@ export function lifestyleGoals(input: LifestyleInput): LifestyleGoal[] {
   const saltNow =
     input.saltGramsPerDay === undefined
       ? { zh: '', en: '' }
-      : { zh: `(目前约 ${input.saltGramsPerDay} g/天)`, en: ` (now about ${input.saltGramsPerDay} g/day)` };
+      : { zh: `（目前约 ${input.saltGramsPerDay} g/天）`, en: ` (now about ${input.saltGramsPerDay} g/day)` };
   if (f === 'acc')
     add(
       'salt',
       {
-        zh: '钠 <1500 mg/天(约食盐 <3.8 g);至少减少 1000 mg/天',
+        zh: '钠 <1500 mg/天（约食盐 <3.8 g）；至少减少 1000 mg/天',
         en: 'Sodium <1500 mg/day (optimal); cut at least 1000 mg/day',
       },
       {
-        zh: `少吃加工食品和外卖,做菜少放盐和酱油${saltNow.zh}`,
+        zh: `少吃加工食品和外卖，做菜少放盐和酱油${saltNow.zh}`,
         en: `Eat fewer processed and restaurant foods; add less salt and soy sauce${saltNow.en}`,
       },
       5, // ACC/AHA 2017 Table 15: −5/6 mmHg in hypertension (UNVERIFIED)
@@ -62,9 +62,9 @@ export function lifestyleGoals(input: LifestyleInput): LifestyleGoal[] {
   else if (f === 'esh')
     add(
       'salt',
-      { zh: '食盐 <5 g/天(钠 <2 g/天)', en: 'Salt <5 g/day (sodium <2 g/day)' }, // ESH 2023 (UNVERIFIED)
+      { zh: '食盐 <5 g/天（钠 <2 g/天）', en: 'Salt <5 g/day (sodium <2 g/day)' }, // ESH 2023 (UNVERIFIED)
       {
-        zh: `少吃加工食品,做菜少放盐${saltNow.zh}`,
+        zh: `少吃加工食品，做菜少放盐${saltNow.zh}`,
         en: `Eat fewer processed foods; add less salt${saltNow.en}`,
       },
     );
@@ -73,7 +73,7 @@ export function lifestyleGoals(input: LifestyleInput): LifestyleGoal[] {
       'salt',
       { zh: '食盐 <6 g/天', en: 'Salt <6 g/day' }, // China 2018 (UNVERIFIED)
       {
-        zh: `使用限盐勺,少吃咸菜、腌制品和酱料${saltNow.zh}`,
+        zh: `使用限盐勺，少吃咸菜、腌制品和酱料${saltNow.zh}`,
         en: `Use a salt spoon; eat fewer pickles, cured foods and sauces${saltNow.en}`,
       },
     );
@@ -89,9 +89,9 @@ export function lifestyleGoals(input: LifestyleInput): LifestyleGoal[] {
             zh: 'BMI <24 kg/m²;腰围 男 <90 cm、女 <85 cm',
             en: 'BMI <24 kg/m²; waist <90 cm (men), <85 cm (women)',
           }
-        : { zh: `BMI <${bmiGoal} kg/m²(理想体重)`, en: `BMI <${bmiGoal} kg/m² (ideal body weight)` },
+        : { zh: `BMI <${bmiGoal} kg/m²（理想体重）`, en: `BMI <${bmiGoal} kg/m² (ideal body weight)` },
       {
-        zh: `目前 BMI ${bmi}:控制总热量并增加运动,逐步减重${f === 'acc' ? '(每减 1 kg 收缩压约降 1 mmHg)' : ''}`,
+        zh: `目前 BMI ${bmi}：控制总热量并增加运动，逐步减重${f === 'acc' ? '（每减 1 kg 收缩压约降 1 mmHg）' : ''}`,
         en: `BMI now ${bmi}: eat fewer calories and move more; lose weight gradually${f === 'acc' ? ' (about 1 mmHg lower SBP per kg lost)' : ''}`,
       },
       f === 'acc' ? 5 : undefined, // ACC/AHA 2017 Table 15: −5 mmHg, ~1 mmHg per kg (UNVERIFIED)
@@ -106,17 +106,17 @@ export function lifestyleGoals(input: LifestyleInput): LifestyleGoal[] {
       ? { zh: '', en: '' }
       : enough
         ? {
-            zh: `(目前约 ${minutes} 分钟/周,已达标,请坚持)`,
+            zh: `（目前约 ${minutes} 分钟/周，已达标，请坚持）`,
             en: ` (now about ${minutes} min/week: at goal, keep it up)`,
           }
-        : { zh: `(目前约 ${minutes} 分钟/周)`, en: ` (now about ${minutes} min/week)` };
+        : { zh: `（目前约 ${minutes} 分钟/周）`, en: ` (now about ${minutes} min/week)` };
   add(
     'exercise',
     f === 'acc'
       ? { zh: '有氧运动 90–150 分钟/周', en: 'Aerobic exercise 90–150 min/week' }
       : f === 'esh'
         ? {
-            zh: '中等强度有氧运动 ≥150 分钟/周,另加每周 2–3 天抗阻训练',
+            zh: '中等强度有氧运动 ≥150 分钟/周，另加每周 2–3 天抗阻训练',
             en: 'Moderate aerobic exercise ≥150 min/week plus resistance training 2–3 days/week',
           }
         : {
@@ -124,7 +124,7 @@ export function lifestyleGoals(input: LifestyleInput): LifestyleGoal[] {
             en: 'Moderate exercise 4–7 times a week, 30–60 minutes each',
           },
     {
-      zh: `快走、慢跑、骑车、游泳等,循序渐进${exNow.zh}`,
+      zh: `快走、慢跑、骑车、游泳等，循序渐进${exNow.zh}`,
       en: `Brisk walking, jogging, cycling or swimming, building up gradually${exNow.en}`,
     },
     f === 'acc' ? 5 : undefined, // ACC/AHA 2017 Table 15: aerobic −5/8 mmHg (UNVERIFIED); goal minutes above
@@ -136,17 +136,17 @@ export function lifestyleGoals(input: LifestyleInput): LifestyleGoal[] {
       f === 'acc' &&
       input.alcoholDrinksPerWeek <= (input.sex === 'female' ? ACC_DRINKS_WEEK.female : ACC_DRINKS_WEEK.male);
     const now = {
-      zh: `(目前约 ${input.alcoholDrinksPerWeek} 份/周)`,
+      zh: `（目前约 ${input.alcoholDrinksPerWeek} 份/周）`,
       en: ` (now about ${input.alcoholDrinksPerWeek} drinks/week)`,
     };
     add(
       'alcohol',
       f === 'acc'
-        ? { zh: '男性 ≤2 份/天,女性 ≤1 份/天', en: 'Men ≤2 drinks/day, women ≤1 drink/day' }
+        ? { zh: '男性 ≤2 份/天，女性 ≤1 份/天', en: 'Men ≤2 drinks/day, women ≤1 drink/day' }
         : f === 'esh'
           ? { zh: '纯酒精 <100 g/周', en: 'Pure alcohol <100 g/week' }
           : {
-              zh: '不饮酒或限制饮酒:酒精 男性 ≤25 g/天、女性 ≤15 g/天',
+              zh: '不饮酒或限制饮酒：酒精 男性 ≤25 g/天、女性 ≤15 g/天',
               en: 'Avoid or limit alcohol: men ≤25 g/day, women ≤15 g/day of alcohol',
             },
       {
@@ -161,7 +161,7 @@ export function lifestyleGoals(input: LifestyleInput): LifestyleGoal[] {
   if (input.smoker)
     add(
       'smoking',
-      { zh: '戒烟,并避免二手烟', en: 'Stop smoking and avoid second-hand smoke' },
+      { zh: '戒烟，并避免二手烟', en: 'Stop smoking and avoid second-hand smoke' },
       { zh: '可寻求戒烟门诊或戒烟药物帮助', en: 'A stop-smoking clinic or medicines can help' },
     );
 
@@ -170,20 +170,20 @@ export function lifestyleGoals(input: LifestyleInput): LifestyleGoal[] {
     'diet',
     f === 'acc'
       ? {
-          zh: 'DASH饮食:多蔬果、全谷物、低脂奶,少饱和脂肪',
+          zh: 'DASH饮食：多蔬果、全谷物、低脂奶，少饱和脂肪',
           en: 'DASH diet: fruit, vegetables, whole grains, low-fat dairy; less saturated fat',
         }
       : f === 'esh'
         ? {
-            zh: '地中海或DASH饮食:多蔬果、全谷物、鱼类和坚果,少红肉',
+            zh: '地中海或DASH饮食：多蔬果、全谷物、鱼类和坚果，少红肉',
             en: 'Mediterranean or DASH diet: vegetables, fruit, whole grains, fish and nuts; less red meat',
           }
         : {
-            zh: '平衡膳食:多蔬菜水果、全谷物和低脂奶,减少饱和脂肪和胆固醇',
+            zh: '平衡膳食：多蔬菜水果、全谷物和低脂奶，减少饱和脂肪和胆固醇',
             en: 'Balanced diet: more vegetables, fruit, whole grains and low-fat dairy; less saturated fat and cholesterol',
           },
     {
-      zh: '每餐一半是蔬菜;用鱼、豆制品代替肥肉',
+      zh: '每餐一半是蔬菜；用鱼、豆制品代替肥肉',
       en: 'Fill half the plate with vegetables; swap fatty meat for fish or soy',
     },
     f === 'acc' ? 11 : undefined, // ACC/AHA 2017 Table 15: DASH −11 mmHg in hypertension (UNVERIFIED)
@@ -198,7 +198,7 @@ export function lifestyleGoals(input: LifestyleInput): LifestyleGoal[] {
         en: 'No potassium supplements or potassium salt substitutes on your own',
       },
       {
-        zh: '您有高钾风险(肾病或相关药物):高钾食物和代盐请先咨询医生',
+        zh: '您有高钾风险（肾病或相关药物）：高钾食物和代盐请先咨询医生',
         en: 'You are at risk of high potassium (kidney disease or medicines): ask your doctor before potassium-rich foods or salt substitutes',
       },
     );
@@ -208,11 +208,11 @@ export function lifestyleGoals(input: LifestyleInput): LifestyleGoal[] {
       f === 'acc'
         ? { zh: '膳食钾 3500–5000 mg/天', en: 'Dietary potassium 3500–5000 mg/day' }
         : {
-            zh: '增加富钾食物(蔬菜、水果、豆类)',
+            zh: '增加富钾食物（蔬菜、水果、豆类）',
             en: 'More potassium-rich foods (vegetables, fruit, beans)',
           },
       {
-        zh: '多吃新鲜蔬果;肾病患者请先咨询医生',
+        zh: '多吃新鲜蔬果；肾病患者请先咨询医生',
         en: 'Eat fresh vegetables and fruit; with kidney disease ask your doctor first',
       },
       f === 'acc' ? 4 : undefined, // ACC/AHA 2017 Table 15: −4/5 mmHg (UNVERIFIED)

@@ -56,20 +56,20 @@ function instruction(guideline: Guideline, name: 'morning' | 'evening'): Monitor
   if (name === 'morning')
     return china
       ? {
-          zh: '起床后1小时内、服药前、早餐前、排尿后,静坐5分钟,连续测量2次,间隔1分钟',
+          zh: '起床后1小时内、服药前、早餐前、排尿后，静坐5分钟，连续测量2次，间隔1分钟',
           en: 'Within 1 hour of waking, before medicines and breakfast, after emptying the bladder: sit quietly for 5 minutes, then take 2 readings 1 minute apart',
         }
       : {
-          zh: '早晨服药前、早餐前,背部有支撑静坐5分钟,手臂与心脏同高,连续测量2次,间隔1分钟',
+          zh: '早晨服药前、早餐前，背部有支撑静坐5分钟，手臂与心脏同高，连续测量2次，间隔1分钟',
           en: 'In the morning before medicines and breakfast: sit with your back supported for 5 minutes, arm at heart level, then take 2 readings 1 minute apart',
         };
   return china
     ? {
-        zh: '晚上睡前,静坐5分钟,连续测量2次,间隔1分钟',
+        zh: '晚上睡前，静坐5分钟，连续测量2次，间隔1分钟',
         en: 'In the evening before bed: sit quietly for 5 minutes, then take 2 readings 1 minute apart',
       }
     : {
-        zh: '晚餐前,背部有支撑静坐5分钟,手臂与心脏同高,连续测量2次,间隔1分钟',
+        zh: '晚餐前，背部有支撑静坐5分钟，手臂与心脏同高，连续测量2次，间隔1分钟',
         en: 'In the evening before dinner: sit with your back supported for 5 minutes, arm at heart level, then take 2 readings 1 minute apart',
       };
 }
@@ -89,7 +89,7 @@ export function monitoringPlan(
   const china = guideline === 'china-2018' || guideline === 'china-2024';
   if (phase === 'maintenance') {
     const source = china
-      ? '中国高血压防治指南 2018 (家庭血压监测)' // REFERENCE §2.3 "血压控制良好者每周1天" (wording UNVERIFIED)
+      ? '中国高血压防治指南 2018（家庭血压监测）' // REFERENCE §2.3 "血压控制良好者每周1天" (wording UNVERIFIED)
       : guideline === 'acc-aha-2017'
         ? 'ACC/AHA 2017 (home BP monitoring: weekly readings)' // REFERENCE §2.3 (wording UNVERIFIED)
         : 'ESH 2023 gives no maintenance rhythm: weekly readings (clinician judgement)'; // REFERENCE §2.3
@@ -106,13 +106,13 @@ export function monitoringPlan(
       source,
       inputs: { guideline, phase, startDate },
       display: {
-        zh: '每周一测量一天:早晚各2次,间隔1分钟',
+        zh: '每周一测量一天：早晚各2次，间隔1分钟',
         en: 'One day a week (Monday): morning and evening, 2 readings 1 minute apart',
       },
     };
   }
   const source = china
-    ? '中国高血压防治指南 2018 (家庭血压监测: 连续测量7天,取后6天)' // REFERENCE §2.3 (wording UNVERIFIED)
+    ? '中国高血压防治指南 2018（家庭血压监测：连续测量7天，取后6天）' // REFERENCE §2.3 (wording UNVERIFIED)
     : guideline === 'esh-2023'
       ? 'ESH 2023 (home BP monitoring: 7 days, morning + evening, 2 readings, first day discarded)' // REFERENCE §2.3
       : 'ACC/AHA 2017 (home BP monitoring: ≥2 readings morning and evening, ideally a week); first day discarded as in ESH 2023'; // REFERENCE §2.3
@@ -128,7 +128,7 @@ export function monitoringPlan(
     source,
     inputs: { guideline, phase, startDate },
     display: {
-      zh: `连续${PLAN_DAYS}天,每天早晚各测${READINGS_PER_SESSION}次(间隔1分钟),第1天不计入平均值`,
+      zh: `连续${PLAN_DAYS}天，每天早晚各测${READINGS_PER_SESSION}次（间隔1分钟），第1天不计入平均值`,
       en: `${PLAN_DAYS} days in a row, morning and evening, ${READINGS_PER_SESSION} readings 1 minute apart; day 1 is not averaged`,
     },
   };

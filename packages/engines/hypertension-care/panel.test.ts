@@ -70,7 +70,7 @@ describe('rankPanel', () => {
     const r = rankPanel([e('p', { controlled: false, excessSbp: 12, daysOverdue: 3, pendingDrafts: 1 })])[0];
     expect(r?.reasons.map((x) => x.code)).toEqual(['uncontrolled', 'overdue', 'drafts']);
     expect(r?.reasons[0]?.display).toEqual({
-      zh: '血压未达标(收缩压超目标 12 mmHg)',
+      zh: '血压未达标（收缩压超目标 12 mmHg）',
       en: 'Above target (SBP +12 mmHg)',
     });
   });

@@ -48,7 +48,7 @@ export function scoreEntry(e: PanelEntry): { score: number; reasons: Reason[] } 
       'uncontrolled',
       excess > 0
         ? {
-            zh: `血压未达标(收缩压超目标 ${Math.round(excess)} mmHg)`,
+            zh: `血压未达标（收缩压超目标 ${Math.round(excess)} mmHg）`,
             en: `Above target (SBP +${Math.round(excess)} mmHg)`,
           }
         : { zh: '血压未达标', en: 'Above target' },
@@ -70,7 +70,7 @@ export function scoreEntry(e: PanelEntry): { score: number; reasons: Reason[] } 
         en: `medication ${pct(e.medicationAdherence)}`,
       });
     push('non-adherent', {
-      zh: `依从性不足:${parts.map((p) => p.zh).join(',')}`,
+      zh: `依从性不足：${parts.map((p) => p.zh).join('，')}`,
       en: `Low adherence: ${parts.map((p) => p.en).join(', ')}`,
     });
   }

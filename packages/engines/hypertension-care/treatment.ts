@@ -94,7 +94,7 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
         rule: `${edition.crisis.rule}: assess for acute target-organ damage (hypertensive emergency vs urgency) before an ordinary start`,
         source: edition.crisis.source,
         display: {
-          zh: `血压 ${given.bp.sbp}/${given.bp.dbp} mmHg 达危象范围(${edition.crisis.rule}):先评估有无急性靶器官损害(高血压急症还是亚急症),再决定常规起始治疗;急症需立即转诊/急诊处理`,
+          zh: `血压 ${given.bp.sbp}/${given.bp.dbp} mmHg 达危象范围（${edition.crisis.rule}）：先评估有无急性靶器官损害（高血压急症还是亚急症），再决定常规起始治疗；急症需立即转诊/急诊处理`,
           en: `BP ${given.bp.sbp}/${given.bp.dbp} mmHg is in the crisis range (${edition.crisis.rule}): assess for acute target-organ damage (hypertensive emergency vs urgency) before an ordinary start; an emergency needs immediate referral`,
         },
       }
@@ -105,7 +105,7 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
   if (given.sex === undefined) missing.push('sex');
   if (missing.length)
     first.push({
-      zh: `${missing.map((m) => (m === 'age' ? '年龄' : '性别')).join('、')}未知:未使用默认值;目标与起始剂量按未知处理,请补充后重新评估`,
+      zh: `${missing.map((m) => (m === 'age' ? '年龄' : '性别')).join('、')}未知：未使用默认值；目标与起始剂量按未知处理，请补充后重新评估`,
       en: `${missing.join(' and ')} unknown: no default was assumed; targets and start doses treat it as unknown — add it and re-assess`,
     });
   const reviewNotes = review && core.decision !== 'change-regimen' ? review.notes : [];

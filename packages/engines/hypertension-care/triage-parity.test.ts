@@ -23,7 +23,7 @@ describe('triage and the package emergency call agree', () => {
     expect(r.level).toBe('emergency');
     expect(r.stop).toBe(true);
     expect(r.display.en).toBe('Emergency: the symptoms described may be an emergency');
-    expect(r.display.zh).toBe('紧急:所描述的症状可能是急症');
+    expect(r.display.zh).toBe('紧急：所描述的症状可能是急症');
     expect(r.rule).toMatch(/recall model \(raise-only/);
   });
 

@@ -277,12 +277,12 @@ export function triage(input: TriageInput): TriageResult {
   const display: Text =
     level === 'emergency'
       ? {
-          zh: `紧急:${[zhFlags, bp].filter(Boolean).join(';')}`,
+          zh: `紧急：${[zhFlags, bp].filter(Boolean).join(';')}`,
           en: `Emergency: ${[enFlags, bp].filter(Boolean).join('; ')}`,
         }
       : level === 'urgent'
         ? {
-            zh: `需当日处理:${[zhFlags, bp].filter(Boolean).join(';')}`,
+            zh: `需当日处理：${[zhFlags, bp].filter(Boolean).join(';')}`,
             en: `Urgent (today): ${[enFlags, bp].filter(Boolean).join('; ')}`,
           }
         : { zh: '未发现紧急情况', en: 'No emergency found' };

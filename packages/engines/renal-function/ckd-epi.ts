@@ -104,7 +104,7 @@ export function cockcroftGault(input: CrClInput): CrClResult {
     crcl,
     rule: '(140 − age) × weight / (72 × Scr) × 0.85[female]',
     ruleText: {
-      zh: '(140 − 年龄) × 体重 / (72 × Scr) × 0.85[女性]',
+      zh: '（140 − 年龄） × 体重 /（72 × Scr） × 0.85[女性]',
       en: '(140 − age) × weight / (72 × Scr) × 0.85[female]',
     },
     // REFERENCE §4.2, cited to users by the original paper.

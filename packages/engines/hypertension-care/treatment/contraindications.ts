@@ -41,10 +41,10 @@ const ENGINE_CLASS_ORDER: readonly Cls[] = [
 
 // REFERENCE §5.2 sources: ACC/AHA 2017 Table 18 "Comments" and §8.1; ESH 2023 contraindication table; China 2018
 // 常用降压药适应证和禁忌证表 (exact wording UNVERIFIED in REFERENCE; the citations are as recorded there).
-const CI = 'ACC/AHA 2017 Table 18; ESH 2023; 中国高血压防治指南 2018 常用降压药禁忌证';
+const CI = 'ACC/AHA 2017 Table 18；ESH 2023；中国高血压防治指南 2018 常用降压药禁忌证';
 const CI_CHINA = '中国高血压防治指南 2018 常用降压药禁忌证';
 // §5.2 pregnancy: ACC/AHA 2017 §10.2.1; ESH 2023; China 2018 [V2 for the preferred-agent list]
-const PREGNANCY = 'ACC/AHA 2017 §10.2.1; ESH 2023; 中国高血压防治指南 2018';
+const PREGNANCY = 'ACC/AHA 2017 §10.2.1；ESH 2023；中国高血压防治指南 2018';
 const PREGNANCY_CHINA_CITE = PREGNANCY;
 /** §6 row 1 ACEi + ARB: ACC/AHA 2017 Class III: Harm (section number UNVERIFIED); ESH 2023; China 2018 不推荐. */
 export const ACEI_ARB_SOURCE =
@@ -86,15 +86,15 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
     const p = c.pregnancy ? { zh: '妊娠', en: 'Pregnancy' } : { zh: '计划妊娠', en: 'Planning pregnancy' };
     const ci = (cls: Cls, zh: string, en: string) =>
       out.push(av(cls, 'contraindication', `${p.zh}:${zh}`, `${p.en}: ${en}`, PREG));
-    ci('acei', 'ACEI致胎儿毒性,禁用', 'ACE inhibitors are fetotoxic (contraindicated)');
-    ci('arb', 'ARB致胎儿毒性,禁用', 'ARBs are fetotoxic (contraindicated)');
+    ci('acei', 'ACEI致胎儿毒性，禁用', 'ACE inhibitors are fetotoxic (contraindicated)');
+    ci('arb', 'ARB致胎儿毒性，禁用', 'ARBs are fetotoxic (contraindicated)');
     ci('mra', '应停用螺内酯类', 'stop MRAs (spironolactone)');
-    ci('other', '直接肾素抑制剂(阿利吉仑)禁用', 'direct renin inhibitor (aliskiren) contraindicated');
+    ci('other', '直接肾素抑制剂（阿利吉仑）禁用', 'direct renin inhibitor (aliskiren) contraindicated');
     out.push(
       av(
         'thiazide',
         'caution',
-        `${p.zh}:噻嗪类为相对禁忌,首选拉贝洛尔/硝苯地平/甲基多巴`,
+        `${p.zh}：噻嗪类为相对禁忌，首选拉贝洛尔/硝苯地平/甲基多巴`,
         `${p.en}: thiazides are a caution; labetalol, nifedipine ER or methyldopa preferred`,
         PREG,
       ),
@@ -106,7 +106,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'acei',
         'caution',
-        '育龄期未可靠避孕:不新用ACEI(正在使用者请复核)',
+        '育龄期未可靠避孕：不新用ACEI（正在使用者请复核）',
         'Possible pregnancy (no reliable contraception): no new start of ACE inhibitors (review a current one)',
         s,
       ),
@@ -115,7 +115,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'arb',
         'caution',
-        '育龄期未可靠避孕:不新用ARB(正在使用者请复核)',
+        '育龄期未可靠避孕：不新用ARB（正在使用者请复核）',
         'Possible pregnancy (no reliable contraception): no new start of ARBs (review a current one)',
         s,
       ),
@@ -126,7 +126,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'acei',
         'contraindication',
-        '血管性水肿病史:禁用ACEI',
+        '血管性水肿病史：禁用ACEI',
         'History of angioedema: ACE inhibitors contraindicated',
         CIS,
       ),
@@ -136,7 +136,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'acei',
         'contraindication',
-        '双侧肾动脉狭窄:禁用ACEI',
+        '双侧肾动脉狭窄：禁用ACEI',
         'Bilateral renal artery stenosis: ACE inhibitors contraindicated',
         CIS,
       ),
@@ -145,7 +145,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'arb',
         'contraindication',
-        '双侧肾动脉狭窄:禁用ARB',
+        '双侧肾动脉狭窄：禁用ARB',
         'Bilateral renal artery stenosis: ARBs contraindicated',
         CIS,
       ),
@@ -167,8 +167,8 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
           cls,
           'potassium',
           stop
-            ? `高钾血症(K⁺ ${k} mmol/L ≥6.0):停用并避免${zhName}`
-            : `高钾血症(K⁺ ${k} mmol/L >5.5):${zhName}不新用、不加量(正在使用者减量)`,
+            ? `高钾血症（K⁺ ${k} mmol/L ≥6.0）：停用并避免${zhName}`
+            : `高钾血症（K⁺ ${k} mmol/L >5.5）：${zhName}不新用、不加量（正在使用者减量）`,
           stop
             ? `Hyperkalaemia (K⁺ ${k} mmol/L ≥6.0): stop and avoid ${enName}`
             : `Hyperkalaemia (K⁺ ${k} mmol/L >5.5): no new start or dose increase of ${enName} (a current one is reduced)`,
@@ -182,7 +182,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'mra',
         'potassium',
-        `K⁺ ${k} mmol/L >5.0:醛固酮受体拮抗剂不新用、不加量`,
+        `K⁺ ${k} mmol/L >5.0：醛固酮受体拮抗剂不新用、不加量`,
         `K⁺ ${k} mmol/L >5.0: no new start or dose increase of an MRA`,
         'ACC/AHA 2017 Table 18; spironolactone US label (Aldactone)',
       ),
@@ -193,7 +193,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'mra',
         'contraindication',
-        `eGFR ${egfr} <30:不宜使用螺内酯`,
+        `eGFR ${egfr} <30：不宜使用螺内酯`,
         `eGFR ${egfr} <30: do not start spironolactone`,
         'spironolactone US label (Aldactone)',
       ),
@@ -202,7 +202,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'thiazide',
         'contraindication',
-        `eGFR ${egfr} <30:噻嗪类效果差,改用袢利尿剂`,
+        `eGFR ${egfr} <30：噻嗪类效果差，改用袢利尿剂`,
         `eGFR ${egfr} <30: thiazides less effective, use a loop diuretic`,
         'ACC/AHA 2017 §9.3; KDIGO (BP in CKD)',
       ),
@@ -214,7 +214,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'thiazide',
         'contraindication',
-        '痛风:禁用噻嗪类利尿剂',
+        '痛风：禁用噻嗪类利尿剂',
         'Gout: thiazide diuretics contraindicated',
         chinaCi('痛风', 'gout'),
       ),
@@ -225,7 +225,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'beta-blocker',
         'contraindication',
-        '哮喘:禁用β受体阻滞剂',
+        '哮喘：禁用β受体阻滞剂',
         'Asthma: β-blockers contraindicated',
         chinaCi('哮喘', 'asthma'),
       ),
@@ -236,7 +236,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'beta-blocker',
         'contraindication',
-        '二/三度房室传导阻滞:禁用β受体阻滞剂',
+        '二/三度房室传导阻滞：禁用β受体阻滞剂',
         '2nd/3rd-degree AV block: β-blockers contraindicated',
         CIS,
       ),
@@ -245,7 +245,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'ccb-nondhp',
         'contraindication',
-        '二/三度房室传导阻滞:禁用非二氢吡啶类CCB',
+        '二/三度房室传导阻滞：禁用非二氢吡啶类CCB',
         '2nd/3rd-degree AV block: non-DHP CCBs contraindicated',
         CIS,
       ),
@@ -257,7 +257,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'beta-blocker',
         'contraindication',
-        '心动过缓:避免β受体阻滞剂',
+        '心动过缓：避免β受体阻滞剂',
         'Bradycardia: avoid β-blockers',
         CIS,
       ),
@@ -266,7 +266,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'ccb-nondhp',
         'contraindication',
-        '心动过缓:避免非二氢吡啶类CCB',
+        '心动过缓：避免非二氢吡啶类CCB',
         'Bradycardia: avoid non-DHP CCBs',
         CIS,
       ),
@@ -278,7 +278,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         'ccb-nondhp',
         'contraindication',
-        '射血分数降低的心衰:禁用非二氢吡啶类CCB',
+        '射血分数降低的心衰：禁用非二氢吡啶类CCB',
         'HFrEF: non-DHP CCBs contraindicated',
         CIS,
       ),
@@ -288,7 +288,7 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
       av(
         cls,
         'contraindication',
-        `既往不耐受/过敏:${CLASS_TEXT[cls].zh}`,
+        `既往不耐受/过敏：${CLASS_TEXT[cls].zh}`,
         `Reported intolerance/allergy: ${CLASS_TEXT[cls].en}`,
         'patient record (intolerances)',
       ),
@@ -297,9 +297,9 @@ export function avoidedWithKind(input: TreatmentInput): Avoided[] {
   const onArb = input.current.some((m) => m.cls === 'arb');
   // §6 row 1: ACEi + ARB never combined (Class III: Harm)
   if (onAcei)
-    out.push(av('arb', 'combination', '已用ACEI:不联用ARB', 'On an ACE inhibitor: never add an ARB', RASX));
+    out.push(av('arb', 'combination', '已用ACEI：不联用ARB', 'On an ACE inhibitor: never add an ARB', RASX));
   if (onArb)
-    out.push(av('acei', 'combination', '已用ARB:不联用ACEI', 'On an ARB: never add an ACE inhibitor', RASX));
+    out.push(av('acei', 'combination', '已用ARB：不联用ACEI', 'On an ARB: never add an ACE inhibitor', RASX));
   return out.sort((a, b) => ENGINE_CLASS_ORDER.indexOf(a.cls) - ENGINE_CLASS_ORDER.indexOf(b.cls));
 }
 
@@ -318,27 +318,27 @@ export function preferredClasses(input: TreatmentInput): Preferred[] {
     // §5.2 pregnancy (and planned pregnancy): methyldopa, labetalol, long-acting nifedipine [V2]
     const w = c.pregnancy ? { zh: '妊娠', en: 'Pregnancy' } : { zh: '计划妊娠', en: 'Planning pregnancy' };
     const PREGNANCY = isChina(input.guideline) ? PREGNANCY_CHINA_CITE : PREGNANCY_EN;
-    p('beta-blocker', `${w.zh}:首选拉贝洛尔`, `${w.en}: labetalol preferred`, PREGNANCY);
-    p('ccb-dhp', `${w.zh}:首选长效硝苯地平`, `${w.en}: long-acting nifedipine preferred`, PREGNANCY);
-    p('central', `${w.zh}:可用甲基多巴`, `${w.en}: methyldopa preferred`, PREGNANCY);
+    p('beta-blocker', `${w.zh}：首选拉贝洛尔`, `${w.en}: labetalol preferred`, PREGNANCY);
+    p('ccb-dhp', `${w.zh}：首选长效硝苯地平`, `${w.en}: long-acting nifedipine preferred`, PREGNANCY);
+    p('central', `${w.zh}：可用甲基多巴`, `${w.en}: methyldopa preferred`, PREGNANCY);
     return out;
   }
   if (c.ckd || c.albuminuria) {
     // §7.1 CKD stage 3+ or albuminuria: ACEi (ARB if ACEi not tolerated)
     const s = 'ACC/AHA 2017 (CKD: ACE inhibitor, ARB if not tolerated)';
-    p('acei', 'CKD/蛋白尿:首选ACEI', 'CKD/albuminuria: ACE inhibitor preferred', s);
-    p('arb', 'CKD/蛋白尿:ACEI不耐受时用ARB', 'CKD/albuminuria: ARB if ACE inhibitor not tolerated', s);
+    p('acei', 'CKD/蛋白尿：首选ACEI', 'CKD/albuminuria: ACE inhibitor preferred', s);
+    p('arb', 'CKD/蛋白尿：ACEI不耐受时用ARB', 'CKD/albuminuria: ARB if ACE inhibitor not tolerated', s);
   }
   if (c.heartFailureReducedEf) {
     // §7.1 compelling indication HFrEF (β-blocker, ACEi/ARB)
     const s = 'ACC/AHA 2017 (compelling indications: HFrEF)';
     if (!c.ckd && !c.albuminuria) {
-      p('acei', '射血分数降低的心衰:ACEI', 'HFrEF: ACE inhibitor', s);
-      p('arb', '射血分数降低的心衰:ARB', 'HFrEF: ARB', s);
+      p('acei', '射血分数降低的心衰：ACEI', 'HFrEF: ACE inhibitor', s);
+      p('arb', '射血分数降低的心衰：ARB', 'HFrEF: ARB', s);
     }
     p(
       'beta-blocker',
-      '射血分数降低的心衰:β受体阻滞剂为强适应证',
+      '射血分数降低的心衰：β受体阻滞剂为强适应证',
       'HFrEF: compelling indication for a β-blocker',
       s,
     );
@@ -347,7 +347,7 @@ export function preferredClasses(input: TreatmentInput): Preferred[] {
     // §7.1 compelling indication ischaemic heart disease
     p(
       'beta-blocker',
-      '冠心病:β受体阻滞剂为强适应证',
+      '冠心病：β受体阻滞剂为强适应证',
       'Coronary artery disease: compelling indication for a β-blocker',
       'ACC/AHA 2017 (compelling indications: ischaemic heart disease)',
     );
@@ -355,7 +355,7 @@ export function preferredClasses(input: TreatmentInput): Preferred[] {
     // §7.1 compelling indication arrhythmia
     p(
       'beta-blocker',
-      '房颤:β受体阻滞剂(心率控制)',
+      '房颤：β受体阻滞剂（心率控制）',
       'Atrial fibrillation: β-blocker (rate control)',
       'ACC/AHA 2017 (compelling indications: arrhythmia)',
     );
@@ -364,11 +364,11 @@ export function preferredClasses(input: TreatmentInput): Preferred[] {
     const s = 'ACC/AHA 2017 (Black adults without HF or CKD: thiazide-type diuretic or CCB)';
     p(
       'thiazide',
-      '黑人(无心衰/CKD):首选噻嗪类利尿剂',
+      '黑人（无心衰/CKD）：首选噻嗪类利尿剂',
       'Black adults without HF/CKD: thiazide-type diuretic',
       s,
     );
-    p('ccb-dhp', '黑人(无心衰/CKD):首选CCB', 'Black adults without HF/CKD: CCB', s);
+    p('ccb-dhp', '黑人（无心衰/CKD）：首选CCB', 'Black adults without HF/CKD: CCB', s);
   }
   return out;
 }

@@ -18,7 +18,7 @@ const DECISION_TEXT: Record<TreatmentDecision, Text> = {
   'add-class': { zh: '加用另一类药物', en: 'add another class' },
   'resistant-review': { zh: '难治性高血压评估', en: 'resistant-hypertension review' },
   'change-regimen': {
-    zh: '调整现有用药(停用/减量/替换)',
+    zh: '调整现有用药（停用/减量/替换）',
     en: 'change the current regimen (stop / reduce / replace)',
   },
   maintain: { zh: '维持现有治疗', en: 'maintain current treatment' },
@@ -46,12 +46,12 @@ export function proposalDisplay(
   // §1.5: a crisis-range BP leads the summary, before any ordinary start
   const lead = crisis
     ? {
-        zh: '血压达危象范围:先评估高血压急症/亚急症。',
+        zh: '血压达危象范围：先评估高血压急症/亚急症。',
         en: 'Crisis-range BP: assess for hypertensive emergency vs urgency first. ',
       }
     : { zh: '', en: '' };
   return {
-    zh: `${lead.zh}${title.zh}:${kind.zh}血压 ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg,目标 ${targetText}(${met ? '已达标' : '未达标'})。${d.zh}${all.length ? `:${orderText('zh')}` : ''}。${core.followUp.days}天后随访。`,
+    zh: `${lead.zh}${title.zh}：${kind.zh}血压 ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg，目标 ${targetText}（${met ? '已达标' : '未达标'}）。${d.zh}${all.length ? `:${orderText('zh')}` : ''}。${core.followUp.days}天后随访。`,
     en: `${lead.en}${title.en}: ${kind.en}BP ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg vs target ${targetText} (${met ? 'at target' : 'above target'}). ${d.en.charAt(0).toUpperCase()}${d.en.slice(1)}${all.length ? `: ${orderText('en')}` : ''}. Follow up in ${core.followUp.days} days.`,
   };
 }
@@ -71,7 +71,7 @@ export function commonNotes(
     if (!hits.length) continue;
     const name = AGENTS[m.agent]?.name ?? { zh: m.agent, en: m.agent };
     notes.push({
-      zh: `请复核正在使用的${name.zh}:${hits.map((h) => h.reason.zh).join(';')}`,
+      zh: `请复核正在使用的${name.zh}：${hits.map((h) => h.reason.zh).join(';')}`,
       en: `Review current ${name.en}: ${hits.map((h) => h.reason.en).join('; ')}`,
     });
   }
@@ -81,7 +81,7 @@ export function commonNotes(
     !(core.stops ?? []).some((x) => x.cls === 'acei' || x.cls === 'arb')
   )
     notes.push({
-      zh: 'ACEI与ARB同时使用:不推荐,请停用其一',
+      zh: 'ACEI与ARB同时使用：不推荐，请停用其一',
       en: 'ACE inhibitor and ARB together: not recommended — stop one',
     }); // §6 row 1
   // K⁺/creatinine after starting or increasing RAS blockers / diuretics (§6 row 3 "within 1 week–1 month"; §5.2)
@@ -93,7 +93,7 @@ export function commonNotes(
     )
   )
     notes.push({
-      zh: '开始或加量ACEI/ARB/利尿剂后1–2周复查血钾和肌酐(肌酐升高≤30%可接受)',
+      zh: '开始或加量ACEI/ARB/利尿剂后1–2周复查血钾和肌酐（肌酐升高≤30%可接受）',
       en: 'Check K⁺ and creatinine 1–2 weeks after starting or increasing an ACE inhibitor/ARB/diuretic (a creatinine rise up to 30% is acceptable)',
     });
   // §5.3 spironolactone: K⁺ and creatinine at 1 week, 1 month, then periodically; §6 row 3 MRA + ACEi/ARB (hyperkalaemia)
@@ -104,27 +104,27 @@ export function commonNotes(
   const mraNoteGiven = core.notes.some((n) => n.en.includes('after starting spironolactone'));
   if (mraIncreased)
     notes.push({
-      zh: '螺内酯加量后1周、1个月复查血钾和肌酐,之后定期复查',
+      zh: '螺内酯加量后1周、1个月复查血钾和肌酐，之后定期复查',
       en: 'Check K⁺ and creatinine 1 week and 1 month after increasing spironolactone, then periodically',
     });
   else if (mraWithRas && !mraNoteGiven && !core.orders.some((o) => o.classes.includes('mra')))
     notes.push({
-      zh: '醛固酮受体拮抗剂与ACEI/ARB合用:高钾血症风险,定期复查血钾和肌酐',
+      zh: '醛固酮受体拮抗剂与ACEI/ARB合用：高钾血症风险，定期复查血钾和肌酐',
       en: 'MRA with an ACE inhibitor/ARB: hyperkalaemia risk — check K⁺ and creatinine regularly',
     });
   if (core.orders.some((o) => o.classes.includes('arb')) && c.angioedemaHistory)
     notes.push({
-      zh: 'ACEI相关血管性水肿史:ARB可谨慎使用',
+      zh: 'ACEI相关血管性水肿史：ARB可谨慎使用',
       en: 'Prior ACE-inhibitor angioedema: ARB may be used with caution',
     }); // §5.2 ARB cautions
   if (core.orders.some((o) => o.components))
     notes.push({
-      zh: '单片复方制剂:请按本院目录确认可用规格',
+      zh: '单片复方制剂：请按本院目录确认可用规格',
       en: 'Single-pill combination: confirm the strength is available in the local formulary',
     });
   if (ctx.pregnant)
     notes.push({
-      zh: '妊娠期:仅用拉贝洛尔、长效硝苯地平或甲基多巴,与产科共同管理;此处未给出妊娠期专用血压目标,以上为一般人群目标',
+      zh: '妊娠期：仅用拉贝洛尔、长效硝苯地平或甲基多巴，与产科共同管理；此处未给出妊娠期专用血压目标，以上为一般人群目标',
       en: 'Pregnancy: labetalol, long-acting nifedipine or methyldopa only, co-managed with obstetrics; pregnancy-specific BP targets are not given here — the general target is shown',
     }); // §5.2 pregnancy
   notes.push(...ctx.edition.notes(input));
@@ -133,13 +133,13 @@ export function commonNotes(
     const tt = `<${target.sbp}${target.dbp === undefined ? '' : `/${target.dbp}`}`;
     const home = input.bpSource === 'home';
     notes.push({
-      zh: `决策所用血压为${home ? '家庭' : '动态(日间)'}血压均值:与由诊室目标换算的${home ? '家庭' : '日间动态'}血压目标 ${tt} mmHg 比较(${target.source})`,
+      zh: `决策所用血压为${home ? '家庭' : '动态（日间）'}血压均值：与由诊室目标换算的${home ? '家庭' : '日间动态'}血压目标 ${tt} mmHg 比较（${target.source}）`,
       en: `BP used is a ${home ? 'home' : 'daytime ambulatory'} mean: compared with the ${home ? 'home' : 'daytime ambulatory'} target ${tt} mmHg derived from the office target (${target.source})`,
     });
   }
   if (core.decision !== 'maintain' && core.decision !== 'no-drug')
     notes.push({
-      zh: '同时进行生活方式干预(限盐、减重、运动、限酒、戒烟)',
+      zh: '同时进行生活方式干预（限盐、减重、运动、限酒、戒烟）',
       en: 'Lifestyle measures alongside (salt, weight, exercise, alcohol, smoking)',
     });
   return notes;

@@ -19,7 +19,7 @@ function initiation(
     return {
       decision: 'no-drug',
       rule: `BP below target (${cls.display.en}) → no drug; healthy lifestyle`,
-      why: { zh: '血压已达标:无需药物', en: 'BP at target: no drug needed' },
+      why: { zh: '血压已达标：无需药物', en: 'BP at target: no drug needed' },
       source: ctx.edition.treatmentSource, // REFERENCE §7.1–§7.4
       notes: [],
     };
@@ -59,7 +59,7 @@ export function untreated(
     else {
       decision = 'start-monotherapy';
       notes.push({
-        zh: '无可用的两药联合(禁忌):改为单药',
+        zh: '无可用的两药联合（禁忌）：改为单药',
         en: 'No allowed two-drug combination (contraindications): one drug instead',
       });
     }
@@ -70,7 +70,7 @@ export function untreated(
   }
   if (!orders.length)
     notes.push({
-      zh: '所有一线降压药均有禁忌:请专科评估',
+      zh: '所有一线降压药均有禁忌：请专科评估',
       en: 'Every first-line class is contraindicated: specialist review',
     });
   return { decision, orders, notes, rule: init.rule, source: init.source, followUp: followUpDays(g, true) };

@@ -68,7 +68,7 @@ export function singleOrder(
     fromDailyMg === undefined
       ? { zh: '', en: '' }
       : {
-          zh: `(由 ${fmt(fromDailyMg / spec.timesPerDay)} mg 加量)`,
+          zh: `（由 ${fmt(fromDailyMg / spec.timesPerDay)} mg 加量）`,
           en: ` (increase from ${fmt(fromDailyMg / spec.timesPerDay)} mg)`,
         };
   return {
@@ -94,7 +94,7 @@ export function spcOrder(spc: SpcSpec, rationale: Text): ProposedOrder {
     classes: [...spc.classes],
     display: {
       en: `${spc.name.en} ${mg} once daily (single-pill combination)`,
-      zh: `${spc.name.zh} ${mg} 每日一次(单片复方制剂)`,
+      zh: `${spc.name.zh} ${mg} 每日一次（单片复方制剂）`,
     },
     doses: spc.parts.map((p) => ({ agent: p.agent, doseMg: p.doseMg, timesPerDay: 1 })),
     action: 'start',
@@ -207,7 +207,7 @@ export function whyClass(cls: Cls, ctx: Ctx): Text {
   const pref = ctx.preferred.find((p) => p.cls === cls);
   if (pref) return pref.reason;
   return {
-    zh: `${CLASS_TEXT[cls].zh}:一线降压药`,
+    zh: `${CLASS_TEXT[cls].zh}：一线降压药`,
     en: `${CLASS_TEXT[cls].en}: first-line agent`,
   };
 }

@@ -60,7 +60,7 @@ function reduceOrder(
   return {
     ...o,
     display: {
-      zh: `${spec.name.zh} 减量至 ${per(to)} mg(原 ${per(m.dailyDoseMg ?? to)} mg)`,
+      zh: `${spec.name.zh} 减量至 ${per(to)} mg（原 ${per(m.dailyDoseMg ?? to)} mg）`,
       en: `${spec.name.en} reduce to ${per(to)} mg (from ${per(m.dailyDoseMg ?? to)} mg)`,
     },
     fromDoseMg: m.dailyDoseMg ?? to,
@@ -117,7 +117,7 @@ export function reviewRegimen(ctx: Ctx, met = true): RegimenReview {
         stopOrder(
           m,
           {
-            zh: `ACEI与ARB不联用:停用${nameOf(m).zh},保留${CLASS_TEXT[keepRas].zh}`,
+            zh: `ACEI与ARB不联用：停用${nameOf(m).zh}，保留${CLASS_TEXT[keepRas].zh}`,
             en: `ACE inhibitor and ARB must not be combined: stop ${nameOf(m).en}, keep the ${CLASS_TEXT[keepRas].en}`,
           },
           aceiArbSource(ctx.g),
@@ -132,7 +132,7 @@ export function reviewRegimen(ctx: Ctx, met = true): RegimenReview {
     const spec = AGENTS[m.agent];
     if (ci.length) {
       const reason: Text = {
-        zh: `正在使用的${nameOf(m).zh}现有禁忌:${ci.map((h) => h.reason.zh).join(';')}`,
+        zh: `正在使用的${nameOf(m).zh}现有禁忌：${ci.map((h) => h.reason.zh).join(';')}`,
         en: `Current ${nameOf(m).en} is now contraindicated: ${ci.map((h) => h.reason.en).join('; ')}`,
       };
       stops.push(stopOrder(m, reason, ci.map((h) => h.source).join('; ')));
@@ -143,7 +143,7 @@ export function reviewRegimen(ctx: Ctx, met = true): RegimenReview {
     // §5.3 potassium thresholds: >5.0 no new MRA (a current MRA is kept with a note); >5.5 reduce/stop; ≥6.0 stop
     if (kHits.length && k !== undefined && k <= K_REDUCE) {
       notes.push({
-        zh: `K⁺ ${k} mmol/L >5.0:${nameOf(m).zh}不加量,复查血钾和肌酐`,
+        zh: `K⁺ ${k} mmol/L >5.0：${nameOf(m).zh}不加量，复查血钾和肌酐`,
         en: `K⁺ ${k} mmol/L >5.0: do not increase ${nameOf(m).en}; recheck K⁺ and creatinine`,
       });
       continue;
@@ -157,7 +157,7 @@ export function reviewRegimen(ctx: Ctx, met = true): RegimenReview {
           stopOrder(
             m,
             {
-              zh: `K⁺ ${k} mmol/L:停用${nameOf(m).zh}${k >= K_STOP ? '并处理高钾血症' : '(已为最低剂量)'}`,
+              zh: `K⁺ ${k} mmol/L:停用${nameOf(m).zh}${k >= K_STOP ? '并处理高钾血症' : '（已为最低剂量）'}`,
               en: `K⁺ ${k} mmol/L: stop ${nameOf(m).en}${k >= K_STOP ? ' and treat the hyperkalaemia' : ' (already at the lowest dose)'}`,
             },
             source,
@@ -172,7 +172,7 @@ export function reviewRegimen(ctx: Ctx, met = true): RegimenReview {
         // as clinician judgement.
         if (!kNoteGiven)
           notes.push({
-            zh: `1周内复查血钾和肌酐(间隔为临床判断;K⁺ ≥6.0 mmol/L 时停药并处理);排查其他升钾因素(补钾、含钾代盐、NSAIDs、保钾利尿剂)`,
+            zh: `1周内复查血钾和肌酐（间隔为临床判断；K⁺ ≥6.0 mmol/L 时停药并处理）；排查其他升钾因素（补钾、含钾代盐、NSAIDs、保钾利尿剂）`,
             en: `Recheck K⁺ and creatinine within 1 week of the reduction (interval by clinician judgement; stop the drug and treat if K⁺ reaches 6.0 mmol/L); look for other K⁺ sources (supplements, K⁺ salt substitutes, NSAIDs, K⁺-sparing diuretics)`,
           });
         kNoteGiven = true;
@@ -182,7 +182,7 @@ export function reviewRegimen(ctx: Ctx, met = true): RegimenReview {
             spec,
             lower,
             {
-              zh: `K⁺ ${k} mmol/L 高于5.5但低于6.0:${spec.name.zh}减一档剂量(未达停药阈值6.0,保留其降压作用),1周内复查血钾`,
+              zh: `K⁺ ${k} mmol/L 高于5.5但低于6.0：${spec.name.zh}减一档剂量（未达停药阈值6.0，保留其降压作用），1周内复查血钾`,
               en: `K⁺ ${k} mmol/L is above 5.5 but below 6.0: reduce ${spec.name.en} one dose step rather than stop (stop at 6.0), keeping its BP effect; recheck K⁺ within 1 week`,
             },
             source,
@@ -200,7 +200,7 @@ export function reviewRegimen(ctx: Ctx, met = true): RegimenReview {
           spec,
           to,
           {
-            zh: `eGFR ${ctx.egfr}:${cap.text.zh},${spec.name.zh}减量`,
+            zh: `eGFR ${ctx.egfr}：${cap.text.zh}，${spec.name.zh}减量`,
             en: `eGFR ${ctx.egfr}: ${cap.text.en} — reduce ${spec.name.en}`,
           },
           cap.source,
@@ -217,7 +217,7 @@ export function reviewRegimen(ctx: Ctx, met = true): RegimenReview {
     const pick = cls ? agentFor(cls, ctx, withDiuretic) : undefined;
     if (!cls || !pick) {
       notes.push({
-        zh: `${nameOf(m).zh}停用后无可用的替代一线药物:请专科评估`,
+        zh: `${nameOf(m).zh}停用后无可用的替代一线药物：请专科评估`,
         en: `No allowed first-line replacement for ${nameOf(m).en}: specialist review`,
       });
       continue;
@@ -230,7 +230,7 @@ export function reviewRegimen(ctx: Ctx, met = true): RegimenReview {
         pick.dailyMg,
         'replace',
         {
-          zh: `替代${nameOf(m).zh}:${CLASS_TEXT[cls].zh}`,
+          zh: `替代${nameOf(m).zh}：${CLASS_TEXT[cls].zh}`,
           en: `Replaces ${nameOf(m).en}: ${CLASS_TEXT[cls].en}`,
         },
         pick.source,
@@ -253,7 +253,7 @@ export function reviewRegimen(ctx: Ctx, met = true): RegimenReview {
           pick.dailyMg,
           'add',
           {
-            zh: `减量/停药后血压仍高于目标:加用${CLASS_TEXT[add].zh}${zhSuffix}`,
+            zh: `减量/停药后血压仍高于目标：加用${CLASS_TEXT[add].zh}${zhSuffix}`,
             en: `BP above target and the regimen was lowered for safety: ${step} — add ${CLASS_TEXT[add].en}`,
           },
           `${pick.source}; ${ctx.edition.treatmentSource}`,
@@ -261,13 +261,13 @@ export function reviewRegimen(ctx: Ctx, met = true): RegimenReview {
       );
     } else
       notes.push({
-        zh: '减量/停药后血压仍高于目标,且无可加用的一线药物:请专科评估',
+        zh: '减量/停药后血压仍高于目标，且无可加用的一线药物：请专科评估',
         en: 'BP above target after the safety change and no further first-line class: specialist review',
       });
   }
   if (orders.length || stops.length)
     notes.push({
-      zh: '调整方案后复查血压;若仍未达标,随访时再加强治疗',
+      zh: '调整方案后复查血压；若仍未达标，随访时再加强治疗',
       en: 'Re-check BP after the change; intensify at follow-up if still above target',
     });
   return { orders, stops, notes, stopped };

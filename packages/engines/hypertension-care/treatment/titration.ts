@@ -87,7 +87,7 @@ export function treated(input: TreatmentInput, ctx: Ctx, met: boolean): Core {
   const increaseCore = (i: Increase): Core => {
     const per = (n: number) => n / i.spec.timesPerDay;
     const rationale: Text = {
-      zh: `未达标:${i.spec.name.zh} ${fmt(per(i.from))} → ${fmt(per(i.to))} mg(逐步加量至常用剂量)`,
+      zh: `未达标：${i.spec.name.zh} ${fmt(per(i.from))} → ${fmt(per(i.to))} mg（逐步加量至常用剂量）`,
       en: `Above target: ${i.spec.name.en} ${fmt(per(i.from))} → ${fmt(per(i.to))} mg (step to the next usual dose)`,
     };
     return {
@@ -102,7 +102,7 @@ export function treated(input: TreatmentInput, ctx: Ctx, met: boolean): Core {
   const addCore = (cls: Cls): Core => {
     const { step, zhSuffix } = ctx.edition.addStep(classes.size);
     const why: Text = {
-      zh: `未达标:加用第${classes.size + 1}类降压药${zhSuffix}`,
+      zh: `未达标：加用第${classes.size + 1}类降压药${zhSuffix}`,
       en: `Above target: ${step}`,
     };
     const orders = startOrders([cls], ctx, (c) => whyClass(c, ctx), why).map((o) => ({
@@ -130,25 +130,25 @@ function resistantReview(input: TreatmentInput, ctx: Ctx, notes: Text[], eligibl
   const orders: ProposedOrder[] = [];
   // §7.4 resistant definition: exclude pseudo-resistance first
   notes.push({
-    zh: '先排除假性难治:服药依从性、白大衣效应(用家庭/动态血压确认)、测量误差;检查升压药物(NSAIDs、口服避孕药、减充血剂等)',
+    zh: '先排除假性难治：服药依从性、白大衣效应（用家庭/动态血压确认）、测量误差；检查升压药物（NSAIDs、口服避孕药、减充血剂等）',
     en: 'Exclude pseudo-resistance first: adherence, white-coat effect (confirm with home/ambulatory BP), measurement error; review BP-raising drugs (NSAIDs, oral contraceptives, decongestants …)',
   }); // §7.4, §6 row 20
   if (input.current.some((m) => m.dailyDoseMg === undefined || !AGENTS[m.agent]))
     notes.push({
-      zh: '部分药物剂量未知:请确认已达最佳剂量',
+      zh: '部分药物剂量未知：请确认已达最佳剂量',
       en: 'Some doses are unknown: confirm every agent is at its optimal dose',
     });
   let rule: string;
   if (!eligible) {
     rule = 'above target and no further first-line class or dose step available → specialist review';
     notes.push({
-      zh: '无可加用的一线药物:建议高血压专科评估',
+      zh: '无可加用的一线药物：建议高血压专科评估',
       en: 'No further first-line option: refer to a hypertension specialist',
     });
   } else if (ctx.onBoard.has('mra')) {
     rule = 'resistant hypertension already on an MRA → other add-on / specialist review';
     notes.push({
-      zh: '已用醛固酮受体拮抗剂:可考虑β受体阻滞剂、α1受体阻滞剂、中枢性药物或阿米洛利,并转诊专科',
+      zh: '已用醛固酮受体拮抗剂：可考虑β受体阻滞剂、α1受体阻滞剂、中枢性药物或阿米洛利，并转诊专科',
       en: 'Already on an MRA: consider a β-blocker, α1-blocker, centrally acting agent or amiloride, and specialist referral',
     }); // §7.2 step 3
   } else {
@@ -166,7 +166,7 @@ function resistantReview(input: TreatmentInput, ctx: Ctx, notes: Text[], eligibl
             pick.dailyMg,
             'add',
             {
-              zh: `难治性高血压(≥3类含利尿剂仍未达标):加用螺内酯(K⁺ ${k} ≤4.5,eGFR ${egfr} >45)`,
+              zh: `难治性高血压（≥3类含利尿剂仍未达标）：加用螺内酯（K⁺ ${k} ≤4.5，eGFR ${egfr} >45）`,
               en: `Resistant hypertension (≥3 classes incl. a diuretic, above target): add spironolactone (K⁺ ${k} ≤4.5, eGFR ${egfr} >45)`,
             },
             pick.source,
@@ -188,7 +188,7 @@ function resistantReview(input: TreatmentInput, ctx: Ctx, notes: Text[], eligibl
             };
       rule = 'resistant hypertension → spironolactone not proposed (K⁺/eGFR criteria not met)';
       notes.push({
-        zh: `螺内酯未推荐:${why.zh}。可考虑β受体阻滞剂、α1受体阻滞剂、中枢性药物或阿米洛利,并转诊专科`,
+        zh: `螺内酯未推荐：${why.zh}。可考虑β受体阻滞剂、α1受体阻滞剂、中枢性药物或阿米洛利，并转诊专科`,
         en: `Spironolactone not proposed: ${why.en}. Consider a β-blocker, α1-blocker, centrally acting agent or amiloride, and specialist referral`,
       }); // §5.3, §7.2 step 3
     }

@@ -16,14 +16,14 @@ function initiation({ input, over }: InitiationArgs): Initiation {
       ? make(
           'start-combination',
           'stage 2 and BP >20/10 mmHg above target → 2 first-line agents of different classes',
-          '2期且高于目标 >20/10 mmHg:两种不同类别一线药物',
+          '2期且高于目标 >20/10 mmHg：两种不同类别一线药物',
           'Stage 2, >20/10 mmHg above target: two first-line agents of different classes',
           s,
         )
       : make(
           'start-monotherapy',
           'stage 2, ≤20/10 mmHg above target → BP-lowering drug',
-          '2期高血压:降压药物治疗',
+          '2期高血压：降压药物治疗',
           'Stage 2: BP-lowering drug',
           s,
         );
@@ -35,19 +35,19 @@ function initiation({ input, over }: InitiationArgs): Initiation {
       return make(
         'start-monotherapy',
         'stage 1 with clinical ASCVD, diabetes/CKD or 10-y ASCVD risk ≥10% → nonpharmacological + 1 drug',
-        '1期且有ASCVD、糖尿病/CKD或10年风险 ≥10%:一种降压药',
+        '1期且有ASCVD、糖尿病/CKD或10年风险 ≥10%：一种降压药',
         'Stage 1 with ASCVD, diabetes/CKD or 10-year risk ≥10%: one drug',
         s,
       );
     if (risk === undefined)
       notes.push({
-        zh: '未提供10年ASCVD风险:请用汇总队列方程(PCE)计算,≥10%时需药物治疗', // REFERENCE §3.1
+        zh: '未提供10年ASCVD风险：请用汇总队列方程（PCE）计算，≥10%时需药物治疗', // REFERENCE §3.1
         en: '10-year ASCVD risk not given: compute it (Pooled Cohort Equations); ≥10% calls for a drug',
       });
     return make(
       'lifestyle-first',
       'stage 1 without ASCVD and 10-y risk <10% → nonpharmacological therapy, reassess in 3–6 months',
-      '1期低危:非药物治疗,3–6个月复评',
+      '1期低危：非药物治疗，3–6个月复评',
       'Stage 1, low risk: lifestyle, reassess in 3–6 months',
       s,
     );

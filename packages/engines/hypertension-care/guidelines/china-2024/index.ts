@@ -12,7 +12,7 @@ export const CHINA_2024: GuidelineEdition = {
   initiation: (args) => chinaInitiation('china-2024', args),
   notes: () => [
     {
-      zh: '中国2024版:沿用2018版治疗规则',
+      zh: '中国2024版：沿用2018版治疗规则',
       en: 'China 2024: the China 2018 treatment rules are applied', // 2024 treatment changes UNVERIFIED (REFERENCE §1.4)
     }, // §1.4, §7.3
   ],

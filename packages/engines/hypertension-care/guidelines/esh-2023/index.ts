@@ -22,17 +22,17 @@ function initiation({ input }: InitiationArgs): Initiation {
     c.ckd ||
     c.albuminuria
   );
-  const oldFrail = { zh: '≥80岁或衰弱:单药起始', en: 'age ≥80 or frail: one drug' };
+  const oldFrail = { zh: '≥80岁或衰弱：单药起始', en: 'age ≥80 or frail: one drug' };
   if (old && bp.sbp < 160) {
     // §7.2 age ≥80: start drugs at SBP ≥160 (may consider 140–159 if well tolerated)
     notes.push({
-      zh: '≥80岁:收缩压 ≥160 开始药物;140–159 如耐受良好可考虑',
+      zh: '≥80岁：收缩压 ≥160 开始药物；140–159 如耐受良好可考虑',
       en: 'Age ≥80: drugs from SBP ≥160; 140–159 may be considered if well tolerated',
     });
     return make(
       'lifestyle-first',
       'age ≥80 with SBP <160 → lifestyle; drugs from SBP ≥160',
-      '≥80岁且收缩压 <160:生活方式干预',
+      '≥80岁且收缩压 <160：生活方式干预',
       'Age ≥80 with SBP <160: lifestyle',
       s,
     );
@@ -42,14 +42,14 @@ function initiation({ input }: InitiationArgs): Initiation {
       ? make(
           'start-monotherapy',
           'grade 2–3, age ≥80 or frail → immediate drug, monotherapy',
-          `2–3级,${oldFrail.zh}`,
+          `2–3级，${oldFrail.zh}`,
           `Grade 2–3, ${oldFrail.en}`,
           s,
         )
       : make(
           'start-combination',
           'grade 2–3 → immediate drug; initial two-drug combination (preferably single pill)',
-          '2–3级:立即起始两药联合(首选单片复方)',
+          '2–3级：立即起始两药联合（首选单片复方）',
           'Grade 2–3: start a two-drug combination now (single pill preferred)',
           s,
         );
@@ -59,14 +59,14 @@ function initiation({ input }: InitiationArgs): Initiation {
         ? make(
             'start-monotherapy',
             'grade 1 high risk, age ≥80 or frail → immediate drug, monotherapy',
-            `1级高危,${oldFrail.zh}`,
+            `1级高危，${oldFrail.zh}`,
             `Grade 1 high risk, ${oldFrail.en}`,
             s,
           )
         : make(
             'start-combination',
             'grade 1 with high risk (HMOD/CVD/CKD/diabetes) → immediate drug; two-drug combination',
-            '1级伴高危(靶器官损害/CVD/CKD/糖尿病):立即两药联合',
+            '1级伴高危（靶器官损害/CVD/CKD/糖尿病）：立即两药联合',
             'Grade 1 with high risk (HMOD/CVD/CKD/diabetes): two-drug combination now',
             s,
           );
@@ -77,14 +77,14 @@ function initiation({ input }: InitiationArgs): Initiation {
         ? make(
             'start-monotherapy',
             'grade 1 low–moderate risk after ≥3 months lifestyle, BP <150/95 (or age ≥80/frail) → monotherapy',
-            '1级低中危,生活方式干预 ≥3个月未达标,<150/95:单药',
+            '1级低中危，生活方式干预 ≥3个月未达标，<150/95：单药',
             'Grade 1 low–moderate risk, not controlled after ≥3 months of lifestyle, <150/95: one drug',
             s,
           )
         : make(
             'start-combination',
             'grade 1 low–moderate risk after ≥3 months lifestyle, BP ≥150/95 → two-drug combination',
-            '1级低中危,生活方式干预 ≥3个月未达标,≥150/95:两药联合',
+            '1级低中危，生活方式干预 ≥3个月未达标，≥150/95：两药联合',
             'Grade 1 low–moderate risk, not controlled after ≥3 months of lifestyle, ≥150/95: two-drug combination',
             s,
           );
@@ -92,7 +92,7 @@ function initiation({ input }: InitiationArgs): Initiation {
     return make(
       'lifestyle-first',
       'grade 1, low–moderate risk → lifestyle 3–6 months, then drug if not controlled',
-      '1级低中危:生活方式干预3–6个月',
+      '1级低中危：生活方式干预3–6个月',
       'Grade 1, low–moderate risk: lifestyle for 3–6 months',
       s,
     );
@@ -101,7 +101,7 @@ function initiation({ input }: InitiationArgs): Initiation {
     return make(
       'start-monotherapy',
       'high-normal BP with established CVD (very high risk) → consider drug, monotherapy',
-      '正常高值伴已确诊心血管病:考虑单药',
+      '正常高值伴已确诊心血管病：考虑单药',
       'High-normal BP with established CVD: consider one drug',
       s,
     );
@@ -145,14 +145,14 @@ export const ESH_2023: GuidelineEdition = {
     n >= 2
       ? {
           step: 'ESH step 2: three-drug combination (RAS blocker + CCB + diuretic)',
-          zhSuffix: '(ESH第2步:三药联合)',
+          zhSuffix: '（ESH第2步：三药联合）',
         }
-      : { step: 'ESH step 1: two-drug combination', zhSuffix: '(ESH第1步:两药联合)' },
+      : { step: 'ESH step 1: two-drug combination', zhSuffix: '（ESH第1步：两药联合）' },
   notes: (input) =>
     input.current.length && input.bp.dbp < 70
       ? [
           {
-            zh: 'ESH:舒张压不宜 <70 mmHg,考虑减少治疗',
+            zh: 'ESH：舒张压不宜 <70 mmHg，考虑减少治疗',
             en: 'ESH: DBP should not be <70 mmHg — consider de-intensifying',
           },
         ] // §7.2 DBP not <70 (UNVERIFIED)
