@@ -137,6 +137,30 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
       'written independently (2026-12-07, third session): voice input about elderly parents, dialects, nursing homes; measured three times as held out: 93.5 % → 94.2 % → 96.4 % sensitivity, 7.5 % → 6.8 % false emergencies, modifier F1 0.785 → 0.796; moved 2026-12-07 (fourth session)',
     regression: false,
   },
+  {
+    file: 'tuning-independent-15.txt',
+    name: 'training part 15',
+    role: 'tuning',
+    history:
+      'written independently as a TRAINING part (2026-12-07, fifth session; never a held-out part): rural and elderly patients in regional Chinese, voice-to-text run-ons, homophone slips, older English writers with typos, grandchildren writing for grandparents; met fresh by the engine of e2720d8: 93.4 % sensitivity, 0.7 % false emergencies, modifier F1 0.763',
+    regression: false,
+  },
+  {
+    file: 'tuning-independent-16.txt',
+    name: 'training part 16',
+    role: 'tuning',
+    history:
+      'written independently as a TRAINING part (2026-12-07, fifth session; never a held-out part): nurses, ward handovers and clinician relays, 120 dispatch transcripts, telehealth forms, pharmacy counter questions, zh/en shorthand, quoting doctors and apps; met fresh by the engine of e2720d8: 98.5 %, 4.7 %, 0.761',
+    regression: false,
+  },
+  {
+    file: 'tuning-independent-17.txt',
+    name: 'training part 17',
+    role: 'tuning',
+    history:
+      'written independently as a TRAINING part (2026-12-07, fifth session; never a held-out part): parents of babies and teenagers, pregnancy and postpartum, students and office workers, accidents, long rambling stories, follow-ups, minimisers and catastrophisers; met fresh by the engine of e2720d8: 93.6 %, 3.5 %, 0.761',
+    regression: false,
+  },
   { file: 'heldout.txt', name: 'held-out', role: 'heldout', history: 'own messages, never used to tune' },
   {
     file: 'heldout-2.txt',
@@ -178,6 +202,13 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     role: 'heldout',
     history:
       'written independently (2026-12-07, fourth session): chronic patients telling new from old symptoms, carers, pregnancy and postpartum, pasted text, self-corrections, casual scary words; before round 2, on bba443e: 94.3 % sensitivity, 7.4 % false emergencies, modifier F1 0.688',
+  },
+  {
+    file: 'heldout-22.txt',
+    name: 'held-out 22',
+    role: 'heldout',
+    history:
+      'written independently (2026-12-07, fifth session): family-group forwards, screening stations, forum titles, hotline notes, non-native English, carers of bedridden and dementia patients, metaphors, casual scary idioms; before any tuning, on the session-start code (e2720d8): 89.9 % sensitivity, 2.9 % false emergencies, modifier F1 0.727',
   },
 ];
 
