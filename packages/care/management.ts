@@ -14,7 +14,8 @@ import {
   type MonitoringPhase,
 } from '@qihuang/engines/hypertension-care';
 import type { FhirResource } from '@qihuang/store';
-import { SIGNATURE_EXTENSION, practitionerFor } from './prescriptions.ts';
+import { SIGNATURE_EXTENSION } from './prescriptions.ts';
+import { practitionerFor } from './sign.ts';
 import { addDays, assertClinicalSide, assertPatientAccess, localDay, nowOf, type CareDeps } from './deps.ts';
 import { citeSource } from './citations.ts';
 import { atTarget, homeTargetFor, type BpTarget } from './home-targets.ts';
@@ -117,7 +118,12 @@ export async function getCarePlan(
       throw error;
     });
   if (!resource) return undefined;
-  return viewOf(resource, localDay(nowOf(deps), careSettings(deps).utcOffsetMinutes));
+  const view = viewOf(resource, localDay(nowOf(deps), careSettings(deps).utcOffsetMinutes));
+  if (!view) return undefined;
+  // 当前用药 is the patient's active orders now, not the list saved with the plan: a change signed (and, with
+  // pharmacy review, approved) after the plan was saved shows at once; one awaiting review does not (decision 0017).
+  const medications = await activeMedications(deps, ctx, patientId);
+  return { ...view, medications: medications.map((m) => ({ id: m.id, display: m.display })) };
 }
 
 function bmiOf(context: PatientContext, weightKg?: number, heightCm?: number): number | undefined {

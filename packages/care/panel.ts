@@ -8,7 +8,7 @@ import { adherence, rankPanel, type PanelEntry } from '@qihuang/engines/hyperten
 import { addDays, assertClinicalSide, localDay, nowOf, type CareDeps } from './deps.ts';
 import { CARE_PLAN_CATEGORY, meanOf, viewOf } from './management.ts';
 import { medicationAdherence } from './patient-home.ts';
-import { PROPOSAL_TAG } from './prescriptions.ts';
+import { needsPrescriber } from './draft-state.ts';
 import { atTarget } from './home-targets.ts';
 import { deceasedOf } from './patient-status.ts';
 import { careSettings } from './settings.ts';
@@ -65,10 +65,9 @@ async function panelRows(
   const drafts = await deps.repository.searchAll(ctx, 'MedicationRequest', [['status', 'draft']], 5000);
   const draftsBy = new Map<string, number>();
   for (const d of drafts) {
-    if (
-      !(d.meta as { tag?: { code?: string }[] } | undefined)?.tag?.some((t) => t.code === PROPOSAL_TAG.code)
-    )
-      continue;
+    // Drafts the doctor has to act on: unsigned proposals and orders the pharmacist returned; not those signed
+    // and waiting for the pharmacist (decision 0017).
+    if (!needsPrescriber(d)) continue;
     const patient = ((d as { subject?: { reference?: string } }).subject?.reference ?? '').replace(
       'Patient/',
       '',

@@ -1,7 +1,7 @@
 /**
  * Prescription drafts: the engine's guideline proposal saved as MedicationRequest drafts, reviewed together
- * against the chart, explained by the model (guard-checked); signing by a clinician (active order, requester
- * Practitioner, Provenance, audit) or withdrawal. Nothing the model writes becomes an order.
+ * against the chart, explained by the model (guard-checked), listed for the prescriber (unsigned, awaiting the
+ * pharmacist, or returned). Signing and withdrawal: sign.ts. Nothing the model writes becomes an order.
  */
 import { randomUUID } from 'node:crypto';
 import type { Resource } from '@medplum/fhirtypes';
@@ -9,14 +9,15 @@ import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
 import { proposeTreatment, type ProposedOrder } from '@qihuang/engines/hypertension-care';
 import { buildReviewInput, reviewPrescriptions, type Finding } from '@qihuang/engines/prescription-review';
-import { loadChart, readReview, type PatientChart } from '@qihuang/pharmacy-review';
+import { isAwaitingReview, loadChart, readReview, type PatientChart } from '@qihuang/pharmacy-review';
 import { processTransaction, type FhirResource } from '@qihuang/store';
 import { clinicalContext } from './clinical.ts';
 import { guardedModelText } from './narrative.ts';
 import { treatmentInput } from './treatment-input.ts';
 import { dosageLine, findingSourceIn, type DraftLanguage } from './draft-text.ts';
 import { proposalIn } from './source-names.ts';
-import { assertClinicalSide, assertSigner, nowOf, type CareDeps } from './deps.ts';
+import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
+import { PROPOSAL_TAG, unsignedProposals } from './draft-state.ts';
 import { assertAlive } from './patient-status.ts';
 import { leadWithEmergency, openEmergencies } from './open-emergency.ts';
 import type { DraftView, ProposalResult } from './api-types/index.ts';
@@ -25,7 +26,7 @@ import { drugIdOf, drugTextIn, proposalDrugNames, proposalNote } from './drug-te
 
 export type { DraftView, ProposalResult };
 
-export const PROPOSAL_TAG = { system: 'urn:qihuang:care', code: 'treatment-proposal' };
+export { PROPOSAL_TAG };
 const SIGNATURE_EXTENSION = 'urn:qihuang:signed';
 const RATIONALE_EXTENSION = 'urn:qihuang:proposal-rationale';
 
@@ -157,6 +158,8 @@ function draftView(
           },
         }
       : {}),
+    // Signed and with the pharmacist: not yet the patient's medication (decision 0017).
+    ...(isAwaitingReview(resource) ? { awaitingReview: true as const } : {}),
     ...(review.state === 'returned'
       ? {
           returned: {
@@ -221,10 +224,9 @@ export async function proposeForPatient(
   // Unique per proposal, never derived from the clock alone: two proposals in the same millisecond used to share
   // an id, and the second (withdrawing and re-creating the same MedicationRequest) failed with 400 (issue 20).
   const proposalId = `htn-${randomUUID()}`;
-  // Earlier unsigned proposals are withdrawn: only the latest proposal waits for signature.
-  const stale = (await pendingDrafts(deps, ctx, patientId)).filter((d) =>
-    (d.meta as { tag?: { code?: string }[] } | undefined)?.tag?.some((t) => t.code === PROPOSAL_TAG.code),
-  );
+  // Earlier unsigned proposals are withdrawn: only the latest proposal waits for signature. A signed order
+  // awaiting the pharmacist, or returned by them, is the prescriber's to revise or withdraw (decision 0017).
+  const stale = unsignedProposals(await pendingDrafts(deps, ctx, patientId));
   const drafts = proposal.orders.map((order, index) =>
     medicationRequestFor(
       patientId,
@@ -301,177 +303,6 @@ export async function listDrafts(
   const chart = await loadChart(deps.repository, ctx, patientId);
   const findings = reviewDrafts(deps, chart, drafts, nowOf(deps));
   return { drafts: drafts.map((d) => draftView(d, findings, lang, deps.drugs)) };
-}
-
-function patientOf(resource: FhirResource): string {
-  const ref = (resource as { subject?: { reference?: string } }).subject?.reference ?? '';
-  return ref.replace(/^Patient\//, '');
-}
-
-/** The Practitioner resource standing for a signed-in clinician (created on first signature). */
-export async function practitionerFor(
-  deps: CareDeps,
-  ctx: RequestContext,
-): Promise<{ reference: string; display: string }> {
-  const p = ctx.principal;
-  const id = `user-${p.id}`.replace(/[^A-Za-z0-9\-.]/g, '-').slice(0, 64);
-  const existing = await deps.repository.read(ctx, 'Practitioner', id).catch(() => undefined);
-  if (!existing) {
-    await deps.repository.update(ctx, 'Practitioner', id, {
-      resourceType: 'Practitioner',
-      id,
-      active: true,
-      identifier: [{ system: 'urn:qihuang:user', value: p.username }],
-      name: [{ text: p.username }],
-    });
-  }
-  return { reference: `Practitioner/${id}`, display: p.username };
-}
-
-export async function signPrescription(
-  deps: CareDeps,
-  ctx: RequestContext,
-  id: string,
-  acknowledge: string[],
-  lang: DraftLanguage = 'en',
-): Promise<DraftView> {
-  assertSigner(ctx);
-  const resource = await deps.repository.read(ctx, 'MedicationRequest', id);
-  const status = (resource as { status?: string }).status;
-  if (status !== 'draft')
-    throw new QihuangError('conflict', `MedicationRequest/${id} is ${status}; only a draft can be signed`);
-  const patientId = patientOf(resource);
-  const now = nowOf(deps);
-  const chart = await loadChart(deps.repository, ctx, patientId);
-  const findings = reviewDrafts(deps, chart, [resource], now);
-  const critical = findings.filter((f) => f.severity === 'critical' && !acknowledge.includes(f.id));
-  if (critical.length > 0) {
-    throw new QihuangError(
-      'conflict',
-      `Acknowledge the critical review findings before signing: ${critical.map((f) => f.summary.en).join('; ')}`,
-      {
-        issues: critical.map((f) => ({
-          severity: 'error' as const,
-          code: 'business-rule',
-          message: `${f.id}: ${f.summary.en}`,
-        })),
-      },
-    );
-  }
-  const signer = await practitionerFor(deps, ctx);
-  const at = now.toISOString();
-  // A change stops the order it replaces in the same transaction (issue 20): never the old and new dose together.
-  const priorIds = [...priorIdsOf([resource])];
-  const priors = chart.resources.filter(
-    (r) =>
-      r.resourceType === 'MedicationRequest' &&
-      priorIds.includes(String(r.id)) &&
-      (r as { status?: string }).status === 'active',
-  );
-  const extension = [
-    ...((resource as { extension?: { url: string }[] }).extension ?? []).filter(
-      (e) => e.url !== SIGNATURE_EXTENSION,
-    ),
-    {
-      url: SIGNATURE_EXTENSION,
-      valueString: JSON.stringify({ by: signer.display, at, acknowledged: acknowledge }),
-    },
-  ];
-  const signed = {
-    ...resource,
-    status: 'active',
-    intent: 'order',
-    authoredOn: at,
-    requester: signer,
-    extension,
-  } as FhirResource;
-  await processTransaction(deps.repository, ctx, {
-    resourceType: 'Bundle',
-    type: 'transaction',
-    entry: [
-      { resource: signed, request: { method: 'PUT', url: `MedicationRequest/${id}` } },
-      ...priors.map((p) => ({
-        resource: { ...p, status: 'completed' },
-        request: { method: 'PUT', url: `MedicationRequest/${String(p.id)}` },
-      })),
-      {
-        resource: {
-          resourceType: 'Provenance',
-          target: [{ reference: `MedicationRequest/${id}` }],
-          recorded: at,
-          activity: {
-            coding: [
-              {
-                system: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation',
-                code: 'UPDATE',
-                display: 'revise',
-              },
-            ],
-            text: 'Clinician signed the prescription draft',
-          },
-          agent: [
-            {
-              type: {
-                coding: [
-                  {
-                    system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type',
-                    code: 'author',
-                  },
-                ],
-              },
-              who: signer,
-            },
-          ],
-          signature: [
-            {
-              type: [
-                {
-                  system: 'urn:iso-astm:E1762-95:2013',
-                  code: '1.2.840.10065.1.12.1.1',
-                  display: "Author's Signature",
-                },
-              ],
-              when: at,
-              who: signer,
-            },
-          ],
-        },
-        request: { method: 'POST', url: 'Provenance' },
-      },
-    ],
-  });
-  await deps.audit(ctx, {
-    action: 'operation',
-    outcome: 'success',
-    resourceType: 'MedicationRequest',
-    resourceId: id,
-    query: 'sign-prescription',
-    patientIds: [patientId],
-    detail: {
-      signer: signer.reference,
-      acknowledged: acknowledge,
-      findings: findings.map((f) => f.id),
-      ...(priors.length > 0 ? { completed: priors.map((p) => `MedicationRequest/${String(p.id)}`) } : {}),
-    },
-  });
-  return draftView(signed, findings, lang, deps.drugs);
-}
-
-export async function cancelPrescription(
-  deps: CareDeps,
-  ctx: RequestContext,
-  id: string,
-  lang: DraftLanguage = 'en',
-): Promise<DraftView> {
-  assertClinicalSide(ctx);
-  if (ctx.principal.role === 'nurse')
-    throw new QihuangError('forbidden', 'Only a clinician can withdraw a draft');
-  const resource = await deps.repository.read(ctx, 'MedicationRequest', id);
-  if ((resource as { status?: string }).status !== 'draft')
-    throw new QihuangError('conflict', `MedicationRequest/${id} is not a draft`);
-  const cancelled = { ...resource, status: 'cancelled' } as FhirResource;
-  await deps.repository.update(ctx, 'MedicationRequest', id, cancelled);
-  return draftView(cancelled, [], lang, deps.drugs);
 }
 
 export { draftView, reviewDrafts, SIGNATURE_EXTENSION };

@@ -10,7 +10,8 @@ import { platformError, readBody } from '@qihuang/http-edge';
 import { parseGuideline, patientLanguage } from '@qihuang/bp-monitoring';
 import { clinicalContext, careSummary } from './clinical.ts';
 import { careNarrative } from './narrative.ts';
-import { cancelPrescription, listDrafts, proposeForPatient, signPrescription } from './prescriptions.ts';
+import { listDrafts, proposeForPatient } from './prescriptions.ts';
+import { cancelPrescription, signPrescription } from './sign.ts';
 import {
   ALL_ANSWERED,
   completeConsultation,
@@ -335,7 +336,11 @@ const CARE_PATHS: [string, string, string][] = [
     'Engine treatment proposal saved as MedicationRequest drafts, reviewed and explained',
   ],
   ['get', '/patients/{id}/drafts', 'Unsigned prescription drafts with review findings'],
-  ['post', '/prescriptions/{mrid}/sign', 'Clinician signs a draft (status active, Provenance, audit)'],
+  [
+    'post',
+    '/prescriptions/{mrid}/sign',
+    'Clinician signs a draft (active; with pharmacy review, awaiting the pharmacist — decision 0017; Provenance, audit)',
+  ],
   ['post', '/prescriptions/{mrid}/cancel', 'Withdraw a draft'],
   ['get', '/patients/{id}/care-plan', 'The care plan'],
   [

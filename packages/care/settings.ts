@@ -19,6 +19,11 @@ export interface CareSettings {
   reportedEmergencyDays?: number;
   /** The hospital's name printed on prescription slips (config QIHUANG_HOSPITAL_NAME). */
   hospitalName?: string;
+  /**
+   * Pharmacy review (前置审方) before an order is the patient's: a signed prescription stays `draft` awaiting the
+   * pharmacist, and the order it replaces stops on approval (docs/decisions/0017). Default off: signing activates.
+   */
+  pharmacyReview?: boolean;
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';

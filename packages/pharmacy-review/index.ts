@@ -20,3 +20,11 @@ export type * from './api-types/index.ts';
 /** Findings in one language with sources named from the one source-name table (the CDS cards use it too). */
 export { languageOf, localizeFinding } from './localize.ts';
 export { sectionsInWords } from './section-words.ts';
+/** Signed orders awaiting the pharmacist (decision 0017): care's signing marks them, approval activates them. */
+export {
+  AWAITING_REVIEW_REASON,
+  RETURNED_REASON,
+  isAwaitingReview,
+  isReturnedSigned,
+  withStatusReason,
+} from './awaiting-review.ts';

@@ -6,7 +6,9 @@
  * review time. Each item carries the patient's and prescriber's names and the review engine's findings for that
  * order (not the patient's other orders) against the chart, in the caller's language (localize.ts). Approve/return
  * write the review state onto the order through repository.update (access-checked and audited); approving over a
- * warning or critical finding needs an override reason for each. The order's own status is left to the prescriber.
+ * warning or critical finding needs an override reason for each. An order signed in care and awaiting review
+ * (decision 0017) becomes active on approval, with the order it replaces completed in the same transaction
+ * (review-write.ts); any other order's status is left to the prescriber.
  * Only pharmacists and admins may use it.
  */
 import { Hono, type Context } from 'hono';
@@ -46,10 +48,12 @@ import {
   searchAll,
   type PatientChart,
 } from './review-order.ts';
-import { readReview, snapshot, withReview, type ReviewRecord } from './review-state.ts';
+import { readReview, snapshot, type ReviewRecord } from './review-state.ts';
+import { writeDecision } from './review-write.ts';
 import type { QueueItem, QueueAnswer, QueueStatus, ReportAnswer } from './api-types/index.ts';
 
 export type { QueueItem, QueueAnswer, QueueStatus, ReportAnswer };
+export { PHARMACY_OPENAPI } from './pharmacy-openapi.ts';
 
 export interface PharmacyReviewRouteDeps {
   repository: FhirRepository;
@@ -314,16 +318,14 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       ...(reason ? { reason } : {}),
       findings: snapshot(current.findings, state === 'approved' ? overrides : {}),
     };
-    const versionId = (order.meta as { versionId?: string } | undefined)?.versionId;
-    const outcome = await deps.repository.update(
-      ctx,
-      'MedicationRequest',
-      id,
-      withReview(order, record),
-      versionId ? { ifMatch: `W/"${versionId}"` } : {},
-    );
+    const stored = await writeDecision(deps.repository, ctx, order, record);
     const reviewer = await people.byUsername(record.by);
-    const item = { ...current.item, review: readReview(outcome.resource), ...(reviewer ? { reviewer } : {}) };
+    const item = {
+      ...current.item,
+      status: (stored as { status?: string }).status ?? current.item.status,
+      review: readReview(stored),
+      ...(reviewer ? { reviewer } : {}),
+    };
     return present({ ...current, item }, lang);
   }
 
@@ -356,43 +358,3 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
 
   return app;
 }
-
-export const PHARMACY_OPENAPI = {
-  '/queue': {
-    get: {
-      summary: 'Pharmacist review queue (前置审方): orders with their review findings, newest first',
-      tags: ['pharmacy'],
-      parameters: [
-        { name: 'status', in: 'query', schema: { enum: ['pending', 'approved', 'returned', 'all'] } },
-      ],
-      responses: { '200': { description: 'queue' }, '403': { description: 'not a pharmacist or admin' } },
-    },
-  },
-  '/queue/{id}/approve': {
-    post: {
-      summary:
-        'Approve an order; {reason?, overrides: {findingId: reason}} — a reason for every warning or critical finding',
-      tags: ['pharmacy'],
-      responses: {
-        '200': { description: 'reviewed order' },
-        '400': { description: 'an override reason is missing' },
-        '409': { description: 'already reviewed or not awaiting review' },
-      },
-    },
-  },
-  '/queue/{id}/return': {
-    post: {
-      summary: 'Return an order to the prescriber; {reason} required',
-      tags: ['pharmacy'],
-      responses: { '200': { description: 'reviewed order' }, '400': { description: 'no reason' } },
-    },
-  },
-  '/report': {
-    get: {
-      summary: 'Daily report: volume, findings by type and severity, return and override rates',
-      tags: ['pharmacy'],
-      parameters: [{ name: 'date', in: 'query', schema: { type: 'string', format: 'date' } }],
-      responses: { '200': { description: 'report' } },
-    },
-  },
-} as const;

@@ -1,8 +1,8 @@
 /**
  * What belongs in the pharmacist's queue and in which order, and the hospital day.
  *
- * Policy: an order awaits review when it is a MedicationRequest with intent `order`, status `draft` (written, not
- * yet signed) or `active` (signed), has no review yet, and was written within the review window (default the last
+ * Policy: an order awaits review when it is a MedicationRequest with intent `order`, status `draft` (written, or
+ * signed and awaiting review — decision 0017) or `active` (signed without review), has no review yet, and was written within the review window (default the last
  * 7 days, from `authoredOn`, else the version's `lastUpdated`). Chronic orders written long ago are the patient's
  * regimen, not a pharmacist's work: they are not listed and cannot be approved or returned (409). Reviewed orders
  * (approved/returned) are listed whatever their age. Pending items: most severe finding first (critical, warning,

@@ -15,6 +15,7 @@ import {
   type ReviewResult,
 } from '@qihuang/engines/prescription-review';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
+import { priorIdOf } from './awaiting-review.ts';
 
 const OBSERVATION_CODES = [
   LOINC.creatinineMass,
@@ -79,9 +80,11 @@ export function reviewOrder(
   drugs: DrugKnowledgeBase,
   now: Date,
 ): ReviewResult & { patient: PatientContext } {
-  // The order itself is the draft, even when it is already active (it is then left out of the regimen).
+  // The order itself is the draft, even when it is already active (it is then left out of the regimen). The
+  // order it replaces (a dose change awaiting review, decision 0017) stops on approval: not a duplicate of it.
+  const prior = priorIdOf(order);
   const others = chart.resources.filter(
-    (r) => !(r.resourceType === 'MedicationRequest' && r.id === order.id),
+    (r) => !(r.resourceType === 'MedicationRequest' && (r.id === order.id || (prior && r.id === prior))),
   );
   const input = buildReviewInput(others as unknown as Resource[], {
     now,

@@ -330,10 +330,15 @@ export interface DraftView {
   createdAt: string;
   signedBy?: string;
   signedAt?: string;
-  /** A dose change: the active order this draft replaces (completed when the draft is signed). */
+  /** A dose change: the active order this draft replaces (completed when signed, or on the pharmacist's approval). */
   priorPrescription?: { id: string; display: string };
   /** Returned by the pharmacist (前置审方): the reason, who and when. */
   returned?: { reason: string; by?: string; at?: string };
+  /**
+   * Signed and awaiting the pharmacist's review (status stays draft, decision 0017): not yet the patient's
+   * medication — the order it replaces stays until approval.
+   */
+  awaitingReview?: true;
 }
 
 export interface ProposalResult {

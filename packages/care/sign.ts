@@ -1,0 +1,228 @@
+/**
+ * Signing a prescription draft (clinicians; critical review findings acknowledged first) and withdrawing one.
+ * Without pharmacy review the signed order is active at once and the order it replaces completes in the same
+ * transaction (issue 20). With pharmacy review (CareSettings.pharmacyReview, docs/decisions/0017) the signed order
+ * stays `draft` — not actionable — with intent `order` and statusReason awaiting-pharmacist-review, and the order
+ * it replaces stays active until the pharmacist approves (packages/pharmacy-review review-write.ts). The signer
+ * is named by the user's display name (identity), else the username.
+ */
+import { QihuangError, type RequestContext } from '@qihuang/contracts';
+import { identityDb } from '@qihuang/identity';
+import {
+  AWAITING_REVIEW_REASON,
+  REVIEW_EXTENSION,
+  isAwaitingReview,
+  loadChart,
+  withStatusReason,
+} from '@qihuang/pharmacy-review';
+import { processTransaction, type FhirResource } from '@qihuang/store';
+import type { DraftLanguage } from './draft-text.ts';
+import { assertClinicalSide, assertSigner, nowOf, type CareDeps } from './deps.ts';
+import type { CareSettings } from './settings.ts';
+import { priorIdsOf } from './prior-orders.ts';
+import { draftView, reviewDrafts, SIGNATURE_EXTENSION } from './prescriptions.ts';
+import type { DraftView } from './api-types/index.ts';
+
+function patientOf(resource: FhirResource): string {
+  const ref = (resource as { subject?: { reference?: string } }).subject?.reference ?? '';
+  return ref.replace(/^Patient\//, '');
+}
+
+/** The signed-in user's display name (identity), else the username. */
+async function displayNameOf(deps: CareDeps, ctx: RequestContext): Promise<string> {
+  const p = ctx.principal;
+  if (p.kind !== 'user') return p.username;
+  const row = await identityDb(deps.db)
+    .selectFrom('identity_user')
+    .select('display_name')
+    .where('id', '=', p.id)
+    .executeTakeFirst()
+    .catch(() => undefined);
+  return row?.display_name?.trim() || p.username;
+}
+
+/** The Practitioner resource standing for a signed-in clinician (created on first signature, named by display name). */
+export async function practitionerFor(
+  deps: CareDeps,
+  ctx: RequestContext,
+): Promise<{ reference: string; display: string }> {
+  const p = ctx.principal;
+  const id = `user-${p.id}`.replace(/[^A-Za-z0-9\-.]/g, '-').slice(0, 64);
+  const display = await displayNameOf(deps, ctx);
+  const existing = await deps.repository.read(ctx, 'Practitioner', id).catch(() => undefined);
+  const named = (existing as { name?: { text?: string }[] } | undefined)?.name?.[0]?.text;
+  if (!existing || named !== display) {
+    await deps.repository.update(ctx, 'Practitioner', id, {
+      ...(existing ?? {}),
+      resourceType: 'Practitioner',
+      id,
+      active: true,
+      identifier: [{ system: 'urn:qihuang:user', value: p.username }],
+      name: [{ text: display }],
+    });
+  }
+  return { reference: `Practitioner/${id}`, display };
+}
+
+/** The Provenance of a signature (author, signature type "Author's Signature"). */
+function signatureProvenance(
+  id: string,
+  at: string,
+  signer: { reference: string; display: string },
+  awaitingReview: boolean,
+) {
+  return {
+    resourceType: 'Provenance',
+    target: [{ reference: `MedicationRequest/${id}` }],
+    recorded: at,
+    activity: {
+      coding: [
+        {
+          system: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation',
+          code: 'UPDATE',
+          display: 'revise',
+        },
+      ],
+      text: awaitingReview
+        ? 'Clinician signed the prescription; awaiting pharmacist review'
+        : 'Clinician signed the prescription draft',
+    },
+    agent: [
+      {
+        type: {
+          coding: [
+            {
+              system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type',
+              code: 'author',
+            },
+          ],
+        },
+        who: signer,
+      },
+    ],
+    signature: [
+      {
+        type: [
+          {
+            system: 'urn:iso-astm:E1762-95:2013',
+            code: '1.2.840.10065.1.12.1.1',
+            display: "Author's Signature",
+          },
+        ],
+        when: at,
+        who: signer,
+      },
+    ],
+  };
+}
+
+export async function signPrescription(
+  deps: CareDeps,
+  ctx: RequestContext,
+  id: string,
+  acknowledge: string[],
+  lang: DraftLanguage = 'en',
+): Promise<DraftView> {
+  assertSigner(ctx);
+  const resource = await deps.repository.read(ctx, 'MedicationRequest', id);
+  const status = (resource as { status?: string }).status;
+  if (status !== 'draft')
+    throw new QihuangError('conflict', `MedicationRequest/${id} is ${status}; only a draft can be signed`);
+  if (isAwaitingReview(resource))
+    throw new QihuangError(
+      'conflict',
+      `MedicationRequest/${id} is signed and awaiting the pharmacist's review`,
+    );
+  const patientId = patientOf(resource);
+  const now = nowOf(deps);
+  const chart = await loadChart(deps.repository, ctx, patientId);
+  const findings = reviewDrafts(deps, chart, [resource], now);
+  const critical = findings.filter((f) => f.severity === 'critical' && !acknowledge.includes(f.id));
+  if (critical.length > 0) {
+    throw new QihuangError(
+      'conflict',
+      `Acknowledge the critical review findings before signing: ${critical.map((f) => f.summary.en).join('; ')}`,
+      {
+        issues: critical.map((f) => ({
+          severity: 'error' as const,
+          code: 'business-rule',
+          message: `${f.id}: ${f.summary.en}`,
+        })),
+      },
+    );
+  }
+  const signer = await practitionerFor(deps, ctx);
+  const at = now.toISOString();
+  const review = (deps as CareDeps & CareSettings).pharmacyReview === true;
+  // Without pharmacy review a change stops the order it replaces in the same transaction (issue 20): never the
+  // old and new dose together. With it, the old order stays until the pharmacist approves (decision 0017).
+  const priorIds = review ? [] : [...priorIdsOf([resource])];
+  const priors = chart.resources.filter(
+    (r) =>
+      r.resourceType === 'MedicationRequest' &&
+      priorIds.includes(String(r.id)) &&
+      (r as { status?: string }).status === 'active',
+  );
+  // A re-signature after a pharmacist's return starts a new review: the old review record goes.
+  const extension = [
+    ...((resource as { extension?: { url: string }[] }).extension ?? []).filter(
+      (e) => e.url !== SIGNATURE_EXTENSION && e.url !== REVIEW_EXTENSION,
+    ),
+    {
+      url: SIGNATURE_EXTENSION,
+      valueString: JSON.stringify({ by: signer.display, at, acknowledged: acknowledge }),
+    },
+  ];
+  const base = { ...resource, intent: 'order', authoredOn: at, requester: signer, extension } as FhirResource;
+  const signed = review
+    ? withStatusReason({ ...base, status: 'draft' } as FhirResource, AWAITING_REVIEW_REASON)
+    : withStatusReason({ ...base, status: 'active' } as FhirResource, undefined);
+  await processTransaction(deps.repository, ctx, {
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: [
+      { resource: signed, request: { method: 'PUT', url: `MedicationRequest/${id}` } },
+      ...priors.map((p) => ({
+        resource: { ...p, status: 'completed' },
+        request: { method: 'PUT', url: `MedicationRequest/${String(p.id)}` },
+      })),
+      {
+        resource: signatureProvenance(id, at, signer, review),
+        request: { method: 'POST', url: 'Provenance' },
+      },
+    ],
+  });
+  await deps.audit(ctx, {
+    action: 'operation',
+    outcome: 'success',
+    resourceType: 'MedicationRequest',
+    resourceId: id,
+    query: 'sign-prescription',
+    patientIds: [patientId],
+    detail: {
+      signer: signer.reference,
+      acknowledged: acknowledge,
+      findings: findings.map((f) => f.id),
+      ...(review ? { awaitingReview: true } : {}),
+      ...(priors.length > 0 ? { completed: priors.map((p) => `MedicationRequest/${String(p.id)}`) } : {}),
+    },
+  });
+  return draftView(signed, findings, lang, deps.drugs);
+}
+
+export async function cancelPrescription(
+  deps: CareDeps,
+  ctx: RequestContext,
+  id: string,
+  lang: DraftLanguage = 'en',
+): Promise<DraftView> {
+  assertClinicalSide(ctx);
+  if (ctx.principal.role === 'nurse')
+    throw new QihuangError('forbidden', 'Only a clinician can withdraw a draft');
+  const resource = await deps.repository.read(ctx, 'MedicationRequest', id);
+  if ((resource as { status?: string }).status !== 'draft')
+    throw new QihuangError('conflict', `MedicationRequest/${id} is not a draft`);
+  const cancelled = { ...resource, status: 'cancelled' } as FhirResource;
+  await deps.repository.update(ctx, 'MedicationRequest', id, cancelled);
+  return draftView(cancelled, [], lang, deps.drugs);
+}
