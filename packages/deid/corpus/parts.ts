@@ -51,6 +51,12 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     history:
       'written independently (2026-12-07, fourth session: 41 notes, 520 identifiers; 转科/转院, 家庭医生随访, pasted spreadsheets, complaints, minority and HK/TW names, GP letters); before round 6, on 92b5192: recall 69.0 %, precision 98.7 %',
   },
+  {
+    part: 'held-out-5',
+    role: 'heldout',
+    history:
+      'written independently (2026-12-07, fifth session: 40 notes, 593 identifiers; 家庭医生签约随访, 长处方申请, 转诊/转科, 心理门诊, 医患沟通, 投诉处理, 团检名单, 互联网医院聊天, 疫苗接种, 工伤报告, English referrals, ED and care-home notes, claims, e-mails; names without cues, nicknames, 小名, compound surnames, dates in every form); before round 8, on the session-start code (e2720d8): recall 74.2 %, precision 98.3 %',
+  },
 ];
 
 export const tuningParts = (): CorpusPart[] => CORPUS_PARTS.filter((p) => p.role === 'tuning');
