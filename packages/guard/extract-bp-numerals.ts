@@ -72,7 +72,15 @@ function englishNumber(words: string): number | undefined {
  * ninety". Other numbers in words are left alone.
  */
 export function numberWords(t: string): string {
-  let out = t;
+  // "≥180 and/or ≥110 mmHg", "≥160和/或≥100": one bound pair "≥180/110" (systolic above diastolic); a bare "或"
+  // ("1期…，2期为≥140或≥90") is left to the category reader.
+  let out = t.replace(
+    /(≥|>=|>|\bat least )\s*(\d{2,3})(?:\s*mmHg)?\s*(?:and\/or|和\/或)\s*(?:≥|>=|>)?\s*(\d{2,3})(?!\d|\.\d|\s*[–~～-]\s*\d)/gi,
+    (m, op: string, a: string, b: string) =>
+      plausiblePair(Number(a), Number(b)) && Number(a) >= 90 && Number(b) <= 150
+        ? `${op === '>' ? '>' : '≥'}${a}/${b}`
+        : m,
+  );
   if (/[十百]/.test(out)) {
     out = out.replace(CN_PAIR, (m, a: string, b: string) => {
       const x = parseNumber(a);
@@ -150,11 +158,18 @@ const CN_RENAL = new RegExp(
 );
 
 /**
- * A dose or a renal value in Chinese number words, rewritten as digits: "二十毫克" → "20毫克", "eGFR七十一" → "eGFR71"
+ * A percentage in words as "N%"; a dose or a renal value in Chinese number words, rewritten as digits: "二十毫克" → "20毫克", "eGFR七十一" → "eGFR71"
  * (the dose and renal rules, REFERENCE §5.1 and §4.3, then read it as if written in digits). Other number words
  * ("一次一片", "三个月") are left alone.
  */
-export function doseAndRenalNumberWords(t: string): string {
+export function doseAndRenalNumberWords(text: string): string {
+  // "35 percent", "百分之三十五": a percentage in words is read as "35%" (an ejection fraction, a dip) everywhere.
+  const t = text
+    .replace(/(\d)\s*(?:percent|per\s+cent)\b/gi, '$1%')
+    .replace(/百分之([零一二两三四五六七八九十]+)/g, (m, n: string) => {
+      const x = parseNumber(n);
+      return x !== undefined ? `${x}%` : m;
+    });
   if (!/[一二两三四五六七八九十百千]/.test(t)) return t;
   return t
     .replace(CN_DOSE, (m, n: string) => {

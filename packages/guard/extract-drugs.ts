@@ -4,7 +4,7 @@
  * ("eGFR 25 可以使用二甲双胍"). A list of classes is not a combination claim. Mentions the clinical-language
  * package reads as negated or hypothetical ("if you were to take …") make no claim.
  */
-import { CONDITIONS, parseFrequency, toMg, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import { CONDITIONS, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import type { Discourse } from './discourse.ts';
 import { TAKES, renalIn, renalShown } from './discourse.ts';
 import { CLASS_LIST, COMBINATION, polarity } from './polarity.ts';
@@ -25,7 +25,6 @@ import {
   PATIENT,
   OWN_CONDITION,
   NO_ADJUSTMENT,
-  EXCEEDS,
   hepaticLevel,
   reducedEjection,
   STOPPED_AFTER,
@@ -35,156 +34,7 @@ import {
 
 import { alternatives, REPLACES, same, sameFamily, withoutExamples } from './extract-members.ts';
 
-const AMOUNT =
-  /(\d+(?:\.\d+)?)(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d+(?:\.\d+)?))?\s*(mg|毫克|mcg|µg|μg|ug|微克|g|克)(?![a-z])/i;
-const AMOUNT_ALL = new RegExp(AMOUNT.source, 'gi');
-const UNIT_NAME: Record<string, string> = {
-  毫克: 'mg',
-  微克: 'mcg',
-  µg: 'mcg',
-  μg: 'mcg',
-  ug: 'mcg',
-  克: 'g',
-};
-const PER_DAY_AFTER =
-  /^\s*(?:\/\s*(?:日|天|d|day)\b|\/\s*(?:日|天)|per day|a day|daily dose|每日|每天|\s*daily(?! dose)(?!\s*(?:and|,)))/i;
-const PER_DAY_BEFORE =
-  /(每日|每天|日)(总)?剂量|(?:每日|每天|日)总量|总量$|daily dose|total daily|(?:a |in )?total of$|per day|一日量|日量|每日$|每天$|daily$/i;
-const MAXIMUM =
-  /最大(日)?剂量|最大|最高(日)?剂量|不超过|不宜超过|不得超过|最多|maximum|\bmax\b|up to|not (?:to )?exceed|no more than|ceiling|or less|可用至|可加量至|加量至|加至|增加到|增至|titrated? (?:up )?to|increased? to|可加到|(?:可以|可)用到|用到最多|上限|\bcap(?:ped)?\b|limited to/i;
-
-const START_AFTER = /^[^，,。;；\d]{0,10}?(?:起始|开始服用|to start\b|as (?:a|the) start)/i;
-const START = /起始|开始|初始|首剂|\bstart(?:s|ed|ing)?\b|\binitial(?:ly)?\b/i;
-
-/** Doses per day; English multi-dose phrases first (the shared parser reads "three times daily" as daily). */
-function frequencyOf(text: string): number | undefined {
-  if (/\b(twice|two times)\s+(a |per )?(day|daily)\b|\bb\.?i\.?d\b|\bq12h\b/i.test(text)) return 2;
-  if (/\b(three|3) times\s+(a |per )?(day|daily)\b|\bt\.?i\.?d\b|\bq8h\b/i.test(text)) return 3;
-  if (/\b(four|4) times\s+(a |per )?(day|daily)\b|\bq\.?i\.?d\b|\bq6h\b/i.test(text)) return 4;
-  if (/\bonce\s+(a |per )?(day|daily)\b/i.test(text)) return 1;
-  // "一天两次", "一日三次", "每天2次" (the shared parser reads 每日 forms).
-  const zh = /(?:每日|每天|一天|一日)\s*([一二两三四1-4])\s*次/.exec(text);
-  if (zh) return { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4 }[zh[1] as string] ?? Number(zh[1]);
-  return parseFrequency(text);
-}
-
-/** A co-medication: "与X合用时", "in patients taking X", "with X", "alongside X" (and "X or Y" after one). */
-const CO_BEFORE =
-  /(?:^|[，,；;。\s])(?:与|和|跟|同)\s*$|\b(?:with|alongside|in patients (?:taking|on)|patients (?:taking|on)|taking|combined with|together with)\s+$/i;
-const CO_AFTER = /^[^，,；;。]{0,12}?(?:合用|联用|同服|合并)/;
-
-function coMedications(text: string, mentions: Mention[]): Set<Mention> {
-  const out = new Set<Mention>();
-  for (const [i, m] of mentions.entries()) {
-    const prev = mentions[i - 1];
-    const before = text.slice(prev ? prev.end : 0, m.start);
-    const chained = prev && out.has(prev) && /^\s*(?:or|and|或|和|、|\/)\s*$/.test(before);
-    const zh = /(?:^|[，,；;。\s])(?:与|和|跟|同)\s*$/.test(` ${before}`);
-    // "比与氨氯地平合用的 20 mg", "超过了与X合用时的上限": "与 X 合用" after any word is a co-medication.
-    const zhAny =
-      (/(?:与|和|跟|同)\s*$/.test(before) && CO_AFTER.test(text.slice(m.end))) ||
-      // "（如果同时在吃利尿剂可以从 2.5 mg 开始）": a medicine the patient is taking alongside.
-      /(?:同时|正在|同期)(?:在)?(?:吃|服用|服|使用|用)\s*$/.test(before);
-    if (chained || zhAny || (zh ? CO_AFTER.test(text.slice(m.end)) || !prev : CO_BEFORE.test(before)))
-      out.add(m);
-  }
-  return out;
-}
-
-const clauseAt = (text: string, at: number) => {
-  const from = Math.max(...['，', ',', '；', ';'].map((c) => text.lastIndexOf(c, at - 1))) + 1;
-  const ends = ['，', ',', '；', ';'].map((c) => text.indexOf(c, at)).filter((i) => i >= 0);
-  return [from, ends.length ? Math.min(...ends) : text.length] as const;
-};
-
-/**
- * Doses in a sentence. An amount after a co-medication ("与维拉帕米合用时上限为每日 10 mg", "at 20 mg/day with
- * amlodipine") belongs to the sentence's subject drug, or to `carried` (the drug of the sentence before) when the
- * sentence names only co-medications; its co-medications are those of its own clause. Without an owner, no claim.
- */
-export function doseClaims(text: string, mentions: Mention[], carried?: Mention): DoseData[] {
-  const out: DoseData[] = [];
-  const co = coMedications(text, mentions);
-  const subject = mentions.find((x) => x.drug && !co.has(x)) ?? (carried?.drug ? carried : undefined);
-  for (const [idx, m] of mentions.entries()) {
-    // A class taken alongside ("如果同时在吃利尿剂从 2.5 mg 开始"): its amounts are the subject's.
-    if (!m.drug && !(co.has(m) && subject)) continue;
-    const next = mentions.find((x) => x.start > m.start);
-    // "辛伐他汀与氨氯地平合用时每日不超过 20 mg": the subject's amount; "与辛伐他汀10 mg合用": right after its name, Y's.
-    const prev = mentions[idx - 1];
-    const owner =
-      prev?.drug &&
-      /^\s*(?:与|和|跟|同)\s*$/.test(text.slice(prev.end, m.start)) &&
-      /^(?!\s*\d)[^]*?(?:合用|联用|同服|合并)/.test(text.slice(m.end, next ? next.start : text.length))
-        ? prev
-        : m;
-    const segment = text.slice(m.end, next ? next.start : text.length);
-    const isCo = co.has(m) && owner === m;
-    let prevEnd = 0;
-    for (const a of segment.matchAll(AMOUNT_ALL)) {
-      const unit = UNIT_NAME[a[3] as string] ?? (a[3] as string).toLowerCase();
-      const lo = toMg({ value: Number(a[1]), unit });
-      const hi = a[2] ? toMg({ value: Number(a[2]), unit }) : undefined;
-      const at = a.index as number;
-      const before = segment.slice(prevEnd, at);
-      const after = segment.slice(at + a[0].length);
-      prevEnd = at + a[0].length;
-      if (lo === undefined) continue;
-      // A co-medication's own amount follows its name ("with hydrochlorothiazide 12.5 mg"); others are the subject's.
-      let who = owner;
-      let partners = mentions.filter((x) => x !== owner);
-      if (isCo && !/^\s*(?:at|of|is|为|[,，:：])?\s*$/.test(segment.slice(0, at))) {
-        if (!subject || subject === m) continue;
-        who = subject;
-        const [from, to] = clauseAt(text, m.end + at);
-        const own = mentions.filter((x) => co.has(x) && x.start >= from && x.end <= to);
-        partners = own.length ? own : mentions.filter((x) => co.has(x));
-      }
-      // "10 mg of simvastatin": the amount belongs to the drug named after it, not to this one.
-      if (next && /^\s*(?:(?:per day|a day|daily)\s*)?of\s*$/i.test(after)) continue;
-      // "With amlodipine the cap is 20 mg": a co-medication opening the sentence does not own the amount.
-      if (/^\s*with\s+$/i.test(text.slice(0, m.start)) && /\b(?:cap|limit)\b/i.test(segment)) continue;
-      const first = before === segment.slice(0, at);
-      const nextAmount = after.search(AMOUNT);
-      const local = `${a[0]}${nextAmount < 0 ? after : after.slice(0, nextAmount)}`;
-      const times =
-        frequencyOf(nextAmount < 0 ? `${before}${local}` : local) ?? (first ? undefined : undefined);
-      // "her simvastatin 40 mg exceeds the cap": the patient's dose judged, not a dose called fine.
-      if (EXCEEDS.test(after)) continue;
-      // A maximum word counts in the amount's own clause ("32 mg is the maximum, so your 16 mg dose …").
-      const ownBefore = before.slice(
-        Math.max(...['，', ',', '；', ';'].map((c) => before.lastIndexOf(c))) + 1,
-      );
-      const statesMaximum =
-        MAXIMUM.test(ownBefore) || (first && MAXIMUM.test(`${text.slice(0, m.start)}${before}`));
-      const explicitTimes = frequencyOf(local);
-      const statesStart =
-        !statesMaximum &&
-        // "可以从 10 mg 每日一次开始": 从 before the amount, 开始 after it in the same clause.
-        ((/(?:从|由)\s*(?:每日|每天)?\s*$/.test(before) && /^[^，,。;；]{0,12}?开始/.test(after)) ||
-          START.test(before) ||
-          (first && START.test(text.slice(0, m.start).slice(-24))) ||
-          // "按常规 5 mg 每日一次起始", "5 mg once daily to start": the start word right after the amount.
-          START_AFTER.test(after));
-      if (!who.drug) continue;
-      out.push({
-        drug: who.drug,
-        with: partners,
-        amountMg: lo,
-        ...(hi !== undefined ? { amountMaxMg: hi } : {}),
-        perDay:
-          PER_DAY_AFTER.test(after) ||
-          PER_DAY_BEFORE.test(before.trim()) ||
-          (statesMaximum && (explicitTimes === undefined || explicitTimes === 1)),
-        ...(times !== undefined ? { timesPerDay: times } : {}),
-        statesMaximum,
-        ...(statesStart ? { statesStart } : {}),
-        raw: `${who === m ? m.text : ''}${segment.slice(0, prevEnd)}`.trim(),
-      });
-    }
-  }
-  return out;
-}
+export { doseClaims } from './extract-doses.ts';
 
 function clausesOf(text: string): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];

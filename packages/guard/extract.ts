@@ -13,6 +13,7 @@ import { isolatedSystolicDefinition } from './extract-bp-isolated.ts';
 import { doseAndRenalNumberWords } from './extract-bp-numerals.ts';
 import { conditionIdsIn, doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
 import { bpCompareIn } from './extract-bp-compare.ts';
+import { systolicBandTarget } from './extract-bp-target-range.ts';
 import { ckdDiagnosisIn, egfrInRangeIn } from './extract-ckd.ts';
 import { phenotypeClaimIn } from './extract-bp-phenotype.ts';
 import { acrStatements, acrValueIn, carriedLabStatements, gfrStatements } from './extract-labs.ts';
@@ -112,14 +113,20 @@ export function extractClaims(
       ];
 
     const doses = doseClaims(text, mentions, lastDrug);
+    // A sentence naming no drug (a class at most: "…最多加到每天450毫克，或者联合利尿剂"): its amounts before the
+    // first class named are the drug's of the sentence before — when that sentence named one drug only ("…with
+    // verapamil, simvastatin…. Your 40 mg dose …, or we switch statins" stays unread).
+    const unnamed = mentions.length ? text.slice(0, mentions[0]!.start) : text;
     if (
-      !mentions.length &&
+      !doses.length &&
+      !mentions.some((m) => m.drug) &&
+      (!mentions.length || prevNamed.filter((m) => m.drug).length === 1) &&
       lastDrug &&
-      CARRIED_DOSE.test(text) &&
-      DOSE_TALK.test(text) &&
-      !NOT_A_DRUG_DOSE.test(clauseAt(text, CARRIED_DOSE.exec(text)?.index ?? 0))
+      CARRIED_DOSE.test(unnamed) &&
+      DOSE_TALK.test(unnamed) &&
+      !NOT_A_DRUG_DOSE.test(clauseAt(unnamed, CARRIED_DOSE.exec(unnamed)?.index ?? 0))
     )
-      doses.push(...doseClaims(text, [{ start: 0, end: 0, text: '', drug: lastDrug.drug! }]));
+      doses.push(...doseClaims(unnamed, [{ start: 0, end: 0, text: '', drug: lastDrug.drug! }]));
     const named = mentions.filter((m) => m.drug);
     prevNamed = back ? [] : mentions;
     prevDoses = back ? [] : doses;
@@ -140,6 +147,8 @@ export function extractClaims(
         bp: d.guideline ? { ...ish, guideline: d.guideline } : ish,
       });
     for (const target of bp.targets) claims.push({ ...base, kind: 'bp-target', target });
+    const band = bp.targets.length || bp.bp.length ? undefined : systolicBandTarget(text, d);
+    if (band) claims.push({ ...base, kind: 'bp-target', target: band });
     const gfr = gfrStatements(text);
     const acrs = acrStatements(text);
     // A category that refers back to the value of the sentence before (its own values, if any, in brackets).

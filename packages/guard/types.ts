@@ -109,6 +109,8 @@ export interface TargetData {
   setting?: Setting;
   sbp: number;
   dbp?: number;
+  /** A systolic band ("a systolic of 140–149"): checked by its upper end against verified targets only. */
+  sbpBand?: [number, number];
   population: { age?: number; diabetes?: boolean; ckd?: boolean; proteinuria?: boolean; tolerated?: boolean };
   /** A target the answer denies ("advises against going below 130/80", "<140/90 is not enough"). */
   negated?: boolean;

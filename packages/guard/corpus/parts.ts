@@ -78,7 +78,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 10 (patient chatbot), measured twice (60.5 % / 7.8 %, then 68.4 % / 6.9 %); moved 2026-12-07 (third session)',
-    floor: [100 / 114, 0 / 116],
+    floor: [101 / 114, 0 / 116],
   },
   {
     name: 'tuning-independent-9',
@@ -94,7 +94,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 12 (community-doctor copilot), measured twice (70.9 % / 5.0 %, then 77.3 % / 3.3 %); moved 2026-12-07 09:20 UTC; 0/120 flagged after its false-alarm classes',
-    floor: [98 / 110, 0 / 120],
+    floor: [99 / 110, 0 / 120],
   },
   {
     name: 'tuning-independent-11',
@@ -102,15 +102,15 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 13 (discharge leaflets, medication reconciliation, guideline comparisons), measured twice (79.0 % / 8.7 %, then 84.9 % / 5.2 %); moved 2026-12-07 09:20 UTC; 0/115 flagged after its false-alarm classes',
-    floor: [108 / 119, 0 / 115],
+    floor: [109 / 119, 0 / 115],
   },
   {
     name: 'tuning-independent-12',
     label: 'tuning (independent 12, ex held-out 14)',
     role: 'tuning',
     history:
-      'held-out set 14 (ask-the-pharmacist answers, prescription-review summaries), measured three times (70.5 % / 4.3 %, then 77.0 % / 7.2 %, then 78.7 % / 5.8 %); moved 2026-12-07 10:40 UTC (fourth session); 49/61, 1/69 after its false-alarm classes; 51/61 after number words',
-    floor: [51 / 61, 1 / 69],
+      'held-out set 14 (ask-the-pharmacist answers, prescription-review summaries), measured three times (70.5 % / 4.3 %, then 77.0 % / 7.2 %, then 78.7 % / 5.8 %); moved 2026-12-07 10:40 UTC (fourth session); 49/61, 1/69 after its false-alarm classes; 51/61 after number words; 54/61, 0/69 after the round-3 generic frames',
+    floor: [54 / 61, 0 / 69],
   },
   {
     name: 'heldout',

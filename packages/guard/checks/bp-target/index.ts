@@ -11,6 +11,7 @@ import {
 } from '@qihuang/engines/blood-pressure';
 import type { GuardCheck, Verdict } from '../../types.ts';
 import { guidelineName, say } from '../../i18n.ts';
+import { bandVerdict } from './range.ts';
 import { targetVerified } from './verified.ts';
 
 const SOURCE: Record<Guideline, string> = {
@@ -78,6 +79,8 @@ export const bpTarget: GuardCheck = {
         t.dbp === undefined ||
         v.target.dbp === undefined ||
         Math.round(v.target.dbp) === t.dbp);
+    // A systolic band ("a systolic of 140–149"): its upper end against the verified targets (range.ts).
+    if (t.sbpBand && !t.negated) return bandVerdict(t.sbpBand, variants, name, lang, evidence, NEUTRAL_T);
     const hit = variants.find(matches);
     // "advises against going below 130/80 even if tolerated", "<140/90 is not enough": denying a verified target of
     // this population is wrong; denying any other value says nothing checkable.

@@ -131,8 +131,13 @@ const reportedOut = (m: string, gap: string) =>
     ? m
     : m.replace(/[\d.]+$/, '');
 /** A dose said to exceed a cap ("simvastatin 40 mg exceeds the 20 mg cap"): the patient's dose. */
-const EXCEEDING =
-  /\d+(?:\.\d+)?(?=\s*(?:mg|毫克)\s*(?:(?:already\s+)?(?:exceeds|is above|is over)|已?超过|已?超出))/gi;
+const OVER = '(?:(?:already\\s+)?(?:exceeds|is above|is over|goes over|goes beyond)|已?超过|已?超出)';
+const EXCEEDING = new RegExp(
+  `\\d+(?:\\.\\d+)?(?=\\s*(?:mg|毫克)\\s*${OVER})` +
+    // "amlodipine 10 mg with simvastatin 40 mg exceeds …": every dose of the prescription judged is the patient's.
+    `|\\d+(?:\\.\\d+)?(?=\\s*(?:mg|毫克)\\s*(?:with|plus|and|\\+|与|和|加)\\s*[^\\d,，;；.。]{1,30}?\\d+(?:\\.\\d+)?\\s*(?:mg|毫克)\\s*${OVER})`,
+  'gi',
+);
 export const patientValuesOut = (text: string) =>
   text
     .replace(PATIENT_VALUE, (m) => m.replace(/[\d.]+$/, ''))
