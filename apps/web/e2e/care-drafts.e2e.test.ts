@@ -1,6 +1,9 @@
 /**
  * Issue 20 in a browser: a dose change of an active drug is drafted and shown as a change ("5 mg → 10 mg", no
- * critical duplicate to acknowledge), and the care tab's draft times carry the same zone as its alerts.
+ * critical duplicate to acknowledge), and the care tab's draft times carry the same zone as its alerts. A signed
+ * change awaiting the pharmacist (decision 0017) shows as 药师审核中, with no signing and no acknowledging, while
+ * the current order stays the patient's; the pharmacist's approval makes it the order and stops the old one. A
+ * returned draft offers revise and withdraw, no acknowledge box. Server on port 7431 (this helper's range).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -18,15 +21,41 @@ import {
 } from './care-stack.ts';
 
 const PATIENT = 'care-e2e-titrate';
+const AWAITING = 'care-e2e-awaiting';
+const PORT = 7431;
 warnIfNoChromium('care-drafts.e2e');
+
+function amlodipine(id: string, patient: string, mg: number, extra: Record<string, unknown>) {
+  return {
+    resourceType: 'MedicationRequest',
+    id,
+    intent: 'order',
+    subject: { reference: `Patient/${patient}` },
+    medicationCodeableConcept: {
+      text: `Amlodipine ${mg} mg`,
+      coding: [{ system: 'urn:qihuang:drug', code: 'amlodipine', display: 'Amlodipine' }],
+    },
+    dosageInstruction: [
+      {
+        text: `${mg} mg once daily`,
+        timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } },
+        doseAndRate: [
+          { doseQuantity: { value: mg, unit: 'mg', system: 'http://unitsofmeasure.org', code: 'mg' } },
+        ],
+      },
+    ],
+    ...extra,
+  };
+}
 
 describe.skipIf(!HAS_CHROMIUM)('care drafts in a browser (needs /usr/bin/chromium)', () => {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
+  let pharmacistToken = '';
 
   beforeAll(async () => {
     ensureWebBuild();
-    stack = await startServer({});
+    stack = await startServer({}, PORT);
     await putPatient(stack, PATIENT, '周', '国华', '1960-02-01');
     await stack.api(`/fhir/R4/MedicationRequest/${PATIENT}-aml5`, {
       method: 'PUT',
@@ -86,6 +115,39 @@ describe.skipIf(!HAS_CHROMIUM)('care drafts in a browser (needs /usr/bin/chromiu
       { method: 'POST', body: JSON.stringify({ reason: 'Potassium not checked' }) },
       rx.access_token,
     );
+    // A dose change signed by the doctor and awaiting the pharmacist (as care's signing writes it with pharmacy
+    // review configured): draft, intent order, statusReason awaiting-pharmacist-review; the 5 mg order stays.
+    await putPatient(stack, AWAITING, '吴', '秀英', '1958-07-01');
+    await stack.api(`/fhir/R4/MedicationRequest/${AWAITING}-aml5`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify(
+        amlodipine(`${AWAITING}-aml5`, AWAITING, 5, { status: 'active', authoredOn: localDay(60) }),
+      ),
+    });
+    const signedAt = new Date().toISOString();
+    await stack.api(`/fhir/R4/MedicationRequest/${AWAITING}-aml10`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify(
+        amlodipine(`${AWAITING}-aml10`, AWAITING, 10, {
+          status: 'draft',
+          authoredOn: signedAt,
+          statusReason: {
+            coding: [{ system: 'urn:qihuang:pharmacy-review', code: 'awaiting-pharmacist-review' }],
+            text: 'Awaiting pharmacist review (待药师审核)',
+          },
+          priorPrescription: { reference: `MedicationRequest/${AWAITING}-aml5`, display: 'Amlodipine 5 mg' },
+          extension: [
+            {
+              url: 'urn:qihuang:signed',
+              valueString: JSON.stringify({ by: '张医生', at: signedAt, acknowledged: [] }),
+            },
+          ],
+        }),
+      ),
+    });
+    pharmacistToken = rx.access_token;
     browser = await launchBrowser();
   }, 300_000);
   afterAll(async () => {
@@ -113,6 +175,37 @@ describe.skipIf(!HAS_CHROMIUM)('care drafts in a browser (needs /usr/bin/chromiu
     }
   }, 180_000);
 
+  it('shows a signed change awaiting the pharmacist as not yet the medication; approval makes it the order', async () => {
+    const { context, page } = await newPage(browser!, 'zh-CN');
+    try {
+      await signIn(page, stack!.base, 'titrate-doctor');
+      await page.goto(`${stack!.base}/patients/${AWAITING}`);
+      await page.getByRole('link', { name: /^(Care|管理)$/ }).click();
+      const awaiting = page.getByTestId('draft-awaiting-review');
+      await awaiting.waitFor({ timeout: 60_000 });
+      const card = page.locator('[data-testid="draft"]', { has: awaiting });
+      expect(await card.getByTestId('draft-status').innerText()).toBe('药师审核中（暂勿开始服用）');
+      expect(await awaiting.innerText()).toMatch(/原医嘱继续有效/);
+      expect(await card.innerText()).toMatch(/张医生 于 .+ 签署/);
+      expect(await card.getByTestId('draft-change').innerText()).toMatch(/药师审核通过后原医嘱停止/);
+      expect(await card.getByTestId('sign-draft').count()).toBe(0);
+      expect(await card.getByTestId('acknowledge').count()).toBe(0);
+      expect(await card.getByTestId('cancel-draft').innerText()).toBe('撤回');
+    } finally {
+      await context.close();
+    }
+    const statusOf = async (id: string) =>
+      (await stack!.api<{ status: string }>(`/fhir/R4/MedicationRequest/${id}`)).status;
+    expect(await statusOf(`${AWAITING}-aml5`)).toBe('active');
+    await stack!.api(
+      `/api/pharmacy/queue/${AWAITING}-aml10/approve`,
+      { method: 'POST', body: JSON.stringify({}) },
+      pharmacistToken,
+    );
+    expect(await statusOf(`${AWAITING}-aml10`)).toBe('active');
+    expect(await statusOf(`${AWAITING}-aml5`)).toBe('completed');
+  }, 180_000);
+
   it("shows the pharmacist's return on the doctor's draft, with reason and who, to revise or withdraw", async () => {
     const { context, page } = await newPage(browser!, 'zh-CN');
     try {
@@ -126,6 +219,7 @@ describe.skipIf(!HAS_CHROMIUM)('care drafts in a browser (needs /usr/bin/chromiu
       expect(await returned.innerText()).toMatch(/titrate-pharmacist[\s\S]*Potassium not checked/);
       expect(await card.getByTestId('sign-draft').count()).toBe(0);
       expect(await card.getByTestId('revise-draft').count()).toBe(1);
+      expect(await card.getByTestId('acknowledge').count()).toBe(0);
       expect(await card.getByTestId('cancel-draft').innerText()).toBe('撤回');
     } finally {
       await context.close();

@@ -46,11 +46,11 @@ export interface Stack {
   stop: () => Promise<void>;
 }
 
-/** `node bin/qihuang.mjs serve` on a free port with an empty data directory (no demo data). */
-export async function startServer(extraEnv: Record<string, string>): Promise<Stack> {
+/** `node bin/qihuang.mjs serve` on `port` (else a free one) with an empty data directory (no demo data). */
+export async function startServer(extraEnv: Record<string, string>, port?: number): Promise<Stack> {
   const server = await startTestServer(
     { QIHUANG_ADMIN_PASSWORD: ADMIN_PASSWORD, QIHUANG_DEMO: '0', ...extraEnv },
-    { dataDirPrefix: 'qihuang-care-e2e-' },
+    { dataDirPrefix: 'qihuang-care-e2e-', ...(port ? { port } : {}) },
   );
   const { base, stop } = server;
 

@@ -49,6 +49,11 @@ export const enCare = {
     reason: 'Reason',
     revise: 'Revise (propose again)',
     withdraw: 'Withdraw',
+    changeDoseOnApproval: '{{drug}} {{from}} → {{to}} (the current order stops when the pharmacist approves)',
+    changeFromToOnApproval: '{{from}} → {{to}} (the current order stops when the pharmacist approves)',
+    awaiting: 'Awaiting pharmacist review — do not start yet',
+    awaitingNote:
+      "Signed and sent to the pharmacist. Not yet the patient's medication: the current order stays until the pharmacist approves.",
   },
   draftStatus: { draft: 'Draft — not signed', active: 'Signed', cancelled: 'Cancelled' },
   planStatus: { active: 'Active', revoked: 'Revoked' },

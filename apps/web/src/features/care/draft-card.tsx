@@ -1,8 +1,9 @@
 /**
  * One prescription draft on the clinician's care tab: dosage, a dose change named as a change of the active
  * order ("change Amlodipine 5 mg → 10 mg", issue 20), the pharmacist's return with reason, who and when (revise
- * or withdraw; a returned draft is not signed as it stands), review findings per draft with critical ones
- * acknowledged before signing, and times in the care tab's zone.
+ * or withdraw; a returned draft is not signed as it stands), a signed order awaiting the pharmacist's review
+ * (not yet the patient's medication, decision 0017: withdraw only), review findings per draft with critical ones
+ * acknowledged before signing (only where it can be signed), and times in the care tab's zone.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,7 @@ import {
 import { SeverityBadge } from './care-ui.tsx';
 import { useCareTime } from './care-zone.tsx';
 import { doseChange } from './draft-change.ts';
+import { canAcknowledge, draftPhase } from './draft-phase.ts';
 
 export function DraftCard({
   draft,
@@ -46,7 +48,9 @@ export function DraftCard({
   const severity = worstSeverity(draft);
   const headingId = `draft-${draft.id}`;
 
-  const returned = draft.status === 'draft' ? draft.returned : undefined;
+  const phase = draftPhase(draft);
+  const returned = phase === 'returned' ? draft.returned : undefined;
+  const awaiting = phase === 'awaiting-review';
   const change =
     draft.status === 'draft' && draft.priorPrescription
       ? doseChange(draft.priorPrescription.display, draft.display)
@@ -95,6 +99,10 @@ export function DraftCard({
           <span className="badge badge-missed" data-testid="draft-status" data-returned="true">
             {t('care.draftReview.returned')}
           </span>
+        ) : awaiting ? (
+          <span className="badge badge-info" data-testid="draft-status" data-awaiting-review="true">
+            {t('care.draftReview.awaiting')}
+          </span>
         ) : (
           <span
             className={`badge ${draft.status === 'active' ? 'badge-ok' : 'badge-muted'}`}
@@ -108,8 +116,17 @@ export function DraftCard({
         <p data-testid="draft-change">
           <span className="badge badge-info">{t('care.draftReview.change')}</span>{' '}
           {change.drug
-            ? t('care.draftReview.changeDose', { ...change })
-            : t('care.draftReview.changeFromTo', { ...change })}
+            ? t(awaiting ? 'care.draftReview.changeDoseOnApproval' : 'care.draftReview.changeDose', {
+                ...change,
+              })
+            : t(awaiting ? 'care.draftReview.changeFromToOnApproval' : 'care.draftReview.changeFromTo', {
+                ...change,
+              })}
+        </p>
+      )}
+      {awaiting && (
+        <p className="notice" role="status" data-testid="draft-awaiting-review">
+          {t('care.draftReview.awaitingNote')}
         </p>
       )}
       {draft.dosage && <p>{draft.dosage}</p>}
@@ -124,7 +141,7 @@ export function DraftCard({
         </div>
       )}
       <p className="care-source">
-        {draft.status === 'active'
+        {draft.status === 'active' || awaiting
           ? t('care.signedBy', { name: draft.signedBy ?? '—', date: time(draft.signedAt) })
           : t('care.clinician.drafted', { date: time(draft.createdAt) })}
       </p>
@@ -142,7 +159,7 @@ export function DraftCard({
                 {t('care.source')}: {f.source.label}
                 {f.source.citation ? ` — ${f.source.citation}` : ''}
               </p>
-              {draft.status === 'draft' && canSign && f.severity === 'critical' && (
+              {canAcknowledge(phase) && canSign && f.severity === 'critical' && (
                 <label className="care-ack">
                   <input
                     type="checkbox"
@@ -191,7 +208,7 @@ export function DraftCard({
               {t('care.draftReview.revise')}
             </button>
           )}
-          {returned ? null : canSign ? (
+          {returned || awaiting ? null : canSign ? (
             <button
               type="button"
               className="button primary"
@@ -213,11 +230,14 @@ export function DraftCard({
             onClick={() => void act('cancel')}
             data-testid="cancel-draft"
           >
-            {returned ? t('care.draftReview.withdraw') : t('care.clinician.cancelDraft')}
+            {returned || awaiting ? t('care.draftReview.withdraw') : t('care.clinician.cancelDraft')}
           </button>
-          {!returned && canSign && critical.length > 0 && !allAcknowledged(draft, acknowledged) && (
-            <span className="muted">{t('care.clinician.ackRequired', { count: critical.length })}</span>
-          )}
+          {canAcknowledge(phase) &&
+            canSign &&
+            critical.length > 0 &&
+            !allAcknowledged(draft, acknowledged) && (
+              <span className="muted">{t('care.clinician.ackRequired', { count: critical.length })}</span>
+            )}
         </div>
       )}
     </li>
