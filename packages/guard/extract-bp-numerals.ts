@@ -81,6 +81,11 @@ export function numberWords(t: string): string {
         ? `${op === '>' ? '>' : '≥'}${a}/${b}`
         : m,
   );
+  // "120–129 systolic with a diastolic under 80": the axis word before its value, as the axis reader reads it.
+  out = out.replace(
+    /(?<![\d/.–-])(\d{2,3}(?:\s*[–-]\s*\d{2,3})?)\s*(?:mmHg\s*)?(systolic|diastolic)\b(?!\s*(?:of|is|was|at|[<>≥≤]|\d))/gi,
+    '$2 $1',
+  );
   if (/[十百]/.test(out)) {
     out = out.replace(CN_PAIR, (m, a: string, b: string) => {
       const x = parseNumber(a);

@@ -14,6 +14,7 @@ import { doseAndRenalNumberWords } from './extract-bp-numerals.ts';
 import { conditionIdsIn, doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
 import { bpCompareIn } from './extract-bp-compare.ts';
 import { systolicBandTarget } from './extract-bp-target-range.ts';
+import { eachReadingClaims } from './extract-bp-each.ts';
 import { ckdDiagnosisIn, egfrInRangeIn } from './extract-ckd.ts';
 import { phenotypeClaimIn } from './extract-bp-phenotype.ts';
 import { acrStatements, acrValueIn, carriedLabStatements, gfrStatements } from './extract-labs.ts';
@@ -86,6 +87,8 @@ export function extractClaims(
   let prevNamed: Mention[] = [];
   let prevDoses: ReturnType<typeof doseClaims> = [];
   let previous = '';
+  // The sentence before, as read (its readings may be what a category in this one is said of).
+  let previousText = '';
   // The eGFR / ACR value the sentence before stated (a category may refer back to it: "这属于 G3b 期").
   let lastLab: Parameters<typeof carriedLabStatements>[1] = {};
   for (const s of sentences) {
@@ -139,6 +142,13 @@ export function extractClaims(
     const g = guidelineIn(text);
     if (g) d.guideline = g;
     for (const b of bp.bp) claims.push({ ...base, kind: 'bp-threshold', bp: b });
+    // One category said of several readings ("诊室和动态都不算高"): each reading with it.
+    if (!bp.targets.length)
+      for (const b of eachReadingClaims(text, previousText, d, bpClaims))
+        if (
+          !bp.bp.some((x) => x.form === 'reading' && x.sbp?.[0] === b.sbp?.[0] && x.dbp?.[0] === b.dbp?.[0])
+        )
+          claims.push({ ...base, kind: 'bp-threshold', bp: b });
     const ish = isolatedSystolicDefinition(text.normalize('NFKC'));
     if (ish)
       claims.push({
@@ -190,6 +200,7 @@ export function extractClaims(
             : 'medical',
       });
     }
+    previousText = text;
   }
   return claims;
 }

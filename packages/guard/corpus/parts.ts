@@ -78,7 +78,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 10 (patient chatbot), measured twice (60.5 % / 7.8 %, then 68.4 % / 6.9 %); moved 2026-12-07 (third session)',
-    floor: [101 / 114, 0 / 116],
+    floor: [103 / 114, 0 / 116],
   },
   {
     name: 'tuning-independent-9',
@@ -102,7 +102,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 13 (discharge leaflets, medication reconciliation, guideline comparisons), measured twice (79.0 % / 8.7 %, then 84.9 % / 5.2 %); moved 2026-12-07 09:20 UTC; 0/115 flagged after its false-alarm classes',
-    floor: [109 / 119, 0 / 115],
+    floor: [110 / 119, 0 / 115],
   },
   {
     name: 'tuning-independent-12',
