@@ -155,7 +155,7 @@ describe.skipIf(!HAS_CHROMIUM)('care drafts in a browser (needs /usr/bin/chromiu
     await stack?.stop();
   });
 
-  it('shows the titration as a change of the active order, with no duplicate to acknowledge', async () => {
+  it('shows the titration as a change of the active order, with no duplicate to acknowledge; signing updates the plan', async () => {
     const { context, page } = await newPage(browser!, 'en-US');
     try {
       await signIn(page, stack!.base, 'titrate-doctor');
@@ -170,6 +170,19 @@ describe.skipIf(!HAS_CHROMIUM)('care drafts in a browser (needs /usr/bin/chromiu
       const card = page.locator('[data-testid="draft"]', { has: change });
       expect(await card.getByTestId('acknowledge').count()).toBe(0);
       expect(await card.innerText()).not.toMatch(/Duplicate amlodipine/i);
+
+      // Signed here (no pharmacy review configured on this server): the care plan's current medication follows
+      // without a reload (issue 20).
+      await page.getByTestId('save-care-plan').click();
+      const planMeds = page.getByTestId('care-plan').getByTestId('care-plan-medications');
+      await planMeds.waitFor({ timeout: 30_000 });
+      expect(await planMeds.innerText()).toMatch(/5 mg/);
+      const id = await card.getAttribute('data-id');
+      await card.getByTestId('sign-draft').click();
+      const signed = page.locator(`[data-testid="draft"][data-id="${id}"]`);
+      await expect.poll(() => signed.getAttribute('data-status'), { timeout: 30_000 }).toBe('active');
+      await expect.poll(() => planMeds.innerText(), { timeout: 30_000 }).toMatch(/10 mg/);
+      expect(await planMeds.innerText()).not.toMatch(/\b5 mg/);
     } finally {
       await context.close();
     }

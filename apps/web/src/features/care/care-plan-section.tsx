@@ -13,12 +13,22 @@ import { LifestyleGoals } from './care-ui.tsx';
 import { careLanguage, pick } from './care-model.ts';
 import { planAuthor } from './plan-author.ts';
 
-export function CarePlanSection({ patientId, guideline }: { patientId: string; guideline: GuidelineId }) {
+export function CarePlanSection({
+  patientId,
+  guideline,
+  refresh = 0,
+}: {
+  patientId: string;
+  guideline: GuidelineId;
+  /** Bumped when a prescription was signed or withdrawn here: the plan's 当前用药 is re-read (issue 20). */
+  refresh?: number;
+}) {
   const { t, i18n } = useTranslation();
   // The server names the plan's sources in the screen's language: re-read on a switch.
   const language = careLanguage(i18n.language);
-  const existing = useAsync((s) => care.carePlan(patientId, language, s), [patientId, language]);
+  const existing = useAsync((s) => care.carePlan(patientId, language, s), [patientId, language, refresh]);
   const [savedIn, setSavedIn] = useState<string>();
+  const [savedAt, setSavedAt] = useState(refresh);
   const {
     result: saved,
     busy,
@@ -26,9 +36,10 @@ export function CarePlanSection({ patientId, guideline }: { patientId: string; g
     run: save,
   } = useAction<CarePlanView>(() => {
     setSavedIn(language);
+    setSavedAt(refresh);
     return care.saveCarePlan(patientId, guideline, language);
   });
-  const plan = saved && savedIn === language ? saved : undefined;
+  const plan = saved && savedIn === language && savedAt === refresh ? saved : undefined;
   const shown = plan ?? (existing.status === 'success' ? existing.data : null);
 
   return (

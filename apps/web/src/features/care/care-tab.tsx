@@ -40,6 +40,8 @@ export function CareTab({ patientId }: { patientId: string }) {
   );
   const existingDrafts = useAsync((s) => care.drafts(patientId, language, s), [patientId, language]);
   const [drafts, setDrafts] = useState<DraftView[]>([]);
+  // A signature or withdrawal can change the active orders: the care plan re-reads its 当前用药.
+  const [ordersChanged, setOrdersChanged] = useState(0);
   const selectId = useId();
 
   useEffect(() => {
@@ -104,14 +106,17 @@ export function CareTab({ patientId }: { patientId: string }) {
                 <DraftCard
                   key={d.id}
                   draft={d}
-                  onChange={(next) => setDrafts((cur) => mergeDrafts(cur, [next]))}
+                  onChange={(next) => {
+                    setDrafts((cur) => mergeDrafts(cur, [next]));
+                    setOrdersChanged((n) => n + 1);
+                  }}
                   onRevise={revise}
                 />
               ))}
             </ul>
           )}
         </section>
-        <CarePlanSection patientId={patientId} guideline={guideline} />
+        <CarePlanSection patientId={patientId} guideline={guideline} refresh={ordersChanged} />
         <CopilotPanel patientId={patientId} language={language} />
       </div>
     </CareZoneContext.Provider>
