@@ -9,8 +9,10 @@ import type { DrugConditionData } from './types.ts';
 export const BILATERAL =
   /bilateral|both (?:renal )?arteries|solitary (?:functioning )?kidney|single kidney|双侧|孤立肾|独肾/i;
 
+/** Doses of two drugs taken apart ("错开几个小时吃", "spaced 4 hours apart"): an interval, checked like a switch's. */
+export const SPACED = /错开|间隔|隔开|分开(?:服用|吃)|\bapart\b|\bspaced?\b|\bseparated? by\b|\bstagger\w*/i;
 export const SWITCH =
-  /switch\w*|changing (?:from|over)|\boverlap\w*|最后一(?:片|次|剂)|\bmov(?:e|es|ing) (?:from|over)\b|\b(?:last|final) (?:dose|tablet)\b|transition\w*|after (?:the )?(?:last|final) dose|末次|停用[^，。,;；]{0,12}后|换用|改用|转换|换为|改为|换成|改成|\bstop(?:s|ped|ping)?\b[^.;]{0,40}\bstart(?:s|ed|ing)?\b|(?:^|[，,：:；;]\s*)停(?:用|服|掉)?[^，。,;；]{1,16}?(?:开始|换用|改用|服用)/i;
+  /switch\w*|changing (?:from|over)|\boverlap\w*|最后一(?:片|次|剂)|\bmov(?:e|es|ing) (?:from|over)\b|\b(?:last|final)(?: (?:morning|evening|night|daily|\w+ly))? (?:dose|tablet)\b|transition\w*|after (?:the )?(?:last|final) dose|末次|停用[^，。,;；]{0,12}后|换用|改用|转换|换为|改为|换成|改成|\bstop(?:s|ped|ping)?\b[^.;]{0,40}\bstart(?:s|ed|ing)?\b|(?:^|[，,：:；;]\s*)停(?:用|服|掉)?[^，。,;；]{1,16}?(?:开始|换用|改用|服用)/i;
 /** "先停赖诺普利满36小时再开始" / "stop X first and wait 36 hours before the first dose": an interval stated with a
  * start makes the switch a washout, not an order of stopping both drugs. */
 const WASHOUT_START = /开始|起用|首剂|换成|换用|改用|\bstart\w*|\bbegin\w*|first dose|switch\w*/i;
@@ -20,14 +22,24 @@ export function washoutIn(raw: string): number | undefined {
   // (Last dose at night, first the next morning: about 12 hours.)
   // "overlap them for the first week", "重叠服用": no interval at all.
   if (/\boverlap\w*|重叠(?:服用|使用)|同时服用一段/i.test(raw)) return 0;
-  if (/\b(?:the )?(?:next|following) morning\b|第二天早上|次日早上|次日清晨|第二天早晨|次日晨/i.test(raw))
+  if (
+    /\b(?:the )?(?:next|following) morning\b|\bthe morning after\b|第二天早上|次日早上|次日清晨|第二天早晨|次日晨/i.test(
+      raw,
+    )
+  )
     return 12;
+  // "错开几个小时", "a few hours apart": a few hours (below any interval counted in days).
+  if (/几个?小时|数小时|\b(?:a few|several|a couple of) hours\b/i.test(raw)) return 4;
   if (/\b(?:the )?(?:next|following) (?:day|evening)\b|第二天|次日|隔天|翌日/i.test(raw)) return 24;
   // Chinese numerals before a time unit ("两天", "三十六小时") read as digits.
   const text = raw.replace(/([一二两三四五六七八九十]+)(?=\s*(?:个)?(?:天|日|小时))/g, (m) =>
     String(zhNumber(m)),
   );
-  const h = /(\d+(?:\.\d+)?)\s*(?:-|\s)?(?:h\b|hours?|hrs?\b|小时)/i.exec(text);
+  const h =
+    /(\d+(?:\.\d+)?)\s*(?:-|\s)?(?:h\b|hours?|hrs?\b|小时)/i.exec(text) ??
+    // "six hours apart", "twenty-four hours": English number words before hours.
+    new RegExp(`\\b(${Object.keys(EN_HOURS).join('|')})[- ]hours?\\b`, 'i').exec(text);
+  if (h && EN_HOURS[h[1]!.toLowerCase()] !== undefined) return EN_HOURS[h[1]!.toLowerCase()];
   if (h) return Number(h[1]);
   const d = /(\d+(?:\.\d+)?)\s*(?:-|\s)?(?:days?|天|日)(?!剂量)/i.exec(text);
   if (d) return Number(d[1]) * 24;
@@ -39,6 +51,21 @@ export function washoutIn(raw: string): number | undefined {
     return 0;
   return undefined;
 }
+
+const EN_HOURS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  eight: 8,
+  ten: 10,
+  twelve: 12,
+  'twenty-four': 24,
+  'thirty-six': 36,
+  'forty-eight': 48,
+};
 
 /** "两" → 2, "十二" → 12, "三十六" → 36. */
 function zhNumber(t: string): number {

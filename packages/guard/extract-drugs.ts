@@ -28,6 +28,7 @@ import {
   hepaticLevel,
   reducedEjection,
   STOPPED_AFTER,
+  SPACED,
   SWITCH,
   washoutIn,
 } from './drug-frames.ts';
@@ -173,10 +174,17 @@ export function drugClaims(
   // "螺内酯可以和贝那普利一起用，但血钾 5.6 时应暂缓": a clause that holds the combination back at a potassium level.
   const potassiumHeld = clauses.some((c) => POTASSIUM_HOLD.test(c.text));
   // "Switching from lisinopril to sacubitril/valsartan, start 12 hours after the last dose": a switch with an interval.
-  const washout = SWITCH.test(text) && entities.length >= 2 ? washoutIn(text) : undefined;
+  const spaced = !SWITCH.test(text) && SPACED.test(text) && !polarity(text)?.startsWith('un');
+  const washout = (SWITCH.test(text) || spaced) && entities.length >= 2 ? washoutIn(text) : undefined;
   if (stopFirst) out.interactions.push({ members: entities.slice(0, 2), safe: true, dailyMg: {}, stopFirst });
   else if (washout !== undefined)
-    out.interactions.push({ members: entities.slice(0, 2), safe: true, dailyMg: {}, washoutHours: washout });
+    out.interactions.push({
+      members: entities.slice(0, 2),
+      safe: true,
+      dailyMg: {},
+      washoutHours: washout,
+      ...(spaced ? { spaced } : {}),
+    });
   // "服用 X 期间用 A 或 B 都可以": options joined by "or" are each combined with what the patient takes.
   else if (!isList && (!isOptions || (d.current.length > 0 && /\bor\b|或/.test(text) && !/、/.test(text)))) {
     // Per polarity: the entities said to be safe / harmful, plus the patient's current medicines.

@@ -135,6 +135,9 @@ export interface InteractionData {
   conditions?: string[];
   /** A switch between the members with the interval stated, in hours (0: "no gap", "the same day"). */
   washoutHours?: number;
+  /** The interval is between doses taken apart ("错开几个小时吃"), not a switch: without a timed rule, the combination
+   * is checked as a combination. */
+  spaced?: boolean;
   /** "X and Y don't interact", "这两个药之间没有明显影响": an interaction denied outright. */
   denied?: boolean;
   /** "must never be co-prescribed", "a contraindicated pair", "禁止联用": an absolute prohibition. */

@@ -78,7 +78,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 10 (patient chatbot), measured twice (60.5 % / 7.8 %, then 68.4 % / 6.9 %); moved 2026-12-07 (third session)',
-    floor: [103 / 114, 0 / 116],
+    floor: [104 / 114, 0 / 116],
   },
   {
     name: 'tuning-independent-9',
@@ -94,7 +94,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 12 (community-doctor copilot), measured twice (70.9 % / 5.0 %, then 77.3 % / 3.3 %); moved 2026-12-07 09:20 UTC; 0/120 flagged after its false-alarm classes',
-    floor: [99 / 110, 0 / 120],
+    floor: [100 / 110, 0 / 120],
   },
   {
     name: 'tuning-independent-11',
@@ -109,8 +109,8 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     label: 'tuning (independent 12, ex held-out 14)',
     role: 'tuning',
     history:
-      'held-out set 14 (ask-the-pharmacist answers, prescription-review summaries), measured three times (70.5 % / 4.3 %, then 77.0 % / 7.2 %, then 78.7 % / 5.8 %); moved 2026-12-07 10:40 UTC (fourth session); 49/61, 1/69 after its false-alarm classes; 51/61 after number words; 54/61, 0/69 after the round-3 generic frames',
-    floor: [54 / 61, 0 / 69],
+      'held-out set 14 (ask-the-pharmacist answers, prescription-review summaries), measured three times (70.5 % / 4.3 %, then 77.0 % / 7.2 %, then 78.7 % / 5.8 %); moved 2026-12-07 10:40 UTC (fourth session); 49/61, 1/69 after its false-alarm classes; 51/61 after number words; 55/61, 0/69 after the round-3 generic frames',
+    floor: [55 / 61, 0 / 69],
   },
   {
     name: 'heldout',

@@ -75,11 +75,12 @@ export const interaction: GuardCheck = {
       text: `${severityTag(a.rule.severity, lang)}${sum(a.rule)}${gated(a)}${zh ? '。' : '. '}${a.rule.management[lang]}`,
     }));
     const live = applied.filter((a) => a.severity !== 'none');
-    if (i.washoutHours !== undefined) {
-      // The rule's own management text gives the interval ("allow 36 h after the last ACEi dose", REFERENCE §6
-      // row 14, Entresto label [V2]).
-      const rule = applied.find((a) => /(\d+)[- ]?(?:h\b|hour)/i.test(a.rule.management.en));
-      if (!rule) return undefined;
+    // The rule's own management text gives the interval ("allow 36 h after the last ACEi dose", REFERENCE §6
+    // row 14, Entresto label [V2]; "no nitrate within 24 h of sildenafil").
+    const timed = applied.find((a) => /(\d+)[- ]?(?:h\b|hour)/i.test(a.rule.management.en));
+    if (i.washoutHours !== undefined && !timed && !i.spaced) return undefined;
+    if (i.washoutHours !== undefined && timed) {
+      const rule = timed;
       const hours = Number(/(\d+)[- ]?(?:h\b|hour)/i.exec(rule.rule.management.en)![1]);
       return i.washoutHours < hours
         ? {
@@ -87,8 +88,12 @@ export const interaction: GuardCheck = {
             evidence,
             reason: say(
               lang,
-              `${names}：换药需间隔 ${hours} 小时，而非 ${i.washoutHours} 小时`,
-              `${names}: the switch needs ${hours} hours between them, not ${i.washoutHours}`,
+              i.spaced
+                ? `${names}：两药需间隔至少 ${hours} 小时，而非 ${i.washoutHours} 小时`
+                : `${names}：换药需间隔 ${hours} 小时，而非 ${i.washoutHours} 小时`,
+              i.spaced
+                ? `${names}: at least ${hours} hours must separate them, not ${i.washoutHours}`
+                : `${names}: the switch needs ${hours} hours between them, not ${i.washoutHours}`,
             ),
           }
         : {
