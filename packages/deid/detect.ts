@@ -14,6 +14,9 @@ import { familyNameOf, findEnglishNames, givenNameOf, isGivenNameWord } from './
 import { numberRules } from './recognizers/numbers.ts';
 import { applySafetyNet } from './recognizers/safety-net.ts';
 import { findChineseNames } from './recognizers/zh-names.ts';
+import { findPositionedNames } from './recognizers/zh-person-positions.ts';
+import { findRecallDates } from './recognizers/dates-recall.ts';
+import { findRecallPlaces } from './recognizers/places-recall.ts';
 import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
 
 /** Options of a detection: `safetyNet` (default on: cloud targets and exports; may be off for a local model). */
@@ -32,7 +35,13 @@ export function recognize(text: string, options: DetectOptions = {}): PhiSpan[] 
   if (/[A-Z][a-z]/.test(text)) findEnglishNames(text, out);
   findAddresses(text, out);
   findEmployers(text, out);
-  if (options.safetyNet !== false) applySafetyNet(text, out);
+  if (options.safetyNet !== false) {
+    // Round 8: generic Chinese names in person positions (recall-first, like the net).
+    if (/[\u4e00-\u9fa5]/.test(text)) findPositionedNames(text, out);
+    applySafetyNet(text, out);
+    findRecallDates(text, out);
+    findRecallPlaces(text, out);
+  }
   return out;
 }
 

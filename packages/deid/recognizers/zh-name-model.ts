@@ -32,6 +32,9 @@ for (const c of '花桂凤卫忠孝义礼智信仁勤俭菊莲香娥翠巧妹珠
 for (const c of TIER_A) given.set(c, 1.2);
 for (const c of NEVER_GIVEN) given.delete(c);
 
+/** A surname character that is more often an ordinary word (于, 和, 但, 那 …). */
+export const isWordySurname = (surname: string) => surname.length === 1 && WORDY.includes(surname);
+
 /** Weight of a surname by its rank in the frequency-ordered table; compound surnames are distinctive. */
 export function surnameWeight(surname: string): number {
   if (surname.length === 2) return COMPOUND_SURNAMES.includes(surname) ? 2 : 0;

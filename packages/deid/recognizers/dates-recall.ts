@@ -1,0 +1,89 @@
+/**
+ * Round 8 (issue 18): dates, recall first. Safe Harbor item C removes every date element but the year of dates
+ * related to the person, and in a note nearly every date is; the date reader (dates.ts) finds the forms it can
+ * shift. This net adds the month-day and day-alone forms it leaves, as DATE spans without a parse (they are
+ * replaced by a placeholder, not shifted; the year is never part of a span here, decision 0006):
+ * 1. a month alone (12月, 3月份, 12月底, 三月份) unless it is a duration or an age (3月后, 近3月, 6月龄, 3个月);
+ * 2. a month-day written with a dot, slash or dash and 日/号 (3.5日, 10.12号), or after a date label or a
+ *    preposition of time (日期：3/5, 于3-5), or before a visit word with a space (03/05 复查), and ranges of them
+ *    (3.5-3.8住院);
+ * 3. a day alone with 号 (5号复诊, 于5号入院, 7号晚上) or 日 after a preposition of time (于5日) — not a bed,
+ *    a building or a line (5号床, 3号楼);
+ * 4. lunar days (正月初五, 腊月二十三, 初三开始咳嗽);
+ * 5. (en) a day alone after a preposition ("on the 5th", "since the 12th") and a month alone after one
+ *    ("in March", "since early June").
+ * Pure.
+ */
+import type { PhiSpan } from '../types.ts';
+
+const M = '(?:1[0-2]|0?[1-9])';
+const D = '(?:[12]\\d|3[01]|0?[1-9])';
+const CN_M = '(?:十[一二]?|[一二三四五六七八九])';
+const VISIT = '(?:复诊|复查|就诊|入院|出院|来院|来诊|随访|手术|住院|开始|起|停药|抽血|查|体检|发病|来|回|到)';
+const TIME_OF_DAY = '(?:上午|下午|晚上|早上|凌晨|中午|夜间|夜里|晨|晚|早|\\d{1,2}[:：点时])';
+const LABEL = '(?:日期|时间|于|自|至|从|截至|截止|定于|预约|改到|改为|推迟到|提前到|到|在)';
+
+const RULES: RegExp[] = [
+  // 1. a month alone: after a time word, a pause or the start (12月的时候, 去年12月底), or with 份/初/底 …;
+  //    not a duration after a complaint (水肿3月。, 术后3月复查, 怀孕3月).
+  new RegExp(
+    `(?<=^|[^\\d.\\-/\\u4e00-\\u9fa5]|年|于|在|从|自|到|至|是|那|这|去|今|明)(${M}月(?:份|初|中旬|上旬|下旬|中|底|末)?)(?![\\d日号龄余多个内经])(?!以来|左右|不等|后|前|来)`,
+    'dg',
+  ),
+  new RegExp(`(?<![\\d.\\-/个数几每第半近约续后孕]|连续|持续)(${M}月(?:份|初|中旬|上旬|下旬|底|末))`, 'dg'),
+  new RegExp(`(?<=[今去明前]年|于|在)(${CN_M}月(?:份|初|中旬|上旬|下旬|底|末)?)(?![日号])`, 'dg'),
+  new RegExp(`(?<![个几数每第半])(${CN_M}月(?:份|初|中旬|上旬|下旬|底|末))`, 'dg'),
+  // 2. month-day forms.
+  new RegExp(`(?<![\\d.\\-/])(${M}[./]${D}(?:[-~～至到]${M}[./]${D})?[日号]|${M}-${D}号)`, 'dg'),
+  new RegExp(
+    `(?<=${LABEL}[：:\\s]*)(${M}[./-]${D}(?:[-~～至到]${M}[./-]${D})?)(?![\\d./\\-:：%])(?!\\s*(?:mmHg|次|个|例|岁|天|周|月|年|克|g|mg|ml|mL|kg|cm|mm))`,
+    'dg',
+  ),
+  new RegExp(
+    `(?<![\\d.\\-/:：])(${M}[./-]${D}(?:[-~～至到]${M}[./-]${D})?)(?![\\d:：%])(?=\\s*${VISIT})`,
+    'dg',
+  ),
+  // 3. a day alone.
+  new RegExp(
+    `(?<![\\d.\\-/号第每])(${D}号)(?=[\\s，,（()）]*(?:${TIME_OF_DAY}|${VISIT}|前后|左右|之前|之后|前|后|那天))`,
+    'dg',
+  ),
+  new RegExp(`(?<=${LABEL}|[上下本这当]个?月)(${D}[号日])(?![床楼线室房院药])`, 'dg'),
+  // 4. lunar days.
+  new RegExp(
+    `((?:正月|腊月|冬月)(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]|三十|十五)?|大年(?:初[一二三四五六七八九十]|三十))`,
+    'dg',
+  ),
+  new RegExp(
+    `(?<![\\u4e00-\\u9fa5]{2}[班级年])(初[一二三四五六七八九十])(?=${TIME_OF_DAY}|${VISIT}|那天|[，,。、])`,
+    'dg',
+  ),
+  // 5. English.
+  /\b(?:on|since|until|till|by|from|before|after|of)[ \t]+the[ \t]+(\d{1,2}(?:st|nd|rd|th))\b(?![ \t]+(?!of\b|at\b|and\b|in\b)[a-z])/dg,
+  /\b(?:in|since|until|till|by|from|before|after|during|early|late|mid|mid-)[ \t]+(?:early[ \t]+|late[ \t]+|mid-?)?((?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?![ \t,]*\d)/dg,
+];
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+/** Adds date elements the date reader leaves to `out` (a candidate touching a span already found is dropped). */
+export function findRecallDates(text: string, out: PhiSpan[]): void {
+  if (
+    !/[\d月初]|January|February|March|April|May|June|July|August|September|October|November|December/.test(
+      text,
+    )
+  )
+    return;
+  const found = out.slice();
+  for (const regex of RULES) {
+    regex.lastIndex = 0;
+    for (const m of text.matchAll(regex)) {
+      const [start, end] = m.indices![1]!;
+      const candidate = { start, end };
+      if (found.some((span) => overlaps(span, candidate))) continue;
+      const span: PhiSpan = { category: 'DATE', start, end, text: text.slice(start, end) };
+      out.push(span);
+      found.push(span);
+    }
+  }
+}

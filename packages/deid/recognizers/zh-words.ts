@@ -1,0 +1,76 @@
+/**
+ * Round 8 (issue 18): the exclusion vocabulary of the generic Chinese name rules — is a candidate such as
+ * 高兴, 程度, 安静, 普通 an ordinary word rather than a name?
+ * - jieba's dictionary (`@node-rs/jieba`, already a dependency; its dict.txt lists 349k words with a
+ *   frequency and a part of speech): a word that starts with a surname character and is tagged other than a
+ *   person name (nr, nrt, nrfg), or tagged a person name but frequent (安静 1199 nr: mis-tagged words), is a word.
+ *   Person names in the dictionary (王建军 5 nr, 陈志强 3 nr) stay candidates.
+ * - the clinical-language lexicon's Chinese surface forms and the built-in drug names (packages below deid).
+ * The dictionary is read once, on the first Chinese text a generic rule looks at (not at import: the gateway
+ * and the CLI import deid and most of them never de-identify). Loading is synchronous so the public API stays
+ * synchronous; without the file (an install without jieba) the set holds the lexicon alone, the same every time.
+ * Behaviour is a function of the text: no clock, no randomness.
+ */
+import { createRequire } from 'node:module';
+import { LEXICON } from '@qihuang/clinical-language';
+import { BUILT_IN_DRUGS } from '@qihuang/drug-knowledge';
+import { nameScore, surnameOf, surnameWeight } from './zh-name-model.ts';
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
+
+/**
+ * A dictionary word tagged as a person name is still a word when this frequent (安静 1199 nr, 黄芩 49 nr, 丁基
+ * 70 nr) unless it is shaped like a name; names of ordinary people are rare in the dictionary (王建军 5 nr).
+ */
+const NAME_TAG_WORD_FREQUENCY = 20;
+
+let words: Set<string> | undefined;
+
+/** A frequent nr-tagged entry that is shaped like a name (李娜 438 nr, 李强 159 nrfg) stays a name. */
+const looksLikeName = (word: string) => nameScore(word) >= 2.4 && surnameWeight(surnameOf(word) ?? '') >= 1;
+
+const SURNAME_START = new Set([...SINGLE_SURNAMES, ...COMPOUND_SURNAMES.map((s) => s[0]!)]);
+
+function addSurnameWords(set: Set<string>, word: string): void {
+  // Every prefix of 2–3 characters counts: 贝那普利 makes 贝那 and 贝那普 words too.
+  if (!SURNAME_START.has(word[0]!)) return;
+  for (let n = 2; n <= Math.min(3, word.length); n++) set.add(word.slice(0, n));
+}
+
+function jiebaDictionary(): string | undefined {
+  try {
+    const load = createRequire(import.meta.url);
+    const { dict } = load('@node-rs/jieba/dict.js') as { dict: Buffer };
+    return dict.toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function build(): Set<string> {
+  const set = new Set<string>();
+  const dict = jiebaDictionary();
+  if (dict) {
+    for (const line of dict.split('\n')) {
+      const space = line.indexOf(' ');
+      if (space < 2 || space > 3) continue;
+      // Words starting with a surname character, and two-character words ending in one (主管, 值班: the
+      // word a surname before a title may end).
+      if (!SURNAME_START.has(line[0]!) && !(space === 2 && SURNAME_START.has(line[1]!))) continue;
+      const [word, frequency, tag] = line.split(' ') as [string, string, string | undefined];
+      if (tag?.startsWith('nr') && (Number(frequency) < NAME_TAG_WORD_FREQUENCY || looksLikeName(word)))
+        continue;
+      set.add(word);
+    }
+  }
+  for (const concept of LEXICON) for (const form of concept.zh) addSurnameWords(set, form);
+  for (const drug of BUILT_IN_DRUGS)
+    for (const name of [drug.names.zh, ...(drug.synonyms ?? []), ...(drug.brands ?? []).map((b) => b.zh)])
+      if (name) addSurnameWords(set, name);
+  return set;
+}
+
+/** Is a two- or three-character candidate an ordinary (non-name) word? */
+export function isCommonWord(candidate: string): boolean {
+  words ??= build();
+  return words.has(candidate);
+}
