@@ -76,13 +76,16 @@ export function capabilityStatement(options: CapabilityOptions): CapabilityState
       searchRevInclude: revincludes,
       searchParam: params.map((p) => ({
         name: p.code,
-        definition: p.code.startsWith('_')
-          ? `http://hl7.org/fhir/SearchParameter/Resource-${p.code.slice(1)}`
-          : `http://hl7.org/fhir/SearchParameter/${type}-${p.code}`,
+        definition:
+          p.url ??
+          (p.code.startsWith('_')
+            ? `http://hl7.org/fhir/SearchParameter/Resource-${p.code.slice(1)}`
+            : `http://hl7.org/fhir/SearchParameter/${type}-${p.code}`),
         type: p.type,
         documentation:
+          p.documentation ??
           p.paths.map((path) => `${type}.${path}`).join(' | ') +
-          (p.targets ? ` (${p.targets.join(', ')})` : ''),
+            (p.targets ? ` (${p.targets.join(', ')})` : ''),
       })),
     };
     if (type === 'Patient') {

@@ -37,7 +37,10 @@ describe('extractIndexRows', () => {
       { param: 'gender', system: 'http://hl7.org/fhir/administrative-gender', code: 'female' },
     ]);
     expect(of(tokens, 'active')).toEqual([{ param: 'active', system: null, code: 'true' }]);
-    expect(of(tokens, 'phone')).toEqual([{ param: 'phone', system: null, code: '555-1234' }]);
+    expect(of(tokens, 'phone')).toEqual([
+      { param: 'phone', system: null, code: '555-1234' },
+      { param: 'phone', system: null, code: '5551234' },
+    ]);
     expect(of(tokens, 'email')).toEqual([{ param: 'email', system: null, code: 'a@b.org' }]);
     expect(of(tokens, '_tag')).toEqual([{ param: '_tag', system: 'http://t', code: 'demo' }]);
     expect(of(tokens, '_id')).toEqual([]); // store column

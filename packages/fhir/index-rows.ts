@@ -35,6 +35,7 @@ export function valuesAtPath(root: unknown, path: string): unknown[] {
 }
 
 function elementValues(resource: unknown, def: SearchParameterDefinition): unknown[] {
+  if (def.derive) return isObject(resource) ? def.derive(resource) : [];
   const out: unknown[] = [];
   for (const path of def.paths) {
     for (const v of valuesAtPath(resource, path))

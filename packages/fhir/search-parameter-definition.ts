@@ -17,9 +17,18 @@ export interface SearchParameterDefinition {
   where?: (value: Record<string, unknown>) => boolean;
   /** Served by the store from its own columns (`_id`, `_lastUpdated`): parsed, never in IndexRows. */
   storeColumn?: boolean;
+  /**
+   * Values computed from the whole resource instead of read at `paths` (which then only document the
+   * parameter), e.g. the pinyin of a Chinese name. Each value is indexed as if found at a path.
+   */
+  derive?: (resource: Record<string, unknown>) => unknown[];
+  /** Canonical URL of a parameter that is not an HL7 one (CapabilityStatement `definition`). */
+  url?: string;
+  /** CapabilityStatement `documentation` of such a parameter (default: its paths). */
+  documentation?: string;
 }
 
-type Extra = Pick<SearchParameterDefinition, 'system' | 'where' | 'targets'>;
+type Extra = Pick<SearchParameterDefinition, 'system' | 'where' | 'targets' | 'derive'>;
 const paths = (p: string | string[]) => (Array.isArray(p) ? p : [p]);
 
 export const token = (code: string, p: string | string[], extra: Extra = {}): SearchParameterDefinition => ({

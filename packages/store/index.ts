@@ -24,6 +24,7 @@ export {
   type BulkUpsertResult,
   type BulkStatus,
 } from './fhir-repository/bulk-insert.ts';
+export { reindexResources } from './fhir-repository/reindex.ts';
 export { compartmentOf, type RepositoryHooks, type AccessMode } from './fhir-repository/access.ts';
 export type { StoredRow, StoredJsonRow, SearchResult } from './search/search-executor.ts';
 export { runWithAbortSignal, currentAbortSignal } from './request-scope.ts';

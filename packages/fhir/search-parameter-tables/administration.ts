@@ -8,6 +8,7 @@ import {
   uri,
   type SearchParameterDefinition,
 } from '../search-parameter-definition.ts';
+import { patientPinyinValues, phoneValues, PINYIN_SEARCH_PARAMETER_URL } from '../patient-search-keys.ts';
 
 const GENDER = 'http://hl7.org/fhir/administrative-gender';
 const isPhone = (v: Record<string, unknown>) => v['system'] === 'phone';
@@ -28,7 +29,7 @@ const person = (): SearchParameterDefinition[] => [
   string('address-postalcode', 'address.postalCode'),
   string('address-country', 'address.country'),
   token('telecom', 'telecom'),
-  token('phone', 'telecom', { where: isPhone }),
+  token('phone', 'telecom', { where: isPhone, derive: phoneValues }),
   token('email', 'telecom', { where: isEmail }),
 ];
 
@@ -44,6 +45,13 @@ export const ADMINISTRATION_SEARCH_PARAMETERS: Record<string, SearchParameterDef
     reference('link', 'link.other', ['Patient', 'RelatedPerson']),
     date('death-date', 'deceasedDateTime'),
     token('language', 'communication.language'),
+    {
+      ...string('pinyin', 'name'),
+      derive: patientPinyinValues,
+      url: PINYIN_SEARCH_PARAMETER_URL,
+      documentation:
+        'Pinyin of a Chinese name, starts-with: full (wangxiuying), initials (wxy), given name (xiuying)',
+    },
   ],
   Practitioner: [...person(), token('communication', 'communication')],
   RelatedPerson: [...person(), patient('patient'), token('relationship', 'relationship')],
