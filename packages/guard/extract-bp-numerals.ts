@@ -86,6 +86,11 @@ export function numberWords(t: string): string {
     /(?<![\d/.–-])(\d{2,3}(?:\s*[–-]\s*\d{2,3})?)\s*(?:mmHg\s*)?(systolic|diastolic)\b(?!\s*(?:of|is|was|at|[<>≥≤]|\d))/gi,
     '$2 $1',
   );
+  // "≥125/75 mmHg为高", "135/85 以上算高": "high" said of a value is its hypertension threshold ("为高血压").
+  out = out.replace(
+    /(\d{2,3}\s*\/\s*\d{2,3}\s*(?:mmHg)?\s*(?:及以上|以上)?\s*)(为|算|即为|即算|就算|属于|定义为|视为)\s*(?:偏)?高(?![血值危压])/g,
+    '$1$2高血压',
+  );
   if (/[十百]/.test(out)) {
     out = out.replace(CN_PAIR, (m, a: string, b: string) => {
       const x = parseNumber(a);

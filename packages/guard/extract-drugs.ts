@@ -142,7 +142,15 @@ export function drugClaims(
     if (STOPPED.test(text.slice(Math.max(0, m.start - 24), m.start))) return undefined;
     if (STOPPED_AFTER.test(text.slice(m.end))) return undefined;
     const c = clauseOf(m);
-    return (c && clausePolarity(c.text)) ?? sentencePolarity;
+    const own = c && clausePolarity(c.text);
+    if (own) return own;
+    // "厄贝沙坦属于ARB，可以继续服用", "losartan is an ARB, so it can be continued": a following clause that names no
+    // drug continues this one.
+    const i = c ? clauses.indexOf(c) : -1;
+    const next = clauses[i + 1];
+    if (i >= 0 && next && pols[i + 1] && !mentions.some((x) => x.start >= next.start && x.start < next.end))
+      return pols[i + 1];
+    return sentencePolarity;
   };
   const dailyMg: Record<string, number> = {};
   for (const x of doses)

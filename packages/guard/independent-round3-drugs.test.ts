@@ -7,7 +7,8 @@
  * - "the morning after the last evening dose" is a switch with a 12-hour interval (ARNI after an ACE inhibitor needs
  *   36 h, REFERENCE §6 row 14);
  * - "is a good idea" / "是个好主意" calls what it names a good step (a potassium supplement on an ACE inhibitor at
- *   K⁺ 5.4, REFERENCE §6).
+ *   K⁺ 5.4, REFERENCE §6);
+ * - a clause naming no drug continues the drug of the clause before ("缬沙坦属于ARB，可以继续服用").
  */
 import { describe, expect, it } from 'vitest';
 import { verifyClaims } from './check-answer.ts';
@@ -48,5 +49,12 @@ describe('"a good idea" is a recommendation (REFERENCE §6 potassium-raising dru
     expect(
       bad('You take lisinopril and your potassium is 5.6, so a potassium supplement is not a good idea.'),
     ).toEqual([]);
+  });
+});
+
+describe('a clause naming no drug continues the clause before (drug-knowledge: ARB in bilateral renal artery stenosis)', () => {
+  it('an ARB said fine in bilateral stenosis after an ACE inhibitor harm is caught; the harm alone is not flagged', () => {
+    expect(bad('双侧肾动脉狭窄是ACEI的禁忌，缬沙坦属于ARB，可以照常服用。')).toContain('drug-condition');
+    expect(bad('双侧肾动脉狭窄是ACEI的禁忌，缬沙坦属于ARB，同样应避免。')).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Round 3 on the independent tuning sets (issue 18), blood-pressure readings — generic mechanisms with fresh
  * sentences (not corpus items), a planted error caught and a correct answer left unflagged:
+ * - "≥A/B 为高" / "算高" said of a value is its hypertension threshold ("为高血压");
  * - the value before its axis word ("120–129 systolic with a diastolic under 80") is read as "systolic 120–129";
  * - one category said of several readings at once ("诊室和动态都不算高", "both are normal") is said of each reading with
  *   its own setting (REFERENCE §2.1 ACC/AHA Table 11 [V2], §2.2 ESH/China out-of-office thresholds [V2]); the
@@ -42,5 +43,16 @@ describe('one category said of several readings is said of each (REFERENCE §2.1
   it('readings under every threshold, and bounds rather than readings, are not flagged', () => {
     expect(bad('门诊118/72，白天动态116/70，门诊和动态都不高。')).toEqual([]);
     expect(bad('家庭血压低于135/85、白天动态低于135/85，都属于正常。')).toEqual([]);
+  });
+});
+
+describe('"为高" said of a value is its hypertension threshold (REFERENCE §2.2 [V2] out-of-office thresholds)', () => {
+  it('24-hour thresholds swapped between ESH 2023 and ACC/AHA 2017 are caught; the right ones are not flagged', () => {
+    expect(
+      bad('两部指南的24小时切点：ESH 2023以24小时平均≥125/75 mmHg为高，ACC/AHA 2017以≥130/80算高。'),
+    ).toContain('bp-threshold');
+    expect(
+      bad('两部指南的24小时切点：ESH 2023以24小时平均≥130/80 mmHg为高，ACC/AHA 2017以≥125/75算高。'),
+    ).toEqual([]);
   });
 });

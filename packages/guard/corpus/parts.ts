@@ -86,7 +86,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 11 (clinician copilot), measured twice (59.4 % / 11.3 %, then 62.3 % / 11.3 %); moved 2026-12-07 (third session)',
-    floor: [86 / 106, 0 / 124],
+    floor: [87 / 106, 0 / 124],
   },
   {
     name: 'tuning-independent-10',
@@ -109,8 +109,8 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     label: 'tuning (independent 12, ex held-out 14)',
     role: 'tuning',
     history:
-      'held-out set 14 (ask-the-pharmacist answers, prescription-review summaries), measured three times (70.5 % / 4.3 %, then 77.0 % / 7.2 %, then 78.7 % / 5.8 %); moved 2026-12-07 10:40 UTC (fourth session); 49/61, 1/69 after its false-alarm classes; 51/61 after number words; 55/61, 0/69 after the round-3 generic frames',
-    floor: [55 / 61, 0 / 69],
+      'held-out set 14 (ask-the-pharmacist answers, prescription-review summaries), measured three times (70.5 % / 4.3 %, then 77.0 % / 7.2 %, then 78.7 % / 5.8 %); moved 2026-12-07 10:40 UTC (fourth session); 49/61, 1/69 after its false-alarm classes; 51/61 after number words; 56/61, 0/69 after the round-3 generic frames',
+    floor: [56 / 61, 0 / 69],
   },
   {
     name: 'heldout',
