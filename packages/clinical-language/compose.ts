@@ -52,6 +52,7 @@ import { COMPOSE_RULES_3 } from './compose3.ts';
 import { COMPOSE_RULES_4 } from './compose4.ts';
 import { COMPOSE_RULES_5 } from './compose5.ts';
 import { COMPOSE_RULES_6 } from './compose6.ts';
+import { COMPOSE_RULES_7 } from './compose7.ts';
 import { SAFETY_RULES } from './safety.ts';
 import type { Concept, SourceId } from './types.ts';
 
@@ -366,6 +367,7 @@ export function compileRules(byId: (id: string) => Concept | undefined): Compile
     ...COMPOSE_RULES_4,
     ...COMPOSE_RULES_5,
     ...COMPOSE_RULES_6,
+    ...COMPOSE_RULES_7,
     ...SAFETY_RULES,
   ].map((rule) => {
     const concept = byId(rule.concept);

@@ -16,6 +16,7 @@ import {
   sentenceOf,
   withoutHedges,
 } from './cues.ts';
+import { EXPLAINED_2 } from './explain2.ts';
 
 /**
  * A whole sentence that explains a state away applies to every mention of the concept, found by the lexicon or
@@ -150,6 +151,7 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
     unlessNot:
       /汗|喘|气|(?<![抬举动伸甩])胳膊|下巴|后背|突然|sweat|breath|(?<!(?:lift|raise|move) (?:my |the )?)arm|jaw|back|sudden/,
   },
+  ...EXPLAINED_2,
 ];
 
 /** True when the sentence around a mention of `concept` explains it away (see EXPLAINED). */

@@ -171,6 +171,16 @@ const FINE: readonly [RegExp, string][] = [
   [/\bno (?:vision|eye|sight|visual) (?:problems?|issues?|changes?|trouble)\b/g, '视物模糊'],
   [/\bbreathing (?:is |was |feels )?(?:fine|ok|okay|normal)\b/g, '憋气'],
   [/\bno weakness\b/g, '一侧肢体无力'],
+  // A carer's "her face is not drooping", "speech isn't slurred", "can raise both arms fine" (training part 14).
+  [
+    /\b(?:face|mouth|smile)\b (?:is not|isn'?t|was not|wasn'?t|does not look|doesn'?t look) (?:drooping|droopy|lopsided|crooked)\b/g,
+    'face drooping',
+  ],
+  [/\b(?:speech|voice|talking)\b (?:is not|isn'?t|was not|wasn'?t) slurred\b/g, 'slurred speech'],
+  [
+    /\bcan (?:raise|lift|hold up) (?:both|all|all of) (?:my |his |her |their )?(?:arms|legs|limbs)(?: fine| ok| okay| normally)?\b/g,
+    'weakness on one side',
+  ],
 ];
 
 /** FINE with the literals each expression needs (worked out on first use). */

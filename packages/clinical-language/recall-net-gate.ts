@@ -13,6 +13,7 @@ import { COMPOSE_RULES_3 } from './compose3.ts';
 import { COMPOSE_RULES_4 } from './compose4.ts';
 import { COMPOSE_RULES_5 } from './compose5.ts';
 import { COMPOSE_RULES_6 } from './compose6.ts';
+import { COMPOSE_RULES_7 } from './compose7.ts';
 import { normalize } from './normalize.ts';
 import { SAFETY_RULES } from './safety.ts';
 import { TRIGGERS } from './rules.ts';
@@ -107,6 +108,7 @@ export const RULE_EXPLAINS = new RegExp(
     ...COMPOSE_RULES_4,
     ...COMPOSE_RULES_5,
     ...COMPOSE_RULES_6,
+    ...COMPOSE_RULES_7,
     ...SAFETY_RULES,
   ]
     .flatMap((r) => (r.unless ? [r.unless] : []))

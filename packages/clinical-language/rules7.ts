@@ -24,13 +24,13 @@ const AT_ONCE =
   '(?:(?<=(?:秒|秒钟|秒鐘|分钟|分鐘|多钟|多鐘)(?:左右)?)(?:就|便)(?:停了|停止了|没了|沒了|好了|醒了)|(?:很快|马上|馬上|立刻|一会儿?|一會兒?)就?(?:醒了|醒过来了|醒過來了|清醒了|停了|好了))';
 
 /** Awake and answering normally again (clinical and lay). */
-const AWAKE =
+export const AWAKE =
   '(?:现已清醒|已清醒|已经清醒|清醒了|现神志清|神志清|神清|对答(?:可|切题|正常|清楚)|\\bback to (?:normal|baseline|(?:him|her)self)\\b|\\bawake and (?:talking|alert|chatting|answering)\\b)';
 /**
  * What keeps a stopped fit an emergency: a first fit, a fever or a child, drowsy or not woken, five minutes or more,
  * again, pregnancy.
  */
-const FIT_URGENT =
+export const FIT_URGENT =
   '(?:第一次|首次|头一次|高热|发烧|发热|患儿|宝宝|孩子|\\bfever|\\bbaby\\b|\\btoddler\\b|\\bchild\\b|迷糊|没醒|未醒|叫不醒|不太醒|嗜睡|孕|产后|又|再次|(?:[5-9]|[1-9]\\d|[五六七八九十])\\s*(?:分钟|分鐘|min)|\\bfirst\\b|\\bnever had\\b|\\bpregnan|\\bagain\\b|\\bdrowsy\\b|\\bconfused\\b)';
 
 export const PSEUDO_7: readonly ScopeRule[] = [

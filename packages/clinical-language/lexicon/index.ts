@@ -11,13 +11,21 @@ import { VARIANTS_2 } from './variants2.ts';
 import { VARIANTS_3 } from './variants3.ts';
 import { VARIANTS_4 } from './variants4.ts';
 import { VARIANTS_5 } from './variants5.ts';
+import { VARIANTS_6 } from './variants6.ts';
 
 export { SOURCES, type Source } from './sources.ts';
 
 /** A concept row with its extra forms from variants.ts. */
 function withVariants(c: Concept): Concept {
   let out = c;
-  for (const v of [VARIANTS[c.id], VARIANTS_2[c.id], VARIANTS_3[c.id], VARIANTS_4[c.id], VARIANTS_5[c.id]]) {
+  for (const v of [
+    VARIANTS[c.id],
+    VARIANTS_2[c.id],
+    VARIANTS_3[c.id],
+    VARIANTS_4[c.id],
+    VARIANTS_5[c.id],
+    VARIANTS_6[c.id],
+  ]) {
     if (!v) continue;
     out = {
       ...out,
