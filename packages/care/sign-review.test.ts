@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL, type Principal, type RequestContext } from '@qihuang/contracts';
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import { identityDb } from '@qihuang/identity';
 import { createPharmacyReviewRoutes, isAwaitingReview } from '@qihuang/pharmacy-review';
 import { DATABASE_KINDS, openTestDatabase } from '@qihuang/test-kit';
 import { FhirRepository, type Database, type FhirResource } from '@qihuang/store';
@@ -109,7 +110,7 @@ describe.each(DATABASE_KINDS)('signing with and without pharmacy review on %s', 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     repo = new FhirRepository(database.db, { clock: () => NOW });
-    await database.db
+    await identityDb(database.db)
       .insertInto('identity_user')
       .values({
         id: 'u-doc',
