@@ -7,6 +7,7 @@
  */
 import { categoriesIn } from './extract-bp-categories.ts';
 import { FROM_CARRIED, overallCategoryAt } from './extract-bp-frames.ts';
+import { isQuestion, onlyInRejected } from './certainty-reported.ts';
 import { say } from './i18n.ts';
 import type { Claim } from './types.ts';
 
@@ -63,7 +64,29 @@ function clauseWithValue(claim: Claim, text: string): string | undefined {
 /** A future or conditional change ("如果降到 44 以下", "if it drops below 60, that would be …"). */
 const CONDITION = /如果|假如|若|一旦|\bif\b|\bonce\b|\bwould\b|\bshould it\b|\bwhen it\b/i;
 
+const ALL_BUT_CITATIONS = [
+  'dose',
+  'bp-threshold',
+  'bp-target',
+  'lab-threshold',
+  'interaction',
+  'drug-condition',
+  'attribution',
+] as const;
+
 const GATES: Gate[] = [
+  {
+    kinds: ALL_BUT_CITATIONS,
+    test: (_c, t) => isQuestion(t),
+    zh: '该句是提问，不是陈述',
+    en: 'the sentence asks a question; it states nothing',
+  },
+  {
+    kinds: ALL_BUT_CITATIONS,
+    test: (c, t) => onlyInRejected(c, t),
+    zh: '该说法是回答转述并予以否定的说法',
+    en: 'the answer reports this statement in order to reject it',
+  },
   {
     kinds: ['lab-threshold'],
     // A bound in a conditional is the edge the patient may cross, not the category's edge.

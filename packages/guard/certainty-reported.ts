@@ -1,0 +1,58 @@
+/**
+ * Two sentence shapes in which the answer does not assert what a claim frame read (issue 18, false alarms removed
+ * by cause): a question ("氨氯地平可以吃到每天20毫克吗？", "Is 150/95 normal?"), and a statement the answer reports
+ * and rejects ("网上说“氨氯地平最多可以吃20毫克”，这是错误的…", "It is a myth that X and Y are always safe together").
+ * A contradicted claim found only inside the rejected statement is not the answer's claim; a correction stated
+ * after the rejection ("…，这是错误的，其实可以联用") stays the answer's and is still checked.
+ */
+import { polarity } from './polarity.ts';
+import type { Claim } from './types.ts';
+
+/** A question: ends with a question mark, or in Chinese with a question particle. */
+export function isQuestion(text: string): boolean {
+  const t = text.trim().replace(/[\s"”’」』)）]+$/, '');
+  return /[?？]$/.test(t) || /(?:吗|么|呢)[。.!！]?$/.test(t);
+}
+
+/** Reported speech: what someone else says or believes, or a quotation. */
+const REPORTED =
+  /有人(?:认为|说|觉得|以为|担心)|网上(?:说|传|流传|有说法)?|听说|传言|说法是|常见的?(?:误区|误解)|某些?(?:文章|资料|网站)(?:说|称)|\bsome (?:people|patients|sources|websites|articles|friends) (?:believe|say|think|claim|suggest)\b|\byou (?:may|might) have (?:read|heard|been told)\b|\bit is (?:often|commonly|sometimes|widely) (?:said|believed|claimed|thought)\b|["“「『]/i;
+/** The rejection of the reported statement, after it ("这是错误的", "which is not true", "but that is wrong"). */
+const REJECTED_AFTER =
+  /(?:这|这种说法|这个说法|该说法|此说法|这种观点)?(?:是)?(?:错误的|不对的?|不正确的?|误区|谣言|没有根据)|\b(?:which|that|this)(?:'s| is| was) (?:not true|not correct|wrong|incorrect|false|a myth)\b|\bis (?:not true|wrong|incorrect|false)\b/i;
+/** The rejection before it: "It is a myth that …", "It is not true that …", "…的说法是错误的" read above. */
+const REJECTED_BEFORE =
+  /\b(?:it is|it's) (?:a (?:common )?(?:myth|misconception)|not true|wrong|false|incorrect) that\b|\b(?:a|the) (?:common )?(?:myth|misconception) (?:is )?that\b|(?:误区|谣言)(?:是|：|:)/i;
+
+/** The span of the sentence that the answer reports and rejects, if any. */
+function rejectedSpan(text: string): [number, number] | undefined {
+  const before = REJECTED_BEFORE.exec(text);
+  if (before) {
+    const from = before.index + before[0].length;
+    const end = text.slice(from).search(/[;；。]|\.(?:\s|$)/);
+    return [from, end < 0 ? text.length : from + end];
+  }
+  const reported = REPORTED.exec(text);
+  if (!reported) return undefined;
+  const rest = text.slice(reported.index + reported[0].length);
+  const rejected = REJECTED_AFTER.exec(rest);
+  if (!rejected) return undefined;
+  return [reported.index, reported.index + reported[0].length + rejected.index];
+}
+
+const has = (text: string, n: number | undefined) =>
+  n !== undefined && new RegExp(`(?<![\\d.])${String(n).replace('.', '\\.')}(?![\\d.])`).test(text);
+
+/** The claim lies only inside a statement the sentence reports and rejects. */
+export function onlyInRejected(claim: Claim, raw: string): boolean {
+  const text = raw.normalize('NFKC');
+  const span = rejectedSpan(text);
+  if (!span) return false;
+  const inside = text.slice(span[0], span[1]);
+  const outside = `${text.slice(0, span[0])} ${text.slice(span[1]).replace(REJECTED_AFTER, ' ')}`;
+  const n =
+    claim.dose?.amountMg ?? claim.target?.sbp ?? claim.bp?.sbp?.[0] ?? claim.lab?.low ?? claim.acr?.low;
+  if (n !== undefined) return has(inside, n) && !has(outside, n);
+  if (claim.interaction || claim.condition) return !!polarity(inside) && !polarity(outside);
+  return false;
+}
