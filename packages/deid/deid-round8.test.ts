@@ -1,7 +1,8 @@
 /**
  * Round 8 (issue 18): generic recognizers, recall first — Chinese names without cue words in person positions
  * (recognizers/zh-person-positions.ts, exclusion words in zh-words.ts), month-day and day-alone dates
- * (recognizers/dates-recall.ts), addresses and employers by their suffixes (recognizers/places-recall.ts).
+ * (recognizers/dates-recall.ts), addresses and employers by their suffixes (recognizers/places-recall.ts),
+ * English names before credentials and after contact verbs (recognizers/en-recall.ts).
  * Fresh invented sentences (no corpus note), with hard negatives from clinical prose; every rule is off with
  * `safetyNet: false` (a local model).
  */
@@ -72,6 +73,18 @@ describe('Chinese names in person positions (rule 3–6: lists, fields, minority
     expect(isCommonWord('黄芩')).toBe(true); // 49 nr: frequent, not shaped like a name
     expect(isCommonWord('王建军')).toBe(false); // a person name in jieba
     expect(isCommonWord('李娜')).toBe(false); // frequent, but shaped like a name
+  });
+});
+
+describe('English names by credentials and contact verbs', () => {
+  it('finds a name before a credential or after a verb of contact or referral', () => {
+    expect(found('Referred by Anneliese Vogt, GP.')).toEqual([['CLINICIAN_NAME', 'Anneliese Vogt']]);
+    expect(found('Reviewed with M. Kowalczyk PharmD today')).toEqual([['CLINICIAN_NAME', 'M. Kowalczyk']]);
+    expect(found('Plan agreed with Marguerite Okafor.')).toEqual([['PATIENT_NAME', 'Marguerite Okafor']]);
+  });
+  it('leaves teams, services and clinical words', () => {
+    for (const text of ['per Cardiology Team', 'via Telehealth Video', 'discussed with Renal Medicine'])
+      expect(found(text), text).toEqual([]);
   });
 });
 

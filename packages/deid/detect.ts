@@ -17,6 +17,7 @@ import { findChineseNames } from './recognizers/zh-names.ts';
 import { findPositionedNames } from './recognizers/zh-person-positions.ts';
 import { findRecallDates } from './recognizers/dates-recall.ts';
 import { findRecallPlaces } from './recognizers/places-recall.ts';
+import { findRecallEnglishNames } from './recognizers/en-recall.ts';
 import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
 
 /** Options of a detection: `safetyNet` (default on: cloud targets and exports; may be off for a local model). */
@@ -41,6 +42,7 @@ export function recognize(text: string, options: DetectOptions = {}): PhiSpan[] 
     applySafetyNet(text, out);
     findRecallDates(text, out);
     findRecallPlaces(text, out);
+    if (/[A-Z][a-z]/.test(text)) findRecallEnglishNames(text, out);
   }
   return out;
 }

@@ -35,6 +35,7 @@ for (let i = 0; i + 1 < TRADITIONAL.length; i += 2) T2S.set(TRADITIONAL[i]!, TRA
 const HAS_TRADITIONAL = new RegExp(`[${[...T2S.keys()].join('')}]`);
 const toSimplified = (name: string) =>
   HAS_TRADITIONAL.test(name) ? [...name].map((c) => T2S.get(c) ?? c).join('') : name;
+const COMPOUND_FIRST = new Set(COMPOUND_SURNAMES.map((s) => s[0]!));
 const SURNAME_STARTS = new Set([
   ...SINGLE_SURNAMES,
   ...COMPOUND_SURNAMES.map((s) => s[0]!),
@@ -110,7 +111,9 @@ const test = (sticky: RegExp, text: string, at: number) => {
 function proseCandidates(text: string, add: (start: number, end: number, category: PhiCategory) => void) {
   for (let i = 0; i < text.length - 1; i++) {
     if (!SURNAME_STARTS.has(text[i]!) || !leftIsPersonPosition(text, i)) continue;
-    const compound = COMPOUND_SURNAMES.find((s) => text.startsWith(s, i));
+    const compound = COMPOUND_FIRST.has(text[i]!)
+      ? COMPOUND_SURNAMES.find((s) => text.startsWith(s, i))
+      : undefined;
     const lengths = compound ? [compound.length + 2, compound.length + 1] : [3, 2];
     for (const length of lengths) {
       const end = i + length;

@@ -1,0 +1,60 @@
+/**
+ * Round 8 (issue 18), English, recall first (with the safety net): names the context rules of en-names.ts and
+ * the net's strong cues leave.
+ * 1. one to three capitalised words before a clinician's credential ("Anneliese Vogt, GP", "Ravi Osei NP",
+ *    "M. Kowalczyk PharmD") → CLINICIAN_NAME;
+ * 2. two or three capitalised words after a verb of contact or referral (referred by, agreed with, spoke to,
+ *    phoned, called, texted, per, via, c/o) → PATIENT_NAME.
+ * Words that are never names or clinical words (en-name-words.ts) stop a candidate. Pure.
+ */
+import type { PhiSpan } from '../types.ts';
+import { CLINICAL_WORD, NOT_NAMES } from './en-name-words.ts';
+
+const CREDENTIAL =
+  /\b((?:[A-Z]\.[ \t]?)?[A-Z][a-z'’-]+(?:[ \t]+(?:[A-Z]\.[ \t]?)?[A-Z][a-z'’-]+){0,2}),?[ \t]+(?:MD|DO|RN|NP|PA-C|PA|GP|FNP|APRN|PharmD|DPM|MBBS|MBChB|FRCP|MRCP|LPN|CNA|RD|RDN|DPT|OTR|MSW|LCSW|CNS|CRNA|DNP|PhD)\b/dg;
+const CONTACT =
+  /\b(?:referred[ \t]+by|agreed[ \t]+with|spoke[ \t]+(?:to|with)|speaking[ \t]+(?:to|with)|discussed[ \t]+with|phoned|called|texted|emailed|messaged|per|via|c\/o|care[ \t]+of|accompanied[ \t]+by|brought[ \t]+in[ \t]+by)[ \t]+([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})\b/dg;
+
+/** Role words before a credential ("Triage RN", "Charge Nurse RN"). */
+const ROLE_WORDS = new Set(
+  'Triage Charge Staff Floor Night Day Float Agency Attending Resident Consultant Registered Certified Senior Junior Head Lead Ward Clinic Covering On-call Locum Bank Student'.split(
+    ' ',
+  ),
+);
+const isPersonWord = (word: string) => {
+  const w = word.replace(/\.$/, '');
+  return !NOT_NAMES.has(w) && !ROLE_WORDS.has(w) && !CLINICAL_WORD.test(w);
+};
+/** A credential that is also a US state (MD, PA, DE): "Baltimore, MD" is a place — one word and a comma. */
+const STATE_LIKE = /,[ \t]+(?:MD|PA|DO)$/;
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+/** Adds English names found by credentials and contact verbs to `out`. */
+export function findRecallEnglishNames(text: string, out: PhiSpan[]): void {
+  const found = out.slice();
+  const add = (category: PhiSpan['category'], start: number, end: number) => {
+    const candidate = { start, end };
+    if (found.some((span) => span.start <= start && span.end >= end)) return;
+    if (found.some((span) => span.category === 'DATE' && overlaps(span, candidate))) return;
+    out.push({ category, start, end, text: text.slice(start, end) });
+  };
+  for (const [regex, category] of [
+    [CREDENTIAL, 'CLINICIAN_NAME'],
+    [CONTACT, 'PATIENT_NAME'],
+  ] as const) {
+    regex.lastIndex = 0;
+    for (const m of text.matchAll(regex)) {
+      const words = m[1]!.split(/[ \t]+/);
+      if (regex === CREDENTIAL && words.length === 1 && STATE_LIKE.test(m[0])) continue;
+      // Drop leading words that are no name ("Thanks Lucinda Fairweather RN" keeps the name).
+      let skip = 0;
+      while (skip < words.length && !isPersonWord(words[skip]!)) skip++;
+      if (skip === words.length || !words.slice(skip).every(isPersonWord)) continue;
+      const [start0, end] = m.indices![1]!;
+      const at = [...m[1]!.matchAll(/\S+/g)][skip]!.index;
+      add(category, start0 + at, end);
+    }
+  }
+}
