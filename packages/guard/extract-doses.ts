@@ -24,6 +24,13 @@ const PER_DAY_BEFORE =
 const MAXIMUM =
   /最大(日)?剂量|最大|最高(日)?剂量|不超过|不宜超过|不得超过|最多|maximum|\bmax\b|up to|not (?:to )?exceed|no more than|ceiling|or less|可用至|可加量至|加量至|加至|增加到|增至|titrated? (?:up )?to|increased? to|可加到|(?:可以|可)用到|用到最多|上限|\bcap(?:ped)?\b|limited to/i;
 
+/** A prohibition before the amount (not "不要超过 N mg", which states a maximum). */
+const PROHIBITED =
+  /(?:不要|别|切勿|请勿|不能|不可|不宜|不应|禁止)(?!超过|超出|多于|高于|大于)[^，,；;。]*$|\b(?:don't|do not|never|should not|shouldn't|must not|avoid)\b(?!\s+(?:exceed|go(?:ing)? (?:above|over|beyond)|tak(?:e|ing) more than|us(?:e|ing) more than))[^,;.]*$/i;
+/** The amount said to be too high ("would exceed the 10 mg maximum", "超过了最大剂量", "太高"). */
+const TOO_HIGH =
+  /\b(?:would|will|could|might)\s+(?:exceed|be (?:above|over|too high|too much))\b|\bexceeds? the (?:\d+\s*mg )?(?:max\w*|limit|cap|ceiling)\b|\b(?:too high|too much|an overdose)\b|超过(?:了)?(?:最大|上限|限量)|超出(?:了)?(?:最大|上限|限量)|过量|太高|过高/i;
+
 const START_AFTER = /^[^，,。;；\d]{0,10}?(?:起始|开始服用|to start\b|as (?:a|the) start)/i;
 const START = /起始|开始|初始|首剂|\bstart(?:s|ed|ing)?\b|\binitial(?:ly)?\b/i;
 
@@ -123,6 +130,15 @@ export function doseClaims(text: string, mentions: Mention[], carried?: Mention)
         frequencyOf(nextAmount < 0 ? `${before}${local}` : local) ?? (first ? undefined : undefined);
       // "her simvastatin 40 mg exceeds the cap": the patient's dose judged, not a dose called fine.
       if (EXCEEDS.test(after)) continue;
+      // "不要把氨氯地平加到20毫克", "If we doubled it to 20 mg, that would exceed the maximum": an amount warned
+      // against or called too high in its own or the next clause is not a dose the answer gives.
+      const [cFrom, cTo] = clauseAt(text, m.end + at);
+      if (PROHIBITED.test(text.slice(cFrom, m.end + at))) continue;
+      const nextClause = text.slice(
+        cTo,
+        cTo + 1 + (text.slice(cTo + 1).search(/[，,；;。.]/) + 1 || text.length),
+      );
+      if (TOO_HIGH.test(`${text.slice(m.end + at, cTo)}${nextClause}`)) continue;
       // A maximum word counts in the amount's own clause ("32 mg is the maximum, so your 16 mg dose …").
       const ownBefore = before.slice(
         Math.max(...['，', ',', '；', ';'].map((c) => before.lastIndexOf(c))) + 1,

@@ -2,7 +2,9 @@
  * Round 3 (issue 18), false alarms removed by cause with fresh sentences (not corpus items): a question states
  * nothing, and a statement the answer reports in order to reject it ("网上说“…”，这是错误的", "It is a myth that …")
  * is not the answer's claim (certainty-reported.ts). A wrong correction stated after the rejection, and a wrong
- * statement that is merely reported without being rejected, stay what they were.
+ * statement that is merely reported without being rejected, stay what they were. An amount warned against ("不要把
+ * X 加到 N 毫克", "don't take N mg") or called too high ("that would exceed the maximum") is not a dose the answer
+ * gives (extract-doses.ts); "不要超过 N 毫克" still states a maximum.
  */
 import { describe, expect, it } from 'vitest';
 import { verifyClaims } from './check-answer.ts';
@@ -35,5 +37,14 @@ describe('a statement reported in order to reject it is not the answer’s claim
     expect(bad('有人说缬沙坦最多吃320毫克，这是不对的，其实最多可以吃640毫克。')).toContain('dose');
     // A wrong statement merely reported, without a rejection, is not excused.
     expect(bad('网上说缬沙坦最多可以吃640毫克，您可以按这个剂量服用。')).toContain('dose');
+  });
+});
+
+describe('an amount warned against or called too high is not a dose the answer gives (REFERENCE §5.1 maxima)', () => {
+  it('warnings are not flagged; "do not exceed N" and "can be increased to N" still state a dose', () => {
+    expect(bad('千万不要自己把缬沙坦加到640毫克，最大剂量是每天320毫克。')).toEqual([]);
+    expect(bad('If we raised your valsartan to 640 mg, that would exceed the 320 mg maximum.')).toEqual([]);
+    expect(bad('缬沙坦每天不要超过640毫克。')).toContain('dose');
+    expect(bad('Valsartan can be increased to 640 mg a day.')).toContain('dose');
   });
 });
