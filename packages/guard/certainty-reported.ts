@@ -56,3 +56,19 @@ export function onlyInRejected(claim: Claim, raw: string): boolean {
   if (claim.interaction || claim.condition) return !!polarity(inside) && !polarity(outside);
   return false;
 }
+
+/** "132/84 and 128/79 average 130/82, which is stage 1", "两次读数平均为 130/82": the average a category is said of. */
+const AVERAGE =
+  /(?:\baverag(?:e|es|ed|ing)|\bmean(?: of| is| was)?|平均(?:值)?(?:为|是|约)?|均值(?:为|是)?)\s*(?:of|is|was|to|at|about|约)?\s*(\d{2,3})\s*\/\s*(\d{2,3})/i;
+
+/** A reading other than the average the sentence gives for it, before that average: the category is the average's. */
+export function notTheAverage(claim: Claim, raw: string): boolean {
+  if (claim.bp?.form !== 'reading') return false;
+  const text = raw.normalize('NFKC');
+  const avg = AVERAGE.exec(text);
+  if (!avg) return false;
+  const [s, d] = [claim.bp.sbp?.[0], claim.bp.dbp?.[0]];
+  if (s === Number(avg[1]) && d === Number(avg[2])) return false;
+  const at = text.search(new RegExp(`(?<!\\d)${s}\\s*\\/\\s*${d}(?!\\d)`));
+  return at >= 0 && at < avg.index;
+}

@@ -7,7 +7,7 @@
  */
 import { categoriesIn } from './extract-bp-categories.ts';
 import { FROM_CARRIED, overallCategoryAt } from './extract-bp-frames.ts';
-import { isQuestion, onlyInRejected } from './certainty-reported.ts';
+import { isQuestion, notTheAverage, onlyInRejected } from './certainty-reported.ts';
 import { say } from './i18n.ts';
 import type { Claim } from './types.ts';
 
@@ -80,6 +80,12 @@ const GATES: Gate[] = [
     test: (_c, t) => isQuestion(t),
     zh: '该句是提问，不是陈述',
     en: 'the sentence asks a question; it states nothing',
+  },
+  {
+    kinds: ['bp-threshold'],
+    test: (c, t) => notTheAverage(c, t),
+    zh: '该分级是针对几次读数的平均值，而不是每一次读数',
+    en: 'the category is stated for the average of the readings, not for each one',
   },
   {
     kinds: ALL_BUT_CITATIONS,

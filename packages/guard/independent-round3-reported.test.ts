@@ -48,3 +48,15 @@ describe('an amount warned against or called too high is not a dose the answer g
     expect(bad('Valsartan can be increased to 640 mg a day.')).toContain('dose');
   });
 });
+
+describe('a category said of the average of several readings is the average’s (REFERENCE §1.1 ACC/AHA categories)', () => {
+  it('the single readings before the average are not flagged; a wrong category for the average is caught', () => {
+    expect(bad('Readings of 136/86 and 126/78 average 131/82, which is stage 1 under ACC/AHA 2017.')).toEqual(
+      [],
+    );
+    expect(bad('两次读数136/86和126/78，平均为131/82，按ACC/AHA 2017属于1期高血压。')).toEqual([]);
+    expect(
+      bad('Readings of 136/86 and 126/78 average 131/82, which is normal under ACC/AHA 2017.'),
+    ).toContain('bp-threshold');
+  });
+});
