@@ -47,6 +47,16 @@ describe('Chinese names in person positions (rule 3–6: lists, fields, minority
     expect(found('麻醉：屈岚汐')).toEqual([['PATIENT_NAME', '屈岚汐']]);
     expect(found('复核员：邝知夏')).toEqual([['CLINICIAN_NAME', '邝知夏']]);
   });
+  it('takes a name before 的 or 患者 and alone in a table cell', () => {
+    expect(covered('王砚池的检查单已打印')).toEqual(['王砚池']);
+    expect(covered('邹砚池患者，男')).toContain('邹砚池');
+    expect(covered('序号\t姓名\t年龄\n1\t邝知夏\t67')).toEqual(['邝知夏']);
+    expect(covered('| 裘澈 | 男 |')).toEqual(['裘澈']);
+  });
+  it('leaves the cells of a table of results', () => {
+    const table = '| 项目 | 结果 |\n| 白细胞 | 正常 |\n| 谷丙 | 45 |\n| 尿常规 | 阴性 |\n| 方案 | 调整 |';
+    expect(found(table)).toEqual([]);
+  });
   it('finds Tibetan and Uyghur names written without a dot', () => {
     expect(covered('患者次仁卓玛，女，藏族')).toContain('次仁卓玛');
     expect(covered('陪同人：阿依古丽来电')).toContain('阿依古丽');

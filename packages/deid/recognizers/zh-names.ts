@@ -17,7 +17,7 @@ const STOP =
   '因于在是男女主诉既往现年岁以今昨自由被与和及的了为等入出来去到患病诊说称反述之先老医护院科室床号性体曾有无经近均已将把对向从陪同替代签要想也都就还再又讲问请您你我他她它们这那个今日周时分次例';
 // Characters that do not occur in given names but follow surname characters in clinical text.
 const NOT_GIVEN = '血压糖症痛炎癌瘤肿咳喘晕吐泻疼酸胀麻痒尿便脉率热龄危险素常规身下期效果量药片粒支剂克毫升';
-const NOT_NAMES = new Set(
+export const NOT_NAMES = new Set(
   (
     '平素 平时 时有 时常 常规 常年 向来 何时 全身 余下 高龄 高危 方可 方才 安静 明显 明日 明天 成人 成年 单侧 双侧 车祸 ' +
     '关节 管理 应用 和缓 连续 连日 华法 左侧 左心 左室 石膏 白天 白细胞 黄疸 黎明 上级 上周 上次 上午 下午 ' +

@@ -46,7 +46,7 @@ const SURNAME_STARTS = new Set([
 const PERSON_RIGHT = new RegExp(
   '(?:说|诉|称|讲|问|答|表示|签字|签名|签署|陪同|陪护|陪诊|来电|致电|电话|回电|反映|要求|询问|咨询|同意|拒绝|认为|觉得|' +
     '补充|提到|提出|确认|到场|在场|告诉|告知|转告|叮嘱|交代|负责|代诉|代述|代签|回忆|介绍|担心|希望|发现|提供|' +
-    '和|与|及|一起|等人|同来|' +
+    '和|与|及|一起|等人|同来|患者|病人|老人家|同学|小朋友|宝宝|' +
     '沟通|商量|商议|谈话|面谈|前来|来院|来诊|来科|来我院|就诊|复诊|住院|入院|出院|离院|回家|回复|答复|诉说|自诉|自述|主诉|述|哭|笑|' +
     '主刀|一助|二助|查房|会诊|接诊|收治|诊治|看诊|出诊|坐诊|值班|开具|开立|开药|调整|指导|随访|评估|复核|审核|核对|书写|记录|执行|签发|操作|' +
     '今天|今日|今晨|昨天|昨日|昨晚|明天|上午|下午|晚上|早上|夜间|目前|现在|本人|家属|' +
@@ -74,6 +74,10 @@ const GREETING = /^祝(?:健康|好|您|你|早|顺|平|康)/;
 const BAR_BEFORE_VERB = 0;
 const BAR_BETWEEN_PAUSES = 2.4;
 const BAR_LIST_ITEM = 0;
+/** Before 的 with no verb (王建国的检查单): a likelier name. */
+const BAR_BEFORE_OF = 2.0;
+/** A table cell holding the candidate alone (line start, tab or | on both sides). */
+const BAR_CELL = -1;
 const BAR_FIELD = 0;
 
 /** A candidate of the given length at `start`: Han characters, a surname, no ordinary word, a score. */
@@ -92,6 +96,17 @@ function candidateScore(text: string, start: number, length: number): number {
   if (start > 0 && CJK.test(text[start - 1]!) && isCommonWord(text.slice(start - 1, start + 1)))
     return -Infinity;
   return nameScore(name, false);
+}
+
+/** A candidate alone in a table cell: a line start, tab or | before it and a tab, | or line end after it. */
+function isCell(text: string, start: number, end: number): boolean {
+  let a = start - 1;
+  while (a >= 0 && (text[a] === ' ' || text[a] === '　')) a--;
+  let b = end;
+  while (b < text.length && (text[b] === ' ' || text[b] === '　')) b++;
+  const before = a < 0 ? '\n' : text[a]!;
+  const after = b >= text.length ? '\n' : text[b]!;
+  return /[\n\t|｜]/.test(before) && /[\n\t|｜]/.test(after);
 }
 
 function leftIsPersonPosition(text: string, start: number): boolean {
@@ -120,9 +135,17 @@ function proseCandidates(text: string, add: (start: number, end: number, categor
       // The position first (two sticky tests), the candidate's score only then (speed).
       const verb = test(PERSON_RIGHT, text, end);
       const pause = !verb && (i === 0 || !CJK.test(text[i - 1]!)) && test(PAUSE_RIGHT, text, end);
-      if (!verb && !pause) continue;
+      const of = !verb && !pause && text[end] === '的';
+      if (!verb && !pause && !of) continue;
       const score = candidateScore(text, i, length);
-      if ((verb && score >= BAR_BEFORE_VERB) || (pause && score >= BAR_BETWEEN_PAUSES)) {
+      const bar = verb
+        ? BAR_BEFORE_VERB
+        : of
+          ? BAR_BEFORE_OF
+          : isCell(text, i, end)
+            ? BAR_CELL
+            : BAR_BETWEEN_PAUSES;
+      if (score >= bar) {
         add(i, end, CLINICIAN_RIGHT.test(text.slice(end, end + 2)) ? 'CLINICIAN_NAME' : 'PATIENT_NAME');
         i = end - 1;
         break;

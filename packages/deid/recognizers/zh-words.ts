@@ -5,7 +5,8 @@
  *   frequency and a part of speech): a word that starts with a surname character and is tagged other than a
  *   person name (nr, nrt, nrfg), or tagged a person name but frequent (安静 1199 nr: mis-tagged words), is a word.
  *   Person names in the dictionary (王建军 5 nr, 陈志强 3 nr) stay candidates.
- * - the clinical-language lexicon's Chinese surface forms and the built-in drug names (packages below deid).
+ * - the clinical-language lexicon's Chinese surface forms and the built-in drug names (packages below deid),
+ *   and the older rules' list of words that start with a surname character (zh-names.ts NOT_NAMES).
  * The dictionary is read once, on the first Chinese text a generic rule looks at (not at import: the gateway
  * and the CLI import deid and most of them never de-identify). Loading is synchronous so the public API stays
  * synchronous; without the file (an install without jieba) the set holds the lexicon alone, the same every time.
@@ -15,6 +16,7 @@ import { createRequire } from 'node:module';
 import { LEXICON } from '@qihuang/clinical-language';
 import { BUILT_IN_DRUGS } from '@qihuang/drug-knowledge';
 import { nameScore, surnameOf, surnameWeight } from './zh-name-model.ts';
+import { NOT_NAMES as ZH_NOT_NAMES } from './zh-names.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
 
 /**
@@ -52,16 +54,19 @@ function build(): Set<string> {
   if (dict) {
     for (const line of dict.split('\n')) {
       const space = line.indexOf(' ');
-      if (space < 2 || space > 3) continue;
+      if (space < 2) continue;
       // Words starting with a surname character, and two-character words ending in one (主管, 值班: the
       // word a surname before a title may end).
       if (!SURNAME_START.has(line[0]!) && !(space === 2 && SURNAME_START.has(line[1]!))) continue;
       const [word, frequency, tag] = line.split(' ') as [string, string, string | undefined];
       if (tag?.startsWith('nr') && (Number(frequency) < NAME_TAG_WORD_FREQUENCY || looksLikeName(word)))
         continue;
-      set.add(word);
+      // A longer word makes its first two and three characters words too (谷丙转氨酶: 谷丙, 谷丙转).
+      if (space > 3) addSurnameWords(set, word);
+      else set.add(word);
     }
   }
+  for (const word of ZH_NOT_NAMES) set.add(word); // the older rules' list (谷丙, 钙通, 左心 …)
   for (const concept of LEXICON) for (const form of concept.zh) addSurnameWords(set, form);
   for (const drug of BUILT_IN_DRUGS)
     for (const name of [drug.names.zh, ...(drug.synonyms ?? []), ...(drug.brands ?? []).map((b) => b.zh)])
