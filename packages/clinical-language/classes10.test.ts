@@ -88,10 +88,13 @@ describe("a baby's breathing distress (鼻翼扇动, 呼吸很急 + 不吃奶, g
   it('is breathlessness', () => {
     expect(emergency('两个月宝宝呼吸很急，鼻翼一张一张的，不吃奶')).toBe(true);
     expect(emergency('my 6 week old baby is breathing really fast and grunting, not feeding')).toBe(true);
+    expect(emergency('新生儿呼吸很快，肋骨下面一吸一凹的')).toBe(true);
+    expect(emergency('小女儿喘得厉害，锁骨上面一吸气就陷进去')).toBe(true);
   });
   it('near misses: fast breathing after crying, a stuffy nose', () => {
     expect(emergency('孩子刚哭完呼吸很快，现在好了')).toBe(false);
     expect(emergency('宝宝鼻子有点塞，呼吸声音有点重')).toBe(false);
+    expect(emergency('孩子天生漏斗胸，呼吸时胸口凹进去')).toBe(false);
   });
 });
 

@@ -168,6 +168,17 @@ export const COMPOSE_RULES_7: readonly ComposeRule[] = [
     sources: ['ref-1.5', 'patient-education'],
   },
   {
+    // REFERENCE §1.5 respiratory distress (三凹征 in lay words): the ribs or the neck pulled in with each breath
+    // (肋骨下面一吸一凹, 锁骨上面陷进去); a chest shaped so from birth (漏斗胸) is not.
+    name: 'chest indrawing in lay words',
+    gate: '凹|陷',
+    concept: 'dyspnoea',
+    re: `(?:肋骨|肋下|肋间|锁骨|胸骨|胸口|脖子|喉咙下面)${G}{0,4}?(?:一吸一凹|一凹一凹|凹进去|陷进去|往里凹|往里陷|凹陷)`,
+    needs: '(?:呼吸|喘|吸气|一吸|憋)',
+    unless: '(?:漏斗胸|鸡胸|天生|从小|生下来就)',
+    sources: ['ref-1.5', 'patient-education'],
+  },
+  {
     // REFERENCE §1.5 respiratory distress in a baby: breathing very fast with a feeding or distress sign.
     name: "baby's very fast breathing × not feeding or indrawing",
     concept: 'dyspnoea',

@@ -9,6 +9,7 @@ import { emergency, mods } from './test-support/modifiers.ts';
 describe('a general question: which department, what does X feel like or mean, 是不是中风的症状 after 问一下', () => {
   it('is hypothetical', () => {
     expect(emergency('头晕一般要挂什么科？神经内科还是心内科')).toBe(false);
+    expect(emergency('想问问胸口压着疼挂哪个科')).toBe(false);
     expect(emergency('what does a stroke feel like? just curious')).toBe(false);
     expect(emergency('What does "crushing chest pain" mean?')).toBe(false);
     expect(emergency('问一下：手脚发麻是不是中风的症状？')).toBe(false);
@@ -18,6 +19,8 @@ describe('a general question: which department, what does X feel like or mean, �
     expect(emergency('我现在头晕得站不住，要挂什么科')).toBe(true);
     expect(emergency('what does my chest pain mean, it started an hour ago and is crushing?')).toBe(true);
     expect(emergency('我妈嘴歪了，是不是中风的症状？')).toBe(true);
+    expect(emergency('胸口疼了两个小时要挂什么科')).toBe(true);
+    expect(emergency('我爸胸口疼挂哪个科')).toBe(true);
   });
 });
 
@@ -47,6 +50,7 @@ describe('an episode that is over ("not had it since"), a usual fit awake again,
     expect(
       emergency('Resident in room 12 has chronic right-sided weakness from an old stroke, unchanged today.'),
     ).toBe(false);
+    expect(emergency('我有癫痫，刚才发作了一次，跟平常一样，现已清醒')).toBe(false);
   });
   it('near misses: back again now, a first fit of six minutes, a sign that is new', () => {
     expect(emergency("had chest pain on monday, and it's back again now, really bad")).toBe(true);
@@ -56,6 +60,8 @@ describe('an episode that is over ("not had it since"), a usual fit awake again,
       ),
     ).toBe(true);
     expect(emergency('my dad has a headache and his face is drooping on one side')).toBe(true);
+    expect(emergency('Resident in room 12 has new right-sided weakness since lunch')).toBe(true);
+    expect(emergency('孩子有癫痫，刚才发作了一次，跟平常一样，现已清醒')).toBe(true);
   });
 });
 
@@ -75,9 +81,16 @@ describe('chest-wall pain (一碰就疼, a doctor named it) and anxiety or exert
     expect(emergency('上四楼就喘，歇歇就好了')).toBe(false);
     expect(emergency('有点喘不上来气，可能是太紧张了，血氧97')).toBe(false);
     expect(emergency('大学生，最近胸口好像闷闷的，就考试前会这样，是压力大吗')).toBe(false);
+    expect(emergency('左边胸口一压就疼，平时不疼')).toBe(false);
+    expect(
+      emergency("my chest gets a bit tight when I'm stressed at work and it eases off when I relax"),
+    ).toBe(false);
   });
   it('near misses: a heart-attack or hypoxia sign, pressing pain (压着疼), a guessed cause', () => {
     expect(emergency('胸口一碰就疼，还出冷汗，胳膊也麻')).toBe(true);
+    expect(emergency("my chest went tight when I was stressed and now I'm sweating and my jaw aches")).toBe(
+      true,
+    );
     expect(emergency('坐着不动也喘，嘴唇发紫')).toBe(true);
     expect(emergency('喘不上气，嘴唇发紫，血氧85')).toBe(true);
     expect(emergency('胸口压着疼了半小时，可能是岔气？')).toBe(true);

@@ -6,6 +6,7 @@
  * independent tuning parts (train/recall-net-cv.ts): it raises only when no mention the engine found is negated,
  * historical, hypothetical or about someone not present, and the net's probability is at least RECALL_THRESHOLD.
  */
+import { explainedMessage } from './explain2.ts';
 import {
   CHEST_UNLESS,
   COLOUR_UNLESS,
@@ -107,6 +108,7 @@ export function recallRaises(a: Analysis): boolean {
   const norm = normalize(a.text).norm;
   return (
     !RULE_EXPLAINS.test(withoutColdSweat(norm)) &&
+    !explainedMessage(norm) &&
     recallScore(withoutNegated(norm)) >= RECALL_THRESHOLD &&
     !anchorsCovered(a.text, WEIGHTS, ANCHORS_READ)
   );

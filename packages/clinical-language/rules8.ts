@@ -17,6 +17,9 @@ const PERSON_EN =
 const REPORTED = '我俺咱他她刚今现昨';
 /** A stroke named (simplified; normalize.ts reads traditional characters as simplified). */
 const STROKE = '(?:中风|脑梗|脑卒中|卒中|脑出血|脑溢血)';
+/** A known epileptic's usual fit: as usual, the typical one (跟平常一样, 老样子). */
+const USUAL =
+  '(?:\\busual\\b|\\btypical\\b|\\bas (?:always|normal)\\b|平时那种|平常那种|(?:跟|和)(?:平时|平常|往常|以前)一样的?|老样子的?)';
 /** A short current duration: minutes or hours (not years). */
 const MINUTES_HOURS =
   '(?:half an hour|an? (?:hour|few minutes|couple of (?:minutes|hours))|\\d+\\s*(?:min|mins|minutes|hours?|hrs?)\\b|(?:a few|several|ten|twenty|fifteen|thirty|forty|two|three)\\s+(?:minutes|hours))';
@@ -56,7 +59,15 @@ export const TRIGGERS_8: readonly TriggerRule[] = [
   {
     category: 'hypothetical',
     direction: 'backward',
-    re: `^(?<=(?:^|[。!?\\n])\\s*(?:请问|问一下|想问一下?|问问|咨询一下)[：:，,\\s]*[^。!?\\n${REPORTED}]{0,24})(?<cue>[^。!?\\n${REPORTED}]{0,24}?是(?:不是|否)(?:就是)?${STROKE}的?(?:表现|症状|前兆|征兆|信号))`,
+    re: `^(?<cue>[^。!?\\n${REPORTED}]{0,24}?是(?:不是|否)(?:就是)?${STROKE}的?(?:表现|症状|前兆|征兆|信号))(?<=(?:^|[。!?\\n])\\s*(?:请问|问一下|想问一下?|问问|咨询一下)[：:，,\\s]*(?:(?!现在|[我俺咱他她刚今昨])[^。!?\\n]){0,60})`,
+    sentence: true,
+    window: 30,
+  },
+  // "想问问胸口疼挂哪个科": which department, with no person, time or duration named from the sentence start.
+  {
+    category: 'hypothetical',
+    direction: 'backward',
+    re: `^(?<cue>(?:(?!小时|分钟|一直|还在|正在|突然)[^。!?\\n${REPORTED}]){0,12}?(?:要|该|应该|得)?(?:挂|看)(?:什么|哪个|哪一个|哪)科)(?<=(?:^|[。!?\\n])(?:(?!小时|分钟|一直|还在|正在|突然)[^。!?\\n${REPORTED}]){0,50})`,
     sentence: true,
     window: 30,
   },
@@ -65,7 +76,7 @@ export const TRIGGERS_8: readonly TriggerRule[] = [
   {
     category: 'hypothetical',
     direction: 'backward',
-    re: `^(?<=(?:^|[.!?\\n])\\s*(?:so\\s+|but\\s+|and\\s+)?what\\s+(?:does|do|is|are|would)\\b(?:(?!${PERSON_EN})[^.!?\\n]){0,50})(?<cue>(?:(?!${PERSON_EN})[^.!?\\n]){0,30}?\\b(?:feel like|mean|look like|a sign of)\\b)(?=[^.!\\n]{0,30}\\?)`,
+    re: `^(?<cue>(?:(?!${PERSON_EN})[^.!?\\n]){0,30}?\\b(?:feel like|mean|look like|a sign of)\\b)(?<=(?:^|[.!?\\n])\\s*(?:so\\s+|but\\s+|and\\s+)?what\\s+(?:does|do|is|are|would)\\b(?:(?!${PERSON_EN})[^.!?\\n]){0,90})(?=[^.!\\n]{0,30}\\?)`,
     sentence: true,
     window: 40,
   },
@@ -104,10 +115,19 @@ export const TRIGGERS_8: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'forward',
-    re: `(?:\\busual\\b|\\btypical\\b|平时那种|平常那种|(?:跟|和)平时一样的?|(?:跟|和)平常一样的?|老样子的?)(?=[^\\n]{0,80}${AWAKE})(?![^\\n]*${FIT_URGENT})`,
+    re: `${USUAL}(?<!${FIT_URGENT}[^\\n]{0,120})(?=[^\\n]{0,80}${AWAKE})(?![^\\n]*${FIT_URGENT})`,
     concepts: ['seizure'],
     sentence: true,
     window: 6,
+  },
+  // The same after the fit: "刚才发作了一次，跟平常一样，现已清醒".
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: `^[^。!?\\n]{0,30}?(?<cue>${USUAL})(?<!${FIT_URGENT}[^\\n]{0,120})(?=[^\\n]{0,60}${AWAKE})(?![^\\n]*${FIT_URGENT})`,
+    concepts: ['seizure'],
+    sentence: true,
+    window: 30,
   },
   // "long-standing L hemiparesis from a 2015 CVA": a deficit of years in a clinician's relay, not a new sign.
   {
