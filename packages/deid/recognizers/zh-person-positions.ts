@@ -54,6 +54,8 @@ const PERSON_RIGHT = new RegExp(
     '(?:先生|女士|小姐|阿姨|叔叔|大爷|大妈|奶奶|爷爷|老人|医生|大夫|主任|护士|老师))',
   'y',
 );
+/** Every Han character of PERSON_RIGHT (a superset of the characters a position can start with). */
+const RIGHT_CHARS = new Set([...PERSON_RIGHT.source.matchAll(/[\u4e00-\u9fa5]/g)].map((m) => m[0]));
 /** A pause or the end after the name (sticky). */
 const PAUSE_RIGHT = /(?:[，,。；;、！!？?）)（(\s]|$)/y;
 /** Words right before a name that make its left side a person position. */
@@ -133,6 +135,9 @@ function proseCandidates(text: string, add: (start: number, end: number, categor
     for (const length of lengths) {
       const end = i + length;
       // The position first (two sticky tests), the candidate's score only then (speed).
+      const next = text[end];
+      // Cheap filter before the sticky tests (speed): what follows must be able to start a position.
+      if (next !== undefined && CJK.test(next) && !RIGHT_CHARS.has(next)) continue;
       const verb = test(PERSON_RIGHT, text, end);
       const pause = !verb && (i === 0 || !CJK.test(text[i - 1]!)) && test(PAUSE_RIGHT, text, end);
       const of = !verb && !pause && text[end] === '的';
