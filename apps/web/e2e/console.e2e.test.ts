@@ -133,7 +133,7 @@ describe.skipIf(!HAS_CHROMIUM)('web console in a browser (needs /usr/bin/chromiu
       await expect.poll(() => page.locator('nav[aria-label="主导航"]').textContent()).toContain('患者');
 
       await page.goto(`${base}/patients`);
-      await page.getByLabel('按姓名搜索患者').fill(patientA.family);
+      await page.getByLabel('查找患者').fill(patientA.family);
       await page.getByRole('button', { name: '搜索', exact: true }).click();
       const link = page.locator(
         `[data-testid="patient-results"] a[href="/patients/${encodeURIComponent(patientA.id)}"]`,

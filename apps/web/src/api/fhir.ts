@@ -11,6 +11,7 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import { request, sameOriginPath, type RequestOptions } from './client.ts';
+import { mergePatientPages, patientSearchQueries } from './patient-search.ts';
 
 const BASE = '/fhir/R4';
 const FHIR_JSON = 'application/fhir+json';
@@ -52,8 +53,15 @@ export function read<T extends Resource>(
 }
 
 export const fhir = {
-  searchPatients: (name: string, signal?: AbortSignal) =>
-    search<Patient>('Patient', { name: name.trim() || undefined, _count: 20, _sort: 'family' }, signal),
+  /** One search box: name, full name either order, pinyin, identifier, phone (patient-search.ts), merged. */
+  searchPatients: async (text: string, signal?: AbortSignal): Promise<Page<Patient>> =>
+    mergePatientPages(
+      await Promise.all(
+        patientSearchQueries(text).map((query) =>
+          search<Patient>('Patient', { ...query, _count: 20, _sort: 'family' }, signal),
+        ),
+      ),
+    ),
   patient: (id: string, signal?: AbortSignal) => read<Patient>('Patient', id, signal),
   conditions: (id: string, signal?: AbortSignal) => search<Condition>('Condition', { patient: id }, signal),
   medications: (id: string, signal?: AbortSignal) =>

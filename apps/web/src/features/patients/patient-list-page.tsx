@@ -1,4 +1,7 @@
-/** Patient search by name (FHIR Patient?name=…&_sort=family), paged by the Bundle's next link. */
+/**
+ * Patient search from one box: name (words in any order), pinyin, identifier (MRN, 门诊号 …) or phone — the
+ * searches fhir.searchPatients issues and merges (api/patient-search.ts) — paged by the Bundle's next link.
+ */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -33,7 +36,7 @@ export function PatientListPage() {
 
   const page = result.status === 'success' ? result.data : undefined;
   // In the order of the names shown (the server's family sort also counts maiden names).
-  const patients = page ? sortByShownName([...page.items, ...extra.items], i18n.language) : [];
+  const patients = page ? sortByShownName(uniqueById([...page.items, ...extra.items]), i18n.language) : [];
   const next = extra.items.length ? extra.next : page?.next;
 
   async function loadMore() {
@@ -139,4 +142,10 @@ export function PatientListPage() {
       )}
     </section>
   );
+}
+
+/** Each patient once (a later page of one search may repeat a patient another search found). */
+function uniqueById(patients: Patient[]): Patient[] {
+  const seen = new Set<string | undefined>();
+  return patients.filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)));
 }
