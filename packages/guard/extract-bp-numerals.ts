@@ -174,12 +174,14 @@ const CN_RENAL = new RegExp(
  */
 export function doseAndRenalNumberWords(text: string): string {
   // "35 percent", "百分之三十五": a percentage in words is read as "35%" (an ejection fraction, a dip) everywhere.
-  const t = text
-    .replace(/(\d)\s*(?:percent|per\s+cent)\b/gi, '$1%')
-    .replace(/百分之([零一二两三四五六七八九十]+)/g, (m, n: string) => {
-      const x = parseNumber(n);
-      return x !== undefined ? `${x}%` : m;
-    });
+  const t = !/percent|per\s+cent|百分之/i.test(text)
+    ? text
+    : text
+        .replace(/(\d)\s*(?:percent|per\s+cent)\b/gi, '$1%')
+        .replace(/百分之([零一二两三四五六七八九十]+)/g, (m, n: string) => {
+          const x = parseNumber(n);
+          return x !== undefined ? `${x}%` : m;
+        });
   if (!/[一二两三四五六七八九十百千]/.test(t)) return t;
   return t
     .replace(CN_DOSE, (m, n: string) => {
