@@ -115,6 +115,17 @@ describe('dates, recall first', () => {
     ]);
     expect(found('symptoms began in March')).toEqual([['DATE', 'March']]);
   });
+  it('finds lists and ranges of days, a bracketed date after a weekday and a zero-padded year-month', () => {
+    expect(found('3月5、6日各测一次')).toEqual([['DATE', '3月5、6日']]);
+    expect(found('3月5日—7日')).toEqual([
+      ['DATE', '3月5日'],
+      ['DATE', '7日'],
+    ]);
+    expect(found('周一（3.10）复查')).toEqual([['DATE', '3.10']]);
+    expect(found('25.3.5复查')).toEqual([['DATE', '25.3.5']]);
+    expect(found('2025-03 起服药')).toEqual([['DATE', '2025-03']]);
+    expect(covered('Mar 5–7 and 5–7 March').join(' ')).toBe('Mar 5 7 5 7 March');
+  });
   it('leaves durations, ages, beds, ranges of days and doses', () => {
     for (const text of [
       '反复双下肢水肿3月，加重1周',
@@ -126,6 +137,8 @@ describe('dates, recall first', () => {
       '每日2次，第3日加量',
       '多大年纪做手术比较好？',
       'on the 1st dose of the 2nd cycle',
+      'in 2011-12 and 2009-2010',
+      'pH 7.35-7.45，版本2.3.5',
     ])
       expect(found(text), text).toEqual([]);
   });

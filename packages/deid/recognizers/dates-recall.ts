@@ -43,6 +43,12 @@ const RULES: RegExp[] = [
     `(?<![\\d.\\-/:：])(${M}[./-]${D}(?:[-~～至到]${M}[./-]${D})?)(?![\\d:：%])(?=\\s*${VISIT})`,
     'dg',
   ),
+  // Lists and ranges: 3月5、6日, 3月5日—7日, 周一（3.10）, 25.3.5复查, 2025-03 / 2025.03 (a zero-padded month).
+  new RegExp(`(?<![\\d.])(${M}月${D}[、,，和及]${D}[日号])`, 'dg'),
+  new RegExp(`(?<=[日号][ \\t]*[—–\\-~～][ \\t]*)(${D}[日号])`, 'dg'),
+  new RegExp(`(?<=(?:周|星期|礼拜)[一二三四五六日天][ \\t]*[（(]?)(${M}[./-]${D})(?![\\d./\\-])`, 'dg'),
+  new RegExp(`(?<![\\d.\\-/])(\\d{2}[./]${M}[./]${D})(?![\\d./\\-])(?=\\s*${VISIT})`, 'dg'),
+  /(?<![\d.\-/])((?:19|20)\d{2}[-./]0[1-9]|(?:19|20)\d{2}\.1[0-2])(?![\d.\-/])/dg,
   // 3. a day alone.
   new RegExp(
     `(?<![\\d.\\-/号第每])(${D}号)(?=[\\s，,（()）]*(?:${TIME_OF_DAY}|${VISIT}|前后|左右|之前|之后|前|后|那天))`,
@@ -58,6 +64,9 @@ const RULES: RegExp[] = [
     `(?<![\\u4e00-\\u9fa5]{2}[班级年])(初[一二三四五六七八九十])(?=${TIME_OF_DAY}|${VISIT}|那天|[，,。、])`,
     'dg',
   ),
+  // 5. English: the other end of a range ("Mar 5–7", "5–7 March").
+  /(?<=\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2}[ \t]?[–—-][ \t]?)(\d{1,2})\b/dg,
+  /\b(\d{1,2})(?=[ \t]?[–—-][ \t]?\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b)/dg,
   // 5. English.
   /\b(?:on|since|until|till|by|from|before|after|of)[ \t]+the[ \t]+(\d{1,2}(?:st|nd|rd|th))\b(?![ \t]+(?!of\b|at\b|and\b|in\b)[a-z])/dg,
   /\b(?:in|since|until|till|by|from|before|after|during|early|late|mid|mid-)[ \t]+(?:early[ \t]+|late[ \t]+|mid-?)?((?:January|February|March|April|May|June|July|August|September|October|November|December))\b(?![ \t,]*\d)/dg,
