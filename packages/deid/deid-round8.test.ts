@@ -150,10 +150,15 @@ describe('addresses and employers by suffix', () => {
     expect(found('来自石桥村，务农')).toEqual([['ADDRESS', '石桥村']]);
     expect(found('回到翠湖花园家中')).toEqual([['ADDRESS', '翠湖花园']]);
     expect(found('长沙市岳麓区')).toEqual([['ADDRESS', '长沙市岳麓区']]);
+    expect(found('患者湖南省长沙市人')).toEqual([['ADDRESS', '湖南省长沙市']]);
+    expect(found('家住城关镇石桥村3组')).toEqual([['ADDRESS', '城关镇石桥村3组']]);
+    expect(found('在人民路与解放路交叉口摔倒')).toEqual([['ADDRESS', '人民路与解放路交叉口']]);
   });
   it('finds an employer before an occupation or a word of work', () => {
     expect(found('患者从红星机械厂退休')).toEqual([['EMPLOYER', '红星机械厂']]);
     expect(found('其子，蓝天物流公司司机')).toEqual([['EMPLOYER', '蓝天物流公司']]);
+    expect(found('其子在顺丰快递上班')).toEqual([['EMPLOYER', '顺丰快递']]);
+    expect(found('在老百姓大药房做店员')).toEqual([['EMPLOYER', '老百姓大药房']]);
   });
   it('leaves hospitals, this community, tissues and walking', () => {
     for (const text of [
@@ -163,6 +168,8 @@ describe('addresses and employers by suffix', () => {
       '药物通过表皮到达深层组织',
       '现在走一点路就气喘',
       '多见于电镀厂工人',
+      '北京协和医院，河南省人民医院',
+      '体检中心复查',
     ])
       expect(found(text), text).toEqual([]);
   });
