@@ -271,6 +271,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     officeWindowMonths: config.officeBpWindowMonths,
     reportedEmergencyDays: config.reportedEmergencyDays,
     ...(config.hospitalName ? { hospitalName: config.hospitalName } : {}),
+    pharmacyReview: config.pharmacyReview,
     repository,
     drugs: drugKnowledge,
     knowledge,

@@ -55,6 +55,12 @@ export interface Config {
   timeZone: string;
   /** The hospital's name printed on prescription slips (处方笺): QIHUANG_HOSPITAL_NAME, absent = not printed. */
   hospitalName?: string;
+  /**
+   * Pharmacy review (前置审方) before a signed prescription becomes the patient's medication: QIHUANG_PHARMACY_REVIEW,
+   * default on (《医疗机构处方审核规范》2018: prescriptions are reviewed by a pharmacist before they are charged and
+   * dispensed; docs/decisions/0017). Off: signing activates the order at once (a clinic without a reviewing pharmacist).
+   */
+  pharmacyReview: boolean;
   /** Office BP older than this many months is not classified (QIHUANG_OFFICE_BP_WINDOW_MONTHS, default 12). */
   officeBpWindowMonths: number;
   /**
@@ -250,6 +256,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     bpAlertEscalateMinutes: integer(env, 'QIHUANG_BP_ALERT_ESCALATE_MINUTES', 15, 1, 1440),
     timeZone: timeZone(env.QIHUANG_TIME_ZONE || 'Asia/Shanghai'),
     hospitalName: env.QIHUANG_HOSPITAL_NAME?.trim() || undefined,
+    pharmacyReview: flag(env, 'QIHUANG_PHARMACY_REVIEW', true),
     officeBpWindowMonths: integer(env, 'QIHUANG_OFFICE_BP_WINDOW_MONTHS', 12, 1, 600),
     reportedEmergencyDays: integer(env, 'QIHUANG_REPORTED_EMERGENCY_DAYS', 14, 1, 90),
     auditCheckpointFile: env.QIHUANG_AUDIT_CHECKPOINT_FILE

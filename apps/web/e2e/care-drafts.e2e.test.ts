@@ -155,7 +155,7 @@ describe.skipIf(!HAS_CHROMIUM)('care drafts in a browser (needs /usr/bin/chromiu
     await stack?.stop();
   });
 
-  it('shows the titration as a change of the active order, with no duplicate to acknowledge; signing updates the plan', async () => {
+  it('shows the titration as a change of the active order, with no duplicate to acknowledge; signing waits for the pharmacist, whose approval updates the plan', async () => {
     const { context, page } = await newPage(browser!, 'en-US');
     try {
       await signIn(page, stack!.base, 'titrate-doctor');
@@ -171,8 +171,8 @@ describe.skipIf(!HAS_CHROMIUM)('care drafts in a browser (needs /usr/bin/chromiu
       expect(await card.getByTestId('acknowledge').count()).toBe(0);
       expect(await card.innerText()).not.toMatch(/Duplicate amlodipine/i);
 
-      // Signed here (no pharmacy review configured on this server): the care plan's current medication follows
-      // without a reload (issue 20).
+      // Signed here with pharmacy review on (the default, decision 0017): the change waits for the pharmacist and
+      // the plan keeps 5 mg; once approved, the care plan's current medication is 10 mg (issue 20).
       await page.getByTestId('save-care-plan').click();
       const planMeds = page.getByTestId('care-plan').getByTestId('care-plan-medications');
       await planMeds.waitFor({ timeout: 30_000 });
@@ -180,9 +180,20 @@ describe.skipIf(!HAS_CHROMIUM)('care drafts in a browser (needs /usr/bin/chromiu
       const id = await card.getAttribute('data-id');
       await card.getByTestId('sign-draft').click();
       const signed = page.locator(`[data-testid="draft"][data-id="${id}"]`);
-      await expect.poll(() => signed.getAttribute('data-status'), { timeout: 30_000 }).toBe('active');
-      await expect.poll(() => planMeds.innerText(), { timeout: 30_000 }).toMatch(/10 mg/);
-      expect(await planMeds.innerText()).not.toMatch(/\b5 mg/);
+      await expect
+        .poll(() => signed.getByTestId('draft-status').innerText(), { timeout: 30_000 })
+        .toMatch(/Awaiting pharmacist review/);
+      expect(await signed.getAttribute('data-status')).toBe('draft');
+      expect(await planMeds.innerText()).toMatch(/5 mg/);
+      await stack!.api(
+        `/api/pharmacy/queue/${id}/approve`,
+        { method: 'POST', body: JSON.stringify({}) },
+        pharmacistToken,
+      );
+      await page.reload();
+      const reloaded = page.getByTestId('care-plan').getByTestId('care-plan-medications');
+      await expect.poll(() => reloaded.innerText(), { timeout: 30_000 }).toMatch(/10 mg/);
+      expect(await reloaded.innerText()).not.toMatch(/\b5 mg/);
     } finally {
       await context.close();
     }

@@ -63,6 +63,7 @@ export async function startCareFlow(kind: DatabaseKind): Promise<CareFlow> {
   const tokens: Record<string, string> = {};
   tokens.doc = await t.userToken({ username: 'doc', password: 'doctor-password-1', role: 'clinician' });
   tokens.nurse = await t.userToken({ username: 'nurse', password: 'nurse-password-1', role: 'nurse' });
+  tokens.rx = await t.userToken({ username: 'rx', password: 'pharmacist-password-1', role: 'pharmacist' });
   tokens.p1 = await t.userToken({
     username: 'xiaoming',
     password: 'patient-password-1',

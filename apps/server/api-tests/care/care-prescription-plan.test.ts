@@ -116,10 +116,19 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
         json: { acknowledge },
       });
       expect(signed.status, await signed.clone().text()).toBe(200);
+      // Pharmacy review is on by default (decision 0017): signed, the order waits for the pharmacist.
       expect((await signed.json()) as { status: string; signedBy: string }).toMatchObject({
-        status: 'active',
+        status: 'draft',
+        awaitingReview: true,
         signedBy: 'doc',
       });
+      const before = (await (await api('p1', '/api/care/me')).json()) as { medications: unknown[] };
+      expect(before.medications).toHaveLength(0);
+      const approved = await api('rx', `/api/pharmacy/queue/${draft.id}/approve`, {
+        method: 'POST',
+        json: {},
+      });
+      expect(approved.status, await approved.clone().text()).toBe(200);
     }
     const mr = (await (await api('doc', `/fhir/R4/MedicationRequest/${draftIds[0]}`)).json()) as {
       status: string;

@@ -87,7 +87,7 @@ describe.each(DATABASE_KINDS)('dose-change drafts on %s', (kind) => {
   }, 300_000);
   afterAll(async () => t?.closeAll());
 
-  it('drafts amlodipine 5 → 10 mg as a change of the active order, and signing stops the 5 mg order', async () => {
+  it("drafts amlodipine 5 → 10 mg as a change of the active order; the pharmacist's approval of the signed change stops the 5 mg order", async () => {
     const r = await call('POST', '/api/care/patients/titr-1/proposal', {
       guideline: 'china-2018',
       language: 'en',
@@ -113,10 +113,15 @@ describe.each(DATABASE_KINDS)('dose-change drafts on %s', (kind) => {
 
     const signed = await call('POST', `/api/care/prescriptions/${draft.id}/sign`, { acknowledge: [] });
     expect(signed.status, await signed.clone().text()).toBe(200);
-    const prior = (await (await call('GET', '/fhir/R4/MedicationRequest/titr-1-aml5')).json()) as {
-      status: string;
-    };
-    expect(prior.status).toBe('completed');
+    // Pharmacy review is on by default (decision 0017): the 5 mg order stays the patient's until the pharmacist
+    // approves the change; approval activates the 10 mg order and stops the 5 mg one in one transaction.
+    const statusOf = async (id: string) =>
+      ((await (await call('GET', `/fhir/R4/MedicationRequest/${id}`)).json()) as { status: string }).status;
+    expect(await statusOf('titr-1-aml5')).toBe('active');
+    expect(await statusOf(draft.id)).toBe('draft');
+    const approved = await as('rx', 'POST', `/api/pharmacy/queue/${draft.id}/approve`, {});
+    expect(approved.status, await approved.clone().text()).toBe(200);
+    expect(await statusOf('titr-1-aml5')).toBe('completed');
     const active = (await (
       await call('GET', '/fhir/R4/MedicationRequest?patient=titr-1&status=active')
     ).json()) as { entry?: { resource: { id: string; medicationCodeableConcept?: { text?: string } } }[] };
