@@ -71,6 +71,7 @@ export function withIntakeScopes(ctx: RequestContext): RequestContext {
         'patient/QuestionnaireResponse.write',
         'patient/Condition.write',
         'patient/MedicationStatement.write',
+        'patient/AllergyIntolerance.write',
         'patient/FamilyMemberHistory.write',
         'patient/Observation.write',
         'patient/Flag.write',

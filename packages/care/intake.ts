@@ -6,17 +6,19 @@
  * MedicationStatement ("高血压5年，糖尿病没有" creates no Diabetes); past conditions are recorded as inactive,
  * past medicines as completed; everything stays patient-reported / unconfirmed until a clinician confirms it.
  */
-import { analyze, FAMILY_MEMBER, modifiersAt, relativeOf, type Modifiers } from '@qihuang/clinical-language';
+import { analyze, FAMILY_MEMBER, relativeOf } from '@qihuang/clinical-language';
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
-import { PLAUSIBLE } from '@qihuang/engines/blood-pressure';
 import type { FhirResource } from '@qihuang/store';
 import { excludedMention } from './condition-match.ts';
 import type { IntakeStepId } from './api-types/index.ts';
+import { allergyDrafts } from './intake-allergies.ts';
+import { medicationsIn, statusOf, type ConditionStatus } from './intake-mentions.ts';
+import { observationDrafts, zhTranslation } from './intake-observations.ts';
 
-export type { IntakeStepId };
-import { lifestyleIn } from './intake-lifestyle.ts';
-
+export type { IntakeStepId, ConditionStatus };
 export { lifestyleIn, mentioned, type LifestyleFacts } from './intake-lifestyle.ts';
+export { readingsIn, medicationsIn, type MedicationMention } from './intake-mentions.ts';
+export { allergiesIn, type AllergyMention } from './intake-allergies.ts';
 
 export const INTAKE_STEPS = [
   'symptoms',
@@ -75,21 +77,6 @@ interface ConditionTerm {
 /** A condition's Chinese name: its first Chinese term ("高血压"). */
 function chineseName(term: ConditionTerm): string | undefined {
   return term.terms.find((t) => /\p{Script=Han}/u.test(t));
-}
-
-/** FHIR's translation extension (http://hl7.org/fhir/StructureDefinition/translation) for a primitive, zh-CN. */
-function zhTranslation(content: string) {
-  return {
-    extension: [
-      {
-        url: 'http://hl7.org/fhir/StructureDefinition/translation',
-        extension: [
-          { url: 'lang', valueCode: 'zh-CN' },
-          { url: 'content', valueString: content },
-        ],
-      },
-    ],
-  };
 }
 
 /** SNOMED CT concept ids (REFERENCE §8.4 lists the hypertension codes; the others are standard SNOMED CT concepts). */
@@ -154,8 +141,6 @@ const CONDITION_ALIAS: Record<string, string> = {
   'stroke-now': 'stroke',
 };
 
-export type ConditionStatus = 'active' | 'inactive' | 'family';
-
 export interface ConditionFinding {
   term: ConditionTerm;
   status: ConditionStatus;
@@ -163,16 +148,6 @@ export interface ConditionFinding {
   text: string;
   /** For family items: HL7 v3 RoleCode of the relative when named (else FAMMEMB). */
   relationship?: { code: string; display: string };
-}
-
-/**
- * What a mention says about the patient now: skip (denied, hypothetical, unsure, or about someone in a report or
- * someone else's relative), family, inactive or active.
- */
-function statusOf(mod: Modifiers): ConditionStatus | 'skip' {
-  if (mod.negated || mod.hypothetical || mod.uncertain || mod.remote) return 'skip';
-  if (mod.experiencer === 'other') return 'family';
-  return mod.historical ? 'inactive' : 'active';
 }
 
 /** The writer speaks of themselves in the clause before a mention ("我自己也有糖尿病", "I have diabetes myself"). */
@@ -214,72 +189,6 @@ export function conditionsIn(text: string): ConditionTerm[] {
   return conditionFindings(text)
     .filter((f) => f.status === 'active')
     .map((f) => f.term);
-}
-
-/**
- * Blood-pressure readings written in a message, in any common form (152/96, 高压150低压95, 150 over 95, kPa),
- * within the BP engine's plausibility limits. Readings about someone else, negated or hypothetical ones are left
- * out; past ones ("以前最高200/120") too unless `includePast` (home readings recalled in the intake).
- */
-export function readingsIn(
-  text: string,
-  options: { includePast?: boolean } = {},
-): { sbp: number; dbp: number }[] {
-  const out: { sbp: number; dbp: number }[] = [];
-  for (const v of analyze(text).vitals) {
-    if (v.kind !== 'bp' || v.sbp === undefined || v.dbp === undefined || !v.plausible) continue;
-    const m = v.modifiers;
-    if (m.negated || m.hypothetical || m.experiencer === 'other') continue;
-    if (m.historical && !options.includePast) continue;
-    // The BP engine's ingestion limits (one definition, packages/engines/blood-pressure/plausibility.ts).
-    const { sbp: s, dbp: d } = PLAUSIBLE;
-    if (v.sbp >= s.min && v.sbp <= s.max && v.dbp >= d.min && v.dbp <= d.max && v.dbp < v.sbp)
-      out.push({ sbp: v.sbp, dbp: v.dbp });
-  }
-  return out;
-}
-
-export interface MedicationMention {
-  text: string;
-  drugId?: string;
-  name?: string;
-  /** active: taken now; completed: taken in the past ("以前吃过"). */
-  status: 'active' | 'completed';
-}
-
-/**
- * Medicines named in the answer, matched against the drug knowledge base; each name is read in the context of
- * the whole answer: denied, hypothetical, uncertain and relatives' medicines are left out.
- */
-export function medicationsIn(text: string, drugs: DrugKnowledgeBase): MedicationMention[] {
-  if (/^\s*(没有|无|none|no|nothing)\s*[。.!！]?\s*$/i.test(text)) return [];
-  const out: MedicationMention[] = [];
-  let last = 0;
-  const parts: { part: string; offset: number }[] = [];
-  for (const m of text.matchAll(/[，,；;。\n、]|\band\b|和|以及/g)) {
-    parts.push({ part: text.slice(last, m.index), offset: last });
-    last = m.index + m[0].length;
-  }
-  parts.push({ part: text.slice(last), offset: last });
-  for (const { part, offset } of parts) {
-    const trimmed = part.trim();
-    const match = trimmed ? drugs.match(trimmed) : undefined;
-    if (!match) continue;
-    const at = part.toLowerCase().indexOf(match.matchedText.toLowerCase());
-    const start = offset + Math.max(0, at);
-    const end = at >= 0 ? start + match.matchedText.length : offset + part.length;
-    const status = statusOf(
-      (modifiersAt(text, [{ start, end, kind: 'drug' }])[0] as { modifiers: Modifiers }).modifiers,
-    );
-    if (status === 'skip' || status === 'family') continue;
-    out.push({
-      text: trimmed,
-      drugId: match.drug.id,
-      name: match.drug.names.en,
-      status: status === 'inactive' ? 'completed' : 'active',
-    });
-  }
-  return out;
 }
 
 export interface IntakeDrafts {
@@ -395,84 +304,11 @@ export function intakeResources(input: {
     } as FhirResource);
   }
 
-  // The code's zh name rides along as FHIR's translation extension (issue 20: "Tobacco smoking status" on zh).
-  const observation = (suffix: string, category: string, code: string, display: string, zh?: string) => ({
-    resourceType: 'Observation',
-    id: id(suffix),
-    meta,
-    status: 'preliminary',
-    category: [
-      { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: category }] },
-    ],
-    code: {
-      coding: [{ system: 'http://loinc.org', code, display, ...(zh ? { _display: zhTranslation(zh) } : {}) }],
-    },
-    subject,
-    effectiveDateTime: now,
-    performer: [subject],
-  });
-  const facts = lifestyleIn(answers.lifestyle ?? '');
-  if (facts.smoker !== undefined) {
-    drafts.push({
-      // LOINC 72166-2 Tobacco smoking status; SNOMED 77176002 Smoker / 8517006 Ex-smoker / 266919005 Never smoked
-      ...observation('smoking', 'social-history', '72166-2', 'Tobacco smoking status', '吸烟状况'),
-      valueCodeableConcept: facts.smoker
-        ? {
-            coding: [
-              {
-                system: 'http://snomed.info/sct',
-                code: '77176002',
-                display: 'Smoker',
-                _display: zhTranslation('吸烟'),
-              },
-            ],
-          }
-        : {
-            coding: [
-              {
-                system: 'http://snomed.info/sct',
-                code: '266919005',
-                display: 'Never smoked tobacco',
-                _display: zhTranslation('从不吸烟'),
-              },
-            ],
-          },
-    } as FhirResource);
-  }
-  if (facts.weightKg !== undefined) {
-    drafts.push({
-      ...observation('weight', 'vital-signs', '29463-7', 'Body weight', '体重'), // REFERENCE §8.1
-      valueQuantity: { value: facts.weightKg, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' },
-    } as FhirResource);
-  }
-  if (facts.heightCm !== undefined) {
-    drafts.push({
-      ...observation('height', 'vital-signs', '8302-2', 'Body height', '身高'), // LOINC body height
-      valueQuantity: { value: facts.heightCm, unit: 'cm', system: 'http://unitsofmeasure.org', code: 'cm' },
-    } as FhirResource);
-  }
-
-  for (const [index, r] of readingsIn(answers['home-readings'] ?? '', { includePast: true }).entries()) {
-    drafts.push({
-      // REFERENCE §8.1/§8.3: BP panel 85354-9 with 8480-6 / 8462-4 components
-      ...observation(`bp-${index}`, 'vital-signs', '85354-9', 'Blood pressure panel', '血压'),
-      note: [{ text: 'Reported by the patient from memory in the intake (time not known)' }],
-      component: [
-        {
-          code: {
-            coding: [{ system: 'http://loinc.org', code: '8480-6', display: 'Systolic blood pressure' }],
-          },
-          valueQuantity: { value: r.sbp, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
-        },
-        {
-          code: {
-            coding: [{ system: 'http://loinc.org', code: '8462-4', display: 'Diastolic blood pressure' }],
-          },
-          valueQuantity: { value: r.dbp, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
-        },
-      ],
-    } as FhirResource);
-  }
+  // Allergies named in any answer (issue 20: "对青霉素过敏" written under history was lost).
+  drafts.push(
+    ...allergyDrafts({ answers, drugs: input.drugs, id, subject, meta, now, consultationId }),
+    ...observationDrafts({ answers, id, subject, meta, now }),
+  );
 
   const questionnaireResponse: FhirResource = {
     resourceType: 'QuestionnaireResponse',

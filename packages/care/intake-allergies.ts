@@ -1,0 +1,443 @@
+/**
+ * Allergies the patient reports anywhere in the intake (issue 20: "对青霉素过敏" was lost). Pure: no I/O.
+ *
+ * Frames read (zh and en): 对X过敏, X过敏, 吃/用X后起皮疹/喉头水肿/呼吸困难, 过敏史：X, "allergic to X", "X allergy",
+ * "allergies: X", "reaction/rash/hives/swelling to X", "after X I got a rash". X is a drug the drug knowledge base
+ * knows (coded), a drug class or a food or other substance of SUBSTANCES (text), or — after an explicit 对 / "allergic
+ * to" — the patient's own words. Each substance is read in context with @qihuang/clinical-language (modifiersAt):
+ * denied ("无过敏史", "没有药物过敏", "denies allergies", NKDA, "对青霉素不过敏"), hypothetical ("如果对青霉素过敏怎么
+ * 办") and relatives' ("我妈对青霉素过敏") allergies are not the patient's. An uncertain one ("可能对磺胺过敏") is kept:
+ * it stays unconfirmed for the clinician, and a missed allergy is the worse error.
+ */
+import { modifiersAt } from '@qihuang/clinical-language';
+import { RXNORM_SYSTEM, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import type { FhirResource } from '@qihuang/store';
+
+export type AllergyCategory = 'medication' | 'food' | 'environment';
+
+export interface AllergyMention {
+  /** Stable key: a substance key, `drug:<id>` or `text:<words>`. */
+  key: string;
+  /** The substance as the patient wrote it ("青霉素"). */
+  text: string;
+  /** Its name in both languages when known (KB drug or SUBSTANCES). */
+  name?: { en: string; zh: string };
+  drugId?: string;
+  rxnorm?: string;
+  category?: AllergyCategory;
+  /** The patient's words that say it (the sentence). */
+  quote: string;
+  /** The reaction as written ("皮疹", "hives"), when said. */
+  reaction?: string;
+  /** Said with doubt ("可能", "I think"). */
+  uncertain?: boolean;
+}
+
+interface Substance {
+  key: string;
+  terms: string[];
+  name: { en: string; zh: string };
+  category: AllergyCategory;
+}
+
+/**
+ * Drug classes the knowledge base has no single entry for (its allergy groups match them by text:
+ * kb.matchAllergen), foods and environmental allergens. Longest term wins.
+ */
+export const SUBSTANCES: Substance[] = [
+  {
+    key: 'penicillin',
+    terms: ['青霉素类', '青霉素', '盘尼西林', 'penicillins', 'penicillin', 'pcn'],
+    name: { en: 'Penicillin', zh: '青霉素' },
+    category: 'medication',
+  },
+  {
+    key: 'cephalosporin',
+    terms: ['头孢菌素类', '头孢菌素', '头孢类', '头孢', 'cephalosporins', 'cephalosporin'],
+    name: { en: 'Cephalosporins', zh: '头孢菌素类' },
+    category: 'medication',
+  },
+  {
+    key: 'sulfonamide',
+    terms: ['磺胺类', '磺胺', 'sulfonamides', 'sulfonamide', 'sulfa drugs', 'sulfa', 'sulpha'],
+    name: { en: 'Sulfonamides', zh: '磺胺类' },
+    category: 'medication',
+  },
+  {
+    key: 'ace-inhibitor',
+    terms: ['普利类', '普利', 'ace inhibitors', 'ace inhibitor', 'acei'],
+    name: { en: 'ACE inhibitors', zh: 'ACEI（普利类）' },
+    category: 'medication',
+  },
+  {
+    key: 'nsaid',
+    terms: ['非甾体抗炎药', '非甾体', 'nsaids', 'nsaid'],
+    name: { en: 'NSAIDs', zh: '非甾体抗炎药' },
+    category: 'medication',
+  },
+  {
+    key: 'iodinated-contrast',
+    terms: ['碘造影剂', '含碘造影剂', '造影剂', 'iodinated contrast', 'contrast dye', 'iodine contrast'],
+    name: { en: 'Iodinated contrast media', zh: '碘造影剂' },
+    category: 'medication',
+  },
+  {
+    key: 'seafood',
+    terms: ['海鲜', 'seafood', 'shellfish'],
+    name: { en: 'Seafood', zh: '海鲜' },
+    category: 'food',
+  },
+  { key: 'shrimp', terms: ['虾', 'shrimp', 'prawns'], name: { en: 'Shrimp', zh: '虾' }, category: 'food' },
+  { key: 'crab', terms: ['螃蟹', 'crab'], name: { en: 'Crab', zh: '螃蟹' }, category: 'food' },
+  {
+    key: 'peanut',
+    terms: ['花生', 'peanuts', 'peanut'],
+    name: { en: 'Peanut', zh: '花生' },
+    category: 'food',
+  },
+  {
+    key: 'tree-nut',
+    terms: ['坚果', 'tree nuts', 'nuts'],
+    name: { en: 'Tree nuts', zh: '坚果' },
+    category: 'food',
+  },
+  { key: 'egg', terms: ['鸡蛋', '蛋类', 'eggs', 'egg'], name: { en: 'Egg', zh: '鸡蛋' }, category: 'food' },
+  {
+    key: 'milk',
+    terms: ['牛奶', '奶制品', 'milk', 'dairy'],
+    name: { en: 'Milk', zh: '牛奶' },
+    category: 'food',
+  },
+  { key: 'mango', terms: ['芒果', 'mango'], name: { en: 'Mango', zh: '芒果' }, category: 'food' },
+  { key: 'wheat', terms: ['小麦', 'wheat', 'gluten'], name: { en: 'Wheat', zh: '小麦' }, category: 'food' },
+  { key: 'fish', terms: ['鱼类', 'fish'], name: { en: 'Fish', zh: '鱼类' }, category: 'food' },
+  {
+    key: 'latex',
+    terms: ['乳胶', '橡胶手套', 'latex'],
+    name: { en: 'Latex', zh: '乳胶' },
+    category: 'environment',
+  },
+  {
+    key: 'pollen',
+    terms: ['花粉', 'pollen'],
+    name: { en: 'Pollen', zh: '花粉' },
+    category: 'environment',
+  },
+  {
+    key: 'dust-mite',
+    terms: ['尘螨', 'dust mites', 'dust mite'],
+    name: { en: 'House dust mite', zh: '尘螨' },
+    category: 'environment',
+  },
+];
+
+/** Words that name no substance ("药物过敏" says a drug allergy but not which one). */
+const GENERIC =
+  /^(?:无|没有|没|否认|不详|不知道|暂无|药|药物|西药|中药|东西|什么|啥|任何|任何药物?|很多|很多东西|这个|那个|食物|其他|别的|anything|everything|any|drugs?|medicines?|medications?|foods?|known|known drugs?|no known|nothing|something|things|none|no|nil|unknown|nkda)$/i;
+
+const CLAUSE_END = /[，,。；;！!？?\n：:]/;
+const SENTENCE_END = /[。；;！!？?\n]/;
+
+interface Frame {
+  /** Where the substance words are (an item list). */
+  start: number;
+  end: number;
+  /** Words after an explicit 对 / "allergic to": an unknown substance is kept as written. */
+  explicit: boolean;
+  /** The frame itself denies it ("对青霉素不过敏", "not allergic to"). */
+  negated: boolean;
+  reaction?: string;
+  /** The exception to a denial ("除了青霉素，没有别的过敏"): the denial's negation is not this substance's. */
+  exception?: boolean;
+}
+
+const REACTION =
+  '皮疹|疹子|红疹|荨麻疹|风团|起疙瘩|喉头水肿|喉咙肿|嘴唇肿|脸肿|呼吸困难|喘不上气|休克|全身痒|瘙痒|过敏';
+const REACTION_EN =
+  'rash|hives|swelling|swollen|anaphylaxis|anaphylactic shock|itching|trouble breathing|breathing difficulty';
+
+/** The allergy frames in a text: where each names its substances. */
+function frames(text: string): Frame[] {
+  const out: Frame[] = [];
+  const lower = text.toLowerCase();
+  // zh: every 过敏 with what stands before it in its clause (对X过敏, X过敏) or a list after it (过敏史：X).
+  for (const m of text.matchAll(/过敏/g)) {
+    const at = m.index;
+    const after = /^(?:史|原|药物)?\s*(?:[:：]|有|是|为|包括)\s*([^。；;！!？?\n]+)/.exec(text.slice(at + 2));
+    if (after) {
+      const start = at + 2 + after[0].length - after[1]!.length;
+      out.push({ start, end: start + after[1]!.length, explicit: true, negated: false });
+      continue;
+    }
+    let from = at;
+    while (from > 0 && !CLAUSE_END.test(text[from - 1]!)) from--;
+    const before = text.slice(from, at);
+    const negated = /(?:不|没有?|未|从未|并不|不会)\s*(?:会|曾)?\s*$/.test(before);
+    const dui = before.lastIndexOf('对');
+    const start = dui >= 0 ? from + dui + 1 : from;
+    out.push({ start, end: at, explicit: dui >= 0, negated });
+  }
+  // zh: 吃/用X后起皮疹 (the reaction may follow one comma).
+  const zhReaction = new RegExp(
+    `(?:服用|使用|注射|吃|用|服|打|输|喝)了?([^，,。；;！!？?\\n]{1,16}?)(?:之后|以后|后|就|时)[，,]?[^。；;！!？?\\n]{0,8}?(${REACTION})`,
+    'g',
+  );
+  for (const m of text.matchAll(zhReaction)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    out.push({ start, end: start + m[1]!.length, explicit: false, negated: false, reaction: m[2]! });
+  }
+  // en: "allergic to X", "allergies: X", "allergy to X".
+  for (const m of lower.matchAll(
+    /\b(not\s+)?allergic\s+to\s+([^.;!?\n]+)|\ballerg(?:y|ies)\s*(?:to|:)\s*([^.;!?\n]+)/g,
+  )) {
+    const words = m[2] ?? m[3]!;
+    const start = m.index + m[0].length - words.length;
+    out.push({ start, end: start + words.length, explicit: true, negated: Boolean(m[1]) });
+  }
+  // "No allergies except X", "除了青霉素，没有别的过敏": the exception is an allergy.
+  for (const m of lower.matchAll(
+    /\ballerg(?:y|ies)\s+(?:except|other than|apart from|besides)(?:\s+for)?\s+([^.;!?\n]+)/g,
+  )) {
+    const start = m.index + m[0].length - m[1]!.length;
+    out.push({ start, end: start + m[1]!.length, explicit: true, negated: false, exception: true });
+  }
+  for (const m of text.matchAll(
+    /除了?([^，,。；;\n]{1,16}?)(?:以外|之外|外)?[，,]?\s*(?:我)?(?:都|也|就|再)?(?:没有|没|不|无)[^。；;！!？?\n]{0,4}过敏/g,
+  )) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    out.push({ start, end: start + m[1]!.length, explicit: true, negated: false, exception: true });
+  }
+  // en: "X allergy" (the words before it in the clause).
+  for (const m of lower.matchAll(/\ballerg(?:y|ies)\b/g)) {
+    let from = m.index;
+    while (from > 0 && !/[,.;!?\n:]/.test(text[from - 1]!)) from--;
+    out.push({ start: from, end: m.index, explicit: false, negated: false });
+  }
+  // en: "a rash/hives to X", "reaction to X", "after X I got hives".
+  const enTo = new RegExp(`\\b(?:reaction|${REACTION_EN})\\s+(?:to|from|after|with)\\s+([^.,;!?\\n]+)`, 'g');
+  for (const m of lower.matchAll(enTo)) {
+    const start = m.index + m[0].length - m[1]!.length;
+    out.push({
+      start,
+      end: start + m[1]!.length,
+      explicit: false,
+      negated: false,
+      reaction: m[0].split(/\s+/)[0]!,
+    });
+  }
+  const enAfter = new RegExp(
+    `\\b(?:after|when i took|taking)\\s+([^.,;!?\\n]{2,30}?),?\\s+i\\s+(?:got|had|broke out in|developed|get)\\s+(?:a\\s+|an\\s+)?(${REACTION_EN})`,
+    'g',
+  );
+  for (const m of lower.matchAll(enAfter)) {
+    const start = m.index + m[0].indexOf(m[1]!);
+    out.push({ start, end: start + m[1]!.length, explicit: false, negated: false, reaction: m[2]! });
+  }
+  return out;
+}
+
+/** The substance words of a frame split into items ("青霉素和头孢", "penicillin, sulfa and latex"). */
+function items(text: string, frame: Frame): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const words = text.slice(frame.start, frame.end);
+  const stop = /\s(?:but|except|which|when|because|since|so)\s|但|但是|不过|所以|因为/i.exec(words);
+  const scope = stop ? words.slice(0, stop.index) : words;
+  let last = 0;
+  const push = (a: number, b: number) => {
+    const raw = scope.slice(a, b);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) out.push({ start: frame.start + a + lead, end: frame.start + a + lead + trimmed.length });
+  };
+  for (const m of scope.matchAll(/[、，,/]|\s+(?:and|or)\s+|和|及|以及|或者|或/gi)) {
+    push(last, m.index);
+    last = m.index + m[0].length;
+  }
+  push(last, scope.length);
+  return out;
+}
+
+/** Leading words that are no part of a substance (我对…, I am…, a/an/the, 有点, 都). */
+const LEAD =
+  /^(?:我|本人|自己|还|也|都|有点|有些|比较|严重|特别|一直|从小|a |an |the |my |to |some |severe |mild )+/i;
+const TRAIL = /(?:都|也|有点|有些|比较|严重|特别|药|类药|类药物|类的药|的药|不|没有|没)+$/;
+
+function classify(
+  words: string,
+  drugs: DrugKnowledgeBase,
+): (Pick<AllergyMention, 'key' | 'name' | 'drugId' | 'rxnorm' | 'category'> & { term: string }) | undefined {
+  const lower = words.toLowerCase();
+  let best: { s: Substance; term: string } | undefined;
+  for (const s of SUBSTANCES)
+    for (const term of s.terms) {
+      const at = lower.indexOf(term);
+      if (at < 0 || (best && best.term.length >= term.length)) continue;
+      // Latin terms as whole words ("egg" not in "eggplant").
+      if (/[a-z]/.test(term) && !new RegExp(`(?:^|[^a-z])${term}(?:$|[^a-z])`).test(lower)) continue;
+      best = { s, term };
+    }
+  const match = drugs.match(words);
+  // A named drug wins over a class word it contains only when its name is longer ("头孢呋辛" over "头孢").
+  if (
+    match &&
+    (!best || match.matchedText.length > best.term.length) &&
+    !/^(?:penicillin|青霉素)/i.test(match.matchedText)
+  )
+    return {
+      key: `drug:${match.drug.id}`,
+      term: match.matchedText,
+      name: { en: match.drug.names.en, zh: match.drug.names.zh },
+      drugId: match.drug.id,
+      ...(match.drug.rxnorm?.[0] ? { rxnorm: match.drug.rxnorm[0] } : {}),
+      category: 'medication',
+    };
+  if (best) return { key: best.s.key, term: best.term, name: best.s.name, category: best.s.category };
+  return undefined;
+}
+
+/** The sentence around a span, as the patient wrote it. */
+function sentenceOf(text: string, start: number, end: number): string {
+  let a = start;
+  while (a > 0 && !SENTENCE_END.test(text[a - 1]!)) a--;
+  let b = end;
+  while (b < text.length && !SENTENCE_END.test(text[b]!)) b++;
+  return text.slice(a, b).trim();
+}
+
+/** The patient's own allergies named in a text (none for a denial, a hypothesis or a relative's). */
+export function allergiesIn(text: string, drugs: DrugKnowledgeBase): AllergyMention[] {
+  const found: {
+    mention: AllergyMention;
+    start: number;
+    end: number;
+    negated: boolean;
+    exception?: boolean;
+  }[] = [];
+  for (const frame of frames(text)) {
+    for (const item of items(text, frame)) {
+      const raw = text.slice(item.start, item.end);
+      const lead = LEAD.exec(raw)?.[0].length ?? 0;
+      const words = raw.slice(lead).replace(TRAIL, '').trim();
+      if (!words || GENERIC.test(words)) continue;
+      const c = classify(words, drugs);
+      let start = item.start + lead;
+      let end = start + words.length;
+      if (c) {
+        const at = text.toLowerCase().indexOf(c.term.toLowerCase(), start);
+        if (at >= 0 && at < end) [start, end] = [at, at + c.term.length];
+      } else if (!frame.explicit || words.length > (/[a-z]/i.test(words) ? 30 : 12) || /\d/.test(words)) {
+        continue;
+      }
+      const { term: _term, ...known } = c ?? { key: `text:${words.toLowerCase()}` };
+      void _term;
+      found.push({
+        mention: {
+          ...known,
+          text: text.slice(start, end),
+          quote: sentenceOf(text, frame.start, frame.end),
+          ...(frame.reaction ? { reaction: frame.reaction } : {}),
+        } as AllergyMention,
+        start,
+        end,
+        negated: frame.negated,
+        ...(frame.exception ? { exception: true } : {}),
+      });
+    }
+  }
+  if (found.length === 0) return [];
+  const read = modifiersAt(
+    text,
+    found.map((f) => ({ start: f.start, end: f.end, kind: 'drug' as const })),
+  );
+  const out: AllergyMention[] = [];
+  found.forEach((f, i) => {
+    const m = read[i]!.modifiers;
+    if (f.negated || (m.negated && !f.exception) || m.hypothetical || m.remote || m.experiencer === 'other')
+      return;
+    if (out.some((o) => o.key === f.mention.key)) return;
+    out.push({ ...f.mention, ...(m.uncertain ? { uncertain: true } : {}) });
+  });
+  return out;
+}
+
+/** The patient says they have no allergies ("无过敏史", "没有药物过敏", "denies allergies", NKDA). */
+export function deniesAllergies(text: string): boolean {
+  return (
+    /(?:无|没有|没|否认|未发现|不)(?:任何|什么|已知的?)?(?:药物|食物)?(?:和食物)?过敏(?:史)?/.test(text) ||
+    /\b(?:nkda|nka|no known (?:drug |food )?allergies|no (?:drug )?allergies|denies (?:any )?allergies|not allergic to anything)\b/i.test(
+      text,
+    )
+  );
+}
+
+const ALLERGY_CLINICAL = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical';
+const ALLERGY_VERIFICATION = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification';
+
+/** FHIR translation extension of a zh name (the chart reads it on a zh screen). */
+function zhText(content: string) {
+  return {
+    extension: [
+      {
+        url: 'http://hl7.org/fhir/StructureDefinition/translation',
+        extension: [
+          { url: 'lang', valueCode: 'zh-CN' },
+          { url: 'content', valueString: content },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * AllergyIntolerance drafts of the allergies in all the answers: unconfirmed, active, the patient recorder and
+ * asserter, a note quoting the patient's words. One per substance.
+ */
+export function allergyDrafts(input: {
+  answers: Record<string, string | undefined>;
+  drugs: DrugKnowledgeBase;
+  id: (suffix: string) => string;
+  subject: { reference: string };
+  meta: object;
+  now: string;
+  consultationId: string;
+}): FhirResource[] {
+  const { subject, now } = input;
+  const seen = new Set<string>();
+  const out: FhirResource[] = [];
+  for (const answer of Object.values(input.answers)) {
+    for (const a of allergiesIn(answer ?? '', input.drugs)) {
+      if (seen.has(a.key)) continue;
+      seen.add(a.key);
+      const coding = [
+        ...(a.drugId ? [{ system: 'urn:qihuang:drug', code: a.drugId, display: a.name?.en }] : []),
+        ...(a.rxnorm ? [{ system: RXNORM_SYSTEM, code: a.rxnorm, display: a.name?.en }] : []),
+      ];
+      const slug = a.key.replace(/^(?:drug|text):/, '').replace(/[^A-Za-z0-9-]+/g, '');
+      out.push({
+        resourceType: 'AllergyIntolerance',
+        id: input.id(`allergy-${slug || out.length}`),
+        meta: input.meta,
+        clinicalStatus: { coding: [{ system: ALLERGY_CLINICAL, code: 'active' }] },
+        verificationStatus: { coding: [{ system: ALLERGY_VERIFICATION, code: 'unconfirmed' }] },
+        type: 'allergy',
+        ...(a.category ? { category: [a.category] } : {}),
+        code: {
+          ...(coding.length ? { coding } : {}),
+          text: a.name?.en ?? a.text,
+          ...(a.name ? { _text: zhText(a.name.zh) } : {}),
+        },
+        patient: subject,
+        recordedDate: now,
+        recorder: subject,
+        asserter: subject,
+        ...(a.reaction ? { reaction: [{ manifestation: [{ text: a.reaction }] }] } : {}),
+        note: [
+          {
+            text: `Patient-reported in consultation ${input.consultationId}${a.uncertain ? ' (said with doubt)' : ''}: "${a.quote}"`,
+          },
+        ],
+      } as FhirResource);
+    }
+  }
+  return out;
+}
