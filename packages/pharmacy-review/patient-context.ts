@@ -7,7 +7,10 @@ import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import type { PatientContext } from '@qihuang/engines/prescription-review';
 import type { CardPatient, Language } from './api-types/index.ts';
 
-/** An allergy's substance as recorded; on the zh screen a drug the knowledge base names exactly reads in Chinese. */
+/**
+ * An allergy's substance as recorded; on the zh screen its recorded zh translation, else a drug the knowledge base
+ * names exactly, reads in Chinese; a patient-reported (unconfirmed) allergy is marked so.
+ */
 function allergyName(
   allergy: PatientContext['allergies'][number],
   drugs: DrugKnowledgeBase,
@@ -15,9 +18,17 @@ function allergyName(
 ): string | undefined {
   const text = (allergy.text ?? allergy.codes?.find((c) => c.display)?.display ?? '').trim();
   if (!text) return undefined;
-  if (lang !== 'zh-CN') return text;
+  // Reported by the patient, not yet confirmed by a clinician (issue 20): it counts, and the card says so.
+  const reported = (name: string) =>
+    allergy.unconfirmed
+      ? lang === 'zh-CN'
+        ? `${name}（患者自述，未确认）`
+        : `${name} (patient-reported, unconfirmed)`
+      : name;
+  if (lang !== 'zh-CN') return reported(text);
+  if (allergy.textZh) return reported(allergy.textZh);
   const drug = drugs.match(text)?.drug;
-  return drug && drug.names.en.toLowerCase() === text.toLowerCase() ? drug.names.zh : text;
+  return reported(drug && drug.names.en.toLowerCase() === text.toLowerCase() ? drug.names.zh : text);
 }
 
 export function cardPatient(

@@ -19,7 +19,7 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import type { Coding } from '@qihuang/drug-knowledge';
-import { drivesClinicalCalculations } from '@qihuang/fhir';
+import { drivesClinicalCalculations, isPatientRecorded } from '@qihuang/fhir';
 import type { LabValue, MedicationInput, PatientContext, ReviewInput } from './types.ts';
 
 export const LOINC = {
@@ -162,6 +162,18 @@ function medication(
   return out;
 }
 
+/** The zh-CN content of a FHIR translation extension (http://hl7.org/fhir/StructureDefinition/translation). */
+function zhTranslationOf(element: unknown): string | undefined {
+  type Ext = { url?: string; valueCode?: string; valueString?: string; extension?: Ext[] };
+  for (const e of (element as { extension?: Ext[] } | undefined)?.extension ?? []) {
+    if (!e.url?.endsWith('/translation')) continue;
+    const lang = e.extension?.find((x) => x.url === 'lang')?.valueCode ?? '';
+    const content = e.extension?.find((x) => x.url === 'content')?.valueString;
+    if (content && lang.toLowerCase().startsWith('zh')) return content;
+  }
+  return undefined;
+}
+
 export function buildReviewInput(resources: Resource[], options: FhirReviewOptions): ReviewInput {
   // A patient-recorded lab or condition drives no review until a clinician confirms it (docs/decisions/0003).
   const all = resourcesOf(resources).filter(drivesClinicalCalculations);
@@ -194,10 +206,14 @@ export function buildReviewInput(resources: Resource[], options: FhirReviewOptio
     const verification = a.verificationStatus?.coding?.[0]?.code;
     if ((clinical && clinical !== 'active') || (verification && REFUTED.has(verification))) continue;
     const text = a.code?.text ?? a.code?.coding?.find((c) => c.display)?.display;
+    const textZh = zhTranslationOf((a.code as { _text?: unknown } | undefined)?._text);
     ctx.allergies.push({
       codes: codings(a.code),
       ...(text ? { text } : {}),
+      ...(textZh ? { textZh } : {}),
       ...(a.criticality ? { criticality: a.criticality } : {}),
+      // Unconfirmed (the patient's report, issue 20) still counts; the finding names it as patient-reported.
+      ...(verification === 'unconfirmed' || isPatientRecorded(a) ? { unconfirmed: true } : {}),
     });
   }
 

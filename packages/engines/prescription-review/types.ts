@@ -40,6 +40,10 @@ export interface AllergyInput {
   codes?: Coding[];
   text?: string;
   criticality?: 'low' | 'high' | 'unable-to-assess';
+  /** The text's zh-CN translation (FHIR translation extension on code.text), for zh findings. */
+  textZh?: string;
+  /** Reported by the patient and not yet confirmed by a clinician: it counts, and the finding says so. */
+  unconfirmed?: boolean;
 }
 
 export interface LabValue {

@@ -27,6 +27,8 @@ export function checkAllergy(ctx: CheckContext): Finding[] {
     const ids = new Set(med.units.map((u) => u.drug.id).concat(med.drug.id));
     for (const { a, m } of allergens) {
       const label = a.text ?? a.codes?.find((c) => c.display)?.display ?? a.codes?.[0]?.code ?? 'allergy';
+      // One language per screen: a zh finding names the allergen by its zh translation when recorded.
+      const labelZh = a.textZh ?? label;
       const sameDrug = m.drugIds.find((id) => ids.has(id));
       const sameGroup = m.groups.find((g) => med.allergyGroups.includes(g));
       if (sameDrug || sameGroup) {
@@ -38,13 +40,18 @@ export function checkAllergy(ctx: CheckContext): Finding[] {
             ruleId: sameDrug ? 'allergy-same-drug' : `allergy-group-${sameGroup}`,
             type: 'allergy',
             severity: 'critical',
-            summary: {
-              en: `Allergy: ${med.label} — patient has a recorded allergy to ${label}`,
-              zh: `过敏：${med.drug.names.zh}——患者有“${label}”过敏记录`,
-            },
+            summary: a.unconfirmed
+              ? {
+                  en: `Allergy: ${med.label} — patient-reported allergy to ${label} (not yet confirmed by a clinician)`,
+                  zh: `过敏：${med.drug.names.zh}——患者自述对“${labelZh}”过敏（未经医生确认）`,
+                }
+              : {
+                  en: `Allergy: ${med.label} — patient has a recorded allergy to ${label}`,
+                  zh: `过敏：${med.drug.names.zh}——患者有“${labelZh}”过敏记录`,
+                },
             detail: {
               en: `${med.label} is the same drug or class (${what.en}) as the recorded allergen (${label}).`,
-              zh: `${med.drug.names.zh}与过敏原（${label}）属同一药物或类别（${what.zh}）。`,
+              zh: `${med.drug.names.zh}与过敏原（${labelZh}）属同一药物或类别（${what.zh}）。`,
             },
             meds: [med],
             facts: [`allergy:${label}`, sameDrug ? `drug:${sameDrug}` : `group:${sameGroup}`],
@@ -63,10 +70,15 @@ export function checkAllergy(ctx: CheckContext): Finding[] {
           ruleId: `allergy-cross-${cross.group}`,
           type: 'allergy',
           severity: cross.severity,
-          summary: {
-            en: `Cross-sensitivity: ${med.label} with recorded ${label} allergy`,
-            zh: `交叉过敏：${med.drug.names.zh}，患者有“${label}”过敏记录`,
-          },
+          summary: a.unconfirmed
+            ? {
+                en: `Cross-sensitivity: ${med.label} with a patient-reported ${label} allergy (not yet confirmed)`,
+                zh: `交叉过敏：${med.drug.names.zh}，患者自述对“${labelZh}”过敏（未经医生确认）`,
+              }
+            : {
+                en: `Cross-sensitivity: ${med.label} with recorded ${label} allergy`,
+                zh: `交叉过敏：${med.drug.names.zh}，患者有“${labelZh}”过敏记录`,
+              },
           detail: cross.text,
           meds: [med],
           facts: [`allergy:${label}`, `cross:${cross.group}`],
