@@ -17,6 +17,7 @@ import {
 } from '@qihuang/engines/prescription-review';
 import type { PatientChart } from '@qihuang/pharmacy-review';
 import { drivesClinicalCalculations } from '@qihuang/fhir';
+import { reportedState } from './patient-reported.ts';
 import type { FhirResource } from '@qihuang/store';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
 import { chartConditionKeys } from './condition-match.ts';
@@ -344,7 +345,12 @@ export async function careSummary(
         saved.drafts.map(async (reference) => {
           const [type, id] = reference.split('/') as [string, string];
           const resource = await deps.repository.read(ctx, type, id).catch(() => undefined);
-          return { reference, display: recordLine(resource, lang, deps.drugs) ?? reference };
+          const state = reportedState(resource);
+          return {
+            reference,
+            display: recordLine(resource, lang, deps.drugs) ?? reference,
+            ...(state ? { state } : {}),
+          };
         }),
       ),
     };

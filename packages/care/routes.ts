@@ -33,6 +33,7 @@ import { prescriptionSlip } from './slip.ts';
 import type { CarePlanView } from './api-types/index.ts';
 import { patientTimeZone, timeZonesFor } from './time-zones.ts';
 import { triage } from '@qihuang/engines/hypertension-care';
+import { registerReportedRoutes, REPORTED_PATHS } from './patient-reported-routes.ts';
 
 /** The engine triage of the text alone (pure): does it name an emergency? */
 function emergencyIn(deps: CareDeps, text: string): boolean {
@@ -308,6 +309,7 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
       await Promise.all(queue);
     });
   });
+  registerReportedRoutes(app, deps, ctxOf);
   return app;
 }
 
@@ -353,6 +355,7 @@ const CARE_PATHS: [string, string, string][] = [
   ['get', '/time-zones', "The hospital's time zone and each listed patient's (?patient=id,id)"],
   ['post', '/reminders/dispatch', 'Send due measurement reminders to the webhook now (admin)'],
   ['post', '/patients/{id}/copilot', 'Clinician copilot with tools (SSE: tool, delta, done, error)'],
+  ...REPORTED_PATHS,
 ];
 
 export const CARE_OPENAPI: Record<string, Record<string, unknown>> = {};

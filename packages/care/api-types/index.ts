@@ -277,10 +277,20 @@ export interface CareSummary {
     consultationId: string;
     completedAt?: string;
     answers: Record<string, string>;
-    drafts: { reference: string; display: string }[];
+    /** Each patient-reported item with where it stands (confirm/reject: POST /reported/{type}/{id}/…). */
+    drafts: { reference: string; display: string; state?: ReportedState }[];
   };
   triage?: TriageResult;
   modelConfigured: boolean;
+}
+
+/** A patient-reported item: waiting for a clinician, confirmed or rejected (issue 20). */
+export type ReportedState = 'unconfirmed' | 'confirmed' | 'rejected';
+
+/** The answer to POST /reported/{type}/{id}/confirm or /reject. */
+export interface ReportedDecision {
+  reference: string;
+  state: ReportedState;
 }
 
 /** A knowledge-base passage a model answer cites. */
@@ -339,6 +349,11 @@ export interface DraftView {
    * medication — the order it replaces stays until approval.
    */
   awaitingReview?: true;
+  /**
+   * An unsigned draft: what the prescriber confirms before signing — dose and frequency in the screen's language,
+   * and whether signing sends it to the pharmacist's review (issue 20).
+   */
+  signing?: { dose?: string; frequency?: string; pharmacistReview: boolean };
 }
 
 export interface ProposalResult {
