@@ -32,9 +32,21 @@ async function evaluate(name: string, items: CorpusItem[], passages: GuardPassag
   let flagged = 0;
   let correct = 0;
   const misses: string[] = [];
+  // Issue 18 item 3 (decision 0008): errors on facts REFERENCE verifies must be caught; errors on facts it marks
+  // UNVERIFIED or does not state (the item's `fact=` tag) should be answered unverifiable — reported apart.
+  const onVerified = { caught: 0, of: 0 };
+  const notVerified = { unverifiable: 0, contradicted: 0, of: 0 };
   for (const c of items) {
     const r = await checkAnswer({ answer: c.answer, passages, patient: c.patient, guideline: c.guideline });
     const bad = r.claims.filter((x) => x.verdict === 'contradicted');
+    if (c.error && c.fact === 'verified') {
+      onVerified.of++;
+      if (bad.length) onVerified.caught++;
+    } else if (c.error && c.fact) {
+      notVerified.of++;
+      if (bad.length) notVerified.contradicted++;
+      else if (r.claims.some((x) => x.verdict === 'unverifiable')) notVerified.unverifiable++;
+    }
     if (c.error) {
       planted++;
       if (bad.length) caught++;
@@ -55,6 +67,11 @@ async function evaluate(name: string, items: CorpusItem[], passages: GuardPassag
     `${name}: ${items.length} answers (zh ${items.filter((i) => i.lang === 'zh').length}, en ${items.filter((i) => i.lang === 'en').length}); ` +
       `planted errors caught ${pct(caught, planted)} (kind found ${kindFound}); correct answers flagged ${pct(flagged, correct)} ${ok ? 'OK' : 'BELOW TARGET'}`,
   );
+  if (onVerified.of + notVerified.of > 0)
+    console.log(
+      `  errors on verified facts caught ${pct(onVerified.caught, onVerified.of)}; errors on unverified or absent facts ` +
+        `answered unverifiable (not supported) ${pct(notVerified.unverifiable, notVerified.of)} (contradicted ${notVerified.contradicted})`,
+    );
   // Extraction coverage (bench/guard-coverage.ts), for the tuning parts only.
   if (showMisses) {
     const cov = coverage(items);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyClaims } from '../check-answer.ts';
 import { existsSync } from 'node:fs';
-import { corpusPath, loadCorpus, loadPassages, type CorpusItem } from './parse.ts';
+import { corpusPath, loadCorpus, loadPassages, parseCorpus, type CorpusItem } from './parse.ts';
 import { GUARD_CORPUS_PARTS, type GuardCorpusPart } from './parts.ts';
 
 const passages = loadPassages();
@@ -55,6 +55,19 @@ describe('labelled answer sets', () => {
     expect(all.filter((c) => c.lang === 'zh').length).toBeGreaterThan(100);
     expect(all.filter((c) => c.error).length / all.length).toBeGreaterThan(0.4);
     expect(all.every((c) => c.sources.length > 0)).toBe(true);
+  });
+  // Issue 18 item 3 (decision 0008): a planted error on a fact REFERENCE marks UNVERIFIED, or does not state at all,
+  // should be answered unverifiable, not contradicted; the bench reports those apart, so every planted item says which.
+  it('every planted item says whether its error is on a verified, an unverified or an absent fact (fact=…)', () => {
+    const all = [...tuningParts, ...heldoutParts];
+    const untagged = all.filter((c) => c.error && !c.fact).map((c) => c.id);
+    expect(untagged).toEqual([]);
+    expect(all.filter((c) => !c.error && c.fact).map((c) => c.id)).toEqual([]);
+    const parsed = parseCorpus(
+      '[x1] en dose §5.1a patient={"egfr":20} fact=unverified\nAnswer.\n[x2] en ok §1.1\nOk.',
+    );
+    expect(parsed.map((c) => c.fact)).toEqual(['unverified', undefined]);
+    expect(parsed[0]?.patient).toEqual({ egfr: 20 });
   });
   // The quarter is counted against ALL parts, the tuning-independent ones included (held-out 15 and 16, written
   // independently on 2026-12-07, brought it back above 25 % after held-out 12 and 13 moved to tuning). Skipped while

@@ -14,7 +14,14 @@ export interface CorpusItem {
   answer: string;
   patient?: PatientContext;
   guideline?: Guideline;
+  /**
+   * For a planted error: is the fact it gets wrong one REFERENCE states as verified, one it marks UNVERIFIED, or one
+   * it does not state at all (issue 18 item 3, decision 0008: the last two should be answered unverifiable).
+   */
+  fact?: CorpusFact;
 }
+
+export type CorpusFact = 'verified' | 'unverified' | 'absent';
 
 export function parseCorpus(text: string): CorpusItem[] {
   const out: CorpusItem[] = [];
@@ -26,6 +33,7 @@ export function parseCorpus(text: string): CorpusItem[] {
     const rest = head[5] ?? '';
     const g = /guideline=(\S+)/.exec(rest)?.[1];
     const p = /patient=(\{.*\})/.exec(rest)?.[1];
+    const f = /(?:^|\s)fact=(verified|unverified|absent)(?=\s|$)/.exec(rest)?.[1] as CorpusFact | undefined;
     out.push({
       id: head[1] as string,
       lang: head[2] as 'zh' | 'en',
@@ -34,6 +42,7 @@ export function parseCorpus(text: string): CorpusItem[] {
       answer,
       ...(p ? { patient: JSON.parse(p) as PatientContext } : {}),
       ...(g && isGuideline(g) ? { guideline: g } : {}),
+      ...(f ? { fact: f } : {}),
     });
     i++;
   }
