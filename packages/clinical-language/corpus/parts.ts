@@ -161,6 +161,22 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
       'written independently as a TRAINING part (2026-12-07, fifth session; never a held-out part): parents of babies and teenagers, pregnancy and postpartum, students and office workers, accidents, long rambling stories, follow-ups, minimisers and catastrophisers; met fresh by the engine of e2720d8: 93.6 %, 3.5 %, 0.761; round 3 fixed its misses by class (100 % sensitivity, 0.0 % false emergencies), guarded since',
     regression: true,
   },
+  {
+    file: 'tuning-independent-18.txt',
+    name: 'training part 18',
+    role: 'tuning',
+    history:
+      'written independently as a TRAINING part (2026-12-07, fifth session; never a held-out part): post-discharge medication messages with an emergency buried in a long message, timelines, EMS and nursing-home shorthand, negation inside a phrase, self-corrections, one current symptom among past ones; met fresh by the engine of 0cdcafb (after round 3): 92.4 % sensitivity, 3.4 % false emergencies, modifier F1 0.784',
+    regression: false,
+  },
+  {
+    file: 'tuning-independent-19.txt',
+    name: 'training part 19',
+    role: 'tuning',
+    history:
+      'written independently as a TRAINING part (2026-12-07, fifth session; never a held-out part): WeChat family-group forwards, screening and kiosk notes, forum titles, hotline notes, non-native English, carers of bedridden and dementia patients, metaphors, casual scary idioms; met fresh by the engine of 0cdcafb (after round 3): 90.3 %, 4.3 %, 0.749',
+    regression: false,
+  },
   { file: 'heldout.txt', name: 'held-out', role: 'heldout', history: 'own messages, never used to tune' },
   {
     file: 'heldout-2.txt',
