@@ -24,6 +24,7 @@ import { chartConditionKeys } from './condition-match.ts';
 import { careDb } from './tables.ts';
 import { chartFactors, FACTOR_OBSERVATION_CODES, type ChartFactors } from './chart-factors.ts';
 import { citeSource } from './citations.ts';
+import { complicationNames } from './risk-complications.ts';
 import { sourceIn } from './source-names.ts';
 import { measuredOnly, reportedBp, type ReportedBp } from './measured.ts';
 import { ageAtDeath, deceasedOf } from './patient-status.ts';
@@ -166,6 +167,8 @@ export function chinaStratification(c: ClinicalContext, bp: { sbp: number; dbp: 
       c.conditions.has('heart-failure') ||
       c.conditions.has('atrial-fibrillation') || // §3.4 heart disease includes AF
       f.clinicalComplications.length > 0,
+    // Named in the risk reason when they decide the level (issue 20: "很高危（临床并发症：脑卒中）").
+    complications: complicationNames(c.conditions, f.clinicalComplications),
   });
 }
 

@@ -31,3 +31,32 @@ describe('China 2018 risk stratification (REFERENCE §3.4, §10.6)', () => {
     expect(stratifyChina2018({ sbp: 132, dbp: 80, riskFactors: 0 }).level).toBeUndefined(); // "—" cell
   });
 });
+
+// Issue 20: the reason names the clinical complication that decides the level (REFERENCE §10.6 RS5: a prior stroke
+// makes grade 1 very high risk by itself).
+describe('China 2018 risk: the deciding clinical complication is named (REFERENCE §3.4, RS5)', () => {
+  it('RS5 with the stroke named: display and rule say 脑卒中 / stroke', () => {
+    const s = stratifyChina2018({
+      sbp: 145,
+      dbp: 88,
+      riskFactors: 2,
+      clinicalComplications: true,
+      complications: [{ zh: '脑卒中', en: 'stroke' }],
+    });
+    expect(s.level).toBe('very-high');
+    expect(s.display).toEqual({
+      zh: '心血管风险分层：很高危（临床并发症：脑卒中）',
+      en: 'Cardiovascular risk stratification: very high risk (clinical complication: stroke)',
+    });
+    expect(s.ruleText?.zh).toBe('1级高血压 × 临床并发症（脑卒中）');
+    expect(s.rule).toBe('grade-1 × clinical complications (stroke)');
+  });
+  it('without names the row is still said; other rows keep their display', () => {
+    const s = stratifyChina2018({ sbp: 145, dbp: 88, riskFactors: 0, clinicalComplications: true });
+    expect(s.display.zh).toBe('心血管风险分层：很高危（临床并发症）');
+    expect(stratifyChina2018({ sbp: 150, dbp: 92, riskFactors: 2 }).display.zh).toBe('心血管风险分层：中危');
+    // CKD ≥4 decides row 4 without a complication: not called a clinical complication.
+    const ckd = stratifyChina2018({ sbp: 145, dbp: 88, riskFactors: 0, ckdStage4Plus: true });
+    expect(ckd.display.zh).toBe('心血管风险分层：很高危');
+  });
+});

@@ -15,6 +15,8 @@ export interface ChinaStratificationInput {
   diabetesWithoutComplications?: boolean;
   /** Established CVD / clinical complications (row 4). */
   clinicalComplications?: boolean;
+  /** The clinical complications by name (e.g. 脑卒中 / stroke), said in the reason when they decide row 4. */
+  complications?: Text[];
   /** CKD stage ≥4 (row 4). */
   ckdStage4Plus?: boolean;
   diabetesWithComplications?: boolean;
@@ -88,17 +90,34 @@ export function stratifyChina2018(input: ChinaStratificationInput): ChinaStratif
           : 0;
   const column = bpColumn(input.sbp, input.dbp);
   const level = column ? TABLE[row]?.[COLS.indexOf(column)] : undefined;
-  const rowText = [
-    'no other risk factors',
-    '1–2 risk factors',
-    '≥3 risk factors / TOD / CKD 3 / diabetes',
-    'clinical complications / CKD ≥4 / diabetes with complications',
-  ][row];
+  // Row 4 decided by a clinical complication (§3.4; REFERENCE §10.6 RS5 prior stroke): the reason names it
+  // (issue 20), so a very high risk is not explained by the risk factors alone.
+  const byComplication = row === 3 && !!input.clinicalComplications;
+  const names = byComplication ? (input.complications ?? []) : [];
+  const rowText = byComplication
+    ? `clinical complications${names.length ? ` (${names.map((n) => n.en).join(', ')})` : ''}`
+    : [
+        'no other risk factors',
+        '1–2 risk factors',
+        '≥3 risk factors / TOD / CKD 3 / diabetes',
+        'clinical complications / CKD ≥4 / diabetes with complications',
+      ][row];
+  const rowZh = byComplication
+    ? `临床并发症${names.length ? `（${names.map((n) => n.zh).join('、')}）` : ''}`
+    : ROW_ZH[row];
+  const reason: Text | undefined = byComplication
+    ? names.length
+      ? {
+          zh: `（临床并发症：${names.map((n) => n.zh).join('、')}）`,
+          en: ` (clinical complication${names.length > 1 ? 's' : ''}: ${names.map((n) => n.en).join(', ')})`,
+        }
+      : { zh: '（临床并发症）', en: ' (clinical complication)' }
+    : undefined;
   const result: ChinaStratification = {
     row,
     rule: `${column ?? 'below 130/85'} × ${rowText}`,
     ruleText: {
-      zh: `${column ? COLUMN_ZH[column] : '低于130/85'} × ${ROW_ZH[row]}`,
+      zh: `${column ? COLUMN_ZH[column] : '低于130/85'} × ${rowZh}`,
       en: `${column ?? 'below 130/85'} × ${rowText}`,
     },
     // REFERENCE §3.4 (cell values UNVERIFIED there); users see the guideline's own table name.
@@ -106,8 +125,8 @@ export function stratifyChina2018(input: ChinaStratificationInput): ChinaStratif
     inputs: input,
     display: level
       ? {
-          zh: `心血管风险分层：${LEVEL_TEXT[level].zh}`,
-          en: `Cardiovascular risk stratification: ${LEVEL_TEXT[level].en}`,
+          zh: `心血管风险分层：${LEVEL_TEXT[level].zh}${reason?.zh ?? ''}`,
+          en: `Cardiovascular risk stratification: ${LEVEL_TEXT[level].en}${reason?.en ?? ''}`,
         }
       : {
           zh: '血压低于130/85 mmHg 或无对应分层，未分层',
