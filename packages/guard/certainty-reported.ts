@@ -14,9 +14,14 @@ export function isQuestion(text: string): boolean {
   return /[?？]$/.test(t) || /(?:吗|么|呢)[。.!！]?$/.test(t);
 }
 
+/** An earlier reply, a record or posts quoted ("我上一条回复说", "病历写", "I said", "Some forum posts claim"). */
+const EARLIER =
+  /(?:我)?(?:上一条|上条|上一次|上次|之前的?|前面的?|刚才的?)(?:回答|回复|答复|解答)(?:中|里)?(?:说|写的是|写道|写了|写|提到|称)|病历(?:上|中)?(?:写(?:的是|着)?|记(?:录|载)(?:为|的是)?)|\bI (?:said|wrote|stated|told you|mentioned|suggested)\b|\bmy (?:earlier|previous|last|first) (?:reply|answer|message) (?:said|stated|suggested)\b|\b(?:some |many |several )?(?:forum |online |social[- ]media )?(?:posts|articles|websites|blogs|videos) (?:claim|say|state|suggest)\b|\bthe (?:chart|note|record|notes) (?:says|states|reads)\b/i;
+
 /** Reported speech: what someone else says or believes, or a quotation. */
-const REPORTED =
+const REPORTED_WORDS =
   /有人(?:认为|说|觉得|以为|担心)|网上(?:说|传|流传|有说法)?|听说|传言|说法是|常见的?(?:误区|误解)|某些?(?:文章|资料|网站)(?:说|称)|\bsome (?:people|patients|sources|websites|articles|friends) (?:believe|say|think|claim|suggest)\b|\byou (?:may|might) have (?:read|heard|been told)\b|\bit is (?:often|commonly|sometimes|widely) (?:said|believed|claimed|thought)\b|["“「『]/i;
+const REPORTED = new RegExp(`${REPORTED_WORDS.source}|${EARLIER.source}`, 'i');
 /** The rejection of the reported statement, after it ("这是错误的", "which is not true", "but that is wrong"). */
 const REJECTED_AFTER =
   /(?:这|这种说法|这个说法|该说法|此说法|这种观点)?(?:是)?(?:错误的|不对的?|不正确的?|误区|谣言|没有根据)|\b(?:which|that|this)(?:'s| is| was) (?:not true|not correct|wrong|incorrect|false|a myth)\b|\bis (?:not true|wrong|incorrect|false)\b/i;
@@ -43,10 +48,15 @@ function rejectedSpan(text: string): [number, number] | undefined {
 const has = (text: string, n: number | undefined) =>
   n !== undefined && new RegExp(`(?<![\\d.])${String(n).replace('.', '\\.')}(?![\\d.])`).test(text);
 
-/** The claim lies only inside a statement the sentence reports and rejects. */
-export function onlyInRejected(claim: Claim, raw: string): boolean {
+/** The next sentence opens by rejecting the one before ("That was wrong —", "这个说法是错误的"). */
+const REJECTS_BEFORE =
+  /^\s*(?:(?:that|this|which|it)(?:'s| is| was) (?:not true|not correct|wrong|incorrect|false|a myth|outdated|an error|a mistake)|(?:这|这个|这种|该|此|以上|上述)(?:说法|观点|数字|数值|回答)?(?:是|并)?(?:错误的?|不对的?|不正确的?|有误|是误区|是谣言|没有根据))/i;
+
+/** The claim lies only inside a statement the sentence reports and rejects, here or at the next sentence's start. */
+export function onlyInRejected(claim: Claim, raw: string, next = ''): boolean {
   const text = raw.normalize('NFKC');
-  const span = rejectedSpan(text);
+  const reported = REJECTS_BEFORE.test(next.normalize('NFKC')) ? REPORTED.exec(text) : null;
+  const span = rejectedSpan(text) ?? (reported ? [reported.index, text.length] : undefined);
   if (!span) return false;
   const inside = text.slice(span[0], span[1]);
   const outside = `${text.slice(0, span[0])} ${text.slice(span[1]).replace(REJECTED_AFTER, ' ')}`;

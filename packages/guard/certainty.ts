@@ -15,7 +15,7 @@ interface Gate {
   /** Claim kinds the gate applies to. */
   kinds: readonly Claim['kind'][];
   /** Whether the claim's sentence has the unparsed qualifier. */
-  test(claim: Claim, text: string): boolean;
+  test(claim: Claim, text: string, next: string): boolean;
   zh: string;
   en: string;
 }
@@ -89,7 +89,7 @@ const GATES: Gate[] = [
   },
   {
     kinds: ALL_BUT_CITATIONS,
-    test: (c, t) => onlyInRejected(c, t),
+    test: (c, t, next) => onlyInRejected(c, t, next),
     zh: '该说法是回答转述并予以否定的说法',
     en: 'the answer reports this statement in order to reject it',
   },
@@ -136,9 +136,10 @@ const GATES: Gate[] = [
   },
 ];
 
-/** Why a contradicted claim was not read with certainty, or undefined when its parse is complete. */
-export function uncertainty(claim: Claim, lang: 'zh' | 'en'): string | undefined {
+/** Why a contradicted claim was not read with certainty, or undefined when its parse is complete (`next`: the
+ * answer's text after the claim's sentence, where a rejection of a reported statement may stand). */
+export function uncertainty(claim: Claim, lang: 'zh' | 'en', next = ''): string | undefined {
   for (const g of GATES)
-    if (g.kinds.includes(claim.kind) && g.test(claim, claim.text)) return say(lang, g.zh, g.en);
+    if (g.kinds.includes(claim.kind) && g.test(claim, claim.text, next)) return say(lang, g.zh, g.en);
   return undefined;
 }

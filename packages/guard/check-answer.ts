@@ -105,7 +105,10 @@ export function verifyClaims(input: CheckAnswerInput, deps: GuardDeps = {}): Che
       }
     }
     // Contradict only a complete parse (certainty.ts): anything the claim frame did not read is unverifiable.
-    const unsure = verdict === 'contradicted' ? uncertainty(claim, context.lang) : undefined;
+    const unsure =
+      verdict === 'contradicted'
+        ? uncertainty(claim, context.lang, input.answer.slice(claim.end, claim.end + 80))
+        : undefined;
     if (unsure) {
       verdict = 'unverifiable';
       reason = unsure;

@@ -91,14 +91,24 @@ export function categoriesIn(text: string): CategoryHit[] {
       continue;
     if (!hits.some((h) => Math.abs(h.at - at) < 14)) hits.push({ at, category: 'hypertension' });
   }
-  return hits
-    .sort((a, b) => a.at - b.at)
-    .map((h) => ({
+  const sorted = hits.sort((a, b) => a.at - b.at);
+  const out: CategoryHit[] = [];
+  for (const h of sorted) {
+    const prev = out[out.length - 1];
+    // "并不是“血压升高（elevated）”", "is not 'elevated' (血压升高)": a gloss in brackets right after a category word
+    // is the same mention and shares its denial.
+    const gloss = prev && GLOSS.test(t.slice(prev.at, h.at));
+    out.push({
       at: h.at,
       category: h.category,
-      negated:
-        /(\bnot( yet)?( in)?( the)?|\bno longer|isn't|不属于|不是|未达到|尚未|没有达到|不算|不会被(?:视为|认为|诊断为|当作)|不被(?:视为|认为)|(?:is|are|would be) not (?:considered|counted as|classed as))\s*(a |an )?["“”'‘’「」『』]?$/i.test(
-          t.slice(Math.max(0, h.at - 14), h.at),
-        ),
-    }));
+      negated: gloss ? prev.negated : DENIED_BEFORE.test(t.slice(Math.max(0, h.at - 24), h.at)),
+    });
+  }
+  return out;
 }
+
+/** A category word denied by the words right before it ("not", "不是", "不能按收缩压判为", "cannot be called"). */
+const DENIED_BEFORE =
+  /(\bnot( yet)?( in)?( the)?|\bno longer|isn't|不属于|不是|未达到|尚未|没有达到|不算|不会被(?:视为|认为|诊断为|当作)|不被(?:视为|认为)|(?:不能|不可|不应|不宜|不该)(?:被)?(?:按\S{1,5})?(?:判为|判定为|归为|归入|算作|算为|算|视为|定为|诊断为|称为)|(?:is|are|would be) not (?:considered|counted as|classed as|called)|(?:cannot|can't|should not|shouldn't|must not) be (?:called|classed as|classified as|considered|counted as|labell?ed(?: as)?))\s*(a |an )?["“”'‘’「」『』]?$/i;
+/** The text from one category word to the next is that word and a bracketed gloss ("血压升高（elevated", "elevated (血压升高"). */
+const GLOSS = /^[^\s（(，,；;。]{1,20}\s*["“”'‘’「」『』 ]*\s*[（(]\s*["“”'‘’「」『』 ]*$/;

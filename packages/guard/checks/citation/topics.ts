@@ -32,7 +32,9 @@ function categories(text: string): Map<string, Set<string>> {
     ['g', new Set()],
     ['a', new Set()],
   ]);
-  for (const c of categoriesIn(text)) if (c.category !== 'hypertension') out.get('bp')!.add(c.category);
+  // A category the sentence denies ("116/86 is not 'elevated'") is not what it attributes to the passage.
+  for (const c of categoriesIn(text))
+    if (c.category !== 'hypertension' && !c.negated) out.get('bp')!.add(c.category);
   for (const m of text.matchAll(G_STAGE)) out.get('g')!.add(`G${(m[1] as string).toLowerCase()}`);
   for (const m of text.matchAll(A_STAGE)) out.get('a')!.add(`A${m[1]}`);
   return out;
@@ -98,7 +100,10 @@ export function unstatedTopic(
   for (const [family, set] of mine) {
     const listed = theirs.get(family)!;
     const missing = [...set].filter((c) => !listed.has(c));
-    if (listed.size && missing.length)
+    // A whole table cited to a passage that lists part of it (every row the passage has, and more: "G1 … G5" cited
+    // to a passage of G3a–G5) attributes to the passage the rows it has; the rows' values are checked on their own.
+    const extends_ = listed.size >= 2 && [...listed].every((c) => set.has(c));
+    if (listed.size && missing.length && !extends_)
       return say(
         lang,
         `该资料列出的是${[...listed].map((c) => categoryName(c, lang)).join('、')}，未涉及${missing.map((c) => categoryName(c, lang)).join('、')}`,
