@@ -71,10 +71,19 @@ export function onlyInRejected(claim: Claim, raw: string, next = ''): boolean {
 const AVERAGE =
   /(?:\baverag(?:e|es|ed|ing)|\bmean(?: of| is| was)?|平均(?:值)?(?:为|是|约)?|均值(?:为|是)?)\s*(?:of|is|was|to|at|about|约)?\s*(\d{2,3})\s*\/\s*(\d{2,3})/i;
 
+/** A single reading named as such ("单次", "个别读数", "a single reading of", "one-off"). */
+const SINGLE =
+  /(?:单次|单个|一次|个别|某次|其中一次)(?:读数|测量|测得|血压)?(?:为|是|的)?|\b(?:a|the|one|that) (?:single|one-off|isolated|individual) (?:reading|measurement)(?: of)?/;
+
 /** A reading other than the average the sentence gives for it, before that average: the category is the average's. */
 export function notTheAverage(claim: Claim, raw: string): boolean {
   if (claim.bp?.form !== 'reading') return false;
   const text = raw.normalize('NFKC');
+  // "单次138/86不影响平均值的分级", "the single reading of 136/84 does not change the category of the mean": one
+  // reading set beside the average, whose category the sentence states.
+  const [s0, d0] = [claim.bp.sbp?.[0], claim.bp.dbp?.[0]];
+  const single = new RegExp(`${SINGLE.source}\\s*${s0}\\s*\\/\\s*${d0}(?!\\d)`, 'i');
+  if (single.test(text) && /平均|均值|\baverage\b|\bmean\b/i.test(text)) return true;
   const avg = AVERAGE.exec(text);
   if (!avg) return false;
   const [s, d] = [claim.bp.sbp?.[0], claim.bp.dbp?.[0]];

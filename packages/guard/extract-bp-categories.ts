@@ -57,7 +57,7 @@ export function categoriesIn(text: string): CategoryHit[] {
   // "分类：normal", "normal is 120–129" (never "normal renal function"); literal first, context checked after.
   // "属于正常", "是正常的", "都正常": the category in Chinese after a copula (never "正常高值", "正常波动").
   for (const m of t.matchAll(
-    /\bnormal\b|正常血压|正常(?:值)?范围|正常水平|(?<=(?:属于|属|算是?|是|为|都|均|也|还|仍)\s*)正常(?!高|值|范围|水平|血压|的?(?:波动|现象|反应|变化|生理|功能|饮食|作息|心|肾|窦))/gi,
+    /\bnormal\b|正常血压|正常(?:值)?范围|正常水平|(?<=(?:属于|属|算是?|是|为|都|均|也|还|仍|→|->|=>|⇒)\s*)正常(?!高|值|范围|水平|血压|的?(?:波动|现象|反应|变化|生理|功能|饮食|作息|心|肾|窦))/gi,
   )) {
     const at = m.index as number;
     if (m[0].toLowerCase() === 'normal') {

@@ -151,3 +151,16 @@ export function categorySpan(
   const starts = /^[^。.;；\d]{0,30}(?:start|begin|from|起|≥|>=|at\b)/i.test(t.slice(end));
   return { at: m.index as number, end, categories, starts };
 }
+
+/**
+ * A value in brackets right after another value, with no guideline named inside the brackets before it ("ACC/AHA用
+ * ≥125/75（对应诊室130/80）", "≥125/75 (office 130/80)"), glosses that value: it is read under the same guideline.
+ */
+export function glossedValue<V extends { at: number; end: number }>(t: string, values: V[], v: V): V {
+  const prev = [...values].reverse().find((w) => w.end <= v.at);
+  if (!prev) return v;
+  const between = t.slice(prev.end, v.at);
+  const open = between.search(/[（(][^（）()]*$/);
+  if (open < 0 || /[）)]/.test(between) || nameSpans(between).length) return v;
+  return /^[^，,；;。]*$/.test(between.slice(0, open)) ? prev : v;
+}

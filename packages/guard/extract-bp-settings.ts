@@ -15,8 +15,15 @@ const SETTINGS: [Setting, RegExp][] = [
 
 /** The setting named closest before `at` in the sentence (else right after the value; else office). */
 export function settingAt(raw: string, at: number): Setting {
-  // "家庭血压的标准与诊室血压相同" / "the same as in the office": the compared setting is not the subject.
-  const text = raw.replace(SAME_AS, (m) => '_'.repeat(m.length));
+  // "≥140/90 in the office", "≥140/90（诊室）": a setting named right after the value is its own.
+  const own = OWN_AFTER.exec(raw.slice(at));
+  if (own)
+    for (const [s, re] of SETTINGS) if (new RegExp(re.source, 'i').test(own[1] ?? own[2] ?? '')) return s;
+  // "家庭血压的标准与诊室血压相同" / "the same as in the office": the compared setting is not the subject; a setting
+  // inside brackets closed before the value ("（对应诊室130/80），ESH用≥130/80") is the bracket's own.
+  const text = raw
+    .replace(SAME_AS, (m) => '_'.repeat(m.length))
+    .replace(/[（(][^（）()]*[）)]/g, (m, i: number) => (i + m.length <= at ? '_'.repeat(m.length) : m));
   let best: { s: Setting; pos: number } | undefined;
   let next: { s: Setting; pos: number } | undefined;
   for (const [s, re] of SETTINGS) {
@@ -31,6 +38,10 @@ export function settingAt(raw: string, at: number): Setting {
   if (/ambulatory|ABPM|动态血压/i.test(text)) return '24h';
   return 'office';
 }
+
+/** The value, then a setting with nothing but a preposition or an opening bracket between. */
+const OWN_AFTER =
+  /^[≥≤<>＜=\d\s/／–~-]*(?:mm\s*Hg)?\s*(?:(?:in|at|for) (?:the )?(office|clinic)\b|[（(]\s*(诊室|家庭|家测|夜间|白天|日间|24\s*小时|office|home|night-time|daytime|24-hour)\s*[）)])/i;
 
 const SAME_AS =
   /(?:与|和|跟|同)(?:诊室|办公室|家庭|家中)(?:血压)?(?:的)?(?:标准)?(?:相同|一样|一致|不同|不一样)|(?:the )?(?:same as|different from|lower than|higher than|unlike) (?:in |for |at )?(?:the )?(?:office|clinic|home)(?: readings?| values?| BP| threshold)?/gi;

@@ -57,6 +57,7 @@ import {
 export { categoriesIn } from './extract-bp-categories.ts';
 import {
   bareGuidelinesAt,
+  glossedValue,
   categorySpan,
   guidelineAt,
   guidelineIn,
@@ -222,9 +223,11 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
   if (span && listed.length === span.categories.length)
     listed.forEach((w, i) => spanCategory.set(w.at, span.categories[i] as string));
   for (const v of values) {
-    const prevEnd = [...values].reverse().find((w) => w.end <= v.at)?.end ?? 0;
+    // A value in brackets glossing the one before ("≥125/75（对应诊室130/80）") takes that value's guideline.
+    const gv = glossedValue(t, values, v);
+    const prevEnd = [...values].reverse().find((w) => w.end <= gv.at)?.end ?? 0;
     // Bare names in the value's own stretch ("ESH/中国 ≥140/90，ACC/AHA ≥130/80").
-    const bare = bareGuidelinesAt(t, v.at, prevEnd);
+    const bare = bareGuidelinesAt(t, gv.at, prevEnd);
     // "一个是130/80，一个是140/90", or values after a span of categories they cannot be paired with: no guideline or
     // category is tied to the value with certainty.
     if (!bare && !guidelineIn(t.slice(prevEnd, v.at)) && RESPECTIVE.test(t)) continue;
@@ -406,7 +409,7 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
           ? undefined
           : contrasted
             ? d.guideline
-            : (guidelineAt(t, v.at) ?? d.guideline);
+            : (guidelineAt(t, gv.at) ?? d.guideline);
     // "按照中国指南", "the Chinese guideline": no edition named — the Chinese editions the engine carries.
     const family =
       bare && bare.length > 1

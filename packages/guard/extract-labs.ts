@@ -21,6 +21,10 @@ const EXPR =
 const STARTS_BELOW =
   /(?:starts?|begins?)\s+(?:at\s+)?(?:below|under|less than)\s*$|从\s*(?:低于|小于|<)\s*$/i;
 
+/** A distance to a bound: "差1就到45", "离45还差1", "one short of 45", "2 points away from 60". */
+const DISTANCE =
+  /差\s*[\d一二两三]+(?:\.\d+)?\s*(?:就|才)?(?:到|达到|够|是)?\s*\d+(?:\.\d+)?|离\s*\d+(?:\.\d+)?\s*(?:还|只)?差\s*[\d一二两三]+(?:\.\d+)?|\b(?:one|two|three|\d+(?:\.\d+)?)\s*(?:points?|units?)?\s*(?:short of|away from|shy of)\s*\d+(?:\.\d+)?/gi;
+
 /** "CKD stage 3b", "CKD 3b期", "慢性肾脏病4期" name the KDIGO GFR category ("CKD stage 3" = G3a or G3b). */
 const ckdStageWords = (t: string): string =>
   t.replace(
@@ -34,7 +38,13 @@ export function gfrStatements(text: string): GfrStatement[] {
     text
       .normalize('NFKC')
       .replace(UNIT, ' ')
-      .replace(/(?<![A-Za-z0-9])A[1-3](?![A-Za-z0-9])/g, '  '),
+      // "G3bA1", "G2A3": the albuminuria half of a combined code.
+      .replace(/(?<![A-Za-z0-9])(G[1-5][ab]?)\s*A[1-3](?![A-Za-z0-9])/gi, (m, g: string) =>
+        g.padEnd(m.length),
+      )
+      .replace(/(?<![A-Za-z0-9])A[1-3](?![A-Za-z0-9])/g, '  ')
+      // "差1就到45", "one short of 45": a distance to a bound holds no value of the patient's.
+      .replace(DISTANCE, (m) => ' '.repeat(m.length)),
   );
   if (!/GFR|KDIGO|肾小球滤过率|\bG[1-5]/i.test(t)) return [];
   const words = kdigoStageWords(t);
