@@ -40,6 +40,8 @@ import {
 } from '../../../packages/test-kit/scripted-upstream.ts';
 
 const PATIENT = 'care-e2e-1';
+/** Servers on $QIHUANG_E2E_PORT and the port after it when set (a helper's port range), else free ports. */
+const PORT = Number(process.env.QIHUANG_E2E_PORT) || undefined;
 const PATIENT_EMERGENCY = 'care-e2e-2';
 
 /** What the scripted model says, by the kind of request the care service sends. */
@@ -94,11 +96,17 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
     ensureWebBuild();
     upstream = await startScriptedUpstream({ models: ['scripted-model'] });
     upstream.setDefault(scriptedModel);
-    stack = await startServer({
-      QIHUANG_MODEL_BASE_URL: upstream.url,
-      QIHUANG_MODEL_NAME: 'scripted-model',
-      QIHUANG_MODEL_LOCATION: 'on-premises',
-    });
+    stack = await startServer(
+      {
+        QIHUANG_MODEL_BASE_URL: upstream.url,
+        QIHUANG_MODEL_NAME: 'scripted-model',
+        QIHUANG_MODEL_LOCATION: 'on-premises',
+        // Signing makes the order active here; the pharmacist's approval path (on by default since 2d510df)
+        // is care-drafts.e2e's.
+        QIHUANG_PHARMACY_REVIEW: '0',
+      },
+      PORT,
+    );
     base = stack.base;
     const api = stack.api;
     await putPatient(stack, PATIENT, '王', '建国', '1962-04-01');
@@ -175,7 +183,8 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
       expect(await p.locator('.care-chat').textContent()).toContain(INTAKE_REPLY);
 
       for (const [i, answer] of [
-        '高血压 5 年',
+        // Issue 20: an allergy written under history is never lost.
+        '高血压 5 年，对青霉素过敏',
         '父亲有高血压',
         '目前没有服药',
         '每天吸烟，口味偏咸，很少运动',
@@ -210,6 +219,10 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
       const d = doctor.page;
       await signIn(d, base, 'care-doctor');
       await d.goto(`${base}/patients/${PATIENT}`);
+      // The chart's allergies show the patient-reported penicillin allergy with its badge (issue 20).
+      const allergies = d.locator('section[aria-labelledby="sec-allergies"]');
+      await expect.poll(() => allergies.textContent(), { timeout: 30_000 }).toContain('青霉素');
+      expect(await allergies.getByTestId('chart-reported-badge').textContent()).toBe('患者自述·待确认');
       await d.getByRole('link', { name: '管理', exact: true }).click();
       await d.getByTestId('care-tab').waitFor({ timeout: 30_000 });
       const findings = d.getByTestId('care-findings');
@@ -225,6 +238,27 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
       const intake = d.getByTestId('care-intake');
       await intake.waitFor({ timeout: 30_000 });
       expect(await intake.textContent()).toContain('父亲有高血压');
+      // Patient-reported items: 待确认 with confirm / reject (issue 20). The allergy is confirmed; the smoking
+      // status is rejected, which needs a reason.
+      const item = (type: string, text: string) =>
+        intake.locator(`[data-testid="reported-item"][data-reference^="${type}/"]`).filter({ hasText: text });
+      const allergy = item('AllergyIntolerance', '青霉素');
+      expect(await allergy.locator('.item-title').textContent()).toBe('过敏: 青霉素');
+      expect(await allergy.getByTestId('reported-state').textContent()).toBe('待确认');
+      await allergy.getByTestId('reported-confirm').click();
+      await expect.poll(() => allergy.getAttribute('data-state'), { timeout: 30_000 }).toBe('confirmed');
+      expect(await allergy.getByTestId('reported-state').textContent()).toBe('已确认');
+      expect(await allergy.getByTestId('reported-confirm').count()).toBe(0);
+      const smoking = item('Observation', '吸烟');
+      await smoking.getByTestId('reported-reject').click();
+      await smoking.getByTestId('reported-reject-submit').click();
+      expect(await smoking.getByTestId('reported-error').textContent()).toBe('请填写否定的原因。');
+      expect(await smoking.getAttribute('data-state')).toBe('unconfirmed');
+      await smoking.getByTestId('reported-reason').fill('患者已戒烟两年');
+      await smoking.getByTestId('reported-reject-submit').click();
+      await expect.poll(() => smoking.getAttribute('data-state'), { timeout: 30_000 }).toBe('rejected');
+      expect(await smoking.getByTestId('reported-state').textContent()).toBe('已否定');
+      await d.screenshot({ path: join(SHOTS, 'qihuang-care-reported-zh.png'), fullPage: true });
 
       // Summary: the narrative with the guard's verdicts — the invented dose is marked contradicted.
       await d.getByTestId('write-summary').click();
@@ -269,6 +303,12 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
       for (let i = 0; i < (await acks.count()); i++) await acks.nth(i).check();
       const draftId = await draft.getAttribute('data-id');
       await draft.getByTestId('sign-draft').click();
+      // The signing dialog (patient, drug, dose, what happens next) when the console asks before signing.
+      const dialog = d.getByTestId('sign-dialog');
+      await dialog.waitFor({ timeout: 5_000 }).then(
+        () => dialog.getByTestId('sign-confirm').click(),
+        () => undefined,
+      );
       const signed = d.locator(`[data-testid="draft"][data-id="${draftId}"]`);
       await expect.poll(() => signed.getAttribute('data-status'), { timeout: 30_000 }).toBe('active');
       expect(await signed.getByTestId('draft-status').textContent()).toContain('已签署');
@@ -378,7 +418,7 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care without a model (needs /usr/bi
 
   beforeAll(async () => {
     ensureWebBuild();
-    stack = await startServer({ QIHUANG_MODEL_BASE_URL: '' });
+    stack = await startServer({ QIHUANG_MODEL_BASE_URL: '' }, PORT ? PORT + 1 : undefined);
     await putPatient(stack, PATIENT, '张', '伟', '1966-02-03');
     await createUser(stack, 'care-patient', 'patient', PATIENT);
     await createUser(stack, 'care-doctor', 'clinician');

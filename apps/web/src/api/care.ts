@@ -24,6 +24,7 @@ import type {
   PanelRow as PanelEntry,
   PatientHome,
   ProposalResult,
+  ReportedDecision,
   TimeZones,
 } from '@qihuang/care/api-types';
 
@@ -57,6 +58,8 @@ export type {
   ProposalResult,
   ProposedOrder,
   RedFlagCode,
+  ReportedDecision,
+  ReportedState,
   ReminderDue,
   ReminderState,
   StreamError,
@@ -76,6 +79,7 @@ export type {
 // ---------------------------------------------------------------------------------------------- client
 
 const p = (id: string) => `/api/care/patients/${encodeURIComponent(id)}`;
+const reportedPath = (reference: string) => reference.split('/').map(encodeURIComponent).join('/');
 
 export const care = {
   me: (lang: string, signal?: AbortSignal) =>
@@ -139,6 +143,20 @@ export const care = {
   cancel: (mrid: string, lang: CareLanguage) =>
     request<DraftView>(`/api/care/prescriptions/${encodeURIComponent(mrid)}/cancel`, {
       method: 'POST',
+      query: { lang },
+    }),
+
+  /** A clinician confirms a patient-reported item (`reference` = "AllergyIntolerance/<id>"). */
+  confirmReported: (reference: string, lang: CareLanguage) =>
+    request<ReportedDecision>(`/api/care/reported/${reportedPath(reference)}/confirm`, {
+      method: 'POST',
+      query: { lang },
+    }),
+  /** A clinician rejects a patient-reported item; the reason is required. */
+  rejectReported: (reference: string, reason: string, lang: CareLanguage) =>
+    request<ReportedDecision>(`/api/care/reported/${reportedPath(reference)}/reject`, {
+      method: 'POST',
+      body: { reason },
       query: { lang },
     }),
 

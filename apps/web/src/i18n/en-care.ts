@@ -286,4 +286,15 @@ export const enCare = {
     contactClinic:
       'Tell your clinic or doctor about the earlier reading at your next contact, or today if you are worried.',
   },
+  /** Patient-reported items the clinician confirms or rejects (issue 20). */
+  reported: {
+    confirm: 'Confirm',
+    reject: 'Reject',
+    reason: 'Reason for rejecting (required)',
+    rejectSubmit: 'Reject',
+    reasonRequired: 'Give the reason for rejecting it.',
+    unconfirmed: 'Patient-reported · to confirm',
+    confirmed: 'Confirmed',
+    rejected: 'Rejected',
+  },
 };

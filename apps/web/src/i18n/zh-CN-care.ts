@@ -278,4 +278,14 @@ export const zhCNCare: Messages['care'] = {
     contactAlerted: '医生已收到那次读数的提醒；请今天之内联系您的诊所或医生。',
     contactClinic: '请把那次读数告诉您的诊所或医生；如果担心，今天就联系。',
   },
+  reported: {
+    confirm: '确认',
+    reject: '否定',
+    reason: '否定原因（必填）',
+    rejectSubmit: '确认否定',
+    reasonRequired: '请填写否定的原因。',
+    unconfirmed: '患者自述·待确认',
+    confirmed: '已确认',
+    rejected: '已否定',
+  },
 };

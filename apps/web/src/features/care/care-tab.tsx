@@ -19,7 +19,8 @@ import { useAsync } from '../../lib/use-async.ts';
 import { useAction } from '../../lib/use-action.ts';
 import { ALERT_KINDS as KINDS } from '../blood-pressure/alert-kinds.ts';
 import { useGuideline } from '../blood-pressure/guideline-preference.ts';
-import { careLanguage, mergeDrafts, pick, resourceLabelKey, draftDetail } from './care-model.ts';
+import { careLanguage, mergeDrafts, pick } from './care-model.ts';
+import { ReportedItems } from './reported-items.tsx';
 import { GuardedTextView, TriageBanner } from './care-ui.tsx';
 import { CareZoneContext, useCareTime } from './care-zone.tsx';
 import { usePatientPhone } from './patient-phone.ts';
@@ -220,23 +221,7 @@ function SummarySections({ summary, phone }: { summary: CareSummary; phone?: str
               ))}
             </dl>
             <h3>{t('care.clinician.patientReported')}</h3>
-            {summary.intake.drafts.length === 0 ? (
-              <Empty>{t('common.none')}</Empty>
-            ) : (
-              <ul className="item-list" data-testid="intake-drafts">
-                {summary.intake.drafts.map((d) => (
-                  <li key={d.reference}>
-                    <span className="item-title">
-                      {t(`care.resource.${resourceLabelKey(d.reference)}`)}
-                      {draftDetail(d.reference, d.display) ? `: ${draftDetail(d.reference, d.display)}` : ''}
-                    </span>
-                    <span className="item-meta">
-                      <span className="badge badge-muted">{t('care.clinician.toConfirm')}</span>
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ReportedItems items={summary.intake.drafts} />
           </div>
         )}
       </section>

@@ -12,6 +12,7 @@ import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import { SectionCard } from './section-card.tsx';
 import { usePatientTimeZone } from './patient-time-zone.ts';
 import { medicationStatus, statusKey } from './chart-words.ts';
+import { reportedBadge, type ReportedBadge } from './reported-badge.ts';
 import { crisisBeside, latestPerCode, latestValueText } from './latest-values.ts';
 import { ChartAlerts } from './chart-alerts.tsx';
 
@@ -69,6 +70,7 @@ export function ChartOverview({ patientId }: { patientId: string }) {
         state={conditions}
         item={(c) => ({
           title: codeText(c.code, lang),
+          badge: reportedBadge(c),
           meta: [
             word(codeText(c.clinicalStatus)),
             c.onsetDateTime
@@ -101,6 +103,8 @@ export function ChartOverview({ patientId }: { patientId: string }) {
           return {
             title: codeText(a.code, lang),
             critical: a.criticality === 'high',
+            // A patient-reported allergy shows with its badge (it counts in prescription review; issue 20).
+            badge: reportedBadge(a),
             meta: [
               a.criticality ? `${t('chart.criticality')}: ${word(a.criticality)}` : '',
               reactions ? `${t('chart.reaction')}: ${reactions}` : '',
@@ -134,8 +138,14 @@ function ListSection<T extends { id?: string }>({
   title: string;
   empty: string;
   state: AsyncState<{ items: T[] }> & { reload: () => void };
-  item: (resource: T) => { title: string; meta: (string | undefined)[]; critical?: boolean };
+  item: (resource: T) => {
+    title: string;
+    meta: (string | undefined)[];
+    critical?: boolean;
+    badge?: ReportedBadge | undefined;
+  };
 }) {
+  const { t } = useTranslation();
   return (
     <SectionCard id={id} title={title} state={state}>
       {(page) =>
@@ -148,6 +158,17 @@ function ListSection<T extends { id?: string }>({
               return (
                 <li key={r.id ?? i} className={shown.critical ? 'critical' : undefined}>
                   <span className="item-title">{shown.title}</span>
+                  {shown.badge ? (
+                    <>
+                      {' '}
+                      <span
+                        className={shown.badge === 'rejected' ? 'badge badge-missed' : 'badge badge-muted'}
+                        data-testid="chart-reported-badge"
+                      >
+                        {t(`care.reported.${shown.badge}`)}
+                      </span>
+                    </>
+                  ) : null}
                   <span className="item-meta">{shown.meta.filter(Boolean).join(' · ')}</span>
                 </li>
               );
