@@ -51,7 +51,8 @@ function replacementFor(span: PhiSpan, text: string, vault: PlaceholderVault): s
     return vault.placeholderFor(span.text, 'DATE');
   }
   if (span.category === 'AGE' || span.category === 'ZIP') {
-    const replacement = span.category === 'AGE' ? groupAge(span.text) : generalizeZip(span.text);
+    const zh = /[\u4e00-\u9fa5]/.test(text.slice(Math.max(0, span.start - 4), span.end + 4));
+    const replacement = span.category === 'AGE' ? groupAge(span.text, zh) : generalizeZip(span.text);
     vault.noteGeneralised(span.text, replacement, span.category);
     return replacement;
   }

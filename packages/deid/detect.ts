@@ -15,9 +15,11 @@ import { numberRules } from './recognizers/numbers.ts';
 import { applySafetyNet } from './recognizers/safety-net.ts';
 import { findChineseNames } from './recognizers/zh-names.ts';
 import { findPositionedNames } from './recognizers/zh-person-positions.ts';
+import { findNamesAnywhere } from './recognizers/zh-names-anywhere.ts';
 import { findRecallDates } from './recognizers/dates-recall.ts';
 import { findRecallPlaces } from './recognizers/places-recall.ts';
 import { findRecallEnglishNames } from './recognizers/en-recall.ts';
+import { findPinyinNames } from './recognizers/en-pinyin.ts';
 import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
 
 /** Options of a detection: `safetyNet` (default on: cloud targets and exports; may be off for a local model). */
@@ -38,11 +40,15 @@ export function recognize(text: string, options: DetectOptions = {}): PhiSpan[] 
   findEmployers(text, out);
   if (options.safetyNet !== false) {
     // Round 8: generic Chinese names in person positions (recall-first, like the net).
-    if (/[\u4e00-\u9fa5]/.test(text)) findPositionedNames(text, out);
+    if (/[\u4e00-\u9fa5]/.test(text)) {
+      findPositionedNames(text, out);
+      findNamesAnywhere(text, out); // round 9: names on word boundaries anywhere
+    }
     applySafetyNet(text, out);
     findRecallDates(text, out);
     findRecallPlaces(text, out);
     if (/[A-Z][a-z]/.test(text)) findRecallEnglishNames(text, out);
+    if (/[A-Z][a-zA-Z]/.test(text)) findPinyinNames(text, out); // round 9: pinyin names
   }
   return out;
 }

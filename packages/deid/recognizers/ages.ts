@@ -35,19 +35,32 @@ const EN_BRACKET = new RegExp(
 /** Round 6: "Kaczmarek, 91 M, MRN …": an age with the sex after a name and a comma. */
 const EN_AFTER_NAME = new RegExp(`[A-Za-z],[ \\t]+(${OLD})(?=[ \\t]*(?:[MF]|male|female)\\b)`, 'dg');
 
+/**
+ * Round 9: "92y F", "92 yr", "92yrs" (the unit in the span); "年龄：93", "今年95了", "享年96", "九十五高龄", "95高龄"
+ * (the number only).
+ */
+const EN_SHORT = new RegExp(`(?<![\\d.])${OLD}[ \\t]?(?:y|yr|yrs)(?![A-Za-z/.])`, 'dg');
+const ZH_CUE = new RegExp(
+  `(?:年龄|年纪|享年)[：:\\s]*(${OLD}|${ZH_OLD})(?![\\d.])(?!\\s*(?:岁|周岁|次|天|个|%|mmHg))|今年(${OLD}|${ZH_OLD})(?=了)|(?<![\\d.])(${OLD}|${ZH_OLD})(?=高龄|多岁)`,
+  'dg',
+);
+
 export function findOldAges(text: string, out: PhiSpan[]): void {
-  for (const regex of [ZH, EN_UNIT, EN_CUE, EN_BRACKET, EN_WORDS, EN_AFTER_NAME]) {
+  for (const regex of [ZH, EN_UNIT, EN_CUE, EN_BRACKET, EN_WORDS, EN_AFTER_NAME, EN_SHORT, ZH_CUE]) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
-      const [start, end] = m.indices![1] ?? m.indices![2] ?? m.indices![0]!;
+      const [start, end] = m.indices![1] ?? m.indices![2] ?? m.indices![3] ?? m.indices![0]!;
       out.push({ category: 'AGE', start, end, text: text.slice(start, end) });
     }
   }
 }
 
-/** "92岁" → "90岁以上", "93" → "90 or older", "93-year-old" → "90+-year-old", "91 y/o" → "90+ y/o". */
-export function groupAge(value: string): string {
-  if (/岁$/.test(value)) return '90岁以上';
+/**
+ * "92岁" → "90岁以上", "93" → "90 or older" ("90岁以上" in Chinese text: `zh`), "93-year-old" → "90+-year-old",
+ * "91 y/o" → "90+ y/o".
+ */
+export function groupAge(value: string, zh = false): string {
+  if (/岁$/.test(value) || /^[一九百]/.test(value) || (zh && /^\d+$/.test(value))) return '90岁以上';
   const unit = /^\d+(\D.*)$/.exec(value);
   return unit ? `90+${unit[1]}` : '90 or older';
 }

@@ -21,6 +21,8 @@ const D = '(?:[12]\\d|3[01]|0?[1-9])';
 const CN_M = '(?:十[一二]?|[一二三四五六七八九])';
 const VISIT = '(?:复诊|复查|就诊|入院|出院|来院|来诊|随访|手术|住院|开始|起|停药|抽血|查|体检|发病|来|回|到)';
 const TIME_OF_DAY = '(?:上午|下午|晚上|早上|凌晨|中午|夜间|夜里|晨|晚|早|\\d{1,2}[:：点时])';
+/** Units and counters after a number that is a count, not a date (3-5次, 1/2片). */
+const COUNT_UNIT = '[次个例岁天周月年片粒支袋瓶克毫升分秒小时级度型期项倍组床号楼层室]';
 const LABEL = '(?:日期|时间|于|自|至|从|截至|截止|定于|预约|改到|改为|推迟到|提前到|到|在)';
 
 const RULES: RegExp[] = [
@@ -47,8 +49,16 @@ const RULES: RegExp[] = [
   new RegExp(`(?<![\\d.])(${M}月${D}[、,，和及]${D}[日号])`, 'dg'),
   new RegExp(`(?<=[日号][ \\t]*[—–\\-~～][ \\t]*)(${D}[日号])`, 'dg'),
   new RegExp(`(?<=(?:周|星期|礼拜)[一二三四五六日天][ \\t]*[（(]?)(${M}[./-]${D})(?![\\d./\\-])`, 'dg'),
-  new RegExp(`(?<![\\d.\\-/])(\\d{2}[./]${M}[./]${D})(?![\\d./\\-])(?=\\s*${VISIT})`, 'dg'),
+  new RegExp(`(?<![\\d.\\-/])(\\d{2}[./-]${M}[./-]${D})(?![\\d./\\-])(?=\\s*${VISIT})`, 'dg'),
   /(?<![\d.\-/])((?:19|20)\d{2}[-./]0[1-9]|(?:19|20)\d{2}\.1[0-2])(?![\d.\-/])/dg,
+  // Round 9: a month-day opening a line before Chinese words (3-12测血压, 12/3 血压140/85) but a count (3-5次);
+  // the other end of a range after a full date (2025.3.5-3.7); a dotted day.month.two-digit year (5.3.25).
+  new RegExp(
+    `(?<=(?:^|\\n)[ \\t]*)(${M}[./-]${D})(?=[ \\t]*[（(]?[\\u4e00-\\u9fa5])(?![ \\t]*${COUNT_UNIT})`,
+    'dg',
+  ),
+  new RegExp(`(?<=\\d{4}[./-]${M}[./-]${D}[ \\t]*[-~～至到—–][ \\t]*)(${M}[./-]${D})(?![\\d./\\-])`, 'dg'),
+  new RegExp(`(?<![\\w.])(${D}\\.${M}\\.\\d{2})(?![\\d.]\\d|\\d)`, 'dg'),
   // 3. a day alone.
   new RegExp(
     `(?<![\\d.\\-/号第每])(${D}号)(?=[\\s，,（()）]*(?:${TIME_OF_DAY}|${VISIT}|前后|左右|之前|之后|前|后|那天))`,
@@ -64,6 +74,8 @@ const RULES: RegExp[] = [
     `(?<![\\u4e00-\\u9fa5]{2}[班级年])(初[一二三四五六七八九十])(?=${TIME_OF_DAY}|${VISIT}|那天|[，,。、])`,
     'dg',
   ),
+  // Round 9 (en): a numeric month/day after a preposition of time ("on 5/3", "since 12/1"), not a ratio.
+  /\b(?:[Oo]n|since|until|till|from|by|before|after)[ \t]+(\d{1,2}\/\d{1,2})(?![\d/.]|[ \t]*(?:mmHg|dilution|ratio|split|of\b))/dg,
   // 5. English: the other end of a range ("Mar 5–7", "5–7 March").
   /(?<=\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2}[ \t]?[–—-][ \t]?)(\d{1,2})\b/dg,
   /\b(\d{1,2})(?=[ \t]?[–—-][ \t]?\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b)/dg,
@@ -78,9 +90,11 @@ const GATES: RegExp[] = [
   ...[/月/, /月/, /月/, /月/],
   /[日号]/,
   ...[/\d[./-]\d/, /\d[./-]\d/],
-  ...[/月/, /[日号]/, /周|星期|礼拜/, /\d[./]\d/, /(?:19|20)\d\d[-./]/],
+  ...[/月/, /[日号]/, /周|星期|礼拜/, /\d[./-]\d/, /(?:19|20)\d\d[-./]/],
+  ...[/(?:^|\n)[ \t]*\d{1,2}[./-]\d/, /\d{4}[./-]\d{1,2}[./-]\d{1,2}[ \t]*[-~～至到—–]/, /\d\.\d{1,2}\.\d\d/],
   ...[/号/, /[日号]/],
   ...[/正月|腊月|冬月|大年/, /初/],
+  /\d\/\d/,
   ...[EN_MONTH, EN_MONTH, /\bthe[ \t]+\d/, EN_MONTH],
 ];
 

@@ -205,6 +205,14 @@ export const numberRules: readonly PatternRule[] = [
     relabel: relabelFax,
   },
   // International: +country code and 8–15 digits in groups ("+353 1 555 0123", "+86-21-62345678").
+  // Round 9: the last digits of a number ("手机尾号5678", "卡号后四位1234", "last four digits 5678").
+  {
+    category: 'PHONE',
+    regex:
+      /(?:尾号|后四位|末四位|后4位|末4位|last (?:four|4) digits(?: of [a-z ]{2,20})?)[为是：:\s]*(\d{4})(?!\d)/dg,
+    relabel: (text, start) =>
+      /卡|账|card|account/i.test(text.slice(Math.max(0, start - 14), start)) ? 'ACCOUNT_NO' : undefined,
+  },
   {
     category: 'PHONE',
     regex: /(?<![\d+])(\+\d{1,3}(?:[-\s]?\(?\d{1,4}\)?){2,5})(?![\d-])/dg,

@@ -14,6 +14,7 @@
  *    occupation or a word of work (红星机械厂工人, 工商银行职员, 从红星机械厂退休), its start at a pause or after
  *    a person or a verb of place (the person word is left out). Hospitals, clinics and health services stay
  *    (decision 0006: where the note is written).
+ * Round 9: a school before a study word (孙子在实验小学读三年级, 女儿是南京大学学生).
  * Pure.
  */
 import type { PhiSpan } from '../types.ts';
@@ -58,7 +59,9 @@ const ADDRESS_RULES: RegExp[] = [
 const ORG_SUFFIX =
   '有限责任公司|股份有限公司|有限公司|分公司|公司|集团|工厂|机械厂|厂|物流|快递|餐厅|餐馆|宾馆|工作室|门店|药房|药店|加油站|营业厅|车间|中学|小学|学校|大学|学院|幼儿园|银行|支行|局|研究所|研究院|超市|商场|酒店|饭店|物业|车队|煤矿|工地|派出所|法院|检察院|事务所';
 const WORK_AFTER =
-  '(?:的?(?:做|当|任|作)?(?:工人|职员|职工|员工|教师|老师|会计|司机|保安|厨师|干部|工程师|经理|主任|技术员|营业员|售货员|店员|服务员|收银员|快递员|骑手|文员|销售|保洁|门卫|校长|领导|同事)|退休|下岗|离职|辞职|上班|工作|打工|任职|就职|做工|干活|教书|值班)';
+  '(?:的?(?:做|当|任|作)?(?:工人|职员|职工|员工|教师|老师|会计|司机|保安|厨师|干部|工程师|经理|主任|技术员|营业员|售货员|店员|服务员|收银员|快递员|骑手|文员|销售|保洁|门卫|校长|领导|同事)|退休|下岗|离职|辞职|上班|工作|打工|任职|就职|做工|干活|教书|值班|' +
+  // Round 9: a school before study words (实验小学读三年级, 南京大学学生).
+  '读书|上学|就读|念书|住校|上课|读[一二三四五六初高大研]|[一二三四五六]年级|学生|研究生|在读)';
 const EMPLOYER = new RegExp(
   `(?<=^|[\\s，,。；;：:、（(]|系|为|是|原|现|曾|在|从|到)((?:(?![在从到于系为是的了和与及我他她])[\\u4e00-\\u9fa5A-Za-z0-9]){2,16}?(?:${ORG_SUFFIX}))(?=${WORK_AFTER})`,
   'dg',

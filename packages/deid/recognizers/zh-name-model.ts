@@ -32,6 +32,9 @@ for (const c of '花桂凤卫忠孝义礼智信仁勤俭菊莲香娥翠巧妹珠
 for (const c of TIER_A) given.set(c, 1.2);
 for (const c of NEVER_GIVEN) given.delete(c);
 
+/** The weight of a given-name character in the tables (undefined outside them, or never in names). Round 9. */
+export const givenWeight = (c: string): number | undefined => given.get(c);
+
 /** A surname character that is more often an ordinary word (于, 和, 但, 那 …). */
 export const isWordySurname = (surname: string) => surname.length === 1 && WORDY.includes(surname);
 

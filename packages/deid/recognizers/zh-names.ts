@@ -9,8 +9,16 @@
  */
 import type { PhiCategory, PhiSpan } from '../types.ts';
 import { ZH_GIVEN_CHARS } from './given-names.ts';
-import { bestNameBefore, findModelNames, findProseNames, isLikelyName, nameScore } from './zh-name-model.ts';
+import {
+  bestNameBefore,
+  findModelNames,
+  findProseNames,
+  isLikelyName,
+  nameScore,
+  surnameOf,
+} from './zh-name-model.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
+import { isWord2 } from './zh-words.ts';
 
 // Characters that end a name (words that commonly follow one).
 const STOP =
@@ -70,6 +78,8 @@ const STAFF_LABEL_ANY = new RegExp(
   `(?:${STAFF_FIELDS})[：:][ \\t　]*([\\u4e00-\\u9fa5]{2,3})(?=[\\s　，,。；;、)）]|$)`,
   'dg',
 );
+/** A bare role opening a line (a chat speaker, not a form's field). Round 9. */
+const SPEAKER_ROLE = /(?:^|\n)[ \t　]*(?:医生|医师|大夫|护士|药师)[：:]/;
 const NOT_A_PERSON =
   /[科室院部区组床号楼站所处中心局]$|^(?:本人|同上|不详|签字|盖章|未签|待定|家属|自己|暂无|是的|好的|可以|收到|您好|你好|谢谢|对的|不是|没有|不用|明白|知道了|行的|不行|需要|不要|已经|没事|嗯嗯|好滴|对)$/;
 /** The sender of a group-chat line: "诸葛明远 08:12：", "王丽 8:05:33:" at the start of a line. */
@@ -283,6 +293,14 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
   for (const m of text.matchAll(STAFF_LABEL_ANY)) {
     const name = m[1]!;
     if (NOT_A_PERSON.test(name) || NOT_NAMES.has(name) || NOT_NAMES.has(name.slice(0, 2))) continue;
+    // Round 9: without a known surname, a value starting with a dictionary word is a reply (医生：可以的), and so
+    // is one holding a word after a bare role at a line's start, a chat speaker (医生：不客气; 审核医师：郏新民 stays).
+    if (
+      !surnameOf(name) &&
+      (isWord2(name.slice(0, 2)) ||
+        (isWord2(name.slice(1, 3)) && SPEAKER_ROLE.test(text.slice(Math.max(0, m.index - 1), m.index + 4))))
+    )
+      continue;
     // "李护士：是的" is a chat speaker (a surname and a title at the start of a line), not a staff field.
     if (SPEAKER_TITLE.test(text.slice(Math.max(0, m.index - 6), m.index + m[0].length))) continue;
     const [start, end] = m.indices![1]!;

@@ -26,6 +26,10 @@ import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
 const NAME_TAG_WORD_FREQUENCY = 20;
 
 let words: Set<string> | undefined;
+/** Round 9: every two-character dictionary word (not a person name), for word boundaries around a name. */
+let words2: Set<string> | undefined;
+/** A two-character word of jieba's dictionary this frequent marks a boundary (rarer entries are noise). */
+const WORD2_MIN_FREQUENCY = 3;
 
 /** A frequent nr-tagged entry that is shaped like a name (李娜 438 nr, 李强 159 nrfg) stays a name. */
 const looksLikeName = (word: string) => nameScore(word) >= 2.4 && surnameWeight(surnameOf(word) ?? '') >= 1;
@@ -51,10 +55,17 @@ function jiebaDictionary(): string | undefined {
 function build(): Set<string> {
   const set = new Set<string>();
   const dict = jiebaDictionary();
+  words2 = new Set<string>();
   if (dict) {
     for (const line of dict.split('\n')) {
       const space = line.indexOf(' ');
       if (space < 2) continue;
+      if (
+        space === 2 &&
+        !line.includes(' nr') &&
+        Number(line.slice(3, line.indexOf(' ', 3))) >= WORD2_MIN_FREQUENCY
+      )
+        words2.add(line.slice(0, 2));
       // Words starting with a surname character, and two-character words ending in one (主管, 值班: the
       // word a surname before a title may end).
       if (!SURNAME_START.has(line[0]!) && !(space === 2 && SURNAME_START.has(line[1]!))) continue;
@@ -78,4 +89,10 @@ function build(): Set<string> {
 export function isCommonWord(candidate: string): boolean {
   words ??= build();
   return words.has(candidate);
+}
+
+/** Is a two-character string a dictionary word other than a person name (上午, 血压, 军医, 为何)? Round 9. */
+export function isWord2(pair: string): boolean {
+  if (!words2) words = build();
+  return words2!.has(pair);
 }
