@@ -22,6 +22,7 @@ describe('Chinese names anywhere on word boundaries (zh-names-anywhere.ts)', () 
     expect(covered('周二 彭丽')).toEqual(['彭丽']);
     expect(covered('上午高红梅来电说头痛。')).toEqual(['高红梅']);
     expect(covered('韩冰复查血钾3.6。')).toEqual(['韩冰']);
+    expect(covered('邱少华（患者之子）签字。')).toEqual(['邱少华']);
     expect(covered('魏东复查心电图正常。')).toEqual(['魏东']);
   });
   it('keeps a name before a title whose first character makes a word with the name (李军|医师)', () => {
@@ -65,6 +66,12 @@ describe('pinyin names in English text (en-pinyin.ts)', () => {
     expect(covered('In China the prevalence is high.')).toEqual([]);
     expect(covered('Long QT syndrome; Fan Shape.')).toEqual([]);
     expect(covered('Use of Chaalia and Pan Masala was common.')).toEqual([]);
+    expect(covered('Ma Huang contains ephedrine; Huang Qi is an herb.')).toEqual([]);
+  });
+  it('finds a two-syllable given name after a contact verb and initials after a scribe verb', () => {
+    expect(covered('I spoke with Xiaoming this morning.')).toEqual(['Xiaoming']);
+    expect(covered('Dictated by Amir Haddad, transcribed by J. Ortiz.')).toContain('J. Ortiz');
+    expect(covered('We called Wei about the results.')).toEqual([]);
   });
 });
 
@@ -92,7 +99,7 @@ describe('ages over 89 in more words (ages.ts)', () => {
     expect(found('九十五高龄，耳背。')).toEqual([['AGE', '九十五']]);
   });
   it('groups a bare number in Chinese text in Chinese words', () => {
-    const [note] = deidentifyWithSpans(['年龄：93'], new PlaceholderVault({ seed: 'r9' }));
+    const [note] = deidentifyWithSpans(['年龄：93'], new PlaceholderVault({ seed: 9 }));
     expect(note!.text).toBe('年龄：90岁以上');
   });
   it('leaves ages up to 89 and other numbers', () => {

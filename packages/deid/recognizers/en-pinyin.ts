@@ -4,7 +4,8 @@
  * 1. a pinyin surname with one or two given-name words, every word a run of pinyin syllables, in either order
  *    and in title or upper case ("Wang Xiuying", "XIUYING WANG", "Zhang Wei", "Ouyang Mingde");
  * 2. a pinyin surname with dotted initials ("Wang X.Y.", "Li X. Y.");
- * 3. dotted initials after an initials label ("Initials: W.X.Y.").
+ * 3. dotted initials after an initials label ("Initials: W.X.Y.");
+ * 4. a two-syllable pinyin given name alone after a verb of contact ("spoke with Xiaoming").
  * Surnames: the romanised forms of the most frequent Chinese surnames (the same 2019 report as zh-surnames.ts).
  * Pure.
  */
@@ -35,10 +36,19 @@ const ENGLISH = new Set(
       ' ',
     ),
 );
+/** Herbs and practices written in pinyin (Ma Huang, Huang Qi, Gan Cao): not names. */
+const NOT_NAMES = new Set(
+  'ma huang|huang qi|huang qin|huang lian|huang bai|gan cao|bai zhu|bai shao|dang gui|he shou wu|wu wei zi|qi gong|gou qi|chai hu|ge gen|du zhong|yin yang'.split(
+    '|',
+  ),
+);
 const WORD = '[A-Z][a-z]+|[A-Z]{2,}';
 const PAIR = new RegExp(`\\b(${WORD})[ \\t]+(${WORD})(?:[ \\t]+(${WORD}))?\\b`, 'dg');
 const INITIALS_AFTER = new RegExp(`\\b(${WORD})[ \\t]+((?:[A-Z]\\.[ \\t]?){1,3})`, 'dg');
 const INITIALS_LABEL = /\b[Ii]nitials:?[ \t]+((?:[A-Z]\.){2,4})/dg;
+/** A pinyin given name alone after a verb of contact ("spoke with Xiaoming", "called Jianguo"). */
+const CONTACT_GIVEN =
+  /\b(?:spoke[ \t]+(?:to|with)|speaking[ \t]+(?:to|with)|discussed[ \t]+with|called|phoned|texted|told|asked|reassured|advised)[ \t]+([A-Z][a-z]+)\b/dg;
 
 const isSurname = (word: string) => SURNAMES.has(word.toLowerCase());
 /** A given-name word: one or two pinyin syllables, not an English word. */
@@ -68,14 +78,22 @@ export function findPinyinNames(text: string, out: PhiSpan[]): void {
       if (words.length === 3 && isSurname(m[2]!) && isGiven(first)) add(m.indices![1]![0], m.indices![2]![1]);
       continue;
     }
-    // Every word an English word is no pinyin name ("He Long", "Long Song").
+    // Every word an English word is no pinyin name ("He Long", "Long Song"), nor an herb ("Ma Huang").
     if (words.every((w) => ENGLISH.has(w.toLowerCase()))) continue;
+    if (NOT_NAMES.has(words.join(' ').toLowerCase()) || NOT_NAMES.has(`${first} ${m[2]}`.toLowerCase()))
+      continue;
     add(m.indices![1]![0], m.indices![words.length]![1]);
   }
   INITIALS_AFTER.lastIndex = 0;
   for (const m of text.matchAll(INITIALS_AFTER)) {
     if (!isSurname(m[1]!) || ENGLISH.has(m[1]!.toLowerCase())) continue;
     add(m.indices![1]![0], m.indices![2]![0] + m[2]!.trimEnd().length);
+  }
+  CONTACT_GIVEN.lastIndex = 0;
+  for (const m of text.matchAll(CONTACT_GIVEN)) {
+    // Two syllables at least ("Xiaoming", "Jianguo"): one ("Wei", "Li") is too often something else here.
+    if (isGiven(m[1]!) && !new RegExp(`^${SYLLABLE}$`, 'i').test(m[1]!))
+      add(m.indices![1]![0], m.indices![1]![1]);
   }
   INITIALS_LABEL.lastIndex = 0;
   for (const m of text.matchAll(INITIALS_LABEL)) add(m.indices![1]![0], m.indices![1]![1]);

@@ -3,8 +3,9 @@
  * the net's strong cues leave.
  * 1. one to three capitalised words before a clinician's credential ("Anneliese Vogt, GP", "Ravi Osei NP",
  *    "M. Kowalczyk PharmD") → CLINICIAN_NAME;
- * 2. two or three capitalised words after a verb of contact or referral (referred by, agreed with, spoke to,
- *    phoned, called, texted, per, via, c/o) → PATIENT_NAME.
+ * 2. two or three capitalised words (the first may be an initial: "J. Ortiz") after a verb of contact or
+ *    referral (referred by, agreed with, spoke to, phoned, called, texted, per, via, c/o; round 9: dictated,
+ *    transcribed, countersigned, witnessed, interpreted by) → PATIENT_NAME.
  * Words that are never names or clinical words (en-name-words.ts) stop a candidate. Pure.
  */
 import type { PhiSpan } from '../types.ts';
@@ -13,7 +14,7 @@ import { CLINICAL_WORD, NOT_NAMES } from './en-name-words.ts';
 const CREDENTIAL =
   /\b((?:[A-Z]\.[ \t]?)?[A-Z][a-z'’-]+(?:[ \t]+(?:[A-Z]\.[ \t]?)?[A-Z][a-z'’-]+){0,2}),?[ \t]+(?:MD|DO|RN|NP|PA-C|PA|GP|FNP|APRN|PharmD|DPM|MBBS|MBChB|FRCP|MRCP|LPN|CNA|RD|RDN|DPT|OTR|MSW|LCSW|CNS|CRNA|DNP|PhD)\b/dg;
 const CONTACT =
-  /\b(?:referred[ \t]+by|agreed[ \t]+with|spoke[ \t]+(?:to|with)|speaking[ \t]+(?:to|with)|discussed[ \t]+with|phoned|called|texted|emailed|messaged|per|via|c\/o|care[ \t]+of|accompanied[ \t]+by|brought[ \t]+in[ \t]+by)[ \t]+([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+){1,2})\b/dg;
+  /\b(?:referred[ \t]+by|agreed[ \t]+with|spoke[ \t]+(?:to|with)|speaking[ \t]+(?:to|with)|discussed[ \t]+with|phoned|called|texted|emailed|messaged|per|via|c\/o|care[ \t]+of|accompanied[ \t]+by|brought[ \t]+in[ \t]+by|dictated[ \t]+by|transcribed[ \t]+by|scribed[ \t]+by|co-?signed[ \t]+by|countersigned[ \t]+by|witnessed[ \t]+by|translated[ \t]+by|interpreted[ \t]+by)[ \t]+((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:[ \t]+[A-Z][a-z'’-]+){1,2})\b/dg;
 
 /** Role words before a credential ("Triage RN", "Charge Nurse RN"). */
 const ROLE_WORDS = new Set(

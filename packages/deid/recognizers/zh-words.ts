@@ -26,7 +26,7 @@ import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
 const NAME_TAG_WORD_FREQUENCY = 20;
 
 let words: Set<string> | undefined;
-/** Round 9: every two-character dictionary word (not a person name), for word boundaries around a name. */
+/** Round 9: every two-character dictionary word (not a person or other proper name: nr, nz), for word boundaries around a name. */
 let words2: Set<string> | undefined;
 /** A two-character word of jieba's dictionary this frequent marks a boundary (rarer entries are noise). */
 const WORD2_MIN_FREQUENCY = 3;
@@ -62,7 +62,7 @@ function build(): Set<string> {
       if (space < 2) continue;
       if (
         space === 2 &&
-        !line.includes(' nr') &&
+        !/ n[rz]/.test(line) &&
         Number(line.slice(3, line.indexOf(' ', 3))) >= WORD2_MIN_FREQUENCY
       )
         words2.add(line.slice(0, 2));
@@ -91,7 +91,7 @@ export function isCommonWord(candidate: string): boolean {
   return words.has(candidate);
 }
 
-/** Is a two-character string a dictionary word other than a person name (上午, 血压, 军医, 为何)? Round 9. */
+/** Is a two-character string a dictionary word other than a proper name (上午, 血压, 军医, 为何)? Round 9. */
 export function isWord2(pair: string): boolean {
   if (!words2) words = build();
   return words2!.has(pair);
