@@ -54,15 +54,18 @@ export function authorOf(principal: Principal): string {
 }
 
 /**
- * Resources a patient never sees even in their own compartment: an unsigned prescription (MedicationRequest
- * with status draft) is a clinician's proposal, not an order. Search applies the same rule in SQL
- * (search-executor.ts compartmentCondition).
+ * The prescription statuses a patient sees: orders that are or were theirs to take (on-hold: paused, which the
+ * patient needs to know). A draft (a clinician's
+ * proposal, or signed and awaiting the pharmacist, decision 0017), a withdrawn proposal (cancelled), an order
+ * entered in error or of unknown status never reaches the patient (issue 20). Search and history apply the same
+ * rule in SQL (search-executor.ts compartmentCondition, chart-reads.ts versionCondition).
  */
+export const PATIENT_ORDER_STATUSES: readonly string[] = ['active', 'on-hold', 'completed', 'stopped'];
+
+/** Resources a patient never sees even in their own compartment: prescriptions outside PATIENT_ORDER_STATUSES. */
 export function hiddenFromPatient(resourceType: string, content: unknown): boolean {
-  return (
-    resourceType === 'MedicationRequest' &&
-    typeof content === 'object' &&
-    content !== null &&
-    (content as { status?: unknown }).status === 'draft'
-  );
+  // No content given (a row read for its compartment only): judged on the version itself.
+  if (resourceType !== 'MedicationRequest' || typeof content !== 'object' || content === null) return false;
+  const status = (content as { status?: unknown }).status;
+  return typeof status !== 'string' || !PATIENT_ORDER_STATUSES.includes(status);
 }

@@ -20,11 +20,15 @@ export interface HistoryEntry {
   content: Record<string, unknown> | null;
 }
 
-/** The versions (alias `h`) a patient may see: filed under its compartment, no drafts, its own Patient only. */
+/**
+ * The versions (alias `h`) a patient may see: filed under its compartment, prescriptions only as active, on hold,
+ * completed or stopped (access.ts PATIENT_ORDER_STATUSES), its own Patient only.
+ */
 function versionCondition(patientId: string): RawBuilder<unknown> {
   return sql`((h.resource_type <> 'Patient' and h.compartments @> ARRAY[${patientId}]::text[])
       or (h.resource_type = 'Patient' and h.id = ${patientId}))
-    and not (h.resource_type = 'MedicationRequest' and coalesce(h.content->>'status', '') = 'draft')`;
+    and not (h.resource_type = 'MedicationRequest'
+      and coalesce(h.content->>'status', '') not in ('active', 'on-hold', 'completed', 'stopped'))`;
 }
 
 /** The current row, checked like a read (404 outside the caller's compartment). */

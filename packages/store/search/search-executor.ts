@@ -54,9 +54,10 @@ const COLUMNS: Record<RowShape, RawBuilder<unknown>> = {
 
 export function compartmentCondition(patientId: string | undefined): RawBuilder<unknown> {
   if (patientId === undefined) return sql`true`;
-  // Unsigned prescriptions (MedicationRequest status draft) are never shown to a patient, nor another patient's
-  // record even when it links to theirs (see access.ts hiddenFromPatient and inPatientCompartment).
-  return sql`(((r.resource_type <> 'Patient' and r.compartments @> ARRAY[${patientId}]::text[]) or (r.resource_type = 'Patient' and r.id = ${patientId})) and not (r.resource_type = 'MedicationRequest' and r.content->>'status' = 'draft'))`;
+  // Prescriptions other than active/on-hold/completed/stopped (drafts, withdrawn, entered in error) are never shown to a
+  // patient, nor another patient's record even when it links to theirs (access.ts hiddenFromPatient,
+  // PATIENT_ORDER_STATUSES, and inPatientCompartment).
+  return sql`(((r.resource_type <> 'Patient' and r.compartments @> ARRAY[${patientId}]::text[]) or (r.resource_type = 'Patient' and r.id = ${patientId})) and not (r.resource_type = 'MedicationRequest' and coalesce(r.content->>'status', '') not in ('active', 'on-hold', 'completed', 'stopped')))`;
 }
 
 function whereClause(search: ParsedSearch, patientId: string | undefined): RawBuilder<unknown> {
