@@ -17,9 +17,12 @@ import { treatmentInput } from './treatment-input.ts';
 import { dosageLine, findingSourceIn, type DraftLanguage } from './draft-text.ts';
 import { proposalIn } from './source-names.ts';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
-import { PROPOSAL_TAG, unsignedProposals } from './draft-state.ts';
+import { PROPOSAL_TAG, isUnsignedProposal, unsignedProposals } from './draft-state.ts';
 import { assertAlive } from './patient-status.ts';
 import { leadWithEmergency, openEmergencies } from './open-emergency.ts';
+import { emergencyFindings, emergencySourceIn, isEmergencyFinding } from './emergency-review.ts';
+import { signingParts } from './sign-parts.ts';
+import type { CareSettings } from './settings.ts';
 import type { DraftView, ProposalResult } from './api-types/index.ts';
 import { priorIdsOf, priorOrderFor, priorReference } from './prior-orders.ts';
 import { drugIdOf, drugTextIn, proposalDrugNames, proposalNote } from './drug-text.ts';
@@ -61,7 +64,7 @@ function medicationRequestFor(
     status: 'draft',
     intent: 'proposal',
     medicationCodeableConcept: {
-      text: `${name} ${single ? `${perDose} mg` : strength}`,
+      ...medicineText(`${name} ${single ? `${perDose} mg` : strength}`, deps.drugs, order.agent),
       coding: [
         ...(atc ? [{ system: 'http://www.whocc.no/atc', code: atc, display: name }] : []),
         { system: 'urn:qihuang:drug', code: order.agent, display: name },
@@ -102,12 +105,38 @@ function medicationRequestFor(
   } as FhirResource;
 }
 
+/**
+ * A medicine line in English with its Chinese as FHIR's translation extension (the knowledge base's zh name): the
+ * patient's chart and every FHIR reader show it in the screen's language (issue 20: "amlodipine 5 mg" on a zh
+ * screen).
+ */
+export function medicineText(text: string, drugs: CareDeps['drugs'], drugId?: string) {
+  const zh = drugTextIn(text, 'zh', drugs, drugId);
+  if (zh === text) return { text };
+  return {
+    text,
+    _text: {
+      extension: [
+        {
+          url: 'http://hl7.org/fhir/StructureDefinition/translation',
+          extension: [
+            { url: 'lang', valueCode: 'zh-CN' },
+            { url: 'content', valueString: zh },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 /** A draft with its review findings; fixed text (dosage line, source names) in `lang` (issue 20). */
 function draftView(
   resource: FhirResource,
   findings: Finding[],
   lang: DraftLanguage,
   drugs: CareDeps['drugs'],
+  /** Pharmacy review on: an unsigned draft says signing sends it to the pharmacist (issue 20). */
+  pharmacyReview = false,
 ): DraftView {
   const mr = resource as unknown as {
     id: string;
@@ -145,7 +174,7 @@ function draftView(
         severity: f.severity,
         summary: { zh: f.summary.zh, en: f.summary.en },
         detail: { zh: f.detail.zh, en: f.detail.en },
-        source: findingSourceIn(f.source, lang),
+        source: isEmergencyFinding(f) ? emergencySourceIn(lang) : findingSourceIn(f.source, lang),
       })),
     ...(rationale ? { rationale: JSON.parse(rationale) as Text } : {}),
     createdAt: mr.authoredOn ?? mr.meta?.lastUpdated ?? '',
@@ -157,6 +186,10 @@ function draftView(
             display: drugTextIn(mr.priorPrescription?.display ?? '', lang, drugs),
           },
         }
+      : {}),
+    // What the prescriber confirms before signing: dose, frequency, and where the order goes (issue 20).
+    ...(isUnsignedProposal(resource)
+      ? { signing: signingParts(mr.dosageInstruction?.[0], lang, pharmacyReview) }
       : {}),
     // Signed and with the pharmacist: not yet the patient's medication (decision 0017).
     ...(isAwaitingReview(resource) ? { awaitingReview: true as const } : {}),
@@ -189,6 +222,8 @@ function reviewDrafts(deps: CareDeps, chart: PatientChart, drafts: FhirResource[
   return reviewPrescriptions(input, deps.drugs).findings;
 }
 
+const reviewOn = (deps: CareDeps) => (deps as CareDeps & CareSettings).pharmacyReview === true;
+
 async function pendingDrafts(
   deps: CareDeps,
   ctx: RequestContext,
@@ -219,7 +254,8 @@ export async function proposeForPatient(
   const input = treatmentInput(deps, c, guideline);
   if (!input) throw new QihuangError('invalid-input', NO_READINGS[language]);
   // An open critical alert or a reported emergency comes before any routine start (open-emergency.ts).
-  const proposal = leadWithEmergency(proposeTreatment(input), await openEmergencies(deps, ctx, patientId));
+  const emergencies = await openEmergencies(deps, ctx, patientId);
+  const proposal = leadWithEmergency(proposeTreatment(input), emergencies);
   const now = nowOf(deps);
   // Unique per proposal, never derived from the clock alone: two proposals in the same millisecond used to share
   // an id, and the second (withdrawing and re-creating the same MedicationRequest) failed with 400 (issue 20).
@@ -255,8 +291,9 @@ export async function proposeForPatient(
       entry: entries,
     });
   }
-  const findings = reviewDrafts(deps, c.chart, drafts, now);
-  const views = drafts.map((d) => draftView(d, findings, language, deps.drugs));
+  // The open emergency leads every draft card and is acknowledged before signing (emergency-review.ts).
+  const findings = [...emergencyFindings(emergencies, drafts), ...reviewDrafts(deps, c.chart, drafts, now)];
+  const views = drafts.map((d) => draftView(d, findings, language, deps.drugs, reviewOn(deps)));
   const proposed = new Set(proposal.orders.flatMap((o) => [o.agent, ...(o.components ?? [])]));
   const explanation = await guardedModelText(deps, ctx, c, {
     language,
@@ -301,8 +338,11 @@ export async function listDrafts(
   assertClinicalSide(ctx);
   const drafts = await pendingDrafts(deps, ctx, patientId);
   const chart = await loadChart(deps.repository, ctx, patientId);
-  const findings = reviewDrafts(deps, chart, drafts, nowOf(deps));
-  return { drafts: drafts.map((d) => draftView(d, findings, lang, deps.drugs)) };
+  const findings = [
+    ...emergencyFindings(await openEmergencies(deps, ctx, patientId), drafts),
+    ...reviewDrafts(deps, chart, drafts, nowOf(deps)),
+  ];
+  return { drafts: drafts.map((d) => draftView(d, findings, lang, deps.drugs, reviewOn(deps))) };
 }
 
 export { draftView, reviewDrafts, SIGNATURE_EXTENSION };

@@ -21,7 +21,21 @@ import { assertClinicalSide, assertSigner, nowOf, type CareDeps } from './deps.t
 import type { CareSettings } from './settings.ts';
 import { priorIdsOf } from './prior-orders.ts';
 import { draftView, reviewDrafts, SIGNATURE_EXTENSION } from './prescriptions.ts';
+import { emergencyFindings } from './emergency-review.ts';
+import { openEmergencies } from './open-emergency.ts';
 import type { DraftView } from './api-types/index.ts';
+
+/**
+ * Stable reason ids at the start of an issue's message (`care.not-draft:cancelled: …`): the console names the
+ * refusal in the page's language from them, the message staying as detail (issue 20).
+ */
+const NOT_DRAFT = 'care.not-draft';
+const AWAITING = 'care.awaiting-review';
+const reason = (id: string, message: string) => ({
+  severity: 'error' as const,
+  code: 'business-rule',
+  message: `${id}: ${message}`,
+});
 
 function patientOf(resource: FhirResource): string {
   const ref = (resource as { subject?: { reference?: string } }).subject?.reference ?? '';
@@ -127,16 +141,23 @@ export async function signPrescription(
   const resource = await deps.repository.read(ctx, 'MedicationRequest', id);
   const status = (resource as { status?: string }).status;
   if (status !== 'draft')
-    throw new QihuangError('conflict', `MedicationRequest/${id} is ${status}; only a draft can be signed`);
+    throw new QihuangError('conflict', `MedicationRequest/${id} is ${status}; only a draft can be signed`, {
+      issues: [reason(`${NOT_DRAFT}:${status}`, `MedicationRequest/${id} is ${status}`)],
+    });
   if (isAwaitingReview(resource))
     throw new QihuangError(
       'conflict',
       `MedicationRequest/${id} is signed and awaiting the pharmacist's review`,
+      { issues: [reason(AWAITING, `MedicationRequest/${id} is awaiting the pharmacist's review`)] },
     );
   const patientId = patientOf(resource);
   const now = nowOf(deps);
   const chart = await loadChart(deps.repository, ctx, patientId);
-  const findings = reviewDrafts(deps, chart, [resource], now);
+  // An open emergency is a critical finding too: signed only once acknowledged (emergency-review.ts, issue 20).
+  const findings = [
+    ...emergencyFindings(await openEmergencies(deps, ctx, patientId), [resource]),
+    ...reviewDrafts(deps, chart, [resource], now),
+  ];
   const critical = findings.filter((f) => f.severity === 'critical' && !acknowledge.includes(f.id));
   if (critical.length > 0) {
     throw new QihuangError(
@@ -220,8 +241,11 @@ export async function cancelPrescription(
   if (ctx.principal.role === 'nurse')
     throw new QihuangError('forbidden', 'Only a clinician can withdraw a draft');
   const resource = await deps.repository.read(ctx, 'MedicationRequest', id);
-  if ((resource as { status?: string }).status !== 'draft')
-    throw new QihuangError('conflict', `MedicationRequest/${id} is not a draft`);
+  const status = (resource as { status?: string }).status;
+  if (status !== 'draft')
+    throw new QihuangError('conflict', `MedicationRequest/${id} is not a draft`, {
+      issues: [reason(`${NOT_DRAFT}:${status}`, `MedicationRequest/${id} is ${status}`)],
+    });
   const cancelled = { ...resource, status: 'cancelled' } as FhirResource;
   await deps.repository.update(ctx, 'MedicationRequest', id, cancelled);
   return draftView(cancelled, [], lang, deps.drugs);

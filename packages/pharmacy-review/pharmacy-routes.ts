@@ -28,6 +28,8 @@ import { dosageLine, medicationLine, type DosageInstruction } from './dosage-tex
 import { noteText } from './note-text.ts';
 import { languageOf, localizeFinding, MESSAGES, type Language } from './localize.ts';
 import { cardPatient } from './patient-context.ts';
+import { openAlertLines, openCriticalAlerts } from './open-alerts.ts';
+import type { StoredAlert } from '@qihuang/bp-monitoring';
 import { peopleLookup, type People } from './people.ts';
 import {
   awaitsReview,
@@ -191,11 +193,12 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     return names.get(key);
   }
 
-  const present = (r: Reviewed, lang: Language): QueueItem => {
+  const present = (r: Reviewed, lang: Language, alerts: readonly StoredAlert[] = []): QueueItem => {
     const dosage = dosageLine(r.dosage, lang);
     const note = noteText(r.notes, lang);
     return {
       ...r.item,
+      ...(alerts.length > 0 ? { openEmergency: openAlertLines(alerts, lang) } : {}),
       ...(note ? { note } : {}),
       medication: medicationLine(r.item.medication, r.zhName, lang),
       patient: cardPatient(
@@ -251,15 +254,22 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
           },
         ),
       )
-      .slice(0, MAX_QUEUE)
-      .map(({ r }) => present(r, lang));
+      .slice(0, MAX_QUEUE);
+    // The patient's open emergency on each card (issue 20), read once per patient.
+    const open = new Map<string, StoredAlert[]>();
+    for (const { r } of items) {
+      const pid = r.item.patient.id;
+      if (pid && !open.has(pid))
+        open.set(pid, await openCriticalAlerts(deps.repository, ctx, pid).catch(() => []));
+    }
+    const shown = items.map(({ r }) => present(r, lang, open.get(r.item.patient.id ?? '') ?? []));
     // The hospital's zone, so the console shows order and review times as the daily report counts them.
     return c.json({
       status: status as QueueStatus,
       lang,
       timeZone,
-      total: items.length,
-      items,
+      total: shown.length,
+      items: shown,
     } satisfies QueueAnswer);
   });
 

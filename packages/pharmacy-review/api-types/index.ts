@@ -90,6 +90,11 @@ export interface QueueItem {
   /** Highest severity among the findings, absent when there are none. */
   severity?: Severity;
   knowledgeVersion: string;
+  /**
+   * The patient's open emergency (unacknowledged critical BP alert or reported emergency), worded in the card's
+   * language; absent when none is open (issue 20).
+   */
+  openEmergency?: string[];
 }
 
 /** `GET /queue`. */
