@@ -3,7 +3,7 @@
  * critical duplicate to acknowledge), and the care tab's draft times carry the same zone as its alerts. A signed
  * change awaiting the pharmacist (decision 0017) shows as 药师审核中, with no signing and no acknowledging, while
  * the current order stays the patient's; the pharmacist's approval makes it the order and stops the old one. A
- * returned draft offers revise and withdraw, no acknowledge box. Server on port 7431 (this helper's range).
+ * returned draft offers revise and withdraw, no acknowledge box. Server on port 7732.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -22,7 +22,7 @@ import {
 
 const PATIENT = 'care-e2e-titrate';
 const AWAITING = 'care-e2e-awaiting';
-const PORT = 7431;
+const PORT = 7732;
 warnIfNoChromium('care-drafts.e2e');
 
 function amlodipine(id: string, patient: string, mg: number, extra: Record<string, unknown>) {
@@ -179,6 +179,16 @@ describe.skipIf(!HAS_CHROMIUM)('care drafts in a browser (needs /usr/bin/chromiu
       expect(await planMeds.innerText()).toMatch(/5 mg/);
       const id = await card.getAttribute('data-id');
       await card.getByTestId('sign-draft').click();
+      // Signing asks first (issue 20): patient, medicine, dose, frequency, and that it goes to the pharmacist.
+      const dialog = page.getByTestId('sign-dialog');
+      await dialog.waitFor({ timeout: 10_000 });
+      expect(await dialog.getByTestId('sign-dialog-facts').innerText()).toMatch(
+        /周国华[\s\S]*amlodipine 10 mg[\s\S]*10 mg[\s\S]*once daily/i,
+      );
+      expect(await dialog.getByTestId('sign-dialog-next').innerText()).toMatch(
+        /goes to the pharmacist for review/,
+      );
+      await dialog.getByTestId('sign-confirm').click();
       const signed = page.locator(`[data-testid="draft"][data-id="${id}"]`);
       await expect
         .poll(() => signed.getByTestId('draft-status').innerText(), { timeout: 30_000 })

@@ -23,7 +23,7 @@ export function isApiError(value: unknown): value is ApiError {
 }
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; type?: unknown };
+  error?: { code?: unknown; message?: unknown; type?: unknown; issues?: unknown };
   resourceType?: unknown;
   issue?: Array<{ code?: unknown; diagnostics?: unknown; details?: { text?: unknown } }>;
 }
@@ -34,7 +34,11 @@ export function errorFromBody(status: number, body: unknown, fallback: string): 
   if (b.error && typeof b.error === 'object') {
     const code = typeof b.error.code === 'string' ? b.error.code : `http-${status}`;
     const message = typeof b.error.message === 'string' ? b.error.message : fallback;
-    return new ApiError(status, code, message);
+    // The issues' messages too: they carry the server's stable reason ids ("care.not-draft:cancelled: …").
+    const issues = (Array.isArray(b.error.issues) ? (b.error.issues as { message?: unknown }[]) : [])
+      .map((i) => (typeof i?.message === 'string' ? i.message : ''))
+      .filter((m) => m.length > 0);
+    return new ApiError(status, code, message, issues);
   }
   if (b.resourceType === 'OperationOutcome' && Array.isArray(b.issue)) {
     const issues = b.issue

@@ -1,6 +1,7 @@
 /** English strings. Keys are shared with zh-CN.ts, which is checked against this shape. */
 import { enGateway, enEvaluation, enKnowledge } from './en-tools.ts';
 import { enCare } from './en-care.ts';
+import { enCareSign } from './en-care-sign.ts';
 import { enPharmacy } from './en-pharmacy.ts';
 import { enAdminDetail } from './en-admin-detail.ts';
 import { enConsoleWords } from './en-console-words.ts';
@@ -368,6 +369,7 @@ export const en = {
   evaluation: enEvaluation,
   pharmacy: enPharmacy,
   care: enCare,
+  careSign: enCareSign,
   knowledge: enKnowledge,
   bpPatient: {
     title: 'My blood pressure',

@@ -2,6 +2,7 @@
 import type { Messages } from './en.ts';
 import { zhCNGateway, zhCNEvaluation, zhCNKnowledge } from './zh-CN-tools.ts';
 import { zhCNCare } from './zh-CN-care.ts';
+import { zhCNCareSign } from './zh-CN-care-sign.ts';
 import { zhCNPharmacy } from './zh-CN-pharmacy.ts';
 import { zhCNAdminDetail } from './zh-CN-admin-detail.ts';
 import { zhCNConsoleWords } from './zh-CN-console-words.ts';
@@ -360,6 +361,7 @@ export const zhCN: Messages = {
   evaluation: zhCNEvaluation,
   pharmacy: zhCNPharmacy,
   care: zhCNCare,
+  careSign: zhCNCareSign,
   knowledge: zhCNKnowledge,
   bpPatient: {
     title: '我的血压',

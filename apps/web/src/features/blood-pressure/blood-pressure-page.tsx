@@ -1,4 +1,7 @@
-/** Blood-pressure page of the chart: guideline choice, summary tiles, trend with thresholds, morning/evening. */
+/**
+ * Blood-pressure page of the chart: the open emergency first (the overview's banner), guideline choice, summary
+ * tiles, trend with thresholds, morning/evening.
+ */
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -22,6 +25,7 @@ import { useGuideline } from './guideline-preference.ts';
 import { PatientBpView } from './patient-bp-view.tsx';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { GRADES } from '../care/reading-label.ts';
+import { ChartAlerts } from '../patient-chart/chart-alerts.tsx';
 
 const PHENOTYPES = [
   'sustained-normotension',
@@ -85,6 +89,8 @@ export default function BloodPressurePage({
 
   return (
     <div className="bp-page">
+      {/* The open emergency leads here as on the overview (issue 20); nothing when none is open. */}
+      <ChartAlerts patientId={patientId} />
       {deceased && (
         <p className="notice" role="status" data-testid="bp-deceased">
           {deceased.date ? t('chart.deceasedOn', { date: deceased.date }) : t('chart.deceased')} ·{' '}

@@ -21,9 +21,13 @@ import { ALERT_KINDS as KINDS } from '../blood-pressure/alert-kinds.ts';
 import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import { careLanguage, mergeDrafts, pick } from './care-model.ts';
 import { ReportedItems } from './reported-items.tsx';
-import { GuardedTextView, TriageBanner } from './care-ui.tsx';
+import { GuardedTextView } from './care-ui.tsx';
 import { CareZoneContext, useCareTime } from './care-zone.tsx';
-import { usePatientPhone } from './patient-phone.ts';
+import { usePatientCard } from './patient-phone.ts';
+import { draftsAfterProposal } from './draft-phase.ts';
+import { careErrorMessage } from './care-errors.ts';
+import { CareErrorView } from './care-error-view.tsx';
+import { EmergencyBanner } from '../patient-chart/chart-alerts.tsx';
 import { DraftCard } from './draft-card.tsx';
 import { CarePlanSection } from './care-plan-section.tsx';
 import { CopilotPanel } from './copilot-panel.tsx';
@@ -50,18 +54,27 @@ export function CareTab({ patientId }: { patientId: string }) {
     if (existingDrafts.status === 'success') setDrafts((cur) => mergeDrafts(cur, existingDrafts.data));
   }, [existingDrafts.status, existingDrafts.data]);
 
+  // After a proposal (which withdraws earlier unsigned drafts) or a refusal saying a draft changed elsewhere, the
+  // list is read again: a withdrawn draft never stays with a 签署 button (issue 20).
+  const reread = async () => {
+    const fresh = await care.drafts(patientId, language);
+    setDrafts((cur) => draftsAfterProposal(cur, fresh));
+  };
   // Withdraw a returned draft and propose again (issue 20: the pharmacist's return reaches the prescriber).
   const revise = async (draft: DraftView) => {
     const withdrawn = await care.cancel(draft.id, language);
-    const proposal = await care.proposal(patientId, guideline, language);
-    setDrafts((cur) => mergeDrafts(cur, [withdrawn, ...proposal.drafts]));
+    setDrafts((cur) => mergeDrafts(cur, [withdrawn]));
+    await care.proposal(patientId, guideline, language);
+    await reread();
   };
   const zone = summary.status === 'success' ? summary.data.timeZone : undefined;
-  const phone = usePatientPhone(patientId);
+  const { phone, name: patientName } = usePatientCard(patientId);
 
   return (
     <CareZoneContext.Provider value={zone}>
       <div className="care-tab" data-testid="care-tab">
+        {/* The open emergency leads the tab as on the overview (issue 20). */}
+        {summary.status === 'success' && <EmergencyBanner summary={summary.data} phone={phone} />}
         <div className="toolbar span-2">
           <label htmlFor={selectId}>{t('care.clinician.guideline')}</label>{' '}
           <select
@@ -83,14 +96,17 @@ export function CareTab({ patientId }: { patientId: string }) {
             <ErrorState error={summary.error} onRetry={summary.reload} />
           </div>
         )}
-        {summary.status === 'success' && <SummarySections summary={summary.data} phone={phone} />}
+        {summary.status === 'success' && <SummarySections summary={summary.data} />}
 
         <Narrative patientId={patientId} guideline={guideline} language={language} />
         <Proposal
           patientId={patientId}
           guideline={guideline}
           language={language}
-          onDrafts={(incoming) => setDrafts((cur) => mergeDrafts(cur, incoming))}
+          onDrafts={async (incoming) => {
+            setDrafts((cur) => mergeDrafts(cur, incoming));
+            await reread().catch(() => existingDrafts.reload());
+          }}
         />
         <section className="card span-2" aria-labelledby="care-drafts-title">
           <h2 id="care-drafts-title">{t('care.clinician.drafts')}</h2>
@@ -112,6 +128,8 @@ export function CareTab({ patientId }: { patientId: string }) {
                     setOrdersChanged((n) => n + 1);
                   }}
                   onRevise={revise}
+                  onStale={() => void reread().catch(() => existingDrafts.reload())}
+                  patientName={patientName}
                 />
               ))}
             </ul>
@@ -124,17 +142,12 @@ export function CareTab({ patientId }: { patientId: string }) {
   );
 }
 
-function SummarySections({ summary, phone }: { summary: CareSummary; phone?: string | undefined }) {
+function SummarySections({ summary }: { summary: CareSummary }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const time = useCareTime();
   return (
     <>
-      {summary.triage && summary.triage.level !== 'none' && (
-        <div className="span-2">
-          <TriageBanner triage={summary.triage} audience="clinician" phone={phone} />
-        </div>
-      )}
       <DeceasedBanner summary={summary as CareSummary & CurrencyFields} lang={lang} />
       {!summary.modelConfigured && (
         <p className="notice span-2" role="status" data-testid="care-model-not-configured">
@@ -272,13 +285,13 @@ function Proposal({
   patientId: string;
   guideline: GuidelineId;
   language: 'zh' | 'en';
-  onDrafts: (drafts: DraftView[]) => void;
+  onDrafts: (drafts: DraftView[]) => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { result, busy, error, run } = useAction<ProposalResult>(async () => {
     const r = await care.proposal(patientId, guideline, language);
-    onDrafts(r.drafts);
+    await onDrafts(r.drafts);
     return r;
   });
   const p = result?.proposal;
@@ -297,7 +310,7 @@ function Proposal({
         </button>
       </div>
       {busy && <Loading label={t('care.clinician.proposing')} />}
-      {error ? <ErrorState error={error} /> : null}
+      {error ? <CareErrorView message={careErrorMessage('propose', error)} /> : null}
       {p && (
         <div data-testid="proposal">
           <p>

@@ -3,15 +3,15 @@
  * order ("change Amlodipine 5 mg → 10 mg", issue 20), the pharmacist's return with reason, who and when (revise
  * or withdraw; a returned draft is not signed as it stands), a signed order awaiting the pharmacist's review
  * (not yet the patient's medication, decision 0017: withdraw only), review findings per draft with critical ones
- * acknowledged before signing (only where it can be signed), and times in the care tab's zone.
+ * acknowledged before signing (only where it can be signed), and times in the care tab's zone. An open emergency
+ * leads the card (issue 20); signing asks for confirmation first (sign-dialog.tsx); refusals are worded in the
+ * page's language (care-errors.ts) and a draft found withdrawn or signed elsewhere re-reads the list (`onStale`).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { care, type DraftView } from '../../api/care.ts';
-import { isApiError } from '../../api/index.ts';
 import { can, useAuth } from '../../auth/auth-context.tsx';
-import { ErrorState } from '../../components/states.tsx';
 import {
   allAcknowledged,
   careLanguage,
@@ -23,15 +23,23 @@ import {
 import { SeverityBadge } from './care-ui.tsx';
 import { useCareTime } from './care-zone.tsx';
 import { doseChange } from './draft-change.ts';
-import { canAcknowledge, draftPhase } from './draft-phase.ts';
+import { canAcknowledge, draftPhase, isEmergencyFinding } from './draft-phase.ts';
+import { careErrorMessage, type CareErrorMessage } from './care-errors.ts';
+import { CareErrorView } from './care-error-view.tsx';
+import { SignDialog } from './sign-dialog.tsx';
 
 export function DraftCard({
   draft,
   onChange,
   onRevise,
+  onStale,
+  patientName,
 }: {
   draft: DraftView;
   onChange: (d: DraftView) => void;
+  /** The draft is not what the page shows any more (withdrawn by a newer proposal, signed elsewhere). */
+  onStale?: () => void;
+  patientName?: string | undefined;
   /** Withdraws the returned draft and proposes again. */
   onRevise?: (d: DraftView) => Promise<void>;
 }) {
@@ -41,8 +49,8 @@ export function DraftCard({
   const { me } = useAuth();
   const [acknowledged, setAcknowledged] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [conflict, setConflict] = useState<string | null>(null);
+  const [error, setError] = useState<CareErrorMessage | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const canSign = me ? can.careSign(me.role) : false;
   const critical = criticalFindingIds(draft);
   const severity = worstSeverity(draft);
@@ -56,10 +64,12 @@ export function DraftCard({
       ? doseChange(draft.priorPrescription.display, draft.display)
       : undefined;
 
+  const emergencies = draft.findings.filter(isEmergencyFinding);
+
   async function act(kind: 'sign' | 'cancel' | 'revise') {
+    setConfirming(false);
     setBusy(true);
     setError(null);
-    setConflict(null);
     try {
       const language = careLanguage(i18n.language);
       if (kind === 'revise') await onRevise?.(draft);
@@ -70,14 +80,22 @@ export function DraftCard({
             : await care.cancel(draft.id, language),
         );
     } catch (err) {
-      if (isApiError(err) && err.status === 409) {
-        const missing = missingAcknowledgements(draft, err.message, err.issues);
-        setConflict(err.message);
+      const message = careErrorMessage(
+        kind === 'sign' ? 'sign' : kind === 'cancel' ? 'cancel' : 'propose',
+        err,
+        critical,
+      );
+      setError(message);
+      if (message.key === 'careSign.errors.criticalUnacknowledged' && err instanceof Error) {
+        const missing = missingAcknowledgements(
+          draft,
+          err.message,
+          (err as { issues?: string[] }).issues ?? [],
+        );
         if (missing.length > 0)
           setAcknowledged((cur) => new Set([...cur].filter((id) => !missing.includes(id))));
-      } else {
-        setError(err);
       }
+      if (message.stale) onStale?.();
     } finally {
       setBusy(false);
     }
@@ -112,6 +130,11 @@ export function DraftCard({
           </span>
         )}
       </div>
+      {emergencies.map((f) => (
+        <p key={f.id} className="notice notice-error" role="alert" data-testid="draft-emergency">
+          <strong>{t('careSign.emergencyLead')}:</strong> {pick(f.summary, lang)}
+        </p>
+      ))}
       {change && (
         <p data-testid="draft-change">
           <span className="badge badge-info">{t('care.draftReview.change')}</span>{' '}
@@ -181,12 +204,16 @@ export function DraftCard({
           ))}
         </ul>
       )}
-      {conflict && (
-        <p className="notice notice-error" role="alert" data-testid="sign-conflict">
-          {t('care.clinician.signConflict')} {conflict}
-        </p>
+      {error ? <CareErrorView message={error} /> : null}
+      {confirming && (
+        <SignDialog
+          draft={draft}
+          patientName={patientName}
+          acknowledged={acknowledged.size}
+          onConfirm={() => void act('sign')}
+          onClose={() => setConfirming(false)}
+        />
       )}
-      {error ? <ErrorState error={error} /> : null}
       {(draft.status === 'active' || draft.status === 'draft') && (
         <p className="no-print">
           <Link to={`/prescriptions/${encodeURIComponent(draft.id)}/print`} data-testid="print-slip-link">
@@ -214,7 +241,7 @@ export function DraftCard({
               className="button primary"
               disabled={busy || !allAcknowledged(draft, acknowledged)}
               aria-describedby={headingId}
-              onClick={() => void act('sign')}
+              onClick={() => setConfirming(true)}
               data-testid="sign-draft"
             >
               {t('care.clinician.sign')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canAcknowledge, draftPhase } from './draft-phase.ts';
+import { canAcknowledge, draftPhase, draftsAfterProposal, isEmergencyFinding } from './draft-phase.ts';
 
 describe('draft phase (decision 0017)', () => {
   it('tells unsigned, awaiting the pharmacist, returned and signed apart', () => {
@@ -14,5 +14,31 @@ describe('draft phase (decision 0017)', () => {
     expect(canAcknowledge('unsigned')).toBe(true);
     expect(canAcknowledge('returned')).toBe(false);
     expect(canAcknowledge('awaiting-review')).toBe(false);
+  });
+});
+
+describe('the drafts after a new proposal (issue 20)', () => {
+  it('drops an unsigned draft the server withdrew, keeps what was signed or withdrawn here, then the fresh list', () => {
+    const current = [
+      { id: 'old-0', status: 'draft' },
+      { id: 'signed-0', status: 'active' },
+      { id: 'gone-0', status: 'cancelled' },
+      { id: 'awaiting-0', status: 'draft' },
+    ];
+    const fresh = [
+      { id: 'awaiting-0', status: 'draft' },
+      { id: 'new-0', status: 'draft' },
+    ];
+    expect(draftsAfterProposal(current, fresh).map((d) => d.id)).toEqual([
+      'signed-0',
+      'gone-0',
+      'awaiting-0',
+      'new-0',
+    ]);
+  });
+
+  it('knows the open-emergency finding by its id', () => {
+    expect(isEmergencyFinding({ id: 'care.open-emergency:alert-1' })).toBe(true);
+    expect(isEmergencyFinding({ id: 'duplication:MedicationRequest/a' })).toBe(false);
   });
 });

@@ -17,3 +17,20 @@ export function draftPhase(draft: Pick<DraftView, 'status' | 'returned' | 'await
 
 /** Critical findings are acknowledged only where the draft can be signed. */
 export const canAcknowledge = (phase: DraftPhase) => phase === 'unsigned';
+
+/** The open-emergency finding the server puts first on every draft (packages/care emergency-review.ts, issue 20). */
+export const isEmergencyFinding = (f: { id: string }): boolean => f.id.startsWith('care.open-emergency:');
+
+/**
+ * The drafts after a new proposal (issue 20: the withdrawn draft stayed with a 签署 button): the list just re-read
+ * from the server, plus what this page signed or withdrew (kept as the record of what was done here); an unsigned
+ * draft the server no longer lists was withdrawn by the proposal and goes.
+ */
+export function draftsAfterProposal<D extends { id: string; status: string }>(
+  current: readonly D[],
+  fresh: readonly D[],
+): D[] {
+  const listed = new Set(fresh.map((d) => d.id));
+  const done = current.filter((d) => !listed.has(d.id) && d.status !== 'draft');
+  return [...done, ...fresh];
+}

@@ -2,11 +2,13 @@
  * The top of the chart overview for the care team (issue 20 item 1): the open emergency — an open critical alert
  * or an emergency the patient reported — as the Care tab shows it (the server's clinician triage, one banner with
  * the "contact the patient" button), then the open critical alerts' own texts (each naming its latest crisis
- * reading, crisis-join.ts). Nothing for other viewers; nothing when there is no open emergency.
+ * reading, crisis-join.ts). Nothing for other viewers; nothing when there is no open emergency. The same banner
+ * leads the blood-pressure page and the Care tab (issue 20: the emergency led only on the overview); the Care tab,
+ * which has read the summary already, gives it to `EmergencyBanner`.
  */
 import { useTranslation } from 'react-i18next';
 import { can, useAuth } from '../../auth/auth-context.tsx';
-import { care } from '../../api/care.ts';
+import { care, type CareSummary } from '../../api/care.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import { careLanguage, pick } from '../care/care-model.ts';
@@ -20,7 +22,7 @@ export function ChartAlerts({ patientId }: { patientId: string }) {
 }
 
 function OpenEmergencyBanner({ patientId }: { patientId: string }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const [guideline] = useGuideline();
   const language = careLanguage(i18n.language);
   const summary = useAsync(
@@ -29,7 +31,19 @@ function OpenEmergencyBanner({ patientId }: { patientId: string }) {
   );
   const phone = usePatientPhone(patientId);
   if (summary.status !== 'success') return null;
-  const { triage, alerts } = summary.data;
+  return <EmergencyBanner summary={summary.data} phone={phone} />;
+}
+
+/** The open emergency of a summary already read: the clinician's triage banner, then the open critical alerts. */
+export function EmergencyBanner({
+  summary,
+  phone,
+}: {
+  summary: Pick<CareSummary, 'triage' | 'alerts'>;
+  phone?: string | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const { triage, alerts } = summary;
   const critical = alerts.filter((a) => a.severity === 'critical');
   if ((!triage || triage.level === 'none') && critical.length === 0) return null;
   return (

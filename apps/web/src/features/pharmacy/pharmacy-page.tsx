@@ -137,6 +137,12 @@ function QueueEntry({
             {item.requester ? ` · ${person(item.requester, item.requesterRole)}` : ''}
           </span>
         </div>
+        {/* The patient's open emergency leads the facts (issue 20): check it with the prescriber. */}
+        {item.openEmergency?.map((line) => (
+          <p key={line} className="notice notice-error" role="alert" data-testid="rx-open-emergency">
+            {line}
+          </p>
+        ))}
         <PatientFacts patient={item.patient} timeZone={timeZone} />
         {item.note && (
           <p className="prescriber-note" data-testid="rx-note">
