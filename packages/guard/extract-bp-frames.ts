@@ -47,7 +47,7 @@ export function inBrackets(t: string, at: number): boolean {
 /** A sentence that opens with its category, after at most a label ("分级：1级高血压（…）", "ACC/AHA 2017: elevated
  * BP (…)", "Stage 1 (…)"): in copilot shorthand it classifies the reading of the sentence before. */
 export const CATEGORY_FIRST =
-  /^\s*(?:[^。.:：;；]{0,30}[:：]\s*)?(?:hypertension\s+)?(?:stage\s*(?:[12]|I{1,2})\b|grade\s*(?:[123]|I{1,3})\b|[123一二三]\s*[级期]|high[- ]normal|正常高值|optimal|理想血压|elevated|normal\b|正常血压)/i;
+  /^\s*(?:[^。.:：;；]{0,30}[:：]\s*)?(?:hypertension\s+)?(?:stage\s*(?:[12]|I{1,2})\b|grade\s*(?:[123]|I{1,3})\b|[123一二三]\s*[级期]|high[- ]normal|正常高值|optimal|理想血压|elevated|normal\b|正常血压)(?!(?:\s*高血压)?[^，,。；;:：]{0,8}(?:者|患者|病人|人群)|(?:\s*hypertension)?\s+(?:patients|people|adults|individuals))/i;
 
 /** Words that give the whole reading its category after per-pressure statements ("收缩压属于2级，舒张压属于3级，因此
  * 总体属于3级", "overall grade 2", "按较高级别判为…"). */

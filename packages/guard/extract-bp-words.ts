@@ -4,6 +4,7 @@
  */
 import { analyze } from '@qihuang/clinical-language';
 import { ageIn, type Discourse } from './discourse.ts';
+import { clauseAge } from './extract-bp-age-bands.ts';
 import { RANGE } from './extract-bp-axis.ts';
 import { ageShorthand } from './extract-bp-frames.ts';
 import type { TargetData } from './types.ts';
@@ -66,8 +67,11 @@ export const TARGET_WORD =
 export const SBP_ONLY =
   /(?:systolic|SBP|收缩压)[^0-9。;；]{0,24}?(?:<|＜|below|under|less than|低于|小于)\s*(\d{2,3})(?!\d|\s*\/)|(?:<|＜|below|under)\s*(\d{2,3})\s*(?:mmHg)?\s*(?:systolic|SBP|收缩压)|(?:收缩压)[^0-9。;；，,]{0,12}?(?:降到|降至|控制在|控制到|降低到|降低至)\s*(\d{2,3})\s*(?:mmHg)?\s*(?:以下|之下)/i;
 
-export function population(text: string, d: Discourse): TargetData['population'] {
+export function population(text: string, d: Discourse, at?: number): TargetData['population'] {
+  // Several age bands in the sentence: the one of the value's own clause (extract-bp-age-bands.ts).
+  const band = at === undefined ? undefined : clauseAge(text, at);
   const age =
+    band?.age ??
     ageIn(text) ??
     ageShorthand(text) ??
     (/\bgeneral\b(?! ly)|most (?:adults|patients)|一般(?:高血压)?患者/i.test(text) ? 50 : d.age);
@@ -88,6 +92,6 @@ export function population(text: string, d: Discourse): TargetData['population']
       : d.proteinuria
         ? { proteinuria: true }
         : {}),
-    ...(/tolerat|耐受/i.test(text) ? { tolerated: true } : {}),
+    ...((band ? band.tolerated : /tolerat|耐受/i.test(text)) ? { tolerated: true } : {}),
   };
 }

@@ -269,7 +269,7 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
         ...(where !== 'office' ? { setting: where } : {}),
         sbp: v.sbp[0],
         ...(v.dbp ? { dbp: v.dbp[0] } : {}),
-        population: population(t, d),
+        population: population(t, d, v.at),
         ...(DENIED_TARGET_BEFORE.test(before) || DENIED_TARGET_AFTER.test(after) ? { negated: true } : {}),
       });
       continue;

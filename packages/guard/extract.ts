@@ -51,6 +51,27 @@ const clauseAt = (text: string, at: number): string => {
 const BOTH =
   /这两(?:个|种)?(?:药物?)?|两(?:种|个)药(?:物)?|两者|二者|\b(?:the|these|those) two\b|\bboth (?:drugs|medicines|of them)\b|\bthis combination\b|这种(?:联合|组合|搭配)|该(?:联合|组合)/i;
 
+const PARTNER_BEFORE = /(?:\bwith|\bplus|\balongside|与|和|跟|同|联用|合用)\s*$/i;
+
+/** The drug an amount in a sentence naming none belongs to: the one drug named before, or the one of several that
+ * the sentence before gave amounts for; undefined when that is not certain. */
+function carriedDrug(
+  prevNamed: Mention[],
+  prevDoses: { drug: NonNullable<Mention['drug']> }[],
+  lastDrug: Mention | undefined,
+  previous: string,
+): NonNullable<Mention['drug']> | undefined {
+  const named = new Set(prevNamed.map((m) => m.drug?.id).filter(Boolean));
+  // "…; with diltiazem the cap is 10 mg. Her 20 mg dose …": a drug named only as a partner ("with X") is not the
+  // subject of the amounts.
+  const only = prevNamed.find((m) => m.drug);
+  if (named.size === 1 && only && !prevDoses.length && PARTNER_BEFORE.test(previous.slice(0, only.start)))
+    return undefined;
+  if (named.size <= 1) return lastDrug?.drug;
+  const dosed = new Set(prevDoses.map((x) => x.drug.id));
+  return dosed.size === 1 ? prevDoses[0]!.drug : undefined;
+}
+
 /** All claims in the answer. */
 export function extractClaims(
   answer: string,
@@ -120,16 +141,18 @@ export function extractClaims(
     // first class named are the drug's of the sentence before — when that sentence named one drug only ("…with
     // verapamil, simvastatin…. Your 40 mg dose …, or we switch statins" stays unread).
     const unnamed = mentions.length ? text.slice(0, mentions[0]!.start) : text;
+    // After a sentence naming several drugs, the amount is the one of the drug that sentence gave amounts for ("With
+    // amlodipine, simvastatin is capped at 20 mg; with diltiazem the cap is 10 mg. His 20 mg dose …").
+    const carriedTo = carriedDrug(prevNamed, prevDoses, lastDrug, previous);
     if (
       !doses.length &&
       !mentions.some((m) => m.drug) &&
-      (!mentions.length || prevNamed.filter((m) => m.drug).length === 1) &&
-      lastDrug &&
+      carriedTo &&
       CARRIED_DOSE.test(unnamed) &&
       DOSE_TALK.test(unnamed) &&
       !NOT_A_DRUG_DOSE.test(clauseAt(unnamed, CARRIED_DOSE.exec(unnamed)?.index ?? 0))
     )
-      doses.push(...doseClaims(unnamed, [{ start: 0, end: 0, text: '', drug: lastDrug.drug! }]));
+      doses.push(...doseClaims(unnamed, [{ start: 0, end: 0, text: '', drug: carriedTo }]));
     const named = mentions.filter((m) => m.drug);
     prevNamed = back ? [] : mentions;
     prevDoses = back ? [] : doses;

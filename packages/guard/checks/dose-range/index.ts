@@ -63,6 +63,14 @@ function capWith(
   return best;
 }
 
+/** A cap the knowledge base gives the drug with another partner (a mix-up of partners: "simvastatin with amlodipine
+ * is capped at 10 mg", 10 mg being the cap with verapamil or diltiazem — REFERENCE §6 rows 6–8). */
+const otherCap = (d: DoseData, kb: DrugKnowledgeBase, amount: number, text: string): boolean =>
+  // One amount in the sentence: with an amount per partner ("10 mg with verapamil, 20 mg with amlodipine") the
+  // partner of each amount is not read with certainty.
+  new Set([...text.matchAll(/(\d+(?:\.\d+)?)\s*(?:mg|毫克)/gi)].map((m) => m[1])).size === 1 &&
+  kb.interactions.some((r) => r.doseCap?.drug === d.drug.id && r.doseCap.maxDaily === amount);
+
 export const doseRange: GuardCheck = {
   id: 'dose-range',
   kinds: ['dose'],
@@ -129,21 +137,29 @@ export const doseRange: GuardCheck = {
                 `${name}: at most ${cap.maxDaily} mg/day with ${cap.partner}, not ${fmt(high)}`,
               ),
             )
-          : high === cap.maxDaily
+          : high < cap.maxDaily && otherCap(d, context.drugs, high, claim.text)
             ? verdict(
-                'supported',
+                'contradicted',
                 L(
-                  `${name}与${cap.partner}合用时每日最多 ${cap.maxDaily} mg`,
-                  `${name}: at most ${cap.maxDaily} mg/day with ${cap.partner}`,
+                  `${name}与${cap.partner}合用时每日最多 ${cap.maxDaily} mg，而非 ${fmt(high)} mg（${fmt(high)} mg 是与其他药物合用时的上限）`,
+                  `${name}: at most ${cap.maxDaily} mg/day with ${cap.partner}, not ${fmt(high)} (${fmt(high)} mg is the cap with other drugs)`,
                 ),
               )
-            : verdict(
-                'unverifiable',
-                L(
-                  `${name}与${cap.partner}合用时上限为每日 ${cap.maxDaily} mg`,
-                  `${name}: the cap with ${cap.partner} is ${cap.maxDaily} mg/day`,
-                ),
-              );
+            : high === cap.maxDaily
+              ? verdict(
+                  'supported',
+                  L(
+                    `${name}与${cap.partner}合用时每日最多 ${cap.maxDaily} mg`,
+                    `${name}: at most ${cap.maxDaily} mg/day with ${cap.partner}`,
+                  ),
+                )
+              : verdict(
+                  'unverifiable',
+                  L(
+                    `${name}与${cap.partner}合用时上限为每日 ${cap.maxDaily} mg`,
+                    `${name}: the cap with ${cap.partner} is ${cap.maxDaily} mg/day`,
+                  ),
+                );
     }
     if (d.statesMaximum) {
       if (ceiling === undefined) return undefined;
