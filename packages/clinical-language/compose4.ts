@@ -32,14 +32,14 @@ import {
  * Pregnancy named in the sentence (怀孕, 孕32周, Cantonese 有咗34个礼拜, "pregnant", obstetric G1 34/40, a gestation at
  * the start of a sentence: "36 weeks, …").
  */
-const PREGNANT =
+export const PREGNANT =
   '(?:怀孕|孕(?:期|妇|晚期|中期|\\s?\\d|[一二三四五六七八九十])|妊娠|有咗\\s?(?:\\d+|[一二三四五六七八九十]+)\\s?个?(?:礼拜|星期|周|月)|' +
   '\\bpregnant\\b|\\b(?:i.?m|im|i am|she.?s|she is|is|at|now)\\s+\\d{2}\\s*(?:weeks|wks)\\b(?!\\s+old)|\\bg\\d\\s*(?:p\\d\\s*)?\\d{2}\\s?/\\s?40\\b|^\\s*\\d{2}\\s*(?:weeks|wks)\\b|\\b\\d{2}\\s*(?:weeks|wks)\\s+(?:pregnant|gestation|along)\\b)';
 /**
  * ACOG: pre-eclampsia develops after 20 weeks of pregnancy — a gestation under 20 weeks named in the sentence is no
  * such sign (ACOG "Preeclampsia and High Blood Pressure During Pregnancy").
  */
-const EARLY_PREGNANCY =
+export const EARLY_PREGNANCY =
   '(?:孕\\s?(?:[1-9]|1\\d)\\s?周|怀孕\\s?(?:[1-9]|1\\d)\\s?周|孕(?:[一二三四五六七八九]|十[一二三四五六七八九]?)周|怀孕[一二三四]个月|' +
   '\\b(?:[1-9]|1\\d)\\s*(?:weeks|wks)\\b|\\bg\\d\\s*(?:p\\d\\s*)?(?:[1-9]|1\\d)\\s?/\\s?40\\b|早孕|孕早期)';
 /** A severe headache (degree words, bursting, "won't go away"). */

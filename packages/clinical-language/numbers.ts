@@ -42,6 +42,14 @@ function parseChineseInt(s: string): number | undefined {
     rest = rest.slice(h[0].length);
     // Colloquial "一百九" = 190, "两百二" = 220 (a single digit right after 百 is tens).
     if (rest.length === 1 && DIGIT[rest] !== undefined) return total + (DIGIT[rest] as number) * 10;
+    // Spoken "一百九五" = 195, "两百零五" handled below (two digits right after 百: tens and units, 十 left out).
+    if (
+      rest.length === 2 &&
+      rest[0] !== '零' &&
+      DIGIT[rest[0] as string] !== undefined &&
+      DIGIT[rest[1] as string] !== undefined
+    )
+      return total + (DIGIT[rest[0] as string] as number) * 10 + (DIGIT[rest[1] as string] as number);
     if (rest.startsWith('零')) rest = rest.slice(1);
   }
   const t = /^([一二两三四五六七八九])?十/.exec(rest);

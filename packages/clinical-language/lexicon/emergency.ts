@@ -314,7 +314,8 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       `\\b(?:arm|leg|hand)s?\\b[^,.;!?]{0,10}\\bsuddenly\\b[^,.;!?]{0,10}\\b(?:limp|numb|weak|dead|heavy|floppy)\\b`,
       `\\b(?:leg|knee)s? gave (?:out|way)\\b`,
       `\\b(?:arm|one)\\b[^,.;!?]{0,12}\\bdrifts?\\b|\\bdrift(?:s|ing)? down\\b`,
-      `\\b(?:arm|leg|hand)s?\\b[^,.;!?]{0,15}\\b(?:like lead|like a dead weight)\\b`,
+      // One limb (both legs heavy like lead is no one-sided sign).
+      `\\b(?:arm|leg|hand)\\b[^,.;!?]{0,15}\\b(?:like lead|like a dead weight)\\b`,
       `\\bcan'?t (?:hold|grip|grab) (?:my|a|the|his|her) (?:phone|cup|pen|spoon|fork|glass|chopsticks)\\b`,
       `\\b(?:can'?t|cannot|can not|unable to|couldn'?t|could not)\\s+(?:lift|raise|move|feel|use|grip with)\\s+${EN_WHO}\\s+(?:(?:right|left)\\s+)?(?:arm|hand|leg|side)s?\\b`,
       `\\b(?:right|left|one)\\s+(?:arm|hand|leg|side)\\b[^,.;!?]{0,20}\\b(?:weak\\w*|numb\\w*|dead|heavy|limp|floppy|useless|paraly\\w*|hanging|dangling|gave out|won'?t move|not moving|tingl\\w*)`,
