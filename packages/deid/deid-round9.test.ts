@@ -108,6 +108,31 @@ describe('ages over 89 in more words (ages.ts)', () => {
   });
 });
 
+describe('employers without an organisation suffix (employers-recall.ts)', () => {
+  it('finds a workplace after a verb of employment, before a word of work or an occupation', () => {
+    expect(found('患者就职于长江证券。')).toEqual([['EMPLOYER', '长江证券']]);
+    expect(found('在美团送外卖。')).toEqual([['EMPLOYER', '美团']]);
+    expect(found('在阿里巴巴做程序员，经常熬夜。')).toEqual([['EMPLOYER', '阿里巴巴']]);
+    expect(found('系中石化职工。')).toEqual([['EMPLOYER', '中石化']]);
+    expect(found('是顺丰的快递员。')).toEqual([['EMPLOYER', '顺丰']]);
+    expect(found('他是市一中的语文老师。')).toEqual([['EMPLOYER', '市一中']]);
+    expect(found('He retired from British Rail in 2010.')).toEqual([['EMPLOYER', 'British Rail']]);
+  });
+  it('leaves places, wards, job descriptions and hospitals', () => {
+    for (const text of [
+      '在家休息，在病房值班的护士测血压。',
+      '在外地打工多年。',
+      '在夜班工作时头晕。',
+      '他是主治医生。',
+      '她是一名退休职工。',
+      '在危险环境中工作。',
+      '在医院工作。',
+      '在ICU值班。',
+    ])
+      expect(covered(text)).toEqual([]);
+  });
+});
+
 describe('schools and last digits', () => {
   it('finds a school before a study word', () => {
     expect(found('孙子在实验小学读三年级。')).toEqual([['EMPLOYER', '实验小学']]);

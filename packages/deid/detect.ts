@@ -18,6 +18,7 @@ import { findPositionedNames } from './recognizers/zh-person-positions.ts';
 import { findNamesAnywhere } from './recognizers/zh-names-anywhere.ts';
 import { findRecallDates } from './recognizers/dates-recall.ts';
 import { findRecallPlaces } from './recognizers/places-recall.ts';
+import { findRecallEmployers } from './recognizers/employers-recall.ts';
 import { findRecallEnglishNames } from './recognizers/en-recall.ts';
 import { findPinyinNames } from './recognizers/en-pinyin.ts';
 import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
@@ -47,6 +48,7 @@ export function recognize(text: string, options: DetectOptions = {}): PhiSpan[] 
     applySafetyNet(text, out);
     findRecallDates(text, out);
     findRecallPlaces(text, out);
+    findRecallEmployers(text, out); // round 9: employers without a suffix
     if (/[A-Z][a-z]/.test(text)) findRecallEnglishNames(text, out);
     if (/[A-Z][a-zA-Z]/.test(text)) findPinyinNames(text, out); // round 9: pinyin names
   }
