@@ -14,13 +14,15 @@ import {
   type Classification,
   type Guideline,
   type PreviousAlert,
+  type TargetPopulation,
 } from '@qihuang/engines/blood-pressure';
 import { pooledCohortRisk, type PceResult } from '@qihuang/engines/cardiovascular-risk';
-import { egfrCkdEpi2021, type EgfrResult } from '@qihuang/engines/renal-function';
+import type { EgfrResult } from '@qihuang/engines/renal-function';
 import { QihuangError } from '@qihuang/contracts';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { localDay, zoneOffsets } from './local-time.ts';
 import { loadPatientContext, type PatientContext } from './patient-context.ts';
+import { renalOf, targetPopulation } from './target-population.ts';
 import { deviceResourceId } from './upload-readings.ts';
 
 export interface BpReport {
@@ -37,6 +39,11 @@ export interface BpReport {
   officeMissing?: { since: string; lastBefore?: string };
   risk?: { pce?: PceResult; missing?: string[] };
   renal?: EgfrResult;
+  /**
+   * The treatment-target population read from the chart (target-population.ts): the same for the assessment,
+   * the care plan, the patient's home and the treatment proposal.
+   */
+  population: TargetPopulation;
   /** `manual`: a home reading with no device — typed in by the patient (the phone page sends none; issue 20). */
   series: {
     time: string;
@@ -164,6 +171,7 @@ export async function assessPatient(
   const zone = options.timeZone ? (context.timeZone ?? options.timeZone) : undefined;
   const offsetAt = zone ? zoneOffsets(zone) : undefined;
   const office = lastVisitMean(context, offsetAt ?? (() => options.utcOffsetMinutes ?? 480));
+  const population = targetPopulation(context);
   const home = assessHomeSeries({
     readings: context.home,
     guideline: options.guideline,
@@ -171,30 +179,13 @@ export async function assessPatient(
     utcOffsetMinutes: offsetAt ? offsetAt(Date.parse(options.now)) : (options.utcOffsetMinutes ?? 480),
     ...(offsetAt ? { offsetAt } : {}),
     // An unknown age stays unknown (the target says what is missing), never a default of 50 (issue 17 item 7).
-    population: {
-      ...(context.age !== undefined ? { age: context.age } : {}),
-      diabetes: context.diabetes,
-      ckd: context.ckd,
-    },
+    population,
     ...(office ? { office: office.mean } : {}),
     treated: context.treated,
     ...(options.previousAlerts ? { previousAlerts: options.previousAlerts } : {}),
     ...(options.alertConfig ? { alertConfig: options.alertConfig } : {}),
   });
-  const creatinine = context.labs.creatinine;
-  let renal: EgfrResult | undefined;
-  if (creatinine && context.age !== undefined && context.sex && context.age >= 18) {
-    try {
-      renal = egfrCkdEpi2021({
-        creatinine: creatinine.value,
-        unit: /umol|µmol/i.test(creatinine.unit) ? 'umol/L' : 'mg/dL',
-        age: context.age,
-        sex: context.sex,
-      });
-    } catch {
-      renal = undefined;
-    }
-  }
+  const renal = renalOf(context);
   const sbpForRisk = office?.mean.sbp ?? home.hbpm.mean?.sbp;
   // A reading sent with no device (the patient's phone page sends none) is stored under the patient's
   // 'unknown-device' Device (upload-readings.ts): typed in, not measured by a known device.
@@ -228,6 +219,7 @@ export async function assessPatient(
         }),
     risk: riskFor(context, sbpForRisk),
     ...(renal ? { renal } : {}),
+    population,
     series,
     ...(context.pendingProjection ? { pendingProjection: context.pendingProjection } : {}),
   };

@@ -22,8 +22,17 @@ export {
   ageAt,
   displayName,
   CONTEXT_OBSERVATION_CODES,
+  type LabValue,
   type PatientContext,
 } from './patient-context.ts';
+export { targetPopulation, renalOf } from './target-population.ts';
+export {
+  chartConditionKeys,
+  conditionKeys,
+  excludedMention,
+  type ConditionCoding,
+  type ConditionConcept,
+} from './condition-keys.ts';
 export { listAlerts, saveAlerts, previousAlerts, type StoredAlert } from './alerts-store.ts';
 export { storeRiskAssessment } from './risk-assessment.ts';
 export {

@@ -6,6 +6,7 @@
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { ingest, type BpReading } from '@qihuang/engines/blood-pressure';
 import { drivesClinicalCalculations, isPatientRecorded } from '@qihuang/fhir';
+import { chartConditionKeys, type ConditionCoding } from './condition-keys.ts';
 import { isRememberedReading } from './remembered.ts';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { patientTimeZone } from './local-time.ts';
@@ -26,13 +27,9 @@ const LABS = {
   potassium: '2823-3',
   smoking: '72166-2', // Tobacco smoking status
 } as const;
-// Condition codes that set the treatment-target population. NOT from REFERENCE.md (its §8.4 lists only the
-// hypertension codes): SNOMED CT concepts as Synthea codes them (diabetes 44054006 type 2, 73211009,
-// 46635009; CKD 709044004 and the stage concepts 431855005–433144002, 46177005) and ICD-10 blocks E10–E14
-// (diabetes) and N18 (CKD) from ../shared/data/icd10. Unverified against a terminology server.
-const DIABETES = /^(44054006|73211009|46635009|E1[0-4])/;
-const CKD = /^(709044004|431855005|431856006|433144002|431857002|46177005|N18)/;
-
+// Albumin/creatinine ratio in urine (LOINC 9318-7 and 14959-1 mass, 32294-1 and 14958-3 molar; standard LOINC,
+// not in REFERENCE §8.1), the same codes as care chart-factors.ts: UACR ≥30 mg/g is albuminuria (REFERENCE §3.4).
+export const UACR_CODES: readonly string[] = ['9318-7', '14959-1', '32294-1', '14958-3'];
 export interface LabValue {
   value: number;
   unit: string;
@@ -49,10 +46,18 @@ export interface PatientContext {
   office: BpReading[];
   /** Of `home`: uploaded readings whose FHIR Observations are not written yet (projector.ts). */
   pendingProjection: number;
-  labs: Partial<Record<keyof typeof LABS, LabValue>>;
+  /** Latest value of each lab; `uacr` is the latest urine albumin/creatinine ratio (any of UACR_CODES). */
+  labs: Partial<Record<keyof typeof LABS | 'uacr', LabValue>>;
   smoker?: boolean;
+  /** Active conditions read by the one chart reader (condition-keys.ts: codes first, then text with exclusions). */
   diabetes: boolean;
   ckd: boolean;
+  /** Stroke or TIA (cerebrovascular disease). */
+  stroke: boolean;
+  /** Coronary heart disease: CAD, angina, myocardial infarction. */
+  coronary: boolean;
+  /** A coded albuminuria/proteinuria Condition (the UACR value is in `labs.uacr`). */
+  albuminuria: boolean;
   treated: boolean;
   conditions: { code?: string; display?: string }[];
   /** The patient's own IANA time zone (FHIR timezone extension), when the Patient carries a known one. */
@@ -147,7 +152,13 @@ export async function loadPatientContext(
 }
 
 /** LOINC codes the context reads: BP panels and the labs (for FhirRepository.patientResources). */
-export const CONTEXT_OBSERVATION_CODES: readonly string[] = [...VITALS, ...Object.values(LABS)];
+export const CONTEXT_OBSERVATION_CODES: readonly string[] = [
+  ...VITALS,
+  ...Object.values(LABS),
+  ...UACR_CODES,
+];
+/** The lab codes alone (no BP): what the target population needs besides the Conditions (raise-alerts.ts). */
+export const CONTEXT_LAB_CODES: readonly string[] = [...Object.values(LABS), ...UACR_CODES];
 
 const effective = (o: FhirResource): string => {
   const r = o as {
@@ -175,7 +186,7 @@ function fromPreloaded(
     const t = Date.parse(effective(o));
     return Number.isNaN(t) || (t >= from && t <= to);
   });
-  const labCodes = Object.values(LABS) as string[];
+  const labCodes: string[] = [...Object.values(LABS), ...UACR_CODES];
   const labs = observations
     .filter((o) => codes(o).some((c) => labCodes.includes(c)))
     .sort((a, b) => effective(b).localeCompare(effective(a)));
@@ -212,12 +223,7 @@ async function loadResources(
       'Observation',
       [
         ['patient', patientId],
-        [
-          'code',
-          Object.values(LABS)
-            .map((c) => `http://loinc.org|${c}`)
-            .join(','),
-        ],
+        ['code', [...Object.values(LABS), ...UACR_CODES].map((c) => `http://loinc.org|${c}`).join(',')],
         ['_sort', '-date'],
       ],
       1000,
@@ -280,11 +286,24 @@ function contextFrom(
       };
     }
   }
+  const uacr = labResources.find((o) => codes(o).some((c) => UACR_CODES.includes(c)));
+  const uacrQuantity = uacr?.valueQuantity as { value?: number; unit?: string; code?: string } | undefined;
+  if (uacr && typeof uacrQuantity?.value === 'number')
+    labs.uacr = {
+      value: uacrQuantity.value,
+      unit: uacrQuantity.code ?? uacrQuantity.unit ?? '',
+      date: String(uacr.effectiveDateTime ?? ''),
+    };
   const active = conditions.filter((c) => {
     const status = (c.clinicalStatus as { coding?: { code?: string }[] } | undefined)?.coding?.[0]?.code;
     return status === undefined || status === 'active' || status === 'recurrence' || status === 'relapse';
   });
-  const activeCodes = active.flatMap(codes);
+  const keys = chartConditionKeys(
+    active.map((c) => {
+      const code = c.code as { coding?: ConditionCoding[]; text?: string } | undefined;
+      return { ...(code?.text ? { text: code.text } : {}), codes: code?.coding ?? [] };
+    }),
+  );
   const name = (patient.name as { given?: string[]; family?: string; text?: string }[] | undefined)?.[0];
   const gender = patient.gender === 'female' || patient.gender === 'male' ? patient.gender : undefined;
   const birthDate = typeof patient.birthDate === 'string' ? patient.birthDate : undefined;
@@ -301,8 +320,11 @@ function contextFrom(
     pendingProjection: 0,
     labs,
     smoker,
-    diabetes: activeCodes.some((c) => DIABETES.test(c)),
-    ckd: activeCodes.some((c) => CKD.test(c)),
+    diabetes: keys.has('diabetes'),
+    ckd: keys.has('ckd'),
+    stroke: keys.has('stroke'),
+    coronary: keys.has('coronary'),
+    albuminuria: keys.has('albuminuria'),
     treated: medications.length > 0,
     conditions: active.map((c) => {
       const coding = (c.code as { coding?: { code?: string; display?: string }[] } | undefined)?.coding?.[0];

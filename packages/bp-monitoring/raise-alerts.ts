@@ -17,7 +17,8 @@ import { analyzeGrownTables, type FhirRepository } from '@qihuang/store';
 import { alertFlagsOf, saveAlerts } from './alerts-store.ts';
 import { freshCrisis, joinOpenCrisis } from './crisis-join.ts';
 import { DEFAULT_TIME_ZONE, patientTimeZone, zoneOffsets } from './local-time.ts';
-import { BP_READING_SEARCH_CODES, loadPatientContext } from './patient-context.ts';
+import { BP_READING_SEARCH_CODES, CONTEXT_LAB_CODES, loadPatientContext } from './patient-context.ts';
+import { targetPopulation } from './target-population.ts';
 
 /** Guideline the write-time evaluation uses (the assessment's default as well). */
 export const ALERT_GUIDELINE: Guideline = 'china-2018';
@@ -73,8 +74,11 @@ export async function raiseAlerts(
     principal: SYSTEM_PRINCIPAL,
     ...(options.cause?.clientAddress ? { clientAddress: options.cause.clientAddress } : {}),
   };
-  // The Patient (deceased, age, time zone) and its Conditions (the target population) in one audited read.
-  const chart = await repo.patientResources(ctx, patientId, ['Patient', 'Condition']);
+  // The Patient (deceased, age, time zone), its Conditions and labs (creatinine, UACR: the target population,
+  // target-population.ts) in one audited read.
+  const chart = await repo.patientResources(ctx, patientId, ['Patient', 'Condition', 'Observation'], {
+    observationCodes: CONTEXT_LAB_CODES,
+  });
   const patient = chart.find((r) => r.resourceType === 'Patient' && r.id === patientId) as
     { deceasedBoolean?: boolean; deceasedDateTime?: string } | undefined;
   // The dead raise no alerts (issue 17 item 4): a Patient with deceased[x] is not evaluated.
@@ -109,11 +113,7 @@ export async function raiseAlerts(
     utcOffsetMinutes: offsetAt(Date.parse(now)),
     offsetAt,
     // An unknown age stays unknown (the target says what is missing), never a default of 50 (issue 17 item 7).
-    population: {
-      ...(context.age !== undefined ? { age: context.age } : {}),
-      diabetes: context.diabetes,
-      ckd: context.ckd,
-    },
+    population: targetPopulation(context),
     treated: context.treated,
     previousAlerts: flags.previous,
     alertConfig: WRITE_TIME_ALERT_CONFIG,

@@ -4,7 +4,7 @@
  * reminder delivery reminders.ts.
  */
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
-import type { PatientContext } from '@qihuang/bp-monitoring';
+import { targetPopulation, type PatientContext } from '@qihuang/bp-monitoring';
 import { targetFor, type BpReading, type Guideline } from '@qihuang/engines/blood-pressure';
 import {
   followUpDays,
@@ -155,13 +155,9 @@ export async function upsertCarePlan(
   });
   assertAlive(patientId, patient);
   const medications = await activeMedications(deps, ctx, patientId);
-  // Unknown age stays unknown (the engine's target says so); albuminuria sets the CKD-with-proteinuria target.
-  const population = {
-    ...(context.age !== undefined ? { age: context.age } : {}),
-    diabetes: context.diabetes,
-    ckd: context.ckd,
-  };
-  const office = targetFor(guideline, population);
+  // The one population builder (bp-monitoring target-population.ts, issue 20): unknown age stays unknown,
+  // albuminuria sets the CKD-with-proteinuria target, stroke and coronary disease their own (decision 0005).
+  const office = targetFor(guideline, targetPopulation(context));
   const target: BpTarget = { ...office, source: citeSource(office.source) };
   const homeTarget = homeTargetFor(target, guideline);
   const weight = await latestQuantity(deps, ctx, patientId, '29463-7'); // LOINC body weight (REFERENCE §8.1)

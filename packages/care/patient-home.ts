@@ -4,6 +4,7 @@
  * page is labelled and carries no reminders (issue 17 items 4, 5).
  */
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
+import { targetPopulation } from '@qihuang/bp-monitoring';
 import { targetFor, type BpReading, type Guideline } from '@qihuang/engines/blood-pressure';
 import { adherence, monitoringPlan, remindersFor } from '@qihuang/engines/hypertension-care';
 import { addDays, assertPatientAccess, localDay, nowOf, type CareDeps } from './deps.ts';
@@ -161,13 +162,7 @@ export async function patientHome(
   const guideline = guidelineOverride ?? carePlan?.guideline ?? deps.guideline ?? 'china-2018';
   const medications = await activeMedications(deps, ctx, patientId, language === 'en' ? 'en' : 'zh');
   // No age is assumed when unknown: the engine gives the adult (<65) target and says the age is missing.
-  const office =
-    carePlan?.target ??
-    targetFor(guideline, {
-      ...(context.age !== undefined ? { age: context.age } : {}),
-      diabetes: context.diabetes,
-      ckd: context.ckd,
-    });
+  const office = carePlan?.target ?? targetFor(guideline, targetPopulation(context)); // the one population builder (bp-monitoring, issue 20)
   const home = carePlan?.homeTarget ?? homeTargetFor(office, guideline);
   const plan =
     carePlan?.monitoring ??

@@ -90,10 +90,14 @@ export function treatmentInput(
     bpSource: bp.source,
     ...(chinaRisk ? { chinaRisk } : {}),
     ...(pce?.tenYearRisk !== undefined ? { ascvdRisk10y: pce.tenYearRisk } : {}),
+    // The target population as the assessment, the care plan and the patient's home read it (bp-monitoring
+    // targetPopulation, issue 20): one target on every screen.
+    population: c.report.population,
     conditions: {
       diabetes: c.conditions.has('diabetes'),
       ckd: c.conditions.has('ckd') || (egfr !== undefined && egfr < 60),
       ascvd: c.conditions.has('coronary') || c.conditions.has('stroke'),
+      stroke: c.conditions.has('stroke'),
       coronaryArteryDisease: c.conditions.has('coronary'),
       heartFailureReducedEf: c.conditions.has('heart-failure'),
       atrialFibrillation: c.conditions.has('atrial-fibrillation'),

@@ -13,6 +13,10 @@ export interface TargetPopulation {
   ckd?: boolean;
   /** Albuminuria/proteinuria (with or without a CKD flag: albuminuria is itself a CKD marker, KDIGO). */
   proteinuria?: boolean;
+  /** Stroke or TIA (cerebrovascular disease), current or past: China 2018 "脑卒中后" target (REFERENCE §7.3). */
+  stroke?: boolean;
+  /** Coronary heart disease: CAD, angina, prior MI: China 2018 "冠心病" target (REFERENCE §7.3). */
+  coronary?: boolean;
   /** Use the "if tolerated" (more intensive) target where the guideline gives one. */
   tolerated?: boolean;
 }
@@ -106,19 +110,33 @@ function officeTarget(guideline: Guideline, p: TargetPopulation): Target {
     case 'china-2024': {
       // china-2024: 2024 targets UNVERIFIED in REFERENCE §7.3; the 2018 values are used and cited.
       const s = '中国高血压防治指南 2018（降压目标）';
-      // Decision 0005: the ≥80 band (<150/90) takes precedence over the diabetes/CKD target (<130/80).
+      // Decision 0005 items 1 and 9: the ≥80 band (<150/90) takes precedence over the diabetes/CKD (<130/80),
+      // post-stroke and coronary (<140/90) targets, and the rule names the targets it was chosen before.
       if (age !== undefined && age >= 80) {
-        const both = p.diabetes || ckd;
+        const before = [
+          ...(p.diabetes ? [['diabetes', '糖尿病']] : []),
+          ...(ckd ? [['CKD', 'CKD']] : []),
+          ...(p.stroke ? [['stroke', '脑卒中']] : []),
+          ...(p.coronary ? [['coronary', '冠心病']] : []),
+        ];
+        const en = before.map(([e]) => e).join('/');
+        const zh = before.map(([, z]) => z).join('、');
         return tg(
           150, // §7.3 ≥80 <150/90
           90,
-          `age ≥80: <150/90${both ? ' — age band before the diabetes/CKD target' : ''}`,
-          `≥80 岁 <150/90${both ? '（年龄目标优先于糖尿病/CKD目标）' : ''}`,
+          `age ≥80: <150/90${before.length ? ` — age band before the ${en} target` : ''}`,
+          `≥80 岁 <150/90${before.length ? `（年龄目标优先于${zh}目标）` : ''}`,
           s,
         );
       }
       if (p.diabetes) return tg(130, 80, 'diabetes: <130/80', '糖尿病 <130/80', s); // §7.3 diabetes
       if (p.proteinuria) return tg(130, 80, 'CKD with proteinuria: <130/80', 'CKD/蛋白尿 <130/80', s); // §7.3 CKD with proteinuria
+      // §7.3 "脑卒中后 <140/90" (no "if tolerated" refinement given); before the coronary target (decision 0005 item 9)
+      if (p.stroke) return tg(140, 90, 'after stroke: <140/90', '脑卒中后 <140/90', s);
+      if (p.coronary)
+        return p.tolerated
+          ? tg(130, 80, 'coronary heart disease, if tolerated: <130/80', '冠心病 能耐受 <130/80', s) // §7.3 冠心病 可耐受 <130/80
+          : tg(140, 90, 'coronary heart disease: <140/90', '冠心病 <140/90', s); // §7.3 冠心病 <140/90
       if (p.ckd) return tg(140, 90, 'CKD without proteinuria: <140/90', 'CKD 无蛋白尿 <140/90', s); // §7.3 CKD without proteinuria
       if (age !== undefined && age >= 65)
         return p.tolerated

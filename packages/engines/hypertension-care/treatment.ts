@@ -28,11 +28,14 @@ const SETTING = { office: 'office', home: 'home', ambulatory: 'day' } as const;
 export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
   const g = given.guideline;
   const c = given.conditions;
-  const population = {
+  // The caller's population (the chart's, bp-monitoring targetPopulation) or the one the conditions give.
+  const population = given.population ?? {
     ...(given.age === undefined ? {} : { age: given.age }),
     diabetes: c.diabetes,
     ckd: c.ckd,
     proteinuria: c.albuminuria,
+    stroke: c.stroke,
+    coronary: c.coronaryArteryDisease,
   };
   // Out-of-office means are compared with the out-of-office target derived from the office target; the decision
   // steps (classification, ">20/10 above target", ≥160/100) run on the office-equivalent BP (REFERENCE §2.1, §2.2).
@@ -139,6 +142,7 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
       ...(input.chinaRisk ? { chinaRisk: input.chinaRisk } : {}),
       ...(input.ascvdRisk10y === undefined ? {} : { ascvdRisk10y: input.ascvdRisk10y }),
       conditions: Object.fromEntries(Object.entries(c).filter(([, v]) => v === true)),
+      ...(given.population ? { population } : {}),
       ...(input.labs ? { labs: input.labs } : {}),
       ...(input.intolerances?.length ? { intolerances: input.intolerances } : {}),
       current: input.current.map(

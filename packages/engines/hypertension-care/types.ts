@@ -3,7 +3,14 @@
  * proposal (guideline algorithm), the home-monitoring plan with reminders and adherence, follow-up intervals,
  * lifestyle goals, and the clinician panel ranking. Every decision explains itself (rule, source, inputs).
  */
-import type { BpReading, BpValue, Explanation, Guideline, Text } from '@qihuang/engines/blood-pressure';
+import type {
+  BpReading,
+  BpValue,
+  Explanation,
+  Guideline,
+  TargetPopulation,
+  Text,
+} from '@qihuang/engines/blood-pressure';
 
 export type { BpReading, BpValue, Explanation, Guideline, Text };
 
@@ -93,11 +100,18 @@ export interface TreatmentInput {
   chinaRisk?: 'low' | 'medium' | 'high' | 'very-high';
   /** 10-year ASCVD risk (PCE, fraction 0–1) when known (ACC/AHA 2017 §7.1 ≥10% rule). */
   ascvdRisk10y?: number;
+  /**
+   * The treatment-target population as every screen reads it from the chart (bp-monitoring targetPopulation);
+   * when absent it is derived from `age` and `conditions` (diabetes, ckd, albuminuria, stroke, coronary).
+   */
+  population?: TargetPopulation;
   conditions: {
     diabetes?: boolean;
     ckd?: boolean;
     albuminuria?: boolean;
     ascvd?: boolean; // CAD, prior MI, stroke, PAD
+    /** Stroke or TIA (China 2018 post-stroke target, REFERENCE §7.3). */
+    stroke?: boolean;
     /** Coronary artery disease / angina / prior MI specifically (compelling β-blocker indication, REFERENCE §7.1). */
     coronaryArteryDisease?: boolean;
     heartFailureReducedEf?: boolean;
