@@ -171,7 +171,20 @@ export function drugClaims(
     !COMBINATION.test(text) &&
     !((d.current.length || takesHere.length) && EACH_FINE.test(text));
 
-  const combo = COMBINATION.test(text) || TAKES.test(text) || NO_INTERACTION.test(text);
+  // "With gout, thiazides are best avoided": a "with" that names no drug or class after it (a condition) is no
+  // combination.
+  const withDrug = text.replace(/\bwith\b/gi, (w, at: number) =>
+    mentions.some(
+      (m) =>
+        m.start > at &&
+        /^\s*(?:(?:a|an|the|your|his|her|their|other|another|any|both|either|low-dose|high-dose)\s+)*$/i.test(
+          text.slice(at + w.length, m.start),
+        ),
+    )
+      ? w
+      : ' '.repeat(w.length),
+  );
+  const combo = COMBINATION.test(withDrug) || TAKES.test(text) || NO_INTERACTION.test(text);
   const denied = NO_INTERACTION.test(text);
   const absolute = ABSOLUTE.test(text);
   // "先把可乐定逐渐减停，几天后再停美托洛尔": stopping both, one first.

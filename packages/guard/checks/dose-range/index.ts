@@ -186,6 +186,8 @@ export const doseRange: GuardCheck = {
       if (
         (EXPLICIT_MAXIMUM.test(claim.text) || (NOT_EXCEED.test(claim.text) && !STEP.test(claim.text))) &&
         !LOWER_CAP_CONTEXT.test(upToMaximumClause(claim.text)) &&
+        // "25 mg per dose" of a drug taken twice a day: a maximum per dose is not the daily one.
+        !/per dose|each dose|a single dose|per administration|每次|单次|每剂/i.test(claim.text) &&
         ctx.egfr === undefined &&
         ctx.crcl === undefined &&
         context.patient?.egfr === undefined &&
