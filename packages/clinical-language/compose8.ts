@@ -57,6 +57,7 @@ export const COMPOSE_RULES_8: readonly ComposeRule[] = [
     concept: 'speech-difficulty',
     re:
       '\\b(?:lost|losing|loss of)\\s+(?:(?:his|her|my|their|the)\\s+)?speech\\b|\\bwords\\s+(?:are\\s+|keep\\s+)?(?:come|came|coming)\\s+out\\s+(?:all\\s+)?(?:wrong|jumbled|muddled|garbled|as nonsense)\\b|' +
+      "\\b(?:not|is not|isn'?t|was not|wasn'?t)\\s+able\\s+to\\s+(?:talk|speak)\\s+(?:properly|clearly|normally|right)\\b|" +
       "\\b(?:can'?t|cannot|couldn'?t|could not)\\s+(?:get|find)\\s+(?:the|his|her|my|any)?\\s*words\\s+out\\b|\\bspeech\\s+(?:is\\s+|was\\s+|has gone\\s+)?(?:garbled|jumbled|gibberish)\\b",
     unless: `(?:${SPEECH_UNLESS}|${NOT_APHASIA})`,
     sources: ['befast', 'stroke120'],

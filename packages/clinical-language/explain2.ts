@@ -20,6 +20,13 @@ const MI_SIGN =
   /汗|喘|气短|气促|胳膊|下巴|后背|突然|越来越|压榨|sweat|clammy|breathless|short of breath|\barm\b|jaw|\bback\b|sudden|worse|crushing/;
 
 export const EXPLAINED_2: readonly { concept: string; unless: RegExp; unlessNot: RegExp }[] = [
+  // A weight simile on another part or on the mind ("肩上像压了块石头", "心里像压着块石头"): no chest sign (issue 16, round 4)
+  // — unless the chest or a heart-attack sign is named.
+  {
+    concept: 'chest-pain',
+    unless: /(?:肩上|肩膀上?|背上|腿上|头上|身上|心里|心头|心上)[^,。!?\n]{0,3}像?(?:压|压了|压着)/,
+    unlessNot: new RegExp(`${MI_SIGN.source}|胸|心口`),
+  },
   { concept: 'chest-pain', unless: new RegExp(`${PRESS}|${CHEST_WALL}`), unlessNot: MI_SIGN },
   // "一按就疼不按不疼，我觉得我心梗了": a heart attack guessed over pain a press brings on.
   {

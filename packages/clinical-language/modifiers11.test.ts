@@ -62,3 +62,21 @@ describe('spoken numbers with 十 left out', () => {
     expect(parseNumber('一百九')).toBe(190);
   });
 });
+
+describe('a general forward (an article, no person or time); a weight simile on another part; non-native English', () => {
+  it('no current emergency', () => {
+    expect(emergency('【转发】胸口疼的十大原因，转给家人看看')).toBe(false);
+    expect(emergency('转发：中风的早期信号，说话不清、嘴歪，赶紧打120')).toBe(false);
+    expect(
+      emergency('Fwd: the warning signs of a stroke everyone should know: face drooping, arm weakness'),
+    ).toBe(false);
+    expect(emergency('这周工作压力大，肩上像压了块石头')).toBe(false);
+    expect(emergency('心里像压着块石头，睡不着，烦')).toBe(false);
+  });
+  it('still an emergency: a forward about a person, the chest named, a sign in non-native English', () => {
+    expect(emergency('【转发】我爸刚才说胸口压着喘不上气，在家里，谁在附近')).toBe(true);
+    expect(emergency('Fwd: dad says his left arm is numb since 10 min')).toBe(true);
+    expect(emergency('胸口像压了块石头，出汗')).toBe(true);
+    expect(emergency('my mother is not able to talk properly from one hour')).toBe(true);
+  });
+});

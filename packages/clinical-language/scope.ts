@@ -16,6 +16,7 @@ import type { ContextResult } from './context.ts';
 import { RECURRENCE, SENTENCE_BREAK } from './rules.ts';
 import { applyMessageScopes } from './scope2.ts';
 import { applyMessageScopes3 } from './scope3.ts';
+import { applyMessageScopes4 } from './scope4.ts';
 import type { Span } from './types.ts';
 
 const CONDITIONAL = /^(?:如果|假如|假设|要是|万一|一旦|倘若|若是|若|if|what if|in case)$/;
@@ -65,6 +66,8 @@ export function applySentenceScopes(norm: string, spans: readonly Target[], ctx:
   applyMessageScopes(norm, spans, ctx);
   // General enquiries, an episode over by a later sentence (scope3.ts).
   applyMessageScopes3(norm, spans, ctx);
+  // A general forward (an article, no person or time: scope4.ts).
+  applyMessageScopes4(norm, spans, ctx);
   // The experiential aspect inside a condition's words ("中风过", "中过风") dates it, like 过 after it.
   spans.forEach((s, i) => {
     const r = ctx[i] as ContextResult;
