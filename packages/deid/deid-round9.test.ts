@@ -75,6 +75,24 @@ describe('pinyin names in English text (en-pinyin.ts)', () => {
   });
 });
 
+describe('more person contexts (round 9)', () => {
+  it('finds staff after 转 and names after 的', () => {
+    expect(found('转景涛医生继续随访。')).toEqual([['CLINICIAN_NAME', '景涛']]);
+    expect(covered('这是我们的邢丽娟阿姨。').join('')).toContain('邢丽娟');
+  });
+  it('finds English names before a bracketed relation, after a sign-off, a label or "Pt"', () => {
+    expect(found("Bartholomew (patient's son) phoned.")).toEqual([['RELATIVE_NAME', 'Bartholomew']]);
+    expect(covered('Your results are normal.\nThanks,\nDeirdre')).toEqual(['Deirdre']);
+    expect(covered('RE: MCALLISTER, Fergus')).toEqual(['MCALLISTER, Fergus']);
+    expect(covered('Pt Oduya seen in clinic.')).toEqual(['Oduya']);
+    expect(covered('Message from Tomasz Wrobel: BP 150/95.')).toContain('Tomasz Wrobel');
+  });
+  it('leaves sign-offs and labels without a name', () => {
+    expect(covered('Thanks,\nThe Cardiology Team')).toEqual([]);
+    expect(covered('Pt. Education given.')).toEqual([]);
+  });
+});
+
 describe('dates in more forms (dates-recall.ts)', () => {
   it('finds two-digit-year dates, line-opening month-days, range ends and d.m.yy', () => {
     expect(covered('25-3-5复诊。')).toEqual(['25-3-5']);

@@ -6,6 +6,8 @@
  * 2. two or three capitalised words (the first may be an initial: "J. Ortiz") after a verb of contact or
  *    referral (referred by, agreed with, spoke to, phoned, called, texted, per, via, c/o; round 9: dictated,
  *    transcribed, countersigned, witnessed, interpreted by) → PATIENT_NAME.
+ * Round 9: a name before a bracketed relation, after a sign-off, an inverted upper-case name after a label, a
+ * surname after "Pt"; contact verbs also "message/letter/call from".
  * Words that are never names or clinical words (en-name-words.ts) stop a candidate. Pure.
  */
 import type { PhiSpan } from '../types.ts';
@@ -14,7 +16,19 @@ import { CLINICAL_WORD, NOT_NAMES } from './en-name-words.ts';
 const CREDENTIAL =
   /\b((?:[A-Z]\.[ \t]?)?[A-Z][a-z'’-]+(?:[ \t]+(?:[A-Z]\.[ \t]?)?[A-Z][a-z'’-]+){0,2}),?[ \t]+(?:MD|DO|RN|NP|PA-C|PA|GP|FNP|APRN|PharmD|DPM|MBBS|MBChB|FRCP|MRCP|LPN|CNA|RD|RDN|DPT|OTR|MSW|LCSW|CNS|CRNA|DNP|PhD)\b/dg;
 const CONTACT =
-  /\b(?:referred[ \t]+by|agreed[ \t]+with|spoke[ \t]+(?:to|with)|speaking[ \t]+(?:to|with)|discussed[ \t]+with|phoned|called|texted|emailed|messaged|per|via|c\/o|care[ \t]+of|accompanied[ \t]+by|brought[ \t]+in[ \t]+by|dictated[ \t]+by|transcribed[ \t]+by|scribed[ \t]+by|co-?signed[ \t]+by|countersigned[ \t]+by|witnessed[ \t]+by|translated[ \t]+by|interpreted[ \t]+by)[ \t]+((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:[ \t]+[A-Z][a-z'’-]+){1,2})\b/dg;
+  /\b(?:referred[ \t]+by|agreed[ \t]+with|spoke[ \t]+(?:to|with)|speaking[ \t]+(?:to|with)|discussed[ \t]+with|phoned|called|texted|emailed|messaged|per|via|c\/o|care[ \t]+of|accompanied[ \t]+by|brought[ \t]+in[ \t]+by|dictated[ \t]+by|transcribed[ \t]+by|scribed[ \t]+by|co-?signed[ \t]+by|countersigned[ \t]+by|witnessed[ \t]+by|translated[ \t]+by|interpreted[ \t]+by|(?:[Mm]essage|[Ll]etter|[Nn]ote|[Cc]all|[Ee]mail|[Tt]ext|[Vv]oicemail)[ \t]+from)[ \t]+((?:[A-Z][a-z'’-]+|[A-Z]\.)(?:[ \t]+[A-Z][a-z'’-]+){1,2})\b/dg;
+
+/** Round 9: a name before a bracketed relation ("Bartholomew (patient's son) phoned"). */
+const BEFORE_RELATION =
+  /\b([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)[ \t]*\((?:the[ \t]+)?(?:patient['’]s|pt['’]s|her|his|their)[ \t]+(?:son|daughter|wife|husband|partner|mother|father|brother|sister|carer|caregiver|niece|nephew|friend|neighbou?r|grandson|granddaughter|son-in-law|daughter-in-law)\)/dg;
+/** Round 9: a first name or full name alone on the line after a sign-off ("Thanks,\nDeirdre"). */
+const SIGN_OFF =
+  /(?:^|\n)[ \t]*(?:Thanks|Thank you|Many thanks|Regards|Kind regards|Best regards|Best wishes|Best|Cheers|Sincerely|Yours sincerely|Warm regards|Warmly|Love),?[ \t]*(?:\n[ \t]*)?([A-Z][a-z'’-]+(?:[ \t]+[A-Z][a-z'’-]+)?)[ \t]*(?=\n|$)/dg;
+/** Round 9: an upper-case surname, a comma and a given name after a label ("RE: MCALLISTER, Fergus"), and a surname after "Pt". */
+const LABELLED_INVERTED =
+  /\b(?:RE|Re|Patient|Pt|Name|Client|Resident):?[ \t]+([A-Z][A-Z'’-]+,[ \t]*[A-Z][a-z'’-]+)/dg;
+const PT_CUE =
+  /\bPt\.?[ \t]+([A-Z][a-z'’-]{2,})(?=[ \t]+(?:seen|reports?|states?|was|is|has|had|denies|complains|c\/o|attended|presents?|arrived|called|phoned|agreed|declined|refused|feels?|says?|and)\b)/dg;
 
 /** Role words before a credential ("Triage RN", "Charge Nurse RN"). */
 const ROLE_WORDS = new Set(
@@ -44,6 +58,10 @@ export function findRecallEnglishNames(text: string, out: PhiSpan[]): void {
   for (const [regex, category] of [
     [CREDENTIAL, 'CLINICIAN_NAME'],
     [CONTACT, 'PATIENT_NAME'],
+    [BEFORE_RELATION, 'RELATIVE_NAME'],
+    [SIGN_OFF, 'PATIENT_NAME'],
+    [LABELLED_INVERTED, 'PATIENT_NAME'],
+    [PT_CUE, 'PATIENT_NAME'],
   ] as const) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
