@@ -5,6 +5,7 @@
  * A contradicted claim found only inside the rejected statement is not the answer's claim; a correction stated
  * after the rejection ("…，这是错误的，其实可以联用") stays the answer's and is still checked.
  */
+import { categoriesIn } from './extract-bp-categories.ts';
 import { polarity } from './polarity.ts';
 import type { Claim } from './types.ts';
 
@@ -48,6 +49,14 @@ function rejectedSpan(text: string): [number, number] | undefined {
 const has = (text: string, n: number | undefined) =>
   n !== undefined && new RegExp(`(?<![\\d.])${String(n).replace('.', '\\.')}(?![\\d.])`).test(text);
 
+/** A record quoted for review ("病历写“血压136/86，诊断1级高血压”", 'the chart reads "…"'): the quotation is the
+ * record's statement under review, not the answer's. */
+const RECORD_QUOTE =
+  /(?:病历|病程记录|记录|处方|医嘱|诊断书|申报|\b(?:the )?(?:chart|note|notes|record|prescription|claim form))[^“"「。]{0,8}?(?:写|记|载|填|\breads?\b|\bsays?\b|\bstates?\b)[^“"「。]{0,6}[“"「]([^”"」]*)[”"」]/i;
+
+const ENDORSED =
+  /(?<!不|未|不太|并不)(?:正确|合适|合理|无误|恰当|可行)|没(?:有)?问题|(?<!not |n't |\bin)\b(?:correct|appropriate|fine|acceptable|reasonable|right)\b/i;
+
 /** The next sentence opens by rejecting the one before ("That was wrong —", "这个说法是错误的"). */
 const REJECTS_BEFORE =
   /^\s*(?:(?:that|this|which|it)(?:'s| is| was) (?:not true|not correct|wrong|incorrect|false|a myth|outdated|an error|a mistake)|(?:这|这个|这种|该|此|以上|上述)(?:说法|观点|数字|数值|回答)?(?:是|并)?(?:错误的?|不对的?|不正确的?|有误|是误区|是谣言|没有根据))/i;
@@ -90,4 +99,20 @@ export function notTheAverage(claim: Claim, raw: string): boolean {
   if (s === Number(avg[1]) && d === Number(avg[2])) return false;
   const at = text.search(new RegExp(`(?<!\\d)${s}\\s*\\/\\s*${d}(?!\\d)`));
   return at >= 0 && at < avg.index;
+}
+
+/** The claim lies only inside a record quoted for review, and the answer adds no category of its own outside it. */
+export function onlyInRecordQuote(claim: Claim, raw: string): boolean {
+  const text = raw.normalize('NFKC');
+  const q = RECORD_QUOTE.exec(text);
+  if (!q) return false;
+  const from = q.index + q[0].length - (q[1] as string).length - 1;
+  const to = q.index + q[0].length;
+  const inside = text.slice(from, to);
+  const outside = `${text.slice(0, from)} ${text.slice(to)}`;
+  if (claim.bp && categoriesIn(outside).some((c) => !c.negated)) return false;
+  // "…”，剂量合适" / '…", which is correct': the answer endorses the record, the statement is its own.
+  if (ENDORSED.test(outside)) return false;
+  const n = claim.dose?.amountMg ?? claim.target?.sbp ?? claim.bp?.sbp?.[0] ?? claim.lab?.low;
+  return n !== undefined && has(inside, n) && !has(outside, n);
 }

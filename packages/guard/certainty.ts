@@ -7,7 +7,7 @@
  */
 import { categoriesIn } from './extract-bp-categories.ts';
 import { FROM_CARRIED, overallCategoryAt } from './extract-bp-frames.ts';
-import { isQuestion, notTheAverage, onlyInRejected } from './certainty-reported.ts';
+import { isQuestion, notTheAverage, onlyInRecordQuote, onlyInRejected } from './certainty-reported.ts';
 import { say } from './i18n.ts';
 import type { Claim } from './types.ts';
 
@@ -92,6 +92,12 @@ const GATES: Gate[] = [
     test: (c, t, next) => onlyInRejected(c, t, next),
     zh: '该说法是回答转述并予以否定的说法',
     en: 'the answer reports this statement in order to reject it',
+  },
+  {
+    kinds: ALL_BUT_CITATIONS,
+    test: (c, t) => onlyInRecordQuote(c, t),
+    zh: '该说法引自病历等记录，是被审核的内容，不是回答本身的说法',
+    en: 'the statement is quoted from a record under review, not stated by the answer',
   },
   {
     kinds: ['lab-threshold'],

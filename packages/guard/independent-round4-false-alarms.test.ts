@@ -6,7 +6,9 @@
  * - a table cited to a passage that lists part of it (every category the passage lists, plus more) is no wrong
  *   attribution;
  * - a statement the answer reports ("上一条回答说…", "I said …", "Some posts claim …") and rejects in the same or
- *   the next sentence ("That is wrong.", "这是不对的") is not the answer's claim.
+ *   the next sentence ("That is wrong.", "这是不对的") is not the answer's claim;
+ * - a record quoted for review ("病历写“…”", 'the chart reads "…"') is the record's statement, unless the answer
+ *   endorses it or adds its own category outside the quotation.
  */
 import { describe, expect, it } from 'vitest';
 import { verifyClaims } from './check-answer.ts';
@@ -108,5 +110,20 @@ describe('a statement reported and rejected, in its sentence or the next (REFERE
       bad('China 2018 diagnoses hypertension from 130/80. That is wrong, some say, but it is what it says.')
         .length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe('a record quoted for review (REFERENCE §1.3 China 2018, §5.1 maxima)', () => {
+  it('the quotation of a chart, note or prescription under review is not the answer’s claim', () => {
+    expect(bad('审核意见：病历写“血压136/86，诊断1级高血压”。若按中国2018，136/86属正常高值。')).toEqual([]);
+    expect(
+      bad('The chart reads "BP 136/86, stage 2 hypertension". Under ACC/AHA 2017 that reading is stage 1.'),
+    ).toEqual([]);
+    expect(bad('处方记录为“缬沙坦640 mg每日一次”，请核实。')).toEqual([]);
+  });
+  it('near misses: a category the answer adds, or an endorsement of the record, is its own claim', () => {
+    expect(bad('病历写“血压136/86”，按中国2018属1级高血压。')).toContain('bp-threshold');
+    expect(bad('处方记录为“缬沙坦640 mg每日一次”，剂量合适。')).toContain('dose');
+    expect(bad('The prescription reads "valsartan 640 mg daily", which is correct.')).toContain('dose');
   });
 });
