@@ -142,19 +142,35 @@ export interface AcrStatement {
   unit: 'mg/g' | 'mg/mmol';
   /** "below 30", "> 300", "≥ 30": a bound, not a value. */
   bound?: 'below' | 'above' | 'at-least';
+  /** The category comes first ("A3 >300 mg/g", "A3：≥300"): the bound is said to be its edge. */
+  edge?: boolean;
 }
 
-const A_STAGE = /(?<![A-Za-z0-9])A([123])(?![A-Za-z0-9])/g;
+// "A2", and the albuminuria half of a combined code ("G2A2").
+const A_STAGE = /(?:(?<![A-Za-z0-9])|(?<=(?<![A-Za-z0-9])G[1-5][ab]?))A([123])(?![A-Za-z0-9])/g;
 const ACR_VALUE =
   /(<|＜|≤|below|under|less than|低于|小于|>|＞|above|over|more than|greater than|高于|大于|超过|≥|>=|at least|不低于)?\s*(\d+(?:\.\d+)?)(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d+(?:\.\d+)?))?\s*(mg\s*\/\s*g|mg\s*\/\s*mmol|毫克\s*\/\s*克)/gi;
 
 export function acrStatements(text: string): AcrStatement[] {
   const t = text.normalize('NFKC');
-  if (!/ACR|albumin|白蛋白|蛋白尿/i.test(t)) return [];
+  // Also categories A1–A3 with an ACR unit ("A1 <3，A2 3–30，A3 >30 mg/mmol").
+  if (
+    !/ACR|albumin|白蛋白|蛋白尿/i.test(t) &&
+    !(/(?<![A-Za-z0-9])A[123](?![A-Za-z0-9])/.test(t) && ACR_UNIT.test(t))
+  )
+    return [];
   const whole = acrIn(t);
   if (whole) return whole;
   // "ACR 42 mg/mmol is A2, while A3 begins above 300 mg/mmol": two statements, read clause by clause.
-  return t.split(/[,，;；]|\b(?:while|whereas|as|but)\b|而|但/i).flatMap((clause) => acrIn(clause) ?? []);
+  // "按mg/mmol计：A1 <3，A2 3–30，A3 >50 mg/mmol": one unit for the sentence reaches the values without one.
+  const units = new Set(
+    [...t.matchAll(ACR_VALUE)].map((m) => (/mmol/i.test(m[4] as string) ? 'mg/mmol' : 'mg/g')),
+  );
+  const unit = units.size === 1 ? [...units][0] : undefined;
+  return t
+    .split(/[,，;；]|\b(?:while|whereas|as|but)\b|而|但/i)
+    .map((c) => (unit && !ACR_UNIT.test(c) ? c.replace(UNITLESS_AFTER_STAGE, `$1 ${unit}`) : c))
+    .flatMap((clause) => acrIn(clause) ?? []);
 }
 
 function acrIn(t: string): AcrStatement[] | undefined {
@@ -180,9 +196,25 @@ function acrIn(t: string): AcrStatement[] | undefined {
       ...(v[3] ? { high: Number(v[3]) } : {}),
       unit,
       ...(bound ? { bound } : {}),
+      ...(bound &&
+      (stages[0]!.index as number) < (v.index as number) &&
+      EDGE_WORDS.test(between(t, stages[0]!, v))
+        ? { edge: true }
+        : {}),
     },
   ];
 }
+
+const ACR_UNIT = /mg\s*\/\s*(?:g|mmol)|毫克\s*\/\s*克/i;
+/** A category followed by a value or range without a unit ("A2 3–30", "A3 >50"). */
+const UNITLESS_AFTER_STAGE =
+  /((?<![A-Za-z0-9])A[123]\s*[:：]?\s*(?:[<>≥≤＜＞]|below|above|under|over)?\s*\d+(?:\.\d+)?(?:\s*[–—~-]\s*\d+(?:\.\d+)?)?)(?![\d.]|\s*[–—~-])/g;
+
+/** Between a category and its bound only a copula or a colon ("A3 >300", "A3：≥300", "A3 is above 300", "A3为>300"). */
+const EDGE_WORDS =
+  /^\s*(?:[:：]|is|are|=|为|是|指|即|starts?|begins?|(?:is |are )?defined as|(?:starts?|begins?) (?:at|from)|从)?\s*(?:ACR\s*)?$/i;
+const between = (t: string, a: RegExpMatchArray, b: RegExpMatchArray): string =>
+  t.slice((a.index as number) + a[0].length, b.index as number);
 
 /** A patient's ACR stated in a sentence ("尿白蛋白/肌酐比值是 28 mg/g", "urine ACR of 420 mg/g"). */
 export function acrValueIn(text: string): { value: number; unit: 'mg/g' | 'mg/mmol' } | undefined {

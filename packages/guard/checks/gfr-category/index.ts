@@ -68,17 +68,34 @@ export const gfrCategory: GuardCheck = {
       const values = a.high !== undefined ? [a.low, a.high] : [a.low + edge];
       const shown = values.map((v) => `ACR ${v} ${a.unit} → ${st(v)}`).join('; ');
       const evidence = [{ source: 'KDIGO 2012 CKD guideline, albuminuria categories', text: shown }];
-      return values.every((v) => st(v) === a.stage)
+      // "A3 >500 mg/g": a bound said to be the category's edge must be it (just outside it is another category).
+      const outside = a.bound === 'below' ? a.low : a.bound === 'above' ? a.low : a.low - 0.1;
+      const edgeOk = !a.edge || st(outside) !== a.stage;
+      return values.every((v) => st(v) === a.stage) && edgeOk
         ? {
             verdict: 'supported',
             evidence,
             reason: say(context.lang, `KDIGO ${a.stage} 正确：${shown}`, `KDIGO ${a.stage}: ${shown}`),
           }
-        : {
-            verdict: 'contradicted',
-            evidence,
-            reason: say(context.lang, `KDIGO：${shown}，不是 ${a.stage}`, `KDIGO: ${shown}, not ${a.stage}`),
-          };
+        : edgeOk
+          ? {
+              verdict: 'contradicted',
+              evidence,
+              reason: say(
+                context.lang,
+                `KDIGO：${shown}，不是 ${a.stage}`,
+                `KDIGO: ${shown}, not ${a.stage}`,
+              ),
+            }
+          : {
+              verdict: 'contradicted',
+              evidence,
+              reason: say(
+                context.lang,
+                `KDIGO：${a.stage} 的界值不是 ${a.low} ${a.unit}（ACR ${outside} ${a.unit} 已属于 ${st(outside)}）`,
+                `KDIGO: ${a.stage} does not start at ${a.low} ${a.unit} (ACR ${outside} ${a.unit} is already ${st(outside)})`,
+              ),
+            };
     }
     const lab = claim.lab;
     if (!lab) return undefined;

@@ -1,0 +1,38 @@
+/**
+ * Round 4 (issue 18), missed planted errors of training set 13 by cause, fresh sentences with correct neighbours that
+ * must stay unflagged (REFERENCE §4.3 KDIGO albuminuria: A1 <30, A2 30–300, A3 >300 mg/g; <3, 3–30, >30 mg/mmol):
+ * - a bound said to be a category's edge ("A3 >500 mg/g", "A3：≥50 mg/mmol") must be that edge — a value in the
+ *   category ("ACR above 500 mg/g is A3") is not an edge;
+ * - one unit for a list reaches the values written without it ("按mg/mmol计：A1 <3，A2 3–30，A3 >50");
+ * - the albuminuria half of a combined code ("G2A2") is read against the ACR the sentence states.
+ */
+import { describe, expect, it } from 'vitest';
+import { verifyClaims } from './check-answer.ts';
+
+const bad = (answer: string) =>
+  verifyClaims({ answer, passages: [] })
+    .filter((c) => c.verdict === 'contradicted')
+    .map((c) => c.kind);
+
+describe('albuminuria category edges (REFERENCE §4.3)', () => {
+  it('a wrong edge is caught, in mg/g and in mg/mmol written once', () => {
+    expect(bad('Albuminuria: A1 below 30 mg/g, A2 30–300 mg/g, A3 above 1000 mg/g.')).toContain(
+      'lab-threshold',
+    );
+    expect(bad('白蛋白尿分级：A1 <30 mg/g，A2 30–300 mg/g，A3 ≥500 mg/g。')).toContain('lab-threshold');
+    expect(bad('按mg/mmol计：A1 <3，A2 3–30，A3 >70 mg/mmol。')).toContain('lab-threshold');
+  });
+  it('correct edges and values inside a category are not flagged', () => {
+    expect(bad('Albuminuria: A1 below 30 mg/g, A2 30–300 mg/g, A3 above 300 mg/g.')).toEqual([]);
+    expect(bad('按mg/mmol计：A1 <3，A2 3–30，A3 >30 mg/mmol。')).toEqual([]);
+    expect(bad('An ACR above 500 mg/g is A3.')).toEqual([]);
+    expect(bad('尿白蛋白肌酐比超过1000 mg/g，属于A3。')).toEqual([]);
+  });
+});
+
+describe('a combined code against the stated ACR (REFERENCE §4.1, §4.3)', () => {
+  it('the A half is checked against the ACR', () => {
+    expect(bad('eGFR 72, ACR 420 mg/g: KDIGO G2A2.')).toContain('lab-threshold');
+    expect(bad('eGFR 72、ACR 120 mg/g，分期为G2A2。')).toEqual([]);
+  });
+});
