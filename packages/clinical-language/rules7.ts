@@ -19,13 +19,16 @@ const REPORTED = '我俺咱他她刚剛今现現昨';
 /** Past day (simplified and traditional). */
 const PAST_DAY_ZH =
   '(?:昨天|昨晚|昨夜|前天|前晚|上周|上週|上个?(?:星期|礼拜|禮拜)|上個?(?:星期|禮拜)|前几天|前幾天|那天|周[一二三四五六日天]|星期[一二三四五六日天])';
+const APPROX_7 = '(?:\\d+|[一二两三四五六七八九十几半多]+)(?:来|把|多)?';
+const PAST_DAY_EN =
+  '(?:yesterday|last (?:night|week|weekend)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend)|at the weekend|days ago|the other day)';
 /** Stopped or woke at once: 两分钟就停了, 一分多钟就停了, 很快就醒了, 马上就醒了 (simplified and traditional). */
 const AT_ONCE =
   '(?:(?<=(?:秒|秒钟|秒鐘|分钟|分鐘|多钟|多鐘)(?:左右)?)(?:就|便)(?:停了|停止了|没了|沒了|好了|醒了)|(?:很快|马上|馬上|立刻|一会儿?|一會兒?)就?(?:醒了|醒过来了|醒過來了|清醒了|停了|好了))';
 
 /** Awake and answering normally again (clinical and lay). */
 export const AWAKE =
-  '(?:现已清醒|已清醒|已经清醒|清醒了|现神志清|神志清|神清|对答(?:可|切题|正常|清楚)|\\bback to (?:normal|baseline|(?:him|her)self)\\b|\\bawake and (?:talking|alert|chatting|answering)\\b)';
+  '(?:现已清醒|已清醒|已经清醒|清醒了|现神志清|神志清|神清|对答(?:可|切题|正常|清楚)|醒(?:着|了|过来了?)[^。!?\\n]{0,4}?(?:能说话|说话(?:正常|清楚)|能正常说话)|\\bback to (?:normal|baseline|(?:him|her)self)\\b|\\bawake and (?:talking|alert|chatting|answering)\\b)';
 /**
  * What keeps a stopped fit an emergency: a first fit, a fever or a child, drowsy or not woken, five minutes or more,
  * again, pregnancy.
@@ -82,7 +85,7 @@ export const TRIGGERS_7: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'backward',
-    re: `^[^。!?;\\n]{0,30}?(?<!${FIT_URGENT}[^。!?\\n]{0,60})(?:已停|已经停|停了|停止了|已停止|\\bstopped\\b)[^。!?;\\n]{0,40}?${AWAKE}(?![^。!?\\n]*${FIT_URGENT})`,
+    re: `^[^。!?;\\n]{0,30}?(?<!${FIT_URGENT}[^。!?\\n]{0,60})(?:已停|已经停|停了|停止了|已停止|才停|就停|\\bstopped\\b)[^。!?;\\n]{0,40}?${AWAKE}(?![^。!?\\n]*${FIT_URGENT})`,
     concepts: ['seizure'],
     sentence: true,
     window: 40,
@@ -95,5 +98,24 @@ export const TRIGGERS_7: readonly TriggerRule[] = [
     concepts: ['syncope', 'confusion', 'unresponsive', 'seizure'],
     sentence: true,
     window: 40,
+  },
+  // A fit is not closed by the generic "it stopped" rules (rules2.ts leaves seizure out): a fit today that stopped is
+  // over only when the person is awake and answering normally and nothing urgent is said (the rule above); one on a
+  // past day that stopped, or one already seen by a doctor, is over (the README's labelling conventions, fits).
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: `^[^。!?;\\n]{0,20}?(?:(?<=${PAST_DAY_ZH}[^。!?\\n]{0,60})(?:${APPROX_7}(?:秒钟?|分钟)(?:就|后|左右)?(?:自己)?(?:好了|停了|停下来了|止住了|缓过来了)|才停(?:了|下来)?(?=[,.。!?;\\s]|$))|(?:已经|都)看过(?:医生|大夫|急诊|门诊)?了)`,
+    concepts: ['seizure'],
+    sentence: true,
+    window: 20,
+  },
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: `^[^.!?;\\n]{0,40}?(?<=${PAST_DAY_EN}[^.!?\\n]{0,80})\\b(?:gone (?:in|within|after) (?:a few )?(?:seconds|minutes|a minute)|stopped after|none (?:today|since)|not since)\\b`,
+    concepts: ['seizure'],
+    sentence: true,
+    window: 20,
   },
 ];
