@@ -88,3 +88,21 @@ export const NOT_ENOUGH =
 /** A name given to the value just before ("称为", "另称", "is called", "termed"). */
 export const NAMED_AS =
   /^\s*(?:mmHg)?\s*(?:则|另|又|也|就|被)?(?:称为|称作|称|叫做|叫作|叫|名为|定义为|is called|are called|called|termed|labell?ed|named)\s*["“'‘「]?\s*$/i;
+
+/** Words that refer back to every reading just given ("both", "这两个数都…"). */
+export const BACK_TO_ALL =
+  /\bboth\b|\ball (?:of )?(?:them|these|those|the (?:readings|numbers|values))\b|两个|两者|二者|都属于|均属于|都是|均为/i;
+/** Words that refer back to the reading just given ("your home readings are normal"). */
+export const BACK_TO_READINGS =
+  /\byour (?:\w+ ){0,2}(?:readings?|values?|numbers?|averages?|pressures?)\b|\b(?:these|those|they)\b/i;
+
+/** A threshold led by its own category ("…，3级为≥180/110", "grade 3 starts at ≥180/110"): the category is the
+ * threshold's even after another value (a reading with its category before it is not given it). */
+export function ownLead(t: string, own: { at: number }, v: { at: number }, isThreshold: boolean): boolean {
+  return (
+    isThreshold &&
+    /^\S{1,12}?\s*(?:高血压|hypertension)?\s*(?:为|是|[:：]|is|are|starts? at|begins? at|from|从)?\s*(?:≥|>=|>|at least)?\s*$/i.test(
+      t.slice(own.at, v.at),
+    )
+  );
+}

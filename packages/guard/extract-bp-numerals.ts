@@ -75,10 +75,11 @@ export function numberWords(t: string): string {
   // "≥180 and/or ≥110 mmHg", "≥160和/或≥100": one bound pair "≥180/110" (systolic above diastolic); a bare "或"
   // ("1期…，2期为≥140或≥90") is left to the category reader.
   let out = t.replace(
-    /(≥|>=|>|\bat least )\s*(\d{2,3})(?:\s*mmHg)?\s*(?:and\/or|和\/或)\s*(?:≥|>=|>)?\s*(\d{2,3})(?!\d|\.\d|\s*[–~～-]\s*\d)/gi,
+    // Also "grade 3 starts at 180 and/or 110", "从180和/或110起": the words keep leading the bound pair.
+    /(≥|>=|>|\bat least |\b(?:starts?|begins?) (?:at|from) |\bfrom |从)\s*(\d{2,3})(?:\s*mmHg)?\s*(?:and\/or|和\/或)\s*(?:≥|>=|>)?\s*(\d{2,3})(?!\d|\.\d|\s*[–~～-]\s*\d)/gi,
     (m, op: string, a: string, b: string) =>
       plausiblePair(Number(a), Number(b)) && Number(a) >= 90 && Number(b) <= 150
-        ? `${op === '>' ? '>' : '≥'}${a}/${b}`
+        ? `${/^[a-z从]/i.test(op) ? op : ''}${op === '>' ? '>' : '≥'}${a}/${b}`
         : m,
   );
   // "120–129 systolic with a diastolic under 80": the axis word before its value, as the axis reader reads it.

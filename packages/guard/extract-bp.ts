@@ -16,6 +16,8 @@ import { axisBeforeCategory } from './certainty.ts';
 import {
   ageShorthand,
   AXIS_TALK,
+  BACK_TO_ALL,
+  BACK_TO_READINGS,
   CATEGORY_FIRST,
   DENIED_CHANGE_BEFORE,
   DENIED_TARGET_AFTER,
@@ -24,6 +26,7 @@ import {
   NAMED_AS,
   NOT_ENOUGH,
   NO_CKD,
+  ownLead,
   SHORTHAND_HINT,
   overallCategoryAt,
   THEN_TO,
@@ -70,13 +73,6 @@ export { settingAt } from './extract-bp-settings.ts';
 import type { BpData, TargetData } from './types.ts';
 
 const GUIDELINE_NAMES = /ACC\s*\/\s*AHA|ESH|中国|China|Chinese|2017\s*(?:年\s*)?ACC/i;
-
-/** Words that refer back to every reading just given ("both", "这两个数都…"). */
-const BACK_TO_ALL =
-  /\bboth\b|\ball (?:of )?(?:them|these|those|the (?:readings|numbers|values))\b|两个|两者|二者|都属于|均属于|都是|均为/i;
-/** Words that refer back to the reading just given ("your home readings are normal"). */
-const BACK_TO_READINGS =
-  /\byour (?:\w+ ){0,2}(?:readings?|values?|numbers?|averages?|pressures?)\b|\b(?:these|those|they)\b/i;
 
 export interface BpClaimParts {
   bp: BpData[];
@@ -335,7 +331,15 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
       continue;
     // "130/84 is high-normal, while 129/84 is still …": a category between two readings is the first one's; a
     // reading with no category word of its own after it is not given it.
-    if (!ranged && !catAfter && own && own === catBefore && prevValueEnd > 0) continue;
+    if (
+      !ranged &&
+      !catAfter &&
+      own &&
+      own === catBefore &&
+      prevValueEnd > 0 &&
+      !ownLead(t, own, v, isThreshold)
+    )
+      continue;
     // "为≥140/90，因此家庭血压尚属正常": a "≥" threshold is no edge of "normal"/"optimal" (a reading's category).
     const lowest = (c?: { category: string }) =>
       isThreshold && c && /^(?:normal|optimal)$/.test(c.category) ? undefined : c?.category;

@@ -4,13 +4,15 @@
  * - a bound said to be a category's edge ("A3 >500 mg/g", "A3：≥50 mg/mmol") must be that edge — a value in the
  *   category ("ACR above 500 mg/g is A3") is not an edge;
  * - one unit for a list reaches the values written without it ("按mg/mmol计：A1 <3，A2 3–30，A3 >50");
- * - the albuminuria half of a combined code ("G2A2") is read against the ACR the sentence states.
+ * - the albuminuria half of a combined code ("G2A2") is read against the ACR the sentence states;
+ * - a threshold led by its own category after a range ("2级160–179/100–109，3级为≥190/110", "grade 3 starts at 200
+ *   and/or 110") is read with that category (REFERENCE §1.2, §1.3: grade 3 ≥180/110).
  */
 import { describe, expect, it } from 'vitest';
 import { verifyClaims } from './check-answer.ts';
 
-const bad = (answer: string) =>
-  verifyClaims({ answer, passages: [] })
+const bad = (answer: string, guideline?: 'china-2018' | 'esh-2023') =>
+  verifyClaims({ answer, passages: [], ...(guideline ? { guideline } : {}) })
     .filter((c) => c.verdict === 'contradicted')
     .map((c) => c.kind);
 
@@ -34,5 +36,21 @@ describe('a combined code against the stated ACR (REFERENCE §4.1, §4.3)', () =
   it('the A half is checked against the ACR', () => {
     expect(bad('eGFR 72, ACR 420 mg/g: KDIGO G2A2.')).toContain('lab-threshold');
     expect(bad('eGFR 72、ACR 120 mg/g，分期为G2A2。')).toEqual([]);
+  });
+});
+
+describe('a threshold after a range, led by its own category (REFERENCE §1.2 ESH 2023, §1.3 China 2018)', () => {
+  it('a wrong grade-3 threshold after the grade-2 range is caught', () => {
+    expect(bad('中国2018：2级160–179/100–109，3级为≥185/110。', 'china-2018')).toContain('bp-threshold');
+    expect(
+      bad('ESH 2023: grade 2 is 160–179 and/or 100–109, and grade 3 begins at 190 and/or 110.', 'esh-2023'),
+    ).toContain('bp-threshold');
+  });
+  it('the right thresholds, and a reading after another reading, are not flagged', () => {
+    expect(bad('中国2018：2级160–179/100–109，3级为≥180/110。', 'china-2018')).toEqual([]);
+    expect(
+      bad('ESH 2023: grade 2 is 160–179 and/or 100–109, and grade 3 begins at 180 and/or 110.', 'esh-2023'),
+    ).toEqual([]);
+    expect(bad('按中国2018，130/84属于正常高值，而129/84仍需复测。', 'china-2018')).toEqual([]);
   });
 });
