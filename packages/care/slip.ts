@@ -10,6 +10,7 @@ import type { FhirResource } from '@qihuang/store';
 import { conceptText, type TranslatableConcept } from './concept-text.ts';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
 import { drugIdOf, drugTextIn } from './drug-text.ts';
+import { departmentOf } from './slip-department.ts';
 import type { PrescriptionSlip } from './api-types/index.ts';
 
 export type { PrescriptionSlip };
@@ -213,15 +214,17 @@ export async function prescriptionSlip(
   if (!order) throw new QihuangError('not-found', `MedicationRequest/${mrid} is not known`);
   const ref = (order as { subject?: { reference?: string } }).subject?.reference ?? '';
   const patientId = ref.replace(/^Patient\//, '');
-  const [patient, conditions] = await Promise.all([
+  const [patient, conditions, department] = await Promise.all([
     deps.repository.read(ctx, 'Patient', patientId).catch(() => undefined),
     deps.repository.searchAll(ctx, 'Condition', [['patient', patientId]]),
+    departmentOf(deps, ctx, order, lang),
   ]);
   return slipFrom({
     order,
     ...(patient ? { patient } : {}),
     conditions,
     ...(deps.hospitalName ? { hospital: deps.hospitalName } : {}),
+    ...(department ? { department } : {}),
     lang,
     drugs: deps.drugs,
     now: nowOf(deps),

@@ -11,7 +11,6 @@ export const enPrint = {
     ageYears: '{{count}} y',
     slip: {
       title: 'Prescription',
-      hospitalMissing: 'Hospital name not configured',
       name: 'Name',
       sex: 'Sex',
       age: 'Age',
@@ -24,7 +23,8 @@ export const enPrint = {
       dose: 'Dose',
       route: 'Route',
       frequency: 'Frequency',
-      quantity: 'Quantity',
+      quantity: 'Total quantity',
+      daysSupply: 'Days supply',
       days: '{{count}} days',
       prescriber: 'Prescriber',
       pharmacist: 'Pharmacist review',

@@ -15,7 +15,6 @@ export const zhCNPrint: Widen<typeof enPrint> = {
     ageYears: '{{count}}岁',
     slip: {
       title: '处方笺',
-      hospitalMissing: '未配置医院名称',
       name: '姓名',
       sex: '性别',
       age: '年龄',
@@ -28,7 +27,8 @@ export const zhCNPrint: Widen<typeof enPrint> = {
       dose: '单次用量',
       route: '用法',
       frequency: '频次',
-      quantity: '数量',
+      quantity: '总量',
+      daysSupply: '天数',
       days: '{{count}}天',
       prescriber: '医师',
       pharmacist: '审核药师',

@@ -1,7 +1,7 @@
 /**
  * 处方笺 — the printed prescription slip of one order (issue 20), laid out as 处方管理办法 asks: hospital,
  * patient (name, sex, age, MRN), department, diagnosis, date, Rp lines (the drug knowledge base's name, strength,
- * dose, route, frequency, quantity/days), prescriber and pharmacist review. An unsigned order prints under a
+ * dose, route, frequency, 总量/天数), prescriber and pharmacist review. An unsigned order prints under a
  * "draft — not a prescription" watermark. All text, the server's included, in the screen's language.
  */
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { PrintButton, printDate } from '../../components/print.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { formatInZone } from '../../lib/zone-time.ts';
 import { careLanguage } from '../care/care-model.ts';
+import { slipFacts, slipHospital, slipSupply } from './slip-model.ts';
 import './slip.css';
 
 async function loadSlip(id: string, lang: 'zh' | 'en', signal: AbortSignal) {
@@ -33,6 +34,7 @@ export function PrescriptionSlipPage() {
   if (data.status === 'loading') return <Loading />;
   if (data.status === 'error') return <ErrorState error={data.error} onRetry={data.reload} />;
   const { slip, zone } = data.data;
+  const hospital = slipHospital(slip);
   const when = (v: string | undefined, withTime = false) =>
     formatInZone(v, zone, i18n.language, { withTime });
   const none = t('common.none');
@@ -58,32 +60,18 @@ export function PrescriptionSlipPage() {
           </div>
         )}
         <header className="slip-head">
-          <p className="slip-hospital" data-testid="slip-hospital">
-            {slip.hospital ?? t('print.slip.hospitalMissing')}
-          </p>
+          {hospital && (
+            <p className="slip-hospital" data-testid="slip-hospital">
+              {hospital}
+            </p>
+          )}
           <h1 id="slip-title">{t('print.slip.title')}</h1>
           {!slip.signed && <p className="slip-draft-label">{t('print.slip.draftWatermark')}</p>}
         </header>
         <dl className="slip-facts" data-testid="slip-patient">
-          <Fact label={t('print.slip.name')} value={slip.patient.name ?? none} testId="slip-name" />
-          <Fact label={t('print.slip.sex')} value={slip.patient.sex ?? none} />
-          <Fact
-            label={t('print.slip.age')}
-            value={
-              slip.patient.ageYears !== undefined
-                ? t('print.ageYears', { count: slip.patient.ageYears })
-                : none
-            }
-          />
-          <Fact label={t('print.slip.mrn')} value={slip.patient.mrn ?? none} testId="slip-mrn" />
-          <Fact label={t('print.slip.department')} value={slip.department ?? ''} />
-          <Fact label={t('print.slip.date')} value={when(slip.signedAt ?? slip.authoredOn) || none} />
-          <Fact
-            label={t('print.slip.diagnosis')}
-            value={slip.diagnoses.join('；') || none}
-            wide
-            testId="slip-diagnosis"
-          />
+          {slipFacts(slip, t, (v) => when(v)).map((f) => (
+            <Fact key={f.label} {...f} />
+          ))}
         </dl>
         <div className="slip-rp">
           <p className="slip-rp-mark">{t('print.slip.rp')}</p>
@@ -96,14 +84,13 @@ export function PrescriptionSlipPage() {
                     {t('print.slip.strength')} {line.strength}
                   </span>
                 )}
-                {line.quantity && <span>× {line.quantity}</span>}
                 <br />
                 <span className="slip-sig">
                   {[
                     line.route,
                     line.dose ? `${t('print.slip.dose')} ${line.dose}` : undefined,
                     line.frequency,
-                    line.days !== undefined ? t('print.slip.days', { count: line.days }) : undefined,
+                    ...slipSupply(line, t),
                   ]
                     .filter(Boolean)
                     .join('　')}
