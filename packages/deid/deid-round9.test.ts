@@ -23,6 +23,8 @@ describe('Chinese names anywhere on word boundaries (zh-names-anywhere.ts)', () 
     expect(covered('上午高红梅来电说头痛。')).toEqual(['高红梅']);
     expect(covered('韩冰复查血钾3.6。')).toEqual(['韩冰']);
     expect(covered('邱少华（患者之子）签字。')).toEqual(['邱少华']);
+    expect(covered('葛素芬，女，独居。')).toEqual(['葛素芬']);
+    expect(covered('长期服用核黄素、激素。')).toEqual([]);
     expect(covered('魏东复查心电图正常。')).toEqual(['魏东']);
   });
   it('keeps a name before a title whose first character makes a word with the name (李军|医师)', () => {
@@ -102,6 +104,9 @@ describe('dates in more forms (dates-recall.ts)', () => {
     expect(covered('2025.3.5-3.7住院。')).toEqual(['2025.3.5', '3.7']);
     expect(covered('Dated 5.3.25.')).toEqual(['5.3.25']);
     expect(covered('On 5/3 she was reviewed.')).toEqual(['5/3']);
+    expect(covered('Admitted under the team; discharged 21/02.')).toEqual(['21/02']);
+    // A weekday relative to this week (上周三) is not marked by the corpus's writers: left.
+    expect(covered('老人上周四夜里跌倒。')).toEqual([]);
   });
   it('leaves counts, doses and ratios', () => {
     expect(covered('服药1/2片，每日3-5次。')).toEqual([]);
@@ -112,6 +117,7 @@ describe('dates in more forms (dates-recall.ts)', () => {
 describe('ages over 89 in more words (ages.ts)', () => {
   it('finds short English units and Chinese cues', () => {
     expect(found('92y F with HTN.')).toEqual([['AGE', '92y']]);
+    expect(found('Discharge summary: 93 y.')).toEqual([['AGE', '93 y']]);
     expect(found('年龄：93')).toEqual([['AGE', '93']]);
     expect(found('老人今年95了。')).toEqual([['AGE', '95']]);
     expect(found('九十五高龄，耳背。')).toEqual([['AGE', '九十五']]);

@@ -39,7 +39,7 @@ const EN_AFTER_NAME = new RegExp(`[A-Za-z],[ \\t]+(${OLD})(?=[ \\t]*(?:[MF]|male
  * Round 9: "92y F", "92 yr", "92yrs" (the unit in the span); "年龄：93", "今年95了", "享年96", "九十五高龄", "95高龄"
  * (the number only).
  */
-const EN_SHORT = new RegExp(`(?<![\\d.])${OLD}[ \\t]?(?:y|yr|yrs)(?![A-Za-z/.])`, 'dg');
+const EN_SHORT = new RegExp(`(?<![\\d.])${OLD}[ \\t]?(?:y|yr|yrs)(?![A-Za-z/]|\\.[A-Za-z0-9])`, 'dg');
 const ZH_CUE = new RegExp(
   `(?:年龄|年纪|享年)[：:\\s]*(${OLD}|${ZH_OLD})(?![\\d.])(?!\\s*(?:岁|周岁|次|天|个|%|mmHg))|今年(${OLD}|${ZH_OLD})(?=了)|(?<![\\d.])(${OLD}|${ZH_OLD})(?=高龄|多岁)`,
   'dg',

@@ -75,7 +75,7 @@ const RULES: RegExp[] = [
     'dg',
   ),
   // Round 9 (en): a numeric month/day after a preposition of time ("on 5/3", "since 12/1"), not a ratio.
-  /\b(?:[Oo]n|since|until|till|from|by|before|after)[ \t]+(\d{1,2}\/\d{1,2})(?![\d/.]|[ \t]*(?:mmHg|dilution|ratio|split|of\b))/dg,
+  /\b(?:[Oo]n|since|until|till|from|by|before|after|[Aa]dmitted|[Dd]ischarged|[Ss]een|[Rr]eviewed|[Dd]ated|[Ss]tarted|[Ss]topped|[Cc]ommenced)[ \t]+(\d{1,2}\/\d{1,2})(?![\d/]|\.\d|[ \t]*(?:mmHg|dilution|ratio|split|of\b))/dg,
   // 5. English: the other end of a range ("Mar 5–7", "5–7 March").
   /(?<=\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]\d{1,2}[ \t]?[–—-][ \t]?)(\d{1,2})\b/dg,
   /\b(\d{1,2})(?=[ \t]?[–—-][ \t]?\d{1,2}[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b)/dg,

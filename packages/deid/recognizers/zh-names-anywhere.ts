@@ -25,7 +25,7 @@ const SURNAMES = new Set(SINGLE_SURNAMES);
 /** One-character words after which a name may start (由王芳签字, 给马云飞开药, 问林晓). */
 const LEFT_ONE = '由经与和同跟请让叫给对向据及陪带送找问了见是为等嘱转约交将把被称的';
 /** A quantity or an ordinal before the surname: 3周, 第三. */
-const NUMBER_LEFT = /[\d０-９一二三四五六七八九十两几半第]/;
+const NUMBER_LEFT = new Set('0123456789０１２３４５６７８９一二三四五六七八九十两几半第');
 /** Greeting or chemical endings (祝健康, 乌鸡白凤丸, 马钱子碱) are not names. */
 const NOT_NAME_END = /[酮碱酸钠钾钙胺醇唑嗪啶苷酯肽膏丸汤酶素片剂散颗]$/;
 /**
@@ -46,8 +46,8 @@ const FAMILIAR_RIGHT =
 /** Is the left side of `start` a word boundary a name may start at? */
 function leftBoundary(text: string, start: number): boolean {
   const prev = text[start - 1];
-  if (prev === undefined || !CJK.test(prev)) return !(prev !== undefined && NUMBER_LEFT.test(prev));
-  if (NUMBER_LEFT.test(prev)) return false;
+  if (prev === undefined || !CJK.test(prev)) return !(prev !== undefined && NUMBER_LEFT.has(prev));
+  if (NUMBER_LEFT.has(prev)) return false;
   const two = text.slice(start - 2, start);
   // The surname continues the word on its left (为何, 如何) unless the two before it are a word themselves.
   if (isWord2(prev + text[start]) && !(two.length === 2 && isWord2(two))) return false;
@@ -74,6 +74,9 @@ function candidate(text: string, start: number, length: number): number {
   // Given characters that make a word (明显, 红色) need both in the tables (建国, 海燕).
   const strict = length === 2 || isWord2(name.slice(1));
   if (rightSplits(text, start + length)) return -Infinity;
+  // 素 is a given-name character before another one (葛素芬, 王素琴), a clinical one elsewhere (激素, 核黄素).
+  if (length === 3 && name[1] === '素' && givenWeight(name[2]!) !== undefined)
+    return nameScore(`${name[0]}莉${name[2]}`, strict);
   return nameScore(name, strict);
 }
 
