@@ -96,6 +96,30 @@ export const BACK_TO_ALL =
 export const BACK_TO_READINGS =
   /\byour (?:\w+ ){0,2}(?:readings?|values?|numbers?|averages?|pressures?)\b|\b(?:these|those|they)\b/i;
 
+/** "130/84 is high-normal, while 129/84 is still …": a category between two readings is the first one's; a reading
+ * with no category word of its own after it is not given it — unless it is a threshold led by that category. */
+export function unowned(
+  t: string,
+  v: { at: number },
+  c: {
+    ranged: boolean;
+    catAfter: unknown;
+    own: { at: number } | undefined;
+    catBefore: unknown;
+    prevValueEnd: number;
+    isThreshold: boolean;
+  },
+): boolean {
+  return (
+    !c.ranged &&
+    !c.catAfter &&
+    !!c.own &&
+    c.own === c.catBefore &&
+    c.prevValueEnd > 0 &&
+    !ownLead(t, c.own, v, c.isThreshold)
+  );
+}
+
 /** A threshold led by its own category ("…，3级为≥180/110", "grade 3 starts at ≥180/110"): the category is the
  * threshold's even after another value (a reading with its category before it is not given it). */
 export function ownLead(t: string, own: { at: number }, v: { at: number }, isThreshold: boolean): boolean {

@@ -26,7 +26,7 @@ import {
   NAMED_AS,
   NOT_ENOUGH,
   NO_CKD,
-  ownLead,
+  unowned,
   SHORTHAND_HINT,
   overallCategoryAt,
   THEN_TO,
@@ -329,17 +329,8 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
       /severe|重度|急症|emergenc|urgenc|crisis|危象/i.test(clauseOf(t, v.at))
     )
       continue;
-    // "130/84 is high-normal, while 129/84 is still …": a category between two readings is the first one's; a
-    // reading with no category word of its own after it is not given it.
-    if (
-      !ranged &&
-      !catAfter &&
-      own &&
-      own === catBefore &&
-      prevValueEnd > 0 &&
-      !ownLead(t, own, v, isThreshold)
-    )
-      continue;
+    // "130/84 is high-normal, while 129/84 is still …": a category between two readings is the first one's.
+    if (unowned(t, v, { ranged, catAfter, own, catBefore, prevValueEnd, isThreshold })) continue;
     // "为≥140/90，因此家庭血压尚属正常": a "≥" threshold is no edge of "normal"/"optimal" (a reading's category).
     const lowest = (c?: { category: string }) =>
       isThreshold && c && /^(?:normal|optimal)$/.test(c.category) ? undefined : c?.category;
