@@ -189,6 +189,23 @@ const NAMES: Record<string, Bilingual> = {
   },
   'bnf-lactation': { zh: 'BNF 英国国家处方集（哺乳期）', en: 'British National Formulary (breastfeeding)' },
   formulary: { zh: '本院处方集', en: 'Hospital formulary' },
+  // Blood-pressure targets the guard's bp-target check cites (engines/blood-pressure targetFor).
+  'bp-target-acc-aha-2017': {
+    zh: 'ACC/AHA 2017 高血压指南 第 8.1.5 节',
+    en: 'ACC/AHA 2017 hypertension guideline section 8.1.5',
+  },
+  'bp-target-esh-2023': {
+    zh: 'ESH 2023 高血压指南 降压目标',
+    en: 'ESH 2023 hypertension guideline, BP targets',
+  },
+  'bp-target-china-2018': {
+    zh: '中国高血压防治指南 2018 降压目标',
+    en: 'Chinese hypertension guideline 2018, BP targets',
+  },
+  'bp-target-china-2024': {
+    zh: '中国高血压防治指南 2024 降压目标',
+    en: 'Chinese hypertension guideline 2024, BP targets',
+  },
 };
 
 /** Every source's user-facing name (the pharmacist's screen shows these too). */

@@ -9,16 +9,18 @@ import {
   type Target,
   type TargetPopulation,
 } from '@qihuang/engines/blood-pressure';
+import { sourceName } from '@qihuang/drug-knowledge';
 import type { GuardCheck, Verdict } from '../../types.ts';
 import { guidelineName, say } from '../../i18n.ts';
 import { bandVerdict } from './range.ts';
 import { targetVerified } from './verified.ts';
 
+/** The guideline's targets as users read their name (drug-knowledge sources/user-names.ts, never "§"). */
 const SOURCE: Record<Guideline, string> = {
-  'acc-aha-2017': 'ACC/AHA 2017 §8.1.5',
-  'esh-2023': 'ESH 2023 BP targets',
-  'china-2018': '中国高血压防治指南2018 降压目标',
-  'china-2024': '中国高血压防治指南2024 降压目标',
+  'acc-aha-2017': 'bp-target-acc-aha-2017', // ACC/AHA 2017 §8.1.5
+  'esh-2023': 'bp-target-esh-2023',
+  'china-2018': 'bp-target-china-2018',
+  'china-2024': 'bp-target-china-2024',
 };
 
 const show = (t: { sbp: number; dbp?: number }) => `<${t.sbp}${t.dbp ? `/${t.dbp}` : ''}`;
@@ -66,10 +68,7 @@ export const bpTarget: GuardCheck = {
       `${name}: no verified guideline value to check this target against`,
     );
     const evidence = variants.map((v) => ({
-      source:
-        lang === 'en'
-          ? SOURCE[g].replace(/中国高血压防治指南(\d{4}).*/, 'Chinese hypertension guideline $1, BP targets')
-          : SOURCE[g],
+      source: sourceName(SOURCE[g], lang),
       text: ruleText(v.target, lang),
     }));
     const targets = [...new Set(variants.map((v) => show(v.target)))];

@@ -80,18 +80,22 @@ export function applyRules(
     if (rule.doseCap) {
       const dose = ctx.dailyMg[rule.doseCap.drug];
       const capped = rule.doseCap.drug;
+      // One language per text: the capped drug by the knowledge base's name in the reader's language.
+      const cappedName = zh ? (kb.getDrug(capped)?.names.zh ?? capped) : capped;
       // "switch to another statin" with diltiazem: a cap on one drug of a class named only as the class is not
       // known to apply.
       if (!members.some((m) => m.drug?.id === capped)) {
         severity = 'info';
-        gate = zh ? `仅当使用 ${capped} 时适用` : `applies to ${capped} only`;
+        gate = zh ? `仅当使用${cappedName}时适用` : `applies to ${capped} only`;
       } else if (dose !== undefined && dose <= rule.doseCap.maxDaily) {
         severity = 'none';
         gate = zh
-          ? `每日 ${dose} mg ≤ ${rule.doseCap.maxDaily} mg`
-          : `${rule.doseCap.drug} ${dose} mg/day ≤ ${rule.doseCap.maxDaily} mg/day`;
+          ? `${cappedName}每日 ${dose} mg ≤ ${rule.doseCap.maxDaily} mg`
+          : `${capped} ${dose} mg/day ≤ ${rule.doseCap.maxDaily} mg/day`;
       } else if (dose !== undefined)
-        gate = `${rule.doseCap.drug} ${dose} mg/day > ${rule.doseCap.maxDaily} mg/day`;
+        gate = zh
+          ? `${cappedName}每日 ${dose} mg > ${rule.doseCap.maxDaily} mg`
+          : `${capped} ${dose} mg/day > ${rule.doseCap.maxDaily} mg/day`;
     }
     if (rule.onlyWithCondition) {
       const has = (ctx.conditions ?? []).includes(rule.onlyWithCondition.id);
