@@ -73,7 +73,7 @@ export const FROM_CARRIED =
 /** The sentence names a category as a guideline's own term: "defines X as", "calls … 'X'", "把…称为", "the 'X'
  * category comes from G", a quoted category word. */
 export const NAMES_CATEGORY =
-  /\b(?:defines?|defined|calls?|called|terms?|termed|labels?|labell?ed|names?|named|uses? the (?:term|label|category)|categori[sz]es?|classif(?:y|ies)|grades?|stages?)\b[^.]{0,60}\b(?:as|into)\b|\b(?:calls?|called|termed|labell?ed|named)\b|称为|称作|叫做|叫作|命名为|定义为|定义|分为|分级为|划分为|["“”「」『』]/i;
+  /\b(?:defines?|defined|calls?|called|terms?|termed|labels?|labell?ed|names?|named|uses? the (?:term|label|category)|categori[sz]es?|classif(?:y|ies)|grades?|stages?)\b[^.]{0,60}\b(?:as|into)\b|\b(?:calls?|called|termed|labell?ed|named)\b|称为|称作|定为|列为|归为|划为|叫做|叫作|命名为|定义为|定义|分为|分级为|划分为|["“”「」『』]/i;
 
 /** A target the sentence denies, before the value ("advises against going below", "不建议降到") or after it ("is not
  * enough", "还不够"). */

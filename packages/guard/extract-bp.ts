@@ -133,10 +133,14 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
   const t = bpNumerals(text.normalize('NFKC'))
     .replace(/\bbetween (\d{2,3}) and (\d{2,3})\b/gi, '$1–$2')
     .replace(/在\s*(\d{2,3})\s*(?:到|至|和|与|-|–)\s*(\d{2,3})\s*(mmHg)?\s*之间/g, '$1–$2 $3')
-    // "120–129 and/or 80–84 mmHg": two ranges joined by and/or are a systolic/diastolic pair of ranges.
+    // "120–129 and/or 80–84 mmHg", "1期130–139或80–89，…": two ranges joined by and/or are a systolic/diastolic pair
+    // of ranges (without mmHg only where the first is systolic and the second diastolic).
     .replace(
-      /(\d{2,3}\s*[–-]\s*\d{2,3})\s*(?:mmHg\s*)?(?:and\/or|和\/或|or|或)\s*(\d{2,3}\s*[–-]\s*\d{2,3})(?=\s*mmHg)/gi,
-      '$1/$2',
+      /(\d{2,3})(\s*[–-]\s*\d{2,3})\s*(?:mmHg\s*)?(?:and\/or|和\/或|or|或)\s*(\d{2,3})(\s*[–-]\s*\d{2,3})(?=\s*mmHg|\s*[，,；;。]|\s*$)/gi,
+      (m, a: string, ar: string, b: string, br: string, at: number, all: string) =>
+        /^\s*mmHg/i.test(all.slice(at + m.length)) || (Number(a) >= 100 && Number(b) < 100)
+          ? `${a}${ar}/${b}${br}`
+          : m,
     )
     // "140/90–159/99 mmHg": a range of pairs (increasing on both axes; "from 140/90 to 130/80" is a change).
     .replace(

@@ -6,7 +6,9 @@
  * - one unit for a list reaches the values written without it ("按mg/mmol计：A1 <3，A2 3–30，A3 >50");
  * - the albuminuria half of a combined code ("G2A2") is read against the ACR the sentence states;
  * - a threshold led by its own category after a range ("2级160–179/100–109，3级为≥190/110", "grade 3 starts at 200
- *   and/or 110") is read with that category (REFERENCE §1.2, §1.3: grade 3 ≥180/110).
+ *   and/or 110") is read with that category (REFERENCE §1.2, §1.3: grade 3 ≥180/110);
+ * - a guideline said to "定为/列为" a category it lacks is a wrong attribution, and two ranges joined by "或/or"
+ *   without mmHg (systolic first, diastolic second) are one pair (REFERENCE §1.1 ACC/AHA 2017 stages).
  */
 import { describe, expect, it } from 'vitest';
 import { verifyClaims } from './check-answer.ts';
@@ -52,5 +54,17 @@ describe('a threshold after a range, led by its own category (REFERENCE §1.2 ES
       bad('ESH 2023: grade 2 is 160–179 and/or 100–109, and grade 3 begins at 180 and/or 110.', 'esh-2023'),
     ).toEqual([]);
     expect(bad('按中国2018，130/84属于正常高值，而129/84仍需复测。', 'china-2018')).toEqual([]);
+  });
+});
+
+describe('a category a guideline lacks, and ranges joined by or (REFERENCE §1.1, §1.3)', () => {
+  it('stages credited to China 2018 or ESH 2023 are caught', () => {
+    expect(bad('中国2018指南把≥140/90列为2期高血压。')).toContain('bp-threshold');
+    expect(bad('ESH 2023将高血压分为两期：1期130–139或80–89，2期160或以上。')).toContain('bp-threshold');
+  });
+  it('the same shapes with the right guideline are not flagged', () => {
+    expect(bad('中国2018指南把≥140/90定为1级高血压。')).toEqual([]);
+    expect(bad('ACC/AHA 2017: stage 1 is 130–139 or 80–89.')).toEqual([]);
+    expect(bad('ACC/AHA 2017：1期为130–139或80–89。')).toEqual([]);
   });
 });

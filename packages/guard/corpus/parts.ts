@@ -117,8 +117,8 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     label: 'tuning (independent 13, a training set)',
     role: 'tuning',
     history:
-      'written independently as a TRAINING set (2026-12-07, fifth session; never held out): pharmacists, GP copilots, leaflets, insurance review, ward rounds, telemedicine, exam tutors; many hard correct answers; met fresh by the guard of 4b47332 (after round 3): 68/82 = 82.9 % caught, 21/158 = 13.3 % flagged; the writer planted errors on verified facts only (fact=verified); 16/158 after the first causes of round 4 (denied categories, partial tables, rejected reports); 10/158 after its frame causes (arrow tables, KDIGO codes and distances, single readings, settings after a value or in brackets); 5/158 after age bands per clause, categories naming a group, amounts after several drugs, paired class lists; 3/158 after "with" a condition and maxima per dose; 2/158 after records quoted for review; 71/82 after albuminuria edges, list units and combined codes; 73/82 after thresholds led by their own category after a range',
-    floor: [73 / 82, 2 / 158],
+      'written independently as a TRAINING set (2026-12-07, fifth session; never held out): pharmacists, GP copilots, leaflets, insurance review, ward rounds, telemedicine, exam tutors; many hard correct answers; met fresh by the guard of 4b47332 (after round 3): 68/82 = 82.9 % caught, 21/158 = 13.3 % flagged; the writer planted errors on verified facts only (fact=verified); 16/158 after the first causes of round 4 (denied categories, partial tables, rejected reports); 10/158 after its frame causes (arrow tables, KDIGO codes and distances, single readings, settings after a value or in brackets); 5/158 after age bands per clause, categories naming a group, amounts after several drugs, paired class lists; 3/158 after "with" a condition and maxima per dose; 2/158 after records quoted for review; 71/82 after albuminuria edges, list units and combined codes; 73/82 after thresholds led by their own category after a range; 75/82 after 定为/列为 attributions and ranges joined by 或',
+    floor: [75 / 82, 2 / 158],
   },
   {
     name: 'heldout',
