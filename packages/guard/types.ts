@@ -191,6 +191,8 @@ export interface Claim {
     high?: number;
     unit: 'mg/g' | 'mg/mmol';
     bound?: 'below' | 'above' | 'at-least';
+    /** The category comes first ("A3 >300 mg/g"): the bound is said to be the category's edge. */
+    edge?: boolean;
   };
   /** Control of treated hypertension stated from office and home readings (REFERENCE §2.5 treated matrix). */
   phenotype?: import('./extract-bp-phenotype.ts').PhenotypeData;
