@@ -1,7 +1,7 @@
 /**
  * Issue 17 (tester): a late crisis reading says the day it was measured in the patient's zone, else the
- * hospital's (Asia/Shanghai), never the UTC day; the timeliness report has reading → alert (how late the reading
- * reached the server) beside alert → close and reading → close; the alert's text counts its readings in words
+ * hospital's (Asia/Shanghai), never the UTC day; the timeliness report has reading → alert beside alert → close
+ * and reading → close, a reading uploaded more than 24 h after measurement counted apart as a late upload; the alert's text counts its readings in words
  * that agree with the card ("1 reading", not "1 reading(s)").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,11 +80,14 @@ describe.each(DATABASE_KINDS)('late crisis reading: local measured day and readi
     const report = (await (
       await t.request(`/api/bp/alerts/timeliness?from=2026-12-01&to=2026-12-06`)
     ).json()) as {
-      readingToAlert: { count: number; medianMinutes: number; p90Minutes: number };
+      readingToAlert: { count: number; medianMinutes: number | null; p90Minutes: number | null };
       alertToClose: { count: number; medianMinutes: number };
+      lateUploads: number;
     };
-    // Two alerts, both raised at 12:00Z on 5 December from a reading measured 36 h 47 min 20 s earlier.
-    expect(report.readingToAlert).toEqual({ count: 2, medianMinutes: 2207.3, p90Minutes: 2207.3 });
+    // Two alerts, both raised at 12:00Z on 5 December from a reading measured 36 h 47 min 20 s earlier and
+    // uploaded then: late uploads (> 24 h, issue 20), counted apart rather than as 2207.3 min reading → alert.
+    expect(report.lateUploads).toBe(2);
+    expect(report.readingToAlert).toEqual({ count: 0, medianMinutes: null, p90Minutes: null });
     expect(report.alertToClose).toMatchObject({ count: 1, medianMinutes: 10 });
   });
 });

@@ -434,7 +434,9 @@ export const en = {
     timelinessHeadline:
       'Critical alerts, last 30 days ({{alerts}}): alert to acknowledgement median {{median}} min, 90th percentile {{p90}} min, {{within}}% within {{target}} min.',
     timelinessReading:
-      'Reading measured to alert: median {{median}} min, 90th percentile {{p90}} min (readings a device uploads late lengthen this part).',
+      'Reading measured to alert (readings received within 24 h of measurement): median {{median}} min, 90th percentile {{p90}} min.',
+    timelinessLate_one: '{{count}} late upload (received > {{hours}} h after measurement)',
+    timelinessLate_other: '{{count}} late uploads (received > {{hours}} h after measurement)',
     timelinessNone: 'Critical alerts, last 30 days: {{alerts}}, none acknowledged yet.',
     timelinessOpen: '{{closed}} of {{alerts}} closed, {{overdue}} open past target.',
     timeliness:

@@ -10,7 +10,7 @@ import { useAuth } from '../../auth/auth-context.tsx';
 import { isApiError } from '../../api/api-error.ts';
 import { ErrorState } from '../../components/states.tsx';
 import { useAsync } from '../../lib/use-async.ts';
-import { actionFormProblems, dash, timelinessFigures } from './alert-timeliness.ts';
+import { actionFormProblems, dash, lateUploadText, timelinessFigures } from './alert-timeliness.ts';
 import './alert-action-form.css';
 
 function localInputValue(date: Date): string {
@@ -153,6 +153,7 @@ export function TimelinessLine({ version = 0 }: { version?: number }) {
   if (report.status !== 'success') return null;
   const f = timelinessFigures(report.data);
   if (f.alerts === 0) return null;
+  const late = lateUploadText(f, t);
   // The headline (alert → closed by a clinician) and reading → alert (late device uploads lengthen it) are two
   // different clocks: each on its own line.
   return (
@@ -177,6 +178,7 @@ export function TimelinessLine({ version = 0 }: { version?: number }) {
           })}
         </p>
       ) : null}
+      {late ? <p data-testid="alert-timeliness-late">{late}</p> : null}
     </div>
   );
 }

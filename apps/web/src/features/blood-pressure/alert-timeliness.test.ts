@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import { en } from '../../i18n/en.ts';
 import { zhCN } from '../../i18n/zh-CN.ts';
 import type { AlertTimeliness } from '../../api/bp.ts';
-import { actionFormProblems, timelinessFigures as figuresOf } from './alert-timeliness.ts';
+import { actionFormProblems, lateUploadText, timelinessFigures as figuresOf } from './alert-timeliness.ts';
 
 /** The answers below include older or extended shapes than the server's type: the reading is tolerant. */
 const timelinessFigures = (answer: Record<string, unknown>) =>
@@ -82,5 +82,40 @@ describe("the server's reading → alert and the close form's own checks (issue 
       '处置内容：至少 2 个字。',
     ]);
     expect(actionFormProblems({ ...form, action: 'Advised rest' }, i18n.t.bind(i18n) as never)).toEqual([]);
+  });
+});
+
+describe('late uploads are counted apart from reading → alert (issue 20, demo "中位数 3688.8 分钟")', () => {
+  const answer = {
+    alerts: 4,
+    closed: 1,
+    targetMinutes: 15,
+    openPastTarget: 0,
+    headline: 'alertToClose',
+    alertToClose: d(10, 100),
+    readingToClose: d(12, 100),
+    readingToAlert: { count: 1, medianMinutes: 2, p90Minutes: 2 },
+    lateUploads: 3,
+    lateUploadHours: 24,
+  };
+
+  it("takes the server's late-upload count and bound", () => {
+    expect(timelinessFigures(answer)).toMatchObject({ lateUploads: 3, lateUploadHours: 24 });
+    expect(timelinessFigures({ ...answer, lateUploads: undefined })).toMatchObject({ lateUploads: 0 });
+  });
+
+  it('says how many were late uploads in the page language, and nothing when none', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } }, lng: 'zh-CN' });
+    const t = i18n.t.bind(i18n) as never;
+    expect(lateUploadText(timelinessFigures(answer), t)).toBe('3 条为迟传数据（测量后超过 24 小时才上传）');
+    await i18n.changeLanguage('en');
+    expect(lateUploadText(timelinessFigures(answer), t)).toBe(
+      '3 late uploads (received > 24 h after measurement)',
+    );
+    expect(lateUploadText(timelinessFigures({ ...answer, lateUploads: 1 }), t)).toBe(
+      '1 late upload (received > 24 h after measurement)',
+    );
+    expect(lateUploadText(timelinessFigures({ ...answer, lateUploads: 0 }), t)).toBeUndefined();
   });
 });

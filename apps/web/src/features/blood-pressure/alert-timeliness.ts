@@ -15,8 +15,11 @@ export interface TimelinessFigures {
   overdue: number;
   /** Alert raised → acknowledged (closed with the action). */
   headline?: Durations;
-  /** Reading measured → alert raised (late uploads show here). */
+  /** Reading measured → alert raised, over readings received within `lateUploadHours` of measurement. */
   readingToAlert?: Durations;
+  /** Alerts whose reading reached the server more than `lateUploadHours` after it was measured. */
+  lateUploads: number;
+  lateUploadHours: number;
 }
 
 function durationsAt(report: Record<string, unknown>, keys: readonly string[]): Durations | undefined {
@@ -58,9 +61,20 @@ export function timelinessFigures(answer: AlertTimeliness): TimelinessFigures {
     closed: num(answer.closed),
     targetMinutes: num(answer.targetMinutes),
     overdue: num(answer.openPastTarget),
+    lateUploads: num(answer.lateUploads),
+    lateUploadHours: num(answer.lateUploadHours) || 24,
     ...(headline ? { headline } : {}),
     ...(readingToAlert ? { readingToAlert } : {}),
   };
+}
+
+/** "N 条为迟传数据（测量后超过 24 小时才上传）" / "N late uploads (…)"; undefined when there are none. */
+export function lateUploadText(
+  f: TimelinessFigures,
+  t: (key: string, options?: Record<string, unknown>) => string,
+): string | undefined {
+  if (f.lateUploads <= 0) return undefined;
+  return t('alertLoop.timelinessLate', { count: f.lateUploads, hours: f.lateUploadHours });
 }
 
 export const dash = (v: number | null | undefined): string =>
