@@ -66,7 +66,15 @@ describe('prescription slip (处方笺, issue 20 printing)', () => {
     const slip = slipFrom({
       order: order(),
       patient,
-      conditions: [condition('Essential hypertension'), condition('Old asthma', 'resolved')],
+      conditions: [
+        condition('Essential hypertension'),
+        condition('Old asthma', 'resolved'),
+        // Patient-reported in the consultation, not yet confirmed by a clinician: not printed.
+        {
+          ...condition('Hypertensive disorder'),
+          verificationStatus: { coding: [{ code: 'unconfirmed' }] },
+        } as unknown as FhirResource,
+      ],
       hospital: '岐黄市第一人民医院',
       lang: 'zh',
       drugs,

@@ -139,7 +139,11 @@ function activeDiagnoses(conditions: FhirResource[], lang: Lang): string[] {
       const status = c.clinicalStatus?.coding?.[0]?.code;
       const verification = c.verificationStatus?.coding?.[0]?.code;
       return (
-        (!status || status === 'active') && verification !== 'entered-in-error' && verification !== 'refuted'
+        (!status || status === 'active') &&
+        verification !== 'entered-in-error' &&
+        verification !== 'refuted' &&
+        // A condition the patient reported and no clinician has confirmed is no diagnosis on a prescription (issue 20).
+        verification !== 'unconfirmed'
       );
     })
     .map((c) => conceptText(c.code, lang))
