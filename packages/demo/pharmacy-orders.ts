@@ -23,6 +23,7 @@
  * written, so they are written once (a demo database seeded before these existed gets them on its next start).
  */
 import type { RequestContext } from '@qihuang/contracts';
+import { AWAITING_REVIEW_REASON } from '@qihuang/pharmacy-review';
 import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
 
 export const PHARMACY_ORDERS_KEY = 'demo-pharmacy-orders-v1';
@@ -169,18 +170,40 @@ function practitioner(p: (typeof DEMO_PRESCRIBERS)[number]): FhirResource {
 
 /** The order as the review engine reads it: medication coding/text, dose, frequency, requester, authoredOn, status. */
 export function demoMedicationRequest(order: DemoOrder, now: Date): FhirResource {
+  const authoredOn = new Date(now.getTime() - order.hoursAgo * HOUR_MS).toISOString();
+  const prescriber = DEMO_PRESCRIBERS.find((p) => p.id === order.prescriberId);
+  // A draft order in the queue is one the prescriber signed and the pharmacist has not yet reviewed (decision 0017):
+  // the awaiting statusReason and care's signature record (the extension care's signing writes, urn:qihuang:signed),
+  // so the doctor's screens show it as signed and awaiting review, and approval activates it.
+  const awaiting =
+    order.status === 'draft'
+      ? {
+          statusReason: AWAITING_REVIEW_REASON,
+          extension: [
+            {
+              url: 'urn:qihuang:signed',
+              valueString: JSON.stringify({
+                by: prescriber ? `Dr ${prescriber.given} ${prescriber.family}` : 'Dr',
+                at: authoredOn,
+                acknowledged: [],
+              }),
+            },
+          ],
+        }
+      : {};
   return {
     resourceType: 'MedicationRequest',
     id: order.id,
     meta: { tag: [DEMO_TAG] },
     status: order.status,
     intent: 'order',
+    ...awaiting,
     medicationCodeableConcept: {
       coding: [{ system: RXNORM, code: order.rxnorm.code, display: order.rxnorm.display }],
       text: order.text,
     },
     subject: { reference: `Patient/${order.patientId}` },
-    authoredOn: new Date(now.getTime() - order.hoursAgo * HOUR_MS).toISOString(),
+    authoredOn,
     requester: { reference: `Practitioner/${order.prescriberId}` },
     ...(order.note ? { note: [{ text: order.note }] } : {}),
     dosageInstruction: [

@@ -88,6 +88,17 @@ describe.each(DATABASE_KINDS)('demo orders for the pharmacist queue on %s', (kin
     expect(simvastatin.findings[0]!.detail).toContain('ordered 40 mg/day');
     const ordered = await t.repository.read(system, 'MedicationRequest', 'demo-rx-ferry-lisinopril');
     expect((ordered.meta as { tag?: unknown[] }).tag).toContainEqual(DEMO_TAG);
+    // A draft in the queue is signed and awaiting the pharmacist (decision 0017), as care's signing writes it: the
+    // doctor's screens show it signed, not as an unsigned draft (a try found the pharmacist approving 'unsigned' ones).
+    for (const order of DEMO_ORDERS.filter((o) => o.status === 'draft')) {
+      const stored = (await t.repository.read(system, 'MedicationRequest', order.id)) as {
+        statusReason?: { coding?: { code?: string }[] };
+        extension?: { url: string; valueString?: string }[];
+      };
+      expect(stored.statusReason?.coding?.[0]?.code).toBe('awaiting-pharmacist-review');
+      const signed = stored.extension?.find((e) => e.url === 'urn:qihuang:signed');
+      expect(JSON.parse(signed!.valueString!)).toMatchObject({ by: expect.stringMatching(/^Dr /) });
+    }
   }, 600_000);
 
   it('writes nothing when seeded again', async () => {
