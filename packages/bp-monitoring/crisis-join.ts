@@ -67,7 +67,7 @@ export function crisisDisplay(
       : undefined;
   const readingsEn = count === 1 ? '1 reading' : `${count} readings`;
   return {
-    zh: `血压重度升高 ${worst.sbp}/${worst.dbp} mmHg(${count} 次读数${measured ? `,测量于 ${measured}` : ''}),请立即评估有无靶器官损害症状`,
+    zh: `血压重度升高 ${worst.sbp}/${worst.dbp} mmHg（${count} 次读数${measured ? `，测量于 ${measured}` : ''}），请立即评估有无靶器官损害症状`,
     en: `Severe BP ${worst.sbp}/${worst.dbp} mmHg (${readingsEn}${measured ? `, measured ${measured}` : ''}); assess urgently for target-organ damage`,
   };
 }
@@ -143,7 +143,7 @@ export function withLatestCrisis(
   const enBase = raised.en.replace(/; assess urgently for target-organ damage$/, '');
   const n = joined.length;
   return {
-    zh: `${zhBase};之后又有危急读数 ${n} 次,最新危急读数 ${latest.sbp}/${latest.dbp} mmHg,测量于 ${when},请立即评估有无靶器官损害症状`,
+    zh: `${zhBase}；之后又有危急读数 ${n} 次，最新危急读数 ${latest.sbp}/${latest.dbp} mmHg，测量于 ${when}，请立即评估有无靶器官损害症状`,
     en: `${enBase}; ${n === 1 ? '1 more crisis reading' : `${n} more crisis readings`} since, latest crisis reading ${latest.sbp}/${latest.dbp} mmHg, measured ${when}; assess urgently for target-organ damage`,
   };
 }
