@@ -9,7 +9,13 @@ import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
 import { proposeTreatment, type ProposedOrder } from '@qihuang/engines/hypertension-care';
 import { buildReviewInput, reviewPrescriptions, type Finding } from '@qihuang/engines/prescription-review';
-import { isAwaitingReview, loadChart, readReview, type PatientChart } from '@qihuang/pharmacy-review';
+import {
+  isAwaitingReview,
+  loadChart,
+  readReview,
+  SIGNATURE_EXTENSION,
+  type PatientChart,
+} from '@qihuang/pharmacy-review';
 import { processTransaction, type FhirResource } from '@qihuang/store';
 import { clinicalContext } from './clinical.ts';
 import { guardedModelText } from './narrative.ts';
@@ -30,7 +36,6 @@ import { drugIdOf, drugTextIn, proposalDrugNames, proposalNote } from './drug-te
 export type { DraftView, ProposalResult };
 
 export { PROPOSAL_TAG };
-const SIGNATURE_EXTENSION = 'urn:qihuang:signed';
 const RATIONALE_EXTENSION = 'urn:qihuang:proposal-rationale';
 
 const FREQ: Record<number, { zh: string; en: string; code: string }> = {

@@ -5,7 +5,7 @@
  * name, all in one language. `slipFrom` is pure; `prescriptionSlip` reads the records.
  */
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
-import { readReview } from '@qihuang/pharmacy-review';
+import { readReview, SIGNATURE_EXTENSION } from '@qihuang/pharmacy-review';
 import type { FhirResource } from '@qihuang/store';
 import { conceptText, type TranslatableConcept } from './concept-text.ts';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
@@ -50,7 +50,6 @@ interface PatientRecord {
   identifier?: { value?: string; system?: string; type?: { coding?: { code?: string }[] } }[];
 }
 
-const SIGNATURE_EXTENSION = 'urn:qihuang:signed';
 const ORAL = '26643006'; // SNOMED CT oral route
 const CJK = /[\u3400-\u9fff]/;
 const SEX: Record<string, { zh: string; en: string }> = {

@@ -23,7 +23,7 @@
  * written, so they are written once (a demo database seeded before these existed gets them on its next start).
  */
 import type { RequestContext } from '@qihuang/contracts';
-import { AWAITING_REVIEW_REASON } from '@qihuang/pharmacy-review';
+import { AWAITING_REVIEW_REASON, SIGNATURE_EXTENSION } from '@qihuang/pharmacy-review';
 import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
 
 export const PHARMACY_ORDERS_KEY = 'demo-pharmacy-orders-v1';
@@ -173,7 +173,7 @@ export function demoMedicationRequest(order: DemoOrder, now: Date): FhirResource
   const authoredOn = new Date(now.getTime() - order.hoursAgo * HOUR_MS).toISOString();
   const prescriber = DEMO_PRESCRIBERS.find((p) => p.id === order.prescriberId);
   // A draft order in the queue is one the prescriber signed and the pharmacist has not yet reviewed (decision 0017):
-  // the awaiting statusReason and care's signature record (the extension care's signing writes, urn:qihuang:signed),
+  // the awaiting statusReason and care's signature record (the extension care's signing writes),
   // so the doctor's screens show it as signed and awaiting review, and approval activates it.
   const awaiting =
     order.status === 'draft'
@@ -181,7 +181,7 @@ export function demoMedicationRequest(order: DemoOrder, now: Date): FhirResource
           statusReason: AWAITING_REVIEW_REASON,
           extension: [
             {
-              url: 'urn:qihuang:signed',
+              url: SIGNATURE_EXTENSION,
               valueString: JSON.stringify({
                 by: prescriber ? `Dr ${prescriber.given} ${prescriber.family}` : 'Dr',
                 at: authoredOn,

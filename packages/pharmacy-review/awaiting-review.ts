@@ -10,6 +10,10 @@ import type { FhirResource } from '@qihuang/store';
 
 export const STATUS_REASON_SYSTEM = 'urn:qihuang:pharmacy-review';
 
+/** The prescriber's signature record on a signed order (valueString JSON: by, at, acknowledged) — one URL for care's
+ * signing, the slip and the demo's signed orders. */
+export const SIGNATURE_EXTENSION = 'urn:qihuang:signed';
+
 /** statusReason of a signed order the pharmacist has not yet reviewed. */
 export const AWAITING_REVIEW_REASON = {
   coding: [

@@ -24,6 +24,7 @@ export { sectionsInWords } from './section-words.ts';
 export {
   AWAITING_REVIEW_REASON,
   RETURNED_REASON,
+  SIGNATURE_EXTENSION,
   isAwaitingReview,
   isReturnedSigned,
   withStatusReason,
