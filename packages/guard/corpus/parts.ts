@@ -121,6 +121,14 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     floor: [75 / 82, 2 / 158],
   },
   {
+    name: 'tuning-independent-14',
+    label: 'tuning (independent 14, ex held-out 17)',
+    role: 'tuning',
+    history:
+      'held-out set 17 (FAQ pages, Q&A pairs, corrections, SOAP, footnoted citations, traditional Chinese; seeded templates), measured twice (89.9 % / 6.1 % at e2720d8, then 86.8 % / 6.1 % at 21469c1); moved 2026-12-07 (sixth session)',
+    floor: [112 / 129, 8 / 131],
+  },
+  {
     name: 'heldout',
     label: 'held-out',
     role: 'heldout',
@@ -147,12 +155,5 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'heldout',
     history:
       'community nurses and pharmacists, discharge counselling, telemedicine chat, readings tables, whole medication lists; written independently (2026-12-07, fourth session); before any tuning, on the session-start code (23cff2d): 80.6 % caught, 5.9 % flagged',
-  },
-  {
-    name: 'heldout-17',
-    label: 'held-out 17 (independent)',
-    role: 'heldout',
-    history:
-      'written independently (2026-12-07, fourth session) from templates filled by a seeded script (Q&A pairs, FAQ pages, corrections, SOAP, footnoted citations, traditional Chinese; many answers share wording); before round 2, on ca63c43: 89.9 % caught, 6.1 % flagged',
   },
 ];
