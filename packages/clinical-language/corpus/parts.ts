@@ -177,6 +177,14 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
       'written independently as a TRAINING part (2026-12-07, fifth session; never a held-out part): WeChat family-group forwards, screening and kiosk notes, forum titles, hotline notes, non-native English, carers of bedridden and dementia patients, metaphors, casual scary idioms; met fresh by the engine of 0cdcafb (after round 3): 90.3 %, 4.3 %, 0.749',
     regression: false,
   },
+  {
+    file: 'tuning-independent-20.txt',
+    name: 'tuning independent 20 (formerly held-out 19)',
+    role: 'tuning',
+    history:
+      'written independently (2026-12-07, fourth session): post-discharge and medication messages, buried emergencies, timelines, EMS shorthand, infix negation; negation labels added by a second annotator who did not see the engine; measured as held out: 84.7 % sensitivity, 11.2 % false emergencies, modifier F1 0.721 (23cff2d), 87.3 %, 10.6 % (e2720d8), 87.3 %, 10.0 % (21469c1); moved to tuning 2026-12-07 (sixth session)',
+    regression: false,
+  },
   { file: 'heldout.txt', name: 'held-out', role: 'heldout', history: 'own messages, never used to tune' },
   {
     file: 'heldout-2.txt',
@@ -197,13 +205,6 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     role: 'heldout',
     history:
       'written independently (2026-12-07, fourth session): family-group forwards, nurse follow-up calls, BP-app diaries, Cantonese/traditional, symptoms denied in a list; negation labels added by a second annotator who did not see the engine; before any tuning, on the session-start code (23cff2d): 90.4 % sensitivity, 5.7 % false emergencies, modifier F1 0.727',
-  },
-  {
-    file: 'heldout-19.txt',
-    name: 'held-out 19',
-    role: 'heldout',
-    history:
-      'written independently (2026-12-07, fourth session): post-discharge and medication messages, buried emergencies, timelines, EMS shorthand, infix negation; negation labels added by a second annotator who did not see the engine; before any tuning, on the session-start code (23cff2d): 84.7 % sensitivity, 11.2 % false emergencies, modifier F1 0.721',
   },
   {
     file: 'heldout-20.txt',
