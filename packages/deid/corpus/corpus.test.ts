@@ -6,7 +6,7 @@ import type { CorpusFile } from './corpus-types.ts';
 import { CORPUS_PARTS } from './parts.ts';
 import { ratio, scoreCorpus } from './score.ts';
 
-// An optional part still being written (held-out-4) is stepped over until its files exist.
+// An optional part still being written (a new held-out part) is stepped over until its files exist.
 const present = CORPUS_PARTS.filter(
   (p) => !p.optional || (existsSync(markedPath(p.part)) && existsSync(join(CORPUS_DIR, `${p.part}.json`))),
 );
@@ -40,9 +40,9 @@ describe('de-identification corpus', () => {
       expect(load(p.part).header[0], p.part).toMatch(/^TUNING PART/);
   });
 
-  // Held-out parts hold at least a quarter of the identifiers. Skipped only while an optional held-out part
-  // (held-out-4, being written independently) is absent: without it the share is below a quarter by design,
-  // since held-out 3 was just moved to tuning.
+  // Held-out parts hold at least a quarter of the identifiers (round 10: held-out + held-out-5, 796 of 3,004).
+  // Skipped only while an optional held-out part (being written independently) is absent: a rotation may leave
+  // the share below a quarter until it is added.
   it.skipIf(absentOptional.length > 0)('held-out parts hold at least a quarter of the identifiers', () => {
     const heldOut = identifiers(present.filter((p) => p.role === 'heldout').map((p) => load(p.part)));
     const all = identifiers(present.map((p) => load(p.part)));
