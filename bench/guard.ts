@@ -36,12 +36,17 @@ async function evaluate(name: string, items: CorpusItem[], passages: GuardPassag
   // UNVERIFIED or does not state (the item's `fact=` tag) should be answered unverifiable — reported apart.
   const onVerified = { caught: 0, of: 0 };
   const notVerified = { unverifiable: 0, contradicted: 0, of: 0 };
+  // Decision 0018: a citation error is checked against the passage it cites, whatever REFERENCE states.
+  const citations = { caught: 0, of: 0 };
   for (const c of items) {
     const r = await checkAnswer({ answer: c.answer, passages, patient: c.patient, guideline: c.guideline });
     const bad = r.claims.filter((x) => x.verdict === 'contradicted');
     if (c.error && c.fact === 'verified') {
       onVerified.of++;
       if (bad.length) onVerified.caught++;
+    } else if (c.error && c.fact && c.error === 'citation') {
+      citations.of++;
+      if (bad.length) citations.caught++;
     } else if (c.error && c.fact) {
       notVerified.of++;
       if (bad.length) notVerified.contradicted++;
@@ -67,10 +72,13 @@ async function evaluate(name: string, items: CorpusItem[], passages: GuardPassag
     `${name}: ${items.length} answers (zh ${items.filter((i) => i.lang === 'zh').length}, en ${items.filter((i) => i.lang === 'en').length}); ` +
       `planted errors caught ${pct(caught, planted)} (kind found ${kindFound}); correct answers flagged ${pct(flagged, correct)} ${ok ? 'OK' : 'BELOW TARGET'}`,
   );
-  if (onVerified.of + notVerified.of > 0)
+  if (onVerified.of + notVerified.of + citations.of > 0)
     console.log(
-      `  errors on verified facts caught ${pct(onVerified.caught, onVerified.of)}; errors on unverified or absent facts ` +
-        `answered unverifiable (not supported) ${pct(notVerified.unverifiable, notVerified.of)} (contradicted ${notVerified.contradicted})`,
+      `  errors on verified facts caught ${pct(onVerified.caught, onVerified.of)}; citation errors on facts REFERENCE ` +
+        `does not verify, checked against the passage, caught ${pct(citations.caught, citations.of)}; other errors on ` +
+        `unverified or absent facts: contradicted ${notVerified.contradicted}, answered unverifiable ` +
+        `${notVerified.unverifiable}, of ${notVerified.of} (decision 0018: values the engines enforce and cross-checked ` +
+        `targets are contradicted by design)`,
     );
   // Extraction coverage (bench/guard-coverage.ts), for the tuning parts only.
   if (showMisses) {
