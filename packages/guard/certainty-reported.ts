@@ -17,7 +17,7 @@ export function isQuestion(text: string): boolean {
 
 /** An earlier reply, a record or posts quoted ("我上一条回复说", "病历写", "I said", "Some forum posts claim"). */
 const EARLIER =
-  /(?:我)?(?:上一条|上条|上一次|上次|之前的?|前面的?|刚才的?)(?:回答|回复|答复|解答)(?:中|里)?(?:说|写的是|写道|写了|写|提到|称)|病历(?:上|中)?(?:写(?:的是|着)?|记(?:录|载)(?:为|的是)?)|\bI (?:said|wrote|stated|told you|mentioned|suggested)\b|\bmy (?:earlier|previous|last|first) (?:reply|answer|message) (?:said|stated|suggested)\b|\b(?:some |many |several )?(?:forum |online |social[- ]media )?(?:posts|articles|websites|blogs|videos) (?:claim|say|state|suggest)\b|\bthe (?:chart|note|record|notes) (?:says|states|reads)\b/i;
+  /(?:我)?(?:上一条|上条|上一次|上次|之前的?|前面的?|刚才的?)(?:回答|回复|答复|解答)(?:中|里)?(?:说|写的是|写道|写了|写|提到|称|把)|(?:我)?上一条把|病历(?:上|中)?(?:写(?:的是|着)?|记(?:录|载)(?:为|的是)?)|\bI (?:said|wrote|stated|told you|mentioned|suggested)\b|\bmy (?:earlier|previous|last|first) (?:reply|answer|message) (?:said|stated|suggested|called|labell?ed|classified|described|put)\b|\b(?:some |many |several )?(?:forum |online |social[- ]media )?(?:posts|articles|websites|blogs|videos) (?:claim|say|state|suggest)\b|\bthe (?:chart|note|record|notes) (?:says|states|reads)\b/i;
 
 /** Reported speech: what someone else says or believes, or a quotation. */
 const REPORTED_WORDS =
@@ -25,7 +25,7 @@ const REPORTED_WORDS =
 const REPORTED = new RegExp(`${REPORTED_WORDS.source}|${EARLIER.source}`, 'i');
 /** The rejection of the reported statement, after it ("这是错误的", "which is not true", "but that is wrong"). */
 const REJECTED_AFTER =
-  /(?:这|这种说法|这个说法|该说法|此说法|这种观点)?(?:是)?(?:错误的|不对的?|不正确的?|误区|谣言|没有根据)|\b(?:which|that|this)(?:'s| is| was) (?:not true|not correct|wrong|incorrect|false|a myth)\b|\bis (?:not true|wrong|incorrect|false)\b/i;
+  /(?:这|这种说法|这个说法|该说法|此说法|这种观点)?(?:是)?(?:错误的|(?<!不)错的|不对的?|不正确的?|误区|谣言|没有根据)|有误(?!差)|[说写]错了|\b(?:which|that|this)(?:'s| is| was) (?:not true|not correct|wrong|incorrect|false|a myth)\b|\bis (?:not true|wrong|incorrect|false)\b/i;
 /** The rejection before it: "It is a myth that …", "It is not true that …", "…的说法是错误的" read above. */
 const REJECTED_BEFORE =
   /\b(?:it is|it's) (?:a (?:common )?(?:myth|misconception)|not true|wrong|false|incorrect) that\b|\b(?:a|the) (?:common )?(?:myth|misconception) (?:is )?that\b|(?:误区|谣言)(?:是|：|:)/i;
@@ -44,6 +44,12 @@ function rejectedSpan(text: string): [number, number] | undefined {
   const rejected = REJECTED_AFTER.exec(rest);
   if (!rejected) return undefined;
   return [reported.index, reported.index + reported[0].length + rejected.index];
+}
+
+/** The position lies inside a statement the sentence reports and rejects ("上一条回复把 R 归为 C，这是错的"). */
+export function rejectedAt(text: string, at: number): boolean {
+  const span = rejectedSpan(text);
+  return !!span && span[0] <= at && at < span[1];
 }
 
 const has = (text: string, n: number | undefined) =>

@@ -12,17 +12,13 @@ import { correspondence } from './extract-bp-correspond.ts';
 import { categoriesIn } from './extract-bp-categories.ts';
 import { bpNumerals, numberWords } from './extract-bp-numerals.ts';
 import { wordedReadings } from './extract-bp-worded.ts';
-import { axisBeforeCategory } from './certainty.ts';
+import { carriedReadingClaims } from './extract-bp-carry.ts';
 import {
   ageShorthand,
   AXIS_TALK,
-  BACK_TO_ALL,
-  BACK_TO_READINGS,
-  CATEGORY_FIRST,
   DENIED_CHANGE_BEFORE,
   DENIED_TARGET_AFTER,
   DENIED_TARGET_BEFORE,
-  inBrackets,
   NAMED_AS,
   NOT_ENOUGH,
   NO_CKD,
@@ -431,59 +427,8 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     });
   }
 
-  // "Your readings average 128/82 mmHg. … this is stage 1": a category stated for the previous sentence's reading.
-  // Its values, if any, only in brackets ("分级：1级高血压（DBP 90–99）") explain the category, they are no reading.
-  const bracketed = values.length > 0 && values.every((v) => inBrackets(t, v.at));
-  // "176/112。收缩压是176，还没到180；舒张压112…，所以归为2级": sentences that restate one pressure of the reading
-  // before keep it; a category after "所以/因此/overall" is then the reading's.
-  const lr = d.lastReading;
-  const restates =
-    !!lr &&
-    AXIS_TALK.test(t) &&
-    values.every((v) => v.dbp === undefined) &&
-    new RegExp(`(?<![\\d.])(?:${lr.sbp}|${lr.dbp})(?![\\d.])`).test(t);
-  const overall = restates && overallCategoryAt(t, affirmed, 0) >= 0;
-  // "Both are in the normal range", "这两个数都属于正常": the category of every reading of the sentence before.
-  if (!values.length && specific && d.lastReadings && BACK_TO_ALL.test(t))
-    for (const r of d.lastReadings)
-      out.bp.push({
-        ...withG,
-        category: specific.category,
-        setting: r.setting,
-        form: 'reading',
-        sbp: [r.sbp, undefined],
-        dbp: [r.dbp, undefined],
-        lowerBoundOnly: true,
-      });
-  if (
-    (overall || ((!values.length || bracketed) && !restates)) &&
-    specific &&
-    d.lastReading &&
-    (/\b(?:this|that|it|which)\b|这|此|属于|为/i.test(t) ||
-      CATEGORY_FIRST.test(t) ||
-      BACK_TO_READINGS.test(t))
-  ) {
-    out.bp.push({
-      ...withG,
-      category: specific.category,
-      setting: d.lastReading.setting,
-      form: 'reading',
-      sbp: [d.lastReading.sbp, undefined],
-      dbp: [d.lastReading.dbp, undefined],
-      lowerBoundOnly: true,
-    });
-  }
-  // A reading whose categories are stated for one pressure only ("165/96：收缩压在2级范围，舒张压在1级范围") has no
-  // category of its own yet: the next sentence may give it ("因此判为1级高血压").
-  const axisOnly = values.length === 1 && axisBeforeCategory(t.slice(values[0]!.end));
-  const bare = values.length === 1 && (!cats.length || axisOnly) && !isTargetSentence ? values[0] : undefined;
-  if (bare && bare.sbp[1] === undefined && bare.dbp?.[1] === undefined && !bare.lead && bare.dbp)
-    d.lastReading = { sbp: bare.sbp[0], dbp: bare.dbp[0], setting: settingAt(t, bare.at) };
-  else if (!(restates && !cats.length)) delete d.lastReading;
-  const pairs = values.filter((v) => v.dbp && v.sbp[1] === undefined && v.dbp[1] === undefined && !v.lead);
-  if (values.length >= 2 && pairs.length === values.length && !cats.length && !isTargetSentence)
-    d.lastReadings = pairs.map((v) => ({ sbp: v.sbp[0], dbp: v.dbp![0], setting: settingAt(t, v.at) }));
-  else delete d.lastReadings;
+  // Categories said of the reading(s) of the sentence before; this sentence's bare reading kept for the next.
+  out.bp.push(...carriedReadingClaims(t, d, { values, cats, affirmed, specific, withG, isTargetSentence }));
 
   // Systolic-only targets ("a systolic target below 130 mmHg").
   if (!out.targets.length && isTargetSentence) {

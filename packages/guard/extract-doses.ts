@@ -27,6 +27,10 @@ const MAXIMUM =
 /** A prohibition before the amount (not "不要超过 N mg", which states a maximum). */
 const PROHIBITED =
   /(?:不要|别|切勿|请勿|不能|不可|不宜|不应|禁止)(?!超过|超出|多于|高于|大于)[^，,；;。]*$|\b(?:don't|do not|never|should not|shouldn't|must not|avoid)\b(?!\s+(?:exceed|go(?:ing)? (?:above|over|beyond)|tak(?:e|ing) more than|us(?:e|ing) more than))[^,;.]*$/i;
+/** …unless it names an excess right before the amount ("别把X加到每天超过N", "never push X beyond N", "don't let X go
+ * above N"): that states a maximum. */
+const EXCESS_BEFORE =
+  /(?:超过|超出|多于|高于|大于)\s*(?:每日|每天|一天|一日)?\s*$|\b(?:beyond|exceed(?:ing)?|more than|above|over)\s*$/i;
 /** The amount said to be too high ("would exceed the 10 mg maximum", "超过了最大剂量", "太高"). */
 const TOO_HIGH =
   /\b(?:would|will|could|might)\s+(?:exceed|be (?:above|over|too high|too much))\b|\bexceeds? the (?:\d+\s*mg )?(?:max\w*|limit|cap|ceiling)\b|\b(?:too high|too much|an overdose)\b|超过(?:了)?(?:最大|上限|限量)|超出(?:了)?(?:最大|上限|限量)|过量|太高|过高/i;
@@ -133,7 +137,9 @@ export function doseClaims(text: string, mentions: Mention[], carried?: Mention)
       // "不要把氨氯地平加到20毫克", "If we doubled it to 20 mg, that would exceed the maximum": an amount warned
       // against or called too high in its own or the next clause is not a dose the answer gives.
       const [cFrom, cTo] = clauseAt(text, m.end + at);
-      if (PROHIBITED.test(text.slice(cFrom, m.end + at))) continue;
+      const prohibited = PROHIBITED.test(text.slice(cFrom, m.end + at));
+      const excess = prohibited && EXCESS_BEFORE.test(text.slice(cFrom, m.end + at));
+      if (prohibited && !excess) continue;
       const nextClause = text.slice(
         cTo,
         cTo + 1 + (text.slice(cTo + 1).search(/[，,；;。.]/) + 1 || text.length),
@@ -144,7 +150,7 @@ export function doseClaims(text: string, mentions: Mention[], carried?: Mention)
         Math.max(...['，', ',', '；', ';'].map((c) => before.lastIndexOf(c))) + 1,
       );
       const statesMaximum =
-        MAXIMUM.test(ownBefore) || (first && MAXIMUM.test(`${text.slice(0, m.start)}${before}`));
+        excess || MAXIMUM.test(ownBefore) || (first && MAXIMUM.test(`${text.slice(0, m.start)}${before}`));
       const explicitTimes = frequencyOf(local);
       const statesStart =
         !statesMaximum &&
