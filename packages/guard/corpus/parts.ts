@@ -156,4 +156,11 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     history:
       'community nurses and pharmacists, discharge counselling, telemedicine chat, readings tables, whole medication lists; written independently (2026-12-07, fourth session); before any tuning, on the session-start code (23cff2d): 80.6 % caught, 5.9 % flagged',
   },
+  {
+    name: 'heldout-18',
+    label: 'held-out 18 (independent)',
+    role: 'heldout',
+    history:
+      'ward-round teaching, MDT summaries, pharmacist phone consults, leaflets, restated questions, hedges, two-guideline comparisons, tables in text, unit variants, corrections and rejections, passages quoted right and wrong; written independently from templates (2026-12-07, sixth session); before any tuning, on the session-start code (21469c1): 115/150 = 76.7 % caught, 12/150 = 8.0 % flagged',
+  },
 ];
