@@ -15,7 +15,7 @@ import type { ComposeRule } from './compose.ts';
 import { E, G } from './cues.ts';
 
 /** What else 抽 means: smoking, drawing blood, a raffle, a drawer, liposuction, a muscle cramp, shivering. */
-const NOT_FIT =
+export const NOT_FIT =
   '(?:抽烟|抽根|抽支|抽血|抽空|抽时间|抽奖|抽签|抽屉|抽水|抽脂|抽查|抽样|抽痰|抽积液|抽腹水|抽胸水|抽卡|腿抽筋|小腿|(?<!手)脚抽筋|脚趾|腓肠肌|游泳|缺钙|补钙|寒战|打摆子|发冷|冷(?!汗)|冻得|被子|盖了|盖着|裹着|紧张|害怕|帕金森|\\bcramps?\\b|\\bchills\\b|\\bshiver|\\brigors?\\b|parkinson|\\btremor|\\bcold\\b|\\bnervous\\b|\\bgym\\b|\\bworkout\\b)';
 /** A fit context: a fever, a child, epilepsy, a fall, not woken, pregnancy, the eyes or the limbs. */
 const FIT_CONTEXT =

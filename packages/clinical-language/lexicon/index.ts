@@ -12,6 +12,7 @@ import { VARIANTS_3 } from './variants3.ts';
 import { VARIANTS_4 } from './variants4.ts';
 import { VARIANTS_5 } from './variants5.ts';
 import { VARIANTS_6 } from './variants6.ts';
+import { VARIANTS_7 } from './variants7.ts';
 
 export { SOURCES, type Source } from './sources.ts';
 
@@ -25,6 +26,7 @@ function withVariants(c: Concept): Concept {
     VARIANTS_4[c.id],
     VARIANTS_5[c.id],
     VARIANTS_6[c.id],
+    VARIANTS_7[c.id],
   ]) {
     if (!v) continue;
     out = {
