@@ -29,6 +29,7 @@ import { TRIGGERS_6 } from './rules6.ts';
 import { PSEUDO_7, TRIGGERS_7 } from './rules7.ts';
 import { PSEUDO_8, TRIGGERS_8 } from './rules8.ts';
 import { PSEUDO_9, TRIGGERS_9 } from './rules9.ts';
+import { PSEUDO_10, TRIGGERS_10 } from './rules10.ts';
 
 // Parts 4 and 5 of the rules (rules4.ts, rules5.ts) are read here, after the lists of rules.ts (whose rule-case
 // tables count them).
@@ -40,8 +41,9 @@ const ALL_TRIGGERS = [
   ...TRIGGERS_7,
   ...TRIGGERS_8,
   ...TRIGGERS_9,
+  ...TRIGGERS_10,
 ];
-const ALL_PSEUDO = [...PSEUDO, ...PSEUDO_4, ...PSEUDO_5, ...PSEUDO_7, ...PSEUDO_8, ...PSEUDO_9];
+const ALL_PSEUDO = [...PSEUDO, ...PSEUDO_4, ...PSEUDO_5, ...PSEUDO_7, ...PSEUDO_8, ...PSEUDO_9, ...PSEUDO_10];
 
 /** A past cue years back (long-standing when it goes on). */
 const YEARS_BACK = /年前|去年|前年|(?:19|20)\d{2}|\byears? ago\b/;

@@ -27,7 +27,10 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
   {
     concept: 'dyspnoea',
     unless: new RegExp(`${EXERTION}|climbing|walking (?:up|fast)|爬了|层楼|楼梯|climbed`),
-    unlessNot: new RegExp(`${AT_REST}|嘴唇|发紫|发青|说不出话|憋醒|blue|can'?t (?:speak|talk)`),
+    // (New today and barely able to climb — "can barely get up the stairs and it came on today" — is no exertion.)
+    unlessNot: new RegExp(
+      `${AT_REST}|嘴唇|发紫|发青|说不出话|憋醒|blue|can'?t (?:speak|talk)|\\bbarely\\b|came on (?:today|this morning|suddenly)`,
+    ),
   },
   // Breathless only on exertion and fine at rest, or at its usual level in a known condition ("as usual, no worse"):
   // no sign of hypoxia, nothing new (heart failure at baseline; AHA warning signs of heart failure: worse, at rest).

@@ -19,6 +19,10 @@ const CHEST_WALL =
 const MI_SIGN =
   /汗|喘|气短|气促|胳膊|下巴|后背|突然|越来越|压榨|sweat|clammy|breathless|short of breath|\barm\b|jaw|\bback\b|sudden|worse|crushing/;
 
+/** A pin-prick that lasts a second or seconds, coming and going for months (a pattern, not one episode). */
+const FLEETING =
+  /^(?=.*(?:针扎|针刺|扎一下|刺一下|戳一下|\bstab|\btwinge|\bpin ?prick))(?=.*(?:一秒|几秒|一两秒|\bseconds?\b))(?=.*(?:好几个月|几个月了|好几年|几年了|一天好几次|一天几次|\bfor (?:months|years)\b|\bseveral times a day\b|\bmonths now\b))/;
+
 export const EXPLAINED_2: readonly { concept: string; unless: RegExp; unlessNot: RegExp }[] = [
   // A weight simile on another part or on the mind ("肩上像压了块石头", "心里像压着块石头"): no chest sign (issue 16, round 4)
   // — unless the chest or a heart-attack sign is named.
@@ -28,6 +32,9 @@ export const EXPLAINED_2: readonly { concept: string; unless: RegExp; unlessNot:
     unlessNot: new RegExp(`${MI_SIGN.source}|胸|心口`),
   },
   { concept: 'chest-pain', unless: new RegExp(`${PRESS}|${CHEST_WALL}`), unlessNot: MI_SIGN },
+  // A pin-prick lasting a second, over and over for months (针扎一下，一秒钟就过去): no heart-attack pain, which lasts more
+  // than a few minutes (AHA warning signs) — round 5 — unless a heart-attack sign is named.
+  { concept: 'chest-pain', unless: FLEETING, unlessNot: MI_SIGN },
   // "一按就疼不按不疼，我觉得我心梗了": a heart attack guessed over pain a press brings on.
   {
     concept: 'mi-now',
