@@ -21,6 +21,7 @@ import { findRecallPlaces } from './recognizers/places-recall.ts';
 import { findRecallEmployers } from './recognizers/employers-recall.ts';
 import { findRecallEnglishNames } from './recognizers/en-recall.ts';
 import { findPinyinNames } from './recognizers/en-pinyin.ts';
+import { findStructuralNames } from './recognizers/names-round10.ts';
 import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
 
 /** Options of a detection: `safetyNet` (default on: cloud targets and exports; may be off for a local model). */
@@ -51,6 +52,7 @@ export function recognize(text: string, options: DetectOptions = {}): PhiSpan[] 
     findRecallEmployers(text, out); // round 9: employers without a suffix
     if (/[A-Z][a-z]/.test(text)) findRecallEnglishNames(text, out);
     if (/[A-Z][a-zA-Z]/.test(text)) findPinyinNames(text, out); // round 9: pinyin names
+    findStructuralNames(text, out); // round 10: table columns, staff fields, relations
   }
   return out;
 }

@@ -74,8 +74,10 @@ export function findPinyinNames(text: string, out: PhiSpan[]): void {
       continue;
     }
     if (!ok) {
-      // Retry the first two words alone ("Zhang Wei was").
+      // Retry the first two words alone ("Zhang Wei was"), or the last two ("Pt Liu Jianjun", round 10).
       if (words.length === 3 && isSurname(m[2]!) && isGiven(first)) add(m.indices![1]![0], m.indices![2]![1]);
+      else if (words.length === 3 && isSurname(m[2]!) && isGiven(m[3]!) && !ENGLISH.has(m[2]!.toLowerCase()))
+        add(m.indices![2]![0], m.indices![3]![1]);
       continue;
     }
     // Every word an English word is no pinyin name ("He Long", "Long Song"), nor an herb ("Ma Huang").

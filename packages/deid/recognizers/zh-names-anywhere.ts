@@ -23,7 +23,7 @@ import { isCommonWord, isWord2 } from './zh-words.ts';
 const CJK = /[\u4e00-\u9fa5]/;
 const SURNAMES = new Set(SINGLE_SURNAMES);
 /** One-character words after which a name may start (由王芳签字, 给马云飞开药, 问林晓). */
-const LEFT_ONE = '由经与和同跟请让叫给对向据及陪带送找问了见是为等嘱转约交将把被称的';
+const LEFT_ONE = '由经与和同跟请让叫给对向据及陪带送找问了见是为等嘱转约交将把被称的妻夫侄孙孫甥婿媳';
 /** A quantity or an ordinal before the surname: 3周, 第三. */
 const NUMBER_LEFT = new Set('0123456789０１２３４５６７８９一二三四五六七八九十两几半第');
 /** Greeting or chemical endings (祝健康, 乌鸡白凤丸, 马钱子碱) are not names. */

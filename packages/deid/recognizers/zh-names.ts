@@ -141,7 +141,7 @@ const KIN_TITLE = new RegExp(
 );
 /** Transliterated names with a middle dot (玛丽亚·冈萨雷斯, 买买提·吐尔逊): characters of the transliteration table. */
 const TRANSLIT =
-  '阿埃艾爱安昂奥巴芭拜班邦鲍贝本比彼毕波伯博布查达黛丹道德登迪蒂丁东杜多厄恩尔法范菲斐费芬丰佛弗福盖甘冈戈格古瓜哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里丽利莉连林琳琉留卢鲁路伦罗洛玛马迈麦曼芒梅门蒙米密敏莫默姆穆纳娜奈南内妮尼涅宁纽努诺欧帕潘佩彭皮普齐奇乔切琴丘萨塞赛桑瑟森沙莎山尚舍申什史舒斯松苏索塔泰坦汤唐特提廷图托娃瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因英尤于约泽扎詹珍朱兹卓买热江古吐逊木合力依孜汗则衣';
+  '吾阿埃艾爱安昂奥巴芭拜班邦鲍贝本比彼毕波伯博布查达黛丹道德登迪蒂丁东杜多厄恩尔法范菲斐费芬丰佛弗福盖甘冈戈格古瓜哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱赖兰朗劳勒雷蕾里丽利莉连林琳琉留卢鲁路伦罗洛玛马迈麦曼芒梅门蒙米密敏莫默姆穆纳娜奈南内妮尼涅宁纽努诺欧帕潘佩彭皮普齐奇乔切琴丘萨塞赛桑瑟森沙莎山尚舍申什史舒斯松苏索塔泰坦汤唐特提廷图托娃瓦万旺威韦维温沃乌伍西希锡夏谢辛休雅亚扬耶伊因英尤于约泽扎詹珍朱兹卓买热江古吐逊木合力依孜汗则衣';
 const TRANSLIT_NAME = new RegExp(`([${TRANSLIT}][${TRANSLIT}]{0,5}[·•・][${TRANSLIT}夫]{1,8})`, 'dg');
 /** Names in a list of participants: "参加讨论：李主任、周玉、陈思远". */
 const PARTICIPANTS =
@@ -235,7 +235,25 @@ function accept(name: string, labelled = false): boolean {
   return true;
 }
 
+/** A chat line's speaker: a bare role and a colon at a line's start (医生：, 患者：). */
+const CHAT_ROLE = /(?:^|\n)[ \t　]*(?:医生|医师|大夫|护士|药师|患者|病人|家属)[：:]/g;
+const CHAT_ROLE_BEFORE = /(?:^|\n)[ \t　]*(?:医生|医师|大夫|护士|药师|患者|病人|家属)[：:][ \t　]*$/;
+
+/**
+ * Round 10: a text with two or more chat lines (医生：… / 患者：…) is a dialogue, and the words after its speakers
+ * are replies, not field values (医生：会的，… ; 患者：尤其是…). Outside text: MIE dialogues.
+ */
+function isDialogue(text: string): boolean {
+  CHAT_ROLE.lastIndex = 0;
+  let n = 0;
+  while (CHAT_ROLE.exec(text)) if (++n >= 2) return true;
+  return false;
+}
+
 export function findChineseNames(text: string, out: PhiSpan[]): void {
+  const dialogue = /[：:]/.test(text) && isDialogue(text);
+  const afterSpeaker = (start: number) =>
+    dialogue && CHAT_ROLE_BEFORE.test(text.slice(Math.max(0, start - 12), start));
   const add = (
     regex: RegExp,
     category: PhiCategory,
@@ -247,6 +265,7 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
       const name = m[1]!;
       if (!accept(name, labelled) || !likely(name)) continue;
       const [start, end] = m.indices![1]!;
+      if (afterSpeaker(start)) continue;
       out.push({ category, start, end, text: name });
     }
   };
@@ -292,6 +311,7 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
   STAFF_LABEL_ANY.lastIndex = 0;
   for (const m of text.matchAll(STAFF_LABEL_ANY)) {
     const name = m[1]!;
+    if (afterSpeaker(m.indices![1]![0])) continue;
     if (NOT_A_PERSON.test(name) || NOT_NAMES.has(name) || NOT_NAMES.has(name.slice(0, 2))) continue;
     // Round 9: without a known surname, a value starting with a dictionary word is a reply (医生：可以的), and so
     // is one holding a word after a bare role at a line's start, a chat speaker (医生：不客气; 审核医师：郏新民 stays).
@@ -366,6 +386,13 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
     // A bare surname ("张先生", "刘医生") is replaced together with its title: "张" alone would hit words.
     // So is a compound surname alone ("夏侯主任").
     const bare = name.length === 1 || COMPOUND_SURNAMES.includes(name);
+    // Round 10: a word-like surname alone (和医生沟通, 那医生说) is a word, unless a verb of telling precedes it.
+    if (
+      name.length === 1 &&
+      WORDY_SURNAMES.has(name) &&
+      !/(?:告知|通知|报告|联系|请示|汇报)$/.test(text.slice(Math.max(0, at - 2), at))
+    )
+      continue;
     const [start, end] = bare ? [at, m.index + m[1]!.length] : [at, m.index];
     out.push({
       category: clinician ? 'CLINICIAN_NAME' : 'PATIENT_NAME',

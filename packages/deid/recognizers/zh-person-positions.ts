@@ -19,22 +19,10 @@ import type { PhiCategory, PhiSpan } from '../types.ts';
 import { isWordySurname, nameScore, surnameOf } from './zh-name-model.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
 import { isCommonWord } from './zh-words.ts';
+import { T2S, toSimplified } from './zh-traditional.ts';
 
 const CJK = /[\u4e00-\u9fa5]/;
 
-/**
- * Traditional forms of frequent surnames and given-name characters (Hong Kong and Taiwan names: 陳志明, 黃嘉欣),
- * scored as their simplified forms.
- */
-const TRADITIONAL =
-  '陳陈黃黄張张劉刘趙赵吳吴鄭郑楊杨葉叶許许馮冯鄧邓蕭萧盧卢蘇苏譚谭錢钱鍾钟饒饶賴赖羅罗韓韩' +
-  '謝谢馬马孫孙鄒邹蔣蒋龍龙顧顾陸陆區区麥麦歐欧陽阳偉伟華华國国誌志強强傑杰麗丽鳳凤蘭兰寶宝輝辉嬌娇' +
-  '榮荣瑩莹賢贤鴻鸿鵬鹏維维傳传雲云書书興兴';
-const T2S = new Map<string, string>();
-for (let i = 0; i + 1 < TRADITIONAL.length; i += 2) T2S.set(TRADITIONAL[i]!, TRADITIONAL[i + 1]!);
-const HAS_TRADITIONAL = new RegExp(`[${[...T2S.keys()].join('')}]`);
-const toSimplified = (name: string) =>
-  HAS_TRADITIONAL.test(name) ? [...name].map((c) => T2S.get(c) ?? c).join('') : name;
 const COMPOUND_FIRST = new Set(COMPOUND_SURNAMES.map((s) => s[0]!));
 const SURNAME_STARTS = new Set([
   ...SINGLE_SURNAMES,
@@ -50,7 +38,7 @@ const PERSON_RIGHT = new RegExp(
     '沟通|商量|商议|谈话|面谈|前来|来院|来诊|来科|来我院|就诊|复诊|住院|入院|出院|离院|回家|回复|答复|诉说|自诉|自述|主诉|述|哭|笑|' +
     '主刀|一助|二助|查房|会诊|接诊|收治|诊治|看诊|出诊|坐诊|值班|开具|开立|开药|调整|指导|随访|评估|复核|审核|核对|书写|记录|执行|签发|操作|' +
     '今天|今日|今晨|昨天|昨日|昨晚|明天|上午|下午|晚上|早上|夜间|目前|现在|本人|家属|' +
-    '的(?:母亲|父亲|女儿|儿子|妻子|丈夫|爱人|老伴|家属|孙子|孙女|血压|病情|情况|检查|化验|报告|电话|手机|家)|' +
+    '的(?:母亲|父亲|女儿|儿子|妻子|丈夫|爱人|老伴|家属|孙子|孙女|血压|病情|情况|检查|化验|报告|电话|手机|家)|家(?:吗|里|人|中)|' +
     '(?:先生|女士|小姐|阿姨|叔叔|大爷|大妈|奶奶|爷爷|老人|医生|大夫|主任|护士|老师))',
   'y',
 );
@@ -180,20 +168,30 @@ function listCandidates(text: string, add: (start: number, end: number, category
 const FIELD =
   /(?:^|[\n，,；;。\s])([\u4e00-\u9fa5]{1,8})[：:][ \t　]*([\u4e00-\u9fa5]{2,4})(?=[\s，,。；;、)）(（]|$)/dg;
 const STAFF_LABEL = /[医护师员者]|记录|审核|核对|执行|经办/;
+/** One-character relations before a name in a field's value (round 10). */
+const KIN_ONE = '妻夫子女侄孙孫甥媳婿';
 
 /** Rule 4: the value of any field, standing alone. */
 function fieldCandidates(text: string, add: (start: number, end: number, category: PhiCategory) => void) {
   FIELD.lastIndex = 0;
   for (const m of text.matchAll(FIELD)) {
-    const [start, end] = m.indices![2]!;
-    if (candidateScore(text, start, end - start) < BAR_FIELD) continue;
+    const [matchStart, end] = m.indices![2]!;
+    let start = matchStart;
+    // A relation before the name in the value (联络人：孫何家俊, 家属：妻韦秀兰): the name after it.
+    if (
+      end - start >= 3 &&
+      KIN_ONE.includes(text[start]!) &&
+      candidateScore(text, start + 1, end - start - 1) >= BAR_FIELD
+    )
+      start += 1;
+    else if (candidateScore(text, start, end - start) < BAR_FIELD) continue;
     add(start, end, STAFF_LABEL.test(m[1]!) ? 'CLINICIAN_NAME' : 'PATIENT_NAME');
   }
 }
 
 /** Titles, also with a rank before them (副主任医师) and a space between name and title ("黄俊杰 医生"). */
 const NEW_TITLES =
-  /[ \t　]?(副?(?:主任医师|主治医师|主管护师|主管药师|住院医师|规培医生|进修医生|实习医生|主任|医师|医生|大夫|药师|技师|护师|护士长|护士|教授|院长|科长)|师傅|同志)/g;
+  /[ \t　]?(副?(?:主任医师|主治医师|主管护师|主管药师|住院医师|规培医生|进修医生|实习医生|住院医|主任|医师|医生|醫師|醫生|大夫|药师|技师|护师|護士|护士长|护士|教授|院长|科长)|师傅|同志)/g;
 const PERSON_TITLE = /^(?:师傅|同志)$/;
 /** A unit before a staff name: "心内科王建国副主任医师". */
 const UNIT_BEFORE = /[科室组院区站部]$/;
@@ -207,7 +205,7 @@ function titleCandidates(text: string, add: (start: number, end: number, categor
       const start = m.index - length;
       if (start < 0) continue;
       const name = text.slice(start, m.index);
-      if ([...name].some((c) => !CJK.test(c)) || surnameOf(name) === undefined) continue;
+      if ([...name].some((c) => !CJK.test(c)) || surnameOf(toSimplified(name)) === undefined) continue;
       const prev = start > 0 ? text[start - 1]! : '';
       const category: PhiCategory = PERSON_TITLE.test(m[1]!) ? 'PATIENT_NAME' : 'CLINICIAN_NAME';
       if (length === 1 || COMPOUND_SURNAMES.includes(name)) {
@@ -215,11 +213,16 @@ function titleCandidates(text: string, add: (start: number, end: number, categor
         if (m[0] !== m[1]) continue;
         // A surname alone: anything before it but a word it ends (主管药师, 值班医师) or its own double.
         if (prev === name || (CJK.test(prev) && isCommonWord(prev + name))) continue;
-        if (isWordySurname(name)) continue; // 和医师, 那医生, 但医生: a word, not a surname
+        // 和医师, 那医生, 但医生: a word, not a surname — unless a verb of telling stands before it (告知单医生).
+        if (
+          isWordySurname(name) &&
+          !/(?:告知|通知|报告|联系|请示|汇报)$/.test(text.slice(Math.max(0, start - 2), start))
+        )
+          continue;
         add(start, m.index + m[1]!.length, category);
         break;
       }
-      const left = text.slice(Math.max(0, start - 3), start);
+      const left = toSimplified(text.slice(Math.max(0, start - 3), start));
       if (CJK.test(prev) && !LEFT_WORD.test(left) && !UNIT_BEFORE.test(left)) continue;
       if (NOT_BEFORE_TITLE.test(name[name.length - 1]!)) continue;
       if (candidateScore(text, start, length) >= BAR_BEFORE_VERB) {
@@ -236,7 +239,7 @@ function titleCandidates(text: string, add: (start: number, end: number, categor
  */
 const MINORITY_PARTS =
   '扎西|次仁|卓玛|顿珠|格桑|央金|德吉|多吉|旺堆|尼玛|达瓦|平措|索朗|白玛|边巴|普布|拉姆|曲珍|旺姆|仁增|桑珠|洛桑|' +
-  '丹增|强巴|益西|朗杰|巴桑|次旦|卓嘎|罗布|加措|嘉措|才让|拉毛|梅朵|吉美|阿依|古丽|买买提|麦麦提|艾力|热依|' +
+  '丹增|强巴|益西|朗杰|巴桑|次旦|卓嘎|罗布|加措|嘉措|才让|拉毛|梅朵|吉美|阿依|古丽|买买提|麦麦提|艾力|热依|央宗|泽仁|泽旺|贡布|群培|琼达|' +
   '阿不都|吐尔逊|艾买提|努尔|帕提|米娜|阿力木|热合曼|依明|玉素甫|克里木|艾尼|瓦尔|阿卜杜|迪力|卡德尔|图尔荪|帕丽|热娜';
 const MINORITY = new RegExp(`(?:${MINORITY_PARTS})(?:${MINORITY_PARTS}|[江汗罕]){1,2}`, 'g');
 
@@ -252,7 +255,7 @@ const FAMILIAR_BEFORE_VERB = new RegExp(
 
 function patternCandidates(text: string, add: (start: number, end: number, category: PhiCategory) => void) {
   if (
-    /[扎次卓顿格央德多旺尼达平索白边普拉曲仁桑洛丹强益朗巴罗加嘉才梅吉阿古买麦艾热吐努帕米依玉克瓦迪卡图]/.test(
+    /[扎次卓顿格央德多旺尼达平索白边普拉曲仁桑洛丹强益朗巴罗加嘉才梅吉阿古买麦艾热吐努帕米依玉克瓦迪卡图泽贡群琼]/.test(
       text,
     )
   ) {
