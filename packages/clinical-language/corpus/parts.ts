@@ -234,6 +234,13 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     history:
       'written independently (2026-12-07, sixth session): voice-input homophones, dialects (东北, 四川, 粤, 上海, 闽南), pharmacy counter and OTC, night-shift and delivery workers, gym and marathon, altitude and travel, students and school nurses, rural elderly and village doctors, worksite first aid, SMS shorthand, expat English, buried emergencies; before any tuning, on the session-start code (21469c1): 93.8 % sensitivity, 4.5 % false emergencies, modifier F1 0.763',
   },
+  {
+    file: 'heldout-24.txt',
+    name: 'held-out 24',
+    role: 'heldout',
+    history:
+      'written independently by hand (2026-12-07, sixth session): ward inpatients, deaf writers through caption apps, parents of teenagers, drivers, fishermen and farmers, banquets after alcohol, pet owners, mahjong tables, funerals, partners on video calls, insurance agents, one-handed broken messages, pasted smartwatch alerts; before any tuning, on the session-start code (21469c1): 92.6 % sensitivity, 6.1 % false emergencies, modifier F1 0.774',
+  },
 ];
 
 export const tuningParts = (): CorpusPart[] => CORPUS_PARTS.filter((p) => p.role === 'tuning');
