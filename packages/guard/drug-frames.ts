@@ -110,14 +110,16 @@ export const STOPPED_AFTER =
 /** A condition word named as the risk or effect of a drug ("raises the risk of angioedema", "增加血管性水肿的风险"). */
 function riskWordAt(lower: string, at: number, key: string): boolean {
   const before = lower.slice(Math.max(0, at - 24), at);
-  const after = lower.slice(at + key.length, at + key.length + 6);
+  const after = lower.slice(at + key.length, at + key.length + 16);
   // A denied risk ("不会引起高钾", "does not cause angioedema") is a statement about the condition: kept.
   if (/不会|不|没有|无|\bnot\b|\bno\b|n't|without/.test(before)) return false;
   return (
     // "可致心动过缓和房室传导阻滞", "may cause bradycardia and heart block": a list of risks after the word.
     /(?:risk of|risks of|cause[sd]?|causing|lead(?:s|ing)? to|result(?:s|ing)? in|trigger(?:s|ed)?|引起|导致|诱发|可致)\s*(?:the\s+|an?\s+)?(?:[^，。,;；]{1,10}?(?:和|及|与|、|\band\b|\bor\b|,)\s*)?$/.test(
       before,
-    ) || /^\s*(?:的)?(?:风险|危险)/.test(after)
+    ) ||
+    // "高钾血症风险", "because of the hyperkalaemia risk": the rest of the word, then the risk word.
+    /^[\u4e00-\u9fff]{0,3}?(?:的)?(?:风险|危险)|^[a-z]*\s+(?:risk|danger)\b/.test(after)
   );
 }
 

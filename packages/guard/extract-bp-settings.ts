@@ -23,6 +23,7 @@ export function settingAt(raw: string, at: number): Setting {
   // inside brackets closed before the value ("（对应诊室130/80），ESH用≥130/80") is the bracket's own.
   const text = raw
     .replace(SAME_AS, (m) => '_'.repeat(m.length))
+    .replace(OUT_OF_OFFICE, (m) => '_'.repeat(m.length))
     .replace(/[（(][^（）()]*[）)]/g, (m, i: number) => (i + m.length <= at ? '_'.repeat(m.length) : m));
   let best: { s: Setting; pos: number } | undefined;
   let next: { s: Setting; pos: number } | undefined;
@@ -46,9 +47,20 @@ const OWN_AFTER =
 const SAME_AS =
   /(?:与|和|跟|同)(?:诊室|办公室|家庭|家中)(?:血压)?(?:的)?(?:标准)?(?:相同|一样|一致|不同|不一样)|(?:the )?(?:same as|different from|lower than|higher than|unlike) (?:in |for |at )?(?:the )?(?:office|clinic|home)(?: readings?| values?| BP| threshold)?/gi;
 
+/** "Out-of-office", "诊室外", "outside the clinic": no setting of its own (the home or ambulatory one meant is named
+ * elsewhere), and certainly not the office. */
+const OUT_OF_OFFICE =
+  /out-of-(?:office|clinic)|out of (?:the )?(?:office|clinic)|outside (?:the )?(?:office|clinic)|(?:诊室|门诊)(?:以)?外/gi;
+
+/** The sentence names out-of-office values and no setting: they are in the setting an earlier sentence named. */
+export const outOfOfficeOnly = (t: string): boolean =>
+  new RegExp(OUT_OF_OFFICE.source, 'i').test(t) && namedSetting(t) === undefined;
+
 /** The one setting a sentence names, null when it names several, undefined when none. */
 export function namedSetting(t: string): Setting | null | undefined {
-  const text = t.replace(SAME_AS, (m) => '_'.repeat(m.length));
+  const text = t
+    .replace(SAME_AS, (m) => '_'.repeat(m.length))
+    .replace(OUT_OF_OFFICE, (m) => '_'.repeat(m.length));
   const found = new Set(SETTINGS.filter(([, re]) => new RegExp(re.source, 'i').test(text)).map(([s]) => s));
   if (!found.size && /ambulatory|ABPM|动态血压/i.test(text)) found.add('24h');
   return found.size === 1 ? [...found][0] : found.size ? null : undefined;

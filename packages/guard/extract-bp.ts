@@ -64,7 +64,7 @@ import {
   segmentsAfter,
 } from './extract-bp-guidelines.ts';
 export { guidelineAt, guidelineIn, guidelinesIn } from './extract-bp-guidelines.ts';
-import { namedSetting, settingAt } from './extract-bp-settings.ts';
+import { namedSetting, outOfOfficeOnly, settingAt } from './extract-bp-settings.ts';
 export { settingAt } from './extract-bp-settings.ts';
 import type { BpData, TargetData } from './types.ts';
 
@@ -151,6 +151,8 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
   // sentence also names a setting it has ("morning home readings").
   if (/清晨|晨起|晨峰|\bmorning\b|\bevening\b|傍晚|睡前/i.test(t) && namedSetting(t) === undefined)
     return out;
+  // "诊室外阈值：≥135/85" with no setting named before: out-of-office values of a setting not known.
+  if (outOfOfficeOnly(t) && (!d.setting || d.setting === 'office')) return out;
   const guideline = guidelineIn(t) ?? d.guideline;
   // Chinese texts name ACC/AHA stages "1级/2级高血压": under ACC/AHA a "级" is its stage.
   const cats = categoriesIn(t).map((c) =>

@@ -161,7 +161,12 @@ export function unstatedTopic(
   if (sm.some(covered)) {
     const pl = p.toLowerCase();
     // A reason in brackets ("不推荐 ACEI + ARB（…高钾…）") explains; it is not a topic attributed to the passage.
-    const missing = conditionIdsIn([s.replace(/[（(][^）)]*[）)]/g, ' ')]).filter(
+    // So is a risk given as the reason ("…，高钾和肾损伤风险增加", "it raises the risk of hyperkalaemia") when the
+    // passage speaks of the same medicines, combined when the sentence combines them.
+    const same = sm.every(covered) && (!COMBINED.test(s) || COMBINED.test(p));
+    const unbracketed = s.replace(/[（(][^）)]*[）)]/g, ' ');
+    const stated = same ? unbracketed.replace(RISK_CLAUSE, ' ') : unbracketed;
+    const missing = conditionIdsIn([stated]).filter(
       (id) => !conditionIdsIn([p]).includes(id) && !(BY_LAB[id]?.test(pl) ?? false),
     );
     const c = missing[0]
@@ -169,8 +174,12 @@ export function unstatedTopic(
       : undefined;
     if (c) return say(lang, `该资料未涉及${c.label.zh}`, `the passage says nothing about ${c.label.en}`);
     // Renal impairment said of a drug whose passage never speaks of the kidney.
-    const renal = missingIn(RENAL, s, p);
+    const renal = missingIn(RENAL, stated, p);
     if (renal) return say(lang, `该资料未涉及${renal.zh}`, `the passage says nothing about ${renal.en}`);
   }
   return undefined;
 }
+
+/** A clause naming a risk ("高钾和肾损伤风险增加", "raises the risk of hyperkalaemia", "because of the … risk"). */
+const RISK_CLAUSE = /[^，,；;。:：]*(?:风险|危险|\brisks?\b)[^，,；;。]*/gi;
+const COMBINED = /联用|合用|联合|同用|\bcombin\w*|\btogether\b|\bplus\b|\bwith\b/i;
