@@ -163,4 +163,11 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     history:
       'ward-round teaching, MDT summaries, pharmacist phone consults, leaflets, restated questions, hedges, two-guideline comparisons, tables in text, unit variants, corrections and rejections, passages quoted right and wrong; written independently from templates (2026-12-07, sixth session); before any tuning, on the session-start code (21469c1): 115/150 = 76.7 % caught, 12/150 = 8.0 % flagged',
   },
+  {
+    name: 'heldout-19',
+    label: 'held-out 19 (independent)',
+    role: 'heldout',
+    history:
+      'written by hand, answer by answer (2026-12-07, sixth session): a GP quick reply, a hospital pharmacist, a nephrology fellow, a plain-words chatbot, a Hong Kong clinician in traditional Chinese, NHS-style English, DeepSeek-style headings, Qwen-style numbered lists; before any tuning, on the session-start code (21469c1): 36/50 = 72.0 % caught, 4/50 = 8.0 % flagged',
+  },
 ];
