@@ -151,7 +151,7 @@ const FORMS: DateForm[] = [
   // [Thursday,] March 5[, 2025]
   {
     regex: new RegExp(
-      `\\b${WEEKDAY_RE}${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?(?![:/])`,
+      `\\b${WEEKDAY_RE}${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?(?![/]|:\\d)`,
       'g',
     ),
     parse: (m) => ({ ...(m[4] ? { y: +m[4] } : {}), mo: monthIndex(m[2]!), d: +m[3]! }),

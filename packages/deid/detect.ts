@@ -22,6 +22,9 @@ import { findRecallEmployers } from './recognizers/employers-recall.ts';
 import { findRecallEnglishNames } from './recognizers/en-recall.ts';
 import { findPinyinNames } from './recognizers/en-pinyin.ts';
 import { findStructuralNames } from './recognizers/names-round10.ts';
+import { findRound10Dates } from './recognizers/dates-round10.ts';
+import { round10CodeRules } from './recognizers/codes-round10.ts';
+import { findRound10Places } from './recognizers/places-round10.ts';
 import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
 
 /** Options of a detection: `safetyNet` (default on: cloud targets and exports; may be off for a local model). */
@@ -53,6 +56,9 @@ export function recognize(text: string, options: DetectOptions = {}): PhiSpan[] 
     if (/[A-Z][a-z]/.test(text)) findRecallEnglishNames(text, out);
     if (/[A-Z][a-zA-Z]/.test(text)) findPinyinNames(text, out); // round 9: pinyin names
     findStructuralNames(text, out); // round 10: table columns, staff fields, relations
+    findRound10Dates(text, out); // round 10: Minguo dates, day before a time of day, ages in traditional
+    collect(text, round10CodeRules, out); // round 10: HK ID cards, TW phones, share paths, plates, LINE
+    findRound10Places(text, out); // round 10: traditional and foreign addresses, employers
   }
   return out;
 }

@@ -44,8 +44,8 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     part: 'tuning-4',
     role: 'tuning',
     history:
-      'formerly held-out 4, written independently 2026-12-07 (fourth session: 41 notes, 520 identifiers; 转科/转院, 家庭医生随访, pasted spreadsheets, complaints, minority and HK/TW names, GP letters); measured three times as held out: recall 69.0 % / precision 98.7 % on 92b5192 (before round 6), 76.2 % / 99.5 % on e2720d8 (before round 8), 81.0 % / 99.8 % on 21469c1 (before round 10); moved to tuning 2026-12-07; its misses fixed by class in round 10 (deid-round10.test.ts)',
-    regression: false,
+      'formerly held-out 4, written independently 2026-12-07 (fourth session: 41 notes, 520 identifiers; 转科/转院, 家庭医生随访, pasted spreadsheets, complaints, minority and HK/TW names, GP letters); measured three times as held out: recall 69.0 % / precision 98.7 % on 92b5192 (before round 6), 76.2 % / 99.5 % on e2720d8 (before round 8), 81.0 % / 99.8 % on 21469c1 (before round 10); moved to tuning 2026-12-07; its misses fixed by class in round 10 (deid-round10*.test.ts: recall 81.0 % → 100 %), guarded since',
+    regression: true,
   },
   {
     part: 'held-out',

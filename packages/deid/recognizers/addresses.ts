@@ -13,7 +13,8 @@ const PROVINCES =
 const P = '(?:(?![在住于到从自是为和与及的了者家址居现位来前往我们送他她系，。；])[\\u4e00-\\u9fa5])';
 const NUM = '(?:\\d+|[一二三四五六七八九十百零]+)';
 const PROVINCE = `(?:${PROVINCES})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?`;
-const CITY = `${P}{2,6}?(?:市|州|盟|地区)`;
+// Round 10: 自治州 (甘孜藏族自治州) — 自 is no place character elsewhere.
+const CITY = `${P}{2,6}?(?:自治州|市|州|盟|地区)`;
 const DISTRICT = `${P}{1,6}?(?:区|县|旗)`;
 const TOWN = `${P}{1,6}?(?:镇|乡|街道)`;
 const ADMIN = `(?:${PROVINCE})?(?:${CITY})?(?:${DISTRICT})?(?:${TOWN})?`;

@@ -29,6 +29,11 @@ const PERSON_HEADER =
   /^(?:姓名|患者|患者姓名|病人|病人姓名|名字|联系人|家属|监护人|受检者|受检人|员工|职工|学生|居民|签约居民|老人|家属姓名|name|patient|patient name|full name|participant|subject|client|resident|member|witness|contact|next of kin|caregiver|guardian|employee)$/i;
 const STAFF_HEADER =
   /^(?:发药人|配药人|复核人|核对人|执行人|记录人|审核人|经办人|操作者|操作人|签名|签字|负责人|医生|医师|护士|药师|责任医生|签约医生|随访医生|随访人|随访者|接诊医生|主治医生|管床医生|开单医生|consented by|obtained by|staff|clinician|physician|doctor|nurse|provider|pharmacist|dispensed by|checked by|signed by|reviewed by|seen by|coordinator|investigator|attending|prescriber)$/i;
+/** Columns of month-days and ages (round 10 dates): 随访日 7-14, 日期 11/02, 年龄 90. */
+const DATE_HEADER =
+  /^(?:日期|随访日|随访日期|就诊日|就诊日期|复诊日|复诊日期|发药日期|检查日期|date|visit date|seen)$/i;
+const AGE_HEADER = /^(?:年龄|年齡|age)$/i;
+const MONTH_DAY_CELL = /^(?:1[0-2]|0?[1-9])[-/.](?:[12]\d|3[01]|0?[1-9])$/;
 const NOT_A_CELL_NAME = /^(?:无|空|同上|本人|未知|不详|未填|暂无|n\/?a|none|self|unknown|same|—|-)$/i;
 const ZH_CELL = /^[\u4e00-\u9fa5·]{1,6}$/;
 const LATIN_LETTER = "A-Za-zß-öø-ÿĀ-ž'’.-";
@@ -64,6 +69,11 @@ function splitterOf(line: string): Splitter | undefined {
 }
 
 function tableNames(text: string, add: (start: number, end: number, category: PhiCategory) => void) {
+  /** A date or age cell of its column. */
+  const addValue = (start: number, value: string, category: 'DATE' | 'AGE') => {
+    if (category === 'DATE' ? MONTH_DAY_CELL.test(value) : /^\d{2,3}$/.test(value) && Number(value) >= 90)
+      add(start, start + value.length, category);
+  };
   const lines = text.split('\n');
   const offsets: number[] = [];
   let at = 0;
@@ -81,14 +91,23 @@ function tableNames(text: string, add: (start: number, end: number, category: Ph
         index,
         staff: STAFF_HEADER.test(cell.text),
         person: PERSON_HEADER.test(cell.text),
+        value: DATE_HEADER.test(cell.text)
+          ? ('DATE' as const)
+          : AGE_HEADER.test(cell.text)
+            ? ('AGE' as const)
+            : undefined,
       }))
-      .filter((c) => c.staff || c.person);
+      .filter((c) => c.staff || c.person || c.value);
     if (columns.length === 0) continue;
     for (let r = h + 1; r < lines.length; r++) {
       const row = split(lines[r]!);
       if (row.length !== header.length) break;
-      for (const { index, staff } of columns) {
+      for (const { index, staff, value: kind } of columns) {
         const cell = row[index]!;
+        if (kind) {
+          addValue(offsets[r]! + cell.start, cell.text, kind);
+          continue;
+        }
         // "Hodan Abdi (daughter, interpreter)": the name before the bracket.
         const value = cell.text.replace(/[ \t]*[（(][^）)]*[）)]?$/, '');
         if (!value || NOT_A_CELL_NAME.test(value)) continue;

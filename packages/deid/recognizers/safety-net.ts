@@ -20,9 +20,12 @@ import { CLINICAL_WORD, NOT_NAMES } from './en-name-words.ts';
 /** Units after a number that make it a measurement, not an identifier. */
 const UNIT_AFTER =
   /^\s*(?:[mμu]?(?:g|mol|L|l)\b|mg|mcg|μg|ug|mmol|μmol|umol|mL|ml|kg|cm|mm|mmHg|kPa|Pa|IU|U\b|kcal|cal|bpm|%|‰|次|个|例|步|张|盒|瓶|包|岁|天|周|月|年|元|万|亿|人|名|片|粒|支|克|毫|千|斤|公|米|分|秒|小时|times|steps|patients|cases|cells|copies|units|mg\/|×|x\s*10|\^|\/\s*[A-Za-zμ])/;
-/** Digits with one kind of separator, brackets and an extension allowed (rule 1). */
+/**
+ * Digits with one kind of separator, brackets and an extension allowed (rule 1); a wide gap (two spaces or more)
+ * separates a table's columns, not groups of one number (round 10: "91    13800000000").
+ */
 const DIGIT_RUN =
-  /(?<![\dA-Za-z.,])(?:[(（]\d{2,4}[)）]\s?)?\d[\d \-./]*\d(?:\s*(?:ext\.?|x|转|分机)\s*\d{1,5})?(?![\dA-Za-z])/dg;
+  /(?<![\dA-Za-z.,])(?:[(（]\d{2,4}[)）]\s?)?\d(?:[\d\-./]| (?! ))*\d(?:\s*(?:ext\.?|x|转|分机)\s*\d{1,5})?(?![\dA-Za-z])/dg;
 /** A character of a token mixing letters and digits (rule 2); tokens are grown from their digits (speed). */
 const TOKEN_CHAR = /[A-Za-z0-9-]/;
 /** A device or form model (AU5800, HEM-9200T, CMS-1500): letters, four digits not starting with 0. */
