@@ -6,17 +6,17 @@
 import { SOURCE_NAMES, withoutInternalReferences } from '@qihuang/drug-knowledge';
 import { sectionsInWords } from '@qihuang/pharmacy-review';
 import type { FindingSource } from '@qihuang/engines/prescription-review';
+import { frequencyText, TABLET } from './draft-dosage.ts';
 
 export type DraftLanguage = 'zh' | 'en';
 
 interface Dosage {
   text?: string;
   route?: { text?: string; coding?: { code?: string }[] };
-  timing?: { repeat?: { frequency?: number; period?: number; periodUnit?: string } };
+  timing?: { repeat?: { frequency?: number; period?: number; periodUnit?: string; when?: string[] } };
   doseAndRate?: { doseQuantity?: { value?: number; unit?: string; code?: string } }[];
 }
 
-const TIMES_ZH: Record<number, string> = { 1: '每日一次', 2: '每日两次', 3: '每日三次', 4: '每日四次' };
 const ORAL = '26643006'; // SNOMED CT oral route
 
 /** The dosage line in `lang`: English keeps the order's own text; Chinese is written from the structured fields. */
@@ -26,11 +26,16 @@ export function dosageLine(d: Dosage | undefined, lang: DraftLanguage): string |
   const q = d.doseAndRate?.[0]?.doseQuantity;
   // A fixed-dose combination has no single dose quantity: its text starts with the strengths ("10/12.5 mg").
   const strength = d.text?.match(/^([\d.]+(?:\s*mg)?(?:\/[\d.]+(?:\s*mg)?)*)(?=[\s(]|$)/)?.[1];
-  const tablet = /\(1 tablet\)/.test(d.text ?? '') ? '（1片）' : '';
-  const dose = q?.value !== undefined ? `${q.value} ${q.unit ?? q.code ?? ''}`.trim() : strength;
-  const r = d.timing?.repeat;
-  const daily = r?.frequency !== undefined && (r.period ?? 1) === 1 && (r.periodUnit ?? 'd') === 'd';
-  const times = daily ? (TIMES_ZH[r!.frequency!] ?? `每日${r!.frequency}次`) : undefined;
+  // Tablets of a combination: the edited dose quantity ({tbl}), else the proposal's "(1 tablet)".
+  const tablets =
+    q?.code === '{tbl}' || q?.unit === TABLET ? q.value : /\(1 tablet\)/.test(d.text ?? '') ? 1 : undefined;
+  const tablet = tablets !== undefined ? `（${tablets}片）` : '';
+  const dose =
+    q?.value !== undefined && tablets === undefined
+      ? `${q.value} ${q.unit ?? q.code ?? ''}`.trim()
+      : strength;
+  // Daily 1–4 times, or once nightly (qn) after an edit (issue 20).
+  const times = frequencyText(d, 'zh');
   if (!times) return d.text;
   // A frequency with no dose ("once daily") still reads in Chinese (issue 20 item 1).
   if (!dose) return times;

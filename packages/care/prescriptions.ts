@@ -32,6 +32,16 @@ import type { CareSettings } from './settings.ts';
 import type { DraftView, ProposalResult } from './api-types/index.ts';
 import { priorIdsOf, priorOrderFor, priorReference } from './prior-orders.ts';
 import { drugIdOf, drugTextIn, proposalDrugNames, proposalNote } from './drug-text.ts';
+import {
+  dispenseRequest,
+  editFormOf,
+  frequencyForTimes,
+  proposalSupplyDays,
+  quantityFor,
+  supplyOf,
+  TABLET,
+} from './draft-dosage.ts';
+import { drugOfOrder } from './draft-drug.ts';
 
 export type { DraftView, ProposalResult };
 
@@ -51,6 +61,7 @@ function medicationRequestFor(
   index: number,
   now: string,
   deps: CareDeps,
+  supplyDays: number,
   prior?: FhirResource,
 ): FhirResource {
   const drug = deps.drugs.getDrug(order.agent);
@@ -62,6 +73,16 @@ function medicationRequestFor(
   const times = first.timesPerDay;
   const freq = FREQ[times] ?? { zh: `每日${times}次`, en: `${times} times daily`, code: '' };
   const perDose = single ? first.doseMg / times : undefined;
+  // 总量/天数 (issue 20): tablets for the days until follow-up, from the drug's strengths (draft-dosage.ts).
+  const code = frequencyForTimes(times);
+  const quantity = code
+    ? quantityFor(
+        drug,
+        perDose !== undefined ? { value: perDose, unit: 'mg' } : { value: 1, unit: TABLET },
+        code,
+        supplyDays,
+      )
+    : undefined;
   return {
     resourceType: 'MedicationRequest',
     id: `${proposalId}-${index}`,
@@ -103,6 +124,7 @@ function medicationRequestFor(
           : {}),
       },
     ],
+    dispenseRequest: dispenseRequest(supplyDays, quantity),
     // A dose change of an active order is a change of that order, never a second order (issue 20).
     ...(prior ? { priorPrescription: priorReference(prior) } : {}),
     note: [proposalNote(order, deps.drugs)],
@@ -161,6 +183,7 @@ function draftView(
   const priorRef = mr.priorPrescription?.reference;
   // A pharmacist's return reaches the prescriber: state, reason, who and when (issue 20).
   const review = readReview(resource);
+  const supply = supplyOf(resource, lang);
   return {
     id,
     status: mr.status,
@@ -198,6 +221,11 @@ function draftView(
       : {}),
     // Signed and with the pharmacist: not yet the patient's medication (decision 0017).
     ...(isAwaitingReview(resource) ? { awaitingReview: true as const } : {}),
+    ...(supply ? { supply } : {}),
+    // Dose, frequency, days and quantity stay editable until it goes to the pharmacist (issue 20).
+    ...(mr.status === 'draft' && !isAwaitingReview(resource)
+      ? { edit: editFormOf(resource, drugOfOrder({ drugs }, resource), lang) }
+      : {}),
     ...(review.state === 'returned'
       ? {
           returned: {
@@ -276,6 +304,7 @@ export async function proposeForPatient(
       index,
       now.toISOString(),
       deps,
+      proposalSupplyDays(proposal.followUpDays),
       priorOrderFor(deps, order, c.chart.resources),
     ),
   );

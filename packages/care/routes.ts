@@ -34,6 +34,7 @@ import type { CarePlanView } from './api-types/index.ts';
 import { patientTimeZone, timeZonesFor } from './time-zones.ts';
 import { triage } from '@qihuang/engines/hypertension-care';
 import { registerReportedRoutes, REPORTED_PATHS } from './patient-reported-routes.ts';
+import { DRAFT_EDIT_PATHS, registerDraftEditRoute } from './draft-edit-routes.ts';
 
 /** The engine triage of the text alone (pure): does it name an emergency? */
 function emergencyIn(deps: CareDeps, text: string): boolean {
@@ -310,6 +311,7 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
     });
   });
   registerReportedRoutes(app, deps, ctxOf);
+  registerDraftEditRoute(app, deps, ctxOf);
   return app;
 }
 
@@ -356,6 +358,7 @@ const CARE_PATHS: [string, string, string][] = [
   ['post', '/reminders/dispatch', 'Send due measurement reminders to the webhook now (admin)'],
   ['post', '/patients/{id}/copilot', 'Clinician copilot with tools (SSE: tool, delta, done, error)'],
   ...REPORTED_PATHS,
+  ...DRAFT_EDIT_PATHS,
 ];
 
 export const CARE_OPENAPI: Record<string, Record<string, unknown>> = {};

@@ -4,17 +4,13 @@
  * review on, docs/decisions/0017) or makes it active at once. Pure.
  */
 import type { DraftLanguage } from './draft-text.ts';
+import { frequencyText, TABLET, unitIn } from './draft-dosage.ts';
 
 interface Dosage {
   text?: string;
-  timing?: { repeat?: { frequency?: number; period?: number; periodUnit?: string } };
+  timing?: { repeat?: { frequency?: number; period?: number; periodUnit?: string; when?: string[] } };
   doseAndRate?: { doseQuantity?: { value?: number; unit?: string; code?: string } }[];
 }
-
-const TIMES: Record<DraftLanguage, Record<number, string>> = {
-  zh: { 1: '每日一次', 2: '每日两次', 3: '每日三次', 4: '每日四次' },
-  en: { 1: 'once daily', 2: 'twice daily', 3: 'three times daily', 4: 'four times daily' },
-};
 
 export interface SigningParts {
   dose?: string;
@@ -31,14 +27,20 @@ export function signingParts(
   const q = d?.doseAndRate?.[0]?.doseQuantity;
   // A fixed-dose combination has no single dose quantity: its text starts with the strengths ("10/12.5 mg").
   const strength = d?.text?.match(/^([\d.]+(?:\s*mg)?(?:\/[\d.]+(?:\s*mg)?)*)(?=[\s(]|$)/)?.[1];
-  const tablet = /\(1 tablet\)/.test(d?.text ?? '') ? (lang === 'zh' ? '（1片）' : ' (1 tablet)') : '';
-  const dose = q?.value !== undefined ? `${q.value} ${q.unit ?? q.code ?? ''}`.trim() : strength;
-  const r = d?.timing?.repeat;
-  const daily = r?.frequency !== undefined && (r.period ?? 1) === 1 && (r.periodUnit ?? 'd') === 'd';
-  const n = r?.frequency ?? 0;
-  const frequency = daily
-    ? (TIMES[lang][n] ?? (lang === 'zh' ? `每日${n}次` : `${n} times daily`))
-    : undefined;
+  // Tablets of a combination: the edited dose quantity ({tbl}), else the proposal's "(1 tablet)" (issue 20).
+  const tablets =
+    q?.code === '{tbl}' || q?.unit === TABLET ? q.value : /\(1 tablet\)/.test(d?.text ?? '') ? 1 : undefined;
+  const tablet =
+    tablets === undefined
+      ? ''
+      : lang === 'zh'
+        ? `（${tablets}片）`
+        : ` (${tablets} ${unitIn(TABLET, 'en', tablets)})`;
+  const dose =
+    q?.value !== undefined && tablets === undefined
+      ? `${q.value} ${q.unit ?? q.code ?? ''}`.trim()
+      : strength;
+  const frequency = frequencyText(d, lang);
   return {
     ...(dose ? { dose: `${dose}${tablet}` } : {}),
     ...(frequency ? { frequency } : {}),

@@ -5,12 +5,13 @@
  * name, all in one language. `slipFrom` is pure; `prescriptionSlip` reads the records.
  */
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
-import { readReview, SIGNATURE_EXTENSION } from '@qihuang/pharmacy-review';
+import { isAwaitingReview, readReview, SIGNATURE_EXTENSION } from '@qihuang/pharmacy-review';
 import type { FhirResource } from '@qihuang/store';
 import { conceptText, type TranslatableConcept } from './concept-text.ts';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
 import { drugIdOf, drugTextIn } from './drug-text.ts';
 import { departmentOf } from './slip-department.ts';
+import { frequencyText, TABLET, unitIn } from './draft-dosage.ts';
 import type { PrescriptionSlip } from './api-types/index.ts';
 
 export type { PrescriptionSlip };
@@ -30,12 +31,12 @@ interface Order {
   };
   dosageInstruction?: {
     text?: string;
-    timing?: { repeat?: { frequency?: number; period?: number; periodUnit?: string } };
+    timing?: { repeat?: { frequency?: number; period?: number; periodUnit?: string; when?: string[] } };
     route?: { text?: string; coding?: { code?: string }[] };
     doseAndRate?: { doseQuantity?: { value?: number; unit?: string; code?: string } }[];
   }[];
   dispenseRequest?: {
-    quantity?: { value?: number; unit?: string };
+    quantity?: { value?: number; unit?: string; code?: string };
     expectedSupplyDuration?: { value?: number; unit?: string; code?: string };
   };
   reasonCode?: TranslatableConcept[];
@@ -58,8 +59,6 @@ const SEX: Record<string, { zh: string; en: string }> = {
   other: { zh: '其他', en: 'Other' },
   unknown: { zh: '未知', en: 'Unknown' },
 };
-const TIMES_ZH: Record<number, string> = { 1: '每日一次', 2: '每日两次', 3: '每日三次', 4: '每日四次' };
-const TIMES_EN: Record<number, string> = { 1: 'once daily', 2: 'twice daily', 3: 'three times daily' };
 
 /** A name in the language's order: 王秀英 (family first, no space) in Chinese, "Xiuying Wang" in English. */
 export function nameIn(patient: PatientRecord | undefined, lang: Lang): string | undefined {
@@ -96,17 +95,18 @@ function lineOf(order: Order, lang: Lang, drugs: Drugs): PrescriptionSlip['lines
   const drug = drugTextIn(name, lang, drugs, drugIdOf(order.medicationCodeableConcept)) || text;
   const d = order.dosageInstruction?.[0];
   const q = d?.doseAndRate?.[0]?.doseQuantity;
-  const dose = q?.value !== undefined ? `${q.value} ${q.unit ?? q.code ?? ''}`.trim() : undefined;
+  // Tablets (a combination's edited dose, {tbl}) in the reader's language: 2片 / 2 tablets (issue 20).
+  const tablets = q?.code === '{tbl}' || q?.unit === TABLET;
+  const dose =
+    q?.value === undefined
+      ? undefined
+      : tablets
+        ? `${q.value} ${unitIn(TABLET, lang, q.value)}`
+        : `${q.value} ${q.unit ?? q.code ?? ''}`.trim();
   const oral = d?.route?.coding?.some((c) => c.code === ORAL) || /^oral$/i.test(d?.route?.text ?? '');
   const route = oral ? (lang === 'zh' ? '口服' : 'Oral') : d?.route?.text;
-  const r = d?.timing?.repeat;
-  const daily = r?.frequency !== undefined && (r.period ?? 1) === 1 && (r.periodUnit ?? 'd') === 'd';
-  const n = r?.frequency ?? 0;
-  const frequency = daily
-    ? lang === 'zh'
-      ? (TIMES_ZH[n] ?? `每日${n}次`)
-      : (TIMES_EN[n] ?? `${n} times daily`)
-    : undefined;
+  // Daily 1–4 times, or once nightly (qn) after an edit.
+  const frequency = frequencyText(d, lang);
   const qty = order.dispenseRequest?.quantity;
   const supply = order.dispenseRequest?.expectedSupplyDuration;
   const days =
@@ -119,7 +119,12 @@ function lineOf(order: Order, lang: Lang, drugs: Drugs): PrescriptionSlip['lines
     ...(dose ? { dose } : {}),
     ...(route ? { route } : {}),
     ...(frequency ? { frequency } : {}),
-    ...(qty?.value !== undefined ? { quantity: `${qty.value} ${qty.unit ?? ''}`.trim() } : {}),
+    ...(qty?.value !== undefined
+      ? {
+          quantity:
+            `${qty.value} ${qty.code === '{tbl}' ? unitIn(TABLET, lang, qty.value) : (qty.unit ?? '')}`.trim(),
+        }
+      : {}),
     ...(days !== undefined ? { days } : {}),
   };
 }
@@ -176,6 +181,8 @@ export function slipFrom(input: {
     id: order.id,
     status: order.status,
     signed: order.status === 'active' || order.status === 'completed',
+    // Signed and with the pharmacist: not a prescription to dispense until approved (decision 0017).
+    ...(isAwaitingReview(input.order) ? { awaitingReview: true as const } : {}),
     ...(input.hospital ? { hospital: input.hospital } : {}),
     patient: {
       id: (order.subject?.reference ?? '').replace(/^Patient\//, ''),

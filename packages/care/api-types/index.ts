@@ -354,6 +354,32 @@ export interface DraftView {
    * and whether signing sends it to the pharmacist's review (issue 20).
    */
   signing?: { dose?: string; frequency?: string; pharmacistReview: boolean };
+  /** 总量 and 天数 from the order's dispenseRequest, in the screen's language ("28 片", 28). */
+  supply?: { quantity?: string; days?: number };
+  /** What the prescriber may edit now (an unsigned or returned draft, a clinician reading; issue 20). */
+  edit?: DraftEditForm;
+}
+
+/** The fixed frequency list of a draft edit. */
+export type DraftFrequency = 'qd' | 'bid' | 'tid' | 'qid' | 'qn';
+
+/** `PATCH /prescriptions/{id}` body: any of dose, frequency, days of supply, quantity (tablets). */
+export interface DraftEdit {
+  dose?: { value: number; unit: string };
+  frequency?: DraftFrequency;
+  durationDays?: number;
+  quantity?: number;
+}
+
+/** The edit form of a draft: its current values and the choices (labels in the screen's language). */
+export interface DraftEditForm extends DraftEdit {
+  units: { code: string; label: string }[];
+  /** The drug's strengths in its dose unit (single ingredients). */
+  strengths: number[];
+  frequencies: { code: DraftFrequency; label: string }[];
+  /** The drug's maximum daily dose: an edit above it is refused (docs/decisions/0019). */
+  maxDaily?: { value: number; unit: string };
+  maxDays: number;
 }
 
 export interface ProposalResult {
@@ -414,6 +440,11 @@ export interface PrescriptionSlip {
   /** `active` (signed) prints as a prescription; anything else prints with the "draft" watermark. */
   status: string;
   signed: boolean;
+  /**
+   * Signed by the prescriber and awaiting the pharmacist's review (decision 0017): not a prescription to dispense
+   * until approved; it prints marked so, like a draft.
+   */
+  awaitingReview?: true;
   /** The hospital's name (config QIHUANG_HOSPITAL_NAME); absent when not configured. */
   hospital?: string;
   patient: { id: string; name?: string; sex?: string; ageYears?: number; mrn?: string };
