@@ -18,6 +18,7 @@ import type {
   ConsultationStreamEvent as ConsultationEvent,
   CopilotMessage as ChatMessage,
   CopilotStreamEvent as CopilotEvent,
+  DraftEdit,
   DraftView,
   GuardedText,
   MedicationAdherence,
@@ -39,7 +40,10 @@ export type {
   ConsultationMessage,
   CopilotDone,
   CopilotToolEvent,
+  DraftEdit,
+  DraftEditForm,
   DraftFinding,
+  DraftFrequency,
   DraftView,
   Explanation,
   FindingSeverity,
@@ -138,6 +142,13 @@ export const care = {
     request<DraftView>(`/api/care/prescriptions/${encodeURIComponent(mrid)}/sign`, {
       method: 'POST',
       body: { acknowledge },
+      query: { lang },
+    }),
+  /** Edits an unsigned (or returned) draft's dose, frequency, days or quantity; the review runs again. */
+  editDraft: (mrid: string, edit: DraftEdit, lang: CareLanguage) =>
+    request<DraftView>(`/api/care/prescriptions/${encodeURIComponent(mrid)}`, {
+      method: 'PATCH',
+      body: edit,
       query: { lang },
     }),
   cancel: (mrid: string, lang: CareLanguage) =>

@@ -1,5 +1,6 @@
 /** English strings. Keys are shared with zh-CN.ts, which is checked against this shape. */
 import { enGateway, enEvaluation, enKnowledge } from './en-tools.ts';
+import { enCareDraft } from './en-care-draft.ts';
 import { enCare } from './en-care.ts';
 import { enCareSign } from './en-care-sign.ts';
 import { enPharmacy } from './en-pharmacy.ts';
@@ -370,6 +371,7 @@ export const en = {
   pharmacy: enPharmacy,
   care: enCare,
   careSign: enCareSign,
+  careDraft: enCareDraft,
   knowledge: enKnowledge,
   bpPatient: {
     title: 'My blood pressure',

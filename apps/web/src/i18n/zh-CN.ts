@@ -1,5 +1,6 @@
 /** 简体中文 strings. Typed against the English shape so a missing key fails the type check. */
 import type { Messages } from './en.ts';
+import { zhCNCareDraft } from './zh-CN-care-draft.ts';
 import { zhCNGateway, zhCNEvaluation, zhCNKnowledge } from './zh-CN-tools.ts';
 import { zhCNCare } from './zh-CN-care.ts';
 import { zhCNCareSign } from './zh-CN-care-sign.ts';
@@ -362,6 +363,7 @@ export const zhCN: Messages = {
   pharmacy: zhCNPharmacy,
   care: zhCNCare,
   careSign: zhCNCareSign,
+  careDraft: zhCNCareDraft,
   knowledge: zhCNKnowledge,
   bpPatient: {
     title: '我的血压',

@@ -29,6 +29,7 @@ import { careErrorMessage } from './care-errors.ts';
 import { CareErrorView } from './care-error-view.tsx';
 import { EmergencyBanner } from '../patient-chart/chart-alerts.tsx';
 import { DraftCard } from './draft-card.tsx';
+import { DraftGroups } from './draft-groups.tsx';
 import { CarePlanSection } from './care-plan-section.tsx';
 import { CopilotPanel } from './copilot-panel.tsx';
 import { DeceasedBanner, MeasuredCard, type CurrencyFields } from './measured-card.tsx';
@@ -109,7 +110,7 @@ export function CareTab({ patientId }: { patientId: string }) {
           }}
         />
         <section className="card span-2" aria-labelledby="care-drafts-title">
-          <h2 id="care-drafts-title">{t('care.clinician.drafts')}</h2>
+          <h2 id="care-drafts-title">{t('careDraft.sectionTitle')}</h2>
           {existingDrafts.status === 'error' && (
             <ErrorState error={existingDrafts.error} onRetry={existingDrafts.reload} />
           )}
@@ -118,8 +119,9 @@ export function CareTab({ patientId }: { patientId: string }) {
             <Empty>{t('care.clinician.noDrafts')}</Empty>
           )}
           {drafts.length > 0 && (
-            <ul className="care-list" data-testid="drafts">
-              {drafts.map((d) => (
+            <DraftGroups
+              drafts={drafts}
+              render={(d) => (
                 <DraftCard
                   key={d.id}
                   draft={d}
@@ -131,8 +133,8 @@ export function CareTab({ patientId }: { patientId: string }) {
                   onStale={() => void reread().catch(() => existingDrafts.reload())}
                   patientName={patientName}
                 />
-              ))}
-            </ul>
+              )}
+            />
           )}
         </section>
         <CarePlanSection patientId={patientId} guideline={guideline} refresh={ordersChanged} />

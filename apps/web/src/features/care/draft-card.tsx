@@ -6,6 +6,7 @@
  * acknowledged before signing (only where it can be signed), and times in the care tab's zone. An open emergency
  * leads the card (issue 20); signing asks for confirmation first (sign-dialog.tsx); refusals are worded in the
  * page's language (care-errors.ts) and a draft found withdrawn or signed elsewhere re-reads the list (`onStale`).
+ * Dose, frequency, days and quantity are edited in place before signing (draft-edit.tsx), and 总量/天数 shown.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +28,7 @@ import { canAcknowledge, draftPhase, isEmergencyFinding } from './draft-phase.ts
 import { careErrorMessage, type CareErrorMessage } from './care-errors.ts';
 import { CareErrorView } from './care-error-view.tsx';
 import { SignDialog } from './sign-dialog.tsx';
+import { DraftEditPanel } from './draft-edit.tsx';
 
 export function DraftCard({
   draft,
@@ -51,6 +53,8 @@ export function DraftCard({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CareErrorMessage | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
   const canSign = me ? can.careSign(me.role) : false;
   const critical = criticalFindingIds(draft);
   const severity = worstSeverity(draft);
@@ -110,9 +114,9 @@ export function DraftCard({
       data-id={draft.id}
     >
       <div className="care-row">
-        <h3 id={headingId} className="alert-patient">
+        <h4 id={headingId} className="alert-patient">
           {draft.display}
-        </h3>
+        </h4>
         {returned ? (
           <span className="badge badge-missed" data-testid="draft-status" data-returned="true">
             {t('care.draftReview.returned')}
@@ -152,7 +156,31 @@ export function DraftCard({
           {t('care.draftReview.awaitingNote')}
         </p>
       )}
-      {draft.dosage && <p>{draft.dosage}</p>}
+      {draft.dosage && <p data-testid="draft-dosage">{draft.dosage}</p>}
+      {draft.supply && (
+        <p className="draft-supply" data-testid="draft-supply">
+          {draft.supply.quantity
+            ? t('careDraft.supply', { quantity: draft.supply.quantity, days: draft.supply.days ?? '—' })
+            : t('careDraft.supplyDays', { days: draft.supply.days })}
+        </p>
+      )}
+      {saved && !editing && (
+        <p className="notice" role="status" data-testid="draft-edit-saved">
+          {t('careDraft.saved')}
+        </p>
+      )}
+      {editing && draft.edit && (
+        <DraftEditPanel
+          draft={draft}
+          onClose={() => setEditing(false)}
+          onSaved={(next) => {
+            setEditing(false);
+            setSaved(true);
+            setAcknowledged(new Set());
+            onChange(next);
+          }}
+        />
+      )}
       {returned && (
         <div className="notice notice-error" role="status" data-testid="draft-returned">
           <strong>
@@ -214,7 +242,9 @@ export function DraftCard({
           onClose={() => setConfirming(false)}
         />
       )}
-      {(draft.status === 'active' || draft.status === 'draft') && (
+      {/* A slip is a prescription once approved (active); an unsigned draft prints as a draft. Signed and with the
+          pharmacist, or returned: no slip (decision 0017: not yet something the patient may take). */}
+      {(draft.status === 'active' || phase === 'unsigned') && (
         <p className="no-print">
           <Link to={`/prescriptions/${encodeURIComponent(draft.id)}/print`} data-testid="print-slip-link">
             {draft.status === 'active' ? t('print.printSlip') : t('print.printDraft')}
@@ -235,11 +265,26 @@ export function DraftCard({
               {t('care.draftReview.revise')}
             </button>
           )}
+          {draft.edit && canSign && !editing && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              aria-describedby={headingId}
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+              data-testid="edit-draft"
+            >
+              {t('careDraft.edit')}
+            </button>
+          )}
           {returned || awaiting ? null : canSign ? (
             <button
               type="button"
               className="button primary"
-              disabled={busy || !allAcknowledged(draft, acknowledged)}
+              disabled={busy || editing || !allAcknowledged(draft, acknowledged)}
               aria-describedby={headingId}
               onClick={() => setConfirming(true)}
               data-testid="sign-draft"

@@ -34,3 +34,22 @@ export function draftsAfterProposal<D extends { id: string; status: string }>(
   const done = current.filter((d) => !listed.has(d.id) && d.status !== 'draft');
   return [...done, ...fresh];
 }
+
+export type DraftGroupId = 'toSign' | 'awaiting' | 'done';
+
+/** The drafts by heading: to sign (unsigned, returned), awaiting the pharmacist, done here (signed, withdrawn). */
+export function draftGroups<D extends Pick<DraftView, 'status' | 'returned' | 'awaitingReview'>>(
+  drafts: readonly D[],
+): { id: DraftGroupId; drafts: D[] }[] {
+  const of = (d: D): DraftGroupId => {
+    const phase = draftPhase(d);
+    return phase === 'unsigned' || phase === 'returned'
+      ? 'toSign'
+      : phase === 'awaiting-review'
+        ? 'awaiting'
+        : 'done';
+  };
+  return (['toSign', 'awaiting', 'done'] as const)
+    .map((id) => ({ id, drafts: drafts.filter((d) => of(d) === id) }))
+    .filter((g) => g.drafts.length > 0);
+}

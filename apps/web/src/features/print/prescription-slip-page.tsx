@@ -2,7 +2,7 @@
  * 处方笺 — the printed prescription slip of one order (issue 20), laid out as 处方管理办法 asks: hospital,
  * patient (name, sex, age, MRN), department, diagnosis, date, Rp lines (the drug knowledge base's name, strength,
  * dose, route, frequency, 总量/天数), prescriber and pharmacist review. An unsigned order prints under a
- * "draft — not a prescription" watermark. All text, the server's included, in the screen's language.
+ * "draft — not a prescription" watermark; a signed one awaiting the pharmacist under "not for dispensing". All text, the server's included, in the screen's language.
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -38,6 +38,10 @@ export function PrescriptionSlipPage() {
   const when = (v: string | undefined, withTime = false) =>
     formatInZone(v, zone, i18n.language, { withTime });
   const none = t('common.none');
+  // Signed and with the pharmacist: not for dispensing until approved (decision 0017), said as such.
+  const watermark = slip.awaitingReview
+    ? t('careDraft.slip.awaitingWatermark')
+    : t('print.slip.draftWatermark');
   return (
     <section className="page slip-page" aria-labelledby="slip-title">
       <div className="toolbar no-print">
@@ -46,7 +50,7 @@ export function PrescriptionSlipPage() {
       </div>
       {!slip.signed && (
         <p className="notice notice-error no-print" role="status" data-testid="slip-draft-note">
-          {t('print.slip.draftNote')}
+          {slip.awaitingReview ? t('careDraft.slip.awaitingNote') : t('print.slip.draftNote')}
         </p>
       )}
       <article
@@ -56,7 +60,7 @@ export function PrescriptionSlipPage() {
       >
         {!slip.signed && (
           <div className="slip-watermark" aria-hidden="true" data-testid="slip-watermark">
-            {t('print.slip.draftWatermark')}
+            {watermark}
           </div>
         )}
         <header className="slip-head">
@@ -66,7 +70,7 @@ export function PrescriptionSlipPage() {
             </p>
           )}
           <h1 id="slip-title">{t('print.slip.title')}</h1>
-          {!slip.signed && <p className="slip-draft-label">{t('print.slip.draftWatermark')}</p>}
+          {!slip.signed && <p className="slip-draft-label">{watermark}</p>}
         </header>
         <dl className="slip-facts" data-testid="slip-patient">
           {slipFacts(slip, t, (v) => when(v)).map((f) => (
