@@ -54,11 +54,23 @@
  * With function words aside, the three strongest features of "my chest does not feel like an elephant is sitting on
  * it and I am not sweating" are chest/sitting/like and the negation is read: 0.80 raises no near miss of the tests.
  * Part 12 at 0.80: 86.2 → 87.5 % (fresh), FE 9.6 → 9.6 %.
+ * Round 5 (sixth session, 2026-12-07, engine after round 5; 20 left-out parts: parts 13–20 added with the engines that
+ * met them fresh, MEASURED_BY; `--gates` picks rows). Mean fresh sensitivity engine → combined / FE engine → combined:
+ *   gate                         0.60        0.65        0.70        0.75        0.80        0.85
+ *   j+e+neg3+unless+strip        91.9 / 5.6  91.7 / 5.6  91.2 / 5.5  90.8 / 5.5  90.3 / 5.5  89.6 / 5.5  (engine 88.6 / 5.5)
+ *   …+body (BODY_OR_SYMPTOM)     91.8 / 5.6  91.7 / 5.6  91.1 / 5.5  90.7 / 5.5  90.2 / 5.5  89.5 / 5.5
+ *   …+len (≥ 12 characters)      91.8 / 5.6  91.7 / 5.6  91.2 / 5.5  90.7 / 5.5  90.3 / 5.5  89.6 / 5.5
+ * A body or symptom word guard (or a minimum length) keeps everyday text ("今天天气不错" 0.69, "我爸今天去公园了" 0.64) from
+ * the net and costs ≤ 0.1 point on CV, but it does not make a lower threshold safe: at 0.70 (+0.9 point fresh on CV)
+ * the current engine raises two tuning messages that name a body word ("my right hand is sore from typing all day"
+ * 0.70, "气死我了 my BP must be like 300 now 哈哈" 0.78), so tuning FE counts rise (parts 3 and 19: 0 → 1); at 0.75 the
+ * second stays. Not adopted: 0.80 stays wired, without the guard (package README, recall net).
  * Caveat: the gates use today's context rules on the old engines' text; the "fresh" engines are older and weaker than today's; today's misses on new text are the harder tail.
  */
 import { analyze, emergencyCall, type EmergencyCall } from '../analyze.ts';
 import type { CorpusItem } from '../eval.ts';
 import { normalize } from '../normalize.ts';
+import { NOT_BREATH_BEFORE } from '../cues.ts';
 import { anchorsCovered, RULE_EXPLAINS, withoutNegated } from '../recall-net-gate.ts';
 import { recallGate } from '../recall-net.ts';
 import {
@@ -69,6 +81,20 @@ import {
   type NetWeights,
   type TrainOptions,
 } from './recall-net-lib.ts';
+
+/**
+ * A body part, a bodily function or a symptom word (issue 16, round 5; an experiment, not wired): the net's evidence
+ * read only in a message that names one. Short everyday messages ("今天天气不错" 0.69, "我爸今天去公园了" 0.64) carry weight in the net only
+ * through the messages they stand in; with no body or symptom word there is nothing the net could have recognised.
+ */
+const BODY_OR_SYMPTOM = new RegExp(
+  [
+    `(?<![${NOT_BREATH_BEFORE}])气(?![温候味球色质])`,
+    '[头脑胸心背腰肚腹胃手脚腿臂膊肢指脸面嘴喙唇舌眼睭耳颈脖喉嗓身喘憋疼痛麻晕昏醒抽抖吐汗紫瘫歪斜糊涂胡尿孕烧倒站企摔认窒]',
+    '说话|讲话|话|说不|讲不|呼吸|视|看不|看东西|看人|重影|双影|两个|一半|意识|反应|叫不|不应|答不|嘢|血压|发作|中风|心梗|脑梗',
+    '\\b(?:head\\w*|chest|heart|arms?|legs?|hands?|foot|feet|fingers?|face|smile|mouth|lips?|tongue|eyes?|vision|sight|see\\w*|double|diplopia|speech|speak\\w*|talk\\w*|words?|sense|nonsense|gibberish|breath\\w*|gasp\\w*|suffocat\\w*|air|body|side|back|shoulders?|neck|pain\\w*|hurt\\w*|ache\\w*|numb\\w*|tingl\\w*|weak\\w*|faint\\w*|dizz\\w*|spin\\w*|walk\\w*|fits?|fitted|fitting|seiz\\w*|convuls\\w*|shak\\w*|jerk\\w*|conscious\\w*|unconscious|unresponsive|wake|woke|waking|rous\\w*|drows\\w*|respon\\w*|confus\\w*|muddled|recogni\\w*|blue|sweat\\w*|vomit\\w*|sick|collaps\\w*|fell|fall\\w*|floor|passed|droop\\w*|slur\\w*|stroa?ke?|stoke|attack|thunderclap|pregnan\\w*|bp|pressure|sats?|spo2|gcs|sob|cp|xiong|tou|zui|shuo|hua|chuan|kan)\\b',
+  ].join('|'),
+);
 
 /** The commit that added each part as a held-out file (git log --diff-filter=A): its engine had never seen it. */
 const MEASURED_BY: Record<string, string> = {
@@ -84,6 +110,14 @@ const MEASURED_BY: Record<string, string> = {
   'tuning-independent-10.txt': '2306733', // heldout-12
   'tuning-independent-11.txt': '2306733', // heldout-13
   'tuning-independent-12.txt': '2306733', // heldout-14
+  'tuning-independent-13.txt': '23b81de', // heldout-15
+  'tuning-independent-14.txt': '23b81de', // heldout-16
+  'tuning-independent-15.txt': 'e2720d8', // training parts 15–17: met fresh by the engine of e2720d8
+  'tuning-independent-16.txt': 'e2720d8',
+  'tuning-independent-17.txt': 'e2720d8',
+  'tuning-independent-18.txt': '0cdcafb', // training parts 18–19: met fresh by the engine of 0cdcafb
+  'tuning-independent-19.txt': '0cdcafb',
+  'tuning-independent-20.txt': 'cb053c6', // heldout-19
 };
 
 interface LooseMention {
@@ -129,6 +163,17 @@ export const GATES: Record<string, Gate> = {
     recallGate(a.mentions as never, a.text) && !RULE_EXPLAINS.test(normalize(a.text).norm),
   'j+e+neg3+unless+strip': (a, n) =>
     recallGate(a.mentions as never, a.text) &&
+    !RULE_EXPLAINS.test(normalize(a.text).norm) &&
+    !anchorsCovered(a.text, n.w, 3),
+  // (round 5: …and a body part, bodily function or symptom word in the message, BODY_OR_SYMPTOM above.)
+  'j+e+neg3+unless+body+strip': (a, n) =>
+    recallGate(a.mentions as never, a.text) &&
+    BODY_OR_SYMPTOM.test(normalize(a.text).norm) &&
+    !RULE_EXPLAINS.test(normalize(a.text).norm) &&
+    !anchorsCovered(a.text, n.w, 3),
+  'j+e+neg3+unless+len+strip': (a, n) =>
+    recallGate(a.mentions as never, a.text) &&
+    normalize(a.text).norm.replace(/\s+/g, '').length >= 12 &&
     !RULE_EXPLAINS.test(normalize(a.text).norm) &&
     !anchorsCovered(a.text, n.w, 3),
   'j+e+neg1+unless+strip': (a, n) =>
@@ -220,8 +265,11 @@ console.log(
   'gate               thr | now: sens eng→comb  FE eng→comb | fresh (old engine): sens eng→comb  FE eng→comb',
 );
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-for (const gate of Object.keys(GATES))
-  for (const t of [0.7, 0.75, 0.8, 0.85, 0.9, 0.92]) {
+const gateList = args.includes('--gates')
+  ? (args[args.indexOf('--gates') + 1] as string).split(',')
+  : Object.keys(GATES);
+for (const gate of gateList)
+  for (const t of [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.92]) {
     const now = results.map((r) => stats(r.rows, 'now', gate, t));
     const od = oldDir ? results.map((r) => stats(r.rows, 'old', gate, t)) : [];
     const f = (xs: ReturnType<typeof stats>[], k: 'eng' | 'comb', d: 'pos' | 'neg') =>
