@@ -163,7 +163,7 @@ export const EACH_FINE =
   /、[^，,。;；]*(?:都|均)(?:没(?:有)?关系|可以|没问题|不影响|没(?:有)?影响)|\b(?:are|is) both fine\b|\bboth (?:are )?(?:fine|ok(?:ay)?|safe)\b/i;
 /** An absolute prohibition of a combination. */
 export const ABSOLUTE =
-  /\bmust never\b|\bnever be (?:co-?prescribed|combined|given together|used together)|\bhard[- ]stop|\bcontraindicated (?:pair|combination)\b|\babsolutely contraindicated\b|绝对禁(?:止|用|忌)|禁止(?:联用|合用|同时使用)|严禁|禁忌组合/i;
+  /\bmust never\b|\bnever be (?:co-?prescribed|combined|given together|used together)|\bhard[- ]stop|\bcontraindicated (?:pair|combination)\b|\babsolutely contraindicated\b|绝对禁(?:止|用|忌)|(?:绝对|决|绝|永远)不(?:能|可|可以)(?:合用|联用|一起用|同用|同时使用|联合使用)|\bunder no circumstances\b|禁止(?:联用|合用|同时使用)|严禁|禁忌组合/i;
 /** A drug named as absent ("even without a diuretic", "不加利尿剂"): not a member of the combination. */
 export const ABSENT_BEFORE =
   /\b(?:without|minus)\s+(?:a |an |any |the )?$|(?:不加|没有加|未加|不合用|不联用)\s*$/i;
