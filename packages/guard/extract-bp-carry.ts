@@ -74,7 +74,9 @@ export function carriedReadingClaims(
     (overall || ((!values.length || bracketed) && !restates)) &&
     specific &&
     d.lastReading &&
-    (/\b(?:this|that|it|which)\b|这|此|属于|为/i.test(t) ||
+    (/\b(?:this|that|it|which)\b|\bthe (?:same )?(?:reading|value|measurement)\b|这|此|该读数|属于|为/i.test(
+      t,
+    ) ||
       CATEGORY_FIRST.test(t) ||
       BACK_TO_READINGS.test(t))
   ) {

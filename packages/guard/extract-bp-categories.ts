@@ -69,7 +69,7 @@ export function categoriesIn(text: string): CategoryHit[] {
         /^ (?:range|category)/i.test(after) ||
         (/[:：→]\s*$/.test(before) && !/^\s*(?:renal|kidney|potassium|sinus|saline|eGFR|GFR)/i.test(after)) ||
         /(?:称为|称作|叫做|叫作|另称|名为|定义为)\s*$/.test(before) ||
-        /\b(?:is|are|as|be|considered|classified as|counts as|says?|calls? it|rates? it|labels? it)\s+(?:still\s+|also\s+|just\s+|only\s+|now\s+|actually\s+|already\s+|perfectly\s+|completely\s+|entirely\s+)?$/i.test(
+        /\b(?:is|are|as|be|considered|classified as|counts as|corresponds? to|says?|calls? it|rates? it|labels? it)\s+(?:still\s+|also\s+|just\s+|only\s+|now\s+|actually\s+|already\s+|perfectly\s+|completely\s+|entirely\s+)?$/i.test(
           before,
         ) ||
         (/^\s*(?:is|are|means|:|=)\s*\d/i.test(after) &&
