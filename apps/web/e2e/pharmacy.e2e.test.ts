@@ -1,8 +1,9 @@
 /**
  * Issue 20, the pharmacist's queue (前置审方) in the browser: a card shows the patient's age, sex, latest eGFR and
  * K⁺ with their day, allergies, pregnancy status and the prescriber's note; the prescriber and the reviewer by
- * name and role, not username; the return dialog's label sits above its textarea and its title names the patient
- * and the ordered dose; the daily report's figures sit beside their labels.
+ * name and role, not username; the return dialog says what is required (a reason from the list; details for
+ * 其他), names a missing field in Chinese, keeps labels above fields, and its title names the patient and the
+ * ordered dose; the reason reaches the card as 原因：说明; the daily report's figures sit beside their labels.
  *
  * Needs Debian's chromium at /usr/bin/chromium (playwright-core never downloads a browser); skipped when absent.
  */
@@ -150,17 +151,34 @@ describe.skipIf(!HAS_CHROMIUM)('pharmacy queue cards (needs /usr/bin/chromium)',
       const subject = (await dialog.getByTestId('review-dialog-subject').textContent()) ?? '';
       expect(subject).toContain('陈静');
       expect(subject).toContain('20 mg');
+      // Required: a reason from the list (said above the fields); details only for 其他. Labels sit above fields.
+      expect(await dialog.getByTestId('return-required-note').innerText()).toBe(
+        '必填：从列表中选择退回原因；选“其他”时须填写说明。',
+      );
       const label = await dialog.locator('label').first().boundingBox();
+      const select = await dialog.getByTestId('return-reason-code').boundingBox();
+      expect(label!.y + label!.height).toBeLessThanOrEqual(select!.y + 1);
+      const detailLabel = await dialog.locator('label').nth(1).boundingBox();
       const area = await dialog.locator('textarea').boundingBox();
-      expect(label!.y + label!.height).toBeLessThanOrEqual(area!.y + 1);
-      await page.screenshot({ path: join(SHOTS, 'pharmacy-return-dialog.png') });
+      expect(detailLabel!.y + detailLabel!.height).toBeLessThanOrEqual(area!.y + 1);
+      // Sent without a reason: the missing field says so in Chinese, nothing is sent.
+      await dialog.getByRole('button', { name: '退回' }).click();
+      expect(await dialog.getByTestId('return-reason-error').innerText()).toBe('请选择退回该处方的原因。');
+      await dialog.getByTestId('return-reason-code').selectOption('other');
+      await dialog.getByRole('button', { name: '退回' }).click();
+      expect(await dialog.getByTestId('return-detail-error').innerText()).toBe(
+        '请写明开方医生需要修改什么。',
+      );
+      await dialog.getByTestId('return-reason-code').selectOption('dose');
       await dialog.locator('textarea').fill('超过最大日剂量，请核对');
+      await page.screenshot({ path: join(SHOTS, 'pharmacy-return-dialog.png') });
       await dialog.getByRole('button', { name: '退回' }).click();
       await dialog.waitFor({ state: 'detached' });
 
       await page.locator('select').first().selectOption('returned');
       const reviewed = page.getByTestId('pharmacy-queue').locator('li').first();
       await reviewed.getByText('王药师（药师）').waitFor();
+      expect(await reviewed.innerText()).toContain('剂量或用法不适宜：超过最大日剂量，请核对');
       await page.screenshot({ path: join(SHOTS, 'pharmacy-returned.png'), fullPage: true });
     } finally {
       await context.close();

@@ -18,7 +18,15 @@ import {
 import { cardTimes } from './card-times.ts';
 import { PatientFacts, usePersonLabel } from './patient-facts.tsx';
 import './pharmacy.css';
-import { findingsNeedingReason, missingReasons, overridesToSend } from './review-form.ts';
+import {
+  findingsNeedingReason,
+  missingReasons,
+  missingReturnFields,
+  overridesToSend,
+  returnReasonText,
+  type ReturnReason,
+} from './review-form.ts';
+import { ReturnReasonFields } from './return-reason-fields.tsx';
 
 const STATUSES: QueueStatus[] = ['pending', 'approved', 'returned', 'all'];
 const SEVERITIES: Severity[] = ['critical', 'warning', 'info'];
@@ -236,6 +244,7 @@ function ReviewDialog({
   const titleId = useId();
   const reasonId = useId();
   const [reason, setReason] = useState('');
+  const [returnCode, setReturnCode] = useState<ReturnReason | ''>('');
   const [overrides, setOverrides] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -249,7 +258,10 @@ function ReviewDialog({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const absent = missingReasons(item, action, reason, overrides);
+    const absent =
+      action === 'return'
+        ? missingReturnFields(returnCode, reason)
+        : missingReasons(item, action, reason, overrides);
     if (absent.length > 0) {
       setMissing(absent);
       return;
@@ -259,7 +271,12 @@ function ReviewDialog({
     try {
       if (action === 'approve')
         await pharmacy.approve(item.id, lang, overridesToSend(item, overrides), reason.trim() || undefined);
-      else await pharmacy.returnOrder(item.id, lang, reason.trim());
+      else
+        await pharmacy.returnOrder(
+          item.id,
+          lang,
+          returnReasonText(t(`pharmacy.returnReasons.${returnCode}`), reason, t('pharmacy.labelSeparator')),
+        );
       onClose(action);
     } catch (err) {
       setError(err);
@@ -269,7 +286,6 @@ function ReviewDialog({
   }
 
   const serious = findingsNeedingReason(item);
-  const reasonMissing = missing.includes('reason');
   const patient = item.patient.name || item.patient.id || t('pharmacy.unknownPatient');
   // The patient and the dose ordered, not only the product (an amlodipine 10 mg tablet ordered at 20 mg).
   const subject = item.dosage
@@ -295,26 +311,31 @@ function ReviewDialog({
           </span>
         </h2>
         {error ? <ErrorState error={error} /> : null}
-        <label htmlFor={reasonId}>
-          {action === 'approve' ? t('pharmacy.noteOptional') : t('pharmacy.reasonRequired')}
-        </label>
-        <textarea
-          id={reasonId}
-          value={reason}
-          required={action === 'return'}
-          aria-invalid={reasonMissing || undefined}
-          aria-describedby={reasonMissing ? `${reasonId}-error` : undefined}
-          onChange={(e) => {
-            setReason(e.target.value);
-            setMissing((m) => m.filter((x) => x !== 'reason'));
-          }}
-          rows={3}
-          autoFocus={action === 'return' || serious.length === 0}
-        />
-        {reasonMissing && (
-          <p id={`${reasonId}-error`} role="alert" className="error">
-            {t('pharmacy.reasonMissing')}
-          </p>
+        {action === 'return' ? (
+          <ReturnReasonFields
+            code={returnCode}
+            detail={reason}
+            missing={missing}
+            onCode={(c) => {
+              setReturnCode(c);
+              setMissing([]);
+            }}
+            onDetail={(d) => {
+              setReason(d);
+              setMissing((m) => m.filter((x) => x !== 'reasonDetail'));
+            }}
+          />
+        ) : (
+          <>
+            <label htmlFor={reasonId}>{t('pharmacy.noteOptional')}</label>
+            <textarea
+              id={reasonId}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              rows={3}
+              autoFocus={serious.length === 0}
+            />
+          </>
         )}
         {action === 'approve' &&
           serious.map((f, i) => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueItem, ReviewFinding, Severity } from './pharmacy-api.ts';
-import { findingsNeedingReason, missingReasons, overridesToSend } from './review-form.ts';
+import {
+  RETURN_REASONS,
+  findingsNeedingReason,
+  missingReasons,
+  missingReturnFields,
+  overridesToSend,
+  returnReasonText,
+} from './review-form.ts';
 
 const finding = (id: string, severity: Severity): ReviewFinding => ({
   id,
@@ -41,5 +48,23 @@ describe('pharmacist review form', () => {
     expect(overridesToSend(item, { 'metformin-egfr30': ' renal team ', other: 'x', k: ' ' })).toEqual({
       'metformin-egfr30': 'renal team',
     });
+  });
+});
+
+describe('the return form (issue 20)', () => {
+  it('needs a reason from the list; details only for "other"', () => {
+    expect(missingReturnFields('', '')).toEqual(['reasonCode']);
+    expect(missingReturnFields('', 'text only')).toEqual(['reasonCode']);
+    expect(missingReturnFields('dose', '')).toEqual([]);
+    expect(missingReturnFields('other', '  ')).toEqual(['reasonDetail']);
+    expect(missingReturnFields('other', 'Ask the patient about ankle swelling')).toEqual([]);
+    expect(RETURN_REASONS).toContain('contraindication');
+  });
+
+  it('sends the reason in words, then the details', () => {
+    expect(returnReasonText('剂量或用法不适宜', ' 超过最大日剂量 ', '：')).toBe(
+      '剂量或用法不适宜：超过最大日剂量',
+    );
+    expect(returnReasonText('Allergy', '', ': ')).toBe('Allergy');
   });
 });

@@ -29,3 +29,41 @@ export function overridesToSend(item: QueueItem, overrides: Record<string, strin
       .filter(([id, r]) => ids.has(id) && r),
   );
 }
+
+/**
+ * Reasons for returning a prescription, after the suitability checks of 《医疗机构处方审核规范》(国卫办医发〔2018〕14号):
+ * indication, dose and usage, quantity, dosage form and route, duplication, interaction or incompatibility,
+ * contraindication (special populations, organ function), allergy, an incomplete prescription, or other.
+ */
+export const RETURN_REASONS = [
+  'indication',
+  'dose',
+  'quantity',
+  'route',
+  'duplication',
+  'interaction',
+  'contraindication',
+  'allergy',
+  'incomplete',
+  'other',
+] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
+
+/**
+ * What the return form still needs: a reason chosen from the list (required), and the details — required only for
+ * "other", where the list says nothing.
+ */
+export function missingReturnFields(
+  code: ReturnReason | '',
+  detail: string,
+): ('reasonCode' | 'reasonDetail')[] {
+  if (!code) return ['reasonCode'];
+  if (code === 'other' && !detail.trim()) return ['reasonDetail'];
+  return [];
+}
+
+/** The reason the prescriber reads: the chosen reason's words, then the details ("剂量不适宜：…"). */
+export function returnReasonText(label: string, detail: string, separator: string): string {
+  const d = detail.trim();
+  return d ? `${label}${separator}${d}` : label;
+}
