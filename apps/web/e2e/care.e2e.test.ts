@@ -277,7 +277,7 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
       await proposal.getByTestId('explanation').waitFor({ timeout: 30_000 });
       const draft = d.locator('[data-testid="draft"][data-status="draft"]').first();
       await draft.waitFor({ timeout: 30_000 });
-      const draftName = ((await draft.locator('h3').textContent()) ?? '').trim();
+      const draftName = ((await draft.locator('h4').textContent()) ?? '').trim();
       expect(draftName.length).toBeGreaterThan(0);
       // Prescription review: the statin interaction is shown with its severity badge and source.
       const review = draft.getByTestId('review-findings');

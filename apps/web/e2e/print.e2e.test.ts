@@ -274,7 +274,7 @@ describe.skipIf(!HAS_CHROMIUM)('printing in a browser (needs /usr/bin/chromium)'
       expect(await plan.isVisible()).toBe(true);
       expect(await page.getByTestId('print-header').isVisible()).toBe(true);
       expect(await page.getByTestId('patient-banner').isVisible()).toBe(false);
-      expect(await page.getByRole('heading', { name: '处方草稿' }).isVisible()).toBe(false);
+      expect(await page.getByRole('heading', { name: '处方', exact: true }).isVisible()).toBe(false);
       // Screenshot first: page.pdf() fires afterprint, which ends the plan-only printing.
       await page.screenshot({ path: join(SHOTS, 'print-care-plan-zh.png'), fullPage: true });
       writeFileSync(join(SHOTS, 'print-care-plan-zh.pdf'), await page.pdf({ format: 'A4' }));
