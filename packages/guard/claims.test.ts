@@ -194,7 +194,10 @@ describe('citations: what the passage states', () => {
   });
   it('unverifiable when the passage says nothing about it', () => {
     expect(cite('Eplerenone should not be started if eGFR is below 30 [p2].')?.verdict).toBe('unverifiable');
-    expect(cite('氨氯地平用药 2 周后复查血压[p1]。')?.verdict).toBe('unverifiable');
+  });
+  it('numbers of a kind the passage never gives are a citation error (decision 0018 group 1)', () => {
+    // p1 gives doses only: an interval in weeks attributed to it is not what it states.
+    expect(cite('氨氯地平用药 2 周后复查血压[p1]。')?.verdict).toBe('contradicted');
   });
   it('a passage that was not given is contradicted', () => {
     expect(cite('Amlodipine maximum 10 mg per day [p9].')?.verdict).toBe('contradicted');

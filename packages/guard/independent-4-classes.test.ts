@@ -254,7 +254,8 @@ describe('citations: a passage about something else (independent set 4)', () => 
   });
 
   it('a combination is not supported by a passage naming each drug separately', () => {
-    expect(cite('正如 [p3] 所述，不推荐 ACEI 与 ARB 联用。', preg).verdict).toBe('unverifiable');
+    // Round 5 (decision 0018 group 1): a passage about the same drugs that never combines them is a citation error.
+    expect(cite('正如 [p3] 所述，不推荐 ACEI 与 ARB 联用。', preg).verdict).toBe('contradicted');
     expect(cite('正如 [p3] 所述，孕期禁用 ACEI 和 ARB。', preg).verdict).not.toBe('contradicted');
   });
 });

@@ -9,7 +9,9 @@ import { guidelinesIn } from '../../extract-bp.ts';
 import { stripCitations } from '../../sentences.ts';
 import type { GuardCheck, GuardPassage, Verdict } from '../../types.ts';
 import { compare, passageUnits, read, type Reading } from './statement.ts';
+import { unstatedCombination } from './combination.ts';
 import { unstatedTopic } from './topics.ts';
+import { foreignValues } from './values.ts';
 
 // "根据 [p1]，…", "按照 KDIGO 分类 [p1]，…", "正如 [p1] 所述，…": a lead-in (with a few words naming the source, no
 // number) before the marker attributes what follows it.
@@ -204,7 +206,9 @@ export const citation: GuardCheck = {
       (shares
         ? undefined
         : (otherDrugs(claimReading.entities, theirs, context) ?? offTopic(stated, p, context.lang))) ??
-      unstatedTopic(stated, `${p.title ?? ''} ${p.text}`, context.drugs, context.lang);
+      unstatedTopic(stated, `${p.title ?? ''} ${p.text}`, context.drugs, context.lang) ??
+      unstatedCombination(stated, p.text, context.drugs, context.lang) ??
+      foreignValues(stated, p.text, context.lang);
     if (off)
       return {
         verdict: 'contradicted',

@@ -127,7 +127,14 @@ export function unstatedTopic(
   const pm = findMentions(p, kb);
   // A population of a blood-pressure value (diabetes, CKD, albuminuria) that a passage of blood-pressure values never
   // mentions ("糖尿病…<130/80" cited to a passage of general targets).
-  const pop = BP_VALUE.test(valued) && BP_VALUE.test(p) ? missingIn(POPULATIONS, valued, p) : undefined;
+  // A leading clause naming the population as the subject ("合并糖尿病的高血压患者，…", "For adults with CKD, …") is
+  // the value's population.
+  const head =
+    /^[^，,；;。\d]*(?:患者|人群|病人)\s*[，,]|^\s*(?:for|in)\s+(?:adults|patients|people|those)\s+with\b[^，,；;。\d]*[，,]/i.exec(
+      s,
+    )?.[0] ?? '';
+  const pop =
+    BP_VALUE.test(valued) && BP_VALUE.test(p) ? missingIn(POPULATIONS, head + valued, p) : undefined;
   if (pop) return say(lang, `该资料未涉及${pop.zh}`, `the passage says nothing about ${pop.en}`);
   // A medicine statement without numbers cited to a passage that names no medicine (a KDIGO category passage).
   if (sm.some((m) => m.drug) && !pm.length && !/\d/.test(s) && !BP_VALUE.test(p) && /\d/.test(p))
