@@ -32,7 +32,8 @@ describe('a symptom of a past hospital stay, now no longer', () => {
       false,
     );
   });
-  it('near misses: it came back, no stay named', () => {
+  it('near misses: it came back, no stay named, in hospital now', () => {
+    expect(emergency('Mum is in hospital with chest pain and no longer eating')).toBe(true);
     expect(emergency('住院的时候喘得厉害，现在不喘了，可今天又喘起来了')).toBe(true);
     expect(emergency('喘得厉害，一直没好')).toBe(true);
   });
@@ -78,7 +79,8 @@ describe('a Chinese denial over a list joined by 、 and 及', () => {
     expect(mods('无胸痛、头痛、视物模糊及肢体麻木', 'numbness')).toBe('neg');
     expect(emergency('血压190/115，无胸闷、心悸、头痛和手脚麻木')).toBe(false);
   });
-  it('near miss: a new clause affirms', () => {
+  it('near misses: a new clause affirms, a time word joins', () => {
+    expect(mods('无胸痛、现在手脚麻木', 'numbness')).toBe('-');
     expect(emergency('血压190/115，无胸闷，但是手脚麻木')).toBe(true);
   });
 });
@@ -88,8 +90,12 @@ describe('a general yes/no question about "you" or people', () => {
     expect(mods('Does a daily walk really stop you having a stroke?', 'neuro-deficit')).toContain('hyp');
     expect(emergency('Will statins stop people having a stroke?')).toBe(false);
   });
-  it('near miss: the writer named', () => {
+  it('near misses: the writer or a relative named, a request for help', () => {
     expect(emergency('Do you think I am having a heart attack? my chest is crushing')).toBe(true);
+    expect(emergency('Can you send someone, does this make my dad having a stroke? his face drooped?')).toBe(
+      true,
+    );
+    expect(emergency('Can you help, is someone having a stroke? face drooping on one side?')).toBe(true);
   });
 });
 

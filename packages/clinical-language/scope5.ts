@@ -8,12 +8,12 @@
  * - A symptom of a past stay in hospital (住院那会儿喘得厉害, "I was breathless in hospital") with "now no longer"
  *   after it (现在不喘了, "I'm not any more", no longer) is over. Never a stroke or sight sign, never a chronic condition.
  * - A Chinese denial runs over a list joined by 、/及/和/以及/或 (无头痛、胸闷、视物模糊及肢体麻木).
- * - A yes/no question about what happens to "you" or people in general, no person or time of a report named ("Does
- *   aspirin stop you having a stroke?") is general: hypothetical.
+ * - A yes/no question whether something stops, gives or causes it in "you" or people, no person, relative or time of
+ *   a report named ("Does aspirin stop you having a stroke?") is general: hypothetical.
  * Operational cue lists, not clinical numbers.
  */
 import type { ContextResult } from './context.ts';
-import { CHRONIC, RECURRENCE } from './rules.ts';
+import { CHRONIC, FAMILY_EN, RECURRENCE } from './rules.ts';
 import type { Span } from './types.ts';
 
 type Target = Span & { kind?: string; redFlag?: string; concept?: string };
@@ -32,19 +32,21 @@ const NOW_AGAIN =
 
 /** A past stay in hospital. */
 const PAST_STAY =
-  /住院(?:那会儿?|时候?|的时候|期间|那几天|那阵子?)|(?:在医院|医院里)(?:那会儿?|时|的时候)|\bin (?:the )?hospital\b|\bon the ward\b|\bwhen (?:i|he|she) was (?:admitted|in)\b/;
+  /住院(?:那会儿?|时候?|的时候|期间|那几天|那阵子?)|(?:在医院|医院里)(?:那会儿?|时|的时候)|\b(?:was|were)\b[^.!?\n]{0,40}?\b(?:in (?:the )?hospital|on the ward)\b|\bwhen (?:i|he|she) was (?:admitted|in)\b/;
 /** Now no longer. */
 const NOW_NOT =
   /现在(?:已经|也)?(?:不|没有?)|现在\s?no longer|\bno longer\b|\bnot any ?more\b|\bnot anymore\b|\bno more\b/;
 
 /** Joiners of a Chinese list of denied items, with up to three characters before the next item (肢体). */
-const LIST_JOIN = /^\s*(?:、|及|和|以及|或|或者|与)\s*[\u4e00-\u9fff]{0,3}$/;
+const LIST_JOIN =
+  /^\s*(?:、|及|和|以及|或|或者|与)\s*(?:(?![现但可却又还有是今刚突感觉])[\u4e00-\u9fff]){0,3}$/;
 
 /** A general yes/no question: about "you" or people, no person of a report, no time. */
 const GENERAL_Q =
-  /^\s*(?:does|do|can|could|will|would|should|is|are)\b[^.!?\n]*\b(?:you|one|people|someone|anyone)\b[^.!?\n]*\?/;
-const REPORT_WORDS =
-  /\b(?:i|i'm|i've|my|me|mine|he|she|his|her|him|we|our|us|today|now|tonight|yesterday|this morning|just)\b|[我他她俺]/;
+  /^\s*(?:does|do|can|could|will|would|should|is|are)\b[^.!?\n]*\b(?:stop|stops|give|gives|make|makes|cause|causes|prevent|prevents|protect|protects|keep|keeps|put|puts)\s+(?:you|one|people|someone|anyone|a person)\b[^.!?\n]*\?/;
+const REPORT_WORDS = new RegExp(
+  `\\b(?:i|i'm|i've|my|me|mine|he|she|his|her|him|we|our|us|today|now|tonight|yesterday|this morning|just|${FAMILY_EN})\\b|[我他她俺]`,
+);
 
 function sentenceSpans(norm: string): Span[] {
   const out: Span[] = [];
