@@ -93,3 +93,26 @@ describe('addresses and employers (places-round10.ts, addresses.ts)', () => {
     expect(of('Lisinopril was started at 10 mg.', 'EMPLOYER')).toEqual([]);
   });
 });
+
+describe('outside text without identifiers (bench/deid-outside-text.ts): no name, no date', () => {
+  it('reads the words after a dialogue speaker as a reply (zh-names.ts, zh-person-positions.ts)', () => {
+    const chat = '患者：医生您好\n医生：支架手术要看造影结果\n患者：那就好\n医生：会的，别担心';
+    expect(of(chat, 'CLINICIAN_NAME')).toEqual([]);
+    expect(of(chat, 'PATIENT_NAME')).toEqual([]);
+    expect(of('患者：谢谢\n医生：室缺，房缺都要复查', 'CLINICIAN_NAME')).toEqual([]);
+    // A field after a role outside a dialogue is still read.
+    expect(of('主治医生：史俊杰', 'CLINICIAN_NAME')).toEqual(['史俊杰']);
+  });
+  it('leaves words before a title in a dialogue, and a name continuing the word on its left', () => {
+    expect(of('患者：您好\n医生：请讲\n患者：怎样让全国医生都知道？', 'CLINICIAN_NAME')).toEqual([]);
+    expect(of('没有任何一位医生会这样说。', 'CLINICIAN_NAME')).toEqual([]);
+    expect(of('患者：你好\n医生：你好\n患者：黄医生，药吃完了', 'CLINICIAN_NAME')).toEqual(['黄医生']);
+  });
+  it('leaves materia medica and TCM terms of name shape (zh-words.ts)', () => {
+    for (const text of ['D 乌梅\nE 杨梅舌', '含马钱子的中成药过量', '项强，阳损及阴', '以活血止痛效果尤佳'])
+      expect(of(text, 'PATIENT_NAME')).toEqual([]);
+  });
+  it('leaves a value before 以上/以下 after 在 (dates-recall.ts)', () => {
+    expect(of('血钾应维持在4.5以上。', 'DATE')).toEqual([]);
+  });
+});

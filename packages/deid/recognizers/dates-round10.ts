@@ -18,15 +18,18 @@ const OLD = '(?:9\\d|1[0-2]\\d)';
 const DATE_RULES: [gate: RegExp, rule: RegExp][] = [
   [/民[國国]/, /(民[國国]\d{1,3}年(?:\d{1,2}月(?:\d{1,2}[日号號])?)?)/dg],
   [
-    /[日号號]/,
+    /\d[日号號](?:当|那|晚|夜|凌|上|下|中|早|傍)/,
     new RegExp(
       `(?<![\\d.\\-/第每数几])(${D}[日号號])(?=当晚|当天|当日|当夜|那天|那晚|晚上|夜里|夜间|凌晨|上午|下午|中午|早上|傍晚)`,
       'dg',
     ),
   ],
-  [/\d[-/]\d/, new RegExp(`(?<=(?:[\\t　]|[ ]{2})[ \\t　]*)(${M}[-/]${D})(?=[ \\t　]*(?:\\n|$))`, 'dg')],
   [
-    /\d\/\d/,
+    /\d[-/]\d{1,2}[ \t　]*(?:\n|$)/,
+    new RegExp(`(?<=(?:[\\t　]|[ ]{2})[ \\t　]*)(${M}[-/]${D})(?=[ \\t　]*(?:\\n|$))`, 'dg'),
+  ],
+  [
+    /[A-Za-z][ \t]+\d{1,2}\/\d/,
     new RegExp(
       `\\b(?:call|calls|visit|review|recheck|return|due|appt|appointment|f\\/u|follow-?up|scheduled|booked|signed|RN|MD|NP|DO|PharmD|LPN|[Rr]eply|[Uu]pdated|[Ee]ntered|[Nn]oted)[ \\t]+(${M}\\/${D})(?![\\d/]|\\.\\d|[ \\t]*(?:tab|of\\b|dose|ratio|split|dilution|mmHg))`,
       'dg',

@@ -75,6 +75,7 @@ export function findRecallEnglishNames(text: string, out: PhiSpan[]): void {
     [ROLE_BEFORE, 'PATIENT_NAME'],
     [NICKNAME, 'PATIENT_NAME'],
   ] as const) {
+    if (regex === NICKNAME && !/["“‘'][A-Z][a-z]+["”’']/.test(text)) continue; // cheap gate (speed)
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       const words = m[1]!.split(/[ \t]+/);

@@ -48,8 +48,9 @@ const ZH_FULL_COMPANY =
 const MAKER = /制药|药业|医药|药厂|生物|医疗|器械|医院|卫生|诊所/;
 const OCCUPATION =
   '(?:骑手|快递员|外卖员|司机|保安|保洁|职工|员工|工人|职员|店员|营业员|收银员|程序员|工程师|厨师|服务员|会计|文员|销售|经理|主管|教师|老师)';
+const OCCUPATION_PAUSE = new RegExp(`${OCCUPATION}[，,、 　]`);
 const AFTER_OCCUPATION = new RegExp(
-  `(?<=${OCCUPATION}[，,、 　]+)([\\u4e00-\\u9fa5A-Za-z0-9]{2,16}?(?:配送站|营业部|分公司|公司|门店|专卖店|超市|工厂|厂|仓库|车队|工地|项目部|分店|店|站))(?=[，,。；;\\s]|$)`,
+  `${OCCUPATION}[，,、 　]+([\\u4e00-\\u9fa5A-Za-z0-9]{2,16}?(?:配送站|营业部|分公司|公司|门店|专卖店|超市|工厂|厂|仓库|车队|工地|项目部|分店|店|站))(?=[，,。；;\\s]|$)`,
   'dg',
 );
 const EN_ORG = "((?:[A-Z][\\w&'.-]*)(?:[ \\t]+(?:(?:and|of|&)[ \\t]+)?[A-Z][\\w&'.-]*){0,4})";
@@ -114,7 +115,7 @@ export function findRound10Places(text: string, out: PhiSpan[]): void {
     for (const m of text.matchAll(ZH_FULL_COMPANY))
       if (!MAKER.test(m[1]!)) add('EMPLOYER', m.indices![1]![0], m.indices![1]![1]);
   }
-  if (/[手员机安洁工师务计书售理管]/.test(text)) {
+  if (OCCUPATION_PAUSE.test(text)) {
     AFTER_OCCUPATION.lastIndex = 0;
     for (const m of text.matchAll(AFTER_OCCUPATION)) add('EMPLOYER', m.indices![1]![0], m.indices![1]![1]);
   }

@@ -18,7 +18,7 @@ import {
   surnameOf,
 } from './zh-name-model.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
-import { isWord2 } from './zh-words.ts';
+import { isCommonWord, isWord2 } from './zh-words.ts';
 
 // Characters that end a name (words that commonly follow one).
 const STOP =
@@ -243,7 +243,7 @@ const CHAT_ROLE_BEFORE = /(?:^|\n)[ \t　]*(?:医生|医师|大夫|护士|药师
  * Round 10: a text with two or more chat lines (医生：… / 患者：…) is a dialogue, and the words after its speakers
  * are replies, not field values (医生：会的，… ; 患者：尤其是…). Outside text: MIE dialogues.
  */
-function isDialogue(text: string): boolean {
+export function isDialogue(text: string): boolean {
   CHAT_ROLE.lastIndex = 0;
   let n = 0;
   while (CHAT_ROLE.exec(text)) if (++n >= 2) return true;
@@ -266,6 +266,8 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
       if (!accept(name, labelled) || !likely(name)) continue;
       const [start, end] = m.indices![1]!;
       if (afterSpeaker(start)) continue;
+      // Round 10: in a dialogue an ordinary word (严重, 唐山, 严禁用) is no name without a field label (MIE).
+      if (dialogue && !labelled && name.length >= 2 && isCommonWord(name)) continue;
       out.push({ category, start, end, text: name });
     }
   };
@@ -382,6 +384,10 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
     );
     if (at === undefined) continue;
     const name = text.slice(at, m.index);
+    // Round 10: a word before a title is no name in a dialogue (全国医生, 麻烦大夫), nor one whose first character
+    // ends the word on its left (任何|一位医生).
+    if (name.length >= 2 && dialogue && isCommonWord(name)) continue;
+    if (at > 0 && /[\u4e00-\u9fa5]/.test(text[at - 1]!) && isWord2(text[at - 1]! + name[0]!)) continue;
     const clinician = CLINICIAN_TITLES.has(m[1]!);
     // A bare surname ("张先生", "刘医生") is replaced together with its title: "张" alone would hit words.
     // So is a compound surname alone ("夏侯主任").

@@ -20,6 +20,7 @@ import { isWordySurname, nameScore, surnameOf } from './zh-name-model.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
 import { isCommonWord } from './zh-words.ts';
 import { T2S, toSimplified } from './zh-traditional.ts';
+import { isDialogue } from './zh-names.ts';
 
 const CJK = /[\u4e00-\u9fa5]/;
 
@@ -168,13 +169,17 @@ function listCandidates(text: string, add: (start: number, end: number, category
 const FIELD =
   /(?:^|[\n，,；;。\s])([\u4e00-\u9fa5]{1,8})[：:][ \t　]*([\u4e00-\u9fa5]{2,4})(?=[\s，,。；;、)）(（]|$)/dg;
 const STAFF_LABEL = /[医护师员者]|记录|审核|核对|执行|经办/;
+const CHAT_ROLE_LABEL = /^(?:医生|医师|大夫|护士|药师|患者|病人|家属)$/;
 /** One-character relations before a name in a field's value (round 10). */
 const KIN_ONE = '妻夫子女侄孙孫甥媳婿';
 
 /** Rule 4: the value of any field, standing alone. */
 function fieldCandidates(text: string, add: (start: number, end: number, category: PhiCategory) => void) {
   FIELD.lastIndex = 0;
+  const dialogue = isDialogue(text);
   for (const m of text.matchAll(FIELD)) {
+    // Round 10: in a dialogue the words after a bare role (医生：房缺，…) are a reply, not a field.
+    if (dialogue && CHAT_ROLE_LABEL.test(m[1]!)) continue;
     const [matchStart, end] = m.indices![2]!;
     let start = matchStart;
     // A relation before the name in the value (联络人：孫何家俊, 家属：妻韦秀兰): the name after it.

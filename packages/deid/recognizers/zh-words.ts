@@ -34,6 +34,18 @@ const WORD2_MIN_FREQUENCY = 3;
 /** A frequent nr-tagged entry that is shaped like a name (李娜 438 nr, 李强 159 nrfg) stays a name. */
 const looksLikeName = (word: string) => nameScore(word) >= 2.4 && surnameWeight(surnameOf(word) ?? '') >= 1;
 
+/**
+ * Round 10: Chinese materia medica, TCM terms and drugs that start with a surname character and that jieba tags as
+ * person names or lacks (马钱子 17 nr, 乌梅 17 nr, 杨梅 67 nr), found as names in CMExam's herbal prose (outside
+ * text, corpus/README.md round 10). Their first two and three characters count as words (杨梅舌, 马钱子碱).
+ */
+const TCM_WORDS =
+  '马钱子 马齿苋 马兜铃 马勃 乌梅 乌药 乌头 杨梅 何首乌 白芍 白术 白芷 白及 白果 白茅根 白头翁 白花蛇舌草 黄芪 黄连 黄芩 黄柏 ' +
+  '黄精 连翘 桑叶 桑枝 桑白皮 桑寄生 桑椹 杜仲 牛膝 牛黄 牛蒡子 车前子 车前草 金银花 金樱子 石斛 石膏 石菖蒲 柏子仁 秦艽 秦皮 ' +
+  '苏子 苏叶 苏木 葛根 莲子 莲心 钩藤 龙骨 龙胆 龙眼肉 熊胆 麦冬 麦芽 甘遂 贝母 郁金 姜黄 干姜 高良姜 艾叶 竹茹 竹叶 柴胡 ' +
+  '胡椒 胡黄连 胡芦巴 党参 沙参 沙苑子 丁香 荆芥 防风 防己 羌活 陈皮 吴茱萸 益母草 蒲黄 蒲公英 常山 商陆 甘松 檀香 沉香 ' +
+  '项强 阳损 阴损 阳虚 阴虚 尤佳 舒芬太尼 瑞芬太尼 芬太尼 阿芬太尼';
+
 const SURNAME_START = new Set([...SINGLE_SURNAMES, ...COMPOUND_SURNAMES.map((s) => s[0]!)]);
 
 function addSurnameWords(set: Set<string>, word: string): void {
@@ -78,6 +90,7 @@ function build(): Set<string> {
     }
   }
   for (const word of ZH_NOT_NAMES) set.add(word); // the older rules' list (谷丙, 钙通, 左心 …)
+  for (const word of TCM_WORDS.split(' ')) addSurnameWords(set, word);
   for (const concept of LEXICON) for (const form of concept.zh) addSurnameWords(set, form);
   for (const drug of BUILT_IN_DRUGS)
     for (const name of [drug.names.zh, ...(drug.synonyms ?? []), ...(drug.brands ?? []).map((b) => b.zh)])
