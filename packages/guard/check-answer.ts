@@ -12,6 +12,7 @@ import { CHECKS } from './checks/index.ts';
 import { extractClaims } from './extract.ts';
 import { forUsers } from './honesty.ts';
 import { langOf, say } from './i18n.ts';
+import { toSimplified } from './traditional.ts';
 import type {
   CheckContext,
   CheckedClaim,
@@ -86,7 +87,9 @@ export function verifyClaims(input: CheckAnswerInput, deps: GuardDeps = {}): Che
   };
   const checks = deps.checks ?? CHECKS;
   const claims: CheckedClaim[] = [];
-  for (const claim of extractClaims(input.answer, drugs, input.guideline, input.patient)) {
+  // Traditional characters are read as simplified (same offsets); the claims show the answer's own text.
+  const answer = toSimplified(input.answer);
+  for (const claim of extractClaims(answer, drugs, input.guideline, input.patient)) {
     let verdict: CheckedClaim['verdict'] = 'unverifiable';
     let reason = '';
     const evidence: Evidence[] = [];
@@ -107,14 +110,14 @@ export function verifyClaims(input: CheckAnswerInput, deps: GuardDeps = {}): Che
     // Contradict only a complete parse (certainty.ts): anything the claim frame did not read is unverifiable.
     const unsure =
       verdict === 'contradicted'
-        ? uncertainty(claim, context.lang, input.answer.slice(claim.end, claim.end + 80))
+        ? uncertainty(claim, context.lang, answer.slice(claim.end, claim.end + 80))
         : undefined;
     if (unsure) {
       verdict = 'unverifiable';
       reason = unsure;
     }
     claims.push({
-      text: claim.text,
+      text: answer === input.answer ? claim.text : input.answer.slice(claim.start, claim.end).trim(),
       kind: claim.kind,
       verdict,
       evidence: evidence.map((e) => ({ source: forUsers(e.source), text: forUsers(e.text) })),
