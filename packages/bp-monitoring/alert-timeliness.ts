@@ -60,7 +60,8 @@ export async function alertTimeliness(
        where d.resource_type = 'Observation' and d.param = 'date' and d.start_at = n.reading_at)
     ) as reading_received_at
     from bp_alert_notice n
-    where n.severity = ${severity} and n.kind <> ${REPEAT_KIND} and n.raised_at >= ${options.from}::timestamptz and n.raised_at < ${options.to}::timestamptz`.execute(
+    where n.severity = ${severity} and n.kind <> ${REPEAT_KIND} and n.reading_withdrawn_at is null
+      and n.raised_at >= ${options.from}::timestamptz and n.raised_at < ${options.to}::timestamptz`.execute(
     repo.db,
   );
   const minutes = (a: Date | string, b: Date | string) =>

@@ -6,7 +6,7 @@ import type { RequestContext } from '@qihuang/contracts';
 import { stableId, type Alert, type PreviousAlert } from '@qihuang/engines/blood-pressure';
 import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
 import { recordNotices } from './alert-notices.ts';
-import type { StoredAlert, JoinedReading } from './api-types/index.ts';
+import type { StoredAlert, JoinedReading, WithdrawnReading } from './api-types/index.ts';
 
 export type { StoredAlert, JoinedReading };
 
@@ -65,6 +65,8 @@ export interface AlertDetail {
   /** The text the alert was raised with, kept once later crisis readings rewrote `display` (crisis-join.ts). */
   raisedDisplay?: { zh: string; en: string };
   joined?: JoinedReading[];
+  /** Its readings withdrawn as entered in error after it was raised (withdraw-alerts.ts). */
+  withdrawn?: WithdrawnReading[];
 }
 
 /** The Flag with its alert detail replaced. */
@@ -117,6 +119,7 @@ export function fromFlag(flag: FhirResource, patientName?: string): StoredAlert 
     rule: d.rule ?? '',
     source: d.source ?? '',
     ...(d.joined?.length ? { joined: d.joined } : {}),
+    ...(d.withdrawn?.length ? { withdrawn: d.withdrawn } : {}),
     ...(ack?.valueString
       ? { acknowledged: (JSON.parse(ack.valueString) as StoredAlert['acknowledged'])! }
       : {}),

@@ -18,6 +18,7 @@ import { storeRiskAssessment } from './risk-assessment.ts';
 import type { ReadingProjector } from './projector.ts';
 import { INLINE_PROJECTION_LIMIT, uploadReadings } from './upload-readings.ts';
 import type { UploadAnswer } from './api-types/index.ts';
+import { createWithdrawRoutes, WITHDRAW_OPENAPI } from './withdraw-routes.ts';
 
 export interface BpRouteDeps {
   repository: FhirRepository;
@@ -156,6 +157,12 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
     );
   });
 
+  // Withdraw a reading as entered in error (decision 0020).
+  app.route(
+    '/',
+    createWithdrawRoutes({ repository: deps.repository, context: deps.context, now, evaluator }),
+  );
+
   app.route(
     '/',
     createAlertRoutes({
@@ -239,5 +246,6 @@ export const BP_OPENAPI = {
       responses: { '201': { description: 'RiskAssessment' } },
     },
   },
+  ...WITHDRAW_OPENAPI,
   ...ALERT_OPENAPI,
 };

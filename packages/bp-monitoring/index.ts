@@ -64,6 +64,13 @@ export {
   type CrisisAdvice,
   type ReadingCategory,
 } from './reading-advice.ts';
+export {
+  withdrawReading,
+  parseWithdrawal,
+  WITHDRAW_WINDOW_HOURS,
+  type Withdrawn,
+} from './withdraw-reading.ts';
+export { withdrawFromAlerts, WITHDRAWN_CLOSER } from './withdraw-alerts.ts';
 export { analyseAbpm, readAbpm, ABPM_METHOD, ABPM_TAG, type AbpmResult } from './abpm-analysis.ts';
 export { createAbpmRoutes, ABPM_OPENAPI, type AbpmRouteDeps } from './abpm-routes.ts';
 /** The wire contract of this package's routes (type-only; the console imports it from `@qihuang/bp-monitoring/api-types`). */

@@ -46,7 +46,7 @@ export async function projectPending(
     const ids = options.ids ? [...options.ids] : null;
     const { rows } = await sql<ReadingRow>`
       select patient_id, id, device_id, time, sbp, dbp, heart_rate, version from bp_reading
-      where pending
+      where pending and status <> 'entered-in-error'
         and (${options.patientId ?? null}::text is null or patient_id = ${options.patientId ?? null})
         and (${ids}::text[] is null or id = any(${ids}::text[]))
       order by patient_id, effective_at
@@ -54,7 +54,22 @@ export async function projectPending(
       for update skip locked`.execute(trx);
     if (rows.length === 0) return 0;
     for (const row of rows) patients.add(row.patient_id);
-    await writeObservations(repo, ctx, trx, rows);
+    // A reading marked entered-in-error straight through FHIR (decision 0020) stays so: never projected again.
+    const { rows: nullified } = await sql<{ id: string }>`
+      select id from fhir_resource where resource_type = 'Observation'
+        and id = any(${rows.map((r) => r.id)}::text[]) and content->>'status' = 'entered-in-error'`.execute(
+      trx,
+    );
+    const withdrawn = new Set(nullified.map((r) => r.id));
+    if (withdrawn.size)
+      await sql`update bp_reading set status = 'entered-in-error'
+        where id = any(${[...withdrawn]}::text[])`.execute(trx);
+    await writeObservations(
+      repo,
+      ctx,
+      trx,
+      rows.filter((r) => !withdrawn.has(r.id)),
+    );
     await sql`update bp_reading as r set pending = false
       from unnest(${rows.map((r) => r.patient_id)}::text[], ${rows.map((r) => r.id)}::text[]) as x(patient_id, id)
       where r.patient_id = x.patient_id and r.id = x.id`.execute(trx);

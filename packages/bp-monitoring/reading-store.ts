@@ -75,7 +75,8 @@ export interface ReadingRow {
 
 /**
  * Upserts one patient's readings; answers the status of each id (stored, updated, or unchanged). Runs on the
- * executor given (the caller's transaction).
+ * executor given (the caller's transaction). A withdrawn reading (entered-in-error, withdraw-reading.ts) is never
+ * revived by a re-send: it answers unchanged (a correction is a new reading, docs/decisions/0020).
  */
 export async function upsertReadings(
   executor: AnyDb,
@@ -99,7 +100,8 @@ export async function upsertReadings(
         device_id = excluded.device_id, time = excluded.time, effective_at = excluded.effective_at,
         sbp = excluded.sbp, dbp = excluded.dbp, heart_rate = excluded.heart_rate,
         version = r.version + 1, pending = true, received_at = excluded.received_at
-      where (r.device_id, r.time, r.sbp, r.dbp, r.heart_rate)
+      where r.status <> 'entered-in-error'
+        and (r.device_id, r.time, r.sbp, r.dbp, r.heart_rate)
         is distinct from (excluded.device_id, excluded.time, excluded.sbp, excluded.dbp, excluded.heart_rate)
       returning r.id, r.version)
       select array_agg(id) filter (where version = 1) as stored,
@@ -140,7 +142,7 @@ export async function pendingReadings(
     : null;
   const { rows } = await sql<ReadingRow>`
     select patient_id, id, device_id, time, sbp, dbp, heart_rate, version from bp_reading
-    where patient_id = ${patientId} and pending
+    where patient_id = ${patientId} and pending and status <> 'entered-in-error'
       and (${from}::timestamptz is null or effective_at >= ${from}::timestamptz)
       and (${before}::timestamptz is null or effective_at < ${before}::timestamptz)
     order by effective_at`.execute(db);

@@ -6,11 +6,13 @@
 import type { RequestContext } from '@qihuang/contracts';
 import type { FhirRepository } from '@qihuang/store';
 import { classifyOfficeBp } from '@qihuang/engines/blood-pressure';
+import { isPatientRecorded } from '@qihuang/fhir';
 import { DEFAULT_TIME_ZONE, patientTimeZone } from './local-time.ts';
 import { ALERT_GUIDELINE, CRISIS_LOOKBACK_HOURS } from './raise-alerts.ts';
 import { crisisAdvice, readingCategory, type PatientLanguage } from './reading-advice.ts';
 import { isRememberedReading, REMEMBERED_LABEL } from './remembered.ts';
 import type { RecentReading, RecentReadings, RememberedReading } from './api-types/index.ts';
+import { WITHDRAW_WINDOW_HOURS } from './withdraw-reading.ts';
 
 export type { RecentReading, RecentReadings, RememberedReading };
 
@@ -58,6 +60,8 @@ export async function recentReadings(
       category: readingCategory({ sbp, dbp }, ALERT_GUIDELINE),
       // The engine's category of the reading under the same guideline (China 2018 §1.4: 165/100 → grade-2).
       grade: classifyOfficeBp({ sbp, dbp }, ALERT_GUIDELINE).category,
+      // Their own entry, saved (this version) within the patient's window (withdraw-reading.ts decides again).
+      patientMayWithdraw: isPatientRecorded(match.content) && savedWithin(match.content, now),
     };
     // Remembered in a consultation: its time is when it was told, so it is listed apart (issue 20 item 2).
     if (isRememberedReading(match.content as { meta?: unknown }))
@@ -83,4 +87,9 @@ export async function recentReadings(
     ...(remembered.length ? { remembered } : {}),
     ...(advice ? { advice } : {}),
   };
+}
+
+function savedWithin(o: { meta?: { lastUpdated?: string } }, now: string): boolean {
+  const saved = Date.parse(o.meta?.lastUpdated ?? '');
+  return !Number.isNaN(saved) && Date.parse(now) - saved <= WITHDRAW_WINDOW_HOURS * 3_600_000;
 }

@@ -85,6 +85,11 @@ export interface RecentReading {
    * 'high-normal', 'grade-1' … 'grade-3'), the word a patient screen shows (issue 20).
    */
   grade?: string;
+  /**
+   * The patient may withdraw it themselves (their own entry, saved within the last WITHDRAW_WINDOW_HOURS; decision
+   * 0020); the care team may withdraw any reading.
+   */
+  patientMayWithdraw?: boolean;
 }
 
 /**
@@ -123,6 +128,28 @@ export interface JoinedReading {
   sbp?: number;
   dbp?: number;
   joinedAt: string;
+}
+
+/** A reading of an alert marked entered-in-error after the alert was raised (decision 0020). */
+export interface WithdrawnReading {
+  id: string;
+  /** When it was withdrawn. */
+  at: string;
+  /** 'patient' (the patient withdrew their own entry) or 'care-team'. */
+  by: 'patient' | 'care-team';
+  reason: string;
+}
+
+/** `POST /patients/{id}/readings/{readingId}/entered-in-error`: what changed. */
+export interface WithdrawAnswer {
+  /** The BP Observation (and its heart-rate Observation, when there is one), now entered-in-error. */
+  reading: string;
+  status: 'entered-in-error';
+  withdrawnAt: string;
+  /** Alerts that named the reading: `closed` (a non-critical alert all of whose readings were withdrawn) or
+   * `noted` (kept open with the note: a critical alert is never closed without a clinician). */
+  alerts: { id: string; outcome: 'closed' | 'noted' }[];
+  alertEvaluation: 'done' | 'pending';
 }
 
 /** How the patient was contacted when an alert is closed: the server accepts these, the console offers them. */
@@ -166,6 +193,8 @@ export interface StoredAlert {
   source: string;
   /** Crisis readings that joined this open alert after it was raised (one alert per patient while open). */
   joined?: JoinedReading[];
+  /** Readings of this alert withdrawn as entered in error, with who, when and why (withdraw-reading.ts). */
+  withdrawn?: WithdrawnReading[];
   /** Who closed it and when, with the recorded action (alert-actions.ts; older Flags have by/at only). */
   acknowledged?: { by: string; at: string } & Partial<AlertAction>;
 }

@@ -10,6 +10,7 @@ import { isResourceType, operationOutcome, patientCompartmentIds, validateResour
 import type { StoreTables } from '../tables.ts';
 import { assertInCompartment, authorOf } from './access.ts';
 import { assertPatientMayChange } from './patient-writes.ts';
+import { assertStaffMayChange } from './staff-writes.ts';
 import type { FhirRepository, FhirResource } from './fhir-repository.ts';
 import { keyList } from './resource-meta.ts';
 import { writeVersions, type VersionedWrite } from './index-writer.ts';
@@ -249,13 +250,15 @@ export async function processTransaction(
         deleted: boolean;
         compartments: string[];
         author: string | null;
+        content: unknown;
       }>`
-        select resource_type, id, version_id, deleted, compartments, author from fhir_resource where (resource_type, id) in (${keys}) order by resource_type, id for update`.execute(
+        select resource_type, id, version_id, deleted, compartments, author, content from fhir_resource where (resource_type, id) in (${keys}) order by resource_type, id for update`.execute(
         trx,
       );
       for (const row of rows) {
         assertInCompartment(ctx.principal, row);
         if (!row.deleted) assertPatientMayChange(ctx.principal, row);
+        assertStaffMayChange(ctx.principal, row);
         if (!row.deleted)
           versioned.push({
             resource: { resourceType: row.resource_type, id: row.id },

@@ -30,6 +30,7 @@ import {
   assertPatientReferencesOwn,
   compartmentsOf,
 } from './patient-writes.ts';
+import { assertStaffMayChange } from './staff-writes.ts';
 import { keyList, parseETag, sameContent, withMeta } from './resource-meta.ts';
 
 export type { FhirResource } from './index-writer.ts';
@@ -250,6 +251,7 @@ export class FhirRepository {
       const versionId = (current?.version_id ?? 0) + 1;
       const stored = withMeta(resource, resource.id, versionId, lastUpdated);
       if (current) assertPatientMayChange(ctx.principal, current);
+      if (current) assertStaffMayChange(ctx.principal, current, resource);
       assertPatientMayWrite(ctx.principal, stored);
       return {
         kind: 'write' as const,
@@ -291,6 +293,7 @@ export class FhirRepository {
       assertInCompartment(ctx.principal, current);
       if (current.deleted) return;
       assertPatientMayChange(ctx.principal, current);
+      assertStaffMayChange(ctx.principal, current);
       const versionId = current.version_id + 1;
       const resource = { resourceType, id } as FhirResource & { id: string };
       await writeVersions(trx, [

@@ -136,15 +136,23 @@ describe.each(DATABASE_KINDS)('patient writes on %s', (kind) => {
       valueQuantity: { value: 72, unit: '/min' },
     });
     expect(changed.resource.meta).toMatchObject({ versionId: '2' });
-    // A clinician corrects it: the current version is the clinician's, and the patient can no longer touch it
-    // by any route (PUT, bulk, transaction PUT or DELETE, delete).
+    // The care team may not change the values the patient recorded (decision 0020: 409, withdraw and re-enter) …
+    await expect(
+      repo.update(CLINICIAN, 'Observation', resource.id, {
+        ...observation(resource.id, 'p1'),
+        performer: [{ reference: 'Practitioner/dr' }],
+        valueQuantity: { value: 64, unit: '/min' },
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    // … but writes a version of its workflow (a note): the current version is the clinician's, and the patient
+    // can no longer touch it by any route (PUT, bulk, transaction PUT or DELETE, delete).
     await repo.update(CLINICIAN, 'Observation', resource.id, {
       ...observation(resource.id, 'p1'),
-      performer: [{ reference: 'Practitioner/dr' }],
-      valueQuantity: { value: 64, unit: '/min' },
+      valueQuantity: { value: 72, unit: '/min' },
+      note: [{ text: 'checked with the patient' }],
     });
     expect(await author('Observation', resource.id)).toBe('user/u-doc');
-    const back = { ...observation(resource.id, 'p1'), valueQuantity: { value: 72, unit: '/min' } };
+    const back = { ...observation(resource.id, 'p1'), valueQuantity: { value: 70, unit: '/min' } };
     await expect(repo.update(P1, 'Observation', resource.id, back)).rejects.toMatchObject(forbidden);
     await expect(repo.bulkUpsert(P1, [back])).rejects.toMatchObject(forbidden);
     await expect(repo.delete(P1, 'Observation', resource.id)).rejects.toMatchObject(forbidden);
@@ -155,15 +163,11 @@ describe.each(DATABASE_KINDS)('patient writes on %s', (kind) => {
       await expect(
         processTransaction(repo, P1, { resourceType: 'Bundle', type: 'transaction', entry: [entry] }),
       ).rejects.toMatchObject(forbidden);
-    expect((await stored('Observation', resource.id)).valueQuantity).toMatchObject({ value: 64 });
-    // A clinician's deletion of the patient's own reading cannot be undone by the patient either.
+    expect((await stored('Observation', resource.id)).valueQuantity).toMatchObject({ value: 72 });
+    // The care team does not delete the patient's own reading either (409: mark it entered-in-error).
     const { resource: mine } = await repo.create(P1, observation('ignored', 'p1'), {});
-    await repo.delete(CLINICIAN, 'Observation', mine.id);
-    expect(await author('Observation', mine.id)).toBe('user/u-doc');
-    // (a deleted row is filed under no compartment: 404, as for any resource outside the patient's record)
-    await expect(repo.update(P1, 'Observation', mine.id, observation(mine.id, 'p1'))).rejects.toMatchObject({
-      code: expect.stringMatching(/^(forbidden|not-found)$/),
-    });
+    await expect(repo.delete(CLINICIAN, 'Observation', mine.id)).rejects.toMatchObject({ code: 'conflict' });
+    expect(await author('Observation', mine.id)).toBe('Patient/p1');
     // Its own, untouched by anyone else: deleting is fine.
     const { resource: own } = await repo.create(P1, observation('ignored', 'p1'), {});
     await repo.delete(P1, 'Observation', own.id);

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/bp-withdraw.ts';
 import { Link } from 'react-router-dom';
 import { bp, isApiError, type BpAlert } from '../../api/index.ts';
 import { care, type TimeZones } from '../../api/care.ts';
@@ -201,7 +202,7 @@ function AlertEvidence({ alert, timeZone }: { alert: BpAlert; timeZone?: string 
         .filter(Boolean)
         .join(' @ '),
     );
-  if (!pair && readings.length === 0 && joined.length === 0) return null;
+  if (!pair && readings.length === 0 && joined.length === 0 && !alert.withdrawn?.length) return null;
   return (
     <>
       <p className="alert-readings">
@@ -214,6 +215,17 @@ function AlertEvidence({ alert, timeZone }: { alert: BpAlert; timeZone?: string 
           <strong>{joined.join('; ')}</strong>
         </p>
       )}
+      {(alert.withdrawn ?? []).map((w) => (
+        // A reading of this alert was withdrawn as entered in error (decision 0020): a critical alert stays
+        // open for the clinician to acknowledge, with this note.
+        <p className="notice" role="note" key={w.id} data-testid="alert-withdrawn">
+          {t('bpWithdraw.alertWithdrawn', {
+            by: t(w.by === 'patient' ? 'bpWithdraw.byPatient' : 'bpWithdraw.byCareTeam'),
+            time: formatInZone(w.at, timeZone, i18n.language),
+            reason: w.reason,
+          })}
+        </p>
+      ))}
     </>
   );
 }

@@ -23,6 +23,7 @@ import { BpTrend, RangeSelect, useBpVitals, type Range } from './bp-trend.tsx';
 import { splitView, type SplitRowView } from './split-view.ts';
 import { useGuideline } from './guideline-preference.ts';
 import { PatientBpView } from './patient-bp-view.tsx';
+import { ReadingsCard } from './readings-card.tsx';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { GRADES } from '../care/reading-label.ts';
 import { ChartAlerts } from '../patient-chart/chart-alerts.tsx';
@@ -142,6 +143,15 @@ export default function BloodPressurePage({
         <h2 id="bp-trend-title">{t('vitals.chartTitle')}</h2>
         <BpTrend vitals={vitals} shown={shown} thresholds={thresholds} height={360} timeZone={timeZone} />
       </section>
+
+      <ReadingsCard
+        patientId={patientId}
+        timeZone={timeZone}
+        onChanged={() => {
+          vitals.reload();
+          assessment.reload();
+        }}
+      />
 
       {vitals.status === 'success' && all.bp.length > 0 && !splitPending && (
         <section aria-labelledby="bp-split-title" className="card">

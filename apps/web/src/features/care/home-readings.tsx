@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { bp, type CrisisAdvice, type RecentReadings, type UploadAnswer } from '../../api/bp.ts';
 import { ErrorState } from '../../components/states.tsx';
 import { formatInZone } from '../../lib/zone-time.ts';
+import { WithdrawDialog } from '../blood-pressure/withdraw-dialog.tsx';
 import { TelText } from './care-ui.tsx';
 import { readingLabelKey } from './reading-label.ts';
 import './home-readings.css';
@@ -57,6 +58,7 @@ export function HomeReadings({
   patientId,
   recent,
   onSaved,
+  onWithdrawn,
   timeZone,
   advice,
 }: {
@@ -67,6 +69,8 @@ export function HomeReadings({
   /** The zone the server counts today's reminders in; reading times are shown in it. */
   timeZone?: string;
   onSaved: (answer: UploadAnswer) => void;
+  /** A reading was withdrawn as entered in error (the list, reminders and averages are read again). */
+  onWithdrawn?: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -76,6 +80,8 @@ export function HomeReadings({
   const [error, setError] = useState<unknown>(null);
   const [invalid, setInvalid] = useState(false);
   const [status, setStatus] = useState('');
+  // The reading whose withdrawal is being confirmed (decision 0020: a correction is a withdrawal + a new reading).
+  const [withdrawing, setWithdrawing] = useState<RecentReadings['readings'][number] | null>(null);
   // One save's idempotency key and time, kept while its values are retried (a failed request sent again is
   // the same reading); a new reading gets new ones (issue 20: two readings a minute apart are two readings).
   const pending = useRef<{ sbp: number; dbp: number; key: string; time: string } | null>(null);
@@ -167,9 +173,33 @@ export function HomeReadings({
               <span className="reading-unit">mmHg</span>
               <span className={`reading-badge reading-badge-${r.category}`}>{t(readingLabelKey(r))}</span>
               <span className="muted reading-time">{formatInZone(r.time, timeZone, lang)}</span>
+              {r.patientMayWithdraw && (
+                <button
+                  type="button"
+                  className="button ghost reading-withdraw"
+                  aria-label={t('bpWithdraw.withdrawLabel', { value: `${r.sbp}/${r.dbp}` })}
+                  onClick={() => setWithdrawing(r)}
+                  data-testid="reading-withdraw"
+                >
+                  {t('bpWithdraw.withdraw')}
+                </button>
+              )}
             </li>
           ))}
         </ul>
+      )}
+      {withdrawing && (
+        <WithdrawDialog
+          patientId={patientId}
+          who="patient"
+          reading={{ ...withdrawing, timeText: formatInZone(withdrawing.time, timeZone, lang) }}
+          onClose={() => setWithdrawing(null)}
+          onDone={() => {
+            setWithdrawing(null);
+            setStatus(t('bpWithdraw.withdrawn'));
+            onWithdrawn?.();
+          }}
+        />
       )}
       {recent?.remembered?.length ? (
         // Remembered in a consultation: the time shown is when it was told, so it is named as such, apart from

@@ -134,6 +134,11 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
           recent.reload();
           onSaved();
         }}
+        onWithdrawn={() => {
+          setUploadAdvice(undefined);
+          recent.reload();
+          onSaved();
+        }}
       />
 
       <section className="card" aria-labelledby="care-reminders">
