@@ -51,12 +51,9 @@ const REPORT_WORDS = new RegExp(
 function sentenceSpans(norm: string): Span[] {
   const out: Span[] = [];
   let a = 0;
-  for (let i = 0; i < norm.length; i++) {
-    const ch = norm.charAt(i);
-    if (/[。!?！？\n]/.test(ch) || (ch === '.' && !/\d/.test(norm.charAt(i + 1)))) {
-      out.push({ start: a, end: i + 1 });
-      a = i + 1;
-    }
+  for (const m of norm.matchAll(/[。!?！？\n]|\.(?!\d)/g)) {
+    out.push({ start: a, end: m.index + 1 });
+    a = m.index + 1;
   }
   if (a < norm.length) out.push({ start: a, end: norm.length });
   return out;
@@ -134,9 +131,15 @@ function generalQuestions(norm: string, spans: readonly Target[], ctx: ContextRe
 
 /** Applies the message-level scopes of this part to `ctx` (same order as `spans`, normalised positions). */
 export function applyMessageScopes5(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
-  const all = sentenceSpans(norm);
-  pastTia(norm, spans, ctx, all);
-  pastStay(norm, spans, ctx, all);
+  if (!spans.length) return;
+  // (Each scope runs only where its words occur: speed only.)
+  const sign = spans.some((s) => s.redFlag === 'neuro-deficit' || s.redFlag === 'vision-loss');
+  const tia = sign && PAST_DAY.test(norm);
+  const stay = PAST_STAY.test(norm) && NOW_NOT.test(norm);
+  const asks = norm.includes('?');
+  const all = tia || stay || asks ? sentenceSpans(norm) : [];
+  if (tia) pastTia(norm, spans, ctx, all);
+  if (stay) pastStay(norm, spans, ctx, all);
   deniedLists(norm, spans, ctx);
-  generalQuestions(norm, spans, ctx, all);
+  if (asks) generalQuestions(norm, spans, ctx, all);
 }
