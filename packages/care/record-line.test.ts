@@ -45,3 +45,47 @@ describe('recordLine (issue 20 item 3: the consultation record line in the scree
     expect(recordLine(med, 'en', drugs)).toBe('MedicationStatement: amlodipine 5 mg');
   });
 });
+
+describe('recordLine names chart conditions, allergies and family history in the screen language', () => {
+  const condition = {
+    resourceType: 'Condition',
+    code: {
+      text: 'Essential hypertension (disorder)',
+      coding: [{ system: 'http://snomed.info/sct', code: '59621000' }],
+    },
+  } as unknown as FhirResource;
+  it('a Synthea condition: 高血压 on zh, no "(disorder)" on en', () => {
+    expect(recordLine(condition, 'zh', drugs)).toBe('Condition: 高血压');
+    expect(recordLine(condition, 'en', drugs)).toBe('Condition: Essential hypertension');
+  });
+  it('an allergy with no translation: its substance name from the intake table or the drug knowledge base', () => {
+    const allergy = (text: string) =>
+      ({ resourceType: 'AllergyIntolerance', code: { text } }) as unknown as FhirResource;
+    expect(recordLine(allergy('Penicillin'), 'zh', drugs)).toBe('AllergyIntolerance: 青霉素');
+    expect(recordLine(allergy('Shellfish'), 'zh', drugs)).toBe('AllergyIntolerance: 海鲜');
+    expect(recordLine(allergy('aspirin'), 'zh', drugs)).toBe('AllergyIntolerance: 阿司匹林');
+    expect(recordLine(allergy('Penicillin'), 'en', drugs)).toBe('AllergyIntolerance: Penicillin');
+  });
+  it('a family member’s condition names the relative and the condition (not "FamilyMemberHistory")', () => {
+    const fmh = {
+      resourceType: 'FamilyMemberHistory',
+      relationship: {
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'FTH', display: 'father' },
+        ],
+      },
+      condition: [
+        {
+          code: {
+            text: '高血压',
+            coding: [
+              { system: 'http://snomed.info/sct', code: '38341003', display: 'Hypertensive disorder' },
+            ],
+          },
+        },
+      ],
+    } as unknown as FhirResource;
+    expect(recordLine(fmh, 'zh', drugs)).toBe('FamilyMemberHistory: 父亲：高血压');
+    expect(recordLine(fmh, 'en', drugs)).toBe('FamilyMemberHistory: Father: Hypertension');
+  });
+});

@@ -15,7 +15,7 @@ describe('sourceIn', () => {
       '中国高血压防治指南 2018 (降压目标); 中国高血压防治指南 2018 诊室外血压标准; ACC/AHA 2017 Table 11 equivalence';
     expect(sourceIn(target, 'en')).not.toMatch(HAN);
     expect(sourceIn(target, 'zh')).toBe(
-      '中国高血压防治指南 2018 (降压目标)；中国高血压防治指南 2018 诊室外血压标准；ACC/AHA 2017 表11 对应值',
+      '中国高血压防治指南 2018 (降压目标)；中国高血压防治指南 2018 诊室外血压标准；ACC/AHA 2017 表11（诊室血压目标对应的家庭血压值）',
     );
   });
   it('names English papers and guidelines in Chinese on a Chinese screen; a bracketed semicolon is no list', () => {
@@ -61,6 +61,21 @@ describe('sourceIn', () => {
     );
     expect(sourceIn('US label: carvedilol 6.25 mg bid, max 50 mg/d', 'en')).toBe(
       'US label: carvedilol 6.25 mg bid, max 50 mg/d',
+    );
+  });
+});
+
+describe('the home-target derivation in words per language (issue 20)', () => {
+  const target = '中国高血压防治指南 2018 诊室外血压标准；ACC/AHA 2017 Table 11 equivalence';
+  it('a "；" list is named part by part: no English on zh, nothing lost on en', () => {
+    expect(sourceIn(target, 'zh')).toBe(
+      '中国高血压防治指南 2018 诊室外血压标准；ACC/AHA 2017 表11（诊室血压目标对应的家庭血压值）',
+    );
+    expect(sourceIn(target, 'en')).toBe(
+      'Chinese Hypertension Guidelines 2018 (out-of-office BP thresholds); ACC/AHA 2017 Table 11 (home BP values corresponding to office targets)',
+    );
+    expect(sourceIn('ESH 2023 out-of-office thresholds; ACC/AHA 2017 Table 11 equivalence', 'zh')).toBe(
+      'ESH 2023 诊室外血压阈值；ACC/AHA 2017 表11（诊室血压目标对应的家庭血压值）',
     );
   });
 });

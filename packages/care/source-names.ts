@@ -28,7 +28,11 @@ const PARTS: Pair[] = [
   ['降压药物治疗', 'antihypertensive drug treatment'],
   ['高血压亚急症', 'hypertensive urgency'],
   // English-language guidelines and papers
-  ['ACC/AHA 2017 表11 对应值', 'ACC/AHA 2017 Table 11 equivalence'],
+  // The home-target derivation the engine cites as "ACC/AHA 2017 Table 11 equivalence", in words (issue 20).
+  [
+    'ACC/AHA 2017 表11（诊室血压目标对应的家庭血压值）',
+    'ACC/AHA 2017 Table 11 (home BP values corresponding to office targets)',
+  ],
   [
     'ACC/AHA 2017 表11（诊室、家庭与动态血压对应值）',
     'ACC/AHA 2017 Table 11 (corresponding office, home and ambulatory values)',
@@ -176,14 +180,24 @@ function englishToChinese(part: string): string {
     .replace(/\bFigure (\d+)/g, '图$1');
 }
 
-/** A source (one part or a "; "-list) named in `lang`. */
+/** The engines' shorthand for a source, as the table above says it in words. */
+const SHORTHAND: Record<string, string> = {
+  'ACC/AHA 2017 Table 11 equivalence':
+    'ACC/AHA 2017 Table 11 (home BP values corresponding to office targets)',
+  'ACC/AHA 2017 表11 对应值': 'ACC/AHA 2017 表11（诊室血压目标对应的家庭血压值）',
+};
+
+/** A source (one part or a "; "- or "；"-list) named in `lang`. */
 export function sourceIn(source: string, lang: SourceLanguage): string {
   const whole = lang === 'zh' ? BY_EN.get(source) : BY_ZH.get(source);
   if (whole) return whole;
-  // "ACC/AHA 2017 (BP goals; Figure 4)": a semicolon inside brackets does not separate sources.
-  const parts = source.split(/;\s*(?![^()（）]*[)）])/);
+  // "ACC/AHA 2017 (BP goals; Figure 4)": a semicolon inside brackets does not separate sources; the engines write
+  // a Chinese list with "；" ("中国高血压防治指南 2018 诊室外血压标准；ACC/AHA 2017 Table 11 equivalence").
+  const parts = source.split(/[;；]\s*(?![^()（）]*[)）])/);
   const named = parts.map((p) => {
-    const part = p.trim();
+    const part = SHORTHAND[p.trim()] ?? p.trim();
+    const known = lang === 'zh' ? BY_EN.get(part) : BY_ZH.get(part);
+    if (known) return known;
     if (lang === 'en') return /\p{Script=Han}/u.test(part) ? chinaToEnglish(part) : part;
     return /\p{Script=Han}/u.test(part) ? part : englishToChinese(part);
   });

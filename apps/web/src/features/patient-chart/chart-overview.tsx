@@ -12,6 +12,8 @@ import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import { SectionCard } from './section-card.tsx';
 import { usePatientTimeZone } from './patient-time-zone.ts';
 import { medicationStatus, statusKey } from './chart-words.ts';
+import { dosageText, withoutSemanticTag } from './chart-dosage.ts';
+import { conditionNameZh } from './condition-names.ts';
 import { reportedBadge, type ReportedBadge } from './reported-badge.ts';
 import { crisisBeside, latestPerCode, latestValueText } from './latest-values.ts';
 import { ChartAlerts } from './chart-alerts.tsx';
@@ -33,6 +35,13 @@ export function ChartOverview({ patientId }: { patientId: string }) {
   const word = (code: string | undefined) => {
     const key = statusKey(code);
     return key ? t(key) : code;
+  };
+  // A concept in the page language without its SNOMED semantic tag ("… (disorder)"; issue 20).
+  const named = (concept: Parameters<typeof codeText>[0]) => withoutSemanticTag(codeText(concept, lang));
+  // A condition with no zh translation: the care conditions by their SNOMED CT code.
+  const condition = (concept: Parameters<typeof codeText>[0]) => {
+    const text = named(concept);
+    return lang.startsWith('zh') && !/\p{Script=Han}/u.test(text) ? (conditionNameZh(concept) ?? text) : text;
   };
 
   return (
@@ -69,7 +78,7 @@ export function ChartOverview({ patientId }: { patientId: string }) {
         empty={t('chart.noProblems')}
         state={conditions}
         item={(c) => ({
-          title: codeText(c.code, lang),
+          title: condition(c.code),
           badge: reportedBadge(c),
           meta: [
             word(codeText(c.clinicalStatus)),
@@ -85,9 +94,10 @@ export function ChartOverview({ patientId }: { patientId: string }) {
         empty={t('chart.noMedications')}
         state={medications}
         item={(m) => ({
-          title: codeText(m.medicationCodeableConcept, lang) || referenceText(m.medicationReference),
+          title: named(m.medicationCodeableConcept) || referenceText(m.medicationReference),
           meta: [
-            m.dosageInstruction?.[0]?.text,
+            // The dose in the page language, from the order's structured fields (issue 20).
+            dosageText(m.dosageInstruction?.[0], lang),
             word(medicationStatus(m as Parameters<typeof medicationStatus>[0])),
             formatDate(m.authoredOn, lang, false, timeZone),
           ],
@@ -99,9 +109,9 @@ export function ChartOverview({ patientId }: { patientId: string }) {
         empty={t('chart.noKnownAllergies')}
         state={allergies}
         item={(a) => {
-          const reactions = a.reaction?.[0]?.manifestation?.map((m) => codeText(m, lang)).join(', ');
+          const reactions = a.reaction?.[0]?.manifestation?.map(named).join(', ');
           return {
-            title: codeText(a.code, lang),
+            title: named(a.code),
             critical: a.criticality === 'high',
             // A patient-reported allergy shows with its badge (it counts in prescription review; issue 20).
             badge: reportedBadge(a),
@@ -118,8 +128,8 @@ export function ChartOverview({ patientId }: { patientId: string }) {
         empty={t('chart.noEncounters')}
         state={encounters}
         item={(e) => ({
-          title: codeText(e.type?.[0], lang) || e.class?.display || e.class?.code || t('chart.encounters'),
-          meta: [formatPeriod(e.period, lang, timeZone), codeText(e.reasonCode?.[0], lang), word(e.status)],
+          title: named(e.type?.[0]) || e.class?.display || e.class?.code || t('chart.encounters'),
+          meta: [formatPeriod(e.period, lang, timeZone), named(e.reasonCode?.[0]), word(e.status)],
         })}
       />
     </div>
