@@ -87,6 +87,18 @@ const POTASSIUM_HOLD =
 
 const CONDITIONAL = /只要|如果|假如|若|\bif\b|as long as|provided (?:that )?/i;
 
+/** A continued medicine at a lower dose ("减量后继续", "continue at a reduced dose"). */
+const REDUCED = /减量|减少剂量|减半|\breduc\w*|\blower(?:ed)? dose|\bhalv\w*/i;
+
+/**
+ * "属于中度相互作用，监测即可", "is only a minor interaction": a pair called a mild or moderate interaction is said
+ * usable (with monitoring) — a claim the interaction rules' severity checks (REFERENCE §6 severities). Not when the
+ * severity is denied ("不是中度相互作用").
+ */
+const MILD_INTERACTION =
+  /(?<![不非]|不是|并非|并不是|不属于)(?:属于|是|为|算)?(?:一种|一个)?(?:轻度|轻微|中度|中等)(?:程度)?的?(?:药物)?相互作用|(?<!\bnot (?:a |an |just a |only a )?)\b(?:a |an )?(?:mild|minor|moderate)(?:[- ]severity)? (?:drug[- ])?interaction\b/i;
+const polarityOf = (t: string) => clausePolarity(t) ?? (MILD_INTERACTION.test(t) ? 'safe' : undefined);
+
 /** Starting or adding a drug ("可以加用螺内酯", "could still be added", "start"): the potassium gates apply. */
 const STARTING =
   /加用|加上|(?:可以|可|能)加|启用|开始(?:使用|服用|用)?|起始|\badd(?:ed|ing)?\b|\bstart(?:ed|ing)?\b|\binitiat\w*|\b(?:is|are) (?:fine|ok|okay|acceptable) for\b/i;
@@ -133,7 +145,7 @@ export function drugClaims(
   );
   const clauses = clausesOf(text);
   const clauseOf = (m: Mention) => clauses.find((c) => m.start >= c.start && m.start < c.end);
-  const pols = clauses.map((c) => clausePolarity(c.text));
+  const pols = clauses.map((c) => polarityOf(c.text));
   const distinct = new Set(pols.filter(Boolean));
   const sentencePolarity = distinct.size === 1 ? [...distinct][0] : undefined;
   const polarityAt = (m: Mention) => {
@@ -142,7 +154,7 @@ export function drugClaims(
     if (STOPPED.test(text.slice(Math.max(0, m.start - 24), m.start))) return undefined;
     if (STOPPED_AFTER.test(text.slice(m.end))) return undefined;
     const c = clauseOf(m);
-    const own = c && clausePolarity(c.text);
+    const own = c && polarityOf(c.text);
     if (own) return own;
     // "厄贝沙坦属于ARB，可以继续服用", "losartan is an ARB, so it can be continued": a following clause that names no
     // drug continues this one.
@@ -322,6 +334,24 @@ export function drugClaims(
         if (d.potassium > HYPERKALAEMIA_ABOVE && raas && !ADDED_TO.test(text.slice(0, e.start)))
           out.conditions.push({ ...k, conditionId: 'hyperkalaemia' });
       }
+      // "K⁺ 5.9: spironolactone can continue": a medicine said fit to continue at a potassium above 5.5 mmol/L
+      // (hyperkalaemia by either cut-off, REFERENCE §5.2) is said fit under hyperkalaemia; not at a reduced dose.
+      else if (
+        pol === 'safe' &&
+        c &&
+        d.potassium > HYPERKALAEMIA_ABOVE &&
+        CONTINUED.test(c.text) &&
+        !REDUCED.test(text) &&
+        e.drug &&
+        // With a partner the combination's potassium rule judges it (interaction).
+        entities.length === 1
+      )
+        out.conditions.push({
+          mention: e,
+          conditionId: 'hyperkalaemia',
+          conditionLabel: `K⁺ ${d.potassium} mmol/L`,
+          safe: true,
+        });
     }
   // Hepatic statements: a drug said usable / not usable at a stated level of hepatic impairment.
   // The level stated here, else the one the request or an earlier sentence gave the patient ("Child-Pugh C").

@@ -11,12 +11,22 @@ import type { Applied } from './rules.ts';
 const FIRST = /stop the (β-blocker|beta-blocker)s? [^.;]*before/i;
 const CLASS_OF: Record<string, string> = { 'β-blocker': 'beta-blocker', 'beta-blocker': 'beta-blocker' };
 
+/** The amount is stated as a maximum ("不应超过20 mg", "每日最多 20 mg", "no more than 20 mg"). */
+function statedCap(text: string, dose: number): boolean {
+  const amount = `${String(dose).replace('.', '\\.')}\\s*(?:mg|毫克)`;
+  return new RegExp(
+    `(?:(?:不应|不得|不宜|不要|不能|勿|不)超过|最多|最大(?:剂量)?(?:为|是)?|上限(?:为|是)?|at most|no more than|not (?:to )?exceed|never exceed|maximum(?: of| is)?|max(?:imum)?\\s*(?:of)?|capped at|limit(?:ed)? to)\\s*(?:每日|每天|a day|daily|per day|/日)?\\s*${amount}`,
+    'i',
+  ).test(text);
+}
+
 export function extraVerdict(
   i: InteractionData,
   applied: Applied[],
   evidence: Evidence[],
   names: string,
   lang: 'zh' | 'en',
+  text = '',
 ): Verdict | undefined {
   if (i.stopFirst) {
     const a = applied.find((x) => FIRST.test(x.rule.management.en));
@@ -31,6 +41,24 @@ export function extraVerdict(
       reason: right
         ? say(lang, `${names}：停药顺序正确（${a.rule.management.zh}）`, `${names}: ${a.rule.management.en}`)
         : say(lang, `${names}：${a.rule.management.zh}`, `${names}: ${a.rule.management.en}`),
+    };
+  }
+  // "与维拉帕米合用时辛伐他汀每日不应超过20 mg": a cap stated for the combination above the rule's own cap
+  // (REFERENCE §6 rows 6–8, simvastatin label §2.3) is wrong, whatever the sentence's polarity.
+  for (const a of applied) {
+    const cap = a.rule.doseCap;
+    const dose = cap && i.dailyMg[cap.drug];
+    if (!cap || dose === undefined || dose <= cap.maxDaily || !a.members.some((m) => m.drug?.id === cap.drug))
+      continue;
+    if (!statedCap(text, dose)) continue;
+    return {
+      verdict: 'contradicted',
+      evidence,
+      reason: say(
+        lang,
+        `${names}：合用时每日最多 ${cap.maxDaily} mg，而非 ${dose} mg`,
+        `${names}: at most ${cap.maxDaily} mg/day in combination, not ${dose} mg`,
+      ),
     };
   }
   const live = applied.filter((a) => a.severity !== 'none' && a.severity !== 'info');

@@ -102,7 +102,7 @@ export const interaction: GuardCheck = {
             reason: say(lang, `${names}：间隔 ${hours} 小时`, `${names}: ${hours} hours apart`),
           };
     }
-    const more = extraVerdict(i, applied, evidence, names, lang);
+    const more = extraVerdict(i, applied, evidence, names, lang, claim.text);
     if (more) return more;
     // A rule among the patient's current medicines only is not what the sentence claims ("You take lisinopril and
     // valsartan. Amlodipine can be added.": the claim is about amlodipine).
