@@ -87,6 +87,7 @@ function tableNames(text: string, add: (start: number, end: number, category: Ph
     at += line.length + 1;
   }
   for (let h = 0; h < lines.length - 1; h++) {
+    if (!HEADER_WORD.test(lines[h]!)) continue;
     const split = splitterOf(lines[h]!);
     if (!split) continue;
     const header = split(lines[h]!);

@@ -39,6 +39,12 @@ const STREET_TOWN_STATE = new RegExp(
   `\\b((?:\\d{1,6}[A-Za-z]?[ \\t]+)?(?:[A-Z][a-z]+[ \\t]+){1,3}${STREET_WORD}\\.?,[ \\t]*(?:[A-Z][a-z]+[ \\t]+){0,2}[A-Z][a-z]+,?[ \\t]+${STATES})\\b`,
   'dg',
 );
+/** Cheap gates (speed): a street word before a comma, a foreign street word, an employment cue. */
+const STREET_GATE = new RegExp(`\\b${STREET_WORD}\\.?,`);
+const FOREIGN_GATE =
+  /(?:\b(?:ul|pr|pl|Av|Str)\.|ulitsa|prospekt|Calle|C\/|Avenida|Rua|Via|Viale|Rue|Strasse|Straße)[ \t]/;
+const EN_GATE =
+  /tarted|tarting|oined|ired|mployer|at[ \t]+work|orkplace|job[ \t]*\(|[Ww]ork(?:s|ed|ing)?[ \t]/;
 const FOREIGN_STREET =
   /\b((?:ul\.|ulitsa|pr\.|prospekt|pl\.|Calle|C\/|Avenida|Av\.|Rua|Via|Viale|Rue|Str\.|Strasse|Straße)[ \t]+[A-ZÀ-Ž][\wÀ-ž'’.-]*(?:[ \t]+[A-ZÀ-Ž][\wÀ-ž'’.-]*)?[ \t]+\d{1,5}[A-Za-z]?(?:[-/]\d{1,4})?,[ \t]*[A-ZÀ-Ž][\wÀ-ž'’-]+(?:[ \t]+[A-ZÀ-Ž][\wÀ-ž'’-]+)?)/dg;
 
@@ -96,11 +102,15 @@ export function findRound10Places(text: string, out: PhiSpan[]): void {
     }
   const latin = /[A-Z][a-z]/.test(text);
   if (latin) {
-    for (const regex of [STREET_TOWN_STATE, FOREIGN_STREET]) {
+    for (const [gate, regex] of [
+      [STREET_GATE, STREET_TOWN_STATE],
+      [FOREIGN_GATE, FOREIGN_STREET],
+    ] as const) {
+      if (!gate.test(text)) continue;
       regex.lastIndex = 0;
       for (const m of text.matchAll(regex)) add('ADDRESS', m.indices![1]![0], m.indices![1]![1]);
     }
-    for (const regex of EN_EMPLOYER) {
+    for (const regex of EN_GATE.test(text) ? EN_EMPLOYER : []) {
       regex.lastIndex = 0;
       for (const m of text.matchAll(regex)) {
         const value = m[1]!.replace(/[ \t.]+$/, '');

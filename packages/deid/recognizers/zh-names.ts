@@ -244,6 +244,7 @@ const CHAT_ROLE_BEFORE = /(?:^|\n)[ \t　]*(?:医生|医师|大夫|护士|药师
  * are replies, not field values (医生：会的，… ; 患者：尤其是…). Outside text: MIE dialogues.
  */
 export function isDialogue(text: string): boolean {
+  if (!/[：:]/.test(text)) return false;
   CHAT_ROLE.lastIndex = 0;
   let n = 0;
   while (CHAT_ROLE.exec(text)) if (++n >= 2) return true;
