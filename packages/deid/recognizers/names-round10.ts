@@ -70,7 +70,7 @@ function splitterOf(line: string): Splitter | undefined {
 
 /** Words a table header needs (a cheap gate before splitting lines: speed). */
 const HEADER_WORD =
-  /姓名|患者|病人|名字|联系人|家属|监护人|受检|员工|职工|学生|居民|老人|人\s|医生|医师|护士|药师|签名|签字|日期|日\s|年龄|年齡|name|patient|participant|subject|client|resident|member|witness|contact|kin|caregiver|guardian|employee|by\b|staff|clinician|physician|doctor|nurse|provider|pharmacist|coordinator|investigator|attending|prescriber|date|seen|age/i;
+  /姓名|患者|病人|名字|联系人|家属|监护人|受检|员工|职工|学生|居民|老人|人(?:\s|$)|医生|医师|护士|药师|签名|签字|日期|日(?:\s|$)|年龄|年齡|name|patient|participant|subject|client|resident|member|witness|contact|kin|caregiver|guardian|employee|by\b|staff|clinician|physician|doctor|nurse|provider|pharmacist|coordinator|investigator|attending|prescriber|date|seen|age/i;
 
 function tableNames(text: string, add: (start: number, end: number, category: PhiCategory) => void) {
   if (!HEADER_WORD.test(text)) return;
