@@ -14,6 +14,7 @@ export {
   modifiersAt,
   type EmergencyCall,
 } from './analyze.ts';
+export { recentTransientEpisode } from './recent-transient.ts';
 export { LEXICON, CONCEPTS_BY_ID, SOURCES, type Source } from './lexicon/index.ts';
 export { normalize, editDistance, type Normalized } from './normalize.ts';
 export { parseNumber } from './numbers.ts';

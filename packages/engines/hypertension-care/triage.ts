@@ -13,7 +13,14 @@
  * someone with them now gets the same instruction; family history and past events do not trigger. A BP written
  * in the text (高压190低压125, 190 over 125, kPa) counts like a reading for the §1.5 rules.
  */
-import { analyze, CONCEPTS_BY_ID, emergencyCall, isCrisisVital, isCurrent } from '@qihuang/clinical-language';
+import {
+  analyze,
+  CONCEPTS_BY_ID,
+  emergencyCall,
+  isCrisisVital,
+  isCurrent,
+  recentTransientEpisode,
+} from '@qihuang/clinical-language';
 import { epochMs, MS } from '@qihuang/engines/blood-pressure';
 import type {
   BpReading,
@@ -35,6 +42,9 @@ export const CRISIS_DBP = 120; // REFERENCE §1.5 ">120"
 export const GUIDELINES_CRISIS = 'ACC/AHA 2017 §11.2; China 2018 hypertension guideline';
 /** Default look-back for readings (hours). Operational choice (same as the crisis alert look-back). */
 export const DEFAULT_WINDOW_HOURS = 24;
+/** Suspected TIA: specialist assessment within 24 h of onset (NICE NG128 2019, recommendation 1.1.5). */
+export const SOURCE_TIA =
+  'NICE NG128 (2019) recommendation 1.1.5; RCP National Clinical Guideline for Stroke (2016)';
 
 /** Red flags that are emergencies at any BP (conservative safety rule; REFERENCE §1.5 TOD symptoms). */
 export const ALWAYS_EMERGENCY: readonly RedFlagCode[] = [
@@ -62,6 +72,11 @@ export const RED_FLAG_TEXT: Record<RedFlagCode, Text> = {
 };
 
 /** What an emergency the lexicon did not name is called on screen (the patient's wording raised it). */
+const SUSPECTED_TIA: Text = {
+  zh: '疑似短暂性脑缺血发作（症状已缓解）',
+  en: 'suspected transient ischaemic attack (symptoms gone)',
+};
+
 const UNNAMED_EMERGENCY: Text = {
   zh: '所描述的症状可能是急症',
   en: 'the symptoms described may be an emergency',
@@ -100,6 +115,11 @@ interface TextReading {
    * sweat was an emergency for `text analyze` and "none" for triage — found by the 2026-12-07 try).
    */
   unnamedEmergency: boolean;
+  /**
+   * A stroke or sight sign that went away on one of the last days (a suspected TIA): no 120 call by the corpus
+   * conventions, but same-day care — NICE NG128 (2019) 1.1.5, specialist assessment within 24 hours (decision 0021).
+   */
+  recentTia?: string;
 }
 
 /**
@@ -135,7 +155,9 @@ function readText(text: string): TextReading {
       crisisSigns.push(concept.display);
   }
   const call = emergencyCall(a);
+  const tia = recentTransientEpisode(a);
   return {
+    ...(tia ? { recentTia: tia.text } : {}),
     crisisSigns,
     unnamedEmergency:
       call.emergency && !emergencies.length && !(crisis && (current.length || crisisSigns.length)),
@@ -163,6 +185,10 @@ const INSTRUCTIONS = {
   urgentSymptom: {
     zh: '您描述的症状需要今天就联系您的医疗团队。如果可以，请安静休息5分钟后测量血压并上传。如症状加重，或出现胸痛、一侧肢体无力、说话不清、意识模糊或抽搐，请立即拨打120。',
     en: 'The symptoms you describe need a call to your care team today. If you can, rest quietly for 5 minutes, measure your blood pressure and upload it. If the symptoms get worse, or you get chest pain, weakness on one side, slurred speech, confusion or a seizure, call emergency services (120 in China / 911 in the US) at once.',
+  },
+  urgentTia: {
+    zh: '您描述的一过性症状（一侧肢体无力或麻木、口角歪斜、说话不清或突然看不清）可能是短暂性脑缺血发作（“小中风”）。即使已经好了，也请今天就联系您的医疗团队或去医院看神经内科。如症状再次出现，请立即拨打120。',
+    en: 'The passing symptoms you describe (weakness or numbness on one side, a drooping face, slurred speech or sudden loss of sight) may have been a transient ischaemic attack ("mini-stroke"). Even though they have gone, contact your care team or see a doctor today. If the symptoms come back, call emergency services (120 in China / 911 in the US) at once.',
   },
   none: {
     zh: '目前没有发现需要紧急处理的情况。如出现胸痛、呼吸困难、一侧肢体无力、说话不清、剧烈头痛或视物模糊，请立即拨打120。',
@@ -248,6 +274,11 @@ export function triage(input: TriageInput): TriageResult {
     rule = 'red-flag symptom without a crisis reading → contact care team today';
     source = `conservative safety rule; ${GUIDELINES_CRISIS}: acute target-organ damage symptoms`; // REFERENCE §1.5
     instruction = INSTRUCTIONS.urgentSymptom;
+  } else if (read?.recentTia) {
+    level = 'urgent';
+    rule = `stroke-like symptom on one of the last days that went away ("${read.recentTia}") → suspected TIA: assessment within 24 h${caregiver}`;
+    source = SOURCE_TIA; // NICE NG128 (2019) 1.1.5; RCP 2016
+    instruction = INSTRUCTIONS.urgentTia;
   } else {
     level = 'none';
     rule = 'no red-flag symptom and no crisis reading';
@@ -274,16 +305,17 @@ export function triage(input: TriageInput): TriageResult {
     ...shown.map((t) => t.en),
     ...unnamed.map((t) => t.en),
   ].join(', ');
+  const tiaShown = level === 'urgent' && !flags.length && !bp && read?.recentTia ? SUSPECTED_TIA : undefined;
   const display: Text =
     level === 'emergency'
       ? {
-          zh: `紧急：${[zhFlags, bp].filter(Boolean).join(';')}`,
+          zh: `紧急：${[zhFlags, bp].filter(Boolean).join('；')}`,
           en: `Emergency: ${[enFlags, bp].filter(Boolean).join('; ')}`,
         }
       : level === 'urgent'
         ? {
-            zh: `需当日处理：${[zhFlags, bp].filter(Boolean).join(';')}`,
-            en: `Urgent (today): ${[enFlags, bp].filter(Boolean).join('; ')}`,
+            zh: `需当日处理：${[zhFlags, bp, tiaShown?.zh].filter(Boolean).join('；')}`,
+            en: `Urgent (today): ${[enFlags, bp, tiaShown?.en].filter(Boolean).join('; ')}`,
           }
         : { zh: '未发现紧急情况', en: 'No emergency found' };
 

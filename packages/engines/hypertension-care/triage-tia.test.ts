@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { SOURCE_TIA, triage } from './triage.ts';
+import type { TriageInput } from './types.ts';
+
+const base: TriageInput = { now: '2026-03-10T10:00:00+08:00', guideline: 'china-2018' };
+
+// Decision 0021: a suspected TIA on one of the last days is no 120 call (corpus conventions) but same-day care —
+// NICE NG128 (2019) recommendation 1.1.5: specialist assessment within 24 hours of onset.
+describe('triage: a recent stroke-like episode that is over', () => {
+  it('is urgent (today), never none, and says why in the screen language', () => {
+    const r = triage({ ...base, text: '昨天下午左手突然没劲，说话也不清楚，十分钟就好了，今天一整天都没事' });
+    expect(r.level).toBe('urgent');
+    expect(r.stop).toBe(false);
+    expect(r.source).toBe(SOURCE_TIA);
+    expect(r.display.zh).toBe('需当日处理：疑似短暂性脑缺血发作（症状已缓解）');
+    expect(r.instruction.zh).toContain('今天就联系');
+    expect(r.instruction.zh).toContain('120');
+    expect(r.instruction.en).toContain('today');
+    expect(r.display.en).toMatch(/^Urgent \(today\): suspected transient ischaemic attack/);
+  });
+
+  it('in English too', () => {
+    const r = triage({
+      ...base,
+      text: 'On Monday my face drooped for a few minutes. It has been fine every day since.',
+    });
+    expect(r.level).toBe('urgent');
+  });
+
+  it('a stroke years ago or a denied sign stays none; a sign now stays an emergency', () => {
+    expect(triage({ ...base, text: '三年前中风过，现在恢复得不错' }).level).toBe('none');
+    expect(triage({ ...base, text: '昨天没有手麻，也没有说话不清' }).level).toBe('none');
+    expect(triage({ ...base, text: '左手突然没劲，说话不清楚，现在还这样' }).level).toBe('emergency');
+  });
+});
