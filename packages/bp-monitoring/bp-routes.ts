@@ -91,6 +91,7 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
         now: at,
         format: formatOf(c.req.query('format'), c.req.header('content-type')),
         projection: deps.projector ? { background: limit } : 'inline',
+        timeZone: deps.timeZone ?? DEFAULT_TIME_ZONE,
         afterStore: async () => {
           alertEvaluation = await evaluator.evaluate([patientId], ctx);
         },
@@ -207,6 +208,11 @@ export const BP_OPENAPI = {
         '201': { description: 'some readings stored' },
         '200': { description: 'nothing new (updated or unchanged only)' },
         '400': { description: 'unreadable upload' },
+        '422': {
+          description:
+            'no record is a reading (every one rejected, or none): nothing stored; one issue per record ' +
+            '(`records[n]`, code and reason). CSV columns and device-export headers: docs/bp-upload-csv.md',
+        },
         '403': {
           description: 'the key lacks system/Observation.write, system/Device.write or system/Patient.read',
         },

@@ -13,7 +13,13 @@
  * version), unchanged (already there), heart-rate (attached to its BP reading) or rejected with the reason.
  */
 import { isQihuangError, QihuangError, type AuditRecord, type RequestContext } from '@qihuang/contracts';
-import { detectFormat, ingest, stableId, type IngestFormat } from '@qihuang/engines/blood-pressure';
+import {
+  detectFormat,
+  ingest,
+  stableId,
+  type IngestFormat,
+  type IngestRecord,
+} from '@qihuang/engines/blood-pressure';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { patientTimeZone } from './local-time.ts';
 import { projectAll } from './projector.ts';
@@ -45,6 +51,8 @@ export interface UploadOptions {
    * assessment counts pending readings, so the alert does not wait for the projection).
    */
   afterStore?: (stored: number) => Promise<void>;
+  /** The hospital's IANA zone: a CSV time without an offset is local to the patient's zone, else this one. */
+  timeZone?: string;
 }
 
 export function deviceResourceId(patientId: string, deviceIdentifier: string): string {
@@ -66,13 +74,20 @@ export async function uploadReadings(
   let result;
   try {
     const format = options.format ?? detectFormat(text);
-    result = ingest(text, { now: options.now, format, patientId: `Patient/${patientId}` });
+    const timeZone = patientTimeZone(patient, options.timeZone ?? '');
+    result = ingest(text, {
+      now: options.now,
+      format,
+      patientId: `Patient/${patientId}`,
+      ...(timeZone ? { timeZone } : {}),
+    });
     // Checked only when nothing was accepted: a large valid upload is not parsed twice.
     if (result.readings.length === 0) assertSomeJson(text, format);
   } catch (error) {
     if (isQihuangError(error)) throw error;
     throw new QihuangError('invalid-input', `Could not read the upload: ${(error as Error).message}`);
   }
+  assertSomeAccepted(result.records);
   const devices = new Map<string, FhirResource>();
   const readings: StoredReading[] = [];
   for (const reading of result.readings) {
@@ -204,6 +219,42 @@ export async function uploadReadings(
     crisis,
     ...(patientTimeZone(patient, '') ? { patientTimeZone: patientTimeZone(patient, '') } : {}),
   };
+}
+
+/** Reasons quoted in the refusal's message (all are in its issues). */
+const QUOTED_REASONS = 3;
+
+/**
+ * An upload of which no record is a reading (every one rejected, or none at all) is bad input: 422 with each
+ * record's code and reason as issues (`records[n]`, n the record's 1-based index), nothing stored (issue 20).
+ * Before, it answered 200 like a re-send. Heart-rate records alone attach to no reading and are no reading.
+ */
+function assertSomeAccepted(records: readonly IngestRecord[]): void {
+  if (records.some((r) => r.status === 'accepted')) return;
+  const rejected = records.filter(
+    (r): r is Extract<IngestRecord, { status: 'rejected' }> => r.status === 'rejected',
+  );
+  const reasons = [...new Set(rejected.map((r) => `${r.code}: ${r.reason}`))];
+  const quoted = reasons.slice(0, QUOTED_REASONS).join('; ');
+  const more = reasons.length > QUOTED_REASONS ? ` (and ${reasons.length - QUOTED_REASONS} more)` : '';
+  throw new QihuangError(
+    'invalid-input',
+    records.length === 0
+      ? 'The upload holds no records; nothing was stored'
+      : `None of the ${records.length} records was accepted as a reading; nothing was stored — ${quoted}${more}`,
+    {
+      status: 422,
+      issues: records.map((r) => ({
+        severity: r.status === 'rejected' ? ('error' as const) : ('information' as const),
+        code: r.status === 'rejected' ? 'invalid' : 'informational',
+        message:
+          r.status === 'rejected'
+            ? `${r.code}: ${r.reason}`
+            : 'heart rate only: no blood-pressure reading to attach to',
+        expression: [`records[${r.index}]`],
+      })),
+    },
+  );
 }
 
 /**

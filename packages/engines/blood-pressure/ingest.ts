@@ -33,6 +33,8 @@ export interface IngestOptions {
   format?: IngestFormat;
   /** Patient reference applied where the source carries none (e.g. "Patient/123"). */
   patientId?: string;
+  /** IANA zone of a CSV time written without an offset (the patient's, else the hospital's). */
+  timeZone?: string;
 }
 
 export function detectFormat(text: string): IngestFormat {
@@ -76,10 +78,10 @@ function fromJson(item: unknown, index: number): FhirParsed {
   );
 }
 
-function parse(text: string, format: IngestFormat): FhirParsed[] {
+function parse(text: string, format: IngestFormat, timeZone?: string): FhirParsed[] {
   switch (format) {
     case 'csv':
-      return parseCsv(text);
+      return parseCsv(text, timeZone ? { timeZone } : {});
     case 'ndjson':
       return parseJsonLines(text);
     case 'fhir':
@@ -100,7 +102,7 @@ export function ingest(text: string, options: IngestOptions): IngestResult {
   const format = options.format ?? detectFormat(text);
   const now = Date.parse(options.now);
   if (!Number.isFinite(now)) throw new Error(`invalid now "${options.now}"`);
-  const parsed = parse(text, format);
+  const parsed = parse(text, format, options.timeZone);
   const seen = new Map<string, BpReading>();
   const withPatient = (c: Candidate): Candidate =>
     c.patientId || !options.patientId ? c : { ...c, patientId: options.patientId };
