@@ -17,7 +17,8 @@ import {
 } from '@qihuang/engines/prescription-review';
 import type { PatientChart } from '@qihuang/pharmacy-review';
 import { drivesClinicalCalculations } from '@qihuang/fhir';
-import { reportedState } from './patient-reported.ts';
+import { intakeDraftViews } from './patient-reported-chart.ts';
+import { answersInOrder } from './intake.ts';
 import type { FhirResource } from '@qihuang/store';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
 import { chartConditionKeys } from './condition-match.ts';
@@ -31,7 +32,6 @@ import { ageAtDeath, deceasedOf } from './patient-status.ts';
 import { careSettings } from './settings.ts';
 import { clinicianTriage, openEmergencies } from './open-emergency.ts';
 import type { SummaryFinding, CareSummary } from './api-types/index.ts';
-import { recordLine } from './record-line.ts';
 import { unconfirmedText } from './unconfirmed-text.ts';
 
 export type { SummaryFinding, CareSummary };
@@ -339,23 +339,13 @@ export async function careSummary(
   const withTriage = consultations.find((r) => r.triage !== null);
   let intake: CareSummary['intake'];
   if (withIntake) {
-    const saved = withIntake.saved as unknown as { drafts: string[] };
+    const saved = withIntake.saved as unknown as { drafts: string[]; inChart?: string[] };
     intake = {
       consultationId: withIntake.id,
       completedAt: new Date(withIntake.updated_at).toISOString(),
-      answers: withIntake.answers as Record<string, string>,
-      drafts: await Promise.all(
-        saved.drafts.map(async (reference) => {
-          const [type, id] = reference.split('/') as [string, string];
-          const resource = await deps.repository.read(ctx, type, id).catch(() => undefined);
-          const state = reportedState(resource);
-          return {
-            reference,
-            display: recordLine(resource, lang, deps.drugs) ?? reference,
-            ...(state ? { state } : {}),
-          };
-        }),
-      ),
+      answers: answersInOrder(withIntake.answers as Record<string, string>) as Record<string, string>,
+      // An item the chart already holds confirmed is shown as in the chart, not offered again (issue 20).
+      drafts: await intakeDraftViews(deps, ctx, patientId, saved, lang),
     };
   }
   const { age, ...identity } = c.report.patient;

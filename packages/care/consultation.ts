@@ -10,7 +10,7 @@ import { raiseTriage, triage, type TriageResult } from '@qihuang/engines/hyperte
 import { checkAnswer } from '@qihuang/guard';
 import { processTransaction, type FhirResource } from '@qihuang/store';
 import { assertPatientAccess, nowOf, withIntakeScopes, type CareDeps } from './deps.ts';
-import { INTAKE_STEPS, QUESTIONS, intakeResources, readingsIn, type IntakeStepId } from './intake.ts';
+import { INTAKE_STEPS, QUESTIONS, answersInOrder, intakeResources, readingsIn } from './intake.ts';
 import { NOT_CONFIGURED_MESSAGE, type ChatMessage } from './model.ts';
 import { askSecondOpinion, RAISED_BY, raisedNotice, type TriageSecondOpinion } from './second-opinion.ts';
 import type { Selectable } from 'kysely';
@@ -18,6 +18,7 @@ import { careDb, type CareConsultationTable } from './tables.ts';
 import { raiseEmergencyFlag } from './emergency-flag.ts';
 import { latestReadings } from './latest-reading.ts';
 import { careSettings } from './settings.ts';
+import { chartRecords, inChartOf } from './patient-reported-chart.ts';
 import { patientSourceIn } from './source-names.ts';
 import {
   ALL_ANSWERED,
@@ -35,7 +36,7 @@ import type { ConsultationMessage, Consultation, ConsultationEvent } from './api
 export type { ConsultationMessage, Consultation, ConsultationEvent };
 
 type Row = Selectable<CareConsultationTable>;
-const answersOf = (row: Row) => row.answers as Partial<Record<IntakeStepId, string>>;
+const answersOf = (row: Row) => answersInOrder(row.answers as Partial<Record<string, string>>);
 const messagesOf = (row: Row) => row.messages as unknown as ConsultationMessage[];
 
 export { ALL_ANSWERED };
@@ -459,7 +460,15 @@ export async function completeConsultation(
     now: now.toISOString(),
     drugs: deps.drugs,
   });
-  const resources: FhirResource[] = [questionnaireResponse, ...drafts];
+  // What the chart already holds confirmed (same concept, substance or drug) is not written again (issue 20).
+  const chart = await chartRecords(deps, ctx, row.patient_id);
+  const inChart: string[] = [];
+  const written = drafts.filter((draft) => {
+    const held = inChartOf(draft, chart, deps.drugs);
+    if (held) inChart.push(`${held.resourceType}/${String(held.id)}`);
+    return !held;
+  });
+  const resources: FhirResource[] = [questionnaireResponse, ...written];
   await processTransaction(deps.repository, withIntakeScopes(ctx), {
     resourceType: 'Bundle',
     type: 'transaction',
@@ -470,7 +479,8 @@ export async function completeConsultation(
   });
   const saved = {
     questionnaireResponse: `QuestionnaireResponse/${String(questionnaireResponse.id)}`,
-    drafts: drafts.map((d) => `${d.resourceType}/${String(d.id)}`),
+    drafts: written.map((d) => `${d.resourceType}/${String(d.id)}`),
+    ...(inChart.length ? { inChart: [...new Set(inChart)] } : {}),
   };
   row = {
     ...row,

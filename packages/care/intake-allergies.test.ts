@@ -131,7 +131,12 @@ describe('intake drafts an AllergyIntolerance per reported allergy', () => {
     });
     expect(found.map((a) => a.id)).toEqual(['consult-a-allergy-captopril', 'consult-a-allergy-seafood']);
     expect(found[0]?.code.coding.map((c) => c.code)).toEqual(['captopril', '1998']);
-    expect(found[0]?.reaction[0]?.manifestation[0]?.text).toBe('喉头水肿');
+    // The reaction coded and named in both languages (the en chart showed the patient's Chinese words).
+    expect(found[0]?.reaction[0]?.manifestation[0]).toMatchObject({
+      text: 'Laryngeal edema',
+      coding: [{ system: 'http://snomed.info/sct', code: '51599000' }],
+    });
+    expect(JSON.stringify(found[0]?.reaction[0]?.manifestation[0])).toContain('喉头水肿');
     expect(found[1]).toMatchObject({ category: ['food'], code: { text: 'Seafood' } });
   });
 

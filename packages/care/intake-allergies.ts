@@ -273,6 +273,42 @@ export function deniesAllergies(text: string): boolean {
   );
 }
 
+/** A reaction said on its own ("起皮疹", "rash"): no substance. */
+const REACTION_ONLY = new RegExp(`^(?:起|出|有|会)?(?:${REACTION})$|^(?:a |an )?(?:${REACTION_EN})$`, 'i');
+/** Words of an answer that is no substance ("我没有", "I don't think so", "not that I know of"). */
+const NO_SUBSTANCE =
+  /[不没无否吗呢吧啊你他她]|\b(?:no|not|none|don'?t|do not|think|know|sure|nothing|never)\b/i;
+/** Unknown words kept as a substance only when short: a CJK word or at most three Latin words. */
+const SHORT_UNKNOWN = /^(?:[\p{Script=Han}]{1,6}|[a-z]+(?: [a-z]+){0,2})$/iu;
+
+/**
+ * The allergies in the answer to the allergy question (issue 20): the answer is an allergy list, so a substance
+ * named alone ("青霉素", "penicillin, rash") is one. An answer that says it in a frame (对X过敏, "allergic to",
+ * a denial, a relative's) is read as any answer is (allergiesIn). Unknown words are kept only when short and
+ * saying no denial or doubt about knowing ("不知道", "I don't think so" are none); a reaction alone is no substance.
+ * The reaction said in the answer is kept when one substance is named.
+ */
+export function allergiesInAnswer(text: string, drugs: DrugKnowledgeBase): AllergyMention[] {
+  const trimmed = text.trim();
+  if (!trimmed || deniesAllergies(trimmed)) return [];
+  if (/过敏|allerg|\bnkda\b|\bnka\b/i.test(trimmed)) return allergiesIn(trimmed, drugs);
+  const framed = allergiesIn(trimmed, drugs);
+  if (framed.length > 0) return framed;
+  const latin = !/\p{Script=Han}/u.test(trimmed);
+  const lead = latin ? 'Allergies: ' : '过敏史：';
+  const read = allergiesIn(`${lead}${trimmed}`, drugs).filter((a) => {
+    if (REACTION_ONLY.test(a.text.trim())) return false;
+    if (a.name) return true;
+    return SHORT_UNKNOWN.test(a.text.trim()) && !NO_SUBSTANCE.test(a.text);
+  });
+  const reaction = new RegExp(latin ? `\\b(${REACTION_EN})\\b` : `(${REACTION})`, 'i').exec(trimmed)?.[1];
+  return read.map((a) => ({
+    ...a,
+    quote: a.quote.startsWith(lead) ? a.quote.slice(lead.length) : a.quote,
+    ...(reaction && read.length === 1 && !a.reaction ? { reaction } : {}),
+  }));
+}
+
 const ALLERGY_CLINICAL = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical';
 const ALLERGY_VERIFICATION = 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification';
 
@@ -292,6 +328,31 @@ function zhText(content: string) {
 }
 
 /**
+ * Reactions the patient names, coded (SNOMED CT clinical findings) and named in both languages, so a chart in
+ * either language shows them in its own (issue 20); an unknown reaction keeps the patient's words.
+ */
+const REACTIONS: [RegExp, string, string, string][] = [
+  [/荨麻疹|风团|起疙瘩|hives|urticaria/i, '126485001', 'Urticaria', '荨麻疹'], // SNOMED CT 126485001
+  [/皮疹|疹子|红疹|rash/i, '271807003', 'Rash', '皮疹'], // SNOMED CT 271807003
+  [/喉头水肿|喉咙肿/i, '51599000', 'Laryngeal edema', '喉头水肿'], // SNOMED CT 51599000
+  [/嘴唇肿|脸肿|swelling|swollen/i, '267038008', 'Edema', '水肿'], // SNOMED CT 267038008
+  [/呼吸困难|喘不上气|trouble breathing|breathing difficulty/i, '267036007', 'Dyspnea', '呼吸困难'], // SNOMED CT 267036007
+  [/休克|anaphyla/i, '39579001', 'Anaphylaxis', '过敏性休克'], // SNOMED CT 39579001
+  [/全身痒|瘙痒|itching/i, '418290006', 'Itching', '瘙痒'], // SNOMED CT 418290006
+];
+
+function manifestation(reaction: string) {
+  const known = REACTIONS.find(([re]) => re.test(reaction));
+  if (!known) return { text: reaction };
+  const [, code, en, zh] = known;
+  return {
+    coding: [{ system: 'http://snomed.info/sct', code, display: en }],
+    text: en,
+    _text: zhText(zh),
+  };
+}
+
+/**
  * AllergyIntolerance drafts of the allergies in all the answers: unconfirmed, active, the patient recorder and
  * asserter, a note quoting the patient's words. One per substance.
  */
@@ -307,8 +368,10 @@ export function allergyDrafts(input: {
   const { subject, now } = input;
   const seen = new Set<string>();
   const out: FhirResource[] = [];
-  for (const answer of Object.values(input.answers)) {
-    for (const a of allergiesIn(answer ?? '', input.drugs)) {
+  for (const [step, answer] of Object.entries(input.answers)) {
+    // The answer to the allergy question is an allergy list; any other answer is read for allergy frames.
+    const read = step === 'allergies' ? allergiesInAnswer : allergiesIn;
+    for (const a of read(answer ?? '', input.drugs)) {
       if (seen.has(a.key)) continue;
       seen.add(a.key);
       const coding = [
@@ -333,7 +396,7 @@ export function allergyDrafts(input: {
         recordedDate: now,
         recorder: subject,
         asserter: subject,
-        ...(a.reaction ? { reaction: [{ manifestation: [{ text: a.reaction }] }] } : {}),
+        ...(a.reaction ? { reaction: [{ manifestation: [manifestation(a.reaction)] }] } : {}),
         note: [
           {
             text: `Patient-reported in consultation ${input.consultationId}${a.uncertain ? ' (said with doubt)' : ''}: "${a.quote}"`,

@@ -25,6 +25,7 @@ export const INTAKE_STEPS = [
   'history',
   'family-history',
   'medications',
+  'allergies',
   'lifestyle',
   'home-readings',
 ] as const satisfies readonly IntakeStepId[];
@@ -32,6 +33,18 @@ export const INTAKE_STEPS = [
 export interface Text {
   zh: string;
   en: string;
+}
+
+/**
+ * The answers in the order the questions are asked (the database's JSON may keep keys in another order: the care
+ * tab listed 既往史 before 症状).
+ */
+export function answersInOrder(
+  answers: Partial<Record<string, string>>,
+): Partial<Record<IntakeStepId, string>> {
+  const out: Partial<Record<IntakeStepId, string>> = {};
+  for (const step of INTAKE_STEPS) if (answers[step] !== undefined) out[step] = answers[step];
+  return out;
 }
 
 export const QUESTIONS: Record<IntakeStepId, Text> = {
@@ -50,6 +63,11 @@ export const QUESTIONS: Record<IntakeStepId, Text> = {
   medications: {
     zh: '您现在在吃哪些药？请写药名和剂量，例如“氨氯地平 5mg 每天一次”。没有请说“没有”。',
     en: 'Which medicines do you take now? Please give the name and dose, e.g. "amlodipine 5 mg once daily". If none, say "none".',
+  },
+  // Issue 20: the intake read allergies from any answer but never asked (the pharmacist's review needs them).
+  allergies: {
+    zh: '您对药物、食物或其他东西过敏吗？如有，请写是什么和当时的反应，例如“青霉素，起皮疹”。没有请说“没有”。',
+    en: 'Are you allergic to any medicine, food or anything else? If so, name it and what happened, e.g. "penicillin, rash". If none, say "none".',
   },
   lifestyle: {
     zh: '请介绍一下您的生活习惯：是否吸烟、饮酒（每周多少）、口味咸淡、每周运动多少分钟、身高体重。',

@@ -9,11 +9,15 @@
  * calculations and a rejected allergy no longer counts in prescription review (fhir-context.ts: refuted).
  */
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
-import { isPatientRecorded } from '@qihuang/fhir';
 import { processTransaction, type FhirResource } from '@qihuang/store';
-import type { ReportedDecision, ReportedState } from './api-types/index.ts';
+import type { ReportedDecision } from './api-types/index.ts';
+import { reportedState, type Loose } from './patient-reported-state.ts';
+import { chartRecords, inChartOf } from './patient-reported-chart.ts';
+import { recordLine } from './record-line.ts';
 import { nowOf, type CareDeps } from './deps.ts';
 import { practitionerFor } from './sign.ts';
+
+export { isPatientReported, reportedState } from './patient-reported-state.ts';
 
 export const REPORTED_TYPES = [
   'Condition',
@@ -31,49 +35,6 @@ const VER_SYSTEM: Partial<Record<ReportedType, string>> = {
   Condition: 'http://terminology.hl7.org/CodeSystem/condition-ver-status',
   AllergyIntolerance: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification',
 };
-
-type Loose = Record<string, unknown> & {
-  meta?: { tag?: { system?: string; code?: string }[] };
-  verificationStatus?: { coding?: { system?: string; code?: string }[] };
-  status?: string;
-  informationSource?: { reference?: string };
-  note?: { text: string }[];
-};
-
-/** Whether the patient reported it (the intake's tag, or the store's recorded-by tag of a patient's own write). */
-export function isPatientReported(resource: unknown): boolean {
-  const tags = (resource as Loose | undefined)?.meta?.tag ?? [];
-  return (
-    tags.some((t) => t.system === 'urn:qihuang:provenance' && t.code === 'patient-reported') ||
-    isPatientRecorded(resource)
-  );
-}
-
-/** Where a patient-reported item stands: waiting for a clinician, confirmed or rejected. */
-export function reportedState(resource: unknown): ReportedState | undefined {
-  const r = resource as Loose | undefined;
-  if (!r || !isPatientReported(r)) return undefined;
-  const type = r.resourceType as ReportedType;
-  const ver = r.verificationStatus?.coding?.[0]?.code;
-  switch (type) {
-    case 'Condition':
-    case 'AllergyIntolerance':
-      if (ver === 'confirmed') return 'confirmed';
-      if (ver === 'refuted' || ver === 'entered-in-error') return 'rejected';
-      return 'unconfirmed';
-    case 'MedicationStatement':
-      if (r.status === 'entered-in-error') return 'rejected';
-      return r.informationSource?.reference?.startsWith('Practitioner/') ? 'confirmed' : 'unconfirmed';
-    case 'Observation':
-      if (r.status === 'entered-in-error') return 'rejected';
-      return r.status === 'final' || r.status === 'amended' ? 'confirmed' : 'unconfirmed';
-    case 'FamilyMemberHistory':
-      if (r.status === 'entered-in-error') return 'rejected';
-      return r.status === 'completed' ? 'confirmed' : 'unconfirmed';
-    default:
-      return undefined;
-  }
-}
 
 function patientOf(r: Loose): string {
   const ref =
@@ -154,9 +115,26 @@ export async function decidePatientReported(
         `${type}/${input.id} is already ${state}`,
       ),
     );
+  const patientId = patientOf(resource);
+  // What the chart already holds confirmed is not confirmed a second time (issue 20: no duplicate records).
+  if (input.decision === 'confirm' && patientId) {
+    const held = inChartOf(resource, await chartRecords(deps, ctx, patientId), deps.drugs);
+    if (held) {
+      const line = (l: Lang) =>
+        (recordLine(held, l, deps.drugs) ?? '').replace(/^[A-Za-z]+: /, '') ||
+        `${held.resourceType}/${String(held.id)}`;
+      throw new QihuangError(
+        'conflict',
+        say(
+          lang,
+          `病历中已有该条目（${line('zh')}），无需再次确认`,
+          `The chart already holds this (${line('en')}, ${held.resourceType}/${String(held.id)}); nothing to confirm`,
+        ),
+      );
+    }
+  }
   const at = nowOf(deps).toISOString();
   const clinician = await practitionerFor(deps, ctx);
-  const patientId = patientOf(resource);
   const note = {
     text:
       input.decision === 'confirm'

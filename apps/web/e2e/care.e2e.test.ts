@@ -167,7 +167,7 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
       await p.getByLabel('中文', { exact: true }).check();
       await p.getByTestId('consultation-begin').click();
       const step = p.getByTestId('consultation-step');
-      await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain('第 1 / 6 题');
+      await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain('第 1 / 7 题');
 
       // First answer: the assistant's reply streams in (seen while partial), then the next question.
       const input = p.getByTestId('consultation-input');
@@ -179,7 +179,7 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
       expect(partial.length).toBeGreaterThan(0);
       expect(INTAKE_REPLY.startsWith(partial) || partial.length < INTAKE_REPLY.length).toBe(true);
       await p.screenshot({ path: join(SHOTS, 'qihuang-care-streaming-zh.png'), fullPage: true });
-      await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain('第 2 / 6 题');
+      await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain('第 2 / 7 题');
       expect(await p.locator('.care-chat').textContent()).toContain(INTAKE_REPLY);
 
       for (const [i, answer] of [
@@ -187,13 +187,15 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
         '高血压 5 年，对青霉素过敏',
         '父亲有高血压',
         '目前没有服药',
+        // Issue 20: the intake asks about allergies (its own step).
+        '没有',
         '每天吸烟，口味偏咸，很少运动',
         '早上大约 150/95',
       ].entries()) {
         await input.fill(answer);
         await p.getByTestId('consultation-send').click();
-        if (i < 4)
-          await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain(`第 ${i + 3} / 6 题`);
+        if (i < 5)
+          await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain(`第 ${i + 3} / 7 题`);
         else await expect.poll(() => step.count(), { timeout: 30_000 }).toBe(0);
       }
       // After the last question the input closes and the prompt names the finish button (issue 20).
@@ -441,11 +443,11 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care without a model (needs /usr/bi
       await p.getByLabel('English', { exact: true }).check();
       await p.getByTestId('consultation-begin').click();
       const step = p.getByTestId('consultation-step');
-      await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain('Question 1 of 6');
+      await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain('Question 1 of 7');
       await p.getByTestId('model-not-configured').waitFor({ timeout: 30_000 });
       await p.getByTestId('consultation-input').fill('none');
       await p.getByTestId('consultation-send').click();
-      await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain('Question 2 of 6');
+      await expect.poll(() => step.textContent(), { timeout: 30_000 }).toContain('Question 2 of 7');
       expect(await p.getByTestId('model-not-configured').textContent()).toContain('standard questions');
       expect(await p.getByTestId('consultation-input').isDisabled()).toBe(false);
       await p.screenshot({ path: join(SHOTS, 'qihuang-care-no-model-en.png'), fullPage: true });

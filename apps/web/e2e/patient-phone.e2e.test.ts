@@ -134,7 +134,7 @@ describe.skipIf(!HAS_CHROMIUM)('the patient side on a 375 px phone (needs /usr/b
       // After the last question: no input, no send, the prompt names the finish button.
       await page.goto(`${stack!.base}/care/consultation/new`);
       await page.getByTestId('consultation-begin').click();
-      for (let i = 0; i < 6; i++) {
+      for (let i = 0; i < 7; i++) {
         await page.getByTestId('consultation-input').fill('没有');
         await page.getByTestId('consultation-send').click();
         await page.waitForFunction(

@@ -171,7 +171,7 @@ export interface TimeZones {
 
 /** The intake's questions in order (intake.ts INTAKE_STEPS lists them). */
 export type IntakeStepId =
-  'symptoms' | 'history' | 'family-history' | 'medications' | 'lifestyle' | 'home-readings';
+  'symptoms' | 'history' | 'family-history' | 'medications' | 'allergies' | 'lifestyle' | 'home-readings';
 
 export type SecondOpinionOutcome = 'raised' | 'agreed' | 'lower-ignored' | 'unreadable' | 'error' | 'timeout';
 
@@ -214,7 +214,11 @@ export interface Consultation {
    */
   secondOpinion?: TriageSecondOpinion;
   answers: Partial<Record<IntakeStepId, string>>;
-  saved?: { questionnaireResponse: string; drafts: string[] };
+  /**
+   * `inChart`: the chart's own confirmed records the answers named again (same concept, substance or drug), not
+   * written as drafts a second time (issue 20).
+   */
+  saved?: { questionnaireResponse: string; drafts: string[]; inChart?: string[] };
   /**
    * After an emergency stop: whether the critical Flag for the care team was written. `false` only when it
    * could not be (twice); the patient is then told that no one was alerted automatically.
@@ -277,15 +281,27 @@ export interface CareSummary {
     consultationId: string;
     completedAt?: string;
     answers: Record<string, string>;
-    /** Each patient-reported item with where it stands (confirm/reject: POST /reported/{type}/{id}/…). */
-    drafts: { reference: string; display: string; state?: ReportedState }[];
+    /**
+     * Each patient-reported item with where it stands (confirm/reject: POST /reported/{type}/{id}/…). An item the
+     * chart already holds confirmed (same concept code, substance or drug) is `in-chart`, with that chart record
+     * in `inChart`: nothing to confirm (issue 20).
+     */
+    drafts: {
+      reference: string;
+      display: string;
+      state?: ReportedState;
+      inChart?: { reference: string; display: string };
+    }[];
   };
   triage?: TriageResult;
   modelConfigured: boolean;
 }
 
-/** A patient-reported item: waiting for a clinician, confirmed or rejected (issue 20). */
-export type ReportedState = 'unconfirmed' | 'confirmed' | 'rejected';
+/**
+ * A patient-reported item: waiting for a clinician, confirmed or rejected, or already in the chart as a confirmed
+ * record (issue 20).
+ */
+export type ReportedState = 'unconfirmed' | 'confirmed' | 'rejected' | 'in-chart';
 
 /** The answer to POST /reported/{type}/{id}/confirm or /reject. */
 export interface ReportedDecision {

@@ -19,12 +19,13 @@ export const isChat = (r: ReceivedRequest) =>
   r.path.endsWith('/chat/completions') && !JSON.stringify(r.body).includes('TRIAGE-SECOND-OPINION');
 export const hasToolResults = (r: ReceivedRequest) => JSON.stringify(r.body).includes('"role":"tool"');
 
-/** htn-1's answers to the six intake questions. */
+/** htn-1's answers to the seven intake questions. */
 export const INTAKE_ANSWERS = [
   '偶尔头晕，没有胸痛',
   '高血压5年，糖尿病3年，没有痛风',
   '父亲有高血压',
   '二甲双胍 500mg 每日两次',
+  '没有过敏',
   '不吸烟，偶尔喝啤酒，口味偏咸，身高170cm，体重82kg',
   '最近在家量过 152/96 和 148/94',
 ];

@@ -42,7 +42,7 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
       id: string;
       step: { id: string; index: number; total: number };
     };
-    expect(consultation.step).toMatchObject({ id: 'symptoms', index: 0, total: 6 });
+    expect(consultation.step).toMatchObject({ id: 'symptoms', index: 0, total: 7 });
 
     let last:
       { status: string; step?: { index: number }; messages: { role: string; text: string }[] } | undefined;
@@ -64,7 +64,7 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
     expect(last!.status).toBe('active');
     // The model was given the fixed next question, and the patient's name never reached the cloud model.
     const chats = upstream.modelRequests().filter(isChat);
-    expect(chats).toHaveLength(6);
+    expect(chats).toHaveLength(7);
     expect(JSON.stringify(chats[0]!.body.messages)).toContain('您以前被诊断过哪些疾病');
     for (const request of chats) expect(JSON.stringify(request.body)).not.toContain('王小明');
 

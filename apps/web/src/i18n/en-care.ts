@@ -63,6 +63,7 @@ export const enCare = {
     history: 'Medical history',
     'family-history': 'Family history',
     medications: 'Medications',
+    allergies: 'Allergies',
     lifestyle: 'Lifestyle',
     'home-readings': 'Home readings',
   },
@@ -296,5 +297,7 @@ export const enCare = {
     unconfirmed: 'Patient-reported · to confirm',
     confirmed: 'Confirmed',
     rejected: 'Rejected',
+    'in-chart': 'Already in the chart',
+    inChartAs: 'Already in the chart: {{what}} (nothing to confirm)',
   },
 };

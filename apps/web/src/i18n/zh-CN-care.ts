@@ -63,6 +63,7 @@ export const zhCNCare: Messages['care'] = {
     history: '既往史',
     'family-history': '家族史',
     medications: '用药',
+    allergies: '过敏史',
     lifestyle: '生活方式',
     'home-readings': '家庭血压',
   },
@@ -287,5 +288,7 @@ export const zhCNCare: Messages['care'] = {
     unconfirmed: '患者自述·待确认',
     confirmed: '已确认',
     rejected: '已否定',
+    'in-chart': '病历中已有',
+    inChartAs: '病历中已有：{{what}}（无需再次确认）',
   },
 };

@@ -1,7 +1,8 @@
 /**
  * The patient-reported items of the latest intake on the clinician's Care tab (issue 20): each with where it
  * stands (待确认 / 已确认 / 已否定) and, while waiting, a confirm button and a reject button that asks for the
- * reason (required). Only a clinician sees the buttons (the server refuses everyone else too).
+ * reason (required). Only a clinician sees the buttons (the server refuses everyone else too). What the chart
+ * already holds confirmed reads "病历中已有" with the chart's own line, and offers nothing to confirm.
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ const BADGE: Record<ReportedState, string> = {
   unconfirmed: 'badge badge-muted',
   confirmed: 'badge badge-done',
   rejected: 'badge badge-missed',
+  'in-chart': 'badge badge-done',
 };
 
 export function ReportedItems({ items }: { items: Item[] }) {
@@ -83,6 +85,16 @@ function ReportedItem({
         <span className={BADGE[shown]} data-testid="reported-state">
           {shown === 'unconfirmed' ? t('care.clinician.toConfirm') : t(`care.reported.${shown}`)}
         </span>
+        {item.inChart && item.inChart.reference !== item.reference ? (
+          <>
+            {' '}
+            <span data-testid="reported-in-chart">
+              {t('care.reported.inChartAs', {
+                what: draftDetail(item.inChart.reference, item.inChart.display) || item.inChart.display,
+              })}
+            </span>
+          </>
+        ) : null}
       </span>
       {shown === 'unconfirmed' && mayDecide && !rejecting && (
         <span className="care-actions">
