@@ -19,6 +19,7 @@ import { ckdDiagnosisIn, egfrInRangeIn } from './extract-ckd.ts';
 import { phenotypeClaimIn } from './extract-bp-phenotype.ts';
 import { acrStatements, acrValueIn, carriedLabStatements, gfrStatements } from './extract-labs.ts';
 import { renalCalculation } from './extract-labs-calc.ts';
+import { creatinineConversionIn, kdigoRiskIn } from './extract-labs-risk.ts';
 import { MEDICAL_ADVICE } from './checks/assertion/medical.ts';
 import { findMentions } from './mentions.ts';
 import { memberships } from './extract-membership.ts';
@@ -198,6 +199,10 @@ export function extractClaims(
     if (inRange) claims.push({ ...base, kind: 'lab-threshold', egfrInRange: inRange });
     const ckd = ckdDiagnosisIn(text, lastLab);
     if (ckd) claims.push({ ...base, kind: 'lab-threshold', ckdDiagnosis: ckd });
+    const risk = kdigoRiskIn(text);
+    if (risk) claims.push({ ...base, kind: 'lab-threshold', kdigoRisk: risk });
+    const conversion = creatinineConversionIn(text);
+    if (conversion) claims.push({ ...base, kind: 'lab-threshold', creatinineConversion: conversion });
     const egfrHere = renalIn(text).egfr;
     const acrHere = acrValueIn(text);
     lastLab = { ...(egfrHere !== undefined ? { egfr: egfrHere } : {}), ...(acrHere ? { acr: acrHere } : {}) };

@@ -10,6 +10,12 @@ const ABOVE =
 
 /** Words that say the amount IS the maximum (not a titration step such as "increase to"). */
 const EXPLICIT_MAXIMUM = /最大(?:日)?剂量|最高(?:日)?剂量|maximum|\bmax\b/i;
+/** "最大240 mg/日": the bare word right before this amount per day (not "最大 25 mg 每日两次", a dose per intake). */
+const bareMaximum = (text: string, amount: number) =>
+  new RegExp(
+    `(?:最大|最高)\\s*(?:为|是|[:：])?\\s*${String(amount).replace('.', '\\.')}\\s*(?:mg|毫克)\\s*\\/\\s*(?:日|天|d\\b)`,
+    'i',
+  ).test(text);
 // "should not exceed N mg per day" / "不应超过": a prohibition above N states the maximum as firmly — unless it is
 // about a starting or titration step ("start at no more than …").
 const NOT_EXCEED = /(?:should|must|do|does|to) not exceed|never exceed|不应超过|不得超过|不宜超过|不要超过/i;
@@ -184,7 +190,9 @@ export const doseRange: GuardCheck = {
       // combination context that lowers it, and below the top of the usual range.
       const ctx = claim.context ?? {};
       if (
-        (EXPLICIT_MAXIMUM.test(claim.text) || (NOT_EXCEED.test(claim.text) && !STEP.test(claim.text))) &&
+        (EXPLICIT_MAXIMUM.test(claim.text) ||
+          bareMaximum(claim.text, high) ||
+          (NOT_EXCEED.test(claim.text) && !STEP.test(claim.text))) &&
         !LOWER_CAP_CONTEXT.test(upToMaximumClause(claim.text)) &&
         // "25 mg per dose" of a drug taken twice a day: a maximum per dose is not the daily one.
         !/per dose|each dose|a single dose|per administration|每次|单次|每剂/i.test(claim.text) &&

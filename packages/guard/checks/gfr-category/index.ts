@@ -1,6 +1,7 @@
 /** KDIGO GFR categories stated with an eGFR value, range or bound, checked with the renal-function engine. */
 import { kdigoAlbuminuriaStage, kdigoGfrStage } from '@qihuang/engines/renal-function';
 import { renalCalculation } from './calculation.ts';
+import { labRisk } from './risk.ts';
 import { say } from '../../i18n.ts';
 import type { GuardCheck, Verdict } from '../../types.ts';
 
@@ -11,6 +12,8 @@ export const gfrCategory: GuardCheck = {
   kinds: ['lab-threshold'],
   check(claim, context): Verdict | undefined {
     if (claim.renalCalc) return renalCalculation(claim.renalCalc, context.lang);
+    const risk = labRisk(claim, context.lang);
+    if (risk) return risk;
     if (claim.egfrInRange) {
       const { egfr, low, high } = claim.egfrInRange;
       const inside = egfr >= low && egfr <= high;
