@@ -7,6 +7,7 @@ import type { Finding } from '@qihuang/engines/prescription-review';
 import { withoutInternalReferences } from '@qihuang/drug-knowledge';
 import { SOURCE_NAMES } from './source-names.ts';
 import { sectionsInWords } from './section-words.ts';
+import { EMERGENCY_RULE, EMERGENCY_SOURCE } from './signed-over.ts';
 import type { Language, LocalizedFinding } from './api-types/index.ts';
 
 export type { Language, LocalizedFinding };
@@ -51,7 +52,13 @@ export function localizeFinding(f: Finding, lang: Language): LocalizedFinding {
   const text = (b: { zh: string; en: string }) =>
     words(withoutInternalReferences(zh ? zhText(b.zh || b.en) : b.en || b.zh));
   const named = SOURCE_NAMES[f.source.id];
-  const label = words(named ? named[zh ? 'zh' : 'en'] : withoutInternalReferences(f.source.label));
+  const label = words(
+    f.source.id === EMERGENCY_RULE
+      ? EMERGENCY_SOURCE[lang]
+      : named
+        ? named[zh ? 'zh' : 'en']
+        : withoutInternalReferences(f.source.label),
+  );
   // A source with a user-facing name is that name alone, as on the zh screen: its English citation restated the
   // name ('ACC/AHA 2017 Table 18; ESH 2023 — ACC/AHA 2017 Table 18 comments; ESH 2023 …'). The local formulary's
   // citation names a file; its name is the whole citation.

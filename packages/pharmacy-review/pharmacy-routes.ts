@@ -51,6 +51,7 @@ import {
   type PatientChart,
 } from './review-order.ts';
 import { readReview, snapshot, type ReviewRecord } from './review-state.ts';
+import { acknowledgedIds, acknowledgedLine, emergencyFindings } from './signed-over.ts';
 import { writeDecision } from './review-write.ts';
 import type { QueueItem, QueueAnswer, QueueStatus, ReportAnswer } from './api-types/index.ts';
 
@@ -114,15 +115,38 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     notes?: Parameters<typeof noteText>[0];
     /** The patient context the engine reviewed the order against. */
     context: PatientContext;
+    /** The patient's open critical alerts (each also a critical finding on the order). */
+    alerts: StoredAlert[];
+    /** The finding ids the prescriber acknowledged when signing. */
+    acknowledged: string[];
   }
 
-  /** The order's own findings (those naming it as the draft), not the patient's other orders'. */
+  /** A patient's open critical alerts, read once per request. */
+  const alertsOf = (
+    ctx: RequestContext,
+    patientId: string | undefined,
+    cache: Map<string, Promise<StoredAlert[]>>,
+  ): Promise<StoredAlert[]> => {
+    if (!patientId) return Promise.resolve([]);
+    if (!cache.has(patientId))
+      cache.set(
+        patientId,
+        openCriticalAlerts(deps.repository, ctx, patientId).catch(() => []),
+      );
+    return cache.get(patientId)!;
+  };
+
+  /**
+   * The order's own findings (those naming it as the draft), not the patient's other orders', with the patient's
+   * open emergency first as a critical finding — the findings the prescriber signed over (signed-over.ts).
+   */
   async function review(
     ctx: RequestContext,
     order: FhirResource,
     charts: Map<string, Promise<PatientChart>>,
     names: Map<string, Promise<string | undefined>>,
     people: People,
+    open: Map<string, Promise<StoredAlert[]>> = new Map(),
   ): Promise<Reviewed> {
     const patientId = patientIdOf(order);
     let chart: PatientChart = { resources: [] };
@@ -131,7 +155,12 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       chart = await charts.get(patientId)!;
     }
     const result = reviewOrder(order, chart, deps.drugs, clock());
-    const findings = result.findings.filter((f) => f.evidence.orders.some((o) => o.draft));
+    const alerts = await alertsOf(ctx, patientId, open);
+    const findings = [
+      ...emergencyFindings(alerts, order),
+      ...result.findings.filter((f) => f.evidence.orders.some((o) => o.draft)),
+    ];
+    const acknowledged = acknowledgedIds(order);
     const top = findings.reduce<Severity | undefined>(
       (max, f) => (max === undefined || SEVERITY_RANK[f.severity] > SEVERITY_RANK[max] ? f.severity : max),
       undefined,
@@ -156,6 +185,8 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       ...(zhName ? { zhName } : {}),
       ...(mr.note?.length ? { notes: mr.note } : {}),
       context: result.patient,
+      alerts,
+      acknowledged,
       item: {
         id: order.id!,
         status: mr.status ?? 'unknown',
@@ -193,12 +224,14 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     return names.get(key);
   }
 
-  const present = (r: Reviewed, lang: Language, alerts: readonly StoredAlert[] = []): QueueItem => {
+  const present = (r: Reviewed, lang: Language): QueueItem => {
     const dosage = dosageLine(r.dosage, lang);
     const note = noteText(r.notes, lang);
+    const acknowledged = acknowledgedLine(r.acknowledged.length, lang);
     return {
       ...r.item,
-      ...(alerts.length > 0 ? { openEmergency: openAlertLines(alerts, lang) } : {}),
+      ...(r.alerts.length > 0 ? { openEmergency: openAlertLines(r.alerts, lang) } : {}),
+      ...(acknowledged ? { acknowledged } : {}),
       ...(note ? { note } : {}),
       medication: medicationLine(r.item.medication, r.zhName, lang),
       patient: cardPatient(
@@ -211,7 +244,10 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
         lang,
       ),
       ...(dosage ? { dosage } : {}),
-      findings: r.findings.map((f) => localizeFinding(f, lang)),
+      findings: r.findings.map((f) => ({
+        ...localizeFinding(f, lang),
+        ...(r.acknowledged.includes(f.id) ? { acknowledged: true } : {}),
+      })),
     };
   };
 
@@ -236,9 +272,14 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     const charts = new Map<string, Promise<PatientChart>>();
     const names = new Map<string, Promise<string | undefined>>();
     const people = peopleLookup(deps.identity);
+    // The patient's open emergency on each card (issue 20), read once per patient.
+    const open = new Map<string, Promise<StoredAlert[]>>();
     const reviewed: { r: Reviewed; written: string }[] = [];
     for (const order of orders)
-      reviewed.push({ r: await review(ctx, order, charts, names, people), written: orderTime(order) });
+      reviewed.push({
+        r: await review(ctx, order, charts, names, people, open),
+        written: orderTime(order),
+      });
     const items = reviewed
       .sort((a, b) =>
         compareQueueItems(
@@ -255,14 +296,7 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
         ),
       )
       .slice(0, MAX_QUEUE);
-    // The patient's open emergency on each card (issue 20), read once per patient.
-    const open = new Map<string, StoredAlert[]>();
-    for (const { r } of items) {
-      const pid = r.item.patient.id;
-      if (pid && !open.has(pid))
-        open.set(pid, await openCriticalAlerts(deps.repository, ctx, pid).catch(() => []));
-    }
-    const shown = items.map(({ r }) => present(r, lang, open.get(r.item.patient.id ?? '') ?? []));
+    const shown = items.map(({ r }) => present(r, lang));
     // The hospital's zone, so the console shows order and review times as the daily report counts them.
     return c.json({
       status: status as QueueStatus,

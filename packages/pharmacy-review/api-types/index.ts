@@ -35,6 +35,8 @@ export interface ReviewRecord {
 
 /** A review finding in the language asked for (one language per screen); `citation` only in English. */
 export interface LocalizedFinding extends Omit<Finding, 'summary' | 'detail' | 'source'> {
+  /** The prescriber acknowledged this (critical) finding when signing the order. */
+  acknowledged?: boolean;
   summary: string;
   detail: string;
   source: { id: string; label: string; citation?: string; url?: string };
@@ -95,6 +97,11 @@ export interface QueueItem {
    * language; absent when none is open (issue 20).
    */
   openEmergency?: string[];
+  /**
+   * How many critical issues the prescriber acknowledged when signing, as one line in the card's language
+   * ("医生已确认 2 项严重问题并签署"); absent when none (issue 20).
+   */
+  acknowledged?: string;
 }
 
 /** `GET /queue`. */

@@ -24,17 +24,23 @@ const PHARMACIST: Principal = {
 
 /** Expected queue, top to bottom: critical, warning, info, none; equal severity → longest waiting first. */
 const EXPECTED = [
+  // Mrs Breitenberg has an open crisis alert: a critical finding on each of her orders (issue 20), so her losartan,
+  // the longest waiting of the critical orders, leads.
+  ['demo-rx-breitenberg-losartan', 'critical', ['guideline:care.open-emergency']],
   // Mr Barrows already takes hydrochlorothiazide: chlorthalidone is also a same-class duplicate (decision 0015).
   [
     'demo-rx-barrows-chlorthalidone',
     'critical',
     ['contraindication:thiazide-gout', 'duplication:duplicate-class-thiazide-type'],
   ],
-  ['demo-rx-breitenberg-amlodipine', 'critical', ['dose:dose-above-max-daily']],
+  [
+    'demo-rx-breitenberg-amlodipine',
+    'critical',
+    ['guideline:care.open-emergency', 'dose:dose-above-max-daily'],
+  ],
   ['demo-rx-ferry-lisinopril', 'warning', ['interaction:triple-whammy']],
   ['demo-rx-kutch-simvastatin', 'warning', ['interaction:simvastatin-amlodipine']],
   ['demo-rx-barrows-amlodipine', 'info', ['dose:dose-elderly-start']],
-  ['demo-rx-breitenberg-losartan', undefined, []],
   ['demo-rx-kutch-amlodipine', undefined, []],
 ] as const;
 

@@ -21,6 +21,7 @@ export const enPharmacy = {
   empty: 'No prescriptions here.',
   noFindings: 'No findings',
   unknownPatient: 'Unknown patient',
+  acknowledgedBySigner: '(acknowledged by the prescriber at signing)',
   source: 'Source',
   overrideReason: 'Override reason',
   approve: 'Approve',

@@ -23,6 +23,7 @@ export const zhCNPharmacy: Messages['pharmacy'] = {
   empty: '暂无处方。',
   noFindings: '无审方发现',
   unknownPatient: '未知患者',
+  acknowledgedBySigner: '（医生签署时已确认）',
   source: '来源',
   overrideReason: '通过理由',
   approve: '通过',

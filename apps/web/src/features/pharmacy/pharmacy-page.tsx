@@ -151,6 +151,12 @@ function QueueEntry({
             {line}
           </p>
         ))}
+        {/* What the prescriber signed over (issue 20): the critical issues acknowledged at signing. */}
+        {item.acknowledged && (
+          <p className="notice" data-testid="rx-acknowledged">
+            {item.acknowledged}
+          </p>
+        )}
         <PatientFacts patient={item.patient} timeZone={timeZone} />
         {item.note && (
           <p className="prescriber-note" data-testid="rx-note">
@@ -208,9 +214,16 @@ function FindingView({ finding, override }: { finding: ReviewFinding; override?:
   return (
     <li>
       <SeverityBadge severity={finding.severity} /> <strong>{finding.summary}</strong>
+      {finding.acknowledged && (
+        <span className="muted" data-testid="rx-finding-acknowledged">
+          {' '}
+          {t('pharmacy.acknowledgedBySigner')}
+        </span>
+      )}
       <p>{finding.detail}</p>
       <p className="muted">
-        {t('pharmacy.source')}:{' '}
+        {t('pharmacy.source')}
+        {t('pharmacy.labelSeparator')}
         {finding.source.url ? (
           <a href={finding.source.url} target="_blank" rel="noreferrer">
             {finding.source.label}
@@ -222,7 +235,9 @@ function FindingView({ finding, override }: { finding: ReviewFinding; override?:
       </p>
       {override && (
         <p>
-          {t('pharmacy.overrideReason')}: {override}
+          {t('pharmacy.overrideReason')}
+          {t('pharmacy.labelSeparator')}
+          {override}
         </p>
       )}
     </li>
