@@ -57,7 +57,7 @@ export function parseAlertAction(
   const offsetAt = zoneOffsets(zone);
   const local = (t: string) => {
     const ms = Date.parse(t);
-    return `${new Date(ms + offsetAt(ms) * 60_000).toISOString().slice(0, 16).replace('T', ' ')} (${zone})`;
+    return `${new Date(ms + offsetAt(ms) * 60_000).toISOString().slice(0, 16).replace('T', ' ')}${zh ? `（${zone}）` : ` (${zone})`}`;
   };
   const name = (field: string) => (zh ? (FIELD_ZH[field] ?? field) : field);
   const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
@@ -69,7 +69,7 @@ export function parseAlertAction(
     else if (v.trim().length < 2)
       issues.push({
         field,
-        message: zh ? `${name(field)}太短(至少 2 个字)` : `${field} is too short (at least 2 characters)`,
+        message: zh ? `${name(field)}太短（至少 2 个字）` : `${field} is too short (at least 2 characters)`,
       });
     else if (v.length > max)
       issues.push({
@@ -90,7 +90,7 @@ export function parseAlertAction(
     issues.push({
       field: 'contactedAt',
       message: zh
-        ? `联系时间(${local(contactedAt)})晚于现在(${local(now)})`
+        ? `联系时间 ${local(contactedAt)}晚于现在 ${local(now)}`
         : `contactedAt (${local(contactedAt)}) is in the future (now ${local(now)})`,
     });
   // A contact time is entered to the minute (the form's time field), a reading is stored to the second: a contact
@@ -99,21 +99,21 @@ export function parseAlertAction(
     issues.push({
       field: 'contactedAt',
       message: zh
-        ? `联系时间(${local(contactedAt)})早于该警报的读数测量时间(${local(bounds.readingAt)})`
+        ? `联系时间 ${local(contactedAt)}早于该警报的读数测量时间 ${local(bounds.readingAt)}`
         : `contactedAt (${local(contactedAt)}) is before the reading the alert is about (measured ${local(bounds.readingAt)})`,
     });
   else if (bounds.raisedAt && Date.parse(contactedAt) < Date.parse(bounds.raisedAt) - CLOCK_SKEW_MS)
     issues.push({
       field: 'contactedAt',
       message: zh
-        ? `联系时间(${local(contactedAt)})早于警报发出时间(${local(bounds.raisedAt)})`
+        ? `联系时间 ${local(contactedAt)}早于警报发出时间 ${local(bounds.raisedAt)}`
         : `contactedAt (${local(contactedAt)}) is before the alert was raised (${local(bounds.raisedAt)})`,
     });
   if (!CONTACT_METHODS.includes(b.method as ContactMethod))
     issues.push({
       field: 'method',
       message: zh
-        ? `联系方式须为以下之一:${CONTACT_METHODS.join('、')}`
+        ? `联系方式须为以下之一：${CONTACT_METHODS.join('、')}`
         : `method must be one of ${CONTACT_METHODS.join(', ')}`,
     });
   if (typeof b.patientReached !== 'boolean')
@@ -125,7 +125,7 @@ export function parseAlertAction(
     throw new QihuangError(
       'invalid-input',
       zh
-        ? `关闭警报须记录处置措施:${issues.map((i) => i.message).join(';')}`
+        ? `关闭警报须记录处置措施：${issues.map((i) => i.message).join('；')}`
         : `An alert is closed only with the action taken: ${issues.map((i) => i.message).join('; ')}`,
       {
         issues: issues.map((i) => ({

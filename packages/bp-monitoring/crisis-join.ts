@@ -67,7 +67,7 @@ export function crisisDisplay(
       : undefined;
   const readingsEn = count === 1 ? '1 reading' : `${count} readings`;
   return {
-    zh: `血压重度升高 ${worst.sbp}/${worst.dbp} mmHg（${count} 次读数${measured ? `，测量于 ${measured}` : ''}），请立即评估有无靶器官损害症状`,
+    zh: `血压重度升高 ${worst.sbp}/${worst.dbp} mmHg（${count} 次读数${measured ? `，测量于 ${measured}` : ''}），请立即评估有无靶器官损害症状。`,
     en: `Severe BP ${worst.sbp}/${worst.dbp} mmHg (${readingsEn}${measured ? `, measured ${measured}` : ''}); assess urgently for target-organ damage`,
   };
 }
@@ -139,11 +139,12 @@ export function withLatestCrisis(
   const at = Date.parse(latest.time!);
   const local = new Date(at + offsetAt(at) * 60_000).toISOString();
   const when = `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-  const zhBase = raised.zh.replace(/,请立即评估有无靶器官损害症状$/, '');
+  // The raised text's own instruction goes (full-width comma; older Flags end without 。): said once, at the end.
+  const zhBase = raised.zh.replace(/[，,]\s*请立即评估有无靶器官损害症状。?$/, '');
   const enBase = raised.en.replace(/; assess urgently for target-organ damage$/, '');
   const n = joined.length;
   return {
-    zh: `${zhBase}；之后又有危急读数 ${n} 次，最新危急读数 ${latest.sbp}/${latest.dbp} mmHg，测量于 ${when}，请立即评估有无靶器官损害症状`,
+    zh: `${zhBase}；之后又有危急读数 ${n} 次，最新危急读数 ${latest.sbp}/${latest.dbp} mmHg，测量于 ${when}，请立即评估有无靶器官损害症状。`,
     en: `${enBase}; ${n === 1 ? '1 more crisis reading' : `${n} more crisis readings`} since, latest crisis reading ${latest.sbp}/${latest.dbp} mmHg, measured ${when}; assess urgently for target-organ damage`,
   };
 }

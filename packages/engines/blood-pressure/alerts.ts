@@ -97,7 +97,7 @@ export function evaluateAlerts(input: AlertInput): Alert[] {
       values: { sbp: worst.r.sbp, dbp: worst.r.dbp },
       rule: `SBP >${cfg.crisis.sbp} or DBP >${cfg.crisis.dbp} within ${cfg.crisis.lookbackHours} h`,
       display: {
-        zh: `血压重度升高 ${worst.r.sbp}/${worst.r.dbp} mmHg（${severe.length} 次读数${measured ? `，测量于 ${measured}` : ''}），请立即评估有无靶器官损害症状`,
+        zh: `血压重度升高 ${worst.r.sbp}/${worst.r.dbp} mmHg（${severe.length} 次读数${measured ? `，测量于 ${measured}` : ''}），请立即评估有无靶器官损害症状。`,
         en: `Severe BP ${worst.r.sbp}/${worst.r.dbp} mmHg (${severe.length} reading(s)${measured ? `, measured ${measured}` : ''}); assess urgently for target-organ damage`,
       },
     });

@@ -86,7 +86,7 @@ export function lifestyleGoals(input: LifestyleInput): LifestyleGoal[] {
       'weight',
       f === 'china'
         ? {
-            zh: 'BMI <24 kg/m²;腰围 男 <90 cm、女 <85 cm',
+            zh: 'BMI <24 kg/m²；腰围男 <90 cm、女 <85 cm',
             en: 'BMI <24 kg/m²; waist <90 cm (men), <85 cm (women)',
           }
         : { zh: `BMI <${bmiGoal} kg/m²（理想体重）`, en: `BMI <${bmiGoal} kg/m² (ideal body weight)` },

@@ -62,5 +62,10 @@ describe.each(DATABASE_KINDS)('the alert text names the latest crisis reading on
     expect(again).toMatch(/最新危急读数 186\/122 mmHg[^;；]*10:39/);
     expect(again).not.toContain('192/126');
     expect(again.match(/最新危急读数/g)).toHaveLength(1);
+    // The instruction is said once, at the end, as a sentence (a non-author try read it twice, without 。).
+    for (const text of [raised!.summary.zh, zh, again]) {
+      expect(text.match(/请立即评估有无靶器官损害症状/g)).toHaveLength(1);
+      expect(text).toMatch(/请立即评估有无靶器官损害症状。$/);
+    }
   });
 });

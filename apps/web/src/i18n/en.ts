@@ -42,6 +42,10 @@ export const en = {
     service: 'Service',
   },
   common: {
+    /** After a label ("Source: …"): the screen language's colon (issue 20). */
+    colon: ': ',
+    /** Between items of one line: the screen language's semicolon. */
+    semicolon: '; ',
     loading: 'Loading…',
     retry: 'Try again',
     error: 'Something went wrong',
@@ -265,6 +269,7 @@ export const en = {
     created: 'Raised',
     summary: 'Summary',
     joined: 'Later crisis readings ({{count}})',
+    readingAt: '{{value}} at {{time}}',
     readings: 'Readings',
     acknowledge: 'Acknowledge',
     acknowledging: 'Acknowledging…',

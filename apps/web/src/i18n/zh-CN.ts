@@ -44,6 +44,10 @@ export const zhCN: Messages = {
     service: '服务账号',
   },
   common: {
+    /** After a label ("Source: …"): the screen language's colon (issue 20). */
+    colon: '：',
+    /** Between items of one line: the screen language's semicolon. */
+    semicolon: '；',
     loading: '正在加载…',
     retry: '重试',
     error: '出现错误',
@@ -264,6 +268,7 @@ export const zhCN: Messages = {
     created: '触发时间',
     summary: '摘要',
     joined: '之后又有危急读数（{{count}} 次）',
+    readingAt: '{{value}}（{{time}}）',
     readings: '测量值',
     acknowledge: '确认',
     acknowledging: '正在确认…',

@@ -109,11 +109,15 @@ export function AbpmCard({
           )}
           {abpm.data.phenotype && (
             <p>
-              {T.phen}: {zh ? abpm.data.phenotype.display.zh : abpm.data.phenotype.display.en}
+              {T.phen}
+              {zh ? '：' : ': '}
+              {zh ? abpm.data.phenotype.display.zh : abpm.data.phenotype.display.en}
             </p>
           )}
           <p className="tile-meta">
-            {T.src}: {abpm.data.sources.join('; ')}
+            {T.src}
+            {zh ? '：' : ': '}
+            {abpm.data.sources.join(zh ? '；' : '; ')}
           </p>
         </>
       )}

@@ -92,7 +92,8 @@ export function CarePlanDetails({ plan }: { plan: CarePlanView }) {
               {t('care.targetIn.office', { sbp: plan.target.sbp, dbp: plan.target.dbp ?? '—' })}
             </strong>
             <div className="care-source">
-              {pick(plan.target.display, i18n.language) || plan.target.rule} · {t('care.source')}:{' '}
+              {pick(plan.target.display, i18n.language) || plan.target.rule} · {t('care.source')}
+              {t('common.colon')}
               {plan.target.source}
             </div>
           </dd>
@@ -129,7 +130,7 @@ export function CarePlanDetails({ plan }: { plan: CarePlanView }) {
           <dd data-testid="care-plan-medications">
             {plan.medications.length === 0
               ? t('common.none')
-              : plan.medications.map((m) => m.display).join('; ')}
+              : plan.medications.map((m) => m.display).join(t('common.semicolon'))}
           </dd>
         </div>
       </dl>

@@ -327,7 +327,9 @@ function Proposal({
             </strong>
           </p>
           <p className="care-source">
-            {pick(p.target.display, lang) || p.target.rule} · {t('care.source')}: {p.target.source}
+            {pick(p.target.display, lang) || p.target.rule} · {t('care.source')}
+            {t('common.colon')}
+            {p.target.source}
           </p>
           {p.orders.length > 0 && (
             <>
@@ -341,7 +343,9 @@ function Proposal({
                     </span>
                     <p>{pick(o.rationale, lang)}</p>
                     <p className="care-source">
-                      {t('care.source')}: {o.source}
+                      {t('care.source')}
+                      {t('common.colon')}
+                      {o.source}
                     </p>
                   </li>
                 ))}
@@ -357,7 +361,9 @@ function Proposal({
                     <strong>{t(`care.class.${a.cls}`, { defaultValue: a.cls })}</strong>:{' '}
                     {pick(a.reason, lang)}
                     <p className="care-source">
-                      {t('care.source')}: {a.source}
+                      {t('care.source')}
+                      {t('common.colon')}
+                      {a.source}
                     </p>
                   </li>
                 ))}

@@ -129,7 +129,7 @@ export function TriageBanner({
       </p>
       {(flags || triage.crisisReading) && (
         <p className="care-flags">
-          {flags ? `${t('care.triage.redFlags')}: ${flags}` : ''}
+          {flags ? `${t('care.triage.redFlags')}${t('common.colon')}${flags}` : ''}
           {flags && triage.crisisReading ? ' · ' : ''}
           {triage.crisisReading
             ? t('care.triage.crisisReading', {
@@ -141,7 +141,9 @@ export function TriageBanner({
       )}
       {triage.source && (
         <p className="care-flags">
-          {t('care.source')}: {triageSourceText(triage.source, i18n.language)}
+          {t('care.source')}
+          {t('common.colon')}
+          {triageSourceText(triage.source, i18n.language)}
         </p>
       )}
     </section>
@@ -204,7 +206,9 @@ export function GuardClaims({ guard }: { guard: GuardReport | undefined }) {
                 <ul className="muted text-small">
                   {evidenceLines(c.evidence).map((line, j) => (
                     <li key={j}>
-                      {t('care.guard.evidence')}: {line}
+                      {t('care.guard.evidence')}
+                      {t('common.colon')}
+                      {line}
                     </li>
                   ))}
                 </ul>
@@ -254,7 +258,9 @@ export function LifestyleGoals({ goals, lang }: { goals: readonly LifestyleGoal[
             <p className="muted">{t('care.expectedReduction', { value: g.expectedSbpReduction })}</p>
           )}
           <p className="care-source">
-            {t('care.source')}: {sourceText(g.source, lang)}
+            {t('care.source')}
+            {t('common.colon')}
+            {sourceText(g.source, lang)}
           </p>
         </li>
       ))}

@@ -136,7 +136,11 @@ export function DraftCard({
       </div>
       {emergencies.map((f) => (
         <p key={f.id} className="notice notice-error" role="alert" data-testid="draft-emergency">
-          <strong>{t('careSign.emergencyLead')}:</strong> {pick(f.summary, lang)}
+          <strong>
+            {t('careSign.emergencyLead')}
+            {t('common.colon')}
+          </strong>
+          {pick(f.summary, lang)}
         </p>
       ))}
       {change && (
@@ -187,7 +191,9 @@ export function DraftCard({
             {t('care.draftReview.returnedBy', { name: returned.by ?? '—', date: time(returned.at) })}
           </strong>
           <p>
-            {t('care.draftReview.reason')}: {returned.reason}
+            {t('care.draftReview.reason')}
+            {t('common.colon')}
+            {returned.reason}
           </p>
         </div>
       )}
@@ -207,7 +213,9 @@ export function DraftCard({
               <SeverityBadge severity={f.severity} /> <strong>{pick(f.summary, lang)}</strong>
               <p>{pick(f.detail, lang)}</p>
               <p className="care-source">
-                {t('care.source')}: {f.source.label}
+                {t('care.source')}
+                {t('common.colon')}
+                {f.source.label}
                 {f.source.citation ? ` — ${f.source.citation}` : ''}
               </p>
               {canAcknowledge(phase) && canSign && f.severity === 'critical' && (

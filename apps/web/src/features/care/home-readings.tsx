@@ -48,7 +48,9 @@ export function CrisisBox({
         ))}
       </ol>
       <p className="crisis-source">
-        {t('bpHome.source')}: {advice.source}
+        {t('bpHome.source')}
+        {t('common.colon')}
+        {advice.source}
       </p>
     </section>
   );

@@ -194,7 +194,7 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
             ? t('care.home.scheduleDaily', { days: home.monitoring.plan.days })
             : t('care.home.scheduleWeekly')}
           {home.monitoring.plan.source
-            ? ` · ${t('care.source')}: ${sourceText(home.monitoring.plan.source, lang)}`
+            ? ` · ${t('care.source')}${t('common.colon')}${sourceText(home.monitoring.plan.source, lang)}`
             : ''}
         </p>
       </section>
@@ -243,7 +243,9 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
               {t('care.officeTarget', { sbp: plan.target.sbp, dbp: plan.target.dbp ?? '—' })}
             </p>
             <p className="care-source">
-              {t('care.source')}: {sourceText(plan.homeTarget?.source ?? plan.target.source, lang)}
+              {t('care.source')}
+              {t('common.colon')}
+              {sourceText(plan.homeTarget?.source ?? plan.target.source, lang)}
             </p>
             <h3>{t('care.home.goals')}</h3>
             <LifestyleGoals goals={plan.goals} lang={lang} />

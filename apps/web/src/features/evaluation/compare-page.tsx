@@ -50,11 +50,13 @@ export function ComparePage() {
       </nav>
       <h1 id="compare-title">{t('evaluation.compare.title')}</h1>
       <p>
-        {t('evaluation.compare.baseline')}:{' '}
+        {t('evaluation.compare.baseline')}
+        {t('common.colon')}
         <Link to={`/evaluation/runs/${encodeURIComponent(a)}`} className="mono">
           {a || '—'}
         </Link>{' '}
-        · {t('evaluation.compare.candidate')}:{' '}
+        · {t('evaluation.compare.candidate')}
+        {t('common.colon')}
         <Link to={`/evaluation/runs/${encodeURIComponent(b)}`} className="mono">
           {b || '—'}
         </Link>

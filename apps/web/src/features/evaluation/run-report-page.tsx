@@ -173,14 +173,18 @@ export function RunReportPage() {
               <div className="tile-meta">{t('evaluation.runs.accuracy')}</div>
               <div className="tile-value">{pct(data.summary.accuracy)}</div>
               <div className="tile-meta">
-                {t('evaluation.report.ci')}: {ciText(data.summary)}
+                {t('evaluation.report.ci')}
+                {t('common.colon')}
+                {ciText(data.summary)}
               </div>
             </div>
             <div className="tile">
               <div className="tile-meta">{t('evaluation.report.errorsAsZero')}</div>
               <div className="tile-value">{pct(data.summary.meanErrorsAsZero)}</div>
               <div className="tile-meta">
-                {t('evaluation.runs.errors')}: {data.summary.errors}
+                {t('evaluation.runs.errors')}
+                {t('common.colon')}
+                {data.summary.errors}
               </div>
             </div>
             <div className="tile">
@@ -260,7 +264,9 @@ export function RunReportPage() {
                         <span className="badge badge-critical">{t('evaluation.report.itemError')}</span>
                       ) : (
                         <span className="badge badge-muted">
-                          {t('evaluation.report.score')}: {w.score === null ? '—' : w.score.toFixed(2)}
+                          {t('evaluation.report.score')}
+                          {t('common.colon')}
+                          {w.score === null ? '—' : w.score.toFixed(2)}
                         </span>
                       )}
                     </div>
@@ -269,13 +275,17 @@ export function RunReportPage() {
                       {w.expected !== null && (
                         <>
                           {' · '}
-                          {t('evaluation.report.expected')}: <strong>{w.expected}</strong>
+                          {t('evaluation.report.expected')}
+                          {t('common.colon')}
+                          <strong>{w.expected}</strong>
                         </>
                       )}
                       {w.extracted !== null && (
                         <>
                           {' · '}
-                          {t('evaluation.report.extracted')}: <strong>{w.extracted}</strong>
+                          {t('evaluation.report.extracted')}
+                          {t('common.colon')}
+                          <strong>{w.extracted}</strong>
                         </>
                       )}
                     </div>

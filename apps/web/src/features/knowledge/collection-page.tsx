@@ -214,7 +214,9 @@ export function CollectionPage() {
             <p className="muted">{collectionDescription(collection.name, collection.description, t)}</p>
           )}
           <p className="muted">
-            {t('knowledge.collections.access')}: <RoleList roles={collection.allowedRoles} />
+            {t('knowledge.collections.access')}
+            {t('common.colon')}
+            <RoleList roles={collection.allowedRoles} />
           </p>
         </header>
       )}

@@ -112,7 +112,11 @@ function ClaimList({ claims }: { claims: CheckedClaim[] }) {
           </div>
           <blockquote className="kb-claim-text">{c.text}</blockquote>
           <p>
-            <strong>{t('knowledge.guard.reason')}:</strong> {c.reason}
+            <strong>
+              {t('knowledge.guard.reason')}
+              {t('common.colon')}
+            </strong>
+            {c.reason}
           </p>
           <details open={c.verdict === 'contradicted'}>
             <summary>
@@ -393,7 +397,10 @@ export function GuardPage() {
           </p>
           <h3>{t('knowledge.guard.marked')}</h3>
           <p className="kb-legend">
-            <span className="visually-hidden">{t('knowledge.guard.legend')}: </span>
+            <span className="visually-hidden">
+              {t('knowledge.guard.legend')}
+              {t('common.colon')}
+            </span>
             {(['supported', 'contradicted', 'unverifiable'] as const).map((v) => (
               <VerdictBadge key={v} verdict={v} />
             ))}

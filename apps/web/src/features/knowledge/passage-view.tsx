@@ -26,7 +26,10 @@ export function PassageView({ passage, rank }: { passage: Passage; rank: number 
     <li className="kb-passage" data-testid="kb-passage" aria-labelledby={headingId}>
       <div className="kb-passage-head">
         <h3 id={headingId}>
-          <span className="visually-hidden">{t('knowledge.search.rank', { n: rank })}: </span>
+          <span className="visually-hidden">
+            {t('knowledge.search.rank', { n: rank })}
+            {t('common.colon')}
+          </span>
           {passage.title}
         </h3>
         <span className="badge badge-info" title={t('knowledge.search.score')}>

@@ -116,8 +116,8 @@ export function ChartOverview({ patientId }: { patientId: string }) {
             // A patient-reported allergy shows with its badge (it counts in prescription review; issue 20).
             badge: reportedBadge(a),
             meta: [
-              a.criticality ? `${t('chart.criticality')}: ${word(a.criticality)}` : '',
-              reactions ? `${t('chart.reaction')}: ${reactions}` : '',
+              a.criticality ? `${t('chart.criticality')}${t('common.colon')}${word(a.criticality)}` : '',
+              reactions ? `${t('chart.reaction')}${t('common.colon')}${reactions}` : '',
             ],
           };
         }}

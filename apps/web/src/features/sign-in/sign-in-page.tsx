@@ -46,7 +46,10 @@ export function SignInPage() {
       if (isApiError(err) && (err.status === 401 || err.status === 400)) setError(t('signIn.invalid'));
       else if (isApiError(err) && err.status === 429) setError(t('signIn.throttled'));
       else if (isApiError(err) && err.status === 0) setError(t('common.networkError'));
-      else setError(`${t('common.error')}: ${err instanceof Error ? err.message : String(err)}`);
+      else
+        setError(
+          `${t('common.error')}${t('common.colon')}${err instanceof Error ? err.message : String(err)}`,
+        );
     } finally {
       setBusy(false);
     }
