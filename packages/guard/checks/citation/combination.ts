@@ -118,6 +118,26 @@ const nameOf = (p: Partner, lang: Lang) =>
     .filter((n, i, all) => all.indexOf(n) === i)
     .join('/');
 
+/** A passage's names and combining units, read once per passage text (passages repeat across answers). */
+const read = new WeakMap<DrugKnowledgeBase, Map<string, { named: Set<string>[]; units: Combination[] }>>();
+function passageRead(passage: string, kb: DrugKnowledgeBase) {
+  let byText = read.get(kb);
+  if (!byText) read.set(kb, (byText = new Map()));
+  const hit = byText.get(passage);
+  if (hit) return hit;
+  const p = passage.normalize('NFKC');
+  const out = {
+    named: findMentions(p, kb).map((m) => idsOf(m, kb)),
+    units: p
+      .split(/(?<=[。！？!?；;])|(?<=\.)\s+/)
+      .filter((u) => COMBINATION.test(u))
+      .map((u) => combinationIn(u, kb)),
+  };
+  if (byText.size > 500) byText.clear();
+  byText.set(passage, out);
+  return out;
+}
+
 export function unstatedCombination(
   stated: string,
   passage: string,
@@ -126,12 +146,7 @@ export function unstatedCombination(
 ): string | undefined {
   const s = stated.normalize('NFKC');
   if (/\d/.test(s) || !COMBINATION.test(s) || CLASS_LIST.test(s)) return undefined;
-  const p = passage.normalize('NFKC');
-  const named = findMentions(p, kb).map((m) => idsOf(m, kb));
-  const units = p
-    .split(/(?<=[。！？!?；;])|(?<=\.)\s+/)
-    .filter((u) => COMBINATION.test(u))
-    .map((u) => combinationIn(u, kb));
+  const { named, units } = passageRead(passage, kb);
   // Clause by clause: each combination the sentence states must be one the passage states.
   for (const clause of s.split(/[，,；;。:：]/)) {
     if (!COMBINATION.test(clause)) continue;
