@@ -84,7 +84,8 @@ describe('prescription slip (处方笺, issue 20 printing)', () => {
       signed: true,
       hospital: '岐黄市第一人民医院',
       patient: { id: 'p1', name: '王秀英', sex: '女', ageYears: 67, mrn: 'MZ0012345' },
-      diagnoses: ['Essential hypertension'],
+      // An English record on a Chinese slip: the concept lexicon's Chinese name (one language per slip).
+      diagnoses: ['高血压'],
       prescriber: 'dr.li',
       signedAt: '2026-12-07T07:30:00Z',
     });
@@ -121,7 +122,60 @@ describe('prescription slip (处方笺, issue 20 printing)', () => {
     expect(slip.signed).toBe(false);
     expect(slip.hospital).toBeUndefined();
     expect(slip.patient.sex).toBe('Female');
-    expect(slip.lines[0]).toMatchObject({ drug: 'amlodipine', route: 'Oral', frequency: 'once daily' });
+    expect(slip.lines[0]).toMatchObject({
+      drug: 'amlodipine',
+      route: 'Oral',
+      frequency: 'once daily',
+      // A quantity written in 片 by another system reads in English on an English slip.
+      quantity: '28 tablets',
+    });
     expect(slip.review).toEqual({ state: 'approved', by: 'Zhao Min', at: '2026-12-07T07:45:00Z' });
+  });
+});
+
+describe('one language and the hospital day on the slip (issue 20 follow-up)', () => {
+  it("counts the age on the hospital's day: 00:33 in Shanghai is already the birthday", () => {
+    // 2026-12-07T16:33Z is 2026-12-08 00:33 in Asia/Shanghai: born 1958-12-08, 68 there (67 in UTC).
+    const boundary = new Date('2026-12-07T16:33:00Z');
+    expect(ageAt('1958-12-08', boundary)).toBe(67);
+    expect(ageAt('1958-12-08', boundary, 'Asia/Shanghai')).toBe(68);
+    const slip = slipFrom({
+      order: order(),
+      patient,
+      conditions: [],
+      lang: 'zh',
+      drugs,
+      now: boundary,
+      timeZone: 'Asia/Shanghai',
+    });
+    expect(slip.patient.ageYears).toBe(68);
+  });
+
+  it('a Western name keeps given-family order in both languages; a Chinese one is family first', () => {
+    const western = { name: [{ family: 'Barrows', given: ['Marcos'] }] };
+    expect(nameIn(western, 'zh')).toBe('Marcos Barrows');
+    expect(nameIn(western, 'en')).toBe('Marcos Barrows');
+    expect(nameIn({ name: [{ family: 'Muñoz', given: ['José', 'Luis'] }] }, 'zh')).toBe('José Luis Muñoz');
+    expect(nameIn(patient as never, 'en')).toBe('王秀英');
+    // Pinyin given and family, written by a Chinese hospital: the family first in Chinese, given first in English.
+    expect(nameIn({ name: [{ family: 'Wang', given: ['Xiuying'] }] }, 'en')).toBe('Xiuying Wang');
+  });
+
+  it('diagnoses without SNOMED semantic tags, from the concept lexicon in the slip language', () => {
+    const coded = (text: string, code: string) =>
+      ({
+        resourceType: 'Condition',
+        clinicalStatus: { coding: [{ code: 'active' }] },
+        code: { text, coding: [{ system: 'http://snomed.info/sct', code, display: text }] },
+      }) as unknown as FhirResource;
+    const conditions = [
+      coded('Body mass index 30+ - obesity (finding)', '162864005'),
+      coded('Hypertension (disorder)', '38341003'),
+    ];
+    const en = slipFrom({ order: order(), patient, conditions, lang: 'en', drugs, now });
+    expect(en.diagnoses).toEqual(['Body mass index 30+ - obesity', 'Hypertension']);
+    const zh = slipFrom({ order: order(), patient, conditions, lang: 'zh', drugs, now });
+    expect(zh.diagnoses).toContain('高血压');
+    expect(zh.diagnoses.join('')).not.toMatch(/\((finding|disorder)\)|Hypertension/);
   });
 });

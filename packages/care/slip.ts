@@ -7,10 +7,11 @@
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { isAwaitingReview, readReview, SIGNATURE_EXTENSION } from '@qihuang/pharmacy-review';
 import type { FhirResource } from '@qihuang/store';
-import { conceptText, type TranslatableConcept } from './concept-text.ts';
+import { conditionText, type TranslatableConcept } from './concept-text.ts';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
 import { drugIdOf, drugTextIn } from './drug-text.ts';
 import { departmentOf } from './slip-department.ts';
+import { careSettings } from './settings.ts';
 import { frequencyText, TABLET, unitIn } from './draft-dosage.ts';
 import type { PrescriptionSlip } from './api-types/index.ts';
 
@@ -60,23 +61,46 @@ const SEX: Record<string, { zh: string; en: string }> = {
   unknown: { zh: '未知', en: 'Unknown' },
 };
 
-/** A name in the language's order: 王秀英 (family first, no space) in Chinese, "Xiuying Wang" in English. */
-export function nameIn(patient: PatientRecord | undefined, lang: Lang): string | undefined {
+/**
+ * A name as it is written: a Chinese name family first with no space (王秀英) in both languages; a name in Latin
+ * letters given first ("Marcos Barrows") in both languages too — a Western name is never turned round on a
+ * Chinese slip (issue 20).
+ */
+export function nameIn(patient: PatientRecord | undefined, _lang: Lang): string | undefined {
   const n = patient?.name?.[0];
   if (!n) return undefined;
-  const given = (n.given ?? []).join(lang === 'zh' ? '' : ' ');
+  const chinese = CJK.test(`${n.family ?? ''}${(n.given ?? []).join('')}`);
+  const given = (n.given ?? []).join(chinese ? '' : ' ');
   if (!n.family && !given) return n.text;
-  const chinese = CJK.test(`${n.family ?? ''}${given}`);
-  if (lang === 'zh' || chinese) return `${n.family ?? ''}${chinese ? '' : ' '}${given}`.trim();
+  if (chinese) return `${n.family ?? ''}${given}`.trim();
   return `${given} ${n.family ?? ''}`.trim();
 }
 
-export function ageAt(birthDate: string | undefined, now: Date): number | undefined {
+/** Year, month and day of an instant on the wall clock of `timeZone` (UTC without one). */
+function dayIn(now: Date, timeZone: string | undefined): [number, number, number] {
+  if (timeZone) {
+    try {
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+          .formatToParts(now)
+          .map((p) => [p.type, p.value]),
+      );
+      return [Number(parts.year), Number(parts.month), Number(parts.day)];
+    } catch {
+      // Unknown zone: UTC below.
+    }
+  }
+  return [now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()];
+}
+
+/** Age in whole years on the day `now` falls on in the hospital's zone (issue 20: 00:33 in Shanghai is 12-08). */
+export function ageAt(birthDate: string | undefined, now: Date, timeZone?: string): number | undefined {
   const m = birthDate?.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1)];
-  let age = now.getUTCFullYear() - y;
-  if (now.getUTCMonth() + 1 < mo || (now.getUTCMonth() + 1 === mo && now.getUTCDate() < d)) age -= 1;
+  const [ny, nm, nd] = dayIn(now, timeZone);
+  let age = ny - y;
+  if (nm < mo || (nm === mo && nd < d)) age -= 1;
   return age >= 0 ? age : undefined;
 }
 
@@ -87,6 +111,10 @@ function mrnOf(patient: PatientRecord | undefined): string | undefined {
 }
 
 const STRENGTH = /\s*((?:[\d.]+\s*(?:mg|g|µg|mcg)?\s*\/\s*)*[\d.]+\s*(?:mg|g|µg|mcg))\b.*$/i;
+
+/** A quantity in tablets: UCUM {tbl}, or 'tablet'/'片' as another system writes it (said in the slip's language). */
+const isTablet = (q: { unit?: string; code?: string }) =>
+  q.code === '{tbl}' || q.unit === TABLET || q.unit === '片';
 
 function lineOf(order: Order, lang: Lang, drugs: Drugs): PrescriptionSlip['lines'][number] {
   const text = order.medicationCodeableConcept?.text ?? '';
@@ -122,7 +150,7 @@ function lineOf(order: Order, lang: Lang, drugs: Drugs): PrescriptionSlip['lines
     ...(qty?.value !== undefined
       ? {
           quantity:
-            `${qty.value} ${qty.code === '{tbl}' ? unitIn(TABLET, lang, qty.value) : (qty.unit ?? '')}`.trim(),
+            `${qty.value} ${isTablet(qty) ? unitIn(TABLET, lang, qty.value) : (qty.unit ?? '')}`.trim(),
         }
       : {}),
     ...(days !== undefined ? { days } : {}),
@@ -150,7 +178,8 @@ function activeDiagnoses(conditions: FhirResource[], lang: Lang): string[] {
         verification !== 'unconfirmed'
       );
     })
-    .map((c) => conceptText(c.code, lang))
+    // The concept lexicon's name in the slip's language when the record has none, never a SNOMED tag (issue 20).
+    .map((c) => conditionText(c.code, lang))
     .filter(Boolean);
   return [...new Set(out)];
 }
@@ -164,6 +193,8 @@ export function slipFrom(input: {
   lang: Lang;
   drugs: Drugs;
   now: Date;
+  /** The hospital's IANA zone: the age is counted on its day. */
+  timeZone?: string;
 }): PrescriptionSlip {
   const order = input.order as unknown as Order;
   const patient = input.patient as unknown as PatientRecord | undefined;
@@ -174,7 +205,7 @@ export function slipFrom(input: {
   const diagnoses = activeDiagnoses(input.conditions, lang);
   const name = nameIn(patient, lang);
   const sex = patient?.gender ? SEX[patient.gender]?.[lang] : undefined;
-  const ageYears = ageAt(patient?.birthDate, input.now);
+  const ageYears = ageAt(patient?.birthDate, input.now, input.timeZone);
   const mrn = mrnOf(patient);
   const prescriber = signed?.by ?? order.requester?.display;
   return {
@@ -195,7 +226,7 @@ export function slipFrom(input: {
     diagnoses:
       diagnoses.length > 0
         ? diagnoses
-        : (order.reasonCode ?? []).map((c) => conceptText(c, lang)).filter(Boolean),
+        : (order.reasonCode ?? []).map((c) => conditionText(c, lang)).filter(Boolean),
     lines: [lineOf(order, lang, input.drugs)],
     ...(prescriber ? { prescriber } : {}),
     ...(signed?.at ? { signedAt: signed.at } : {}),
@@ -238,5 +269,6 @@ export async function prescriptionSlip(
     lang,
     drugs: deps.drugs,
     now: nowOf(deps),
+    timeZone: careSettings(deps).timeZone,
   });
 }

@@ -20,15 +20,21 @@ import {
 import { createUser, localDay, newPage, signIn, threeWeeksCsv, type Stack } from './care-stack.ts';
 
 const PATIENT = 'print-e2e-wang';
+const WESTERN = 'print-e2e-barrows';
+/** 2026-12-08 00:33 in Shanghai, still 2026-12-07 on a browser in UTC (issue 20 follow-up). */
+const BOUNDARY = '2026-12-07T16:33:00Z';
+const AWAITING = {
+  coding: [{ system: 'urn:qihuang:pharmacy-review', code: 'awaiting-pharmacist-review' }],
+};
 const HOSPITAL = '岐黄市第一人民医院';
 const TRANSLATION = 'http://hl7.org/fhir/StructureDefinition/translation';
 warnIfNoChromium('print.e2e');
 
-/** The real server on this helper's port (7651), no demo data, the hospital's name configured. */
+/** The real server on its own port, no demo data, the hospital's name configured (zone: Asia/Shanghai, default). */
 async function startStack(): Promise<Stack> {
   const server = await startServer(
     { QIHUANG_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD, QIHUANG_DEMO: '0', QIHUANG_HOSPITAL_NAME: HOSPITAL },
-    { dataDirPrefix: 'qihuang-print-e2e-', port: 7651 },
+    { dataDirPrefix: 'qihuang-print-e2e-', port: 4761 },
   );
   const stack: Stack = {
     base: server.base,
@@ -65,14 +71,14 @@ const fhirPut = (stack: Stack, path: string, body: object) =>
     body: JSON.stringify(body),
   });
 
-function order(id: string, status: string, extension: object[]) {
+function order(id: string, status: string, extension: object[], patient = PATIENT, authoredOn?: string) {
   return {
     resourceType: 'MedicationRequest',
     id,
     status,
     intent: 'order',
-    subject: { reference: `Patient/${PATIENT}` },
-    authoredOn: `${localDay(0)}T08:00:00Z`,
+    subject: { reference: `Patient/${patient}` },
+    authoredOn: authoredOn ?? `${localDay(0)}T08:00:00Z`,
     medicationCodeableConcept: {
       text: 'amlodipine 5 mg',
       coding: [{ system: 'urn:qihuang:drug', code: 'amlodipine', display: 'Amlodipine' }],
@@ -165,6 +171,57 @@ describe.skipIf(!HAS_CHROMIUM)('printing in a browser (needs /usr/bin/chromium)'
       ]),
     );
     await fhirPut(stack, `MedicationRequest/${PATIENT}-draft`, order(`${PATIENT}-draft`, 'draft', []));
+    // Signed and with the pharmacist (decision 0017): not a draft to write again.
+    await fhirPut(stack, `MedicationRequest/${PATIENT}-awaiting`, {
+      ...order(`${PATIENT}-awaiting`, 'draft', [
+        { url: 'urn:qihuang:signed', valueString: JSON.stringify({ by: 'print-doctor', at: BOUNDARY }) },
+      ]),
+      statusReason: AWAITING,
+    });
+    // A Western patient with SNOMED displays and no zh translation, approved at 00:33 Shanghai time.
+    await fhirPut(stack, `Patient/${WESTERN}`, {
+      resourceType: 'Patient',
+      id: WESTERN,
+      name: [{ family: 'Barrows', given: ['Marcos'] }],
+      gender: 'male',
+      birthDate: '1960-12-08',
+    });
+    for (const [n, text, code] of [
+      ['bmi', 'Body mass index 30+ - obesity (finding)', '162864005'],
+      ['htn', 'Hypertension (disorder)', '38341003'],
+    ] as const) {
+      await fhirPut(stack, `Condition/${WESTERN}-${n}`, {
+        resourceType: 'Condition',
+        id: `${WESTERN}-${n}`,
+        subject: { reference: `Patient/${WESTERN}` },
+        clinicalStatus: {
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }],
+        },
+        code: { text, coding: [{ system: 'http://snomed.info/sct', code, display: text }] },
+      });
+    }
+    await fhirPut(
+      stack,
+      `MedicationRequest/${WESTERN}-approved`,
+      order(
+        `${WESTERN}-approved`,
+        'active',
+        [
+          { url: 'urn:qihuang:signed', valueString: JSON.stringify({ by: 'Li Wei', at: BOUNDARY }) },
+          {
+            url: 'urn:qihuang:pharmacy-review',
+            extension: [
+              { url: 'state', valueCode: 'approved' },
+              { url: 'by', valueString: 'ph.zhao' },
+              { url: 'by-name', valueString: 'Zhao Min' },
+              { url: 'at', valueDateTime: BOUNDARY },
+            ],
+          },
+        ],
+        WESTERN,
+        BOUNDARY,
+      ),
+    );
     await stack.api(`/api/bp/patients/${PATIENT}/readings`, {
       method: 'POST',
       body: threeWeeksCsv(),
@@ -208,6 +265,89 @@ describe.skipIf(!HAS_CHROMIUM)('printing in a browser (needs /usr/bin/chromium)'
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       writeFileSync(join(SHOTS, 'print-slip-zh.pdf'), pdf);
       await page.screenshot({ path: join(SHOTS, 'print-slip-zh.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+
+  it("the slip's dates are the hospital's day at 00:33 Shanghai time, from a browser on UTC (zh-CN)", async () => {
+    const context = await browser!.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'UTC',
+      viewport: { width: 1366, height: 900 },
+    });
+    const page = await context.newPage();
+    try {
+      await signIn(page, stack!.base, 'print-doctor');
+      // The browser's clock at the boundary: 2026-12-07 in UTC, 2026-12-08 in the hospital.
+      await page.clock.setFixedTime(new Date(BOUNDARY));
+      await page.goto(`${stack!.base}/prescriptions/${WESTERN}-approved/print`);
+      const slip = page.getByTestId('prescription-slip');
+      await slip.waitFor({ timeout: 30_000 });
+      const text = await slip.innerText();
+      expect(text).toMatch(/开具日期\s*2026-12-08/);
+      expect(text).toMatch(/打印日期 2026-12-08/);
+      expect(text).not.toContain('2026-12-07');
+      expect(await page.getByTestId('slip-prescriber').innerText()).toMatch(
+        /Li Wei（签署于 2026-12-08 00:33/,
+      );
+      expect(await page.getByTestId('slip-pharmacist').innerText()).toMatch(
+        /Zhao Min 审核通过，2026-12-08 00:33/,
+      );
+      // A Western name keeps its order; the diagnoses are Chinese where the lexicon knows them, with no tags.
+      expect(await page.getByTestId('slip-name').innerText()).toMatch(/Marcos Barrows/);
+      const diagnosis = await page.getByTestId('slip-diagnosis').innerText();
+      expect(diagnosis).toMatch(/高血压/);
+      expect(diagnosis).not.toMatch(/\((finding|disorder)\)|Hypertension/);
+      await page.screenshot({ path: join(SHOTS, 'print-slip-boundary-zh.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+
+  it('the English slip is in English only: no SNOMED tags, no Chinese punctuation', async () => {
+    const { context, page } = await newPage(browser!, 'en-US');
+    try {
+      await signIn(page, stack!.base, 'print-doctor');
+      await page.goto(`${stack!.base}/prescriptions/${WESTERN}-approved/print`);
+      const slip = page.getByTestId('prescription-slip');
+      await slip.waitFor({ timeout: 30_000 });
+      const text = await slip.innerText();
+      expect(await page.getByTestId('slip-name').innerText()).toMatch(/Marcos Barrows/);
+      const diagnosis = await page.getByTestId('slip-diagnosis').innerText();
+      for (const d of ['Body mass index 30+ - obesity', 'Hypertension', '; ']) expect(diagnosis).toContain(d);
+      expect(await page.getByTestId('slip-prescriber').innerText()).toMatch(
+        /Li Wei \(signed 2026-12-08 00:33/,
+      );
+      // The hospital's configured name is its own; every other word is English.
+      expect(text.replace(HOSPITAL, '')).not.toMatch(/\p{Script=Han}|[；（）：，　]|\((finding|disorder)\)/u);
+      await page.screenshot({ path: join(SHOTS, 'print-slip-western-en.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+
+  it("the chart's medication list: 待药师审核 for an order with the pharmacist, 草稿 for a draft, 打印处方笺 for an approved order", async () => {
+    const { context, page } = await newPage(browser!, 'zh-CN');
+    try {
+      await signIn(page, stack!.base, 'print-doctor');
+      await page.goto(`${stack!.base}/patients/${PATIENT}`);
+      const meds = page.locator('section[aria-labelledby=sec-meds] li');
+      await meds.first().waitFor({ timeout: 60_000 });
+      await page.waitForFunction(
+        () => document.querySelectorAll('section[aria-labelledby=sec-meds] li').length >= 3,
+      );
+      const rows = await meds.allInnerTexts();
+      expect(rows.filter((r) => r.includes('待药师审核'))).toHaveLength(1);
+      expect(rows.filter((r) => r.includes('草稿'))).toHaveLength(1);
+      const print = page.locator('section[aria-labelledby=sec-meds]').getByTestId('chart-print-slip');
+      expect(await print.count()).toBe(1);
+      expect(await print.innerText()).toBe('打印处方笺');
+      await page.screenshot({ path: join(SHOTS, 'chart-medications-zh.png'), fullPage: true });
+      await print.click();
+      await page.getByTestId('prescription-slip').waitFor({ timeout: 30_000 });
+      expect(page.url()).toContain(`/prescriptions/${PATIENT}-signed/print`);
+      expect(await page.getByTestId('prescription-slip').getAttribute('data-signed')).toBe('true');
     } finally {
       await context.close();
     }

@@ -1,6 +1,7 @@
 /** Overview: problems, medications, allergies, recent encounters and vital signs with the BP/HR trend. */
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Observation } from '@medplum/fhirtypes';
 import { fhir } from '../../api/index.ts';
 import { Empty, Loading } from '../../components/states.tsx';
@@ -11,7 +12,8 @@ import { THRESHOLDS, extractVitals } from '../blood-pressure/bp-readings.ts';
 import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import { SectionCard } from './section-card.tsx';
 import { usePatientTimeZone } from './patient-time-zone.ts';
-import { medicationStatus, statusKey } from './chart-words.ts';
+import { statusKey } from './chart-words.ts';
+import { medicationStatusKey, slipPath } from './medication-row.ts';
 import { dosageText, withoutSemanticTag } from './chart-dosage.ts';
 import { conditionNameZh } from './condition-names.ts';
 import { reportedBadge, type ReportedBadge } from './reported-badge.ts';
@@ -35,6 +37,10 @@ export function ChartOverview({ patientId }: { patientId: string }) {
   const word = (code: string | undefined) => {
     const key = statusKey(code);
     return key ? t(key) : code;
+  };
+  const medicationKey = (m: Parameters<typeof medicationStatusKey>[0]) => {
+    const key = medicationStatusKey(m);
+    return key ? t(key) : m.status;
   };
   // A concept in the page language without its SNOMED semantic tag ("… (disorder)"; issue 20).
   const named = (concept: Parameters<typeof codeText>[0]) => withoutSemanticTag(codeText(concept, lang));
@@ -98,9 +104,12 @@ export function ChartOverview({ patientId }: { patientId: string }) {
           meta: [
             // The dose in the page language, from the order's structured fields (issue 20).
             dosageText(m.dosageInstruction?.[0], lang),
-            word(medicationStatus(m as Parameters<typeof medicationStatus>[0])),
+            // Signed and with the pharmacist: 待药师审核, not 草稿 (decision 0017; issue 20).
+            medicationKey(m),
             formatDate(m.authoredOn, lang, false, timeZone),
           ],
+          // An active order signed here prints its 处方笺 from the chart (issue 20).
+          ...(slipPath(m) ? { action: { to: slipPath(m)!, label: t('print.printSlip') } } : {}),
         })}
       />
       <ListSection
@@ -153,6 +162,7 @@ function ListSection<T extends { id?: string }>({
     meta: (string | undefined)[];
     critical?: boolean;
     badge?: ReportedBadge | undefined;
+    action?: { to: string; label: string };
   };
 }) {
   const { t } = useTranslation();
@@ -180,6 +190,15 @@ function ListSection<T extends { id?: string }>({
                     </>
                   ) : null}
                   <span className="item-meta">{shown.meta.filter(Boolean).join(' · ')}</span>
+                  {shown.action ? (
+                    <Link
+                      className="item-action no-print"
+                      to={shown.action.to}
+                      data-testid="chart-print-slip"
+                    >
+                      {shown.action.label}
+                    </Link>
+                  ) : null}
                 </li>
               );
             })}

@@ -10,11 +10,11 @@ import type { PrescriptionSlip } from '@qihuang/care/api-types';
 import { care } from '../../api/care.ts';
 import { request } from '../../api/client.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
-import { PrintButton, printDate } from '../../components/print.tsx';
+import { PrintButton } from '../../components/print.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { formatInZone } from '../../lib/zone-time.ts';
 import { careLanguage } from '../care/care-model.ts';
-import { slipFacts, slipHospital, slipSupply } from './slip-model.ts';
+import { slipFacts, slipHospital, slipPrescriber, slipSupply, slipToday } from './slip-model.ts';
 import './slip.css';
 
 async function loadSlip(id: string, lang: 'zh' | 'en', signal: AbortSignal) {
@@ -22,8 +22,9 @@ async function loadSlip(id: string, lang: 'zh' | 'en', signal: AbortSignal) {
     query: { lang },
     signal,
   });
+  // Every date on the slip on the hospital's clock (issue 20): 开具日期, signing, review and 打印日期 agree.
   const zones = await care.patientTimeZone(slip.patient.id, signal).catch(() => undefined);
-  return { slip, zone: zones?.patients[slip.patient.id] ?? zones?.timeZone };
+  return { slip, zone: zones?.timeZone };
 }
 
 export function PrescriptionSlipPage() {
@@ -97,7 +98,7 @@ export function PrescriptionSlipPage() {
                     ...slipSupply(line, t),
                   ]
                     .filter(Boolean)
-                    .join('　')}
+                    .join(t('print.slip.sigSeparator'))}
                 </span>
               </li>
             ))}
@@ -106,11 +107,7 @@ export function PrescriptionSlipPage() {
         <footer className="slip-foot">
           <Fact
             label={t('print.slip.prescriber')}
-            value={
-              slip.prescriber
-                ? `${slip.prescriber}${slip.signedAt ? `（${t('print.slip.signedAt', { date: when(slip.signedAt, true) })}）` : ''}`
-                : none
-            }
+            value={slipPrescriber(slip, t, (v) => when(v, true))}
             testId="slip-prescriber"
           />
           <Fact
@@ -127,7 +124,7 @@ export function PrescriptionSlipPage() {
             }
             testId="slip-pharmacist"
           />
-          <p className="slip-printed">{t('print.printedOn', { date: printDate() })}</p>
+          <p className="slip-printed">{t('print.printedOn', { date: slipToday(new Date(), zone) })}</p>
         </footer>
       </article>
     </section>

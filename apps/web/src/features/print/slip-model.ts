@@ -4,6 +4,7 @@
  * and each line's 总量/天数 from the order's dispenseRequest, labelled in the screen's language.
  */
 import type { PrescriptionSlip } from '@qihuang/care/api-types';
+import { formatDate } from '../../lib/format.ts';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -39,7 +40,7 @@ export function slipFacts(
     { label: t('print.slip.date'), value: when(slip.signedAt ?? slip.authoredOn) || none },
     {
       label: t('print.slip.diagnosis'),
-      value: slip.diagnoses.join('；') || none,
+      value: slip.diagnoses.join(t('print.slip.listSeparator')) || none,
       wide: true,
       testId: 'slip-diagnosis',
     },
@@ -54,4 +55,24 @@ export function slipSupply(line: PrescriptionSlip['lines'][number], t: T): strin
       ? [`${t('print.slip.daysSupply')} ${t('print.slip.days', { count: line.days })}`]
       : []),
   ];
+}
+
+/** The prescriber with the signing time, in the slip language's punctuation: 李伟（签署于 …） / Li Wei (signed …). */
+export function slipPrescriber(
+  slip: PrescriptionSlip,
+  t: T,
+  when: (iso: string | undefined) => string,
+): string {
+  if (!slip.prescriber) return t('common.none');
+  return slip.signedAt
+    ? t('print.slip.prescriberSigned', { name: slip.prescriber, date: when(slip.signedAt) })
+    : slip.prescriber;
+}
+
+/**
+ * Today's date on the hospital's wall clock (issue 20: a slip printed at 00:33 in Shanghai from a browser on UTC
+ * said the day before); the browser's day only when the zone is not known.
+ */
+export function slipToday(now: Date, timeZone: string | undefined): string {
+  return formatDate(now.toISOString(), undefined, false, timeZone);
 }
