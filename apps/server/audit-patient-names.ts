@@ -4,27 +4,16 @@
  * (the id) stays. A viewer who may not read patients (an auditor) keeps the references only. Deleted patients
  * and patients without a name keep the reference. The audit entry itself is never changed.
  */
+import { resourceName } from '@qihuang/fhir';
 import type { Database } from '@qihuang/store';
 
 interface EntityLike {
   what?: { reference?: string; display?: string };
 }
 
-interface HumanName {
-  text?: string;
-  family?: string;
-  given?: string[];
-}
-
-/** "王秀英" / "Mary Smith" from the first name of a Patient. */
+/** "王秀英" / "Mary Smith": the one display name of a Patient (@qihuang/fhir, issue 20). */
 export function patientName(content: unknown): string | undefined {
-  const name = (content as { name?: HumanName[] } | null)?.name?.[0];
-  if (!name) return undefined;
-  if (name.text?.trim()) return name.text.trim();
-  const given = (name.given ?? []).join(' ').trim();
-  const family = name.family?.trim() ?? '';
-  const cjk = /[\u3400-\u9fff]/.test(family + given);
-  return (cjk ? `${family}${given.replace(/\s+/g, '')}` : `${given} ${family}`).trim() || undefined;
+  return resourceName(content);
 }
 
 const PATIENT = /^Patient\/([^/]+)$/;

@@ -2,6 +2,7 @@
  * Engine alerts stored as FHIR Flag resources (one per alert key, so re-evaluation never duplicates), listed
  * across patients for the clinicians' inbox and acknowledged with who and when (the Flag becomes inactive).
  */
+import { resourceName } from '@qihuang/fhir';
 import type { RequestContext } from '@qihuang/contracts';
 import { stableId, type Alert, type PreviousAlert } from '@qihuang/engines/blood-pressure';
 import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
@@ -238,10 +239,9 @@ export async function saveAlerts(
   return fresh.length;
 }
 
-/** The name the inbox shows for a patient ("given family"), if the Patient has one. */
+/** The name the inbox shows for a patient (王秀英, Marcos Barrows: the one display name, issue 20), if any. */
 export function patientName(patient: FhirResource): string | undefined {
-  const name = (patient.name as { given?: string[]; family?: string }[] | undefined)?.[0];
-  return name ? [...(name.given ?? []), name.family].filter(Boolean).join(' ') || undefined : undefined;
+  return resourceName(patient);
 }
 
 export async function listAlerts(

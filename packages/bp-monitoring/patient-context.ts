@@ -5,7 +5,7 @@
  */
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { ingest, type BpReading } from '@qihuang/engines/blood-pressure';
-import { drivesClinicalCalculations, isPatientRecorded } from '@qihuang/fhir';
+import { drivesClinicalCalculations, humanNameText, isPatientRecorded, resourceName } from '@qihuang/fhir';
 import { chartConditionKeys, type ConditionCoding } from './condition-keys.ts';
 import { isRememberedReading } from './remembered.ts';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
@@ -304,14 +304,13 @@ function contextFrom(
       return { ...(code?.text ? { text: code.text } : {}), codes: code?.coding ?? [] };
     }),
   );
-  const name = (patient.name as { given?: string[]; family?: string; text?: string }[] | undefined)?.[0];
   const gender = patient.gender === 'female' || patient.gender === 'male' ? patient.gender : undefined;
   const birthDate = typeof patient.birthDate === 'string' ? patient.birthDate : undefined;
   const timeZone = patientTimeZone(patient, '');
   return {
     ...(timeZone ? { timeZone } : {}),
     patientId,
-    name: name ? (name.text ?? displayName(name)) : undefined,
+    name: resourceName(patient),
     sex: gender,
     birthDate,
     age: birthDate ? ageAt(birthDate, options.now) : undefined,
@@ -335,7 +334,8 @@ function contextFrom(
 
 /** "Given Family" for Western names; family name first and no space for Chinese, Japanese and Korean names. */
 export function displayName(name: { given?: string[]; family?: string }): string | undefined {
-  const cjk = /[\u3400-\u9fff\uac00-\ud7af]/.test(name.family ?? '');
-  const parts = cjk ? [name.family, ...(name.given ?? [])] : [...(name.given ?? []), name.family];
-  return parts.filter(Boolean).join(cjk ? '' : ' ') || undefined;
+  return humanNameText({
+    ...(name.family ? { family: name.family } : {}),
+    ...(name.given ? { given: name.given } : {}),
+  });
 }

@@ -33,6 +33,8 @@ export { loadFhirDefinitions, fhirDefinitionsLoadMs } from './definitions.ts';
 export { expandValueSet } from './value-sets.ts';
 export { capabilityStatement, type CapabilityOptions, type TypeInteraction } from './capability-statement.ts';
 export { operationOutcome, informationOutcome, ISSUE_TYPES } from './operation-outcome.ts';
+/** A person's name as people read it (Chinese family+given, Western given family, `text` as written). */
+export { humanNameText, resourceName, type HumanNameLike } from './human-name.ts';
 export {
   RECORDED_BY_SYSTEM,
   PATIENT_RECORDED_TAG,

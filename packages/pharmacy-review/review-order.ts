@@ -14,6 +14,7 @@ import {
   type PatientContext,
   type ReviewResult,
 } from '@qihuang/engines/prescription-review';
+import { resourceName } from '@qihuang/fhir';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { priorIdOf } from './awaiting-review.ts';
 
@@ -94,13 +95,9 @@ export function reviewOrder(
   return { ...reviewPrescriptions(input, drugs), patient: input.patient };
 }
 
+/** The one display name (王秀英, Marcos Barrows; `text` as written), issue 20. */
 export function patientName(patient: FhirResource | undefined): string | undefined {
-  const names = (patient as { name?: { text?: string; family?: string; given?: string[] }[] } | undefined)
-    ?.name;
-  const n = names?.[0];
-  if (!n) return undefined;
-  if (n.text) return n.text;
-  return [...(n.given ?? []), n.family].filter(Boolean).join(' ') || undefined;
+  return resourceName(patient);
 }
 
 export function medicationText(order: FhirResource): string {
