@@ -8,6 +8,7 @@ import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import type { FhirRepository } from '@qihuang/store';
 import { closeAlert } from './alert-actions.ts';
 import type { AlertHub, AlertEvent } from './alert-notifier.ts';
+import { withDue } from './alert-due.ts';
 import { alertTimeliness } from './alert-timeliness.ts';
 import { listAlerts } from './alerts-store.ts';
 import { patientLanguage } from './reading-advice.ts';
@@ -41,11 +42,14 @@ export function createAlertRoutes(deps: AlertRouteDeps): Hono {
     const status = c.req.query('status') ?? 'active';
     if (!['active', 'inactive', 'all'].includes(status))
       throw new QihuangError('invalid-input', 'status must be active, inactive or all');
+    const alerts = await listAlerts(deps.repository, deps.context(c), {
+      status: status as 'active',
+      patientId: c.req.query('patient'),
+    });
+    // Each open critical alert's clock (overdue, escalated) and its reading's time: the inbox marks what the
+    // timeliness report counts (issue 20).
     return c.json(
-      await listAlerts(deps.repository, deps.context(c), {
-        status: status as 'active',
-        patientId: c.req.query('patient'),
-      }),
+      await withDue(deps.repository, alerts, { now: deps.now(), targetMinutes: deps.targetMinutes }),
     );
   });
 

@@ -197,6 +197,21 @@ export interface StoredAlert {
   withdrawn?: WithdrawnReading[];
   /** Who closed it and when, with the recorded action (alert-actions.ts; older Flags have by/at only). */
   acknowledged?: { by: string; at: string } & Partial<AlertAction>;
+  /** When its (earliest) reading was measured, when known (`GET /alerts`; alert-due.ts). */
+  readingAt?: string;
+  /**
+   * An open critical alert's clock (`GET /alerts`; alert-due.ts): due `targetMinutes` after it was raised,
+   * `overdue` past that (what the timeliness report counts as open past target), `escalatedAt` once escalated.
+   */
+  due?: AlertDue;
+}
+
+export interface AlertDue {
+  /** Raised + target. */
+  at: string;
+  targetMinutes: number;
+  overdue: boolean;
+  escalatedAt?: string;
 }
 
 /** `GET /alerts/stream` events: `joined` = a crisis reading joined an open alert (the alert as it is now). */

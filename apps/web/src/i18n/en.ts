@@ -261,7 +261,7 @@ export const en = {
   },
   alerts: {
     title: 'Blood-pressure alerts',
-    intro: 'Active alerts across your patients, most severe first.',
+    intro: 'Active alerts across your patients: overdue first, then the most severe.',
     empty: 'No active alerts.',
     patient: 'Patient',
     kind: 'Kind',

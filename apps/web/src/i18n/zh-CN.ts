@@ -260,7 +260,7 @@ export const zhCN: Messages = {
   },
   alerts: {
     title: '血压预警',
-    intro: '您所管理患者的当前预警，按严重程度排列。',
+    intro: '您所管理患者的当前预警：超时未处置的在前，其余按严重程度排列。',
     empty: '暂无待处理预警。',
     patient: '患者',
     kind: '类型',

@@ -147,7 +147,8 @@ export function AlertActionForm({
  * Critical-value timeliness of the last 30 days (nothing shown when the server has no report). `version`
  * changes when an alert arrives or is closed, which refetches the figures.
  */
-export function TimelinessLine({ version = 0 }: { version?: number }) {
+/** `overdue`: the inbox's count of cards marked overdue, shown instead of the report's (they agree; issue 20). */
+export function TimelinessLine({ version = 0, overdue }: { version?: number; overdue?: number }) {
   const { t } = useTranslation();
   const report = useAsync((s) => bp.timeliness(s), [version]);
   if (report.status !== 'success') return null;
@@ -168,7 +169,7 @@ export function TimelinessLine({ version = 0 }: { version?: number }) {
               within: dash(f.headline?.withinTargetPercent),
               target: f.targetMinutes,
             })}{' '}
-        {t('alertLoop.timelinessOpen', { closed: f.closed, alerts: f.alerts, overdue: f.overdue })}
+        {t('alertLoop.timelinessOpen', { closed: f.closed, alerts: f.alerts, overdue: overdue ?? f.overdue })}
       </p>
       {f.readingToAlert?.count ? (
         <p data-testid="alert-timeliness-reading">

@@ -13,6 +13,8 @@ import { care, type TimeZones } from '../../api/care.ts';
 import type { AlertStreamEvent } from '../../api/bp.ts';
 import { AlertActionForm, TimelinessLine } from './alert-action-form.tsx';
 import { ALERT_KINDS } from './alert-kinds.ts';
+import { AlertClock, AlertReading, useNow } from './alert-overdue.tsx';
+import { inboxOrder, isOverdue } from './alert-overdue.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatInZone } from '../../lib/zone-time.ts';
 import { useAsync } from '../../lib/use-async.ts';
@@ -80,14 +82,16 @@ export function AlertsPage() {
   }, [patientKey]);
   const zoneOf = (patientId: string) => zones?.patients[patientId] ?? zones?.timeZone;
 
+  // Overdue cards first, each marked; the header's overdue count is theirs (issue 20).
+  const nowMs = useNow();
+  const overdue = (a: BpAlert) => isOverdue(a, nowMs, escalated.has(a.id));
   const list =
     alerts.status === 'success'
-      ? merged
-          .filter((a) => !done.has(a.id))
-          .sort(
-            (a, b) =>
-              severityRank(a.severity) - severityRank(b.severity) || b.createdAt.localeCompare(a.createdAt),
-          )
+      ? inboxOrder(
+          merged.filter((a) => !done.has(a.id)),
+          overdue,
+          severityRank,
+        )
       : [];
 
   return (
@@ -97,7 +101,10 @@ export function AlertsPage() {
       <p className={`live-indicator live-${live}`} data-testid="alerts-live">
         {live === 'offline' ? t('alertLoop.offline') : t('alertLoop.live')}
       </p>
-      <TimelinessLine version={version} />
+      <TimelinessLine
+        version={version}
+        {...(alerts.status === 'success' ? { overdue: list.filter(overdue).length } : {})}
+      />
       <p className="visually-hidden" role="status" aria-live="polite">
         {message}
       </p>
@@ -122,7 +129,7 @@ export function AlertsPage() {
               return (
                 <li
                   key={a.id}
-                  className={`alert-item severity-${a.severity}${escalated.has(a.id) ? ' escalated' : ''}`}
+                  className={`alert-item severity-${a.severity}${escalated.has(a.id) ? ' escalated' : ''}${overdue(a) ? ' overdue' : ''}`}
                   data-alert-id={a.id}
                   aria-labelledby={`alert-${a.id}`}
                 >
@@ -139,10 +146,12 @@ export function AlertsPage() {
                         {formatInZone(a.createdAt, zoneOf(a.patientId), lang)}
                       </span>
                     </div>
-                    {escalated.has(a.id) && (
+                    {escalated.has(a.id) && !a.due && (
                       <p className="badge badge-critical">{t('alertLoop.escalated')}</p>
                     )}
+                    <AlertClock alert={a} overdue={overdue(a)} timeZone={zoneOf(a.patientId)} />
                     <p className="alert-summary">{summary}</p>
+                    <AlertReading alert={a} timeZone={zoneOf(a.patientId)} />
                     <AlertEvidence alert={a} timeZone={zoneOf(a.patientId)} />
                     {open === a.id && (
                       <AlertActionForm
