@@ -11,6 +11,7 @@ const AWAITING_REASON = 'awaiting-pharmacist-review'; // @qihuang/pharmacy-revie
 export interface ChartOrder {
   id?: string;
   status?: string;
+  intent?: string;
   statusReason?: { coding?: { system?: string; code?: string }[] };
   extension?: {
     url?: string;
