@@ -172,9 +172,14 @@ export function clinicianTriage(
   }
   if (!latest || latest.level === 'none') return latest;
   const crisis = latest.crisisReading;
+  // Without a named red flag (e.g. a suspected TIA that went away, decision 0021) the triage display says what it was.
   const words = {
-    zh: latest.redFlags.map((f) => f.display.zh).join('、'),
-    en: latest.redFlags.map((f) => f.display.en).join(', '),
+    zh:
+      latest.redFlags.map((f) => f.display.zh).join('、') ||
+      latest.display.zh.split('：').slice(1).join('：'),
+    en:
+      latest.redFlags.map((f) => f.display.en).join(', ') ||
+      latest.display.en.split(': ').slice(1).join(': '),
   };
   const instruction: Text =
     latest.level === 'emergency'

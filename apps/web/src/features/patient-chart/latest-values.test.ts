@@ -19,6 +19,11 @@ describe('latest value per code on the chart', () => {
     ]);
     expect(out.map((o) => o.id)).toEqual(['measured']);
   });
+  it('a reading withdrawn as entered in error is never the latest value (decision 0020; a try saw it stay)', () => {
+    const wrong = { ...bp('duplicate', '2026-12-07T09:00:00Z'), status: 'entered-in-error' as const };
+    const out = latestPerCode([wrong, bp('kept', '2026-12-07T08:00:00Z')]);
+    expect(out.map((o) => o.id)).toEqual(['kept']);
+  });
   it('one observation per code, newest first', () => {
     const out = latestPerCode([bp('a', '2026-12-07T09:00:00Z'), bp('b', '2026-12-07T08:00:00Z')]);
     expect(out.map((o) => o.id)).toEqual(['a']);

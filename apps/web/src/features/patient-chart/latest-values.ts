@@ -8,11 +8,14 @@ import { unitWord } from './chart-words.ts';
  * Newest first in, one observation per code out (at most `limit`). A BP the patient remembered in a consultation
  * is left out: its time is when it was told, not measured, so it is never "the latest value" (issue 20).
  */
+/** A reading withdrawn as entered in error (decision 0020) or cancelled is no value of the patient's. */
+const withdrawn = (o: Observation): boolean => o.status === 'entered-in-error' || o.status === 'cancelled';
+
 export function latestPerCode(observations: readonly Observation[], limit = 10): Observation[] {
   const seen = new Set<string>();
   const latest: Observation[] = [];
   for (const o of observations) {
-    if (isRememberedReading(o)) continue;
+    if (isRememberedReading(o) || withdrawn(o)) continue;
     const key = o.code?.coding?.[0]?.code ?? codeText(o.code);
     if (!key || seen.has(key)) continue;
     seen.add(key);
@@ -67,7 +70,7 @@ export function crisisBeside(
   if (isCrisisPanel(latest)) return undefined;
   const since = Date.parse(now) - CRISIS_WINDOW_DAYS * 86_400_000;
   return observations.find((o) => {
-    if (o === latest || isRememberedReading(o)) return false;
+    if (o === latest || isRememberedReading(o) || withdrawn(o)) return false;
     if (!o.code?.coding?.some((c) => BP_PANEL_CODES.includes(c.code ?? ''))) return false;
     const at = Date.parse(o.effectiveDateTime ?? o.effectivePeriod?.start ?? '');
     return at >= since && isCrisisPanel(o);
