@@ -278,6 +278,12 @@ const REACTION_ONLY = new RegExp(`^(?:起|出|有|会)?(?:${REACTION})$|^(?:a |a
 /** Words of an answer that is no substance ("我没有", "I don't think so", "not that I know of"). */
 const NO_SUBSTANCE =
   /[不没无否吗呢吧啊你他她]|\b(?:no|not|none|don'?t|do not|think|know|sure|nothing|never)\b/i;
+/**
+ * Words of an answer that tell a habit, not a substance (a try answered the allergy question "不抽烟，偶尔喝酒" and
+ * got an allergy "偶尔喝酒" sent to the pharmacist): drinking, smoking, eating, sleep, exercise, frequency words.
+ */
+const HABIT =
+  /[喝抽吸睡跑]|吃饭|运动|锻炼|散步|上班|偶尔|经常|每天|有时|平时|一般|\b(?:drink|drinks|drinking|smoke|smokes|smoking|smoker|sometimes|usually|often|occasionally|exercise|sleep)\b/i;
 /** Unknown words kept as a substance only when short: a CJK word or at most three Latin words. */
 const SHORT_UNKNOWN = /^(?:[\p{Script=Han}]{1,6}|[a-z]+(?: [a-z]+){0,2})$/iu;
 
@@ -299,7 +305,7 @@ export function allergiesInAnswer(text: string, drugs: DrugKnowledgeBase): Aller
   const read = allergiesIn(`${lead}${trimmed}`, drugs).filter((a) => {
     if (REACTION_ONLY.test(a.text.trim())) return false;
     if (a.name) return true;
-    return SHORT_UNKNOWN.test(a.text.trim()) && !NO_SUBSTANCE.test(a.text);
+    return SHORT_UNKNOWN.test(a.text.trim()) && !NO_SUBSTANCE.test(a.text) && !HABIT.test(a.text);
   });
   const reaction = new RegExp(latin ? `\\b(${REACTION_EN})\\b` : `(${REACTION})`, 'i').exec(trimmed)?.[1];
   return read.map((a) => ({

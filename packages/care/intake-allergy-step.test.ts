@@ -13,6 +13,13 @@ const drugs = createDrugKnowledgeBase();
 const keys = (text: string) => allergiesInAnswer(text, drugs).map((a) => a.key);
 
 describe('the allergy question', () => {
+  it('a habit answered by mistake is no allergy (a try got "偶尔喝酒" sent to the pharmacist as an allergy)', () => {
+    expect(keys('不抽烟，偶尔喝酒')).toEqual([]);
+    expect(keys('non-smoker, drink sometimes')).toEqual([]);
+    expect(keys('每天喝茶')).toEqual([]);
+    expect(keys('青霉素')).toHaveLength(1);
+  });
+
   it('is a step of its own, after the medicines, asked in both languages', () => {
     expect(INTAKE_STEPS).toEqual([
       'symptoms',

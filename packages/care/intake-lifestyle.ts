@@ -44,6 +44,8 @@ export function lifestyleIn(text: string): LifestyleFacts {
   const smokeMention = smokeTerms.some((t) => text.toLowerCase().includes(t));
   if (smokeMention) facts.smoker = smokeTerms.some((t) => mentioned(text, t) !== undefined);
   if (/戒烟|quit smoking|ex-smoker|former smoker/i.test(text)) facts.smoker = false;
+  // "non-smoker" / "nonsmoker" / "smoke-free" (a try saw "non-smoker, drink a little" recorded as a smoker).
+  if (/\bnon-?\s?smok|\bsmoke-free\b|\bnever smoked\b/i.test(text)) facts.smoker = false;
   const alcoholTerms = ['喝酒', '饮酒', 'alcohol', 'drink', 'beer', 'wine', '白酒', '啤酒'];
   if (alcoholTerms.some((t) => text.toLowerCase().includes(t)))
     facts.alcohol = alcoholTerms.some((t) => mentioned(text, t) !== undefined);

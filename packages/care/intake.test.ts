@@ -53,6 +53,10 @@ describe('intake extraction', () => {
     });
     expect(lifestyleIn('抽烟20年，体重160斤').smoker).toBe(true);
     expect(lifestyleIn('抽烟20年，体重160斤').weightKg).toBe(80);
+    // A try answered "non-smoker, drink a little" and got a smoker on the chart.
+    expect(lifestyleIn('non-smoker, drink a little').smoker).toBe(false);
+    expect(lifestyleIn('Nonsmoker, no alcohol').smoker).toBe(false);
+    expect(lifestyleIn('I smoke 10 a day').smoker).toBe(true);
   });
 
   it('builds valid R4 resources marked patient-reported', () => {
