@@ -42,9 +42,11 @@ export const CRISIS_DBP = 120; // REFERENCE §1.5 ">120"
 export const GUIDELINES_CRISIS = 'ACC/AHA 2017 §11.2; China 2018 hypertension guideline';
 /** Default look-back for readings (hours). Operational choice (same as the crisis alert look-back). */
 export const DEFAULT_WINDOW_HOURS = 24;
-/** Suspected TIA: specialist assessment within 24 h of onset (NICE NG128 2019, recommendation 1.1.5). */
-export const SOURCE_TIA =
-  'NICE NG128 (2019) recommendation 1.1.5; RCP National Clinical Guideline for Stroke (2016)';
+/**
+ * Suspected TIA: specialist assessment within 24 h of onset (NICE NG128 2019, recommendation 1.1.5; RCP National
+ * Clinical Guideline for Stroke 2016). Shown on screens of either language, so names and numbers only.
+ */
+export const SOURCE_TIA = 'NICE NG128 (2019) 1.1.5; RCP 2016';
 
 /** Red flags that are emergencies at any BP (conservative safety rule; REFERENCE §1.5 TOD symptoms). */
 export const ALWAYS_EMERGENCY: readonly RedFlagCode[] = [
