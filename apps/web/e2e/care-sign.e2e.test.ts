@@ -185,12 +185,24 @@ describe.skipIf(!HAS_CHROMIUM)('signing in a browser (needs /usr/bin/chromium)',
       method: 'POST',
       body: JSON.stringify({ username: 'sign-pharmacist', password: USER_PASSWORD }),
     });
-    for (const d of awaiting)
+    // Signed during the open crisis: the queue carries the crisis as a critical finding, so approving needs the
+    // pharmacist's reason for each serious finding (as the review card asks).
+    const queue = await stack!.api<{
+      items: { id: string; findings: { id: string; severity: string }[] }[];
+    }>('/api/pharmacy/queue', {}, rx.access_token);
+    for (const d of awaiting) {
+      const findings = queue.items.find((i) => i.id === d.id)?.findings ?? [];
+      const overrides = Object.fromEntries(
+        findings
+          .filter((f) => f.severity !== 'info')
+          .map((f) => [f.id, '已与医生电话核对，患者已到急诊评估']),
+      );
       await stack!.api(
         `/api/pharmacy/queue/${d.id}/approve`,
-        { method: 'POST', body: JSON.stringify({}) },
+        { method: 'POST', body: JSON.stringify({ overrides }) },
         rx.access_token,
       );
+    }
     const { context, page } = await newPage(browser!, 'zh-CN');
     try {
       await signIn(page, stack!.base, 'sign-patient');
