@@ -133,6 +133,7 @@ describe.each(DATABASE_KINDS)('care safety findings on %s', (kind) => {
       '高血压5年',
       '父亲有高血压',
       '氨氯地平 5mg 每日一次',
+      '没有过敏',
       '不吸烟',
       '没有在家量',
     ]) {
