@@ -111,7 +111,7 @@ describe.each(DATABASE_KINDS)('pharmacy review API on %s', (kind) => {
     expect(((await answer.json()) as { timeZone?: string }).timeZone).toBe('Asia/Shanghai');
     expect(items.map((i) => i.id)).toEqual(['mr-losartan', 'mr-metformin', 'mr-amlodipine']);
     const losartan = items.find((i) => i.id === 'mr-losartan')!;
-    expect(losartan.patient).toMatchObject({ id: 'p1', name: '芳 王', sex: 'female', ageYears: 70 });
+    expect(losartan.patient).toMatchObject({ id: 'p1', name: '王芳', sex: 'female', ageYears: 70 });
     expect(losartan.medication).toBe('losartan 50 mg qd');
     expect(losartan.review.state).toBe('pending');
     // The engine files ACEi + ARB (dual RAS blockade) under type 'guideline', rule 'acei-arb'.
