@@ -118,18 +118,23 @@ describe.each(DATABASE_KINDS)('patient-recorded values on %s', (kind) => {
     expect((await findings()).some((f) => f.key === 'patient-recorded')).toBe(false);
   });
 
-  it('after a clinician writes a version, the patient can neither put its value back nor delete it (item 2)', async () => {
+  it('after a clinician withdraws it, the patient can neither put it back nor delete it (item 2; decision 0020)', async () => {
     const posted = await fhir(anna, '/Observation', { method: 'POST', json: creatinine('pa', 0.7) });
     expect(posted.status).toBe(201);
     const { id } = (await posted.json()) as { id: string };
-    const corrected = creatinine('pa', 2.8, { id, performer: [{ reference: 'Practitioner/dr' }] });
-    expect((await fhir(doc, `/Observation/${id}`, { method: 'PUT', json: corrected })).status).toBe(200);
+    // Decision 0020: staff do not overwrite the value a patient recorded (409); they withdraw it (status only).
+    const overwritten = creatinine('pa', 2.8, { id, performer: [{ reference: 'Practitioner/dr' }] });
+    expect((await fhir(doc, `/Observation/${id}`, { method: 'PUT', json: overwritten })).status).toBe(409);
+    const withdrawn = creatinine('pa', 0.7, { id, status: 'entered-in-error' });
+    expect((await fhir(doc, `/Observation/${id}`, { method: 'PUT', json: withdrawn })).status).toBe(200);
     const back = creatinine('pa', 0.7, { id });
     expect((await fhir(anna, `/Observation/${id}`, { method: 'PUT', json: back })).status).toBe(403);
     expect((await fhir(anna, `/Observation/${id}`, { method: 'DELETE' })).status).toBe(403);
     const now = (await (await fhir(doc, `/Observation/${id}`)).json()) as {
+      status: string;
       valueQuantity: { value: number };
     };
-    expect(now.valueQuantity.value).toBe(2.8);
+    expect(now.status).toBe('entered-in-error');
+    expect(now.valueQuantity.value).toBe(0.7);
   });
 });
