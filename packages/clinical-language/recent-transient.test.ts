@@ -11,6 +11,7 @@ describe('recentTransientEpisode', () => {
     '前天晚上右眼突然看不见了，过了几分钟自己好了',
     'Yesterday my left arm went weak and my speech was slurred for 10 minutes, fine since.',
     'On Monday my face drooped for a few minutes. It has been fine every day since.',
+    '7天前左手突然没劲，十分钟就好了，之后一直正常',
     '大前天早上右手拿不住筷子，说话大舌头，半小时后好了，这两天都正常',
   ])('finds a recent episode that is over: %s', (t) => {
     expect(found(t)).toBeTruthy();
@@ -23,6 +24,10 @@ describe('recentTransientEpisode', () => {
     '小时候有过一次眼睛突然看不见，昨天想起来问问',
     '如果昨天那样手麻再出现怎么办',
     '好几年了每周三次手发麻，一会儿就好',
+    // RCP 2016's week is the bound: 8 or 17 days ago is not raised (7 days ago is).
+    '17天前左手突然没劲，十分钟就好了，之后一直正常',
+    '十七天前右眼突然看不见，几分钟后好了',
+    '8 days ago my left arm went weak for ten minutes; fine since.',
     '昨天没有手麻，也没有说话不清',
     'I had a stroke in 2019; yesterday I asked about my pills.',
     'No weakness or slurred speech yesterday.',

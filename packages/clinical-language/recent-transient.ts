@@ -16,8 +16,8 @@ const TIA_CONCEPTS = new Set(['neuro-deficit', 'vision-loss', 'tia', 'stroke']);
 /** Up to a week ago (RCP 2016: within 7 days), in the writer's words. */
 const RECENT_DAY = new RegExp(
   [
-    '昨[天日晚夜儿]|昨个|夜里|前[天晚]|大前天|前两天|前几天|这两天|这几天|这周|本周|这星期|这个星期|[一二两三四五六七1-7]天前|几天前|(?<![每几])(?:星期|周|礼拜)[一二三四五六日天](?![次回])',
-    '\\byesterday\\b|\\blast night\\b|\\bday before yesterday\\b|\\b(?:a|one|two|three|four|five|six|seven|[1-7]|a couple of|a few|few) days? ago\\b|\\bearlier this week\\b|\\bthis week\\b|\\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:morning|afternoon|evening|night)\\b',
+    '昨[天日晚夜儿]|昨个|夜里|前[天晚]|大前天|前两天|前几天|这两天|这几天|这周|本周|这星期|这个星期|(?<![\\d十百])[一二两三四五六七1-7]天前|几天前|(?<![每几])(?:星期|周|礼拜)[一二三四五六日天](?![次回])',
+    '\\byesterday\\b|\\blast night\\b|\\bday before yesterday\\b|\\b(?:a|one|two|three|four|five|six|seven|(?<!\\d)[1-7]|a couple of|a few|few) days? ago\\b|\\bearlier this week\\b|\\bthis week\\b|\\bon (?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:morning|afternoon|evening|night)\\b',
   ].join('|'),
   'i',
 );
