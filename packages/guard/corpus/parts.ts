@@ -129,6 +129,14 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     floor: [128 / 129, 0 / 131],
   },
   {
+    name: 'tuning-independent-15',
+    label: 'tuning (independent 15, ex held-out 15)',
+    role: 'tuning',
+    history:
+      'held-out set 15 (patient education, junior-doctor questions, inline tables, hedged answers, carried-over context; written independently 2026-12-07, fourth session), measured as held out: 80.6 % caught / 5.9 % flagged at 23cff2d, 102/124 = 82.3 % / 6/135 = 4.4 % at e6ef864; moved 2026-12-07 (seventh session) so that its misses can be studied',
+    floor: [102 / 124, 6 / 135],
+  },
+  {
     name: 'heldout',
     label: 'held-out',
     role: 'heldout',
@@ -141,13 +149,6 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'heldout',
     history: 'written after the rebuild, never used to tune',
     atTarget: true,
-  },
-  {
-    name: 'heldout-15',
-    label: 'held-out 15 (independent)',
-    role: 'heldout',
-    history:
-      'patient education, junior-doctor questions, inline tables, hedged answers, carried-over context; written independently (2026-12-07, fourth session); before any tuning, on the session-start code (23cff2d): 80.6 % caught, 5.9 % flagged',
   },
   {
     name: 'heldout-16',
@@ -169,5 +170,12 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'heldout',
     history:
       'written by hand, answer by answer (2026-12-07, sixth session): a GP quick reply, a hospital pharmacist, a nephrology fellow, a plain-words chatbot, a Hong Kong clinician in traditional Chinese, NHS-style English, DeepSeek-style headings, Qwen-style numbered lists; before any tuning, on the session-start code (21469c1): 36/50 = 72.0 % caught, 4/50 = 8.0 % flagged',
+  },
+  {
+    name: 'heldout-20',
+    label: 'held-out 20 (independent)',
+    role: 'heldout',
+    history: 'being written independently (2026-12-07, seventh session) after held-out 15 moved to tuning',
+    optional: true,
   },
 ];
