@@ -53,17 +53,19 @@ export interface CareModel {
   chat(request: ChatRequest, onDelta?: (text: string) => void): Promise<ChatTurn>;
 }
 
+/**
+ * What a clinician (or a patient) reads when no model is connected. It names who can fix it, not how: the settings
+ * (QIHUANG_MODEL_BASE_URL, a "clinical-copilot" virtual model) are the IT team's and live in the gateway page, the
+ * gateway's own errors and the README, never on a clinical screen (issue 20, one language per screen).
+ */
 export const NOT_CONFIGURED_MESSAGE =
-  'No model is configured for the clinical copilot. Set QIHUANG_MODEL_BASE_URL and QIHUANG_MODEL_NAME ' +
-  '(a local vLLM/Ollama/SGLang/llama.cpp server or the DeepSeek API) or add a "clinical-copilot" virtual ' +
-  'model in the gateway configuration. The engines, monitoring, alerts, care plans and prescription review ' +
-  'keep working without it.';
+  'No language model is connected for the clinical copilot yet: ask the IT team to connect one in the model ' +
+  'gateway. The engines, monitoring, alerts, care plans and prescription review keep working without it.';
 
 /** The same reason in the request's language (one language per screen, including server text). */
 export function notConfiguredMessage(language: 'zh' | 'en' | undefined): string {
   return language === 'zh'
-    ? '临床助手未配置语言模型。请设置 QIHUANG_MODEL_BASE_URL 和 QIHUANG_MODEL_NAME（本地 vLLM/Ollama/SGLang/llama.cpp 服务或 DeepSeek API），' +
-        '或在模型网关配置中添加名为 "clinical-copilot" 的虚拟模型。引擎、监测、预警、管理计划和处方审核不依赖模型，照常可用。'
+    ? '临床助手尚未接入语言模型：请联系信息科在模型网关中接入。引擎、监测、预警、管理计划和处方审核不依赖模型，照常可用。'
     : NOT_CONFIGURED_MESSAGE;
 }
 

@@ -201,7 +201,7 @@ export const enCare = {
     guideline: 'Guideline',
     medications: 'Current medications',
     noModel:
-      'No language model is configured: the engines, alerts, prescription review and care plans work; the narrative, explanation and copilot need a model (set QIHUANG_MODEL_BASE_URL or configure the gateway).',
+      'No language model is configured: the engines, alerts, prescription review and care plans work; the narrative, explanation and copilot need a model; ask the IT team to connect one in the model gateway.',
     findings: 'Engine findings',
     noFindings: 'No engine findings (not enough data).',
     finding: 'Finding',

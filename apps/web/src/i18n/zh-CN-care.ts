@@ -197,7 +197,7 @@ export const zhCNCare: Messages['care'] = {
     guideline: '指南',
     medications: '当前用药',
     noModel:
-      '未配置语言模型：引擎、预警、处方审核和管理计划均可使用；病情小结、解释和助手需要模型（设置 QIHUANG_MODEL_BASE_URL 或配置模型网关）。',
+      '未配置语言模型：引擎、预警、处方审核和管理计划均可使用；病情小结、解释和助手需要模型，请联系信息科在模型网关中接入。',
     findings: '引擎结果',
     noFindings: '暂无引擎结果（数据不足）。',
     finding: '项目',
