@@ -27,6 +27,7 @@ import {
   type ReturnReason,
 } from './review-form.ts';
 import { ReturnReasonFields } from './return-reason-fields.tsx';
+import { rateText } from './report-rates.ts';
 
 const STATUSES: QueueStatus[] = ['pending', 'approved', 'returned', 'all'];
 const SEVERITIES: Severity[] = ['critical', 'warning', 'info'];
@@ -399,8 +400,6 @@ function ReviewDialog({
   );
 }
 
-const percent = (n: number) => `${(n * 100).toFixed(1)}%`;
-
 function Report({ report }: { report: DailyReport }) {
   const { t } = useTranslation();
   return (
@@ -411,8 +410,8 @@ function Report({ report }: { report: DailyReport }) {
             ['reviewed', String(report.reviewed)],
             ['approved', String(report.approved)],
             ['returned', String(report.returned)],
-            ['returnRate', percent(report.returnRate)],
-            ['overrideRate', `${percent(report.overrideRate)} (${report.overridden}/${report.flagged})`],
+            ['returnRate', rateText(report.returned, report.reviewed)],
+            ['overrideRate', rateText(report.overridden, report.flagged, true)],
           ] as const
         ).map(([key, value]) => (
           <div key={key}>
