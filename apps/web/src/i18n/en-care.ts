@@ -139,6 +139,7 @@ export const enCare = {
     followUp: 'Next follow-up',
     noFollowUp: 'No follow-up scheduled yet.',
     every: 'every {{days}} days',
+    everyInBrackets: ' (every {{days}} days)',
   },
   progress: {
     title: 'Progress towards my target',

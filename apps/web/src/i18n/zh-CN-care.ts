@@ -138,6 +138,7 @@ export const zhCNCare: Messages['care'] = {
     followUp: '下次随访',
     noFollowUp: '尚未安排随访。',
     every: '每 {{days}} 天一次',
+    everyInBrackets: '（每 {{days}} 天一次）',
   },
   progress: {
     title: '血压控制进展',

@@ -115,7 +115,8 @@ export function CarePlanDetails({ plan }: { plan: CarePlanView }) {
         <div>
           <dt>{t('care.home.followUp')}</dt>
           <dd>
-            {time(plan.followUp.next, false)} ({t('care.home.every', { days: plan.followUp.intervalDays })})
+            {time(plan.followUp.next, false)}
+            {t('care.home.everyInBrackets', { days: plan.followUp.intervalDays })}
             {plan.followUp.overdueDays > 0 && (
               <span className="badge badge-missed">
                 {' '}
