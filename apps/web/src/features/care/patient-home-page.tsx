@@ -185,7 +185,8 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
             planned: adherence.plannedReadings ?? adherence.plannedSessions,
           })}{' '}
           <span className="muted">
-            ({formatDate(adherence.from, lang)} – {formatDate(adherence.to, lang)})
+            ({formatDate(adherence.from, lang, false, home.timeZone)} –{' '}
+            {formatDate(adherence.to, lang, false, home.timeZone)})
           </span>
         </p>
         <p className="care-source">
@@ -217,7 +218,7 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
               {last7?.changeSbp
                 ? t(last7.changeSbp < 0 ? 'care.progress.fellSince' : 'care.progress.roseSince', {
                     value: Math.abs(last7.changeSbp),
-                    date: formatDate(last7.since, lang),
+                    date: formatDate(last7.since, lang, false, home.timeZone),
                   })
                 : ''}
             </p>
@@ -259,7 +260,7 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
         <h2 id="care-followup">{t('care.home.followUp')}</h2>
         {plan ? (
           <p data-testid="follow-up">
-            <strong>{formatDate(plan.followUp.next, lang)}</strong>
+            <strong>{formatDate(plan.followUp.next, lang, false, home.timeZone)}</strong>
             {plan.followUp.overdueDays > 0 ? (
               <span className="badge badge-missed">
                 {' '}
@@ -311,7 +312,10 @@ function Medications({ home, today }: { home: PatientHome; today: string }) {
                 {m.dosage && <div>{m.dosage}</div>}
                 {(m.signedBy || m.signedAt) && (
                   <p className="care-source">
-                    {t('care.signedBy', { name: m.signedBy ?? '—', date: formatDate(m.signedAt, lang) })}
+                    {t('care.signedBy', {
+                      name: m.signedBy ?? '—',
+                      date: formatDate(m.signedAt, lang, false, home.timeZone),
+                    })}
                   </p>
                 )}
               </li>
