@@ -47,8 +47,7 @@ const CI_CHINA = '中国高血压防治指南 2018 常用降压药禁忌证';
 const PREGNANCY = 'ACC/AHA 2017 §10.2.1；ESH 2023；中国高血压防治指南 2018';
 const PREGNANCY_CHINA_CITE = PREGNANCY;
 /** §6 row 1 ACEi + ARB: ACC/AHA 2017 Class III: Harm (section number UNVERIFIED); ESH 2023; China 2018 不推荐. */
-export const ACEI_ARB_SOURCE =
-  'ACC/AHA 2017 (ACEi + ARB: Class III, harm); ESH 2023; 中国高血压防治指南 2018';
+export const ACEI_ARB_SOURCE = 'ACC/AHA 2017（ACEI + ARB：III 级，有害）；ESH 2023；中国高血压防治指南 2018';
 
 // The same citations for ACC/AHA and ESH patients, in English only (one language per field; the China guideline is
 // named in English where it is the one that states the rule).
