@@ -82,6 +82,9 @@ export interface DoseFact {
   elderlyStart?: number;
   /** The usual adult starting dose (mg/day) where REFERENCE §5.1a verifies it (a stated start above it is wrong). */
   adultStart?: number;
+  /** The starting dose (mg/day) when the patient already takes a diuretic, where the label says so (lisinopril:
+   * "5 mg if on a diuretic", REFERENCE §5.1a); a stated start above it alongside a diuretic is wrong. */
+  diureticStart?: number;
   source: SourceId;
   note?: string;
 }

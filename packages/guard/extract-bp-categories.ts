@@ -3,6 +3,9 @@
  * stages (stage 1/2, 1期), grades (grade 1–3, Roman numerals, 1级/一级), high-normal, optimal, elevated, normal,
  * and the generic "hypertension".
  */
+/** Out-of-office settings named in a sentence. */
+const OUT_OF_OFFICE =
+  /动态|家庭|家测|自测|日间|白天|夜间|24\s*小时|\bambulatory\b|\bABPM\b|\bhome\b|\bdaytime\b|\bday(?:-time)?\b|\bnight(?:-?time)?\b|\b24[- ]?h(?:ou)?r?\b|\bHBPM\b/i;
 const CN_DIGIT: Record<string, string> = { 一: '1', 二: '2', 三: '3' };
 
 interface CategoryHit {
@@ -40,19 +43,27 @@ export function categoriesIn(text: string): CategoryHit[] {
     hits.push({ at: m.index as number, category: 'high-normal' });
   for (const m of t.matchAll(/\boptimal\b|理想血压/gi))
     hits.push({ at: m.index as number, category: 'optimal' });
+  // A sentence about an out-of-office value only ("Her daytime mean … is elevated", "白天动态血压平均≥135/85即为升高"):
+  // out of the office there is no "elevated" category — raised means that setting's hypertension.
+  const outOfOffice =
+    OUT_OF_OFFICE.test(t) && !/诊室|\boffice\b|\bclinic\b/i.test(t.replace(/out[- ]of[- ]office/gi, ''));
   for (const m of t.matchAll(
-    /\belevated\b(?!\s+(?:risk|potassium|k\b|creatinine|levels?|liver|glucose|blood sugar|heart))|血压升高/gi,
-  ))
+    /\belevated\b(?!\s+(?:risk|potassium|k\b|creatinine|levels?|liver|glucose|blood sugar|heart))|血压升高|(?<=(?:即为|即是|就是|就算|即算|即|为|属于|已经|已|算|都|均)\s*)升高/gi,
+  )) {
+    const at = m.index as number;
+    // A bare "升高" after a copula is a category only in a sentence about an out-of-office value.
+    if (m[0] === '升高' && !outOfOffice) continue;
     hits.push({
-      at: m.index as number,
+      at,
       // "动态血压升高", "家庭血压升高": raised pressure in an out-of-office setting is that setting's hypertension, not
       // the office category "elevated".
-      category: /(?:动态|家庭|家测|自测|日间|白天|夜间|24\s*小时)$/.test(
-        t.slice(Math.max(0, (m.index as number) - 4), m.index),
-      )
-        ? 'hypertension'
-        : 'elevated',
+      category:
+        outOfOffice ||
+        /(?:动态|家庭|家测|自测|日间|白天|夜间|24\s*小时)$/.test(t.slice(Math.max(0, at - 4), at))
+          ? 'hypertension'
+          : 'elevated',
     });
+  }
   // "normal" only where it names the category: "normal blood pressure", "normal range", "is/as/says normal",
   // "分类：normal", "normal is 120–129" (never "normal renal function"); literal first, context checked after.
   // "属于正常", "是正常的", "都正常": the category in Chinese after a copula (never "正常高值", "正常波动").

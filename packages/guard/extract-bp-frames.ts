@@ -75,10 +75,10 @@ export const FROM_CARRIED =
 export const NAMES_CATEGORY =
   /\b(?:defines?|defined|calls?|called|terms?|termed|labels?|labell?ed|names?|named|uses? the (?:term|label|category)|categori[sz]es?|classif(?:y|ies)|grades?|stages?)\b[^.]{0,60}\b(?:as|into)\b|\b(?:calls?|called|termed|labell?ed|named)\b|称为|称作|定为|列为|归为|划为|叫做|叫作|命名为|定义为|定义|分为|分级为|划分为|["“”「」『』]/i;
 
-/** A target the sentence denies, before the value ("advises against going below", "不建议降到") or after it ("is not
- * enough", "还不够"). */
+/** A target the sentence denies, before the value ("advises against going below", "不建议降到", "不必强求140/90以下")
+ * or after it ("is not enough", "还不够"). */
 export const DENIED_TARGET_BEFORE =
-  /(?:\b(?:advises?|recommends?|warns?|cautions?) against|\bnot recommended to|\bdoes not (?:recommend|require|ask for)|\bno need to|不建议|不推荐|不必|无需|不需要|没必要)(?:强求|非要|一定要?|刻意|硬要)?\s*(?:\S+\s+){0,4}?(?:below|under|to|降到|降至|低于|控制在|达到)\s*$/i;
+  /(?:\b(?:advises?|recommends?|warns?|cautions?) against|\bnot recommended to|\bdoes not (?:recommend|require|ask for)|\bno need to|不建议|不推荐|不必|无需|不需要|没必要)(?:(?:强求|非要|一定要?|刻意|硬要)(?:\s*(?:把血压|血压))?|(?:强求|非要|一定要?|刻意|硬要)?\s*(?:\S+\s+){0,4}?(?:below|under|to|降到|降至|低于|控制在|达到))\s*$/i;
 export const DENIED_TARGET_AFTER =
   /^\s*(?:mmHg)?\s*(?:以下|之下)?\s*(?:(?:is|are) not (?:enough|sufficient|low enough|adequate|the target)|isn't (?:enough|low enough)|(?:还|仍然)?(?:不够|是不够的|不足够|不达标即可))/i;
 

@@ -36,7 +36,8 @@ const TOO_HIGH =
   /\b(?:would|will|could|might)\s+(?:exceed|be (?:above|over|too high|too much))\b|\bexceeds? the (?:\d+\s*mg )?(?:max\w*|limit|cap|ceiling)\b|\b(?:too high|too much|an overdose)\b|超过(?:了)?(?:最大|上限|限量)|超出(?:了)?(?:最大|上限|限量)|过量|太高|过高/i;
 
 const START_AFTER = /^[^，,。;；\d]{0,10}?(?:起始|开始服用|to start\b|as (?:a|the) start)/i;
-const START = /起始|开始|初始|首剂|\bstart(?:s|ed|ing)?\b|\binitial(?:ly)?\b/i;
+const START =
+  /起始|开始|初始|首剂|\bstart(?:s|ed|ing)?\b|\binitial(?:ly)?\b|\bbegin(?:s|ning)?\b|\bbegun\b|\bcommenc(?:e|ed|es|ing)\b/i;
 
 /** Doses per day; English multi-dose phrases first (the shared parser reads "three times daily" as daily). */
 function frequencyOf(text: string): number | undefined {
@@ -66,7 +67,9 @@ function coMedications(text: string, mentions: Mention[]): Set<Mention> {
     const zhAny =
       (/(?:与|和|跟|同)\s*$/.test(before) && CO_AFTER.test(text.slice(m.end))) ||
       // "（如果同时在吃利尿剂可以从 2.5 mg 开始）": a medicine the patient is taking alongside.
-      /(?:同时|正在|同期)(?:在)?(?:吃|服用|服|使用|用)\s*$/.test(before);
+      /(?:同时|正在|同期|已|已经)(?:在)?(?:吃|服用|服|使用|用)(?:着)?\s*$/.test(before) ||
+      // "already on/taking hydrochlorothiazide": a medicine the patient takes, not the one being dosed.
+      /\balready (?:on|taking|takes|receiving)\s+$/i.test(before);
     if (chained || zhAny || (zh ? CO_AFTER.test(text.slice(m.end)) || !prev : CO_BEFORE.test(before)))
       out.add(m);
   }

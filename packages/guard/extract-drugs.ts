@@ -37,6 +37,10 @@ import { alternatives, REPLACES, same, sameFamily, withoutExamples } from './ext
 
 export { doseClaims } from './extract-doses.ts';
 
+/** A sentence set against the one before ("by contrast", "whereas", "则是", "相比之下"). */
+const CONTRAST =
+  /\bby contrast\b|\bin contrast\b|\bon the other hand\b|\bunlike\b|\bwhereas\b|\bconversely\b|则是|则为|则属|相比之下|与之相反|相反[，,]|反之/i;
+
 function clausesOf(text: string): { text: string; start: number; end: number }[] {
   const out: { text: string; start: number; end: number }[] = [];
   let start = 0;
@@ -245,11 +249,15 @@ export function drugClaims(
       if (!polar.length || (!combo && !takesHere.length && !toPatient)) continue;
       // "You take amlodipine and metoprolol. Calcium channel blockers with beta-blockers should be avoided": a class
       // that covers drugs the patient takes stands for them (the claim is about the patient's medicines).
-      const mine = (e: Mention) => (e.drug ? [] : d.current.filter((c) => c.drug && sameFamily(e, c)));
+      // "Amlodipine with atenolol, by contrast, is a standard combination", "二氢吡啶类CCB与β阻滞剂联用则是推荐组合": a
+      // pair of its own set against what was said before is about that pair, not about the patient's medicines.
+      const contrasted = polar.length >= 2 && CONTRAST.test(text);
+      const mine = (e: Mention) =>
+        e.drug || contrasted ? [] : d.current.filter((c) => c.drug && sameFamily(e, c));
       if ((combo || toPatient) && polar.some((e) => mine(e).length))
         polar.splice(0, polar.length, ...polar.flatMap((e) => (mine(e).length ? mine(e) : [e])));
       const members = [...polar, ...takesHere].filter((m, k, all) => all.findIndex((x) => same(x, m)) === k);
-      if (combo || toPatient)
+      if ((combo || toPatient) && !contrasted)
         for (const c of d.current)
           if (
             !members.some((x) => same(x, c)) &&

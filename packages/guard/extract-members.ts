@@ -46,7 +46,11 @@ export const REPLACES =
   /更合适|更好的选择|更好的选项|更适合|\binstead\b|rather than|better (?:choice|option)|改用|换用|换成|替代|替换|\breplac\w*|\bswitch\w*/i;
 /** Class family: the class ids of a mention, with the two calcium-channel-blocker classes as one family. */
 const families = (m: Mention): string[] =>
-  (m.drug ? m.drug.classes : m.classId ? [m.classId] : []).map((c) => (c.startsWith('ccb') ? 'ccb' : c));
+  (m.drug ? m.drug.classes : m.classId ? [m.classId] : []).map((c) =>
+    // "二氢吡啶类CCB", "dihydropyridine CCBs": a class named with its subclass excludes verapamil and diltiazem.
+    c.startsWith('ccb') && !(m.classId && DHP_NAMED.test(m.text)) ? 'ccb' : c,
+  );
+const DHP_NAMED = /二氢吡啶|dihydropyridine|\bDHP\b|非二氢吡啶|non-dihydropyridine/i;
 export const sameFamily = (a: Mention, b: Mention) => families(a).some((f) => families(b).includes(f));
 
 export const same = (a: Mention, b: Mention) =>

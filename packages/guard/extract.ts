@@ -32,8 +32,9 @@ export { guidelineIn } from './extract-bp.ts';
 const MEDICAL =
   /mmHg|mmol|mg\b|mL\/min|eGFR|GFR|血压|收缩压|舒张压|高压|低压|systolic|diastolic|blood pressure|\bBP\b|hypertension|高血压|剂量|dose|禁忌|contraindicat|interaction|相互作用|肾|kidney|renal|potassium|血钾|KDIGO|target|目标|达标|at goal|guideline|指南|pregnan|妊娠|diabet|糖尿病|(?<![\d.\/])\d{2,3}\s*(?:\/|over)\s*\d{2,3}(?!\d|\.\d|\/)/i;
 
-/** An amount in mg in a sentence that names no drug: it belongs to the drug of the sentence before. */
-const CARRIED_DOSE = /\d\s*(?:mg|毫克)(?![a-z])/i;
+/** An amount in mg (or g: "the maximum daily dose is 320 g", a unit slip the dose check weighs as grams) in a
+ * sentence that names no drug: it belongs to the drug of the sentence before. */
+const CARRIED_DOSE = /\d\s*(?:mg|毫克|g|(?<!千)克)(?![a-z])/i;
 /** …unless the amount is about food, salt, potassium or another substance. */
 const NOT_A_DRUG_DOSE =
   /钠|盐|钾|酒|蛋白|咖啡|钙|镁|铁|维生素|叶酸|鱼油|sodium|salt|potassium|alcohol|protein|caffeine|diet|calcium|magnesium|iron|vitamin|folic|fish oil|omega/i;

@@ -35,6 +35,9 @@ function upToMaximumClause(text: string): string {
   return end ? text.slice(0, end.index) : text;
 }
 
+/** Diuretic classes (drug-knowledge class ids; "利尿剂"/"diuretic" alone reads as thiazide). */
+const DIURETICS = new Set<string>(['thiazide', 'thiazide-like', 'thiazide-type', 'loop', 'mra', 'k-sparing']);
+
 const fmt = (n: number) => String(Math.round(n * 1000) / 1000);
 
 function capWith(
@@ -228,6 +231,27 @@ export const doseRange: GuardCheck = {
         L(
           `${name}：成人常规起始剂量为每日 ${fact.adultStart} mg，而非 ${fmt(low)} mg`,
           `${name}: the usual adult starting dose is ${fact.adultStart} mg/day, not ${fmt(low)} mg`,
+        ),
+        'usual',
+      );
+    // "患者已在用氢氯噻嗪，起始剂量同样用10 mg": a start alongside a diuretic above the label's start for that case
+    // (drug knowledge `diureticStart`, REFERENCE §5.1a lisinopril "5 mg if on a diuretic").
+    // The diuretic is named before the amount ("10 mg, or 5 mg if already on a diuretic" gives both starts).
+    const at = claim.text.search(new RegExp(`${String(d.amountMg).replace('.', '\\.')}\\s*(?:mg|毫克)`, 'i'));
+    const diuretic = (d.with ?? []).some(
+      (m) =>
+        at >= 0 &&
+        m.end <= at &&
+        (m.drug ? context.drugs.classesOf(m.drug) : m.classId ? [m.classId] : []).some((c) =>
+          DIURETICS.has(c),
+        ),
+    );
+    if (d.statesStart && fact.diureticStart !== undefined && diuretic && low > fact.diureticStart)
+      return verdict(
+        'contradicted',
+        L(
+          `${name}：已在用利尿剂时起始剂量为每日 ${fact.diureticStart} mg，而非 ${fmt(low)} mg`,
+          `${name}: with a diuretic already taken the starting dose is ${fact.diureticStart} mg/day, not ${fmt(low)} mg`,
         ),
         'usual',
       );

@@ -127,6 +127,55 @@ export const renalDose: GuardCheck = {
         };
       }
     }
-    return undefined;
+    return otherBand(claim, context, p);
   },
 };
+
+/**
+ * "CrCl ≈ 13, so lisinopril must start at 2.5 mg" / "CrCl about 36, so … start at 5 mg": a start, tied to the renal
+ * value its own sentence states, that is the starting dose of another renal band (drug knowledge `startMg`, REFERENCE
+ * §5.3) — the wrong band applied. Not when a diuretic is taken alongside (its own lower start) or when the amount is
+ * also the start of the band that applies.
+ */
+function otherBand(
+  claim: Parameters<GuardCheck['check']>[0],
+  context: Parameters<GuardCheck['check']>[1],
+  p: { egfr?: number; crcl?: number },
+): Verdict | undefined {
+  const d = claim.dose;
+  if (!d?.statesStart || d.with?.length || d.amountMaxMg !== undefined) return undefined;
+  const stated = renalIn(claim.text, true);
+  if (stated.egfr === undefined && stated.crcl === undefined) return undefined;
+  if (OTHER_FUNCTION.test(claim.text) || DIALYSIS.test(claim.text)) return undefined;
+  const rules = d.drug.renal ?? [];
+  const valueFor = (r: (typeof rules)[number]) =>
+    r.measure === 'eGFR' ? (p.egfr ?? p.crcl) : (p.crcl ?? p.egfr);
+  const inBand = (r: (typeof rules)[number]) => {
+    const v = valueFor(r);
+    return v !== undefined && v < r.below && (r.atLeast === undefined || v >= r.atLeast);
+  };
+  const applying = rules.filter(inBand);
+  if (applying.some((r) => r.startMg === d.amountMg)) return undefined;
+  if (!applying.length && d.drug.dose?.adultStart === d.amountMg) return undefined;
+  const wrong = rules.find((r) => !inBand(r) && r.startMg === d.amountMg && valueFor(r) !== undefined);
+  if (!wrong || !renalVerified(d.drug, wrong)) return undefined;
+  const name = drugName(d.drug, context.lang);
+  const value = Math.round(valueFor(wrong) as number);
+  const measure = p.crcl !== undefined ? 'CrCl' : 'eGFR';
+  const right = applying.find((r) => r.startMg !== undefined);
+  return {
+    verdict: 'contradicted',
+    evidence: [
+      { source: sourceName(wrong.source, context.lang, d.drug.names), text: wrong.text[context.lang] },
+      ...(right
+        ? [{ source: sourceName(right.source, context.lang, d.drug.names), text: right.text[context.lang] }]
+        : []),
+      { source: say(context.lang, '患者', 'patient'), text: `${measure} ${value}` },
+    ],
+    reason: say(
+      context.lang,
+      `${name}：起始 ${d.amountMg} mg 属于另一肾功能区间（${wrong.text.zh}），不适用于 ${measure} ${value}`,
+      `${name}: a ${d.amountMg} mg start belongs to another renal band (${wrong.text.en}), not to ${measure} ${value}`,
+    ),
+  };
+}
