@@ -246,8 +246,8 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     file: 'heldout-25.txt',
     name: 'held-out 25',
     role: 'heldout',
-    history: 'being written independently (2026-12-07, seventh session) after held-out 17 moved to tuning',
-    optional: true,
+    history:
+      'written independently (2026-12-07, seventh session): smart-speaker and car voice dictation, elderly writers with wrong characters and pinyin, Taiwanese wording, Malaysian/Singapore English, overseas students, construction workers and delivery riders in heat, dialysis patients, post-stroke rehab (new vs old deficit), insulin users (hypo vs stroke), pregnancy from 20 weeks and postpartum, relatives on the phone, buried emergencies, hard non-emergencies; before any tuning, on the session-start code (9f9f3f0 = e6ef864 engines): 170/194 = 87.6 % sensitivity, 12/220 = 5.5 % false emergencies, modifier F1 0.750',
   },
 ];
 

@@ -175,7 +175,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     name: 'heldout-20',
     label: 'held-out 20 (independent)',
     role: 'heldout',
-    history: 'being written independently (2026-12-07, seventh session) after held-out 15 moved to tuning',
-    optional: true,
+    history:
+      'written by hand, answer by answer (2026-12-07, seventh session): ED quick consults, a cardiology resident, a community health-worker script, medication reconciliation, insurance pre-authorisation, a friendly patient app, teaching quizzes, discharge letters, self-corrections, comparisons across China 2018 / ESH 2023 / ACC/AHA 2017 / KDIGO, passages cited right and wrong, drugs no earlier set named; before any tuning, on the session-start code (9f9f3f0 = e6ef864 guard): 80/166 = 48.2 % caught, 17/166 = 10.2 % flagged',
   },
 ];
