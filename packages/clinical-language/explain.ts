@@ -78,7 +78,10 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
   {
     concept: 'confusion',
     unless: /痴呆|dementia|alzheimer/,
-    unlessNot: /突然|今天|比平时|suddenly|today|worse|new/,
+    // (A change from the usual — 平时不这样, "normally mild but since tea time" — or drowsiness, which dementia does not
+    // explain, is new.)
+    unlessNot:
+      /突然|今天|比平时|平时不|平常不|叫不醒|嗜睡|昏睡|suddenly|today|worse|new|\b(?:normally|usually)\b[^.!?\n]{0,40}?\bbut\b|\bsince (?:this morning|lunch|breakfast|dinner|tea|noon|last night|\d)|drowsy|\b(?:rouse|wake) (?:him|her)\b/,
   },
   // Someone absorbed in a game or wearing headphones, or sulking, who does not answer when called (玩紧game，叫佢都唔应)
   // is no altered consciousness (REFERENCE §1.5), unless a sign of illness is named (fever, a fit, drowsy, sudden).
@@ -114,7 +117,8 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
   {
     concept: 'sudden-vision-loss',
     unless: new RegExp(EYE_UNLESS),
-    unlessNot: new RegExp(`突然|suddenly|${REFUTED}`),
+    // (Sight gone just now is no eye strain: the screen is where it was seen.)
+    unlessNot: new RegExp(`突然|suddenly|${REFUTED}|刚刚|刚才|\\bjust (?:vanished|disappeared|gone|went)\\b`),
   },
   // Chest-wall pain with a named cause (a spot, a wound, a knock, tenderness, strained muscles) and no sign of a
   // heart attack (AHA: sweat, breathlessness, pain spreading to arm, jaw or back).

@@ -24,7 +24,8 @@ describe('recall net (issue 16): raise-only second reading of wording the lexico
   it('catches fresh wording with no lexicon entry, with the usual emergency reason', () => {
     for (const t of [
       'my chest feels like an elephant is sitting on it and I am sweating',
-      'I suddenly feel like a truck is parked on my chest and I am drenched in sweat',
+      // ("a truck is parked on my chest" is now a composed simile, compose10.ts: another unknown wording here.)
+      'I suddenly feel like a truck has driven onto my chest and I am drenched in sweat',
     ]) {
       const a = analyze(t);
       const call = emergencyCall(a);

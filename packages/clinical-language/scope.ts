@@ -18,6 +18,7 @@ import { applyMessageScopes } from './scope2.ts';
 import { applyMessageScopes3 } from './scope3.ts';
 import { applyMessageScopes4 } from './scope4.ts';
 import { applyMessageScopes5 } from './scope5.ts';
+import { applyMessageScopes6 } from './scope6.ts';
 import type { Span } from './types.ts';
 
 const CONDITIONAL = /^(?:如果|假如|假设|要是|万一|一旦|倘若|若是|若|if|what if|in case)$/;
@@ -71,6 +72,8 @@ export function applySentenceScopes(norm: string, spans: readonly Target[], ctx:
   applyMessageScopes4(norm, spans, ctx);
   // A past TIA fine since, a past stay's symptom now gone, Chinese denial lists, general questions (scope5.ts).
   applyMessageScopes5(norm, spans, ctx);
+  // Study and general questions, a doctor's name for a dated episode, a past-day fit fine since (scope6.ts).
+  applyMessageScopes6(norm, spans, ctx);
   // The experiential aspect inside a condition's words ("中风过", "中过风") dates it, like 过 after it.
   spans.forEach((s, i) => {
     const r = ctx[i] as ContextResult;

@@ -99,7 +99,8 @@ export const VARIANTS_2: Readonly<Record<string, Variants>> = {
       // episode (迷糊过一次) — the modifiers then say so.
       '(?<=(?:不|没|会))糊涂',
       '迷糊(?=过)',
-      `\\b(?:doesn'?t|does not|didn'?t|don'?t) know where (?:she|he|i) (?:is|am|was)\\b`,
+      // (The writer's own "I don't know where he is" is about whereabouts, not a state: issue 16 round 6.)
+      `\\b(?:doesn'?t|does not|didn'?t) know where (?:she|he|i) (?:is|am|was)\\b|\\b(?:i )?don'?t know where i (?:am|was)\\b|\\b(?<!\\bi )don'?t know where (?:she|he) (?:is|was)\\b`,
     ],
   },
   unresponsive: {
