@@ -32,6 +32,12 @@ interface Category {
   at: number;
 }
 
+/** A value said to be below (group 1) or above the threshold ("below the home threshold", "低于家庭血压诊断阈值"). */
+const THRESHOLD_SAID =
+  /(?:(\b(?:is|are|was|were|remains?|stays?|falls?)\s+(?:still\s+|just\s+|well\s+)?(?:below|under)|\b(?:does|do)(?: not|n't) (?:reach|meet|exceed))|\b(?:is|are|was|were)\s+(?:above|over|at or above)|\b(?:exceeds?|meets?|reaches?|crosses))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:threshold|cut-?off)\b|(?:(低于|未达到|未超过|没有?达到|没有?超过|不到)|(?:已|已经)?(?:超过|达到|高于))[^，,。；;]{0,10}?(?:阈值|诊断标准)/i;
+/** Words that refer back to the reading of the sentence before. */
+const BACK_REF = /\b(?:that|this|it|which|these|those|they)\b|这|此|该|上述/i;
+
 export function carriedReadingClaims(
   t: string,
   d: Discourse,
@@ -90,6 +96,20 @@ export function carriedReadingClaims(
       lowerBoundOnly: true,
     });
   }
+  // "…home readings averaged 136/82 mmHg. Under ESH 2023 that is below the home threshold.": the reading of the
+  // sentence before compared with the guideline's own threshold (negated hypertension below, hypertension above).
+  const vsThreshold = !values.length && !isTargetSentence && d.lastReading ? THRESHOLD_SAID.exec(t) : null;
+  if (vsThreshold && d.lastReading && BACK_REF.test(t.slice(0, vsThreshold.index)))
+    claims.push({
+      ...withG,
+      category: 'hypertension',
+      setting: d.lastReading.setting,
+      form: 'reading',
+      sbp: [d.lastReading.sbp, undefined],
+      dbp: [d.lastReading.dbp, undefined],
+      lowerBoundOnly: true,
+      ...(vsThreshold[1] || vsThreshold[2] ? { negated: true } : {}),
+    });
   // A reading whose categories are stated for one pressure only ("165/96：收缩压在2级范围，舒张压在1级范围") has no
   // category of its own yet: the next sentence may give it ("因此判为1级高血压").
   const axisOnly = values.length === 1 && axisBeforeCategory(t.slice(values[0]!.end));

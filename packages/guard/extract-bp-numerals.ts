@@ -36,6 +36,13 @@ const W2 = `(?:(?:${TEN_WORDS.join('|')})(?:[- ](?:${UNIT_WORDS.join('|')}))?|${
 const EN_NUMBER = `(?:(?:a|one)\\s+hundred(?:\\s+and)?(?:\\s+(?:${W2}|${UNIT_WORDS.join('|')}))?|one\\s+${W2}|${W2})`;
 const EN_PAIR = new RegExp(`\\b(${EN_NUMBER})\\s+over\\s+(${EN_NUMBER})\\b`, 'gi');
 
+const CN_UNIT = new RegExp(`(${CN})(?=\\s*(?:毫米汞柱|mmHg))`, 'g');
+const EN_AXIS_AFTER = new RegExp(`\\b(${EN_NUMBER})(\\s+(?:mmHg|systolic|diastolic)\\b)`, 'gi');
+const EN_AXIS_BEFORE = new RegExp(
+  `(\\b(?:systolic|diastolic)(?:\\s+(?:pressure|BP|blood pressure))?\\s+(?:of\\s+|is\\s+|at\\s+|above\\s+|below\\s+|under\\s+|over\\s+)?)(${EN_NUMBER})\\b`,
+  'gi',
+);
+
 function englishNumber(words: string): number | undefined {
   const w = words
     .toLowerCase()
@@ -72,6 +79,30 @@ function englishNumber(words: string): number | undefined {
  * ninety". Other numbers in words are left alone.
  */
 export function numberWords(t: string): string {
+  // "收缩压大于等于一百六十毫米汞柱": a numeral with the unit after it is a pressure.
+  if (/[十百]/.test(t))
+    t = t.replace(CN_UNIT, (m, n: string) => {
+      const x = parseNumber(n);
+      return x !== undefined && x >= 40 && x <= 300 ? `${x}` : m;
+    });
+  // "stage two", "grade three": the category number in words.
+  if (/\b(?:stage|grade)\s+(?:one|two|three)\b/i.test(t))
+    t = t.replace(
+      /\b(stage|grade)\s+(one|two|three)\b/gi,
+      (_m, w: string, n: string) => `${w} ${{ one: 1, two: 2, three: 3 }[n.toLowerCase() as 'one']}`,
+    );
+  // "one hundred fifty systolic or ninety-five diastolic", "a systolic of one sixty", "ninety mmHg": a number in words
+  // next to its axis word or unit.
+  if (/ty\b|teen\b|hundred|\bten\b|\beleven\b|\btwelve\b/i.test(t))
+    t = t
+      .replace(EN_AXIS_AFTER, (m, n: string, rest: string) => {
+        const x = englishNumber(n);
+        return x !== undefined && x >= 40 && x <= 300 ? `${x}${rest}` : m;
+      })
+      .replace(EN_AXIS_BEFORE, (m, lead: string, n: string) => {
+        const x = englishNumber(n);
+        return x !== undefined && x >= 40 && x <= 300 ? `${lead}${x}` : m;
+      });
   // "≥180 and/or ≥110 mmHg", "≥160和/或≥100": one bound pair "≥180/110" (systolic above diastolic); a bare "或"
   // ("1期…，2期为≥140或≥90") is left to the category reader.
   let out = t.replace(

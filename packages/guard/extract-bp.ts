@@ -118,7 +118,9 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     ) &&
     !(
       (d.lastReading || d.lastReadings) &&
-      /stage|grade|级|期|high-normal|正常高值|optimal|理想|elevated|升高|normal|正常/i.test(text)
+      /stage|grade|级|期|high-normal|正常高值|optimal|理想|elevated|升高|normal|正常|threshold|cut-?off|阈值|诊断标准/i.test(
+        text,
+      )
     )
   ) {
     delete d.lastReading;

@@ -3,7 +3,11 @@
  * directions, zh and en:
  * - out of the office there is no "elevated" category: a home or ambulatory value "elevated"/"即为升高" is that
  *   setting's hypertension (office "elevated" stays the ACC/AHA category);
- * - "不必强求 X 以下" denies a target like "不必强求降到 X".
+ * - "不必强求 X 以下" denies a target like "不必强求降到 X";
+ * - pressures in number words next to "毫米汞柱"/"mmHg" or an axis word, and "stage one/two", are read as digits;
+ * - an untreated patient (said so) with office and home readings: white-coat / masked / sustained hypertension by
+ *   the untreated matrix (REFERENCE §2.5, worked examples OOB1/OOB2); a bound ("家庭 <135/85") is no reading;
+ * - "that is below / 这已超过 the home threshold" said of the reading of the sentence before.
  */
 import { describe, expect, it } from 'vitest';
 import { verifyClaims } from './check-answer.ts';
@@ -37,5 +41,66 @@ describe('"不必强求 X 以下" denies the target', () => {
   });
   it('the wrong target stated for the population still is', () => {
     expect(bad('这位患者82岁，按中国2018指南应降到130/80以下。')).toContain('bp-target');
+  });
+});
+
+describe('pressures in number words next to their unit or axis word', () => {
+  it('a wrong threshold in words is contradicted', () => {
+    expect(
+      bad('按中国2018指南，2级高血压指收缩压大于等于一百七十毫米汞柱或舒张压大于等于一百毫米汞柱。'),
+    ).toContain('bp-threshold');
+    expect(
+      bad(
+        'Under ACC/AHA 2017, stage one hypertension begins at one hundred forty systolic or ninety diastolic.',
+      ),
+    ).toContain('bp-threshold');
+  });
+  it('the right one is not', () => {
+    expect(
+      bad('按中国2018指南，2级高血压指收缩压大于等于一百六十毫米汞柱或舒张压大于等于一百毫米汞柱。'),
+    ).toEqual([]);
+    expect(
+      bad(
+        'Under ACC/AHA 2017, stage one hypertension begins at one hundred thirty systolic or eighty diastolic.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('an untreated patient’s office and home readings (REFERENCE §2.5 untreated matrix)', () => {
+  it('a wrong white-coat or masked label is contradicted', () => {
+    expect(
+      bad(
+        'Under ESH 2023, an untreated man with office 132/84 and home average 141/88 has white-coat hypertension.',
+      ),
+    ).toContain('bp-threshold');
+    expect(bad('按中国2018指南，未服药，诊室152/96，家庭平均139/87，属于白大衣高血压。')).toContain(
+      'bp-threshold',
+    );
+  });
+  it('the right label, or a bound beside the readings, is not', () => {
+    expect(
+      bad(
+        'Under ESH 2023, an untreated man with office 132/84 and home average 141/88 has masked hypertension.',
+      ),
+    ).toEqual([]);
+    expect(
+      bad('未治疗：诊室 152/96，家庭平均 126/78。诊室 ≥140/90 而家庭 <135/85，属于白大衣高血压。'),
+    ).toEqual([]);
+  });
+});
+
+describe('a reading of the sentence before compared with the guideline’s threshold', () => {
+  it('on the wrong side is contradicted', () => {
+    expect(
+      bad('Her ambulatory daytime mean was 137/86 mmHg. Under ESH 2023 this is under the daytime threshold.'),
+    ).toContain('bp-threshold');
+    expect(bad('家庭血压平均 132/80 mmHg。按ESH 2023，这已超过家庭血压诊断阈值。')).toContain('bp-threshold');
+  });
+  it('on the right side is not', () => {
+    expect(
+      bad('Her ambulatory daytime mean was 131/82 mmHg. Under ESH 2023 this is under the daytime threshold.'),
+    ).toEqual([]);
+    expect(bad('家庭血压平均 132/80 mmHg。按ESH 2023，这低于家庭血压诊断阈值。')).toEqual([]);
   });
 });
