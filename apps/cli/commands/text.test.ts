@@ -4,13 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { analyze } from '@qihuang/clinical-language';
+import { RULE_ZH, toText } from './text.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string> = { LANG: 'en_US.UTF-8' },
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const base = { ...process.env, QIHUANG_LOCALE: '', LC_ALL: '', LC_MESSAGES: '', ...env };
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/qihuang.mjs', ...args], { cwd: ROOT }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['bin/qihuang.mjs', ...args],
+      { cwd: ROOT, env: base },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -55,6 +65,36 @@ describe('qihuang text analyze', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   }, 120_000);
+
+  // One language per screen: the text output follows --locale, else QIHUANG_LOCALE/LANG (issue 20, tried as IT).
+  it('text output in Chinese under a Chinese locale, in English under an English one', async () => {
+    const zh = await cli(['text', 'analyze', '--text', '我妈五年前中过风'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('无急症 — 未见当前急症表现');
+    expect(zh.stdout).toContain('（疾病）');
+    expect(zh.stdout).toContain('既往，他人');
+    expect(zh.stdout).not.toMatch(/emergency|historical|condition|experiencer/);
+    const en = await cli(['text', 'analyze', '--text', '我妈五年前中过风', '--locale', 'en'], {
+      LANG: 'zh_CN.UTF-8',
+    });
+    expect(en.stdout).toContain('no emergency — no current emergency concept');
+    expect(en.stdout).toContain('historical, experiencer=other');
+    const bad = await cli(['text', 'analyze', '--text', '胸痛', '--locale', 'fr']);
+    expect(bad.code).toBe(2);
+  }, 120_000);
+
+  it('every rule the package can give has its Chinese text', () => {
+    for (const text of [
+      '胸口疼得厉害，喘不上气',
+      '血压190/125，剧烈头痛',
+      '血压190/125，手有点麻',
+      '今天挺好的',
+    ]) {
+      const out = toText(analyze(text), 'zh-CN');
+      expect(out.split('\n')[0]).not.toMatch(/[A-Za-z]{4,}/);
+    }
+    expect(Object.keys(RULE_ZH)).toHaveLength(4);
+  });
 
   it('--batch reads NDJSON and answers one JSON line per input line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qh-text-'));
