@@ -50,3 +50,15 @@ describe('a simile is the writer’s own sign', () => {
     expect(mods('胸口好像有点闷', 'chest-pain')).toBe('unc');
   });
 });
+
+describe("a caregiver's words for the person in their care (lola, lolo, Ah Ma, Ah Gong, sir, my employer, my patient)", () => {
+  it('are someone other than the writer', () => {
+    expect(mods('Lolo is coughing a lot tonight and has a fever', 'cough')).toBe('fam');
+    expect(mods('Ah Kong suddenly cannot lift his right arm', 'neuro-deficit')).toBe('fam');
+    expect(mods("Sir's face is drooping on one side since a few minutes", 'neuro-deficit')).toBe('fam');
+    expect(mods('my patient has crushing chest pain now', 'chest-pain')).toBe('fam');
+  });
+  it('near misses: the writer addressing someone as sir', () => {
+    expect(mods('Sorry sir, I have crushing chest pain now', 'chest-pain')).toBe('-');
+  });
+});
