@@ -8,10 +8,18 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'qihuang-deid-'));
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string> = { LANG: 'en_US.UTF-8' },
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const base = { ...process.env, QIHUANG_LOCALE: '', LC_ALL: '', LC_MESSAGES: '', ...env };
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/qihuang.mjs', ...args], { cwd: ROOT }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['bin/qihuang.mjs', ...args],
+      { cwd: ROOT, env: base },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -39,6 +47,11 @@ describe('qihuang deid', () => {
     const r = await cli(['deid', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Patient: [PATIENT_NAME_1], SSN [SSN_1].');
+    expect(r.stdout).toContain('2 identifier(s) replaced');
+    // One language per screen: the summary follows the locale (issue 20, tried as IT).
+    const zh = await cli(['deid', file, '--seed', '3'], { LANG: 'zh_CN.UTF-8' });
+    expect(zh.stdout).toContain('已替换 2 处标识信息；日期整体平移');
+    expect(zh.stdout).not.toContain('replaced');
     const help = await cli(['deid', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--json');

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { QihuangError } from '@qihuang/contracts';
 import { deidentifyWithSpans, PlaceholderVault } from '@qihuang/deid';
+import { LOCALE_OPTION, resolveLocale } from '../locale.ts';
 
 const bad = (message: string) => new QihuangError('invalid-input', message);
 /** Longest file accepted (characters): notes and letters, not whole record dumps (split those). */
@@ -28,6 +29,13 @@ function readText(file: string): string {
   return text;
 }
 
+/** The summary line in the command's language (one language per screen). */
+export function summary(count: number, shiftDays: number, locale: 'zh-CN' | 'en'): string {
+  return locale === 'zh-CN'
+    ? `已替换 ${count} 处标识信息；日期整体平移 ${shiftDays} 天`
+    : `${count} identifier(s) replaced; dates shifted by ${shiftDays} day(s)`;
+}
+
 export function registerDeid(program: Command): void {
   program
     .command('deid')
@@ -38,7 +46,9 @@ export function registerDeid(program: Command): void {
     .option('--json', 'print {shiftDays, spans: [{type, start, end, text, replacement}], text} as JSON')
     .option('--seed <n>', 'seed of the date shift (default: random, as for every gateway request)')
     .option('--name <name...>', 'names known to belong to the patient (replaced wherever they appear)')
-    .action((file: string, o: { json?: boolean; seed?: string; name?: string[] }) => {
+    .option(...LOCALE_OPTION)
+    .action((file: string, o: { json?: boolean; seed?: string; name?: string[]; locale?: string }) => {
+      const locale = o.json ? 'en' : resolveLocale(o.locale); // refused before any work
       if (o.seed !== undefined && !/^\d{1,9}$/.test(o.seed))
         throw bad(`--seed must be a whole number, got "${o.seed}"`);
       const text = readText(file);
@@ -60,9 +70,7 @@ export function registerDeid(program: Command): void {
         return;
       }
       process.stdout.write(result!.text.endsWith('\n') ? result!.text : `${result!.text}\n`);
-      console.log(
-        `\n${spans.length} identifier(s) replaced; dates shifted by ${vault.dateShiftDays ?? 0} day(s)`,
-      );
+      console.log(`\n${summary(spans.length, vault.dateShiftDays ?? 0, locale)}`);
       for (const s of spans)
         console.log(
           `  ${s.type.padEnd(14)} [${s.start},${s.end}) ${JSON.stringify(s.text)} → ${s.replacement}`,
