@@ -25,6 +25,9 @@ import { findStructuralNames } from './recognizers/names-round10.ts';
 import { findRound10Dates } from './recognizers/dates-round10.ts';
 import { round10CodeRules } from './recognizers/codes-round10.ts';
 import { findRound10Places } from './recognizers/places-round10.ts';
+import { findRound11ChineseNames } from './recognizers/round11-zh.ts';
+import { findRound11ChinesePlaces } from './recognizers/round11-zh-places.ts';
+import { findRound11English } from './recognizers/round11-en.ts';
 import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
 
 /** Options of a detection: `safetyNet` (default on: cloud targets and exports; may be off for a local model). */
@@ -59,6 +62,12 @@ export function recognize(text: string, options: DetectOptions = {}): PhiSpan[] 
     findRound10Dates(text, out); // round 10: Minguo dates, day before a time of day, ages in traditional
     collect(text, round10CodeRules, out); // round 10: HK ID cards, TW phones, share paths, plates, LINE
     findRound10Places(text, out); // round 10: traditional and foreign addresses, employers
+    // Round 11: names after roles, aliases, line heads; places, employers, phones and dates by structure.
+    if (/[\u4e00-\u9fa5]/.test(text)) {
+      findRound11ChineseNames(text, out);
+      findRound11ChinesePlaces(text, out);
+    }
+    if (/[A-Za-z]/.test(text)) findRound11English(text, out);
   }
   return out;
 }
