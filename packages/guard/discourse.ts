@@ -24,6 +24,8 @@ export interface Discourse {
   lastReadings?: { sbp: number; dbp: number; setting: Setting }[];
   /** The request's renal function (the patient's, with certainty). */
   requestRenal?: { egfr?: number; crcl?: number };
+  /** A list of thresholds continued over ';' ("thresholds: home: ≥135/85; daytime ABPM: ≥135/85; …"). */
+  listThreshold?: boolean;
   /** The measurement setting the last sentence naming one named ("You asked about home readings."). */
   setting?: Setting;
   /** Conditions an earlier sentence gave the patient without naming a drug ("患者有痛风病史。"). */

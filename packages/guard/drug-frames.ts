@@ -12,7 +12,7 @@ export const BILATERAL =
 /** Doses of two drugs taken apart ("错开几个小时吃", "spaced 4 hours apart"): an interval, checked like a switch's. */
 export const SPACED = /错开|间隔|隔开|分开(?:服用|吃)|\bapart\b|\bspaced?\b|\bseparated? by\b|\bstagger\w*/i;
 export const SWITCH =
-  /switch\w*|changing (?:from|over)|\boverlap\w*|最后一(?:片|次|剂)|\bmov(?:e|es|ing) (?:from|over)\b|\b(?:last|final)(?: (?:morning|evening|night|daily|\w+ly))? (?:dose|tablet)\b|transition\w*|after (?:the )?(?:last|final) dose|末次|停用[^，。,;；]{0,12}后|换用|改用|转换|换为|改为|换成|改成|\bstop(?:s|ped|ping)?\b[^.;]{0,40}\bstart(?:s|ed|ing)?\b|(?:^|[，,：:；;]\s*)停(?:用|服|掉)?[^，。,;；]{1,16}?(?:开始|换用|改用|服用)/i;
+  /switch\w*|changing (?:from|over)|\boverlap\w*|最后一(?:片|次|剂)|\bmov(?:e|es|ing) (?:from|over)\b|\b(?:last|final)(?: (?:morning|evening|night|daily|\w+ly))? (?:dose|tablet)\b|transition\w*|after (?:the )?(?:last|final) dose|\bafter (?:stopping|discontinuing|withdrawing|ceasing)\b|末次|停用[^，。,;；]{0,12}后|换用|改用|转换|换为|改为|换成|改成|\bstop(?:s|ped|ping)?\b[^.;]{0,40}\bstart(?:s|ed|ing)?\b|(?:^|[，,：:；;]\s*)停(?:用|服|掉)?[^，。,;；]{1,16}?(?:开始|换用|改用|服用)/i;
 /** "先停赖诺普利满36小时再开始" / "stop X first and wait 36 hours before the first dose": an interval stated with a
  * start makes the switch a washout, not an order of stopping both drugs. */
 const WASHOUT_START = /开始|起用|首剂|换成|换用|改用|\bstart\w*|\bbegin\w*|first dose|switch\w*/i;
@@ -30,7 +30,12 @@ export function washoutIn(raw: string): number | undefined {
     return 12;
   // "错开几个小时", "a few hours apart": a few hours (below any interval counted in days).
   if (/几个?小时|数小时|\b(?:a few|several|a couple of) hours\b/i.test(raw)) return 4;
-  if (/\b(?:the )?(?:next|following) (?:day|evening)\b|第二天|次日|隔天|翌日/i.test(raw)) return 24;
+  if (
+    /\b(?:the )?(?:next|following) (?:day|evening)\b|\b(?:the|a|one) day after\b|第二天|次日|隔天|翌日/i.test(
+      raw,
+    )
+  )
+    return 24;
   // Chinese numerals before a time unit ("两天", "三十六小时") read as digits.
   const text = raw.replace(/([一二两三四五六七八九十]+)(?=\s*(?:个)?(?:天|日|小时))/g, (m) =>
     String(zhNumber(m)),

@@ -68,6 +68,10 @@ import { namedSetting, outOfOfficeOnly, settingAt } from './extract-bp-settings.
 export { settingAt } from './extract-bp-settings.ts';
 import type { BpData, TargetData } from './types.ts';
 
+/** A list item "label: ≥A/B" (a setting's label, a colon, one bound). */
+const LIST_ITEM =
+  /^\s*[^:：;；。]{2,40}[:：]\s*(?:≥|>=|>)\s*\d{2,3}\s*\/\s*\d{2,3}(?:\s*mmHg)?\s*[;；.。]?\s*$/i;
+
 const GUIDELINE_NAMES = /ACC\s*\/\s*AHA|ESH|中国|China|Chinese|2017\s*(?:年\s*)?ACC/i;
 
 export interface BpClaimParts {
@@ -83,8 +87,17 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
     if (short !== undefined) d.age = short;
   }
   if (d.ckd && NO_CKD.test(text)) delete d.ckd;
+  // "…thresholds: home: ≥135/85; daytime ABPM: ≥135/85; 24-hour ABPM: ≥135/85.": an item of a list of thresholds
+  // continued over ';' is a threshold too (its setting its own label).
+  const item = d.listThreshold && LIST_ITEM.test(text) && !categoriesIn(text).length;
   // Readings in number words ("一百四十六/九十二", "one sixty over ninety") are read as digits.
-  const parts = bpClaimsWithin(numberWords(text), d);
+  const parts = bpClaimsWithin(
+    numberWords(item ? text.replace(/[:：]/, ' hypertension threshold:') : text),
+    d,
+  );
+  if (/[;；]\s*$/.test(text) && parts.bp.some((b) => b.form === 'threshold' && b.category === 'hypertension'))
+    d.listThreshold = true;
+  else if (!/[;；]\s*$/.test(text) || !item) delete d.listThreshold;
   // The setting carries to following sentences that name none ("You asked about home readings. The threshold is …").
   const named = namedSetting(text.normalize('NFKC'));
   if (named) d.setting = named;

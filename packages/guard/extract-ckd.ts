@@ -55,3 +55,32 @@ export function egfrInRangeIn(text: string): EgfrInRangeData | undefined {
   if (egfr === undefined || !(low < high) || egfr === low || egfr === high) return undefined;
   return { egfr, low, high };
 }
+
+/** The chronicity stated in a CKD definition ("eGFR below 60 for more than 1 month", "持续超过3个月"): REFERENCE §4.3
+ * — abnormalities present for more than 3 months. */
+export interface CkdDurationData {
+  months: number;
+}
+const DEFINES_CKD = new RegExp(
+  `(?:defin\\w*|diagnos\\w*|criteri\\w*|定义|诊断|标准)[^。.;；]{0,60}${CKD}|${CKD}[^。.;；]{0,60}(?:defin\\w*|diagnos\\w*|criteri\\w*|定义|诊断|标准|requires?|需要|须)`,
+  'i',
+);
+const DURATION =
+  /(?:for|lasting|persist\w*(?: for)?|present for)\s+(?:more than|over|longer than|at least|>|≥)\s*(\d+|one|two|three|six)\s*(months?|weeks?|days?)\b|(?:持续|超过|大于|>|≥|至少)\s*(?:超过|大于)?\s*(\d+|[一二两三六])\s*(?:个)?\s*(月|周|星期|天)/i;
+const WORD: Record<string, number> = { one: 1, two: 2, three: 3, six: 6, 一: 1, 二: 2, 两: 2, 三: 3, 六: 6 };
+
+export function ckdDurationIn(text: string): CkdDurationData | undefined {
+  if (!DEFINES_CKD.test(text) || DENIED.test(text)) return undefined;
+  const m = DURATION.exec(text);
+  if (!m) return undefined;
+  const n = m[1] ?? m[3];
+  const unit = (m[2] ?? m[4] ?? '').toLowerCase();
+  const count = WORD[n as string] ?? Number(n);
+  if (!Number.isFinite(count)) return undefined;
+  const months = /^(?:month|月)/.test(unit)
+    ? count
+    : /^(?:week|周|星期)/.test(unit)
+      ? count / 4.345
+      : count / 30.44;
+  return { months };
+}

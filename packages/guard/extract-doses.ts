@@ -24,6 +24,9 @@ const PER_DAY_BEFORE =
 const MAXIMUM =
   /最大(日)?剂量|最大|最高(日)?剂量|不超过|不宜超过|不得超过|最多|maximum|\bmax\b|up to|not (?:to )?exceed|no more than|ceiling|or less|可用至|可加量至|加量至|加至|增加到|增至|titrated? (?:up )?to|increased? to|可加到|(?:可以|可)用到|用到最多|上限|\bcap(?:ped)?\b|limited to|\blimit\s+(?:\w+\s+){0,3}?to\b|限制在|限定在|限于/i;
 
+/** A maximum word right after the amount ("20 mg的上限", "20 mg cap", "10 mg/日的最大剂量"). */
+const MAXIMUM_AFTER =
+  /^\s*(?:\/\s*(?:日|天|d(?:ay)?)\s*)?(?:的)?\s*(?:上限|最大(?:日)?剂量|最高(?:日)?剂量|限量|封顶)|^\s*(?:\/\s*day\s+|a day\s+|daily\s+)?(?:cap|limit|ceiling|maximum)\b/i;
 /** A prohibition before the amount (not "不要超过 N mg", which states a maximum). */
 const PROHIBITED =
   /(?:不要|别|切勿|请勿|不能|不可|不宜|不应|禁止)(?!超过|超出|多于|高于|大于)[^，,；;。]*$|\b(?:don't|do not|never|should not|shouldn't|must not|avoid)\b(?!\s+(?:exceed|go(?:ing)? (?:above|over|beyond)|tak(?:e|ing) more than|us(?:e|ing) more than))[^,;.]*$/i;
@@ -153,7 +156,11 @@ export function doseClaims(text: string, mentions: Mention[], carried?: Mention)
         Math.max(...['，', ',', '；', ';'].map((c) => before.lastIndexOf(c))) + 1,
       );
       const statesMaximum =
-        excess || MAXIMUM.test(ownBefore) || (first && MAXIMUM.test(`${text.slice(0, m.start)}${before}`));
+        excess ||
+        MAXIMUM.test(ownBefore) ||
+        (first && MAXIMUM.test(`${text.slice(0, m.start)}${before}`)) ||
+        // "没超过20 mg的上限", "under the 20 mg cap": the maximum word right after the amount.
+        MAXIMUM_AFTER.test(after);
       const explicitTimes = frequencyOf(local);
       const statesStart =
         !statesMaximum &&

@@ -23,6 +23,8 @@ const RISKS: [KdigoRisk, RegExp][] = [
   ['high', /(?<!very[- ])\bhigh(?:[- ]risk)?\b(?! (?:blood|BP))|(?<!极)高危|(?<!极)高风险/i],
   ['low', /\blow(?:[- ]risk)?\b|低危|低风险/i],
 ];
+const LAB_VALUE =
+  /\b(?:e?GFR|u?ACR|albumin(?:uria)?(?:[- ]to[- ]creatinine ratio)?)\s*(?:of|is|was|=|:|：|为|是)?\s*(?:about|around|约)?\s*\d+(?:\.\d+)?\s*(?:mL\/min(?:\/1\.73\s*m²?)?|mg\/g|mg\/mmol)?|(?:肾小球滤过率|尿白蛋白肌酐比)\s*(?:为|是|约)?\s*\d+(?:\.\d+)?\s*(?:mL\/min(?:\/1\.73\s*m²?)?|mg\/g|mg\/mmol)?/gi;
 const RISK_WORD = /risk|heat[- ]?map|prognos|cell|危|风险|预后|热图/i;
 
 export function kdigoRiskIn(text: string): KdigoRiskData | undefined {
@@ -32,7 +34,9 @@ export function kdigoRiskIn(text: string): KdigoRiskData | undefined {
   const as = new Set([...t.matchAll(A)].map((m) => m[1] as string));
   if (gs.size !== 1 || as.size !== 1) return undefined;
   // A value or a denial makes it another frame ("eGFR 50 …", "不是低危").
-  if (/\d{2,}|不是|并非|\bnot\b|isn't|rather than|而不是/i.test(t)) return undefined;
+  // The patient's eGFR and ACR stated beside their codes ("With eGFR 72 (G2) and ACR 420 mg/g (A3)") are no other frame.
+  const rest = t.replace(LAB_VALUE, ' ');
+  if (/\d{2,}|不是|并非|\bnot\b|isn't|rather than|而不是/i.test(rest)) return undefined;
   const found = RISKS.filter(([, re]) => re.test(t));
   if (found.length !== 1) return undefined;
   const g = [...gs][0] as string;

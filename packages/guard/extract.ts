@@ -15,8 +15,9 @@ import { conditionIdsIn, doseClaims, drugClaims, NO_ADJUSTMENT } from './extract
 import { bpCompareIn } from './extract-bp-compare.ts';
 import { systolicBandTarget } from './extract-bp-target-range.ts';
 import { eachReadingClaims } from './extract-bp-each.ts';
-import { ckdDiagnosisIn, egfrInRangeIn } from './extract-ckd.ts';
+import { ckdDiagnosisIn, ckdDurationIn, egfrInRangeIn } from './extract-ckd.ts';
 import { phenotypeClaimIn } from './extract-bp-phenotype.ts';
+import { categoryAttributionsIn } from './extract-bp-attribution.ts';
 import { acrStatements, acrValueIn, carriedLabStatements, gfrStatements } from './extract-labs.ts';
 import { renalCalculation } from './extract-labs-calc.ts';
 import { creatinineConversionIn, kdigoRiskIn } from './extract-labs-risk.ts';
@@ -192,12 +193,15 @@ export function extractClaims(
     for (const acr of [...acrs, ...carried.acr]) claims.push({ ...base, kind: 'lab-threshold', acr });
     const calc = renalCalculation(text, answer.slice(0, s.end));
     if (calc) claims.push({ ...base, kind: 'lab-threshold', renalCalc: calc });
+    for (const bp of categoryAttributionsIn(text)) claims.push({ ...base, kind: 'bp-threshold', bp });
     const phenotype = phenotypeClaimIn(text, answer.slice(0, s.end));
     if (phenotype) claims.push({ ...base, kind: 'bp-threshold', phenotype });
     const compared = bpCompareIn(text, answer.slice(0, s.start));
     if (compared) claims.push({ ...base, kind: 'bp-threshold', bpCompare: compared });
     const inRange = egfrInRangeIn(text);
     if (inRange) claims.push({ ...base, kind: 'lab-threshold', egfrInRange: inRange });
+    const duration = ckdDurationIn(text);
+    if (duration) claims.push({ ...base, kind: 'lab-threshold', ckdDuration: duration });
     const ckd = ckdDiagnosisIn(text, lastLab);
     if (ckd) claims.push({ ...base, kind: 'lab-threshold', ckdDiagnosis: ckd });
     const risk = kdigoRiskIn(text);

@@ -202,6 +202,7 @@ export interface Claim {
   egfrInRange?: import('./extract-ckd.ts').EgfrInRangeData;
   /** A CKD diagnosis stated for an eGFR ≥60 with the ACR stated (REFERENCE §4.3: G1/G2 with A1 is not CKD). */
   ckdDiagnosis?: import('./extract-ckd.ts').CkdDiagnosisData;
+  ckdDuration?: import('./extract-ckd.ts').CkdDurationData;
   /** A KDIGO heat-map cell's risk ("G3a with A2 is high risk") and a creatinine unit conversion. */
   kdigoRisk?: import('./extract-labs-risk.ts').KdigoRiskData;
   creatinineConversion?: import('./extract-labs-risk.ts').CreatinineConversionData;

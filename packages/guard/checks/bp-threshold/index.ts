@@ -205,6 +205,9 @@ function judge(bp: BpData, g: Guideline, lang: Lang, text = ''): Verdict {
       [],
     );
   const ev = [{ source, text: `${name} ${cat}: SBP ${fmt(band.sbp, 260)}, DBP ${fmt(band.dbp, 170)} mmHg` }];
+  // A category credited to the guideline without values (extract-bp-attribution.ts): the guideline has it.
+  if (!bp.sbp && !bp.dbp)
+    return v('supported', say(lang, `${name}有“${cat}”这一分类`, `${name} has the category "${cat}"`), ev);
   if (bp.form === 'reading') {
     if (!bp.sbp || !bp.dbp) return v('unverifiable', say(lang, '读数不完整', 'reading incomplete'), ev);
     const c = classifyOfficeBp({ sbp: bp.sbp[0], dbp: bp.dbp[0] }, g);

@@ -39,6 +39,31 @@ export const gfrCategory: GuardCheck = {
             ),
           };
     }
+    if (claim.ckdDuration) {
+      // REFERENCE §4.3: CKD requires abnormalities of kidney structure or function present for more than 3 months.
+      const months = claim.ckdDuration.months;
+      const evidence = [
+        {
+          source: 'KDIGO 2012 CKD guideline, definition',
+          text: say(context.lang, '肾脏结构或功能异常持续 >3 个月', 'abnormalities present for >3 months'),
+        },
+      ];
+      return Math.abs(months - 3) < 0.25
+        ? {
+            verdict: 'supported',
+            evidence,
+            reason: say(context.lang, 'KDIGO：持续 >3 个月', 'KDIGO: present for more than 3 months'),
+          }
+        : {
+            verdict: 'contradicted',
+            evidence,
+            reason: say(
+              context.lang,
+              'KDIGO 定义慢性肾脏病须异常持续超过 3 个月',
+              'KDIGO defines CKD by abnormalities present for more than 3 months',
+            ),
+          };
+    }
     if (claim.ckdDiagnosis) {
       // REFERENCE §4.3 [V2]: G1/G2 without markers of kidney damage (e.g. A1) is not CKD.
       const { egfr, acr } = claim.ckdDiagnosis;

@@ -1,0 +1,39 @@
+/**
+ * Categories credited to a guideline without any value ('The categories "optimal", "normal" and "high-normal" come
+ * from the ACC/AHA 2017 guideline', "“正常高值”这一分类出自ACC/AHA 2017"): each category named is a claim about that
+ * guideline's own office categories (REFERENCE §1.1–§1.4, read from the engine by the bp-threshold check). A
+ * denied attribution ("does not come from", "并非来自") or a sentence with values is left to the frame reader.
+ */
+import { categoriesIn } from './extract-bp-categories.ts';
+import { guidelinesIn } from './extract-bp-guidelines.ts';
+import type { BpData } from './types.ts';
+
+/** The category is credited to the guideline ("comes from", "is an ACC/AHA term", "出自", "是…的分类"). */
+const CREDITED =
+  /\b(?:comes?|came|are|is|were|was)\s+(?:originally\s+)?from\b|\boriginat\w*\s+(?:in|from|with)\b|\b(?:defined|introduced|used|coined)\s+(?:in|by)\b|\bbelongs?\s+to\b|来自|源自|出自|源于|是[^，。；;]{0,24}(?:的|中的)(?:分类|类别|术语|说法|概念)|属于[^，。；;]{0,24}的(?:分类|类别)|(?:提出|定义|使用|采用)(?:了)?(?:的|这些|这个|该)?(?:分类|类别|术语)/i;
+/** The sentence talks about categories as terms: quoted or named as such. */
+const AS_TERMS = /["“”「」『』]|\bcategor(?:y|ies)\b|\bterms?\b|\blabels?\b|分类|类别|术语|说法/i;
+const DENIED =
+  /\bnot\b|n't\b|\bnever\b|\bneither\b|\bno longer\b|不是|并非|并不|没有|不属于|不用|不使用|未使用|而非|而不是/i;
+const VALUE = /\d{2,3}\s*\/\s*\d{2,3}|\d{2,3}\s*[–-]\s*\d{2,3}|mmHg/i;
+
+export function categoryAttributionsIn(text: string): BpData[] {
+  const t = text.normalize('NFKC');
+  if (VALUE.test(t) || !AS_TERMS.test(t) || !CREDITED.test(t) || DENIED.test(t)) return [];
+  const gs = guidelinesIn(t);
+  if (gs.length !== 1) return [];
+  const seen = new Set<string>();
+  const out: BpData[] = [];
+  for (const c of categoriesIn(t)) {
+    if (c.negated || c.category === 'hypertension' || seen.has(c.category)) continue;
+    seen.add(c.category);
+    out.push({
+      guideline: gs[0]!,
+      category: c.category,
+      setting: 'office',
+      form: 'range',
+      lowerBoundOnly: false,
+    });
+  }
+  return out;
+}
