@@ -10,7 +10,9 @@ import type {
   TreatmentInput,
 } from '@qihuang/engines/hypertension-care';
 import { chinaStratification, decisionBp, type ClinicalContext } from './clinical.ts';
-import type { CareDeps } from './deps.ts';
+import { nowOf, type CareDeps } from './deps.ts';
+import { regimenBasis } from './regimen-basis.ts';
+import { careSettings } from './settings.ts';
 
 const CLASS_MAP: Partial<Record<DrugClassId, AntihypertensiveClass>> = {
   acei: 'acei',
@@ -30,8 +32,9 @@ const CLASS_MAP: Partial<Record<DrugClassId, AntihypertensiveClass>> = {
   'k-sparing': 'other',
 };
 
-function currentMedications(deps: CareDeps, c: ClinicalContext): CurrentMedication[] {
-  const out: CurrentMedication[] = [];
+/** The current antihypertensives (engine classes) and the ids of the orders/statements they come from. */
+function currentMedications(deps: CareDeps, c: ClinicalContext): CurrentMedication[] & { ids: string[] } {
+  const out = Object.assign([] as CurrentMedication[], { ids: [] as string[] });
   for (const m of c.review.medications) {
     const match = m.drugId ? deps.drugs.getDrug(m.drugId) : deps.drugs.match(m.text ?? '')?.drug;
     if (!match) continue;
@@ -44,6 +47,7 @@ function currentMedications(deps: CareDeps, c: ClinicalContext): CurrentMedicati
         .map((x) => CLASS_MAP[x])
         .find((x) => x !== undefined);
       if (!cls) continue;
+      if (!out.ids.includes(m.id)) out.ids.push(m.id);
       const dose = m.dose && /mg/i.test(m.dose.unit) && !match.components ? m.dose.value : undefined;
       out.push({
         agent: part.id,
@@ -60,7 +64,13 @@ export function treatmentInput(
   c: ClinicalContext,
   guideline: Guideline,
 ): TreatmentInput | undefined {
-  const bp = decisionBp(c.report);
+  const current = currentMedications(deps, c);
+  // On a dated regimen the BP comes from readings taken on it (regimen-basis.ts, decision 0023).
+  const settings = careSettings(deps, c.chart.patient);
+  const onRegimen = current.length
+    ? regimenBasis(c, guideline, settings.utcOffsetMinutes, current.ids, nowOf(deps).toISOString())
+    : undefined;
+  const bp = onRegimen ? { bp: onRegimen.basis.bp, source: onRegimen.basis.source } : decisionBp(c.report);
   if (!bp) return undefined;
   const s = chinaStratification(c, bp.bp);
   const level = s.level;
@@ -121,6 +131,7 @@ export function treatmentInput(
       ...(potassium !== undefined ? { potassium } : {}),
       ...(egfr !== undefined ? { egfr } : {}),
     },
-    current: currentMedications(deps, c),
+    current: [...current],
+    ...(onRegimen ? { regimen: onRegimen.regimen } : {}),
   };
 }

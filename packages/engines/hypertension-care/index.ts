@@ -20,6 +20,9 @@ export {
   followUpSourceText,
   avoidedClasses,
   preferredClasses,
+  REGIMEN_SETTLE_DAYS,
+  RECHECK_HOME_DAYS,
+  regimenSettledAt,
 } from './treatment.ts';
 export { GUIDELINE_EDITIONS, editionFor } from './guidelines/registry.ts';
 export type { GuidelineEdition } from './guidelines/types.ts';

@@ -16,11 +16,13 @@ import { followUpDays, followUpText } from './treatment/follow-up.ts';
 import { untreated } from './treatment/initiation.ts';
 import type { Core, Ctx } from './treatment/orders.ts';
 import { reviewRegimen } from './treatment/regimen-review.ts';
+import { judgeRegimen, tooEarly } from './treatment/regimen-timing.ts';
 import { treated } from './treatment/titration.ts';
 import type { Text, TreatmentInput, TreatmentProposal } from './types.ts';
 
 export { avoidedClasses, preferredClasses } from './treatment/contraindications.ts';
 export { followUpDays, followUpSourceText, followUpText } from './treatment/follow-up.ts';
+export { REGIMEN_SETTLE_DAYS, RECHECK_HOME_DAYS, regimenSettledAt } from './treatment/regimen-timing.ts';
 
 /** The setting a `bpSource` is compared in: home mean → home target, ambulatory mean → daytime target. */
 const SETTING = { office: 'office', home: 'home', ambulatory: 'day' } as const;
@@ -68,6 +70,11 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
   // mmHg above the target limit (target "<130" → limit 130); REFERENCE §7.1/§7.3 ">20/10 above target"
   const over = { sbp: input.bp.sbp - t.sbp, dbp: t.dbp === undefined ? 0 : input.bp.dbp - t.dbp };
   const review = input.current.length ? reviewRegimen(ctx, met) : undefined;
+  // BP from before the current regimen settled (or too few readings since) judges nothing about it: no step-up and
+  // no resistant-hypertension review on it (REFERENCE §7.4, §2.3; decision 0023). Safety stops above still apply.
+  const changed = followUpDays(g, true);
+  const timing =
+    input.current.length && input.regimen ? judgeRegimen(input.regimen, changed.days) : undefined;
   const core: Core =
     review && (review.orders.length || review.stops.length)
       ? {
@@ -79,9 +86,11 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
           source: [...new Set([...review.stops, ...review.orders].map((o) => o.source))].join('; '),
           followUp: followUpDays(g, true),
         }
-      : input.current.length
-        ? treated(input, ctx, met)
-        : untreated(input, ctx, met, over);
+      : timing && !timing.judgeable
+        ? tooEarly(ctx, timing, changed)
+        : input.current.length
+          ? treated(input, ctx, met)
+          : untreated(input, ctx, met, over);
   const first: Text[] = [];
   // §1.5 crisis-range BP: emergency vs urgency needs a target-organ assessment before any ordinary start
   const crisis = edition.crisis.test(given.bp);
@@ -152,6 +161,7 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
         ? {}
         : { monthsOnCurrentRegimen: input.monthsOnCurrentRegimen }),
       ...(input.lifestyleMonths === undefined ? {} : { lifestyleMonths: input.lifestyleMonths }),
+      ...(input.regimen ? { regimen: input.regimen } : {}),
       targetMet: met,
     },
     display: proposalDisplay(given, ctx, core, shown, met, crisis),

@@ -139,10 +139,29 @@ export interface TreatmentInput {
   /** Classes the patient is allergic/intolerant to (e.g. ACEi cough → 'acei'). */
   intolerances?: AntihypertensiveClass[];
   current: CurrentMedication[];
+  /**
+   * When the current regimen last started or changed and when the readings behind `bp` began (dates as data):
+   * BP from before the regimen had been in place long enough does not judge it (treatment/regimen-timing.ts).
+   * Absent: no known change (a long-standing regimen), `bp` judges it.
+   */
+  regimen?: RegimenTiming;
   /** Months on the current regimen without reaching target (0 = just started / unknown). */
   monthsOnCurrentRegimen?: number;
   /** Untreated patients: months of lifestyle therapy already tried (drug after lifestyle failure, REFERENCE §7.2/§7.3). */
   lifestyleMonths?: number;
+}
+
+export interface RegimenTiming {
+  /** Latest start or change of a current antihypertensive (ISO date-time). */
+  changedAt: string;
+  /** The proposal's time (ISO date-time; the engine reads no clock). */
+  now: string;
+  /** When the first reading behind `bp` was taken (ISO date-time); unknown is not taken as on the regimen. */
+  bpFrom?: string;
+  /** `bp` is enough to judge on: an office visit, or a home mean with enough readings (REFERENCE §2.3). */
+  bpSufficient: boolean;
+  /** Offset of the patient's local day (minutes east of UTC) for the dates the proposal names; default 0. */
+  utcOffsetMinutes?: number;
 }
 
 export type TreatmentDecision =
@@ -154,7 +173,8 @@ export type TreatmentDecision =
   | 'add-class'
   | 'resistant-review' // ≥3 classes incl. diuretic at optimal dose and still above target
   | 'change-regimen' // a current agent is contraindicated or above its renal maximum: stop / reduce / replace
-  | 'maintain';
+  | 'maintain'
+  | 'too-early'; // on a regimen whose readings since its latest change are too recent or too few to judge it
 
 export interface ProposedOrder {
   agent: string; // engine agent id (must be in the drug knowledge base: same ids)

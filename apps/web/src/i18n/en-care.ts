@@ -76,6 +76,8 @@ export const enCare = {
     'add-class': 'Add a drug class',
     'resistant-review': 'Review for resistant hypertension',
     maintain: 'Maintain treatment',
+    'change-regimen': 'Change the current regimen',
+    'too-early': 'Too early to judge the current regimen',
   },
   action: { start: 'Start', increase: 'Increase', add: 'Add', replace: 'Replace' },
   class: {

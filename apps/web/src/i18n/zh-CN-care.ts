@@ -76,6 +76,8 @@ export const zhCNCare: Messages['care'] = {
     'add-class': '加用一类药物',
     'resistant-review': '评估难治性高血压',
     maintain: '维持原方案',
+    'change-regimen': '调整现有用药',
+    'too-early': '现用方案时间尚短，暂不判断',
   },
   action: { start: '起始', increase: '加量', add: '加用', replace: '替换' },
   class: {

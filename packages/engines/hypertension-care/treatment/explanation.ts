@@ -22,6 +22,10 @@ const DECISION_TEXT: Record<TreatmentDecision, Text> = {
     en: 'change the current regimen (stop / reduce / replace)',
   },
   maintain: { zh: '维持现有治疗', en: 'maintain current treatment' },
+  'too-early': {
+    zh: '现用方案时间尚短，暂不判断疗效',
+    en: 'too early to judge the current regimen',
+  },
 };
 
 /** The proposal's one-line summary in both languages. */
