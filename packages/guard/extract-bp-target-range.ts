@@ -13,6 +13,9 @@ const BAND =
   /(?<![\d./])(\d{3})\s*(?:[–—~～-]|to|至|到)\s*(\d{3})(?!\d|\.\d|\s*\/|\s*(?:岁|years?|mL|mg|%))/gi;
 const CUE =
   /\btargets?\b|\bgoals?\b|\baim(?:s|ing)? (?:at|for)\b|\brecommend(?:s|ed|ing)?\b|\badvis(?:es|ed)\b|目标|建议|推荐|降到|降至|降低到|降低至/i;
+const SUFFICES =
+  /即可|就可以了?|就行|为宜|就够了?|不必再|无需再|\b(?:is|are|would be) (?:enough|sufficient|adequate|fine)\b/i;
+const KEPT = new RegExp(`${CUE.source}|控制在|维持在|保持在|\\bkeep(?:ing)?\\b|\\bmaintain(?:ing)?\\b`, 'i');
 const SYSTOLIC = /systolic|\bSBP\b|收缩压|高压/i;
 const NOT_A_TARGET =
   /目前|现在|当前|currently|\bnow\b|\baverag\w*|平均|测得|读数|\breading|\bwas\b|\bmeasured\b|range of|范围为|正常高值|high-normal|elevated|grade|stage|级|期/i;
@@ -21,14 +24,16 @@ const AGE_OF = /\b(?:patient|man|woman|person|someone|adult|individual)s? (?:of|
 
 export function systolicBandTarget(text: string, d: Discourse): TargetData | undefined {
   const t = text.normalize('NFKC');
-  if (!SYSTOLIC.test(t) || !CUE.test(t) || HEDGED.test(t) || UNCARRIED.test(t) || TREATED.test(t))
+  // "收缩压控制在140–150 mmHg之间即可" / "keeping it within 140–150 is enough": a band said to suffice is a target.
+  const cueRe = SUFFICES.test(t) ? KEPT : CUE;
+  if (!SYSTOLIC.test(t) || !cueRe.test(t) || HEDGED.test(t) || UNCARRIED.test(t) || TREATED.test(t))
     return undefined;
   for (const m of t.matchAll(BAND)) {
     const lo = Number(m[1]);
     const hi = Number(m[2]);
     if (lo < 100 || hi > 170 || hi - lo < 5 || hi - lo > 20) continue;
     const before = t.slice(Math.max(0, (m.index as number) - 48), m.index);
-    const cue = CUE.exec(before);
+    const cue = cueRe.exec(before);
     if (!cue || NOT_A_TARGET.test(before.slice(cue.index)) || !SYSTOLIC.test(before)) continue;
     const guideline = guidelineAt(t, m.index as number) ?? d.guideline;
     if (!guideline) return undefined;

@@ -104,3 +104,15 @@ describe('a reading of the sentence before compared with the guideline’s thres
     expect(bad('家庭血压平均 132/80 mmHg。按ESH 2023，这低于家庭血压诊断阈值。')).toEqual([]);
   });
 });
+
+describe('a systolic band said to suffice, and "reach below"', () => {
+  it('a band above the population’s target is contradicted', () => {
+    expect(bad('患者58岁，按ESH 2023，收缩压维持在140–150 mmHg就可以了。')).toContain('bp-target');
+    expect(bad('China 2018 asks people aged 70 to reach below 130/80 first.')).toContain('bp-target');
+  });
+  it('the population’s own band, or a current value, is not', () => {
+    expect(bad('患者86岁，按ESH 2023，收缩压维持在140–150 mmHg就可以了。')).toEqual([]);
+    expect(bad('患者58岁，目前收缩压维持在140–150 mmHg。')).toEqual([]);
+    expect(bad('China 2018 asks people aged 70 to reach below 150/90 first.')).toEqual([]);
+  });
+});
