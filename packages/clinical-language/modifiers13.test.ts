@@ -62,3 +62,19 @@ describe("a caregiver's words for the person in their care (lola, lolo, Ah Ma, A
     expect(mods('Sorry sir, I have crushing chest pain now', 'chest-pain')).toBe('-');
   });
 });
+
+describe('kin and role words in regional and everyday use; a patient headed by age and sex', () => {
+  it('are someone other than the writer', () => {
+    expect(mods('俺奶今天胸口疼得厉害', 'chest-pain')).toBe('fam');
+    expect(mods('阿叔头好痛，从来没这么痛过', 'severe-headache')).toBe('fam');
+    expect(mods('店里一个顾客突然抽搐', 'seizure')).toBe('fam');
+    expect(mods('Auntie collapsed and is not responding', 'confusion')).toBe('fam');
+    expect(mods('handover: 66F, sudden right arm weakness since 0900', 'neuro-deficit')).toBe('fam');
+    expect(mods('分诊：男，71岁，突发言语不清半小时', 'neuro-deficit')).toBe('fam');
+  });
+  it('near misses: the writer, an age as a duration, generic elderly people', () => {
+    expect(mods('我45岁，男，突然胸口疼', 'chest-pain')).toBe('-');
+    expect(mods('diabetic for 12 yrs, my chest hurts now', 'chest-pain')).toBe('-');
+    expect(mods('老人突然糊涂是不是中风？想了解一下', 'confusion')).toContain('hyp');
+  });
+});

@@ -39,11 +39,12 @@ export interface ScopeRule {
 }
 
 export const FAMILY_ZH =
-  '(?:孃孃|嬢嬢|家里老人|爸爸|爸|妈妈|妈|父亲|母亲|爹|娘|老汉儿|老豆|老窦|阿爸|老母|闺女|老太婆|侄子|侄女|外甥|孙子|孙女|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹|男朋友|女朋友|男友|女友|室友|舍友|那口子|外孙女|外孙|孙儿|阿婆|阿嫲|阿嬷|阿妈|阿母|阿公|阿爷|爷叔|阿伯|娃儿|老头子|[大二三小](?:哥|姐|弟|妹)|(?<=我|俺)对象)';
-const FAMILY_ZH_SHORT = '(?:弟|哥|姐|妹|儿|姑娘)(?<=[我俺](?:弟|哥|姐|妹|儿|姑娘))';
+  '(?:孃孃|嬢嬢|家里老人|爸爸|爸|妈妈|妈|父亲|母亲|爹|娘|老汉儿|老豆|老窦|阿爸|老母|闺女|老太婆|侄子|侄女|外甥|孙子|孙女|老爸|老妈|老伴|老公|丈夫|爱人|妻子|老婆|媳妇|儿子|女儿|孩子|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|姑姑|家人|家里人|亲戚|邻居|朋友|同事|老人家|老爷子|老太太|老头|家父|家母|父母|兄弟姐妹|男朋友|女朋友|男友|女友|室友|舍友|那口子|外孙女|外孙|孙儿|阿婆|阿嫲|阿嬷|阿妈|阿母|阿公|阿爷|爷叔|阿伯|娃儿|老头子|老汉|阿弟|阿妹|阿姐|阿哥|阿叔|阿婶|阿姆|细佬|细妹|老弟|太太|长辈|顾客|工友|队友|病友|[大二三小](?:哥|姐|弟|妹)|(?<=我|俺)对象)';
+const FAMILY_ZH_SHORT =
+  '(?:弟|哥|姐|妹|儿|姑娘|爷|奶|娘|爹|舅|姨|姑|叔)(?<=[我俺](?:弟|哥|姐|妹|儿|姑娘|爷|奶|娘|爹|舅|姨|姑|叔))|(?<=[我佢]个)(?:孙|仔|女)';
 // (A carer's employer or patient, lola/lolo — Filipino carers' grandmother/grandfather — are others too: issue 16 round 6.)
 export const FAMILY_EN =
-  '(?:mother|mom|mum|father|dad|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?|parents?|uncle|aunt|family|friend|neighbou?r|partner|kids?|child|children|boyfriend|girlfriend|cousin|spouse|relatives?|in-laws?|coworker|colleague|nephew|niece|grandson|granddaughter|grandchild|grandkids?|auntie|aunty|nan|nana|nanna|granny|gran|employer|patient|lola|lolo|stepmom|stepdad|stepmother|stepfather|fianc[eé]e?|roommate|flatmate|housemate|siblings?|twin|baby|toddler|teenager|boss)';
+  '(?:mother|mom|mum|father|dad|wife|husband|son|daughter|brother|sister|grandma|grandmother|grandpa|grandfather|grandparents?|parents?|uncle|aunt|family|friend|neighbou?r|partner|kids?|child|children|boyfriend|girlfriend|cousin|spouse|customer|resident|client|classmate|teammate|relatives?|in-laws?|coworker|colleague|nephew|niece|grandson|granddaughter|grandchild|grandkids?|auntie|aunty|nan|nana|nanna|granny|gran|employer|patient|lola|lolo|stepmom|stepdad|stepmother|stepfather|fianc[eé]e?|roommate|flatmate|housemate|siblings?|twin|baby|toddler|teenager|boss)';
 /** Someone unnamed ("有人", "一个老人", "someone", "a man"): another person, a bystander or one in a report. */
 const PERSON_ZH =
   '(?:有人|有个人|有一个人|一(?<!我一|自己一)个人(?!在家|住)|那个人|这个人|[老小](?<![\\u4e00-\\u9fff][老小])[王李张刘陈杨黄赵周吴徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋杜叶程魏苏吕丁沈钟姜崔谭陆范汪廖金贾夏邹熊孟秦邱侯江薛段雷龙黎陶贺郝顾龚邵钱戴严莫孔汤康乔赖]|某人|别人|男子|女子|路人|网友|(?:有个|一个|有位|一位)(?:老人|老太太|老大爷|大爷|大妈|小伙子?|姑娘|孩子|男的|女的|年轻人))';
@@ -358,7 +359,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'experiencer',
     direction: 'forward',
-    re: `\\b(?:(?:my|our|your) (?:late )?${FAMILY_EN}s?|(?<=^|[.!?:]\\s{0,2})(?:wife|husband|son|daughter|brother|sister|grandson|granddaughter|nan|nana|nanna|gran|father|mother|grandmother|grandfather)(?! of\\b)|${PERSON_EN}|(?:he|she|his|her|him)|mom|mum|dad|mummy|mommy|daddy|amma|appa|nani|dadi|grandma|grandpa|granny|grandad|lola|lolo|ah (?:ma|mah|gong|kong|po)|sir(?=(?:'s| is| has| was| cannot| can'?t| suddenly))|family history|family members?|relatives?|the patient)\\b`,
+    re: `\\b(?:(?:my|our|your) (?:late )?${FAMILY_EN}s?|(?<=^|[.!?:]\\s{0,2})(?:wife|husband|son|daughter|brother|sister|grandson|granddaughter|nan|nana|nanna|gran|father|mother|grandmother|grandfather|uncle|aunt|auntie|aunty|cousin|nephew|niece)(?! of\\b)|${PERSON_EN}|(?:he|she|his|her|him)|mom|mum|dad|mummy|mommy|daddy|amma|appa|nani|dadi|grandma|grandpa|granny|grandad|lola|lolo|ah (?:ma|mah|gong|kong|po)|sir(?=(?:'s| is| has| was| cannot| can'?t| suddenly))|family history|family members?|relatives?|the patient)\\b`,
   },
   {
     category: 'experiencer',

@@ -10,6 +10,8 @@
  *   episode: past, unless the sign is now again.
  * - A fit or faint on a past day, over (抽过一次, 晕过去一次, "had a fit", passed) and fine since (今天一切正常, "fine today")
  *   is past (README fit convention: a fit today stays current when it needs a call; one on a past day does not).
+ * - A message headed by a patient's age and sex (58M, 74F, 4yo, 男，60岁, 2岁男童) with the writer nowhere its subject is
+ *   about that patient (README convention: a patient described by a clinician or relay is `fam`).
  * Operational cue lists, not clinical numbers.
  */
 import type { ContextResult } from './context.ts';
@@ -171,6 +173,23 @@ function similes(norm: string, spans: readonly Target[], ctx: ContextResult[]): 
   });
 }
 
+/** A clinician's or relay's header for a patient: age and sex (58M, 74F, 4yo, 男，60岁, 2岁男童). */
+const DEMOGRAPHIC =
+  /(?<![\d/.])\b\d{1,3}\s?(?:m|f|yo|y\/o|years? old|year-old)\b|(?:男|女)[,，、\s]*\d{1,3}\s?岁|\d{1,3}\s?岁(?:的)?(?:男|女)/;
+/** The writer as the one with the signs (我是…的 introduces the writer's role, not a sign of theirs). */
+const FIRST_PERSON = /我(?!们|是)|\b(?:i|i'm|i've|my|me|myself)\b/;
+
+/** A message headed by a patient's age and sex, with the writer nowhere the subject, is about that patient. */
+function describedPatient(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
+  if (FIRST_PERSON.test(norm.replace(/我是[^,，。.!?;]*/g, ' '))) return;
+  spans.forEach((_, i) => {
+    const m = (ctx[i] as ContextResult).modifiers;
+    if (m.experiencer !== 'patient') return;
+    m.experiencer = 'other';
+    (ctx[i] as ContextResult).cues.push('experiencer:(age and sex of a described patient)');
+  });
+}
+
 /** Applies the message-level scopes of this part to `ctx` (same order as `spans`, normalised positions). */
 export function applyMessageScopes6(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
   if (!spans.length) return;
@@ -180,5 +199,6 @@ export function applyMessageScopes6(norm: string, spans: readonly Target[], ctx:
   if (/医生|大夫|医院|医师|诊断|doctor|\bdr\b|\bgp\b|said|diagnosed/.test(norm))
     doctorsName(norm, spans, ctx);
   if (PAST_DAY.test(norm)) pastFit(norm, spans, ctx);
+  if (DEMOGRAPHIC.test(norm)) describedPatient(norm, spans, ctx);
   if (/像|似乎|\blike\b|\bas (?:if|though)\b/.test(norm)) similes(norm, spans, ctx);
 }
