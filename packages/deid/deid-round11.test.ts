@@ -33,6 +33,8 @@ describe('Chinese persons after a role or a relation (round11-zh.ts)', () => {
     expect(hidden('她说室友晓妍最近也失眠', '晓妍')).toBe(true);
     expect(hidden('由翻译滕先生协助问诊', '滕先生')).toBe(true);
     expect(hidden('护工小邓每天陪护', '小邓')).toBe(true);
+    expect(hidden('来电人宓女士反映候诊太久', '宓女士')).toBe(true);
+    expect(hidden('舍友小萱陪同来诊', '小萱')).toBe(true);
     expect(hidden('邻居莫老四帮忙叫了车', '莫老四')).toBe(true);
   });
   it('takes a list after the role and a Latin name after it', () => {
@@ -162,5 +164,42 @@ describe('English employers, addresses and dates by structure (round11-en.ts)', 
   it('takes lower-case month dates and "Tuesday the 5th"', () => {
     expect(of('it was like april 9th I think', 'DATE')).toEqual(['april 9th']);
     expect(of('maybe Thursday the 11th', 'DATE')).toEqual(['11th']);
+  });
+});
+
+describe('persons in the fields of forms (round11-zh.ts formFields)', () => {
+  it('takes a surname-led value of a person label, a word included, and lists', () => {
+    expect(hidden('主刀：左岸  麻醉：包容  巡回护士：邬婷', '左岸')).toBe(true);
+    expect(hidden('主刀：左岸  麻醉：包容  巡回护士：邬婷', '包容')).toBe(true);
+    const meeting = '出席人员：饶志明、阚丽、宓小溪\n';
+    for (const name of ['饶志明', '阚丽', '宓小溪']) expect(hidden(meeting, name)).toBe(true);
+    expect(hidden('营养治疗师：盖一鸣  日期：见下', '盖一鸣')).toBe(true);
+    expect(hidden('受试者姓名缩写：LWQ', 'LWQ')).toBe(true);
+    expect(of('筛选号：S-0117', 'IDENTIFIER')).toEqual(['S-0117']);
+  });
+  it('leaves chat speakers, ordinary words and non-person values', () => {
+    expect(names('患者：谢谢\n医生：不客气')).toEqual([]);
+    expect(names('申请人：本人  记录人：同上')).toEqual([]);
+    expect(names('病人：高血压，服药中')).toEqual([]);
+  });
+});
+
+describe('English persons and dates by structure, more (round11-en.ts)', () => {
+  it('takes a clinician after a grade, a person after a numbered subject or bed, SURNAME, Given', () => {
+    expect(hidden('called to charge nurse Ama Boateng at 03:10', 'Ama Boateng')).toBe(true);
+    expect(hidden('K+ 6.9 read back by tech Marisol', 'Marisol')).toBe(true);
+    expect(hidden('Participant 207 – R. Lindgren – withdrew', 'R. Lindgren')).toBe(true);
+    expect(hidden('Bay 3 - Mrs. Okafor, settled', 'Okafor')).toBe(true);
+    expect(hidden('repeat lactate on PEMBERTON, Arthur at 04:00', 'PEMBERTON, Arthur')).toBe(true);
+    expect(hidden('Consent obtained by T. Nakamura.', 'T. Nakamura')).toBe(true);
+  });
+  it('takes an employer after "her employer," and a month/day after a verb of an event', () => {
+    expect(hidden('Her employer, Lakeshore Roofing, offered light duty.', 'Lakeshore Roofing')).toBe(true);
+    expect(of('randomized 9/22 to arm B', 'DATE')).toEqual(['9/22']);
+  });
+  it('leaves a label after a grade, strength grades and acronyms', () => {
+    expect(names('Off-going: K. Marsh, RN   Incoming: Tess Ray')).not.toContain('Incoming');
+    expect(names('power 5/5 in all limbs, seen by CT')).toEqual([]);
+    expect(names('findings: COPD, Asthma excluded')).toEqual([]);
   });
 });

@@ -44,7 +44,8 @@ describe('Chinese names in person positions (rule 3–6: lists, fields, minority
     expect(covered('参加人：柯晓东、蒲雪梅、钱立')).toEqual(['柯晓东', '蒲雪梅', '钱立']);
   });
   it('takes the value of any field standing alone', () => {
-    expect(found('麻醉：屈岚汐')).toEqual([['PATIENT_NAME', '屈岚汐']]);
+    // Round 11: 麻醉 is a staff label of operation records, so its value is a clinician.
+    expect(found('麻醉：屈岚汐')).toEqual([['CLINICIAN_NAME', '屈岚汐']]);
     expect(found('复核员：邝知夏')).toEqual([['CLINICIAN_NAME', '邝知夏']]);
   });
   it('takes a name before 的 or 患者 and alone in a table cell', () => {

@@ -19,6 +19,8 @@ import { EN_FIRST_NAMES } from './given-names.ts';
 const WORD = "[A-Z][a-zà-öø-ÿ'’]{1,30}(?:-[A-Z][a-zà-öø-ÿ'’]{1,30})?";
 /** A person's name: capitalised words with an optional middle initial. */
 const PERSON = `${WORD}(?:[ \\t]+[A-Z]\\.)?(?:[ \\t]+${WORD}){0,2}`;
+/** A person with an initial first (K. Osei, J.R. Tolkien) or a title (Mr. Desai: the title left out). */
+const INITIAL_PERSON = "(?:[A-Z]\\.[ \\t]?){1,2}[A-Z][a-z'’-]{1,30}";
 const UPPER_INVERTED = "[A-Z]{2,}(?:[-'’][A-Z]+)?,[ \\t]*[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
 
 const FIELD = new RegExp(
@@ -26,13 +28,31 @@ const FIELD = new RegExp(
   'dg',
 );
 const BY = new RegExp(
-  `\\b(?:[Cc]ompleted|[Pp]repared|[Rr]eported|[Ww]itnessed|[Ff]iled|[Ss]ubmitted|[Rr]ecorded|[Ee]ntered|[Ii]nterviewed)[ \\t]+by[ \\t]+(${PERSON})`,
+  `\\b(?:[Cc]ompleted|[Pp]repared|[Rr]eported|[Ww]itnessed|[Ff]iled|[Ss]ubmitted|[Rr]ecorded|[Ee]ntered|[Ii]nterviewed|[Cc]onsented|[Oo]btained|[Ss]creened|[Vv]erified|[Cc]alled|[Pp]aged|[Aa]ssessed|[Ee]xamined|[Cc]hecked|[Ss]wabbed|[Dd]rawn)[ \\t]+(?:by|to)[ \\t]+(${INITIAL_PERSON}|${PERSON})`,
   'dg',
 );
-const RELATION = new RegExp(
-  `\\b(?:girlfriend|boyfriend|partner|fianc[ée]e?|co-?worker|colleague|friend|room-?mate|flatmate|neighbou?r|landlord|landlady|contact|specialist|supervisor|manager|foreman|boss|cousin|niece|nephew|carer|caregiver|sponsor|translator|interpreter|witness)[ \\t]+(${PERSON})`,
+/** A clinician's role or grade straight before the name (lab tech Priya, RN Kowalski, charge nurse Ama Boateng). */
+const ROLE_BEFORE = new RegExp(
+  `\\b(?:RN|LPN|NP|PA|CNA|HCA|tech|technician|phlebotomist|registrar|SHO|FY1|FY2|charge nurse|midwife|scribe|dietitian|physio|OT|SLT|chaplain|social worker)[ \\t]+(${PERSON})`,
   'dg',
 );
+/** A person after a numbered subject, bed or room and a dash (Subject 014 – J. Whitfield –, Bed 6 - Mr. Desai). */
+const NUMBERED = new RegExp(
+  `(?:Subject|Participant|Patient|Pt|Bed|Bay|Room|Rm|Case)[ \\t]*#?[ \\t]*[A-Z]?\\d{1,4}[A-Z]?[ \\t]*[-–—:][ \\t]*(?:(?:Mr|Mrs|Ms|Miss|Dr)\\.?[ \\t]+)?(${INITIAL_PERSON}|${PERSON})`,
+  'dg',
+);
+/** SURNAME, Given anywhere when the given name is a known one (on HARGREAVES, Leonard (MRN …)). */
+const INVERTED_ANYWHERE = /\b([A-Z]{3,}(?:[-'’][A-Z]+)?,[ \t]*([A-Z][a-z]+))\b/dg;
+/** Relations and contact roles, lower-case or capitalised at a sentence's start (Carer Bukola gave …). */
+const RELATION_WORDS = (
+  'girlfriend boyfriend partner fiancé fiancée fiance fiancee co-worker coworker colleague friend roommate room-mate ' +
+  'flatmate neighbour neighbor landlord landlady contact specialist supervisor manager foreman boss cousin niece ' +
+  'nephew carer caregiver sponsor translator interpreter witness'
+)
+  .split(' ')
+  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+  .join('|');
+const RELATION = new RegExp(`\\b(?:${RELATION_WORDS})[ \\t]+(${PERSON})`, 'dg');
 const BEFORE_EMAIL = new RegExp(`(${PERSON})[ \\t]*[,(<][ \\t]*[\\w.+-]+@[\\w-]+`, 'dg');
 const INTRODUCTION =
   /\b(?:I'm|I’m|I am|my name is|this is)[ \t]+([A-Z][a-z]+)(?=,|[ \t]+(?:the|your|from|a|an|with)\b)/dg;
@@ -49,7 +69,7 @@ const notName = (value: string) =>
   value.split(/[ \t]+/).some((w) => NOT_NAMES.has(w.replace(/[.,]$/, '')) || CLINICAL_WORD.test(w));
 
 function names(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
-  for (const regex of [FIELD, BY, RELATION, BEFORE_EMAIL, INTRODUCTION]) {
+  for (const regex of [FIELD, BY, RELATION, BEFORE_EMAIL, INTRODUCTION, ROLE_BEFORE, NUMBERED]) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       if (notName(m[1]!) && !/^[A-Z]{2,},/.test(m[1]!)) continue;
@@ -64,8 +84,16 @@ function names(text: string, add: (s: number, e: number, c: PhiCategory) => void
       )
         continue;
       const [start, end] = m.indices![1]!;
+      // A capitalised word before a colon is the next label (RN   Oncoming: …).
+      if (text[end] === ':') continue;
       add(start, end, 'PATIENT_NAME');
     }
+  }
+  INVERTED_ANYWHERE.lastIndex = 0;
+  for (const m of text.matchAll(INVERTED_ANYWHERE)) {
+    if (!EN_FIRST_NAMES.has(m[2]!)) continue;
+    const [start, end] = m.indices![1]!;
+    add(start, end, 'PATIENT_NAME');
   }
   CHAT.lastIndex = 0;
   for (const m of text.matchAll(CHAT)) {
@@ -103,12 +131,16 @@ const EMPLOYER_VERB = new RegExp(
   `\\b(?:student|studies|studying|enrolled|formerly|previously|retired|volunteers?|volunteering)[ \\t]+(?:with|at|for|from)[ \\t]+(?:the[ \\t]+)?(${ORG})`,
   'dg',
 );
+const EMPLOYER_OF = new RegExp(
+  `\\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Ff]ormer)[ \\t]+employer(?:,|[ \\t]+is)[ \\t]+(?:the[ \\t]+)?(${ORG})`,
+  'dg',
+);
 const COMPANY =
   /\b((?:[A-Z][\w&'’-]{0,30}[ \t]+){1,4}(?:LLC|L\.L\.C\.|Inc\.|Ltd\.?|Corp\.|GmbH|PLC|LLP)|(?:[A-Z][\w&'’-]{0,30}[ \t]+){1,4}[A-Z][\w&'’-]{0,30},[ \t]+Inc\.)/dg;
 const NOT_ORG = /^(?:The|A|An|This|Our|None|Self|Unemployed|Retired|N\/A|Hospital|Clinic)$/;
 
 function employers(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
-  for (const regex of [EMPLOYER_FIELD, EMPLOYER_VERB, COMPANY]) {
+  for (const regex of [EMPLOYER_FIELD, EMPLOYER_VERB, EMPLOYER_OF, COMPANY]) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       const raw = m[1]!.replace(/[ \t]+$/, '');
@@ -153,9 +185,18 @@ function addresses(text: string, add: (s: number, e: number, c: PhiCategory) => 
 const DATES =
   /\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)|(?<=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t]+the[ \t]+)\d{1,2}(?:st|nd|rd|th))\b/dg;
 
+/** A month/day after a verb of an event (randomised 11/06, admitted 3/14, due 12/1). */
+const VERB_MONTH_DAY =
+  /\b(?:randomi[sz]ed|enrolled|consented|screened|admitted|discharged|seen|started|stopped|restarted|due|until|since|dated|scheduled|booked|rescheduled|called|delivered|transferred)[ \t]+((?:1[0-2]|0?[1-9])\/(?:3[01]|[12]\d|0?[1-9]))(?![\d/])/dg;
+
 function dates(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
   DATES.lastIndex = 0;
   for (const m of text.matchAll(DATES)) add(m.index, m.index + m[0].length, 'DATE');
+  VERB_MONTH_DAY.lastIndex = 0;
+  for (const m of text.matchAll(VERB_MONTH_DAY)) {
+    const [start, end] = m.indices![1]!;
+    add(start, end, 'DATE');
+  }
 }
 
 /** Adds round 11's English identifiers to `out`. */

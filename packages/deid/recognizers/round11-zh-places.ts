@@ -89,6 +89,10 @@ function datesOf(text: string, add: (s: number, e: number, c: PhiCategory) => vo
   }
 }
 
+/** Study and form numbers after their label (筛选号：S023, 随机号 R-117, 受试者编号：0412). */
+const STUDY_NUMBER =
+  /(?:筛选号|随机号|受试者编号|入组号|研究编号|病例编号|样本编号|标本号|登记号|受理号|委托编号|鉴定编号)[ \t]*[：:]?[ \t]*([A-Za-z]{0,4}-?\d{2,10}(?:-\d{1,6})?)(?![\dA-Za-z])/dg;
+
 /** Adds round 11's Chinese places, employers, phones and dates to `out`. */
 export function findRound11ChinesePlaces(text: string, out: PhiSpan[]): void {
   const add = (start: number, end: number, category: PhiCategory) =>
@@ -121,4 +125,9 @@ export function findRound11ChinesePlaces(text: string, out: PhiSpan[]): void {
     }
   }
   datesOf(text, add);
+  STUDY_NUMBER.lastIndex = 0;
+  for (const m of text.matchAll(STUDY_NUMBER)) {
+    const [start, end] = m.indices![1]!;
+    add(start, end, 'IDENTIFIER');
+  }
 }

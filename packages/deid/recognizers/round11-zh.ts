@@ -21,7 +21,9 @@ import { toSimplified } from './zh-traditional.ts';
 import { isCommonWord, isWord2 } from './zh-words.ts';
 
 const CJK = /[\u4e00-\u9fa5]/;
-const SURNAMES = new Set(SINGLE_SURNAMES);
+/** Rare surnames outside the frequency table, taken only where a person is expected (field values, after roles). */
+const RARE_SURNAMES = '訾宓郦沃仉鄂郏钭隗蹇缑谯酆';
+const SURNAMES = new Set([...SINGLE_SURNAMES, ...RARE_SURNAMES]);
 
 // ---- 1. a person after a role or a relation -----------------------------------------------------------
 
@@ -29,7 +31,7 @@ const SURNAMES = new Set(SINGLE_SURNAMES);
 const STAFF_ROLES =
   '住院总|总住院|村医|夜班|白班|值班|护士长|护工|心理老师|社工|翻译|调查员|随访人|登记人|联络员|医务处|医务科|护理部|客服|专员|药剂师';
 const OTHER_ROLES =
-  '妈妈|爸爸|外婆|外公|姥姥|姥爷|爷爷|奶奶|工友|同事|同学|室友|舍友|同桌|朋友|好友|邻居|男友|女友|男朋友|女朋友|前女友|前男友|未婚妻|未婚夫|老伴|爱人|宝宝|患儿|孩子|外孙女|外孙|孙女|侄女|外甥女|表哥|表姐|表弟|表妹|堂哥|堂姐|嫂子|姐夫|妹夫|弟媳|继母|继父|保姆|雇主|房东|老师|班主任|组长|班长|主管|经理|领导|老板|师傅|证人|律师|民警|警官|代理人|经纪|妻子|丈夫|太太|老公|老婆|先生|儿子|女儿|侄子|外甥|母亲|父亲|哥哥|姐姐|弟弟|妹妹|儿媳|女婿';
+  '来电人|来访者|咨询者|投诉人|陪同人|陪诊人|家属|妈妈|爸爸|外婆|外公|姥姥|姥爷|爷爷|奶奶|工友|同事|同学|室友|舍友|同桌|朋友|好友|邻居|男友|女友|男朋友|女朋友|前女友|前男友|未婚妻|未婚夫|老伴|爱人|宝宝|患儿|孩子|外孙女|外孙|孙女|侄女|外甥女|表哥|表姐|表弟|表妹|堂哥|堂姐|嫂子|姐夫|妹夫|弟媳|继母|继父|保姆|雇主|房东|老师|班主任|组长|班长|主管|经理|领导|老板|师傅|证人|律师|民警|警官|代理人|经纪|妻子|丈夫|太太|老公|老婆|先生|儿子|女儿|侄子|外甥|母亲|父亲|哥哥|姐姐|弟弟|妹妹|儿媳|女婿';
 const ROLE = new RegExp(`(${STAFF_ROLES})|(?:${OTHER_ROLES})`, 'g');
 const STAFF_ROLE = new RegExp(`^(?:${STAFF_ROLES})$`);
 /** Characters of given names and transliterated names outside the tables (努尔兰, 古丽米拉, 其其格, 朱丽叶). */
@@ -55,7 +57,9 @@ function personShaped(name: string): boolean {
   if ([...name].some((c) => FUNCTION_CHARS.has(c))) return false;
   // A familiar form after a role is a person even where it is also a word (社工小林).
   if (FAMILIAR.test(name))
-    return name[0] === '阿' ? !KIN_AFTER_A.has(name[1]!) : SURNAMES.has(name[1]!) || SURNAMES.has(name[0]!);
+    return name[0] === '阿'
+      ? !KIN_AFTER_A.has(name[1]!)
+      : SURNAMES.has(name[1]!) || SURNAMES.has(name[0]!) || (name[0] === '小' && strongGiven(name[1]!));
   if (name.length === 2 && (isCommonWord(name) || isWord2(name))) return false;
   if (isWord2(name.slice(0, 2))) return false;
   // Three or four characters led by a surname, one of them a given-name character: a dictionary person name
@@ -249,6 +253,74 @@ function lineNames(text: string, add: (s: number, e: number, c: PhiCategory) => 
   }
 }
 
+// ---- 4. staff and person fields of forms ---------------------------------------------------------------
+
+/**
+ * Labels of forms whose value is a person (手术记录, 交班, 危急值, 讨论, CRF, 委托, 结算清单), beyond round 10's staff
+ * labels: the value is 1–4 Han characters (or a 、 list) led by a surname, ending the field (a tab, two spaces, a
+ * full-width space, the line's end or a pause), whatever its words (麻醉：甘露).
+ */
+const FORM_LABEL =
+  '手术者|主刀|术者|一助|二助|三助|助手|麻醉医师|麻醉者|麻醉|器械护士|巡回护士|洗手护士|主持人|参加人员|出席人员|记录者|接收人|报告人|' +
+  '交班护士|接班护士|交班者|接班者|交班人|接班人|主检医师|总检医师|检查者|研究者签字|研究者|监查员|委托人|申请人|代理人|被鉴定人|鉴定人|' +
+  '参保人|被保险人|投保人|受试者|随访医生|经治医师|上级医师|值班医师|质控医师|质控护士|审批人|退药人|领药人|送检人|采血人|签收人';
+const FIELD_VALUE =
+  '[ \\t]*[：:][ \\t]*([\\u4e00-\\u9fa5]{1,4}(?:[、，,][ \\t]*[\\u4e00-\\u9fa5]{1,4})*)(?=[\\t\\n（(，,]|$|[ 　]{1,}|[。；;])';
+const FORM_FIELD = new RegExp(`(?:${FORM_LABEL})${FIELD_VALUE}`, 'dg');
+/**
+ * Any label naming a person by its ending (咨询师：, 报告人：, 转诊医生：, 患者：); its value must be no ordinary word,
+ * and a bare role at a line's start is a chat speaker (患者：谢谢), not a field.
+ */
+const PERSON_LABEL_FIELD = new RegExp(
+  `([\\u4e00-\\u9fa5]{0,4}(?:医生|医师|护士|药师|技师|咨询师|治疗师|营养师|人|者))${FIELD_VALUE}`,
+  'dg',
+);
+const BARE_SPEAKER = /^(?:患者|病人|医生|医师|护士|药师|家属|用户|咨询者|来访者|咨询人|本人|病者)$/;
+/** A name's initials in a field (受试者姓名缩写：ZHXF). */
+const INITIALS_FIELD = /(?:姓名缩写|姓名首字母|缩写)[ \t]*[：:][ \t]*([A-Z]{2,5})(?![A-Za-z])/dg;
+/** Words a form field may hold that are no person (麻醉：全麻, 参加人员：全科). */
+const NOT_PERSON_VALUE = /^(?:全|局|无|本|患|家|科|医|护|见|同|详|略|略|待|未|不)/;
+
+function formFields(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
+  for (const regex of [FORM_FIELD, PERSON_LABEL_FIELD]) {
+    regex.lastIndex = 0;
+    for (const m of text.matchAll(regex)) {
+      const generic = regex === PERSON_LABEL_FIELD;
+      if (generic) {
+        const labelStart = m.indices![1]![0];
+        const lineStart =
+          labelStart === 0 || /\n[ \t　]*$/.test(text.slice(Math.max(0, labelStart - 4), labelStart));
+        if (lineStart && BARE_SPEAKER.test(m[1]!)) continue;
+      }
+      const group = generic ? 2 : 1;
+      let at = m.indices![group]![0];
+      for (const part of m[group]!.split(/([、，,][ \t]*)/)) {
+        const start = at;
+        at += part.length;
+        if (/^[、，,]/.test(part) || part.length === 0) continue;
+        const name = toSimplified(part);
+        if (NOT_PERSON_VALUE.test(name) || !SURNAMES.has(name[0]!)) continue;
+        if (name.length > 1 && isWord2(name) && isWordySurname(name[0]!)) continue;
+        // A generic label's value is no ordinary word (患者：高血压, 报告人：谢谢).
+        if (
+          generic &&
+          name.length > 1 &&
+          (isWord2(name.slice(0, 2)) ||
+            (name.length === 2 && isCommonWord(name)) ||
+            [...name].some((c) => FUNCTION_CHARS.has(c)))
+        )
+          continue;
+        add(start, at, 'CLINICIAN_NAME');
+      }
+    }
+  }
+  INITIALS_FIELD.lastIndex = 0;
+  for (const m of text.matchAll(INITIALS_FIELD)) {
+    const [start, end] = m.indices![1]!;
+    add(start, end, 'PATIENT_NAME');
+  }
+}
+
 /** Adds round 11's Chinese names to `out`. */
 export function findRound11ChineseNames(text: string, out: PhiSpan[]): void {
   const add = (start: number, end: number, category: PhiCategory) =>
@@ -256,4 +328,5 @@ export function findRound11ChineseNames(text: string, out: PhiSpan[]): void {
   roleNames(text, add);
   aliasNames(text, add);
   lineNames(text, add);
+  if (/[：:]/.test(text)) formFields(text, add);
 }
