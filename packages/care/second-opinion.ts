@@ -21,7 +21,7 @@ export const RAISED_BY = { zh: '模型第二意见', en: "the model's second opi
 
 const LEVEL_TEXT: Record<TriageLevel, { zh: string; en: string }> = {
   none: { zh: '未发现紧急情况', en: 'no emergency' },
-  urgent: { zh: '需当日处理', en: 'urgent (today)' },
+  urgent: { zh: '需当日处理', en: 'same-day care' },
   emergency: { zh: '紧急', en: 'emergency' },
 };
 

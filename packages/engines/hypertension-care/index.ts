@@ -11,6 +11,7 @@ export {
   CRISIS_DBP,
   DEFAULT_WINDOW_HOURS,
   RED_FLAG_TEXT,
+  SUSPECTED_TIA,
   raiseTriage,
   higherLevel,
 } from './triage.ts';

@@ -16,7 +16,7 @@ describe('triage: a recent stroke-like episode that is over', () => {
     expect(r.instruction.zh).toContain('今天就联系');
     expect(r.instruction.zh).toContain('120');
     expect(r.instruction.en).toContain('today');
-    expect(r.display.en).toMatch(/^Urgent \(today\): suspected transient ischaemic attack/);
+    expect(r.display.en).toMatch(/^Same-day care: suspected transient ischaemic attack/);
   });
 
   it('in English too', () => {

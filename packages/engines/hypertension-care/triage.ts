@@ -73,12 +73,13 @@ export const RED_FLAG_TEXT: Record<RedFlagCode, Text> = {
   'pregnancy-headache': { zh: '妊娠期头痛', en: 'headache in pregnancy' },
 };
 
-/** What an emergency the lexicon did not name is called on screen (the patient's wording raised it). */
-const SUSPECTED_TIA: Text = {
+/** What a recent stroke-like episode that went away is called on screen (decision 0021). */
+export const SUSPECTED_TIA: Text = {
   zh: '疑似短暂性脑缺血发作（症状已缓解）',
   en: 'suspected transient ischaemic attack (symptoms gone)',
 };
 
+/** What an emergency the lexicon did not name is called on screen (the patient's wording raised it). */
 const UNNAMED_EMERGENCY: Text = {
   zh: '所描述的症状可能是急症',
   en: 'the symptoms described may be an emergency',
@@ -190,7 +191,8 @@ const INSTRUCTIONS = {
   },
   urgentTia: {
     zh: '您描述的一过性症状（一侧肢体无力或麻木、口角歪斜、说话不清或突然看不清）可能是短暂性脑缺血发作（“小中风”）。即使已经好了，也请今天就联系您的医疗团队或去医院看神经内科。如症状再次出现，请立即拨打120。',
-    en: 'The passing symptoms you describe (weakness or numbness on one side, a drooping face, slurred speech or sudden loss of sight) may have been a transient ischaemic attack ("mini-stroke"). Even though they have gone, contact your care team or see a doctor today. If the symptoms come back, call emergency services (120 in China / 911 in the US) at once.',
+    // Same-day care as the Chinese says (今天就联系…或去医院看神经内科): no emergency call unless it comes back (decision 0021).
+    en: 'The passing symptoms you describe (weakness or numbness on one side, a drooping face, slurred speech or sudden loss of sight) may have been a transient ischaemic attack ("mini-stroke"). Even though they have gone, contact your care team today or go to a hospital today to see a neurologist. If the symptoms come back, call emergency services (120 in China / 911 in the US) at once.',
   },
   none: {
     zh: '目前没有发现需要紧急处理的情况。如出现胸痛、呼吸困难、一侧肢体无力、说话不清、剧烈头痛或视物模糊，请立即拨打120。',
@@ -307,7 +309,8 @@ export function triage(input: TriageInput): TriageResult {
     ...shown.map((t) => t.en),
     ...unnamed.map((t) => t.en),
   ].join(', ');
-  const tiaShown = level === 'urgent' && !flags.length && !bp && read?.recentTia ? SUSPECTED_TIA : undefined;
+  // A suspected TIA is named whatever else made the result urgent (a crisis reading decides the rule first).
+  const tiaShown = level === 'urgent' && read?.recentTia ? SUSPECTED_TIA : undefined;
   const display: Text =
     level === 'emergency'
       ? {
@@ -317,7 +320,8 @@ export function triage(input: TriageInput): TriageResult {
       : level === 'urgent'
         ? {
             zh: `需当日处理：${[zhFlags, bp, tiaShown?.zh].filter(Boolean).join('；')}`,
-            en: `Urgent (today): ${[enFlags, bp, tiaShown?.en].filter(Boolean).join('; ')}`,
+            // Same-day care, as 需当日处理 says: "urgent" read like an emergency in English (issues 16, 20).
+            en: `Same-day care: ${[enFlags, bp, tiaShown?.en].filter(Boolean).join('; ')}`,
           }
         : { zh: '未发现紧急情况', en: 'No emergency found' };
 
@@ -336,6 +340,9 @@ export function triage(input: TriageInput): TriageResult {
       redFlags: flags.map((f) => f.code),
       readingsConsidered: considered,
       ...(crisis ? { crisisReadingId: crisis.id } : {}),
+      // What an urgent result is about, by code, for the care team's alert (packages/care urgent-flag.ts).
+      ...(textCrisis ? { writtenBp: { sbp: textCrisis.sbp, dbp: textCrisis.dbp } } : {}),
+      ...(read?.recentTia && level !== 'emergency' ? { suspectedTia: true } : {}),
     },
     display,
   };
@@ -361,12 +368,12 @@ export function raiseTriage(result: TriageResult, level: TriageLevel, by: Text):
   const display: Text =
     level === 'emergency'
       ? {
-          zh: `紧急（${by.zh}提高；引擎判断：${result.level === 'urgent' ? '需当日处理' : '未发现紧急情况'}）${zhFlags ? `:${zhFlags}` : ''}`,
-          en: `Emergency (raised by ${by.en}; engine: ${result.level === 'urgent' ? 'urgent' : 'no emergency'})${enFlags ? `: ${enFlags}` : ''}`,
+          zh: `紧急（${by.zh}提高；引擎判断：${result.level === 'urgent' ? '需当日处理' : '未发现紧急情况'}）${zhFlags ? `：${zhFlags}` : ''}`,
+          en: `Emergency (raised by ${by.en}; engine: ${result.level === 'urgent' ? 'same-day care' : 'no emergency'})${enFlags ? `: ${enFlags}` : ''}`,
         }
       : {
-          zh: `需当日处理（${by.zh}提高；引擎判断：未发现紧急情况）${zhFlags ? `:${zhFlags}` : ''}`,
-          en: `Urgent (today) (raised by ${by.en}; engine: no emergency)${enFlags ? `: ${enFlags}` : ''}`,
+          zh: `需当日处理（${by.zh}提高；引擎判断：未发现紧急情况）${zhFlags ? `：${zhFlags}` : ''}`,
+          en: `Same-day care (raised by ${by.en}; engine: no emergency)${enFlags ? `: ${enFlags}` : ''}`,
         };
   return {
     ...result,
