@@ -42,7 +42,11 @@ export function createAlertRoutes(deps: AlertRouteDeps): Hono {
     const status = c.req.query('status') ?? 'active';
     if (!['active', 'inactive', 'all'].includes(status))
       throw new QihuangError('invalid-input', 'status must be active, inactive or all');
-    const alerts = await listAlerts(deps.repository, deps.context(c), {
+    // The inbox is the care team's: a patient never sees staff alerts (decision 0022); their own screens say
+    // what they need (the crisis box, the consultation's instruction).
+    const ctx = deps.context(c);
+    assertCareTeam(deps.repository, ctx, 'The alert inbox');
+    const alerts = await listAlerts(deps.repository, ctx, {
       status: status as 'active',
       patientId: c.req.query('patient'),
     });

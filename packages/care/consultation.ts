@@ -15,7 +15,8 @@ import { NOT_CONFIGURED_MESSAGE, type ChatMessage } from './model.ts';
 import { askSecondOpinion, RAISED_BY, raisedNotice, type TriageSecondOpinion } from './second-opinion.ts';
 import type { Selectable } from 'kysely';
 import { careDb, type CareConsultationTable } from './tables.ts';
-import { raiseEmergencyFlag } from './emergency-flag.ts';
+import { alertEmergency, alertUrgent } from './consultation-alerts.ts';
+import type { StoredTriage } from './emergency-flag.ts';
 import { latestReadings } from './latest-reading.ts';
 import { careSettings } from './settings.ts';
 import { chartRecords, inChartOf } from './patient-reported-chart.ts';
@@ -248,6 +249,9 @@ export async function postConsultationMessage(
   const at = now.toISOString();
   if (switchTo && switchTo !== row.language) row = { ...row, language: switchTo };
   const language = row.language;
+  // The urgent alert this consultation raised so far (an emergency now takes its place).
+  const stored = row.triage as StoredTriage | null;
+  const earlierUrgent = stored?.level === 'urgent' ? stored.alertId : undefined;
   const messages = [...messagesOf(row)];
   messages.push({ role: 'patient', text: trimmed, at, kind: 'reply' });
   // After the last question the intake takes no more answers (never stored under an undefined step); the
@@ -314,13 +318,9 @@ export async function postConsultationMessage(
       messages: messages as unknown[],
     };
     row = await save(deps, row, now);
-    const raise = () =>
-      raiseEmergencyFlag(deps, ctx, row.patient_id, result, at).then(
-        (id) => id,
-        () => undefined,
-      );
-    // One retry (a transient database error); the patient already has the instruction (triage event).
-    const alertId = (await raise()) ?? (await raise());
+    // The patient already has the instruction (triage event).
+    const consultation = { id: row.id, patientId: row.patient_id };
+    const alertId = await alertEmergency(deps, ctx, consultation, result, at, earlierUrgent);
     const alerted = alertId !== undefined;
     // The alert that stands for this emergency (new, or the open one of the same event it joined).
     if (alertId)
@@ -333,19 +333,15 @@ export async function postConsultationMessage(
         ...row,
         messages: messages as unknown[],
       }));
-      await deps
-        .audit(ctx, {
-          action: 'operation',
-          query: 'care-emergency-alert',
-          outcome: 'failure',
-          patientIds: [row.patient_id],
-          detail: { consultation: row.id, rule: result.rule },
-        })
-        .catch(() => undefined);
     }
     const done = { ...view(row, deps.model.configured()), careTeamAlerted: alerted };
     emit({ event: 'done', data: done });
     return done;
+  }
+  // An urgent result reaches the care team's inbox now (decision 0022); the patient keeps the instruction.
+  if (result.level === 'urgent') {
+    const alertId = await alertUrgent(deps, ctx, { id: row.id, patientId: row.patient_id }, result, at);
+    if (alertId) row = { ...row, triage: { ...(row.triage as object), alertId } };
   }
   // An urgent notice is told once per consultation (per rule and reading), not after every answer; a stored
   // reading is named with its date and time in the patient's zone, as the patient's own.

@@ -286,6 +286,7 @@ export const en = {
     kinds: {
       crisis: 'Severe BP',
       'reported-emergency': 'Patient-reported emergency',
+      'reported-urgent': 'Patient-reported, same-day care',
       'sustained-above-target': 'Above target',
       'rapid-rise': 'Rapid rise',
       'rapid-fall': 'Rapid fall',

@@ -278,6 +278,7 @@ export const zhCN: Messages = {
     kinds: {
       crisis: '血压重度升高',
       'reported-emergency': '患者报告急症',
+      'reported-urgent': '患者报告需当日处理',
       'sustained-above-target': '持续高于目标',
       'rapid-rise': '快速升高',
       'rapid-fall': '快速下降',

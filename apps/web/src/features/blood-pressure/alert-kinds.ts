@@ -2,6 +2,7 @@
 export const ALERT_KINDS: readonly string[] = [
   'crisis',
   'reported-emergency',
+  'reported-urgent',
   'sustained-above-target',
   'rapid-rise',
   'rapid-fall',
