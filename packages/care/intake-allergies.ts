@@ -9,10 +9,11 @@
  * 办") and relatives' ("我妈对青霉素过敏") allergies are not the patient's. An uncertain one ("可能对磺胺过敏") is kept:
  * it stays unconfirmed for the clinician, and a missed allergy is the worse error.
  */
-import { modifiersAt } from '@qihuang/clinical-language';
+import { analyze, modifiersAt } from '@qihuang/clinical-language';
 import { RXNORM_SYSTEM, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import type { FhirResource } from '@qihuang/store';
 import { SUBSTANCES, type AllergyCategory, type Substance } from './intake-substances.ts';
+import { soundsLikeLifestyle } from './intake-lifestyle.ts';
 
 export { SUBSTANCES, type AllergyCategory };
 
@@ -198,6 +199,14 @@ function classify(
   return undefined;
 }
 
+/**
+ * Unknown words that may name an allergen: no habit, amount or taste (issue 20: "一天半包", "吃得比较咸" were
+ * allergies) and no concept of the clinical-language lexicon (a symptom, a condition, a finding is no substance).
+ */
+function substanceLike(words: string): boolean {
+  return !soundsLikeLifestyle(words) && analyze(words).mentions.length === 0;
+}
+
 /** The sentence around a span, as the patient wrote it. */
 function sentenceOf(text: string, start: number, end: number): string {
   let a = start;
@@ -228,7 +237,12 @@ export function allergiesIn(text: string, drugs: DrugKnowledgeBase): AllergyMent
       if (c) {
         const at = text.toLowerCase().indexOf(c.term.toLowerCase(), start);
         if (at >= 0 && at < end) [start, end] = [at, at + c.term.length];
-      } else if (!frame.explicit || words.length > (/[a-z]/i.test(words) ? 30 : 12) || /\d/.test(words)) {
+      } else if (
+        !frame.explicit ||
+        words.length > (/[a-z]/i.test(words) ? 30 : 12) ||
+        /\d/.test(words) ||
+        !substanceLike(words)
+      ) {
         continue;
       }
       const { term: _term, ...known } = c ?? { key: `text:${words.toLowerCase()}` };
@@ -302,9 +316,12 @@ export function allergiesInAnswer(text: string, drugs: DrugKnowledgeBase): Aller
   if (framed.length > 0) return framed;
   const latin = !/\p{Script=Han}/u.test(trimmed);
   const lead = latin ? 'Allergies: ' : '过敏史：';
+  const habits = soundsLikeLifestyle(trimmed);
   const read = allergiesIn(`${lead}${trimmed}`, drugs).filter((a) => {
     if (REACTION_ONLY.test(a.text.trim())) return false;
     if (a.name) return true;
+    // An answer that reads as a lifestyle answer names no unknown substance (issue 20).
+    if (habits) return false;
     return SHORT_UNKNOWN.test(a.text.trim()) && !NO_SUBSTANCE.test(a.text) && !HABIT.test(a.text);
   });
   const reaction = new RegExp(latin ? `\\b(${REACTION_EN})\\b` : `(${REACTION})`, 'i').exec(trimmed)?.[1];

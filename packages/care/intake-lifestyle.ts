@@ -62,3 +62,18 @@ export function lifestyleIn(text: string): LifestyleFacts {
   if (exercise) facts.exerciseMinutesPerWeek = Number(exercise[1]);
   return facts;
 }
+
+/**
+ * Words that tell a habit, an amount or a taste, not a substance (issue 20: the allergy answer "抽烟，一天半包…吃得
+ * 比较咸" became allergies "一天半包" and "吃得比较咸"): smoking, drinking, eating and taste, exercise, sleep,
+ * frequencies and amounts (packs, cups, times a day or week).
+ */
+const HABIT_WORDS =
+  /[喝抽吸睡跑咸辣]|抽烟|吸烟|烟瘾|戒烟|白酒|啤酒|红酒|黄酒|饮酒|偏甜|油腻|清淡|吃得|爱吃|吃饭|口味|口重|重口|运动|锻炼|散步|上班|熬夜|偶尔|经常|每天|每周|每晚|一天|一周|一年|有时|平时|一般|[半一二两三四五六七八九十几\d]\s*(?:包|支|根|杯|瓶|两|斤|次|碗|盒)|\b(?:drinks?|drinking|smokes?|smoking|smoker|cigarettes?|pack|packs|beer|wine|liquor|salt|salty|spicy|sweet|sugary|fatty|greasy|sometimes|usually|often|occasionally|exercise|sleep|walk|run|daily|weekly|a day|per day|a week|per week)\b/i;
+
+/** Whether words tell a habit or lifestyle rather than name a substance (the allergy answer's unknown words). */
+export function soundsLikeLifestyle(words: string): boolean {
+  if (HABIT_WORDS.test(words)) return true;
+  const facts = lifestyleIn(words);
+  return Object.values(facts).some((v) => v !== undefined);
+}

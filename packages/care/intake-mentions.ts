@@ -58,7 +58,14 @@ export interface MedicationMention {
 export function medicationsIn(text: string, drugs: DrugKnowledgeBase): MedicationMention[] {
   if (/^\s*(没有|无|none|no|nothing)\s*[。.!！]?\s*$/i.test(text)) return [];
   const out: MedicationMention[] = [];
-  const allergic = new Set(allergiesIn(text, drugs).map((a) => a.drugId));
+  const allergies = allergiesIn(text, drugs);
+  const allergic = new Set(allergies.map((a) => a.drugId));
+  // The words the patient named as an allergen ("对青霉素过敏": penicillin is a class, no drug id; issue 20).
+  const allergen = allergies.map((a) => a.text.toLowerCase()).filter(Boolean);
+  const namedAllergen = (words: string) => {
+    const w = words.toLowerCase();
+    return allergen.some((a) => a.includes(w) || w.includes(a));
+  };
   let last = 0;
   const parts: { part: string; offset: number }[] = [];
   for (const m of text.matchAll(/[，,；;。\n、]|\band\b|和|以及/g)) {
@@ -78,7 +85,7 @@ export function medicationsIn(text: string, drugs: DrugKnowledgeBase): Medicatio
     );
     if (status === 'skip' || status === 'family') continue;
     // A drug named as an allergy ("卡托普利过敏", "吃阿司匹林后起皮疹") is not a medicine taken (intake-allergies.ts).
-    if (allergic.has(match.drug.id)) continue;
+    if (allergic.has(match.drug.id) || namedAllergen(match.matchedText)) continue;
     out.push({
       text: trimmed,
       drugId: match.drug.id,
