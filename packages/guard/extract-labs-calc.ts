@@ -5,6 +5,8 @@
  * creatinine (and for Cockcroft–Gault the weight) are stated in the answer up to that sentence; the sex may be
  * unknown (the check then needs both sexes to disagree).
  */
+import type { PatientContext } from './types.ts';
+
 export interface RenalCalcData {
   equation: 'ckd-epi-2021' | 'cockcroft-gault';
   stated: number;
@@ -15,6 +17,8 @@ export interface RenalCalcData {
   weightKg?: number;
 }
 
+/** A weight other than the actual one (ideal, adjusted, lean): the computation is not the one checked. */
+const OTHER_WEIGHT = /ideal|adjusted|lean body|\bIBW\b|\bABW\b|理想体重|校正体重|调整体重|去脂体重/i;
 const CKD_EPI = /CKD[- ]?EPI\s*(?:\(?\s*2021|[^。.;；]{0,20}race[- ]free)/i;
 const OTHER_EQUATION = /CKD[- ]?EPI\s*\(?\s*2009|MDRD|cystatin|胱抑素/i;
 const CG = /Cockcroft|\bC-?G\b|CrCl|creatinine clearance|肌酐清除率/i;
@@ -47,35 +51,46 @@ function statedResult(t: string, equation: RenalCalcData['equation']): number | 
 }
 
 /** A computed eGFR or CrCl in `sentence`, with its inputs from `upTo` (the answer up to and including it). */
-export function renalCalculation(sentence: string, upTo: string): RenalCalcData | undefined {
+export function renalCalculation(
+  sentence: string,
+  upTo: string,
+  patient?: PatientContext,
+): RenalCalcData | undefined {
   const s = sentence.normalize('NFKC');
-  if (OTHER_EQUATION.test(s)) return undefined;
+  if (OTHER_EQUATION.test(s) || OTHER_WEIGHT.test(s)) return undefined;
+  // "so her Cockcroft–Gault CrCl is about 36 mL/min": the equation named is a computation too.
   const equation = CKD_EPI.test(s)
     ? 'ckd-epi-2021'
-    : CG.test(s) && /=|≈|约|计算|works out|comes to|gives/i.test(s)
+    : CG.test(s) && (/=|≈|约|计算|works out|comes to|gives/i.test(s) || /Cockcroft/i.test(s))
       ? 'cockcroft-gault'
       : undefined;
   if (!equation) return undefined;
   const stated = statedResult(s, equation);
   if (stated === undefined) return undefined;
   const u = upTo.normalize('NFKC');
-  const cr = last([...u.matchAll(CREATININE)]);
+  // The answer's own numbers first, else the request's (the patient's age, sex, weight and creatinine).
+  const crM = last([...u.matchAll(CREATININE)]);
+  const cr = crM
+    ? { value: Number(crM[1]), unit: /mg/i.test(crM[2] as string) ? ('mg/dL' as const) : ('umol/L' as const) }
+    : patient?.creatinine;
   const ageM = last([...u.matchAll(AGE)]);
-  const age = ageM ? Number(ageM[1] ?? ageM[2] ?? ageM[3] ?? ageM[4]) : undefined;
+  const age = ageM ? Number(ageM[1] ?? ageM[2] ?? ageM[3] ?? ageM[4]) : patient?.age;
   if (!cr || age === undefined || age < 18 || age > 110) return undefined;
   const sexes = new Set(
     [...u.matchAll(SEX)].map((m) => (/^(?:male|man|men|he|his|男)$/i.test(m[0]) || m[1] ? 'male' : 'female')),
   );
+  if (patient?.sex === 'male' || patient?.sex === 'female') sexes.add(patient.sex);
   const sex = sexes.size === 1 ? ([...sexes][0] as 'male' | 'female') : undefined;
   const weightM = last([...u.matchAll(WEIGHT)]);
-  if (equation === 'cockcroft-gault' && !weightM) return undefined;
+  const weightKg = weightM ? Number(weightM[1]) : patient?.weightKg;
+  if (equation === 'cockcroft-gault' && weightKg === undefined) return undefined;
   return {
     equation,
     stated,
     age,
-    creatinine: Number(cr[1]),
-    unit: /mg/i.test(cr[2] as string) ? 'mg/dL' : 'umol/L',
+    creatinine: cr.value,
+    unit: cr.unit,
     ...(sex ? { sex } : {}),
-    ...(weightM ? { weightKg: Number(weightM[1]) } : {}),
+    ...(weightKg !== undefined ? { weightKg } : {}),
   };
 }

@@ -116,3 +116,41 @@ describe('a systolic band said to suffice, and "reach below"', () => {
     expect(bad('China 2018 asks people aged 70 to reach below 150/90 first.')).toEqual([]);
   });
 });
+
+describe('a grade by the systolic alone (REFERENCE §1.2–§1.4 systolic bands)', () => {
+  it('a systolic outside the grade’s band is contradicted', () => {
+    expect(bad('按中国2018指南，诊室血压166/84 mmHg，单纯收缩期高血压；按收缩压分级属于3级。')).toContain(
+      'bp-threshold',
+    );
+    expect(bad('Office 183/86 under ESH 2023. Graded by the systolic, it is grade 2.')).toContain(
+      'bp-threshold',
+    );
+  });
+  it('inside it is not', () => {
+    expect(bad('按中国2018指南，诊室血压166/84 mmHg，单纯收缩期高血压；按收缩压分级属于2级。')).toEqual([]);
+    expect(bad('Office 183/86 under ESH 2023. Graded by the systolic, it is grade 3.')).toEqual([]);
+  });
+});
+
+describe('a Cockcroft–Gault clearance stated from the request’s patient (REFERENCE §4.2)', () => {
+  const patient = {
+    age: 81,
+    sex: 'male' as const,
+    weightKg: 64,
+    creatinine: { value: 1.9, unit: 'mg/dL' as const },
+  };
+  it('a wrong result is contradicted', () => {
+    expect(bad('His Cockcroft–Gault creatinine clearance is about 40 mL/min.', patient)).toContain(
+      'lab-threshold',
+    );
+  });
+  it('the right one, or one from an adjusted weight, is not', () => {
+    expect(bad('His Cockcroft–Gault creatinine clearance is about 28 mL/min.', patient)).toEqual([]);
+    expect(
+      bad(
+        'Using adjusted body weight, his Cockcroft–Gault creatinine clearance is about 40 mL/min.',
+        patient,
+      ),
+    ).toEqual([]);
+  });
+});

@@ -99,6 +99,8 @@ export interface BpData {
   family?: Guideline[];
   /** A reading said NOT to be hypertension ("below the threshold", "未达到"). */
   negated?: boolean;
+  /** A category stated by the systolic pressure alone ("按收缩压分级属于1级"): checked against its systolic band. */
+  axisOnly?: 'sbp';
   /** category 'isolated-systolic': the relation stated for each pressure (at least / below the value). */
   isolated?: { sbp: 'ge' | 'lt'; dbp: 'ge' | 'lt' };
 }

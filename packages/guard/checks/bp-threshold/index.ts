@@ -205,6 +205,23 @@ function judge(bp: BpData, g: Guideline, lang: Lang, text = ''): Verdict {
       [],
     );
   const ev = [{ source, text: `${name} ${cat}: SBP ${fmt(band.sbp, 260)}, DBP ${fmt(band.dbp, 170)} mmHg` }];
+  // A grade by the systolic alone (extract-bp-axis-grade.ts): the value lies in the grade's systolic band.
+  if (bp.axisOnly === 'sbp' && bp.sbp && band.sbp) {
+    const s = bp.sbp[0];
+    const truth = categoryName(classifyOfficeBp({ sbp: s, dbp: 50 }, g).category, lang);
+    const inside = s >= band.sbp[0] && s <= band.sbp[1];
+    return v(
+      inside ? 'supported' : 'contradicted',
+      inside
+        ? say(lang, `${name}：收缩压 ${s} 属于${cat}`, `${name}: a systolic of ${s} is ${cat}`)
+        : say(
+            lang,
+            `${name}：按收缩压 ${s} 分级属于${truth}，而非${cat}`,
+            `${name}: by its systolic of ${s} it is ${truth}, not ${cat}`,
+          ),
+      ev,
+    );
+  }
   // A category credited to the guideline without values (extract-bp-attribution.ts): the guideline has it.
   if (!bp.sbp && !bp.dbp)
     return v('supported', say(lang, `${name}有“${cat}”这一分类`, `${name} has the category "${cat}"`), ev);
