@@ -1,9 +1,11 @@
 /**
  * Measurement adherence on the patient's home page, counted the way the reminder cards count: planned
  * readings (2 per session, ESH/ACC and China 2018 home-BP monitoring: two readings a session) over the plan
- * days so far, today's sessions included whatever their window, and the readings taken in each window (at
- * most the planned number). So the line never says 100 % while one of today's cards shows fewer readings
- * than planned (tester finding, issue 17/20 follow-up 1).
+ * days so far, today's sessions included once their window has opened (or a reading is in), and the readings
+ * taken in each window (at most the planned number). So the line never says 100 % while one of today's open
+ * cards shows fewer readings than planned (tester finding, issue 17/20 follow-up 1), and a session that has not
+ * begun is not counted as missed: at 03:00 nothing is due yet (issue 20 try, 2026-12-07: "计划测量 4 次，已测 0 次
+ * （0%）" before either window opened). With nothing due, planned is 0 and the page says so instead of a rate.
  */
 import type { BpReading } from '@qihuang/engines/blood-pressure';
 import { remindersFor, type Adherence, type MonitoringPlan } from '@qihuang/engines/hypertension-care';
@@ -29,6 +31,7 @@ export function homeAdherence(
   let planned = 0;
   let taken = 0;
   for (const c of cards) {
+    if (c.state === 'upcoming' && c.readingsTaken === 0) continue;
     planned += c.readingsPlanned;
     taken += Math.min(c.readingsTaken, c.readingsPlanned);
   }

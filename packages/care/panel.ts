@@ -107,7 +107,9 @@ async function panelRows(
       ...(excess !== undefined ? { excessSbp: excess } : {}),
       openAlerts: patientAlerts.length,
       crisisAlerts: patientAlerts.filter((a) => a.severity === 'critical').length,
-      adherenceFraction: adh.fraction,
+      // No session due yet (a plan begun today, before its first window closed) is no adherence figure, not 0 %
+      // (issue 20 try: every demo patient was 依从性不足 0 %).
+      ...(adh.plannedSessions > 0 ? { adherenceFraction: adh.fraction } : {}),
       ...(view.medications.length > 0 && recorded > 0 ? { medicationAdherence: meds.fraction } : {}),
       daysOverdue: view.followUp.overdueDays,
       pendingDrafts: draftsBy.get(patientId) ?? 0,
