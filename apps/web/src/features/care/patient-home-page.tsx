@@ -178,12 +178,15 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
           </ul>
         )}
         <p data-testid="monitoring-adherence">
-          {t('care.home.adherence', {
-            percent: percent(adherence.fraction),
-            // Readings, counted like the cards above (today's sessions included).
-            completed: adherence.takenReadings ?? adherence.completedSessions,
-            planned: adherence.plannedReadings ?? adherence.plannedSessions,
-          })}{' '}
+          {/* Nothing due yet (before the first window of a plan begun today): no rate, no 0 % (issue 20 try). */}
+          {(adherence.plannedReadings ?? adherence.plannedSessions) === 0
+            ? t('care.home.adherenceNoneDue')
+            : t('care.home.adherence', {
+                percent: percent(adherence.fraction),
+                // Readings, counted like the cards above (today's sessions once their window opens).
+                completed: adherence.takenReadings ?? adherence.completedSessions,
+                planned: adherence.plannedReadings ?? adherence.plannedSessions,
+              })}{' '}
           <span className="muted">
             ({formatDate(adherence.from, lang, false, home.timeZone)} –{' '}
             {formatDate(adherence.to, lang, false, home.timeZone)})
