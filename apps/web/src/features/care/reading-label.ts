@@ -15,9 +15,22 @@ export const GRADES = [
   'grade-3',
 ] as const;
 
+/** Office categories that name hypertension, and those that do not (the reading's own side of the home threshold). */
+const HYPERTENSIVE: readonly string[] = ['stage-1', 'stage-2', 'grade-1', 'grade-2', 'grade-3'];
+
+/**
+ * A home reading is judged against the home threshold (`category`: ESH 2023 / China 2018 home ≥135/85, ACC/AHA 2017
+ * ≥130/80); the office grade is shown only where it agrees with that side. A reading above the home threshold but
+ * below the office one (139/86: "正常高值" under an orange bar) or below it with an office "正常高值" (124/78)
+ * reads by the home word (偏高 / 正常范围) — never an office word that contradicts the colour (issue 20 try).
+ */
 export function readingLabelKey(reading: { category: string; grade?: string | undefined }): string {
   if (reading.category === 'crisis') return 'bpHome.category.crisis';
-  if (reading.grade && (GRADES as readonly string[]).includes(reading.grade))
-    return `bp.categories.${reading.grade}`;
+  const grade = reading.grade;
+  if (grade && (GRADES as readonly string[]).includes(grade)) {
+    const agrees =
+      reading.category === 'high' ? HYPERTENSIVE.includes(grade) : grade === 'normal' || grade === 'optimal';
+    if (agrees) return `bp.categories.${grade}`;
+  }
   return `bpHome.category.${reading.category}`;
 }
