@@ -61,11 +61,11 @@ describe('a medication answer that says 对X过敏', () => {
       drugs,
     });
     expect(drafts.filter((d) => d.resourceType === 'MedicationStatement')).toEqual([]);
-    const allergies = drafts.filter((d) => d.resourceType === 'AllergyIntolerance');
-    expect(allergies.map((a) => (a as { code: { text: string } }).code.text)).toEqual(['Penicillin']);
-    expect(
-      (allergies[0] as { verificationStatus: { coding: { code: string }[] } }).verificationStatus.coding[0]!
-        .code,
-    ).toBe('unconfirmed');
+    const allergies = drafts.filter((d) => d.resourceType === 'AllergyIntolerance') as unknown as {
+      code: { text: string };
+      verificationStatus: { coding: { code: string }[] };
+    }[];
+    expect(allergies.map((a) => a.code.text)).toEqual(['Penicillin']);
+    expect(allergies[0]!.verificationStatus.coding[0]!.code).toBe('unconfirmed');
   });
 });

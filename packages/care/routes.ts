@@ -21,6 +21,7 @@ import {
   startConsultation,
 } from './consultation.ts';
 import { copilotTurn } from './copilot.ts';
+import { consultationViews } from './consultation-views.ts';
 import { assertClinicalSide, type CareDeps } from './deps.ts';
 import { getCarePlan, upsertCarePlan } from './management.ts';
 import { patientHome, recordMedicationAdherence } from './patient-home.ts';
@@ -125,6 +126,16 @@ export function createCareRoutes(deps: CareRouteDeps): Hono {
   app.get('/patients/:id/consultations', async (c) =>
     json(c, { consultations: await listConsultations(deps, ctxOf(c), c.req.param('id')) }),
   );
+  // The clinician's view: every consultation (stopped ones too) with the patient's own words (issue 20).
+  app.get('/patients/:id/consultation-views', async (c) => {
+    const lang = ReadLanguage.catch('zh').parse(c.req.query('lang'));
+    const alertId = c.req.query('alert');
+    const views = await consultationViews(deps, ctxOf(c), c.req.param('id'), {
+      lang,
+      ...(alertId ? { alertId } : {}),
+    });
+    return json(c, { consultations: views });
+  });
   // ?language=zh|en: the fixed server text in the language the patient reads now (one language per screen).
   app.get('/consultations/:cid', async (c) => {
     const language = ReadLanguage.safeParse(c.req.query('language'));
@@ -321,6 +332,11 @@ const CARE_PATHS: [string, string, string][] = [
   ['post', '/patients/{id}/medication-adherence', 'Record whether the medicines were taken on a day'],
   ['post', '/patients/{id}/consultations', 'Start a guided intake consultation'],
   ['get', '/patients/{id}/consultations', 'Recent consultations'],
+  [
+    'get',
+    '/patients/{id}/consultation-views',
+    "Clinician's view of recent consultations, stopped ones too, with the patient's words (?lang, ?alert)",
+  ],
   ['get', '/consultations/{cid}', 'A consultation'],
   [
     'post',

@@ -1,0 +1,121 @@
+/**
+ * The clinician's view of a patient's recent consultations (issue 20: a consultation that stopped at once as an
+ * emergency was invisible on the Care tab, which showed only the latest saved intake): every consultation,
+ * stopped ones first among equals, with its time, how it ended (emergency stop, completed, abandoned, in
+ * progress), the triage result in the reader's language and the patient's own words — the messages the patient
+ * wrote, verbatim and in order. Also the consultations an alert stands for (the alert inbox quotes their words).
+ * Read through the store only; the consultation flow itself lives in consultation.ts.
+ */
+import type { RequestContext } from '@qihuang/contracts';
+import type { TriageResult } from '@qihuang/engines/hypertension-care';
+import { assertClinicalSide, assertPatientAccess, nowOf, type CareDeps } from './deps.ts';
+import { careDb } from './tables.ts';
+import { citeSource } from './citations.ts';
+import { sourceIn } from './source-names.ts';
+import type {
+  ConsultationOutcome,
+  ConsultationView,
+  ConsultationWords,
+} from './api-types/consultation-views.ts';
+
+export type { ConsultationOutcome, ConsultationView, ConsultationWords };
+
+/**
+ * An active consultation with no answer for this long is shown as abandoned: the patient left it. An
+ * operational choice (the look-back of the alert's same-event window, decision 0011), not a guideline number.
+ */
+export const ABANDONED_AFTER_HOURS = 24;
+
+type Row = {
+  id: string;
+  patient_id: string;
+  status: 'active' | 'stopped' | 'completed';
+  language: 'zh' | 'en';
+  messages: unknown;
+  triage: unknown;
+  created_at: Date | string;
+  updated_at: Date | string;
+};
+
+type Stored = TriageResult & { alertId?: string };
+
+function outcomeOf(row: Row, now: Date): ConsultationOutcome {
+  const triage = row.triage as Stored | null;
+  if (row.status === 'stopped') return triage?.level === 'emergency' ? 'emergency-stop' : 'stopped';
+  if (row.status === 'completed') return 'completed';
+  const idle = now.getTime() - new Date(row.updated_at).getTime();
+  return idle > ABANDONED_AFTER_HOURS * 3_600_000 ? 'abandoned' : 'in-progress';
+}
+
+/** The patient's messages, verbatim and in order. */
+export function patientWordsOf(messages: unknown): ConsultationWords[] {
+  const list = Array.isArray(messages) ? (messages as { role?: string; text?: unknown; at?: unknown }[]) : [];
+  return list
+    .filter((m) => m.role === 'patient' && typeof m.text === 'string' && m.text.trim() !== '')
+    .map((m) => ({ at: typeof m.at === 'string' ? m.at : '', text: m.text as string }));
+}
+
+/** One consultation as the clinician reads it, in `lang`. */
+export function consultationView(row: Row, lang: 'zh' | 'en', now: Date): ConsultationView {
+  const t = row.triage as Stored | null;
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    outcome: outcomeOf(row, now),
+    startedAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    language: row.language,
+    ...(t && t.level
+      ? {
+          triage: {
+            level: t.level,
+            text: t.display?.[lang] ?? t.display?.en ?? t.rule,
+            redFlags: (t.redFlags ?? []).map((f) => ({
+              code: f.code,
+              text: f.display[lang] ?? f.display.en,
+              matched: f.matched,
+            })),
+            source: t.source ? sourceIn(citeSource(t.source), lang) : '',
+          },
+        }
+      : {}),
+    patientWords: patientWordsOf(row.messages),
+    ...(t?.alertId ? { alertId: t.alertId } : {}),
+  };
+}
+
+/**
+ * A patient's latest consultations (at most `limit`, newest first), every status included. With `alertId`, only
+ * those whose triage that alert stands for (an emergency joined by a repeat report stands for several).
+ */
+export async function consultationViews(
+  deps: CareDeps,
+  ctx: RequestContext,
+  patientId: string,
+  options: { lang: 'zh' | 'en'; alertId?: string; limit?: number },
+): Promise<ConsultationView[]> {
+  assertClinicalSide(ctx);
+  assertPatientAccess(ctx, patientId);
+  const rows = (await careDb(deps.db)
+    .selectFrom('care_consultation')
+    .select(['id', 'patient_id', 'status', 'language', 'messages', 'triage', 'created_at', 'updated_at'])
+    .where('patient_id', '=', patientId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    // An alert's consultations are looked for among more of them than the tab shows.
+    .limit(options.alertId ? 100 : Math.min(Math.max(options.limit ?? 10, 1), 50))
+    .execute()) as Row[];
+  const now = nowOf(deps);
+  const chosen = options.alertId
+    ? rows.filter((r) => (r.triage as Stored | null)?.alertId === options.alertId)
+    : rows;
+  await deps.audit(ctx, {
+    action: 'search',
+    outcome: 'success',
+    resourceType: 'Consultation',
+    query: `patient=${encodeURIComponent(patientId)}${options.alertId ? '&alert=…' : ''}`,
+    patientIds: [patientId],
+    detail: { count: chosen.length },
+  });
+  return chosen.map((r) => consultationView(r, options.lang, now));
+}
