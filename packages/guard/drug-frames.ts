@@ -219,7 +219,8 @@ export const ADDRESSED =
   /\b(?:you|your|him|her|his|the patient)\b|您|你|降压药|\b(?:blood pressure|BP|antihypertensive) (?:medicines?|medications?|pills?|drugs?|tablets?)\b/i;
 
 /** A sentence about the patient ("患者有痛风病史", "The patient has gout"). */
-export const PATIENT = /患者|病人|病史|既往|合并|patient|history of|has\b|had\b|known/i;
+export const PATIENT =
+  /患者|病人|病史|既往|合并|patient|history of|has\b|had\b|known|^\s*(?:她|他)(?:现在|已经|目前)?(?:有|患有|怀孕|妊娠|确诊)|\b(?:she|he)\s+(?:has|had|was diagnosed|developed|is\s+(?:now\s+)?(?:about\s+)?(?:\d+\s+weeks?\s+)?pregnant)\b/i;
 
 /** The patient has, had or developed the condition named in the sentence. */
 export const OWN_CONDITION =

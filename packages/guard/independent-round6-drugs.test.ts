@@ -111,3 +111,16 @@ describe('a drug switched away from', () => {
     expect(bad('Valsartan is fine to keep taking through pregnancy.')).toContain('drug-condition');
   });
 });
+
+describe('a pregnancy the answer gives the patient in the third person (REFERENCE §5.2: ACEi/ARB in pregnancy)', () => {
+  it('an ARB or ACE inhibitor continued is contradicted', () => {
+    expect(bad('She is 14 weeks pregnant. Her irbesartan can simply be continued.')).toContain(
+      'drug-condition',
+    );
+    expect(bad('她怀孕 9 周了。依那普利可以继续服用。')).toContain('drug-condition');
+  });
+  it('a drug preferred in pregnancy continued is not, nor a condition only asked about', () => {
+    expect(bad('She is 14 weeks pregnant. Her methyldopa can simply be continued.')).toEqual([]);
+    expect(bad('She is asking about gout. Indapamide is fine for her blood pressure.')).toEqual([]);
+  });
+});
