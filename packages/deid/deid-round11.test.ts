@@ -203,3 +203,20 @@ describe('English persons and dates by structure, more (round11-en.ts)', () => {
     expect(names('findings: COPD, Asthma excluded')).toEqual([]);
   });
 });
+
+describe('persons before what staff do or a measurement, and before a bracketed role (round 11)', () => {
+  it('takes a name before a staff verb, a 3-character name before a measurement, a name after 经手人', () => {
+    expect(hidden('下午，柏钧建议加用利尿剂。', '柏钧')).toBe(true);
+    expect(hidden('夜班来电，仇福全血钾2.9', '仇福全')).toBe(true);
+    expect(hidden('退费已办，经手人邢蕾。', '邢蕾')).toBe(true);
+  });
+  it('takes an English name before a bracketed role, after "read back by", an initial and a surname in a sentence', () => {
+    expect(hidden('updated by Jo (nurse in charge)', 'Jo')).toBe(true);
+    expect(hidden('Result read back by Marco.', 'Marco')).toBe(true);
+    expect(hidden('lactate 6.1 for P. Ingram, bay 2', 'P. Ingram')).toBe(true);
+  });
+  it('leaves option letters, a word before a measurement and a clinical phrase before a verb', () => {
+    expect(names('Which drug?\nA. Diltiazem\nB. Labetalol')).toEqual([]);
+    expect(names('，高血压血压控制差')).toEqual([]);
+  });
+});

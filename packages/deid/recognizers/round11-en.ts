@@ -28,7 +28,7 @@ const FIELD = new RegExp(
   'dg',
 );
 const BY = new RegExp(
-  `\\b(?:[Cc]ompleted|[Pp]repared|[Rr]eported|[Ww]itnessed|[Ff]iled|[Ss]ubmitted|[Rr]ecorded|[Ee]ntered|[Ii]nterviewed|[Cc]onsented|[Oo]btained|[Ss]creened|[Vv]erified|[Cc]alled|[Pp]aged|[Aa]ssessed|[Ee]xamined|[Cc]hecked|[Ss]wabbed|[Dd]rawn)[ \\t]+(?:by|to)[ \\t]+(${INITIAL_PERSON}|${PERSON})`,
+  `\\b(?:[Cc]ompleted|[Pp]repared|[Rr]eported|[Ww]itnessed|[Ff]iled|[Ss]ubmitted|[Rr]ecorded|[Ee]ntered|[Ii]nterviewed|[Cc]onsented|[Oo]btained|[Ss]creened|[Vv]erified|[Cc]alled|[Pp]aged|[Aa]ssessed|[Ee]xamined|[Cc]hecked|[Ss]wabbed|[Dd]rawn|[Rr]ead back|[Hh]anded over|[Ee]scalated|[Aa]dministered|[Gg]iven|[Uu]pdated|[Ii]nformed|[Nn]otified|[Dd]iscussed)[ \\t]+(?:by|to|with)[ \\t]+(${INITIAL_PERSON}|${PERSON})`,
   'dg',
 );
 /** A clinician's role or grade straight before the name (lab tech Priya, RN Kowalski, charge nurse Ama Boateng). */
@@ -41,6 +41,15 @@ const NUMBERED = new RegExp(
   `(?:Subject|Participant|Patient|Pt|Bed|Bay|Room|Rm|Case)[ \\t]*#?[ \\t]*[A-Z]?\\d{1,4}[A-Z]?[ \\t]*[-–—:][ \\t]*(?:(?:Mr|Mrs|Ms|Miss|Dr)\\.?[ \\t]+)?(${INITIAL_PERSON}|${PERSON})`,
   'dg',
 );
+/** A person before a bracketed role (Jo (nurse in charge), Raj (pharmacy), Dot (daughter)). */
+const BEFORE_ROLE = new RegExp(
+  `(${INITIAL_PERSON}|${PERSON})[ \\t]*\\((?:the[ \\t]+)?(?:nurse|RN|charge nurse|nurse in charge|NIC|HCA|carer|pharmacy|pharmacist|physio|OT|SLT|dietitian|registrar|SHO|F[Yy][12]|resident|intern|fellow|consultant|attending|on call|on-call|bed manager|site manager|porter|interpreter|social worker|son|daughter|wife|husband|partner|mother|father|sister|brother|niece|nephew|friend|neighbou?r|NOK|next of kin|POA)\\b`,
+  'dg',
+);
+/** An initial and a family name inside a sentence (for T. Abernathy, bed 12; not an option 'A. Diltiazem'), not a species or a place (S. Aureus, St. Louis). */
+const INITIAL_ANYWHERE = /(?<=[a-z][ \t]|[,;(][ \t]?)([A-Z]\.[ \t]?[A-Z][a-z'’-]{2,30})(?![ \t]*[a-z])/dg;
+const NOT_FAMILY =
+  /^(?:Aureus|Coli|Pylori|Pneumoniae|Epidermidis|Faecalis|Albicans|Louis|Paul|Lucia|Petersburg|Johns)$/;
 /** SURNAME, Given anywhere when the given name is a known one (on HARGREAVES, Leonard (MRN …)). */
 const INVERTED_ANYWHERE = /\b([A-Z]{3,}(?:[-'’][A-Z]+)?,[ \t]*([A-Z][a-z]+))\b/dg;
 /** Relations and contact roles, lower-case or capitalised at a sentence's start (Carer Bukola gave …). */
@@ -69,7 +78,7 @@ const notName = (value: string) =>
   value.split(/[ \t]+/).some((w) => NOT_NAMES.has(w.replace(/[.,]$/, '')) || CLINICAL_WORD.test(w));
 
 function names(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
-  for (const regex of [FIELD, BY, RELATION, BEFORE_EMAIL, INTRODUCTION, ROLE_BEFORE, NUMBERED]) {
+  for (const regex of [FIELD, BY, RELATION, BEFORE_EMAIL, INTRODUCTION, ROLE_BEFORE, NUMBERED, BEFORE_ROLE]) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       if (notName(m[1]!) && !/^[A-Z]{2,},/.test(m[1]!)) continue;
@@ -88,6 +97,13 @@ function names(text: string, add: (s: number, e: number, c: PhiCategory) => void
       if (text[end] === ':') continue;
       add(start, end, 'PATIENT_NAME');
     }
+  }
+  INITIAL_ANYWHERE.lastIndex = 0;
+  for (const m of text.matchAll(INITIAL_ANYWHERE)) {
+    const family = m[1]!.replace(/^[A-Z]\.[ \t]?/, '');
+    if (NOT_FAMILY.test(family) || notName(family) || /^S[t]\./.test(m[1]!)) continue;
+    const [start, end] = m.indices![1]!;
+    add(start, end, 'PATIENT_NAME');
   }
   INVERTED_ANYWHERE.lastIndex = 0;
   for (const m of text.matchAll(INVERTED_ANYWHERE)) {

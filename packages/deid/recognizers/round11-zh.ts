@@ -29,7 +29,7 @@ const SURNAMES = new Set([...SINGLE_SURNAMES, ...RARE_SURNAMES]);
 
 /** Roles and relations written straight before a person's name; staff roles name a clinician. */
 const STAFF_ROLES =
-  '住院总|总住院|村医|夜班|白班|值班|护士长|护工|心理老师|社工|翻译|调查员|随访人|登记人|联络员|医务处|医务科|护理部|客服|专员|药剂师';
+  '经手人|经办人|处理人|签收人|负责人|住院总|总住院|村医|夜班|白班|值班|护士长|护工|心理老师|社工|翻译|调查员|随访人|登记人|联络员|医务处|医务科|护理部|客服|专员|药剂师';
 const OTHER_ROLES =
   '来电人|来访者|咨询者|投诉人|陪同人|陪诊人|家属|妈妈|爸爸|外婆|外公|姥姥|姥爷|爷爷|奶奶|工友|同事|同学|室友|舍友|同桌|朋友|好友|邻居|男友|女友|男朋友|女朋友|前女友|前男友|未婚妻|未婚夫|老伴|爱人|宝宝|患儿|孩子|外孙女|外孙|孙女|侄女|外甥女|表哥|表姐|表弟|表妹|堂哥|堂姐|嫂子|姐夫|妹夫|弟媳|继母|继父|保姆|雇主|房东|老师|班主任|组长|班长|主管|经理|领导|老板|师傅|证人|律师|民警|警官|代理人|经纪|妻子|丈夫|太太|老公|老婆|先生|儿子|女儿|侄子|外甥|母亲|父亲|哥哥|姐姐|弟弟|妹妹|儿媳|女婿';
 const ROLE = new RegExp(`(${STAFF_ROLES})|(?:${OTHER_ROLES})`, 'g');
@@ -38,7 +38,7 @@ const STAFF_ROLE = new RegExp(`^(?:${STAFF_ROLES})$`);
 const NAME_LIKE = new Set('尔兰古丽米拉其格叶努阿依娜莎提克木汗买热曼巴特图雅琪雯婧鱼豆萱妍彤凯满渔思');
 /** Function characters never inside a name written after a role. */
 const FUNCTION_CHARS = new Set(
-  '我你他她它们的了是在和与不没也都就还说这那个些吗呢吧啊呀么要会能可已上下过去来着把被让查看做打吃喝用服测病症痛炎',
+  '我你他她它们的了是在和与不没也都就还说这那个些吗呢吧啊呀么要会能可已上下过去来着把被让查看做打吃喝用服测病症痛炎患',
 );
 /** A surname with an honorific (阮小姐, 葛先生). */
 const HONORIFIC = /^(?:小姐|先生|女士|太太|阿姨|师傅|老师)$/;
@@ -53,7 +53,7 @@ const ONE_AFTER = new Set(
 const FAMILIAR = /^(?:[老小阿][\u4e00-\u9fa5]|[\u4e00-\u9fa5]老[二三四五六七八九大幺])$/;
 
 /** Is `name` (2–4 Han characters, simplified) shaped like a person's name after a role? */
-function personShaped(name: string): boolean {
+function personShaped(name: string, pauseAfter = false): boolean {
   if ([...name].some((c) => FUNCTION_CHARS.has(c))) return false;
   // A familiar form after a role is a person even where it is also a word (社工小林).
   if (FAMILIAR.test(name))
@@ -67,7 +67,7 @@ function personShaped(name: string): boolean {
   if (SURNAMES.has(name[0]!) && HONORIFIC.test(name.slice(1))) return true;
   if (SURNAMES.has(name[0]!) && !isWordySurname(name[0]!))
     return name.length === 2
-      ? givenWeight(name[1]!) !== undefined || NAME_LIKE.has(name[1]!)
+      ? givenWeight(name[1]!) !== undefined || NAME_LIKE.has(name[1]!) || pauseAfter
       : [...name.slice(1)].some(strongGiven);
   if (isCommonWord(name)) return false;
   return [...name].every((c) => givenWeight(c) !== undefined || NAME_LIKE.has(c));
@@ -99,7 +99,9 @@ function nameAt(text: string, start: number): [number, number] | undefined {
     const raw = text.slice(start, start + length);
     if (raw.length < length || !/^[\u4e00-\u9fa5]+$/.test(raw)) return undefined;
     if (!boundaryAt(text, start + length)) continue;
-    return personShaped(toSimplified(raw)) ? [start, start + length] : undefined;
+    // A surname and any character ending a clause is a name after a role (经手人邢蕾。).
+    const pause = /^(?:[，,。；;、\s]|$)/.test(text.slice(start + length, start + length + 1));
+    return personShaped(toSimplified(raw), pause) ? [start, start + length] : undefined;
   }
   return undefined;
 }
@@ -321,6 +323,26 @@ function formFields(text: string, add: (s: number, e: number, c: PhiCategory) =>
   }
 }
 
+// ---- 5. a three-character name before a measurement ----------------------------------------------------
+
+/** A measurement or a time of the patient right after the name (焦守义血小板18, 季红霞今晨体温). */
+const MEASURE_RIGHT =
+  /^(?:血压|血糖|血小板|血钾|血钠|血红蛋白|体温|心率|脉搏|血氧|肌酐|尿量|引流|术后|今晨|晨起|夜间|入院后|出院后)/;
+
+function namesBeforeMeasures(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
+  for (let i = 0; i + 3 < text.length; i++) {
+    if (!SURNAMES.has(text[i]!) || isWordySurname(text[i]!)) continue;
+    const prev = text[i - 1];
+    if (prev !== undefined && (CJK.test(prev) || /[\d.]/.test(prev))) continue;
+    if (!MEASURE_RIGHT.test(text.slice(i + 3, i + 7))) continue;
+    const name = toSimplified(text.slice(i, i + 3));
+    if (!/^[\u4e00-\u9fa5]{3}$/.test(name) || [...name].some((c) => FUNCTION_CHARS.has(c))) continue;
+    if (isCommonWord(name) || isWord2(name.slice(0, 2))) continue;
+    if (![...name.slice(1)].some(strongGiven)) continue;
+    add(i, i + 3, 'PATIENT_NAME');
+  }
+}
+
 /** Adds round 11's Chinese names to `out`. */
 export function findRound11ChineseNames(text: string, out: PhiSpan[]): void {
   const add = (start: number, end: number, category: PhiCategory) =>
@@ -329,4 +351,5 @@ export function findRound11ChineseNames(text: string, out: PhiSpan[]): void {
   aliasNames(text, add);
   lineNames(text, add);
   if (/[：:]/.test(text)) formFields(text, add);
+  namesBeforeMeasures(text, add);
 }
