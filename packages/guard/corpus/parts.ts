@@ -86,7 +86,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 11 (clinician copilot), measured twice (59.4 % / 11.3 %, then 62.3 % / 11.3 %); moved 2026-12-07 (third session)',
-    floor: [87 / 106, 0 / 124],
+    floor: [89 / 106, 0 / 124],
   },
   {
     name: 'tuning-independent-10',
@@ -94,7 +94,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 12 (community-doctor copilot), measured twice (70.9 % / 5.0 %, then 77.3 % / 3.3 %); moved 2026-12-07 09:20 UTC; 0/120 flagged after its false-alarm classes',
-    floor: [100 / 110, 0 / 120],
+    floor: [104 / 110, 0 / 120],
   },
   {
     name: 'tuning-independent-11',
@@ -110,7 +110,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 14 (ask-the-pharmacist answers, prescription-review summaries), measured three times (70.5 % / 4.3 %, then 77.0 % / 7.2 %, then 78.7 % / 5.8 %); moved 2026-12-07 10:40 UTC (fourth session); 49/61, 1/69 after its false-alarm classes; 51/61 after number words; 56/61, 0/69 after the round-3 generic frames',
-    floor: [56 / 61, 0 / 69],
+    floor: [57 / 61, 0 / 69],
   },
   {
     name: 'tuning-independent-13',
@@ -133,8 +133,8 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     label: 'tuning (independent 15, ex held-out 15)',
     role: 'tuning',
     history:
-      'held-out set 15 (patient education, junior-doctor questions, inline tables, hedged answers, carried-over context; written independently 2026-12-07, fourth session), measured as held out: 80.6 % caught / 5.9 % flagged at 23cff2d, 102/124 = 82.3 % / 6/135 = 4.4 % at e6ef864; moved 2026-12-07 (seventh session) so that its misses can be studied',
-    floor: [102 / 124, 6 / 135],
+      'held-out set 15 (patient education, junior-doctor questions, inline tables, hedged answers, carried-over context; written independently 2026-12-07, fourth session), measured as held out: 80.6 % caught / 5.9 % flagged at 23cff2d, 102/124 = 82.3 % / 6/135 = 4.4 % at e6ef864; moved 2026-12-07 (seventh session) so that its misses can be studied; round 6 by class: 0/135 flagged after its false-alarm classes (pairs set against the one before, switched-away drugs, out-of-office "elevated", "不必强求", "不要两者合用"); 113/124 after drug and number-word classes (grams, lisinopril starts, renal bands, untreated phenotypes, threshold back-references); 124/124 after claim frames (denied harms, maxima after the amount, switch intervals, credited categories, heat map, CKD chronicity, threshold lists, suffice bands, grades by systolic, Cockcroft–Gault from the request)',
+    floor: [124 / 124, 0 / 135],
   },
   {
     name: 'heldout',
