@@ -90,3 +90,14 @@ describe('codeText', () => {
     expect(codeText(onDisplay, 'en')).toBe('Hypertensive disorder');
   });
 });
+
+describe('zoneDisplayName (issue 20: no IANA id on a Chinese screen)', () => {
+  it('names the zone in the reader language and falls back to the id', async () => {
+    const { zoneDisplayName } = await import('./format.ts');
+    const at = new Date('2026-12-07T00:00:00Z');
+    expect(zoneDisplayName('Asia/Shanghai', 'zh-CN', at)).toBe('中国标准时间');
+    expect(zoneDisplayName('Asia/Shanghai', 'en', at)).toBe('China Standard Time');
+    expect(zoneDisplayName('Not/AZone', 'zh-CN', at)).toBe('Not/AZone');
+    expect(zoneDisplayName(undefined, 'zh-CN', at)).toBe('');
+  });
+});

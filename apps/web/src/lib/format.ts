@@ -220,3 +220,19 @@ export function errorMessageKey(error: unknown): { key: string; detail?: string 
   }
   return { key: 'common.error', detail: error instanceof Error ? error.message : String(error) };
 }
+
+/**
+ * A time zone as the screen's reader names it ("中国标准时间", "China Standard Time"), not its IANA id
+ * ("Asia/Shanghai" on a Chinese screen; issue 20 try); the id when the browser has no name for it.
+ */
+export function zoneDisplayName(zone: string | undefined, lang: string, at: Date = new Date()): string {
+  if (!zone) return '';
+  try {
+    const name = new Intl.DateTimeFormat(lang, { timeZone: zone, timeZoneName: 'long' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value;
+    return name || zone;
+  } catch {
+    return zone;
+  }
+}

@@ -14,7 +14,7 @@ import {
 } from '../../api/index.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import type { AbpmAnswer } from '../../api/bp.ts';
-import type { DeceasedInfo } from '../../lib/format.ts';
+import { zoneDisplayName, type DeceasedInfo } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { care } from '../../api/care.ts';
 import { AbpmCard, useAbpm } from './abpm-card.tsx';
@@ -161,8 +161,10 @@ export default function BloodPressurePage({
               <p className="tile-meta" data-testid="bp-split-source">
                 {split.source === 'server'
                   ? t('bp.splitServer')
-                  : t('bp.splitConsole', { zone: timeZone ?? '' })}
-                {split.source === 'server' && timeZone ? ` ${t('bp.splitZone', { zone: timeZone })}` : ''}
+                  : t('bp.splitConsole', { zone: zoneDisplayName(timeZone, lang) })}
+                {split.source === 'server' && timeZone
+                  ? ` ${t('bp.splitZone', { zone: zoneDisplayName(timeZone, lang) })}`
+                  : ''}
               </p>
               <div className="table-wrap">
                 <table className="data-table" data-testid="bp-split">
