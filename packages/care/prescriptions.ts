@@ -10,6 +10,7 @@ import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
 import { proposeTreatment, type ProposedOrder } from '@qihuang/engines/hypertension-care';
 import { buildReviewInput, reviewPrescriptions, type Finding } from '@qihuang/engines/prescription-review';
 import {
+  afterApproval,
   isAwaitingReview,
   loadChart,
   readReview,
@@ -65,7 +66,10 @@ function medicationRequestFor(
   prior?: FhirResource,
 ): FhirResource {
   const drug = deps.drugs.getDrug(order.agent);
-  const atc = drug ? deps.drugs.atcOf(drug)[0] : undefined;
+  // A combination pill is coded as itself: its own ATC code if it has one, never a component's — the first
+  // component's code (amlodipine C08CA01 for amlodipine/valsartan) made the review read the pill as that
+  // component alone (issue 20).
+  const atc = drug ? (drug.components ? drug.atc?.[0] : deps.drugs.atcOf(drug)[0]) : undefined;
   const first = order.doses[0]!;
   const single = order.doses.length === 1;
   const strength = order.doses.map((d) => `${d.doseMg} mg`).join('/');
@@ -164,6 +168,8 @@ function draftView(
   drugs: CareDeps['drugs'],
   /** Pharmacy review on: an unsigned draft says signing sends it to the pharmacist (issue 20). */
   pharmacyReview = false,
+  /** The chart's labs now: an approved order's finding that came after the approval names its result's time. */
+  labs: Parameters<typeof afterApproval>[2]['labs'] = {},
 ): DraftView {
   const mr = resource as unknown as {
     id: string;
@@ -203,6 +209,11 @@ function draftView(
         summary: { zh: f.summary.zh, en: f.summary.en },
         detail: { zh: f.detail.zh, en: f.detail.en },
         source: isEmergencyFinding(f) ? emergencySourceIn(lang) : findingSourceIn(f.source, lang),
+        // Not among the findings the pharmacist approved with: it appeared after (issue 20).
+        ...(() => {
+          const after = afterApproval(f, review, { labs });
+          return after ? { afterApproval: after } : {};
+        })(),
       })),
     ...(rationale ? { rationale: JSON.parse(rationale) as Text } : {}),
     createdAt: mr.authoredOn ?? mr.meta?.lastUpdated ?? '',
@@ -225,6 +236,15 @@ function draftView(
     // Dose, frequency, days and quantity stay editable until it goes to the pharmacist (issue 20).
     ...(mr.status === 'draft' && !isAwaitingReview(resource)
       ? { edit: editFormOf(resource, drugOfOrder({ drugs }, resource), lang) }
+      : {}),
+    // Approved by the pharmacist (decision 0017): the patient's medication now, with its slip (issue 20).
+    ...(review.state === 'approved' && mr.status === 'active'
+      ? {
+          approved: {
+            ...(review.byName || review.by ? { by: review.byName ?? review.by } : {}),
+            ...(review.at ? { at: review.at } : {}),
+          },
+        }
       : {}),
     ...(review.state === 'returned'
       ? {
@@ -370,13 +390,53 @@ export async function listDrafts(
   lang: DraftLanguage = 'en',
 ): Promise<{ drafts: DraftView[] }> {
   assertClinicalSide(ctx);
+  const now = nowOf(deps);
   const drafts = await pendingDrafts(deps, ctx, patientId);
+  const approved = await recentlyApproved(deps, ctx, patientId, now);
   const chart = await loadChart(deps.repository, ctx, patientId);
   const findings = [
     ...emergencyFindings(await openEmergencies(deps, ctx, patientId), drafts),
-    ...reviewDrafts(deps, chart, drafts, nowOf(deps)),
+    ...reviewDrafts(deps, chart, drafts, now),
   ];
-  return { drafts: drafts.map((d) => draftView(d, findings, lang, deps.drugs, reviewOn(deps))) };
+  // Each approved order reviewed on its own against the chart as it is now, as the pharmacist's card reviews it.
+  const later = approved.flatMap((o) => reviewDrafts(deps, chart, [o], now));
+  const labs = approved.length
+    ? buildReviewInput(chart.resources as unknown as Resource[], { now }).patient.labs
+    : {};
+  return {
+    drafts: [
+      ...drafts.map((d) => draftView(d, findings, lang, deps.drugs, reviewOn(deps))),
+      ...approved.map((d) => draftView(d, later, lang, deps.drugs, reviewOn(deps), labs)),
+    ],
+  };
+}
+
+/**
+ * Days an order signed here stays on the care tab after the pharmacist approved it, with its print-slip link
+ * (issue 20: once approved it left the tab, and only the chart's 用药 tab led to its slip). Product choice: about
+ * one supply (the proposal's supply is the follow-up interval, 28–30 days).
+ */
+export const APPROVED_SHOWN_DAYS = 30;
+
+/** Active orders signed here and approved by the pharmacist in the last APPROVED_SHOWN_DAYS days. */
+async function recentlyApproved(
+  deps: CareDeps,
+  ctx: RequestContext,
+  patientId: string,
+  now: Date,
+): Promise<FhirResource[]> {
+  const active = await deps.repository.searchAll(ctx, 'MedicationRequest', [
+    ['patient', patientId],
+    ['status', 'active'],
+  ]);
+  const since = now.getTime() - APPROVED_SHOWN_DAYS * 86_400_000;
+  return active.filter((r) => {
+    const signed = ((r as { extension?: { url: string }[] }).extension ?? []).some(
+      (e) => e.url === SIGNATURE_EXTENSION,
+    );
+    const review = readReview(r);
+    return signed && review.state === 'approved' && !!review.at && Date.parse(review.at) >= since;
+  });
 }
 
 export { draftView, reviewDrafts, SIGNATURE_EXTENSION };

@@ -29,3 +29,5 @@ export {
   isReturnedSigned,
   withStatusReason,
 } from './awaiting-review.ts';
+/** A finding on an approved order that the approval did not see (issue 20): care's approved cards mark it too. */
+export { afterApproval } from './after-approval.ts';

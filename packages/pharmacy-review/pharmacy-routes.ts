@@ -25,6 +25,8 @@ import { requireRole, type Identity } from '@qihuang/identity';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { dailyReport } from './daily-report.ts';
 import { dosageLine, medicationLine, type DosageInstruction } from './dosage-text.ts';
+import { supplyText, type DispenseRequest } from './supply-text.ts';
+import { afterApproval } from './after-approval.ts';
 import { noteText } from './note-text.ts';
 import { languageOf, localizeFinding, MESSAGES, type Language } from './localize.ts';
 import { cardPatient } from './patient-context.ts';
@@ -109,6 +111,8 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     findings: Finding[];
     /** The order's first dosage instruction, worded in the screen's language by `present`. */
     dosage?: DosageInstruction;
+    /** The order's dispenseRequest (天数 / 总量), worded in the screen's language by `present`. */
+    dispense?: DispenseRequest;
     /** The ordered drug's Chinese name (knowledge base), for the zh screen's medication line. */
     zhName?: string;
     /** The order's notes, worded in the screen's language by `present` (a system note carries both). */
@@ -169,6 +173,7 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       status?: string;
       authoredOn?: string;
       dosageInstruction?: DosageInstruction[];
+      dispenseRequest?: DispenseRequest;
       requester?: { display?: string; reference?: string };
       note?: Parameters<typeof noteText>[0];
     };
@@ -182,6 +187,7 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     return {
       findings,
       ...(dosage ? { dosage } : {}),
+      ...(mr.dispenseRequest ? { dispense: mr.dispenseRequest } : {}),
       ...(zhName ? { zhName } : {}),
       ...(mr.note?.length ? { notes: mr.note } : {}),
       context: result.patient,
@@ -226,6 +232,7 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
 
   const present = (r: Reviewed, lang: Language): QueueItem => {
     const dosage = dosageLine(r.dosage, lang);
+    const supply = supplyText(r.dispense, lang);
     const note = noteText(r.notes, lang);
     const acknowledged = acknowledgedLine(r.acknowledged.length, lang);
     return {
@@ -244,10 +251,16 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
         lang,
       ),
       ...(dosage ? { dosage } : {}),
-      findings: r.findings.map((f) => ({
-        ...localizeFinding(f, lang),
-        ...(r.acknowledged.includes(f.id) ? { acknowledged: true } : {}),
-      })),
+      ...(supply ? { supply } : {}),
+      findings: r.findings.map((f) => {
+        // A finding the approval did not see came after it: said so, never shown as approved over (issue 20).
+        const after = afterApproval(f, r.item.review, r.context);
+        return {
+          ...localizeFinding(f, lang),
+          ...(r.acknowledged.includes(f.id) ? { acknowledged: true } : {}),
+          ...(after ? { afterApproval: after } : {}),
+        };
+      }),
     };
   };
 

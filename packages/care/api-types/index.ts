@@ -344,6 +344,11 @@ export interface DraftFinding {
   summary: Text;
   detail: Text;
   source: { label: string; citation: string };
+  /**
+   * On an order the pharmacist approved: the finding was not among those seen at approval — it appeared after
+   * (a new lab, condition or order); `at` is the time of the result behind it when that came after the approval.
+   */
+  afterApproval?: { at?: string };
 }
 
 export interface DraftView {
@@ -365,6 +370,8 @@ export interface DraftView {
    * medication — the order it replaces stays until approval.
    */
   awaitingReview?: true;
+  /** Approved by the pharmacist and active (the patient's medication, with its slip): who and when. */
+  approved?: { by?: string; at?: string };
   /**
    * An unsigned draft: what the prescriber confirms before signing — dose and frequency in the screen's language,
    * and whether signing sends it to the pharmacist's review (issue 20).

@@ -37,6 +37,11 @@ export interface ReviewRecord {
 export interface LocalizedFinding extends Omit<Finding, 'summary' | 'detail' | 'source'> {
   /** The prescriber acknowledged this (critical) finding when signing the order. */
   acknowledged?: boolean;
+  /**
+   * On an approved order: the finding was not among those the pharmacist saw at approval — it appeared after
+   * (a new lab, condition or order); `at` is the time of the result behind it when that came after the approval.
+   */
+  afterApproval?: { at?: string };
   summary: string;
   detail: string;
   source: { id: string; label: string; citation?: string; url?: string };
@@ -78,6 +83,8 @@ export interface QueueItem {
   authoredOn?: string;
   medication: string;
   dosage?: string;
+  /** 天数 and 总量 the order carries (dispenseRequest), the quantity worded in the card's language ('28 片'). */
+  supply?: { days?: number; quantity?: string };
   patient: CardPatient;
   /** The prescriber's name (a user's display name, else the Practitioner's name or the reference's display). */
   requester?: string;

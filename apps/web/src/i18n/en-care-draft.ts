@@ -6,8 +6,13 @@ export const enCareDraft = {
     toSign: 'Drafts to sign',
     awaiting: 'Awaiting pharmacist review',
     awaitingHint: 'Signed and with the pharmacist: not the patient’s medication yet; print after approval.',
+    approved: 'Approved by the pharmacist',
     done: 'Signed or withdrawn here',
   },
+  approvedBy: 'Approved by {{name}} on {{date}}',
+  afterApproval: 'Appeared after the pharmacist’s approval ({{date}}); not part of what was approved',
+  afterApprovalResult:
+    'Appeared after the pharmacist’s approval ({{date}}), from a result of {{at}}; not part of what was approved',
   edit: 'Edit dose and supply',
   editTitle: 'Edit {{drug}}',
   dose: 'Dose',

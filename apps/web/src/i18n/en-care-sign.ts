@@ -6,6 +6,8 @@ export const enCareSign = {
   drug: 'Medicine',
   dose: 'Dose',
   frequency: 'Frequency',
+  days: 'Days of supply',
+  quantity: 'Total quantity',
   toPharmacist:
     'Once signed it goes to the pharmacist for review; the patient does not start it before approval.',
   activeAtOnce: 'Once signed it is the patient’s medication at once.',

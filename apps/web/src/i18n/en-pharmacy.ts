@@ -22,6 +22,12 @@ export const enPharmacy = {
   noFindings: 'No findings',
   unknownPatient: 'Unknown patient',
   acknowledgedBySigner: '(acknowledged by the prescriber at signing)',
+  supply: 'Days of supply {{days}} · Quantity {{quantity}}',
+  supplyDays: 'Days of supply {{days}}',
+  supplyQuantity: 'Quantity {{quantity}}',
+  afterApproval: 'Appeared after the pharmacist’s approval ({{approved}}); not part of what was approved',
+  afterApprovalResult:
+    'Appeared after the pharmacist’s approval ({{approved}}), from a result of {{at}}; not part of what was approved',
   source: 'Source',
   overrideReason: 'Override reason',
   approve: 'Approve',

@@ -7,6 +7,8 @@ export const zhCNCareSign: typeof enCareSign = {
   drug: '药物',
   dose: '剂量',
   frequency: '频次',
+  days: '天数',
+  quantity: '总量',
   toPharmacist: '签署后提交药师审核；审核通过前患者暂勿开始服用。',
   activeAtOnce: '签署后立即成为患者的当前用药。',
   acknowledged: '已确认 {{count}} 项严重审核问题。',

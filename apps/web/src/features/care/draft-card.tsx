@@ -202,6 +202,11 @@ export function DraftCard({
           ? t('care.signedBy', { name: draft.signedBy ?? '—', date: time(draft.signedAt) })
           : t('care.clinician.drafted', { date: time(draft.createdAt) })}
       </p>
+      {draft.approved && (
+        <p className="care-source" data-testid="draft-approved">
+          {t('careDraft.approvedBy', { name: draft.approved.by ?? '—', date: time(draft.approved.at) })}
+        </p>
+      )}
       {draft.findings.length === 0 ? (
         <p className="muted" data-testid="no-review-findings">
           {t('care.clinician.noReviewFindings')}
@@ -211,6 +216,17 @@ export function DraftCard({
           {draft.findings.map((f) => (
             <li key={f.id}>
               <SeverityBadge severity={f.severity} /> <strong>{pick(f.summary, lang)}</strong>
+              {/* Not among what the pharmacist approved: it came later (issue 20). */}
+              {f.afterApproval && (
+                <p className="notice" data-testid="finding-after-approval">
+                  {f.afterApproval.at
+                    ? t('careDraft.afterApprovalResult', {
+                        date: time(draft.approved?.at),
+                        at: time(f.afterApproval.at),
+                      })
+                    : t('careDraft.afterApproval', { date: time(draft.approved?.at) })}
+                </p>
+              )}
               <p>{pick(f.detail, lang)}</p>
               <p className="care-source">
                 {t('care.source')}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canAcknowledge, draftPhase, draftsAfterProposal, isEmergencyFinding } from './draft-phase.ts';
+import {
+  canAcknowledge,
+  draftGroups,
+  draftPhase,
+  draftsAfterProposal,
+  isEmergencyFinding,
+} from './draft-phase.ts';
 
 describe('draft phase (decision 0017)', () => {
   it('tells unsigned, awaiting the pharmacist, returned and signed apart', () => {
@@ -40,5 +46,23 @@ describe('the drafts after a new proposal (issue 20)', () => {
   it('knows the open-emergency finding by its id', () => {
     expect(isEmergencyFinding({ id: 'care.open-emergency:alert-1' })).toBe(true);
     expect(isEmergencyFinding({ id: 'duplication:MedicationRequest/a' })).toBe(false);
+  });
+});
+
+describe('the drafts by heading (issue 20)', () => {
+  it('an order the pharmacist approved has its own group, after the drafts and those awaiting review', () => {
+    const groups = draftGroups([
+      { id: 'done-0', status: 'cancelled' },
+      { id: 'approved-0', status: 'active', approved: { at: '2026-03-10T04:00:00Z' } },
+      { id: 'signed-0', status: 'active' },
+      { id: 'awaiting-0', status: 'draft', awaitingReview: true },
+      { id: 'new-0', status: 'draft' },
+    ]);
+    expect(groups.map((g) => [g.id, g.drafts.map((d) => d.id)])).toEqual([
+      ['toSign', ['new-0']],
+      ['awaiting', ['awaiting-0']],
+      ['approved', ['approved-0']],
+      ['done', ['done-0', 'signed-0']],
+    ]);
   });
 });

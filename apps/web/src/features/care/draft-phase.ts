@@ -35,10 +35,13 @@ export function draftsAfterProposal<D extends { id: string; status: string }>(
   return [...done, ...fresh];
 }
 
-export type DraftGroupId = 'toSign' | 'awaiting' | 'done';
+export type DraftGroupId = 'toSign' | 'awaiting' | 'approved' | 'done';
 
-/** The drafts by heading: to sign (unsigned, returned), awaiting the pharmacist, done here (signed, withdrawn). */
-export function draftGroups<D extends Pick<DraftView, 'status' | 'returned' | 'awaitingReview'>>(
+/**
+ * The drafts by heading: to sign (unsigned, returned), awaiting the pharmacist, approved by the pharmacist (the
+ * patient's medication, with its slip; issue 20), done here (signed, withdrawn).
+ */
+export function draftGroups<D extends Pick<DraftView, 'status' | 'returned' | 'awaitingReview' | 'approved'>>(
   drafts: readonly D[],
 ): { id: DraftGroupId; drafts: D[] }[] {
   const of = (d: D): DraftGroupId => {
@@ -47,9 +50,11 @@ export function draftGroups<D extends Pick<DraftView, 'status' | 'returned' | 'a
       ? 'toSign'
       : phase === 'awaiting-review'
         ? 'awaiting'
-        : 'done';
+        : phase === 'signed' && d.approved
+          ? 'approved'
+          : 'done';
   };
-  return (['toSign', 'awaiting', 'done'] as const)
+  return (['toSign', 'awaiting', 'approved', 'done'] as const)
     .map((id) => ({ id, drafts: drafts.filter((d) => of(d) === id) }))
     .filter((g) => g.drafts.length > 0);
 }

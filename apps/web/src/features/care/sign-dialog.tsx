@@ -1,8 +1,9 @@
 /**
  * The confirmation before a prescription is signed (issue 20: signing was one click): the patient, medicine,
- * dose and frequency, and where the order goes — to the pharmacist's review when pharmacy review is on
- * (docs/decisions/0017) — in a modal <dialog>: Escape or 返回 closes it, Tab moves between the two buttons, focus
- * starts on 返回 so Enter alone never signs. Re-authentication at signing is not asked here (out of scope).
+ * dose and frequency, days of supply and total quantity, and where the order goes — to the pharmacist's review
+ * when pharmacy review is on (docs/decisions/0017) — in a modal <dialog>: Escape or 返回 closes it, Tab moves
+ * between the two buttons, focus starts on 返回 so Enter alone never signs. Re-authentication at signing is not
+ * asked here (out of scope).
  */
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +40,12 @@ export function SignDialog({
     [t('careSign.drug'), draft.display],
     [t('careSign.dose'), signing?.dose ?? draft.dosage ?? '—'],
     [t('careSign.frequency'), signing?.frequency ?? '—'],
+    // The supply the draft carries (dispenseRequest), as signed and sent to the pharmacist (issue 20).
+    [
+      t('careSign.days'),
+      draft.supply?.days !== undefined ? t('careDraft.supplyDays', { days: draft.supply.days }) : '—',
+    ],
+    [t('careSign.quantity'), draft.supply?.quantity ?? '—'],
   ];
   return (
     <dialog

@@ -15,6 +15,8 @@ import {
   type ReviewFinding,
   type Severity,
 } from './pharmacy-api.ts';
+import { formatInZone } from '../../lib/zone-time.ts';
+import type { TFunction } from 'i18next';
 import { cardTimes } from './card-times.ts';
 import { PatientFacts, usePersonLabel } from './patient-facts.tsx';
 import './pharmacy.css';
@@ -142,6 +144,7 @@ function QueueEntry({
           </h2>
           <span className="muted">
             {item.dosage ? `${item.dosage} · ` : ''}
+            {supplyLine(item.supply, t)}
             {times.written}
             {item.requester ? ` · ${person(item.requester, item.requesterRole)}` : ''}
           </span>
@@ -181,6 +184,8 @@ function QueueEntry({
                 key={f.id}
                 finding={f}
                 override={item.review.findings.find((r) => r.id === f.id)?.override}
+                approved={times.reviewed}
+                resultAt={f.afterApproval?.at ? formatInZone(f.afterApproval.at, timeZone, lang) : undefined}
               />
             ))}
           </ul>
@@ -210,11 +215,42 @@ function QueueEntry({
   );
 }
 
-function FindingView({ finding, override }: { finding: ReviewFinding; override?: string | undefined }) {
+/** 天数 / 总量 the order carries, then a separator ('' when it carries none). */
+function supplyLine(supply: QueueItem['supply'], t: TFunction) {
+  if (!supply) return '';
+  const text =
+    supply.days !== undefined && supply.quantity
+      ? t('pharmacy.supply', { days: supply.days, quantity: supply.quantity })
+      : supply.days !== undefined
+        ? t('pharmacy.supplyDays', { days: supply.days })
+        : t('pharmacy.supplyQuantity', { quantity: supply.quantity });
+  return `${text} · `;
+}
+
+function FindingView({
+  finding,
+  override,
+  approved,
+  resultAt,
+}: {
+  finding: ReviewFinding;
+  override?: string | undefined;
+  /** The approval time as the card shows it. */
+  approved?: string | undefined;
+  /** The time of the result behind a finding that appeared after the approval. */
+  resultAt?: string | undefined;
+}) {
   const { t } = useTranslation();
   return (
-    <li>
+    <li data-after-approval={finding.afterApproval ? 'true' : undefined}>
       <SeverityBadge severity={finding.severity} /> <strong>{finding.summary}</strong>
+      {finding.afterApproval && (
+        <p className="notice" data-testid="rx-finding-after-approval">
+          {resultAt
+            ? t('pharmacy.afterApprovalResult', { approved: approved ?? '', at: resultAt })
+            : t('pharmacy.afterApproval', { approved: approved ?? '' })}
+        </p>
+      )}
       {finding.acknowledged && (
         <span className="muted" data-testid="rx-finding-acknowledged">
           {' '}
