@@ -445,7 +445,7 @@ export const en = {
       'Reading measured to alert (readings received within 24 h of measurement): median {{median}} min, 90th percentile {{p90}} min.',
     timelinessLate_one: '{{count}} late upload (received > {{hours}} h after measurement)',
     timelinessLate_other: '{{count}} late uploads (received > {{hours}} h after measurement)',
-    timelinessNone: 'Critical alerts, last 30 days: {{alerts}}, none acknowledged yet.',
+    timelinessNone: 'Critical alerts, last 30 days: {{alerts}}, none closed yet; {{overdue}} open past target.',
     timelinessOpen: '{{closed}} of {{alerts}} closed, {{overdue}} open past target.',
     timeliness:
       'Critical alerts, last 30 days: {{closed}} of {{alerts}} closed; reading to closing median {{median}} min, 90th percentile {{p90}} min; {{within}}% within {{target}} min; {{overdue}} open past target.',

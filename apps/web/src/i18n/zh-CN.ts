@@ -437,7 +437,7 @@ export const zhCN: Messages = {
       '从测量读数到发出预警（测量后 24 小时内上传的读数）：中位数 {{median}} 分钟，第 90 百分位 {{p90}} 分钟。',
     timelinessLate_one: '{{count}} 条为迟传数据（测量后超过 {{hours}} 小时才上传）',
     timelinessLate_other: '{{count}} 条为迟传数据（测量后超过 {{hours}} 小时才上传）',
-    timelinessNone: '近 30 天危急值 {{alerts}} 条，尚无已处置的。',
+    timelinessNone: '近 30 天危急值 {{alerts}} 条，尚无已处置的；{{overdue}} 条超时未处置。',
     timelinessOpen: '已处置 {{closed}} / {{alerts}} 条，{{overdue}} 条超时未处置。',
     timeliness:
       '近 30 天危急值：已处置 {{closed}} / {{alerts}}；读数到处置中位数 {{median}} 分钟，第 90 百分位 {{p90}} 分钟；{{within}}% 在 {{target}} 分钟内；{{overdue}} 条超时未处置。',

@@ -160,16 +160,16 @@ export function TimelinessLine({ version = 0, overdue }: { version?: number; ove
   return (
     <div className="muted" data-testid="alert-timeliness">
       <p>
+        {/* Nothing closed yet: one sentence ("7 条，尚无已处置的；5 条超时未处置"), not "尚无已处置的。已处置 0 / 7 条". */}
         {!f.headline?.count
-          ? t('alertLoop.timelinessNone', { alerts: f.alerts })
-          : t('alertLoop.timelinessHeadline', {
+          ? t('alertLoop.timelinessNone', { alerts: f.alerts, overdue: overdue ?? f.overdue })
+          : `${t('alertLoop.timelinessHeadline', {
               alerts: f.alerts,
               median: dash(f.headline?.medianMinutes),
               p90: dash(f.headline?.p90Minutes),
               within: dash(f.headline?.withinTargetPercent),
               target: f.targetMinutes,
-            })}{' '}
-        {t('alertLoop.timelinessOpen', { closed: f.closed, alerts: f.alerts, overdue: overdue ?? f.overdue })}
+            })} ${t('alertLoop.timelinessOpen', { closed: f.closed, alerts: f.alerts, overdue: overdue ?? f.overdue })}`}
       </p>
       {f.readingToAlert?.count ? (
         <p data-testid="alert-timeliness-reading">
