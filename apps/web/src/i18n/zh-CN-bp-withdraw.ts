@@ -9,7 +9,7 @@ export const zhCNBpWithdraw: typeof enBpWithdraw = {
   patientWhy: '撤回原因',
   reasons: {
     duplicate: '重复保存了',
-    typo: '数字输错了',
+    typo: '数值输错了',
     notMine: '不是我的读数',
     other: '其他原因',
   },
@@ -37,4 +37,9 @@ export const zhCNBpWithdraw: typeof enBpWithdraw = {
   alertWithdrawn: '读数已作为录入错误撤回（{{by}}，{{time}}）：{{reason}}',
   byPatient: '患者本人',
   byCareTeam: '医护人员',
+  withdrawnMark: '已撤回',
+  byCareTeamNamed: '医护人员（{{name}}）',
+  byUnknown: '经记录更新',
+  withdrawnWho: '{{by}}于 {{time}} 撤回',
+  withdrawnWhoNoTime: '{{by}}撤回',
 };
