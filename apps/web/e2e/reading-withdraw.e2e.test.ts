@@ -1,7 +1,7 @@
 /**
  * Issue 20 (decision 0020), a patient on a 375 px phone in zh-CN: a reading typed twice is withdrawn from the
  * recent list — 撤回, a confirm dialog that fits the phone with a reason to pick, 确认撤回 — and leaves the list;
- * the clinician's BP page offers 标记为录入错误 with a required reason.
+ * the clinician's BP page offers 标记为录入错误 with a required reason, and keeps the reading listed as 已撤回.
  *
  * Needs Debian's chromium at /usr/bin/chromium (playwright-core never downloads a browser); skipped when absent.
  */
@@ -57,7 +57,7 @@ describe.skipIf(!HAS_CHROMIUM)('withdrawing a reading entered in error (needs /u
       // No reason picked: the dialog says so and nothing is sent.
       await dialog.getByTestId('withdraw-confirm').click();
       expect(await dialog.getByRole('alert').innerText()).toContain('请填写原因');
-      await dialog.getByLabel('数字输错了').check();
+      await dialog.getByLabel('数值输错了').check();
       expect(await dialog.getByRole('alert').count()).toBe(0);
       const box = await dialog.boundingBox();
       expect(box!.x).toBeGreaterThanOrEqual(0);
@@ -93,7 +93,13 @@ describe.skipIf(!HAS_CHROMIUM)('withdrawing a reading entered in error (needs /u
       await dialog.getByTestId('withdraw-confirm').click();
       await dialog.waitFor({ state: 'detached' });
       expect(await card.getByTestId('bp-readings-status').innerText()).toContain('已标记为录入错误');
-      await card.getByText('近 14 天没有读数').waitFor();
+      // Still listed for the care team (issue 20), struck through, with who, when and why; never offered again.
+      const row = card.locator('tr[data-withdrawn="true"]', { hasText: '132/84' });
+      await row.waitFor();
+      expect(await row.innerText()).toMatch(
+        /已撤回[\s\S]*医护人员（wd-doctor）于 .+ 撤回：患者来电：袖带松脱，重测 126\/80/,
+      );
+      expect(await row.getByTestId('reading-mark-error').count()).toBe(0);
     } finally {
       await context.close();
     }
