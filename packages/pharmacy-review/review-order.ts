@@ -1,8 +1,8 @@
 /**
  * Runs the prescription-review engine for one order: reads the patient's chart through the repository (so
  * access control and audit apply) — Patient, Conditions, AllergyIntolerances, the Observations the engine uses
- * (labs, weight, BP, pregnancy), active MedicationRequests and MedicationStatements — and reviews the order as
- * the draft.
+ * (labs, weight, BP, pregnancy), active MedicationRequests, the orders signed and awaiting the pharmacist, and
+ * MedicationStatements — and reviews the order as the draft, against the others (issue 20).
  */
 import type { Resource } from '@medplum/fhirtypes';
 import type { RequestContext } from '@qihuang/contracts';
@@ -16,7 +16,7 @@ import {
 } from '@qihuang/engines/prescription-review';
 import { resourceName } from '@qihuang/fhir';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
-import { priorIdOf } from './awaiting-review.ts';
+import { isAwaitingReview, priorIdOf } from './awaiting-review.ts';
 
 const OBSERVATION_CODES = [
   LOINC.creatinineMass,
@@ -59,9 +59,12 @@ export async function loadChart(
     searchAll(repo, ctx, 'Condition', byPatient),
     searchAll(repo, ctx, 'AllergyIntolerance', byPatient),
     searchAll(repo, ctx, 'Observation', [...byPatient, ['code', OBSERVATION_CODES.join(',')]]),
-    searchAll(repo, ctx, 'MedicationRequest', [...byPatient, ['status', 'active,on-hold']]),
+    searchAll(repo, ctx, 'MedicationRequest', [...byPatient, ['status', 'active,on-hold,draft']]),
     searchAll(repo, ctx, 'MedicationStatement', [...byPatient, ['status', 'active,intended']]),
   ]);
+  // Of the drafts, only the signed orders awaiting the pharmacist (issue 20): every order is reviewed against them
+  // (duplicates, the combined daily dose); unsigned, returned and withdrawn ones are not the patient's regimen.
+  const orders = requests.filter((r) => (r as { status?: string }).status !== 'draft' || isAwaitingReview(r));
   return {
     ...(patient ? { patient } : {}),
     resources: [
@@ -69,7 +72,7 @@ export async function loadChart(
       ...conditions,
       ...allergies,
       ...observations,
-      ...requests,
+      ...orders,
       ...statements,
     ],
   };

@@ -78,6 +78,16 @@ export function acknowledgedIds(order: FhirResource): string[] {
   }
 }
 
+/**
+ * The acknowledged finding ids that are among the card's findings (issue 20): the count the card says and the
+ * findings it marks come from the same list — a finding acknowledged at signing that the review no longer gives
+ * (the other order withdrawn) is neither counted nor listed.
+ */
+export function acknowledgedAmong(order: FhirResource, findings: readonly Finding[]): string[] {
+  const listed = new Set(findings.map((f) => f.id));
+  return acknowledgedIds(order).filter((id) => listed.has(id));
+}
+
 /** "医生已确认 2 项严重问题并签署" / "Prescriber acknowledged 2 critical issues"; undefined for none. */
 export function acknowledgedLine(count: number, lang: Language): string | undefined {
   if (count === 0) return undefined;

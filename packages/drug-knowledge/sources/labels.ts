@@ -16,6 +16,13 @@ export const LABEL_SOURCES: Source[] = [
       'National Health Commission of China, Prescription Review Standard for Medical Institutions (2018, No. 14), appropriateness review: whether there is duplicate medication',
   },
   {
+    id: 'cn-prescription-review-2018-quantity',
+    // Basis for the supply check (quantity against dose × frequency × days), issue 20.
+    label: 'Prescription Review Standard for Medical Institutions, China 2018 (dose, usage and quantity)',
+    citation:
+      'National Health Commission of China, Prescription Review Standard for Medical Institutions (2018, No. 14), appropriateness review: whether the dose and usage are correct and the quantity of one prescription complies',
+  },
+  {
     id: 'who-atc',
     label: 'WHO ATC/DDD index',
     citation: 'WHO Collaborating Centre for Drug Statistics Methodology, ATC/DDD index',

@@ -85,6 +85,10 @@ const NAMES: Record<string, Bilingual> = {
     zh: '《医疗机构处方审核规范》（2018）适宜性审核：重复给药',
     en: 'China Prescription Review Standard for Medical Institutions (2018), appropriateness review: duplicate medication',
   },
+  'cn-prescription-review-2018-quantity': {
+    zh: '《医疗机构处方审核规范》（2018）适宜性审核：剂量、用法与处方总量',
+    en: 'China Prescription Review Standard for Medical Institutions (2018), appropriateness review: dose, usage and quantity',
+  },
   'who-atc': { zh: 'WHO ATC/DDD 索引', en: 'WHO ATC/DDD index' },
   'label-metformin': {
     zh: 'FDA 药品安全通讯 2016-04-08（二甲双胍肾功能）',

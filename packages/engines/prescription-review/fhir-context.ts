@@ -1,8 +1,9 @@
 /**
  * Build a review input from FHIR R4 resources: Patient, Condition, AllergyIntolerance, Observation (labs by
  * LOINC, BP, weight, pregnancy status), MedicationRequest / MedicationStatement (active → current medications;
- * MedicationRequest status "draft" → draft orders), Medication (for medicationReference). Pure: `now` is an
- * argument (age is computed from it).
+ * MedicationRequest status "draft" → draft orders, except a signed order awaiting the pharmacist — the regimen,
+ * marked pending — and one the pharmacist returned — neither), dispenseRequest (days, quantity), Medication (for
+ * medicationReference). Pure: `now` is an argument (age is computed from it).
  */
 import type {
   AllergyIntolerance,
@@ -174,6 +175,34 @@ function zhTranslationOf(element: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Qihuang's pharmacy-review workflow (docs/decisions/0017; packages/pharmacy-review awaiting-review.ts): a signed
+ * order awaiting the pharmacist stays `draft` with intent `order` and this statusReason; a returned one likewise
+ * with `returned-by-pharmacist`.
+ */
+const WORKFLOW_SYSTEM = 'urn:qihuang:pharmacy-review';
+const AWAITING_REVIEW = 'awaiting-pharmacist-review';
+const RETURNED = 'returned-by-pharmacist';
+
+function workflowReason(mr: MedicationRequest): string | undefined {
+  if (mr.status !== 'draft') return undefined;
+  return mr.statusReason?.coding?.find((c) => c.system === WORKFLOW_SYSTEM)?.code;
+}
+
+/** UCUM duration codes in days. */
+const DAYS_PER: Record<string, number> = { d: 1, wk: 7 };
+
+/** Days of supply and total quantity from dispenseRequest, when both are there. */
+function supplyOf(mr: MedicationRequest): MedicationInput['supply'] {
+  const q = mr.dispenseRequest?.quantity;
+  const d = mr.dispenseRequest?.expectedSupplyDuration;
+  const per = DAYS_PER[d?.code ?? (d?.unit === 'days' || d?.unit === 'day' ? 'd' : '')];
+  const unit = q?.code ?? q?.unit;
+  if (typeof q?.value !== 'number' || !unit || typeof d?.value !== 'number' || per === undefined)
+    return undefined;
+  return { days: d.value * per, quantity: { value: q.value, unit } };
+}
+
 export function buildReviewInput(resources: Resource[], options: FhirReviewOptions): ReviewInput {
   // A patient-recorded lab or condition drives no review until a clinician confirms it (docs/decisions/0003).
   const all = resourcesOf(resources).filter(drivesClinicalCalculations);
@@ -288,8 +317,16 @@ export function buildReviewInput(resources: Resource[], options: FhirReviewOptio
         mr.dosageInstruction?.[0],
         meds,
       );
-      if (draftSet.has(r) || mr.status === 'draft') {
+      const supply = supplyOf(mr);
+      if (supply) m.supply = supply;
+      if (draftSet.has(r)) {
         if (!drafts.some((d) => d.id === key)) drafts.push(m);
+      } else if (workflowReason(mr) === AWAITING_REVIEW) {
+        // Signed, with the pharmacist (issue 20): reviewed against, as the regimen to be, and named as pending.
+        if (!draftIds.has(key)) ctx.medications.push({ ...m, pending: true });
+      } else if (mr.status === 'draft') {
+        // A returned order is back with the prescriber: neither medication nor under review unless given as one.
+        if (workflowReason(mr) !== RETURNED && !drafts.some((d) => d.id === key)) drafts.push(m);
       } else if ((mr.status === 'active' || mr.status === 'on-hold') && !draftIds.has(key))
         ctx.medications.push(m);
     } else if (r.resourceType === 'MedicationStatement') {

@@ -25,7 +25,12 @@ export function makeFinding(d: FindingDraft): Finding {
     detail: d.detail,
     drugs: [...new Set(d.meds.map((m) => m.label))],
     evidence: {
-      orders: d.meds.map((m) => ({ id: m.input.id, text: m.text, draft: m.draft })),
+      orders: d.meds.map((m) => ({
+        id: m.input.id,
+        text: m.text,
+        draft: m.draft,
+        ...(m.input.pending ? { pending: true as const } : {}),
+      })),
       facts: d.facts,
     },
     // Findings reach users (CLI, CDS cards, API): the source is named by guideline/label, never the internal file.

@@ -2,12 +2,14 @@ import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { checkAllergy } from './checks/allergy.ts';
 import { checkContraindications, checkPregnancy } from './checks/conditions.ts';
 import type { CheckContext } from './checks/context.ts';
+import { checkCombinedDose } from './checks/combined-dose.ts';
 import { checkDose } from './checks/dose.ts';
 import { checkDuplication } from './checks/duplication.ts';
 import { checkGuideline, checkUnknown } from './checks/guideline.ts';
 import { checkInteractions } from './checks/interactions.ts';
 import { checkLabs } from './checks/labs.ts';
 import { checkHepatic, checkRenal } from './checks/organ.ts';
+import { checkSupply } from './checks/supply.ts';
 import { renalStatus, resolveAll } from './resolve.ts';
 import {
   SEVERITY_RANK,
@@ -26,6 +28,8 @@ export const CHECKS = [
   checkInteractions,
   checkDuplication,
   checkDose,
+  checkCombinedDose,
+  checkSupply,
   checkRenal,
   checkHepatic,
   checkLabs,

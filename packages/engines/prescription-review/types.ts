@@ -29,6 +29,13 @@ export interface MedicationInput {
   timesPerDay?: number;
   frequency?: string;
   route?: string;
+  /**
+   * Signed and awaiting the pharmacist's review (issue 20): part of the regimen an order is reviewed against,
+   * named as such in findings; not yet the patient's medication.
+   */
+  pending?: boolean;
+  /** Days of supply and total quantity (FHIR dispenseRequest), when the order carries both. */
+  supply?: { days: number; quantity: { value: number; unit: string } };
 }
 
 export interface ConditionInput {
@@ -108,7 +115,8 @@ export interface Finding {
   /** Drug names involved (English generic names; unknown drugs by their text). */
   drugs: string[];
   evidence: {
-    orders: { id: string; text: string; draft: boolean }[];
+    /** `pending`: signed, awaiting the pharmacist's review (MedicationInput.pending). */
+    orders: { id: string; text: string; draft: boolean; pending?: true }[];
     /** Knowledge facts used, e.g. "interaction:acei-arb", "dose:amlodipine", "lab:potassium=5.4". */
     facts: string[];
   };

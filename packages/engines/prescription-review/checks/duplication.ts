@@ -7,6 +7,12 @@ import type { CheckContext } from './context.ts';
  * its ingredients' names and dose ("氨氯地平/缬沙坦" for an English "amlodipine/valsartan 5 mg/80 mg …" order).
  */
 function orderIn(m: ResolvedMedication, lang: 'zh' | 'en'): string {
+  // An order signed and awaiting the pharmacist is named as such (issue 20): the other order is not yet given.
+  const pending = m.input.pending ? (lang === 'zh' ? '，待药师审核' : ', awaiting pharmacist review') : '';
+  return `${orderText(m, lang)}${pending}`;
+}
+
+function orderText(m: ResolvedMedication, lang: 'zh' | 'en'): string {
   const han = /\p{Script=Han}/u.test(m.text);
   const english = /[A-Za-z]{3,}\s+[A-Za-z]{3,}/.test(m.text.replace(/\b(?:mg|MG|oral|tablet)\b/gi, ''));
   if (lang === 'en' ? !han : !english && han) return m.text;
