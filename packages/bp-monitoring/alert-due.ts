@@ -1,9 +1,11 @@
 /**
  * What the inbox shows of each alert's critical-value clock (issue 20, a try of the inbox): an open critical
- * alert counted by the timeliness report (alert-timeliness.ts: critical, not a repeat notice, its reading not
- * withdrawn, not acknowledged) is due `targetMinutes` after it was raised, overdue after that, and escalated
- * when the notifier escalated it — so the cards marked overdue are exactly the alerts the report's "open past
- * target" counts. Also the measurement time of the alert's (earliest) reading, from its notice.
+ * alert counted by the timeliness report (alert-timeliness.ts: critical, not a repeat notice, not acknowledged)
+ * is due `targetMinutes` after it was raised, overdue after that, and escalated when the notifier escalated it —
+ * so the cards marked overdue are exactly the alerts the report's "open past target" counts. A withdrawn reading
+ * changes none of this (issue 20, SAFETY: the withdrawal may itself be the mistake, decision 0020): the alert
+ * keeps its clock until a clinician closes it. Also the measurement time of the alert's (earliest) reading,
+ * from its notice.
  */
 import { sql } from 'kysely';
 import type { FhirRepository } from '@qihuang/store';
@@ -19,7 +21,6 @@ interface DueRow {
   raised_at: Date | string;
   escalated_at: Date | string | null;
   acknowledged_at: Date | string | null;
-  reading_withdrawn_at: Date | string | null;
 }
 
 /** The alerts with `due` (open critical ones) and `readingAt` (when their notice knows it). */
@@ -30,7 +31,7 @@ export async function withDue(
 ): Promise<StoredAlert[]> {
   if (alerts.length === 0) return [];
   const { rows } = await sql<DueRow>`
-    select flag_id, kind, severity, reading_at, raised_at, escalated_at, acknowledged_at, reading_withdrawn_at
+    select flag_id, kind, severity, reading_at, raised_at, escalated_at, acknowledged_at
     from bp_alert_notice where flag_id = any(${alerts.map((a) => a.id)}::text[])`.execute(repo.db);
   const byId = new Map(rows.map((r) => [r.flag_id, r]));
   const now = Date.parse(options.now);
@@ -42,8 +43,7 @@ export async function withDue(
       alert.status === 'active' &&
       row.severity === 'critical' &&
       row.kind !== REPEAT_KIND &&
-      row.acknowledged_at === null &&
-      row.reading_withdrawn_at === null;
+      row.acknowledged_at === null;
     const raised = Date.parse(iso(row.raised_at)!);
     const dueAt = raised + options.targetMinutes * 60_000;
     const escalatedAt = iso(row.escalated_at);

@@ -10,6 +10,11 @@
  * When a reading was received is the home-reading store's `received_at` (bp_reading, migration 0400) of the
  * alert's earliest reading, else the first version of its Observation (a reading written straight to FHIR, as
  * the demo loader and office readings are); a reading neither holds keeps its place.
+ *
+ * An alert whose readings were all withdrawn as entered in error (decision 0020) is still a critical alert the
+ * care team must close (issue 20, SAFETY): it counts among the alerts, the open, the open past target and the
+ * alert-to-close figures, as the inbox marks it; only the figures measured from its reading (reading → alert,
+ * reading → close, late uploads) leave it out, since that reading's time measures nothing.
  */
 import { sql } from 'kysely';
 import type { FhirRepository } from '@qihuang/store';
@@ -42,7 +47,10 @@ export function durations(minutes: readonly number[], targetMinutes: number): Du
 /** A reading received more than this long after it was measured is a late upload (operational, issue 20). */
 export const LATE_UPLOAD_HOURS = 24;
 
-type TimedNotice = NoticeRow & { reading_received_at: Date | string | null };
+type TimedNotice = NoticeRow & {
+  reading_received_at: Date | string | null;
+  reading_withdrawn_at: Date | string | null;
+};
 
 export async function alertTimeliness(
   repo: FhirRepository,
@@ -60,7 +68,7 @@ export async function alertTimeliness(
        where d.resource_type = 'Observation' and d.param = 'date' and d.start_at = n.reading_at)
     ) as reading_received_at
     from bp_alert_notice n
-    where n.severity = ${severity} and n.kind <> ${REPEAT_KIND} and n.reading_withdrawn_at is null
+    where n.severity = ${severity} and n.kind <> ${REPEAT_KIND}
       and n.raised_at >= ${options.from}::timestamptz and n.raised_at < ${options.to}::timestamptz`.execute(
     repo.db,
   );
@@ -68,10 +76,11 @@ export async function alertTimeliness(
     (Date.parse(iso(b)!) - Date.parse(iso(a)!)) / 60_000;
   const late = (r: TimedNotice) =>
     r.reading_at !== null &&
+    r.reading_withdrawn_at === null &&
     r.reading_received_at !== null &&
     minutes(r.reading_at, r.reading_received_at) > LATE_UPLOAD_HOURS * 60;
   const timely = (r: TimedNotice): r is TimedNotice & { reading_at: Date | string } =>
-    r.reading_at !== null && !late(r);
+    r.reading_at !== null && r.reading_withdrawn_at === null && !late(r);
   const closed = rows.filter((r) => r.acknowledged_at !== null);
   const open = rows.filter((r) => r.acknowledged_at === null);
   return {

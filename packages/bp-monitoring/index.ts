@@ -71,6 +71,7 @@ export {
   type Withdrawn,
 } from './withdraw-reading.ts';
 export { withdrawFromAlerts, WITHDRAWN_CLOSER } from './withdraw-alerts.ts';
+export { alertTextNow, allReadingsWithdrawn, withdrawnNote } from './withdrawn-text.ts';
 export { analyseAbpm, readAbpm, ABPM_METHOD, ABPM_TAG, type AbpmResult } from './abpm-analysis.ts';
 export { createAbpmRoutes, ABPM_OPENAPI, type AbpmRouteDeps } from './abpm-routes.ts';
 /** The wire contract of this package's routes (type-only; the console imports it from `@qihuang/bp-monitoring/api-types`). */

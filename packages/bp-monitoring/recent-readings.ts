@@ -11,10 +11,15 @@ import { DEFAULT_TIME_ZONE, patientTimeZone } from './local-time.ts';
 import { ALERT_GUIDELINE, CRISIS_LOOKBACK_HOURS } from './raise-alerts.ts';
 import { crisisAdvice, readingCategory, type PatientLanguage } from './reading-advice.ts';
 import { isRememberedReading, REMEMBERED_LABEL } from './remembered.ts';
-import type { RecentReading, RecentReadings, RememberedReading } from './api-types/index.ts';
+import type {
+  RecentReading,
+  RecentReadings,
+  RememberedReading,
+  WithdrawnListedReading,
+} from './api-types/index.ts';
 import { WITHDRAW_WINDOW_HOURS } from './withdraw-reading.ts';
 
-export type { RecentReading, RecentReadings, RememberedReading };
+export type { RecentReading, RecentReadings, RememberedReading, WithdrawnListedReading };
 
 type Coded = { coding?: { system?: string; code?: string }[] };
 const valueOf = (components: { code?: Coded; valueQuantity?: { value?: number } }[], code: string) =>
@@ -41,17 +46,32 @@ export async function recentReadings(
   ]);
   const readings: RecentReading[] = [];
   const remembered: RememberedReading[] = [];
+  // The care team sees what was withdrawn (the patient is told they do, decision 0020); the patient's own list
+  // leaves it out.
+  const careTeam = ctx.principal.role !== 'patient';
+  const withdrawn: WithdrawnListedReading[] = [];
   for (const match of result.matches) {
     const o = match.content as {
       status?: string;
       effectiveDateTime?: string;
       component?: { code?: Coded; valueQuantity?: { value?: number } }[];
     };
-    if (o.status === 'entered-in-error' || !o.effectiveDateTime) continue;
+    if (!o.effectiveDateTime) continue;
     // REFERENCE §8.1 LOINC: 8480-6 systolic, 8462-4 diastolic.
     const sbp = valueOf(o.component ?? [], '8480-6');
     const dbp = valueOf(o.component ?? [], '8462-4');
     if (typeof sbp !== 'number' || typeof dbp !== 'number' || sbp <= 0 || dbp <= 0) continue;
+    if (o.status === 'entered-in-error') {
+      if (careTeam && !isRememberedReading(match.content as { meta?: unknown }))
+        withdrawn.push({
+          id: match.id,
+          time: o.effectiveDateTime,
+          sbp,
+          dbp,
+          withdrawn: withdrawal(match.content),
+        });
+      continue;
+    }
     const reading = {
       id: match.id,
       time: o.effectiveDateTime,
@@ -84,6 +104,7 @@ export async function recentReadings(
   return {
     guideline: ALERT_GUIDELINE,
     readings,
+    ...(withdrawn.length ? { withdrawn } : {}),
     ...(remembered.length ? { remembered } : {}),
     ...(advice ? { advice } : {}),
   };
@@ -92,4 +113,32 @@ export async function recentReadings(
 function savedWithin(o: { meta?: { lastUpdated?: string } }, now: string): boolean {
   const saved = Date.parse(o.meta?.lastUpdated ?? '');
   return !Number.isNaN(saved) && Date.parse(now) - saved <= WITHDRAW_WINDOW_HOURS * 3_600_000;
+}
+
+type Note = { text?: string; time?: string; authorString?: string; authorReference?: { reference?: string } };
+/** The note withdraw-reading.ts writes: "Entered in error (withdrawn by the patient|care team): <reason>". */
+const WITHDRAWAL_NOTE = /^Entered in error \(withdrawn by the (patient|care team)\): ([\s\S]*)$/;
+
+/** Who withdrew a reading, when and why, from its Observation's withdrawal note (else what it says). */
+function withdrawal(o: {
+  note?: unknown;
+  meta?: { lastUpdated?: string };
+}): WithdrawnListedReading['withdrawn'] {
+  const notes = Array.isArray(o.note) ? (o.note as Note[]) : [];
+  const note = [...notes].reverse().find((n) => WITHDRAWAL_NOTE.test(n.text ?? ''));
+  if (!note) {
+    const last = notes.at(-1);
+    return {
+      ...(o.meta?.lastUpdated ? { at: o.meta.lastUpdated } : {}),
+      ...(last?.text ? { reason: last.text } : {}),
+    };
+  }
+  const [, who, reason] = WITHDRAWAL_NOTE.exec(note.text!)!;
+  const by = who === 'patient' ? ('patient' as const) : ('care-team' as const);
+  return {
+    ...(note.time ? { at: note.time } : o.meta?.lastUpdated ? { at: o.meta.lastUpdated } : {}),
+    by,
+    ...(by === 'care-team' && note.authorString ? { name: note.authorString } : {}),
+    reason: reason!,
+  };
 }

@@ -4,9 +4,10 @@
  *   the inbox;
  * - an open non-critical alert all of whose readings are now withdrawn is closed by the system, its notice
  *   acknowledged as "reading withdrawn";
- * - a critical alert is never closed here: it stays open, with the note, for a clinician to acknowledge (and it is
- *   still escalated) — the withdrawal may itself be the mistake;
- * - a critical-value notice whose readings are all withdrawn leaves the timeliness report (reading_withdrawn_at).
+ * - a critical alert is never closed here: it stays open, with the note, for a clinician to acknowledge — with its
+ *   deadline, overdue mark and escalation (alert-due.ts, the notifier) — the withdrawal may itself be the mistake;
+ * - a critical-value notice whose readings are all withdrawn leaves the timeliness report's reading-based figures
+ *   (reading_withdrawn_at), never its alert counts (issue 20).
  * The engine's new evaluation of the remaining readings is the route's (the evaluator), as after an upload.
  */
 import { sql } from 'kysely';

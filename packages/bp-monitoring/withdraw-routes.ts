@@ -58,9 +58,10 @@ export const WITHDRAW_OPENAPI = {
         `within ${WITHDRAW_WINDOW_HOURS} h of entering it; a clinician or nurse any reading of a patient they ` +
         'can read. The reading-store row and the BP and heart-rate Observations become `entered-in-error` ' +
         '(FHIR R4) with the reason as a note, a Provenance (NULLIFY) and an audit entry; the reading leaves ' +
-        'every average, assessment, chart, timeliness figure and alert evaluation. Alerts that named it get a ' +
-        'note; an open non-critical alert whose readings are all withdrawn is closed; a critical alert stays ' +
-        'open for a clinician to acknowledge. Values are never edited in place.',
+        'every average, assessment, chart, reading-based timeliness figure and alert evaluation. Alerts that ' +
+        'named it get a note; an open non-critical alert whose readings are all withdrawn is closed; a critical ' +
+        'alert stays open, due, overdue and escalated as before, for a clinician to close. Values are never ' +
+        'edited in place.',
       responses: {
         '200': { description: 'withdrawn' },
         '400': { description: 'no reason, a reason too long, or not a BP reading' },

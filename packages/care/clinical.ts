@@ -5,7 +5,13 @@
  */
 import type { Resource } from '@medplum/fhirtypes';
 import type { RequestContext } from '@qihuang/contracts';
-import { assessPatient, CONTEXT_OBSERVATION_CODES, listAlerts, type BpReport } from '@qihuang/bp-monitoring';
+import {
+  alertTextNow,
+  assessPatient,
+  CONTEXT_OBSERVATION_CODES,
+  listAlerts,
+  type BpReport,
+} from '@qihuang/bp-monitoring';
 import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
 import { stratifyChina2018 } from '@qihuang/engines/cardiovascular-risk';
 import { pceRule } from './pce-rule.ts';
@@ -378,7 +384,7 @@ export async function careSummary(
     alerts: alerts.map((a) => ({
       id: a.id,
       kind: a.kind,
-      display: a.summary,
+      display: alertTextNow(a), // a withdrawn reading said so (issue 20)
       time: a.createdAt,
       severity: a.severity,
     })),

@@ -5,7 +5,13 @@
  * REFERENCE §1.5 advice (repeat after rest; with symptoms of organ damage call 120 now; else contact the clinic
  * today) in the page's language; a reading from an earlier day says the date and to contact the clinic.
  */
-import { ALERT_GUIDELINE, crisisAdvice, listAlerts, type StoredAlert } from '@qihuang/bp-monitoring';
+import {
+  ALERT_GUIDELINE,
+  allReadingsWithdrawn,
+  crisisAdvice,
+  listAlerts,
+  type StoredAlert,
+} from '@qihuang/bp-monitoring';
 import type { RequestContext } from '@qihuang/contracts';
 import type { BpReading } from '@qihuang/engines/blood-pressure';
 import type { CareDeps } from './deps.ts';
@@ -47,6 +53,44 @@ const TITLE: Record<PatientLanguage, { today: string; earlier: string; unknown: 
   },
 };
 
+/**
+ * The box of an open crisis alert whose readings were all withdrawn as entered in error (issue 20, decision 0020):
+ * the reading is told as withdrawn, never as the patient's blood pressure now; the alert stays open for the care
+ * team, so the patient may hear from them; the emergency symptoms and 120 stay (REFERENCE §1.5), since the
+ * withdrawal may itself be the mistake.
+ */
+const WITHDRAWN: Record<
+  PatientLanguage,
+  { patient: string; careTeam: string; noTime: string; steps: [string, string, string] }
+> = {
+  'zh-CN': {
+    patient:
+      '您已撤回 {{time}} 的血压读数（{{value}} mmHg），它不再计入您的血压记录。医生仍会查看这条提醒，需要时会联系您。',
+    careTeam:
+      '医护人员已撤回 {{time}} 的血压读数（{{value}} mmHg，录入错误），它不再计入您的血压记录。医生仍会查看这条提醒，需要时会联系您。',
+    noTime:
+      '一次血压读数（{{value}} mmHg）已撤回，它不再计入您的血压记录。医生仍会查看这条提醒，需要时会联系您。',
+    steps: [
+      '如果这次读数其实是您测的，请今天之内联系您的诊所或医生。',
+      '如果有胸痛、呼吸困难、肢体无力、说话不清或看不清东西、剧烈头痛，请立即拨打 120。',
+      '想知道现在的血压，请坐下安静休息 5 分钟后再测一次，并上传新的读数。',
+    ],
+  },
+  en: {
+    patient:
+      'You withdrew the blood pressure reading of {{time}} ({{value}} mmHg); it no longer counts in your record. Your care team still reviews this alert and will contact you if needed.',
+    careTeam:
+      'Your care team withdrew the blood pressure reading of {{time}} ({{value}} mmHg) as entered in error; it no longer counts in your record. They still review this alert and will contact you if needed.',
+    noTime:
+      'A blood pressure reading ({{value}} mmHg) was withdrawn; it no longer counts in your record. Your care team still reviews this alert and will contact you if needed.',
+    steps: [
+      'If that reading was in fact yours, contact your clinic or doctor today.',
+      'If you have chest pain, shortness of breath, weakness in an arm or leg, trouble speaking or seeing, or a severe headache, call 120 now.',
+      'To know your blood pressure now, sit down and rest quietly for 5 minutes, measure again and send the new reading.',
+    ],
+  },
+};
+
 function fill(text: string, values: Record<string, string>): string {
   return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
 }
@@ -72,24 +116,29 @@ export async function openCrisisAlert(
   if (open.length === 0) return undefined;
   // The newest crisis reading of the open alerts leads (a crisis reading joins the patient's open critical alert:
   // today's reading asks for action now); an alert whose readings are older than the page's is looked up.
+  // An alert all of whose readings were withdrawn comes after any other (its box says so, below).
   const located = await Promise.all(
     open.map(async (a) => {
-      const ids = new Set(a.readings);
+      const withdrawn = allReadingsWithdrawn(a);
+      const gone = new Set((a.withdrawn ?? []).map((w) => w.id));
+      const ids = new Set(a.readings.filter((id) => !gone.has(id)));
       const own = options.readings
         .filter((r) => ids.has(r.id) && (r.sbp > CRISIS.sbp || r.dbp > CRISIS.dbp))
         .sort((x, y) => Date.parse(y.time) - Date.parse(x.time))[0];
-      if (own) return { alert: a, found: own, sbp: own.sbp, dbp: own.dbp };
+      if (own) return { alert: a, withdrawn, found: own, sbp: own.sbp, dbp: own.dbp };
       const found = await measuredTime(deps, ctx, a.readings, a.values.sbp!, a.values.dbp!);
-      return { alert: a, found, sbp: a.values.sbp!, dbp: a.values.dbp! };
+      return { alert: a, withdrawn, found, sbp: a.values.sbp!, dbp: a.values.dbp! };
     }),
   );
   located.sort(
     (x, y) =>
+      Number(x.withdrawn) - Number(y.withdrawn) ||
       (y.found ? Date.parse(y.found.time) : 0) - (x.found ? Date.parse(x.found.time) : 0) ||
       y.alert.createdAt.localeCompare(x.alert.createdAt),
   );
-  const { alert: chosen, found, sbp, dbp } = located[0]!;
+  const { alert: chosen, withdrawn, found, sbp, dbp } = located[0]!;
   const local = found ? zonedDateTime(found.time, options.timeZone) : undefined;
+  if (withdrawn) return withdrawnBox(chosen, { sbp, dbp, local }, options.language);
   const earlier = local !== undefined && local.slice(0, 10) < options.today;
   // REFERENCE §1.5: the steps and the guideline's name in the page's language (the alert's strict >180/120 rule).
   const base = crisisAdvice(
@@ -114,6 +163,38 @@ export async function openCrisisAlert(
       title,
       steps: base?.steps ?? [],
       source: base?.source ?? '',
+    },
+  };
+}
+
+/**
+ * The box of an alert whose readings were all withdrawn. No measured `time` is given: the page's "measured again
+ * since" wording is for a reading that stands (the console rewrites the steps of a box about a measured reading).
+ */
+function withdrawnBox(
+  alert: StoredAlert,
+  reading: { sbp: number; dbp: number; local: string | undefined },
+  language: PatientLanguage,
+): PatientCrisisAlert {
+  const text = WITHDRAWN[language];
+  const byPatient = (alert.withdrawn ?? []).every((w) => w.by === 'patient');
+  const title = fill(reading.local === undefined ? text.noTime : byPatient ? text.patient : text.careTeam, {
+    time: reading.local ?? '',
+    value: `${reading.sbp}/${reading.dbp}`,
+  });
+  return {
+    alertId: alert.id,
+    raisedAt: alert.createdAt,
+    reading: { sbp: reading.sbp, dbp: reading.dbp, ...(reading.local ? { local: reading.local } : {}) },
+    earlierDay: false,
+    advice: {
+      level: 'crisis',
+      language,
+      title,
+      steps: [...text.steps],
+      source:
+        crisisAdvice([{ id: alert.id, time: alert.createdAt, ...reading }], ALERT_GUIDELINE, language)
+          ?.source ?? '',
     },
   };
 }

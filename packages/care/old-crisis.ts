@@ -3,7 +3,7 @@
  * raise-alerts.ts, decision 0009); the upload answer tells the patient to tell the clinic and measure again
  * (`advice.level: 'old-reading'`). The home page carries the same advice, in the page's language, while the
  * upload is less than 7 days old (issue 17/20 follow-up 2). Crisis range: ACC/AHA 2017 §11.2 (>180 / >120),
- * the alert's guideline.
+ * the alert's guideline. A reading withdrawn as entered in error (decision 0020) gives no note.
  */
 import { sql } from 'kysely';
 import {
@@ -34,6 +34,7 @@ export async function oldCrisisAdvice(
     where patient_id = ${patientId} and received_at >= ${since}::timestamptz
       and received_at <= ${options.now.toISOString()}::timestamptz
       and effective_at < ${before}::timestamptz and (sbp > 180 or dbp > 120)
+      and status <> 'entered-in-error'
     order by effective_at desc limit 50`.execute(deps.db);
   if (rows.length === 0) return undefined;
   const advice = crisisAdvice(

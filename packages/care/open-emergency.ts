@@ -4,7 +4,7 @@
  * decision: the treatment proposal leads with "assess the emergency first" and the summary's urgency box is an
  * emergency written for the clinician, never downgraded by later readings.
  */
-import { listAlerts, type StoredAlert } from '@qihuang/bp-monitoring';
+import { alertTextNow, listAlerts, type StoredAlert } from '@qihuang/bp-monitoring';
 import type { RequestContext } from '@qihuang/contracts';
 import type { Text } from '@qihuang/engines/blood-pressure';
 import type { TreatmentProposal, TriageResult } from '@qihuang/engines/hypertension-care';
@@ -21,6 +21,8 @@ export interface OpenEmergency {
   rule: string;
   source: string;
   alertId?: string;
+  /** Readings of the alert withdrawn as entered in error (decision 0020): said, never presented as current. */
+  withdrawnReadings?: string[];
 }
 
 const SOURCE = 'ACC/AHA 2017 §11.2; 中国高血压防治指南 2018 (高血压急症)'; // REFERENCE §1.5
@@ -40,10 +42,12 @@ export async function openEmergencies(
     .map((a) => ({
       kind: a.kind === 'reported-emergency' ? ('reported' as const) : ('critical-alert' as const),
       time: a.createdAt,
-      display: a.summary,
+      // A withdrawn reading is said to be withdrawn (issue 20); the alert stays for the clinician to close.
+      display: alertTextNow(a),
       rule: a.rule,
       source: a.source,
       alertId: a.id,
+      ...(a.withdrawn?.length ? { withdrawnReadings: a.withdrawn.map((w) => w.id) } : {}),
     }));
   // Emergencies reported in consultations of the last `reportedEmergencyDays` (config, default 14, decision 0011)
   // whose alert is missing: the care team could not be alerted, so the report itself leads. One whose alert exists
@@ -187,14 +191,19 @@ export function clinicianTriage(
           zh: `患者报告急症症状（${words.zh}）：立即联系患者，评估急性靶器官损害，需要时转急诊（120）`,
           en: `The patient reported emergency symptoms (${words.en}): contact the patient now, assess for acute target-organ damage and refer to emergency care if present`,
         }
-      : crisis
+      : crisis && emergencies.some((e) => e.withdrawnReadings?.includes(crisis.id))
         ? {
-            zh: `患者血压 ${crisis.sbp}/${crisis.dbp} mmHg 达危象范围：当天联系患者，评估有无急性靶器官损害（高血压急症还是亚急症）`,
-            en: `Patient BP ${crisis.sbp}/${crisis.dbp} mmHg is in the crisis range: contact the patient today and assess for acute target-organ damage (emergency vs urgency)`,
+            zh: `患者血压读数 ${crisis.sbp}/${crisis.dbp} mmHg 已撤回（录入错误），其危急值提醒仍待处置：联系患者核实，评估有无急性靶器官损害`,
+            en: `The patient's reading ${crisis.sbp}/${crisis.dbp} mmHg was withdrawn as entered in error; its critical alert still needs closing: contact the patient to confirm and assess for acute target-organ damage`,
           }
-        : {
-            zh: `患者报告需尽快评估的症状（${words.zh}）：当天联系患者评估`,
-            en: `The patient reported symptoms that need prompt assessment (${words.en}): contact the patient today`,
-          };
+        : crisis
+          ? {
+              zh: `患者血压 ${crisis.sbp}/${crisis.dbp} mmHg 达危象范围：当天联系患者，评估有无急性靶器官损害（高血压急症还是亚急症）`,
+              en: `Patient BP ${crisis.sbp}/${crisis.dbp} mmHg is in the crisis range: contact the patient today and assess for acute target-organ damage (emergency vs urgency)`,
+            }
+          : {
+              zh: `患者报告需尽快评估的症状（${words.zh}）：当天联系患者评估`,
+              en: `The patient reported symptoms that need prompt assessment (${words.en}): contact the patient today`,
+            };
   return { ...latest, instruction };
 }

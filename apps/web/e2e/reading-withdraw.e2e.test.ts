@@ -76,7 +76,7 @@ describe.skipIf(!HAS_CHROMIUM)('withdrawing a reading entered in error (needs /u
     }
   }, 180_000);
 
-  it('on the clinician BP page: 标记为录入错误 needs a reason, then the reading leaves the list', async () => {
+  it('on the clinician BP page: 标记为录入错误 needs a reason, then the reading is listed as 已撤回', async () => {
     const { context, page } = await newPage(browser!, 'zh-CN');
     try {
       await signIn(page, stack!.base, 'wd-doctor');

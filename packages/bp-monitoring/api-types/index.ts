@@ -108,11 +108,37 @@ export interface RememberedReading {
   label: string;
 }
 
+/**
+ * A reading withdrawn as entered in error (decision 0020), as the care team's list shows it (issue 20): struck
+ * through, in no average. Who, when and why come from the note the withdrawal wrote on the Observation; a reading
+ * marked entered-in-error another way (raw FHIR) may lack some of them.
+ */
+export interface WithdrawnListedReading {
+  id: string;
+  /** Measured time. */
+  time: string;
+  sbp: number;
+  dbp: number;
+  withdrawn: {
+    /** When it was withdrawn. */
+    at?: string;
+    by?: 'patient' | 'care-team';
+    /** The care team member's user name, when the care team withdrew it. */
+    name?: string;
+    reason?: string;
+  };
+}
+
 /** `GET /patients/{id}/readings`: the last days' readings, and the advice while a recent crisis reading exists. */
 export interface RecentReadings {
   guideline: Guideline;
   /** Measured readings, newest first (never a remembered one). */
   readings: RecentReading[];
+  /**
+   * For the care team only (never the patient's own screens): the readings of the same days withdrawn as entered in
+   * error, newest first — shown marked, never counted.
+   */
+  withdrawn?: WithdrawnListedReading[];
   /** Readings remembered in a consultation, time not known: listed apart, not the latest, not in the advice. */
   remembered?: RememberedReading[];
   /** Present while a crisis-range reading of the look-back exists. */

@@ -41,4 +41,10 @@ export const enBpWithdraw = {
   alertWithdrawn: 'Reading withdrawn as entered in error ({{by}}, {{time}}): {{reason}}',
   byPatient: 'by the patient',
   byCareTeam: 'by the care team',
+  // Withdrawn readings in the clinician's list (struck through, in no average)
+  withdrawnMark: 'Withdrawn',
+  byCareTeamNamed: 'by the care team ({{name}})',
+  byUnknown: 'by a record update',
+  withdrawnWho: 'Withdrawn {{by}} on {{time}}',
+  withdrawnWhoNoTime: 'Withdrawn {{by}}',
 };

@@ -1,7 +1,9 @@
 /**
  * The clinician's list of the patient's readings of the last 14 days, newest first, each with 标记为录入错误 /
  * "Mark as entered in error" (decision 0020): a reason is required; the reading is never edited, it leaves the
- * averages, chart and alerts, and a correction is a new reading.
+ * averages, chart and alerts, and a correction is a new reading. Withdrawn readings stay in the list for the care
+ * team (issue 20: the patient is told staff still see them), struck through, marked 已撤回 / Withdrawn with who,
+ * when and why.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +14,7 @@ import { formatInZone } from '../../lib/zone-time.ts';
 import { readingLabelKey } from '../care/reading-label.ts';
 import '../../i18n/bp-withdraw.ts';
 import { WithdrawDialog } from './withdraw-dialog.tsx';
+import { readingRows, withdrawnText } from './reading-rows.ts';
 
 /** Rows shown (the 14-day list can hold 200). */
 const SHOWN = 30;
@@ -40,7 +43,7 @@ export function ReadingsCard({
       {readings.status === 'loading' && <Loading />}
       {readings.status === 'error' && <ErrorState error={readings.error} onRetry={readings.reload} />}
       {readings.status === 'success' &&
-        (readings.data.readings.length === 0 ? (
+        (readingRows(readings.data).length === 0 ? (
           <p className="muted">{t('bpWithdraw.none')}</p>
         ) : (
           <div className="table-wrap">
@@ -54,31 +57,68 @@ export function ReadingsCard({
                 </tr>
               </thead>
               <tbody>
-                {readings.data.readings.slice(0, SHOWN).map((r) => {
-                  const time = formatInZone(r.time, timeZone, lang);
-                  return (
-                    <tr key={r.id} data-reading={r.id}>
-                      <td>{time}</td>
-                      <td>
-                        <strong>
-                          {r.sbp}/{r.dbp}
-                        </strong>
-                      </td>
-                      <td>{t(readingLabelKey(r))}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="button small danger"
-                          aria-label={t('bpWithdraw.markLabel', { value: `${r.sbp}/${r.dbp}`, time })}
-                          onClick={() => setMarking(r)}
-                          data-testid="reading-mark-error"
-                        >
-                          {t('bpWithdraw.markAction')}
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
+                {readingRows(readings.data)
+                  .slice(0, SHOWN)
+                  .map((row) => {
+                    if (row.kind === 'withdrawn') {
+                      const w = row.reading;
+                      const time = formatInZone(w.time, timeZone, lang);
+                      return (
+                        <tr key={w.id} data-reading={w.id} data-withdrawn="true" className="muted">
+                          <td>
+                            <s>{time}</s>
+                          </td>
+                          <td>
+                            <s>
+                              {w.sbp}/{w.dbp}
+                            </s>
+                          </td>
+                          <td>
+                            <span className="badge">{t('bpWithdraw.withdrawnMark')}</span>
+                          </td>
+                          <td data-testid="reading-withdrawn">
+                            {withdrawnText(
+                              w.withdrawn,
+                              {
+                                byPatient: t('bpWithdraw.byPatient'),
+                                byCareTeam: t('bpWithdraw.byCareTeam'),
+                                byCareTeamNamed: (name) => t('bpWithdraw.byCareTeamNamed', { name }),
+                                byUnknown: t('bpWithdraw.byUnknown'),
+                                who: (by, at) => t('bpWithdraw.withdrawnWho', { by, time: at }),
+                                whoNoTime: (by) => t('bpWithdraw.withdrawnWhoNoTime', { by }),
+                                colon: t('common.colon'),
+                              },
+                              (iso) => formatInZone(iso, timeZone, lang),
+                            )}
+                          </td>
+                        </tr>
+                      );
+                    }
+                    const r = row.reading;
+                    const time = formatInZone(r.time, timeZone, lang);
+                    return (
+                      <tr key={r.id} data-reading={r.id}>
+                        <td>{time}</td>
+                        <td>
+                          <strong>
+                            {r.sbp}/{r.dbp}
+                          </strong>
+                        </td>
+                        <td>{t(readingLabelKey(r))}</td>
+                        <td>
+                          <button
+                            type="button"
+                            className="button small danger"
+                            aria-label={t('bpWithdraw.markLabel', { value: `${r.sbp}/${r.dbp}`, time })}
+                            onClick={() => setMarking(r)}
+                            data-testid="reading-mark-error"
+                          >
+                            {t('bpWithdraw.markAction')}
+                          </button>
+                        </td>
+                      </tr>
+                    );
+                  })}
               </tbody>
             </table>
           </div>
