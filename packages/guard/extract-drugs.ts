@@ -37,6 +37,8 @@ import { alternatives, REPLACES, same, sameFamily, withoutExamples } from './ext
 
 export { doseClaims } from './extract-doses.ts';
 
+/** A drug named only to be set apart from the subject ("unlike X,", "不同于X", "和X不同"). */
+const SET_APART = /\bunlike\s+(?:the\s+|your\s+|an?\s+)?$|不同于\s*$|不像\s*$|有别于\s*$/i;
 /** A sentence set against the one before ("by contrast", "whereas", "则是", "相比之下"). */
 const CONTRAST =
   /\bby contrast\b|\bin contrast\b|\bon the other hand\b|\bunlike\b|\bwhereas\b|\bconversely\b|则是|则为|则属|相比之下|与之相反|相反[，,]|反之/i;
@@ -157,6 +159,8 @@ export function drugClaims(
     // harmful (stopping a drug is not a statement that it is contraindicated).
     if (STOPPED.test(text.slice(Math.max(0, m.start - 24), m.start))) return undefined;
     if (STOPPED_AFTER.test(text.slice(m.end))) return undefined;
+    // "Unlike lisinopril, losartan … can be combined with amlodipine": a drug set apart is not what is said.
+    if (SET_APART.test(text.slice(Math.max(0, m.start - 16), m.start))) return undefined;
     const c = clauseOf(m);
     const own = c && polarityOf(c.text);
     if (own) return own;

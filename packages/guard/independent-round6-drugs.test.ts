@@ -124,3 +124,18 @@ describe('a pregnancy the answer gives the patient in the third person (REFERENC
     expect(bad('She is asking about gout. Indapamide is fine for her blood pressure.')).toEqual([]);
   });
 });
+
+describe('near misses of the round-6 drug frames', () => {
+  it('a low start beside a diuretic, or beside another reason at a renal value, is not contradicted', () => {
+    expect(bad('For someone already on bumetanide, lisinopril may be started at 2.5–5 mg.')).toEqual([]);
+    expect(
+      bad('His CrCl is 48 mL/min and he is 88 and frail, so lisinopril should start low at 5 mg a day.'),
+    ).toEqual([]);
+  });
+  it('a drug set apart ("unlike X") is no member of the combination', () => {
+    expect(
+      bad('Unlike enalapril, candesartan seldom causes a cough and pairs well with nifedipine.'),
+    ).toEqual([]);
+    expect(bad('Unlike nifedipine, enalapril can be combined with candesartan.')).toContain('interaction');
+  });
+});

@@ -236,16 +236,12 @@ export const doseRange: GuardCheck = {
       );
     // "患者已在用氢氯噻嗪，起始剂量同样用10 mg": a start alongside a diuretic above the label's start for that case
     // (drug knowledge `diureticStart`, REFERENCE §5.1a lisinopril "5 mg if on a diuretic").
+    const isDiuretic = (m: NonNullable<DoseData['with']>[number]) =>
+      (m.drug ? context.drugs.classesOf(m.drug) : m.classId ? [m.classId] : []).some((c) => DIURETICS.has(c));
+    const withDiuretic = (d.with ?? []).some(isDiuretic);
     // The diuretic is named before the amount ("10 mg, or 5 mg if already on a diuretic" gives both starts).
     const at = claim.text.search(new RegExp(`${String(d.amountMg).replace('.', '\\.')}\\s*(?:mg|毫克)`, 'i'));
-    const diuretic = (d.with ?? []).some(
-      (m) =>
-        at >= 0 &&
-        m.end <= at &&
-        (m.drug ? context.drugs.classesOf(m.drug) : m.classId ? [m.classId] : []).some((c) =>
-          DIURETICS.has(c),
-        ),
-    );
+    const diuretic = (d.with ?? []).some((m) => at >= 0 && m.end <= at && isDiuretic(m));
     if (d.statesStart && fact.diureticStart !== undefined && diuretic && low > fact.diureticStart)
       return verdict(
         'contradicted',
@@ -304,7 +300,9 @@ export const doseRange: GuardCheck = {
       !isSevere(
         claim.context?.crcl ?? claim.context?.egfr ?? context.patient?.crcl ?? context.patient?.egfr,
       ) &&
-      !(fact.elderlyStart !== undefined && low >= fact.elderlyStart)
+      !(fact.elderlyStart !== undefined && low >= fact.elderlyStart) &&
+      // "For a patient on furosemide, lisinopril can be started at 2.5–5 mg": a low start beside a diuretic.
+      !(d.statesStart && withDiuretic)
     ) {
       return verdict(
         'contradicted',

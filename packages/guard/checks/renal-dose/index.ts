@@ -131,6 +131,10 @@ export const renalDose: GuardCheck = {
   },
 };
 
+/** Another reason for a low start named beside the renal value (age, frailty, volume, sodium, a diuretic). */
+const OTHER_REASON =
+  /\belder|\bolder\b|\bfrail|\bvolume|\bdehydrat|hyponatr|\bsodium\b|diuretic|\bheart failure\b|老年|高龄|虚弱|衰弱|血容量|脱水|低钠|利尿|心衰|心力衰竭/i;
+
 /**
  * "CrCl ≈ 13, so lisinopril must start at 2.5 mg" / "CrCl about 36, so … start at 5 mg": a start, tied to the renal
  * value its own sentence states, that is the starting dose of another renal band (drug knowledge `startMg`, REFERENCE
@@ -146,7 +150,8 @@ function otherBand(
   if (!d?.statesStart || d.with?.length || d.amountMaxMg !== undefined) return undefined;
   const stated = renalIn(claim.text, true);
   if (stated.egfr === undefined && stated.crcl === undefined) return undefined;
-  if (OTHER_FUNCTION.test(claim.text) || DIALYSIS.test(claim.text)) return undefined;
+  if (OTHER_FUNCTION.test(claim.text) || DIALYSIS.test(claim.text) || OTHER_REASON.test(claim.text))
+    return undefined;
   const rules = d.drug.renal ?? [];
   const valueFor = (r: (typeof rules)[number]) =>
     r.measure === 'eGFR' ? (p.egfr ?? p.crcl) : (p.crcl ?? p.egfr);
