@@ -220,3 +220,23 @@ describe('persons before what staff do or a measurement, and before a bracketed 
     expect(names('，高血压血压控制差')).toEqual([]);
   });
 });
+
+describe('codes, dates and names of logs and letters (round 11)', () => {
+  it('takes codes after an identifier label and document numbers after 编号/案号', () => {
+    expect(of('Policy #: 55120437', 'INSURANCE_NO')).toEqual(['55120437']);
+    expect(hidden('Claim No. CL-88-2301 denied', 'CL-88-2301')).toBe(true);
+    expect(hidden('subject ID 12-044 withdrew', '12-044')).toBe(true);
+    expect(hidden('案号：浙民鉴（2025）117号', '浙民鉴（2025）117号')).toBe(true);
+  });
+  it('takes m.dd after a visit word and m/d opening a log line', () => {
+    expect(of('末次复诊9.16，血压平稳', 'DATE')).toEqual(['9.16']);
+    expect(of('血钾3.15mmol/L，复诊时间另约', 'DATE')).toEqual([]);
+    expect(of('10/21 – visit 2 done', 'DATE')).toEqual(['10/21']);
+  });
+  it("takes a person after a room number without a dash, before (patient's son) or (initials)", () => {
+    expect(hidden('Rm 7 Doris Pell settled', 'Doris Pell')).toBe(true);
+    expect(hidden("Spoke with Kofi (patient's brother)", 'Kofi')).toBe(true);
+    expect(hidden('enrolled pt RW (initials) today', 'RW')).toBe(true);
+    expect(hidden('安德烈·彼得罗夫，男，41岁，外籍', '安德烈·彼得罗夫')).toBe(true);
+  });
+});

@@ -28,7 +28,7 @@ const FIELD = new RegExp(
   'dg',
 );
 const BY = new RegExp(
-  `\\b(?:[Cc]ompleted|[Pp]repared|[Rr]eported|[Ww]itnessed|[Ff]iled|[Ss]ubmitted|[Rr]ecorded|[Ee]ntered|[Ii]nterviewed|[Cc]onsented|[Oo]btained|[Ss]creened|[Vv]erified|[Cc]alled|[Pp]aged|[Aa]ssessed|[Ee]xamined|[Cc]hecked|[Ss]wabbed|[Dd]rawn|[Rr]ead back|[Hh]anded over|[Ee]scalated|[Aa]dministered|[Gg]iven|[Uu]pdated|[Ii]nformed|[Nn]otified|[Dd]iscussed)[ \\t]+(?:by|to|with)[ \\t]+(${INITIAL_PERSON}|${PERSON})`,
+  `\\b(?:[Cc]ompleted|[Pp]repared|[Rr]eported|[Ww]itnessed|[Ff]iled|[Ss]ubmitted|[Rr]ecorded|[Ee]ntered|[Ii]nterviewed|[Cc]onsented|[Oo]btained|[Ss]creened|[Vv]erified|[Cc]alled|[Pp]aged|[Aa]ssessed|[Ee]xamined|[Cc]hecked|[Ss]wabbed|[Dd]rawn|[Rr]ead back|[Hh]anded over|[Ee]scalated|[Aa]dministered|[Gg]iven|[Uu]pdated|[Ii]nformed|[Nn]otified|[Dd]iscussed|[Ss]poke|[Mm]et|[Ss]poken)[ \\t]+(?:by|to|with)[ \\t]+(${INITIAL_PERSON}|${PERSON})`,
   'dg',
 );
 /** A clinician's role or grade straight before the name (lab tech Priya, RN Kowalski, charge nurse Ama Boateng). */
@@ -38,12 +38,12 @@ const ROLE_BEFORE = new RegExp(
 );
 /** A person after a numbered subject, bed or room and a dash (Subject 014 – J. Whitfield –, Bed 6 - Mr. Desai). */
 const NUMBERED = new RegExp(
-  `(?:Subject|Participant|Patient|Pt|Bed|Bay|Room|Rm|Case)[ \\t]*#?[ \\t]*[A-Z]?\\d{1,4}[A-Z]?[ \\t]*[-–—:][ \\t]*(?:(?:Mr|Mrs|Ms|Miss|Dr)\\.?[ \\t]+)?(${INITIAL_PERSON}|${PERSON})`,
+  `(?:Subject|Participant|Patient|Pt|Bed|Bay|Room|Rm|Case)[ \\t]*#?[ \\t]*[A-Z]?\\d{1,4}[A-Z]?(?:[ \\t]*[-–—:][ \\t]*|[ \\t]+)(?:(?:Mr|Mrs|Ms|Miss|Dr)\\.?[ \\t]+)?(${INITIAL_PERSON}|${PERSON})`,
   'dg',
 );
 /** A person before a bracketed role (Jo (nurse in charge), Raj (pharmacy), Dot (daughter)). */
 const BEFORE_ROLE = new RegExp(
-  `(${INITIAL_PERSON}|${PERSON})[ \\t]*\\((?:the[ \\t]+)?(?:nurse|RN|charge nurse|nurse in charge|NIC|HCA|carer|pharmacy|pharmacist|physio|OT|SLT|dietitian|registrar|SHO|F[Yy][12]|resident|intern|fellow|consultant|attending|on call|on-call|bed manager|site manager|porter|interpreter|social worker|son|daughter|wife|husband|partner|mother|father|sister|brother|niece|nephew|friend|neighbou?r|NOK|next of kin|POA)\\b`,
+  `(${INITIAL_PERSON}|${PERSON})[ \\t]*\\((?:the[ \\t]+|patient'?s[ \\t]+|pt'?s[ \\t]+|her[ \\t]+|his[ \\t]+|their[ \\t]+)?(?:nurse|RN|charge nurse|nurse in charge|NIC|HCA|carer|pharmacy|pharmacist|physio|OT|SLT|dietitian|registrar|SHO|F[Yy][12]|resident|intern|fellow|consultant|attending|on call|on-call|bed manager|site manager|porter|interpreter|social worker|son|daughter|wife|husband|partner|mother|father|sister|brother|niece|nephew|friend|neighbou?r|NOK|next of kin|POA)\\b`,
   'dg',
 );
 /** An initial and a family name inside a sentence (for T. Abernathy, bed 12; not an option 'A. Diltiazem'), not a species or a place (S. Aureus, St. Louis). */
@@ -71,7 +71,8 @@ const CHAT_ROLE =
   /^(?:Patient|Pt|Nurse|Doctor|Dr|Agent|System|Bot|Admin|Support|Caller|Clinician|Pharmacist|User|Note)$/i;
 const ROOM =
   /(?:^|\n)[ \t]*(?:Room|Rm|Bed|Bay)[ \t]*\d{1,3}[A-Z]?[ \t]*:[ \t]*(?:["“]([^"”\n]{2,20})["”]|([A-Z][a-z]+)(?:[ \t]+and[ \t]+([A-Z][a-z]+))?)/dg;
-const INITIALS = /\binitials[ \t:]+([A-Z]{2,3})\b/dg;
+const INITIALS =
+  /\binitials[ \t:]+([A-Z]{2,3})\b|\b([A-Z]{2,3})[ \t]*\((?:pt[ \t]+|patient[ \t]+)?initials\)/dg;
 const NAME_AGE = /\b([A-Z][a-z]+[ \t]+[A-Z][a-z'’-]+),[ \t]*(9\d|1[01]\d)(?=[.,;)]|\s)/dg;
 
 const notName = (value: string) =>
@@ -202,16 +203,37 @@ const DATES =
   /\b(?:(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)|(?<=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t]+the[ \t]+)\d{1,2}(?:st|nd|rd|th))\b/dg;
 
 /** A month/day after a verb of an event (randomised 11/06, admitted 3/14, due 12/1). */
+/** A month/day opening a line before a dash or a colon (11/03 – pt …). */
+const LINE_MONTH_DAY = /(?:^|\n)[ \t]*((?:1[0-2]|0?[1-9])\/(?:3[01]|[12]\d|0?[1-9]))(?=[ \t]*[-–—:])/dg;
 const VERB_MONTH_DAY =
   /\b(?:randomi[sz]ed|enrolled|consented|screened|admitted|discharged|seen|started|stopped|restarted|due|until|since|dated|scheduled|booked|rescheduled|called|delivered|transferred)[ \t]+((?:1[0-2]|0?[1-9])\/(?:3[01]|[12]\d|0?[1-9]))(?![\d/])/dg;
 
 function dates(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
   DATES.lastIndex = 0;
   for (const m of text.matchAll(DATES)) add(m.index, m.index + m[0].length, 'DATE');
-  VERB_MONTH_DAY.lastIndex = 0;
-  for (const m of text.matchAll(VERB_MONTH_DAY)) {
+  for (const regex of [VERB_MONTH_DAY, LINE_MONTH_DAY]) regex.lastIndex = 0;
+  for (const m of [...text.matchAll(VERB_MONTH_DAY), ...text.matchAll(LINE_MONTH_DAY)]) {
     const [start, end] = m.indices![1]!;
     add(start, end, 'DATE');
+  }
+}
+
+// ---- 5. codes after a label -----------------------------------------------------------------------------
+
+/** A code after an identifier label (Group #: 88312, pt ID 04-117, Claim #: CLM-2026-0047731); a digit in it. */
+const LABELLED_CODE =
+  /\b(?:Group|Policy|Member|Claim|Subscriber|Account|Acct|Case|Ref|Reference|Pt|Patient|Study|Subject|Participant|Screening|Randomi[sz]ation|Enrol(?:l)?ment|Visit|Authori[sz]ation|Auth|Prior auth|Confirmation|Ticket|Order)[ \t]*(?:#|No\.?|number|ID|Id)[ \t]*[:#]?[ \t]*([A-Z]{0,5}-?\d[\dA-Z]{1,18}(?:-[\dA-Z]{1,10}){0,3})\b/dgi;
+const LABEL_CATEGORY: [RegExp, PhiCategory][] = [
+  [/^(?:Group|Policy|Member|Subscriber)/i, 'INSURANCE_NO'],
+  [/^(?:Claim|Account|Acct)/i, 'ACCOUNT_NO'],
+];
+
+function codes(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
+  LABELLED_CODE.lastIndex = 0;
+  for (const m of text.matchAll(LABELLED_CODE)) {
+    const [start, end] = m.indices![1]!;
+    const category = LABEL_CATEGORY.find(([label]) => label.test(m[0]))?.[1] ?? 'IDENTIFIER';
+    add(start, end, category);
   }
 }
 
@@ -223,4 +245,5 @@ export function findRound11English(text: string, out: PhiSpan[]): void {
   employers(text, add);
   addresses(text, add);
   dates(text, add);
+  if (/\d/.test(text)) codes(text, add);
 }

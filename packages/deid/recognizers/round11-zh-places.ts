@@ -55,6 +55,9 @@ const MONTH_DAY =
 const CJK = /[\u4e00-\u9fa5]/;
 const EVENT_AFTER = /[打做来复就到查入出开那当起住手]/;
 const DATE_BEFORE = /[次日于至]/;
+/** m.dd after a word of a visit or a date (上次随访10.28, 本次11.25); not a decimal with a unit. */
+const DOTTED_MONTH_DAY =
+  /(?<=(?:随访|复诊|就诊|上次|本次|下次|末次|日期|时间|截至|[于至从自])[ \t]*)((?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0[1-9]))(?![\d.%A-Za-z])(?![ \t]*(?:mmol|mg|g|ml|mL|kg|cm|℃|度|分|倍|次|μ|u|U))/dg;
 const LUNAR_DAY = /((?:正月|腊月)?初[一二三四五六七八九十])(?=以后|之后|以前|之前|前后|左右|那天|再|回)/dg;
 const DAY_BEFORE = /(?<![\d.\-/])((?:[12]\d|3[01]|0?[1-9])[号日])(?=以后|之后|以前|之前|起|开始)/dg;
 const WEEKDAY_DAY =
@@ -80,7 +83,7 @@ function datesOf(text: string, add: (s: number, e: number, c: PhiCategory) => vo
       continue;
     add(start, end, 'DATE');
   }
-  for (const regex of [LUNAR_DAY, DAY_BEFORE, WEEKDAY_DAY]) {
+  for (const regex of [LUNAR_DAY, DAY_BEFORE, WEEKDAY_DAY, DOTTED_MONTH_DAY]) {
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       const [start, end] = m.indices![1]!;
@@ -91,7 +94,7 @@ function datesOf(text: string, add: (s: number, e: number, c: PhiCategory) => vo
 
 /** Study and form numbers after their label (筛选号：S023, 随机号 R-117, 受试者编号：0412). */
 const STUDY_NUMBER =
-  /(?:筛选号|随机号|受试者编号|入组号|研究编号|病例编号|样本编号|标本号|登记号|受理号|委托编号|鉴定编号)[ \t]*[：:]?[ \t]*([A-Za-z]{0,4}-?\d{2,10}(?:-\d{1,6})?)(?![\dA-Za-z])/dg;
+  /(?:筛选号|随机号|受试者编号|入组号|研究编号|病例编号|样本编号|标本号|登记号|受理号|委托编号|鉴定编号|案号|文书号)[ \t]*[：:]?[ \t]*([A-Za-z]{0,4}-?\d{2,10}(?:-\d{1,6})?|[\u4e00-\u9fa5]{1,6}[（(〔[]\d{4}[）)〕\]][\u4e00-\u9fa5]{0,4}\d{1,6}号?)(?![\dA-Za-z])/dg;
 
 /** Adds round 11's Chinese places, employers, phones and dates to `out`. */
 export function findRound11ChinesePlaces(text: string, out: PhiSpan[]): void {

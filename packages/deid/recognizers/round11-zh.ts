@@ -181,7 +181,7 @@ function aliasNames(text: string, add: (s: number, e: number, c: PhiCategory) =>
 
 /** A person heading a line or list item, before a bracket with an identifier, a sex or a nationality. */
 const LINE_HEAD = new RegExp(
-  `(?:^|\\n)[ \\t　]*(?:\\d{1,2}[）).．、]|[（(]\\d{1,2}[）)]|[-•·*])?[ \\t　]*([\\u4e00-\\u9fa5]{2,4}|${LATIN_PERSON})` +
+  `(?:^|\\n)[ \\t　]*(?:\\d{1,2}[）).．、]|[（(]\\d{1,2}[）)]|[-•·*])?[ \\t　]*([\\u4e00-\\u9fa5]{2,4}(?:·[\\u4e00-\\u9fa5]{1,6})?|${LATIN_PERSON})` +
     `(?=[（(](?:住院号|门诊号|病案号|床号|就诊卡|ID|\\d{1,3}床|男|女|\\d{1,3}岁|[\\u4e00-\\u9fa5]{1,4}籍)|[，,][ \\t]*[男女][，,])`,
   'dg',
 );
@@ -225,9 +225,14 @@ function lineNames(text: string, add: (s: number, e: number, c: PhiCategory) => 
   LINE_HEAD.lastIndex = 0;
   for (const m of text.matchAll(LINE_HEAD)) {
     const value = m[1]!;
-    if (CJK.test(value[0]!) && !isChinesePerson(value)) continue;
+    // A transliterated name with a dot (詹妮弗·李) is a person whatever its first character; a role before it
+    // (患者安娜·…) is not part of it.
+    if (CJK.test(value[0]!) && !value.includes('·') && !isChinesePerson(value)) continue;
     const [start, end] = m.indices![1]!;
-    add(start, end, 'PATIENT_NAME');
+    const role = value.includes('·')
+      ? (/^(?:患者|病人|家属|姓名|受检者|来访者)/.exec(value)?.[0].length ?? 0)
+      : 0;
+    add(start + role, end, 'PATIENT_NAME');
   }
   NAME_FIELD.lastIndex = 0;
   for (const m of text.matchAll(NAME_FIELD)) {
