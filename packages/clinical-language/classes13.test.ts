@@ -43,6 +43,17 @@ describe('speech mumbled with words between; a side limb that flops', () => {
   });
 });
 
+describe('a side whose hand and foot will not move; the mouth named in Chinese, its droop in English', () => {
+  it('is a stroke sign', () => {
+    expect(emergency('爷爷左边手脚突然不会动了')).toBe(true);
+    expect(emergency('阿婆嘴角 droop 咗，食饭漏晒')).toBe(true);
+  });
+  it('near misses: both sides at rest, the dentist', () => {
+    expect(emergency('宝宝睡着了手脚都不会动，正常吗')).toBe(false);
+    expect(emergency('拔完牙嘴角 droop，麻药还没过')).toBe(false);
+  });
+});
+
 describe('chest pressure as something pressing on the chest', () => {
   it('is chest pain', () => {
     expect(emergency('feels as if a car is parked on my chest and my jaw aches')).toBe(true);

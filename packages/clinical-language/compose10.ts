@@ -6,7 +6,8 @@
  * - disorientation told as what someone no longer knows ("doesn't know what year it is / who I am / where she is")
  *   with a new or sudden onset;
  * - speech gone mumbled, garbled or slurred with words between ("her speech is all mumbled");
- * - a side's limb flopping or hanging limp ("her right arm flops", "his left hand just dangles");
+ * - a side's limb flopping or hanging limp ("her right arm flops", "his left hand just dangles"); the mouth or face
+ *   named in Chinese with its droop in English (嘴角 droop 咗);
  * - chest pressure as something pressing on the chest: English similes ("like someone's kneeling on my chest") and
  *   mixed zh/en with an English object (胸口好像有块 brick 压着);
  * - breathlessness lying down with words between (一躺下就有 drowning 的感觉) or even sitting up (坐起来也喘), speech
@@ -72,6 +73,15 @@ export const COMPOSE_RULES_10: readonly ComposeRule[] = [
     unless:
       '(?:\\bslept on\\b|\\bsleeping on\\b|\\bgym\\b|\\bsprain|\\bfracture|\\bbroke|\\binjur|\\bcast\\b|\\bsling\\b|\\bpuppet|\\bdoll|\\bwalk(?:ed|ing)? with a limp|\\blimping)',
     sources: ['befast'],
+  },
+  {
+    // BE-FAST "Face": the mouth or face in Chinese, its droop in English (嘴角 droop 咗, 半边脸 sagging).
+    name: 'mouth or face (zh) × drooping (English)',
+    gate: '(?:droop|sag|lopsided|crooked|slant)',
+    concept: 'facial-droop',
+    re: '(?:嘴角|口角|嘴巴?|半边脸|一边脸|脸)\\s?(?:有点|有些|突然|都|也)?\\s?(?:droop\\w*|sagg?\\w*|lopsided|crooked|slant\\w*)',
+    unless: '(?:麻药|牙医|拔牙|补牙|dentist|numbing|面瘫好几年|bell)',
+    sources: ['befast', 'stroke120'],
   },
   {
     // AHA heart-attack warning signs (pressure, squeezing): something pressing on the chest, as a simile (English).

@@ -78,3 +78,18 @@ describe('kin and role words in regional and everyday use; a patient headed by a
     expect(mods('老人突然糊涂是不是中风？想了解一下', 'confusion')).toContain('hyp');
   });
 });
+
+describe('a symptom whose episode is told as over later in its sentence', () => {
+  it('is past', () => {
+    expect(mods('下午耳鸣了一阵，晚饭后没了', 'tinnitus')).toContain('hist');
+    expect(mods('bit of nausea after the new tablet at breakfast, gone by lunch', 'nausea')).toContain(
+      'hist',
+    );
+    expect(mods('had a nosebleed in the shower, stopped after five minutes', 'epistaxis')).toContain('hist');
+  });
+  it('near misses: a pattern that passes on an action, better but not gone, still there', () => {
+    expect(mods('有点头晕，坐一会儿就好了', 'dizziness')).toBe('-');
+    expect(mods('脚踝肿消了一大半', 'oedema')).toBe('-');
+    expect(mods('nausea settled a bit but it is still there', 'nausea')).toBe('-');
+  });
+});

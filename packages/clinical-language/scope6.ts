@@ -15,7 +15,7 @@
  * Operational cue lists, not clinical numbers.
  */
 import type { ContextResult } from './context.ts';
-import { RECURRENCE } from './rules.ts';
+import { CHRONIC, RECURRENCE } from './rules.ts';
 import type { Span } from './types.ts';
 
 type Target = Span & { kind?: string; redFlag?: string; concept?: string };
@@ -190,6 +190,48 @@ function describedPatient(norm: string, spans: readonly Target[], ctx: ContextRe
   });
 }
 
+/** An episode over, said after the symptom in its sentence (gone now, stopped after 10 mins, 好了, 止住了, 今天不晕了). */
+const OVER_AFTER =
+  /好了|好返|停了|止住了?|消了|退了|没了|过去了|不(?:晕|疼|痛|麻|咳|肿|恶心|心慌)了|\bstopped\b(?! (?:me|him|her|us|them|my|his))|\bgone(?=\s*(?:[,.!?;]|$|now|since|by|after|away|completely|today))|\bwent (?:away|down)\b|\bsettled\b|\bcleared\b|\bpassed(?: off)?\b|\bresolved\b|\bsubsided\b|\b(?:fine|ok|okay|normal|good) (?:now|today|since)\b|\bright as rain\b/;
+/** A recurring pattern whose every bout passes (README convention: current). */
+const HABIT =
+  /每次|每回|经常|老是|总是|时不时|动不动|有时|偶尔|\bby (?:the )?(?:morning|evening|night)\b|\b(?:whenever|every time|each time|often|sometimes|usually)\b/;
+/** Still there, back again or worse between the symptom and its end. */
+const NOT_OVER = /还在|还是|又|再|仍|但|可是|\b(?:still|again|but|back|worse|keeps?)\b/;
+
+/**
+ * A symptom (not a red flag, not a chronic condition) whose episode is told as over later in its sentence is past
+ * (README convention: a symptom episode that is over is `hist`; stroke and sight signs are red flags and stay).
+ */
+function episodeOver(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
+  const all = sentenceSpans(norm);
+  spans.forEach((s, i) => {
+    const r = ctx[i] as ContextResult;
+    if (s.kind !== 'symptom' || s.redFlag !== undefined || closed(r)) return;
+    if (s.concept && CHRONIC.includes(s.concept)) return;
+    const own = all.find((x) => x.start <= s.start && s.start < x.end);
+    if (!own) return;
+    const after = norm.slice(s.end, own.end);
+    const over = OVER_AFTER.exec(after);
+    if (!over || NOT_OVER.test(after.slice(0, over.index))) return;
+    const rest = after.slice(over.index + over[0].length);
+    const lead = after.slice(Math.max(0, over.index - 2), over.index);
+    // (A bout that passes on an action — 歇一会儿就好了, 甩一甩就好了 — is a pattern that goes on; better but not gone
+    // — 好了点, 好了一半; 没完没了, 不好了; 晕过去了 is a faint.)
+    if (
+      /就|便|完|没|不|晕|昏/.test(lead.slice(-1)) ||
+      /^\s?(?:又|再|点|一点|一半|一大半|大半|些|很多|多了|[一两二三几\d]+天)/.test(rest)
+    )
+      return;
+    // (A red flag told between is the episode the resolution speaks of: 发烧…抽了一分多钟，现在停了.)
+    const at = s.end + over.index;
+    if (spans.some((t) => t.redFlag !== undefined && t.start > s.end && t.start < at)) return;
+    if (HABIT.test(norm.slice(own.start, own.end)) || /\bstill\b|还有|还在|仍/.test(rest)) return;
+    r.modifiers.historical = true;
+    r.cues.push(`historical:${over[0]} (episode over)`);
+  });
+}
+
 /** Applies the message-level scopes of this part to `ctx` (same order as `spans`, normalised positions). */
 export function applyMessageScopes6(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
   if (!spans.length) return;
@@ -200,5 +242,6 @@ export function applyMessageScopes6(norm: string, spans: readonly Target[], ctx:
     doctorsName(norm, spans, ctx);
   if (PAST_DAY.test(norm)) pastFit(norm, spans, ctx);
   if (DEMOGRAPHIC.test(norm)) describedPatient(norm, spans, ctx);
+  if (OVER_AFTER.test(norm)) episodeOver(norm, spans, ctx);
   if (/像|似乎|\blike\b|\bas (?:if|though)\b/.test(norm)) similes(norm, spans, ctx);
 }

@@ -65,6 +65,15 @@
  * the current engine raises two tuning messages that name a body word ("my right hand is sore from typing all day"
  * 0.70, "气死我了 my BP must be like 300 now 哈哈" 0.78), so tuning FE counts rise (parts 3 and 19: 0 → 1); at 0.75 the
  * second stays. Not adopted: 0.80 stays wired, without the guard (package README, recall net).
+ * Round 6 (seventh session, 2026-12-07, engine after round 6 rules; 21 left-out parts: part 21 added with the engine
+ * of 23b81de that met it fresh as held-out 17; the fold nets trained on every other tuning part, parts 18–21 now among
+ * them). Gate j+e+neg3+unless+strip, mean over parts, sensitivity engine → combined / FE engine → combined:
+ *   thr    now (today's engine)            fresh (the engine that met the part)
+ *   0.65   99.3→99.9 / 0.1→0.2             88.7→91.8 / 5.5→5.5
+ *   0.70   99.3→99.9 / 0.1→0.1             88.7→91.4 / 5.5→5.5
+ *   0.75   99.3→99.9 / 0.1→0.1             88.7→91.0 / 5.5→5.5   (part 19: FE 0.0→0.5 now, 4.3→4.9 fresh)
+ *   0.80   99.3→99.8 / 0.1→0.1             88.7→90.5 / 5.5→5.5   (no added FE on any part) ← wired
+ * At 0.70 the net trained on every part also raises one tuning message ("my right hand is sore from typing all day").
  * Caveat: the gates use today's context rules on the old engines' text; the "fresh" engines are older and weaker than today's; today's misses on new text are the harder tail.
  */
 import { analyze, emergencyCall, type EmergencyCall } from '../analyze.ts';
@@ -118,6 +127,7 @@ const MEASURED_BY: Record<string, string> = {
   'tuning-independent-18.txt': '0cdcafb', // training parts 18–19: met fresh by the engine of 0cdcafb
   'tuning-independent-19.txt': '0cdcafb',
   'tuning-independent-20.txt': 'cb053c6', // heldout-19
+  'tuning-independent-21.txt': '23b81de', // heldout-17
 };
 
 interface LooseMention {
