@@ -11,7 +11,6 @@ import type { TriageResult } from '@qihuang/engines/hypertension-care';
 import { assertClinicalSide, assertPatientAccess, nowOf, type CareDeps } from './deps.ts';
 import { careDb } from './tables.ts';
 import { citeSource } from './citations.ts';
-import { sourceIn } from './source-names.ts';
 import type {
   ConsultationOutcome,
   ConsultationView,
@@ -75,7 +74,8 @@ export function consultationView(row: Row, lang: 'zh' | 'en', now: Date): Consul
               text: f.display[lang] ?? f.display.en,
               matched: f.matched,
             })),
-            source: t.source ? sourceIn(citeSource(t.source), lang) : '',
+            // As written: the console names it in the screen's language (triageSourceText), as on the banner.
+            source: t.source ? citeSource(t.source) : '',
           },
         }
       : {}),

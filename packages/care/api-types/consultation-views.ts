@@ -26,6 +26,7 @@ export interface ConsultationView {
     text: string;
     /** The red flags the engine named, each with the patient's words that matched. */
     redFlags: { code: string; text: string; matched: string }[];
+    /** The guideline sources as written (the console names them in its language, as on the triage banner). */
     source: string;
   };
   /** What the patient wrote, verbatim, in order. */

@@ -16,6 +16,7 @@ import type {
   CareSummary,
   Consultation,
   ConsultationStreamEvent as ConsultationEvent,
+  ConsultationView,
   CopilotMessage as ChatMessage,
   CopilotStreamEvent as CopilotEvent,
   DraftEdit,
@@ -30,6 +31,7 @@ import type {
 } from '@qihuang/care/api-types';
 
 export type {
+  ConsultationView,
   Adherence,
   AntihypertensiveClass,
   CareLanguage,
@@ -129,6 +131,12 @@ export const care = {
     request<Consultation>(`/api/care/consultations/${encodeURIComponent(cid)}/complete`, { method: 'POST' }),
 
   /** `lang`: the engines' rule texts in the screen's language (one language per screen). */
+  /** Every recent consultation, stopped ones too, with the patient's words; `alert`: those an alert stands for. */
+  consultationViews: (patientId: string, lang: CareLanguage, alert?: string, signal?: AbortSignal) =>
+    request<{ consultations: ConsultationView[] }>(`${p(patientId)}/consultation-views`, {
+      query: { lang, ...(alert ? { alert } : {}) },
+      signal,
+    }).then((r) => r.consultations),
   summary: (patientId: string, guideline: GuidelineId, lang: CareLanguage, signal?: AbortSignal) =>
     request<CareSummary>(`${p(patientId)}/summary`, { query: { guideline, lang }, signal }),
   narrative: (patientId: string, guideline: GuidelineId, language: CareLanguage) =>

@@ -213,8 +213,8 @@ export const enCare = {
     rule: 'Rule',
     alerts: 'Open alerts',
     noAlerts: 'No open alerts.',
-    intake: 'Latest intake',
-    noIntake: 'No consultation yet.',
+    intake: 'Latest saved intake',
+    noIntake: 'No saved intake yet (unfinished or stopped consultations are under Consultations).',
     intakeCompleted: 'Completed {{date}}',
     intakeOpen: 'Not completed yet',
     patientReported: 'Patient-reported drafts',
@@ -290,6 +290,25 @@ export const enCare = {
       'Your doctor has been alerted about the earlier reading; contact your clinic or doctor today.',
     contactClinic:
       'Tell your clinic or doctor about the earlier reading at your next contact, or today if you are worried.',
+  },
+  /** The clinician's list of consultations, stopped ones too, with the patient's own words (issue 20). */
+  consultations: {
+    title: 'Consultations',
+    none: 'No consultation yet.',
+    started: 'Started {{time}}',
+    outcome: {
+      'emergency-stop': 'Stopped: sent to emergency care',
+      stopped: 'Stopped',
+      completed: 'Completed',
+      abandoned: 'Abandoned by the patient',
+      'in-progress': 'In progress',
+    },
+    triage: 'Triage',
+    level: { emergency: 'Emergency', urgent: 'Urgent', none: 'No urgent concern' },
+    patientWords: "Patient's own words",
+    noWords: 'The patient wrote nothing.',
+    alertWords: 'In the consultation the patient wrote',
+    openCare: 'Open the consultation on the Care tab',
   },
   /** Patient-reported items the clinician confirms or rejects (issue 20). */
   reported: {

@@ -18,6 +18,7 @@ import { inboxOrder, isOverdue } from './alert-overdue.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatInZone } from '../../lib/zone-time.ts';
 import { useAsync } from '../../lib/use-async.ts';
+import { ConsultationQuote } from '../care/consultations-section.tsx';
 
 const SEVERITY_ORDER = ['critical', 'high', 'warning', 'moderate', 'low', 'info'];
 const KINDS = ALERT_KINDS;
@@ -153,6 +154,14 @@ export function AlertsPage() {
                     <p className="alert-summary">{summary}</p>
                     <AlertReading alert={a} timeZone={zoneOf(a.patientId)} />
                     <AlertEvidence alert={a} timeZone={zoneOf(a.patientId)} />
+                    {/* A consultation's alert quotes what the patient wrote (issue 20). */}
+                    {(a.kind === 'reported-emergency' || a.kind === 'reported-urgent') && (
+                      <ConsultationQuote
+                        patientId={a.patientId}
+                        alertId={a.id}
+                        timeZone={zoneOf(a.patientId)}
+                      />
+                    )}
                     {open === a.id && (
                       <AlertActionForm
                         alert={a}

@@ -32,6 +32,7 @@ import { DraftCard } from './draft-card.tsx';
 import { DraftGroups } from './draft-groups.tsx';
 import { CarePlanSection } from './care-plan-section.tsx';
 import { CopilotPanel } from './copilot-panel.tsx';
+import { ConsultationsSection } from './consultations-section.tsx';
 import { DeceasedBanner, MeasuredCard, type CurrencyFields } from './measured-card.tsx';
 import './care.css';
 
@@ -98,6 +99,8 @@ export function CareTab({ patientId }: { patientId: string }) {
           </div>
         )}
         {summary.status === 'success' && <SummarySections summary={summary.data} />}
+        {/* Every consultation, stopped ones too, with the patient's own words (issue 20). */}
+        <ConsultationsSection patientId={patientId} />
 
         <Narrative patientId={patientId} guideline={guideline} language={language} />
         <Proposal

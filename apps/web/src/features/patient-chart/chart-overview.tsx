@@ -168,13 +168,16 @@ function ListSection<T extends { id?: string }>({
   const { t } = useTranslation();
   return (
     <SectionCard id={id} title={title} state={state}>
-      {(page) =>
-        page.items.length === 0 ? (
+      {(page) => {
+        // A patient-reported item a clinician rejected leaves the list (its history keeps it; issue 20).
+        const kept = page.items
+          .map((r) => ({ r, shown: item(r) }))
+          .filter((x) => x.shown.badge !== 'rejected');
+        return kept.length === 0 ? (
           <Empty>{empty}</Empty>
         ) : (
           <ul className="item-list">
-            {page.items.map((r, i) => {
-              const shown = item(r);
+            {kept.map(({ r, shown }, i) => {
               return (
                 <li key={r.id ?? i} className={shown.critical ? 'critical' : undefined}>
                   <span className="item-title">{shown.title}</span>
@@ -203,8 +206,8 @@ function ListSection<T extends { id?: string }>({
               );
             })}
           </ul>
-        )
-      }
+        );
+      }}
     </SectionCard>
   );
 }
