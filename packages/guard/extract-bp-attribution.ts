@@ -15,6 +15,7 @@ const CREDITED =
 const AS_TERMS = /["“”「」『』]|\bcategor(?:y|ies)\b|\bterms?\b|\blabels?\b|分类|类别|术语|说法/i;
 const DENIED =
   /\bnot\b|n't\b|\bnever\b|\bneither\b|\bno longer\b|不是|并非|并不|没有|不属于|不用|不使用|未使用|而非|而不是/i;
+const CONTRAST = /\bwhereas\b|\bwhile\b|\bbut\b|\bhowever\b|\bunlike\b|[;；]|而|但|不过|然而/i;
 const VALUE = /\d{2,3}\s*\/\s*\d{2,3}|\d{2,3}\s*[–-]\s*\d{2,3}|mmHg/i;
 
 export function categoryAttributionsIn(text: string): BpData[] {
@@ -22,9 +23,14 @@ export function categoryAttributionsIn(text: string): BpData[] {
   if (VALUE.test(t) || !AS_TERMS.test(t) || !CREDITED.test(t) || DENIED.test(t)) return [];
   const gs = guidelinesIn(t);
   if (gs.length !== 1) return [];
+  // 'The term "elevated" is from ACC/AHA 2017, whereas ESH uses "high-normal"': only the stretch that names the
+  // guideline credits its categories to it.
+  const stretches = t.split(CONTRAST);
+  const own = stretches.filter((x) => guidelinesIn(x).length);
+  if (own.length !== 1) return [];
   const seen = new Set<string>();
   const out: BpData[] = [];
-  for (const c of categoriesIn(t)) {
+  for (const c of categoriesIn(own[0]!)) {
     if (c.negated || c.category === 'hypertension' || seen.has(c.category)) continue;
     seen.add(c.category);
     out.push({

@@ -35,6 +35,8 @@ interface Category {
 /** A value said to be below (group 1) or above the threshold ("below the home threshold", "低于家庭血压诊断阈值"). */
 const THRESHOLD_SAID =
   /(?:(\b(?:is|are|was|were|remains?|stays?|falls?)\s+(?:still\s+|just\s+|well\s+)?(?:below|under)|\b(?:does|do)(?: not|n't) (?:reach|meet|exceed))|\b(?:is|are|was|were)\s+(?:above|over|at or above)|\b(?:exceeds?|meets?|reaches?|crosses))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:threshold|cut-?off)\b|(?:(低于|未达到|未超过|没有?达到|没有?超过|不到)|(?:已|已经)?(?:超过|达到|高于))[^，,。；;]{0,10}?(?:阈值|诊断标准)/i;
+const OTHER_THRESHOLD =
+  /treat|drug|medic|therap|initiat|target|goal|action|intervention|alert|crisis|emergenc|治疗|用药|药物|启动|目标|干预|急症|危象|报警/i;
 /** Words that refer back to the reading of the sentence before. */
 const BACK_REF = /\b(?:that|this|it|which|these|those|they)\b|这|此|该|上述/i;
 
@@ -99,7 +101,13 @@ export function carriedReadingClaims(
   // "…home readings averaged 136/82 mmHg. Under ESH 2023 that is below the home threshold.": the reading of the
   // sentence before compared with the guideline's own threshold (negated hypertension below, hypertension above).
   const vsThreshold = !values.length && !isTargetSentence && d.lastReading ? THRESHOLD_SAID.exec(t) : null;
-  if (vsThreshold && d.lastReading && BACK_REF.test(t.slice(0, vsThreshold.index)))
+  if (
+    vsThreshold &&
+    d.lastReading &&
+    BACK_REF.test(t.slice(0, vsThreshold.index)) &&
+    // "below the treatment threshold", "未达到启动用药的阈值": another threshold than the diagnostic one.
+    !OTHER_THRESHOLD.test(vsThreshold[0])
+  )
     claims.push({
       ...withG,
       category: 'hypertension',

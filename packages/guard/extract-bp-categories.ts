@@ -3,6 +3,9 @@
  * stages (stage 1/2, 1期), grades (grade 1–3, Roman numerals, 1级/一级), high-normal, optimal, elevated, normal,
  * and the generic "hypertension".
  */
+/** A laboratory or other value named right before "升高"/"elevated". */
+const OTHER_VALUE_BEFORE =
+  /(?:肌酐|血钾|钾|血糖|尿酸|血脂|胆固醇|心率|脉搏|体重|尿蛋白|蛋白尿|转氨酶|白蛋白)[^，,。；;\d]{0,6}$|\b(?:potassium|K\+|creatinine|glucose|sugar|heart rate|pulse|cholesterol|lipids?|enzymes|ALT|AST|uric acid|albumin(?:uria)?|ACR|weight)\s+(?:(?:is|was|are|were|remains?|stays?|still|also|slightly|mildly|markedly|now)\s+)*$/i;
 /** Out-of-office settings named in a sentence. */
 const OUT_OF_OFFICE =
   /动态|家庭|家测|自测|日间|白天|夜间|24\s*小时|\bambulatory\b|\bABPM\b|\bhome\b|\bdaytime\b|\bday(?:-time)?\b|\bnight(?:-?time)?\b|\b24[- ]?h(?:ou)?r?\b|\bHBPM\b/i;
@@ -53,6 +56,8 @@ export function categoriesIn(text: string): CategoryHit[] {
     const at = m.index as number;
     // A bare "升高" after a copula is a category only in a sentence about an out-of-office value.
     if (m[0] === '升高' && !outOfOffice) continue;
+    // "血肌酐已经升高", "potassium is elevated": another value raised, not the pressure.
+    if (OTHER_VALUE_BEFORE.test(t.slice(Math.max(0, at - 24), at))) continue;
     hits.push({
       at,
       // "动态血压升高", "家庭血压升高": raised pressure in an out-of-office setting is that setting's hypertension, not

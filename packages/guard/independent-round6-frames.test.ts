@@ -98,3 +98,16 @@ describe('a list of thresholds continued over ";"', () => {
     expect(bad('China 2018 ambulatory thresholds: daytime: ≥135/85; night-time: ≥120/70.')).toEqual([]);
   });
 });
+
+describe('near misses of the round-6 frames', () => {
+  it('another value raised, another threshold, or categories of another guideline’s stretch are not read', () => {
+    expect(bad('按中国2018指南，家庭血压平均 131/83 mmHg，血钾已经升高。')).toEqual([]);
+    expect(bad('Under ESH 2023 her daytime mean is 128/79 mmHg, but her creatinine is elevated.')).toEqual(
+      [],
+    );
+    expect(
+      bad('His home average was 137/86 mmHg. Under ESH 2023 that is below the drug-treatment threshold.'),
+    ).toEqual([]);
+    expect(bad('The label "elevated" is from ACC/AHA 2017, whereas ESH uses "high-normal".')).toEqual([]);
+  });
+});
