@@ -7,9 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig } from '@qihuang/config';
-import { QihuangError, SYSTEM_PRINCIPAL, isQihuangError } from '@qihuang/contracts';
-import { openDatabase } from '@qihuang/store';
+import { QihuangError, SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import {
   createAuditLog,
   exportAuditNdjson,
@@ -18,7 +16,7 @@ import {
   verifyAuditChain,
   type AuditCheckpoint,
 } from '@qihuang/audit';
-import { MIGRATIONS } from '@qihuang/migrations';
+import { withDatabase } from '../database.ts';
 import { EXIT } from '../exit-codes.ts';
 
 function readCheckpoints(options: { expectHead?: string; checkpoints?: string }): AuditCheckpoint[] {
@@ -34,33 +32,6 @@ function readCheckpoints(options: { expectHead?: string; checkpoints?: string })
     out.push(...parseCheckpointFile(text, options.checkpoints));
   }
   return out;
-}
-
-async function withDatabase<T>(
-  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
-): Promise<T> {
-  const config = loadConfig();
-  let database: Awaited<ReturnType<typeof openDatabase>>;
-  try {
-    database = await openDatabase({
-      migrations: MIGRATIONS,
-      url: config.databaseUrl,
-      dataDir: config.dataDir,
-    });
-  } catch (error) {
-    // A database that cannot be opened (locked by a running server, unreachable) is not a tampered chain: the
-    // command could not complete, exit 1 with the one-line reason (exit-codes.ts; a broken chain is exit 3).
-    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
-    throw new QihuangError(
-      isQihuangError(error) && error.code === 'database-locked' ? 'database-locked' : 'unavailable',
-      `cannot open the database: ${reason}`,
-    );
-  }
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-  }
 }
 
 function writeOut(text: string): Promise<void> {

@@ -103,6 +103,12 @@ export const COMMANDS: readonly CommandRow[] = [
     summary: 'Clinical language (zh/en): concepts, codes, modifiers and vital signs in patient text',
     load: async () => (await import('./text.ts')).registerText,
   },
+  {
+    name: 'user',
+    term: 'user',
+    summary: 'Accounts: list, create, reset a password (server stopped)',
+    load: async () => (await import('./user.ts')).registerUser,
+  },
 ];
 
 /** The command `argv` (process.argv) runs or asks help for: its first operand, or the one after `help`. */

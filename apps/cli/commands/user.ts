@@ -1,0 +1,161 @@
+/**
+ * `qihuang user list | create | reset-password` — accounts from the command line, for the IT engineer who has no
+ * admin session yet or lost the admin password (issue 20, tried as IT: the README created users with curl and
+ * nothing reset a password). It opens the database itself (server stopped for the embedded one, like `audit`),
+ * goes through the identity service the /admin routes use, and writes the same audit entries (action admin,
+ * principal `cli`). A password is read from standard input with `--password-stdin`, else generated and printed
+ * once; a reset revokes the account's sessions.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { QihuangError, SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
+import { createAuditLog } from '@qihuang/audit';
+import { createIdentity, USER_ROLES, type UserView } from '@qihuang/identity';
+import { withDatabase } from '../database.ts';
+import { LOCALE_OPTION, resolveLocale, type CliLocale } from '../locale.ts';
+
+const CLI_CONTEXT: RequestContext = {
+  requestId: `cli-${process.pid}`,
+  principal: { ...SYSTEM_PRINCIPAL, username: 'cli' },
+};
+
+/** A generated password: 18 random bytes, URL-safe (24 characters). */
+export function generatePassword(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+function readPassword(fromStdin: boolean | undefined): { password: string; generated: boolean } {
+  if (!fromStdin) return { password: generatePassword(), generated: true };
+  let text: string;
+  try {
+    text = readFileSync(0, 'utf8');
+  } catch {
+    throw new QihuangError('invalid-input', '--password-stdin: cannot read standard input');
+  }
+  const password = text.replace(/\r?\n$/, '');
+  if (!password) throw new QihuangError('invalid-input', '--password-stdin: standard input is empty');
+  return { password, generated: false };
+}
+
+const TEXT = {
+  en: {
+    created: (u: UserView) => `created ${u.username} (${u.role})`,
+    reset: (u: string, revoked: number) => `password of ${u} reset; ${revoked} session(s) signed out`,
+    generated: (p: string) => `password (shown once): ${p}`,
+    none: 'no users',
+    disabled: ' [disabled]',
+  },
+  'zh-CN': {
+    created: (u: UserView) => `已创建账号 ${u.username}（${u.role}）`,
+    reset: (u: string, revoked: number) => `已重置 ${u} 的密码；已注销 ${revoked} 个登录会话`,
+    generated: (p: string) => `新密码（仅显示这一次）：${p}`,
+    none: '没有账号',
+    disabled: ' [已停用]',
+  },
+} satisfies Record<CliLocale, unknown>;
+
+export function registerUser(program: Command): void {
+  const user = program
+    .command('user')
+    .description('Accounts: list, create, reset a password (server stopped)');
+
+  user
+    .command('list')
+    .description('List the accounts: username, role, linked patient')
+    .option('--json', 'JSON output')
+    .option(...LOCALE_OPTION)
+    .action(async (o: { json?: boolean; locale?: string }) => {
+      const locale = resolveLocale(o.locale);
+      const users = await withDatabase((database) =>
+        createIdentity({ db: database.db }).listUsers(database.db),
+      );
+      if (o.json) return console.log(JSON.stringify(users, null, 2));
+      if (!users.length) return console.log(TEXT[locale].none);
+      for (const u of users)
+        console.log(
+          `${u.username}\t${u.role}${u.patientId ? `\tPatient/${u.patientId}` : ''}${u.disabled ? TEXT[locale].disabled : ''}`,
+        );
+    });
+
+  user
+    .command('create')
+    .description('Create an account; prints a generated password unless --password-stdin')
+    .argument('<username>', 'letters, digits and . _ @ -')
+    .requiredOption('--role <role>', USER_ROLES.join('|'))
+    .option('--patient <id>', "the patient's record id (role patient)")
+    .option('--display-name <name>', 'the name shown in the console')
+    .option('--password-stdin', 'read the password from standard input')
+    .option(...LOCALE_OPTION)
+    .action(
+      async (
+        username: string,
+        o: { role: string; patient?: string; displayName?: string; passwordStdin?: boolean; locale?: string },
+      ) => {
+        const locale = resolveLocale(o.locale);
+        if (!(USER_ROLES as readonly string[]).includes(o.role))
+          throw new QihuangError(
+            'invalid-input',
+            `--role must be one of ${USER_ROLES.join(', ')}, got "${o.role}"`,
+          );
+        const { password, generated } = readPassword(o.passwordStdin);
+        const created = await withDatabase(async (database) => {
+          const identity = createIdentity({ db: database.db });
+          const audit = createAuditLog();
+          return database.db.transaction().execute(async (trx) => {
+            const u = await identity.createUser(trx, {
+              username,
+              password,
+              role: o.role as (typeof USER_ROLES)[number],
+              ...(o.displayName ? { displayName: o.displayName } : {}),
+              ...(o.patient ? { patientId: o.patient } : {}),
+            });
+            await audit.append(trx, CLI_CONTEXT, {
+              action: 'admin',
+              outcome: 'success',
+              resourceType: 'User',
+              resourceId: u.id,
+              patientIds: o.patient ? [o.patient] : [],
+              detail: { operation: 'users.create', username: u.username, role: u.role, via: 'cli' },
+            });
+            return u;
+          });
+        });
+        console.log(TEXT[locale].created(created));
+        if (generated) console.log(TEXT[locale].generated(password));
+      },
+    );
+
+  user
+    .command('reset-password')
+    .description("Set a new password and sign the account's sessions out; prints it unless --password-stdin")
+    .argument('<username>')
+    .option('--password-stdin', 'read the new password from standard input')
+    .option(...LOCALE_OPTION)
+    .action(async (username: string, o: { passwordStdin?: boolean; locale?: string }) => {
+      const locale = resolveLocale(o.locale);
+      const { password, generated } = readPassword(o.passwordStdin);
+      const revoked = await withDatabase(async (database) => {
+        const identity = createIdentity({ db: database.db });
+        const audit = createAuditLog();
+        const name = username.trim().toLowerCase();
+        const found = (await identity.listUsers(database.db)).find((u) => u.username === name);
+        if (!found) throw new QihuangError('not-found', `no user "${username}"`);
+        return database.db.transaction().execute(async (trx) => {
+          await identity.updateUser(trx, found.id, { password });
+          const n = await identity.revokeUserTokens(trx, found.id);
+          await audit.append(trx, CLI_CONTEXT, {
+            action: 'admin',
+            outcome: 'success',
+            resourceType: 'User',
+            resourceId: found.id,
+            patientIds: [],
+            detail: { operation: 'users.update', changed: ['password'], via: 'cli' },
+          });
+          return n;
+        });
+      });
+      console.log(TEXT[locale].reset(username, revoked));
+      if (generated) console.log(TEXT[locale].generated(password));
+    });
+}
