@@ -240,3 +240,15 @@ describe('codes, dates and names of logs and letters (round 11)', () => {
     expect(hidden('安德烈·彼得罗夫，男，41岁，外籍', '安德烈·彼得罗夫')).toBe(true);
   });
 });
+
+describe('surname table and name pairs (round 11)', () => {
+  it('knows 赖 and 洪, and takes two names joined by a connector', () => {
+    expect(hidden('赖志强说胸口闷', '赖志强')).toBe(true);
+    const text = '洪丽珍和包建成系兄妹';
+    expect(hidden(text, '洪丽珍')).toBe(true);
+    expect(hidden(text, '包建成')).toBe(true);
+  });
+  it('leaves words joined by a connector', () => {
+    expect(names('脉洪大与舌红苔黄')).toEqual([]);
+  });
+});

@@ -348,6 +348,28 @@ function namesBeforeMeasures(text: string, add: (s: number, e: number, c: PhiCat
   }
 }
 
+/** Two three-character names joined by a connector (赖月娥与赖国清为夫妻): both of a name's shape. */
+const NAME_PAIR = /(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5]{3})[与和及、]([\u4e00-\u9fa5]{3})/dg;
+
+function threeCharName(raw: string): boolean {
+  const name = toSimplified(raw);
+  if (!SURNAMES.has(name[0]!) || isWordySurname(name[0]!)) return false;
+  if ([...name].some((c) => FUNCTION_CHARS.has(c)) || isCommonWord(name) || isWord2(name.slice(0, 2)))
+    return false;
+  return [...name.slice(1)].some(strongGiven);
+}
+
+function namePairs(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
+  NAME_PAIR.lastIndex = 0;
+  for (const m of text.matchAll(NAME_PAIR)) {
+    if (!threeCharName(m[1]!) || !threeCharName(m[2]!)) continue;
+    for (const group of [1, 2]) {
+      const [start, end] = m.indices![group]!;
+      add(start, end, 'PATIENT_NAME');
+    }
+  }
+}
+
 /** Adds round 11's Chinese names to `out`. */
 export function findRound11ChineseNames(text: string, out: PhiSpan[]): void {
   const add = (start: number, end: number, category: PhiCategory) =>
@@ -357,4 +379,5 @@ export function findRound11ChineseNames(text: string, out: PhiSpan[]): void {
   lineNames(text, add);
   if (/[：:]/.test(text)) formFields(text, add);
   namesBeforeMeasures(text, add);
+  namePairs(text, add);
 }
