@@ -8,7 +8,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
 import { proposeTreatment, type ProposedOrder } from '@qihuang/engines/hypertension-care';
-import { buildReviewInput, reviewPrescriptions, type Finding } from '@qihuang/engines/prescription-review';
+import { buildReviewInput, type Finding } from '@qihuang/engines/prescription-review';
 import {
   afterApproval,
   isAwaitingReview,
@@ -31,7 +31,7 @@ import { emergencyFindings, emergencySourceIn, isEmergencyFinding } from './emer
 import { signingParts } from './sign-parts.ts';
 import type { CareSettings } from './settings.ts';
 import type { DraftView, ProposalResult } from './api-types/index.ts';
-import { priorIdsOf, priorOrderFor, priorReference } from './prior-orders.ts';
+import { priorOrderFor, priorReference } from './prior-orders.ts';
 import { drugIdOf, drugTextIn, proposalDrugNames, proposalNote } from './drug-text.ts';
 import {
   dispenseRequest,
@@ -43,6 +43,7 @@ import {
   TABLET,
 } from './draft-dosage.ts';
 import { drugOfOrder } from './draft-drug.ts';
+import { reviewForSigning } from './draft-review.ts';
 
 export type { DraftView, ProposalResult };
 
@@ -259,20 +260,12 @@ function draftView(
   };
 }
 
-/** Reviews the given drafts together against the chart (interactions between drafts included). */
+/**
+ * Reviews the drafts as they are signed and reach the pharmacist: each against the chart (the active regimen and
+ * the orders awaiting the pharmacist), and unsigned ones together (draft-review.ts, issue 20).
+ */
 function reviewDrafts(deps: CareDeps, chart: PatientChart, drafts: FhirResource[], now: Date): Finding[] {
-  if (drafts.length === 0) return [];
-  const ids = new Set(drafts.map((d) => String(d.id)));
-  // The orders the drafts replace stop when the change is signed: they are not duplicates of it (issue 20).
-  const replaced = priorIdsOf(drafts);
-  const others = chart.resources.filter(
-    (r) => !(r.resourceType === 'MedicationRequest' && (ids.has(String(r.id)) || replaced.has(String(r.id)))),
-  );
-  const input = buildReviewInput(others as unknown as Resource[], {
-    now,
-    draftOrders: drafts as unknown as Resource[],
-  });
-  return reviewPrescriptions(input, deps.drugs).findings;
+  return reviewForSigning(deps.drugs, chart, drafts, now);
 }
 
 const reviewOn = (deps: CareDeps) => (deps as CareDeps & CareSettings).pharmacyReview === true;

@@ -53,7 +53,7 @@ import {
   type PatientChart,
 } from './review-order.ts';
 import { readReview, snapshot, type ReviewRecord } from './review-state.ts';
-import { acknowledgedIds, acknowledgedLine, emergencyFindings } from './signed-over.ts';
+import { acknowledgedAmong, acknowledgedLine, emergencyFindings } from './signed-over.ts';
 import { writeDecision } from './review-write.ts';
 import type { QueueItem, QueueAnswer, QueueStatus, ReportAnswer } from './api-types/index.ts';
 
@@ -164,7 +164,7 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       ...emergencyFindings(alerts, order),
       ...result.findings.filter((f) => f.evidence.orders.some((o) => o.draft)),
     ];
-    const acknowledged = acknowledgedIds(order);
+    const acknowledged = acknowledgedAmong(order, findings);
     const top = findings.reduce<Severity | undefined>(
       (max, f) => (max === undefined || SEVERITY_RANK[f.severity] > SEVERITY_RANK[max] ? f.severity : max),
       undefined,
