@@ -111,7 +111,7 @@ export const recommendedIn = (text: string) => RECOMMENDED.test(text) && !NOT_RE
 /** A drug said to be stopped or switched away from after its name ("雷米普利应停用", "losartan should be stopped",
  * "who takes X should switch to Y", "服用X的备孕女性应换用Y"). */
 export const STOPPED_AFTER =
-  /^\s*(?:应|应该|需|需要|必须|要|可|宜)?\s*(?:停用|停掉|停药|停服|换掉|减停)|^\s*(?:should|must|needs? to|has to|will|is to)\s+be\s+(?:stopped|discontinued|withdrawn|tapered)|^[^，,。；;]{0,12}?(?:应|应该|需|需要|必须|要|宜)(?:尽快|及时|提前)?(?:换用|改用|换成|改为|改服|换为)|^[^,.;]{0,30}?\b(?:should|must|needs? to|has to|will need to|ought to)\s+(?:be\s+)?(?:switch(?:ed)?|chang(?:e|ed)|mov(?:e|ed))\s+(?:over\s+)?to\b/i;
+  /^\s*(?:应|应该|需|需要|必须|要|可|宜)?\s*(?:停用|停掉|停药|停服|换掉|减停)|^\s*(?:should|must|needs? to|has to|will|is to)\s+be\s+(?:stopped|discontinued|withdrawn|tapered)|^[^，,。；;]{0,16}?(?:应|应该|需|需要|必须|要|宜)(?:尽快|及时|提前)?(?:换用|改用|换成|改为|改服|换为)|^[^,.;]{0,48}?\b(?:should|must|needs? to|has to|will need to|ought to)\s+(?:be\s+)?(?:switch(?:ed)?|chang(?:e|ed)|mov(?:e|ed))\s+(?:over\s+)?to\b/i;
 
 /** A condition word named as the risk or effect of a drug ("raises the risk of angioedema", "增加血管性水肿的风险"). */
 function riskWordAt(lower: string, at: number, key: string): boolean {

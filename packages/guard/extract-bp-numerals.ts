@@ -37,7 +37,10 @@ const EN_NUMBER = `(?:(?:a|one)\\s+hundred(?:\\s+and)?(?:\\s+(?:${W2}|${UNIT_WOR
 const EN_PAIR = new RegExp(`\\b(${EN_NUMBER})\\s+over\\s+(${EN_NUMBER})\\b`, 'gi');
 
 const CN_UNIT = new RegExp(`(${CN})(?=\\s*(?:毫米汞柱|mmHg))`, 'g');
-const EN_AXIS_AFTER = new RegExp(`\\b(${EN_NUMBER})(\\s+(?:mmHg|systolic|diastolic)\\b)`, 'gi');
+const EN_AXIS_AFTER = new RegExp(
+  `\\b(${EN_NUMBER})(\\s+(?:mmHg|systolic|diastolic)\\b)(?!\\s+(?:readings?|measurements?|values?|averages?))`,
+  'gi',
+);
 const EN_AXIS_BEFORE = new RegExp(
   `(\\b(?:systolic|diastolic)(?:\\s+(?:pressure|BP|blood pressure))?\\s+(?:of\\s+|is\\s+|at\\s+|above\\s+|below\\s+|under\\s+|over\\s+)?)(${EN_NUMBER})\\b`,
   'gi',

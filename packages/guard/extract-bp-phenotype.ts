@@ -38,7 +38,7 @@ const STATED: [StatedControl, RegExp][] = [
 ];
 /** A patient said to be untreated ("未服药", "从未用过降压药", "untreated", "not on any medication"). */
 const UNTREATED =
-  /未服(?:用)?(?:降压)?药|未(?:经|接受)?(?:降压)?治疗|没有?(?:吃|服用?|用)(?:过)?(?:降压)?药|从未(?:服用|用过|吃过)(?:降压)?药|初诊|\buntreated\b|\bnot (?:yet )?on (?:any )?(?:treatment|medication|medicines?|drugs?)\b|\bnever (?:been )?treated\b|\bno (?:current )?(?:treatment|medication)\b/i;
+  /未服(?:用)?(?:降压)?药|未(?:经|接受)?(?:降压)?治疗|没有?(?:吃|服用?|用)(?:过)?(?:降压)?药|从未(?:服用|用过|吃过)(?:降压)?药|初诊|\buntreated\b|\bnot (?:yet )?on (?:any )?(?:treatment|medication|medicines?|drugs?)\b|\bnever (?:been )?treated\b|\bno (?:current )?(?:antihypertensive )?(?:treatment|medications?)\b(?! (?:change|adjustment))/i;
 /** A treatment word not denied before it ("未服药", "没有吃降压药", "not taking"). */
 function treatedIn(text: string): boolean {
   const all = new RegExp(TREATED.source, 'gi');

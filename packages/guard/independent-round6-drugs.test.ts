@@ -132,6 +132,11 @@ describe('near misses of the round-6 drug frames', () => {
       bad('His CrCl is 48 mL/min and he is 88 and frail, so lisinopril should start low at 5 mg a day.'),
     ).toEqual([]);
   });
+  it('a drug switched away from, named well before the switch, is said nothing of', () => {
+    expect(
+      bad('Women taking telmisartan who find out they are pregnant should switch to methyldopa.'),
+    ).toEqual([]);
+  });
   it('a drug set apart ("unlike X") is no member of the combination', () => {
     expect(
       bad('Unlike enalapril, candesartan seldom causes a cough and pairs well with nifedipine.'),
