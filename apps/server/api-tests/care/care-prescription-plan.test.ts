@@ -219,11 +219,13 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
       fraction: 1,
     });
     expect(home.monitoring.reminders.length).toBeGreaterThan(0);
-    // The adherence line counts readings like the cards: never 100 % while a card shows fewer than planned.
-    const short = home.monitoring.reminders.some((r) => r.readingsTaken < r.readingsPlanned);
+    // The adherence line counts readings like the cards whose window has opened (or that hold a reading): never
+    // 100 % while such a card shows fewer than planned; a session not begun yet is not missed (issue 20 try).
+    const due = home.monitoring.reminders.filter((r) => r.state !== 'upcoming' || r.readingsTaken > 0);
+    const short = due.some((r) => r.readingsTaken < r.readingsPlanned);
     if (short) expect(home.monitoring.adherence.fraction).toBeLessThan(1);
     expect(home.monitoring.adherence.plannedReadings).toBeGreaterThanOrEqual(
-      home.monitoring.reminders.reduce((n, r) => n + r.readingsPlanned, 0),
+      due.reduce((n, r) => n + r.readingsPlanned, 0),
     );
 
     const panel = (await (await api('doc', '/api/care/panel')).json()) as {
