@@ -42,6 +42,7 @@ export const enCare = {
   severity: { info: 'Info', warning: 'Warning', critical: 'Critical' },
   draftReview: {
     change: 'Dose change',
+    switch: 'Switch',
     changeDose: '{{drug}} {{from}} → {{to}} (the current order stops when this is signed)',
     changeFromTo: '{{from}} → {{to}} (the current order stops when this is signed)',
     returned: 'Returned by pharmacy',

@@ -145,7 +145,7 @@ export function DraftCard({
       ))}
       {change && (
         <p data-testid="draft-change">
-          <span className="badge badge-info">{t('care.draftReview.change')}</span>{' '}
+          <span className="badge badge-info">{t(change.badge)}</span>{' '}
           {change.drug
             ? t(awaiting ? 'care.draftReview.changeDoseOnApproval' : 'care.draftReview.changeDose', {
                 ...change,

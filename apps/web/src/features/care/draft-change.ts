@@ -1,5 +1,10 @@
-/** The words of a dose change on a draft (issue 20): "Amlodipine: 5 mg → 10 mg" when the drug stays the same. */
+/**
+ * The words of a change of an active order on a draft (issue 20): "Amlodipine: 5 mg → 10 mg" when the drug stays
+ * the same (调整剂量 / Dose change); a different drug is a switch (换药 / Switch), shown with both orders whole.
+ */
 export interface DoseChange {
+  /** The badge's message key: a dose change only when the same drug's dose changes, else a switch. */
+  badge: 'care.draftReview.change' | 'care.draftReview.switch';
   /** The drug both orders name ('' when they differ: a replacement shows both whole). */
   drug: string;
   from: string;
@@ -11,6 +16,7 @@ const DOSE = /^(.*?)\s+(\d[\d./]*\s*mg\b.*)$/i;
 export function doseChange(prior: string, next: string): DoseChange {
   const a = DOSE.exec(prior.trim());
   const b = DOSE.exec(next.trim());
-  if (a && b && a[1]!.toLowerCase() === b[1]!.toLowerCase()) return { drug: b[1]!, from: a[2]!, to: b[2]! };
-  return { drug: '', from: prior, to: next };
+  if (a && b && a[1]!.toLowerCase() === b[1]!.toLowerCase())
+    return { badge: 'care.draftReview.change', drug: b[1]!, from: a[2]!, to: b[2]! };
+  return { badge: 'care.draftReview.switch', drug: '', from: prior, to: next };
 }
