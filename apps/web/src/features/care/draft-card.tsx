@@ -24,6 +24,7 @@ import {
 import { SeverityBadge } from './care-ui.tsx';
 import { useCareTime } from './care-zone.tsx';
 import { doseChange } from './draft-change.ts';
+import { reasonForScreen } from '../pharmacy/reason-for-screen.ts';
 import { canAcknowledge, draftPhase, isEmergencyFinding } from './draft-phase.ts';
 import { careErrorMessage, type CareErrorMessage } from './care-errors.ts';
 import { CareErrorView } from './care-error-view.tsx';
@@ -193,7 +194,7 @@ export function DraftCard({
           <p>
             {t('care.draftReview.reason')}
             {t('common.colon')}
-            {returned.reason}
+            {reasonForScreen(returned.reason, i18n.language)}
           </p>
         </div>
       )}

@@ -29,6 +29,7 @@ import {
   type ReturnReason,
 } from './review-form.ts';
 import { ReturnReasonFields } from './return-reason-fields.tsx';
+import { reasonForScreen } from './reason-for-screen.ts';
 import { rateText } from './report-rates.ts';
 
 const STATUSES: QueueStatus[] = ['pending', 'approved', 'returned', 'all'];
@@ -174,7 +175,7 @@ function QueueEntry({
             <strong>{t(`pharmacy.statuses.${item.review.state}`)}</strong>
             {reviewer ? ` · ${reviewer}` : ''}
             {times.reviewed ? ` · ${times.reviewed}` : ''}
-            {item.review.reason ? ` · ${item.review.reason}` : ''}
+            {item.review.reason ? ` · ${reasonForScreen(item.review.reason, i18n.language)}` : ''}
           </p>
         )}
         {item.findings.length > 0 && (

@@ -6,6 +6,7 @@ import {
   missingReasons,
   missingReturnFields,
   overridesToSend,
+  reasonInLanguage,
   returnReasonText,
 } from './review-form.ts';
 
@@ -66,5 +67,27 @@ describe('the return form (issue 20)', () => {
       '剂量或用法不适宜：超过最大日剂量',
     );
     expect(returnReasonText('Allergy', '', ': ')).toBe('Allergy');
+  });
+});
+
+// Issue 20 try: on the English pharmacist screen a return reason chosen on a Chinese one read "重复给药".
+describe('reasonInLanguage', () => {
+  const labels = {
+    zh: { duplication: '重复给药', dose: '剂量不适宜', other: '其他' },
+    en: { duplication: 'Duplicate therapy', dose: 'Dose or frequency not appropriate', other: 'Other' },
+  };
+  const en = { labels: labels.en, separator: ': ' };
+  const zh = { labels: labels.zh, separator: '：' };
+  const known = [labels.zh, labels.en];
+  it('words the chosen category in the screen language, details as written', () => {
+    expect(reasonInLanguage('重复给药', known, en)).toBe('Duplicate therapy');
+    expect(reasonInLanguage('重复给药：与氨氯地平重复', known, en)).toBe('Duplicate therapy: 与氨氯地平重复');
+    expect(reasonInLanguage('Dose or frequency not appropriate: 10 mg bid', known, zh)).toBe(
+      '剂量不适宜：10 mg bid',
+    );
+  });
+  it('leaves a reason with no known category as written', () => {
+    expect(reasonInLanguage('请补充诊断', known, en)).toBe('请补充诊断');
+    expect(reasonInLanguage('', known, en)).toBe('');
   });
 });

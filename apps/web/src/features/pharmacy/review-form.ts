@@ -67,3 +67,31 @@ export function returnReasonText(label: string, detail: string, separator: strin
   const d = detail.trim();
   return d ? `${label}${separator}${d}` : label;
 }
+
+/**
+ * A return reason in the screen's language (issue 20: "重复给药" on the English pharmacist screen): the category a
+ * pharmacist chose, written in whichever language their screen had (`known`: each language's labels by code), is
+ * worded with `target`'s label and separator; the details stay as written. A reason with no known category is
+ * returned unchanged.
+ */
+export function reasonInLanguage(
+  text: string,
+  known: readonly Partial<Record<ReturnReason, string>>[],
+  target: { labels: Partial<Record<ReturnReason, string>>; separator: string },
+): string {
+  let best: { code: ReturnReason; length: number } | undefined;
+  for (const labels of known)
+    for (const code of RETURN_REASONS) {
+      const label = labels[code];
+      if (!label || !text.startsWith(label) || (best && best.length >= label.length)) continue;
+      const rest = text.slice(label.length);
+      if (rest === '' || /^\s*[:：]/.test(rest)) best = { code, length: label.length };
+    }
+  const label = best && target.labels[best.code];
+  if (!best || !label) return text;
+  const detail = text
+    .slice(best.length)
+    .replace(/^\s*[:：]\s*/, '')
+    .trim();
+  return detail ? `${label}${target.separator}${detail}` : label;
+}
