@@ -38,7 +38,13 @@ export function cardPatient(
   lang: Language,
 ): CardPatient {
   const labs = context?.labs ?? {};
-  const allergies = (context?.allergies ?? [])
+  // Confirmed first, unmarked; a substance confirmed in one record is not also shown as unconfirmed (two intakes),
+  // so each mark belongs to its own item (issue 20: "青霉素、吃得比较咸（患者自述，未确认）" read as both unconfirmed).
+  const all = context?.allergies ?? [];
+  const substance = (a: (typeof all)[number]) => (a.text ?? '').trim().toLowerCase();
+  const confirmed = all.filter((a) => !a.unconfirmed);
+  const held = new Set(confirmed.map(substance));
+  const allergies = [...confirmed, ...all.filter((a) => a.unconfirmed && !held.has(substance(a)))]
     .map((a) => allergyName(a, drugs, lang))
     .filter((a): a is string => Boolean(a));
   return {
