@@ -14,7 +14,10 @@ import { officeBp, sse } from './care-test-support.ts';
 
 const START = new Date('2026-03-10T04:00:00Z');
 const system = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };
-const WORDS = '昨天右手突然没劲说话不清，十几分钟就好了';
+/** A stroke sign now: an emergency stop. */
+const WORDS = '现在右手突然没劲，说话不清楚';
+/** The try's words: a stroke sign that went away (emergency or, with decision 0022, urgent): listed either way. */
+const TRY_WORDS = '昨天右手突然没劲说话不清，十几分钟就好了';
 
 describe.each(DATABASE_KINDS)('the clinician sees every consultation on %s', (kind) => {
   let t: TestApp;
@@ -42,7 +45,7 @@ describe.each(DATABASE_KINDS)('the clinician sees every consultation on %s', (ki
   beforeAll(async () => {
     t = await createTestApp(kind, {}, () => now, 'required');
     doctor = await t.userToken({ username: 'cv-doc', password: 'doctor-password-1', role: 'clinician' });
-    for (const id of ['cv-1', 'cv-2']) {
+    for (const id of ['cv-1', 'cv-2', 'cv-3']) {
       await t.repository.update(system, 'Patient', id, {
         resourceType: 'Patient',
         id,
@@ -94,6 +97,17 @@ describe.each(DATABASE_KINDS)('the clinician sees every consultation on %s', (ki
       kind: string;
     }[];
     expect(alerts.find((a) => a.kind === 'reported-emergency')?.id).toBe(stop.alertId);
+  });
+
+  it("the try's words are listed verbatim with the triage, whatever its level", async () => {
+    now = START;
+    const id = await start('cv-3', 'zh');
+    await say(id, TRY_WORDS);
+    const [view] = await views('cv-3');
+    expect(view!.id).toBe(id);
+    expect(['emergency-stop', 'in-progress']).toContain(view!.outcome);
+    expect(['emergency', 'urgent']).toContain(view!.triage?.level);
+    expect(view!.patientWords.map((w) => w.text)).toEqual([TRY_WORDS]);
   });
 
   it('a consultation left for more than a day is abandoned; a patient may not read the clinician view', async () => {
