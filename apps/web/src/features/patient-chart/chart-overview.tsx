@@ -13,7 +13,7 @@ import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import { SectionCard } from './section-card.tsx';
 import { usePatientTimeZone } from './patient-time-zone.ts';
 import { statusKey } from './chart-words.ts';
-import { medicationStatusKey, slipPath } from './medication-row.ts';
+import { medicationStatusKey, onMedicationList, slipPath } from './medication-row.ts';
 import { dosageText, withoutSemanticTag } from './chart-dosage.ts';
 import { conditionNameZh } from './condition-names.ts';
 import { reportedBadge, type ReportedBadge } from './reported-badge.ts';
@@ -99,6 +99,8 @@ export function ChartOverview({ patientId }: { patientId: string }) {
         title={t('chart.medications')}
         empty={t('chart.noMedications')}
         state={medications}
+        // A withdrawn or superseded draft and a returned order leave the list (history keeps them; issue 20).
+        keep={onMedicationList}
         item={(m) => ({
           title: named(m.medicationCodeableConcept) || referenceText(m.medicationReference),
           meta: [
@@ -152,11 +154,14 @@ function ListSection<T extends { id?: string }>({
   empty,
   state,
   item,
+  keep,
 }: {
   id: string;
   title: string;
   empty: string;
   state: AsyncState<{ items: T[] }> & { reload: () => void };
+  /** Which resources the list shows (all when absent). */
+  keep?: (resource: T) => boolean;
   item: (resource: T) => {
     title: string;
     meta: (string | undefined)[];
@@ -171,6 +176,7 @@ function ListSection<T extends { id?: string }>({
       {(page) => {
         // A patient-reported item a clinician rejected leaves the list (its history keeps it; issue 20).
         const kept = page.items
+          .filter((r) => keep?.(r) ?? true)
           .map((r) => ({ r, shown: item(r) }))
           .filter((x) => x.shown.badge !== 'rejected');
         return kept.length === 0 ? (

@@ -36,3 +36,13 @@ export function slipPath(m: ChartOrder): string | undefined {
   if (!m.extension?.some((e) => e.url === SIGNATURE_EXTENSION)) return undefined;
   return `/prescriptions/${encodeURIComponent(m.id)}/print`;
 }
+
+/**
+ * Whether the order belongs on the 用药 list (issue 20 try): a withdrawn or superseded draft (cancelled), an order
+ * entered in error and one the pharmacist returned (the Care tab lists it with the reason) leave it; the
+ * patient's history keeps every version.
+ */
+export function onMedicationList(m: ChartOrder): boolean {
+  if (m.status === 'cancelled' || m.status === 'entered-in-error') return false;
+  return medicationStatus(m) !== 'returned';
+}
