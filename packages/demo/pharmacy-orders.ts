@@ -62,11 +62,15 @@ export interface DemoOrder {
   /** RxNorm ingredient code, as the drug knowledge base lists it. */
   rxnorm: { code: string; display: string };
   text: string;
+  /** The medicine in Chinese, by the drug knowledge base's zh name (a zh screen shows it; issue 20). */
+  textZh: string;
   doseMg: number;
   /** Administrations per day. */
   timesPerDay: number;
   dosage: string;
   note?: string;
+  /** The note in Chinese, written beside it as FHIR's translation (the pharmacist's zh card shows it; issue 20). */
+  noteZh?: string;
 }
 
 export const DEMO_ORDERS: readonly DemoOrder[] = [
@@ -78,6 +82,7 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     status: 'draft',
     rxnorm: { code: '29046', display: 'lisinopril' },
     text: 'Lisinopril 10 mg oral tablet',
+    textZh: '赖诺普利 10 mg 片',
     doseMg: 10,
     timesPerDay: 1,
     dosage: '10 mg by mouth once daily',
@@ -90,10 +95,12 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     status: 'draft',
     rxnorm: { code: '2409', display: 'chlorthalidone' },
     text: 'Chlorthalidone 12.5 mg oral tablet',
+    textZh: '氯噻酮 12.5 mg 片',
     doseMg: 12.5,
     timesPerDay: 1,
     dosage: '12.5 mg by mouth once daily',
     note: 'Switch from hydrochlorothiazide: home BP above target.',
+    noteZh: '由氢氯噻嗪换药：家庭血压高于目标。',
   },
   {
     id: 'demo-rx-barrows-amlodipine',
@@ -103,6 +110,7 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     status: 'draft',
     rxnorm: { code: '17767', display: 'amlodipine' },
     text: 'Amlodipine 5 mg oral tablet',
+    textZh: '氨氯地平 5 mg 片',
     doseMg: 5,
     timesPerDay: 1,
     dosage: '5 mg by mouth once daily',
@@ -115,6 +123,7 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     status: 'active',
     rxnorm: { code: '17767', display: 'amlodipine' },
     text: 'Amlodipine 5 mg oral tablet',
+    textZh: '氨氯地平 5 mg 片',
     doseMg: 5,
     timesPerDay: 1,
     dosage: '5 mg by mouth once daily',
@@ -127,6 +136,7 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     status: 'draft',
     rxnorm: { code: '36567', display: 'simvastatin' },
     text: 'Simvastatin 40 mg oral tablet',
+    textZh: '辛伐他汀 40 mg 片',
     doseMg: 40,
     timesPerDay: 1,
     dosage: '40 mg by mouth once daily in the evening',
@@ -139,6 +149,7 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     status: 'draft',
     rxnorm: { code: '17767', display: 'amlodipine' },
     text: 'Amlodipine 10 mg oral tablet',
+    textZh: '氨氯地平 10 mg 片',
     doseMg: 20,
     timesPerDay: 1,
     dosage: '20 mg (two tablets) by mouth once daily',
@@ -151,6 +162,7 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     status: 'active',
     rxnorm: { code: '52175', display: 'losartan' },
     text: 'Losartan potassium 50 mg oral tablet',
+    textZh: '氯沙坦钾 50 mg 片',
     doseMg: 50,
     timesPerDay: 1,
     dosage: '50 mg by mouth once daily',
@@ -165,6 +177,21 @@ function practitioner(p: (typeof DEMO_PRESCRIBERS)[number]): FhirResource {
     active: true,
     name: [{ family: p.family, given: [p.given], prefix: ['Dr'] }],
     qualification: [{ code: { text: p.specialty } }],
+  };
+}
+
+/** Chinese for a text element, as FHIR's translation extension (a zh screen reads it; issue 20). */
+function zhTranslation(content: string) {
+  return {
+    extension: [
+      {
+        url: 'http://hl7.org/fhir/StructureDefinition/translation',
+        extension: [
+          { url: 'lang', valueCode: 'zh-CN' },
+          { url: 'content', valueString: content },
+        ],
+      },
+    ],
   };
 }
 
@@ -201,11 +228,16 @@ export function demoMedicationRequest(order: DemoOrder, now: Date): FhirResource
     medicationCodeableConcept: {
       coding: [{ system: RXNORM, code: order.rxnorm.code, display: order.rxnorm.display }],
       text: order.text,
+      _text: zhTranslation(order.textZh),
     },
     subject: { reference: `Patient/${order.patientId}` },
     authoredOn,
     requester: { reference: `Practitioner/${order.prescriberId}` },
-    ...(order.note ? { note: [{ text: order.note }] } : {}),
+    ...(order.note
+      ? {
+          note: [{ text: order.note, ...(order.noteZh ? { _text: zhTranslation(order.noteZh) } : {}) }],
+        }
+      : {}),
     dosageInstruction: [
       {
         text: order.dosage,
