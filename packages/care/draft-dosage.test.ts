@@ -144,9 +144,15 @@ describe('draft dosage (issue 20)', () => {
     expect(dosageOf(next).dose).toEqual({ value: 2, unit: 'tablet' });
   });
 
-  it("the proposal's days: until follow-up, at most 12 weeks; an emergency 7 days", () => {
-    expect(proposalSupplyDays(28)).toBe(28);
-    expect(proposalSupplyDays(90)).toBe(84);
-    expect(proposalSupplyDays(0)).toBe(7);
+  it("the proposal's days: until the plan's follow-up, at most 12 weeks", () => {
+    expect(proposalSupplyDays(28, 28)).toBe(28);
+    expect(proposalSupplyDays(90, 28)).toBe(84);
+  });
+  // Issue 20 try: an open alert put the proposal's follow-up at 'today' and the draft at 7 tablets for 7 days while
+  // the plan's follow-up was in 28 days: the emergency comes first, the supply still lasts to the planned visit.
+  it("with no planned interval (an open emergency: today) the edition's follow-up after a change", () => {
+    expect(proposalSupplyDays(0, 28)).toBe(28);
+    expect(proposalSupplyDays(0, 30)).toBe(30);
+    expect(proposalSupplyDays(Number.NaN, 0)).toBe(7);
   });
 });

@@ -33,14 +33,19 @@ export const FREQUENCIES: Record<FrequencyCode, Frequency> = {
  */
 export const MAX_SUPPLY_DAYS = 84;
 /**
- * Days of supply the engine's proposal writes: until its follow-up visit; an emergency (follow-up today) 7 days —
- * 《处方管理办法》第十九条: a prescription is in general at most 7 days' supply (longer for chronic diseases).
+ * Days of supply the engine's proposal writes: until the plan's follow-up visit (the guideline edition's interval,
+ * REFERENCE §7.1/§7.3/§7.4 via the treatment engine's follow-up step). An open emergency puts the visit at today
+ * (0): the supply then lasts to the edition's follow-up after a start or change (`afterChangeDays`), the visit the
+ * emergency text names once the emergency is excluded (issue 20: 7 tablets for 7 days beside a 28-day follow-up).
+ * With neither, 7 days — 《处方管理办法》第十九条: a prescription is in general at most 7 days' supply.
+ * At most 84 days (MAX_SUPPLY_DAYS).
  */
 export const EMERGENCY_SUPPLY_DAYS = 7;
 
-export function proposalSupplyDays(followUpDays: number): number {
-  if (!(followUpDays > 0)) return EMERGENCY_SUPPLY_DAYS;
-  return Math.min(Math.round(followUpDays), MAX_SUPPLY_DAYS);
+export function proposalSupplyDays(followUpDays: number, afterChangeDays: number): number {
+  const days =
+    followUpDays > 0 ? followUpDays : afterChangeDays > 0 ? afterChangeDays : EMERGENCY_SUPPLY_DAYS;
+  return Math.min(Math.round(days), MAX_SUPPLY_DAYS);
 }
 
 export const TABLET = 'tablet';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Resource } from '@medplum/fhirtypes';
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
-import { proposeTreatment, type ProposedOrder } from '@qihuang/engines/hypertension-care';
+import { followUpDays, proposeTreatment, type ProposedOrder } from '@qihuang/engines/hypertension-care';
 import { buildReviewInput, type Finding } from '@qihuang/engines/prescription-review';
 import {
   afterApproval,
@@ -301,7 +301,10 @@ export async function proposeForPatient(
   if (!input) throw new QihuangError('invalid-input', NO_READINGS[language]);
   // An open critical alert or a reported emergency comes before any routine start (open-emergency.ts).
   const emergencies = await openEmergencies(deps, ctx, patientId);
-  const proposal = leadWithEmergency(proposeTreatment(input), emergencies);
+  const planned = proposeTreatment(input);
+  const proposal = leadWithEmergency(planned, emergencies);
+  // Supply to the plan's follow-up, not the emergency's 'today' (issue 20; draft-dosage.ts).
+  const supplyDays = proposalSupplyDays(planned.followUpDays, followUpDays(guideline, true).days);
   const now = nowOf(deps);
   // Unique per proposal, never derived from the clock alone: two proposals in the same millisecond used to share
   // an id, and the second (withdrawing and re-creating the same MedicationRequest) failed with 400 (issue 20).
@@ -317,7 +320,7 @@ export async function proposeForPatient(
       index,
       now.toISOString(),
       deps,
-      proposalSupplyDays(proposal.followUpDays),
+      supplyDays,
       priorOrderFor(deps, order, c.chart.resources),
     ),
   );
