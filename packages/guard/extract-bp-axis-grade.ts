@@ -21,6 +21,7 @@ const onePair = (t: string): number | undefined => {
 };
 
 export function axisGradeIn(text: string, previous: string, carried?: Guideline): BpData | undefined {
+  if (!/收缩压|systolic/i.test(text)) return undefined;
   const t = text.normalize('NFKC');
   const m = BY_SYSTOLIC.exec(t);
   if (!m || DENIED.test(t.slice(Math.max(0, m.index - 6), m.index + m[0].length).replace(m[0], '')))

@@ -3,6 +3,8 @@
  * stages (stage 1/2, 1期), grades (grade 1–3, Roman numerals, 1级/一级), high-normal, optimal, elevated, normal,
  * and the generic "hypertension".
  */
+/** The copula before a bare "升高" ("即为升高", "已经升高"). */
+const BARE_RAISED_BEFORE = /(?:即为|即是|就是|就算|即算|即|为|属于|已经|已|算|都|均)\s*$/;
 /** A laboratory or other value named right before "升高"/"elevated". */
 const OTHER_VALUE_BEFORE =
   /(?:肌酐|血钾|钾|血糖|尿酸|血脂|胆固醇|心率|脉搏|体重|尿蛋白|蛋白尿|转氨酶|白蛋白)[^，,。；;\d]{0,6}$|\b(?:potassium|K\+|creatinine|glucose|sugar|heart rate|pulse|cholesterol|lipids?|enzymes|ALT|AST|uric acid|albumin(?:uria)?|ACR|weight)\s+(?:(?:is|was|are|were|remains?|stays?|still|also|slightly|mildly|markedly|now)\s+)*$/i;
@@ -47,28 +49,32 @@ export function categoriesIn(text: string): CategoryHit[] {
   for (const m of t.matchAll(/\boptimal\b|理想血压/gi))
     hits.push({ at: m.index as number, category: 'optimal' });
   // A sentence about an out-of-office value only ("Her daytime mean … is elevated", "白天动态血压平均≥135/85即为升高"):
-  // out of the office there is no "elevated" category — raised means that setting's hypertension.
-  const outOfOffice =
-    OUT_OF_OFFICE.test(t) && !/诊室|\boffice\b|\bclinic\b/i.test(t.replace(/out[- ]of[- ]office/gi, ''));
-  for (const m of t.matchAll(
-    /\belevated\b(?!\s+(?:risk|potassium|k\b|creatinine|levels?|liver|glucose|blood sugar|heart))|血压升高|(?<=(?:即为|即是|就是|就算|即算|即|为|属于|已经|已|算|都|均)\s*)升高/gi,
-  )) {
-    const at = m.index as number;
-    // A bare "升高" after a copula is a category only in a sentence about an out-of-office value.
-    if (m[0] === '升高' && !outOfOffice) continue;
-    // "血肌酐已经升高", "potassium is elevated": another value raised, not the pressure.
-    if (OTHER_VALUE_BEFORE.test(t.slice(Math.max(0, at - 24), at))) continue;
-    hits.push({
-      at,
-      // "动态血压升高", "家庭血压升高": raised pressure in an out-of-office setting is that setting's hypertension, not
-      // the office category "elevated".
-      category:
-        outOfOffice ||
-        /(?:动态|家庭|家测|自测|日间|白天|夜间|24\s*小时)$/.test(t.slice(Math.max(0, at - 4), at))
-          ? 'hypertension'
-          : 'elevated',
-    });
-  }
+  // out of the office there is no "elevated" category — raised means that setting's hypertension (read lazily).
+  let outOfOffice: boolean | undefined;
+  const outOnly = () =>
+    (outOfOffice ??=
+      OUT_OF_OFFICE.test(t) && !/诊室|\boffice\b|\bclinic\b/i.test(t.replace(/out[- ]of[- ]office/gi, '')));
+  if (/elevated|升高/i.test(t))
+    for (const m of t.matchAll(
+      /\belevated\b(?!\s+(?:risk|potassium|k\b|creatinine|levels?|liver|glucose|blood sugar|heart))|血压升高|升高/gi,
+    )) {
+      const at = m.index as number;
+      // A bare "升高" after a copula is a category only in a sentence about an out-of-office value.
+      if (m[0] === '升高' && (!BARE_RAISED_BEFORE.test(t.slice(Math.max(0, at - 6), at)) || !outOnly()))
+        continue;
+      // "血肌酐已经升高", "potassium is elevated": another value raised, not the pressure.
+      if (OTHER_VALUE_BEFORE.test(t.slice(Math.max(0, at - 24), at))) continue;
+      hits.push({
+        at,
+        // "动态血压升高", "家庭血压升高": raised pressure in an out-of-office setting is that setting's hypertension,
+        // not the office category "elevated".
+        category:
+          /(?:动态|家庭|家测|自测|日间|白天|夜间|24\s*小时)$/.test(t.slice(Math.max(0, at - 4), at)) ||
+          outOnly()
+            ? 'hypertension'
+            : 'elevated',
+      });
+    }
   // "normal" only where it names the category: "normal blood pressure", "normal range", "is/as/says normal",
   // "分类：normal", "normal is 120–129" (never "normal renal function"); literal first, context checked after.
   // "属于正常", "是正常的", "都正常": the category in Chinese after a copula (never "正常高值", "正常波动").

@@ -83,7 +83,7 @@ function englishNumber(words: string): number | undefined {
  */
 export function numberWords(t: string): string {
   // "收缩压大于等于一百六十毫米汞柱": a numeral with the unit after it is a pressure.
-  if (/[十百]/.test(t))
+  if (/[十百]/.test(t) && /毫米汞柱|mmHg/i.test(t))
     t = t.replace(CN_UNIT, (m, n: string) => {
       const x = parseNumber(n);
       return x !== undefined && x >= 40 && x <= 300 ? `${x}` : m;
@@ -96,7 +96,7 @@ export function numberWords(t: string): string {
     );
   // "one hundred fifty systolic or ninety-five diastolic", "a systolic of one sixty", "ninety mmHg": a number in words
   // next to its axis word or unit.
-  if (/ty\b|teen\b|hundred|\bten\b|\beleven\b|\btwelve\b/i.test(t))
+  if (/systolic|diastolic|mmHg/i.test(t) && /ty\b|teen\b|hundred|\bten\b|\beleven\b|\btwelve\b/i.test(t))
     t = t
       .replace(EN_AXIS_AFTER, (m, n: string, rest: string) => {
         const x = englishNumber(n);

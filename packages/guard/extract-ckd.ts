@@ -70,6 +70,8 @@ const DURATION =
 const WORD: Record<string, number> = { one: 1, two: 2, three: 3, six: 6, 一: 1, 二: 2, 两: 2, 三: 3, 六: 6 };
 
 export function ckdDurationIn(text: string): CkdDurationData | undefined {
+  if (!/CKD|慢性肾|chronic kidney/i.test(text) || !/月|周|星期|天|month|week|day/i.test(text))
+    return undefined;
   if (!DEFINES_CKD.test(text) || DENIED.test(text)) return undefined;
   const m = DURATION.exec(text);
   if (!m) return undefined;

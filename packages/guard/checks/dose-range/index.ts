@@ -240,9 +240,19 @@ export const doseRange: GuardCheck = {
       (m.drug ? context.drugs.classesOf(m.drug) : m.classId ? [m.classId] : []).some((c) => DIURETICS.has(c));
     const withDiuretic = (d.with ?? []).some(isDiuretic);
     // The diuretic is named before the amount ("10 mg, or 5 mg if already on a diuretic" gives both starts).
-    const at = claim.text.search(new RegExp(`${String(d.amountMg).replace('.', '\\.')}\\s*(?:mg|毫克)`, 'i'));
-    const diuretic = (d.with ?? []).some((m) => at >= 0 && m.end <= at && isDiuretic(m));
-    if (d.statesStart && fact.diureticStart !== undefined && diuretic && low > fact.diureticStart)
+    const diuretic = () => {
+      const at = claim.text.search(
+        new RegExp(`${String(d.amountMg).replace('.', '\\.')}\\s*(?:mg|毫克)`, 'i'),
+      );
+      return (d.with ?? []).some((m) => at >= 0 && m.end <= at && isDiuretic(m));
+    };
+    if (
+      d.statesStart &&
+      fact.diureticStart !== undefined &&
+      low > fact.diureticStart &&
+      withDiuretic &&
+      diuretic()
+    )
       return verdict(
         'contradicted',
         L(
