@@ -25,6 +25,13 @@ function strings(value: unknown, path: string, out: [string, string][] = []): [s
 }
 
 const offending = (texts: [string, string][]) => texts.filter(([, text]) => ASCII_BESIDE_CJK.test(text));
+/**
+ * ASCII brackets in Chinese text (issue 20 try: '高于家庭血压阈值 (135/85)', '血压 (mmHg)'): a bracket with a Chinese
+ * character or Chinese punctuation before it, or a closing one followed by Chinese. Latin inside Latin stays.
+ */
+const ASCII_BRACKET_BESIDE_CJK = new RegExp(`[${CJK}] *[()]|\\) *[${CJK}]`);
+const bracketed = (texts: [string, string][]) =>
+  texts.filter(([, text]) => ASCII_BRACKET_BESIDE_CJK.test(text));
 
 describe('zh text uses Chinese punctuation', () => {
   it('the pattern: catches ASCII punctuation beside Chinese, not times, ratios or units', () => {
@@ -39,6 +46,10 @@ describe('zh text uses Chinese punctuation', () => {
       expect(bad).toMatch(ASCII_BESIDE_CJK);
     for (const ok of ['测量于 08:30', '190/125 mmHg', '请选择：a；b？', 'BMI <24 kg/m²；腰围', 'https://x.y'])
       expect(ok).not.toMatch(ASCII_BESIDE_CJK);
+    for (const bad of ['高于家庭血压阈值 (135/85)', '血压 (mmHg)', '(2 次)以上'])
+      expect(bad).toMatch(ASCII_BRACKET_BESIDE_CJK);
+    for (const ok of ['高于家庭血压阈值（135/85）', 'Above the home threshold (135/85)', '血压（mmHg）'])
+      expect(ok).not.toMatch(ASCII_BRACKET_BESIDE_CJK);
   });
 
   it('in every zh-CN catalogue of the console', async () => {
@@ -52,6 +63,7 @@ describe('zh text uses Chinese punctuation', () => {
     }
     expect(texts.length).toBeGreaterThan(500);
     expect(offending(texts)).toEqual([]);
+    expect(bracketed(texts)).toEqual([]);
   });
 
   it('in the console: a catalogue label is followed by the catalogue colon, never a literal ": "', () => {
@@ -66,11 +78,13 @@ describe('zh text uses Chinese punctuation', () => {
       );
     // `{t('care.source')}: {…}` read "依据: …" on a Chinese screen; `{t('common.colon')}` is '：' there.
     const literal = /\$?\{t\('[^']+'(?:, \{[^{}]*\})?\)\}(?::(?:\{' '\}| |<)|:$)|\.join\(' @ '\)/m;
+    // A catalogue label followed by a literal ' (…)' around numbers: '高于家庭血压阈值 (135/85)' on a zh screen.
+    const bracket = /t\('[^']+'\)[^\n]*` \(\$\{/;
     const found = sources(web).flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
         .map((line, i) => [`${file.slice(web.length + 1)}:${i + 1}`, line.trim()] as const)
-        .filter(([, line]) => literal.test(line)),
+        .filter(([, line]) => literal.test(line) || bracket.test(line)),
     );
     expect(found).toEqual([]);
   });
@@ -116,5 +130,6 @@ describe('zh text uses Chinese punctuation', () => {
     expect(refusal).toMatch(/^关闭警报须记录处置措施：/);
     texts.push(['alert-close refusal', refusal]);
     expect(offending(texts)).toEqual([]);
+    expect(bracketed(texts)).toEqual([]);
   });
 });

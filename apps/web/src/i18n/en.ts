@@ -251,6 +251,8 @@ export const en = {
     splitUnavailable:
       "Morning and evening need the blood-pressure assessment or the patient's time zone; readings are not grouped by a guessed clock.",
     aboveHome: 'Above the home threshold',
+    aboveHomeAt: 'Above the home threshold ({{sbp}}/{{dbp}})',
+    belowHomeAt: 'Below the home threshold ({{sbp}}/{{dbp}})',
     belowHome: 'Below the home threshold',
     ratio: 'night/day {{value}}',
     period: 'Period',
@@ -445,7 +447,8 @@ export const en = {
       'Reading measured to alert (readings received within 24 h of measurement): median {{median}} min, 90th percentile {{p90}} min.',
     timelinessLate_one: '{{count}} late upload (received > {{hours}} h after measurement)',
     timelinessLate_other: '{{count}} late uploads (received > {{hours}} h after measurement)',
-    timelinessNone: 'Critical alerts, last 30 days: {{alerts}}, none closed yet; {{overdue}} open past target.',
+    timelinessNone:
+      'Critical alerts, last 30 days: {{alerts}}, none closed yet; {{overdue}} open past target.',
     timelinessOpen: '{{closed}} of {{alerts}} closed, {{overdue}} open past target.',
     timeliness:
       'Critical alerts, last 30 days: {{closed}} of {{alerts}} closed; reading to closing median {{median}} min, 90th percentile {{p90}} min; {{within}}% within {{target}} min; {{overdue}} open past target.',

@@ -288,7 +288,13 @@ function SummaryTiles({
   const homeStatus =
     homeHigh === undefined
       ? undefined
-      : `${homeHigh ? t('bp.aboveHome') : t('bp.belowHome')}${homeThreshold ? ` (${homeThreshold.sbp}/${homeThreshold.dbp})` : ''}`;
+      : homeThreshold
+        ? // The threshold inside the catalogue's own brackets: （135/85） on a zh screen (issue 20).
+          t(homeHigh ? 'bp.aboveHomeAt' : 'bp.belowHomeAt', {
+            sbp: homeThreshold.sbp,
+            dbp: homeThreshold.dbp,
+          })
+        : t(homeHigh ? 'bp.aboveHome' : 'bp.belowHome');
 
   const officeClass = office?.classification ?? home?.officeClassification;
   // The category's own label; the engine's display sentence repeats unrounded means.
