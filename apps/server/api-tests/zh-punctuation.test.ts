@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAlertAction } from '@qihuang/bp-monitoring';
 import { evaluateAlerts } from '@qihuang/engines/blood-pressure';
 import { lifestyleGoals, triage } from '@qihuang/engines/hypertension-care';
+import { BUILT_IN_DRUGS, DRUG_CLASSES } from '@qihuang/drug-knowledge';
 
 const CJK = '\\u3400-\\u9fff\\u3000-\\u303f\\uff01-\\uff60';
 /** An ASCII : ; ? @ with a Chinese character or Chinese punctuation beside it (spaces between allowed). */
@@ -131,5 +132,14 @@ describe('zh text uses Chinese punctuation', () => {
     texts.push(['alert-close refusal', refusal]);
     expect(offending(texts)).toEqual([]);
     expect(bracketed(texts)).toEqual([]);
+  });
+
+  // Issue 20: the drug knowledge base's Chinese reaches zh screens in findings ('血管紧张素转换酶抑制剂(ACEI)').
+  it('in the drug knowledge base: class names and drug texts in Chinese', () => {
+    const zh = [...strings(DRUG_CLASSES, 'classes'), ...strings(BUILT_IN_DRUGS, 'drugs')].filter(([path]) =>
+      /\.(zh|zhName)$/.test(path),
+    );
+    expect(zh.length).toBeGreaterThan(50);
+    expect(bracketed(zh)).toEqual([]);
   });
 });

@@ -42,7 +42,7 @@ export const ANTIHYPERTENSIVE_CLASSES = {
         id: 'ndhp-hfref',
         condition: CONDITIONS.hfref,
         severity: 'contraindicated',
-        text: { en: 'HFrEF (LVEF <40%)', zh: '射血分数降低的心衰(LVEF<40%)' },
+        text: { en: 'HFrEF (LVEF <40%)', zh: '射血分数降低的心衰（LVEF<40%）' },
         source: 'ref-5.2',
       },
       {

@@ -14,7 +14,7 @@ const avoidInPregnancy = {
 export const RAAS_CLASSES = {
   acei: {
     id: 'acei',
-    names: { en: 'ACE inhibitor', zh: '血管紧张素转换酶抑制剂(ACEI)' },
+    names: { en: 'ACE inhibitor', zh: '血管紧张素转换酶抑制剂（ACEI）' },
     atcPrefixes: ['C09A', 'C09B'],
     antihypertensive: true,
     duplicationIsProblem: true,
@@ -70,7 +70,7 @@ export const RAAS_CLASSES = {
   },
   arb: {
     id: 'arb',
-    names: { en: 'angiotensin II receptor blocker', zh: '血管紧张素II受体拮抗剂(ARB)' },
+    names: { en: 'angiotensin II receptor blocker', zh: '血管紧张素II受体拮抗剂（ARB）' },
     atcPrefixes: ['C09C', 'C09D'],
     antihypertensive: true,
     duplicationIsProblem: true,
@@ -108,7 +108,7 @@ export const RAAS_CLASSES = {
   },
   arni: {
     id: 'arni',
-    names: { en: 'angiotensin receptor–neprilysin inhibitor', zh: '血管紧张素受体脑啡肽酶抑制剂(ARNI)' },
+    names: { en: 'angiotensin receptor–neprilysin inhibitor', zh: '血管紧张素受体脑啡肽酶抑制剂（ARNI）' },
     atcPrefixes: ['C09DX04'],
     antihypertensive: true,
     duplicationIsProblem: true,
