@@ -438,7 +438,7 @@ function ReviewDialog({
 }
 
 function Report({ report }: { report: DailyReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div data-testid="pharmacy-report">
       <dl className="banner-facts report-facts">
@@ -448,7 +448,7 @@ function Report({ report }: { report: DailyReport }) {
             ['approved', String(report.approved)],
             ['returned', String(report.returned)],
             ['returnRate', rateText(report.returned, report.reviewed)],
-            ['overrideRate', rateText(report.overridden, report.flagged, true)],
+            ['overrideRate', rateText(report.overridden, report.flagged, true, i18n.language)],
           ] as const
         ).map(([key, value]) => (
           <div key={key}>

@@ -9,4 +9,9 @@ describe('daily report rates', () => {
     expect(rateText(2, 4, true)).toBe('50.0% (2/4)');
     expect(rateText(0, 5, true)).toBe('0.0% (0/5)');
   });
+  // Issue 20: ASCII brackets around numbers on a zh screen.
+  it('bracket the counts full-width on a Chinese screen', () => {
+    expect(rateText(2, 4, true, 'zh-CN')).toBe('50.0%（2/4）');
+    expect(rateText(2, 4, true, 'en')).toBe('50.0% (2/4)');
+  });
 });
