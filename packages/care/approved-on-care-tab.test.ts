@@ -6,7 +6,6 @@
  * approved card, with the result's time, instead of reading as approved over. PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { identityDb } from '@qihuang/identity';
 import { createPharmacyReviewRoutes, type QueueAnswer } from '@qihuang/pharmacy-review';
@@ -16,23 +15,12 @@ import type { CareDeps } from './deps.ts';
 import type { CareSettings } from './settings.ts';
 import { PROPOSAL_TAG, listDrafts } from './prescriptions.ts';
 import { signPrescription } from './sign.ts';
+import { doctorContext, pharmacistContext, systemContext } from './test-support/contexts.ts';
 
 const APPROVED = new Date('2026-03-10T04:00:00Z');
-const system: RequestContext = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };
-const doctor: RequestContext = {
-  requestId: 'doc',
-  principal: { id: 'u-doc', kind: 'user', username: 'doc', role: 'clinician', scopes: ['user/*.*'] },
-};
-const pharmacist: RequestContext = {
-  requestId: 'rx',
-  principal: {
-    id: 'u-rx',
-    kind: 'user',
-    username: 'rx',
-    role: 'pharmacist',
-    scopes: ['user/*.read', 'user/MedicationRequest.write'],
-  },
-};
+const system = systemContext;
+const doctor = doctorContext;
+const pharmacist = pharmacistContext;
 const UCUM = 'http://unitsofmeasure.org';
 
 describe.each(DATABASE_KINDS)('an approved order on the care tab and the pharmacist card on %s', (kind) => {

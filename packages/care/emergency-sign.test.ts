@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveAlerts } from '@qihuang/bp-monitoring';
-import { SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import type { Alert } from '@qihuang/engines/blood-pressure';
 import { DATABASE_KINDS, openTestDatabase } from '@qihuang/test-kit';
@@ -15,24 +14,12 @@ import type { CareDeps } from './deps.ts';
 import { PROPOSAL_TAG, listDrafts, medicineText } from './prescriptions.ts';
 import { cancelPrescription, signPrescription } from './sign.ts';
 import { EMERGENCY_RULE } from './emergency-review.ts';
+import { doctorContext, pharmacistContext, systemContext } from './test-support/contexts.ts';
 
 const NOW = new Date('2026-03-10T04:00:00Z');
-const system: RequestContext = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };
-const doctor: RequestContext = {
-  requestId: 'doc',
-  principal: { id: 'u-doc', kind: 'user', username: 'doc', role: 'clinician', scopes: ['user/*.*'] },
-};
-
-const pharmacist: RequestContext = {
-  requestId: 'rx',
-  principal: {
-    id: 'u-rx',
-    kind: 'user',
-    username: 'rx',
-    role: 'pharmacist',
-    scopes: ['user/*.read', 'user/MedicationRequest.write'],
-  },
-};
+const system = systemContext;
+const doctor = doctorContext;
+const pharmacist = pharmacistContext;
 
 const crisis = {
   key: 'crisis-home-1',

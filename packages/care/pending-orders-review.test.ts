@@ -7,7 +7,6 @@
  * short supply is a warning with its numbers. Withdrawn and returned orders count for nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { DATABASE_KINDS, openTestDatabase } from '@qihuang/test-kit';
 import { FhirRepository, type Database } from '@qihuang/store';
@@ -16,23 +15,12 @@ import type { CareDeps } from './deps.ts';
 import { PROPOSAL_TAG, listDrafts } from './prescriptions.ts';
 import { cancelPrescription, signPrescription } from './sign.ts';
 import { editDraft } from './draft-edit.ts';
+import { doctorContext, pharmacistContext, systemContext } from './test-support/contexts.ts';
 
 const NOW = new Date('2026-12-07T04:00:00Z');
-const system: RequestContext = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };
-const doctor: RequestContext = {
-  requestId: 'doc',
-  principal: { id: 'u-doc', kind: 'user', username: 'doc', role: 'clinician', scopes: ['user/*.*'] },
-};
-const pharmacist: RequestContext = {
-  requestId: 'rx',
-  principal: {
-    id: 'u-rx',
-    kind: 'user',
-    username: 'rx',
-    role: 'pharmacist',
-    scopes: ['user/*.read', 'user/MedicationRequest.write'],
-  },
-};
+const system = systemContext;
+const doctor = doctorContext;
+const pharmacist = pharmacistContext;
 
 const draft = (id: string, patient: string, perDay: number, extra: Record<string, unknown> = {}) => ({
   resourceType: 'MedicationRequest',
