@@ -66,7 +66,12 @@ if (process.argv[1] === import.meta.filename) {
       continue;
     }
     const file = buildCorpusFile(readFileSync(markedPath(part), 'utf8'), part);
-    writeFileSync(join(CORPUS_DIR, `${part}.json`), `${JSON.stringify(file, null, 1)}\n`);
+    // Written as the repository's style check formats JSON (`npm test` runs prettier --check): a rebuild must not
+    // leave every part unformatted (the seventh session's rotation did). prettier is a development tool, loaded
+    // only by this script.
+    const { format } = await import('prettier');
+    const text = await format(JSON.stringify(file, null, 2), { parser: 'json', filepath: `${part}.json` });
+    writeFileSync(join(CORPUS_DIR, `${part}.json`), text);
     console.log(
       `${part}: ${file.notes.length} notes, ${file.notes.reduce((n, x) => n + x.spans.length, 0)} identifiers`,
     );
