@@ -137,6 +137,14 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     floor: [124 / 124, 0 / 135],
   },
   {
+    name: 'tuning-independent-16',
+    label: 'tuning (independent 16, ex held-out 16)',
+    role: 'tuning',
+    history:
+      'held-out set 16 (community nurses and pharmacists, discharge counselling, telemedicine chat, readings tables, whole medication lists; written independently 2026-12-07, fourth session), measured as held out: 80.6 % caught / 5.9 % flagged at 23cff2d, 146/170 = 85.9 % / 10/169 = 5.9 % at 0e85bbf; moved 2026-12-07 (eighth session) so that its misses can be studied',
+    floor: [146 / 170, 10 / 169],
+  },
+  {
     name: 'heldout',
     label: 'held-out',
     role: 'heldout',
@@ -149,13 +157,6 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'heldout',
     history: 'written after the rebuild, never used to tune',
     atTarget: true,
-  },
-  {
-    name: 'heldout-16',
-    label: 'held-out 16 (independent)',
-    role: 'heldout',
-    history:
-      'community nurses and pharmacists, discharge counselling, telemedicine chat, readings tables, whole medication lists; written independently (2026-12-07, fourth session); before any tuning, on the session-start code (23cff2d): 80.6 % caught, 5.9 % flagged',
   },
   {
     name: 'heldout-18',
@@ -177,5 +178,13 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'heldout',
     history:
       'written by hand, answer by answer (2026-12-07, seventh session): ED quick consults, a cardiology resident, a community health-worker script, medication reconciliation, insurance pre-authorisation, a friendly patient app, teaching quizzes, discharge letters, self-corrections, comparisons across China 2018 / ESH 2023 / ACC/AHA 2017 / KDIGO, passages cited right and wrong, drugs no earlier set named; before any tuning, on the session-start code (9f9f3f0 = e6ef864 guard): 80/166 = 48.2 % caught, 17/166 = 10.2 % flagged',
+  },
+  {
+    name: 'heldout-21',
+    label: 'held-out 21 (independent)',
+    role: 'heldout',
+    history:
+      'not written yet: registered when held-out 16 moved to tuning (2026-12-07, eighth session), which left the held-out parts at about 850 of 4,580 answers (18.6 %); about 400 independently written answers bring the quarter back, and the quarter check waits until this part lands',
+    optional: true,
   },
 ];
