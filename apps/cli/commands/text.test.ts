@@ -96,6 +96,27 @@ describe('qihuang text analyze', () => {
     expect(Object.keys(RULE_ZH)).toHaveLength(4);
   });
 
+  // Issue 20 (IT try): the user reads the guideline by name and section ("ACC/AHA 2017 §11.2"), never a bare
+  // "§11.2" or our internal "REFERENCE §…"; the Chinese text words the section (第 11.2 节) without "§".
+  it('text output cites the guideline by name before every section sign, in either language', () => {
+    for (const text of [
+      '胸口疼得厉害，喘不上气',
+      '血压190/125，剧烈头痛',
+      '血压190/125，手有点麻',
+      'BP 200/130, back pain',
+      '今天挺好的',
+    ]) {
+      const a = analyze(text);
+      const en = toText(a, 'en');
+      expect(en).not.toMatch(/REFERENCE|UNVERIFIED/);
+      const signs = en.match(/§/g)?.length ?? 0;
+      const cited = en.match(/(?:ACC\/AHA|ESH|China) \d{4} §\d/g)?.length ?? 0;
+      expect(cited, en).toBe(signs);
+      const zh = toText(a, 'zh-CN');
+      expect(zh).not.toMatch(/§|REFERENCE|UNVERIFIED/);
+    }
+  });
+
   it('--batch reads NDJSON and answers one JSON line per input line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qh-text-'));
     const file = join(dir, 'in.ndjson');
