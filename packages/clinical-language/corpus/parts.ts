@@ -250,6 +250,13 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     history:
       'written independently by hand (2026-12-07, sixth session): ward inpatients, deaf writers through caption apps, parents of teenagers, drivers, fishermen and farmers, banquets after alcohol, pet owners, mahjong tables, funerals, partners on video calls, insurance agents, one-handed broken messages, pasted smartwatch alerts; before any tuning, on the session-start code (21469c1): 92.6 % sensitivity, 6.1 % false emergencies, modifier F1 0.774',
   },
+  {
+    file: 'heldout-26.txt',
+    name: 'held-out 26',
+    role: 'heldout',
+    history:
+      'written independently (2026-12-07, eighth session): grandchildren typing for grandparents, voice-to-text without punctuation, community nurse notes, aphasia and after throat surgery, factory shift workers, tourists writing English, Hong Kong and Macau wording, minority-region Mandarin, patients on anticoagulants, CKD and dialysis, migraine (usual vs new headache), COPD and asthma (usual vs worse breathlessness), anxiety and panic history, emoji, long messages with one buried red flag, two-to-six-character messages; before any tuning, on the session-start code (0e85bbf): 187/197 = 94.9 % sensitivity, 2/231 = 0.9 % false emergencies, modifier F1 0.864',
+  },
 ];
 
 export const tuningParts = (): CorpusPart[] => CORPUS_PARTS.filter((p) => p.role === 'tuning');
