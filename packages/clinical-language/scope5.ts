@@ -1,10 +1,12 @@
 /**
  * Message-level scopes, part 5 (issue 16, round 5; classes of false emergencies of tuning part 20, tested with fresh
  * sentences in modifiers12.test.ts), applied by scope.ts after the cue rules:
- * - A stroke or sight sign on a past day (昨天下午, "on Monday", "last Tuesday's episode") that went away and has been
- *   fine since (今天一整天都没事, "It's been fine every day since", "Today I'm completely normal") is a past TIA to be
- *   seen soon, not a call now (README labelling conventions: a sign that went away today stays current), also when the
- *   day or the "fine since" stands in the next sentence. Never when it came back (again, 又, now) or goes on (still, 还).
+ * - A stroke or sight sign on a past day (昨天下午, "on Monday", "last Tuesday's episode") that went away (十几分钟就好了,
+ *   "It went away"; round 7: a "fine since" — 今天一整天都没事, "It's been fine every day since" — is no longer needed)
+ *   is a past TIA to be seen the same day (decision 0021, triage `urgent`), not a call now (README labelling
+ *   conventions: a sign that went away today stays current), also when the day or the going away stands in the next
+ *   sentence. Never when it came back (again, 又, now) or goes on (still, 还), nor when the day is the start of a sign
+ *   that went on (从昨天开始, "since yesterday").
  * - A symptom of a past stay in hospital (住院那会儿喘得厉害, "I was breathless in hospital") with "now no longer"
  *   after it (现在不喘了, "I'm not any more", no longer) is over. Never a stroke or sight sign, never a chronic condition.
  * - A Chinese denial runs over a list joined by 、/及/和/以及/或 (无头痛、胸闷、视物模糊及肢体麻木).
@@ -26,6 +28,9 @@ const WENT_AWAY =
 /** Fine since, fine today. */
 const FINE_SINCE =
   /(?:今天|今早|现在|之后|后来|这两天)[^。!?\n]{0,8}?(?:没事|挺好|正常|好好的|没再|都好|normal|fine)|\b(?:fine|normal|ok|okay|good|well)\b[^.!?\n]{0,16}?\bsince\b|\b(?:today|now)\b[^.!?\n]{0,20}?\b(?:normal|fine|ok|okay)\b|\b(?:completely|totally|perfectly) (?:normal|fine)\b/;
+/** The past day as the start of a sign that went on (从昨天开始, 昨天起, "since yesterday"): not an episode over. */
+const FROM_DAY =
+  /(?:从|自)(?:昨天|昨晚|前天|前晚|上周|上个?(?:星期|礼拜))|(?:昨天|昨晚|前天|前晚)(?:[^,，。!?\n]{0,4}?)(?:开始|起)|\bsince (?:yesterday|last night|last week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/;
 /** The sign now, again or going on. */
 const NOW_AGAIN =
   /又(?!好)|再次|还在|还是(?!好)|仍然|现在(?:又|还)|\b(?:again|still|now (?:it'?s|my|his|her)|came back|coming back|right now|at the moment)\b/;
@@ -76,10 +81,13 @@ function pastTia(norm: string, spans: readonly Target[], ctx: ContextResult[], a
     if (/今天|刚才|刚刚|现在|\b(?:today|this morning|just now|now)\b/.test(norm.slice(own.start, s.start)))
       return;
     const after = norm.slice(s.end, all[k + 1]?.end ?? own.end);
-    if (!WENT_AWAY.test(after) || !FINE_SINCE.test(after)) return;
+    if (!WENT_AWAY.test(after)) return;
+    const fine = FINE_SINCE.test(after);
+    // Without a "fine since", the day must date the episode, not start a sign that went on.
+    if (!fine && FROM_DAY.test(norm.slice(all[k - 1]?.start ?? own.start, own.end))) return;
     if (NOW_AGAIN.test(after) || RECURRENCE.test(after)) return;
     r.modifiers.historical = true;
-    r.cues.push('historical:past day, fine since');
+    r.cues.push(fine ? 'historical:past day, fine since' : 'historical:past day, went away');
   });
 }
 

@@ -44,8 +44,7 @@ export const SYMPTOM_CONCEPTS: readonly Concept[] = [
       '头有点疼',
       '头有点痛',
       '头部疼痛',
-      '头很痛',
-      '头很疼',
+      // (头很痛/头很疼: graded by the writer as very bad, the severe-headache red flag — lexicon/variants7.ts.)
     ],
     ['headache', 'head pain', 'head hurts', 'head is pounding', 'head aches', 'migraine', 'headaches'],
     ['头[^,.。!?;:\\n不没无未别但却和及与、胸心背腰腹肚手脚腿]{0,3}?(?:疼|痛|胀|闷|沉)'],

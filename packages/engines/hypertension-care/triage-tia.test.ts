@@ -32,4 +32,21 @@ describe('triage: a recent stroke-like episode that is over', () => {
     expect(triage({ ...base, text: '昨天没有手麻，也没有说话不清' }).level).toBe('none');
     expect(triage({ ...base, text: '左手突然没劲，说话不清楚，现在还这样' }).level).toBe('emergency');
   });
+
+  // Round 7 (issue 16): found by a person trying the product — a past-day episode that went away, with no
+  // "fine since" written, was read as an emergency (120).
+  it('without "fine since": urgent, not an emergency; today or still there stays an emergency', () => {
+    for (const text of [
+      'Yesterday I had slurred speech for ten minutes. It went away.',
+      '昨天右手突然没劲说话不清，十几分钟就好了',
+    ]) {
+      const r = triage({ ...base, text });
+      expect(r.level, text).toBe('urgent');
+      expect(r.source, text).toBe(SOURCE_TIA);
+    }
+    expect(triage({ ...base, text: '今天上午右手突然没劲说话不清，十几分钟就好了' }).level).toBe('emergency');
+    expect(triage({ ...base, text: '昨天右手突然没劲，十几分钟就好了，今天又没劲了' }).level).toBe(
+      'emergency',
+    );
+  });
 });
