@@ -4,14 +4,13 @@
  * decision: the treatment proposal leads with "assess the emergency first" and the summary's urgency box is an
  * emergency written for the clinician, never downgraded by later readings.
  */
-import { alertTextNow, listAlerts, type StoredAlert } from '@qihuang/bp-monitoring';
+import { listAlerts, type StoredAlert } from '@qihuang/bp-monitoring';
 import type { RequestContext } from '@qihuang/contracts';
 import type { Text } from '@qihuang/engines/blood-pressure';
 import type { TreatmentProposal, TriageResult } from '@qihuang/engines/hypertension-care';
 import { nowOf, type CareDeps } from './deps.ts';
-import { emergencyAt, reportedEmergencyFlagId, type StoredTriage } from './emergency-flag.ts';
+import { consultationReports } from './reported-events.ts';
 import { careSettings } from './settings.ts';
-import { careDb } from './tables.ts';
 
 export interface OpenEmergency {
   kind: 'reported' | 'critical-alert';
@@ -42,8 +41,9 @@ export async function openEmergencies(
     .map((a) => ({
       kind: a.kind === 'reported-emergency' ? ('reported' as const) : ('critical-alert' as const),
       time: a.createdAt,
-      // A withdrawn reading is said to be withdrawn (issue 20); the alert stays for the clinician to close.
-      display: alertTextNow(a),
+      // The alert's text now: a withdrawn reading said to be withdrawn, never the latest (alerts-store.ts, issue
+      // 20); the alert stays for the clinician to close.
+      display: a.summary,
       rule: a.rule,
       source: a.source,
       alertId: a.id,
@@ -53,36 +53,9 @@ export async function openEmergencies(
   // whose alert is missing: the care team could not be alerted, so the report itself leads. One whose alert exists
   // is that alert: shown while active (above), over once it was closed with its recorded action.
   const since = new Date(now.getTime() - careSettings(deps).reportedEmergencyDays * 86_400_000);
-  const rows = await careDb(deps.db)
-    .selectFrom('care_consultation')
-    .select(['triage', 'messages', 'updated_at'])
-    .where('patient_id', '=', patientId)
-    .where('updated_at', '>=', since)
-    .orderBy('updated_at', 'desc')
-    .limit(20)
-    .execute();
-  const reports = rows.flatMap((row) => {
-    const t = row.triage as StoredTriage | null;
-    if (!t || t.level !== 'emergency') return [];
-    const time = emergencyAt(row.messages) ?? new Date(row.updated_at).toISOString();
-    if (Date.parse(time) < since.getTime()) return [];
-    // Consultations stopped before the alert id was kept: the id their alert was given.
-    return [{ t, time, alertId: t.alertId ?? reportedEmergencyFlagId(patientId, time) }];
-  });
-  const ids = [...new Set(reports.map((r) => r.alertId))];
-  const existing = new Set(
-    ids.length === 0
-      ? []
-      : (
-          await deps.repository.search(ctx, 'Flag', [
-            ['_id', ids.join(',')],
-            ['_count', '50'],
-            ['_total', 'none'],
-          ])
-        ).matches.map((m) => m.id),
-  );
-  for (const { t, time, alertId } of reports) {
-    if (existing.has(alertId)) continue;
+  const reports = await consultationReports(deps, ctx, patientId, since);
+  for (const { triage: t, level, time, alert } of reports) {
+    if (level !== 'emergency' || alert !== 'missing') continue;
     out.push({
       kind: 'reported',
       time,
@@ -158,12 +131,21 @@ export function leadWithEmergency(
 export function clinicianTriage(
   latest: TriageResult | undefined,
   emergencies: readonly OpenEmergency[],
-): TriageResult | undefined {
+  /** Readings withdrawn as entered in error (decision 0020): the crisis reading the triage read may be one. */
+  withdrawnReadings: ReadonlySet<string> = new Set(),
+): (TriageResult & { crisisReadingWithdrawn?: true }) | undefined {
+  const crisis = latest?.crisisReading;
+  // The reading the triage quotes was withdrawn: marked wherever it is shown, never current (issue 20).
+  const gone =
+    crisis !== undefined &&
+    (withdrawnReadings.has(crisis.id) || emergencies.some((e) => e.withdrawnReadings?.includes(crisis.id)));
+  const mark = gone ? { crisisReadingWithdrawn: true as const } : {};
   const reported = emergencies.filter((e) => e.kind === 'reported');
   if (reported.length > 0) {
     const urgent = emergencyFirst(reported);
     return {
       ...(latest ?? { redFlags: [], inputs: {} }),
+      ...mark,
       level: 'emergency',
       stop: true,
       redFlags: latest?.level === 'emergency' ? latest.redFlags : (latest?.redFlags ?? []),
@@ -175,7 +157,6 @@ export function clinicianTriage(
     };
   }
   if (!latest || latest.level === 'none') return latest;
-  const crisis = latest.crisisReading;
   // Without a named red flag (e.g. a suspected TIA that went away, decision 0021) the triage display says what it was.
   const words = {
     zh:
@@ -191,7 +172,7 @@ export function clinicianTriage(
           zh: `患者报告急症症状（${words.zh}）：立即联系患者，评估急性靶器官损害，需要时转急诊（120）`,
           en: `The patient reported emergency symptoms (${words.en}): contact the patient now, assess for acute target-organ damage and refer to emergency care if present`,
         }
-      : crisis && emergencies.some((e) => e.withdrawnReadings?.includes(crisis.id))
+      : crisis && gone
         ? {
             zh: `患者血压读数 ${crisis.sbp}/${crisis.dbp} mmHg 已撤回（录入错误），其危急值提醒仍待处置：联系患者核实，评估有无急性靶器官损害`,
             en: `The patient's reading ${crisis.sbp}/${crisis.dbp} mmHg was withdrawn as entered in error; its critical alert still needs closing: contact the patient to confirm and assess for acute target-organ damage`,
@@ -205,5 +186,5 @@ export function clinicianTriage(
               zh: `患者报告需尽快评估的症状（${words.zh}）：当天联系患者评估`,
               en: `The patient reported symptoms that need prompt assessment (${words.en}): contact the patient today`,
             };
-  return { ...latest, instruction };
+  return { ...latest, ...mark, instruction };
 }

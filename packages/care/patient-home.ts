@@ -4,7 +4,7 @@
  * page is labelled and carries no reminders (issue 17 items 4, 5).
  */
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
-import { targetPopulation } from '@qihuang/bp-monitoring';
+import { listAlerts, targetPopulation } from '@qihuang/bp-monitoring';
 import { targetFor, type BpReading, type Guideline } from '@qihuang/engines/blood-pressure';
 import { adherence, monitoringPlan, remindersFor } from '@qihuang/engines/hypertension-care';
 import { addDays, assertPatientAccess, localDay, nowOf, type CareDeps } from './deps.ts';
@@ -17,6 +17,7 @@ import { openCrisisAlert, type PatientLanguage } from './crisis-alert.ts';
 import { careDb } from './tables.ts';
 import { homeAdherence } from './home-adherence.ts';
 import { oldCrisisAdvice } from './old-crisis.ts';
+import { openReportedAlert } from './reported-home.ts';
 import { patientCarePlanIn, patientSourceIn } from './source-names.ts';
 
 /** Weekly home means (local weeks starting Monday), oldest first. */
@@ -185,12 +186,16 @@ export async function patientHome(
     adherence(plan, past, from, today, offset),
   );
   // An open crisis alert reaches the patient whatever the reading's measured date (tester finding 1).
-  const crisis = await openCrisisAlert(deps, ctx, patientId, {
-    readings: context.home,
-    timeZone,
-    today,
-    language,
-  });
+  const alerts = await listAlerts(deps.repository, ctx, { patientId, status: 'active', count: 50 });
+  const crisis = await openCrisisAlert(
+    deps,
+    ctx,
+    patientId,
+    { readings: context.home, timeZone, today, language },
+    alerts,
+  );
+  // An emergency (or same-day report) the patient reported leads over any reading's box (decision 0024).
+  const reportedAlert = await openReportedAlert(deps, ctx, patientId, { now, timeZone, language, alerts });
   // A crisis-range reading older than the alert look-back, uploaded this week: the upload answer's note.
   const oldCrisis = await oldCrisisAdvice(deps, patientId, { now, timeZone, language });
   const sourceLanguage = language === 'en' ? 'en' : 'zh';
@@ -213,6 +218,7 @@ export async function patientHome(
       weeks: weeklyProgress(past, offset, home),
       ...lastSevenDays(past, offset, today, home),
     },
+    ...(reportedAlert ? { reportedAlert } : {}),
     ...(crisis ? { crisisAlert: crisis } : {}),
     ...(oldCrisis ? { oldCrisisAdvice: oldCrisis } : {}),
     ...(reported.length ? { reportedBp: reported } : {}),

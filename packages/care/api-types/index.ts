@@ -79,6 +79,26 @@ export interface PatientCrisisAlert {
   advice: { level: 'crisis'; language: PatientLanguage; title: string; steps: string[]; source: string };
 }
 
+/**
+ * An emergency or same-day report the patient made in a consultation, while the alert that stands for it is open
+ * (or, when it could not be written, for the reported-emergency window): the home's top box (decision 0024).
+ */
+export interface PatientReportedAlert {
+  /** The box's level: `emergency` whenever one open report is an emergency (never downgraded). */
+  level: 'emergency' | 'urgent';
+  language: PatientLanguage;
+  title: string;
+  /** The number the box's call button dials. */
+  call: '120';
+  /** False when an alert could not be written: the steps tell the patient to contact the clinic themselves. */
+  careTeamAlerted: boolean;
+  /** What was reported and when (the patient's zone), emergencies first, then newest first; `text` is one line. */
+  reports: { level: 'emergency' | 'urgent'; time: string; local: string; text: string; alertId?: string }[];
+  /** For an emergency, led by "call 120 now"; for a same-day report, "see a doctor today". */
+  steps: string[];
+  source: string;
+}
+
 export interface CarePlanView {
   id: string;
   status: 'active' | 'revoked';
@@ -144,6 +164,8 @@ export interface PatientHome {
       atTarget: boolean;
     };
   };
+  /** The patient's open reported emergency or same-day report: leads over any reading's box (decision 0024). */
+  reportedAlert?: PatientReportedAlert;
   /** The patient's open crisis alert (any measured date) with the advice in the page's language. */
   crisisAlert?: PatientCrisisAlert;
   /** A crisis-range reading measured before the alert look-back, uploaded in the last 7 days (old-reading note). */
