@@ -18,7 +18,7 @@ import {
 } from '@qihuang/engines/prescription-review';
 import { isAwaitingReview, isReturnedSigned, type PatientChart } from '@qihuang/pharmacy-review';
 import type { FhirResource } from '@qihuang/store';
-import { priorIdsOf } from './prior-orders.ts';
+import { replacedIdsOf } from './prior-orders.ts';
 
 /** The given drafts reviewed together against the chart, without themselves and the orders they replace. */
 function reviewTogether(
@@ -28,8 +28,9 @@ function reviewTogether(
   now: Date,
 ): Finding[] {
   const ids = new Set(drafts.map((d) => String(d.id)));
-  // The orders the drafts replace stop when the change is signed: they are not duplicates of it (issue 20).
-  const replaced = priorIdsOf(drafts);
+  // The orders the drafts replace stop when the change is signed: they are not duplicates of it (issue 20), nor
+  // is an order that replaced one of them meanwhile (it is the one signing stops).
+  const replaced = replacedIdsOf(drafts, chart.resources);
   const others = chart.resources.filter(
     (r) => !(r.resourceType === 'MedicationRequest' && (ids.has(String(r.id)) || replaced.has(String(r.id)))),
   );

@@ -31,7 +31,7 @@ import { emergencyFindings, emergencySourceIn, isEmergencyFinding } from './emer
 import { signingParts } from './sign-parts.ts';
 import type { CareSettings } from './settings.ts';
 import type { DraftView, ProposalResult } from './api-types/index.ts';
-import { priorOrderFor, priorReference } from './prior-orders.ts';
+import { priorOrderFor, priorReference, replacedAgentOf, REPLACES_EXTENSION } from './prior-orders.ts';
 import { drugIdOf, drugTextIn, proposalDrugNames, proposalNote } from './drug-text.ts';
 import {
   dispenseRequest,
@@ -72,6 +72,7 @@ function medicationRequestFor(
   // component alone (issue 20).
   const atc = drug ? (drug.components ? drug.atc?.[0] : deps.drugs.atcOf(drug)[0]) : undefined;
   const first = order.doses[0]!;
+  const replaced = replacedAgentOf(order);
   const single = order.doses.length === 1;
   const strength = order.doses.map((d) => `${d.doseMg} mg`).join('/');
   const name = drug?.names.en ?? order.agent;
@@ -133,7 +134,11 @@ function medicationRequestFor(
     // A dose change of an active order is a change of that order, never a second order (issue 20).
     ...(prior ? { priorPrescription: priorReference(prior) } : {}),
     note: [proposalNote(order, deps.drugs)],
-    extension: [{ url: RATIONALE_EXTENSION, valueString: JSON.stringify(order.rationale) }],
+    extension: [
+      { url: RATIONALE_EXTENSION, valueString: JSON.stringify(order.rationale) },
+      // The drug it changes, so signing finds its current order even if none was active now (issue 20/19).
+      ...(replaced ? [{ url: REPLACES_EXTENSION, valueString: replaced }] : []),
+    ],
   } as FhirResource;
 }
 

@@ -168,7 +168,7 @@ describe.each(DATABASE_KINDS)('signing with and without pharmacy review on %s', 
     });
     expect(response.status, await response.clone().text()).toBe(200);
     expect(await status('p-review-10')).toBe('active');
-    expect(await status('p-review-5')).toBe('completed');
+    expect(await status('p-review-5')).toBe('stopped');
     const meds = await activeMedications(deps, doctor, 'p-review');
     expect(meds).toEqual([expect.objectContaining({ id: 'p-review-10', signedBy: '李医生' })]);
     expect((await getCarePlan(deps, doctor, 'p-review'))?.medications.map((m) => m.id)).toEqual([
@@ -205,7 +205,7 @@ describe.each(DATABASE_KINDS)('signing with and without pharmacy review on %s', 
     const view = await signPrescription(deps, doctor, 'p-plain-10', []);
     expect(view).toMatchObject({ status: 'active', signedBy: '李医生' });
     expect(view.awaitingReview).toBeUndefined();
-    expect(await status('p-plain-5')).toBe('completed');
+    expect(await status('p-plain-5')).toBe('stopped');
   });
 
   it('counts as needing the prescriber: unsigned proposals and returned orders, not those with the pharmacist', () => {

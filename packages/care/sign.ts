@@ -1,7 +1,7 @@
 /**
  * Signing a prescription draft (clinicians; critical review findings acknowledged first) and withdrawing one.
- * Without pharmacy review the signed order is active at once and the order it replaces completes in the same
- * transaction (issue 20). With pharmacy review (CareSettings.pharmacyReview, docs/decisions/0017) the signed order
+ * Without pharmacy review the signed order is active at once and the order it replaces is stopped (statusReason
+ * replaced) in the same transaction (issue 20/19). With pharmacy review (CareSettings.pharmacyReview, docs/decisions/0017) the signed order
  * stays `draft` — not actionable — with intent `order` and statusReason awaiting-pharmacist-review, and the order
  * it replaces stays active until the pharmacist approves (packages/pharmacy-review review-write.ts). The signer
  * is named by the user's display name (identity), else the username.
@@ -13,13 +13,15 @@ import {
   REVIEW_EXTENSION,
   isAwaitingReview,
   loadChart,
+  replacementProvenance,
+  stoppedAsReplaced,
   withStatusReason,
 } from '@qihuang/pharmacy-review';
 import { processTransaction, type FhirResource } from '@qihuang/store';
 import type { DraftLanguage } from './draft-text.ts';
 import { assertClinicalSide, assertSigner, nowOf, type CareDeps } from './deps.ts';
 import type { CareSettings } from './settings.ts';
-import { priorIdsOf } from './prior-orders.ts';
+import { priorAtSigning, priorReference } from './prior-orders.ts';
 import { draftView, reviewDrafts, SIGNATURE_EXTENSION } from './prescriptions.ts';
 import { emergencyFindings } from './emergency-review.ts';
 import { openEmergencies } from './open-emergency.ts';
@@ -153,10 +155,17 @@ export async function signPrescription(
   const patientId = patientOf(resource);
   const now = nowOf(deps);
   const chart = await loadChart(deps.repository, ctx, patientId);
+  // A switch or dose change names the patient's current order it replaces now (issue 20/19): the one named at
+  // proposal, its successor if it was replaced meanwhile, or the drug's order that became active since; the
+  // review leaves that order out, as the pharmacist's does.
+  const prior = priorAtSigning(deps, resource, chart.resources);
+  const named = prior
+    ? ({ ...resource, priorPrescription: priorReference(prior) } as FhirResource)
+    : resource;
   // An open emergency is a critical finding too: signed only once acknowledged (emergency-review.ts, issue 20).
   const findings = [
-    ...emergencyFindings(await openEmergencies(deps, ctx, patientId), [resource]),
-    ...reviewDrafts(deps, chart, [resource], now),
+    ...emergencyFindings(await openEmergencies(deps, ctx, patientId), [named]),
+    ...reviewDrafts(deps, chart, [named], now),
   ];
   const critical = findings.filter((f) => f.severity === 'critical' && !acknowledge.includes(f.id));
   if (critical.length > 0) {
@@ -175,15 +184,9 @@ export async function signPrescription(
   const signer = await practitionerFor(deps, ctx);
   const at = now.toISOString();
   const review = (deps as CareDeps & CareSettings).pharmacyReview === true;
-  // Without pharmacy review a change stops the order it replaces in the same transaction (issue 20): never the
-  // old and new dose together. With it, the old order stays until the pharmacist approves (decision 0017).
-  const priorIds = review ? [] : [...priorIdsOf([resource])];
-  const priors = chart.resources.filter(
-    (r) =>
-      r.resourceType === 'MedicationRequest' &&
-      priorIds.includes(String(r.id)) &&
-      (r as { status?: string }).status === 'active',
-  );
+  // Without pharmacy review the order replaced stops (statusReason replaced) in the same transaction: never the
+  // old and new drug or dose together. With it, the old order stays until the pharmacist approves (decision 0017).
+  const priors = !review && prior && (prior as { status?: string }).status === 'active' ? [prior] : [];
   // A re-signature after a pharmacist's return starts a new review: the old review record goes.
   const extension = [
     ...((resource as { extension?: { url: string }[] }).extension ?? []).filter(
@@ -194,7 +197,7 @@ export async function signPrescription(
       valueString: JSON.stringify({ by: signer.display, at, acknowledged: acknowledge }),
     },
   ];
-  const base = { ...resource, intent: 'order', authoredOn: at, requester: signer, extension } as FhirResource;
+  const base = { ...named, intent: 'order', authoredOn: at, requester: signer, extension } as FhirResource;
   const signed = review
     ? withStatusReason({ ...base, status: 'draft' } as FhirResource, AWAITING_REVIEW_REASON)
     : withStatusReason({ ...base, status: 'active' } as FhirResource, undefined);
@@ -203,10 +206,16 @@ export async function signPrescription(
     type: 'transaction',
     entry: [
       { resource: signed, request: { method: 'PUT', url: `MedicationRequest/${id}` } },
-      ...priors.map((p) => ({
-        resource: { ...p, status: 'completed' },
-        request: { method: 'PUT', url: `MedicationRequest/${String(p.id)}` },
-      })),
+      ...priors.flatMap((p) => [
+        {
+          resource: stoppedAsReplaced(p),
+          request: { method: 'PUT', url: `MedicationRequest/${String(p.id)}` },
+        },
+        {
+          resource: replacementProvenance(String(p.id), id, at, signer),
+          request: { method: 'POST', url: 'Provenance' },
+        },
+      ]),
       {
         resource: signatureProvenance(id, at, signer, review),
         request: { method: 'POST', url: 'Provenance' },
@@ -225,7 +234,7 @@ export async function signPrescription(
       acknowledged: acknowledge,
       findings: findings.map((f) => f.id),
       ...(review ? { awaitingReview: true } : {}),
-      ...(priors.length > 0 ? { completed: priors.map((p) => `MedicationRequest/${String(p.id)}`) } : {}),
+      ...(priors.length > 0 ? { stopped: priors.map((p) => `MedicationRequest/${String(p.id)}`) } : {}),
     },
   });
   return draftView(signed, findings, lang, deps.drugs);

@@ -117,7 +117,7 @@ describe.each(DATABASE_KINDS)('orders awaiting pharmacist review on %s', (kind) 
     expect(items.some((i) => i.id === 'p-approve-5')).toBe(false);
   });
 
-  it('approval activates the order and completes the one it replaces together', async () => {
+  it('approval activates the order and stops the one it replaces together', async () => {
     const response = await post('/queue/p-approve-10/approve', {});
     expect(response.status, await response.clone().text()).toBe(200);
     expect(((await response.json()) as QueueItem).status).toBe('active');
@@ -125,7 +125,7 @@ describe.each(DATABASE_KINDS)('orders awaiting pharmacist review on %s', (kind) 
     expect((approved as { status?: string }).status).toBe('active');
     expect((approved as { statusReason?: unknown }).statusReason).toBeUndefined();
     expect(isAwaitingReview(approved)).toBe(false);
-    expect(await status('p-approve-5')).toBe('completed');
+    expect(await status('p-approve-5')).toBe('stopped');
     // One version each: the review and the status change are one write.
     expect(approved.meta?.versionId).toBe('2');
   });

@@ -27,7 +27,10 @@ export {
   SIGNATURE_EXTENSION,
   isAwaitingReview,
   isReturnedSigned,
+  priorIdOf,
   withStatusReason,
 } from './awaiting-review.ts';
+/** The order a switch or dose change replaces: stopped (statusReason replaced) when the change becomes active. */
+export { REPLACED_REASON, currentPrior, replacementProvenance, stoppedAsReplaced } from './replaced-order.ts';
 /** A finding on an approved order that the approval did not see (issue 20): care's approved cards mark it too. */
 export { afterApproval } from './after-approval.ts';

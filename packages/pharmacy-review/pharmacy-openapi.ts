@@ -13,7 +13,7 @@ export const PHARMACY_OPENAPI = {
   '/queue/{id}/approve': {
     post: {
       summary:
-        'Approve an order; {reason?, overrides: {findingId: reason}} — a reason for every warning or critical finding; an order awaiting review becomes active and the order it replaces completed',
+        'Approve an order; {reason?, overrides: {findingId: reason}} — a reason for every warning or critical finding; an order awaiting review becomes active and the order it replaces (priorPrescription) stopped, statusReason replaced',
       tags: ['pharmacy'],
       responses: {
         '200': { description: 'reviewed order' },

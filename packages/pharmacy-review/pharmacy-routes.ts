@@ -7,8 +7,8 @@
  * order (not the patient's other orders) against the chart, in the caller's language (localize.ts). Approve/return
  * write the review state onto the order through repository.update (access-checked and audited); approving over a
  * warning or critical finding needs an override reason for each. An order signed in care and awaiting review
- * (decision 0017) becomes active on approval, with the order it replaces completed in the same transaction
- * (review-write.ts); any other order's status is left to the prescriber.
+ * (decision 0017) becomes active on approval, with the order it replaces (a switch or dose change) stopped in the
+ * same transaction (review-write.ts, replaced-order.ts); any other order's status is left to the prescriber.
  * Only pharmacists and admins may use it.
  */
 import { Hono, type Context } from 'hono';
@@ -55,6 +55,7 @@ import {
 import { readReview, snapshot, type ReviewRecord } from './review-state.ts';
 import { acknowledgedAmong, acknowledgedLine, emergencyFindings } from './signed-over.ts';
 import { writeDecision } from './review-write.ts';
+import { replacedOrderOf, replacesLine, type ReplacedOrder } from './replaces-line.ts';
 import type { QueueItem, QueueAnswer, QueueStatus, ReportAnswer } from './api-types/index.ts';
 
 export type { QueueItem, QueueAnswer, QueueStatus, ReportAnswer };
@@ -123,6 +124,8 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     alerts: StoredAlert[];
     /** The finding ids the prescriber acknowledged when signing. */
     acknowledged: string[];
+    /** The order this one replaces (a switch or a dose change), worded by `present`. */
+    replaces?: ReplacedOrder;
   }
 
   /** A patient's open critical alerts, read once per request. */
@@ -184,8 +187,10 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     const reviewer = await people.byUsername(readReview(order).by);
     const dosage = mr.dosageInstruction?.[0];
     const zhName = deps.drugs.match(medicationText(order))?.drug.names.zh;
+    const replaces = await replacedOrderOf(deps.repository, ctx, order, chart, deps.drugs);
     return {
       findings,
+      ...(replaces ? { replaces } : {}),
       ...(dosage ? { dosage } : {}),
       ...(mr.dispenseRequest ? { dispense: mr.dispenseRequest } : {}),
       ...(zhName ? { zhName } : {}),
@@ -240,6 +245,7 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       ...(r.alerts.length > 0 ? { openEmergency: openAlertLines(r.alerts, lang) } : {}),
       ...(acknowledged ? { acknowledged } : {}),
       ...(note ? { note } : {}),
+      ...(r.replaces ? { replaces: replacesLine(r.replaces, lang) } : {}),
       medication: medicationLine(r.item.medication, r.zhName, lang),
       patient: cardPatient(
         {
@@ -377,13 +383,19 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     };
     const stored = await writeDecision(deps.repository, ctx, order, record);
     const reviewer = await people.byUsername(record.by);
+    // After approval the order it replaced is stopped (its priorPrescription names it): the card says so.
+    const replaces =
+      state === 'approved'
+        ? await replacedOrderOf(deps.repository, ctx, stored, { resources: [] }, deps.drugs)
+        : current.replaces;
     const item = {
       ...current.item,
       status: (stored as { status?: string }).status ?? current.item.status,
       review: readReview(stored),
       ...(reviewer ? { reviewer } : {}),
     };
-    return present({ ...current, item }, lang);
+    const { replaces: _before, ...rest } = current;
+    return present({ ...rest, item, ...(replaces ? { replaces } : {}) }, lang);
   }
 
   app.post('/queue/:id/approve', async (c) =>

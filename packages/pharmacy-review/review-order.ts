@@ -17,6 +17,7 @@ import {
 import { resourceName } from '@qihuang/fhir';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { isAwaitingReview, priorIdOf } from './awaiting-review.ts';
+import { currentPrior } from './replaced-order.ts';
 
 const OBSERVATION_CODES = [
   LOINC.creatinineMass,
@@ -85,10 +86,13 @@ export function reviewOrder(
   now: Date,
 ): ReviewResult & { patient: PatientContext } {
   // The order itself is the draft, even when it is already active (it is then left out of the regimen). The
-  // order it replaces (a dose change awaiting review, decision 0017) stops on approval: not a duplicate of it.
+  // order it replaces (a switch or dose change awaiting review, decision 0017) stops on approval: not a duplicate
+  // of it — nor is the order that replaced that one meanwhile (replaced-order.ts).
   const prior = priorIdOf(order);
+  const current = currentPrior(prior, chart.resources)?.id;
+  const left = new Set([order.id, prior, current].filter((x): x is string => !!x));
   const others = chart.resources.filter(
-    (r) => !(r.resourceType === 'MedicationRequest' && (r.id === order.id || (prior && r.id === prior))),
+    (r) => !(r.resourceType === 'MedicationRequest' && left.has(String(r.id))),
   );
   const input = buildReviewInput(others as unknown as Resource[], {
     now,

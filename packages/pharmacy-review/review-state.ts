@@ -54,10 +54,12 @@ export function readReview(resource: FhirResource): ReviewRecord {
   const byName = value('by-name');
   const at = value('at');
   const reason = value('reason');
+  const stopped = value('stopped');
   if (by) record.by = by;
   if (byName) record.byName = byName;
   if (at) record.at = at;
   if (reason) record.reason = reason;
+  if (stopped) record.stopped = stopped;
   return record;
 }
 
@@ -71,6 +73,7 @@ export function withReview<T extends FhirResource>(resource: T, record: ReviewRe
   if (record.byName) parts.push({ url: 'by-name', valueString: record.byName });
   if (record.at) parts.push({ url: 'at', valueDateTime: record.at });
   if (record.reason) parts.push({ url: 'reason', valueString: record.reason });
+  if (record.stopped) parts.push({ url: 'stopped', valueString: record.stopped });
   for (const f of record.findings) {
     const sub: Extension[] = [
       { url: 'id', valueString: f.id },

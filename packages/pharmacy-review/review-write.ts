@@ -1,14 +1,38 @@
 /**
  * Writes the pharmacist's decision onto the order. An order signed in care and awaiting review (decision 0017)
- * changes status with the decision: approval makes it `active` and completes the still-active order(s) it
- * replaces (priorPrescription) in the same transaction; a return leaves it `draft` with the return's
- * statusReason, and the replaced order untouched. Any other order only gets the review record (its status is the
- * prescriber's). Version-checked against the order that was reviewed.
+ * changes status with the decision: approval makes it `active` and stops the order it replaces (priorPrescription,
+ * followed to the patient's current order: replaced-order.ts) — `stopped`, statusReason replaced, named in the
+ * review record (`stopped`) beside the pharmacist and time — in the same transaction (audited as one); a return leaves it `draft` with the return's statusReason, and
+ * the replaced order untouched. Any other order only gets the review record (its status is the prescriber's).
+ * Version-checked against the order that was reviewed and the order stopped.
  */
 import type { RequestContext } from '@qihuang/contracts';
 import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
 import { isAwaitingReview, priorIdOf, RETURNED_REASON, withStatusReason } from './awaiting-review.ts';
+import { currentPrior, stoppedAsReplaced } from './replaced-order.ts';
 import { withReview, type ReviewRecord } from './review-state.ts';
+import { medicationText, patientIdOf } from './review-order.ts';
+
+const ifMatchOf = (r: FhirResource) => {
+  const v = (r.meta as { versionId?: string } | undefined)?.versionId;
+  return v ? { ifMatch: `W/"${v}"` } : {};
+};
+
+/** The patient's order the approved one replaces now (undefined when it names none or none is current). */
+async function replacedOrder(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  order: FhirResource,
+): Promise<FhirResource | undefined> {
+  const priorId = priorIdOf(order);
+  const patientId = patientIdOf(order);
+  if (!priorId || !patientId) return undefined;
+  const current = await repo.searchAll(ctx, 'MedicationRequest', [
+    ['patient', patientId],
+    ['status', 'active,on-hold'],
+  ]);
+  return currentPrior(priorId, current);
+}
 
 export async function writeDecision(
   repo: FhirRepository,
@@ -17,37 +41,45 @@ export async function writeDecision(
   record: ReviewRecord,
 ): Promise<FhirResource> {
   const id = String(order.id);
-  const versionId = (order.meta as { versionId?: string } | undefined)?.versionId;
-  const ifMatch = versionId ? { ifMatch: `W/"${versionId}"` } : {};
-  const reviewed = withReview(order, record);
   if (!isAwaitingReview(order)) {
-    return (await repo.update(ctx, 'MedicationRequest', id, reviewed, ifMatch)).resource;
+    const reviewed = withReview(order, record);
+    return (await repo.update(ctx, 'MedicationRequest', id, reviewed, ifMatchOf(order))).resource;
   }
   const approved = record.state === 'approved';
+  const prior = approved ? await replacedOrder(repo, ctx, order) : undefined;
+  // The review record names the order the approval stopped: who stopped it, when and why stay on the record.
+  const reviewed = withReview(
+    order,
+    prior ? { ...record, stopped: `MedicationRequest/${String(prior.id)}` } : record,
+  );
   const next = approved
-    ? { ...withStatusReason(reviewed, undefined), status: 'active' }
+    ? {
+        ...withStatusReason(reviewed, undefined),
+        status: 'active',
+        // The order it actually replaced (the one named may have been replaced meanwhile).
+        ...(prior
+          ? {
+              priorPrescription: {
+                reference: `MedicationRequest/${String(prior.id)}`,
+                display: medicationText(prior),
+              },
+            }
+          : {}),
+      }
     : withStatusReason(reviewed, RETURNED_REASON);
-  const priorId = approved ? priorIdOf(order) : undefined;
-  const prior = priorId
-    ? await repo.read(ctx, 'MedicationRequest', priorId).catch(() => undefined)
-    : undefined;
-  const stop = prior && (prior as { status?: string }).status === 'active' ? [prior] : [];
   await processTransaction(repo, ctx, {
     resourceType: 'Bundle',
     type: 'transaction',
     entry: [
-      { resource: next, request: { method: 'PUT', url: `MedicationRequest/${id}`, ...ifMatch } },
-      ...stop.map((p) => {
-        const v = (p.meta as { versionId?: string } | undefined)?.versionId;
-        return {
-          resource: { ...p, status: 'completed' },
-          request: {
-            method: 'PUT',
-            url: `MedicationRequest/${String(p.id)}`,
-            ...(v ? { ifMatch: `W/"${v}"` } : {}),
-          },
-        };
-      }),
+      { resource: next, request: { method: 'PUT', url: `MedicationRequest/${id}`, ...ifMatchOf(order) } },
+      ...(prior
+        ? [
+            {
+              resource: stoppedAsReplaced(prior),
+              request: { method: 'PUT', url: `MedicationRequest/${String(prior.id)}`, ...ifMatchOf(prior) },
+            },
+          ]
+        : []),
     ],
   });
   return repo.read(ctx, 'MedicationRequest', id);

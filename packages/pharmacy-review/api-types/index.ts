@@ -30,6 +30,11 @@ export interface ReviewRecord {
   byName?: string;
   at?: string;
   reason?: string;
+  /**
+   * On an approval: the order it stopped (`MedicationRequest/<id>`, statusReason replaced) because this switch or
+   * dose change replaces it — recorded with who approved and when (issue 20/19).
+   */
+  stopped?: string;
   findings: ReviewedFinding[];
 }
 
@@ -92,6 +97,12 @@ export interface QueueItem {
   requesterRole?: string;
   /** The prescriber's note on the order (MedicationRequest.note), as written. */
   note?: string;
+  /**
+   * The order this one replaces (priorPrescription; issue 20/19): a switch to another drug or a dose change of the
+   * same drug. Not a duplicate of it: it is stopped (statusReason replaced) when this one is approved, and stays
+   * active when this one is returned. `status` is that order's now (active while waiting, stopped once approved).
+   */
+  replaces?: { id: string; kind: 'switch' | 'dose-change'; medication: string; status: string };
   /** Who reviewed it (display name and role), when reviewed; `review.by` keeps the recorded username. */
   reviewer?: Person;
   review: ReviewRecord;

@@ -108,8 +108,11 @@ describe.each(DATABASE_KINDS)('dose-change drafts on %s', (kind) => {
 
     const stored = (await (await call('GET', `/fhir/R4/MedicationRequest/${draft.id}`)).json()) as {
       priorPrescription?: { reference?: string };
+      extension?: { url: string; valueString?: string }[];
     };
     expect(stored.priorPrescription?.reference).toBe('MedicationRequest/titr-1-aml5');
+    // The drug it changes, so signing names the current order of it even if that changed meanwhile (issue 20/19).
+    expect(stored.extension).toContainEqual({ url: 'urn:qihuang:replaces-drug', valueString: 'amlodipine' });
 
     const signed = await call('POST', `/api/care/prescriptions/${draft.id}/sign`, { acknowledge: [] });
     expect(signed.status, await signed.clone().text()).toBe(200);
@@ -121,7 +124,12 @@ describe.each(DATABASE_KINDS)('dose-change drafts on %s', (kind) => {
     expect(await statusOf(draft.id)).toBe('draft');
     const approved = await as('rx', 'POST', `/api/pharmacy/queue/${draft.id}/approve`, {});
     expect(approved.status, await approved.clone().text()).toBe(200);
-    expect(await statusOf('titr-1-aml5')).toBe('completed');
+    // Stopped, not completed (R4: halted before all administrations occurred), because the change replaced it.
+    expect(await statusOf('titr-1-aml5')).toBe('stopped');
+    const replaced = (await (await call('GET', '/fhir/R4/MedicationRequest/titr-1-aml5')).json()) as {
+      statusReason?: { coding?: { code?: string }[] };
+    };
+    expect(replaced.statusReason?.coding?.[0]?.code).toBe('replaced');
     const active = (await (
       await call('GET', '/fhir/R4/MedicationRequest?patient=titr-1&status=active')
     ).json()) as { entry?: { resource: { id: string; medicationCodeableConcept?: { text?: string } } }[] };

@@ -1,0 +1,56 @@
+/**
+ * The card's "replaces" line (issue 20/19, SAFETY): the order a switch or dose change replaces — the patient's
+ * current order in its priorPrescription chain while it waits (replaced-order.ts), the order it stopped once
+ * approved — its medicine in the card's language, and whether it is a switch (another drug, 换药) or a dose change
+ * (the same drug, 调整剂量). The duplicate-therapy check leaves that order out (review-order.ts), so the card
+ * says why the pair is no duplication.
+ */
+import type { RequestContext } from '@qihuang/contracts';
+import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import type { FhirRepository, FhirResource } from '@qihuang/store';
+import { priorIdOf } from './awaiting-review.ts';
+import { medicationLine } from './dosage-text.ts';
+import { currentPrior } from './replaced-order.ts';
+import { medicationText, type PatientChart } from './review-order.ts';
+import type { Language, QueueItem } from './api-types/index.ts';
+
+export interface ReplacedOrder {
+  id: string;
+  kind: 'switch' | 'dose-change';
+  text: string;
+  zhName?: string;
+  status: string;
+}
+
+export async function replacedOrderOf(
+  repo: FhirRepository,
+  ctx: RequestContext,
+  order: FhirResource,
+  chart: PatientChart,
+  drugs: DrugKnowledgeBase,
+): Promise<ReplacedOrder | undefined> {
+  const priorId = priorIdOf(order);
+  if (!priorId) return undefined;
+  const current = currentPrior(priorId, chart.resources);
+  // Once approved the order itself is the current end of the chain: the one it replaced is its priorPrescription.
+  const prior =
+    current && current.id !== order.id
+      ? current
+      : await repo.read(ctx, 'MedicationRequest', priorId).catch(() => undefined);
+  if (!prior) return undefined;
+  const drugOf = (r: FhirResource) => drugs.match(medicationText(r))?.drug;
+  const before = drugOf(prior);
+  const after = drugOf(order);
+  const text = medicationText(prior);
+  return {
+    id: String(prior.id),
+    kind: before && after && before.id === after.id ? 'dose-change' : 'switch',
+    text,
+    ...(before?.names.zh ? { zhName: before.names.zh } : {}),
+    status: (prior as { status?: string }).status ?? 'unknown',
+  };
+}
+
+export function replacesLine(r: ReplacedOrder, lang: Language): NonNullable<QueueItem['replaces']> {
+  return { id: r.id, kind: r.kind, medication: medicationLine(r.text, r.zhName, lang), status: r.status };
+}

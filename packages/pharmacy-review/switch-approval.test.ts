@@ -1,0 +1,243 @@
+/**
+ * A switch awaiting the pharmacist (issue 20/19, SAFETY; a try: "由氢氯噻嗪换药" was approved and both thiazide-type
+ * diuretics stayed active). The new order names the order it replaces in `priorPrescription` (FHIR R4); the card
+ * says it is a switch (or a dose change) and names the order it replaces, and the duplicate-therapy check does not
+ * count that order; approval makes the new order active and the replaced one `stopped` with statusReason
+ * `replaced`, in one transaction, the review record naming the order stopped beside who approved; a return leaves
+ * the old order active. When the order named was itself replaced meanwhile (a dose change approved first), the
+ * patient's current order in that chain is the one replaced — never two thiazides active.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_PRINCIPAL, type Principal } from '@qihuang/contracts';
+import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import { DATABASE_KINDS, openTestDatabase } from '@qihuang/test-kit';
+import { FhirRepository, type Database, type FhirResource } from '@qihuang/store';
+import { AWAITING_REVIEW_REASON } from './awaiting-review.ts';
+import { REPLACED_REASON } from './replaced-order.ts';
+import { createPharmacyReviewRoutes } from './pharmacy-routes.ts';
+import type { QueueItem } from './api-types/index.ts';
+
+const NOW = new Date('2026-03-10T04:00:00Z');
+const system = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };
+const PHARMACIST: Principal = {
+  id: 'u-rx',
+  kind: 'user',
+  username: 'rx',
+  role: 'pharmacist',
+  scopes: ['user/*.read', 'user/MedicationRequest.write'],
+};
+
+/** Hydrochlorothiazide as Synthea writes it (RxNorm, English text), active for years. */
+const hctz = (id: string, patient: string, mg: number, extra: Record<string, unknown> = {}) => ({
+  resourceType: 'MedicationRequest',
+  id,
+  status: 'active',
+  intent: 'order',
+  authoredOn: '2020-01-01T00:00:00Z',
+  medicationCodeableConcept: {
+    text: `Hydrochlorothiazide ${mg} MG Oral Tablet`,
+    coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '316049' }],
+  },
+  subject: { reference: `Patient/${patient}` },
+  dosageInstruction: [
+    {
+      timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } },
+      doseAndRate: [{ doseQuantity: { value: mg, unit: 'mg', code: 'mg' } }],
+    },
+  ],
+  ...extra,
+});
+
+/** Chlorthalidone 12.5 mg signed in care and awaiting the pharmacist, replacing `prior` when given. */
+const chlorthalidone = (id: string, patient: string, prior?: string) => ({
+  resourceType: 'MedicationRequest',
+  id,
+  status: 'draft',
+  intent: 'order',
+  statusReason: AWAITING_REVIEW_REASON,
+  authoredOn: '2026-03-10T03:00:00Z',
+  medicationCodeableConcept: {
+    text: 'Chlorthalidone 12.5 mg',
+    coding: [{ system: 'urn:qihuang:drug', code: 'chlorthalidone', display: 'Chlorthalidone' }],
+  },
+  subject: { reference: `Patient/${patient}` },
+  note: [{ text: 'Switch from hydrochlorothiazide: home BP above target.' }],
+  dosageInstruction: [
+    {
+      text: '12.5 mg once daily',
+      timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } },
+      doseAndRate: [{ doseQuantity: { value: 12.5, unit: 'mg', code: 'mg' } }],
+    },
+  ],
+  ...(prior
+    ? { priorPrescription: { reference: `MedicationRequest/${prior}`, display: 'Hydrochlorothiazide 25 MG' } }
+    : {}),
+});
+
+describe.each(DATABASE_KINDS)('a switch awaiting the pharmacist on %s', (kind) => {
+  let database: Database;
+  let repo: FhirRepository;
+  const routes = () =>
+    createPharmacyReviewRoutes({
+      repository: repo,
+      context: () => ({ requestId: 'rx', principal: PHARMACIST }),
+      drugs: createDrugKnowledgeBase(),
+      clock: () => NOW,
+    });
+  const post = (path: string, body: unknown) =>
+    routes().request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const read = (id: string) =>
+    repo.read(system, 'MedicationRequest', id) as Promise<
+      FhirResource & { status?: string; statusReason?: unknown; priorPrescription?: { reference?: string } }
+    >;
+  const card = async (id: string, lang = 'en'): Promise<QueueItem> => {
+    const response = await routes().request(`/queue?status=all&lang=${lang}`);
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { items: QueueItem[] }).items.find((i) => i.id === id)!;
+  };
+  const patient = (id: string) =>
+    repo.update(system, 'Patient', id, {
+      resourceType: 'Patient',
+      id,
+      gender: 'male',
+      birthDate: '1951-04-02',
+    });
+  // Chlorthalidone in gout is a contraindication of its own: the approval overrides whatever is serious.
+  const approve = async (id: string) => {
+    const item = await card(id);
+    const overrides = Object.fromEntries(
+      item.findings
+        .filter((f) => f.severity !== 'info')
+        .map((f) => [f.id, 'Switch discussed with prescriber']),
+    );
+    return post(`/queue/${id}/approve`, { overrides });
+  };
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    repo = new FhirRepository(database.db, { clock: () => NOW });
+    for (const p of ['p-switch', 'p-return', 'p-unlinked', 'p-chain']) await patient(p);
+    await repo.update(system, 'MedicationRequest', 'p-switch-hctz', hctz('p-switch-hctz', 'p-switch', 25));
+    await repo.update(
+      system,
+      'MedicationRequest',
+      'p-switch-ctd',
+      chlorthalidone('p-switch-ctd', 'p-switch', 'p-switch-hctz'),
+    );
+    await repo.update(system, 'MedicationRequest', 'p-return-hctz', hctz('p-return-hctz', 'p-return', 25));
+    await repo.update(
+      system,
+      'MedicationRequest',
+      'p-return-ctd',
+      chlorthalidone('p-return-ctd', 'p-return', 'p-return-hctz'),
+    );
+    await repo.update(
+      system,
+      'MedicationRequest',
+      'p-unlinked-hctz',
+      hctz('p-unlinked-hctz', 'p-unlinked', 25),
+    );
+    await repo.update(
+      system,
+      'MedicationRequest',
+      'p-unlinked-ctd',
+      chlorthalidone('p-unlinked-ctd', 'p-unlinked'),
+    );
+    // The switch was drafted against HCTZ 12.5 mg; a dose change to 25 mg was approved before the switch was.
+    await repo.update(
+      system,
+      'MedicationRequest',
+      'p-chain-12',
+      hctz('p-chain-12', 'p-chain', 12.5, { status: 'stopped', statusReason: REPLACED_REASON }),
+    );
+    await repo.update(
+      system,
+      'MedicationRequest',
+      'p-chain-25',
+      hctz('p-chain-25', 'p-chain', 25, {
+        priorPrescription: { reference: 'MedicationRequest/p-chain-12' },
+      }),
+    );
+    await repo.update(
+      system,
+      'MedicationRequest',
+      'p-chain-ctd',
+      chlorthalidone('p-chain-ctd', 'p-chain', 'p-chain-12'),
+    );
+  }, 120_000);
+  afterAll(async () => database?.close());
+
+  it('the card names the order it replaces as a switch, and finds no duplicate therapy with it', async () => {
+    const item = await card('p-switch-ctd');
+    expect(item.replaces).toEqual({
+      id: 'p-switch-hctz',
+      kind: 'switch',
+      medication: 'Hydrochlorothiazide 25 MG Oral Tablet',
+      status: 'active',
+    });
+    expect(item.findings.map((f) => f.type)).not.toContain('duplication');
+    // The gout contraindication is the patient's, not the pair's: it stays (none here: no gout recorded).
+    const zh = await card('p-switch-ctd', 'zh-CN');
+    expect(zh.replaces?.medication).toBe('氢氯噻嗪片 25 mg');
+  });
+
+  it('without priorPrescription the same pair is a duplicate therapy (the try: nothing said it was a switch)', async () => {
+    const item = await card('p-unlinked-ctd');
+    expect(item.replaces).toBeUndefined();
+    expect(item.findings.map((f) => f.ruleId)).toContain('duplicate-class-thiazide-type');
+  });
+
+  it('approval activates the switch and stops the replaced order (statusReason replaced) in one transaction, on the review record', async () => {
+    const response = await approve('p-switch-ctd');
+    expect(response.status, await response.clone().text()).toBe(200);
+    const answer = (await response.json()) as QueueItem;
+    expect(answer.status).toBe('active');
+    expect(answer.replaces).toMatchObject({ id: 'p-switch-hctz', status: 'stopped' });
+    expect((await read('p-switch-ctd')).status).toBe('active');
+    const old = await read('p-switch-hctz');
+    expect(old.status).toBe('stopped');
+    expect(old.statusReason).toEqual(REPLACED_REASON);
+    expect(old.meta?.versionId).toBe('2');
+    // The review record names the order the approval stopped, beside who approved and when.
+    expect(answer.review).toMatchObject({
+      state: 'approved',
+      by: 'rx',
+      stopped: 'MedicationRequest/p-switch-hctz',
+    });
+    // One thiazide-type order active: the switch.
+    const active = await repo.searchAll(system, 'MedicationRequest', [
+      ['patient', 'p-switch'],
+      ['status', 'active'],
+    ]);
+    expect(active.map((r) => r.id)).toEqual(['p-switch-ctd']);
+  });
+
+  it('a return leaves the old order active and untouched', async () => {
+    const response = await post('/queue/p-return-ctd/return', { reason: 'Keep hydrochlorothiazide' });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const old = await read('p-return-hctz');
+    expect(old.status).toBe('active');
+    expect(old.statusReason).toBeUndefined();
+    expect(old.meta?.versionId).toBe('1');
+  });
+
+  it('an order replaced meanwhile: its successor is what the switch replaces, on the card and on approval', async () => {
+    const item = await card('p-chain-ctd');
+    expect(item.replaces).toMatchObject({ id: 'p-chain-25', kind: 'switch', status: 'active' });
+    expect(item.findings.map((f) => f.type)).not.toContain('duplication');
+    const response = await approve('p-chain-ctd');
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect((await read('p-chain-25')).status).toBe('stopped');
+    // The new order names the order it actually replaced.
+    expect((await read('p-chain-ctd')).priorPrescription?.reference).toBe('MedicationRequest/p-chain-25');
+    const active = await repo.searchAll(system, 'MedicationRequest', [
+      ['patient', 'p-chain'],
+      ['status', 'active'],
+    ]);
+    expect(active.map((r) => r.id)).toEqual(['p-chain-ctd']);
+  });
+});
