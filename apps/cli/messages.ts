@@ -56,6 +56,16 @@ const ZH: [RegExp, (...m: string[]) => string][] = [
   [/^No such file or folder: (.*)$/s, (p) => `文件或文件夹不存在：${p}`],
   [/^(.*): not a \.json, \.ndjson or \.jsonl file$/s, (p) => `${p}：不是 .json、.ndjson 或 .jsonl 文件`],
   [
+    // The embedded database held by a running server (packages/store/directory-lock.ts), e.g. `audit verify`.
+    /^cannot open the database: The embedded database in (.*) is in use by process (\d+) on (\S+) \((.*), since (.*)\)\. Stop that process, or talk to it \(e\.g\. `(.*)`\), or set DATABASE_URL to use a PostgreSQL server\.$/s,
+    (dir, pid, host, command, since, other) =>
+      `无法打开数据库：${dir} 中的内置数据库正被主机 ${host} 上的进程 ${pid} 使用（${command === 'unknown command' ? '命令未知' : command}，始于 ${since}）。请先停止该进程，或通过运行中的服务器操作（如 \`${other}\`），或设置 DATABASE_URL 改用 PostgreSQL 数据库`,
+  ],
+  [/^cannot open the database: Could not lock (.*)$/s, (path) => `无法打开数据库：无法锁定 ${path}`],
+  [/^cannot open the database: (.*)$/s, (why) => `无法打开数据库：${why}`],
+  [/^(--[\w-]+): not a date "(.*)"$/s, (o, v) => `${o}：不是日期 "${v}"`],
+  [/^(--[\w-]+): cannot read (.*)$/s, (o, p) => `${o}：无法读取 ${p}`],
+  [
     /^cannot reach the server: (.+) \((\S+)\) at (\S+)$/s,
     (why, code, url) => `无法连接服务器 ${url}：${NETWORK_ZH[why] ?? why}（${code}）`,
   ],

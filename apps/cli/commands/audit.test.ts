@@ -75,6 +75,8 @@ describe.each(DATABASE_KINDS)('qihuang audit on %s', (kind) => {
       const intact = await cli(['audit', 'verify'], env);
       expect(intact.stdout).toMatch(/audit chain intact: 5 entries/);
       expect(intact.code).toBe(0);
+      const zhIntact = await cli(['audit', 'verify', '--locale', 'zh-CN'], env);
+      expect(zhIntact.stdout).toMatch(/^审计链完整：共 5 条，链头 5:[0-9a-f]{64}（\d+ 毫秒）\n$/);
       const json = await cli(['audit', 'verify', '--json'], env);
       expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, checked: 5, head: { seq: 5 } });
 
@@ -96,6 +98,9 @@ describe.each(DATABASE_KINDS)('qihuang audit on %s', (kind) => {
       const broken = await cli(['audit', 'verify'], env);
       expect(broken.code).toBe(3);
       expect(broken.stdout).toMatch(/BROKEN at entry 3 \(edited\)/);
+      const zhBroken = await cli(['audit', 'verify'], { ...env, QIHUANG_LOCALE: 'zh-CN' });
+      expect(zhBroken.code).toBe(3);
+      expect(zhBroken.stdout).toMatch(/^审计链在第 3 条处断裂（被修改）：第 3 条的内容与其哈希不符/);
       const brokenJson = await cli(['audit', 'verify', '--json'], env);
       expect(brokenJson.code).toBe(3);
       expect(JSON.parse(brokenJson.stdout)).toMatchObject({
@@ -182,6 +187,21 @@ describe('qihuang audit verify on a database it cannot open', () => {
       expect(locked.stderr.trim().split('\n')).toHaveLength(1);
       expect(locked.stderr).toMatch(/cannot open the database.*in use by process/);
       expect((await cli(['audit', 'verify', '--json'], env)).code).toBe(1);
+      // One language per run (issue 20, IT try: '错误：cannot open the database: The embedded database …').
+      const zh = await cli(['audit', 'verify'], {
+        ...env,
+        QIHUANG_LOCALE: '',
+        LC_ALL: '',
+        LANG: 'zh_CN.UTF-8',
+      });
+      expect(zh.code).toBe(1);
+      expect(zh.stderr).toMatch(/^错误：无法打开数据库：.*内置数据库正被.*进程 \d+ 使用（/);
+      expect(zh.stderr).not.toMatch(/cannot|in use|process|Stop|talk to|unknown command|since/);
+      const en = await cli(['audit', 'verify', '--locale', 'en'], { ...env, LANG: 'zh_CN.UTF-8' });
+      expect(en.stderr).toMatch(/^error: cannot open the database: The embedded database/);
+      const zhOption = await cli(['audit', 'verify', '--locale', 'zh-CN'], { ...env, QIHUANG_LOCALE: 'en' });
+      expect(zhOption.stderr).toMatch(/^错误：无法打开数据库：/);
+      expect((await cli(['audit', 'verify', '--locale', 'fr'], env)).code).toBe(2);
     } finally {
       await database.close();
       await cleanup();

@@ -18,6 +18,16 @@ import {
 } from '@qihuang/audit';
 import { withDatabase } from '../database.ts';
 import { EXIT } from '../exit-codes.ts';
+import { LOCALE_OPTION, resolveLocale, type CliLocale } from '../locale.ts';
+import { messageLocale } from '../messages.ts';
+import { progressLine, verifyLine } from './audit-text.ts';
+
+/**
+ * One language per run (issue 20): `--locale`, else the rule of the CLI's messages (QIHUANG_LOCALE or the system
+ * locale), so the result lines and an error line (main.ts) never differ. A bad `--locale` is refused (exit 2).
+ */
+const runLocale = (option: unknown): CliLocale =>
+  option === undefined ? messageLocale() : resolveLocale(option);
 
 function readCheckpoints(options: { expectHead?: string; checkpoints?: string }): AuditCheckpoint[] {
   const out: AuditCheckpoint[] = [];
@@ -64,13 +74,16 @@ export function registerAudit(program: Command): void {
       '--in-database',
       "hash inside PostgreSQL: faster, but trusts the server's sha256 (routine checks)",
     )
+    .option(...LOCALE_OPTION)
     .action(
       async (options: {
         json?: boolean;
         inDatabase?: boolean;
         expectHead?: string;
         checkpoints?: string;
+        locale?: string;
       }) => {
+        const locale = runLocale(options.locale);
         const checkpoints = readCheckpoints(options);
         const result = await withDatabase((database) =>
           verifyAuditChain(database.db, {
@@ -79,21 +92,14 @@ export function registerAudit(program: Command): void {
             onProgress:
               options.json || !process.stderr.isTTY
                 ? undefined
-                : ({ checked, total }) => process.stderr.write(`\rchecked ${checked} / ${total}`),
+                : ({ checked, total }) => process.stderr.write(progressLine(checked, total, locale)),
           }),
         );
         if (!options.json && process.stderr.isTTY) process.stderr.write('\n');
         if (options.json) {
           console.log(JSON.stringify(result));
-        } else if (result.ok) {
-          const held = result.checkpoints !== undefined ? `, ${result.checkpoints} checkpoint(s) hold` : '';
-          console.log(
-            `audit chain intact: ${result.checked} entries, head ${result.head.seq}:${result.head.hash}${held} (${result.elapsedMs} ms)`,
-          );
         } else {
-          console.log(
-            `audit chain BROKEN at entry ${result.firstBad?.seq} (${result.firstBad?.problem}): ${result.firstBad?.message}`,
-          );
+          console.log(verifyLine(result, locale));
         }
         process.exitCode = result.ok ? EXIT.ok : EXIT.checkFailed;
       },
@@ -104,7 +110,9 @@ export function registerAudit(program: Command): void {
     .description('Write audit entries as NDJSON AuditEvent resources to stdout (oldest first)')
     .option('--patient <id>', 'only entries touching this patient')
     .option('--since <date>', 'only entries recorded at or after this date/time (ISO 8601)')
-    .action(async (options: { patient?: string; since?: string }) => {
+    .option(...LOCALE_OPTION)
+    .action(async (options: { patient?: string; since?: string; locale?: string }) => {
+      runLocale(options.locale); // the output is NDJSON; the option sets the language of an error line
       if (options.since && Number.isNaN(new Date(options.since).getTime())) {
         throw new QihuangError('invalid-input', `--since: not a date "${options.since}"`);
       }
