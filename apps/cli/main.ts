@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { isQihuangError } from '@qihuang/contracts';
 import { registerCommands } from './commands/index.ts';
 import { exitCodeFor, isBrokenPipe } from './exit-codes.ts';
+import { localizeHelp } from './help-zh.ts';
 import { errorLine, messageLocale } from './messages.ts';
 
 // `qihuang audit export | head`: the reader closed the pipe; stop quietly (exit-codes.ts).
@@ -21,6 +22,7 @@ const program = new Command('qihuang')
   .exitOverride();
 
 await registerCommands(program, process.argv);
+if (messageLocale() === 'zh-CN') localizeHelp(program); // --help in the CLI's language (help-zh.ts)
 
 try {
   await program.parseAsync(process.argv);
