@@ -118,6 +118,10 @@ function riskWordAt(lower: string, at: number, key: string): boolean {
   const before = lower.slice(Math.max(0, at - 24), at);
   const after = lower.slice(at + key.length, at + key.length + 16);
   // A denied risk ("不会引起高钾", "does not cause angioedema") is a statement about the condition: kept.
+  // "可升高血钾" holds "高血钾" inside "升高": an effect of the drug, not the patient's hyperkalaemia.
+  // (A denied effect, "不会升高血钾", stays a statement about the condition, as below.)
+  if (key.startsWith('高') && /(?:升|提)$/.test(before) && !/(?:不|没有|无|未)[^，。,;；]{0,3}$/.test(before))
+    return true;
   if (/不会|不|没有|无|\bnot\b|\bno\b|n't|without/.test(before)) return false;
   return (
     // "可致心动过缓和房室传导阻滞", "may cause bradycardia and heart block": a list of risks after the word.
@@ -162,7 +166,7 @@ export const NO_INTERACTION =
   /(?:没有|无|不会有|不存在|并无)(?:什么|明显|明确|显著)?(?:的)?(?:相互)?(?:影响|相互作用|冲突)|(?:don't|do not|doesn't|does not|won't|will not) interact|no (?:meaningful |significant |clinically (?:relevant |significant )?|relevant )?(?:interaction|effect on (?:potassium|each other))/i;
 /** More safe wordings: "都没有关系", "needs no extra monitoring", "无需额外监测". */
 export const SAFE_MORE_WORDS =
-  /(?:都|也)?没(?:有)?关系|\bno (?:extra |additional |special )?monitoring\b|needs? no (?:extra |additional )?monitoring|无需(?:额外)?监测|不需要(?:额外)?(?:监测|查)/i;
+  /(?:都|也)?没(?:有)?关系|\bno (?:extra |additional |special )?monitoring\b|needs? no (?:extra |additional )?(?:potassium |K\+ |K⁺ )?(?:checks?|monitoring)|无需(?:额外)?监测|不需要(?:额外)?(?:监测|查)/i;
 /** A list said to be fine item by item ("氯化钾、低钠盐都没有关系", "A and B are both fine"): each is combined with what
  * the patient takes, not a list of alternatives. */
 export const EACH_FINE =
@@ -172,7 +176,7 @@ export const ABSOLUTE =
   /\bmust never\b|\bnever be (?:co-?prescribed|combined|given together|used together)|\bhard[- ]stop|\bcontraindicated (?:pair|combination)\b|\babsolutely contraindicated\b|绝对禁(?:止|用|忌)|(?:绝对|决|绝|永远)不(?:能|可|可以)(?:合用|联用|一起用|同用|同时使用|联合使用)|\bunder no circumstances\b|禁止(?:联用|合用|同时使用)|严禁|禁忌组合/i;
 /** A drug named as absent ("even without a diuretic", "不加利尿剂"): not a member of the combination. */
 export const ABSENT_BEFORE =
-  /\b(?:without|minus)\s+(?:a |an |any |the )?$|(?:不加|没有加|未加|不合用|不联用)\s*$/i;
+  /\b(?:without|minus)\s+(?:a |an |any |the )?$|(?:不加|没有加|未加|不合用|不联用)\s*$|[（(，,]\s*(?:无|没有|不含|未用|未合用)\s*$/i;
 
 /** Stopping both: the drug stopped first ("先把可乐定逐渐减停，几天后再停美托洛尔", "stop clonidine first, then …"). */
 export function stopFirstIn<T extends { start: number; end: number }>(

@@ -77,9 +77,10 @@ export function categoriesIn(text: string): CategoryHit[] {
     }
   // "normal" only where it names the category: "normal blood pressure", "normal range", "is/as/says normal",
   // "分类：normal", "normal is 120–129" (never "normal renal function"); literal first, context checked after.
-  // "属于正常", "是正常的", "都正常": the category in Chinese after a copula (never "正常高值", "正常波动").
+  // "属于正常", "是正常的", "都正常": the category in Chinese after a copula (never "正常高值", "正常波动"); a bare
+  // "，正常）" in a table row ("夜间均值118/68（阈值≥120/70，正常）").
   for (const m of t.matchAll(
-    /\bnormal\b|正常血压|正常(?:值)?范围|正常水平|(?<=(?:属于|属|算是?|是|为|都|均|也|还|仍|→|->|=>|⇒)\s*)正常(?!高|值|范围|水平|血压|的?(?:波动|现象|反应|变化|生理|功能|饮食|作息|心|肾|窦))/gi,
+    /\bnormal\b|正常血压|正常(?:值)?范围|正常水平|(?<=[，,（(：:]\s*)正常(?=\s*(?:[）)，,；;。]|$))|(?<=(?:属于|属|算是?|是|为|都|均|也|还|仍|→|->|=>|⇒)\s*)正常(?!高|值|范围|水平|血压|的?(?:波动|现象|反应|变化|生理|功能|饮食|作息|心|肾|窦))/gi,
   )) {
     const at = m.index as number;
     if (m[0].toLowerCase() === 'normal') {
@@ -89,6 +90,8 @@ export function categoriesIn(text: string): CategoryHit[] {
       const named =
         /^ (?:blood pressure|bp|category)\b/i.test(after) ||
         /^ (?:range|category)/i.test(after) ||
+        // "splits it into normal (120–129/80–84) and high-normal (…)": the category with its values in brackets.
+        /^\s*[(（]\s*[<≤≥>]?\s*\d{2,3}\s*(?:[–-]|\/)/.test(after) ||
         (/[:：→]\s*$/.test(before) && !/^\s*(?:renal|kidney|potassium|sinus|saline|eGFR|GFR)/i.test(after)) ||
         /(?:称为|称作|叫做|叫作|另称|名为|定义为)\s*$/.test(before) ||
         /\b(?:is|are|as|be|considered|classified as|counts as|corresponds? to|says?|calls? it|rates? it|labels? it)\s+(?:still\s+|also\s+|just\s+|only\s+|now\s+|actually\s+|already\s+|perfectly\s+|completely\s+|entirely\s+)?$/i.test(

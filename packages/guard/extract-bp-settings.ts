@@ -18,7 +18,8 @@ export function settingAt(raw: string, at: number): Setting {
   // "≥140/90 in the office", "≥140/90（诊室）": a setting named right after the value is its own.
   const own = OWN_AFTER.exec(raw.slice(at));
   if (own)
-    for (const [s, re] of SETTINGS) if (new RegExp(re.source, 'i').test(own[1] ?? own[2] ?? '')) return s;
+    for (const [s, re] of SETTINGS)
+      if (new RegExp(re.source, 'i').test(own[1] ?? own[2] ?? own[3] ?? '')) return s;
   // "家庭血压的标准与诊室血压相同" / "the same as in the office": the compared setting is not the subject; a setting
   // inside brackets closed before the value ("（对应诊室130/80），ESH用≥130/80") is the bracket's own.
   const text = raw
@@ -40,12 +41,13 @@ export function settingAt(raw: string, at: number): Setting {
   return 'office';
 }
 
-/** The value, then a setting with nothing but a preposition or an opening bracket between. */
+/** The value, then a setting with nothing but a preposition or an opening bracket between, or a bare setting word
+ * closing the item of a list ("thresholds 130/80 daytime, 110/65 night, 125/75 over 24 h"). */
 const OWN_AFTER =
-  /^[≥≤<>＜=\d\s/／–~-]*(?:mm\s*Hg)?\s*(?:(?:in|at|for) (?:the )?(office|clinic)\b|[（(]\s*(诊室|家庭|家测|夜间|白天|日间|24\s*小时|office|home|night-time|daytime|24-hour)\s*[）)])/i;
+  /^[≥≤<>＜=\d\s/／–~-]*(?:mm\s*Hg)?\s*(?:(?:in|at|for) (?:the )?(office|clinic)\b|[（(]\s*(诊室|家庭|家测|夜间|白天|日间|24\s*小时|office|home|night-time|daytime|24-hour)\s*[）)]|(daytime|night-?time|night|(?:over )?24[- ]?h(?:ours?)?|24-hour|home)(?=\s*(?:[,;)）]|$|\.(?:\s|$))))/i;
 
 const SAME_AS =
-  /(?:与|和|跟|同)(?:诊室|办公室|家庭|家中)(?:血压)?(?:的)?(?:标准)?(?:相同|一样|一致|不同|不一样)|(?:the )?(?:same as|different from|lower than|higher than|unlike) (?:in |for |at )?(?:the )?(?:office|clinic|home)(?: readings?| values?| BP| threshold)?/gi;
+  /对应(?:于)?诊室(?=[^，。,;；\d]{0,2}[1-3一二三][期级])|(?:与|和|跟|同)(?:诊室|办公室|家庭|家中)(?:血压)?(?:的)?(?:标准)?(?:相同|一样|一致|不同|不一样)|(?:the )?(?:same as|different from|lower than|higher than|unlike) (?:in |for |at )?(?:the )?(?:office|clinic|home)(?: readings?| values?| BP| threshold)?/gi;
 
 /** "Out-of-office", "诊室外", "outside the clinic": no setting of its own (the home or ambulatory one meant is named
  * elsewhere), and certainly not the office. */

@@ -39,6 +39,8 @@ export { doseClaims } from './extract-doses.ts';
 
 /** A drug named only to be set apart from the subject ("unlike X,", "不同于X", "和X不同"). */
 const SET_APART = /\bunlike\s+(?:the\s+|your\s+|an?\s+)?$|不同于\s*$|不像\s*$|有别于\s*$/i;
+/** A pair said of itself alone ("本身", "by themselves", "on its own"). */
+const ITSELF = /本身|\bby (?:it|them)sel(?:f|ves)\b|\bon (?:its|their) own\b/i;
 /** A sentence set against the one before ("by contrast", "whereas", "则是", "相比之下"). */
 const CONTRAST =
   /\bby contrast\b|\bin contrast\b|\bon the other hand\b|\bunlike\b|\bwhereas\b|\bconversely\b|则是|则为|则属|相比之下|与之相反|相反[，,]|反之/i;
@@ -215,7 +217,12 @@ export function drugClaims(
   // "螺内酯可以和贝那普利一起用，但血钾 5.6 时应暂缓": a clause that holds the combination back at a potassium level.
   const potassiumHeld = clauses.some((c) => POTASSIUM_HOLD.test(c.text));
   // "Switching from lisinopril to sacubitril/valsartan, start 12 hours after the last dose": a switch with an interval.
-  const spaced = !SWITCH.test(text) && SPACED.test(text) && !polarity(text)?.startsWith('un');
+  // "不能同时服用，但间隔12小时以上即可": the interval in a clause of its own after a prohibition is still stated.
+  const spaced =
+    !SWITCH.test(text) &&
+    SPACED.test(text) &&
+    (!polarity(text)?.startsWith('un') ||
+      clauses.some((c) => SPACED.test(c.text) && polarity(c.text) === 'safe'));
   const washout = (SWITCH.test(text) || spaced) && entities.length >= 2 ? washoutIn(text) : undefined;
   if (stopFirst) out.interactions.push({ members: entities.slice(0, 2), safe: true, dailyMg: {}, stopFirst });
   else if (washout !== undefined)
@@ -255,7 +262,8 @@ export function drugClaims(
       // that covers drugs the patient takes stands for them (the claim is about the patient's medicines).
       // "Amlodipine with atenolol, by contrast, is a standard combination", "二氢吡啶类CCB与β阻滞剂联用则是推荐组合": a
       // pair of its own set against what was said before is about that pair, not about the patient's medicines.
-      const contrasted = polar.length >= 2 && CONTRAST.test(text);
+      // "③氯沙坦与氢氯噻嗪本身是推荐的联合", "the pair by itself": that pair alone, without the patient's other drugs.
+      const contrasted = polar.length >= 2 && (CONTRAST.test(text) || ITSELF.test(text));
       const mine = (e: Mention) =>
         e.drug || contrasted ? [] : d.current.filter((c) => c.drug && sameFamily(e, c));
       if ((combo || toPatient) && polar.some((e) => mine(e).length))

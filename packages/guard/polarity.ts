@@ -9,6 +9,15 @@ const SAFE =
 const SAFE_MORE =
   /\b(?:go|goes|work|works) well together\b|\bno (?:particular |special |real |extra |major )?(?:concerns?|problems?|issues?)\b|(?<!\bnot (?:a |an |the )?|\bnever (?:a |an |the )?)\brecommended (?:[^,.;]{0,30} )?(?:combination|pairing)\b|(?:联用|合用|同服|一起用|联合使用?)(?:是|也|都|很)?安全|安全(?:的)?(?:组合|搭配|方案)|(?<![不非否]|未必|一定|不太|并不|是否)安全(?=\s*(?:[，。,;；]|$))|可以(?:开始|启用)|(?<!有|是否|会不会)没问题|\b(?:is|are|'s|'re)\s+(?:(?:\w+ly|still|also|quite|very)\s+)+(?:a\s+)?(?:safe|fine|ok|okay|acceptable|appropriate)\b|\b(?:can|may|could)\s+(?:(?:safely|still|also)\s+)*(?:combine|pair|add|start|begin)\b|(?:联合使用|联用|合用|同服|一起用)(?:时)?(?:也)?可以|(?<!不是|并非|非|不)(?:常用|常见|标准|经典)的?(?:联合|组合)|(?<!\bnot (?:a |the )?)\b(?:standard|common|usual|typical) (?:[^,.;]{0,24} )?(?:combination|pairing)\b|(?:不用|无需|不必|不需要)担心|\b(?:it's|it is|that's|that is)\s+(?:fine|ok|okay|safe|alright|all right)\b|\b(?:fine|ok|okay|safe) to (?:take|use|combine|add|start|continue)\b|(?<![不勿未])可用(?![至于量])|(?<![不勿])(?:可以?|能)维持(?:原)?(?:剂量|方案|用药|治疗)?|不构成[^，。,;；]{0,8}(?:三重打击|相互作用)|可(?:以)?(?:直接|放心)(?:使用|用|服用|加用|联用|合用)|\b(?:is|are|does) not (?:a |constitute a )?["“]?triple whammy|\b(?:is|are) not (?:a |an )?(?:barrier|problem|issue|obstacle) (?:to|for)\b|(?<![不勿别])可以?加上|(?:只是|只有|仅(?:是|有)?|不过是)(?:轻度|轻微|较轻|很轻|中度|中等)(?:程度)?的?相互作用|\bonly (?:have |has )?(?:a |an )?(?:mild|minor|slight|weak|moderate) interaction|(?<=(?:只要|就|也|还)\s*)可以?加(?![重剧大])|\bwithin (?:the |its |their )?(?:(?:allowed|permitted|recommended|safe|acceptable|approved|usual|dose|dosing)\s+)*(?:limits?|range|cap|ceiling)\b|在(?:允许|安全|推荐|规定|可接受)的?(?:剂量)?(?:范围|限度|上限)(?:之?内)?|(?:未|没有?)超(?:过|出)?(?:剂量)?(?:上限|限量|限制|限度)|(?<!\bnot (?:a )?|\bnever (?:a )?)\b(?:is|are|would be|'s) (?:a )?(?:good|sensible|reasonable|wise) (?:idea|plan|move)\b|(?<!不是)(?:是个|是一个)?(?:好主意|明智的选择)/i;
 
+/**
+ * Round 7 safe wordings (tuning set 16): a combination said usable with monitoring alone or without changing a drug
+ * ("监测血钾即可", "只需加强血钾监测", "无需换药", "only needs closer monitoring", "can be dispensed without extra
+ * checks"), added on top of another drug ("可在氯沙坦基础上联合阿利吉仑"), free of a dose cap ("no dose cap applies",
+ * "不受剂量限制") or of the triple whammy ("does not create the triple whammy").
+ */
+const SAFE_ROUND7 =
+  /(?:可以?|能)在[^，。,;；]{0,12}基础上(?:联合|加用|加上|合用|联用)|(?:监测|复查)[^，。,;；]{0,8}即可|(?:只需要?|只要|仅需)(?:加强|定期|密切)?(?:监测|复查)|(?:不用|无需|不需要|不必)(?:换药|停药|换用其他)|\bonly (?:needs?|requires?) (?:\w+ ){0,2}monitoring\b|\bno need to (?:switch|stop|change)\b|\b(?:just|simply) monitor\b|\b(?:can|may) be dispensed\b|\bdispensed without (?:any )?(?:extra |further |additional )?checks?\b|\bno (?:further |additional )?(?:dose |dosing )?(?:cap|limit|ceiling|restriction)s? (?:applies|apply|is needed|are needed)\b|不受(?:剂量)?限制|无(?:需)?剂量(?:上限|限制)|\b(?:does|do|will|would) not (?:create|cause|constitute|make|pose|count as|trigger) (?:a |the |any )?["“]?triple whammy/i;
+
 /** Words that deny a harm ("no reason to avoid", "need not be avoided", "并不属于禁忌", "is not a contraindication")
  * that the modifier rules do not carry. */
 const DENIAL =
@@ -17,7 +26,7 @@ const DENIAL =
 const MINIMISED = /^\s*(?:很|较|非常|极)?(?:小|轻微|不大|甚微|可忽略)/;
 /** Harm words whose polarity the clinical-language modifiers decide ("is not a contraindication", "不会增加…风险"). */
 const HARM =
-  /contraindicat\w*|avoid\w*|increases? the risk|raises? the risk|risk of|\b(?:raise|increase)s?\s+(?:the\s+)?(?:kidney|renal|bleeding|potassium)\s+risk|(?:can|may|could|might) (?:cause|lead)|affects?\b|禁忌|禁用|避免|增加.{0,8}风险|升高.{0,4}风险|(?:rais|increas)\w*\s+(?:the\s+)?(?:serum\s+)?(?:potassium|K\+|K⁺)|\beffects? on (?:\S+ ){0,2}(?:potassium|K\+|K⁺)|升高(?:血)?钾|升钾|影响|导致|引起|可致/gi;
+  /contraindicat\w*|avoid\w*|increases? the risk|raises? the risk|risk of|\b(?:raise|increase)s?\s+(?:the\s+)?(?:kidney|renal|bleeding|potassium)\s+risk|(?:can|may|could|might) (?:cause|lead)|affects?\b|禁忌|禁用|避免|增加.{0,8}风险|升高.{0,4}风险|(?:rais|increas)\w*\s+(?:the\s+)?(?:serum\s+)?(?:potassium|K\+|K⁺)|\beffects? on (?:\S+ ){0,2}(?:potassium|K\+|K⁺)|升高(?:血)?钾|升钾|影响|导致|引起|可致|构成[^，。,;；]{0,3}三重打击|风险(?:会|将)?(?:增加|升高|增高)/gi;
 /** Prohibitions and warnings that are unsafe whatever follows (their own negation is part of the cue). */
 const PROHIBIT =
   /(should not|must not|never|do not|don't|cannot|can't|shouldn't|is not to)\s+(be\s+)?(combined|combine|co-?administer\w*|used|use|given|give|prescribed|taken|started|start|added|add)|\bnot be (?:combined|given|used|added|started)|not recommended|not safe|unsafe|dangerous|harmful|serious interaction|major interaction|禁止|不宜|不应|不可|不能|不推荐|不建议|慎用|不安全|有害|危险|严重相互作用|以免|请勿|切勿|(?:不要|别)(?:自行|自己|擅自)?(?:把?(?:两者|二者|两药|两种药|这两个药?)|同时|一起|一同|联合)?(?:改用|换用|换成|改成|服用|使用|加用|合用|联用)|(?:需要|需|应当?|必须)(?:先)?(?:减量|减少剂量|减至|减到)|\b(?:should|must|needs? to) be (?:reduced|lowered|cut)\b/i;
@@ -51,7 +60,9 @@ export function polarity(text: string): 'safe' | 'unsafe' | undefined {
     PROHIBIT.test(text) || DENIED_LICENCE.test(text) || NOT_IN_LINE.test(text)
       ? 'unsafe'
       : (harmPolarity(text) ??
-        (SAFE.test(text) || SAFE_MORE.test(text) || CHOICE.test(text) ? 'safe' : undefined));
+        (SAFE.test(text) || SAFE_MORE.test(text) || SAFE_ROUND7.test(text) || CHOICE.test(text)
+          ? 'safe'
+          : undefined));
   if (memo.size > 5000) memo.clear();
   memo.set(text, p);
   return p;

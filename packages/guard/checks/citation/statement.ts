@@ -127,8 +127,12 @@ export function read(raw: string, kb: DrugKnowledgeBase, inherit: string[] = [])
   const text = clean(raw);
   const slots: Slot[] = [];
   const unitDrugs = drugIds(text, kb);
+  // "地尔硫䓬合用辛伐他汀时，辛伐他汀每日不超过10 mg": the drugs of a "…时" / "when …" clause are the next clause's too.
+  let carried: string[] = [];
   for (const clause of text.split(/[，,:：]|\band\b|(?<=\S);/)) {
-    const own = drugIds(clause, kb);
+    const named = drugIds(clause, kb);
+    const own = named.length ? [...new Set([...named, ...carried])] : named;
+    carried = /(?:合用|联用|同服|使用|服用)?时\s*$|^\s*when\b/i.test(clause) ? named : [];
     const entities = own.length ? own : unitDrugs.length ? unitDrugs.slice(0, 1) : inherit.slice(0, 1);
     let prev = 0;
     const numbers = [...clause.matchAll(VALUE)];

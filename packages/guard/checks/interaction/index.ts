@@ -42,6 +42,20 @@ export function isPreferredCombination(a: Mention, b: Mention, kb: DrugKnowledge
 const NO_POTASSIUM_EFFECT =
   /(?:不会|不|无|没有|并不)(?:影响|升高|增加|改变)(?:血)?钾|(?:does not|doesn't|won't|will not|do not|don't|no)\s+(?:have\s+)?(?:any\s+)?(?:meaningful\s+|significant\s+|relevant\s+)?(?:affect|raise|increase|change|effect on)\s+(?:the\s+|each other's\s+)?(?:serum\s+)?(?:potassium|K\+|K⁺)|potassium[- ]neutral/i;
 
+/** The sentence says potassium needs no checking (REFERENCE §6 row 3: check K⁺ and creatinine before and within
+ * 1 week–1 month of the start, whatever the level). */
+const NO_POTASSIUM_CHECK =
+  /(?:无需|不需要|不用|不必)(?:额外|特别)?(?:监测|复查|检查|查)(?:血)?钾|\bneeds? no (?:extra |additional )?(?:potassium|K\+|K⁺) (?:checks?|monitoring|tests?)\b|\bno (?:need|reason) to (?:check|monitor|test) (?:the |serum )*(?:potassium|K\+|K⁺)|\bwithout (?:checking|monitoring) (?:the |serum )*(?:potassium|K\+|K⁺)/i;
+
+/** The interval a rule's management text gives for this drug ("no nitrate within 24 h of sildenafil/vardenafil or
+ * 48 h of tadalafil", REFERENCE §6 row 12): the one naming a member, else the first. */
+function ruleHours(management: string, members: Mention[]): number {
+  for (const m of management.matchAll(/(\d+)[- ]?(?:h\b|hours?) of ([a-z/ -]+?)(?= or\b|[,;.]|$)/gi))
+    if (members.some((x) => x.drug && (m[2] as string).split('/').some((n) => n.trim() === x.drug!.id)))
+      return Number(m[1]);
+  return Number(/(\d+)[- ]?(?:h\b|hour)/i.exec(management)![1]);
+}
+
 const SOURCE_PREFERRED = '中国高血压防治指南2018 优化联合方案; ESH 2023';
 
 export const interaction: GuardCheck = {
@@ -81,7 +95,7 @@ export const interaction: GuardCheck = {
     if (i.washoutHours !== undefined && !timed && !i.spaced) return undefined;
     if (i.washoutHours !== undefined && timed) {
       const rule = timed;
-      const hours = Number(/(\d+)[- ]?(?:h\b|hour)/i.exec(rule.rule.management.en)![1]);
+      const hours = ruleHours(rule.rule.management.en, i.members);
       return i.washoutHours < hours
         ? {
             verdict: 'contradicted',
@@ -106,8 +120,16 @@ export const interaction: GuardCheck = {
     if (more) return more;
     // A rule among the patient's current medicines only is not what the sentence claims ("You take lisinopril and
     // valsartan. Amlodipine can be added.": the claim is about amlodipine).
+    // "Amlodipine plus bisoprolol is a recommended combination" beside the patient's simvastatin of unknown dose: a
+    // dose cap on a drug the sentence neither names nor doses is not what it claims (REFERENCE §6 rows 6–8).
+    const capUnsaid = (a: (typeof applied)[number]) => {
+      const cap = a.rule.doseCap?.drug;
+      return (
+        !!cap && !!i.said?.length && i.dailyMg[cap] === undefined && !i.said.some((x) => x.drug?.id === cap)
+      );
+    };
     const claimed = (a: (typeof applied)[number]) =>
-      !i.said?.length || a.members.some((m) => i.said!.some((x) => sameMention(x, m)));
+      (!i.said?.length || a.members.some((m) => i.said!.some((x) => sameMention(x, m)))) && !capUnsaid(a);
     const serious = live.filter(
       (a) => (a.severity === 'contraindicated' || a.severity === 'major') && claimed(a),
     );
@@ -122,6 +144,17 @@ export const interaction: GuardCheck = {
             lang,
             `${names} 会升高血钾：${sum(kRule.rule)}`,
             `${names} can raise potassium: ${sum(kRule.rule)}`,
+          ),
+        };
+      // "合用无需监测血钾": the rule's management asks for potassium checks whatever the level (REFERENCE §6 row 3).
+      if (kRule && NO_POTASSIUM_CHECK.test(claim.text))
+        return {
+          verdict: 'contradicted',
+          evidence,
+          reason: say(
+            lang,
+            `${names} 合用需监测血钾：${kRule.rule.management.zh}`,
+            `${names} need potassium checks: ${kRule.rule.management.en}`,
           ),
         };
       if (serious.length) {
