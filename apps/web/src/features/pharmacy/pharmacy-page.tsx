@@ -18,6 +18,7 @@ import {
 import { formatInZone } from '../../lib/zone-time.ts';
 import type { TFunction } from 'i18next';
 import { cardTimes } from './card-times.ts';
+import { emergencyOnCard } from './open-emergency.ts';
 import { PatientFacts, usePersonLabel } from './patient-facts.tsx';
 import './pharmacy.css';
 import {
@@ -130,6 +131,7 @@ function QueueEntry({
   const times = cardTimes(item, timeZone, lang);
   const person = usePersonLabel();
   const headingId = `rx-${item.id}`;
+  const emergency = emergencyOnCard(item);
   const reviewer = item.reviewer ? person(item.reviewer.name, item.reviewer.role) : item.review.by;
   return (
     <li className={`alert-item severity-${item.severity ?? 'ok'}`} aria-labelledby={headingId}>
@@ -150,8 +152,25 @@ function QueueEntry({
             {item.requester ? ` · ${person(item.requester, item.requesterRole)}` : ''}
           </span>
         </div>
-        {/* The patient's open emergency leads the facts (issue 20): check it with the prescriber. */}
-        {item.openEmergency?.map((line) => (
+        {/* The patient's open emergency leads the facts (issue 20): check it with the prescriber. Said once: the
+            finding with its detail and source, else the line (open-emergency.ts). */}
+        {emergency.lead.length > 0 && (
+          <ul
+            className="finding-list emergency-lead notice notice-error"
+            role="alert"
+            data-testid="rx-open-emergency"
+          >
+            {emergency.lead.map((f) => (
+              <FindingView
+                key={f.id}
+                finding={f}
+                override={item.review.findings.find((r) => r.id === f.id)?.override}
+                approved={times.reviewed}
+              />
+            ))}
+          </ul>
+        )}
+        {emergency.lines.map((line) => (
           <p key={line} className="notice notice-error" role="alert" data-testid="rx-open-emergency">
             {line}
           </p>
@@ -178,9 +197,9 @@ function QueueEntry({
             {item.review.reason ? ` · ${reasonForScreen(item.review.reason, i18n.language)}` : ''}
           </p>
         )}
-        {item.findings.length > 0 && (
+        {emergency.findings.length > 0 && (
           <ul className="finding-list">
-            {item.findings.map((f) => (
+            {emergency.findings.map((f) => (
               <FindingView
                 key={f.id}
                 finding={f}
