@@ -104,15 +104,16 @@ const WORDS: Record<PatientLanguage, Words> = {
   },
 };
 
-/** What the patient reported, in plain words: their red flags, a suspected TIA, a crisis value. */
+/** What the patient reported, in plain words: their red flags, a suspected TIA, a crisis value they wrote. */
 export function reportedWords(t: StoredTriage | undefined, language: PatientLanguage): string {
   const w = WORDS[language];
   const pick = (x: { zh: string; en: string }) => (language === 'zh-CN' ? x.zh : x.en);
   if (!t) return w.symptoms;
   const parts = t.redFlags.map((f) => pick(f.display));
   if (t.inputs.suspectedTia === true) parts.push(pick(SUSPECTED_TIA));
-  const written = t.inputs.writtenBp as { sbp?: number; dbp?: number } | undefined;
-  const bp = t.crisisReading ?? written;
+  // A value the patient wrote (a stored reading the triage weighed is the reading box's, not something reported).
+  const typed = t.crisisReading?.id.startsWith('typed-') ? t.crisisReading : undefined;
+  const bp = typed ?? (t.inputs.writtenBp as { sbp?: number; dbp?: number } | undefined);
   if (bp?.sbp !== undefined || bp?.dbp !== undefined)
     parts.push(w.bp.replace('{{value}}', `${bp.sbp ?? '?'}/${bp.dbp ?? '?'}`));
   if (t.redFlags.length === 0 && t.inputs.suspectedTia !== true) parts.unshift(w.symptoms);

@@ -21,7 +21,7 @@ const START = new Date('2026-03-10T04:00:00Z'); // 12:00 in Shanghai
 const system = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };
 const CHEST = '胸口疼得厉害，喘不上气';
 const TIA = '昨天下午左手突然没劲，说话也不清楚，十分钟就好了，今天一整天都没事';
-const PATIENTS = ['hr-chest', 'hr-tia', 'hr-other', 'hr-unalerted'];
+const PATIENTS = ['hr-chest', 'hr-tia', 'hr-other', 'hr-unalerted', 'hr-typed'];
 const HAN = /[\u4e00-\u9fff]/;
 
 describe.each(DATABASE_KINDS)("the patient's home leads with an emergency they reported, on %s", (kind) => {
@@ -132,6 +132,8 @@ describe.each(DATABASE_KINDS)("the patient's home leads with an emergency they r
     expect(box.reports[0]!.text).toContain('胸痛');
     expect(box.reports[0]!.text).toContain('呼吸困难');
     expect(box.reports[0]!.text).toContain('2026-03-10 12:05');
+    // The stored reading the triage weighed is the reading box's, not something the patient reported.
+    expect(box.reports[0]!.text).not.toContain('186/118');
     const zhText = [box.title, ...box.steps, ...box.reports.map((r) => r.text), box.source].join('');
     // One language, full-width punctuation, no internal words.
     expect(zhText.replace(/mmHg/g, '')).not.toMatch(/REFERENCE|§|[()]|[^\d]:|:[^\d]|[A-Za-z]{3,}/);
@@ -168,6 +170,17 @@ describe.each(DATABASE_KINDS)("the patient's home leads with an emergency they r
     expect([en.title, ...en.steps, ...en.reports.map((r) => r.text), en.source].join(' ')).not.toMatch(HAN);
     await close('hr-tia', 'reported-urgent');
     expect((await me('hr-tia', 'en')).reportedAlert).toBeUndefined();
+  });
+
+  it('a crisis value the patient wrote is what they reported (same-day care)', async () => {
+    now = START;
+    expect((await report('hr-typed', '刚才量的血压高压200低压125，没有不舒服')).level).toBe('urgent');
+    const box = (await me('hr-typed', 'zh-CN')).reportedAlert!;
+    expect(box.level).toBe('urgent');
+    expect(box.reports[0]!.text).toContain('血压 200/125 mmHg');
+    expect((await me('hr-typed', 'en')).reportedAlert!.reports[0]!.text).toContain(
+      'blood pressure 200/125 mmHg',
+    );
   });
 
   it('an emergency after a same-day report of the same patient: one box, the emergency leads', async () => {
