@@ -30,6 +30,9 @@ export const enCareDraft = {
   saved: 'Saved. The review was run again on the new dose.',
   supply: 'Quantity {{quantity}} · {{days}} days',
   supplyDays: '{{days}} days',
+  /** A signed change in effect (issue 20/19): the order it replaced is stopped. */
+  changeDoseDone: '{{drug}} {{from}} → {{to}} (the previous order is stopped)',
+  changeFromToDone: '{{from}} → {{to}} (the previous order is stopped)',
   afterReturn:
     'Editing takes the order back from the pharmacist’s return: sign it again to send it for review.',
   errors: {

@@ -66,6 +66,13 @@ export const enPharmacy = {
   person: '{{name}} ({{role}})',
   dialogSubject: '{{patient}}, {{medication}} ({{dosage}})',
   prescriberNote: 'Prescriber’s note',
+  /** The order a switch or dose change replaces (issue 20/19): not a duplicate of it. */
+  replaces: {
+    switch: 'Switch',
+    'dose-change': 'Dose change',
+    pending: 'replaces {{medication}}: approval stops that order; a return keeps it',
+    stopped: 'replaced {{medication}} (that order is stopped)',
+  },
   listSeparator: ', ',
   labelSeparator: ': ',
   facts: {

@@ -32,6 +32,8 @@ export const zhCNCareDraft: Widen<typeof enCareDraft> = {
   saved: '已保存，并已按新剂量重新审核。',
   supply: '总量 {{quantity}} · {{days}} 天',
   supplyDays: '{{days}} 天',
+  changeDoseDone: '{{drug}} {{from}} → {{to}}（原医嘱已停止）',
+  changeFromToDone: '由 {{from}} 换为 {{to}}（原医嘱已停止）',
   afterReturn: '修改后此处方不再是“已退回”：需要重新签署，再次提交药师审核。',
   errors: {
     aboveMax: '未保存：每日 {{daily}} {{unit}}，超过每日最大剂量 {{max}} {{unit}}。',

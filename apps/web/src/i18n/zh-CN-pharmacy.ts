@@ -67,6 +67,12 @@ export const zhCNPharmacy: Messages['pharmacy'] = {
   person: '{{name}}（{{role}}）',
   dialogSubject: '{{patient}}，{{medication}}（{{dosage}}）',
   prescriberNote: '开方备注',
+  replaces: {
+    switch: '换药',
+    'dose-change': '调整剂量',
+    pending: '替换 {{medication}}：审核通过后原医嘱停止；退回则原医嘱继续有效',
+    stopped: '已替换 {{medication}}（原医嘱已停止）',
+  },
   listSeparator: '、',
   labelSeparator: '：',
   facts: {

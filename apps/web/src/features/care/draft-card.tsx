@@ -65,7 +65,7 @@ export function DraftCard({
   const returned = phase === 'returned' ? draft.returned : undefined;
   const awaiting = phase === 'awaiting-review';
   const change =
-    draft.status === 'draft' && draft.priorPrescription
+    (draft.status === 'draft' || draft.status === 'active') && draft.priorPrescription
       ? doseChange(draft.priorPrescription.display, draft.display)
       : undefined;
 
@@ -147,13 +147,16 @@ export function DraftCard({
       {change && (
         <p data-testid="draft-change">
           <span className="badge badge-info">{t(change.badge)}</span>{' '}
-          {change.drug
-            ? t(awaiting ? 'care.draftReview.changeDoseOnApproval' : 'care.draftReview.changeDose', {
-                ...change,
-              })
-            : t(awaiting ? 'care.draftReview.changeFromToOnApproval' : 'care.draftReview.changeFromTo', {
-                ...change,
-              })}
+          {/* Once in effect (approved, or signed without review) the order it replaced is stopped (issue 20/19). */}
+          {draft.status === 'active'
+            ? t(change.drug ? 'careDraft.changeDoseDone' : 'careDraft.changeFromToDone', { ...change })
+            : change.drug
+              ? t(awaiting ? 'care.draftReview.changeDoseOnApproval' : 'care.draftReview.changeDose', {
+                  ...change,
+                })
+              : t(awaiting ? 'care.draftReview.changeFromToOnApproval' : 'care.draftReview.changeFromTo', {
+                  ...change,
+                })}
         </p>
       )}
       {awaiting && (

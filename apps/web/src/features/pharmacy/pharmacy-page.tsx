@@ -181,6 +181,19 @@ function QueueEntry({
             {item.acknowledged}
           </p>
         )}
+        {/* A switch or dose change names the order it replaces (issue 20/19): the pair is no duplicate. */}
+        {item.replaces && (
+          <p className="notice" data-testid="rx-replaces">
+            <strong>{t(`pharmacy.replaces.${item.replaces.kind}`)}</strong>
+            {t('pharmacy.labelSeparator')}
+            {t(
+              ['active', 'on-hold'].includes(item.replaces.status)
+                ? 'pharmacy.replaces.pending'
+                : 'pharmacy.replaces.stopped',
+              { medication: item.replaces.medication },
+            )}
+          </p>
+        )}
         <PatientFacts patient={item.patient} timeZone={timeZone} />
         {item.note && (
           <p className="prescriber-note" data-testid="rx-note">
