@@ -184,7 +184,6 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     label: 'held-out 21 (independent)',
     role: 'heldout',
     history:
-      'not written yet: registered when held-out 16 moved to tuning (2026-12-07, eighth session), which left the held-out parts at about 850 of 4,580 answers (18.6 %); about 400 independently written answers bring the quarter back, and the quarter check waits until this part lands',
-    optional: true,
+      'written by hand, answer by answer, by a writer who read only the corpus format and REFERENCE (2026-12-07, eighth session): a pharmacist WeChat reply, a night-shift handover, a village doctor, markdown assistant answers, a patient-education poster, a formulary note, an insurance reviewer, an exam answer, a care-home nurse, a traditional-Chinese telehealth bot, an English locum letter, two guidelines side by side, numbers in Chinese words, errors late in long answers; before any tuning, on the session-start code (0e85bbf): 109/189 = 57.7 % caught, 13/211 = 6.2 % flagged (errors on verified facts 104/168 = 61.9 %)',
   },
 ];
