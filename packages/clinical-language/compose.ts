@@ -56,6 +56,7 @@ import { COMPOSE_RULES_7 } from './compose7.ts';
 import { COMPOSE_RULES_8 } from './compose8.ts';
 import { COMPOSE_RULES_9 } from './compose9.ts';
 import { COMPOSE_RULES_10 } from './compose10.ts';
+import { COMPOSE_RULES_11 } from './compose11.ts';
 import { SAFETY_RULES } from './safety.ts';
 import type { Concept, SourceId } from './types.ts';
 
@@ -374,6 +375,7 @@ export function compileRules(byId: (id: string) => Concept | undefined): Compile
     ...COMPOSE_RULES_8,
     ...COMPOSE_RULES_9,
     ...COMPOSE_RULES_10,
+    ...COMPOSE_RULES_11,
     ...SAFETY_RULES,
   ].map((rule) => {
     const concept = byId(rule.concept);

@@ -42,9 +42,14 @@ export const PREGNANT =
 export const EARLY_PREGNANCY =
   '(?:孕\\s?(?:[1-9]|1\\d)\\s?周|怀孕\\s?(?:[1-9]|1\\d)\\s?周|孕(?:[一二三四五六七八九]|十[一二三四五六七八九]?)周|怀孕[一二三四]个月|' +
   '\\b(?:[1-9]|1\\d)\\s*(?:weeks|wks)\\b|\\bg\\d\\s*(?:p\\d\\s*)?(?:[1-9]|1\\d)\\s?/\\s?40\\b|早孕|孕早期)';
-/** A severe headache (degree words, bursting, "won't go away"). */
+/**
+ * A severe headache (degree words, bursting, "won't go away"; round 7: 要裂开, graded very bad — 头很痛 — and worse and
+ * worse or not relieved by medicine — 越来越重, 吃药也不管用 — as ACOG's "headache that does not go away").
+ */
 const SEVERE_HEAD =
-  `(?:${HEAD}[^。!?;\\n]{0,3}?(?:痛|疼)(?:得|的|到)?(?:很|好|特别|非常|太)?(?:厉害|历害|利害|要命|受不了|欲裂|难忍|爆|炸)|` +
+  `(?:${HEAD}[^。!?;\\n]{0,3}?(?:痛|疼)(?:得|的|到)?(?:很|好|特别|非常|太)?(?:厉害|历害|利害|要命|受不了|欲裂|难忍|爆|炸|要裂|要炸)|` +
+  `${HEAD}(?:也|都|真的?|突然)?(?:很|好|超|太|特别|非常)(?:痛|疼)|` +
+  `${HEAD}[^。!?;\\n]{0,3}?(?:痛|疼)[^。!?;\\n]{0,12}?(?:越来越(?:重|厉害|痛|疼)|吃(?:了)?药(?:也|都)?(?:不管用|没用|不顶用)|止痛药(?:也|都)?(?:不管用|没用))|` +
   `${HEAD}(?:痛|疼)?(?:欲裂|要炸|要裂)|(?:剧烈|严重)的?(?:头痛|头疼)|头剧痛|(?<![a-z])tt(?:得|的)?(?:很|好|特别|非常)?(?:厉害|历害|利害|欲裂|要命)|` +
   '\\b(?:severe|splitting|terrible|pounding|worst|awful|blinding|excruciating|horrible|horrendous|agonising|agonizing|unbearable|intense|massive|really bad|very bad|killer|crushing|bad)\\s+headache\\b|' +
   "\\bheadache\\b[^.;!?\\n]{0,30}?\\b(?:won'?t go|will not go|not going away|won'?t shift|will not shift|doesn'?t go|not shifting|unrelieved|not relieved))";

@@ -124,11 +124,11 @@ export function sentenceOf(norm: string, start: number, end: number): string {
 
 /**
  * A cause the writer only guesses at with doubt ("不确定是不是压着了", "not sure if it's heartburn") or denies ("不是压麻的",
- * "not from sleeping on it") explains nothing:
+ * "not from sleeping on it"; round 7: "I wasn't lying on it", "not pins and needles") explains nothing:
  * the clause is dropped before the explanation cues are tested (AHA / BE-FAST: when in doubt, treat as the sign).
  */
 const HEDGED =
-  /(?:不确定|不知道|说不准|搞不清)是不是[^,.。!?;\n]*|\bnot sure (?:if|whether) (?:it'?s |its |it is )?[^,.;!?\n]*|(?:不是|并不是|也不是|不像是)[^,.。!?;\n]{0,10}|\b(?:not|isn'?t|wasn'?t) (?:from|because of|due to|caused by) [^,.;!?\n]*/g;
+  /(?:不确定|不知道|说不准|搞不清)是不是[^,.。!?;\n]*|\bnot sure (?:if|whether) (?:it'?s |its |it is )?[^,.;!?\n]*|(?:不是|并不是|也不是|不像是)[^,.。!?;\n]{0,10}|\b(?:not|isn'?t|wasn'?t) (?:from|because of|due to|caused by) [^,.;!?\n]*|\b(?:i|he|she|they)\s+(?:wasn'?t|was not|weren'?t|hadn'?t been|didn'?t sleep)\s+(?:lying|sleeping|leaning|sitting)?\s*on\b[^,.;!?\n]*|\bnot (?:just )?(?:pins and needles|a cramp|cramp)\b/g;
 
 /** The sentence without the clauses that only guess at a cause (see HEDGED). */
 export const withoutHedges = (s: string): string => s.replace(HEDGED, '');

@@ -141,7 +141,7 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
   {
     concept: 'chest-pain',
     unless:
-      /indigestion|消化不良|(?:goes|went|go|settles?|eases?) (?:away )?with (?:an )?antacids?|antacids? (?:help|helps|helped|settle|settles|fix|work)|(?:吃了?|喝了?)(?:点)?胃药(?:就)?(?:好了|好多了|缓解|舒服)/,
+      /indigestion|消化不良|(?:goes|went|go|settles?|eases?) (?:away )?with (?:an |some )?(?:antacids?|gaviscon|rennies?|tums|mylanta)|antacids? (?:help|helps|helped|settle|settles|fix|work)|(?:吃了?|喝了?)(?:点)?胃药(?:就)?(?:好了|好多了|缓解|舒服)/,
     unlessNot:
       /汗|喘|气短|胳膊|下巴|后背|突然|越来越|压榨|没用|不管用|sweat|clammy|breath|\barm\b|jaw|\bback\b|sudden|worse|crushing|squeez|heavy|pressure|n't help|not help|no help|not working/,
   },
@@ -156,7 +156,7 @@ const EXPLAINED: readonly { concept: string; unless: RegExp; unlessNot: RegExp }
       /痘|疙瘩|疹|纹身|伤口|刀口|撞|磕|碰|摔|按着|一按|按压|拉伤|搬(?:了|东西|家具|重物)|扭(?:了|到|身)|push-?ups?|pulled|muscle|bruis|tattoo|pimple|rash|press(?:ed|ing)? on (?:it|the spot|that spot)|when i (?:press|twist|turn)|\btwist|furniture|lifting (?:boxes|heavy)|lifted (?:boxes|something heavy)/,
     // Pain on moving the arm ("抬胳膊也疼", "when I lift my arm") is chest-wall pain, not pain spreading to the arm.
     unlessNot:
-      /汗|喘|气|(?<![抬举动伸甩])胳膊|下巴|后背|突然|sweat|breath|(?<!(?:lift|raise|move) (?:my |the )?)arm|jaw|back|sudden/,
+      /汗|(?<![不没])喘(?!气?(?:没事|正常|还行|顺|没问题))|(?<!喘)气(?!(?:没事|正常|还行|顺|没问题))|(?<![抬举动伸甩])胳膊|下巴|后背|突然|sweat|breath|(?<!(?:lift|raise|move) (?:my |the )?)arm|jaw|back|sudden/,
   },
   ...EXPLAINED_2,
 ];

@@ -64,3 +64,29 @@ describe('a headache the writer grades as very bad is the severe-headache red fl
     expect(mods('头没那么痛了', 'severe-headache')).toBe('not found');
   });
 });
+
+describe('false emergencies of tuning part 22 by class (scope3, rules, rules7, rules9, scope5, explain)', () => {
+  it('a study heading, a video report, an emoji idiom, a past stay, a usual short fit, still-need-to-see', () => {
+    expect(emergency('生理学作业：心绞痛和心梗的胸痛怎么区分？')).toBe(false);
+    expect(emergency('刷 YouTube 看到一个博主中风了，我最近也老熬夜')).toBe(false);
+    expect(emergency('孩子作业写到半夜，我要心梗了🙃')).toBe(false);
+    expect(emergency('住院那几天胸口闷得厉害，现在回家三天了，不闷了')).toBe(false);
+    expect(emergency('My son has epilepsy, had his usual seizure, under a minute, back to himself now')).toBe(
+      false,
+    );
+    expect(emergency('Two weeks ago had a bit of chest pain, gone now, still need to see the GP?')).toBe(
+      false,
+    );
+  });
+  it('explained: antacid brands, a chest-wall knock with breathing denied', () => {
+    expect(emergency('Burning in my chest after curry, settles with Rennies every time')).toBe(false);
+    expect(emergency('胸口一按就疼，昨天搬家撞了一下，喘气正常')).toBe(false);
+  });
+  it('near misses: a report about the writer now, a first fit, still hurting, breathless too', () => {
+    expect(emergency('看 YouTube 的时候我突然左手没劲了')).toBe(true);
+    expect(emergency('I had my first ever seizure, under a minute, back to myself now')).toBe(true);
+    expect(emergency('Chest pain since this morning, still hurting')).toBe(true);
+    expect(emergency('胸口一按就疼，昨天撞了一下，现在喘不上气')).toBe(true);
+    expect(emergency('Burning in my chest after curry, Rennies not working, sweating')).toBe(true);
+  });
+});

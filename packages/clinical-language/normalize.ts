@@ -91,6 +91,13 @@ const ZH_TYPOS: readonly [string, string][] = [
   ['兄痛', '胸痛'],
   ['兄疼', '胸疼'],
   ['凶疼', '胸疼'],
+  // Round 7 (issue 16; wrong characters of elderly and voice-input writers, tuning part 22): 颈 (jing) for 劲 (jin) in
+  // "没颈" (左手没颈了); 伤 (shang) for 上 in "喘不伤气"; 通 (tong) for 痛 after the head ("头通得厉害") and in "从来没这么
+  // 通过" (never hurt like this; 通过 "passed" follows no 从来没这么).
+  ['没颈', '没劲'],
+  ['喘不伤气', '喘不上气'],
+  ['头通', '头痛'],
+  ['从来没这么通过', '从来没这么痛过'],
 ];
 const ZH_TYPO_RE = new RegExp(ZH_TYPOS.map(([t]) => t).join('|'), 'g');
 const ZH_TYPO_MAP = new Map(ZH_TYPOS);

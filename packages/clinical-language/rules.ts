@@ -52,6 +52,8 @@ const PERSON_EN =
   "(?:someone|somebody|(?<!i'?m |i am )(?:a|an old|an elderly|a young) (?:man|woman|guy|lady|person|kid|child|boy|girl|gentleman|footballer|player|athlete|celebrity|actor|singer|student|teacher|driver))";
 const CJK_NUM = '(?:\\d+|[一二两三四五六七八九十几半多]+)';
 const EN_NUM = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of)';
+/** Pseudo-trigger (round 7): an old complaint followed in its sentence by a new onset dates nothing after it. */
+const NEW_AFTER = '(?![^。!?;\\n]{0,30}?(?:刚刚|刚才|突然|今天|今早|这会儿))';
 
 /** Chronic conditions: a resolution or "not again" in their sentence speaks of a bout, not of the condition. */
 export const CHRONIC: readonly string[] = [
@@ -152,7 +154,7 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'forward',
-    re: `(?<!family )\\b(?:history of|hx of|h/o|previously|previous|prior(?! to)|recovered from|recovering from|in the past|used to|as a child|as a kid|when i was (?:young|younger|a child|a kid)|last (?:year|month|week)|back in (?:\\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))|in \\d{4}|(?:${EN_NUM} )?(?:years?|yrs?|months?|mos?|weeks?|wks?) ago|died of|died from|passed away from|passed away of|my late|our late)\\b`,
+    re: `(?<!family )\\b(?:history of|hx of|h/o|previously|previous|prior(?! to)|recovered from|recovering from|in the past|used to|as a child|as a kid|when i was (?:young|younger|a child|a kid)|last (?:year|month|week)|back in (?:\\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec))|in \\d{4}|(?<!\\b(?:died|passed away|passed on|dead)\\s(?:\\w+\\s)?)(?:${EN_NUM} )?(?:years?|yrs?|months?|mos?|weeks?|wks?) ago|died of|died from|passed away from|passed away of|my late|our late)\\b`,
   },
   {
     category: 'historical',
@@ -163,14 +165,15 @@ export const TRIGGERS: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'forward',
-    re: '(?:从小|自小|天生|先天|老毛病|多年的|好多年的)',
+    // (Round 7: not a 老毛病 followed in its sentence by a new onset — 高血压的老毛病，今天左眼突然黑了一半.)
+    re: `(?:从小|自小|天生|先天|老毛病${NEW_AFTER}|多年的|好多年的)`,
     kinds: ['red-flag', 'symptom'],
   },
   // Long-standing deficits ("脑梗后遗症，说话一直不太清楚"): sentence scope, stroke-type and vision deficits only.
   {
     category: 'historical',
     direction: 'forward',
-    re: `(?:后遗症|从小|自小|小时候|天生|先天|老毛病|受过伤|多年(?![^。!?;\\n]{0,30}?(?:刚刚|刚才|突然|今天|今早|这会儿))|(?:中风|脑梗塞|脑梗死|脑梗|卒中|脑出血|脑溢血)(?:以后|之后|后|(?:已经|都)?(?:好几年|好多年|多年|${CJK_NUM}年)(?:多)?了))`,
+    re: `(?:后遗症|从小|自小|小时候|天生|先天|老毛病${NEW_AFTER}|受过伤|多年(?![^。!?;\\n]{0,30}?(?:刚刚|刚才|突然|今天|今早|这会儿))|(?:中风|脑梗塞|脑梗死|脑梗|卒中|脑出血|脑溢血)(?:以后|之后|后|(?:已经|都)?(?:好几年|好多年|多年|${CJK_NUM}年)(?:多)?了))`,
     redFlags: ['neuro-deficit', 'vision-loss'],
     sentence: true,
     window: 20,
@@ -449,14 +452,15 @@ export const SENTENCE_BREAK = /[。!?\n]|\.(?!\d)/;
 export const RECURRENCE =
   /(?<![没未不]|没有|没有再|[没不]会)(?:又|再次|再)(?:犯|发作|开始|痛|疼|闷|来了|出现)|\b(?:(?<!\b(?:drive|driving|work|working|fly|flying|travel|exercise|swim|play|walk|eat|sleep|normal|fine|well|up) )(?<!(?:\bnever|\bnot|\bnor|n't)(?: [a-z]+)? )again|(?<!\b(?:never|not) )came back|is back|it's back|back again|recurr\w*)\b/;
 /** A symptom that began in the past and goes on ("上周开始胸闷到现在", "现在还疼", "still hurts") is current. */
-export const CONTINUING = /还(?:在|是)?(?:疼|痛|闷|难受|没好)|到现在|至今|\bstill\b/;
+export const CONTINUING =
+  /还(?:在|是)?(?:疼|痛|闷|难受|没好)|到现在|至今|\bstill\b(?! (?:need|needs|have to|has to|should|want|wants|worth|go(?:ing)? to (?:see|the))\b)/;
 
 /**
  * Third-party reports (news, articles, videos, posts): a mention of someone in a report is not someone with the
  * writer (`remote`, never an emergency); a reported general statement ("电视上说胸痛要打120") is hypothetical.
  */
 export const REPORT =
-  /(?:新闻|报道|报纸|电视剧|电影里|小说里|电视上|电视里|网上|网络上|朋友圈|抖音|快手|微博|微信群|视频里|视频上|视频中|文章|公众号|节目里|节目上)|\b(?:read about|reading about|heard about|i read that|i heard that|i read online|the news|a news|an article|a story|a video|a report|a post|a documentary|on tv|on television|on facebook|on the internet)\b/g;
+  /(?:新闻|报道|报纸|电视剧|电影里|小说里|电视上|电视里|网上|网络上|朋友圈|抖音|快手|微博|微信群|视频里|视频上|视频中|文章|公众号|节目里|节目上|\byoutube\b|\btiktok\b|b站|小红书)|\b(?:read about|reading about|heard about|i read that|i heard that|i read online|the news|a news|an article|a story|a video|a report|a post|a documentary|on tv|on television|on facebook|on the internet)\b/g;
 /**
  * An unnamed stranger as the experiencer cue ("有人", "一个老人", "someone", "a man"): only such a person in a report
  * is remote. The writer's own relatives and pronouns never are ("视频里看到我妈嘴歪了" is a caregiver's emergency).

@@ -28,7 +28,7 @@ const AT_ONCE =
 
 /** Awake and answering normally again (clinical and lay). */
 export const AWAKE =
-  '(?:现已清醒|已清醒|已经清醒|清醒了|现神志清|神志清|神清|对答(?:可|切题|正常|清楚)|醒(?:着|了|过来了?)[^。!?\\n]{0,4}?(?:能说话|说话(?:正常|清楚)|能正常说话)|\\bback to (?:normal|baseline|(?:him|her)self)\\b|\\bawake and (?:talking|alert|chatting|answering)\\b)';
+  '(?:现已清醒|已清醒|已经清醒|清醒了|现神志清|神志清|神清|对答(?:都|也)?(?:可|切题|正常|清楚)|醒(?:着|了|过来了?)[^。!?\\n]{0,4}?(?:能说话|说话(?:正常|清楚)|能正常说话)|\\bback to (?:normal|baseline|(?:him|her|my)self)\\b|\\bawake and (?:talking|alert|chatting|answering)\\b)';
 /**
  * What keeps a stopped fit an emergency: a first fit, a fever or a child, drowsy or not woken, five minutes or more,
  * again, pregnancy.
@@ -85,7 +85,7 @@ export const TRIGGERS_7: readonly TriggerRule[] = [
   {
     category: 'historical',
     direction: 'backward',
-    re: `^[^。!?;\\n]{0,30}?(?<!${FIT_URGENT}[^。!?\\n]{0,60})(?:已停|已经停|停了|停止了|已停止|才停|就停|\\bstopped\\b)[^。!?;\\n]{0,40}?${AWAKE}(?![^。!?\\n]*${FIT_URGENT})`,
+    re: `^[^。!?;\\n]{0,30}?(?<!${FIT_URGENT}[^。!?\\n]{0,60})(?:已停|已经停|停了|停止了|已停止|才停|就停|\\bstopped\\b|\\b(?:under|less than) a minute\\b)[^。!?;\\n]{0,40}?${AWAKE}(?![^。!?\\n]*${FIT_URGENT})`,
     concepts: ['seizure'],
     sentence: true,
     window: 40,

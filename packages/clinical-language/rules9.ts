@@ -31,7 +31,7 @@ const URGENT = `(?:${FIT_URGENT}|${FIT_URGENT_MORE})`;
 /** Known epilepsy named in the message. */
 const EPILEPSY = '(?:癫痫|羊癫疯|羊角风|羊癫风|\\bepilep)';
 /** A joke or an idiom: laughter, an emoji, someone driving the writer to it. */
-const JOKE = '(?:笑死|哈哈|呵呵|\\blol\\b|\\blmao\\b|🙄|😂|🤣|😅|😭|开玩笑|\\bjk\\b|\\bhaha)';
+const JOKE = '(?:笑死|哈哈|呵呵|\\blol\\b|\\blmao\\b|🙄|🙃|🤯|😤|💀|😂|🤣|😅|😭|开玩笑|\\bjk\\b|\\bhaha)';
 const DAYS_EN = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
 
 export const PSEUDO_9: readonly ScopeRule[] = [

@@ -40,7 +40,7 @@ const PAST_STAY =
   /住院(?:那会儿?|时候?|的时候|期间|那几天|那阵子?)|(?:在医院|医院里)(?:那会儿?|时|的时候)|\b(?:was|were)\b[^.!?\n]{0,40}?\b(?:in (?:the )?hospital|on the ward)\b|\bwhen (?:i|he|she) was (?:admitted|in)\b/;
 /** Now no longer. */
 const NOW_NOT =
-  /现在(?:已经|也)?(?:不|没有?)|现在\s?no longer|\bno longer\b|\bnot any ?more\b|\bnot anymore\b|\bno more\b/;
+  /现在(?:已经|也)?(?:不|没有?)|现在[^。!?\n]{0,12}?[,，]\s*(?:已经|也)?不(?:喘|疼|痛|闷|晕|咳)了|现在\s?no longer|\bno longer\b|\bnot any ?more\b|\bnot anymore\b|\bno more\b/;
 
 /** Joiners of a Chinese list of denied items, with up to three characters before the next item (肢体). */
 const LIST_JOIN =
