@@ -277,7 +277,9 @@ export const enCare = {
     adherence: 'Monitoring',
     overdue: 'Follow-up',
     drafts: 'Drafts',
-    score: 'Score',
+    /** The highest tier among the row's reasons: crisis > other alerts > above target > the rest. */
+    priority: 'Priority',
+    priorities: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', none: 'Nothing due' },
   },
   /** A red box about an earlier reading once newer readings exist: what to do now (issue 20). */
   crisisNow: {

@@ -272,7 +272,9 @@ export const zhCNCare: Messages['care'] = {
     adherence: '监测',
     overdue: '随访',
     drafts: '草稿',
-    score: '分值',
+    /** 按管理看板排序的最高一级原因：危急预警 > 其他预警 > 未达标 > 依从性差、随访逾期、待签草稿。 */
+    priority: '优先级',
+    priorities: { critical: '危急', high: '高', medium: '中', low: '低', none: '无需处理' },
   },
   /** 对较早读数的红框，之后已有新读数：现在该做什么（issue 20）。 */
   crisisNow: {

@@ -6,6 +6,7 @@ import { care, type PanelEntry } from '../../api/care.ts';
 import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { percent, pick } from './care-model.ts';
+import { PRIORITY_BADGE, panelPriority } from './panel-priority.ts';
 import './care.css';
 
 const REASON_BADGE: Record<PanelEntry['reasons'][number]['code'], string> = {
@@ -48,7 +49,7 @@ export function CarePanelPage() {
                   <th scope="col">{t('care.panel.adherence')}</th>
                   <th scope="col">{t('care.panel.overdue')}</th>
                   <th scope="col">{t('care.panel.drafts')}</th>
-                  <th scope="col">{t('care.panel.score')}</th>
+                  <th scope="col">{t('care.panel.priority')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -88,7 +89,15 @@ export function CarePanelPage() {
                       {e.daysOverdue ? t('care.overdue', { days: e.daysOverdue }) : '—'}
                     </td>
                     <td className="num">{e.pendingDrafts}</td>
-                    <td className="num">{Math.round(e.score)}</td>
+                    <td>
+                      {/* The ranking's tier in words, not its raw score (issue 20 try: '分值 101230'). */}
+                      <span
+                        className={`badge ${PRIORITY_BADGE[panelPriority(e)]}`}
+                        data-priority={panelPriority(e)}
+                      >
+                        {t(`care.panel.priorities.${panelPriority(e)}`)}
+                      </span>
+                    </td>
                   </tr>
                 ))}
               </tbody>
