@@ -32,10 +32,11 @@ interface Words {
   join: string;
   emergency: { call: string; rest: string };
   urgent: { today: string; tia: string; worse: string };
-  alerted: string;
+  alerted: Record<Level, string>;
   notAlerted: Record<Level, string>;
   /** Guideline names as the patient reads them (REFERENCE §1.5; NICE NG128 (2019) 1.1.5 for a TIA). */
   source: { crisis: string; tia: string };
+  sourceJoin: string;
 }
 
 const WORDS: Record<PatientLanguage, Words> = {
@@ -58,7 +59,10 @@ const WORDS: Record<PatientLanguage, Words> = {
       worse:
         '如果症状加重或再次出现，或出现胸痛、呼吸困难、一侧肢体无力、说话不清或意识模糊，请立即拨打 120。',
     },
-    alerted: '医生已收到您报告的情况，会联系您。如果您已经去过急诊或正在医院，请按接诊医生的安排做。',
+    alerted: {
+      emergency: '医生已收到您报告的情况，会联系您。如果您已经去过急诊或正在医院，请按接诊医生的安排做。',
+      urgent: '医生已收到您报告的情况，会联系您。如果您今天已经看过医生，请按医生的安排做。',
+    },
     notAlerted: {
       emergency: '系统未能通知您的医生：拨打 120 之后，请也打电话告诉您的诊所或医生。',
       urgent: '系统未能通知您的医生：请您今天主动联系您的诊所或医生。',
@@ -68,6 +72,7 @@ const WORDS: Record<PatientLanguage, Words> = {
         '中国高血压防治指南 2018 年修订版（高血压急症）；美国心脏病学会/美国心脏协会 2017 高血压指南 第 11.2 节',
       tia: 'NICE NG128（2019）第 1.1.5 条；英国皇家内科医师学会卒中指南 2016',
     },
+    sourceJoin: '；',
   },
   en: {
     title: {
@@ -88,8 +93,12 @@ const WORDS: Record<PatientLanguage, Words> = {
       worse:
         'If the symptoms get worse or come back, or you get chest pain, shortness of breath, weakness on one side, slurred speech or confusion, call 120 now.',
     },
-    alerted:
-      'Your doctor has been alerted to what you reported and will contact you. If you have already been seen in an emergency department or are in hospital, follow the advice of the doctors treating you.',
+    alerted: {
+      emergency:
+        'Your doctor has been alerted to what you reported and will contact you. If you have already been seen in an emergency department or are in hospital, follow the advice of the doctors treating you.',
+      urgent:
+        'Your doctor has been alerted to what you reported and will contact you. If you have already seen a doctor today, follow their advice.',
+    },
     notAlerted: {
       emergency:
         'Your doctor could not be alerted automatically: after calling 120, also phone your clinic or doctor.',
@@ -101,6 +110,7 @@ const WORDS: Record<PatientLanguage, Words> = {
         'Chinese Guidelines for the Management of Hypertension 2018 (hypertensive emergency); ACC/AHA 2017 guideline, section 11.2',
       tia: 'NICE NG128 (2019) recommendation 1.1.5; RCP National Clinical Guideline for Stroke 2016',
     },
+    sourceJoin: '; ',
   },
 };
 
@@ -120,9 +130,9 @@ export function reportedWords(t: StoredTriage | undefined, language: PatientLang
   return parts.join(w.join);
 }
 
-/** A same-day report of a suspected TIA and nothing else (no red flag now, no crisis value). */
-const tiaOnly = (t: StoredTriage | undefined) =>
-  t?.inputs.suspectedTia === true && t.redFlags.length === 0 && !t.crisisReading && !t.inputs.writtenBp;
+/** A report about more than a suspected TIA: a red flag, a crisis value (read, or written), or no words at all. */
+const beyondTia = (t: StoredTriage | undefined) =>
+  !t || t.inputs.suspectedTia !== true || t.redFlags.length > 0 || !!t.crisisReading || !!t.inputs.writtenBp;
 
 interface Item {
   level: Level;
@@ -200,7 +210,7 @@ function boxOf(items: readonly Item[], language: PatientLanguage, timeZone: stri
     level === 'emergency'
       ? [w.emergency.call, w.emergency.rest]
       : [tia ? w.urgent.tia : w.urgent.today, w.urgent.worse];
-  steps.push(alerted ? w.alerted : w.notAlerted[level]);
+  steps.push(alerted ? w.alerted[level] : w.notAlerted[level]);
   return {
     level,
     language,
@@ -222,7 +232,13 @@ function boxOf(items: readonly Item[], language: PatientLanguage, timeZone: stri
       };
     }),
     steps,
-    // A suspected TIA alone: NICE NG128 (2019) 1.1.5 (the triage's SOURCE_TIA); else REFERENCE §1.5.
-    source: tia && items.every((i) => tiaOnly(i.triage)) ? w.source.tia : w.source.crisis,
+    // An emergency's steps: REFERENCE §1.5. A same-day box names the guideline of each of its reasons: a suspected
+    // TIA, NICE NG128 (2019) 1.1.5 (the triage's SOURCE_TIA); anything else, REFERENCE §1.5.
+    source:
+      level === 'emergency' || !tia
+        ? w.source.crisis
+        : items.some((i) => beyondTia(i.triage))
+          ? `${w.source.crisis}${w.sourceJoin}${w.source.tia}`
+          : w.source.tia,
   };
 }

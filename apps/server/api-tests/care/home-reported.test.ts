@@ -163,7 +163,9 @@ describe.each(DATABASE_KINDS)("the patient's home leads with an emergency they r
     expect(zh.steps[0]).toContain('神经内科');
     expect(zh.steps.join('')).toContain('120');
     expect(zh.reports[0]!.text).toContain('短暂性脑缺血发作');
-    expect(zh.source).toMatch(/NICE NG128/);
+    expect(zh.source).toMatch(/^NICE NG128/);
+    expect(zh.steps.at(-1)).toContain('今天已经看过医生');
+    expect(zh.steps.join('')).not.toContain('急诊');
     const en = (await me('hr-tia', 'en')).reportedAlert!;
     expect(en.title).toMatch(/today/);
     expect(en.title).not.toMatch(/emergency/i);
