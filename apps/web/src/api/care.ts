@@ -60,6 +60,7 @@ export type {
   PanelRank,
   PanelReasonCode,
   PatientHome,
+  PatientReportedAlert,
   ProgressWeek,
   ProposalResult,
   ProposedOrder,

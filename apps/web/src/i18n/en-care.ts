@@ -281,6 +281,11 @@ export const enCare = {
     priority: 'Priority',
     priorities: { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low', none: 'Nothing due' },
   },
+  /** The home's box about an emergency or same-day report the patient made in a consultation (decision 0024). */
+  reportedBox: {
+    emergencyLabel: 'Emergency you reported',
+    urgentLabel: 'Needs a doctor today',
+  },
   /** A red box about an earlier reading once newer readings exist: what to do now (issue 20). */
   crisisNow: {
     measuredSince_one:

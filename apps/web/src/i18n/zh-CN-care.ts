@@ -276,6 +276,11 @@ export const zhCNCare: Messages['care'] = {
     priority: '优先级',
     priorities: { critical: '危急', high: '高', medium: '中', low: '低', none: '无需处理' },
   },
+  /** 患者在问诊中报告的急症或需当日就医的情况，首页顶部的提示框（决定 0024）。 */
+  reportedBox: {
+    emergencyLabel: '您报告的急症',
+    urgentLabel: '需要今天就医',
+  },
   /** 对较早读数的红框，之后已有新读数：现在该做什么（issue 20）。 */
   crisisNow: {
     measuredSince_one:

@@ -6,10 +6,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bp, type CrisisAdvice, type RecentReadings, type UploadAnswer } from '../../api/bp.ts';
+import type { PatientReportedAlert } from '../../api/care.ts';
 import { ErrorState } from '../../components/states.tsx';
 import { formatInZone } from '../../lib/zone-time.ts';
 import { WithdrawDialog } from '../blood-pressure/withdraw-dialog.tsx';
-import { TelText } from './care-ui.tsx';
+import { CallButton, TelText } from './care-ui.tsx';
 import { readingLabelKey } from './reading-label.ts';
 import './home-readings.css';
 
@@ -17,10 +18,13 @@ import './home-readings.css';
 export function CrisisBox({
   advice,
   scrollIntoView = false,
+  leads = true,
 }: {
   advice: Pick<CrisisAdvice, 'title' | 'steps' | 'source'> & { level?: CrisisAdvice['level'] };
   /** Brought into view when it appears (the advice to a reading just saved, beside the form). */
   scrollIntoView?: boolean;
+  /** False below a reported emergency (decision 0024): shown, but not announced as the page's alert. */
+  leads?: boolean;
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLElement>(null);
@@ -32,7 +36,7 @@ export function CrisisBox({
   return (
     <section
       className={old ? 'crisis-box crisis-box-old' : 'crisis-box'}
-      role={old ? 'status' : 'alert'}
+      role={old ? 'status' : leads ? 'alert' : 'region'}
       aria-label={t(old ? 'bpHome.oldReadingBoxLabel' : 'bpHome.crisisBoxLabel')}
       data-testid="crisis-advice"
       ref={ref}
@@ -51,6 +55,45 @@ export function CrisisBox({
         {t('bpHome.source')}
         {t('common.colon')}
         {advice.source}
+      </p>
+    </section>
+  );
+}
+
+/**
+ * An emergency (or same-day report) the patient made in a consultation (decision 0024): what they reported and
+ * when, then what to do — an emergency with the big 120 button and steps led by "call 120 now". The server's
+ * text, in the page's language; it goes once the care team closes the alert.
+ */
+export function ReportedBox({ alert, leads = true }: { alert: PatientReportedAlert; leads?: boolean }) {
+  const { t } = useTranslation();
+  const emergency = alert.level === 'emergency';
+  return (
+    <section
+      className={emergency ? 'crisis-box reported-box' : 'crisis-box reported-box reported-box-urgent'}
+      role={leads ? 'alert' : 'region'}
+      aria-label={t(emergency ? 'care.reportedBox.emergencyLabel' : 'care.reportedBox.urgentLabel')}
+      data-testid="reported-advice"
+      data-level={alert.level}
+    >
+      <h2>{alert.title}</h2>
+      {emergency && <CallButton number={alert.call} />}
+      <ul className="reported-box-reports" data-testid="reported-what">
+        {alert.reports.map((r) => (
+          <li key={`${r.level}-${r.time}`}>{r.text}</li>
+        ))}
+      </ul>
+      <ol>
+        {alert.steps.map((step) => (
+          <li key={step}>
+            <TelText text={step} />
+          </li>
+        ))}
+      </ol>
+      <p className="crisis-source">
+        {t('bpHome.source')}
+        {t('common.colon')}
+        {alert.source}
       </p>
     </section>
   );

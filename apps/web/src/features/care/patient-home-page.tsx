@@ -1,7 +1,8 @@
 /**
- * Patient home (/care): today's measurement reminders, monitoring adherence, progress of weekly home means
- * towards the target, the care plan's target and lifestyle goals with their sources, signed medications only
- * with a daily check-in, the next follow-up, and a button to start a consultation. One column, large targets.
+ * Patient home (/care): an emergency the patient reported in a consultation first (decision 0024), then today's
+ * measurement reminders, monitoring adherence, progress of weekly home means towards the target, the care plan's
+ * target and lifestyle goals with their sources, signed medications only with a daily check-in, the next
+ * follow-up, and a button to start a consultation. One column, large targets.
  */
 import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +25,8 @@ import {
 } from './care-model.ts';
 import { LifestyleGoals } from './care-ui.tsx';
 import { adviceNow, sessionHasCrisis } from './crisis-now.ts';
-import { CrisisBox, HomeReadings } from './home-readings.tsx';
+import { homeBoxes } from './home-boxes.ts';
+import { CrisisBox, HomeReadings, ReportedBox } from './home-readings.tsx';
 import './care.css';
 import { medicationAdherenceLine } from './medication-adherence.ts';
 
@@ -110,12 +112,25 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
           home.timeZone,
         )
       : leading;
-  const last7 = recentSummary(home.progress.lastSevenDays, target, advice !== undefined, home.progress.weeks);
+  // An emergency the patient reported leads over any reading's box; a reading crisis still shows (decision 0024).
+  const boxes = homeBoxes(home.reportedAlert, advice && leading !== uploadAdvice ? advice : undefined);
+  const last7 = recentSummary(
+    home.progress.lastSevenDays,
+    target,
+    advice !== undefined || home.reportedAlert !== undefined,
+    home.progress.weeks,
+  );
 
   return (
     <>
       {/* The answer to a reading just saved is shown beside the form (where the patient is looking). */}
-      {advice && leading !== uploadAdvice && <CrisisBox advice={advice} />}
+      {boxes.map((b) =>
+        b.kind === 'reported' ? (
+          <ReportedBox key="reported" alert={b.box} leads={b.leads} />
+        ) : (
+          <CrisisBox key="reading" advice={b.box} leads={b.leads} />
+        ),
+      )}
       <Link
         className="button primary care-big-button"
         to="/care/consultation/new"

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { homeBoxes } from './home-boxes.ts';
+
+const emergency = { level: 'emergency' as const, title: 'reported emergency' };
+const urgent = { level: 'urgent' as const, title: 'reported same-day' };
+const crisis = { level: 'crisis' as const, title: 'reading crisis' };
+const old = { level: 'old-reading' as const, title: 'old reading note' };
+
+const order = (...args: Parameters<typeof homeBoxes>) =>
+  homeBoxes(...args).map((b) => `${b.kind}:${b.box.level}${b.leads ? ' (leads)' : ''}`);
+
+describe('the patient home boxes: a reported emergency leads, never downgraded (decision 0024)', () => {
+  it('nothing open: no box', () => {
+    expect(homeBoxes(undefined, undefined)).toEqual([]);
+  });
+
+  it('a reported emergency leads over an open reading crisis, which still shows below it', () => {
+    expect(order(emergency, crisis)).toEqual(['reported:emergency (leads)', 'reading:crisis']);
+  });
+
+  it('a reported emergency leads over an old reading note', () => {
+    expect(order(emergency, old)).toEqual(['reported:emergency (leads)', 'reading:old-reading']);
+  });
+
+  it('a reading crisis leads over a same-day report; a same-day report leads over an old reading note', () => {
+    expect(order(urgent, crisis)).toEqual(['reading:crisis (leads)', 'reported:urgent']);
+    expect(order(urgent, old)).toEqual(['reported:urgent (leads)', 'reading:old-reading']);
+  });
+
+  it('one box alone leads', () => {
+    expect(order(emergency, undefined)).toEqual(['reported:emergency (leads)']);
+    expect(order(undefined, crisis)).toEqual(['reading:crisis (leads)']);
+    expect(order(urgent, undefined)).toEqual(['reported:urgent (leads)']);
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Which box tops the patient's home (issue 20/16, decision 0024): an emergency the patient reported in a
+ * consultation leads over any reading's advice (an emergency is never downgraded); an open crisis reading's box
+ * still shows, below it. A crisis reading (a critical alert) comes before a same-day report, and a same-day report
+ * before an old reading's note. Only the first box leads (one clear top instruction). Pure.
+ */
+type ReportedLevel = 'emergency' | 'urgent';
+type ReadingLevel = 'crisis' | 'old-reading';
+
+/** Lower first: emergency, reading crisis, same-day report, old reading note. */
+const RANK: Record<ReportedLevel | ReadingLevel, number> = {
+  emergency: 0,
+  crisis: 1,
+  urgent: 2,
+  'old-reading': 3,
+};
+
+export type HomeBox<R, A> =
+  { kind: 'reported'; box: R; leads: boolean } | { kind: 'reading'; box: A; leads: boolean };
+
+export function homeBoxes<R extends { level: ReportedLevel }, A extends { level: ReadingLevel }>(
+  reported: R | undefined,
+  reading: A | undefined,
+): HomeBox<R, A>[] {
+  const boxes: HomeBox<R, A>[] = [
+    ...(reported ? [{ kind: 'reported' as const, box: reported, leads: false }] : []),
+    ...(reading ? [{ kind: 'reading' as const, box: reading, leads: false }] : []),
+  ];
+  // Stable: on a tie (none today) the reported box stays first.
+  boxes.sort((a, b) => RANK[a.box.level] - RANK[b.box.level]);
+  return boxes.map((b, i) => ({ ...b, leads: i === 0 }));
+}
