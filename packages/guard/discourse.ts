@@ -72,7 +72,7 @@ export function ageIn(text: string): number | undefined {
   if (!/岁|year|aged?|年龄|older|over|and over|以上|≥|>=|高龄/i.test(text)) return undefined;
   const t = text.normalize('NFKC');
   let m =
-    /(?:aged?|年龄)\s*(\d{2})\s*(?:[–—~-]|to|至)\s*(\d{2})(?!\d)|(\d{2})\s*(?:[–—~-]|至)\s*(\d{2})\s*(?:岁|years)/i.exec(
+    /(?:ages?|aged|年龄)\s*(\d{2})\s*(?:[–—~-]|to|至)\s*(\d{2})(?!\d)|(\d{2})\s*(?:[–—~-]|至)\s*(\d{2})\s*(?:岁|years|-year-olds?)/i.exec(
       t,
     );
   if (m) return Math.round((Number(m[1] ?? m[3]) + Number(m[2] ?? m[4])) / 2);

@@ -8,9 +8,10 @@ import { categoriesIn } from './extract-bp-categories.ts';
 import { guidelinesIn } from './extract-bp-guidelines.ts';
 import type { BpData } from './types.ts';
 
-/** The category is credited to the guideline ("comes from", "is an ACC/AHA term", "出自", "是…的分类"). */
+/** The category is credited to the guideline ("comes from", "is an ACC/AHA term", "出自", "是…的分类"), or listed as
+ * one of the guideline's categories ("ESH 2023 has only four categories: …", "中国2018分为以下几类"). */
 const CREDITED =
-  /\b(?:comes?|came|are|is|were|was)\s+(?:originally\s+)?from\b|\boriginat\w*\s+(?:in|from|with)\b|\b(?:defined|introduced|used|coined)\s+(?:in|by)\b|\bbelongs?\s+to\b|来自|源自|出自|源于|是[^，。；;]{0,24}(?:的|中的)(?:分类|类别|术语|说法|概念)|属于[^，。；;]{0,24}的(?:分类|类别)|(?:提出|定义|使用|采用)(?:了)?(?:的|这些|这个|该)?(?:分类|类别|术语)/i;
+  /\b(?:has|have|uses?|includes?|lists?)\s+(?:only\s+)?(?:(?:two|three|four|five|six|seven|\d)\s+)?(?:(?:BP|blood[- ]pressure|office)\s+)?categor(?:y|ies)\b|(?:只有|共有|有|分为|包括)[^，。；;]{0,4}?(?:[二两三四五六七八九\d]+)?(?:个|种|类)?(?:血压)?(?:分类|类别)|\b(?:comes?|came|are|is|were|was)\s+(?:originally\s+)?from\b|\boriginat\w*\s+(?:in|from|with)\b|\b(?:defined|introduced|used|coined)\s+(?:in|by)\b|\bbelongs?\s+to\b|来自|源自|出自|源于|是[^，。；;]{0,24}(?:的|中的)(?:分类|类别|术语|说法|概念)|属于[^，。；;]{0,24}的(?:分类|类别)|(?:提出|定义|使用|采用)(?:了)?(?:的|这些|这个|该)?(?:分类|类别|术语)/i;
 /** The sentence talks about categories as terms: quoted or named as such. */
 const AS_TERMS = /["“”「」『』]|\bcategor(?:y|ies)\b|\bterms?\b|\blabels?\b|分类|类别|术语|说法/i;
 const DENIED =

@@ -37,6 +37,12 @@ const THRESHOLD_SAID =
   /(?:(\b(?:is|are|was|were|remains?|stays?|falls?)\s+(?:still\s+|just\s+|well\s+)?(?:below|under)|\b(?:does|do)(?: not|n't) (?:reach|meet|exceed))|\b(?:is|are|was|were)\s+(?:above|over|at or above)|\b(?:exceeds?|meets?|reaches?|crosses))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:threshold|cut-?off)\b|(?:(低于|未达到|未超过|没有?达到|没有?超过|不到)|(?:已|已经)?(?:超过|达到|高于))[^，,。；;]{0,10}?(?:阈值|诊断标准)/i;
 const OTHER_THRESHOLD =
   /treat|drug|medic|therap|initiat|target|goal|action|intervention|alert|crisis|emergenc|治疗|用药|药物|启动|目标|干预|急症|危象|报警/i;
+/** The words right before an average ("average 140/87", "总均值134/82"). */
+const AVERAGE_BEFORE =
+  /(?:\baverag(?:e|es|ed|ing)|\bmean|总均值|总平均(?:值)?|平均(?:值)?)\s*(?:of\s*|is\s*|was\s*|为|是|[:：])?\s*(?:about\s*|约)?$/i;
+/** The reading's setting named as the subject ("家庭血压在正常范围", "home BP is normal"): the reading before. */
+const SETTING_SUBJECT =
+  /(?:家庭|白天|日间|夜间|24小时|动态|诊室)血压(?:均值)?(?:在|属于|为|是|已)|\b(?:home|daytime|night-time|ambulatory|office) (?:BP|blood pressure|average|mean|readings?) (?:is|are|was|were)\b/i;
 /** Words that refer back to the reading of the sentence before. */
 const BACK_REF = /\b(?:that|this|it|which|these|those|they)\b|这|此|该|上述/i;
 
@@ -86,7 +92,8 @@ export function carriedReadingClaims(
       t,
     ) ||
       CATEGORY_FIRST.test(t) ||
-      BACK_TO_READINGS.test(t))
+      BACK_TO_READINGS.test(t) ||
+      SETTING_SUBJECT.test(t))
   ) {
     claims.push({
       ...withG,
@@ -125,8 +132,21 @@ export function carriedReadingClaims(
   const ownless = values.length === 1 && (isQuestion(t) || rejectedAt(t, values[0]!.at));
   const bare =
     values.length === 1 && (!cats.length || axisOnly || ownless) && !isTargetSentence ? values[0] : undefined;
-  if (bare && bare.sbp[1] === undefined && bare.dbp?.[1] === undefined && !bare.lead && bare.dbp)
-    d.lastReading = { sbp: bare.sbp[0], dbp: bare.dbp[0], setting: settingAt(t, bare.at) };
+  // "Two readings of 144/88 and 136/86 average 140/87", "早晨均值…，晚上均值…，总均值134/82": several readings without a
+  // category whose last is their average — the average is what the next sentence classifies.
+  const last = values[values.length - 1];
+  const average =
+    !bare &&
+    values.length >= 2 &&
+    !cats.length &&
+    !isTargetSentence &&
+    last &&
+    AVERAGE_BEFORE.test(t.slice(0, last.at))
+      ? last
+      : undefined;
+  const kept = bare ?? average;
+  if (kept && kept.sbp[1] === undefined && kept.dbp?.[1] === undefined && !kept.lead && kept.dbp)
+    d.lastReading = { sbp: kept.sbp[0], dbp: kept.dbp[0], setting: settingAt(t, kept.at) };
   else if (!(restates && !cats.length)) delete d.lastReading;
   const pairs = values.filter((v) => v.dbp && v.sbp[1] === undefined && v.dbp[1] === undefined && !v.lead);
   if (values.length >= 2 && pairs.length === values.length && !cats.length && !isTargetSentence)

@@ -88,8 +88,8 @@ export function categoriesIn(text: string): CategoryHit[] {
       const after = t.slice(at + 6, at + 30);
       if (/high[- ]$/i.test(before)) continue;
       const named =
-        /^ (?:blood pressure|bp|category)\b/i.test(after) ||
-        /^ (?:range|category)/i.test(after) ||
+        /^\s+(?:blood pressure|bp|category)\b/i.test(after) ||
+        /^\s+(?:range|category)/i.test(after) ||
         // "splits it into normal (120–129/80–84) and high-normal (…)": the category with its values in brackets.
         /^\s*[(（]\s*[<≤≥>]?\s*\d{2,3}\s*(?:[–-]|\/)/.test(after) ||
         (/[:：→]\s*$/.test(before) && !/^\s*(?:renal|kidney|potassium|sinus|saline|eGFR|GFR)/i.test(after)) ||

@@ -14,6 +14,10 @@ import { guidelinesIn } from '../../extract-bp.ts';
 import { judgeIsolated } from './isolated.ts';
 import { NAMES_CATEGORY } from '../../extract-bp-frames.ts';
 
+/** "ESH 2023 has only four categories: …", "中国2018只有三个分类": the categories listed as the guideline's own. */
+const LISTS_CATEGORIES =
+  /\b(?:has|have|uses?|includes?|lists?)\s+(?:only\s+)?(?:(?:two|three|four|five|six|seven|\d)\s+)?(?:(?:BP|blood[- ]pressure|office)\s+)?categor(?:y|ies)\b|(?:只有|共有|分为|包括)[^，。；;]{0,4}?(?:分类|类别)/i;
+
 /** The sentence names guideline g (and no other) and states the category as g's own term. */
 const namesOwn = (text: string, g: Guideline, words: RegExp): boolean => {
   const named = guidelinesIn(text);
@@ -181,7 +185,11 @@ function judge(bp: BpData, g: Guideline, lang: Lang, text = ''): Verdict {
     );
   // "ACC/AHA 2017 把 120–139/80–89 称为“正常高值”", "the 'elevated' category comes from ESH 2023": a category
   // the named guideline does not have, stated as its term — a wrong attribution (REFERENCE §1.1–§1.4 tables).
-  if (!band && bp.category !== 'hypertension' && namesOwn(text, g, NAMES_CATEGORY))
+  if (
+    !band &&
+    bp.category !== 'hypertension' &&
+    (namesOwn(text, g, NAMES_CATEGORY) || namesOwn(text, g, LISTS_CATEGORIES))
+  )
     return v(
       'contradicted',
       say(

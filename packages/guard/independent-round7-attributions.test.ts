@@ -1,0 +1,79 @@
+/**
+ * Round 7 (issue 18), attribution and reading classes from tuning set 16 (ex held-out 16) and the older sets'
+ * remaining misses, with fresh sentences (not corpus items), both directions:
+ * - "ESH 2023 has only four categories: …": each category listed is the guideline's own (REFERENCE §1.1–§1.3);
+ * - a quoted category before "blood pressure" ('defines "normal" blood pressure as …') names the category;
+ * - "for ages 65–79" is an age band; "below 150/90 first, then …" is a target (REFERENCE §7.2 [V2], §7.3 [V2]);
+ * - several readings whose last is their average: the next sentence's category is the average's; "家庭血压在正常
+ *   范围" is said of the home reading before (REFERENCE §2.1, §1.3).
+ */
+import { describe, expect, it } from 'vitest';
+import { verifyClaims } from './check-answer.ts';
+
+const bad = (answer: string) =>
+  verifyClaims({ answer, passages: [] })
+    .filter((c) => c.verdict === 'contradicted')
+    .map((c) => c.kind);
+
+describe('categories listed as a guideline’s own', () => {
+  it('a category the guideline does not have is contradicted', () => {
+    expect(bad('ESH 2023 uses five categories: optimal, normal, elevated, grade 1 and grade 2.')).toContain(
+      'bp-threshold',
+    );
+    expect(bad('中国2018指南只有四个分类：正常血压、血压升高、1期和2期高血压。')).toContain('bp-threshold');
+  });
+  it('its own categories are not', () => {
+    expect(
+      bad('ACC/AHA 2017 has four categories: normal, elevated, stage 1 and stage 2 hypertension.'),
+    ).toEqual([]);
+  });
+});
+
+describe('a quoted category before "blood pressure"', () => {
+  it('a wrong range is contradicted', () => {
+    expect(
+      bad('The 2018 Chinese guideline defines "normal" blood pressure as 120–139/80–89 mmHg.'),
+    ).toContain('bp-threshold');
+  });
+  it('the right one is not', () => {
+    expect(bad('ESH 2023 defines "normal" blood pressure as 120–129/80–84 mmHg.')).toEqual([]);
+  });
+});
+
+describe('"for ages 65–79" and "below X first"', () => {
+  it('a target credited to the wrong guideline is contradicted', () => {
+    expect(bad('Aiming below 150/90 first for ages 65–79 is the ESH 2023 approach.')).toContain('bp-target');
+  });
+  it('the right guideline is not', () => {
+    expect(
+      bad(
+        'Aiming below 150/90 first for ages 65–79, then below 140/90 if tolerated, is the Chinese 2018 approach.',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('the average of several readings, classified in the next sentence', () => {
+  it('a wrong category for the average is contradicted', () => {
+    expect(
+      bad(
+        'Readings of 146/92 and 138/86 mmHg average 142/89 mmHg. Under ESH 2023 this average is high-normal.',
+      ),
+    ).toContain('bp-threshold');
+    expect(
+      bad(
+        '家庭血压：早晨均值138/86 mmHg，晚上均值134/84 mmHg，总均值136/85 mmHg。按ESH 2023，家庭血压在正常范围。',
+      ),
+    ).toContain('bp-threshold');
+  });
+  it('the right one is not', () => {
+    expect(
+      bad('Readings of 146/92 and 138/86 mmHg average 142/89 mmHg. Under ESH 2023 this average is grade 1.'),
+    ).toEqual([]);
+    expect(
+      bad(
+        '家庭血压：早晨均值128/80 mmHg，晚上均值124/78 mmHg，总均值126/79 mmHg。按ESH 2023，家庭血压在正常范围。',
+      ),
+    ).toEqual([]);
+  });
+});
