@@ -35,7 +35,7 @@ interface Words {
   alerted: Record<Level, string>;
   notAlerted: Record<Level, string>;
   /** Guideline names as the patient reads them (REFERENCE §1.5; NICE NG128 (2019) 1.1.5 for a TIA). */
-  source: { crisis: string; tia: string };
+  source: { crisis: string; sameDay: string; tia: string };
   sourceJoin: string;
 }
 
@@ -70,6 +70,8 @@ const WORDS: Record<PatientLanguage, Words> = {
     source: {
       crisis:
         '中国高血压防治指南 2018 年修订版（高血压急症）；美国心脏病学会/美国心脏协会 2017 高血压指南 第 11.2 节',
+      sameDay:
+        '中国高血压防治指南 2018 年修订版（高血压急症与亚急症）；美国心脏病学会/美国心脏协会 2017 高血压指南 第 11.2 节',
       tia: 'NICE NG128（2019）第 1.1.5 条；英国皇家内科医师学会卒中指南 2016',
     },
     sourceJoin: '；',
@@ -108,6 +110,8 @@ const WORDS: Record<PatientLanguage, Words> = {
     source: {
       crisis:
         'Chinese Guidelines for the Management of Hypertension 2018 (hypertensive emergency); ACC/AHA 2017 guideline, section 11.2',
+      sameDay:
+        'Chinese Guidelines for the Management of Hypertension 2018 (hypertensive emergency and urgency); ACC/AHA 2017 guideline, section 11.2',
       tia: 'NICE NG128 (2019) recommendation 1.1.5; RCP National Clinical Guideline for Stroke 2016',
     },
     sourceJoin: '; ',
@@ -235,10 +239,12 @@ function boxOf(items: readonly Item[], language: PatientLanguage, timeZone: stri
     // An emergency's steps: REFERENCE §1.5. A same-day box names the guideline of each of its reasons: a suspected
     // TIA, NICE NG128 (2019) 1.1.5 (the triage's SOURCE_TIA); anything else, REFERENCE §1.5.
     source:
-      level === 'emergency' || !tia
+      level === 'emergency'
         ? w.source.crisis
-        : items.some((i) => beyondTia(i.triage))
-          ? `${w.source.crisis}${w.sourceJoin}${w.source.tia}`
-          : w.source.tia,
+        : !tia
+          ? w.source.sameDay
+          : items.some((i) => beyondTia(i.triage))
+            ? `${w.source.sameDay}${w.sourceJoin}${w.source.tia}`
+            : w.source.tia,
   };
 }

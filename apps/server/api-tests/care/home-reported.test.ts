@@ -180,6 +180,8 @@ describe.each(DATABASE_KINDS)("the patient's home leads with an emergency they r
     const box = (await me('hr-typed', 'zh-CN')).reportedAlert!;
     expect(box.level).toBe('urgent');
     expect(box.reports[0]!.text).toContain('血压 200/125 mmHg');
+    // Same-day care: the guideline's emergency-and-urgency section, not "hypertensive emergency".
+    expect(box.source).toContain('高血压急症与亚急症');
     expect((await me('hr-typed', 'en')).reportedAlert!.reports[0]!.text).toContain(
       'blood pressure 200/125 mmHg',
     );
