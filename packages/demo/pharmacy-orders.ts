@@ -7,11 +7,15 @@
  * no finding is written here:
  *
  * - Gayla Ferry (89, on hydrochlorothiazide and naproxen) — lisinopril: NSAID + ACE inhibitor + diuretic, the
- *   "triple whammy" (REFERENCE §6 row 4, Lapi et al. BMJ 2013) — warning.
+ *   "triple whammy" (REFERENCE §6 row 4, Lapi et al. BMJ 2013) — warning; and the same lisinopril ordered again
+ *   by the other prescriber, both awaiting review: each card finds the same drug twice (duplicate ingredient),
+ *   naming the other order — critical (issue 20/19: the same-drug pending duplicate, seen in the console).
  * - Marcos Barrows (75, gout, on hydrochlorothiazide) — chlorthalidone: thiazide-like diuretic in gout,
- *   contraindicated (REFERENCE §5.2, China 2018 hypertension guideline) — critical, and a second thiazide-type
- *   diuretic beside his hydrochlorothiazide (same-class duplication, decision 0015); amlodipine 5 mg: above the
- *   label's 2.5 mg start dose for older adults (REFERENCE §5.1a, amlodipine US label §2.1) — info.
+ *   contraindicated (REFERENCE §5.2, China 2018 hypertension guideline) — critical; a switch from his
+ *   hydrochlorothiazide ("Switch from hydrochlorothiazide"), so it names that order in priorPrescription: the card
+ *   says it replaces it (no same-class duplication) and approval stops it (issue 20/19: both stayed active);
+ *   amlodipine 5 mg: above the label's 2.5 mg start dose for older adults (REFERENCE §5.1a, amlodipine US label
+ *   §2.1) — info.
  * - George Kutch (59) — amlodipine 5 mg (signed): nothing to find; simvastatin 40 mg with it: above the 20 mg/day
  *   cap with amlodipine (REFERENCE §6 row 6, FDA Drug Safety Communication June 2011, simvastatin label §2.3) —
  *   warning.
@@ -21,12 +25,21 @@
  *
  * Times are relative to the seed's `now` (1–20 hours earlier), ids are stable, and a setting records that they were
  * written, so they are written once (a demo database seeded before these existed gets them on its next start).
+ * A second setting (v2) brings a database seeded with the first set up to date: the orders added since, and the
+ * chlorthalidone switch's priorPrescription while that order still awaits its review.
  */
 import type { RequestContext } from '@qihuang/contracts';
-import { AWAITING_REVIEW_REASON, SIGNATURE_EXTENSION } from '@qihuang/pharmacy-review';
+import {
+  AWAITING_REVIEW_REASON,
+  SIGNATURE_EXTENSION,
+  isAwaitingReview,
+  readReview,
+} from '@qihuang/pharmacy-review';
 import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
 
 export const PHARMACY_ORDERS_KEY = 'demo-pharmacy-orders-v1';
+/** The v2 upgrade: orders added since v1 and the switch's priorPrescription (issue 20/19). */
+export const PHARMACY_ORDERS_V2_KEY = 'demo-pharmacy-orders-v2';
 /** Marks every resource written here as synthetic demo data. */
 export const DEMO_TAG = {
   system: 'urn:qihuang:demo',
@@ -48,6 +61,8 @@ export const DEMO_PRESCRIBERS = [
 const PATIENT = {
   gaylaFerry: '77155e2b-5d21-4b47-86f0-4004183d68b2',
   marcosBarrows: 'c4d8bbb7-7214-4260-8a67-065f51f0af18',
+  /** Mr Barrows' hydrochlorothiazide 25 mg (Synthea, active): the order his chlorthalidone replaces. */
+  barrowsHctz: '9eed5258-33f8-4598-a8db-4c6022ae5f52',
   georgeKutch: 'b3873037-a455-4558-a066-9faaed01b673',
   jermaineBreitenberg: 'c931bf62-c468-49f1-9ef7-93ccbc949a87',
 } as const;
@@ -71,6 +86,8 @@ export interface DemoOrder {
   note?: string;
   /** The note in Chinese, written beside it as FHIR's translation (the pharmacist's zh card shows it; issue 20). */
   noteZh?: string;
+  /** A switch: the patient's order it replaces (priorPrescription), stopped when it is approved (issue 20/19). */
+  replaces?: { id: string; display: string };
 }
 
 export const DEMO_ORDERS: readonly DemoOrder[] = [
@@ -79,6 +96,19 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     patientId: PATIENT.gaylaFerry,
     prescriberId: 'demo-prescriber-zhang',
     hoursAgo: 20,
+    status: 'draft',
+    rxnorm: { code: '29046', display: 'lisinopril' },
+    text: 'Lisinopril 10 mg oral tablet',
+    textZh: '赖诺普利 10 mg 片',
+    doseMg: 10,
+    timesPerDay: 1,
+    dosage: '10 mg by mouth once daily',
+  },
+  {
+    id: 'demo-rx-ferry-lisinopril-2',
+    patientId: PATIENT.gaylaFerry,
+    prescriberId: 'demo-prescriber-li',
+    hoursAgo: 2,
     status: 'draft',
     rxnorm: { code: '29046', display: 'lisinopril' },
     text: 'Lisinopril 10 mg oral tablet',
@@ -101,6 +131,7 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     dosage: '12.5 mg by mouth once daily',
     note: 'Switch from hydrochlorothiazide: home BP above target.',
     noteZh: '由氢氯噻嗪换药：家庭血压高于目标。',
+    replaces: { id: PATIENT.barrowsHctz, display: 'Hydrochlorothiazide 25 MG' },
   },
   {
     id: 'demo-rx-barrows-amlodipine',
@@ -233,6 +264,14 @@ export function demoMedicationRequest(order: DemoOrder, now: Date): FhirResource
     subject: { reference: `Patient/${order.patientId}` },
     authoredOn,
     requester: { reference: `Practitioner/${order.prescriberId}` },
+    ...(order.replaces
+      ? {
+          priorPrescription: {
+            reference: `MedicationRequest/${order.replaces.id}`,
+            display: order.replaces.display,
+          },
+        }
+      : {}),
     ...(order.note
       ? {
           note: [{ text: order.note, ...(order.noteZh ? { _text: zhTranslation(order.noteZh) } : {}) }],
@@ -250,20 +289,61 @@ export function demoMedicationRequest(order: DemoOrder, now: Date): FhirResource
 }
 
 /**
- * Writes the prescribers and the orders once (setting PHARMACY_ORDERS_KEY); orders of a demo patient that is not
- * in the database are left out. Returns how many orders were written (0 when already done).
+ * Writes the prescribers and the orders once (setting PHARMACY_ORDERS_KEY), then brings a database seeded with
+ * an earlier set up to date (PHARMACY_ORDERS_V2_KEY); orders of a demo patient that is not in the database are
+ * left out. Returns how many orders were written (0 when already done).
  */
 export async function seedPharmacyOrders(
   repo: FhirRepository,
   ctx: RequestContext,
   now: Date,
 ): Promise<number> {
-  const done = await repo.db
-    .selectFrom('kv_setting')
-    .select('key')
-    .where('key', '=', PHARMACY_ORDERS_KEY)
-    .executeTakeFirst();
-  if (done) return 0;
+  const first = await seedFirstSet(repo, ctx, now);
+  return first + (await upgradeOrders(repo, ctx, now));
+}
+
+const settingDone = async (repo: FhirRepository, key: string) =>
+  !!(await repo.db.selectFrom('kv_setting').select('key').where('key', '=', key).executeTakeFirst());
+
+/**
+ * v2 (issue 20/19): the orders added since v1 (Mrs Ferry's second lisinopril), and the chlorthalidone switch's
+ * priorPrescription on an order still awaiting its review (a reviewed one keeps what the pharmacist decided on).
+ */
+async function upgradeOrders(repo: FhirRepository, ctx: RequestContext, now: Date): Promise<number> {
+  if (await settingDone(repo, PHARMACY_ORDERS_V2_KEY)) return 0;
+  let written = 0;
+  for (const order of DEMO_ORDERS) {
+    const patient = await repo.read(ctx, 'Patient', order.patientId).catch(() => undefined);
+    if (!patient) continue;
+    const stored = await repo.read(ctx, 'MedicationRequest', order.id).catch(() => undefined);
+    if (!stored) {
+      await repo.update(ctx, 'MedicationRequest', order.id, demoMedicationRequest(order, now));
+      written += 1;
+    } else if (
+      order.replaces &&
+      !(stored as { priorPrescription?: unknown }).priorPrescription &&
+      isAwaitingReview(stored) &&
+      readReview(stored).state === 'pending'
+    ) {
+      const priorPrescription = {
+        reference: `MedicationRequest/${order.replaces.id}`,
+        display: order.replaces.display,
+      };
+      await repo.update(ctx, 'MedicationRequest', order.id, { ...stored, priorPrescription });
+    }
+  }
+  await repo.db
+    .insertInto('kv_setting')
+    .values({
+      key: PHARMACY_ORDERS_V2_KEY,
+      value: JSON.stringify({ at: now.toISOString(), orders: written }),
+    })
+    .execute();
+  return written;
+}
+
+async function seedFirstSet(repo: FhirRepository, ctx: RequestContext, now: Date): Promise<number> {
+  if (await settingDone(repo, PHARMACY_ORDERS_KEY)) return 0;
   const present = new Set<string>();
   for (const id of new Set(DEMO_ORDERS.map((o) => o.patientId)))
     if (
