@@ -71,6 +71,10 @@ const toCnSmall = (n: number) =>
 /** Two-digit years: 00–69 → 2000s, 70–99 → 1900s. */
 const fullYear = (yy: string) => (Number(yy) < 70 ? 2000 : 1900) + Number(yy);
 
+/**
+ * Speed (issue 18): a form that starts with a lookbehind (日期：, 今年, on, 周四) has a lookahead for its digits put
+ * first — a cheap necessary condition, so the lookbehind is tried only where digits stand (same matches).
+ */
 const FORMS: DateForm[] = [
   // 4月上旬, 2025年3月底 (month precision with a part of the month; first, so the part stays in the span)
   {
@@ -132,7 +136,7 @@ const FORMS: DateForm[] = [
   {
     // also after Chinese text and before a time of day (签名 25/3/5 15:40)
     regex:
-      /(?:(?<=日期[：:]\s*)|(?<=[\u4e00-\u9fa5：:][\s\u3000]*))(\d{2})\/(\d{1,2})\/(\d{1,2})(?![\d/])(?:(?<=日期[：:]\s*\S+)|(?=[\s\u3000]+\d{1,2}:\d{2}))/g,
+      /(?=\d\d\/)(?:(?<=日期[：:]\s*)|(?<=[\u4e00-\u9fa5：:][\s\u3000]*))(\d{2})\/(\d{1,2})\/(\d{1,2})(?![\d/])(?:(?<=日期[：:]\s*\S+)|(?=[\s\u3000]+\d{1,2}:\d{2}))/g,
     parse: (m) => ({ y: fullYear(m[1]!), mo: +m[2]!, d: +m[3]! }),
     format: (m, y, mo, d) => {
       const z = zeroStyle(m[2], m[3]);
@@ -199,14 +203,14 @@ const FORMS: DateForm[] = [
   },
   // 今年3月 / 去年11月 / 于3月 (a month, not "3月后" = three months later)
   {
-    regex: /(?<=(?:今年|去年|明年|前年|于|在)\s*)(\d{1,2})月(?![\d份后前内余来底初中末])/g,
+    regex: /(?=\d{1,2}月)(?<=(?:今年|去年|明年|前年|于|在)\s*)(\d{1,2})月(?![\d份后前内余来底初中末])/g,
     parse: (m) => ({ mo: +m[1]! }),
     format: (m, _y, mo) => `${two(zeroStyle(m[1]), mo)}月`,
   },
   // Monday 5/12, on 5/12 (no year; a weekday or "on/since" before it, so 150/90 is never a date)
   {
     regex:
-      /\b(?:(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?<=\b(?:on|since|from|until|by|visit|appointment|appt|seen|due|dated|scheduled|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?)\s+))(\d{1,2})\/(\d{1,2})(?![\d/])/g,
+      /\b(?=(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}\/)(?:(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+|(?<=\b(?:on|since|from|until|by|visit|appointment|appt|seen|due|dated|scheduled|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?)\s+))(\d{1,2})\/(\d{1,2})(?![\d/])/g,
     parse: (m) => ({ mo: +m[2]!, d: +m[3]! }),
     format: (m, y, mo, d) => {
       const z = usStyle(m[2]!, m[3]!);
@@ -250,7 +254,7 @@ const FORMS: DateForm[] = [
   },
   // 上周四（11/27）: month/day after a Chinese weekday
   {
-    regex: /(?<=(?:周|星期|礼拜)[一二三四五六日天][（(]?)(\d{1,2})\/(\d{1,2})(?![\d/])/g,
+    regex: /(?=\d{1,2}\/)(?<=(?:周|星期|礼拜)[一二三四五六日天][（(]?)(\d{1,2})\/(\d{1,2})(?![\d/])/g,
     parse: (m) => ({ mo: +m[1]!, d: +m[2]! }),
     format: (m, _y, mo, d) => {
       const z = usStyle(m[1]!, m[2]!);

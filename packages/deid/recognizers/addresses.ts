@@ -6,6 +6,7 @@
  * state (the ZIP is its own span, generalised separately).
  */
 import type { PhiSpan } from '../types.ts';
+import { matchesNear } from './near.ts';
 
 const PROVINCES =
   '北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门';
@@ -25,12 +26,27 @@ const UNIT = `(?:${NUM}|[A-Z])(?:号楼|号院|栋|幢|座|单元|门|层|楼|�
 const BUILDING = `(?:[\\u4e00-\\u9fa5]{1,10}?(?=(?:${NUM}|[A-Z])(?:号楼|栋|幢|座|单元)))`;
 const TAIL = `(?:${BUILDING}?${UNIT})*(?:${NUM}(?:室|房)?)?`;
 
-const STREET_ADDRESS = new RegExp(`(${ADMIN}${ROAD}${DOOR}${TAIL})`, 'dg');
+/**
+ * Speed (issue 18): the nested lazy parts below are tried only a few characters before the word they cannot do
+ * without, not at every character (same matches). A street address is tried only before a road word followed by
+ * a door number (recognizers/near.ts), at most 44 characters after its start: province ≤ 9 (黑龙江 + 维吾尔自治区),
+ * city ≤ 9, district ≤ 7, town ≤ 8, road name ≤ 10 + the first character of its word (大街, 胡同). The other rules
+ * start with a necessary condition checked cheaply: everything up to their city or district word is Chinese
+ * characters, at most as many as their parts allow.
+ */
+const CJK_RUN = '[\\u4e00-\\u9fa5]';
+const STREET_ADDRESS = new RegExp(`(${ADMIN}${ROAD}${DOOR}${TAIL})`, 'dy');
+const ROAD_ANCHOR =
+  /[路街道巷弄同里](?=(?:[东西南北中一二三四五六七八九]段)?(?:\d|[一二三四五六七八九十百零]))/g;
+const ROAD_REACH = 44;
 /** City and district named, then any place name with a number: "北京市朝阳区望京西园四区412号楼3单元202". */
-const ADMIN_PLACE = new RegExp(`((?:${PROVINCE})?${CITY}${DISTRICT}${P}{1,12}?${DOOR}${TAIL})`, 'dg');
+const ADMIN_PLACE = new RegExp(
+  `(?=${CJK_RUN}{1,18}?[市州盟区]${CJK_RUN}{1,6}?[区县旗])((?:${PROVINCE})?${CITY}${DISTRICT}${P}{1,12}?${DOOR}${TAIL})`,
+  'dg',
+);
 /** Rural: county/district (and town), then village and group: "太康县马头镇王庄村3组". */
 const VILLAGE = new RegExp(
-  `((?:${PROVINCE})?(?:${CITY})?${DISTRICT}(?:${TOWN})?${P}{1,8}?(?:村|屯)(?:${NUM}(?:组|队|社|号))*)`,
+  `(?=${CJK_RUN}{0,25}?[区县旗]${CJK_RUN}{1,17}?[村屯])((?:${PROVINCE})?(?:${CITY})?${DISTRICT}(?:${TOWN})?${P}{1,8}?(?:村|屯)(?:${NUM}(?:组|队|社|号))*)`,
   'dg',
 );
 const ADMIN_ONLY = new RegExp(
@@ -92,7 +108,11 @@ export function findAddresses(text: string, out: PhiSpan[]): void {
   const rules = RULES.filter(([, gate]) => gate(text)).map(([regex]) => regex);
   for (const regex of rules) {
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    const matches =
+      regex === STREET_ADDRESS
+        ? matchesNear(text, STREET_ADDRESS, ROAD_ANCHOR, ROAD_REACH)
+        : text.matchAll(regex);
+    for (const m of matches) {
       const [start, end] = m.indices![1]!;
       if (end - start < 4) continue;
       if (regex === CUED && !PLACE_MARK.test(m[1]!)) continue;

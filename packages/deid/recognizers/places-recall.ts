@@ -41,19 +41,43 @@ const GATES: RegExp[] = [
   /(?:来自|老家|家在|家住|住在|搬到|回到)/,
 ];
 
+/**
+ * Speed (issue 18): a rule starting with place characters is tried only where a run of Chinese characters, no longer
+ * than its parts allow, reaches the word that ends them (镇, 村, 市, 区 …) — a necessary condition put first,
+ * cheap for irregexp (same matches).
+ */
+const ahead = (run: string, next: string) => `(?=[\\u4e00-\\u9fa5]${run}?${next})`;
 const ADDRESS_RULES: RegExp[] = [
   // A province and its city (湖南省长沙市), a town and its village (城关镇石桥村3组), a crossing of streets.
   new RegExp(`(${PROVINCE}${P}{1,6}?(?:市|州|地区))`, 'dg'),
-  new RegExp(`(${P}{1,6}?(?:镇|乡)${P}{1,6}?(?:村|屯)(?:${UNIT})*)`, 'dg'),
-  new RegExp(`(${P}{1,8}?${STREET}(?:与|和)${P}{1,8}?${STREET}(?:交叉口|路口|交汇处|交界处)?)`, 'dg'),
-  new RegExp(`(${P}{2,10}?(?:${ESTATE}|组)(?:${UNIT})+(?:\\d+(?:室|房)?)?)`, 'dg'),
   new RegExp(
-    `(?<=${PLACE_VERB})(${P}{2,8}?(?:${ESTATE}|${STREET}))(?![\\u4e00-\\u9fa5]*(?:医院|诊所|卫生))`,
+    `${ahead('{1,6}', '[镇乡][\\u4e00-\\u9fa5]{1,6}?[村屯]')}(${P}{1,6}?(?:镇|乡)${P}{1,6}?(?:村|屯)(?:${UNIT})*)`,
     'dg',
   ),
-  new RegExp(`(${P}{2,6}?市${P}{1,6}?(?:区|县)(?:${P}{1,6}?(?:镇|乡|街道))?)`, 'dg'),
-  new RegExp(`(${P}{2,6}?县${P}{1,6}?(?:镇|乡)(?:${P}{1,6}?(?:村|屯))?)`, 'dg'),
-  new RegExp(`(?<=来自|老家|家在|家住|住在|搬到|回到)(${P}{1,6}?(?:省|市|县|区|镇|乡))`, 'dg'),
+  new RegExp(
+    `${ahead('{1,9}', '[路街道巷弄同][与和]')}(${P}{1,8}?${STREET}(?:与|和)${P}{1,8}?${STREET}(?:交叉口|路口|交汇处|交界处)?)`,
+    'dg',
+  ),
+  new RegExp(
+    `${ahead('{2,11}', '[区园村城寓厦苑庄馆屯组](?:\\d|[一二三四五六七八九十百零A-Z])')}(${P}{2,10}?(?:${ESTATE}|组)(?:${UNIT})+(?:\\d+(?:室|房)?)?)`,
+    'dg',
+  ),
+  new RegExp(
+    `${ahead('{2,9}', '[区园村城寓厦苑庄馆屯路街巷弄同道]')}(?<=${PLACE_VERB})(${P}{2,8}?(?:${ESTATE}|${STREET}))(?![\\u4e00-\\u9fa5]*(?:医院|诊所|卫生))`,
+    'dg',
+  ),
+  new RegExp(
+    `${ahead('{2,6}', '市[\\u4e00-\\u9fa5]{1,6}?[区县]')}(${P}{2,6}?市${P}{1,6}?(?:区|县)(?:${P}{1,6}?(?:镇|乡|街道))?)`,
+    'dg',
+  ),
+  new RegExp(
+    `${ahead('{2,6}', '县[\\u4e00-\\u9fa5]{1,6}?[镇乡]')}(${P}{2,6}?县${P}{1,6}?(?:镇|乡)(?:${P}{1,6}?(?:村|屯))?)`,
+    'dg',
+  ),
+  new RegExp(
+    `${ahead('{1,6}', '[省市县区镇乡]')}(?<=来自|老家|家在|家住|住在|搬到|回到)(${P}{1,6}?(?:省|市|县|区|镇|乡))`,
+    'dg',
+  ),
 ];
 
 const ORG_SUFFIX =

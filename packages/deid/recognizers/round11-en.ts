@@ -42,8 +42,9 @@ const NUMBERED = new RegExp(
   'dg',
 );
 /** A person before a bracketed role (Jo (nurse in charge), Raj (pharmacy), Dot (daughter)). */
+const BEFORE_ROLE_LEAD = `(${INITIAL_PERSON}|${PERSON})`;
 const BEFORE_ROLE = new RegExp(
-  `(${INITIAL_PERSON}|${PERSON})[ \\t]*\\((?:the[ \\t]+|patient'?s[ \\t]+|pt'?s[ \\t]+|her[ \\t]+|his[ \\t]+|their[ \\t]+)?(?:nurse|RN|charge nurse|nurse in charge|NIC|HCA|carer|pharmacy|pharmacist|physio|OT|SLT|dietitian|registrar|SHO|F[Yy][12]|resident|intern|fellow|consultant|attending|on call|on-call|bed manager|site manager|porter|interpreter|social worker|son|daughter|wife|husband|partner|mother|father|sister|brother|niece|nephew|friend|neighbou?r|NOK|next of kin|POA)\\b`,
+  `${BEFORE_ROLE_LEAD}[ \\t]*\\((?:the[ \\t]+|patient'?s[ \\t]+|pt'?s[ \\t]+|her[ \\t]+|his[ \\t]+|their[ \\t]+)?(?:nurse|RN|charge nurse|nurse in charge|NIC|HCA|carer|pharmacy|pharmacist|physio|OT|SLT|dietitian|registrar|SHO|F[Yy][12]|resident|intern|fellow|consultant|attending|on call|on-call|bed manager|site manager|porter|interpreter|social worker|son|daughter|wife|husband|partner|mother|father|sister|brother|niece|nephew|friend|neighbou?r|NOK|next of kin|POA)\\b`,
   'dg',
 );
 /** An initial and a family name inside a sentence (for T. Abernathy, bed 12; not an option 'A. Diltiazem'), not a species or a place (S. Aureus, St. Louis). */
@@ -63,6 +64,14 @@ const RELATION_WORDS = (
   .join('|');
 const RELATION = new RegExp(`\\b(?:${RELATION_WORDS})[ \\t]+(${PERSON})`, 'dg');
 const BEFORE_EMAIL = new RegExp(`(${PERSON})[ \\t]*[,(<][ \\t]*[\\w.+-]+@[\\w-]+`, 'dg');
+/**
+ * Speed (issue 18): rules that start with the name run only when what must follow it occurs in the text — an
+ * address's @, the bracketed role (the rule's own tail, a necessary condition): same matches, fewer scans.
+ */
+const NAME_GATES = new Map<RegExp, RegExp>([
+  [BEFORE_EMAIL, /@/],
+  [BEFORE_ROLE, new RegExp(BEFORE_ROLE.source.slice(BEFORE_ROLE_LEAD.length))],
+]);
 const INTRODUCTION =
   /\b(?:I'm|I’m|I am|my name is|this is)[ \t]+([A-Z][a-z]+)(?=,|[ \t]+(?:the|your|from|a|an|with)\b)/dg;
 const CHAT =
@@ -74,12 +83,15 @@ const ROOM =
 const INITIALS =
   /\binitials[ \t:]+([A-Z]{2,3})\b|\b([A-Z]{2,3})[ \t]*\((?:pt[ \t]+|patient[ \t]+)?initials\)/dg;
 const NAME_AGE = /\b([A-Z][a-z]+[ \t]+[A-Z][a-z'’-]+),[ \t]*(9\d|1[01]\d)(?=[.,;)]|\s)/dg;
+/** Its age part alone (speed: a necessary condition checked first). */
+const NAME_AGE_GATE = /,[ \t]*(?:9\d|1[01]\d)(?=[.,;)]|\s)/;
 
 const notName = (value: string) =>
   value.split(/[ \t]+/).some((w) => NOT_NAMES.has(w.replace(/[.,]$/, '')) || CLINICAL_WORD.test(w));
 
 function names(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
   for (const regex of [FIELD, BY, RELATION, BEFORE_EMAIL, INTRODUCTION, ROLE_BEFORE, NUMBERED, BEFORE_ROLE]) {
+    if (NAME_GATES.get(regex)?.test(text) === false) continue;
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       if (notName(m[1]!) && !/^[A-Z]{2,},/.test(m[1]!)) continue;
@@ -127,7 +139,7 @@ function names(text: string, add: (s: number, e: number, c: PhiCategory) => void
       }
   }
   NAME_AGE.lastIndex = 0;
-  for (const m of text.matchAll(NAME_AGE)) {
+  for (const m of NAME_AGE_GATE.test(text) ? text.matchAll(NAME_AGE) : []) {
     if (notName(m[1]!)) continue;
     const [start, end] = m.indices![1]!;
     add(start, end, 'PATIENT_NAME');
@@ -154,10 +166,12 @@ const EMPLOYER_OF = new RegExp(
 );
 const COMPANY =
   /\b((?:[A-Z][\w&'’-]{0,30}[ \t]+){1,4}(?:LLC|L\.L\.C\.|Inc\.|Ltd\.?|Corp\.|GmbH|PLC|LLP)|(?:[A-Z][\w&'’-]{0,30}[ \t]+){1,4}[A-Z][\w&'’-]{0,30},[ \t]+Inc\.)/dg;
+const COMPANY_SUFFIX = /LLC|L\.L\.C\.|Inc\.|Ltd|Corp\.|GmbH|PLC|LLP/;
 const NOT_ORG = /^(?:The|A|An|This|Our|None|Self|Unemployed|Retired|N\/A|Hospital|Clinic)$/;
 
 function employers(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
   for (const regex of [EMPLOYER_FIELD, EMPLOYER_VERB, EMPLOYER_OF, COMPANY]) {
+    if (regex === COMPANY && !COMPANY_SUFFIX.test(text)) continue; // speed: no suffix, no company
     regex.lastIndex = 0;
     for (const m of text.matchAll(regex)) {
       const raw = m[1]!.replace(/[ \t]+$/, '');

@@ -25,6 +25,9 @@ const WORDY = '于信容尚都相曾初阴和向方时安明成全常单关连�
 const NEVER_GIVEN =
   '因于在是男女主诉既往现年岁以今昨自由被与和及的了为等入出来去到患病诊说称反述之先老医护院科室床号性体曾有无经近均已将把对向从陪同替代签要想也都就还再又讲问请您你我他她它们这那个日周时分次例血压糖症痛炎癌瘤肿咳喘晕吐泻疼酸胀麻痒尿便脉率热龄危险素常规身下期效果量药片粒支剂克毫升';
 
+const NEVER_GIVEN_SET = new Set(NEVER_GIVEN);
+const CJK = /[\u4e00-\u9fa5]/;
+
 const given = new Map<string, number>();
 for (const c of TIER_C) given.set(c, 0.3);
 for (const c of ZH_GIVEN_CHARS) given.set(c, 0.8);
@@ -38,20 +41,39 @@ export const givenWeight = (c: string): number | undefined => given.get(c);
 /** A surname character that is more often an ordinary word (于, 和, 但, 那 …). */
 export const isWordySurname = (surname: string) => surname.length === 1 && WORDY.includes(surname);
 
+/**
+ * Surname weights by rank in the frequency-ordered table (wordy surnames 0.8, compound ones 2), looked up in a
+ * map built once (speed, issue 18: these run at every surname character of a text).
+ */
+const SURNAME_WEIGHT = new Map<string, number>();
+[...SINGLE_SURNAMES].forEach((c, rank) => {
+  if (SURNAME_WEIGHT.has(c)) return; // the first (highest) rank of a character listed twice
+  SURNAME_WEIGHT.set(c, WORDY.includes(c) ? 0.8 : rank < 30 ? 2 : rank < 100 ? 1.6 : rank < 200 ? 1.2 : 0.9);
+});
+for (const c of COMPOUND_SURNAMES) SURNAME_WEIGHT.set(c, 2);
+/** Compound surnames by their first character, in table order. */
+const COMPOUND_BY_FIRST = new Map<string, string[]>();
+for (const c of COMPOUND_SURNAMES) COMPOUND_BY_FIRST.set(c[0]!, [...(COMPOUND_BY_FIRST.get(c[0]!) ?? []), c]);
+
 /** Weight of a surname by its rank in the frequency-ordered table; compound surnames are distinctive. */
 export function surnameWeight(surname: string): number {
-  if (surname.length === 2) return COMPOUND_SURNAMES.includes(surname) ? 2 : 0;
-  const rank = SINGLE_SURNAMES.indexOf(surname);
-  if (rank < 0) return 0;
-  if (WORDY.includes(surname)) return 0.8;
-  return rank < 30 ? 2 : rank < 100 ? 1.6 : rank < 200 ? 1.2 : 0.9;
+  if (surname.length !== 1 && surname.length !== 2) return 0;
+  return SURNAME_WEIGHT.get(surname) ?? 0;
+}
+
+/** The compound surname starting `text` at `at`, or undefined. */
+function compoundAt(text: string, at: number): string | undefined {
+  const list = COMPOUND_BY_FIRST.get(text[at]!);
+  if (list) for (const c of list) if (text.startsWith(c, at)) return c;
+  return undefined;
 }
 
 /** The surname a candidate starts with (compound first), or undefined. */
 export function surnameOf(name: string): string | undefined {
-  const compound = COMPOUND_SURNAMES.find((c) => name.startsWith(c));
+  const compound = compoundAt(name, 0);
   if (compound) return compound;
-  return SINGLE_SURNAMES.includes(name[0]!) ? name[0] : undefined;
+  const first = name[0];
+  return first !== undefined && first.length === 1 && SURNAME_WEIGHT.has(first) ? first : undefined;
 }
 
 /**
@@ -61,21 +83,23 @@ export function surnameOf(name: string): string | undefined {
 export function nameScore(name: string, strict = true): number {
   const surname = surnameOf(name);
   if (!surname) return -Infinity;
-  const rest = [...name.slice(surname.length)];
-  if (rest.length < 1 || rest.length > 2) return -Infinity;
+  // Given characters by index (speed): any character outside the CJK block (a surrogate half too) scores
+  // -Infinity below, so code units and code points give the same result.
+  const rest = name.length - surname.length;
+  if (rest < 1 || rest > 2) return -Infinity;
   let score = surnameWeight(surname);
-  for (const c of rest) {
-    if (NEVER_GIVEN.includes(c) || !/[\u4e00-\u9fa5]/.test(c)) return -Infinity;
+  for (let i = surname.length; i < name.length; i++) {
+    const c = name[i]!;
+    if (NEVER_GIVEN_SET.has(c) || !CJK.test(c)) return -Infinity;
     const w = given.get(c);
     if (w === undefined && strict) return -Infinity;
     score += w ?? -0.5;
   }
   // A surname and one character (王伟) is the more ambiguous shape.
-  if (rest.length === 1) score -= 0.6;
+  if (rest === 1) score -= 0.6;
   return score;
 }
 
-const CJK = /[\u4e00-\u9fa5]/;
 /** Words that often stand right before a name: 按邓主任, 找李医生, 请王护士, 和老伴. */
 const BEFORE_NAME = '按找问请给跟和让叫是向对与同由经被把及等替帮陪带送';
 
@@ -190,7 +214,9 @@ export function findProseNames(text: string): ModelName[] {
   for (let i = 0; i < text.length - 2; i++) {
     const c = text[i]!;
     if (!SURNAME_STARTS.has(c)) continue;
-    const compound = COMPOUND_SURNAMES.find((s) => text.startsWith(s, i));
+    const compound = compoundAt(text, i);
+    // Speed: a single surname's candidate needs both given characters in the tables (nameScore is strict).
+    if (!compound && (!given.has(text[i + 1]!) || !given.has(text[i + 2]!))) continue;
     const lengths = compound ? [compound.length + 2, compound.length + 1] : [3];
     for (const length of lengths) {
       const name = text.slice(i, i + length);
