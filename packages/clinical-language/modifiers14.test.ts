@@ -85,6 +85,7 @@ describe('false emergencies of tuning part 22 by class (scope3, rules, rules7, r
   it('near misses: a report about the writer now, a first fit, still hurting, breathless too', () => {
     expect(emergency('看 YouTube 的时候我突然左手没劲了')).toBe(true);
     expect(emergency('I had my first ever seizure, under a minute, back to myself now')).toBe(true);
+    expect(emergency('孩子每次发烧都抽，抽一会就停了，醒了能说话')).toBe(true);
     expect(emergency('Chest pain since this morning, still hurting')).toBe(true);
     expect(emergency('胸口一按就疼，昨天撞了一下，现在喘不上气')).toBe(true);
     expect(emergency('Burning in my chest after curry, Rennies not working, sweating')).toBe(true);

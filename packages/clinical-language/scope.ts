@@ -105,6 +105,9 @@ export function applySentenceScopes(norm: string, spans: readonly Target[], ctx:
     const r = ctx[i] as ContextResult;
     const cue = r.cues.find((c) => c.startsWith('historical:'));
     if (!r.modifiers.historical || !cue || !RESOLVED.test(cue)) return;
+    // (Round 7: a known epilepsy's usual fit, stopped with the person awake and answering — "每次都这样" — stays over,
+    // per the README's fit convention.)
+    if (s.concept === 'seizure' && /对答|清醒|醒|back to|awake/.test(cue)) return;
     const sentence = sentenceAround(norm, s.start);
     if (!HABITUAL.test(norm.slice(sentence.start, sentence.end))) return;
     r.modifiers.historical = false;
