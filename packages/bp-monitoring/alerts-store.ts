@@ -8,6 +8,8 @@ import { stableId, type Alert, type PreviousAlert } from '@qihuang/engines/blood
 import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
 import { recordNotices } from './alert-notices.ts';
 import type { StoredAlert, JoinedReading, WithdrawnReading } from './api-types/index.ts';
+import { DEFAULT_TIME_ZONE, patientTimeZone, zoneOffsets } from './local-time.ts';
+import { alertSummaryNow } from './withdrawn-text.ts';
 
 export type { StoredAlert, JoinedReading };
 
@@ -97,7 +99,16 @@ function detail(flag: FhirResource): AlertDetail {
   }
 }
 
-export function fromFlag(flag: FhirResource, patientName?: string): StoredAlert {
+/**
+ * The alert as every screen reads it. Its summary is its text as it stands now (withdrawn-text.ts): a reading
+ * withdrawn as entered in error is said to be withdrawn, never quoted as the latest (issue 20). `offsetAt` places
+ * a joined reading's time when that text is said again (the patient's zone, else the hospital's).
+ */
+export function fromFlag(
+  flag: FhirResource,
+  patientName?: string,
+  offsetAt: (epochMs: number) => number = zoneOffsets(DEFAULT_TIME_ZONE),
+): StoredAlert {
   const d = detail(flag);
   const ack = (flag.extension as { url: string; valueString?: string }[] | undefined)?.find(
     (e) => e.url === ACK_EXTENSION,
@@ -110,10 +121,20 @@ export function fromFlag(flag: FhirResource, patientName?: string): StoredAlert 
     status: flag.status === 'active' ? 'active' : 'inactive',
     kind: (flag.code as { coding?: { code?: string }[] }).coding?.[0]?.code ?? 'unknown',
     severity: d.severity ?? 'warning',
-    summary: d.display ?? {
-      zh: String((flag.code as { text?: string }).text ?? ''),
-      en: String((flag.code as { text?: string }).text ?? ''),
-    },
+    summary: alertSummaryNow(
+      {
+        summary: d.display ?? {
+          zh: String((flag.code as { text?: string }).text ?? ''),
+          en: String((flag.code as { text?: string }).text ?? ''),
+        },
+        ...(d.raisedDisplay ? { raisedSummary: d.raisedDisplay } : {}),
+        readings: d.readingIds ?? [],
+        values: d.values ?? {},
+        ...(d.joined ? { joined: d.joined } : {}),
+        ...(d.withdrawn ? { withdrawn: d.withdrawn } : {}),
+      },
+      offsetAt,
+    ),
     createdAt: String((flag.period as { start?: string } | undefined)?.start ?? ''),
     readings: d.readingIds ?? [],
     values: d.values ?? {},
@@ -247,7 +268,13 @@ export function patientName(patient: FhirResource): string | undefined {
 export async function listAlerts(
   repo: FhirRepository,
   ctx: RequestContext,
-  options: { status?: 'active' | 'inactive' | 'all'; patientId?: string; count?: number },
+  options: {
+    status?: 'active' | 'inactive' | 'all';
+    patientId?: string;
+    count?: number;
+    /** The hospital's zone, for a patient without their own (times said in an alert's text). */
+    timeZone?: string;
+  },
 ): Promise<StoredAlert[]> {
   const params: [string, string][] = [
     ['code', `${ALERT_CODE_SYSTEM}|`],
@@ -259,21 +286,27 @@ export async function listAlerts(
   if (options.patientId) params.push(['patient', options.patientId]);
   const result = await repo.search(ctx, 'Flag', params);
   const names = new Map<string, string>();
+  const hospital = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const zones = new Map<string, string>();
   for (const row of result.included) {
     if (row.resource_type !== 'Patient') continue;
     const name = patientName(row.content as FhirResource);
     if (name) names.set(row.id, name);
+    zones.set(row.id, patientTimeZone(row.content, hospital));
   }
   const order = { critical: 0, warning: 1, info: 2 } as Record<string, number>;
   return result.matches
-    .map((m) =>
-      fromFlag(
+    .map((m) => {
+      const patient = String((m.content.subject as { reference?: string }).reference ?? '').replace(
+        /^Patient\//,
+        '',
+      );
+      return fromFlag(
         m.content as FhirResource,
-        names.get(
-          String((m.content.subject as { reference?: string }).reference ?? '').replace(/^Patient\//, ''),
-        ),
-      ),
-    )
+        names.get(patient),
+        zoneOffsets(zones.get(patient) ?? hospital),
+      );
+    })
     .sort(
       (a, b) => (order[a.severity] ?? 3) - (order[b.severity] ?? 3) || b.createdAt.localeCompare(a.createdAt),
     );

@@ -5,13 +5,7 @@
  */
 import type { Resource } from '@medplum/fhirtypes';
 import type { RequestContext } from '@qihuang/contracts';
-import {
-  alertTextNow,
-  assessPatient,
-  CONTEXT_OBSERVATION_CODES,
-  listAlerts,
-  type BpReport,
-} from '@qihuang/bp-monitoring';
+import { assessPatient, CONTEXT_OBSERVATION_CODES, listAlerts, type BpReport } from '@qihuang/bp-monitoring';
 import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
 import { stratifyChina2018 } from '@qihuang/engines/cardiovascular-risk';
 import { pceRule } from './pce-rule.ts';
@@ -333,7 +327,12 @@ export async function careSummary(
 ): Promise<CareSummary> {
   assertClinicalSide(ctx);
   const c = await clinicalContext(deps, ctx, patientId, guideline);
-  const alerts = await listAlerts(deps.repository, ctx, { patientId, status: 'active', count: 50 });
+  const alerts = await listAlerts(deps.repository, ctx, {
+    patientId,
+    status: 'active',
+    count: 50,
+    timeZone: c.timeZone,
+  });
   const consultations = await careDb(deps.db)
     .selectFrom('care_consultation')
     .selectAll()
@@ -357,9 +356,11 @@ export async function careSummary(
   const { age, ...identity } = c.report.patient;
   const latest = c.report.series.at(-1);
   // The urgency box: an open reported emergency makes it an emergency (never downgraded), text for the clinician.
+  const lastTriage = withTriage ? (withTriage.triage as unknown as TriageResult) : undefined;
   const urgency = clinicianTriage(
-    withTriage ? (withTriage.triage as unknown as TriageResult) : undefined,
+    lastTriage,
     await openEmergencies(deps, ctx, patientId, alerts),
+    await withdrawnReading(deps, ctx, lastTriage?.crisisReading?.id),
   );
   return {
     // The dead are not given an age as if alive (issue 17 item 4).
@@ -384,7 +385,7 @@ export async function careSummary(
     alerts: alerts.map((a) => ({
       id: a.id,
       kind: a.kind,
-      display: alertTextNow(a), // a withdrawn reading said so (issue 20)
+      display: a.summary, // its text now: a withdrawn reading said so, never the latest (issue 20)
       time: a.createdAt,
       severity: a.severity,
     })),
@@ -392,4 +393,18 @@ export async function careSummary(
     ...(urgency ? { triage: urgency } : {}),
     modelConfigured: deps.model.configured(),
   };
+}
+
+/**
+ * The stored reading the triage quoted, when it was withdrawn as entered in error since (decision 0020): its
+ * Observation is `entered-in-error`. A reading typed in the consultation (`typed-…`) is no stored reading.
+ */
+async function withdrawnReading(
+  deps: CareDeps,
+  ctx: RequestContext,
+  id: string | undefined,
+): Promise<Set<string>> {
+  if (!id || id.startsWith('typed-')) return new Set();
+  const observation = await deps.repository.read(ctx, 'Observation', id).catch(() => undefined);
+  return new Set(observation?.status === 'entered-in-error' ? [id] : []);
 }

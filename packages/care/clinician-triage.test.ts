@@ -19,3 +19,28 @@ describe('the clinician urgency box names a suspected TIA', () => {
     expect(box?.instruction.en).toContain('(suspected transient ischaemic attack (symptoms gone))');
   });
 });
+
+// Issue 20 (SAFETY): the triage quoted 185/122 after it was withdrawn as entered in error. Its alert may be closed
+// already (a warning alert whose readings are all withdrawn is), so the withdrawn reading itself decides.
+describe('the clinician urgency box never presents a withdrawn crisis reading as current', () => {
+  const latest = triage({
+    now: '2026-03-10T10:00:00+08:00',
+    guideline: 'china-2018',
+    text: '没有不舒服',
+    readings: [{ id: 'bp-1', sbp: 185, dbp: 122, time: '2026-03-10T09:55:00+08:00' }],
+  });
+
+  it('marked, and the instruction says it was withdrawn (no alert open)', () => {
+    expect(latest.crisisReading).toMatchObject({ id: 'bp-1', sbp: 185, dbp: 122 });
+    const box = clinicianTriage(latest, [], new Set(['bp-1']));
+    expect(box?.crisisReadingWithdrawn).toBe(true);
+    expect(box?.instruction.zh).toMatch(/^患者血压读数 185\/122 mmHg 已撤回（录入错误）/);
+    expect(box?.instruction.en).toMatch(/185\/122 mmHg was withdrawn as entered in error/);
+  });
+
+  it('a reading that stands: unmarked, the crisis instruction', () => {
+    const box = clinicianTriage(latest, [], new Set(['bp-other']));
+    expect(box?.crisisReadingWithdrawn).toBeUndefined();
+    expect(box?.instruction.zh).toMatch(/^患者血压 185\/122 mmHg 达危象范围/);
+  });
+});

@@ -315,7 +315,11 @@ export interface CareSummary {
       inChart?: { reference: string; display: string };
     }[];
   };
-  triage?: TriageResult;
+  /**
+   * The clinician's triage box; `crisisReadingWithdrawn` when the reading it quotes was withdrawn as entered in
+   * error (decision 0020): shown marked, beside the latest reading (`latestMeasured`), never as current (issue 20).
+   */
+  triage?: TriageResult & { crisisReadingWithdrawn?: true };
   modelConfigured: boolean;
 }
 
