@@ -39,6 +39,11 @@ export const enBpWithdraw = {
   reasonRequired: 'Please give a reason.',
   // The alerts inbox
   alertWithdrawn: 'Reading withdrawn as entered in error ({{by}}, {{time}}): {{reason}}',
+  alertWithdrawnValue: 'Reading {{value}} mmHg withdrawn as entered in error ({{by}}, {{time}}): {{reason}}',
+  // A joined crisis reading, or the reading the clinician's triage line quotes, withdrawn since (issue 20)
+  joinedWithdrawn: '{{item}} withdrawn (entered in error)',
+  triageReadingWithdrawn: 'reading {{sbp}}/{{dbp}} mmHg withdrawn (entered in error)',
+  triageLatest: 'latest reading {{sbp}}/{{dbp}} mmHg ({{time}})',
   byPatient: 'by the patient',
   byCareTeam: 'by the care team',
   // Withdrawn readings in the clinician's list (struck through, in no average)

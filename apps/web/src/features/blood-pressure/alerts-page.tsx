@@ -19,6 +19,7 @@ import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatInZone } from '../../lib/zone-time.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { ConsultationQuote } from '../care/consultations-section.tsx';
+import { joinedItems, withdrawnValue } from './withdrawn-marks.ts';
 
 const SEVERITY_ORDER = ['critical', 'high', 'warning', 'moderate', 'low', 'info'];
 const KINDS = ALERT_KINDS;
@@ -208,14 +209,15 @@ function AlertEvidence({ alert, timeZone }: { alert: BpAlert; timeZone?: string 
     !alert.summary && typeof v.sbp === 'number' && typeof v.dbp === 'number'
       ? `${Math.round(v.sbp)}/${Math.round(v.dbp)} mmHg`
       : '';
-  // Crisis readings measured after the alert was raised joined it: the newest is what the patient has now.
-  // A joined reading the server could not find again has no values or time: shown as "—", never "undefined".
-  const joined = (alert.joined ?? []).slice(-3).map((r) => {
-    const value = r.sbp !== undefined && r.dbp !== undefined ? `${r.sbp}/${r.dbp}` : '—';
+  // Crisis readings measured after the alert was raised joined it: the newest that stands is what the patient has
+  // now; one withdrawn as entered in error is marked so, never shown as current (issue 20). A joined reading the
+  // server could not find again has no values or time: shown as "—", never "undefined".
+  const joined = joinedItems(alert).map((r) => {
     // "192/124（2026-12-08 00:17）" / "192/124 at …": no ASCII "@" on a Chinese screen (issue 20).
-    return r.time
-      ? t('alerts.readingAt', { value, time: formatInZone(r.time, timeZone, i18n.language) })
-      : value;
+    const item = r.time
+      ? t('alerts.readingAt', { value: r.value, time: formatInZone(r.time, timeZone, i18n.language) })
+      : r.value;
+    return r.withdrawn ? t('bpWithdraw.joinedWithdrawn', { item }) : item;
   });
   if (!pair && readings.length === 0 && joined.length === 0 && !alert.withdrawn?.length) return null;
   return (
@@ -236,17 +238,23 @@ function AlertEvidence({ alert, timeZone }: { alert: BpAlert; timeZone?: string 
           <strong>{joined.join(t('common.semicolon'))}</strong>
         </p>
       )}
-      {(alert.withdrawn ?? []).map((w) => (
+      {(alert.withdrawn ?? []).map((w) => {
         // A reading of this alert was withdrawn as entered in error (decision 0020): a critical alert stays
-        // open for the clinician to acknowledge, with this note.
-        <p className="notice" role="note" key={w.id} data-testid="alert-withdrawn">
-          {t('bpWithdraw.alertWithdrawn', {
-            by: t(w.by === 'patient' ? 'bpWithdraw.byPatient' : 'bpWithdraw.byCareTeam'),
-            time: formatInZone(w.at, timeZone, i18n.language),
-            reason: w.reason,
-          })}
-        </p>
-      ))}
+        // open for the clinician to acknowledge, with this note naming the reading where the alert knows it.
+        const value = withdrawnValue(alert, w.id);
+        const args = {
+          by: t(w.by === 'patient' ? 'bpWithdraw.byPatient' : 'bpWithdraw.byCareTeam'),
+          time: formatInZone(w.at, timeZone, i18n.language),
+          reason: w.reason,
+        };
+        return (
+          <p className="notice" role="note" key={w.id} data-testid="alert-withdrawn">
+            {value
+              ? t('bpWithdraw.alertWithdrawnValue', { ...args, value })
+              : t('bpWithdraw.alertWithdrawn', args)}
+          </p>
+        );
+      })}
     </>
   );
 }

@@ -18,6 +18,9 @@ import {
   triageSourceText,
 } from './care-model.ts';
 import { emergencyNumber, telSegments } from './tel-links.ts';
+import { triageReading } from './triage-reading.ts';
+import { formatInZone } from '../../lib/zone-time.ts';
+import '../../i18n/bp-withdraw.ts';
 import './care.css';
 
 /**
@@ -87,8 +90,15 @@ export function TriageBanner({
   bannerRef,
   audience = 'patient',
   phone,
+  latest,
+  timeZone,
 }: {
-  triage: TriageResult;
+  /** `crisisReadingWithdrawn`: the reading it quotes was withdrawn as entered in error (the clinician's summary). */
+  triage: TriageResult & { crisisReadingWithdrawn?: true };
+  /** The latest measured reading (the chart), said beside a quoted reading that was withdrawn (issue 20). */
+  latest?: { sbp: number; dbp: number; time: string } | undefined;
+  /** The patient's zone, for that reading's time. */
+  timeZone?: string | undefined;
   /** The patient's phone number (chart), for the clinician's "contact the patient" button. */
   phone?: string | undefined;
   /** The clinician's chart reads "assess soon", never the patient's "see a doctor soon" (issue 20). */
@@ -101,6 +111,24 @@ export function TriageBanner({
   const emergency = triage.level === 'emergency';
   const flags = triage.redFlags.map((f) => pick(f.display, i18n.language)).join('、');
   const instruction = pick(triage.instruction, i18n.language);
+  // A withdrawn reading is marked, with the latest that stands, never shown as current (decision 0020, issue 20).
+  const reading = triageReading(triage, latest);
+  const readingText = !reading
+    ? ''
+    : reading.withdrawn
+      ? [
+          t('bpWithdraw.triageReadingWithdrawn', { sbp: reading.sbp, dbp: reading.dbp }),
+          reading.latest
+            ? t('bpWithdraw.triageLatest', {
+                sbp: reading.latest.sbp,
+                dbp: reading.latest.dbp,
+                time: formatInZone(reading.latest.time, timeZone, i18n.language),
+              })
+            : '',
+        ]
+          .filter(Boolean)
+          .join(t('common.semicolon'))
+      : t('care.triage.crisisReading', { sbp: reading.sbp, dbp: reading.dbp });
   return (
     <section
       className={emergency ? 'care-emergency' : 'care-urgent'}
@@ -127,16 +155,11 @@ export function TriageBanner({
           <TelText text={instruction} />
         </strong>
       </p>
-      {(flags || triage.crisisReading) && (
-        <p className="care-flags">
+      {(flags || readingText) && (
+        <p className="care-flags" data-testid="triage-reading">
           {flags ? `${t('care.triage.redFlags')}${t('common.colon')}${flags}` : ''}
-          {flags && triage.crisisReading ? ' · ' : ''}
-          {triage.crisisReading
-            ? t('care.triage.crisisReading', {
-                sbp: triage.crisisReading.sbp,
-                dbp: triage.crisisReading.dbp,
-              })
-            : ''}
+          {flags && readingText ? ' · ' : ''}
+          {readingText}
         </p>
       )}
       {triage.source && (

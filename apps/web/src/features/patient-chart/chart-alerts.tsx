@@ -39,7 +39,7 @@ export function EmergencyBanner({
   summary,
   phone,
 }: {
-  summary: Pick<CareSummary, 'triage' | 'alerts'>;
+  summary: Pick<CareSummary, 'triage' | 'alerts'> & Partial<Pick<CareSummary, 'latestMeasured' | 'timeZone'>>;
   phone?: string | undefined;
 }) {
   const { t, i18n } = useTranslation();
@@ -49,7 +49,13 @@ export function EmergencyBanner({
   return (
     <div className="span-2" data-testid="overview-emergency">
       {triage && triage.level !== 'none' && (
-        <TriageBanner triage={triage} audience="clinician" phone={phone} />
+        <TriageBanner
+          triage={triage}
+          audience="clinician"
+          phone={phone}
+          latest={summary.latestMeasured}
+          timeZone={summary.timeZone}
+        />
       )}
       {critical.length > 0 && (
         <section className="care-emergency" aria-labelledby="overview-critical-title">
