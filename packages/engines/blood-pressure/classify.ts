@@ -1,5 +1,6 @@
 /** Office BP classification per guideline (REFERENCE §1.1–§1.5). Pure. */
 import { CLASSIFICATION_SOURCE, CRISIS_SOURCE } from './citations.ts';
+import { mmHg } from './display-rounding.ts';
 import { QihuangError } from '@qihuang/contracts';
 import type { BpValue, Explanation, Guideline, Text } from './types.ts';
 
@@ -187,8 +188,9 @@ function displayText(bp: BpValue, label: Text, ish: boolean, idh: boolean, crisi
     idh ? 'isolated diastolic hypertension' : '',
     crisis ? 'severe elevation: assess for hypertensive emergency vs urgency' : '',
   ];
-  // Means (HBPM, visit) are shown to one decimal; the classification itself used the exact values.
-  const v = (x: number) => String(Math.round(x * 10) / 10);
+  // Means (HBPM, visit) are shown in whole mmHg like every screen (display-rounding.ts); the classification itself
+  // used the exact values.
+  const v = (x: number) => String(mmHg(x));
   return {
     zh: `${v(bp.sbp)}/${v(bp.dbp)} mmHg：${zh.filter(Boolean).join('，')}`,
     en: `${v(bp.sbp)}/${v(bp.dbp)} mmHg: ${en.filter(Boolean).join('; ')}`,

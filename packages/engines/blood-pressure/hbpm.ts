@@ -4,6 +4,7 @@ import { epochMs, inWindow, localDay, localHour, parseClock } from './time.ts';
 import { isHigh, thresholdsFor } from './thresholds.ts';
 import { HBPM_SOURCE, OUT_OF_OFFICE_SOURCE } from './citations.ts';
 import { mean } from './variability.ts';
+import { mmHg } from './display-rounding.ts';
 
 /**
  * The one pair of morning/evening windows (local time, decision 0012): the HBPM means sort readings by them, the
@@ -96,7 +97,8 @@ export function summarizeHbpm(readings: readonly BpReading[], options: HbpmOptio
   const threshold = thresholdsFor(options.guideline).home;
   const m = avg(usedReadings);
   const high = m && sufficient ? isHigh(m, threshold) : undefined;
-  const fmt = (v?: BpValue) => (v ? `${v.sbp.toFixed(1)}/${v.dbp.toFixed(1)}` : '—');
+  // Shown in whole mmHg like every screen (display-rounding.ts); `mean` keeps the exact values.
+  const fmt = (v?: BpValue) => (v ? `${mmHg(v.sbp)}/${mmHg(v.dbp)}` : '—');
   const summary: HbpmSummary = {
     guideline: options.guideline,
     sufficient,

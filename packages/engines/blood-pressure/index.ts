@@ -1,5 +1,6 @@
 /** Blood-pressure engine (pure): classification, out-of-office BP, phenotypes, targets, alerts, ingestion parsing. */
 export * from './types.ts';
+export { mmHg } from './display-rounding.ts';
 export {
   classifyOfficeBp,
   officeThreshold,

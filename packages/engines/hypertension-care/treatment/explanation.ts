@@ -2,12 +2,11 @@
  * Treatment step "explanation": the notes every proposal carries (contraindicated current agents, labs after
  * RAS/diuretic changes, pregnancy, edition notes, out-of-office BP) and the one-line display. Pure.
  */
+import { mmHg } from '@qihuang/engines/blood-pressure';
 import { AGENTS } from '../agents.ts';
 import type { Text, TreatmentDecision, TreatmentInput } from '../types.ts';
 import { avoidedWithKind } from './contraindications.ts';
 import type { Cls, Core, Ctx } from './orders.ts';
-
-const round1 = (x: number) => Math.round(x * 10) / 10;
 
 const DECISION_TEXT: Record<TreatmentDecision, Text> = {
   'no-drug': { zh: '暂不需要药物', en: 'no drug needed' },
@@ -55,8 +54,9 @@ export function proposalDisplay(
       }
     : { zh: '', en: '' };
   return {
-    zh: `${lead.zh}${title.zh}：${kind.zh}血压 ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg，目标 ${targetText}（${met ? '已达标' : '未达标'}）。${d.zh}${all.length ? `:${orderText('zh')}` : ''}。${core.followUp.days}天后随访。`,
-    en: `${lead.en}${title.en}: ${kind.en}BP ${round1(input.bp.sbp)}/${round1(input.bp.dbp)} mmHg vs target ${targetText} (${met ? 'at target' : 'above target'}). ${d.en.charAt(0).toUpperCase()}${d.en.slice(1)}${all.length ? `: ${orderText('en')}` : ''}. Follow up in ${core.followUp.days} days.`,
+    // The BP (often a home mean) in whole mmHg like every screen (blood-pressure/display-rounding.ts).
+    zh: `${lead.zh}${title.zh}：${kind.zh}血压 ${mmHg(input.bp.sbp)}/${mmHg(input.bp.dbp)} mmHg，目标 ${targetText}（${met ? '已达标' : '未达标'}）。${d.zh}${all.length ? `:${orderText('zh')}` : ''}。${core.followUp.days}天后随访。`,
+    en: `${lead.en}${title.en}: ${kind.en}BP ${mmHg(input.bp.sbp)}/${mmHg(input.bp.dbp)} mmHg vs target ${targetText} (${met ? 'at target' : 'above target'}). ${d.en.charAt(0).toUpperCase()}${d.en.slice(1)}${all.length ? `: ${orderText('en')}` : ''}. Follow up in ${core.followUp.days} days.`,
   };
 }
 
