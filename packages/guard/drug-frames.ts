@@ -233,4 +233,4 @@ export const OWN_CONDITION =
 /** A medicine the patient takes said fit to continue ("可以继续使用", "can be continued"): a claim about it under the
  * patient's condition, like a new start. */
 export const CONTINUED =
-  /(?<![不别勿])(?:可以|可|能)继续(?:使用|服用|吃|用)?|\b(?:can|may|should) (?:still )?(?:be )?continu/i;
+  /(?<![不别勿])(?:可以|可|能)继续(?:使用|服用|吃|用)?|\b(?:can|may|should) (?:still )?(?:be )?continu|\b(?:can|may) (?:safely |still )?(?:stay|remain) on\b/i;

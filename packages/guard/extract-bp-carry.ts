@@ -37,6 +37,7 @@ const THRESHOLD_SAID =
   /(?:(\b(?:is|are|was|were|remains?|stays?|falls?)\s+(?:still\s+|just\s+|well\s+)?(?:below|under)|\b(?:does|do)(?: not|n't) (?:reach|meet|exceed))|\b(?:is|are|was|were)\s+(?:above|over|at or above)|\b(?:exceeds?|meets?|reaches?|crosses))\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:threshold|cut-?off)\b|(?:(低于|未达到|未超过|没有?达到|没有?超过|不到)|(?:已|已经)?(?:超过|达到|高于))[^，,。；;]{0,10}?(?:阈值|诊断标准)/i;
 const OTHER_THRESHOLD =
   /treat|drug|medic|therap|initiat|target|goal|action|intervention|alert|crisis|emergenc|治疗|用药|药物|启动|目标|干预|急症|危象|报警/i;
+const ISH_WORD = /isolated systolic hypertension|\bISH\b|单纯收缩期高血压/i;
 /** The words right before an average ("average 140/87", "总均值134/82"). */
 const AVERAGE_BEFORE =
   /(?:\baverag(?:e|es|ed|ing)|\bmean|总均值|总平均(?:值)?|平均(?:值)?)\s*(?:of\s*|is\s*|was\s*|为|是|[:：])?\s*(?:about\s*|约)?$/i;
@@ -130,8 +131,12 @@ export function carriedReadingClaims(
   const axisOnly = values.length === 1 && axisBeforeCategory(t.slice(values[0]!.end));
   // A reading asked about, or whose category is only a rejected earlier statement's, has no category of its own.
   const ownless = values.length === 1 && (isQuestion(t) || rejectedAt(t, values[0]!.at));
+  // "168/88 属于单纯收缩期高血压": isolated systolic hypertension names no grade — the next sentence may give it.
+  const ishOnly = ISH_WORD.test(t) && cats.every((c) => c.category === 'hypertension');
   const bare =
-    values.length === 1 && (!cats.length || axisOnly || ownless) && !isTargetSentence ? values[0] : undefined;
+    values.length === 1 && (!cats.length || axisOnly || ownless || ishOnly) && !isTargetSentence
+      ? values[0]
+      : undefined;
   // "Two readings of 144/88 and 136/86 average 140/87", "早晨均值…，晚上均值…，总均值134/82": several readings without a
   // category whose last is their average — the average is what the next sentence classifies.
   const last = values[values.length - 1];

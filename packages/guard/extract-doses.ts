@@ -22,7 +22,7 @@ const PER_DAY_AFTER =
 const PER_DAY_BEFORE =
   /(每日|每天|日)(总)?剂量|(?:每日|每天|日)总量|总量$|daily dose|total daily|(?:a |in )?total of$|per day|一日量|日量|每日$|每天$|daily$/i;
 const MAXIMUM =
-  /最大(日)?剂量|最大|最高(日)?剂量|不超过|不宜超过|不得超过|最多|maximum|\bmax\b|up to|not (?:to )?exceed|no more than|ceiling|or less|可用至|可加量至|加量至|加至|增加到|增至|titrated? (?:up )?to|increased? to|可加到|(?:可以|可)用到|用到最多|上限|\bcap(?:ped)?\b|limited to|\blimit\s+(?:\w+\s+){0,3}?to\b|限制在|限定在|限于/i;
+  /最大(日)?剂量|最大|最高(日)?剂量|不超过|不宜超过|不得超过|最多|maximum|\bmax\b|up to|not (?:to )?exceed|\bnot (?:go|be (?:raised|increased|titrated)) (?:above|over|beyond)\b|no more than|ceiling|or less|可用至|可加量至|加量至|加至|增加到|增至|titrated? (?:up )?to|increased? to|可加到|(?:可以|可)用到|用到最多|上限|\bcap(?:ped)?\b|limited to|\blimit\s+(?:\w+\s+){0,3}?to\b|限制在|限定在|限于/i;
 
 /** A maximum word right after the amount ("20 mg的上限", "20 mg cap", "10 mg/日的最大剂量"). */
 const MAXIMUM_AFTER =

@@ -77,3 +77,14 @@ describe('the average of several readings, classified in the next sentence', () 
     ).toEqual([]);
   });
 });
+
+describe('a reading called isolated systolic hypertension, graded in the next sentence (REFERENCE §1.2)', () => {
+  it('a grade by the diastolic is contradicted', () => {
+    expect(bad('172/84 mmHg属于单纯收缩期高血压；ESH 2023中这类读数一律归为1级高血压。')).toContain(
+      'bp-threshold',
+    );
+  });
+  it('the grade by the systolic is not', () => {
+    expect(bad('172/84 mmHg属于单纯收缩期高血压；ESH 2023中这类读数按收缩压归为2级高血压。')).toEqual([]);
+  });
+});

@@ -94,3 +94,26 @@ describe('"does not create the triple whammy"', () => {
     ).toEqual([]);
   });
 });
+
+describe('maxima, continuing in pregnancy, denied contraindications (REFERENCE §5.1a, §5.2)', () => {
+  it('a maximum below the label one is contradicted, "adults with hypertension" being no lowering context', () => {
+    expect(bad('Candesartan should not go above 16 mg a day.')).toContain('dose');
+    expect(bad('Losartan must not exceed 50 mg a day in adults with hypertension.')).toContain('dose');
+  });
+  it('the label maximum, or a lower one with a lowering context, is not', () => {
+    expect(bad('Candesartan should not go above 32 mg a day.')).toEqual([]);
+    expect(bad('Losartan should not exceed 50 mg a day when combined with other drugs.')).toEqual([]);
+  });
+  it('"may stay on" an ARB in pregnancy is contradicted; on labetalol it is not', () => {
+    expect(bad('She is 14 weeks pregnant and may stay on olmesartan until delivery.')).toContain(
+      'drug-condition',
+    );
+    expect(bad('She is 14 weeks pregnant and may stay on labetalol until delivery.')).toEqual([]);
+  });
+  it('a contraindication said not to be listed, then "照常使用", is contradicted', () => {
+    expect(
+      bad('指南并没有把痛风列为噻嗪类利尿剂的禁忌，痛风患者可以照常使用吲达帕胺。', { conditions: ['gout'] }),
+    ).toContain('drug-condition');
+    expect(bad('痛风患者应避免使用氢氯噻嗪，可以照常使用氨氯地平。', { conditions: ['gout'] })).toEqual([]);
+  });
+});

@@ -18,11 +18,13 @@ const bareMaximum = (text: string, amount: number) =>
   ).test(text);
 // "should not exceed N mg per day" / "不应超过": a prohibition above N states the maximum as firmly — unless it is
 // about a starting or titration step ("start at no more than …").
-const NOT_EXCEED = /(?:should|must|do|does|to) not exceed|never exceed|不应超过|不得超过|不宜超过|不要超过/i;
+const NOT_EXCEED =
+  /(?:should|must|do|does|to) not (?:exceed|go (?:above|over|beyond))|never exceed|不应超过|不得超过|不宜超过|不要超过/i;
 const STEP = /起始|开始|初始|start|initial|titrat|加量|增至|step/i;
-/** Context in which a lower maximum applies (renal or hepatic impairment, older people, combinations). */
+/** Context in which a lower maximum applies (renal or hepatic impairment, older people, combinations); "adults with
+ * hypertension" is the label's own population, not a context. */
 const LOWER_CAP_CONTEXT =
-  /肾|肝|老年|高龄|合用|联用|renal|kidney|hepatic|liver|elderly|older|GFR|CrCl|clearance|\bwith\b|combin/i;
+  /肾|肝|老年|高龄|合用|联用|renal|kidney|hepatic|liver|elderly|older|GFR|CrCl|clearance|\bwith\b(?! (?:essential |primary )?(?:hypertension|high blood pressure)\b)|combin/i;
 
 /** The sentence up to the end of the clause that states the maximum: context after it ("再不够就联合用药", "then
  * combine") is what to do next, not a context that lowers the cap. */
