@@ -85,6 +85,10 @@ describe.skipIf(!HAS_CHROMIUM)('the patient home leads with the emergency the pa
       ),
     );
     expect(boxes).toEqual(['reported-advice:alert', 'crisis-advice:region']);
+    // The reading's box below does not tell the patient to sit and measure again under the 120 instruction.
+    const readingBox = await page.getByTestId('crisis-advice').innerText();
+    expect(readingBox).toContain('请按上方步骤立即拨打 120，不要等复测结果');
+    expect(readingBox).not.toMatch(/休息\s*5\s*分钟|再测/);
     const box = page.getByTestId('reported-advice');
     const text = await box.innerText();
     expect(text).toContain('您在问诊中报告的症状可能是急症');

@@ -298,6 +298,8 @@ export const enCare = {
       'Your doctor has been alerted about the earlier reading; contact your clinic or doctor today.',
     contactClinic:
       'Tell your clinic or doctor about the earlier reading at your next contact, or today if you are worried.',
+    underReportedEmergency:
+      'You reported symptoms that need emergency care: call 120 now as the box above says; do not wait to measure again. Your doctor will see this reading too.',
   },
   /** The clinician's list of consultations, stopped ones too, with the patient's own words (issue 20). */
   consultations: {

@@ -32,4 +32,11 @@ describe('the patient home boxes: a reported emergency leads, never downgraded (
     expect(order(undefined, crisis)).toEqual(['reading:crisis (leads)']);
     expect(order(urgent, undefined)).toEqual(['reported:urgent (leads)']);
   });
+
+  it('a reading box below a reported emergency does not give its own steps (no "measure again" under "call 120")', () => {
+    const boxes = homeBoxes(emergency, crisis);
+    expect(boxes[1]).toMatchObject({ kind: 'reading', underEmergency: true });
+    expect(homeBoxes(urgent, crisis)[0]).toMatchObject({ kind: 'reading', underEmergency: false });
+    expect(homeBoxes(undefined, crisis)[0]).toMatchObject({ kind: 'reading', underEmergency: false });
+  });
 });

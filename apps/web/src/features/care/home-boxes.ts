@@ -15,8 +15,13 @@ const RANK: Record<ReportedLevel | ReadingLevel, number> = {
   'old-reading': 3,
 };
 
+/**
+ * `underEmergency`: a reading's box below a reported emergency. Its own steps ("sit down, measure again in 5
+ * minutes") would contradict the 120 instruction above it, so the page says instead to follow the box above.
+ */
 export type HomeBox<R, A> =
-  { kind: 'reported'; box: R; leads: boolean } | { kind: 'reading'; box: A; leads: boolean };
+  | { kind: 'reported'; box: R; leads: boolean }
+  | { kind: 'reading'; box: A; leads: boolean; underEmergency: boolean };
 
 export function homeBoxes<R extends { level: ReportedLevel }, A extends { level: ReadingLevel }>(
   reported: R | undefined,
@@ -24,7 +29,16 @@ export function homeBoxes<R extends { level: ReportedLevel }, A extends { level:
 ): HomeBox<R, A>[] {
   const boxes: HomeBox<R, A>[] = [
     ...(reported ? [{ kind: 'reported' as const, box: reported, leads: false }] : []),
-    ...(reading ? [{ kind: 'reading' as const, box: reading, leads: false }] : []),
+    ...(reading
+      ? [
+          {
+            kind: 'reading' as const,
+            box: reading,
+            leads: false,
+            underEmergency: reported?.level === 'emergency',
+          },
+        ]
+      : []),
   ];
   // Stable: on a tie (none today) the reported box stays first.
   boxes.sort((a, b) => RANK[a.box.level] - RANK[b.box.level]);

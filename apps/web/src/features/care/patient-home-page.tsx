@@ -128,7 +128,13 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
         b.kind === 'reported' ? (
           <ReportedBox key="reported" alert={b.box} leads={b.leads} />
         ) : (
-          <CrisisBox key="reading" advice={b.box} leads={b.leads} />
+          <CrisisBox
+            key="reading"
+            advice={
+              b.underEmergency ? { ...b.box, steps: [t('care.crisisNow.underReportedEmergency')] } : b.box
+            }
+            leads={b.leads}
+          />
         ),
       )}
       <Link
