@@ -13,6 +13,7 @@ import { processTransaction, type FhirRepository } from '@qihuang/store';
 import { generateHomeBpSeries, HOME_BP_PROFILES } from './home-bp-series.ts';
 import { seedPharmacyOrders } from './pharmacy-orders.ts';
 import { translateBundle } from './translations.ts';
+import { markTranslationsDone, upgradeDemoTranslations } from './translations-upgrade.ts';
 
 export const DEMO_DATA_DIR = fileURLToPath(new URL('./data/synthea-r4/', import.meta.url));
 const SEED_KEY = 'demo-seeded-v1';
@@ -23,6 +24,8 @@ export interface SeedResult {
   homeReadings?: number;
   /** Recent orders written for the pharmacist's queue (0 when they were already there). */
   pharmacyOrders?: number;
+  /** Records of a database seeded before the demo wrote Chinese names that got them now (translations-upgrade.ts). */
+  translated?: number;
 }
 
 export async function seedDemoData(
@@ -36,7 +39,12 @@ export async function seedDemoData(
     .where('key', '=', SEED_KEY)
     .executeTakeFirst();
   // The review-queue orders have their own setting, so a demo database seeded before they existed gets them too.
-  if (done) return { seeded: false, pharmacyOrders: await seedPharmacyOrders(repo, ctx, now) };
+  // So do the Chinese names: a database seeded before them gets them on its next start (issue 20).
+  if (done) {
+    const pharmacyOrders = await seedPharmacyOrders(repo, ctx, now);
+    const translated = await upgradeDemoTranslations(repo, ctx, now, DEMO_DATA_DIR);
+    return { seeded: false, pharmacyOrders, ...(translated ? { translated } : {}) };
+  }
   // The Synthea records are English: each code a patient reads gets its zh-CN name (translations.ts).
   const target = repositoryTarget(repo, ctx);
   const summary = await importFiles(
@@ -82,5 +90,6 @@ export async function seedDemoData(
     .values({ key: SEED_KEY, value: JSON.stringify({ at: now.toISOString(), files: summary.files }) })
     .execute();
   const pharmacyOrders = await seedPharmacyOrders(repo, ctx, now);
+  await markTranslationsDone(repo, now); // written with their Chinese above
   return { seeded: true, summary, homeReadings, pharmacyOrders };
 }
