@@ -19,6 +19,9 @@ const KEPT = new RegExp(`${CUE.source}|控制在|维持在|保持在|\\bkeep(?:i
 const SYSTOLIC = /systolic|\bSBP\b|收缩压|高压/i;
 const NOT_A_TARGET =
   /目前|现在|当前|currently|\bnow\b|\baverag\w*|平均|测得|读数|\breading|\bwas\b|\bmeasured\b|range of|范围为|正常高值|high-normal|elevated|grade|stage|级|期/i;
+/** "as for younger adults", "和年轻人一样", "与年轻人相同". */
+const AS_FOR_YOUNGER =
+  /\b(?:as|like|same as) (?:for |in |with )?(?:the )?younger (?:adults|patients|people)\b|(?:和|与|同)(?:年轻人|中青年|年轻患者)(?:一样|相同|一致)/i;
 /** "a patient of 85", "a woman of 78": an age the shared reader leaves. */
 const AGE_OF = /\b(?:patient|man|woman|person|someone|adult|individual)s? (?:of|aged) (\d{2})\b/i;
 
@@ -39,6 +42,10 @@ export function systolicBandTarget(text: string, d: Discourse): TargetData | und
     if (!guideline) return undefined;
     const p = population(t, d);
     const age = p.age ?? (AGE_OF.exec(t) ? Number(AGE_OF.exec(t)![1]) : (ageIn(t) ?? d.age));
+    // "120–129 for those aged 80 and over, as for younger adults": the younger adults' target (<130) is claimed for
+    // the older band, not a lower refinement of its own (REFERENCE §7.2: 18–64 <130/80 [V2], ≥80 <150 [V1]).
+    if (AS_FOR_YOUNGER.test(t))
+      return { guideline, sbp: hi + 1, population: { ...p, ...(age !== undefined ? { age } : {}) } };
     return {
       guideline,
       sbp: hi,

@@ -92,6 +92,14 @@ export function population(text: string, d: Discourse, at?: number): TargetData[
       : d.proteinuria
         ? { proteinuria: true }
         : {}),
-    ...((band ? band.tolerated : /tolerat|耐受/i.test(text)) ? { tolerated: true } : {}),
+    ...((band ? band.tolerated : /tolerat|耐受/i.test(text))
+      ? { tolerated: true }
+      : FROM_THE_START.test(text)
+        ? { tolerated: false }
+        : {}),
   };
 }
+
+/** "below 140/90 from the start", "一开始就降到140/90以下": the first target itself, not the one "if tolerated". */
+const FROM_THE_START =
+  /\b(?:below|under|<)\s*\d{2,3}\s*\/\s*\d{2,3}(?:\s*mmHg)? from the (?:start|outset)\b|一开始就(?:要)?(?:降|控制)到?/i;

@@ -60,6 +60,7 @@ import {
   categorySpan,
   guidelineAt,
   guidelineIn,
+  guidelinesIn,
   RESPECTIVE,
   segmentsAfter,
 } from './extract-bp-guidelines.ts';
@@ -67,6 +68,10 @@ export { guidelineAt, guidelineIn, guidelinesIn } from './extract-bp-guidelines.
 import { namedSetting, outOfOfficeOnly, settingAt } from './extract-bp-settings.ts';
 export { settingAt } from './extract-bp-settings.ts';
 import type { BpData, TargetData } from './types.ts';
+
+/** Two guidelines said to agree on one value ("both ask for", "agree", "两者都", "一致"). */
+const BOTH_AGREE = /\bboth\b|\bagree\b|\bthe same\b|两者都|二者都|都(?:要求|建议|推荐|是)|一致|相同/i;
+const BOTH_DIFFER = /\bdiffer|\bwhereas\b|\bwhile\b|\bbut\b|\bunlike\b|不同|而|但|不一致/i;
 
 /** A list item "label: ≥A/B" (a setting's label, a colon, one bound). */
 const LIST_ITEM =
@@ -277,14 +282,18 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
     if (isTarget) {
       const where = carried ?? settingAt(t, v.at);
       const gt = guidelineAt(t, v.at) ?? d.guideline;
-      out.targets.push({
-        ...(gt ? { guideline: gt } : {}),
-        ...(where !== 'office' ? { setting: where } : {}),
-        sbp: v.sbp[0],
-        ...(v.dbp ? { dbp: v.dbp[0] } : {}),
-        population: population(t, d, v.at),
-        ...(DENIED_TARGET_BEFORE.test(before) || DENIED_TARGET_AFTER.test(after) ? { negated: true } : {}),
-      });
+      // "ESH 2023 and the Chinese 2018 guideline agree: both ask first for below 150/90": the target is each one's.
+      const named = guidelinesIn(t);
+      const gs = named.length >= 2 && BOTH_AGREE.test(t) && !BOTH_DIFFER.test(t) ? named : [gt];
+      for (const g of gs)
+        out.targets.push({
+          ...(g ? { guideline: g } : {}),
+          ...(where !== 'office' ? { setting: where } : {}),
+          sbp: v.sbp[0],
+          ...(v.dbp ? { dbp: v.dbp[0] } : {}),
+          population: population(t, d, v.at),
+          ...(DENIED_TARGET_BEFORE.test(before) || DENIED_TARGET_AFTER.test(after) ? { negated: true } : {}),
+        });
       continue;
     }
     const setting = carried ?? settingAt(t, v.at);

@@ -88,3 +88,28 @@ describe('a reading called isolated systolic hypertension, graded in the next se
     expect(bad('172/84 mmHg属于单纯收缩期高血压；ESH 2023中这类读数按收缩压归为2级高血压。')).toEqual([]);
   });
 });
+
+describe('targets: "as for younger adults", two guidelines that "agree", "from the start" (REFERENCE §7.2, §7.3)', () => {
+  it('the younger adults’ band claimed for ≥80 under ESH 2023 is contradicted', () => {
+    expect(
+      bad('ESH 2023 advises a systolic target of 120–129 mmHg at age 85, as for younger adults.'),
+    ).toContain('bp-target');
+  });
+  it('the band for 18–64 is not', () => {
+    expect(bad('ESH 2023 advises a systolic target of 120–129 mmHg at age 50.')).toEqual([]);
+  });
+  it('a target two guidelines are said to share is checked against each', () => {
+    expect(
+      bad('For a 70-year-old, ESH 2023 and China 2018 agree: both aim first for below 150/90 mmHg.'),
+    ).toContain('bp-target');
+    expect(
+      bad(
+        'For a 70-year-old, ESH 2023 aims for below 140/80 mmHg, while China 2018 aims first for below 150/90 mmHg.',
+      ),
+    ).toEqual([]);
+  });
+  it('"from the start" is the first target, not the one if tolerated', () => {
+    expect(bad('按中国2018指南，70岁患者一开始就要降到140/90以下，这是目标。')).toContain('bp-target');
+    expect(bad('按中国2018指南，70岁患者先降到150/90以下，能耐受再降到140/90以下。')).toEqual([]);
+  });
+});

@@ -46,7 +46,8 @@ export const bpTarget: GuardCheck = {
     const ages = t.population.age !== undefined ? [t.population.age] : [50, 70, 85];
     const variants: { target: Target; tolerated: boolean; verified: boolean; compareDbp: boolean }[] = [];
     for (const age of ages)
-      for (const tolerated of [false, true]) {
+      // "from the start": the first target only (extract-bp-words.ts), not the one if tolerated.
+      for (const tolerated of t.population.tolerated === false ? [false] : [false, true]) {
         const p: TargetPopulation = {
           age,
           ...(t.population.diabetes ? { diabetes: true } : {}),
