@@ -2,28 +2,16 @@
  * `--help` in Chinese when the CLI's language is zh-CN (issue 20: the help was English only; one language per
  * screen). The commands word their help in English where they are registered; this table gives the Chinese of
  * each text, keyed by the English, and `localizeHelp` shows it through commander's help hooks (titles, option
- * defaults, CJK-aware wrapping). Covered: the top-level help (every command's summary) and the commands an IT
- * engineer uses first (ZH_COMMANDS); other commands' own help stays English until their texts are added here.
- * help-zh.test.ts checks the covered help has no English prose left.
+ * defaults, CJK-aware wrapping): the top-level help, the commands an IT engineer uses first (here) and the clinical
+ * and evaluation commands (help-zh-commands.ts). help-zh.test.ts checks every command's help has no English prose
+ * left, so a new or reworded text needs its Chinese.
  */
 import { Help, type Argument, type Command, type Option } from 'commander';
-
-/** Command paths whose own help (description, options, arguments, subcommands) is translated. */
-export const ZH_COMMANDS: readonly (readonly string[])[] = [
-  ['serve'],
-  ['import'],
-  ['user'],
-  ['user', 'list'],
-  ['user', 'create'],
-  ['user', 'reset-password'],
-  ['audit'],
-  ['audit', 'verify'],
-  ['audit', 'export'],
-];
+import { HELP_ZH_COMMANDS } from './help-zh-commands.ts';
 
 const LOCALE_ZH = 'zh-CN|en（文字输出的语言；默认取 QIHUANG_LOCALE 或 LANG）';
 
-/** English help text (as registered) → Chinese. */
+/** English help text (as registered) → Chinese: main.ts, the command table, serve, import, user, audit. */
 export const HELP_ZH: Readonly<Record<string, string>> = {
   // commander and main.ts
   'Qihuang (岐黄) — self-hosted medical large-model platform': '岐黄（Qihuang）— 本地部署的医疗大模型平台',
@@ -109,7 +97,7 @@ const TITLES: Readonly<Record<string, string>> = {
   'Global Options:': '全局选项：',
 };
 
-const zh = (text: string) => HELP_ZH[text] ?? text;
+const zh = (text: string) => HELP_ZH[text] ?? HELP_ZH_COMMANDS[text] ?? text;
 
 /** Commander's own notes after an option or argument, in Chinese: （默认：…）, （可选值：…）. */
 function extras(full: string, description: string): string {
