@@ -7,6 +7,7 @@
  */
 import { findDates, type FoundDate } from './dates.ts';
 import type { PhiSpan } from './types.ts';
+import { execAll } from './recognizers/collect.ts';
 
 const CUE_BEFORE =
   /(?:出生日期|出生年月日?|生日|出生于|生于|DOB|D\.O\.B\.|[Dd]ate of [Bb]irth|[Bb]irth ?date|[Bb]orn(?:[ \t]+(?:on|in))?)[：:\s]*[(（]?$/;
@@ -48,7 +49,7 @@ export function oldBirthSpans(
     if (date?.y !== undefined && old(date.y)) out.push({ ...span });
   }
   YEAR_ONLY.lastIndex = 0;
-  for (const m of text.matchAll(YEAR_ONLY)) {
+  for (const m of execAll(YEAR_ONLY, text)) {
     const group = m[1] ? 1 : 2;
     const [start, end] = m.indices![group]!;
     if (spans.some((s) => s.start < end && s.end > start)) continue;

@@ -29,6 +29,7 @@ import { findRound11ChineseNames } from './recognizers/round11-zh.ts';
 import { findRound11ChinesePlaces } from './recognizers/round11-zh-places.ts';
 import { findRound11English } from './recognizers/round11-en.ts';
 import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
+import { execAll } from './recognizers/collect.ts';
 
 /** Options of a detection: `safetyNet` (default on: cloud targets and exports; may be off for a local model). */
 export interface DetectOptions {
@@ -188,7 +189,7 @@ function addRelatedNames(texts: readonly string[], values: Map<string, PhiCatego
     const regex = new RegExp(`\\b([A-Z][a-z]+)[ \\t]+(?:[A-Z]\\.[ \\t]+)?${escapeRegex(family)}\\b`, 'g');
     for (const text of texts) {
       if (!text.includes(family)) continue;
-      for (const m of text.matchAll(regex)) {
+      for (const m of execAll(regex, text)) {
         if (!isGivenNameWord(m[1]!)) continue;
         if (!values.has(m[0])) values.set(m[0], category);
         if (!values.has(m[1]!)) values.set(m[1]!, category);
@@ -234,7 +235,7 @@ export function detectPhiInTexts(
     const spans = proposed[i]!;
     if (regex) {
       regex.lastIndex = 0;
-      for (const m of text.matchAll(regex)) {
+      for (const m of execAll(regex, text)) {
         spans.push({ category: values.get(m[0])!, start: m.index, end: m.index + m[0].length, text: m[0] });
       }
     }

@@ -7,6 +7,7 @@
  */
 import type { PhiSpan } from '../types.ts';
 import { matchesNear } from './near.ts';
+import { execAll } from './collect.ts';
 
 const PROVINCES =
   '北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门';
@@ -111,7 +112,7 @@ export function findAddresses(text: string, out: PhiSpan[]): void {
     const matches =
       regex === STREET_ADDRESS
         ? matchesNear(text, STREET_ADDRESS, ROAD_ANCHOR, ROAD_REACH)
-        : text.matchAll(regex);
+        : execAll(regex, text);
     for (const m of matches) {
       const [start, end] = m.indices![1]!;
       if (end - start < 4) continue;

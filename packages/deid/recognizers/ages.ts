@@ -3,6 +3,7 @@
  * older"). Ages up to 89 are not identifiers and stay.
  */
 import type { PhiSpan } from '../types.ts';
+import { execAll } from './collect.ts';
 
 const OLD = '(?:9\\d|1[0-2]\\d)';
 const ZH_OLD =
@@ -48,7 +49,7 @@ const ZH_CUE = new RegExp(
 export function findOldAges(text: string, out: PhiSpan[]): void {
   for (const regex of [ZH, EN_UNIT, EN_CUE, EN_BRACKET, EN_WORDS, EN_AFTER_NAME, EN_SHORT, ZH_CUE]) {
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    for (const m of execAll(regex, text)) {
       const [start, end] = m.indices![1] ?? m.indices![2] ?? m.indices![3] ?? m.indices![0]!;
       out.push({ category: 'AGE', start, end, text: text.slice(start, end) });
     }

@@ -15,6 +15,7 @@
  * Pure.
  */
 import type { PhiSpan } from '../types.ts';
+import { execAll } from './collect.ts';
 
 const M = '(?:1[0-2]|0?[1-9])';
 const D = '(?:[12]\\d|3[01]|0?[1-9])';
@@ -127,7 +128,7 @@ export function findRecallDates(text: string, out: PhiSpan[]): void {
   for (const [i, regex] of RULES.entries()) {
     if (!GATES[i]!.test(text)) continue;
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    for (const m of execAll(regex, text)) {
       const [start, end] = m.indices![1]!;
       const candidate = { start, end };
       if (found.some((span) => overlaps(span, candidate))) continue;

@@ -10,6 +10,7 @@
  * Table columns of dates and ages (随访日, 年龄) are read with the table's names (names-round10.ts). Pure.
  */
 import type { PhiSpan } from '../types.ts';
+import { execAll } from './collect.ts';
 
 const M = '(?:1[0-2]|0?[1-9])';
 const D = '(?:[12]\\d|3[01]|0?[1-9])';
@@ -63,7 +64,7 @@ export function findRound10Dates(text: string, out: PhiSpan[]): void {
     for (const [gate, regex] of rules) {
       if (!gate.test(text)) continue;
       regex.lastIndex = 0;
-      for (const m of text.matchAll(regex)) {
+      for (const m of execAll(regex, text)) {
         const [start, end] = m.indices![1]!;
         // A Minguo date covers the month-day the date reader found inside it (民國61年7月4日).
         const minguo = text.startsWith('民', start);

@@ -10,6 +10,7 @@
  * 在外地打工). Pure.
  */
 import type { PhiSpan } from '../types.ts';
+import { execAll } from './collect.ts';
 
 const ORG = "(?:(?![的在])[\\u4e00-\\u9fa5A-Za-z0-9&·'’])";
 const OCCUPATION =
@@ -47,7 +48,7 @@ export function findRecallEmployers(text: string, out: PhiSpan[]): void {
   const found = out.slice();
   for (const regex of RULES) {
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    for (const m of execAll(regex, text)) {
       const value = m[1]!;
       if (value.length < 2 || NOT_EMPLOYER.test(value) || MODIFIER.test(value)) continue;
       const [start, end] = m.indices![1]!;

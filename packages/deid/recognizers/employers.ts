@@ -5,6 +5,7 @@
  * health services are not employers here (they are where the note was written and stay).
  */
 import type { PhiSpan } from '../types.ts';
+import { execAll } from './collect.ts';
 
 const ORG_SUFFIX =
   '项目部|分公司|支行|分行|营业部|管理站|管理所|股份有限公司|集团有限公司|有限责任公司|有限公司|公司|集团|工厂|厂|中学|小学|学校|大学|学院|幼儿园|研究所|研究院|设计院|局|银行|出版社|报社|电视台|派出所|法院|检察院|事务所|车队|煤矿|矿|农场|超市|商场|饭店|酒店|工地|所|站|处|馆|场';
@@ -60,7 +61,7 @@ const NOT_ORG = /^(?:Home|Night|Nights|The|A|An|Hospital|Clinic|Our|This)$/;
 export function findEmployers(text: string, out: PhiSpan[]): void {
   for (const regex of [...ZH, BRACKET_ORG, ...EN]) {
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    for (const m of execAll(regex, text)) {
       const [start, end] = m.indices![1]!;
       const raw = text.slice(start, end).replace(/[ \t]+$/, '');
       const value = ABBREVIATION_END.test(raw) ? raw : raw.replace(/[ \t.]+$/, '');

@@ -7,6 +7,7 @@
 import type { PhiCategory, PhiSpan } from '../types.ts';
 import { CLINICAL_WORD, NOT_NAMES } from './en-name-words.ts';
 import { EN_FIRST_NAMES } from './given-names.ts';
+import { execAll } from './collect.ts';
 
 // Lower-case letters include accented ones (Tomás, Zoë); a second capital inside (McBride, DeLuca); a hyphen
 // may join a lower-case part (Ji-ho).
@@ -373,14 +374,14 @@ const NOT_LOWER_NAMES = new Set(
 
 export function findEnglishNames(text: string, out: PhiSpan[]): void {
   INVERTED_CAPS.lastIndex = 0;
-  for (const m of text.matchAll(INVERTED_CAPS)) {
+  for (const m of execAll(INVERTED_CAPS, text)) {
     const words = m[1]!.split(/[ \t,]+/).map((w) => w[0]! + w.slice(1).toLowerCase());
     if (words.some((w) => CLINICAL_WORD.test(w) || NOT_NAMES.has(w))) continue;
     const [start, end] = m.indices![1]!;
     out.push({ category: 'PATIENT_NAME', start, end, text: m[1]! });
   }
   INVERTED.lastIndex = 0;
-  for (const m of text.matchAll(INVERTED)) {
+  for (const m of execAll(INVERTED, text)) {
     const [start, end] = m.indices![1]!;
     const family = m[1]!.split(',')[0]!;
     if (NOT_NAMES.has(family) || CLINICAL_WORD.test(family)) continue;
@@ -394,20 +395,20 @@ export function findEnglishNames(text: string, out: PhiSpan[]): void {
     });
   }
   CHAT_SENDER.lastIndex = 0;
-  for (const m of text.matchAll(CHAT_SENDER)) {
+  for (const m of execAll(CHAT_SENDER, text)) {
     const word = m[1]!;
     if (!EN_FIRST_NAMES.has(word[0]!.toUpperCase() + word.slice(1))) continue;
     const [start, end] = m.indices![1]!;
     out.push({ category: 'PATIENT_NAME', start, end, text: word });
   }
   LOWER_DOCTOR.lastIndex = 0;
-  for (const m of text.matchAll(LOWER_DOCTOR)) {
+  for (const m of execAll(LOWER_DOCTOR, text)) {
     if (NOT_LOWER_NAMES.has(m[1]!)) continue;
     const [start, end] = m.indices![1]!;
     out.push({ category: 'CLINICIAN_NAME', start, end, text: m[1]! });
   }
   FIRST_LAST.lastIndex = 0;
-  for (const m of text.matchAll(FIRST_LAST)) {
+  for (const m of execAll(FIRST_LAST, text)) {
     if (!EN_FIRST_NAMES.has(m[1]!)) continue;
     const last = m[0].split(/[ \t]+/).pop()!;
     if (NOT_NAMES.has(last)) continue;
@@ -416,7 +417,7 @@ export function findEnglishNames(text: string, out: PhiSpan[]): void {
   for (const [i, { regex, category, weak, firstNameAlone, keep }] of rules.entries()) {
     if (GATES[i] && !GATES[i].test(text)) continue;
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    for (const m of execAll(regex, text)) {
       // The name is the first capture group that took part (a rule may have alternatives).
       const group = m.findIndex((g, i) => i > 0 && g !== undefined);
       let [start, end] = m.indices![group]!;

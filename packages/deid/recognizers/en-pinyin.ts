@@ -10,6 +10,7 @@
  * Pure.
  */
 import type { PhiSpan } from '../types.ts';
+import { execAll } from './collect.ts';
 
 const SURNAMES = new Set(
   (
@@ -60,7 +61,7 @@ export function findPinyinNames(text: string, out: PhiSpan[]): void {
   const add = (start: number, end: number) =>
     out.push({ category: 'PATIENT_NAME', start, end, text: text.slice(start, end) });
   PAIR.lastIndex = 0;
-  for (const m of text.matchAll(PAIR)) {
+  for (const m of execAll(PAIR, text)) {
     const words = [m[1]!, m[2]!, m[3]].filter((w): w is string => w !== undefined);
     // Mixed case in a pair is no name written by one hand ("WANG Xiuying" is: surname upper, given title).
     const first = words[0]!;
@@ -87,16 +88,16 @@ export function findPinyinNames(text: string, out: PhiSpan[]): void {
     add(m.indices![1]![0], m.indices![words.length]![1]);
   }
   INITIALS_AFTER.lastIndex = 0;
-  for (const m of text.matchAll(INITIALS_AFTER)) {
+  for (const m of execAll(INITIALS_AFTER, text)) {
     if (!isSurname(m[1]!) || ENGLISH.has(m[1]!.toLowerCase())) continue;
     add(m.indices![1]![0], m.indices![2]![0] + m[2]!.trimEnd().length);
   }
   CONTACT_GIVEN.lastIndex = 0;
-  for (const m of text.matchAll(CONTACT_GIVEN)) {
+  for (const m of execAll(CONTACT_GIVEN, text)) {
     // Two syllables at least ("Xiaoming", "Jianguo"): one ("Wei", "Li") is too often something else here.
     if (isGiven(m[1]!) && !new RegExp(`^${SYLLABLE}$`, 'i').test(m[1]!))
       add(m.indices![1]![0], m.indices![1]![1]);
   }
   INITIALS_LABEL.lastIndex = 0;
-  for (const m of text.matchAll(INITIALS_LABEL)) add(m.indices![1]![0], m.indices![1]![1]);
+  for (const m of execAll(INITIALS_LABEL, text)) add(m.indices![1]![0], m.indices![1]![1]);
 }

@@ -12,6 +12,7 @@
  */
 import type { PhiSpan } from '../types.ts';
 import { CLINICAL_WORD, NOT_NAMES } from './en-name-words.ts';
+import { execAll } from './collect.ts';
 
 const CREDENTIAL =
   /\b((?:[A-Z]\.[ \t]?)?[A-Z][a-zß-öø-ÿā-ž'’-]+(?:[ \t]+(?:[A-Z]\.[ \t]?)?[A-Z][a-zß-öø-ÿā-ž'’-]+){0,2}),?[ \t]+(?:MD|DO|RN|NP|PA-C|PA|GP|FNP|APRN|PharmD|DPM|MBBS|MBChB|FRCP|MRCP|LPN|CNA|RD|RDN|DPT|OTR|MSW|LCSW|CNS|CRNA|DNP|PhD)\b/dg;
@@ -77,7 +78,7 @@ export function findRecallEnglishNames(text: string, out: PhiSpan[]): void {
   ] as const) {
     if (regex === NICKNAME && !/["“‘'][A-Z][a-z]+["”’']/.test(text)) continue; // cheap gate (speed)
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    for (const m of execAll(regex, text)) {
       const words = m[1]!.split(/[ \t]+/);
       if (regex === CREDENTIAL && words.length === 1 && STATE_LIKE.test(m[0])) continue;
       // Drop leading words that are no name ("Thanks Lucinda Fairweather RN" keeps the name).

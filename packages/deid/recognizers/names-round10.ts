@@ -19,6 +19,7 @@ import type { PhiCategory, PhiSpan } from '../types.ts';
 import { nameScore, surnameOf } from './zh-name-model.ts';
 import { SINGLE_SURNAMES } from './zh-surnames.ts';
 import { toSimplified } from './zh-traditional.ts';
+import { execAll } from './collect.ts';
 
 const CJK = /[\u4e00-\u9fa5]/;
 const SURNAMES = new Set(SINGLE_SURNAMES);
@@ -143,7 +144,7 @@ const SPEAKER = /^(?:医生|医师|护士|药师|随访员)$/;
 
 function staffFieldNames(text: string, add: (start: number, end: number, category: PhiCategory) => void) {
   STAFF_FIELD.lastIndex = 0;
-  for (const m of text.matchAll(STAFF_FIELD)) {
+  for (const m of execAll(STAFF_FIELD, text)) {
     const [labelStart] = m.indices![1]!;
     const lineStart =
       labelStart === 0 || /\n[ \t　]*$/.test(text.slice(Math.max(0, labelStart - 4), labelStart));
@@ -176,7 +177,7 @@ const BEFORE_DEPARTMENT =
 
 function departmentNames(text: string, add: (start: number, end: number, category: PhiCategory) => void) {
   BEFORE_DEPARTMENT.lastIndex = 0;
-  for (const m of text.matchAll(BEFORE_DEPARTMENT)) {
+  for (const m of execAll(BEFORE_DEPARTMENT, text)) {
     const name = m[1]!;
     if (CJK.test(name[0]!) && !surnameOf(toSimplified(name))) continue;
     const [start, end] = m.indices![1]!;
@@ -194,7 +195,7 @@ const RELATION_BAR = 2.4;
 
 function relationNames(text: string, add: (start: number, end: number, category: PhiCategory) => void) {
   RELATION.lastIndex = 0;
-  for (const m of text.matchAll(RELATION)) {
+  for (const m of execAll(RELATION, text)) {
     const start = m.index + m[0].length;
     const rest = toSimplified(text.slice(start, start + 4));
     const tibetan = TIBETAN_PART.exec(rest);

@@ -18,6 +18,7 @@
  * Pure.
  */
 import type { PhiSpan } from '../types.ts';
+import { execAll } from './collect.ts';
 
 const NUM = '(?:\\d+|[一二三四五六七八九十百零]+|[A-Z])';
 const PROVINCE =
@@ -112,7 +113,7 @@ export function findRecallPlaces(text: string, out: PhiSpan[]): void {
   for (const [i, regex] of ADDRESS_RULES.entries()) {
     if (!GATES[i]!.test(text)) continue;
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    for (const m of execAll(regex, text)) {
       if (NOT_PLACE.test(m[1]!)) continue;
       const [start, end] = m.indices![1]!;
       add('ADDRESS', start, end);
@@ -120,7 +121,7 @@ export function findRecallPlaces(text: string, out: PhiSpan[]): void {
   }
   if (!ORG_GATE.test(text)) return;
   EMPLOYER.lastIndex = 0;
-  for (const m of text.matchAll(EMPLOYER)) {
+  for (const m of execAll(EMPLOYER, text)) {
     const [start0, end] = m.indices![1]!;
     const lead = PERSON_START.exec(m[1]!)?.[0].length ?? 0;
     const value = m[1]!.slice(lead);

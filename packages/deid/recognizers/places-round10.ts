@@ -12,6 +12,7 @@
  */
 import type { PhiSpan } from '../types.ts';
 import { findAddresses } from './addresses.ts';
+import { execAll } from './collect.ts';
 
 /** Traditional address characters, one for one (the text keeps its length). */
 const T2S_PLACE = new Map(
@@ -108,11 +109,11 @@ export function findRound10Places(text: string, out: PhiSpan[]): void {
     ] as const) {
       if (!gate.test(text)) continue;
       regex.lastIndex = 0;
-      for (const m of text.matchAll(regex)) add('ADDRESS', m.indices![1]![0], m.indices![1]![1]);
+      for (const m of execAll(regex, text)) add('ADDRESS', m.indices![1]![0], m.indices![1]![1]);
     }
     for (const regex of EN_GATE.test(text) ? EN_EMPLOYER : []) {
       regex.lastIndex = 0;
-      for (const m of text.matchAll(regex)) {
+      for (const m of execAll(regex, text)) {
         const value = m[1]!.replace(/[ \t.]+$/, '');
         if (NOT_ORG.test(value)) continue;
         const start = m.indices![1]![0];
@@ -122,11 +123,11 @@ export function findRound10Places(text: string, out: PhiSpan[]): void {
   }
   if (/有限/.test(text)) {
     ZH_FULL_COMPANY.lastIndex = 0;
-    for (const m of text.matchAll(ZH_FULL_COMPANY))
+    for (const m of execAll(ZH_FULL_COMPANY, text))
       if (!MAKER.test(m[1]!)) add('EMPLOYER', m.indices![1]![0], m.indices![1]![1]);
   }
   if (OCCUPATION_PAUSE.test(text)) {
     AFTER_OCCUPATION.lastIndex = 0;
-    for (const m of text.matchAll(AFTER_OCCUPATION)) add('EMPLOYER', m.indices![1]![0], m.indices![1]![1]);
+    for (const m of execAll(AFTER_OCCUPATION, text)) add('EMPLOYER', m.indices![1]![0], m.indices![1]![1]);
   }
 }

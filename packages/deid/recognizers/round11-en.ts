@@ -15,6 +15,7 @@
 import type { PhiCategory, PhiSpan } from '../types.ts';
 import { CLINICAL_WORD, NOT_NAMES } from './en-name-words.ts';
 import { EN_FIRST_NAMES } from './given-names.ts';
+import { execAll } from './collect.ts';
 
 const WORD = "[A-Z][a-zà-öø-ÿ'’]{1,30}(?:-[A-Z][a-zà-öø-ÿ'’]{1,30})?";
 /** A person's name: capitalised words with an optional middle initial. */
@@ -93,7 +94,7 @@ function names(text: string, add: (s: number, e: number, c: PhiCategory) => void
   for (const regex of [FIELD, BY, RELATION, BEFORE_EMAIL, INTRODUCTION, ROLE_BEFORE, NUMBERED, BEFORE_ROLE]) {
     if (NAME_GATES.get(regex)?.test(text) === false) continue;
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    for (const m of execAll(regex, text)) {
       if (notName(m[1]!) && !/^[A-Z]{2,},/.test(m[1]!)) continue;
       // A field's one capitalised word before lower-case words is a name only when it is a given name
       // (Patient: Chest pain since …; Carer: Ruth came).
@@ -112,34 +113,34 @@ function names(text: string, add: (s: number, e: number, c: PhiCategory) => void
     }
   }
   INITIAL_ANYWHERE.lastIndex = 0;
-  for (const m of text.matchAll(INITIAL_ANYWHERE)) {
+  for (const m of execAll(INITIAL_ANYWHERE, text)) {
     const family = m[1]!.replace(/^[A-Z]\.[ \t]?/, '');
     if (NOT_FAMILY.test(family) || notName(family) || /^S[t]\./.test(m[1]!)) continue;
     const [start, end] = m.indices![1]!;
     add(start, end, 'PATIENT_NAME');
   }
   INVERTED_ANYWHERE.lastIndex = 0;
-  for (const m of text.matchAll(INVERTED_ANYWHERE)) {
+  for (const m of execAll(INVERTED_ANYWHERE, text)) {
     if (!EN_FIRST_NAMES.has(m[2]!)) continue;
     const [start, end] = m.indices![1]!;
     add(start, end, 'PATIENT_NAME');
   }
   CHAT.lastIndex = 0;
-  for (const m of text.matchAll(CHAT)) {
+  for (const m of execAll(CHAT, text)) {
     if (CHAT_ROLE.test(m[2]!)) continue;
     const [start, end] = m.indices![2]!;
     add(start, end, m[1] ? 'CLINICIAN_NAME' : 'PATIENT_NAME');
   }
   for (const regex of [ROOM, INITIALS]) {
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex))
+    for (const m of execAll(regex, text))
       for (let g = 1; g < m.length; g++) {
         const at = m.indices![g];
         if (at && !NOT_NAMES.has(m[g]!)) add(at[0], at[1], 'PATIENT_NAME');
       }
   }
   NAME_AGE.lastIndex = 0;
-  for (const m of NAME_AGE_GATE.test(text) ? text.matchAll(NAME_AGE) : []) {
+  for (const m of NAME_AGE_GATE.test(text) ? execAll(NAME_AGE, text) : []) {
     if (notName(m[1]!)) continue;
     const [start, end] = m.indices![1]!;
     add(start, end, 'PATIENT_NAME');
@@ -173,7 +174,7 @@ function employers(text: string, add: (s: number, e: number, c: PhiCategory) => 
   for (const regex of [EMPLOYER_FIELD, EMPLOYER_VERB, EMPLOYER_OF, COMPANY]) {
     if (regex === COMPANY && !COMPANY_SUFFIX.test(text)) continue; // speed: no suffix, no company
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    for (const m of execAll(regex, text)) {
       const raw = m[1]!.replace(/[ \t]+$/, '');
       const value = /\b(?:Inc|Co|Corp|Ltd)\.$/.test(raw) ? raw : raw.replace(/[.,]+$/, '');
       if (NOT_ORG.test(value) || /Hospital|Clinic|Medical Center|Health/.test(value)) continue;
@@ -194,7 +195,7 @@ const HOUSE_START =
 
 function addresses(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
   POSTCODE.lastIndex = 0;
-  for (const m of text.matchAll(POSTCODE)) {
+  for (const m of execAll(POSTCODE, text)) {
     const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
     let from = Math.max(lineStart, m.index - 120);
     const before = text.slice(from, m.index);
@@ -224,9 +225,9 @@ const VERB_MONTH_DAY =
 
 function dates(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
   DATES.lastIndex = 0;
-  for (const m of text.matchAll(DATES)) add(m.index, m.index + m[0].length, 'DATE');
+  for (const m of execAll(DATES, text)) add(m.index, m.index + m[0].length, 'DATE');
   for (const regex of [VERB_MONTH_DAY, LINE_MONTH_DAY]) regex.lastIndex = 0;
-  for (const m of [...text.matchAll(VERB_MONTH_DAY), ...text.matchAll(LINE_MONTH_DAY)]) {
+  for (const m of [...execAll(VERB_MONTH_DAY, text), ...execAll(LINE_MONTH_DAY, text)]) {
     const [start, end] = m.indices![1]!;
     add(start, end, 'DATE');
   }
@@ -244,7 +245,7 @@ const LABEL_CATEGORY: [RegExp, PhiCategory][] = [
 
 function codes(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
   LABELLED_CODE.lastIndex = 0;
-  for (const m of text.matchAll(LABELLED_CODE)) {
+  for (const m of execAll(LABELLED_CODE, text)) {
     const [start, end] = m.indices![1]!;
     const category = LABEL_CATEGORY.find(([label]) => label.test(m[0]))?.[1] ?? 'IDENTIFIER';
     add(start, end, category);

@@ -14,6 +14,7 @@
  * Pure.
  */
 import type { PhiCategory, PhiSpan } from '../types.ts';
+import { execAll } from './collect.ts';
 
 // ---- 1. phones -----------------------------------------------------------------------------------------
 
@@ -65,7 +66,7 @@ const WEEKDAY_DAY =
 
 function datesOf(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
   MONTH_DAY.lastIndex = 0;
-  for (const m of text.matchAll(MONTH_DAY)) {
+  for (const m of execAll(MONTH_DAY, text)) {
     const [start, end] = m.indices![1]!;
     // Inside Chinese text: a Han character on one side at least.
     if (!CJK.test(text[start - 1] ?? '') && !CJK.test(text[end] ?? '')) continue;
@@ -85,7 +86,7 @@ function datesOf(text: string, add: (s: number, e: number, c: PhiCategory) => vo
   }
   for (const regex of [LUNAR_DAY, DAY_BEFORE, WEEKDAY_DAY, DOTTED_MONTH_DAY]) {
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    for (const m of execAll(regex, text)) {
       const [start, end] = m.indices![1]!;
       add(start, end, 'DATE');
     }
@@ -101,24 +102,24 @@ export function findRound11ChinesePlaces(text: string, out: PhiSpan[]): void {
   const add = (start: number, end: number, category: PhiCategory) =>
     out.push({ category, start, end, text: text.slice(start, end) });
   LANDLINE.lastIndex = 0;
-  for (const m of text.matchAll(LANDLINE)) {
+  for (const m of execAll(LANDLINE, text)) {
     const [start, end] = m.indices![1]!;
     add(start, end, /传真/.test(text.slice(Math.max(0, start - 6), start)) ? 'FAX' : 'PHONE');
   }
   ADDRESS_FIELD.lastIndex = 0;
-  for (const m of text.matchAll(ADDRESS_FIELD)) {
+  for (const m of execAll(ADDRESS_FIELD, text)) {
     if (!PLACE_UNIT.test(m[1]!)) continue;
     const [start, end] = m.indices![1]!;
     add(start, end, 'ADDRESS');
   }
   SCENIC.lastIndex = 0;
-  for (const m of text.matchAll(SCENIC)) {
+  for (const m of execAll(SCENIC, text)) {
     const [start, end] = m.indices![1]!;
     add(start, end, 'ADDRESS');
   }
   for (const regex of [BRACKETED_ORG, ORG_BEFORE_WORKER, ORG_AFTER_CUE]) {
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    for (const m of execAll(regex, text)) {
       const [start, end] = m.indices![1]!;
       // What a copula or 系 introduces is the organisation (患者系…小学教师: not 患者系).
       const lead = /^.*[系是为]/.exec(m[1]!)?.[0].length ?? 0;
@@ -129,7 +130,7 @@ export function findRound11ChinesePlaces(text: string, out: PhiSpan[]): void {
   }
   datesOf(text, add);
   STUDY_NUMBER.lastIndex = 0;
-  for (const m of text.matchAll(STUDY_NUMBER)) {
+  for (const m of execAll(STUDY_NUMBER, text)) {
     const [start, end] = m.indices![1]!;
     add(start, end, 'IDENTIFIER');
   }

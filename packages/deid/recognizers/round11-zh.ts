@@ -19,6 +19,7 @@ import { givenWeight, isWordySurname } from './zh-name-model.ts';
 import { SINGLE_SURNAMES } from './zh-surnames.ts';
 import { toSimplified } from './zh-traditional.ts';
 import { isCommonWord, isWord2 } from './zh-words.ts';
+import { execAll } from './collect.ts';
 
 const CJK = /[\u4e00-\u9fa5]/;
 /** Rare surnames outside the frequency table, taken only where a person is expected (field values, after roles). */
@@ -108,7 +109,7 @@ function nameAt(text: string, start: number): [number, number] | undefined {
 
 function roleNames(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
   ROLE.lastIndex = 0;
-  for (const m of text.matchAll(ROLE)) {
+  for (const m of execAll(ROLE, text)) {
     const category: PhiCategory = m[1] && STAFF_ROLE.test(m[1]) ? 'CLINICIAN_NAME' : 'RELATIVE_NAME';
     let at = nameAt(text, m.index + m[0].length);
     // A list after the role (工友冉老三、邹德胜; 同学Ling Xiaoyu、孔令辉).
@@ -149,7 +150,7 @@ function isChinesePerson(raw: string): boolean {
 function aliasNames(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
   for (const regex of [AFTER_ALIAS_CUE, BEFORE_ALIAS_CUE]) {
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    for (const m of execAll(regex, text)) {
       const [start, end] = m.indices![1]!;
       // After the cue anything is a name (小名叫糖豆); before it, not an ordinary word.
       if (regex === AFTER_ALIAS_CUE || !isCommonWord(m[1]!)) add(start, end, 'PATIENT_NAME');
@@ -157,7 +158,7 @@ function aliasNames(text: string, add: (s: number, e: number, c: PhiCategory) =>
   }
   if (/[（(]/.test(text)) {
     PAIR.lastIndex = 0;
-    for (const m of text.matchAll(PAIR)) {
+    for (const m of execAll(PAIR, text)) {
       const chinese = m[2] ?? m[3]!;
       if (!isChinesePerson(chinese)) continue;
       for (const group of [1, 2, 3, 4]) {
@@ -169,7 +170,7 @@ function aliasNames(text: string, add: (s: number, e: number, c: PhiCategory) =>
     }
   }
   MIXED.lastIndex = 0;
-  for (const m of text.matchAll(MIXED)) {
+  for (const m of execAll(MIXED, text)) {
     const value = m[1]!;
     if (!SURNAMES.has(toSimplified(value[value.length - 1]!))) continue;
     const [start, end] = m.indices![1]!;
@@ -203,12 +204,12 @@ const SIGN_OFF = /\n[ \t　]*([\u4e00-\u9fa5]{2,3})\s*$/d;
 
 function lineNames(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
   FAMILIAR_TRADITIONAL.lastIndex = 0;
-  for (const m of text.matchAll(FAMILIAR_TRADITIONAL)) {
+  for (const m of execAll(FAMILIAR_TRADITIONAL, text)) {
     const [start, end] = m.indices![1]!;
     add(start, end, 'PATIENT_NAME');
   }
   SURNAME_TITLE.lastIndex = 0;
-  for (const m of text.matchAll(SURNAME_TITLE)) {
+  for (const m of execAll(SURNAME_TITLE, text)) {
     if (NOT_SURNAME_BEFORE_TITLE.has(m[1]!)) continue;
     const [start, end] = m.indices![1]!;
     add(start, end + 2, 'CLINICIAN_NAME');
@@ -223,7 +224,7 @@ function lineNames(text: string, add: (s: number, e: number, c: PhiCategory) => 
     if (shaped) add(signOff.indices![1]![0], signOff.indices![1]![1], 'CLINICIAN_NAME');
   }
   LINE_HEAD.lastIndex = 0;
-  for (const m of text.matchAll(LINE_HEAD)) {
+  for (const m of execAll(LINE_HEAD, text)) {
     const value = m[1]!;
     // A transliterated name with a dot (詹妮弗·李) is a person whatever its first character; a role before it
     // (患者安娜·…) is not part of it.
@@ -235,18 +236,18 @@ function lineNames(text: string, add: (s: number, e: number, c: PhiCategory) => 
     add(start + role, end, 'PATIENT_NAME');
   }
   NAME_FIELD.lastIndex = 0;
-  for (const m of text.matchAll(NAME_FIELD)) {
+  for (const m of execAll(NAME_FIELD, text)) {
     const [start, end] = m.indices![1]!;
     add(start, end, 'PATIENT_NAME');
   }
   CHAT_SPEAKER.lastIndex = 0;
-  for (const m of text.matchAll(CHAT_SPEAKER)) {
+  for (const m of execAll(CHAT_SPEAKER, text)) {
     if (ROLE_WORD.test(m[2]!)) continue;
     const [start, end] = m.indices![2]!;
     add(start, end, /医生|护士|药师/.test(m[1]!) ? 'CLINICIAN_NAME' : 'PATIENT_NAME');
   }
   INITIALS.lastIndex = 0;
-  for (const m of text.matchAll(INITIALS)) {
+  for (const m of execAll(INITIALS, text)) {
     const at = m.indices![1] ?? m.indices![2]!;
     // Initials before a bracket only when the bracket holds a name (WJ（王俊）, not CT（增强）).
     if (m[2]) {
@@ -291,7 +292,7 @@ const NOT_PERSON_VALUE = /^(?:全|局|无|本|患|家|科|医|护|见|同|详|�
 function formFields(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
   for (const regex of [FORM_FIELD, PERSON_LABEL_FIELD]) {
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    for (const m of execAll(regex, text)) {
       const generic = regex === PERSON_LABEL_FIELD;
       if (generic) {
         const labelStart = m.indices![1]![0];
@@ -322,7 +323,7 @@ function formFields(text: string, add: (s: number, e: number, c: PhiCategory) =>
     }
   }
   INITIALS_FIELD.lastIndex = 0;
-  for (const m of text.matchAll(INITIALS_FIELD)) {
+  for (const m of execAll(INITIALS_FIELD, text)) {
     const [start, end] = m.indices![1]!;
     add(start, end, 'PATIENT_NAME');
   }
@@ -361,7 +362,7 @@ function threeCharName(raw: string): boolean {
 
 function namePairs(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
   NAME_PAIR.lastIndex = 0;
-  for (const m of text.matchAll(NAME_PAIR)) {
+  for (const m of execAll(NAME_PAIR, text)) {
     if (!threeCharName(m[1]!) || !threeCharName(m[2]!)) continue;
     for (const group of [1, 2]) {
       const [start, end] = m.indices![group]!;

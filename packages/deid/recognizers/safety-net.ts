@@ -16,6 +16,7 @@
  */
 import type { PhiSpan } from '../types.ts';
 import { CLINICAL_WORD, NOT_NAMES } from './en-name-words.ts';
+import { execAll } from './collect.ts';
 
 /** Units after a number that make it a measurement, not an identifier. */
 const UNIT_AFTER =
@@ -100,13 +101,13 @@ export function applySafetyNet(text: string, out: PhiSpan[]): void {
     out.push({ category, start, end, text: text.slice(start, end) });
   };
   if (/[A-Z][a-z]+[ \t]+[A-Z][a-z]/.test(text))
-    for (const m of text.matchAll(EN_PERSON)) {
+    for (const m of execAll(EN_PERSON, text)) {
       if (!m[1]!.split(/[ \t]+/).every(isPersonWord)) continue;
       const [start, end] = m.indices![1]!;
       add('PATIENT_NAME', start, end);
     }
   if (/\d/.test(text)) {
-    for (const m of text.matchAll(DIGIT_RUN)) {
+    for (const m of execAll(DIGIT_RUN, text)) {
       const start = m.indices![0]![0];
       let end = m.indices![0]![1];
       let value = text.slice(start, end);
@@ -116,7 +117,7 @@ export function applySafetyNet(text: string, out: PhiSpan[]): void {
     }
     if (/[A-Za-z]/.test(text)) {
       let after = 0;
-      for (const m of text.matchAll(/\d+/g)) {
+      for (const m of execAll(/\d+/g, text)) {
         if (m.index < after) continue;
         let start = m.index;
         let end = start + m[0].length;
@@ -129,12 +130,12 @@ export function applySafetyNet(text: string, out: PhiSpan[]): void {
         if (mixedIsIdentifier(value, text, end)) add('IDENTIFIER', start, end);
       }
     }
-    for (const m of text.matchAll(NUM_DAY_MONTH)) {
+    for (const m of execAll(NUM_DAY_MONTH, text)) {
       const [start, end] = m.indices![0]!;
       if (!UNIT_AFTER.test(text.slice(end, end + 8))) add('DATE', start, end);
     }
     if (/(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(text))
-      for (const m of text.matchAll(EN_DAY_MONTH)) {
+      for (const m of execAll(EN_DAY_MONTH, text)) {
         const [start, end] = m.indices![0]!;
         if (/\d/.test(m[0]) && !UNIT_AFTER.test(text.slice(end, end + 8))) add('DATE', start, end);
       }

@@ -13,6 +13,7 @@
  */
 import { ZH_GIVEN_CHARS } from './given-names.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
+import { execAll } from './collect.ts';
 
 /** Tier A: the most-used given-name characters (2019 report, both sexes and recent cohorts). */
 const TIER_A =
@@ -130,14 +131,14 @@ export interface ModelName {
 export function findModelNames(text: string): ModelName[] {
   const out: ModelName[] = [];
   SPEAKER.lastIndex = 0;
-  for (const m of text.matchAll(SPEAKER)) {
+  for (const m of execAll(SPEAKER, text)) {
     const name = m[1]!;
     if (nameScore(name) + 1 < THRESHOLD) continue;
     const [start, end] = m.indices![1]!;
     out.push({ start, end, text: name });
   }
   NAME_LINE.lastIndex = 0;
-  for (const m of text.matchAll(NAME_LINE)) {
+  for (const m of execAll(NAME_LINE, text)) {
     let at = m.indices![1]![0];
     const parts = m[1]!.split(/([ \t　]*[/／、][ \t　]*)/);
     const names: ModelName[] = [];

@@ -19,6 +19,7 @@ import {
 } from './zh-name-model.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
 import { isCommonWord, isWord2 } from './zh-words.ts';
+import { execAll } from './collect.ts';
 
 // Characters that end a name (words that commonly follow one).
 const STOP =
@@ -268,7 +269,7 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
     likely: (name: string) => boolean = () => true,
   ) => {
     regex.lastIndex = 0;
-    for (const m of text.matchAll(regex)) {
+    for (const m of execAll(regex, text)) {
       const name = m[1]!;
       if (!accept(name, labelled) || !likely(name)) continue;
       const [start, end] = m.indices![1]!;
@@ -304,7 +305,7 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
     );
   if (/\d:\d\d[^\n]{0,12}[：:]/.test(text)) {
     CHAT_NICK.lastIndex = 0;
-    for (const m of text.matchAll(CHAT_NICK)) {
+    for (const m of execAll(CHAT_NICK, text)) {
       const name = m[2]!;
       if (NOT_SENDER.test(name) || NOT_A_PERSON.test(name) || !accept(name, true)) continue;
       const nick =
@@ -318,7 +319,7 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
   }
   if (text.includes('拼音')) add(PINYIN_NAME, 'PATIENT_NAME', true);
   STAFF_LABEL_ANY.lastIndex = 0;
-  for (const m of text.matchAll(STAFF_LABEL_ANY)) {
+  for (const m of execAll(STAFF_LABEL_ANY, text)) {
     const name = m[1]!;
     if (afterSpeaker(m.indices![1]![0])) continue;
     if (NOT_A_PERSON.test(name) || NOT_NAMES.has(name) || NOT_NAMES.has(name.slice(0, 2))) continue;
@@ -348,7 +349,7 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
     out.push({ category: 'CLINICIAN_NAME', start: span.end + start, end: span.end + end, text: m[1]! });
   }
   PARTICIPANTS.lastIndex = 0;
-  for (const m of text.matchAll(PARTICIPANTS)) {
+  for (const m of execAll(PARTICIPANTS, text)) {
     let at = m.indices![1]![0];
     for (const item of m[1]!.split(/([、，,；; 　\t]+)/)) {
       if (PERSON_ITEM.test(item) && !NOT_A_PERSON.test(item) && accept(item, true))
@@ -375,7 +376,7 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
     if (accept(name.text)) out.push({ category: 'PATIENT_NAME', ...name });
   if (/[（(]/.test(text)) add(RELATION_BRACKET, 'RELATIVE_NAME');
   FAMILIAR.lastIndex = 0;
-  for (const m of text.matchAll(FAMILIAR)) {
+  for (const m of execAll(FAMILIAR, text)) {
     const [start, end] = m.indices![1]!;
     const staff = new RegExp(`(?:${STAFF_FIELDS})[：:][ \t　]*$`).test(
       text.slice(Math.max(0, start - 8), start),
@@ -383,7 +384,7 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
     out.push({ category: staff ? 'CLINICIAN_NAME' : 'PATIENT_NAME', start, end, text: m[1]! });
   }
   TITLE.lastIndex = 0;
-  for (const m of text.matchAll(TITLE)) {
+  for (const m of execAll(TITLE, text)) {
     const at = bestNameBefore(
       text,
       m.index,

@@ -21,6 +21,7 @@ import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './zh-surnames.ts';
 import { isCommonWord } from './zh-words.ts';
 import { T2S, toSimplified } from './zh-traditional.ts';
 import { isDialogue } from './zh-names.ts';
+import { execAll } from './collect.ts';
 
 const CJK = /[\u4e00-\u9fa5]/;
 
@@ -155,7 +156,7 @@ const LIST = /(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5]{2,4}(?:[、][\u4e00-\u9fa5]{2
 /** Rule 3: a list of people joined by 、. */
 function listCandidates(text: string, add: (start: number, end: number, category: PhiCategory) => void) {
   LIST.lastIndex = 0;
-  for (const m of text.matchAll(LIST)) {
+  for (const m of execAll(LIST, text)) {
     const items: [number, number, number][] = [];
     let at = m.indices![1]![0];
     for (const item of m[1]!.split('、')) {
@@ -179,7 +180,7 @@ const KIN_ONE = '妻夫子女侄孙孫甥媳婿';
 function fieldCandidates(text: string, add: (start: number, end: number, category: PhiCategory) => void) {
   FIELD.lastIndex = 0;
   const dialogue = isDialogue(text);
-  for (const m of text.matchAll(FIELD)) {
+  for (const m of execAll(FIELD, text)) {
     // Round 10: in a dialogue the words after a bare role (医生：房缺，…) are a reply, not a field.
     if (dialogue && CHAT_ROLE_LABEL.test(m[1]!)) continue;
     const [matchStart, end] = m.indices![2]!;
@@ -207,7 +208,7 @@ const NOT_BEFORE_TITLE = /[主全专内外床治诊级区庭班科院管交接�
 /** Rule 5: a surname (and given name) before a title the older rules leave. */
 function titleCandidates(text: string, add: (start: number, end: number, category: PhiCategory) => void) {
   NEW_TITLES.lastIndex = 0;
-  for (const m of text.matchAll(NEW_TITLES)) {
+  for (const m of execAll(NEW_TITLES, text)) {
     for (const length of [3, 2, 1]) {
       const start = m.index - length;
       if (start < 0) continue;
@@ -267,12 +268,12 @@ function patternCandidates(text: string, add: (start: number, end: number, categ
     )
   ) {
     MINORITY.lastIndex = 0;
-    for (const m of text.matchAll(MINORITY)) add(m.index, m.index + m[0].length, 'PATIENT_NAME');
+    for (const m of execAll(MINORITY, text)) add(m.index, m.index + m[0].length, 'PATIENT_NAME');
   }
   if (/[小老]/.test(text)) {
     for (const regex of [FAMILIAR_AFTER_ROLE, FAMILIAR_BEFORE_VERB]) {
       regex.lastIndex = 0;
-      for (const m of text.matchAll(regex)) {
+      for (const m of execAll(regex, text)) {
         const end = m.index + 2;
         if (regex === FAMILIAR_BEFORE_VERB && !test(PERSON_RIGHT, text, end)) continue;
         if (isCommonWord(m[0].slice(1)) && regex === FAMILIAR_BEFORE_VERB) continue;
