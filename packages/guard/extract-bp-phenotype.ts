@@ -1,4 +1,5 @@
 /**
+ * A daytime ambulatory mean stands with the home one (the same thresholds: REFERENCE §2.1 Table 11, §2.2).
  * Control of treated hypertension (or, for a patient said to be untreated, white-coat / masked / sustained
  * hypertension) stated from an office and a home reading ("门诊 126/76，家里平均 139/86 …说明血压
  * 控制良好"): REFERENCE §2.5 [V2] treated matrix — office not high and home high is masked uncontrolled
@@ -20,11 +21,11 @@ export interface PhenotypeData {
 const PAIR = '(?<![<>≥≤＜＞=\\d])(\\d{2,3})\\s*/\\s*(\\d{2,3})';
 const OFFICE = new RegExp(`(?:门诊|诊室|医院|\\boffice\\b|\\bclinic\\b)[^。.;；]{0,14}?${PAIR}`, 'i');
 const HOME = new RegExp(
-  `(?:家里|家庭|在家|自测|\\bhome\\b|\\bat home\\b|\\bHBPM\\b)[^。.;；]{0,16}?${PAIR}`,
+  `(?:家里|家庭|在家|自测|白天(?:动态)?(?:血压)?|日间(?:动态)?(?:血压)?|\\bhome\\b|\\bat home\\b|\\bHBPM\\b|\\bdaytime\\b)[^。.;；]{0,16}?${PAIR}`,
   'i',
 );
 const TREATED =
-  /在吃|正在(?:服用|吃|用)|服用|服药|用药中|治疗中|吃着|降压药|再加|加量|\badd(?:ing)? (?:a )?(?:second|third|another)\b|\b(?:takes|taking|treated|on (?:treatment|medication|\w+ (?:and \w+ )?daily))\b/i;
+  /^\s*on [a-z-]+(?: (?:and|plus) [a-z-]+)?\s*[:,]|在吃|正在(?:服用|吃|用)|服用|服药|用药中|治疗中|吃着|降压药|再加|加量|\badd(?:ing)? (?:a )?(?:second|third|another)\b|\b(?:takes|taking|treated|on (?:treatment|medication|\w+ (?:and \w+ )?daily))\b/i;
 /** What the sentence says of the patient's control; "不说明/并不代表 …" denies it. */
 const STATED: [StatedControl, RegExp][] = [
   ['masked', /隐蔽性|隐匿性|\bmasked\b/i],
@@ -33,7 +34,10 @@ const STATED: [StatedControl, RegExp][] = [
     'uncontrolled',
     /未控制|没有?控制好|控制(?:得)?不(?:好|佳|理想)|\buncontrolled\b|\bnot (?:well )?controlled\b/i,
   ],
-  ['controlled', /(?:血压)?控制(?:得)?(?:良好|很好|不错|得当)|\bwell[- ]controlled\b|\bis controlled\b/i],
+  [
+    'controlled',
+    /(?:血压)?控制(?:得)?(?:良好|很好|不错|得当)|\bwell[- ]controlled\b|\bis controlled\b|(?<!un)\bcontrolled hypertension\b/i,
+  ],
   ['sustained', /持续性高血压|\bsustained hypertension\b/i],
 ];
 /** A patient said to be untreated ("未服药", "从未用过降压药", "untreated", "not on any medication"). */

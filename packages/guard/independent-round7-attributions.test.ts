@@ -113,3 +113,22 @@ describe('targets: "as for younger adults", two guidelines that "agree", "from t
     expect(bad('按中国2018指南，70岁患者先降到150/90以下，能耐受再降到140/90以下。')).toEqual([]);
   });
 });
+
+describe('phenotypes from an office and a daytime ambulatory mean, "On X:" (REFERENCE §2.5)', () => {
+  it('a masked pattern called white-coat or controlled is contradicted', () => {
+    expect(
+      bad('未服药患者诊室126/76 mmHg，白天动态血压均值140/88 mmHg。按ESH 2023，这属于白大衣高血压。'),
+    ).toContain('bp-threshold');
+    expect(
+      bad('On amlodipine: office 128/80 mmHg, home mean 142/88 mmHg. This is controlled hypertension.'),
+    ).toContain('bp-threshold');
+  });
+  it('the right pattern is not', () => {
+    expect(
+      bad('未服药患者诊室126/76 mmHg，白天动态血压均值140/88 mmHg。按ESH 2023，这属于隐蔽性高血压。'),
+    ).toEqual([]);
+    expect(
+      bad('On amlodipine: office 128/80 mmHg, home mean 126/78 mmHg. This is controlled hypertension.'),
+    ).toEqual([]);
+  });
+});
