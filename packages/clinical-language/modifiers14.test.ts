@@ -91,3 +91,22 @@ describe('false emergencies of tuning part 22 by class (scope3, rules, rules7, r
     expect(emergency('Burning in my chest after curry, Rennies not working, sweating')).toBe(true);
   });
 });
+
+describe('idioms and general questions about a stroke or heart attack (rules11.ts)', () => {
+  it('are hypothetical', () => {
+    expect(mods('If the printer jams again I will have a stroke lol', 'stroke')).toBe('hyp');
+    expect(mods('Saw the parking fine and almost had a heart attack', 'myocardial-infarction')).toBe('hyp');
+    expect(
+      mods("Mum's going to have a heart attack when she sees my tattoo", 'myocardial-infarction'),
+    ).toContain('hyp');
+    expect(mods('这个 KPI 快把我逼出 stroke 了 哈哈', 'stroke')).toContain('hyp');
+    expect(mods('中风的人能不能坐飞机？', 'stroke')).toBe('hyp');
+    expect(mods('脑梗前一般有哪些征兆', 'stroke')).toBe('hyp');
+    expect(mods('血糖多高容易中风', 'stroke')).toBe('hyp');
+  });
+  it('near misses: a stroke now, a person named, a past event', () => {
+    expect(emergency("I think I'm having a stroke, my face is drooping")).toBe(true);
+    expect(mods('我爸心梗的时候能不能喝水？', 'myocardial-infarction')).not.toContain('hyp');
+    expect(mods('He nearly died of a heart attack in 2019', 'myocardial-infarction')).not.toContain('hyp');
+  });
+});
