@@ -54,8 +54,26 @@ export function patientWordsOf(messages: unknown): ConsultationWords[] {
     .map((m) => ({ at: typeof m.at === 'string' ? m.at : '', text: m.text as string }));
 }
 
-/** One consultation as the clinician reads it, in `lang`. */
-export function consultationView(row: Row, lang: 'zh' | 'en', now: Date): ConsultationView {
+/**
+ * What the triage found, in `lang`; when the reading it quoted was withdrawn as entered in error since (decision
+ * 0020), said after it: the record keeps what was found then, never presents the reading as current (issue 20).
+ */
+function triageText(t: Stored, lang: 'zh' | 'en', withdrawn: ReadonlySet<string>): string {
+  const text = t.display?.[lang] ?? t.display?.en ?? t.rule;
+  const r = t.crisisReading;
+  if (!r || !withdrawn.has(r.id)) return text;
+  return lang === 'zh'
+    ? `${text}；读数 ${r.sbp}/${r.dbp} mmHg 已撤回（录入错误）`
+    : `${text}; reading ${r.sbp}/${r.dbp} mmHg withdrawn (entered in error)`;
+}
+
+/** One consultation as the clinician reads it, in `lang` (`withdrawn`: readings withdrawn as entered in error). */
+export function consultationView(
+  row: Row,
+  lang: 'zh' | 'en',
+  now: Date,
+  withdrawn: ReadonlySet<string> = new Set(),
+): ConsultationView {
   const t = row.triage as Stored | null;
   return {
     id: row.id,
@@ -68,7 +86,7 @@ export function consultationView(row: Row, lang: 'zh' | 'en', now: Date): Consul
       ? {
           triage: {
             level: t.level,
-            text: t.display?.[lang] ?? t.display?.en ?? t.rule,
+            text: triageText(t, lang, withdrawn),
             redFlags: (t.redFlags ?? []).map((f) => ({
               code: f.code,
               text: f.display[lang] ?? f.display.en,
@@ -117,5 +135,26 @@ export async function consultationViews(
     patientIds: [patientId],
     detail: { count: chosen.length },
   });
-  return chosen.map((r) => consultationView(r, options.lang, now));
+  const withdrawn = await withdrawnReadings(deps, ctx, chosen);
+  return chosen.map((r) => consultationView(r, options.lang, now, withdrawn));
+}
+
+/** The stored readings the triages quoted that were withdrawn as entered in error (their Observation's status). */
+async function withdrawnReadings(
+  deps: CareDeps,
+  ctx: RequestContext,
+  rows: readonly Row[],
+): Promise<Set<string>> {
+  const ids = [
+    ...new Set(
+      rows
+        .map((r) => (r.triage as Stored | null)?.crisisReading?.id)
+        // A reading typed in the consultation (`typed-…`) is no stored reading.
+        .filter((id): id is string => typeof id === 'string' && !id.startsWith('typed-')),
+    ),
+  ];
+  const read = await Promise.all(
+    ids.map((id) => deps.repository.read(ctx, 'Observation', id).catch(() => undefined)),
+  );
+  return new Set(ids.filter((_, i) => read[i]?.status === 'entered-in-error'));
 }

@@ -152,5 +152,16 @@ describe.each(DATABASE_KINDS)('a withdrawn reading is never quoted as current, o
     // The reported emergency's own alert says the reading was withdrawn (it stays open for the clinician).
     for (const a of summary.alerts.filter((x) => x.severity === 'critical'))
       expect(a.display.zh, a.kind).toMatch(/185\/122 mmHg 已由患者撤回（录入错误）/);
+    // The Care tab's consultation list keeps what the triage found then, and says the reading was withdrawn since.
+    for (const [lang, mark] of [
+      ['zh', /185\/122 mmHg 已撤回（录入错误）$/],
+      ['en', /reading 185\/122 mmHg withdrawn \(entered in error\)$/],
+    ] as const) {
+      const { consultations } = await get<{ consultations: { triage?: { text: string } }[] }>(
+        clinician,
+        `/api/care/patients/wt-p2/consultation-views?lang=${lang}`,
+      );
+      expect(consultations[0]!.triage?.text, lang).toMatch(mark);
+    }
   });
 });
