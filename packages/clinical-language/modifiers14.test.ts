@@ -110,3 +110,22 @@ describe('idioms and general questions about a stroke or heart attack (rules11.t
     expect(mods('He nearly died of a heart attack in 2019', 'myocardial-infarction')).not.toContain('hyp');
   });
 });
+
+describe('a past stroke or heart attack dated in mixed or clinical wording (rules11.ts); an enquiry asked first', () => {
+  it('is historical', () => {
+    expect(mods('2016 年 stroke，现在走路还行，想去爬山', 'stroke')).toBe('hist');
+    expect(mods('Three months post stroke and doing well', 'stroke')).toBe('hist');
+    expect(mods('Stroke rehab going well, can I drive yet?', 'stroke')).toBe('hist');
+    expect(mods('心梗三个月，现在能不能游泳', 'myocardial-infarction')).toBe('hist');
+    expect(mods('脑梗做过溶栓，恢复得不错', 'stroke')).toBe('hist');
+    expect(mods('This ache is nothing like my heart attack', 'myocardial-infarction')).toContain('hist');
+  });
+  it('a question asked first about pregnant women in general is hypothetical', () => {
+    expect(emergency('孕妇突然看东西模糊要不要马上去医院？先问问，还在备孕')).toBe(false);
+  });
+  it('near misses: a stroke now, a date of today, a writer who is pregnant', () => {
+    expect(emergency('I think I am having a stroke right now, my arm is weak')).toBe(true);
+    expect(mods('2026 年 12 月 7 日 今天中风了', 'stroke')).not.toBe('hist');
+    expect(emergency('我怀孕33周，突然剧烈头痛，先问问要不要去医院')).toBe(true);
+  });
+});

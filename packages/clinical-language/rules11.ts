@@ -6,11 +6,17 @@
  *   form with a joke, 要让我 heart attack 了 lol, is rules9.ts's, here with the English object a few words on);
  * - a stroke or heart attack named as a kind of people in a question (心梗的人能不能喝茶？) or asked about as what
  *   comes before it or how high a reading brings it (心梗前会有什么预兆, 血压多高会中风) — a general question: hypothetical.
+ * - a stroke or heart attack dated as past: a year with a space before 年 (2018 年 stroke), "post stroke", "stroke rehab",
+ *   "the same pain as my heart attack", a span of time before a comma (中风半年，…), an operation done for it
+ *   (脑出血做过手术) — historical.
  * Operational cue lists, not clinical numbers.
  */
 import type { TriggerRule } from './rules.ts';
 
 const EVENTS = ['mi-now', 'stroke-now', 'myocardial-infarction', 'stroke'];
+/** The conditions of a past event (not the "happening now" concepts). */
+const PAST_EVENTS = ['myocardial-infarction', 'stroke', 'tia'];
+const CJK_NUM_11 = '(?:\\d+|[一二两三四五六七八九十几半多]+)';
 /** A joke or an idiom's tone: laughter or an emoji (as rules9.ts JOKE, with a money emoji). */
 const JOKE_11 = '(?:笑死|哈哈|\\blol\\b|\\blmao\\b|\\bhaha\\b|🙄|🙃|🤯|😤|💀|😂|🤣|😅|💸)';
 
@@ -73,5 +79,56 @@ export const TRIGGERS_11: readonly TriggerRule[] = [
     re: '(?:多高|多少)(?:才|就)?(?:会|容易)(?=\\s?(?:中风|脑梗|脑出血|心梗))',
     concepts: EVENTS,
     window: 2,
+  },
+  // 2018 年 stroke: a year with a space before 年 (mixed writing; rules.ts reads 2018年).
+  {
+    category: 'historical',
+    direction: 'forward',
+    re: '(?:19|20)\\d{2}\\s年(?!\\s?\\d{1,2}\\s?月)',
+    concepts: PAST_EVENTS,
+    window: 3,
+  },
+  // "six weeks post stroke", "post-MI": after the event.
+  {
+    category: 'historical',
+    direction: 'forward',
+    re: '\\bpost[- ]?(?=(?:stroke|heart attack|mi)\\b)',
+    concepts: PAST_EVENTS,
+    window: 1,
+  },
+  // "Stroke rehab update", "stroke recovery": the rehabilitation after it.
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: '^\\s*(?:rehab|rehabilitation|recovery)\\b',
+    concepts: PAST_EVENTS,
+    adjacent: true,
+    window: 2,
+  },
+  // "the same pain as my heart attack", "like my last stroke": the earlier event compared with.
+  {
+    category: 'historical',
+    direction: 'forward',
+    re: '\\b(?:as|like) (?:my|his|her) (?:last |previous |first |old |earlier )?(?=(?:heart attack|stroke)\\b)',
+    concepts: PAST_EVENTS,
+    window: 1,
+  },
+  // 中风半年，… / 心梗三个月，…: a span of time since the event before a comma (rules.ts reads …了).
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: `^\\s*(?:已经|都)?(?:有)?${CJK_NUM_11}(?:年|个月)(?:多)?(?=[,，])`,
+    concepts: PAST_EVENTS,
+    adjacent: true,
+    window: 8,
+  },
+  // 脑出血做过手术, 心梗放过支架: an operation done for it.
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: '^\\s*(?:做过|做了|动过|放过|放了)(?:手术|支架|溶栓|介入|搭桥)',
+    concepts: PAST_EVENTS,
+    adjacent: true,
+    window: 6,
   },
 ];
