@@ -384,8 +384,12 @@ describe('phone page after the tester tour (issue 17)', () => {
     expect(sourceText(sources[2], 'en')).toBe(
       'Chinese Guidelines for the Management of Hypertension 2018 (lifestyle interventions)',
     );
-    expect(sourceText(sources[2], 'zh-CN')).toBe(sources[2]);
-    expect(sourceText('ESH 2023 (lifestyle interventions)', 'zh-CN')).toBe('ESH 2023 (生活方式干预)');
+    // Full-width brackets around Chinese words on a zh screen (issue 20: '中国高血压防治指南 2018 (高血压急症)').
+    expect(sourceText(sources[2], 'zh-CN')).toBe('中国高血压防治指南 2018（生活方式干预）');
+    expect(sourceText('ESH 2023 (lifestyle interventions)', 'zh-CN')).toBe('ESH 2023（生活方式干预）');
+    expect(sourceText('ACC/AHA 2017 §11.2; 中国高血压防治指南 2018 (高血压急症)', 'zh-CN')).toBe(
+      'ACC/AHA 2017 第 11.2 节；中国高血压防治指南 2018（高血压急症）',
+    );
     expect(
       sourceText('ACC/AHA 2017 Table 11; Chinese Hypertension Guidelines 2018 (home BP 135/85)', 'zh-CN'),
     ).toBe('ACC/AHA 2017 Table 11；中国高血压防治指南 2018（家庭血压 135/85）');

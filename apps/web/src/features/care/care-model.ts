@@ -111,10 +111,14 @@ export function sourceText(source: string | undefined, uiLanguage: string): stri
   if (!source) return '';
   // A section in words, never "§" (issue 20 item 8: "ACC/AHA 2017 §11.2" on the clinician banner).
   if (careLanguage(uiLanguage) === 'zh')
-    return SOURCE_ZH.reduce((text, [from, to]) => text.replace(from, to), source)
-      .replace(/§\s*(\d+(?:\.\d+)*)/g, '第 $1 节')
-      .replace(/; /g, '；')
-      .replace(/: /g, '：');
+    return (
+      SOURCE_ZH.reduce((text, [from, to]) => text.replace(from, to), source)
+        .replace(/§\s*(\d+(?:\.\d+)*)/g, '第 $1 节')
+        // Brackets around Chinese words are full-width on a zh screen (“中国高血压防治指南 2018（高血压急症）”).
+        .replace(/\s?\(([^()]*[\u4e00-\u9fff][^()]*)\)/g, '（$1）')
+        .replace(/; /g, '；')
+        .replace(/: /g, '：')
+    );
   return SOURCE_EN.reduce((text, [from, to]) => text.replace(from, to), source)
     .replace(/§\s*(\d+(?:\.\d+)*)/g, 'section $1')
     .replace(/\s*[(（][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]/g, '')
