@@ -141,6 +141,9 @@ const FAMILIAR = new RegExp(
   `(?<=^|[^\\u4e00-\\u9fa5\\d]|[说和跟让陪给问叫找是请带对与同及等])([老小]${FAMILIAR_SURNAME})(?=[（(，,。；;、\\s　：:]|说|自己|诉|在|陪|来|的|也|和|今|每|去|给|让|负责|$)`,
   'dg',
 );
+/** Compiled once (speed): a familiar nickname (小王, 老李) and a staff field's label right before a value. */
+const FAMILIAR_NICK = new RegExp(`^[小老]${FAMILIAR_SURNAME}$`);
+const STAFF_FIELD_BEFORE = new RegExp(`(?:${STAFF_FIELDS})[：:][ \t　]*$`);
 /** 吴姨, 王叔叔, 李婶 (not 韦伯, 兰伯特): a surname and a kinship title used for neighbours and carers, one span. */
 const KIN_TITLE = new RegExp(
   `(?<![\\u4e00-\\u9fa5])(${FAMILIAR_SURNAME}(?:姨|叔叔?|婶婶?|伯伯|嫂子?))`,
@@ -244,6 +247,7 @@ function accept(name: string, labelled = false): boolean {
 
 /** A chat line's speaker: a bare role and a colon at a line's start (医生：, 患者：). */
 const CHAT_ROLE = /(?:^|\n)[ \t　]*(?:医生|医师|大夫|护士|药师|患者|病人|家属)[：:]/g;
+const ROLE_COLON = /(?:医生|医师|大夫|护士|药师|患者|病人|家属)[：:]/;
 const CHAT_ROLE_BEFORE = /(?:^|\n)[ \t　]*(?:医生|医师|大夫|护士|药师|患者|病人|家属)[：:][ \t　]*$/;
 
 /**
@@ -251,7 +255,8 @@ const CHAT_ROLE_BEFORE = /(?:^|\n)[ \t　]*(?:医生|医师|大夫|护士|药师
  * are replies, not field values (医生：会的，… ; 患者：尤其是…). Outside text: MIE dialogues.
  */
 export function isDialogue(text: string): boolean {
-  if (!/[：:]/.test(text)) return false;
+  // A role right before a colon somewhere (a literal scan, cheap) before the line-start scan (speed).
+  if (!ROLE_COLON.test(text)) return false;
   CHAT_ROLE.lastIndex = 0;
   let n = 0;
   while (CHAT_ROLE.exec(text)) if (++n >= 2) return true;
@@ -310,7 +315,7 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
       if (NOT_SENDER.test(name) || NOT_A_PERSON.test(name) || !accept(name, true)) continue;
       const nick =
         /^阿[\u4e00-\u9fa5]$/.test(name) ||
-        new RegExp(`^[小老]${FAMILIAR_SURNAME}$`).test(name) ||
+        FAMILIAR_NICK.test(name) ||
         (name.length === 2 && name[0] === name[1]);
       if (!m[1] && !m[3] && !m[4] && !nick) continue;
       const [start, end] = m.indices![2]!;
@@ -378,9 +383,7 @@ export function findChineseNames(text: string, out: PhiSpan[]): void {
   FAMILIAR.lastIndex = 0;
   for (const m of execAll(FAMILIAR, text)) {
     const [start, end] = m.indices![1]!;
-    const staff = new RegExp(`(?:${STAFF_FIELDS})[：:][ \t　]*$`).test(
-      text.slice(Math.max(0, start - 8), start),
-    );
+    const staff = STAFF_FIELD_BEFORE.test(text.slice(Math.max(0, start - 8), start));
     out.push({ category: staff ? 'CLINICIAN_NAME' : 'PATIENT_NAME', start, end, text: m[1]! });
   }
   TITLE.lastIndex = 0;
