@@ -28,6 +28,7 @@ import { findRound10Places } from './recognizers/places-round10.ts';
 import { findRound11ChineseNames } from './recognizers/round11-zh.ts';
 import { findRound11ChinesePlaces } from './recognizers/round11-zh-places.ts';
 import { findRound11English } from './recognizers/round11-en.ts';
+import { findRound12 } from './recognizers/round12.ts';
 import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
 import { execAll } from './recognizers/collect.ts';
 
@@ -69,6 +70,7 @@ export function recognize(text: string, options: DetectOptions = {}): PhiSpan[] 
       findRound11ChinesePlaces(text, out);
     }
     if (/[A-Za-z]/.test(text)) findRound11English(text, out);
+    findRound12(text, out); // round 12: days before a visit word, dated notes, apposed and passive names
   }
   return out;
 }

@@ -51,8 +51,8 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     part: 'tuning-5',
     role: 'tuning',
     history:
-      'formerly held-out 5, written independently (2026-12-07, fifth session: 40 notes, 593 identifiers; 家庭医生签约随访, 长处方申请, 转诊/转科, 心理门诊, 互联网医院聊天, English referrals, ED and care-home notes, claims; names without cues, nicknames, compound surnames); measured as held out: recall 74.2 % / precision 98.3 % (e2720d8), 80.9 % then 81.8 % / 98.4 % (sixth session, e6ef864); moved to tuning 2026-12-07 (seventh session, round 11) so that its misses can be studied',
-    regression: false,
+      'formerly held-out 5, written independently (2026-12-07, fifth session: 40 notes, 593 identifiers; 家庭医生签约随访, 长处方申请, 转诊/转科, 心理门诊, 互联网医院聊天, English referrals, ED and care-home notes, claims; names without cues, nicknames, compound surnames); measured as held out: recall 74.2 % / precision 98.3 % (e2720d8), 80.9 % then 81.8 % / 98.4 % (sixth session, e6ef864); moved to tuning 2026-12-07 (seventh session, round 11) so that its misses can be studied; round 11 fixed them by class (deid-round11.test.ts: 81.8 % → 99.2 %), round 12 the last five (deid-round12.test.ts: 99.2 % → 100 %, precision 98.7 %), guarded since',
+    regression: true,
   },
   {
     part: 'held-out',
