@@ -86,7 +86,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 11 (clinician copilot), measured twice (59.4 % / 11.3 %, then 62.3 % / 11.3 %); moved 2026-12-07 (third session)',
-    floor: [89 / 106, 0 / 124],
+    floor: [90 / 106, 0 / 124],
   },
   {
     name: 'tuning-independent-10',
@@ -94,7 +94,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 12 (community-doctor copilot), measured twice (70.9 % / 5.0 %, then 77.3 % / 3.3 %); moved 2026-12-07 09:20 UTC; 0/120 flagged after its false-alarm classes',
-    floor: [104 / 110, 0 / 120],
+    floor: [105 / 110, 0 / 120],
   },
   {
     name: 'tuning-independent-11',
@@ -102,7 +102,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 13 (discharge leaflets, medication reconciliation, guideline comparisons), measured twice (79.0 % / 8.7 %, then 84.9 % / 5.2 %); moved 2026-12-07 09:20 UTC; 0/115 flagged after its false-alarm classes',
-    floor: [110 / 119, 0 / 115],
+    floor: [116 / 119, 0 / 115],
   },
   {
     name: 'tuning-independent-12',
@@ -118,7 +118,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'written independently as a TRAINING set (2026-12-07, fifth session; never held out): pharmacists, GP copilots, leaflets, insurance review, ward rounds, telemedicine, exam tutors; many hard correct answers; met fresh by the guard of 4b47332 (after round 3): 68/82 = 82.9 % caught, 21/158 = 13.3 % flagged; the writer planted errors on verified facts only (fact=verified); 16/158 after the first causes of round 4 (denied categories, partial tables, rejected reports); 10/158 after its frame causes (arrow tables, KDIGO codes and distances, single readings, settings after a value or in brackets); 5/158 after age bands per clause, categories naming a group, amounts after several drugs, paired class lists; 3/158 after "with" a condition and maxima per dose; 2/158 after records quoted for review; 71/82 after albuminuria edges, list units and combined codes; 73/82 after thresholds led by their own category after a range; 75/82 after 定为/列为 attributions and ranges joined by 或',
-    floor: [75 / 82, 2 / 158],
+    floor: [79 / 82, 2 / 158],
   },
   {
     name: 'tuning-independent-14',
@@ -141,8 +141,8 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     label: 'tuning (independent 16, ex held-out 16)',
     role: 'tuning',
     history:
-      'held-out set 16 (community nurses and pharmacists, discharge counselling, telemedicine chat, readings tables, whole medication lists; written independently 2026-12-07, fourth session), measured as held out: 80.6 % caught / 5.9 % flagged at 23cff2d, 146/170 = 85.9 % / 10/169 = 5.9 % at 0e85bbf; moved 2026-12-07 (eighth session) so that its misses can be studied',
-    floor: [146 / 170, 10 / 169],
+      'held-out set 16 (community nurses and pharmacists, discharge counselling, telemedicine chat, readings tables, whole medication lists; written independently 2026-12-07, fourth session), measured as held out: 80.6 % caught / 5.9 % flagged at 23cff2d, 146/170 = 85.9 % / 10/169 = 5.9 % at 0e85bbf; moved 2026-12-07 (eighth session) so that its misses can be studied; round 7 by class: 2/169 flagged after its false-alarm classes (drugs absent in brackets, effects read as conditions, caps on drugs not named, pairs by themselves, categories with bracketed values, table rows, settings closing list items, cited caps after a "时" clause); 165/170 after interaction (monitoring alone, no potassium checks, intervals after a prohibition, dose caps, triple whammy), attribution (categories listed as a guideline\'s own, age bands, shared targets, "from the start"), dose-maximum, pregnancy, carried-average and phenotype classes',
+    floor: [165 / 170, 2 / 169],
   },
   {
     name: 'heldout',
