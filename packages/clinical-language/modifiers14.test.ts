@@ -129,3 +129,16 @@ describe('a past stroke or heart attack dated in mixed or clinical wording (rule
     expect(emergency('我怀孕33周，突然剧烈头痛，先问问要不要去医院')).toBe(true);
   });
 });
+
+describe('someone else in mixed writing, an infant by its age, theory questions (rules11.ts, scope3.ts)', () => {
+  it('is the other person / hypothetical', () => {
+    expect(mods('我 flatmate 突然说话不清楚', 'neuro-deficit')).toBe('fam');
+    expect(mods('一个 customer 说胸口痛得厉害', 'chest-pain')).toBe('fam');
+    expect(mods('6 week old breathing really fast and grunting', 'dyspnoea')).toBe('fam');
+    expect(mods('问个理论题：心梗的胸痛一般持续多久？', 'chest-pain')).toBe('hyp');
+  });
+  it('near misses: the writer', () => {
+    expect(mods('我突然说话不清楚', 'neuro-deficit')).toBe('-');
+    expect(mods("I'm 22 and breathing really fast", 'dyspnoea')).not.toContain('fam');
+  });
+});

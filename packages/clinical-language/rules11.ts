@@ -9,6 +9,8 @@
  * - a stroke or heart attack dated as past: a year with a space before 年 (2018 年 stroke), "post stroke", "stroke rehab",
  *   "the same pain as my heart attack", a span of time before a comma (中风半年，…), an operation done for it
  *   (脑出血做过手术) — historical.
+ * - someone else named in mixed writing (我 roommate, 一个 worker 说) or an infant by its age in months at the start
+ *   ("9 month old breathing fast") is the experiencer (README convention: anyone other than the writer is `fam`).
  * Operational cue lists, not clinical numbers.
  */
 import type { TriggerRule } from './rules.ts';
@@ -130,5 +132,17 @@ export const TRIGGERS_11: readonly TriggerRule[] = [
     concepts: PAST_EVENTS,
     adjacent: true,
     window: 6,
+  },
+  // 我 roommate, 我的 boss, 一个 worker 说: someone else in English inside Chinese.
+  {
+    category: 'experiencer',
+    direction: 'forward',
+    re: '(?:我(?:的)?|一个|有个|那个|这个)\\s?(?:roommate|flatmate|housemate|coworker|co-worker|colleague|boss|friend|bf|gf|uncle|aunt|auntie|cousin|mum|mom|dad|grandma|grandpa|husband|wife|son|daughter|baby|kid|worker|guy|customer|student|patient)\\b',
+  },
+  // "9 month old breathing super fast", "6 week old won't feed": an infant by its age, opening the message.
+  {
+    category: 'experiencer',
+    direction: 'forward',
+    re: '(?<=^\\s*(?:my |our )?)\\d{1,2}\\s?(?:months?|mo|weeks?|wk)[- ]old\\b',
   },
 ];

@@ -27,7 +27,7 @@ const GENERIC_Q = new RegExp(
 );
 /** The message says it is an enquiry, not a report of a state. */
 const ENQUIRY =
-  /(?:诊断学|内科学|外科学|病理学|生理学|药理学|儿科学|妇产科学|神经病学|护理学|急诊医学)|作业[:：]|考题|习题|想(?:先|提前)?了解|了解一下|提前(?:知道|了解)|想学|急救(?:知识|常识)|新闻里|不是我现在|科普|好奇|看到新闻|看新闻|新闻上|看到(?:一篇)?文章|网上看到|刷到|怎么区分|如何区分|有什么区别|是什么意思|(?:就|只|只是|就是|随便|单纯|先|提前)问问|\b(?:what are the (?:early |warning )?(?:signs|symptoms)|difference between|how do you tell|just (?:asking|curious|wondering|reading)|asking for a friend|for (?:a |an |my )?(?:school |uni |university |college )?(?:project|assignment|essay|exam|class|coursework)|for uni)\b/;
+  /(?:诊断学|内科学|外科学|病理学|生理学|药理学|儿科学|妇产科学|神经病学|护理学|急诊医学)|作业[:：]|考题|习题|理论题|学问题[:：]|带教|想(?:先|提前)?了解|了解一下|提前(?:知道|了解)|想学|急救(?:知识|常识)|新闻里|不是我现在|科普|好奇|看到新闻|看新闻|新闻上|看到(?:一篇)?文章|网上看到|刷到|怎么区分|如何区分|有什么区别|是什么意思|(?:就|只|只是|就是|随便|单纯|先|提前)问问|\b(?:what are the (?:early |warning )?(?:signs|symptoms)|difference between|how do you tell|just (?:asking|curious|wondering|reading)|asking for a friend|for (?:a |an |my )?(?:school |uni |university |college )?(?:project|assignment|essay|exam|class|coursework)|for uni)\b/;
 /** The sentence asks (a question, or what something is). */
 const QUESTION =
   /[?]|吗|是不是|算不算|会不会|什么意思|怎么回事|怎么区分|如何区分|有什么区别|\b(?:is|are|does|do|can|could) (?:this|that|it|sudden|a|an|u|you|one|someone|people)\b|\b(?:always|usually|typically)\b/;
