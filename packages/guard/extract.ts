@@ -11,7 +11,8 @@ import { absorb, renalIn, startDiscourse } from './discourse.ts';
 import { bpClaims, guidelineIn } from './extract-bp.ts';
 import { isolatedSystolicDefinition } from './extract-bp-isolated.ts';
 import { doseAndRenalNumberWords } from './extract-bp-numerals.ts';
-import { conditionIdsIn, doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
+import { conditionIdsIn, dedupeEntities, doseClaims, drugClaims, NO_ADJUSTMENT } from './extract-drugs.ts';
+import { oncListClaim } from './extract-onc-list.ts';
 import { bpCompareIn } from './extract-bp-compare.ts';
 import { systolicBandTarget } from './extract-bp-target-range.ts';
 import { eachReadingClaims } from './extract-bp-each.ts';
@@ -219,6 +220,8 @@ export function extractClaims(
     for (const condition of drug.conditions) claims.push({ ...base, kind: 'drug-condition', condition });
     for (const membership of memberships(text, mentions))
       claims.push({ ...base, kind: 'attribution', membership });
+    const onc = oncListClaim(text, dedupeEntities(mentions, kb));
+    if (onc) claims.push({ ...base, kind: 'attribution', oncList: onc });
 
     const own = claims.slice(before).filter((c) => c.kind !== 'citation');
     if (

@@ -211,6 +211,8 @@ export interface Claim {
   interaction?: InteractionData;
   condition?: DrugConditionData;
   attribution?: AttributionData;
+  /** A pair said to be on the ONC high-priority interaction list (Phansalkar 2012). */
+  oncList?: import('./extract-onc-list.ts').OncListData;
   /** "Losartan is an ACE inhibitor" / "氨氯地平属于非二氢吡啶类CCB": a drug said to belong to a class. */
   membership?: { mention: Mention; classMention: Mention };
   citation?: string;

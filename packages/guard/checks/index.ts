@@ -11,6 +11,7 @@ import { doseRange } from './dose-range/index.ts';
 import { drugCondition } from './drug-condition/index.ts';
 import { gfrCategory } from './gfr-category/index.ts';
 import { interaction } from './interaction/index.ts';
+import { oncList } from './onc-list/index.ts';
 import { renalDose } from './renal-dose/index.ts';
 
 export const CHECKS: readonly GuardCheck[] = [
@@ -25,5 +26,6 @@ export const CHECKS: readonly GuardCheck[] = [
   interaction, // drug-knowledge interaction rules + preferred combinations
   drugCondition, // drug-knowledge contraindications / pregnancy / renal use
   classMembership, // drug-knowledge classes of a drug ("losartan is an ACE inhibitor")
+  oncList, // a pair said to be on the ONC high-priority list (Phansalkar 2012)
   assertion, // medical statements with no check: listed as unverifiable
 ];
