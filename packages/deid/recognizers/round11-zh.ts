@@ -15,7 +15,7 @@
  * Pure.
  */
 import type { PhiCategory, PhiSpan } from '../types.ts';
-import { givenWeight, isWordySurname } from './zh-name-model.ts';
+import { codesOf, givenWeight, isWordySurname } from './zh-name-model.ts';
 import { SINGLE_SURNAMES } from './zh-surnames.ts';
 import { toSimplified } from './zh-traditional.ts';
 import { isCommonWord, isWord2 } from './zh-words.ts';
@@ -336,11 +336,11 @@ const MEASURE_RIGHT =
   /^(?:血压|血糖|血小板|血钾|血钠|血红蛋白|体温|心率|脉搏|血氧|肌酐|尿量|引流|术后|今晨|晨起|夜间|入院后|出院后)/;
 
 /** The first characters of MEASURE_RIGHT's words: a cheap test before the others (speed). */
-const MEASURE_FIRST = new Set('血体心脉肌尿引术今晨夜入出');
+const MEASURE_FIRST = codesOf('血体心脉肌尿引术今晨夜入出');
 
 function namesBeforeMeasures(text: string, add: (s: number, e: number, c: PhiCategory) => void): void {
   for (let i = 0; i + 3 < text.length; i++) {
-    if (!MEASURE_FIRST.has(text[i + 3]!)) continue;
+    if (!MEASURE_FIRST.has(text.charCodeAt(i + 3))) continue;
     if (!SURNAMES.has(text[i]!) || isWordySurname(text[i]!)) continue;
     const prev = text[i - 1];
     if (prev !== undefined && (CJK.test(prev) || /[\d.]/.test(prev))) continue;

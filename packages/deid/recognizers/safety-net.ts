@@ -58,6 +58,7 @@ function isRangeOrRatio(core: string): boolean {
 }
 
 function digitRunIsIdentifier(value: string, text: string, end: number): boolean {
+  if (value.length < 6) return false; // fewer than six digits (speed: most runs are short values)
   const digits = value.replace(/\D/g, '').length;
   if (digits < 6) return false;
   const core = value.replace(/(?:\s*(?:ext\.?|x|转|分机)\s*\d{1,5})$/, '').replace(/^[(（]\d+[)）]\s?/, '');
@@ -72,6 +73,7 @@ function digitRunIsIdentifier(value: string, text: string, end: number): boolean
 }
 
 function mixedIsIdentifier(value: string, text: string, end: number): boolean {
+  if (value.length < 5) return false; // four digits and a letter at least (speed)
   if (!/[A-Za-z]/.test(value) || (value.match(/\d/g)?.length ?? 0) < 4) return false;
   if (ICD10.test(value) || DOSE.test(value) || PUBLIC_CODE.test(value)) return false;
   if (MODEL.test(value)) return false;

@@ -201,6 +201,13 @@ const leftProse = (text: string, start: number) =>
   '了到见看'.includes(text[start - 1] ?? '') ? 0.5 : leftScore(text, start);
 
 const SURNAME_STARTS = new Set([...SINGLE_SURNAMES, ...COMPOUND_SURNAMES.map((s) => s[0]!)]);
+/**
+ * The same by character code (speed, issue 18): a per-character loop tests the code first, so no one-character
+ * string is made for the many characters that start no name.
+ */
+export const codesOf = (chars: Iterable<string>) =>
+  new Set([...chars].filter((c) => c.length === 1).map((c) => c.charCodeAt(0)));
+const SURNAME_START_CODES = codesOf(SURNAME_STARTS);
 
 /** The bar a no-cue name in running prose must reach with its context (intrinsic + left + right). */
 const PROSE_THRESHOLD = 4.6;
@@ -213,8 +220,7 @@ const PROSE_THRESHOLD = 4.6;
 export function findProseNames(text: string): ModelName[] {
   const out: ModelName[] = [];
   for (let i = 0; i < text.length - 2; i++) {
-    const c = text[i]!;
-    if (!SURNAME_STARTS.has(c)) continue;
+    if (!SURNAME_START_CODES.has(text.charCodeAt(i))) continue;
     const compound = compoundAt(text, i);
     // Speed: a single surname's candidate needs both given characters in the tables (nameScore is strict).
     if (!compound && (!given.has(text[i + 1]!) || !given.has(text[i + 2]!))) continue;

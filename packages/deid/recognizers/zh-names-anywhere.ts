@@ -16,12 +16,15 @@
  * (CMExam, Toyhom MedQA, MIE dialogues; packages/deid/corpus/README.md round 9). Recall first, like the net.
  */
 import type { PhiCategory, PhiSpan } from '../types.ts';
-import { givenWeight, isWordySurname, nameScore } from './zh-name-model.ts';
+import { codesOf, givenWeight, isWordySurname, nameScore } from './zh-name-model.ts';
 import { SINGLE_SURNAMES } from './zh-surnames.ts';
-import { isCommonWord, isWord2 } from './zh-words.ts';
+import { isCommonWord, isWord2, isWord2At } from './zh-words.ts';
 
 const CJK = /[\u4e00-\u9fa5]/;
 const SURNAMES = new Set(SINGLE_SURNAMES);
+const SURNAME_CODES = codesOf(SURNAMES);
+/** What a familiar name can start with: 老, 小, 阿 or a surname. */
+const FAMILIAR_START_CODES = codesOf([...SURNAMES, '老', '小', '阿']);
 /** One-character words after which a name may start (由王芳签字, 给马云飞开药, 问林晓). */
 const LEFT_ONE = '由经与和同跟请让叫给对向据及陪带送找问了见是为等嘱转约交将把被称的妻夫侄孙孫甥婿媳';
 /** A quantity or an ordinal before the surname: 3周, 第三. */
@@ -48,10 +51,11 @@ function leftBoundary(text: string, start: number): boolean {
   const prev = text[start - 1];
   if (prev === undefined || !CJK.test(prev)) return !(prev !== undefined && NUMBER_LEFT.has(prev));
   if (NUMBER_LEFT.has(prev)) return false;
-  const two = text.slice(start - 2, start);
+  // The two characters before it as a word (isWord2At: no string made, speed).
+  const twoWord = start >= 2 && isWord2At(text, start - 2);
   // The surname continues the word on its left (为何, 如何) unless the two before it are a word themselves.
-  if (isWord2(prev + text[start]) && !(two.length === 2 && isWord2(two))) return false;
-  return LEFT_ONE.includes(prev) || (two.length === 2 && isWord2(two));
+  if (isWord2At(text, start - 1) && !twoWord) return false;
+  return LEFT_ONE.includes(prev) || twoWord;
 }
 
 /**
@@ -61,8 +65,8 @@ function leftBoundary(text: string, start: number): boolean {
 function rightSplits(text: string, end: number): boolean {
   const next = text[end];
   if (next === undefined || !CJK.test(next)) return false;
-  if (!isWord2(text[end - 1]! + next)) return false;
-  return (givenWeight(text[end - 1]!) ?? 0) < 0.5 || !isWord2(text.slice(end, end + 2));
+  if (!isWord2At(text, end - 1)) return false;
+  return (givenWeight(text[end - 1]!) ?? 0) < 0.5 || !isWord2At(text, end);
 }
 
 /** The candidate's name-model score, or -Infinity when it is a word, a word's part or no Han name. */
@@ -91,13 +95,14 @@ export function findNamesAnywhere(text: string, out: PhiSpan[]): void {
     out.push({ category, start, end, text: text.slice(start, end) });
   };
   for (let i = 0; i < text.length - 1; i++) {
+    if (!SURNAME_CODES.has(text.charCodeAt(i))) continue; // speed: no string made (codesOf)
     const c = text[i]!;
     if (!SURNAMES.has(c) || c === '祝') continue;
     if (isWordySurname(c)) {
       // A surname that is more often a word (高, 和, 于): three characters, both given ones in the tables.
       if (
         leftBoundary(text, i) &&
-        !isWord2(text.slice(i + 1, i + 3)) &&
+        !isWord2At(text, i + 1) &&
         candidate(text, i, 3) >= WORDY_BAR &&
         nameScore(text.slice(i, i + 3)) >= WORDY_BAR
       ) {
@@ -127,6 +132,7 @@ export function findNamesAnywhere(text: string, out: PhiSpan[]): void {
 /** 老张, 小李, 阿芳 and 王哥, 刘姨 at a boundary, before a verb a person does or a pause. */
 function familiarNames(text: string, add: (start: number, end: number) => void): void {
   for (let i = 0; i < text.length - 1; i++) {
+    if (!FAMILIAR_START_CODES.has(text.charCodeAt(i))) continue; // speed: no string made
     const a = text[i]!;
     const b = text[i + 1]!;
     let ok = false;
