@@ -227,8 +227,15 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
 
   // "The 24-h value corresponding to office 130/80 is 135/85": an office value and its out-of-office counterpart
   // (extract-bp-correspond.ts).
-  if (guideline && values.length === 2 && CORRESPOND.test(t)) {
-    const c = correspondence(t, values as [BpValueAt, BpValueAt], guideline, settingAt);
+  // "诊室130/80对应的24小时动态血压也是130/80，因此24小时均值127/77不算升高": the pair the correspondence joins, a
+  // value in a later clause aside.
+  const paired =
+    values.length === 2 ||
+    (values.length > 2 &&
+      CORRESPOND.test(t.slice(values[0]!.end, values[1]!.at)) &&
+      /[，,；;]/.test(t.slice(values[1]!.end, values[2]!.at)));
+  if (guideline && paired && CORRESPOND.test(t)) {
+    const c = correspondence(t, values.slice(0, 2) as [BpValueAt, BpValueAt], guideline, settingAt);
     if (c) {
       out.bp.push(c);
       return out;

@@ -132,3 +132,28 @@ describe('phenotypes from an office and a daytime ambulatory mean, "On X:" (REFE
     ).toEqual([]);
   });
 });
+
+describe('a correspondence beside a later reading, "satisfied once", "as the first target" (REFERENCE §2.1, §7.2, §7.3)', () => {
+  it('a wrong corresponding value is contradicted though a reading follows', () => {
+    expect(
+      bad('按ACC/AHA 2017表11，诊室130/80 mmHg对应的家庭血压是135/85 mmHg，因此家庭均值132/78不算升高。'),
+    ).toContain('bp-threshold');
+    expect(
+      bad('按ACC/AHA 2017表11，诊室130/80 mmHg对应的家庭血压是130/80 mmHg，因此家庭均值128/78不算升高。'),
+    ).toEqual([]);
+  });
+  it('a looser target said to satisfy the guideline is contradicted', () => {
+    expect(bad('For a 50-year-old, ESH 2023 is satisfied once office BP is below 140/90 mmHg.')).toContain(
+      'bp-target',
+    );
+    expect(bad('For a 50-year-old, ESH 2023 is satisfied once office BP is below 130/80 mmHg.')).toEqual([]);
+  });
+  it('the "if tolerated" target given as the first target is contradicted', () => {
+    expect(
+      bad('China 2018 brings every hypertensive patient below 130/80 mmHg as the first target.'),
+    ).toContain('bp-target');
+    expect(
+      bad('China 2018 brings most hypertensive patients below 140/90 mmHg as the first target.'),
+    ).toEqual([]);
+  });
+});
