@@ -10,8 +10,12 @@ import type { PatternRule } from './collect.ts';
 export const round10CodeRules: PatternRule[] = [
   { category: 'ID_CARD', regex: /(?<![A-Za-z0-9])([A-Z]{1,2}\d{6}[（(][0-9A][）)])/dg },
   { category: 'PHONE', regex: /(?<![\d)])((?:\(0\d{1,2}\)|（0\d{1,2}）)[ \t]?\d{3,4}-\d{4})(?![\d-])/dg },
-  { category: 'PHONE', regex: /(?<=\d[ \t]*)(?:分機|分机|內線|内线)[ \t]*(\d{2,5})(?!\d)/dg },
-  { category: 'URL', regex: /(\\\\[A-Za-z0-9][A-Za-z0-9.-]+(?:\\[^\s\\，。；;,]+)+)/dg },
+  {
+    category: 'PHONE',
+    regex: /(?<=\d[ \t]*)(?:分機|分机|內線|内线)[ \t]*(\d{2,5})(?!\d)/dg,
+    gate: /分[機机]|內線|内线/,
+  },
+  { category: 'URL', regex: /(\\\\[A-Za-z0-9][A-Za-z0-9.-]+(?:\\[^\s\\，。；;,]+)+)/dg, gate: /\\\\/ },
   {
     category: 'VEHICLE',
     regex:

@@ -150,6 +150,7 @@ export const numberRules: readonly PatternRule[] = [
     category: 'VEHICLE',
     regex:
       /(?<![A-Z0-9])((?=[A-HJ-NPR-Z0-9]{0,16}\d)(?=[A-HJ-NPR-Z0-9]{0,16}[A-Z])[A-HJ-NPR-Z0-9]{17})(?![A-Z0-9])/dg,
+    gate: /[A-HJ-NPR-Z0-9]{17}/,
   },
   cue(
     '序列号|设备号|设备编号|[Ss]erial(?: number| No\\.?| #)?|S/N|SN[:：#]|IMEI|UDI',
@@ -166,13 +167,19 @@ export const numberRules: readonly PatternRule[] = [
     category: 'EMAIL',
     regex:
       /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24})(?![A-Za-z0-9-])/dg,
+    gate: /@/,
   },
   { category: 'URL', regex: /((?:https?:\/\/|www\.)[^\s<>"'，。；、）)]+[^\s<>"'，。；、）).,;:!?])/dg },
   {
     category: 'IP',
     regex: /(?<![\d.])((?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d))(?!\.?\d)/dg,
+    gate: /\d\.\d{1,3}\.\d{1,3}\.\d/,
   },
-  { category: 'IP', regex: /(?<![\w:])((?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4})(?![\w:])/dg },
+  {
+    category: 'IP',
+    regex: /(?<![\w:])((?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4})(?![\w:])/dg,
+    gate: /:[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}:/,
+  },
   cue('微信号|微信|WeChat(?: ID)?|wxid', 'WECHAT', '([A-Za-z][-_A-Za-z0-9]{5,19})'),
   // "我加您微信吧，我的是oyx-0618": the ID a few words after 微信.
   {
