@@ -69,6 +69,8 @@ import { namedSetting, outOfOfficeOnly, settingAt } from './extract-bp-settings.
 export { settingAt } from './extract-bp-settings.ts';
 import type { BpData, TargetData } from './types.ts';
 
+const ALL_ARE_BEFORE_BRACKET =
+  /\b(?:all (?:three|two|four|of them)|both)\s+(?:are|were)\s+(?:\w+[- ])?\w+\s*\([^()]*$|(?:三个|两个|三项|两项)?(?:都|均)(?:属于|是|为)?[^（(，,。]{0,6}[（(][^（）()]*$/i;
 /** Two guidelines said to agree on one value ("both ask for", "agree", "两者都", "一致"). */
 const BOTH_AGREE = /\bboth\b|\bagree\b|\bthe same\b|两者都|二者都|都(?:要求|建议|推荐|是)|一致|相同/i;
 const BOTH_DIFFER = /\bdiffer|\bwhereas\b|\bwhile\b|\bbut\b|\bunlike\b|不同|而|但|不一致/i;
@@ -248,6 +250,9 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
   if (span && listed.length === span.categories.length)
     listed.forEach((w, i) => spanCategory.set(w.at, span.categories[i] as string));
   for (const v of values) {
+    // "ESH 2023: all three are normal (135/85 daytime, 120/70 night, …)": the values in brackets after a category
+    // said of readings given before are the thresholds it rests on, not readings of that category.
+    if (ALL_ARE_BEFORE_BRACKET.test(t.slice(Math.max(0, v.at - 80), v.at))) continue;
     // A value in brackets glossing the one before ("≥125/75（对应诊室130/80）") takes that value's guideline.
     const gv = glossedValue(t, values, v);
     const prevEnd = [...values].reverse().find((w) => w.end <= gv.at)?.end ?? 0;

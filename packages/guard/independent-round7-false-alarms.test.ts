@@ -99,3 +99,20 @@ describe('a cited cap after a "…时" clause', () => {
     );
   });
 });
+
+describe('thresholds in brackets after a category said of earlier readings', () => {
+  it('"all three are normal (thresholds …)" with readings below them is not contradicted', () => {
+    expect(
+      bad(
+        'Daytime 131/80, night-time 114/66, 24-hour 125/74 mmHg. ESH 2023: all three are normal (135/85 daytime, 120/70 night, 130/80 over 24 h).',
+      ),
+    ).toEqual([]);
+  });
+  it('with readings above them it is', () => {
+    expect(
+      bad(
+        'Daytime 142/90, night-time 128/76, 24-hour 138/86 mmHg. ESH 2023: all three are normal (135/85 daytime, 120/70 night, 130/80 over 24 h).',
+      ),
+    ).toContain('bp-threshold');
+  });
+});
