@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { QihuangError } from '@qihuang/contracts';
 import type { HookId } from '@qihuang/cds-hooks';
+import { sourceName } from '@qihuang/drug-knowledge';
 import type { Finding, ReviewResult, Severity } from '@qihuang/engines/prescription-review';
 import { LOCALE_OPTION, pick, resolveLocale, type CliLocale } from '../locale.ts';
 
@@ -108,18 +109,24 @@ const TYPE_ZH: Record<Finding['type'], string> = {
 
 /**
  * Findings in one language (`--locale`, else QIHUANG_LOCALE/LANG, else zh-CN). Order texts are shown as the chart
- * wrote them and sources by their published titles.
+ * wrote them; sources by the name the pharmacist's card gives them (the guideline or label and its section, in the
+ * run's language: drug-knowledge sources/user-names.ts). A summary that starts with its type ("过敏：…",
+ * "Allergy: …") is not labelled with it again.
  */
 export function rxText(findings: Finding[], locale: CliLocale): string {
   const zh = locale === 'zh-CN';
   if (findings.length === 0) return zh ? '未发现问题。' : 'No findings.';
   return findings
     .map((f) => {
-      const head = zh
-        ? `[${SEVERITY_ZH[f.severity]}] ${TYPE_ZH[f.type] ?? f.type}：${pick(f.summary, locale)}`
-        : `[${f.severity.toUpperCase()}] ${f.type}: ${pick(f.summary, locale)}`;
+      const summary = pick(f.summary, locale);
+      const type = zh ? (TYPE_ZH[f.type] ?? f.type) : f.type;
+      const typed = summary.toLowerCase().startsWith(type.toLowerCase())
+        ? summary
+        : `${type}${zh ? '：' : ': '}${summary}`;
+      const head = `[${zh ? SEVERITY_ZH[f.severity] : f.severity.toUpperCase()}] ${typed}`;
       const orders = f.evidence.orders.map((o) => `${o.draft ? '*' : ' '}${o.text}`).join(' | ');
-      return `${head}\n    ${orders}\n    ${zh ? '依据：' : 'source: '}${f.source.label}`;
+      const source = sourceName(f.source.id, zh ? 'zh' : 'en') || f.source.label;
+      return `${head}\n    ${orders}\n    ${zh ? '依据：' : 'source: '}${source}`;
     })
     .join('\n');
 }
