@@ -17,7 +17,12 @@ afterAll(() => rmSync(runtimeDir, { recursive: true, force: true }));
 function start(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['bin/qihuang.mjs', '--help'], {
     cwd: root,
-    env: { ...process.env, QIHUANG_RUNTIME: 'compiled', QIHUANG_RUNTIME_DIR: runtimeDir },
+    env: {
+      ...process.env,
+      QIHUANG_LOCALE: 'en',
+      QIHUANG_RUNTIME: 'compiled',
+      QIHUANG_RUNTIME_DIR: runtimeDir,
+    },
   });
   let stdout = '';
   let stderr = '';

@@ -27,7 +27,13 @@ mkdirSync(join(root, 'dist'), { recursive: true });
 const runtimeDir = mkdtempSync(join(root, 'dist/runtime-test-'));
 const dataDir = join(temp, 'data');
 // The compiled runtime, whatever the test runner set (bin/qihuang.mjs runs the sources under vitest).
-const env = { ...process.env, QIHUANG_RUNTIME: 'compiled', QIHUANG_RUNTIME_DIR: runtimeDir };
+// English help (the CLI's language rule, apps/cli/locale.ts: no locale in the environment is zh-CN).
+const env = {
+  ...process.env,
+  QIHUANG_LOCALE: 'en',
+  QIHUANG_RUNTIME: 'compiled',
+  QIHUANG_RUNTIME_DIR: runtimeDir,
+};
 let server: ChildProcess | undefined;
 
 afterAll(() => {

@@ -1,22 +1,52 @@
 /**
- * The language of a command's text output (one language per screen): `--locale zh-CN|en`, else
- * QIHUANG_LOCALE or the system locale (read by @qihuang/config), else zh-CN.
+ * The CLI's one language rule (one language per run, issue 20): a command's output and its error lines, usage
+ * errors and help are all in the language `--locale` names, else QIHUANG_LOCALE or the system locale (LC_ALL,
+ * LC_MESSAGES, LANG, read by @qihuang/config), else zh-CN — the product's language (as the console's and the CDS
+ * cards' default, docs/decisions/0016); `LANG=C` names none.
  */
 import { localeFromEnv } from '@qihuang/config';
 import { QihuangError } from '@qihuang/contracts';
 
 export type CliLocale = 'zh-CN' | 'en';
 
+/** The language when neither the command line nor the environment names one. */
+export const DEFAULT_LOCALE: CliLocale = 'zh-CN';
+
 export const LOCALE_OPTION = [
   '--locale <locale>',
   'zh-CN|en (text output; default QIHUANG_LOCALE or LANG)',
 ] as const;
 
+/** A command's `--locale` value (undefined when not given) → its language; a bad value is refused (exit 2). */
 export function resolveLocale(option: unknown): CliLocale {
-  if (option === undefined || option === '') return localeFromEnv() ?? 'zh-CN';
+  if (option === undefined || option === '') return localeFromEnv() ?? DEFAULT_LOCALE;
   if (option === 'zh-CN' || option === 'zh') return 'zh-CN';
   if (option === 'en') return 'en';
   throw new QihuangError('invalid-input', `--locale must be zh-CN or en, got "${String(option)}"`);
+}
+
+/** The `--locale` value on a command line, if any (`--locale en`, `--locale=en`). */
+function localeArgument(argv: readonly string[]): string | undefined {
+  const at = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  if (at < 0) return undefined;
+  return argv[at]!.includes('=') ? argv[at]!.slice('--locale='.length) : argv[at + 1];
+}
+
+/**
+ * The language of this run, for what is printed before or around a command's own output (errors, usage errors,
+ * help, the import summary): the same rule as `resolveLocale`. A bad `--locale` or QIHUANG_LOCALE is reported in
+ * the language the rest of the rule gives.
+ */
+export function runLocale(argv: readonly string[] = process.argv): CliLocale {
+  try {
+    return resolveLocale(localeArgument(argv));
+  } catch {
+    try {
+      return resolveLocale(undefined);
+    } catch {
+      return DEFAULT_LOCALE;
+    }
+  }
 }
 
 /** The text of a `{zh, en}` pair in the chosen language. */

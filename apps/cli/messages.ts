@@ -3,23 +3,11 @@
  * and of the import summary, and a table that words the commands' usage errors in Chinese. The commands throw
  * their reasons in English (QihuangError); `errorLine` translates the known forms, anything else stays as is.
  */
-import { localeFromEnv } from '@qihuang/config';
-import type { CliLocale } from './locale.ts';
+import { runLocale, type CliLocale } from './locale.ts';
 
-/**
- * The language of messages: `--locale` on the command line, else QIHUANG_LOCALE or the system locale; English
- * when none says (the messages' language before they were translated).
- */
+/** The language of messages: the CLI's one rule (locale.ts), the same as the commands' output. */
 export function messageLocale(argv: readonly string[] = process.argv): CliLocale {
-  const at = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
-  const option = at < 0 ? undefined : argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
-  if (option === 'en') return 'en';
-  if (option === 'zh-CN' || option === 'zh') return 'zh-CN';
-  try {
-    return localeFromEnv() ?? 'en';
-  } catch {
-    return 'en'; // an invalid QIHUANG_LOCALE is itself reported in English
-  }
+  return runLocale(argv);
 }
 
 const NETWORK_ZH: Record<string, string> = {
@@ -31,6 +19,9 @@ const NETWORK_ZH: Record<string, string> = {
   'host unreachable': '主机不可达',
   'network unreachable': '网络不可达',
 };
+
+/** `--text` or `line 3` as the start of a Chinese reason. */
+const where = (w: string) => (w.startsWith('line ') ? `第 ${w.slice(5)} 行：` : `${w}：`);
 
 /** English reason (as thrown) → Chinese. */
 const ZH: [RegExp, (...m: string[]) => string][] = [
@@ -63,6 +54,36 @@ const ZH: [RegExp, (...m: string[]) => string][] = [
   ],
   [/^cannot open the database: Could not lock (.*)$/s, (path) => `无法打开数据库：无法锁定 ${path}`],
   [/^cannot open the database: (.*)$/s, (why) => `无法打开数据库：${why}`],
+  [
+    /^QIHUANG_LOCALE must be zh-CN or en, got "(.*)"$/s,
+    (v) => `QIHUANG_LOCALE 必须是 zh-CN 或 en，收到 "${v}"`,
+  ],
+  // text analyze, deid, user (one language per run: their reasons in Chinese under zh-CN)
+  [
+    /^(--text|line \d+): text is required \(a non-empty string\)$/,
+    (w) => `${where(w)}缺少文本（须为非空字符串）`,
+  ],
+  [/^(--text|line \d+): text longer than (\d+) characters$/, (w, n) => `${where(w)}文本超过 ${n} 个字符`],
+  [/^give --text or --batch, not both$/, () => '--text 和 --batch 只能给一个'],
+  [/^cannot read (?:batch )?file "?(.*?)"?$/s, (p) => `无法读取文件 ${p}`],
+  [/^cannot read (.*)$/s, (p) => `无法读取 ${p}`],
+  [/^"(.*)" is not valid JSON$/s, (p) => `${p} 不是有效的 JSON`],
+  [/^(.*) is not a text file \(it contains NUL bytes\)$/s, (p) => `${p} 不是文本文件（含 NUL 字节）`],
+  [/^(.*) is not UTF-8 text$/s, (p) => `${p} 不是 UTF-8 文本`],
+  [/^(.*) is empty$/s, (p) => `${p} 是空的`],
+  [/^(.*) is longer than (\d+) characters; split it$/s, (p, n) => `${p} 超过 ${n} 个字符，请拆分后再处理`],
+  [/^--password-stdin: cannot read standard input$/, () => '--password-stdin：无法读取标准输入'],
+  [/^--password-stdin: standard input is empty$/, () => '--password-stdin：标准输入为空'],
+  [/^no user "(.*)"$/s, (u) => `没有名为 "${u}" 的账号`],
+  [/^A user named "(.*)" already exists$/s, (u) => `名为 "${u}" 的账号已存在`],
+  [
+    /^patientId: a patient user must be linked to a Patient resource$/,
+    () => '患者账号须用 --patient 关联患者档案',
+  ],
+  [
+    /^patientId: only patient users are linked to a Patient resource$/,
+    () => '只有患者账号（--role patient）才能关联患者档案',
+  ],
   [/^(--[\w-]+): not a date "(.*)"$/s, (o, v) => `${o}：不是日期 "${v}"`],
   [/^(--[\w-]+): cannot read (.*)$/s, (o, p) => `${o}：无法读取 ${p}`],
   [

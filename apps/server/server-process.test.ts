@@ -66,7 +66,8 @@ describe('qihuang serve', () => {
   it('refuses a second process on the same embedded database, naming the holder', () => {
     const second = spawnSync('node', ['bin/qihuang.mjs', 'serve', '--port', '0', '--no-demo'], {
       cwd: root,
-      env: { ...process.env, QIHUANG_DATA_DIR: dataDir, DATABASE_URL: '' },
+      // English error line (the CLI's language rule: no locale in the environment is zh-CN)
+      env: { ...process.env, QIHUANG_LOCALE: 'en', QIHUANG_DATA_DIR: dataDir, DATABASE_URL: '' },
       encoding: 'utf8',
       timeout: 60_000,
     });

@@ -20,7 +20,11 @@ function cli(
     execFile(
       process.execPath,
       ['bin/qihuang.mjs', ...args],
-      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 1 << 24 },
+      {
+        cwd: ROOT,
+        env: { ...process.env, QIHUANG_LOCALE: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8', ...env },
+        maxBuffer: 1 << 24,
+      },
       (error, stdout, stderr) => {
         resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
       },

@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cli = (args: string[], input?: string) =>
-  spawnSync(process.execPath, ['bin/qihuang.mjs', ...args], { cwd: root, input, encoding: 'utf8' });
+  spawnSync(process.execPath, ['bin/qihuang.mjs', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    // English error lines (the CLI's language rule, apps/cli/locale.ts)
+    env: { ...process.env, QIHUANG_LOCALE: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8' },
+  });
 
 describe('qihuang bp / risk / renal (spawned CLI)', () => {
   it('bp classify --json', () => {

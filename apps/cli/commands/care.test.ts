@@ -12,7 +12,17 @@ function cli(args: string[], input?: string): Promise<{ code: number; stdout: st
     const child = execFile(
       process.execPath,
       ['bin/qihuang.mjs', ...args],
-      { cwd: ROOT, env: { ...process.env, QIHUANG_CARE_WEBHOOK_URL: '' } },
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          QIHUANG_LOCALE: '',
+          LC_ALL: '',
+          LC_MESSAGES: '',
+          LANG: 'en_US.UTF-8',
+          QIHUANG_CARE_WEBHOOK_URL: '',
+        },
+      },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );

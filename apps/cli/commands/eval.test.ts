@@ -29,7 +29,7 @@ function cli(
     execFile(
       process.execPath,
       ['bin/qihuang.mjs', ...args],
-      { cwd: ROOT, env: { ...clean, ...env }, maxBuffer: 1 << 24 },
+      { cwd: ROOT, env: { ...clean, QIHUANG_LOCALE: 'en', ...env }, maxBuffer: 1 << 24 },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );

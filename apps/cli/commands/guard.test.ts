@@ -11,7 +11,7 @@ const cli = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ['bin/qihuang.mjs', ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    env: { ...process.env, QIHUANG_LOCALE: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8', ...env },
   });
 
 describe('qihuang guard check (spawned CLI)', () => {

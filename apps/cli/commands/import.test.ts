@@ -12,7 +12,15 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 function runImport(...args: string[]) {
   const result = spawnSync('node', ['bin/qihuang.mjs', 'import', ...args], {
     cwd: root,
-    env: { ...process.env, QIHUANG_DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      QIHUANG_LOCALE: '',
+      LC_ALL: '',
+      LC_MESSAGES: '',
+      LANG: 'en_US.UTF-8',
+      QIHUANG_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+    },
     encoding: 'utf8',
     timeout: 180_000,
   });
@@ -59,7 +67,7 @@ describe('qihuang import (embedded database)', () => {
     try {
       const result = spawnSync('node', ['bin/qihuang.mjs', 'import', fixtures], {
         cwd: root,
-        env: { ...process.env, QIHUANG_DATA_DIR: held, DATABASE_URL: '' },
+        env: { ...process.env, QIHUANG_LOCALE: 'en', QIHUANG_DATA_DIR: held, DATABASE_URL: '' },
         encoding: 'utf8',
         timeout: 180_000,
       });

@@ -30,6 +30,7 @@ describe('one language per screen: --locale for bp, renal, risk, care (issue 18 
     expect(cli(classify, { LANG: 'zh_CN.UTF-8' }).stdout).toMatch(han);
     const bad = cli([...classify, '--locale', 'fr']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/^error: .*locale/);
+    expect(bad.stderr).toMatch(/^错误：--locale 必须是 zh-CN 或 en/); // the default language, as the output's
+    expect(cli([...classify, '--locale', 'fr'], { LANG: 'en_US.UTF-8' }).stderr).toMatch(/^error: .*locale/);
   });
 });
