@@ -86,7 +86,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 11 (clinician copilot), measured twice (59.4 % / 11.3 %, then 62.3 % / 11.3 %); moved 2026-12-07 (third session)',
-    floor: [90 / 106, 0 / 124],
+    floor: [91 / 106, 0 / 124],
   },
   {
     name: 'tuning-independent-10',
@@ -110,7 +110,7 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     role: 'tuning',
     history:
       'held-out set 14 (ask-the-pharmacist answers, prescription-review summaries), measured three times (70.5 % / 4.3 %, then 77.0 % / 7.2 %, then 78.7 % / 5.8 %); moved 2026-12-07 10:40 UTC (fourth session); 49/61, 1/69 after its false-alarm classes; 51/61 after number words; 56/61, 0/69 after the round-3 generic frames',
-    floor: [57 / 61, 0 / 69],
+    floor: [58 / 61, 0 / 69],
   },
   {
     name: 'tuning-independent-13',
@@ -141,8 +141,8 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     label: 'tuning (independent 16, ex held-out 16)',
     role: 'tuning',
     history:
-      'held-out set 16 (community nurses and pharmacists, discharge counselling, telemedicine chat, readings tables, whole medication lists; written independently 2026-12-07, fourth session), measured as held out: 80.6 % caught / 5.9 % flagged at 23cff2d, 146/170 = 85.9 % / 10/169 = 5.9 % at 0e85bbf; moved 2026-12-07 (eighth session) so that its misses can be studied; round 7 by class: 2/169 flagged after its false-alarm classes (drugs absent in brackets, effects read as conditions, caps on drugs not named, pairs by themselves, categories with bracketed values, table rows, settings closing list items, cited caps after a "时" clause); 165/170 after interaction (monitoring alone, no potassium checks, intervals after a prohibition, dose caps, triple whammy), attribution (categories listed as a guideline\'s own, age bands, shared targets, "from the start"), dose-maximum, pregnancy, carried-average and phenotype classes',
-    floor: [165 / 170, 2 / 169],
+      'held-out set 16 (community nurses and pharmacists, discharge counselling, telemedicine chat, readings tables, whole medication lists; written independently 2026-12-07, fourth session), measured as held out: 80.6 % caught / 5.9 % flagged at 23cff2d, 146/170 = 85.9 % / 10/169 = 5.9 % at 0e85bbf; moved 2026-12-07 (eighth session) so that its misses can be studied; round 7 by class: 2/169 flagged after its false-alarm classes (drugs absent in brackets, effects read as conditions, caps on drugs not named, pairs by themselves, categories with bracketed values, table rows, settings closing list items, cited caps after a "时" clause); 165/170 after interaction (monitoring alone, no potassium checks, intervals after a prohibition, dose caps, triple whammy), attribution (categories listed as a guideline\'s own, age bands, shared targets, "from the start"), dose-maximum, pregnancy, carried-average and phenotype classes; 168/170, 1/169 after the ONC-list check, later correspondences, "satisfied once", "as the first target" and thresholds in brackets after "all three are normal"',
+    floor: [168 / 170, 1 / 169],
   },
   {
     name: 'heldout',
