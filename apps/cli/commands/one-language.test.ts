@@ -19,9 +19,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[], lang: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const env = { ...process.env, QIHUANG_LOCALE: '', LC_ALL: '', LC_MESSAGES: '', LANG: lang };
-    env.QIHUANG_DATA_DIR = join(dir, 'data');
-    env.DATABASE_URL = '';
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      QIHUANG_LOCALE: '',
+      LC_ALL: '',
+      LC_MESSAGES: '',
+      LANG: lang,
+      QIHUANG_DATA_DIR: join(dir, 'data'),
+      DATABASE_URL: '',
+    };
     execFile(process.execPath, ['bin/qihuang.mjs', ...args], { cwd: ROOT, env }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
