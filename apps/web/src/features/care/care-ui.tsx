@@ -19,6 +19,7 @@ import {
 } from './care-model.ts';
 import { emergencyNumber, telSegments } from './tel-links.ts';
 import { triageReading } from './triage-reading.ts';
+import { flagList } from './triage-flags.ts';
 import { formatInZone } from '../../lib/zone-time.ts';
 import '../../i18n/bp-withdraw.ts';
 import './care.css';
@@ -109,7 +110,7 @@ export function TriageBanner({
   const { t, i18n } = useTranslation();
   if (triage.level === 'none') return null;
   const emergency = triage.level === 'emergency';
-  const flags = triage.redFlags.map((f) => pick(f.display, i18n.language)).join('、');
+  const flags = flagList(triage.redFlags, i18n.language);
   const instruction = pick(triage.instruction, i18n.language);
   // A withdrawn reading is marked, with the latest that stands, never shown as current (decision 0020, issue 20).
   const reading = triageReading(triage, latest);
