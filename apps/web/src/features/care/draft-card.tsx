@@ -23,7 +23,7 @@ import {
 } from './care-model.ts';
 import { SeverityBadge } from './care-ui.tsx';
 import { useCareTime } from './care-zone.tsx';
-import { doseChange } from './draft-change.ts';
+import { doseChange, pendingChangeKey } from './draft-change.ts';
 import { reasonForScreen } from '../pharmacy/reason-for-screen.ts';
 import { canAcknowledge, draftPhase, isEmergencyFinding } from './draft-phase.ts';
 import { careErrorMessage, type CareErrorMessage } from './care-errors.ts';
@@ -150,13 +150,16 @@ export function DraftCard({
           {/* Once in effect (approved, or signed without review) the order it replaced is stopped (issue 20/19). */}
           {draft.status === 'active'
             ? t(change.drug ? 'careDraft.changeDoseDone' : 'careDraft.changeFromToDone', { ...change })
-            : change.drug
-              ? t(awaiting ? 'care.draftReview.changeDoseOnApproval' : 'care.draftReview.changeDose', {
+            : // By the review setting: with pharmacist review on, the current order stops on approval.
+              t(
+                pendingChangeKey(change, {
+                  ...draft,
+                  awaitingReview: awaiting || draft.awaitingReview === true,
+                }),
+                {
                   ...change,
-                })
-              : t(awaiting ? 'care.draftReview.changeFromToOnApproval' : 'care.draftReview.changeFromTo', {
-                  ...change,
-                })}
+                },
+              )}
         </p>
       )}
       {awaiting && (

@@ -20,3 +20,18 @@ export function doseChange(prior: string, next: string): DoseChange {
     return { badge: 'care.draftReview.change', drug: b[1]!, from: a[2]!, to: b[2]! };
   return { badge: 'care.draftReview.switch', drug: '', from: prior, to: next };
 }
+
+/**
+ * The message key of a change not yet in effect, by when the current order stops (issue 20/19): with pharmacist
+ * review on — an unsigned draft whose signing goes to the pharmacist, or one signed and awaiting review — it stops
+ * when the pharmacist approves; otherwise when the draft is signed.
+ */
+export function pendingChangeKey(
+  change: DoseChange,
+  draft: { awaitingReview?: boolean; signing?: { pharmacistReview: boolean } },
+): string {
+  const onApproval = draft.awaitingReview === true || draft.signing?.pharmacistReview === true;
+  if (change.drug)
+    return onApproval ? 'care.draftReview.changeDoseOnApproval' : 'care.draftReview.changeDose';
+  return onApproval ? 'care.draftReview.changeFromToOnApproval' : 'care.draftReview.changeFromTo';
+}
