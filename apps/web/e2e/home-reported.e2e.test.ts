@@ -89,6 +89,9 @@ describe.skipIf(!HAS_CHROMIUM)('the patient home leads with the emergency the pa
     const readingBox = await page.getByTestId('crisis-advice').innerText();
     expect(readingBox).toContain('请按上方步骤立即拨打 120，不要等复测结果');
     expect(readingBox).not.toMatch(/休息\s*5\s*分钟|再测/);
+    // …nor a softer instruction in its title ("请今天之内联系…") under "call 120 now".
+    expect(readingBox).not.toContain('今天之内');
+    expect(readingBox).toMatch(/测的血压非常高（\d+\/\d+ mmHg），医生已收到提醒。/);
     const box = page.getByTestId('reported-advice');
     const text = await box.innerText();
     expect(text).toContain('您在问诊中报告的症状可能是急症');

@@ -298,6 +298,10 @@ export const enCare = {
       'Your doctor has been alerted about the earlier reading; contact your clinic or doctor today.',
     contactClinic:
       'Tell your clinic or doctor about the earlier reading at your next contact, or today if you are worried.',
+    readingUnderEmergency:
+      'Your blood pressure measured at {{time}} was very high ({{value}} mmHg); your care team has been alerted.',
+    readingUnderEmergencyNoTime:
+      'One of your blood pressure readings was very high ({{value}} mmHg); your care team has been alerted.',
     underReportedEmergency:
       'You reported symptoms that need emergency care: call 120 now as the box above says; do not wait to measure again. Your doctor will see this reading too.',
   },

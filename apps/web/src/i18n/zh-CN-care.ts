@@ -290,6 +290,8 @@ export const zhCNCare: Messages['care'] = {
     symptoms: '如果有胸痛、呼吸困难、肢体无力、说话不清或看不清东西、剧烈头痛，请立即拨打 120。',
     contactAlerted: '医生已收到那次读数的提醒；请今天之内联系您的诊所或医生。',
     contactClinic: '请把那次读数告诉您的诊所或医生；如果担心，今天就联系。',
+    readingUnderEmergency: '您在 {{time}} 测的血压非常高（{{value}} mmHg），医生已收到提醒。',
+    readingUnderEmergencyNoTime: '您的一次血压读数非常高（{{value}} mmHg），医生已收到提醒。',
     underReportedEmergency:
       '您已报告需要急救的症状：请按上方步骤立即拨打 120，不要等复测结果。医生也会看到这次读数。',
   },

@@ -131,7 +131,27 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
           <CrisisBox
             key="reading"
             advice={
-              b.underEmergency ? { ...b.box, steps: [t('care.crisisNow.underReportedEmergency')] } : b.box
+              b.underEmergency
+                ? {
+                    ...b.box,
+                    // Under "call 120 now", the reading's box only says what the reading was: its own title
+                    // ("contact your clinic today, and:") would be a second, softer instruction (issue 20 try).
+                    ...(home.crisisAlert
+                      ? {
+                          title: t(
+                            home.crisisAlert.reading.local
+                              ? 'care.crisisNow.readingUnderEmergency'
+                              : 'care.crisisNow.readingUnderEmergencyNoTime',
+                            {
+                              value: `${home.crisisAlert.reading.sbp}/${home.crisisAlert.reading.dbp}`,
+                              time: home.crisisAlert.reading.local,
+                            },
+                          ),
+                        }
+                      : {}),
+                    steps: [t('care.crisisNow.underReportedEmergency')],
+                  }
+                : b.box
             }
             leads={b.leads}
           />
