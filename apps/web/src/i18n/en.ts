@@ -126,6 +126,10 @@ export const en = {
     },
     title: 'Patient chart',
     tabs: 'Chart sections',
+    /** A stopped order a switch or dose change replaced: by what and when (issue 20). */
+    replacedBy: '{{status}} (replaced by {{medication}} on {{date}})',
+    replacedByUndated: '{{status}} (replaced by {{medication}})',
+    replacedByNew: '{{status}} (replaced by a new order)',
     overview: 'Overview',
     bloodPressure: 'Blood pressure',
     demographics: 'Demographics',

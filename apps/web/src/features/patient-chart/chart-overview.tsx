@@ -13,7 +13,7 @@ import { useGuideline } from '../blood-pressure/guideline-preference.ts';
 import { SectionCard } from './section-card.tsx';
 import { usePatientTimeZone } from './patient-time-zone.ts';
 import { statusKey } from './chart-words.ts';
-import { medicationStatusKey, onMedicationList, slipPath } from './medication-row.ts';
+import { medicationStatusText, onMedicationList, slipPath } from './medication-row.ts';
 import { dosageText, withoutSemanticTag } from './chart-dosage.ts';
 import { conditionNameZh } from './condition-names.ts';
 import { reportedBadge, type ReportedBadge } from './reported-badge.ts';
@@ -37,10 +37,6 @@ export function ChartOverview({ patientId }: { patientId: string }) {
   const word = (code: string | undefined) => {
     const key = statusKey(code);
     return key ? t(key) : code;
-  };
-  const medicationKey = (m: Parameters<typeof medicationStatusKey>[0]) => {
-    const key = medicationStatusKey(m);
-    return key ? t(key) : m.status;
   };
   // A concept in the page language without its SNOMED semantic tag ("… (disorder)"; issue 20).
   const named = (concept: Parameters<typeof codeText>[0]) => withoutSemanticTag(codeText(concept, lang));
@@ -106,8 +102,9 @@ export function ChartOverview({ patientId }: { patientId: string }) {
           meta: [
             // The dose in the page language, from the order's structured fields (issue 20).
             dosageText(m.dosageInstruction?.[0], lang),
-            // Signed and with the pharmacist: 待药师审核, not 草稿 (decision 0017; issue 20).
-            medicationKey(m),
+            // Signed and with the pharmacist: 待药师审核, not 草稿 (decision 0017; issue 20); a stopped order that a
+            // switch or dose change replaced names the new order and the day (its priorPrescription; issue 20).
+            medicationStatusText(m, medications.data?.items ?? [], t, lang, timeZone),
             formatDate(m.authoredOn, lang, false, timeZone),
           ],
           // An active order signed here prints its 处方笺 from the chart (issue 20).
