@@ -32,8 +32,11 @@ export {
   type LoginResult,
   type NewApiKey,
   type NewUser,
+  NewUserSchema,
+  normaliseUsername,
   type ThrottlePolicy,
   type UserPatch,
+  UserPatchSchema,
   type UserView,
 } from './identity.ts';
 export {
@@ -48,7 +51,7 @@ export {
   type GatewayCaller,
   type RouteDeps,
 } from './routes.ts';
-export { hashPassword, verifyPassword } from './passwords.ts';
+export { hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from './passwords.ts';
 export { identityDb, type AnyKysely, type IdentityTables } from './tables.ts';
 /** The wire contract of this package's routes (type-only; the console imports it from `@qihuang/identity/api-types`). */
 export type * from './api-types/index.ts';

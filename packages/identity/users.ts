@@ -1,10 +1,16 @@
-/** Users: listing, creation, updates (role, password, disabling; never the last active admin) and the first admin. */
+/**
+ * Users: listing, creation, updates (role, password, disabling; never the last active admin) and the first admin.
+ * createUser and updateUser check their input themselves — the schemas the /admin routes parse with (./schemas.ts)
+ * and a patient link to a Patient that exists in the FHIR store — so every caller (the routes, `qihuang user`)
+ * makes only accounts that work (issue 20).
+ */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { QihuangError } from '@qihuang/contracts';
 import type { IdentityContext } from './context.ts';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from './passwords.ts';
-import type { NewUser, UserPatch } from './schemas.ts';
+import type { StoreTables } from '@qihuang/store';
+import { NewUserSchema, parseWith, UserPatchSchema, type NewUser, type UserPatch } from './schemas.ts';
 import { identityDb, type AnyKysely, type IdentityTables } from './tables.ts';
 import type { Tokens } from './tokens.ts';
 import { USER_COLUMNS, userView, type UserView } from './views.ts';
@@ -25,6 +31,32 @@ async function adminCount(executor: Kysely<IdentityTables>, exceptId: string): P
     .where('id', '<>', exceptId)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** A patient account links to a Patient the FHIR store holds (not deleted); else 422 naming the field and the id. */
+async function assertPatientExists(executor: AnyKysely, patientId: string): Promise<void> {
+  const row = await (executor as Kysely<Pick<StoreTables, 'fhir_resource'>>)
+    .selectFrom('fhir_resource')
+    .select('id')
+    .where('resource_type', '=', 'Patient')
+    .where('id', '=', patientId)
+    .where('deleted', '=', false)
+    .executeTakeFirst();
+  if (row) return;
+  throw new QihuangError(
+    'invalid-resource',
+    `patientId: there is no Patient/${patientId}; link the account to an existing patient record`,
+    {
+      issues: [
+        {
+          severity: 'error',
+          code: 'not-found',
+          message: `no Patient/${patientId}`,
+          expression: ['patientId'],
+        },
+      ],
+    },
+  );
 }
 
 export function createUsers(
@@ -51,7 +83,8 @@ export function createUsers(
       return rows.map(userView);
     },
 
-    async createUser(executor, input) {
+    async createUser(executor, given) {
+      const input = parseWith(NewUserSchema, given);
       if (input.role === 'patient' && !input.patientId) {
         throw new QihuangError(
           'invalid-input',
@@ -64,6 +97,7 @@ export function createUsers(
           'patientId: only patient users are linked to a Patient resource',
         );
       }
+      if (input.patientId) await assertPatientExists(executor, input.patientId);
       const now = clock();
       const row = await identityDb(executor)
         .insertInto('identity_user')
@@ -85,7 +119,8 @@ export function createUsers(
       return userView(row);
     },
 
-    async updateUser(executor, id, patch) {
+    async updateUser(executor, id, given) {
+      const patch = parseWith(UserPatchSchema, given);
       const edb = identityDb(executor);
       const current = await edb
         .selectFrom('identity_user')
@@ -108,6 +143,7 @@ export function createUsers(
           'patientId: only patient users are linked to a Patient resource',
         );
       }
+      if (patientId && patientId !== current.patient_id) await assertPatientExists(executor, patientId);
       const losesAdmin =
         current.role === 'admin' && !current.disabled && (role !== 'admin' || patch.disabled === true);
       if (losesAdmin && (await adminCount(edb, id)) === 0) {

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
-import type { Database, DatabaseKind } from '@qihuang/store';
+import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
+import { FhirRepository, type Database, type DatabaseKind } from '@qihuang/store';
 import { openTestDatabase } from '@qihuang/test-kit';
 import { createAuditLog } from '@qihuang/audit';
 import { ensureInitialAdmin } from '../identity.ts';
@@ -97,6 +98,13 @@ export function useIdentityRoutes(kind: DatabaseKind): IdentityRoutesHarness {
 
   beforeAll(async () => {
     t.database = await openTestDatabase(kind);
+    // patient.sun's record: a patient account links only to a Patient the store holds (users.ts).
+    await new FhirRepository(t.database.db).update(
+      { requestId: 'seed', principal: SYSTEM_PRINCIPAL },
+      'Patient',
+      'pat-1',
+      { resourceType: 'Patient', id: 'pat-1' },
+    );
     const first = await ensureInitialAdmin(t.database.db, { clock: t.clock });
     expect(first).toMatchObject({ created: true, username: 'admin' });
     expect(first.generatedPassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
