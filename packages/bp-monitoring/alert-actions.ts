@@ -3,7 +3,9 @@
  * was done. The Flag becomes inactive and the action is kept as FHIR: a completed `Task` (the follow-up), a
  * `Communication` (the contact with the patient) and a `Provenance` naming the person who recorded it, in one
  * transaction; the person's own audit entry records the closing. A request without a complete action is a 400
- * and changes nothing. Acknowledging is closing: there is no acknowledgement without an action.
+ * and changes nothing. Acknowledging is closing: there is no acknowledgement without an action. A contact that did
+ * not reach the patient closes a critical or same-day alert only with a recorded hand-over; else it is recorded as
+ * an attempt and the alert stays open (alert-attempts.ts, decision 0026).
  */
 import { QihuangError, SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
@@ -11,9 +13,16 @@ import { sql } from 'kysely';
 import { iso, noticeOf } from './alert-notices.ts';
 import { DEFAULT_TIME_ZONE, zoneOffsets } from './local-time.ts';
 import { ACK_EXTENSION, ALERT_CODE_SYSTEM, fromFlag, type StoredAlert } from './alerts-store.ts';
-import { CONTACT_METHODS, type AlertAction, type ContactMethod } from './api-types/index.ts';
+import { isOnlyAnAttempt, recordAttempt } from './alert-attempts.ts';
+import {
+  CONTACT_METHODS,
+  HANDOVERS,
+  type AlertAction,
+  type ContactMethod,
+  type Handover,
+} from './api-types/index.ts';
 
-export { CONTACT_METHODS, type AlertAction, type ContactMethod };
+export { CONTACT_METHODS, HANDOVERS, type AlertAction, type ContactMethod, type Handover };
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -39,6 +48,7 @@ const FIELD_ZH: Record<string, string> = {
   action: '处置措施',
   method: '联系方式',
   patientReached: '是否联系到患者',
+  handover: '转交方式',
 };
 
 /**
@@ -121,6 +131,13 @@ export function parseAlertAction(
       field: 'patientReached',
       message: zh ? '请选择是否联系到患者' : 'patientReached must be true or false',
     });
+  if (b.handover !== undefined && !HANDOVERS.includes(b.handover as Handover))
+    issues.push({
+      field: 'handover',
+      message: zh
+        ? `转交方式须为已派救护车（ambulance）或已转急诊（emergency-department）`
+        : `handover must be one of ${HANDOVERS.join(', ')}`,
+    });
   if (issues.length)
     throw new QihuangError(
       'invalid-input',
@@ -142,6 +159,7 @@ export function parseAlertAction(
     method: b.method as ContactMethod,
     patientReached: b.patientReached as boolean,
     action,
+    ...(b.handover !== undefined ? { handover: b.handover as Handover } : {}),
   };
 }
 
@@ -174,6 +192,8 @@ export async function closeAlert(
     },
     locale,
   );
+  // Not reached and not handed over: an attempt, recorded; the alert stays open (decision 0026).
+  if (isOnlyAnAttempt(flag, action)) return recordAttempt(repo, ctx, flag, action, now);
   const patient = String((flag.subject as { reference?: string }).reference ?? '');
   const patientId = patient.replace(/^Patient\//, '');
   const who = `${ctx.principal.kind}/${ctx.principal.username}`;
@@ -206,7 +226,11 @@ export async function closeAlert(
       end: action.contactedAt,
     },
     owner: { display: action.contactedBy },
-    businessStatus: { text: action.patientReached ? 'patient reached' : 'patient not reached' },
+    businessStatus: {
+      text: action.patientReached
+        ? 'patient reached'
+        : `patient not reached${action.handover ? `; handed over: ${action.handover}` : ''}`,
+    },
     note: [{ text: action.action, authorString: action.contactedBy, time: action.contactedAt }],
   };
   const communication: FhirResource = {
@@ -272,7 +296,11 @@ export async function closeAlert(
     resourceId: id,
     query: 'bp-alert-close',
     patientIds: [patientId],
-    detail: { method: action.method, patientReached: action.patientReached },
+    detail: {
+      method: action.method,
+      patientReached: action.patientReached,
+      ...(action.handover ? { handover: action.handover } : {}),
+    },
   });
   return fromFlag(updated);
 }

@@ -122,7 +122,8 @@ export function createAlertRoutes(deps: AlertRouteDeps): Hono {
       language,
       ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
     });
-    deps.hub?.publish({ type: 'closed', alert });
+    // A contact that did not reach the patient leaves the alert open (decision 0026): the consoles update it.
+    deps.hub?.publish({ type: alert.status === 'active' ? 'attempt' : 'closed', alert });
     return c.json(alert);
   };
   app.post('/alerts/:id/acknowledge', close);
@@ -192,11 +193,14 @@ export const ALERT_OPENAPI = {
         "Refusals are in the caller's language (?lang=zh-CN|en, else Accept-Language; zh-CN by default), " +
         "times in the hospital's zone. " +
         'Body: { contactedBy, contactedAt (date-time with offset), method (phone, sms, wechat, video, ' +
-        'in-person, other), patientReached (boolean), action }. Without a complete action: 400, nothing ' +
-        'changes. Kept as FHIR Task + Communication + Provenance; the Flag becomes inactive; audited. ' +
+        'in-person, other), patientReached (boolean), action, handover? (ambulance, emergency-department) }. ' +
+        'Without a complete action: 400, nothing changes. Kept as FHIR Task + Communication + Provenance; the ' +
+        'Flag becomes inactive; audited. A critical or same-day alert whose patient was not reached and not ' +
+        'handed over stays active: the attempt is recorded (Communication not-done, Provenance, audited) and ' +
+        'the answer is the open alert with its `attempts`. ' +
         '`/alerts/{id}/close` is the same.',
       responses: {
-        '200': { description: 'closed alert' },
+        '200': { description: 'closed alert, or the open alert with the attempt recorded' },
         '400': {
           description:
             'no or incomplete action; contactedAt before the reading or the alert, or in the future',

@@ -7,7 +7,7 @@ import type { RequestContext } from '@qihuang/contracts';
 import { stableId, type Alert, type PreviousAlert } from '@qihuang/engines/blood-pressure';
 import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
 import { recordNotices } from './alert-notices.ts';
-import type { StoredAlert, JoinedReading, WithdrawnReading } from './api-types/index.ts';
+import type { ContactAttempt, StoredAlert, JoinedReading, WithdrawnReading } from './api-types/index.ts';
 import { DEFAULT_TIME_ZONE, patientTimeZone, zoneOffsets } from './local-time.ts';
 import { alertSummaryNow } from './withdrawn-text.ts';
 
@@ -16,6 +16,8 @@ export type { StoredAlert, JoinedReading };
 export const ALERT_CODE_SYSTEM = 'urn:qihuang:bp-alert';
 const ALERT_EXTENSION = 'urn:qihuang:bp-alert-detail';
 export const ACK_EXTENSION = 'urn:qihuang:acknowledged';
+/** Contacts that did not reach the patient, kept on the open alert (alert-attempts.ts, decision 0026). */
+export const ATTEMPTS_EXTENSION = 'urn:qihuang:contact-attempts';
 
 export function alertFlagId(patientId: string, key: string): string {
   return `alert-${stableId(`${patientId}|${key}`).slice(3)}`;
@@ -114,6 +116,7 @@ export function fromFlag(
     (e) => e.url === ACK_EXTENSION,
   );
   const subject = (flag.subject as { reference?: string } | undefined)?.reference ?? '';
+  const attempts = contactAttempts(flag);
   return {
     id: String(flag.id),
     patientId: subject.replace(/^Patient\//, ''),
@@ -145,7 +148,21 @@ export function fromFlag(
     ...(ack?.valueString
       ? { acknowledged: (JSON.parse(ack.valueString) as StoredAlert['acknowledged'])! }
       : {}),
+    ...(attempts.length ? { attempts } : {}),
   };
+}
+
+/** The contact attempts recorded on an alert Flag that did not reach the patient, oldest first. */
+export function contactAttempts(flag: FhirResource): ContactAttempt[] {
+  const ext = (flag.extension as { url: string; valueString?: string }[] | undefined)?.find(
+    (e) => e.url === ATTEMPTS_EXTENSION,
+  );
+  try {
+    const list: unknown = ext?.valueString ? JSON.parse(ext.valueString) : [];
+    return Array.isArray(list) ? (list as ContactAttempt[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** A patient's alert Flags, as the engine's de-duplication and saveAlerts need them (one search). */

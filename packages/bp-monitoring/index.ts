@@ -55,7 +55,13 @@ export {
   type AlertNotifier,
   type AlertWebhook,
 } from './alert-notifier.ts';
-export { closeAlert, parseAlertAction, CONTACT_METHODS, type AlertAction } from './alert-actions.ts';
+export {
+  closeAlert,
+  parseAlertAction,
+  CONTACT_METHODS,
+  HANDOVERS,
+  type AlertAction,
+} from './alert-actions.ts';
 export { alertTimeliness, percentile, type TimelinessReport } from './alert-timeliness.ts';
 export {
   crisisAdvice,

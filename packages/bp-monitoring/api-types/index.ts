@@ -2,8 +2,8 @@
  * The wire contract of /api/bp and /api/abpm (request and response bodies): the server's handlers build these
  * shapes and the console imports them with `import type` from `@qihuang/bp-monitoring/api-types`, so a change
  * to a response that the console reads fails `tsc` on one side or the other. Imports are type-only (the pure
- * engines, the handlers' own result types); the one runtime value is CONTACT_METHODS, a literal list with no
- * import, which the server validates against and the console offers (it imports that constant by value).
+ * engines, the handlers' own result types); the runtime values are CONTACT_METHODS and HANDOVERS, literal lists
+ * with no import, which the server validates against and the console offers (it imports them by value).
  */
 import type { Guideline, IngestFormat, Text } from '@qihuang/engines/blood-pressure';
 import type { AbpmResult } from '../abpm-analysis.ts';
@@ -200,6 +200,29 @@ export interface AlertAction {
   patientReached: boolean;
   /** What was done (advice given, emergency referral, medication change, visit booked …). */
   action: string;
+  /**
+   * A recorded hand-over to emergency care when the patient was not reached (decision 0026): only with it, or with
+   * the patient (or carer) reached, does the action close an alert that needs the patient contacted.
+   */
+  handover?: Handover;
+}
+
+/**
+ * Hand-overs that close an alert needing contact though the patient was not reached (decision 0026): an ambulance
+ * (120) dispatched to the patient, or the patient referred to (or known to be in) an emergency department.
+ */
+export const HANDOVERS = ['ambulance', 'emergency-department'] as const;
+export type Handover = (typeof HANDOVERS)[number];
+
+/** A contact attempt that did not reach the patient: recorded on the alert, which stays open (decision 0026). */
+export interface ContactAttempt {
+  /** The user who recorded it, and when. */
+  by: string;
+  at: string;
+  contactedBy: string;
+  contactedAt: string;
+  method: ContactMethod;
+  action: string;
 }
 
 /** `GET /alerts` items, the acknowledge answer and the live events' alert. */
@@ -223,6 +246,8 @@ export interface StoredAlert {
   withdrawn?: WithdrawnReading[];
   /** Who closed it and when, with the recorded action (alert-actions.ts; older Flags have by/at only). */
   acknowledged?: { by: string; at: string } & Partial<AlertAction>;
+  /** Contacts that did not reach the patient, oldest first (decision 0026); the alert stayed open after each. */
+  attempts?: ContactAttempt[];
   /** When its (earliest) reading was measured, when known (`GET /alerts`; alert-due.ts). */
   readingAt?: string;
   /**
@@ -240,8 +265,11 @@ export interface AlertDue {
   escalatedAt?: string;
 }
 
-/** `GET /alerts/stream` events: `joined` = a crisis reading joined an open alert (the alert as it is now). */
-export type AlertEventType = 'alert' | 'escalated' | 'closed' | 'joined';
+/**
+ * `GET /alerts/stream` events: `joined` = a crisis reading joined an open alert, `attempt` = a contact that did not
+ * reach the patient was recorded on an open alert (the alert as it is now).
+ */
+export type AlertEventType = 'alert' | 'escalated' | 'closed' | 'joined' | 'attempt';
 export interface AlertEvent {
   type: AlertEventType;
   alert: StoredAlert;
