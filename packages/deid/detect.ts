@@ -40,17 +40,20 @@ export interface DetectOptions {
 /** Spans proposed by the recognizers for one text (before propagation and merging). */
 export function recognize(text: string, options: DetectOptions = {}): PhiSpan[] {
   const out: PhiSpan[] = [];
+  // Which scripts the text holds, tested once (speed).
+  const zh = /[\u4e00-\u9fa5]/.test(text);
+  const latinName = /[A-Z][a-z]/.test(text);
   collect(text, numberRules, out);
   for (const date of findDates(text))
     out.push({ category: 'DATE', start: date.start, end: date.end, text: date.text });
   findOldAges(text, out);
-  if (/[\u4e00-\u9fa5]/.test(text)) findChineseNames(text, out);
-  if (/[A-Z][a-z]/.test(text)) findEnglishNames(text, out);
+  if (zh) findChineseNames(text, out);
+  if (latinName) findEnglishNames(text, out);
   findAddresses(text, out);
   findEmployers(text, out);
   if (options.safetyNet !== false) {
     // Round 8: generic Chinese names in person positions (recall-first, like the net).
-    if (/[\u4e00-\u9fa5]/.test(text)) {
+    if (zh) {
       findPositionedNames(text, out);
       findNamesAnywhere(text, out); // round 9: names on word boundaries anywhere
     }
@@ -58,14 +61,14 @@ export function recognize(text: string, options: DetectOptions = {}): PhiSpan[] 
     findRecallDates(text, out);
     findRecallPlaces(text, out);
     findRecallEmployers(text, out); // round 9: employers without a suffix
-    if (/[A-Z][a-z]/.test(text)) findRecallEnglishNames(text, out);
+    if (latinName) findRecallEnglishNames(text, out);
     if (/[A-Z][a-zA-Z]/.test(text)) findPinyinNames(text, out); // round 9: pinyin names
     findStructuralNames(text, out); // round 10: table columns, staff fields, relations
     findRound10Dates(text, out); // round 10: Minguo dates, day before a time of day, ages in traditional
     collect(text, round10CodeRules, out); // round 10: HK ID cards, TW phones, share paths, plates, LINE
     findRound10Places(text, out); // round 10: traditional and foreign addresses, employers
     // Round 11: names after roles, aliases, line heads; places, employers, phones and dates by structure.
-    if (/[\u4e00-\u9fa5]/.test(text)) {
+    if (zh) {
       findRound11ChineseNames(text, out);
       findRound11ChinesePlaces(text, out);
     }

@@ -14,18 +14,20 @@ export interface PatternRule {
 
 /**
  * The matches of a global regex, as `text.matchAll(regex)` gives them, without the copy of the regex matchAll
- * makes at every call (speed, issue 18: a few hundred scans per text). The regex's lastIndex is reset first; the
- * caller must not use the same regex while iterating.
+ * makes at every call (speed, issue 18: a few hundred scans per text), collected in an array (no generator per
+ * scan). The regex's lastIndex is reset first.
  */
-export function* execAll(regex: RegExp, text: string): Generator<RegExpExecArray> {
+export function execAll(regex: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
   regex.lastIndex = 0;
   for (let m = regex.exec(text); m; m = regex.exec(text)) {
     if (m[0] === '') {
       const code = regex.unicode || regex.flags.includes('v') ? text.codePointAt(regex.lastIndex) : undefined;
       regex.lastIndex += code !== undefined && code > 0xffff ? 2 : 1;
     }
-    yield m;
+    matches.push(m);
   }
+  return matches;
 }
 
 export function collect(text: string, rules: readonly PatternRule[], out: PhiSpan[]): void {
