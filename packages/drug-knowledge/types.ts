@@ -131,6 +131,20 @@ export interface LabFact {
   source: SourceId;
 }
 
+/**
+ * A vital-sign rule: applies when the patient's latest reading is below `below` (heart rate in beats/min). The
+ * reading shows `condition` (HR <50 is bradycardia), so a coded condition of the same set is not reported again.
+ */
+export interface VitalFact {
+  id: string;
+  vital: 'heartRate';
+  below: number;
+  severity: 'contraindicated' | 'caution';
+  condition: ConditionSet;
+  text: Bilingual;
+  source: SourceId;
+}
+
 export interface Brand {
   en?: string;
   zh?: string;
@@ -198,6 +212,8 @@ export interface DrugClass {
    */
   duplicationGroup?: DuplicationGroup;
   contraindications?: ContraindicationFact[];
+  /** Contraindications by a vital-sign reading (β-blocker at HR <50, REFERENCE §5.2). */
+  vitals?: VitalFact[];
   pregnancy?: ReproductiveFact;
   lactation?: ReproductiveFact;
   labs?: LabFact[];

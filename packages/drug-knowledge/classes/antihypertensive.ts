@@ -202,11 +202,40 @@ export const ANTIHYPERTENSIVE_CLASSES = {
         },
         source: 'ref-5.2',
       },
+      // REFERENCE §5.2 β-blockers, absolute (compelling) contraindications: "bradycardia (HR <50–60)"
       {
         id: 'bb-brady',
         condition: CONDITIONS.bradycardia,
+        severity: 'contraindicated',
+        text: { en: 'Bradycardia (HR <50–60)', zh: '心动过缓（心率<50–60次/分）' },
+        source: 'ref-5.2',
+      },
+    ],
+    vitals: [
+      // REFERENCE §5.2: bradycardia "HR <50–60" is a contraindication. Below 50 every source the range spans agrees.
+      {
+        id: 'bb-hr-50',
+        vital: 'heartRate',
+        below: 50,
+        severity: 'contraindicated',
+        condition: CONDITIONS.bradycardia,
+        text: {
+          en: 'Bradycardia: heart rate below 50/min — β-blockers contraindicated',
+          zh: '心动过缓：心率<50次/分，禁用β受体阻滞剂',
+        },
+        source: 'ref-5.2',
+      },
+      // REFERENCE §5.2: 50–59/min lies inside the range (<50–60); some sources draw the line at 60 — a caution.
+      {
+        id: 'bb-hr-60',
+        vital: 'heartRate',
+        below: 60,
         severity: 'caution',
-        text: { en: 'Bradycardia', zh: '心动过缓' },
+        condition: CONDITIONS.bradycardia,
+        text: {
+          en: 'Heart rate 50–59/min: within the bradycardia range (<50–60) in which β-blockers are contraindicated; check the indication and rhythm',
+          zh: '心率50–59次/分：处于禁用β受体阻滞剂的心动过缓范围（<50–60次/分）内，请核实用药指征和心律',
+        },
         source: 'ref-5.2',
       },
     ],

@@ -29,6 +29,11 @@ export const ANTI_INFECTIVE_DRUGS: DrugEntry[] = [
   drug('ciprofloxacin', 'ciprofloxacin', '环丙沙星', ['fluoroquinolone'], { atc: ['J01MA02'], rxnorm: ['2551'] }, { salts: [{ en: 'hydrochloride', zh: '盐酸', zhName: '盐酸环丙沙星' }, { en: 'lactate', zh: '乳酸', zhName: '乳酸环丙沙星' }], brands: [{ en: 'Cipro' }], dose: mg([500, 1500], 1500, [2], 'label-fq'), renal: [renal('cipro-crcl50', 'CrCl', 50, 'reduce-dose', 'CrCl 30–50: 250–500 mg q12h; <30: q18h', 'CrCl 30–50：250–500 mg q12h；<30：q18h', 'label-fq', { maxDaily: 1000 })], source: 'who-atc' }),
   drug('levofloxacin', 'levofloxacin', '左氧氟沙星', ['fluoroquinolone'], { atc: ['J01MA12'], rxnorm: ['82122'] }, { salts: [{ en: 'hydrochloride', zh: '盐酸', zhName: '盐酸左氧氟沙星' }, { en: 'lactate', zh: '乳酸', zhName: '乳酸左氧氟沙星' }], brands: [{ en: 'Levaquin' }, { en: 'Cravit', zh: '可乐必妥' }], dose: mg([250, 750], 750, [1], 'label-fq'), renal: [renal('levo-crcl50', 'CrCl', 50, 'reduce-dose', 'CrCl <50: extend interval (e.g. 750 mg q48h)', 'CrCl<50：延长给药间隔（如750 mg q48h）', 'label-fq')], source: 'who-atc' }),
   drug('moxifloxacin', 'moxifloxacin', '莫西沙星', ['fluoroquinolone'], { atc: ['J01MA14'], rxnorm: ['139462'] }, { salts: [{ en: 'hydrochloride', zh: '盐酸', zhName: '盐酸莫西沙星' }], brands: [{ en: 'Avelox', zh: '拜复乐' }], dose: mg([400, 400], 400, [1], 'label-fq'), source: 'who-atc' }),
+  // Trimethoprim (WHO ATC J01EA01) and sulfamethoxazole (J01EC01, a sulfonamide: the sulfa allergy group). REFERENCE
+  // §6 row 3 names trimethoprim with ACEi/ARB/aliskiren (hyperkalaemia); the rule selects it by id. Doses and renal
+  // rules absent (REFERENCE gives none); RxCUIs left absent (not confirmed).
+  drug('trimethoprim', 'trimethoprim', '甲氧苄啶', [], { atc: ['J01EA01'] }, { synonyms: ['甲氧苄氨嘧啶'], source: 'who-atc' }),
+  drug('sulfamethoxazole', 'sulfamethoxazole', '磺胺甲噁唑', [], { atc: ['J01EC01'] }, { synonyms: ['sulphamethoxazole', '磺胺甲恶唑', '新诺明'], allergyGroups: ['sulfonamide'], source: 'who-atc' }),
   // Azole antifungals (CYP3A4 inhibitors; REFERENCE §6 row 16)
   drug('ketoconazole', 'ketoconazole', '酮康唑', ['azole-antifungal'], { atc: ['J02AB02'], rxnorm: ['6135'] }, { tags: ['cyp3a4-strong-inhibitor'], source: 'who-atc' }),
   drug('itraconazole', 'itraconazole', '伊曲康唑', ['azole-antifungal'], { atc: ['J02AC02'] }, { brands: [{ en: 'Sporanox', zh: '斯皮仁诺' }], tags: ['cyp3a4-strong-inhibitor'], source: 'who-atc' }),

@@ -34,6 +34,8 @@ export const COMBINATION_DRUGS: DrugEntry[] = [
   spc('bisoprolol-hydrochlorothiazide', 'bisoprolol/hydrochlorothiazide', '比索洛尔氢氯噻嗪', ['bisoprolol', 'hydrochlorothiazide'], ['beta-blocker', 'thiazide'], [{ en: 'Ziac' }]),
   spc('amlodipine-atorvastatin', 'amlodipine/atorvastatin', '氨氯地平阿托伐他汀钙', ['amlodipine', 'atorvastatin'], ['ccb-dhp', 'statin'], [{ en: 'Caduet', zh: '多达一' }], ['氨氯地平阿托伐他汀']),
   spc('amoxicillin-clavulanate', 'amoxicillin/clavulanate', '阿莫西林克拉维酸钾', ['amoxicillin', 'clavulanic-acid'], ['penicillin'], [{ en: 'Augmentin', zh: '安灭菌' }], ['amoxicillin-clavulanate', 'amoxicillin clavulanate', 'co-amoxiclav', 'amoxicillin and clavulanate potassium', '阿莫西林克拉维酸', '阿莫西林/克拉维酸钾']),
+  // Co-trimoxazole (WHO ATC J01EE01): its trimethoprim takes part in REFERENCE §6 row 3 through the ingredient unit.
+  { ...spc('sulfamethoxazole-trimethoprim', 'sulfamethoxazole/trimethoprim', '复方磺胺甲噁唑', ['sulfamethoxazole', 'trimethoprim'], [], [{ en: 'Bactrim' }, { en: 'Septra' }], ['co-trimoxazole', 'cotrimoxazole', 'trimethoprim/sulfamethoxazole', 'trimethoprim-sulfamethoxazole', 'sulfamethoxazole-trimethoprim', 'smx-tmp', 'tmp-smx', 'smz-tmp', 'smzco', '复方新诺明', '复方磺胺甲恶唑', '磺胺甲噁唑甲氧苄啶']), atc: ['J01EE01'], source: 'who-atc' },
   spc('piperacillin-tazobactam', 'piperacillin/tazobactam', '哌拉西林他唑巴坦', ['piperacillin', 'tazobactam'], ['penicillin'], [{ en: 'Zosyn', zh: '特治星' }, { en: 'Tazocin' }]),
 ];
 

@@ -6,4 +6,5 @@ export const d = (...ids: string[]): DrugSelector[] => ids.map((id) => ({ drug: 
 export const t = (...ids: string[]): DrugSelector[] => ids.map((id) => ({ tag: id }));
 export const RAAS = c('acei', 'arb', 'arni');
 export const DIURETIC = c('thiazide', 'thiazide-like', 'loop', 'mra', 'k-sparing');
-export const K_RAISING = c('mra', 'k-sparing', 'potassium-supplement');
+/** Potassium raisers with a RAAS blocker, REFERENCE §6 row 3: K-sparing diuretics, K⁺ supplements "or trimethoprim". */
+export const K_RAISING = [...c('mra', 'k-sparing', 'potassium-supplement'), ...d('trimethoprim')];

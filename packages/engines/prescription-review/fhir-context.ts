@@ -32,6 +32,7 @@ export const LOINC = {
   systolic: '8480-6',
   diastolic: '8462-4',
   bodyWeight: '29463-7',
+  heartRate: '8867-4', // REFERENCE §8.1 (FHIR heart-rate vital-signs profile)
   pregnancyStatus: '82810-3',
 } as const;
 
@@ -294,6 +295,17 @@ export function buildReviewInput(resources: Resource[], options: FhirReviewOptio
   const dbp = componentValue(bp, LOINC.diastolic);
   if (sbp !== undefined && dbp !== undefined)
     ctx.bp = { systolic: sbp, diastolic: dbp, ...(bp && when(bp) ? { at: when(bp) } : {}) };
+  // Heart rate: its own Observation, else a component of the latest BP panel.
+  const hrInPanel = componentValue(bp, LOINC.heartRate);
+  const hr =
+    labValue(
+      latest(
+        obs.filter((o) => hasLoinc(o, [LOINC.heartRate])),
+        limit,
+      ),
+    ) ??
+    (hrInPanel === undefined ? undefined : { value: hrInPanel, ...(bp && when(bp) ? { at: when(bp) } : {}) });
+  if (hr) ctx.heartRate = hr;
   const preg = latest(
     obs.filter((o) => hasLoinc(o, [LOINC.pregnancyStatus])),
     limit,

@@ -81,6 +81,8 @@ export interface PatientContext {
     potassium?: LabValue;
   };
   bp?: { systolic: number; diastolic: number; at?: string };
+  /** Latest heart rate, beats/min (LOINC 8867-4, REFERENCE §8.1): β-blocker at HR <50–60 (§5.2). */
+  heartRate?: LabValue;
 }
 
 export interface ReviewInput {
