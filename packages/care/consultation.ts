@@ -28,10 +28,10 @@ import {
   NOT_ALERTED,
   fixedMessage,
   inLanguage,
-  noticeCode,
-  urgentNotice,
   type Language,
 } from './consultation-text.ts';
+import { localDay, tiaEpisodeOf } from './tia-episode.ts';
+import { urgentReplies } from './triage-reply.ts';
 import type { ConsultationMessage, Consultation, ConsultationEvent } from './api-types/index.ts';
 
 export type { ConsultationMessage, Consultation, ConsultationEvent };
@@ -75,11 +75,9 @@ function triageView(stored: unknown, language: Language): Pick<Consultation, 'tr
   const {
     secondOpinion,
     alertId: _alertId,
+    tiaEpisode: _episode,
     ...result
-  } = stored as TriageResult & {
-    secondOpinion?: TriageSecondOpinion;
-    alertId?: string;
-  };
+  } = stored as StoredTriage & { secondOpinion?: TriageSecondOpinion };
   return {
     triage: patientTriage(result as TriageResult, language),
     ...(secondOpinion ? { secondOpinion } : {}),
@@ -305,9 +303,26 @@ export async function postConsultationMessage(
       });
     }
   }
+  // A passing stroke-like episode is read once, on the patient's calendar (its day stays what they said).
+  const patient =
+    result.level === 'urgent'
+      ? await deps.repository.read(ctx, 'Patient', row.patient_id).catch(() => undefined)
+      : undefined;
+  const { timeZone } = careSettings(deps, patient);
+  const tiaEpisode =
+    result.inputs.suspectedTia === true
+      ? (stored?.tiaEpisode ?? tiaEpisodeOf(symptomText, at, timeZone))
+      : undefined;
   if (result.level !== 'none') {
     emit({ event: 'triage', data: patientTriage(result, language) });
-    row = { ...row, triage: second ? { ...result, secondOpinion: second } : result };
+    row = {
+      ...row,
+      triage: {
+        ...result,
+        ...(second ? { secondOpinion: second } : {}),
+        ...(tiaEpisode ? { tiaEpisode } : {}),
+      },
+    };
   }
   if (result.stop) {
     messages.push(fixedMessage(result.instruction, language, { role: 'system', at, kind: 'emergency' }));
@@ -343,16 +358,11 @@ export async function postConsultationMessage(
     const alertId = await alertUrgent(deps, ctx, { id: row.id, patientId: row.patient_id }, result, at);
     if (alertId) row = { ...row, triage: { ...(row.triage as object), alertId } };
   }
-  // An urgent notice is told once per consultation (per rule and reading), not after every answer; a stored
-  // reading is named with its date and time in the patient's zone, as the patient's own.
-  const code = result.level === 'urgent' ? noticeCode(result) : undefined;
-  if (code && !messages.some((m) => m.code === code)) {
-    const patient = await deps.repository.read(ctx, 'Patient', row.patient_id).catch(() => undefined);
-    const { timeZone } = careSettings(deps, patient);
-    messages.push(
-      fixedMessage(urgentNotice(result, timeZone), language, { role: 'system', at, kind: 'notice', code }),
-    );
-  }
+  // An urgent result is answered at once, a suspected TIA first (triage-reply.ts); each notice is told once per
+  // consultation, not after every answer; a stored reading is named with its date and time in the patient's zone.
+  for (const { code, text } of urgentReplies(result, tiaEpisode, { timeZone, today: localDay(at, timeZone) }))
+    if (!messages.some((m) => m.code === code))
+      messages.push(fixedMessage(text, language, { role: 'system', at, kind: 'notice', code }));
 
   if (!stepId) throw new QihuangError('conflict', ALL_ANSWERED[language]);
   // 2. Record the answer and move on.

@@ -15,6 +15,7 @@ import { stableId, type Alert, type AlertKind } from '@qihuang/engines/blood-pre
 import type { TriageResult } from '@qihuang/engines/hypertension-care';
 import { withIntakeScopes, type CareDeps } from './deps.ts';
 import { careDb } from './tables.ts';
+import type { TiaEpisode } from './tia-episode.ts';
 
 export const REPORTED_EMERGENCY_KIND = 'reported-emergency';
 const FLAG_CODE = 'urn:qihuang:bp-alert|reported-emergency';
@@ -24,8 +25,15 @@ const FLAG_CODE = 'urn:qihuang:bp-alert|reported-emergency';
  */
 export const SAME_EVENT_HOURS = 24;
 
-/** The consultation's stored triage: the engine result, plus the alert that stands for an emergency stop. */
-export type StoredTriage = TriageResult & { secondOpinion?: unknown; alertId?: string };
+/**
+ * The consultation's stored triage: the engine result, plus the alert that stands for an emergency stop and, for a
+ * suspected TIA, its words and day as the patient told them (tia-episode.ts).
+ */
+export type StoredTriage = TriageResult & {
+  secondOpinion?: unknown;
+  alertId?: string;
+  tiaEpisode?: TiaEpisode;
+};
 
 /**
  * The Flag id saveAlerts gives an alert key (packages/bp-monitoring alerts-store `alertFlagId`: not exported by
