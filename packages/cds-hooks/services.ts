@@ -11,6 +11,7 @@ const LAB_CODES = [
   ...LOINC.potassium,
   ...LOINC.bpPanel,
   LOINC.bodyWeight,
+  LOINC.heartRate, // β-blocker at HR <50–60 (REFERENCE §5.2)
   LOINC.pregnancyStatus,
 ]
   .map((c) => `http://loinc.org|${c}`)

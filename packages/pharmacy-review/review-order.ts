@@ -26,6 +26,7 @@ const OBSERVATION_CODES = [
   ...LOINC.potassium,
   ...LOINC.bpPanel,
   LOINC.bodyWeight,
+  LOINC.heartRate, // β-blocker at HR <50–60 (REFERENCE §5.2)
   LOINC.pregnancyStatus,
 ].map((code) => `http://loinc.org|${code}`);
 
