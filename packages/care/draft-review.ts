@@ -16,7 +16,12 @@ import {
   SEVERITY_RANK,
   type Finding,
 } from '@qihuang/engines/prescription-review';
-import { isAwaitingReview, isReturnedSigned, type PatientChart } from '@qihuang/pharmacy-review';
+import {
+  isAwaitingReview,
+  isReturnedSigned,
+  samePriorFindings,
+  type PatientChart,
+} from '@qihuang/pharmacy-review';
 import type { FhirResource } from '@qihuang/store';
 import { replacedIdsOf } from './prior-orders.ts';
 
@@ -56,9 +61,15 @@ export function reviewForSigning(
           (f) => f.evidence.orders.filter((o) => o.draft).length > 1,
         )
       : [];
+  // Two pending changes of one order (pharmacy-review same-prior.ts, issue 20/19): each draft against the orders
+  // awaiting the pharmacist, as its card will find it once signed, and the unsigned drafts between them.
+  const samePrior = [
+    ...drafts.flatMap((d) => samePriorFindings([d], chart.resources, drugs)),
+    ...(unsigned.length > 1 ? samePriorFindings(unsigned, chart.resources, drugs) : []),
+  ];
   const seen = new Set<string>();
   // Critical first, as one review orders them (a stable sort keeps each review's order within a severity).
-  return [...own, ...between]
+  return [...samePrior, ...own, ...between]
     .filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)))
     .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
 }

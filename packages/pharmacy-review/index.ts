@@ -34,3 +34,5 @@ export {
 export { REPLACED_REASON, currentPrior, replacementProvenance, stoppedAsReplaced } from './replaced-order.ts';
 /** A finding on an approved order that the approval did not see (issue 20): care's approved cards mark it too. */
 export { afterApproval } from './after-approval.ts';
+/** Two pending changes of one order (issue 20/19): a critical finding on each, and approval of a stale one refused. */
+export { samePriorFindings, replacedMeanwhile, SAME_PRIOR_RULE } from './same-prior.ts';

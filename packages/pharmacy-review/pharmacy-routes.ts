@@ -33,6 +33,7 @@ import { cardPatient } from './patient-context.ts';
 import { openAlertLines, openCriticalAlerts } from './open-alerts.ts';
 import type { StoredAlert } from '@qihuang/bp-monitoring';
 import { peopleLookup, type People } from './people.ts';
+import { orderLabels } from './order-labels.ts';
 import {
   awaitsReview,
   compareQueueItems,
@@ -55,6 +56,7 @@ import {
 import { readReview, snapshot, type ReviewRecord } from './review-state.ts';
 import { acknowledgedAmong, acknowledgedLine, emergencyFindings } from './signed-over.ts';
 import { writeDecision } from './review-write.ts';
+import { replacedMeanwhile, replacedMeanwhileMessage } from './same-prior.ts';
 import { replacedOrderOf, replacesLine, type ReplacedOrder } from './replaces-line.ts';
 import type { QueueItem, QueueAnswer, QueueStatus, ReportAnswer } from './api-types/index.ts';
 
@@ -161,7 +163,13 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       if (!charts.has(patientId)) charts.set(patientId, loadChart(deps.repository, ctx, patientId));
       chart = await charts.get(patientId)!;
     }
-    const result = reviewOrder(order, chart, deps.drugs, clock());
+    // Every order named as its card names it (prescriber, time written): two of one text told apart (issue 20).
+    const prescriberOf = async (r: FhirResource) => {
+      const ref = (r as { requester?: { display?: string; reference?: string } }).requester;
+      return (await people.byPractitioner(ref?.reference))?.name ?? (await requesterName(ctx, ref, names));
+    };
+    const labels = await orderLabels([order, ...chart.resources], prescriberOf, timeZone);
+    const result = reviewOrder(order, chart, deps.drugs, clock(), labels);
     const alerts = await alertsOf(ctx, patientId, open);
     const findings = [
       ...emergencyFindings(alerts, order),
@@ -355,7 +363,16 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     if (!awaitsReview(order, clock(), windowDays))
       throw new QihuangError('conflict', say(MESSAGES.outsideWindow(id, windowDays)));
     const people = peopleLookup(deps.identity);
-    const current = await review(ctx, order, new Map(), new Map(), people);
+    const charts = new Map<string, Promise<PatientChart>>();
+    const current = await review(ctx, order, charts, new Map(), people);
+    // The order it changes was replaced by another change approved first: refused, never a silent second switch.
+    const chart = await charts.get(patientIdOf(order) ?? '');
+    const meanwhile = state === 'approved' && chart ? replacedMeanwhile(order, chart.resources) : undefined;
+    if (meanwhile)
+      throw new QihuangError(
+        'conflict',
+        replacedMeanwhileMessage(order, meanwhile, deps.drugs, lang === 'zh-CN'),
+      );
     const known = new Set(current.findings.map((f) => f.id));
     const unknown = Object.keys(overrides).filter((f) => !known.has(f));
     if (unknown.length > 0) throw new QihuangError('invalid-input', say(MESSAGES.unknownFindings(unknown)));

@@ -1,12 +1,12 @@
 /**
  * Writes the pharmacist's decision onto the order. An order signed in care and awaiting review (decision 0017)
- * changes status with the decision: approval makes it `active` and stops the order it replaces (priorPrescription,
- * followed to the patient's current order: replaced-order.ts) — `stopped`, statusReason replaced, named in the
+ * changes status with the decision: approval makes it `active` and stops the order it replaces (priorPrescription;
+ * refused with 409 when another change replaced that order since: same-prior.ts) — `stopped`, statusReason replaced, named in the
  * review record (`stopped`) beside the pharmacist and time — in the same transaction (audited as one); a return leaves it `draft` with the return's statusReason, and
  * the replaced order untouched. Any other order only gets the review record (its status is the prescriber's).
  * Version-checked against the order that was reviewed and the order stopped.
  */
-import type { RequestContext } from '@qihuang/contracts';
+import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { processTransaction, type FhirRepository, type FhirResource } from '@qihuang/store';
 import { isAwaitingReview, priorIdOf, RETURNED_REASON, withStatusReason } from './awaiting-review.ts';
 import { currentPrior, stoppedAsReplaced } from './replaced-order.ts';
@@ -47,6 +47,13 @@ export async function writeDecision(
   }
   const approved = record.state === 'approved';
   const prior = approved ? await replacedOrder(repo, ctx, order) : undefined;
+  // The order it names was replaced by another change since it was signed (same-prior.ts, issue 20/19): approving
+  // would stop that change and start this one with no one choosing — refused (the route says it in the caller's words).
+  if (prior && String(prior.id) !== priorIdOf(order))
+    throw new QihuangError(
+      'conflict',
+      `MedicationRequest/${id} cannot be approved: the order it replaces was already replaced by MedicationRequest/${String(prior.id)}`,
+    );
   // The review record names the order the approval stopped: who stopped it, when and why stay on the record.
   const reviewed = withReview(
     order,

@@ -5,9 +5,12 @@
  * count that order; approval makes the new order active and the replaced one `stopped` with statusReason
  * `replaced`, in one transaction, the review record naming the order stopped beside who approved; a return leaves
  * the old order active. When the order named was itself replaced meanwhile (a dose change approved first), the
- * patient's current order in that chain is the one replaced — never two thiazides active.
+ * card says so and approval is refused (409) until the pharmacist returns it; two changes of one order awaiting
+ * review carry a critical finding each — never two thiazides active, never a silent second switch.
  */
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorHandler, platformError } from '@qihuang/http-edge';
 import { SYSTEM_PRINCIPAL, type Principal } from '@qihuang/contracts';
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { DATABASE_KINDS, openTestDatabase } from '@qihuang/test-kit';
@@ -15,6 +18,7 @@ import { FhirRepository, type Database, type FhirResource } from '@qihuang/store
 import { AWAITING_REVIEW_REASON } from './awaiting-review.ts';
 import { REPLACED_REASON } from './replaced-order.ts';
 import { createPharmacyReviewRoutes } from './pharmacy-routes.ts';
+import { REPLACED_MEANWHILE_RULE, SAME_PRIOR_RULE } from './same-prior.ts';
 import type { QueueItem } from './api-types/index.ts';
 
 const NOW = new Date('2026-03-10T04:00:00Z');
@@ -77,13 +81,19 @@ const chlorthalidone = (id: string, patient: string, prior?: string) => ({
 describe.each(DATABASE_KINDS)('a switch awaiting the pharmacist on %s', (kind) => {
   let database: Database;
   let repo: FhirRepository;
+  // Errors shaped as the server shapes them (a refusal is a 409 with its message, not a 500).
   const routes = () =>
-    createPharmacyReviewRoutes({
-      repository: repo,
-      context: () => ({ requestId: 'rx', principal: PHARMACIST }),
-      drugs: createDrugKnowledgeBase(),
-      clock: () => NOW,
-    });
+    new Hono()
+      .route(
+        '/',
+        createPharmacyReviewRoutes({
+          repository: repo,
+          context: () => ({ requestId: 'rx', principal: PHARMACIST }),
+          drugs: createDrugKnowledgeBase(),
+          clock: () => NOW,
+        }),
+      )
+      .onError(errorHandler(platformError));
   const post = (path: string, body: unknown) =>
     routes().request(path, {
       method: 'POST',
@@ -120,7 +130,28 @@ describe.each(DATABASE_KINDS)('a switch awaiting the pharmacist on %s', (kind) =
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     repo = new FhirRepository(database.db, { clock: () => NOW });
-    for (const p of ['p-switch', 'p-return', 'p-unlinked', 'p-chain']) await patient(p);
+    for (const p of ['p-switch', 'p-return', 'p-unlinked', 'p-chain', 'p-two']) await patient(p);
+    await repo.update(system, 'MedicationRequest', 'p-two-hctz', hctz('p-two-hctz', 'p-two', 25));
+    await repo.update(
+      system,
+      'MedicationRequest',
+      'p-two-ctd',
+      chlorthalidone('p-two-ctd', 'p-two', 'p-two-hctz'),
+    );
+    await repo.update(system, 'MedicationRequest', 'p-two-aml', {
+      ...chlorthalidone('p-two-aml', 'p-two', 'p-two-hctz'),
+      medicationCodeableConcept: {
+        text: 'Amlodipine 2.5 mg',
+        coding: [{ system: 'urn:qihuang:drug', code: 'amlodipine', display: 'Amlodipine' }],
+      },
+      dosageInstruction: [
+        {
+          text: '2.5 mg once daily',
+          timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } },
+          doseAndRate: [{ doseQuantity: { value: 2.5, unit: 'mg', code: 'mg' } }],
+        },
+      ],
+    });
     await repo.update(system, 'MedicationRequest', 'p-switch-hctz', hctz('p-switch-hctz', 'p-switch', 25));
     await repo.update(
       system,
@@ -225,19 +256,64 @@ describe.each(DATABASE_KINDS)('a switch awaiting the pharmacist on %s', (kind) =
     expect(old.meta?.versionId).toBe('1');
   });
 
-  it('an order replaced meanwhile: its successor is what the switch replaces, on the card and on approval', async () => {
+  // Issue 20/19 (a try): it used to follow the chain and stop the dose change, the switch taking its place with no
+  // one choosing between the two changes. Now the card says so and approval is refused until the switch is returned.
+  it('an order replaced meanwhile by another change: the card says so and approval is refused (409) until returned', async () => {
     const item = await card('p-chain-ctd');
-    expect(item.replaces).toMatchObject({ id: 'p-chain-25', kind: 'switch', status: 'active' });
-    expect(item.findings.map((f) => f.type)).not.toContain('duplication');
+    const stale = item.findings.find((f) => f.ruleId === REPLACED_MEANWHILE_RULE);
+    expect(stale).toMatchObject({ severity: 'critical' });
+    expect(stale?.summary).toContain('already replaced by another change (Hydrochlorothiazide 25 mg)');
     const response = await approve('p-chain-ctd');
-    expect(response.status, await response.clone().text()).toBe(200);
-    expect((await read('p-chain-25')).status).toBe('stopped');
-    // The new order names the order it actually replaced.
-    expect((await read('p-chain-ctd')).priorPrescription?.reference).toBe('MedicationRequest/p-chain-25');
+    expect(response.status, await response.clone().text()).toBe(409);
+    // The refusal in the caller's language (zh-CN by default), naming the change approved first.
+    expect(await response.text()).toContain(
+      '已被另一变更（氢氯噻嗪 25 mg，MedicationRequest/p-chain-25）替换',
+    );
+    const en = await post('/queue/p-chain-ctd/approve?lang=en', {
+      overrides: Object.fromEntries(item.findings.map((f) => [f.id, 'Discussed with the prescriber'])),
+    });
+    expect(en.status).toBe(409);
+    expect(await en.text()).toContain('Return it to the prescriber');
+    expect((await read('p-chain-25')).status).toBe('active');
+    expect((await read('p-chain-ctd')).status).toBe('draft');
+    const returned = await post('/queue/p-chain-ctd/return', { reason: 'Dose change approved first' });
+    expect(returned.status, await returned.clone().text()).toBe(200);
     const active = await repo.searchAll(system, 'MedicationRequest', [
       ['patient', 'p-chain'],
       ['status', 'active'],
     ]);
-    expect(active.map((r) => r.id)).toEqual(['p-chain-ctd']);
+    expect(active.map((r) => r.id)).toEqual(['p-chain-25']);
+  });
+
+  // Issue 20/19 (a try on Marcos Barrows): two orders awaiting review both replaced the same hydrochlorothiazide;
+  // neither card said so, and approving both activated both replacements.
+  it('two pending changes of one order: a critical finding on each card naming the other; the second approval is refused', async () => {
+    for (const id of ['p-two-ctd', 'p-two-aml']) {
+      const item = await card(id);
+      const found = item.findings.find((f) => f.ruleId === SAME_PRIOR_RULE);
+      expect(found, id).toMatchObject({ severity: 'critical' });
+      expect(found?.summary).toContain(
+        'Two pending changes replace the same order (Hydrochlorothiazide 25 mg)',
+      );
+      expect(found?.summary).toContain(id === 'p-two-ctd' ? 'Amlodipine 2.5 mg' : 'Chlorthalidone 12.5 mg');
+      const zh = (await card(id, 'zh-CN')).findings.find((f) => f.ruleId === SAME_PRIOR_RULE);
+      expect(zh?.summary).toContain('两个待生效的变更替换同一医嘱（氢氯噻嗪 25 mg）');
+      expect(zh?.summary).not.toMatch(/[A-Za-z]{4,}/);
+    }
+    const first = await approve('p-two-ctd');
+    expect(first.status, await first.clone().text()).toBe(200);
+    expect((await read('p-two-hctz')).status).toBe('stopped');
+    const second = await card('p-two-aml');
+    expect(second.findings.map((f) => f.ruleId)).toContain(REPLACED_MEANWHILE_RULE);
+    expect(second.findings.map((f) => f.ruleId)).not.toContain(SAME_PRIOR_RULE);
+    const refused = await approve('p-two-aml');
+    expect(refused.status).toBe(409);
+    expect((await read('p-two-aml')).status).toBe('draft');
+    expect((await read('p-two-ctd')).status).toBe('active');
+    const active = await repo.searchAll(system, 'MedicationRequest', [
+      ['patient', 'p-two'],
+      ['status', 'active'],
+    ]);
+    expect(active.map((r) => r.id)).toEqual(['p-two-ctd']);
   });
 });
