@@ -10,6 +10,7 @@
  */
 import { officeEquivalent, targetFor } from '@qihuang/engines/blood-pressure';
 import { editionFor } from './guidelines/registry.ts';
+import { withAwaitingReview } from './treatment/awaiting-review.ts';
 import { avoidedWithKind, preferredClasses } from './treatment/contraindications.ts';
 import { commonNotes, proposalDisplay } from './treatment/explanation.ts';
 import { followUpDays, followUpText } from './treatment/follow-up.ts';
@@ -75,7 +76,7 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
   const changed = followUpDays(g, true);
   const timing =
     input.current.length && input.regimen ? judgeRegimen(input.regimen, changed.days) : undefined;
-  const core: Core =
+  const planned: Core =
     review && (review.orders.length || review.stops.length)
       ? {
           decision: 'change-regimen',
@@ -91,6 +92,8 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
         : input.current.length
           ? treated(input, ctx, met)
           : untreated(input, ctx, met, over);
+  // Orders awaiting the pharmacist are already ordered: nothing of their drug or class again (issue 20/19).
+  const core = withAwaitingReview(planned, input);
   const first: Text[] = [];
   // §1.5 crisis-range BP: emergency vs urgency needs a target-organ assessment before any ordinary start
   const crisis = edition.crisis.test(given.bp);

@@ -84,6 +84,8 @@ export interface CurrentMedication {
   agent: string;
   cls: AntihypertensiveClass;
   dailyDoseMg?: number;
+  /** Signed and awaiting the pharmacist's review: already ordered, not yet taken (treatment/awaiting-review.ts). */
+  pending?: true;
 }
 
 export interface TreatmentInput {
