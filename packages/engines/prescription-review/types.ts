@@ -34,6 +34,11 @@ export interface MedicationInput {
    * named as such in findings; not yet the patient's medication.
    */
   pending?: boolean;
+  /**
+   * How the caller's screen tells this order from another of the same text (issue 20): prescriber and time written,
+   * as the pharmacist's card shows them ("Min Li 2026-12-07 10:00 开具"). Passed in: the engine reads no names or clock.
+   */
+  orderLabel?: Bilingual;
   /** Days of supply and total quantity (FHIR dispenseRequest), when the order carries both. */
   supply?: { days: number; quantity: { value: number; unit: string } };
 }

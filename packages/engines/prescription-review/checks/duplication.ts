@@ -6,10 +6,23 @@ import type { CheckContext } from './context.ts';
  * An order as a finding names it in one language (issue 20): its own text when already in that language, else
  * its ingredients' names and dose ("氨氯地平/缬沙坦" for an English "amlodipine/valsartan 5 mg/80 mg …" order).
  */
-function orderIn(m: ResolvedMedication, lang: 'zh' | 'en'): string {
-  // An order signed and awaiting the pharmacist is named as such (issue 20): the other order is not yet given.
-  const pending = m.input.pending ? (lang === 'zh' ? '，待药师审核' : ', awaiting pharmacist review') : '';
-  return `${orderText(m, lang)}${pending}`;
+function orderIn(m: ResolvedMedication, lang: 'zh' | 'en', oneDraft: boolean): string {
+  // Which order is which (issue 20): the label the caller passed (prescriber and time, as the pharmacist's card
+  // shows them); an order signed and awaiting the pharmacist is named as such (it is not yet given); the one under
+  // review is this order, when it is the only draft named.
+  const standing = m.input.pending
+    ? { zh: '待药师审核', en: 'awaiting pharmacist review' }
+    : m.draft && oneDraft
+      ? { zh: '本医嘱', en: 'this order' }
+      : undefined;
+  const parts = [orderText(m, lang), m.input.orderLabel?.[lang], standing?.[lang]].filter(Boolean);
+  return parts.join(lang === 'zh' ? '，' : ', ');
+}
+
+/** The orders of a finding, each told from the others, in one language. */
+function ordersIn(meds: readonly ResolvedMedication[], lang: 'zh' | 'en'): string {
+  const oneDraft = meds.filter((m) => m.draft).length === 1;
+  return meds.map((m) => orderIn(m, lang, oneDraft)).join(lang === 'zh' ? '；' : '; ');
 }
 
 function orderText(m: ResolvedMedication, lang: 'zh' | 'en'): string {
@@ -46,8 +59,8 @@ export function checkDuplication(ctx: CheckContext): Finding[] {
         type: 'duplication',
         severity: 'critical',
         summary: {
-          en: `Duplicate ${drug.names.en}: ordered ${meds.length} times (${meds.map((m) => orderIn(m, 'en')).join('; ')})`,
-          zh: `${drug.names.zh}重复用药：共${meds.length}个医嘱（${meds.map((m) => orderIn(m, 'zh')).join('；')}）`,
+          en: `Duplicate ${drug.names.en}: ordered ${meds.length} times (${ordersIn(meds, 'en')})`,
+          zh: `${drug.names.zh}重复用药：共${meds.length}个医嘱（${ordersIn(meds, 'zh')}）`,
         },
         detail: {
           en: `The same ingredient (${drug.names.en}) appears in more than one order, e.g. under different brand names or inside a combination pill; this doubles the dose.`,
