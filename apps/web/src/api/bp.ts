@@ -1,6 +1,6 @@
 /**
  * Blood-pressure service (/api/bp, /api/abpm). The request and response types are the server's own
- * (packages/bp-monitoring/api-types, imported type-only; CONTACT_METHODS is that module's one literal list).
+ * (packages/bp-monitoring/api-types, imported type-only; CONTACT_METHODS and HANDOVERS are its literal lists).
  */
 import type {
   AlertEvent as AlertStreamEvent,
@@ -15,14 +15,16 @@ import type {
 import { rawRequest, request } from './client.ts';
 import { parseEventData, readSseStream, type SseEvent } from './sse.ts';
 
-export { CONTACT_METHODS } from '@qihuang/bp-monitoring/api-types';
+export { CONTACT_METHODS, HANDOVERS } from '@qihuang/bp-monitoring/api-types';
 export type {
   AbpmAnswer,
   AbpmLatest,
   AlertAction,
   BpAssessment,
+  ContactAttempt,
   ContactMethod,
   CrisisAdvice,
+  Handover,
   ReadingCategory,
   RecentReading,
   RecentReadings,
@@ -74,7 +76,13 @@ export function readingObservation(patientId: string, reading: ManualReading) {
   };
 }
 
-const ALERT_EVENT_TYPES: readonly AlertStreamEvent['type'][] = ['alert', 'escalated', 'closed', 'joined'];
+const ALERT_EVENT_TYPES: readonly AlertStreamEvent['type'][] = [
+  'alert',
+  'escalated',
+  'closed',
+  'joined',
+  'attempt',
+];
 
 /** One server-sent event of `/api/bp/alerts/stream` as an alert event (undefined for anything else). */
 export function alertStreamEvent(e: SseEvent): AlertStreamEvent | undefined {

@@ -1,16 +1,27 @@
 /**
  * Closing an alert with the action taken (危急值闭环): who contacted the patient, when, how, whether they were
- * reached and what was done. Every field is required (the server refuses a close without them too). Also the
+ * reached and what was done. Every field is required (the server refuses a close without them too). A critical or
+ * same-day alert whose patient was not reached is closed only with emergency care sent; else the contact is recorded
+ * as an attempt and the alert stays open (decision 0026). Also the
  * one-line critical-value timeliness report for the inbox.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bp, CONTACT_METHODS, type BpAlert, type ContactMethod } from '../../api/bp.ts';
+import {
+  bp,
+  CONTACT_METHODS,
+  HANDOVERS,
+  type BpAlert,
+  type ContactMethod,
+  type Handover,
+} from '../../api/bp.ts';
 import { useAuth } from '../../auth/auth-context.tsx';
 import { isApiError } from '../../api/api-error.ts';
 import { ErrorState } from '../../components/states.tsx';
 import { useAsync } from '../../lib/use-async.ts';
 import { actionFormProblems, dash, lateUploadText, timelinessFigures } from './alert-timeliness.ts';
+import { needsPatientReached, submitCloses } from './alert-attempts.ts';
+import '../../i18n/alert-attempts.ts';
 import './alert-action-form.css';
 
 function localInputValue(date: Date): string {
@@ -20,11 +31,12 @@ function localInputValue(date: Date): string {
 
 export function AlertActionForm({
   alert,
-  onClosed,
+  onAnswered,
   onCancel,
 }: {
   alert: BpAlert;
-  onClosed: () => void;
+  /** The alert as the server now has it: inactive when closed, still active when only an attempt was recorded. */
+  onAnswered: (alert: BpAlert) => void;
   onCancel: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -33,6 +45,8 @@ export function AlertActionForm({
   const [contactedAt, setContactedAt] = useState(localInputValue(new Date()));
   const [method, setMethod] = useState<ContactMethod>('phone');
   const [reached, setReached] = useState<'yes' | 'no' | ''>('');
+  // Not reached: emergency care sent (closes the alert), else the contact is only an attempt (decision 0026).
+  const [handover, setHandover] = useState<Handover | ''>('');
   const [action, setAction] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -48,7 +62,7 @@ export function AlertActionForm({
     setBusy(true);
     setError(null);
     try {
-      await bp.acknowledge(
+      const answered = await bp.acknowledge(
         alert.id,
         {
           contactedBy: contactedBy.trim(),
@@ -56,10 +70,11 @@ export function AlertActionForm({
           method,
           patientReached: reached === 'yes',
           action: action.trim(),
+          ...(reached === 'no' && handover ? { handover } : {}),
         },
         i18n.language,
       );
-      onClosed();
+      onAnswered(answered);
     } catch (err) {
       setError(err);
     } finally {
@@ -68,6 +83,8 @@ export function AlertActionForm({
   }
 
   const id = (field: string) => `${alert.id}-${field}`;
+  const asksHandover = reached === 'no' && needsPatientReached(alert);
+  const closes = submitCloses(alert, reached, reached === 'no' ? handover : '');
   return (
     <form className="alert-action-form" onSubmit={(e) => void submit(e)} data-testid="alert-action-form">
       <h3>{t('alertLoop.formTitle', { name })}</h3>
@@ -108,6 +125,29 @@ export function AlertActionForm({
           {t('alertLoop.notReached')}
         </label>
       </fieldset>
+      {asksHandover && (
+        <>
+          <label htmlFor={id('handover')}>{t('alertAttempt.handover')}</label>
+          <select
+            id={id('handover')}
+            value={handover}
+            onChange={(e) => setHandover(e.target.value as Handover | '')}
+            data-testid="alert-handover"
+          >
+            <option value="">{t('alertAttempt.handovers.none')}</option>
+            {HANDOVERS.map((h) => (
+              <option key={h} value={h}>
+                {t(`alertAttempt.handovers.${h}`)}
+              </option>
+            ))}
+          </select>
+          {!closes && (
+            <p className="notice" role="note" data-testid="alert-stays-open">
+              {t('alertAttempt.staysOpen')}
+            </p>
+          )}
+        </>
+      )}
       <label htmlFor={id('action')}>{t('alertLoop.action')}</label>
       <textarea
         id={id('action')}
@@ -133,7 +173,7 @@ export function AlertActionForm({
       ) : null}
       <div className="alert-action-buttons">
         <button type="submit" className="button primary" disabled={busy}>
-          {t('alertLoop.submit')}
+          {closes ? t('alertLoop.submit') : t('alertAttempt.submitAttempt')}
         </button>
         <button type="button" className="button" onClick={onCancel}>
           {t('alertLoop.cancel')}

@@ -12,6 +12,9 @@ import { bp, isApiError, type BpAlert } from '../../api/index.ts';
 import { care, type TimeZones } from '../../api/care.ts';
 import type { AlertStreamEvent } from '../../api/bp.ts';
 import { AlertActionForm, TimelinessLine } from './alert-action-form.tsx';
+import { AlertAttemptHistory } from './alert-attempt-history.tsx';
+import { inboxAfterAnswer } from './alert-attempts.ts';
+import '../../i18n/alert-attempts.ts';
 import { ALERT_KINDS } from './alert-kinds.ts';
 import { AlertClock, AlertReading, useNow } from './alert-overdue.tsx';
 import { inboxOrder, isOverdue } from './alert-overdue.ts';
@@ -155,6 +158,7 @@ export function AlertsPage() {
                     <p className="alert-summary">{summary}</p>
                     <AlertReading alert={a} timeZone={zoneOf(a.patientId)} />
                     <AlertEvidence alert={a} timeZone={zoneOf(a.patientId)} />
+                    <AlertAttemptHistory alert={a} timeZone={zoneOf(a.patientId)} />
                     {/* A consultation's alert quotes what the patient wrote (issue 20). */}
                     {(a.kind === 'reported-emergency' || a.kind === 'reported-urgent') && (
                       <ConsultationQuote
@@ -167,11 +171,16 @@ export function AlertsPage() {
                       <AlertActionForm
                         alert={a}
                         onCancel={() => setOpen(null)}
-                        onClosed={() => {
+                        onAnswered={(answered) => {
+                          // Closed: it leaves the inbox. Not reached (decision 0026): it stays, with the attempt.
+                          const next = inboxAfterAnswer({ arrived, done }, answered);
                           setOpen(null);
-                          setDone((prev) => new Set(prev).add(a.id));
+                          setArrived(next.arrived);
+                          setDone(next.done);
                           setVersion((v) => v + 1);
-                          setMessage(t('alertLoop.closed'));
+                          setMessage(
+                            answered.status === 'active' ? t('alertAttempt.recorded') : t('alertLoop.closed'),
+                          );
                         }}
                       />
                     )}
