@@ -84,6 +84,16 @@ const ZH: [RegExp, (...m: string[]) => string][] = [
     /^patientId: only patient users are linked to a Patient resource$/,
     () => '只有患者账号（--role patient）才能关联患者档案',
   ],
+  // the identity service's /admin rules (packages/identity/schemas.ts, users.ts), as `qihuang user` meets them
+  [
+    /^username: letters, digits and \. _ @ - \(up to 64\)$/,
+    () => '用户名只能含字母、数字和 . _ @ -（最多 64 个字符）',
+  ],
+  [/^password: at least (\d+) characters$/, (n) => `密码至少 ${n} 个字符`],
+  [
+    /^patientId: there is no Patient\/(.*); link the account to an existing patient record$/s,
+    (id) => `没有编号为 ${id} 的患者档案；请用 --patient 关联已有的患者档案`,
+  ],
   [/^(--[\w-]+): not a date "(.*)"$/s, (o, v) => `${o}：不是日期 "${v}"`],
   [/^(--[\w-]+): cannot read (.*)$/s, (o, p) => `${o}：无法读取 ${p}`],
   [

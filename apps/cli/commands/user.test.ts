@@ -2,6 +2,8 @@
  * `qihuang user` (issue 20, tried as IT): create an account, list it, reset its password (the old one stops working,
  * sessions are signed out), each change audited as the /admin routes audit it; messages in the locale's language;
  * bad input exits 2 and changes nothing. On the embedded database (server stopped) and on PostgreSQL.
+ * Only accounts that work (issue 20, tried by someone else): the /admin rules (username, password ≥ 8 characters),
+ * a patient link to a Patient that exists, a duplicate — each exit 2 with one line in the run's language.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '@qihuang/store';
+import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
+import { FhirRepository, openDatabase } from '@qihuang/store';
 import { createPostgresTestDatabase, DATABASE_KINDS } from '@qihuang/test-kit';
 import { createIdentity } from '@qihuang/identity';
 import { MIGRATIONS } from '@qihuang/migrations';
@@ -60,7 +63,7 @@ describe.each(DATABASE_KINDS)('qihuang user on %s', (kind) => {
         'first-Pass-123\n',
       );
       expect(created.code).toBe(0);
-      expect(created.stdout).toContain('created dr.wu (clinician)');
+      expect(created.stdout).toContain('created dr.wu (Clinician)');
       expect(created.stdout).not.toContain('first-Pass-123');
 
       const list = await cli(['user', 'list', '--json'], env);
@@ -98,4 +101,86 @@ describe.each(DATABASE_KINDS)('qihuang user on %s', (kind) => {
       await cleanup();
     }
   }, 240_000);
+
+  it('refuses what the /admin API refuses, one line in the run language, exit 2; lists in the run language', async () => {
+    const { env, open, cleanup } = await target(kind);
+    const oneLine = (r: { code: number; stderr: string }, line: string) => {
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual([line]);
+    };
+    try {
+      const database = await open();
+      try {
+        await new FhirRepository(database.db).update(
+          { requestId: 'seed', principal: SYSTEM_PRINCIPAL },
+          'Patient',
+          'pat-li',
+          { resourceType: 'Patient', id: 'pat-li' },
+        );
+      } finally {
+        await database.close();
+      }
+      const create = (args: string[], input = 'long-enough-1\n') =>
+        cli(['user', 'create', ...args, '--password-stdin'], env, input);
+
+      oneLine(
+        await create(['bad name!', '--role', 'nurse']),
+        'error: username: letters, digits and . _ @ - (up to 64)',
+      );
+      oneLine(
+        await create(['bad name!', '--role', 'nurse', '--locale', 'zh-CN']),
+        '错误：用户名只能含字母、数字和 . _ @ -（最多 64 个字符）',
+      );
+      oneLine(
+        await create(['n.short', '--role', 'nurse'], 'abc\n'),
+        'error: password: at least 8 characters',
+      );
+      oneLine(
+        await create(['n.short', '--role', 'nurse', '--locale', 'zh-CN'], 'abc\n'),
+        '错误：密码至少 8 个字符',
+      );
+      oneLine(
+        await create(['p.nope', '--role', 'patient', '--patient', 'nope']),
+        'error: patientId: there is no Patient/nope; link the account to an existing patient record',
+      );
+      oneLine(
+        await create(['p.nope', '--role', 'patient', '--patient', 'nope', '--locale', 'zh-CN']),
+        '错误：没有编号为 nope 的患者档案；请用 --patient 关联已有的患者档案',
+      );
+      const linked = await create(['p.li', '--role', 'patient', '--patient', 'pat-li']);
+      expect(linked.code, linked.stderr).toBe(0);
+      expect((await create(['dr.dup', '--role', 'clinician'])).code).toBe(0);
+      oneLine(await create(['DR.DUP', '--role', 'nurse']), 'error: A user named "dr.dup" already exists');
+      oneLine(
+        await create(['dr.dup', '--role', 'nurse', '--locale', 'zh-CN']),
+        '错误：名为 "dr.dup" 的账号已存在',
+      );
+      const resetShort = await cli(['user', 'reset-password', 'dr.dup', '--password-stdin'], env, 'abc\n');
+      oneLine(resetShort, 'error: password: at least 8 characters');
+
+      const zh = await cli(['user', 'list', '--locale', 'zh-CN'], env);
+      expect(zh.code, zh.stderr).toBe(0);
+      expect(zh.stdout.trim().split('\n')).toEqual([
+        '用户名\t角色\t患者 ID\t状态',
+        'dr.dup\t医生\t-\t启用',
+        'p.li\t患者\tpat-li\t启用',
+      ]);
+      const en = await cli(['user', 'list', '--locale', 'en'], env);
+      expect(en.stdout.trim().split('\n')).toEqual([
+        'Username\tRole\tPatient ID\tStatus',
+        'dr.dup\tClinician\t-\tActive',
+        'p.li\tPatient\tpat-li\tActive',
+      ]);
+
+      const after = await open();
+      try {
+        const names = (await createIdentity({ db: after.db }).listUsers(after.db)).map((u) => u.username);
+        expect(names).toEqual(['dr.dup', 'p.li']);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await cleanup();
+    }
+  }, 300_000);
 });

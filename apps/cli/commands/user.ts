@@ -4,12 +4,14 @@
  * nothing reset a password). It opens the database itself (server stopped for the embedded one, like `audit`),
  * goes through the identity service the /admin routes use, and writes the same audit entries (action admin,
  * principal `cli`). A password is read from standard input with `--password-stdin`, else generated and printed
- * once; a reset revokes the account's sessions.
+ * once; a reset revokes the account's sessions. The service checks what it is given with the /admin rules
+ * (username, password length, a patient link to a Patient that exists): a refusal, or a username already taken,
+ * is one line in the run's language and exit 2. `list` prints a header and the roles as the console names them.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { QihuangError, SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
+import { isQihuangError, QihuangError, SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import { createAuditLog } from '@qihuang/audit';
 import { createIdentity, USER_ROLES, type UserView } from '@qihuang/identity';
 import { withDatabase } from '../database.ts';
@@ -38,20 +40,57 @@ function readPassword(fromStdin: boolean | undefined): { password: string; gener
   return { password, generated: false };
 }
 
+/** A username already taken is the user's input to fix (exit 2), as the one-line reason the service gives. */
+function takenIsBadInput(error: unknown): never {
+  if (isQihuangError(error) && error.code === 'conflict')
+    throw new QihuangError('invalid-input', error.message);
+  throw error;
+}
+
+type Role = (typeof USER_ROLES)[number];
+
+/** Roles as the web console names them (apps/web/src/i18n/*.ts roles). */
+const ROLE_NAMES = {
+  en: {
+    admin: 'Administrator',
+    clinician: 'Clinician',
+    nurse: 'Nurse',
+    pharmacist: 'Pharmacist',
+    auditor: 'Auditor',
+    patient: 'Patient',
+  },
+  'zh-CN': {
+    admin: '管理员',
+    clinician: '医生',
+    nurse: '护士',
+    pharmacist: '药师',
+    auditor: '审计员',
+    patient: '患者',
+  },
+} satisfies Record<CliLocale, Record<Role, string>>;
+
 const TEXT = {
   en: {
-    created: (u: UserView) => `created ${u.username} (${u.role})`,
+    created: (u: UserView) => `created ${u.username} (${ROLE_NAMES.en[u.role as Role] ?? u.role})`,
     reset: (u: string, revoked: number) => `password of ${u} reset; ${revoked} session(s) signed out`,
     generated: (p: string) => `password (shown once): ${p}`,
     none: 'no users',
-    disabled: ' [disabled]',
+    // The web console's words (apps/web/src/i18n/en.ts users, roles).
+    header: 'Username\tRole\tPatient ID\tStatus',
+    active: 'Active',
+    disabled: 'Disabled',
+    roles: ROLE_NAMES.en,
   },
   'zh-CN': {
-    created: (u: UserView) => `已创建账号 ${u.username}（${u.role}）`,
+    created: (u: UserView) => `已创建账号 ${u.username}（${ROLE_NAMES['zh-CN'][u.role as Role] ?? u.role}）`,
     reset: (u: string, revoked: number) => `已重置 ${u} 的密码；已注销 ${revoked} 个登录会话`,
     generated: (p: string) => `新密码（仅显示这一次）：${p}`,
     none: '没有账号',
-    disabled: ' [已停用]',
+    // The web console's words (apps/web/src/i18n/zh-CN.ts users, roles).
+    header: '用户名\t角色\t患者 ID\t状态',
+    active: '启用',
+    disabled: '已停用',
+    roles: ROLE_NAMES['zh-CN'],
   },
 } satisfies Record<CliLocale, unknown>;
 
@@ -71,10 +110,17 @@ export function registerUser(program: Command): void {
         createIdentity({ db: database.db }).listUsers(database.db),
       );
       if (o.json) return console.log(JSON.stringify(users, null, 2));
-      if (!users.length) return console.log(TEXT[locale].none);
+      const text = TEXT[locale];
+      if (!users.length) return console.log(text.none);
+      console.log(text.header);
       for (const u of users)
         console.log(
-          `${u.username}\t${u.role}${u.patientId ? `\tPatient/${u.patientId}` : ''}${u.disabled ? TEXT[locale].disabled : ''}`,
+          [
+            u.username,
+            text.roles[u.role as Role] ?? u.role,
+            u.patientId ?? '-',
+            u.disabled ? text.disabled : text.active,
+          ].join('\t'),
         );
     });
 
@@ -103,13 +149,15 @@ export function registerUser(program: Command): void {
           const identity = createIdentity({ db: database.db });
           const audit = createAuditLog();
           return database.db.transaction().execute(async (trx) => {
-            const u = await identity.createUser(trx, {
-              username,
-              password,
-              role: o.role as (typeof USER_ROLES)[number],
-              ...(o.displayName ? { displayName: o.displayName } : {}),
-              ...(o.patient ? { patientId: o.patient } : {}),
-            });
+            const u = await identity
+              .createUser(trx, {
+                username,
+                password,
+                role: o.role as Role,
+                ...(o.displayName ? { displayName: o.displayName } : {}),
+                ...(o.patient ? { patientId: o.patient } : {}),
+              })
+              .catch(takenIsBadInput);
             await audit.append(trx, CLI_CONTEXT, {
               action: 'admin',
               outcome: 'success',
