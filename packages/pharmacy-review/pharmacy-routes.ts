@@ -33,6 +33,7 @@ import { cardPatient } from './patient-context.ts';
 import { openAlertLines, openCriticalAlerts } from './open-alerts.ts';
 import type { StoredAlert } from '@qihuang/bp-monitoring';
 import { peopleLookup, type People } from './people.ts';
+import { orderLabels } from './order-labels.ts';
 import {
   awaitsReview,
   compareQueueItems,
@@ -162,7 +163,13 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       if (!charts.has(patientId)) charts.set(patientId, loadChart(deps.repository, ctx, patientId));
       chart = await charts.get(patientId)!;
     }
-    const result = reviewOrder(order, chart, deps.drugs, clock());
+    // Every order named as its card names it (prescriber, time written): two of one text told apart (issue 20).
+    const prescriberOf = async (r: FhirResource) => {
+      const ref = (r as { requester?: { display?: string; reference?: string } }).requester;
+      return (await people.byPractitioner(ref?.reference))?.name ?? (await requesterName(ctx, ref, names));
+    };
+    const labels = await orderLabels([order, ...chart.resources], prescriberOf, timeZone);
+    const result = reviewOrder(order, chart, deps.drugs, clock(), labels);
     const alerts = await alertsOf(ctx, patientId, open);
     const findings = [
       ...emergencyFindings(alerts, order),

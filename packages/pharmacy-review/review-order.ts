@@ -18,6 +18,7 @@ import { resourceName } from '@qihuang/fhir';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { isAwaitingReview, priorIdOf } from './awaiting-review.ts';
 import { currentPrior } from './replaced-order.ts';
+import { withOrderLabels, type OrderLabels } from './order-labels.ts';
 import { samePriorFindings } from './same-prior.ts';
 
 const OBSERVATION_CODES = [
@@ -86,6 +87,8 @@ export function reviewOrder(
   chart: PatientChart,
   drugs: DrugKnowledgeBase,
   now: Date,
+  /** Each order as the card names it (prescriber, time written): a finding naming two tells them apart. */
+  labels?: OrderLabels,
 ): ReviewResult & { patient: PatientContext } {
   // The order itself is the draft, even when it is already active (it is then left out of the regimen). The
   // order it replaces (a switch or dose change awaiting review, decision 0017) stops on approval: not a duplicate
@@ -96,10 +99,10 @@ export function reviewOrder(
   const others = chart.resources.filter(
     (r) => !(r.resourceType === 'MedicationRequest' && left.has(String(r.id))),
   );
-  const input = buildReviewInput(others as unknown as Resource[], {
-    now,
-    draftOrders: [order as unknown as Resource],
-  });
+  const input = withOrderLabels(
+    buildReviewInput(others as unknown as Resource[], { now, draftOrders: [order as unknown as Resource] }),
+    labels,
+  );
   const result = reviewPrescriptions(input, drugs);
   // Another pending change of the same order, or one approved first (same-prior.ts, issue 20/19): critical first.
   const findings = [...samePriorFindings([order], chart.resources, drugs), ...result.findings];
