@@ -15,6 +15,7 @@ import { careSettings } from './settings.ts';
 import { measuredContext } from './measured.ts';
 import type { PanelRow } from './api-types/index.ts';
 import { quietReads } from './quiet-reads.ts';
+import { panelReasons } from './panel-reasons.ts';
 
 export type { PanelRow };
 
@@ -120,7 +121,12 @@ async function panelRows(
   return {
     entries: ranks.map((r) => {
       const e = byId.get(r.patientId)!;
-      return { ...e, ...r, openAlerts: e.openAlerts, pendingDrafts: e.pendingDrafts ?? 0 };
+      // A reported emergency is named as what it is, apart from BP crisis alerts (issue 20).
+      const reasons = panelReasons(
+        r.reasons,
+        alerts.filter((a) => a.patientId === r.patientId),
+      );
+      return { ...e, ...r, reasons, openAlerts: e.openAlerts, pendingDrafts: e.pendingDrafts ?? 0 };
     }),
   };
 }

@@ -39,7 +39,8 @@ export type {
 } from '@qihuang/engines/hypertension-care';
 
 export type ReminderState = ReminderDue['state'];
-export type PanelReasonCode = PanelRank['reasons'][number]['code'];
+/** The engine's reasons, with a reported emergency named apart from BP crisis alerts (panel-reasons.ts). */
+export type PanelReasonCode = PanelRank['reasons'][number]['code'] | 'emergency';
 
 /** The language of a consultation or a clinician answer. */
 export type CareLanguage = 'zh' | 'en';
@@ -441,7 +442,8 @@ export interface ProposalResult {
 
 // ----------------------------------------------------------------------------------------- panel, copilot
 
-export type PanelRow = PanelRank & {
+export type PanelRow = Omit<PanelRank, 'reasons'> & {
+  reasons: { code: PanelReasonCode; display: Text }[];
   name?: string;
   controlled?: boolean;
   excessSbp?: number;

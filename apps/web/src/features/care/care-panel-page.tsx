@@ -10,6 +10,7 @@ import { PRIORITY_BADGE, panelPriority } from './panel-priority.ts';
 import './care.css';
 
 const REASON_BADGE: Record<PanelEntry['reasons'][number]['code'], string> = {
+  emergency: 'badge-critical',
   crisis: 'badge-critical',
   alerts: 'badge-warning',
   uncontrolled: 'badge-warning',

@@ -21,6 +21,9 @@ describe('panel priority', () => {
   it('no reason: nothing to do', () => {
     expect(panelPriority(row())).toBe('none');
   });
+  it('a reported emergency (named apart from BP crisis alerts, issue 20) is critical', () => {
+    expect(panelPriority(row('emergency', 'overdue'))).toBe('critical');
+  });
   it('whatever order the reasons come in', () => {
     expect(panelPriority(row('drafts', 'crisis'))).toBe('critical');
   });

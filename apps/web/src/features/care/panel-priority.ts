@@ -9,6 +9,7 @@ import type { PanelEntry } from '../../api/care.ts';
 export type PanelPriority = 'critical' | 'high' | 'medium' | 'low' | 'none';
 
 const TIER: Record<PanelEntry['reasons'][number]['code'], Exclude<PanelPriority, 'none'>> = {
+  emergency: 'critical',
   crisis: 'critical',
   alerts: 'high',
   uncontrolled: 'medium',
