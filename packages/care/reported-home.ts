@@ -10,13 +10,13 @@
  */
 import type { StoredAlert } from '@qihuang/bp-monitoring';
 import type { RequestContext } from '@qihuang/contracts';
-import { SUSPECTED_TIA } from '@qihuang/engines/hypertension-care';
 import type { PatientLanguage, PatientReportedAlert } from './api-types/index.ts';
 import { zonedDateTime } from './crisis-alert.ts';
 import type { CareDeps } from './deps.ts';
 import { REPORTED_EMERGENCY_KIND, type StoredTriage } from './emergency-flag.ts';
 import { consultationReports } from './reported-events.ts';
 import { careSettings } from './settings.ts';
+import { localDay, tiaReported } from './tia-episode.ts';
 import { REPORTED_URGENT_KIND } from './urgent-flag.ts';
 
 export type { PatientReportedAlert };
@@ -118,13 +118,16 @@ const WORDS: Record<PatientLanguage, Words> = {
   },
 };
 
-/** What the patient reported, in plain words: their red flags, a suspected TIA, a crisis value they wrote. */
-export function reportedWords(t: StoredTriage | undefined, language: PatientLanguage): string {
+/**
+ * What the patient reported, in plain words: their red flags, a suspected TIA (what they said happened and on which
+ * day, said from `today` — the medical name is the clinician's; issue 16), a crisis value they wrote.
+ */
+export function reportedWords(t: StoredTriage | undefined, language: PatientLanguage, today: string): string {
   const w = WORDS[language];
   const pick = (x: { zh: string; en: string }) => (language === 'zh-CN' ? x.zh : x.en);
   if (!t) return w.symptoms;
   const parts = t.redFlags.map((f) => pick(f.display));
-  if (t.inputs.suspectedTia === true) parts.push(pick(SUSPECTED_TIA));
+  if (t.inputs.suspectedTia === true) parts.push(pick(tiaReported(t.tiaEpisode, today)));
   // A value the patient wrote (a stored reading the triage weighed is the reading box's, not something reported).
   const typed = t.crisisReading?.id.startsWith('typed-') ? t.crisisReading : undefined;
   const bp = typed ?? (t.inputs.writtenBp as { sbp?: number; dbp?: number } | undefined);
@@ -202,10 +205,20 @@ export async function openReportedAlert(
     (x, y) =>
       Number(y.level === 'emergency') - Number(x.level === 'emergency') || y.time.localeCompare(x.time),
   );
-  return boxOf(list, options.language, options.timeZone);
+  return boxOf(
+    list,
+    options.language,
+    options.timeZone,
+    localDay(options.now.toISOString(), options.timeZone),
+  );
 }
 
-function boxOf(items: readonly Item[], language: PatientLanguage, timeZone: string): PatientReportedAlert {
+function boxOf(
+  items: readonly Item[],
+  language: PatientLanguage,
+  timeZone: string,
+  today: string,
+): PatientReportedAlert {
   const w = WORDS[language];
   const level: Level = items[0]!.level;
   const alerted = items.every((i) => i.alerted);
@@ -231,7 +244,7 @@ function boxOf(items: readonly Item[], language: PatientLanguage, timeZone: stri
         text: w.report
           .replace('{{date}}', date)
           .replace('{{clock}}', clock)
-          .replace('{{what}}', reportedWords(i.triage, language)),
+          .replace('{{what}}', reportedWords(i.triage, language, today)),
         ...(i.alertId ? { alertId: i.alertId } : {}),
       };
     }),

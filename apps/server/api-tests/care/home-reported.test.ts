@@ -162,7 +162,11 @@ describe.each(DATABASE_KINDS)("the patient's home leads with an emergency they r
     expect(zh.steps[0]).toContain('今天');
     expect(zh.steps[0]).toContain('神经内科');
     expect(zh.steps.join('')).toContain('120');
-    expect(zh.reports[0]!.text).toContain('短暂性脑缺血发作');
+    // What they said happened, on which day, in plain words; the medical name is the clinician's (issue 16).
+    expect(zh.reports[0]!.text).toContain(
+      '您报告：昨天左手突然没劲、说话也不清，之后好转了——这可能是中风的先兆',
+    );
+    expect(zh.reports[0]!.text).not.toContain('短暂性脑缺血');
     expect(zh.source).toMatch(/^NICE NG128/);
     expect(zh.steps.at(-1)).toContain('今天已经看过医生');
     expect(zh.steps.join('')).not.toContain('急诊');
