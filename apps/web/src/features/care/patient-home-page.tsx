@@ -25,7 +25,7 @@ import {
 } from './care-model.ts';
 import { LifestyleGoals } from './care-ui.tsx';
 import { adviceNow, sessionHasCrisis } from './crisis-now.ts';
-import { homeBoxes } from './home-boxes.ts';
+import { homeBoxes, standingAdvice } from './home-boxes.ts';
 import { CrisisBox, HomeReadings, ReportedBox } from './home-readings.tsx';
 import './care.css';
 import { medicationAdherenceLine } from './medication-adherence.ts';
@@ -78,46 +78,45 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
   // The answer to a reading just saved, the open crisis alert (any measured date) or a crisis reading of the last
   // 24 hours keeps the advice on top, and nothing says "done" or "at target" beside it.
   const readings = recent.status === 'success' ? recent.data.readings : [];
-  const leading = leadingAdvice<
-    Pick<CrisisAdvice, 'title' | 'steps' | 'source'> & {
-      level: CrisisAdvice['level'];
-      readings?: { time: string }[];
-    }
-  >(
-    uploadAdvice,
-    // The open alert's advice is about the alert's reading (its measured time).
-    home.crisisAlert
-      ? {
-          ...home.crisisAlert.advice,
-          readings: home.crisisAlert.reading.time ? [{ time: home.crisisAlert.reading.time }] : [],
-        }
-      : undefined,
-    // A crisis reading older than the alert look-back uploaded this week: the upload's note (never leads over
-    // an urgent advice).
-    (recent.status === 'success' ? recent.data.advice : undefined) ?? home.oldCrisisAdvice,
-  );
+  type Advice = Pick<CrisisAdvice, 'title' | 'steps' | 'source'> & {
+    level: CrisisAdvice['level'];
+    readings?: { time: string }[];
+  };
+  // The open alert's advice is about the alert's reading (its measured time).
+  const alertAdvice: Advice | undefined = home.crisisAlert
+    ? {
+        ...home.crisisAlert.advice,
+        readings: home.crisisAlert.reading.time ? [{ time: home.crisisAlert.reading.time }] : [],
+      }
+    : undefined;
+  // A crisis reading older than the alert look-back uploaded this week: the upload's note (never leads over
+  // an urgent advice).
+  const olderAdvice = (recent.status === 'success' ? recent.data.advice : undefined) ?? home.oldCrisisAdvice;
+  const leading = leadingAdvice<Advice>(uploadAdvice, alertAdvice, olderAdvice);
+  // The top boxes: the open alert's (or an older reading's) advice, the same before and after a save — the answer
+  // to a reading just saved is beside the form (home-boxes.ts standingAdvice; issue 16).
+  const standing = standingAdvice<Advice>(uploadAdvice, alertAdvice, olderAdvice);
   // A box about an earlier reading, after newer readings, says what to do now (not "measure again").
   const advice =
-    leading && leading !== uploadAdvice
-      ? adviceNow(
-          leading,
-          readings,
-          {
-            measuredSince: (p) => t('care.crisisNow.measuredSince', p),
-            symptoms: t('care.crisisNow.symptoms'),
-            contact: t(
-              leading.level === 'crisis' ? 'care.crisisNow.contactAlerted' : 'care.crisisNow.contactClinic',
-            ),
-          },
-          home.timeZone,
-        )
-      : leading;
+    standing &&
+    adviceNow(
+      standing,
+      readings,
+      {
+        measuredSince: (p) => t('care.crisisNow.measuredSince', p),
+        symptoms: t('care.crisisNow.symptoms'),
+        contact: t(
+          standing.level === 'crisis' ? 'care.crisisNow.contactAlerted' : 'care.crisisNow.contactClinic',
+        ),
+      },
+      home.timeZone,
+    );
   // An emergency the patient reported leads over any reading's box; a reading crisis still shows (decision 0024).
-  const boxes = homeBoxes(home.reportedAlert, advice && leading !== uploadAdvice ? advice : undefined);
+  const boxes = homeBoxes(home.reportedAlert, advice);
   const last7 = recentSummary(
     home.progress.lastSevenDays,
     target,
-    advice !== undefined || home.reportedAlert !== undefined,
+    leading !== undefined || home.reportedAlert !== undefined,
     home.progress.weeks,
   );
 
