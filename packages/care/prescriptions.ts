@@ -302,7 +302,9 @@ export async function proposeForPatient(
   assertClinicalSide(ctx);
   const c = await clinicalContext(deps, ctx, patientId, guideline);
   assertAlive(patientId, c.chart.patient);
-  const input = treatmentInput(deps, c, guideline);
+  // Orders signed and awaiting the pharmacist are already ordered: never proposed again (issue 20/19).
+  const pending = await pendingDrafts(deps, ctx, patientId);
+  const input = treatmentInput(deps, c, guideline, pending.filter(isAwaitingReview));
   if (!input) throw new QihuangError('invalid-input', NO_READINGS[language]);
   // An open critical alert or a reported emergency comes before any routine start (open-emergency.ts).
   const emergencies = await openEmergencies(deps, ctx, patientId);
@@ -316,7 +318,7 @@ export async function proposeForPatient(
   const proposalId = `htn-${randomUUID()}`;
   // Earlier unsigned proposals are withdrawn: only the latest proposal waits for signature. A signed order
   // awaiting the pharmacist, or returned by them, is the prescriber's to revise or withdraw (decision 0017).
-  const stale = unsignedProposals(await pendingDrafts(deps, ctx, patientId));
+  const stale = unsignedProposals(pending);
   const drafts = proposal.orders.map((order, index) =>
     medicationRequestFor(
       patientId,

@@ -9,7 +9,11 @@ import type {
   CurrentMedication,
   TreatmentInput,
 } from '@qihuang/engines/hypertension-care';
+import type { Resource } from '@medplum/fhirtypes';
+import { buildReviewInput } from '@qihuang/engines/prescription-review';
+import type { FhirResource } from '@qihuang/store';
 import { chinaStratification, decisionBp, type ClinicalContext } from './clinical.ts';
+import { replacedIdsOf } from './prior-orders.ts';
 import { nowOf, type CareDeps } from './deps.ts';
 import { regimenBasis } from './regimen-basis.ts';
 import { careSettings } from './settings.ts';
@@ -32,10 +36,26 @@ const CLASS_MAP: Partial<Record<DrugClassId, AntihypertensiveClass>> = {
   'k-sparing': 'other',
 };
 
-/** The current antihypertensives (engine classes) and the ids of the orders/statements they come from. */
-function currentMedications(deps: CareDeps, c: ClinicalContext): CurrentMedication[] & { ids: string[] } {
+/**
+ * The current antihypertensives (engine classes) and the ids of the orders/statements they come from. Orders signed
+ * and awaiting the pharmacist (`awaiting`) are already ordered (issue 20/19): given as `pending`, the active orders
+ * they replace left out — the regimen as it will be; their ids are not the dated regimen's (regimen-basis.ts).
+ */
+function currentMedications(
+  deps: CareDeps,
+  c: ClinicalContext,
+  awaiting: readonly FhirResource[],
+): CurrentMedication[] & { ids: string[] } {
   const out = Object.assign([] as CurrentMedication[], { ids: [] as string[] });
-  for (const m of c.review.medications) {
+  const replaced = new Set(
+    [...replacedIdsOf(awaiting, c.chart.resources)].map((id) => `MedicationRequest/${id}`),
+  );
+  const pending = awaiting.length
+    ? buildReviewInput(awaiting as unknown as Resource[], { now: nowOf(deps) }).patient.medications.filter(
+        (m) => m.pending,
+      )
+    : [];
+  for (const m of [...c.review.medications.filter((x) => !replaced.has(x.id)), ...pending]) {
     const match = m.drugId ? deps.drugs.getDrug(m.drugId) : deps.drugs.match(m.text ?? '')?.drug;
     if (!match) continue;
     const parts = match.components?.length
@@ -47,12 +67,13 @@ function currentMedications(deps: CareDeps, c: ClinicalContext): CurrentMedicati
         .map((x) => CLASS_MAP[x])
         .find((x) => x !== undefined);
       if (!cls) continue;
-      if (!out.ids.includes(m.id)) out.ids.push(m.id);
+      if (!m.pending && !out.ids.includes(m.id)) out.ids.push(m.id);
       const dose = m.dose && /mg/i.test(m.dose.unit) && !match.components ? m.dose.value : undefined;
       out.push({
         agent: part.id,
         cls,
         ...(dose !== undefined ? { dailyDoseMg: dose * (m.timesPerDay ?? 1) } : {}),
+        ...(m.pending ? { pending: true as const } : {}),
       });
     }
   }
@@ -63,8 +84,10 @@ export function treatmentInput(
   deps: CareDeps,
   c: ClinicalContext,
   guideline: Guideline,
+  /** The patient's orders signed and awaiting the pharmacist: already ordered (issue 20/19). */
+  awaiting: readonly FhirResource[] = [],
 ): TreatmentInput | undefined {
-  const current = currentMedications(deps, c);
+  const current = currentMedications(deps, c, awaiting);
   // On a dated regimen the BP comes from readings taken on it (regimen-basis.ts, decision 0023).
   const settings = careSettings(deps, c.chart.patient);
   const onRegimen = current.length
