@@ -77,7 +77,12 @@ describe.each(DATABASE_KINDS)('consultation reads are audited on %s', (kind) => 
         outcome: 'success',
       },
     ]);
-    // A refused read (another patient's transcript) leaves no success entry.
+    // A refused read (another patient's transcript) leaves no success entry. The other patient's account links
+    // to a Patient that exists (identity refuses a link to none).
+    await t.repository.update({ requestId: 'seed', principal: SYSTEM_PRINCIPAL }, 'Patient', 'ca-2', {
+      resourceType: 'Patient',
+      id: 'ca-2',
+    });
     const other = await t.userToken({
       username: 'pat2',
       password: 'patient-password-2',
