@@ -43,7 +43,7 @@ describe('tiaNotice: the consultation answer', () => {
   it('English in plain English words (no Chinese words, no jargon)', () => {
     const en = tiaNotice(episode, '2026-12-07').en;
     expect(en).toContain(
-      'You reported weakness or numbness on one side, slurred speech or trouble speaking yesterday, which then went away — this may be a warning sign of a stroke.',
+      'You reported weakness or numbness on one side and slurred speech or trouble speaking yesterday, which then went away — this may be a warning sign of a stroke.',
     );
     expect(en).toContain('see a doctor today');
     expect(en).toContain(

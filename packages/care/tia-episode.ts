@@ -116,7 +116,11 @@ function signsIn(episode: TiaEpisode | undefined, language: 'zh' | 'en'): string
   const own = episode.words.length > 0 && episode.words.every((w) => HAS_HAN.test(w) === (language === 'zh'));
   if (language === 'zh' && own) return episode.words.join(join);
   const plain = [...new Set(episode.concepts.map((c) => (PLAIN[c] ?? STROKE_LIKE)[language]))];
-  return plain.length ? plain.join(join) : STROKE_LIKE[language];
+  if (plain.length === 0) return STROKE_LIKE[language];
+  // English names the last sign with "and" ("weakness …, a drooping face and slurred speech").
+  return language === 'en' && plain.length > 1
+    ? `${plain.slice(0, -1).join(join)} and ${plain.at(-1)}`
+    : plain.join(join);
 }
 
 /** "yesterday" / "2 days ago" / a date, said from `today` (YYYY-MM-DD, the patient's zone). */

@@ -117,7 +117,7 @@ describe.each(DATABASE_KINDS)('a passing TIA is answered at once as same-day car
     );
     const [first, second] = replies(c);
     expect(first!.text).toBe(
-      'You reported weakness or numbness on one side, slurred speech or trouble speaking yesterday, which then went away — this may be a warning sign of a stroke. Even though it has gone, see a doctor today: go to a hospital today (neurology) or contact your care team today. If it comes back or does not go away, call emergency services (120 in China / 911 in the US) now.',
+      'You reported weakness or numbness on one side and slurred speech or trouble speaking yesterday, which then went away — this may be a warning sign of a stroke. Even though it has gone, see a doctor today: go to a hospital today (neurology) or contact your care team today. If it comes back or does not go away, call emergency services (120 in China / 911 in the US) now.',
     );
     expect(second!.text).toContain('195/132 mmHg');
     expect(
