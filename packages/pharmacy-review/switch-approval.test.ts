@@ -93,7 +93,7 @@ describe.each(DATABASE_KINDS)('a switch awaiting the pharmacist on %s', (kind) =
           clock: () => NOW,
         }),
       )
-      .onError(errorHandler(platformError));
+      .onError(errorHandler((error) => platformError(error)));
   const post = (path: string, body: unknown) =>
     routes().request(path, {
       method: 'POST',
