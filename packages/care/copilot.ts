@@ -11,6 +11,7 @@ import { checkAnswer } from '@qihuang/guard';
 import type { Passage } from '@qihuang/knowledge';
 import { clinicalContext, summaryFindings, type ClinicalContext } from './clinical.ts';
 import { treatmentInput } from './treatment-input.ts';
+import { isAwaitingReview } from '@qihuang/pharmacy-review';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
 import { reviewRecommendedDrugs } from './drug-safety.ts';
 import { notConfiguredMessage, type ChatMessage, type ToolSpec } from './model.ts';
@@ -144,11 +145,20 @@ async function runTool(
       };
     }
     case 'treatment_proposal': {
-      const input = treatmentInput(deps, c, guideline);
+      // Orders signed and awaiting the pharmacist are already ordered, as on the care tab (issue 20/19).
+      const patientId = c.chart.patient?.id;
+      const drafts = patientId
+        ? await deps.repository.searchAll(ctx, 'MedicationRequest', [
+            ['patient', String(patientId)],
+            ['status', 'draft'],
+          ])
+        : [];
+      const input = treatmentInput(deps, c, guideline, drafts.filter(isAwaitingReview));
       if (!input) return { error: 'no blood-pressure readings to base a proposal on' };
       const p = proposeTreatment(input);
       return {
         decision: p.decision,
+        notes: p.notes.map((n) => n.en),
         target: p.target,
         orders: p.orders.map((o) => ({ order: o.display.en, rationale: o.rationale.en, source: o.source })),
         avoided: p.avoided.map((a) => ({ class: a.cls, reason: a.reason.en, source: a.source })),

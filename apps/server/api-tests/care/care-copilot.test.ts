@@ -5,7 +5,9 @@
  * care-flow-test-support.ts.
  */
 import { sql } from 'kysely';
+import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AWAITING_REVIEW_REASON } from '@qihuang/pharmacy-review';
 import { DATABASE_KINDS, type ScriptedUpstream } from '@qihuang/test-kit';
 import type { TestApp } from '../../test-support.ts';
 import {
@@ -90,5 +92,51 @@ describe.each(DATABASE_KINDS)('hypertension care on %s', (kind) => {
         })
       ).status,
     ).toBe(403);
+  });
+
+  // Issue 20/19 (SAFETY): the copilot's treatment proposal takes an order awaiting the pharmacist as already
+  // ordered, as the care tab's proposal does — never amlodipine again beside amlodipine 5 mg awaiting review.
+  it('proposes nothing of a drug awaiting pharmacist review and names it as awaiting', async () => {
+    await t.repository.update(
+      { requestId: 'seed', principal: SYSTEM_PRINCIPAL },
+      'MedicationRequest',
+      'htn-1-aml-awaiting',
+      {
+        resourceType: 'MedicationRequest',
+        id: 'htn-1-aml-awaiting',
+        status: 'draft',
+        intent: 'order',
+        statusReason: AWAITING_REVIEW_REASON,
+        subject: { reference: 'Patient/htn-1' },
+        medicationCodeableConcept: {
+          text: 'Amlodipine 5 mg',
+          coding: [{ system: 'urn:qihuang:drug', code: 'amlodipine', display: 'Amlodipine' }],
+        },
+        dosageInstruction: [
+          {
+            text: '5 mg once daily',
+            timing: { repeat: { frequency: 1, period: 1, periodUnit: 'd' } },
+            doseAndRate: [{ doseQuantity: { value: 5, unit: 'mg', code: 'mg' } }],
+          },
+        ],
+      },
+    );
+    upstream.reset();
+    upstream.when((r) => isChat(r) && !hasToolResults(r), {
+      toolCalls: [{ id: 'call_1', name: 'treatment_proposal', arguments: '{}' }],
+    });
+    upstream.when((r) => isChat(r) && hasToolResults(r), { content: 'Amlodipine is awaiting review.' });
+    const response = await api('doc', '/api/care/patients/htn-1/copilot', {
+      method: 'POST',
+      json: { messages: [{ role: 'user', content: 'What should I prescribe?' }], language: 'en' },
+    });
+    expect(response.status).toBe(200);
+    const tool = (await sse(response)).find((e) => e.event === 'tool')!.data as {
+      result: { orders: { order: string }[]; notes: string[] };
+    };
+    expect(tool.result.orders.map((o) => o.order).join(' ')).not.toMatch(/amlodipine/i);
+    expect(tool.result.notes).toContainEqual(
+      expect.stringContaining('Awaiting pharmacist review: Amlodipine 5 mg/day'),
+    );
   });
 });
