@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { homeBoxes, standingAdvice } from './home-boxes.ts';
+import { leadingAdvice } from './care-model.ts';
+import { homeBoxes } from './home-boxes.ts';
 
 const emergency = { level: 'emergency' as const, title: 'reported emergency' };
 const urgent = { level: 'urgent' as const, title: 'reported same-day' };
@@ -43,23 +44,19 @@ describe('the patient home boxes: a reported emergency leads, never downgraded (
 
 describe('the top boxes keep one order across a save and a reload (issue 16, H12 try)', () => {
   // Before: the answer to a reading just saved was left out of the top boxes (shown by the form), so after a save
-  // the same-day box moved above the very-high-BP box, and back below it on reload.
+  // the same-day box moved above the very-high-BP box, and back below it on reload. The page now gives the top
+  // boxes the leading advice, the just-saved answer included.
   type Reading = { level: 'crisis' | 'old-reading'; title: string };
   const alertCrisis: Reading = { level: 'crisis', title: 'open alert crisis' };
   const savedCrisis: Reading = { level: 'crisis', title: 'answer to the reading just saved' };
   const note: Reading = old;
-  const standing = (a?: Reading, b?: Reading, c?: Reading) => standingAdvice<Reading>(a, b, c);
-  it('the reading box at the top is the open alert one whether or not a reading was just saved', () => {
-    expect(standing(savedCrisis, alertCrisis)).toBe(alertCrisis);
-    expect(standing(undefined, alertCrisis)).toBe(alertCrisis);
-    const afterSave = order(urgent, standing(savedCrisis, alertCrisis, note));
-    const afterReload = order(urgent, standing(undefined, alertCrisis, note));
+  it('after a save and after a reload: the reading crisis first, then the same-day report', () => {
+    const afterSave = order(urgent, leadingAdvice<Reading>(savedCrisis, alertCrisis, note));
+    const afterReload = order(urgent, leadingAdvice<Reading>(undefined, alertCrisis, note));
     expect(afterSave).toEqual(['reading:crisis (leads)', 'reported:urgent']);
     expect(afterReload).toEqual(afterSave);
   });
-  it('an urgent advice leads over an old reading note; the note alone stands', () => {
-    expect(standing(undefined, alertCrisis, note)).toBe(alertCrisis);
-    expect(standing(savedCrisis, undefined, note)).toBe(note);
-    expect(standing(savedCrisis)).toBeUndefined();
+  it('a just-saved old reading note never hides the open crisis', () => {
+    expect(leadingAdvice<Reading>(note, alertCrisis, undefined)).toBe(alertCrisis);
   });
 });

@@ -4,8 +4,6 @@
  * still shows, below it. A crisis reading (a critical alert) comes before a same-day report, and a same-day report
  * before an old reading's note. Only the first box leads (one clear top instruction). Pure.
  */
-import { leadingAdvice } from './care-model.ts';
-
 type ReportedLevel = 'emergency' | 'urgent';
 type ReadingLevel = 'crisis' | 'old-reading';
 
@@ -45,18 +43,4 @@ export function homeBoxes<R extends { level: ReportedLevel }, A extends { level:
   // Stable: on a tie (none today) the reported box stays first.
   boxes.sort((a, b) => RANK[a.box.level] - RANK[b.box.level]);
   return boxes.map((b, i) => ({ ...b, leads: i === 0 }));
-}
-
-/**
- * The reading advice the top boxes are ordered with: the open crisis alert's, else a recent or old reading's note
- * (an urgent advice first, leadingAdvice). Never the answer to a reading just saved: that is shown beside the form,
- * where the patient is looking, and the alert it raised tops the page once the page has reloaded. With it at the top
- * only after a save, the same-day box moved above the very-high-BP box and back on reload (issue 16, H12 try).
- */
-export function standingAdvice<A extends { level?: string }>(
-  _justSaved: A | undefined,
-  openAlert: A | undefined,
-  recent: A | undefined,
-): A | undefined {
-  return leadingAdvice<A>(undefined, openAlert, recent);
 }

@@ -21,7 +21,7 @@ export function CrisisBox({
   leads = true,
 }: {
   advice: Pick<CrisisAdvice, 'title' | 'steps' | 'source'> & { level?: CrisisAdvice['level'] };
-  /** Brought into view when it appears (the advice to a reading just saved, beside the form). */
+  /** Brought into view when it appears (the advice to a reading just saved). */
   scrollIntoView?: boolean;
   /** False below a reported emergency (decision 0024): shown, but not announced as the page's alert. */
   leads?: boolean;
@@ -107,7 +107,10 @@ export function HomeReadings({
   timeZone,
   advice,
 }: {
-  /** The advice to the reading just saved: shown beside the form, where the patient is looking. */
+  /**
+   * The advice to the reading just saved: its box is the page's reading box at the top (in the order of decision
+   * 0024, brought into view); here it marks the status line.
+   */
   advice?: CrisisAdvice;
   patientId: string;
   recent: RecentReadings | undefined;
@@ -204,7 +207,6 @@ export function HomeReadings({
       <p role="status" className={advice ? 'reading-status-crisis' : 'muted'} data-testid="reading-status">
         {status}
       </p>
-      {advice && <CrisisBox advice={advice} scrollIntoView />}
       <h3>{t('bpHome.recent')}</h3>
       {!recent || recent.readings.length === 0 ? (
         <p className="muted">{t('bpHome.none')}</p>

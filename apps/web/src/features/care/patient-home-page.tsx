@@ -25,7 +25,7 @@ import {
 } from './care-model.ts';
 import { LifestyleGoals } from './care-ui.tsx';
 import { adviceNow, sessionHasCrisis } from './crisis-now.ts';
-import { homeBoxes, standingAdvice } from './home-boxes.ts';
+import { homeBoxes } from './home-boxes.ts';
 import { CrisisBox, HomeReadings, ReportedBox } from './home-readings.tsx';
 import './care.css';
 import { medicationAdherenceLine } from './medication-adherence.ts';
@@ -93,24 +93,27 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
   // an urgent advice).
   const olderAdvice = (recent.status === 'success' ? recent.data.advice : undefined) ?? home.oldCrisisAdvice;
   const leading = leadingAdvice<Advice>(uploadAdvice, alertAdvice, olderAdvice);
-  // The top boxes: the open alert's (or an older reading's) advice, the same before and after a save — the answer
-  // to a reading just saved is beside the form (home-boxes.ts standingAdvice; issue 16).
-  const standing = standingAdvice<Advice>(uploadAdvice, alertAdvice, olderAdvice);
+  // The answer to a reading just saved takes the reading box's place at the top, in the one order of decision 0024,
+  // and is brought into view: beside the form it had left the top boxes, so after a save the same-day box moved
+  // above the very-high-BP box and back on reload (issue 16, H12's try).
+  const justSaved = leading !== undefined && leading === uploadAdvice;
   // A box about an earlier reading, after newer readings, says what to do now (not "measure again").
   const advice =
-    standing &&
-    adviceNow(
-      standing,
-      readings,
-      {
-        measuredSince: (p) => t('care.crisisNow.measuredSince', p),
-        symptoms: t('care.crisisNow.symptoms'),
-        contact: t(
-          standing.level === 'crisis' ? 'care.crisisNow.contactAlerted' : 'care.crisisNow.contactClinic',
-        ),
-      },
-      home.timeZone,
-    );
+    leading &&
+    (justSaved
+      ? leading
+      : adviceNow(
+          leading,
+          readings,
+          {
+            measuredSince: (p) => t('care.crisisNow.measuredSince', p),
+            symptoms: t('care.crisisNow.symptoms'),
+            contact: t(
+              leading.level === 'crisis' ? 'care.crisisNow.contactAlerted' : 'care.crisisNow.contactClinic',
+            ),
+          },
+          home.timeZone,
+        ));
   // An emergency the patient reported leads over any reading's box; a reading crisis still shows (decision 0024).
   const boxes = homeBoxes(home.reportedAlert, advice);
   const last7 = recentSummary(
@@ -153,6 +156,7 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
                 : b.box
             }
             leads={b.leads}
+            scrollIntoView={justSaved && !b.underEmergency}
           />
         ),
       )}
