@@ -122,6 +122,13 @@ function riskWordAt(lower: string, at: number, key: string): boolean {
   // (A denied effect, "不会升高血钾", stays a statement about the condition, as below.)
   if (key.startsWith('高') && /(?:升|提)$/.test(before) && !/(?:不|没有|无|未)[^，。,;；]{0,3}$/.test(before))
     return true;
+  // A pair said not to cause it ("维拉帕米与比索洛尔合用很安全，不会引起心动过缓"): the pair's effect, an interaction claim,
+  // not a patient who has the condition (REFERENCE §6; a bradycardia contraindication, §5.2, is a different claim).
+  if (
+    /(?:不会|不|没有|并不|\bnot\b|n't)\s*(?:引起|导致|诱发|造成|cause|lead to|result in)\s*$/.test(before) &&
+    /合用|联用|同用|一起用|together|combin|co-?prescri/.test(lower)
+  )
+    return true;
   if (/不会|不|没有|无|\bnot\b|\bno\b|n't|without/.test(before)) return false;
   return (
     // "可致心动过缓和房室传导阻滞", "may cause bradycardia and heart block": a list of risks after the word.
