@@ -237,7 +237,8 @@ describe.skipIf(!HAS_CHROMIUM)('care drafts in a browser (needs /usr/bin/chromiu
       pharmacistToken,
     );
     expect(await statusOf(`${AWAITING}-aml10`)).toBe('active');
-    expect(await statusOf(`${AWAITING}-aml5`)).toBe('completed');
+    // The replaced order is stopped with statusReason 'replaced' on approval (decision 0017).
+    expect(await statusOf(`${AWAITING}-aml5`)).toBe('stopped');
   }, 180_000);
 
   it("shows the pharmacist's return on the doctor's draft, with reason and who, to revise or withdraw", async () => {

@@ -22,6 +22,9 @@ import {
 } from './care-stack.ts';
 
 const CRISIS = 'care-e2e-sign-crisis';
+// A patient with no signed order awaiting review: a proposal for CRISIS after the first test's signing counts that
+// order as already ordered (decision 0017) and may draft nothing new.
+const SECOND = 'care-e2e-sign-second';
 const PORT = 7731;
 warnIfNoChromium('care-sign.e2e');
 
@@ -64,6 +67,12 @@ describe.skipIf(!HAS_CHROMIUM)('signing in a browser (needs /usr/bin/chromium)',
     stack = await startServer({}, PORT);
     await putPatient(stack, CRISIS, '魏', '明', '1958-03-01');
     await stack.api(`/api/bp/patients/${CRISIS}/readings`, {
+      method: 'POST',
+      body: withCrisis(),
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    await putPatient(stack, SECOND, '周', '立', '1960-05-01');
+    await stack.api(`/api/bp/patients/${SECOND}/readings`, {
       method: 'POST',
       body: withCrisis(),
       headers: { 'Content-Type': 'text/csv' },
@@ -143,7 +152,7 @@ describe.skipIf(!HAS_CHROMIUM)('signing in a browser (needs /usr/bin/chromium)',
     const { context, page } = await newPage(browser!, 'zh-CN');
     try {
       await signIn(page, stack!.base, 'sign-doctor');
-      await openCare(page, stack!.base, CRISIS);
+      await openCare(page, stack!.base, SECOND);
       const unsigned = page.locator(
         '[data-testid="draft"][data-status="draft"]:has([data-testid="sign-draft"])',
       );
@@ -166,7 +175,7 @@ describe.skipIf(!HAS_CHROMIUM)('signing in a browser (needs /usr/bin/chromium)',
         body: JSON.stringify({ username: 'sign-doctor', password: USER_PASSWORD }),
       });
       await stack!.api(
-        `/api/care/patients/${CRISIS}/proposal`,
+        `/api/care/patients/${SECOND}/proposal`,
         { method: 'POST', body: JSON.stringify({ guideline: 'china-2018', language: 'zh' }) },
         doctor.access_token,
       );

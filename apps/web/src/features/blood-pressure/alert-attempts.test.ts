@@ -40,6 +40,8 @@ describe('a patient not reached is not handled (decision 0026, issue 20)', () =>
     expect(submitCloses(chestPain, 'no', 'ambulance')).toBe(true);
     expect(submitCloses(chestPain, 'no', 'emergency-department')).toBe(true);
     expect(submitCloses(chestPain, 'yes', '')).toBe(true);
+    // Nothing chosen yet: the usual 'Close alert', and the form asks whether the patient was reached.
+    expect(submitCloses(chestPain, '', '')).toBe(true);
     expect(submitCloses({ severity: 'warning', kind: 'reported-urgent' }, 'no', '')).toBe(false);
     expect(needsPatientReached({ severity: 'warning', kind: 'missed-measurements' })).toBe(false);
     expect(submitCloses({ severity: 'warning', kind: 'sustained-above-target' }, 'no', '')).toBe(true);

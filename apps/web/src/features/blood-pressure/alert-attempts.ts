@@ -10,13 +10,17 @@ export function needsPatientReached(alert: Pick<BpAlert, 'severity' | 'kind'>): 
   return alert.severity === 'critical' || alert.kind === 'reported-urgent';
 }
 
-/** Whether submitting the form closes the alert (else it records an attempt and the alert stays open). */
+/**
+ * Whether submitting the form closes the alert (else it records an attempt and the alert stays open). Before the
+ * clinician has said whether the patient was reached the button keeps its usual name ("Close alert"): the form then
+ * asks for that answer instead of recording anything.
+ */
 export function submitCloses(
   alert: Pick<BpAlert, 'severity' | 'kind'>,
   reached: 'yes' | 'no' | '',
   handover: Handover | '',
 ): boolean {
-  return reached === 'yes' || handover !== '' || !needsPatientReached(alert);
+  return reached !== 'no' || handover !== '' || !needsPatientReached(alert);
 }
 
 /**
