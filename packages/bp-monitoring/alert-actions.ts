@@ -14,6 +14,7 @@ import { iso, noticeOf } from './alert-notices.ts';
 import { DEFAULT_TIME_ZONE, zoneOffsets } from './local-time.ts';
 import { ACK_EXTENSION, ALERT_CODE_SYSTEM, fromFlag, type StoredAlert } from './alerts-store.ts';
 import { isOnlyAnAttempt, recordAttempt } from './alert-attempts.ts';
+import { authorProvenance } from './author-provenance.ts';
 import {
   CONTACT_METHODS,
   HANDOVERS,
@@ -253,29 +254,12 @@ export async function closeAlert(
     sender: { display: action.contactedBy },
     payload: [{ contentString: action.action }],
   };
-  const provenance: FhirResource = {
-    resourceType: 'Provenance',
-    id: `cv-prov-${id}`,
-    target: [
-      { reference: `Flag/${id}` },
-      { reference: `Task/cv-task-${id}` },
-      { reference: `Communication/cv-contact-${id}` },
-    ],
-    recorded: now,
-    activity: {
-      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation', code: 'UPDATE' }],
-    },
-    agent: [
-      {
-        type: {
-          coding: [
-            { system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'author' },
-          ],
-        },
-        who: { display: who },
-      },
-    ],
-  };
+  const provenance = authorProvenance(
+    `cv-prov-${id}`,
+    [`Flag/${id}`, `Task/cv-task-${id}`, `Communication/cv-contact-${id}`],
+    now,
+    who,
+  );
   // Written as the system (a nurse may not write Flags or Tasks by scope); the person is named in the
   // Provenance and in their own audit entry below, under the same request id.
   const system: RequestContext = { ...ctx, principal: SYSTEM_PRINCIPAL };

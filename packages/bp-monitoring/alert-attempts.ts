@@ -17,6 +17,7 @@ import {
   type StoredAlert,
 } from './alerts-store.ts';
 import type { AlertAction, ContactAttempt } from './api-types/index.ts';
+import { authorProvenance } from './author-provenance.ts';
 
 /**
  * Alerts closed only once the patient was reached or handed over: critical ones (a crisis value, a reported
@@ -83,25 +84,12 @@ export async function recordAttempt(
     sender: { display: action.contactedBy },
     payload: [{ contentString: action.action }],
   };
-  const provenance: FhirResource = {
-    resourceType: 'Provenance',
-    id: `cv-attempt-prov-${id}-${n}`,
-    target: [{ reference: `Flag/${id}` }, { reference: `Communication/${communication.id}` }],
-    recorded: now,
-    activity: {
-      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation', code: 'UPDATE' }],
-    },
-    agent: [
-      {
-        type: {
-          coding: [
-            { system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'author' },
-          ],
-        },
-        who: { display: who },
-      },
-    ],
-  };
+  const provenance = authorProvenance(
+    `cv-attempt-prov-${id}-${n}`,
+    [`Flag/${id}`, `Communication/${communication.id}`],
+    now,
+    who,
+  );
   // Written as the system, as the close is (alert-actions.ts); the person is in the Provenance and the audit entry.
   const system: RequestContext = { ...ctx, principal: SYSTEM_PRINCIPAL };
   await processTransaction(repo, system, {
