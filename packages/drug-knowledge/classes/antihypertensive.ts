@@ -45,11 +45,41 @@ export const ANTIHYPERTENSIVE_CLASSES = {
         text: { en: 'HFrEF (LVEF <40%)', zh: '射血分数降低的心衰（LVEF<40%）' },
         source: 'ref-5.2',
       },
+      // REFERENCE §5.2 non-DHP CCB, absolute (compelling) contraindications: "marked bradycardia"
       {
         id: 'ndhp-brady',
         condition: CONDITIONS.bradycardia,
+        severity: 'contraindicated',
+        text: { en: 'Marked bradycardia (HR <50)', zh: '明显心动过缓（心率<50次/分）' },
+        source: 'ref-5.2',
+      },
+    ],
+    vitals: [
+      // REFERENCE §5.2: "marked bradycardia" is a contraindication; the row gives no number, the UK verapamil SmPC
+      // §4.3 does: "marked bradycardia (less than 50 beats/minute)". Same heart-rate rule as the β-blocker's.
+      {
+        id: 'ndhp-hr-50',
+        vital: 'heartRate',
+        below: 50,
+        severity: 'contraindicated',
+        condition: CONDITIONS.bradycardia,
+        text: {
+          en: 'Marked bradycardia: heart rate below 50/min — verapamil and diltiazem contraindicated',
+          zh: '明显心动过缓：心率<50次/分，禁用维拉帕米、地尔硫䓬',
+        },
+        source: 'ref-5.2',
+      },
+      // REFERENCE §5.2 (β-blocker rule, 50–59/min a caution): bradycardia short of marked; slows the rate further.
+      {
+        id: 'ndhp-hr-60',
+        vital: 'heartRate',
+        below: 60,
         severity: 'caution',
-        text: { en: 'Marked bradycardia', zh: '明显心动过缓' },
+        condition: CONDITIONS.bradycardia,
+        text: {
+          en: 'Heart rate 50–59/min: bradycardia, close to the marked bradycardia (<50) in which verapamil and diltiazem are contraindicated; check the indication and rhythm',
+          zh: '心率50–59次/分：心动过缓，接近禁用维拉帕米、地尔硫䓬的明显心动过缓（<50次/分），请核实用药指征和心律',
+        },
         source: 'ref-5.2',
       },
     ],
