@@ -18,6 +18,7 @@ import { careDb } from './tables.ts';
 import { homeAdherence } from './home-adherence.ts';
 import { oldCrisisAdvice } from './old-crisis.ts';
 import { openReportedAlert } from './reported-home.ts';
+import { handledReportNote } from './reported-handled.ts';
 import { patientCarePlanIn, patientSourceIn } from './source-names.ts';
 
 /** Weekly home means (local weeks starting Monday), oldest first. */
@@ -196,6 +197,8 @@ export async function patientHome(
   );
   // An emergency (or same-day report) the patient reported leads over any reading's box (decision 0024).
   const reportedAlert = await openReportedAlert(deps, ctx, patientId, { now, timeZone, language, alerts });
+  // A reported alert closed with its action in the last 72 h: a status note after everything open (decision 0024).
+  const handled = await handledReportNote(deps, ctx, patientId, { now, timeZone, language });
   // A crisis-range reading older than the alert look-back, uploaded this week: the upload answer's note.
   const oldCrisis = await oldCrisisAdvice(deps, patientId, { now, timeZone, language });
   const sourceLanguage = language === 'en' ? 'en' : 'zh';
@@ -219,6 +222,7 @@ export async function patientHome(
       ...lastSevenDays(past, offset, today, home),
     },
     ...(reportedAlert ? { reportedAlert } : {}),
+    ...(handled ? { handledReport: handled } : {}),
     ...(crisis ? { crisisAlert: crisis } : {}),
     ...(oldCrisis ? { oldCrisisAdvice: oldCrisis } : {}),
     ...(reported.length ? { reportedBp: reported } : {}),

@@ -6,6 +6,7 @@
  */
 import type { CrisisAdvice, PatientLanguage } from '@qihuang/bp-monitoring/api-types';
 import type { Guideline, Text } from '@qihuang/engines/blood-pressure';
+import type { PatientHandledReport } from './handled-report.ts';
 import type {
   Adherence,
   LifestyleGoal,
@@ -167,6 +168,8 @@ export interface PatientHome {
   };
   /** The patient's open reported emergency or same-day report: leads over any reading's box (decision 0024). */
   reportedAlert?: PatientReportedAlert;
+  /** The patient's reported alert closed in the last 72 h with its action: a status note after every open box. */
+  handledReport?: PatientHandledReport;
   /** The patient's open crisis alert (any measured date) with the advice in the page's language. */
   crisisAlert?: PatientCrisisAlert;
   /** A crisis-range reading measured before the alert look-back, uploaded in the last 7 days (old-reading note). */
@@ -520,3 +523,5 @@ export interface PrescriptionSlip {
 
 /** The clinician's view of the consultations (consultation-views.ts, issue 20). */
 export type * from './consultation-views.ts';
+/** The note that a reported emergency was handled (handled-report.ts, issue 20). */
+export type * from './handled-report.ts';

@@ -60,6 +60,7 @@ export type {
   PanelRank,
   PanelReasonCode,
   PatientHome,
+  PatientHandledReport,
   PatientReportedAlert,
   ProgressWeek,
   ProposalResult,

@@ -286,6 +286,8 @@ export const enCare = {
     emergencyLabel: 'Emergency you reported',
     urgentLabel: 'Needs a doctor today',
   },
+  /** The care team handled what you reported (for 72 h after the close; issue 20). */
+  handledNote: { label: 'What you reported was handled' },
   /** A red box about an earlier reading once newer readings exist: what to do now (issue 20). */
   crisisNow: {
     measuredSince_one:

@@ -281,6 +281,8 @@ export const zhCNCare: Messages['care'] = {
     emergencyLabel: '您报告的急症',
     urgentLabel: '需要今天就医',
   },
+  /** 医疗团队已处理您报告的急症（关闭后 72 小时内；issue 20）。 */
+  handledNote: { label: '您报告的情况已处理' },
   /** 对较早读数的红框，之后已有新读数：现在该做什么（issue 20）。 */
   crisisNow: {
     measuredSince_one:

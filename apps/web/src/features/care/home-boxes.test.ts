@@ -42,6 +42,28 @@ describe('the patient home boxes: a reported emergency leads, never downgraded (
   });
 });
 
+describe('a handled report is a calm note after everything open (issue 20, decision 0024 amended)', () => {
+  const handled = { level: 'handled' as const, text: 'Dr Li contacted you and handled it' };
+  const all = (...args: Parameters<typeof homeBoxes>) =>
+    homeBoxes(...args).map((b) => `${b.kind}:${b.box.level}${b.leads ? ' (leads)' : ''}`);
+  it('after an open reported emergency and an open reading crisis; never leads (a status, not an alert)', () => {
+    expect(all(emergency, crisis, handled)).toEqual([
+      'reported:emergency (leads)',
+      'reading:crisis',
+      'handled:handled',
+    ]);
+    expect(all(urgent, old, handled)).toEqual([
+      'reported:urgent (leads)',
+      'reading:old-reading',
+      'handled:handled',
+    ]);
+    expect(all(undefined, crisis, handled)).toEqual(['reading:crisis (leads)', 'handled:handled']);
+  });
+  it('alone it is shown, still not as an alert', () => {
+    expect(all(undefined, undefined, handled)).toEqual(['handled:handled']);
+  });
+});
+
 describe('the top boxes keep one order across a save and a reload (issue 16, H12 try)', () => {
   // Before: the answer to a reading just saved was left out of the top boxes (shown by the form), so after a save
   // the same-day box moved above the very-high-BP box, and back below it on reload. The page now gives the top

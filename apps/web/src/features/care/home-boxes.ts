@@ -2,7 +2,8 @@
  * Which box tops the patient's home (issue 20/16, decision 0024): an emergency the patient reported in a
  * consultation leads over any reading's advice (an emergency is never downgraded); an open crisis reading's box
  * still shows, below it. A crisis reading (a critical alert) comes before a same-day report, and a same-day report
- * before an old reading's note. Only the first box leads (one clear top instruction). Pure.
+ * before an old reading's note. Only the first box leads (one clear top instruction). A reported alert the care team
+ * closed in the last 72 h is a calm status note after everything open and never leads (issue 20). Pure.
  */
 type ReportedLevel = 'emergency' | 'urgent';
 type ReadingLevel = 'crisis' | 'old-reading';
@@ -19,15 +20,17 @@ const RANK: Record<ReportedLevel | ReadingLevel, number> = {
  * `underEmergency`: a reading's box below a reported emergency. Its own steps ("sit down, measure again in 5
  * minutes") would contradict the 120 instruction above it, so the page says instead to follow the box above.
  */
-export type HomeBox<R, A> =
+export type HomeBox<R, A, H = never> =
   | { kind: 'reported'; box: R; leads: boolean }
-  | { kind: 'reading'; box: A; leads: boolean; underEmergency: boolean };
+  | { kind: 'reading'; box: A; leads: boolean; underEmergency: boolean }
+  | { kind: 'handled'; box: H; leads: false };
 
-export function homeBoxes<R extends { level: ReportedLevel }, A extends { level: ReadingLevel }>(
-  reported: R | undefined,
-  reading: A | undefined,
-): HomeBox<R, A>[] {
-  const boxes: HomeBox<R, A>[] = [
+export function homeBoxes<
+  R extends { level: ReportedLevel },
+  A extends { level: ReadingLevel },
+  H extends { level: 'handled' } = never,
+>(reported: R | undefined, reading: A | undefined, handled?: H): HomeBox<R, A, H>[] {
+  const boxes: Exclude<HomeBox<R, A, H>, { kind: 'handled' }>[] = [
     ...(reported ? [{ kind: 'reported' as const, box: reported, leads: false }] : []),
     ...(reading
       ? [
@@ -42,5 +45,8 @@ export function homeBoxes<R extends { level: ReportedLevel }, A extends { level:
   ];
   // Stable: on a tie (none today) the reported box stays first.
   boxes.sort((a, b) => RANK[a.box.level] - RANK[b.box.level]);
-  return boxes.map((b, i) => ({ ...b, leads: i === 0 }));
+  return [
+    ...boxes.map((b, i) => ({ ...b, leads: i === 0 })),
+    ...(handled ? [{ kind: 'handled' as const, box: handled, leads: false as const }] : []),
+  ];
 }

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bp, type CrisisAdvice, type RecentReadings, type UploadAnswer } from '../../api/bp.ts';
-import type { PatientReportedAlert } from '../../api/care.ts';
+import type { PatientHandledReport, PatientReportedAlert } from '../../api/care.ts';
 import { ErrorState } from '../../components/states.tsx';
 import { formatInZone } from '../../lib/zone-time.ts';
 import { WithdrawDialog } from '../blood-pressure/withdraw-dialog.tsx';
@@ -95,6 +95,30 @@ export function ReportedBox({ alert, leads = true }: { alert: PatientReportedAle
         {t('common.colon')}
         {alert.source}
       </p>
+    </section>
+  );
+}
+
+/**
+ * A reported emergency the care team closed with its recorded action, for 72 h (issue 20, decision 0024 amended):
+ * a calm status note — never an alert, after every open box — in the server's words and the page's language.
+ */
+export function HandledNote({ note }: { note: PatientHandledReport }) {
+  const { t } = useTranslation();
+  return (
+    <section
+      className="handled-note"
+      role="status"
+      aria-label={t('care.handledNote.label')}
+      data-testid="handled-note"
+      data-outcome={note.outcome}
+    >
+      <p>{note.text}</p>
+      {note.steps.map((step) => (
+        <p key={step}>
+          <TelText text={step} />
+        </p>
+      ))}
     </section>
   );
 }

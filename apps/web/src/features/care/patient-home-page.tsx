@@ -26,7 +26,7 @@ import {
 import { LifestyleGoals } from './care-ui.tsx';
 import { adviceNow, sessionHasCrisis } from './crisis-now.ts';
 import { homeBoxes } from './home-boxes.ts';
-import { CrisisBox, HomeReadings, ReportedBox } from './home-readings.tsx';
+import { CrisisBox, HandledNote, HomeReadings, ReportedBox } from './home-readings.tsx';
 import './care.css';
 import { medicationAdherenceLine } from './medication-adherence.ts';
 
@@ -115,7 +115,8 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
           home.timeZone,
         ));
   // An emergency the patient reported leads over any reading's box; a reading crisis still shows (decision 0024).
-  const boxes = homeBoxes(home.reportedAlert, advice);
+  // A reported alert closed in the last 72 h: a calm note after everything open (issue 20).
+  const boxes = homeBoxes(home.reportedAlert, advice, home.handledReport);
   const last7 = recentSummary(
     home.progress.lastSevenDays,
     target,
@@ -129,6 +130,8 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
       {boxes.map((b) =>
         b.kind === 'reported' ? (
           <ReportedBox key="reported" alert={b.box} leads={b.leads} />
+        ) : b.kind === 'handled' ? (
+          <HandledNote key="handled" note={b.box} />
         ) : (
           <CrisisBox
             key="reading"
