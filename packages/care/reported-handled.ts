@@ -39,7 +39,7 @@ const WORDS: Record<
     again: '如果症状再次出现，请立即拨打 120。',
   },
   en: {
-    text: 'You reported {{what}} on {{reported}}; {{who}} {{how}} on {{closed}}.',
+    text: 'You reported {{what}} on {{reported}}. On {{closed}}, {{who}} {{how}}.',
     outcome: {
       reached: 'contacted you and handled it: spoke with you or your carer and gave advice',
       ambulance: 'handled it: arranged a 120 ambulance for you',

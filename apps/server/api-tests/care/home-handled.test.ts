@@ -120,7 +120,7 @@ describe.each(DATABASE_KINDS)('the patient hears their reported emergency was ha
     );
     const en = (await me('hh-chest', 'en')).handledReport!;
     expect(en.text).toMatch(/^You reported chest pain/);
-    expect(en.text).toContain('Dr Li contacted you and handled it');
+    expect(en.text).toContain('On 2026-03-10 12:30, Dr Li contacted you and handled it');
     expect(en.text).not.toContain('ACS');
     expect([en.text, ...en.steps].join(' ')).not.toMatch(HAN);
     expect(en.steps[0]).toMatch(/call 120/);
