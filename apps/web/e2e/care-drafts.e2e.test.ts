@@ -13,6 +13,7 @@ import {
   createUser,
   localDay,
   newPage,
+  openCare,
   putPatient,
   signIn,
   startServer,
@@ -159,9 +160,7 @@ describe.skipIf(!HAS_CHROMIUM)('care drafts in a browser (needs /usr/bin/chromiu
     const { context, page } = await newPage(browser!, 'en-US');
     try {
       await signIn(page, stack!.base, 'titrate-doctor');
-      await page.goto(`${stack!.base}/patients/${PATIENT}`);
-      await page.getByRole('link', { name: /^(Care|管理)$/ }).click();
-      await page.getByTestId('care-tab').waitFor({ timeout: 30_000 });
+      await openCare(page, stack!.base, PATIENT);
       await page.getByTestId('propose-treatment').click();
       const change = page.getByTestId('draft-change');
       await change.first().waitFor({ timeout: 60_000 });
@@ -213,8 +212,7 @@ describe.skipIf(!HAS_CHROMIUM)('care drafts in a browser (needs /usr/bin/chromiu
     const { context, page } = await newPage(browser!, 'zh-CN');
     try {
       await signIn(page, stack!.base, 'titrate-doctor');
-      await page.goto(`${stack!.base}/patients/${AWAITING}`);
-      await page.getByRole('link', { name: /^(Care|管理)$/ }).click();
+      await openCare(page, stack!.base, AWAITING);
       const awaiting = page.getByTestId('draft-awaiting-review');
       await awaiting.waitFor({ timeout: 60_000 });
       const card = page.locator('[data-testid="draft"]', { has: awaiting });
@@ -245,8 +243,7 @@ describe.skipIf(!HAS_CHROMIUM)('care drafts in a browser (needs /usr/bin/chromiu
     const { context, page } = await newPage(browser!, 'zh-CN');
     try {
       await signIn(page, stack!.base, 'titrate-doctor');
-      await page.goto(`${stack!.base}/patients/${PATIENT}`);
-      await page.getByRole('link', { name: /^(Care|管理)$/ }).click();
+      await openCare(page, stack!.base, PATIENT);
       const returned = page.getByTestId('draft-returned');
       await returned.waitFor({ timeout: 60_000 });
       const card = page.locator('[data-testid="draft"]', { has: returned });

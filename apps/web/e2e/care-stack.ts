@@ -3,6 +3,7 @@
  * API helper, users and patients, sign-in, and readings dated relative to today in the browser's time zone.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { E2E_ADMIN_PASSWORD, startServer as startTestServer } from './support.ts';
 
 export const ADMIN_PASSWORD = E2E_ADMIN_PASSWORD;
@@ -120,4 +121,26 @@ export async function createUser(stack: Stack, username: string, role: string, p
     method: 'POST',
     body: JSON.stringify({ username, password: USER_PASSWORD, role, ...(patientId ? { patientId } : {}) }),
   });
+}
+
+/**
+ * Opens the chart, then its Care tab. The tab link appears once the signed-in user is read; under CI's load (a
+ * 2-core machine running every test file) a click on it could land before the chart settled and the tab never
+ * opened (CI, 2026-12-07). The tab's own address is what the link points to, so a second try goes there.
+ */
+export async function openCare(page: Page, base: string, patient: string) {
+  await page.goto(`${base}/patients/${patient}`);
+  const link = page.getByRole('link', { name: /^(Care|管理)$/ });
+  await link.waitFor({ timeout: 60_000 });
+  expect(await link.getAttribute('href')).toBe(`/patients/${patient}/care`);
+  await link.click();
+  const tab = page.getByTestId('care-tab');
+  const opened = await tab.waitFor({ timeout: 30_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!opened) {
+    await page.goto(`${base}/patients/${patient}/care`);
+    await tab.waitFor({ timeout: 60_000 });
+  }
 }

@@ -12,6 +12,7 @@ import { HAS_CHROMIUM, ensureWebBuild, launchBrowser, warnIfNoChromium } from '.
 import {
   createUser,
   newPage,
+  openCare,
   putPatient,
   signIn,
   startServer,
@@ -82,8 +83,7 @@ describe.skipIf(!HAS_CHROMIUM)('editing a prescription draft in a browser (needs
     const { context, page } = await newPage(browser!, 'zh-CN');
     try {
       await signIn(page, stack!.base, 'edit-doctor');
-      await page.goto(`${stack!.base}/patients/${PATIENT}`);
-      await page.getByRole('link', { name: /^(Care|管理)$/ }).click();
+      await openCare(page, stack!.base, PATIENT);
       const toSign = page.getByTestId('draft-group-toSign');
       const card = toSign.locator(`[data-testid="draft"][data-id="${DRAFT}"]`);
       await card.waitFor({ timeout: 60_000 });
