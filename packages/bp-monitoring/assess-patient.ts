@@ -176,6 +176,8 @@ export async function assessPatient(
     readings: context.home,
     guideline: options.guideline,
     now: options.now,
+    // Every screen's current home average closes today (engines/blood-pressure current-home-mean.ts, decision 0027).
+    homeWindowEnd: 'now',
     utcOffsetMinutes: offsetAt ? offsetAt(Date.parse(options.now)) : (options.utcOffsetMinutes ?? 480),
     ...(offsetAt ? { offsetAt } : {}),
     // An unknown age stays unknown (the target says what is missing), never a default of 50 (issue 17 item 7).

@@ -1,7 +1,8 @@
 /** Full assessment of one patient's home series: HBPM protocol mean, phenotype, target check, variability, alerts. */
 import type { BpReading, BpValue, Guideline } from './types.ts';
 import { classifyOfficeBp, type Classification } from './classify.ts';
-import { summarizeHbpm, type HbpmSummary } from './hbpm.ts';
+import { currentHomeMean, type CurrentHomeMean } from './current-home-mean.ts';
+import { shownBp } from './display-rounding.ts';
 import { classifyPhenotype, type PhenotypeResult } from './phenotype.ts';
 import { checkTarget, type TargetCheck, type TargetPopulation } from './targets.ts';
 import { evaluateAlerts, type Alert, type AlertConfig, type PreviousAlert } from './alerts.ts';
@@ -16,6 +17,11 @@ export interface AssessInput {
   /** The zone's offset at each instant (daylight saving time); replaces `utcOffsetMinutes` when given. */
   offsetAt?: (epochMs: number) => number;
   population?: TargetPopulation;
+  /**
+   * Where the home window closes: 'now' (every screen's current average, decision 0027) or the latest reading
+   * (default: a file or record assessed on its own, e.g. the CLI's `bp assess FILE`).
+   */
+  homeWindowEnd?: 'now' | 'latest-reading';
   /** Office BP (mean), if known: enables white-coat/masked classification. */
   office?: BpValue;
   treated?: boolean;
@@ -27,7 +33,8 @@ export interface Assessment {
   guideline: Guideline;
   now: string;
   readings: number;
-  hbpm: HbpmSummary;
+  /** The one current home average (current-home-mean.ts, decision 0027): 7 days ending `now`, day 1 excluded. */
+  hbpm: CurrentHomeMean;
   /** Classification of the HBPM mean with the office table — informative only (home thresholds differ, §2.2). */
   homeMeanClassification?: Classification;
   officeClassification?: Classification;
@@ -42,7 +49,15 @@ export function assessHomeSeries(input: AssessInput): Assessment {
   const nowMs = epochMs(input.now);
   const past = input.readings.filter((r) => epochMs(r.time) <= nowMs);
   const zone = input.offsetAt ? { offsetAt: input.offsetAt } : {};
-  const hbpm = summarizeHbpm(past, { guideline: input.guideline, utcOffsetMinutes: offset, ...zone });
+  const latest = past.reduce((m, r) => Math.max(m, epochMs(r.time)), -Infinity);
+  const closes =
+    input.homeWindowEnd === 'now' || !Number.isFinite(latest) ? input.now : new Date(latest).toISOString();
+  const hbpm = currentHomeMean(past, {
+    guideline: input.guideline,
+    now: closes,
+    utcOffsetMinutes: offset,
+    ...zone,
+  });
   // Unknown age stays unknown (the target says what is missing); never a default age.
   const population = input.population ?? {};
   const result: Assessment = {
@@ -55,6 +70,12 @@ export function assessHomeSeries(input: AssessInput): Assessment {
   // The home mean is compared with the home target derived from the office target (REFERENCE §2.1, §2.2).
   const target = checkTarget(hbpm.mean ?? { sbp: NaN, dbp: NaN }, input.guideline, population, 'home');
   if (hbpm.mean) {
+    // The shown figure also stays on its side of the patient's home target (display-rounding.ts).
+    const t = target.target;
+    hbpm.shown = shownBp(hbpm.mean, {
+      sbp: [hbpm.threshold.sbp, t.sbp],
+      dbp: [hbpm.threshold.dbp, ...(t.dbp !== undefined ? [t.dbp] : [])],
+    });
     result.homeMeanClassification = classifyOfficeBp(hbpm.mean, input.guideline);
     result.target = target;
     const ids = new Set(hbpm.readingIds);

@@ -1,6 +1,6 @@
 /** Office BP classification per guideline (REFERENCE §1.1–§1.5). Pure. */
 import { CLASSIFICATION_SOURCE, CRISIS_SOURCE } from './citations.ts';
-import { mmHg } from './display-rounding.ts';
+import { shownMmHg } from './display-rounding.ts';
 import { QihuangError } from '@qihuang/contracts';
 import type { BpValue, Explanation, Guideline, Text } from './types.ts';
 
@@ -161,7 +161,7 @@ export function classifyOfficeBp(
       guideline,
       ...(options.acuteOrganDamage === undefined ? {} : { acuteOrganDamage: options.acuteOrganDamage }),
     },
-    display: displayText(bp, label, isolatedSystolic, isolatedDiastolic, crisis),
+    display: displayText(bp, label, isolatedSystolic, isolatedDiastolic, crisis, bands),
   };
   if (crisis) {
     result.crisisType =
@@ -175,7 +175,14 @@ export function classifyOfficeBp(
   return result;
 }
 
-function displayText(bp: BpValue, label: Text, ish: boolean, idh: boolean, crisis: boolean): Text {
+function displayText(
+  bp: BpValue,
+  label: Text,
+  ish: boolean,
+  idh: boolean,
+  crisis: boolean,
+  bands: readonly Band<OfficeCategory>[],
+): Text {
   const zh = [
     label.zh,
     ish ? '单纯收缩期高血压' : '',
@@ -188,11 +195,12 @@ function displayText(bp: BpValue, label: Text, ish: boolean, idh: boolean, crisi
     idh ? 'isolated diastolic hypertension' : '',
     crisis ? 'severe elevation: assess for hypertensive emergency vs urgency' : '',
   ];
-  // Means (HBPM, visit) are shown in whole mmHg like every screen (display-rounding.ts); the classification itself
-  // used the exact values.
-  const v = (x: number) => String(mmHg(x));
+  // Means (HBPM, visit) are shown in whole mmHg, one decimal where that would cross a band's bound (a mean of
+  // 139.6 below grade 1 never reads "140"; display-rounding.ts, decision 0027); the classification used the exact values.
+  const s = shownMmHg(bp.sbp, bands.map((b) => b.sbp).filter(Number.isFinite));
+  const d = shownMmHg(bp.dbp, bands.map((b) => b.dbp).filter(Number.isFinite));
   return {
-    zh: `${v(bp.sbp)}/${v(bp.dbp)} mmHg：${zh.filter(Boolean).join('，')}`,
-    en: `${v(bp.sbp)}/${v(bp.dbp)} mmHg: ${en.filter(Boolean).join('; ')}`,
+    zh: `${s}/${d} mmHg：${zh.filter(Boolean).join('，')}`,
+    en: `${s}/${d} mmHg: ${en.filter(Boolean).join('; ')}`,
   };
 }

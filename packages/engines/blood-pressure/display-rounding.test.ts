@@ -17,7 +17,7 @@ for (let day = 1; day <= 6; day++)
       dbp: [95, 95, 94, 95][i]!,
     });
 
-describe('displayed BP means are whole mmHg on every screen', () => {
+describe('displayed BP means are whole mmHg on every screen (one decimal only where that crosses a threshold)', () => {
   it('mmHg() rounds half up to the whole mmHg', () => {
     expect([mmHg(152.6), mmHg(94.8), mmHg(134.5), mmHg(134.49)]).toEqual([153, 95, 135, 134]);
   });
@@ -34,9 +34,10 @@ describe('displayed BP means are whole mmHg on every screen', () => {
     const c = classifyOfficeBp({ sbp: 152.6, dbp: 94.8 }, 'china-2018');
     expect(c.display.zh).toMatch(/^153\/95 mmHg：/);
     expect(c.display.en).toMatch(/^153\/95 mmHg: /);
-    // 139.6/89.6 shows as 140/90 yet is below China 2018's grade-1 bounds (≥140/90, REFERENCE §1.3).
+    // 139.6/89.6 is below China 2018's grade-1 bounds (≥140/90, REFERENCE §1.3): it shows 139.6/89.6, never
+    // 140/90 (decision 0027; display-rounding-threshold.test.ts).
     const below = classifyOfficeBp({ sbp: 139.6, dbp: 89.6 }, 'china-2018');
-    expect(below.display.zh).toMatch(/^140\/90 mmHg：/);
+    expect(below.display.zh).toMatch(/^139\.6\/89\.6 mmHg：/);
     expect(below.category).not.toBe('grade-1');
   });
 });

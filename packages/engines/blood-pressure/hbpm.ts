@@ -4,7 +4,7 @@ import { epochMs, inWindow, localDay, localHour, parseClock } from './time.ts';
 import { isHigh, thresholdsFor } from './thresholds.ts';
 import { HBPM_SOURCE, OUT_OF_OFFICE_SOURCE } from './citations.ts';
 import { mean } from './variability.ts';
-import { mmHg } from './display-rounding.ts';
+import { shownBp } from './display-rounding.ts';
 
 /**
  * The one pair of morning/evening windows (local time, decision 0012): the HBPM means sort readings by them, the
@@ -97,8 +97,13 @@ export function summarizeHbpm(readings: readonly BpReading[], options: HbpmOptio
   const threshold = thresholdsFor(options.guideline).home;
   const m = avg(usedReadings);
   const high = m && sufficient ? isHigh(m, threshold) : undefined;
-  // Shown in whole mmHg like every screen (display-rounding.ts); `mean` keeps the exact values.
-  const fmt = (v?: BpValue) => (v ? `${mmHg(v.sbp)}/${mmHg(v.dbp)}` : '—');
+  // Shown in whole mmHg, one decimal where that would cross the home threshold (display-rounding.ts, decision
+  // 0027); `mean` keeps the exact values.
+  const fmt = (v?: BpValue) => {
+    if (!v) return '—';
+    const s = shownBp(v, { sbp: [threshold.sbp], dbp: [threshold.dbp] });
+    return `${s.sbp}/${s.dbp}`;
+  };
   const summary: HbpmSummary = {
     guideline: options.guideline,
     sufficient,

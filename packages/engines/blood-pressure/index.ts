@@ -1,6 +1,13 @@
 /** Blood-pressure engine (pure): classification, out-of-office BP, phenotypes, targets, alerts, ingestion parsing. */
 export * from './types.ts';
-export { mmHg } from './display-rounding.ts';
+export { mmHg, shownMmHg, shownBp } from './display-rounding.ts';
+export {
+  currentHomeMean,
+  CURRENT_HOME_WINDOW,
+  CURRENT_HOME_WINDOW_LABEL,
+  type CurrentHomeMean,
+  type CurrentHomeMeanOptions,
+} from './current-home-mean.ts';
 export {
   classifyOfficeBp,
   officeThreshold,

@@ -122,7 +122,16 @@ describe.each(DATABASE_KINDS)('blood-pressure API on %s', (kind) => {
     const report = (await response.json()) as {
       guideline: string;
       home: {
-        hbpm: { mean: { sbp: number }; sufficient: boolean; high: boolean; daysUsed: number };
+        hbpm: {
+          mean: { sbp: number };
+          sufficient: boolean;
+          high: boolean;
+          daysUsed: number;
+          from: string;
+          to: string;
+          discardedDay: string;
+          label: { zh: string };
+        };
         alerts: { kind: string }[];
       };
       patient: { age: number };
@@ -131,7 +140,12 @@ describe.each(DATABASE_KINDS)('blood-pressure API on %s', (kind) => {
     expect(report.guideline).toBe('acc-aha-2017');
     expect(report.patient.age).toBe(64);
     expect(report.home.hbpm.sufficient).toBe(true);
-    expect(report.home.hbpm.daysUsed).toBe(6); // day 1 of 7 discarded (REFERENCE §2.3)
+    // The one current home average (decision 0027): the 7 days ending today (03-04…03-10, the clock's day), the
+    // first day with readings (03-04) discarded (REFERENCE §2.3) — readings 03-05…03-08 count.
+    expect([report.home.hbpm.from, report.home.hbpm.to]).toEqual(['2026-03-04', '2026-03-10']);
+    expect(report.home.hbpm.discardedDay).toBe('2026-03-04');
+    expect(report.home.hbpm.daysUsed).toBe(4);
+    expect(report.home.hbpm.label.zh).toBe('近7天（不含第1天）');
     expect(report.home.hbpm.mean.sbp).toBeCloseTo(151, 5);
     expect(report.home.hbpm.high).toBe(true);
     expect(report.home.alerts.map((a) => a.kind)).toContain('sustained-above-target');
