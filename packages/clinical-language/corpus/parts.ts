@@ -264,6 +264,13 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     history:
       'written independently (2026-12-07, eighth session, second part): discharge follow-up calls, pharmacists relaying a customer, teachers about a colleague, coaches and gym staff, drivers about a passenger, hotel desks, temple and church volunteers, game chat and livestream comments, smartwatch fall alerts, visitors from Korea and Japan in English, dialysis days, after surgery, after COVID or flu, shift nurses about themselves; before any tuning, on the session-start code (0e85bbf): 86/91 = 94.5 % sensitivity, 2/109 = 1.8 % false emergencies, modifier F1 0.700',
   },
+  {
+    file: 'heldout-28.txt',
+    name: 'held-out 28',
+    role: 'heldout',
+    history:
+      'written independently (2026-12-08, ninth session): rural clinic WeChat voice-to-text, construction workers and delivery riders, fishermen, long-haul truck drivers, dorm roommates, new mothers, retirement-community boards, insurance claim phone notes, family abroad about parents in China, translations from Cantonese and Minnan speakers; before any tuning, on the session-start code (3a95dc51): 125/141 = 88.7 % sensitivity, 18/192 = 9.4 % false emergencies, modifier F1 0.691',
+  },
 ];
 
 export const tuningParts = (): CorpusPart[] => CORPUS_PARTS.filter((p) => p.role === 'tuning');

@@ -186,4 +186,11 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     history:
       'written by hand, answer by answer, by a writer who read only the corpus format and REFERENCE (2026-12-07, eighth session): a pharmacist WeChat reply, a night-shift handover, a village doctor, markdown assistant answers, a patient-education poster, a formulary note, an insurance reviewer, an exam answer, a care-home nurse, a traditional-Chinese telehealth bot, an English locum letter, two guidelines side by side, numbers in Chinese words, errors late in long answers; before any tuning, on the session-start code (0e85bbf): 109/189 = 57.7 % caught, 13/211 = 6.2 % flagged (errors on verified facts 104/168 = 61.9 %)',
   },
+  {
+    name: 'heldout-22',
+    label: 'held-out 22 (independent)',
+    role: 'heldout',
+    history:
+      'written by hand by a writer who read only the corpus format and REFERENCE (2026-12-08, ninth session): a hospital WeChat article (zh and en), a ward pharmacist consult note, a dietitian, a rural insurance auditor, a med-school quiz key, LLM answers with markdown tables, a discharge sheet, a portal reply, a nursing protocol, CME speaker notes, English by a Chinese doctor; renal-dose errors labelled dose; before any tuning, on the session-start code (3a95dc51): 90/135 = 66.7 % caught, 15/165 = 9.1 % flagged (errors on verified facts 89/125 = 71.2 %)',
+  },
 ];
