@@ -8,6 +8,7 @@ import { recallRaises } from './recall-net.ts';
 import { TextIndex } from './prefilter.ts';
 import { TRIGGERS } from './rules.ts';
 import { applySentenceScopes } from './scope.ts';
+import { noLongerThere } from './scope7.ts';
 import type { Analysis, Concept, ConceptKind, Mention, Modifiers, RedFlagCode, Vital } from './types.ts';
 import { findVitals } from './vitals.ts';
 
@@ -37,6 +38,9 @@ export function analyze(text: string): Analysis {
     if (c.infixNegation) {
       modifiers.negated = true;
       cues.push(`negated:${c.infixNegation}`);
+      // (Round 8: 不喘了 — "no longer" — is over, not denied: scope7.ts.)
+      if (n.norm.includes('了'))
+        noLongerThere(n.norm, targets[i] as Target, ctx[i] as (typeof ctx)[number], targets, ctx);
     }
     const { start, end } = toOriginal(n, c.start, c.end);
     const { id: concept, kind, codes, redFlag } = c.concept;

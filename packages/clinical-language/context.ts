@@ -118,6 +118,27 @@ const applies = (rule: TriggerRule, t: Target): boolean =>
   (!rule.notRedFlags || t.redFlag === undefined || !rule.notRedFlags.includes(t.redFlag)) &&
   (!rule.redFlags || (t.redFlag !== undefined && rule.redFlags.includes(t.redFlag)));
 
+/**
+ * The people a message names as someone other than the writer: forward experiencer cues ("我爸", "she", "3床") outside
+ * their pseudo-triggers, in text order (round 8: the dropped subject across sentences, scope7.ts).
+ */
+export function personCues(norm: string, idx = new TextIndex(norm)): (Span & { text: string })[] {
+  const masks: Span[] = [];
+  for (const p of compiled.pseudo)
+    if (p.categories.includes('experiencer'))
+      for (const m of idx.matchAll(p.expr)) masks.push({ start: m.index, end: m.index + m[0].length });
+  const out: (Span & { text: string })[] = [];
+  for (const f of compiled.forward) {
+    if (f.rule.category !== 'experiencer' || f.rule.kinds || f.rule.concepts) continue;
+    for (const m of idx.matchAll(f.expr)) {
+      if (!m[0]) continue;
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (!masks.some((p) => overlaps(p, span))) out.push({ ...span, text: m[0] });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 export interface ContextResult {
   modifiers: Modifiers;
   cues: string[];

@@ -409,7 +409,11 @@ export const PSEUDO: readonly ScopeRule[] = [
     categories: ['historical'],
     re: '\\b(?:previously (?:healthy|well|fine|normal)|prior to|used to be (?:fine|healthy|well))\\b',
   },
-  { categories: ['experiencer'], re: `${FAMILY_ZH}(?:问|想问|让我问|帮我问|叫我问)` },
+  // ("帮我外公问一下：…" asks on the relative's behalf: the relative is the subject, round 8.)
+  {
+    categories: ['experiencer'],
+    re: `(?<!(?:帮|替|代)(?:我|俺)?(?:家)?)${FAMILY_ZH}(?:问|想问|让我问|帮我问|叫我问)`,
+  },
   // A simile, not a person: "胸口像有人坐在上面", "像有个人掐着脖子".
   { categories: ['experiencer'], re: '像(?:是)?(?:有人|有个人|有一个人|被人)' },
   ...PSEUDO_2,

@@ -88,11 +88,13 @@ export const TRIGGERS_8: readonly TriggerRule[] = [
     sentence: true,
     window: 20,
   },
-  // "我是不是要中风了？": a fear of the future (hypothetical), not a stroke now.
+  // "我是不是要中风了？": a fear of the future (hypothetical), not a stroke now. (Round 8: "我是不是脑梗了" — 是不是 with the
+  // perfective 了 and no 要/快 — asks whether it has happened: a doubt about a present state, uncertain only, per the
+  // labelling conventions' `unc`; 会不会 stays the future.)
   {
     category: 'hypothetical',
     direction: 'forward',
-    re: '(?:是不是|会不会|是否)(?:快|马上)?(?=要?(?:中风|脑梗|心梗|脑出血|脑溢血|猝死))',
+    re: '(?:会不会(?:快|马上)?(?=要?(?:中风|脑梗|心梗|脑出血|脑溢血|猝死))|(?:是不是|是否)(?:快|马上)?(?=要(?:中风|脑梗|心梗|脑出血|脑溢血|猝死)|(?:中风|脑梗|心梗|脑出血|脑溢血|猝死)(?!了)))',
     window: 2,
   },
   // "Dr说血压太高可能会抽搐": an effect warned of, not a sign now.

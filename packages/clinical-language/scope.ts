@@ -13,6 +13,7 @@
  * Operational cue lists, not clinical numbers.
  */
 import type { ContextResult } from './context.ts';
+import { applyMessageScopes7 } from './scope7.ts';
 import { RECURRENCE, SENTENCE_BREAK } from './rules.ts';
 import { applyMessageScopes } from './scope2.ts';
 import { applyMessageScopes3 } from './scope3.ts';
@@ -64,6 +65,12 @@ const NEW_SUBJECT =
 type Target = Span & { kind?: string; redFlag?: string; concept?: string };
 
 export function applySentenceScopes(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
+  sentenceScopes(norm, spans, ctx);
+  // Last: a denied symptom no longer there (不喘了), the dropped subject across sentences (scope7.ts).
+  applyMessageScopes7(norm, spans, ctx);
+}
+
+function sentenceScopes(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
   // Questions and answers, drug leaflets, history headers (scope2.ts).
   applyMessageScopes(norm, spans, ctx);
   // General enquiries, an episode over by a later sentence (scope3.ts).

@@ -20,17 +20,19 @@ import type { Span } from './types.ts';
 
 type Target = Span & { kind?: string; redFlag?: string; concept?: string };
 
+// (Round 8: a count of days back — 3天前, 两天前, 几天前, 前两天, "3 days ago", "a couple of days ago" — dates the episode
+// as 昨天 does; RCP 2016 counts a suspected TIA within 7 days as recent, recent-transient.ts.)
 const PAST_DAY =
-  /昨天|昨晚|昨夜|前天|前晚|上周|上个?(?:星期|礼拜)|周[一二三四五六日天](?!末)|星期[一二三四五六日天]|\b(?:yesterday|last night|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|last (?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s)?|the other day|last week)\b/;
+  /昨天|昨晚|昨夜|前天|前晚|上周|上个?(?:星期|礼拜)|周[一二三四五六日天](?!末)|星期[一二三四五六日天]|(?<![\d十百])(?:[一二两三四五六七八九十]|\d{1,2})(?:天|日)前|几天前|前(?:两|几)天|\b(?:yesterday|last night|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|last (?:mon|tues|wednes|thurs|fri|satur|sun)day(?:'s)?|the other day|last week|(?:\d{1,2}|one|two|three|four|five|six|seven|a couple of|a few|few) days ago)\b/;
 /** Went away (in its episode). */
 const WENT_AWAY =
-  /(?:就|自己|自行|后来(?:就)?|又)?(?:好了|散了|没了|消失了|恢复了|缓过来了)|\b(?:came right|then (?:fine|ok|okay|normal)|went away|resolved|cleared|passed|back to normal|for (?:a|about|around|maybe)?\s*(?:few|couple of|\d+|one|two|three|five|ten|fifteen|twenty)\s+(?:minutes|mins|seconds)|for a minute)\b/;
+  /(?:就|自己|自行|后来(?:就)?|又)?(?:好了|散了|没了|消失了|恢复了|缓过来了)|\b(?:came right|then (?:fine|ok|okay|normal)|went away|resolved|cleared|passed|back to normal|for (?:a|about|around|maybe)?\s*(?:few|couple of|\d+|one|two|three|five|ten|fifteen|twenty)\s+(?:minutes|mins|seconds)|for a minute|for (?:about |around |maybe )?(?:half an hour|an hour)|(?:it|that|everything|things) was (?:fine|ok|okay|normal|all right|alright))\b/;
 /** Fine since, fine today. */
 const FINE_SINCE =
   /(?:今天|今早|现在|之后|后来|这两天)[^。!?\n]{0,8}?(?:没事|挺好|正常|好好的|没再|都好|normal|fine)|\b(?:fine|normal|ok|okay|good|well)\b[^.!?\n]{0,16}?\bsince\b|\b(?:today|now)\b[^.!?\n]{0,20}?\b(?:normal|fine|ok|okay)\b|\b(?:completely|totally|perfectly) (?:normal|fine)\b/;
 /** The past day as the start of a sign that went on (从昨天开始, 昨天起, "since yesterday"): not an episode over. */
 const FROM_DAY =
-  /(?:从|自)(?:昨天|昨晚|前天|前晚|上周|上个?(?:星期|礼拜))|(?:昨天|昨晚|前天|前晚)(?:[^,，。!?\n]{0,4}?)(?:开始|起)|\bsince (?:yesterday|last night|last week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/;
+  /(?:从|自)(?:昨天|昨晚|前天|前晚|上周|上个?(?:星期|礼拜)|(?:[一二两三四五六七八九十几]|\d{1,2})天前)|(?:昨天|昨晚|前天|前晚|(?:[一二两三四五六七八九十几]|\d{1,2})天前)(?:[^,，。!?\n]{0,4}?)(?:开始|起)|\b(?:started|began|since) (?:\d{1,2}|one|two|three|four|five|six|seven|a couple of|a few|few) days ago\b|\bsince (?:yesterday|last night|last week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/;
 /** The sign now, again or going on. */
 const NOW_AGAIN =
   /又(?!好)|再次|还在|还是(?!好)|仍然|现在(?:又|还)|\b(?:again|still|now (?:it'?s|my|his|her)|came back|coming back|right now|at the moment)\b/;

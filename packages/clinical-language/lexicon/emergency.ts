@@ -407,6 +407,8 @@ export const EMERGENCY_CONCEPTS: readonly Concept[] = [
       `听不懂${G}{0,6}?(?:说话|说的话|讲话|话)`,
       `(?:说话|讲话)${G}{0,3}?(?:像|跟)喝醉`,
       `\\b(?:can'?t|cannot|can not|couldn'?t|trouble|struggl\\w*) (?:find|finding|get|getting) (?:the |my |his |her )?(?:right )?words\\b`,
+      // Round 8: the past tense and "not able to" of "can't talk" (BE-FAST: speech difficulty), not "couldn't talk to …".
+      `\\b(?:couldn'?t|could not|wasn'?t able to|was not able to|was unable to|unable to|not able to) (?:talk|speak)(?: properly| right| clearly| normally)?\\b(?!\\s+(?:to|with|about|for|on|over|in front)\\b)`,
     ],
     sources: ['befast', 'stroke120'],
   },

@@ -49,4 +49,25 @@ describe('triage: a recent stroke-like episode that is over', () => {
       'emergency',
     );
   });
+
+  // Round 8 (issue 16, brief C): a transient speech deficit dated by a count of days that resolved after half an hour
+  // is a resolved episode, and triage keeps it same-day (urgent) — never downgraded to none, never a 120 call.
+  it('dated by a count of days ("3天前", "3 days ago"), resolved after half an hour: urgent, suspected TIA', () => {
+    for (const text of [
+      '3天前说话不清，半小时后好了',
+      'Three days ago my speech was slurred for half an hour, then it was fine',
+      '3 days ago I couldn\u2019t talk properly, it was fine half an hour later',
+    ]) {
+      const r = triage({ ...base, text });
+      expect(r.level, text).toBe('urgent');
+      expect(r.source, text).toBe(SOURCE_TIA);
+      expect(r.stop, text).toBe(false);
+    }
+    expect(triage({ ...base, text: '3天前说话不清，半小时后好了' }).display.zh).toContain(
+      '疑似短暂性脑缺血发作',
+    );
+    // Still there, or today: an emergency.
+    expect(triage({ ...base, text: '3天前开始说话不清，到现在还没好' }).level).toBe('emergency');
+    expect(triage({ ...base, text: '今天说话不清，半小时后好了' }).level).toBe('emergency');
+  });
 });
