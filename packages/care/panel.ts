@@ -6,7 +6,8 @@ import type { RequestContext } from '@qihuang/contracts';
 import { listAlerts } from '@qihuang/bp-monitoring';
 import { adherence, rankPanel, type PanelEntry } from '@qihuang/engines/hypertension-care';
 import { addDays, assertClinicalSide, localDay, nowOf, type CareDeps } from './deps.ts';
-import { CARE_PLAN_CATEGORY, meanOf, viewOf } from './management.ts';
+import { currentHomeMean } from '@qihuang/engines/blood-pressure';
+import { CARE_PLAN_CATEGORY, viewOf } from './management.ts';
 import { medicationAdherence } from './patient-home.ts';
 import { needsPrescriber } from './draft-state.ts';
 import { atTarget } from './home-targets.ts';
@@ -75,7 +76,7 @@ async function panelRows(
     );
     draftsBy.set(patient, (draftsBy.get(patient) ?? 0) + 1);
   }
-  const entries: (PanelEntry & { name?: string })[] = [];
+  const entries: (PanelEntry & { name?: string; homeMean?: PanelRow['homeMean'] })[] = [];
   for (const plan of ours) {
     const view = viewOf(plan, today);
     if (!view) continue;
@@ -92,8 +93,15 @@ async function panelRows(
     if (!measured || deceasedOf(measured.patient)) continue;
     const { context } = measured;
     const past = context.home.filter((r) => Date.parse(r.time) <= now.getTime());
-    const mean = meanOf(past);
-    // Home readings against the home target (REFERENCE §2.1–2.2), the same rule as the tiles and the plan.
+    // The one current home average (decision 0027: 7 days ending today, first day discarded — ESH 2023 / China 2018,
+    // REFERENCE §2.3), the patient's home and the BP page's figure, judged against the home target (§2.1–2.2).
+    const current = currentHomeMean(past, {
+      guideline: view.guideline,
+      now: now.toISOString(),
+      utcOffsetMinutes: offset,
+      target: view.homeTarget,
+    });
+    const mean = current.mean;
     const excess = mean ? Math.max(0, Math.round(mean.sbp - view.homeTarget.sbp)) : undefined;
     const controlled = mean ? atTarget(mean, view.homeTarget) : undefined;
     const from = [view.monitoring.startDate, addDays(today, -13)].sort().at(-1)!;
@@ -105,6 +113,17 @@ async function panelRows(
       patientId,
       ...(context.name ? { name: context.name } : {}),
       ...(controlled !== undefined ? { controlled } : {}),
+      ...(mean && current.shown
+        ? {
+            homeMean: {
+              shown: current.shown,
+              readings: current.readingsUsed,
+              from: current.from,
+              to: current.to,
+              label: current.label,
+            },
+          }
+        : {}),
       ...(excess !== undefined ? { excessSbp: excess } : {}),
       openAlerts: patientAlerts.length,
       crisisAlerts: patientAlerts.filter((a) => a.severity === 'critical').length,

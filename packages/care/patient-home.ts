@@ -5,7 +5,7 @@
  */
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { listAlerts, targetPopulation } from '@qihuang/bp-monitoring';
-import { targetFor, type BpReading, type Guideline } from '@qihuang/engines/blood-pressure';
+import { currentHomeMean, targetFor, type BpReading, type Guideline } from '@qihuang/engines/blood-pressure';
 import { adherence, monitoringPlan, remindersFor } from '@qihuang/engines/hypertension-care';
 import { addDays, assertPatientAccess, localDay, nowOf, type CareDeps } from './deps.ts';
 import { activeMedications, getCarePlan, meanOf, type PatientHome } from './management.ts';
@@ -51,32 +51,39 @@ export function weeklyProgress(
 }
 
 /**
- * Mean of the home readings of the last 7 local days (today included) with their count — labelled as such on
- * the page, never as "last week's mean" (tester finding 2).
+ * The current home average (decision 0027): the engine's one definition — the 7 local days ending today, the first
+ * day with readings discarded (ESH 2023 / China 2018 home BP monitoring, REFERENCE §2.3) — with its count, window,
+ * label and the figures as shown (never across the target or the home threshold, display-rounding.ts). The BP
+ * page's assessment and the clinician panel use the same function.
  */
 export function lastSevenDays(
   readings: readonly BpReading[],
   offset: number,
-  today: string,
+  now: Date,
   target: { sbp: number; dbp?: number } | undefined,
+  guideline: Guideline = 'china-2018',
 ): Pick<PatientHome['progress'], 'lastSevenDays'> {
-  const from = addDays(today, -6);
-  const rs = readings.filter((r) => {
-    const day = localDay(new Date(r.time), offset);
-    return day >= from && day <= today;
+  const current = currentHomeMean(readings, {
+    guideline,
+    now: now.toISOString(),
+    utcOffsetMinutes: offset,
+    ...(target ? { target } : {}),
   });
-  const m = meanOf(rs);
-  if (!m) return {};
-  const sbp = Math.round(m.sbp * 10) / 10;
-  const dbp = Math.round(m.dbp * 10) / 10;
+  const m = current.mean;
+  if (!m || !current.shown) return {};
   return {
     lastSevenDays: {
-      from,
-      to: today,
-      sbp,
-      dbp,
-      readings: rs.length,
-      atTarget: target ? atTarget({ sbp, dbp }, target) : false,
+      from: current.from,
+      to: current.to,
+      sbp: Math.round(m.sbp * 100) / 100,
+      dbp: Math.round(m.dbp * 100) / 100,
+      shown: current.shown,
+      readings: current.readingsUsed,
+      days: current.daysUsed,
+      ...(current.discardedDay ? { discardedDay: current.discardedDay } : {}),
+      label: current.label,
+      // The exact mean decides (the shown figure stays on the same side).
+      atTarget: target ? atTarget(m, target) : false,
     },
   };
 }
@@ -219,7 +226,7 @@ export async function patientHome(
       target: { sbp: home.sbp, ...(home.dbp !== undefined ? { dbp: home.dbp } : {}) },
       officeTarget: { sbp: office.sbp, ...(office.dbp !== undefined ? { dbp: office.dbp } : {}) },
       weeks: weeklyProgress(past, offset, home),
-      ...lastSevenDays(past, offset, today, home),
+      ...lastSevenDays(past, offset, now, home, guideline),
     },
     ...(reportedAlert ? { reportedAlert } : {}),
     ...(handled ? { handledReport: handled } : {}),

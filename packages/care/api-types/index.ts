@@ -156,13 +156,22 @@ export interface PatientHome {
     target?: { sbp: number; dbp?: number };
     officeTarget?: { sbp: number; dbp?: number };
     weeks: ProgressWeek[];
-    /** Mean of the last 7 local days (today included) and how many readings it is of. */
+    /**
+     * The current home average (decision 0027): the 7 local days `from`–`to` (today), the first day with readings
+     * (`discardedDay`) left out (ESH 2023 / China 2018 home BP monitoring); `readings` on `days` days counted.
+     * `shown` is the figure to display (whole mmHg, one decimal where that would cross the target or threshold);
+     * `label` names the window in each language.
+     */
     lastSevenDays?: {
       from: string;
       to: string;
       sbp: number;
       dbp: number;
+      shown: { sbp: string; dbp: string };
       readings: number;
+      days: number;
+      discardedDay?: string;
+      label: { zh: string; en: string };
       atTarget: boolean;
     };
   };
@@ -450,6 +459,14 @@ export type PanelRow = Omit<PanelRank, 'reasons'> & {
   name?: string;
   controlled?: boolean;
   excessSbp?: number;
+  /** The current home average `controlled` is judged on (decision 0027), as shown, with its window. */
+  homeMean?: {
+    shown: { sbp: string; dbp: string };
+    readings: number;
+    from: string;
+    to: string;
+    label: { zh: string; en: string };
+  };
   openAlerts: number;
   adherenceFraction?: number;
   medicationAdherence?: number;

@@ -64,7 +64,8 @@ describe.each(DATABASE_KINDS)('open crisis alert on the patient home page on %s'
     expect(up.status, await up.clone().text()).toBe(201);
     const home = await me('zh-CN');
     expect(home.crisisAlert).toBeUndefined();
-    expect(home.progress.lastSevenDays).toMatchObject({ readings: 2, sbp: 129 });
+    // The current home average (decision 0027): the first day with readings (03-09) is discarded (REFERENCE §2.3).
+    expect(home.progress.lastSevenDays).toMatchObject({ readings: 1, sbp: 130, discardedDay: '2026-03-09' });
   });
 
   it('a crisis reading measured 3 days earlier reaches the page while its alert is open', async () => {
