@@ -13,6 +13,7 @@
  * - A denied symptom with the change-of-state 了 (不喘了, 已经不晕了): "no longer", the episode is over — historical, not
  *   denied (the labelling conventions' `hist`: a symptom episode that is over), as NegEx's "no longer" is a
  *   pseudo-negation of a past finding (Chapman et al. 2001). Never a chronic condition.
+ * - A family history (家族有心梗史) is the family's, with no past event named: not historical.
  * Operational cue lists, not clinical numbers.
  */
 import { personCues, type ContextResult } from './context.ts';
@@ -123,9 +124,26 @@ function noLonger(norm: string, spans: readonly Target[], ctx: ContextResult[]):
   spans.forEach((s, i) => noLongerThere(norm, s, ctx[i] as ContextResult, spans, ctx));
 }
 
+/**
+ * A family history (家族有心梗史, "family history of stroke") names no past event of anyone: its 史/history makes the
+ * mention the family's, not historical (README labelling conventions: "family history of X" is `fam` only).
+ */
+function familyHistory(ctx: ContextResult[]): void {
+  for (const r of ctx) {
+    if (!r.modifiers.historical || r.modifiers.experiencer !== 'other') continue;
+    if (!r.cues.some((c) => /^experiencer:(?:家族|家里有|家中有|[^:]*family history)/.test(c))) continue;
+    const hist = r.cues.filter((c) => c.startsWith('historical:'));
+    if (!hist.length || !hist.every((c) => /^historical:\s*(?:病?史|family history|history)\s*$/.test(c)))
+      continue;
+    r.modifiers.historical = false;
+    r.cues.push('current:(family history names no past event)');
+  }
+}
+
 /** Applies the message-level scopes of this part to `ctx` (same order as `spans`, normalised positions). */
 export function applyMessageScopes7(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
   if (!spans.length) return;
+  familyHistory(ctx);
   if (norm.includes('了')) noLonger(norm, spans, ctx);
   droppedSubject(norm, spans, ctx);
 }

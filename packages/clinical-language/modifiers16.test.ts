@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { emergency, mods } from './test-support/modifiers.ts';
+
+// Round 8 (issue 16, brief C): a third person named by role, and a family history in other words (rules12.ts,
+// scope7.ts). Fresh sentences written for these tests (not copied from any corpus part), each with near misses.
+
+describe('a third person named by role as the subject of a report is the experiencer', () => {
+  it('Chinese relays: 老人, 顾客, 室友, 男的', () => {
+    expect(mods('社区护士：老人这两天咳嗽，夜里睡不着', 'cough')).toBe('fam');
+    expect(mods('药房：一位老人家过来说头晕，想量个血压', 'dizziness')).toBe('fam');
+    expect(mods('店里顾客刚才说心慌，坐着休息了', 'palpitations')).toBe('fam');
+    expect(mods('宿舍室友突然全身抽搐，叫不醒', 'seizure')).toBe('fam');
+    expect(mods('门诊：男的，五十多，说后背撕裂一样疼', 'tearing-back-pain')).toBe('fam');
+  });
+  it('English relays: pt, resident, customer, caller\u2019s relative, colleague', () => {
+    expect(mods('Handover: pt c/o palpitations overnight, settled', 'palpitations')).toContain('fam');
+    expect(mods('Care home: resident in room 9 has a cough since Tuesday', 'cough')).toBe('fam');
+    expect(mods("Caller's wife has had a headache all afternoon", 'headache')).toBe('fam');
+    expect(mods("My colleague's face is drooping on one side", 'neuro-deficit')).toBe('fam');
+  });
+  it('near misses: the writer by role, a condition, a general question — and no false emergency', () => {
+    expect(mods('我是孕妇，这两天头晕', 'dizziness')).toBe('-');
+    expect(mods("I'm a resident doctor and I've had a cough for a week", 'cough')).toBe('-');
+    expect(mods('万一老人突然说话不清，先做什么', 'neuro-deficit')).not.toContain('fam');
+    expect(mods('老人突然说话不清是怎么回事？想了解一下', 'neuro-deficit')).not.toContain('fam');
+    expect(emergency('老人突然说话不清是怎么回事？想了解一下')).toBe(false);
+    expect(mods('孕妇一般头晕要紧吗', 'dizziness')).not.toContain('fam');
+    expect(mods('小爱同学，记一下，今天头晕', 'dizziness')).toBe('-');
+  });
+});
+
+describe('a family history in other words is the family\u2019s, with no past event named', () => {
+  it('家族有…史, 家里有…史: fam, not hist', () => {
+    expect(mods('家族有脑梗史，我三十岁，要不要查一下', 'stroke')).toBe('fam');
+    expect(mods('家里有糖尿病史，我最近口渴', 'diabetes')).toBe('fam');
+  });
+  it('near misses: the writer\u2019s own history, a relative\u2019s past event', () => {
+    expect(mods('我有脑梗病史，现在吃着阿司匹林', 'stroke')).toBe('hist');
+    expect(mods('我舅舅前年中过风', 'stroke')).toBe('hist+fam');
+  });
+});
