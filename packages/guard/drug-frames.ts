@@ -3,6 +3,7 @@
  * the level of hepatic impairment, the severe (bilateral) form of renal artery stenosis.
  */
 import { polarity } from './polarity.ts';
+import { relationRegex } from './relation-lexicon.ts';
 import type { DrugConditionData } from './types.ts';
 
 /** The severe form of renal artery stenosis (ACEI/ARB contraindicated, REFERENCE §5.4). */
@@ -10,7 +11,7 @@ export const BILATERAL =
   /bilateral|both (?:renal )?arteries|solitary (?:functioning )?kidney|single kidney|双侧|孤立肾|独肾/i;
 
 /** Doses of two drugs taken apart ("错开几个小时吃", "spaced 4 hours apart"): an interval, checked like a switch's. */
-export const SPACED = /错开|间隔|隔开|分开(?:服用|吃)|\bapart\b|\bspaced?\b|\bseparated? by\b|\bstagger\w*/i;
+export const SPACED = relationRegex('interval');
 export const SWITCH =
   /switch\w*|changing (?:from|over)|\boverlap\w*|最后一(?:片|次|剂)|\bmov(?:e|es|ing) (?:from|over)\b|\b(?:last|final)(?: (?:morning|evening|night|daily|\w+ly))? (?:dose|tablet)\b|transition\w*|after (?:the )?(?:last|final) dose|\bafter (?:stopping|discontinuing|withdrawing|ceasing)\b|末次|停用[^，。,;；]{0,12}后|换用|改用|转换|换为|改为|换成|改成|\bstop(?:s|ped|ping)?\b[^.;]{0,40}\bstart(?:s|ed|ing)?\b|(?:^|[，,：:；;]\s*)停(?:用|服|掉)?[^，。,;；]{1,16}?(?:开始|换用|改用|服用)/i;
 /** "先停赖诺普利满36小时再开始" / "stop X first and wait 36 hours before the first dose": an interval stated with a
@@ -169,8 +170,7 @@ export function affirmedAt(lower: string, key: string, id: string): boolean {
 }
 
 /** An interaction denied outright ("don't interact", "这两个药之间没有明显影响", "没有相互作用"). */
-export const NO_INTERACTION =
-  /(?:没有|无|不会有|不存在|并无)(?:什么|明显|明确|显著)?(?:的)?(?:相互)?(?:影响|相互作用|冲突)|(?:don't|do not|doesn't|does not|won't|will not) interact|no (?:meaningful |significant |clinically (?:relevant |significant )?|relevant )?(?:interaction|effect on (?:potassium|each other))/i;
+export const NO_INTERACTION = relationRegex('no-interaction');
 /** More safe wordings: "都没有关系", "needs no extra monitoring", "无需额外监测". */
 export const SAFE_MORE_WORDS =
   /(?:都|也)?没(?:有)?关系|\bno (?:extra |additional |special )?monitoring\b|needs? no (?:extra |additional )?(?:potassium |K\+ |K⁺ )?(?:checks?|monitoring)|无需(?:额外)?监测|不需要(?:额外)?(?:监测|查)/i;

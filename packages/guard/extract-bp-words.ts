@@ -8,6 +8,7 @@ import { clauseAge } from './extract-bp-age-bands.ts';
 import { RANGE } from './extract-bp-axis.ts';
 import { ageShorthand } from './extract-bp-frames.ts';
 import type { TargetData } from './types.ts';
+import { hasRelation, relationRegex } from './relation-lexicon.ts';
 
 export const PAIR = new RegExp(
   String.raw`(<|＜|≤)?\s*(\d{2,3})(?:${RANGE}(\d{2,3}))?\s*\/\s*(<|＜|≥|>=|>)?\s*(\d{2,3})(?:${RANGE}(\d{2,3})(?!\s*\/))?(?!\d)`,
@@ -62,8 +63,11 @@ export const CHANGED_FROM = /(?:\bfrom|从|由)\s*$/i;
 export const CHANGED_TO =
   /\b(?:lower(?:ed|s)?|rais(?:ed|es)|chang(?:ed|es)|revis(?:ed|es)|mov(?:ed|es)|reduc(?:ed|es)|shift(?:ed|s)?)\b[^.]*\bto\b|下调|上调|调整为|调整到|改为|改成|降到|降至|降低到|提高到|变为/i;
 export const TARGET_AFTER = /^\s*(?:mmHg)?\s*(?:以下|之下)/i;
-export const TARGET_WORD =
-  /target|\bsatisfied (?:once|when|if|as soon as)\b|\b(?:below|under) \d{2,3}\s*\/\s*\d{2,3}(?:\s*mmHg)? (?:first|initially)\b|goal|\baim(?:s|ing)?\b|\b(?:get|got|keep|kept|bring|brought) (?:\w+ ){0,2}(?:BP|blood pressure|pressure)\b|\b(?:BP|pressure|systolic|SBP|diastolic|DBP) (?:below|under) [^.;]{0,40}\b(?:adequate|enough|sufficient|acceptable)\b|\b(?:be|been) (?:brought|kept|got|gotten) (?:down )?(?:below|under|to)\b|treat(?:ed)? to|lower(?:s|ed|ing)?\b|bring|reduc(?:e|ed|ing)|目标|控制在|控制到|降至|降到|控制于|降低至|降低到|应降|以下|达标|\bat (?:goal|target)\b|\b(?:get|gets|getting|stay|stays|staying|keep|keeps|keeping|come|comes|reach|reaches|reaching) (?:\w+ ){0,2}(?:under|below)\b/i;
+/** Target words of this reader and of the shared relation lexicon (relation-lexicon.ts). */
+export const TARGET_WORD = new RegExp(
+  `${/target|\bsatisfied (?:once|when|if|as soon as)\b|\b(?:below|under) \d{2,3}\s*\/\s*\d{2,3}(?:\s*mmHg)? (?:first|initially)\b|goal|\baim(?:s|ing)?\b|\b(?:get|got|keep|kept|bring|brought) (?:\w+ ){0,2}(?:BP|blood pressure|pressure)\b|\b(?:BP|pressure|systolic|SBP|diastolic|DBP) (?:below|under) [^.;]{0,40}\b(?:adequate|enough|sufficient|acceptable)\b|\b(?:be|been) (?:brought|kept|got|gotten) (?:down )?(?:below|under|to)\b|treat(?:ed)? to|lower(?:s|ed|ing)?\b|bring|reduc(?:e|ed|ing)|目标|控制在|控制到|降至|降到|控制于|降低至|降低到|应降|以下|达标|\bat (?:goal|target)\b|\b(?:get|gets|getting|stay|stays|staying|keep|keeps|keeping|come|comes|reach|reaches|reaching) (?:\w+ ){0,2}(?:under|below)\b/i.source}|${relationRegex('target').source}`,
+  'i',
+);
 export const SBP_ONLY =
   /(?:systolic|SBP|收缩压)[^0-9。;；]{0,24}?(?:<|＜|below|under|less than|低于|小于)\s*(\d{2,3})(?!\d|\s*\/)|(?:<|＜|below|under)\s*(\d{2,3})\s*(?:mmHg)?\s*(?:systolic|SBP|收缩压)|(?:收缩压)[^0-9。;；，,]{0,12}?(?:降到|降至|控制在|控制到|降低到|降低至)\s*(\d{2,3})\s*(?:mmHg)?\s*(?:以下|之下)/i;
 
@@ -92,15 +96,30 @@ export function population(text: string, d: Discourse, at?: number): TargetData[
       : d.proteinuria
         ? { proteinuria: true }
         : {}),
-    ...((band ? band.tolerated : /tolerat|耐受/i.test(text))
-      ? { tolerated: true }
-      : FROM_THE_START.test(text)
-        ? { tolerated: false }
-        : {}),
+    ...qualifier(text, band, at),
   };
 }
 
-/** "below 140/90 from the start", "一开始就降到140/90以下", "below 130/80 as the first target": the first target
- * itself, not the one "if tolerated". */
-const FROM_THE_START =
-  /\b(?:below|under|<)\s*\d{2,3}\s*\/\s*\d{2,3}(?:\s*mmHg)? from the (?:start|outset)\b|一开始就(?:要)?(?:降|控制)到?|\bas the first (?:target|goal)\b|作为首要目标|作为第一步目标/i;
+/**
+ * The first / if-tolerated qualifier of a target, read from the shared relation lexicon (relation-lexicon.ts) and
+ * scoped to the value's own clause ("the initial goal is below 140/90, then below 130/80 if tolerated"): a clause with
+ * one qualifier decides; otherwise the sentence's ("If tolerated, lower it to 130/80"), "if tolerated" first.
+ */
+function qualifier(
+  text: string,
+  band: { tolerated: boolean } | undefined,
+  at: number | undefined,
+): { tolerated?: boolean } {
+  if (band)
+    return band.tolerated ? { tolerated: true } : hasRelation(text, 'first') ? { tolerated: false } : {};
+  if (at !== undefined) {
+    const from = Math.max(...[...'，,；;。'].map((c) => text.lastIndexOf(c, at)));
+    const ends = [...'，,；;。'].map((c) => text.indexOf(c, at)).filter((x) => x >= 0);
+    const clause = text.slice(from + 1, ends.length ? Math.min(...ends) : text.length);
+    const tol = hasRelation(clause, 'tolerated');
+    const first = hasRelation(clause, 'first');
+    if (tol !== first) return { tolerated: tol };
+  }
+  if (hasRelation(text, 'tolerated')) return { tolerated: true };
+  return hasRelation(text, 'first') ? { tolerated: false } : {};
+}

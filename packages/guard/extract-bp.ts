@@ -28,6 +28,7 @@ import {
   THEN_TO,
   WANTS_BELOW,
 } from './extract-bp-frames.ts';
+import { relationDenied } from './relation-lexicon.ts';
 import {
   CHANGED_FROM,
   CHANGED_TO,
@@ -304,7 +305,13 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
           sbp: v.sbp[0],
           ...(v.dbp ? { dbp: v.dbp[0] } : {}),
           population: population(t, d, v.at),
-          ...(DENIED_TARGET_BEFORE.test(before) || DENIED_TARGET_AFTER.test(after) ? { negated: true } : {}),
+          ...(DENIED_TARGET_BEFORE.test(before) ||
+          DENIED_TARGET_AFTER.test(after) ||
+          // The target relation of the value's clause negated ("does not ask … to get below", "并没有要求…降到"):
+          // the shared lexicon's cue read with the clinical-language modifiers (relation-lexicon.ts).
+          relationDenied(clauseBefore(t, v.at), 'target')
+            ? { negated: true }
+            : {}),
         });
       continue;
     }
@@ -477,4 +484,10 @@ function bpClaimsOf(text: string, d: Discourse): BpClaimParts {
   if (!values.length && (specific || generic) && !isTargetSentence)
     out.bp.push(...wordedReadings(t, specific?.category ?? 'hypertension', withG));
   return out;
+}
+
+/** The value's clause up to the value. */
+function clauseBefore(t: string, at: number): string {
+  const from = Math.max(...[...'，,；;。'].map((c) => t.lastIndexOf(c, at - 1)));
+  return t.slice(from + 1, at);
 }

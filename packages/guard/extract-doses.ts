@@ -5,6 +5,7 @@
 import { parseFrequency, toMg } from '@qihuang/drug-knowledge';
 import { EXCEEDS } from './drug-frames.ts';
 import type { DoseData, Mention } from './types.ts';
+import { relationRegex } from './relation-lexicon.ts';
 
 const AMOUNT =
   /(\d+(?:\.\d+)?)(?:\s*(?:[–—\-~～]|to|至|到)\s*(\d+(?:\.\d+)?))?\s*(mg|毫克|mcg|µg|μg|ug|微克|g|克)(?![a-z])/i;
@@ -21,8 +22,8 @@ const PER_DAY_AFTER =
   /^\s*(?:\/\s*(?:日|天|d|day)\b|\/\s*(?:日|天)|per day|a day|daily dose|每日|每天|\s*daily(?! dose)(?!\s*(?:and|,)))/i;
 const PER_DAY_BEFORE =
   /(每日|每天|日)(总)?剂量|(?:每日|每天|日)总量|总量$|daily dose|total daily|(?:a |in )?total of$|per day|一日量|日量|每日$|每天$|daily$/i;
-const MAXIMUM =
-  /最大(日)?剂量|最大|最高(日)?剂量|不超过|不宜超过|不得超过|最多|maximum|\bmax\b|up to|not (?:to )?exceed|\bnot (?:go|be (?:raised|increased|titrated)) (?:above|over|beyond)\b|no more than|ceiling|or less|可用至|可加量至|加量至|加至|增加到|增至|titrated? (?:up )?to|increased? to|可加到|(?:可以|可)用到|用到最多|上限|\bcap(?:ped)?\b|limited to|\blimit\s+(?:\w+\s+){0,3}?to\b|限制在|限定在|限于/i;
+/** A maximum word: the shared relation lexicon (relation-lexicon.ts). */
+const MAXIMUM = relationRegex('maximum');
 
 /** A maximum word right after the amount ("20 mg的上限", "20 mg cap", "10 mg/日的最大剂量"). */
 const MAXIMUM_AFTER =

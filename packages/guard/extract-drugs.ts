@@ -34,6 +34,7 @@ import {
 } from './drug-frames.ts';
 
 import { alternatives, REPLACES, same, sameFamily, withoutExamples } from './extract-members.ts';
+import { joiningCurrent, switchedAway, withheld } from './claim-scope.ts';
 
 export { doseClaims } from './extract-doses.ts';
 
@@ -237,7 +238,14 @@ export function drugClaims(
   else if (!isList && (!isOptions || (d.current.length > 0 && /\bor\b|或/.test(text) && !/、/.test(text)))) {
     // Per polarity: the entities said to be safe / harmful, plus the patient's current medicines.
     for (const pol of ['safe', 'unsafe'] as const) {
-      const polar = entities.filter((e) => polarityAt(e) === pol && !takesHere.includes(e));
+      // Claim scope (claim-scope.ts): a drug switched away from, or withheld from what is called safe, is no member.
+      const polar = entities.filter(
+        (e) =>
+          polarityAt(e) === pol &&
+          !takesHere.includes(e) &&
+          !switchedAway(text, e) &&
+          !(pol === 'safe' && withheld(text, e, clauseOf(e)?.text ?? text)),
+      );
       // "塞来昔布属于COX-2抑制剂，和依那普利、呋塞米一起用不会增加…风险": a clause opening with "和/与/with" leaves its
       // subject out — the drug that opens the sentence in an earlier clause without a polarity of its own.
       const lead = entities[0];
@@ -266,11 +274,12 @@ export function drugClaims(
       const contrasted = polar.length >= 2 && (CONTRAST.test(text) || ITSELF.test(text));
       const mine = (e: Mention) =>
         e.drug || contrasted ? [] : d.current.filter((c) => c.drug && sameFamily(e, c));
-      if ((combo || toPatient) && polar.some((e) => mine(e).length))
-        polar.splice(0, polar.length, ...polar.flatMap((e) => (mine(e).length ? mine(e) : [e])));
+      // A class standing for the patient's medicines refers to them (claim-scope.ts).
+      const byClass = (combo || toPatient) && polar.some((e) => mine(e).length);
+      if (byClass) polar.splice(0, polar.length, ...polar.flatMap((e) => (mine(e).length ? mine(e) : [e])));
       const members = [...polar, ...takesHere].filter((m, k, all) => all.findIndex((x) => same(x, m)) === k);
       if ((combo || toPatient) && !contrasted)
-        for (const c of d.current)
+        for (const c of joiningCurrent(text, polar, d.current, mentions, byClass))
           if (
             !members.some((x) => same(x, c)) &&
             !(REPLACES.test(text) && polar.some((x) => sameFamily(x, c)))

@@ -25,13 +25,15 @@ describe('paraphrase probe', () => {
   it('claim scope for members', () => {
     const r = runProbe(MEMBER_PAIRS);
     report('members', r);
-    expect(r.caught).toBeGreaterThanOrEqual(0);
-    expect(r.flagged).toBeLessThanOrEqual(MEMBER_PAIRS.length);
+    // Before the mechanism (495b6d8): 14/22 caught, 3/22 flagged.
+    expect(r.caught).toBeGreaterThanOrEqual(20);
+    expect(r.flagged).toBe(0);
   });
   it('relation lexicon and modifier scope', () => {
     const r = runProbe(RELATION_PAIRS);
     report('relations', r);
-    expect(r.caught).toBeGreaterThanOrEqual(0);
-    expect(r.flagged).toBeLessThanOrEqual(RELATION_PAIRS.length);
+    // Before the mechanism (495b6d8): 15/24 caught, 2/24 flagged.
+    expect(r.caught).toBeGreaterThanOrEqual(22);
+    expect(r.flagged).toBe(0);
   });
 });

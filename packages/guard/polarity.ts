@@ -1,4 +1,5 @@
 import { modifiersAt } from '@qihuang/clinical-language';
+import { usableCombination } from './relation-lexicon.ts';
 
 /** Whether a clause calls a drug use or combination safe or harmful (zh and en cue words; harm words read with
  * the clinical-language modifiers so that a denied harm — "is not a contraindication", "不会增加…风险" — is safe). */
@@ -60,7 +61,12 @@ export function polarity(text: string): 'safe' | 'unsafe' | undefined {
     PROHIBIT.test(text) || DENIED_LICENCE.test(text) || NOT_IN_LINE.test(text)
       ? 'unsafe'
       : (harmPolarity(text) ??
-        (SAFE.test(text) || SAFE_MORE.test(text) || SAFE_ROUND7.test(text) || CHOICE.test(text)
+        (SAFE.test(text) ||
+        SAFE_MORE.test(text) ||
+        SAFE_ROUND7.test(text) ||
+        CHOICE.test(text) ||
+        // The shared relation lexicon: a permission with a combine verb, an approval of a pairing.
+        usableCombination(text)
           ? 'safe'
           : undefined));
   if (memo.size > 5000) memo.clear();

@@ -4,7 +4,7 @@
  * qualifiers ("initial goal", "首先", "如能耐受") and a switch interval ("隔…就可以"), each said plainly and denied.
  * Facts: maximum daily doses (REFERENCE §5.1, drug-knowledge `dose.maxDaily`: losartan 100, valsartan 320, irbesartan
  * 300, enalapril 40 mg); targets (REFERENCE §7: ACC/AHA 2017 <130/80; China 2018 <140/90 then <130/80 if tolerated,
- * ≥80 years <150/90; ESH 2023 <140/90 first, then <130/80 if tolerated); intervals (REFERENCE §6 row 14: 36 h after
+ * ≥80 years <150/90); intervals (REFERENCE §6 row 14: 36 h after
  * the last ACE-inhibitor dose before sacubitril/valsartan; row 12: 24 h after sildenafil, 48 h after tadalafil).
  */
 import type { ProbePair } from './probe.ts';
@@ -59,18 +59,18 @@ export const RELATION_PAIRS: readonly ProbePair[] = [
   // First / if tolerated.
   {
     id: 'r13-first-en',
-    ok: 'Under ESH 2023 the initial goal is below 140/90, then below 130/80 if tolerated.',
-    bad: 'Under ESH 2023 the initial goal is below 130/80.',
+    ok: 'Under the Chinese 2018 guideline the initial goal for a 50-year-old is below 140/90, then below 130/80 if tolerated.',
+    bad: 'Under the Chinese 2018 guideline the initial goal for a 50-year-old is below 130/80.',
   },
   {
     id: 'r14-first-en',
-    ok: 'ESH 2023 sets 140/90 as the first aim for most treated patients.',
-    bad: 'ESH 2023 sets 130/80 as the first aim for most treated patients.',
+    ok: 'The Chinese 2018 guideline sets 140/90 as the first aim for most treated 50-year-olds.',
+    bad: 'The Chinese 2018 guideline sets 130/80 as the first aim for most treated 50-year-olds.',
   },
   {
     id: 'r15-first-zh',
-    ok: '按ESH 2023，首先应把血压降到140/90以下，如能耐受再降到130/80以下。',
-    bad: '按ESH 2023，首先应把血压降到130/80以下。',
+    ok: '按中国2018指南，50岁患者首先应把血压降到140/90以下，如能耐受再降到130/80以下。',
+    bad: '按中国2018指南，50岁患者首先应把血压降到130/80以下。',
   },
   {
     id: 'r16-first-zh',

@@ -30,6 +30,7 @@ const ANCHORS: [string, RegExp, number][] = [
   ['below', /below|under|less than|<|＜|低于|以下|小于/i, 1],
   ['above', /above|over|more than|>|≥|高于|以上|大于/i, 1],
 ];
+const VALUE_IN = /\d/;
 const VALUE = /\d+(?:\.\d+)?(?:\s*(?:\/|[–—~-](?=\s*\d))\s*\d+(?:\.\d+)?)?/g;
 const CATEGORY = /stage\s*([12])|grade\s*([123])|([123])\s*级|(?<![A-Za-z0-9])(G[1-5][ab]?)(?![A-Za-z0-9])/gi;
 
@@ -129,10 +130,14 @@ export function read(raw: string, kb: DrugKnowledgeBase, inherit: string[] = [])
   const unitDrugs = drugIds(text, kb);
   // "地尔硫䓬合用辛伐他汀时，辛伐他汀每日不超过10 mg": the drugs of a "…时" / "when …" clause are the next clause's too.
   let carried: string[] = [];
+  // Claim scope: the drugs of a clause without a value ("With amlodipine,", "Simvastatin with amlodipine:") are the
+  // pair the next clause's values are about.
+  let lead: string[] = [];
   for (const clause of text.split(/[，,:：]|\band\b|(?<=\S);/)) {
     const named = drugIds(clause, kb);
-    const own = named.length ? [...new Set([...named, ...carried])] : named;
+    const own = named.length ? [...new Set([...named, ...carried, ...lead])] : lead;
     carried = /(?:合用|联用|同服|使用|服用)?时\s*$|^\s*when\b/i.test(clause) ? named : [];
+    lead = named.length && !VALUE_IN.test(clause) ? [...new Set([...named, ...lead])] : [];
     const entities = own.length ? own : unitDrugs.length ? unitDrugs.slice(0, 1) : inherit.slice(0, 1);
     let prev = 0;
     const numbers = [...clause.matchAll(VALUE)];
@@ -181,6 +186,9 @@ export function read(raw: string, kb: DrugKnowledgeBase, inherit: string[] = [])
 
 function score(a: Slot, b: Slot): number {
   if (a.unit && b.unit && a.unit !== b.unit) return -1;
+  // A value said of a pair is compared only with the passage's values about the same pair (claim scope).
+  const drugs = [...a.anchors.keys()].filter((k) => k.startsWith('e:'));
+  if (drugs.length >= 2 && drugs.some((k) => !b.anchors.has(k))) return -1;
   let s = 0;
   for (const [k, w] of a.anchors) if (b.anchors.has(k)) s += w;
   return s;
