@@ -347,7 +347,7 @@ describe.skipIf(!HAS_CHROMIUM)('hypertension care in a browser (needs /usr/bin/c
       await p.getByTestId('patient-care-plan').waitFor();
       await p.locator('[data-testid="progress-chart"] canvas').first().waitFor({ timeout: 30_000 });
       expect(await p.getByTestId('progress-summary').textContent()).toMatch(
-        /近7天均值（\d+次）：\d+\/\d+ mmHg/,
+        /近7天（不含第1天）均值（\d+次）：[\d.]+\/[\d.]+ mmHg/,
       );
       await p.getByTestId('medication-checkin').click();
       await p.getByTestId('medication-taken').waitFor({ timeout: 30_000 });

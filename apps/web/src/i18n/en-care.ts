@@ -154,8 +154,13 @@ export const enCare = {
     targetLegend: 'Dashed lines: target {{sbp}}/{{dbp}} mmHg',
     chartDescription: 'Weekly home blood pressure means over {{count}} weeks with the target line',
     latest: 'Last week: {{sbp}}/{{dbp}} mmHg.',
-    last7Days: 'Last 7 days ({{count}} readings): mean {{sbp}}/{{dbp}} mmHg.',
-    last7DaysOne: 'Last 7 days (1 reading): {{sbp}}/{{dbp}} mmHg.',
+    last7Days: 'Home average, {{window}} ({{count}} readings): {{sbp}}/{{dbp}} mmHg.',
+    last7DaysOne: 'Home readings, {{window}}: only 1 reading, {{sbp}}/{{dbp}} mmHg.',
+    /** The patient's BP tab: the same mean as My care (decision 0027). */
+    bpTab:
+      'Home average, {{window}} ({{from}} – {{to}}): {{sbp}}/{{dbp}} mmHg from {{count}} readings — the same figure as on My care.',
+    /** The window under the clinician BP page's home-average tile. */
+    window: '{{window}}, {{from}} – {{to}}',
     atTargetNow: 'At target.',
     aboveTarget: '{{excess}} mmHg above the target.',
     aboveTargetDbp: 'Diastolic {{excess}} mmHg above the target.',
@@ -273,6 +278,7 @@ export const enCare = {
     control: 'Control',
     controlled: 'At target',
     uncontrolled: '{{excess}} mmHg above',
+    mean: 'Mean {{sbp}}/{{dbp}} mmHg, {{window}}',
     alerts: 'Alerts',
     adherence: 'Monitoring',
     overdue: 'Follow-up',

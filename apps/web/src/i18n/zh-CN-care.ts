@@ -153,8 +153,13 @@ export const zhCNCare: Messages['care'] = {
     targetLegend: '虚线：目标 {{sbp}}/{{dbp}} mmHg',
     chartDescription: '近 {{count}} 周家庭血压周均值与目标线',
     latest: '上周均值：{{sbp}}/{{dbp}} mmHg。',
-    last7Days: '近7天均值（{{count}}次）：{{sbp}}/{{dbp}} mmHg。',
-    last7DaysOne: '近7天只有 1 次读数：{{sbp}}/{{dbp}} mmHg。',
+    last7Days: '{{window}}均值（{{count}}次）：{{sbp}}/{{dbp}} mmHg。',
+    last7DaysOne: '{{window}}只有 1 次读数：{{sbp}}/{{dbp}} mmHg。',
+    /** 患者的“我的血压”页：与“我的管理”页同一个均值（决定 0027）。 */
+    bpTab:
+      '{{window}}（{{from}} – {{to}}）：平均 {{sbp}}/{{dbp}} mmHg，共 {{count}} 次读数——与“我的管理”页相同。',
+    /** 医生血压页家庭均值卡片上的窗口说明。 */
+    window: '{{window}}，{{from}} – {{to}}',
     atTargetNow: '已达标。',
     aboveTarget: '高于目标 {{excess}} mmHg。',
     aboveTargetDbp: '舒张压高于目标 {{excess}} mmHg。',
@@ -268,6 +273,7 @@ export const zhCNCare: Messages['care'] = {
     control: '控制',
     controlled: '已达标',
     uncontrolled: '高于目标 {{excess}} mmHg',
+    mean: '{{window}}均值 {{sbp}}/{{dbp}} mmHg',
     alerts: '预警',
     adherence: '监测',
     overdue: '随访',

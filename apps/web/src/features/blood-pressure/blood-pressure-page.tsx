@@ -14,7 +14,7 @@ import {
 } from '../../api/index.ts';
 import { ErrorState, Loading } from '../../components/states.tsx';
 import type { AbpmAnswer } from '../../api/bp.ts';
-import { zoneDisplayName, type DeceasedInfo } from '../../lib/format.ts';
+import { formatDate, zoneDisplayName, type DeceasedInfo } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { care } from '../../api/care.ts';
 import { AbpmCard, useAbpm } from './abpm-card.tsx';
@@ -329,7 +329,8 @@ function SummaryTiles({
         value={
           homeSbp !== undefined && homeDbp !== undefined ? (
             <>
-              {round(homeSbp)}/{round(homeDbp)} <small>mmHg</small>
+              {/* As the server shows it: never across the threshold or target (decision 0027). */}
+              {hbpm?.shown?.sbp ?? round(homeSbp)}/{hbpm?.shown?.dbp ?? round(homeDbp)} <small>mmHg</small>
             </>
           ) : (
             <span className="tile-text">
@@ -338,6 +339,14 @@ function SummaryTiles({
           )
         }
         meta={[
+          // The one current home average's window, named (decision 0027): 近7天（不含第1天）, dates.
+          hbpm?.from && hbpm.to
+            ? t('care.progress.window', {
+                window: pick(hbpm.label, lang) ?? '',
+                from: formatDate(hbpm.from, lang, false),
+                to: formatDate(hbpm.to, lang, false),
+              })
+            : '',
           homeStatus,
           readingsUsed !== undefined ? t('bp.readings', { count: readingsUsed }) : '',
           assessment.pendingProjection

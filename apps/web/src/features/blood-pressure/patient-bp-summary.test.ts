@@ -28,7 +28,14 @@ const home = {
 describe('patientBpSummary: the BP tab for a patient reads the home page’s server numbers', () => {
   it('gives the same last-7-days mean, count, target and measuring windows as the home page', () => {
     expect(patientBpSummary(home)).toEqual({
-      lastSevenDays: { sbp: 158, dbp: 102, readings: 26, from: '2026-12-01', to: '2026-12-07' },
+      lastSevenDays: {
+        sbp: '158',
+        dbp: '102',
+        readings: 26,
+        from: '2026-12-01',
+        to: '2026-12-07',
+        window: { zh: '近7天（不含第1天）', en: 'last 7 days, day 1 excluded' },
+      },
       target: { sbp: 135, dbp: 85 },
       atTarget: false,
       windows: [

@@ -12,6 +12,7 @@ import { useAsync } from '../../lib/use-async.ts';
 import { THRESHOLDS } from './bp-readings.ts';
 import { BpTrend, RangeSelect, useBpVitals, type Range } from './bp-trend.tsx';
 import { patientBpSummary } from './patient-bp-summary.ts';
+import { pick } from '../care/care-model.ts';
 
 export function PatientBpView({ patientId, timeZone }: { patientId: string; timeZone: string | undefined }) {
   const { t, i18n } = useTranslation();
@@ -33,7 +34,8 @@ export function PatientBpView({ patientId, timeZone }: { patientId: string; time
           <>
             {last ? (
               <p className="pbp-mean" data-testid="pbp-last7">
-                {t('bpPatient.lastSevenDays', {
+                {t('care.progress.bpTab', {
+                  window: pick(last.window, lang),
                   sbp: last.sbp,
                   dbp: last.dbp,
                   count: last.readings,

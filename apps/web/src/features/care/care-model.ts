@@ -314,9 +314,12 @@ export interface ProgressSummary {
 export interface RecentSummary {
   /** i18n key: a mean of several readings, or the one reading there is (never called a mean). */
   key: 'care.progress.last7Days' | 'care.progress.last7DaysOne';
-  sbp: number;
-  dbp: number;
+  /** As the server shows them (decision 0027: never across the target or threshold). */
+  sbp: string;
+  dbp: string;
   count: number;
+  /** The window's name (近7天（不含第1天）), from the server. */
+  window: Text;
   /** Never true while a crisis box is shown: no "at target" beside a crisis. */
   atTarget: boolean;
   excessSbp?: number;
@@ -326,8 +329,25 @@ export interface RecentSummary {
   since?: string;
 }
 
+/** The one current home average's window (decision 0027), as the server names it; its name when absent. */
+export const CURRENT_WINDOW: Text = { zh: '近7天（不含第1天）', en: 'last 7 days, day 1 excluded' };
+
+export function windowLabel(label: Text | undefined, uiLanguage: string): string {
+  return pick(label ?? CURRENT_WINDOW, uiLanguage);
+}
+
 export function recentSummary(
-  last: { from?: string; sbp: number; dbp: number; readings: number; atTarget: boolean } | undefined,
+  last:
+    | {
+        from?: string;
+        sbp: number;
+        dbp: number;
+        shown?: { sbp: string; dbp: string };
+        label?: Text;
+        readings: number;
+        atTarget: boolean;
+      }
+    | undefined,
   target: { sbp: number; dbp?: number } | undefined,
   crisis: boolean,
   weeks: readonly ProgressWeek[] = [],
@@ -339,9 +359,10 @@ export function recentSummary(
   const above = target && !last.atTarget;
   return {
     key: last.readings === 1 ? 'care.progress.last7DaysOne' : 'care.progress.last7Days',
-    sbp: Math.round(last.sbp),
-    dbp: Math.round(last.dbp),
+    sbp: last.shown?.sbp ?? String(Math.round(last.sbp)),
+    dbp: last.shown?.dbp ?? String(Math.round(last.dbp)),
     count: last.readings,
+    window: last.label ?? CURRENT_WINDOW,
     atTarget: !crisis && last.atTarget,
     ...(above ? { excessSbp: Math.max(0, Math.round(last.sbp - target.sbp)) } : {}),
     ...(above && target.dbp !== undefined

@@ -83,6 +83,16 @@ export function CarePanelPage() {
                         : e.controlled
                           ? t('care.panel.controlled')
                           : t('care.panel.uncontrolled', { excess: e.excessSbp ?? '?' })}
+                      {/* The figure it is judged on, as every screen shows it (decision 0027). */}
+                      {e.homeMean && (
+                        <div className="muted" data-testid="panel-home-mean">
+                          {t('care.panel.mean', {
+                            sbp: e.homeMean.shown.sbp,
+                            dbp: e.homeMean.shown.dbp,
+                            window: pick(e.homeMean.label, lang),
+                          })}
+                        </div>
+                      )}
                     </td>
                     <td className="num">{e.openAlerts}</td>
                     <td className="num">{percent(e.adherenceFraction)}</td>

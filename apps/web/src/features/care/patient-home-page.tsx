@@ -257,7 +257,13 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
         ) : (
           <>
             <p data-testid="progress-summary">
-              {last7 && t(last7.key, { sbp: last7.sbp, dbp: last7.dbp, count: last7.count })}{' '}
+              {last7 &&
+                t(last7.key, {
+                  sbp: last7.sbp,
+                  dbp: last7.dbp,
+                  count: last7.count,
+                  window: pick(last7.window, lang),
+                })}{' '}
               {last7?.atTarget
                 ? t('care.progress.atTargetNow')
                 : last7?.excessSbp
