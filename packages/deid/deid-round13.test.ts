@@ -90,3 +90,69 @@ describe('transliterated and Korean names (round13-zh.ts)', () => {
     expect(hidden('患者朴美玲（朝鲜族，박미령），女', '박미령')).toBe(true);
   });
 });
+
+describe('apposition, lunar dates and ages in Chinese numerals (round13-zh.ts)', () => {
+  it('hides the bracketed name and the date', () => {
+    expect(hidden('处方医师：仇老（仇德海，名医工作室）', '仇德海')).toBe(true);
+    expect(hidden('家属要求由Wong Ka Ho（黄家豪，港籍）陪同', 'Wong Ka Ho')).toBe(true);
+    expect(hidden('患者自述去年农历腊月廿三（1月22日）开始咳嗽', '腊月廿三')).toBe(true);
+    expect(hidden('老人自述“九十三了”，独居', '九十三')).toBe(true);
+  });
+  it('leaves chemistry in brackets and counts', () => {
+    expect(spanTexts('其主要成分为挥发油、姜辣素（姜烯酮、姜酮混合物）')).toEqual([]);
+    expect(spanTexts('第九十一条规定')).toEqual([]);
+  });
+});
+
+describe('English persons by role, credential, title and nickname (round13-en.ts)', () => {
+  it('hides the name', () => {
+    expect(hidden('The compliance officer Marguerite Olsen was informed.', 'Marguerite Olsen')).toBe(true);
+    expect(hidden('Batch reviewed by T. Okonkwo before release.', 'T. Okonkwo')).toBe(true);
+    expect(hidden('Gait training with Rupert Vance, PT. Review in 2 weeks.', 'Rupert Vance')).toBe(true);
+    expect(hidden('Referred to Dr. Faith Rose — next clinic Tuesday.', 'Faith Rose')).toBe(true);
+    expect(hidden('Seen with her son Desmond Achebe ("Dez") today.', 'Dez')).toBe(true);
+  });
+  it('leaves roles in brackets after a name', () => {
+    expect(spanTexts('Reviewed with Dr. Tse (Consultant).')).not.toContain('Consultant');
+  });
+});
+
+describe('Hong Kong names, month/day dates and shapes (round13-en.ts)', () => {
+  it('hides them', () => {
+    expect(hidden('Next of kin: LEUNG Siu Fung, wife.', 'LEUNG Siu Fung')).toBe(true);
+    expect(hidden('Helper trained by nurse Tsang Wai-kwan on insulin.', 'Tsang Wai-kwan')).toBe(true);
+    expect(hidden('Foley removed 10/27. Swabs negative (10/28, 10/29).', '10/27')).toBe(true);
+    expect(hidden('Foley removed 10/27. Swabs negative (10/28, 10/29).', '10/29')).toBe(true);
+    expect(hidden('Moving to 88 East 41st Ave, Burnaby, BC, postal code V5P 1K2.', 'V5P 1K2')).toBe(true);
+    expect(hidden('Sex/Age: F/95   Ward 7', '95')).toBe(true);
+    expect(hidden('Hosp no. AB1234567(8)', 'AB1234567(8)')).toBe(true);
+  });
+  it('leaves fractions, scores and counts', () => {
+    expect(spanTexts('Take 1/2 tablet; pain 6/10; 5/5 strength in all limbs.')).toEqual([]);
+    expect(spanTexts('At 3 months, 9/19 patients improved and 7/12 had relapsed.')).toEqual([]);
+  });
+});
+
+describe('document numbers, accounts, plates, employers and addresses (round13-shapes.ts, round13-zh.ts)', () => {
+  it('hides them', () => {
+    expect(hidden('案号：（2025）湘0102民初字第4471号', '（2025）湘0102民初字第4471号')).toBe(true);
+    expect(hidden('已注册平台账号 lq_patient_88213', 'lq_patient_88213')).toBe(true);
+    expect(hidden('肇事车辆（车牌深圳B7K215）已离开', '深圳B7K215')).toBe(true);
+    expect(hidden('工作单位：滨江县茶叶种植合作社　电话另附', '滨江县茶叶种植合作社')).toBe(true);
+    expect(hidden('受伤时正在岳阳市交警支队值班', '岳阳市交警支队')).toBe(true);
+    expect(hidden('系中通快递快递员，骑车摔伤', '中通快递')).toBe(true);
+    expect(hidden('He retired from Harlow Textile Mills in 2019.', 'Harlow Textile Mills')).toBe(true);
+    expect(
+      hidden('Letter copied to Lakeshore Nephrology Associates.', 'Lakeshore Nephrology Associates'),
+    ).toBe(true);
+    expect(hidden('住云南省红河州弥勒市西一镇红万村三组', '云南省红河州弥勒市西一镇红万村三组')).toBe(true);
+    expect(hidden('陪同翻译：山本美咲（公司同事）', '山本美咲')).toBe(true);
+    expect(hidden('由手术室祁文医师送回病房', '祁文')).toBe(true);
+  });
+  it('leaves chat replies after a role and workplaces without a unit', () => {
+    expect(spanTexts('王护士：是的，每天一次，早上吃。')).not.toContain('是的');
+    expect(spanTexts('护士：晚间巡视（未见异常）')).toEqual([]);
+    expect(spanTexts('工作单位：无（退休）')).toEqual([]);
+    expect(spanTexts('He works at home most days.')).toEqual([]);
+  });
+});
