@@ -39,3 +39,19 @@ describe('a family history in other words is the family\u2019s, with no past eve
     expect(mods('我舅舅前年中过风', 'stroke')).toBe('hist+fam');
   });
 });
+
+describe('a diagnosis only believed, asked as one of two, feared or considered is uncertain', () => {
+  it('believed, one of two, feared, considered (en, zh, Cantonese, clinical)', () => {
+    expect(mods("Fairly sure I'm having a heart attack, the pain is spreading to my arm", 'mi-now')).toBe(
+      'unc',
+    );
+    expect(mods('I think I just had a seizure, my tongue is bitten', 'seizure')).toBe('unc');
+    expect(mods('右脸麻，嘴角漏口水，不知道是面瘫还是中风', 'stroke')).toBe('unc');
+    expect(mods('阿爸把口歪咗，惊系中风', 'stroke')).toContain('unc');
+    expect(mods('8床胸骨后疼痛半小时，考虑心梗可能', 'myocardial-infarction')).toBe('fam+unc');
+  });
+  it('near misses: a stroke despite medicine (还是…了), a plain report', () => {
+    expect(mods('吃了药还是中风了', 'stroke-now')).toBe('-');
+    expect(mods('医生确诊是心梗', 'myocardial-infarction')).toBe('-');
+  });
+});

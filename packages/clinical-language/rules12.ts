@@ -9,7 +9,12 @@
  *   J Biomed Inform 42:839, Table 2: "patient's mother", "family history"); a Chinese relay names them by role.
  *   Never the writer naming themself by role (我是孕妇, 作为老人, "I'm a patient"), never a general population (老年人,
  *   孕妇一般…, "patients with …" — a general statement is the hypothetical rules' case).
- * - a family history said in other words than 家族史 (家族有心梗史, 家里有…史, "Family 里 uncle …") is another person's.
+ * - a family history said in other words than 家族史 (家族有心梗史, 家里有…史) is another person's.
+ * - a diagnosis the writer or a relay only believes ("pretty sure I'm having a heart attack", "I think I just had a
+ *   TIA", "thinks she's having a stroke"), asks as one of two (是面瘫还是中风, 不知道是低血糖还是中风), fears (惊系中风,
+ *   怕是心梗) or a clinician considers (考虑心梗可能, 可疑心梗) is uncertain — NegEx/ConText's "possible", "suspect",
+ *   "consider" uncertainty triggers (Chapman et al. 2001; Harkema et al. 2009, Table 2), only on a diagnosis, since the
+ *   labelling conventions read a hedge on what it governs (the observed signs after it stay affirmed).
  * Operational cue lists, not clinical numbers.
  */
 import type { TriggerRule } from './rules.ts';
@@ -28,7 +33,33 @@ const NOT_IF = '(?<!(?:万一|如果|要是|假如|假设)[^,，。!?;\n]{0,4})'
 const GENERAL_AFTER =
   '(?!(?:一般|通常|都|们|能不能|可不可以|可以|应该|要不要|是不是|容易|常见|需要注意|出现|如果|要是))(?![^。!?\\n]*?(?:怎么回事|什么原因|想了解|了解一下|正常吗|要先|是不是|会不会|如果|要是|吗\\s*$))';
 
+/** Diagnoses a hedge governs (named conditions and their "happening now" forms). */
+const DIAGNOSES = ['mi-now', 'stroke-now', 'myocardial-infarction', 'stroke', 'tia', 'seizure'];
+
 export const TRIGGERS_12: readonly TriggerRule[] = [
+  {
+    category: 'uncertain',
+    direction: 'forward',
+    re: "\\b(?:pretty sure|fairly sure|quite sure|(?:i|he|she|we|they|mum|mom|dad) (?:really )?(?:think|thinks|reckon|reckons|believe|believes)|think (?:it'?s|she'?s|he'?s|i'?m|i)|thinks (?:it'?s|she'?s|he'?s))\\b",
+    concepts: DIAGNOSES,
+    sentence: true,
+    window: 8,
+  },
+  {
+    category: 'uncertain',
+    direction: 'forward',
+    re: '(?:(?<=是[^,，。!?;\\n]{1,8})还是|惊系|惊係|怕系|怕是|考虑(?:为|是)?|可疑)',
+    concepts: DIAGNOSES,
+    window: 4,
+  },
+  {
+    category: 'uncertain',
+    direction: 'backward',
+    re: '^\\s*(?:可能|待排|待除外)(?=[,，。;!?\\s]|$)',
+    concepts: DIAGNOSES,
+    adjacent: true,
+    window: 3,
+  },
   // 村医：老人说手麻…, 居家老人双脚浮肿, 一个孕妇八个月突然抽搐, 药店顾客问…, 隔壁床的外国同学突然…
   {
     category: 'experiencer',
