@@ -1,8 +1,8 @@
 /**
  * The patient hears that the emergency (or same-day report) they reported was handled (issue 20, decision 0024
  * amended): for 72 h after a clinician closes the reported alert with its recorded action (decision 0026: reached,
- * or handed over to emergency care), the home carries a calm status note — when they reported it, who closed it as
- * the alert records it, when, and what was done in a fixed phrase per outcome (never the clinician's free text,
+ * or handed over to emergency care), the home carries a calm status note — when they reported it, that their care
+ * team (a fixed phrase, never the form's free-text contact field) handled it, when, and what was done in a fixed phrase per outcome (never the clinician's free text,
  * which may be clinical shorthand), then "call 120 if it comes back". Never an alert: it follows every open box.
  */
 import { listAlerts, type StoredAlert } from '@qihuang/bp-monitoring';
@@ -28,7 +28,7 @@ const WORDS: Record<
   { text: string; outcome: Record<Outcome, string>; someone: string; again: string }
 > = {
   'zh-CN': {
-    text: '您 {{reported}} 报告的{{what}}，{{who}} 已于 {{closed}} {{how}}。',
+    text: '您 {{reported}} 报告的{{what}}，{{who}}已于 {{closed}} {{how}}。',
     outcome: {
       reached: '与您联系并处理：已与您或您的家属通话并给出处理建议',
       ambulance: '处理：已为您安排 120 急救车',
@@ -95,7 +95,9 @@ export async function handledReportNote(
   const text = w.text
     .replace('{{reported}}', zonedDateTime(reportedAt, options.timeZone))
     .replace('{{what}}', reportedWords(report?.triage, options.language, today))
-    .replace('{{who}}', ack.contactedBy?.trim() || w.someone)
+    // Who: always the fixed phrase. The close form's contact field is free text (a non-author try typed advice
+    // there, 2026-12-08); like the action, it is written for colleagues and never reaches the patient.
+    .replace('{{who}}', w.someone)
     .replace('{{closed}}', zonedDateTime(ack.contactedAt ?? ack.at, options.timeZone))
     .replace('{{how}}', w.outcome[outcome]);
   return {

@@ -108,6 +108,9 @@ describe.skipIf(!HAS_CHROMIUM)('the patient hears their reported emergency was h
     expect(text).toContain('与您联系并处理：');
     expect(text).toContain('如果症状再次出现，请立即拨打 120。');
     expect(text).not.toContain('ACS');
+    // The close form's free-text contact field never reaches the patient: a fixed 您的医疗团队.
+    expect(text).toContain('您的医疗团队已于');
+    expect(text).not.toContain('Dr Li');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'qihuang-home-handled-zh.png'), fullPage: true });
     await context.close();

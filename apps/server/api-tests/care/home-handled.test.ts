@@ -111,16 +111,20 @@ describe.each(DATABASE_KINDS)('the patient hears their reported emergency was ha
     const note = zh.handledReport!;
     expect(note).toMatchObject({ level: 'handled', language: 'zh-CN', outcome: 'reached' });
     expect(note.text).toMatch(/^您 2026-03-10 12:05 报告的胸痛/);
-    expect(note.text).toContain('Dr Li 已于 2026-03-10 12:30 与您联系并处理：');
+    // Who: a fixed phrase, never the form's free-text contact field (a non-author try typed
+    // "王医生：不用担心，没事，明天不用来了" there and the patient's home printed it, 2026-12-08).
+    expect(note.text).toContain('您的医疗团队已于 2026-03-10 12:30 与您联系并处理：');
+    expect(note.text).not.toContain('Dr Li');
     expect(note.text).not.toContain('ACS');
     expect(note.steps).toEqual(['如果症状再次出现，请立即拨打 120。']);
-    // One language: the clinician's name is as the alert records it, nothing else in Latin letters.
-    expect([note.text, ...note.steps].join('').replace('Dr Li', '')).not.toMatch(
+    // One language: nothing in Latin letters.
+    expect([note.text, ...note.steps].join('')).not.toMatch(
       /[A-Za-z]{3,}|[()]|[^\d]:|:[^\d]/,
     );
     const en = (await me('hh-chest', 'en')).handledReport!;
     expect(en.text).toMatch(/^You reported chest pain/);
-    expect(en.text).toContain('On 2026-03-10 12:30, Dr Li contacted you and handled it');
+    expect(en.text).toContain('On 2026-03-10 12:30, your care team contacted you and handled it');
+    expect(en.text).not.toContain('Dr Li');
     expect(en.text).not.toContain('ACS');
     expect([en.text, ...en.steps].join(' ')).not.toMatch(HAN);
     expect(en.steps[0]).toMatch(/call 120/);
