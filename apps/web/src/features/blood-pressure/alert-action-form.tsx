@@ -5,7 +5,7 @@
  * as an attempt and the alert stays open (decision 0026). Also the
  * one-line critical-value timeliness report for the inbox.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   bp,
@@ -23,18 +23,21 @@ import { actionFormProblems, dash, lateUploadText, timelinessFigures } from './a
 import { needsPatientReached, submitCloses } from './alert-attempts.ts';
 import '../../i18n/alert-attempts.ts';
 import './alert-action-form.css';
-
-function localInputValue(date: Date): string {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-}
+import { instantFromZonedInput, zonedInputValue } from './zoned-input.ts';
+import { zoneDisplayName } from '../../lib/format.ts';
 
 export function AlertActionForm({
   alert,
   onAnswered,
   onCancel,
+  timeZone,
 }: {
   alert: BpAlert;
+  /**
+   * The patient's zone, else the hospital's (patient-time-zone.ts): the contact time is typed and read in it, as
+   * every care screen shows times — never the browser's (issue 20). Undefined while loading.
+   */
+  timeZone?: string | undefined;
   /** The alert as the server now has it: inactive when closed, still active when only an attempt was recorded. */
   onAnswered: (alert: BpAlert) => void;
   onCancel: () => void;
@@ -42,7 +45,12 @@ export function AlertActionForm({
   const { t, i18n } = useTranslation();
   const { me } = useAuth();
   const [contactedBy, setContactedBy] = useState(me?.displayName || me?.username || '');
-  const [contactedAt, setContactedAt] = useState(localInputValue(new Date()));
+  const [contactedAt, setContactedAt] = useState(() => zonedInputValue(new Date(), timeZone));
+  const [atTouched, setAtTouched] = useState(false);
+  // The zone arrives after the form opened: the untouched default follows it.
+  useEffect(() => {
+    if (!atTouched) setContactedAt(zonedInputValue(new Date(), timeZone));
+  }, [timeZone, atTouched]);
   const [method, setMethod] = useState<ContactMethod>('phone');
   const [reached, setReached] = useState<'yes' | 'no' | ''>('');
   // Not reached: emergency care sent (closes the alert), else the contact is only an attempt (decision 0026).
@@ -55,7 +63,7 @@ export function AlertActionForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const at = new Date(contactedAt);
+    const at = instantFromZonedInput(contactedAt, timeZone) ?? new Date(NaN);
     const problems = actionFormProblems({ contactedBy, action, reached, contactedAt: at }, t);
     setMissing(problems);
     if (problems.length) return;
@@ -90,12 +98,24 @@ export function AlertActionForm({
       <h3>{t('alertLoop.formTitle', { name })}</h3>
       <label htmlFor={id('by')}>{t('alertLoop.contactedBy')}</label>
       <input id={id('by')} value={contactedBy} onChange={(e) => setContactedBy(e.target.value)} />
-      <label htmlFor={id('at')}>{t('alertLoop.contactedAt')}</label>
+      <label htmlFor={id('at')}>
+        {t('alertLoop.contactedAt')}
+        {timeZone ? (
+          <span className="muted" data-testid="contacted-at-zone">
+            {' '}
+            ({zoneDisplayName(timeZone, i18n.language)})
+          </span>
+        ) : null}
+      </label>
       <input
         id={id('at')}
         type="datetime-local"
         value={contactedAt}
-        onChange={(e) => setContactedAt(e.target.value)}
+        data-time-zone={timeZone ?? ''}
+        onChange={(e) => {
+          setAtTouched(true);
+          setContactedAt(e.target.value);
+        }}
       />
       <label htmlFor={id('method')}>{t('alertLoop.method')}</label>
       <select id={id('method')} value={method} onChange={(e) => setMethod(e.target.value as ContactMethod)}>

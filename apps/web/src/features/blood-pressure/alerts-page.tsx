@@ -170,6 +170,7 @@ export function AlertsPage() {
                     {open === a.id && (
                       <AlertActionForm
                         alert={a}
+                        timeZone={zoneOf(a.patientId)}
                         onCancel={() => setOpen(null)}
                         onAnswered={(answered) => {
                           // Closed: it leaves the inbox. Not reached (decision 0026): it stays, with the attempt.
