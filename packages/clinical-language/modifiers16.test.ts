@@ -55,3 +55,20 @@ describe('a diagnosis only believed, asked as one of two, feared or considered i
     expect(mods('医生确诊是心梗', 'myocardial-infarction')).toBe('-');
   });
 });
+
+describe('a symptom that has gone on for years is long-standing', () => {
+  it('since youth, for years, chronic (en); 成十几年, 三年 (zh)', () => {
+    expect(mods("I've had tinnitus since I was a kid, is it from my BP?", 'tinnitus')).toBe('hist');
+    expect(mods('Palpitations on and off for ten years now, holter was normal', 'palpitations')).toBe('hist');
+    expect(mods('Knee and back pain since my 30s, it is chronic', 'back-pain')).toBe('hist');
+    expect(mods('我耳鸣成二十年，惯咗', 'tinnitus')).toBe('hist');
+  });
+  it('near misses: a new onset word between, a chronic condition, minutes not years', () => {
+    expect(mods('Headache that suddenly got worse today, had headaches for years', 'headache')).not.toBe(
+      'hist',
+    );
+    expect(mods('High blood pressure for ten years, on amlodipine', 'hypertension')).toBe('-');
+    expect(mods('胸口疼了十几分钟', 'chest-pain')).toBe('-');
+    expect(emergency('My right arm has been numb for years, but today my face suddenly drooped')).toBe(true);
+  });
+});

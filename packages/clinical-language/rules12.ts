@@ -15,6 +15,10 @@
  *   怕是心梗) or a clinician considers (考虑心梗可能, 可疑心梗) is uncertain — NegEx/ConText's "possible", "suspect",
  *   "consider" uncertainty triggers (Chapman et al. 2001; Harkema et al. 2009, Table 2), only on a diagnosis, since the
  *   labelling conventions read a hedge on what it governs (the observed signs after it stay affirmed).
+ * - a symptom that has gone on for years — "migraines since I was a teenager", "for 40 yrs", "for a few years now",
+ *   "since my 20s", "it's chronic", non-native "since many years", Cantonese 偏頭痛成十幾年, 脚麻好几年 — is long-standing
+ *   (the labelling conventions' `hist`), never across a new-onset word (suddenly, today, now, worse, new); a chronic
+ *   condition the person has stays current, however long.
  * Operational cue lists, not clinical numbers.
  */
 import type { TriggerRule } from './rules.ts';
@@ -78,5 +82,20 @@ export const TRIGGERS_12: readonly TriggerRule[] = [
     direction: 'forward',
     re: '(?:家族|家里|家中)(?:人)?(?:有|里有|中有)(?=[^,，。!?;\\n]{1,6}史)',
     window: 6,
+  },
+  {
+    category: 'historical',
+    direction: 'backward',
+    re: "^(?:(?!\\b(?:suddenly|sudden|today|tonight|this morning|just|now|new|worse|worst)\\b)[^.!?;\\n]){0,30}?\\b(?:since (?:i was (?:a |an )?(?:teenager|teen|kid|child|boy|girl|young|little|small|student)|my (?:teens|twenties|thirties|20s|30s|40s|childhood|school days)|childhood|many years|years)|for (?:\\d+|a few|many|several|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty) (?:yrs|years)(?: now)?|(?:it'?s|is|been) chronic)\\b",
+    kinds: ['symptom', 'red-flag'],
+    sentence: true,
+    window: 30,
+  },
+  {
+    category: 'historical',
+    direction: 'backward',
+    adjacent: true,
+    re: '^\\s*(?:成|有|都)?(?:十几|好几|好多|几十|\\d+|[一二两三四五六七八九十]+)年(?![前级纪])',
+    kinds: ['symptom', 'red-flag'],
   },
 ];
