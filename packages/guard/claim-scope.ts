@@ -26,13 +26,18 @@ export const refersToRegimen = (text: string): boolean => REGIMEN_REFERENCE.test
 /** "switched from X to Y", "from X over to Y", "X 换成 Y", "把 X 换成 Y", "X 改为 Y": X is the drug left. */
 const SWITCH_FROM_BEFORE =
   /\b(?:switch(?:ed|es|ing)?|chang(?:ed|es|ing)|mov(?:ed|es|ing)|convert(?:ed|s|ing)?|transition(?:ed|s|ing)?)\s+(?:\w+\s+){0,2}?from\s+(?:the\s+|your\s+|his\s+|her\s+)?$|\bfrom\s+(?:the\s+|your\s+|his\s+|her\s+)?$|(?:把|将|由|从)\s*$/i;
-const SWITCH_FROM_AFTER = /^\s*(?:换成|换为|改成|改为|改用|换用|转换为|转为|\s*(?:to|over to|across to)\b)/i;
+const SWITCH_FROM_AFTER =
+  /^\s*(?:已经|已|都|也|先)?(?:换成|换为|改成|改为|改用|换用|转换为|转为)|^\s*(?:to|over to|across to)\b/i;
+/** "依那普利已经改成缬沙坦": in Chinese the switch verb after the drug names the drug left, without "把/从" before
+ * it — unless a dose follows ("改为每天 160 mg" changes the dose, not the drug). */
+const ZH_SWITCHED_AFTER =
+  /^\s*(?:已经|已|都|也|先)?(?:换成|换为|改成|改为|改用|换用|转换为|转为)\s*(?![\d每一二两三四五六七八九十半])/;
 
 /** The mention is a drug switched away from in this text. */
 export function switchedAway(text: string, m: { start: number; end: number }): boolean {
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   const after = text.slice(m.end, m.end + 16);
-  return SWITCH_FROM_BEFORE.test(before) && SWITCH_FROM_AFTER.test(after);
+  return (SWITCH_FROM_BEFORE.test(before) && SWITCH_FROM_AFTER.test(after)) || ZH_SWITCHED_AFTER.test(after);
 }
 
 /**

@@ -206,7 +206,7 @@ export const RELATION_LEXICON: readonly Entry[] = [
   ...e(
     'withhold',
     'zh',
-    '(?:不要|别|勿|不宜|不应|不能|不可|避免|切勿|请勿|不必)(?:再|另外|同时|额外|自行)?(?:加用|加上|加|合用|联用|服用|吃|用|搭配)\\s*$',
+    '(?:不要|别|勿|不宜|不应|不能|不可|避免|切勿|请勿|不必|不用|无需|不需要)(?:再|另外|同时|额外|自行)?(?:加用|加上|加|合用|联用|服用|吃|用|搭配)\\s*$',
   ),
 ];
 
@@ -223,6 +223,14 @@ export function relationRegex(relation: Relation): RegExp {
     );
     compiled.set(relation, re);
   }
+  return re;
+}
+
+const compiledAll = new Map<Relation, RegExp>();
+/** The relation's cues as a global regular expression (for `matchAll`; `matchAll` clones it, so no shared state). */
+function relationRegexAll(relation: Relation): RegExp {
+  let re = compiledAll.get(relation);
+  if (!re) compiledAll.set(relation, (re = new RegExp(relationRegex(relation).source, 'gi')));
   return re;
 }
 
@@ -243,8 +251,7 @@ const negatedBefore = (text: string, at: number): boolean =>
  * negation word right before it ("does not ask", "并没有要求", "不必强求"). */
 export function relationDenied(text: string, relation: Relation): boolean {
   if (!relationRegex(relation).test(text) || !NEGATION_WORD.test(text)) return false;
-  const re = new RegExp(relationRegex(relation).source, 'gi');
-  const cues = [...text.matchAll(re)];
+  const cues = [...text.matchAll(relationRegexAll(relation))];
   if (!cues.length) return false;
   const mods = modifiersAt(
     text,
@@ -257,8 +264,8 @@ export function relationDenied(text: string, relation: Relation): boolean {
  * of approval before a pairing noun ("a sensible pairing", "常用的搭配") — not negated. */
 export function usableCombination(clause: string): boolean {
   const within = (a: Relation, b: Relation, gap: number) => {
-    const ra = new RegExp(relationRegex(a).source, 'gi');
-    for (const m of clause.matchAll(ra)) {
+    if (!relationRegex(a).test(clause) || !relationRegex(b).test(clause)) return false;
+    for (const m of clause.matchAll(relationRegexAll(a))) {
       const rest = clause.slice(m.index + m[0].length, m.index + m[0].length + gap);
       if (!relationRegex(b).test(rest)) continue;
       if (negatedBefore(clause, m.index)) continue;
