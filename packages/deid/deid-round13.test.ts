@@ -156,3 +156,23 @@ describe('document numbers, accounts, plates, employers and addresses (round13-s
     expect(spanTexts('He works at home most days.')).toEqual([]);
   });
 });
+
+describe('more phrasings of the same classes (round 13 probes)', () => {
+  it('hides them', () => {
+    expect(hidden('陪诊者为其侄女“小雨”，自称在读大学。', '小雨')).toBe(true);
+    expect(hidden('会诊医师：风湿免疫科 芮景行副主任医师', '芮景行')).toBe(true);
+    expect(hidden('The charge nurse, Oluwaseun Adeyemi, escalated at 02:00.', 'Oluwaseun Adeyemi')).toBe(
+      true,
+    );
+    expect(hidden('Port flushed 4/22, dressing changed 4/25 and 4/29.', '4/29')).toBe(true);
+    const table = ['| 时间 | 姓名 | 床号 | 血糖 | 执行护士 |', '| 06:00 | 管秀英 | 12 | 7.8 | 覃丽 |'].join(
+      '\n',
+    );
+    expect(hidden(table, '管秀英')).toBe(true);
+    expect(hidden(table, '覃丽')).toBe(true);
+  });
+  it('leaves scores and roles', () => {
+    expect(spanTexts('Scored 3/5 and 4/5 on recall; pain rated 7/10.')).toEqual([]);
+    expect(spanTexts('The nurse Practitioner will call.')).toEqual([]);
+  });
+});

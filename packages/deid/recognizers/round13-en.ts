@@ -22,7 +22,7 @@ const W = "[A-Z][a-zß-öø-ÿā-ž'’]+(?:-[A-Za-z][a-zß-öø-ÿā-ž'’]+)?
 const PERSON = `(?:[A-Z]\\.[ \\t]?)?${W}(?:[ \\t]+(?:[A-Z]\\.[ \\t]?)?${W}){0,2}`;
 
 const ROLE = new RegExp(
-  `\\b(?:[Pp]rivacy[ \\t]+officer|[Cc]ompliance[ \\t]+officer|[Cc]oordinator|[Ss]upervisor(?:[ \\t]+review)?|[Rr]eviewer|[Hh]elper|[Cc]aregiver|[Ii]nterpreter|CRNA|[Tt]rue[ \\t]+name|[Rr]eal[ \\t]+name|[Ll]egal[ \\t]+name|[Rr]un[ \\t]+by|[Rr]eviewed[ \\t]+by|[Aa]pproved[ \\t]+by|[Vv]erified[ \\t]+by|[Cc]hecked[ \\t]+by|[Ee]ntered[ \\t]+by|[Pp]erformed[ \\t]+by|[Dd]rawn[ \\t]+by|[Cc]ollected[ \\t]+by|[Pp]harmacist[ \\t]+check)[ \\t]*:?[ \\t]+(${PERSON})`,
+  `\\b(?:(?:charge[ \\t]+|staff[ \\t]+|night[ \\t]+|triage[ \\t]+)?nurse,?|midwife,?|paramedic,?|[Pp]rivacy[ \\t]+officer|[Cc]ompliance[ \\t]+officer|[Cc]oordinator|[Ss]upervisor(?:[ \\t]+review)?|[Rr]eviewer|[Hh]elper|[Cc]aregiver|[Ii]nterpreter|CRNA|[Tt]rue[ \\t]+name|[Rr]eal[ \\t]+name|[Ll]egal[ \\t]+name|[Rr]un[ \\t]+by|[Rr]eviewed[ \\t]+by|[Aa]pproved[ \\t]+by|[Vv]erified[ \\t]+by|[Cc]hecked[ \\t]+by|[Ee]ntered[ \\t]+by|[Pp]erformed[ \\t]+by|[Dd]rawn[ \\t]+by|[Cc]ollected[ \\t]+by|[Pp]harmacist[ \\t]+check)[ \\t]*:?[ \\t]+(${PERSON})`,
   'dg',
 );
 const CREDENTIAL = new RegExp(
@@ -31,7 +31,7 @@ const CREDENTIAL = new RegExp(
 );
 const DOCTOR_WORDS = /\bDr\.?[ \t]+([A-Z][a-z]+[ \t]+[A-Z][a-zß-öø-ÿ'’-]+)(?=[ \t]*(?:[—–,;.(]|$))/dg;
 const ROLE_WORD =
-  /^(?:Consultant|Attending|Resident|Registrar|Fellow|Intern|Nurse|Surgeon|Physician|Pharmacist|Therapist|Specialist|Locum|Retired|Deceased|Interpreter|Daughter|Son|Wife|Husband|Mother|Father|Sister|Brother|Friend|Neighbour|Neighbor|Guardian|Carer|Caregiver|Patient|Pending|Declined|Unknown|Alias)$/;
+  /^(?:Practitioner|Practice|Manager|Educator|Specialist|Station|Team|Bank|Agency|Consultant|Attending|Resident|Registrar|Fellow|Intern|Nurse|Surgeon|Physician|Pharmacist|Therapist|Specialist|Locum|Retired|Deceased|Interpreter|Daughter|Son|Wife|Husband|Mother|Father|Sister|Brother|Friend|Neighbour|Neighbor|Guardian|Carer|Caregiver|Patient|Pending|Declined|Unknown|Alias)$/;
 const NICK_AFTER = /^[ \t]*\([ \t]*(?:["“]([A-Z][A-Za-z]{1,15})["”]|([A-Z][a-z]{2,15}))[ \t]*\)/;
 
 const CANTO =
@@ -50,7 +50,7 @@ const MD = new RegExp(
   'dg',
 );
 const DATE_LEAD =
-  /(?:\b(?:on|from|since|until|till|through|thru|by|sent|removed|placed|inserted|started|stopped|held|resumed|dated|registration|drawn|collected|admitted|discharged|seen|last|next|before|after|the|due|scheduled|booked|received|reported|done|performed|repeated)|[（，])[ \t]*$/;
+  /(?:\b(?:on|from|since|until|till|through|thru|by|sent|removed|placed|inserted|started|stopped|held|resumed|dated|registration|drawn|collected|admitted|discharged|seen|last|next|before|after|the|due|scheduled|booked|received|reported|done|performed|repeated)|\b(?!(?:scored|rated|graded|measured|estimated|ranked|matched|improved|reduced|increased|decreased)\b)[a-z]{3,}ed|[（，])[ \t]*$/;
 /** A count, not a date: 9/19 patients, 8/19 had. */
 const COUNT_AFTER =
   /^[ \t]+(?:patients|cases|subjects|participants|had|have|were|was|of|in|with|showed|developed|children|women|men|eyes|samples|specimens|respondents)\b/;
@@ -82,18 +82,25 @@ export function findRound13English(text: string, out: PhiSpan[]): void {
     out.push({ category, start, end, text: text.slice(start, end) });
   for (const [regex, category] of SHAPES)
     for (const m of execAll(regex, text)) add(...m.indices![1]!, category);
-  if (text.includes('/'))
+  if (text.includes('/')) {
+    let lastDate = -1;
     for (const m of execAll(MD, text)) {
       const month = Number(m[1]);
       const day = Number(m[2]);
       if (month < day && day <= 4) continue; // 1/2, 2/3, 3/4: fractions
       const [s, e] = m.indices![0]!;
       const lead = DATE_LEAD.test(text.slice(Math.max(0, s - 16), s));
+      // a list of month/days (11/16, 11/17), or one joined to a date just found (drawn 3/14 and 3/15)
       const listed =
         /^,[ \t]*\d{1,2}\/\d{1,2}(?![\d/])/.test(text.slice(e, e + 8)) ||
-        /\d{1,2}\/\d{1,2},[ \t]*$/.test(text.slice(Math.max(0, s - 8), s));
-      if ((lead || listed) && !COUNT_AFTER.test(text.slice(e, e + 16))) add(s, e, 'DATE');
+        /\d{1,2}\/\d{1,2},[ \t]*$/.test(text.slice(Math.max(0, s - 8), s)) ||
+        (lastDate >= 0 && /^(?:,|[ \t]+(?:and|or|to|&))[ \t]*$/.test(text.slice(lastDate, s)));
+      if ((lead || listed) && !COUNT_AFTER.test(text.slice(e, e + 16))) {
+        add(s, e, 'DATE');
+        lastDate = e;
+      }
     }
+  }
   if (!/[A-Z][a-z]|[A-Z]{2}/.test(text)) return;
   for (const m of execAll(ROLE, text)) {
     // a capitalised role word without a colon is a heading (The Coordinator Meeting), not a role before a name

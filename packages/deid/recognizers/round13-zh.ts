@@ -127,7 +127,7 @@ const NOT_REDUP = new Set(
 );
 /** Naming words before a quoted name. */
 const NAMING =
-  /(?:小名|乳名|昵称|外号|绰号|网名|自称|名叫|拟叫|叫做|叫|称呼|孙女|孙子|女儿|儿子)[ \t　]*[“"「『]([\u4e00-\u9fa5]{1,4})[”"」』]/g;
+  /(?:小名|乳名|昵称|外号|绰号|网名|自称|名叫|拟叫|叫做|叫|称呼|外孙女|孙女|孙子|女儿|儿子|侄女|侄子|外甥女?|妻子|丈夫|老伴|爱人|姐姐|哥哥|弟弟|妹妹|邻居|同事|朋友)[ \t　]*[“"「『]([\u4e00-\u9fa5]{1,4})[”"」』]/g;
 const HANGUL = /[\uac00-\ud7a3]{2,4}/g;
 /** A transliterated name alone in a person position: after a role, before a title, 由…负责. */
 const TRANS_BEFORE_TITLE = new RegExp(`(?<![${TRANS}])(${TRANS_RUN}{3,8})(?=医师|医生|大夫|护士|负责)`, 'dg');
@@ -155,7 +155,14 @@ export function findRound13ChineseNames(text: string, out: PhiSpan[]): void {
     if (isWord2At(text, at - 1)) continue; // 科普, 记录时: the cue's last character starts a word
     const end = nameEndAt(text, at);
     // after a department only a frequent surname (科普一下: 普 is a rare one)
-    if (end !== undefined && (!m[1] || surnameWeight(surnameOf(text.slice(at, at + 2)) ?? '') >= 1)) {
+    const titled = () => {
+      TITLE_AT.lastIndex = end!;
+      return TITLE_AT.test(text) || text.startsWith('副主任', end!);
+    };
+    if (
+      end !== undefined &&
+      (!m[1] || surnameWeight(surnameOf(text.slice(at, at + 2)) ?? '') >= 1 || titled())
+    ) {
       add(at, end, 'CLINICIAN_NAME');
       continue;
     }
