@@ -50,6 +50,9 @@ function droppedSubject(norm: string, spans: readonly Target[], ctx: ContextResu
     return r.modifiers.experiencer === 'patient' && !r.modifiers.hypothetical;
   });
   if (!open) return;
+  // (Only a mention after a sentence break can carry a subject over: speed only.)
+  const last = spans[spans.length - 1] as Target;
+  if (!SENTENCE_BREAK.test(norm.slice(0, last.start))) return;
   const others = personCues(norm).filter(
     (c) => !NOT_A_SUBJECT.test(c.text) && !STRANGER.test(c.text) && !REPORT.test(sentenceAt(norm, c.start)),
   );
