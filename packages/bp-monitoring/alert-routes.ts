@@ -118,10 +118,23 @@ export function createAlertRoutes(deps: AlertRouteDeps): Hono {
     const body: unknown = await c.req.json().catch(() => undefined);
     // Refusals in the caller's language (?lang, Accept-Language), times in the hospital's zone.
     const language = patientLanguage(c.req.query('lang'), c.req.header('accept-language'));
-    const alert = await closeAlert(deps.repository, deps.context(c), c.req.param('id')!, body, deps.now(), {
+    const ctx = deps.context(c);
+    const closed = await closeAlert(deps.repository, ctx, c.req.param('id')!, body, deps.now(), {
       language,
       ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
     });
+    // Answered (and published) as the inbox lists it — the patient's name, the clock — so a console that replaces
+    // its card with it keeps both (a non-author try saw the id and no deadline after an attempt, 2026-12-08).
+    const listed = (
+      await listAlerts(deps.repository, ctx, {
+        status: 'all',
+        patientId: closed.patientId,
+        ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
+      })
+    ).find((a) => a.id === closed.id);
+    const [alert = closed] = listed
+      ? await withDue(deps.repository, [listed], { now: deps.now(), targetMinutes: deps.targetMinutes })
+      : [closed];
     // A contact that did not reach the patient leaves the alert open (decision 0026): the consoles update it.
     deps.hub?.publish({ type: alert.status === 'active' ? 'attempt' : 'closed', alert });
     return c.json(alert);

@@ -24,6 +24,8 @@ interface Alert {
   attempts?: { contactedBy: string; method: string; action: string; by: string; at: string }[];
   acknowledged?: { patientReached?: boolean; handover?: string };
   due?: { overdue: boolean; escalatedAt?: string };
+  patientName?: string;
+  readingAt?: string;
 }
 
 describe.each(DATABASE_KINDS)('an alert whose patient was not reached stays open, on %s', (kind) => {
@@ -64,6 +66,7 @@ describe.each(DATABASE_KINDS)('an alert whose patient was not reached stays open
         id,
         gender: 'male',
         birthDate: '1960-05-01',
+        name: [{ family: '赵', given: ['国强'] }],
       });
     }
   }, 300_000);
@@ -88,7 +91,14 @@ describe.each(DATABASE_KINDS)('an alert whose patient was not reached stays open
     // Still in the inbox, with its attempt on its history.
     const open = await inbox('nr-1');
     expect(open.map((a) => a.id)).toContain(alert.id);
-    expect(open.find((a) => a.id === alert.id)?.attempts).toHaveLength(1);
+    const listed = open.find((a) => a.id === alert.id)!;
+    expect(listed.attempts).toHaveLength(1);
+    // The answer (and the live event the consoles replace the card with) is the alert as the inbox lists it:
+    // the patient's name and its clock, not the bare alert (a non-author try saw the card fall back to the
+    // patient's id and lose its deadline after an attempt, until a reload; 2026-12-08).
+    expect(listed.patientName).toBeTruthy();
+    expect(answered.patientName).toBe(listed.patientName);
+    expect(answered.due).toEqual(listed.due);
     // Kept as FHIR (Communication not-done, Provenance) and audited as an attempt, not a close.
     const comm = await send('GET', `/fhir/R4/Communication/cv-attempt-${alert.id}-1`);
     expect(comm.status).toBe(200);
