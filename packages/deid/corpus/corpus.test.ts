@@ -50,11 +50,14 @@ describe('de-identification corpus', () => {
   });
 
   // The goals are measured by `npm run bench -- deid`; these floors catch regressions.
-  it.each(present.filter((p) => p.role === 'tuning' && p.regression).map((p) => p.part))(
-    'no identifier of tuning part %s is missed and precision stays ≥ 95 %%',
-    (part) => {
+  it.each(
+    present.filter((p) => p.role === 'tuning' && p.regression).map((p) => [p.part, p.allowedMisses ?? 0]),
+  )(
+    'no identifier of tuning part %s is missed (beyond %i left on purpose) and precision stays ≥ 95 %%',
+    (part, allowed) => {
       const s = scoreCorpus(load(part));
-      expect(s.misses).toEqual([]);
+      if (allowed === 0) expect(s.misses).toEqual([]);
+      else expect(s.misses.length).toBeLessThanOrEqual(allowed);
       expect(ratio(s.precision)).toBeGreaterThanOrEqual(0.95);
     },
   );

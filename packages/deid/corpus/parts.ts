@@ -17,6 +17,11 @@ export interface CorpusPart {
    * corpus test's "no miss on a tuning part" guard applies to it once its round is done.
    */
   regression?: boolean;
+  /**
+   * Misses a studied part may still have (round 13: tuning-6 keeps 6 of 868, classes left on purpose in
+   * docs/notes/deid-tuning6-study-2026-12-08.md); the guard fails when there are more. Absent means none.
+   */
+  allowedMisses?: number;
 }
 
 export const CORPUS_PARTS: readonly CorpusPart[] = [
@@ -58,8 +63,9 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     part: 'tuning-6',
     role: 'tuning',
     history:
-      'formerly held-out 6, written independently (2026-12-07, sixth session: 40 notes, 868 identifiers; 病程记录 with staff signatures, 会诊, 护理交班, 危急值, 手术/麻醉记录, 死亡讨论, 医保结算清单, 新生儿记录, 短信群发, 病案复印申请, 体检报告, CRF, 退药登记, 司法鉴定委托, English nursing handover, ICU notes, insurance appeals, critical-value call logs, research screening logs; six notes of traps); measured three times as held out: recall 81.5 % / precision 97.0 % (21469c1), 83.8 % / 96.7 % after round 11, 83.8 % / 96.7 % after round 12 (eighth session); moved to tuning 2026-12-07 (eighth session) so that its misses can be studied; not studied yet',
-    regression: false,
+      'formerly held-out 6, written independently (2026-12-07, sixth session: 40 notes, 868 identifiers; 病程记录 with staff signatures, 会诊, 护理交班, 危急值, 手术/麻醉记录, 死亡讨论, 医保结算清单, 新生儿记录, 短信群发, 病案复印申请, 体检报告, CRF, 退药登记, 司法鉴定委托, English nursing handover, ICU notes, insurance appeals, critical-value call logs, research screening logs; six notes of traps); measured three times as held out: recall 81.5 % / precision 97.0 % (21469c1), 83.8 % / 96.7 % after round 11, 83.8 % / 96.7 % after round 12 (eighth session); moved to tuning 2026-12-07 (eighth session) so that its misses can be studied; studied 2026-12-08 (ninth session, round 13: docs/notes/deid-tuning6-study-2026-12-08.md) and its misses fixed by class with general mechanisms (deid-round13.test.ts: pipe tables by header, persons by role/department/kinship/title position, names by shape, month/day dates): recall 83.8 % → 99.3 % (862/868), precision 96.7 % → 97.1 %; six misses left (given names that are words with no cue, a wordy surname after a bed number, a name after a list comma starting with a word, a mixed-script name, an address after a split city name), guarded since',
+    regression: true,
+    allowedMisses: 6,
   },
   {
     part: 'held-out',
