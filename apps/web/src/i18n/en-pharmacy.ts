@@ -21,6 +21,11 @@ export const enPharmacy = {
   empty: 'No prescriptions here.',
   noFindings: 'No findings',
   unknownPatient: 'Unknown patient',
+  /** Grouped by patient: how many orders the patient has. */
+  orderCount_one: '(1 order)',
+  orderCount_other: '({{count}} orders)',
+  /** The open emergency is said once on the patient; an order approved over it keeps the reason. */
+  emergencyOverride: 'Open emergency checked with the prescriber: {{reason}}',
   acknowledgedBySigner: '(acknowledged by the prescriber at signing)',
   supply: 'Days of supply {{days}} · Quantity {{quantity}}',
   supplyDays: 'Days of supply {{days}}',

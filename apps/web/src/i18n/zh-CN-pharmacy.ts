@@ -23,6 +23,11 @@ export const zhCNPharmacy: Messages['pharmacy'] = {
   empty: '暂无处方。',
   noFindings: '无审方发现',
   unknownPatient: '未知患者',
+  /** 按患者分组：该患者待审处方数。 */
+  orderCount_one: '（{{count}} 张处方）',
+  orderCount_other: '（{{count}} 张处方）',
+  /** 按患者分组后，危急值预警只在患者处说一次；已批准的处方保留药师的理由。 */
+  emergencyOverride: '已就未处理的危急值预警与医生确认：{{reason}}',
   acknowledgedBySigner: '（医生签署时已确认）',
   supply: '天数 {{days}} 天 · 总量 {{quantity}}',
   supplyDays: '天数 {{days}} 天',

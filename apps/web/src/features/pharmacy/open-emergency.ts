@@ -10,6 +10,15 @@ import type { QueueItem, ReviewFinding } from './pharmacy-api.ts';
 /** The rule id of the open-emergency finding (packages/pharmacy-review signed-over.ts EMERGENCY_RULE). */
 const EMERGENCY_RULE = 'care.open-emergency';
 
+/**
+ * The finding's summary and the line may differ in a full stop inside the brackets ("…症状。）：" on the finding,
+ * "…症状）：" on the line — seen in the browser, issue 20): the same sentence either way.
+ */
+export function sameSentence(a: string, b: string): boolean {
+  const bare = (s: string) => s.replace(/[。.．\s]/g, '');
+  return bare(a) === bare(b);
+}
+
 export function emergencyOnCard(item: QueueItem): {
   /** Open-emergency findings, shown first on the card. */
   lead: ReviewFinding[];
@@ -19,10 +28,9 @@ export function emergencyOnCard(item: QueueItem): {
   findings: ReviewFinding[];
 } {
   const lead = item.findings.filter((f) => f.ruleId === EMERGENCY_RULE);
-  const said = new Set(lead.map((f) => f.summary));
   return {
     lead,
-    lines: (item.openEmergency ?? []).filter((line) => !said.has(line)),
+    lines: (item.openEmergency ?? []).filter((line) => !lead.some((f) => sameSentence(f.summary, line))),
     findings: item.findings.filter((f) => f.ruleId !== EMERGENCY_RULE),
   };
 }

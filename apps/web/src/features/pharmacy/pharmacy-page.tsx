@@ -17,7 +17,8 @@ import {
 import { formatInZone } from '../../lib/zone-time.ts';
 import type { TFunction } from 'i18next';
 import { cardTimes } from './card-times.ts';
-import { emergencyOnCard } from './open-emergency.ts';
+import { groupByPatient } from './queue-groups.ts';
+import { PatientGroupView, SeverityBadge } from './queue-entry.tsx';
 import { PatientFacts, usePersonLabel } from './patient-facts.tsx';
 import './pharmacy.css';
 import {
@@ -71,15 +72,17 @@ export function PharmacyPage() {
         (queue.data.items.length === 0 ? (
           <Empty>{t('pharmacy.empty')}</Empty>
         ) : (
-          <ul className="alert-list" data-testid="pharmacy-queue">
-            {queue.data.items.map((item) => (
-              <QueueEntry
-                key={item.id}
-                item={item}
+          <ul className="rx-groups" data-testid="pharmacy-queue">
+            {/* One patient's orders together, named once, the open emergency once (issue 20), in the server's
+                order by priority (queue-groups.ts). */}
+            {groupByPatient(queue.data.items).map((group) => (
+              <PatientGroupView
+                key={group.key}
+                group={group}
                 timeZone={
                   queue.data.timeZone ?? (report.status === 'success' ? report.data.timeZone : undefined)
                 }
-                onAct={(action) => setActing({ item, action })}
+                onAct={(item, action) => setActing({ item, action })}
               />
             ))}
           </ul>
@@ -106,209 +109,6 @@ export function PharmacyPage() {
       {report.status === 'error' && <ErrorState error={report.error} onRetry={report.reload} />}
       {report.status === 'success' && <Report report={report.data} />}
     </section>
-  );
-}
-
-function SeverityBadge({ severity }: { severity: Severity }) {
-  const { t } = useTranslation();
-  return <span className={`badge badge-${severity}`}>{t(`pharmacy.severities.${severity}`)}</span>;
-}
-
-function QueueEntry({
-  item,
-  timeZone,
-  onAct,
-}: {
-  item: QueueItem;
-  /** The hospital's zone: card times read as the daily report counts its day. */
-  timeZone: string | undefined;
-  onAct: (action: 'approve' | 'return') => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const times = cardTimes(item, timeZone, lang);
-  const person = usePersonLabel();
-  const headingId = `rx-${item.id}`;
-  const emergency = emergencyOnCard(item);
-  const reviewer = item.reviewer ? person(item.reviewer.name, item.reviewer.role) : item.review.by;
-  return (
-    <li className={`alert-item severity-${item.severity ?? 'ok'}`} aria-labelledby={headingId}>
-      <div className="alert-body">
-        <div className="alert-head">
-          {item.severity ? (
-            <SeverityBadge severity={item.severity} />
-          ) : (
-            <span className="badge badge-ok">{t('pharmacy.noFindings')}</span>
-          )}
-          <h2 id={headingId} className="alert-patient">
-            {item.medication} — {item.patient.name || item.patient.id || t('pharmacy.unknownPatient')}
-          </h2>
-          <span className="muted">
-            {item.dosage ? `${item.dosage} · ` : ''}
-            {supplyLine(item.supply, t)}
-            {times.written}
-            {item.requester ? ` · ${person(item.requester, item.requesterRole)}` : ''}
-          </span>
-        </div>
-        {/* The patient's open emergency leads the facts (issue 20): check it with the prescriber. Said once: the
-            finding with its detail and source, else the line (open-emergency.ts). */}
-        {emergency.lead.length > 0 && (
-          <ul
-            className="finding-list emergency-lead notice notice-error"
-            role="alert"
-            data-testid="rx-open-emergency"
-          >
-            {emergency.lead.map((f) => (
-              <FindingView
-                key={f.id}
-                finding={f}
-                override={item.review.findings.find((r) => r.id === f.id)?.override}
-                approved={times.reviewed}
-              />
-            ))}
-          </ul>
-        )}
-        {emergency.lines.map((line) => (
-          <p key={line} className="notice notice-error" role="alert" data-testid="rx-open-emergency">
-            {line}
-          </p>
-        ))}
-        {/* What the prescriber signed over (issue 20): the critical issues acknowledged at signing. */}
-        {item.acknowledged && (
-          <p className="notice" data-testid="rx-acknowledged">
-            {item.acknowledged}
-          </p>
-        )}
-        {/* A switch or dose change names the order it replaces (issue 20/19): the pair is no duplicate. */}
-        {item.replaces && (
-          <p className="notice" data-testid="rx-replaces">
-            <strong>{t(`pharmacy.replaces.${item.replaces.kind}`)}</strong>
-            {t('pharmacy.labelSeparator')}
-            {t(
-              ['active', 'on-hold'].includes(item.replaces.status)
-                ? 'pharmacy.replaces.pending'
-                : 'pharmacy.replaces.stopped',
-              { medication: item.replaces.medication },
-            )}
-          </p>
-        )}
-        <PatientFacts patient={item.patient} timeZone={timeZone} />
-        {item.note && (
-          <p className="prescriber-note" data-testid="rx-note">
-            <strong>{t('pharmacy.prescriberNote')}</strong>
-            {t('pharmacy.labelSeparator')}
-            {item.note}
-          </p>
-        )}
-        {item.review.state !== 'pending' && (
-          <p>
-            <strong>{t(`pharmacy.statuses.${item.review.state}`)}</strong>
-            {reviewer ? ` · ${reviewer}` : ''}
-            {times.reviewed ? ` · ${times.reviewed}` : ''}
-            {item.review.reason ? ` · ${reasonForScreen(item.review.reason, i18n.language)}` : ''}
-          </p>
-        )}
-        {emergency.findings.length > 0 && (
-          <ul className="finding-list">
-            {emergency.findings.map((f) => (
-              <FindingView
-                key={f.id}
-                finding={f}
-                override={item.review.findings.find((r) => r.id === f.id)?.override}
-                approved={times.reviewed}
-                resultAt={f.afterApproval?.at ? formatInZone(f.afterApproval.at, timeZone, lang) : undefined}
-              />
-            ))}
-          </ul>
-        )}
-      </div>
-      {item.review.state === 'pending' && (
-        <div className="alert-actions">
-          <button
-            type="button"
-            className="button primary"
-            aria-describedby={headingId}
-            onClick={() => onAct('approve')}
-          >
-            {t('pharmacy.approve')}
-          </button>
-          <button
-            type="button"
-            className="button"
-            aria-describedby={headingId}
-            onClick={() => onAct('return')}
-          >
-            {t('pharmacy.return')}
-          </button>
-        </div>
-      )}
-    </li>
-  );
-}
-
-/** 天数 / 总量 the order carries, then a separator ('' when it carries none). */
-function supplyLine(supply: QueueItem['supply'], t: TFunction) {
-  if (!supply) return '';
-  const text =
-    supply.days !== undefined && supply.quantity
-      ? t('pharmacy.supply', { days: supply.days, quantity: supply.quantity })
-      : supply.days !== undefined
-        ? t('pharmacy.supplyDays', { days: supply.days })
-        : t('pharmacy.supplyQuantity', { quantity: supply.quantity });
-  return `${text} · `;
-}
-
-function FindingView({
-  finding,
-  override,
-  approved,
-  resultAt,
-}: {
-  finding: ReviewFinding;
-  override?: string | undefined;
-  /** The approval time as the card shows it. */
-  approved?: string | undefined;
-  /** The time of the result behind a finding that appeared after the approval. */
-  resultAt?: string | undefined;
-}) {
-  const { t } = useTranslation();
-  return (
-    <li data-after-approval={finding.afterApproval ? 'true' : undefined}>
-      <SeverityBadge severity={finding.severity} /> <strong>{finding.summary}</strong>
-      {finding.afterApproval && (
-        <p className="notice" data-testid="rx-finding-after-approval">
-          {resultAt
-            ? t('pharmacy.afterApprovalResult', { approved: approved ?? '', at: resultAt })
-            : t('pharmacy.afterApproval', { approved: approved ?? '' })}
-        </p>
-      )}
-      {finding.acknowledged && (
-        <span className="muted" data-testid="rx-finding-acknowledged">
-          {' '}
-          {t('pharmacy.acknowledgedBySigner')}
-        </span>
-      )}
-      <p>{finding.detail}</p>
-      <p className="muted">
-        {t('pharmacy.source')}
-        {t('pharmacy.labelSeparator')}
-        {finding.source.url ? (
-          <a href={finding.source.url} target="_blank" rel="noreferrer">
-            {finding.source.label}
-          </a>
-        ) : (
-          finding.source.label
-        )}
-        {finding.source.citation ? ` — ${finding.source.citation}` : ''}
-      </p>
-      {override && (
-        <p>
-          {t('pharmacy.overrideReason')}
-          {t('pharmacy.labelSeparator')}
-          {override}
-        </p>
-      )}
-    </li>
   );
 }
 
