@@ -171,6 +171,14 @@ describe('more phrasings of the same classes (round 13 probes)', () => {
     expect(hidden(table, '管秀英')).toBe(true);
     expect(hidden(table, '覃丽')).toBe(true);
   });
+  it('hides staff columns named by role and leaves languages after a name', () => {
+    const table = ['| 床号 | 姓名 | 入院日期 | 主管医生 |', '| 5 | 鄂春花 | 2026-03-02 | 濮阳明 |'].join(
+      '\n',
+    );
+    expect(hidden(table, '濮阳明')).toBe(true);
+    expect(spanTexts('Interpreter used: Ms. Nguyen Thi Hoa (Vietnamese).')).not.toContain('Vietnamese');
+    expect(spanTexts('接班：白班护士 蒯明')).not.toContain('白班');
+  });
   it('leaves scores and roles', () => {
     expect(spanTexts('Scored 3/5 and 4/5 on recall; pain rated 7/10.')).toEqual([]);
     expect(spanTexts('The nurse Practitioner will call.')).toEqual([]);

@@ -32,6 +32,9 @@ const CREDENTIAL = new RegExp(
 const DOCTOR_WORDS = /\bDr\.?[ \t]+([A-Z][a-z]+[ \t]+[A-Z][a-zß-öø-ÿ'’-]+)(?=[ \t]*(?:[—–,;.(]|$))/dg;
 const ROLE_WORD =
   /^(?:Practitioner|Practice|Manager|Educator|Specialist|Station|Team|Bank|Agency|Consultant|Attending|Resident|Registrar|Fellow|Intern|Nurse|Surgeon|Physician|Pharmacist|Therapist|Specialist|Locum|Retired|Deceased|Interpreter|Daughter|Son|Wife|Husband|Mother|Father|Sister|Brother|Friend|Neighbour|Neighbor|Guardian|Carer|Caregiver|Patient|Pending|Declined|Unknown|Alias)$/;
+/** Languages and nationalities stand in brackets after a name too ("Ms. Nguyen (Vietnamese)"). */
+const LANGUAGE =
+  /^(?:Vietnamese|Chinese|Cantonese|Mandarin|Hakka|Spanish|Arabic|Portuguese|Russian|Korean|Japanese|Indonesian|Filipino|Tagalog|Hindi|Urdu|Punjabi|Bengali|Somali|Haitian|French|German|Italian|Polish|Farsi|Persian|Dari|Pashto|Turkish|English|Thai|Malay|Nepali|Swahili|Amharic|Tigrinya|Burmese|Karen|Khmer|Lao|Hmong|Ukrainian|Romanian|Greek|Hebrew|Yoruba|Igbo|Hausa|Twi|Creole|Deaf|Interpreter)$/;
 const NICK_AFTER = /^[ \t]*\([ \t]*(?:["“]([A-Z][A-Za-z]{1,15})["”]|([A-Z][a-z]{2,15}))[ \t]*\)/;
 
 const CANTO =
@@ -121,7 +124,11 @@ export function findRound13English(text: string, out: PhiSpan[]): void {
       const nick = NICK_AFTER.exec(text.slice(span.end, span.end + 24));
       if (!nick) continue;
       const value = nick[1] ?? nick[2]!;
-      if (!nick[1] && (NOT_NAMES.has(value) || CLINICAL_WORD.test(value) || ROLE_WORD.test(value))) continue;
+      if (
+        !nick[1] &&
+        (NOT_NAMES.has(value) || CLINICAL_WORD.test(value) || ROLE_WORD.test(value) || LANGUAGE.test(value))
+      )
+        continue;
       const at = span.end + nick[0].indexOf(value);
       add(at, at + value.length, span.category);
     }

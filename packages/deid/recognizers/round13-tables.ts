@@ -13,7 +13,7 @@ type Column = PhiCategory | undefined;
 const PATIENT_HEADER =
   /^(?:patient(?:'s)? name|patient|name(?: \(.*\))?|full name|initials|subject|患者|患者姓名|姓名|病人|病人姓名|受试者|家属|联系人)$/i;
 const STAFF_HEADER =
-  /^(?:techs?|technologist|nurse|rn|pharmacist|signed(?: by)?|signature|staff|clinician|physician|doctor|provider|witness|reported by|given by|checked by|verified by|entered by|护士|申请护士|责任护士|执行护士|护士签名|药师|审核药师|医师|医生|主治医师|经治医师|签名|操作者?|操作人|执行人|执行者|核对人?|经手人|记录人|记录者|审核人|审核者|申请人|交班|接班|交班人|接班人)$/i;
+  /^(?:techs?|technologist|nurse|rn|pharmacist|signed(?: by)?|signature|staff|clinician|physician|doctor|provider|witness|reported by|given by|checked by|verified by|entered by|护士|申请护士|责任护士|执行护士|护士签名|药师|审核药师|医师|医生|主治医师|经治医师|主管医生|主管医师|主管护士|管床医生|责任医生|签名|操作者?|操作人|执行人|执行者|核对人?|经手人|记录人|记录者|审核人|审核者|申请人|交班|接班|交班人|接班人)$/i;
 const DATE_HEADER =
   /^(?:date(?: .*)?|dob|d\.o\.b\.?|birth ?date|date of birth|日期|出生日期|生日|就诊日期|登记日期)$/i;
 const ID_HEADER =

@@ -26,7 +26,7 @@ import { isCommonWord, isWord2At } from './zh-words.ts';
 const RARE_SURNAMES = '郦谯禤代占琚隗厍糜麴宓酆缑亓佴阙蒯郜逄衡訾眭鄂竺靳';
 /** Characters that do not continue a given name (verbs, particles, pronouns, numbers of a count). */
 const NOT_GIVEN = new Set(
-  '的了在是和与及或等被把对向从为于以说诉称问答已将再又也都就还不没无有个位名人者员师士长们这那此其该各每上下中内外前后左右男女岁年月日时分床号室科部处院病症药片次例我你他她它您咱叫'.split(
+  '的了在是和与及或等被把对向从为于以说诉称问答已将再又也都就还不没无有个位名人者员师士长们这那此其该各每上下中内外前后左右男女岁年月日时分床号室科部处院病症药片次例我你他她它您咱叫班'.split(
     '',
   ),
 );
