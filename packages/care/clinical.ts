@@ -31,6 +31,7 @@ import { measuredOnly, reportedBp, type ReportedBp } from './measured.ts';
 import { ageAtDeath, deceasedOf } from './patient-status.ts';
 import { careSettings } from './settings.ts';
 import { clinicianTriage, openEmergencies } from './open-emergency.ts';
+import { triageAlertClosed } from './triage-alert.ts';
 import type { SummaryFinding, CareSummary } from './api-types/index.ts';
 import { unconfirmedText } from './unconfirmed-text.ts';
 
@@ -361,6 +362,8 @@ export async function careSummary(
     lastTriage,
     await openEmergencies(deps, ctx, patientId, alerts),
     await withdrawnReading(deps, ctx, lastTriage?.crisisReading?.id),
+    // The box follows the open alert: gone once the triage's alert was closed with its action (issue 20).
+    await triageAlertClosed(deps, ctx, patientId, lastTriage, withTriage?.messages, alerts),
   );
   return {
     // The dead are not given an age as if alive (issue 17 item 4).

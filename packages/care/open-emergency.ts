@@ -126,13 +126,19 @@ export function leadWithEmergency(
 
 /**
  * The summary's urgency box for the clinician: the latest triage, raised to emergency when an emergency is open
- * (never lowered), with the instruction written for the clinician rather than the patient's fixed text.
+ * (never lowered), with the instruction written for the clinician rather than the patient's fixed text; none once
+ * the latest triage's alert was closed with its action and no other emergency is open.
  */
 export function clinicianTriage(
   latest: TriageResult | undefined,
   emergencies: readonly OpenEmergency[],
   /** Readings withdrawn as entered in error (decision 0020): the crisis reading the triage read may be one. */
   withdrawnReadings: ReadonlySet<string> = new Set(),
+  /**
+   * The alert that stands for `latest` was closed with its recorded action (triage-alert.ts, issue 20): the box
+   * follows the open alert and goes. An alert still open (or only attempted, decision 0026) keeps it.
+   */
+  latestClosed = false,
 ): (TriageResult & { crisisReadingWithdrawn?: true }) | undefined {
   const crisis = latest?.crisisReading;
   // The reading the triage quotes was withdrawn: marked wherever it is shown, never current (issue 20).
@@ -157,6 +163,7 @@ export function clinicianTriage(
     };
   }
   if (!latest || latest.level === 'none') return latest;
+  if (latestClosed) return undefined;
   // Without a named red flag (e.g. a suspected TIA that went away, decision 0021) the triage display says what it was.
   const words = {
     zh:
