@@ -25,6 +25,7 @@ import { priorAtSigning, priorReference } from './prior-orders.ts';
 import { draftView, reviewDrafts, SIGNATURE_EXTENSION } from './prescriptions.ts';
 import { emergencyFindings } from './emergency-review.ts';
 import { openEmergencies } from './open-emergency.ts';
+import { secondReplacementRefusal } from './same-prior.ts';
 import type { DraftView } from './api-types/index.ts';
 
 /**
@@ -167,16 +168,24 @@ export async function signPrescription(
     ...emergencyFindings(await openEmergencies(deps, ctx, patientId), [named]),
     ...reviewDrafts(deps, chart, [named], now),
   ];
+  // A second pending change of the order another change awaiting the pharmacist replaces: never signed, whatever
+  // is acknowledged (same-prior.ts, issue 20/19).
+  const second = secondReplacementRefusal(named, chart.resources, deps.drugs, lang);
+  if (second) throw second;
   const critical = findings.filter((f) => f.severity === 'critical' && !acknowledge.includes(f.id));
   if (critical.length > 0) {
+    // In the request's language (issue 20); each issue starts with the finding id the console unticks.
+    const said = critical.map((f) => f.summary[lang]);
     throw new QihuangError(
       'conflict',
-      `Acknowledge the critical review findings before signing: ${critical.map((f) => f.summary.en).join('; ')}`,
+      lang === 'zh'
+        ? `签署前请先确认严重审核问题：${said.join('；')}`
+        : `Acknowledge the critical review findings before signing: ${said.join('; ')}`,
       {
         issues: critical.map((f) => ({
           severity: 'error' as const,
           code: 'business-rule',
-          message: `${f.id}: ${f.summary.en}`,
+          message: `${f.id}: ${f.summary[lang]}`,
         })),
       },
     );
