@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from './analyze.ts';
 import { emergency, mods } from './test-support/modifiers.ts';
 
 // Round 8 (issue 16, brief C): a third person named by role, and a family history in other words (rules12.ts,
@@ -70,5 +71,25 @@ describe('a symptom that has gone on for years is long-standing', () => {
     expect(mods('High blood pressure for ten years, on amlodipine', 'hypertension')).toBe('-');
     expect(mods('胸口疼了十几分钟', 'chest-pain')).toBe('-');
     expect(emergency('My right arm has been numb for years, but today my face suddenly drooped')).toBe(true);
+  });
+});
+
+describe('lay words for palpitations and dizziness (symptoms, never red flags)', () => {
+  const concepts = (t: string) => analyze(t).mentions.map((m) => m.concept);
+  it('found in lay zh and en', () => {
+    expect(concepts('刚才心跳有点快，坐下就好些')).toContain('palpitations');
+    expect(concepts('晚上心里头慌慌的')).toContain('palpitations');
+    expect(concepts('My heart raced after the second espresso')).toContain('palpitations');
+    expect(concepts('早上起床脑壳有点昏')).toContain('dizziness');
+    expect(concepts('Felt a bit giddy at the bus stop')).toContain('dizziness');
+    expect(concepts('She feels a bit faint when she stands')).toContain('dizziness');
+  });
+  it('near misses: headache and dizziness both kept, fainting, travel sickness, no emergency', () => {
+    const both = concepts('有点头疼头晕，不严重');
+    expect(both).toContain('headache');
+    expect(both).toContain('dizziness');
+    expect(concepts('坐船有点晕船')).not.toContain('dizziness');
+    expect(concepts('晕过去了')).not.toContain('dizziness');
+    expect(emergency('喝了咖啡心跳有点快，血压130/80')).toBe(false);
   });
 });

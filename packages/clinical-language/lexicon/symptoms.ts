@@ -54,8 +54,40 @@ export const SYMPTOM_CONCEPTS: readonly Concept[] = [
     '头晕',
     'dizziness',
     { snomed: '404640003', icd10: 'R42' },
-    ['头晕', '头昏', '晕乎乎', '头重脚轻', '眩晕', '天旋地转', '发晕', '头晕眼花'],
-    ['dizzy', 'dizziness', 'lightheaded', 'light-headed', 'vertigo', 'room spinning', 'woozy'],
+    [
+      '头晕',
+      '头昏',
+      '晕乎乎',
+      '头重脚轻',
+      '眩晕',
+      '天旋地转',
+      '发晕',
+      '头晕眼花',
+      '头晕晕',
+      '脑壳昏',
+      '头蒙',
+    ],
+    [
+      'dizzy',
+      'dizziness',
+      'lightheaded',
+      'light-headed',
+      'vertigo',
+      'room spinning',
+      'woozy',
+      // Round 8 (issue 16): lay and Singapore/Malaysian English ("giddy"); presyncope ("feel faint") is a pattern below,
+      // since a surface form's words become typo targets ("freezing" would be read as "feeling").
+      'giddy',
+      'giddiness',
+      'room is spinning',
+    ],
+    [
+      // Round 8: the head with a giddy word a few characters on (头有点晕, 脑壳有点昏, Hokkien 头殼眩); a bare "有点晕"
+      // after a degree word — not fainting (晕倒, 晕过去), travel sickness (晕车) or the sight of blood (晕血).
+      '(?:头|脑壳|脑袋|头壳|头殼)[^,.。!?;:\\n不没无未别但却和及与、头疼痛胀闷沉]{0,4}?(?:晕|昏|眩)(?![倒过厥车船机血])',
+      '(?:有点|有些|有一点|好|很|会|就)晕(?![倒过厥车船机血])',
+      '\\bfe(?:el|els|eling|lt) (?:a (?:bit|little) |kind of |kinda |quite |very )?faint\\b',
+    ],
   ),
   sym(
     'palpitations',
@@ -71,8 +103,19 @@ export const SYMPTOM_CONCEPTS: readonly Concept[] = [
       'heart fluttering',
       'skipped beats',
       'heart is racing',
+      // Round 8 (issue 16): lay and clinical shorthand.
+      'fluttery heartbeat',
     ],
-    ['\\bheart\\b[^,.;!?]{0,10}\\b(?:skipp?(?:ed|ing)|flutter\\w*|racing|pounding)\\b'],
+    [
+      '\\bheart\\b[^,.;!?]{0,10}\\b(?:skipp?(?:ed|ing|s)?|flutter\\w*|rac(?:ed|es|ing)|pound(?:ed|s|ing))\\b',
+      // Round 8: the heartbeat fast, irregular or missing a beat with words between (心跳有点快, 心脏好像乱跳, 心跳漏了
+      // 几下); the heart flustered (心头慌了一阵, 心里头慌慌的); its beat heard (扑通扑通).
+      '心(?:跳|脏)[^,.。!?;:\\n不没无未别但却和及与、疼痛闷胸]{0,5}?(?:快|乱|不齐|不规律|漏)',
+      '心(?:头|里|里头)[^,.。!?;:\\n不没无未别但却和及与、]{0,2}?慌',
+      '扑通扑通',
+      // (Shorthand as a pattern, not a surface form: a form's words become typo targets — "palms" is no "palps".)
+      '\\b(?:fluttery|fluttering|palps)\\b',
+    ],
   ),
   sym(
     'nausea',
