@@ -5,6 +5,7 @@
  * statement the answer reports and rejects ("上一条回复把 R 归为 C，这是错的") — is kept for the next sentence.
  */
 import type { Discourse } from './discourse.ts';
+import { REFERS_TO_ALL, settingSubject } from './discourse-entities.ts';
 import { axisBeforeCategory } from './certainty.ts';
 import { isQuestion, rejectedAt } from './certainty-reported.ts';
 import {
@@ -74,7 +75,7 @@ export function carriedReadingClaims(
     new RegExp(`(?<![\\d.])(?:${lr.sbp}|${lr.dbp})(?![\\d.])`).test(t);
   const overall = restates && overallCategoryAt(t, affirmed, 0) >= 0;
   // "Both are in the normal range", "这两个数都属于正常": the category of every reading of the sentence before.
-  if (!values.length && specific && d.lastReadings && BACK_TO_ALL.test(t))
+  if (!values.length && specific && d.lastReadings && (BACK_TO_ALL.test(t) || REFERS_TO_ALL.test(t)))
     for (const r of d.lastReadings)
       claims.push({
         ...withG,
@@ -112,7 +113,8 @@ export function carriedReadingClaims(
   if (
     vsThreshold &&
     d.lastReading &&
-    BACK_REF.test(t.slice(0, vsThreshold.index)) &&
+    (BACK_REF.test(t.slice(0, vsThreshold.index)) ||
+      !!settingSubject(t.slice(0, vsThreshold.index), d.lastReading)) &&
     // "below the treatment threshold", "未达到启动用药的阈值": another threshold than the diagnostic one.
     !OTHER_THRESHOLD.test(vsThreshold[0])
   )

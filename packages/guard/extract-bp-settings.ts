@@ -44,7 +44,7 @@ export function settingAt(raw: string, at: number): Setting {
 /** The value, then a setting with nothing but a preposition or an opening bracket between, or a bare setting word
  * closing the item of a list ("thresholds 130/80 daytime, 110/65 night, 125/75 over 24 h"). */
 const OWN_AFTER =
-  /^[≥≤<>＜=\d\s/／–~-]*(?:mm\s*Hg)?\s*(?:(?:in|at|for) (?:the )?(office|clinic)\b|[（(]\s*(诊室|家庭|家测|夜间|白天|日间|24\s*小时|office|home|night-time|daytime|24-hour)\s*[）)]|(daytime|night-?time|night|(?:over )?24[- ]?h(?:ours?)?|24-hour|home)(?=\s*(?:[,;)）]|$|\.(?:\s|$))))/i;
+  /^[≥≤<>＜=\d\s/／–~-]*(?:mm\s*Hg)?\s*(?:(?:in|at|for|on) (?:the )?(office|clinic|daytime|night-?time|home|24-hour)\b|[（(]\s*(诊室|家庭|家测|夜间|白天|日间|24\s*小时|office|home|night-time|daytime|24-hour)\s*[）)]|(daytime|night-?time|night|(?:over )?24[- ]?h(?:ours?)?|24-hour|home)(?=\s*(?:[,;)）]|$|\.(?:\s|$))))/i;
 
 const SAME_AS =
   /对应(?:于)?诊室(?=[^，。,;；\d]{0,2}[1-3一二三][期级])|(?:与|和|跟|同)(?:诊室|办公室|家庭|家中)(?:血压)?(?:的)?(?:标准)?(?:相同|一样|一致|不同|不一样)|(?:the )?(?:same as|different from|lower than|higher than|unlike) (?:in |for |at )?(?:the )?(?:office|clinic|home)(?: readings?| values?| BP| threshold)?/gi;

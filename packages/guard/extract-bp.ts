@@ -7,6 +7,7 @@
  */
 import { PLAUSIBLE, type Guideline } from '@qihuang/engines/blood-pressure';
 import { ageIn, type Discourse } from './discourse.ts';
+import { asListThreshold, isListItem } from './discourse-entities.ts';
 import { axisValues, type AxisValue as BpValueAt } from './extract-bp-axis.ts';
 import { correspondence } from './extract-bp-correspond.ts';
 import { categoriesIn } from './extract-bp-categories.ts';
@@ -76,10 +77,6 @@ const ALL_ARE_BEFORE_BRACKET =
 const BOTH_AGREE = /\bboth\b|\bagree\b|\bthe same\b|两者都|二者都|都(?:要求|建议|推荐|是)|一致|相同/i;
 const BOTH_DIFFER = /\bdiffer|\bwhereas\b|\bwhile\b|\bbut\b|\bunlike\b|不同|而|但|不一致/i;
 
-/** A list item "label: ≥A/B" (a setting's label, a colon, one bound). */
-const LIST_ITEM =
-  /^\s*[^:：;；。]{2,40}[:：]\s*(?:≥|>=|>)\s*\d{2,3}\s*\/\s*\d{2,3}(?:\s*mmHg)?\s*[;；.。]?\s*$/i;
-
 const GUIDELINE_NAMES = /ACC\s*\/\s*AHA|ESH|中国|China|Chinese|2017\s*(?:年\s*)?ACC/i;
 
 export interface BpClaimParts {
@@ -97,12 +94,9 @@ export function bpClaims(text: string, d: Discourse): BpClaimParts {
   if (d.ckd && NO_CKD.test(text)) delete d.ckd;
   // "…thresholds: home: ≥135/85; daytime ABPM: ≥135/85; 24-hour ABPM: ≥135/85.": an item of a list of thresholds
   // continued over ';' is a threshold too (its setting its own label).
-  const item = d.listThreshold && LIST_ITEM.test(text) && !categoriesIn(text).length;
+  const item = d.listThreshold && isListItem(text) && !categoriesIn(text).length;
   // Readings in number words ("一百四十六/九十二", "one sixty over ninety") are read as digits.
-  const parts = bpClaimsWithin(
-    numberWords(item ? text.replace(/[:：]/, ' hypertension threshold:') : text),
-    d,
-  );
+  const parts = bpClaimsWithin(numberWords(item ? asListThreshold(text) : text), d);
   if (/[;；]\s*$/.test(text) && parts.bp.some((b) => b.form === 'threshold' && b.category === 'hypertension'))
     d.listThreshold = true;
   else if (!/[;；]\s*$/.test(text) || !item) delete d.listThreshold;

@@ -3,6 +3,7 @@
  * "mL/min/1.73 m²" is removed first so its digits are never read as values; each category token is paired with
  * the nearest eGFR expression in its own clause.
  */
+import { REFERS_TO_VALUE } from './discourse-entities.ts';
 export interface GfrStatement {
   stage: string;
   low: number;
@@ -114,9 +115,17 @@ function statementsIn(t: string): GfrStatement[] {
     if (!r) continue;
     const { s, exprs } = r;
     if (!exprs.length) continue;
-    // nearest expression after the stage, else before it
+    // A stage in brackets right after a value labels that value ("eGFR约63（G2）但CrCl约31"): that value's entity;
+    // otherwise the nearest expression after the stage, else before it.
+    const labelled = /[(（]\s*$/.test(clause.slice(0, s.at))
+      ? exprs.find((m) =>
+          /^\s*(?:mL\/min(?:\/1\.73\s*m[²2])?)?\s*[(（]\s*$/i.test(
+            clause.slice(m.index! + m[0].length, s.at),
+          ),
+        )
+      : undefined;
     const after = exprs.find((m) => m.index! >= s.end);
-    const m = after ?? exprs[exprs.length - 1]!;
+    const m = labelled ?? after ?? exprs[exprs.length - 1]!;
     const pre = (m[1] ?? '').toLowerCase();
     const post = (m[4] ?? '').toLowerCase();
     const low = Number(m[2]);
@@ -249,7 +258,7 @@ export function carriedLabStatements(
   // "KDIGO G3a (45–59 band)": a band in brackets explains the category; it is not the patient's value.
   // "这属于慢性肾脏病3b期", "That puts her in CKD stage 4": a CKD stage in words is the G-category.
   const t = kdigoStageWords(ckdStageWords(text.normalize('NFKC').replace(BAND_NOTE, ' ')));
-  if (!BACK.test(t) && !LABEL_FIRST.test(t)) return none;
+  if (!BACK.test(t) && !REFERS_TO_VALUE.test(t) && !LABEL_FIRST.test(t)) return none;
   const g = [...t.matchAll(STAGE)];
   const a = [...t.matchAll(A_STAGE)];
   const rest = t.replace(STAGE, ' ').replace(A_STAGE, ' ');

@@ -8,6 +8,7 @@
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import type { Guideline } from '@qihuang/engines/blood-pressure';
 import { absorb, renalIn, startDiscourse } from './discourse.ts';
+import { patientAt } from './discourse-entities.ts';
 import { bpClaims, guidelineIn } from './extract-bp.ts';
 import { isolatedSystolicDefinition } from './extract-bp-isolated.ts';
 import { doseAndRenalNumberWords } from './extract-bp-numerals.ts';
@@ -117,10 +118,29 @@ export function extractClaims(
   let previousText = '';
   // The eGFR / ACR value the sentence before stated (a category may refer back to it: "这属于 G3b 期").
   let lastLab: Parameters<typeof carriedLabStatements>[1] = {};
+  // Patients as entities: the first is the request's; a clause may turn to another one (see discourse-entities.ts).
+  let otherPatient = false;
+  const startRenal = {
+    ...(d.egfr !== undefined ? { egfr: d.egfr } : {}),
+    ...(d.crcl !== undefined ? { crcl: d.crcl } : {}),
+    ...(d.requestRenal ? { requestRenal: d.requestRenal } : {}),
+  };
   for (const s of sentences) {
     const text = doseAndRenalNumberWords(stripCitations(s.text));
+    // A clause opening on another patient (乙, "patient B"): its renal values are its own, not the request's.
+    const who = patientAt(text);
+    if (who === 'other') {
+      otherPatient = true;
+      delete d.egfr;
+      delete d.crcl;
+      delete d.requestRenal;
+    } else if (who === 'first' && otherPatient) {
+      otherPatient = false;
+      Object.assign(d, startRenal);
+    }
     absorb(d, text);
     const context = {
+      ...(otherPatient ? { otherPatient: true } : {}),
       ...(d.egfr !== undefined ? { egfr: d.egfr } : {}),
       ...(d.crcl !== undefined ? { crcl: d.crcl } : {}),
       ...(d.potassium !== undefined ? { potassium: d.potassium } : {}),

@@ -217,7 +217,8 @@ export interface Claim {
   membership?: { mention: Mention; classMention: Mention };
   citation?: string;
   /** Patient values the answer stated or carried (used with the request's patient context). */
-  context?: { egfr?: number; crcl?: number; potassium?: number };
+  /** `otherPatient`: the claim is about a second patient of the answer (甲/乙), not the request's patient. */
+  context?: { egfr?: number; crcl?: number; potassium?: number; otherPatient?: boolean };
   /** What an unverifiable assertion is about (e.g. "drug", "blood pressure"). */
   assertion?: string;
 }

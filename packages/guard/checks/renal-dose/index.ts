@@ -35,7 +35,10 @@ export const renalDose: GuardCheck = {
   check(claim, context): Verdict | undefined {
     const d = claim.dose;
     // Patient values from the request, else those the answer itself states ("CrCl 18 mL/min").
-    const p = { ...(claim.context ?? {}), ...(context.patient ?? {}) } as { egfr?: number; crcl?: number };
+    // A clause about another patient of the answer ("乙…CrCl约26") is checked with that patient's own values.
+    const p = (
+      claim.context?.otherPatient ? claim.context : { ...(claim.context ?? {}), ...(context.patient ?? {}) }
+    ) as { egfr?: number; crcl?: number };
     // "For a patient on haemodialysis, start lisinopril at …": without a value, a dialysis population is the band
     // whose own rule text names dialysis (drug-knowledge, e.g. lisinopril "CrCl <10 or haemodialysis").
     const onDialysis = p.egfr === undefined && p.crcl === undefined && DIALYSIS.test(claim.text);
