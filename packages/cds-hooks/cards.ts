@@ -48,6 +48,7 @@ const TYPE_LABEL: Record<Finding['type'], { en: string; zh: string }> = {
   hepatic: { en: 'Hepatic dosing', zh: '肝功能调整' },
   allergy: { en: 'Allergy', zh: '过敏' },
   contraindication: { en: 'Contraindication', zh: '禁忌证' },
+  caution: { en: 'Use with caution', zh: '慎用' },
   pregnancy: { en: 'Pregnancy / lactation', zh: '妊娠/哺乳' },
   lab: { en: 'Laboratory', zh: '检验指标' },
   guideline: { en: 'Guideline', zh: '指南' },

@@ -5,6 +5,7 @@ export { withoutInternalReferences } from './internal-references.ts';
 export { sourceName, SOURCE_NAMES } from './sources/user-names.ts';
 export { CONDITIONS, conditionMatches, type ConditionLike } from './conditions.ts';
 export { DRUG_CLASSES } from './classes.ts';
+export { DILTIAZEM_MARKED_BRADYCARDIA_HR } from './classes/antihypertensive.ts';
 export type { DuplicationClassGroup } from './derived-tables.ts';
 export { INTERACTIONS } from './interactions.ts';
 export { ALLERGY_GROUPS } from './allergy-groups.ts';

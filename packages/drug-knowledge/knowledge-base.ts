@@ -10,7 +10,7 @@ import { parseDose, type ParsedDose } from './parse-dose.ts';
 import type { AllergyGroup, DrugClass, DrugClassId, DrugEntry, InteractionRule } from './types.ts';
 
 /** Version of the built-in data; bump when any data file changes. */
-export const DRUG_KNOWLEDGE_VERSION = '2026.12.08-1';
+export const DRUG_KNOWLEDGE_VERSION = '2026.12.08-2';
 
 export const RXNORM_SYSTEM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 export const ATC_SYSTEM = 'http://www.whocc.no/atc';

@@ -139,6 +139,8 @@ export interface VitalFact {
   id: string;
   vital: 'heartRate';
   below: number;
+  /** Ingredient ids the rule is limited to (a class rule whose number one member's label gives); absent: every member. */
+  drugs?: string[];
   severity: 'contraindicated' | 'caution';
   condition: ConditionSet;
   text: Bilingual;

@@ -101,6 +101,7 @@ const TYPE_ZH: Record<Finding['type'], string> = {
   hepatic: '肝功能',
   allergy: '过敏',
   contraindication: '禁忌',
+  caution: '慎用',
   pregnancy: '妊娠',
   lab: '检验',
   guideline: '指南',

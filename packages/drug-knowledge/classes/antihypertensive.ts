@@ -11,6 +11,13 @@ const THIAZIDE_TYPE: DuplicationGroup = {
   source: 'cn-prescription-review-2018',
 };
 
+/**
+ * Diltiazem's "marked bradycardia" heart rate, beats/min. NOT confirmed by a source here: REFERENCE §5.2 names marked
+ * bradycardia for the non-DHP class without a number; 50 is verapamil's (UK verapamil SmPC §4.3). Needs clinical
+ * sign-off against a diltiazem label before it is treated as sourced; kept a parameter so it can change alone.
+ */
+export const DILTIAZEM_MARKED_BRADYCARDIA_HR = 50;
+
 /** Other antihypertensive classes (REFERENCE §5.1 ATC groups, §5.2 contraindications, §5.3 potassium). */
 export const ANTIHYPERTENSIVE_CLASSES = {
   'ccb-dhp': {
@@ -55,21 +62,38 @@ export const ANTIHYPERTENSIVE_CLASSES = {
       },
     ],
     vitals: [
-      // REFERENCE §5.2: "marked bradycardia" is a contraindication; the row gives no number, the UK verapamil SmPC
-      // §4.3 does: "marked bradycardia (less than 50 beats/minute)". Same heart-rate rule as the β-blocker's.
+      // REFERENCE §5.2: "marked bradycardia" is a contraindication; the row gives no number. Verapamil's own label does:
+      // UK verapamil SmPC §4.3 Contraindications, "marked bradycardia (less than 50 beats/minute)" — the source shown.
       {
         id: 'ndhp-hr-50',
         vital: 'heartRate',
         below: 50,
+        drugs: ['verapamil'],
         severity: 'contraindicated',
         condition: CONDITIONS.bradycardia,
         text: {
-          en: 'Marked bradycardia: heart rate below 50/min — verapamil and diltiazem contraindicated',
-          zh: '明显心动过缓：心率<50次/分，禁用维拉帕米、地尔硫䓬',
+          en: 'Marked bradycardia: heart rate below 50/min — verapamil contraindicated',
+          zh: '明显心动过缓：心率<50次/分，禁用维拉帕米',
+        },
+        source: 'label-verapamil-uk-4.3',
+      },
+      // Diltiazem: REFERENCE §5.2 lists "marked bradycardia" for the class, but no source here gives diltiazem's number;
+      // DILTIAZEM_MARKED_BRADYCARDIA_HR (verapamil's 50) is a parameter awaiting clinical sign-off (README).
+      {
+        id: 'ndhp-hr-50-diltiazem',
+        vital: 'heartRate',
+        below: DILTIAZEM_MARKED_BRADYCARDIA_HR,
+        drugs: ['diltiazem'],
+        severity: 'contraindicated',
+        condition: CONDITIONS.bradycardia,
+        text: {
+          en: `Marked bradycardia: heart rate below ${DILTIAZEM_MARKED_BRADYCARDIA_HR}/min — diltiazem contraindicated`,
+          zh: `明显心动过缓：心率<${DILTIAZEM_MARKED_BRADYCARDIA_HR}次/分，禁用地尔硫䓬`,
         },
         source: 'ref-5.2',
       },
-      // REFERENCE §5.2 (β-blocker rule, 50–59/min a caution): bradycardia short of marked; slows the rate further.
+      // REFERENCE §5.2 (β-blocker row, "HR <50–60": 50–59/min a caution): bradycardia short of marked; verapamil and
+      // diltiazem slow the rate further. A caution (use with care), not a contraindication.
       {
         id: 'ndhp-hr-60',
         vital: 'heartRate',
@@ -77,8 +101,8 @@ export const ANTIHYPERTENSIVE_CLASSES = {
         severity: 'caution',
         condition: CONDITIONS.bradycardia,
         text: {
-          en: 'Heart rate 50–59/min: bradycardia, close to the marked bradycardia (<50) in which verapamil and diltiazem are contraindicated; check the indication and rhythm',
-          zh: '心率50–59次/分：心动过缓，接近禁用维拉帕米、地尔硫䓬的明显心动过缓（<50次/分），请核实用药指征和心律',
+          en: 'Heart rate 50–59/min: bradycardia, close to the marked bradycardia (<50/min) in which verapamil and diltiazem must not be used; check the indication and rhythm and recheck the heart rate',
+          zh: '心率50–59次/分：心动过缓，接近不得使用维拉帕米、地尔硫䓬的明显心动过缓（<50次/分），请核实用药指征和心律并复测心率',
         },
         source: 'ref-5.2',
       },
@@ -263,8 +287,8 @@ export const ANTIHYPERTENSIVE_CLASSES = {
         severity: 'caution',
         condition: CONDITIONS.bradycardia,
         text: {
-          en: 'Heart rate 50–59/min: within the bradycardia range (<50–60) in which β-blockers are contraindicated; check the indication and rhythm',
-          zh: '心率50–59次/分：处于禁用β受体阻滞剂的心动过缓范围（<50–60次/分）内，请核实用药指征和心律',
+          en: 'Heart rate 50–59/min: inside the bradycardia range the guidelines give for β-blockers (<50–60/min); check the indication and rhythm and recheck the heart rate',
+          zh: '心率50–59次/分：处于指南对β受体阻滞剂所列心动过缓范围（<50–60次/分）内，请核实用药指征和心律并复测心率',
         },
         source: 'ref-5.2',
       },

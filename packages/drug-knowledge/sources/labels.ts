@@ -61,6 +61,13 @@ export const LABEL_SOURCES: Source[] = [
       'FDA Drug Safety Communication 2021-07-20: contraindication removed, but most pregnant patients should stop statins; statins not recommended while breastfeeding',
   },
   {
+    id: 'label-verapamil-uk-4.3',
+    // Number behind the non-DHP "marked bradycardia" contraindication for verapamil (issue 18/20).
+    label: 'Verapamil UK SmPC section 4.3 Contraindications',
+    citation:
+      'Verapamil hydrochloride tablets, UK Summary of Product Characteristics (MHRA, Accord-UK 2019), section 4.3 Contraindications: marked bradycardia (less than 50 beats/minute)',
+  },
+  {
     id: 'label-amoxicillin',
     label: 'Amoxicillin US label (Amoxil)',
     citation:

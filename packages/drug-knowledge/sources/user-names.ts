@@ -110,6 +110,10 @@ const NAMES: Record<string, Bilingual> = {
     zh: 'FDA 药品安全通讯 2021-07-20（妊娠期他汀）',
     en: 'FDA Drug Safety Communication 2021-07-20 (statins in pregnancy)',
   },
+  'label-verapamil-uk-4.3': {
+    zh: '维拉帕米英国产品特性概要（SmPC）第 4.3 节 禁忌：明显心动过缓（心率<50次/分）',
+    en: 'Verapamil UK SmPC section 4.3 Contraindications: marked bradycardia (below 50 beats/minute)',
+  },
   'label-amoxicillin': {
     zh: '阿莫西林美国说明书 第 2 节、第 4 节',
     en: 'Amoxicillin US label section 2, section 4',

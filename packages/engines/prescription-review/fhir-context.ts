@@ -217,7 +217,7 @@ export function buildReviewInput(resources: Resource[], options: FhirReviewOptio
   const patient = all.find((r): r is Patient => r.resourceType === 'Patient');
   const obs = all.filter((r): r is Observation => r.resourceType === 'Observation');
   const limit = options.now.toISOString();
-  const ctx: PatientContext = { conditions: [], allergies: [], medications: [], labs: {} };
+  const ctx: PatientContext = { conditions: [], allergies: [], medications: [], labs: {}, asOf: limit };
   if (patient?.id) ctx.id = patient.id;
   const age = ageAt(patient?.birthDate, options.now);
   if (age !== undefined) ctx.ageYears = age;

@@ -43,12 +43,15 @@ describe('β-blocker at a low heart rate (REFERENCE §5.2)', () => {
 
   it('HR 55 is a caution (inside <50–60); HR 60 and above, or no reading, is nothing', () => {
     const f = review(patient({ heartRate: { value: 55 } }), '美托洛尔 25mg bid');
-    expect(f.filter((x) => x.type === 'contraindication')).toEqual([
-      expect.objectContaining({ ruleId: 'bb-hr-60', severity: 'info' }),
+    expect(f.filter((x) => x.type === 'contraindication')).toEqual([]);
+    expect(f.filter((x) => x.type === 'caution')).toEqual([
+      expect.objectContaining({ ruleId: 'bb-hr-60', severity: 'warning' }),
     ]);
     for (const hr of [{ heartRate: { value: 60 } }, { heartRate: { value: 72 } }, {}])
       expect(
-        review(patient(hr), 'metoprolol 25 mg bid').filter((x) => x.type === 'contraindication'),
+        review(patient(hr), 'metoprolol 25 mg bid').filter(
+          (x) => x.type === 'contraindication' || x.type === 'caution',
+        ),
       ).toEqual([]);
   });
 

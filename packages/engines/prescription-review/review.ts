@@ -55,7 +55,7 @@ export function reviewPrescriptions(
   options: ReviewOptions = {},
 ): ReviewResult {
   const meds = resolveAll(kb, input.patient, input.drafts, options.scope ?? 'drafts');
-  const ctx: CheckContext = { kb, patient: input.patient, meds, renal: renalStatus(input.patient) };
+  const ctx: CheckContext = { kb, patient: input.patient, meds, renal: renalStatus(input.patient), options };
   let findings = CHECKS.flatMap((check) => check(ctx));
 
   // A single-drug lab finding is redundant when a lab-gated combination finding names the same medication; the

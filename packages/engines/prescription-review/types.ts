@@ -11,6 +11,8 @@ export type FindingType =
   | 'hepatic'
   | 'allergy'
   | 'contraindication'
+  /** Use with caution (慎用): a relative contraindication, e.g. a β-blocker at heart rate 50–59/min. */
+  | 'caution'
   | 'pregnancy'
   | 'lab'
   | 'guideline'
@@ -88,6 +90,11 @@ export interface PatientContext {
   bp?: { systolic: number; diastolic: number; at?: string };
   /** Latest heart rate, beats/min (LOINC 8867-4, REFERENCE §8.1): β-blocker at HR <50–60 (§5.2). */
   heartRate?: LabValue;
+  /**
+   * When the chart was read (ISO date-time; buildReviewInput sets it from its `now`): a vital sign older than the
+   * window (ReviewOptions.vitalWindowDays) is not treated as the current one. Absent: readings are taken as current.
+   */
+  asOf?: string;
 }
 
 export interface ReviewInput {
@@ -102,6 +109,13 @@ export interface ReviewOptions {
   suppress?: string[];
   /** 'drafts' (default): only findings involving a draft order; 'all': review the whole regimen. */
   scope?: 'drafts' | 'all';
+  /**
+   * A vital sign (heart rate) older than this many days before `patient.asOf` is an old reading: "recheck", at info,
+   * not the contraindication (default VITAL_WINDOW_DAYS, docs/decisions/0028).
+   */
+  vitalWindowDays?: number;
+  /** IANA zone in which dates of readings are shown (default: the date as the reading's timestamp writes it). */
+  timeZone?: string;
 }
 
 export interface FindingSource {

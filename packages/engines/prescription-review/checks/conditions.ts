@@ -3,11 +3,11 @@ import {
   conditionMatches,
   type ContraindicationFact,
   type ReproductiveFact,
-  type VitalFact,
 } from '@qihuang/drug-knowledge';
 import { makeFinding } from '../finding.ts';
 import type { Finding, ResolvedMedication, Severity } from '../types.ts';
 import type { CheckContext } from './context.ts';
+import { vitalFindings } from './vitals.ts';
 
 /** Contraindications by condition code: class facts + drug facts of every ingredient. */
 export function checkContraindications(ctx: CheckContext): Finding[] {
@@ -53,50 +53,6 @@ export function checkContraindications(ctx: CheckContext): Finding[] {
     }
   }
   return out;
-}
-
-/**
- * Contraindications by a vital sign (β-blocker at HR <50, REFERENCE §5.2): the lowest threshold the reading is
- * under wins (48 → the contraindication, not also the 50–59 caution).
- */
-function vitalFindings(
-  ctx: CheckContext,
-  med: ResolvedMedication,
-): { findings: Finding[]; conditions: Set<string> } {
-  const hr = ctx.patient.heartRate;
-  const conditions = new Set<string>();
-  if (!hr) return { findings: [], conditions };
-  const facts = new Map<string, VitalFact>();
-  for (const u of med.units) {
-    for (const c of u.classes) for (const f of ctx.kb.classes[c].vitals ?? []) facts.set(f.id, f);
-  }
-  const byCondition = new Map<string, VitalFact>();
-  for (const f of facts.values()) {
-    if (!(hr.value < f.below)) continue;
-    const prev = byCondition.get(f.condition.id);
-    if (!prev || f.below < prev.below) byCondition.set(f.condition.id, f);
-  }
-  const findings = [...byCondition.values()].map((f) => {
-    conditions.add(f.condition.id);
-    const banned = f.severity === 'contraindicated';
-    return makeFinding({
-      ruleId: f.id,
-      type: 'contraindication',
-      severity: banned ? 'critical' : 'info',
-      summary: {
-        en: `${med.label} ${banned ? 'contraindicated' : 'caution'}: heart rate ${hr.value}/min`,
-        zh: `${med.drug?.names.zh ?? med.text}${banned ? '禁用' : '慎用'}：心率 ${hr.value} 次/分`,
-      },
-      detail: {
-        en: `${f.text.en}. Latest heart rate ${hr.value}/min${hr.at ? ` (${hr.at})` : ''}.`,
-        zh: `${f.text.zh}。最近心率${hr.value}次/分${hr.at ? `（${hr.at}）` : ''}。`,
-      },
-      meds: [med],
-      facts: [`contraindication:${f.id}`, `heart-rate:${hr.value}`],
-      source: f.source,
-    });
-  });
-  return { findings, conditions };
 }
 
 const LEVEL_SEVERITY: Partial<Record<ReproductiveFact['level'], Severity>> = {

@@ -1,5 +1,5 @@
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
-import type { PatientContext, RenalStatus, ResolvedMedication } from '../types.ts';
+import type { PatientContext, RenalStatus, ResolvedMedication, ReviewOptions } from '../types.ts';
 
 /** What every check receives. */
 export interface CheckContext {
@@ -7,4 +7,6 @@ export interface CheckContext {
   patient: PatientContext;
   meds: ResolvedMedication[];
   renal: RenalStatus;
+  /** The caller's options (vital-sign window, display zone). */
+  options?: ReviewOptions;
 }
