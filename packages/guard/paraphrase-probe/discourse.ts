@@ -4,10 +4,11 @@
  * a reference ("this reading", "该均值", "这类读数", "家庭血压"); list items and coordinated guidelines that inherit
  * the head's guideline and setting ("ESH and China agree: both …", "home: …; night: …"); two patients (甲/乙) with
  * their own renal values. Written for this probe, not copied from any corpus part.
- * Facts: office categories (ACC/AHA 2017 §3.2: normal <120/<80, elevated 120–129/<80, stage 1 130–139 or 80–89,
- * stage 2 ≥140 or ≥90; China 2018 §3.1 and ESH 2023 §4: grade 1 140–159/90–99, grade 2 160–179/100–109, grade 3
- * ≥180/≥110); out-of-office thresholds (ESH 2023 §5, China 2018 §3.3: home ≥135/85, daytime ≥135/85, night ≥120/70,
- * 24 h ≥130/80); KDIGO 2012 §1.1 GFR categories (G2 60–89, G3a 45–59, G3b 30–44, G4 15–29).
+ * Facts, as the engines hold them: office categories (REFERENCE §1.1 ACC/AHA 2017: normal <120/<80, elevated
+ * 120–129/<80, stage 1 130–139 or 80–89, stage 2 ≥140 or ≥90; §1.2 ESH 2023 and §1.3 China 2018: grade 1 140–159/90–99,
+ * grade 2 160–179/100–109, grade 3 ≥180/≥110); out-of-office thresholds (REFERENCE §2, ESH 2023 and China 2018: home
+ * ≥135/85, daytime ≥135/85, night ≥120/70, 24 h ≥130/80); KDIGO 2012 GFR categories (REFERENCE §4.3: G2 60–89, G3a
+ * 45–59, G3b 30–44, G4 15–29).
  */
 import type { ProbePair } from './probe.ts';
 
