@@ -24,6 +24,7 @@ import { ReportedItems } from './reported-items.tsx';
 import { GuardedTextView } from './care-ui.tsx';
 import { CareZoneContext, useCareTime } from './care-zone.tsx';
 import { usePatientCard } from './patient-phone.ts';
+import { unbrokenPhone } from './care-tab-phone.ts';
 import { draftsAfterProposal } from './draft-phase.ts';
 import { careErrorMessage } from './care-errors.ts';
 import { CareErrorView } from './care-error-view.tsx';
@@ -76,7 +77,9 @@ export function CareTab({ patientId }: { patientId: string }) {
     <CareZoneContext.Provider value={zone}>
       <div className="care-tab" data-testid="care-tab">
         {/* The open emergency leads the tab as on the overview (issue 20). */}
-        {summary.status === 'success' && <EmergencyBanner summary={summary.data} phone={phone} />}
+        {summary.status === 'success' && (
+          <EmergencyBanner summary={summary.data} phone={unbrokenPhone(phone)} />
+        )}
         <div className="toolbar span-2">
           <label htmlFor={selectId}>{t('care.clinician.guideline')}</label>{' '}
           <select
