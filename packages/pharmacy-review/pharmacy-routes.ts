@@ -57,6 +57,7 @@ import { readReview, snapshot, type ReviewRecord } from './review-state.ts';
 import { acknowledgedAmong, acknowledgedLine, emergencyFindings } from './signed-over.ts';
 import { writeDecision } from './review-write.ts';
 import { replacedMeanwhile, replacedMeanwhileMessage } from './same-prior.ts';
+import { isAwaitingReview } from './awaiting-review.ts';
 import { replacedOrderOf, replacesLine, type ReplacedOrder } from './replaces-line.ts';
 import type { QueueItem, QueueAnswer, QueueStatus, ReportAnswer } from './api-types/index.ts';
 
@@ -128,6 +129,8 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     acknowledged: string[];
     /** The order this one replaces (a switch or a dose change), worded by `present`. */
     replaces?: ReplacedOrder;
+    /** Awaiting review, but another change replaced the order it names since: approval is refused (same-prior.ts). */
+    meanwhile?: FhirResource;
   }
 
   /** A patient's open critical alerts, read once per request. */
@@ -196,9 +199,11 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     const dosage = mr.dosageInstruction?.[0];
     const zhName = deps.drugs.match(medicationText(order))?.drug.names.zh;
     const replaces = await replacedOrderOf(deps.repository, ctx, order, chart, deps.drugs);
+    const meanwhile = isAwaitingReview(order) ? replacedMeanwhile(order, chart.resources) : undefined;
     return {
       findings,
       ...(replaces ? { replaces } : {}),
+      ...(meanwhile ? { meanwhile } : {}),
       ...(dosage ? { dosage } : {}),
       ...(mr.dispenseRequest ? { dispense: mr.dispenseRequest } : {}),
       ...(zhName ? { zhName } : {}),
@@ -254,6 +259,10 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       ...(acknowledged ? { acknowledged } : {}),
       ...(note ? { note } : {}),
       ...(r.replaces ? { replaces: replacesLine(r.replaces, lang) } : {}),
+      // Approval that would be refused is not offered: the card says why, in words (issue 20, non-author try).
+      ...(r.meanwhile
+        ? { approvalRefused: replacedMeanwhileMessage(r.meanwhile, deps.drugs, lang === 'zh-CN') }
+        : {}),
       medication: medicationLine(r.item.medication, r.zhName, lang),
       patient: cardPatient(
         {
@@ -369,10 +378,7 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     const chart = await charts.get(patientIdOf(order) ?? '');
     const meanwhile = state === 'approved' && chart ? replacedMeanwhile(order, chart.resources) : undefined;
     if (meanwhile)
-      throw new QihuangError(
-        'conflict',
-        replacedMeanwhileMessage(order, meanwhile, deps.drugs, lang === 'zh-CN'),
-      );
+      throw new QihuangError('conflict', replacedMeanwhileMessage(meanwhile, deps.drugs, lang === 'zh-CN'));
     const known = new Set(current.findings.map((f) => f.id));
     const unknown = Object.keys(overrides).filter((f) => !known.has(f));
     if (unknown.length > 0) throw new QihuangError('invalid-input', say(MESSAGES.unknownFindings(unknown)));

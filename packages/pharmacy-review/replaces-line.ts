@@ -8,9 +8,10 @@
 import type { RequestContext } from '@qihuang/contracts';
 import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
-import { priorIdOf } from './awaiting-review.ts';
+import { isAwaitingReview, priorIdOf } from './awaiting-review.ts';
 import { medicationLine } from './dosage-text.ts';
 import { currentPrior } from './replaced-order.ts';
+import { replacedMeanwhile } from './same-prior.ts';
 import { medicationText, type PatientChart } from './review-order.ts';
 import type { Language, QueueItem } from './api-types/index.ts';
 
@@ -20,6 +21,8 @@ export interface ReplacedOrder {
   text: string;
   zhName?: string;
   status: string;
+  /** Awaiting review, the order named was replaced meanwhile by this other change (approval is refused). */
+  replacedBy?: { text: string; zhName?: string };
 }
 
 export async function replacedOrderOf(
@@ -32,13 +35,17 @@ export async function replacedOrderOf(
   const priorId = priorIdOf(order);
   if (!priorId) return undefined;
   const current = currentPrior(priorId, chart.resources);
+  // Awaiting review while another change replaced the order it names (approved first): the order named is still the
+  // one it replaces, never that other change (issue 20, non-author try); approval is refused (same-prior.ts).
+  const meanwhile = isAwaitingReview(order) ? replacedMeanwhile(order, chart.resources) : undefined;
   // Once approved the order itself is the current end of the chain: the one it replaced is its priorPrescription.
   const prior =
-    current && current.id !== order.id
+    current && current.id !== order.id && !meanwhile
       ? current
       : await repo.read(ctx, 'MedicationRequest', priorId).catch(() => undefined);
   if (!prior) return undefined;
   const drugOf = (r: FhirResource) => drugs.match(medicationText(r))?.drug;
+  const by = meanwhile ? drugOf(meanwhile)?.names.zh : undefined;
   const before = drugOf(prior);
   const after = drugOf(order);
   const text = medicationText(prior);
@@ -48,9 +55,16 @@ export async function replacedOrderOf(
     text,
     ...(before?.names.zh ? { zhName: before.names.zh } : {}),
     status: (prior as { status?: string }).status ?? 'unknown',
+    ...(meanwhile ? { replacedBy: { text: medicationText(meanwhile), ...(by ? { zhName: by } : {}) } } : {}),
   };
 }
 
 export function replacesLine(r: ReplacedOrder, lang: Language): NonNullable<QueueItem['replaces']> {
-  return { id: r.id, kind: r.kind, medication: medicationLine(r.text, r.zhName, lang), status: r.status };
+  return {
+    id: r.id,
+    kind: r.kind,
+    medication: medicationLine(r.text, r.zhName, lang),
+    status: r.status,
+    ...(r.replacedBy ? { replacedBy: medicationLine(r.replacedBy.text, r.replacedBy.zhName, lang) } : {}),
+  };
 }

@@ -160,15 +160,13 @@ export function replacedMeanwhile(
   return current && String(current.id) !== prior && current.id !== order.id ? current : undefined;
 }
 
-/** The refusal of such an approval, in the caller's language. */
-export function replacedMeanwhileMessage(
-  order: FhirResource,
-  other: FhirResource,
-  drugs: DrugKnowledgeBase,
-  zh: boolean,
-): string {
-  const id = String(order.id);
+/**
+ * The refusal of such an approval, in the caller's language: the 409 and the card's `approvalRefused` line. The
+ * other change by its medicine, never by resource id (issue 20, non-author try: the screen showed
+ * `MedicationRequest/…`).
+ */
+export function replacedMeanwhileMessage(other: FhirResource, drugs: DrugKnowledgeBase, zh: boolean): string {
   return zh
-    ? `MedicationRequest/${id} 不能通过：它要替换的医嘱已被另一变更（${nameIn(other, 'zh', drugs)}，MedicationRequest/${String(other.id)}）替换。请退回给医生，按当前医嘱重新开具`
-    : `MedicationRequest/${id} cannot be approved: the order it replaces was already replaced by another change (${nameIn(other, 'en', drugs)}, MedicationRequest/${String(other.id)}). Return it to the prescriber to prescribe again against the current order`;
+    ? `不能通过：本医嘱要替换的医嘱已被另一变更（${nameIn(other, 'zh', drugs)}）替换。请退回给医生，按当前医嘱重新开具。`
+    : `Cannot be approved: the order this one replaces was already replaced by another change (${nameIn(other, 'en', drugs)}). Return it to the prescriber to prescribe again against the current order.`;
 }

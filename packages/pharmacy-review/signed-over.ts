@@ -11,6 +11,7 @@ import type { StoredAlert } from '@qihuang/bp-monitoring';
 import type { Finding } from '@qihuang/engines/prescription-review';
 import type { FhirResource } from '@qihuang/store';
 import { SIGNATURE_EXTENSION } from './awaiting-review.ts';
+import { REPLACED_MEANWHILE_RULE, SAME_PRIOR_RULE } from './same-prior.ts';
 import type { Language } from './api-types/index.ts';
 
 /** The rule id care's emergency-review.ts gives the open-emergency finding (the ids must agree). */
@@ -85,8 +86,25 @@ export function acknowledgedIds(order: FhirResource): string[] {
  */
 export function acknowledgedAmong(order: FhirResource, findings: readonly Finding[]): string[] {
   const listed = new Set(findings.map((f) => f.id));
-  return acknowledgedIds(order).filter((id) => listed.has(id));
+  const ids = acknowledgedIds(order);
+  const among = ids.filter((id) => listed.has(id));
+  // Two pending changes of one order acknowledged at signing, the other one approved since: the card's finding of
+  // that pair is now 'already replaced by another change' (same-prior.ts) — the conflict the prescriber signed over,
+  // counted and marked (issue 20, non-author try: the card said 1 when 2 were acknowledged).
+  const pairs = ids
+    .filter((id) => id.startsWith(`${SAME_PRIOR_RULE}:`))
+    .map((id) => pairKey(id.slice(SAME_PRIOR_RULE.length + 1).split('+')));
+  for (const f of findings)
+    if (
+      f.ruleId === REPLACED_MEANWHILE_RULE &&
+      !among.includes(f.id) &&
+      pairs.includes(pairKey(f.evidence.orders.map((o) => o.id)))
+    )
+      among.push(f.id);
+  return among;
 }
+
+const pairKey = (refs: readonly string[]) => [...refs].sort().join('+');
 
 /** "医生已确认 2 项严重问题并签署" / "Prescriber acknowledged 2 critical issues"; undefined for none. */
 export function acknowledgedLine(count: number, lang: Language): string | undefined {

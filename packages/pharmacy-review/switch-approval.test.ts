@@ -15,7 +15,7 @@ import { SYSTEM_PRINCIPAL, type Principal } from '@qihuang/contracts';
 import { createDrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { DATABASE_KINDS, openTestDatabase } from '@qihuang/test-kit';
 import { FhirRepository, type Database, type FhirResource } from '@qihuang/store';
-import { AWAITING_REVIEW_REASON } from './awaiting-review.ts';
+import { AWAITING_REVIEW_REASON, SIGNATURE_EXTENSION } from './awaiting-review.ts';
 import { REPLACED_REASON } from './replaced-order.ts';
 import { createPharmacyReviewRoutes } from './pharmacy-routes.ts';
 import { REPLACED_MEANWHILE_RULE, SAME_PRIOR_RULE } from './same-prior.ts';
@@ -140,6 +140,17 @@ describe.each(DATABASE_KINDS)('a switch awaiting the pharmacist on %s', (kind) =
     );
     await repo.update(system, 'MedicationRequest', 'p-two-aml', {
       ...chlorthalidone('p-two-aml', 'p-two', 'p-two-hctz'),
+      // Signed over the two-pending-changes finding (as signing allowed before issue 20's non-author try).
+      extension: [
+        {
+          url: SIGNATURE_EXTENSION,
+          valueString: JSON.stringify({
+            by: 'Dr Li',
+            at: '2026-03-10T03:30:00Z',
+            acknowledged: [`${SAME_PRIOR_RULE}:MedicationRequest/p-two-aml+MedicationRequest/p-two-ctd`],
+          }),
+        },
+      ],
       medicationCodeableConcept: {
         text: 'Amlodipine 2.5 mg',
         coding: [{ system: 'urn:qihuang:drug', code: 'amlodipine', display: 'Amlodipine' }],
@@ -266,9 +277,10 @@ describe.each(DATABASE_KINDS)('a switch awaiting the pharmacist on %s', (kind) =
     const response = await approve('p-chain-ctd');
     expect(response.status, await response.clone().text()).toBe(409);
     // The refusal in the caller's language (zh-CN by default), naming the change approved first.
-    expect(await response.text()).toContain(
-      '已被另一变更（氢氯噻嗪 25 mg，MedicationRequest/p-chain-25）替换',
-    );
+    const refusal = await response.text();
+    expect(refusal).toContain('已被另一变更（氢氯噻嗪 25 mg）替换');
+    // Never a raw resource id on the pharmacist's screen (issue 20, non-author try).
+    expect(refusal).not.toMatch(/MedicationRequest|p-chain/);
     const en = await post('/queue/p-chain-ctd/approve?lang=en', {
       overrides: Object.fromEntries(item.findings.map((f) => [f.id, 'Discussed with the prescriber'])),
     });
@@ -306,6 +318,27 @@ describe.each(DATABASE_KINDS)('a switch awaiting the pharmacist on %s', (kind) =
     const second = await card('p-two-aml');
     expect(second.findings.map((f) => f.ruleId)).toContain(REPLACED_MEANWHILE_RULE);
     expect(second.findings.map((f) => f.ruleId)).not.toContain(SAME_PRIOR_RULE);
+    // Issue 20 (non-author try): the card named the change approved first as the order replaced, counted none of the
+    // prescriber's acknowledgements and offered approval. It names the order this one names (stopped meanwhile, and
+    // by what), counts the acknowledged conflict on its finding now, and says in words why approval is refused.
+    const zh = await card('p-two-aml', 'zh-CN');
+    expect(zh.replaces).toMatchObject({ id: 'p-two-hctz', status: 'stopped', replacedBy: '氯噻酮 12.5 mg' });
+    expect(zh.replaces?.medication).toBe('氢氯噻嗪片 25 mg');
+    expect(zh.acknowledged).toBe('医生已确认 1 项严重问题并签署');
+    expect(zh.findings.find((f) => f.ruleId === REPLACED_MEANWHILE_RULE)?.acknowledged).toBe(true);
+    expect(zh.approvalRefused).toBe(
+      '不能通过：本医嘱要替换的医嘱已被另一变更（氯噻酮 12.5 mg）替换。请退回给医生，按当前医嘱重新开具。',
+    );
+    expect(second.approvalRefused).toContain('Cannot be approved');
+    expect(
+      JSON.stringify([
+        zh.approvalRefused,
+        zh.replaces?.medication,
+        zh.replaces?.replacedBy,
+        second.approvalRefused,
+      ]),
+    ).not.toMatch(/MedicationRequest|p-two/);
+    expect((await card('p-two-ctd')).approvalRefused).toBeUndefined();
     const refused = await approve('p-two-aml');
     expect(refused.status).toBe(409);
     expect((await read('p-two-aml')).status).toBe('draft');

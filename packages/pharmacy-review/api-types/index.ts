@@ -102,7 +102,22 @@ export interface QueueItem {
    * same drug. Not a duplicate of it: it is stopped (statusReason replaced) when this one is approved, and stays
    * active when this one is returned. `status` is that order's now (active while waiting, stopped once approved).
    */
-  replaces?: { id: string; kind: 'switch' | 'dose-change'; medication: string; status: string };
+  replaces?: {
+    id: string;
+    kind: 'switch' | 'dose-change';
+    medication: string;
+    status: string;
+    /**
+     * Awaiting review while another change replaced that order since (approved first): that change's medicine, in
+     * the card's language. The order named stays the one replaced: never the other change (issue 20).
+     */
+    replacedBy?: string;
+  };
+  /**
+   * Approval would be refused (the order it replaces was replaced by another change since): why, in the card's
+   * language, without resource ids. Approval is not offered; returning it is (issue 20).
+   */
+  approvalRefused?: string;
   /** Who reviewed it (display name and role), when reviewed; `review.by` keeps the recorded username. */
   reviewer?: Person;
   review: ReviewRecord;
