@@ -4,8 +4,8 @@ import { hash, verify, type Algorithm } from '@node-rs/argon2';
 const ARGON2ID = 2 as Algorithm; // Algorithm.Argon2id (a const enum, not importable under isolatedModules)
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 256;
+/** The lengths are the password policy's (./password-policy.ts). */
+export { PASSWORD_MAX, PASSWORD_MIN } from './password-policy.ts';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

@@ -140,6 +140,34 @@ describe.each(DATABASE_KINDS)('identity on %s', (kind) => {
       ).toBe(404);
     });
 
+    it('refuses a common password or the username as password with a 400 saying why (issue 21)', async () => {
+      for (const [body, why] of [
+        [{ username: 'n4', password: 'password', role: 'nurse' }, 'password: too common'],
+        [{ username: 'n5', password: '12345678', role: 'nurse' }, 'password: too common'],
+        [
+          { username: 'nurse.five', password: 'nurse.five', role: 'nurse' },
+          'password: too close to the username',
+        ],
+        [{ username: 'adm2', password: 'short-but-ok', role: 'admin' }, 'password: at least 15 characters'],
+      ] as const) {
+        const res = await call('POST', '/admin/users', { token: t.adminToken, body });
+        expect(res.status, body.password).toBe(400);
+        expect(await res.text()).toContain(why);
+      }
+      const adminId = (
+        (await (await call('GET', '/admin/users', { token: t.adminToken })).json()) as {
+          id: string;
+          username: string;
+        }[]
+      ).find((u) => u.username === 'admin')!.id;
+      const reset = await call('PATCH', `/admin/users/${adminId}`, {
+        token: t.adminToken,
+        body: { password: '12345678' },
+      });
+      expect(reset.status).toBe(400);
+      expect(await reset.text()).toContain('password: too common');
+    });
+
     it('never returns password hashes', async () => {
       const list = await (await call('GET', '/admin/users', { token: t.adminToken })).text();
       expect(list).not.toMatch(/argon2|password/i);

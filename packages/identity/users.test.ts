@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_PRINCIPAL, type QihuangError } from '@qihuang/contracts';
 import { FhirRepository, type Database } from '@qihuang/store';
 import { DATABASE_KINDS, openTestDatabase } from '@qihuang/test-kit';
-import { createIdentity, NewUserSchema, UserPatchSchema, type Identity } from './index.ts';
+import {
+  createIdentity,
+  ensureInitialAdmin,
+  NewUserSchema,
+  UserPatchSchema,
+  type Identity,
+} from './index.ts';
 
 const system = { requestId: 'seed', principal: SYSTEM_PRINCIPAL };
 
@@ -112,5 +118,76 @@ describe.each(DATABASE_KINDS)('identity users on %s', (kind) => {
     expect(short.code).toBe('invalid-input');
     expect(short.message).toBe('password: at least 8 characters');
     expect((await identity.login('dr.reset', 'long-enough-1')).ok).toBe(true);
+  });
+
+  it('createUser and updateUser apply the password policy: common, context words, 15 for admin (issue 21)', async () => {
+    const refused = async (promise: Promise<unknown>, message: string) => {
+      const error = await refusal(promise);
+      expect(error.code).toBe('invalid-input');
+      expect(error.message).toBe(message);
+    };
+    const common = 'password: too common (on a list of frequently used passwords)';
+    const context = 'password: too close to the username or the product name';
+    await refused(
+      identity.createUser(database.db, { username: 'n.p1', password: 'password', role: 'nurse' }),
+      common,
+    );
+    await refused(
+      identity.createUser(database.db, { username: 'n.p2', password: '12345678', role: 'nurse' }),
+      common,
+    );
+    await refused(
+      identity.createUser(database.db, { username: 'n.same12', password: 'n.same12', role: 'nurse' }),
+      context,
+    );
+    await refused(
+      identity.createUser(database.db, { username: 'n.p3', password: 'Qihuang2026', role: 'nurse' }),
+      context,
+    );
+    await refused(
+      identity.createUser(database.db, { username: 'boss', password: 'short-but-ok', role: 'admin' }),
+      'password: at least 15 characters for an admin account',
+    );
+    const boss = await identity.createUser(database.db, {
+      username: 'boss',
+      password: 'a-much-longer-one',
+      role: 'admin',
+    });
+    await refused(identity.updateUser(database.db, boss.id, { password: '12345678' }), common);
+    await refused(
+      identity.updateUser(database.db, boss.id, { password: 'short-but-ok' }),
+      'password: at least 15 characters for an admin account',
+    );
+    await refused(identity.updateUser(database.db, boss.id, { password: 'boss-boss-boss-1' }), context);
+    expect((await identity.login('boss', 'a-much-longer-one')).ok).toBe(true);
+    const nurse = await identity.createUser(database.db, {
+      username: 'n.ok',
+      password: 'short-but-ok',
+      role: 'nurse',
+    });
+    // Promoted with a new password in the same change: the admin minimum applies.
+    await refused(
+      identity.updateUser(database.db, nurse.id, { role: 'admin', password: 'other-but-ok' }),
+      'password: at least 15 characters for an admin account',
+    );
+    const users = (await identity.listUsers(database.db)).map((u) => u.username);
+    for (const name of ['n.p1', 'n.p2', 'n.same12', 'n.p3']) expect(users).not.toContain(name);
+  });
+
+  it('the first admin password (from the environment) meets the admin rule', async () => {
+    const empty = await openTestDatabase(kind);
+    try {
+      for (const [password, why] of [
+        ['12345678', 'too common'],
+        ['just-short-1', 'at least 15 characters'],
+        ['qihuang-admin-12', 'too close to the username or the product name'],
+      ] as const)
+        expect((await refusal(ensureInitialAdmin(empty.db, { password }))).message).toContain(why);
+      expect(await ensureInitialAdmin(empty.db, { password: 'a-much-longer-one' })).toMatchObject({
+        created: true,
+      });
+    } finally {
+      await empty.close();
+    }
   });
 });

@@ -8,7 +8,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { QihuangError } from '@qihuang/contracts';
 import type { IdentityContext } from './context.ts';
-import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from './passwords.ts';
+import { passwordProblem } from './password-policy.ts';
+import { hashPassword } from './passwords.ts';
 import type { StoreTables } from '@qihuang/store';
 import { NewUserSchema, parseWith, UserPatchSchema, type NewUser, type UserPatch } from './schemas.ts';
 import { identityDb, type AnyKysely, type IdentityTables } from './tables.ts';
@@ -85,6 +86,7 @@ export function createUsers(
 
     async createUser(executor, given) {
       const input = parseWith(NewUserSchema, given);
+      assertPasswordAllowed(input.password, input);
       if (input.role === 'patient' && !input.patientId) {
         throw new QihuangError(
           'invalid-input',
@@ -143,6 +145,8 @@ export function createUsers(
           'patientId: only patient users are linked to a Patient resource',
         );
       }
+      if (patch.password !== undefined)
+        assertPasswordAllowed(patch.password, { username: current.username, role });
       if (patientId && patientId !== current.patient_id) await assertPatientExists(executor, patientId);
       const losesAdmin =
         current.role === 'admin' && !current.disabled && (role !== 'admin' || patch.disabled === true);
@@ -180,6 +184,12 @@ export interface InitialAdminResult {
   generatedPassword?: string;
 }
 
+/** The password policy (./password-policy.ts) for this account: a refusal names the field, as the schemas do. */
+function assertPasswordAllowed(password: string, account: { username: string; role: string }): void {
+  const problem = passwordProblem(password, account);
+  if (problem) throw new QihuangError('invalid-input', `password: ${problem}`);
+}
+
 /**
  * First start of an empty database: create user `admin` with the given password (QIHUANG_ADMIN_PASSWORD) or a
  * generated one, returned so the server prints it once. Does nothing when any user exists. Safe when several
@@ -192,15 +202,11 @@ export async function ensureInitialAdmin(
   const idb = identityDb(db);
   const any = await idb.selectFrom('identity_user').select('id').limit(1).executeTakeFirst();
   if (any) return { created: false, username: 'admin' };
-  if (
-    options.password !== undefined &&
-    (options.password.length < PASSWORD_MIN || options.password.length > PASSWORD_MAX)
-  ) {
-    throw new QihuangError(
-      'invalid-input',
-      `QIHUANG_ADMIN_PASSWORD must have ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`,
-    );
-  }
+  const problem =
+    options.password === undefined
+      ? undefined
+      : passwordProblem(options.password, { username: 'admin', role: 'admin' });
+  if (problem) throw new QihuangError('invalid-input', `QIHUANG_ADMIN_PASSWORD: ${problem}`);
   const generated = options.password === undefined ? randomBytes(18).toString('base64url') : undefined;
   const now = (options.clock ?? (() => new Date()))();
   const row = await idb

@@ -1,0 +1,70 @@
+/**
+ * The password policy (docs/decisions/0029, issue 21): NIST SP 800-63B §5.1.1.2, memorized secrets. One rule for
+ * every way a password is set — the /admin routes, `qihuang user create | reset-password`, the first admin from
+ * the environment — checked by the identity service (users.ts), never by its callers alone:
+ *
+ * - at least 8 characters (Unicode characters, not UTF-16 units), at most 256; 15 for an admin account;
+ * - not a commonly used password: the list in ./data/common-passwords.txt, compared case-insensitively;
+ * - not the username or the product name with fewer than 8 other characters around it;
+ * - no composition rules (no "one digit, one capital"), no forced periodic change.
+ *
+ * A refusal is the reason alone ("too common …"); users.ts prefixes the field (`password: …`) as the /admin
+ * schemas do, and the CLI words it in Chinese (apps/cli/messages.ts).
+ */
+import { readFileSync } from 'node:fs';
+
+export const PASSWORD_MIN = 8; // NIST SP 800-63B §5.1.1.2: at least 8 characters when chosen by the subscriber
+// NIST SP 800-63B-4 §3.1.1.2: 15 characters for a password used as a single-factor authenticator. Qihuang signs
+// in with a password alone; an admin account can create accounts and read every record, so it gets the 15.
+export const ADMIN_PASSWORD_MIN = 15; // NIST SP 800-63B-4 §3.1.1.2
+export const PASSWORD_MAX = 256; // NIST SP 800-63B §5.1.1.2 asks for at least 64; 256 bounds the hashing work
+
+/** Context-specific words besides the username (NIST SP 800-63B §5.1.1.2: "the name of the service"). */
+const PRODUCT_WORDS = ['qihuang', '岐黄'];
+
+/**
+ * Where ./data/common-passwords.txt comes from: every entry of at least 8 characters, lowercased and without
+ * duplicates, in the list's order (most used first).
+ */
+export const COMMON_PASSWORDS_SOURCE =
+  '@zxcvbn-ts/language-common 4.1.3 (npm, MIT licence), src/passwords.json: the most frequently used passwords ' +
+  '(zxcvbn, from leaked-password corpora), 49,233 entries; the 17,950 of at least 8 characters are shipped';
+
+let common: Set<string> | undefined;
+function commonPasswords(): Set<string> {
+  common ??= new Set(
+    readFileSync(new URL('./data/common-passwords.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter(Boolean),
+  );
+  return common;
+}
+
+/** Is this password (any case) on the shipped list of commonly used passwords? */
+export function isCommonPassword(password: string): boolean {
+  return commonPasswords().has(password.toLowerCase());
+}
+
+const characters = (text: string) => [...text].length;
+
+/**
+ * What is wrong with this password for this account, or undefined when it may be used. The checks run in the
+ * order a person fixes them: too short, too common, built on the username or product name, short for an admin.
+ */
+export function passwordProblem(
+  password: string,
+  account: { username: string; role: string },
+): string | undefined {
+  const length = characters(password);
+  if (length < PASSWORD_MIN) return `at least ${PASSWORD_MIN} characters`;
+  if (length > PASSWORD_MAX) return `at most ${PASSWORD_MAX} characters`;
+  if (isCommonPassword(password)) return 'too common (on a list of frequently used passwords)';
+  let rest = password.toLowerCase();
+  const username = account.username.trim().toLowerCase();
+  for (const word of [...(username.length >= 3 ? [username] : []), ...PRODUCT_WORDS])
+    rest = rest.split(word).join('');
+  if (characters(rest) < PASSWORD_MIN) return 'too close to the username or the product name';
+  if (account.role === 'admin' && length < ADMIN_PASSWORD_MIN)
+    return `at least ${ADMIN_PASSWORD_MIN} characters for an admin account`;
+  return undefined;
+}
