@@ -24,6 +24,7 @@ export function prescriptionReview(scope: ReviewScope): CdsService['handle'] {
       severityThreshold: config.severityThreshold,
       suppress: config.suppress,
       scope,
+      timeZone: config.timeZone, // dates of readings (heart rate) as local dates (issue 18/20)
     });
     const selections = new Set(request.context.selections ?? []);
     const patientId = request.context.patientId;

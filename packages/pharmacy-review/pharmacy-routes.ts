@@ -172,7 +172,7 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       return (await people.byPractitioner(ref?.reference))?.name ?? (await requesterName(ctx, ref, names));
     };
     const labels = await orderLabels([order, ...chart.resources], prescriberOf, timeZone);
-    const result = reviewOrder(order, chart, deps.drugs, clock(), labels);
+    const result = reviewOrder(order, chart, deps.drugs, clock(), labels, timeZone);
     const alerts = await alertsOf(ctx, patientId, open);
     const findings = [
       ...emergencyFindings(alerts, order),

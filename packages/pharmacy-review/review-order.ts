@@ -89,6 +89,8 @@ export function reviewOrder(
   now: Date,
   /** Each order as the card names it (prescriber, time written): a finding naming two tells them apart. */
   labels?: OrderLabels,
+  /** The hospital's IANA zone: dates of readings a finding rests on are shown as its local dates (issue 18/20). */
+  timeZone?: string,
 ): ReviewResult & { patient: PatientContext } {
   // The order itself is the draft, even when it is already active (it is then left out of the regimen). The
   // order it replaces (a switch or dose change awaiting review, decision 0017) stops on approval: not a duplicate
@@ -103,7 +105,7 @@ export function reviewOrder(
     buildReviewInput(others as unknown as Resource[], { now, draftOrders: [order as unknown as Resource] }),
     labels,
   );
-  const result = reviewPrescriptions(input, drugs);
+  const result = reviewPrescriptions(input, drugs, timeZone ? { timeZone } : {});
   // Another pending change of the same order, or one approved first (same-prior.ts, issue 20/19): critical first.
   const findings = [...samePriorFindings([order], chart.resources, drugs), ...result.findings];
   // The patient context the engine read (age, sex, labs, allergies, pregnancy): shown on the pharmacist's card.
