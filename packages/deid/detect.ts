@@ -30,6 +30,7 @@ import { findRound11ChinesePlaces } from './recognizers/round11-zh-places.ts';
 import { findRound11English } from './recognizers/round11-en.ts';
 import { findRound12 } from './recognizers/round12.ts';
 import { findRound13 } from './recognizers/round13.ts';
+import { findPersonFields } from './recognizers/person-fields.ts';
 import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
 import { execAll } from './recognizers/collect.ts';
 
@@ -76,6 +77,7 @@ export function recognize(text: string, options: DetectOptions = {}): PhiSpan[] 
     if (/[A-Za-z]/.test(text)) findRound11English(text, out);
     findRound12(text, out); // round 12: days before a visit word, dated notes, apposed and passive names
     findRound13(text, out); // round 13: tables by header, person positions, names by shape, month/day dates
+    findPersonFields(text, out); // round 14: person fields by the shape of their label (recall first)
   }
   return out;
 }
