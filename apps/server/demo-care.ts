@@ -47,13 +47,15 @@ export async function seedCareDemo(options: {
     username: clinician.username,
     password: clinician.password,
     role: 'clinician',
-    displayName: 'Demo clinician',
+    // Personal names, not English phrases: a display name shows on zh and en pages alike (a non-author try saw
+    // 'Demo clinician' on a zh page, 2026-12-08).
+    displayName: '李明',
   });
   await options.identity.createUser(db, {
     username: pharmacist.username,
     password: pharmacist.password,
     role: 'pharmacist',
-    displayName: 'Demo pharmacist',
+    displayName: '王芳',
   });
   await options.identity.createUser(db, {
     username: patient.username,

@@ -1,5 +1,6 @@
 /** Pieces shared by the care pages: emergency banner, severity badge, guarded (model-written) text. */
 import type { Ref } from 'react';
+import { unbrokenPhone } from './care-tab-phone.ts';
 import { useTranslation } from 'react-i18next';
 import type {
   Citation,
@@ -77,7 +78,8 @@ export function ContactPatientButton({ phone }: { phone?: string | undefined }) 
       className="button care-call-button"
       data-testid="contact-patient"
     >
-      {t('care.triage.contactPatient', { phone })}
+      {/* Never split across lines (every screen with the button: Care tab, overview, BP page banner). */}
+      {t('care.triage.contactPatient', { phone: unbrokenPhone(phone) })}
     </a>
   );
 }
