@@ -13,6 +13,7 @@ export const enPharmacy = {
     hepatic: 'Hepatic',
     allergy: 'Allergy',
     contraindication: 'Contraindication',
+    caution: 'Use with caution',
     pregnancy: 'Pregnancy',
     lab: 'Laboratory',
     guideline: 'Guideline',

@@ -15,6 +15,7 @@ export const zhCNPharmacy: Messages['pharmacy'] = {
     hepatic: '肝功能',
     allergy: '过敏',
     contraindication: '禁忌症',
+    caution: '慎用',
     pregnancy: '妊娠',
     lab: '检验',
     guideline: '指南',

@@ -173,16 +173,24 @@ function QueueEntry({
           </ul>
         )}
       </div>
+      {item.review.state === 'pending' && item.approvalRefused && (
+        // Approval would be refused (the order it replaces was replaced meanwhile): say why, offer only return.
+        <p className="notice" role="status" data-testid="rx-approval-refused">
+          {item.approvalRefused}
+        </p>
+      )}
       {item.review.state === 'pending' && (
         <div className="alert-actions">
-          <button
-            type="button"
-            className="button primary"
-            aria-describedby={headingId}
-            onClick={() => onAct('approve')}
-          >
-            {t('pharmacy.approve')}
-          </button>
+          {!item.approvalRefused && (
+            <button
+              type="button"
+              className="button primary"
+              aria-describedby={headingId}
+              onClick={() => onAct('approve')}
+            >
+              {t('pharmacy.approve')}
+            </button>
+          )}
           <button
             type="button"
             className="button"
