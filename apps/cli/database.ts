@@ -10,7 +10,19 @@ import { MIGRATIONS } from '@qihuang/migrations';
 
 export type OpenDatabase = Awaited<ReturnType<typeof openDatabase>>;
 
-export async function withDatabase<T>(work: (db: OpenDatabase) => Promise<T>): Promise<T> {
+/**
+ * For `user`: what to do while the server holds the embedded database — the store's advice names `import --server`,
+ * which `user` does not have (issue 21, IT try).
+ */
+export const ACCOUNTS_IN_USE =
+  'Stop the server and run this command again, or while it runs manage accounts in the console (Users) or ' +
+  'through the /admin/users API.';
+
+/** `inUseAdvice` replaces the store's advice when the embedded database is held by another process. */
+export async function withDatabase<T>(
+  work: (db: OpenDatabase) => Promise<T>,
+  options: { inUseAdvice?: string } = {},
+): Promise<T> {
   const config = loadConfig();
   let database: OpenDatabase;
   try {
@@ -22,7 +34,9 @@ export async function withDatabase<T>(work: (db: OpenDatabase) => Promise<T>): P
   } catch (error) {
     // A database that cannot be opened (locked by a running server, unreachable) is not a tampered chain: the
     // command could not complete, exit 1 with the one-line reason (exit-codes.ts; a broken chain is exit 3).
-    const reason = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+    let reason = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ');
+    if (options.inUseAdvice && isQihuangError(error) && error.code === 'database-locked')
+      reason = reason.replace(/ Stop that process, or talk to it .*$/s, ` ${options.inUseAdvice}`);
     throw new QihuangError(
       isQihuangError(error) && error.code === 'database-locked' ? 'database-locked' : 'unavailable',
       `cannot open the database: ${reason}`,

@@ -60,7 +60,8 @@ export const HELP_ZH: Readonly<Record<string, string>> = {
   'print the summary as JSON': '以 JSON 输出汇总',
   'no progress bar': '不显示进度条',
   // user
-  'List the accounts: username, role, linked patient': '列出账号：用户名、角色、关联患者',
+  'List the accounts: username, display name, role, linked patient, status':
+    '列出账号：用户名、显示名称、角色、关联患者、状态',
   'JSON output': 'JSON 输出',
   'zh-CN|en (text output; default QIHUANG_LOCALE or LANG)': LOCALE_ZH,
   'Create an account; prints a generated password unless --password-stdin':

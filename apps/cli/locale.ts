@@ -25,11 +25,23 @@ export function resolveLocale(option: unknown): CliLocale {
   throw new QihuangError('invalid-input', `--locale must be zh-CN or en, got "${String(option)}"`);
 }
 
-/** The `--locale` value on a command line, if any (`--locale en`, `--locale=en`). */
+/** The `--locale` value on a command line, if any (`--locale en`, `--locale=en`; not after `--`). */
 function localeArgument(argv: readonly string[]): string | undefined {
-  const at = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  const end = argv.indexOf('--');
+  const at = (end < 0 ? argv : argv.slice(0, end)).findIndex(
+    (a) => a === '--locale' || a.startsWith('--locale='),
+  );
   if (at < 0) return undefined;
   return argv[at]!.includes('=') ? argv[at]!.slice('--locale='.length) : argv[at + 1];
+}
+
+/**
+ * A bad `--locale` anywhere on the command line is refused before anything runs — `--help` included, at the top
+ * level as after a command (issue 21: `qihuang --locale fr --help` exited 0): the same exit 2 and one line.
+ */
+export function checkLocaleArgument(argv: readonly string[] = process.argv): void {
+  const value = localeArgument(argv);
+  if (value !== undefined) resolveLocale(value);
 }
 
 /**

@@ -7,6 +7,7 @@ import { isQihuangError } from '@qihuang/contracts';
 import { registerCommands } from './commands/index.ts';
 import { exitCodeFor, isBrokenPipe } from './exit-codes.ts';
 import { localizeHelp } from './help-zh.ts';
+import { checkLocaleArgument } from './locale.ts';
 import { errorLine, messageLocale } from './messages.ts';
 import { isUsageError, usageLine } from './usage-errors.ts';
 
@@ -36,6 +37,7 @@ const exitOverride = (cmd: Command, path: string): void => {
 exitOverride(program, 'qihuang');
 
 try {
+  checkLocaleArgument(process.argv); // a bad --locale: exit 2 before help or any command (locale.ts)
   await program.parseAsync(process.argv);
 } catch (error) {
   // One rule (exit-codes.ts): 2 the input or usage is wrong, 1 the command could not complete.

@@ -52,6 +52,12 @@ const ZH: [RegExp, (...m: string[]) => string][] = [
     (dir, pid, host, command, since, other) =>
       `无法打开数据库：${dir} 中的内置数据库正被主机 ${host} 上的进程 ${pid} 使用（${command === 'unknown command' ? '命令未知' : command}，始于 ${since}）。请先停止该进程，或通过运行中的服务器操作（如 \`${other}\`），或设置 DATABASE_URL 改用 PostgreSQL 数据库`,
   ],
+  [
+    // The same for `user` (database.ts ACCOUNTS_IN_USE): its advice works for accounts (issue 21).
+    /^cannot open the database: The embedded database in (.*) is in use by process (\d+) on (\S+) \((.*), since (.*)\)\. Stop the server and run this command again, or while it runs manage accounts in the console \(Users\) or through the \/admin\/users API\.$/s,
+    (dir, pid, host, command, since) =>
+      `无法打开数据库：${dir} 中的内置数据库正被主机 ${host} 上的进程 ${pid} 使用（${command === 'unknown command' ? '命令未知' : command}，始于 ${since}）。请先停止服务器再运行此命令，或在服务器运行时通过控制台的“用户”页面或 /admin/users 接口管理账号`,
+  ],
   [/^cannot open the database: Could not lock (.*)$/s, (path) => `无法打开数据库：无法锁定 ${path}`],
   [/^cannot open the database: (.*)$/s, (why) => `无法打开数据库：${why}`],
   [
@@ -90,6 +96,17 @@ const ZH: [RegExp, (...m: string[]) => string][] = [
     () => '用户名只能含字母、数字和 . _ @ -（最多 64 个字符）',
   ],
   [/^password: at least (\d+) characters$/, (n) => `密码至少 ${n} 个字符`],
+  // the password policy (packages/identity/password-policy.ts, issue 21)
+  [/^password: at least (\d+) characters for an admin account$/, (n) => `管理员账号的密码至少 ${n} 个字符`],
+  [/^password: at most (\d+) characters$/, (n) => `密码最多 ${n} 个字符`],
+  [
+    /^password: too common \(on a list of frequently used passwords\)$/,
+    () => '密码太常见（在常用密码列表中），请换一个',
+  ],
+  [
+    /^password: too close to the username or the product name$/,
+    () => '密码与用户名或产品名称太接近（除去它们须至少还有 8 个字符）',
+  ],
   [
     /^patientId: there is no Patient\/(.*); link the account to an existing patient record$/s,
     (id) => `没有编号为 ${id} 的患者档案；请用 --patient 关联已有的患者档案`,

@@ -34,3 +34,33 @@ describe('one language per screen: --locale for bp, renal, risk, care (issue 18 
     expect(cli([...classify, '--locale', 'fr'], { LANG: 'en_US.UTF-8' }).stderr).toMatch(/^error: .*locale/);
   });
 });
+
+// Issue 21 (IT try): `qihuang --locale fr --help` was accepted silently (exit 0) at the top level while a command's
+// `--locale fr` exits 2: the same refusal everywhere, whatever else is on the line (help included).
+describe("a bad --locale at the top level is refused like a command's", () => {
+  it('exit 2 with the one-line reason, before help; a good one still shows help', () => {
+    for (const args of [
+      ['--locale', 'fr', '--help'],
+      ['--locale=fr', '--help'],
+      ['--locale', 'fr'],
+      ['bp', '--locale', 'fr', '--help'],
+      ['bp', 'classify', '--help', '--locale', 'fr'],
+    ]) {
+      const r = cli(args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stdout, args.join(' ')).toBe('');
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toEqual([
+        '错误：--locale 必须是 zh-CN 或 en，收到 "fr"',
+      ]);
+    }
+    const en = cli(['--locale', 'fr', '--help'], { LANG: 'en_US.UTF-8' });
+    expect(en.status).toBe(2);
+    expect(en.stderr.trim()).toBe('error: --locale must be zh-CN or en, got "fr"');
+    const good = cli(['--locale', 'en', '--help']);
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.stdout).toMatch(/Usage: qihuang/);
+    // A good --locale with a command still runs it.
+    const text = cli(['text', 'analyze', '--locale', 'en', '--text', 'BP 150/95', '--json']);
+    expect(text.status, text.stderr).toBe(0);
+  });
+});

@@ -5,8 +5,10 @@
  * goes through the identity service the /admin routes use, and writes the same audit entries (action admin,
  * principal `cli`). A password is read from standard input with `--password-stdin`, else generated and printed
  * once; a reset revokes the account's sessions. The service checks what it is given with the /admin rules
- * (username, password length, a patient link to a Patient that exists): a refusal, or a username already taken,
- * is one line in the run's language and exit 2. `list` prints a header and the roles as the console names them.
+ * (username, the password policy — packages/identity/password-policy.ts, a patient link to a Patient that exists):
+ * a refusal, or a username already taken, is one line in the run's language and exit 2. `list` prints a header,
+ * the display name and the roles as the console names them. With the server running (the embedded database held),
+ * exit 1 with advice that works for accounts: stop it, or use the console or the /admin API (issue 21).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -14,7 +16,7 @@ import type { Command } from 'commander';
 import { isQihuangError, QihuangError, SYSTEM_PRINCIPAL, type RequestContext } from '@qihuang/contracts';
 import { createAuditLog } from '@qihuang/audit';
 import { createIdentity, USER_ROLES, type UserView } from '@qihuang/identity';
-import { withDatabase } from '../database.ts';
+import { ACCOUNTS_IN_USE, withDatabase } from '../database.ts';
 import { LOCALE_OPTION, resolveLocale, type CliLocale } from '../locale.ts';
 
 const CLI_CONTEXT: RequestContext = {
@@ -76,7 +78,7 @@ const TEXT = {
     generated: (p: string) => `password (shown once): ${p}`,
     none: 'no users',
     // The web console's words (apps/web/src/i18n/en.ts users, roles).
-    header: 'Username\tRole\tPatient ID\tStatus',
+    header: 'Username\tDisplay name\tRole\tPatient ID\tStatus',
     active: 'Active',
     disabled: 'Disabled',
     roles: ROLE_NAMES.en,
@@ -87,7 +89,7 @@ const TEXT = {
     generated: (p: string) => `新密码（仅显示这一次）：${p}`,
     none: '没有账号',
     // The web console's words (apps/web/src/i18n/zh-CN.ts users, roles).
-    header: '用户名\t角色\t患者 ID\t状态',
+    header: '用户名\t显示名称\t角色\t患者 ID\t状态',
     active: '启用',
     disabled: '已停用',
     roles: ROLE_NAMES['zh-CN'],
@@ -101,13 +103,14 @@ export function registerUser(program: Command): void {
 
   user
     .command('list')
-    .description('List the accounts: username, role, linked patient')
+    .description('List the accounts: username, display name, role, linked patient, status')
     .option('--json', 'JSON output')
     .option(...LOCALE_OPTION)
     .action(async (o: { json?: boolean; locale?: string }) => {
       const locale = resolveLocale(o.locale);
-      const users = await withDatabase((database) =>
-        createIdentity({ db: database.db }).listUsers(database.db),
+      const users = await withDatabase(
+        (database) => createIdentity({ db: database.db }).listUsers(database.db),
+        { inUseAdvice: ACCOUNTS_IN_USE },
       );
       if (o.json) return console.log(JSON.stringify(users, null, 2));
       const text = TEXT[locale];
@@ -117,6 +120,7 @@ export function registerUser(program: Command): void {
         console.log(
           [
             u.username,
+            u.displayName ?? '-',
             text.roles[u.role as Role] ?? u.role,
             u.patientId ?? '-',
             u.disabled ? text.disabled : text.active,
@@ -145,30 +149,33 @@ export function registerUser(program: Command): void {
             `--role must be one of ${USER_ROLES.join(', ')}, got "${o.role}"`,
           );
         const { password, generated } = readPassword(o.passwordStdin);
-        const created = await withDatabase(async (database) => {
-          const identity = createIdentity({ db: database.db });
-          const audit = createAuditLog();
-          return database.db.transaction().execute(async (trx) => {
-            const u = await identity
-              .createUser(trx, {
-                username,
-                password,
-                role: o.role as Role,
-                ...(o.displayName ? { displayName: o.displayName } : {}),
-                ...(o.patient ? { patientId: o.patient } : {}),
-              })
-              .catch(takenIsBadInput);
-            await audit.append(trx, CLI_CONTEXT, {
-              action: 'admin',
-              outcome: 'success',
-              resourceType: 'User',
-              resourceId: u.id,
-              patientIds: o.patient ? [o.patient] : [],
-              detail: { operation: 'users.create', username: u.username, role: u.role, via: 'cli' },
+        const created = await withDatabase(
+          async (database) => {
+            const identity = createIdentity({ db: database.db });
+            const audit = createAuditLog();
+            return database.db.transaction().execute(async (trx) => {
+              const u = await identity
+                .createUser(trx, {
+                  username,
+                  password,
+                  role: o.role as Role,
+                  ...(o.displayName ? { displayName: o.displayName } : {}),
+                  ...(o.patient ? { patientId: o.patient } : {}),
+                })
+                .catch(takenIsBadInput);
+              await audit.append(trx, CLI_CONTEXT, {
+                action: 'admin',
+                outcome: 'success',
+                resourceType: 'User',
+                resourceId: u.id,
+                patientIds: o.patient ? [o.patient] : [],
+                detail: { operation: 'users.create', username: u.username, role: u.role, via: 'cli' },
+              });
+              return u;
             });
-            return u;
-          });
-        });
+          },
+          { inUseAdvice: ACCOUNTS_IN_USE },
+        );
         console.log(TEXT[locale].created(created));
         if (generated) console.log(TEXT[locale].generated(password));
       },
@@ -183,26 +190,29 @@ export function registerUser(program: Command): void {
     .action(async (username: string, o: { passwordStdin?: boolean; locale?: string }) => {
       const locale = resolveLocale(o.locale);
       const { password, generated } = readPassword(o.passwordStdin);
-      const revoked = await withDatabase(async (database) => {
-        const identity = createIdentity({ db: database.db });
-        const audit = createAuditLog();
-        const name = username.trim().toLowerCase();
-        const found = (await identity.listUsers(database.db)).find((u) => u.username === name);
-        if (!found) throw new QihuangError('not-found', `no user "${username}"`);
-        return database.db.transaction().execute(async (trx) => {
-          await identity.updateUser(trx, found.id, { password });
-          const n = await identity.revokeUserTokens(trx, found.id);
-          await audit.append(trx, CLI_CONTEXT, {
-            action: 'admin',
-            outcome: 'success',
-            resourceType: 'User',
-            resourceId: found.id,
-            patientIds: [],
-            detail: { operation: 'users.update', changed: ['password'], via: 'cli' },
+      const revoked = await withDatabase(
+        async (database) => {
+          const identity = createIdentity({ db: database.db });
+          const audit = createAuditLog();
+          const name = username.trim().toLowerCase();
+          const found = (await identity.listUsers(database.db)).find((u) => u.username === name);
+          if (!found) throw new QihuangError('not-found', `no user "${username}"`);
+          return database.db.transaction().execute(async (trx) => {
+            await identity.updateUser(trx, found.id, { password });
+            const n = await identity.revokeUserTokens(trx, found.id);
+            await audit.append(trx, CLI_CONTEXT, {
+              action: 'admin',
+              outcome: 'success',
+              resourceType: 'User',
+              resourceId: found.id,
+              patientIds: [],
+              detail: { operation: 'users.update', changed: ['password'], via: 'cli' },
+            });
+            return n;
           });
-          return n;
-        });
-      });
+        },
+        { inUseAdvice: ACCOUNTS_IN_USE },
+      );
       console.log(TEXT[locale].reset(username, revoked));
       if (generated) console.log(TEXT[locale].generated(password));
     });
