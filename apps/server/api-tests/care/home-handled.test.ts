@@ -118,9 +118,7 @@ describe.each(DATABASE_KINDS)('the patient hears their reported emergency was ha
     expect(note.text).not.toContain('ACS');
     expect(note.steps).toEqual(['如果症状再次出现，请立即拨打 120。']);
     // One language: nothing in Latin letters.
-    expect([note.text, ...note.steps].join('')).not.toMatch(
-      /[A-Za-z]{3,}|[()]|[^\d]:|:[^\d]/,
-    );
+    expect([note.text, ...note.steps].join('')).not.toMatch(/[A-Za-z]{3,}|[()]|[^\d]:|:[^\d]/);
     const en = (await me('hh-chest', 'en')).handledReport!;
     expect(en.text).toMatch(/^You reported chest pain/);
     expect(en.text).toContain('On 2026-03-10 12:30, your care team contacted you and handled it');
