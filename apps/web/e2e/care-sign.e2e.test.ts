@@ -147,7 +147,10 @@ describe.skipIf(!HAS_CHROMIUM)('signing in a browser (needs /usr/bin/chromium)',
       expect((await ids()).length).toBeGreaterThan(0);
 
       // Withdrawn by another proposal (another tab, another clinician) while this page shows it.
-      const card = unsigned.first();
+      // Pinned by its id: `unsigned.first()` would follow the list, and a page that re-reads its drafts (under CI's
+      // load it did) would then sign the new proposal's draft instead of the withdrawn one.
+      const id = await unsigned.first().getAttribute('data-id');
+      const card = page.locator(`[data-testid="draft"][data-id="${id}"]`);
       for (const box of await card.getByTestId('acknowledge').all()) await box.check();
       const doctor = await stack!.api<{ access_token: string }>('/auth/login', {
         method: 'POST',
@@ -158,13 +161,14 @@ describe.skipIf(!HAS_CHROMIUM)('signing in a browser (needs /usr/bin/chromium)',
         { method: 'POST', body: JSON.stringify({ guideline: 'china-2018', language: 'zh' }) },
         doctor.access_token,
       );
-      const id = await card.getAttribute('data-id');
       await card.getByTestId('sign-draft').click();
       await page.getByTestId('sign-confirm').click();
       const error = page.getByTestId('care-error');
       await error.waitFor({ timeout: 30_000 });
-      expect(await error.innerText()).toMatch(/此草稿已被新的治疗建议撤回/);
-      expect(await error.innerText()).not.toMatch(/only a draft can be signed/);
+      // Read once: the page then re-reads its drafts and the message may be gone by a second read (CI, 2026-12-08).
+      const said = await error.innerText();
+      expect(said).toMatch(/此草稿已被新的治疗建议撤回/);
+      expect(said).not.toMatch(/only a draft can be signed/);
       await expect
         .poll(
           () => page.locator(`[data-testid="draft"][data-id="${id}"] [data-testid="sign-draft"]`).count(),
