@@ -474,38 +474,11 @@ export type PanelRow = Omit<PanelRank, 'reasons'> & {
   pendingDrafts: number;
 };
 
-/** `POST /patients/{id}/copilot` body's messages. */
-export interface CopilotMessage {
-  role: 'user' | 'assistant';
-  content: string;
-}
-
-export interface CopilotToolEvent {
-  id: string;
-  name: string;
-  arguments: unknown;
-  result: unknown;
-}
-
-export interface CopilotDone {
-  answer: string;
-  citations: Omit<Citation, 'collection'>[];
-  guard: GuardReport;
-  toolCalls: number;
-}
-
-/** Events of `POST /patients/{id}/copilot` as the copilot writes them. */
-export type CopilotEvent =
-  | { event: 'tool'; data: CopilotToolEvent }
-  | { event: 'delta'; data: { text: string } }
-  | { event: 'done'; data: CopilotDone };
-
-/** What the console reads from that stream: the events above and the route's `error` event. */
-export type CopilotStreamEvent = CopilotEvent | { event: 'error'; data: StreamError };
-
 /** What a printed 处方笺 shows (prescription-slip.ts, issue 20). */
 export type * from './prescription-slip.ts';
 /** The clinician's view of the consultations (consultation-views.ts, issue 20). */
 export type * from './consultation-views.ts';
 /** The note that a reported emergency was handled (handled-report.ts, issue 20). */
 export type * from './handled-report.ts';
+/** The patient copilot's request and stream (copilot.ts). */
+export type * from './copilot.ts';
