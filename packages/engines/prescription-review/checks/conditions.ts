@@ -35,11 +35,14 @@ export function checkContraindications(ctx: CheckContext): Finding[] {
       const hit = ctx.patient.conditions.find((c) => conditionMatches(f.condition, c));
       if (!hit) continue;
       const code = hit.codes?.find((c) => c.code)?.code ?? hit.text ?? '';
+      // A relative contraindication (the fact's 'caution') is a caution, 慎用 / Use with caution, at warning — as the
+      // heart-rate caution band (docs/decisions/0028); an absolute one a critical contraindication (issue 20).
+      const banned = f.severity === 'contraindicated';
       out.push(
         makeFinding({
           ruleId: f.id,
-          type: 'contraindication',
-          severity: f.severity === 'contraindicated' ? 'critical' : 'info',
+          type: banned ? 'contraindication' : 'caution',
+          severity: banned ? 'critical' : 'warning',
           summary: {
             en: `${med.label} ${f.severity === 'contraindicated' ? 'contraindicated' : 'caution'}: ${f.condition.label.en}`,
             zh: `${med.drug?.names.zh ?? med.text}${f.severity === 'contraindicated' ? '禁用' : '慎用'}：${f.condition.label.zh}`,
