@@ -24,7 +24,9 @@ const TRAD_PAIRS =
   '聽听懂懂結结巴巴楚楚糊糊覺觉瘋疯羊羊癲癫驚惊厥厥沫沫泡泡紫紫腫肿脖脖腫肿廁厕尿尿減减顯显糖糖脂脂' +
   '衛卫醫医療疗護护療疗藥药劑剂雖虽然然於于為为與与對对沒没灣湾義义務务產产娠娠孕孕' +
   // Issue 16, tuning part 12 (Taiwan and Hong Kong writers): 兩個 (two), 剛才 (just now), 電腦, 牆, 這馬 (Hokkien now), 醫師, 轉院.
-  '兩两剛刚電电牆墙馬马攏拢師师轉转細细漢汉嬤嬷';
+  '兩两剛刚電电牆墙馬马攏拢師师轉转細细漢汉嬤嬷' +
+  // Round 9 (tuning part 23, Hong Kong writers): 禮拜 (week), 圖 (心電圖), 嘢 stays (Cantonese "thing").
+  '禮礼圖图';
 
 const TRAD = new Map<string, string>();
 for (let i = 0; i + 1 < TRAD_PAIRS.length; i += 2) {

@@ -20,6 +20,7 @@ import { applyMessageScopes3 } from './scope3.ts';
 import { applyMessageScopes4 } from './scope4.ts';
 import { applyMessageScopes5 } from './scope5.ts';
 import { applyMessageScopes6 } from './scope6.ts';
+import { applyMessageScopes8 } from './scope8.ts';
 import type { Span } from './types.ts';
 
 const CONDITIONAL = /^(?:如果|假如|假设|要是|万一|一旦|倘若|若是|若|if|what if|in case)$/;
@@ -81,6 +82,8 @@ function sentenceScopes(norm: string, spans: readonly Target[], ctx: ContextResu
   applyMessageScopes5(norm, spans, ctx);
   // Study and general questions, a doctor's name for a dated episode, a past-day fit fine since (scope6.ts).
   applyMessageScopes6(norm, spans, ctx);
+  // One past episode with none since, a deficit left by a stroke and unchanged (scope8.ts, round 9).
+  applyMessageScopes8(norm, spans, ctx);
   // The experiential aspect inside a condition's words ("中风过", "中过风") dates it, like 过 after it.
   spans.forEach((s, i) => {
     const r = ctx[i] as ContextResult;

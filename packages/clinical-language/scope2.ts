@@ -25,10 +25,19 @@ const A_LABEL =
   /^\s*(?:a|me|answer|reply|pt|patient|user|答|回答|我|用户|患者|家属|我答|(?:患者|病人|家属|病人家属|老人)(?:答|回答))\s*:\s*/;
 /** A follow-up call transcript's answer by the patient or a relative (护士问…患者答…): the writer is the transcriber. */
 const A_OTHER = /^\s*(?:患者|病人|家属|病人家属|老人)(?:答|回答)\s*:/;
+// (Round 9: 都没有, 也没, 啥都没有 — "none of them" — answer a listed question no.)
 const NO =
-  /^(?:(?:no|nope|nah|not really|not now|none|negative|nil)(?![a-z'])(?!\s+(?:idea|doubt|matter|one|clue|relief|better|change|improvement|way)\b)|没有|没|无(?![法力])|不是|否|冇|唔係|唔系|不(?![知清确好停行舒对太敢能会用了]))/;
+  /^(?:都|也|全都|啥都|什么都|一样都)?(?:(?:no|nope|nah|not really|not now|none|negative|nil)(?![a-z'])(?!\s+(?:idea|doubt|matter|one|clue|relief|better|change|improvement|way)\b)|没有|没|无(?![法力])|不是|否|冇|唔係|唔系|不(?![知清确好停行舒对太敢能会用了]))/;
 const YES =
   /^(?:yes|yeah|yep|yup|correct|是的|是啊|是呀|对的|对|有的|有|嗯|还在|还是?(?:闷|疼|痛|晕|喘|麻|有))/;
+/**
+ * Round 9: an answer that tells a bout today still going on ("今天早上疼了一次，到现在还压着", "this morning, still there")
+ * is a yes, and the question's experiential 过 ("疼过吗？") no longer dates it.
+ */
+const STILL = /^[^。!?\n]{0,24}?(?:到现在还|现在还|至今还|一直还|还在|还没好|\bstill\b)/;
+/** Round 9: an answer that names only one past bout ("Only that one twinge on Sunday", 就上周三疼过一次): past. */
+const PAST_BOUT =
+  /^(?:(?:only|just)\b[^.!?\n]{0,30}\b(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|last (?:week|night|month)|the other day|(?:\d+|a few|a couple of|two|three) days ago)\b|(?:就|只有?|只是)(?:上周|上个?(?:星期|礼拜)|昨天|前天|前几天|周[一二三四五六日天]|星期[一二三四五六日天]))/;
 /** The answer dates the sign: over, not denied ("不疼了，前天疼过", "not now, it was last week"). */
 const DATED =
   /昨天|前天|上周|上个?(?:月|星期|礼拜)|之前|以前|前几天|\b(?:yesterday|last (?:week|night|month)|it was|earlier|before)\b/;
@@ -48,7 +57,9 @@ function answerEffect(
 ): void {
   const body = answer.replace(A_LABEL, '');
   const no = NO.test(body);
-  const yes = !no && YES.test(body);
+  const still = !no && STILL.test(body);
+  const yes = !no && (YES.test(body) || still);
+  const pastBout = !no && !yes && PAST_BOUT.test(body);
   // A person named in the question ("病人能叫醒吗？", "Is your mother confused?") is whom the answer's signs are about,
   // unless the answer names the writer.
   const person =
@@ -65,19 +76,21 @@ function answerEffect(
       r.cues.push('experiencer:(named in the question)');
     }
   });
-  if (!no && !yes) return;
-  const past = no && DATED.test(body) && /了|\bnot now\b|\bno longer\b|\bnot anymore\b/.test(body);
+  if (!no && !yes && !pastBout) return;
+  const past =
+    pastBout || (no && DATED.test(body) && /了|\bnot now\b|\bno longer\b|\bnot anymore\b/.test(body));
   spans.forEach((s, i) => {
     if (s.start < q.start || s.end > q.end) return;
     const r = ctx[i] as ContextResult;
     r.modifiers.uncertain = false;
     if (yes) {
+      if (still && r.cues.includes('historical:过')) r.modifiers.historical = false;
       r.cues.push('current:answered yes');
       return;
     }
     if (past) {
       r.modifiers.historical = true;
-      r.cues.push('historical:answered not now');
+      r.cues.push(pastBout ? 'historical:answered a past bout' : 'historical:answered not now');
     } else {
       r.modifiers.negated = true;
       r.cues.push('negated:answered no');

@@ -13,6 +13,7 @@ import { VARIANTS_4 } from './variants4.ts';
 import { VARIANTS_5 } from './variants5.ts';
 import { VARIANTS_6 } from './variants6.ts';
 import { VARIANTS_7 } from './variants7.ts';
+import { VARIANTS_8 } from './variants8.ts';
 
 export { SOURCES, type Source } from './sources.ts';
 
@@ -27,6 +28,7 @@ function withVariants(c: Concept): Concept {
     VARIANTS_5[c.id],
     VARIANTS_6[c.id],
     VARIANTS_7[c.id],
+    VARIANTS_8[c.id],
   ]) {
     if (!v) continue;
     out = {
