@@ -272,6 +272,13 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     history:
       'written independently (2026-12-08, ninth session): rural clinic WeChat voice-to-text, construction workers and delivery riders, fishermen, long-haul truck drivers, dorm roommates, new mothers, retirement-community boards, insurance claim phone notes, family abroad about parents in China, translations from Cantonese and Minnan speakers; before any tuning, on the session-start code (3a95dc51): 125/141 = 88.7 % sensitivity, 18/192 = 9.4 % false emergencies, modifier F1 0.691',
   },
+  {
+    file: 'heldout-29.txt',
+    name: 'held-out 29',
+    role: 'heldout',
+    history:
+      'written independently (2026-12-08, tenth session): school nurses, exam halls, care-app voice messages, the hospital switchboard, hiking and ski groups, ports of entry, jail sick calls, marathons, parents of students abroad, train and flight crew, square-dance and mahjong groups, weddings, karaoke, dialect wording; before any tuning, on the session-start code (f188cc3): 123/135 = 91.1 % sensitivity, 10/194 = 5.2 % false emergencies, modifier F1 0.721',
+  },
 ];
 
 export const tuningParts = (): CorpusPart[] => CORPUS_PARTS.filter((p) => p.role === 'tuning');
