@@ -193,4 +193,11 @@ export const GUARD_CORPUS_PARTS: readonly GuardCorpusPart[] = [
     history:
       'written by hand by a writer who read only the corpus format and REFERENCE (2026-12-08, ninth session): a hospital WeChat article (zh and en), a ward pharmacist consult note, a dietitian, a rural insurance auditor, a med-school quiz key, LLM answers with markdown tables, a discharge sheet, a portal reply, a nursing protocol, CME speaker notes, English by a Chinese doctor; renal-dose errors labelled dose; before any tuning, on the session-start code (3a95dc51): 90/135 = 66.7 % caught, 15/165 = 9.1 % flagged (errors on verified facts 89/125 = 71.2 %)',
   },
+  {
+    name: 'heldout-23',
+    label: 'held-out 23 (independent)',
+    role: 'heldout',
+    history:
+      'written by hand by a writer who read only the corpus format and REFERENCE (2026-12-08, tenth session): a health-check report explainer, a Zhihu answerer, a radio health programme, an occupational-health doctor, an emergency triage nurse and others not used before; patient keys normalised to the corpus format by the lead before any run; before any tuning, on the session-start code (f188cc3): 85/135 = 63.0 % caught, 13/165 = 7.9 % flagged (errors on verified facts 80/119 = 67.2 %)',
+  },
 ];
