@@ -91,6 +91,12 @@ export const CORPUS_PARTS: readonly CorpusPart[] = [
     history:
       'written independently (2026-12-08, ninth session: 40 notes, 858 identifiers; health-check reports, insurance settlement slips, pathology requests, consultation records, a death-certificate draft, family-doctor follow-ups, internet-hospital chats, pharmacy slips, 120 run records; English ED triage, prior-authorisation letters, consent logs, home-care visits, pharmacy faxes, radiology requests; names that are words, nicknames, minority and compound names, clinicians mid-sentence, lunar and Minguo dates, split IDs, many device-serial shapes); before any tuning, on the session-start code (3a95dc51): recall 82.5 % (708/858), precision 96.9 %',
   },
+  {
+    part: 'held-out-10',
+    role: 'heldout',
+    history:
+      "written independently (2026-12-08, tenth session: 40 notes, 847 identifiers; prescription slips, lab request forms, theatre rosters, follow-up call transcripts, dispute mediation records, record-copy requests, birth certificates, occupational-disease diagnoses, parents' group chains, couriers, insurance claim e-mails, deposit receipts, intern handover chats; English dental charts, school nurse logs, trial SAE reports, court medical reports, telehealth transcripts, refill voicemails, care-home incident forms); before any tuning, on the session-start code (f188cc3): recall 77.3 % (655/847), precision 97.9 %",
+  },
 ];
 
 export const tuningParts = (): CorpusPart[] => CORPUS_PARTS.filter((p) => p.role === 'tuning');
