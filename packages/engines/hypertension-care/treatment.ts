@@ -12,7 +12,7 @@ import { officeEquivalent, targetFor } from '@qihuang/engines/blood-pressure';
 import { editionFor } from './guidelines/registry.ts';
 import { withAwaitingReview } from './treatment/awaiting-review.ts';
 import { avoidedWithKind, preferredClasses } from './treatment/contraindications.ts';
-import { commonNotes, proposalDisplay } from './treatment/explanation.ts';
+import { commonNotes, proposalDisplay, shownProposalBp } from './treatment/explanation.ts';
 import { followUpDays, followUpText } from './treatment/follow-up.ts';
 import { untreated } from './treatment/initiation.ts';
 import type { Core, Ctx } from './treatment/orders.ts';
@@ -104,13 +104,14 @@ export function proposeTreatment(given: TreatmentInput): TreatmentProposal {
       ? edition.followUp.severe.followUp
       : undefined;
   if (sooner && sooner.days < core.followUp.days) core.followUp = { ...sooner };
+  const crisisBp = shownProposalBp(given.bp, shown, edition.crisis.test);
   const urgent = crisis
     ? {
         rule: `${edition.crisis.rule}: assess for acute target-organ damage (hypertensive emergency vs urgency) before an ordinary start`,
         source: edition.crisis.source,
         display: {
-          zh: `血压 ${given.bp.sbp}/${given.bp.dbp} mmHg 达危象范围（${edition.crisis.rule}）：先评估有无急性靶器官损害（高血压急症还是亚急症），再决定常规起始治疗；急症需立即转诊/急诊处理`,
-          en: `BP ${given.bp.sbp}/${given.bp.dbp} mmHg is in the crisis range (${edition.crisis.rule}): assess for acute target-organ damage (hypertensive emergency vs urgency) before an ordinary start; an emergency needs immediate referral`,
+          zh: `血压 ${crisisBp.sbp}/${crisisBp.dbp} mmHg 达危象范围（${edition.crisis.rule}）：先评估有无急性靶器官损害（高血压急症还是亚急症），再决定常规起始治疗；急症需立即转诊/急诊处理`,
+          en: `BP ${crisisBp.sbp}/${crisisBp.dbp} mmHg is in the crisis range (${edition.crisis.rule}): assess for acute target-organ damage (hypertensive emergency vs urgency) before an ordinary start; an emergency needs immediate referral`,
         },
       }
     : undefined;

@@ -2,7 +2,7 @@
  * Treatment step "explanation": the notes every proposal carries (contraindicated current agents, labs after
  * RAS/diuretic changes, pregnancy, edition notes, out-of-office BP) and the one-line display. Pure.
  */
-import { mmHg } from '@qihuang/engines/blood-pressure';
+import { shownBp, type BpValue } from '@qihuang/engines/blood-pressure';
 import { AGENTS } from '../agents.ts';
 import type { Text, TreatmentDecision, TreatmentInput } from '../types.ts';
 import { avoidedWithKind } from './contraindications.ts';
@@ -26,6 +26,24 @@ const DECISION_TEXT: Record<TreatmentDecision, Text> = {
     en: 'too early to judge the current regimen',
   },
 };
+
+/**
+ * The BP as the proposal's text shows it (decision 0027): whole mmHg, except where that would carry it across the
+ * target it is judged against (134.6 against <135 shows "134.6", never "135") — the one rule of
+ * blood-pressure/display-rounding.ts. With `crisis` (the edition's crisis test, REFERENCE §1.5), a figure the test
+ * calls crisis is never shown as one it would not (e.g. 180.4 against the strict ">180" shows "180.4", not "180").
+ */
+export function shownProposalBp(
+  bp: BpValue,
+  target: { sbp: number; dbp?: number },
+  crisis?: (bp: BpValue) => boolean,
+): { sbp: string; dbp: string } {
+  const s = shownBp(bp, { sbp: [target.sbp], dbp: target.dbp === undefined ? [] : [target.dbp] });
+  if (!crisis || !crisis(bp) || crisis({ sbp: Number(s.sbp), dbp: Number(s.dbp) })) return s;
+  // Rounding down carried it out of the crisis range: one decimal, up toward the crisis side.
+  const up = (x: number) => (Number.isInteger(x) ? String(x) : (Math.ceil(x * 10 - 1e-9) / 10).toFixed(1));
+  return { sbp: up(bp.sbp), dbp: up(bp.dbp) };
+}
 
 /** The proposal's one-line summary in both languages. */
 export function proposalDisplay(
@@ -53,10 +71,11 @@ export function proposalDisplay(
         en: 'Crisis-range BP: assess for hypertensive emergency vs urgency first. ',
       }
     : { zh: '', en: '' };
+  // The BP (often a home mean) as every screen shows it: never across the target beside it (decision 0027).
+  const bp = shownProposalBp(input.bp, target);
   return {
-    // The BP (often a home mean) in whole mmHg like every screen (blood-pressure/display-rounding.ts).
-    zh: `${lead.zh}${title.zh}：${kind.zh}血压 ${mmHg(input.bp.sbp)}/${mmHg(input.bp.dbp)} mmHg，目标 ${targetText}（${met ? '已达标' : '未达标'}）。${d.zh}${all.length ? `:${orderText('zh')}` : ''}。${core.followUp.days}天后随访。`,
-    en: `${lead.en}${title.en}: ${kind.en}BP ${mmHg(input.bp.sbp)}/${mmHg(input.bp.dbp)} mmHg vs target ${targetText} (${met ? 'at target' : 'above target'}). ${d.en.charAt(0).toUpperCase()}${d.en.slice(1)}${all.length ? `: ${orderText('en')}` : ''}. Follow up in ${core.followUp.days} days.`,
+    zh: `${lead.zh}${title.zh}：${kind.zh}血压 ${bp.sbp}/${bp.dbp} mmHg，目标 ${targetText}（${met ? '已达标' : '未达标'}）。${d.zh}${all.length ? `:${orderText('zh')}` : ''}。${core.followUp.days}天后随访。`,
+    en: `${lead.en}${title.en}: ${kind.en}BP ${bp.sbp}/${bp.dbp} mmHg vs target ${targetText} (${met ? 'at target' : 'above target'}). ${d.en.charAt(0).toUpperCase()}${d.en.slice(1)}${all.length ? `: ${orderText('en')}` : ''}. Follow up in ${core.followUp.days} days.`,
   };
 }
 
