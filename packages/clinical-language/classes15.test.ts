@@ -122,6 +122,10 @@ describe('one past episode with none since; a deficit left by a stroke and uncha
     ).toBe(false);
     expect(emergency('中风留下的手麻，跟出院时一样，没变化，想问复查')).toBe(false);
   });
+  it('Cantonese 冇再 ("not again") is no recurrence (rules.ts RECURRENCE)', () => {
+    expect(emergency('上个礼拜胸口翳咗一阵，之后都冇再痛过，想问下降压药')).toBe(false);
+    expect(emergency('上个礼拜胸口痛过，之后冇再痛，但系今日又再痛返')).toBe(true);
+  });
   it('near misses: back again, from a day on, a new or worse deficit', () => {
     expect(emergency('上周胸口痛了一次，后来没再痛，可是今天又痛起来了')).toBe(true);
     expect(emergency('从昨天开始右手麻，之后一直没好')).toBe(true);

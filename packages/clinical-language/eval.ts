@@ -4,7 +4,7 @@
  * the labelled concepts. Corpus line format: `emergency(1|0)|group[:mod+mod];…|text`, `#` comments.
  */
 import { analyze, emergencyCall } from './analyze.ts';
-import type { Analysis, Mention } from './types.ts';
+import type { Analysis, Mention, Modifiers, Vital } from './types.ts';
 
 export type Mod = 'neg' | 'hist' | 'hyp' | 'fam' | 'unc';
 const MODS: readonly Mod[] = ['neg', 'hist', 'hyp', 'fam', 'unc'];
@@ -60,7 +60,7 @@ export const groupOf = (m: Mention): string => m.redFlag ?? m.concept;
 const ALIASES: Record<string, string> = { 'stroke-now': 'stroke', 'mi-now': 'myocardial-infarction' };
 const matches = (m: Mention, group: string): boolean => groupOf(m) === group || ALIASES[m.concept] === group;
 
-export function modsOf(m: Mention): Mod[] {
+export function modsOf(m: { modifiers: Modifiers }): Mod[] {
   const out: Mod[] = [];
   if (m.modifiers.negated) out.push('neg');
   if (m.modifiers.historical) out.push('hist');
@@ -91,13 +91,42 @@ export interface EvalReport {
   errors: EvalError[];
 }
 
+/**
+ * How a blood-pressure reading answers a `hypertension` label (docs/decisions/0030): `'high'` (the default) — when the
+ * message has no mention of the concept, a reading the writer gives at or above the office hypertension threshold,
+ * systolic ≥140 and/or diastolic ≥90 mmHg (REFERENCE §1.3, China 2018 office classification; §1.2 ESH 2023 the same),
+ * stands for the concept with the reading's own modifiers (a relative's reading is `fam`, last night's `hist`);
+ * `'none'` — mentions only (the evaluator before decision 0030, for comparison).
+ */
+export type ReadingRule = 'high' | 'none';
+
+export interface EvaluateOptions {
+  readings?: ReadingRule;
+}
+
+const SBP_HYPERTENSION = 140; // REFERENCE §1.3 office hypertension, SBP ≥140 mmHg
+const DBP_HYPERTENSION = 90; // REFERENCE §1.3 office hypertension, DBP ≥90 mmHg
+
+/** The reading that answers a `hypertension` label with no mention (decision 0030), if any. */
+function readingFor(a: Analysis, group: string, rule: ReadingRule): Vital | undefined {
+  if (rule === 'none' || group !== 'hypertension') return undefined;
+  return a.vitals.find(
+    (v) =>
+      v.kind === 'bp' &&
+      v.plausible &&
+      ((v.sbp ?? 0) >= SBP_HYPERTENSION || (v.dbp ?? 0) >= DBP_HYPERTENSION),
+  );
+}
+
 const f1 = (tp: number, fp: number, fn: number): number =>
   tp === 0 ? (fp + fn === 0 ? 1 : 0) : (2 * tp) / (2 * tp + fp + fn);
 
 export function evaluate(
   items: readonly CorpusItem[],
   run: (text: string) => Analysis = analyze,
+  options: EvaluateOptions = {},
 ): EvalReport {
+  const rule = options.readings ?? 'high';
   const counts = Object.fromEntries(
     [...MODS, 'micro'].map((m) => [m, { tp: 0, fp: 0, fn: 0, f1: 0 }]),
   ) as EvalReport['modifier'];
@@ -125,7 +154,7 @@ export function evaluate(
       const candidates = a.mentions.filter((x) => matches(x, label.group));
       const aliasOfOther = (x: Mention) =>
         item.labels.some((l) => l !== label && l.group === ALIASES[x.concept]);
-      const m = candidates.find((x) => !aliasOfOther(x)) ?? candidates[0];
+      const m = candidates.find((x) => !aliasOfOther(x)) ?? candidates[0] ?? readingFor(a, label.group, rule);
       if (m) found++;
       else errors.push({ line: item.line, text: item.text, what: `concept not found: ${label.group}` });
       const pred = m ? modsOf(m) : [];

@@ -454,7 +454,7 @@ export const CLAUSE_BREAK = /[,.。!?;:\n]/;
 export const SENTENCE_BREAK = /[。!?\n]|\.(?!\d)/;
 /** A later "again / 又…" in the same sentence makes a historical mention current ("以前胸痛过，现在又痛了"). */
 export const RECURRENCE =
-  /(?<![没未不]|没有|没有再|[没不]会)(?:又|再次|再)(?:犯|发作|开始|痛|疼|闷|来了|出现)|\b(?:(?<!\b(?:drive|driving|work|working|fly|flying|travel|exercise|swim|play|walk|eat|sleep|normal|fine|well|up) )(?<!(?:\bnever|\bnot|\bnor|n't)(?: [a-z]+)? )again|(?<!\b(?:never|not) )came back|is back|it's back|back again|recurr\w*)\b/;
+  /(?<![没未不冇无]|没有|没有再|[没不冇]会)(?:又|再次|再)(?:犯|发作|开始|痛|疼|闷|来了|出现)|\b(?:(?<!\b(?:drive|driving|work|working|fly|flying|travel|exercise|swim|play|walk|eat|sleep|normal|fine|well|up) )(?<!(?:\bnever|\bnot|\bnor|n't)(?: [a-z]+)? )again|(?<!\b(?:never|not) )came back|is back|it's back|back again|recurr\w*)\b/;
 /** A symptom that began in the past and goes on ("上周开始胸闷到现在", "现在还疼", "still hurts") is current. */
 export const CONTINUING =
   /还(?:在|是)?(?:疼|痛|闷|难受|没好)|到现在|至今|\bstill\b(?! (?:need|needs|have to|has to|should|want|wants|worth|go(?:ing)? to (?:see|the))\b)/;
