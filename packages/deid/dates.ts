@@ -197,7 +197,8 @@ const FORMS: DateForm[] = [
   },
   // 3月5日 / 3月5号 (no year)
   {
-    regex: /(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*([日号])/g,
+    // round 15: 今年/去年/明年/前年 before it is no year of a full date (今年8月17日)
+    regex: /(?<!\d|(?<![今去明前])年)(\d{1,2})\s*月\s*(\d{1,2})\s*([日号])/g,
     parse: (m) => ({ mo: +m[1]!, d: +m[2]! }),
     format: (m, _y, mo, d) => `${two(zeroStyle(m[1], m[2]), mo)}月${two(zeroStyle(m[1], m[2]), d)}${m[3]}`,
   },

@@ -31,6 +31,9 @@ import { findRound11English } from './recognizers/round11-en.ts';
 import { findRound12 } from './recognizers/round12.ts';
 import { findRound13 } from './recognizers/round13.ts';
 import { findPersonFields } from './recognizers/person-fields.ts';
+import { findRound15 } from './recognizers/round15.ts';
+import { findRound15Dates } from './recognizers/round15-dates.ts';
+import { addInitials, relatedNameSpans } from './recognizers/round15-related.ts';
 import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
 import { execAll } from './recognizers/collect.ts';
 
@@ -78,6 +81,8 @@ export function recognize(text: string, options: DetectOptions = {}): PhiSpan[] 
     findRound12(text, out); // round 12: days before a visit word, dated notes, apposed and passive names
     findRound13(text, out); // round 13: tables by header, person positions, names by shape, month/day dates
     findPersonFields(text, out); // round 14: person fields by the shape of their label (recall first)
+    findRound15(text, out); // round 15: chat speakers, short phones, address chains
+    findRound15Dates(text, out); // round 15: month-days in dated notes, holidays, spoken dates
   }
   return out;
 }
@@ -238,7 +243,12 @@ export function detectPhiInTexts(
   const proposed = texts.map((text) => recognize(text, options));
   const values = valuesToPropagate(proposed.flat(), known);
   addRelatedNames(texts, values);
-  for (let i = 0; i < texts.length; i++) proposed[i]!.push(...givenNameSpans(texts[i]!, values));
+  if (options.safetyNet !== false) addInitials(texts, values); // round 15: initials beside found names
+  for (let i = 0; i < texts.length; i++) {
+    proposed[i]!.push(...givenNameSpans(texts[i]!, values));
+    // Round 15: short forms of found names (legends, given names standing alone).
+    if (options.safetyNet !== false) proposed[i]!.push(...relatedNameSpans(texts[i]!, values));
+  }
   const regex = occurrencesRegex(values);
   return texts.map((text, i) => {
     const spans = proposed[i]!;
