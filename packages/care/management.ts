@@ -18,7 +18,8 @@ import { SIGNATURE_EXTENSION } from './prescriptions.ts';
 import { practitionerFor } from './sign.ts';
 import { addDays, assertClinicalSide, assertPatientAccess, localDay, nowOf, type CareDeps } from './deps.ts';
 import { citeSource } from './citations.ts';
-import { atTarget, homeTargetFor, type BpTarget } from './home-targets.ts';
+import { homeTargetFor, type BpTarget } from './home-targets.ts';
+import { carePlanControl } from './care-plan-control.ts';
 import { assertAlive } from './patient-status.ts';
 import { careSettings } from './settings.ts';
 import { measuredContext } from './measured.ts';
@@ -168,9 +169,13 @@ export async function upsertCarePlan(
     ...(context.smoker !== undefined ? { smoker: context.smoker } : {}),
     ...(bmiOf(context, weight, height) !== undefined ? { bmi: bmiOf(context, weight, height)! } : {}),
   });
-  const recentMean = meanOf(context.home);
-  // Home readings are judged against the home target (REFERENCE §2.1–2.2), never the office one.
-  const controlled = recentMean ? atTarget(recentMean, homeTarget) : undefined;
+  // Home readings are judged against the home target (REFERENCE §2.1–2.2), never the office one, on the one current
+  // home average every screen shows (decision 0027), in the patient's zone — no longer a 28-day mean.
+  const { controlled } = carePlanControl(
+    context.home.filter((r) => Date.parse(r.time) <= now.getTime()),
+    { now, utcOffsetMinutes: careSettings(deps, patient).utcOffsetMinutes, guideline },
+    homeTarget,
+  );
   const treated = medications.length > 0 || context.treated;
   const monitoring = monitoringPlan(guideline, phaseOf(controlled, treated), today);
   // Changed = a prescription signed in the last 30 days (follow-up after a start/change, REFERENCE §7.4).
