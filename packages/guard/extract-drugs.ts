@@ -4,6 +4,7 @@
  * ("eGFR 25 可以使用二甲双胍"). A list of classes is not a combination claim. Mentions the clinical-language
  * package reads as negated or hypothetical ("if you were to take …") make no claim.
  */
+import { deniedEffectOfCombination } from './extract-clause-claims.ts';
 import { CONDITIONS, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import type { Discourse } from './discourse.ts';
 import { TAKES, renalIn, renalShown } from './discourse.ts';
@@ -208,7 +209,7 @@ export function drugClaims(
       : ' '.repeat(w.length),
   );
   const combo = COMBINATION.test(withDrug) || TAKES.test(text) || NO_INTERACTION.test(text);
-  const denied = NO_INTERACTION.test(text);
+  const denied = NO_INTERACTION.test(text) || deniedEffectOfCombination(text);
   const absolute = ABSOLUTE.test(text);
   // "先把可乐定逐渐减停，几天后再停美托洛尔": stopping both, one first.
   const stopFirst = stopFirstIn(

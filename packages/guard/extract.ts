@@ -20,6 +20,7 @@ import { eachReadingClaims } from './extract-bp-each.ts';
 import { ckdDiagnosisIn, ckdDurationIn, egfrInRangeIn } from './extract-ckd.ts';
 import { phenotypeClaimIn } from './extract-bp-phenotype.ts';
 import { categoryAttributionsIn } from './extract-bp-attribution.ts';
+import { anaphorSubjectAt, creditedCategoriesIn, settingThresholdsIn } from './extract-clause-claims.ts';
 import { axisGradeIn } from './extract-bp-axis-grade.ts';
 import { acrStatements, acrValueIn, carriedLabStatements, gfrStatements } from './extract-labs.ts';
 import { renalCalculation } from './extract-labs-calc.ts';
@@ -28,7 +29,7 @@ import { MEDICAL_ADVICE } from './checks/assertion/medical.ts';
 import { findMentions } from './mentions.ts';
 import { memberships } from './extract-membership.ts';
 import { splitSentences, stripCitations } from './sentences.ts';
-import type { Claim, Mention, PatientContext } from './types.ts';
+import type { BpData, Claim, Mention, PatientContext } from './types.ts';
 
 export { splitSentences, citationsIn, stripCitations, type Sentence } from './sentences.ts';
 export { guidelineIn } from './extract-bp.ts';
@@ -144,6 +145,10 @@ export function extractClaims(
       ...(d.egfr !== undefined ? { egfr: d.egfr } : {}),
       ...(d.crcl !== undefined ? { crcl: d.crcl } : {}),
       ...(d.potassium !== undefined ? { potassium: d.potassium } : {}),
+      // The drugs the sentence before named: the subject of a clause here that names none (clauses.ts).
+      ...(prevNamed.some((m) => m.drug)
+        ? { subjectDrugs: [...new Set(prevNamed.flatMap((m) => (m.drug ? [m.drug.id] : [])))] }
+        : {}),
     };
     const base = { text: s.text.trim(), start: s.start, end: s.end, citations: s.citations, context };
     const before = claims.length;
@@ -152,12 +157,14 @@ export function extractClaims(
     // "这两个药…可以放心合用", "The two don't …", "this combination": the drugs of the sentence before, placed at
     // the words that refer back (the claim frame carries the subject; its doses come along).
     // Also when the words open the sentence before a drug it names ("这两个药之间没有明显影响，锂盐照常吃").
-    const both = BOTH.exec(text);
+    // Also words that refer back as the subject of an interaction clause ("这些与 ACEI 合用…", clauses.ts).
+    const bothHit = BOTH.exec(text);
+    const both = bothHit ? { index: bothHit.index, text: bothHit[0] } : anaphorSubjectAt(text);
     const back = both && (!mentions.length || both.index < mentions[0]!.start) ? both : null;
     const backDoses = back && prevNamed.length >= 2 ? prevDoses : [];
     if (back && prevNamed.length >= 2)
       mentions = [
-        ...prevNamed.map((m) => ({ ...m, start: back.index, end: back.index + back[0].length })),
+        ...prevNamed.map((m) => ({ ...m, start: back.index, end: back.index + back.text.length })),
         ...mentions,
       ];
 
@@ -216,6 +223,20 @@ export function extractClaims(
     const calc = renalCalculation(text, answer.slice(0, s.end), patient);
     if (calc) claims.push({ ...base, kind: 'lab-threshold', renalCalc: calc });
     for (const bp of categoryAttributionsIn(text)) claims.push({ ...base, kind: 'bp-threshold', bp });
+    // Clause triples (clauses.ts): a setting's threshold relation, a category credited to a guideline.
+    const sameBp = (b: BpData) =>
+      claims
+        .slice(before)
+        .some(
+          (c) =>
+            c.bp?.form === b.form &&
+            c.bp.category === b.category &&
+            c.bp.setting === b.setting &&
+            c.bp.guideline === b.guideline &&
+            c.bp.sbp?.[0] === b.sbp?.[0],
+        );
+    for (const bp of [...settingThresholdsIn(text, d.guideline), ...creditedCategoriesIn(text)])
+      if (!sameBp(bp)) claims.push({ ...base, kind: 'bp-threshold', bp });
     const byAxis = axisGradeIn(text, previousText, d.guideline);
     if (byAxis) claims.push({ ...base, kind: 'bp-threshold', bp: byAxis });
     const phenotype = phenotypeClaimIn(text, answer.slice(0, s.end));

@@ -218,7 +218,14 @@ export interface Claim {
   citation?: string;
   /** Patient values the answer stated or carried (used with the request's patient context). */
   /** `otherPatient`: the claim is about a second patient of the answer (甲/乙), not the request's patient. */
-  context?: { egfr?: number; crcl?: number; potassium?: number; otherPatient?: boolean };
+  context?: {
+    egfr?: number;
+    crcl?: number;
+    potassium?: number;
+    otherPatient?: boolean;
+    /** Drug ids the sentence before named: the subject of a clause that names none (clauses.ts). */
+    subjectDrugs?: string[];
+  };
   /** What an unverifiable assertion is about (e.g. "drug", "blood pressure"). */
   assertion?: string;
 }

@@ -198,7 +198,8 @@ export const citation: GuardCheck = {
     }
     own = ownSourceClause(own);
     const stated = patientValuesOut(stripCitations(own.trim() ? own : claim.text));
-    const claimReading = read(stated, context.drugs);
+    // The drugs the sentence before named are the subject of a clause that names none (clauses.ts).
+    const claimReading = read(stated, context.drugs, [], claim.context?.subjectDrugs ?? []);
     // A sentence sharing a drug with the passage is about it, whatever else it adds.
     const shares = [...claimReading.entities].some((e) => u!.some((x) => x.entities.has(e)));
     const theirs = new Set(u.flatMap((x) => [...x.entities]));

@@ -124,7 +124,14 @@ function entityIds(text: string, kb: DrugKnowledgeBase): string[] {
 }
 
 /** Reads one sentence or passage unit. */
-export function read(raw: string, kb: DrugKnowledgeBase, inherit: string[] = []): Reading {
+export function read(
+  raw: string,
+  kb: DrugKnowledgeBase,
+  inherit: string[] = [],
+  /** The discourse subject (drug ids the sentence before named): a clause naming no drug before any clause of this
+   * unit names one is about it, not about a drug a later clause names ("正确的是每日不超过20 mg，若与维拉帕米合用则…"). */
+  subject: string[] = [],
+): Reading {
   const text = clean(raw);
   const slots: Slot[] = [];
   const unitDrugs = drugIds(text, kb);
@@ -133,12 +140,20 @@ export function read(raw: string, kb: DrugKnowledgeBase, inherit: string[] = [])
   // Claim scope: the drugs of a clause without a value ("With amlodipine,", "Simvastatin with amlodipine:") are the
   // pair the next clause's values are about.
   let lead: string[] = [];
+  let seenDrug = false;
   for (const clause of text.split(/[，,:：]|\band\b|(?<=\S);/)) {
     const named = drugIds(clause, kb);
     const own = named.length ? [...new Set([...named, ...carried, ...lead])] : lead;
     carried = /(?:合用|联用|同服|使用|服用)?时\s*$|^\s*when\b/i.test(clause) ? named : [];
     lead = named.length && !VALUE_IN.test(clause) ? [...new Set([...named, ...lead])] : [];
-    const entities = own.length ? own : unitDrugs.length ? unitDrugs.slice(0, 1) : inherit.slice(0, 1);
+    const entities = own.length
+      ? own
+      : subject.length && !seenDrug
+        ? subject
+        : unitDrugs.length
+          ? unitDrugs.slice(0, 1)
+          : inherit.slice(0, 1);
+    if (named.length) seenDrug = true;
     let prev = 0;
     const numbers = [...clause.matchAll(VALUE)];
     for (const [i, m] of numbers.entries()) {

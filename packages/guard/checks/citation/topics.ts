@@ -7,6 +7,7 @@
  * - a dose whose drug the passage does not name ("atorvastatin ≤40 mg" cited to a losartan dosing passage);
  * - a condition (drug-knowledge's condition vocabulary) of a passage about the same drug that never mentions it.
  */
+import { deniedCategories } from '../../extract-clause-claims.ts';
 import { CONDITIONS, type DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import { categoriesIn } from '../../extract-bp-categories.ts';
 import { conditionIdsIn } from '../../extract-drugs.ts';
@@ -96,6 +97,9 @@ export function unstatedTopic(
   const valued = valueClauses(s);
   // Categories and settings the passage lists, without the sentence's.
   const mine = categories(valued);
+  // A category the sentence denies ("118/84 并不是 elevated，而是1期") is a contrast, not what the passage is cited for.
+  const denied = deniedCategories(s);
+  for (const set of mine.values()) for (const c of denied) set.delete(c);
   const theirs = categories(p);
   for (const [family, set] of mine) {
     const listed = theirs.get(family)!;
