@@ -56,8 +56,15 @@ export function parseCorpus(content: string): CorpusItem[] {
 
 export const groupOf = (m: Mention): string => m.redFlag ?? m.concept;
 
-/** A "happening now" concept also answers for its condition label ("中风了" is a stroke mention). */
-const ALIASES: Record<string, string> = { 'stroke-now': 'stroke', 'mi-now': 'myocardial-infarction' };
+/**
+ * A "happening now" concept also answers for its condition label ("中风了" is a stroke mention); vomiting answers the
+ * `nausea` label (the corpus labels 恶心呕吐 as one group: decision 0030, point 5).
+ */
+const ALIASES: Record<string, string> = {
+  'stroke-now': 'stroke',
+  'mi-now': 'myocardial-infarction',
+  vomiting: 'nausea',
+};
 const matches = (m: Mention, group: string): boolean => groupOf(m) === group || ALIASES[m.concept] === group;
 
 export function modsOf(m: { modifiers: Modifiers }): Mod[] {

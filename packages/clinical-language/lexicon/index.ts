@@ -14,6 +14,7 @@ import { VARIANTS_5 } from './variants5.ts';
 import { VARIANTS_6 } from './variants6.ts';
 import { VARIANTS_7 } from './variants7.ts';
 import { VARIANTS_8 } from './variants8.ts';
+import { VARIANTS_9 } from './variants9.ts';
 
 export { SOURCES, type Source } from './sources.ts';
 
@@ -29,6 +30,7 @@ function withVariants(c: Concept): Concept {
     VARIANTS_6[c.id],
     VARIANTS_7[c.id],
     VARIANTS_8[c.id],
+    VARIANTS_9[c.id],
   ]) {
     if (!v) continue;
     out = {

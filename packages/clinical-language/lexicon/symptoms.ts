@@ -130,7 +130,8 @@ export const SYMPTOM_CONCEPTS: readonly Concept[] = [
     '呕吐',
     'vomiting',
     { snomed: '422400008', icd10: 'R11' },
-    ['呕吐', '吐了', '喷射状呕吐'],
+    // (吐了 is a pattern of variants9.ts, not a list word: 吐了口气 is a sigh.)
+    ['呕吐', '喷射状呕吐'],
     ['vomiting', 'threw up', 'throwing up', 'vomited'],
   ),
   sym(
