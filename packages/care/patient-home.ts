@@ -5,7 +5,13 @@
  */
 import { QihuangError, type RequestContext } from '@qihuang/contracts';
 import { listAlerts, targetPopulation } from '@qihuang/bp-monitoring';
-import { currentHomeMean, targetFor, type BpReading, type Guideline } from '@qihuang/engines/blood-pressure';
+import {
+  currentHomeMean,
+  shownBp,
+  targetFor,
+  type BpReading,
+  type Guideline,
+} from '@qihuang/engines/blood-pressure';
 import { adherence, monitoringPlan, remindersFor } from '@qihuang/engines/hypertension-care';
 import { addDays, assertPatientAccess, localDay, nowOf, type CareDeps } from './deps.ts';
 import { activeMedications, getCarePlan, meanOf, type PatientHome } from './management.ts';
@@ -21,7 +27,12 @@ import { openReportedAlert } from './reported-home.ts';
 import { handledReportNote } from './reported-handled.ts';
 import { patientCarePlanIn, patientSourceIn } from './source-names.ts';
 
-/** Weekly home means (local weeks starting Monday), oldest first. */
+/**
+ * Weekly home means (local weeks starting Monday), oldest first: the trend chart's points — calendar weeks, all of a
+ * week's readings, not the current home average (decision 0027; the console labels them so). Judged against the
+ * target on the exact mean; `shown` is the figure to display (whole mmHg, one decimal where that would cross the
+ * target, display-rounding.ts).
+ */
 export function weeklyProgress(
   readings: readonly BpReading[],
   offset: number,
@@ -38,14 +49,17 @@ export function weeklyProgress(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([weekStart, rs]) => {
       const m = meanOf(rs)!;
-      const sbp = Math.round(m.sbp * 10) / 10;
-      const dbp = Math.round(m.dbp * 10) / 10;
       return {
         weekStart,
-        sbp,
-        dbp,
+        sbp: Math.round(m.sbp * 100) / 100,
+        dbp: Math.round(m.dbp * 100) / 100,
+        shown: shownBp(m, {
+          sbp: target ? [target.sbp] : [],
+          dbp: target?.dbp !== undefined ? [target.dbp] : [],
+        }),
         readings: rs.length,
-        atTarget: target ? atTarget({ sbp, dbp }, target) : false,
+        // The exact mean decides (a 134.95 rounded to 135.0 first read as above <135).
+        atTarget: target ? atTarget(m, target) : false,
       };
     });
 }

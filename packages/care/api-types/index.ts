@@ -120,10 +120,15 @@ export interface CarePlanView {
   careTeam: { reference: string; display: string }[];
 }
 
+/**
+ * One calendar week's mean of all its home readings (Monday–Sunday, the patient's zone): the trend chart's point, not
+ * the current home average. `shown`: the figure to display (never across the target, decision 0027).
+ */
 export interface ProgressWeek {
   weekStart: string;
   sbp: number;
   dbp: number;
+  shown?: { sbp: string; dbp: string };
   readings: number;
   atTarget: boolean;
 }

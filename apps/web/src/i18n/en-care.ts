@@ -153,6 +153,9 @@ export const enCare = {
     targetLine: 'target {{value}}',
     targetLegend: 'Dashed lines: target {{sbp}}/{{dbp}} mmHg',
     chartDescription: 'Weekly home blood pressure means over {{count}} weeks with the target line',
+    /** Under the weekly chart (decision 0027): a trend of calendar weeks, not the current average above it. */
+    weeklyNote:
+      'Each point is the mean of all home readings of one calendar week (Monday to Sunday), to show the trend. It is not the current average above (last 7 days, day 1 excluded).',
     latest: 'Last week: {{sbp}}/{{dbp}} mmHg.',
     last7Days: 'Home average, {{window}} ({{count}} readings): {{sbp}}/{{dbp}} mmHg.',
     last7DaysOne: 'Home readings, {{window}}: only 1 reading, {{sbp}}/{{dbp}} mmHg.',
@@ -171,7 +174,7 @@ export const enCare = {
     showTable: 'Show as a table',
     hideTable: 'Hide table',
     week: 'Week of',
-    mean: 'Mean (mmHg)',
+    mean: 'Weekly mean (mmHg)',
     readings: 'Readings',
     atTarget: 'At target',
   },

@@ -152,6 +152,9 @@ export const zhCNCare: Messages['care'] = {
     targetLine: '目标 {{value}}',
     targetLegend: '虚线：目标 {{sbp}}/{{dbp}} mmHg',
     chartDescription: '近 {{count}} 周家庭血压周均值与目标线',
+    /** 周均值图下的说明（决定 0027）：按自然周看趋势，不是上面的当前均值。 */
+    weeklyNote:
+      '每个点是一个自然周（周一至周日）全部家庭血压读数的均值，用来看变化趋势；不是当前均值（上面的“近7天，不含第1天”）。',
     latest: '上周均值：{{sbp}}/{{dbp}} mmHg。',
     last7Days: '{{window}}均值（{{count}}次）：{{sbp}}/{{dbp}} mmHg。',
     last7DaysOne: '{{window}}只有 1 次读数：{{sbp}}/{{dbp}} mmHg。',
@@ -170,7 +173,7 @@ export const zhCNCare: Messages['care'] = {
     showTable: '以表格显示',
     hideTable: '隐藏表格',
     week: '周起始',
-    mean: '均值（mmHg）',
+    mean: '周均值（mmHg）',
     readings: '读数',
     atTarget: '达标',
   },

@@ -286,7 +286,21 @@ export interface ProgressSeries {
   target?: { sbp: number; dbp?: number };
 }
 
-/** Weekly home means (oldest first, as the API sends them; sorted defensively) with the target. */
+/** A week's figure as the server shows it (decision 0027: never across the target); whole mmHg when not sent. */
+function weekFigure(shown: string | undefined, exact: number): number {
+  const n = shown === undefined ? Number.NaN : Number(shown);
+  return Number.isFinite(n) ? n : Math.round(exact);
+}
+
+/** The pair a week's table row shows ("134.6/84.5"). */
+export function weekShown(w: ProgressWeek): string {
+  return `${weekFigure(w.shown?.sbp, w.sbp)}/${weekFigure(w.shown?.dbp, w.dbp)}`;
+}
+
+/**
+ * Weekly home means (oldest first, as the API sends them; sorted defensively) with the target: calendar weeks, the
+ * trend — not the current home average (decision 0027). Figures as the server shows them.
+ */
 export function progressSeries(
   weeks: readonly ProgressWeek[],
   target: { sbp: number; dbp?: number } | undefined,
@@ -294,8 +308,8 @@ export function progressSeries(
   const sorted = [...weeks].sort((a, b) => a.weekStart.localeCompare(b.weekStart));
   return {
     weeks: sorted.map((w) => w.weekStart),
-    sbp: sorted.map((w) => Math.round(w.sbp)),
-    dbp: sorted.map((w) => Math.round(w.dbp)),
+    sbp: sorted.map((w) => weekFigure(w.shown?.sbp, w.sbp)),
+    dbp: sorted.map((w) => weekFigure(w.shown?.dbp, w.dbp)),
     atTarget: sorted.map((w) => w.atTarget),
     ...(target ? { target } : {}),
   };

@@ -1,10 +1,10 @@
-/** Weekly home-BP means against the patient's target (ECharts, the console's modular setup; load lazily). */
+/** Weekly home-BP means (calendar weeks, a trend — not the current average) against the patient's target (ECharts, the console's modular setup; load lazily). */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { echarts } from '../blood-pressure/echarts-setup.ts';
 import type { ProgressWeek } from '../../api/care.ts';
-import { progressSeries } from './care-model.ts';
+import { progressSeries, weekShown } from './care-model.ts';
 
 const COLORS = { sbp: '#b42318', dbp: '#1d4ed8', target: '#0f766e' };
 
@@ -88,6 +88,10 @@ export function ProgressChart({ weeks, target, height = 260 }: Props) {
         />
       </div>
       <figcaption>
+        {/* Calendar weeks, a trend: never to be read as the current average (decision 0027). */}
+        <p className="muted" data-testid="progress-weekly-note">
+          {t('care.progress.weeklyNote')}
+        </p>
         {series.target && (
           <span className="muted">
             {t('care.progress.targetLegend', {
@@ -121,9 +125,7 @@ export function ProgressChart({ weeks, target, height = 260 }: Props) {
               {[...weeks].reverse().map((w) => (
                 <tr key={w.weekStart}>
                   <td>{w.weekStart}</td>
-                  <td className="num">
-                    {Math.round(w.sbp)}/{Math.round(w.dbp)}
-                  </td>
+                  <td className="num">{weekShown(w)}</td>
                   <td className="num">{w.readings}</td>
                   <td>{w.atTarget ? t('common.yes') : t('common.no')}</td>
                 </tr>
