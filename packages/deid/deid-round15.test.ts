@@ -109,3 +109,28 @@ describe('Chinese addresses by their chain of suffixes', () => {
     expect(spanTexts('湖南省高血压防治指南建议每年随访')).toEqual([]);
   });
 });
+
+describe('organisations by the suffix of their name', () => {
+  it('hides a company, a law firm, a school and a sub-unit standing as an item of their own', () => {
+    const note =
+      '监查员：吕菁（苏州恒瑞达医药研发有限公司派驻）\n代理人：江苏明远律师事务所，\n学校：南京鼓楼实验幼儿园\n' +
+      '寄到单位：浙江建工集团有限公司杭州项目部，谢谢';
+    for (const v of [
+      '苏州恒瑞达医药研发有限公司',
+      '江苏明远律师事务所',
+      '南京鼓楼实验幼儿园',
+      '浙江建工集团有限公司杭州项目部',
+    ])
+      expect(hidden(note, v)).toBe(true);
+    expect(hidden('Retired lecturer (University of Leeds), walks daily.', 'University of Leeds')).toBe(true);
+  });
+  it('leaves school words in prose, medical schools and affiliations', () => {
+    expect(
+      spanTexts('我是一位中学教师，刚刚大学毕业的儿子可以去幼儿园工作吗').filter((t) =>
+        /幼儿园|大学/.test(t),
+      ),
+    ).toEqual([]);
+    expect(spanTexts('医生：我是北京协和医学院毕业的')).toEqual([]);
+    expect(spanTexts('Patients attending the University of Leeds clinic were enrolled.')).toEqual([]);
+  });
+});

@@ -14,7 +14,7 @@ import { execAll } from './collect.ts';
 const D = '(?:3[01]|[12]\\d|0?[1-9])';
 /** A unit, a count or a fraction word after a number: the shape is a measured value, not a date. */
 const UNIT_AFTER =
-  /^\s*(?:[%‰]|mm|cm|mg|mcg|µg|μg|kg|g\b|ml|mL|L\b|mmol|µmol|μmol|mol|IU|U\b|bpm|min|h\b|hr|hrs|d\b|wk|mo|y\b|yr|x\b|×|次|片|粒|支|袋|瓶|周|天|日|月|年|岁|分|秒|小时|级|度|期|例|人|项|个|mmHg|of\b|patients|cases|pain|power|strength|in\b|on\b|to\b)/;
+  /^\s*(?:[%‰]|mm|cm|mg|mcg|µg|μg|kg|g\b|ml|mL|L\b|mmol|µmol|μmol|mol|IU|U\b|bpm|min|h\b|hr|hrs|d\b|wk|mo|y\b|yr|x\b|×|次|片|粒|支|袋|瓶|周|天|日|月|年|岁|分|秒|小时|级|度|期|例|人|项|个|mmHg|毫|微|克|升|weeks?|days?|months?|years?|hours?|minutes?|seconds?|times|points?|fold|of\b|patients|cases|pain|power|strength|in\b|on\b|to\b)/;
 /** A score or a ratio named before it (power 4/5, GCS 15/15, 评分 3-4, NYHA 2-3): not a date. */
 const SCORE_BEFORE =
   /(?:score|GCS|VAS|NRS|NYHA|power|strength|grade|ratio|pain|mRS|ECOG|APGAR|Apgar|评分|分级|肌力|比例|比值|疼痛|分期|级别|[=:：]\s*\d+\s*[/:]\s*)\s*$/i;
