@@ -132,3 +132,19 @@ describe('one past episode with none since; a deficit left by a stroke and uncha
     expect(emergency('Speech slurred from the stroke, same as before, but suddenly worse today')).toBe(true);
   });
 });
+
+describe('a clinician’s call transcript: the patient is someone other than the writer (scope8.ts)', () => {
+  it('what the patient says about themself is fam', () => {
+    expect(mods('护士：最近头晕吗？患者：这两天早上起床有点头晕', 'dizziness')).toBe('fam');
+    expect(mods('Nurse: How is the ankle swelling? Patient: A little worse in the evenings', 'oedema')).toBe(
+      'fam',
+    );
+    expect(mods('电话随访：患者诉这周有点乏力', 'fatigue')).toBe('fam');
+  });
+  it('the call is still an emergency when the patient has one now', () => {
+    expect(emergency('护士：说话怎么了？患者：嘴……麻……右手……拿不住电话')).toBe(true);
+  });
+  it('near miss: a writer quoting what a nurse told them stays the writer', () => {
+    expect(mods('The nurse said: rest more. I feel tired all the time', 'fatigue')).toBe('-');
+  });
+});

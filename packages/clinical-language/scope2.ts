@@ -76,7 +76,26 @@ function answerEffect(
       r.cues.push('experiencer:(named in the question)');
     }
   });
-  if (!no && !yes && !pastBout) return;
+  // Round 9: an answer that names the same sign, affirmed ("手脚麻吗？患者：两只脚底都有点麻"), answers the question's
+  // doubt as a yes would; its own reading (past, denied) stays with its own mention.
+  if (!no && !yes && !pastBout) {
+    const answerEnd = q.end + 1 + answer.length;
+    const group = (t: Target) => t.redFlag ?? t.concept;
+    spans.forEach((s, i) => {
+      const r = ctx[i] as ContextResult;
+      if (s.start < q.start || s.end > q.end || !r.modifiers.uncertain) return;
+      const restated = spans.some((t, j) => {
+        const o = (ctx[j] as ContextResult).modifiers;
+        return (
+          t.start > q.end && t.start < answerEnd && group(t) === group(s) && !o.negated && !o.hypothetical
+        );
+      });
+      if (!restated) return;
+      r.modifiers.uncertain = false;
+      r.cues.push('current:answered by naming it');
+    });
+    return;
+  }
   const past =
     pastBout || (no && DATED.test(body) && /了|\bnot now\b|\bno longer\b|\bnot anymore\b/.test(body));
   spans.forEach((s, i) => {

@@ -10,6 +10,9 @@
  * - A deficit left by a stroke and unchanged ("still slurred from the stroke, same as when I left hospital, no
  *   change", 中风留下的，跟出院时一样，没变化) is long-standing (README: a long-standing deficit is `hist`); a new,
  *   worse or sudden one stays current (BE-FAST: a new deficit is a new stroke until proven otherwise).
+ * - A clinician's call transcript (护士：…患者：…, "Nurse: … Patient: …", 护：…患：…) or a follow-up note about "the
+ *   patient" (随访记录…患者…, "Nurse call — patient …") is written by the clinician: what the patient says about themself
+ *   is someone else's (README labelling conventions: `fam` is "a patient described by a clinician or relay").
  * Operational cue lists, not clinical numbers.
  */
 import type { ContextResult } from './context.ts';
@@ -95,10 +98,27 @@ function residualUnchanged(norm: string, spans: readonly Target[], ctx: ContextR
   });
 }
 
+/** A clinician's speaker label and a patient's speaker label (a transcript), or a follow-up note about the patient. */
+const CLINICIAN_LABEL = /(?:^|[\s,.。!?)）])(?:护士|护|医生|大夫|医|nurse|dr|doctor)\s*:/;
+const PATIENT_LABEL = /(?:^|[\s,.。!?)）])(?:患者|患|病人|patient|pt)\s*:/;
+const FOLLOW_UP_NOTE =
+  /^\s*(?:随访记录|随访电话记录|电话随访|随访|nurse (?:call|follow-up(?: call)?)|follow-up call)[^。!?\n]{0,80}?(?:患者|病人|\bpatient\b|\bpt\b)/;
+
+function clinicianTranscript(spans: readonly Target[], ctx: ContextResult[]): void {
+  spans.forEach((_, i) => {
+    const r = ctx[i] as ContextResult;
+    if (r.modifiers.experiencer !== 'patient') return;
+    r.modifiers.experiencer = 'other';
+    r.cues.push('experiencer:(the patient of a clinician’s transcript)');
+  });
+}
+
 /** Applies the message-level scopes of this part to `ctx` (same order as `spans`, normalised positions). */
 export function applyMessageScopes8(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
   if (!spans.length) return;
   // (Each scope runs only where its words occur: speed only.)
   if (NONE_SINCE.test(norm) && PAST_TIME.test(norm)) pastEpisodeNoneSince(norm, spans, ctx);
   if (UNCHANGED.test(norm) && LEFT_BY_STROKE.test(norm)) residualUnchanged(norm, spans, ctx);
+  if ((CLINICIAN_LABEL.test(norm) && PATIENT_LABEL.test(norm)) || FOLLOW_UP_NOTE.test(norm))
+    clinicianTranscript(spans, ctx);
 }
