@@ -48,6 +48,10 @@ export function careErrorMessage(
       stale: true,
     };
   }
+  // A second pending change of one order (packages/care same-prior.ts): the server words the reason in the page's
+  // language; it is the message, visible, not folded under details (issue 20).
+  if (said.some((m) => m.startsWith('care.second-pending-replacement')))
+    return { key: FAILED[action], detail, localized: true };
   if (said.some((m) => m.startsWith('care.awaiting-review')))
     return { key: 'careSign.errors.awaitingReview', detail, stale: true };
   if (action === 'sign' && error.status === 409 && criticalIds.some((id) => said.join(' ').includes(id)))
