@@ -24,6 +24,8 @@ const SUFFIX_END = new RegExp(`(?:${SUFFIX})(?:[\\u4e00-\\u9fa5]{0,6}?(?:${SUB_U
 const NOT_A_NAME = /[我你他她它某些这那个位家能会可要想让把被了着过还也都很刚参拥如何去来上下所]/;
 const WORK_BEFORE =
   /(?:\(|\b(?:lecturer|professor|researcher|student|staff|employee|employed|works?|worked|working|retired|job)\b[^.\n]{0,15})[ \t]*$/i;
+const MAKER = /制药|药业|医药|药厂|生物|医疗|器械/;
+const WORK_AFTER = /^(?:派驻|派出|员工|职工|工作|上班|调查员|监查员|的员工)/;
 const HEALTH = /医院|诊所|卫生院|卫生服务|社区卫生|卫生室|医务室|疾控|保健院|急救/;
 const UNIVERSITY =
   /\b(University[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![ \t]+(?:Hospital|Medical|Health|Press))/dg;
@@ -43,6 +45,8 @@ export function findRound15Employers(text: string, out: PhiSpan[]): void {
       // verb (一位中学教师, 可以去幼儿园, 刚刚大学毕业), no medical school (a hospital's name: decision 0006).
       const name = value.replace(SUFFIX_END, '');
       if (name.length < 2 || NOT_A_NAME.test(name) || /医学|医科|中医药|协和|护理/.test(value)) continue;
+      // Makers of drugs and devices are no employer (氨氯地平（辉瑞制药有限公司）) unless someone works there.
+      if (MAKER.test(value) && !WORK_AFTER.test(text.slice(end, end + 4))) continue;
       out.push({ category: 'EMPLOYER', start, end, text: value });
     }
   if (text.includes('University'))
