@@ -3,6 +3,11 @@
  * and of the import summary, and a table that words the commands' usage errors in Chinese. The commands throw
  * their reasons in English (QihuangError); `errorLine` translates the known forms, anything else stays as is.
  */
+import {
+  PASSWORD_LENGTHS,
+  PASSWORD_REFUSAL_CODES,
+  PASSWORD_REFUSAL_WORDS,
+} from '@qihuang/identity/api-types';
 import { runLocale, type CliLocale } from './locale.ts';
 
 /** The language of messages: the CLI's one rule (locale.ts), the same as the commands' output. */
@@ -19,6 +24,8 @@ const NETWORK_ZH: Record<string, string> = {
   'host unreachable': '主机不可达',
   'network unreachable': '网络不可达',
 };
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `--text` or `line 3` as the start of a Chinese reason. */
 const where = (w: string) => (w.startsWith('line ') ? `第 ${w.slice(5)} 行：` : `${w}：`);
@@ -95,18 +102,11 @@ const ZH: [RegExp, (...m: string[]) => string][] = [
     /^username: letters, digits and \. _ @ - \(up to 64\)$/,
     () => '用户名只能含字母、数字和 . _ @ -（最多 64 个字符）',
   ],
-  [/^password: at least (\d+) characters$/, (n) => `密码至少 ${n} 个字符`],
-  // the password policy (packages/identity/password-policy.ts, issue 21)
-  [/^password: at least (\d+) characters for an admin account$/, (n) => `管理员账号的密码至少 ${n} 个字符`],
-  [/^password: at most (\d+) characters$/, (n) => `密码最多 ${n} 个字符`],
-  [
-    /^password: too common \(on a list of frequently used passwords\)$/,
-    () => '密码太常见（在常用密码列表中），请换一个',
-  ],
-  [
-    /^password: too close to the username or the product name$/,
-    () => '密码与用户名或产品名称太接近（除去它们须至少还有 8 个字符）',
-  ],
+  // the password policy's refusals (packages/identity/password-policy.ts, issue 21): the contract's one table
+  ...PASSWORD_REFUSAL_CODES.map((code): [RegExp, (...m: string[]) => string] => [
+    new RegExp(`^password: ${escapeRegExp(PASSWORD_REFUSAL_WORDS.en[code]).replace('\\{n\\}', '(\\d+)')}$`),
+    (n = String(PASSWORD_LENGTHS.min)) => PASSWORD_REFUSAL_WORDS['zh-CN'][code].replace('{n}', n),
+  ]),
   [
     /^patientId: there is no Patient\/(.*); link the account to an existing patient record$/s,
     (id) => `没有编号为 ${id} 的患者档案；请用 --patient 关联已有的患者档案`,

@@ -52,7 +52,15 @@ export {
   type RouteDeps,
 } from './routes.ts';
 export { hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from './passwords.ts';
-export { ADMIN_PASSWORD_MIN, isCommonPassword, passwordProblem } from './password-policy.ts';
+export {
+  ADMIN_PASSWORD_MIN,
+  isCommonPassword,
+  passwordProblem,
+  passwordRefusal,
+  readPasswordRefusal,
+  wordPasswordRefusal,
+} from './password-policy.ts';
+export { PASSWORD_LENGTHS, PASSWORD_REFUSAL_CODES, PASSWORD_REFUSAL_WORDS } from './api-types/index.ts';
 export { identityDb, type AnyKysely, type IdentityTables } from './tables.ts';
 /** The wire contract of this package's routes (type-only; the console imports it from `@qihuang/identity/api-types`). */
 export type * from './api-types/index.ts';

@@ -2,19 +2,31 @@
 import { z } from 'zod';
 import { QihuangError } from '@qihuang/contracts';
 import { PASSWORD_MAX, PASSWORD_MIN } from './passwords.ts';
+import { passwordRefusalIssue } from './password-policy.ts';
 import { isValidScope, parseScope } from './scopes.ts';
 import { USER_ROLES } from './views.ts';
 
 export const USERNAME = /^[a-z0-9][a-z0-9._@-]{0,63}$/;
 export const normaliseUsername = (username: string): string => username.trim().toLowerCase();
 
+/** A password's length refused by the schema, as the policy's refusal (its reason id for the console, issue 21). */
+function passwordLengthIssue(issue: z.core.$ZodIssue) {
+  if (issue.path.join('.') !== 'password') return undefined;
+  if (issue.code === 'too_small') return passwordRefusalIssue({ code: 'too-short', n: PASSWORD_MIN });
+  if (issue.code === 'too_big') return passwordRefusalIssue({ code: 'too-long', n: PASSWORD_MAX });
+  return undefined;
+}
+
 export function invalidInput(error: z.ZodError): QihuangError {
-  const issues = error.issues.map((issue) => ({
-    severity: 'error' as const,
-    code: 'invalid',
-    message: issue.message,
-    expression: issue.path.length ? [issue.path.join('.')] : undefined,
-  }));
+  const issues = error.issues.map(
+    (issue) =>
+      passwordLengthIssue(issue) ?? {
+        severity: 'error' as const,
+        code: 'invalid',
+        message: issue.message,
+        expression: issue.path.length ? [issue.path.join('.')] : undefined,
+      },
+  );
   const first = error.issues[0];
   return new QihuangError(
     'invalid-input',

@@ -8,7 +8,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { QihuangError } from '@qihuang/contracts';
 import type { IdentityContext } from './context.ts';
-import { passwordProblem } from './password-policy.ts';
+import {
+  passwordProblem,
+  passwordRefusal,
+  passwordRefusalIssue,
+  wordPasswordRefusal,
+} from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
 import type { StoreTables } from '@qihuang/store';
 import { NewUserSchema, parseWith, UserPatchSchema, type NewUser, type UserPatch } from './schemas.ts';
@@ -184,10 +189,16 @@ export interface InitialAdminResult {
   generatedPassword?: string;
 }
 
-/** The password policy (./password-policy.ts) for this account: a refusal names the field, as the schemas do. */
+/**
+ * The password policy (./password-policy.ts) for this account: a refusal names the field, as the schemas do, and
+ * its issue carries the reason id the console and the CLI word it from (issue 21).
+ */
 function assertPasswordAllowed(password: string, account: { username: string; role: string }): void {
-  const problem = passwordProblem(password, account);
-  if (problem) throw new QihuangError('invalid-input', `password: ${problem}`);
+  const refusal = passwordRefusal(password, account);
+  if (refusal)
+    throw new QihuangError('invalid-input', `password: ${wordPasswordRefusal(refusal)}`, {
+      issues: [passwordRefusalIssue(refusal)],
+    });
 }
 
 /**

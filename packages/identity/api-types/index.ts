@@ -90,3 +90,50 @@ export interface NewApiKey {
 
 /** `POST /admin/api-keys` answer: the key itself is in `key` and is returned only here. */
 export type CreatedApiKey = ApiKeyView & { key: string };
+
+/**
+ * Why a password was refused (docs/decisions/0029): a 400 of `POST /admin/users` or `PATCH /admin/users/{id}` has an
+ * issue whose message starts with the reason id `identity.password:<code>:<n>: …` (n: the number the wording names),
+ * its English text after it. The console and the CLI word it from PASSWORD_REFUSAL_WORDS (`{n}` is the number; a
+ * wording without one in English names PASSWORD_LENGTHS.min).
+ */
+/** The policy's lengths in characters (password-policy.ts takes them from here; docs/decisions/0029). */
+export const PASSWORD_LENGTHS = {
+  min: 8, // NIST SP 800-63B §5.1.1.2: at least 8 characters when chosen by the subscriber
+  adminMin: 15, // NIST SP 800-63B-4 §3.1.1.2: 15 for a password used as a single-factor authenticator
+  max: 256, // NIST SP 800-63B §5.1.1.2 asks for at least 64 to be allowed; 256 bounds the hashing work
+} as const;
+
+export const PASSWORD_REFUSAL_CODES = [
+  'too-short',
+  'too-long',
+  'too-common',
+  'too-close',
+  'admin-too-short',
+] as const;
+
+export type PasswordRefusalCode = (typeof PASSWORD_REFUSAL_CODES)[number];
+
+/** A refusal: its code and the number its wording names (a length). */
+export interface PasswordRefusal {
+  code: PasswordRefusalCode;
+  n: number;
+}
+
+/** The one wording of a refusal: English as the /admin message gives it after `password: `, Chinese in full. */
+export const PASSWORD_REFUSAL_WORDS = {
+  en: {
+    'too-short': 'at least {n} characters',
+    'too-long': 'at most {n} characters',
+    'too-common': 'too common (on a list of frequently used passwords)',
+    'too-close': 'too close to the username or the product name',
+    'admin-too-short': 'at least {n} characters for an admin account',
+  },
+  'zh-CN': {
+    'too-short': '密码至少 {n} 个字符',
+    'too-long': '密码最多 {n} 个字符',
+    'too-common': '密码太常见（在常用密码列表中），请换一个',
+    'too-close': '密码与用户名或产品名称太接近（除去它们须至少还有 {n} 个字符）',
+    'admin-too-short': '管理员账号的密码至少 {n} 个字符',
+  },
+} as const;

@@ -7,8 +7,23 @@ import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { PatientPicker, patientLinkError, usePatientNames } from './patient-link.tsx';
+import { passwordRefusalText } from './password-refusal.ts';
 
 const BLANK: NewUser = { username: '', password: '', role: 'clinician', displayName: '', patientId: '' };
+
+/** A refusal: a refused password worded in the page's language (issue 21), anything else as the console shows errors. */
+function FormError({ error, language }: { error: unknown; language: string }) {
+  if (!error) return null;
+  const password = passwordRefusalText(error, language);
+  if (!password) return <ErrorState error={error} />;
+  return (
+    <div className="state state-error" role="alert" data-testid="password-refusal">
+      <p>
+        <strong>{password}</strong>
+      </p>
+    </div>
+  );
+}
 
 export function UsersPage() {
   const { t, i18n } = useTranslation();
@@ -145,10 +160,10 @@ export function UsersPage() {
             {t('users.create')}
           </button>
         </div>
-        {formError && !linkError ? <ErrorState error={formError} /> : null}
+        <FormError error={linkError ? null : formError} language={i18n.language} />
       </form>
 
-      {rowError ? <ErrorState error={rowError} /> : null}
+      <FormError error={rowError} language={i18n.language} />
       {users.status === 'loading' && <Loading />}
       {users.status === 'error' && <ErrorState error={users.error} onRetry={users.reload} />}
       {users.status === 'success' &&
