@@ -64,3 +64,39 @@ export function runLocale(argv: readonly string[] = process.argv): CliLocale {
 /** The text of a `{zh, en}` pair in the chosen language. */
 export const pick = (display: { zh: string; en: string }, locale: CliLocale) =>
   locale === 'en' ? display.en : display.zh;
+
+/**
+ * `--locale` before the command (`qihuang --locale en bp classify …`, issue 21: an unknown option there, and
+ * `qihuang --locale en user --help` printed the top-level help) is moved after it, where every command takes it
+ * (`withLocaleOption`); one place, so the rest of the CLI reads one command line.
+ */
+export function placeLocaleArgument(argv: readonly string[]): string[] {
+  const head = argv.slice(0, 2);
+  const rest = argv.slice(2);
+  const at = rest.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  // Only a --locale before the first word that is not an option (the command) is at the top level.
+  const command = rest.findIndex((a, i) => !a.startsWith('-') && rest[i - 1] !== '--locale');
+  const end = rest.indexOf('--');
+  if (at < 0 || (command >= 0 && at > command) || (end >= 0 && at > end)) return [...argv];
+  const taken = rest[at]!.includes('=') ? 1 : 2;
+  const moved = rest.slice(at, at + taken);
+  const left = [...rest.slice(0, at), ...rest.slice(at + taken)];
+  const stop = left.indexOf('--');
+  return stop < 0
+    ? [...head, ...left, ...moved]
+    : [...head, ...left.slice(0, stop), ...moved, ...left.slice(stop)];
+}
+
+interface LocaleOptionTarget {
+  readonly commands: readonly LocaleOptionTarget[];
+  readonly options: readonly { long?: string }[];
+  option(flags: string, description: string): unknown;
+}
+
+/** Every command without sub-commands takes `--locale` (the run's language, locale.ts), declared or not. */
+export function withLocaleOption(cmd: LocaleOptionTarget): void {
+  for (const sub of cmd.commands) {
+    if (sub.commands.length) withLocaleOption(sub);
+    else if (!sub.options.some((o) => o.long === '--locale')) sub.option(...LOCALE_OPTION);
+  }
+}

@@ -7,7 +7,7 @@ import { isQihuangError } from '@qihuang/contracts';
 import { registerCommands } from './commands/index.ts';
 import { exitCodeFor, isBrokenPipe } from './exit-codes.ts';
 import { localizeHelp } from './help-zh.ts';
-import { checkLocaleArgument } from './locale.ts';
+import { checkLocaleArgument, placeLocaleArgument, withLocaleOption } from './locale.ts';
 import { errorLine, messageLocale } from './messages.ts';
 import { isUsageError, usageLine } from './usage-errors.ts';
 
@@ -23,7 +23,9 @@ const program = new Command('qihuang')
   // Usage errors are printed below as one line in the run's language (usage-errors.ts), not by commander.
   .configureOutput({ outputError: () => {} });
 
-await registerCommands(program, process.argv);
+const argv = placeLocaleArgument(process.argv);
+await registerCommands(program, argv);
+withLocaleOption(program); // every command takes --locale, before or after it (locale.ts)
 if (messageLocale() === 'zh-CN') localizeHelp(program); // --help in the CLI's language (help-zh.ts)
 /** The command a usage error is about (`qihuang text analyze`), for its `--help` hint. */
 let failed = 'qihuang';
@@ -37,8 +39,8 @@ const exitOverride = (cmd: Command, path: string): void => {
 exitOverride(program, 'qihuang');
 
 try {
-  checkLocaleArgument(process.argv); // a bad --locale: exit 2 before help or any command (locale.ts)
-  await program.parseAsync(process.argv);
+  checkLocaleArgument(argv); // a bad --locale: exit 2 before help or any command (locale.ts)
+  await program.parseAsync(argv);
 } catch (error) {
   // One rule (exit-codes.ts): 2 the input or usage is wrong, 1 the command could not complete.
   // Commander printed the help (or version) itself; a usage error is one line in the run's language.

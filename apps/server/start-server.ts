@@ -5,7 +5,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { createCheckpointWriter } from '@qihuang/audit';
 import type { Config } from '@qihuang/config';
-import { SYSTEM_PRINCIPAL } from '@qihuang/contracts';
+import { QihuangError, SYSTEM_PRINCIPAL } from '@qihuang/contracts';
 import { ensureInitialAdmin } from '@qihuang/identity';
 import { analyzeGrownTables, openDatabase, type DatabaseEvent } from '@qihuang/store';
 import type { Logger } from 'pino';
@@ -87,12 +87,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
       : undefined;
   checkpoints?.start();
   void checkpoints?.writeNow().catch(() => undefined); // anchor the head at start-up too
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: built.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-    // Requests Node's HTTP parser refuses (a raw UTF-8 query string, a malformed header) get a JSON answer and
-    // a log line instead of Node's empty 400.
-    answerClientErrors(s, log);
-  });
+  let server: ServerType;
+  try {
+    server = await listen(built.app.fetch, config, log);
+  } catch (error) {
+    // The port is taken or not ours to use (issue 21: a Node crash dump): one line, and nothing left open.
+    await checkpoints?.stop();
+    await built.close();
+    await database.close();
+    throw error;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -166,6 +170,35 @@ export async function startServer(config: Config): Promise<RunningServer> {
       log.flush?.();
     })());
   return { url, close };
+}
+
+/** The HTTP listener; a port in use or not permitted is refused with one line (QihuangError 'unavailable'). */
+export function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  config: Config,
+  log: Logger,
+) {
+  return new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch, port: config.port, hostname: config.host }, () => {
+      s.off('error', refuse);
+      resolve(s);
+    });
+    function refuse(error: NodeJS.ErrnoException): void {
+      const where = `${config.host}:${config.port}`;
+      const message =
+        error.code === 'EADDRINUSE'
+          ? `port ${config.port} is in use on ${config.host} (another server is listening there): stop it, or choose another port with PORT or --port`
+          : error.code === 'EACCES'
+            ? `port ${config.port} may not be used by this user: choose a port above 1023 with PORT or --port`
+            : `cannot listen on ${where}: ${error.message}`;
+      s.close();
+      reject(new QihuangError('unavailable', message));
+    }
+    s.once('error', refuse);
+    // Requests Node's HTTP parser refuses (a raw UTF-8 query string, a malformed header) get a JSON answer and
+    // a log line instead of Node's empty 400.
+    answerClientErrors(s, log);
+  });
 }
 
 /** Start-up lines for what takes time (a first start initialises the embedded database) or was changed. */

@@ -228,6 +228,21 @@ export function localeFromEnv(env: Env = process.env): 'zh-CN' | 'en' | undefine
   return undefined;
 }
 
+/**
+ * DATABASE_URL names a PostgreSQL server (postgres:// or postgresql://, as node-postgres reads it); anything else
+ * is refused at once (issue 21: mysql://… failed later as "getaddrinfo ENOTFOUND"), the URL never echoed (it may
+ * hold a password).
+ */
+function databaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+  if (scheme === 'postgres' || scheme === 'postgresql') return value;
+  throw new QihuangError(
+    'invalid-input',
+    `DATABASE_URL must be a PostgreSQL URL (postgres://user@host:5432/database)${scheme ? `, not ${scheme}://` : ''}; leave it unset for the embedded database`,
+  );
+}
+
 export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
   const location = env.QIHUANG_MODEL_LOCATION ?? 'on-premises';
   if (location !== 'on-premises' && location !== 'cloud') {
@@ -241,7 +256,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     port: integer(env, 'PORT', 8080, 0, 65535),
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.QIHUANG_DATA_DIR || '.qihuang'),
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
     demo: flag(env, 'QIHUANG_DEMO', true),
     logLevel: env.QIHUANG_LOG_LEVEL || env.LOG_LEVEL || 'info',
     bodyLimitBytes: integer(env, 'QIHUANG_BODY_LIMIT', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),

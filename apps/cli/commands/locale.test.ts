@@ -64,3 +64,28 @@ describe("a bad --locale at the top level is refused like a command's", () => {
     expect(text.status, text.stderr).toBe(0);
   });
 });
+
+// Issue 21 (IT try, tenth session): `--locale` before the command was an unknown option (`qihuang --locale en bp
+// classify …`, exit 2), `qihuang --locale en user --help` printed the top-level help, and serve, import, kb search
+// and text had no --locale: the run's language is one option, before or after any command.
+describe('--locale before the command, and on every command', () => {
+  it('before the command it applies to it, help included', () => {
+    const run = cli(['--locale', 'en', ...classify]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(han);
+    expect(cli(['--locale=zh-CN', ...classify], { LANG: 'en_US.UTF-8' }).stdout).toMatch(han);
+    const help = cli(['--locale', 'en', 'user', '--help']);
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: qihuang user /);
+    const bad = cli(['--locale', 'fr', ...classify]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe('错误：--locale 必须是 zh-CN 或 en，收到 "fr"');
+  });
+  it('commands that declared no --locale take it too (serve, import, kb search)', () => {
+    for (const args of [['serve'], ['import'], ['kb', 'search']]) {
+      const help = cli([...args, '--locale', 'en', '--help']);
+      expect(help.status, `${args.join(' ')}: ${help.stderr}`).toBe(0);
+      expect(help.stdout).toMatch(/--locale <locale>/);
+    }
+  });
+});
