@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from './analyze.ts';
+import { relativeOf } from './relatives.ts';
 import { emergency, mods } from './test-support/modifiers.ts';
 
 // Round 9 (issue 16): classes of missed and false emergencies of tuning part 23 (formerly held-out 18) —
@@ -146,5 +148,19 @@ describe('a clinician’s call transcript: the patient is someone other than the
   });
   it('near miss: a writer quoting what a nurse told them stays the writer', () => {
     expect(mods('The nurse said: rest more. I feel tired all the time', 'fatigue')).toBe('-');
+  });
+});
+
+describe('in-laws and cousins are someone else, with their own role code (rules.ts, relatives.ts)', () => {
+  it('is fam, and the relationship is named', () => {
+    expect(mods('嫂子今天胸口闷', 'chest-pain')).toBe('fam');
+    expect(mods('表妹怀孕28周，脚肿', 'oedema')).toBe('fam');
+    const pain = analyze('姐夫说胸口疼').mentions[0];
+    expect(pain && relativeOf(pain).code).toBe('BROINLAW');
+    const aunt = analyze('伯母头晕').mentions[0];
+    expect(aunt && relativeOf(aunt).code).toBe('AUNT');
+  });
+  it('near miss: the writer is still the writer', () => {
+    expect(mods('我今天胸口闷', 'chest-pain')).toBe('-');
   });
 });

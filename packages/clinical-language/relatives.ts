@@ -8,6 +8,14 @@ export interface Relationship {
 }
 
 const RELATIONSHIPS: readonly [RegExp, string, string][] = [
+  // In-laws and cousins first (round 9): 姐夫 is no sister, 姑父 no aunt, 伯母 no uncle.
+  [/姐夫|妹夫|brother-in-law/i, 'BROINLAW', 'brother-in-law'],
+  [/嫂|弟媳|sister-in-law/i, 'SISINLAW', 'sister-in-law'],
+  [/女婿|son-in-law/i, 'SONINLAW', 'son-in-law'],
+  [/儿媳|daughter-in-law/i, 'DAUINLAW', 'daughter-in-law'],
+  [/表[哥姐弟妹]|堂[哥姐弟妹]|cousin/i, 'COUSN', 'cousin'],
+  [/姑父|姑丈|姨父|姨夫/, 'UNCLE', 'uncle'],
+  [/伯母|婶|舅妈|舅母|姑妈|姨妈/, 'AUNT', 'aunt'],
   [/父母|parents?/i, 'PRN', 'parent'],
   [/兄弟姐妹|sibling/i, 'SIB', 'sibling'],
   [/爷爷|外公|姥爷|grandfather|grandpa/i, 'GRFTH', 'grandfather'],

@@ -43,7 +43,8 @@ export const VARIANTS_9: Readonly<Record<string, Variants>> = {
       '孕\\s?\\d{1,2}\\s?(?:周|w\\b)',
       '生完(?:孩子|娃|宝宝|小孩|二胎|老二|宝贝)',
       '\\b(?:gave birth|postpartum|post-partum|had (?:the|a|our|my|her) baby (?:\\d+|a|two|three|four|five|six) (?:days?|weeks?) ago)\\b',
-      "\\b(?:i'?m|im|i am|she'?s|she is|wife is|now)\\s+\\d{1,2}\\s*(?:weeks|wks|w)\\b(?!\\s+(?:old|ago|later))",
+      // (The person stays outside the mention, so that "my wife is 36 weeks" finds her as the experiencer.)
+      "(?<=\\b(?:i'?m|im|i am|she'?s|she is|wife is|now)\\s+)\\d{1,2}\\s*(?:weeks|wks|w)\\b(?!\\s+(?:old|ago|later))",
       '^\\s*\\d{2}\\s?(?:w|wks|weeks)\\b(?!\\s+(?:old|ago|later))',
     ],
   },
