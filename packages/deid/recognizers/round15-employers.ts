@@ -21,7 +21,8 @@ const ORG_ITEM = new RegExp(
 const LEADING_VERB = /^.*(?:于|在|到|是|系|为|去|自)/;
 /** The suffix and sub-unit ending a value, stripped to see what names it. */
 const SUFFIX_END = new RegExp(`(?:${SUFFIX})(?:[\\u4e00-\\u9fa5]{0,6}?(?:${SUB_UNIT}))?$`);
-const NOT_A_NAME = /[我你他她它某些这那个位家能会可要想让把被了着过还也都很刚参拥如何去来上下所]/;
+const NOT_A_NAME =
+  /^(?:一|某|这|那|该|每|各|本)|[我你他她它]|可以|能够|刚刚|如何|参加|拥有|所处|想|要去|去|来|没|不|了|着|过/;
 const WORK_BEFORE =
   /(?:\(|\b(?:lecturer|professor|researcher|student|staff|employee|employed|works?|worked|working|retired|job)\b[^.\n]{0,15})[ \t]*$/i;
 const MAKER = /制药|药业|医药|药厂|生物|医疗|器械/;
