@@ -20,6 +20,7 @@ import { pooledCohortRisk, type PceResult } from '@qihuang/engines/cardiovascula
 import type { EgfrResult } from '@qihuang/engines/renal-function';
 import { QihuangError } from '@qihuang/contracts';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
+import { withSessionsShown, type SessionsShown } from './session-shown.ts';
 import { localDay, zoneOffsets } from './local-time.ts';
 import { loadPatientContext, type PatientContext } from './patient-context.ts';
 import { renalOf, targetPopulation } from './target-population.ts';
@@ -29,7 +30,8 @@ export interface BpReport {
   patient: { id: string; name?: string; age?: number; sex?: string };
   guideline: Guideline;
   now: string;
-  home: Assessment;
+  /** `hbpm` carries the morning/evening rows as shown too (session-shown.ts, decision 0027). */
+  home: Assessment & { hbpm: Assessment['hbpm'] & SessionsShown };
   office?: { mean: BpValue; readings: number; date: string; classification: Classification };
   /**
    * Why there is no office classification: no office visit since `since` (the window's first local day, 12 months
@@ -172,7 +174,7 @@ export async function assessPatient(
   const offsetAt = zone ? zoneOffsets(zone) : undefined;
   const office = lastVisitMean(context, offsetAt ?? (() => options.utcOffsetMinutes ?? 480));
   const population = targetPopulation(context);
-  const home = assessHomeSeries({
+  const assessed = assessHomeSeries({
     readings: context.home,
     guideline: options.guideline,
     now: options.now,
@@ -187,6 +189,7 @@ export async function assessPatient(
     ...(options.previousAlerts ? { previousAlerts: options.previousAlerts } : {}),
     ...(options.alertConfig ? { alertConfig: options.alertConfig } : {}),
   });
+  const home = { ...assessed, hbpm: withSessionsShown(assessed.hbpm) };
   const renal = renalOf(context);
   const sbpForRisk = office?.mean.sbp ?? home.hbpm.mean?.sbp;
   // A reading sent with no device (the patient's phone page sends none) is stored under the patient's

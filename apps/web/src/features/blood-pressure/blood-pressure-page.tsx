@@ -20,7 +20,7 @@ import { care } from '../../api/care.ts';
 import { AbpmCard, useAbpm } from './abpm-card.tsx';
 import { HOME_WINDOWS, THRESHOLDS, phenotypeVerdict, windowWords } from './bp-readings.ts';
 import { BpTrend, RangeSelect, useBpVitals, type Range } from './bp-trend.tsx';
-import { splitView, type SplitRowView } from './split-view.ts';
+import { splitMeanText, splitView, type SplitRowView } from './split-view.ts';
 import { useGuideline } from './guideline-preference.ts';
 import { PatientBpView } from './patient-bp-view.tsx';
 import { ReadingsCard } from './readings-card.tsx';
@@ -217,14 +217,13 @@ function SplitRow({
   home: { sbp: number; dbp: number };
 }) {
   const { t } = useTranslation();
-  const hasMean = value.sbp !== undefined && value.dbp !== undefined;
+  const mean = splitMeanText(value);
+  const hasMean = mean !== undefined;
   return (
     <tr>
       <th scope="row">{label}</th>
       <td className="num">{value.n ?? '—'}</td>
-      <td className="num">
-        {hasMean ? `${round(value.sbp)}/${round(value.dbp)}` : t('bp.noReadingsPeriod')}
-      </td>
+      <td className="num">{mean ?? t('bp.noReadingsPeriod')}</td>
       <td className="num">{round(value.heartRate)}</td>
       <td>
         {hasMean && value.high !== undefined && (

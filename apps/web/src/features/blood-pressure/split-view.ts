@@ -3,7 +3,8 @@
  * /api/bp/patients/{id}/assessment → home.hbpm.morningMean / eveningMean / threshold): the server buckets each
  * reading in the patient's zone with that zone's rules, so the console never re-buckets the clinical figure
  * itself. The console adds only the count and mean heart rate of the same readings (home.hbpm.readingIds),
- * bucketed in the IANA zone the server names, and shows them only when its mean agrees with the server's.
+ * bucketed in the IANA zone the server names, and shows them only when its mean agrees with the server's. The
+ * figures are the server's as shown (morningShown / eveningShown, decision 0027), never rounded here.
  * Pure: no I/O, no clock.
  */
 import type { HbpmSummary } from '../../api/bp.ts';
@@ -17,6 +18,21 @@ export interface SplitRowView {
   dbp?: number;
   heartRate?: number;
   high?: boolean;
+  /** The server's figure as shown (decision 0027: never across the home threshold). */
+  shown?: { sbp: string; dbp: string };
+}
+
+/** The row's mean as shown: the server's figure, else whole mmHg; undefined without a mean. */
+export function splitMeanText(row: SplitRowView): string | undefined {
+  if (row.sbp === undefined || row.dbp === undefined) return undefined;
+  if (row.shown) return `${row.shown.sbp}/${row.shown.dbp}`;
+  return `${Math.round(row.sbp)}/${Math.round(row.dbp)}`;
+}
+
+function shownOf(v: unknown): { sbp: string; dbp: string } | undefined {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const { sbp, dbp } = v as { sbp?: unknown; dbp?: unknown };
+  return typeof sbp === 'string' && typeof dbp === 'string' ? { sbp, dbp } : undefined;
 }
 
 export interface SplitView {
@@ -47,6 +63,7 @@ function serverRow(
   mean: Value | undefined,
   mine: PeriodMean | undefined,
   threshold: Threshold,
+  shown: { sbp: string; dbp: string } | undefined,
 ): SplitRowView {
   if (!mean) return { n: 0 };
   const agrees =
@@ -58,6 +75,7 @@ function serverRow(
     sbp: mean.sbp,
     dbp: mean.dbp,
     high: isHigh(mean, threshold),
+    ...(shown ? { shown } : {}),
     ...(agrees ? { n: mine.n, ...(mine.heartRate !== undefined ? { heartRate: mine.heartRate } : {}) } : {}),
   };
 }
@@ -95,8 +113,8 @@ export function splitView(input: {
     return {
       source: 'server',
       threshold,
-      morning: serverRow(value(hbpm.morningMean), placed?.morning, threshold),
-      evening: serverRow(value(hbpm.eveningMean), placed?.evening, threshold),
+      morning: serverRow(value(hbpm.morningMean), placed?.morning, threshold, shownOf(hbpm.morningShown)),
+      evening: serverRow(value(hbpm.eveningMean), placed?.evening, threshold, shownOf(hbpm.eveningShown)),
     };
   }
   if (!isKnownZone(timeZone) || input.shown.length === 0) return undefined;
