@@ -164,3 +164,15 @@ describe('in-laws and cousins are someone else, with their own role code (rules.
     expect(mods('我今天胸口闷', 'chest-pain')).toBe('-');
   });
 });
+
+describe('a counted person a relay describes; a small child without a possessive (rules13.ts)', () => {
+  it('is someone else', () => {
+    expect(mods('社区站：来了一位大爷，说胸口闷了半小时', 'chest-pain')).toBe('fam');
+    expect(mods('门诊：有个孕妇头很痛，眼前冒金星', 'severe-headache')).toBe('fam');
+    expect(mods('Our toddler has had a cough for two days', 'cough')).toBe('fam');
+  });
+  it('near misses: the writer counting themself, alone at home, a condition', () => {
+    expect(mods('我是一名患者，最近头晕', 'dizziness')).toBe('-');
+    expect(mods('一个人在家，突然心慌', 'palpitations')).toBe('-');
+  });
+});

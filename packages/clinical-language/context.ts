@@ -32,6 +32,7 @@ import { PSEUDO_9, TRIGGERS_9 } from './rules9.ts';
 import { PSEUDO_10, TRIGGERS_10 } from './rules10.ts';
 import { TRIGGERS_11 } from './rules11.ts';
 import { TRIGGERS_12 } from './rules12.ts';
+import { TRIGGERS_13 } from './rules13.ts';
 
 // Parts 4 and 5 of the rules (rules4.ts, rules5.ts) are read here, after the lists of rules.ts (whose rule-case
 // tables count them).
@@ -46,6 +47,7 @@ const ALL_TRIGGERS = [
   ...TRIGGERS_10,
   ...TRIGGERS_11,
   ...TRIGGERS_12,
+  ...TRIGGERS_13,
 ];
 const ALL_PSEUDO = [...PSEUDO, ...PSEUDO_4, ...PSEUDO_5, ...PSEUDO_7, ...PSEUDO_8, ...PSEUDO_9, ...PSEUDO_10];
 
