@@ -112,6 +112,10 @@ const SETTING_WORDS: [Setting, RegExp][] = [
   ['24h', /\b24[- ]?h(?:ou)?r?\b|24\s*小时|全天/i],
   ['office', /\boffice\b|\bclinic\b|诊室|门诊/i],
 ];
+/** The measurement settings a text names. */
+export const settingsIn = (text: string): Setting[] =>
+  SETTING_WORDS.filter(([, re]) => re.test(text)).map(([s]) => s);
+
 const LAB =
   /\beGFR\b|\bGFR\b|\bCrCl\b|creatinine clearance|\bpotassium\b|\bK\+|K⁺|\bACR\b|血钾|肌酐清除率|肾小球滤过率/i;
 const POPULATION =
@@ -152,7 +156,7 @@ const NEGATION =
   /\bnot\b|n't\b|\bnever\b|\bno\b(?! (?:more|less|later|lower|higher) than)|\bneither\b|\bnor\b|\brather than\b|\binstead of\b|不是|并非|并不|不算|不属于|不会|未|没有|无(?!论)|而非|不(?=[是算属会能可宜应用致])/i;
 
 const BP_RANGE = /(\d{2,3})\s*[–~～-]\s*(\d{2,3})\s*\/\s*(\d{2,3})\s*[–~～-]\s*(\d{2,3})/g;
-const BP = /(?<![\d.\/–-])(\d{2,3})\s*\/\s*(\d{2,3})(?![\d.]|\s*[–~～-]\s*\d)/g;
+const BP = /(?<![\d.\/–-])(\d{2,3})\s*\/\s*(\d{2,3})(?!\d|\.\d|\s*[–~～-]\s*\d)/g;
 const NUM_RANGE =
   /(?<![\d.\/])(\d+(?:\.\d+)?)\s*(?:[–~～-]|to|至|到)\s*(\d+(?:\.\d+)?)\s*(mg|毫克|mmol\/L|mL\/min|%|mmHg|岁|years?)/gi;
 const NUM =
@@ -181,7 +185,7 @@ const global = (re: RegExp) => new RegExp(re.source, 'gi');
 const SETTING_G = SETTING_WORDS.map(([s, re]) => [s, global(re)] as const);
 const LAB_G = global(LAB);
 const POPULATION_G = global(POPULATION);
-const READING_G = /(?<![\d.\/])\d{2,3}\s*\/\s*\d{2,3}(?![\d.])/g;
+const READING_G = /(?<![\d.\/])\d{2,3}\s*\/\s*\d{2,3}(?!\d|\.\d)/g;
 
 function subjectOf(t: string, from: number, valueAt: number): Triple['subject'] {
   // The entity nearest the value after the value before it ("24小时≥130/80、白天≥135/85": each value its own setting);

@@ -13,10 +13,11 @@
  *   says a cited passage states.
  */
 import type { Guideline } from '@qihuang/engines/blood-pressure';
-import { readClauses, type Triple } from './clauses.ts';
+import { readClauses, settingsIn, splitClauses, type Triple } from './clauses.ts';
 import { categoriesIn } from './extract-bp-categories.ts';
 import { guidelinesIn } from './extract-bp-guidelines.ts';
-import type { BpData } from './types.ts';
+import type { DrugEntry, DrugKnowledgeBase } from '@qihuang/drug-knowledge';
+import type { BpData, DoseData, Mention } from './types.ts';
 
 /** The clause names the diagnosis (a threshold of hypertension, not of a drug start or a target). */
 const DIAGNOSIS =
@@ -122,4 +123,115 @@ export function deniedEffectOfCombination(text: string): boolean {
     const cueAt = c.toLowerCase().lastIndexOf(t.cue.toLowerCase());
     return cueAt >= 0 && NEGATED_EFFECT.test(c.slice(cueAt + t.cue.length));
   });
+}
+
+/** A drug followed straight by a combine word, then the amount: the pair is the clause's subject ("辛伐他汀和氨氯地平同用时
+ * 每天最多20 mg", "simvastatin and amlodipine together: no more than 20 mg"). */
+const PAIR_THEN_VALUE =
+  /^\s*(?:同用|合用|联用|一起用|一起服用|同服|同时服用|联合使用|together|combined|in combination|co-?prescribed)[^\d，,。;；]{0,14}$/i;
+
+/** Whether drug-knowledge caps `capped` in combination with `partner` (REFERENCE §6 dose caps). */
+function capsWith(kb: DrugKnowledgeBase, capped: string, partner: DrugEntry): boolean {
+  const classes = kb.classesOf(partner);
+  return kb.interactions.some(
+    (rule) =>
+      rule.doseCap?.drug === capped &&
+      rule.members.some((sel) =>
+        sel.some((x) =>
+          'drug' in x ? x.drug === partner.id : 'class' in x ? classes.includes(x.class) : false,
+        ),
+      ),
+  );
+}
+
+/**
+ * The amount of a clause whose subject is a drug pair belongs to the member whose dose the combination caps, not to
+ * the drug named last before it: "辛伐他汀和氨氯地平同用时每天最多20 mg" is simvastatin's cap, not amlodipine's maximum.
+ */
+export function pairSubjectDose(
+  text: string,
+  dose: DoseData,
+  mentions: Mention[],
+  kb: DrugKnowledgeBase,
+): DoseData {
+  const from = text.indexOf(dose.raw);
+  const at = from + dose.raw.search(/\d+(?:\.\d+)?\s*(?:mg|毫克)/i);
+  if (from < 0 || at < from || !dose.with?.length) return dose;
+  const before = mentions.filter((m) => m.drug && m.end <= at);
+  const last = before[before.length - 1];
+  if (last?.drug?.id !== dose.drug.id || !PAIR_THEN_VALUE.test(text.slice(last.end, at))) return dose;
+  // The drug named last is itself capped by a partner: the amount is its own.
+  if (dose.with.some((m) => m.drug && m.drug.id !== dose.drug.id && capsWith(kb, dose.drug.id, m.drug)))
+    return dose;
+  for (const p of dose.with)
+    if (p.drug && p.drug.id !== dose.drug.id && capsWith(kb, p.drug.id, dose.drug))
+      return { ...dose, drug: p.drug, with: [last, ...dose.with.filter((m) => m !== p)] };
+  return dose;
+}
+
+const CATEGORY_FILLER =
+  /^\s*(?:(?:a|an|the|of|at|from|is|are|as|mean|average|values?|readings?|mmHg|(?:stage|grade)\s*(?:\d|I{1,3})|[1-3一二三]\s*[期级](?:高血压)?|hypertension|为|是|从|在|:|：)\s*){0,6}$/i;
+const TREATMENT = /\btreat\w*|\bdrugs?\b|\bmedicat\w*|\btherapy\b|治疗|用药|服药|药物|起始|开始/i;
+
+/** An office category in a threshold or start relation to a pressure pair ("puts the start of stage 2 at 160/100",
+ * "1级高血压从140/90起") is that category's lower threshold (REFERENCE §1.1–§1.3). */
+export function categoryThresholdsIn(text: string, carried?: Guideline): BpData[] {
+  const out: BpData[] = [];
+  for (const t of readClauses(text)) {
+    if (t.subject?.kind !== 'category' || (t.relation !== 'threshold' && t.relation !== 'start')) continue;
+    if (t.negated || t.bareGuideline || t.value?.kind !== 'bp' || t.gap === undefined) continue;
+    const c = t.clause.text;
+    if (!CATEGORY_FILLER.test(t.gap) || TREATMENT.test(c) || NOT_THRESHOLD.test(c)) continue;
+    // An out-of-office value or a correspondence ("夜间对应诊室1期的阈值") is another setting's.
+    if (settingsIn(c).some((x) => x !== 'office') || /对应|correspond|equivalent|相当于/i.test(c)) continue;
+    const guideline = t.guideline ?? carried;
+    if (!guideline) continue;
+    out.push({
+      guideline,
+      category: t.subject.text,
+      setting: 'office',
+      form: 'threshold',
+      sbp: [t.value.sbp, undefined],
+      dbp: [t.value.dbp, undefined],
+      lowerBoundOnly: true,
+    });
+  }
+  return out;
+}
+
+const SBP_HEAD = /收缩压|\bSBP\b|systolic|高压/i;
+const DBP_HEAD = /舒张压|\bDBP\b|diastolic|低压/i;
+const CELL_RANGE = /^(\d{2,3})\s*[–~～-]\s*(\d{2,3})$/;
+const CELL_BOUND = /^(?:≥|>=)\s*(\d{2,3})$/;
+
+/** A table row under a header naming the systolic and diastolic columns ("| 分级 | 收缩压 | 舒张压 |" then "| 1级高血压 |
+ * 130–139 | 80–89 |"): the row's category with its ranges (REFERENCE §1.1–§1.3). */
+export function tableRowCategory(row: string, header: string, carried?: Guideline): BpData | undefined {
+  const [r] = splitClauses(row.normalize('NFKC'));
+  const [h] = splitClauses(header.normalize('NFKC'));
+  if (!r?.cells || !h?.cells || r.cells.length !== h.cells.length) return undefined;
+  const si = h.cells.findIndex((x) => SBP_HEAD.test(x));
+  const di = h.cells.findIndex((x) => DBP_HEAD.test(x));
+  const cats = categoriesIn(r.cells[0] ?? '').filter((x) => !x.negated && x.category !== 'hypertension');
+  if (si < 1 || di < 1 || cats.length !== 1 || !carried) return undefined;
+  const read = (cell: string): [number, number | undefined] | undefined => {
+    const x = cell.replace(/\s*mmHg$/i, '').trim();
+    const range = CELL_RANGE.exec(x);
+    if (range) return [+range[1]!, +range[2]!];
+    const bound = CELL_BOUND.exec(x);
+    return bound ? [+bound[1]!, undefined] : undefined;
+  };
+  const sbp = read(r.cells[si]!);
+  const dbp = read(r.cells[di]!);
+  if (!sbp || !dbp || (sbp[1] === undefined) !== (dbp[1] === undefined)) return undefined;
+  const bound = sbp[1] === undefined;
+  return {
+    guideline: carried,
+    category: cats[0]!.category,
+    setting: 'office',
+    form: bound ? 'threshold' : 'range',
+    sbp,
+    dbp,
+    lowerBoundOnly: bound,
+  };
 }

@@ -20,7 +20,14 @@ import { eachReadingClaims } from './extract-bp-each.ts';
 import { ckdDiagnosisIn, ckdDurationIn, egfrInRangeIn } from './extract-ckd.ts';
 import { phenotypeClaimIn } from './extract-bp-phenotype.ts';
 import { categoryAttributionsIn } from './extract-bp-attribution.ts';
-import { anaphorSubjectAt, creditedCategoriesIn, settingThresholdsIn } from './extract-clause-claims.ts';
+import {
+  anaphorSubjectAt,
+  categoryThresholdsIn,
+  creditedCategoriesIn,
+  pairSubjectDose,
+  settingThresholdsIn,
+  tableRowCategory,
+} from './extract-clause-claims.ts';
 import { axisGradeIn } from './extract-bp-axis-grade.ts';
 import { acrStatements, acrValueIn, carriedLabStatements, gfrStatements } from './extract-labs.ts';
 import { renalCalculation } from './extract-labs-calc.ts';
@@ -168,7 +175,8 @@ export function extractClaims(
         ...mentions,
       ];
 
-    const doses = doseClaims(text, mentions, lastDrug);
+    // A pair as the clause's subject gives its amount to the member the combination caps (clauses.ts).
+    const doses = doseClaims(text, mentions, lastDrug).map((x) => pairSubjectDose(text, x, mentions, kb));
     // A sentence naming no drug (a class at most: "…最多加到每天450毫克，或者联合利尿剂"): its amounts before the
     // first class named are the drug's of the sentence before — when that sentence named one drug only ("…with
     // verapamil, simvastatin…. Your 40 mg dose …, or we switch statins" stays unread).
@@ -235,7 +243,26 @@ export function extractClaims(
             c.bp.guideline === b.guideline &&
             c.bp.sbp?.[0] === b.sbp?.[0],
         );
-    for (const bp of [...settingThresholdsIn(text, d.guideline), ...creditedCategoriesIn(text)])
+    const row = tableRowCategory(text, previousText, d.guideline);
+    const starts = categoryThresholdsIn(text, d.guideline);
+    // A value the clause reads as a category's threshold ("the start of stage 1 at 130/80 and stage 2 at 140/90") is
+    // not a reading of another category.
+    for (let i = claims.length - 1; i >= before; i--) {
+      const b = claims[i]!.bp;
+      if (
+        b?.form === 'reading' &&
+        starts.some(
+          (x) => x.sbp?.[0] === b.sbp?.[0] && x.dbp?.[0] === b.dbp?.[0] && x.category !== b.category,
+        )
+      )
+        claims.splice(i, 1);
+    }
+    for (const bp of [
+      ...settingThresholdsIn(text, d.guideline),
+      ...creditedCategoriesIn(text),
+      ...starts,
+      ...(row ? [row] : []),
+    ])
       if (!sameBp(bp)) claims.push({ ...base, kind: 'bp-threshold', bp });
     const byAxis = axisGradeIn(text, previousText, d.guideline);
     if (byAxis) claims.push({ ...base, kind: 'bp-threshold', bp: byAxis });
