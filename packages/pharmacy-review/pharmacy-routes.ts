@@ -56,7 +56,7 @@ import {
 import { readReview, snapshot, type ReviewRecord } from './review-state.ts';
 import { acknowledgedAmong, acknowledgedLine, emergencyFindings } from './signed-over.ts';
 import { writeDecision } from './review-write.ts';
-import { replacedMeanwhile, replacedMeanwhileMessage } from './same-prior.ts';
+import { pendingPairRefusal, replacedMeanwhile, replacedMeanwhileMessage } from './same-prior.ts';
 import { isAwaitingReview } from './awaiting-review.ts';
 import { replacedOrderOf, replacesLine, type ReplacedOrder } from './replaces-line.ts';
 import type { QueueItem, QueueAnswer, QueueStatus, ReportAnswer } from './api-types/index.ts';
@@ -262,7 +262,9 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
       // Approval that would be refused is not offered: the card says why, in words (issue 20, non-author try).
       ...(r.meanwhile
         ? { approvalRefused: replacedMeanwhileMessage(r.meanwhile, deps.drugs, lang === 'zh-CN') }
-        : {}),
+        : r.item.review.state === 'pending' && pendingPairRefusal(r.findings, lang === 'zh-CN')
+          ? { approvalRefused: pendingPairRefusal(r.findings, lang === 'zh-CN') }
+          : {}),
       medication: medicationLine(r.item.medication, r.zhName, lang),
       patient: cardPatient(
         {
@@ -379,6 +381,9 @@ export function createPharmacyReviewRoutes(deps: PharmacyReviewRouteDeps): Hono 
     const meanwhile = state === 'approved' && chart ? replacedMeanwhile(order, chart.resources) : undefined;
     if (meanwhile)
       throw new QihuangError('conflict', replacedMeanwhileMessage(meanwhile, deps.drugs, lang === 'zh-CN'));
+    // Another change of the same order awaits review: no override reason approves it; one is returned first.
+    const pair = state === 'approved' ? pendingPairRefusal(current.findings, lang === 'zh-CN') : undefined;
+    if (pair) throw new QihuangError('conflict', pair);
     const known = new Set(current.findings.map((f) => f.id));
     const unknown = Object.keys(overrides).filter((f) => !known.has(f));
     if (unknown.length > 0) throw new QihuangError('invalid-input', say(MESSAGES.unknownFindings(unknown)));

@@ -165,6 +165,19 @@ export function replacedMeanwhile(
  * other change by its medicine, never by resource id (issue 20, non-author try: the screen showed
  * `MedicationRequest/…`).
  */
+/**
+ * Why an order cannot be approved while another change of the same order awaits review (issue 20, non-author try),
+ * in words, from its 'two pending changes' finding; undefined without one. The finding is not overridden away —
+ * as signing in care refuses it (packages/care/same-prior.ts): one of the two is returned first.
+ */
+export function pendingPairRefusal(findings: readonly Finding[], zh: boolean): string | undefined {
+  const pair = findings.find((f) => f.ruleId === SAME_PRIOR_RULE);
+  if (!pair) return undefined;
+  return zh
+    ? `不能通过：${pair.summary.zh}。同一医嘱只能有一个待生效的变更，填写忽略理由也不能通过：请先退回其中一个。`
+    : `Cannot be approved: ${pair.summary.en}. An order can have only one pending change, whatever override reason is given: return one of them first.`;
+}
+
 export function replacedMeanwhileMessage(other: FhirResource, drugs: DrugKnowledgeBase, zh: boolean): string {
   return zh
     ? `不能通过：本医嘱要替换的医嘱已被另一变更（${nameIn(other, 'zh', drugs)}）替换。请退回给医生，按当前医嘱重新开具。`

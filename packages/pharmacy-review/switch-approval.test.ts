@@ -312,9 +312,17 @@ describe.each(DATABASE_KINDS)('a switch awaiting the pharmacist on %s', (kind) =
       expect(zh?.summary).toContain('两个待生效的变更替换同一医嘱（氢氯噻嗪 25 mg）');
       expect(zh?.summary).not.toMatch(/[A-Za-z]{4,}/);
     }
+    // Neither is approved over the other (pending-pair.test.ts): one is returned first.
     const first = await approve('p-two-ctd');
-    expect(first.status, await first.clone().text()).toBe(200);
-    expect((await read('p-two-hctz')).status).toBe('stopped');
+    expect(first.status).toBe(409);
+    // The pair as an approval before that rule left it: the chlorthalidone active, the order it replaced stopped.
+    const { statusReason: _awaiting, ...ctd } = await read('p-two-ctd');
+    await repo.update(system, 'MedicationRequest', 'p-two-ctd', { ...ctd, status: 'active' });
+    await repo.update(system, 'MedicationRequest', 'p-two-hctz', {
+      ...(await read('p-two-hctz')),
+      status: 'stopped',
+      statusReason: REPLACED_REASON,
+    });
     const second = await card('p-two-aml');
     expect(second.findings.map((f) => f.ruleId)).toContain(REPLACED_MEANWHILE_RULE);
     expect(second.findings.map((f) => f.ruleId)).not.toContain(SAME_PRIOR_RULE);
