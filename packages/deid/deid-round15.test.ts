@@ -134,3 +134,31 @@ describe('organisations by the suffix of their name', () => {
     expect(spanTexts('Patients attending the University of Leeds clinic were enrolled.')).toEqual([]);
   });
 });
+
+describe('persons by the position they stand in', () => {
+  it('hides English names after a title with initials, before a bracketed number or role, after a role noun', () => {
+    const note =
+      'Paged Dr. K. Lindqvist and Dr Seán Ó Dálaigh.\nCohort: Marisol Quintero Paz (0081234567), Kwame Mensah (statistician)\n' +
+      'Chaperone (family present): Harold Pimm  Time: 10:05\nThe porter, Dimitri, brought the chart; collected by courier Tavita.\n' +
+      'ZELLWEGER, AUGUSTINE P';
+    for (const v of [
+      'K. Lindqvist',
+      'Seán Ó Dálaigh',
+      'Marisol Quintero Paz',
+      'Kwame Mensah',
+      'Harold Pimm',
+      'Dimitri',
+      'Tavita',
+      'ZELLWEGER, AUGUSTINE P',
+    ])
+      expect(hidden(note, v)).toBe(true);
+  });
+  it('hides a Chinese name between a department or a role noun and a staff verb', () => {
+    expect(hidden('档案室鞠慧敏核对了复印件', '鞠慧敏')).toBe(true);
+    expect(hidden('当事人晏国栋已签收', '晏国栋')).toBe(true);
+  });
+  it('leaves body parts, clinic visits and scales in brackets', () => {
+    expect(spanTexts('腰部冷痛，建议心内科门诊复诊。')).toEqual([]);
+    expect(spanTexts('Outcomes: Hospital Anxiety (questionnaire), Body Mass (index)')).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@
 import type { PhiCategory, PhiSpan } from '../types.ts';
 import { execAll } from './collect.ts';
 import { findRound15Employers } from './round15-employers.ts';
+import { findRound15Names } from './round15-names.ts';
 import { surnameOf } from './zh-name-model.ts';
 import { isCommonWord, isWord2 } from './zh-words.ts';
 
@@ -118,4 +119,5 @@ export function findRound15(text: string, out: PhiSpan[]): void {
   }
   if (zh && /[省市]/.test(text)) findAddressChains(text, out);
   findRound15Employers(text, out);
+  findRound15Names(text, out);
 }
