@@ -3,7 +3,8 @@
  * consultation leads over any reading's advice (an emergency is never downgraded); an open crisis reading's box
  * still shows, below it. A crisis reading (a critical alert) comes before a same-day report, and a same-day report
  * before an old reading's note. Only the first box leads (one clear top instruction). A reported alert the care team
- * closed in the last 72 h is a calm status note after everything open and never leads (issue 20). Pure.
+ * closed in the last 72 h is a calm status note after everything open and never leads (issue 20). With a crisis
+ * reading and a same-day report both open, the crisis box's 120 step leads its steps (callStepFirst). Pure.
  */
 type ReportedLevel = 'emergency' | 'urgent';
 type ReadingLevel = 'crisis' | 'old-reading';
@@ -25,6 +26,23 @@ export type HomeBox<R, A, H = never> =
   | { kind: 'reading'; box: A; leads: boolean; underEmergency: boolean }
   | { kind: 'handled'; box: H; leads: false };
 
+/** The step that says to call 120 (every crisis box has one, REFERENCE §1.5); "180/120 mmHg" is not one. */
+const CALL_120 = /拨打\s*120|call 120/i;
+
+/**
+ * A crisis reading's box above a same-day report (e.g. a stroke-like episode that passed, decision 0021): the patient
+ * has told us of symptoms, so the box's own "with these symptoms call 120 now" step (REFERENCE §1.5: crisis-range
+ * BP with symptoms of organ damage) comes first, before "measure again" (issue 20 check of decision 0024). The
+ * steps are the server's, in the page's language; only their order changes.
+ */
+function callStepFirst<A>(box: A): A {
+  const steps = (box as { steps?: unknown }).steps;
+  if (!Array.isArray(steps)) return box;
+  const i = steps.findIndex((s) => typeof s === 'string' && CALL_120.test(s));
+  if (i <= 0) return box;
+  return { ...box, steps: [steps[i], ...steps.filter((_, k) => k !== i)] };
+}
+
 export function homeBoxes<
   R extends { level: ReportedLevel },
   A extends { level: ReadingLevel },
@@ -36,7 +54,8 @@ export function homeBoxes<
       ? [
           {
             kind: 'reading' as const,
-            box: reading,
+            box:
+              reading.level === 'crisis' && reported?.level === 'urgent' ? callStepFirst(reading) : reading,
             leads: false,
             underEmergency: reported?.level === 'emergency',
           },
