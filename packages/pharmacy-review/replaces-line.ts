@@ -10,7 +10,7 @@ import type { DrugKnowledgeBase } from '@qihuang/drug-knowledge';
 import type { FhirRepository, FhirResource } from '@qihuang/store';
 import { isAwaitingReview, priorIdOf } from './awaiting-review.ts';
 import { medicationLine } from './dosage-text.ts';
-import { currentPrior } from './replaced-order.ts';
+import { currentPrior, REPLACED_REASON } from './replaced-order.ts';
 import { replacedMeanwhile } from './same-prior.ts';
 import { medicationText, type PatientChart } from './review-order.ts';
 import type { Language, QueueItem } from './api-types/index.ts';
@@ -23,6 +23,29 @@ export interface ReplacedOrder {
   status: string;
   /** Awaiting review, the order named was replaced meanwhile by this other change (approval is refused). */
   replacedBy?: { text: string; zhName?: string };
+  /** No longer current: when it last changed (its stop), and whether it was stopped outright, not replaced. */
+  stoppedAt?: string;
+  stoppedOutright?: boolean;
+}
+
+interface PriorShape {
+  status?: string;
+  meta?: { lastUpdated?: string };
+  statusReason?: { coding?: { code?: string }[] };
+}
+
+/**
+ * A replaced order no longer current: when it stopped (its last update) and whether a clinician stopped it outright
+ * rather than a change replacing it (issue 20: approval still goes through, replaced-order.ts, but the card says so).
+ */
+function stoppedFacts(prior: FhirResource): Pick<ReplacedOrder, 'stoppedAt' | 'stoppedOutright'> {
+  const p = prior as PriorShape;
+  if (['active', 'on-hold'].includes(p.status ?? '')) return {};
+  const replaced = p.statusReason?.coding?.some((c) => c.code === REPLACED_REASON.coding[0]!.code) ?? false;
+  return {
+    ...(p.meta?.lastUpdated ? { stoppedAt: p.meta.lastUpdated } : {}),
+    ...(replaced ? {} : { stoppedOutright: true }),
+  };
 }
 
 export async function replacedOrderOf(
@@ -56,6 +79,7 @@ export async function replacedOrderOf(
     ...(before?.names.zh ? { zhName: before.names.zh } : {}),
     status: (prior as { status?: string }).status ?? 'unknown',
     ...(meanwhile ? { replacedBy: { text: medicationText(meanwhile), ...(by ? { zhName: by } : {}) } } : {}),
+    ...stoppedFacts(prior),
   };
 }
 
@@ -66,5 +90,7 @@ export function replacesLine(r: ReplacedOrder, lang: Language): NonNullable<Queu
     medication: medicationLine(r.text, r.zhName, lang),
     status: r.status,
     ...(r.replacedBy ? { replacedBy: medicationLine(r.replacedBy.text, r.replacedBy.zhName, lang) } : {}),
+    ...(r.stoppedAt ? { stoppedAt: r.stoppedAt } : {}),
+    ...(r.stoppedOutright ? { stoppedOutright: true as const } : {}),
   };
 }

@@ -112,6 +112,10 @@ export interface QueueItem {
      * the card's language. The order named stays the one replaced: never the other change (issue 20).
      */
     replacedBy?: string;
+    /** That order is no longer current: when it stopped (issue 20). */
+    stoppedAt?: string;
+    /** Stopped outright by a clinician, not replaced by a change: the card warns the pharmacist (issue 20). */
+    stoppedOutright?: true;
   };
   /**
    * Approval would be refused (the order it replaces was replaced by another change since): why, in the card's

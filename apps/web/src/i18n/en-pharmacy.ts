@@ -76,7 +76,13 @@ export const enPharmacy = {
   replaces: {
     switch: 'Switch',
     'dose-change': 'Dose change',
-    pending: 'replaces {{medication}}: approval stops that order; a return keeps it',
+    pending: 'will replace {{medication}}: approval stops that order; a return keeps it',
+    pendingReplacedMeanwhile:
+      'would replace {{medication}}, but that order was replaced meanwhile by another change ({{by}})',
+    pendingStopped:
+      'would replace {{medication}}, but the order it replaces was stopped on {{date}}: check that this order is still wanted',
+    pendingStoppedUndated:
+      'would replace {{medication}}, but the order it replaces was stopped: check that this order is still wanted',
     stopped: 'replaced {{medication}} (that order is stopped)',
   },
   listSeparator: ', ',

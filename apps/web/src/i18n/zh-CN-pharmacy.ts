@@ -76,7 +76,10 @@ export const zhCNPharmacy: Messages['pharmacy'] = {
   replaces: {
     switch: '换药',
     'dose-change': '调整剂量',
-    pending: '替换 {{medication}}：审核通过后原医嘱停止；退回则原医嘱继续有效',
+    pending: '将替换 {{medication}}：审核通过后原医嘱停止；退回则原医嘱继续有效',
+    pendingReplacedMeanwhile: '将替换 {{medication}}，但该医嘱已被另一变更（{{by}}）替换',
+    pendingStopped: '将替换 {{medication}}，但原医嘱已于 {{date}} 被停用：请确认本处方是否仍需开始',
+    pendingStoppedUndated: '将替换 {{medication}}，但原医嘱已被停用：请确认本处方是否仍需开始',
     stopped: '已替换 {{medication}}（原医嘱已停止）',
   },
   listSeparator: '、',

@@ -11,6 +11,7 @@ import { cardTimes } from './card-times.ts';
 import type { PatientGroup } from './queue-groups.ts';
 import { PatientFacts, usePersonLabel } from './patient-facts.tsx';
 import { reasonForScreen } from './reason-for-screen.ts';
+import { replacesWords } from './replaces-words.ts';
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   const { t } = useTranslation();
@@ -132,18 +133,20 @@ function QueueEntry({
           </p>
         )}
         {/* A switch or dose change names the order it replaces (issue 20/19): the pair is no duplicate. */}
-        {item.replaces && (
-          <p className="notice" data-testid="rx-replaces">
-            <strong>{t(`pharmacy.replaces.${item.replaces.kind}`)}</strong>
-            {t('pharmacy.labelSeparator')}
-            {t(
-              ['active', 'on-hold'].includes(item.replaces.status)
-                ? 'pharmacy.replaces.pending'
-                : 'pharmacy.replaces.stopped',
-              { medication: item.replaces.medication },
-            )}
-          </p>
-        )}
+        {/* Awaiting review it says what approval will do; a replaced order stopped meanwhile is said (issue 20). */}
+        {item.replaces &&
+          (() => {
+            const words = replacesWords(item.replaces, item.review.state, (iso) =>
+              formatInZone(iso, timeZone, lang),
+            );
+            return (
+              <p className="notice" data-testid="rx-replaces" data-key={words.key}>
+                <strong>{t(`pharmacy.replaces.${item.replaces.kind}`)}</strong>
+                {t('pharmacy.labelSeparator')}
+                {t(words.key, words.values)}
+              </p>
+            );
+          })()}
         {item.note && (
           <p className="prescriber-note" data-testid="rx-note">
             <strong>{t('pharmacy.prescriberNote')}</strong>
