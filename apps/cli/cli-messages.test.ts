@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBrokenPipe } from './exit-codes.ts';
+import { errorLine } from './messages.ts';
 
 const root = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'qihuang-cli-messages-'));
@@ -92,5 +93,33 @@ describe('CLI messages', () => {
   it('a closed pipe (`| head`) is not an error', () => {
     expect(isBrokenPipe(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))).toBe(true);
     expect(isBrokenPipe(new Error('other'))).toBe(false);
+  });
+});
+
+// Issue 21 (IT try, tenth session): the new refusals of serve and of DATABASE_URL are worded in Chinese too.
+describe('serve and DATABASE_URL refusals in Chinese', () => {
+  it('port in use, port not permitted, a database URL that is not PostgreSQL', () => {
+    expect(
+      errorLine(
+        'port 4751 is in use on 127.0.0.1 (another server is listening there): stop it, or choose another port with PORT or --port',
+        'zh-CN',
+      ),
+    ).toBe(
+      '错误：端口 4751（127.0.0.1）已被占用（另一个服务正在监听）：请停止它，或用 PORT 或 --port 换一个端口',
+    );
+    expect(
+      errorLine(
+        'port 80 may not be used by this user: choose a port above 1023 with PORT or --port',
+        'zh-CN',
+      ),
+    ).toBe('错误：当前用户无权使用端口 80：请用 PORT 或 --port 选择 1023 以上的端口');
+    expect(
+      errorLine(
+        'DATABASE_URL must be a PostgreSQL URL (postgres://user@host:5432/database), not mysql://; leave it unset for the embedded database',
+        'zh-CN',
+      ),
+    ).toBe(
+      '错误：DATABASE_URL 必须是 PostgreSQL 地址（postgres://用户@主机:5432/数据库），不支持 mysql://；不设置则使用内置数据库',
+    );
   });
 });

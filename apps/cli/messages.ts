@@ -53,6 +53,21 @@ const ZH: [RegExp, (...m: string[]) => string][] = [
   [/^--locale must be zh-CN or en, got "(.*)"$/s, (v) => `--locale 必须是 zh-CN 或 en，收到 "${v}"`],
   [/^No such file or folder: (.*)$/s, (p) => `文件或文件夹不存在：${p}`],
   [/^(.*): not a \.json, \.ndjson or \.jsonl file$/s, (p) => `${p}：不是 .json、.ndjson 或 .jsonl 文件`],
+  // serve: the port is taken or not permitted (apps/server/start-server.ts listen, issue 21)
+  [
+    /^port (\d+) is in use on (\S+) \(another server is listening there\): stop it, or choose another port with PORT or --port$/,
+    (p, h) => `端口 ${p}（${h}）已被占用（另一个服务正在监听）：请停止它，或用 PORT 或 --port 换一个端口`,
+  ],
+  [
+    /^port (\d+) may not be used by this user: choose a port above 1023 with PORT or --port$/,
+    (p) => `当前用户无权使用端口 ${p}：请用 PORT 或 --port 选择 1023 以上的端口`,
+  ],
+  // DATABASE_URL other than PostgreSQL (packages/config, issue 21)
+  [
+    /^DATABASE_URL must be a PostgreSQL URL \(postgres:\/\/user@host:5432\/database\)(?:, not (\S+))?; leave it unset for the embedded database$/,
+    (scheme) =>
+      `DATABASE_URL 必须是 PostgreSQL 地址（postgres://用户@主机:5432/数据库）${scheme ? `，不支持 ${scheme}` : ''}；不设置则使用内置数据库`,
+  ],
   [
     // The embedded database held by a running server (packages/store/directory-lock.ts), e.g. `audit verify`.
     /^cannot open the database: The embedded database in (.*) is in use by process (\d+) on (\S+) \((.*), since (.*)\)\. Stop that process, or talk to it \(e\.g\. `(.*)`\), or set DATABASE_URL to use a PostgreSQL server\.$/s,
