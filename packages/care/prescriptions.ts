@@ -24,12 +24,13 @@ import { treatmentInput } from './treatment-input.ts';
 import { dosageLine, findingSourceIn, type DraftLanguage } from './draft-text.ts';
 import { proposalIn } from './source-names.ts';
 import { assertClinicalSide, nowOf, type CareDeps } from './deps.ts';
-import { PROPOSAL_TAG, isUnsignedProposal, unsignedProposals } from './draft-state.ts';
+import { PROPOSAL_TAG, unsignedProposals } from './draft-state.ts';
 import { assertAlive } from './patient-status.ts';
 import { leadWithEmergency, openEmergencies } from './open-emergency.ts';
 import { emergencyFindings, emergencySourceIn, isEmergencyFinding } from './emergency-review.ts';
 import { signingParts } from './sign-parts.ts';
-import type { CareSettings } from './settings.ts';
+import { signingGoesToReview } from './settings.ts';
+import { withPriorNames } from './prior-name.ts';
 import type { DraftView, ProposalResult } from './api-types/index.ts';
 import { priorOrderFor, priorReference, replacedAgentOf, REPLACES_EXTENSION } from './prior-orders.ts';
 import { drugIdOf, drugTextIn, proposalDrugNames, proposalNote } from './drug-text.ts';
@@ -233,7 +234,8 @@ function draftView(
         }
       : {}),
     // What the prescriber confirms before signing: dose, frequency, and where the order goes (issue 20).
-    ...(isUnsignedProposal(resource)
+    // Every unsigned draft (not only the engine's tagged proposals, issue 20): signed the same way, by the same rule.
+    ...(mr.status === 'draft' && !isAwaitingReview(resource)
       ? { signing: signingParts(mr.dosageInstruction?.[0], lang, pharmacyReview) }
       : {}),
     // Signed and with the pharmacist: not yet the patient's medication (decision 0017).
@@ -273,7 +275,7 @@ function reviewDrafts(deps: CareDeps, chart: PatientChart, drafts: FhirResource[
   return reviewForSigning(deps.drugs, chart, drafts, now);
 }
 
-const reviewOn = (deps: CareDeps) => (deps as CareDeps & CareSettings).pharmacyReview === true;
+const reviewOn = signingGoesToReview;
 
 async function pendingDrafts(
   deps: CareDeps,
@@ -394,8 +396,9 @@ export async function listDrafts(
 ): Promise<{ drafts: DraftView[] }> {
   assertClinicalSide(ctx);
   const now = nowOf(deps);
-  const drafts = await pendingDrafts(deps, ctx, patientId);
-  const approved = await recentlyApproved(deps, ctx, patientId, now);
+  // The order each replaces named from that order when the reference carries no name (issue 20).
+  const drafts = await withPriorNames(deps, ctx, await pendingDrafts(deps, ctx, patientId));
+  const approved = await withPriorNames(deps, ctx, await recentlyApproved(deps, ctx, patientId, now));
   const chart = await loadChart(deps.repository, ctx, patientId);
   const findings = [
     ...emergencyFindings(await openEmergencies(deps, ctx, patientId), drafts),

@@ -71,3 +71,10 @@ export function careSettings(deps: CareDeps, patient?: FhirResource): ResolvedSe
     reportedEmergencyDays: s.reportedEmergencyDays ?? DEFAULT_REPORTED_EMERGENCY_DAYS,
   };
 }
+
+/**
+ * Where signing sends an order (docs/decisions/0017): to the pharmacist's review when pharmacy review is on, else
+ * active at once. The one rule signing follows and the draft card and sign dialog state (issue 20).
+ */
+export const signingGoesToReview = (deps: CareDeps): boolean =>
+  (deps as CareDeps & CareSettings).pharmacyReview === true;

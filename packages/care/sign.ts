@@ -20,7 +20,8 @@ import {
 import { processTransaction, type FhirResource } from '@qihuang/store';
 import type { DraftLanguage } from './draft-text.ts';
 import { assertClinicalSide, assertSigner, nowOf, type CareDeps } from './deps.ts';
-import type { CareSettings } from './settings.ts';
+import { signingGoesToReview } from './settings.ts';
+import { withPriorNames } from './prior-name.ts';
 import { priorAtSigning, priorReference } from './prior-orders.ts';
 import { draftView, reviewDrafts, SIGNATURE_EXTENSION } from './prescriptions.ts';
 import { emergencyFindings } from './emergency-review.ts';
@@ -192,7 +193,7 @@ export async function signPrescription(
   }
   const signer = await practitionerFor(deps, ctx);
   const at = now.toISOString();
-  const review = (deps as CareDeps & CareSettings).pharmacyReview === true;
+  const review = signingGoesToReview(deps);
   // Without pharmacy review the order replaced stops (statusReason replaced) in the same transaction: never the
   // old and new drug or dose together. With it, the old order stays until the pharmacist approves (decision 0017).
   const priors = !review && prior && (prior as { status?: string }).status === 'active' ? [prior] : [];
@@ -246,7 +247,8 @@ export async function signPrescription(
       ...(priors.length > 0 ? { stopped: priors.map((p) => `MedicationRequest/${String(p.id)}`) } : {}),
     },
   });
-  return draftView(signed, findings, lang, deps.drugs);
+  const [shown] = await withPriorNames(deps, ctx, [signed]);
+  return draftView(shown!, findings, lang, deps.drugs);
 }
 
 export async function cancelPrescription(

@@ -11,6 +11,14 @@ export const enCareSign = {
   toPharmacist:
     'Once signed it goes to the pharmacist for review; the patient does not start it before approval.',
   activeAtOnce: 'Once signed it is the patient’s medication at once.',
+  toPharmacistReplaces:
+    'Once signed it goes to the pharmacist for review; on approval it takes effect and the current order ({{prior}}) stops. The patient does not start it before approval.',
+  toPharmacistReplacesUnnamed:
+    'Once signed it goes to the pharmacist for review; on approval it takes effect and the current order it replaces stops. The patient does not start it before approval.',
+  activeReplaces:
+    'Once signed it is the patient’s medication at once, and the current order ({{prior}}) stops.',
+  activeReplacesUnnamed:
+    'Once signed it is the patient’s medication at once, and the current order it replaces stops.',
   acknowledged: 'You acknowledged {{count}} critical finding(s).',
   confirm: 'Sign',
   back: 'Back',

@@ -9,8 +9,14 @@ export const zhCNCareSign: typeof enCareSign = {
   frequency: '频次',
   days: '天数',
   quantity: '总量',
-  toPharmacist: '签署后提交药师审核；审核通过前患者暂勿开始服用。',
+  toPharmacist: '签署后提交药师审核，审核通过后生效；审核通过前患者暂勿开始服用。',
   activeAtOnce: '签署后立即成为患者的当前用药。',
+  toPharmacistReplaces:
+    '签署后提交药师审核，审核通过后生效，原医嘱（{{prior}}）同时停止；审核通过前患者暂勿开始服用。',
+  toPharmacistReplacesUnnamed:
+    '签署后提交药师审核，审核通过后生效，被替换的原医嘱同时停止；审核通过前患者暂勿开始服用。',
+  activeReplaces: '签署后立即成为患者的当前用药，原医嘱（{{prior}}）同时停止。',
+  activeReplacesUnnamed: '签署后立即成为患者的当前用药，被替换的原医嘱同时停止。',
   acknowledged: '已确认 {{count}} 项严重审核问题。',
   confirm: '签署',
   back: '返回',

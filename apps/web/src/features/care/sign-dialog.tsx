@@ -8,6 +8,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftView } from '../../api/care.ts';
+import { signNextStep } from './sign-next.ts';
 
 export function SignDialog({
   draft,
@@ -35,6 +36,7 @@ export function SignDialog({
   }, []);
 
   const signing = draft.signing;
+  const next = signNextStep(draft);
   const rows: [string, string][] = [
     [t('careSign.patient'), patientName || '—'],
     [t('careSign.drug'), draft.display],
@@ -74,9 +76,12 @@ export function SignDialog({
             </div>
           ))}
         </dl>
-        <p className="notice" data-testid="sign-dialog-next">
-          {signing?.pharmacistReview ? t('careSign.toPharmacist') : t('careSign.activeAtOnce')}
-        </p>
+        {/* What signing will do, by the rule signing follows (issue 20), and the order it replaces stopping then. */}
+        {next && (
+          <p className="notice" data-testid="sign-dialog-next">
+            {t(next.key, next.values)}
+          </p>
+        )}
         {acknowledged > 0 && <p>{t('careSign.acknowledged', { count: acknowledged })}</p>}
         <div className="care-actions">
           <button type="submit" className="button primary" data-testid="sign-confirm">
