@@ -162,3 +162,24 @@ describe('persons by the position they stand in', () => {
     expect(spanTexts('Outcomes: Hospital Anxiety (questionnaire), Body Mass (index)')).toEqual([]);
   });
 });
+
+describe('labelled codes and URLs of any scheme', () => {
+  it('hides codes after a reference, badge, registration or plate label, and sftp URLs', () => {
+    const note =
+      'Ref QX 7730145 / Badge 2291 / plate KA 7TR 402 / reg BD19 XLM / Member ID: MB-771204 / licence no. 88410Q\n' +
+      'Upload to ftp://files.example-lab.org/batch/77 daily.';
+    for (const v of [
+      'QX 7730145',
+      '2291',
+      'KA 7TR 402',
+      'BD19 XLM',
+      'MB-771204',
+      '88410Q',
+      'ftp://files.example-lab.org/batch/77',
+    ])
+      expect(hidden(note, v)).toBe(true);
+  });
+  it('leaves short numbers after those words', () => {
+    expect(spanTexts('See Figure 2 (reg 12); plate 3 of 4 was read.')).toEqual([]);
+  });
+});

@@ -30,7 +30,7 @@ const TITLED = new RegExp(
 const PERSON_NOUN =
   '(?:[a-z]{3,}(?:ist|ian|er|or)|postdoc|fellow|student|nurse|RN|MD|PhD|patient|son|daughter|wife|husband|mother|father|partner|sister|brother|friend|neighbou?r|carer|caregiver|PI|co-PI|coordinator)';
 const BEFORE_BRACKET = new RegExp(
-  `(?<=^|[,，、;；:：][ \\t]*|\\)[ \\t]*[,，][ \\t]*)(${CAP}(?:[ \\t]+${CAP}){1,2})[ \\t]*[（(](?:\\d{6,}|${PERSON_NOUN})[）)]`,
+  `(?<=^|[,，、;；:：][ \\t]*|\\)[ \\t]*[,，][ \\t]*)(${CAP}(?:[ \\t]+${CAP}){1,2})[ \\t]*[（(](?:\\d{6,}|${PERSON_NOUN}\\b[^）)\\n]{0,30})[）)]`,
   'dgm',
 );
 const FIELD_VALUE = new RegExp(

@@ -71,6 +71,16 @@ const MASKED_MOBILE = /(?<!\d)(1[3-9]\d[*＊xX×]{4}\d{4})(?!\d)/dg;
 /** The last four characters of an ID card, its check letter included (后四位 511X). */
 const LAST_FOUR_X = /(?:尾号|后四位|末四位|后4位|末4位)[为是：:\s]*(\d{3}[Xx])(?![\dA-Za-z])/dg;
 
+/** 4. A URL of any scheme (sftp://, ftp://, smb://, ssh://), not only http. */
+const ANY_SCHEME_URL =
+  /\b((?:s?ftp|ssh|smb|nfs|git|rsync|ldaps?|file):\/\/[^\s<>"'，。；、）)]+[^\s<>"'，。；、）).,;:!?])/dg;
+/**
+ * 5. A code after a label of reference, badge, registration or plate (Ref RX 5518290, Badge 1187, plate IN 4BX
+ *    719, reg WX71 KTE, Client ID: HH-220518, prescriber no. 2155063T): up to three groups with digits.
+ */
+const LABELLED_CODE =
+  /\b(?:Ref|Badge|badge|reg|Reg|registration|plate|Plate|[Cc]lient ID|[Mm]ember ID|[Pp]rescriber no\.?|[Pp]rovider no\.?|[Ll]icen[cs]e no\.?)[ \t]*[:#.]?[ \t]*((?=[A-Z0-9 -]{0,14}\d)[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{2,8}){0,2})(?![A-Za-z0-9])/dg;
+
 /** 3. A Chinese address by its chain of suffixes. */
 const TOP = `[${HAN}]{2,8}?(?:省|自治区|市)`;
 const LEVEL = `[${HAN}]{1,6}?(?:自治州|地区|盟|市|区|县|旗|镇|乡|街道)`;
@@ -118,6 +128,16 @@ export function findRound15(text: string, out: PhiSpan[]): void {
       }
   }
   if (zh && /[省市]/.test(text)) findAddressChains(text, out);
+  if (text.includes('://'))
+    for (const m of execAll(ANY_SCHEME_URL, text))
+      out.push({ category: 'URL', start: m.indices![1]![0], end: m.indices![1]![1], text: m[1]! });
+  if (/[A-Za-z]/.test(text))
+    for (const m of execAll(LABELLED_CODE, text)) {
+      // Two digits at least, and a letter or four digits (not "reg 12", "plate 2 of 3").
+      const digits = m[1]!.replace(/\D/g, '').length;
+      if (digits < 2 || (digits < 4 && !/[A-Z]/.test(m[1]!))) continue;
+      out.push({ category: 'IDENTIFIER', start: m.indices![1]![0], end: m.indices![1]![1], text: m[1]! });
+    }
   findRound15Employers(text, out);
   findRound15Names(text, out);
 }
