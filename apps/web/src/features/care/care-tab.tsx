@@ -26,7 +26,7 @@ import { CareZoneContext, useCareTime } from './care-zone.tsx';
 import { usePatientCard } from './patient-phone.ts';
 import { unbrokenPhone } from './care-tab-phone.ts';
 import { draftsAfterProposal } from './draft-phase.ts';
-import { careErrorMessage } from './care-errors.ts';
+import { careErrorMessage, type CareErrorMessage } from './care-errors.ts';
 import { CareErrorView } from './care-error-view.tsx';
 import { EmergencyBanner } from '../patient-chart/chart-alerts.tsx';
 import { DraftCard } from './draft-card.tsx';
@@ -50,6 +50,9 @@ export function CareTab({ patientId }: { patientId: string }) {
   const [drafts, setDrafts] = useState<DraftView[]>([]);
   // A signature or withdrawal can change the active orders: the care plan re-reads its 当前用药.
   const [ordersChanged, setOrdersChanged] = useState(0);
+  // Why a draft is no longer what the page showed (withdrawn or signed elsewhere): the page's, not the card's — the
+  // re-read takes the card away — until dismissed or the next action (issue 20, non-author try).
+  const [pageMessage, setPageMessage] = useState<CareErrorMessage | null>(null);
   const selectId = useId();
 
   useEffect(() => {
@@ -111,12 +114,21 @@ export function CareTab({ patientId }: { patientId: string }) {
           guideline={guideline}
           language={language}
           onDrafts={async (incoming) => {
+            setPageMessage(null);
             setDrafts((cur) => mergeDrafts(cur, incoming));
             await reread().catch(() => existingDrafts.reload());
           }}
         />
         <section className="card span-2" aria-labelledby="care-drafts-title">
           <h2 id="care-drafts-title">{t('careDraft.sectionTitle')}</h2>
+          {pageMessage && (
+            <div className="care-page-message" data-testid="care-page-message">
+              <CareErrorView message={pageMessage} />
+              <button type="button" className="button small ghost" onClick={() => setPageMessage(null)}>
+                {t('common.close')}
+              </button>
+            </div>
+          )}
           {existingDrafts.status === 'error' && (
             <ErrorState error={existingDrafts.error} onRetry={existingDrafts.reload} />
           )}
@@ -136,7 +148,11 @@ export function CareTab({ patientId }: { patientId: string }) {
                     setOrdersChanged((n) => n + 1);
                   }}
                   onRevise={revise}
-                  onStale={() => void reread().catch(() => existingDrafts.reload())}
+                  onStale={(message) => {
+                    setPageMessage(message);
+                    void reread().catch(() => existingDrafts.reload());
+                  }}
+                  onAct={() => setPageMessage(null)}
                   patientName={patientName}
                 />
               )}

@@ -36,12 +36,18 @@ export function DraftCard({
   onChange,
   onRevise,
   onStale,
+  onAct,
   patientName,
 }: {
   draft: DraftView;
   onChange: (d: DraftView) => void;
-  /** The draft is not what the page shows any more (withdrawn by a newer proposal, signed elsewhere). */
-  onStale?: () => void;
+  /**
+   * The draft is not what the page shows any more (withdrawn by a newer proposal, signed elsewhere): the page says
+   * why (`message`, kept on the page: the re-read may take this card away, issue 20) and re-reads its drafts.
+   */
+  onStale?: (message: CareErrorMessage) => void;
+  /** An action starts here: the page's earlier message goes. */
+  onAct?: () => void;
   patientName?: string | undefined;
   /** Withdraws the returned draft and proposes again. */
   onRevise?: (d: DraftView) => Promise<void>;
@@ -75,6 +81,7 @@ export function DraftCard({
     setConfirming(false);
     setBusy(true);
     setError(null);
+    onAct?.();
     try {
       const language = careLanguage(i18n.language);
       if (kind === 'revise') await onRevise?.(draft);
@@ -90,7 +97,8 @@ export function DraftCard({
         err,
         critical,
       );
-      setError(message);
+      // A stale draft's message is the page's (onStale): the card may go when the page re-reads its drafts.
+      if (!(message.stale && onStale)) setError(message);
       if (message.key === 'careSign.errors.criticalUnacknowledged' && err instanceof Error) {
         const missing = missingAcknowledgements(
           draft,
@@ -100,7 +108,7 @@ export function DraftCard({
         if (missing.length > 0)
           setAcknowledged((cur) => new Set([...cur].filter((id) => !missing.includes(id))));
       }
-      if (message.stale) onStale?.();
+      if (message.stale) onStale?.(message);
     } finally {
       setBusy(false);
     }
