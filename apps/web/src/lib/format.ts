@@ -101,12 +101,17 @@ export function patientName(patient: Patient | undefined, lang: string): string 
   return formatName(chosen) || patient?.id || '';
 }
 
-/** Medical record number first (identifier type MR), then an official/usual one, then the first. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The hospital's record number (identifier type MR), else an official/usual identifier; else nothing. Never a raw
+ * UUID (Synthea writes one as its MR) nor another kind of identifier (SSN, licence) (issue 20).
+ */
 export function identifierText(identifiers: Identifier[] | undefined): string {
+  const shown = (identifiers ?? []).filter((i) => i.value && !UUID.test(i.value.trim()));
   const id =
-    identifiers?.find((i) => i.type?.coding?.some((c) => c.code === 'MR')) ??
-    identifiers?.find((i) => i.use === 'official' || i.use === 'usual') ??
-    identifiers?.[0];
+    shown.find((i) => i.type?.coding?.some((c) => c.code === 'MR')) ??
+    shown.find((i) => i.use === 'official' || i.use === 'usual');
   return id?.value ?? '';
 }
 
