@@ -5,6 +5,7 @@
  * A contradicted claim found only inside the rejected statement is not the answer's claim; a correction stated
  * after the rejection ("…，这是错误的，其实可以联用") stays the answer's and is still checked.
  */
+import { splitClauses } from './clauses.ts';
 import { categoriesIn } from './extract-bp-categories.ts';
 import { polarity } from './polarity.ts';
 import type { Claim } from './types.ts';
@@ -39,11 +40,21 @@ function rejectedSpan(text: string): [number, number] | undefined {
     return [from, end < 0 ? text.length : from + end];
   }
   const reported = REPORTED.exec(text);
-  if (!reported) return undefined;
+  if (!reported) return rejectedClause(text);
   const rest = text.slice(reported.index + reported[0].length);
   const rejected = REJECTED_AFTER.exec(rest);
   if (!rejected) return undefined;
   return [reported.index, reported.index + reported[0].length + rejected.index];
+}
+
+/** A clause that states a value and ends by rejecting it ("之前说的每日40 mg不对", "the 40 mg mentioned before is
+ * wrong"): the clause reader's span (clauses.ts), whoever said it first. */
+const REJECTS_CLAUSE =
+  /(?<![不没并])(?:不对|不正确|错误|是错的|有误)(?:的)?\s*[。.，,;；!！]?\s*$|\b(?:is|was|are|were) (?:wrong|incorrect|not correct|not right|a mistake)\s*[.,;!]?\s*$/i;
+
+function rejectedClause(text: string): [number, number] | undefined {
+  const c = splitClauses(text).find((x) => /\d/.test(x.text) && REJECTS_CLAUSE.test(x.text));
+  return c ? [c.start, c.end] : undefined;
 }
 
 /** The position lies inside a statement the sentence reports and rejects ("上一条回复把 R 归为 C，这是错的"). */

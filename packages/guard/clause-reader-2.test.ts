@@ -58,3 +58,16 @@ describe('table rows on one line under a header naming the systolic and diastoli
     );
   });
 });
+
+describe('a clause that states a value and ends by rejecting it is not the answer’s claim', () => {
+  it('"之前说的每日40 mg不对" / "… mentioned earlier was wrong" leave the rejected amount unverifiable', () => {
+    expect(bad('关于辛伐他汀与氨氯地平：之前说的每日40 mg不对。辛伐他汀每日不超过20 mg。')).toEqual([]);
+    expect(bad('The 20 mg of amlodipine mentioned earlier was wrong; the maximum is 10 mg a day.')).toEqual(
+      [],
+    );
+  });
+  it('a rejection denied, or no rejection, keeps the amount the answer’s own', () => {
+    expect(bad('Amlodipine can go up to 20 mg a day, which is not wrong.')).toContain('dose');
+    expect(bad('氨氯地平每日最多20 mg，没有错误。')).toContain('dose');
+  });
+});
