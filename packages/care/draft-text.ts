@@ -4,7 +4,7 @@
  * as the pharmacist's screen; a Chinese screen names the source without the English citation). Pure.
  */
 import { SOURCE_NAMES, withoutInternalReferences } from '@qihuang/drug-knowledge';
-import { sectionsInWords } from '@qihuang/pharmacy-review';
+import { sectionsInWords, sourceOnce } from '@qihuang/pharmacy-review';
 import type { FindingSource } from '@qihuang/engines/prescription-review';
 import { frequencyText, TABLET } from './draft-dosage.ts';
 
@@ -52,5 +52,6 @@ export function findingSourceIn(
   // Sections in words, never "§" (issue 20 item 8).
   const label = sectionsInWords(named ? named[lang] : withoutInternalReferences(source.label), lang);
   const citation = lang === 'zh' ? '' : sectionsInWords(withoutInternalReferences(source.citation), lang);
-  return { label: label || source.id, citation };
+  // Said once: a citation restating the name or its section is not repeated beside it (issue 20).
+  return sourceOnce(label || source.id, citation);
 }

@@ -19,6 +19,7 @@ export { loadChart, reviewOrder, type PatientChart } from './review-order.ts';
 export type * from './api-types/index.ts';
 /** Findings in one language with sources named from the one source-name table (the CDS cards use it too). */
 export { languageOf, localizeFinding } from './localize.ts';
+export { sourceOnce } from './source-once.ts';
 export { sectionsInWords } from './section-words.ts';
 /** Signed orders awaiting the pharmacist (decision 0017): care's signing marks them, approval activates them. */
 export {

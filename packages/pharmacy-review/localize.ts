@@ -9,6 +9,7 @@ import { SOURCE_NAMES } from './source-names.ts';
 import { sectionsInWords } from './section-words.ts';
 import { EMERGENCY_RULE, EMERGENCY_SOURCE } from './signed-over.ts';
 import type { Language, LocalizedFinding } from './api-types/index.ts';
+import { sourceOnce } from './source-once.ts';
 
 export type { Language, LocalizedFinding };
 
@@ -34,18 +35,6 @@ function zhText(text: string): string {
     .replace(/\s*\(reported\)/g, '（检验报告值）');
 }
 
-/**
- * A citation repeats the name when each of its words (initials aside) is already in it: "Lapi F et al. BMJ
- * 2013;346:e8525" beside "Lapi et al. BMJ 2013;346:e8525 (triple whammy)".
- */
-function repeats(citation: string, label: string): boolean {
-  const words = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const named = new Set(words(label));
-  return words(citation)
-    .filter((w) => w.length > 1)
-    .every((w) => named.has(w));
-}
-
 export function localizeFinding(f: Finding, lang: Language): LocalizedFinding {
   const zh = lang === 'zh-CN';
   const words = (t: string) => sectionsInWords(t, zh ? 'zh' : 'en');
@@ -64,14 +53,16 @@ export function localizeFinding(f: Finding, lang: Language): LocalizedFinding {
   // citation names a file; its name is the whole citation.
   const citation =
     zh || named || f.source.id === 'formulary' ? '' : words(withoutInternalReferences(f.source.citation));
+  // Said once: a citation restating the name, or the same section of the same document, is not repeated (issue 20).
+  const once = sourceOnce(label || f.source.id, citation);
   return {
     ...f,
     summary: text(f.summary),
     detail: text(f.detail),
     source: {
       id: f.source.id,
-      label: label || f.source.id,
-      ...(citation && !repeats(citation, label) ? { citation } : {}),
+      label: once.label,
+      ...(once.citation ? { citation: once.citation } : {}),
       ...(f.source.url ? { url: f.source.url } : {}),
     },
   };

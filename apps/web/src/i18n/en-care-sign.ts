@@ -19,7 +19,8 @@ export const enCareSign = {
     'Once signed it is the patient’s medication at once, and the current order ({{prior}}) stops.',
   activeReplacesUnnamed:
     'Once signed it is the patient’s medication at once, and the current order it replaces stops.',
-  acknowledged: 'You acknowledged {{count}} critical finding(s).',
+  acknowledged_one: 'You acknowledged {{count}} critical finding.',
+  acknowledged_other: 'You acknowledged {{count}} critical findings.',
   confirm: 'Sign',
   back: 'Back',
   emergencyLead: 'Open emergency',
