@@ -56,6 +56,15 @@ const TEXT: Record<
     steps: [string, string, string];
     oldTitle: string;
     oldSteps: [string, string];
+    /** Step 1 when an earlier crisis-range reading of the look-back came before it (a recheck, still very high). */
+    stillHigh: string;
+    /** Step 1 when readings were taken after it (necessarily below the crisis range). */
+    after: string;
+    /** Step 3 when the patient already measured again: contact today, no "if none" condition on a recheck. */
+    contactToday: string;
+    /** The alert covering it was closed by the care team (decision 0031): no "act now". */
+    handledTitle: string;
+    handledSteps: [string, string];
   }
 > = {
   'zh-CN': {
@@ -71,6 +80,13 @@ const TEXT: Record<
       '这是 {{days}} 天前的读数，请把它告诉您的诊所或医生。',
       '想知道现在的血压，请坐下安静休息 5 分钟后再测一次，并上传新的读数。',
     ],
+    stillHigh: '您{{prevWhen}}测的 {{prevValue}} mmHg 也非常高，这次复测仍然非常高，不用再等下一次复测。',
+    after:
+      '那次之后您又测了 {{count}} 次，最近一次是{{laterWhen}}测的 {{laterValue}} mmHg；那次非常高的读数不用再复测。',
+    contactToday: '如果没有这些症状，也请今天之内联系您的诊所或医生，告诉他们这次非常高的读数。',
+    handledTitle:
+      '您{{when}}测量的 {{value}} mmHg 血压非常高，您的医疗团队已于{{handledWhen}}处理了这条提醒。',
+    handledSteps: ['请按医疗团队给您的建议做。', '之后再测如果仍然非常高，请今天之内联系您的诊所或医生。'],
   },
   en: {
     title: 'Your blood pressure measured {{when}} ({{value}} mmHg) is very high. Please do this now:',
@@ -85,6 +101,18 @@ const TEXT: Record<
       'That reading is {{days}} days old: please tell your clinic or doctor about it.',
       'To know your blood pressure now, sit down and rest quietly for 5 minutes, measure again and send the new reading.',
     ],
+    stillHigh:
+      'Your earlier reading {{prevWhen}} ({{prevValue}} mmHg) was very high too, and this recheck is still very high: do not wait for another reading.',
+    after:
+      'You measured {{count}} more time(s) after it; the latest, {{laterWhen}}, was {{laterValue}} mmHg. No need to measure again for the very high reading.',
+    contactToday:
+      'If you have none of these symptoms, still contact your clinic or doctor today and tell them about this very high reading.',
+    handledTitle:
+      'Your blood pressure measured {{when}} ({{value}} mmHg) was very high; your care team handled it {{handledWhen}}.',
+    handledSteps: [
+      'Follow the advice your care team gave you.',
+      'If a later reading is still very high, contact your clinic or doctor today.',
+    ],
   },
 };
 
@@ -97,6 +125,12 @@ export interface AdviceOptions {
    * decides the alert and the urgent advice (decision 0009).
    */
   lookbackHours: number;
+  /**
+   * Crisis alerts the care team closed with their recorded action, each with the readings it covered (its own and
+   * those that joined it) and when it was closed (decision 0031): the box about a covered reading says it was
+   * handled instead of "act now".
+   */
+  closed?: readonly { readings: readonly string[]; at: string }[];
 }
 
 const MONTHS = 'January February March April May June July August September October November December'.split(
@@ -158,21 +192,62 @@ export function crisisAdvice(
   const recent = crisis.filter((r) => now - Date.parse(r.time) < options.lookbackHours * 3_600_000);
   const level = recent.length ? 'crisis' : 'old-reading';
   const named = recent.length ? recent : crisis;
-  const worst = worstOf(named);
-  const fill = (s: string) =>
+  // The most recent crisis-range reading is the one the box is about (decision 0031): the patient's pressure now,
+  // not the highest or the oldest of the look-back.
+  const about = latestOf(named);
+  const when = (time: string) => measuredWhen(time, options.now, options.timeZone, language);
+  const fill = (s: string, values: Record<string, string> = {}) =>
     s
-      .replace('{{when}}', measuredWhen(worst.time, options.now, options.timeZone, language))
-      .replace('{{value}}', `${worst.sbp}/${worst.dbp}`)
-      .replace('{{days}}', String(Math.floor((now - Date.parse(worst.time)) / 86_400_000)));
-  return {
+      .replace('{{when}}', when(about.time))
+      .replace('{{value}}', `${about.sbp}/${about.dbp}`)
+      .replace('{{days}}', String(Math.floor((now - Date.parse(about.time)) / 86_400_000)))
+      .replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
+  const base = {
     level,
     language,
-    title: fill(level === 'crisis' ? text.title : text.oldTitle),
-    steps: (level === 'crisis' ? text.steps : text.oldSteps).map(fill),
     source: CRISIS_SOURCE[guideline][language],
     readings: named.map((r) => ({ id: r.id, time: r.time, sbp: r.sbp, dbp: r.dbp })),
+  } as const;
+  if (level === 'old-reading')
+    return { ...base, title: fill(text.oldTitle), steps: text.oldSteps.map((s) => fill(s)) };
+  const later = readings.filter((r) => Date.parse(r.time) > Date.parse(about.time));
+  const latest = later.length ? latestOf(later) : undefined;
+  const afterStep = latest
+    ? fill(text.after, {
+        count: String(later.length),
+        laterWhen: when(latest.time),
+        laterValue: `${latest.sbp}/${latest.dbp}`,
+      })
+    : undefined;
+  const closedAt = options.closed?.find((c) => c.readings.includes(about.id))?.at;
+  if (closedAt)
+    // Handled: no "act now"; the 120-with-symptoms step stays while the reading is in the look-back (REFERENCE §1.5).
+    return {
+      ...base,
+      handled: { at: closedAt },
+      title: fill(text.handledTitle, { handledWhen: when(closedAt) }),
+      steps: [text.handledSteps[0], text.steps[1], afterStep ?? text.handledSteps[1]],
+    };
+  const before = recent.filter((r) => Date.parse(r.time) < Date.parse(about.time));
+  const previous = before.length ? latestOf(before) : undefined;
+  // "Rest 5 minutes and measure again" only when nothing was measured after it and it is not itself the recheck.
+  const first = afterStep
+    ? afterStep
+    : previous
+      ? fill(text.stillHigh, {
+          prevWhen: when(previous.time),
+          prevValue: `${previous.sbp}/${previous.dbp}`,
+        })
+      : undefined;
+  return {
+    ...base,
+    title: fill(text.title),
+    steps: first ? [first, text.steps[1], text.contactToday] : [...text.steps],
   };
 }
+
+const latestOf = <R extends { time: string }>(rs: readonly R[]) =>
+  rs.reduce((a, b) => (Date.parse(b.time) > Date.parse(a.time) ? b : a));
 
 /** `?lang=` first, then the first supported language of Accept-Language; Chinese by default. */
 export function patientLanguage(query?: string, acceptLanguage?: string): PatientLanguage {

@@ -11,6 +11,8 @@ import { DEFAULT_TIME_ZONE, patientTimeZone } from './local-time.ts';
 import { ALERT_GUIDELINE, CRISIS_LOOKBACK_HOURS } from './raise-alerts.ts';
 import { crisisAdvice, readingCategory, type PatientLanguage } from './reading-advice.ts';
 import { isRememberedReading, REMEMBERED_LABEL } from './remembered.ts';
+import { listAlerts } from './alerts-store.ts';
+import type { StoredAlert } from './api-types/index.ts';
 import type {
   RecentReading,
   RecentReadings,
@@ -89,18 +91,20 @@ export async function recentReadings(
     else readings.push(reading);
   }
   // The crisis box stays while a crisis reading of the last 24 hours exists (the crisis alert's look-back,
-  // DEFAULT_ALERT_CONFIG), so a reload of the page never hides it.
+  // DEFAULT_ALERT_CONFIG), so a reload of the page never hides it. It is about the most recent crisis reading, and
+  // says so once the care team closed the alert covering it (decision 0031).
   const since = Date.parse(now) - 24 * 3_600_000;
-  const advice = crisisAdvice(
-    readings.filter((r) => Date.parse(r.time) >= since),
-    ALERT_GUIDELINE,
-    language,
-    {
-      now,
-      timeZone: patientTimeZone(patient, options.timeZone ?? DEFAULT_TIME_ZONE),
-      lookbackHours: CRISIS_LOOKBACK_HOURS,
-    },
-  );
+  const lastDay = readings.filter((r) => Date.parse(r.time) >= since);
+  const crisisToday = lastDay.some((r) => r.category === 'crisis');
+  const closed = crisisToday
+    ? closedCrisisCover(await listAlerts(repo, ctx, { patientId, status: 'inactive', count: 50 }))
+    : [];
+  const advice = crisisAdvice(lastDay, ALERT_GUIDELINE, language, {
+    now,
+    timeZone: patientTimeZone(patient, options.timeZone ?? DEFAULT_TIME_ZONE),
+    lookbackHours: CRISIS_LOOKBACK_HOURS,
+    ...(closed.length ? { closed } : {}),
+  });
   return {
     guideline: ALERT_GUIDELINE,
     readings,
@@ -108,6 +112,21 @@ export async function recentReadings(
     ...(remembered.length ? { remembered } : {}),
     ...(advice ? { advice } : {}),
   };
+}
+
+/**
+ * The readings each closed critical crisis alert covered (its own and those that joined it) and when it was closed
+ * with its recorded action (alert-actions.ts; decision 0026: an alert needing contact closes only when the patient
+ * was reached or handed over to emergency care).
+ */
+export function closedCrisisCover(alerts: readonly StoredAlert[]): { readings: string[]; at: string }[] {
+  return alerts
+    .filter((a) => a.status === 'inactive' && a.kind === 'crisis' && a.severity === 'critical')
+    .flatMap((a) =>
+      a.acknowledged?.at
+        ? [{ readings: [...a.readings, ...(a.joined ?? []).map((j) => j.id)], at: a.acknowledged.at }]
+        : [],
+    );
 }
 
 function savedWithin(o: { meta?: { lastUpdated?: string } }, now: string): boolean {

@@ -42,6 +42,11 @@ export interface CrisisAdvice {
   /** The guideline the crisis range comes from (by name). */
   source: string;
   readings: AdviceReading[];
+  /**
+   * The care team closed the crisis alert covering the reading the box is about (decision 0031): the box says so
+   * and no longer asks to act now; its 120-with-symptoms step stays.
+   */
+  handled?: { at: string };
 }
 
 export type ReadingStatus = 'stored' | 'updated' | 'unchanged';

@@ -122,6 +122,8 @@ export const enCare = {
     readingsTaken: '{{taken}} of {{planned}} readings taken',
     readingsDone: 'Done ({{taken}} readings)',
     adherence: '{{completed}} of {{planned}} planned readings taken so far, today included ({{percent}})',
+    adherenceRange: '({{from}} – {{to}})',
+    adherenceDay: '({{date}})',
     adherenceNoneDue: 'No measuring session is due yet today: measure when the reminders above open.',
     scheduleDaily: 'morning and evening for {{days}} days',
     scheduleWeekly: 'one day a week',

@@ -404,7 +404,8 @@ export const en = {
     save: 'Save reading',
     saving: 'Saving…',
     saved: 'Reading saved.',
-    savedCrisis: 'Reading saved. This reading is very high — do what the red box below says now.',
+    savedCrisis:
+      'Reading saved. This reading is very high — do now what the red box at the top of the page says.',
     savedPending: 'Reading saved. Your care team will be told as soon as the server has checked it.',
     invalid: 'Enter both numbers (upper 50–300, lower 30–200; lower below upper).',
     recent: 'Recent readings',
@@ -412,6 +413,7 @@ export const en = {
     category: { crisis: 'Very high', high: 'High', normal: 'In range' },
     oldReadingBoxLabel: 'An earlier very high reading',
     crisisBoxLabel: 'Urgent advice',
+    handledBoxLabel: 'A very high reading your care team handled',
     source: 'Source',
     reminderCrisis: 'Very high reading: see the advice above',
   },

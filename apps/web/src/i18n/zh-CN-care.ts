@@ -121,6 +121,8 @@ export const zhCNCare: Messages['care'] = {
     readingsTaken: '已测 {{taken}} / {{planned}} 次',
     readingsDone: '已完成（{{taken}} 次）',
     adherence: '截至今天（含今天）计划测量 {{planned}} 次，已测 {{completed}} 次（{{percent}}）',
+    adherenceRange: '（{{from}} 至 {{to}}）',
+    adherenceDay: '（{{date}}）',
     adherenceNoneDue: '今天的测量时段还没有开始，到时间后按上面的提醒测量即可。',
     scheduleDaily: '连续 {{days}} 天早晚测量',
     scheduleWeekly: '每周测量一天',

@@ -81,3 +81,20 @@ describe('crisis messages tied to their reading (issue 20)', () => {
       expect(text).toContain('{{earlier}}');
   });
 });
+
+describe('a contact step the title already says (issue 20 try: "contact your clinic today" twice)', () => {
+  it('an empty contact adds no step', () => {
+    const advice = {
+      title: 'Your care team has been alerted. Please contact your clinic or doctor today, and:',
+      steps: ['a', 'b', 'c'],
+      readings: [{ time: '2026-12-07T00:00:00Z' }],
+    };
+    const now = adviceNow(
+      advice,
+      [{ time: '2026-12-08T01:00:00Z', sbp: 142, dbp: 90, category: 'high' }],
+      { measuredSince: () => 'since', symptoms: 'call 120', contact: '' },
+      'UTC',
+    );
+    expect(now.steps).toEqual(['since', 'call 120']);
+  });
+});

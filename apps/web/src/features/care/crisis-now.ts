@@ -66,7 +66,10 @@ export interface NowWords {
   measuredSince: (p: { count: number; time: string; sbp: number; dbp: number; earlier: string }) => string;
   /** Call 120 for chest pain, shortness of breath … (the emergency step, always kept). */
   symptoms: string;
-  /** What to do about the earlier reading now (contact the clinic; with an alert: the care team was told). */
+  /**
+   * What to do about the earlier reading now (contact the clinic; with an alert: the care team was told); empty when
+   * the title already says it (no step then).
+   */
   contact: string;
 }
 
@@ -99,7 +102,7 @@ export function adviceNow<
         earlier,
       }),
       words.symptoms,
-      words.contact,
+      ...(words.contact ? [words.contact] : []),
     ],
   };
 }

@@ -20,7 +20,7 @@ export function CrisisBox({
   scrollIntoView = false,
   leads = true,
 }: {
-  advice: Pick<CrisisAdvice, 'title' | 'steps' | 'source'> & { level?: CrisisAdvice['level'] };
+  advice: Pick<CrisisAdvice, 'title' | 'steps' | 'source' | 'handled'> & { level?: CrisisAdvice['level'] };
   /** Brought into view when it appears (the advice to a reading just saved). */
   scrollIntoView?: boolean;
   /** False below a reported emergency (decision 0024): shown, but not announced as the page's alert. */
@@ -31,14 +31,19 @@ export function CrisisBox({
   useEffect(() => {
     if (scrollIntoView) ref.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
   }, [scrollIntoView, advice]);
-  // An old reading (before the alert look-back) is a note to tell the clinic, not an emergency box.
+  // An old reading (before the alert look-back) is a note to tell the clinic, not an emergency box; a reading whose
+  // alert the care team closed is told as handled, not announced as an alert (decision 0031).
   const old = advice.level === 'old-reading';
+  const handled = !old && advice.handled !== undefined;
   return (
     <section
-      className={old ? 'crisis-box crisis-box-old' : 'crisis-box'}
-      role={old ? 'status' : leads ? 'alert' : 'region'}
-      aria-label={t(old ? 'bpHome.oldReadingBoxLabel' : 'bpHome.crisisBoxLabel')}
+      className={old ? 'crisis-box crisis-box-old' : handled ? 'crisis-box crisis-box-handled' : 'crisis-box'}
+      role={old || handled ? 'status' : leads ? 'alert' : 'region'}
+      aria-label={t(
+        old ? 'bpHome.oldReadingBoxLabel' : handled ? 'bpHome.handledBoxLabel' : 'bpHome.crisisBoxLabel',
+      )}
       data-testid="crisis-advice"
+      data-handled={handled ? 'true' : undefined}
       ref={ref}
     >
       <h2>

@@ -29,6 +29,7 @@ import { homeBoxes } from './home-boxes.ts';
 import { CrisisBox, HandledNote, HomeReadings, ReportedBox } from './home-readings.tsx';
 import './care.css';
 import { medicationAdherenceLine } from './medication-adherence.ts';
+import { adherenceRange } from './adherence-range.ts';
 
 const ProgressChart = lazy(() => import('./progress-chart.tsx'));
 
@@ -78,29 +79,40 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
   // The answer to a reading just saved, the open crisis alert (any measured date) or a crisis reading of the last
   // 24 hours keeps the advice on top, and nothing says "done" or "at target" beside it.
   const readings = recent.status === 'success' ? recent.data.readings : [];
-  type Advice = Pick<CrisisAdvice, 'title' | 'steps' | 'source'> & {
+  type Advice = Pick<CrisisAdvice, 'title' | 'steps' | 'source' | 'handled'> & {
     level: CrisisAdvice['level'];
     readings?: { time: string }[];
   };
-  // The open alert's advice is about the alert's reading (its measured time).
+  const recentAdvice = recent.status === 'success' ? recent.data.advice : undefined;
+  // The open alert's advice is about the alert's reading (its measured time). When the server's box of the recent
+  // readings is about that same reading, its steps apply (a recheck is not told to measure again; decision 0031).
+  const alertTime = home.crisisAlert?.reading.time;
+  const sameReading =
+    alertTime !== undefined &&
+    recentAdvice?.level === 'crisis' &&
+    !recentAdvice.handled &&
+    recentAdvice.readings.some((r) => Date.parse(r.time) === Date.parse(alertTime)) &&
+    recentAdvice.readings.every((r) => Date.parse(r.time) <= Date.parse(alertTime));
   const alertAdvice: Advice | undefined = home.crisisAlert
     ? {
         ...home.crisisAlert.advice,
-        readings: home.crisisAlert.reading.time ? [{ time: home.crisisAlert.reading.time }] : [],
+        readings: alertTime ? [{ time: alertTime }] : [],
+        ...(sameReading ? { steps: recentAdvice.steps } : {}),
       }
     : undefined;
   // A crisis reading older than the alert look-back uploaded this week: the upload's note (never leads over
   // an urgent advice).
-  const olderAdvice = (recent.status === 'success' ? recent.data.advice : undefined) ?? home.oldCrisisAdvice;
+  const olderAdvice = recentAdvice ?? home.oldCrisisAdvice;
   const leading = leadingAdvice<Advice>(uploadAdvice, alertAdvice, olderAdvice);
   // The answer to a reading just saved takes the reading box's place at the top, in the one order of decision 0024,
   // and is brought into view: beside the form it had left the top boxes, so after a save the same-day box moved
   // above the very-high-BP box and back on reload (issue 16, H12's try).
   const justSaved = leading !== undefined && leading === uploadAdvice;
-  // A box about an earlier reading, after newer readings, says what to do now (not "measure again").
+  // A box about an earlier reading, after newer readings, says what to do now (not "measure again"); the server's
+  // box of the recent readings already says so, about their most recent crisis reading (decision 0031).
   const advice =
     leading &&
-    (justSaved
+    (justSaved || leading === recentAdvice
       ? leading
       : adviceNow(
           leading,
@@ -108,9 +120,16 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
           {
             measuredSince: (p) => t('care.crisisNow.measuredSince', p),
             symptoms: t('care.crisisNow.symptoms'),
-            contact: t(
-              leading.level === 'crisis' ? 'care.crisisNow.contactAlerted' : 'care.crisisNow.contactClinic',
-            ),
+            // The open alert's box about an earlier day already says "your care team has been alerted … contact
+            // your clinic or doctor today" in its title: said once, no third step (issue 20 try).
+            contact:
+              leading === alertAdvice && home.crisisAlert?.earlierDay
+                ? ''
+                : t(
+                    leading.level === 'crisis'
+                      ? 'care.crisisNow.contactAlerted'
+                      : 'care.crisisNow.contactClinic',
+                  ),
           },
           home.timeZone,
         ));
@@ -235,8 +254,14 @@ function HomeBody({ home, onSaved }: { home: PatientHome; onSaved: () => void })
                 planned: adherence.plannedReadings ?? adherence.plannedSessions,
               })}{' '}
           <span className="muted">
-            ({formatDate(adherence.from, lang, false, home.timeZone)} –{' '}
-            {formatDate(adherence.to, lang, false, home.timeZone)})
+            {(() => {
+              // One bracket style per language; a single day once (issue 20 try).
+              const range = adherenceRange(
+                formatDate(adherence.from, lang, false, home.timeZone),
+                formatDate(adherence.to, lang, false, home.timeZone),
+              );
+              return t(range.key, range.values);
+            })()}
           </span>
         </p>
         <p className="care-source">
