@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import { seedDataDir } from '@qihuang/test-kit/data-dir';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -64,14 +65,19 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real server with `env` added, and waits until /readyz answers 200. */
+/**
+ * Starts the real server with `env` added, and waits until /readyz answers 200. Its data directory starts as a
+ * copy of the run's migrated, empty embedded database (test-kit data-dir: no initdb, no migrations at boot);
+ * `freshDatabase` makes the server create it itself.
+ */
 export async function startServer(
   env: Record<string, string>,
-  options: { dataDirPrefix?: string; readyTimeoutMs?: number; port?: number } = {},
+  options: { dataDirPrefix?: string; readyTimeoutMs?: number; port?: number; freshDatabase?: boolean } = {},
 ): Promise<TestServer> {
   const port = options.port ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), options.dataDirPrefix ?? 'qihuang-e2e-'));
+  if (!options.freshDatabase) await seedDataDir(dataDir);
   let output = '';
   const server: ChildProcess = spawn(process.execPath, ['bin/qihuang.mjs', 'serve'], {
     cwd: ROOT,

@@ -178,6 +178,9 @@ describe('import graph reading', () => {
     expect(nodeOf('packages/test-kit/database.ts')).toBe('packages/test-kit');
     expect(isTestHelper('packages/cds-hooks/testing.ts')).toBe(true);
     expect(isTestHelper('packages/knowledge/fixtures/make-pdf.ts')).toBe(true);
+    // The browser tests' folder ships nothing (vite builds apps/web/src): its helpers are test helpers.
+    expect(isTestHelper('apps/web/e2e/support.ts')).toBe(true);
+    expect(isTestHelper('apps/web/src/e2e.ts')).toBe(false);
     expect(isTestHelper('packages/store/fhir-repository/fhir-repository.ts')).toBe(false);
   });
 });

@@ -130,11 +130,13 @@ export function isTestFile(path: string): boolean {
 
 /**
  * Test helpers: the test-kit package, `test-support/` and `fixtures/` folders, `*test-support.ts`, `testing.ts`,
- * and the tests themselves.
+ * apps/web/e2e (browser tests), and the tests themselves.
  */
 export function isTestHelper(path: string): boolean {
   if (isTestFile(path)) return true;
   if (path.startsWith('packages/test-kit/')) return true;
+  // The browser tests and their helpers (the console's build is apps/web/src; nothing of e2e/ ships).
+  if (path.startsWith('apps/web/e2e/')) return true;
   const folders = path.split('/').slice(0, -1);
   if (folders.includes('test-support') || folders.includes('fixtures')) return true;
   const base = posix.basename(path);
