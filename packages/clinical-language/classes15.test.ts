@@ -176,3 +176,21 @@ describe('a counted person a relay describes; a small child without a possessive
     expect(mods('一个人在家，突然心慌', 'palpitations')).toBe('-');
   });
 });
+
+describe('an event that is over: after birth, an old CVA, time counted after a stroke (scope8.ts, rules13.ts)', () => {
+  it('is past', () => {
+    expect(mods('产后第八天，这两天有点头晕', 'pregnancy')).toBe('hist');
+    expect(mods('Ward note: old CVA, BP 138/82, no new deficit', 'stroke')).toBe('hist');
+    expect(mods('我妈心梗后两个月，最近爬楼有点喘', 'myocardial-infarction')).toBe('hist+fam');
+  });
+  it('the mother stays the experiencer; postpartum warning signs stay emergencies', () => {
+    expect(mods('我嫂子生完孩子第五天，今天头晕', 'pregnancy')).toBe('hist+fam');
+    // ACOG: pre-eclampsia can develop after birth, up to six weeks (compose4.ts, compose8.ts).
+    expect(emergency('生完孩子第六天，血压170/112，眼前一闪一闪看不清')).toBe(true);
+    expect(emergency('My sister gave birth last week, now a terrible headache and blurry vision')).toBe(true);
+    expect(emergency('生完孩子两年了，最近头痛得厉害，想问问')).toBe(false);
+  });
+  it('near miss: a stroke today with 后 is not dated', () => {
+    expect(mods('我爸中风后送到医院了', 'stroke')).toBe('fam');
+  });
+});

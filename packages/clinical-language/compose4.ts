@@ -34,13 +34,16 @@ import {
  */
 export const PREGNANT =
   '(?:怀孕|孕(?:期|妇|晚期|中期|\\s?\\d|[一二三四五六七八九十])|妊娠|有咗\\s?(?:\\d+|[一二三四五六七八九十]+)\\s?个?(?:礼拜|星期|周|月)|' +
+  // Round 9: the weeks after birth (ACOG: pre-eclampsia can develop after delivery, up to six weeks postpartum).
+  '产后|生完(?:孩子|娃|宝宝|小孩|二胎|老二|宝贝)|剖(?:腹|宫)?产(?:完|后)|坐月子|月子里|\\bgave birth\\b|\\bpost-?partum\\b|' +
   '\\bpregnant\\b|\\b(?:i.?m|im|i am|she.?s|she is|is|at|now)\\s+\\d{2}\\s*(?:weeks|wks)\\b(?!\\s+old)|\\bg\\d\\s*(?:p\\d\\s*)?\\d{2}\\s?/\\s?40\\b|^\\s*\\d{2}\\s*(?:weeks|wks)\\b|\\b\\d{2}\\s*(?:weeks|wks)\\s+(?:pregnant|gestation|along)\\b)';
 /**
  * ACOG: pre-eclampsia develops after 20 weeks of pregnancy — a gestation under 20 weeks named in the sentence is no
  * such sign (ACOG "Preeclampsia and High Blood Pressure During Pregnancy").
  */
 export const EARLY_PREGNANCY =
-  '(?:孕\\s?(?:[1-9]|1\\d)\\s?周|怀孕\\s?(?:[1-9]|1\\d)\\s?周|孕(?:[一二三四五六七八九]|十[一二三四五六七八九]?)周|怀孕[一二三四]个月|' +
+  // (Round 9: and long after birth — 产后两个月, 生完孩子两年了, "gave birth 3 months ago" — past ACOG's six weeks.)
+  '(?:(?:产后|生完\\S{0,3}?|gave birth\\s)\\s?(?:[两二三四五六七八九十几]|[2-9]|\\d{2})\\s?(?:个多?月|年|months?|years?)|孕\\s?(?:[1-9]|1\\d)\\s?周|怀孕\\s?(?:[1-9]|1\\d)\\s?周|孕(?:[一二三四五六七八九]|十[一二三四五六七八九]?)周|怀孕[一二三四]个月|' +
   '\\b(?:[1-9]|1\\d)\\s*(?:weeks|wks)\\b|\\bg\\d\\s*(?:p\\d\\s*)?(?:[1-9]|1\\d)\\s?/\\s?40\\b|早孕|孕早期)';
 /**
  * A severe headache (degree words, bursting, "won't go away"; round 7: 要裂开, graded very bad — 头很痛 — and worse and
@@ -79,7 +82,7 @@ const GAIT_UNLESS =
 export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   {
     name: 'pregnancy (20 weeks on) × severe headache',
-    gate: '(?:孕|妊娠|有咗|pregnan|/\\s?40|weeks|wks)',
+    gate: '(?:孕|妊娠|有咗|pregnan|/\\s?40|weeks|wks|产|生完|月子|birth|partum)',
     concept: 'preeclampsia-headache',
     re: SEVERE_HEAD,
     needs: PREGNANT,
@@ -88,7 +91,7 @@ export const COMPOSE_RULES_4: readonly ComposeRule[] = [
   },
   {
     name: 'pregnancy (20 weeks on) × visual disturbance',
-    gate: '(?:孕|妊娠|有咗|pregnan|/\\s?40|weeks|wks)',
+    gate: '(?:孕|妊娠|有咗|pregnan|/\\s?40|weeks|wks|产|生完|月子|birth|partum)',
     concept: 'preeclampsia-vision',
     re: VISION_CHANGE,
     needs: PREGNANT,

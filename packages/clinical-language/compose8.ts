@@ -168,7 +168,7 @@ export const COMPOSE_RULES_8: readonly ComposeRule[] = [
   {
     // ACOG pre-eclampsia warning signs (changes in vision): flashing before the eyes in pregnancy (眼睛前面一闪一闪).
     name: 'pregnancy × flashing before the eyes',
-    gate: '(?:孕|妊娠|pregnan|weeks|wks)',
+    gate: '(?:孕|妊娠|pregnan|weeks|wks|产|生完|月子|birth|partum)',
     concept: 'preeclampsia-vision',
     re: '(?:眼睛|眼前|看东西)[^,。!?\\n]{0,6}?(?:一闪一闪|闪光|闪亮|冒星星|有星星|亮点|金星)|\\b(?:flashes|flashing|sparkl\\w*|zig-?zags?)\\b',
     needs: PREGNANT,

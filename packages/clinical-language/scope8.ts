@@ -10,13 +10,16 @@
  * - A deficit left by a stroke and unchanged ("still slurred from the stroke, same as when I left hospital, no
  *   change", 中风留下的，跟出院时一样，没变化) is long-standing (README: a long-standing deficit is `hist`); a new,
  *   worse or sudden one stays current (BE-FAST: a new deficit is a new stroke until proven otherwise).
+ * - The pregnancy named by the weeks after birth (产后第五天, 生完孩子, "gave birth 3 days ago", postpartum) is over
+ *   (the corpus labels it `hist`); the obstetric warning-sign compositions read their own gate (compose4.ts), and
+ *   postpartum pre-eclampsia signs stay emergencies.
  * - A clinician's call transcript (护士：…患者：…, "Nurse: … Patient: …", 护：…患：…) or a follow-up note about "the
  *   patient" (随访记录…患者…, "Nurse call — patient …") is written by the clinician: what the patient says about themself
  *   is someone else's (README labelling conventions: `fam` is "a patient described by a clinician or relay").
  * Operational cue lists, not clinical numbers.
  */
 import type { ContextResult } from './context.ts';
-import { CHRONIC } from './rules.ts';
+import { CHRONIC, FAMILY_ZH } from './rules.ts';
 import type { Span } from './types.ts';
 
 type Target = Span & { kind?: string; redFlag?: string; concept?: string };
@@ -113,12 +116,36 @@ function clinicianTranscript(spans: readonly Target[], ctx: ContextResult[]): vo
   });
 }
 
+const PERSON_BEFORE = new RegExp(`${FAMILY_ZH}|[他她]|\\b(?:my|his|her|wife|she)\\b`);
+/** The weeks after birth named as the pregnancy (产后, 生完孩子, 剖腹产后, "gave birth", postpartum): it is over. */
+const AFTER_BIRTH = /产后|生完|剖(?:腹|宫)?产(?:完|后)|剖完|月子|\b(?:gave birth|postpartum|post-partum)\b/;
+
+function afterBirth(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
+  spans.forEach((s, i) => {
+    const r = ctx[i] as ContextResult;
+    if (s.concept !== 'pregnancy' || r.modifiers.historical || r.modifiers.negated) return;
+    const said = norm.slice(s.start, s.end);
+    if (!AFTER_BIRTH.test(said)) return;
+    r.modifiers.historical = true;
+    r.cues.push('historical:after birth');
+    // The child born (生完孩子) is no experiencer of the mother's pregnancy.
+    const cue = r.cues.find((c) => c.startsWith('experiencer:'))?.slice('experiencer:'.length);
+    // (Unless a person is named before it: 我老婆生完孩子第三天.)
+    const before = norm.slice(Math.max(0, s.start - 12), s.start);
+    if (r.modifiers.experiencer === 'other' && cue && said.includes(cue) && !PERSON_BEFORE.test(before)) {
+      r.modifiers.experiencer = 'patient';
+      r.cues.push('experiencer:(the child born is not the experiencer)');
+    }
+  });
+}
+
 /** Applies the message-level scopes of this part to `ctx` (same order as `spans`, normalised positions). */
 export function applyMessageScopes8(norm: string, spans: readonly Target[], ctx: ContextResult[]): void {
   if (!spans.length) return;
   // (Each scope runs only where its words occur: speed only.)
   if (NONE_SINCE.test(norm) && PAST_TIME.test(norm)) pastEpisodeNoneSince(norm, spans, ctx);
   if (UNCHANGED.test(norm) && LEFT_BY_STROKE.test(norm)) residualUnchanged(norm, spans, ctx);
+  if (AFTER_BIRTH.test(norm)) afterBirth(norm, spans, ctx);
   if ((CLINICIAN_LABEL.test(norm) && PATIENT_LABEL.test(norm)) || FOLLOW_UP_NOTE.test(norm))
     clinicianTranscript(spans, ctx);
 }
