@@ -196,3 +196,13 @@ describe('a category the sentence denies is a contrast, not a topic it cites the
     ).not.toEqual([]);
   });
 });
+
+describe('a blind probe item, after measurement: "reaches" is the en cue of the table’s "达到"', () => {
+  it('catches a home threshold stated with "once it reaches", and keeps the correct one', () => {
+    expect(bad('ESH 2023 says a home average only becomes hypertensive once it reaches 145/90.')).toContain(
+      'bp-threshold',
+    );
+    expect(bad('ESH 2023 says a home average becomes hypertensive once it reaches 135/85.')).toEqual([]);
+    expect(bad('Your home average reached 138/86, which ESH 2023 counts as home hypertension.')).toEqual([]);
+  });
+});

@@ -128,7 +128,7 @@ export const ANAPHOR =
 const RELATIONS: [ClauseRelation, RegExp][] = [
   [
     'threshold',
-    /\b(?:from|starting (?:at|from)|begins? at|starts? at|at or above|at least|or (?:higher|above|more)|and above|upwards|cut-?off|threshold|diagnosed (?:at|from|when|if)|defined (?:as|by)|considered (?:hypertensive|high|hypertension) (?:from|at|above))\b|≥|>=|以上|及以上|(?<=\d\s?|mmHg\s?)起|达到|阈值|切点|诊断标准/gi,
+    /\b(?:from|starting (?:at|from)|begins? at|starts? at|at or above|at least|or (?:higher|above|more)|and above|upwards|reach(?:es|ed|ing)?|cut-?off|threshold|diagnosed (?:at|from|when|if)|defined (?:as|by)|considered (?:hypertensive|high|hypertension) (?:from|at|above))\b|≥|>=|以上|及以上|(?<=\d\s?|mmHg\s?)起|达到|阈值|切点|诊断标准/gi,
   ],
   [
     'target',
