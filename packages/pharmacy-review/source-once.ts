@@ -9,7 +9,7 @@ export interface SourceWords {
   citation: string;
 }
 
-const words = (t: string) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const words = (t: string): string[] => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** Each of the citation's words (initials aside) is already in the name. */
 function repeats(citation: string, label: string): boolean {
