@@ -63,6 +63,7 @@ describe.skipIf(!HAS_CHROMIUM)('what a draft says signing will do (needs /usr/bi
     const replacing = { priorPrescription: { reference: 'MedicationRequest/w-hctz25' } };
     await put(order('w-hctz125', 'Hydrochlorothiazide 12.5 mg', 12.5, replacing));
     await put(order('w-amlo', 'Amlodipine 2.5 mg', 2.5, replacing));
+    await put(order('w-losartan', 'Losartan 50 mg', 50, {}));
     await createUser(stack, 'wording-doctor', 'clinician');
     browser = await launchBrowser();
   }, 300_000);
@@ -116,6 +117,32 @@ describe.skipIf(!HAS_CHROMIUM)('what a draft says signing will do (needs /usr/bi
       expect(said).toMatch(/处方未签署/);
       expect(said).toMatch(/不能签署：两个待生效的变更替换同一医嘱/);
       expect(said).toMatch(/请撤回其中一个/);
+    } finally {
+      await context.close();
+    }
+  }, 240_000);
+
+  it('withdrawing asks first, and the card then says 已撤回 under 本页已签署或撤回 (one word)', async () => {
+    const { context, page } = await newPage(browser!, 'zh-CN');
+    try {
+      await signIn(page, stack!.base, 'wording-doctor');
+      await openCare(page, stack!.base, PATIENT);
+      const card = page.locator('[data-testid="draft"][data-id="w-losartan"]');
+      await card.waitFor({ timeout: 60_000 });
+      expect(await card.getByTestId('cancel-draft').innerText()).toBe('撤回草稿');
+      await card.getByTestId('cancel-draft').click();
+      const confirm = card.getByTestId('withdraw-confirm');
+      await confirm.waitFor({ timeout: 10_000 });
+      expect(await confirm.innerText()).toMatch(/撤回此草稿？/);
+      // 返回 keeps the draft.
+      await confirm.getByTestId('withdraw-back').click();
+      expect(await card.getAttribute('data-status')).toBe('draft');
+      await card.getByTestId('cancel-draft').click();
+      await card.getByTestId('withdraw-yes').click();
+      await expect.poll(() => card.getAttribute('data-status'), { timeout: 30_000 }).toBe('cancelled');
+      expect(await card.getByTestId('draft-status').innerText()).toBe('已撤回');
+      expect(await page.getByTestId('care-tab').innerText()).toMatch(/本页已签署或撤回/);
+      expect(await page.getByTestId('care-tab').innerText()).not.toMatch(/作废/);
     } finally {
       await context.close();
     }

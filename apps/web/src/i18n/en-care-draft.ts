@@ -14,6 +14,12 @@ export const enCareDraft = {
   afterApprovalResult:
     'Appeared after the pharmacist’s approval ({{date}}), from a result of {{at}}; not part of what was approved',
   edit: 'Edit dose and supply',
+  /** Withdrawing a draft, one word throughout (撤回 / withdraw), asked first (issue 20). */
+  withdrawn: 'Withdrawn',
+  withdrawDraft: 'Withdraw draft',
+  withdrawConfirm: 'Withdraw this draft? It can no longer be signed.',
+  withdrawYes: 'Withdraw',
+  withdrawBack: 'Back',
   editTitle: 'Edit {{drug}}',
   dose: 'Dose',
   unit: 'Unit',

@@ -60,6 +60,7 @@ export function DraftCard({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CareErrorMessage | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [confirmingWithdraw, setConfirmingWithdraw] = useState(false);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const canSign = me ? can.careSign(me.role) : false;
@@ -79,6 +80,7 @@ export function DraftCard({
 
   async function act(kind: 'sign' | 'cancel' | 'revise') {
     setConfirming(false);
+    setConfirmingWithdraw(false);
     setBusy(true);
     setError(null);
     onAct?.();
@@ -139,7 +141,8 @@ export function DraftCard({
             className={`badge ${draft.status === 'active' ? 'badge-ok' : 'badge-muted'}`}
             data-testid="draft-status"
           >
-            {t(`care.draftStatus.${draft.status}`)}
+            {/* One word for a withdrawn draft, as its heading and button say (撤回, issue 20). */}
+            {draft.status === 'cancelled' ? t('careDraft.withdrawn') : t(`care.draftStatus.${draft.status}`)}
           </span>
         )}
       </div>
@@ -290,6 +293,36 @@ export function DraftCard({
           </Link>
         </p>
       )}
+      {/* Withdrawing is asked first (issue 20): 返回 keeps the draft. */}
+      {draft.status === 'draft' && confirmingWithdraw && (
+        <div
+          className="notice"
+          role="group"
+          aria-labelledby={`${headingId}-withdraw`}
+          data-testid="withdraw-confirm"
+        >
+          <p id={`${headingId}-withdraw`}>{t('careDraft.withdrawConfirm')}</p>
+          <div className="care-actions">
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => void act('cancel')}
+              data-testid="withdraw-yes"
+            >
+              {t('careDraft.withdrawYes')}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setConfirmingWithdraw(false)}
+              data-testid="withdraw-back"
+            >
+              {t('careDraft.withdrawBack')}
+            </button>
+          </div>
+        </div>
+      )}
       {draft.status === 'draft' && (
         <div className="care-actions">
           {returned && onRevise && (
@@ -338,10 +371,10 @@ export function DraftCard({
             className="button"
             disabled={busy}
             aria-describedby={headingId}
-            onClick={() => void act('cancel')}
+            onClick={() => setConfirmingWithdraw(true)}
             data-testid="cancel-draft"
           >
-            {returned || awaiting ? t('care.draftReview.withdraw') : t('care.clinician.cancelDraft')}
+            {returned || awaiting ? t('care.draftReview.withdraw') : t('careDraft.withdrawDraft')}
           </button>
           {canAcknowledge(phase) &&
             canSign &&
