@@ -208,12 +208,16 @@ export function summaryFindings(c: ClinicalContext, lang: ReadLanguage = 'en'): 
   const { report } = c;
   const h = report.home;
   if (h.hbpm.mean) {
+    // The one current home average as the assessment shows it (decision 0027: 134.6 below 135/85, never "135"),
+    // with its window's name.
+    const shownMean = h.hbpm.shown ? `${h.hbpm.shown.sbp}/${h.hbpm.shown.dbp} mmHg` : fmtBp(h.hbpm.mean);
+    const win = h.hbpm.label ?? { zh: '', en: '' };
     out.push({
       key: 'home-mean',
       label: { zh: '家庭血压均值', en: 'Home BP mean' },
       value: {
-        zh: `${fmtBp(h.hbpm.mean)}（${h.hbpm.readingsUsed} 次读数，${h.hbpm.daysUsed} 天${h.hbpm.sufficient ? '' : '，数据不足'}）`,
-        en: `${fmtBp(h.hbpm.mean)} (${h.hbpm.readingsUsed} readings, ${h.hbpm.daysUsed} days${h.hbpm.sufficient ? '' : ', not enough data'})`,
+        zh: `${shownMean}（${win.zh}${win.zh ? '，' : ''}${h.hbpm.readingsUsed} 次读数，${h.hbpm.daysUsed} 天${h.hbpm.sufficient ? '' : '，数据不足'}）`,
+        en: `${shownMean} (${win.en}${win.en ? ', ' : ''}${h.hbpm.readingsUsed} readings, ${h.hbpm.daysUsed} days${h.hbpm.sufficient ? '' : ', not enough data'})`,
       },
       rule: ruleIn(lang, h.hbpm),
       source: h.hbpm.source,
