@@ -6,7 +6,7 @@
  * (HBPM mean when sufficient, else the last office visit, else an insufficient home mean); when there are none,
  * the latest BP with the day its readings began, which the engine then calls too early to judge.
  */
-import { summarizeHbpm, type Guideline } from '@qihuang/engines/blood-pressure';
+import { currentHomeMean, type Guideline } from '@qihuang/engines/blood-pressure';
 import { regimenSettledAt, type RegimenTiming } from '@qihuang/engines/hypertension-care';
 import { readReview } from '@qihuang/pharmacy-review';
 import type { FhirResource } from '@qihuang/store';
@@ -58,19 +58,26 @@ export function regimenChangedAt(c: ClinicalContext, ids: readonly string[]): st
 
 const localDay = (ms: number, offset: number) => new Date(ms + offset * 60_000).toISOString().slice(0, 10);
 
-/** The decision BP from the readings taken at or after `since` (all when undefined), by the assessment's rules. */
+/**
+ * The decision BP from the readings taken at or after `since` (all when undefined), by the assessment's rules: the
+ * home mean is the one current home average (decision 0027, engines/blood-pressure currentHomeMean: 7 local days
+ * ending `now`, first day with readings discarded — REFERENCE §2.3), the same window every screen shows; a week that
+ * ended before it is no current average.
+ */
 export function bpBasis(
   c: ClinicalContext,
   guideline: Guideline,
   utcOffsetMinutes: number,
+  now: string,
   since?: string,
 ): BpBasis | undefined {
   const from = since === undefined ? Number.NEGATIVE_INFINITY : Date.parse(since);
-  const series = c.report.series.filter((r) => Date.parse(r.time) >= from);
+  const to = Date.parse(now);
+  const series = c.report.series.filter((r) => Date.parse(r.time) >= from && Date.parse(r.time) <= to);
   const home = series
     .filter((r) => r.setting === 'home')
     .map((r, i) => ({ id: `r${i}`, time: r.time, sbp: r.sbp, dbp: r.dbp }));
-  const hbpm = home.length ? summarizeHbpm(home, { guideline, utcOffsetMinutes }) : undefined;
+  const hbpm = home.length ? currentHomeMean(home, { guideline, now, utcOffsetMinutes }) : undefined;
   const firstOf = (ids: readonly string[]) =>
     home
       .filter((r) => ids.includes(r.id))
@@ -118,8 +125,8 @@ export function regimenBasis(
   const changedAt = regimenChangedAt(c, ids);
   if (!changedAt) return undefined;
   const basis =
-    bpBasis(c, guideline, utcOffsetMinutes, regimenSettledAt(changedAt)) ??
-    bpBasis(c, guideline, utcOffsetMinutes);
+    bpBasis(c, guideline, utcOffsetMinutes, now, regimenSettledAt(changedAt)) ??
+    bpBasis(c, guideline, utcOffsetMinutes, now);
   if (!basis) return undefined;
   return {
     basis,

@@ -142,8 +142,9 @@ describe.each(DATABASE_KINDS)('proposal on the current regimen on %s', (kind) =>
     const text = [zh.proposal.display.zh, ...zh.proposal.notes.map((n) => n.zh)].join('\n');
     expect(text).not.toMatch(/难治性高血压（|螺内酯/);
     expect(text).toContain('为时尚早');
-    // The home mean drops the week's first day (REFERENCE §2.3): its readings begin on 4 March.
-    expect(text).toContain('2026-03-04 起的读数');
+    // The one current home mean (decision 0027): 7 days ending today, their first day dropped (REFERENCE §2.3) —
+    // its readings begin on 5 March.
+    expect(text).toContain('2026-03-05 起的读数');
     expect(text).toContain('2026-03-10 开始或调整');
     expect(text).toContain('2026-03-24 起连续 7 天');
     expect(zh.proposal.followUpDays).toBe(28);
