@@ -23,6 +23,7 @@ import { formatInZone } from '../../lib/zone-time.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { ConsultationQuote } from '../care/consultations-section.tsx';
 import { joinedItems, withdrawnValue } from './withdrawn-marks.ts';
+import { evidenceLine } from './alert-evidence.ts';
 
 const SEVERITY_ORDER = ['critical', 'high', 'warning', 'moderate', 'low', 'info'];
 const KINDS = ALERT_KINDS;
@@ -230,14 +231,16 @@ function AlertEvidence({ alert, timeZone }: { alert: BpAlert; timeZone?: string 
     return r.withdrawn ? t('bpWithdraw.joinedWithdrawn', { item }) : item;
   });
   if (!pair && readings.length === 0 && joined.length === 0 && !alert.withdrawn?.length) return null;
+  // A consultation report is said as such, not as "1 次测量" (issue 20).
+  const line = evidenceLine(alert, readings.length);
   return (
     <>
       <p className="alert-readings">
         <span className="muted">
-          {t('alerts.readings')}
+          {t(line.label)}
           {t('common.colon')}
         </span>
-        {[pair, t('bp.readings', { count: readings.length })].filter(Boolean).join(' · ')}
+        {[pair, t(line.key, 'count' in line ? { count: line.count } : {})].filter(Boolean).join(' · ')}
       </p>
       {joined.length > 0 && (
         <p className="alert-readings" data-testid="alert-joined">
