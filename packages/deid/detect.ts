@@ -34,6 +34,7 @@ import { findPersonFields } from './recognizers/person-fields.ts';
 import { findRound15 } from './recognizers/round15.ts';
 import { findRound15Dates } from './recognizers/round15-dates.ts';
 import { addInitials, relatedNameSpans } from './recognizers/round15-related.ts';
+import { addPinyinForms, listNameSpans } from './recognizers/round16-related.ts';
 import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
 import { execAll } from './recognizers/collect.ts';
 
@@ -243,11 +244,17 @@ export function detectPhiInTexts(
   const proposed = texts.map((text) => recognize(text, options));
   const values = valuesToPropagate(proposed.flat(), known);
   addRelatedNames(texts, values);
-  if (options.safetyNet !== false) addInitials(texts, values); // round 15: initials beside found names
+  if (options.safetyNet !== false) {
+    addInitials(texts, values); // round 15: initials beside found names
+    addPinyinForms(texts, values); // round 16: pinyin initials and spellings of found Chinese names
+  }
   for (let i = 0; i < texts.length; i++) {
     proposed[i]!.push(...givenNameSpans(texts[i]!, values));
     // Round 15: short forms of found names (legends, given names standing alone).
-    if (options.safetyNet !== false) proposed[i]!.push(...relatedNameSpans(texts[i]!, values));
+    if (options.safetyNet !== false) {
+      proposed[i]!.push(...relatedNameSpans(texts[i]!, values));
+      proposed[i]!.push(...listNameSpans(texts[i]!, values)); // round 16: the other items of a person list
+    }
   }
   const regex = occurrencesRegex(values);
   return texts.map((text, i) => {
