@@ -12,12 +12,12 @@ import { ALERT_OPENAPI, createAlertRoutes } from './alert-routes.ts';
 import { assessPatient, parseGuideline } from './assess-patient.ts';
 import { DEFAULT_TIME_ZONE } from './local-time.ts';
 import { ALERT_GUIDELINE, CRISIS_LOOKBACK_HOURS } from './raise-alerts.ts';
-import { crisisAdvice, patientLanguage } from './reading-advice.ts';
+import { crisisAdvice, patientLanguage, type PatientLanguage } from './reading-advice.ts';
 import { recentReadings } from './recent-readings.ts';
 import { storeRiskAssessment } from './risk-assessment.ts';
 import type { ReadingProjector } from './projector.ts';
 import { INLINE_PROJECTION_LIMIT, uploadReadings } from './upload-readings.ts';
-import type { UploadAnswer } from './api-types/index.ts';
+import type { AdviceReading, UploadAnswer } from './api-types/index.ts';
 import { createWithdrawRoutes, WITHDRAW_OPENAPI } from './withdraw-routes.ts';
 
 export interface BpRouteDeps {
@@ -68,6 +68,32 @@ function day(value: string | undefined, name: string): string | undefined {
   return value;
 }
 
+/** The patient's stored readings of the crisis look-back (none when the caller may not read them). */
+async function lookbackReadings(
+  repository: BpRouteDeps['repository'],
+  ctx: RequestContext,
+  patientId: string,
+  at: string,
+  language: PatientLanguage,
+): Promise<AdviceReading[]> {
+  const listed = await recentReadings(
+    repository,
+    ctx,
+    patientId,
+    at,
+    Math.ceil(CRISIS_LOOKBACK_HOURS / 24),
+    language,
+  );
+  return listed.readings.map((r) => ({ id: r.id, time: r.time, sbp: r.sbp, dbp: r.dbp }));
+}
+
+/** Stored readings and this upload's, once each (a re-sent reading is both). */
+function mergeReadings(stored: readonly AdviceReading[], sent: readonly AdviceReading[]): AdviceReading[] {
+  const key = (r: AdviceReading) => `${Date.parse(r.time)}|${r.sbp}|${r.dbp}`;
+  const seen = new Set(sent.map(key));
+  return [...sent, ...stored.filter((r) => !seen.has(key(r)))];
+}
+
 export function createBpRoutes(deps: BpRouteDeps): Hono {
   const app = new Hono();
   const now = () => (deps.clock ?? (() => new Date()))().toISOString();
@@ -98,17 +124,18 @@ export function createBpRoutes(deps: BpRouteDeps): Hono {
       });
       if (result.projection.pending > 0) deps.projector?.kick();
       const { crisis, patientTimeZone, ...answer } = result;
+      const language = patientLanguage(c.req.query('lang'), c.req.header('accept-language'));
       // One rule with the alert (decision 0009): urgent advice only for a reading the crisis alert looks back to.
-      const advice = crisisAdvice(
-        crisis,
-        ALERT_GUIDELINE,
-        patientLanguage(c.req.query('lang'), c.req.header('accept-language')),
-        {
-          now: at,
-          timeZone: patientTimeZone ?? deps.timeZone ?? DEFAULT_TIME_ZONE,
-          lookbackHours: CRISIS_LOOKBACK_HOURS,
-        },
-      );
+      // A recheck is judged with the readings before it (decision 0031): the look-back's stored readings join this
+      // upload's, so the answer to a recheck never says "measure again" once more.
+      const earlier = crisis.length
+        ? await lookbackReadings(deps.repository, ctx, patientId, at, language).catch(() => [])
+        : [];
+      const advice = crisisAdvice(mergeReadings(earlier, crisis), ALERT_GUIDELINE, language, {
+        now: at,
+        timeZone: patientTimeZone ?? deps.timeZone ?? DEFAULT_TIME_ZONE,
+        lookbackHours: CRISIS_LOOKBACK_HOURS,
+      });
       return c.json(
         { ...answer, alertEvaluation, ...(advice ? { advice } : {}) } satisfies UploadAnswer,
         result.stored > 0 ? 201 : 200,
