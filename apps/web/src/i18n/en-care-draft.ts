@@ -16,6 +16,7 @@ export const enCareDraft = {
   edit: 'Edit dose and supply',
   /** Withdrawing a draft, one word throughout (撤回 / withdraw), asked first (issue 20). */
   withdrawn: 'Withdrawn',
+  currentOrder: 'the current order',
   withdrawDraft: 'Withdraw draft',
   withdrawConfirm: 'Withdraw this draft? It can no longer be signed.',
   withdrawYes: 'Withdraw',

@@ -16,6 +16,7 @@ export const zhCNCareDraft: Widen<typeof enCareDraft> = {
   afterApproval: '药师审核通过（{{date}}）后出现，不属于审核通过的内容',
   afterApprovalResult: '药师审核通过（{{date}}）后出现，依据 {{at}} 的检验结果，不属于审核通过的内容',
   withdrawn: '已撤回',
+  currentOrder: '当前医嘱',
   withdrawDraft: '撤回草稿',
   withdrawConfirm: '撤回此草稿？撤回后不能再签署。',
   withdrawYes: '确认撤回',

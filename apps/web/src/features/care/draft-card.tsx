@@ -73,7 +73,7 @@ export function DraftCard({
   const awaiting = phase === 'awaiting-review';
   const change =
     (draft.status === 'draft' || draft.status === 'active') && draft.priorPrescription
-      ? doseChange(draft.priorPrescription.display, draft.display)
+      ? doseChange(draft.priorPrescription.display, draft.display, t('careDraft.currentOrder'))
       : undefined;
 
   const emergencies = draft.findings.filter(isEmergencyFinding);

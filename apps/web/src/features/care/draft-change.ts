@@ -13,7 +13,9 @@ export interface DoseChange {
 
 const DOSE = /^(.*?)\s+(\d[\d./]*\s*mg\b.*)$/i;
 
-export function doseChange(prior: string, next: string): DoseChange {
+export function doseChange(prior: string, next: string, unnamed = ''): DoseChange {
+  // A replaced order the server could not name (issue 20): "the current order", never a blank.
+  if (!prior.trim()) return { badge: 'care.draftReview.switch', drug: '', from: unnamed, to: next };
   const a = DOSE.exec(prior.trim());
   const b = DOSE.exec(next.trim());
   if (a && b && a[1]!.toLowerCase() === b[1]!.toLowerCase())
