@@ -73,3 +73,32 @@ describe('every item of a person list once one item is a found name', () => {
     expect(spans).toEqual([]);
   });
 });
+
+describe('English field values whose surname is no English word', () => {
+  it('hides two capitalised words standing as a field value when the last is no dictionary word', () => {
+    const form = 'Chaperone (student nurse present): Ferdinand Wojcik   Time: 14:20';
+    expect(hidden(form, 'Ferdinand Wojcik')).toBe(true);
+    const consent =
+      'Impartial witness (reads Tagalog; interpreter used): Crispin Dimaculangan\nSigned on the ward';
+    expect(hidden(consent, 'Crispin Dimaculangan')).toBe(true);
+  });
+  it('leaves organisms, eponyms, device makers and headings as field values', () => {
+    const text = [
+      'Organism: Klebsiella Pneumoniae   Sensitivity: pending',
+      'Statistics: Kaplan Meier',
+      'Device: Medtronic Azure   Mode: DDD',
+      'Diagnosis: Hashimoto Thyroiditis',
+      'Plan: Continue Amlodipine',
+      'Section: Past History',
+    ].join('\n');
+    expect(spanTexts(text)).toEqual([]);
+  });
+});
+
+describe('lists that are not person lists', () => {
+  it('leaves a job title after a found name and herbs listed beside a herb that reads like a name', () => {
+    expect(spanTexts('Copy to Dr Ollivant, Senior Registrar')).not.toContain('Senior Registrar');
+    const tea = spanTexts('自服药茶：徐长卿、杜仲、黄芪');
+    for (const v of ['杜仲', '黄芪']) expect(tea).not.toContain(v);
+  });
+});

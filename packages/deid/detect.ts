@@ -35,6 +35,7 @@ import { findRound15 } from './recognizers/round15.ts';
 import { findRound15Dates } from './recognizers/round15-dates.ts';
 import { addInitials, relatedNameSpans } from './recognizers/round15-related.ts';
 import { addPinyinForms, listNameSpans } from './recognizers/round16-related.ts';
+import { findFieldValueNames } from './recognizers/round16-en-words.ts';
 import { PROPAGATED, type KnownIdentifiers, type PhiCategory, type PhiSpan } from './types.ts';
 import { execAll } from './recognizers/collect.ts';
 
@@ -84,6 +85,7 @@ export function recognize(text: string, options: DetectOptions = {}): PhiSpan[] 
     findPersonFields(text, out); // round 14: person fields by the shape of their label (recall first)
     findRound15(text, out); // round 15: chat speakers, short phones, address chains
     findRound15Dates(text, out); // round 15: month-days in dated notes, holidays, spoken dates
+    if (latinName) findFieldValueNames(text, out); // round 16: field values whose surname is no English word
   }
   return out;
 }

@@ -17,6 +17,8 @@ import type { PhiCategory, PhiSpan } from '../types.ts';
 import { execAll } from './collect.ts';
 import { CLINICAL_WORD, NOT_NAMES } from './en-name-words.ts';
 import { surnameOf } from './zh-name-model.ts';
+import { isEnglishWord } from './en-dictionary.ts';
+import { TCM_WORDS } from './zh-words.ts';
 
 const NAME_CATEGORIES = new Set<PhiCategory>(['PATIENT_NAME', 'RELATIVE_NAME', 'CLINICIAN_NAME']);
 /** Upper-case abbreviations of medicine and notes that are never taken as a name's initials. */
@@ -81,6 +83,7 @@ function buildClinical(): void {
     for (const form of concept.zh) clinicalZh.add(form);
     for (const form of concept.en) for (const word of form.split(/\s+/)) clinicalEn.add(word.toLowerCase());
   }
+  for (const word of TCM_WORDS.split(' ')) clinicalZh.add(word);
   for (const drug of BUILT_IN_DRUGS) {
     clinicalZh.add(drug.names.zh);
     clinicalEn.add(drug.names.en.toLowerCase());
@@ -96,7 +99,7 @@ const isClinicalZh = (item: string) => {
   if (!clinicalZh) buildClinical();
   return clinicalZh!.has(item);
 };
-const isClinicalEn = (word: string) => {
+export const isClinicalEn = (word: string) => {
   if (!clinicalEn) buildClinical();
   return clinicalEn!.has(word.toLowerCase()) || CLINICAL_WORD.test(word) || NOT_NAMES.has(word);
 };
@@ -111,25 +114,32 @@ function zhItemIsName(item: string): boolean {
 
 const ZH_RUN_BEFORE = /[\u4e00-\u9fa5]{1,5}$/;
 const ZH_RUN_AFTER = /^[\u4e00-\u9fa5]{1,5}/;
-/** The Chinese items of a list around the found name at [start, end): run, enumeration comma, run … */
+/**
+ * The Chinese items of a list around the found name at [start, end): run, enumeration comma, run … A list holding
+ * a clinical item (徐长卿、杜仲: herbs that read like names) is no person list: nothing is added.
+ */
 function zhListSpans(text: string, start: number, end: number, category: PhiCategory, out: PhiSpan[]): void {
+  const items: PhiSpan[] = [];
   // Right: 、 item 、 item … (each item a whole Han run).
   let at = end;
   while (text[at] === '、') {
     const m = ZH_RUN_AFTER.exec(text.slice(at + 1, at + 7));
+    if (m && isClinicalZh(m[0])) return;
     if (!m || m[0].length > 4 || !zhItemIsName(m[0])) break;
-    out.push({ category, start: at + 1, end: at + 1 + m[0].length, text: m[0] });
+    items.push({ category, start: at + 1, end: at + 1 + m[0].length, text: m[0] });
     at += 1 + m[0].length;
   }
-  // Left: item 、 (the item a whole Han run, after a colon, a space, a comma or the line start).
+  // Left: item 、 (the item a whole Han run).
   at = start;
   while (text[at - 1] === '、') {
     const m = ZH_RUN_BEFORE.exec(text.slice(Math.max(0, at - 6), at - 1));
+    if (m && isClinicalZh(m[0])) return;
     if (!m || m[0].length > 4 || !zhItemIsName(m[0])) break;
     const itemStart = at - 1 - m[0].length;
-    out.push({ category, start: itemStart, end: at - 1, text: m[0] });
+    items.push({ category, start: itemStart, end: at - 1, text: m[0] });
     at = itemStart;
   }
+  out.push(...items);
 }
 
 const EN_SEPARATOR = /^(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)/;
@@ -149,6 +159,8 @@ function enListSpans(text: string, start: number, end: number, category: PhiCate
     if (!m) break;
     const words = m[0].split(/[ \t]+/);
     if (!words.every((w) => EN_WORD.test(w) && !isClinicalEn(w))) break;
+    // Two or more words that are all English words are a title (Consultant Cardiologist), not a name.
+    if (words.length > 1 && words.every((w) => isEnglishWord(w))) break;
     const itemStart = at + sep[0].length;
     out.push({ category, start: itemStart, end: itemStart + m[0].length, text: m[0] });
     at = itemStart + m[0].length;

@@ -48,7 +48,7 @@ const looksLikeName = (word: string) => nameScore(word) >= 2.4 && surnameWeight(
  * person names or lacks (马钱子 17 nr, 乌梅 17 nr, 杨梅 67 nr), found as names in CMExam's herbal prose (outside
  * text, corpus/README.md round 10). Their first two and three characters count as words (杨梅舌, 马钱子碱).
  */
-const TCM_WORDS =
+export const TCM_WORDS =
   '马钱子 马齿苋 马兜铃 马勃 乌梅 乌药 乌头 杨梅 何首乌 白芍 白术 白芷 白及 白果 白茅根 白头翁 白花蛇舌草 黄芪 黄连 黄芩 黄柏 ' +
   '黄精 连翘 桑叶 桑枝 桑白皮 桑寄生 桑椹 杜仲 牛膝 牛黄 牛蒡子 车前子 车前草 金银花 金樱子 石斛 石膏 石菖蒲 柏子仁 秦艽 秦皮 ' +
   '苏子 苏叶 苏木 葛根 莲子 莲心 钩藤 龙骨 龙胆 龙眼肉 熊胆 麦冬 麦芽 甘遂 贝母 郁金 姜黄 干姜 高良姜 艾叶 竹茹 竹叶 柴胡 ' +
