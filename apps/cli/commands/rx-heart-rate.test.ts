@@ -42,7 +42,7 @@ describe('rx review text: heart-rate cautions', () => {
     expect(zh).toMatch(/^\[警告\] 慎用维拉帕米：心率 55 次\/分（2026-12-05）/);
     expect(zh.split('\n')[0]).not.toMatch(/禁忌|禁用/); // the source line names the guideline's contraindication table
     expect(rxText(r.findings, 'en')).toMatch(
-      /^\[WARNING\] Caution: verapamil at heart rate 55\/min \(2026-12-05\)/,
+      /^\[WARNING\] Caution: use verapamil with care at heart rate 55\/min \(2026-12-05\)/,
     );
   });
 

@@ -39,7 +39,7 @@ describe('heart rate 50–59: a caution, not a contraindication', () => {
       expect(f).toHaveLength(1);
       expect(f[0]).toMatchObject({ type: 'caution', severity: 'warning' });
       expect(f[0]!.summary.zh).toMatch(/^慎用/);
-      expect(f[0]!.summary.en).toMatch(/^Caution: .*use with caution$/);
+      expect(f[0]!.summary.en).toMatch(/^Caution: use .+ with care at heart rate 55\/min/);
       expect(JSON.stringify([f[0]!.summary, f[0]!.detail])).not.toMatch(/禁忌|禁用|contraindicated/i);
       expect(f[0]!.summary.zh).toContain('心率 55 次/分（2026-12-01）');
     });

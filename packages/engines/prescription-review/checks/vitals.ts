@@ -107,7 +107,7 @@ export function vitalFindings(
             zh: `${zhName}禁用：心率 ${v} 次/分${zh}`,
           }
         : {
-            en: `Caution: ${med.label} at heart rate ${v}/min${en} — use with caution`,
+            en: `Caution: use ${med.label} with care at heart rate ${v}/min${en}`,
             zh: `慎用${zhName}：心率 ${v} 次/分${zh}`,
           },
       detail: {
