@@ -40,8 +40,9 @@ function localeArgument(argv: readonly string[]): string | undefined {
  * level as after a command (issue 21: `qihuang --locale fr --help` exited 0): the same exit 2 and one line.
  */
 export function checkLocaleArgument(argv: readonly string[] = process.argv): void {
-  const value = localeArgument(argv);
-  if (value !== undefined) resolveLocale(value);
+  // Without --locale, the environment's QIHUANG_LOCALE is checked the same way (issue 21: `QIHUANG_LOCALE=xx
+  // qihuang --help` was accepted silently); a system locale (LANG) that names neither language stays the default.
+  resolveLocale(localeArgument(argv));
 }
 
 /**

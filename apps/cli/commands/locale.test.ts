@@ -89,3 +89,15 @@ describe('--locale before the command, and on every command', () => {
     }
   });
 });
+
+// Issue 21 (IT try, tenth session): QIHUANG_LOCALE=xx was accepted silently by --help while --locale xx exits 2.
+describe('a bad QIHUANG_LOCALE is refused like a bad --locale', () => {
+  it('exit 2 and one line, help included; --locale on the line wins', () => {
+    const bad = cli(['--help'], { QIHUANG_LOCALE: 'xx' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trim()).toBe('错误：QIHUANG_LOCALE 必须是 zh-CN 或 en，收到 "xx"');
+    const chosen = cli(['--locale', 'en', '--help'], { QIHUANG_LOCALE: 'xx' });
+    expect(chosen.status, chosen.stderr).toBe(0);
+  });
+});
