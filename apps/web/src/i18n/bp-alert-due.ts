@@ -13,7 +13,7 @@ const en = {
   reportedReading: 'BP the patient reported',
   measured: '{{value}}, measured {{time}}',
   reported: '{{value}}, reported in the consultation at {{time}}',
-  consultationReport: 'reported by the patient in the consultation (not a recorded measurement)',
+  consultationReport: 'reported by the patient in the consultation',
   source: 'Source',
 };
 
@@ -26,7 +26,7 @@ const zhCN: typeof en = {
   reportedReading: '患者报告的血压',
   measured: '{{value}}，{{time}} 测量',
   reported: '{{value}}，{{time}} 在问诊中报告',
-  consultationReport: '患者在问诊中报告（非记录的测量值）',
+  consultationReport: '患者在问诊中报告',
   source: '来源',
 };
 

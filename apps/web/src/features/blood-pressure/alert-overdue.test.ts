@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BpAlert } from '../../api/bp.ts';
-import { cardReading, inboxOrder, isOverdue } from './alert-overdue.ts';
+import { cardReading, readingLabel, inboxOrder, isOverdue } from './alert-overdue.ts';
 
 const base: BpAlert = {
   id: 'a',
@@ -70,5 +70,18 @@ describe('inbox overdue marks (issue 20)', () => {
     // A crisis alert's text already names its values.
     expect(cardReading(base)).toBeUndefined();
     expect(cardReading({ ...reported, values: {} })).toBeUndefined();
+  });
+});
+
+// Issue 20 (second non-author try): a consultation's emergency alert showing the patient's recorded 184/124 labelled it
+// "BP the patient reported" — a clinician could dismiss a measured reading as hearsay.
+describe('readingLabel', () => {
+  const alert = (kind: string) => ({ kind }) as unknown as Parameters<typeof readingLabel>[0];
+  it('a recorded reading is a blood pressure, also on a consultation alert; only a told one is reported', () => {
+    const measured = { value: '184/124 mmHg', time: '2026-12-08T06:00:00Z', measured: true };
+    const told = { value: '190/125 mmHg', time: '2026-12-08T06:00:00Z', measured: false };
+    expect(readingLabel(alert('reported-emergency'), measured)).toBe('alertDue.reading');
+    expect(readingLabel(alert('reported-emergency'), told)).toBe('alertDue.reportedReading');
+    expect(readingLabel(alert('crisis'), measured)).toBe('alertDue.reading');
   });
 });

@@ -49,3 +49,13 @@ export function cardReading(alert: BpAlert): CardReading | undefined {
     ? { value: `${pair} mmHg`, time: alert.readingAt, measured: true }
     : { value: `${pair} mmHg`, time: alert.createdAt, measured: false };
 }
+
+/** The label of the card's BP line: reported only when the patient told it and no recorded reading stands behind it. */
+export function readingLabel(
+  alert: BpAlert,
+  reading: CardReading,
+): 'alertDue.reportedReading' | 'alertDue.reading' {
+  return alert.kind === 'reported-emergency' && !reading.measured
+    ? 'alertDue.reportedReading'
+    : 'alertDue.reading';
+}

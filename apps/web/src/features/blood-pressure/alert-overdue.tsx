@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import '../../i18n/bp-alert-due.ts';
 import type { BpAlert } from '../../api/bp.ts';
 import { formatInZone } from '../../lib/zone-time.ts';
-import { cardReading } from './alert-overdue.ts';
+import { cardReading, readingLabel } from './alert-overdue.ts';
 
 /** The page's clock, ticking every 30 s, so a card turns overdue while the page is open. */
 export function useNow(intervalMs = 30_000): number {
@@ -56,7 +56,9 @@ export function AlertReading({ alert, timeZone }: { alert: BpAlert; timeZone?: s
   const { t, i18n } = useTranslation();
   const reading = cardReading(alert);
   if (!reading) return null;
-  const label = alert.kind === 'reported-emergency' ? t('alertDue.reportedReading') : t('alertDue.reading');
+  // A BP the patient only told in the consultation is labelled so; a recorded reading shown on a consultation's
+  // alert is a measurement like any other (issue 20: a clinician could dismiss a measured 184/124 as hearsay).
+  const label = t(readingLabel(alert, reading));
   const time = formatInZone(reading.time, timeZone, i18n.language);
   return (
     <p className="alert-readings" data-testid="alert-reading">
