@@ -167,7 +167,7 @@ describe.skipIf(!HAS_CHROMIUM)('signing in a browser (needs /usr/bin/chromium)',
       await error.waitFor({ timeout: 30_000 });
       // Read once: the page then re-reads its drafts and the message may be gone by a second read (CI, 2026-12-08).
       const said = await error.innerText();
-      expect(said).toMatch(/此草稿已被新的治疗建议撤回/);
+      expect(said).toMatch(/此草稿已被撤回（被新的治疗建议替代，或已在别处撤回）/);
       expect(said).not.toMatch(/only a draft can be signed/);
       await expect
         .poll(

@@ -70,6 +70,8 @@ describe.skipIf(!HAS_CHROMIUM)('password refusals in the page language (needs /u
       await page.locator('#new-username').fill('ops.two');
       await page.locator('#new-password').fill('short-but-ok');
       await page.locator('#new-role').selectOption('admin');
+      // The hint follows the role (an administrator needs 15), and the page's own words refuse, not the browser's.
+      expect(await page.locator('#new-password-hint').textContent()).toBe('At least 15 characters.');
       await page.getByRole('button', { name: 'Create user' }).click();
       const refusal = page.getByTestId('password-refusal');
       await refusal.waitFor();

@@ -79,7 +79,7 @@ describe.skipIf(!HAS_CHROMIUM)(
         await page.waitForTimeout(1500);
         expect(await message.count()).toBe(1);
         const said = await message.innerText();
-        expect(said).toMatch(/此草稿已被新的治疗建议撤回/);
+        expect(said).toMatch(/此草稿已被撤回（被新的治疗建议替代，或已在别处撤回）/);
         expect(said).not.toMatch(/only a draft can be signed|MedicationRequest/);
         await page.screenshot({ path: join(SHOTS, 'issue20-withdrawn-message.png'), fullPage: true });
         await message.getByRole('button', { name: '关闭' }).click();

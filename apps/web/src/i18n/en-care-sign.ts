@@ -28,7 +28,7 @@ export const enCareSign = {
   errors: {
     notDraft: 'This prescription is no longer a draft ({{status}}) and cannot be signed or withdrawn.',
     withdrawnByProposal:
-      'This draft was withdrawn by a newer treatment proposal; sign the newer draft instead.',
+      'This draft has already been withdrawn (by a newer treatment proposal or on another screen) and can no longer be signed; the list of drafts was re-read.',
     awaitingReview: 'Already signed: it is waiting for the pharmacist’s review.',
     criticalUnacknowledged: 'Acknowledge every critical finding before signing.',
     forbidden: 'You are not allowed to do this.',

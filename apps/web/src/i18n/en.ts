@@ -327,7 +327,7 @@ export const en = {
     create: 'Create user',
     username: 'Username',
     password: 'Password',
-    passwordHint: 'At least 8 characters.',
+    passwordHint: 'At least {{count}} characters.',
     role: 'Role',
     displayName: 'Display name',
     patientId: 'Patient ID',

@@ -25,7 +25,8 @@ export const zhCNCareSign: typeof enCareSign = {
   staleRefreshed: '已重新读取草稿列表。',
   errors: {
     notDraft: '此处方已不是草稿（{{status}}），不能签署或撤回。',
-    withdrawnByProposal: '此草稿已被新的治疗建议撤回，请签署新的草稿。',
+    withdrawnByProposal:
+      '此草稿已被撤回（被新的治疗建议替代，或已在别处撤回），不能再签署；草稿列表已重新读取。',
     awaitingReview: '已签署，正在等待药师审核。',
     criticalUnacknowledged: '请先确认所有严重审核问题再签署。',
     forbidden: '您没有执行此操作的权限。',

@@ -318,7 +318,7 @@ export const zhCN: Messages = {
     create: '创建用户',
     username: '用户名',
     password: '密码',
-    passwordHint: '至少 8 个字符。',
+    passwordHint: '至少 {{count}} 个字符。',
     role: '角色',
     displayName: '显示名称',
     patientId: '患者 ID',

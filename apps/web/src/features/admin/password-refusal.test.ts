@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error.ts';
-import { passwordRefusalText } from './password-refusal.ts';
+import { passwordMin, passwordRefusalText } from './password-refusal.ts';
 
 const refusal = (message: string, reason: string) =>
   new ApiError(400, 'invalid-input', message, [`${reason}: ${message.replace(/^password: /, '')}`]);
@@ -42,5 +42,14 @@ describe('passwordRefusalText', () => {
       ),
     ).toBeUndefined();
     expect(passwordRefusalText(new Error('password: too common'), 'zh-CN')).toBeUndefined();
+  });
+});
+
+// Second non-author try: the user form's hint stayed "至少 8 个字符" with 管理员 selected (an administrator needs 15).
+describe('passwordMin', () => {
+  it('15 for an administrator, 8 for every other role', () => {
+    expect(passwordMin('admin')).toBe(15);
+    for (const role of ['clinician', 'nurse', 'pharmacist', 'auditor', 'patient', 'service'])
+      expect(passwordMin(role)).toBe(8);
   });
 });

@@ -4,6 +4,7 @@
  * (PASSWORD_REFUSAL_WORDS), the one the CLI words its error line from. Pure.
  */
 import {
+  PASSWORD_LENGTHS,
   PASSWORD_REFUSAL_CODES,
   PASSWORD_REFUSAL_WORDS,
   type PasswordRefusalCode,
@@ -24,4 +25,9 @@ export function passwordRefusalText(error: unknown, language: string): string | 
     return zh ? `${reason}。` : `Password: ${reason}.`;
   }
   return undefined;
+}
+
+/** The shortest password the policy takes for `role` (an administrator's is longer; docs/decisions/0029). */
+export function passwordMin(role: string): number {
+  return role === 'admin' ? PASSWORD_LENGTHS.adminMin : PASSWORD_LENGTHS.min;
 }

@@ -7,7 +7,7 @@ import { Empty, ErrorState, Loading } from '../../components/states.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { useAsync } from '../../lib/use-async.ts';
 import { PatientPicker, patientLinkError, usePatientNames } from './patient-link.tsx';
-import { passwordRefusalText } from './password-refusal.ts';
+import { passwordMin, passwordRefusalText } from './password-refusal.ts';
 
 const BLANK: NewUser = { username: '', password: '', role: 'clinician', displayName: '', patientId: '' };
 
@@ -104,12 +104,11 @@ export function UsersPage() {
             type="password"
             required
             autoComplete="new-password"
-            minLength={8}
             aria-describedby="new-password-hint"
             value={form.password}
             onChange={(e) => setForm({ ...form, password: e.target.value })}
           />
-          <small id="new-password-hint">{t('users.passwordHint')}</small>
+          <small id="new-password-hint">{t('users.passwordHint', { count: passwordMin(form.role) })}</small>
         </div>
         <div className="field">
           <label htmlFor="new-role">{t('users.role')}</label>

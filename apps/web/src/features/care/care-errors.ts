@@ -38,8 +38,8 @@ export function careErrorMessage(
   if (error.status === 0) return { key: 'careSign.errors.network' };
   const notDraft = said.map((m) => /^care\.not-draft:([a-z-]+)/.exec(m)?.[1]).find(Boolean);
   if (notDraft) {
-    // An unsigned proposal found cancelled was withdrawn by a newer proposal (the only way it is cancelled
-    // without the prescriber's own withdrawal on this page).
+    // An unsigned proposal found cancelled was withdrawn meanwhile — by a newer proposal, or on another screen (the
+    // server keeps no mark of which: the message says both, second non-author try).
     if (notDraft === 'cancelled') return { key: 'careSign.errors.withdrawnByProposal', detail, stale: true };
     return {
       key: 'careSign.errors.notDraft',
