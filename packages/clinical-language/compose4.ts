@@ -34,7 +34,9 @@ import {
  */
 export const PREGNANT =
   '(?:怀孕|孕(?:期|妇|晚期|中期|\\s?\\d|[一二三四五六七八九十])|妊娠|有咗\\s?(?:\\d+|[一二三四五六七八九十]+)\\s?个?(?:礼拜|星期|周|月)|' +
-  // Round 9: the weeks after birth (ACOG: pre-eclampsia can develop after delivery, up to six weeks postpartum).
+  // Round 9: the weeks after birth — ACOG FAQ "Preeclampsia and High Blood Pressure During Pregnancy": postpartum
+  // pre-eclampsia, most often within 48 hours, up to six weeks after delivery. Not in REFERENCE: UNVERIFIED here (a
+  // clinician's sign-off is pending); the six weeks only bounds which words open the gate (产后两个月 does not).
   '产后|生完(?:孩子|娃|宝宝|小孩|二胎|老二|宝贝)|剖(?:腹|宫)?产(?:完|后)|坐月子|月子里|\\bgave birth\\b|\\bpost-?partum\\b|' +
   '\\bpregnant\\b|\\b(?:i.?m|im|i am|she.?s|she is|is|at|now)\\s+\\d{2}\\s*(?:weeks|wks)\\b(?!\\s+old)|\\bg\\d\\s*(?:p\\d\\s*)?\\d{2}\\s?/\\s?40\\b|^\\s*\\d{2}\\s*(?:weeks|wks)\\b|\\b\\d{2}\\s*(?:weeks|wks)\\s+(?:pregnant|gestation|along)\\b)';
 /**
